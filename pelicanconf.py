@@ -1,0 +1,190 @@
+"""Development settings for the FareLegami site.
+
+Every setting here is documented in Pelican's settings reference
+(https://docs.getpelican.com/en/latest/settings.html) or in the README section
+of the plugin that reads it. ``publishconf.py`` imports this module and holds
+only the production differences.
+"""
+
+import os
+import sys
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+# Our plugins live in plugins/; make them importable for the settings below.
+sys.path.insert(0, os.path.join(HERE, "plugins"))
+
+from italian import slug_substitutions  # noqa: E402
+
+# --- Site identity -----------------------------------------------------------
+SITENAME = "FareLegami"
+SITESUBTITLE = "Una comunità che gira"
+SITEDESCRIPTION = (
+    "Notizie e comunicati stampa di FareLegami, il progetto di welfare di comunità "
+    "della provincia di Cremona: Crema, Cremona e Casalmaggiore."
+)
+SITEURL = ""
+AUTHOR = "Redazione"
+DEFAULT_LANG = "it"
+LOCALE = ("C",)  # dates are formatted by Babel (plugins/italian), never by the OS locale
+TIMEZONE = "Europe/Rome"
+DEFAULT_DATE_FORMAT = "%Y-%m-%d"
+
+# --- Paths -------------------------------------------------------------------
+PATH = "content"
+OUTPUT_PATH = "output"
+THEME = os.path.join(HERE, "theme")
+PAGE_PATHS = ["pages"]
+ARTICLE_PATHS = [""]
+ARTICLE_EXCLUDES = ["pages", "allegati", "immagini"]
+STATIC_PATHS = ["immagini", "allegati", "extra"]
+EXTRA_PATH_METADATA = {}
+DELETE_OUTPUT_DIRECTORY = True
+OUTPUT_RETENTION = []
+IGNORE_FILES = [".*", "_*", "*~", "README.md"]
+
+# --- Plugins (Pelican's plugin system: https://docs.getpelican.com/en/latest/plugins.html)
+PLUGIN_PATHS = [os.path.join(HERE, "plugins")]
+PLUGINS = [
+    "frontmatter",  # YAML/native front matter, the editors' contract, per-file errors
+    "italian",  # Babel dates, Italian typography, lang="en" terms
+    "article_meta",  # reading time, lead, preview marks
+    "feeds",  # valid RSS/Atom: guids, channel description
+    "content_checks",  # cross-file checks; content errors stop the build
+    "pelican.plugins.sitemap",  # sitemap.xml (pelican-sitemap from PyPI)
+]
+
+# --- Categories and the content model ---------------------------------------
+USE_FOLDER_AS_CATEGORY = True
+DEFAULT_CATEGORY = "Notizie"
+# Folder name -> display name. Other folders: "my-folder" -> "My folder".
+CATEGORY_NAMES = {
+    "notizie": "Notizie",
+    "comunicati-stampa": "Comunicati stampa",
+    "avvisi": "Avvisi",
+}
+# Front-matter keys the contract knows; any other key is a warning.
+FRONTMATTER_KNOWN_KEYS = [
+    "title", "date", "modified", "category", "tags", "author", "authors",
+    "summary", "slug", "image", "image_alt", "attachments", "status",
+    "lang", "template", "save_as", "url", "translation", "order",
+]
+# Preview builds (previewconf.py) turn drafts and future items into visible,
+# BOZZA-marked items. Never in the public build.
+FRONTMATTER_PREVIEW_DRAFTS = False
+WITH_FUTURE_DATES = False
+
+SLUGIFY_SOURCE = "title"
+SLUG_REGEX_SUBSTITUTIONS = slug_substitutions()
+
+# --- URLs (never change once published: see README "URL scheme") -------------
+ARTICLE_URL = "{date:%Y}/{date:%m}/{slug}/"
+ARTICLE_SAVE_AS = ARTICLE_URL + "index.html"
+ARTICLE_LANG_URL = "{lang}/" + ARTICLE_URL
+ARTICLE_LANG_SAVE_AS = ARTICLE_LANG_URL + "index.html"
+PAGE_URL = "{slug}/"
+PAGE_SAVE_AS = PAGE_URL + "index.html"
+PAGE_LANG_URL = "{lang}/{slug}/"
+PAGE_LANG_SAVE_AS = PAGE_LANG_URL + "index.html"
+DRAFT_URL = DRAFT_SAVE_AS = DRAFT_LANG_URL = DRAFT_LANG_SAVE_AS = ""
+DRAFT_PAGE_URL = DRAFT_PAGE_SAVE_AS = DRAFT_PAGE_LANG_URL = DRAFT_PAGE_LANG_SAVE_AS = ""
+CATEGORY_URL = "categorie/{slug}/"
+CATEGORY_SAVE_AS = CATEGORY_URL + "index.html"
+CATEGORIES_URL = "categorie/"
+CATEGORIES_SAVE_AS = CATEGORIES_URL + "index.html"
+TAG_URL = "argomenti/{slug}/"
+TAG_SAVE_AS = TAG_URL + "index.html"
+TAGS_URL = "argomenti/"
+TAGS_SAVE_AS = TAGS_URL + "index.html"
+AUTHOR_URL = "autori/{slug}/"
+AUTHOR_SAVE_AS = AUTHOR_URL + "index.html"
+AUTHORS_URL = "autori/"
+AUTHORS_SAVE_AS = AUTHORS_URL + "index.html"
+ARCHIVES_URL = "archivio/"
+ARCHIVES_SAVE_AS = ARCHIVES_URL + "index.html"
+YEAR_ARCHIVE_URL = "archivio/{date:%Y}/"
+YEAR_ARCHIVE_SAVE_AS = YEAR_ARCHIVE_URL + "index.html"
+MONTH_ARCHIVE_SAVE_AS = DAY_ARCHIVE_SAVE_AS = ""
+INDEX_SAVE_AS = "index.html"
+
+DIRECT_TEMPLATES = ["index", "categories", "tags", "authors", "archives", "404", "robots"]
+TAGS_SAVE_AS = TAGS_URL + "index.html"
+ROBOTS_SAVE_AS = "robots.txt"
+# Pelican looks up "<NAME>_SAVE_AS" for direct templates.
+globals()["404_SAVE_AS"] = "404.html"
+
+DEFAULT_PAGINATION = 10
+PAGINATION_PATTERNS = (
+    (1, "{url}", "{save_as}"),
+    (2, "{base_name}/pagina/{number}/", "{base_name}/pagina/{number}/index.html"),
+)
+
+# --- Feeds (absolute URLs need FEED_DOMAIN: set from SITEURL in publishconf) --
+FEED_DOMAIN = SITEURL
+FEED_MAX_ITEMS = 30
+RSS_FEED_SUMMARY_ONLY = False  # full content: see README "Feeds"
+FEED_ALL_ATOM = "feeds/tutto.atom.xml"
+FEED_ALL_RSS = "feeds/tutto.rss.xml"
+FEED_ATOM = FEED_RSS = None
+CATEGORY_FEED_ATOM = "feeds/categorie/{slug}.atom.xml"
+CATEGORY_FEED_RSS = "feeds/categorie/{slug}.rss.xml"
+AUTHOR_FEED_ATOM = AUTHOR_FEED_RSS = None
+TAG_FEED_ATOM = TAG_FEED_RSS = None
+TRANSLATION_FEED_ATOM = TRANSLATION_FEED_RSS = None
+
+# --- Markdown and typography -------------------------------------------------
+# English terms marked lang="en" in article and page bodies (plugins/italian).
+ITALIAN_ENGLISH_TERMS = ["Civic Center", "Community Manager"]
+MARKDOWN = {
+    "extension_configs": {
+        "markdown.extensions.extra": {},
+        "markdown.extensions.toc": {},
+        "markdown.extensions.meta": {},
+        "italian.typography": {"terms": ITALIAN_ENGLISH_TERMS},
+    },
+    "output_format": "html5",
+}
+TYPOGRIFY = True
+# typogrify's caps/amp/initial-quote spans add nothing for Italian readers.
+TYPOGRIFY_OMIT_FILTERS = ["amp", "caps", "initial_quotes", "widont"]
+TYPOGRIFY_DASHES = "oldschool"
+SUMMARY_MAX_LENGTH = None
+
+# --- Theme -------------------------------------------------------------------
+NAV_LINKS = [
+    ("Il progetto", "progetto/"),
+    ("Le azioni", "azioni/"),
+    ("Novità", "archivio/"),
+    ("Documenti", "documenti/"),
+    ("Contatti", "contatti/"),
+]
+FOOTER_LINKS = [
+    ("Privacy", "privacy/"),
+    ("Note legali", "note-legali/"),
+    ("Dichiarazione di accessibilità", "accessibilita/"),
+]
+LEAD_PARTNER = "Comune di Cremona"
+PARTNERS = [
+    "Comune di Crema",
+    "Consorzio Casalasco Servizi Sociali",
+    "Fondazione Comunitaria della Provincia di Cremona",
+    "Provincia di Cremona",
+    "Camera di Commercio",
+    "CISVOL",
+    "Confcooperative",
+    "Legacoop",
+    "Consorzio SOLCO",
+    "Consorzio Arcobaleno",
+]
+FUNDER = "Fondazione Cariplo"
+FUNDING_PROGRAMME = "Welfare in azione"
+
+# --- sitemap.xml (pelican-sitemap) -------------------------------------------
+SITEMAP = {
+    "format": "xml",
+    "exclude": [r"^404\.html$", r"^robots\.txt$", r"/pagina/\d+/$"],
+}
+
+# Development: relative URLs so the output works from any local address.
+RELATIVE_URLS = False
+CACHE_CONTENT = False
+LOAD_CONTENT_CACHE = False

@@ -1,0 +1,79 @@
+"""Reader-facing article data: lead, body, reading time and preview marks.
+
+Signal: ``article_generator_finalized``. For every article it sets
+``reading_time`` (minutes, words/200 rounded up), ``lead`` and ``body``
+(HTML, computed when the template renders them, so ``{static}`` links are
+resolved) and ``is_bozza`` (a draft or future item shown by a preview build).
+When an article has no ``summary`` its first paragraph becomes the lead and is
+left out of ``body``, so readers do not read it twice; feeds keep the full content.
+"""
+
+import math
+import re
+from datetime import datetime, timezone
+
+from markupsafe import Markup
+from pelican import signals
+
+WORDS_PER_MINUTE = 200
+FIRST_PARAGRAPH_RE = re.compile(r"\A\s*(<p>.*?</p>)\s*", re.DOTALL)
+TAG_RE = re.compile(r"<[^>]+>")
+
+
+def reading_time(html):
+    """Minutes to read ``html`` at 200 words a minute, at least 1."""
+    words = len(TAG_RE.sub(" ", html).split())
+    return max(1, math.ceil(words / WORDS_PER_MINUTE))
+
+
+class ArticleBody:
+    """The article's HTML without the paragraph used as lead; rendered lazily."""
+
+    def __init__(self, article):
+        self.article = article
+
+    def __html__(self):
+        content = self.article.content
+        if self.article.metadata.get("lead_from_body"):
+            content = FIRST_PARAGRAPH_RE.sub("", content, count=1)
+        return content
+
+    __str__ = __html__
+
+
+class ArticleLead:
+    """The article's lead (its summary), rendered lazily."""
+
+    def __init__(self, article):
+        self.article = article
+
+    def __html__(self):
+        return Markup(self.article.summary)
+
+    __str__ = __html__
+
+
+def enrich(article, now):
+    if "summary" not in article.metadata:
+        first = FIRST_PARAGRAPH_RE.match(article._content or "")  # noqa: SLF001 - raw HTML
+        if first:
+            article.metadata["summary"] = first.group(1)
+            article.metadata["lead_from_body"] = True
+        else:
+            article.metadata["summary"] = ""
+    article.reading_time = reading_time(article._content or "")  # noqa: SLF001
+    article.lead = ArticleLead(article)
+    article.body = ArticleBody(article)
+    article.is_bozza = bool(article.metadata.get("bozza")) or article.date > now
+
+
+def add_article_meta(generator):
+    now = datetime.now(timezone.utc)
+    for group in ("articles", "translations", "hidden_articles", "hidden_translations",
+                  "drafts", "drafts_translations"):
+        for article in getattr(generator, group, ()):
+            enrich(article, now)
+
+
+def register():
+    signals.article_generator_finalized.connect(add_article_meta)

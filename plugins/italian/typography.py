@@ -1,0 +1,105 @@
+"""Italian apostrophes, fixed before SmartyPants/typogrify see them.
+
+SmartyPants reads ``anni '80`` and ``sull'8 marzo`` as opening quotes (‘80,
+sull‘8). In Italian both are elisions and take the apostrophe ’ (U+2019).
+The Markdown extension also marks known English terms with ``lang="en"`` so
+screen readers pronounce them right (WCAG 3.1.2).
+"""
+
+import re
+import xml.etree.ElementTree as etree
+
+from markdown.extensions import Extension
+from markdown.treeprocessors import Treeprocessor
+
+APOSTROPHE = "\u2019"
+# l'attività, sull'8, po'  (a letter before the apostrophe)
+_ELISION = re.compile(r"(?<=[^\W\d_])'(?=[\w]|\s|$)")
+# anni '80, nel '900: an apostrophe opening a number
+_YEAR = re.compile(r"(?:(?<=\s)|(?<=^)|(?<=\())'(?=\d{2,3}\b)")
+
+SKIP_TAGS = {"code", "pre", "kbd", "samp", "script", "style"}
+
+
+def fix_apostrophes(text: str) -> str:
+    """Replace ASCII apostrophes that are Italian elisions with ’."""
+    if "'" not in text:
+        return text
+    return _YEAR.sub(APOSTROPHE, _ELISION.sub(APOSTROPHE, text))
+
+
+def _terms_pattern(terms):
+    if not terms:
+        return None
+    alternatives = sorted((re.escape(t) for t in terms), key=len, reverse=True)
+    return re.compile(r"\b(" + "|".join(alternatives) + r")\b")
+
+
+class ItalianTypography(Treeprocessor):
+    """Fix apostrophes and mark English terms in every text node outside code."""
+
+    def __init__(self, md, terms):
+        super().__init__(md)
+        self.terms = _terms_pattern(terms)
+
+    def run(self, root):
+        self._walk(root)
+
+    def _walk(self, element):
+        if element.tag in SKIP_TAGS:
+            return
+        if element.text:
+            element.text = fix_apostrophes(element.text)
+        for child in list(element):
+            self._walk(child)
+            if child.tail:
+                child.tail = fix_apostrophes(child.tail)
+        if self.terms is not None and element.get("lang") is None:
+            self._mark_terms(element)
+
+    def _mark_terms(self, element):
+        """Wrap English terms found in ``element``'s own text nodes in ``<span lang="en">``."""
+        if element.text:
+            spans = self._split(element.text)
+            if spans:
+                element.text = spans[0]
+                for index, span in enumerate(spans[1:]):
+                    element.insert(index, span)
+        for child in list(element):
+            if child.tail and child.get("lang") != "en":
+                spans = self._split(child.tail)
+                if spans:
+                    child.tail = spans[0]
+                    position = list(element).index(child) + 1
+                    for offset, span in enumerate(spans[1:]):
+                        element.insert(position + offset, span)
+
+    def _split(self, text):
+        """Return [leading text, span, span, ...] or None when no term occurs."""
+        parts = self.terms.split(text)
+        if len(parts) == 1:
+            return None
+        lead, spans = parts[0], []
+        # parts alternate: text, term, text, term, text
+        for term, tail in zip(parts[1::2], parts[2::2]):
+            span = etree.Element("span", {"lang": "en"})
+            span.text = term
+            span.tail = tail
+            spans.append(span)
+        return [lead, *spans]
+
+
+class ItalianTypographyExtension(Extension):
+    def __init__(self, **kwargs):
+        self.config = {"terms": [[], "English terms to mark with lang=en"]}
+        super().__init__(**kwargs)
+
+    def extendMarkdown(self, md):
+        # Priority 5: after the inline patterns (20), so text nodes are final.
+        md.treeprocessors.register(
+            ItalianTypography(md, self.getConfig("terms")), "italian_typography", 5
+        )
+
+
+def makeExtension(**kwargs):  # noqa: N802 - Markdown's entry point name
+    return ItalianTypographyExtension(**kwargs)

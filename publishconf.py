@@ -1,0 +1,24 @@
+"""Production settings: only the differences from pelicanconf.py.
+
+The public address comes from the SITEURL environment variable
+(e.g. ``SITEURL=https://www.example.org invoke publish``).
+"""
+
+import os
+import sys
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+
+from pelicanconf import *  # noqa: E402,F403
+
+SITEURL = os.environ.get("SITEURL", "").rstrip("/")
+FEED_DOMAIN = SITEURL
+RELATIVE_URLS = False
+
+# Drafts and future items: never written (pelicanconf already says so; repeated
+# here because the public build must not depend on development defaults).
+DRAFT_SAVE_AS = DRAFT_URL = DRAFT_LANG_SAVE_AS = DRAFT_LANG_URL = ""
+DRAFT_PAGE_SAVE_AS = DRAFT_PAGE_URL = DRAFT_PAGE_LANG_SAVE_AS = DRAFT_PAGE_LANG_URL = ""
+WITH_FUTURE_DATES = False
+FRONTMATTER_PREVIEW_DRAFTS = False
+DELETE_OUTPUT_DIRECTORY = True

@@ -1,0 +1,135 @@
+"""Tasks for the FareLegami site (invoke), in the style of Pelican's quickstart.
+
+Run them through ``./run TASK`` (which sets up .venv first) or, inside the
+virtual environment, ``invoke TASK``. ``invoke --list`` shows them all.
+"""
+
+import os
+import shlex
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+from invoke import task
+
+from tools import safe_build
+
+ROOT = Path(__file__).resolve().parent
+CONFIG = {
+    "settings_base": ROOT / "pelicanconf.py",
+    "settings_publish": ROOT / "publishconf.py",
+    "settings_preview": ROOT / "previewconf.py",
+    "content": ROOT / "content",
+    "deploy_path": ROOT / "output",
+    # publish writes releases here and switches ROOT/public/current
+    "publish_root": Path(os.environ.get("PUBLISH_ROOT", ROOT / "public")),
+    "host": os.environ.get("HOST", "localhost"),
+    "port": int(os.environ.get("PORT", "8000")),
+}
+WATCHED = ["content/**/*", "theme/**/*", "plugins/**/*.py", "*conf.py"]
+
+
+def _build(settings, output=None):
+    ok = safe_build.build_into(settings, output or CONFIG["deploy_path"],
+                               content=CONFIG["content"])
+    if not ok:
+        print("Compilazione non riuscita: correggi gli errori indicati sopra."
+              " / Build failed: fix the errors above.", file=sys.stderr)
+    return ok
+
+
+@task
+def clean(c):
+    """Remove generated files."""
+    shutil.rmtree(CONFIG["deploy_path"], ignore_errors=True)
+
+
+@task
+def build(c):
+    """Build the site into output/ with development settings."""
+    if not _build(CONFIG["settings_base"]):
+        sys.exit(1)
+
+
+@task
+def regenerate(c):
+    """Rebuild on every change with Pelican's own watcher (no server)."""
+    subprocess.run([sys.executable, "-m", "pelican", "-r", str(CONFIG["content"]), "-s",
+                    str(CONFIG["settings_base"]), "-o", str(CONFIG["deploy_path"])], check=False)
+
+
+@task
+def serve(c):
+    """Build, then serve output/ at http://localhost:8000 (no reload)."""
+    build(c)
+    subprocess.run([sys.executable, "-m", "http.server", str(CONFIG["port"]), "--bind",
+                    CONFIG["host"], "--directory", str(CONFIG["deploy_path"])], check=False)
+
+
+def _livereload(settings):
+    from livereload import Server  # noqa: PLC0415 - development only
+
+    def rebuild():
+        _build(settings)
+
+    rebuild()
+    server = Server()
+    for pattern in WATCHED:
+        server.watch(str(ROOT / pattern), rebuild)
+    print(f"Sito su http://{CONFIG['host']}:{CONFIG['port']}/ (Ctrl-C per uscire)")
+    server.serve(host=CONFIG["host"], port=CONFIG["port"], root=str(CONFIG["deploy_path"]))
+
+
+@task
+def livereload(c):
+    """Build and serve at http://localhost:8000, rebuilding and reloading on every change."""
+    _livereload(CONFIG["settings_base"])
+
+
+@task
+def preview(c):
+    """Like livereload, with drafts and future items shown and marked BOZZA."""
+    _livereload(CONFIG["settings_preview"])
+
+
+@task
+def publish(c):
+    """Build with publishconf into a new release; switch to it only if the build succeeded."""
+    if not os.environ.get("SITEURL"):
+        sys.exit("SITEURL is not set: e.g. SITEURL=https://www.example.org invoke publish")
+    release = safe_build.publish(CONFIG["settings_publish"], CONFIG["publish_root"],
+                                 content=CONFIG["content"])
+    if release is None:
+        sys.exit("Publish failed: the published site was left as it was.")
+    print(f"Published {release} -> {CONFIG['publish_root'] / 'current'}")
+
+
+@task
+def rollback(c):
+    """Serve the previous release again."""
+    release = safe_build.rollback(CONFIG["publish_root"])
+    if release is None:
+        sys.exit("No earlier release to roll back to.")
+    print(f"Rolled back to {release}")
+
+
+def _ensure_chromium():
+    """Browser tests need Debian's chromium; install it when we can (root or sudo)."""
+    if shutil.which("chromium"):
+        return
+    prefix = [] if os.geteuid() == 0 else (["sudo"] if shutil.which("sudo") else None)
+    if prefix is None:
+        sys.exit("Chromium is missing: install the 'chromium' package (apt) and retry.")
+    env = dict(os.environ, DEBIAN_FRONTEND="noninteractive")
+    subprocess.run([*prefix, "apt-get", "update", "-qq"], check=True, env=env)
+    subprocess.run([*prefix, "apt-get", "install", "-y", "-qq", "chromium"], check=True, env=env)
+
+
+@task(help={"args": "extra pytest arguments, e.g. -k feeds"})
+def test(c, args=""):
+    """Run the whole test suite (installs Chromium for the browser tests if missing)."""
+    _ensure_chromium()
+    result = subprocess.run([sys.executable, "-m", "pytest", *shlex.split(args)], cwd=ROOT,
+                            check=False)
+    sys.exit(result.returncode)

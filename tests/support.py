@@ -1,0 +1,107 @@
+"""Helpers shared by the tests: write content, build the real site, read what it wrote.
+
+Every build runs the real ``pelican`` command in a child process, with the
+project's own settings and plugins, under ``LC_ALL=C`` (no OS locale), into a
+temporary folder. Nothing is written into the working tree.
+"""
+
+import os
+import subprocess
+import sys
+import textwrap
+from dataclasses import dataclass
+from pathlib import Path
+
+from bs4 import BeautifulSoup
+
+ROOT = Path(__file__).resolve().parent.parent
+SITEURL = "https://farelegami.example.org"
+
+
+@dataclass
+class Build:
+    returncode: int
+    log: str
+    output: Path
+    content: Path
+
+    @property
+    def ok(self):
+        return self.returncode == 0
+
+    def path(self, url):
+        """The file written for a site URL such as ``/2024/05/slug/``."""
+        relative = url.removeprefix(SITEURL).lstrip("/")
+        target = self.output / relative
+        return target / "index.html" if relative.endswith("/") or not relative else target
+
+    def exists(self, url):
+        return self.path(url).is_file()
+
+    def text(self, url):
+        return self.path(url).read_text(encoding="utf-8")
+
+    def soup(self, url):
+        return BeautifulSoup(self.text(url), "html.parser")
+
+    def files(self):
+        return sorted(str(p.relative_to(self.output)) for p in self.output.rglob("*") if p.is_file())
+
+    def all_text(self):
+        """Every text file of the output, concatenated (for absence checks)."""
+        chunks = []
+        for path in self.output.rglob("*"):
+            if path.is_file() and path.suffix in {".html", ".xml", ".txt", ".json"}:
+                chunks.append(path.read_text(encoding="utf-8", errors="replace"))
+        return "\n".join(chunks)
+
+
+def article(title="Titolo di prova", date="2024-05-05 17:07", body="Testo dell'articolo.",
+            **keys):
+    """Markdown with YAML front matter, in the contract's form."""
+    lines = ["---", f"title: {title!r}" if title is not None else None,
+             f"date: {date}" if date is not None else None]
+    for key, value in keys.items():
+        if isinstance(value, list):
+            lines.append(f"{key}:")
+            lines += [f"  - {item}" for item in value]
+        else:
+            lines.append(f"{key}: {value}")
+    lines += ["---", "", textwrap.dedent(body).strip(), ""]
+    return "\n".join(line for line in lines if line is not None)
+
+
+def write_content(content_dir, files):
+    for relative, text in files.items():
+        path = Path(content_dir) / relative
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if isinstance(text, bytes):
+            path.write_bytes(text)
+        else:
+            path.write_text(textwrap.dedent(text).lstrip(), encoding="utf-8")
+
+
+def build_site(tmp_path, files, settings="", config="pelicanconf", siteurl=SITEURL):
+    """Build ``files`` (relative path -> text or bytes) with the project's settings."""
+    content = tmp_path / "content"
+    output = tmp_path / "output"
+    content.mkdir(parents=True, exist_ok=True)
+    write_content(content, files)
+    conf = tmp_path / "testconf.py"
+    conf.write_text(
+        "import sys\n"
+        f"sys.path.insert(0, {str(ROOT)!r})\n"
+        f"from {config} import *\n"
+        f"SITEURL = {siteurl!r}\n"
+        "FEED_DOMAIN = SITEURL\n"
+        "CACHE_PATH = " + repr(str(tmp_path / "cache")) + "\n"
+        + textwrap.dedent(settings),
+        encoding="utf-8",
+    )
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("LC_", "LANG"))}
+    env.update(LC_ALL="C", LANG="C", COLUMNS="250", PYTHONWARNINGS="ignore")
+    result = subprocess.run(
+        [sys.executable, "-m", "pelican", str(content), "-s", str(conf), "-o", str(output)],
+        capture_output=True, text=True, env=env, cwd=tmp_path, check=False,
+    )
+    return Build(result.returncode, result.stdout + result.stderr, output, content)

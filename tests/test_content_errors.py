@@ -1,0 +1,80 @@
+"""Every content error of the contract stops the build, naming the file and the problem."""
+
+import pytest
+
+from support import article
+
+GOOD = {"notizie/buono.md": article(title="Articolo buono")}
+
+
+def assert_stopped(site, filename, *fragments):
+    assert site.returncode != 0, site.log
+    assert filename in site.log
+    for fragment in fragments:
+        assert fragment in site.log, f"{fragment!r} not in log:\n{site.log}"
+    assert "Traceback" not in site.log
+    assert "nulla è stato pubblicato" in site.log
+    assert not (site.output / "index.html").exists()
+
+
+@pytest.mark.parametrize(("text", "fragments"), [
+    (article(title=None), ["`title`"]),
+    (article(date=None), ["`date`"]),
+    (article(date="5 maggio 2024"), ["`date`", "5 maggio 2024"]),
+    (article(date="2024-13-45 10:00"), ["`date`"]),
+    (article(modified="ieri"), ["`modified`"]),
+    (article(status="bozza"), ["`status`", "bozza"]),
+    (article(image="immagini/manca.jpg", image_alt="Testo"), ["`image`", "immagini/manca.jpg"]),
+    ("---\ntitle: [non chiuso\ndate: 2024-05-05\n---\nTesto\n", ["YAML", "riga"]),
+    ("---\n- una\n- lista\n---\nTesto\n", ["front matter"]),
+    ("---\ntitle: Senza chiusura\ndate: 2024-05-05\n\nTesto\n", ["non si chiude"]),
+], ids=["no-title", "no-date", "bad-date", "impossible-date", "bad-modified",
+        "unknown-status", "missing-image", "bad-yaml", "not-a-mapping", "unclosed"])
+def test_contract_errors_stop_the_build(build, text, fragments):
+    site = build({**GOOD, "notizie/rotto.md": text})
+    assert_stopped(site, "notizie/rotto.md", *fragments)
+
+
+def test_image_without_alt_text(build):
+    site = build({**GOOD, "immagini/foto.jpg": b"jpeg",
+                  "notizie/rotto.md": article(image="immagini/foto.jpg")})
+    assert_stopped(site, "notizie/rotto.md", "`image_alt`")
+
+
+def test_file_not_utf8(build):
+    text = article(title="Perché no", body="Città").encode("latin-1")
+    site = build({**GOOD, "notizie/rotto.md": text})
+    assert_stopped(site, "notizie/rotto.md", "UTF-8")
+
+
+def test_native_header_errors_too(build):
+    site = build({**GOOD, "notizie/rotto.md": "Title: Senza data\n\nTesto.\n"})
+    assert_stopped(site, "notizie/rotto.md", "`date`")
+
+
+def test_two_items_with_the_same_url_name_both_files(build):
+    site = build({
+        "notizie/uno.md": article(title="Stesso titolo"),
+        "avvisi/due.md": article(title="Stesso titolo", date="2024-05-20 10:00"),
+    })
+    assert_stopped(site, "notizie/uno.md", "avvisi/due.md", "/2024/05/stesso-titolo/")
+
+
+def test_all_broken_files_are_reported_at_once(build):
+    site = build({**GOOD, "notizie/a.md": article(title=None),
+                  "notizie/b.md": article(date="domani")})
+    assert_stopped(site, "notizie/a.md", "notizie/b.md", "2 file con errori")
+
+
+def test_unknown_key_is_a_warning_not_an_error(build):
+    site = build({"notizie/a.md": article(colore="blu")})
+    assert site.ok, site.log
+    assert "notizie/a.md" in site.log and "`colore`" in site.log
+
+
+def test_iso_date_with_offset_is_shown_in_rome_time(build):
+    site = build({"notizie/a.md": article(title="Con offset", date="2024-05-05T15:07:00Z")})
+    assert site.ok, site.log
+    time = site.soup("/2024/05/con-offset/").select_one("main time")
+    assert time["datetime"] == "2024-05-05T17:07:00+02:00"
+    assert time.get_text(" ", strip=True) == "domenica 5 maggio 2024, ore 17:07"

@@ -1,0 +1,150 @@
+"""The editors' contract: front matter keys, categories, slugs, statuses."""
+
+from support import article
+
+
+def test_yaml_front_matter_keys_reach_the_article_page(build):
+    site = build({
+        "immagini/foto.jpg": b"\xff\xd8\xff\xe0fake-jpeg",
+        "notizie/prova.md": article(
+            title="Laboratorio a Crema",
+            date="2024-06-12 10:30",
+            modified="2024-06-20 09:00",
+            tags="[Crema, Laboratori di Comunità]",
+            author="Maria Rossi",
+            summary="Un *lead* scritto a mano.",
+            slug="laboratorio-crema",
+            image="immagini/foto.jpg",
+            image_alt="Persone attorno a un tavolo",
+            body="Primo paragrafo del corpo.\n\nSecondo paragrafo.",
+        ),
+    })
+    assert site.ok, site.log
+    page = site.soup("/2024/06/laboratorio-crema/")
+    assert page.h1.get_text(strip=True) == "Laboratorio a Crema"
+    assert "Un lead scritto a mano." in page.select_one(".lead").get_text(" ", strip=True)
+    assert page.select_one(".lead em").get_text() == "lead"
+    times = {t["datetime"]: t.get_text(" ", strip=True) for t in page.select("main time")}
+    assert times["2024-06-12T10:30:00+02:00"] == "mercoledì 12 giugno 2024, ore 10:30"
+    assert "2024-06-20T09:00:00+02:00" in times
+    assert "Ultimo aggiornamento" in page.get_text()
+    assert page.select_one('a[href$="/autori/maria-rossi/"]').get_text(strip=True) == "Maria Rossi"
+    tags = [a.get_text(strip=True) for a in page.select('a[href*="/argomenti/"]')]
+    assert "Crema" in tags and "Laboratori di Comunità" in tags
+    image = page.select_one('main img[src$="/immagini/foto.jpg"]')
+    assert image["alt"] == "Persone attorno a un tavolo"
+    body = page.select_one(".article-body").get_text(" ", strip=True)
+    assert "Primo paragrafo del corpo." in body and "Secondo paragrafo." in body
+    assert (site.output / "immagini" / "foto.jpg").read_bytes() == b"\xff\xd8\xff\xe0fake-jpeg"
+
+
+def test_native_pelican_header_still_works(build):
+    site = build({"notizie/nativo.md": """\
+        Title: Articolo con intestazione nativa
+        Date: 2024-09-01 08:15
+        Tags: Cremona, orari
+        Authors: Anna Bianchi, Luca Verdi
+        Summary: Il lead nativo.
+
+        Il corpo dell'articolo.
+        """})
+    assert site.ok, site.log
+    page = site.soup("/2024/09/articolo-con-intestazione-nativa/")
+    assert page.h1.get_text(strip=True) == "Articolo con intestazione nativa"
+    assert page.select_one('a[href$="/autori/anna-bianchi/"]')
+    assert page.select_one('a[href$="/autori/luca-verdi/"]')
+    assert page.select_one('a[href$="/argomenti/orari/"]')
+    assert "Il lead nativo." in page.select_one(".lead").get_text()
+
+
+def test_default_author_category_from_folder_and_lead_from_first_paragraph(build):
+    site = build({
+        "comunicati-stampa/a.md": article(title="Comunicato", body="Il primo.\n\nIl secondo."),
+        "avvisi/b.md": article(title="Avviso", date="2024-05-06"),
+        "altra-cartella/c.md": article(title="Altro", date="2024-05-07"),
+    })
+    assert site.ok, site.log
+    page = site.soup("/2024/05/comunicato/")
+    assert page.select_one('a[href$="/autori/redazione/"]').get_text(strip=True) == "Redazione"
+    crumbs = page.select_one('nav[aria-label="Percorso"]').get_text(" ", strip=True)
+    assert "Comunicati stampa" in crumbs
+    assert page.select_one(".lead").get_text(strip=True) == "Il primo."
+    # the first paragraph is the lead, so the body does not repeat it
+    assert page.select_one(".article-body").get_text(strip=True) == "Il secondo."
+    assert site.exists("/categorie/comunicati-stampa/")
+    assert site.soup("/categorie/avvisi/").h1.get_text(strip=True).endswith("Avvisi")
+    assert "Altra cartella" in site.soup("/categorie/altra-cartella/").h1.get_text()
+    # a bare date means midnight, Rome time
+    assert site.soup("/2024/05/avviso/").select_one(
+        'time[datetime="2024-05-06T00:00:00+02:00"]')
+
+
+def test_tags_are_case_insensitive_and_accept_comma_text(build):
+    site = build({
+        "notizie/a.md": article(title="Uno", tags="Crema, Welfare"),
+        "notizie/b.md": article(title="Due", date="2024-05-06", tags="[crema]"),
+    })
+    assert site.ok, site.log
+    listing = site.soup("/argomenti/crema/")
+    titles = [a.get_text(strip=True) for a in listing.select("main article h2 a")]
+    assert titles == ["Due", "Uno"]
+    assert not site.exists("/argomenti/crema-2/")
+
+
+def test_slugs_fold_accents_and_break_words_at_apostrophes(build):
+    site = build({
+        "notizie/a.md": article(title="Perché l'università"),
+        "notizie/b.md": article(title="Perché l’attività", date="2024-05-06"),
+    })
+    assert site.ok, site.log
+    assert site.exists("/2024/05/perche-l-universita/")
+    assert site.exists("/2024/05/perche-l-attivita/")
+
+
+def test_hidden_items_are_built_but_listed_nowhere(build):
+    site = build({
+        "notizie/visibile.md": article(title="Visibile"),
+        "notizie/nascosto.md": article(title="Nascosto", status="hidden"),
+    })
+    assert site.ok, site.log
+    assert site.exists("/2024/05/nascosto/")
+    for url in ("/", "/categorie/notizie/", "/archivio/", "/feeds/tutto.atom.xml",
+                "/feeds/tutto.rss.xml", "/sitemap.xml"):
+        assert "nascosto" not in site.text(url).lower(), url
+    assert "visibile" in site.text("/sitemap.xml")
+
+
+def test_drafts_and_future_items_never_reach_the_public_output(build):
+    site = build({
+        "notizie/pubblico.md": article(title="Pubblico"),
+        "notizie/bozza.md": article(title="Segreto in bozza", status="draft"),
+        "notizie/futuro.md": article(title="Segreto dal futuro", date="2099-01-01 10:00"),
+        "pages/pagina-bozza.md": "---\ntitle: Pagina segreta\nstatus: draft\n---\nTesto.\n",
+    }, config="publishconf")
+    assert site.ok, site.log
+    assert not (site.output / "drafts").exists()
+    everything = site.all_text().lower()
+    for secret in ("segreto", "pagina segreta", "2099"):
+        assert secret not in everything
+    assert "pubblico" in everything
+
+
+def test_preview_shows_drafts_and_future_items_marked_bozza(build):
+    site = build({
+        "notizie/bozza.md": article(title="In bozza", status="draft"),
+        "notizie/futuro.md": article(title="Dal futuro", date="2099-01-01 10:00"),
+        "notizie/pubblico.md": article(title="Pubblico"),
+    }, config="previewconf")
+    assert site.ok, site.log
+    home = site.soup("/")
+    items = {a.select_one("h2").get_text(strip=True): a for a in home.select("main article")}
+    assert "BOZZA" in items["In bozza"].get_text()
+    assert "BOZZA" in items["Dal futuro"].get_text()
+    assert "BOZZA" not in items["Pubblico"].get_text()
+    assert "BOZZA" in site.soup("/2099/01/dal-futuro/").get_text()
+
+
+def test_pages_need_no_date(build):
+    site = build({"pages/chi-siamo.md": "---\ntitle: Chi siamo\nslug: chi-siamo\n---\nNoi.\n"})
+    assert site.ok, site.log
+    assert site.soup("/chi-siamo/").h1.get_text(strip=True) == "Chi siamo"

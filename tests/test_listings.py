@@ -1,0 +1,92 @@
+"""Home, category, tag, author and archive pages; pagination; sitemap, robots, 404."""
+
+import xml.etree.ElementTree as ET
+
+from support import SITEURL, article
+
+
+def titles(soup):
+    return [a.get_text(strip=True) for a in soup.select("main article h2 a")]
+
+
+def many(count, folder="notizie"):
+    return {f"{folder}/n{i:02}.md": article(title=f"Notizia {i:02}",
+                                            date=f"2024-03-{i + 1:02} 10:00")
+            for i in range(count)}
+
+
+def test_category_page_lists_its_items_newest_first(build):
+    site = build({
+        "notizie/a.md": article(title="Prima", date="2024-01-01 10:00"),
+        "notizie/b.md": article(title="Terza", date="2024-03-01 10:00"),
+        "notizie/c.md": article(title="Seconda", date="2024-02-01 10:00"),
+        "avvisi/d.md": article(title="Un avviso", date="2024-02-15 10:00"),
+    })
+    assert site.ok, site.log
+    assert titles(site.soup("/categorie/notizie/")) == ["Terza", "Seconda", "Prima"]
+    assert titles(site.soup("/categorie/avvisi/")) == ["Un avviso"]
+    assert titles(site.soup("/")) == ["Terza", "Un avviso", "Seconda", "Prima"]
+    assert titles(site.soup("/autori/redazione/")) == ["Terza", "Un avviso", "Seconda", "Prima"]
+    categories = site.soup("/categorie/").select_one("main").get_text(" ", strip=True)
+    assert "Notizie" in categories and "Avvisi" in categories
+
+
+def test_lists_are_paginated_with_clean_urls(build):
+    site = build(many(23))
+    assert site.ok, site.log
+    assert len(titles(site.soup("/"))) == 10
+    assert titles(site.soup("/pagina/3/")) == ["Notizia 02", "Notizia 01", "Notizia 00"]
+    assert titles(site.soup("/categorie/notizie/pagina/2/"))[0] == "Notizia 12"
+    nav = site.soup("/pagina/2/").select_one('nav[aria-label*="agin"]')
+    hrefs = {a["href"] for a in nav.select("a")}
+    assert f"{SITEURL}/" in hrefs and f"{SITEURL}/pagina/3/" in hrefs
+    assert nav.select_one('[aria-current="page"]')
+
+
+def test_archives_by_year(build):
+    site = build({
+        "notizie/a.md": article(title="Del 2024", date="2024-06-01 10:00"),
+        "notizie/b.md": article(title="Del 2025", date="2025-02-01 10:00"),
+    })
+    assert site.ok, site.log
+    archive = site.soup("/archivio/")
+    years = [h.get_text(strip=True) for h in archive.select("main h2")]
+    assert years[:2] == ["2025", "2024"]
+    year = site.soup("/archivio/2024/").select_one("main").get_text()
+    assert "Del 2024" in year and "Del 2025" not in year
+
+
+def test_article_page_structure(build):
+    site = build({"notizie/a.md": article(title="Struttura", tags="[Crema]",
+                                          summary="Il lead.", body="Il corpo.")})
+    page = site.soup("/2024/05/struttura/")
+    assert len(page.select("h1")) == 1
+    assert page.select_one("a.skip-link, a[href='#contenuto']")
+    assert page.select_one("main#contenuto article")
+    crumbs = page.select('nav[aria-label="Percorso"] li')
+    assert [li.get_text(strip=True) for li in crumbs] == ["Home", "Notizie", "Struttura"]
+    text = page.select_one("main").get_text(" ", strip=True)
+    order = [text.index(s) for s in ("Struttura", "Il lead.", "domenica 5 maggio 2024",
+                                     "Redazione", "Tempo di lettura", "Crema", "Il corpo.")]
+    assert order == sorted(order), text
+    nav = [a.get_text(strip=True) for a in page.select("header nav a")]
+    assert nav == ["Il progetto", "Le azioni", "Novità", "Documenti", "Contatti"]
+    footer = page.select_one("footer").get_text(" ", strip=True)
+    for words in ("Comune di Cremona", "Fondazione Cariplo", "Privacy", "Note legali",
+                  "Dichiarazione di accessibilità", "RSS"):
+        assert words in footer
+
+
+def test_sitemap_robots_and_404(build):
+    site = build({"notizie/a.md": article(title="In mappa"),
+                  "notizie/b.md": article(title="Fuori mappa", status="draft"),
+                  "pages/p.md": "---\ntitle: Pagina\nslug: pagina\n---\nTesto.\n"})
+    assert site.ok, site.log
+    ns = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9"}
+    urls = [loc.text for loc in ET.fromstring(site.text("/sitemap.xml")).findall(".//s:loc", ns)]
+    assert f"{SITEURL}/2024/05/in-mappa/" in urls and f"{SITEURL}/pagina/" in urls
+    assert not any("fuori" in url or "404" in url for url in urls)
+    robots = site.text("/robots.txt")
+    assert f"Sitemap: {SITEURL}/sitemap.xml" in robots
+    not_found = site.soup("/404.html")
+    assert "non trovata" in not_found.h1.get_text().lower()

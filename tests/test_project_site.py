@@ -1,0 +1,36 @@
+"""The repository's own content builds with the public settings, and every link works."""
+
+from urllib.parse import unquote, urlsplit
+
+from support import SITEURL
+
+
+def test_project_content_builds(project_site):
+    assert project_site.ok, project_site.log
+    press = project_site.soup("/2024/05/farelegami-presentato-a-crema-il-nuovo-progetto-di-welfare-di-comunita/")
+    assert "domenica 5 maggio 2024, ore 17:07" in press.get_text(" ", strip=True)
+    for url in ("/progetto/", "/azioni/", "/contatti/", "/privacy/", "/note-legali/",
+                "/accessibilita/", "/partner/", "/archivio/", "/categorie/", "/argomenti/"):
+        assert project_site.exists(url), url
+
+
+def test_no_broken_internal_links_and_no_third_party_requests(project_site):
+    broken, foreign = [], []
+    for page in project_site.output.rglob("*.html"):
+        soup = project_site.soup("/" + str(page.relative_to(project_site.output)))
+        for tag, attribute in (("a", "href"), ("link", "href"), ("img", "src"),
+                               ("script", "src"), ("source", "srcset")):
+            for element in soup.find_all(tag):
+                value = element.get(attribute)
+                if not value or value.startswith(("#", "mailto:", "tel:")):
+                    continue
+                parts = urlsplit(value)
+                if parts.scheme in ("http", "https") and not value.startswith(SITEURL):
+                    if tag != "a":
+                        foreign.append((page.name, value))
+                    continue
+                path = unquote(urlsplit(value.removeprefix(SITEURL)).path)
+                if path.startswith("/") and not project_site.exists(path):
+                    broken.append((str(page.relative_to(project_site.output)), value))
+    assert not broken, broken[:20]
+    assert not foreign, foreign[:20]
