@@ -38,7 +38,9 @@ ARTICLE_PATHS = [""]
 ARTICLE_EXCLUDES = ["pages", "allegati", "immagini"]
 STATIC_PATHS = ["immagini", "allegati", "extra"]
 EXTRA_PATH_METADATA = {}
-DELETE_OUTPUT_DIRECTORY = True
+# Direct `pelican` runs never wipe a built site; tasks build into a fresh folder
+# and swap it in (tools/safe_build.py).
+DELETE_OUTPUT_DIRECTORY = False
 OUTPUT_RETENTION = []
 IGNORE_FILES = [".*", "_*", "*~", "README.md"]
 
@@ -119,7 +121,8 @@ PAGINATION_PATTERNS = (
 )
 
 # --- Feeds (absolute URLs need FEED_DOMAIN: set from SITEURL in publishconf) --
-FEED_DOMAIN = SITEURL
+# Feeds need absolute URLs; development feeds point at the local server.
+FEED_DOMAIN = "http://localhost:8000"
 FEED_MAX_ITEMS = 30
 RSS_FEED_SUMMARY_ONLY = False  # full content: see README "Feeds"
 FEED_ALL_ATOM = "feeds/tutto.atom.xml"

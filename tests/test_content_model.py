@@ -137,7 +137,8 @@ def test_preview_shows_drafts_and_future_items_marked_bozza(build):
     }, config="previewconf")
     assert site.ok, site.log
     home = site.soup("/")
-    items = {a.select_one("h2").get_text(strip=True): a for a in home.select("main article")}
+    items = {a.select_one("h2").get_text(strip=True).removeprefix("BOZZA"): a
+             for a in home.select("main article")}
     assert "BOZZA" in items["In bozza"].get_text()
     assert "BOZZA" in items["Dal futuro"].get_text()
     assert "BOZZA" not in items["Pubblico"].get_text()
@@ -148,3 +149,15 @@ def test_pages_need_no_date(build):
     site = build({"pages/chi-siamo.md": "---\ntitle: Chi siamo\nslug: chi-siamo\n---\nNoi.\n"})
     assert site.ok, site.log
     assert site.soup("/chi-siamo/").h1.get_text(strip=True) == "Chi siamo"
+
+
+def test_category_key_overrides_the_folder_and_authors_list(build):
+    site = build({"notizie/a.md": article(title="Spostato", category="Avvisi",
+                                          authors="[Anna Bianchi, Redazione]")})
+    assert site.ok, site.log
+    assert [a.get_text(strip=True) for a in
+            site.soup("/categorie/avvisi/").select("main article h2 a")] == ["Spostato"]
+    assert not site.exists("/categorie/notizie/")
+    page = site.soup("/2024/05/spostato/")
+    authors = [a.get_text(strip=True) for a in page.select('main a[href*="/autori/"]')]
+    assert authors == ["Anna Bianchi", "Redazione"]

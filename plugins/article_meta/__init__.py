@@ -52,6 +52,9 @@ class ArticleLead:
 
     __str__ = __html__
 
+    def __bool__(self):
+        return bool(self.article.summary and self.article.summary.strip())
+
 
 def enrich(article, now):
     if "summary" not in article.metadata:
