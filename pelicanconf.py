@@ -36,7 +36,8 @@ THEME = os.path.join(HERE, "theme")
 PAGE_PATHS = ["pages"]
 ARTICLE_PATHS = [""]
 ARTICLE_EXCLUDES = ["pages", "allegati", "immagini"]
-STATIC_PATHS = ["immagini", "allegati", "extra"]
+# "allegati" is not static: plugins/attachments copies only the files of written items.
+STATIC_PATHS = ["immagini", "extra"]
 EXTRA_PATH_METADATA = {}
 # Direct `pelican` runs never wipe a built site; tasks build into a fresh folder
 # and swap it in (tools/safe_build.py).
@@ -51,8 +52,10 @@ PLUGINS = [
     "italian",  # Babel dates, Italian typography, lang="en" terms
     "article_meta",  # reading time, lead, preview marks
     "feeds",  # valid RSS/Atom: guids, channel description
+    "attachments",  # documents in front matter: lists, feeds, Documenti (docs/attachments.md)
     "content_checks",  # cross-file checks; content errors stop the build
     "pelican.plugins.sitemap",  # sitemap.xml (pelican-sitemap from PyPI)
+    "visit_counter",  # "1459 visite": settings and data for theme/static/js/visit-counter.js
 ]
 
 # --- Categories and the content model ---------------------------------------
@@ -108,9 +111,12 @@ YEAR_ARCHIVE_SAVE_AS = YEAR_ARCHIVE_URL + "index.html"
 MONTH_ARCHIVE_SAVE_AS = DAY_ARCHIVE_SAVE_AS = ""
 INDEX_SAVE_AS = "index.html"
 
-DIRECT_TEMPLATES = ["index", "categories", "tags", "authors", "archives", "404", "robots"]
+DIRECT_TEMPLATES = ["index", "categories", "tags", "authors", "archives", "404", "robots",
+                    "documenti"]
 TAGS_SAVE_AS = TAGS_URL + "index.html"
 ROBOTS_SAVE_AS = "robots.txt"
+DOCUMENTI_URL = "documenti/"
+DOCUMENTI_SAVE_AS = DOCUMENTI_URL + "index.html"
 # Pelican looks up "<NAME>_SAVE_AS" for direct templates.
 globals()["404_SAVE_AS"] = "404.html"
 
@@ -180,6 +186,13 @@ PARTNERS = [
 ]
 FUNDER = "Fondazione Cariplo"
 FUNDING_PROGRAMME = "Welfare in azione"
+
+# --- Visit counter (plugins/visit_counter; settings in docs/visit-counter.md) --
+# Development: the local counter service that `invoke serve` / `livereload` start
+# (tools/counter_server.py, port 8001), counting local previews too.
+# publishconf.py takes the real address from the environment and never counts them.
+VISIT_COUNTER_URL = "http://localhost:8001"
+VISIT_COUNTER_COUNT_LOCAL = True
 
 # --- sitemap.xml (pelican-sitemap) -------------------------------------------
 SITEMAP = {

@@ -15,6 +15,11 @@ SITEURL = os.environ.get("SITEURL", "").rstrip("/")
 FEED_DOMAIN = SITEURL
 RELATIVE_URLS = False
 
+# Visit counter: the GoatCounter address, e.g. VISIT_COUNTER_URL=https://stats.example.org
+# (docs/visit-counter.md); unset, pages carry no counter and no script.
+VISIT_COUNTER_URL = os.environ.get("VISIT_COUNTER_URL", "")
+VISIT_COUNTER_COUNT_LOCAL = False
+
 # Drafts and future items: never written (pelicanconf already says so; repeated
 # here because the public build must not depend on development defaults).
 DRAFT_SAVE_AS = DRAFT_URL = DRAFT_LANG_SAVE_AS = DRAFT_LANG_URL = ""

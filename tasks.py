@@ -9,11 +9,12 @@ import shlex
 import shutil
 import subprocess
 import sys
+from contextlib import contextmanager
 from pathlib import Path
 
 from invoke import task
 
-from tools import safe_build
+from tools import counter_server, safe_build
 
 ROOT = Path(__file__).resolve().parent
 CONFIG = {
@@ -26,8 +27,32 @@ CONFIG = {
     "publish_root": Path(os.environ.get("PUBLISH_ROOT", ROOT / "public")),
     "host": os.environ.get("HOST", "localhost"),
     "port": int(os.environ.get("PORT", "8000")),
+    # the local visit counter beside the site (VISIT_COUNTER_URL in pelicanconf.py)
+    "counter_port": 8001,
+    "counter_db": ROOT / ".cache" / "counter.sqlite3",
 }
 WATCHED = ["content/**/*", "theme/**/*", "plugins/**/*.py", "*conf.py"]
+
+
+@contextmanager
+def _counter():
+    """Run the development visit counter (tools/counter_server.py) while the block runs."""
+    CONFIG["counter_db"].parent.mkdir(exist_ok=True)
+    try:
+        server = counter_server.make_server(CONFIG["host"], CONFIG["counter_port"],
+                                            str(CONFIG["counter_db"]))
+    except OSError as error:
+        print(f"Contatore visite non avviato ({error}). / Visit counter not started.",
+              file=sys.stderr)
+        yield
+        return
+    counter_server.start_in_thread(server)
+    print(f"Contatore visite (sviluppo) su {server.url}")
+    try:
+        yield
+    finally:
+        server.shutdown()
+        server.server_close()
 
 
 def _build(settings, output=None):
@@ -61,10 +86,11 @@ def regenerate(c):
 
 @task
 def serve(c):
-    """Build, then serve output/ at http://localhost:8000 (no reload)."""
+    """Build, then serve output/ and the visit counter at http://localhost:8000 (no reload)."""
     build(c)
-    subprocess.run([sys.executable, "-m", "http.server", str(CONFIG["port"]), "--bind",
-                    CONFIG["host"], "--directory", str(CONFIG["deploy_path"])], check=False)
+    with _counter():
+        subprocess.run([sys.executable, "-m", "http.server", str(CONFIG["port"]), "--bind",
+                        CONFIG["host"], "--directory", str(CONFIG["deploy_path"])], check=False)
 
 
 def _livereload(settings):
@@ -78,12 +104,13 @@ def _livereload(settings):
     for pattern in WATCHED:
         server.watch(str(ROOT / pattern), rebuild)
     print(f"Sito su http://{CONFIG['host']}:{CONFIG['port']}/ (Ctrl-C per uscire)")
-    server.serve(host=CONFIG["host"], port=CONFIG["port"], root=str(CONFIG["deploy_path"]))
+    with _counter():
+        server.serve(host=CONFIG["host"], port=CONFIG["port"], root=str(CONFIG["deploy_path"]))
 
 
 @task
 def livereload(c):
-    """Build and serve at http://localhost:8000, rebuilding and reloading on every change."""
+    """Build and serve at http://localhost:8000 with the visit counter, reloading on changes."""
     _livereload(CONFIG["settings_base"])
 
 

@@ -29,7 +29,8 @@ def project_site(tmp_path_factory):
     env = dict(os.environ, LC_ALL="C", LANG="C", SITEURL=SITEURL, COLUMNS="250")
     result = subprocess.run(
         [sys.executable, "-m", "pelican", str(ROOT / "content"), "-s",
-         str(ROOT / "publishconf.py"), "-o", str(output)],
+         str(ROOT / "publishconf.py"), "-o", str(output),
+         "-e", f'CACHE_PATH="{output.parent / "cache"}"'],  # not the working tree's cache/
         capture_output=True, text=True, env=env, check=False,
     )
     return Build(result.returncode, result.stdout + result.stderr, output, ROOT / "content")

@@ -161,3 +161,14 @@ def test_category_key_overrides_the_folder_and_authors_list(build):
     page = site.soup("/2024/05/spostato/")
     authors = [a.get_text(strip=True) for a in page.select('main a[href*="/autori/"]')]
     assert authors == ["Anna Bianchi", "Redazione"]
+
+
+def test_page_summary_is_its_meta_description(build):
+    site = build({"pages/p.md": "---\ntitle: Chi siamo\nslug: chi-siamo\n"
+                                "summary: Il gruppo di lavoro.\n---\nTesto lungo della pagina.\n",
+                  "pages/q.md": "---\ntitle: Altro\nslug: altro\n---\nTesto.\n"})
+    assert site.ok, site.log
+    meta = site.soup("/chi-siamo/").select_one('meta[name="description"]')["content"]
+    assert meta == "Il gruppo di lavoro."
+    other = site.soup("/altro/").select_one('meta[name="description"]')["content"]
+    assert "Testo" not in other and "Cremona" in other

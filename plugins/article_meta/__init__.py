@@ -1,6 +1,6 @@
 """Reader-facing article data: lead, body, reading time and preview marks.
 
-Signal: ``article_generator_finalized``. For every article it sets
+Signals: ``article_generator_finalized`` and ``page_generator_finalized``. For every article it sets
 ``reading_time`` (minutes, words/200 rounded up), ``lead`` and ``body``
 (HTML, computed when the template renders them, so ``{static}`` links are
 resolved) and ``is_bozza`` (a draft or future item shown by a preview build).
@@ -78,5 +78,14 @@ def add_article_meta(generator):
             enrich(article, now)
 
 
+def add_page_meta(generator):
+    """Pages get a lead only from an explicit ``summary`` (used for the meta description)."""
+    for group in ("pages", "translations", "hidden_pages", "hidden_translations",
+                  "draft_pages", "draft_translations"):
+        for page in getattr(generator, group, ()):
+            page.lead = ArticleLead(page) if "summary" in page.metadata else ""
+
+
 def register():
     signals.article_generator_finalized.connect(add_article_meta)
+    signals.page_generator_finalized.connect(add_page_meta)

@@ -1,0 +1,152 @@
+"""From front matter to ``item.attachments``, with the editors' errors.
+
+Signals: ``article_generator_finalized`` and ``page_generator_finalized``.
+Every item (drafts too, so a preview build and the public build agree) gets
+``attachments``: a list of :class:`~.model.Attachment`. Problems are reported
+with ``content_checks.report`` and stop the build before anything is written.
+Only the attachments of items whose page is written (published and hidden)
+are recorded for copying; only published ones are listed on "Documenti".
+"""
+
+import logging
+import os
+from dataclasses import dataclass, field
+
+from content_checks import report
+from italian import fix_apostrophes
+
+from . import config
+from .model import KEY, Attachment, clean_path, expand, extension, parse_declarations, \
+    readable_title, size_text
+from .pdfinfo import ENCRYPTED, MetadataCache
+
+logger = logging.getLogger(__name__)
+STATE_KEY = "attachments_state"
+# Generator attribute -> what happens to its items: "listed" (written and listed),
+# "written" (written at their URL, listed nowhere), "checked" (never written).
+ARTICLE_GROUPS = {
+    "articles": "listed", "translations": "written",
+    "hidden_articles": "written", "hidden_translations": "written",
+    "drafts": "checked", "drafts_translations": "checked",
+}
+PAGE_GROUPS = {
+    "pages": "listed", "translations": "written",
+    "hidden_pages": "written", "hidden_translations": "written",
+    "draft_pages": "checked", "draft_translations": "checked",
+}
+
+
+@dataclass
+class RunState:
+    """What one build learned about attachments; lives in the build's context."""
+
+    cache: MetadataCache
+    written_items: list = field(default_factory=list)  # items whose page is written
+    listed: list = field(default_factory=list)  # (item, attachments) for "Documenti"
+    published: dict = field(default_factory=dict)  # source -> [Attachment] to copy
+    digests: dict = field(default_factory=dict)  # source -> sha256 (PDFs)
+    owners: dict = field(default_factory=dict)  # save_as -> source
+
+
+def state(context, settings):
+    if STATE_KEY not in context:
+        context[STATE_KEY] = RunState(MetadataCache(config.cache_path(settings)))
+    return context[STATE_KEY]
+
+
+def _inside(path, root):
+    root = os.path.realpath(root)
+    return os.path.commonpath([os.path.realpath(path), root]) == root
+
+
+def _pdf_problem(relative, metadata):
+    if metadata.get("error") == ENCRYPTED:
+        return (f"il PDF è protetto da password: {relative} ({KEY}); pubblica una copia"
+                f" senza password / the PDF is password-protected: {relative}")
+    detail = metadata.get("detail") or ""
+    return (f"il file non è un PDF leggibile: {relative} ({KEY}); esportalo di nuovo in PDF"
+            f" / not a readable PDF: {relative}" + (f" ({detail})" if detail else ""))
+
+
+def build_attachments(item, settings, run):
+    """The item's :class:`Attachment` list and the problems found in its declarations."""
+    declarations, problems = parse_declarations(item.metadata.get("attachments"))
+    folder = config.setting(settings, "ATTACHMENTS_PATH")
+    limit_mb = config.setting(settings, "ATTACHMENTS_MAX_SIZE_MB")
+    regex_subs = settings.get("SLUG_REGEX_SUBSTITUTIONS", ())
+    attachments, seen = [], set()
+    for declaration in declarations:
+        relative, problem = clean_path(declaration.file, folder)
+        full = os.path.join(settings["PATH"], relative)
+        if problem is None and not _inside(full, settings["PATH"]):
+            problem = (f"percorso fuori da content/: {declaration.file} ({KEY})"
+                       f" / path leaves content/: {declaration.file}")
+        if problem:
+            problems.append(problem)
+            continue
+        if relative in seen:
+            problems.append(f"stesso allegato dichiarato due volte: {relative} ({KEY})"
+                            f" / the same attachment is declared twice: {relative}")
+            continue
+        seen.add(relative)
+        if not os.path.isfile(full):
+            problems.append(f"allegato non trovato: {relative} ({KEY})"
+                            f" / attachment not found: {relative}")
+            continue
+
+        pages = None
+        if extension(relative) == "pdf":
+            digest, metadata = run.cache.pdf_metadata(full, run.digests.get(relative))
+            run.digests[relative] = digest
+            if "error" in metadata:
+                problems.append(_pdf_problem(relative, metadata))
+                continue
+            pages = metadata["pages"]
+
+        size = os.path.getsize(full)
+        if size > limit_mb * 1_000_000:
+            logger.warning("%s: allegato molto grande: %s (%s, limite %s MB) / large attachment",
+                           item.get_relative_source_path(), relative, size_text(size), limit_mb)
+        save_as = expand(config.save_as(settings), relative, regex_subs)
+        owner = run.owners.setdefault(save_as, relative)
+        if owner != relative:
+            problems.append(f"{relative} e {owner} avrebbero lo stesso indirizzo {save_as}:"
+                            f" rinomina uno dei due ({KEY}) / two attachments with the same"
+                            f" URL: {relative}, {owner}")
+            continue
+        attachments.append(Attachment(
+            source=relative,
+            title=fix_apostrophes(declaration.title or readable_title(relative)),
+            description=fix_apostrophes(declaration.description),
+            url=expand(config.setting(settings, "ATTACHMENTS_URL"), relative, regex_subs),
+            save_as=save_as,
+            size=size,
+            pages=pages,
+        ))
+    return attachments, problems
+
+
+def attach(generator, groups):
+    run = state(generator.context, generator.settings)
+    for group, fate in groups.items():
+        for item in getattr(generator, group, ()):
+            attachments, problems = build_attachments(item, generator.settings, run)
+            for problem in problems:
+                report(generator.context, item.get_relative_source_path(), problem)
+            item.attachments = attachments
+            if fate == "checked":
+                continue
+            run.written_items.append(item)
+            for attachment in attachments:
+                run.published.setdefault(attachment.source, []).append(attachment)
+            if fate == "listed" and attachments:
+                run.listed.append((item, attachments))
+    run.cache.save()
+
+
+def attach_to_articles(generator):
+    attach(generator, ARTICLE_GROUPS)
+
+
+def attach_to_pages(generator):
+    attach(generator, PAGE_GROUPS)

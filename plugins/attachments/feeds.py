@@ -1,0 +1,56 @@
+"""Attachments in the feeds, as enclosures and as a list in the content.
+
+Signal: ``feed_generated`` (Pelican's writer passes no enclosures). Each feed
+item is matched to its article through its link. Atom gets every attachment as
+``<link rel="enclosure">``; RSS 2.0 allows one ``<enclosure>`` per item, so it
+gets the first. Both get the full "Allegati" list appended to the item's
+content, so no document is lost to an RSS reader.
+"""
+
+from urllib.parse import urljoin
+
+from feedgenerator import Enclosure, Rss201rev2Feed
+from jinja2 import Environment
+from markupsafe import Markup
+
+from .collect import STATE_KEY
+from .model import absolute
+
+LIST = Environment(autoescape=True).from_string(
+    "<h2>Allegati</h2>\n<ul>\n"
+    "{%- for a in attachments %}\n"
+    '<li><a href="{{ a.absolute_url(base) }}" type="{{ a.mime }}">{{ a.label }}</a>'
+    "{% if a.description %}<br>{{ a.description }}{% endif %}</li>"
+    "{%- endfor %}\n</ul>\n"
+)
+
+
+def item_link(context, url):
+    """The link Pelican's writer gives a feed item for a content ``url``."""
+    siteurl = context.get("SITEURL", "")
+    if context.get("RELATIVE_URLS"):
+        return f"{siteurl.rstrip('/')}/{url}" if siteurl else url
+    return urljoin(siteurl if siteurl.endswith("/") else siteurl + "/", url)
+
+
+def attachments_list(attachments, base):
+    return Markup(LIST.render(attachments=attachments, base=base))
+
+
+def add_enclosures(context, feed):
+    run = context.get(STATE_KEY)
+    if run is None:
+        return
+    by_link = {item_link(context, item.url): item
+               for item in run.written_items if getattr(item, "attachments", None)}
+    base = context.get("FEED_DOMAIN") or context.get("SITEURL", "")
+    is_rss = isinstance(feed, Rss201rev2Feed)
+    for entry in feed.items:
+        item = by_link.get(entry["link"].removesuffix("?ref=feed"))
+        if item is None:
+            continue
+        enclosures = [Enclosure(absolute(base, a.url), str(a.size), a.mime)
+                      for a in item.attachments]
+        entry["enclosures"] = enclosures[:1] if is_rss else enclosures
+        body = "description" if is_rss or not entry.get("content") else "content"
+        entry[body] = Markup(entry[body] or "") + attachments_list(item.attachments, base)

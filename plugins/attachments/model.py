@@ -1,0 +1,245 @@
+"""What an attachment is: the front-matter value turned into :class:`Attachment` objects.
+
+Pure functions, no Pelican objects: parsing the declarations, checking a path,
+building the URL, and the Italian texts readers see ("PDF, 245 kB, 12 pagine").
+"""
+
+import mimetypes
+import posixpath
+import re
+from dataclasses import dataclass, field
+
+from babel.numbers import format_decimal
+from pelican.utils import slugify
+
+LOCALE = "it_IT"
+KEY = "`attachments`"
+# Office and common formats, so MIME types do not depend on the machine's mime.types.
+MIME_TYPES = {
+    "pdf": "application/pdf",
+    "doc": "application/msword",
+    "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    "xls": "application/vnd.ms-excel",
+    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    "ppt": "application/vnd.ms-powerpoint",
+    "pptx": "application/vnd.openxmlformats-officedocument.presentationml.presentation",
+    "odt": "application/vnd.oasis.opendocument.text",
+    "ods": "application/vnd.oasis.opendocument.spreadsheet",
+    "odp": "application/vnd.oasis.opendocument.presentation",
+    "rtf": "application/rtf",
+    "txt": "text/plain",
+    "csv": "text/csv",
+    "zip": "application/zip",
+}
+
+
+@dataclass(frozen=True)
+class Declaration:
+    """One entry of ``attachments`` as the editor wrote it."""
+
+    file: str
+    title: str = ""
+    description: str = ""
+
+
+@dataclass(frozen=True)
+class Preview:
+    url: str
+    width: int
+    height: int
+
+
+@dataclass
+class Attachment:
+    """A published document: what templates and feeds use.
+
+    ``url`` is relative to SITEURL, like every Pelican ``url``.
+    """
+
+    source: str  # path relative to content/, e.g. "allegati/2024/Verbale riunione città.pdf"
+    title: str
+    description: str
+    url: str
+    save_as: str
+    size: int
+    pages: int | None = None
+    preview: Preview | None = None
+    preview_file: str | None = field(default=None, repr=False)  # the cached image
+    filename: str = field(init=False)
+    kind: str = field(init=False)
+    mime: str = field(init=False)
+
+    def __post_init__(self):
+        self.filename = posixpath.basename(self.source)
+        self.kind = kind_of(self.source)
+        self.mime = mime_type(self.source)
+
+    @property
+    def size_text(self):
+        return size_text(self.size)
+
+    @property
+    def pages_text(self):
+        return pages_text(self.pages) if self.pages else ""
+
+    @property
+    def info(self):
+        """``PDF, 245 kB, 12 pagine``."""
+        return ", ".join(part for part in (self.kind, self.size_text, self.pages_text) if part)
+
+    @property
+    def label(self):
+        """The link text: what the reader gets, without looking around it."""
+        return f"{self.title} ({self.info})"
+
+    def absolute_url(self, base):
+        return absolute(base, self.url)
+
+
+def absolute(base, url):
+    return f"{(base or '').rstrip('/')}/{url}"
+
+
+# -- declarations -----------------------------------------------------------------
+
+def parse_declarations(value):
+    """The front-matter value -> ([Declaration], [problem]).
+
+    Accepts a YAML list of ``{file, title, description}`` mappings or of bare
+    paths, one mapping, or text (Pelican's native header: comma-separated).
+    """
+    if value is None or value == "":
+        return [], []
+    if isinstance(value, str):
+        items = [part for part in re.split(r"[,\n]", value) if part.strip()]
+    elif isinstance(value, dict):
+        items = [value]
+    elif isinstance(value, (list, tuple)):
+        items = list(value)
+    else:
+        return [], [f"{KEY} deve essere un elenco di file / {KEY} must be a list of files"]
+
+    declarations, problems = [], []
+    for position, item in enumerate(items, start=1):
+        if isinstance(item, str) and item.strip():
+            declarations.append(Declaration(item.strip()))
+        elif isinstance(item, dict):
+            keys = {str(k).strip().lower(): v for k, v in item.items()}
+            unknown = sorted(set(keys) - {"file", "title", "description"})
+            file = keys.get("file")
+            if not isinstance(file, str) or not file.strip():
+                problems.append(
+                    f"la voce {position} di {KEY} non ha `file` / entry {position} of"
+                    f" {KEY} has no `file`"
+                )
+                continue
+            if unknown:
+                problems.append(
+                    f"la voce {position} di {KEY} ha chiavi sconosciute"
+                    f" ({', '.join(unknown)}): usa file, title, description"
+                    f" / unknown keys in entry {position} of {KEY}"
+                )
+            declarations.append(Declaration(
+                file.strip(),
+                str(keys.get("title") or "").strip(),
+                str(keys.get("description") or "").strip(),
+            ))
+        else:
+            problems.append(
+                f"la voce {position} di {KEY} non è un percorso né `file: …`"
+                f" / entry {position} of {KEY} is not a path"
+            )
+    return declarations, problems
+
+
+def clean_path(path, folder):
+    """``path`` as written -> (normalised path relative to content/, problem or None)."""
+    text = path.strip().replace("\\", "/")
+    if text.startswith("{static}"):
+        text = text.removeprefix("{static}")
+    relative = posixpath.normpath(text.lstrip("/"))
+    if relative == ".." or relative.startswith("../") or re.match(r"^[A-Za-z]:", text):
+        return relative, (
+            f"percorso fuori da content/: {path} ({KEY}) / path leaves content/: {path}"
+        )
+    folder = folder.strip("/")
+    if not relative.startswith(folder + "/"):
+        return relative, (
+            f"l'allegato deve stare nella cartella {folder}/: {path} ({KEY})"
+            f" / attachments live under {folder}/: {path}"
+        )
+    return relative, None
+
+
+# -- URLs and names ---------------------------------------------------------------
+
+def _slug(text, regex_subs):
+    return slugify(text, regex_subs=regex_subs) or "file"
+
+
+def url_fields(relative, regex_subs=()):
+    """``allegati/2024/Verbale riunione città.PDF`` -> dirname, slug, ext (all URL-safe)."""
+    folder, name = posixpath.split(relative)
+    stem, dot, ext = name.rpartition(".")
+    if not dot or not stem:
+        stem, ext = name, ""
+    return {
+        "dirname": "/".join(_slug(part, regex_subs) for part in folder.split("/") if part),
+        "slug": _slug(stem, regex_subs),
+        "ext": _slug(ext, regex_subs) if ext else "",
+    }
+
+
+def expand(pattern, relative, regex_subs=()):
+    """Fill an ATTACHMENTS_*_URL pattern for the file ``relative``."""
+    url = pattern.format(**url_fields(relative, regex_subs))
+    return re.sub(r"/{2,}", "/", url).strip("/").rstrip(".")
+
+
+def readable_title(relative):
+    """A title from a file name: ``verbale_riunione-2024.pdf`` -> ``Verbale riunione 2024``."""
+    stem = posixpath.basename(relative)
+    if "." in stem.lstrip("."):
+        stem = stem.rsplit(".", 1)[0]
+    words = " ".join(re.split(r"[\s_\-]+", stem)).strip()
+    return words[:1].upper() + words[1:] if words else posixpath.basename(relative)
+
+
+def extension(relative):
+    name = posixpath.basename(relative)
+    return name.rsplit(".", 1)[1].lower() if "." in name.lstrip(".") else ""
+
+
+def kind_of(relative):
+    """``PDF``, ``DOCX``…; ``File`` without an extension."""
+    return extension(relative).upper() or "File"
+
+
+def mime_type(relative):
+    ext = extension(relative)
+    return MIME_TYPES.get(ext) or mimetypes.guess_type("x." + ext)[0] or "application/octet-stream"
+
+
+# -- Italian texts ----------------------------------------------------------------
+
+def size_text(size):
+    """Decimal units in Italian form: ``850 byte``, ``245 kB``, ``1,2 MB``, ``3,4 GB``.
+
+    kB are whole (1 kB = 1000 byte); MB and GB have at most one decimal. The unit
+    symbols are fixed: CLDR's Italian plural forms would give "1 kbyte".
+    """
+    if size < 1000:
+        return f"{size} byte"
+    if round(size / 1000) < 1000:
+        return f"{round(size / 1000)} kB"
+    for unit, scale in (("MB", 1_000_000), ("GB", 1_000_000_000)):
+        if round(size / scale, 1) < 1000 or unit == "GB":
+            number = format_decimal(size / scale, format="#,##0.#", locale=LOCALE)
+            return f"{number} {unit}"
+    raise AssertionError  # unreachable
+
+
+def pages_text(pages):
+    """``1 pagina``, ``12 pagine``, ``12.500 pagine`` (four digits stay ungrouped, as in CLDR)."""
+    number = format_decimal(pages, locale=LOCALE, group_separator=pages >= 10000)
+    return f"{number} {'pagina' if pages == 1 else 'pagine'}"

@@ -1,0 +1,103 @@
+"""Writing attachments: only those of items whose page is written.
+
+``ATTACHMENTS_PATH`` (``allegati``) is not in STATIC_PATHS, so Pelican's
+static generator does not copy the whole folder. :class:`AttachmentsGenerator`
+(signal ``get_generators``; Pelican runs it after articles and pages):
+
+- ``generate_context``: renders the missing previews, sets the ``documents``
+  list for the "Documenti" template;
+- ``generate_output``: copies each file, byte for byte, to its URL, and its preview.
+
+``static_generator_finalized``: a ``{static}`` link to an attachment in the body
+of a written item lands at the same slugified URL; files linked only from
+drafts are not copied.
+"""
+
+import logging
+import os
+import shutil
+
+from . import config, previews
+from .collect import STATE_KEY, state
+from .documents import documents
+from .model import Preview, expand
+
+logger = logging.getLogger(__name__)
+
+
+class AttachmentsGenerator:
+    """Copies published attachments and their previews into the output."""
+
+    def __init__(self, context, settings, path, theme, output_path, **kwargs):
+        self.context = context
+        self.settings = settings
+        self.path = path
+        self.output_path = output_path
+
+    def _published(self):
+        run = self.context.get(STATE_KEY)
+        return run.published if run else {}
+
+    def generate_context(self):
+        run = state(self.context, self.settings)
+        if self.settings.get("ATTACHMENTS_PREVIEWS"):
+            self._add_previews(run)
+        run.cache.save()
+        self.context["documents"] = documents(run.listed)
+
+    def _add_previews(self, run):
+        width = config.setting(self.settings, "ATTACHMENTS_PREVIEW_WIDTH")
+        pattern = config.setting(self.settings, "ATTACHMENTS_PREVIEW_URL")
+        regex_subs = self.settings.get("SLUG_REGEX_SUBSTITUTIONS", ())
+        for source, attachments in run.published.items():
+            digest = run.digests.get(source)
+            if digest is None:  # not a PDF
+                continue
+            rendered = previews.ensure(run.cache, os.path.join(self.path, source), digest, width)
+            if rendered is None:
+                continue
+            file, w, h = rendered
+            preview = Preview(expand(pattern, source, regex_subs), w, h)
+            for attachment in attachments:
+                attachment.preview = preview
+                attachment.preview_file = file
+
+    def generate_output(self, writer):
+        del writer  # files are copied, not rendered
+        for source, attachments in self._published().items():
+            first = attachments[0]
+            self._copy(os.path.join(self.path, source), first.save_as)
+            if first.preview is not None:
+                self._copy(first.preview_file, first.preview.url)
+
+    def _copy(self, source, save_as):
+        target = os.path.join(self.output_path, *save_as.split("/"))
+        os.makedirs(os.path.dirname(target), exist_ok=True)
+        shutil.copyfile(source, target)
+        logger.info("Copying %s to %s", source, save_as)
+
+
+def get_generators(pelican):
+    return AttachmentsGenerator
+
+
+def place_linked_static(generator):
+    """``{static}`` links into ATTACHMENTS_PATH: slugified URL, written items only."""
+    run = generator.context.get(STATE_KEY)
+    written = run.written_items if run else []
+    folder = config.setting(generator.settings, "ATTACHMENTS_PATH").strip("/") + "/"
+    linked = set()
+    for item in written:
+        linked |= item.get_static_links()
+    regex_subs = generator.settings.get("SLUG_REGEX_SUBSTITUTIONS", ())
+    for static in list(generator.staticfiles):
+        source = static.get_relative_source_path().replace(os.sep, "/")
+        if not source.startswith(folder):
+            continue
+        if source not in linked:
+            generator.staticfiles.remove(static)
+            continue
+        static.override_url = expand(config.setting(generator.settings, "ATTACHMENTS_URL"),
+                                     source, regex_subs)
+        static.override_save_as = expand(config.save_as(generator.settings), source,
+                                         regex_subs)

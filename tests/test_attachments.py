@@ -1,0 +1,378 @@
+"""Attachments (plugins/attachments): whole builds of real PDFs into tmp_path."""
+
+import hashlib
+import io
+import json
+import re
+import textwrap
+
+import feedparser
+import pytest
+import yaml
+from pypdf import PdfWriter
+
+from support import SITEURL, article
+
+VERBALE = "allegati/Verbale riunione città.pdf"
+VERBALE_URL = "allegati/verbale-riunione-citta.pdf"
+
+
+def pdf(pages=1, password=None):
+    """A real PDF of blank A4 pages; encrypted (RC4) when a password is given."""
+    writer = PdfWriter()
+    for _ in range(pages):
+        writer.add_blank_page(width=595, height=842)
+    if password is not None:
+        writer.encrypt(password)
+    buffer = io.BytesIO()
+    writer.write(buffer)
+    return buffer.getvalue()
+
+
+def item(title="Con allegati", date="2024-05-05 17:07", attachments=(), **keys):
+    """Markdown with YAML front matter; ``attachments`` written as real YAML."""
+    meta = {"title": title, "date": date, **keys}
+    if attachments:
+        meta["attachments"] = list(attachments)
+    header = yaml.safe_dump(meta, allow_unicode=True, sort_keys=False)
+    return f"---\n{header}---\n\nTesto dell'articolo.\n"
+
+
+PRESENTAZIONE = pdf(12)
+VERBALE_PDF = pdf(1)
+SITE = {
+    "allegati/2024/presentazione.pdf": PRESENTAZIONE,
+    VERBALE: VERBALE_PDF,
+    "notizie/presentazione.md": item(
+        title="Presentazione del progetto a Crema",
+        attachments=[
+            {"file": "allegati/2024/presentazione.pdf", "title": "Presentazione del progetto",
+             "description": "Le slide mostrate all'incontro."},
+            VERBALE,
+        ],
+    ),
+}
+
+
+def size_kb(data):
+    """What the page shows for small files (formatting is unit-tested in test_attachments_model)."""
+    return f"{len(data)} byte" if len(data) < 1000 else f"{round(len(data) / 1000)} kB"
+
+
+def attachment_links(site, url):
+    section = site.soup(url).find("section", class_="attachments")
+    assert section is not None
+    return section, section.find_all("a", class_="attachment-link")
+
+
+# -- the article page ---------------------------------------------------------------
+
+def test_article_lists_each_attachment_with_type_size_and_pages(build):
+    site = build(SITE)
+    assert site.ok, site.log
+    section, links = attachment_links(site, "/2024/05/presentazione-del-progetto-a-crema/")
+    heading = section.find("h2")
+    assert heading.get_text() == "Allegati"
+    assert section["aria-labelledby"] == heading["id"]
+    texts = [" ".join(a.get_text().split()) for a in links]
+    assert texts == [
+        f"Presentazione del progetto (PDF, {size_kb(PRESENTAZIONE)}, 12 pagine)",
+        f"Verbale riunione città (PDF, {size_kb(VERBALE_PDF)}, 1 pagina)",
+    ]
+    assert [a["type"] for a in links] == ["application/pdf"] * 2
+    assert links[0].find_next_sibling("p").get_text() == "Le slide mostrate all’incontro."
+
+
+def test_files_are_copied_byte_identical_at_safe_urls_with_readable_download_names(build):
+    site = build(SITE)
+    _, links = attachment_links(site, "/2024/05/presentazione-del-progetto-a-crema/")
+    assert [a["href"] for a in links] == [
+        f"{SITEURL}/allegati/2024/presentazione.pdf", f"{SITEURL}/{VERBALE_URL}"]
+    assert [a["download"] for a in links] == ["presentazione.pdf", "Verbale riunione città.pdf"]
+    assert site.path(f"/{VERBALE_URL}").read_bytes() == VERBALE_PDF
+    assert site.path("/allegati/2024/presentazione.pdf").read_bytes() == PRESENTAZIONE
+    assert not any(" " in name or "à" in name for name in site.files())
+
+
+def test_bare_path_gets_a_title_from_its_file_name(build):
+    site = build({
+        "allegati/bilancio_sociale-2024.pdf": pdf(3),
+        "notizie/bilancio.md": item(title="Bilancio", attachments=[
+            "allegati/bilancio_sociale-2024.pdf"]),
+    })
+    _, links = attachment_links(site, "/2024/05/bilancio/")
+    assert links[0].get_text().split("(")[0].strip() == "Bilancio sociale 2024"
+
+
+def test_native_header_takes_comma_separated_paths(build):
+    site = build({
+        "allegati/uno.pdf": pdf(1),
+        "allegati/due.pdf": pdf(2),
+        "notizie/nativo.md": textwrap.dedent("""\
+            Title: Intestazione nativa
+            Date: 2024-05-05 17:07
+            Attachments: allegati/uno.pdf, allegati/due.pdf
+
+            Testo.
+        """),
+    })
+    assert site.ok, site.log
+    _, links = attachment_links(site, "/2024/05/intestazione-nativa/")
+    assert [a.get_text().split("(")[0].strip() for a in links] == ["Uno", "Due"]
+    assert "2 pagine" in links[1].get_text()
+
+
+def test_other_formats_show_their_type_without_pages(build):
+    site = build({
+        "allegati/modulo.docx": b"PK" + b"x" * 3000,
+        "notizie/modulo.md": item(title="Modulo", attachments=[
+            {"file": "allegati/modulo.docx", "title": "Modulo di adesione"}]),
+    })
+    assert site.ok, site.log
+    _, links = attachment_links(site, "/2024/05/modulo/")
+    assert links[0].get_text().strip() == "Modulo di adesione (DOCX, 3 kB)"
+    assert links[0]["type"].endswith("wordprocessingml.document")
+
+
+def test_item_without_attachments_has_no_section(build):
+    site = build({"notizie/a.md": article(title="Senza")})
+    assert site.ok, site.log
+    assert site.soup("/2024/05/senza/").find("section", class_="attachments") is None
+
+
+# -- previews -----------------------------------------------------------------------
+
+def test_pdf_gets_a_lazy_decorative_preview_inside_its_link(build):
+    site = build(SITE)
+    _, links = attachment_links(site, "/2024/05/presentazione-del-progetto-a-crema/")
+    image = links[0].find("img")
+    assert image["alt"] == "" and image["loading"] == "lazy"
+    assert int(image["width"]) > 0 and int(image["height"]) > int(image["width"])
+    written = site.path(image["src"])
+    assert written.suffix == ".webp" and written.read_bytes()[8:12] == b"WEBP"
+
+
+def test_previews_can_be_turned_off(build):
+    site = build(SITE, settings="ATTACHMENTS_PREVIEWS = False\n")
+    assert site.ok, site.log
+    _, links = attachment_links(site, "/2024/05/presentazione-del-progetto-a-crema/")
+    assert links[0].find("img") is None
+    assert not [f for f in site.files() if f.endswith(".webp")]
+
+
+# -- feeds --------------------------------------------------------------------------
+
+def enclosures(entry):
+    return [(link.href, int(link.length), link.type)
+            for link in entry.links if link.rel == "enclosure"]
+
+
+def test_atom_carries_every_attachment_as_an_enclosure(build):
+    site = build(SITE)
+    feed = feedparser.parse(site.text("/feeds/tutto.atom.xml"))
+    assert not feed.bozo, feed.bozo_exception
+    assert enclosures(feed.entries[0]) == [
+        (f"{SITEURL}/allegati/2024/presentazione.pdf", len(PRESENTAZIONE), "application/pdf"),
+        (f"{SITEURL}/{VERBALE_URL}", len(VERBALE_PDF), "application/pdf"),
+    ]
+    category = feedparser.parse(site.text("/feeds/categorie/notizie.atom.xml"))
+    assert len(enclosures(category.entries[0])) == 2
+
+
+def test_rss_carries_the_first_and_lists_all_in_the_content(build):
+    site = build(SITE)
+    feed = feedparser.parse(site.text("/feeds/tutto.rss.xml"))
+    assert not feed.bozo, feed.bozo_exception
+    entry = feed.entries[0]
+    assert enclosures(entry) == [
+        (f"{SITEURL}/allegati/2024/presentazione.pdf", len(PRESENTAZIONE), "application/pdf")]
+    assert f'href="{SITEURL}/{VERBALE_URL}"' in entry.description
+    assert "Verbale riunione città (PDF" in entry.description
+    assert site.text("/feeds/tutto.rss.xml").count("<enclosure ") == 1
+
+
+def test_items_without_attachments_have_no_enclosure(build):
+    site = build({**SITE, "notizie/altro.md": article(title="Altro", date="2024-06-01 10:00")})
+    for url in ("/feeds/tutto.atom.xml", "/feeds/tutto.rss.xml"):
+        entry = feedparser.parse(site.text(url)).entries[0]
+        assert entry.title == "Altro"
+        assert enclosures(entry) == []
+
+
+# -- the Documenti page -------------------------------------------------------------
+
+def test_documenti_lists_published_attachments_newest_first(build):
+    site = build({
+        **SITE,
+        "allegati/2025/relazione.pdf": pdf(4),
+        "comunicati-stampa/relazione.md": item(
+            title="Relazione annuale", date="2025-01-20 09:00",
+            attachments=[{"file": "allegati/2025/relazione.pdf", "title": "Relazione 2024"}]),
+    })
+    assert site.ok, site.log
+    soup = site.soup("/documenti/")
+    assert soup.find("h1").get_text() == "Documenti"
+    rows = soup.select(".document-list > li")
+    labels = [" ".join(r.find("a", class_="attachment-link").get_text().split()) for r in rows]
+    assert labels[0].startswith("Relazione 2024 (PDF, ") and labels[0].endswith("4 pagine)")
+    assert labels[1].startswith("Presentazione del progetto (PDF")
+    assert labels[2].startswith("Verbale riunione città (PDF")
+    source = rows[0].find("p", class_="document-source")
+    assert source.find("a")["href"] == f"{SITEURL}/2025/01/relazione-annuale/"
+    assert source.find("a").get_text() == "Relazione annuale"
+    assert source.find("time").get_text() == "20 gennaio 2025"
+
+
+def test_documenti_without_attachments_says_so(build):
+    site = build({"notizie/a.md": article(title="Senza")})
+    assert "Non ci sono ancora documenti." in site.text("/documenti/")
+
+
+# -- nothing of drafts, future or hidden items is listed --------------------------
+
+def test_drafts_and_future_items_attachments_never_reach_the_output(build):
+    site = build({
+        **SITE,
+        "allegati/bozza-segreta.pdf": pdf(1),
+        "allegati/futuro-segreto.pdf": pdf(1),
+        "allegati/linkato-segreto.pdf": pdf(1),
+        "allegati/mai-usato.pdf": pdf(1),
+        "notizie/bozza.md": item(title="Bozza", status="draft",
+                                 attachments=["allegati/bozza-segreta.pdf"]),
+        "notizie/futuro.md": item(title="Futuro", date="2999-01-01 10:00",
+                                  attachments=["allegati/futuro-segreto.pdf"]),
+        "notizie/bozza-link.md": article(
+            title="Bozza con link", status="draft",
+            body="[Documento]({static}/allegati/linkato-segreto.pdf)"),
+    })
+    assert site.ok, site.log
+    files = site.files()
+    assert VERBALE_URL in files
+    for name in ("bozza-segreta", "futuro-segreto", "linkato-segreto", "mai-usato"):
+        assert not [f for f in files if name in f], name
+        assert name not in site.all_text(), name
+
+
+def test_hidden_items_attachments_are_copied_but_listed_nowhere(build):
+    site = build({
+        "allegati/nascosto.pdf": pdf(2),
+        "notizie/nascosto.md": item(title="Nascosto", status="hidden",
+                                    attachments=["allegati/nascosto.pdf"]),
+    })
+    assert site.ok, site.log
+    assert site.exists("/allegati/nascosto.pdf")
+    assert "nascosto.pdf" in site.text("/2024/05/nascosto/")
+    assert "nascosto.pdf" not in site.text("/documenti/")
+    assert "nascosto.pdf" not in site.text("/feeds/tutto.atom.xml")
+
+
+def test_static_link_in_a_published_body_lands_at_the_same_safe_url(build):
+    site = build({
+        VERBALE.replace(" ", "_"): VERBALE_PDF,
+        "notizie/link.md": article(
+            title="Con link", body="[Il verbale]({static}/allegati/Verbale_riunione_città.pdf)"),
+    })
+    assert site.ok, site.log
+    link = site.soup("/2024/05/con-link/").find("a", string="Il verbale")
+    assert link["href"] == f"{SITEURL}/allegati/verbale_riunione_citta.pdf"  # as Pelican slugs
+    assert site.path(link["href"]).read_bytes() == VERBALE_PDF
+
+
+# -- validation ---------------------------------------------------------------------
+
+def assert_stopped(site, *fragments):
+    assert site.returncode != 0, site.log
+    for fragment in fragments:
+        assert fragment in site.log, f"{fragment!r} not in log:\n{site.log}"
+    assert "Traceback" not in site.log
+    assert "nulla è stato pubblicato" in site.log
+    assert not (site.output / "index.html").exists()
+
+
+@pytest.mark.parametrize(("files", "attachments", "fragments"), [
+    ({}, ["allegati/manca.pdf"], ["allegato non trovato: allegati/manca.pdf", "`attachments`"]),
+    ({"segreti.pdf": pdf(1)}, ["allegati/../../segreti.pdf"],
+     ["fuori da content/", "allegati/../../segreti.pdf"]),
+    ({"immagini/x.pdf": pdf(1)}, ["immagini/x.pdf"], ["cartella allegati/", "immagini/x.pdf"]),
+    ({"allegati/rotto.pdf": b"%PDF-1.4 garbage"}, ["allegati/rotto.pdf"],
+     ["non è un PDF leggibile: allegati/rotto.pdf"]),
+    ({"allegati/protetto.pdf": pdf(2, password="segreto")}, ["allegati/protetto.pdf"],
+     ["protetto da password: allegati/protetto.pdf"]),
+    ({"allegati/doppio.pdf": pdf(1)}, ["allegati/doppio.pdf", {"file": "allegati/doppio.pdf"}],
+     ["dichiarato due volte: allegati/doppio.pdf"]),
+    ({}, [{"title": "Senza file"}], ["non ha `file`"]),
+], ids=["missing", "outside-content", "outside-allegati", "broken", "encrypted", "twice",
+        "no-file"])
+def test_attachment_errors_stop_the_build_naming_article_and_path(build, files, attachments,
+                                                                   fragments):
+    site = build({"notizie/buono.md": article(title="Buono"), **files,
+                  "notizie/rotto.md": item(title="Rotto", attachments=attachments)})
+    assert_stopped(site, "notizie/rotto.md", *fragments)
+
+
+def test_errors_in_drafts_stop_the_build_too(build):
+    site = build({"notizie/bozza.md": item(title="Bozza", status="draft",
+                                           attachments=["allegati/manca.pdf"])})
+    assert_stopped(site, "notizie/bozza.md", "allegati/manca.pdf")
+
+
+def test_two_files_with_the_same_safe_url_are_an_error(build):
+    site = build({
+        "allegati/Verbale.pdf": pdf(1), "allegati/verbale.pdf": pdf(2),
+        "notizie/a.md": item(title="A", attachments=["allegati/Verbale.pdf",
+                                                      "allegati/verbale.pdf"]),
+    })
+    assert_stopped(site, "notizie/a.md", "stesso indirizzo allegati/verbale.pdf")
+
+
+def test_large_file_is_a_warning_naming_the_file(build):
+    site = build(SITE, settings="ATTACHMENTS_MAX_SIZE_MB = 0.001\n")
+    assert site.ok, site.log
+    assert re.search(r"WARNING.*notizie/presentazione\.md.*allegato molto grande:"
+                     r" allegati/2024/presentazione\.pdf", " ".join(site.log.split()))
+
+
+# -- the metadata cache -------------------------------------------------------------
+
+def test_page_counts_are_read_once_per_file_content(build, tmp_path):
+    site = build(SITE)
+    assert site.ok, site.log
+    cache = tmp_path / "cache" / "attachments" / "metadata.json"
+    data = json.loads(cache.read_text(encoding="utf-8"))
+    digest = hashlib.sha256(PRESENTAZIONE).hexdigest()
+    assert data["files"][digest]["pages"] == 12
+
+    # A second build takes the count from the cache (it does not parse the PDF again)
+    # and, having learned nothing new, does not rewrite the cache.
+    data["files"][digest]["pages"] = 99
+    cache.write_text(json.dumps(data), encoding="utf-8")
+    written = cache.stat().st_mtime_ns
+    site = build(SITE)
+    assert site.ok, site.log
+    assert "99 pagine" in site.text("/2024/05/presentazione-del-progetto-a-crema/")
+    assert cache.stat().st_mtime_ns == written
+
+    # Changed content: a new key, read afresh.
+    site = build({**SITE, "allegati/2024/presentazione.pdf": pdf(5)})
+    assert "5 pagine" in site.text("/2024/05/presentazione-del-progetto-a-crema/")
+    assert len(json.loads(cache.read_text(encoding="utf-8"))["files"]) == 3
+
+
+# -- the project's own content ------------------------------------------------------
+
+def test_crema_press_release_has_its_pdf_on_the_page_and_in_both_feeds(project_site):
+    assert project_site.ok, project_site.log
+    pdf_url = f"{SITEURL}/allegati/2024/comunicato-stampa-presentazione-crema.pdf"
+    page = project_site.soup(
+        "/2024/05/farelegami-presentato-a-crema-il-nuovo-progetto-di-welfare-di-comunita/")
+    link = page.find("section", class_="attachments").find("a", class_="attachment-link")
+    assert link["href"] == pdf_url
+    assert re.fullmatch(r"Comunicato stampa – Presentazione di FareLegami a Crema"
+                        r" \(PDF, \d+ kB, 2 pagine\)", " ".join(link.get_text().split()))
+    written = project_site.path(pdf_url).read_bytes()
+    assert written.startswith(b"%PDF") and len(written) < 60_000
+    for url in ("/feeds/tutto.atom.xml", "/feeds/tutto.rss.xml"):
+        entries = feedparser.parse(project_site.text(url)).entries
+        crema = [e for e in entries if "Crema" in e.title and "presentato" in e.title][0]
+        assert enclosures(crema) == [(pdf_url, len(written), "application/pdf")]
+    assert pdf_url in project_site.text("/documenti/")

@@ -1,0 +1,262 @@
+"""Unit tests for plugins/attachments: the small functions, without a build."""
+
+import hashlib
+import json
+from datetime import datetime
+from types import SimpleNamespace
+from zoneinfo import ZoneInfo
+
+import pytest
+from pelican.contents import Page
+from pelican.settings import DEFAULT_CONFIG
+
+from attachments import config, previews
+from attachments.documents import documents
+from attachments.feeds import attachments_list, item_link
+from attachments.model import (
+    Attachment, Declaration, clean_path, expand, kind_of, mime_type, pages_text,
+    parse_declarations, readable_title, size_text, url_fields,
+)
+from attachments.pdfinfo import ENCRYPTED, UNREADABLE, MetadataCache, read_pdf
+from italian import slug_substitutions
+from test_attachments import pdf
+
+ROME = ZoneInfo("Europe/Rome")
+
+
+# -- parse_declarations -------------------------------------------------------------
+
+def test_declarations_from_yaml_mappings_and_bare_paths():
+    value = [{"file": "allegati/a.pdf", "title": "A", "description": "Testo"}, "allegati/b.pdf"]
+    assert parse_declarations(value) == ([
+        Declaration("allegati/a.pdf", "A", "Testo"), Declaration("allegati/b.pdf")], [])
+
+
+def test_declarations_from_native_header_text():
+    assert parse_declarations("allegati/a.pdf, allegati/b c.pdf") == ([
+        Declaration("allegati/a.pdf"), Declaration("allegati/b c.pdf")], [])
+
+
+def test_a_single_mapping_is_one_declaration():
+    assert parse_declarations({"file": "allegati/a.pdf"}) == ([Declaration("allegati/a.pdf")], [])
+
+
+@pytest.mark.parametrize(("value", "fragment"), [
+    ([{"title": "Senza file"}], "non ha `file`"),
+    ([{"file": "allegati/a.pdf", "titolo": "x"}], "chiavi sconosciute (titolo)"),
+    ([42], "non è un percorso"),
+    (42, "deve essere un elenco"),
+])
+def test_malformed_declarations_are_problems(value, fragment):
+    _, problems = parse_declarations(value)
+    assert len(problems) == 1 and fragment in problems[0]
+
+
+def test_nothing_declared():
+    assert parse_declarations(None) == ([], [])
+
+
+# -- paths and URLs -----------------------------------------------------------------
+
+@pytest.mark.parametrize(("written", "expected"), [
+    ("allegati/a.pdf", "allegati/a.pdf"),
+    ("/allegati/2024/a.pdf", "allegati/2024/a.pdf"),
+    ("{static}/allegati/a.pdf", "allegati/a.pdf"),
+    ("allegati/./x/../a.pdf", "allegati/a.pdf"),
+])
+def test_clean_path_accepts_paths_under_the_folder(written, expected):
+    assert clean_path(written, "allegati") == (expected, None)
+
+
+@pytest.mark.parametrize(("written", "fragment"), [
+    ("../segreti.pdf", "fuori da content/"),
+    ("allegati/../../segreti.pdf", "fuori da content/"),
+    ("C:/documenti/a.pdf", "fuori da content/"),
+    ("immagini/a.pdf", "cartella allegati/"),
+    ("allegati", "cartella allegati/"),
+])
+def test_clean_path_refuses_paths_outside(written, fragment):
+    _, problem = clean_path(written, "allegati")
+    assert fragment in problem and written in problem and "`attachments`" in problem
+
+
+def test_url_fields_are_slugified_like_the_site():
+    assert url_fields("allegati/Anno 2024/Perché l'Unione è Città.PDF",
+                      slug_substitutions()) == {
+        "dirname": "allegati/anno-2024", "slug": "perche-l-unione-e-citta", "ext": "pdf"}
+
+
+def test_expand_fills_the_pattern():
+    subs = slug_substitutions()
+    assert expand("{dirname}/{slug}.{ext}", "allegati/Verbale riunione città.pdf", subs) == \
+        "allegati/verbale-riunione-citta.pdf"
+    assert expand("{dirname}/{slug}.{ext}", "allegati/LEGGIMI", subs) == "allegati/leggimi"
+    assert expand("documenti/{slug}.{ext}", "allegati/x/!!.pdf", subs) == "documenti/file.pdf"
+    assert expand("{dirname}/{slug}-anteprima.webp", "allegati/A b.pdf", subs) == \
+        "allegati/a-b-anteprima.webp"
+
+
+@pytest.mark.parametrize(("name", "title"), [
+    ("allegati/Verbale riunione città.pdf", "Verbale riunione città"),
+    ("allegati/bilancio_sociale-2024.pdf", "Bilancio sociale 2024"),
+    ("allegati/2024/comunicato-stampa.v2.pdf", "Comunicato stampa.v2"),
+    ("allegati/LEGGIMI", "LEGGIMI"),
+])
+def test_readable_title_from_the_file_name(name, title):
+    assert readable_title(name) == title
+
+
+@pytest.mark.parametrize(("name", "kind", "mime"), [
+    ("a.pdf", "PDF", "application/pdf"),
+    ("a.PDF", "PDF", "application/pdf"),
+    ("a.docx", "DOCX",
+     "application/vnd.openxmlformats-officedocument.wordprocessingml.document"),
+    ("a.odt", "ODT", "application/vnd.oasis.opendocument.text"),
+    ("LEGGIMI", "File", "application/octet-stream"),
+])
+def test_kind_and_mime_type(name, kind, mime):
+    assert (kind_of(name), mime_type(name)) == (kind, mime)
+
+
+# -- Italian texts ------------------------------------------------------------------
+
+@pytest.mark.parametrize(("size", "text"), [
+    (0, "0 byte"),
+    (999, "999 byte"),
+    (1000, "1 kB"),
+    (245_000, "245 kB"),
+    (245_499, "245 kB"),
+    (999_400, "999 kB"),
+    (999_600, "1 MB"),
+    (1_200_000, "1,2 MB"),
+    (1_250_001, "1,3 MB"),
+    (20_000_000, "20 MB"),
+    (12_345_678_901, "12,3 GB"),
+])
+def test_size_text_in_italian_decimal_units(size, text):
+    assert size_text(size) == text
+
+
+@pytest.mark.parametrize(("pages", "text"), [
+    (1, "1 pagina"), (2, "2 pagine"), (1234, "1234 pagine"), (12500, "12.500 pagine")])
+def test_pages_text(pages, text):
+    assert pages_text(pages) == text
+
+
+def test_attachment_label_says_what_the_reader_gets():
+    attachment = Attachment(source="allegati/p.pdf", title="Presentazione del progetto",
+                            description="", url="allegati/p.pdf", save_as="allegati/p.pdf",
+                            size=245_000, pages=12)
+    assert attachment.label == "Presentazione del progetto (PDF, 245 kB, 12 pagine)"
+    assert attachment.filename == "p.pdf"
+    assert attachment.absolute_url("https://x.org/") == "https://x.org/allegati/p.pdf"
+    other = Attachment(source="allegati/m.docx", title="Modulo", description="",
+                       url="allegati/m.docx", save_as="allegati/m.docx", size=30_000)
+    assert other.label == "Modulo (DOCX, 30 kB)"
+
+
+# -- reading PDFs and the cache -----------------------------------------------------
+
+def test_read_pdf(tmp_path):
+    cases = {"ok.pdf": (pdf(12), {"pages": 12}),
+             "open.pdf": (pdf(2, password=""), {"pages": 2})}  # restrictions only: readable
+    for name, (data, expected) in cases.items():
+        (tmp_path / name).write_bytes(data)
+        assert read_pdf(tmp_path / name) == expected, name
+    (tmp_path / "locked.pdf").write_bytes(pdf(2, password="segreto"))
+    assert read_pdf(tmp_path / "locked.pdf") == {"error": ENCRYPTED}
+    for data in (b"%PDF-1.4 garbage", b"", b"not a pdf at all", pdf(3)[:300]):
+        (tmp_path / "bad.pdf").write_bytes(data)
+        assert read_pdf(tmp_path / "bad.pdf")["error"] == UNREADABLE
+
+
+def test_cache_reads_each_content_once_and_persists(tmp_path, monkeypatch):
+    data = pdf(3)
+    (tmp_path / "a.pdf").write_bytes(data)
+    (tmp_path / "copy.pdf").write_bytes(data)
+    calls = []
+    monkeypatch.setattr("attachments.pdfinfo.read_pdf",
+                        lambda path: calls.append(path) or {"pages": 3})
+    cache = MetadataCache(tmp_path / "cache")
+    digest, entry = cache.pdf_metadata(tmp_path / "a.pdf")
+    assert digest == hashlib.sha256(data).hexdigest() and entry == {"pages": 3}
+    cache.pdf_metadata(tmp_path / "copy.pdf")  # same content, other name: no new read
+    assert len(calls) == 1
+    cache.save()
+    again = MetadataCache(tmp_path / "cache")
+    assert again.pdf_metadata(tmp_path / "a.pdf")[1] == {"pages": 3}
+    assert len(calls) == 1 and not again.dirty
+
+
+def test_cache_survives_a_damaged_or_old_file(tmp_path):
+    folder = tmp_path / "cache"
+    folder.mkdir()
+    (folder / "metadata.json").write_text("{not json", encoding="utf-8")
+    assert MetadataCache(folder).entries == {}
+    (folder / "metadata.json").write_text(json.dumps({"format": 0, "files": {"x": {}}}),
+                                          encoding="utf-8")
+    assert MetadataCache(folder).entries == {}
+
+
+def test_preview_is_rendered_once_and_cached(tmp_path):
+    (tmp_path / "a.pdf").write_bytes(pdf(2))
+    cache = MetadataCache(tmp_path / "cache")
+    digest, _ = cache.pdf_metadata(tmp_path / "a.pdf")
+    file, width, height = previews.ensure(cache, tmp_path / "a.pdf", digest, 200)
+    assert abs(width - 200) <= 1 and abs(height / width - 842 / 595) < 0.01  # A4
+    with open(file, "rb") as handle:
+        assert handle.read(12)[8:] == b"WEBP"
+    (tmp_path / "a.pdf").write_bytes(b"gone")  # a cached preview is not rendered again
+    assert previews.ensure(cache, tmp_path / "a.pdf", digest, 200) == (file, width, height)
+
+
+# -- documents, feeds, settings -----------------------------------------------------
+
+def _attachment(name):
+    return Attachment(source=f"allegati/{name}.pdf", title=name, description="",
+                      url=f"allegati/{name}.pdf", save_as=f"allegati/{name}.pdf", size=1, pages=1)
+
+
+def test_documents_newest_first_each_file_once_pages_last():
+    old = SimpleNamespace(title="Vecchio", date=datetime(2024, 1, 1, tzinfo=ROME))
+    new = SimpleNamespace(title="Nuovo", date=datetime(2025, 1, 1, tzinfo=ROME))
+    page = Page("", metadata={"title": "Pagina"}, settings=DEFAULT_CONFIG)
+    a, b, c = _attachment("a"), _attachment("b"), _attachment("c")
+    listed = [(page, [c]), (old, [a, b]), (new, [b])]
+    assert [(d.attachment.source, d.item) for d in documents(listed)] == [
+        ("allegati/b.pdf", new), ("allegati/a.pdf", old), ("allegati/c.pdf", page)]
+
+
+@pytest.mark.parametrize(("context", "link"), [
+    ({"SITEURL": "https://x.org"}, "https://x.org/2024/05/a/"),
+    ({"SITEURL": "https://x.org/sito"}, "https://x.org/sito/2024/05/a/"),
+    ({"SITEURL": ""}, "/2024/05/a/"),
+])
+def test_item_link_matches_pelicans_feed_links(context, link):
+    assert item_link(context, "2024/05/a/") == link
+
+
+def test_feed_list_is_escaped_html_with_absolute_links():
+    attachment = _attachment("a")
+    attachment.title = "Soci & <partner>"
+    html = attachments_list([attachment], "https://x.org")
+    assert '<a href="https://x.org/allegati/a.pdf" type="application/pdf">' in html
+    assert "Soci &amp; &lt;partner&gt; (PDF, 1 byte, 1 pagina)" in html
+
+
+@pytest.mark.parametrize(("settings", "fragment"), [
+    ({"ATTACHMENTS_MAX_SIZE_MB": 0}, "ATTACHMENTS_MAX_SIZE_MB"),
+    ({"ATTACHMENTS_MAX_SIZE_MB": "20"}, "ATTACHMENTS_MAX_SIZE_MB"),
+    ({"ATTACHMENTS_URL": "allegati/file.pdf"}, "ATTACHMENTS_URL"),
+    ({"ATTACHMENTS_PREVIEW_WIDTH": 5}, "ATTACHMENTS_PREVIEW_WIDTH"),
+    ({"ATTACHMENTS_PATH": "../fuori"}, "ATTACHMENTS_PATH"),
+    ({"STATIC_PATHS": ["immagini", "allegati"]}, "STATIC_PATHS"),
+])
+def test_settings_are_checked(settings, fragment):
+    problems = config.check(settings)
+    assert len(problems) == 1 and fragment in problems[0]
+
+
+def test_default_settings_are_valid():
+    assert config.check({"STATIC_PATHS": ["immagini", "extra"]}) == []
+    assert config.cache_path({"CACHE_PATH": "/tmp/c"}) == "/tmp/c/attachments"

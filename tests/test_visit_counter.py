@@ -1,0 +1,146 @@
+"""The visit counter's plugin: canonical paths, settings, and what the templates render.
+
+The script itself runs in tests/test_visit_counter_browser.py.
+"""
+
+import logging
+
+import pytest
+from support import article
+from visit_counter import DEFAULTS, validate, visit_path
+
+ARTICLE = "/2024/05/titolo-di-prova/"
+
+
+@pytest.mark.parametrize(("url", "path"), [
+    ("2024/05/slug/", "/2024/05/slug"),
+    ("/2024/05/slug/", "/2024/05/slug"),
+    ("/2024/05/slug", "/2024/05/slug"),
+    ("2024/05/slug/index.html", "/2024/05/slug"),
+    ("2024/05/slug/?utm_source=feed#commenti", "/2024/05/slug"),
+    ("https://www.example.org/2024/05/slug/?x=1", "/2024/05/slug"),
+    ("//2024//05/slug//", "/2024/05/slug"),
+    ("2024/05/caff%C3%A8/", "/2024/05/caffè"),
+    ("privacy/myindex.html", "/privacy/myindex.html"),
+    ("", "/"), ("/", "/"), ("index.html", "/"), (None, "/"),
+])
+def test_visit_path_is_canonical(url, path):
+    assert visit_path(url) == path
+    assert visit_path(visit_path(url)) == path  # idempotent
+
+
+def test_defaults_fill_in_and_validate_cleans(caplog):
+    settings = validate({"VISIT_COUNTER_URL": " https://stats.example.org/count/ "})
+    assert settings == {**DEFAULTS, "VISIT_COUNTER_URL": "https://stats.example.org"}
+    assert DEFAULTS["VISIT_COUNTER_TIMEOUT_MS"] == 4000
+    assert not caplog.records
+
+
+@pytest.mark.parametrize(("name", "value", "fixed"), [
+    ("VISIT_COUNTER_URL", "stats.example.org", ""),
+    ("VISIT_COUNTER_URL", "ftp://stats.example.org", ""),
+    ("VISIT_COUNTER_URL", "https://stats.example.org/?site=1", ""),
+    ("VISIT_COUNTER_URL", 42, ""),
+    ("VISIT_COUNTER_RESPECT_DNT", "no", True),
+    ("VISIT_COUNTER_COUNT_LOCAL", 1, False),
+    ("VISIT_COUNTER_LISTINGS", None, False),
+    ("VISIT_COUNTER_TIMEOUT_MS", "4000", 4000),
+    ("VISIT_COUNTER_TIMEOUT_MS", True, 4000),
+    ("VISIT_COUNTER_TIMEOUT_MS", 0, 4000),
+    ("VISIT_COUNTER_TIMEOUT_MS", 120000, 4000),
+])
+def test_bad_settings_are_logged_with_their_name_and_fall_back(caplog, name, value, fixed):
+    with caplog.at_level(logging.ERROR, logger="visit_counter"):
+        settings = validate({name: value})
+    assert settings[name] == fixed
+    assert [r.getMessage().split(":")[0] for r in caplog.records] == [name]
+
+
+def test_unknown_setting_with_the_prefix_is_a_warning(caplog):
+    validate({"VISIT_COUNTER_ENDPOINT": "https://stats.example.org"})
+    assert [(r.levelname, r.getMessage().split(":")[0]) for r in caplog.records] == [
+        ("WARNING", "VISIT_COUNTER_ENDPOINT")]
+
+
+def script_tags(soup):
+    return soup.select('script[src$="/js/visit-counter.js"]')
+
+
+def test_no_endpoint_no_script_and_no_counter(build):
+    site = build({"notizie/a.md": article()}, settings="VISIT_COUNTER_URL = ''\n")
+    assert site.ok, site.log
+    text = site.all_text()
+    assert "visit-counter.js" not in text and "visit-count" not in text
+
+
+def test_development_settings_render_the_local_counter(build):
+    site = build({"notizie/a.md": article(), "pages/p.md": "---\ntitle: P\n---\nTesto.\n"})
+    assert site.ok, site.log
+    page = site.soup(ARTICLE)
+    [script] = script_tags(page)
+    assert script.has_attr("defer") and not script.string
+    assert script["data-endpoint"] == "http://localhost:8001"
+    assert script["data-timeout"] == "4000"  # about 4 s by default
+    assert script["data-respect-dnt"] == "true"
+    assert script.has_attr("data-count-local")  # the development configuration asks for it
+    [counter] = page.select(".article-meta .visit-count")
+    assert counter["data-visit-path"] == "/2024/05/titolo-di-prova"
+    assert counter["data-visit-title"] == "Titolo di prova"
+    assert counter.has_attr("data-visit-record")
+    assert counter.get_text() == "" and not counter.has_attr("aria-live")
+    assert not page.select("script:not([src])")  # no inline script
+    # Only where a count is shown: not on pages, nor on listings by default.
+    for url in ("/p/", "/", "/categorie/notizie/"):
+        assert not script_tags(site.soup(url)) and not site.soup(url).select(".visit-count")
+
+
+def test_settings_reach_the_data_attributes(build):
+    site = build({"notizie/a.md": article(title='Titolo "tra virgolette" & co')}, settings="""
+        VISIT_COUNTER_URL = "https://stats.example.org/"
+        VISIT_COUNTER_RESPECT_DNT = False
+        VISIT_COUNTER_COUNT_LOCAL = False
+        VISIT_COUNTER_TIMEOUT_MS = 2500
+    """)
+    assert site.ok, site.log
+    page = site.soup("/2024/05/titolo-tra-virgolette-co/")
+    [script] = script_tags(page)
+    assert script["data-endpoint"] == "https://stats.example.org"
+    assert script["data-timeout"] == "2500"
+    assert script["data-respect-dnt"] == "false"
+    assert not script.has_attr("data-count-local")
+    assert page.select_one(".visit-count")["data-visit-title"] == "Titolo “tra virgolette” & co"
+
+
+def test_listings_show_counts_behind_the_setting(build):
+    site = build({"notizie/a.md": article(tags="[Crema]")},
+                 settings="VISIT_COUNTER_LISTINGS = True\n")
+    assert site.ok, site.log
+    for url in ("/", "/categorie/notizie/", "/argomenti/crema/"):
+        soup = site.soup(url)
+        assert len(script_tags(soup)) == 1, url
+        [item] = soup.select(".card .visit-count")
+        assert item["data-visit-path"] == "/2024/05/titolo-di-prova"
+        assert not item.has_attr("data-visit-record")  # listings read, never record
+
+
+def test_public_settings_take_the_endpoint_from_the_environment(build, monkeypatch):
+    monkeypatch.setenv("VISIT_COUNTER_URL", "https://stats.example.org")
+    site = build({"notizie/a.md": article()}, config="publishconf")
+    assert site.ok, site.log
+    [script] = script_tags(site.soup(ARTICLE))
+    assert script["data-endpoint"] == "https://stats.example.org"
+    assert not script.has_attr("data-count-local")  # the public build never counts previews
+
+
+def test_public_settings_without_the_environment_have_no_counter(build, monkeypatch):
+    monkeypatch.delenv("VISIT_COUNTER_URL", raising=False)
+    site = build({"notizie/a.md": article()}, config="publishconf")
+    assert site.ok, site.log
+    assert "visit-count" not in site.all_text()
+
+
+def test_a_bad_address_is_reported_and_turns_the_counter_off(build):
+    site = build({"notizie/a.md": article()}, settings="VISIT_COUNTER_URL = 'stats.example'\n")
+    assert site.ok, site.log
+    assert "VISIT_COUNTER_URL: 'stats.example' is not an http(s) address" in site.log
+    assert "visit-count" not in site.all_text()

@@ -1,0 +1,487 @@
+"""The visit counter in real headless Chromium (Debian's ``chromium``, driven by Playwright).
+
+One small site is built once for the module and served on one loopback port, the
+local counter (tools/counter_server.py) on another: cross-origin, as in production.
+Chromium's ``--host-resolver-rules`` gives them the names ``site.test`` and
+``counter.test``, so the script's local-preview rule does not apply. Every test
+checks that no request went to any other host.
+
+Chromium itself logs some failed requests to the console ("Failed to load resource:
+... 404", a CORS refusal): a page cannot silence those. "Console clean" here means no
+uncaught error, no message from the script, and nothing but those network notices,
+only when the counter answers with an error.
+"""
+
+import functools
+import re
+import sys
+import threading
+import time
+from dataclasses import dataclass, field
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from urllib.parse import parse_qs, unquote, urlsplit
+
+import pytest
+from support import ROOT, article, build_site
+from visit_counter import visit_path
+
+sys.path.insert(0, str(ROOT))
+from tools import counter_server  # noqa: E402
+
+pytestmark = pytest.mark.browser
+
+CHROMIUM = "/usr/bin/chromium"
+CLIENT_TIMEOUT_MS = 1500  # the 6-second delay test stays quick; the default is tested apart
+PRESS = "/2024/05/presentazione-a-crema"  # seeded with 1459 visits
+SEEDS = {PRESS: 1459, "/2024/05/una-sola-visita": 1, "/2024/05/molto-letto": 14590,
+         "/2024/05/aggiornato": 1459}
+ARTICLES = {
+    "notizie/presentazione.md": article(title="Presentazione a Crema",
+                                        date="2024-05-05 17:07"),
+    "notizie/una.md": article(title="Una sola visita", date="2024-05-06 10:00"),
+    "notizie/molto.md": article(title="Molto letto", date="2024-05-07 10:00"),
+    "notizie/nuovo.md": article(title="Mai visitato", date="2024-05-08 10:00"),
+    "notizie/aggiornato.md": article(title="Aggiornato", date="2024-05-09 10:00",
+                                     modified="2024-06-01 10:00"),
+    **{f"avvisi/avviso-{n}.md": article(title=f"Avviso {n}", date=f"2024-04-{n + 1:02} 10:00")
+       for n in range(8)},
+}
+NETWORK_NOTICE = re.compile(r"^(Failed to load resource: |Access to fetch at ')")
+
+
+class QuietFiles(SimpleHTTPRequestHandler):
+    def log_message(self, format, *args):  # noqa: A002
+        pass
+
+
+class LiveCounter:
+    """The local counter in a thread; stop() and start() keep its port."""
+
+    def __init__(self):
+        self.port = 0
+        self.start()
+
+    def start(self):
+        self.server = counter_server.make_server("127.0.0.1", self.port, testing=True)
+        self.port = self.server.server_address[1]
+        counter_server.start_in_thread(self.server)
+
+    def stop(self):
+        self.server.shutdown()
+        self.server.server_close()
+
+    def reset(self, number_format="plain"):
+        self.server.knobs = counter_server.Knobs()
+        self.server.number_format = number_format
+        self.server.store.clear()
+        for path, count in SEEDS.items():
+            self.server.store.seed(path, count)
+
+    @property
+    def knobs(self):
+        return self.server.knobs
+
+    def hits(self):
+        return self.server.store.hits()
+
+
+@dataclass
+class Visit:
+    page: object
+    context: object
+    requests: list = field(default_factory=list)
+    reads_in_flight: list = field(default_factory=list)  # +1 / -1 per count read, in order
+    done: set = field(default_factory=set)
+    failed: dict = field(default_factory=dict)
+    console: list = field(default_factory=list)
+    errors: list = field(default_factory=list)
+
+    def wait_until(self, condition, timeout=5.0, what="condition"):
+        end = time.monotonic() + timeout
+        while not condition():
+            assert time.monotonic() < end, f"timed out waiting for {what}"
+            self.page.wait_for_timeout(25)
+
+    def reads(self):
+        return [url for method, url in self.requests if "/counter/" in url]
+
+    def records(self):
+        return [url for method, url in self.requests if "/count?" in url]
+
+    def wait_for_reads(self, number=1, timeout=5.0):
+        """Until ``number`` count reads were answered (or failed), then a little more."""
+        self.wait_until(lambda: len([u for u in self.reads() if u in self.done]) >= number,
+                        timeout, "the count requests")
+        self.page.wait_for_timeout(100)
+
+    def count_text(self, selector=".article-meta .visit-count"):
+        return self.page.locator(selector).text_content()
+
+    def count_visible(self, selector=".article-meta .visit-count"):
+        return self.page.locator(selector).evaluate("e => getComputedStyle(e).visibility")
+
+    def notices(self):
+        """Console messages other than Chromium's own notices of failed counter requests."""
+        return [(m.type, m.text, m.location) for m in self.console
+                if not (m.type == "error" and NETWORK_NOTICE.match(m.text)
+                        and "counter.test" in m.text + m.location.get("url", ""))]
+
+
+@pytest.fixture(scope="module")
+def counter():
+    live = LiveCounter()
+    yield live
+    live.stop()
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory, counter):
+    root = tmp_path_factory.mktemp("visit-counter")
+    output = root / "output"
+    files = QuietFiles
+    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(files, directory=output))
+    port = server.server_address[1]
+    built = build_site(root, ARTICLES, siteurl=f"http://site.test:{port}", settings=f"""
+        VISIT_COUNTER_URL = "http://counter.test:{counter.port}"
+        VISIT_COUNTER_TIMEOUT_MS = {CLIENT_TIMEOUT_MS}
+        VISIT_COUNTER_COUNT_LOCAL = False
+        VISIT_COUNTER_LISTINGS = True
+        DEFAULT_PAGINATION = 20
+    """)
+    assert built.ok, built.log
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    built.port = port
+    built.hosts = {f"site.test:{port}", f"counter.test:{counter.port}"}
+    yield built
+    server.shutdown()
+    server.server_close()
+
+
+@pytest.fixture(scope="module")
+def browser():
+    from playwright.sync_api import sync_playwright  # noqa: PLC0415
+
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=[
+            "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+            "--disable-component-update", "--no-first-run", "--disable-sync", "--disable-quic",
+            "--host-resolver-rules=MAP site.test 127.0.0.1, MAP counter.test 127.0.0.1",
+        ])
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture
+def visit(browser, site, counter):
+    """``visit(path)`` opens a page in a fresh context and records what happens."""
+    counter.reset()
+    visits = []
+
+    def _visit(path, *, host="site.test", init_script=None, width=390, height=800):
+        context = browser.new_context(viewport={"width": width, "height": height})
+        page = context.new_page()
+        seen = Visit(page, context)
+        def started(request):
+            seen.requests.append((request.method, request.url))
+            if "/counter/" in request.url:
+                seen.reads_in_flight.append(1)
+
+        def ended(request):
+            seen.done.add(request.url)
+            if request.failure:
+                seen.failed[request.url] = request.failure
+            if "/counter/" in request.url:
+                seen.reads_in_flight.append(-1)
+
+        page.on("request", started)
+        page.on("requestfinished", ended)
+        page.on("requestfailed", ended)
+        page.on("console", lambda message: seen.console.append(message))
+        page.on("pageerror", lambda error: seen.errors.append(error))
+        if init_script:
+            page.add_init_script(init_script)
+        page.goto(f"http://{host}:{site.port}{path}")
+        visits.append(seen)
+        return seen
+
+    yield _visit
+    for seen in visits:
+        seen.context.close()
+    allowed = site.hosts | {f"127.0.0.1:{site.port}"}  # the local-preview test
+    for seen in visits:  # no request to any host but the two
+        foreign = [url for _, url in seen.requests if urlsplit(url).netloc not in allowed]
+        assert not foreign, foreign
+        assert not seen.errors, seen.errors
+
+
+def query(url):
+    return {key: values[0] for key, values in parse_qs(urlsplit(url).query).items()}
+
+
+def read_path(url):
+    """The path asked for by a count read: /counter/<encoded path>.json."""
+    return unquote(urlsplit(url).path.removeprefix("/counter/").removesuffix(".json"))
+
+
+# --- Recording and showing --------------------------------------------------------------
+
+def test_first_visit_records_one_hit_with_path_and_title(visit, counter):
+    seen = visit(PRESS + "/")
+    seen.wait_for_reads()
+    seen.wait_until(lambda: counter.hits(), what="the hit")
+    assert counter.hits() == [{"path": PRESS, "title": "Presentazione a Crema", "bot": 153}]
+    assert len(seen.records()) == 1
+    sent = query(seen.records()[0])
+    assert sent["p"] == PRESS and sent["t"] == "Presentazione a Crema" and sent["b"] == "153"
+    assert sent["rnd"]
+    assert [read_path(url) for url in seen.reads()] == [PRESS]
+    assert seen.console == []
+
+
+def test_known_count_shows_1459_visite(visit):
+    seen = visit(PRESS + "/")
+    seen.wait_for_reads()
+    assert seen.count_text() == "1459 visite"
+    assert seen.count_visible() == "visible"
+    element = seen.page.locator(".article-meta .visit-count")
+    assert element.evaluate("e => e.closest('[aria-live]')") is None
+    assert seen.console == []
+
+
+@pytest.mark.parametrize(("path", "number_format", "text"), [
+    ("/2024/05/una-sola-visita/", "plain", "1 visita"),
+    ("/2024/05/molto-letto/", "plain", "14.590 visite"),
+    (PRESS + "/", "spaced", "1459 visite"),  # the server answers "1\u202f459"
+    ("/2024/05/molto-letto/", "spaced", "14.590 visite"),
+    ("/2024/05/molto-letto/", "dots", "14.590 visite"),
+    ("/2024/05/molto-letto/", "commas", "14.590 visite"),
+])
+def test_counts_display_in_italian(visit, counter, path, number_format, text):
+    counter.server.number_format = number_format
+    seen = visit(path)
+    seen.wait_for_reads()
+    assert seen.count_text() == text
+    assert seen.count_visible() == "visible"
+
+
+@pytest.mark.parametrize("seed", [None, 0])
+def test_never_visited_stays_hidden(visit, counter, seed):
+    if seed is not None:
+        counter.server.store.seed("/2024/05/mai-visitato", seed)
+    seen = visit("/2024/05/mai-visitato/")
+    seen.wait_for_reads()
+    assert seen.count_text() == ""
+    assert seen.count_visible() == "hidden"
+    assert not seen.notices()  # only Chromium's "404 (Not Found)" notice, if any
+
+
+# --- Failures: hidden, and nothing from the script in the console ------------------------
+
+@pytest.mark.parametrize("failure", ["status 500", "403 without CORS", "6-second delay",
+                                     "stopped counter"])
+def test_failures_leave_the_count_hidden_and_the_console_clean(visit, counter, failure):
+    if failure == "status 500":
+        counter.knobs.status = 500
+    elif failure == "403 without CORS":
+        counter.knobs.forbidden = True
+    elif failure == "6-second delay":
+        counter.knobs.delay = 6
+    else:
+        counter.stop()
+    try:
+        started = time.monotonic()
+        seen = visit(PRESS + "/")
+        seen.wait_for_reads(timeout=CLIENT_TIMEOUT_MS / 1000 + 3)
+        elapsed = time.monotonic() - started
+    finally:
+        if failure == "stopped counter":
+            counter.start()
+    assert seen.count_text() == ""
+    assert seen.count_visible() == "hidden"
+    assert seen.errors == []
+    assert seen.notices() == [], seen.notices()
+    if failure == "6-second delay":  # given up after the client timeout, not after 6 s
+        assert seen.failed[seen.reads()[0]] == "net::ERR_ABORTED"
+        assert elapsed < 4.5
+        assert seen.console == []
+
+
+def test_no_request_to_any_other_host(visit, site):
+    seen = visit(PRESS + "/")
+    seen.wait_for_reads()
+    listing = visit("/", height=3000)
+    listing.wait_for_reads(number=5)
+    hosts = {urlsplit(url).netloc for _, url in seen.requests + listing.requests}
+    assert hosts == site.hosts
+
+
+# --- Not counted, still shown ------------------------------------------------------------
+
+@pytest.mark.parametrize("signal", [
+    "Object.defineProperty(Navigator.prototype, 'doNotTrack', {get: () => '1'})",
+    "Object.defineProperty(Navigator.prototype, 'globalPrivacyControl', {get: () => true})",
+], ids=["do-not-track", "global-privacy-control"])
+def test_privacy_signals_send_nothing_but_show_the_count(visit, counter, signal):
+    seen = visit(PRESS + "/", init_script=signal)
+    seen.wait_for_reads()
+    seen.page.wait_for_timeout(200)
+    assert seen.records() == []
+    assert counter.hits() == []
+    assert seen.count_text() == "1459 visite"
+
+
+def test_local_preview_is_not_counted_unless_asked(visit, counter, site):
+    seen = visit(PRESS + "/", host="127.0.0.1")
+    seen.wait_for_reads()
+    seen.page.wait_for_timeout(200)
+    assert seen.records() == [] and counter.hits() == []
+    assert seen.count_text() == "1459 visite"
+
+    # The development configuration renders data-count-local (tests/test_visit_counter.py).
+    html = site.path(PRESS + "/").read_text(encoding="utf-8")
+    local = site.output / "anteprima-locale" / "index.html"
+    local.parent.mkdir(exist_ok=True)
+    local.write_text(html.replace('data-respect-dnt="true"', 'data-respect-dnt="true" '
+                                  "data-count-local"), encoding="utf-8")
+    seen = visit("/anteprima-locale/", host="127.0.0.1")
+    seen.wait_for_reads()
+    seen.wait_until(lambda: counter.hits(), what="the local hit")
+    assert [hit["path"] for hit in counter.hits()] == [PRESS]
+
+
+def test_frames_are_not_counted(visit, counter, site):
+    (site.output / "cornice.html").write_text(
+        f'<!DOCTYPE html><title>Cornice</title><iframe src="{PRESS}/"></iframe>',
+        encoding="utf-8")
+    seen = visit("/cornice.html")
+    seen.wait_for_reads()
+    seen.page.wait_for_timeout(200)
+    assert seen.records() == [] and counter.hits() == []
+    frame = seen.page.frames[1]
+    assert frame.locator(".article-meta .visit-count").text_content() == "1459 visite"
+
+
+def test_prerendered_page_is_counted_only_once_shown(visit, counter):
+    seen = visit(PRESS + "/", init_script="""
+        window.__shown = false;
+        Object.defineProperty(Document.prototype, 'prerendering',
+                              {get: () => !window.__shown, configurable: true});
+    """)
+    seen.wait_for_reads()
+    seen.page.wait_for_timeout(200)
+    assert seen.records() == [] and counter.hits() == []
+    assert seen.count_text() == "1459 visite"
+    seen.page.evaluate("window.__shown = true; "
+                       "document.dispatchEvent(new Event('prerenderingchange'))")
+    seen.wait_until(lambda: counter.hits(), what="the hit after activation")
+    assert [hit["path"] for hit in counter.hits()] == [PRESS]
+
+
+# --- One canonical path ------------------------------------------------------------------
+
+@pytest.mark.parametrize("address", [PRESS + "/", PRESS, PRESS + "/index.html",
+                                     PRESS + "/?utm_source=feed#commenti"])
+def test_same_canonical_path_for_recording_and_reading(visit, counter, address):
+    seen = visit(address)
+    seen.wait_for_reads()
+    seen.wait_until(lambda: counter.hits(), what="the hit")
+    assert [query(url)["p"] for url in seen.records()] == [PRESS]
+    assert [read_path(url) for url in seen.reads()] == [PRESS]
+    assert seen.count_text() == "1459 visite"
+
+
+@pytest.mark.parametrize("address", ["/prove/percorso/", "/prove/percorso/index.html",
+                                     "/prove/percorso/?q=1", "/prove//percorso/"])
+def test_script_canonicalises_the_address_like_the_plugin(visit, counter, site, address):
+    """Without data-visit-path the script falls back to the address: same rule as Python."""
+    page = site.output / "prove" / "percorso" / "index.html"
+    page.parent.mkdir(parents=True, exist_ok=True)
+    page.write_text(
+        '<!DOCTYPE html><title>Prova</title><span class="visit-count" data-visit-record>'
+        f'</span><script src="/theme/js/visit-counter.js" defer '
+        f'data-endpoint="http://counter.test:{counter.port}"></script>', encoding="utf-8")
+    seen = visit(address)
+    seen.wait_for_reads()
+    expected = visit_path(address)
+    assert expected == "/prove/percorso"
+    assert [query(url)["p"] for url in seen.records()] == [expected]
+    assert [read_path(url) for url in seen.reads()] == [expected]
+
+
+# --- No cookies, no storage, no layout shift --------------------------------------------
+
+def test_no_cookies_and_no_storage(visit):
+    seen = visit(PRESS + "/")
+    seen.wait_for_reads()
+    assert seen.count_text() == "1459 visite"
+    assert seen.context.cookies() == []
+    assert seen.page.evaluate("localStorage.length + sessionStorage.length") == 0
+
+
+LAYOUT_SHIFTS = """
+    window.__shifts = [];
+    new PerformanceObserver(list => {
+        for (const entry of list.getEntries()) window.__shifts.push([entry.startTime, entry.value]);
+    }).observe({type: 'layout-shift', buffered: true});
+"""
+ANSWERED_AT = """() => performance.getEntriesByType('resource')
+    .filter(entry => entry.name.includes('/counter/')).map(entry => entry.responseEnd)[0]"""
+
+
+@pytest.mark.parametrize(("path", "width"), [
+    (PRESS + "/", 390), ("/2024/05/aggiornato/", 390), ("/2024/05/aggiornato/", 1280),
+    ("/2024/05/molto-letto/", 390),
+])
+def test_no_layout_shift_when_the_count_appears(visit, counter, path, width):
+    """Chromium's layout-shift entries from the moment the count arrived: none.
+
+    (Earlier entries, from the web fonts swapping in, are the theme's business.)
+    """
+    counter.knobs.delay = 0.8  # the number arrives after the first paint and the fonts
+    seen = visit(path, init_script=LAYOUT_SHIFTS, width=width)
+    seen.page.evaluate("document.fonts.ready.then(() => true)")
+    meta = seen.page.locator(".article-meta")
+    before = meta.evaluate("e => [...e.children].map(c => c.getBoundingClientRect().toJSON())")
+    assert seen.count_text() == ""
+    seen.wait_for_reads()
+    seen.page.wait_for_timeout(200)
+    assert seen.count_text().endswith("visite")
+    after = meta.evaluate("e => [...e.children].map(c => c.getBoundingClientRect().toJSON())")
+    assert before == after
+    answered = seen.page.evaluate(ANSWERED_AT)
+    assert answered > 0
+    late = [value for start, value in seen.page.evaluate("window.__shifts") if start >= answered]
+    assert late == []
+
+
+# --- Listings -----------------------------------------------------------------------------
+
+def test_listing_counts_load_lazily_at_most_four_at_a_time(visit, counter):
+    counter.knobs.delay = 0.3
+    tall = visit("/", height=3000)  # every item in view at once: the limit decides
+    items = tall.page.locator(".card .visit-count").count()
+    assert items == 13
+    tall.wait_for_reads(number=items, timeout=10)
+    assert sorted(map(read_path, tall.reads())) == sorted(
+        visit_path(href) for href in tall.page.locator(".card-title a").evaluate_all(
+            "links => links.map(a => new URL(a.href).pathname)"))
+    running = [sum(tall.reads_in_flight[:n + 1]) for n in range(len(tall.reads_in_flight))]
+    assert 2 <= max(running) <= 4
+    assert tall.records() == [] and counter.hits() == []  # listings only read
+    shown = tall.page.locator(".card .visit-count").all_text_contents()
+    assert shown.count("1459 visite") == 2 and "1 visita" in shown and "14.590 visite" in shown
+
+    short = visit("/", height=500)  # only the first items, until the reader scrolls
+    short.wait_for_reads()
+    first = len(short.reads())
+    assert 0 < first < items
+    cards = short.page.locator(".card")
+    for number in range(items):  # the reader scrolls down the list
+        cards.nth(number).scroll_into_view_if_needed()
+    short.wait_until(lambda: len(short.reads()) == items, what="the other items")
+    short.wait_for_reads(number=items)
+    assert short.page.locator(".card .visit-count").all_text_contents() == shown
+
+
+

@@ -1,0 +1,145 @@
+/* Visit counter: records the visit and shows "1459 visite" (GoatCounter protocol).
+ *
+ * Progressive enhancement: the page is complete without it. Configured by data-*
+ * attributes rendered from the VISIT_COUNTER_* settings (docs/visit-counter.md):
+ *   on this <script>: data-endpoint, data-timeout (ms), data-respect-dnt ("false" to
+ *   ignore Do Not Track / Global Privacy Control), data-count-local;
+ *   on each .visit-count element: data-visit-path, and on the article's own
+ *   element data-visit-record and data-visit-title.
+ * No cookies, no storage, no console output: any failure leaves the count hidden. */
+(function () {
+  "use strict";
+
+  var config = (document.currentScript || {}).dataset || {};
+  var endpoint = (config.endpoint || "").replace(/\/+$/, "");
+  var timeout = +config.timeout || 4000;
+  var MAX_REQUESTS = 4; // at most this many count requests at a time (listings)
+  var numbers = window.Intl ? new Intl.NumberFormat("it-IT") : null;
+  var counts = {}; // path -> {elements: [...], count: number|undefined}
+  var queue = [];
+  var active = 0;
+
+  if (!endpoint || !window.fetch) return;
+
+  // The rule of visit_path() in plugins/visit_counter: leading "/", no trailing "/",
+  // no query or fragment, no final "index.html".
+  function canonical(url) {
+    var path = String(url).split(/[?#]/)[0];
+    try {
+      path = decodeURIComponent(path);
+    } catch (error) {
+      // keep it encoded
+    }
+    path = ("/" + path).replace(/\/{2,}/g, "/").replace(/\/index\.html$/, "").replace(/\/+$/, "");
+    return path || "/";
+  }
+
+  function pathOf(element) {
+    return canonical(element.getAttribute("data-visit-path") || location.pathname);
+  }
+
+  function isLocalPreview() {
+    var host = location.hostname;
+    return location.protocol === "file:" || host === "localhost" || /\.localhost$/.test(host) ||
+      /^127\./.test(host) || host === "[::1]" || host === "0.0.0.0";
+  }
+
+  function asksNotToTrack() {
+    return navigator.doNotTrack === "1" || window.doNotTrack === "1" ||
+      navigator.globalPrivacyControl === true;
+  }
+
+  function record(element) {
+    if (window !== window.top) return; // shown in a frame
+    if (!("countLocal" in config) && isLocalPreview()) return;
+    if (config.respectDnt !== "false" && asksNotToTrack()) return;
+    if (document.prerendering) {
+      document.addEventListener("prerenderingchange", function () { record(element); },
+        { once: true });
+      return;
+    }
+    var url = endpoint + "/count?p=" + encodeURIComponent(pathOf(element)) +
+      "&t=" + encodeURIComponent(element.getAttribute("data-visit-title") || document.title) +
+      "&rnd=" + Math.random().toString(36).slice(2, 7) + (navigator.webdriver ? "&b=153" : "");
+    try {
+      if (navigator.sendBeacon && navigator.sendBeacon(url)) return;
+    } catch (error) {
+      // fall back to an image request
+    }
+    new Image().src = url;
+  }
+
+  function show(element, count) {
+    element.textContent = (numbers ? numbers.format(count) : count) +
+      (count === 1 ? " visita" : " visite");
+  }
+
+  function load(path) {
+    var entry = counts[path];
+    var controller = window.AbortController ? new AbortController() : null;
+    var timer = controller && setTimeout(function () { controller.abort(); }, timeout);
+    active += 1;
+    fetch(endpoint + "/counter/" + encodeURIComponent(path) + ".json", {
+      credentials: "omit",
+      referrerPolicy: "no-referrer",
+      signal: controller ? controller.signal : undefined
+    }).then(function (response) {
+      // Read every answer to the end; a 404 ({"count": "0"}) means "never visited".
+      return response.json().then(function (data) { return response.ok && data; });
+    }).then(function (data) {
+      // "1 459", "1.459", "1,459": the server's own format; keep the digits.
+      var count = parseInt(String(data && data.count).replace(/\D/g, ""), 10);
+      if (count > 0) {
+        entry.count = count;
+        entry.elements.forEach(function (element) { show(element, count); });
+      }
+    }).catch(function () {
+      // network error, timeout, 403 without CORS, blocked: the count stays hidden
+    }).then(function () {
+      clearTimeout(timer);
+      active -= 1;
+      next();
+    });
+  }
+
+  function next() {
+    while (active < MAX_REQUESTS && queue.length) load(queue.shift());
+  }
+
+  function request(element) {
+    var path = pathOf(element);
+    var entry = counts[path];
+    if (entry) {
+      entry.elements.push(element);
+      if (entry.count) show(element, entry.count);
+      return;
+    }
+    counts[path] = { elements: [element] };
+    queue.push(path);
+    next();
+  }
+
+  var elements = Array.prototype.slice.call(document.querySelectorAll(".visit-count"));
+  var own = elements.filter(function (element) { return element.hasAttribute("data-visit-record"); });
+  var others = elements.filter(function (element) { return own.indexOf(element) < 0; });
+
+  own.forEach(function (element) {
+    record(element);
+    request(element);
+  });
+
+  // Listing items: fetched as they come into view.
+  if (others.length && window.IntersectionObserver) {
+    var observer = new IntersectionObserver(function (entries) {
+      entries.forEach(function (item) {
+        if (item.isIntersecting) {
+          observer.unobserve(item.target);
+          request(item.target);
+        }
+      });
+    }, { rootMargin: "200px 0px" });
+    others.forEach(function (element) { observer.observe(element); });
+  } else {
+    others.forEach(request);
+  }
+})();

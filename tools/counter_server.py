@@ -1,0 +1,289 @@
+"""A local visit counter for previews and tests: NOT production analytics.
+
+It speaks the part of GoatCounter's protocol that theme/static/js/visit-counter.js
+uses, so the site can be tried without an account or a network:
+
+- ``GET|POST /count?p=<path>&t=<title>[&b=<bot flag>]`` records a hit and answers a
+  1x1 GIF with ``Access-Control-Allow-Origin: *``. Hits flagged as bots (``b``, sent
+  by the script when ``navigator.webdriver`` is true) are stored but, as in
+  GoatCounter, not counted.
+- ``GET /counter/<encoded path>.json`` answers ``{"count": "1459"}`` with the same
+  CORS header; a path never visited (by anyone but bots) answers 404 with
+  ``{"count": "0"}``.
+
+Counts live in SQLite (``--db``, in memory by default). Standard library only.
+``invoke serve`` / ``livereload`` start it on port 8001 beside the site.
+
+Development and tests only: no sessions, no rate limits, no authentication.
+Production uses GoatCounter (docs/visit-counter.md).
+
+    python tools/counter_server.py --port 8001 --seed /2024/05/slug=1459 --format spaced
+
+With ``--testing``, ``/__control`` lets a test change the answers to counter reads:
+``POST /__control?status=500``, ``?delay=6`` (seconds), ``?forbidden=1`` (403
+without CORS headers, as GoatCounter answers when public counters are off),
+``?seed=/path=12``, ``?reset=1`` (knobs back to normal), ``?clear=1`` (forget hits
+and seeds); ``GET /__control`` returns the knobs and the hits.
+"""
+
+import argparse
+import base64
+import json
+import logging
+import sqlite3
+import threading
+from dataclasses import asdict, dataclass
+from http import HTTPStatus
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from urllib.parse import parse_qsl, unquote, urlsplit
+
+logger = logging.getLogger(__name__)
+
+# The smallest transparent 1x1 GIF (43 bytes), as GoatCounter answers /count.
+PIXEL = base64.b64decode("R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7")
+# Thousands separators of the formats GoatCounter offers (number_format setting).
+SEPARATORS = {"plain": "", "spaced": "\u202f", "dots": ".", "commas": ","}
+SCHEMA = """
+CREATE TABLE IF NOT EXISTS hits (
+    id INTEGER PRIMARY KEY,
+    path TEXT NOT NULL,
+    title TEXT NOT NULL DEFAULT '',
+    bot INTEGER NOT NULL DEFAULT 0,
+    created TEXT NOT NULL DEFAULT (datetime('now'))
+);
+CREATE TABLE IF NOT EXISTS seeds (path TEXT PRIMARY KEY, count INTEGER NOT NULL);
+"""
+
+
+def format_count(number, style="plain"):
+    """``1459`` -> ``"1459"`` (plain), ``"1\u202f459"`` (spaced), ``"1.459"`` (dots)."""
+    return f"{number:,}".replace(",", SEPARATORS[style])
+
+
+def parse_seed(text):
+    """``"/path=1459"`` -> ``("/path", 1459)``; the last ``=`` separates the count."""
+    path, sep, count = text.rpartition("=")
+    if not sep or not path or not count.isdigit():
+        raise ValueError(f"seed must look like /path=1459, not {text!r}")
+    return path, int(count)
+
+
+class CounterStore:
+    """Hits and seeded counts in one SQLite database, safe to share between threads."""
+
+    def __init__(self, database=":memory:"):
+        self._lock = threading.Lock()
+        self._db = sqlite3.connect(database, check_same_thread=False, isolation_level=None)
+        self._db.executescript(SCHEMA)
+
+    def record(self, path, title="", bot=0):
+        with self._lock:
+            self._db.execute("INSERT INTO hits (path, title, bot) VALUES (?, ?, ?)",
+                             (path, title, bot))
+
+    def seed(self, path, count):
+        with self._lock:
+            self._db.execute("INSERT OR REPLACE INTO seeds (path, count) VALUES (?, ?)",
+                             (path, count))
+
+    def count(self, path):
+        """Seeded count plus the hits not flagged as bots (0 for a path never visited)."""
+        with self._lock:
+            seeded = self._db.execute("SELECT count FROM seeds WHERE path = ?",
+                                      (path,)).fetchone()
+            hits = self._db.execute("SELECT COUNT(*) FROM hits WHERE path = ? AND bot = 0",
+                                    (path,)).fetchone()
+        return (seeded[0] if seeded else 0) + hits[0]
+
+    def hits(self):
+        with self._lock:
+            rows = self._db.execute("SELECT path, title, bot FROM hits ORDER BY id").fetchall()
+        return [{"path": path, "title": title, "bot": bot} for path, title, bot in rows]
+
+    def clear(self):
+        with self._lock:
+            self._db.execute("DELETE FROM hits")
+            self._db.execute("DELETE FROM seeds")
+
+    def close(self):
+        with self._lock:
+            self._db.close()
+
+
+@dataclass
+class Knobs:
+    """How counter reads misbehave, for tests (only with ``--testing``)."""
+
+    status: int = 0  # answer this HTTP status (with CORS headers) instead of the count
+    delay: float = 0.0  # seconds to wait before answering
+    forbidden: bool = False  # 403 without CORS headers (public counters switched off)
+
+
+class CounterHandler(BaseHTTPRequestHandler):
+    server_version = "FareLegamiCounter/1"
+
+    def do_GET(self):  # noqa: N802 - http.server's naming
+        url = urlsplit(self.path)
+        if url.path == "/count":
+            self._record(url.query)
+        elif url.path.startswith("/counter/") and url.path.endswith(".json"):
+            self._read(url.path.removeprefix("/counter/").removesuffix(".json"))
+        elif url.path == "/__control" and self.server.testing:
+            self._json(HTTPStatus.OK, {"knobs": asdict(self.server.knobs),
+                                       "hits": self.server.store.hits()})
+        else:
+            self._json(HTTPStatus.NOT_FOUND, {"error": "not found"})
+
+    def do_POST(self):  # noqa: N802
+        url = urlsplit(self.path)
+        self.rfile.read(int(self.headers.get("Content-Length") or 0))  # a beacon's body
+        if url.path == "/count":
+            self._record(url.query)
+        elif url.path == "/__control" and self.server.testing:
+            self._control(url.query)
+        else:
+            self._json(HTTPStatus.NOT_FOUND, {"error": "not found"})
+
+    def do_OPTIONS(self):  # noqa: N802 - CORS preflight, should a client send one
+        self.send_response(HTTPStatus.NO_CONTENT)
+        self._cors()
+        self.send_header("Access-Control-Allow-Methods", "GET, POST")
+        self.send_header("Content-Length", "0")
+        self.end_headers()
+
+    def _record(self, query):
+        params = dict(parse_qsl(query))
+        path = params.get("p", "")
+        if path:
+            bot = int(params["b"]) if params.get("b", "").isdigit() else 0
+            self.server.store.record(path, params.get("t", ""), bot)
+        self.send_response(HTTPStatus.OK)
+        self._cors()
+        self.send_header("Content-Type", "image/gif")
+        self.send_header("Cache-Control", "no-store")
+        self.send_header("Content-Length", str(len(PIXEL)))
+        self.end_headers()
+        self.wfile.write(PIXEL)
+
+    def _read(self, raw_path):
+        knobs = self.server.knobs
+        if knobs.delay and self.server.stopping.wait(knobs.delay):
+            return  # shutting down
+        if knobs.forbidden:
+            self._json(HTTPStatus.FORBIDDEN, {"error": "visitor counter disabled"}, cors=False)
+            return
+        if knobs.status:
+            self._json(knobs.status, {"error": "test failure"})
+            return
+        path = unquote(raw_path)
+        # As GoatCounter: the path as given, else with its slashes tidied.
+        count = self.server.store.count(path) or self.server.store.count("/" + path.strip("/"))
+        if not count:
+            self._json(HTTPStatus.NOT_FOUND, {"count": "0"})
+        else:
+            self._json(HTTPStatus.OK, {"count": format_count(count, self.server.number_format)})
+
+    def _control(self, query):
+        knobs = self.server.knobs
+        for name, value in parse_qsl(query):
+            if name == "reset":
+                self.server.knobs = knobs = Knobs()
+            elif name == "clear":
+                self.server.store.clear()
+            elif name == "status":
+                knobs.status = int(value)
+            elif name == "delay":
+                knobs.delay = float(value)
+            elif name == "forbidden":
+                knobs.forbidden = value not in ("", "0", "false")
+            elif name == "seed":
+                self.server.store.seed(*parse_seed(value))
+        self._json(HTTPStatus.OK, {"knobs": asdict(knobs)})
+
+    def _cors(self):
+        self.send_header("Access-Control-Allow-Origin", "*")
+
+    def _json(self, status, data, cors=True):
+        body = json.dumps(data).encode("utf-8")
+        try:
+            self.send_response(status)
+            if cors:
+                self._cors()
+            self.send_header("Content-Type", "application/json")
+            self.send_header("Cache-Control", "no-store")
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+        except (BrokenPipeError, ConnectionResetError):  # the client gave up waiting
+            self.close_connection = True
+
+    def log_message(self, format, *args):  # noqa: A002 - http.server's signature
+        logger.debug("%s %s", self.address_string(), format % args)
+
+
+class CounterServer(ThreadingHTTPServer):
+    daemon_threads = True
+
+    def __init__(self, address, store, number_format="plain", testing=False):
+        self.store = store
+        self.number_format = number_format
+        self.testing = testing
+        self.knobs = Knobs()
+        self.stopping = threading.Event()
+        super().__init__(address, CounterHandler)
+
+    @property
+    def url(self):
+        host, port = self.server_address[:2]
+        return f"http://{host}:{port}"
+
+    def shutdown(self):
+        self.stopping.set()
+        super().shutdown()
+
+    def server_close(self):
+        super().server_close()
+        self.store.close()
+
+
+def make_server(host="127.0.0.1", port=8001, database=":memory:", seeds=(),
+                number_format="plain", testing=False):
+    """A ready (not yet serving) counter; ``port=0`` picks a free port."""
+    store = CounterStore(database)
+    for path, count in seeds:
+        store.seed(path, count)
+    return CounterServer((host, port), store, number_format, testing)
+
+
+def start_in_thread(server):
+    """Serve in a daemon thread; stop with ``server.shutdown(); server.server_close()``."""
+    thread = threading.Thread(target=server.serve_forever, name="counter", daemon=True)
+    thread.start()
+    return thread
+
+
+def main(argv=None):
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--host", default="localhost")
+    parser.add_argument("--port", type=int, default=8001)
+    parser.add_argument("--db", default=":memory:", help="SQLite file (default: in memory)")
+    parser.add_argument("--seed", action="append", default=[], type=parse_seed,
+                        metavar="/PATH=COUNT", help="start a path at a count (repeatable)")
+    parser.add_argument("--format", dest="number_format", choices=sorted(SEPARATORS),
+                        default="plain", help="thousands separator of the counts")
+    parser.add_argument("--testing", action="store_true", help="enable /__control")
+    args = parser.parse_args(argv)
+    logging.basicConfig(level=logging.INFO, format="%(message)s")
+    server = make_server(args.host, args.port, args.db, args.seed, args.number_format,
+                         args.testing)
+    logger.info("Contatore di sviluppo su %s (Ctrl-C per uscire)", server.url)
+    try:
+        server.serve_forever()
+    except KeyboardInterrupt:
+        pass
+    finally:
+        server.server_close()
+
+
+if __name__ == "__main__":
+    main()
