@@ -133,6 +133,12 @@ def publish(c):
 
 
 @task
+def bench(c):
+    """Print build-time figures (100 PDF attachments, cold and warm cache)."""
+    subprocess.run([sys.executable, str(ROOT / "tools" / "bench_attachments.py")], check=True)
+
+
+@task
 def rollback(c):
     """Serve the previous release again."""
     release = safe_build.rollback(CONFIG["publish_root"])
