@@ -52,6 +52,7 @@ PLUGINS = [
     "italian",  # Babel dates, Italian typography, lang="en" terms
     "article_meta",  # reading time, lead, preview marks
     "feeds",  # valid RSS/Atom: guids, channel description
+    "draft_assets",  # images used only by drafts are not published
     "attachments",  # documents in front matter: lists, feeds, Documenti (docs/attachments.md)
     "content_checks",  # cross-file checks; content errors stop the build
     "pelican.plugins.sitemap",  # sitemap.xml (pelican-sitemap from PyPI)

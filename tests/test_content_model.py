@@ -129,6 +129,26 @@ def test_drafts_and_future_items_never_reach_the_public_output(build):
     assert "pubblico" in everything
 
 
+def test_images_used_only_by_drafts_are_not_published(build):
+    site = build({
+        "immagini/pubblica.jpg": b"public",
+        "immagini/segreta.jpg": b"secret",
+        "immagini/in-corpo.jpg": b"secret body",
+        "immagini/condivisa.jpg": b"shared",
+        "notizie/pubblico.md": article(title="Pubblico", image="immagini/pubblica.jpg",
+                                       image_alt="Foto", body="![x]({static}/immagini/condivisa.jpg)"),
+        "notizie/bozza.md": article(title="Bozza", status="draft", image="immagini/segreta.jpg",
+                                    image_alt="Foto",
+                                    body="![a]({static}/immagini/in-corpo.jpg) "
+                                         "![b]({static}/immagini/condivisa.jpg)"),
+        "notizie/futuro.md": article(title="Futuro", date="2099-01-01",
+                                     body="![c]({static}/immagini/in-corpo.jpg)"),
+    }, config="publishconf")
+    assert site.ok, site.log
+    images = sorted(p.name for p in (site.output / "immagini").iterdir())
+    assert images == ["condivisa.jpg", "pubblica.jpg"]
+
+
 def test_preview_shows_drafts_and_future_items_marked_bozza(build):
     site = build({
         "notizie/bozza.md": article(title="In bozza", status="draft"),
