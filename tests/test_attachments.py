@@ -7,6 +7,7 @@ import re
 import textwrap
 
 import feedparser
+from bs4 import BeautifulSoup
 import pytest
 import yaml
 from pypdf import PdfWriter
@@ -177,6 +178,11 @@ def test_atom_carries_every_attachment_as_an_enclosure(build):
     ]
     category = feedparser.parse(site.text("/feeds/categorie/notizie.atom.xml"))
     assert len(enclosures(category.entries[0])) == 2
+    # the content is HTML once escaped: readers get links, not "<a href" as text
+    content = BeautifulSoup(feed.entries[0].content[0].value, "html.parser")
+    assert "&lt;" not in feed.entries[0].content[0].value
+    assert content.find("a", href=f"{SITEURL}/{VERBALE_URL}")
+    assert content.find("p")
 
 
 def test_rss_carries_the_first_and_lists_all_in_the_content(build):
@@ -186,7 +192,9 @@ def test_rss_carries_the_first_and_lists_all_in_the_content(build):
     entry = feed.entries[0]
     assert enclosures(entry) == [
         (f"{SITEURL}/allegati/2024/presentazione.pdf", len(PRESENTAZIONE), "application/pdf")]
-    assert f'href="{SITEURL}/{VERBALE_URL}"' in entry.description
+    description = BeautifulSoup(entry.description, "html.parser")
+    assert "&lt;" not in entry.description
+    assert description.find("a", href=f"{SITEURL}/{VERBALE_URL}")
     assert "Verbale riunione città (PDF" in entry.description
     assert site.text("/feeds/tutto.rss.xml").count("<enclosure ") == 1
 

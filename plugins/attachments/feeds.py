@@ -53,4 +53,6 @@ def add_enclosures(context, feed):
                       for a in item.attachments]
         entry["enclosures"] = enclosures[:1] if is_rss else enclosures
         body = "description" if is_rss or not entry.get("content") else "content"
-        entry[body] = Markup(entry[body] or "") + attachments_list(item.attachments, base)
+        # A plain str: the XML writer escapes with str.replace, which Markup would
+        # turn into a second escaping.
+        entry[body] = str(Markup(entry[body] or "") + attachments_list(item.attachments, base))
