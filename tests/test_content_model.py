@@ -192,3 +192,14 @@ def test_page_summary_is_its_meta_description(build):
     assert meta == "Il gruppo di lavoro."
     other = site.soup("/altro/").select_one('meta[name="description"]')["content"]
     assert "Testo" not in other and "Cremona" in other
+
+
+def test_windows_line_endings_and_bom_are_accepted(build):
+    yaml_text = "\ufeff" + article(title="Da Windows", tags="[Crema]").replace("\n", "\r\n")
+    native = "Title: Nativo da Windows\r\nDate: 2024-05-06 10:00\r\n\r\nTesto.\r\n"
+    site = build({"notizie/a.md": yaml_text.encode("utf-8"),
+                  "notizie/b.md": native.encode("utf-8")})
+    assert site.ok, site.log
+    assert site.soup("/2024/05/da-windows/").h1.get_text() == "Da Windows"
+    assert site.exists("/argomenti/crema/")
+    assert site.soup("/2024/05/nativo-da-windows/").h1.get_text() == "Nativo da Windows"

@@ -77,12 +77,14 @@ class FrontMatterReader(YAMLMetadataReader):
         with open(source_path, "rb") as handle:
             data = handle.read()
         try:
-            return data.decode("utf-8").lstrip("\ufeff")
+            text = data.decode("utf-8")
         except UnicodeDecodeError as error:
             self._fail(source_path, [
                 f"il file non è in UTF-8 (byte non valido in posizione {error.start}):"
                 " salvalo con codifica UTF-8 / file is not UTF-8"
             ])
+        # A BOM and Windows line endings are what some editors save: both are fine.
+        return text.lstrip("\ufeff").replace("\r\n", "\n")
 
     def _load_yaml(self, text, source_path):
         try:
