@@ -99,7 +99,7 @@ def build_site(tmp_path, files, settings="", config="pelicanconf", siteurl=SITEU
         encoding="utf-8",
     )
     env = {k: v for k, v in os.environ.items() if not k.startswith(("LC_", "LANG"))}
-    env.update(LC_ALL="C", LANG="C", COLUMNS="250", PYTHONWARNINGS="ignore")
+    env.update(LC_ALL="C", LANG="C", COLUMNS="250", PYTHONWARNINGS="error::DeprecationWarning,error::UserWarning")
     result = subprocess.run(
         [sys.executable, "-m", "pelican", str(content), "-s", str(conf), "-o", str(output)],
         capture_output=True, text=True, env=env, cwd=tmp_path, check=False,

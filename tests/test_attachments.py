@@ -5,6 +5,7 @@ import io
 import json
 import re
 import textwrap
+import unicodedata
 
 import feedparser
 from bs4 import BeautifulSoup
@@ -135,6 +136,46 @@ def test_other_formats_show_their_type_without_pages(build):
     assert links[0]["type"].endswith("wordprocessingml.document")
 
 
+def test_file_name_in_another_unicode_normalisation_is_the_same_file(build):
+    """Saved on a Mac ("a" + combining accent), typed as "à": one file, one URL, one row."""
+    typed = "allegati/L'agenda della città.pdf"
+    on_disk = unicodedata.normalize("NFD", typed)
+    assert on_disk != typed
+    data = pdf(2)
+    site = build({
+        on_disk: data,
+        "notizie/agenda.md": item(title="Agenda", attachments=[typed]),
+        "notizie/ancora.md": item(title="Ancora", date="2024-05-06 10:00",
+                                  attachments=[on_disk]),
+    })
+    assert site.ok, site.log
+    _, [link] = attachment_links(site, "/2024/05/agenda/")
+    assert link["href"] == f"{SITEURL}/allegati/l-agenda-della-citta.pdf"
+    assert link["download"] == "L'agenda della città.pdf"  # as typed (NFC)
+    label = " ".join(link.get_text().split())
+    assert label == f"L’agenda della città (PDF, {size_kb(data)}, 2 pagine)"
+    assert unicodedata.is_normalized("NFC", label)
+    assert site.path(link["href"]).read_bytes() == data
+    assert len(site.soup("/documenti/").select(".document-list > li")) == 1
+
+
+def test_titles_and_descriptions_are_text_not_html(build):
+    site = build({
+        "allegati/soci.pdf": pdf(1),
+        "notizie/soci.md": item(title="Soci", attachments=[
+            {"file": "allegati/soci.pdf", "title": "Soci & <b>partner</b>",
+             "description": "Elenco <i>aggiornato</i> & firmato"}]),
+    })
+    assert site.ok, site.log
+    section, [link] = attachment_links(site, "/2024/05/soci/")
+    assert link.find("b") is None and section.find("i") is None
+    assert link.find("span").get_text().startswith("Soci & <b>partner</b> (PDF, ")
+    assert section.find("p").get_text() == "Elenco <i>aggiornato</i> & firmato"
+    row = site.soup("/documenti/").select_one(".document-list > li")
+    assert row.find("b") is None
+    assert row.find("span").get_text().startswith("Soci & <b>partner</b> (PDF, ")
+
+
 def test_item_without_attachments_has_no_section(build):
     site = build({"notizie/a.md": article(title="Senza")})
     assert site.ok, site.log
@@ -199,6 +240,26 @@ def test_rss_carries_the_first_and_lists_all_in_the_content(build):
     assert site.text("/feeds/tutto.rss.xml").count("<enclosure ") == 1
 
 
+def test_enclosures_point_at_the_site_when_feeds_have_their_own_domain(build):
+    site = build(SITE, settings="FEED_DOMAIN = 'https://feeds.example.org'\n")
+    assert site.ok, site.log
+    for url in ("/feeds/tutto.atom.xml", "/feeds/tutto.rss.xml"):
+        entry = feedparser.parse(site.text(url)).entries[0]
+        assert enclosures(entry)[0][0] == f"{SITEURL}/allegati/2024/presentazione.pdf", url
+        body = entry.content[0].value if "content" in entry else entry.description
+        assert BeautifulSoup(body, "html.parser").find("a", href=f"{SITEURL}/{VERBALE_URL}"), url
+
+
+def test_enclosures_survive_feed_links_with_a_ref(build):
+    site = build(SITE, settings="FEED_APPEND_REF = True\n")
+    assert site.ok, site.log
+    atom = feedparser.parse(site.text("/feeds/tutto.atom.xml")).entries[0]
+    assert atom.link.endswith("?ref=feed")
+    assert len(enclosures(atom)) == 2
+    rss = feedparser.parse(site.text("/feeds/tutto.rss.xml")).entries[0]
+    assert len(enclosures(rss)) == 1
+
+
 def test_items_without_attachments_have_no_enclosure(build):
     site = build({**SITE, "notizie/altro.md": article(title="Altro", date="2024-06-01 10:00")})
     for url in ("/feeds/tutto.atom.xml", "/feeds/tutto.rss.xml"):
@@ -231,6 +292,22 @@ def test_documenti_lists_published_attachments_newest_first(build):
     assert source.find("time").get_text() == "20 gennaio 2025"
 
 
+def test_pages_list_their_attachments_too_after_the_articles_on_documenti(build):
+    statuto = pdf(3)
+    site = build({**SITE, "allegati/statuto.pdf": statuto,
+                  "pages/progetto.md": "---\ntitle: Il progetto\nattachments:\n"
+                                       "  - file: allegati/statuto.pdf\n    title: Statuto\n"
+                                       "---\n\nTesto.\n"})
+    assert site.ok, site.log
+    _, [link] = attachment_links(site, "/il-progetto/")
+    assert " ".join(link.get_text().split()) == f"Statuto (PDF, {size_kb(statuto)}, 3 pagine)"
+    assert site.path(link["href"]).read_bytes() == statuto
+    rows = site.soup("/documenti/").select(".document-list > li")
+    source = rows[-1].find("p", class_="document-source")
+    assert source.find("a")["href"] == f"{SITEURL}/il-progetto/" and source.find("time") is None
+    assert len(rows) == 3
+
+
 def test_documenti_without_attachments_says_so(build):
     site = build({"notizie/a.md": article(title="Senza")})
     assert "Non ci sono ancora documenti." in site.text("/documenti/")
@@ -261,6 +338,28 @@ def test_drafts_and_future_items_attachments_never_reach_the_output(build):
         assert name not in site.all_text(), name
 
 
+def test_file_shared_with_a_draft_and_a_future_item_is_listed_with_the_published_one(build):
+    shared = pdf(2)
+    site = build({
+        "allegati/condiviso.pdf": shared,
+        "notizie/pubblicato.md": item(title="Pubblicato", attachments=["allegati/condiviso.pdf"]),
+        "notizie/bozza.md": item(title="Bozza riservata", date="2024-06-01 10:00",
+                                 status="draft", attachments=[
+                                     {"file": "allegati/condiviso.pdf", "title": "Titolo riservato"}]),
+        "notizie/futuro.md": item(title="Futuro riservato", date="2999-01-01 10:00",
+                                  attachments=[{"file": "allegati/condiviso.pdf",
+                                                "description": "Nota riservata"}]),
+    })
+    assert site.ok, site.log
+    [row] = site.soup("/documenti/").select(".document-list > li")
+    assert " ".join(row.find("a", class_="attachment-link").get_text().split()).startswith(
+        "Condiviso (PDF, ")
+    assert row.find("p", class_="document-source").find("a")["href"] == \
+        f"{SITEURL}/2024/05/pubblicato/"
+    assert site.path("/allegati/condiviso.pdf").read_bytes() == shared
+    assert "riservat" not in site.all_text()
+
+
 def test_hidden_items_attachments_are_copied_but_listed_nowhere(build):
     site = build({
         "allegati/nascosto.pdf": pdf(2),
@@ -286,6 +385,16 @@ def test_static_link_in_a_published_body_lands_at_the_same_safe_url(build):
     assert site.path(link["href"]).read_bytes() == VERBALE_PDF
 
 
+def test_static_link_to_another_file_at_a_declared_attachments_url_is_an_error(build):
+    site = build({
+        "allegati/Verbale.pdf": pdf(1), "allegati/verbale.pdf": pdf(3),
+        "notizie/a.md": item(title="A", attachments=["allegati/Verbale.pdf"]),
+        "notizie/b.md": article(title="B", body="[Il verbale]({static}/allegati/verbale.pdf)"),
+    })
+    assert_stopped(site, "notizie/b.md", "allegati/verbale.pdf e allegati/Verbale.pdf",
+                   "stesso indirizzo allegati/verbale.pdf")
+
+
 # -- validation ---------------------------------------------------------------------
 
 def assert_stopped(site, *fragments):
@@ -308,14 +417,25 @@ def assert_stopped(site, *fragments):
      ["protetto da password: allegati/protetto.pdf"]),
     ({"allegati/doppio.pdf": pdf(1)}, ["allegati/doppio.pdf", {"file": "allegati/doppio.pdf"}],
      ["dichiarato due volte: allegati/doppio.pdf"]),
+    ({"allegati/città.pdf": pdf(1)},
+     ["allegati/città.pdf", unicodedata.normalize("NFD", "allegati/città.pdf")],
+     ["dichiarato due volte: allegati/città.pdf"]),
     ({}, [{"title": "Senza file"}], ["non ha `file`"]),
 ], ids=["missing", "outside-content", "outside-allegati", "broken", "encrypted", "twice",
-        "no-file"])
+        "twice-other-normalisation", "no-file"])
 def test_attachment_errors_stop_the_build_naming_article_and_path(build, files, attachments,
                                                                    fragments):
     site = build({"notizie/buono.md": article(title="Buono"), **files,
                   "notizie/rotto.md": item(title="Rotto", attachments=attachments)})
     assert_stopped(site, "notizie/rotto.md", *fragments)
+
+
+def test_symbolic_link_leading_out_of_content_is_an_error(build, tmp_path):
+    (tmp_path / "fuori.pdf").write_bytes(pdf(1))
+    (tmp_path / "content" / "allegati").mkdir(parents=True)
+    (tmp_path / "content" / "allegati" / "link.pdf").symlink_to(tmp_path / "fuori.pdf")
+    site = build({"notizie/rotto.md": item(title="Rotto", attachments=["allegati/link.pdf"])})
+    assert_stopped(site, "notizie/rotto.md", "fuori da content/", "allegati/link.pdf")
 
 
 def test_errors_in_drafts_stop_the_build_too(build):
@@ -331,6 +451,24 @@ def test_two_files_with_the_same_safe_url_are_an_error(build):
                                                       "allegati/verbale.pdf"]),
     })
     assert_stopped(site, "notizie/a.md", "stesso indirizzo allegati/verbale.pdf")
+
+
+@pytest.mark.parametrize(("setting", "fragment"), [
+    ("ATTACHMENTS_MAX_SIZE_MB = '20'", "ATTACHMENTS_MAX_SIZE_MB must be a positive number"),
+    ("ATTACHMENTS_URL = '{dirname}/{name}-{slug}.{ext}'", "ATTACHMENTS_URL must be text"),
+    ("ATTACHMENTS_SAVE_AS = '{dirname}/{slug}.{estensione}'", "ATTACHMENTS_SAVE_AS must be"),
+    ("ATTACHMENTS_PREVIEW_WIDTH = '240'", "ATTACHMENTS_PREVIEW_WIDTH must be pixels"),
+])
+def test_a_bad_setting_is_logged_and_its_default_used(build, setting, fragment):
+    site = build(SITE, settings=setting + "\n")
+    assert site.ok, site.log
+    assert "Traceback" not in site.log and "CRITICAL" not in site.log
+    assert re.search(rf"ERROR\s+ATTACHMENTS settings: {re.escape(fragment)}.*; using",
+                     " ".join(site.log.split()))
+    _, links = attachment_links(site, "/2024/05/presentazione-del-progetto-a-crema/")
+    assert links[1]["href"] == f"{SITEURL}/{VERBALE_URL}"
+    assert site.path(f"/{VERBALE_URL}").read_bytes() == VERBALE_PDF
+    assert links[1].find("img")["width"] == "240"
 
 
 def test_large_file_is_a_warning_naming_the_file(build):

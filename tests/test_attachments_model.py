@@ -12,7 +12,7 @@ from pelican.settings import DEFAULT_CONFIG
 
 from attachments import config, previews
 from attachments.documents import documents
-from attachments.feeds import attachments_list, item_link
+from attachments.feeds import attachments_list, files_base, item_link
 from attachments.model import (
     Attachment, Declaration, clean_path, expand, kind_of, mime_type, pages_text,
     parse_declarations, readable_title, size_text, url_fields,
@@ -236,6 +236,19 @@ def test_item_link_matches_pelicans_feed_links(context, link):
     assert item_link(context, "2024/05/a/") == link
 
 
+@pytest.mark.parametrize(("context", "base"), [
+    ({"SITEURL": "https://x.org", "FEED_DOMAIN": "https://x.org"}, "https://x.org"),
+    # feeds served from another host: the files are still on the site
+    ({"SITEURL": "https://x.org/sito", "FEED_DOMAIN": "https://feeds.x.org"},
+     "https://x.org/sito"),
+    # development: SITEURL empty or relative, the feeds' domain is the local server
+    ({"SITEURL": "", "FEED_DOMAIN": "http://localhost:8000"}, "http://localhost:8000"),
+    ({"SITEURL": "..", "FEED_DOMAIN": "http://localhost:8000"}, "http://localhost:8000"),
+])
+def test_enclosures_point_where_the_files_are(context, base):
+    assert files_base(context) == base
+
+
 def test_feed_list_is_escaped_html_with_absolute_links():
     attachment = _attachment("a")
     attachment.title = "Soci & <partner>"
@@ -248,6 +261,9 @@ def test_feed_list_is_escaped_html_with_absolute_links():
     ({"ATTACHMENTS_MAX_SIZE_MB": 0}, "ATTACHMENTS_MAX_SIZE_MB"),
     ({"ATTACHMENTS_MAX_SIZE_MB": "20"}, "ATTACHMENTS_MAX_SIZE_MB"),
     ({"ATTACHMENTS_URL": "allegati/file.pdf"}, "ATTACHMENTS_URL"),
+    ({"ATTACHMENTS_URL": "{dirname}/{name}-{slug}.{ext}"}, "ATTACHMENTS_URL"),
+    ({"ATTACHMENTS_SAVE_AS": "{dirname}/{slug}.{0}"}, "ATTACHMENTS_SAVE_AS"),
+    ({"ATTACHMENTS_PREVIEW_URL": "{dirname}/{slug"}, "ATTACHMENTS_PREVIEW_URL"),
     ({"ATTACHMENTS_PREVIEW_WIDTH": 5}, "ATTACHMENTS_PREVIEW_WIDTH"),
     ({"ATTACHMENTS_PATH": "../fuori"}, "ATTACHMENTS_PATH"),
     ({"STATIC_PATHS": ["immagini", "allegati"]}, "STATIC_PATHS"),

@@ -4,6 +4,7 @@ import json
 import subprocess
 import sys
 import time
+from concurrent.futures import ThreadPoolExecutor
 from urllib.error import HTTPError
 from urllib.parse import quote
 from urllib.request import Request, urlopen
@@ -105,6 +106,26 @@ def test_counts_persist_in_the_sqlite_file(tmp_path, serve):
     first.shutdown()
     first.server_close()
     assert read_count(serve(database=database), "/a")[2] == {"count": "1"}
+
+
+def test_concurrent_hits_and_reads_are_all_answered_quickly_and_counted(serve):
+    """A burst of clients: none waits on a full listen queue (a 1 s SYN retry), no hit lost."""
+    server = serve()
+
+    def visit(number):
+        started = time.monotonic()
+        if number % 4:
+            status = fetch(f"{server.url}/count?p=/a&t=A&rnd={number}", "POST", b"")[0]
+        else:
+            status = read_count(server, "/a")[0]
+        return status, time.monotonic() - started
+
+    with ThreadPoolExecutor(64) as pool:
+        answers = list(pool.map(visit, range(240)))
+    assert {status for status, _ in answers} <= {200, 404}
+    assert max(seconds for _, seconds in answers) < 1
+    assert read_count(server, "/a")[2] == {"count": "180"}
+    assert len(server.store.hits()) == 180
 
 
 def test_control_knobs_need_testing_mode(serve):

@@ -4,10 +4,11 @@ The script itself runs in tests/test_visit_counter_browser.py.
 """
 
 import logging
+from types import SimpleNamespace
 
 import pytest
 from support import article
-from visit_counter import DEFAULTS, validate, visit_path
+from visit_counter import DEFAULTS, setup, validate, visit_path
 
 ARTICLE = "/2024/05/titolo-di-prova/"
 
@@ -62,6 +63,14 @@ def test_unknown_setting_with_the_prefix_is_a_warning(caplog):
         ("WARNING", "VISIT_COUNTER_ENDPOINT")]
 
 
+def test_setup_adds_the_filter_without_touching_the_settings_modules_dict():
+    shared = {"other": str}  # e.g. JINJA_FILTERS defined in pelicanconf.py
+    pelican = SimpleNamespace(settings={"JINJA_FILTERS": shared})
+    setup(pelican)
+    assert pelican.settings["JINJA_FILTERS"] == {"other": str, "visit_path": visit_path}
+    assert shared == {"other": str}
+
+
 def script_tags(soup):
     return soup.select('script[src$="/js/visit-counter.js"]')
 
@@ -109,6 +118,16 @@ def test_settings_reach_the_data_attributes(build):
     assert script["data-respect-dnt"] == "false"
     assert not script.has_attr("data-count-local")
     assert page.select_one(".visit-count")["data-visit-title"] == "Titolo “tra virgolette” & co"
+
+
+def test_path_attribute_is_escaped(build):
+    """visit_path decodes percent-escapes: a quote in a custom URL stays inside the attribute."""
+    site = build({"notizie/a.md": article(url="2024/05/l%22eco/",
+                                          save_as="2024/05/eco/index.html")})
+    assert site.ok, site.log
+    [counter] = site.soup("/2024/05/eco/").select(".article-meta .visit-count")
+    assert counter["data-visit-path"] == '/2024/05/l"eco'
+    assert counter.has_attr("data-visit-record")
 
 
 def test_listings_show_counts_behind_the_setting(build):

@@ -331,6 +331,22 @@ def test_privacy_signals_send_nothing_but_show_the_count(visit, counter, signal)
     assert seen.count_text() == "1459 visite"
 
 
+def test_privacy_signals_are_ignored_when_the_site_says_so(visit, counter, site):
+    """VISIT_COUNTER_RESPECT_DNT = False renders data-respect-dnt="false" (test_visit_counter)."""
+    html = site.path(PRESS + "/").read_text(encoding="utf-8")
+    assert html.count('data-respect-dnt="true"') == 1
+    page = site.output / "senza-dnt" / "index.html"
+    page.parent.mkdir(exist_ok=True)
+    page.write_text(html.replace('data-respect-dnt="true"', 'data-respect-dnt="false"'),
+                    encoding="utf-8")
+    seen = visit("/senza-dnt/", init_script=(
+        "Object.defineProperty(Navigator.prototype, 'doNotTrack', {get: () => '1'});"
+        "Object.defineProperty(Navigator.prototype, 'globalPrivacyControl', {get: () => true})"))
+    seen.wait_for_reads()
+    seen.wait_until(lambda: counter.hits(), what="the hit")
+    assert [hit["path"] for hit in counter.hits()] == [PRESS]
+
+
 def test_local_preview_is_not_counted_unless_asked(visit, counter, site):
     seen = visit(PRESS + "/", host="127.0.0.1")
     seen.wait_for_reads()
@@ -378,6 +394,31 @@ def test_prerendered_page_is_counted_only_once_shown(visit, counter):
     assert [hit["path"] for hit in counter.hits()] == [PRESS]
 
 
+@pytest.mark.parametrize("init_script", [
+    "delete Navigator.prototype.sendBeacon",
+    "Navigator.prototype.sendBeacon = () => false",  # the browser refused to queue it
+    "Navigator.prototype.sendBeacon = () => { throw new TypeError('blocked'); }",
+], ids=["missing", "refused", "throws"])
+def test_without_a_beacon_the_visit_is_recorded_by_an_image(visit, counter, init_script):
+    seen = visit(PRESS + "/", init_script=init_script)
+    seen.wait_for_reads()
+    seen.wait_until(lambda: counter.hits(), what="the hit")
+    seen.page.wait_for_timeout(200)
+    assert [(method, query(url)["p"]) for method, url in seen.requests if "/count?" in url] \
+        == [("GET", PRESS)]
+    assert [hit["path"] for hit in counter.hits()] == [PRESS]
+    assert seen.count_text() == "1459 visite"
+    assert seen.console == []
+
+
+def test_browsers_without_prerendering_count_at_once(visit, counter):
+    seen = visit(PRESS + "/", init_script="delete Document.prototype.prerendering")
+    seen.wait_for_reads()
+    seen.wait_until(lambda: counter.hits(), what="the hit")
+    assert seen.page.evaluate("'prerendering' in document") is False
+    assert [query(url)["p"] for url in seen.records()] == [PRESS]
+
+
 # --- One canonical path ------------------------------------------------------------------
 
 @pytest.mark.parametrize("address", [PRESS + "/", PRESS, PRESS + "/index.html",
@@ -391,11 +432,16 @@ def test_same_canonical_path_for_recording_and_reading(visit, counter, address):
     assert seen.count_text() == "1459 visite"
 
 
-@pytest.mark.parametrize("address", ["/prove/percorso/", "/prove/percorso/index.html",
-                                     "/prove/percorso/?q=1", "/prove//percorso/"])
-def test_script_canonicalises_the_address_like_the_plugin(visit, counter, site, address):
+@pytest.mark.parametrize(("address", "expected"), [
+    ("/prove/percorso/", "/prove/percorso"), ("/prove/percorso/index.html", "/prove/percorso"),
+    ("/prove/percorso/?q=1", "/prove/percorso"), ("/prove//percorso/", "/prove/percorso"),
+    ("/prove/caff%C3%A8/", "/prove/caffè"), ("/prove/caffè/", "/prove/caffè"),
+    ("/prove/caff%c3%a8/index.html?x=%2F#y", "/prove/caffè"),
+])
+def test_script_canonicalises_the_address_like_the_plugin(visit, counter, site, address,
+                                                          expected):
     """Without data-visit-path the script falls back to the address: same rule as Python."""
-    page = site.output / "prove" / "percorso" / "index.html"
+    page = site.output / expected.lstrip("/") / "index.html"
     page.parent.mkdir(parents=True, exist_ok=True)
     page.write_text(
         '<!DOCTYPE html><title>Prova</title><span class="visit-count" data-visit-record>'
@@ -403,8 +449,7 @@ def test_script_canonicalises_the_address_like_the_plugin(visit, counter, site, 
         f'data-endpoint="http://counter.test:{counter.port}"></script>', encoding="utf-8")
     seen = visit(address)
     seen.wait_for_reads()
-    expected = visit_path(address)
-    assert expected == "/prove/percorso"
+    assert visit_path(address) == expected
     assert [query(url)["p"] for url in seen.records()] == [expected]
     assert [read_path(url) for url in seen.reads()] == [expected]
 

@@ -223,6 +223,9 @@ class CounterHandler(BaseHTTPRequestHandler):
 
 class CounterServer(ThreadingHTTPServer):
     daemon_threads = True
+    # socketserver's default backlog is 5: a burst of visits (a listing page, several
+    # tabs, a test) would see connections dropped and retried a second later.
+    request_queue_size = 128
 
     def __init__(self, address, store, number_format="plain", testing=False):
         self.store = store

@@ -10,6 +10,7 @@ are recorded for copying; only published ones are listed on "Documenti".
 
 import logging
 import os
+import unicodedata
 from dataclasses import dataclass, field
 
 from content_checks import report
@@ -54,6 +55,31 @@ def state(context, settings):
     return context[STATE_KEY]
 
 
+def _on_disk(root, relative):
+    """``relative`` as spelled on disk under ``root``, or None when no such file exists.
+
+    A name typed in front matter and the same name on disk may differ in Unicode
+    normalisation only ("à" as one code point, or "a" and a combining accent, as
+    macOS and some upload tools write it): both name the same file.
+    """
+    if os.path.isfile(os.path.join(root, relative)):
+        return relative
+    folder, parts = root, []
+    for part in relative.split("/"):
+        wanted = unicodedata.normalize("NFC", part)
+        try:
+            names = sorted(os.listdir(folder))
+        except OSError:
+            return None
+        match = part if part in names else next(
+            (name for name in names if unicodedata.normalize("NFC", name) == wanted), None)
+        if match is None:
+            return None
+        parts.append(match)
+        folder = os.path.join(folder, match)
+    return "/".join(parts) if os.path.isfile(folder) else None
+
+
 def _inside(path, root):
     root = os.path.realpath(root)
     return os.path.commonpath([os.path.realpath(path), root]) == root
@@ -76,22 +102,25 @@ def build_attachments(item, settings, run):
     regex_subs = settings.get("SLUG_REGEX_SUBSTITUTIONS", ())
     attachments, seen = [], set()
     for declaration in declarations:
-        relative, problem = clean_path(declaration.file, folder)
-        full = os.path.join(settings["PATH"], relative)
-        if problem is None and not _inside(full, settings["PATH"]):
-            problem = (f"percorso fuori da content/: {declaration.file} ({KEY})"
-                       f" / path leaves content/: {declaration.file}")
+        declared, problem = clean_path(declaration.file, folder)
+        declared = unicodedata.normalize("NFC", declared)
         if problem:
             problems.append(problem)
             continue
-        if relative in seen:
-            problems.append(f"stesso allegato dichiarato due volte: {relative} ({KEY})"
-                            f" / the same attachment is declared twice: {relative}")
+        if declared in seen:
+            problems.append(f"stesso allegato dichiarato due volte: {declared} ({KEY})"
+                            f" / the same attachment is declared twice: {declared}")
             continue
-        seen.add(relative)
-        if not os.path.isfile(full):
-            problems.append(f"allegato non trovato: {relative} ({KEY})"
-                            f" / attachment not found: {relative}")
+        seen.add(declared)
+        relative = _on_disk(settings["PATH"], declared)  # the file's own spelling
+        if relative is None:
+            problems.append(f"allegato non trovato: {declared} ({KEY})"
+                            f" / attachment not found: {declared}")
+            continue
+        full = os.path.join(settings["PATH"], relative)
+        if not _inside(full, settings["PATH"]):  # a symbolic link leading out
+            problems.append(f"percorso fuori da content/: {declaration.file} ({KEY})"
+                            f" / path leaves content/: {declaration.file}")
             continue
 
         pages = None
@@ -116,7 +145,7 @@ def build_attachments(item, settings, run):
             continue
         attachments.append(Attachment(
             source=relative,
-            title=fix_apostrophes(declaration.title or readable_title(relative)),
+            title=fix_apostrophes(declaration.title or readable_title(declared)),
             description=fix_apostrophes(declaration.description),
             url=expand(config.setting(settings, "ATTACHMENTS_URL"), relative, regex_subs),
             save_as=save_as,

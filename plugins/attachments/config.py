@@ -1,5 +1,7 @@
 """The plugin's settings: defaults in one place, checked at start-up.
 
+A bad value is logged (``ATTACHMENTS settings: …``) and its default used instead.
+
 Every setting is listed with its meaning in docs/attachments.md.
 """
 
@@ -43,28 +45,48 @@ def cache_path(settings):
     )
 
 
-def check(settings):
-    """Problems with the ATTACHMENTS_* settings, in words for the site's maintainer."""
+def _is_pattern(value):
+    """True for text with {slug} and no field but URL_FIELDS (it formats without error)."""
+    if not isinstance(value, str) or "{slug}" not in value:
+        return False
+    try:
+        value.format(dirname="d", slug="s", ext="e")
+    except (KeyError, IndexError, ValueError, AttributeError):
+        return False
+    return True
+
+
+def problems_by_setting(settings):
+    """``[(setting name, problem)]`` with the ATTACHMENTS_* settings."""
     problems = []
     limit = setting(settings, "ATTACHMENTS_MAX_SIZE_MB")
     if isinstance(limit, bool) or not isinstance(limit, (int, float)) or limit <= 0:
-        problems.append(f"ATTACHMENTS_MAX_SIZE_MB must be a positive number, not {limit!r}")
+        problems.append(("ATTACHMENTS_MAX_SIZE_MB",
+                         f"ATTACHMENTS_MAX_SIZE_MB must be a positive number, not {limit!r}"))
     width = setting(settings, "ATTACHMENTS_PREVIEW_WIDTH")
     if isinstance(width, bool) or not isinstance(width, int) or not 16 <= width <= 2000:
-        problems.append(f"ATTACHMENTS_PREVIEW_WIDTH must be pixels (16-2000), not {width!r}")
-    for name in ("ATTACHMENTS_URL", "ATTACHMENTS_PREVIEW_URL"):
+        problems.append(("ATTACHMENTS_PREVIEW_WIDTH",
+                         f"ATTACHMENTS_PREVIEW_WIDTH must be pixels (16-2000), not {width!r}"))
+    for name in ("ATTACHMENTS_URL", "ATTACHMENTS_SAVE_AS", "ATTACHMENTS_PREVIEW_URL"):
         value = setting(settings, name)
-        if not isinstance(value, str) or "{slug}" not in value:
-            problems.append(f"{name} must be text containing {{slug}}, not {value!r}")
+        if value is not None and not _is_pattern(value):
+            problems.append((name, f"{name} must be text containing {{slug}}, with no field"
+                                   f" but {', '.join(URL_FIELDS)}, not {value!r}"))
     path = setting(settings, "ATTACHMENTS_PATH")
     if not isinstance(path, str) or not path.strip("/") or ".." in path.split("/"):
-        problems.append(f"ATTACHMENTS_PATH must be a folder under PATH, not {path!r}")
+        problems.append(("ATTACHMENTS_PATH",
+                         f"ATTACHMENTS_PATH must be a folder under PATH, not {path!r}"))
     elif path.strip("/") in settings.get("STATIC_PATHS", ()):
-        problems.append(
-            f"ATTACHMENTS_PATH {path!r} is also in STATIC_PATHS: every file in it, drafts'"
-            " attachments too, would be published; remove it from STATIC_PATHS"
-        )
+        problems.append(("STATIC_PATHS", (
+            f"ATTACHMENTS_PATH {path!r} is also in STATIC_PATHS: remove it from STATIC_PATHS"
+            " (the plugin copies the files of written items itself, and withholds the rest)"
+        )))
     return problems
+
+
+def check(settings):
+    """Problems with the ATTACHMENTS_* settings, in words for the site's maintainer."""
+    return [problem for _, problem in problems_by_setting(settings)]
 
 
 def apply_defaults(pelican):
@@ -73,7 +95,12 @@ def apply_defaults(pelican):
     for name, value in DEFAULTS.items():
         if settings.get(name) is None:
             settings[name] = value
-    for problem in check(settings):
+    # A bad value is logged and replaced by its default: the build never fails later
+    # with a traceback (a text size limit, an unknown {field} in a URL pattern).
+    for name, problem in problems_by_setting(settings):
+        if name in DEFAULTS:
+            settings[name] = DEFAULTS[name]
+            problem += f"; using {DEFAULTS[name]!r}"
         logger.error("ATTACHMENTS settings: %s", problem)
     if settings["ATTACHMENTS_PREVIEWS"]:
         from .previews import available  # noqa: PLC0415 - optional dependency

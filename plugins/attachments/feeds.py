@@ -7,7 +7,7 @@ gets the first. Both get the full "Allegati" list appended to the item's
 content, so no document is lost to an RSS reader.
 """
 
-from urllib.parse import urljoin
+from urllib.parse import urljoin, urlsplit
 
 from feedgenerator import Enclosure, Rss201rev2Feed
 from jinja2 import Environment
@@ -33,6 +33,17 @@ def item_link(context, url):
     return urljoin(siteurl if siteurl.endswith("/") else siteurl + "/", url)
 
 
+def files_base(context):
+    """Where the files are: SITEURL when absolute; else (development) FEED_DOMAIN.
+
+    FEED_DOMAIN is where the feeds are served, which may be another host.
+    """
+    siteurl = context.get("SITEURL") or ""
+    if urlsplit(siteurl).scheme in ("http", "https"):
+        return siteurl
+    return context.get("FEED_DOMAIN") or siteurl
+
+
 def attachments_list(attachments, base):
     return Markup(LIST.render(attachments=attachments, base=base))
 
@@ -43,7 +54,7 @@ def add_enclosures(context, feed):
         return
     by_link = {item_link(context, item.url): item
                for item in run.written_items if getattr(item, "attachments", None)}
-    base = context.get("FEED_DOMAIN") or context.get("SITEURL", "")
+    base = files_base(context)
     is_rss = isinstance(feed, Rss201rev2Feed)
     for entry in feed.items:
         item = by_link.get(entry["link"].removesuffix("?ref=feed"))

@@ -7,6 +7,7 @@ building the URL, and the Italian texts readers see ("PDF, 245 kB, 12 pagine").
 import mimetypes
 import posixpath
 import re
+import unicodedata
 from dataclasses import dataclass, field
 
 from babel.numbers import format_decimal
@@ -70,7 +71,8 @@ class Attachment:
     mime: str = field(init=False)
 
     def __post_init__(self):
-        self.filename = posixpath.basename(self.source)
+        # The download name as typed, whatever the disk's Unicode normalisation.
+        self.filename = unicodedata.normalize("NFC", posixpath.basename(self.source))
         self.kind = kind_of(self.source)
         self.mime = mime_type(self.source)
 

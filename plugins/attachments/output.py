@@ -17,6 +17,8 @@ import logging
 import os
 import shutil
 
+from content_checks import report
+
 from . import config, previews
 from .collect import STATE_KEY, state
 from .documents import documents
@@ -82,13 +84,20 @@ def get_generators(pelican):
 
 
 def place_linked_static(generator):
-    """``{static}`` links into ATTACHMENTS_PATH: slugified URL, written items only."""
+    """``{static}`` links into ATTACHMENTS_PATH: slugified URL, written items only.
+
+    A linked file whose URL another attachment already has (``Verbale.pdf`` and
+    ``verbale.pdf``) is an error naming the items that link it: one file would
+    silently overwrite the other.
+    """
     run = generator.context.get(STATE_KEY)
     written = run.written_items if run else []
+    owners = run.owners if run else {}
     folder = config.setting(generator.settings, "ATTACHMENTS_PATH").strip("/") + "/"
-    linked = set()
+    linked = {}  # source -> items linking it
     for item in written:
-        linked |= item.get_static_links()
+        for source in item.get_static_links():
+            linked.setdefault(source, []).append(item)
     regex_subs = generator.settings.get("SLUG_REGEX_SUBSTITUTIONS", ())
     for static in list(generator.staticfiles):
         source = static.get_relative_source_path().replace(os.sep, "/")
@@ -97,7 +106,16 @@ def place_linked_static(generator):
         if source not in linked:
             generator.staticfiles.remove(static)
             continue
+        save_as = expand(config.save_as(generator.settings), source, regex_subs)
+        owner = owners.setdefault(save_as, source)
+        if owner != source:
+            generator.staticfiles.remove(static)
+            for item in linked[source]:
+                report(generator.context, item.get_relative_source_path(),
+                       f"{source} e {owner} avrebbero lo stesso indirizzo {save_as}: rinomina"
+                       f" uno dei due (link {{static}}) / two attachments with the same URL:"
+                       f" {source}, {owner}")
+            continue
         static.override_url = expand(config.setting(generator.settings, "ATTACHMENTS_URL"),
                                      source, regex_subs)
-        static.override_save_as = expand(config.save_as(generator.settings), source,
-                                         regex_subs)
+        static.override_save_as = save_as

@@ -24,9 +24,8 @@ __all__ = ["FILTERS", "fix_apostrophes", "register", "slug_substitutions"]
 
 def add_filters(pelican):
     """Expose the Italian filters to every template."""
-    filters = pelican.settings.setdefault("JINJA_FILTERS", {})
-    for name, function in FILTERS.items():
-        filters.setdefault(name, function)
+    # A new dict: the settings module's own dict must not change under other builds.
+    pelican.settings["JINJA_FILTERS"] = {**FILTERS, **pelican.settings.get("JINJA_FILTERS", {})}
 
 
 def register():

@@ -95,7 +95,10 @@ def validate(settings):
 
 def setup(pelican):
     validate(pelican.settings)
-    pelican.settings.setdefault("JINJA_FILTERS", {})["visit_path"] = visit_path
+    # A new dict: the one in the settings may be a settings module's own (shared by
+    # every configuration that imports it).
+    filters = pelican.settings.get("JINJA_FILTERS") or {}
+    pelican.settings["JINJA_FILTERS"] = {**filters, "visit_path": visit_path}
 
 
 def register():
