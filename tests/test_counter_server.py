@@ -194,3 +194,32 @@ def test_command_line_serves_with_seeds_and_format(tmp_path):
         process.terminate()
         process.wait(timeout=5)
         process.stderr.close()
+
+
+def test_bad_control_values_answer_400_and_the_server_keeps_working(tmp_path):
+    import json
+    import threading
+    import urllib.error
+    import urllib.request
+
+    from tools import counter_server
+
+    server = counter_server.make_server("127.0.0.1", 0, ":memory:", testing=True)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        base = f"http://127.0.0.1:{server.server_address[1]}"
+        for query in ("status=abc", "delay=soon", "seed=nopath"):
+            request = urllib.request.Request(f"{base}/__control?{query}", method="POST")
+            try:
+                urllib.request.urlopen(request, timeout=5)
+                raise AssertionError(f"{query} was accepted")
+            except urllib.error.HTTPError as error:
+                assert error.code == 400
+                assert "error" in json.loads(error.read())
+        with urllib.request.urlopen(f"{base}/count?p=/a&t=A", timeout=5) as answer:
+            assert answer.headers["Content-Type"] == "image/gif"
+        with urllib.request.urlopen(f"{base}/counter/%2Fa.json", timeout=5) as answer:
+            assert json.loads(answer.read()) == {"count": "1"}
+    finally:
+        server.shutdown()
+        server.server_close()

@@ -157,13 +157,7 @@ class CounterHandler(BaseHTTPRequestHandler):
         if path:
             bot = int(params["b"]) if params.get("b", "").isdigit() else 0
             self.server.store.record(path, params.get("t", ""), bot)
-        self.send_response(HTTPStatus.OK)
-        self._cors()
-        self.send_header("Content-Type", "image/gif")
-        self.send_header("Cache-Control", "no-store")
-        self.send_header("Content-Length", str(len(PIXEL)))
-        self.end_headers()
-        self.wfile.write(PIXEL)
+        self._send(HTTPStatus.OK, "image/gif", PIXEL)
 
     def _read(self, raw_path):
         knobs = self.server.knobs
@@ -184,6 +178,14 @@ class CounterHandler(BaseHTTPRequestHandler):
             self._json(HTTPStatus.OK, {"count": format_count(count, self.server.number_format)})
 
     def _control(self, query):
+        try:
+            self._apply_knobs(query)
+        except ValueError as error:  # a bad test knob: say so, no traceback
+            self._json(HTTPStatus.BAD_REQUEST, {"error": str(error)})
+            return
+        self._json(HTTPStatus.OK, {"knobs": asdict(self.server.knobs)})
+
+    def _apply_knobs(self, query):
         knobs = self.server.knobs
         for name, value in parse_qsl(query):
             if name == "reset":
@@ -198,23 +200,25 @@ class CounterHandler(BaseHTTPRequestHandler):
                 knobs.forbidden = value not in ("", "0", "false")
             elif name == "seed":
                 self.server.store.seed(*parse_seed(value))
-        self._json(HTTPStatus.OK, {"knobs": asdict(knobs)})
 
     def _cors(self):
         self.send_header("Access-Control-Allow-Origin", "*")
 
     def _json(self, status, data, cors=True):
-        body = json.dumps(data).encode("utf-8")
+        self._send(status, "application/json", json.dumps(data).encode("utf-8"), cors=cors)
+
+    def _send(self, status, content_type, body, cors=True):
+        """One uncached answer; a client that gave up waiting is not an error."""
         try:
             self.send_response(status)
             if cors:
                 self._cors()
-            self.send_header("Content-Type", "application/json")
+            self.send_header("Content-Type", content_type)
             self.send_header("Cache-Control", "no-store")
             self.send_header("Content-Length", str(len(body)))
             self.end_headers()
             self.wfile.write(body)
-        except (BrokenPipeError, ConnectionResetError):  # the client gave up waiting
+        except (BrokenPipeError, ConnectionResetError):
             self.close_connection = True
 
     def log_message(self, format, *args):  # noqa: A002 - http.server's signature
