@@ -7,13 +7,8 @@ only the production differences.
 """
 
 import os
-import sys
 
 HERE = os.path.dirname(os.path.abspath(__file__))
-# Our plugins live in plugins/; make them importable for the settings below.
-sys.path.insert(0, os.path.join(HERE, "plugins"))
-
-from italian import slug_substitutions  # noqa: E402
 
 # --- Site identity -----------------------------------------------------------
 SITENAME = "FareLegami"
@@ -37,8 +32,7 @@ PAGE_PATHS = ["pages"]
 ARTICLE_PATHS = [""]
 ARTICLE_EXCLUDES = ["pages", "allegati", "immagini"]
 # "allegati" is not static: plugins/attachments copies only the files of written items.
-STATIC_PATHS = ["immagini", "extra"]
-EXTRA_PATH_METADATA = {}
+STATIC_PATHS = ["immagini"]
 # Direct `pelican` runs never wipe a built site; tasks build into a fresh folder
 # and swap it in (tools/safe_build.py).
 DELETE_OUTPUT_DIRECTORY = False
@@ -46,41 +40,36 @@ OUTPUT_RETENTION = []
 IGNORE_FILES = [".*", "_*", "*~", "README.md"]
 
 # --- Plugins (Pelican's plugin system: https://docs.getpelican.com/en/latest/plugins.html)
-PLUGIN_PATHS = [os.path.join(HERE, "plugins")]
+# Ours are the package plugins/ (each has a README.md with its settings); the project
+# folder is the plugin path, so they load as "plugins.<name>" and import each other
+# explicitly.
+PLUGIN_PATHS = [HERE]
 PLUGINS = [
-    "frontmatter",  # YAML/native front matter, the editors' contract, per-file errors
-    "italian",  # Babel dates, Italian typography, lang="en" terms
-    "article_meta",  # reading time, lead, preview marks
-    "feeds",  # valid RSS/Atom: guids, channel description
-    "draft_assets",  # images used only by drafts are not published
-    "attachments",  # documents in front matter: lists, feeds, Documenti (docs/attachments.md)
-    "content_checks",  # cross-file checks; content errors stop the build
+    "plugins.core",  # shared helpers; the without_index filter
+    "plugins.frontmatter",  # YAML/native front matter, the editors' contract, per-file errors
+    "plugins.italian",  # Babel dates and numbers, Italian typography and slugs
+    "plugins.article_meta",  # reading time, lead, preview marks
+    "plugins.feeds",  # valid RSS/Atom: guids, channel description
+    "plugins.draft_assets",  # images used only by drafts are not published
+    "plugins.attachments",  # documents in front matter: lists, feeds, Documenti
+    "plugins.content_checks",  # cross-file checks; content errors stop the build
     "pelican.plugins.sitemap",  # sitemap.xml (pelican-sitemap from PyPI)
-    "visit_counter",  # "1459 visite": settings and data for theme/static/js/visit-counter.js
+    "plugins.visit_counter",  # "1459 visite": settings and data for the counter script
 ]
 
 # --- Categories and the content model ---------------------------------------
 USE_FOLDER_AS_CATEGORY = True
 DEFAULT_CATEGORY = "Notizie"
-# Folder name -> display name. Other folders: "my-folder" -> "My folder".
-CATEGORY_NAMES = {
+# Folder name -> display name (plugins/frontmatter). Other folders: "my-folder" -> "My folder".
+FRONTMATTER_CATEGORY_NAMES = {
     "notizie": "Notizie",
     "comunicati-stampa": "Comunicati stampa",
     "avvisi": "Avvisi",
 }
-# Front-matter keys the contract knows; any other key is a warning.
-FRONTMATTER_KNOWN_KEYS = [
-    "title", "date", "modified", "category", "tags", "author", "authors",
-    "summary", "slug", "image", "image_alt", "attachments", "status",
-    "lang", "template", "save_as", "url", "translation", "order",
-]
-# Preview builds (previewconf.py) turn drafts and future items into visible,
-# BOZZA-marked items. Never in the public build.
-FRONTMATTER_PREVIEW_DRAFTS = False
+# Future items are drafts until their date (previewconf.py shows them).
 WITH_FUTURE_DATES = False
-
+# Slugs from the title; plugins/italian makes apostrophes word breaks.
 SLUGIFY_SOURCE = "title"
-SLUG_REGEX_SUBSTITUTIONS = slug_substitutions()
 
 # --- URLs (never change once published: see README "URL scheme") -------------
 ARTICLE_URL = "{date:%Y}/{date:%m}/{slug}/"
@@ -114,7 +103,6 @@ INDEX_SAVE_AS = "index.html"
 
 DIRECT_TEMPLATES = ["index", "categories", "tags", "authors", "archives", "404", "robots",
                     "documenti"]
-TAGS_SAVE_AS = TAGS_URL + "index.html"
 ROBOTS_SAVE_AS = "robots.txt"
 DOCUMENTI_URL = "documenti/"
 DOCUMENTI_SAVE_AS = DOCUMENTI_URL + "index.html"
@@ -142,14 +130,14 @@ TAG_FEED_ATOM = TAG_FEED_RSS = None
 TRANSLATION_FEED_ATOM = TRANSLATION_FEED_RSS = None
 
 # --- Markdown and typography -------------------------------------------------
-# English terms marked lang="en" in article and page bodies (plugins/italian).
+# English terms marked lang="en" in article and page bodies (plugins/italian, which
+# also adds its typography extension to MARKDOWN).
 ITALIAN_ENGLISH_TERMS = ["Civic Center", "Community Manager"]
 MARKDOWN = {
     "extension_configs": {
         "markdown.extensions.extra": {},
         "markdown.extensions.toc": {},
         "markdown.extensions.meta": {},
-        "italian.typography": {"terms": ITALIAN_ENGLISH_TERMS},
     },
     "output_format": "html5",
 }
@@ -188,7 +176,7 @@ PARTNERS = [
 FUNDER = "Fondazione Cariplo"
 FUNDING_PROGRAMME = "Welfare in azione"
 
-# --- Visit counter (plugins/visit_counter; settings in docs/visit-counter.md) --
+# --- Visit counter (plugins/visit_counter/README.md) ---------------------------
 # Development: the local counter service that `invoke serve` / `livereload` start
 # (tools/counter_server.py, port 8001), counting local previews too.
 # publishconf.py takes the real address from the environment and never counts them.
@@ -201,7 +189,7 @@ SITEMAP = {
     "exclude": [r"^404\.html$", r"^robots\.txt$", r"/pagina/\d+/$"],
 }
 
-# Development: relative URLs so the output works from any local address.
+# Absolute URLs from SITEURL ("" in development: root-relative links).
 RELATIVE_URLS = False
 CACHE_CONTENT = False
 LOAD_CONTENT_CACHE = False

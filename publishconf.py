@@ -16,7 +16,7 @@ FEED_DOMAIN = SITEURL
 RELATIVE_URLS = False
 
 # Visit counter: the GoatCounter address, e.g. VISIT_COUNTER_URL=https://stats.example.org
-# (docs/visit-counter.md); unset, pages carry no counter and no script.
+# (plugins/visit_counter/README.md); unset, pages carry no counter and no script.
 VISIT_COUNTER_URL = os.environ.get("VISIT_COUNTER_URL", "")
 VISIT_COUNTER_COUNT_LOCAL = False
 

@@ -1,12 +1,14 @@
+import os
+import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "plugins"))
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # plugins.*, tools.*
 
-from support import build_site  # noqa: E402
+from support import ROOT, SITEURL, Build, build_site  # noqa: E402
 
 
 @pytest.fixture
@@ -19,12 +21,29 @@ def build(tmp_path):
     return _build
 
 
+@pytest.fixture(scope="session")
+def _shared_builds():
+    return {}
+
+
+@pytest.fixture
+def build_once(_shared_builds, tmp_path_factory):
+    """Like ``build``, for tests that only read what was built: the same content,
+    settings and options are built once per test run (per xdist worker)."""
+
+    def _build(files, settings="", **options):
+        key = (repr(sorted(files.items())), settings, repr(sorted(options.items())))
+        if key not in _shared_builds:
+            _shared_builds[key] = build_site(tmp_path_factory.mktemp("shared"), files,
+                                             settings, **options)
+        return _shared_builds[key]
+
+    return _build
+
+
 @pytest.fixture(scope="module")
 def project_site(tmp_path_factory):
     """The repository's own content, built once per module with the public settings."""
-    from support import ROOT, SITEURL, Build  # noqa: PLC0415
-    import os, subprocess  # noqa: E401, PLC0415
-
     output = tmp_path_factory.mktemp("project") / "output"
     env = dict(os.environ, LC_ALL="C", LANG="C", SITEURL=SITEURL, COLUMNS="250")
     result = subprocess.run(

@@ -69,8 +69,8 @@ def attachment_links(site, url):
 
 # -- the article page ---------------------------------------------------------------
 
-def test_article_lists_each_attachment_with_type_size_and_pages(build):
-    site = build(SITE)
+def test_article_lists_each_attachment_with_type_size_and_pages(build_once):
+    site = build_once(SITE)
     assert site.ok, site.log
     section, links = attachment_links(site, "/2024/05/presentazione-del-progetto-a-crema/")
     heading = section.find("h2")
@@ -85,8 +85,8 @@ def test_article_lists_each_attachment_with_type_size_and_pages(build):
     assert links[0].find_next_sibling("p").get_text() == "Le slide mostrate all’incontro."
 
 
-def test_files_are_copied_byte_identical_at_safe_urls_with_readable_download_names(build):
-    site = build(SITE)
+def test_files_are_copied_byte_identical_at_safe_urls_with_readable_download_names(build_once):
+    site = build_once(SITE)
     _, links = attachment_links(site, "/2024/05/presentazione-del-progetto-a-crema/")
     assert [a["href"] for a in links] == [
         f"{SITEURL}/allegati/2024/presentazione.pdf", f"{SITEURL}/{VERBALE_URL}"]
@@ -184,8 +184,8 @@ def test_item_without_attachments_has_no_section(build):
 
 # -- previews -----------------------------------------------------------------------
 
-def test_pdf_gets_a_lazy_decorative_preview_inside_its_link(build):
-    site = build(SITE)
+def test_pdf_gets_a_lazy_decorative_preview_inside_its_link(build_once):
+    site = build_once(SITE)
     _, links = attachment_links(site, "/2024/05/presentazione-del-progetto-a-crema/")
     image = links[0].find("img")
     assert image["alt"] == "" and image["loading"] == "lazy"
@@ -194,8 +194,8 @@ def test_pdf_gets_a_lazy_decorative_preview_inside_its_link(build):
     assert written.suffix == ".webp" and written.read_bytes()[8:12] == b"WEBP"
 
 
-def test_previews_can_be_turned_off(build):
-    site = build(SITE, settings="ATTACHMENTS_PREVIEWS = False\n")
+def test_previews_can_be_turned_off(build_once):
+    site = build_once(SITE, settings="ATTACHMENTS_PREVIEWS = False\n")
     assert site.ok, site.log
     _, links = attachment_links(site, "/2024/05/presentazione-del-progetto-a-crema/")
     assert links[0].find("img") is None
@@ -209,8 +209,8 @@ def enclosures(entry):
             for link in entry.links if link.rel == "enclosure"]
 
 
-def test_atom_carries_every_attachment_as_an_enclosure(build):
-    site = build(SITE)
+def test_atom_carries_every_attachment_as_an_enclosure(build_once):
+    site = build_once(SITE)
     feed = feedparser.parse(site.text("/feeds/tutto.atom.xml"))
     assert not feed.bozo, feed.bozo_exception
     assert enclosures(feed.entries[0]) == [
@@ -226,8 +226,8 @@ def test_atom_carries_every_attachment_as_an_enclosure(build):
     assert content.find("p")
 
 
-def test_rss_carries_the_first_and_lists_all_in_the_content(build):
-    site = build(SITE)
+def test_rss_carries_the_first_and_lists_all_in_the_content(build_once):
+    site = build_once(SITE)
     feed = feedparser.parse(site.text("/feeds/tutto.rss.xml"))
     assert not feed.bozo, feed.bozo_exception
     entry = feed.entries[0]
@@ -240,8 +240,8 @@ def test_rss_carries_the_first_and_lists_all_in_the_content(build):
     assert site.text("/feeds/tutto.rss.xml").count("<enclosure ") == 1
 
 
-def test_enclosures_point_at_the_site_when_feeds_have_their_own_domain(build):
-    site = build(SITE, settings="FEED_DOMAIN = 'https://feeds.example.org'\n")
+def test_enclosures_point_at_the_site_when_feeds_have_their_own_domain(build_once):
+    site = build_once(SITE, settings="FEED_DOMAIN = 'https://feeds.example.org'\n")
     assert site.ok, site.log
     for url in ("/feeds/tutto.atom.xml", "/feeds/tutto.rss.xml"):
         entry = feedparser.parse(site.text(url)).entries[0]
@@ -250,8 +250,8 @@ def test_enclosures_point_at_the_site_when_feeds_have_their_own_domain(build):
         assert BeautifulSoup(body, "html.parser").find("a", href=f"{SITEURL}/{VERBALE_URL}"), url
 
 
-def test_enclosures_survive_feed_links_with_a_ref(build):
-    site = build(SITE, settings="FEED_APPEND_REF = True\n")
+def test_enclosures_survive_feed_links_with_a_ref(build_once):
+    site = build_once(SITE, settings="FEED_APPEND_REF = True\n")
     assert site.ok, site.log
     atom = feedparser.parse(site.text("/feeds/tutto.atom.xml")).entries[0]
     assert atom.link.endswith("?ref=feed")
@@ -454,16 +454,16 @@ def test_two_files_with_the_same_safe_url_are_an_error(build):
 
 
 @pytest.mark.parametrize(("setting", "fragment"), [
-    ("ATTACHMENTS_MAX_SIZE_MB = '20'", "ATTACHMENTS_MAX_SIZE_MB must be a positive number"),
-    ("ATTACHMENTS_URL = '{dirname}/{name}-{slug}.{ext}'", "ATTACHMENTS_URL must be text"),
-    ("ATTACHMENTS_SAVE_AS = '{dirname}/{slug}.{estensione}'", "ATTACHMENTS_SAVE_AS must be"),
-    ("ATTACHMENTS_PREVIEW_WIDTH = '240'", "ATTACHMENTS_PREVIEW_WIDTH must be pixels"),
+    ("ATTACHMENTS_MAX_SIZE_MB = '20'", "ATTACHMENTS_MAX_SIZE_MB: must be a positive number"),
+    ("ATTACHMENTS_URL = '{dirname}/{name}-{slug}.{ext}'", "ATTACHMENTS_URL: must be text"),
+    ("ATTACHMENTS_SAVE_AS = '{dirname}/{slug}.{estensione}'", "ATTACHMENTS_SAVE_AS: must be"),
+    ("ATTACHMENTS_PREVIEW_WIDTH = '240'", "ATTACHMENTS_PREVIEW_WIDTH: must be pixels"),
 ])
-def test_a_bad_setting_is_logged_and_its_default_used(build, setting, fragment):
-    site = build(SITE, settings=setting + "\n")
+def test_a_bad_setting_is_logged_and_its_default_used(build_once, setting, fragment):
+    site = build_once(SITE, settings=setting + "\n")
     assert site.ok, site.log
     assert "Traceback" not in site.log and "CRITICAL" not in site.log
-    assert re.search(rf"ERROR\s+ATTACHMENTS settings: {re.escape(fragment)}.*; using",
+    assert re.search(rf"ERROR\s+{re.escape(fragment)}.*; using",
                      " ".join(site.log.split()))
     _, links = attachment_links(site, "/2024/05/presentazione-del-progetto-a-crema/")
     assert links[1]["href"] == f"{SITEURL}/{VERBALE_URL}"
@@ -471,8 +471,8 @@ def test_a_bad_setting_is_logged_and_its_default_used(build, setting, fragment):
     assert links[1].find("img")["width"] == "240"
 
 
-def test_large_file_is_a_warning_naming_the_file(build):
-    site = build(SITE, settings="ATTACHMENTS_MAX_SIZE_MB = 0.001\n")
+def test_large_file_is_a_warning_naming_the_file(build_once):
+    site = build_once(SITE, settings="ATTACHMENTS_MAX_SIZE_MB = 0.001\n")
     assert site.ok, site.log
     assert re.search(r"WARNING.*notizie/presentazione\.md.*allegato molto grande:"
                      r" allegati/2024/presentazione\.pdf", " ".join(site.log.split()))

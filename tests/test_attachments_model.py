@@ -10,15 +10,17 @@ import pytest
 from pelican.contents import Page
 from pelican.settings import DEFAULT_CONFIG
 
-from attachments import config, previews
-from attachments.documents import documents
-from attachments.feeds import attachments_list, files_base, item_link
-from attachments.model import (
+from plugins.attachments import previews
+from plugins.attachments import settings as config
+from plugins.attachments.documents import documents
+from plugins.attachments.feeds import attachments_list, files_base, item_link
+from plugins.attachments.model import (
     Attachment, Declaration, clean_path, expand, kind_of, mime_type, pages_text,
-    parse_declarations, readable_title, size_text, url_fields,
+    parse_declarations, size_text, url_fields,
 )
-from attachments.pdfinfo import ENCRYPTED, UNREADABLE, MetadataCache, read_pdf
-from italian import slug_substitutions
+from plugins.attachments.pdfinfo import ENCRYPTED, UNREADABLE, MetadataCache, read_pdf
+from plugins.core.text import title_from_name
+from plugins.italian.slugs import slug_substitutions
 from test_attachments import pdf
 
 ROME = ZoneInfo("Europe/Rome")
@@ -103,7 +105,7 @@ def test_expand_fills_the_pattern():
     ("allegati/LEGGIMI", "LEGGIMI"),
 ])
 def test_readable_title_from_the_file_name(name, title):
-    assert readable_title(name) == title
+    assert title_from_name(name, strip_extension=True) == title
 
 
 @pytest.mark.parametrize(("name", "kind", "mime"), [
@@ -175,7 +177,7 @@ def test_cache_reads_each_content_once_and_persists(tmp_path, monkeypatch):
     (tmp_path / "a.pdf").write_bytes(data)
     (tmp_path / "copy.pdf").write_bytes(data)
     calls = []
-    monkeypatch.setattr("attachments.pdfinfo.read_pdf",
+    monkeypatch.setattr("plugins.attachments.pdfinfo.read_pdf",
                         lambda path: calls.append(path) or {"pages": 3})
     cache = MetadataCache(tmp_path / "cache")
     digest, entry = cache.pdf_metadata(tmp_path / "a.pdf")
@@ -273,6 +275,18 @@ def test_settings_are_checked(settings, fragment):
     assert len(problems) == 1 and fragment in problems[0]
 
 
-def test_default_settings_are_valid():
-    assert config.check({"STATIC_PATHS": ["immagini", "extra"]}) == []
-    assert config.cache_path({"CACHE_PATH": "/tmp/c"}) == "/tmp/c/attachments"
+def test_default_settings_are_valid_and_derived_ones_filled_in(caplog):
+    settings = config.install({"STATIC_PATHS": ["immagini"], "CACHE_PATH": "/tmp/c"})
+    assert not caplog.records
+    assert settings["ATTACHMENTS_PATH"] == "allegati"
+    assert settings["ATTACHMENTS_SAVE_AS"] == settings["ATTACHMENTS_URL"]
+    assert settings["ATTACHMENTS_CACHE_PATH"] == "/tmp/c/attachments"
+
+
+def test_a_bad_setting_falls_back_to_its_default_with_an_error(caplog):
+    settings = config.install({"STATIC_PATHS": [], "CACHE_PATH": "c", "ATTACHMENTS_URL": "x",
+                               "ATTACHMENTS_COLOUR": "blu"})
+    assert settings["ATTACHMENTS_URL"] == "{dirname}/{slug}.{ext}"
+    messages = [(r.levelname, r.getMessage()) for r in caplog.records]
+    assert ("WARNING", messages[0][1]) == messages[0] and "ATTACHMENTS_COLOUR" in messages[0][1]
+    assert messages[1][0] == "ERROR" and messages[1][1].startswith("ATTACHMENTS_URL: must be")

@@ -154,7 +154,7 @@ def test_control_knobs_change_the_answers(serve):
     fetch(f"{control}?reset=1", "POST", b"")
     fetch(f"{server.url}/count?p=/a&t=A")
     state = json.loads(fetch(control)[2])
-    assert state["knobs"] == {"status": 0, "delay": 0.0, "forbidden": False}
+    assert state["knobs"] == {"status": 0, "delay": 0.0, "forbidden": False, "held": False}
     assert state["hits"] == [{"path": "/a", "title": "A", "bot": 0}]
     fetch(f"{control}?clear=1", "POST", b"")
     assert read_count(server, "/a")[0] == 404

@@ -1,20 +1,21 @@
 """Italian dates (Babel, not the OS locale), numbers, typography and English terms."""
 
-import os
 from datetime import datetime, timezone
 from zoneinfo import ZoneInfo
 
 import markdown
 import pytest
 
-from italian import data_breve, data_iso, data_lunga, fix_apostrophes, numero
+from plugins.italian import fix_apostrophes, numero
+from plugins.italian.dates import filters
 from support import article
 
 ROME = ZoneInfo("Europe/Rome")
+DATES = filters("Europe/Rome")
+data_lunga, data_breve, data_iso = DATES["data_lunga"], DATES["data_breve"], DATES["data_iso"]
 
 
-def test_dates_do_not_depend_on_the_os_locale(monkeypatch):
-    monkeypatch.setenv("LC_ALL", "C")
+def test_dates_are_italian_in_the_sites_time_zone():
     when = datetime(2024, 5, 5, 17, 7, tzinfo=ROME)
     assert data_lunga(when) == "domenica 5 maggio 2024, ore 17:07"
     assert data_breve(when) == "5 maggio 2024"
@@ -22,6 +23,13 @@ def test_dates_do_not_depend_on_the_os_locale(monkeypatch):
     winter = datetime(2025, 1, 20, 8, 5, tzinfo=timezone.utc)
     assert data_lunga(winter) == "lunedì 20 gennaio 2025, ore 09:05"
     assert data_iso(winter) == "2025-01-20T09:05:00+01:00"
+
+
+def test_dates_follow_the_time_zone_setting():
+    elsewhere = filters("America/New_York")
+    when = datetime(2024, 5, 5, 17, 7, tzinfo=ROME)
+    assert elsewhere["data_lunga"](when) == "domenica 5 maggio 2024, ore 11:07"
+    assert elsewhere["data_iso"](when) == "2024-05-05T11:07:00-04:00"
 
 
 @pytest.mark.parametrize(("value", "text"), [(1, "1"), (1459, "1459"), (14590, "14.590"),
@@ -43,8 +51,8 @@ def test_apostrophes(source, expected):
 def test_markdown_extension_skips_code_and_marks_english_terms():
     html = markdown.markdown(
         "Il Civic Center e l'attività, `l'esempio` in codice.",
-        extensions=["italian.typography"],
-        extension_configs={"italian.typography": {"terms": ["Civic Center"]}},
+        extensions=["plugins.italian.typography"],
+        extension_configs={"plugins.italian.typography": {"terms": ["Civic Center"]}},
     )
     assert '<span lang="en">Civic Center</span>' in html
     assert "l’attività" in html
@@ -52,7 +60,6 @@ def test_markdown_extension_skips_code_and_marks_english_terms():
 
 
 def test_built_pages_have_italian_typography_and_dates(build):
-    assert os.environ.get("LC_ALL") != "it_IT.UTF-8"
     site = build({"notizie/a.md": article(
         title="L'attività degli anni '80",
         body="Dall'8 marzo riparte l'attività del Civic Center, come negli anni '80.",

@@ -8,7 +8,9 @@ from types import SimpleNamespace
 
 import pytest
 from support import article
-from visit_counter import DEFAULTS, setup, validate, visit_path
+from plugins.visit_counter import initialize, visit_path
+from plugins.visit_counter.settings import DEFAULTS
+from plugins.visit_counter.settings import install as validate
 
 ARTICLE = "/2024/05/titolo-di-prova/"
 
@@ -44,14 +46,14 @@ def test_defaults_fill_in_and_validate_cleans(caplog):
     ("VISIT_COUNTER_URL", 42, ""),
     ("VISIT_COUNTER_RESPECT_DNT", "no", True),
     ("VISIT_COUNTER_COUNT_LOCAL", 1, False),
-    ("VISIT_COUNTER_LISTINGS", None, False),
+    ("VISIT_COUNTER_LISTINGS", "yes", False),
     ("VISIT_COUNTER_TIMEOUT_MS", "4000", 4000),
     ("VISIT_COUNTER_TIMEOUT_MS", True, 4000),
     ("VISIT_COUNTER_TIMEOUT_MS", 0, 4000),
     ("VISIT_COUNTER_TIMEOUT_MS", 120000, 4000),
 ])
 def test_bad_settings_are_logged_with_their_name_and_fall_back(caplog, name, value, fixed):
-    with caplog.at_level(logging.ERROR, logger="visit_counter"):
+    with caplog.at_level(logging.ERROR, logger="plugins.core.settings"):
         settings = validate({name: value})
     assert settings[name] == fixed
     assert [r.getMessage().split(":")[0] for r in caplog.records] == [name]
@@ -66,9 +68,18 @@ def test_unknown_setting_with_the_prefix_is_a_warning(caplog):
 def test_setup_adds_the_filter_without_touching_the_settings_modules_dict():
     shared = {"other": str}  # e.g. JINJA_FILTERS defined in pelicanconf.py
     pelican = SimpleNamespace(settings={"JINJA_FILTERS": shared})
-    setup(pelican)
+    initialize(pelican)
     assert pelican.settings["JINJA_FILTERS"] == {"other": str, "visit_path": visit_path}
     assert shared == {"other": str}
+
+
+def test_the_sites_own_filter_of_the_same_name_wins():
+    def own(url):
+        return url
+
+    pelican = SimpleNamespace(settings={"JINJA_FILTERS": {"visit_path": own}})
+    initialize(pelican)
+    assert pelican.settings["JINJA_FILTERS"]["visit_path"] is own
 
 
 def script_tags(soup):

@@ -15,14 +15,14 @@ Counts live in SQLite (``--db``, in memory by default). Standard library only.
 ``invoke serve`` / ``livereload`` start it on port 8001 beside the site.
 
 Development and tests only: no sessions, no rate limits, no authentication.
-Production uses GoatCounter (docs/visit-counter.md).
+Production uses GoatCounter (plugins/visit_counter/README.md).
 
     python tools/counter_server.py --port 8001 --seed /2024/05/slug=1459 --format spaced
 
 With ``--testing``, ``/__control`` lets a test change the answers to counter reads:
 ``POST /__control?status=500``, ``?delay=6`` (seconds), ``?forbidden=1`` (403
 without CORS headers, as GoatCounter answers when public counters are off),
-``?seed=/path=12``, ``?reset=1`` (knobs back to normal), ``?clear=1`` (forget hits
+``?hold=1`` (reads wait until ``?release=1``), ``?seed=/path=12``, ``?reset=1`` (knobs back to normal), ``?clear=1`` (forget hits
 and seeds); ``GET /__control`` returns the knobs and the hits.
 """
 
@@ -117,6 +117,7 @@ class Knobs:
     status: int = 0  # answer this HTTP status (with CORS headers) instead of the count
     delay: float = 0.0  # seconds to wait before answering
     forbidden: bool = False  # 403 without CORS headers (public counters switched off)
+    held: bool = False  # reads wait until released (``?hold=1``, then ``?release=1``)
 
 
 class CounterHandler(BaseHTTPRequestHandler):
@@ -163,6 +164,8 @@ class CounterHandler(BaseHTTPRequestHandler):
         knobs = self.server.knobs
         if knobs.delay and self.server.stopping.wait(knobs.delay):
             return  # shutting down
+        if not self.server.wait_released():
+            return  # shutting down
         if knobs.forbidden:
             self._json(HTTPStatus.FORBIDDEN, {"error": "visitor counter disabled"}, cors=False)
             return
@@ -190,6 +193,7 @@ class CounterHandler(BaseHTTPRequestHandler):
         for name, value in parse_qsl(query):
             if name == "reset":
                 self.server.knobs = knobs = Knobs()
+                self.server.release()
             elif name == "clear":
                 self.server.store.clear()
             elif name == "status":
@@ -198,6 +202,10 @@ class CounterHandler(BaseHTTPRequestHandler):
                 knobs.delay = float(value)
             elif name == "forbidden":
                 knobs.forbidden = value not in ("", "0", "false")
+            elif name == "hold":
+                self.server.hold()
+            elif name == "release":
+                self.server.release()
             elif name == "seed":
                 self.server.store.seed(*parse_seed(value))
 
@@ -237,7 +245,25 @@ class CounterServer(ThreadingHTTPServer):
         self.testing = testing
         self.knobs = Knobs()
         self.stopping = threading.Event()
+        self._released = threading.Event()
+        self._released.set()
         super().__init__(address, CounterHandler)
+
+    def hold(self):
+        """Count reads wait (tests: the number arrives exactly when the test says)."""
+        self.knobs.held = True
+        self._released.clear()
+
+    def release(self):
+        self.knobs.held = False
+        self._released.set()
+
+    def wait_released(self):
+        """Wait while held; False when the server is shutting down instead."""
+        while not self._released.wait(0.02):
+            if self.stopping.is_set():
+                return False
+        return True
 
     @property
     def url(self):
@@ -246,6 +272,7 @@ class CounterServer(ThreadingHTTPServer):
 
     def shutdown(self):
         self.stopping.set()
+        self._released.set()
         super().shutdown()
 
     def server_close(self):
@@ -262,9 +289,13 @@ def make_server(host="127.0.0.1", port=8001, database=":memory:", seeds=(),
     return CounterServer((host, port), store, number_format, testing)
 
 
+POLL_SECONDS = 0.02  # how soon serve_forever notices shutdown() (its default: 0.5 s)
+
+
 def start_in_thread(server):
     """Serve in a daemon thread; stop with ``server.shutdown(); server.server_close()``."""
-    thread = threading.Thread(target=server.serve_forever, name="counter", daemon=True)
+    thread = threading.Thread(target=server.serve_forever, args=(POLL_SECONDS,),
+                              name="counter", daemon=True)
     thread.start()
     return thread
 

@@ -15,6 +15,8 @@ from datetime import datetime, timezone
 from markupsafe import Markup
 from pelican import signals
 
+from plugins.core.items import items
+
 WORDS_PER_MINUTE = 200
 FIRST_PARAGRAPH_RE = re.compile(r"\A\s*(<p>.*?</p>)\s*", re.DOTALL)
 TAG_RE = re.compile(r"<[^>]+>")
@@ -72,18 +74,14 @@ def enrich(article, now):
 
 def add_article_meta(generator):
     now = datetime.now(timezone.utc)
-    for group in ("articles", "translations", "hidden_articles", "hidden_translations",
-                  "drafts", "drafts_translations"):
-        for article in getattr(generator, group, ()):
-            enrich(article, now)
+    for article, _ in items(generator):
+        enrich(article, now)
 
 
 def add_page_meta(generator):
     """Pages get a lead only from an explicit ``summary`` (used for the meta description)."""
-    for group in ("pages", "translations", "hidden_pages", "hidden_translations",
-                  "draft_pages", "draft_translations"):
-        for page in getattr(generator, group, ()):
-            page.lead = ArticleLead(page) if "summary" in page.metadata else ""
+    for page, _ in items(generator):
+        page.lead = ArticleLead(page) if "summary" in page.metadata else ""
 
 
 def register():

@@ -1,8 +1,8 @@
-"""PDF (and office) attachments as first-class content. See docs/attachments.md.
+"""PDF (and office) attachments as first-class content. Settings and internals: README.md.
 
 Modules, one concern each:
 
-- ``config``: the ATTACHMENTS_* settings and their defaults;
+- ``settings``: the ATTACHMENTS_* settings, their defaults and checks;
 - ``model``: the front-matter value -> :class:`~.model.Attachment` (URL, type,
   "245 kB", "12 pagine"); pure functions;
 - ``pdfinfo``: page counts with pypdf, cached by content hash;
@@ -15,16 +15,26 @@ Modules, one concern each:
 
 from pelican import signals
 
-from .collect import attach_to_articles, attach_to_pages
-from .config import apply_defaults
+from plugins.core.settings import require
+
+from . import settings
+from .collect import attach
 from .feeds import add_enclosures
 from .output import get_generators, place_linked_static
 
+# Problems with attachments must stop the build: content_checks does that.
+REQUIRES = ("plugins.content_checks",)
+
+
+def initialize(pelican):
+    require(pelican, __name__, REQUIRES)
+    settings.install(pelican.settings)
+
 
 def register():
-    signals.initialized.connect(apply_defaults)
-    signals.article_generator_finalized.connect(attach_to_articles)
-    signals.page_generator_finalized.connect(attach_to_pages)
+    signals.initialized.connect(initialize)
+    signals.article_generator_finalized.connect(attach)
+    signals.page_generator_finalized.connect(attach)
     signals.get_generators.connect(get_generators)
     signals.static_generator_finalized.connect(place_linked_static)
     signals.feed_generated.connect(add_enclosures)

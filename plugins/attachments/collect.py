@@ -13,28 +13,17 @@ import os
 import unicodedata
 from dataclasses import dataclass, field
 
-from content_checks import report
-from italian import fix_apostrophes
+from plugins.content_checks import report
+from plugins.core.items import CHECKED, LISTED, items, source
+from plugins.core.text import title_from_name
+from plugins.italian import fix_apostrophes
 
-from . import config
 from .model import KEY, Attachment, clean_path, expand, extension, parse_declarations, \
-    readable_title, size_text
+    size_text
 from .pdfinfo import ENCRYPTED, MetadataCache
 
 logger = logging.getLogger(__name__)
 STATE_KEY = "attachments_state"
-# Generator attribute -> what happens to its items: "listed" (written and listed),
-# "written" (written at their URL, listed nowhere), "checked" (never written).
-ARTICLE_GROUPS = {
-    "articles": "listed", "translations": "written",
-    "hidden_articles": "written", "hidden_translations": "written",
-    "drafts": "checked", "drafts_translations": "checked",
-}
-PAGE_GROUPS = {
-    "pages": "listed", "translations": "written",
-    "hidden_pages": "written", "hidden_translations": "written",
-    "draft_pages": "checked", "draft_translations": "checked",
-}
 
 
 @dataclass
@@ -51,7 +40,7 @@ class RunState:
 
 def state(context, settings):
     if STATE_KEY not in context:
-        context[STATE_KEY] = RunState(MetadataCache(config.cache_path(settings)))
+        context[STATE_KEY] = RunState(MetadataCache(settings["ATTACHMENTS_CACHE_PATH"]))
     return context[STATE_KEY]
 
 
@@ -97,9 +86,9 @@ def _pdf_problem(relative, metadata):
 def build_attachments(item, settings, run):
     """The item's :class:`Attachment` list and the problems found in its declarations."""
     declarations, problems = parse_declarations(item.metadata.get("attachments"))
-    folder = config.setting(settings, "ATTACHMENTS_PATH")
-    limit_mb = config.setting(settings, "ATTACHMENTS_MAX_SIZE_MB")
-    regex_subs = settings.get("SLUG_REGEX_SUBSTITUTIONS", ())
+    folder = settings["ATTACHMENTS_PATH"]
+    limit_mb = settings["ATTACHMENTS_MAX_SIZE_MB"]
+    regex_subs = settings["SLUG_REGEX_SUBSTITUTIONS"]
     attachments, seen = [], set()
     for declaration in declarations:
         declared, problem = clean_path(declaration.file, folder)
@@ -135,8 +124,8 @@ def build_attachments(item, settings, run):
         size = os.path.getsize(full)
         if size > limit_mb * 1_000_000:
             logger.warning("%s: allegato molto grande: %s (%s, limite %s MB) / large attachment",
-                           item.get_relative_source_path(), relative, size_text(size), limit_mb)
-        save_as = expand(config.save_as(settings), relative, regex_subs)
+                           source(item), relative, size_text(size), limit_mb)
+        save_as = expand(settings["ATTACHMENTS_SAVE_AS"], relative, regex_subs)
         owner = run.owners.setdefault(save_as, relative)
         if owner != relative:
             problems.append(f"{relative} e {owner} avrebbero lo stesso indirizzo {save_as}:"
@@ -145,9 +134,10 @@ def build_attachments(item, settings, run):
             continue
         attachments.append(Attachment(
             source=relative,
-            title=fix_apostrophes(declaration.title or readable_title(declared)),
+            title=fix_apostrophes(declaration.title
+                                  or title_from_name(declared, strip_extension=True)),
             description=fix_apostrophes(declaration.description),
-            url=expand(config.setting(settings, "ATTACHMENTS_URL"), relative, regex_subs),
+            url=expand(settings["ATTACHMENTS_URL"], relative, regex_subs),
             save_as=save_as,
             size=size,
             pages=pages,
@@ -155,27 +145,19 @@ def build_attachments(item, settings, run):
     return attachments, problems
 
 
-def attach(generator, groups):
+def attach(generator):
+    """``article_generator_finalized`` and ``page_generator_finalized``."""
     run = state(generator.context, generator.settings)
-    for group, fate in groups.items():
-        for item in getattr(generator, group, ()):
-            attachments, problems = build_attachments(item, generator.settings, run)
-            for problem in problems:
-                report(generator.context, item.get_relative_source_path(), problem)
-            item.attachments = attachments
-            if fate == "checked":
-                continue
-            run.written_items.append(item)
-            for attachment in attachments:
-                run.published.setdefault(attachment.source, []).append(attachment)
-            if fate == "listed" and attachments:
-                run.listed.append((item, attachments))
+    for item, fate in items(generator):
+        attachments, problems = build_attachments(item, generator.settings, run)
+        for problem in problems:
+            report(generator.context, source(item), problem)
+        item.attachments = attachments
+        if fate == CHECKED:
+            continue
+        run.written_items.append(item)
+        for attachment in attachments:
+            run.published.setdefault(attachment.source, []).append(attachment)
+        if fate == LISTED and attachments:
+            run.listed.append((item, attachments))
     run.cache.save()
-
-
-def attach_to_articles(generator):
-    attach(generator, ARTICLE_GROUPS)
-
-
-def attach_to_pages(generator):
-    attach(generator, PAGE_GROUPS)

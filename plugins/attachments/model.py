@@ -10,10 +10,10 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 
-from babel.numbers import format_decimal
 from pelican.utils import slugify
 
-LOCALE = "it_IT"
+from plugins.italian import numero
+
 KEY = "`attachments`"
 # Office and common formats, so MIME types do not depend on the machine's mime.types.
 MIME_TYPES = {
@@ -198,15 +198,6 @@ def expand(pattern, relative, regex_subs=()):
     return re.sub(r"/{2,}", "/", url).strip("/").rstrip(".")
 
 
-def readable_title(relative):
-    """A title from a file name: ``verbale_riunione-2024.pdf`` -> ``Verbale riunione 2024``."""
-    stem = posixpath.basename(relative)
-    if "." in stem.lstrip("."):
-        stem = stem.rsplit(".", 1)[0]
-    words = " ".join(re.split(r"[\s_\-]+", stem)).strip()
-    return words[:1].upper() + words[1:] if words else posixpath.basename(relative)
-
-
 def extension(relative):
     name = posixpath.basename(relative)
     return name.rsplit(".", 1)[1].lower() if "." in name.lstrip(".") else ""
@@ -236,12 +227,10 @@ def size_text(size):
         return f"{round(size / 1000)} kB"
     for unit, scale in (("MB", 1_000_000), ("GB", 1_000_000_000)):
         if round(size / scale, 1) < 1000 or unit == "GB":
-            number = format_decimal(size / scale, format="#,##0.#", locale=LOCALE)
-            return f"{number} {unit}"
+            return f"{numero(size / scale, decimals=1)} {unit}"
     raise AssertionError  # unreachable
 
 
 def pages_text(pages):
-    """``1 pagina``, ``12 pagine``, ``12.500 pagine`` (four digits stay ungrouped, as in CLDR)."""
-    number = format_decimal(pages, locale=LOCALE, group_separator=pages >= 10000)
-    return f"{number} {'pagina' if pages == 1 else 'pagine'}"
+    """``1 pagina``, ``12 pagine``, ``12.500 pagine``."""
+    return f"{numero(pages)} {'pagina' if pages == 1 else 'pagine'}"

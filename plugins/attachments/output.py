@@ -17,9 +17,10 @@ import logging
 import os
 import shutil
 
-from content_checks import report
+from plugins.content_checks import report
+from plugins.core.items import source as item_source
 
-from . import config, previews
+from . import previews
 from .collect import STATE_KEY, state
 from .documents import documents
 from .model import Preview, expand
@@ -42,15 +43,15 @@ class AttachmentsGenerator:
 
     def generate_context(self):
         run = state(self.context, self.settings)
-        if self.settings.get("ATTACHMENTS_PREVIEWS"):
+        if self.settings["ATTACHMENTS_PREVIEWS"]:
             self._add_previews(run)
         run.cache.save()
         self.context["documents"] = documents(run.listed)
 
     def _add_previews(self, run):
-        width = config.setting(self.settings, "ATTACHMENTS_PREVIEW_WIDTH")
-        pattern = config.setting(self.settings, "ATTACHMENTS_PREVIEW_URL")
-        regex_subs = self.settings.get("SLUG_REGEX_SUBSTITUTIONS", ())
+        width = self.settings["ATTACHMENTS_PREVIEW_WIDTH"]
+        pattern = self.settings["ATTACHMENTS_PREVIEW_URL"]
+        regex_subs = self.settings["SLUG_REGEX_SUBSTITUTIONS"]
         for source, attachments in run.published.items():
             digest = run.digests.get(source)
             if digest is None:  # not a PDF
@@ -93,12 +94,13 @@ def place_linked_static(generator):
     run = generator.context.get(STATE_KEY)
     written = run.written_items if run else []
     owners = run.owners if run else {}
-    folder = config.setting(generator.settings, "ATTACHMENTS_PATH").strip("/") + "/"
+    settings = generator.settings
+    folder = settings["ATTACHMENTS_PATH"] + "/"
     linked = {}  # source -> items linking it
     for item in written:
         for source in item.get_static_links():
             linked.setdefault(source, []).append(item)
-    regex_subs = generator.settings.get("SLUG_REGEX_SUBSTITUTIONS", ())
+    regex_subs = settings["SLUG_REGEX_SUBSTITUTIONS"]
     for static in list(generator.staticfiles):
         source = static.get_relative_source_path().replace(os.sep, "/")
         if not source.startswith(folder):
@@ -106,16 +108,15 @@ def place_linked_static(generator):
         if source not in linked:
             generator.staticfiles.remove(static)
             continue
-        save_as = expand(config.save_as(generator.settings), source, regex_subs)
+        save_as = expand(settings["ATTACHMENTS_SAVE_AS"], source, regex_subs)
         owner = owners.setdefault(save_as, source)
         if owner != source:
             generator.staticfiles.remove(static)
             for item in linked[source]:
-                report(generator.context, item.get_relative_source_path(),
+                report(generator.context, item_source(item),
                        f"{source} e {owner} avrebbero lo stesso indirizzo {save_as}: rinomina"
                        f" uno dei due (link {{static}}) / two attachments with the same URL:"
                        f" {source}, {owner}")
             continue
-        static.override_url = expand(config.setting(generator.settings, "ATTACHMENTS_URL"),
-                                     source, regex_subs)
+        static.override_url = expand(settings["ATTACHMENTS_URL"], source, regex_subs)
         static.override_save_as = save_as

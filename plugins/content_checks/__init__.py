@@ -8,6 +8,12 @@ anything is written), the build stops when:
 - a plugin reported a problem with :func:`report` (attachments, images...);
 - two items would be written at the same URL (both files are named).
 
+Other plugins report **before** ``all_generators_finalized`` (in a reader, at
+``*_generator_finalized`` or ``static_generator_finalized``): receivers of one
+signal run in no set order, so a report made during ``all_generators_finalized``
+could come after the stop. Plugins that report declare
+``REQUIRES = ("plugins.content_checks",)``.
+
 The :class:`BuildStopped` exception makes ``pelican`` exit with status 1;
 a log filter keeps the traceback away from editors (shown with ``--debug``).
 """
@@ -17,57 +23,43 @@ import os
 
 from pelican import signals
 
+from plugins.core.items import all_items
+from plugins.core.problems import Problem
+from plugins.core.urls import without_index
+
 logger = logging.getLogger(__name__)
 
 ERRORS_KEY = "content_errors"
-PUBLIC_GROUPS = {
-    "articles": ("articles", "translations", "hidden_articles", "hidden_translations"),
-    "pages": ("pages", "translations", "hidden_pages", "hidden_translations"),
-    "drafts": ("drafts", "drafts_translations", "draft_pages", "draft_translations"),
-}
 
 
 class BuildStopped(Exception):
     """Raised when content errors were found; the message is editor-facing."""
 
 
-def report(context, path, problem):
+def report(context, path, message, line=None):
     """Record a content problem found by a plugin; the build stops before writing."""
-    logger.error("%s: %s", path, problem)
-    context.setdefault(ERRORS_KEY, []).append((str(path), problem))
-
-
-def _written_items(generators):
-    """(save_as, source path) for every content item the writers will write."""
-    for generator in generators:
-        groups = []
-        if hasattr(generator, "articles"):
-            groups += PUBLIC_GROUPS["articles"]
-        if hasattr(generator, "pages"):
-            groups += PUBLIC_GROUPS["pages"]
-        if hasattr(generator, "drafts") or hasattr(generator, "draft_pages"):
-            groups += PUBLIC_GROUPS["drafts"]
-        for group in dict.fromkeys(groups):
-            for item in getattr(generator, group, ()):
-                if item.save_as:
-                    yield item.save_as, item.get_relative_source_path()
+    problem = Problem(str(path), message, line)
+    logger.error("%s", problem)
+    context.setdefault(ERRORS_KEY, []).append(problem)
 
 
 def duplicate_urls(generators):
     """Problems for each output path claimed by more than one source file."""
     owners = {}
-    for save_as, source in _written_items(generators):
-        owners.setdefault(os.path.normpath(save_as), []).append(source)
+    for item, _ in all_items(generators):
+        if item.save_as:
+            owners.setdefault(os.path.normpath(item.save_as), set()).add(
+                item.get_relative_source_path())
     problems = []
     for save_as, sources in sorted(owners.items()):
-        sources = sorted(set(sources))
         if len(sources) > 1:
-            url = "/" + save_as.replace(os.sep, "/").removesuffix("index.html")
+            first, *others = sorted(sources)
+            url = "/" + without_index(save_as.replace(os.sep, "/"))
             problems.append((
-                sources[0],
-                f"stesso indirizzo {url} di {', '.join(sources[1:])}: cambia `slug`"
+                first,
+                f"stesso indirizzo {url} di {', '.join(others)}: cambia `slug`"
                 f" (o `date`) di uno dei due / two items with the same URL {url}:"
-                f" {' and '.join(sources)}",
+                f" {' and '.join(sorted(sources))}",
             ))
     return problems
 
@@ -76,15 +68,13 @@ def check_build(generators):
     if not generators:
         return
     context = generators[0].context
-    for path, problem in duplicate_urls(generators):
-        report(context, path, problem)
+    for path, message in duplicate_urls(generators):
+        report(context, path, message)
 
-    failed = sorted(
-        path for path, content in context.get("generated_content", {}).items()
-        if content is None
-    )
-    reported = sorted({path for path, _ in context.get(ERRORS_KEY, ())})
-    files = sorted(set(failed) | set(reported))
+    failed = {path for path, content in context.get("generated_content", {}).items()
+              if content is None}
+    reported = {problem.path for problem in context.get(ERRORS_KEY, ())}
+    files = sorted(failed | reported)
     if files:
         raise BuildStopped(
             f"compilazione interrotta, nulla è stato pubblicato: {len(files)} file con errori"

@@ -13,10 +13,9 @@ import os
 
 from pelican import signals
 
-logger = logging.getLogger(__name__)
+from plugins.core.items import CHECKED, PUBLIC, context_items
 
-WRITTEN = ("articles", "hidden_articles", "pages", "hidden_pages")
-DRAFTS = ("drafts", "draft_pages")
+logger = logging.getLogger(__name__)
 
 
 def static_references(item):
@@ -28,18 +27,15 @@ def static_references(item):
     return {os.path.normpath(path).replace(os.sep, "/") for path in paths}
 
 
-def _references(context, groups):
+def _references(context, fates):
     paths = set()
-    for group in groups:
-        for item in context.get(group, ()):
-            paths |= static_references(item)
-            for translation in getattr(item, "translations", ()):
-                paths |= static_references(translation)
+    for item, _ in context_items(context, fates):
+        paths |= static_references(item)
     return paths
 
 
 def withhold_draft_assets(generator):
-    private = _references(generator.context, DRAFTS) - _references(generator.context, WRITTEN)
+    private = _references(generator.context, (CHECKED,)) - _references(generator.context, PUBLIC)
     if not private:
         return
     kept = []

@@ -1,24 +1,35 @@
-"""The Markdown reader for the editors' contract."""
+"""The Markdown reader for the editors' contract.
 
-import copy
+It owns the whole front-matter step: splitting the ``---`` block off, parsing it
+with PyYAML (dates left as text, so both header forms take one path), checking
+it (:mod:`.schema`) and turning the values into what Pelican's ``Content``
+expects (``Tag``, ``Category``, ``Author`` objects, formatted ``summary``). It
+builds on Pelican's public ``MarkdownReader`` only; pelican-yaml-metadata is no
+longer used, so no private member of another package is relied upon.
+"""
+
 import logging
 import os
 import re
 
 import yaml
 from markdown import Markdown
-from pelican.plugins.yaml_metadata import YAMLMetadataReader
+from pelican.readers import MarkdownReader
+from pelican.urlwrappers import Author, Category, Tag
+
+from plugins.core.text import title_from_name
 
 from .errors import ContentError
 from .schema import normalise
 
 logger = logging.getLogger(__name__)
 
-# The same header form pelican-yaml-metadata accepts: a first line "---".
+# A first line "---", then YAML, then a line "---" (or "...").
 HEADER_RE = re.compile(
     r"\A\s*^---[ \t]*\n(?P<metadata>.*?)^(?:---|\.\.\.)[ \t]*$\n?(?P<content>.*)\Z",
     re.MULTILINE | re.DOTALL,
 )
+META_EXTENSION = "markdown.extensions.meta"
 
 
 class _DateAsTextLoader(yaml.SafeLoader):
@@ -33,32 +44,36 @@ _DateAsTextLoader.yaml_implicit_resolvers = {
 
 def category_name(folder, names):
     """Display name of a category folder: configured, or ``my-folder`` -> ``My folder``."""
-    if folder in names:
-        return names[folder]
-    words = folder.replace("_", " ").replace("-", " ").strip()
-    return words[:1].upper() + words[1:]
+    return names.get(folder) or title_from_name(folder)
 
 
-class FrontMatterReader(YAMLMetadataReader):
+class FrontMatterReader(MarkdownReader):
     """Markdown with YAML front matter or Pelican's native header, strictly checked."""
 
     enabled = True
     file_extensions = ["md", "markdown", "mkd", "mdown"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)  # adds the meta extension to MARKDOWN
+        options = self.settings["MARKDOWN"]
+        # Bodies after a YAML block: no meta extension (a first line "Nota: …" is text).
+        self._body_md = Markdown(**{
+            **options, "extensions": [e for e in options["extensions"] if e != META_EXTENSION]})
+        self._native_md = Markdown(**options)
 
     def read(self, source_path):
         text = self._decode(source_path)
         match = HEADER_RE.match(text)
         if match:
             raw = self._load_yaml(match.group("metadata"), source_path)
-            body = match.group("content")
-            content = self._md.reset().convert(body)
+            content = self._body_md.reset().convert(match.group("content"))
         else:
             if text.lstrip().startswith("---\n"):
                 self._fail(source_path, ["il front matter inizia con `---` ma non si chiude"
                                          " con un'altra riga `---` / front matter not closed"])
-            native = Markdown(**self.settings["MARKDOWN"])
-            content = native.convert(text)
-            raw = {key: "\n".join(lines) for key, lines in getattr(native, "Meta", {}).items()}
+            content = self._native_md.reset().convert(text)
+            raw = {key: "\n".join(lines)
+                   for key, lines in getattr(self._native_md, "Meta", {}).items()}
 
         metadata, problems, warnings = normalise(
             raw, is_page=self._is_page(source_path), settings=self.settings
@@ -69,7 +84,7 @@ class FrontMatterReader(YAMLMetadataReader):
             self._fail(source_path, problems)
 
         self._apply_defaults(metadata, source_path)
-        return content, self._parse_yaml_metadata(metadata, source_path)
+        return content, self._to_pelican(metadata)
 
     # -- steps ----------------------------------------------------------------
 
@@ -108,11 +123,27 @@ class FrontMatterReader(YAMLMetadataReader):
         folder = os.path.dirname(relative).split(os.sep)[0]
         if "category" not in metadata and folder and not self._is_page(source_path):
             metadata["category"] = category_name(
-                folder, self.settings.get("CATEGORY_NAMES", {})
-            )
-        if metadata.get("status") == "draft" and self.settings.get("FRONTMATTER_PREVIEW_DRAFTS"):
+                folder, self.settings["FRONTMATTER_CATEGORY_NAMES"])
+        if metadata.get("status") == "draft" and self.settings["FRONTMATTER_PREVIEW_DRAFTS"]:
             metadata["status"] = "published"
             metadata["bozza"] = True
+
+    def _to_pelican(self, metadata):
+        """Checked values -> what Pelican's Content expects (as its own readers give it)."""
+        settings, result = self.settings, {}
+        for key, value in metadata.items():
+            if key in settings["FORMATTED_FIELDS"]:
+                value = self._body_md.reset().convert(str(value))
+            elif key == "tags":
+                value = [Tag(name, settings) for name in value]
+            elif key == "authors":
+                value = [Author(name, settings) for name in value]
+            elif key == "author":
+                value = Author(value, settings)
+            elif key == "category":
+                value = Category(value, settings)
+            result[key] = value
+        return result
 
     def _relative(self, source_path):
         return os.path.relpath(source_path, self.settings["PATH"])
@@ -121,7 +152,7 @@ class FrontMatterReader(YAMLMetadataReader):
         relative = self._relative(source_path).replace(os.sep, "/")
         return any(
             relative == path or relative.startswith(path.rstrip("/") + "/")
-            for path in self.settings.get("PAGE_PATHS", ())
+            for path in self.settings["PAGE_PATHS"]
         )
 
     def _fail(self, source_path, problems):

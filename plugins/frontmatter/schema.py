@@ -10,8 +10,15 @@ import re
 from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
-from italian import fix_apostrophes
+from plugins.italian import fix_apostrophes
+from plugins.italian.dates import in_zone
 
+# The keys of the editors' contract, and Pelican's own that the site accepts.
+CONTRACT_KEYS = (
+    "title", "date", "modified", "category", "tags", "author", "authors", "summary",
+    "slug", "image", "image_alt", "attachments", "status",
+    "lang", "template", "save_as", "url", "translation", "order",
+)
 STATUSES = ("published", "draft", "hidden")
 TEXT_KEYS = ("title", "slug", "category", "author", "image", "image_alt", "status", "lang")
 _DATE_HELP = "usa AAAA-MM-GG HH:MM, per esempio 2024-05-05 17:07 / use YYYY-MM-DD HH:MM"
@@ -29,10 +36,7 @@ def parse_date(value, timezone):
                             r"(Z|[+-]\d{2}:?\d{2})?", text):
             raise ValueError(text)
         parsed = datetime.fromisoformat(text.replace(" ", "T", 1))
-    zone = ZoneInfo(timezone)
-    if parsed.tzinfo is None:
-        return parsed.replace(tzinfo=zone)
-    return parsed.astimezone(zone)
+    return in_zone(parsed, ZoneInfo(timezone))
 
 
 def split_list(value):
@@ -56,10 +60,10 @@ def unique_casefold(items):
 def normalise(raw, *, is_page, settings):
     """Validate ``raw`` metadata; return (metadata, problems, warnings)."""
     meta, problems, warnings = {}, [], []
-    known = set(settings.get("FRONTMATTER_KNOWN_KEYS", ()))
+    known = {*CONTRACT_KEYS, *settings["FRONTMATTER_EXTRA_KEYS"]}
     for key, value in raw.items():
         key = str(key).strip().lower()
-        if known and key not in known:
+        if key not in known:
             warnings.append(f"chiave sconosciuta `{key}`, ignorata / unknown key `{key}`")
         if value is None or value == "" or value == []:
             continue
@@ -72,7 +76,7 @@ def normalise(raw, *, is_page, settings):
     else:
         meta["title"] = fix_apostrophes(str(meta["title"]))
 
-    timezone = settings.get("TIMEZONE", "Europe/Rome")
+    timezone = settings["TIMEZONE"]
     for key in ("date", "modified"):
         if key in meta:
             try:

@@ -1,32 +1,46 @@
-"""Italian for readers: Babel dates, typography and slugs.
+"""Italian for readers: Babel dates and numbers, typography, slugs, English terms.
 
-Signals: ``initialized`` registers the Jinja filters (JINJA_FILTERS).
-The Markdown extension (``italian.typography:ItalianTypographyExtension``) is
-listed in ``MARKDOWN`` in pelicanconf.py; the front-matter reader applies
-``fix_apostrophes`` to titles and summaries before typogrify runs.
+Signal ``initialized``:
+
+- the Jinja filters ``data_lunga``, ``data_breve``, ``data_iso`` (in the site's
+  ``TIMEZONE``) and ``numero``;
+- the Markdown extension :mod:`.typography` (apostrophes fixed before typogrify,
+  ``ITALIAN_ENGLISH_TERMS`` marked ``lang="en"``) added to ``MARKDOWN``;
+- ``SLUG_REGEX_SUBSTITUTIONS`` with apostrophes as word breaks (unless the site sets it).
+
+Other plugins import :func:`fix_apostrophes` and :func:`numero` from here.
 """
 
 from pelican import signals
+from pelican.settings import DEFAULT_CONFIG
 
-from .dates import data_breve, data_iso, data_lunga, numero
+from plugins.core.settings import add_filters
+
+from . import dates, settings
+from .numbers import LOCALE, numero
 from .slugs import slug_substitutions
 from .typography import fix_apostrophes
 
-FILTERS = {
-    "data_lunga": data_lunga,
-    "data_breve": data_breve,
-    "data_iso": data_iso,
-    "numero": numero,
-}
+EXTENSION = "plugins.italian.typography"
 
-__all__ = ["FILTERS", "fix_apostrophes", "register", "slug_substitutions"]
+__all__ = ["LOCALE", "fix_apostrophes", "numero", "register"]
 
 
-def add_filters(pelican):
-    """Expose the Italian filters to every template."""
-    # A new dict: the settings module's own dict must not change under other builds.
-    pelican.settings["JINJA_FILTERS"] = {**FILTERS, **pelican.settings.get("JINJA_FILTERS", {})}
+def with_typography(markdown_settings, terms):
+    """A copy of the MARKDOWN setting with the Italian typography extension added."""
+    configs = dict(markdown_settings.get("extension_configs") or {})
+    configs[EXTENSION] = {"terms": list(terms)}
+    return {**markdown_settings, "extension_configs": configs}
+
+
+def initialize(pelican):
+    config = pelican.settings
+    settings.install(config)
+    add_filters(config, {**dates.filters(config["TIMEZONE"]), "numero": numero})
+    config["MARKDOWN"] = with_typography(config["MARKDOWN"], config["ITALIAN_ENGLISH_TERMS"])
+    if config["SLUG_REGEX_SUBSTITUTIONS"] == DEFAULT_CONFIG["SLUG_REGEX_SUBSTITUTIONS"]:
+        config["SLUG_REGEX_SUBSTITUTIONS"] = slug_substitutions()  # unless the site set its own
 
 
 def register():
-    signals.initialized.connect(add_filters)
+    signals.initialized.connect(initialize)

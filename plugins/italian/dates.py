@@ -1,40 +1,43 @@
-"""Italian dates and numbers with Babel, independent of the OS locale."""
+"""Italian dates with Babel, in the site's TIMEZONE, independent of the OS locale."""
 
 from datetime import datetime
+from functools import partial
 from zoneinfo import ZoneInfo
 
 from babel.dates import format_datetime
-from babel.numbers import format_decimal
 
-LOCALE = "it_IT"
-ROME = ZoneInfo("Europe/Rome")
+from .numbers import LOCALE
 
 
-def to_rome(value: datetime) -> datetime:
-    """Return ``value`` in Rome time; naive datetimes are taken as Rome time."""
+def in_zone(value: datetime, zone: ZoneInfo) -> datetime:
+    """``value`` in ``zone``; a naive datetime is taken as ``zone`` time."""
     if value.tzinfo is None:
-        return value.replace(tzinfo=ROME)
-    return value.astimezone(ROME)
+        return value.replace(tzinfo=zone)
+    return value.astimezone(zone)
 
 
-def data_lunga(value: datetime) -> str:
+def data_lunga(value: datetime, zone: ZoneInfo) -> str:
     """``domenica 5 maggio 2024, ore 17:07``."""
-    when = to_rome(value)
-    return format_datetime(when, "EEEE d MMMM y, 'ore' HH:mm", tzinfo=ROME, locale=LOCALE)
+    return format_datetime(in_zone(value, zone), "EEEE d MMMM y, 'ore' HH:mm", tzinfo=zone,
+                           locale=LOCALE)
 
 
-def data_breve(value: datetime) -> str:
+def data_breve(value: datetime, zone: ZoneInfo) -> str:
     """``5 maggio 2024``."""
-    return format_datetime(to_rome(value), "d MMMM y", tzinfo=ROME, locale=LOCALE)
+    return format_datetime(in_zone(value, zone), "d MMMM y", tzinfo=zone, locale=LOCALE)
 
 
-def data_iso(value: datetime) -> str:
+def data_iso(value: datetime, zone: ZoneInfo) -> str:
     """``2024-05-05T17:07:00+02:00`` for ``<time datetime>``."""
-    return to_rome(value).isoformat(timespec="seconds")
+    return in_zone(value, zone).isoformat(timespec="seconds")
 
 
-def numero(value) -> str:
-    """Italian grouping: ``14.590``; four digits stay ungrouped (``1459``) as in CLDR."""
-    # CLDR's minimumGroupingDigits for Italian is 2 (as Intl.NumberFormat("it-IT")
-    # applies it); Babel does not, so the rule is applied here.
-    return format_decimal(value, locale=LOCALE, group_separator=abs(value) >= 10000)
+def filters(timezone: str) -> dict:
+    """The date filters for templates, in ``timezone`` (the site's TIMEZONE).
+
+    ``functools.partial`` of module functions: picklable, as Pelican's content
+    cache needs every setting to be (no lambdas).
+    """
+    zone = ZoneInfo(timezone)
+    return {name: partial(function, zone=zone) for name, function in
+            (("data_lunga", data_lunga), ("data_breve", data_breve), ("data_iso", data_iso))}

@@ -1,0 +1,28 @@
+"""What every plugin of this site shares, and the theme's general-purpose filters.
+
+Modules, imported explicitly (``from plugins.core import items``):
+
+- :mod:`.items`: which generator lists hold which items, and what happens to them;
+- :mod:`.settings`: the one settings style (prefix, ``DEFAULTS``, validation at
+  ``initialized``), ``JINJA_FILTERS`` merging, declared plugin dependencies;
+- :mod:`.problems`: a problem an editor can fix, with its file and line;
+- :mod:`.text`: names turned into titles;
+- :mod:`.urls`: a page's address without its final ``index.html``.
+
+As a plugin (first in PLUGINS) it gives templates the ``without_index`` filter.
+"""
+
+from pelican import signals
+
+from .settings import add_filters
+from .urls import without_index
+
+FILTERS = {"without_index": without_index}
+
+
+def initialize(pelican):
+    add_filters(pelican.settings, FILTERS)
+
+
+def register():
+    signals.initialized.connect(initialize)

@@ -1,0 +1,74 @@
+"""Which generator lists hold which content items, and what the build does with each.
+
+Pelican keeps an article or page in one of several lists of its generator,
+depending on its status and language. Every plugin that walks the items asks
+this module, so the answer is written once:
+
+- ``LISTED``: written at its URL and listed (home, categories, feeds, sitemap);
+- ``WRITTEN``: written at its URL but listed nowhere (``status: hidden``, and
+  translations, which Pelican links only from their original);
+- ``CHECKED``: never written (drafts, and future items, which Pelican turns into
+  drafts): read and checked like the others, so a preview build and the public
+  build report the same errors.
+
+A preview build (``FRONTMATTER_PREVIEW_DRAFTS``) turns drafts into published
+items before Pelican sorts them, so they are ``LISTED`` there.
+"""
+
+LISTED = "listed"
+WRITTEN = "written"
+CHECKED = "checked"
+PUBLIC = (LISTED, WRITTEN)
+
+# Generator attribute -> fate. ArticlesGenerator and PagesGenerator each have only
+# their own attributes ("translations" and "hidden_translations" exist in both).
+GROUPS = {
+    "articles": LISTED,
+    "pages": LISTED,
+    "translations": WRITTEN,
+    "hidden_articles": WRITTEN,
+    "hidden_pages": WRITTEN,
+    "hidden_translations": WRITTEN,
+    "drafts": CHECKED,
+    "drafts_translations": CHECKED,
+    "draft_pages": CHECKED,
+    "draft_translations": CHECKED,
+}
+
+
+def items(generator, fates=(LISTED, WRITTEN, CHECKED)):
+    """``(item, fate)`` for every article or page of ``generator`` whose fate is in ``fates``."""
+    for group, fate in GROUPS.items():
+        if fate in fates:
+            for item in getattr(generator, group, ()):
+                yield item, fate
+
+
+def all_items(generators, fates=(LISTED, WRITTEN, CHECKED)):
+    """:func:`items` over every generator of a build."""
+    for generator in generators:
+        yield from items(generator, fates)
+
+
+def source(item):
+    """The item's source path relative to the content folder, with ``/`` separators."""
+    return item.get_relative_source_path().replace("\\", "/")
+
+
+# The lists Pelican also puts in the shared context (for templates); translations
+# hang off each item. Used after the article and page generators have finished
+# (static_generator_finalized), where the generators themselves are out of reach.
+CONTEXT_GROUPS = ("articles", "pages", "hidden_articles", "hidden_pages", "drafts", "draft_pages")
+
+
+def context_items(context, fates=(LISTED, WRITTEN, CHECKED)):
+    """``(item, fate)`` for every article and page in the build's context, translations too."""
+    for group in CONTEXT_GROUPS:
+        fate = GROUPS[group]
+        for item in context.get(group, ()):
+            if fate in fates:
+                yield item, fate
+            translated = WRITTEN if fate == LISTED else fate
+            if translated in fates:
+                for translation in getattr(item, "translations", ()):
+                    yield translation, translated

@@ -1,0 +1,23 @@
+"""A problem an editor can fix, found in one content file."""
+
+from dataclasses import dataclass
+
+ERROR = "error"
+WARNING = "warning"
+
+
+@dataclass(frozen=True)
+class Problem:
+    """``path`` is relative to the content folder; ``line`` counts from 1 in that file."""
+
+    path: str
+    message: str
+    line: int | None = None
+    severity: str = ERROR
+
+    @property
+    def location(self):
+        return f"{self.path}:{self.line}" if self.line else self.path
+
+    def __str__(self):
+        return f"{self.location}: {self.message}"

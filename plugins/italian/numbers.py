@@ -1,0 +1,17 @@
+"""Italian numbers with Babel, independent of the OS locale."""
+
+from babel.numbers import format_decimal
+
+LOCALE = "it_IT"  # the one Babel locale of the site (dates.py uses it too)
+
+
+def numero(value, decimals=3) -> str:
+    """Italian grouping: ``14.590``, ``1,2``; four digits stay ungrouped (``1459``).
+
+    CLDR's minimumGroupingDigits for Italian is 2 (as ``Intl.NumberFormat("it-IT")``
+    applies it); Babel does not, so the rule is applied here. At most ``decimals``
+    decimal digits. Also the ``numero`` Jinja filter.
+    """
+    pattern = "#,##0" + ("." + "#" * decimals if decimals else "")
+    return format_decimal(value, format=pattern, locale=LOCALE,
+                          group_separator=abs(value) >= 10000)

@@ -1,0 +1,53 @@
+"""The VISIT_COUNTER_* settings (listed with their meaning in README.md)."""
+
+from urllib.parse import urlsplit
+
+from plugins.core import settings as core_settings
+
+PREFIX = "VISIT_COUNTER_"
+DEFAULTS = {
+    "VISIT_COUNTER_URL": "",  # the counter's base address; empty: no script, no count
+    "VISIT_COUNTER_RESPECT_DNT": True,  # Do Not Track / Global Privacy Control: not recorded
+    "VISIT_COUNTER_COUNT_LOCAL": False,  # record visits on localhost / 127.0.0.1 / file:
+    "VISIT_COUNTER_LISTINGS": False,  # counts on home, category, tag and author pages
+    "VISIT_COUNTER_TIMEOUT_MS": 4000,  # give up reading a count after this long
+}
+TIMEOUT_RANGE = (100, 60000)
+FLAGS = ("VISIT_COUNTER_RESPECT_DNT", "VISIT_COUNTER_COUNT_LOCAL", "VISIT_COUNTER_LISTINGS")
+
+
+def clean_url(value):
+    """(clean URL, problem or None) for VISIT_COUNTER_URL: no trailing ``/`` or ``/count``."""
+    if not isinstance(value, str):
+        return "", f"must be a string, not {value!r}"
+    url = value.strip().rstrip("/").removesuffix("/count").rstrip("/")
+    if not url:
+        return "", None
+    parts = urlsplit(url)
+    if parts.scheme not in ("http", "https") or not parts.netloc:
+        return "", f"{value!r} is not an http(s) address such as https://stats.example.org"
+    if parts.query or parts.fragment:
+        return "", f"{value!r} must not have a query or a fragment"
+    return url, None
+
+
+def check(settings):
+    """Problems with the VISIT_COUNTER_* settings; cleans the URL in place."""
+    problems = []
+    url, problem = clean_url(settings["VISIT_COUNTER_URL"])
+    if problem:
+        problems.append(("VISIT_COUNTER_URL", f"{problem}; the visit counter is off"))
+    else:
+        settings["VISIT_COUNTER_URL"] = url
+    for name in FLAGS:
+        if not isinstance(settings[name], bool):
+            problems.append((name, f"must be True or False, not {settings[name]!r}"))
+    timeout, (low, high) = settings["VISIT_COUNTER_TIMEOUT_MS"], TIMEOUT_RANGE
+    if isinstance(timeout, bool) or not isinstance(timeout, int) or not low <= timeout <= high:
+        problems.append(("VISIT_COUNTER_TIMEOUT_MS", f"must be a whole number of milliseconds"
+                                                     f" between {low} and {high}, not {timeout!r}"))
+    return problems
+
+
+def install(settings):
+    return core_settings.install(settings, PREFIX, DEFAULTS, check)

@@ -1,0 +1,122 @@
+"""Unit tests for plugins/frontmatter/schema.py: each rule of the contract, without a build."""
+
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
+import pytest
+
+from plugins.frontmatter.schema import CONTRACT_KEYS, normalise, parse_date, split_list
+
+ROME = ZoneInfo("Europe/Rome")
+
+
+@pytest.fixture
+def settings(tmp_path):
+    (tmp_path / "immagini").mkdir()
+    (tmp_path / "immagini" / "foto.jpg").write_bytes(b"\xff\xd8\xff")
+    return {"TIMEZONE": "Europe/Rome", "PATH": str(tmp_path), "FRONTMATTER_EXTRA_KEYS": []}
+
+
+def check(settings, is_page=False, **raw):
+    return normalise({"title": "Titolo", "date": "2024-05-05 17:07", **raw},
+                     is_page=is_page, settings=settings)
+
+
+def test_a_complete_item_passes_with_values_normalised(settings):
+    meta, problems, warnings = check(
+        settings, tags="Crema, Welfare", author="Redazione", status="Draft",
+        image="immagini/foto.jpg", image_alt="Un tavolo", modified="2024-06-01")
+    assert problems == [] and warnings == []
+    assert meta["date"] == datetime(2024, 5, 5, 17, 7, tzinfo=ROME)
+    assert meta["modified"] == datetime(2024, 6, 1, 0, 0, tzinfo=ROME)
+    assert meta["tags"] == ["Crema", "Welfare"]
+    assert meta["status"] == "draft"
+
+
+@pytest.mark.parametrize(("raw", "fragment"), [
+    ({"title": None}, "`title`"),
+    ({"title": ""}, "`title`"),
+    ({"date": None}, "`date`"),
+    ({"date": "5 maggio 2024"}, "`date` non è una data valida (5 maggio 2024)"),
+    ({"date": "2024-13-45 10:00"}, "`date`"),
+    ({"modified": "ieri"}, "`modified`"),
+    ({"status": "bozza"}, "`status` sconosciuto (bozza)"),
+    ({"image": "immagini/manca.jpg", "image_alt": "x"}, "non esiste: immagini/manca.jpg"),
+    ({"image": "immagini/foto.jpg"}, "`image_alt`"),
+])
+def test_each_contract_error_is_reported_with_its_key(settings, raw, fragment):
+    _, problems, _ = check(settings, **raw)
+    assert len(problems) == 1 and fragment in problems[0], problems
+
+
+def test_several_errors_are_all_reported(settings):
+    _, problems, _ = normalise({"status": "boh"}, is_page=False, settings=settings)
+    assert len(problems) == 3  # title, date, status
+
+
+def test_pages_need_no_date(settings):
+    meta, problems, _ = normalise({"title": "Chi siamo"}, is_page=True, settings=settings)
+    assert problems == [] and "date" not in meta
+
+
+def test_unknown_keys_are_warnings_and_extra_keys_are_known(settings):
+    _, problems, warnings = check(settings, colore="blu")
+    assert problems == [] and warnings == [
+        "chiave sconosciuta `colore`, ignorata / unknown key `colore`"]
+    _, _, warnings = check({**settings, "FRONTMATTER_EXTRA_KEYS": ["colore"]}, colore="blu")
+    assert warnings == []
+    assert "attachments" in CONTRACT_KEYS and "image_alt" in CONTRACT_KEYS
+
+
+def test_keys_are_case_insensitive_and_empty_values_dropped(settings):
+    meta, problems, _ = normalise({"Title": " Titolo ", "DATE": "2024-05-05", "summary": ""},
+                                  is_page=False, settings=settings)
+    assert problems == [] and meta["title"] == "Titolo" and "summary" not in meta
+
+
+def test_tags_and_authors_drop_case_repeats_keeping_the_first_spelling(settings):
+    meta, _, _ = check(settings, tags=["Crema", "crema", "Welfare"], authors="Anna, anna, Luca")
+    assert meta["tags"] == ["Crema", "Welfare"]
+    assert meta["authors"] == ["Anna", "Luca"]
+
+
+def test_author_and_authors_together_is_a_warning_and_authors_wins(settings):
+    meta, problems, warnings = check(settings, author="Anna", authors=["Luca"])
+    assert problems == [] and "author" not in meta and meta["authors"] == ["Luca"]
+    assert len(warnings) == 1 and "`authors`" in warnings[0]
+
+
+def test_title_apostrophes_become_typographic(settings):
+    meta, _, _ = check(settings, title="L'attività degli anni '80")
+    assert meta["title"] == "L’attività degli anni ’80"
+
+
+@pytest.mark.parametrize(("value", "expected"), [
+    ("2024-05-05 17:07", datetime(2024, 5, 5, 17, 7, tzinfo=ROME)),
+    ("2024-05-05 17:07:30", datetime(2024, 5, 5, 17, 7, 30, tzinfo=ROME)),
+    ("2024-05-05", datetime(2024, 5, 5, tzinfo=ROME)),
+    ("2024-05-05T15:07:00Z", datetime(2024, 5, 5, 17, 7, tzinfo=ROME)),
+    ("2024-05-05T17:07:00+02:00", datetime(2024, 5, 5, 17, 7, tzinfo=ROME)),
+    ("2024-01-20 09:05", datetime(2024, 1, 20, 9, 5, tzinfo=ROME)),  # winter: +01:00
+])
+def test_dates_are_rome_time_or_converted_to_it(value, expected):
+    parsed = parse_date(value, "Europe/Rome")
+    assert parsed == expected and parsed.utcoffset() == expected.utcoffset()
+
+
+def test_dates_follow_the_time_zone_setting():
+    assert parse_date("2024-05-05 17:07", "UTC").isoformat() == "2024-05-05T17:07:00+00:00"
+
+
+@pytest.mark.parametrize("value", ["05/05/2024", "2024-5-5", "domani", "2024-02-30"])
+def test_impossible_or_unknown_dates_raise(value):
+    with pytest.raises(ValueError):
+        parse_date(value, "Europe/Rome")
+
+
+@pytest.mark.parametrize(("value", "items"), [
+    (None, []), ("", []), ("Crema, Welfare", ["Crema", "Welfare"]), ("a,,b, ", ["a", "b"]),
+    (["Crema", None, " x "], ["Crema", "x"]), ([2024], ["2024"]),
+])
+def test_lists_from_yaml_or_comma_text(value, items):
+    assert split_list(value) == items
