@@ -149,7 +149,7 @@ def site(tmp_path_factory, counter):
         DEFAULT_PAGINATION = 20
     """)
     assert built.ok, built.log
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread = threading.Thread(target=server.serve_forever, args=(0.02,), daemon=True)
     thread.start()
     built.port = port
     built.hosts = {f"site.test:{port}", f"counter.test:{counter.port}"}

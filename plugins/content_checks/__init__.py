@@ -14,8 +14,8 @@ signal run in no set order, so a report made during ``all_generators_finalized``
 could come after the stop. Plugins that report declare
 ``REQUIRES = ("plugins.content_checks",)``.
 
-The :class:`BuildStopped` exception makes ``pelican`` exit with status 1;
-a log filter keeps the traceback away from editors (shown with ``--debug``).
+The :class:`BuildStopped` exception makes ``pelican`` exit with status 1, without
+a traceback (a ``QuietError``; shown with ``--debug``).
 """
 
 import logging
@@ -23,6 +23,7 @@ import os
 
 from pelican import signals
 
+from plugins.core.errors import QuietError, quiet_tracebacks
 from plugins.core.items import all_items
 from plugins.core.problems import Problem
 from plugins.core.urls import without_index
@@ -32,7 +33,7 @@ logger = logging.getLogger(__name__)
 ERRORS_KEY = "content_errors"
 
 
-class BuildStopped(Exception):
+class BuildStopped(QuietError):
     """Raised when content errors were found; the message is editor-facing."""
 
 
@@ -83,17 +84,10 @@ def check_build(generators):
         )
 
 
-def hide_traceback(record):
-    """Log filter: no traceback for BuildStopped (the errors above say it all)."""
-    if record.exc_info and isinstance(record.exc_info[1], BuildStopped):
-        record.exc_info = None
-    return True
-
-
-def install_filter(pelican):
-    logging.getLogger("pelican").addFilter(hide_traceback)
+def initialize(pelican):
+    quiet_tracebacks()  # BuildStopped: the errors logged before it say it all
 
 
 def register():
-    signals.initialized.connect(install_filter)
+    signals.initialized.connect(initialize)
     signals.all_generators_finalized.connect(check_build)

@@ -2,6 +2,7 @@
 
 Modules, imported explicitly (``from plugins.core import items``):
 
+- :mod:`.errors`: errors whose message says it all (no traceback);
 - :mod:`.items`: which generator lists hold which items, and what happens to them;
 - :mod:`.settings`: the one settings style (prefix, ``DEFAULTS``, validation at
   ``initialized``), ``JINJA_FILTERS`` merging, declared plugin dependencies;

@@ -20,10 +20,12 @@ plugin's declared dependencies on other plugins.
 
 import logging
 
+from .errors import QuietError, quiet_tracebacks
+
 logger = logging.getLogger(__name__)
 
 
-class PluginError(Exception):
+class PluginError(QuietError):
     """A plugin cannot run: a required plugin is missing. Pelican logs it and exits 1."""
 
 
@@ -61,6 +63,7 @@ def require(pelican, plugin, needed):
     """Stop at start-up, naming what is missing, when ``plugin`` needs plugins not in PLUGINS."""
     missing = [name for name in needed if name not in loaded_plugins(pelican)]
     if missing:
+        quiet_tracebacks()
         raise PluginError(
             f"{plugin} needs {', '.join(missing)}: add it to PLUGINS in pelicanconf.py"
         )

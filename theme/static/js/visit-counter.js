@@ -1,7 +1,7 @@
 /* Visit counter: records the visit and shows "1459 visite" (GoatCounter protocol).
  *
  * Progressive enhancement: the page is complete without it. Configured by data-*
- * attributes rendered from the VISIT_COUNTER_* settings (docs/visit-counter.md):
+ * attributes rendered from the VISIT_COUNTER_* settings (plugins/visit_counter/README.md):
  *   on this <script>: data-endpoint, data-timeout (ms), data-respect-dnt ("false" to
  *   ignore Do Not Track / Global Privacy Control), data-count-local;
  *   on each .visit-count element: data-visit-path, and on the article's own
