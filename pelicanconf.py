@@ -46,7 +46,7 @@ IGNORE_FILES = [".*", "_*", "*~", "README.md"]
 PLUGIN_PATHS = [HERE]
 PLUGINS = [
     "plugins.core",  # shared helpers; the without_index filter
-    "plugins.frontmatter",  # YAML/native front matter, the editors' contract, per-file errors
+    "plugins.contract",  # YAML/native front matter, the editors' contract, per-file errors
     "plugins.italian",  # Babel dates and numbers, Italian typography and slugs
     "plugins.article_meta",  # reading time, lead, preview marks
     "plugins.feeds",  # valid RSS/Atom: guids, channel description
@@ -60,8 +60,8 @@ PLUGINS = [
 # --- Categories and the content model ---------------------------------------
 USE_FOLDER_AS_CATEGORY = True
 DEFAULT_CATEGORY = "Notizie"
-# Folder name -> display name (plugins/frontmatter). Other folders: "my-folder" -> "My folder".
-FRONTMATTER_CATEGORY_NAMES = {
+# Folder name -> display name (plugins/contract). Other folders: "my-folder" -> "My folder".
+CONTRACT_CATEGORY_NAMES = {
     "notizie": "Notizie",
     "comunicati-stampa": "Comunicati stampa",
     "avvisi": "Avvisi",
@@ -141,10 +141,12 @@ MARKDOWN = {
     },
     "output_format": "html5",
 }
-TYPOGRIFY = True
-# typogrify's caps/amp/initial-quote spans add nothing for Italian readers.
-TYPOGRIFY_OMIT_FILTERS = ["amp", "caps", "initial_quotes", "widont"]
-TYPOGRIFY_DASHES = "oldschool"
+# Templates escape every value unless it is marked safe HTML (bodies, leads, titles):
+# front matter is text.
+JINJA_ENVIRONMENT = {"autoescape": True}
+# Curly quotes and dashes: plugins/contract applies them once per text, in the reader
+# (plugins/italian/typography.py), so Pelican's own pass is off.
+TYPOGRIFY = False
 SUMMARY_MAX_LENGTH = None
 
 # --- Theme -------------------------------------------------------------------

@@ -10,6 +10,6 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
 from pelicanconf import *  # noqa: E402,F403
 
-FRONTMATTER_PREVIEW_DRAFTS = True  # drafts become visible items marked BOZZA
+CONTRACT_PREVIEW_DRAFTS = True  # drafts become visible items marked BOZZA
 WITH_FUTURE_DATES = True  # future items are listed, marked BOZZA
 SITESUBTITLE = "Anteprima – non pubblicato"

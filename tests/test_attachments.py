@@ -381,7 +381,7 @@ def test_static_link_in_a_published_body_lands_at_the_same_safe_url(build):
     })
     assert site.ok, site.log
     link = site.soup("/2024/05/con-link/").find("a", string="Il verbale")
-    assert link["href"] == f"{SITEURL}/allegati/verbale_riunione_citta.pdf"  # as Pelican slugs
+    assert link["href"] == f"{SITEURL}/allegati/verbale-riunione-citta.pdf"  # as titles are slugged
     assert site.path(link["href"]).read_bytes() == VERBALE_PDF
 
 

@@ -18,19 +18,23 @@ def assert_stopped(site, filename, *fragments):
 
 
 @pytest.mark.parametrize(("text", "fragments"), [
-    (article(title=None), ["`title`"]),
-    (article(date=None), ["`date`"]),
-    (article(date="5 maggio 2024"), ["`date`", "5 maggio 2024"]),
-    (article(date="2024-13-45 10:00"), ["`date`"]),
-    (article(modified="ieri"), ["`modified`"]),
-    (article(status="bozza"), ["`status`", "bozza"]),
-    (article(image="immagini/manca.jpg", image_alt="Testo"), ["`image`", "immagini/manca.jpg"]),
-    ("---\ntitle: [non chiuso\ndate: 2024-05-05\n---\nTesto\n", ["YAML", "riga"]),
-    ("---\n- una\n- lista\n---\nTesto\n", ["front matter"]),
-    ("---\ntitle: Senza chiusura\ndate: 2024-05-05\n\nTesto\n", ["non si chiude"]),
-], ids=["no-title", "no-date", "bad-date", "impossible-date", "bad-modified",
-        "unknown-status", "missing-image", "bad-yaml", "not-a-mapping", "unclosed"])
-def test_contract_errors_stop_the_build(build, text, fragments):
+    (article(title=None), ["rotto.md: manca il titolo (`title`)"]),
+    (article(date=None), ["rotto.md: manca la data (`date`)"]),
+    (article(date="5 maggio 2024"), ["rotto.md:3: `date` non è una data valida (5 maggio 2024)"]),
+    (article(date="2024-13-45 10:00"), ["rotto.md:3: `date`"]),
+    (article(date="0001-01-01"), ["rotto.md:3: `date`", "1900"]),
+    (article(date="9999-12-31"), ["rotto.md:3: `date`"]),
+    (article(modified="ieri"), ["rotto.md:4: `modified`"]),
+    (article(status="bozza"), ["rotto.md:4: `status` sconosciuto (bozza)"]),
+    (article(image="immagini/manca.jpg", image_alt="Testo"), ["rotto.md:4: l'immagine `image`",
+                                                             "immagini/manca.jpg"]),
+    ("---\ntitle: [non chiuso\ndate: 2024-05-05\n---\nTesto\n", ["rotto.md:3: front matter YAML"]),
+    ("---\n- una\n- lista\n---\nTesto\n", ["rotto.md:2: il front matter"]),
+    ("---\ntitle: Senza chiusura\ndate: 2024-05-05\n\nTesto\n", ["rotto.md:1:", "non si chiude"]),
+], ids=["no-title", "no-date", "bad-date", "impossible-date", "year-1", "year-9999",
+        "bad-modified", "unknown-status", "missing-image", "bad-yaml", "not-a-mapping",
+        "unclosed"])
+def test_contract_errors_stop_the_build_naming_file_and_line(build, text, fragments):
     site = build({**GOOD, "notizie/rotto.md": text})
     assert_stopped(site, "notizie/rotto.md", *fragments)
 

@@ -131,16 +131,6 @@ def test_settings_reach_the_data_attributes(build):
     assert page.select_one(".visit-count")["data-visit-title"] == "Titolo “tra virgolette” & co"
 
 
-def test_path_attribute_is_escaped(build):
-    """visit_path decodes percent-escapes: a quote in a custom URL stays inside the attribute."""
-    site = build({"notizie/a.md": article(url="2024/05/l%22eco/",
-                                          save_as="2024/05/eco/index.html")})
-    assert site.ok, site.log
-    [counter] = site.soup("/2024/05/eco/").select(".article-meta .visit-count")
-    assert counter["data-visit-path"] == '/2024/05/l"eco'
-    assert counter.has_attr("data-visit-record")
-
-
 def test_listings_show_counts_behind_the_setting(build):
     site = build({"notizie/a.md": article(tags="[Crema]")},
                  settings="VISIT_COUNTER_LISTINGS = True\n")

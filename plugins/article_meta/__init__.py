@@ -79,9 +79,11 @@ def add_article_meta(generator):
 
 
 def add_page_meta(generator):
-    """Pages get a lead only from an explicit ``summary`` (used for the meta description)."""
+    """Pages get a lead only from an explicit ``summary`` (used for the meta description),
+    and their whole content as ``body``."""
     for page, _ in items(generator):
         page.lead = ArticleLead(page) if "summary" in page.metadata else ""
+        page.body = ArticleBody(page)
 
 
 def register():

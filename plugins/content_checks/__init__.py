@@ -4,7 +4,7 @@ Pelican on its own logs a file it cannot read and carries on with exit 0.
 Here, at ``all_generators_finalized`` (after every file was read, before
 anything is written), the build stops when:
 
-- a reader failed on a file (``frontmatter`` logged why, naming the file);
+- a reader failed on a file (``contract`` logged why, naming the file);
 - a plugin reported a problem with :func:`report` (attachments, images...);
 - two items would be written at the same URL (both files are named).
 

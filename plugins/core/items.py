@@ -11,7 +11,7 @@ this module, so the answer is written once:
   drafts): read and checked like the others, so a preview build and the public
   build report the same errors.
 
-A preview build (``FRONTMATTER_PREVIEW_DRAFTS``) turns drafts into published
+A preview build (``CONTRACT_PREVIEW_DRAFTS``) turns drafts into published
 items before Pelican sorts them, so they are ``LISTED`` there.
 """
 

@@ -1,13 +1,42 @@
 """Slugs for Italian titles: ``Perché l'università`` -> ``perche-l-universita``.
 
-Pelican's slugify ASCII-folds the title (unidecode turns ’ into ') and then
-applies SLUG_REGEX_SUBSTITUTIONS; its defaults drop the apostrophe and glue
-the words (``luniversita``). An apostrophe is a word break in Italian.
+Pelican's slugify ASCII-folds the text (unidecode turns ’ into ') and then
+applies SLUG_REGEX_SUBSTITUTIONS; its defaults drop the apostrophe and glue the
+words (``luniversita``), keep underscores and may leave a hyphen at either end.
+Ours make an apostrophe a word break and leave only lowercase ASCII letters,
+digits and single hyphens: the form every URL of the site has (the contract).
 """
 
-from pelican.settings import DEFAULT_CONFIG
+import re
+
+from pelican.utils import slugify
+
+MAX_LENGTH = 80
+SLUG_RE = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 
 
 def slug_substitutions():
-    """Pelican's default substitutions, with apostrophes turned into word breaks first."""
-    return [(r"['`]", " "), *DEFAULT_CONFIG["SLUG_REGEX_SUBSTITUTIONS"]]
+    """Substitutions for Pelican's slugify (SLUG_REGEX_SUBSTITUTIONS)."""
+    return [
+        (r"['`’]", " "),  # an apostrophe is a word break
+        (r"[^\w\s-]", ""),  # Pelican's own rules from here...
+        (r"_", " "),  # ...with underscores as word breaks
+        (r"(?u)\A\s*", ""),
+        (r"(?u)\s*\Z", ""),
+        (r"[-\s]+", "-"),
+        (r"\A-+|-+\Z", ""),  # no hyphen at either end
+    ]
+
+
+def make_slug(text, regex_subs, max_length=MAX_LENGTH):
+    """The slug of ``text``, cut at a word boundary to at most ``max_length`` characters."""
+    slug = slugify(str(text), regex_subs=regex_subs)
+    if len(slug) > max_length:
+        slug = slug[:max_length + 1].rsplit("-", 1)[0] if "-" in slug[:max_length + 1] \
+            else slug[:max_length]
+    return slug
+
+
+def is_slug(text, max_length=MAX_LENGTH):
+    """True for lowercase ASCII letters, digits and single hyphens, not too long."""
+    return bool(SLUG_RE.fullmatch(text or "")) and len(text) <= max_length

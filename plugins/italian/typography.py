@@ -103,3 +103,25 @@ class ItalianTypographyExtension(Extension):
 
 def makeExtension(**kwargs):  # noqa: N802 - Markdown's entry point name
     return ItalianTypographyExtension(**kwargs)
+
+
+# --- Curly quotes, dashes and ellipses (typogrify's smartypants) ----------------------
+# What smartypants can change; a text without any of these is returned as it is.
+_SMARTYPANTS_INPUT = re.compile(r"['\"`]|--|\.\.\.|\. \. \.|&quot;|&#39;")
+
+
+def smarten(html):
+    """Typography for HTML: curly quotes, ``--`` as an en dash, ``---`` as an em dash, ….
+
+    The same pass Pelican's ``TYPOGRIFY`` runs (typogrify with its amp, caps,
+    initial-quotes and widont filters off, smartypants' "oldschool" dashes, ``&quot;``
+    converted), done once per text by the reader, so it is cached with the content
+    and skipped where it would change nothing.
+    """
+    if not _SMARTYPANTS_INPUT.search(html):
+        return html
+    import smartypants  # noqa: PLC0415
+    from typogrify.filters import typogrify  # noqa: PLC0415
+
+    smartypants.Attr.default = smartypants.Attr.set2 | smartypants.Attr.w
+    return typogrify(html, [], amp=False, caps=False, initial_quotes=False, widont=False)

@@ -1,11 +1,13 @@
-"""Unit tests for plugins/frontmatter/schema.py: each rule of the contract, without a build."""
+"""Unit tests for plugins/contract/schema.py: each front-matter rule of the contract,
+without a build. Problems and warnings are (key, message) pairs."""
 
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
 import pytest
 
-from plugins.frontmatter.schema import CONTRACT_KEYS, normalise, parse_date, split_list
+from plugins.contract.schema import CONTRACT_KEYS, normalise, parse_date, split_list
+from plugins.italian.slugs import slug_substitutions
 
 ROME = ZoneInfo("Europe/Rome")
 
@@ -14,7 +16,12 @@ ROME = ZoneInfo("Europe/Rome")
 def settings(tmp_path):
     (tmp_path / "immagini").mkdir()
     (tmp_path / "immagini" / "foto.jpg").write_bytes(b"\xff\xd8\xff")
-    return {"TIMEZONE": "Europe/Rome", "PATH": str(tmp_path), "FRONTMATTER_EXTRA_KEYS": []}
+    return {"TIMEZONE": "Europe/Rome", "PATH": str(tmp_path), "CONTRACT_EXTRA_KEYS": [],
+            "STATIC_PATHS": ["immagini"], "SLUG_REGEX_SUBSTITUTIONS": slug_substitutions()}
+
+
+def messages(pairs):
+    return [message for _, message in pairs]
 
 
 def check(settings, is_page=False, **raw):
@@ -43,10 +50,25 @@ def test_a_complete_item_passes_with_values_normalised(settings):
     ({"status": "bozza"}, "`status` sconosciuto (bozza)"),
     ({"image": "immagini/manca.jpg", "image_alt": "x"}, "non esiste: immagini/manca.jpg"),
     ({"image": "immagini/foto.jpg"}, "`image_alt`"),
+    ({"image": "allegati/foto.jpg", "image_alt": "x"}, "deve stare in immagini/"),
+    ({"image": "../foto.jpg", "image_alt": "x"}, "deve stare in immagini/"),
+    ({"date": "0001-01-01"}, "`date`"),
+    ({"date": "9999-12-31 10:00"}, "`date`"),
+    ({"title": ["una", "lista"]}, "`title` deve essere un testo"),
+    ({"slug": "Bilancio & risultati 2024"}, "usa per esempio `bilancio-risultati-2024`"),
+    ({"slug": 'a"b<c>d'}, "`slug` non valido"),
+    ({"slug": "x" * 81}, "`slug` non valido"),
+    ({"title": "🎉🎉"}, "aggiungi `slug:`"),
+    ({"tags": ["Crema", "!!!"]}, "da `!!!` in `tags`"),
+    ({"author": "***"}, "da `***` in `author`"),
+    ({"save_as": "index.html"}, "la chiave `save_as` non è ammessa"),
+    ({"url": "robots.txt"}, "la chiave `url` non è ammessa"),
+    ({"template": "page"}, "la chiave `template` non è ammessa"),
 ])
 def test_each_contract_error_is_reported_with_its_key(settings, raw, fragment):
     _, problems, _ = check(settings, **raw)
-    assert len(problems) == 1 and fragment in problems[0], problems
+    assert len(problems) == 1 and fragment in problems[0][1], problems
+    assert problems[0][0] == next(iter(raw)) or problems[0][0] == "image", problems
 
 
 def test_several_errors_are_all_reported(settings):
@@ -62,8 +84,8 @@ def test_pages_need_no_date(settings):
 def test_unknown_keys_are_warnings_and_extra_keys_are_known(settings):
     _, problems, warnings = check(settings, colore="blu")
     assert problems == [] and warnings == [
-        "chiave sconosciuta `colore`, ignorata / unknown key `colore`"]
-    _, _, warnings = check({**settings, "FRONTMATTER_EXTRA_KEYS": ["colore"]}, colore="blu")
+        ("colore", "chiave sconosciuta `colore`, ignorata / unknown key `colore`")]
+    _, _, warnings = check({**settings, "CONTRACT_EXTRA_KEYS": ["colore"]}, colore="blu")
     assert warnings == []
     assert "attachments" in CONTRACT_KEYS and "image_alt" in CONTRACT_KEYS
 
@@ -83,7 +105,14 @@ def test_tags_and_authors_drop_case_repeats_keeping_the_first_spelling(settings)
 def test_author_and_authors_together_is_a_warning_and_authors_wins(settings):
     meta, problems, warnings = check(settings, author="Anna", authors=["Luca"])
     assert problems == [] and "author" not in meta and meta["authors"] == ["Luca"]
-    assert len(warnings) == 1 and "`authors`" in warnings[0]
+    assert len(warnings) == 1 and "`authors`" in warnings[0][1]
+
+
+def test_an_emoji_title_with_a_slug_is_fine_and_slugs_may_be_long_titles(settings):
+    _, problems, _ = check(settings, title="🎉🎉", slug="festa")
+    assert problems == []
+    _, problems, warnings = check(settings, title="Parola " * 30)
+    assert problems == [] and "titolo lungo" in warnings[0][1]
 
 
 def test_title_apostrophes_become_typographic(settings):
@@ -108,7 +137,8 @@ def test_dates_follow_the_time_zone_setting():
     assert parse_date("2024-05-05 17:07", "UTC").isoformat() == "2024-05-05T17:07:00+00:00"
 
 
-@pytest.mark.parametrize("value", ["05/05/2024", "2024-5-5", "domani", "2024-02-30"])
+@pytest.mark.parametrize("value", ["05/05/2024", "2024-5-5", "domani", "2024-02-30",
+                                   "0001-01-01", "9999-12-31 23:59", "1899-12-31"])
 def test_impossible_or_unknown_dates_raise(value):
     with pytest.raises(ValueError):
         parse_date(value, "Europe/Rome")

@@ -1,0 +1,38 @@
+"""The editors' contract (docs/guida-redazione.md): every content file, read and checked.
+
+Signals: ``initialized`` installs the CONTRACT_* settings; ``readers_init``
+installs :class:`ContractReader` for Markdown files. One implementation,
+:func:`.check.check_file`, reads a file (YAML front matter or Pelican's native
+header), checks its front matter and its body, and returns every problem with
+its line; the reader logs them and raises :class:`ContentError`, and
+``content_checks`` (required) stops the build. ``invoke check`` runs the same
+function without building.
+"""
+
+from pelican import signals
+
+from plugins.core.settings import require
+
+from . import settings
+from .errors import ContentError
+from .reader import ContractReader
+
+__all__ = ["ContentError", "ContractReader", "register"]
+
+# A failed file must stop the build: content_checks does that.
+REQUIRES = ("plugins.content_checks",)
+
+
+def initialize(pelican):
+    require(pelican, __name__, REQUIRES)
+    settings.install(pelican.settings)
+
+
+def add_reader(readers):
+    for extension in ContractReader.file_extensions:
+        readers.reader_classes[extension] = ContractReader
+
+
+def register():
+    signals.initialized.connect(initialize)
+    signals.readers_init.connect(add_reader)

@@ -1,0 +1,184 @@
+"""The body's HTML: what an editor may write, and links and images that must work.
+
+Markdown passes raw HTML through, so an article could carry a script, an event
+handler or a ``javascript:`` link. The rendered HTML (what readers would get) is
+checked against one allowlist, :data:`ALLOWED`: what Python-Markdown produces plus
+what editors need (tables, ``<figure>``, ``<abbr>``, ``<details>``). Anything
+outside it is a content error: the editor must know, so nothing is silently
+stripped. The line is found by looking for the offending text in the Markdown
+source. After the check, :func:`sanitize` runs the maintained sanitizer ``nh3``
+with the same allowlist over the HTML, so what is published is within it even
+if this checker missed something.
+
+Also checked here: ``{static}``, ``{attach}`` and ``{filename}`` links point
+inside ``content/`` at a file that exists (``{static}`` only into the folders
+that are published), and every image has alternative text.
+"""
+
+import posixpath
+import re
+from html.parser import HTMLParser
+from urllib.parse import unquote, urlsplit
+
+import nh3
+
+GLOBAL_ATTRIBUTES = {"id", "class", "title", "lang", "dir"}
+ALLOWED = {
+    # tag: attributes besides the global ones
+    **{tag: set() for tag in (
+        "p", "br", "hr", "h1", "h2", "h3", "h4", "h5", "h6", "strong", "b", "em", "i", "u",
+        "s", "del", "ins", "mark", "small", "sub", "sup", "code", "pre", "kbd", "samp", "var",
+        "span", "div", "ul", "dl", "dt", "dd", "figure", "figcaption", "table", "thead",
+        "tbody", "tfoot", "tr", "caption", "summary", "cite", "section")},
+    "a": {"href", "rel", "hreflang", "type", "download"},
+    "img": {"src", "alt", "width", "height", "loading", "decoding", "srcset", "sizes"},
+    "ol": {"start", "reversed", "type"},
+    "li": {"value"},
+    "th": {"colspan", "rowspan", "scope", "headers", "style", "align"},
+    "td": {"colspan", "rowspan", "headers", "style", "align"},
+    "col": {"span"}, "colgroup": {"span"},
+    "abbr": {"title"}, "dfn": {"title"},
+    "time": {"datetime"},
+    "blockquote": {"cite"}, "q": {"cite"},
+    "details": {"open"},
+    "iframe": {"src", "width", "height", "allow", "allowfullscreen", "loading",
+               "referrerpolicy"},
+}
+URL_ATTRIBUTES = {"href", "src", "cite"}
+SCHEMES = {"http", "https", "mailto", "tel"}
+DATA_IMAGE_RE = re.compile(r"data:image/(png|jpeg|gif|webp);base64,[a-z0-9+/=\s]*\Z", re.I)
+TABLE_STYLE_RE = re.compile(r"\s*text-align:\s*(left|right|center)\s*;?\s*\Z", re.I)
+# Pelican's intra-site links, in the rendered HTML: {static}/x, |filename|x ...
+INTRASITE_RE = re.compile(r"\A[{|](?P<what>static|attach|filename)[|}](?P<target>.*)\Z")
+SCHEME_RE = re.compile(r"\A([a-z][a-z0-9+.\-]*):")
+BLANKS_RE = re.compile(r"[\x00-\x20]+")
+
+
+def url_scheme(value):
+    """The scheme a browser would see in ``value`` (tabs, newlines, spaces ignored)."""
+    match = SCHEME_RE.match(BLANKS_RE.sub("", value).lower())
+    return match.group(1) if match else ""
+
+
+class _Checker(HTMLParser):
+    def __init__(self, iframe_hosts):
+        super().__init__(convert_charrefs=True)
+        self.iframe_hosts = set(iframe_hosts)
+        self.found = []  # (needle to find in the source, message)
+        self.links = []  # (what, target, needle)
+        self.images = []  # (src, alt or None)
+
+    def problem(self, needle, message):
+        self.found.append((needle, message))
+
+    def handle_starttag(self, tag, attrs):
+        if tag not in ALLOWED:
+            self.problem(f"<{tag}", f"elemento HTML non ammesso: <{tag}>"
+                                    f" / HTML element not allowed: <{tag}>")
+            return
+        allowed = ALLOWED[tag] | GLOBAL_ATTRIBUTES
+        for name, value in attrs:
+            value = value or ""
+            if name.startswith("on"):
+                self.problem(name, f"attributo {name} non ammesso in <{tag}>: niente script"
+                                   f" nel testo / event handler attribute not allowed")
+            elif name not in allowed and not name.startswith("aria-"):
+                self.problem(name, f"attributo {name} non ammesso in <{tag}>"
+                                   f" / attribute {name} not allowed in <{tag}>")
+            elif name == "style" and not TABLE_STYLE_RE.match(value):
+                self.problem("style", f"attributo style non ammesso in <{tag}> (solo"
+                                      f" text-align) / style attribute not allowed")
+            elif name in URL_ATTRIBUTES or name == "srcset":
+                for url in (_srcset_urls(value) if name == "srcset" else [value]):
+                    self._check_url(tag, name, url)
+        if tag == "img":
+            attributes = dict(attrs)
+            self.images.append((attributes.get("src") or "", attributes.get("alt")))
+
+    handle_startendtag = handle_starttag
+
+    def _check_url(self, tag, name, url):
+        intrasite = INTRASITE_RE.match(url.strip())
+        if intrasite:
+            self.links.append((intrasite["what"], intrasite["target"], intrasite["target"]))
+            return
+        scheme = url_scheme(url)
+        if tag == "iframe":
+            host = urlsplit(url.strip()).hostname or ""
+            if scheme != "https" or host not in self.iframe_hosts:
+                self.problem("<iframe", f"iframe da {host or url} non ammesso: sono ammessi"
+                                        f" solo video da {', '.join(sorted(self.iframe_hosts))}"
+                             if self.iframe_hosts else
+                             "iframe non ammessi (nessun sito video autorizzato)"
+                             " / iframe not allowed")
+        elif scheme == "data" and tag == "img" and name == "src" and DATA_IMAGE_RE.match(url):
+            return
+        elif scheme and scheme not in SCHEMES:
+            self.problem(f"{scheme}:", f"indirizzo {scheme}: non ammesso in <{tag} {name}>"
+                                       f" / {scheme}: URLs are not allowed")
+
+    def handle_pi(self, data):
+        self.problem("<?", "istruzione <?…?> non ammessa / processing instruction not allowed")
+
+    def unknown_decl(self, data):
+        self.problem("<![", "dichiarazione <![…]> non ammessa / declaration not allowed")
+
+    def handle_decl(self, decl):
+        self.problem("<!", f"dichiarazione <!{decl}> non ammessa / declaration not allowed")
+
+
+def _srcset_urls(value):
+    return [candidate.strip().split()[0] for candidate in value.split(",") if candidate.strip()]
+
+
+def find_line(source, needle, body_line):
+    """The line of the first case-insensitive ``needle`` in the Markdown ``source``."""
+    if not needle:
+        return None
+    position = source.lower().find(needle.lower())
+    return None if position < 0 else body_line + source.count("\n", 0, position)
+
+
+def check_html(html, *, iframe_hosts=()):
+    """``(problems, links, images)`` for rendered HTML: problems are (needle, message)."""
+    checker = _Checker(iframe_hosts)
+    checker.feed(html)
+    checker.close()
+    return checker.found, checker.links, checker.images
+
+
+def resolve_target(what, target, relative_source):
+    """A link target as a path under content/ (``None`` when it leaves content/)."""
+    path = unquote(urlsplit(target).path)
+    if path.startswith("/"):
+        path = path.lstrip("/")
+    else:
+        path = posixpath.join(posixpath.dirname(relative_source), path)
+    path = posixpath.normpath(path)
+    return None if path == ".." or path.startswith("../") or path.startswith("/") else path
+
+
+def sanitize(html, iframe_hosts=()):
+    """``html`` through nh3 with :data:`ALLOWED`: the published body is within the allowlist."""
+    attributes = {tag: (names | GLOBAL_ATTRIBUTES) for tag, names in ALLOWED.items()}
+    return nh3.clean(
+        html, tags=set(ALLOWED), attributes=attributes, url_schemes=SCHEMES | {"data"},
+        link_rel=None, strip_comments=False, generic_attribute_prefixes={"aria-"},
+        attribute_filter=_keep_attribute(set(iframe_hosts)),
+    )
+
+
+def _keep_attribute(iframe_hosts):
+    def keep(tag, name, value):
+        if name == "style" and not TABLE_STYLE_RE.match(value):
+            return None
+        if tag == "iframe" and name == "src":
+            parts = urlsplit(value)
+            return value if parts.scheme == "https" and parts.hostname in iframe_hosts else None
+        if name == "src" and url_scheme(value) == "data" and not (
+                tag == "img" and DATA_IMAGE_RE.match(value)):
+            return None
+        if name == "href" and url_scheme(value) == "data":
+            return None
+        return value
+    return keep

@@ -1,0 +1,177 @@
+"""One content file against the contract: the one implementation the build and
+``invoke check`` share.
+
+:func:`check_file` reads the file, checks its front matter (:mod:`.schema`),
+renders its body with the site's Markdown and checks the HTML, the links and the
+images (:mod:`.body`). It returns a :class:`Checked` with every problem found,
+each with its line where there is one; nothing is raised for content problems.
+"""
+
+import os
+import re
+from dataclasses import dataclass, field
+from html import escape, unescape
+
+from plugins.core.problems import ERROR, WARNING, Problem
+
+from . import body, schema
+from .source import SourceError, read
+
+LEAD_WARNING_LENGTH = 300
+FIRST_PARAGRAPH_RE = re.compile(r"\A\s*<p>(.*?)</p>", re.DOTALL)
+TAG_RE = re.compile(r"<[^>]+>")
+
+
+@dataclass
+class Checked:
+    relative: str  # path under content/, "/" separators
+    metadata: dict = field(default_factory=dict)  # checked values (schema.normalise)
+    content: str = ""  # the body's HTML, sanitized
+    summary: str | None = None  # the summary's HTML, when the file has one
+    problems: list = field(default_factory=list)  # [Problem], errors and warnings
+    key_lines: dict = field(default_factory=dict)
+
+    @property
+    def errors(self):
+        return [p for p in self.problems if p.severity == ERROR]
+
+    @property
+    def warnings(self):
+        return [p for p in self.problems if p.severity == WARNING]
+
+
+def is_page(relative, settings):
+    return any(relative == path or relative.startswith(path.rstrip("/") + "/")
+               for path in settings["PAGE_PATHS"])
+
+
+def render(markdown, text):
+    """Markdown -> HTML; a text the parser cannot handle raises ValueError with the reason."""
+    try:
+        return markdown.reset().convert(text)
+    except RecursionError:
+        raise ValueError("struttura troppo annidata (elenchi o citazioni dentro altri"
+                         " centinaia di volte) / nested too deep") from None
+    except Exception as error:  # noqa: BLE001 - any parser failure is the editor's to fix
+        raise ValueError(f"{type(error).__name__}: {error}"[:200]) from None
+
+
+def linkable_folders(settings):
+    """Folders a ``{static}`` link may point into: those the site publishes files from."""
+    folders = [*settings["STATIC_PATHS"], settings.get("ATTACHMENTS_PATH") or ""]
+    return tuple(folder.strip("/") + "/" for folder in folders if folder.strip("/"))
+
+
+class _FileCheck:
+    def __init__(self, relative, settings, markdown):
+        self.relative = relative
+        self.settings = settings
+        self.markdown = markdown
+        self.checked = Checked(relative)
+
+    def add(self, message, line=None, severity=ERROR):
+        self.checked.problems.append(Problem(self.relative, message, line, severity))
+
+    def run(self, data):
+        try:
+            source = read(data)
+        except SourceError as error:
+            self.add(error.message, error.line)
+            return self.checked
+        for line, message in source.warnings:
+            self.add(message, line, WARNING)
+        self.checked.key_lines = source.key_lines
+        meta, problems, warnings = schema.normalise(
+            source.raw, is_page=is_page(self.relative, self.settings), settings=self.settings)
+        for key, message in problems:
+            self.add(message, source.line_of(key))
+        for key, message in warnings:
+            self.add(message, source.line_of(key), WARNING)
+        self.checked.metadata = meta
+        self._body(source)
+        if "summary" in meta:
+            self._summary(meta["summary"], source.line_of("summary"))
+        self._lead_length()
+        return self.checked
+
+    def _body(self, source):
+        try:
+            html = render(self.markdown, source.body)
+        except ValueError as error:
+            self.add(f"il testo non può essere convertito: {error} / the body cannot be"
+                     " converted", None)
+            return
+        self._check_html(html, source.body, source.body_line)
+        self.checked.content = body.sanitize(html, self._iframe_hosts())
+
+    def _summary(self, text, line):
+        try:
+            html = render(self.markdown, text)
+        except ValueError as error:
+            self.add(f"`summary` non può essere convertito: {error}", line)
+            return
+        self._check_html(html, text, line or 1, fixed_line=line)
+        self.checked.summary = body.sanitize(html, self._iframe_hosts())
+
+    def _iframe_hosts(self):
+        return self.settings["CONTRACT_IFRAME_HOSTS"]
+
+    def _check_html(self, html, text, first_line, fixed_line=None):
+        problems, links, images = body.check_html(html, iframe_hosts=self._iframe_hosts())
+
+        def line(needle):
+            return fixed_line or body.find_line(text, needle, first_line)
+
+        for needle, message in problems:
+            self.add(message, line(needle))
+        for what, target, needle in links:
+            message = self._link_problem(what, target)
+            if message:
+                self.add(message, line(needle))
+        for src, alt in images:
+            if not (alt or "").strip():
+                self.add("immagine senza testo alternativo: scrivi cosa mostra tra le"
+                         f" parentesi quadre, ![descrizione](…) ({src}) / image without alt"
+                         " text", line(src))
+
+    def _link_problem(self, what, target):
+        path = body.resolve_target(what, target, self.relative)
+        link = f"{{{what}}}{target}"
+        if path is None:
+            return f"il link {link} esce da content/ / link leaves content/"
+        full = os.path.join(self.settings["PATH"], path)
+        if what in ("static", "attach") and not path.startswith(linkable_folders(self.settings)):
+            folders = ", ".join(linkable_folders(self.settings))
+            return (f"il link {link} deve puntare a un file in {folders}"
+                    f" / {{{what}}} links must point into {folders}")
+        if not os.path.isfile(full):
+            return f"il link {link} punta a un file che non esiste / link target not found"
+        root = os.path.realpath(self.settings["PATH"])
+        if os.path.commonpath([os.path.realpath(full), root]) != root:
+            return (f"il link {link} porta fuori da content/ (collegamento simbolico)"
+                    " / link leaves content/ through a symbolic link")
+        return None
+
+    def _lead_length(self):
+        lead = self.checked.summary
+        if lead is None:
+            first = FIRST_PARAGRAPH_RE.match(self.checked.content)
+            lead = first.group(1) if first else ""
+        length = len(unescape(TAG_RE.sub("", lead)).strip())
+        if length > LEAD_WARNING_LENGTH:
+            line = self.checked.key_lines.get("summary")
+            self.add(f"sommario lungo ({length} caratteri, consigliati al massimo"
+                     f" {LEAD_WARNING_LENGTH}) / long lead", line, WARNING)
+
+
+def check_file(full_path, relative, settings, markdown):
+    """:class:`Checked` for the content file at ``full_path`` (``relative`` to content/)."""
+    with open(full_path, "rb") as handle:
+        data = handle.read()
+    return _FileCheck(relative.replace(os.sep, "/"), settings, markdown).run(data)
+
+
+def escape_text(value):
+    """Front-matter text as HTML: ``<``, ``>`` and ``&`` show as typed; quotes are left
+    for the typography pass, which turns them into curly quotes."""
+    return escape(value, quote=False)

@@ -1,0 +1,95 @@
+"""The Markdown reader for the editors' contract.
+
+It owns the whole step from a file to what Pelican's ``Content`` expects: the
+checks (:func:`.check.check_file`, shared with ``invoke check``), then the values
+Pelican wants (``Tag``, ``Category``, ``Author`` objects, the slug, the category
+from the folder) and the typography pass, once per text (so Pelican's content
+cache keeps it). It builds on Pelican's public ``MarkdownReader`` only: no private
+member of another package is relied upon (pelican-yaml-metadata is not used).
+
+Front matter is text: the title is escaped before typography and handed to the
+templates as ``Markup`` (safe HTML: ``<`` shows as typed), every other value is
+plain text that the templates escape (``JINJA_ENVIRONMENT`` autoescape).
+"""
+
+import logging
+import os
+
+from markdown import Markdown
+from markupsafe import Markup
+from pelican.readers import MarkdownReader
+from pelican.urlwrappers import Author, Category, Tag
+
+from plugins.core.text import title_from_name
+from plugins.italian.slugs import make_slug
+from plugins.italian.typography import smarten
+
+from .check import check_file, escape_text, is_page
+from .errors import ContentError
+
+logger = logging.getLogger(__name__)
+META_EXTENSION = "markdown.extensions.meta"
+
+
+def category_name(folder, names):
+    """Display name of a category folder: configured, or ``my-folder`` -> ``My folder``."""
+    return names.get(folder) or title_from_name(folder)
+
+
+class ContractReader(MarkdownReader):
+    """Markdown with YAML front matter or Pelican's native header, strictly checked."""
+
+    enabled = True
+    file_extensions = ["md", "markdown", "mkd", "mdown"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)  # adds the meta extension to MARKDOWN
+        options = self.settings["MARKDOWN"]
+        # The header is split off before Markdown runs: no meta extension (a body whose
+        # first line is "Nota: …" is text).
+        self._md = Markdown(**{
+            **options, "extensions": [e for e in options["extensions"] if e != META_EXTENSION]})
+
+    def read(self, source_path):
+        relative = os.path.relpath(source_path, self.settings["PATH"]).replace(os.sep, "/")
+        checked = check_file(source_path, relative, self.settings, self._md)
+        for warning in checked.warnings:
+            logger.warning("%s", warning)
+        if checked.errors:
+            for error in checked.errors:
+                logger.error("%s", error)
+            raise ContentError(relative, [str(error) for error in checked.errors])
+        metadata = checked.metadata
+        self._apply_defaults(metadata, relative)
+        return smarten(checked.content), self._to_pelican(metadata, checked.summary)
+
+    def _apply_defaults(self, metadata, relative):
+        folder = relative.split("/")[0] if "/" in relative else ""
+        if "category" not in metadata and folder and not is_page(relative, self.settings):
+            metadata["category"] = category_name(folder,
+                                                 self.settings["CONTRACT_CATEGORY_NAMES"])
+        if "slug" not in metadata:
+            metadata["slug"] = make_slug(metadata["title"],
+                                         self.settings["SLUG_REGEX_SUBSTITUTIONS"])
+        if metadata.get("status") == "draft" and self.settings["CONTRACT_PREVIEW_DRAFTS"]:
+            metadata["status"] = "published"
+            metadata["bozza"] = True
+
+    def _to_pelican(self, metadata, summary):
+        """Checked values -> what Pelican's Content expects (as its own readers give it)."""
+        settings, result = self.settings, {}
+        for key, value in metadata.items():
+            if key == "title":
+                value = Markup(smarten(escape_text(value)))
+            elif key == "summary":
+                value = Markup(smarten(summary or ""))
+            elif key == "tags":
+                value = [Tag(name, settings) for name in value]
+            elif key == "authors":
+                value = [Author(name, settings) for name in value]
+            elif key == "author":
+                value = Author(value, settings)
+            elif key == "category":
+                value = Category(value, settings)
+            result[key] = value
+        return result

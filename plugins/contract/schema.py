@@ -1,0 +1,179 @@
+"""Validation and normalisation of front-matter values: the contract's rules.
+
+Input: a dict of raw values (YAML scalars and lists, or the native header's
+strings). Output: values in the form the reader hands to Pelican, plus problems
+and warnings as ``(key, message)`` pairs (``key`` as written in the contract, or
+``None``), in editor-facing words (Italian / English); the reader adds the line.
+Pure functions, unit-tested in tests/test_contract_schema.py.
+"""
+
+import os
+import re
+from datetime import date, datetime
+from zoneinfo import ZoneInfo
+
+from plugins.italian import fix_apostrophes
+from plugins.italian.dates import in_zone
+from plugins.italian.slugs import MAX_LENGTH, is_slug, make_slug
+
+# The keys of the editors' contract, and Pelican's own that the site accepts.
+CONTRACT_KEYS = (
+    "title", "date", "modified", "category", "tags", "author", "authors", "summary",
+    "slug", "image", "image_alt", "attachments", "status", "lang", "translation", "order",
+)
+# Keys that choose where a file is written or how: they could replace another page.
+PATH_KEYS = ("save_as", "url", "template", "lang_url", "lang_save_as")
+STATUSES = ("published", "draft", "hidden")
+TEXT_KEYS = ("title", "slug", "category", "author", "image", "image_alt", "status", "lang",
+             "summary")
+YEARS = (1900, 2999)
+TITLE_WARNING_LENGTH = 110
+_DATE_HELP = "usa AAAA-MM-GG HH:MM, per esempio 2024-05-05 17:07 / use YYYY-MM-DD HH:MM"
+_DATE_RE = re.compile(r"\d{4}-\d{2}-\d{2}([ T]\d{1,2}:\d{2}(:\d{2}(\.\d+)?)?)?"
+                      r"(Z|[+-]\d{2}:?\d{2})?")
+
+
+def parse_date(value, timezone):
+    """Parse a contract date; naive values are ``timezone`` time. Raises ValueError."""
+    if isinstance(value, datetime):
+        parsed = value
+    elif isinstance(value, date):
+        parsed = datetime(value.year, value.month, value.day)
+    else:
+        text = str(value).strip()
+        if not _DATE_RE.fullmatch(text):
+            raise ValueError(text)
+        parsed = datetime.fromisoformat(text.replace(" ", "T", 1))
+    if not YEARS[0] <= parsed.year <= YEARS[1]:
+        raise ValueError(f"year {parsed.year}")
+    return in_zone(parsed, ZoneInfo(timezone))
+
+
+def split_list(value):
+    """A YAML list or comma-separated text -> list of non-empty strings."""
+    if value is None:
+        return []
+    items = value if isinstance(value, (list, tuple)) else str(value).split(",")
+    return [str(item).strip() for item in items if item is not None and str(item).strip()]
+
+
+def unique_casefold(items):
+    """Drop repeats that differ only in case, keeping the first spelling."""
+    seen, result = set(), []
+    for item in items:
+        if item.casefold() not in seen:
+            seen.add(item.casefold())
+            result.append(item)
+    return result
+
+
+def _is_scalar(value):
+    return isinstance(value, (str, int, float, bool)) or value is None
+
+
+def _check_slugs(meta, regex_subs, problems):
+    """An explicit slug must be valid; a title, tag, author or category must yield one."""
+    if "slug" in meta:
+        if not is_slug(meta["slug"]):
+            suggestion = make_slug(meta["slug"], regex_subs)
+            hint = f": usa per esempio `{suggestion}`" if suggestion else ""
+            problems.append(("slug", (
+                f"`slug` non valido ({meta['slug']}): solo lettere minuscole senza accenti,"
+                f" cifre e trattini, al massimo {MAX_LENGTH} caratteri{hint}"
+                " / invalid `slug`: lowercase ASCII letters, digits and hyphens")))
+    elif meta.get("title") and not make_slug(meta["title"], regex_subs):
+        problems.append(("title", "dal titolo non si ricava un indirizzo (solo simboli o"
+                                  " emoji): aggiungi `slug:` / the title yields an empty slug"))
+    for key in ("tags", "authors"):
+        for name in meta.get(key, ()):
+            if not make_slug(name, regex_subs):
+                problems.append((key, f"da `{name}` in `{key}` non si ricava un indirizzo:"
+                                      f" usa lettere o cifre / `{key}` entry yields no slug"))
+    for key in ("category", "author"):
+        if key in meta and not make_slug(meta[key], regex_subs):
+            problems.append((key, f"da `{meta[key]}` in `{key}` non si ricava un indirizzo:"
+                                  f" usa lettere o cifre / `{key}` yields no slug"))
+
+
+def _check_image(meta, settings, problems):
+    image = meta["image"].lstrip("/")
+    folders = tuple(path.strip("/") + "/" for path in settings["STATIC_PATHS"])
+    normal = os.path.normpath(image).replace(os.sep, "/")
+    if normal.startswith("../") or not normal.startswith(folders):
+        problems.append(("image", f"l'immagine `image` deve stare in {', '.join(folders)}:"
+                                  f" {meta['image']} / `image` must be under {folders[0]}"))
+    elif not os.path.isfile(os.path.join(settings["PATH"], normal)):
+        problems.append(("image", f"l'immagine `image` non esiste: {meta['image']}"
+                                  " / `image` file not found"))
+    else:
+        meta["image"] = normal
+    if not meta.get("image_alt"):
+        problems.append(("image", "`image` senza `image_alt`: scrivi il testo alternativo"
+                                  " dell'immagine / `image` needs `image_alt`"))
+
+
+def normalise(raw, *, is_page, settings):
+    """Validate ``raw`` metadata; return (metadata, problems, warnings)."""
+    meta, problems, warnings = {}, [], []
+    known = {*CONTRACT_KEYS, *settings["CONTRACT_EXTRA_KEYS"]}
+    for key, value in raw.items():
+        key = str(key).strip().lower()
+        if key in PATH_KEYS:
+            problems.append((key, f"la chiave `{key}` non è ammessa: l'indirizzo viene da"
+                                  f" `slug` (e dalla data) / `{key}` is not allowed"))
+            continue
+        if key not in known:
+            warnings.append((key, f"chiave sconosciuta `{key}`, ignorata / unknown key `{key}`"))
+        if value is None or value == "" or value == []:
+            continue
+        if key in TEXT_KEYS:
+            if not _is_scalar(value):
+                problems.append((key, f"`{key}` deve essere un testo, non un elenco"
+                                      f" / `{key}` must be text"))
+                continue
+            value = str(value).strip()
+        meta[key] = value
+
+    if not meta.get("title"):
+        if not any(key == "title" for key, _ in problems):
+            problems.append(("title", "manca il titolo (`title`) / missing `title`"))
+    else:
+        meta["title"] = fix_apostrophes(meta["title"])
+        if len(meta["title"]) > TITLE_WARNING_LENGTH:
+            warnings.append(("title", f"titolo lungo ({len(meta['title'])} caratteri, consigliati"
+                                      f" al massimo {TITLE_WARNING_LENGTH}) / long title"))
+    for key in ("image_alt",):
+        if key in meta:
+            meta[key] = fix_apostrophes(meta[key])
+
+    for key in ("date", "modified"):
+        if key in meta:
+            try:
+                meta[key] = parse_date(meta[key], settings["TIMEZONE"])
+            except (ValueError, OverflowError):
+                problems.append((key, f"`{key}` non è una data valida ({meta[key]!s}):"
+                                      f" {_DATE_HELP}, anni {YEARS[0]}–{YEARS[1]}"
+                                      f" / `{key}` is not a valid date"))
+                del meta[key]
+    if "date" not in meta and not is_page and not any(key == "date" for key, _ in problems):
+        problems.append(("date", "manca la data (`date`) / missing `date`"))
+
+    for key in ("tags", "authors"):
+        if key in meta:
+            meta[key] = unique_casefold(split_list(meta[key]))
+    if "author" in meta and "authors" in meta:
+        warnings.append(("author", "`author` e `authors` insieme: vale `authors`"
+                                   " / both set, `authors` wins"))
+        del meta["author"]
+
+    status = meta.get("status", "published").lower()
+    if status not in STATUSES:
+        problems.append(("status", f"`status` sconosciuto ({meta['status']}): usa published,"
+                                   f" draft o hidden / unknown `status`"))
+    else:
+        meta["status"] = status
+
+    _check_slugs(meta, settings["SLUG_REGEX_SUBSTITUTIONS"], problems)
+    if "image" in meta:
+        _check_image(meta, settings, problems)
+    return meta, problems, warnings

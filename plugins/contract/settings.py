@@ -1,0 +1,50 @@
+"""The CONTRACT_* settings (listed in README.md)."""
+
+import logging
+
+from plugins.core import settings as core_settings
+
+logger = logging.getLogger(__name__)
+
+PREFIX = "CONTRACT_"
+DEFAULTS = {
+    # Folder name -> display name of its category; other folders: "my-folder" -> "My folder".
+    "CONTRACT_CATEGORY_NAMES": {},
+    # Keys accepted besides the contract's own (schema.CONTRACT_KEYS); others are warnings.
+    "CONTRACT_EXTRA_KEYS": [],
+    # True only in previewconf.py: drafts become visible items marked BOZZA.
+    "CONTRACT_PREVIEW_DRAFTS": False,
+    # Hosts whose https:// iframes a body may embed (e.g. "www.youtube-nocookie.com").
+    # Empty: no iframes. Any host here is a third party readers' browsers will contact.
+    "CONTRACT_IFRAME_HOSTS": [],
+}
+
+
+def _is_list_of_text(value):
+    return isinstance(value, (list, tuple)) and all(isinstance(v, str) for v in value)
+
+
+def check(settings):
+    problems = []
+    names = settings["CONTRACT_CATEGORY_NAMES"]
+    if not isinstance(names, dict) or not all(
+            isinstance(k, str) and isinstance(v, str) for k, v in names.items()):
+        problems.append(("CONTRACT_CATEGORY_NAMES",
+                         f"must map folder names to display names, not {names!r}"))
+    for name in ("CONTRACT_EXTRA_KEYS", "CONTRACT_IFRAME_HOSTS"):
+        if not _is_list_of_text(settings[name]):
+            problems.append((name, f"must be a list of text, not {settings[name]!r}"))
+    if not isinstance(settings["CONTRACT_PREVIEW_DRAFTS"], bool):
+        problems.append(("CONTRACT_PREVIEW_DRAFTS", "must be True or False"))
+    return problems
+
+
+def install(settings):
+    core_settings.install(settings, PREFIX, DEFAULTS, check)
+    if settings.get("TYPOGRIFY"):
+        # The reader applies typography once per text (cached with the content); a
+        # second pass by Pelican would also turn the titles' safe HTML back into text.
+        logger.warning("TYPOGRIFY: the contract plugin applies typography itself;"
+                       " Pelican's pass is turned off")
+        settings["TYPOGRIFY"] = False
+    return settings

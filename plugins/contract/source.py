@@ -1,0 +1,166 @@
+"""A content file as the editor saved it: text, front matter with line numbers, body.
+
+Pure functions on bytes and text, no Pelican: the reader (build) and ``invoke
+check`` both use them, so the two report the same problems at the same lines.
+
+- :func:`decode`: UTF-8 (a BOM and Windows line endings are fine); control
+  characters (a word processor's manual line break pastes U+000B) are replaced by
+  a space and reported as warnings with their line, so nothing breaks later
+  (YAML, the feeds' XML) and the editor still learns where they were;
+- :func:`split`: YAML front matter between ``---`` lines, or Pelican's native
+  ``Key: value`` header, each key with the line it is on;
+- :func:`load_yaml`: PyYAML with dates left as text, keys with their lines.
+"""
+
+import re
+from dataclasses import dataclass, field
+
+import yaml
+
+# C0 controls but TAB and LF (CR is a line ending), DEL, C1 controls, and the Unicode
+# line and paragraph separators: invisible in editors, fatal in XML and YAML.
+CONTROL_RE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029]")
+# A first line "---", then YAML, then a line "---" (or "...").
+HEADER_RE = re.compile(
+    r"\A(?P<before>\s*)^---[ \t]*\n(?P<metadata>.*?)^(?:---|\.\.\.)[ \t]*$\n?(?P<content>.*)\Z",
+    re.MULTILINE | re.DOTALL,
+)
+NATIVE_KEY_RE = re.compile(r"^([A-Za-z0-9_-]+):")
+NAMES = {"\x0b": "interruzione di riga manuale (da un programma di videoscrittura)",
+         "\x0c": "salto pagina", "\x00": "carattere nullo", "\u2028": "separatore di riga",
+         "\u2029": "separatore di paragrafo"}
+
+
+class SourceError(Exception):
+    """The file cannot be read as the contract says; ``line`` where known."""
+
+    def __init__(self, message, line=None):
+        super().__init__(message)
+        self.message = message
+        self.line = line
+
+
+@dataclass
+class Source:
+    """The parts of a content file. Lines count from 1 in the file as saved."""
+
+    text: str
+    raw: dict = field(default_factory=dict)  # front-matter values as written
+    key_lines: dict = field(default_factory=dict)  # key (lower case) -> line
+    body: str = ""
+    body_line: int = 1  # line of the file where the body starts
+    is_yaml: bool = False
+    warnings: list = field(default_factory=list)  # (line, message)
+
+    def line_of(self, key):
+        return self.key_lines.get(key)
+
+
+def decode(data):
+    """``(text, [(line, warning)])``: UTF-8 text with LF line endings and no control characters."""
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line = data[:error.start].count(b"\n") + 1
+        raise SourceError(
+            "il file non è in UTF-8 (byte non valido in posizione"
+            f" {error.start}): salvalo con codifica UTF-8 / file is not UTF-8", line) from None
+    text = text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
+    warnings = []
+    if CONTROL_RE.search(text):
+        for number, line in enumerate(text.split("\n"), start=1):
+            for char in dict.fromkeys(CONTROL_RE.findall(line)):
+                name = NAMES.get(char, "carattere di controllo")
+                warnings.append((number, f"{name} U+{ord(char):04X} sostituito da uno spazio:"
+                                         f" controlla il testo / control character replaced"))
+        text = CONTROL_RE.sub(" ", text)
+    return text, warnings
+
+
+class _DateAsTextLoader(yaml.SafeLoader):
+    """SafeLoader that leaves dates as text, so one parser handles both header forms."""
+
+
+_DateAsTextLoader.yaml_implicit_resolvers = {
+    first: [(tag, rx) for tag, rx in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+
+
+def load_yaml(text, first_line):
+    """``(mapping, {key: line}, [(line, warning)])`` from YAML starting at ``first_line``."""
+    loader = _DateAsTextLoader(text)
+    try:
+        node = loader.get_single_node()
+        data = loader.construct_document(node) if node is not None else None
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None)
+        line = first_line + mark.line if mark is not None else None
+        problem = getattr(error, "problem", None) or str(error)
+        raise SourceError(f"front matter YAML non valido: {problem}; controlla rientri, due punti"
+                          f" e virgolette / invalid YAML front matter", line) from None
+    except RecursionError:
+        raise SourceError("front matter YAML troppo annidato / YAML nested too deep",
+                          first_line) from None
+    finally:
+        loader.dispose()
+    if data is None:
+        return {}, {}, []
+    if not isinstance(data, dict):
+        raise SourceError("il front matter deve essere un elenco `chiave: valore`"
+                          " / front matter must be a mapping", first_line)
+    lines, warnings = {}, []
+    for key_node, _ in node.value:
+        key = str(key_node.value).strip().lower()
+        line = first_line + key_node.start_mark.line
+        if key in lines:
+            warnings.append((line, f"chiave `{key}` ripetuta (riga {lines[key]}): vale"
+                                   f" l'ultima / repeated key `{key}`"))
+        lines[key] = line
+    return data, lines, warnings
+
+
+def native_header(text):
+    """``({key: text}, {key: line}, body, body_line)`` for Pelican's ``Key: value`` header."""
+    lines = text.split("\n")
+    raw, key_lines, key, number = {}, {}, None, 0
+    for number, line in enumerate(lines, start=1):
+        if not line.strip():
+            break
+        match = NATIVE_KEY_RE.match(line)
+        if match:
+            key = match.group(1).strip().lower()
+            raw[key] = line[match.end():].strip()
+            key_lines[key] = number
+        elif key and line[:1] in (" ", "\t"):
+            raw[key] += "\n" + line.strip()  # a continuation line
+        else:
+            return {}, {}, text, 1  # no header: the whole file is the body
+    else:
+        number += 1
+    body = "\n".join(lines[number:])
+    return raw, key_lines, body, number + 1
+
+
+def split(text):
+    """The :class:`Source` of ``text`` (already decoded)."""
+    match = HEADER_RE.match(text)
+    if match:
+        first_line = match.group("before").count("\n") + 2  # the line after "---"
+        raw, key_lines, warnings = load_yaml(match.group("metadata"), first_line)
+        body_line = first_line + match.group("metadata").count("\n") + 1
+        return Source(text, raw, key_lines, match.group("content"), body_line, True, warnings)
+    if text.lstrip().startswith("---\n"):
+        raise SourceError("il front matter inizia con `---` ma non si chiude con un'altra"
+                          " riga `---` / front matter not closed",
+                          text[:len(text) - len(text.lstrip())].count("\n") + 1)
+    raw, key_lines, body, body_line = native_header(text)
+    return Source(text, raw, key_lines, body, body_line, False)
+
+
+def read(data):
+    """:class:`Source` from a file's bytes; raises :class:`SourceError`."""
+    text, warnings = decode(data)
+    source = split(text)
+    source.warnings = warnings + source.warnings
+    return source
