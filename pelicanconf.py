@@ -50,9 +50,10 @@ PLUGINS = [
     "plugins.italian",  # Babel dates and numbers, Italian typography and slugs
     "plugins.article_meta",  # reading time, lead, preview marks
     "plugins.feeds",  # valid RSS/Atom: guids, channel description
-    "plugins.draft_assets",  # images used only by drafts are not published
+    "plugins.static_assets",  # images only when a published item uses them
     "plugins.attachments",  # documents in front matter: lists, feeds, Documenti
     "plugins.content_checks",  # cross-file checks; content errors stop the build
+    "plugins.atomic_writer",  # pages and feeds written whole or not at all
     "pelican.plugins.sitemap",  # sitemap.xml (pelican-sitemap from PyPI)
     "plugins.visit_counter",  # "1459 visite": settings and data for the counter script
 ]

@@ -71,11 +71,20 @@ def article(title="Titolo di prova", date="2024-05-05 17:07", body="Testo dell'a
     return "\n".join(line for line in lines if line is not None)
 
 
+@dataclass(frozen=True)
+class Symlink:
+    """A symbolic link to ``target`` (a path; relative ones are relative to the link)."""
+
+    target: str
+
+
 def write_content(content_dir, files):
     for relative, text in files.items():
         path = Path(content_dir) / relative
         path.parent.mkdir(parents=True, exist_ok=True)
-        if isinstance(text, bytes):
+        if isinstance(text, Symlink):
+            path.symlink_to(text.target)
+        elif isinstance(text, bytes):
             path.write_bytes(text)
         else:
             path.write_text(textwrap.dedent(text).lstrip(), encoding="utf-8")

@@ -6,7 +6,10 @@ anything is written), the build stops when:
 
 - a reader failed on a file (``contract`` logged why, naming the file);
 - a plugin reported a problem with :func:`report` (attachments, images...);
-- two items would be written at the same URL (both files are named).
+- a rule across files fails (:mod:`.rules`, shared with ``invoke check``): two
+  items at the same URL or with the same slug (both files named), an item at one of
+  the site's own addresses, a symbolic link leading out of ``content/``; or a
+  static file would be written outside the output folder.
 
 Other plugins report **before** ``all_generators_finalized`` (in a reader, at
 ``*_generator_finalized`` or ``static_generator_finalized``): receivers of one
@@ -23,10 +26,14 @@ import os
 
 from pelican import signals
 
+from pelican.contents import Page
+
 from plugins.core.errors import QuietError, quiet_tracebacks
-from plugins.core.items import all_items
+from plugins.core.items import all_items, source
 from plugins.core.problems import Problem
-from plugins.core.urls import without_index
+
+from . import rules
+from .rules import Entry
 
 logger = logging.getLogger(__name__)
 
@@ -44,33 +51,36 @@ def report(context, path, message, line=None):
     context.setdefault(ERRORS_KEY, []).append(problem)
 
 
-def duplicate_urls(generators):
-    """Problems for each output path claimed by more than one source file."""
-    owners = {}
+def entries(generators):
+    """The cross-file rules' view of every article and page of the build."""
     for item, _ in all_items(generators):
-        if item.save_as:
-            owners.setdefault(os.path.normpath(item.save_as), set()).add(
-                item.get_relative_source_path())
-    problems = []
-    for save_as, sources in sorted(owners.items()):
-        if len(sources) > 1:
-            first, *others = sorted(sources)
-            url = "/" + without_index(save_as.replace(os.sep, "/"))
-            problems.append((
-                first,
-                f"stesso indirizzo {url} di {', '.join(others)}: cambia `slug`"
-                f" (o `date`) di uno dei due / two items with the same URL {url}:"
-                f" {' and '.join(sorted(sources))}",
-            ))
-    return problems
+        yield Entry(source(item), "page" if isinstance(item, Page) else "article",
+                    item.slug or "", item.save_as or "", item.metadata.get("lang", ""))
+
+
+def static_outside_output(generators, output_path):
+    """Static files whose output path would leave the output folder."""
+    root = os.path.realpath(output_path)
+    for generator in generators:
+        for static in getattr(generator, "staticfiles", ()):
+            target = os.path.realpath(os.path.join(root, static.save_as))
+            if os.path.commonpath([target, root]) != root:
+                yield static.get_relative_source_path(), static.save_as
 
 
 def check_build(generators):
     if not generators:
         return
     context = generators[0].context
-    for path, message in duplicate_urls(generators):
+    settings = generators[0].settings
+    found = list(entries(generators))
+    for path, message in [*rules.duplicate_urls(found), *rules.duplicate_slugs(found),
+                          *rules.site_path_clashes(found, settings),
+                          *rules.symlink_problems(settings["PATH"])]:
         report(context, path, message)
+    for path, save_as in static_outside_output(generators, generators[0].output_path):
+        report(context, path, f"il file verrebbe scritto fuori dal sito ({save_as})"
+                              " / the file would be written outside the output folder")
 
     failed = {path for path, content in context.get("generated_content", {}).items()
               if content is None}

@@ -114,8 +114,10 @@ class _Checker(HTMLParser):
         elif scheme == "data" and tag == "img" and name == "src" and DATA_IMAGE_RE.match(url):
             return
         elif scheme and scheme not in SCHEMES:
-            self.problem(f"{scheme}:", f"indirizzo {scheme}: non ammesso in <{tag} {name}>"
-                                       f" / {scheme}: URLs are not allowed")
+            # The source may spell the scheme with entities or tabs: its tail finds the line.
+            needles = (f"{scheme}:", url.strip(), url.split(":", 1)[1].strip()[:40])
+            self.problem(needles, f"indirizzo {scheme}: non ammesso in <{tag} {name}>"
+                                  f" / {scheme}: URLs are not allowed")
 
     def handle_pi(self, data):
         self.problem("<?", "istruzione <?…?> non ammessa / processing instruction not allowed")
@@ -131,12 +133,15 @@ def _srcset_urls(value):
     return [candidate.strip().split()[0] for candidate in value.split(",") if candidate.strip()]
 
 
-def find_line(source, needle, body_line):
-    """The line of the first case-insensitive ``needle`` in the Markdown ``source``."""
-    if not needle:
-        return None
-    position = source.lower().find(needle.lower())
-    return None if position < 0 else body_line + source.count("\n", 0, position)
+def find_line(source, needles, body_line):
+    """The line of the first case-insensitive needle found in the Markdown ``source``
+    (``needles``: one text, or several tried in turn)."""
+    lowered = source.lower()
+    for needle in ([needles] if isinstance(needles, str) else needles):
+        position = lowered.find(needle.lower()) if needle else -1
+        if position >= 0:
+            return body_line + source.count("\n", 0, position)
+    return None
 
 
 def check_html(html, *, iframe_hosts=()):

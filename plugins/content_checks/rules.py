@@ -1,0 +1,125 @@
+"""Rules across files: pure functions on light :class:`Entry` records.
+
+The build makes entries from Pelican's items, ``invoke check`` from the files it
+checked; both call the same rules, so both report the same problems.
+"""
+
+import os
+import posixpath
+from dataclasses import dataclass
+
+from plugins.core.urls import without_index
+
+SITE_FILES = ("sitemap.xml", "robots.txt", "404.html", "index.html")
+
+
+@dataclass(frozen=True)
+class Entry:
+    source: str  # path under content/
+    kind: str  # "article" or "page"
+    slug: str
+    save_as: str  # "" when the item is not written
+    lang: str = ""
+
+
+def duplicate_slugs(entries):
+    """``[(source, message)]``: two articles (or two pages) with one slug, even in other
+    months: Pelican would take them for translations of each other."""
+    owners = {}
+    for entry in entries:
+        owners.setdefault((entry.kind, entry.slug, entry.lang), []).append(entry.source)
+    problems = []
+    for (kind, slug, _), sources in sorted(owners.items()):
+        if len(sources) > 1:
+            first, *others = sorted(set(sources))
+            if not others:
+                continue
+            what = "articolo" if kind == "article" else "pagina"
+            problems.append((first, (
+                f"stesso `slug` ({slug}) di {', '.join(others)}: ogni {what} deve averne uno"
+                f" suo, cambia `slug` (o il titolo) di uno dei due / two items with the same"
+                f" slug {slug}: {' and '.join(sorted(set(sources)))}")))
+    return problems
+
+
+def duplicate_urls(entries):
+    """``[(source, message)]`` for each output path claimed by more than one file."""
+    owners = {}
+    for entry in entries:
+        if entry.save_as:
+            owners.setdefault(posixpath.normpath(entry.save_as), set()).add(entry.source)
+    problems = []
+    for save_as, sources in sorted(owners.items()):
+        if len(sources) > 1:
+            first, *others = sorted(sources)
+            url = "/" + without_index(save_as)
+            problems.append((first, (
+                f"stesso indirizzo {url} di {', '.join(others)}: cambia `slug`"
+                f" (o `date`) di uno dei due / two items with the same URL {url}:"
+                f" {' and '.join(sorted(sources))}")))
+    return problems
+
+
+def _first_segment(pattern):
+    pattern = str(pattern or "").strip("/")
+    first = pattern.split("/")[0]
+    return "" if not first or "{" in first else first
+
+
+def reserved_paths(settings):
+    """``{first path segment or file: what the site writes there}``, from the settings."""
+    reserved = {name: "il sito" for name in SITE_FILES}
+    for name, value in settings.items():
+        if not isinstance(value, str) or name.startswith(("ARTICLE_", "PAGE_", "DRAFT_")):
+            continue
+        if name.endswith("_SAVE_AS") or "FEED_" in name:
+            first = _first_segment(value)
+            if first:
+                reserved.setdefault(first, name)
+    for pattern in settings.get("PAGINATION_PATTERNS") or ():
+        first = _first_segment(str(pattern[1]).replace("{base_name}", ""))
+        if first:
+            reserved.setdefault(first, "PAGINATION_PATTERNS")
+    folders = [settings.get("THEME_STATIC_DIR"), settings.get("ATTACHMENTS_PATH"),
+               *(settings.get("STATIC_PATHS") or ()),
+               *(settings.get("CONTENT_CHECKS_RESERVED_PATHS") or ())]
+    for folder in folders:
+        first = _first_segment(folder)
+        if first:
+            reserved.setdefault(first, "il sito")
+    return reserved
+
+
+def site_path_clashes(entries, settings):
+    """``[(source, message)]`` for items written where the site writes its own files."""
+    reserved = reserved_paths(settings)
+    problems = []
+    for entry in entries:
+        if not entry.save_as:
+            continue
+        first = posixpath.normpath(entry.save_as).split("/")[0]
+        if first in reserved:
+            problems.append((entry.source, (
+                f"l'indirizzo /{without_index(entry.save_as)} è riservato al sito ({first}):"
+                f" scegli un altro `slug` / the URL is the site's own ({reserved[first]})")))
+    return problems
+
+
+def symlinks_leaving(root):
+    """``[(link, target)]`` for symbolic links under ``root`` that lead outside it."""
+    root = os.path.realpath(root)
+    found = []
+    for folder, folders, files in os.walk(root):
+        for name in [*folders, *files]:
+            path = os.path.join(folder, name)
+            if os.path.islink(path):
+                target = os.path.realpath(path)
+                if os.path.commonpath([target, root]) != root:
+                    found.append((os.path.relpath(path, root).replace(os.sep, "/"), target))
+    return sorted(found)
+
+
+def symlink_problems(root):
+    return [(link, f"collegamento simbolico che porta fuori da content/ ({target}): copia il"
+                   f" file dentro content/ / symbolic link leaving content/")
+            for link, target in symlinks_leaving(root)]

@@ -1,0 +1,53 @@
+"""Static files (content/immagini/) are published only when a written item uses them.
+
+Pelican copies everything under STATIC_PATHS. The contract says nothing of a
+draft or future item may be published, "not an attachment or image that only
+it uses", and nothing no published item uses goes public either (a file
+dropped in the folder by mistake, or one left behind by a deleted article).
+Signal: ``static_generator_finalized`` (every item read, nothing copied yet): a
+static file that no written item uses (its ``image``, or a ``{static}`` link in
+its body) is withheld, with an INFO line naming it. Attachments get the same
+rule from ``plugins/attachments``, which handles its own folder.
+"""
+
+import logging
+import os
+
+from pelican import signals
+
+from plugins.core.items import PUBLIC, context_items
+
+logger = logging.getLogger(__name__)
+
+
+def static_references(item):
+    """Source paths (relative to the content folder) of the static files ``item`` uses."""
+    paths = set(item.get_static_links())
+    image = item.metadata.get("image")
+    if image:
+        paths.add(str(image).lstrip("/"))
+    return {os.path.normpath(path).replace(os.sep, "/") for path in paths}
+
+
+def used_by_written_items(context):
+    paths = set()
+    for item, _ in context_items(context, PUBLIC):
+        paths |= static_references(item)
+    return paths
+
+
+def withhold_unused(generator):
+    used = used_by_written_items(generator.context)
+    kept = []
+    for static in generator.staticfiles:
+        source = static.get_relative_source_path().replace(os.sep, "/")
+        if source in used:
+            kept.append(static)
+        else:
+            logger.info("Not publishing %s: no published item uses it", source)
+    generator.staticfiles[:] = kept
+    generator.context["staticfiles"] = generator.staticfiles
+
+
+def register():
+    signals.static_generator_finalized.connect(withhold_unused)

@@ -1,0 +1,307 @@
+"""Careless and hostile input: each case from the failing input, as an editor or an
+attacker would write it. Errors name the file (and line); output holds nothing harmful."""
+
+import xml.etree.ElementTree as ET
+
+import feedparser
+import pytest
+import yaml
+
+from plugins.atomic_writer import AtomicFile
+from support import SITEURL, Symlink, article
+from test_attachments import pdf
+
+GOOD = {"notizie/buono.md": article(title="Articolo buono")}
+
+
+def assert_stopped(site, *fragments):
+    assert site.returncode != 0, site.log
+    log = " ".join(site.log.split())
+    for fragment in fragments:
+        assert fragment in log, f"{fragment!r} not in log:\n{site.log}"
+    assert "Traceback" not in site.log
+    assert "nulla è stato pubblicato" in log
+    assert not (site.output / "index.html").exists()
+
+
+# -- nothing from outside the repository is published ------------------------------------
+
+def test_symlink_to_a_file_outside_content_is_an_error_naming_the_link(build, tmp_path):
+    (tmp_path / "segreto.txt").write_text("password")
+    site = build({**GOOD, "allegati/innocuo.pdf": Symlink(str(tmp_path / "segreto.txt")),
+                  "notizie/a.md": article(title="A", body="[x]({static}/allegati/innocuo.pdf)")})
+    assert_stopped(site, "allegati/innocuo.pdf: collegamento simbolico che porta fuori da"
+                         " content/")
+    assert "password" not in site.all_text()
+
+
+def test_symlinked_folder_leading_out_is_an_error(build, tmp_path):
+    (tmp_path / "fuori").mkdir()
+    (tmp_path / "fuori" / "foto.jpg").write_bytes(b"\xff\xd8\xff secret")
+    site = build({**GOOD, "immagini/cartella": Symlink(str(tmp_path / "fuori"))})
+    assert_stopped(site, "immagini/cartella: collegamento simbolico")
+
+
+def test_symlink_in_immagini_is_refused_even_when_nothing_links_it(build, tmp_path):
+    (tmp_path / "chiave.jpg").write_bytes(b"\xff\xd8\xff key")
+    site = build({**GOOD, "immagini/foto.jpg": Symlink(str(tmp_path / "chiave.jpg"))})
+    assert_stopped(site, "immagini/foto.jpg: collegamento simbolico")
+
+
+def test_symlink_inside_content_is_fine(build):
+    site = build({**GOOD, "immagini/vera.jpg": b"\xff\xd8\xff real",
+                  "immagini/alias.jpg": Symlink("vera.jpg"),
+                  "notizie/a.md": article(title="A", body="![Foto]({static}/immagini/alias.jpg)")})
+    assert site.ok, site.log
+    assert site.path("/immagini/alias.jpg").read_bytes() == b"\xff\xd8\xff real"
+
+
+def test_static_link_leaving_content_is_an_error_with_its_line(build):
+    site = build({**GOOD, "notizie/a.md": article(
+        title="A", body="Primo paragrafo.\n\n[x]({static}/../pelicanconf.py)")})
+    assert_stopped(site, "notizie/a.md:8: il link {static}/../pelicanconf.py esce da content/")
+    assert not (site.output.parent / "pelicanconf.py").exists()
+
+
+def test_static_link_to_a_source_file_is_an_error(build):
+    site = build({**GOOD, "notizie/a.md": article(
+        title="A", body="[sorgente]({static}/notizie/buono.md)")})
+    assert_stopped(site, "notizie/a.md:6: il link {static}/notizie/buono.md deve puntare a un"
+                         " file in immagini/, allegati/")
+
+
+def test_links_to_missing_files_are_errors(build):
+    site = build({**GOOD, "notizie/a.md": article(
+        title="A", body="[altro]({filename}/notizie/manca.md) ![x]({static}/immagini/no.jpg)")})
+    assert_stopped(site, "notizie/a.md:6: il link {filename}/notizie/manca.md punta a un file"
+                         " che non esiste", "{static}/immagini/no.jpg punta a un file")
+
+
+def test_images_no_published_item_uses_are_not_published(build):
+    site = build({**GOOD, "immagini/usata.jpg": b"used", "immagini/dimenticata.jpg": b"left",
+                  "notizie/a.md": article(title="A", body="![Foto]({static}/immagini/usata.jpg)")})
+    assert site.ok, site.log
+    assert sorted(p.name for p in (site.output / "immagini").iterdir()) == ["usata.jpg"]
+
+
+# -- front matter is text -----------------------------------------------------------------
+
+HOSTILE = '<script>alert(1)</script>'
+
+
+@pytest.fixture(scope="module")
+def hostile_site(tmp_path_factory):
+    from support import build_site  # noqa: PLC0415
+
+    return build_site(tmp_path_factory.mktemp("hostile"), {
+        "allegati/doc.pdf": pdf(1),
+        "notizie/a.md": "---\n" + yaml.safe_dump({
+            "title": f'Titolo {HOSTILE} "fine" -- e l\'altro', "date": "2024-05-05 17:07",
+            "summary": f'"Lead" &amp; <b>grassetto</b> {HOSTILE.replace("<", "&lt;")}',
+            "tags": ["Crema", HOSTILE], "author": "<i>Anna</i>",
+            "attachments": [{"file": "allegati/doc.pdf", "title": HOSTILE}],
+        }, allow_unicode=True) + "---\n\nTesto.\n",
+    })
+
+
+def test_title_tags_author_show_as_typed_everywhere(hostile_site):
+    site = hostile_site
+    assert site.ok, site.log
+    page = site.soup("/2024/05/titolo-alert1-fine-e-l-altro/")
+    assert page.h1.get_text() == f"Titolo {HOSTILE} “fine” – e l’altro"  # typography kept
+    assert page.find("script", string="alert(1)") is None
+    shown = {"/2024/05/titolo-alert1-fine-e-l-altro/": HOSTILE, "/": HOSTILE,
+             "/categorie/notizie/": HOSTILE, "/archivio/": HOSTILE, "/documenti/": HOSTILE,
+             "/argomenti/": HOSTILE, "/autori/": "<i>Anna</i>",
+             "/autori/anna/": "Articoli di <i>Anna</i>"}
+    for url, text in shown.items():
+        soup = site.soup(url)
+        assert not soup.select("script:not([src])"), url
+        assert soup.find("i") is None, url  # the author's "<i>" is text everywhere
+        assert text in soup.get_text(), url
+    tags = [a.get_text() for a in page.select('a[rel="tag"]')]
+    assert tags == ["Crema", HOSTILE]
+    assert page.select_one('a[rel="author"]').get_text() == "<i>Anna</i>"
+    crumb = page.select_one('nav[aria-label="Percorso"] [aria-current="page"]').get_text()
+    assert HOSTILE in crumb
+    assert HOSTILE in page.title.get_text()
+
+
+def test_summary_is_markdown_with_the_allowed_html(hostile_site):
+    lead = hostile_site.soup("/2024/05/titolo-alert1-fine-e-l-altro/").select_one(".lead")
+    assert lead.find("b").get_text() == "grassetto"  # allowed inline HTML stays
+    assert lead.find("script") is None and HOSTILE in lead.get_text()
+
+
+def test_feeds_carry_front_matter_as_text(hostile_site):
+    for url in ("/feeds/tutto.atom.xml", "/feeds/tutto.rss.xml"):
+        ET.fromstring(hostile_site.text(url))  # well-formed
+        [entry] = feedparser.parse(hostile_site.text(url)).entries
+        assert HOSTILE in entry.title
+
+
+# -- bodies: an allowlist of HTML, anything else an error with its line -------------------
+
+@pytest.mark.parametrize(("body", "line", "fragment"), [
+    ("<script>alert(1)</script>", 6, "elemento HTML non ammesso: <script>"),
+    ("Testo.\n\n<img src=x alt=y onerror=alert(1)>", 8, "attributo onerror non ammesso"),
+    ("[clic](javascript:alert(1))", 6, "indirizzo javascript: non ammesso"),
+    ("[clic](JaVa&#x09;ScRiPt:alert(1))", 6, "indirizzo javascript: non ammesso"),
+    ('<iframe src="https://www.youtube-nocookie.com/embed/x"></iframe>', 6, "iframe non ammessi"),
+    ('<a href="data:text/html,<b>x</b>">x</a>', 6, "indirizzo data: non ammesso"),
+    ("<svg onload=alert(1)></svg>", 6, "elemento HTML non ammesso: <svg>"),
+    ("<style>body{display:none}</style>", 6, "elemento HTML non ammesso: <style>"),
+    ('<form action="https://x.example"><input></form>', 6, "<form>"),
+    ('<div style="position:fixed">x</div>', 6, "attributo style non ammesso"),
+], ids=["script", "onerror", "javascript-link", "obfuscated", "iframe", "data-url", "svg",
+        "style", "form", "style-attribute"])
+def test_html_outside_the_allowlist_is_an_error_naming_file_and_line(build, body, line, fragment):
+    site = build({**GOOD, "notizie/rotto.md": article(body=body)})
+    assert_stopped(site, f"notizie/rotto.md:{line}: ", fragment)
+
+
+def test_allowed_html_builds(build):
+    site = build({"notizie/a.md": article(title="Ricco", body="""\
+        <figure><img src="data:image/png;base64,iVBORw0KGgo=" alt="Punto"><figcaption>Fig.
+        </figcaption></figure>
+
+        <details><summary>Dettagli</summary>Testo <abbr title="Welfare in azione">WIA</abbr>
+        </details>
+
+        | a | b |
+        |:-:|--:|
+        | 1 | 2 |
+
+        `<script>` in codice e [un link](https://example.org) e [mail](mailto:a@b.it).
+
+        ```
+        <script>alert("solo testo")</script>
+        ```
+        """)})
+    assert site.ok, site.log
+    body = site.soup("/2024/05/ricco/").select_one(".article-body")
+    assert body.find("details") and body.find("abbr")["title"] == "Welfare in azione"
+    assert body.find("figure").find("img")["alt"] == "Punto"
+    assert body.find("td", string="1")["style"].startswith("text-align")
+    assert body.find("script") is None and "alert(" in body.get_text()
+
+
+def test_iframes_from_an_allowlisted_video_host_only(build):
+    site = build({"notizie/a.md": article(title="Video", body=(
+        '<iframe title="Video" src="https://www.youtube-nocookie.com/embed/abc"></iframe>'))},
+        settings="CONTRACT_IFRAME_HOSTS = ['www.youtube-nocookie.com']\n")
+    assert site.ok, site.log
+    frame = site.soup("/2024/05/video/").select_one(".article-body iframe")
+    assert frame["src"] == "https://www.youtube-nocookie.com/embed/abc"
+
+
+def test_images_need_alt_text(build):
+    site = build({**GOOD, "immagini/a.jpg": b"\xff\xd8\xff",
+                  "notizie/rotto.md": article(body="![]({static}/immagini/a.jpg)")})
+    assert_stopped(site, "notizie/rotto.md:6: immagine senza testo alternativo")
+
+
+# -- keys that write paths, and the site's own addresses ----------------------------------
+
+@pytest.mark.parametrize(("keys", "fragment"), [
+    ({"save_as": "index.html"}, "rotto.md:4: la chiave `save_as` non è ammessa"),
+    ({"url": "robots.txt"}, "rotto.md:4: la chiave `url` non è ammessa"),
+    ({"save_as": "feeds/tutto.atom.xml", "status": "hidden"}, "la chiave `save_as`"),
+    ({"template": "article"}, "rotto.md:4: la chiave `template` non è ammessa"),
+])
+def test_keys_that_write_paths_are_refused(build, keys, fragment):
+    site = build({**GOOD, "notizie/rotto.md": article(**keys)})
+    assert_stopped(site, fragment)
+
+
+@pytest.mark.parametrize("slug", ["categorie", "feeds", "theme", "allegati", "archivio",
+                                  "documenti", "pagina"])
+def test_a_page_cannot_take_one_of_the_sites_own_addresses(build, slug):
+    site = build({**GOOD, "pages/p.md": f"---\ntitle: Pagina\nslug: {slug}\n---\nTesto.\n"})
+    assert_stopped(site, f"pages/p.md: l'indirizzo /{slug}/ è riservato al sito")
+
+
+def test_two_items_with_the_same_slug_in_different_months_are_an_error(build):
+    site = build({"notizie/uno.md": article(title="Stesso", date="2024-05-05"),
+                  "avvisi/due.md": article(title="Stesso", date="2024-06-05")})
+    assert_stopped(site, "avvisi/due.md: stesso `slug` (stesso) di notizie/uno.md")
+
+
+# -- slugs ---------------------------------------------------------------------------------
+
+@pytest.mark.parametrize(("keys", "fragment"), [
+    ({"slug": "'Bilancio & risultati 2024'"}, "usa per esempio `bilancio-risultati-2024`"),
+    ({"slug": "'a\"b<c>d'"}, "rotto.md:4: `slug` non valido"),
+    ({"title": "'🎉🎉'"}, "rotto.md:2: dal titolo non si ricava un indirizzo"),
+    ({"tags": "['!!!']"}, "rotto.md:4: da `!!!` in `tags` non si ricava un indirizzo"),
+])
+def test_bad_slugs_are_errors(build, keys, fragment):
+    text = article(**{k: v for k, v in keys.items() if k != "title"})
+    if "title" in keys:
+        text = text.replace("title: 'Titolo di prova'", f"title: {keys['title']}")
+    site = build({**GOOD, "notizie/rotto.md": text})
+    assert_stopped(site, fragment)
+
+
+def test_every_url_is_lowercase_ascii_and_the_sitemap_well_formed(build):
+    site = build({"notizie/a.md": article(title="Bilancio & risultati: l'anno 2024!",
+                                          tags="[Welfare & Comunità, Laboratori_di_comunità]")})
+    assert site.ok, site.log
+    assert site.exists("/2024/05/bilancio-risultati-l-anno-2024/")
+    assert site.exists("/argomenti/welfare-comunita/")
+    assert site.exists("/argomenti/laboratori-di-comunita/")
+    ET.fromstring(site.text("/sitemap.xml"))
+
+
+def test_a_very_long_title_gets_a_slug_cut_at_a_word_boundary(build):
+    site = build({"notizie/a.md": article(title="Parola " * 60)})
+    assert site.ok, site.log
+    [page] = [f for f in site.files() if f.startswith("2024/05/")]
+    slug = page.split("/")[2]
+    assert len(slug) <= 80 and slug.endswith("parola") and not slug.endswith("-")
+
+
+# -- no traceback ever reaches an editor ---------------------------------------------------
+
+def test_control_characters_are_replaced_and_reported_with_their_line(build):
+    text = ("---\ntitle: 'Riga\x0bspezzata'\ndate: 2024-05-05 17:07\n---\n\n"
+            "Testo\x0bcon un a capo manuale\x0c e\x00 altro.\n")
+    site = build({"notizie/a.md": text.encode("utf-8")})
+    assert site.ok, site.log
+    log = " ".join(site.log.split())
+    assert "notizie/a.md:2: interruzione di riga manuale" in log
+    assert "notizie/a.md:6: interruzione di riga manuale" in log
+    assert "Traceback" not in site.log
+    assert site.soup("/2024/05/riga-spezzata/").h1.get_text() == "Riga spezzata"
+    for url in ("/feeds/tutto.atom.xml", "/feeds/tutto.rss.xml"):
+        ET.fromstring(site.text(url))
+
+
+def test_markdown_nested_too_deep_is_an_error_naming_the_reason(build):
+    deep = "\n".join("  " * level + "- voce" for level in range(500))
+    site = build({**GOOD, "notizie/rotto.md": article(body=deep)})
+    assert_stopped(site, "notizie/rotto.md: il testo non può essere convertito: struttura"
+                         " troppo annidata")
+
+
+def test_an_interrupted_write_leaves_no_file_behind(tmp_path):
+    target = tmp_path / "feed.xml"
+    target.write_text("old")
+    with pytest.raises(RuntimeError), AtomicFile(str(target), "utf-8") as handle:
+        handle.write("<feed>half")
+        raise RuntimeError("the feed could not be written")
+    assert target.read_text() == "old"
+    assert [p.name for p in tmp_path.iterdir()] == ["feed.xml"]
+    with AtomicFile(str(target), "utf-8") as handle:
+        handle.write("<feed/>")
+    assert target.read_text() == "<feed/>"
+
+
+def test_links_and_assets_stay_on_the_site(build):
+    """A body may link elsewhere, but pages load nothing from another host."""
+    site = build({"notizie/a.md": article(title="A", body="[esterno](https://example.org)")})
+    assert site.ok, site.log
+    soup = site.soup("/2024/05/a/")
+    for tag, attribute in (("img", "src"), ("script", "src"), ("link", "href")):
+        for element in soup.find_all(tag):
+            assert element[attribute].startswith(SITEURL), element
