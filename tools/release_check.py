@@ -174,10 +174,9 @@ def check_release(folder, siteurl="", now=None):
             if target is None or url in seen:
                 continue
             seen.add(url)
-            if target == "":
-                problems.append(f"{page}: broken link {url} (<{tag} {attribute}>: outside the site)")
-            elif not _exists(target, files, folders):
-                problems.append(f"{page}: broken link {url} (<{tag} {attribute}>: no {target})")
+            if target == "" or not _exists(target, files, folders):
+                reason = f"no {target}" if target else "outside the site"
+                problems.append(f"{page}: broken link {url} (<{tag} {attribute}>: {reason})")
         if parser.bozza:
             problems.append(f"{page}: marked BOZZA (a draft or future item: a preview build?)")
         dates = [parser.published] if parser.published else parser.article_dates
