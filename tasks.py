@@ -122,14 +122,30 @@ def preview(c):
 
 @task
 def publish(c):
-    """Build with publishconf into a new release; switch to it only if the build succeeded."""
+    """Build into PUBLISH_ROOT/staging/, check it, then make it the current release.
+
+    Needs SITEURL. One publish (or rollback) at a time: a second one fails at once
+    ("another publish is running"). The build (publishconf.py) runs in
+    PUBLISH_ROOT/staging/<time>/, never a rollback candidate; it dies with this task.
+    The staging folder is then checked (tools/release_check.py: every internal link
+    and asset resolves, feeds and sitemap.xml parse, no drafts or future items). Only
+    a release that built and passed moves to PUBLISH_ROOT/releases/<time>/ and
+    PUBLISH_ROOT/current switches to it with one atomic rename; otherwise current is
+    untouched, the problems are printed and the task exits with status 1. Five
+    releases are kept; folders left by an interrupted publish are removed.
+    """
     if not os.environ.get("SITEURL"):
-        sys.exit("SITEURL is not set: e.g. SITEURL=https://www.example.org invoke publish")
-    release = safe_build.publish(CONFIG["settings_publish"], CONFIG["publish_root"],
-                                 content=CONFIG["content"])
+        sys.exit("SITEURL non impostato / is not set:"
+                 " e.g. SITEURL=https://www.example.org invoke publish")
+    try:
+        release = safe_build.publish(CONFIG["settings_publish"], CONFIG["publish_root"],
+                                     content=CONFIG["content"])
+    except safe_build.Busy as busy:
+        sys.exit(f"Pubblicazione già in corso: riprova più tardi. / {busy}")
     if release is None:
-        sys.exit("Publish failed: the published site was left as it was.")
-    print(f"Published {release} -> {CONFIG['publish_root'] / 'current'}")
+        sys.exit("Pubblicazione non riuscita: il sito pubblicato non è cambiato."
+                 " / Publish failed: the published site was left as it was.")
+    print(f"Pubblicato / Published {release} -> {CONFIG['publish_root'] / 'current'}")
 
 
 @task
@@ -140,11 +156,21 @@ def bench(c):
 
 @task
 def rollback(c):
-    """Serve the previous release again."""
-    release = safe_build.rollback(CONFIG["publish_root"])
+    """Point PUBLISH_ROOT/current at the release before the current one.
+
+    Only complete releases (PUBLISH_ROOT/releases/<time>/) are candidates, never a
+    staging folder. With no earlier release it fails (status 1) and current is
+    untouched; while a publish is running it fails at once. Run it again to go
+    back further; the next publish makes its own release current.
+    """
+    try:
+        release = safe_build.rollback(CONFIG["publish_root"])
+    except safe_build.Busy as busy:
+        sys.exit(f"Pubblicazione in corso: riprova più tardi. / {busy}")
     if release is None:
-        sys.exit("No earlier release to roll back to.")
-    print(f"Rolled back to {release}")
+        sys.exit("Nessuna versione precedente: current non è cambiato."
+                 " / No earlier release to roll back to: current left as it was.")
+    print(f"Tornato a / Rolled back to {release}")
 
 
 def _ensure_chromium():

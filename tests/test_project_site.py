@@ -3,6 +3,7 @@
 from urllib.parse import unquote, urlsplit
 
 from support import SITEURL
+from tools.release_check import check_release
 
 
 def test_project_content_builds(project_site):
@@ -34,3 +35,9 @@ def test_no_broken_internal_links_and_no_third_party_requests(project_site):
                     broken.append((str(page.relative_to(project_site.output)), value))
     assert not broken, broken[:20]
     assert not foreign, foreign[:20]
+
+
+def test_the_project_site_passes_the_release_check(project_site):
+    """What ``invoke publish`` checks before switching: the real content passes."""
+    assert project_site.ok, project_site.log
+    assert check_release(project_site.output, SITEURL) == []

@@ -1,18 +1,139 @@
-"""A failed build never replaces a built or published site."""
+"""A failed, refused, concurrent or killed build never replaces a built or published site.
 
+The publish tests run real builds. Those that need a build in progress use a
+test plugin (written into tmp_path) that pauses the build after the articles are
+written, records its pid and waits for a "go" file: the tests decide when the
+build goes on, so nothing depends on timing.
+"""
+
+import os
+import shutil
+import signal
+import subprocess
 import sys
+import time
+from pathlib import Path
 
+import pytest
 from support import ROOT, article, write_content
 
 sys.path.insert(0, str(ROOT))
 from tools import safe_build  # noqa: E402
 
+SITE = "https://example.org"
+WAIT = 120  # seconds: an upper bound for a build on a loaded machine, never a pause
 
-def make_conf(tmp_path):
+PAUSE_PLUGIN = '''
+"""Test plugin: pause the build after the articles are written until GATE/go exists."""
+import os
+import time
+from pathlib import Path
+
+from pelican import signals
+
+
+def pause(generator, writer):
+    gate = Path(generator.settings["PAUSE_GATE"])
+    (gate / "pid.tmp").write_text(str(os.getpid()))
+    os.replace(gate / "pid.tmp", gate / "pid")
+    deadline = time.monotonic() + 600  # far beyond WAIT: a surviving build is noticed
+    while not (gate / "go").exists() and time.monotonic() < deadline:
+        time.sleep(0.05)
+
+
+def register():
+    signals.article_writer_finalized.connect(pause)
+'''
+
+
+def make_conf(tmp_path, pause=False):
+    """Test settings; with ``pause``, builds wait at ``tmp_path/gate`` (see above)."""
     conf = tmp_path / "conf.py"
-    conf.write_text(f"import sys\nsys.path.insert(0, {str(ROOT)!r})\nfrom pelicanconf import *\n"
-                    "SITEURL = 'https://example.org'\nFEED_DOMAIN = SITEURL\n", encoding="utf-8")
+    text = (f"import sys\nsys.path.insert(0, {str(ROOT)!r})\nfrom pelicanconf import *\n"
+            f"SITEURL = {SITE!r}\nFEED_DOMAIN = SITEURL\n"
+            # the test content has none of the project's pages: no links to them (a
+            # publish checks every link)
+            "NAV_LINKS = [link for link in NAV_LINKS if link[1] in ('archivio/', 'documenti/')]\n"
+            "FOOTER_LINKS = []\n")
+    if pause:
+        plugins, gate = tmp_path / "test_plugins", tmp_path / "gate"
+        plugins.mkdir()
+        gate.mkdir()
+        (plugins / "pause_build.py").write_text(PAUSE_PLUGIN, encoding="utf-8")
+        text += (f"PLUGIN_PATHS = PLUGIN_PATHS + [{str(plugins)!r}]\n"
+                 "PLUGINS = PLUGINS + ['pause_build']\n"
+                 f"PAUSE_GATE = {str(gate)!r}\n")
+    conf.write_text(text, encoding="utf-8")
     return conf
+
+
+def start_publish(conf, root, content):
+    """``safe_build.publish`` in a child process, as a deploy job runs it."""
+    code = (f"import sys; sys.path.insert(0, {str(ROOT)!r}); from tools import safe_build; "
+            f"sys.exit(0 if safe_build.publish({str(conf)!r}, {str(root)!r}, "
+            f"content={str(content)!r}) else 1)")
+    return subprocess.Popen([sys.executable, "-c", code], cwd=ROOT, stdout=subprocess.PIPE,
+                            stderr=subprocess.STDOUT, text=True)
+
+
+def wait_for_paused_build(gate, publisher):
+    """The pid of the publisher's pelican child, once it has paused (see PAUSE_PLUGIN)."""
+    deadline = time.monotonic() + WAIT
+    while not (gate / "pid").exists():
+        if publisher.poll() is not None:
+            pytest.fail(f"publish ended early ({publisher.returncode}):\n"
+                        f"{publisher.stdout.read()}")
+        assert time.monotonic() < deadline, "the build never reached the pause"
+        time.sleep(0.05)
+    return int((gate / "pid").read_text())
+
+
+def is_dead(pid):
+    """Gone, or a zombie not yet reaped by init: no longer running either way."""
+    try:
+        stat = Path(f"/proc/{pid}/stat").read_text()
+    except (FileNotFoundError, ProcessLookupError):
+        return True
+    return stat.rsplit(")", 1)[1].split()[0] in ("Z", "X")
+
+
+def wait_dead(pid):
+    deadline = time.monotonic() + WAIT
+    while not is_dead(pid):
+        if time.monotonic() > deadline:
+            return False
+        time.sleep(0.05)
+    return True
+
+
+def kill_quietly(process, pid=None):
+    """Never leave a process (or an open pipe) behind, whatever the test's outcome."""
+    if process.poll() is None:
+        process.kill()
+        process.wait()
+    process.stdout.close()
+    if pid is not None and not is_dead(pid):
+        os.kill(pid, signal.SIGKILL)
+
+
+def make_release(root, name):
+    """A hand-made complete release, for tests that need one without a build."""
+    release = root / "releases" / name
+    (release / "theme" / "css").mkdir(parents=True)
+    (release / "index.html").write_text(f"<title>{name}</title>", encoding="utf-8")
+    (release / "theme" / "css" / "base.css").write_text("", encoding="utf-8")
+    (release / "sitemap.xml").write_text("<urlset/>", encoding="utf-8")
+    return release
+
+
+def current(root):
+    return (root / "current").resolve()
+
+
+def assert_complete(release):
+    for name in ("index.html", "theme/css/base.css", "sitemap.xml"):
+        assert (release / name).is_file(), f"{release} has no {name}"
+    assert release.parent.name == "releases" and safe_build.RELEASE_NAME.match(release.name)
 
 
 def test_build_into_keeps_the_old_output_when_the_build_fails(tmp_path):
@@ -30,13 +151,149 @@ def test_publish_switches_atomically_and_rolls_back(tmp_path):
     conf, content, root = make_conf(tmp_path), tmp_path / "content", tmp_path / "public"
     write_content(content, {"notizie/a.md": article(title="Uno")})
     first = safe_build.publish(conf, root, content=content)
-    assert first and (root / "current").resolve() == first.resolve()
+    assert first and current(root) == first.resolve()
     write_content(content, {"notizie/b.md": article(title="Due", date="2024-05-06")})
     second = safe_build.publish(conf, root, content=content)
     assert (root / "current" / "2024/05/due/index.html").is_file()
     write_content(content, {"notizie/c.md": article(date="mai")})
     assert safe_build.publish(conf, root, content=content) is None
-    assert (root / "current").resolve() == second.resolve()
+    assert current(root) == second.resolve()
     assert len(safe_build.releases(root)) == 2
+    assert list((root / "staging").iterdir()) == []
     assert safe_build.rollback(root).resolve() == first.resolve()
     assert not (root / "current" / "2024/05/due/index.html").exists()
+    assert safe_build.rollback(root) is None  # no earlier release: current untouched
+    assert current(root) == first.resolve()
+
+
+def test_partial_folders_are_never_rollback_candidates(tmp_path):
+    root = tmp_path / "public"
+    older = make_release(root, "20240101-100000-000000")
+    newer = make_release(root, "20240102-100000-000000")
+    # what an older version left in releases/ (a hidden folder sorts before every
+    # release), a killed build in staging/, and stray entries that are no releases
+    (root / "releases" / ".20240103-100000-000000-building" / "2024").mkdir(parents=True)
+    (root / "releases" / "20231231-100000-000000.tmp").mkdir()
+    (root / "releases" / "20231230-100000-000000").symlink_to(older)
+    (root / "staging" / "20231229-100000-000000" / "2024").mkdir(parents=True)
+    assert safe_build.releases(root) == [older, newer]
+
+    safe_build._switch(root, older)  # rollback from the oldest real release
+    assert safe_build.rollback(root) is None
+    assert current(root) == older
+
+    safe_build._switch(root, newer)
+    for _ in range(3):
+        safe_build.rollback(root)
+        assert current(root) == older
+    assert sorted(p.name for p in root.iterdir()) == [".publish.lock", "current", "releases",
+                                                      "staging"]  # no temporary links left
+
+
+def test_rollback_repairs_a_current_that_is_no_release(tmp_path):
+    root = tmp_path / "public"
+    assert safe_build.rollback(root) is None and not (root / "current").exists()
+    older = make_release(root, "20240101-100000-000000")
+    newer = make_release(root, "20240102-100000-000000")
+    (root / "releases" / ".20240103-100000-000000-building").mkdir()
+    (root / "current").symlink_to("releases/.20240103-100000-000000-building")  # the old bug
+    assert safe_build.rollback(root) == newer and current(root) == newer
+    assert safe_build.rollback(root) == older
+
+
+def test_a_second_publish_fails_at_once_while_one_is_running(tmp_path):
+    conf, content, root = make_conf(tmp_path, pause=True), tmp_path / "content", tmp_path / "pub"
+    write_content(content, {"notizie/a.md": article(title="Uno")})
+    publisher, child = start_publish(conf, root, content), None
+    try:
+        child = wait_for_paused_build(tmp_path / "gate", publisher)
+        with pytest.raises(safe_build.Busy, match="another publish is running"):
+            safe_build.publish(conf, root, content=content)
+        with pytest.raises(safe_build.Busy, match="another publish is running"):
+            safe_build.rollback(root)
+        # the task: a message and a non-zero exit status, before any build
+        env = dict(os.environ, PUBLISH_ROOT=str(root), SITEURL=SITE)
+        task = subprocess.run([sys.executable, "-m", "invoke", "publish"], cwd=ROOT, env=env,
+                              capture_output=True, text=True, timeout=WAIT, check=False)
+        assert task.returncode != 0
+        assert "another publish is running" in task.stderr
+        assert not (root / "current").exists()
+        (tmp_path / "gate" / "go").touch()
+        assert publisher.wait(timeout=WAIT) == 0, publisher.stdout.read()
+    finally:
+        kill_quietly(publisher, child)
+    [release] = safe_build.releases(root)
+    assert current(root) == release
+    assert_complete(release)
+    assert (release / "2024/05/uno/index.html").is_file()
+    assert list((root / "staging").iterdir()) == []
+
+
+def test_a_killed_publish_then_rollbacks_leave_a_complete_release_current(tmp_path):
+    conf, content, root = make_conf(tmp_path, pause=True), tmp_path / "content", tmp_path / "pub"
+    gate = tmp_path / "gate"
+    write_content(content, {"notizie/a.md": article(title="Uno")})
+    (gate / "go").touch()
+    first = safe_build.publish(conf, root, content=content)
+    assert first
+    older = root / "releases" / "20000101-000000-000000"  # a second, older complete release
+    shutil.copytree(first, older)
+    (gate / "go").unlink()
+    (gate / "pid").unlink()
+
+    write_content(content, {"notizie/b.md": article(title="Due", date="2024-05-06")})
+    publisher, child = start_publish(conf, root, content), None
+    try:
+        child = wait_for_paused_build(gate, publisher)
+        [partial] = (root / "staging").iterdir()  # the build in progress: half written
+        assert (partial / "2024/05/due/index.html").is_file()
+        assert not (partial / "sitemap.xml").exists()
+        os.kill(publisher.pid, signal.SIGKILL)  # as a CI runner does on timeout
+        publisher.wait(timeout=WAIT)
+        assert wait_dead(child), "the pelican child outlived its killed parent"
+    finally:
+        kill_quietly(publisher, child)
+    assert partial.is_dir()  # left behind: the next publish removes it
+    assert current(root) == first.resolve()
+
+    for expected in (older, older, older):
+        safe_build.rollback(root)
+        assert current(root) == expected
+        assert_complete(current(root))
+
+    (gate / "go").touch()
+    third = safe_build.publish(conf, root, content=content)
+    assert third and current(root) == third
+    assert list((root / "staging").iterdir()) == []
+    assert (third / "2024/05/due/index.html").is_file()
+    assert [r.name for r in safe_build.releases(root)] == [older.name, first.name, third.name]
+
+
+def test_sigterm_stops_the_build_and_cleans_up(tmp_path):
+    conf, content, root = make_conf(tmp_path, pause=True), tmp_path / "content", tmp_path / "pub"
+    write_content(content, {"notizie/a.md": article(title="Uno")})
+    before = make_release(root, "20240101-100000-000000")
+    safe_build._switch(root, before)
+    publisher, child = start_publish(conf, root, content), None
+    try:
+        child = wait_for_paused_build(tmp_path / "gate", publisher)
+        publisher.send_signal(signal.SIGTERM)
+        assert publisher.wait(timeout=WAIT) == 128 + signal.SIGTERM
+        assert is_dead(child)  # killed and reaped before the parent exited
+    finally:
+        kill_quietly(publisher, child)
+    assert current(root) == before
+    assert safe_build.releases(root) == [before]
+    assert list((root / "staging").iterdir()) == []
+
+
+def test_a_release_with_a_broken_internal_link_is_refused(tmp_path, caplog):
+    conf, content, root = make_conf(tmp_path), tmp_path / "content", tmp_path / "pub"
+    before = make_release(root, "20240101-100000-000000")
+    safe_build._switch(root, before)
+    write_content(content, {"notizie/a.md": article(title="Uno", body="Vedi [x](/non-esiste/).")})
+    assert safe_build.publish(conf, root, content=content) is None
+    assert "2024/05/uno/index.html: broken link /non-esiste/" in caplog.text
+    assert current(root) == before
+    assert safe_build.releases(root) == [before]
+    assert list((root / "staging").iterdir()) == []

@@ -3,41 +3,149 @@
 ``build_into(output)``: build into a fresh folder beside ``output`` and swap
 it in only when Pelican succeeded (development and CI).
 
-``publish(root)``: build into ``root/releases/<timestamp>/`` and switch the
-``root/current`` symlink to it with one atomic ``rename``; the web server
-serves ``root/current``. ``rollback(root)`` points it back at the previous
-release. A failed build leaves ``current`` exactly as it was.
+``publish(settings, root)``: the production release, in a publish root laid out as
+
+    root/.publish.lock       flock'd by publish and rollback (one at a time)
+    root/staging/<name>/     the build in progress; never a rollback candidate
+    root/releases/<name>/    complete, checked releases (<name>: YYYYMMDD-HHMMSS-ffffff)
+    root/current             symlink -> releases/<name>: the web server's document root
+
+1. take the lock (non-blocking: a second publish fails at once, ``Busy``);
+2. remove what a killed publish left (``staging/*``, temporary links);
+3. build into ``staging/<name>`` with Pelican in a child process that dies with
+   this one (Linux ``PR_SET_PDEATHSIG``; killed on Ctrl-C and SIGTERM too);
+4. check it (``tools/release_check.py``: internal links, feeds, no drafts or
+   future items);
+5. only then rename it into ``releases/`` (atomic: a release is complete the
+   moment it appears there), switch ``current`` with one atomic rename of a
+   fresh symlink, and remove all but the newest ``KEEP_RELEASES`` releases
+   (moved out of ``releases/`` first, so never half-deleted there).
+
+Any failure before 5 leaves ``current`` exactly as it was. ``rollback(root)``
+points ``current`` at the newest release older than the current one.
 """
 
+import contextlib
+import ctypes
+import fcntl
+import json
 import logging
 import os
+import re
+import runpy
+import secrets
 import shutil
+import signal
 import subprocess
 import sys
 import tempfile
+import threading
 from datetime import datetime
 from pathlib import Path
 
+from tools import release_check
+
 logger = logging.getLogger(__name__)
 KEEP_RELEASES = 5
+RELEASE_NAME = re.compile(r"^\d{8}-\d{6}-\d{6}$")
+LOCK_FILE = ".publish.lock"
+STAGING = "staging"
+RELEASES = "releases"
+TEMPORARY_LINK = ".current-"  # prefix of the link renamed over ``current``
+MAX_PROBLEMS_SHOWN = 50
+
+
+class Busy(RuntimeError):
+    """Another publish or rollback holds the publish root's lock."""
+
+
+# --- the child Pelican process ---------------------------------------------
+
+PR_SET_PDEATHSIG = 1  # <linux/prctl.h>
+try:  # resolved once here, so the child only makes one plain call between fork and exec
+    _prctl = ctypes.CDLL(None, use_errno=True).prctl if sys.platform == "linux" else None
+except (OSError, AttributeError):
+    _prctl = None
+
+
+def _die_with(parent):
+    """A ``preexec_fn``: the child gets SIGKILL when ``parent`` (this process) dies.
+
+    The kernel sends the signal when the thread that started the child ends;
+    tasks start builds from their main thread. If the parent died before the
+    call, the child would not be signalled: it exits at once instead.
+    """
+
+    def preexec():
+        _prctl(ctypes.c_int(PR_SET_PDEATHSIG), ctypes.c_ulong(signal.SIGKILL))
+        if os.getppid() != parent:
+            os._exit(1)
+
+    return preexec
+
+
+def _kill(process):
+    """Kill the child and its process group (anything it started), then reap it."""
+    with contextlib.suppress(ProcessLookupError, PermissionError):
+        os.killpg(process.pid, signal.SIGKILL)
+    with contextlib.suppress(ProcessLookupError):
+        process.kill()
+    process.wait()
+
+
+@contextlib.contextmanager
+def _sigterm_as_exit():
+    """Turn SIGTERM into SystemExit while the block runs, so ``finally`` clauses kill
+    the child and clean up (only possible in the main thread; elsewhere a no-op)."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def terminate(signum, frame):
+        raise SystemExit(128 + signum)
+
+    previous = signal.signal(signal.SIGTERM, terminate)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)
 
 
 def run_pelican(settings_file, output, extra_settings=(), content="content"):
-    """Run Pelican in a child process (so plugin edits are always picked up)."""
-    command = [sys.executable, "-m", "pelican", content, "-s", str(settings_file),
+    """Run Pelican in a child process (so plugin edits are always picked up).
+
+    The child runs in its own process group and dies with this process: on Linux
+    through PR_SET_PDEATHSIG (even on ``kill -9`` of this one), everywhere on
+    Ctrl-C or SIGTERM here (it is killed before the exception goes on).
+    """
+    command = [sys.executable, "-m", "pelican", str(content), "-s", str(settings_file),
                "-o", str(output), "--delete-output-directory"]
     for setting in extra_settings:
         command += ["-e", setting]
-    return subprocess.run(command, check=False).returncode == 0
+    options = {"preexec_fn": _die_with(os.getpid())} if _prctl else {}
+    with _sigterm_as_exit():
+        process = subprocess.Popen(command, process_group=0, **options)  # noqa: PLW1509
+        try:
+            return process.wait() == 0
+        except BaseException:
+            _kill(process)
+            raise
 
+
+# --- development builds ------------------------------------------------------
 
 def build_into(settings_file, output, extra_settings=(), content="content"):
     """Build into a staging folder; replace ``output`` only on success."""
     output = Path(output).resolve()
     output.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{output.name}-new-", dir=output.parent))
-    if not run_pelican(settings_file, staging, extra_settings, content):
-        shutil.rmtree(staging, ignore_errors=True)
+    built = False
+    try:
+        built = run_pelican(settings_file, staging, extra_settings, content)
+    finally:
+        if not built:
+            shutil.rmtree(staging, ignore_errors=True)
+    if not built:
         logger.error("Build failed: %s left as it was", output)
         return False
     staging.chmod(0o755)
@@ -51,46 +159,159 @@ def build_into(settings_file, output, extra_settings=(), content="content"):
     return True
 
 
-def _switch(root, release):
-    """Point ``root/current`` at ``release`` atomically (rename over the old link)."""
-    link = root / "current"
-    temporary = root / ".current-new"
-    if temporary.is_symlink() or temporary.exists():
-        temporary.unlink()
-    temporary.symlink_to(Path("releases") / release.name)
-    os.replace(temporary, link)
+# --- releases ------------------------------------------------------------------
+
+@contextlib.contextmanager
+def _locked(root):
+    """Hold the publish root's lock (flock, non-blocking) while the block runs.
+
+    The kernel drops it when the holder dies, however it dies; the file stays.
+    """
+    root.mkdir(parents=True, exist_ok=True)
+    lock = root / LOCK_FILE
+    fd = os.open(lock, os.O_RDWR | os.O_CREAT, 0o644)
+    try:
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            holder = os.pread(fd, 32, 0).decode(errors="replace").strip() or "?"
+            raise Busy(f"another publish is running (pid {holder}, lock {lock}); "
+                       "try again when it has finished") from None
+        os.ftruncate(fd, 0)
+        os.pwrite(fd, f"{os.getpid()}\n".encode(), 0)
+        yield
+    finally:
+        os.close(fd)
 
 
 def releases(root):
-    folder = Path(root) / "releases"
-    return sorted(p for p in folder.iterdir() if p.is_dir()) if folder.is_dir() else []
+    """The complete releases, oldest first: folders of ``root/releases`` named like one.
+
+    Nothing else there (e.g. a hidden partial folder left by an older version of
+    this module) is ever a release.
+    """
+    folder = Path(root) / RELEASES
+    if not folder.is_dir():
+        return []
+    return sorted(p for p in folder.iterdir()
+                  if RELEASE_NAME.match(p.name) and p.is_dir() and not p.is_symlink())
 
 
-def publish(settings_file, root, extra_settings=(), content="content"):
-    """Build a new release and make it current; return its path, or None on failure."""
+def current(root):
+    """The name ``root/current`` points at (``releases/<name>``), or None."""
+    link = Path(root) / "current"
+    return Path(os.readlink(link)).name if link.is_symlink() else None
+
+
+def _switch(root, release):
+    """Point ``root/current`` at ``release`` atomically: a new symlink with a unique
+    name, renamed over the old link (readers see the old or the new, never neither)."""
+    while True:
+        temporary = root / f"{TEMPORARY_LINK}{secrets.token_hex(8)}"
+        try:
+            temporary.symlink_to(Path(RELEASES) / release.name)
+            break
+        except FileExistsError:
+            continue
+    try:
+        os.replace(temporary, root / "current")
+    except BaseException:
+        temporary.unlink(missing_ok=True)
+        raise
+
+
+def _remove(path, root):
+    """Delete a folder without ever leaving it half-deleted where it was: move it into
+    ``staging/`` first (the next publish finishes the job if this one is killed)."""
+    trash = root / STAGING / f".removing-{path.name}-{secrets.token_hex(4)}"
+    os.rename(path, trash)
+    shutil.rmtree(trash, ignore_errors=True)
+
+
+def _clean(root):
+    """Remove what a killed publish left: staging folders and temporary links."""
+    staging = root / STAGING
+    staging.mkdir(parents=True, exist_ok=True)
+    for stale in staging.iterdir():
+        logger.warning("Removing %s, left by an interrupted publish", stale)
+        if stale.is_dir() and not stale.is_symlink():
+            shutil.rmtree(stale, ignore_errors=True)
+        else:
+            stale.unlink(missing_ok=True)
+    for link in root.glob(f"{TEMPORARY_LINK}*"):
+        if link.is_symlink():
+            link.unlink(missing_ok=True)
+
+
+def _siteurl(settings_file, extra_settings):
+    """SITEURL as the build will see it (the settings file, then ``-e`` overrides)."""
+    for setting in reversed(list(extra_settings)):
+        name, _, value = setting.partition("=")
+        if name.strip() == "SITEURL":
+            with contextlib.suppress(ValueError):
+                return str(json.loads(value))
+            return value
+    return str(runpy.run_path(str(settings_file)).get("SITEURL") or "")
+
+
+def _report(problems):
+    logger.error("Release check failed (%d problems): the published site was not touched",
+                 len(problems))
+    for problem in problems[:MAX_PROBLEMS_SHOWN]:
+        logger.error("  %s", problem)
+    if len(problems) > MAX_PROBLEMS_SHOWN:
+        logger.error("  … and %d more", len(problems) - MAX_PROBLEMS_SHOWN)
+
+
+def publish(settings_file, root, extra_settings=(), content="content", siteurl=None):
+    """Build, check and switch to a new release; return its path, or None on failure
+    (build or check failed: ``current`` untouched, problems logged).
+
+    ``siteurl`` (for the check) defaults to the settings' SITEURL. Raises ``Busy``
+    when another publish or rollback holds the lock.
+    """
     root = Path(root).resolve()
-    (root / "releases").mkdir(parents=True, exist_ok=True)
-    name = datetime.now().strftime("%Y%m%d-%H%M%S-%f")
-    staging = root / "releases" / f".{name}-building"
-    if not run_pelican(settings_file, staging, extra_settings, content):
-        shutil.rmtree(staging, ignore_errors=True)
-        logger.error("Build failed: the published site was not touched")
-        return None
-    release = root / "releases" / name
-    os.rename(staging, release)
-    release.chmod(0o755)
-    _switch(root, release)
-    for old in releases(root)[:-KEEP_RELEASES]:
-        shutil.rmtree(old, ignore_errors=True)
-    return release
+    with _locked(root), _sigterm_as_exit():
+        _clean(root)
+        (root / RELEASES).mkdir(exist_ok=True)
+        if siteurl is None:
+            siteurl = _siteurl(settings_file, extra_settings)
+        name = datetime.now().strftime("%Y%m%d-%H%M%S-%f")
+        staging = root / STAGING / name
+        try:
+            if not run_pelican(settings_file, staging, extra_settings, content):
+                logger.error("Build failed: the published site was not touched")
+                return None
+            problems = release_check.check_release(staging, siteurl)
+            if problems:
+                _report(problems)
+                return None
+            staging.chmod(0o755)
+            release = root / RELEASES / name
+            os.rename(staging, release)
+        finally:
+            shutil.rmtree(staging, ignore_errors=True)
+        _switch(root, release)
+        for old in releases(root)[:-KEEP_RELEASES]:
+            if old.name != name:
+                _remove(old, root)
+        return release
 
 
 def rollback(root):
-    """Make the release before the current one current again; return it."""
+    """Make the newest release older than the current one current; return it.
+
+    Returns None, leaving ``current`` untouched, when there is no older release. If
+    ``current`` is missing or points at something that is not a release, the newest
+    release becomes current. Raises ``Busy`` while a publish is running.
+    """
     root = Path(root).resolve()
-    current = (root / "current").resolve()
-    previous = [r for r in releases(root) if r.resolve() < current]
-    if not previous:
-        return None
-    _switch(root, previous[-1])
-    return previous[-1]
+    with _locked(root):
+        now = current(root)
+        candidates = releases(root)
+        if now and RELEASE_NAME.match(now):
+            candidates = [r for r in candidates if r.name < now]
+        if not candidates:
+            return None
+        _switch(root, candidates[-1])
+        return candidates[-1]

@@ -1,0 +1,145 @@
+"""The release check (tools/release_check.py) on hand-made release folders, without a build."""
+
+from datetime import datetime, timezone
+
+import pytest
+from tools.release_check import check_release, main, resolve
+
+SITE = "https://example.org"
+NOW = datetime(2025, 1, 1, 12, tzinfo=timezone.utc)
+SITEMAP = ('<?xml version="1.0" encoding="utf-8"?>\n'
+           '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">{}</urlset>')
+FEED = '<?xml version="1.0" encoding="utf-8"?>\n<feed xmlns="http://www.w3.org/2005/Atom"/>'
+
+
+def page(body, head=""):
+    return f"<!DOCTYPE html><html><head>{head}</head><body>{body}</body></html>"
+
+
+def release(tmp_path, files):
+    """A minimal valid release plus ``files`` (relative path -> text)."""
+    folder = tmp_path / "release"
+    base = {
+        "index.html": page('<a href="/">Home</a>'),
+        "sitemap.xml": SITEMAP.format(f"<url><loc>{SITE}/</loc></url>"),
+        "feeds/tutto.atom.xml": FEED,
+        "theme/css/base.css": "",
+    }
+    for relative, text in {**base, **files}.items():
+        path = folder / relative
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+    return folder
+
+
+@pytest.mark.parametrize(("url", "page_path", "expected"), [
+    ("https://example.org/2024/05/uno/", "index.html", "2024/05/uno/index.html"),
+    ("https://example.org", "index.html", "index.html"),
+    ("https://EXAMPLE.org/a.css?v=2#x", "index.html", "a.css"),
+    ("/allegati/verbale%20citt%C3%A0.pdf", "index.html", "allegati/verbale città.pdf"),
+    ("/progetto/", "a/index.html", "progetto/index.html"),
+    ("foto.jpg", "2024/05/uno/index.html", "2024/05/uno/foto.jpg"),
+    ("../due/", "2024/05/uno/index.html", "2024/05/due/index.html"),
+    ("//example.org/x.js", "index.html", "x.js"),
+    ("https://other.org/", "index.html", None),
+    ("http://example.org.evil.com/", "index.html", None),
+    ("mailto:info@example.org", "index.html", None),
+    ("tel:+390372000000", "index.html", None),
+    ("#contenuto", "index.html", None),
+    ("javascript:void(0)", "index.html", None),
+    ("ftp://example.org/x", "index.html", None),
+])
+def test_which_urls_are_internal_and_where_they_lead(url, page_path, expected):
+    assert resolve(url, page_path, SITE) == expected
+
+
+def test_a_siteurl_with_a_path():
+    assert resolve("https://example.org/news/a/", "index.html", "https://example.org/news") \
+        == "a/index.html"
+    assert resolve("/news/", "index.html", "https://example.org/news/") == "index.html"
+    assert resolve("/altro/", "index.html", "https://example.org/news") == ""  # outside
+
+
+def test_a_complete_release_has_no_problems(tmp_path):
+    folder = release(tmp_path, {
+        "2024/05/uno/index.html": page(
+            '<article><time datetime="2024-05-05T17:07:00+02:00">5 maggio</time>'
+            '<a href="https://example.org/">home</a> <a href="/progetto">progetto</a>'
+            ' <a href="https://www.fondazionecariplo.it/">Cariplo</a>'
+            ' <a href="mailto:a@example.org">mail</a> <a href="#top">su</a>'
+            ' <img src="foto.jpg" srcset="foto.jpg 1x, /theme/css/base.css 2x" alt=""></article>',
+            '<link rel="stylesheet" href="https://example.org/theme/css/base.css">'),
+        "2024/05/uno/foto.jpg": "",
+        "progetto/index.html": page("<p>Il progetto</p>"),
+    })
+    assert check_release(folder, SITE, now=NOW) == []
+
+
+def test_broken_links_name_the_file_and_the_url(tmp_path):
+    folder = release(tmp_path, {"2024/05/uno/index.html": page(
+        '<a href="/non-esiste/">x</a><img src="https://example.org/manca.png" alt="">'
+        '<script src="/theme/js/manca.js"></script>'
+        '<picture><source srcset="/a.webp 1x, /theme/css/base.css 2x"></picture>',
+        '<link rel="stylesheet" href="/theme/css/manca.css">')})
+    problems = check_release(folder, SITE, now=NOW)
+    assert len(problems) == 5, problems
+    for url in ("/non-esiste/", "https://example.org/manca.png", "/theme/js/manca.js",
+                "/a.webp", "/theme/css/manca.css"):
+        assert any(p.startswith(f"2024/05/uno/index.html: broken link {url} ") for p in problems)
+
+
+def test_an_unparseable_feed_or_sitemap_is_refused(tmp_path):
+    folder = release(tmp_path, {
+        "feeds/categorie/notizie.rss.xml": "<rss><channel><title>Rotto</channel></rss>",
+        "sitemap.xml": SITEMAP.format(f"<url><loc>{SITE}/sparito/</loc></url>"),
+    })
+    problems = check_release(folder, SITE, now=NOW)
+    assert len(problems) == 2, problems
+    assert problems[0].startswith("feeds/categorie/notizie.rss.xml: not well-formed XML")
+    assert problems[1] == f"sitemap.xml: broken link {SITE}/sparito/ (<loc>)"
+    (folder / "sitemap.xml").write_text("<urlset>", encoding="utf-8")
+    assert check_release(folder, SITE, now=NOW)[-1].startswith("sitemap.xml: not well-formed")
+
+
+def test_missing_essentials_are_refused(tmp_path):
+    folder = release(tmp_path, {})
+    (folder / "sitemap.xml").unlink()
+    (folder / "index.html").unlink()
+    assert check_release(folder, SITE, now=NOW) == ["index.html: missing", "sitemap.xml: missing"]
+    assert check_release(tmp_path / "nowhere", SITE) == [f"{tmp_path / 'nowhere'}: "
+                                                         "the release folder does not exist"]
+
+
+def test_drafts_and_future_items_are_refused(tmp_path):
+    future = '<time datetime="2025-01-01T14:00:00+01:00">domani</time>'  # 13:00 UTC
+    past = '<time datetime="2025-01-01T12:59:00+01:00">prima</time>'
+    folder = release(tmp_path, {
+        "drafts/bozza.html": page("<p>bozza</p>"),
+        "futuro/index.html": page(f"<article>{future}</article>"),
+        # a listing: each card is an <article> with its date
+        "archivio/index.html": page(f"<article>{past}</article><article>{future}</article>"),
+        # the page's own date wins over the <time> elements inside it
+        "meta/index.html": page(f"<article>{past}</article>", '<meta property="article:'
+                                'published_time" content="2025-06-01">'),
+        "passato/index.html": page(f"<article>{past}{future}</article>"),  # the update
+        "anteprima/index.html": page('<h1><span class="badge-bozza">BOZZA</span> X</h1>'),
+    })
+    problems = check_release(folder, SITE, now=NOW)
+    assert problems == [
+        "drafts/: drafts were written (a release holds no drafts)",
+        "anteprima/index.html: marked BOZZA (a draft or future item: a preview build?)",
+        "archivio/index.html: dated 2025-01-01T14:00:00+01:00, in the future (not yet to be "
+        "published)",
+        "futuro/index.html: dated 2025-01-01T14:00:00+01:00, in the future (not yet to be "
+        "published)",
+        "meta/index.html: dated 2025-06-01, in the future (not yet to be published)",
+    ]
+
+
+def test_command_line(tmp_path, capsys):
+    folder = release(tmp_path, {"a/index.html": page('<a href="/b/">b</a>')})
+    assert main([str(folder), SITE]) == 1
+    assert capsys.readouterr().out == "a/index.html: broken link /b/ (<a href>: no b/index.html)\n"
+    (folder / "b").mkdir()
+    (folder / "b" / "index.html").write_text(page(""), encoding="utf-8")
+    assert main([str(folder), SITE]) == 0

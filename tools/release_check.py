@@ -1,0 +1,216 @@
+"""Checks a built release before it goes live (``safe_build.publish`` runs them).
+
+``check_release(folder, siteurl)`` returns a list of problems, each a string
+naming the file (relative to ``folder``) and what is wrong; an empty list
+means the release may become current:
+
+- every internal URL in every HTML file resolves to a file of the release:
+  ``href``/``src``/``srcset`` of ``a``, ``link``, ``img``, ``script`` and
+  ``source``. Internal means under ``siteurl``, root-relative (``/…``) or
+  relative to the page; ``mailto:``, ``tel:``, ``#fragments`` and other sites
+  are ignored. URLs are percent-decoded, query and fragment dropped, and a URL
+  ending in ``/`` (or naming a folder) resolves to its ``index.html``;
+- the release has ``index.html`` and ``sitemap.xml``; every feed
+  (``feeds/**/*.xml``) and ``sitemap.xml`` parse as XML, and every internal
+  ``<loc>`` of the sitemap resolves;
+- no draft or future item is present: no ``drafts/`` folder, no page marked
+  BOZZA (a preview build), and no ``<article>`` dated in the future (its
+  ``<meta property="article:published_time">`` if the page has one, else the
+  first ``<time datetime>`` inside each ``<article>``: an article page, or each
+  card of a listing).
+
+Standard library only: it runs on the deploy machine before every switch.
+Command line: ``python tools/release_check.py FOLDER SITEURL`` (exit 1 on problems).
+"""
+
+import os
+import posixpath
+import sys
+import xml.etree.ElementTree as ET
+from datetime import datetime
+from html.parser import HTMLParser
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+REQUIRED = ("index.html", "sitemap.xml")
+# (tag, attribute) pairs whose value is a URL, or a srcset list of URLs
+URL_ATTRIBUTES = {
+    "a": ("href",),
+    "link": ("href",),
+    "img": ("src", "srcset"),
+    "script": ("src",),
+    "source": ("src", "srcset"),
+}
+SKIPPED_SCHEMES = ("mailto:", "tel:", "javascript:", "data:")
+BOZZA_CLASS = "badge-bozza"  # theme/templates/partials/badge.html
+SITEMAP_NS = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
+
+
+class _PageParser(HTMLParser):
+    """Collects a page's URLs, article dates and BOZZA marks in one pass."""
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.urls = []  # (tag, attribute, value)
+        self.published = None  # <meta property="article:published_time" content>
+        self.article_dates = []  # the first <time datetime> of each <article>
+        self.bozza = False
+        self._articles = []  # open <article> elements: has its date been seen?
+
+    def handle_starttag(self, tag, attrs):
+        attributes = dict(attrs)
+        for name in URL_ATTRIBUTES.get(tag, ()):
+            value = attributes.get(name)
+            if not value:
+                continue
+            if name == "srcset":
+                for candidate in value.split(","):
+                    if candidate.strip():
+                        self.urls.append((tag, name, candidate.split()[0]))
+            else:
+                self.urls.append((tag, name, value.strip()))
+        if BOZZA_CLASS in (attributes.get("class") or "").split():
+            self.bozza = True
+        if tag == "meta" and attributes.get("property") == "article:published_time":
+            self.published = attributes.get("content")
+        elif tag == "article":
+            self._articles.append(False)
+        elif tag == "time" and self._articles and not self._articles[-1]:
+            if attributes.get("datetime"):
+                self.article_dates.append(attributes["datetime"])
+                self._articles[-1] = True
+
+    def handle_endtag(self, tag):
+        if tag == "article" and self._articles:
+            self._articles.pop()
+
+
+def _site_path(siteurl):
+    """The path SITEURL's pages live under: "" for https://example.org, "/news" for …/news/."""
+    return urlsplit(siteurl).path.rstrip("/") if siteurl else ""
+
+
+def resolve(url, page, siteurl):
+    """The release path (posix, relative) an internal URL names, or None when it is not
+    internal; ``page`` is the relative path of the HTML file that holds the URL.
+
+    Returns "" for a same-host URL outside SITEURL's path (e.g. ``/other/`` when
+    SITEURL is ``https://example.org/news``).
+    """
+    if not url or url.startswith("#") or url.lower().startswith(SKIPPED_SCHEMES):
+        return None
+    parts = urlsplit(url)
+    base_path = _site_path(siteurl)
+    if parts.scheme or parts.netloc:  # absolute (or scheme-relative //host/…)
+        site = urlsplit(siteurl) if siteurl else None
+        if (not site or parts.scheme not in ("", "http", "https")
+                or parts.netloc.lower() != site.netloc.lower()):
+            return None  # another site
+        path = parts.path or "/"
+    elif parts.path.startswith("/"):
+        path = parts.path
+    elif parts.path:  # relative to the page
+        path = posixpath.join(base_path + "/" + posixpath.dirname(page), parts.path)
+    else:
+        return None  # "?query" only: the page itself
+    path = unquote(path)
+    if base_path:
+        if path != base_path and not path.startswith(base_path + "/"):
+            return ""
+        path = path[len(base_path):] or "/"
+    directory = path.endswith("/")
+    path = posixpath.normpath("/" + path.lstrip("/")).lstrip("/")  # "/../x" is "/x" too
+    if not path:
+        return "index.html"
+    return posixpath.join(path, "index.html") if directory else path
+
+
+def _in_future(value, now):
+    try:
+        moment = datetime.fromisoformat(value)
+    except (TypeError, ValueError):
+        return False  # not a date: not ours to judge
+    if moment.tzinfo is None:
+        return moment > now.replace(tzinfo=None)
+    return moment > now
+
+
+def _files(folder):
+    files, folders = set(), set()
+    for directory, subdirectories, names in os.walk(folder):
+        relative = os.path.relpath(directory, folder)
+        prefix = "" if relative == "." else relative.replace(os.sep, "/") + "/"
+        folders.update(prefix + name for name in subdirectories)
+        files.update(prefix + name for name in names)
+    return files, folders
+
+
+def _exists(path, files, folders):
+    return path in files or (path in folders and f"{path}/index.html" in files)
+
+
+def check_release(folder, siteurl="", now=None):
+    """Every problem of the release in ``folder`` (strings naming file and URL)."""
+    folder = Path(folder)
+    if not folder.is_dir():
+        return [f"{folder}: the release folder does not exist"]
+    now = now or datetime.now().astimezone()
+    files, folders = _files(folder)
+    problems = [f"{name}: missing" for name in REQUIRED if name not in files]
+    if "drafts" in folders:
+        problems.append("drafts/: drafts were written (a release holds no drafts)")
+
+    for page in sorted(f for f in files if f.endswith((".html", ".htm"))):
+        parser = _PageParser()
+        try:
+            parser.feed((folder / page).read_text(encoding="utf-8", errors="replace"))
+            parser.close()
+        except OSError as error:
+            problems.append(f"{page}: cannot be read ({error})")
+            continue
+        seen = set()
+        for tag, attribute, url in parser.urls:
+            target = resolve(url, page, siteurl)
+            if target is None or url in seen:
+                continue
+            seen.add(url)
+            if target == "" or not _exists(target, files, folders):
+                reason = f"no {target}" if target else "outside the site"
+                problems.append(f"{page}: broken link {url} (<{tag} {attribute}>: {reason})")
+        if parser.bozza:
+            problems.append(f"{page}: marked BOZZA (a draft or future item: a preview build?)")
+        dates = [parser.published] if parser.published else parser.article_dates
+        for value in dates:
+            if _in_future(value, now):
+                problems.append(f"{page}: dated {value}, in the future (not yet to be published)")
+                break
+
+    xml_files = [f for f in files if f.startswith("feeds/") and f.endswith(".xml")]
+    xml_files += ["sitemap.xml"] if "sitemap.xml" in files else []
+    for name in sorted(xml_files):
+        try:
+            tree = ET.parse(folder / name)
+        except (ET.ParseError, OSError) as error:
+            problems.append(f"{name}: not well-formed XML ({error})")
+            continue
+        if name == "sitemap.xml":
+            for loc in tree.iter(f"{SITEMAP_NS}loc"):
+                url = (loc.text or "").strip()
+                target = resolve(url, name, siteurl)
+                if target == "" or (target and not _exists(target, files, folders)):
+                    problems.append(f"{name}: broken link {url} (<loc>)")
+    return problems
+
+
+def main(argv=None):
+    arguments = sys.argv[1:] if argv is None else argv
+    if len(arguments) not in (1, 2):
+        sys.exit("usage: release_check.py FOLDER [SITEURL]")
+    problems = check_release(arguments[0], arguments[1] if len(arguments) == 2 else "")
+    for problem in problems:
+        print(problem)
+    return 1 if problems else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
