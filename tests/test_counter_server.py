@@ -1,6 +1,7 @@
 """The local counter service (tools/counter_server.py), over real HTTP on loopback."""
 
 import json
+import socket
 import subprocess
 import sys
 import time
@@ -78,7 +79,7 @@ def test_bot_hits_are_kept_but_not_counted(serve):
 
 def test_hit_without_path_records_nothing(serve):
     server = serve()
-    assert fetch(f"{server.url}/count?t=Senza")[0] == 200
+    assert fetch(f"{server.url}/count?t=Senza")[0] == 400
     assert server.store.hits() == []
 
 
@@ -154,10 +155,159 @@ def test_control_knobs_change_the_answers(serve):
     fetch(f"{control}?reset=1", "POST", b"")
     fetch(f"{server.url}/count?p=/a&t=A")
     state = json.loads(fetch(control)[2])
-    assert state["knobs"] == {"status": 0, "delay": 0.0, "forbidden": False, "held": False}
+    assert state["knobs"] == {"status": 0, "delay": 0.0, "forbidden": False, "held": False,
+                              "raw": ""}
     assert state["hits"] == [{"path": "/a", "title": "A", "bot": 0}]
     fetch(f"{control}?clear=1", "POST", b"")
     assert read_count(server, "/a")[0] == 404
+
+
+def test_raw_knob_answers_any_count_value(serve):
+    """For the browser tests: the script must face hostile answers."""
+    server = serve(testing=True, seeds=[("/a", 7)])
+    control = f"{server.url}/__control"
+    for value in ("-7", "1.5e3", "<b>1</b>", 1459, None, ["1"]):
+        assert fetch(f"{control}?raw={quote(json.dumps(value))}", "POST", b"")[0] == 200
+        assert read_count(server, "/a")[:3:2] == (200, {"count": value})
+    assert fetch(f"{control}?raw=not-json", "POST", b"")[0] == 400
+    fetch(f"{control}?reset=1", "POST", b"")
+    assert read_count(server, "/a")[2] == {"count": "7"}
+
+
+# --- Malformed requests: refused, nothing recorded, the server keeps working -------------
+
+def exchange(server, data, timeout=5.0):
+    """Send raw bytes over a socket and read until the server closes it.
+
+    (status or None when it closed without answering, body, seconds until closed).
+    """
+    started = time.monotonic()
+    with socket.create_connection(server.server_address[:2], timeout=timeout) as connection:
+        connection.sendall(data)
+        answer = b""
+        while chunk := connection.recv(65536):
+            answer += chunk
+    seconds = time.monotonic() - started
+    if not answer:
+        return None, b"", seconds
+    head, _, body = answer.partition(b"\r\n\r\n")
+    return int(head.split(b" ", 2)[1]), body, seconds
+
+
+def post(query, headers="Content-Length: 0\r\n", body=b""):
+    return (f"POST /count?{query} HTTP/1.1\r\nHost: counter\r\n{headers}\r\n").encode(
+        "latin-1") + body
+
+
+def assert_still_counts(server):
+    assert fetch(f"{server.url}/count?p=/ok&t=OK")[0] == 200
+    assert server.store.hits()[-1] == {"path": "/ok", "title": "OK", "bot": 0}
+
+
+@pytest.mark.parametrize("query", [
+    "t=Senza",  # no p
+    "p=&t=Vuoto",
+    "p=2024/05/a&t=A",  # not a path from the root
+    "p=https://altro.example/a&t=A",
+    "p=/" + "a" * 2000 + "&t=A",  # 2001 characters
+    "p=/a&t=" + "x" * 2001,
+    "p=/a&t=A&b=robot",
+    "p=/a&t=A&b=" + "9" * 30,  # too large for SQLite
+], ids=["no-p", "empty-p", "relative-p", "url-p", "long-p", "long-t", "word-b", "huge-b"])
+@pytest.mark.parametrize("method", ["GET", "POST"])
+def test_malformed_hits_answer_400_and_record_nothing(serve, query, method):
+    server = serve()
+    status, headers, body = fetch(f"{server.url}/count?{query}", method,
+                                  b"" if method == "POST" else None)
+    assert status == 400
+    assert headers["Content-Type"] == "application/json" and "error" in json.loads(body)
+    assert server.store.hits() == []
+    assert_still_counts(server)
+
+
+def test_path_and_title_up_to_the_limit_are_recorded(serve):
+    server = serve()
+    path, title = "/" + "a" * 1999, "t" * 2000
+    assert fetch(f"{server.url}/count?p={path}&t={title}")[0] == 200
+    assert server.store.hits() == [{"path": path, "title": title, "bot": 0}]
+    assert read_count(server, path)[:3:2] == (200, {"count": "1"})
+
+
+def test_overlong_read_path_answers_400(serve):
+    server = serve()
+    status, _, data = read_count(server, "/" + "a" * 2000)
+    assert status == 400 and "error" in data
+    assert read_count(server, "/" + "a" * 1999)[0] == 404  # at the limit: read, never visited
+
+
+@pytest.mark.parametrize("header", [
+    "Content-Length: abc\r\n", "Content-Length: -1\r\n", "Content-Length: 1.5\r\n",
+    "Content-Length: 1e3\r\n", "Content-Length: \r\n", "Content-Length: \u00b2\r\n",
+    "Content-Length: 0\r\nContent-Length: 3\r\n",
+], ids=["word", "negative", "decimal", "exponent", "empty", "superscript", "twice"])
+def test_bad_content_length_answers_400(serve, header):
+    server = serve()
+    status, body, _ = exchange(server, post("p=/a&t=A", header))
+    assert status == 400 and "Content-Length" in json.loads(body)["error"]
+    assert server.store.hits() == []
+    assert_still_counts(server)
+
+
+@pytest.mark.parametrize("length", [64 * 1024 + 1, 10**30])
+def test_a_body_over_64_kib_is_refused_with_413_without_being_read(serve, length):
+    """The body is never sent: an answer long before the 10 s timeout proves it was not read."""
+    server = serve()
+    status, body, seconds = exchange(server, post("p=/a&t=A", f"Content-Length: {length}\r\n"))
+    assert status == 413 and "error" in json.loads(body)
+    assert seconds < 3
+    assert server.store.hits() == []
+    assert_still_counts(server)
+
+
+def test_a_body_of_64_kib_is_read(serve):
+    server = serve()
+    status, _, _ = exchange(server, post("p=/a&t=A", f"Content-Length: {64 * 1024}\r\n",
+                                         b"x" * 64 * 1024))
+    assert status == 200
+    assert server.store.hits() == [{"path": "/a", "title": "A", "bot": 0}]
+
+
+@pytest.mark.parametrize("method", ["PUT", "DELETE", "PATCH", "HEAD"])
+def test_unknown_methods_answer_501(serve, method):
+    server = serve()
+    assert fetch(f"{server.url}/count?p=/a&t=A", method, b"" if method != "HEAD" else None)[0] \
+        == 501
+    assert server.store.hits() == []
+
+
+def test_a_garbled_request_line_answers_400(serve):
+    """http.server's own answer: no status line (the line named no HTTP version), a 400 page."""
+    server = serve()
+    with socket.create_connection(server.server_address[:2], timeout=5) as connection:
+        connection.sendall(b"NONSENSE\r\n\r\n")
+        answer = connection.makefile("rb").read()
+    assert b"Error code: 400" in answer
+    assert server.store.hits() == []
+    assert_still_counts(server)
+
+
+@pytest.mark.parametrize("data", [
+    b"",  # connects and says nothing
+    b"GET /count?p=/a&t=A HTTP/1.1\r\nHost: counter\r\n",  # headers never finished
+    post("p=/a&t=A", "Content-Length: 10\r\n", b"abc"),  # body never finished
+], ids=["silent", "half-headers", "half-body"])
+def test_a_silent_client_is_dropped_after_the_timeout(serve, data):
+    server = serve(timeout=0.5)
+    status, _, seconds = exchange(server, data)
+    assert status is None  # closed without an answer
+    assert 0.4 <= seconds < 3
+    assert server.store.hits() == []
+    assert_still_counts(server)
+
+
+def test_the_default_timeout_is_ten_seconds(serve):
+    assert counter_server.CounterHandler.timeout == 10
+    assert serve().timeout_seconds == 10
 
 
 def test_preflight_is_answered_with_cors(serve):

@@ -44,6 +44,10 @@ def test_defaults_fill_in_and_validate_cleans(caplog):
     ("VISIT_COUNTER_URL", "ftp://stats.example.org", ""),
     ("VISIT_COUNTER_URL", "https://stats.example.org/?site=1", ""),
     ("VISIT_COUNTER_URL", 42, ""),
+    ("VISIT_COUNTER_URL", "https://:8001", ""),  # no host
+    ("VISIT_COUNTER_URL", "https://stats.example.org:porta", ""),
+    ("VISIT_COUNTER_URL", "https://stats.example.org:99999", ""),
+    ("VISIT_COUNTER_URL", "https://[::1", ""),
     ("VISIT_COUNTER_RESPECT_DNT", "no", True),
     ("VISIT_COUNTER_COUNT_LOCAL", 1, False),
     ("VISIT_COUNTER_LISTINGS", "yes", False),
@@ -57,6 +61,80 @@ def test_bad_settings_are_logged_with_their_name_and_fall_back(caplog, name, val
         settings = validate({name: value})
     assert settings[name] == fixed
     assert [r.getMessage().split(":")[0] for r in caplog.records] == [name]
+
+
+def url_problems(caplog, url, siteurl):
+    """(the cleaned VISIT_COUNTER_URL, the logged messages) for a site at ``siteurl``."""
+    with caplog.at_level(logging.ERROR, logger="plugins.core.settings"):
+        settings = validate({"VISIT_COUNTER_URL": url, "SITEURL": siteurl})
+    return settings["VISIT_COUNTER_URL"], [record.getMessage() for record in caplog.records]
+
+
+@pytest.mark.parametrize("url", [
+    "https://redazione:segreto@stats.example.org",
+    "https://redazione@stats.example.org",
+    "https://:segreto@stats.example.org",
+    "https://@stats.example.org",
+    "http://redazione:segreto@localhost:8001",
+    "https://redazione:segreto@stats.example.org:porta/count",  # also a bad port: still this
+], ids=["user-and-password", "user", "password", "empty", "local", "bad-port"])
+def test_credentials_in_the_address_are_refused_without_being_logged(caplog, url):
+    cleaned, messages = url_problems(caplog, url, "https://www.example.org")
+    assert cleaned == ""  # the counter is off
+    [message] = messages
+    assert message.startswith("VISIT_COUNTER_URL: must not carry a user name or password")
+    assert "the visit counter is off" in message
+    assert "segreto" not in message and "redazione" not in message
+
+
+@pytest.mark.parametrize("url", [
+    "http://stats.example.org",
+    "HTTP://stats.example.org:8080/count/",
+    "http://127.0.0.2:8001",  # only 127.0.0.1 is allowed
+    "http://localhost.example.org",
+    "http://[::2]:8001",
+])
+@pytest.mark.parametrize("siteurl", ["https://www.example.org", "HTTPS://www.example.org/"])
+def test_an_http_counter_on_an_https_site_is_refused(caplog, url, siteurl):
+    cleaned, messages = url_problems(caplog, url, siteurl)
+    assert cleaned == ""
+    [message] = messages
+    assert message.startswith(f"VISIT_COUNTER_URL: {url!r} must be an https:// address")
+    assert "the visit counter is off" in message
+
+
+@pytest.mark.parametrize(("url", "cleaned"), [
+    ("http://localhost", "http://localhost"),
+    ("http://localhost:8001/", "http://localhost:8001"),
+    ("http://LocalHost:8001", "http://LocalHost:8001"),
+    ("http://127.0.0.1:9000/count", "http://127.0.0.1:9000"),
+    ("http://[::1]:8001", "http://[::1]:8001"),
+    ("http://[::1]", "http://[::1]"),
+])
+def test_a_local_http_counter_is_allowed_on_an_https_site(caplog, url, cleaned):
+    assert url_problems(caplog, url, "https://www.example.org") == (cleaned, [])
+
+
+@pytest.mark.parametrize(("url", "siteurl"), [
+    ("https://stats.example.org", "https://www.example.org"),
+    ("https://stats.example.org:8443", "https://www.example.org"),
+    ("https://stats.example.org", "http://www.example.org"),
+    ("https://stats.example.org", ""),
+    ("http://stats.example.org", "http://www.example.org"),  # an http site: http allowed
+    ("http://stats.example.org", ""),  # development: root-relative site
+    ("http://stats.example.org", None),
+])
+def test_https_counters_and_http_sites_are_fine(caplog, url, siteurl):
+    assert url_problems(caplog, url, siteurl) == (url, [])
+
+
+def test_an_http_counter_on_an_https_build_is_reported_and_off(build):
+    site = build({"notizie/a.md": article()},
+                 settings="VISIT_COUNTER_URL = 'http://stats.example.org'\n")
+    assert site.ok, site.log
+    assert "VISIT_COUNTER_URL: 'http://stats.example.org' must be an https:// address" \
+        in site.log
+    assert "visit-count" not in site.all_text() and "stats.example.org" not in site.all_text()
 
 
 def test_unknown_setting_with_the_prefix_is_a_warning(caplog):

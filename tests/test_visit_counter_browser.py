@@ -13,6 +13,7 @@ only when the counter answers with an error.
 """
 
 import functools
+import json
 import re
 import sys
 import threading
@@ -274,6 +275,82 @@ def test_never_visited_stays_hidden(visit, counter, seed):
     assert seen.count_text() == ""
     assert seen.count_visible() == "hidden"
     assert not seen.notices()  # only Chromium's "404 (Not Found)" notice, if any
+
+
+# --- Hostile answers: a count or nothing -------------------------------------------------
+
+@pytest.mark.parametrize("value", [
+    "1459", "1 459", "1\u202f459", "1\u00a0459", "1.459", "1,459", "1\u2019459", "1'459",
+], ids=["plain", "space", "narrow-nbsp", "nbsp", "dots", "commas", "apostrophe", "quote"])
+def test_goatcounter_forms_of_1459_show_1459_visite(visit, counter, value):
+    counter.knobs.raw = json.dumps(value)
+    seen = visit(PRESS + "/")
+    seen.wait_for_reads()
+    assert seen.count_text() == "1459 visite"
+    assert seen.count_visible() == "visible"
+    assert seen.console == []
+
+
+@pytest.mark.parametrize(("value", "text"), [
+    ("1", "1 visita"),
+    ("14,590", "14.590 visite"),
+    ("14\u202f590", "14.590 visite"),
+    ("1.234.567", "1.234.567 visite"),
+    ("1000000000000", "1.000.000.000.000 visite"),  # the bound itself
+    ("1 000 000 000 000", "1.000.000.000.000 visite"),
+], ids=["one", "commas", "narrow-nbsp", "millions", "bound-plain", "bound-grouped"])
+def test_good_counts_show_in_italian(visit, counter, value, text):
+    counter.knobs.raw = json.dumps(value)
+    seen = visit(PRESS + "/")
+    seen.wait_for_reads()
+    assert seen.count_text() == text
+    assert seen.count_visible() == "visible"
+
+
+@pytest.mark.parametrize("value", [
+    "<img src=x onerror=window.__injected=1>123",  # used to show "1123 visite"
+    "-7",  # used to show 7
+    "1.5e3",  # used to show 153
+    "1.5",
+    "14,59",  # groups of three digits only
+    "1,4590",
+    "1.459,000",  # one separator throughout
+    "1 4 5 9",
+    "1..459",
+    "1.459.",
+    "12abc",
+    "",
+    " 1459",
+    "1459 ",
+    "1459\n",
+    "+1459",
+    "007",
+    "12345678901234567890123",  # used to widen the element with 23 digits
+    "1000000000001",  # over the bound
+    "1.000.000.000.001",
+    "\uff11\uff14\uff15\uff19",  # full-width digits
+    "\u0661\u0664\u0665\u0669",  # Arabic-Indic digits
+    1459,  # not a string
+    -7,
+    None,
+    True,
+    ["1459"],
+    {"count": "1459"},
+], ids=["markup", "negative", "exponent", "decimal", "bad-group", "long-group",
+        "mixed-separators", "spaced-digits", "double-separator", "trailing-separator",
+        "letters", "empty", "leading-space", "trailing-space", "newline", "plus",
+        "leading-zeros", "23-digits", "over-bound", "over-bound-grouped", "full-width",
+        "arabic-indic", "number", "negative-number", "null", "true", "array", "object"])
+def test_anything_but_a_count_stays_hidden_and_empty(visit, counter, value):
+    counter.knobs.raw = json.dumps(value)
+    seen = visit(PRESS + "/")
+    seen.wait_for_reads()
+    assert seen.reads() and not seen.failed  # answered 200 with that count
+    assert seen.count_text() == ""
+    assert seen.count_visible() == "hidden"
+    assert seen.page.locator(".article-meta .visit-count *").count() == 0
+    assert seen.page.evaluate("window.__injected") is None
+    assert seen.console == [] and seen.errors == []
 
 
 # --- Failures: hidden, and nothing from the script in the console ------------------------

@@ -11,6 +11,12 @@ uses, so the site can be tried without an account or a network:
   CORS header; a path never visited (by anyone but bots) answers 404 with
   ``{"count": "0"}``.
 
+Malformed requests are refused, never half-served: a hit without ``p``, a ``p`` not
+starting with ``/``, ``p`` or ``t`` longer than 2000 characters, a bad ``b`` or
+``Content-Length`` answer 400; a body over 64 KiB answers 413 without being read;
+unknown methods 501 (http.server's own answer). A connection that sends nothing for
+10 seconds (``--timeout``) is dropped, so a silent client cannot hold a thread.
+
 Counts live in SQLite (``--db``, in memory by default). Standard library only.
 ``invoke serve`` / ``livereload`` start it on port 8001 beside the site.
 
@@ -22,7 +28,9 @@ Production uses GoatCounter (plugins/visit_counter/README.md).
 With ``--testing``, ``/__control`` lets a test change the answers to counter reads:
 ``POST /__control?status=500``, ``?delay=6`` (seconds), ``?forbidden=1`` (403
 without CORS headers, as GoatCounter answers when public counters are off),
-``?hold=1`` (reads wait until ``?release=1``), ``?seed=/path=12``, ``?reset=1`` (knobs back to normal), ``?clear=1`` (forget hits
+``?hold=1`` (reads wait until ``?release=1``), ``?raw=<JSON>`` (reads answer 200 with
+that JSON value as ``count``, e.g. ``raw="-7"`` or ``raw=1459``: hostile answers),
+``?seed=/path=12``, ``?reset=1`` (knobs back to normal), ``?clear=1`` (forget hits
 and seeds); ``GET /__control`` returns the knobs and the hits.
 """
 
@@ -30,6 +38,7 @@ import argparse
 import base64
 import json
 import logging
+import re
 import sqlite3
 import threading
 from dataclasses import asdict, dataclass
@@ -43,6 +52,12 @@ logger = logging.getLogger(__name__)
 PIXEL = base64.b64decode("R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7")
 # Thousands separators of the formats GoatCounter offers (number_format setting).
 SEPARATORS = {"plain": "", "spaced": "\u202f", "dots": ".", "commas": ","}
+# Limits on what a client may send (the script sends far less).
+MAX_TEXT = 2000  # characters of a path (p, or the path read) or a title (t)
+MAX_BODY = 64 * 1024  # bytes of a POST body (a beacon sends none)
+TIMEOUT = 10.0  # seconds a connection may stay silent before it is dropped
+DIGITS_RE = re.compile(r"[0-9]+")  # ASCII digits only ("\u00b2".isdigit() is True)
+BOT_RE = re.compile(r"[0-9]{1,6}")
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS hits (
     id INTEGER PRIMARY KEY,
@@ -118,10 +133,34 @@ class Knobs:
     delay: float = 0.0  # seconds to wait before answering
     forbidden: bool = False  # 403 without CORS headers (public counters switched off)
     held: bool = False  # reads wait until released (``?hold=1``, then ``?release=1``)
+    raw: str = ""  # JSON text answered as the count with a 200 (``?raw=``); "" = off
+
+
+class BadRequest(Exception):
+    """A malformed request: answered with ``status`` and the message, nothing done."""
+
+    def __init__(self, message, status=HTTPStatus.BAD_REQUEST):
+        super().__init__(message)
+        self.status = status
 
 
 class CounterHandler(BaseHTTPRequestHandler):
     server_version = "FareLegamiCounter/1"
+    # Seconds a connection may stay silent (StreamRequestHandler applies it to the
+    # socket; a read that times out drops the connection). The server's own value wins.
+    timeout = TIMEOUT
+
+    def setup(self):
+        self.timeout = self.server.timeout_seconds
+        super().setup()
+
+    def handle_one_request(self):
+        """http.server's, with a malformed request answered instead of served."""
+        try:
+            super().handle_one_request()
+        except BadRequest as error:
+            self.close_connection = True  # an unread body must not become a request
+            self._json(error.status, {"error": str(error)})
 
     def do_GET(self):  # noqa: N802 - http.server's naming
         url = urlsplit(self.path)
@@ -137,7 +176,7 @@ class CounterHandler(BaseHTTPRequestHandler):
 
     def do_POST(self):  # noqa: N802
         url = urlsplit(self.path)
-        self.rfile.read(int(self.headers.get("Content-Length") or 0))  # a beacon's body
+        self._read_body()  # a beacon's (none); bounded, before anything is done
         if url.path == "/count":
             self._record(url.query)
         elif url.path == "/__control" and self.server.testing:
@@ -152,15 +191,31 @@ class CounterHandler(BaseHTTPRequestHandler):
         self.send_header("Content-Length", "0")
         self.end_headers()
 
+    def _read_body(self):
+        """The request's body, at most MAX_BODY bytes; a larger one is refused unread."""
+        lengths = self.headers.get_all("Content-Length") or ["0"]
+        text = lengths[0].strip()
+        if len(lengths) > 1 or not DIGITS_RE.fullmatch(text):
+            raise BadRequest(f"Content-Length must be one whole number of bytes, not {text!r}")
+        if len(text) > 18 or int(text) > MAX_BODY:
+            raise BadRequest(f"body over {MAX_BODY} bytes", HTTPStatus.REQUEST_ENTITY_TOO_LARGE)
+        return self.rfile.read(int(text))
+
     def _record(self, query):
         params = dict(parse_qsl(query))
-        path = params.get("p", "")
-        if path:
-            bot = int(params["b"]) if params.get("b", "").isdigit() else 0
-            self.server.store.record(path, params.get("t", ""), bot)
+        path, title, bot = params.get("p"), params.get("t", ""), params.get("b", "0")
+        if not path or not path.startswith("/") or len(path) > MAX_TEXT:
+            raise BadRequest(f"p must be a path starting with / of at most {MAX_TEXT} characters")
+        if len(title) > MAX_TEXT:
+            raise BadRequest(f"t must be at most {MAX_TEXT} characters")
+        if not BOT_RE.fullmatch(bot):
+            raise BadRequest("b must be a small whole number")
+        self.server.store.record(path, title, int(bot))
         self._send(HTTPStatus.OK, "image/gif", PIXEL)
 
     def _read(self, raw_path):
+        if len(unquote(raw_path)) > MAX_TEXT:
+            raise BadRequest(f"the path must be at most {MAX_TEXT} characters")
         knobs = self.server.knobs
         if knobs.delay and self.server.stopping.wait(knobs.delay):
             return  # shutting down
@@ -171,6 +226,10 @@ class CounterHandler(BaseHTTPRequestHandler):
             return
         if knobs.status:
             self._json(knobs.status, {"error": "test failure"})
+            return
+        if knobs.raw:  # whatever the test wants the script to face
+            self._send(HTTPStatus.OK, "application/json",
+                       f'{{"count": {knobs.raw}}}'.encode("utf-8"))
             return
         path = unquote(raw_path)
         # As GoatCounter: the path as given, else with its slashes tidied.
@@ -202,6 +261,9 @@ class CounterHandler(BaseHTTPRequestHandler):
                 knobs.delay = float(value)
             elif name == "forbidden":
                 knobs.forbidden = value not in ("", "0", "false")
+            elif name == "raw":
+                json.loads(value)  # a JSON value, or ValueError (answered 400)
+                knobs.raw = value
             elif name == "hold":
                 self.server.hold()
             elif name == "release":
@@ -239,10 +301,11 @@ class CounterServer(ThreadingHTTPServer):
     # tabs, a test) would see connections dropped and retried a second later.
     request_queue_size = 128
 
-    def __init__(self, address, store, number_format="plain", testing=False):
+    def __init__(self, address, store, number_format="plain", testing=False, timeout=TIMEOUT):
         self.store = store
         self.number_format = number_format
         self.testing = testing
+        self.timeout_seconds = timeout  # for each connection (CounterHandler.setup)
         self.knobs = Knobs()
         self.stopping = threading.Event()
         self._released = threading.Event()
@@ -281,12 +344,15 @@ class CounterServer(ThreadingHTTPServer):
 
 
 def make_server(host="127.0.0.1", port=8001, database=":memory:", seeds=(),
-                number_format="plain", testing=False):
-    """A ready (not yet serving) counter; ``port=0`` picks a free port."""
+                number_format="plain", testing=False, timeout=TIMEOUT):
+    """A ready (not yet serving) counter; ``port=0`` picks a free port.
+
+    ``timeout``: seconds a connection may stay silent before it is dropped.
+    """
     store = CounterStore(database)
     for path, count in seeds:
         store.seed(path, count)
-    return CounterServer((host, port), store, number_format, testing)
+    return CounterServer((host, port), store, number_format, testing, timeout)
 
 
 POLL_SECONDS = 0.02  # how soon serve_forever notices shutdown() (its default: 0.5 s)
@@ -310,10 +376,14 @@ def main(argv=None):
     parser.add_argument("--format", dest="number_format", choices=sorted(SEPARATORS),
                         default="plain", help="thousands separator of the counts")
     parser.add_argument("--testing", action="store_true", help="enable /__control")
+    parser.add_argument("--timeout", type=float, default=TIMEOUT, metavar="SECONDS",
+                        help=f"drop a connection silent this long (default {TIMEOUT:g})")
     args = parser.parse_args(argv)
+    if not args.timeout > 0:
+        parser.error("--timeout must be a positive number of seconds")
     logging.basicConfig(level=logging.INFO, format="%(message)s")
     server = make_server(args.host, args.port, args.db, args.seed, args.number_format,
-                         args.testing)
+                         args.testing, args.timeout)
     logger.info("Contatore di sviluppo su %s (Ctrl-C per uscire)", server.url)
     try:
         server.serve_forever()

@@ -1,5 +1,6 @@
 """The VISIT_COUNTER_* settings (listed with their meaning in README.md)."""
 
+import re
 from urllib.parse import urlsplit
 
 from plugins.core import settings as core_settings
@@ -13,28 +14,47 @@ DEFAULTS = {
     "VISIT_COUNTER_TIMEOUT_MS": 4000,  # give up reading a count after this long
 }
 TIMEOUT_RANGE = (100, 60000)
+# Hosts an http:// counter may have on an https:// site (a development counter).
+LOCAL_HOSTS = ("localhost", "127.0.0.1", "::1")
+AUTHORITY_RE = re.compile(r"(?:[^:/?#]*://)?([^/?#]*)")  # "user:pw@host:port" of a URL
 FLAGS = ("VISIT_COUNTER_RESPECT_DNT", "VISIT_COUNTER_COUNT_LOCAL", "VISIT_COUNTER_LISTINGS")
 
 
-def clean_url(value):
-    """(clean URL, problem or None) for VISIT_COUNTER_URL: no trailing ``/`` or ``/count``."""
+def clean_url(value, siteurl=""):
+    """(clean URL, problem or None) for VISIT_COUNTER_URL: no trailing ``/`` or ``/count``.
+
+    Every reader's browser sees the address: no user name or password in it (the
+    problem does not repeat it, so the log does not either). On a site served over
+    https (``siteurl``) it must be https too, but for a counter on this machine.
+    """
     if not isinstance(value, str):
         return "", f"must be a string, not {value!r}"
     url = value.strip().rstrip("/").removesuffix("/count").rstrip("/")
     if not url:
         return "", None
-    parts = urlsplit(url)
-    if parts.scheme not in ("http", "https") or not parts.netloc:
+    if "@" in AUTHORITY_RE.match(url).group(1):
+        return "", "must not carry a user name or password (user:password@); it is public"
+    try:
+        parts = urlsplit(url)
+        port_ok = parts.port is None or parts.port > 0  # ValueError: not a number
+    except ValueError:  # "https://[::1", "https://stats.example.org:port"
+        parts, port_ok = None, False
+    if not port_ok or parts.scheme not in ("http", "https") or not parts.hostname:
         return "", f"{value!r} is not an http(s) address such as https://stats.example.org"
     if parts.query or parts.fragment:
         return "", f"{value!r} must not have a query or a fragment"
+    if (parts.scheme == "http" and str(siteurl).lower().startswith("https://")
+            and parts.hostname not in LOCAL_HOSTS):
+        return "", (f"{value!r} must be an https:// address: the site is served over https"
+                    " (SITEURL) and browsers block or expose http requests from it; only"
+                    " http://localhost, http://127.0.0.1 and http://[::1] may stay http")
     return url, None
 
 
 def check(settings):
     """Problems with the VISIT_COUNTER_* settings; cleans the URL in place."""
     problems = []
-    url, problem = clean_url(settings["VISIT_COUNTER_URL"])
+    url, problem = clean_url(settings["VISIT_COUNTER_URL"], settings.get("SITEURL") or "")
     if problem:
         problems.append(("VISIT_COUNTER_URL", f"{problem}; the visit counter is off"))
     else:

@@ -14,6 +14,12 @@
   var endpoint = (config.endpoint || "").replace(/\/+$/, "");
   var timeout = +config.timeout || 4000;
   var MAX_REQUESTS = 4; // at most this many count requests at a time (listings)
+  var MAX_COUNT = 1e12; // a larger "count" is not a count
+  // GoatCounter's count: a whole number, plain ("1459") or in groups of three digits
+  // with one of its thousands separators, the same throughout ("1 459", "1\u202f459",
+  // "1.459", "14,590", "1\u2019459"). Nothing else: no sign, decimals, exponent, spaces
+  // around, leading zeros or other digits.
+  var COUNT_FORMAT = /^(?:0|[1-9][0-9]*|[1-9][0-9]{0,2}([ \u202f\u00a0.,\u2019'])[0-9]{3}(?:\1[0-9]{3})*)$/;
   var numbers = window.Intl ? new Intl.NumberFormat("it-IT") : null;
   var counts = {}; // path -> {elements: [...], count: number|undefined}
   var queue = [];
@@ -69,6 +75,13 @@
     new Image().src = url;
   }
 
+  // The count in an answer, or -1 when it is not one (the count then stays hidden).
+  function parseCount(value) {
+    if (typeof value !== "string" || value.length > 24 || !COUNT_FORMAT.test(value)) return -1;
+    var count = +value.replace(/[^0-9]/g, "");
+    return count <= MAX_COUNT ? count : -1;
+  }
+
   function show(element, count) {
     element.textContent = (numbers ? numbers.format(count) : count) +
       (count === 1 ? " visita" : " visite");
@@ -87,8 +100,7 @@
       // Read every answer to the end; a 404 ({"count": "0"}) means "never visited".
       return response.json().then(function (data) { return response.ok && data; });
     }).then(function (data) {
-      // "1 459", "1.459", "1,459": the server's own format; keep the digits.
-      var count = parseInt(String(data && data.count).replace(/\D/g, ""), 10);
+      var count = parseCount(data ? data.count : null);
       if (count > 0) {
         entry.count = count;
         entry.elements.forEach(function (element) { show(element, count); });
