@@ -215,7 +215,7 @@ def test_keys_that_write_paths_are_refused(build, keys, fragment):
 
 
 @pytest.mark.parametrize("slug", ["categorie", "feeds", "theme", "allegati", "archivio",
-                                  "documenti", "pagina"])
+                                  "documenti", "argomenti", "autori", "immagini"])
 def test_a_page_cannot_take_one_of_the_sites_own_addresses(build, slug):
     site = build({**GOOD, "pages/p.md": f"---\ntitle: Pagina\nslug: {slug}\n---\nTesto.\n"})
     assert_stopped(site, f"pages/p.md: l'indirizzo /{slug}/ è riservato al sito")

@@ -76,10 +76,6 @@ def reserved_paths(settings):
             first = _first_segment(value)
             if first:
                 reserved.setdefault(first, name)
-    for pattern in settings.get("PAGINATION_PATTERNS") or ():
-        first = _first_segment(str(pattern[1]).replace("{base_name}", ""))
-        if first:
-            reserved.setdefault(first, "PAGINATION_PATTERNS")
     folders = [settings.get("THEME_STATIC_DIR"), settings.get("ATTACHMENTS_PATH"),
                *(settings.get("STATIC_PATHS") or ()),
                *(settings.get("CONTENT_CHECKS_RESERVED_PATHS") or ())]
