@@ -1,34 +1,23 @@
 """Attachments (plugins/attachments): whole builds of real PDFs into tmp_path."""
 
 import hashlib
-import io
 import json
 import re
 import textwrap
+import time
 import unicodedata
 
 import feedparser
 from bs4 import BeautifulSoup
 import pytest
 import yaml
-from pypdf import PdfWriter
 
+import samples
+from samples import pdf
 from support import SITEURL, article
 
 VERBALE = "allegati/Verbale riunione città.pdf"
 VERBALE_URL = "allegati/verbale-riunione-citta.pdf"
-
-
-def pdf(pages=1, password=None):
-    """A real PDF of blank A4 pages; encrypted (RC4) when a password is given."""
-    writer = PdfWriter()
-    for _ in range(pages):
-        writer.add_blank_page(width=595, height=842)
-    if password is not None:
-        writer.encrypt(password)
-    buffer = io.BytesIO()
-    writer.write(buffer)
-    return buffer.getvalue()
 
 
 def item(title="Con allegati", date="2024-05-05 17:07", attachments=(), **keys):
@@ -124,16 +113,30 @@ def test_native_header_takes_comma_separated_paths(build):
     assert "2 pagine" in links[1].get_text()
 
 
+OTHER_FORMATS = {  # file -> (bytes, type shown, MIME type)
+    "allegati/modulo.docx": (samples.ooxml("docx"), "DOCX",
+                             "application/vnd.openxmlformats-officedocument"
+                             ".wordprocessingml.document"),
+    "allegati/bilancio.ods": (samples.odf("ods"), "ODS",
+                              "application/vnd.oasis.opendocument.spreadsheet"),
+    "allegati/iscritti.csv": (samples.CSV, "CSV", "text/csv"),
+    "allegati/locandina.JPG": (samples.image("JPEG"), "JPG", "image/jpeg"),
+    "allegati/materiali.zip": (samples.PLAIN_ZIP, "ZIP", "application/zip"),
+}
+
+
 def test_other_formats_show_their_type_without_pages(build):
     site = build({
-        "allegati/modulo.docx": b"PK" + b"x" * 3000,
-        "notizie/modulo.md": item(title="Modulo", attachments=[
-            {"file": "allegati/modulo.docx", "title": "Modulo di adesione"}]),
+        **{name: data for name, (data, _, _) in OTHER_FORMATS.items()},
+        "notizie/modulo.md": item(title="Modulo", attachments=list(OTHER_FORMATS)),
     })
     assert site.ok, site.log
     _, links = attachment_links(site, "/2024/05/modulo/")
-    assert links[0].get_text().strip() == "Modulo di adesione (DOCX, 3 kB)"
-    assert links[0]["type"].endswith("wordprocessingml.document")
+    assert len(links) == len(OTHER_FORMATS)
+    for link, (name, (data, kind, mime)) in zip(links, OTHER_FORMATS.items()):
+        assert " ".join(link.get_text().split()).endswith(f"({kind}, {size_kb(data)})"), name
+        assert link["type"] == mime and link.find("img") is None
+        assert site.path(link["href"]).read_bytes() == data
 
 
 def test_file_name_in_another_unicode_normalisation_is_the_same_file(build):
@@ -192,6 +195,39 @@ def test_pdf_gets_a_lazy_decorative_preview_inside_its_link(build_once):
     assert int(image["width"]) > 0 and int(image["height"]) > int(image["width"])
     written = site.path(image["src"])
     assert written.suffix == ".webp" and written.read_bytes()[8:12] == b"WEBP"
+
+
+def test_a_preview_bomb_is_published_without_a_preview_and_the_failure_cached(build, tmp_path):
+    """A 431-byte PDF whose page is 1 × 14400 pt: drawn 240 px wide it would need
+    3.5 million rows (gigabytes, a minute). Refused before drawing; cached."""
+    bomb = pdf(1, width=1, height=14400)
+    files = {"allegati/bomba.pdf": bomb,
+             "notizie/bomba.md": item(title="Bomba", attachments=["allegati/bomba.pdf"])}
+    started = time.monotonic()
+    site = build(files)
+    elapsed = time.monotonic() - started
+    assert site.ok, site.log
+    assert elapsed < 20, f"{elapsed:.1f} s"  # a safety net: it takes as long as any build
+    _, [link] = attachment_links(site, "/2024/05/bomba/")
+    assert " ".join(link.get_text().split()) == f"Bomba (PDF, {len(bomb)} byte, 1 pagina)"
+    assert link.find("img") is None
+    assert site.path(link["href"]).read_bytes() == bomb
+    assert not [f for f in site.files() if f.endswith(".webp")]
+    log = " ".join(site.log.split())
+    assert re.search(r"WARNING\s+allegato senza anteprima: allegati/bomba\.pdf \(pagina di"
+                     r" 1 × 14400 pt", log), log
+    assert "ERROR" not in log
+
+    cache = tmp_path / "cache" / "attachments" / "metadata.json"
+    entry = json.loads(cache.read_text(encoding="utf-8"))["files"][
+        hashlib.sha256(bomb).hexdigest()]
+    assert entry["previews"]["240"]["error"] == "page-size"
+    written = cache.stat().st_mtime_ns
+    again = build(files)  # the failure comes from the cache: nothing drawn, nothing logged
+    assert again.ok, again.log
+    assert "anteprima" not in again.log
+    assert cache.stat().st_mtime_ns == written
+    assert again.soup("/2024/05/bomba/").find("section", class_="attachments").find("img") is None
 
 
 def test_previews_can_be_turned_off(build_once):
@@ -428,6 +464,40 @@ def test_attachment_errors_stop_the_build_naming_article_and_path(build, files, 
     site = build({"notizie/buono.md": article(title="Buono"), **files,
                   "notizie/rotto.md": item(title="Rotto", attachments=attachments)})
     assert_stopped(site, "notizie/rotto.md", *fragments)
+
+
+@pytest.mark.parametrize(("name", "data", "fragments"), [
+    ("allegati/x.html", samples.HTML,
+     ["tipo di file non ammesso: allegati/x.html (HTML); ammessi PDF,"]),
+    ("allegati/logo.svg", samples.SVG_SCRIPT, ["tipo di file non ammesso: allegati/logo.svg (SVG)"]),
+    ("allegati/x.js", samples.JS, ["tipo di file non ammesso: allegati/x.js (JS)"]),
+    ("allegati/verbale.doc", samples.OLE,
+     ["tipo di file non ammesso: allegati/verbale.doc", "DOCX, XLSX, PPTX"]),
+    ("allegati/finto.pdf", samples.image("PNG"),
+     ["allegati/finto.pdf non è un PDF: il contenuto è un'immagine PNG"]),
+    ("allegati/pagina.txt", samples.HTML,
+     ["allegati/pagina.txt non è un file di testo: il contenuto è una pagina HTML"]),
+], ids=["html", "svg-script", "js", "legacy-doc", "png-as-pdf", "html-as-txt"])
+def test_disallowed_or_disguised_file_types_stop_the_build(build, name, data, fragments):
+    site = build({"notizie/buono.md": article(title="Buono"), name: data,
+                  "notizie/rotto.md": item(title="Rotto", attachments=[name])})
+    assert_stopped(site, "notizie/rotto.md", *fragments)
+    assert not (site.output / name).exists()
+
+
+def test_static_link_to_a_disallowed_file_stops_the_build(build):
+    site = build({
+        "allegati/pagina.html": samples.HTML,
+        "allegati/finto.pdf": samples.HTML,
+        "notizie/link.md": article(title="Con link", body="[Pagina]({static}/allegati/pagina.html)"),
+        "notizie/bozza.md": article(title="Bozza", status="draft",
+                                    body="[Documento]({static}/allegati/finto.pdf)"),
+    })
+    assert_stopped(site, "notizie/link.md",
+                   "tipo di file non ammesso: allegati/pagina.html (HTML)", "(link {static})",
+                   "notizie/bozza.md",
+                   "allegati/finto.pdf non è un PDF: il contenuto è una pagina HTML")
+    assert not (site.output / "allegati").exists()
 
 
 def test_symbolic_link_leading_out_of_content_is_an_error(build, tmp_path):

@@ -2,6 +2,8 @@
 
 import hashlib
 import json
+import sys
+import time
 from datetime import datetime
 from types import SimpleNamespace
 from zoneinfo import ZoneInfo
@@ -10,7 +12,7 @@ import pytest
 from pelican.contents import Page
 from pelican.settings import DEFAULT_CONFIG
 
-from plugins.attachments import previews
+from plugins.attachments import previews, render
 from plugins.attachments import settings as config
 from plugins.attachments.documents import documents
 from plugins.attachments.feeds import attachments_list, files_base, item_link
@@ -21,7 +23,7 @@ from plugins.attachments.model import (
 from plugins.attachments.pdfinfo import ENCRYPTED, UNREADABLE, MetadataCache, read_pdf
 from plugins.core.text import title_from_name
 from plugins.italian.slugs import slug_substitutions
-from test_attachments import pdf
+from samples import pdf
 
 ROME = ZoneInfo("Europe/Rome")
 
@@ -210,6 +212,67 @@ def test_preview_is_rendered_once_and_cached(tmp_path):
         assert handle.read(12)[8:] == b"WEBP"
     (tmp_path / "a.pdf").write_bytes(b"gone")  # a cached preview is not rendered again
     assert previews.ensure(cache, tmp_path / "a.pdf", digest, 200) == (file, width, height)
+
+
+@pytest.mark.parametrize(("size", "expected"), [
+    ((595, 842), None),  # A4
+    ((842, 595), None),  # landscape
+    ((595, 2380), None),  # exactly 4 times as tall as wide
+    ((14400, 14400), None),
+    ((1, 14400), ("page-size", "1 × 14400 pt")),  # the preview bomb
+    ((595, 14401), ("page-size", "595 × 14401 pt")),
+    ((2.5, 3), ("page-size", "2.5 × 3 pt")),
+    ((float("nan"), 842), ("page-size", "nan × 842 pt")),
+    ((100, 14400), ("page-shape", "100 × 14400 pt")),
+    ((595, 2400), ("page-shape", "595 × 2400 pt")),
+])
+def test_page_sizes_are_checked_before_drawing(size, expected):
+    assert render.page_problem(*size, 240) == expected
+
+
+def test_a_refused_page_is_cached_and_not_drawn_again(tmp_path, caplog):
+    (tmp_path / "bomba.pdf").write_bytes(pdf(1, width=1, height=14400))
+    cache = MetadataCache(tmp_path / "cache")
+    digest, _ = cache.pdf_metadata(tmp_path / "bomba.pdf")
+    with previews.Renderer() as renderer:
+        assert previews.ensure(cache, tmp_path / "bomba.pdf", digest, 240, renderer,
+                               name="allegati/bomba.pdf") is None
+    assert cache.get(digest)["previews"]["240"] == {"error": "page-size", "detail": "1 × 14400 pt"}
+    [warning] = [r for r in caplog.records if r.levelname == "WARNING"]
+    assert warning.getMessage().startswith(
+        "allegato senza anteprima: allegati/bomba.pdf (pagina di 1 × 14400 pt, fuori dai limiti")
+    assert not list((tmp_path / "cache" / "previews").iterdir())  # no temporary file left
+
+    caplog.clear()
+    unused = previews.Renderer(command=["false"])  # would fail if it were started
+    assert previews.ensure(cache, tmp_path / "bomba.pdf", digest, 240, unused) is None
+    assert unused.process is None
+    assert not [r for r in caplog.records if r.levelname == "WARNING"]
+
+
+def test_drawing_is_bounded_in_memory_and_time(tmp_path):
+    (tmp_path / "a.pdf").write_bytes(pdf(1))
+    target = tmp_path / "a.webp"
+    slow = [sys.executable, "-c", "import sys, time; print('{\"ready\": true}', flush=True);"
+            " sys.stdin.readline(); time.sleep(60)"]
+    crashing = [sys.executable, "-c", "import os, sys; print('{\"ready\": true}', flush=True);"
+                " sys.stdin.readline(); os.abort()"]
+    with previews.Renderer(memory_mb=16) as renderer:  # 2000 × 2829 px need more
+        assert renderer.render(tmp_path / "a.pdf", target, 2000) == {
+            "error": "memory", "detail": "16"}
+        assert renderer.process is None  # a new child for the next job
+        assert abs(renderer.render(tmp_path / "a.pdf", target, 100)["size"][0] - 100) <= 1
+    with previews.Renderer(timeout=0.5, command=slow) as renderer:
+        started = time.monotonic()
+        assert renderer.render(tmp_path / "a.pdf", target, 100) == {
+            "error": "timeout", "detail": "0.5"}
+        assert time.monotonic() - started < 10 and renderer.process is None
+    with previews.Renderer(command=crashing) as renderer:
+        assert renderer.render(tmp_path / "a.pdf", target, 100) == {
+            "error": "crash", "detail": "exit status -6"}
+    with pytest.raises(previews.Unavailable):
+        previews.Renderer(command=[sys.executable, "-c", "pass"]).render(
+            tmp_path / "a.pdf", target, 100)
 
 
 # -- documents, feeds, settings -----------------------------------------------------

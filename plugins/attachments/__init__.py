@@ -6,9 +6,14 @@ Modules, one concern each:
 - ``model``: the front-matter value -> :class:`~.model.Attachment` (URL, type,
   "245 kB", "12 pagine"); pure functions;
 - ``pdfinfo``: page counts with pypdf, cached by content hash;
-- ``previews``: first-page images with pypdfium2 (optional);
-- ``collect``: ``item.attachments`` for every article and page, editors' errors;
-- ``output``: the generator that copies the files of written items only;
+- ``previews``: first-page images (optional), drawn by ``render`` in a child
+  process within bounds (page size, memory, time), cached, failures too;
+- ``render``: the child process itself (standalone: PDFium and Pillow);
+- ``collect``: ``item.attachments`` for every article and page, editors' errors
+  (types allowed by ``model.ALLOWED_KINDS``, checked by content with
+  ``plugins.core.filetypes``);
+- ``output``: the generator that copies the files of written items only, and
+  ``{static}`` links into the folder (same type check);
 - ``documents``: the list behind the "Documenti" page;
 - ``feeds``: enclosures (Atom: all, RSS: the first) and the list in feed content.
 """

@@ -6,6 +6,8 @@ Every item (drafts too, so a preview build and the public build agree) gets
 with ``content_checks.report`` and stop the build before anything is written.
 Only the attachments of items whose page is written (published and hidden)
 are recorded for copying; only published ones are listed on "Documenti".
+Only the types of ``model.ALLOWED_KINDS`` are accepted, checked by content
+(``plugins.core.filetypes``): a disallowed or disguised file is an error.
 """
 
 import logging
@@ -14,11 +16,12 @@ import unicodedata
 from dataclasses import dataclass, field
 
 from plugins.content_checks import report
+from plugins.core import filetypes
 from plugins.core.items import CHECKED, LISTED, items, source
 from plugins.core.text import title_from_name
 from plugins.italian import fix_apostrophes
 
-from .model import KEY, Attachment, clean_path, expand, extension, parse_declarations, \
+from .model import ALLOWED_KINDS, KEY, Attachment, clean_path, expand, parse_declarations, \
     size_text
 from .pdfinfo import ENCRYPTED, MetadataCache
 
@@ -111,9 +114,14 @@ def build_attachments(item, settings, run):
             problems.append(f"percorso fuori da content/: {declaration.file} ({KEY})"
                             f" / path leaves content/: {declaration.file}")
             continue
+        # The type, by content: the file is served from the site's own origin.
+        problem = filetypes.problem(relative, full, ALLOWED_KINDS)
+        if problem:
+            problems.append(problem)
+            continue
 
         pages = None
-        if extension(relative) == "pdf":
+        if filetypes.extension(relative) == "pdf":
             digest, metadata = run.cache.pdf_metadata(full, run.digests.get(relative))
             run.digests[relative] = digest
             if "error" in metadata:

@@ -4,7 +4,6 @@ Pure functions, no Pelican objects: parsing the declarations, checking a path,
 building the URL, and the Italian texts readers see ("PDF, 245 kB, 12 pagine").
 """
 
-import mimetypes
 import posixpath
 import re
 import unicodedata
@@ -12,26 +11,14 @@ from dataclasses import dataclass, field
 
 from pelican.utils import slugify
 
+from plugins.core.filetypes import IMAGES, extension, mime_type
 from plugins.italian import numero
 
 KEY = "`attachments`"
-# Office and common formats, so MIME types do not depend on the machine's mime.types.
-MIME_TYPES = {
-    "pdf": "application/pdf",
-    "doc": "application/msword",
-    "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-    "xls": "application/vnd.ms-excel",
-    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-    "ppt": "application/vnd.ms-powerpoint",
-    "pptx": "application/vnd.openxmlformats-officedocument.presentationml.presentation",
-    "odt": "application/vnd.oasis.opendocument.text",
-    "ods": "application/vnd.oasis.opendocument.spreadsheet",
-    "odp": "application/vnd.oasis.opendocument.presentation",
-    "rtf": "application/rtf",
-    "txt": "text/plain",
-    "csv": "text/csv",
-    "zip": "application/zip",
-}
+# What editors may attach: documents and photos, each checked by content
+# (plugins.core.filetypes). No HTML, SVG or scripts: the files are served from the
+# site's own origin. No legacy OLE office files (DOC, XLS, PPT) nor RTF.
+ALLOWED_KINDS = ("pdf", "odt", "ods", "odp", "docx", "xlsx", "pptx", "text", "zip", *IMAGES)
 
 
 @dataclass(frozen=True)
@@ -198,19 +185,9 @@ def expand(pattern, relative, regex_subs=()):
     return re.sub(r"/{2,}", "/", url).strip("/").rstrip(".")
 
 
-def extension(relative):
-    name = posixpath.basename(relative)
-    return name.rsplit(".", 1)[1].lower() if "." in name.lstrip(".") else ""
-
-
 def kind_of(relative):
     """``PDF``, ``DOCX``…; ``File`` without an extension."""
     return extension(relative).upper() or "File"
-
-
-def mime_type(relative):
-    ext = extension(relative)
-    return MIME_TYPES.get(ext) or mimetypes.guess_type("x." + ext)[0] or "application/octet-stream"
 
 
 # -- Italian texts ----------------------------------------------------------------

@@ -4,26 +4,31 @@
 static generator does not copy the whole folder. :class:`AttachmentsGenerator`
 (signal ``get_generators``; Pelican runs it after articles and pages):
 
-- ``generate_context``: renders the missing previews, sets the ``documents``
-  list for the "Documenti" template;
+- ``generate_context``: renders the missing previews (in one child process,
+  within bounds: ``previews``), sets the ``documents`` list for the
+  "Documenti" template;
 - ``generate_output``: copies each file, byte for byte, to its URL, and its preview.
 
 ``static_generator_finalized``: a ``{static}`` link to an attachment in the body
 of a written item lands at the same slugified URL; files linked only from
-drafts are not copied.
+drafts are not copied; a linked file of a type attachments may not have is
+an error.
 """
 
 import logging
 import os
+import posixpath
 import shutil
 
 from plugins.content_checks import report
+from plugins.core import filetypes
+from plugins.core.items import context_items
 from plugins.core.items import source as item_source
 
 from . import previews
 from .collect import STATE_KEY, state
 from .documents import documents
-from .model import Preview, expand
+from .model import ALLOWED_KINDS, Preview, expand
 
 logger = logging.getLogger(__name__)
 
@@ -52,18 +57,25 @@ class AttachmentsGenerator:
         width = self.settings["ATTACHMENTS_PREVIEW_WIDTH"]
         pattern = self.settings["ATTACHMENTS_PREVIEW_URL"]
         regex_subs = self.settings["SLUG_REGEX_SUBSTITUTIONS"]
-        for source, attachments in run.published.items():
-            digest = run.digests.get(source)
-            if digest is None:  # not a PDF
-                continue
-            rendered = previews.ensure(run.cache, os.path.join(self.path, source), digest, width)
-            if rendered is None:
-                continue
-            file, w, h = rendered
-            preview = Preview(expand(pattern, source, regex_subs), w, h)
-            for attachment in attachments:
-                attachment.preview = preview
-                attachment.preview_file = file
+        with previews.Renderer() as renderer:  # a child process, started only if needed
+            for source, attachments in run.published.items():
+                digest = run.digests.get(source)
+                if digest is None:  # not a PDF
+                    continue
+                try:
+                    rendered = previews.ensure(run.cache, os.path.join(self.path, source),
+                                               digest, width, renderer, name=source)
+                except previews.Unavailable as error:
+                    logger.warning("ATTACHMENTS: previews cannot be drawn (%s): none in"
+                                   " this build", error)
+                    return
+                if rendered is None:
+                    continue
+                file, w, h = rendered
+                preview = Preview(expand(pattern, source, regex_subs), w, h)
+                for attachment in attachments:
+                    attachment.preview = preview
+                    attachment.preview_file = file
 
     def generate_output(self, writer):
         del writer  # files are copied, not rendered
@@ -84,9 +96,36 @@ def get_generators(pelican):
     return AttachmentsGenerator
 
 
+def _refuse_disallowed_types(context, settings):
+    """Files in ATTACHMENTS_PATH linked from any item, drafts too, whose type is not
+    allowed: each linking item gets an error. Judged from the links, not from the
+    static generator's list, which other receivers of the signal may have pruned."""
+    folder = settings["ATTACHMENTS_PATH"] + "/"
+    linking = {}  # source -> every item linking it
+    for item, _ in context_items(context):
+        for link in item.get_static_links():
+            source = posixpath.normpath(link.replace(os.sep, "/"))
+            if source.startswith(folder):
+                linking.setdefault(source, []).append(item)
+    refused = set()
+    for source, items in sorted(linking.items()):
+        full = os.path.join(settings["PATH"], *source.split("/"))
+        if not os.path.isfile(full):
+            continue  # Pelican reports links to missing files
+        problem = filetypes.problem(source, full, ALLOWED_KINDS)
+        if problem:
+            refused.add(source)
+            for item in items:
+                report(context, item_source(item), f"{problem} (link {{static}})")
+    return refused
+
+
 def place_linked_static(generator):
     """``{static}`` links into ATTACHMENTS_PATH: slugified URL, written items only.
 
+    A linked file of a type attachments may not have (``model.ALLOWED_KINDS``,
+    checked by content) is an error naming every item that links it, drafts
+    too (a preview build and the public build agree); it is never copied.
     A linked file whose URL another attachment already has (``Verbale.pdf`` and
     ``verbale.pdf``) is an error naming the items that link it: one file would
     silently overwrite the other.
@@ -96,16 +135,17 @@ def place_linked_static(generator):
     owners = run.owners if run else {}
     settings = generator.settings
     folder = settings["ATTACHMENTS_PATH"] + "/"
-    linked = {}  # source -> items linking it
+    linked = {}  # source -> written items linking it
     for item in written:
         for source in item.get_static_links():
             linked.setdefault(source, []).append(item)
+    refused = _refuse_disallowed_types(generator.context, settings)
     regex_subs = settings["SLUG_REGEX_SUBSTITUTIONS"]
     for static in list(generator.staticfiles):
         source = static.get_relative_source_path().replace(os.sep, "/")
         if not source.startswith(folder):
             continue
-        if source not in linked:
+        if source not in linked or source in refused:
             generator.staticfiles.remove(static)
             continue
         save_as = expand(settings["ATTACHMENTS_SAVE_AS"], source, regex_subs)

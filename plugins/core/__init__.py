@@ -3,6 +3,8 @@
 Modules, imported explicitly (``from plugins.core import items``):
 
 - :mod:`.errors`: errors whose message says it all (no traceback);
+- :mod:`.filetypes`: what a file is by its content, whether its extension agrees
+  and its kind is allowed; the MIME table;
 - :mod:`.items`: which generator lists hold which items, and what happens to them;
 - :mod:`.settings`: the one settings style (prefix, ``DEFAULTS``, validation at
   ``initialized``), ``JINJA_FILTERS`` merging, declared plugin dependencies;
