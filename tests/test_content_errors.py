@@ -40,7 +40,7 @@ def test_contract_errors_stop_the_build_naming_file_and_line(build, text, fragme
 
 
 def test_image_without_alt_text(build):
-    site = build({**GOOD, "immagini/foto.jpg": b"jpeg",
+    site = build({**GOOD, "immagini/foto.jpg": b"\xff\xd8\xffjpeg",
                   "notizie/rotto.md": article(image="immagini/foto.jpg")})
     assert_stopped(site, "notizie/rotto.md", "`image_alt`")
 

@@ -131,10 +131,10 @@ def test_drafts_and_future_items_never_reach_the_public_output(build):
 
 def test_images_used_only_by_drafts_are_not_published(build):
     site = build({
-        "immagini/pubblica.jpg": b"public",
-        "immagini/segreta.jpg": b"secret",
-        "immagini/in-corpo.jpg": b"secret body",
-        "immagini/condivisa.jpg": b"shared",
+        "immagini/pubblica.jpg": b"\xff\xd8\xffpublic",
+        "immagini/segreta.jpg": b"\xff\xd8\xffsecret",
+        "immagini/in-corpo.jpg": b"\xff\xd8\xffsecret body",
+        "immagini/condivisa.jpg": b"\xff\xd8\xffshared",
         "notizie/pubblico.md": article(title="Pubblico", image="immagini/pubblica.jpg",
                                        image_alt="Foto", body="![x]({static}/immagini/condivisa.jpg)"),
         "notizie/bozza.md": article(title="Bozza", status="draft", image="immagini/segreta.jpg",

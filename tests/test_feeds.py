@@ -12,7 +12,7 @@ ITEMS = {
                             body="Vedi [la foto]({static}/immagini/foto.jpg)."),
     "notizie/b.md": article(title="Notizia estiva", date="2024-07-01 18:30"),
     "comunicati-stampa/c.md": article(title="Comunicato", date="2024-05-05 17:07"),
-    "immagini/foto.jpg": b"jpeg",
+    "immagini/foto.jpg": b"\xff\xd8\xffjpeg",
 }
 
 

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 
 from plugins.content_checks import report
 from plugins.core import filetypes
-from plugins.core.items import CHECKED, LISTED, items, source
+from plugins.core.items import CHECKED, LISTED, items, key_line, source
 from plugins.core.text import title_from_name
 from plugins.italian import fix_apostrophes
 
@@ -86,9 +86,13 @@ def _pdf_problem(relative, metadata):
             f" / not a readable PDF: {relative}" + (f" ({detail})" if detail else ""))
 
 
-def build_attachments(item, settings, run):
-    """The item's :class:`Attachment` list and the problems found in its declarations."""
-    declarations, problems = parse_declarations(item.metadata.get("attachments"))
+def build_attachments(value, item_source, settings, run):
+    """The :class:`Attachment` list of an item whose front matter declares ``value``
+    (``item_source``: its path under content/), and the problems found.
+
+    Also used by ``invoke check`` (tools/check.py), without a build.
+    """
+    declarations, problems = parse_declarations(value)
     folder = settings["ATTACHMENTS_PATH"]
     limit_mb = settings["ATTACHMENTS_MAX_SIZE_MB"]
     regex_subs = settings["SLUG_REGEX_SUBSTITUTIONS"]
@@ -132,7 +136,7 @@ def build_attachments(item, settings, run):
         size = os.path.getsize(full)
         if size > limit_mb * 1_000_000:
             logger.warning("%s: allegato molto grande: %s (%s, limite %s MB) / large attachment",
-                           source(item), relative, size_text(size), limit_mb)
+                           item_source, relative, size_text(size), limit_mb)
         save_as = expand(settings["ATTACHMENTS_SAVE_AS"], relative, regex_subs)
         owner = run.owners.setdefault(save_as, relative)
         if owner != relative:
@@ -157,9 +161,10 @@ def attach(generator):
     """``article_generator_finalized`` and ``page_generator_finalized``."""
     run = state(generator.context, generator.settings)
     for item, fate in items(generator):
-        attachments, problems = build_attachments(item, generator.settings, run)
+        attachments, problems = build_attachments(item.metadata.get("attachments"),
+                                                  source(item), generator.settings, run)
         for problem in problems:
-            report(generator.context, source(item), problem)
+            report(generator.context, source(item), problem, key_line(item, "attachments"))
         item.attachments = attachments
         if fate == CHECKED:
             continue

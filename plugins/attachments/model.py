@@ -11,14 +11,12 @@ from dataclasses import dataclass, field
 
 from pelican.utils import slugify
 
-from plugins.core.filetypes import IMAGES, extension, mime_type
+from plugins.core.filetypes import DOCUMENTS, extension, mime_type
 from plugins.italian import numero
 
 KEY = "`attachments`"
-# What editors may attach: documents and photos, each checked by content
-# (plugins.core.filetypes). No HTML, SVG or scripts: the files are served from the
-# site's own origin. No legacy OLE office files (DOC, XLS, PPT) nor RTF.
-ALLOWED_KINDS = ("pdf", "odt", "ods", "odp", "docx", "xlsx", "pptx", "text", "zip", *IMAGES)
+# What editors may attach, checked by content (plugins.core.filetypes).
+ALLOWED_KINDS = DOCUMENTS
 
 
 @dataclass(frozen=True)

@@ -21,14 +21,12 @@ import posixpath
 import shutil
 
 from plugins.content_checks import report
-from plugins.core import filetypes
-from plugins.core.items import context_items
 from plugins.core.items import source as item_source
 
 from . import previews
 from .collect import STATE_KEY, state
 from .documents import documents
-from .model import ALLOWED_KINDS, Preview, expand
+from .model import Preview, expand
 
 logger = logging.getLogger(__name__)
 
@@ -96,36 +94,11 @@ def get_generators(pelican):
     return AttachmentsGenerator
 
 
-def _refuse_disallowed_types(context, settings):
-    """Files in ATTACHMENTS_PATH linked from any item, drafts too, whose type is not
-    allowed: each linking item gets an error. Judged from the links, not from the
-    static generator's list, which other receivers of the signal may have pruned."""
-    folder = settings["ATTACHMENTS_PATH"] + "/"
-    linking = {}  # source -> every item linking it
-    for item, _ in context_items(context):
-        for link in item.get_static_links():
-            source = posixpath.normpath(link.replace(os.sep, "/"))
-            if source.startswith(folder):
-                linking.setdefault(source, []).append(item)
-    refused = set()
-    for source, items in sorted(linking.items()):
-        full = os.path.join(settings["PATH"], *source.split("/"))
-        if not os.path.isfile(full):
-            continue  # Pelican reports links to missing files
-        problem = filetypes.problem(source, full, ALLOWED_KINDS)
-        if problem:
-            refused.add(source)
-            for item in items:
-                report(context, item_source(item), f"{problem} (link {{static}})")
-    return refused
-
-
 def place_linked_static(generator):
     """``{static}`` links into ATTACHMENTS_PATH: slugified URL, written items only.
 
-    A linked file of a type attachments may not have (``model.ALLOWED_KINDS``,
-    checked by content) is an error naming every item that links it, drafts
-    too (a preview build and the public build agree); it is never copied.
+    The type of a linked file is checked with the body, by plugins/contract
+    (its folder's kinds: plugins.core.filetypes.DOCUMENTS), with the line.
     A linked file whose URL another attachment already has (``Verbale.pdf`` and
     ``verbale.pdf``) is an error naming the items that link it: one file would
     silently overwrite the other.
@@ -139,13 +112,12 @@ def place_linked_static(generator):
     for item in written:
         for source in item.get_static_links():
             linked.setdefault(source, []).append(item)
-    refused = _refuse_disallowed_types(generator.context, settings)
     regex_subs = settings["SLUG_REGEX_SUBSTITUTIONS"]
     for static in list(generator.staticfiles):
         source = static.get_relative_source_path().replace(os.sep, "/")
         if not source.startswith(folder):
             continue
-        if source not in linked or source in refused:
+        if source not in linked:
             generator.staticfiles.remove(static)
             continue
         save_as = expand(settings["ATTACHMENTS_SAVE_AS"], source, regex_subs)

@@ -29,7 +29,7 @@ from pelican import signals
 from pelican.contents import Page
 
 from plugins.core.errors import QuietError, quiet_tracebacks
-from plugins.core.items import all_items, source
+from plugins.core.items import all_items, key_line, source
 from plugins.core.problems import Problem
 
 from . import rules
@@ -55,7 +55,8 @@ def entries(generators):
     """The cross-file rules' view of every article and page of the build."""
     for item, _ in all_items(generators):
         yield Entry(source(item), "page" if isinstance(item, Page) else "article",
-                    item.slug or "", item.save_as or "", item.metadata.get("lang", ""))
+                    item.slug or "", item.save_as or "", item.metadata.get("lang", ""),
+                    key_line(item, "slug", "title"))
 
 
 def static_outside_output(generators, output_path):
@@ -73,11 +74,8 @@ def check_build(generators):
         return
     context = generators[0].context
     settings = generators[0].settings
-    found = list(entries(generators))
-    for path, message in [*rules.duplicate_urls(found), *rules.duplicate_slugs(found),
-                          *rules.site_path_clashes(found, settings),
-                          *rules.symlink_problems(settings["PATH"])]:
-        report(context, path, message)
+    for problem in rules.all_problems(entries(generators), settings):
+        report(context, problem.path, problem.message, problem.line)
     for path, save_as in static_outside_output(generators, generators[0].output_path):
         report(context, path, f"il file verrebbe scritto fuori dal sito ({save_as})"
                               " / the file would be written outside the output folder")

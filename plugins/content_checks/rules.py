@@ -1,4 +1,5 @@
-"""Rules across files: pure functions on light :class:`Entry` records.
+"""Rules across files: pure functions on light :class:`Entry` records, returning
+:class:`~plugins.core.problems.Problem` lists.
 
 The build makes entries from Pelican's items, ``invoke check`` from the files it
 checked; both call the same rules, so both report the same problems.
@@ -8,6 +9,7 @@ import os
 import posixpath
 from dataclasses import dataclass
 
+from plugins.core.problems import Problem
 from plugins.core.urls import without_index
 
 SITE_FILES = ("sitemap.xml", "robots.txt", "404.html", "index.html")
@@ -20,43 +22,42 @@ class Entry:
     slug: str
     save_as: str  # "" when the item is not written
     lang: str = ""
+    line: int | None = None  # of its `slug` key, else of its `title`
 
 
 def duplicate_slugs(entries):
-    """``[(source, message)]``: two articles (or two pages) with one slug, even in other
-    months: Pelican would take them for translations of each other."""
+    """Two articles (or two pages) with one slug, even in other months: Pelican would
+    take them for translations of each other. One problem, on the later file."""
     owners = {}
     for entry in entries:
-        owners.setdefault((entry.kind, entry.slug, entry.lang), []).append(entry.source)
+        owners.setdefault((entry.kind, entry.slug, entry.lang), {})[entry.source] = entry
     problems = []
-    for (kind, slug, _), sources in sorted(owners.items()):
-        if len(sources) > 1:
-            first, *others = sorted(set(sources))
-            if not others:
-                continue
+    for (kind, slug, _), found in sorted(owners.items()):
+        if len(found) > 1:
+            first, *others = sorted(found)
             what = "articolo" if kind == "article" else "pagina"
-            problems.append((first, (
+            problems.append(Problem(first, (
                 f"stesso `slug` ({slug}) di {', '.join(others)}: ogni {what} deve averne uno"
                 f" suo, cambia `slug` (o il titolo) di uno dei due / two items with the same"
-                f" slug {slug}: {' and '.join(sorted(set(sources)))}")))
+                f" slug {slug}: {' and '.join(sorted(found))}"), found[first].line))
     return problems
 
 
 def duplicate_urls(entries):
-    """``[(source, message)]`` for each output path claimed by more than one file."""
+    """Each output path claimed by more than one file."""
     owners = {}
     for entry in entries:
         if entry.save_as:
-            owners.setdefault(posixpath.normpath(entry.save_as), set()).add(entry.source)
+            owners.setdefault(posixpath.normpath(entry.save_as), {})[entry.source] = entry
     problems = []
-    for save_as, sources in sorted(owners.items()):
-        if len(sources) > 1:
-            first, *others = sorted(sources)
+    for save_as, found in sorted(owners.items()):
+        if len(found) > 1:
+            first, *others = sorted(found)
             url = "/" + without_index(save_as)
-            problems.append((first, (
+            problems.append(Problem(first, (
                 f"stesso indirizzo {url} di {', '.join(others)}: cambia `slug`"
                 f" (o `date`) di uno dei due / two items with the same URL {url}:"
-                f" {' and '.join(sorted(sources))}")))
+                f" {' and '.join(sorted(found))}"), found[first].line))
     return problems
 
 
@@ -87,7 +88,7 @@ def reserved_paths(settings):
 
 
 def site_path_clashes(entries, settings):
-    """``[(source, message)]`` for items written where the site writes its own files."""
+    """Items written where the site writes its own files."""
     reserved = reserved_paths(settings)
     problems = []
     for entry in entries:
@@ -95,9 +96,10 @@ def site_path_clashes(entries, settings):
             continue
         first = posixpath.normpath(entry.save_as).split("/")[0]
         if first in reserved:
-            problems.append((entry.source, (
+            problems.append(Problem(entry.source, (
                 f"l'indirizzo /{without_index(entry.save_as)} è riservato al sito ({first}):"
-                f" scegli un altro `slug` / the URL is the site's own ({reserved[first]})")))
+                f" scegli un altro `slug` / the URL is the site's own ({reserved[first]})"),
+                entry.line))
     return problems
 
 
@@ -116,6 +118,13 @@ def symlinks_leaving(root):
 
 
 def symlink_problems(root):
-    return [(link, f"collegamento simbolico che porta fuori da content/ ({target}): copia il"
-                   f" file dentro content/ / symbolic link leaving content/")
+    return [Problem(link, f"collegamento simbolico che porta fuori da content/ ({target}):"
+                          f" copia il file dentro content/ / symbolic link leaving content/")
             for link, target in symlinks_leaving(root)]
+
+
+def all_problems(entries, settings):
+    """Every rule across files, for the build and ``invoke check`` alike."""
+    entries = list(entries)
+    return [*duplicate_urls(entries), *duplicate_slugs(entries),
+            *site_path_clashes(entries, settings), *symlink_problems(settings["PATH"])]

@@ -34,8 +34,8 @@ ALLOWED = {
     "img": {"src", "alt", "width", "height", "loading", "decoding", "srcset", "sizes"},
     "ol": {"start", "reversed", "type"},
     "li": {"value"},
-    "th": {"colspan", "rowspan", "scope", "headers", "style", "align"},
-    "td": {"colspan", "rowspan", "headers", "style", "align"},
+    "th": {"colspan", "rowspan", "scope", "headers", "align"},
+    "td": {"colspan", "rowspan", "headers", "align"},
     "col": {"span"}, "colgroup": {"span"},
     "abbr": {"title"}, "dfn": {"title"},
     "time": {"datetime"},
@@ -47,7 +47,6 @@ ALLOWED = {
 URL_ATTRIBUTES = {"href", "src", "cite"}
 SCHEMES = {"http", "https", "mailto", "tel"}
 DATA_IMAGE_RE = re.compile(r"data:image/(png|jpeg|gif|webp);base64,[a-z0-9+/=\s]*\Z", re.I)
-TABLE_STYLE_RE = re.compile(r"\s*text-align:\s*(left|right|center)\s*;?\s*\Z", re.I)
 # Pelican's intra-site links, in the rendered HTML: {static}/x, |filename|x ...
 INTRASITE_RE = re.compile(r"\A[{|](?P<what>static|attach|filename)[|}](?P<target>.*)\Z")
 SCHEME_RE = re.compile(r"\A([a-z][a-z0-9+.\-]*):")
@@ -85,9 +84,6 @@ class _Checker(HTMLParser):
             elif name not in allowed and not name.startswith("aria-"):
                 self.problem(name, f"attributo {name} non ammesso in <{tag}>"
                                    f" / attribute {name} not allowed in <{tag}>")
-            elif name == "style" and not TABLE_STYLE_RE.match(value):
-                self.problem("style", f"attributo style non ammesso in <{tag}> (solo"
-                                      f" text-align) / style attribute not allowed")
             elif name in URL_ATTRIBUTES or name == "srcset":
                 for url in (_srcset_urls(value) if name == "srcset" else [value]):
                     self._check_url(tag, name, url)
@@ -175,8 +171,6 @@ def sanitize(html, iframe_hosts=()):
 
 def _keep_attribute(iframe_hosts):
     def keep(tag, name, value):
-        if name == "style" and not TABLE_STYLE_RE.match(value):
-            return None
         if tag == "iframe" and name == "src":
             parts = urlsplit(value)
             return value if parts.scheme == "https" and parts.hostname in iframe_hosts else None

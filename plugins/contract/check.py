@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass, field
 from html import escape, unescape
 
+from plugins.core import filetypes
 from plugins.core.problems import ERROR, WARNING, Problem
 
 from . import body, schema
@@ -57,9 +58,13 @@ def render(markdown, text):
 
 
 def linkable_folders(settings):
-    """Folders a ``{static}`` link may point into: those the site publishes files from."""
-    folders = [*settings["STATIC_PATHS"], settings.get("ATTACHMENTS_PATH") or ""]
-    return tuple(folder.strip("/") + "/" for folder in folders if folder.strip("/"))
+    """``{folder/: allowed kinds}``: where a ``{static}`` link may point, the folders the
+    site publishes files from: images (STATIC_PATHS) and documents (ATTACHMENTS_PATH)."""
+    folders = {path.strip("/") + "/": filetypes.IMAGES for path in settings["STATIC_PATHS"]
+               if path.strip("/")}
+    if (settings.get("ATTACHMENTS_PATH") or "").strip("/"):
+        folders[settings["ATTACHMENTS_PATH"].strip("/") + "/"] = filetypes.DOCUMENTS
+    return folders
 
 
 class _FileCheck:
@@ -140,16 +145,19 @@ class _FileCheck:
         if path is None:
             return f"il link {link} esce da content/ / link leaves content/"
         full = os.path.join(self.settings["PATH"], path)
-        if what in ("static", "attach") and not path.startswith(linkable_folders(self.settings)):
-            folders = ", ".join(linkable_folders(self.settings))
-            return (f"il link {link} deve puntare a un file in {folders}"
-                    f" / {{{what}}} links must point into {folders}")
+        folders = linkable_folders(self.settings)
+        folder = next((f for f in folders if path.startswith(f)), None)
+        if what in ("static", "attach") and folder is None:
+            return (f"il link {link} deve puntare a un file in {', '.join(folders)}"
+                    f" / {{{what}}} links must point into {', '.join(folders)}")
         if not os.path.isfile(full):
             return f"il link {link} punta a un file che non esiste / link target not found"
         root = os.path.realpath(self.settings["PATH"])
         if os.path.commonpath([os.path.realpath(full), root]) != root:
             return (f"il link {link} porta fuori da content/ (collegamento simbolico)"
                     " / link leaves content/ through a symbolic link")
+        if folder is not None:
+            return filetypes.problem(path, full, folders[folder])
         return None
 
     def _lead_length(self):

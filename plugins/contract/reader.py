@@ -20,6 +20,7 @@ from markupsafe import Markup
 from pelican.readers import MarkdownReader
 from pelican.urlwrappers import Author, Category, Tag
 
+from plugins.core.items import LINES_KEY
 from plugins.core.text import title_from_name
 from plugins.italian.slugs import make_slug
 from plugins.italian.typography import smarten
@@ -61,7 +62,9 @@ class ContractReader(MarkdownReader):
             raise ContentError(relative, [str(error) for error in checked.errors])
         metadata = checked.metadata
         self._apply_defaults(metadata, relative)
-        return smarten(checked.content), self._to_pelican(metadata, checked.summary)
+        result = self._to_pelican(metadata, checked.summary)
+        result[LINES_KEY] = checked.key_lines  # for problems found later (other plugins)
+        return smarten(checked.content), result
 
     def _apply_defaults(self, metadata, relative):
         folder = relative.split("/")[0] if "/" in relative else ""

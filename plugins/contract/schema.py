@@ -12,6 +12,7 @@ import re
 from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
+from plugins.core import filetypes
 from plugins.italian import fix_apostrophes
 from plugins.italian.dates import in_zone
 from plugins.italian.slugs import MAX_LENGTH, is_slug, make_slug
@@ -107,6 +108,10 @@ def _check_image(meta, settings, problems):
                                   " / `image` file not found"))
     else:
         meta["image"] = normal
+        problem = filetypes.problem(normal, os.path.join(settings["PATH"], normal),
+                                    filetypes.IMAGES)
+        if problem:
+            problems.append(("image", problem))
     if not meta.get("image_alt"):
         problems.append(("image", "`image` senza `image_alt`: scrivi il testo alternativo"
                                   " dell'immagine / `image` needs `image_alt`"))

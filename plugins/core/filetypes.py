@@ -95,7 +95,10 @@ KINDS = {kind.name: kind for kind in (
 )}
 EXTENSIONS = {ext: kind.name for kind in KINDS.values() for ext in kind.mimes}
 MIME_TYPES = {ext: mime for kind in KINDS.values() for ext, mime in kind.mimes.items()}
-IMAGES = ("png", "jpeg", "webp")
+IMAGES = ("png", "jpeg", "webp")  # what content/immagini may hold
+# What editors may attach (content/allegati): documents and photos. No HTML, SVG or
+# scripts (served from the site's own origin), no legacy OLE office files nor RTF.
+DOCUMENTS = ("pdf", "odt", "ods", "odp", "docx", "xlsx", "pptx", "text", "zip", *IMAGES)
 
 MAGIC = (  # (prefix, kind); WebP is RIFF....WEBP, checked apart
     (b"%PDF-", "pdf"),

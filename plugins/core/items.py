@@ -55,6 +55,15 @@ def source(item):
     return item.get_relative_source_path().replace("\\", "/")
 
 
+LINES_KEY = "contract_lines"  # metadata: {front-matter key: line}, set by plugins/contract
+
+
+def key_line(item, *keys):
+    """The line of the first of ``keys`` present in the item's front matter, or None."""
+    lines = item.metadata.get(LINES_KEY) or {}
+    return next((lines[key] for key in keys if key in lines), None)
+
+
 # The lists Pelican also puts in the shared context (for templates); translations
 # hang off each item. Used after the article and page generators have finished
 # (static_generator_finalized), where the generators themselves are out of reach.
