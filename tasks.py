@@ -64,6 +64,30 @@ def _build(settings, output=None):
     return ok
 
 
+@task(help={"settings": "settings file (default: pelicanconf.py)"})
+def check(c, settings=""):
+    """Check all content against the contract without building: every problem as file:line."""
+    command = [sys.executable, str(ROOT / "tools" / "check.py")]
+    if settings:
+        command += ["--settings", settings]
+    sys.exit(subprocess.run(command, cwd=ROOT, check=False).returncode)
+
+
+@task(help={"title": "the headline", "category": "folder under content/ (default: notizie)",
+            "date": "YYYY-MM-DD HH:MM, Rome time (default: now)",
+            "slug": "the end of the address (default: from the title)",
+            "pubblica": "status: published instead of draft"})
+def new(c, title, category="notizie", date="", slug="", pubblica=False):
+    """Create a new article (a draft) with complete front matter; print its preview URL."""
+    command = [sys.executable, str(ROOT / "tools" / "new_item.py"), "--title", title,
+               "--category", category, "--preview",
+               f"http://{CONFIG['host']}:{CONFIG['port']}/"]
+    command += ["--date", date] if date else []
+    command += ["--slug", slug] if slug else []
+    command += ["--pubblica"] if pubblica else []
+    sys.exit(subprocess.run(command, cwd=ROOT, check=False).returncode)
+
+
 @task
 def clean(c):
     """Remove generated files."""

@@ -90,12 +90,8 @@ def write_content(content_dir, files):
             path.write_text(textwrap.dedent(text).lstrip(), encoding="utf-8")
 
 
-def build_site(tmp_path, files, settings="", config="pelicanconf", siteurl=SITEURL):
-    """Build ``files`` (relative path -> text or bytes) with the project's settings."""
-    content = tmp_path / "content"
-    output = tmp_path / "output"
-    content.mkdir(parents=True, exist_ok=True)
-    write_content(content, files)
+def write_conf(tmp_path, settings="", config="pelicanconf", siteurl=SITEURL):
+    """A settings file in ``tmp_path``: the project's ``config`` plus ``settings``."""
     conf = tmp_path / "testconf.py"
     conf.write_text(
         "import sys\n"
@@ -107,10 +103,34 @@ def build_site(tmp_path, files, settings="", config="pelicanconf", siteurl=SITEU
         + textwrap.dedent(settings),
         encoding="utf-8",
     )
+    return conf
+
+
+def child_env():
+    """The environment of the commands tests run: no OS locale, warnings are errors."""
     env = {k: v for k, v in os.environ.items() if not k.startswith(("LC_", "LANG"))}
-    env.update(LC_ALL="C", LANG="C", COLUMNS="250", PYTHONWARNINGS="error::DeprecationWarning,error::UserWarning")
+    env.update(LC_ALL="C", LANG="C", COLUMNS="250",
+               PYTHONWARNINGS="error::DeprecationWarning,error::UserWarning")
+    return env
+
+
+def build_site(tmp_path, files, settings="", config="pelicanconf", siteurl=SITEURL):
+    """Build ``files`` (relative path -> text or bytes) with the project's settings."""
+    content = tmp_path / "content"
+    output = tmp_path / "output"
+    content.mkdir(parents=True, exist_ok=True)
+    write_content(content, files)
+    conf = write_conf(tmp_path, settings, config, siteurl)
     result = subprocess.run(
         [sys.executable, "-m", "pelican", str(content), "-s", str(conf), "-o", str(output)],
-        capture_output=True, text=True, env=env, cwd=tmp_path, check=False,
+        capture_output=True, text=True, env=child_env(), cwd=tmp_path, check=False,
     )
     return Build(result.returncode, result.stdout + result.stderr, output, content)
+
+
+def run_tool(tmp_path, tool, *args):
+    """Run ``tools/<tool>.py`` with ``args`` from ``tmp_path``; (exit status, stdout, stderr)."""
+    result = subprocess.run([sys.executable, str(ROOT / "tools" / f"{tool}.py"), *args],
+                            capture_output=True, text=True, env=child_env(), cwd=tmp_path,
+                            check=False)
+    return result.returncode, result.stdout, result.stderr

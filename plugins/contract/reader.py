@@ -32,6 +32,18 @@ logger = logging.getLogger(__name__)
 META_EXTENSION = "markdown.extensions.meta"
 
 
+def make_markdown(settings):
+    """The site's Markdown converter, as ``MARKDOWN`` configures it.
+
+    The header is split off before Markdown runs, so without the meta extension (a
+    body whose first line is "Nota: …" is text).
+    """
+    options = settings["MARKDOWN"]
+    extensions = [*options.get("extensions", ()), *options.get("extension_configs", {})]
+    return Markdown(**{**options, "extensions": [
+        e for e in dict.fromkeys(extensions) if e != META_EXTENSION]})
+
+
 def category_name(folder, names):
     """Display name of a category folder: configured, or ``my-folder`` -> ``My folder``."""
     return names.get(folder) or title_from_name(folder)
@@ -44,12 +56,8 @@ class ContractReader(MarkdownReader):
     file_extensions = ["md", "markdown", "mkd", "mdown"]
 
     def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)  # adds the meta extension to MARKDOWN
-        options = self.settings["MARKDOWN"]
-        # The header is split off before Markdown runs: no meta extension (a body whose
-        # first line is "Nota: …" is text).
-        self._md = Markdown(**{
-            **options, "extensions": [e for e in options["extensions"] if e != META_EXTENSION]})
+        super().__init__(*args, **kwargs)
+        self._md = make_markdown(self.settings)
 
     def read(self, source_path):
         relative = os.path.relpath(source_path, self.settings["PATH"]).replace(os.sep, "/")

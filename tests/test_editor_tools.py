@@ -1,0 +1,137 @@
+"""The editors' tools: ``invoke new`` and ``invoke check`` (tools/new_item.py, tools/check.py).
+
+``check`` runs the build's own checks without building: it must find what the
+build finds, at the same file and line, and pass what the build passes.
+"""
+
+import re
+import shutil
+
+import pytest
+
+from support import ROOT, article, build_site, run_tool, write_conf, write_content
+
+BROKEN = {
+    "notizie/buono.md": article(title="Buono"),
+    "notizie/senza-data.md": article(title="Senza data", date=None),
+    "notizie/data.md": article(title="Data", date="5 maggio 2024"),
+    "notizie/yaml.md": "---\ntitle: [non chiuso\ndate: 2024-05-05\n---\nTesto\n",
+    "notizie/html.md": article(title="Html", body="Testo.\n\n<script>alert(1)</script>"),
+    "notizie/link.md": article(title="Link", body="[altro]({filename}/notizie/manca.md)"),
+    "notizie/alt.md": article(title="Alt", body="![]({static}/immagini/foto.jpg)"),
+    "immagini/foto.jpg": b"\xff\xd8\xff photo",
+    "notizie/allegato.md": article(title="Allegato", attachments=["allegati/manca.pdf"]),
+    "notizie/fuori.md": article(title="Fuori", attachments=["immagini/foto.jpg"]),
+    "notizie/slug.md": article(title="Slug", slug="'Bilancio & risultati'"),
+    "notizie/uno.md": article(title="Gemello", date="2024-05-05"),
+    "avvisi/due.md": article(title="Gemello", date="2024-09-05"),
+    "notizie/chiave.md": article(title="Chiave", colore="blu"),
+}
+EXPECTED_ERRORS = [
+    "content/avvisi/due.md:2: errore: stesso `slug` (gemello) di notizie/uno.md",
+    "content/notizie/allegato.md:4: errore: allegato non trovato: allegati/manca.pdf",
+    "content/notizie/alt.md:6: errore: immagine senza testo alternativo",
+    "content/notizie/data.md:3: errore: `date` non è una data valida (5 maggio 2024)",
+    "content/notizie/fuori.md:4: errore: l'allegato deve stare nella cartella allegati/",
+    "content/notizie/html.md:8: errore: elemento HTML non ammesso: <script>",
+    "content/notizie/link.md:6: errore: il link {filename}/notizie/manca.md punta a un file",
+    "content/notizie/senza-data.md: errore: manca la data (`date`)",
+    "content/notizie/slug.md:4: errore: `slug` non valido (Bilancio & risultati)",
+    "content/notizie/yaml.md:3: errore: front matter YAML non valido",
+]
+
+
+def run_check(tmp_path, files, settings=""):
+    write_content(tmp_path / "content", files)
+    conf = write_conf(tmp_path, settings)
+    return run_tool(tmp_path, "check", "--settings", str(conf), "--content",
+                    str(tmp_path / "content"))
+
+
+def test_check_reports_every_problem_at_once_with_file_and_line(tmp_path):
+    status, out, err = run_check(tmp_path, BROKEN)
+    assert status == 1, err
+    lines = out.splitlines()
+    errors = [line for line in lines if ": errore: " in line]
+    assert len(errors) == len(EXPECTED_ERRORS), out
+    for line, expected in zip(errors, EXPECTED_ERRORS):
+        assert line.startswith(expected), (line, expected)
+    # errors first, then warnings
+    assert lines[-1].startswith("content/notizie/chiave.md:4: avviso: chiave sconosciuta")
+    assert "10 errori, 1 avvisi" in err
+    assert "Traceback" not in out + err
+
+
+def test_check_and_build_report_the_same_errors(tmp_path):
+    status, out, _ = run_check(tmp_path / "check", BROKEN)
+    site = build_site(tmp_path / "build", BROKEN)
+    assert status == 1 and not site.ok
+    checked = {re.sub(r": errore: ", ": ", line.removeprefix("content/"))[:70]
+               for line in out.splitlines() if ": errore: " in line}
+    built = set()
+    for line in " ".join(site.log.split()).split(" ERROR "):
+        match = re.match(r"(\S+\.md(?::\d+)?: .+?)(?: [a-z_]+\.py:\d+|$)", line.strip())
+        if match and "Could not process" not in match.group(1):
+            built.add(match.group(1).strip()[:70])  # long lines wrap in the log
+    # The build reads a file with errors no further, so its cross-file rules see
+    # fewer files: every error the build reports, check reports too.
+    assert built and built <= {message for message in checked}, built - checked
+
+
+def test_check_passes_the_projects_content():
+    status, out, err = run_tool(ROOT, "check")
+    assert status == 0, out + err
+    assert ": errore: " not in out
+    assert re.search(r"\d+ file controllati in [\d.]+ s: 0 errori", err)
+
+
+def test_new_item_passes_check_and_shows_in_the_preview(tmp_path):
+    write_content(tmp_path / "content", {"notizie/vecchia.md": article(title="Vecchia")})
+    conf = write_conf(tmp_path, config="previewconf")
+    args = ("--settings", str(conf), "--content", str(tmp_path / "content"))
+    status, out, err = run_tool(tmp_path, "new_item", "--title", "Nuovi orari dell'ufficio",
+                                "--category", "avvisi", "--date", "2024-06-03 09:30", *args)
+    assert status == 0, err
+    path = tmp_path / "content" / "avvisi" / "2024-06-03-nuovi-orari-dell-ufficio.md"
+    text = path.read_text(encoding="utf-8")
+    assert text.startswith("---\ntitle: Nuovi orari dell'ufficio\ndate: 2024-06-03 09:30\n"
+                           "slug: nuovi-orari-dell-ufficio\nauthor: Redazione\ntags: []\n")
+    assert "attachments: []\nstatus: draft\n---\n" in text
+    assert "avvisi/2024-06-03-nuovi-orari-dell-ufficio.md" in out
+    assert "http://localhost:8000/2024/06/nuovi-orari-dell-ufficio/" in out
+    assert run_tool(tmp_path, "check", *args)[0] == 0
+    site = build_site(tmp_path, {}, config="previewconf")
+    assert site.ok, site.log
+    page = site.soup("/2024/06/nuovi-orari-dell-ufficio/")
+    assert "BOZZA" in page.h1.get_text() and "Nuovi orari dell’ufficio" in page.h1.get_text()
+    shutil.rmtree(site.output)
+    public = build_site(tmp_path, {}, config="publishconf")
+    assert public.ok and not public.exists("/2024/06/nuovi-orari-dell-ufficio/")
+
+
+def test_new_never_overwrites_and_refuses_unknown_categories(tmp_path):
+    write_content(tmp_path / "content", {"notizie/gia.md": article(title="Orari")})
+    conf = write_conf(tmp_path)
+    args = ("--settings", str(conf), "--content", str(tmp_path / "content"),
+            "--date", "2024-05-05 10:00")
+    status, out, _ = run_tool(tmp_path, "new_item", "--title", "Orari", *args)
+    assert status == 0 and "notizie/2024-05-05-orari-2.md" in out  # the slug was taken
+    status, out, _ = run_tool(tmp_path, "new_item", "--title", "Orari", *args)
+    assert status == 0 and "notizie/2024-05-05-orari-3.md" in out
+    assert run_tool(tmp_path, "check", *args[:4])[0] == 0
+    status, _, err = run_tool(tmp_path, "new_item", "--title", "X", "--category", "sport",
+                              *args)
+    assert status == 1
+    assert "categoria sconosciuta: sport; scegli tra avvisi, comunicati-stampa, notizie" in err
+
+
+@pytest.mark.parametrize(("args", "fragment"), [
+    (("--title", "🎉"), "aggiungi --slug"),
+    (("--title", "Festa", "--date", "domani"), "data non valida: domani"),
+])
+def test_new_explains_what_is_wrong(tmp_path, args, fragment):
+    conf = write_conf(tmp_path)
+    (tmp_path / "content").mkdir()
+    status, _, err = run_tool(tmp_path, "new_item", *args, "--settings", str(conf),
+                              "--content", str(tmp_path / "content"))
+    assert status == 1 and fragment in err

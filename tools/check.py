@@ -1,0 +1,134 @@
+"""``invoke check``: every content file against the contract, without building the site.
+
+It runs the very checks the build runs (one implementation): each file through
+``plugins.contract.check.check_file`` (front matter, body HTML, links, images),
+its attachments through ``plugins.attachments.collect.build_attachments``, and
+the rules across files of ``plugins.content_checks.rules``. It prints every
+problem at once, one per line, ``content/…/file.md:LINE: message``, errors first,
+then warnings, and exits with status 1 when there is any error.
+
+    python tools/check.py [--settings pelicanconf.py] [--content content]
+"""
+
+import argparse
+import os
+import sys
+import time
+from pathlib import Path
+
+from pelican import Pelican
+from pelican.generators import Generator
+from pelican.settings import read_settings
+
+ROOT = Path(__file__).resolve().parent.parent
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+from plugins.contract.check import check_file  # noqa: E402
+from plugins.contract.reader import make_markdown  # noqa: E402
+from plugins.content_checks import rules  # noqa: E402
+from plugins.core.problems import ERROR, Problem  # noqa: E402
+from plugins.italian.slugs import is_slug, make_slug  # noqa: E402
+
+
+def load_settings(settings_file, content=None):
+    """The settings a build would have: Pelican's defaults, the file, every plugin's
+    settings installed (plugins are loaded and ``initialized`` sent, nothing built)."""
+    override = {"PATH": str(content)} if content else None
+    return Pelican(read_settings(str(settings_file), override=override)).settings
+
+
+def content_files(settings):
+    """``[(relative path, is_page)]`` of the Markdown files a build would read."""
+    finder = Generator(context={}, settings=settings, path=settings["PATH"],
+                       theme=settings["THEME"], output_path=settings["OUTPUT_PATH"])
+    extensions = ("md", "markdown", "mkd", "mdown")
+    pages = finder.get_files(settings["PAGE_PATHS"], exclude=settings["PAGE_EXCLUDES"],
+                             extensions=extensions)
+    articles = finder.get_files(settings["ARTICLE_PATHS"],
+                                exclude=settings["ARTICLE_EXCLUDES"], extensions=extensions)
+    found = {path.replace(os.sep, "/"): True for path in pages}
+    for path in articles:
+        found.setdefault(path.replace(os.sep, "/"), False)
+    return sorted(found.items())
+
+
+def save_as(metadata, slug, page, settings):
+    """Where a build would write the item (``""`` for drafts and future items)."""
+    status = metadata.get("status", "published")
+    date = metadata.get("date")
+    future = date is not None and not settings["WITH_FUTURE_DATES"] and \
+        date.timestamp() > time.time()
+    if status == "draft" or (future and not page) or (date is None and not page):
+        return ""
+    pattern = settings["PAGE_SAVE_AS" if page else "ARTICLE_SAVE_AS"]
+    return pattern.format(slug=slug, date=date, lang=metadata.get("lang", ""),
+                          category="", author="", tag="", path="")
+
+
+def _attachment_problems(relative, checked, settings, run):
+    from plugins.attachments.collect import build_attachments  # noqa: PLC0415
+
+    _, found = build_attachments(checked.metadata.get("attachments"), relative, settings, run)
+    line = checked.key_lines.get("attachments")
+    return [Problem(relative, message, line) for message in found]
+
+
+def check(settings):
+    """Every problem of the content, errors first, then warnings; each list in file order."""
+    markdown = make_markdown(settings)
+    problems, entries = [], []
+    run = None
+    if "plugins.attachments" in settings["PLUGINS"]:
+        from plugins.attachments.collect import RunState  # noqa: PLC0415
+        from plugins.attachments.pdfinfo import MetadataCache  # noqa: PLC0415
+
+        run = RunState(MetadataCache(settings["ATTACHMENTS_CACHE_PATH"]))
+    for relative, page in content_files(settings):
+        checked = check_file(os.path.join(settings["PATH"], relative), relative, settings,
+                             markdown)
+        problems += checked.problems
+        metadata = checked.metadata
+        if run is not None and metadata.get("attachments"):
+            problems += _attachment_problems(relative, checked, settings, run)
+        slug = metadata.get("slug") or make_slug(metadata.get("title") or "",
+                                                 settings["SLUG_REGEX_SUBSTITUTIONS"])
+        if metadata.get("title") and is_slug(slug):  # other errors aside: report all at once
+            line = checked.key_lines.get("slug") or checked.key_lines.get("title")
+            entries.append(rules.Entry(relative, "page" if page else "article", slug,
+                                       save_as(metadata, slug, page, settings),
+                                       metadata.get("lang", ""), line))
+    if run is not None:
+        run.cache.save()
+    problems += rules.all_problems(entries, settings)
+    errors = [p for p in problems if p.severity == ERROR]
+    warnings = [p for p in problems if p.severity != ERROR]
+
+    def order(problem):
+        return problem.path, problem.line or 0
+
+    return sorted(errors, key=order) + sorted(warnings, key=order)
+
+
+def main(argv=None):
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--settings", default=str(ROOT / "pelicanconf.py"))
+    parser.add_argument("--content", default=None, help="content folder (default: PATH)")
+    args = parser.parse_args(argv)
+    started = time.perf_counter()
+    settings = load_settings(args.settings, args.content)
+    problems = check(settings)
+    prefix = os.path.relpath(settings["PATH"]).replace(os.sep, "/")
+    for problem in problems:
+        label = "errore" if problem.severity == ERROR else "avviso"
+        print(f"{prefix}/{problem.location}: {label}: {problem.message}")
+    errors = sum(problem.severity == ERROR for problem in problems)
+    files = len(content_files(settings))
+    print(f"{files} file controllati in {time.perf_counter() - started:.2f} s: {errors} errori,"
+          f" {len(problems) - errors} avvisi / {files} files checked: {errors} errors,"
+          f" {len(problems) - errors} warnings", file=sys.stderr)
+    return 1 if errors else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,130 @@
+"""``invoke new``: a new article with complete front matter, as a draft.
+
+    python tools/new_item.py --title "Nuovi orari" --category notizie [--date "2026-12-01 10:00"]
+                             [--slug nuovi-orari] [--pubblica]
+
+Writes ``content/<category>/<YYYY-MM-DD>-<slug>.md`` and prints its path and its
+address in the preview (``invoke preview``). It never overwrites a file: when the
+slug is taken (by any article, any month), ``-2``, ``-3``… is added, so the new
+item passes ``invoke check``.
+"""
+
+import argparse
+import os
+import sys
+from datetime import datetime
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+import yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+from plugins.contract.schema import parse_date  # noqa: E402
+from plugins.contract.source import SourceError, read  # noqa: E402
+from plugins.italian.slugs import is_slug, make_slug  # noqa: E402
+from tools.check import content_files, load_settings  # noqa: E402
+
+BODY = ("Scrivi qui il testo. Il primo paragrafo è il sommario che compare negli elenchi.\n\n"
+        "## Un sottotitolo\n\nAltro testo.\n")
+
+
+class Refused(Exception):
+    """The item cannot be created; the message says why, for the editor."""
+
+
+def categories(settings):
+    """Category folders: the configured ones and the folders that hold articles."""
+    found = set(settings["CONTRACT_CATEGORY_NAMES"])
+    for relative, page in content_files(settings):
+        if not page and "/" in relative:
+            found.add(relative.split("/")[0])
+    return sorted(found)
+
+
+def taken_slugs(settings):
+    taken = set()
+    for relative, page in content_files(settings):
+        if page:
+            continue
+        try:
+            with open(os.path.join(settings["PATH"], relative), "rb") as handle:
+                raw = read(handle.read()).raw
+        except (OSError, SourceError):
+            continue
+        keys = {str(key).lower(): value for key, value in raw.items()}
+        slug = keys.get("slug") or make_slug(str(keys.get("title") or ""),
+                                             settings["SLUG_REGEX_SUBSTITUTIONS"])
+        taken.add(str(slug))
+    return taken
+
+
+def create(settings, title, category, when=None, slug=None, publish=False):
+    """Write the new item; return its path under content/ and its URL path."""
+    title = (title or "").strip()
+    if not title:
+        raise Refused("manca il titolo: --title \"…\" / a title is needed")
+    valid = categories(settings)
+    if category not in valid:
+        raise Refused(f"categoria sconosciuta: {category}; scegli tra {', '.join(valid)}"
+                      f" / unknown category, valid: {', '.join(valid)}")
+    zone = ZoneInfo(settings["TIMEZONE"])
+    try:
+        date = parse_date(when, settings["TIMEZONE"]) if when else \
+            datetime.now(zone).replace(second=0, microsecond=0)
+    except ValueError:
+        raise Refused(f"data non valida: {when}; usa AAAA-MM-GG HH:MM / invalid date") from None
+    base = slug or make_slug(title, settings["SLUG_REGEX_SUBSTITUTIONS"])
+    if not is_slug(base):
+        raise Refused("dal titolo non si ricava un indirizzo: aggiungi --slug con lettere"
+                      " minuscole, cifre e trattini / give --slug")
+    taken, number = taken_slugs(settings), 1
+    chosen = base
+    while chosen in taken or _path(settings, category, date, chosen).exists():
+        number += 1
+        chosen = f"{base}-{number}"
+    path = _path(settings, category, date, chosen)
+    front = {"title": title, "date": date.strftime("%Y-%m-%d %H:%M"), "slug": chosen,
+             "author": "Redazione", "tags": [], "summary": "", "attachments": [],
+             "status": "published" if publish else "draft"}
+    text = "---\n" + yaml.safe_dump(front, allow_unicode=True, sort_keys=False,
+                                    default_flow_style=None, width=1000) + "---\n\n" + BODY
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with open(path, "x", encoding="utf-8") as handle:  # "x": never overwrite
+        handle.write(text)
+    url = settings["ARTICLE_URL"].format(slug=chosen, date=date, lang="", category="")
+    return path, url
+
+
+def _path(settings, category, date, slug):
+    return Path(settings["PATH"]) / category / f"{date:%Y-%m-%d}-{slug}.md"
+
+
+def main(argv=None):
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--title", required=True)
+    parser.add_argument("--category", default="notizie")
+    parser.add_argument("--date", default=None, help="YYYY-MM-DD HH:MM (default: now, Rome)")
+    parser.add_argument("--slug", default=None)
+    parser.add_argument("--pubblica", action="store_true", help="status: published")
+    parser.add_argument("--settings", default=str(ROOT / "pelicanconf.py"))
+    parser.add_argument("--content", default=None)
+    parser.add_argument("--preview", default="http://localhost:8000/")
+    args = parser.parse_args(argv)
+    settings = load_settings(args.settings, args.content)
+    try:
+        path, url = create(settings, args.title, args.category, args.date, args.slug,
+                           args.pubblica)
+    except Refused as refused:
+        print(f"Non creato: {refused}", file=sys.stderr)
+        return 1
+    state = "pubblicato alla prossima pubblicazione" if args.pubblica else "bozza"
+    print(f"Creato {os.path.relpath(path)} ({state}).")
+    print(f"Anteprima (invoke preview): {args.preview.rstrip('/')}/{url}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
