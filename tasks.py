@@ -15,6 +15,7 @@ from pathlib import Path
 from invoke import task
 
 from tools import counter_server, safe_build
+from tools import preview as preview_server
 
 ROOT = Path(__file__).resolve().parent
 CONFIG = {
@@ -31,7 +32,6 @@ CONFIG = {
     "counter_port": 8001,
     "counter_db": ROOT / ".cache" / "counter.sqlite3",
 }
-WATCHED = ["content/**/*", "theme/**/*", "plugins/**/*.py", "*conf.py"]
 
 
 @contextmanager
@@ -118,18 +118,10 @@ def serve(c):
 
 
 def _livereload(settings):
-    from livereload import Server  # noqa: PLC0415 - development only
-
-    def rebuild():
-        _build(settings)
-
-    rebuild()
-    server = Server()
-    for pattern in WATCHED:
-        server.watch(str(ROOT / pattern), rebuild)
-    print(f"Sito su http://{CONFIG['host']}:{CONFIG['port']}/ (Ctrl-C per uscire)")
+    """Serve with live reload; a failed build shows its errors on every page (tools/preview.py)."""
+    site = preview_server.PreviewSite(settings, CONFIG["deploy_path"], CONFIG["content"])
     with _counter():
-        server.serve(host=CONFIG["host"], port=CONFIG["port"], root=str(CONFIG["deploy_path"]))
+        preview_server.serve(site, CONFIG["host"], CONFIG["port"])
 
 
 @task
@@ -140,7 +132,7 @@ def livereload(c):
 
 @task
 def preview(c):
-    """Like livereload, with drafts and future items shown and marked BOZZA."""
+    """Like livereload, with drafts marked BOZZA and scheduled items PROGRAMMATO."""
     _livereload(CONFIG["settings_preview"])
 
 

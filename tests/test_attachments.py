@@ -493,10 +493,9 @@ def test_static_link_to_a_disallowed_file_stops_the_build(build):
         "notizie/bozza.md": article(title="Bozza", status="draft",
                                     body="[Documento]({static}/allegati/finto.pdf)"),
     })
-    assert_stopped(site, "notizie/link.md",
-                   "tipo di file non ammesso: allegati/pagina.html (HTML)", "(link {static})",
-                   "notizie/bozza.md",
-                   "allegati/finto.pdf non è un PDF: il contenuto è una pagina HTML")
+    assert_stopped(site, "notizie/link.md:6: tipo di file non ammesso: allegati/pagina.html"
+                   " (HTML)", "notizie/bozza.md:6: allegati/finto.pdf non è un PDF: il contenuto"
+                   " è una pagina HTML")
     assert not (site.output / "allegati").exists()
 
 

@@ -149,7 +149,7 @@ def test_images_used_only_by_drafts_are_not_published(build):
     assert images == ["condivisa.jpg", "pubblica.jpg"]
 
 
-def test_preview_shows_drafts_and_future_items_marked_bozza(build):
+def test_preview_marks_drafts_bozza_and_future_items_programmato(build):
     site = build({
         "notizie/bozza.md": article(title="In bozza", status="draft"),
         "notizie/futuro.md": article(title="Dal futuro", date="2099-01-01 10:00"),
@@ -157,12 +157,15 @@ def test_preview_shows_drafts_and_future_items_marked_bozza(build):
     }, config="previewconf")
     assert site.ok, site.log
     home = site.soup("/")
-    items = {a.select_one("h2").get_text(strip=True).removeprefix("BOZZA"): a
+    items = {a.select_one("h2 a").contents[-1].strip(): a
              for a in home.select("main article")}
     assert "BOZZA" in items["In bozza"].get_text()
-    assert "BOZZA" in items["Dal futuro"].get_text()
+    assert "PROGRAMMATO 1 gennaio 2099" in items["Dal futuro"].get_text()
+    assert "BOZZA" not in items["Dal futuro"].get_text()
     assert "BOZZA" not in items["Pubblico"].get_text()
-    assert "BOZZA" in site.soup("/2099/01/dal-futuro/").get_text()
+    assert "PROGRAMMATO" not in items["Pubblico"].get_text()
+    future = site.soup("/2099/01/dal-futuro/").get_text(" ", strip=True)
+    assert "sarà pubblicato giovedì 1 gennaio 2099, ore 10:00" in future
 
 
 def test_pages_need_no_date(build):

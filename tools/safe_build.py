@@ -111,21 +111,29 @@ def _sigterm_as_exit():
         signal.signal(signal.SIGTERM, previous)
 
 
-def run_pelican(settings_file, output, extra_settings=(), content="content"):
+def run_pelican(settings_file, output, extra_settings=(), content="content", log=None):
     """Run Pelican in a child process (so plugin edits are always picked up).
 
     The child runs in its own process group and dies with this process: on Linux
     through PR_SET_PDEATHSIG (even on ``kill -9`` of this one), everywhere on
-    Ctrl-C or SIGTERM here (it is killed before the exception goes on).
+    Ctrl-C or SIGTERM here (it is killed before the exception goes on). With a
+    ``log`` list, its output is echoed and also collected there, line by line.
     """
     command = [sys.executable, "-m", "pelican", str(content), "-s", str(settings_file),
                "-o", str(output), "--delete-output-directory"]
     for setting in extra_settings:
         command += ["-e", setting]
     options = {"preexec_fn": _die_with(os.getpid())} if _prctl else {}
+    if log is not None:
+        options.update(stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
     with _sigterm_as_exit():
         process = subprocess.Popen(command, process_group=0, **options)  # noqa: PLW1509
         try:
+            if log is not None:
+                with process.stdout:
+                    for line in process.stdout:
+                        sys.stdout.write(line)
+                        log.append(line.rstrip("\n"))
             return process.wait() == 0
         except BaseException:
             _kill(process)
@@ -134,14 +142,14 @@ def run_pelican(settings_file, output, extra_settings=(), content="content"):
 
 # --- development builds ------------------------------------------------------
 
-def build_into(settings_file, output, extra_settings=(), content="content"):
+def build_into(settings_file, output, extra_settings=(), content="content", log=None):
     """Build into a staging folder; replace ``output`` only on success."""
     output = Path(output).resolve()
     output.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{output.name}-new-", dir=output.parent))
     built = False
     try:
-        built = run_pelican(settings_file, staging, extra_settings, content)
+        built = run_pelican(settings_file, staging, extra_settings, content, log)
     finally:
         if not built:
             shutil.rmtree(staging, ignore_errors=True)

@@ -3,7 +3,8 @@
 Signals: ``article_generator_finalized`` and ``page_generator_finalized``. For every article it sets
 ``reading_time`` (minutes, words/200 rounded up), ``lead`` and ``body``
 (HTML, computed when the template renders them, so ``{static}`` links are
-resolved) and ``is_bozza`` (a draft or future item shown by a preview build).
+resolved), ``is_bozza`` (a draft shown by a preview build) and ``is_programmato`` (a
+future item shown by a preview build: it goes live with the first build after its date).
 When an article has no ``summary`` its first paragraph becomes the lead and is
 left out of ``body``, so readers do not read it twice; feeds keep the full content.
 """
@@ -69,7 +70,8 @@ def enrich(article, now):
     article.reading_time = reading_time(article._content or "")  # noqa: SLF001
     article.lead = ArticleLead(article)
     article.body = ArticleBody(article)
-    article.is_bozza = bool(article.metadata.get("bozza")) or article.date > now
+    article.is_bozza = bool(article.metadata.get("bozza"))
+    article.is_programmato = not article.is_bozza and article.date > now
 
 
 def add_article_meta(generator):

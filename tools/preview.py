@@ -1,0 +1,213 @@
+"""The editors' live preview: ``invoke livereload`` and ``invoke preview``.
+
+Every change under content/, theme/, plugins/ or the settings rebuilds the site
+(in a child process, into a fresh folder swapped in only on success: see
+``safe_build.build_into``) and open pages reload by themselves. When a build
+fails, the last good build stays served and every HTML page shows, at its top,
+the problems as ``invoke check`` words them (file, line, message); the page
+reloads when the file is fixed and the panel goes away.
+
+The reload needs no inline script (the site's Content-Security-Policy allows
+none): each HTML page gets ``<script src="/__anteprima/ricarica.js">``, which asks
+``/__anteprima/stato`` every second for the build's number and reloads when it
+changes. Standard library only: a polling watcher and ``http.server``.
+
+    python tools/preview.py --settings previewconf.py [--port 8000]
+"""
+
+import argparse
+import html
+import json
+import mimetypes
+import posixpath
+import re
+import subprocess
+import sys
+import threading
+from http import HTTPStatus
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+ROOT = Path(__file__).resolve().parent.parent
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+from tools import safe_build  # noqa: E402
+
+WATCHED = ["content", "theme", "plugins", "pelicanconf.py", "publishconf.py",
+           "previewconf.py"]
+BODY_RE = re.compile(rb"<body[^>]*>", re.IGNORECASE)
+HEAD_END = b"</head>"
+PREFIX = "/__anteprima/"
+RELOAD_JS = (Path(__file__).with_name("preview_reload.js")).read_bytes()
+RELOAD_TAG = f'<script src="{PREFIX}ricarica.js" defer></script>'.encode()
+LOG_TAIL = 20
+POLL_SECONDS = 0.5
+
+
+class PreviewSite:
+    """The preview's state: the last build's result and, after a failure, its problems."""
+
+    def __init__(self, settings_file, output, content):
+        self.settings_file = Path(settings_file)
+        self.output = Path(output)
+        self.content = Path(content)
+        self.problems = []  # editor-facing lines; empty when the last build succeeded
+        self.generation = 0  # one more after every build: pages reload when it changes
+        self._lock = threading.Lock()
+
+    @property
+    def failed(self):
+        return bool(self.problems)
+
+    def rebuild(self):
+        """Build; on failure keep the last good output and learn why. True on success."""
+        with self._lock:
+            log = []
+            ok = safe_build.build_into(self.settings_file, self.output, content=self.content,
+                                       log=log)
+            self.problems = [] if ok else self._explain(log)
+            self.generation += 1
+        if not ok:
+            print("Compilazione non riuscita: l'anteprima mostra gli errori sopra ogni pagina."
+                  " / Build failed: the preview shows the errors.", file=sys.stderr)
+        return ok
+
+    def _explain(self, log):
+        """The problems ``invoke check`` finds; else (a theme or plugin error) the log's end."""
+        result = subprocess.run(
+            [sys.executable, str(ROOT / "tools" / "check.py"), "--settings",
+             str(self.settings_file), "--content", str(self.content)],
+            capture_output=True, text=True, cwd=self.content.parent, check=False)
+        errors = [line for line in result.stdout.splitlines() if ": errore: " in line]
+        if errors:
+            return errors
+        tail = [line for line in log if line.strip()][-LOG_TAIL:]
+        return ["La compilazione si è fermata per un errore del tema o dei plugin:"
+                " vedi il terminale. / The build stopped (theme or plugin error)."] + tail
+
+    def answer(self, url_path):
+        """``(status, content type, body)`` for a GET of ``url_path``."""
+        if url_path == PREFIX + "stato":
+            return HTTPStatus.OK, "application/json", json.dumps(
+                {"generation": self.generation, "errors": len(self.problems)}).encode()
+        if url_path == PREFIX + "ricarica.js":
+            return HTTPStatus.OK, "text/javascript", RELOAD_JS
+        path, status = self._file(url_path), HTTPStatus.OK
+        if path is None:
+            path, status = self.output / "404.html", HTTPStatus.NOT_FOUND
+        if not path.is_file():
+            return HTTPStatus.NOT_FOUND, "text/plain", b"Non trovato / Not found"
+        body = path.read_bytes()
+        kind = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
+        if kind == "text/html":
+            body = self._decorated(body)
+        return status, kind, body
+
+    def _file(self, url_path):
+        """The output file for a URL path; None when there is none (or it leaves output/)."""
+        relative = posixpath.normpath("/" + unquote(url_path)).lstrip("/")
+        if "\x00" in relative:
+            return None
+        target = self.output / relative if relative not in ("", ".") else self.output
+        if target.is_dir():
+            target = target / "index.html"
+        return target if target.is_file() else None
+
+    def _decorated(self, body):
+        """The page with the reload script and, after a failed build, the error panel."""
+        body = body.replace(HEAD_END, RELOAD_TAG + HEAD_END, 1)
+        if not self.failed:
+            return body
+        items = "".join(f"<li><code>{html.escape(line)}</code></li>" for line in self.problems)
+        panel = (
+            '<section class="preview-errors" role="alert" aria-labelledby="preview-errors">'
+            '<h2 id="preview-errors">Il sito non è stato aggiornato: ci sono errori da'
+            " correggere</h2><p>Stai vedendo l’ultima versione riuscita. Correggi e salva: la"
+            " pagina si aggiorna da sola.</p>"
+            f"<ul>{items}</ul></section>").encode("utf-8")
+        match = BODY_RE.search(body)
+        at = match.end() if match else 0
+        return body[:at] + panel + body[at:]
+
+
+def _handler(site):
+    class Handler(BaseHTTPRequestHandler):
+        server_version = "FareLegamiAnteprima/1"
+
+        def do_GET(self):  # noqa: N802 - http.server's naming
+            status, kind, body = site.answer(urlsplit(self.path).path)
+            self.send_response(status)
+            text = kind.startswith("text/") or kind.endswith(("xml", "json", "javascript"))
+            self.send_header("Content-Type", f"{kind}; charset=utf-8" if text else kind)
+            self.send_header("Content-Length", str(len(body)))
+            self.send_header("Cache-Control", "no-store")
+            self.end_headers()
+            self.wfile.write(body)
+
+        def log_message(self, format, *args):  # noqa: A002 - http.server's signature
+            pass
+
+    return Handler
+
+
+def snapshot(roots):
+    """``{path: (mtime, size)}`` of every file under ``roots`` (files or folders)."""
+    found = {}
+    for root in roots:
+        paths = [root] if root.is_file() else root.rglob("*") if root.is_dir() else []
+        for path in paths:
+            try:
+                stat = path.stat()
+            except OSError:
+                continue
+            if path.is_file() and "__pycache__" not in path.parts:
+                found[str(path)] = (stat.st_mtime_ns, stat.st_size)
+    return found
+
+
+def watch(site, roots, stop):
+    """Rebuild whenever a file under ``roots`` changes, until ``stop`` is set."""
+    last = snapshot(roots)
+    while not stop.wait(POLL_SECONDS):
+        now = snapshot(roots)
+        if now != last:
+            last = now
+            site.rebuild()
+
+
+def serve(site, host, port, roots=None):
+    """Build, then serve ``site`` with automatic reloads until interrupted."""
+    roots = roots or [ROOT / name for name in WATCHED]
+    if site.content.resolve() not in {r.resolve() for r in roots}:
+        roots = [*roots, site.content]
+    site.rebuild()
+    server = ThreadingHTTPServer((host, port), _handler(site))
+    server.daemon_threads = True
+    stop = threading.Event()
+    watcher = threading.Thread(target=watch, args=(site, roots, stop), daemon=True)
+    watcher.start()
+    print(f"Anteprima su http://{host}:{port}/ (Ctrl-C per uscire)", flush=True)
+    try:
+        server.serve_forever(poll_interval=0.2)
+    except KeyboardInterrupt:
+        pass
+    finally:
+        stop.set()
+        server.server_close()
+
+
+def main(argv=None):
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--settings", default=str(ROOT / "pelicanconf.py"))
+    parser.add_argument("--content", default=str(ROOT / "content"))
+    parser.add_argument("--output", default=str(ROOT / "output"))
+    parser.add_argument("--host", default="localhost")
+    parser.add_argument("--port", type=int, default=8000)
+    args = parser.parse_args(argv)
+    serve(PreviewSite(args.settings, args.output, args.content), args.host, args.port)
+
+
+if __name__ == "__main__":
+    main()
