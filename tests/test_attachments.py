@@ -494,7 +494,7 @@ def test_static_link_to_a_disallowed_file_stops_the_build(build):
                                     body="[Documento]({static}/allegati/finto.pdf)"),
     })
     assert_stopped(site, "notizie/link.md:6: tipo di file non ammesso: allegati/pagina.html"
-                   " (HTML)", "notizie/bozza.md:6: allegati/finto.pdf non è un PDF: il contenuto"
+                   " (HTML)", "notizie/bozza.md:7: allegati/finto.pdf non è un PDF: il contenuto"
                    " è una pagina HTML")
     assert not (site.output / "allegati").exists()
 
