@@ -164,10 +164,13 @@ def publish(c):
     print(f"Pubblicato / Published {release} -> {CONFIG['publish_root'] / 'current'}")
 
 
-@task
-def bench(c):
-    """Print build-time figures (100 PDF attachments, cold and warm cache)."""
-    subprocess.run([sys.executable, str(ROOT / "tools" / "bench_attachments.py")], check=True)
+@task(help={"articles": "synthetic articles to build (default 2000)",
+            "runs": "builds of each kind; the median is printed (default 3)"})
+def bench(c, articles=2000, runs=3):
+    """Build-time figures: this site against bare Pelican, cold, warm, one article changed."""
+    command = [sys.executable, str(ROOT / "tools" / "bench.py"), "--articles", str(articles),
+               "--runs", str(runs)]
+    sys.exit(subprocess.run(command, cwd=ROOT, check=False).returncode)
 
 
 @task

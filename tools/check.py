@@ -11,9 +11,11 @@ then warnings, and exits with status 1 when there is any error.
 """
 
 import argparse
+import multiprocessing
 import os
 import sys
 import time
+from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 from pelican import Pelican
@@ -26,6 +28,8 @@ if str(ROOT) not in sys.path:
 
 from plugins.contract.check import check_file  # noqa: E402
 from plugins.contract.reader import make_markdown  # noqa: E402
+
+PARALLEL_FROM = 200  # files: fewer are checked in this process (no start-up cost)
 from plugins.content_checks import rules  # noqa: E402
 from plugins.core.problems import ERROR, Problem  # noqa: E402
 from plugins.italian.slugs import is_slug, make_slug  # noqa: E402
@@ -74,9 +78,36 @@ def _attachment_problems(relative, checked, settings, run):
     return [Problem(relative, message, line) for message in found]
 
 
-def check(settings):
+_WORKER = {}  # in each worker process of a parallel check: its settings and Markdown
+
+
+def _start_worker(settings):
+    _WORKER.update(settings=settings, markdown=make_markdown(settings))
+
+
+def _check_one(relative):
+    settings = _WORKER["settings"]
+    checked = check_file(os.path.join(settings["PATH"], relative), relative, settings,
+                         _WORKER["markdown"], sanitize=False)
+    checked.content = checked.summary = ""  # not needed: less to send back
+    return checked
+
+
+def checked_files(settings, files, workers=None):
+    """:class:`Checked` of each file, in order; on several cores for many files."""
+    workers = workers or min(os.cpu_count() or 1, 4)
+    relatives = [relative for relative, _ in files]
+    if workers < 2 or len(relatives) < PARALLEL_FROM:
+        _start_worker(settings)
+        return [_check_one(relative) for relative in relatives]
+    context = multiprocessing.get_context("fork")  # settings are inherited, not pickled
+    with ProcessPoolExecutor(workers, mp_context=context, initializer=_start_worker,
+                             initargs=(settings,)) as pool:
+        return list(pool.map(_check_one, relatives, chunksize=32))
+
+
+def check(settings, workers=None):
     """Every problem of the content, errors first, then warnings; each list in file order."""
-    markdown = make_markdown(settings)
     problems, entries = [], []
     run = None
     if "plugins.attachments" in settings["PLUGINS"]:
@@ -84,9 +115,8 @@ def check(settings):
         from plugins.attachments.pdfinfo import MetadataCache  # noqa: PLC0415
 
         run = RunState(MetadataCache(settings["ATTACHMENTS_CACHE_PATH"]))
-    for relative, page in content_files(settings):
-        checked = check_file(os.path.join(settings["PATH"], relative), relative, settings,
-                             markdown)
+    files = content_files(settings)
+    for (relative, page), checked in zip(files, checked_files(settings, files, workers)):
         problems += checked.problems
         metadata = checked.metadata
         if run is not None and metadata.get("attachments"):

@@ -41,7 +41,7 @@ import logging
 import re
 import sqlite3
 import threading
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, field
 from http import HTTPStatus
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from urllib.parse import parse_qsl, unquote, urlsplit
@@ -134,6 +134,7 @@ class Knobs:
     forbidden: bool = False  # 403 without CORS headers (public counters switched off)
     held: bool = False  # reads wait until released (``?hold=1``, then ``?release=1``)
     raw: str = ""  # JSON text answered as the count with a 200 (``?raw=``); "" = off
+    raw_by_path: dict = field(default_factory=dict)  # path -> such JSON text, per page
 
 
 class BadRequest(Exception):
@@ -227,11 +228,12 @@ class CounterHandler(BaseHTTPRequestHandler):
         if knobs.status:
             self._json(knobs.status, {"error": "test failure"})
             return
-        if knobs.raw:  # whatever the test wants the script to face
-            self._send(HTTPStatus.OK, "application/json",
-                       f'{{"count": {knobs.raw}}}'.encode("utf-8"))
-            return
         path = unquote(raw_path)
+        raw = knobs.raw_by_path.get(path, knobs.raw)
+        if raw:  # whatever the test wants the script to face
+            self._send(HTTPStatus.OK, "application/json",
+                       f'{{"count": {raw}}}'.encode("utf-8"))
+            return
         # As GoatCounter: the path as given, else with its slashes tidied.
         count = self.server.store.count(path) or self.server.store.count("/" + path.strip("/"))
         if not count:

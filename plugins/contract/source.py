@@ -77,13 +77,16 @@ def decode(data):
     return text, warnings
 
 
-class _DateAsTextLoader(yaml.SafeLoader):
-    """SafeLoader that leaves dates as text, so one parser handles both header forms."""
+_SafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when available
+
+
+class _DateAsTextLoader(_SafeLoader):
+    """A safe loader that leaves dates as text, so one parser handles both header forms."""
 
 
 _DateAsTextLoader.yaml_implicit_resolvers = {
     first: [(tag, rx) for tag, rx in resolvers if tag != "tag:yaml.org,2002:timestamp"]
-    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+    for first, resolvers in _SafeLoader.yaml_implicit_resolvers.items()
 }
 
 

@@ -8,6 +8,7 @@ digits and single hyphens: the form every URL of the site has (the contract).
 """
 
 import re
+from functools import lru_cache
 
 from pelican.utils import slugify
 
@@ -30,7 +31,12 @@ def slug_substitutions():
 
 def make_slug(text, regex_subs, max_length=MAX_LENGTH):
     """The slug of ``text``, cut at a word boundary to at most ``max_length`` characters."""
-    slug = slugify(str(text), regex_subs=regex_subs)
+    return _slug(str(text), tuple(map(tuple, regex_subs)), max_length)
+
+
+@lru_cache(maxsize=4096)
+def _slug(text, regex_subs, max_length):
+    slug = slugify(text, regex_subs=regex_subs)
     if len(slug) > max_length:
         slug = slug[:max_length + 1].rsplit("-", 1)[0] if "-" in slug[:max_length + 1] \
             else slug[:max_length]

@@ -1,0 +1,313 @@
+"""``invoke bench``: build-time figures of this site against bare Pelican.
+
+    python tools/bench.py [--articles 2000] [--runs 3] [--keep DIR]
+
+Generates ``--articles`` synthetic Italian articles in a temporary folder: three
+categories, about 25 tags, 10 % with a PDF attachment (1-3 pages of text), 2 %
+with a cover image, 80 % with YAML front matter and 20 % with Pelican's native
+header, a few pages. Then, in one run:
+
+- (a) this site's full public build (``publishconf.py``), cold (empty cache and
+  output), and (b) bare Pelian 4.12 with its ``simple`` theme and no plugins,
+  cold: interleaved, median of ``--runs``;
+- this site again with its caches warm and nothing changed, and with one
+  article changed (the editor's save in ``livereload``);
+- ``invoke check`` on the same content, and the search indexing time when the
+  build logs one (``Search index: … in X s``).
+
+Each build is a fresh ``pelican`` child process, as ``invoke build`` runs it,
+into a fresh output folder. Per build it prints seconds, milliseconds per
+article, the child's peak memory (ru_maxrss, children included), the HTML pages
+written and the ratio to (b); then the targets and whether they hold.
+"""
+
+import argparse
+import io
+import os
+import random
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+CATEGORIES = ("notizie", "comunicati-stampa", "avvisi")
+TAGS = ("Crema", "Cremona", "Casalmaggiore", "Laboratori di Comunità", "Patti Gener-Attivi",
+        "Civic Center", "Community Manager", "Volontariato", "Giovani", "Anziani",
+        "Famiglie", "Scuole", "Sport", "Cultura", "Lavoro", "Casa", "Salute", "Ambiente",
+        "Quartieri", "Biblioteche", "Eventi", "Formazione", "Bandi", "Orari", "Sportelli")
+WORDS = ("comunità welfare laboratorio patto territorio servizi persone rete progetto"
+         " cittadini associazioni incontro quartiere famiglie volontari giovani anziani"
+         " scuola biblioteca sportello attività proposte partecipazione cura relazioni"
+         " fiducia sostegno spazio tempo insieme città provincia").split()
+TARGETS = {  # name: (build, reference, at most)
+    "full cold build ≤ 1.2× bare Pelican": ("site cold", "bare cold", 1.2),
+    "nothing-changed rebuild ≤ 0.3× its own cold build": ("site warm", "site cold", 0.3),
+    "one-article-changed rebuild ≤ 0.4× its own cold build": ("site one changed",
+                                                             "site cold", 0.4),
+    "peak memory ≤ 1.5× bare Pelican": ("site cold", "bare cold", 1.5),
+}
+
+
+# --- synthetic content ------------------------------------------------------------
+
+def sentence(rng, words=14):
+    text = " ".join(rng.choice(WORDS) for _ in range(words))
+    return text[0].upper() + text[1:] + rng.choice((".", ".", ".", ": l'attività continua."))
+
+
+def paragraph(rng):
+    return " ".join(sentence(rng, rng.randint(8, 18)) for _ in range(rng.randint(3, 6)))
+
+
+def body(rng, number):
+    parts = [sentence(rng, rng.randint(12, 24)), paragraph(rng)]  # a lead under 300 characters
+    if number % 3 == 0:
+        parts.append("## " + sentence(rng, 4).rstrip(".:"))
+        parts.append("\n".join(f"- {sentence(rng, 6)}" for _ in range(4)))
+    parts.append(f'Come dicono i volontari, "{sentence(rng, 6)}" -- e l\'anno prossimo si'
+                 f" replica. [Leggi il progetto](https://www.example.org/progetto-{number}).")
+    parts.append(paragraph(rng))
+    return "\n\n".join(parts)
+
+
+def make_pdf(rng, pages):
+    from pypdf import PdfWriter  # noqa: PLC0415
+    from pypdf.generic import (  # noqa: PLC0415
+        DecodedStreamObject, DictionaryObject, NameObject,
+    )
+
+    writer = PdfWriter()
+    font = writer._add_object(DictionaryObject({  # noqa: SLF001 - pypdf's way to add objects
+        NameObject("/Type"): NameObject("/Font"), NameObject("/Subtype"): NameObject("/Type1"),
+        NameObject("/BaseFont"): NameObject("/Helvetica")}))
+    for number in range(pages):
+        page = writer.add_blank_page(width=595, height=842)
+        lines = [" ".join(rng.choice(WORDS) for _ in range(9)) for _ in range(40)]
+        text = "BT /F1 11 Tf 60 780 Td 15 TL " + " ".join(f"({line}) '" for line in lines)
+        stream = DecodedStreamObject()
+        stream.set_data(f"{text} (pagina {number + 1}) ' ET".encode("latin-1"))
+        page[NameObject("/Contents")] = writer._add_object(stream)  # noqa: SLF001
+        page[NameObject("/Resources")] = DictionaryObject({
+            NameObject("/Font"): DictionaryObject({NameObject("/F1"): font})})
+    buffer = io.BytesIO()
+    writer.write(buffer)
+    return buffer.getvalue()
+
+
+def make_image(rng):
+    from PIL import Image  # noqa: PLC0415
+
+    image = Image.effect_noise((960, 640), 40).convert("RGB")
+    tint = Image.new("RGB", image.size, tuple(rng.randrange(256) for _ in range(3)))
+    buffer = io.BytesIO()
+    Image.blend(image, tint, 0.6).save(buffer, "JPEG", quality=80)
+    return buffer.getvalue()
+
+
+def generate(folder, count, seed=2024):
+    """Write ``count`` articles (and a few pages, PDFs, images) under ``folder``."""
+    rng = random.Random(seed)
+    folder = Path(folder)
+    for name in (*CATEGORIES, "pages", "allegati/bench", "immagini/bench"):
+        (folder / name).mkdir(parents=True, exist_ok=True)
+    for number in range(5):
+        (folder / "pages" / f"pagina-{number}.md").write_text(
+            f"---\ntitle: Pagina {number}\n---\n\n{sentence(rng)}\n\n{paragraph(rng)}\n",
+            encoding="utf-8")
+    start = 1_577_836_800  # 2020-01-01
+    for number in range(count):
+        category = CATEGORIES[number % len(CATEGORIES)]
+        when = time.gmtime(start + number * (200_000_000 // max(count, 1)))
+        date = time.strftime("%Y-%m-%d %H:%M", when)
+        title = f"{sentence(rng, rng.randint(4, 9)).rstrip('.:')} n. {number}"
+        tags = rng.sample(TAGS, rng.randint(1, 3))
+        extra = {}
+        if number % 10 == 3:
+            name = f"allegati/bench/documento-{number}.pdf"
+            (folder / name).write_bytes(make_pdf(rng, rng.randint(1, 3)))
+            extra["attachments"] = [name]
+        if number % 50 == 7:
+            name = f"immagini/bench/foto-{number}.jpg"
+            (folder / name).write_bytes(make_image(rng))
+            extra["image"], extra["image_alt"] = name, "Persone attorno a un tavolo"
+        path = folder / category / f"articolo-{number:05}.md"
+        if number % 5 == 4 and not extra:  # Pelican's native header
+            text = (f"Title: {title}\nDate: {date}\nTags: {', '.join(tags)}\n"
+                    f"Summary: {sentence(rng)}\n\n{body(rng, number)}\n")
+        else:
+            lines = ["---", f"title: \"{title}\"", f"date: {date}",
+                     f"tags: [{', '.join(tags)}]"]
+            for key, value in extra.items():
+                if isinstance(value, list):
+                    lines += [f"{key}:", *(f"  - {item}" for item in value)]
+                else:
+                    lines.append(f"{key}: {value}")
+            text = "\n".join([*lines, "---", "", body(rng, number), ""])
+        path.write_text(text, encoding="utf-8")
+    return folder
+
+
+# --- builds ------------------------------------------------------------------------
+
+BARE_SETTINGS = """\
+PATH = {content!r}
+SITENAME = "Bench"
+SITEURL = "https://bench.example.org"
+TIMEZONE = "Europe/Rome"
+DEFAULT_LANG = "it"
+THEME = "simple"
+PLUGINS = []
+PAGE_PATHS = ["pages"]
+ARTICLE_EXCLUDES = ["pages", "allegati", "immagini"]
+STATIC_PATHS = ["immagini"]
+CACHE_CONTENT = False
+LOAD_CONTENT_CACHE = False
+"""
+SITE_SETTINGS = """\
+import sys
+sys.path.insert(0, {root!r})
+from publishconf import *
+CACHE_PATH = {cache!r}
+"""
+
+
+def run_build(settings, content, output):
+    """One ``pelican`` child process: (seconds, peak memory in MB, log)."""
+    shutil.rmtree(output, ignore_errors=True)
+    env = dict(os.environ, SITEURL="https://bench.example.org", LC_ALL="C.UTF-8")
+    env.pop("VISIT_COUNTER_URL", None)
+    started = time.perf_counter()
+    process = subprocess.Popen(
+        [sys.executable, "-m", "pelican", str(content), "-s", str(settings), "-o", str(output)],
+        stdout=subprocess.PIPE, stderr=subprocess.STDOUT, env=env, cwd=content.parent)
+    log = process.stdout.read().decode("utf-8", "replace")
+    _, status, usage = os.wait4(process.pid, 0)
+    seconds = time.perf_counter() - started
+    process.stdout.close()
+    process.returncode = os.waitstatus_to_exitcode(status)
+    if process.returncode:
+        raise SystemExit(f"build failed ({settings}):\n{log[-4000:]}")
+    return seconds, usage.ru_maxrss / 1024, log
+
+
+def html_pages(output):
+    return sum(1 for _ in Path(output).rglob("*.html"))
+
+
+def search_seconds(log):
+    match = re.search(r"Search index:.*? in ([\d.]+) s", " ".join(log.split()))
+    return float(match.group(1)) if match else None
+
+
+class Results:
+    def __init__(self, articles):
+        self.articles = articles
+        self.rows = {}  # name -> list of (seconds, memory MB, pages)
+
+    def add(self, name, seconds, memory, pages):
+        self.rows.setdefault(name, []).append((seconds, memory, pages))
+
+    def median(self, name, index):
+        return statistics.median(row[index] for row in self.rows[name])
+
+    def table(self):
+        bare = self.median("bare cold", 0)
+        lines = [f"{'build':<22}{'runs':>5}{'seconds':>10}{'ms/article':>12}{'peak MB':>9}"
+                 f"{'pages':>8}{'× bare':>8}"]
+        for name in self.rows:
+            seconds, memory = self.median(name, 0), self.median(name, 1)
+            lines.append(f"{name:<22}{len(self.rows[name]):>5}{seconds:>10.2f}"
+                         f"{seconds * 1000 / self.articles:>12.2f}{memory:>9.0f}"
+                         f"{int(self.median(name, 2)):>8}{seconds / bare:>8.2f}")
+        return "\n".join(lines)
+
+    def targets(self):
+        lines = []
+        for label, (build, reference, limit) in TARGETS.items():
+            index = 1 if "memory" in label else 0
+            if build not in self.rows or reference not in self.rows:
+                continue
+            ratio = self.median(build, index) / self.median(reference, index)
+            lines.append(f"{'ok ' if ratio <= limit else 'NO '} {label}: {ratio:.2f}")
+        return "\n".join(lines)
+
+
+def main(argv=None):
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--articles", type=int, default=2000)
+    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--keep", default=None, help="work in this folder and keep it")
+    args = parser.parse_args(argv)
+    work = Path(args.keep or tempfile.mkdtemp(prefix="farelegami-bench-"))
+    work.mkdir(parents=True, exist_ok=True)
+    try:
+        return bench(work, args.articles, args.runs)
+    finally:
+        if not args.keep:
+            shutil.rmtree(work, ignore_errors=True)
+
+
+def bench(work, articles, runs):
+    print(f"Generating {articles} articles in {work} …", flush=True)
+    started = time.perf_counter()
+    content = generate(work / "content", articles)
+    print(f"  done in {time.perf_counter() - started:.1f} s", flush=True)
+    bare_conf = work / "bareconf.py"
+    bare_conf.write_text(BARE_SETTINGS.format(content=str(content)), encoding="utf-8")
+    site_conf = work / "siteconf.py"
+    cache = work / "cache"
+    site_conf.write_text(SITE_SETTINGS.format(root=str(ROOT), cache=str(cache)),
+                         encoding="utf-8")
+    results, search = Results(articles), []
+    for run in range(runs):
+        for name, conf in (("bare cold", bare_conf), ("site cold", site_conf)):
+            shutil.rmtree(cache, ignore_errors=True)
+            seconds, memory, log = run_build(conf, content, work / "output")
+            results.add(name, seconds, memory, html_pages(work / "output"))
+            if name == "site cold" and search_seconds(log) is not None:
+                search.append(search_seconds(log))
+            print(f"  run {run + 1} {name}: {seconds:.2f} s, {memory:.0f} MB", flush=True)
+    for _ in range(runs):  # warm: the cold build above left the cache
+        seconds, memory, _ = run_build(site_conf, content, work / "output")
+        results.add("site warm", seconds, memory, html_pages(work / "output"))
+    changed = next(content.glob("notizie/*.md"))
+    for run in range(runs):
+        with changed.open("a", encoding="utf-8") as handle:
+            handle.write(f"\nUna frase aggiunta ({run}).\n")
+        seconds, memory, _ = run_build(site_conf, content, work / "output")
+        results.add("site one changed", seconds, memory, html_pages(work / "output"))
+    checks = []
+    for _ in range(runs):
+        shutil.rmtree(cache, ignore_errors=True)
+        started = time.perf_counter()
+        result = subprocess.run([sys.executable, str(ROOT / "tools" / "check.py"), "--settings",
+                                 str(site_conf), "--content", str(content)],
+                                capture_output=True, text=True, check=False,
+                                env=dict(os.environ, SITEURL="https://bench.example.org"))
+        checks.append(time.perf_counter() - started)
+        if result.returncode:
+            print(result.stdout[-3000:], result.stderr[-2000:])
+            raise SystemExit("invoke check found errors in the generated content")
+    print()
+    print(f"{articles} articles, {os.cpu_count()} CPUs, median of {runs}:")
+    print(results.table())
+    bare = results.median("bare cold", 0)
+    check = statistics.median(checks)
+    print(f"{'invoke check (cold)':<22}{runs:>5}{check:>10.2f}"
+          f"{check * 1000 / articles:>12.2f}{'':>9}{'':>8}{check / bare:>8.2f}")
+    if search:
+        print(f"search indexing (in the cold build): {statistics.median(search):.2f} s")
+    print()
+    print(results.targets())
+    print(f"{'ok ' if check <= bare / 4 else 'NO '} invoke check ≤ 0.25× bare Pelican's build:"
+          f" {check / bare:.2f}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
