@@ -53,7 +53,7 @@ PLUGINS = [
     "plugins.static_assets",  # images only when a published item uses them
     "plugins.attachments",  # documents in front matter: lists, feeds, Documenti
     "plugins.content_checks",  # cross-file checks; content errors stop the build
-    "plugins.atomic_writer",  # pages and feeds written whole or not at all
+    "plugins.writer",  # pages and feeds written whole or not at all; render cache
     "pelican.plugins.sitemap",  # sitemap.xml (pelican-sitemap from PyPI)
     "plugins.visit_counter",  # "1459 visite": settings and data for the counter script
 ]

@@ -7,7 +7,7 @@ import feedparser
 import pytest
 import yaml
 
-from plugins.atomic_writer import AtomicFile
+from plugins.writer.atomic import AtomicFile
 from support import SITEURL, Symlink, article
 from test_attachments import pdf
 

@@ -31,6 +31,7 @@ class Checked:
     summary: str | None = None  # the summary's HTML, when the file has one
     problems: list = field(default_factory=list)  # [Problem], errors and warnings
     key_lines: dict = field(default_factory=dict)
+    deps: set = field(default_factory=set)  # other files the result depends on
 
     @property
     def errors(self):
@@ -94,6 +95,8 @@ class _FileCheck:
         for key, message in warnings:
             self.add(message, source.line_of(key), WARNING)
         self.checked.metadata = meta
+        if meta.get("image"):
+            self.checked.deps.add(os.path.join(self.settings["PATH"], meta["image"]))
         self._body(source)
         if "summary" in meta:
             self._summary(meta["summary"], source.line_of("summary"))
@@ -148,6 +151,7 @@ class _FileCheck:
         if path is None:
             return f"il link {link} esce da content/ / link leaves content/"
         full = os.path.join(self.settings["PATH"], path)
+        self.checked.deps.add(full)
         folders = linkable_folders(self.settings)
         folder = next((f for f in folders if path.startswith(f)), None)
         if what in ("static", "attach") and folder is None:
@@ -175,14 +179,16 @@ class _FileCheck:
                      f" {LEAD_WARNING_LENGTH}) / long lead", line, WARNING)
 
 
-def check_file(full_path, relative, settings, markdown, sanitize=True):
+def check_file(full_path, relative, settings, markdown, sanitize=True, data=None):
     """:class:`Checked` for the content file at ``full_path`` (``relative`` to content/).
 
     ``sanitize=False`` (``invoke check``) skips the last step, which changes no result:
-    the HTML that would be published is not needed there.
+    the HTML that would be published is not needed there. ``data``: the file's bytes,
+    when already read.
     """
-    with open(full_path, "rb") as handle:
-        data = handle.read()
+    if data is None:
+        with open(full_path, "rb") as handle:
+            data = handle.read()
     return _FileCheck(relative.replace(os.sep, "/"), settings, markdown, sanitize).run(data)
 
 

@@ -14,6 +14,7 @@ plain text that the templates escape (``JINJA_ENVIRONMENT`` autoescape).
 
 import logging
 import os
+from dataclasses import dataclass
 
 from markdown import Markdown
 from markupsafe import Markup
@@ -25,11 +26,24 @@ from plugins.core.text import title_from_name
 from plugins.italian.slugs import make_slug
 from plugins.italian.typography import smarten
 
+from .cache import FileCache
 from .check import check_file, escape_text, is_page
 from .errors import ContentError
 
 logger = logging.getLogger(__name__)
 META_EXTENSION = "markdown.extensions.meta"
+
+
+@dataclass
+class Read:
+    """What reading a file gives, typography done: kept by the cache (plain values only)."""
+
+    content: str
+    metadata: dict
+    key_lines: dict
+    warnings: list
+    title: str | None
+    summary: str | None
 
 
 def make_markdown(settings):
@@ -58,21 +72,42 @@ class ContractReader(MarkdownReader):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self._md = make_markdown(self.settings)
+        self._cache = FileCache(self.settings, "contract") \
+            if self.settings["CONTRACT_CACHE"] else None
 
     def read(self, source_path):
         relative = os.path.relpath(source_path, self.settings["PATH"]).replace(os.sep, "/")
-        checked = check_file(source_path, relative, self.settings, self._md)
-        for warning in checked.warnings:
+        with open(source_path, "rb") as handle:
+            data = handle.read()
+        read = self._cache.get(relative, data) if self._cache else None
+        if read is None:
+            read = self._read(source_path, relative, data)
+        for warning in read.warnings:
             logger.warning("%s", warning)
+        metadata = dict(read.metadata)
+        self._apply_defaults(metadata, relative)
+        result = self._to_pelican(metadata, read)
+        result[LINES_KEY] = read.key_lines  # for problems found later (other plugins)
+        return read.content, result
+
+    def _read(self, source_path, relative, data):
+        """Check the file; the result with typography done, kept in the cache."""
+        checked = check_file(source_path, relative, self.settings, self._md, data=data)
         if checked.errors:
+            for warning in checked.warnings:
+                logger.warning("%s", warning)
             for error in checked.errors:
                 logger.error("%s", error)
             raise ContentError(relative, [str(error) for error in checked.errors])
-        metadata = checked.metadata
-        self._apply_defaults(metadata, relative)
-        result = self._to_pelican(metadata, checked.summary)
-        result[LINES_KEY] = checked.key_lines  # for problems found later (other plugins)
-        return smarten(checked.content), result
+        meta = checked.metadata
+        read = Read(
+            content=smarten(checked.content), metadata=meta, key_lines=checked.key_lines,
+            warnings=checked.warnings,
+            title=smarten(escape_text(meta["title"])) if meta.get("title") else None,
+            summary=smarten(checked.summary) if checked.summary is not None else None)
+        if self._cache:
+            self._cache.put(relative, data, checked.deps, read)
+        return read
 
     def _apply_defaults(self, metadata, relative):
         folder = relative.split("/")[0] if "/" in relative else ""
@@ -86,14 +121,14 @@ class ContractReader(MarkdownReader):
             metadata["status"] = "published"
             metadata["bozza"] = True
 
-    def _to_pelican(self, metadata, summary):
+    def _to_pelican(self, metadata, read):
         """Checked values -> what Pelican's Content expects (as its own readers give it)."""
         settings, result = self.settings, {}
         for key, value in metadata.items():
             if key == "title":
-                value = Markup(smarten(escape_text(value)))
+                value = Markup(read.title)
             elif key == "summary":
-                value = Markup(smarten(summary or ""))
+                value = Markup(read.summary or "")
             elif key == "tags":
                 value = [Tag(name, settings) for name in value]
             elif key == "authors":

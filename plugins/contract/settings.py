@@ -17,6 +17,9 @@ DEFAULTS = {
     # Hosts whose https:// iframes a body may embed (e.g. "www.youtube-nocookie.com").
     # Empty: no iframes. Any host here is a third party readers' browsers will contact.
     "CONTRACT_IFRAME_HOSTS": [],
+    # Keep each file's reading (checks, Markdown, typography) in CACHE_PATH/contract-*/
+    # while the file, the files it links, the settings and the plugins are unchanged.
+    "CONTRACT_CACHE": True,
 }
 
 
@@ -34,8 +37,9 @@ def check(settings):
     for name in ("CONTRACT_EXTRA_KEYS", "CONTRACT_IFRAME_HOSTS"):
         if not _is_list_of_text(settings[name]):
             problems.append((name, f"must be a list of text, not {settings[name]!r}"))
-    if not isinstance(settings["CONTRACT_PREVIEW_DRAFTS"], bool):
-        problems.append(("CONTRACT_PREVIEW_DRAFTS", "must be True or False"))
+    for name in ("CONTRACT_PREVIEW_DRAFTS", "CONTRACT_CACHE"):
+        if not isinstance(settings[name], bool):
+            problems.append((name, "must be True or False"))
     return problems
 
 

@@ -1,0 +1,70 @@
+"""Results of reading a content file, kept while nothing they depend on changes.
+
+Reading a file is most of a build's work on the content side: checks, Markdown,
+the sanitizer, typography. :class:`FileCache` keeps the result of a file under
+the sha256 of its path and bytes, in ``<CACHE_PATH>/<namespace>-<digest>/``,
+where the digest covers every setting (but the paths) and every module of
+plugins/: a change to either reads every file again. A result also lists the
+other files it looked at (link targets, the cover image) with their size and
+modification time; when one of them changed, appeared or disappeared, the file
+is read again, so an error can never be forgotten. Only files without errors
+are kept: a file with errors is read (and reported) again every time.
+"""
+
+import hashlib
+import os
+import pickle
+import shutil
+from pathlib import Path
+
+from plugins.core.digest import code_digest, hash_parts, settings_digest
+
+KEEP_FOLDERS = 3  # digests kept per namespace (e.g. preview and public builds)
+FORMAT = 1
+
+
+def stamp(path):
+    """``(size, mtime)`` of a file, or None when it does not exist."""
+    try:
+        status = os.stat(path)
+    except OSError:
+        return None
+    return status.st_size, status.st_mtime_ns
+
+
+class FileCache:
+    def __init__(self, settings, namespace):
+        digest = hash_parts(namespace, str(FORMAT), code_digest(), settings_digest(settings))
+        root = Path(settings["CACHE_PATH"])
+        self.folder = root / f"{namespace}-{digest[:16]}"
+        self.folder.mkdir(parents=True, exist_ok=True)
+        os.utime(self.folder)
+        folders = sorted((p for p in root.glob(f"{namespace}-*") if p.is_dir()),
+                         key=lambda p: p.stat().st_mtime, reverse=True)
+        for old in folders[KEEP_FOLDERS:]:
+            shutil.rmtree(old, ignore_errors=True)
+
+    def _path(self, relative, data):
+        key = hashlib.sha256(relative.encode("utf-8") + b"\0" + data).hexdigest()
+        return self.folder / key[:2] / f"{key}.pickle"
+
+    def get(self, relative, data):
+        """The value kept for this file's bytes, or None (absent, or a dependency changed)."""
+        try:
+            with open(self._path(relative, data), "rb") as handle:
+                deps, value = pickle.load(handle)  # noqa: S301 - the site's own cache files
+        except (OSError, EOFError, pickle.UnpicklingError, ValueError):
+            return None
+        if any(stamp(path) != before for path, before in deps.items()):
+            return None
+        return value
+
+    def put(self, relative, data, deps, value):
+        """Keep ``value`` for this file's bytes and the current state of ``deps`` (paths)."""
+        path = self._path(relative, data)
+        path.parent.mkdir(exist_ok=True)
+        temporary = path.with_suffix(f".{os.getpid()}.part")
+        with open(temporary, "wb") as handle:
+            pickle.dump(({dep: stamp(dep) for dep in deps}, value), handle,
+                        protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(temporary, path)

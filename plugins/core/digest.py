@@ -1,0 +1,65 @@
+"""Digests that say whether something changed: files, settings, code.
+
+Caches of the site (rendered pages, checked files) are keyed by them, so a change
+to the theme, to a plugin or to a setting never reuses a stale result.
+"""
+
+import hashlib
+from functools import partial
+from pathlib import Path
+
+from pelican import __version__ as pelican_version
+
+PLUGINS = Path(__file__).resolve().parent.parent
+VOLATILE_SETTINGS = frozenset({"OUTPUT_PATH", "CACHE_PATH"})  # where, not what
+
+
+def hash_parts(*parts):
+    """sha256 of the parts (text or bytes), each ended by a NUL byte."""
+    digest = hashlib.sha256()
+    for part in parts:
+        digest.update(part.encode("utf-8", "surrogatepass") if isinstance(part, str) else part)
+        digest.update(b"\0")
+    return digest.hexdigest()
+
+
+def files_digest(paths):
+    """A digest of every file under ``paths`` (names and bytes), skipping bytecode."""
+    digest = hashlib.sha256()
+    for root in map(Path, paths):
+        files = [root] if root.is_file() else sorted(p for p in root.rglob("*") if p.is_file())
+        for path in files:
+            if "__pycache__" in path.parts or path.suffix == ".pyc":
+                continue
+            digest.update(str(path.relative_to(root.parent)).encode() + b"\0")
+            digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
+def plain(value):
+    """Stable text for a setting's value (functions by name, containers recursively)."""
+    if value is None or isinstance(value, (bool, int, float, str)):
+        return repr(value)
+    if isinstance(value, dict):
+        return "{" + ",".join(f"{plain(k)}:{plain(v)}" for k, v in
+                              sorted(value.items(), key=lambda kv: repr(kv[0]))) + "}"
+    if isinstance(value, (list, tuple)):
+        return "[" + ",".join(plain(item) for item in value) + "]"
+    if isinstance(value, (set, frozenset)):
+        return "(" + ",".join(sorted(plain(item) for item in value)) + ")"
+    if isinstance(value, partial):
+        return f"partial({plain(value.func)},{plain(value.args)},{plain(value.keywords)})"
+    if hasattr(value, "__qualname__"):
+        return f"{getattr(value, '__module__', '')}.{value.__qualname__}"
+    return type(value).__qualname__ + plain(getattr(value, "__dict__", {}))
+
+
+def settings_digest(settings, skip=VOLATILE_SETTINGS):
+    """A digest of every setting but ``skip``."""
+    return hash_parts(*(f"{name}={plain(value)}" for name, value in sorted(settings.items())
+                        if name not in skip))
+
+
+def code_digest(*extra_paths):
+    """A digest of Pelican's version and every module of plugins/ (and ``extra_paths``)."""
+    return hash_parts(pelican_version, files_digest([PLUGINS, *extra_paths]))

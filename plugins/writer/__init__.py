@@ -1,0 +1,86 @@
+"""The site's writer: pages and feeds written whole or not at all, pages rendered only
+when something they show has changed.
+
+Signal ``get_writer``: :class:`SiteWriter`, Pelican's own writer with two changes:
+
+- every output file is written into a hidden temporary file beside the target and
+  renamed over it only when the write finished (:mod:`.atomic`): a template or a
+  feed that fails half-way never leaves a truncated file behind;
+- with ``WRITER_RENDER_CACHE`` on, templates are rendered through
+  :mod:`.render_cache`: a page whose inputs did not change since a previous build
+  is taken from the cache instead of rendered again.
+
+Pelican's own rules stay: a second write to one file is an error, and paths
+outside the output folder are refused (``sanitised_join``).
+"""
+
+import logging
+import os
+
+from pelican import signals
+from pelican.writers import FileOverwriteFailedError, Writer
+
+from plugins.core import settings as core_settings
+
+from .atomic import AtomicFile
+from .render_cache import CachedTemplate, RenderCache
+
+logger = logging.getLogger(__name__)
+
+PREFIX = "WRITER_"
+DEFAULTS = {
+    # Reuse rendered pages whose inputs did not change (CACHE_PATH/render-*/).
+    "WRITER_RENDER_CACHE": True,
+}
+
+
+def check(settings):
+    if not isinstance(settings["WRITER_RENDER_CACHE"], bool):
+        return [("WRITER_RENDER_CACHE", "must be True or False")]
+    return []
+
+
+class SiteWriter(Writer):
+    def __init__(self, output_path, settings=None):
+        super().__init__(output_path, settings=settings)
+        self.render_cache = (RenderCache(self.settings)
+                             if self.settings.get("WRITER_RENDER_CACHE") else None)
+
+    def write_file(self, name, template, context, *args, **kwargs):
+        if self.render_cache is not None and template is not None:
+            template = CachedTemplate(template, self.render_cache)
+        return super().write_file(name, template, context, *args, **kwargs)
+
+    def _open_w(self, filename, encoding, override=False):
+        # Pelican 4.12's bookkeeping of Writer._open_w, unchanged: a second write to one
+        # file is an error unless exactly one of the writes may override.
+        if filename in self._overridden_files:
+            if override:
+                raise FileOverwriteFailedError(
+                    f'Failed to overwrite "{filename}" a second time (was previously'
+                    " overwritten)")
+            logger.info('Skipping "%s", not overwriting', filename)
+            return open(os.devnull, "w", encoding=encoding)  # noqa: SIM115 - as Pelican does
+        if filename in self._written_files:
+            if not override:
+                raise FileOverwriteFailedError(
+                    f'Failed to overwrite "{filename}" as Pelican has already written to it'
+                    " previously (set `override=True` if intended)")
+            logger.info('Overwriting "%s"', filename)
+        if override:
+            self._overridden_files.add(filename)
+        self._written_files.add(filename)
+        return AtomicFile(filename, encoding)
+
+
+def initialize(pelican):
+    core_settings.install(pelican.settings, PREFIX, DEFAULTS, check)
+
+
+def get_writer(pelican):
+    return SiteWriter
+
+
+def register():
+    signals.initialized.connect(initialize)
+    signals.get_writer.connect(get_writer)
