@@ -156,7 +156,7 @@ def test_control_knobs_change_the_answers(serve):
     fetch(f"{server.url}/count?p=/a&t=A")
     state = json.loads(fetch(control)[2])
     assert state["knobs"] == {"status": 0, "delay": 0.0, "forbidden": False, "held": False,
-                              "raw": ""}
+                              "raw": "", "raw_by_path": {}}
     assert state["hits"] == [{"path": "/a", "title": "A", "bot": 0}]
     fetch(f"{control}?clear=1", "POST", b"")
     assert read_count(server, "/a")[0] == 404
