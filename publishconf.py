@@ -19,6 +19,9 @@ RELATIVE_URLS = False
 # (plugins/visit_counter/README.md); unset, pages carry no counter and no script.
 VISIT_COUNTER_URL = os.environ.get("VISIT_COUNTER_URL", "")
 VISIT_COUNTER_COUNT_LOCAL = False
+# No exception to the Content-Security-Policy (pelicanconf.py allows the development
+# server's reload script).
+CSP_EXTRA_SOURCES = {}
 
 # Drafts and future items: never written (pelicanconf already says so; repeated
 # here because the public build must not depend on development defaults).
