@@ -54,8 +54,12 @@ PLUGINS = [
     "plugins.attachments",  # documents in front matter: lists, feeds, Documenti
     "plugins.content_checks",  # cross-file checks; content errors stop the build
     "plugins.writer",  # pages and feeds written whole or not at all; render cache
-    "pelican.plugins.sitemap",  # sitemap.xml (pelican-sitemap from PyPI)
+    "plugins.sitemap",  # sitemap.xml with lastmod from the content: the same bytes every build
     "plugins.visit_counter",  # "1459 visite": settings and data for the counter script
+    "plugins.csp",  # the Content-Security-Policy <meta> of every page
+    # .gz and .br beside every text file (pelican-precompress from PyPI); it runs after
+    # every other `finalized` step, whatever its place in this list
+    "pelican.plugins.precompress",
 ]
 
 # --- Categories and the content model ---------------------------------------
@@ -188,11 +192,30 @@ FUNDING_PROGRAMME = "Welfare in azione"
 VISIT_COUNTER_URL = "http://localhost:8001"
 VISIT_COUNTER_COUNT_LOCAL = True
 
-# --- sitemap.xml (pelican-sitemap) -------------------------------------------
-SITEMAP = {
-    "format": "xml",
-    "exclude": [r"^404\.html$", r"^robots\.txt$", r"/pagina/\d+/$"],
-}
+# --- sitemap.xml (plugins/sitemap/README.md) ----------------------------------
+# Left out besides drafts and hidden items: the search page and the web editor, the 404
+# page and pagination (/pagina/N/). robots.txt and feeds are not HTML pages: never listed.
+SITEMAP_EXCLUDE_PREFIXES = ["/admin/", "/cerca/"]
+SITEMAP_EXCLUDE_PATTERNS = [r"^/404\.html$", r"/pagina/\d+/$"]
+
+# --- Content-Security-Policy (plugins/csp/README.md) ---------------------------
+# Every page carries the policy in a <meta> (SITEURL's and the visit counter's origins are
+# added from the settings); the web server adds frame-ancestors and the other headers
+# (deploy/nginx.conf).
+CSP_META = True
+
+# --- Precompressed copies (pelican-precompress, README "Deployment") -----------
+# foo.html.gz and foo.html.br beside every text file of 1 kB or more, for nginx's
+# gzip_static/brotli_static. gzip at level 9 with no time stamp, brotli at quality 11
+# (pinned `brotli`): the same input gives the same bytes. OVERWRITE: a direct `pelican`
+# run into a used output/ replaces stale copies instead of keeping them.
+PRECOMPRESS_GZIP = True
+PRECOMPRESS_BROTLI = True
+PRECOMPRESS_ZOPFLI = False
+PRECOMPRESS_ZSTANDARD = False
+PRECOMPRESS_OVERWRITE = True
+PRECOMPRESS_MIN_SIZE = 1024
+PRECOMPRESS_TEXT_EXTENSIONS = [".html", ".css", ".js", ".xml", ".svg", ".json", ".txt"]
 
 # Absolute URLs from SITEURL ("" in development: root-relative links).
 RELATIVE_URLS = False

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from invoke import task
 
-from tools import counter_server, safe_build
+from tools import counter_server, safe_build, system_packages
 from tools import preview as preview_server
 
 ROOT = Path(__file__).resolve().parent
@@ -192,22 +192,23 @@ def rollback(c):
     print(f"Tornato a / Rolled back to {release}")
 
 
-def _ensure_chromium():
-    """Browser tests need Debian's chromium; install it when we can (root or sudo)."""
-    if shutil.which("chromium"):
-        return
-    prefix = [] if os.geteuid() == 0 else (["sudo"] if shutil.which("sudo") else None)
-    if prefix is None:
-        sys.exit("Chromium is missing: install the 'chromium' package (apt) and retry.")
-    env = dict(os.environ, DEBIAN_FRONTEND="noninteractive")
-    subprocess.run([*prefix, "apt-get", "update", "-qq"], check=True, env=env)
-    subprocess.run([*prefix, "apt-get", "install", "-y", "-qq", "chromium"], check=True, env=env)
+def _ensure_test_packages():
+    """Browser tests need Debian's chromium, the nginx test nginx and its brotli module:
+    installed with apt when missing (as root, or through sudo)."""
+    try:
+        system_packages.ensure(system_packages.BROWSER, interactive=True)
+    except system_packages.Unavailable as error:
+        sys.exit(f"Chromium: {error}")
+    try:
+        system_packages.ensure(system_packages.NGINX, interactive=True)
+    except system_packages.Unavailable as error:
+        print(f"nginx: {error}; tests/test_nginx.py will be skipped", file=sys.stderr)
 
 
 @task(help={"args": "extra pytest arguments, e.g. -k feeds"})
 def test(c, args=""):
-    """Run the whole test suite (installs Chromium for the browser tests if missing)."""
-    _ensure_chromium()
+    """Run the whole test suite (installs Chromium and nginx for its tests if missing)."""
+    _ensure_test_packages()
     result = subprocess.run([sys.executable, "-m", "pytest", *shlex.split(args)], cwd=ROOT,
                             check=False)
     sys.exit(result.returncode)

@@ -1,5 +1,3 @@
-import os
-import subprocess
 import sys
 from pathlib import Path
 
@@ -8,7 +6,7 @@ import pytest
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # plugins.*, tools.*
 
-from support import ROOT, SITEURL, Build, build_site  # noqa: E402
+from support import build_project, build_site  # noqa: E402
 
 
 @pytest.fixture
@@ -44,12 +42,4 @@ def build_once(_shared_builds, tmp_path_factory):
 @pytest.fixture(scope="module")
 def project_site(tmp_path_factory):
     """The repository's own content, built once per module with the public settings."""
-    output = tmp_path_factory.mktemp("project") / "output"
-    env = dict(os.environ, LC_ALL="C", LANG="C", SITEURL=SITEURL, COLUMNS="250")
-    result = subprocess.run(
-        [sys.executable, "-m", "pelican", str(ROOT / "content"), "-s",
-         str(ROOT / "publishconf.py"), "-o", str(output),
-         "-e", f'CACHE_PATH="{output.parent / "cache"}"'],  # not the working tree's cache/
-        capture_output=True, text=True, env=env, check=False,
-    )
-    return Build(result.returncode, result.stdout + result.stderr, output, ROOT / "content")
+    return build_project(tmp_path_factory.mktemp("project") / "output")

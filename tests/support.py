@@ -128,6 +128,22 @@ def build_site(tmp_path, files, settings="", config="pelicanconf", siteurl=SITEU
     return Build(result.returncode, result.stdout + result.stderr, output, content)
 
 
+def build_project(output, settings_file="publishconf.py", siteurl=SITEURL, **env):
+    """The repository's own content built with ``settings_file`` into ``output``.
+
+    ``env``: more environment variables (``VISIT_COUNTER_URL=…``). The content cache,
+    if any, goes beside ``output``, never into the working tree.
+    """
+    output = Path(output)
+    variables = dict(child_env(), SITEURL=siteurl, **env)
+    result = subprocess.run(
+        [sys.executable, "-m", "pelican", str(ROOT / "content"), "-s", str(ROOT / settings_file),
+         "-o", str(output), "-e", f'CACHE_PATH="{output.parent / (output.name + "-cache")}"'],
+        capture_output=True, text=True, env=variables, check=False,
+    )
+    return Build(result.returncode, result.stdout + result.stderr, output, ROOT / "content")
+
+
 def run_tool(tmp_path, tool, *args):
     """Run ``tools/<tool>.py`` with ``args`` from ``tmp_path``; (exit status, stdout, stderr)."""
     result = subprocess.run([sys.executable, str(ROOT / "tools" / f"{tool}.py"), *args],

@@ -143,3 +143,25 @@ def test_command_line(tmp_path, capsys):
     (folder / "b").mkdir()
     (folder / "b" / "index.html").write_text(page(""), encoding="utf-8")
     assert main([str(folder), SITE]) == 0
+
+
+def test_precompressed_copies_must_decompress_to_their_file(tmp_path):
+    import gzip  # noqa: PLC0415
+
+    import brotli  # noqa: PLC0415
+
+    text = "body { color: #111; }\n" * 100
+    folder = release(tmp_path, {"theme/css/site.css": text})
+    css = folder / "theme/css/site.css"
+    (folder / "theme/css/site.css.gz").write_bytes(gzip.compress(text.encode(), mtime=0))
+    (folder / "theme/css/site.css.br").write_bytes(brotli.compress(text.encode()))
+    (folder / "orfano.html.gz").write_bytes(b"not checked: nothing is served for it")
+    assert check_release(folder, SITE, now=NOW) == []
+    css.write_text(text + "/* changed after compressing */\n", encoding="utf-8")
+    (folder / "index.html.br").write_bytes(b"\x00broken")
+    broken, *stale = check_release(folder, SITE, now=NOW)
+    assert broken.startswith("index.html.br: not a valid compressed copy of index.html (")
+    assert stale == [
+        "theme/css/site.css.br: differs from theme/css/site.css (a stale or broken copy)",
+        "theme/css/site.css.gz: differs from theme/css/site.css (a stale or broken copy)",
+    ]

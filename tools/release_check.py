@@ -17,12 +17,18 @@ means the release may become current:
   BOZZA (a preview build), and no ``<article>`` dated in the future (its
   ``<meta property="article:published_time">`` if the page has one, else the
   first ``<time datetime>`` inside each ``<article>``: an article page, or each
-  card of a listing).
+  card of a listing);
+- every precompressed copy (``X.gz``, ``X.br`` beside a file ``X``) decompresses
+  to exactly ``X``: the web server sends the copy in place of the file, so a stale
+  or truncated copy would be a broken page. ``.br`` copies are checked when the
+  ``brotli`` module is importable (it is wherever the site builds).
 
-Standard library only: it runs on the deploy machine before every switch.
+Standard library only (``brotli`` optional): it runs on the deploy machine before
+every switch.
 Command line: ``python tools/release_check.py FOLDER SITEURL`` (exit 1 on problems).
 """
 
+import gzip
 import os
 import posixpath
 import sys
@@ -149,6 +155,35 @@ def _exists(path, files, folders):
     return path in files or (path in folders and f"{path}/index.html" in files)
 
 
+def _decompressors():
+    """{suffix: function(bytes) -> bytes} for the copies this machine can read."""
+    found = {".gz": gzip.decompress}
+    try:
+        import brotli  # noqa: PLC0415 - optional: installed wherever the site builds
+    except ImportError:
+        return found
+    found[".br"] = brotli.decompress
+    return found
+
+
+def compressed_copy_problems(folder, files):
+    """Copies ``X.gz``/``X.br`` that do not decompress to the file ``X`` beside them."""
+    problems = []
+    decompressors = _decompressors()
+    for name in sorted(files):
+        original, suffix = os.path.splitext(name)
+        if suffix not in decompressors or original not in files:
+            continue
+        try:
+            data = decompressors[suffix]((folder / name).read_bytes())
+        except Exception as error:  # noqa: BLE001 - gzip: OSError, EOFError, zlib.error; brotli.error
+            problems.append(f"{name}: not a valid compressed copy of {original} ({error})")
+            continue
+        if data != (folder / original).read_bytes():
+            problems.append(f"{name}: differs from {original} (a stale or broken copy)")
+    return problems
+
+
 def check_release(folder, siteurl="", now=None):
     """Every problem of the release in ``folder`` (strings naming file and URL)."""
     folder = Path(folder)
@@ -199,6 +234,7 @@ def check_release(folder, siteurl="", now=None):
                 target = resolve(url, name, siteurl)
                 if target == "" or (target and not _exists(target, files, folders)):
                     problems.append(f"{name}: broken link {url} (<loc>)")
+    problems += compressed_copy_problems(folder, files)
     return problems
 
 

@@ -1,0 +1,46 @@
+"""Content-Security-Policy in every page: the ``content_security_policy`` Jinja global.
+
+Signal ``initialized``: the ``CSP_*`` settings (:mod:`.settings`) and the global
+``content_security_policy(wasm=False)``, which renders
+``<meta http-equiv="Content-Security-Policy" content="…">`` (:mod:`.policy`) from
+the page's settings: the site's own origin (SITEURL) beside ``'self'``, the visit
+counter's origin when VISIT_COUNTER_URL is set,
+``'wasm-unsafe-eval'`` when ``wasm`` is true, ``CSP_EXTRA_SOURCES``. ``base.html``
+calls it first thing in ``<head>`` with ``wasm=csp_wasm|default(false)``; a template
+sets ``{% set csp_wasm = true %}`` at its top level to allow WebAssembly (the search
+page). With ``CSP_META = False`` it renders nothing.
+
+What a ``<meta>`` policy cannot carry (``frame-ancestors``) and the other security
+headers are the web server's: ``deploy/nginx.conf``.
+"""
+
+from jinja2 import pass_context
+from markupsafe import Markup
+from pelican import signals
+
+from plugins.core.settings import add_filters
+
+from . import settings
+from .policy import frozen, policy
+
+META = Markup('<meta http-equiv="Content-Security-Policy" content="{}">')
+
+
+@pass_context
+def content_security_policy(context, wasm=False):
+    """The page's ``<meta>`` policy (``Markup``), or ``""`` when CSP_META is off."""
+    if not context.get("CSP_META", True):
+        return ""
+    text = policy(context.get("VISIT_COUNTER_URL") or "", bool(wasm),
+                  frozen(context.get("CSP_EXTRA_SOURCES")), context.get("SITEURL") or "")
+    return META.format(text)
+
+
+def initialize(pelican):
+    settings.install(pelican.settings)
+    add_filters(pelican.settings, {"content_security_policy": content_security_policy},
+                key="JINJA_GLOBALS")
+
+
+def register():
+    signals.initialized.connect(initialize)

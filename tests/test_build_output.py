@@ -1,0 +1,102 @@
+"""What every build writes besides the pages: the same bytes every time, and the
+precompressed .gz/.br copies the web server sends (pelican-precompress)."""
+
+import gzip
+import json
+import textwrap
+
+import brotli
+import pytest
+from support import article, build_project
+
+ELIGIBLE = {".html", ".css", ".js", ".xml", ".svg", ".json", ".txt"}  # PRECOMPRESS_TEXT_EXTENSIONS
+MIN_SIZE = 1024  # PRECOMPRESS_MIN_SIZE
+
+
+@pytest.fixture(scope="module")
+def two_builds(tmp_path_factory):
+    """The project's content built twice, into two folders, with the public settings."""
+    root = tmp_path_factory.mktemp("twice")
+    builds = [build_project(root / name, VISIT_COUNTER_URL="https://stats.example.org")
+              for name in ("one", "two")]
+    for build in builds:
+        assert build.ok, build.log
+    return builds
+
+
+def originals(build):
+    return [p for p in build.output.rglob("*")
+            if p.is_file() and p.suffix not in (".gz", ".br")]
+
+
+def test_two_builds_of_the_same_content_are_byte_identical(two_builds):
+    one, two = two_builds
+    files = one.files()
+    assert files == two.files()
+    assert "sitemap.xml" in files and "sitemap.xml.br" in files and "index.html.gz" in files
+    different = [name for name in files
+                 if (one.output / name).read_bytes() != (two.output / name).read_bytes()]
+    assert different == []
+
+
+def test_every_text_file_of_1_kb_or_more_has_gz_and_br_copies_of_the_same_bytes(two_builds):
+    build = two_builds[0]
+    checked = 0
+    for path in originals(build):
+        data = path.read_bytes()
+        gz, br = path.with_name(path.name + ".gz"), path.with_name(path.name + ".br")
+        if path.suffix in ELIGIBLE and len(data) >= MIN_SIZE:
+            assert gz.is_file() and br.is_file(), path
+            assert gzip.decompress(gz.read_bytes()) == data, gz
+            assert brotli.decompress(br.read_bytes()) == data, br
+            header = gz.read_bytes()[:10]
+            assert header[3] == 0 and header[4:8] == b"\0\0\0\0", f"{gz}: name or time stamp"
+            checked += 1
+        else:  # small text files, PDFs, images, fonts: served as they are
+            assert not gz.exists() and not br.exists(), path
+    assert checked > 40  # pages, feeds, sitemap, CSS, the counter script
+    kinds = {p.suffix for p in originals(build) if p.with_name(p.name + ".br").exists()}
+    assert {".html", ".css", ".xml", ".js"} <= kinds
+    small = [p.name for p in originals(build) if p.suffix in ELIGIBLE and p.stat().st_size < MIN_SIZE]
+    assert "robots.txt" in small  # the rule above was exercised on a small file
+
+
+LATE_PLUGIN = textwrap.dedent('''
+    """A test plugin writing files in ``finalized``, as a search index does."""
+    import json
+    import os
+
+    from pelican import signals
+
+
+    def write_index(pelican):
+        folder = os.path.join(pelican.output_path, "indice")
+        os.makedirs(folder, exist_ok=True)
+        records = [{"url": f"/{n}/", "title": f"Titolo {n}"} for n in range(200)]
+        with open(os.path.join(folder, "records.json"), "w", encoding="utf-8") as file:
+            json.dump(records, file)
+        with open(os.path.join(folder, "loader.js"), "w", encoding="utf-8") as file:
+            file.write("// loader\\n" + "console.log('indice');\\n" * 100)
+
+
+    def register():
+        signals.finalized.connect(write_index)
+''')
+
+
+def test_files_other_plugins_write_in_finalized_are_compressed_too(build, tmp_path):
+    """pelican-precompress runs after every ordinary ``finalized`` receiver (through
+    pelican-granular-signals' ``compress`` signal), wherever the plugins are listed."""
+    plugins = tmp_path / "extra"
+    plugins.mkdir()
+    (plugins / "late_writer.py").write_text(LATE_PLUGIN, encoding="utf-8")
+    site = build({"notizie/a.md": article(title="Primo")}, settings=f"""
+        PLUGIN_PATHS = PLUGIN_PATHS + [{str(plugins)!r}]
+        PLUGINS = PLUGINS + ["late_writer"]
+    """)
+    assert site.ok, site.log
+    assert len(json.loads((site.output / "indice/records.json").read_bytes())) == 200
+    for name in ("indice/records.json", "indice/loader.js"):
+        data = (site.output / name).read_bytes()
+        assert gzip.decompress((site.output / f"{name}.gz").read_bytes()) == data
+        assert brotli.decompress((site.output / f"{name}.br").read_bytes()) == data

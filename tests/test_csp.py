@@ -1,0 +1,109 @@
+"""The Content-Security-Policy <meta> of every page (plugins/csp)."""
+
+import runpy
+
+from bs4 import BeautifulSoup
+from support import ROOT, SITEURL, article
+
+from plugins.csp.policy import frozen, origin, policy
+from plugins.csp.settings import DEFAULTS, check
+
+DEVELOPMENT = runpy.run_path(str(ROOT / "pelicanconf.py"))
+EXTRA = frozen(DEVELOPMENT.get("CSP_EXTRA_SOURCES", {}))  # test builds use the development settings
+SITE_POLICY = ("default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self'; "
+               "font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'self'; "
+               "form-action 'self'")
+
+
+def test_the_policy_without_and_with_the_counter_and_webassembly():
+    assert policy() == SITE_POLICY
+    with_counter = policy("https://stats.example.org/base")
+    assert "img-src 'self' https://stats.example.org;" in with_counter
+    assert "connect-src 'self' https://stats.example.org;" in with_counter
+    assert "script-src 'self';" in with_counter
+    assert "script-src 'self' 'wasm-unsafe-eval';" in policy(wasm=True)
+    extra = frozen({"img-src": ["data:"], "worker-src": ["blob:"], "connect-src": ["'self'"]})
+    widened = policy(extra=extra)
+    assert "img-src 'self' data:;" in widened and widened.endswith("worker-src 'self' blob:")
+    assert "connect-src 'self';" in widened  # each source once
+    assert "frame-ancestors" not in policy("https://stats.example.org", True, extra)
+
+
+def test_the_sites_own_origin_stands_beside_self():
+    """Pages name their files by SITEURL: under another name of the server they still load."""
+    text = policy("https://stats.example.org", siteurl="https://www.example.org/news")
+    assert text == (
+        "default-src 'self' https://www.example.org; script-src 'self' https://www.example.org; "
+        "style-src 'self' https://www.example.org; "
+        "img-src 'self' https://www.example.org https://stats.example.org; "
+        "font-src 'self' https://www.example.org; "
+        "connect-src 'self' https://www.example.org https://stats.example.org; "
+        "object-src 'none'; base-uri 'self' https://www.example.org; "
+        "form-action 'self' https://www.example.org")
+    assert policy(siteurl="../..") == SITE_POLICY  # RELATIVE_URLS: nothing to add
+    assert policy(siteurl="") == SITE_POLICY
+
+
+def test_the_counter_origin():
+    assert origin("https://stats.example.org") == "https://stats.example.org"
+    assert origin("http://localhost:8001/x/") == "http://localhost:8001"
+    assert origin("https://Stats.Example.org:443") == "https://stats.example.org:443"
+    assert origin("http://[::1]:8001") is None  # CSP cannot name an IPv6 address
+    assert origin("ftp://example.org") is None and origin("") is None
+    assert origin("https://example.org:port") is None
+
+
+def test_settings_are_checked():
+    assert check(dict(DEFAULTS)) == []
+    for bad in ({"frame-ancestors": ["'none'"]}, {"img-src": "data:"},
+                {"img-src": ["data: https://x"]}, {"img-src": ["a;b"]}, ["img-src"]):
+        assert [name for name, _ in check({**DEFAULTS, "CSP_EXTRA_SOURCES": bad})] == [
+            "CSP_EXTRA_SOURCES"], bad
+    assert check({**DEFAULTS, "CSP_META": "yes"})[0][0] == "CSP_META"
+
+
+TEMPLATE = """{% extends "base.html" %}
+{% set csp_wasm = true %}
+{% block title %}Prova{% endblock %}
+{% block content %}<p>Pagina di prova.</p>{% endblock %}
+"""
+
+
+def test_every_page_starts_its_head_with_the_policy(build, tmp_path):
+    overrides = tmp_path / "overrides"
+    overrides.mkdir()
+    (overrides / "prova.html").write_text(TEMPLATE, encoding="utf-8")
+    site = build({"notizie/a.md": article(title="Primo"),
+                  "pages/p.md": "---\ntitle: Pagina\n---\n\nTesto.\n"}, settings=f"""
+        VISIT_COUNTER_URL = "https://stats.example.org"
+        THEME_TEMPLATES_OVERRIDES = [{str(overrides)!r}]
+        DIRECT_TEMPLATES = DIRECT_TEMPLATES + ["prova"]
+        PROVA_SAVE_AS = "prova/index.html"
+    """)
+    assert site.ok, site.log
+    pages = sorted(site.output.rglob("*.html"))
+    assert len(pages) > 10
+    policies = {}
+    for page in pages:
+        raw = page.read_bytes()
+        head = BeautifulSoup(raw, "html.parser").head
+        first = head.find(True)
+        assert first.name == "meta" and first.get("http-equiv") == "Content-Security-Policy", page
+        policies[page.relative_to(site.output).as_posix()] = first["content"]
+        assert raw.index(b'<meta charset="utf-8">') < 1024, page  # the charset stays early
+    counter = policy("https://stats.example.org", extra=EXTRA, siteurl=SITEURL)
+    assert "connect-src 'self' https://farelegami.example.org https://stats.example.org;" in counter
+    assert policies.pop("prova/index.html") == policy("https://stats.example.org", wasm=True,
+                                                      extra=EXTRA, siteurl=SITEURL)
+    assert set(policies.values()) == {counter}
+
+
+def test_no_meta_when_switched_off_and_no_counter_origin_without_a_counter(build_once):
+    site = build_once({"notizie/a.md": article(title="Primo")}, settings="CSP_META = False\n")
+    assert site.ok, site.log
+    assert "Content-Security-Policy" not in site.text("/2024/05/primo/")
+    site = build_once({"notizie/a.md": article(title="Primo")},
+                      settings='VISIT_COUNTER_URL = ""\n')
+    meta = site.soup("/2024/05/primo/").find("meta", attrs={"http-equiv": True})
+    assert meta["content"] == policy(extra=EXTRA, siteurl=SITEURL)
+    assert "stats" not in meta["content"] and "counter" not in meta["content"]

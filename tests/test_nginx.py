@@ -1,0 +1,387 @@
+"""deploy/nginx.conf serving a real public build: headers, types, precompressed
+copies, caching, the 404 page, and the pages in headless Chromium with no CSP violation.
+
+The site (the project's own content, publishconf.py) is built once for the module with
+SITEURL ``http://site.test:PORT`` and the visit counter (tools/counter_server.py) at
+``http://counter.test:PORT``; Chromium's ``--host-resolver-rules`` sends both names to
+loopback, so the site and the counter are cross-origin as in production. nginx runs in
+the foreground with the shipped file, only its ``listen`` and ``root`` lines rewritten,
+inside a minimal ``http {}`` (Debian's brotli module loaded by absolute path: the
+stock layout loads it from modules-enabled/, which a test prefix cannot use).
+
+nginx and its brotli module come from apt (tools/system_packages.py) when missing; if
+apt cannot run here the module is skipped, but never in CI (CI=true: it fails).
+"""
+
+import gzip
+import http.client
+import os
+import re
+import shutil
+import signal
+import socket
+import subprocess
+import time
+from pathlib import Path
+
+import brotli
+import pytest
+from support import ROOT, build_project
+
+from plugins.csp.policy import policy
+from tools import counter_server, system_packages
+
+CONF = ROOT / "deploy" / "nginx.conf"
+NGINX = system_packages.PACKAGES["nginx"]
+BROTLI_MODULE = system_packages.PACKAGES["libnginx-mod-http-brotli-static"]
+CHROMIUM = system_packages.PACKAGES["chromium"]
+ARTICLE = "/2024/05/farelegami-presentato-a-crema-il-nuovo-progetto-di-welfare-di-comunita/"
+SEEN = 1459  # the article's count on the counter
+SITE_CSP = "frame-ancestors 'none'; base-uri 'self'; object-src 'none'; form-action 'self'"
+SHORT = "public, max-age=300"
+IMMUTABLE = "public, max-age=31536000, immutable"
+# Files the other parts of the site will bring (fingerprinted theme files, Pagefind,
+# the web editor): stand-ins, written only where the build has none.
+STAND_INS = {
+    "theme/css/prova.3f2a9c1b.css": "body { color: #111; }\n" * 80,
+    "theme/js/prova.5e6f7a8b90.js": "console.log('prova');\n",
+    "pagefind/pagefind.js": "export const x = 1;\n",
+    "pagefind/pagefind-entry.json": '{"version": "1.5.2"}\n',
+    "pagefind/pagefind.it_0123abcd45.pf_meta": "meta",
+    "pagefind/fragment/it_0123abc.pf_fragment": "fragment",
+    "pagefind/index/it_0123abc.pf_index": "index",
+    "admin/index.html": "<!DOCTYPE html><title>Gestione contenuti</title>\n",
+}
+WRAPPER = """\
+load_module {module};
+daemon off;
+master_process off;         # one process that keeps the test's user (no "nobody" workers)
+worker_processes 1;
+pid nginx.pid;
+error_log stderr notice;
+events {{ worker_connections 64; }}
+http {{
+    include /etc/nginx/mime.types;
+    default_type application/octet-stream;
+    access_log off;
+    client_body_temp_path tmp/body;
+    proxy_temp_path tmp/proxy;
+    fastcgi_temp_path tmp/fastcgi;
+    uwsgi_temp_path tmp/uwsgi;
+    scgi_temp_path tmp/scgi;
+    include site.conf;
+}}
+"""
+LISTEN_RE = re.compile(r"^\s*listen\s")
+ROOT_RE = re.compile(r"^\s*root\s")
+
+
+def free_port():
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def for_test(text, port, root):
+    """The shipped file with its listen lines (one kept, on loopback) and root replaced."""
+    lines, listening = [], False
+    for line in text.splitlines():
+        if LISTEN_RE.match(line):
+            if not listening:
+                lines.append(f"    listen 127.0.0.1:{port};")
+                listening = True
+            continue
+        lines.append(f"    root {root};" if ROOT_RE.match(line) else line)
+    return "\n".join(lines) + "\n"
+
+
+@pytest.fixture(scope="module")
+def nginx_installed():
+    try:
+        system_packages.ensure(system_packages.NGINX)
+    except system_packages.Unavailable as error:
+        if os.environ.get("CI"):
+            pytest.fail(f"nginx is needed in CI: {error}")
+        pytest.skip(f"nginx not available: {error}")
+
+
+@pytest.fixture(scope="module")
+def counter():
+    server = counter_server.make_server("127.0.0.1", 0, seeds=[(ARTICLE.rstrip("/"), SEEN)],
+                                        testing=True)
+    counter_server.start_in_thread(server)
+    yield server
+    server.shutdown()
+    server.server_close()
+
+
+class Nginx:
+    """nginx in the foreground on loopback, serving ``root`` with the shipped file."""
+
+    def __init__(self, prefix, root, port):
+        self.prefix, self.root, self.port = prefix, root, port
+        (prefix / "tmp").mkdir(parents=True)
+        (prefix / "site.conf").write_text(for_test(CONF.read_text(), port, root))
+        (prefix / "nginx.conf").write_text(WRAPPER.format(module=BROTLI_MODULE))
+        self.command = [NGINX, "-p", f"{prefix}/", "-c", str(prefix / "nginx.conf"),
+                        "-e", "stderr"]
+        checked = subprocess.run([*self.command, "-t", "-q"], capture_output=True, text=True,
+                                 check=False)
+        assert checked.returncode == 0, checked.stderr
+        self.process = subprocess.Popen(self.command, stderr=subprocess.PIPE, text=True)
+        deadline = time.monotonic() + 10
+        while True:  # until it accepts connections (or died)
+            assert self.process.poll() is None, self.process.stderr.read()
+            try:
+                socket.create_connection(("127.0.0.1", port), 0.2).close()
+                break
+            except OSError:
+                assert time.monotonic() < deadline, "nginx did not start listening"
+                time.sleep(0.05)
+
+    def stop(self):
+        self.process.send_signal(signal.SIGQUIT)
+        try:
+            self.process.wait(10)
+        except subprocess.TimeoutExpired:
+            self.process.kill()
+            self.process.wait()
+        self.process.stderr.close()
+
+    def get(self, path, encoding=None):
+        connection = http.client.HTTPConnection("127.0.0.1", self.port, timeout=10)
+        headers = {"Host": f"site.test:{self.port}"}
+        if encoding:
+            headers["Accept-Encoding"] = encoding
+        connection.request("GET", path, headers=headers)
+        response = connection.getresponse()
+        body = response.read()
+        connection.close()
+        return response.status, {k.lower(): v for k, v in response.getheaders()}, body
+
+
+@pytest.fixture(scope="module")
+def site(nginx_installed, counter, tmp_path_factory):
+    folder = tmp_path_factory.mktemp("nginx")
+    port = free_port()
+    built = build_project(folder / "site", siteurl=f"http://site.test:{port}",
+                          VISIT_COUNTER_URL=f"http://counter.test:{counter.server_address[1]}")
+    assert built.ok, built.log
+    for name, text in STAND_INS.items():
+        path = built.output / name
+        if not path.exists():
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(text, encoding="utf-8")
+    server = Nginx(folder / "prefix", built.output, port)
+    server.build = built
+    yield server
+    server.stop()
+
+
+def assert_security_headers(headers, csp=SITE_CSP, coop="same-origin"):
+    assert headers["content-security-policy"] == csp
+    assert headers["x-content-type-options"] == "nosniff"
+    assert headers["referrer-policy"] == "strict-origin-when-cross-origin"
+    assert headers["permissions-policy"].startswith("accelerometer=(), camera=()")
+    assert headers["x-frame-options"] == "DENY"
+    assert headers["cross-origin-opener-policy"] == coop
+    assert "server" not in headers or "nginx/" not in headers["server"]
+
+
+def test_the_file_needs_only_its_listen_and_root_lines_edited():
+    lines = CONF.read_text().splitlines()
+    edits = [line for line in lines if "# EDIT" in line]
+    assert edits == [line for line in lines if LISTEN_RE.match(line) or ROOT_RE.match(line)]
+    assert len(edits) == 3
+    assert not any(line.strip().startswith("load_module") for line in lines)
+    # every add_header at server level: a location with its own would drop the others
+    assert not re.search(r"location[^{]*\{[^}]*add_header", CONF.read_text())
+
+
+def test_pages_have_the_security_headers_and_a_short_cache(site):
+    for path in ("/", ARTICLE, "/progetto/", "/documenti/"):
+        status, headers, body = site.get(path)
+        assert status == 200, path
+        assert headers["content-type"] == "text/html; charset=utf-8"
+        assert_security_headers(headers)
+        assert headers["cache-control"] == SHORT
+        assert "content-disposition" not in headers and "content-encoding" not in headers
+        assert body == site.build.path(path).read_bytes()
+
+
+def test_precompressed_copies_are_sent_as_they_are(site):
+    for path in ("/", ARTICLE, "/theme/css/base.css", "/feeds/tutto.atom.xml", "/sitemap.xml"):
+        file = site.build.path(path)
+        status, headers, body = site.get(path, "br")
+        assert (status, headers["content-encoding"]) == (200, "br"), path
+        assert body == file.with_name(file.name + ".br").read_bytes()
+        assert brotli.decompress(body) == file.read_bytes()
+        assert headers["vary"] == "Accept-Encoding"
+        status, headers, body = site.get(path, "gzip")
+        assert headers["content-encoding"] == "gzip"
+        assert body == file.with_name(file.name + ".gz").read_bytes()
+        assert gzip.decompress(body) == file.read_bytes()
+        assert_security_headers(headers)
+    assert site.get("/", "gzip, deflate, br")[1]["content-encoding"] == "br"
+    status, headers, body = site.get("/robots.txt", "gzip, br")  # small: no copies
+    assert status == 200 and "content-encoding" not in headers
+    assert body == site.build.path("/robots.txt").read_bytes()
+
+
+def test_feeds_and_the_sitemap_have_xml_types(site):
+    feeds = sorted(site.build.output.glob("feeds/**/*.xml"))
+    assert len(feeds) >= 4
+    for feed in feeds:
+        path = "/" + feed.relative_to(site.build.output).as_posix()
+        status, headers, _ = site.get(path)
+        kind = "atom" if path.endswith(".atom.xml") else "rss"
+        assert status == 200 and headers["content-type"] == f"application/{kind}+xml; charset=utf-8"
+        assert headers["cache-control"] == SHORT
+        assert_security_headers(headers)
+    for path, kind in (("/sitemap.xml", "application/xml; charset=utf-8"),
+                       ("/robots.txt", "text/plain; charset=utf-8")):
+        status, headers, _ = site.get(path)
+        assert (status, headers["content-type"], headers["cache-control"]) == (200, kind, SHORT)
+
+
+def test_documents_are_downloads_and_their_previews_are_images(site):
+    pdfs = sorted(site.build.output.glob("allegati/**/*.pdf"))
+    previews = sorted(site.build.output.glob("allegati/**/*-anteprima.webp"))
+    assert pdfs and previews
+    path = "/" + pdfs[0].relative_to(site.build.output).as_posix()
+    status, headers, body = site.get(path)
+    assert (status, headers["content-type"]) == (200, "application/pdf")
+    assert headers["content-disposition"] == "attachment"
+    assert body == pdfs[0].read_bytes()
+    assert_security_headers(headers)
+    status, headers, _ = site.get("/" + previews[0].relative_to(site.build.output).as_posix())
+    assert (status, headers["content-type"]) == (200, "image/webp")
+    assert "content-disposition" not in headers
+
+
+def test_a_missing_page_is_the_site_404_page_with_status_404(site):
+    page = site.build.output / "404.html"
+    status, headers, body = site.get("/non-esiste/")
+    assert status == 404 and body == page.read_bytes()
+    assert headers["content-type"] == "text/html; charset=utf-8"
+    assert_security_headers(headers)
+    status, headers, body = site.get("/non-esiste/", "br")
+    assert status == 404 and headers["content-encoding"] == "br"
+    assert brotli.decompress(body) == page.read_bytes()
+    status, headers, _ = site.get("/feeds/non-esiste.atom.xml")
+    assert status == 404
+    status, headers, _ = site.get("/progetto")  # a folder without its slash
+    assert (status, headers["location"]) == (301, "/progetto/")
+    assert_security_headers(headers)
+
+
+def test_caching_by_kind_of_file(site):
+    expected = {
+        "/theme/css/prova.3f2a9c1b.css": IMMUTABLE,  # <name>.<8+ hex>.<ext>
+        "/theme/js/prova.5e6f7a8b90.js": IMMUTABLE,
+        "/theme/css/base.css": "public, max-age=3600",  # not fingerprinted
+        "/theme/fonts/titillium-web-latin-400-normal.woff2": "public, max-age=3600",
+        "/pagefind/fragment/it_0123abc.pf_fragment": IMMUTABLE,
+        "/pagefind/index/it_0123abc.pf_index": IMMUTABLE,
+        "/pagefind/pagefind.it_0123abcd45.pf_meta": IMMUTABLE,
+        "/pagefind/pagefind.js": "no-cache",
+        "/pagefind/pagefind-entry.json": "no-cache",
+        "/feeds/tutto.rss.xml": SHORT,
+        "/non-esiste/": SHORT,
+    }
+    for path, cache in expected.items():
+        status, headers, _ = site.get(path)
+        assert headers["cache-control"] == cache, path
+        assert status == (404 if "non-esiste" in path else 200), path
+        assert_security_headers(headers)
+    types = {"/theme/fonts/titillium-web-latin-400-normal.woff2": "font/woff2",
+             "/theme/favicon.svg": "image/svg+xml; charset=utf-8",
+             "/pagefind/pagefind-entry.json": "application/json; charset=utf-8"}
+    for path, kind in types.items():
+        assert site.get(path)[1]["content-type"] == kind, path
+
+
+def test_the_web_editor_has_its_own_policy_and_is_never_cached(site):
+    status, headers, _ = site.get("/admin/")
+    assert status == 200
+    assert headers["cache-control"] == "no-store"
+    csp = headers["content-security-policy"]
+    assert "script-src 'self' 'unsafe-eval'" in csp and "style-src 'self' 'unsafe-inline'" in csp
+    assert "connect-src 'self' blob: https://api.github.com" in csp
+    assert "frame-ancestors 'none'" in csp
+    assert_security_headers(headers, csp=csp, coop="same-origin-allow-popups")
+
+
+def test_the_file_works_in_debian_layout(tmp_path, nginx_installed):
+    """Debian's own nginx.conf (modules-enabled/ loads brotli) with the file as shipped."""
+    stock = Path("/etc/nginx/nginx.conf")
+    if os.geteuid() != 0 or not stock.is_file():
+        pytest.skip("needs root and Debian's /etc/nginx/nginx.conf")
+    text = stock.read_text()
+    assert "include /etc/nginx/sites-enabled/*;" in text
+    site_file = tmp_path / "farelegami"
+    shutil.copy(CONF, site_file)
+    conf = tmp_path / "nginx.conf"
+    conf.write_text(text.replace("include /etc/nginx/sites-enabled/*;", f"include {site_file};"))
+    result = subprocess.run([NGINX, "-t", "-c", str(conf), "-e", "stderr"], capture_output=True,
+                            text=True, check=False)
+    assert result.returncode == 0, result.stderr
+    assert "test is successful" in result.stderr
+
+
+# --- In the browser -----------------------------------------------------------------------
+
+LISTENER = """
+window.__violations = [];
+document.addEventListener("securitypolicyviolation", (event) => {
+  window.__violations.push(event.violatedDirective + " " + event.blockedURI);
+});
+"""
+
+
+@pytest.mark.browser
+def test_pages_load_in_chromium_without_csp_violations_and_show_the_count(site, counter):
+    from playwright.sync_api import expect, sync_playwright  # noqa: PLC0415
+
+    if not Path(CHROMIUM).exists():
+        pytest.fail("Chromium is missing: ./run test installs it (tools/system_packages.py)")
+    counter_host = f"counter.test:{counter.server_address[1]}"
+    site_host = f"site.test:{site.port}"
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=[
+            "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+            "--disable-component-update", "--no-first-run", "--disable-sync", "--disable-quic",
+            "--host-resolver-rules=MAP site.test 127.0.0.1, MAP counter.test 127.0.0.1",
+            # production is https: without this, Chromium ignores Cross-Origin-Opener-Policy
+            # on plain http and says so in the console
+            f"--unsafely-treat-insecure-origin-as-secure=http://{site_host}",
+        ])
+        try:
+            context = browser.new_context()
+            page = context.new_page()
+            console, requests, errors = [], [], []
+            page.on("console", lambda message: console.append((message.type, message.text)))
+            page.on("pageerror", lambda error: errors.append(error))
+            page.on("request", lambda request: requests.append(request.url))
+            page.add_init_script(LISTENER)
+            for path in ("/", ARTICLE):
+                response = page.goto(f"http://{site_host}{path}")
+                assert response.status == 200
+                assert response.headers["content-security-policy"] == SITE_CSP
+                meta = page.locator('meta[http-equiv="Content-Security-Policy"]')
+                assert meta.get_attribute("content") == policy(
+                    f"http://{counter_host}", siteurl=f"http://{site_host}")
+                if path == ARTICLE:
+                    expect(page.locator(".article-meta .visit-count")).to_have_text(
+                        f"{SEEN} visite", timeout=10000)
+                page.wait_for_load_state("load")
+                assert page.evaluate("() => window.__violations") == [], path
+            context.close()
+        finally:
+            browser.close()
+    assert console == [], console
+    assert errors == []
+    hosts = {re.match(r"https?://([^/]+)", url).group(1) for url in requests}
+    assert hosts == {site_host, counter_host}
+    assert any("/counter/" in url for url in requests)  # the count was read...
+    assert any("/count?" in url for url in requests)  # ...and the visit recorded
