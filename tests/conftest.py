@@ -43,9 +43,11 @@ def build_once(_shared_builds, tmp_path_factory):
 
 @pytest.fixture(scope="module")
 def project_site(tmp_path_factory):
-    """The repository's own content, built once per module with the public settings."""
+    """The repository's own content, built once per module with the public settings
+    (and a visit counter address, as in production)."""
     output = tmp_path_factory.mktemp("project") / "output"
-    env = dict(os.environ, LC_ALL="C", LANG="C", SITEURL=SITEURL, COLUMNS="250")
+    env = dict(os.environ, LC_ALL="C", LANG="C", SITEURL=SITEURL, COLUMNS="250",
+               VISIT_COUNTER_URL="https://stats.example.org")
     result = subprocess.run(
         [sys.executable, "-m", "pelican", str(ROOT / "content"), "-s",
          str(ROOT / "publishconf.py"), "-o", str(output),
