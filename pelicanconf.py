@@ -56,6 +56,8 @@ PLUGINS = [
     "plugins.writer",  # pages and feeds written whole or not at all; render cache
     "plugins.sitemap",  # sitemap.xml with lastmod from the content: the same bytes every build
     "plugins.visit_counter",  # "1459 visite": settings and data for the counter script
+    "plugins.related",  # same-category reading, previous/next, a page's latest items
+    "plugins.seo",  # canonical, Open Graph, Twitter card, JSON-LD, share links
     "plugins.csp",  # the Content-Security-Policy <meta> of every page
     # .gz and .br beside every text file (pelican-precompress from PyPI); it runs after
     # every other `finalized` step, whatever its place in this list
@@ -107,10 +109,13 @@ MONTH_ARCHIVE_SAVE_AS = DAY_ARCHIVE_SAVE_AS = ""
 INDEX_SAVE_AS = "index.html"
 
 DIRECT_TEMPLATES = ["index", "categories", "tags", "authors", "archives", "404", "robots",
-                    "documenti"]
+                    "documenti", "segui"]
 ROBOTS_SAVE_AS = "robots.txt"
 DOCUMENTI_URL = "documenti/"
 DOCUMENTI_SAVE_AS = DOCUMENTI_URL + "index.html"
+# "Segui le notizie": every feed of the site and how to follow it (plugins/feeds).
+SEGUI_URL = "segui/"
+SEGUI_SAVE_AS = SEGUI_URL + "index.html"
 # Pelican looks up "<NAME>_SAVE_AS" for direct templates.
 globals()["404_SAVE_AS"] = "404.html"
 

@@ -150,3 +150,58 @@ def test_impossible_or_unknown_dates_raise(value):
 ])
 def test_lists_from_yaml_or_comma_text(value, items):
     assert split_list(value) == items
+
+
+# --- visite_precedenti: visits counted by the old portal -------------------------------
+
+@pytest.mark.parametrize(("value", "number"), [
+    (1459, 1459), ("1459", 1459), (" 1459 ", 1459), (0, 0), ("0", 0),
+    (10**12, 10**12), (str(10**12), 10**12),
+], ids=["yaml", "native-header", "spaces", "zero", "zero-text", "bound", "bound-text"])
+def test_visits_before_the_move_are_a_whole_number(settings, value, number):
+    meta, problems, warnings = check(settings, visite_precedenti=value)
+    assert problems == [] and warnings == []
+    assert meta["visite_precedenti"] == number and type(meta["visite_precedenti"]) is int
+
+
+@pytest.mark.parametrize("value", [
+    -1, "-1", "+1459", 1459.0, 1.459, "1.459", "1 459", "1,459", "1459 visite", "mille",
+    True, False, [1459], {"n": 1459}, 10**12 + 1, "1" + "0" * 12 + "1", "\uff11\uff14",
+], ids=["negative", "negative-text", "plus", "float", "yaml-thousands", "dots", "spaced",
+        "commas", "words", "letters", "true", "false", "list", "mapping", "over-bound",
+        "over-bound-text", "full-width"])
+def test_anything_else_as_visits_is_an_error_naming_the_key(settings, value):
+    meta, problems, _ = check(settings, visite_precedenti=value)
+    assert "visite_precedenti" not in meta
+    [(key, message)] = problems
+    assert key == "visite_precedenti"
+    assert message.startswith("`visite_precedenti` deve essere un numero intero da 0 a")
+    assert " / `visite_precedenti` must be a whole number" in message
+    assert "visite_precedenti" in CONTRACT_KEYS
+
+
+# --- argomento: the tag a page lists the latest items of --------------------------------
+
+def test_a_page_names_its_topic(settings):
+    meta, problems, warnings = normalise({"title": "Crema", "argomento": " Crema "},
+                                         is_page=True, settings=settings)
+    assert problems == [] and warnings == [] and meta["argomento"] == "Crema"
+    assert "argomento" in CONTRACT_KEYS
+
+
+def test_a_topic_on_an_article_is_a_warning_and_ignored(settings):
+    meta, problems, warnings = check(settings, argomento="Crema")
+    assert problems == [] and "argomento" not in meta
+    [(key, message)] = warnings
+    assert key == "argomento" and "solo per le pagine" in message and " / " in message
+
+
+@pytest.mark.parametrize(("value", "fragment"), [
+    (["Crema", "Cremona"], "`argomento` deve essere un testo"),
+    ("!!!", "da `!!!` in `argomento`"),
+])
+def test_a_topic_must_be_one_name_that_yields_a_slug(settings, value, fragment):
+    _, problems, _ = normalise({"title": "Crema", "argomento": value}, is_page=True,
+                               settings=settings)
+    [(key, message)] = problems
+    assert key == "argomento" and fragment in message

@@ -94,3 +94,47 @@ def test_category_and_author_with_the_same_slug_do_not_collide(build):
     site = build({"notizie/a.md": article(title="Scritto dalla categoria", author="Notizie")})
     assert site.ok, site.log
     assert site.exists("/autori/notizie/") and site.exists("/categorie/notizie/")
+
+
+# --- "Segui le notizie": every feed, for people ----------------------------------------
+
+def test_the_follow_page_lists_every_feed_with_absolute_addresses(build_once):
+    site = build_once(ITEMS)
+    soup = site.soup("/segui/")
+    assert soup.h1.get_text(strip=True) == "Segui le notizie"
+    intro = soup.select_one(".feeds-intro").get_text(" ", strip=True)
+    assert "lettore di feed" in intro and "copia" in intro
+    groups = {section.h2.get_text(strip=True): [
+        (li.select_one(".feed-format").get_text(strip=True), li.a["href"], li.a["type"],
+         li.a.get_text(strip=True)) for li in section.select("li")]
+        for section in soup.select("section.feed-group")}
+    assert list(groups) == ["Tutte le notizie", "Comunicati stampa", "Notizie"]
+    assert groups["Notizie"] == [
+        ("RSS", f"{SITEURL}/feeds/categorie/notizie.rss.xml", "application/rss+xml",
+         f"{SITEURL}/feeds/categorie/notizie.rss.xml"),
+        ("Atom", f"{SITEURL}/feeds/categorie/notizie.atom.xml", "application/atom+xml",
+         f"{SITEURL}/feeds/categorie/notizie.atom.xml")]
+    announced = {link["href"] for url in ("/", "/categorie/notizie/",
+                                          "/categorie/comunicati-stampa/")
+                 for link in site.soup(url).select('head link[rel="alternate"]')}
+    listed = {href for feeds in groups.values() for _, href, _, _ in feeds}
+    assert listed == announced  # every feed the site announces, and only those
+    for href in listed:
+        assert not parse(site, href).bozo, href  # each one exists and parses
+    heading = soup.find("h2", string="Notizie").a
+    assert heading["href"] == f"{SITEURL}/categorie/notizie/"
+    assert "xsl" not in site.text("/feeds/tutto.atom.xml").lower()  # feeds are not styled
+
+
+def test_the_follow_page_is_linked_from_the_footer_and_each_category(build_once):
+    site = build_once(ITEMS)
+    for url in ("/", "/2024/05/comunicato/", "/categorie/notizie/"):
+        footer = site.soup(url).select_one("footer")
+        assert footer.find("a", string="Segui le notizie")["href"] == f"{SITEURL}/segui/", url
+    current = site.soup("/segui/").select_one("footer").find("a", string="Segui le notizie")
+    assert current["aria-current"] == "page"
+    for slug in ("notizie", "comunicati-stampa"):
+        links = site.soup(f"/categorie/{slug}/").select(".page-header .feed-links a")
+        assert [a.get_text(strip=True) for a in links] == [
+            "Feed RSS della categoria", "Feed Atom della categoria", "Come seguire le notizie"]
+        assert links[-1]["href"] == f"{SITEURL}/segui/"

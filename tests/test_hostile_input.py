@@ -1,6 +1,7 @@
 """Careless and hostile input: each case from the failing input, as an editor or an
 attacker would write it. Errors name the file (and line); output holds nothing harmful."""
 
+import json
 import xml.etree.ElementTree as ET
 
 import feedparser
@@ -116,7 +117,11 @@ def test_title_tags_author_show_as_typed_everywhere(hostile_site):
              "/autori/anna/": "Articoli di <i>Anna</i>"}
     for url, text in shown.items():
         soup = site.soup(url)
-        assert not soup.select("script:not([src])"), url
+        # no inline script; JSON-LD (plugins/seo) is data, never executed, and holds text
+        assert not soup.select("script:not([src]):not([type='application/ld+json'])"), url
+        for data in soup.select('script[type="application/ld+json"]'):
+            assert "</" not in data.string and "<script" not in data.string, url
+            json.loads(data.string)
         assert soup.find("i") is None, url  # the author's "<i>" is text everywhere
         assert text in soup.get_text(), url
     tags = [a.get_text() for a in page.select('a[rel="tag"]')]
@@ -125,6 +130,9 @@ def test_title_tags_author_show_as_typed_everywhere(hostile_site):
     crumb = page.select_one('nav[aria-label="Percorso"] [aria-current="page"]').get_text()
     assert HOSTILE in crumb
     assert HOSTILE in page.title.get_text()
+    news = json.loads(page.select_one('script[type="application/ld+json"]').string)
+    assert news["@type"] == "NewsArticle" and HOSTILE in news["headline"]  # text, as typed
+    assert HOSTILE in page.select_one('meta[property="og:title"]')["content"]
 
 
 def test_summary_is_markdown_with_the_allowed_html(hostile_site):
@@ -305,6 +313,8 @@ def test_links_and_assets_stay_on_the_site(build):
     soup = site.soup("/2024/05/a/")
     for tag, attribute in (("img", "src"), ("script", "src"), ("link", "href")):
         for element in soup.find_all(tag):
+            if tag == "script" and element.get("type") == "application/ld+json":
+                continue  # data (plugins/seo), loads nothing
             assert element[attribute].startswith(SITEURL), element
 
 

@@ -15,6 +15,30 @@ def test_project_content_builds(project_site):
         assert project_site.exists(url), url
 
 
+PRESS = "/2024/05/farelegami-presentato-a-crema-il-nuovo-progetto-di-welfare-di-comunita/"
+TOPICS = {"/crema/": "Crema", "/cremona/": "Cremona", "/casalmaggiore/": "Casalmaggiore",
+          "/laboratori-di-comunita/": "Laboratori di Comunità",
+          "/patti-gener-attivi/": "Patti Gener-Attivi", "/civic-center/": "Civic Center",
+          "/community-manager/": "Community Manager"}
+
+
+def test_the_launch_press_release_carries_the_old_portals_visits(project_site):
+    [count] = project_site.soup(PRESS).select(".article-meta .visit-count")
+    assert count["data-visit-offset"] == "1459"
+
+
+def test_action_and_territory_pages_list_their_latest_news(project_site):
+    for url, name in TOPICS.items():
+        page = project_site.soup(url)
+        section = page.find("h2", string=f"Le ultime notizie su {name}").find_parent("section")
+        assert 1 <= len(section.select(".archive-item")) <= 5, url
+        more = section.find("a", string=f"Tutte le notizie su {name}")
+        assert project_site.exists(more["href"]), url
+        tagged = project_site.soup(more["href"]).select("main article h2 a")
+        assert [a["href"] for a in section.select(".archive-title")] == \
+            [a["href"] for a in tagged][:5], url
+
+
 def test_no_broken_internal_links_and_no_third_party_requests(project_site):
     broken, foreign = [], []
     for page in project_site.output.rglob("*.html"):

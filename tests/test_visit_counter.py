@@ -186,7 +186,8 @@ def test_development_settings_render_the_local_counter(build):
     assert counter["data-visit-title"] == "Titolo di prova"
     assert counter.has_attr("data-visit-record")
     assert counter.get_text() == "" and not counter.has_attr("aria-live")
-    assert not page.select("script:not([src])")  # no inline script
+    # no inline script (JSON-LD is data, plugins/seo: never executed)
+    assert not page.select("script:not([src]):not([type='application/ld+json'])")
     # Only where a count is shown: not on pages, nor on listings by default.
     for url in ("/p/", "/", "/categorie/notizie/"):
         assert not script_tags(site.soup(url)) and not site.soup(url).select(".visit-count")
@@ -219,6 +220,21 @@ def test_listings_show_counts_behind_the_setting(build):
         [item] = soup.select(".card .visit-count")
         assert item["data-visit-path"] == "/2024/05/titolo-di-prova"
         assert not item.has_attr("data-visit-record")  # listings read, never record
+
+
+def test_visits_before_the_move_are_the_elements_offset(build):
+    site = build({"notizie/a.md": article(visite_precedenti=1459),
+                  "notizie/b.md": article(title="Nuovo", date="2024-05-06 10:00"),
+                  "notizie/c.md": article(title="Da zero", date="2024-05-07 10:00",
+                                          visite_precedenti=0)},
+                 settings="VISIT_COUNTER_LISTINGS = True\n")
+    assert site.ok, site.log
+    [own] = site.soup(ARTICLE).select(".article-meta .visit-count")
+    assert own["data-visit-offset"] == "1459" and own.has_attr("data-visit-record")
+    [card] = site.soup("/").select('.card .visit-count[data-visit-path="/2024/05/titolo-di-prova"]')
+    assert card["data-visit-offset"] == "1459"  # listings show the same total
+    for url in ("/2024/05/nuovo/", "/2024/05/da-zero/"):  # nothing to add: no attribute
+        assert not site.soup(url).select(".visit-count[data-visit-offset]"), url
 
 
 def test_public_settings_take_the_endpoint_from_the_environment(build, monkeypatch):

@@ -34,8 +34,9 @@ pytestmark = pytest.mark.browser
 CHROMIUM = "/usr/bin/chromium"
 CLIENT_TIMEOUT_MS = 1500  # the 6-second delay test stays quick; the default is tested apart
 PRESS = "/2024/05/presentazione-a-crema"  # seeded with 1459 visits
+MOVED = "/2024/05/dal-vecchio-portale"  # 1459 visits on the old portal, 17 here
 SEEDS = {PRESS: 1459, "/2024/05/una-sola-visita": 1, "/2024/05/molto-letto": 14590,
-         "/2024/05/aggiornato": 1459}
+         "/2024/05/aggiornato": 1459, MOVED: 17}
 ARTICLES = {
     "notizie/presentazione.md": article(title="Presentazione a Crema",
                                         date="2024-05-05 17:07"),
@@ -44,6 +45,8 @@ ARTICLES = {
     "notizie/nuovo.md": article(title="Mai visitato", date="2024-05-08 10:00"),
     "notizie/aggiornato.md": article(title="Aggiornato", date="2024-05-09 10:00",
                                      modified="2024-06-01 10:00"),
+    "notizie/vecchio.md": article(title="Dal vecchio portale", date="2024-05-04 10:00",
+                                  visite_precedenti=1459),
     **{f"avvisi/avviso-{n}.md": article(title=f"Avviso {n}", date=f"2024-04-{n + 1:02} 10:00")
        for n in range(8)},
 }
@@ -275,6 +278,26 @@ def test_never_visited_stays_hidden(visit, counter, seed):
     assert seen.count_text() == ""
     assert seen.count_visible() == "hidden"
     assert not seen.notices()  # only Chromium's "404 (Not Found)" notice, if any
+
+
+@pytest.mark.parametrize(("answer", "text"), [
+    ("17 new visits", "1476 visite"),  # 1459 on the old portal + 17 here
+    ("never visited here", "1459 visite"),  # GoatCounter's 404 {"count": "0"}
+    ("status 500", ""),  # the counter cannot answer: nothing, as without an offset
+])
+def test_visits_before_the_move_are_added_to_the_count(visit, counter, answer, text):
+    if answer == "never visited here":
+        counter.server.store.clear()
+    elif answer == "status 500":
+        counter.knobs.status = 500
+    seen = visit(MOVED + "/")
+    seen.wait_for_reads()
+    element = seen.page.locator(".article-meta .visit-count")
+    assert element.get_attribute("data-visit-offset") == "1459"
+    assert seen.count_text() == text
+    assert seen.count_visible() == ("visible" if text else "hidden")
+    assert [read_path(url) for url in seen.reads()] == [MOVED]
+    assert seen.errors == [] and not seen.notices()
 
 
 # --- Hostile answers: a count or nothing -------------------------------------------------
@@ -561,7 +584,7 @@ def test_listing_counts_load_lazily_at_most_four_at_a_time(visit, counter):
     counter.knobs.delay = 0.3
     tall = visit("/", height=3000)  # every item in view at once: the limit decides
     items = tall.page.locator(".card .visit-count").count()
-    assert items == 13
+    assert items == 14
     tall.wait_for_reads(number=items, timeout=10)
     assert sorted(map(read_path, tall.reads())) == sorted(
         visit_path(href) for href in tall.page.locator(".card-title a").evaluate_all(
@@ -571,6 +594,7 @@ def test_listing_counts_load_lazily_at_most_four_at_a_time(visit, counter):
     assert tall.records() == [] and counter.hits() == []  # listings only read
     shown = tall.page.locator(".card .visit-count").all_text_contents()
     assert shown.count("1459 visite") == 2 and "1 visita" in shown and "14.590 visite" in shown
+    assert "1476 visite" in shown  # 1459 before the move + 17
 
     short = visit("/", height=500)  # only the first items, until the reader scrolls
     short.wait_for_reads()

@@ -21,14 +21,19 @@ from plugins.italian.slugs import MAX_LENGTH, is_slug, make_slug
 CONTRACT_KEYS = (
     "title", "date", "modified", "category", "tags", "author", "authors", "summary",
     "slug", "image", "image_alt", "attachments", "status", "lang", "translation", "order",
+    "argomento", "visite_precedenti",
 )
 # Keys that choose where a file is written or how: they could replace another page.
 PATH_KEYS = ("save_as", "url", "template", "lang_url", "lang_save_as")
 STATUSES = ("published", "draft", "hidden")
 TEXT_KEYS = ("title", "slug", "category", "author", "image", "image_alt", "status", "lang",
-             "summary")
+             "summary", "argomento")
 YEARS = (1900, 2999)
 TITLE_WARNING_LENGTH = 110
+# visite_precedenti: the old portal's count, added to the counter's; the visit-counter
+# script shows no total above this (theme/static/js/visit-counter.js, MAX_COUNT).
+MAX_VISITS = 10**12
+_WHOLE_RE = re.compile(r"[0-9]+")
 _DATE_HELP = "usa AAAA-MM-GG HH:MM, per esempio 2024-05-05 17:07 / use YYYY-MM-DD HH:MM"
 _DATE_RE = re.compile(r"\d{4}-\d{2}-\d{2}([ T]\d{1,2}:\d{2}(:\d{2}(\.\d+)?)?)?"
                       r"(Z|[+-]\d{2}:?\d{2})?")
@@ -90,10 +95,40 @@ def _check_slugs(meta, regex_subs, problems):
             if not make_slug(name, regex_subs):
                 problems.append((key, f"da `{name}` in `{key}` non si ricava un indirizzo:"
                                       f" usa lettere o cifre / `{key}` entry yields no slug"))
-    for key in ("category", "author"):
+    for key in ("category", "author", "argomento"):
         if key in meta and not make_slug(meta[key], regex_subs):
             problems.append((key, f"da `{meta[key]}` in `{key}` non si ricava un indirizzo:"
                                   f" usa lettere o cifre / `{key}` yields no slug"))
+
+
+def parse_visits(value):
+    """``visite_precedenti`` -> int from 0 to :data:`MAX_VISITS`; ValueError otherwise.
+
+    A YAML whole number (``1459``) or the native header's text (``"1459"``); not a
+    boolean, a decimal (``1459.0``, YAML's ``1.459``), a sign or thousands separators.
+    """
+    if isinstance(value, bool):
+        raise ValueError(value)
+    if isinstance(value, int):
+        number = value
+    elif isinstance(value, str) and _WHOLE_RE.fullmatch(value.strip()):
+        number = int(value.strip())
+    else:
+        raise ValueError(value)
+    if not 0 <= number <= MAX_VISITS:
+        raise ValueError(value)
+    return number
+
+
+def _check_visits(meta, problems):
+    try:
+        meta["visite_precedenti"] = parse_visits(meta["visite_precedenti"])
+    except ValueError:
+        problems.append(("visite_precedenti", (
+            f"`visite_precedenti` deve essere un numero intero da 0 a {MAX_VISITS}, scritto"
+            f" con le sole cifre (per esempio 1459), non {meta['visite_precedenti']!s}"
+            f" / `visite_precedenti` must be a whole number from 0 to {MAX_VISITS}")))
+        del meta["visite_precedenti"]
 
 
 def _check_image(meta, settings, problems):
@@ -177,6 +212,14 @@ def normalise(raw, *, is_page, settings):
                                    f" draft o hidden / unknown `status`"))
     else:
         meta["status"] = status
+
+    if "visite_precedenti" in meta:
+        _check_visits(meta, problems)
+    if "argomento" in meta and not is_page:
+        warnings.append(("argomento", "`argomento` vale solo per le pagine (elenca le notizie di"
+                                      " un argomento), ignorato: per un articolo usa `tags`"
+                                      " / `argomento` is for pages only, ignored"))
+        del meta["argomento"]
 
     _check_slugs(meta, settings["SLUG_REGEX_SUBSTITUTIONS"], problems)
     if "image" in meta:

@@ -5,9 +5,15 @@ file is written). Pelican gives RSS items a ``tag:`` guid without
 ``isPermaLink="false"`` (so validators read it as a URL) and uses the
 subtitle as channel description; both are fixed here, and the feed gets its
 language. Other plugins (attachments) add enclosures on the same signal.
+
+Signal ``article_generator_finalized``: the template variable ``site_feeds``, every
+feed of the site with a label and its absolute URL (:mod:`.catalogue`), for the
+"Segui le notizie" page (direct template ``segui``).
 """
 
 from pelican import signals
+
+from .catalogue import feed_groups
 
 
 def feed_description(context):
@@ -28,5 +34,11 @@ def fix_feed(context, feed):
             item["unique_id_is_permalink"] = False
 
 
+def list_feeds(generator):
+    generator.context["site_feeds"] = feed_groups(generator.settings,
+                                                  generator.context.get("categories") or ())
+
+
 def register():
     signals.feed_generated.connect(fix_feed)
+    signals.article_generator_finalized.connect(list_feeds)

@@ -4,8 +4,9 @@
  * attributes rendered from the VISIT_COUNTER_* settings (plugins/visit_counter/README.md):
  *   on this <script>: data-endpoint, data-timeout (ms), data-respect-dnt ("false" to
  *   ignore Do Not Track / Global Privacy Control), data-count-local;
- *   on each .visit-count element: data-visit-path, and on the article's own
- *   element data-visit-record and data-visit-title.
+ *   on each .visit-count element: data-visit-path, data-visit-offset (visits counted
+ *   before the move, added to the count), and on the article's own element
+ *   data-visit-record and data-visit-title.
  * No cookies, no storage, no console output: any failure leaves the count hidden. */
 (function () {
   "use strict";
@@ -20,8 +21,11 @@
   // "1.459", "14,590", "1\u2019459"). Nothing else: no sign, decimals, exponent, spaces
   // around, leading zeros or other digits.
   var COUNT_FORMAT = /^(?:0|[1-9][0-9]*|[1-9][0-9]{0,2}([ \u202f\u00a0.,\u2019'])[0-9]{3}(?:\1[0-9]{3})*)$/;
+  // data-visit-offset: a plain whole number (the template writes it; anything else shows
+  // nothing), at most 13 digits; the total must stay within MAX_COUNT too.
+  var OFFSET_FORMAT = /^(?:0|[1-9][0-9]{0,12})$/;
   var numbers = window.Intl ? new Intl.NumberFormat("it-IT") : null;
-  var counts = {}; // path -> {elements: [...], count: number|undefined}
+  var counts = {}; // path -> {elements: [...], count: number|undefined} (count as served)
   var queue = [];
   var active = 0;
 
@@ -82,9 +86,21 @@
     return count <= MAX_COUNT ? count : -1;
   }
 
+  // The count the element shows: the server's plus its offset; -1 for nothing (a bad
+  // offset, a total over MAX_COUNT).
+  function total(element, count) {
+    var offset = element.getAttribute("data-visit-offset");
+    if (offset === null) return count;
+    if (!OFFSET_FORMAT.test(offset)) return -1;
+    var sum = count + Number(offset);
+    return sum <= MAX_COUNT ? sum : -1;
+  }
+
   function show(element, count) {
-    element.textContent = (numbers ? numbers.format(count) : count) +
-      (count === 1 ? " visita" : " visite");
+    var shown = total(element, count);
+    if (shown <= 0) return; // nothing to say: "0 visite" is never shown
+    element.textContent = (numbers ? numbers.format(shown) : shown) +
+      (shown === 1 ? " visita" : " visite");
   }
 
   function load(path) {
@@ -97,11 +113,15 @@
       referrerPolicy: "no-referrer",
       signal: controller ? controller.signal : undefined
     }).then(function (response) {
-      // Read every answer to the end; a 404 ({"count": "0"}) means "never visited".
-      return response.json().then(function (data) { return response.ok && data; });
+      // Read every answer to the end; a 404 with {"count": "0"} is GoatCounter's "never
+      // visited": a count of 0 (shown only with an offset), any other error nothing.
+      return response.json().then(function (data) {
+        if (response.ok) return data;
+        return response.status === 404 && data && data.count === "0" ? data : null;
+      });
     }).then(function (data) {
       var count = parseCount(data ? data.count : null);
-      if (count > 0) {
+      if (count >= 0) {
         entry.count = count;
         entry.elements.forEach(function (element) { show(element, count); });
       }
@@ -123,7 +143,7 @@
     var entry = counts[path];
     if (entry) {
       entry.elements.push(element);
-      if (entry.count) show(element, entry.count);
+      if (entry.count !== undefined) show(element, entry.count);
       return;
     }
     counts[path] = { elements: [element] };

@@ -1,0 +1,60 @@
+"""Related reading as pure functions over plain values: no Pelican objects needed.
+
+An item is anything with ``date``, ``slug``, ``category`` and ``tags`` attributes
+(categories and tags compare by slug, as Pelican's do). Every function takes the
+*listed* articles (published, shown in lists) and never returns the item itself.
+"""
+
+from dataclasses import dataclass
+
+
+def newest_first(articles):
+    """``articles`` from the newest; the same date falls back to the slug, for stable pages."""
+    return sorted(articles, key=lambda item: (item.date, item.slug or ""), reverse=True)
+
+
+@dataclass(frozen=True)
+class Neighbours:
+    """The items next to one in its category, by date: ``previous`` is older."""
+
+    previous: object = None
+    next: object = None
+
+    def __bool__(self):
+        return self.previous is not None or self.next is not None
+
+
+def by_category(articles):
+    """``{category: [article, newest first]}`` for the listed ``articles``."""
+    groups = {}
+    for item in newest_first(articles):
+        groups.setdefault(item.category, []).append(item)
+    return groups
+
+
+def same_category(item, groups, limit):
+    """Up to ``limit`` other articles of ``item``'s category, newest first."""
+    return [other for other in groups.get(item.category, ()) if other is not item][:limit]
+
+
+def neighbours(item, groups):
+    """:class:`Neighbours` of ``item`` in its category; empty when it is not listed there."""
+    group = groups.get(item.category, [])
+    position = next((n for n, other in enumerate(group) if other is item), None)
+    if position is None:  # hidden, a translation: not part of the category's series
+        return Neighbours()
+    newer = group[position - 1] if position > 0 else None
+    older = group[position + 1] if position + 1 < len(group) else None
+    return Neighbours(previous=older, next=newer)
+
+
+def find_tag(name, tags):
+    """The one of ``tags`` that ``name`` names, or None. Pelican's tags equal a name with
+    the same slug (``Tag("Crema") == "crema"``): case and accents do not matter."""
+    return next((tag for tag in tags if tag == name), None)
+
+
+def tagged(tag, articles, limit):
+    """Up to ``limit`` of ``articles`` tagged ``tag``, newest first."""
+    return [item for item in newest_first(articles)
+            if tag in (getattr(item, "tags", None) or ())][:limit]

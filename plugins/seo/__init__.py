@@ -1,0 +1,27 @@
+"""What a page tells search engines and the sites it is shared on.
+
+Signal ``initialized``: the ``SEO_*`` settings (:mod:`.settings`) and two Jinja
+globals (:mod:`.page`): ``page_seo(title, description)`` (canonical URL, Open
+Graph and Twitter card tags, JSON-LD: ``NewsArticle`` and ``BreadcrumbList`` on
+articles, ``BreadcrumbList`` on pages, ``WebSite`` on the home page) and
+``sharing(item)`` (e-mail, WhatsApp, Telegram, Facebook, X, LinkedIn:
+plain links, no third-party script). Values are computed here as plain text and
+absolute URLs; the templates only write them (partials/seo.html, partials/share.html).
+"""
+
+from pelican import signals
+
+from plugins.core.settings import add_filters
+
+from . import settings
+from .page import sharing, page_seo
+
+
+def initialize(pelican):
+    settings.install(pelican.settings)
+    add_filters(pelican.settings, {"page_seo": page_seo, "sharing": sharing},
+                key="JINJA_GLOBALS")
+
+
+def register():
+    signals.initialized.connect(initialize)

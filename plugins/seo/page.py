@@ -1,0 +1,129 @@
+"""From a template's context to what the page tells other sites (the Jinja glue).
+
+:func:`page_seo` and :func:`sharing` are Jinja globals: ``base.html``
+calls ``page_seo(title, description)`` once per page, ``article.html`` calls
+``sharing(article)``. They read the page's context (``article``,
+``page``, ``output_file``, the settings) and hand the plain values to the pure
+functions of :mod:`.structured` and :mod:`.share`.
+"""
+
+from dataclasses import dataclass, field
+from zoneinfo import ZoneInfo
+
+from jinja2 import pass_context
+
+from plugins.core.urls import without_index
+from plugins.italian.dates import data_iso
+
+from . import share, structured
+from .text import absolute, plain, site_address
+
+
+@dataclass
+class PageSeo:
+    canonical: str = ""  # absolute URL of the page ("" without a site address)
+    open_graph: list = field(default_factory=list)  # [(property, content)]
+    twitter: list = field(default_factory=list)  # [(name, content)]
+    json_ld: list = field(default_factory=list)  # [dict], one <script> each
+
+
+def _address(context):
+    return site_address(context.get("SITEURL"), context.get("FEED_DOMAIN"))
+
+
+def _publisher(context, address):
+    return structured.Organization(plain(context.get("SITENAME")), absolute(address, ""),
+                                   absolute(address, context.get("SEO_LOGO")))
+
+
+def _authors(item, context, address):
+    organizations = set(context.get("SEO_ORGANIZATION_AUTHORS") or ())
+    result = []
+    for author in getattr(item, "authors", None) or ():
+        kind = structured.Organization if author.name in organizations else structured.Person
+        result.append(kind(plain(author.name), absolute(address, author.url)))
+    return tuple(result)
+
+
+def _image(item, address):
+    image = getattr(item, "image", None)
+    return absolute(address, image) if image and address else ""
+
+
+def _article_data(article, context, address, canonical, description):
+    zone = ZoneInfo(context.get("TIMEZONE") or "UTC")
+    published = data_iso(article.date, zone)
+    modified = getattr(article, "modified", None)
+    image = _image(article, address)
+    return structured.news_article(structured.NewsArticle(
+        headline=plain(article.title), url=canonical, published=published,
+        modified=data_iso(modified, zone) if modified else published,
+        description=description, authors=_authors(article, context, address),
+        publisher=_publisher(context, address), images=(image,) if image else (),
+        section=plain(article.category.name) if article.category else "",
+        keywords=tuple(plain(tag.name) for tag in getattr(article, "tags", None) or ()),
+        language=language(context)))
+
+
+def language(context):
+    """``it_IT`` -> ``it-IT`` (BCP 47, as schema.org's inLanguage wants)."""
+    return str(context.get("SEO_LOCALE") or "it_IT").replace("_", "-")
+
+
+@pass_context
+def page_seo(context, title="", description=""):
+    """:class:`PageSeo` of the page being written. ``title`` and ``description`` are the
+    page's own (base.html's ``title`` and ``description`` blocks), as text or HTML."""
+    address = _address(context)
+    if not address:
+        return PageSeo()
+    article, page = context.get("article"), context.get("page")
+    item = article or page
+    output_file = context.get("output_file") or ""
+    canonical = absolute(address, without_index(output_file))
+    site_name = plain(context.get("SITENAME"))
+    title = plain(title) or " – ".join(
+        filter(None, (site_name, plain(context.get("SITESUBTITLE")))))
+    description = plain(description)
+    home = absolute(address, "")
+
+    graph = [("og:locale", context.get("SEO_LOCALE")), ("og:site_name", site_name),
+             ("og:type", "article" if article else "website"), ("og:title", title)]
+    if description:
+        graph.append(("og:description", description))
+    graph.append(("og:url", canonical))
+    image = _image(item, address) if item else ""
+    if image:
+        graph.append(("og:image", image))
+        if getattr(item, "image_alt", None):
+            graph.append(("og:image:alt", plain(item.image_alt)))
+    twitter = [("twitter:card", "summary_large_image" if image else "summary")]
+
+    json_ld = []
+    if article:
+        zone = ZoneInfo(context.get("TIMEZONE") or "UTC")
+        graph.append(("article:published_time", data_iso(article.date, zone)))
+        if getattr(article, "modified", None):
+            graph.append(("article:modified_time", data_iso(article.modified, zone)))
+        if article.category:
+            graph.append(("article:section", plain(article.category.name)))
+        graph += [("article:tag", plain(tag.name)) for tag in getattr(article, "tags", ())]
+        json_ld.append(_article_data(article, context, address, canonical, description))
+        json_ld.append(structured.breadcrumb_list([
+            ("Home", home),
+            (plain(article.category.name), absolute(address, article.category.url)),
+            (plain(article.title), canonical)]))
+    elif page:
+        json_ld.append(structured.breadcrumb_list([("Home", home), (plain(page.title), canonical)]))
+    elif output_file == context.get("INDEX_SAVE_AS", "index.html"):
+        json_ld.append(structured.website(site_name, home,
+                                          plain(context.get("SITEDESCRIPTION")),
+                                          _publisher(context, address), language(context)))
+    return PageSeo(canonical, graph, twitter, json_ld)
+
+
+@pass_context
+def sharing(context, item):
+    """:class:`.share.Sharing` of an article or page: its address and share links."""
+    url = absolute(_address(context), item.url)
+    return share.Sharing(url, share.share_links(url, plain(item.title)))

@@ -1,0 +1,173 @@
+"""Related reading (plugins/related): same-category articles, previous/next in the
+category, and a page's latest items of its `argomento`. Pure functions first, then
+one real build read by every test."""
+
+from dataclasses import dataclass, field
+from datetime import datetime
+
+import pytest
+from support import SITEURL, article
+
+from plugins.related import model
+from plugins.related.settings import DEFAULTS, check
+
+
+@dataclass(eq=False)
+class Item:
+    slug: str
+    date: datetime
+    category: str = "notizie"
+    tags: list = field(default_factory=list)
+
+
+def items(count, category="notizie"):
+    return [Item(f"{category}-{n}", datetime(2024, n, 1), category) for n in range(1, count + 1)]
+
+
+def test_same_category_is_newest_first_without_the_item_itself():
+    notizie, avvisi = items(7), items(2, "avvisi")
+    groups = model.by_category(notizie + avvisi)
+    assert [i.slug for i in model.same_category(notizie[3], groups, 5)] == [
+        "notizie-7", "notizie-6", "notizie-5", "notizie-3", "notizie-2"]
+    assert model.same_category(avvisi[0], groups, 5) == [avvisi[1]]
+    assert model.same_category(notizie[0], groups, 0) == []
+
+
+def test_neighbours_are_the_older_and_newer_items_of_the_category():
+    notizie = items(3)
+    groups = model.by_category(notizie + items(2, "avvisi"))
+    middle = model.neighbours(notizie[1], groups)
+    assert middle.previous is notizie[0] and middle.next is notizie[2]
+    assert model.neighbours(notizie[0], groups) == model.Neighbours(None, notizie[1])
+    assert model.neighbours(notizie[2], groups) == model.Neighbours(notizie[1], None)
+    assert not model.neighbours(Item("nascosto", datetime(2024, 2, 15)), groups)  # not listed
+    alone = items(1, "solo")
+    assert not model.neighbours(alone[0], model.by_category(alone))
+
+
+def test_the_same_date_is_ordered_by_slug_every_time():
+    twins = [Item("b", datetime(2024, 1, 1)), Item("a", datetime(2024, 1, 1))]
+    assert [i.slug for i in model.newest_first(twins)] == ["b", "a"]
+    assert [i.slug for i in model.newest_first(twins[::-1])] == ["b", "a"]
+
+
+def test_topic_items_are_the_newest_tagged_ones():
+    tagged = [Item(f"t{n}", datetime(2024, n, 1), tags=["Crema"]) for n in range(1, 4)]
+    other = Item("x", datetime(2024, 12, 1), tags=["Cremona"])
+    assert model.find_tag("Crema", ["Cremona", "Crema"]) == "Crema"
+    assert model.find_tag("Casalmaggiore", ["Cremona", "Crema"]) is None
+    assert [i.slug for i in model.tagged("Crema", [*tagged, other], 2)] == ["t3", "t2"]
+
+
+@pytest.mark.parametrize("value", [-1, 51, "5", True, 2.5])
+def test_bad_limits_are_reported(value):
+    settings = {**DEFAULTS, "RELATED_TOPIC_ITEMS": value}
+    assert [name for name, _ in check(settings)] == ["RELATED_TOPIC_ITEMS"]
+    assert check(dict(DEFAULTS)) == []
+
+
+# --- One real build -----------------------------------------------------------------
+
+NEWS = {f"notizie/n{n}.md": article(title=f"Notizia {n}", date=f"2024-0{n}-01 10:00",
+                                    tags="[Crema]" if n % 2 else "[Cremona]")
+        for n in range(1, 8)}
+SITE = {
+    **NEWS,
+    "notizie/nascosta.md": article(title="Notizia nascosta", date="2024-03-15 10:00",
+                                   status="hidden", tags="[Crema]"),
+    "notizie/bozza.md": article(title="Notizia in bozza", date="2024-03-20 10:00",
+                                status="draft", tags="[Crema]"),
+    "notizie/futura.md": article(title="Notizia futura", date="2999-01-01 10:00",
+                                 tags="[Crema]"),
+    "avvisi/solo.md": article(title="Avviso solitario", date="2024-08-01 10:00",
+                              tags="[Crema]"),
+    "pages/crema.md": "---\ntitle: Crema\nslug: crema\nargomento: CREMA\n---\nIl territorio.\n",
+    "pages/vuota.md": "---\ntitle: Vuota\nslug: vuota\nargomento: Nessuno\n---\nTesto.\n",
+    "pages/senza.md": "---\ntitle: Senza\nslug: senza\n---\nTesto.\n",
+}
+UNLISTED = ("Notizia nascosta", "Notizia in bozza", "Notizia futura")
+
+
+@pytest.fixture
+def site(build_once):
+    built = build_once(SITE)
+    assert built.ok, built.log
+    return built
+
+
+def news(n):
+    return f"/2024/0{n}/notizia-{n}/"
+
+
+def related(soup):
+    """(date, title) of each "Articoli della stessa categoria" entry, or None."""
+    heading = soup.find("h2", string="Articoli della stessa categoria")
+    if heading is None:
+        return None
+    return [(li.time["datetime"][:10], li.select_one(".archive-title").get_text(strip=True))
+            for li in heading.find_parent("section").select("li")]
+
+
+def pager(soup):
+    """{rel: (label, title, href)} of the previous/next links in the category."""
+    links = soup.select("nav.category-pager a")
+    return {a["rel"][0]: (a.select_one(".category-pager-label").get_text(" ", strip=True),
+                          a.select_one(".category-pager-title").get_text(strip=True), a["href"])
+            for a in links}
+
+
+def test_an_article_lists_the_newest_five_others_of_its_category_with_dates(site):
+    page = site.soup(news(4))
+    assert related(page) == [("2024-07-01", "Notizia 7"), ("2024-06-01", "Notizia 6"),
+                             ("2024-05-01", "Notizia 5"), ("2024-03-01", "Notizia 3"),
+                             ("2024-02-01", "Notizia 2")]
+    section = page.find("h2", string="Articoli della stessa categoria").find_parent("section")
+    assert not section.select(".archive-category")  # all of one category: not repeated
+    assert section.select_one(".related-more a")["href"] == f"{SITEURL}/categorie/notizie/"
+    assert not section.find_parent("article")  # after the article, not part of it
+
+
+def test_previous_and_next_in_the_category_with_rel(site):
+    assert pager(site.soup(news(4))) == {
+        "prev": ("‹ Precedente", "Notizia 3", f"{SITEURL}{news(3)}"),
+        "next": ("Successivo ›", "Notizia 5", f"{SITEURL}{news(5)}")}
+    assert list(pager(site.soup(news(1)))) == ["next"]  # the oldest: no previous
+    assert list(pager(site.soup(news(7)))) == ["prev"]  # the newest: no next
+    nav = site.soup(news(4)).select_one("nav.category-pager")
+    assert nav["aria-label"] == "Altri articoli di Notizie"
+
+
+def test_an_article_alone_in_its_category_has_neither(site):
+    page = site.soup("/2024/08/avviso-solitario/")
+    assert related(page) is None and not page.select("nav.category-pager")
+
+
+def test_hidden_drafts_and_future_items_are_never_suggested(site):
+    for n in range(1, 8):
+        text = site.soup(news(n)).select_one("main").get_text(" ")
+        assert not any(title in text for title in UNLISTED), n
+    assert "Notizia nascosta" not in site.soup("/crema/").get_text(" ")
+    hidden = site.soup("/2024/03/notizia-nascosta/")  # written, but no part of the series
+    assert not hidden.select("nav.category-pager")
+    assert [title for _, title in related(hidden)] == [f"Notizia {n}" for n in (7, 6, 5, 4, 3)]
+
+
+def test_a_page_lists_the_latest_items_of_its_topic_and_links_the_tag_page(site):
+    page = site.soup("/crema/")
+    heading = page.find("h2", string="Le ultime notizie su Crema")
+    section = heading.find_parent("section")
+    assert [a.get_text(strip=True) for a in section.select(".archive-title")] == [
+        "Avviso solitario", "Notizia 7", "Notizia 5", "Notizia 3", "Notizia 1"]
+    assert [a.get_text(" ", strip=True) for a in section.select(".archive-category")] == [
+        "Categoria: Avvisi", *["Categoria: Notizie"] * 4]
+    tag_page = site.soup("/argomenti/crema/").h1.get_text(strip=True)
+    assert tag_page == "Argomento: Crema"  # the page says CREMA: named as the tag page names it
+    more = section.select_one(".related-more a")
+    assert more.get_text(strip=True) == "Tutte le notizie su Crema"
+    assert more["href"] == f"{SITEURL}/argomenti/crema/" and site.exists("/argomenti/crema/")
+
+
+def test_pages_without_a_topic_or_with_an_unused_one_list_nothing(site):
+    for url in ("/vuota/", "/senza/"):
+        page = site.soup(url)
+        assert not page.select("section.related") and "argomenti" not in str(page.main), url

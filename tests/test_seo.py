@@ -1,0 +1,282 @@
+"""What pages tell search engines and the sites they are shared on (plugins/seo):
+meta description, canonical URL, Open Graph, Twitter card, JSON-LD, share links.
+Pure functions first, then real builds parsed as HTML and JSON."""
+
+import io
+import json
+import re
+from urllib.parse import parse_qs, urlsplit
+
+import pytest
+from markupsafe import Markup
+from PIL import Image
+from samples import image
+from support import SITEURL, article
+
+from plugins.seo import structured
+from plugins.seo.settings import DEFAULTS, check
+from plugins.seo.share import share_links
+from plugins.seo.text import absolute, plain, shorten, site_address
+
+ISO_WITH_OFFSET = re.compile(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}[+-]\d{2}:\d{2}")
+
+
+def test_plain_text_from_html_and_from_front_matter():
+    assert plain(Markup("<p>Il <em>lead</em> &amp; altro &lt;2024&gt;</p>")) == \
+        "Il lead & altro <2024>"
+    assert plain("Testo <b>come scritto</b>") == "Testo <b>come scritto</b>"  # already text
+    assert plain(Markup("<p>a\n\n  b</p>")) == "a b" and plain(None) == ""
+
+
+def test_shorten_cuts_at_a_word_within_the_limit():
+    assert shorten("breve", 110) == "breve"
+    long = "parola " * 30
+    cut = shorten(long.strip(), 110)
+    assert len(cut) <= 110 and cut.endswith("parola…")
+    assert shorten("x" * 200, 110) == "x" * 109 + "…"
+
+
+@pytest.mark.parametrize(("siteurl", "feed_domain", "address"), [
+    ("https://www.example.org/", "https://www.example.org", "https://www.example.org"),
+    ("", "http://localhost:8000", "http://localhost:8000"),  # development
+    ("", "", ""), ("/sito", "", ""),
+])
+def test_the_site_address_is_absolute_or_nothing(siteurl, feed_domain, address):
+    assert site_address(siteurl, feed_domain) == address
+    assert absolute(address, "2024/05/x/") == (f"{address}/2024/05/x/" if address else "")
+
+
+def test_share_links_carry_the_address_and_title_percent_encoded():
+    url, title = "https://www.example.org/2024/05/città/", 'Bilancio <2024> & "risultati"'
+    links = {link.service: link for link in share_links(url, title)}
+    assert list(links) == ["email", "whatsapp", "telegram", "facebook", "x", "linkedin"]
+    queries = {name: parse_qs(urlsplit(link.href).query) for name, link in links.items()}
+    assert links["email"].href.startswith("mailto:?subject=")
+    assert queries["email"] == {"subject": [title], "body": [f"{title}\r\n\r\n{url}"]}
+    assert "+" not in links["email"].href  # mailto: spaces are %20
+    assert queries["whatsapp"] == {"text": [f"{title} {url}"]}
+    assert queries["telegram"] == {"url": [url], "text": [title]}
+    assert queries["facebook"] == {"u": [url]}
+    assert queries["x"] == {"url": [url], "text": [title]}
+    assert queries["linkedin"] == {"url": [url]}
+    assert {urlsplit(link.href).netloc for link in links.values()} == {
+        "", "wa.me", "t.me", "www.facebook.com", "x.com", "www.linkedin.com"}
+    assert share_links("", title) == ()
+
+
+def test_structured_data_leaves_out_what_is_missing():
+    data = structured.news_article(structured.NewsArticle(
+        headline="T" * 120, url="https://e.org/a/", published="2024-05-05T17:07:00+02:00",
+        modified=""))
+    assert len(data["headline"]) <= 110 and data["dateModified"] == data["datePublished"]
+    assert not {"image", "author", "publisher", "description"} & set(data)
+
+
+@pytest.mark.parametrize(("name", "value"), [
+    ("SEO_ORGANIZATION_AUTHORS", "Redazione"), ("SEO_LOGO", "theme/favicon.svg"),
+    ("SEO_LOCALE", "italiano"),
+])
+def test_bad_settings_are_reported(name, value):
+    assert [found for found, _ in check({**DEFAULTS, name: value})] == [name]
+    assert check(dict(DEFAULTS)) == []
+
+
+# --- Real builds --------------------------------------------------------------------------
+
+TRICKY = 'Bilancio <2024> & "risultati" </script><script>alert(1)</script>'
+LONG = "Una notizia dal titolo molto lungo " * 4 + "che finisce qui"
+SITE = {
+    "immagini/foto.png": image("PNG", (1200, 630)),
+    "notizie/con-immagine.md": article(
+        title=TRICKY, slug="bilancio", date="2024-05-05 17:07", modified="2024-06-01 09:00",
+        image="immagini/foto.png", image_alt="Persone attorno a un tavolo",
+        authors="[Anna Bianchi, Redazione]", tags="[Crema, Welfare]",
+        summary="Un sommario con *enfasi* & simboli."),
+    "notizie/lunga.md": article(title=LONG, slug="lunga", date="2024-01-20 09:05",
+                                body="Il primo paragrafo.\n\nIl secondo."),
+    "pages/p.md": "---\ntitle: Chi siamo\nslug: chi-siamo\nsummary: Il gruppo di lavoro.\n---\n"
+                  "Testo.\n",
+}
+ARTICLE = "/2024/05/bilancio/"
+LONG_URL = "/2024/01/lunga/"
+
+
+@pytest.fixture
+def site(build_once):
+    built = build_once(SITE)
+    assert built.ok, built.log
+    return built
+
+
+def meta(soup, key):
+    """Every content of <meta property=key> or <meta name=key>."""
+    return [tag["content"] for tag in soup.select(f'meta[property="{key}"], meta[name="{key}"]')]
+
+
+def one(soup, key):
+    [value] = meta(soup, key)
+    return value
+
+
+def json_ld(soup):
+    """{@type: data} of the page's JSON-LD blocks (each type once)."""
+    blocks = [json.loads(tag.string) for tag in soup.select('script[type="application/ld+json"]')]
+    found = {block["@type"]: block for block in blocks}
+    assert len(found) == len(blocks)
+    assert all(block["@context"] == "https://schema.org" for block in blocks)
+    return found
+
+
+def texts(value):
+    """Every string inside a JSON value."""
+    if isinstance(value, dict):
+        return [text for item in value.values() for text in texts(item)]
+    if isinstance(value, list):
+        return [text for item in value for text in texts(item)]
+    return [value] if isinstance(value, str) else []
+
+
+def test_one_canonical_url_which_is_also_og_url(site):
+    for url in ("/", ARTICLE, "/chi-siamo/", "/categorie/notizie/", "/archivio/"):
+        soup = site.soup(url)
+        [canonical] = soup.select('link[rel="canonical"]')
+        assert canonical["href"] == SITEURL + url == one(soup, "og:url"), url
+
+
+def test_open_graph_and_twitter_card_on_an_article_with_an_image(site):
+    soup = site.soup(ARTICLE)
+    title = 'Bilancio <2024> & “risultati” </script><script>alert(1)</script>'
+    assert one(soup, "og:title") == title  # plain text, as typed (typographic quotes)
+    description = one(soup, "description")
+    assert description == "Un sommario con enfasi & simboli." == one(soup, "og:description")
+    assert one(soup, "og:type") == "article"
+    assert one(soup, "og:locale") == "it_IT" and one(soup, "og:site_name") == "FareLegami"
+    assert one(soup, "og:image") == f"{SITEURL}/immagini/foto.png"
+    assert site.exists("/immagini/foto.png")
+    assert one(soup, "og:image:alt") == "Persone attorno a un tavolo"
+    assert one(soup, "twitter:card") == "summary_large_image"
+    assert one(soup, "article:published_time") == "2024-05-05T17:07:00+02:00"
+    assert one(soup, "article:modified_time") == "2024-06-01T09:00:00+02:00"
+    assert one(soup, "article:section") == "Notizie"
+    assert meta(soup, "article:tag") == ["Crema", "Welfare"]
+
+
+def test_open_graph_on_pages_and_home_without_images(site):
+    page = site.soup("/chi-siamo/")
+    assert one(page, "og:type") == "website" and one(page, "og:title") == "Chi siamo"
+    assert one(page, "og:description") == "Il gruppo di lavoro." == one(page, "description")
+    assert one(page, "twitter:card") == "summary" and not meta(page, "og:image")
+    home = site.soup("/")
+    assert one(home, "og:type") == "website"
+    assert one(home, "og:title") == "FareLegami – Una comunità che gira"
+    assert one(home, "og:description").startswith("Notizie e comunicati stampa di FareLegami")
+    assert one(home, "twitter:card") == "summary" and not meta(home, "article:published_time")
+    long = site.soup(LONG_URL)
+    assert one(long, "og:description") == "Il primo paragrafo." == one(long, "description")
+    assert one(long, "twitter:card") == "summary" and not meta(long, "og:image")
+
+
+def test_news_article_json_ld_has_what_google_documents(site):
+    soup = site.soup(ARTICLE)
+    data = json_ld(soup)
+    assert set(data) == {"NewsArticle", "BreadcrumbList"}
+    news = data["NewsArticle"]
+    assert news["headline"] == 'Bilancio <2024> & “risultati” </script><script>alert(1)</script>'
+    assert len(news["headline"]) <= 110
+    assert news["description"] == "Un sommario con enfasi & simboli."
+    assert news["image"] == [f"{SITEURL}/immagini/foto.png"]
+    assert news["datePublished"] == "2024-05-05T17:07:00+02:00"
+    assert news["dateModified"] == "2024-06-01T09:00:00+02:00"
+    assert news["author"] == [
+        {"@type": "Person", "name": "Anna Bianchi", "url": f"{SITEURL}/autori/anna-bianchi/"},
+        {"@type": "Organization", "name": "Redazione", "url": f"{SITEURL}/autori/redazione/"}]
+    assert news["publisher"]["@type"] == "Organization"
+    assert news["publisher"]["name"] == "FareLegami"
+    assert news["mainEntityOfPage"] == {"@type": "WebPage", "@id": SITEURL + ARTICLE}
+    assert news["url"] == SITEURL + ARTICLE and news["inLanguage"] == "it-IT"
+    assert news["articleSection"] == "Notizie" and news["keywords"] == ["Crema", "Welfare"]
+    # Text, never HTML; nothing ends the <script> early.
+    assert not any("&lt;" in text or "&amp;" in text or "<em>" in text for text in texts(news))
+    raw = [tag.decode_contents() for tag in soup.select('script[type="application/ld+json"]')]
+    assert all("</" not in block and "<script" not in block for block in raw)
+
+
+def test_the_publisher_logo_is_a_raster_image_of_the_site(site):
+    logo = json_ld(site.soup(ARTICLE))["NewsArticle"]["publisher"]["logo"]
+    assert logo["@type"] == "ImageObject" and logo["url"] == f"{SITEURL}/theme/logo.png"
+    picture = Image.open(io.BytesIO(site.path(logo["url"]).read_bytes()))
+    assert picture.format == "PNG" and min(picture.size) >= 112  # Google: at least 112 px
+
+
+def test_long_headlines_are_cut_and_dates_keep_the_winter_offset(site):
+    news = json_ld(site.soup(LONG_URL))["NewsArticle"]
+    assert len(LONG) > 110 and len(news["headline"]) <= 110
+    assert news["headline"].endswith("…") and LONG.startswith(news["headline"][:-1])
+    assert news["datePublished"] == news["dateModified"] == "2024-01-20T09:05:00+01:00"
+    assert ISO_WITH_OFFSET.fullmatch(news["datePublished"])
+    assert news["author"] == [{"@type": "Organization", "name": "Redazione",
+                               "url": f"{SITEURL}/autori/redazione/"}]
+    assert "image" not in news
+
+
+def test_breadcrumbs_on_articles_and_pages_and_website_on_the_home(site):
+    crumbs = json_ld(site.soup(ARTICLE))["BreadcrumbList"]["itemListElement"]
+    assert [(c["position"], c["name"], c["item"]) for c in crumbs] == [
+        (1, "Home", f"{SITEURL}/"), (2, "Notizie", f"{SITEURL}/categorie/notizie/"),
+        (3, 'Bilancio <2024> & “risultati” </script><script>alert(1)</script>',
+         SITEURL + ARTICLE)]
+    page = json_ld(site.soup("/chi-siamo/"))
+    assert list(page) == ["BreadcrumbList"]
+    assert [c["name"] for c in page["BreadcrumbList"]["itemListElement"]] == ["Home",
+                                                                             "Chi siamo"]
+    home = json_ld(site.soup("/"))
+    assert list(home) == ["WebSite"]
+    assert home["WebSite"]["name"] == "FareLegami" and home["WebSite"]["url"] == f"{SITEURL}/"
+    assert home["WebSite"]["publisher"]["logo"]["url"] == f"{SITEURL}/theme/logo.png"
+    assert json_ld(site.soup("/categorie/notizie/")) == {}
+
+
+def test_share_links_and_the_copy_button_on_articles(site):
+    soup = site.soup(ARTICLE)
+    section = soup.find("h2", string="Condividi").find_parent("section")
+    links = section.select("a.share-link")
+    assert [a.get_text(strip=True) for a in links] == [
+        "Invia per e-mail", "Condividi su WhatsApp", "Condividi su Telegram",
+        "Condividi su Facebook", "Condividi su X", "Condividi su LinkedIn"]
+    assert all(a["rel"] == ["noopener"] and not a.has_attr("target") for a in links)
+    facebook = parse_qs(urlsplit(section.select_one(".share-facebook")["href"]).query)
+    assert facebook == {"u": [SITEURL + ARTICLE]}
+    copy = section.select_one(".share-copy")
+    assert copy.has_attr("hidden")  # shown by share.js only where the Clipboard API works
+    assert copy.button["type"] == "button" and copy.button["data-share-url"] == SITEURL + ARTICLE
+    assert copy.select_one('[role="status"]').get_text() == ""
+    [script] = soup.select('script[src$="/js/share.js"]')
+    assert script["src"] == f"{SITEURL}/theme/js/share.js" and script.has_attr("defer")
+    assert site.exists("/theme/js/share.js")
+    assert not soup.select("script:not([src]):not([type='application/ld+json'])")
+    page = site.soup("/chi-siamo/")
+    assert not page.select(".share") and not page.select('script[src$="/js/share.js"]')
+
+
+def test_the_404_page_has_no_canonical_and_nothing_to_share(site):
+    soup = site.soup("/404.html")
+    assert not soup.select('link[rel="canonical"], meta[property^="og:"], '
+                           'script[type="application/ld+json"]')
+
+
+def test_development_uses_the_local_address_and_no_address_means_none(build_once):
+    local = build_once({"notizie/a.md": article()}, siteurl="",
+                       settings='FEED_DOMAIN = "http://localhost:8000"\n')
+    assert local.ok, local.log
+    soup = local.soup("/2024/05/titolo-di-prova/")
+    address = "http://localhost:8000/2024/05/titolo-di-prova/"
+    assert soup.select_one('link[rel="canonical"]')["href"] == address == one(soup, "og:url")
+    assert soup.select_one(".share-copy-button")["data-share-url"] == address
+    assert soup.select_one('link[rel="stylesheet"]')["href"].startswith("/theme/")
+
+    nowhere = build_once({"notizie/a.md": article()}, siteurl="")
+    assert nowhere.ok, nowhere.log
+    soup = nowhere.soup("/2024/05/titolo-di-prova/")
+    assert not soup.select('link[rel="canonical"], meta[property^="og:"], .share, '
+                           'script[type="application/ld+json"], script[src$="/js/share.js"]')
+    assert one(soup, "description") == "Testo dell’articolo."
