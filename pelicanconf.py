@@ -56,6 +56,7 @@ PLUGINS = [
     "plugins.atomic_writer",  # pages and feeds written whole or not at all
     "pelican.plugins.sitemap",  # sitemap.xml (pelican-sitemap from PyPI)
     "plugins.visit_counter",  # "1459 visite": settings and data for the counter script
+    "plugins.assets",  # theme CSS/JS/fonts under content-hashed names; one stylesheet
 ]
 
 # --- Categories and the content model ---------------------------------------
@@ -180,6 +181,14 @@ PARTNERS = [
 ]
 FUNDER = "Fondazione Cariplo"
 FUNDING_PROGRAMME = "Welfare in azione"
+
+# --- Theme files (plugins/assets/README.md) ------------------------------------
+# One stylesheet for every page, minified, published as theme/css/site.<hash>.css;
+# templates link it with asset_url("css/site.css"). The sources are not published.
+ASSETS_BUNDLES = {
+    "css/site.css": ["css/base.css", "css/header.css", "css/list.css", "css/article.css",
+                     "css/footer.css"],
+}
 
 # --- Visit counter (plugins/visit_counter/README.md) ---------------------------
 # Development: the local counter service that `invoke serve` / `livereload` start
