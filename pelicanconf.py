@@ -57,6 +57,7 @@ PLUGINS = [
     "pelican.plugins.sitemap",  # sitemap.xml (pelican-sitemap from PyPI)
     "plugins.visit_counter",  # "1459 visite": settings and data for the counter script
     "plugins.assets",  # theme CSS/JS/fonts under content-hashed names; one stylesheet
+    "plugins.images",  # width/height, WebP srcset and lazy loading for images in items
 ]
 
 # --- Categories and the content model ---------------------------------------
