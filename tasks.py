@@ -197,22 +197,41 @@ def rollback(c):
     print(f"Tornato a / Rolled back to {release}")
 
 
-def _ensure_chromium():
-    """Browser tests need Debian's chromium; install it when we can (root or sudo)."""
-    if shutil.which("chromium"):
-        return
+def _apt_install(*packages):
+    """Install Debian packages when we can (root or sudo)."""
     prefix = [] if os.geteuid() == 0 else (["sudo"] if shutil.which("sudo") else None)
     if prefix is None:
-        sys.exit("Chromium is missing: install the 'chromium' package (apt) and retry.")
+        sys.exit(f"Missing: install the Debian packages {' '.join(packages)} (apt) and retry.")
     env = dict(os.environ, DEBIAN_FRONTEND="noninteractive")
     subprocess.run([*prefix, "apt-get", "update", "-qq"], check=True, env=env)
-    subprocess.run([*prefix, "apt-get", "install", "-y", "-qq", "chromium"], check=True, env=env)
+    subprocess.run([*prefix, "apt-get", "install", "-y", "-qq", *packages], check=True, env=env)
+
+
+def _ensure_chromium():
+    """Browser tests need Debian's chromium."""
+    if not shutil.which("chromium"):
+        _apt_install("chromium")
+
+
+def _ensure_axe():
+    """axe-core for the accessibility tests: `npm ci` in tests/axe (node and npm from apt
+    when missing), again only when its package-lock.json changes."""
+    if not (shutil.which("node") and shutil.which("npm")):
+        _apt_install("nodejs", "npm")
+    folder = ROOT / "tests" / "axe"
+    lock = (folder / "package-lock.json").read_bytes()
+    stamp = folder / "node_modules" / ".installed-lock"
+    if stamp.is_file() and stamp.read_bytes() == lock:
+        return
+    subprocess.run(["npm", "ci", "--no-audit", "--no-fund"], cwd=folder, check=True)
+    stamp.write_bytes(lock)
 
 
 @task(help={"args": "extra pytest arguments, e.g. -k feeds"})
 def test(c, args=""):
-    """Run the whole test suite (installs Chromium for the browser tests if missing)."""
+    """Run the whole test suite (installs Chromium, node and axe-core for the browser tests)."""
     _ensure_chromium()
+    _ensure_axe()
     result = subprocess.run([sys.executable, "-m", "pytest", *shlex.split(args)], cwd=ROOT,
                             check=False)
     sys.exit(result.returncode)
