@@ -78,6 +78,14 @@ def test_same_files_same_names_and_bytes(tmp_path):
     assert changed["js/x.js"] == first[0]["js/x.js"]
 
 
+def test_script_bundles_end_each_file_so_the_next_cannot_continue_it(tmp_path):
+    files = write(tmp_path, {"js/a.js": "(function () { a(); })()\n\n", "js/b.js": "(b)()"})
+    manifest, outputs = plan(files, {"js/pagina.js": ["js/a.js", "js/b.js"]}, ["js/*.js"])
+    assert list(manifest) == ["js/pagina.js"]
+    [bundle] = outputs
+    assert bundle.data == b"(function () { a(); })()\n;\n(b)()\n;\n"
+
+
 def test_a_changed_font_changes_the_stylesheet_name(tmp_path):
     files = write(tmp_path, {"css/a.css": "@font-face{src:url(../f/x.woff2)}", "f/x.woff2": b"1"})
     before, _ = plan(files, {}, ["css/*.css", "f/*"], 10, True)
