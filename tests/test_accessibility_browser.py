@@ -102,6 +102,7 @@ def site(tmp_path_factory):
         built = build_site(root, {**content, **EXTRA}, config="publishconf",
                            siteurl=f"http://127.0.0.1:{server.port}", settings=f"""
                                VISIT_COUNTER_URL = "http://127.0.0.1:{counter.server_address[1]}"
+                               VISIT_COUNTER_TIMEOUT_MS = 60000  # a loaded machine
                                DEFAULT_PAGINATION = 4
                            """)
         assert built.ok, built.log

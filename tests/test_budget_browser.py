@@ -61,7 +61,8 @@ def first_load(tmp_path_factory):
         site = build_site(root, content, config="publishconf",
                           siteurl=f"http://site.test:{server.port}",
                           settings=f'VISIT_COUNTER_URL = "http://counter.test:'
-                                   f'{counter.server_address[1]}"\n')
+                                   f'{counter.server_address[1]}"\n'
+                                   "VISIT_COUNTER_TIMEOUT_MS = 60000\n")  # a loaded machine
         assert site.ok, site.log
         assert (root / "content" / SOURCE).is_file()
         server.serve(site.output)
