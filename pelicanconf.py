@@ -56,6 +56,8 @@ PLUGINS = [
     "plugins.writer",  # pages and feeds written whole or not at all; render cache
     "plugins.sitemap",  # sitemap.xml with lastmod from the content: the same bytes every build
     "plugins.visit_counter",  # "1459 visite": settings and data for the counter script
+    "plugins.assets",  # theme CSS/JS/fonts under content-hashed names; one stylesheet
+    "plugins.images",  # width/height, WebP srcset and lazy loading for images in items
     "plugins.related",  # same-category reading, previous/next, a page's latest items
     "plugins.seo",  # canonical, Open Graph, Twitter card, JSON-LD, share links
     "plugins.csp",  # the Content-Security-Policy <meta> of every page
@@ -189,6 +191,17 @@ PARTNERS = [
 ]
 FUNDER = "Fondazione Cariplo"
 FUNDING_PROGRAMME = "Welfare in azione"
+
+# --- Theme files (plugins/assets/README.md) ------------------------------------
+# One stylesheet for every page, minified, published as theme/css/site.<hash>.css;
+# templates link it with asset_url("css/site.css"). The sources are not published.
+# One script, theme/js/site.<hash>.js: the visit counter (configured by its data-*
+# attributes, idle without data-endpoint) and "Copia link"; one request on article pages.
+ASSETS_BUNDLES = {
+    "css/site.css": ["css/base.css", "css/header.css", "css/list.css", "css/article.css",
+                     "css/footer.css"],
+    "js/site.js": ["js/visit-counter.js", "js/share.js"],
+}
 
 # --- Visit counter (plugins/visit_counter/README.md) ---------------------------
 # Development: the local counter service that `invoke serve` / `livereload` start

@@ -205,10 +205,21 @@ def _ensure_test_packages():
         print(f"nginx: {error}; tests/test_nginx.py will be skipped", file=sys.stderr)
 
 
+def _ensure_axe():
+    """axe-core for the accessibility tests: `npm ci` in tests/axe (node and npm from apt
+    when missing), again only when its package-lock.json changes."""
+    try:
+        system_packages.ensure(system_packages.NODE, interactive=True)
+    except system_packages.Unavailable as error:
+        sys.exit(f"node/npm: {error}")
+    system_packages.npm_ci(ROOT / "tests" / "axe")
+
+
 @task(help={"args": "extra pytest arguments, e.g. -k feeds"})
 def test(c, args=""):
-    """Run the whole test suite (installs Chromium and nginx for its tests if missing)."""
+    """Run the whole test suite (installs Chromium, nginx, node and axe-core if missing)."""
     _ensure_test_packages()
+    _ensure_axe()
     result = subprocess.run([sys.executable, "-m", "pytest", *shlex.split(args)], cwd=ROOT,
                             check=False)
     sys.exit(result.returncode)

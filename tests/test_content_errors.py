@@ -3,6 +3,9 @@
 import pytest
 
 from support import article
+import samples
+
+JPEG = samples.image("JPEG")  # a real JPEG: plugins/images reads what items show
 
 GOOD = {"notizie/buono.md": article(title="Articolo buono")}
 
@@ -43,7 +46,7 @@ def test_contract_errors_stop_the_build_naming_file_and_line(build, text, fragme
 
 
 def test_image_without_alt_text(build):
-    site = build({**GOOD, "immagini/foto.jpg": b"\xff\xd8\xffjpeg",
+    site = build({**GOOD, "immagini/foto.jpg": JPEG + b"jpeg",
                   "notizie/rotto.md": article(image="immagini/foto.jpg")})
     assert_stopped(site, "notizie/rotto.md", "`image_alt`")
 

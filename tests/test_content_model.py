@@ -1,11 +1,14 @@
 """The editors' contract: front matter keys, categories, slugs, statuses."""
 
 from support import article
+import samples
+
+JPEG = samples.image("JPEG")  # a real JPEG: plugins/images reads what items show
 
 
 def test_yaml_front_matter_keys_reach_the_article_page(build):
     site = build({
-        "immagini/foto.jpg": b"\xff\xd8\xff\xe0fake-jpeg",
+        "immagini/foto.jpg": JPEG + b"fake-jpeg",
         "notizie/prova.md": article(
             title="Laboratorio a Crema",
             date="2024-06-12 10:30",
@@ -35,7 +38,7 @@ def test_yaml_front_matter_keys_reach_the_article_page(build):
     assert image["alt"] == "Persone attorno a un tavolo"
     body = page.select_one(".article-body").get_text(" ", strip=True)
     assert "Primo paragrafo del corpo." in body and "Secondo paragrafo." in body
-    assert (site.output / "immagini" / "foto.jpg").read_bytes() == b"\xff\xd8\xff\xe0fake-jpeg"
+    assert (site.output / "immagini" / "foto.jpg").read_bytes() == JPEG + b"fake-jpeg"
 
 
 def test_native_pelican_header_still_works(build):
@@ -131,10 +134,10 @@ def test_drafts_and_future_items_never_reach_the_public_output(build):
 
 def test_images_used_only_by_drafts_are_not_published(build):
     site = build({
-        "immagini/pubblica.jpg": b"\xff\xd8\xffpublic",
-        "immagini/segreta.jpg": b"\xff\xd8\xffsecret",
-        "immagini/in-corpo.jpg": b"\xff\xd8\xffsecret body",
-        "immagini/condivisa.jpg": b"\xff\xd8\xffshared",
+        "immagini/pubblica.jpg": JPEG + b"public",
+        "immagini/segreta.jpg": JPEG + b"secret",
+        "immagini/in-corpo.jpg": JPEG + b"secret body",
+        "immagini/condivisa.jpg": JPEG + b"shared",
         "notizie/pubblico.md": article(title="Pubblico", image="immagini/pubblica.jpg",
                                        image_alt="Foto", body="![x]({static}/immagini/condivisa.jpg)"),
         "notizie/bozza.md": article(title="Bozza", status="draft", image="immagini/segreta.jpg",

@@ -10,6 +10,9 @@ import shutil
 import pytest
 
 from support import ROOT, article, build_site, run_tool, write_conf, write_content
+import samples
+
+JPEG = samples.image("JPEG")  # a real JPEG: plugins/images reads what items show
 
 BROKEN = {
     "notizie/buono.md": article(title="Buono"),
@@ -19,7 +22,7 @@ BROKEN = {
     "notizie/html.md": article(title="Html", body="Testo.\n\n<script>alert(1)</script>"),
     "notizie/link.md": article(title="Link", body="[altro]({filename}/notizie/manca.md)"),
     "notizie/alt.md": article(title="Alt", body="![]({static}/immagini/foto.jpg)"),
-    "immagini/foto.jpg": b"\xff\xd8\xff photo",
+    "immagini/foto.jpg": JPEG + b" photo",
     "notizie/allegato.md": article(title="Allegato", attachments=["allegati/manca.pdf"]),
     "notizie/fuori.md": article(title="Fuori", attachments=["immagini/foto.jpg"]),
     "notizie/slug.md": article(title="Slug", slug="'Bilancio & risultati'"),

@@ -6,13 +6,16 @@ from datetime import datetime
 import feedparser
 
 from support import SITEURL, article
+import samples
+
+JPEG = samples.image("JPEG")  # a real JPEG: plugins/images reads what items show
 
 ITEMS = {
     "notizie/a.md": article(title="Notizia vecchia", date="2024-01-10 09:00",
                             body="Vedi [la foto]({static}/immagini/foto.jpg)."),
     "notizie/b.md": article(title="Notizia estiva", date="2024-07-01 18:30"),
     "comunicati-stampa/c.md": article(title="Comunicato", date="2024-05-05 17:07"),
-    "immagini/foto.jpg": b"\xff\xd8\xffjpeg",
+    "immagini/foto.jpg": JPEG + b"jpeg",
 }
 
 

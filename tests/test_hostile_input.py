@@ -11,6 +11,9 @@ import yaml
 from plugins.writer.atomic import AtomicFile
 from support import SITEURL, Symlink, article
 from test_attachments import pdf
+import samples
+
+JPEG = samples.image("JPEG")  # a real JPEG: plugins/images reads what items show
 
 GOOD = {"notizie/buono.md": article(title="Articolo buono")}
 
@@ -50,11 +53,11 @@ def test_symlink_in_immagini_is_refused_even_when_nothing_links_it(build, tmp_pa
 
 
 def test_symlink_inside_content_is_fine(build):
-    site = build({**GOOD, "immagini/vera.jpg": b"\xff\xd8\xff real",
+    site = build({**GOOD, "immagini/vera.jpg": JPEG + b" real",
                   "immagini/alias.jpg": Symlink("vera.jpg"),
                   "notizie/a.md": article(title="A", body="![Foto]({static}/immagini/alias.jpg)")})
     assert site.ok, site.log
-    assert site.path("/immagini/alias.jpg").read_bytes() == b"\xff\xd8\xff real"
+    assert site.path("/immagini/alias.jpg").read_bytes() == JPEG + b" real"
 
 
 def test_static_link_leaving_content_is_an_error_with_its_line(build):
@@ -79,7 +82,7 @@ def test_links_to_missing_files_are_errors(build):
 
 
 def test_images_no_published_item_uses_are_not_published(build):
-    site = build({**GOOD, "immagini/usata.jpg": b"\xff\xd8\xffused", "immagini/dimenticata.jpg": b"\xff\xd8\xffleft",
+    site = build({**GOOD, "immagini/usata.jpg": JPEG + b"used", "immagini/dimenticata.jpg": JPEG + b"left",
                   "notizie/a.md": article(title="A", body="![Foto]({static}/immagini/usata.jpg)")})
     assert site.ok, site.log
     assert sorted(p.name for p in (site.output / "immagini").iterdir()) == ["usata.jpg"]
@@ -205,7 +208,7 @@ def test_iframes_from_an_allowlisted_video_host_only(build):
 
 
 def test_images_need_alt_text(build):
-    site = build({**GOOD, "immagini/a.jpg": b"\xff\xd8\xff",
+    site = build({**GOOD, "immagini/a.jpg": JPEG,
                   "notizie/rotto.md": article(body="![]({static}/immagini/a.jpg)")})
     assert_stopped(site, "notizie/rotto.md:6: immagine senza testo alternativo")
 

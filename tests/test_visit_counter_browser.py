@@ -519,9 +519,10 @@ def test_script_canonicalises_the_address_like_the_plugin(visit, counter, site, 
     """Without data-visit-path the script falls back to the address: same rule as Python."""
     page = site.output / expected.lstrip("/") / "index.html"
     page.parent.mkdir(parents=True, exist_ok=True)
+    [script] = (site.output / "theme" / "js").glob("visit-counter.*.js")  # plugins/assets
     page.write_text(
         '<!DOCTYPE html><title>Prova</title><span class="visit-count" data-visit-record>'
-        f'</span><script src="/theme/js/visit-counter.js" defer '
+        f'</span><script src="/theme/js/{script.name}" defer '
         f'data-endpoint="http://counter.test:{counter.port}"></script>', encoding="utf-8")
     seen = visit(address)
     seen.wait_for_reads()

@@ -17,9 +17,12 @@ PACKAGES = {  # Debian package -> a file it installs
     "chromium": "/usr/bin/chromium",
     "nginx": "/usr/sbin/nginx",
     "libnginx-mod-http-brotli-static": "/usr/lib/nginx/modules/ngx_http_brotli_static_module.so",
+    "nodejs": "/usr/bin/node",
+    "npm": "/usr/bin/npm",
 }
 BROWSER = ("chromium",)
 NGINX = ("nginx", "libnginx-mod-http-brotli-static")
+NODE = ("nodejs", "npm")
 
 
 class Unavailable(RuntimeError):
@@ -60,10 +63,24 @@ def ensure(names, interactive=False):
     return needed
 
 
+def npm_ci(folder):
+    """``npm ci`` in ``folder`` (its committed package-lock.json), again only when the
+    lock file changed since the last install."""
+    folder = Path(folder)
+    lock = (folder / "package-lock.json").read_bytes()
+    stamp = folder / "node_modules" / ".installed-lock"
+    if stamp.is_file() and stamp.read_bytes() == lock:
+        return
+    subprocess.run(["npm", "ci", "--no-audit", "--no-fund", "--loglevel=error"], cwd=folder,
+                   check=True)
+    stamp.write_bytes(lock)
+
+
 if __name__ == "__main__":  # .ci/run: everything the suite uses, before ./run test
     import sys
 
     try:
-        print("installed:", ", ".join(ensure([*BROWSER, *NGINX], interactive=True)) or "-")
+        print("installed:", ", ".join(ensure([*BROWSER, *NGINX, *NODE], interactive=True))
+              or "-")
     except Unavailable as error:
         sys.exit(str(error))

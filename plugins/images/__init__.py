@@ -1,0 +1,139 @@
+"""Responsive images: width and height, WebP variants in srcset, lazy loading below the fold.
+
+For every image a written article or page shows (``![alt]({static}/immagini/x.jpg)``
+in its body, and its ``image:`` cover), WebP variants are drawn with Pillow at
+``IMAGES_WIDTHS`` narrower than the original (:mod:`.variants`, cached by content
+hash) and published under ``IMAGES_OUTPUT`` with the hash of their bytes in the
+name; the original is published as before and stays the largest candidate.
+Body ``<img>`` tags get ``width``/``height`` (the browser reserves the space: no
+layout shift), ``srcset``/``sizes``, ``decoding="async"`` and ``loading="lazy"``,
+except the first image of an item without a cover, which may be the largest thing
+on the first screen (:mod:`.markup`). The cover is ``item.cover``, a
+:class:`~.markup.Picture` for the template, never lazy.
+
+Signals: ``initialized`` (settings), ``get_generators`` (:class:`ImagesGenerator`,
+which Pelican runs after the article and page generators: in ``generate_context``
+every item is read and nothing is written yet, so an unreadable image is reported to
+``content_checks`` and stops the build; ``generate_output`` copies the variants).
+Drafts are never written, so images only they use get no variants.
+"""
+
+import logging
+import os
+import shutil
+from concurrent.futures import ThreadPoolExecutor
+from urllib.parse import quote
+
+from pelican import signals
+
+from plugins.content_checks import report
+from plugins.core.items import PUBLIC, context_items
+from plugins.core.items import source as item_source
+from plugins.core.settings import require
+
+from . import markup, settings, variants
+
+logger = logging.getLogger(__name__)
+REQUIRES = ("plugins.content_checks",)
+
+
+def item_images(item):
+    """Content-relative paths of the raster images ``item`` shows: body, then cover."""
+    found = markup.sources(item._content, item.relative_dir)  # noqa: SLF001 - raw HTML
+    cover = item.metadata.get("image")
+    if cover:
+        found.append(str(cover).lstrip("/"))
+    return found
+
+
+class ImagesGenerator:
+    """Draws the variants of the written items' images and rewrites their ``<img>`` tags."""
+
+    def __init__(self, context, settings, path, theme, output_path, **kwargs):
+        self.context = context
+        self.settings = settings
+        self.path = path
+        self.output_path = output_path
+        self.files = {}  # published name -> cached file
+
+    def _prepare(self, source):
+        """``(source, Source, [Variant], problem)`` for one content-relative image."""
+        path = os.path.join(self.path, *source.split("/"))
+        try:
+            measured = variants.measure(path)
+            made = variants.ensure(measured, self.settings["IMAGES_WIDTHS"],
+                                   self.settings["IMAGES_QUALITY"],
+                                   self.settings["IMAGES_CACHE_PATH"])
+        except variants.Unreadable as error:
+            return source, None, [], str(error)
+        return source, measured, made, None
+
+    def _url(self, path):
+        return f"{self.settings['SITEURL']}/{quote(path)}"
+
+    def _picture(self, source, measured, made):
+        original = self._url(self.settings["STATIC_URL"].format(path=source))
+        if not made:
+            return markup.Picture(original, measured.width, measured.height)
+        candidates = []
+        for variant in made:
+            name = variants.published_name(source, variant)
+            self.files[name] = variant.file
+            candidates.append(f"{self._url(self.settings['IMAGES_OUTPUT'] + '/' + name)}"
+                              f" {variant.width}w")
+        candidates.append(f"{original} {measured.width}w")  # the largest: the original
+        return markup.Picture(original, measured.width, measured.height,
+                              ", ".join(candidates), self.settings["IMAGES_SIZES"])
+
+    def generate_context(self):
+        items = [item for item, _ in context_items(self.context, PUBLIC)]
+        users = {}
+        for item in items:
+            for source in item_images(item):
+                if os.path.isfile(os.path.join(self.path, *source.split("/"))):
+                    users.setdefault(source, []).append(item)  # missing: the contract says so
+        with ThreadPoolExecutor(self.settings["IMAGES_WORKERS"]) as pool:
+            prepared = list(pool.map(self._prepare, sorted(users)))
+        pictures = {}
+        for source, measured, made, problem in prepared:
+            if problem:
+                for item in users[source]:
+                    report(self.context, item_source(item),
+                           f"l'immagine {source} non si può leggere ({problem}): salvala di"
+                           f" nuovo come JPEG o PNG / image {source} cannot be read")
+                continue
+            pictures[source] = self._picture(source, measured, made)
+        for item in items:
+            cover = str(item.metadata.get("image") or "").lstrip("/")
+            eager_first = cover not in pictures
+            item._content = markup.rewrite(item._content, item.relative_dir,  # noqa: SLF001
+                                           pictures, eager_first)
+            summary = item.metadata.get("summary")
+            if summary and "<img" in summary:  # a lead taken from the body's first paragraph
+                item.metadata["summary"] = markup.rewrite(summary, item.relative_dir, pictures,
+                                                          eager_first)
+                if hasattr(item, "_summary"):
+                    item._summary = item.metadata["summary"]  # noqa: SLF001
+            item.cover = pictures.get(cover) if cover else None
+        logger.info("IMAGES: %d images, %d variants", len(pictures), len(self.files))
+
+    def generate_output(self, writer):
+        del writer  # files are copied, not rendered
+        folder = os.path.join(self.output_path, *self.settings["IMAGES_OUTPUT"].split("/"))
+        for name, cached in sorted(self.files.items()):
+            os.makedirs(folder, exist_ok=True)
+            shutil.copyfile(cached, os.path.join(folder, name))
+
+
+def initialize(pelican):
+    require(pelican, __name__, REQUIRES)
+    settings.install(pelican.settings)
+
+
+def get_generators(pelican):
+    return ImagesGenerator
+
+
+def register():
+    signals.initialized.connect(initialize)
+    signals.get_generators.connect(get_generators)

@@ -1,0 +1,57 @@
+"""The IMAGES_* settings (listed with their meaning in README.md)."""
+
+import os
+import posixpath
+
+from plugins.core import settings as core_settings
+
+PREFIX = "IMAGES_"
+DEFAULTS = {
+    "IMAGES_WIDTHS": [480, 800, 1200, 1600],  # WebP variants (only those narrower than the original)
+    "IMAGES_QUALITY": 78,  # WebP quality, 1-100
+    "IMAGES_OUTPUT": "immagini/_r",  # where the variants are published
+    # The width the image takes in the layout (theme/static/css: .prose and .article-cover
+    # are at most --measure, 46rem, inside .container's --gutter, 1rem under 36em, else 1.5rem).
+    "IMAGES_SIZES": "(max-width: 36em) calc(100vw - 2rem), (max-width: 49rem) calc(100vw - 3rem),"
+                    " 46rem",
+    "IMAGES_WORKERS": min(4, os.cpu_count() or 1),  # images encoded at once (threads)
+    "IMAGES_CACHE_PATH": None,  # <CACHE_PATH>/images
+}
+
+
+def check(settings):
+    problems = []
+    widths = settings["IMAGES_WIDTHS"]
+    if (not isinstance(widths, (list, tuple)) or not widths
+            or not all(isinstance(w, int) and not isinstance(w, bool) and 16 <= w <= 8000
+                       for w in widths) or len(set(widths)) != len(widths)):
+        problems.append(("IMAGES_WIDTHS", f"must be a list of different widths in pixels"
+                                          f" (16-8000), not {widths!r}"))
+    quality = settings["IMAGES_QUALITY"]
+    if isinstance(quality, bool) or not isinstance(quality, int) or not 1 <= quality <= 100:
+        problems.append(("IMAGES_QUALITY", f"must be a whole number from 1 to 100, not {quality!r}"))
+    output = settings["IMAGES_OUTPUT"]
+    if (not isinstance(output, str) or not output.strip("/")
+            or posixpath.normpath(output.strip("/")) != output.strip("/")
+            or output.strip("/").startswith("..")):
+        problems.append(("IMAGES_OUTPUT", f"must be a folder inside the output, not {output!r}"))
+    else:
+        settings["IMAGES_OUTPUT"] = output.strip("/")
+    if not isinstance(settings["IMAGES_SIZES"], str) or not settings["IMAGES_SIZES"].strip():
+        problems.append(("IMAGES_SIZES", "must be the text of a sizes attribute"))
+    workers = settings["IMAGES_WORKERS"]
+    if isinstance(workers, bool) or not isinstance(workers, int) or not 1 <= workers <= 64:
+        problems.append(("IMAGES_WORKERS", f"must be a whole number from 1 to 64, not {workers!r}"))
+    cache = settings["IMAGES_CACHE_PATH"]
+    if cache is not None and not isinstance(cache, str):
+        problems.append(("IMAGES_CACHE_PATH", f"must be a folder, not {cache!r}"))
+    return problems
+
+
+def install(settings):
+    core_settings.install(settings, PREFIX, DEFAULTS, check)
+    if settings["IMAGES_CACHE_PATH"] is None:
+        settings["IMAGES_CACHE_PATH"] = os.path.join(settings.get("CACHE_PATH") or "cache",
+                                                     "images")
+    settings["IMAGES_WIDTHS"] = sorted(settings["IMAGES_WIDTHS"])
+    return settings

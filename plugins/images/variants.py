@@ -1,0 +1,137 @@
+"""WebP variants of one image, made with Pillow and cached by content hash.
+
+A variant is drawn once per source content, width and quality, into
+``<IMAGES_CACHE_PATH>/<sha256>-<width>-q<quality>-v<FORMAT>.webp`` (written to a
+temporary file and renamed: a build killed halfway leaves no half file), and
+published as ``<stem>-<width>.<hash>.webp``, the hash being that of the
+variant's own bytes. Same source and settings, same bytes (Pillow's resampling
+and libwebp's encoder are deterministic): the names never change by themselves.
+
+Sizes are those a browser shows: a JPEG whose EXIF orientation turns it is
+measured and drawn turned (``ImageOps.exif_transpose``), as browsers do.
+"""
+
+import hashlib
+import os
+import posixpath
+import re
+import tempfile
+from dataclasses import dataclass
+
+FORMAT = 1  # change when the drawing changes: cached variants are then drawn again
+ORIENTATION = 0x0112  # EXIF tag
+TURNED = (5, 6, 7, 8)  # orientations that swap width and height
+METHOD = 4  # libwebp effort (0-6): 4 is its default, a good size for the time
+
+
+class Unreadable(Exception):
+    """Pillow cannot read the image: the message says why."""
+
+
+@dataclass(frozen=True)
+class Source:
+    """An image under content/: its path, content hash and size as shown (EXIF-turned)."""
+
+    path: str
+    digest: str
+    width: int
+    height: int
+
+
+@dataclass(frozen=True)
+class Variant:
+    width: int
+    height: int
+    file: str  # in the cache
+
+
+def digest_of(path):
+    sha = hashlib.sha256()
+    with open(path, "rb") as handle:
+        for chunk in iter(lambda: handle.read(1 << 20), b""):
+            sha.update(chunk)
+    return sha.hexdigest()
+
+
+def measure(path):
+    """:class:`Source` for ``path``; :class:`Unreadable` if Pillow cannot read it."""
+    from PIL import Image, UnidentifiedImageError  # noqa: PLC0415
+
+    try:
+        with Image.open(path) as image:
+            width, height = image.size
+            if image.getexif().get(ORIENTATION, 1) in TURNED:
+                width, height = height, width
+    except (OSError, UnidentifiedImageError, ValueError) as error:
+        raise Unreadable(str(error) or type(error).__name__) from error
+    return Source(path, digest_of(path), width, height)
+
+
+def widths_for(source, widths):
+    """The variant widths for ``source``: those of ``widths`` narrower than it."""
+    return [width for width in sorted(widths) if width < source.width]
+
+
+def height_for(source, width):
+    return max(1, round(source.height * width / source.width))
+
+
+def cache_file(folder, source, width, quality):
+    return os.path.join(folder, f"{source.digest}-{width}-q{quality}-v{FORMAT}.webp")
+
+
+def ensure(source, widths, quality, folder):
+    """The :class:`Variant` list of ``source`` (narrowest first), drawing missing ones."""
+    variants = [Variant(w, height_for(source, w), cache_file(folder, source, w, quality))
+                for w in widths_for(source, widths)]
+    missing = [variant for variant in variants if not os.path.isfile(variant.file)]
+    if missing:
+        draw(source, missing, quality, folder)
+    return variants
+
+
+def draw(source, variants, quality, folder):
+    """Draw ``variants`` of ``source`` into the cache; :class:`Unreadable` on a bad file."""
+    from PIL import Image, ImageOps  # noqa: PLC0415
+
+    os.makedirs(folder, exist_ok=True)
+    try:
+        with Image.open(source.path) as opened:
+            widest = max(variant.width for variant in variants)
+            turned = opened.getexif().get(ORIENTATION, 1) in TURNED
+            wanted = (widest, height_for(source, widest))
+            # JPEG: let libjpeg decode at 1/2, 1/4 or 1/8 scale when that is still big enough
+            opened.draft("RGB", wanted[::-1] if turned else wanted)
+            image = ImageOps.exif_transpose(opened)
+            icc = opened.info.get("icc_profile")
+            if image.mode not in ("RGB", "RGBA"):
+                alpha = "A" in image.getbands() or "transparency" in image.info
+                image = image.convert("RGBA" if alpha else "RGB")
+            for variant in variants:
+                resized = image.resize((variant.width, variant.height), Image.Resampling.LANCZOS)
+                handle, temporary = tempfile.mkstemp(dir=folder, prefix=".", suffix=".webp")
+                os.close(handle)
+                try:
+                    options = {"quality": quality, "method": METHOD}
+                    if icc:
+                        options["icc_profile"] = icc
+                    resized.save(temporary, "WEBP", **options)
+                    os.chmod(temporary, 0o644)  # mkstemp makes 0600 files
+                    os.replace(temporary, variant.file)
+                finally:
+                    if os.path.exists(temporary):
+                        os.unlink(temporary)
+    except (OSError, ValueError) as error:
+        raise Unreadable(str(error) or type(error).__name__) from error
+
+
+SLUG_RE = re.compile(r"[^a-z0-9]+")
+
+
+def published_name(source_relative, variant, length=10):
+    """``immagini/Foto Sagra.JPG`` + 800 px variant -> ``foto-sagra-800.<hash>.webp``."""
+    stem = posixpath.splitext(posixpath.basename(source_relative))[0]
+    stem = SLUG_RE.sub("-", stem.lower()).strip("-") or "immagine"
+    with open(variant.file, "rb") as handle:
+        digest = hashlib.sha256(handle.read()).hexdigest()[:length]
+    return f"{stem}-{variant.width}.{digest}.webp"

@@ -1,0 +1,150 @@
+"""Helpers of the browser tests: Chromium, a compressing file server, axe-core.
+
+- :func:`launch`: Debian's Chromium through Playwright, with the suite's flags.
+- :class:`SiteServer`: a built site served on loopback as a web server would serve it
+  compressed: for a client accepting gzip, a precompressed ``x.gz`` beside ``x`` is
+  sent when there is one, else text (HTML, CSS, JS, SVG, XML, JSON) is gzipped on
+  the fly (level 9, no time stamp: the same bytes every time). Fonts, images and PDFs
+  are sent as they are, like nginx's ``gzip_types``. Paths under ``hold`` wait for
+  :meth:`SiteServer.release` (tests of what happens while images are on their way).
+- :func:`run_axe`: axe-core (``tests/axe``, from npm, pinned by its
+  package-lock.json) run in a page. It is injected with ``page.evaluate``, which a
+  Content-Security-Policy does not block (``add_script_tag`` would insert an inline
+  script, which a strict CSP refuses).
+"""
+
+import functools
+import gzip
+import mimetypes
+import sys
+import threading
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+CHROMIUM = "/usr/bin/chromium"
+ARGS = ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+        "--disable-component-update", "--no-first-run", "--disable-sync", "--disable-quic"]
+AXE_JS = Path(__file__).resolve().parent / "axe" / "node_modules" / "axe-core" / "axe.min.js"
+# WCAG 2.0, 2.1 and 2.2 at levels A and AA, and axe's best practices.
+AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]
+COMPRESSIBLE = ("text/", "application/javascript", "application/json", "application/xml",
+                "application/atom+xml", "application/rss+xml", "image/svg+xml")
+HOLD_TIMEOUT = 30  # seconds a held request waits at most (a test that forgets to release)
+
+
+def launch(playwright, *extra_args):
+    return playwright.chromium.launch(executable_path=CHROMIUM, args=[*ARGS, *extra_args])
+
+
+class _Handler(SimpleHTTPRequestHandler):
+    extensions_map = {**SimpleHTTPRequestHandler.extensions_map, ".webp": "image/webp",
+                      ".woff2": "font/woff2", ".svg": "image/svg+xml",
+                      ".js": "application/javascript", ".xml": "application/xml"}
+
+    def log_message(self, format, *args):  # noqa: A002 - quiet
+        pass
+
+    def do_GET(self):  # noqa: N802 - http.server's name
+        path = unquote(urlsplit(self.path).path)
+        for prefix, event in self.server.holds.items():
+            if path.startswith(prefix):
+                event.wait(HOLD_TIMEOUT)
+        file = Path(self.translate_path(self.path))
+        if file.is_dir():
+            if not self.path.split("?")[0].endswith("/"):
+                return super().do_GET()  # the redirect to the folder's address
+            file = file / "index.html"
+        if not file.is_file():
+            return self.send_error(404)
+        kind = mimetypes.guess_type(file.name)[0] or self.guess_type(str(file))
+        kind = self.extensions_map.get(file.suffix, kind)
+        body = file.read_bytes()
+        encoding = None
+        if "gzip" in self.headers.get("Accept-Encoding", ""):
+            precompressed = file.with_name(file.name + ".gz")
+            if precompressed.is_file():
+                body, encoding = precompressed.read_bytes(), "gzip"
+            elif kind.startswith(COMPRESSIBLE):
+                body, encoding = gzip.compress(body, compresslevel=9, mtime=0), "gzip"
+        self.send_response(200)
+        self.send_header("Content-Type", kind + ("; charset=utf-8" if kind.startswith(
+            ("text/", "application/javascript", "image/svg")) else ""))
+        self.send_header("Content-Length", str(len(body)))
+        if encoding:
+            self.send_header("Content-Encoding", encoding)
+        self.send_header("Vary", "Accept-Encoding")
+        self.end_headers()
+        self.wfile.write(body)
+        return None
+
+
+class _QuietServer(ThreadingHTTPServer):
+    daemon_threads = True
+
+    def handle_error(self, request, client_address):
+        """A browser dropping a connection (a page left early) is not an error here."""
+        if not isinstance(sys.exc_info()[1], (ConnectionError, TimeoutError)):
+            super().handle_error(request, client_address)
+
+
+class SiteServer:
+    """A folder served on 127.0.0.1 (a free port) in a thread; :meth:`close` ends it."""
+
+    def __init__(self, folder=None, hold=()):
+        self.server = _QuietServer(("127.0.0.1", 0), functools.partial(
+            _Handler, directory=str(folder or "/nonexistent-site")))
+        self.server.holds = {prefix: threading.Event() for prefix in hold}
+        self.release()
+        self.port = self.server.server_address[1]
+        self.thread = threading.Thread(target=self.server.serve_forever, args=(0.05,),
+                                       daemon=True)
+        self.thread.start()
+
+    def serve(self, folder):
+        """Serve ``folder`` (known only after a build that needed the port first)."""
+        self.server.RequestHandlerClass = functools.partial(_Handler, directory=str(folder))
+
+    def hold(self):
+        for event in self.server.holds.values():
+            event.clear()
+
+    def release(self):
+        for event in self.server.holds.values():
+            event.set()
+
+    def close(self):
+        self.release()
+        self.server.shutdown()
+        self.server.server_close()
+
+
+@functools.lru_cache(maxsize=1)
+def _axe_source():
+    if not AXE_JS.is_file():
+        raise FileNotFoundError(f"{AXE_JS} is missing: run `npm ci` in tests/axe"
+                                " (./run test does it)")
+    return AXE_JS.read_text(encoding="utf-8")
+
+
+def run_axe(page, tags=AXE_TAGS):
+    """axe-core's violations on the page as it is now (axe is injected once per document)."""
+    if not page.evaluate("() => typeof window.axe === 'object'"):
+        # In a function, so that Playwright does not try to return the huge axe object.
+        page.evaluate("() => {" + _axe_source() + "\n}")
+    options = {"runOnly": {"type": "tag", "values": list(tags)}, "resultTypes": ["violations"]}
+    results = page.evaluate("options => axe.run(document, options)", options)
+    return results["violations"]
+
+
+def format_violations(violations):
+    """One paragraph per failing node: rule, impact, selector, what to fix."""
+    lines = []
+    for violation in violations:
+        for node in violation["nodes"]:
+            target = " ".join(" > ".join(t) if isinstance(t, list) else t
+                              for t in node["target"])
+            summary = node.get("failureSummary", "").replace("\n", " ")
+            lines.append(f"[{violation['impact']}] {violation['id']}: {target}\n"
+                         f"    {violation['help']} ({violation['helpUrl']})\n    {summary}")
+    return "\n".join(lines)

@@ -1,0 +1,204 @@
+"""Accessibility, proven in Chromium: axe-core on every kind of page, light and dark, 390 and
+1280 px; and images that keep their space while they load (no layout shift).
+
+The site: the repository's own content (public settings, the visit counter on) plus one
+article with a cover, a body image and an attachment, its images made with Pillow, and
+short pages of listings so that pagination shows. One browser and one page for the
+module: each page kind is loaded once, then checked in the four modes by changing the
+viewport and the emulated colour scheme, not by opening new pages.
+
+axe-core comes from npm (tests/axe/package.json, pinned by its package-lock.json;
+``./run test`` runs ``npm ci``). Rules: WCAG 2.0, 2.1, 2.2 A and AA, and best practices
+(``browser_support.AXE_TAGS``). What axe cannot judge is checked by hand: see
+content/pages/accessibilita.md.
+"""
+
+import io
+import sys
+
+import pytest
+from PIL import Image, ImageDraw
+from browser_support import SiteServer, format_violations, launch, run_axe
+from support import ROOT, article, build_site
+
+sys.path.insert(0, str(ROOT))
+from tools import counter_server  # noqa: E402
+
+pytestmark = pytest.mark.browser
+
+ARTICLE = "/2024/08/festa-dei-laboratori-a-casalmaggiore/"
+# One line per kind of page. Search and Segui are added when they reach main:
+#   ("cerca", "/cerca/?q=laboratori"), ("segui", "/segui/"),
+PAGE_KINDS = [
+    ("home", "/"),  # with pagination (DEFAULT_PAGINATION below)
+    ("articolo con immagini e allegato", ARTICLE),
+    ("pagina", "/progetto/"),
+    ("categoria", "/categorie/comunicati-stampa/"),
+    ("argomento", "/argomenti/crema/"),
+    ("autore", "/autori/redazione/"),
+    ("archivio", "/archivio/"),
+    ("documenti", "/documenti/"),
+    ("404", "/404.html"),
+]
+MODES = [(390, "light"), (390, "dark"), (1280, "light"), (1280, "dark")]
+
+
+def photo(width, height):
+    image = Image.new("RGB", (width, height), "#1b4f72")
+    draw = ImageDraw.Draw(image)
+    for x in range(0, width, 24):
+        draw.line([(x, 0), (width - x, height)], fill=(x % 256, 140, 90), width=5)
+    data = io.BytesIO()
+    image.save(data, "JPEG", quality=82)
+    return data.getvalue()
+
+
+def chart(width, height):
+    image = Image.new("RGB", (width, height), "white")
+    draw = ImageDraw.Draw(image)
+    for n, value in enumerate((40, 75, 55, 90)):
+        draw.rectangle([40 + n * 140, height - value * 3, 140 + n * 140, height - 10],
+                       fill="#0066cc")
+    data = io.BytesIO()
+    image.save(data, "PNG")
+    return data.getvalue()
+
+
+EXTRA = {
+    "immagini/festa.jpg": photo(1600, 1000),
+    "immagini/presenze.png": chart(620, 320),
+    "notizie/2024-08-01-festa-dei-laboratori.md": article(
+        title="Festa dei Laboratori a Casalmaggiore", date="2024-08-01 18:30",
+        tags="[Casalmaggiore, Laboratori di Comunità]", image="immagini/festa.jpg",
+        image_alt="Persone ai tavoli della festa in piazza",
+        attachments=["file: allegati/2024/comunicato-stampa-presentazione-crema.pdf\n"
+                     "    title: Programma della festa"],
+        body="""\
+            Sabato i Laboratori di Comunità hanno riempito la piazza di Casalmaggiore.
+
+            ## Chi ha partecipato
+
+            Le presenze ai quattro incontri, dal primo all'ultimo:
+
+            ![Grafico a barre delle presenze: 40, 75, 55 e 90 persone]({static}/immagini/presenze.png)
+
+            > Una comunità che si incontra è una comunità che si prende cura.
+
+            Il prossimo appuntamento è a *settembre*, con i **Patti Gener-Attivi**.
+            """),
+}
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory):
+    root = tmp_path_factory.mktemp("a11y")
+    server = SiteServer(hold=("/immagini/",))
+    counter = counter_server.make_server("127.0.0.1", 0, testing=True)
+    counter_server.start_in_thread(counter)
+    counter.store.seed(ARTICLE.rstrip("/"), 87)
+    content = {path.relative_to(ROOT / "content").as_posix(): path.read_bytes()
+               for path in (ROOT / "content").rglob("*") if path.is_file()}
+    try:
+        built = build_site(root, {**content, **EXTRA}, config="publishconf",
+                           siteurl=f"http://127.0.0.1:{server.port}", settings=f"""
+                               VISIT_COUNTER_URL = "http://127.0.0.1:{counter.server_address[1]}"
+                               VISIT_COUNTER_TIMEOUT_MS = 60000  # a loaded machine
+                               DEFAULT_PAGINATION = 4
+                           """)
+        assert built.ok, built.log
+        server.serve(built.output)
+        built.server = server
+        built.base = f"http://127.0.0.1:{server.port}"
+        yield built
+    finally:
+        server.close()
+        counter.shutdown()
+        counter.server_close()
+
+
+@pytest.fixture(scope="module")
+def page(site):
+    from playwright.sync_api import sync_playwright  # noqa: PLC0415
+
+    with sync_playwright() as playwright:
+        browser = launch(playwright)
+        page = browser.new_page(viewport={"width": 1280, "height": 900})
+        # Layout shifts, from the document's start (an init script: not subject to a CSP).
+        page.add_init_script("""
+            window.__shifts = [];
+            new PerformanceObserver(list => {
+                for (const entry of list.getEntries()) window.__shifts.push(entry.value);
+            }).observe({type: 'layout-shift', buffered: true});
+        """)
+        yield page
+        browser.close()
+
+
+def open_page(page, site, address):
+    page.goto(site.base + address, wait_until="load")
+    # Everything the reader will see: fonts settled, the visit count shown.
+    page.wait_for_function("""() => document.fonts.status === 'loaded' && [...document
+        .querySelectorAll('.visit-count[data-visit-record]')].every(e => e.textContent)""")
+
+
+@pytest.mark.parametrize(("kind", "address"), PAGE_KINDS, ids=[kind for kind, _ in PAGE_KINDS])
+def test_no_axe_violations_light_and_dark_at_390_and_1280(page, site, kind, address):
+    assert site.exists(address), address
+    page.set_viewport_size({"width": 1280, "height": 900})
+    page.emulate_media(color_scheme="light")
+    open_page(page, site, address)
+    failures = []
+    for width, scheme in MODES:
+        page.set_viewport_size({"width": width, "height": 900})
+        page.emulate_media(color_scheme=scheme)
+        assert page.evaluate(f"matchMedia('(prefers-color-scheme: {scheme})').matches")
+        violations = run_axe(page)
+        if violations:
+            failures.append(f"{kind} ({address}), {width} px, {scheme}:\n"
+                            + format_violations(violations))
+    assert not failures, "\n\n".join(failures)
+
+
+def test_the_article_with_images_was_checked_with_its_images(page, site):
+    """The page kinds above really hold what they are meant to test."""
+    open_page(page, site, ARTICLE)
+    assert page.locator(".article-cover img[srcset]").count() == 1
+    assert page.locator(".article-body img[srcset][loading=lazy]").count() == 1
+    assert page.locator(".attachments .attachment-preview").count() == 1
+    assert page.locator(".article-meta .visit-count").text_content() == "87 visite"
+    assert page.locator(".pagination").count() == 0
+    open_page(page, site, "/")
+    assert page.locator(".pagination").count() == 1
+
+
+def boxes(page):
+    return page.evaluate("""() => [...document.querySelectorAll('main img')].map(img => {
+        const box = img.getBoundingClientRect();
+        return [img.alt, Math.round(box.x), Math.round(box.y), Math.round(box.width),
+                Math.round(box.height)];
+    })""")
+
+
+@pytest.mark.parametrize("width", [390, 1280])
+def test_images_keep_their_space_while_they_load(page, site, width):
+    """The images' files are held back by the server until the page is laid out: their
+    boxes must already have their final size, and nothing may move when they arrive."""
+    page.emulate_media(color_scheme="light")
+    page.set_viewport_size({"width": width, "height": 5000})  # every image in view
+    site.server.hold()
+    try:
+        page.goto(site.base + ARTICLE, wait_until="domcontentloaded")
+        page.evaluate("() => new Promise(done => requestAnimationFrame(() =>"
+                      " requestAnimationFrame(done)))")
+        assert page.evaluate("[...document.querySelectorAll('main img[srcset]')]"
+                             ".every(img => !img.complete)"), "the images arrived too early"
+        before = boxes(page)
+    finally:
+        site.server.release()
+    page.wait_for_function("[...document.querySelectorAll('main img')]"
+                           ".every(img => img.complete && img.naturalWidth > 0)")
+    page.evaluate("() => new Promise(done => requestAnimationFrame(() =>"
+                  " requestAnimationFrame(done)))")
+    assert boxes(page) == before
+    assert len(before) == 3 and all(w > 0 and h > 0 for _, _, _, w, h in before)
+    assert page.evaluate("window.__shifts") == []

@@ -1,0 +1,217 @@
+"""plugins/images: width/height, WebP variants in srcset, lazy loading; real images, real builds.
+
+The browser check (no layout shift when the images arrive) is in
+tests/test_accessibility_browser.py, which builds a site with images too.
+"""
+
+import io
+import logging
+import re
+
+import pytest
+from PIL import Image
+from support import SITEURL, article
+from plugins.images import markup
+from plugins.images.settings import DEFAULTS
+from plugins.images.settings import install as validate
+from plugins.images.variants import Source, Variant, published_name, widths_for
+
+WIDTHS = DEFAULTS["IMAGES_WIDTHS"]
+VARIANT = re.compile(r"\A/immagini/_r/(?P<stem>[a-z0-9-]+)-(?P<width>\d+)\.[0-9a-f]{10}\.webp\Z")
+
+
+def jpeg(width, height, orientation=None):
+    """A real JPEG (stripes, so it does not compress to nothing), optionally EXIF-turned."""
+    image = Image.new("RGB", (width, height), "#204a87")
+    for x in range(0, width, 16):
+        image.paste((x % 256, 90, 160), (x, 0, min(x + 8, width), height))
+    data = io.BytesIO()
+    exif = Image.Exif()
+    if orientation:
+        exif[0x0112] = orientation
+    image.save(data, "JPEG", quality=80, exif=exif.tobytes())
+    return data.getvalue()
+
+
+def png(width, height):
+    data = io.BytesIO()
+    Image.new("RGBA", (width, height), (166, 30, 0, 200)).save(data, "PNG")
+    return data.getvalue()
+
+
+SITE = {
+    "immagini/foto.jpg": jpeg(2000, 1200),
+    "immagini/ruotata.jpg": jpeg(1000, 600, orientation=6),  # a phone photo, shown 600 x 1000
+    "immagini/grafico.png": png(900, 300),
+    "immagini/icona.png": png(300, 300),
+    "immagini/solo-bozza.jpg": jpeg(1000, 500),
+    "notizie/con-copertina.md": article(
+        title="Con copertina", image="immagini/foto.jpg", image_alt="Strisce blu",
+        body="""\
+            Il primo paragrafo.
+
+            ![Un grafico a > barre]({static}/immagini/grafico.png)
+
+            ![Una foto ruotata]({static}/immagini/ruotata.jpg)
+            """),
+    "notizie/senza-copertina.md": article(
+        title="Senza copertina", date="2024-05-06 10:00",
+        body="""\
+            Il primo paragrafo.
+
+            ![Strisce]({static}/immagini/foto.jpg)
+
+            ![Icona]({static}/immagini/icona.png)
+            """),
+    "notizie/bozza.md": article(title="Bozza", status="draft",
+                                body="![Solo qui]({static}/immagini/solo-bozza.jpg)"),
+}
+WITH_COVER = "/2024/05/con-copertina/"
+WITHOUT_COVER = "/2024/05/senza-copertina/"
+
+
+# --- Pure functions ---------------------------------------------------------------------
+
+@pytest.mark.parametrize(("src", "folder", "expected"), [
+    ("{static}/immagini/a.jpg", "notizie", "immagini/a.jpg"),
+    ("|static|/immagini/a.PNG", "", "immagini/a.PNG"),
+    ("{static}../immagini/a.webp?x=1#y", "notizie", "immagini/a.webp"),
+    ("{static}/immagini/a.svg", "", None), ("/immagini/a.jpg", "", None),
+    ("https://example.org/a.jpg", "", None), ("{static}/../../etc/a.jpg", "", None),
+])
+def test_static_source(src, folder, expected):
+    assert markup.static_source(src, folder) == expected
+
+
+def test_rewrite_touches_only_the_tags_of_known_images():
+    html = ('<p>a &gt; b <img alt="x > y" src="{static}/immagini/a.jpg"></p>\n'
+            '<p><img src="https://example.org/b.jpg" alt="fuori"></p>\n'
+            '<p><img src="{static}/immagini/c.jpg" alt="c" loading="eager" width="9"/></p>')
+    pictures = {"immagini/a.jpg": markup.Picture("/immagini/a.jpg", 1000, 500, "s 480w", "z"),
+                "immagini/c.jpg": markup.Picture("/immagini/c.jpg", 100, 50)}
+    out = markup.rewrite(html, "notizie", pictures, eager_first=True)
+    assert out.split("\n")[1] == html.split("\n")[1]
+    assert out.startswith('<p>a &gt; b <img alt="x &gt; y" src="{static}/immagini/a.jpg"'
+                          ' width="1000" height="500" srcset="s 480w" sizes="z"'
+                          ' decoding="async"></p>')
+    assert out.endswith('<img src="{static}/immagini/c.jpg" alt="c" width="100" height="50"'
+                        ' loading="lazy" decoding="async"></p>')
+    assert markup.rewrite(html, "", {}, True) == html
+
+
+def test_the_first_image_is_eager_only_without_a_cover():
+    html = '<img src="{static}/a.jpg" alt=""><img src="{static}/a.jpg" alt="">'
+    pictures = {"a.jpg": markup.Picture("/a.jpg", 10, 10)}
+    eager = markup.image_tags(markup.rewrite(html, "", pictures, eager_first=True))
+    lazy = markup.image_tags(markup.rewrite(html, "", pictures, eager_first=False))
+    assert [dict(attrs).get("loading") for _, _, attrs in eager] == [None, "lazy"]
+    assert [dict(attrs).get("loading") for _, _, attrs in lazy] == ["lazy", "lazy"]
+
+
+def test_variant_widths_and_names(tmp_path):
+    assert widths_for(Source("x", "d", 2000, 1000), WIDTHS) == [480, 800, 1200, 1600]
+    assert widths_for(Source("x", "d", 800, 1000), WIDTHS) == [480]
+    assert widths_for(Source("x", "d", 300, 300), WIDTHS) == []
+    cached = tmp_path / "v.webp"
+    cached.write_bytes(b"RIFF")
+    name = published_name("immagini/Foto Sagra è.JPG", Variant(800, 400, str(cached)))
+    assert re.fullmatch(r"foto-sagra-800\.[0-9a-f]{10}\.webp", name)
+
+
+@pytest.mark.parametrize(("name", "value"), [
+    ("IMAGES_WIDTHS", []), ("IMAGES_WIDTHS", [480, 480]), ("IMAGES_WIDTHS", [10]),
+    ("IMAGES_QUALITY", 0), ("IMAGES_QUALITY", True), ("IMAGES_OUTPUT", "../fuori"),
+    ("IMAGES_SIZES", ""), ("IMAGES_WORKERS", 0), ("IMAGES_CACHE_PATH", 3),
+])
+def test_bad_settings_are_named_and_replaced_by_their_default(caplog, name, value):
+    settings = {"CACHE_PATH": "/tmp/c", name: value}
+    with caplog.at_level(logging.ERROR):
+        validate(settings)
+    assert caplog.records and caplog.records[0].getMessage().startswith(name)
+    expected = "/tmp/c/images" if name == "IMAGES_CACHE_PATH" else DEFAULTS[name]
+    assert settings[name] == expected
+
+
+# --- Real builds --------------------------------------------------------------------------
+
+def images(site, url):
+    return {img["alt"]: img for img in site.soup(url).select("main img")}
+
+
+def candidates(img):
+    """``[(path, width)]`` of a srcset, paths without SITEURL."""
+    return [(url.removeprefix(SITEURL), int(width[:-1]))
+            for url, width in (part.strip().split(" ") for part in img["srcset"].split(","))]
+
+
+def test_body_images_get_size_srcset_and_lazy_loading(build_once):
+    site = build_once(SITE)
+    assert site.ok, site.log
+    shown = images(site, WITH_COVER)
+    chart = shown["Un grafico a > barre"]
+    assert (chart["width"], chart["height"]) == ("900", "300")
+    assert chart["src"] == f"{SITEURL}/immagini/grafico.png"
+    assert chart["sizes"] == DEFAULTS["IMAGES_SIZES"]
+    assert chart["loading"] == "lazy" and chart["decoding"] == "async"
+    assert candidates(chart)[-1] == ("/immagini/grafico.png", 900)  # the original, largest
+    turned = shown["Una foto ruotata"]
+    assert (turned["width"], turned["height"]) == ("600", "1000")  # as the browser shows it
+    assert [w for _, w in candidates(turned)] == [480, 600]
+
+
+def test_variants_exist_with_the_widths_they_claim(build_once):
+    site = build_once(SITE)
+    seen = 0
+    for url in (WITH_COVER, WITHOUT_COVER):
+        for img in site.soup(url).select("main img[srcset]"):
+            ratio = int(img["height"]) / int(img["width"])
+            for path, width in candidates(img)[:-1]:
+                match = VARIANT.match(path)
+                assert match and int(match["width"]) == width, path
+                with Image.open(site.path(path)) as variant:
+                    assert variant.format == "WEBP" and variant.width == width
+                    assert abs(variant.height - width * ratio) <= 1
+                seen += 1
+    assert seen == 4 + 2 + 1 + 4  # cover, chart (900 px), turned (600 px), body photo
+
+
+def test_the_cover_is_eager_and_the_first_image_without_a_cover_too(build_once):
+    site = build_once(SITE)
+    cover = site.soup(WITH_COVER).select_one(".article-cover img")
+    assert cover["fetchpriority"] == "high" and not cover.has_attr("loading")
+    assert (cover["width"], cover["height"]) == ("2000", "1200")
+    assert [w for _, w in candidates(cover)] == [480, 800, 1200, 1600, 2000]
+    shown = images(site, WITHOUT_COVER)
+    assert not shown["Strisce"].has_attr("loading")
+    icon = shown["Icona"]  # narrower than every variant: size only, no srcset
+    assert icon["loading"] == "lazy" and (icon["width"], icon["height"]) == ("300", "300")
+    assert not icon.has_attr("srcset") and not icon.has_attr("sizes")
+
+
+def test_drafts_images_get_no_variants_and_feeds_carry_the_attributes(build_once):
+    site = build_once(SITE)
+    names = [p.name for p in (site.output / "immagini" / "_r").iterdir()]
+    assert not [name for name in names if name.startswith("solo-bozza")]
+    assert not (site.output / "immagini" / "solo-bozza.jpg").exists()
+    feed = site.text("/feeds/tutto.atom.xml")
+    assert f'srcset="{SITEURL}/immagini/_r/foto-480.' in feed
+
+
+def test_same_images_same_variant_bytes_with_a_cold_cache(build_once, build):
+    first, second = build_once(SITE), build(SITE)
+    assert second.ok, second.log
+
+    def variants(site):
+        return {p.name: p.read_bytes() for p in (site.output / "immagini" / "_r").iterdir()}
+
+    assert variants(first) == variants(second) and len(variants(first)) == 4 + 2 + 1
+    assert first.text(WITH_COVER) == second.text(WITH_COVER)
+
+
+def test_an_unreadable_image_stops_the_build_naming_it(build):
+    site = build({"immagini/rotta.jpg": jpeg(1200, 800)[:400],  # a JPEG cut short
+                  "notizie/a.md": article(body="![Rotta]({static}/immagini/rotta.jpg)")})
+    assert not site.ok
+    assert "notizie/a.md" in site.log
+    assert "l'immagine immagini/rotta.jpg non si può leggere" in site.log
+    assert not (site.output / "index.html").exists()
