@@ -250,12 +250,13 @@ def test_share_links_and_the_copy_button_on_articles(site):
     assert copy.has_attr("hidden")  # shown by share.js only where the Clipboard API works
     assert copy.button["type"] == "button" and copy.button["data-share-url"] == SITEURL + ARTICLE
     assert copy.select_one('[role="status"]').get_text() == ""
-    [script] = soup.select('script[src$="/js/share.js"]')
-    assert script["src"] == f"{SITEURL}/theme/js/share.js" and script.has_attr("defer")
-    assert site.exists("/theme/js/share.js")
+    # share.js travels in the site's one script (ASSETS_BUNDLES js/site.js, plugins/assets)
+    [script] = soup.select('script[src*="/theme/js/site."]')
+    assert script["src"].startswith(f"{SITEURL}/theme/js/site.") and script.has_attr("defer")
+    assert "navigator.clipboard" in site.path(script["src"]).read_text(encoding="utf-8")
     assert not soup.select("script:not([src]):not([type='application/ld+json'])")
     page = site.soup("/chi-siamo/")
-    assert not page.select(".share") and not page.select('script[src$="/js/share.js"]')
+    assert not page.select(".share") and not page.select('script[src*="/theme/js/site."]')
 
 
 def test_the_404_page_has_no_canonical_and_nothing_to_share(site):
@@ -278,5 +279,5 @@ def test_development_uses_the_local_address_and_no_address_means_none(build_once
     assert nowhere.ok, nowhere.log
     soup = nowhere.soup("/2024/05/titolo-di-prova/")
     assert not soup.select('link[rel="canonical"], meta[property^="og:"], .share, '
-                           'script[type="application/ld+json"], script[src$="/js/share.js"]')
+                           'script[type="application/ld+json"]')
     assert one(soup, "description") == "Testo dell’articolo."

@@ -162,16 +162,17 @@ def test_the_sites_own_filter_of_the_same_name_wins():
 
 
 def script_tags(soup):
-    """The counter's script, published under its content-hashed name (plugins/assets)."""
-    return [tag for tag in soup.select("script[src]")
-            if re.search(r"/theme/js/visit-counter\.[0-9a-f]{10}\.js$", tag["src"])]
+    """The counter's script (in the site's one script, js/site.js, under its content-hashed
+    name: plugins/assets), where it is configured to count."""
+    return [tag for tag in soup.select("script[src][data-endpoint]")
+            if re.search(r"/theme/js/site\.[0-9a-f]{10}\.js$", tag["src"])]
 
 
 def test_no_endpoint_no_script_and_no_counter(build):
     site = build({"notizie/a.md": article()}, settings="VISIT_COUNTER_URL = ''\n")
     assert site.ok, site.log
     text = site.all_text()
-    assert "visit-counter.js" not in text and "visit-count" not in text
+    assert "data-endpoint" not in text and "visit-count" not in text
 
 
 def test_development_settings_render_the_local_counter(build):

@@ -328,7 +328,7 @@ def test_the_script_shows_only_well_formed_counts(visit, counter, site):
     cases = [(json.dumps(value), ANSWERS[value]) for value in ANSWERS]
     cases += [(json.dumps(value), "") for value in NOT_STRINGS]
     counter.knobs.raw_by_path = {f"/risposte/{n}": raw for n, (raw, _) in enumerate(cases)}
-    script = site.soup(PRESS + "/").select_one('script[src*="visit-counter"]')
+    script = site.soup(PRESS + "/").select_one("script[data-endpoint]")
     spans = "".join(f'<li><span class="visit-count" data-visit-path="/risposte/{n}"></span></li>'
                     for n in range(len(cases)))
     page = site.output / "risposte" / "index.html"
@@ -519,7 +519,7 @@ def test_script_canonicalises_the_address_like_the_plugin(visit, counter, site, 
     """Without data-visit-path the script falls back to the address: same rule as Python."""
     page = site.output / expected.lstrip("/") / "index.html"
     page.parent.mkdir(parents=True, exist_ok=True)
-    [script] = (site.output / "theme" / "js").glob("visit-counter.*.js")  # plugins/assets
+    [script] = (site.output / "theme" / "js").glob("site.*.js")  # plugins/assets: the bundle
     page.write_text(
         '<!DOCTYPE html><title>Prova</title><span class="visit-count" data-visit-record>'
         f'</span><script src="/theme/js/{script.name}" defer '
