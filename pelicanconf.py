@@ -56,6 +56,7 @@ PLUGINS = [
     "plugins.atomic_writer",  # pages and feeds written whole or not at all
     "pelican.plugins.sitemap",  # sitemap.xml (pelican-sitemap from PyPI)
     "plugins.visit_counter",  # "1459 visite": settings and data for the counter script
+    "plugins.search",  # Pagefind index of published pages and PDF text, at the end of the build
 ]
 
 # --- Categories and the content model ---------------------------------------
@@ -103,10 +104,13 @@ MONTH_ARCHIVE_SAVE_AS = DAY_ARCHIVE_SAVE_AS = ""
 INDEX_SAVE_AS = "index.html"
 
 DIRECT_TEMPLATES = ["index", "categories", "tags", "authors", "archives", "404", "robots",
-                    "documenti"]
+                    "documenti", "cerca"]
 ROBOTS_SAVE_AS = "robots.txt"
 DOCUMENTI_URL = "documenti/"
 DOCUMENTI_SAVE_AS = DOCUMENTI_URL + "index.html"
+# The search page (plugins/search); the header's search field sends ?q= to it.
+CERCA_URL = "cerca/"
+CERCA_SAVE_AS = CERCA_URL + "index.html"
 # Pelican looks up "<NAME>_SAVE_AS" for direct templates.
 globals()["404_SAVE_AS"] = "404.html"
 
@@ -188,10 +192,17 @@ FUNDING_PROGRAMME = "Welfare in azione"
 VISIT_COUNTER_URL = "http://localhost:8001"
 VISIT_COUNTER_COUNT_LOCAL = True
 
+# --- Search (plugins/search/README.md) ---------------------------------------------
+# Pagefind indexes the published articles and pages and the text of their PDF
+# attachments at the end of every build; /cerca/ searches it in the browser.
+SEARCH_ENABLED = True
+SEARCH_PDF_TEXT = True
+SEARCH_PDF_MAX_CHARS = 20_000  # characters of a PDF's text in the index (it is downloaded)
+
 # --- sitemap.xml (pelican-sitemap) -------------------------------------------
 SITEMAP = {
     "format": "xml",
-    "exclude": [r"^404\.html$", r"^robots\.txt$", r"/pagina/\d+/$"],
+    "exclude": [r"^404\.html$", r"^robots\.txt$", r"/pagina/\d+/$", r"^cerca/"],
 }
 
 # Absolute URLs from SITEURL ("" in development: root-relative links).
