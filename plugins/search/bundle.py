@@ -140,8 +140,9 @@ class Service(PagefindService):
                     message_id = json.loads(payload["original_message"]).get("message_id")
                 future = self._responses.get(message_id)
                 if future is None or future.done():
-                    if payload.get("type") == "Error":
-                        raise ServiceEnded(f"pagefind: {payload.get('message')}")
+                    if payload.get("type") == "Error":  # an error about no request of ours
+                        self._fail(ServiceEnded(f"pagefind: {payload.get('message')}"))
+                        return
                     continue
                 if payload["type"] == "Error":
                     future.set_exception(ServiceEnded(f"pagefind: {payload.get('message')}"))
@@ -187,7 +188,10 @@ class Service(PagefindService):
                 pass
             await self._backend.wait()
         finally:
-            self._output.close()
+            self.close_output()
+
+    def close_output(self):
+        self._output.close()
 
 
 def binary(setting=None):
@@ -228,6 +232,7 @@ async def _index(pages, records, language, executable, timeout):
     try:
         await service.launch()
     except OSError as error:
+        service.close_output()
         raise SearchIndexError(f"Search index: cannot run {executable}: {error}") from error
     try:
         return await asyncio.wait_for(_feed(service, pages, records, language), timeout)

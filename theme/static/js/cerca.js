@@ -21,6 +21,7 @@ const PAGE_SIZE = 10;
 const TYPING_PAUSE = 300; // ms after the last keystroke before searching
 const ANNOUNCE_PAUSE = 1000; // ms after the last keystroke before the count is announced
 const EXCERPT_WORDS = 30;
+const FAILED = "La ricerca non è riuscita: riprova.";
 const numbers = new Intl.NumberFormat("it-IT");
 const collator = new Intl.Collator("it");
 
@@ -65,6 +66,7 @@ class Search {
     this.more = root.querySelector("#cerca-altri");
     this.title = document.title;
     this.ticket = 0; // the newest search; older answers are dropped
+    this.loading = 0; // the search whose next batch is being fetched
     this.results = [];
     this.shown = 0;
     this.typingTimer = 0;
@@ -115,7 +117,7 @@ class Search {
     try {
       search = await this.pagefind.search(query || null, options);
     } catch {
-      if (ticket === this.ticket) this.status.textContent = "La ricerca non è riuscita: riprova.";
+      if (ticket === this.ticket) this.status.textContent = FAILED;
       return;
     }
     if (ticket !== this.ticket) return;
@@ -123,8 +125,7 @@ class Search {
     this.shown = 0;
     this.list.replaceChildren();
     if (!now) this.status.textContent = "";
-    await this.showMore(ticket, false);
-    if (ticket !== this.ticket) return;
+    if (!await this.showMore(ticket, false) || ticket !== this.ticket) return;
     const text = summary(this.results.length, query, category);
     if (now) {
       this.status.textContent = text;
@@ -135,15 +136,29 @@ class Search {
     }
   }
 
+  /* The next PAGE_SIZE results, one batch at a time; true when they were shown. */
   async showMore(ticket, moveFocus) {
-    const batch = this.results.slice(this.shown, this.shown + PAGE_SIZE);
-    const data = await Promise.all(batch.map((result) => result.data()));
-    if (ticket !== this.ticket) return;
-    const items = data.map((result) => this.item(result));
-    this.list.append(...items);
-    this.shown += batch.length;
-    this.more.hidden = this.shown >= this.results.length;
-    if (moveFocus && items.length) items[0].querySelector("a").focus();
+    if (this.loading === ticket) return false;
+    this.loading = ticket;
+    try {
+      const batch = this.results.slice(this.shown, this.shown + PAGE_SIZE);
+      let data;
+      try {
+        data = await Promise.all(batch.map((result) => result.data()));
+      } catch {
+        if (ticket === this.ticket) this.status.textContent = FAILED;
+        return false;
+      }
+      if (ticket !== this.ticket) return false;
+      const items = data.map((result) => this.item(result));
+      this.list.append(...items);
+      this.shown += batch.length;
+      this.more.hidden = this.shown >= this.results.length;
+      if (moveFocus && items.length) items[0].querySelector("a").focus();
+      return true;
+    } finally {
+      if (this.loading === ticket) this.loading = 0;
+    }
   }
 
   item(result) {
