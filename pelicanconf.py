@@ -61,6 +61,7 @@ PLUGINS = [
     "plugins.related",  # same-category reading, previous/next, a page's latest items
     "plugins.seo",  # canonical, Open Graph, Twitter card, JSON-LD, share links
     "plugins.csp",  # the Content-Security-Policy <meta> of every page
+    "plugins.search",  # Pagefind index of published pages and PDF text, at the end of the build
     # .gz and .br beside every text file (pelican-precompress from PyPI); it runs after
     # every other `finalized` step, whatever its place in this list
     "pelican.plugins.precompress",
@@ -111,13 +112,16 @@ MONTH_ARCHIVE_SAVE_AS = DAY_ARCHIVE_SAVE_AS = ""
 INDEX_SAVE_AS = "index.html"
 
 DIRECT_TEMPLATES = ["index", "categories", "tags", "authors", "archives", "404", "robots",
-                    "documenti", "segui"]
+                    "documenti", "segui", "cerca"]
 ROBOTS_SAVE_AS = "robots.txt"
 DOCUMENTI_URL = "documenti/"
 DOCUMENTI_SAVE_AS = DOCUMENTI_URL + "index.html"
 # "Segui le notizie": every feed of the site and how to follow it (plugins/feeds).
 SEGUI_URL = "segui/"
 SEGUI_SAVE_AS = SEGUI_URL + "index.html"
+# The search page (plugins/search); the header's search field sends ?q= to it.
+CERCA_URL = "cerca/"
+CERCA_SAVE_AS = CERCA_URL + "index.html"
 # Pelican looks up "<NAME>_SAVE_AS" for direct templates.
 globals()["404_SAVE_AS"] = "404.html"
 
@@ -209,6 +213,13 @@ ASSETS_BUNDLES = {
 # publishconf.py takes the real address from the environment and never counts them.
 VISIT_COUNTER_URL = "http://localhost:8001"
 VISIT_COUNTER_COUNT_LOCAL = True
+
+# --- Search (plugins/search/README.md) ---------------------------------------------
+# Pagefind indexes the published articles and pages and the text of their PDF
+# attachments at the end of every build; /cerca/ searches it in the browser.
+SEARCH_ENABLED = True
+SEARCH_PDF_TEXT = True
+SEARCH_PDF_MAX_CHARS = 20_000  # characters of a PDF's text in the index (it is downloaded)
 
 # --- sitemap.xml (plugins/sitemap/README.md) ----------------------------------
 # Left out besides drafts and hidden items: the search page and the web editor, the 404

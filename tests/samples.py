@@ -5,6 +5,7 @@ import zipfile
 
 from PIL import Image
 from pypdf import PdfWriter
+from pypdf.generic import DecodedStreamObject, DictionaryObject, NameObject
 
 
 def pdf(pages=1, password=None, width=595, height=842):
@@ -16,6 +17,40 @@ def pdf(pages=1, password=None, width=595, height=842):
         writer.encrypt(password)
     buffer = io.BytesIO()
     writer.write(buffer)
+    return buffer.getvalue()
+
+
+def text_pdf(*pages, user_password=None, owner_password=None):
+    """A real PDF with a text layer: one page per argument, each a text (lines split on
+    newlines; Helvetica, WinAnsi, so Italian accents survive). Encrypted (RC4) when a
+    password is given: ``owner_password`` alone restricts it, ``user_password`` locks it."""
+    writer = PdfWriter()
+    font = writer._add_object(DictionaryObject({  # noqa: SLF001 - pypdf's way to add objects
+        NameObject("/Type"): NameObject("/Font"), NameObject("/Subtype"): NameObject("/Type1"),
+        NameObject("/BaseFont"): NameObject("/Helvetica"),
+        NameObject("/Encoding"): NameObject("/WinAnsiEncoding"),
+    }))
+    for text in pages:
+        page = writer.add_blank_page(width=595, height=842)
+        lines = "".join(f"({line.replace('(', '[').replace(')', ']')}) '"
+                        for line in text.split("\n"))
+        stream = DecodedStreamObject()
+        stream.set_data(f"BT /F1 11 Tf 60 780 Td 15 TL {lines} ET".encode("cp1252"))
+        page[NameObject("/Contents")] = writer._add_object(stream)  # noqa: SLF001
+        page[NameObject("/Resources")] = DictionaryObject(
+            {NameObject("/Font"): DictionaryObject({NameObject("/F1"): font})})
+    if user_password is not None or owner_password is not None:
+        writer.encrypt(user_password or "", owner_password)
+    buffer = io.BytesIO()
+    writer.write(buffer)
+    return buffer.getvalue()
+
+
+def scanned_pdf(pages=2):
+    """A PDF of page images and no text layer, as a scanner makes it."""
+    buffer = io.BytesIO()
+    images = [Image.new("L", (200, 280), 255 - 20 * n) for n in range(pages)]
+    images[0].save(buffer, "PDF", save_all=True, append_images=images[1:], resolution=24)
     return buffer.getvalue()
 
 

@@ -65,3 +65,20 @@ def test_the_project_site_passes_the_release_check(project_site):
     """What ``invoke publish`` checks before switching: the real content passes."""
     assert project_site.ok, project_site.log
     assert check_release(project_site.output, SITEURL) == []
+
+
+def test_the_project_index_holds_every_published_page_and_the_press_release_pdf(project_site):
+    """The search index (plugins/search) of the real content: exactly the published pages
+    (those with an indexed region), and the text of the press release's PDF."""
+    from plugins.search.bundle import fragments  # noqa: PLC0415
+
+    entries = {entry["url"]: entry for entry in fragments(project_site.output / "pagefind")}
+    pdf = "/allegati/2024/comunicato-stampa-presentazione-crema.pdf"
+    assert pdf in entries and entries[pdf]["meta"]["origine"] == "dal comunicato"
+    assert "Pagina 1 di 2" in entries[pdf]["content"]  # the PDF's own footer
+    written = {"/" + str(page.parent.relative_to(project_site.output)) + "/"
+               for page in project_site.output.rglob("index.html")
+               if project_site.soup("/" + str(page.relative_to(project_site.output))).find(
+                   attrs={"data-pagefind-body": True})}
+    assert set(entries) - {pdf} == written
+    assert "/progetto/" in written and len(written) > 20

@@ -1,0 +1,344 @@
+"""The Pagefind bundle: pages and records in, ``<output>/pagefind/`` out, or an error.
+
+Pagefind's Python API (package ``pagefind`` 1.5.2, binary from ``pagefind-bin``) is
+asynchronous and drives ``pagefind --service``, a child process speaking
+base64 JSON over stdin/stdout. :func:`build_bundle` is the one synchronous entry
+point (Pelican's ``finalized`` calls it; so can a benchmark). Over the stock API
+it:
+
+- never sleeps 0.1 s before reading each answer (the stock poll loop does: 1000
+  pages would cost 100 s), and reads answers up to 256 MiB (the bundle comes back
+  as one message; the stock 2 MiB limit is too small for a large site);
+- fails fast and clearly: a binary that is missing, exits, prints garbage or
+  answers an error fails every pending request with the binary's own output, and
+  the whole step runs within ``timeout`` seconds (then the child is killed);
+- asks for the files in memory (``get_files``) and writes them itself, into a
+  fresh folder swapped in only when complete: 1.5.2 answers ``WriteFiles``
+  before its files are flushed, and closing the service then can leave them
+  truncated (fixed upstream after 1.5.2); and ``write_files`` never removes the
+  stale files of earlier builds, which would pile up in ``output/pagefind``;
+- leaves out the prebuilt UIs of the bundle (the site has its own, and they
+  need ``data:`` images and would only be dead weight).
+
+:class:`Service` overrides two private methods of ``PagefindService`` (``launch``,
+``_wait_for_responses``): the versions are pinned in requirements.txt, and
+``tests/test_search_bundle.py`` fails if they change under it.
+"""
+
+import asyncio
+import base64
+import concurrent.futures
+import gzip
+import json
+import logging
+import os
+import shutil
+import tempfile
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from pagefind.index import IndexConfig
+from pagefind.service import PagefindService, get_executable
+
+from plugins.core.errors import QuietError
+
+from .settings import BUNDLE_FOLDER
+
+logger = logging.getLogger(__name__)
+
+FOLDER = BUNDLE_FOLDER  # the bundle's folder in the output (the JS API is loaded from it)
+ENTRY = "pagefind-entry.json"
+# The prebuilt UIs and the highlighter shipped in every bundle: not used by the site.
+UNUSED = ("pagefind-ui.", "pagefind-component-ui.", "pagefind-modular-ui.",
+          "pagefind-highlight.")
+REQUIRED = (ENTRY, "pagefind.js", "pagefind-worker.js")
+READ_LIMIT = 2**28  # bytes of one answer: the whole bundle, for get_files
+STOP_GRACE = 1  # seconds for pagefind to exit once its input is closed, before a kill
+BATCH = 64  # pages sent before waiting for their answers
+OUTPUT_TAIL = 2000
+FRAGMENT_SIGNATURE = b"pagefind_dcd"  # characters of the binary's own output quoted in an error
+
+
+class SearchIndexError(QuietError):
+    """The search index could not be built: the build fails (exit status 1)."""
+
+
+class ServiceEnded(Exception):
+    """The pagefind process ended or answered something that is not its protocol."""
+
+
+@dataclass(frozen=True)
+class Page:
+    """An HTML page to index: its URL (root-relative, ``/2024/05/slug/``) and file."""
+
+    url: str
+    path: str
+
+
+@dataclass(frozen=True)
+class Record:
+    """A custom record (a document): Pagefind uses ``url`` as given."""
+
+    url: str
+    content: str
+    meta: dict = field(default_factory=dict)
+    filters: dict = field(default_factory=dict)
+    sort: dict = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Stats:
+    pages: int  # HTML pages indexed
+    documents: int  # custom records indexed
+    seconds: float
+    files: int  # files written
+    size: int  # bytes written
+
+    def __str__(self):
+        return (f"{self.pages} pages, {self.documents} documents in {self.seconds:.2f} s,"
+                f" {round(self.size / 1000)} kB")
+
+
+class Service(PagefindService):
+    """``pagefind --service`` without the stock client's sleep, limit and silent hangs."""
+
+    def __init__(self, binary):  # noqa: D107 - the base __init__ would look the binary up again
+        self._loop = asyncio.get_running_loop()
+        self._bin = Path(binary)
+        self._responses = {}
+        self._message_id = 0
+        self._ended = None
+        self._output = tempfile.TemporaryFile()  # the binary's stderr, quoted in errors
+
+    async def launch(self):
+        self._backend = await asyncio.create_subprocess_exec(
+            self._bin, "--service", stdin=asyncio.subprocess.PIPE,
+            stdout=asyncio.subprocess.PIPE, stderr=self._output, limit=READ_LIMIT)
+        self._poll_task = self._loop.create_task(self._wait_for_responses())
+        return self
+
+    async def send(self, payload):
+        if self._ended is not None:
+            raise self._ended
+        try:
+            return await super().send(payload)
+        except (ConnectionError, BrokenPipeError) as error:  # it ended while we wrote
+            raise ServiceEnded("pagefind ended unexpectedly") from error
+
+    async def _wait_for_responses(self):
+        """Resolve each request's future with its answer; on EOF or garbage, fail them all."""
+        try:
+            while True:
+                data = await self._backend.stdout.readuntil(b",")
+                answer = json.loads(base64.b64decode(data[:-1], validate=True))
+                if answer is None:
+                    continue
+                message_id = answer.get("message_id")
+                payload = answer["payload"]
+                if message_id is None and payload.get("original_message"):
+                    message_id = json.loads(payload["original_message"]).get("message_id")
+                future = self._responses.get(message_id)
+                if future is None or future.done():
+                    if payload.get("type") == "Error":  # an error about no request of ours
+                        self._fail(ServiceEnded(f"pagefind: {payload.get('message')}"))
+                        return
+                    continue
+                if payload["type"] == "Error":
+                    future.set_exception(ServiceEnded(f"pagefind: {payload.get('message')}"))
+                else:
+                    future.set_result(payload)
+        except asyncio.CancelledError:
+            raise
+        except asyncio.IncompleteReadError:
+            self._fail(ServiceEnded("pagefind ended unexpectedly"))
+        except Exception as error:  # noqa: BLE001 - whatever it was, no answer will come
+            self._fail(ServiceEnded(f"unexpected output from pagefind ({type(error).__name__}:"
+                                    f" {error})"))
+
+    def _fail(self, error):
+        self._ended = error
+        for future in self._responses.values():
+            if not future.done():
+                future.set_exception(error)
+
+    def output(self):
+        """The end of what the binary wrote to stderr."""
+        self._output.seek(0)
+        text = self._output.read().decode("utf-8", "replace").strip()
+        return text[-OUTPUT_TAIL:]
+
+    async def stop(self):
+        """End the child and reap it: it exits when its input closes; killed if it does not.
+
+        Never kill a child that may have exited already: ``Popen.send_signal`` reaps
+        it first, racing asyncio's own child watcher ("Unknown child process pid").
+        """
+        self._poll_task.cancel()
+        try:
+            self._backend.stdin.close()
+        except OSError:
+            pass
+        try:
+            await asyncio.wait_for(asyncio.shield(self._backend.wait()), STOP_GRACE)
+        except asyncio.TimeoutError:
+            try:
+                self._backend.kill()
+            except ProcessLookupError:
+                pass
+            await self._backend.wait()
+        finally:
+            self.close_output()
+
+    def close_output(self):
+        self._output.close()
+
+
+def binary(setting=None):
+    """The pagefind executable: ``setting`` (SEARCH_PAGEFIND_BINARY), else pagefind-bin's."""
+    found = setting or get_executable()
+    if not found:
+        raise SearchIndexError(
+            "Search index: pagefind not found; install the pinned requirements"
+            " (pip install -r requirements.txt: pagefind, pagefind-bin)")
+    if not os.access(found, os.X_OK):
+        raise SearchIndexError(f"Search index: pagefind binary {found} is not executable")
+    return found
+
+
+def _read(path):
+    try:
+        return Path(path).read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as error:
+        raise SearchIndexError(f"Search index: cannot read {path} ({error})") from error
+
+
+async def _feed(service, pages, records, language):
+    """Pages and records into a new index; the bundle's files, in memory."""
+    index = await service.create_index(IndexConfig(force_language=language))
+    for start in range(0, len(pages), BATCH):  # in flight together: faster than one by one
+        batch = [(page.url, _read(page.path)) for page in pages[start:start + BATCH]]
+        await asyncio.gather(*(index.add_html_file(url=url, content=html) for url, html in batch))
+    await asyncio.gather(*(
+        index.add_custom_record(url=record.url, content=record.content, language=language,
+                                meta=record.meta, filters=record.filters, sort=record.sort)
+        for record in records))
+    return await index.get_files()
+
+
+async def _index(pages, records, language, executable, timeout):
+    """Run pagefind, feed it within ``timeout`` seconds, always end it."""
+    service = Service(executable)
+    try:
+        await service.launch()
+    except OSError as error:
+        service.close_output()
+        raise SearchIndexError(f"Search index: cannot run {executable}: {error}") from error
+    try:
+        return await asyncio.wait_for(_feed(service, pages, records, language), timeout)
+    except asyncio.TimeoutError:
+        raise SearchIndexError(f"Search index: pagefind did not finish within {timeout} s"
+                               " (SEARCH_TIMEOUT)") from None
+    except ServiceEnded as error:
+        detail = service.output()
+        raise SearchIndexError(f"Search index: {error}" + (f"; it said: {detail}" if detail
+                                                             else "")) from error
+    finally:
+        await service.stop()
+
+
+def _run(coroutine):
+    """Run ``coroutine`` to its end from synchronous code, inside a running loop or not."""
+    try:
+        asyncio.get_running_loop()
+    except RuntimeError:  # the usual case: Pelican runs no event loop
+        return asyncio.run(coroutine)
+    with concurrent.futures.ThreadPoolExecutor(1) as pool:  # asyncio.run needs a loop-free thread
+        return pool.submit(asyncio.run, coroutine).result()
+
+
+def _check(files, language):
+    """The bundle is usable: its entry file names the index, its loader is there."""
+    names = {item["path"] for item in files}
+    missing = [name for name in REQUIRED if name not in names]
+    if missing:
+        raise SearchIndexError(f"Search index: pagefind's bundle lacks {', '.join(missing)}")
+    entry = next(item["content"] for item in files if item["path"] == ENTRY)
+    try:
+        languages = json.loads(entry)["languages"]
+    except (ValueError, KeyError, TypeError) as error:
+        raise SearchIndexError(f"Search index: unreadable {ENTRY} ({error})") from error
+    return languages.get(language, {}).get("page_count", 0)
+
+
+def _write(files, target):
+    """Write the bundle into a fresh folder beside ``target``, then swap it in."""
+    parent = os.path.dirname(target)
+    os.makedirs(parent, exist_ok=True)
+    fresh = tempfile.mkdtemp(prefix=f".{FOLDER}-new-", dir=parent)
+    written = size = 0
+    try:
+        for item in files:
+            relative = item["path"]
+            if relative.startswith(UNUSED) or os.path.isabs(relative) or ".." in relative.split("/"):
+                continue
+            path = os.path.join(fresh, *relative.split("/"))
+            os.makedirs(os.path.dirname(path), exist_ok=True)
+            with open(path, "wb") as out:
+                out.write(item["content"])
+            os.chmod(path, 0o644)
+            written += 1
+            size += len(item["content"])
+        os.chmod(fresh, 0o755)
+        old = None
+        if os.path.lexists(target):
+            old = tempfile.mkdtemp(prefix=f".{FOLDER}-old-", dir=parent)
+            os.rename(target, os.path.join(old, FOLDER))
+        os.rename(fresh, target)
+    except BaseException:
+        shutil.rmtree(fresh, ignore_errors=True)
+        raise
+    if old:
+        shutil.rmtree(old, ignore_errors=True)
+    return written, size
+
+
+def fragments(folder):
+    """What a written bundle holds: one dict per page or record (``url``, ``content``,
+    ``meta``, ``filters``…), read from its ``fragment/*.pf_fragment`` files (Pagefind
+    1.x: gzip of ``pagefind_dcd`` and JSON). For tests and for looking into an index."""
+    found = []
+    for path in sorted(Path(folder, "fragment").glob("*.pf_fragment")):
+        data = gzip.decompress(path.read_bytes())
+        if not data.startswith(FRAGMENT_SIGNATURE):
+            raise ValueError(f"{path}: not a Pagefind fragment")
+        found.append(json.loads(data[len(FRAGMENT_SIGNATURE):]))
+    return found
+
+
+def remove(output_path):
+    """Remove the bundle (a failed build must not keep serving an old index)."""
+    target = os.path.join(output_path, FOLDER)
+    if os.path.isdir(target) and not os.path.islink(target):
+        shutil.rmtree(target)
+
+
+def build_bundle(output_path, pages, records=(), *, language="it", executable=None,
+                 timeout=300):
+    """Index ``pages`` (:class:`Page`) and ``records`` (:class:`Record`) into
+    ``<output_path>/pagefind/``; :class:`Stats`, or :class:`SearchIndexError`.
+
+    Whatever goes wrong, no partial bundle is left: the new one replaces the old
+    one only when complete.
+    """
+    pages, records = list(pages), list(records)
+    start = time.perf_counter()
+    executable = binary(executable)
+    files = _run(_index(pages, records, language, executable, timeout))
+    indexed = _check(files, language)
+    expected = len(pages) + len(records)
+    if indexed != expected:
+        logger.warning("Search index: pagefind indexed %d of %d pages and documents"
+                       " (a page without text in its data-pagefind-body?)", indexed, expected)
+    written, size = _write(files, os.path.join(output_path, FOLDER))
+    return Stats(len(pages), len(records), time.perf_counter() - start, written, size)

@@ -1,0 +1,164 @@
+"""The text of PDF attachments, extracted once per file content and cached.
+
+The text is read with pypdf by ``extract.py`` in a child process within bounds
+(address space :data:`MEMORY_MB`, :data:`TIMEOUT` seconds per file: PDFs are
+untrusted input), started only when a file is not in the cache, one per build.
+The lifecycle of that child is the attachments plugin's preview renderer's
+(:class:`plugins.attachments.previews.Renderer`), with another script and job.
+
+The cache is one small JSON file per file content,
+``<SEARCH_CACHE_PATH>/pdf-text/<sha256>.json``, written atomically:
+``{"format": 1, "text": …, "pages": n, "truncated": bool, "limit": max_chars}``,
+or ``{"format": 1, "error": code, "detail": …}`` for a file with no text to
+index (a scan, encrypted, unreadable, too slow or too big to read). Renaming a
+file keeps its entry; changing a byte makes a new one; a larger
+``SEARCH_PDF_MAX_CHARS`` reads a truncated text again. Deleting the folder is
+always safe.
+
+A file without text is published and listed as usual but not indexed; the build
+logs a warning naming it when it is first read, and an info line on later builds.
+"""
+
+import json
+import logging
+import os
+import re
+import sys
+import tempfile
+
+from plugins.attachments import previews
+from plugins.attachments.pdfinfo import file_digest
+
+from . import extract as child
+
+logger = logging.getLogger(__name__)
+CACHE_FORMAT = 1
+TIMEOUT = 30  # seconds to read one file
+MEMORY_MB = 512  # address space the child may add to what it uses after importing pypdf
+DIGEST = re.compile(r"^[0-9a-f]{64}$")
+REASONS = {  # error code -> Italian, English
+    child.NO_TEXT: ("non contiene testo: forse è una scansione",
+                    "no text layer: a scanned document?"),
+    child.ENCRYPTED: ("è cifrato", "it is encrypted"),
+    child.UNREADABLE: ("non si riesce a leggerlo ({detail})", "unreadable ({detail})"),
+    child.MEMORY: ("la lettura ha superato {detail} MB di memoria",
+                   "reading it needed over {detail} MB"),
+    "timeout": ("la lettura ha superato {detail} secondi", "reading it took over {detail} s"),
+    "crash": ("il processo di lettura si è interrotto ({detail})",
+              "the reading process ended ({detail})"),
+}
+
+
+def reason(entry):
+    """A cached failure -> ``(Italian, English)`` texts."""
+    italian, english = REASONS.get(entry.get("error"), ("{detail}", "{detail}"))
+    detail = entry.get("detail") or entry.get("error", "?")
+    return italian.format(detail=detail), english.format(detail=detail)
+
+
+class TextCache:
+    """``<folder>/<sha256>.json`` per file content."""
+
+    def __init__(self, folder):
+        self.folder = folder
+
+    def _path(self, digest):
+        if not DIGEST.match(digest):
+            raise ValueError(f"not a sha256: {digest!r}")
+        return os.path.join(self.folder, f"{digest}.json")
+
+    def get(self, digest, max_chars):
+        """The entry for ``digest`` when it holds what ``max_chars`` needs, else None."""
+        try:
+            with open(self._path(digest), encoding="utf-8") as handle:
+                entry = json.load(handle)
+        except (OSError, ValueError):
+            return None
+        if not isinstance(entry, dict) or entry.get("format") != CACHE_FORMAT:
+            return None
+        if isinstance(entry.get("error"), str):
+            return entry
+        text, limit = entry.get("text"), entry.get("limit")
+        if not isinstance(text, str) or not isinstance(limit, int):
+            return None
+        if entry.get("truncated") and limit < max_chars:
+            return None  # read again, further
+        return entry
+
+    def put(self, digest, entry):
+        os.makedirs(self.folder, exist_ok=True)
+        handle, temporary = tempfile.mkstemp(dir=self.folder, prefix=".", suffix=".json")
+        try:
+            with os.fdopen(handle, "w", encoding="utf-8") as out:
+                json.dump({"format": CACHE_FORMAT, **entry}, out, ensure_ascii=False)
+            os.replace(temporary, self._path(digest))
+        except BaseException:
+            if os.path.exists(temporary):
+                os.unlink(temporary)
+            raise
+
+
+class Extractor(previews.Renderer):
+    """One child process (``extract.py``) reading a build's new PDFs, one at a time."""
+
+    def __init__(self, timeout=TIMEOUT, memory_mb=MEMORY_MB, command=None):
+        super().__init__(timeout, memory_mb, command or [
+            sys.executable, "-I", child.__file__, str(memory_mb)])
+
+    def extract(self, pdf_path, max_chars):
+        """``{"text", "pages", "truncated"}`` or ``{"error", "detail"}`` (cache either);
+        raises :class:`previews.Unavailable` when the child cannot start."""
+        if self.process is None:
+            self._start()
+        job = {"pdf": os.fspath(pdf_path), "max_chars": max_chars}
+        try:
+            self.process.stdin.write((json.dumps(job) + "\n").encode())
+            self.process.stdin.flush()
+            answer = self._answer(self.timeout)
+        except TimeoutError:
+            self._stop()
+            return {"error": "timeout", "detail": str(self.timeout)}
+        except (EOFError, BrokenPipeError, ValueError):
+            code = self._stop()
+            return {"error": "crash", "detail": f"exit status {code}"}
+        if answer.get("error") == child.MEMORY:
+            self._stop()  # it exits by itself: reap it
+        if not isinstance(answer.get("text"), str) and not isinstance(answer.get("error"), str):
+            return {"error": "crash", "detail": "unexpected answer"}
+        return answer
+
+
+def pdf_texts(pdfs, cache, max_chars, extractor=None):
+    """``{name: text}`` for ``pdfs``, ``[(name, path, digest or None)]``; files with no
+    text to index are left out (and logged). ``name`` is the file as editors know it
+    (``allegati/x.pdf``), for the messages. Each file is read at most once per content.
+    """
+    texts = {}
+    own = extractor is None
+    extractor = extractor or Extractor()
+    try:
+        for name, path, digest in pdfs:
+            digest = digest or file_digest(path)
+            entry = cache.get(digest, max_chars)
+            fresh = entry is None
+            if fresh:
+                try:
+                    entry = extractor.extract(path, max_chars)
+                except previews.Unavailable as error:
+                    logger.warning("Search index: PDF text cannot be read (%s): no PDF text"
+                                   " in this build", error)
+                    return texts
+                if "text" in entry:
+                    entry = {**entry, "limit": max_chars}
+                cache.put(digest, entry)
+            if "error" in entry:
+                italian, english = reason(entry)
+                log = logger.warning if fresh else logger.info
+                log("PDF non indicizzato nella ricerca: %s (%s) / PDF not searchable: %s (%s)",
+                    name, italian, name, english)
+                continue
+            texts[name] = child.cut(entry["text"], max_chars)
+    finally:
+        if own:
+            extractor.close()
+    return texts

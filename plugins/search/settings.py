@@ -1,0 +1,85 @@
+"""The SEARCH_* settings (listed with their meaning in README.md)."""
+
+import logging
+import os
+import re
+
+from plugins.core import settings as core_settings
+
+PREFIX = "SEARCH_"
+DEFAULTS = {
+    "SEARCH_ENABLED": True,
+    "SEARCH_PDF_TEXT": True,
+    "SEARCH_PDF_MAX_CHARS": 20_000,
+    "SEARCH_LANGUAGE": "it",
+    "SEARCH_TIMEOUT": 300,  # seconds for the whole index step
+    "SEARCH_CACHE_PATH": None,  # <CACHE_PATH>/search
+    "SEARCH_PAGEFIND_BINARY": None,  # pagefind-bin's binary
+    # category slug -> how a document result names its article: "PDF – dal comunicato «…»"
+    "SEARCH_SOURCE_LABELS": {
+        "comunicati-stampa": "dal comunicato",
+        "notizie": "dalla notizia",
+        "avvisi": "dall’avviso",
+    },
+}
+TEMPLATE = "cerca"  # the search page, a direct template
+BUNDLE_FOLDER = "pagefind"  # the index's folder in the output, /pagefind/
+MAX_CHARS_RANGE = (500, 1_000_000)
+TIMEOUT_RANGE = (1, 3600)
+LANGUAGE_RE = re.compile(r"^[a-z]{2,3}$")
+FLAGS = ("SEARCH_ENABLED", "SEARCH_PDF_TEXT")
+logger = logging.getLogger(__name__)
+
+
+def _whole(value, low, high):
+    return not isinstance(value, bool) and isinstance(value, int) and low <= value <= high
+
+
+def check(settings):
+    """``[(setting name, problem)]`` for the SEARCH_* settings."""
+    problems = []
+    for name in FLAGS:
+        if not isinstance(settings[name], bool):
+            problems.append((name, f"must be True or False, not {settings[name]!r}"))
+    limit = settings["SEARCH_PDF_MAX_CHARS"]
+    if not _whole(limit, *MAX_CHARS_RANGE):
+        problems.append(("SEARCH_PDF_MAX_CHARS", "must be a whole number of characters between"
+                                                 " {} and {}, not {!r}".format(*MAX_CHARS_RANGE,
+                                                                             limit)))
+    timeout = settings["SEARCH_TIMEOUT"]
+    if not _whole(timeout, *TIMEOUT_RANGE):
+        problems.append(("SEARCH_TIMEOUT", "must be a whole number of seconds between {} and {},"
+                                           " not {!r}".format(*TIMEOUT_RANGE, timeout)))
+    language = settings["SEARCH_LANGUAGE"]
+    if not isinstance(language, str) or not LANGUAGE_RE.match(language):
+        problems.append(("SEARCH_LANGUAGE", f"must be an ISO 639-1 code such as 'it', not"
+                                            f" {language!r}"))
+    binary = settings["SEARCH_PAGEFIND_BINARY"]
+    if binary is not None and not (isinstance(binary, str) and binary.strip()):
+        problems.append(("SEARCH_PAGEFIND_BINARY", f"must be the path of a pagefind"
+                                                   f" executable, not {binary!r}"))
+    labels = settings["SEARCH_SOURCE_LABELS"]
+    if not isinstance(labels, dict) or not all(
+            isinstance(key, str) and isinstance(value, str) and value.strip()
+            for key, value in labels.items()):
+        problems.append(("SEARCH_SOURCE_LABELS", "must map category slugs to texts such as"
+                                                 f" 'dal comunicato', not {labels!r}"))
+    return problems
+
+
+def install(settings):
+    """``initialized``: defaults, checks, derived values; no search page when disabled."""
+    core_settings.install(settings, PREFIX, DEFAULTS, check)
+    settings["SEARCH_CACHE_PATH"] = settings["SEARCH_CACHE_PATH"] or os.path.join(
+        settings["CACHE_PATH"], "search")
+    # No item may be written into the index's folder (content_checks: a reserved address).
+    reserved = list(settings.get("CONTENT_CHECKS_RESERVED_PATHS") or ())
+    if BUNDLE_FOLDER not in reserved:
+        settings["CONTENT_CHECKS_RESERVED_PATHS"] = [*reserved, BUNDLE_FOLDER]
+    if not settings["SEARCH_ENABLED"]:
+        templates = list(settings.get("DIRECT_TEMPLATES") or ())
+        if TEMPLATE in templates:
+            templates.remove(TEMPLATE)
+            settings["DIRECT_TEMPLATES"] = templates
+            logger.info("SEARCH_ENABLED is False: no search page (%s) and no index", TEMPLATE)
+    return settings

@@ -1,0 +1,263 @@
+"""Site search (plugins/search): real builds, read through Pagefind's own output.
+
+The bundle's fragments (one per indexed page or document: URL, text, metadata,
+filters) say exactly what the index holds; the browser tests
+(test_search_browser.py) search it for real.
+"""
+
+import os
+import sys
+
+import pytest
+import yaml
+
+import samples
+from plugins.search import bundle, settings as search_settings
+from support import ROOT, SITEURL, article, write_conf, write_content
+
+sys.path.insert(0, str(ROOT))
+from tools import safe_build  # noqa: E402
+
+
+def item(title, date="2024-05-05 17:07", body="Testo.", attachments=(), **keys):
+    """Markdown with YAML front matter (attachments as real YAML)."""
+    meta = {key: value for key, value in {"title": title, "date": date, **keys}.items()
+            if value is not None}
+    if attachments:
+        meta["attachments"] = list(attachments)
+    return "---\n" + yaml.safe_dump(meta, allow_unicode=True, sort_keys=False) + "---\n\n" + body
+
+
+CERAMICA = "/2024/05/laboratorio-di-ceramica-a-crema/"
+PRESENTAZIONE = "/2024/04/presentazione-del-progetto/"
+SPORTELLO = "/2024/03/sportello-aperto-il-martedi/"
+CHI_SIAMO = "/chi-siamo/"
+REGOLAMENTO = "/allegati/regolamento-dei-laboratori.pdf"
+COMUNICATO = "/allegati/comunicato.pdf"
+SCANSIONE = "allegati/scansione.pdf"
+SITE = {
+    "allegati/Regolamento dei laboratori.pdf": samples.text_pdf(
+        "Regolamento dei laboratori di comunità", "Chi porta la zanzariera si iscrive entro maggio."),
+    "allegati/comunicato.pdf": samples.text_pdf("Comunicato: nasce il capodoglio di quartiere."),
+    SCANSIONE: samples.scanned_pdf(),
+    "allegati/bozza.pdf": samples.text_pdf("Documento riservato: babbuino."),
+    "notizie/ceramica.md": item(
+        "Laboratorio di ceramica a Crema",
+        body="Il laboratorio di ceramica riapre a settembre: portate una girandola.",
+        attachments=[{"file": "allegati/Regolamento dei laboratori.pdf",
+                      "title": "Regolamento dei laboratori", "description": "Orari e iscrizioni."}]),
+    "comunicati-stampa/presentazione.md": item(
+        "Presentazione del progetto", date="2024-04-10 10:00",
+        body="FareLegami si presenta alla città.",
+        attachments=[{"file": "allegati/comunicato.pdf", "title": "Testo del comunicato"},
+                     {"file": SCANSIONE, "title": "Locandina"}]),
+    "avvisi/sportello.md": item("Sportello aperto il martedì", date="2024-03-01 09:00",
+                                body="Lo sportello apre anche il martedì."),
+    "notizie/bozza.md": item("Una bozza", body="Parola segreta: ornitorinco.", status="draft",
+                             attachments=["allegati/bozza.pdf"]),
+    "notizie/futuro.md": item("Dal futuro", date="2999-01-01 10:00", body="Arriva il pellicano."),
+    "notizie/nascosto.md": item("Nascosto", body="Un armadillo nascosto.", status="hidden"),
+    "pages/chi-siamo.md": item("Chi siamo", date=None, body="Una rete di volontari e una mongolfiera."),
+}
+PUBLISHED = {CERAMICA, PRESENTAZIONE, SPORTELLO, CHI_SIAMO, REGOLAMENTO, COMUNICATO}
+
+
+def indexed(site):
+    return {entry["url"]: entry for entry in bundle.fragments(site.output / "pagefind")}
+
+
+@pytest.fixture
+def site(build_once):
+    built = build_once(SITE)
+    assert built.ok, built.log
+    return built
+
+
+# -- what is indexed ------------------------------------------------------------------------
+
+def test_only_published_articles_pages_and_pdf_texts_are_indexed(site):
+    entries = indexed(site)
+    assert set(entries) == PUBLISHED
+    everything = " ".join(entry["content"] for entry in entries.values())
+    for word in ("ornitorinco", "babbuino", "pellicano", "armadillo", "trovata", "Documenti"):
+        assert word not in everything  # drafts, their files, future and hidden items, 404, lists
+
+
+def test_an_article_is_its_text_with_title_date_and_category(site):
+    entry = indexed(site)[CERAMICA]
+    assert entry["meta"] == {"title": "Laboratorio di ceramica a Crema",
+                             "data": "5 maggio 2024", "date": "2024-05-05T17:07:00+02:00",
+                             "categoria": "Notizie"}
+    assert entry["filters"] == {"categoria": ["Notizie"]}
+    assert entry["content"].startswith("Laboratorio di ceramica a Crema.")
+    assert "portate una girandola" in entry["content"]
+    # navigation, breadcrumb, the meta line and the header's search field are not text
+    for noise in ("Home", "Pubblicato", "Tempo di lettura", "Cerca nel sito", "Il progetto",
+                  "Capofila"):
+        assert noise not in entry["content"]
+
+
+def test_a_page_has_its_title_and_no_category(site):
+    entry = indexed(site)[CHI_SIAMO]
+    assert entry["meta"] == {"title": "Chi siamo"}
+    assert entry["filters"] == {}
+    assert "mongolfiera" in entry["content"]
+
+
+def test_a_pdf_is_a_document_of_its_article_with_its_text(site):
+    entries = indexed(site)
+    regolamento = entries[REGOLAMENTO]
+    assert regolamento["meta"] == {
+        "title": "Regolamento dei laboratori", "tipo": "PDF",
+        "info": f"PDF, {round(len(SITE['allegati/Regolamento dei laboratori.pdf']) / 1000)} kB,"
+                " 2 pagine",
+        "origine": "dalla notizia", "articolo": "Laboratorio di ceramica a Crema",
+        "articolo_url": CERAMICA.lstrip("/"), "data": "5 maggio 2024",
+        "date": "2024-05-05T17:07:00+02:00", "categoria": "Notizie"}
+    assert regolamento["filters"] == {"categoria": ["Notizie"]}
+    assert regolamento["content"].startswith("Regolamento dei laboratori Orari e iscrizioni.")
+    assert "Chi porta la zanzariera si iscrive entro maggio." in regolamento["content"]
+    comunicato = entries[COMUNICATO]
+    assert comunicato["meta"]["origine"] == "dal comunicato"
+    assert comunicato["filters"] == {"categoria": ["Comunicati stampa"]}
+    assert "capodoglio" in comunicato["content"]
+    assert site.exists(REGOLAMENTO) and site.exists(COMUNICATO)
+
+
+def test_a_scanned_pdf_is_published_and_listed_not_indexed_and_named_once(site):
+    assert site.exists("/" + SCANSIONE)
+    assert "/" + SCANSIONE in site.text("/documenti/")
+    assert "/" + SCANSIONE not in indexed(site)
+    lines = [line for line in site.log.splitlines() if "PDF non indicizzato" in line]
+    assert len(lines) == 1 and SCANSIONE in lines[0] and "scansione" in lines[0]
+
+
+def test_the_bundle_is_complete_without_the_prebuilt_uis(site):
+    folder = site.output / "pagefind"
+    names = {p.relative_to(folder).as_posix() for p in folder.rglob("*") if p.is_file()}
+    assert {"pagefind.js", "pagefind-worker.js", "pagefind-entry.json", "wasm.it.pagefind"} <= names
+    assert not [name for name in names if name.startswith(("pagefind-ui", "pagefind-component",
+                                                           "pagefind-modular", "pagefind-high"))]
+    assert all((folder / name).stat().st_size > 0 for name in names)
+    assert len([name for name in names if name.endswith(".pf_meta")]) == 1
+    assert not list(site.output.glob(".pagefind-*"))  # no temporary folder left
+    assert not (site.output.parent / "pagefind").exists()  # nothing in the working folder
+
+
+# -- the search page and the header's field ----------------------------------------------------
+
+def test_search_page_is_a_form_that_needs_javascript_and_says_so(site):
+    soup = site.soup("/cerca/")
+    assert soup.find("meta", attrs={"name": "robots"})["content"] == "noindex"
+    note = soup.find(id="cerca-nojs")
+    assert " ".join(note.get_text().split()) == ("La ricerca richiede JavaScript: puoi sfogliare"
+                                                  " l’archivio.")
+    assert note.find("a")["href"] == f"{SITEURL}/archivio/"
+    ui = soup.find(id="cerca")
+    assert ui.has_attr("hidden") and ui["data-bundle"] == f"{SITEURL}/pagefind/"
+    form = ui.find("form")
+    assert (form["action"], form["method"], form["role"]) == (f"{SITEURL}/cerca/", "get", "search")
+    assert soup.find("label", attrs={"for": "cerca-q"}) and form.find("input", id="cerca-q")["name"] == "q"
+    assert [o.get_text() for o in form.find("select", attrs={"name": "categoria"}).find_all("option")] == [
+        "Tutte le categorie"]
+    assert ui.find(id="cerca-stato")["role"] == "status"
+    scripts = soup.find_all("script")
+    assert [(s.get("type"), s.get("src")) for s in scripts] == [
+        ("module", f"{SITEURL}/theme/js/cerca.js")]
+    assert f"{SITEURL}/theme/css/cerca.css" in [link["href"] for link in soup.find_all("link")]
+    assert not soup.find(class_="site-search")  # the header's field: not on the search page
+
+
+def test_pages_have_no_inline_scripts_or_styles(site):
+    for url in ("/cerca/", CERAMICA, CHI_SIAMO, "/"):
+        soup = site.soup(url)
+        assert not [s for s in soup.find_all("script") if not s.get("src")], url
+        assert not soup.find_all(style=True) and not soup.find_all("style"), url
+
+
+def test_every_page_has_a_search_field_in_its_header(site):
+    for url in ("/", CERAMICA, CHI_SIAMO, "/archivio/", "/404.html"):
+        form = site.soup(url).find("header", class_="site-header").find("form")
+        assert (form["role"], form["action"], form["method"]) == ("search", f"{SITEURL}/cerca/",
+                                                                  "get"), url
+        field = form.find("input")
+        assert field["name"] == "q" and field["type"] == "search"
+        assert form.find("label", attrs={"for": field["id"]}).get_text() == "Cerca nel sito"
+        assert form.find("button").get_text() == "Cerca"
+
+
+def test_sitemap_leaves_out_the_search_page(site):
+    sitemap = site.text("/sitemap.xml")
+    assert CERAMICA in sitemap and "/cerca/" not in sitemap
+
+
+# -- settings -------------------------------------------------------------------------------
+
+def test_without_search_there_is_no_index_page_or_field(build):
+    built = build(SITE, "SEARCH_ENABLED = False\n")
+    assert built.ok, built.log
+    assert not (built.output / "pagefind").exists()
+    assert not built.exists("/cerca/")
+    assert not built.soup("/").find(class_="site-search")
+
+
+@pytest.mark.parametrize(("name", "value"), [
+    ("SEARCH_ENABLED", "yes"), ("SEARCH_PDF_MAX_CHARS", 10), ("SEARCH_PDF_MAX_CHARS", True),
+    ("SEARCH_TIMEOUT", 0), ("SEARCH_LANGUAGE", "italiano"), ("SEARCH_PAGEFIND_BINARY", ""),
+    ("SEARCH_SOURCE_LABELS", {"notizie": 3}),
+])
+def test_bad_settings_are_named(name, value):
+    config = {**search_settings.DEFAULTS, name: value}
+    assert [problem[0] for problem in search_settings.check(config)] == [name]
+
+
+def test_good_settings_pass():
+    assert search_settings.check(dict(search_settings.DEFAULTS)) == []
+
+
+# -- failures: the build fails, no index is left, the previous site is kept ---------------------
+
+SMALL = {"notizie/a.md": article(title="Un articolo", body="Testo di prova.")}
+
+
+def failing_binary(tmp_path):
+    """A stand-in for pagefind that fails at once (bundle failures: test_search_bundle.py)."""
+    path = tmp_path / "pagefind-fails"
+    path.write_text("#!/bin/sh\necho 'pagefind: cannot start the index' >&2\nexit 1\n")
+    path.chmod(0o755)
+    return path
+
+
+def test_a_rebuild_replaces_the_index_reads_no_pdf_twice_a_failure_removes_it(build, tmp_path):
+    files = {**SMALL, SCANSIONE: samples.scanned_pdf(),
+             "allegati/uno.pdf": samples.text_pdf("Primo documento: fenicottero."),
+             "notizie/b.md": item("Con documenti", attachments=["allegati/uno.pdf", SCANSIONE])}
+    first = build(files)
+    assert first.ok, first.log
+    assert "PDF non indicizzato" in first.log
+    write_content(first.content, {"notizie/c.md": article(title="Un altro", body="Gabbiano.")})
+    second = build({})  # the same folders: output and cache kept
+    assert second.ok, second.log
+    assert "PDF non indicizzato" not in second.log  # known from the cache: info level only
+    entries = indexed(second)
+    assert "/2024/05/un-altro/" in entries and "/allegati/uno.pdf" in entries
+    metas = list((second.output / "pagefind").glob("*.pf_meta"))
+    assert len(metas) == 1  # the old index's files are gone
+
+    failed = build({}, f"SEARCH_PAGEFIND_BINARY = {str(failing_binary(tmp_path))!r}\n")
+    assert failed.returncode == 1
+    assert ("CRITICAL SearchIndexError: Search index: pagefind ended unexpectedly; it said:"
+            " pagefind: cannot start the index") in " ".join(failed.log.split())
+    assert "Traceback" not in failed.log
+    assert not (failed.output / "pagefind").exists()  # the old index would not match the pages
+
+
+def test_a_build_whose_index_fails_never_replaces_the_site(tmp_path):
+    content, output = tmp_path / "content", tmp_path / "output"
+    write_content(content, SMALL)
+    output.mkdir()
+    (output / "index.html").write_text("il sito di prima")
+    conf = write_conf(tmp_path, f"SEARCH_PAGEFIND_BINARY = {str(failing_binary(tmp_path))!r}\n")
+    assert safe_build.build_into(conf, output, content=content) is False
+    assert (output / "index.html").read_text() == "il sito di prima"
+    assert not [name for name in os.listdir(tmp_path) if name.startswith(".output")]

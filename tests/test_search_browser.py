@@ -1,0 +1,290 @@
+"""Site search in real headless Chromium (Debian's ``chromium``, driven by Playwright).
+
+One small site is built once for the module and served on loopback as
+``site.test`` with a strict Content-Security-Policy header (the one the site is
+meant to publish: scripts from the site only, plus 'wasm-unsafe-eval' for the
+index; no inline styles). One browser; one page follows a reader from the home
+page's search field through several searches, a second one has JavaScript off.
+Every test checks that no request left the site, that the console stayed silent
+and that the policy was never violated. Timers are Playwright's clock, moved by
+the test: nothing waits for real time to pass.
+"""
+
+import functools
+import threading
+import time
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from urllib.parse import parse_qs, urlsplit
+
+import pytest
+import yaml
+
+import samples
+from support import build_site
+
+pytestmark = pytest.mark.browser
+
+CHROMIUM = "/usr/bin/chromium"
+CSP = ("default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; "
+       "img-src 'self'; font-src 'self'; connect-src 'self'; worker-src 'self'; "
+       "object-src 'none'; base-uri 'self'; form-action 'self'")
+# Violations and uncaught errors, collected in the page (an init script runs before any other).
+WATCH = """
+window.__violations = [];
+document.addEventListener("securitypolicyviolation",
+  (e) => window.__violations.push(e.violatedDirective + " " + e.blockedURI));
+"""
+
+
+def item(title, date, body, **keys):
+    meta = {"title": title, "date": date, **keys}
+    return "---\n" + yaml.safe_dump(meta, allow_unicode=True, sort_keys=False) + "---\n\n" + body
+
+
+CERAMICA = "/2024/05/laboratorio-di-ceramica-a-crema/"
+ORTO = "/2024/06/l-orto-condiviso/"
+REGOLAMENTO_PDF = samples.text_pdf("Regolamento del corso di ceramica",
+                                   "Chi porta la zanzariera si iscrive entro maggio.")
+ARTICLES = {
+    "allegati/regolamento.pdf": REGOLAMENTO_PDF,
+    "notizie/ceramica.md": item(
+        "Laboratorio di ceramica a Crema", "2024-05-05 17:07",
+        "Il corso di ceramica riapre a settembre: portate una girandola.",
+        attachments=[{"file": "allegati/regolamento.pdf", "title": "Regolamento del corso"}]),
+    "notizie/orto.md": item("L’orto condiviso", "2024-06-01 10:00",
+                            "Il laboratorio dell’orto si riunisce il giovedì."),
+    "comunicati-stampa/rete.md": item("Nasce la rete dei laboratori", "2024-04-10 10:00",
+                                      "I laboratori di comunità si presentano alla città."),
+    "comunicati-stampa/bilancio.md": item("Un anno di laboratori", "2025-05-06 10:00",
+                                          "Dodici laboratori in tre territori."),
+    "notizie/bozza.md": item("Bozza", "2024-05-01 10:00", "Un ornitorinco nel laboratorio.",
+                             status="draft"),
+    **{f"avvisi/sportello-{n}.md": item(f"Sportello di marzo, settimana {n}",
+                                        f"2024-03-{n + 1:02} 09:00",
+                                        f"Lo sportello apre anche il giorno {n + 1}.")
+       for n in range(12)},
+}
+
+
+class Files(SimpleHTTPRequestHandler):
+    """The built site, with the policy the site publishes."""
+
+    def end_headers(self):
+        self.send_header("Content-Security-Policy", CSP)
+        super().end_headers()
+
+    def log_message(self, format, *args):  # noqa: A002
+        pass
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory):
+    root = tmp_path_factory.mktemp("search-browser")
+    output = root / "output"
+    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Files, directory=output))
+    port = server.server_address[1]
+    built = build_site(root, ARTICLES, siteurl=f"http://site.test:{port}",
+                       settings="DEFAULT_PAGINATION = 20\nVISIT_COUNTER_URL = ''\n")
+    assert built.ok, built.log
+    thread = threading.Thread(target=server.serve_forever, args=(0.02,), daemon=True)
+    thread.start()
+    built.origin = f"http://site.test:{port}"
+    yield built
+    server.shutdown()
+    server.server_close()
+
+
+@pytest.fixture(scope="module")
+def browser():
+    from playwright.sync_api import sync_playwright  # noqa: PLC0415
+
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=[
+            "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+            "--disable-component-update", "--no-first-run", "--disable-sync", "--disable-quic",
+            "--host-resolver-rules=MAP site.test 127.0.0.1",
+        ])
+        yield chromium
+        chromium.close()
+
+
+class Reader:
+    """One page in a fresh context, with what it requested and logged."""
+
+    def __init__(self, browser, site, javascript=True):
+        self.site = site
+        self.context = browser.new_context(viewport={"width": 390, "height": 844},
+                                           java_script_enabled=javascript)
+        self.page = self.context.new_page()
+        self.requests, self.console, self.errors = [], [], []
+        self.page.on("request", lambda request: self.requests.append(request.url))
+        self.page.on("console", lambda message: self.console.append(message.text))
+        self.page.on("pageerror", lambda error: self.errors.append(str(error)))
+        if javascript:
+            self.page.add_init_script(WATCH)
+
+    def wait_until(self, condition, what, timeout=20.0):
+        end = time.monotonic() + timeout
+        while not condition():
+            assert time.monotonic() < end, f"timed out waiting for {what}"
+            self.page.wait_for_timeout(25)
+
+    def status(self):
+        return self.page.locator("#cerca-stato").text_content()
+
+    def wait_for_status(self, text):
+        self.wait_until(lambda: self.status() == text, f"the status {text!r}")
+
+    def results(self):
+        """``[(title, href, meta line, document line, excerpt HTML)]`` as shown."""
+        return self.page.locator(".cerca-risultato").evaluate_all("""items => items.map(li => [
+            li.querySelector("h2 a").textContent, li.querySelector("h2 a").getAttribute("href"),
+            li.querySelector(".cerca-meta") ? Array.from(li.querySelector(".cerca-meta").children,
+              (part) => part.textContent).join("·") : null,
+            li.querySelector(".cerca-documento")?.textContent ?? null,
+            li.querySelector(".cerca-estratto")?.innerHTML ?? null])""")
+
+    def search(self, words):
+        self.page.fill("#cerca-q", words)
+        self.page.press("#cerca-q", "Enter")
+
+    def check_clean(self):
+        foreign = [url for url in self.requests if urlsplit(url).netloc
+                   != urlsplit(self.site.origin).netloc]
+        assert not foreign, foreign
+        assert self.console == [] and self.errors == []
+        if self.page.evaluate("'__violations' in window"):
+            assert self.page.evaluate("window.__violations") == []
+
+
+@pytest.fixture
+def reader(browser, site):
+    readers = []
+
+    def _reader(**options):
+        readers.append(Reader(browser, site, **options))
+        return readers[-1]
+
+    yield _reader
+    for each in readers:
+        each.check_clean()
+        each.context.close()
+
+
+def query(url):
+    return {key: values[0] for key, values in parse_qs(urlsplit(url).query).items()}
+
+
+def test_a_reader_searches_from_the_header_and_narrows_by_category(reader, site):
+    me = reader()
+    page = me.page
+    page.clock.install()
+    page.goto(site.origin + "/")
+    assert page.evaluate("document.documentElement.scrollWidth") <= 390
+    page.get_by_role("search").get_by_label("Cerca nel sito").fill("girandola")
+    page.get_by_role("search").get_by_role("button", name="Cerca").click()
+
+    # the header's plain GET form: the search page runs ?q= on load
+    page.wait_for_url("**/cerca/?q=girandola")
+    me.wait_for_status("1 risultato per «girandola».")
+    assert page.locator("#cerca-nojs").is_hidden()
+    assert page.get_by_role("status").text_content() == "1 risultato per «girandola»."
+    assert page.get_by_label("Parole da cercare").input_value() == "girandola"
+    assert page.get_by_label("Categoria").locator("option").all_text_contents() == [
+        "Tutte le categorie", "Avvisi", "Comunicati stampa", "Notizie"]
+    assert me.results() == [["Laboratorio di ceramica a Crema", CERAMICA,
+                             "5 maggio 2024·Notizie", None,
+                             "Laboratorio di ceramica a Crema. Il corso di ceramica riapre a"
+                             " settembre: portate una <mark>girandola.</mark> Regolamento del"
+                             " corso"]]
+    assert page.evaluate("document.documentElement.scrollWidth") <= 390
+
+    # a word only inside a PDF attachment: the document, its title, its article
+    me.search("zanzariera")
+    me.wait_for_status("1 risultato per «zanzariera».")
+    [(title, href, meta, source, excerpt)] = me.results()
+    assert (title, href) == ("Regolamento del corso", "/allegati/regolamento.pdf")
+    assert meta == "5 maggio 2024·Notizie"
+    assert source == (f"PDF, {round(len(REGOLAMENTO_PDF) / 1000)} kB, 2 pagine – dalla notizia"
+                      " «Laboratorio di ceramica a Crema»")
+    assert page.locator(".cerca-documento a").get_attribute("href") == site.origin + CERAMICA
+    assert "<mark>zanzariera</mark>" in excerpt
+    assert query(page.url) == {"q": "zanzariera"}
+
+    # Italian stemming: "laboratori" finds the article that only says "laboratorio"
+    me.search("laboratori")
+    me.wait_until(lambda: me.status().endswith("per «laboratori»."), "the laboratori results")
+    everywhere = me.results()
+    assert ORTO in [href for _, href, *_ in everywhere]
+    assert me.status() == f"{len(everywhere)} risultati per «laboratori»."
+    assert {meta.split("·")[1] for _, _, meta, *_ in everywhere} == {"Notizie",
+                                                                     "Comunicati stampa"}
+
+    # the category filter narrows the same search; the address keeps both
+    page.get_by_label("Categoria").select_option("Comunicati stampa")
+    me.wait_for_status("2 risultati per «laboratori» in Comunicati stampa.")
+    narrowed = me.results()
+    assert [title for title, *_ in narrowed] and {meta.split("·")[1] for _, _, meta, *_
+                                                  in narrowed} == {"Comunicati stampa"}
+    assert len(narrowed) < len(everywhere)
+    assert query(page.url) == {"q": "laboratori", "categoria": "Comunicati stampa"}
+
+    # drafts and the 404 page are not in the index
+    page.get_by_label("Categoria").select_option("")
+    for word in ("ornitorinco", "trovata"):
+        me.search(word)
+        me.wait_for_status(f"Nessun risultato per «{word}».")
+        assert me.results() == []
+
+
+def test_typing_shows_results_after_a_pause_and_announces_the_count_once(reader, site):
+    me = reader()
+    page = me.page
+    page.clock.install()
+    page.goto(site.origin + "/cerca/?q=sportello")
+    me.wait_for_status("12 risultati per «sportello».")
+    assert len(me.results()) == 10
+
+    # "Mostra altri risultati": the other two, focus on the first of them, from the keyboard
+    more = page.get_by_role("button", name="Mostra altri risultati")
+    more.focus()
+    page.keyboard.press("Enter")
+    me.wait_until(lambda: len(me.results()) == 12, "two more results")
+    assert page.evaluate("document.activeElement.textContent") == me.results()[10][0]
+    assert more.is_hidden()
+
+    # typing: nothing happens until typing pauses; the count only once it has paused longer
+    page.evaluate("""() => { window.__said = [];
+        new MutationObserver(() => window.__said.push(document.querySelector("#cerca-stato")
+          .textContent)).observe(document.querySelector("#cerca-stato"),
+          {childList: true, characterData: true, subtree: true}); }""")
+    field = page.get_by_label("Parole da cercare")
+    field.fill("")
+    field.press_sequentially("ceramica")
+    assert len(me.results()) == 12 and me.status() == "12 risultati per «sportello»."
+    page.clock.run_for(300)  # the typing pause: the search runs
+    me.wait_until(lambda: {title for title, *_ in me.results()} == {
+        "Laboratorio di ceramica a Crema", "Regolamento del corso"}, "the results for ceramica")
+    assert me.status() == ""  # results on screen, the count not announced yet
+    page.clock.run_for(700)
+    me.wait_for_status("2 risultati per «ceramica».")
+    assert [said for said in page.evaluate("window.__said") if said] == [
+        "2 risultati per «ceramica»."]  # once, not once per keystroke
+    assert query(page.url) == {"q": "ceramica"}
+
+    # keyboard order: the words, the category, the button
+    field.focus()
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.id") == "cerca-categoria"
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.textContent") == "Cerca"
+
+
+def test_without_javascript_the_page_says_so_and_links_the_archive(reader, site):
+    me = reader(javascript=False)
+    me.page.goto(site.origin + "/cerca/?q=girandola")
+    note = me.page.locator("#cerca-nojs")
+    assert note.is_visible()
+    assert note.text_content() == "La ricerca richiede JavaScript: puoi sfogliare l’archivio."
+    assert note.get_by_role("link").get_attribute("href") == site.origin + "/archivio/"
+    assert me.page.locator("#cerca").is_hidden()

@@ -1,0 +1,133 @@
+"""The Pagefind bundle (plugins/search/bundle.py) with the real pagefind binary, and with
+stand-ins that fail: exit, garbage, a hang. No Pelican build: HTML files in tmp_path."""
+
+import asyncio
+import importlib.metadata
+import re
+
+import pytest
+
+from plugins.content_checks import rules
+from plugins.search import bundle, settings as search_settings
+from support import ROOT
+
+PAGE = """<!DOCTYPE html><html lang="it"><head><title>{title}</title></head><body>
+<nav>Menu principale</nav>
+<article data-pagefind-body><h1 data-pagefind-meta="title:{title}">{title}</h1><p>{text}</p></article>
+</body></html>"""
+
+
+@pytest.fixture
+def site(tmp_path):
+    output = tmp_path / "output"
+    pages = []
+    for slug, title, text in (("uno", "Laboratorio di ceramica", "Il laboratorio riapre."),
+                              ("due", "Sportello", "Aperto il martedì, anche ad agosto.")):
+        path = output / slug / "index.html"
+        path.parent.mkdir(parents=True)
+        path.write_text(PAGE.format(title=title, text=text), encoding="utf-8")
+        pages.append(bundle.Page(f"/{slug}/", str(path)))
+    return output, pages
+
+
+RECORD = bundle.Record("/allegati/bando.pdf", "Bando 2024. Iscrizioni entro giugno.",
+                       meta={"title": "Bando 2024", "tipo": "PDF"},
+                       filters={"categoria": ["Avvisi"]}, sort={"date": "2024-05-05"})
+
+
+def stand_in(tmp_path, script):
+    path = tmp_path / "pagefind"
+    path.write_text("#!/bin/sh\n" + script)
+    path.chmod(0o755)
+    return str(path)
+
+
+def test_pages_and_records_are_indexed_and_written_whole(site):
+    output, pages = site
+    stats = bundle.build_bundle(output, pages, [RECORD])
+    assert (stats.pages, stats.documents) == (2, 1)
+    entries = {entry["url"]: entry for entry in bundle.fragments(output / "pagefind")}
+    assert set(entries) == {"/uno/", "/due/", "/allegati/bando.pdf"}
+    assert entries["/uno/"]["content"] == "Laboratorio di ceramica. Il laboratorio riapre."
+    assert entries["/allegati/bando.pdf"]["meta"] == {"title": "Bando 2024", "tipo": "PDF"}
+    assert entries["/allegati/bando.pdf"]["filters"] == {"categoria": ["Avvisi"]}
+    files = [p for p in (output / "pagefind").rglob("*") if p.is_file()]
+    assert stats.files == len(files) and stats.size == sum(p.stat().st_size for p in files)
+    assert re.fullmatch(r"2 pages, 1 documents in \d+\.\d\d s, \d+ kB", str(stats))
+
+
+def test_a_new_bundle_replaces_the_old_one_whole(site):
+    output, pages = site
+    bundle.build_bundle(output, pages)
+    stale = output / "pagefind" / "fragment" / "it_stale.pf_fragment"
+    stale.write_bytes(b"old")
+    bundle.build_bundle(output, pages[:1])
+    assert not stale.exists()
+    assert [entry["url"] for entry in bundle.fragments(output / "pagefind")] == ["/uno/"]
+    assert sorted(p.name for p in output.iterdir()) == ["due", "pagefind", "uno"]
+
+
+def test_it_runs_from_code_that_already_runs_an_event_loop(site):
+    output, pages = site
+
+    async def inside_a_loop():
+        return bundle.build_bundle(output, pages)
+
+    assert asyncio.run(inside_a_loop()).pages == 2
+
+
+@pytest.mark.parametrize(("script", "message"), [
+    ("echo 'pagefind: cannot start the index' >&2\nexit 1\n",
+     "Search index: pagefind ended unexpectedly; it said: pagefind: cannot start the index"),
+    ("echo 'not the protocol,'\nexec sleep 30\n",
+     "Search index: unexpected output from pagefind (Error: "),
+    ("exec sleep 30\n", "Search index: pagefind did not finish within 1 s (SEARCH_TIMEOUT)"),
+])
+def test_a_broken_pagefind_is_an_error_naming_why_and_the_old_bundle_stays(site, tmp_path,
+                                                                          script, message):
+    output, pages = site
+    bundle.build_bundle(output, pages)
+    before = sorted(p.name for p in (output / "pagefind").iterdir())
+    with pytest.raises(bundle.SearchIndexError) as raised:
+        bundle.build_bundle(output, pages, executable=stand_in(tmp_path, script), timeout=1)
+    assert str(raised.value).startswith(message)
+    assert sorted(p.name for p in (output / "pagefind").iterdir()) == before
+    assert not list(output.glob(".pagefind-*"))
+
+
+def test_a_missing_or_unrunnable_binary_is_named(site, tmp_path):
+    output, pages = site
+    with pytest.raises(bundle.SearchIndexError, match="is not executable"):
+        bundle.build_bundle(output, pages, executable=str(tmp_path / "nowhere"))
+    (tmp_path / "text").write_text("not a program")
+    with pytest.raises(bundle.SearchIndexError, match="is not executable"):
+        bundle.build_bundle(output, pages, executable=str(tmp_path / "text"))
+
+
+def test_an_unreadable_page_is_an_error(site):
+    output, pages = site
+    with pytest.raises(bundle.SearchIndexError, match="cannot read"):
+        bundle.build_bundle(output, [*pages, bundle.Page("/tre/", str(output / "tre.html"))])
+    assert not (output / "pagefind").exists()
+
+
+def test_pagefind_is_pinned_where_the_plugin_relies_on_its_internals():
+    pins = dict(re.findall(r"^(pagefind(?:-bin)?)==([\d.]+)",
+                           (ROOT / "requirements.txt").read_text(), re.MULTILINE))
+    assert pins == {"pagefind": "1.5.2", "pagefind-bin": "1.5.2"}
+    for package, version in pins.items():
+        assert importlib.metadata.version(package) == version
+    from pagefind.service import PagefindService  # noqa: PLC0415
+
+    # bundle.Service overrides these private methods of 1.5.2's client: re-check on upgrade
+    assert {"launch", "_wait_for_responses", "send"} <= set(vars(PagefindService))
+
+
+def test_the_index_folder_is_a_reserved_address():
+    settings = {"CACHE_PATH": "cache", "DIRECT_TEMPLATES": ["index", "cerca"]}
+    search_settings.install(settings)
+    assert rules.reserved_paths(settings)["pagefind"] == "il sito"
+    disabled = {"CACHE_PATH": "cache", "DIRECT_TEMPLATES": ["index", "cerca"],
+                "SEARCH_ENABLED": False}
+    search_settings.install(disabled)
+    assert disabled["DIRECT_TEMPLATES"] == ["index"]

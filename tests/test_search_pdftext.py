@@ -1,0 +1,209 @@
+"""The text of PDF attachments for the search index (plugins/search/pdftext.py, extract.py):
+real PDFs read by the real child process, the cache by content hash, the bounds."""
+
+import json
+import logging
+import sys
+
+import pytest
+
+import samples
+from plugins.attachments.pdfinfo import file_digest
+from plugins.search import extract, pdftext
+
+LONG = "\n".join(f"Riga {n}: il laboratorio di comunità si riunisce ogni martedì." for n in range(40))
+
+
+@pytest.fixture(scope="module")
+def extractor():
+    """One child process for the module, as one build has."""
+    with pdftext.Extractor() as child:
+        yield child
+
+
+@pytest.fixture
+def write(tmp_path):
+    def _write(name, data):
+        path = tmp_path / name
+        path.write_bytes(data)
+        return path
+
+    return _write
+
+
+class Counting:
+    """An extractor that counts its jobs and answers from a table."""
+
+    def __init__(self, answers):
+        self.answers = answers
+        self.jobs = []
+
+    def extract(self, path, max_chars):
+        self.jobs.append((path.name, max_chars))
+        return dict(self.answers[path.name])
+
+    def close(self):
+        pass
+
+
+# -- cleaning --------------------------------------------------------------------------------
+
+@pytest.mark.parametrize(("raw", "clean"), [
+    ("labora-\ntorio  di\n\ncomunità", "laboratorio di comunità"),
+    ("socio-sanitario", "socio-sanitario"),  # a real hyphen stays
+    ("Crema -\n12 maggio", "Crema - 12 maggio"),
+    ("\ufb01ne \ufb02usso", "fine flusso"),  # ligatures from typeset PDFs
+    ("a\x00b\x07c\ufffe", "a b c"),
+    ("  \t ", ""),
+])
+def test_clean_joins_words_and_drops_noise(raw, clean):
+    assert extract.clean(raw) == clean
+
+
+def test_cut_ends_at_a_word_and_never_exceeds_the_limit():
+    text = "parola " * 100
+    assert extract.cut(text, 1000) == text
+    cut = extract.cut(text.strip(), 50)
+    assert len(cut) <= 50 and cut.endswith("parola")
+    assert extract.cut("x" * 80, 50) == "x" * 50  # no space to end at
+
+
+# -- real PDFs, in the child process ---------------------------------------------------------
+
+def test_text_of_every_page_in_reading_order(extractor, write):
+    path = write("t.pdf", samples.text_pdf("Il laboratorio di ceramica\nsi tiene a Crema.",
+                                           "Seconda pagina: iscrizioni aperte."))
+    answer = extractor.extract(path, 20_000)
+    assert answer == {"text": "Il laboratorio di ceramica si tiene a Crema. Seconda pagina:"
+                              " iscrizioni aperte.", "pages": 2, "truncated": False}
+
+
+def test_long_text_is_capped_and_marked_truncated(extractor, write):
+    path = write("lungo.pdf", samples.text_pdf(LONG, LONG, LONG))
+    answer = extractor.extract(path, 600)
+    assert len(answer["text"]) <= 600 and answer["text"].startswith("Riga 0: il laboratorio")
+    assert answer["truncated"] is True and answer["pages"] == 3
+
+
+@pytest.mark.parametrize(("data", "error"), [
+    (samples.scanned_pdf(), extract.NO_TEXT),  # page images, no text layer
+    (samples.pdf(2), extract.NO_TEXT),  # blank pages
+    (samples.text_pdf("segreto", user_password="chiave"), extract.ENCRYPTED),
+    (b"%PDF-1.7\n" + samples.BINARY, extract.UNREADABLE),
+])
+def test_files_without_text_to_index(extractor, write, data, error):
+    answer = extractor.extract(write("x.pdf", data), 20_000)
+    assert answer["error"] == error
+
+
+def test_restrictions_without_a_password_to_open_do_not_stop_reading(extractor, write):
+    path = write("o.pdf", samples.text_pdf("Bando per i laboratori", owner_password="ufficio"))
+    assert extractor.extract(path, 20_000)["text"] == "Bando per i laboratori"
+
+
+def test_a_job_over_time_is_killed_and_reported(tmp_path):
+    slow = [sys.executable, "-c", "import sys, time; print('{\"ready\": true}', flush=True);"
+                                  " sys.stdin.readline(); time.sleep(60)"]
+    with pdftext.Extractor(timeout=0.5, command=slow) as child:
+        assert child.extract(tmp_path / "x.pdf", 100) == {"error": "timeout", "detail": "0.5"}
+        assert child.process is None  # killed; the next job starts a new one
+
+
+def test_a_child_that_dies_is_reported_as_a_crash(tmp_path):
+    dying = [sys.executable, "-c", "import sys; print('{\"ready\": true}', flush=True);"
+                                   " sys.stdin.readline(); sys.exit(3)"]
+    with pdftext.Extractor(command=dying) as child:
+        assert child.extract(tmp_path / "x.pdf", 100) == {"error": "crash",
+                                                           "detail": "exit status 3"}
+
+
+# -- the cache ------------------------------------------------------------------------------
+
+def test_each_content_is_read_once_and_renames_keep_the_entry(tmp_path, write):
+    data = samples.text_pdf("Orari dello sportello")
+    first, renamed = write("a.pdf", data), write("b.pdf", data)
+    cache = pdftext.TextCache(tmp_path / "cache")
+    fake = Counting({"a.pdf": {"text": "Orari dello sportello", "pages": 1, "truncated": False}})
+    assert pdftext.pdf_texts([("allegati/a.pdf", first, None)], cache, 20_000, fake) == {
+        "allegati/a.pdf": "Orari dello sportello"}
+    assert pdftext.pdf_texts([("allegati/b.pdf", renamed, None)], cache, 20_000, fake) == {
+        "allegati/b.pdf": "Orari dello sportello"}
+    assert fake.jobs == [("a.pdf", 20_000)]
+    entry = json.loads((tmp_path / "cache" / f"{file_digest(first)}.json").read_text())
+    assert entry == {"format": 1, "text": "Orari dello sportello", "pages": 1,
+                     "truncated": False, "limit": 20_000}
+
+
+def test_changed_bytes_are_read_again(tmp_path, write):
+    cache = pdftext.TextCache(tmp_path / "cache")
+    fake = Counting({"a.pdf": {"text": "uno", "pages": 1, "truncated": False}})
+    path = write("a.pdf", samples.text_pdf("uno"))
+    pdftext.pdf_texts([("a.pdf", path, None)], cache, 20_000, fake)
+    write("a.pdf", samples.text_pdf("due"))
+    pdftext.pdf_texts([("a.pdf", path, None)], cache, 20_000, fake)
+    assert len(fake.jobs) == 2
+
+
+def test_a_larger_limit_reads_a_truncated_text_again_a_smaller_one_cuts_it(tmp_path, write):
+    cache = pdftext.TextCache(tmp_path / "cache")
+    path = write("a.pdf", samples.text_pdf(LONG))
+    text = extract.clean(LONG)
+    fake = Counting({"a.pdf": {"text": text[:1000], "pages": 1, "truncated": True}})
+    pdftext.pdf_texts([("a.pdf", path, None)], cache, 1000, fake)
+    assert len(pdftext.pdf_texts([("a.pdf", path, None)], cache, 600, fake)["a.pdf"]) <= 600
+    assert fake.jobs == [("a.pdf", 1000)]
+    pdftext.pdf_texts([("a.pdf", path, None)], cache, 5000, fake)
+    assert fake.jobs == [("a.pdf", 1000), ("a.pdf", 5000)]
+    # a complete text serves any limit
+    fake.answers["a.pdf"] = {"text": "breve", "pages": 1, "truncated": False}
+    write("a.pdf", samples.text_pdf("breve"))
+    pdftext.pdf_texts([("a.pdf", path, None)], cache, 500, fake)
+    pdftext.pdf_texts([("a.pdf", path, None)], cache, 500_000, fake)
+    assert len(fake.jobs) == 3
+
+
+@pytest.mark.parametrize("stored", ["{not json", '{"format": 0, "text": "x", "limit": 9}',
+                                    '{"format": 1, "text": 7}', "[]"])
+def test_a_damaged_cache_entry_is_read_again(tmp_path, write, stored):
+    path = write("a.pdf", samples.text_pdf("testo"))
+    folder = tmp_path / "cache"
+    folder.mkdir()
+    (folder / f"{file_digest(path)}.json").write_text(stored)
+    fake = Counting({"a.pdf": {"text": "testo", "pages": 1, "truncated": False}})
+    assert pdftext.pdf_texts([("a.pdf", path, None)], pdftext.TextCache(folder), 100, fake) == {
+        "a.pdf": "testo"}
+    assert len(fake.jobs) == 1
+
+
+def test_a_file_without_text_is_left_out_warned_once_then_info(tmp_path, write, caplog):
+    path = write("scansione.pdf", samples.scanned_pdf())
+    cache = pdftext.TextCache(tmp_path / "cache")
+    fake = Counting({"scansione.pdf": {"error": "no-text", "detail": "0 letters on 2 pages"}})
+    pdfs = [("allegati/scansione.pdf", path, None)]
+    with caplog.at_level(logging.INFO, logger="plugins.search.pdftext"):
+        assert pdftext.pdf_texts(pdfs, cache, 20_000, fake) == {}
+        assert pdftext.pdf_texts(pdfs, cache, 20_000, fake) == {}
+    assert len(fake.jobs) == 1  # the failure is cached too
+    assert [(r.levelname, r.getMessage()) for r in caplog.records] == [
+        ("WARNING", "PDF non indicizzato nella ricerca: allegati/scansione.pdf (non contiene"
+                    " testo: forse è una scansione) / PDF not searchable: allegati/scansione.pdf"
+                    " (no text layer: a scanned document?)"),
+        ("INFO", "PDF non indicizzato nella ricerca: allegati/scansione.pdf (non contiene"
+                 " testo: forse è una scansione) / PDF not searchable: allegati/scansione.pdf"
+                 " (no text layer: a scanned document?)"),
+    ]
+
+
+def test_no_child_process_means_no_pdf_text_and_a_warning(tmp_path, write, caplog):
+    path = write("a.pdf", samples.text_pdf("testo"))
+    broken = pdftext.Extractor(command=[str(tmp_path / "missing-python")])
+    with caplog.at_level(logging.WARNING):
+        assert pdftext.pdf_texts([("a.pdf", path, None)], pdftext.TextCache(tmp_path / "c"),
+                                 100, broken) == {}
+    assert "no PDF text in this build" in caplog.text
+    assert not (tmp_path / "c").exists()  # nothing cached
+
+
+def test_cache_refuses_names_that_are_not_digests(tmp_path):
+    with pytest.raises(ValueError):
+        pdftext.TextCache(tmp_path).put("../../etc/passwd", {"text": "x"})

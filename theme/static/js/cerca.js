@@ -1,0 +1,239 @@
+/*
+ * FareLegami – site search (plugins/search/README.md), on Pagefind's JS API.
+ *
+ * The page (templates/cerca.html) is a plain GET form (?q=, ?categoria=). This module:
+ * shows the form and hides the note for readers without JavaScript; loads the index
+ * (/pagefind/pagefind.js, from the site itself); fills the category list from the
+ * index's "categoria" filter; runs the query of the address on load, on submit, on a
+ * category change and while typing (after a pause); keeps the address in step; and
+ * writes the results: title link, date and category, for documents "PDF, 5 kB –
+ * dal comunicato «…»", and the excerpt with the matched words marked.
+ *
+ * The count goes to a role="status" element (announced politely): at once after a
+ * submit, a category change or on load; while typing only once typing pauses, never on
+ * every keystroke. Focus stays where the reader put it, but "Mostra altri risultati"
+ * moves it to the first new result. Everything from the index is written as text
+ * (textContent), but Pagefind's <mark> elements in excerpts. No inline styles, nothing
+ * written to the console, no request to any other host.
+ */
+
+const PAGE_SIZE = 10;
+const TYPING_PAUSE = 300; // ms after the last keystroke before searching
+const ANNOUNCE_PAUSE = 1000; // ms after the last keystroke before the count is announced
+const EXCERPT_WORDS = 30;
+const FAILED = "La ricerca non è riuscita: riprova.";
+const numbers = new Intl.NumberFormat("it-IT");
+const collator = new Intl.Collator("it");
+
+function element(tag, className, text) {
+  const node = document.createElement(tag);
+  if (className) node.className = className;
+  if (text !== undefined) node.textContent = text;
+  return node;
+}
+
+/* Pagefind's excerpt is escaped HTML with <mark>s: keep the text and the marks only. */
+function excerptParagraph(html) {
+  const parsed = document.createElement("template");
+  parsed.innerHTML = html; // inert: nothing in a template runs or loads
+  const paragraph = element("p", "cerca-estratto");
+  for (const node of parsed.content.childNodes) {
+    paragraph.append(node.nodeName === "MARK" ? element("mark", null, node.textContent)
+      : node.textContent);
+  }
+  return paragraph;
+}
+
+function summary(count, query, category) {
+  const where = category ? ` in ${category}` : "";
+  const what = query ? ` per «${query}»` : "";
+  if (count === 0) return `Nessun risultato${what}${where}.`;
+  const noun = count === 1 ? "risultato" : "risultati";
+  return `${numbers.format(count)} ${noun}${what}${where}.`;
+}
+
+class Search {
+  constructor(root, pagefind, categories) {
+    this.root = root;
+    this.pagefind = pagefind;
+    this.categories = categories;
+    this.site = new URL(root.dataset.site, document.baseURI);
+    this.form = root.querySelector("#cerca-form");
+    this.input = root.querySelector("#cerca-q");
+    this.select = root.querySelector("#cerca-categoria");
+    this.status = root.querySelector("#cerca-stato");
+    this.list = root.querySelector("#cerca-risultati");
+    this.more = root.querySelector("#cerca-altri");
+    this.title = document.title;
+    this.ticket = 0; // the newest search; older answers are dropped
+    this.loading = 0; // the search whose next batch is being fetched
+    this.results = [];
+    this.shown = 0;
+    this.typingTimer = 0;
+    this.announceTimer = 0;
+  }
+
+  start() {
+    for (const name of this.categories) this.select.add(new Option(name, name));
+    const params = new URLSearchParams(window.location.search);
+    this.input.value = params.get("q") || "";
+    const category = params.get("categoria") || "";
+    this.select.value = this.categories.includes(category) ? category : "";
+
+    this.form.addEventListener("submit", (event) => {
+      event.preventDefault();
+      this.run(true);
+    });
+    this.select.addEventListener("change", () => this.run(true));
+    this.input.addEventListener("input", () => {
+      window.clearTimeout(this.typingTimer);
+      window.clearTimeout(this.announceTimer);
+      this.typingTimer = window.setTimeout(() => this.run(false), TYPING_PAUSE);
+    });
+    this.more.addEventListener("click", () => this.showMore(this.ticket, true));
+    if (this.input.value.trim() || this.select.value) this.run(true);
+  }
+
+  /* Search for what the form holds; `now`: announce the count at once. */
+  async run(now) {
+    window.clearTimeout(this.typingTimer);
+    window.clearTimeout(this.announceTimer);
+    const ticket = ++this.ticket;
+    const query = this.input.value.trim();
+    const category = this.select.value;
+    this.keepAddress(query, category);
+    if (!query && !category) {
+      this.results = [];
+      this.shown = 0;
+      this.list.replaceChildren();
+      this.more.hidden = true;
+      this.status.textContent = "";
+      return;
+    }
+    const options = {};
+    if (category) options.filters = { categoria: category };
+    if (!query) options.sort = { date: "desc" }; // a whole category: newest first
+    let search;
+    try {
+      search = await this.pagefind.search(query || null, options);
+    } catch {
+      if (ticket === this.ticket) this.status.textContent = FAILED;
+      return;
+    }
+    if (ticket !== this.ticket) return;
+    this.results = search.results;
+    this.shown = 0;
+    this.list.replaceChildren();
+    if (!now) this.status.textContent = "";
+    if (!await this.showMore(ticket, false) || ticket !== this.ticket) return;
+    const text = summary(this.results.length, query, category);
+    if (now) {
+      this.status.textContent = text;
+    } else {
+      this.announceTimer = window.setTimeout(() => {
+        if (ticket === this.ticket) this.status.textContent = text;
+      }, ANNOUNCE_PAUSE - TYPING_PAUSE);
+    }
+  }
+
+  /* The next PAGE_SIZE results, one batch at a time; true when they were shown. */
+  async showMore(ticket, moveFocus) {
+    if (this.loading === ticket) return false;
+    this.loading = ticket;
+    try {
+      const batch = this.results.slice(this.shown, this.shown + PAGE_SIZE);
+      let data;
+      try {
+        data = await Promise.all(batch.map((result) => result.data()));
+      } catch {
+        if (ticket === this.ticket) this.status.textContent = FAILED;
+        return false;
+      }
+      if (ticket !== this.ticket) return false;
+      const items = data.map((result) => this.item(result));
+      this.list.append(...items);
+      this.shown += batch.length;
+      this.more.hidden = this.shown >= this.results.length;
+      if (moveFocus && items.length) items[0].querySelector("a").focus();
+      return true;
+    } finally {
+      if (this.loading === ticket) this.loading = 0;
+    }
+  }
+
+  item(result) {
+    const meta = result.meta || {};
+    const entry = element("li", "cerca-risultato");
+    const heading = element("h2", "cerca-titolo");
+    const link = element("a", null, meta.title || result.url);
+    link.href = result.url; // Pagefind joined it to the site's address already
+    heading.append(link);
+    entry.append(heading);
+
+    const details = element("p", "cerca-meta");
+    if (meta.data) {
+      const time = element("time", "cerca-meta-voce", meta.data);
+      if (meta.date) time.dateTime = meta.date;
+      details.append(time);
+    }
+    if (meta.categoria) details.append(element("span", "cerca-meta-voce", meta.categoria));
+    if (details.childNodes.length) entry.append(details);
+
+    if (meta.articolo_url) { // a document: say so, and where it comes from
+      const source = element("p", "cerca-documento",
+        `${meta.info || meta.tipo || "Documento"} – ${meta.origine || "da"} «`);
+      const article = element("a", null, meta.articolo || meta.articolo_url);
+      article.href = new URL(meta.articolo_url, this.site).href;
+      source.append(article, "»");
+      entry.append(source);
+    }
+    if (result.excerpt) entry.append(excerptParagraph(result.excerpt));
+    return entry;
+  }
+
+  keepAddress(query, category) {
+    const address = new URL(window.location.href);
+    address.search = "";
+    if (query) address.searchParams.set("q", query);
+    if (category) address.searchParams.set("categoria", category);
+    window.history.replaceState(null, "", address);
+    document.title = query ? `${query} – ${this.title}` : this.title;
+  }
+}
+
+function unavailable(root) {
+  const status = root.querySelector("#cerca-stato");
+  const archive = document.querySelector("#cerca-nojs a");
+  status.replaceChildren("La ricerca non è disponibile in questo momento");
+  if (archive) {
+    const link = element("a", null, "l’archivio");
+    link.href = archive.href;
+    status.append(": puoi sfogliare ", link);
+  }
+  status.append(".");
+  root.querySelector("#cerca-form").hidden = true;
+}
+
+async function main() {
+  const root = document.getElementById("cerca");
+  if (!root) return;
+  const note = document.getElementById("cerca-nojs");
+  if (note) note.hidden = true; // the script runs: the form replaces the note
+  root.hidden = false;
+  let pagefind;
+  let categories;
+  try {
+    const bundle = new URL(root.dataset.bundle, document.baseURI);
+    pagefind = await import(new URL("pagefind.js", bundle).href);
+    await pagefind.options({ excerptLength: EXCERPT_WORDS });
+    await pagefind.init();
+    const filters = await pagefind.filters();
+    categories = Object.keys((filters && filters.categoria) || {}).sort(collator.compare);
+  } catch {
+    unavailable(root);
+    return;
+  }
+  new Search(root, pagefind, categories).start();
+}
+
+main();
