@@ -203,7 +203,7 @@ FUNDING_PROGRAMME = "Welfare in azione"
 # attributes, idle without data-endpoint) and "Copia link"; one request on article pages.
 ASSETS_BUNDLES = {
     "css/site.css": ["css/base.css", "css/header.css", "css/list.css", "css/article.css",
-                     "css/footer.css"],
+                     "css/cerca.css", "css/footer.css"],
     "js/site.js": ["js/visit-counter.js", "js/share.js"],
 }
 

@@ -106,6 +106,7 @@ def test_the_sitemap_lists_public_pages_with_lastmod_from_their_content(build_on
         "/archivio/": newest_listed,
         "/archivio/2024/": newest_listed,
         "/documenti/": "2024-03-01T10:00:00+01:00",  # only Avviso has a document
+        "/segui/": newest_listed,  # the feeds it lists: of every item
     }
     # left out: the 404 page, robots.txt, /pagina/2/, hidden, drafts, future, /autori/
     assert site.exists("/pagina/2/") and site.exists("/404.html") and site.exists("/autori/")

@@ -51,7 +51,9 @@ def plain(value):
         return f"partial({plain(value.func)},{plain(value.args)},{plain(value.keywords)})"
     if hasattr(value, "__qualname__"):
         return f"{getattr(value, '__module__', '')}.{value.__qualname__}"
-    return type(value).__qualname__ + plain(getattr(value, "__dict__", {}))
+    # Any other object (a plugin's state, a compiled pattern): by its type. Settings are
+    # data; an object's own fields are not followed (they may point back at the settings).
+    return f"<{type(value).__module__}.{type(value).__qualname__}>"
 
 
 def settings_digest(settings, skip=VOLATILE_SETTINGS):
