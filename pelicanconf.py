@@ -62,9 +62,9 @@ PLUGINS = [
     "plugins.seo",  # canonical, Open Graph, Twitter card, JSON-LD, share links
     "plugins.csp",  # the Content-Security-Policy <meta> of every page
     "plugins.search",  # Pagefind index of published pages and PDF text, at the end of the build
-    # .gz and .br beside every text file (pelican-precompress from PyPI); it runs after
-    # every other `finalized` step, whatever its place in this list
-    "pelican.plugins.precompress",
+    # .gz and .br beside every text file, once per content; it runs after every other
+    # `finalized` step, whatever its place in this list
+    "plugins.compress",
 ]
 
 # --- Categories and the content model ---------------------------------------
@@ -233,18 +233,9 @@ SITEMAP_EXCLUDE_PATTERNS = [r"^/404\.html$", r"/pagina/\d+/$"]
 # (deploy/nginx.conf).
 CSP_META = True
 
-# --- Precompressed copies (pelican-precompress, README "Deployment") -----------
+# --- Precompressed copies (plugins/compress/README.md) -------------------------
 # foo.html.gz and foo.html.br beside every text file of 1 kB or more, for nginx's
-# gzip_static/brotli_static. gzip at level 9 with no time stamp, brotli at quality 11
-# (pinned `brotli`): the same input gives the same bytes. OVERWRITE: a direct `pelican`
-# run into a used output/ replaces stale copies instead of keeping them.
-PRECOMPRESS_GZIP = True
-PRECOMPRESS_BROTLI = True
-PRECOMPRESS_ZOPFLI = False
-PRECOMPRESS_ZSTANDARD = False
-PRECOMPRESS_OVERWRITE = True
-PRECOMPRESS_MIN_SIZE = 1024
-PRECOMPRESS_TEXT_EXTENSIONS = [".html", ".css", ".js", ".xml", ".svg", ".json", ".txt"]
+# gzip_static/brotli_static; the defaults (brotli quality 6, gzip level 9) are the site's.
 
 # Absolute URLs from SITEURL ("" in development: root-relative links).
 RELATIVE_URLS = False

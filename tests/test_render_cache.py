@@ -9,11 +9,14 @@ compared with a cold build of the same content.
 import filecmp
 import shutil
 
-from support import article, build_site, write_content
+import samples
+from support import PAGEFIND_ORDER, article, build_site, write_content
 from test_attachments import pdf
 
+PHOTO = samples.image("JPEG", (64, 48))
+
 SITE = {
-    "immagini/foto.jpg": b"\xff\xd8\xff photo",
+    "immagini/foto.jpg": PHOTO,
     "allegati/verbale.pdf": pdf(2),
     "notizie/uno.md": article(title="Uno a Crema", tags="[Crema, Giovani]",
                               body="Primo paragrafo.\n\n![Una foto]({static}/immagini/foto.jpg)"),
@@ -73,7 +76,8 @@ def test_warm_builds_write_what_cold_builds_write(tmp_path):
     assert edited.ok, edited.log
     reference = build_site(tmp_path / "c", {**SITE, **edits})  # cold, same content
     assert reference.ok, reference.log
-    assert differences(reference.output, edited.output) == []
+    assert [name for name in differences(reference.output, edited.output)
+            if not name.startswith(PAGEFIND_ORDER)] == []  # (a cold search index: see support)
     # the edits are really there (the comparison is not of two stale sites)
     assert "Uno a Crema, aggiornato" in edited.text("/2024/05/uno-a-crema-aggiornato/")
     assert "Un testo diverso" in edited.text("/2024/03/notizia-3/")
@@ -81,7 +85,7 @@ def test_warm_builds_write_what_cold_builds_write(tmp_path):
 
 
 def test_a_cached_file_is_checked_again_when_a_file_it_uses_goes_away(tmp_path):
-    files = {"immagini/foto.jpg": b"\xff\xd8\xff photo",
+    files = {"immagini/foto.jpg": PHOTO,
              "notizie/a.md": article(title="A", body="![Foto]({static}/immagini/foto.jpg)")}
     assert build_site(tmp_path, files).ok
     (tmp_path / "content" / "immagini" / "foto.jpg").unlink()

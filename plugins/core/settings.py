@@ -55,7 +55,7 @@ def add_filters(settings, filters, key="JINJA_FILTERS"):
 
 
 def loaded_plugins(pelican):
-    """Names of the plugins Pelican loaded (``plugins.attachments``, ``pelican.plugins.precompress``)."""
+    """Names of the plugins Pelican loaded (``plugins.attachments``, ``pelican.plugins.sitemap``)."""
     return set(pelican.settings.get("PLUGINS") or ())
 
 

@@ -94,7 +94,8 @@ def index(config, planned, output_path):
     stats = bundle.build_bundle(output_path, planned.pages, records,
                                 language=config["SEARCH_LANGUAGE"],
                                 executable=config["SEARCH_PAGEFIND_BINARY"],
-                                timeout=config["SEARCH_TIMEOUT"])
+                                timeout=config["SEARCH_TIMEOUT"],
+                                cache=os.path.join(config["SEARCH_CACHE_PATH"], "bundles"))
     return dataclasses.replace(stats, seconds=time.perf_counter() - start)
 
 

@@ -29,6 +29,8 @@ import asyncio
 import base64
 import concurrent.futures
 import gzip
+import hashlib
+import importlib.metadata
 import json
 import logging
 import os
@@ -56,6 +58,8 @@ REQUIRED = (ENTRY, "pagefind.js", "pagefind-worker.js")
 READ_LIMIT = 2**28  # bytes of one answer: the whole bundle, for get_files
 STOP_GRACE = 1  # seconds for pagefind to exit once its input is closed, before a kill
 BATCH = 64  # pages sent before waiting for their answers
+KEEP_BUNDLES = 3  # bundles kept in the cache (e.g. a preview and a public build)
+PAGEFIND_VERSION = importlib.metadata.version("pagefind-bin")
 OUTPUT_TAIL = 2000
 FRAGMENT_SIGNATURE = b"pagefind_dcd"  # characters of the binary's own output quoted in an error
 
@@ -323,18 +327,73 @@ def remove(output_path):
         shutil.rmtree(target)
 
 
+def _inputs_digest(pages, records, language):
+    """What decides the bundle: the pagefind version, the language, every page's URL and
+    HTML and every record, in order."""
+    digest = hashlib.sha256(f"{PAGEFIND_VERSION}\0{language}\0{UNUSED}\0".encode())
+    for page in pages:
+        digest.update(f"{page.url}\0".encode())
+        digest.update(Path(page.path).read_bytes())
+    for record in records:
+        digest.update(json.dumps([record.url, record.content, record.meta, record.filters,
+                                  record.sort], sort_keys=True).encode())
+    return digest.hexdigest()
+
+
+def _cached_files(folder):
+    """The bundle kept in ``folder`` (files as pagefind gives them), or None."""
+    try:
+        names = json.loads((folder / "files.json").read_text(encoding="utf-8"))
+        files = [{"path": name, "content": (folder / "files" / name).read_bytes()}
+                 for name in names]
+    except (OSError, ValueError):
+        return None
+    os.utime(folder)
+    return files
+
+
+def _keep_files(cache, key, files):
+    """Keep the bundle for these inputs; only the newest ``KEEP_BUNDLES`` are kept."""
+    cache.mkdir(parents=True, exist_ok=True)
+    fresh = Path(tempfile.mkdtemp(prefix=".bundle-", dir=cache))
+    names = []
+    for item in files:
+        relative = item["path"]
+        if relative.startswith(UNUSED) or os.path.isabs(relative) or ".." in relative.split("/"):
+            continue
+        path = fresh / "files" / relative
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(item["content"])
+        names.append(relative)
+    (fresh / "files.json").write_text(json.dumps(names), encoding="utf-8")
+    target = cache / key
+    shutil.rmtree(target, ignore_errors=True)
+    os.rename(fresh, target)
+    kept = sorted((p for p in cache.iterdir() if p.is_dir() and not p.name.startswith(".")),
+                  key=lambda p: p.stat().st_mtime, reverse=True)
+    for old in kept[KEEP_BUNDLES:]:
+        shutil.rmtree(old, ignore_errors=True)
+
+
 def build_bundle(output_path, pages, records=(), *, language="it", executable=None,
-                 timeout=300):
+                 timeout=300, cache=None):
     """Index ``pages`` (:class:`Page`) and ``records`` (:class:`Record`) into
     ``<output_path>/pagefind/``; :class:`Stats`, or :class:`SearchIndexError`.
 
     Whatever goes wrong, no partial bundle is left: the new one replaces the old
-    one only when complete.
+    one only when complete. With a ``cache`` folder, the bundle of the very same
+    inputs is reused (pagefind's own output varies from run to run in the order of
+    its filter values: reusing it keeps rebuilds byte-identical, and fast).
     """
     pages, records = list(pages), list(records)
     start = time.perf_counter()
-    executable = binary(executable)
-    files = _run(_index(pages, records, language, executable, timeout))
+    key = _inputs_digest(pages, records, language) if cache else None
+    files = _cached_files(Path(cache) / key) if cache else None
+    if files is None:
+        executable = binary(executable)
+        files = _run(_index(pages, records, language, executable, timeout))
+        if cache:
+            _keep_files(Path(cache), key, files)
     indexed = _check(files, language)
     expected = len(pages) + len(records)
     if indexed != expected:

@@ -12,7 +12,7 @@ Signals:
   (hidden; drafts and future items marked BOZZA by a preview build) and the
   excluded URLs (``SITEMAP_EXCLUDE_*``) are left out;
 - ``finalized``: ``sitemap.xml`` is written (whole or not at all), sorted by URL.
-  pelican-precompress compresses it afterwards (it runs after every ``finalized``
+  plugins/compress compresses it afterwards (it runs after every ``finalized``
   receiver).
 
 No wall-clock time is ever used: two builds of the same content write the same file.
