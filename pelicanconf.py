@@ -56,6 +56,7 @@ PLUGINS = [
     "plugins.atomic_writer",  # pages and feeds written whole or not at all
     "pelican.plugins.sitemap",  # sitemap.xml (pelican-sitemap from PyPI)
     "plugins.visit_counter",  # "1459 visite": settings and data for the counter script
+    "plugins.admin",  # the web editor at /admin/ (Decap CMS) and its configuration
 ]
 
 # --- Categories and the content model ---------------------------------------
@@ -188,10 +189,21 @@ FUNDING_PROGRAMME = "Welfare in azione"
 VISIT_COUNTER_URL = "http://localhost:8001"
 VISIT_COUNTER_COUNT_LOCAL = True
 
+# --- Web editor at /admin/ (plugins/admin/README.md) --------------------------
+# Development: decap-server, which ./run livereload starts, writes into content/.
+# publishconf.py turns it off and names the git host editors log in to.
+ADMIN_LOCAL_BACKEND = "http://127.0.0.1:8081/api/v1"
+ADMIN_LABELS_SINGULAR = {
+    "notizie": "Notizia",
+    "comunicati-stampa": "Comunicato stampa",
+    "avvisi": "Avviso",
+}
+
 # --- sitemap.xml (pelican-sitemap) -------------------------------------------
+# /admin/ is not a page for readers (robots.txt disallows it too).
 SITEMAP = {
     "format": "xml",
-    "exclude": [r"^404\.html$", r"^robots\.txt$", r"/pagina/\d+/$"],
+    "exclude": [r"^404\.html$", r"^robots\.txt$", r"/pagina/\d+/$", r"^admin/"],
 }
 
 # Absolute URLs from SITEURL ("" in development: root-relative links).
