@@ -14,7 +14,7 @@ from pathlib import Path
 
 from invoke import task
 
-from tools import counter_server, safe_build
+from tools import cms_server, counter_server, node_setup, safe_build
 
 ROOT = Path(__file__).resolve().parent
 CONFIG = {
@@ -30,6 +30,8 @@ CONFIG = {
     # the local visit counter beside the site (VISIT_COUNTER_URL in pelicanconf.py)
     "counter_port": 8001,
     "counter_db": ROOT / ".cache" / "counter.sqlite3",
+    # the web editor's local backend (ADMIN_LOCAL_BACKEND in pelicanconf.py)
+    "cms_port": 8081,
 }
 WATCHED = ["content/**/*", "theme/**/*", "plugins/**/*.py", "*conf.py"]
 
@@ -53,6 +55,24 @@ def _counter():
     finally:
         server.shutdown()
         server.server_close()
+
+
+@contextmanager
+def _cms():
+    """Run the web editor's local backend (tools/cms_server.py) while the block runs."""
+    try:
+        server = cms_server.CmsServer(ROOT, CONFIG["cms_port"]).start()
+    except cms_server.NotStarted as error:
+        print(f"Editor web non avviato ({error}). / Web editor backend not started.",
+              file=sys.stderr)
+        yield
+        return
+    print(f"Editor web su http://{CONFIG['host']}:{CONFIG['port']}/admin/"
+          f" (salva in content/; archivio locale {server.url})")
+    try:
+        yield
+    finally:
+        server.stop()
 
 
 def _build(settings, output=None):
@@ -97,6 +117,7 @@ def clean(c):
 @task
 def build(c):
     """Build the site into output/ with development settings."""
+    node_setup.ensure()
     if not _build(CONFIG["settings_base"]):
         sys.exit(1)
 
@@ -104,15 +125,16 @@ def build(c):
 @task
 def regenerate(c):
     """Rebuild on every change with Pelican's own watcher (no server)."""
+    node_setup.ensure()
     subprocess.run([sys.executable, "-m", "pelican", "-r", str(CONFIG["content"]), "-s",
                     str(CONFIG["settings_base"]), "-o", str(CONFIG["deploy_path"])], check=False)
 
 
 @task
 def serve(c):
-    """Build, then serve output/ and the visit counter at http://localhost:8000 (no reload)."""
+    """Build, then serve output/, the visit counter and the web editor's backend (no reload)."""
     build(c)
-    with _counter():
+    with _counter(), _cms():
         subprocess.run([sys.executable, "-m", "http.server", str(CONFIG["port"]), "--bind",
                         CONFIG["host"], "--directory", str(CONFIG["deploy_path"])], check=False)
 
@@ -120,6 +142,7 @@ def serve(c):
 def _livereload(settings):
     from livereload import Server  # noqa: PLC0415 - development only
 
+    node_setup.ensure()
     def rebuild():
         _build(settings)
 
@@ -128,13 +151,13 @@ def _livereload(settings):
     for pattern in WATCHED:
         server.watch(str(ROOT / pattern), rebuild)
     print(f"Sito su http://{CONFIG['host']}:{CONFIG['port']}/ (Ctrl-C per uscire)")
-    with _counter():
+    with _counter(), _cms():
         server.serve(host=CONFIG["host"], port=CONFIG["port"], root=str(CONFIG["deploy_path"]))
 
 
 @task
 def livereload(c):
-    """Build and serve at http://localhost:8000 with the visit counter, reloading on changes."""
+    """Build and serve at http://localhost:8000, reloading on changes; counter and web editor."""
     _livereload(CONFIG["settings_base"])
 
 
@@ -161,6 +184,7 @@ def publish(c):
     if not os.environ.get("SITEURL"):
         sys.exit("SITEURL non impostato / is not set:"
                  " e.g. SITEURL=https://www.example.org invoke publish")
+    node_setup.ensure()
     try:
         release = safe_build.publish(CONFIG["settings_publish"], CONFIG["publish_root"],
                                      content=CONFIG["content"])
@@ -173,8 +197,17 @@ def publish(c):
 
 
 @task
+def cms(c):
+    """Only the web editor's local backend (decap-server on 127.0.0.1:8081), writing into
+    content/: for a site served some other way. livereload, preview and serve start it."""
+    node_setup.ensure()
+    cms_server.main(["--port", str(CONFIG["cms_port"])])
+
+
+@task
 def bench(c):
     """Print build-time figures (100 PDF attachments, cold and warm cache)."""
+    node_setup.ensure()
     subprocess.run([sys.executable, str(ROOT / "tools" / "bench_attachments.py")], check=True)
 
 
@@ -211,8 +244,9 @@ def _ensure_chromium():
 
 @task(help={"args": "extra pytest arguments, e.g. -k feeds"})
 def test(c, args=""):
-    """Run the whole test suite (installs Chromium for the browser tests if missing)."""
+    """Run the whole test suite (installs Chromium and the npm packages if missing)."""
     _ensure_chromium()
+    node_setup.ensure()
     result = subprocess.run([sys.executable, "-m", "pytest", *shlex.split(args)], cwd=ROOT,
                             check=False)
     sys.exit(result.returncode)
