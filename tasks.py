@@ -198,8 +198,10 @@ def publish(c):
 
 @task
 def cms(c):
-    """Only the web editor's local backend (decap-server on 127.0.0.1:8081), writing into
-    content/: for a site served some other way. livereload, preview and serve start it."""
+    """Only the web editor's local backend: decap-server on 127.0.0.1:8081, saving into content/.
+
+    For a site served some other way; livereload, preview and serve start it themselves.
+    """
     node_setup.ensure()
     cms_server.main(["--port", str(CONFIG["cms_port"])])
 

@@ -215,6 +215,7 @@ def session(tmp_path_factory):
     shots.mkdir(exist_ok=True)
     seen = Session(repo, web, f"127.0.0.1:{cms_port}", shots)
     log = (work / "decap-server.log").open("w")
+    expect.set_options(timeout=UI_MS)  # for every wait below (5 s by default)
     try:
         with CmsServer(repo, cms_port, log=log), sync_playwright() as playwright:
             browser = playwright.chromium.launch(
@@ -227,6 +228,7 @@ def session(tmp_path_factory):
             finally:
                 browser.close()
     finally:
+        expect.set_options(timeout=None)
         log.close()
         server.shutdown()
         server.server_close()

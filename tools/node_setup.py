@@ -6,8 +6,8 @@ Installs Node.js and npm from apt when they are missing (as root, or through sud
 Debian's ``nodejs`` and ``npm`` packages), then runs ``npm ci``: exactly the versions
 and integrity hashes of the committed ``package-lock.json``, into ``node_modules/``.
 ``npm ci`` runs again only when package-lock.json changes (its hash is kept in
-``node_modules/.installed``). ``./run`` calls :func:`ensure` before every task that
-builds the site or runs the tests.
+``node_modules/.installed``). The tasks that build the site or run the tests
+(``./run build``, ``livereload``, ``test``…) call :func:`ensure` first.
 """
 
 import hashlib
