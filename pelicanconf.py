@@ -61,6 +61,7 @@ PLUGINS = [
     "plugins.related",  # same-category reading, previous/next, a page's latest items
     "plugins.seo",  # canonical, Open Graph, Twitter card, JSON-LD, share links
     "plugins.csp",  # the Content-Security-Policy <meta> of every page
+    "plugins.admin",  # the web editor at /admin/ (Decap CMS) and its configuration
     "plugins.search",  # Pagefind index of published pages and PDF text, at the end of the build
     # .gz and .br beside every text file, once per content; it runs after every other
     # `finalized` step, whatever its place in this list
@@ -220,6 +221,16 @@ VISIT_COUNTER_COUNT_LOCAL = True
 SEARCH_ENABLED = True
 SEARCH_PDF_TEXT = True
 SEARCH_PDF_MAX_CHARS = 20_000  # characters of a PDF's text in the index (it is downloaded)
+
+# --- Web editor at /admin/ (plugins/admin/README.md) --------------------------
+# Development: decap-server, which ./run livereload starts, writes into content/.
+# publishconf.py turns it off and names the git host editors log in to.
+ADMIN_LOCAL_BACKEND = "http://127.0.0.1:8081/api/v1"
+ADMIN_LABELS_SINGULAR = {
+    "notizie": "Notizia",
+    "comunicati-stampa": "Comunicato stampa",
+    "avvisi": "Avviso",
+}
 
 # --- sitemap.xml (plugins/sitemap/README.md) ----------------------------------
 # Left out besides drafts and hidden items: the search page and the web editor, the 404

@@ -20,6 +20,16 @@ RELATIVE_URLS = False
 VISIT_COUNTER_URL = os.environ.get("VISIT_COUNTER_URL", "")
 VISIT_COUNTER_COUNT_LOCAL = False
 
+# Web editor (plugins/admin/README.md, "Production"): no local backend; the git host
+# editors log in to comes from the environment: ADMIN_BACKEND (gitlab, github, gitea),
+# ADMIN_REPO (group/project), ADMIN_BRANCH, ADMIN_APP_ID, ADMIN_BASE_URL, ADMIN_API_ROOT,
+# ADMIN_AUTH_ENDPOINT. None of them is a secret.
+ADMIN_LOCAL_BACKEND = ""
+for _name in ("ADMIN_BACKEND", "ADMIN_REPO", "ADMIN_BRANCH", "ADMIN_APP_ID", "ADMIN_BASE_URL",
+              "ADMIN_API_ROOT", "ADMIN_AUTH_ENDPOINT"):
+    if os.environ.get(_name):
+        globals()[_name] = os.environ[_name]
+
 # Drafts and future items: never written (pelicanconf already says so; repeated
 # here because the public build must not depend on development defaults).
 DRAFT_SAVE_AS = DRAFT_URL = DRAFT_LANG_SAVE_AS = DRAFT_LANG_URL = ""

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from invoke import task
 
-from tools import counter_server, safe_build, system_packages
+from tools import cms_server, counter_server, node_setup, safe_build, system_packages
 from tools import preview as preview_server
 
 ROOT = Path(__file__).resolve().parent
@@ -31,6 +31,8 @@ CONFIG = {
     # the local visit counter beside the site (VISIT_COUNTER_URL in pelicanconf.py)
     "counter_port": 8001,
     "counter_db": ROOT / ".cache" / "counter.sqlite3",
+    # the web editor's local backend (ADMIN_LOCAL_BACKEND in pelicanconf.py)
+    "cms_port": 8081,
 }
 
 
@@ -53,6 +55,24 @@ def _counter():
     finally:
         server.shutdown()
         server.server_close()
+
+
+@contextmanager
+def _cms():
+    """Run the web editor's local backend (tools/cms_server.py) while the block runs."""
+    try:
+        server = cms_server.CmsServer(ROOT, CONFIG["cms_port"]).start()
+    except cms_server.NotStarted as error:
+        print(f"Editor web non avviato ({error}). / Web editor backend not started.",
+              file=sys.stderr)
+        yield
+        return
+    print(f"Editor web su http://{CONFIG['host']}:{CONFIG['port']}/admin/"
+          f" (salva in content/; archivio locale {server.url})")
+    try:
+        yield
+    finally:
+        server.stop()
 
 
 def _build(settings, output=None):
@@ -97,6 +117,7 @@ def clean(c):
 @task
 def build(c):
     """Build the site into output/ with development settings."""
+    node_setup.ensure()
     if not _build(CONFIG["settings_base"]):
         sys.exit(1)
 
@@ -104,29 +125,31 @@ def build(c):
 @task
 def regenerate(c):
     """Rebuild on every change with Pelican's own watcher (no server)."""
+    node_setup.ensure()
     subprocess.run([sys.executable, "-m", "pelican", "-r", str(CONFIG["content"]), "-s",
                     str(CONFIG["settings_base"]), "-o", str(CONFIG["deploy_path"])], check=False)
 
 
 @task
 def serve(c):
-    """Build, then serve output/ and the visit counter at http://localhost:8000 (no reload)."""
+    """Build, then serve output/, the visit counter and the web editor's backend (no reload)."""
     build(c)
-    with _counter():
+    with _counter(), _cms():
         subprocess.run([sys.executable, "-m", "http.server", str(CONFIG["port"]), "--bind",
                         CONFIG["host"], "--directory", str(CONFIG["deploy_path"])], check=False)
 
 
 def _livereload(settings):
     """Serve with live reload; a failed build shows its errors on every page (tools/preview.py)."""
+    node_setup.ensure()
     site = preview_server.PreviewSite(settings, CONFIG["deploy_path"], CONFIG["content"])
-    with _counter():
+    with _counter(), _cms():
         preview_server.serve(site, CONFIG["host"], CONFIG["port"])
 
 
 @task
 def livereload(c):
-    """Build and serve at http://localhost:8000 with the visit counter, reloading on changes."""
+    """Build and serve at http://localhost:8000, reloading on changes; counter and web editor."""
     _livereload(CONFIG["settings_base"])
 
 
@@ -153,6 +176,7 @@ def publish(c):
     if not os.environ.get("SITEURL"):
         sys.exit("SITEURL non impostato / is not set:"
                  " e.g. SITEURL=https://www.example.org invoke publish")
+    node_setup.ensure()
     try:
         release = safe_build.publish(CONFIG["settings_publish"], CONFIG["publish_root"],
                                      content=CONFIG["content"])
@@ -164,10 +188,21 @@ def publish(c):
     print(f"Pubblicato / Published {release} -> {CONFIG['publish_root'] / 'current'}")
 
 
+@task
+def cms(c):
+    """Only the web editor's local backend: decap-server on 127.0.0.1:8081, saving into content/.
+
+    For a site served some other way; livereload, preview and serve start it themselves.
+    """
+    node_setup.ensure()
+    cms_server.main(["--port", str(CONFIG["cms_port"])])
+
+
 @task(help={"articles": "synthetic articles to build (default 2000)",
             "runs": "builds of each kind; the median is printed (default 3)"})
 def bench(c, articles=2000, runs=3):
     """Build-time figures: this site against bare Pelican, cold, warm, one article changed."""
+    node_setup.ensure()
     command = [sys.executable, str(ROOT / "tools" / "bench.py"), "--articles", str(articles),
                "--runs", str(runs)]
     sys.exit(subprocess.run(command, cwd=ROOT, check=False).returncode)
@@ -205,21 +240,12 @@ def _ensure_test_packages():
         print(f"nginx: {error}; tests/test_nginx.py will be skipped", file=sys.stderr)
 
 
-def _ensure_axe():
-    """axe-core for the accessibility tests: `npm ci` in tests/axe (node and npm from apt
-    when missing), again only when its package-lock.json changes."""
-    try:
-        system_packages.ensure(system_packages.NODE, interactive=True)
-    except system_packages.Unavailable as error:
-        sys.exit(f"node/npm: {error}")
-    system_packages.npm_ci(ROOT / "tests" / "axe")
-
-
 @task(help={"args": "extra pytest arguments, e.g. -k feeds"})
 def test(c, args=""):
-    """Run the whole test suite (installs Chromium, nginx, node and axe-core if missing)."""
+    """Run the whole test suite (installs Chromium, nginx, node and the npm packages if missing)."""
     _ensure_test_packages()
-    _ensure_axe()
+    node_setup.ensure()
+    node_setup.ensure(ROOT / "tests" / "axe")
     result = subprocess.run([sys.executable, "-m", "pytest", *shlex.split(args)], cwd=ROOT,
                             check=False)
     sys.exit(result.returncode)

@@ -122,10 +122,14 @@ def child_env():
     return env
 
 
-def build_site(tmp_path, files, settings="", config="pelicanconf", siteurl=SITEURL):
-    """Build ``files`` (relative path -> text or bytes) with the project's settings."""
-    content = tmp_path / "content"
-    output = tmp_path / "output"
+def build_site(tmp_path, files, settings="", config="pelicanconf", siteurl=SITEURL,
+               content=None, output=None):
+    """Build ``files`` (relative path -> text or bytes) with the project's settings.
+
+    ``content`` and ``output`` default to ``tmp_path/content`` and ``tmp_path/output``.
+    """
+    content = Path(content) if content else tmp_path / "content"
+    output = Path(output) if output else tmp_path / "output"
     content.mkdir(parents=True, exist_ok=True)
     write_content(content, files)
     conf = write_conf(tmp_path, settings, config, siteurl)

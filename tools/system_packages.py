@@ -63,19 +63,6 @@ def ensure(names, interactive=False):
     return needed
 
 
-def npm_ci(folder):
-    """``npm ci`` in ``folder`` (its committed package-lock.json), again only when the
-    lock file changed since the last install."""
-    folder = Path(folder)
-    lock = (folder / "package-lock.json").read_bytes()
-    stamp = folder / "node_modules" / ".installed-lock"
-    if stamp.is_file() and stamp.read_bytes() == lock:
-        return
-    subprocess.run(["npm", "ci", "--no-audit", "--no-fund", "--loglevel=error"], cwd=folder,
-                   check=True)
-    stamp.write_bytes(lock)
-
-
 if __name__ == "__main__":  # .ci/run: everything the suite uses, before ./run test
     import sys
 

@@ -1,0 +1,221 @@
+"""The web editor's configuration (``admin/config.yml``), built from the site's settings.
+
+Pure functions of the (installed) settings, so the categories, folders, slug rule
+and default author are written once, in ``pelicanconf.py`` and the plugins that own
+them, never again in a hand-written YAML file:
+
+- one folder collection per category of ``CONTRACT_CATEGORY_NAMES`` and one for the
+  pages (``PAGE_PATHS``), with the fields of the editors' contract;
+- images go to ``<first of STATIC_PATHS>/<year>/`` and attachments to
+  ``<ATTACHMENTS_PATH>/<year>/`` (the year of the item's date), written into the
+  front matter as ``immagini/…`` and ``allegati/…`` paths;
+- the git host (``ADMIN_BACKEND``…) and the local backend (``ADMIN_LOCAL_BACKEND``).
+
+Decap CMS's options: https://decapcms.org/docs/configuration-options/
+"""
+
+import yaml
+
+from plugins.italian.slugs import MAX_LENGTH, SLUG_RE
+
+# The contract's date form, in the tokens of moment.js (Decap's date library).
+DATE_FORMAT = "YYYY-MM-DD HH:mm"
+# "Name" of an item's file: the date first, as docs/guida-redazione.md suggests.
+ARTICLE_FILE = "{{year}}-{{month}}-{{day}}-{{slug}}"
+STATUS_OPTIONS = [
+    {"label": "Pubblicato", "value": "published"},
+    {"label": "Bozza (non pubblicato)", "value": "draft"},
+    {"label": "Nascosto (ha un indirizzo, non compare negli elenchi)", "value": "hidden"},
+]
+# Decap's own default backend addresses, for the Content-Security-Policy.
+GITLAB = "https://gitlab.com"
+GITHUB_API = "https://api.github.com"
+GITHUB_STATUS = "https://www.githubstatus.com"  # the CMS polls it to warn of outages
+GITHUB_AVATARS = "https://avatars.githubusercontent.com"
+GRAVATAR = "https://secure.gravatar.com"  # GitLab's avatars of users without a picture
+
+
+def slug_pattern():
+    """The contract's slug rule (plugins/italian) as a JavaScript regular expression."""
+    return f"^(?=.{{1,{MAX_LENGTH}}}$){SLUG_RE.pattern}$"
+
+
+def images_folder(settings):
+    """The images' folder under PATH: the first of STATIC_PATHS (``immagini``), or None."""
+    attachments = settings.get("ATTACHMENTS_PATH")
+    folders = [p.strip("/") for p in settings.get("STATIC_PATHS") or () if p.strip("/")]
+    folders = [p for p in folders if p != attachments]
+    return folders[0] if folders else None
+
+
+def _media(settings, folder, by_year):
+    """``media_folder`` (from the repository's root) and ``public_folder`` (from PATH)."""
+    public = f"{folder}/{{{{year}}}}" if by_year else folder
+    return {"media_folder": f"/{settings['ADMIN_CONTENT_DIR']}/{public}",
+            "public_folder": public}
+
+
+def fields(settings, dated):
+    """The contract's front-matter keys as Decap fields (``dated``: an article)."""
+    images = images_folder(settings)
+    attachments = settings["ATTACHMENTS_PATH"]
+    found = [{"label": "Titolo", "name": "title", "widget": "string"}]
+    if dated:
+        found += [
+            {"label": "Data e ora di pubblicazione", "name": "date", "widget": "datetime",
+             "format": DATE_FORMAT, "default": "{{now}}", "picker_utc": False,
+             "hint": "Ora italiana. Con una data futura l'articolo compare solo da quel"
+                     " momento (alla prima pubblicazione del sito dopo quella data)."},
+            {"label": "Argomenti", "name": "tags", "widget": "list", "required": False,
+             "hint": "Separati da virgola, per esempio: Crema, Civic Center"},
+            {"label": "Autore", "name": "author", "widget": "string", "required": False,
+             "default": settings.get("AUTHOR") or "Redazione"},
+        ]
+    found += [
+        {"label": "Sommario", "name": "summary", "widget": "text", "required": False,
+         "hint": "Una o due frasi sotto il titolo e negli elenchi. Se manca, si usa il primo"
+                 " paragrafo del testo."},
+        {"label": "Slug (fine dell'indirizzo)", "name": "slug", "widget": "string",
+         "required": False, "pattern": [slug_pattern(), "Solo lettere minuscole senza"
+                                        " accenti, cifre e trattini (per esempio"
+                                        " nuovi-orari-sportello)"],
+         "hint": "Di solito si lascia vuoto: l'indirizzo viene dal titolo. Serve per"
+                 " mantenere l'indirizzo quando il titolo cambia."},
+    ]
+    if images:
+        found += [
+            {"label": "Immagine di copertina", "name": "image", "widget": "image",
+             "required": False, "choose_url": False, **_media(settings, images, dated)},
+            {"label": "Descrizione dell'immagine (testo alternativo)", "name": "image_alt",
+             "widget": "string", "required": False,
+             "hint": "Obbligatoria se c'è un'immagine: dice che cosa mostra a chi non la"
+                     " vede."},
+        ]
+    found += [
+        {"label": "Allegati", "label_singular": "allegato", "name": "attachments",
+         "widget": "list", "required": False, "summary": "{{fields.title}} ({{fields.file}})",
+         "hint": "Documenti da scaricare: PDF, documenti e fogli di calcolo (ODT, DOCX,"
+                 " XLSX…), CSV, TXT, ZIP, foto.",
+         "fields": [
+             {"label": "File", "name": "file", "widget": "file", "choose_url": False,
+              **_media(settings, attachments, dated)},
+             {"label": "Titolo", "name": "title", "widget": "string", "required": False,
+              "hint": "Il nome del documento per chi legge; se manca, viene dal nome del"
+                      " file."},
+             {"label": "Descrizione", "name": "description", "widget": "string",
+              "required": False},
+         ]},
+        {"label": "Stato", "name": "status", "widget": "select", "required": False,
+         "default": "published", "options": STATUS_OPTIONS},
+        {"label": "Testo", "name": "body", "widget": "markdown"},
+    ]
+    return found
+
+
+def _collection(settings, name, label, singular, folder, dated):
+    collection = {
+        "name": name, "label": label, "label_singular": singular,
+        "folder": f"{settings['ADMIN_CONTENT_DIR']}/{folder}",
+        "create": True, "extension": "md", "format": "yaml-frontmatter",
+        "slug": ARTICLE_FILE if dated else "{{slug}}",
+        "fields": fields(settings, dated),
+    }
+    if dated:
+        collection["sortable_fields"] = [{"field": "date", "default_sort": "desc"}, "title"]
+    return collection
+
+
+def collections(settings):
+    """One collection per category folder, then the pages."""
+    singular = settings["ADMIN_LABELS_SINGULAR"]
+    found = [_collection(settings, folder, name, singular.get(folder, name), folder, True)
+             for folder, name in settings["CONTRACT_CATEGORY_NAMES"].items()]
+    for folder in settings.get("PAGE_PATHS") or ():
+        folder = folder.strip("/")
+        found.append(_collection(settings, folder, "Pagine", "Pagina", folder, False))
+    return found
+
+
+def api_root(settings):
+    """The git host's API address (``""``: Decap's default, gitlab.com or github.com)."""
+    name, base = settings["ADMIN_BACKEND"], settings["ADMIN_BASE_URL"]
+    if settings["ADMIN_API_ROOT"]:
+        return settings["ADMIN_API_ROOT"]
+    if base and name == "gitlab":
+        return base + "/api/v4"
+    if base and name == "gitea":
+        return base + "/api/v1"
+    return ""
+
+
+def backend(settings):
+    """The ``backend`` section: where the CMS commits in production."""
+    name = settings["ADMIN_BACKEND"]
+    found = {"name": name, "branch": settings["ADMIN_BRANCH"]}
+    if settings["ADMIN_REPO"]:
+        found["repo"] = settings["ADMIN_REPO"]
+    if name == "gitlab":
+        found["auth_type"] = "pkce"  # in the browser, no secret and no server
+    if name in ("gitlab", "gitea") and settings["ADMIN_APP_ID"]:
+        found["app_id"] = settings["ADMIN_APP_ID"]
+    if settings["ADMIN_BASE_URL"]:
+        found["base_url"] = settings["ADMIN_BASE_URL"]
+    if api_root(settings):
+        found["api_root"] = api_root(settings)
+    if settings["ADMIN_AUTH_ENDPOINT"]:
+        found["auth_endpoint"] = settings["ADMIN_AUTH_ENDPOINT"]
+    return found
+
+
+def backend_warnings(settings):
+    """What keeps editors from logging in to the git host (warnings, not errors)."""
+    name = settings["ADMIN_BACKEND"]
+    if not settings["ADMIN_REPO"]:
+        if settings["ADMIN_LOCAL_BACKEND"]:
+            return []
+        return ["ADMIN_REPO is empty: /admin/ is published, but nobody can log in"
+                " (plugins/admin/README.md, Production)"]
+    problems = []
+    if name in ("gitlab", "gitea") and not settings["ADMIN_APP_ID"]:
+        problems.append(f"ADMIN_APP_ID is empty: {name} needs the OAuth application's ID")
+    if name == "gitea" and not settings["ADMIN_BASE_URL"]:
+        problems.append("ADMIN_BASE_URL is empty: gitea needs the server's address")
+    return problems
+
+
+def local_backend(settings):
+    """decap-server's address, used only when the editor is opened on this machine."""
+    url = settings["ADMIN_LOCAL_BACKEND"]
+    return {"url": url} if url else None
+
+
+def config(settings):
+    """The whole configuration, as a dict in the order it is written."""
+    found = {"locale": "it", "backend": backend(settings)}
+    if local_backend(settings):
+        found["local_backend"] = local_backend(settings)
+    found["publish_mode"] = "simple"
+    if settings.get("SITEURL"):
+        found["site_url"] = found["display_url"] = settings["SITEURL"]
+    found["logo_url"] = f"../{settings['THEME_STATIC_DIR']}/favicon.svg"
+    # The media library's folder (repository's root) and its path in the text: images
+    # put into the text (the editor's image component, which ignores the body field's
+    # own folders) are written as the contract's {static} links.
+    folder = images_folder(settings) or settings["ATTACHMENTS_PATH"]
+    found["media_folder"] = f"{settings['ADMIN_CONTENT_DIR']}/{folder}"
+    found["public_folder"] = "{static}/" + folder
+    found["slug"] = {"encoding": "ascii", "clean_accents": True, "sanitize_replacement": "-"}
+    found["collections"] = collections(settings)
+    return found
+
+
+class _Dumper(yaml.SafeDumper):
+    def ignore_aliases(self, data):
+        return True  # the same field list in each collection, written out in full
+
+
+def to_yaml(data):
+    header = ("# Written by plugins/admin from the site's settings at every build:\n"
+              "# do not edit here (plugins/admin/README.md).\n")
+    return header + yaml.dump(data, Dumper=_Dumper, sort_keys=False, allow_unicode=True,
+                              default_flow_style=False, width=100)

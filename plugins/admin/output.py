@@ -1,0 +1,107 @@
+"""Writing ``admin/``: the page, the configuration, our script and the CMS's code.
+
+:class:`AdminGenerator` (signal ``get_generators``):
+
+- ``generate_context`` finds the CMS's code (:mod:`.bundle`; missing or stale, the
+  build stops before anything is written) and logs what keeps editors from
+  logging in;
+- ``generate_output`` writes ``admin/index.html`` (with the Content-Security-Policy
+  as a ``<meta>`` tag), ``admin/config.yml``, ``admin/admin.js`` and the bundle.
+
+Pelican's writer is not used: these are not site pages (no ``content_written``
+signal, so no sitemap entry). Text files are written whole or not at all.
+"""
+
+import hashlib
+import logging
+import os
+import posixpath
+import shutil
+from pathlib import Path
+
+from jinja2 import Environment, FileSystemLoader
+
+from plugins.atomic_writer import AtomicFile
+
+from . import bundle, config, policy
+
+logger = logging.getLogger(__name__)
+
+HERE = Path(__file__).resolve().parent
+FOLDER = "admin"  # the editor's address: /admin/ (robots.txt and SITEMAP exclude it too)
+SCRIPT = HERE / "static" / "admin.js"
+
+
+def preview_stylesheets(settings, context):
+    """The stylesheets of the preview pane, as paths relative to ``admin/``.
+
+    The one place that chooses them: ``ADMIN_PREVIEW_CSS`` (paths from the site's
+    root). A build that bundles the site's CSS into one fingerprinted file should
+    return that file's path here (``context`` holds what the build produced).
+    """
+    del context
+    return [posixpath.join("..", path.lstrip("/")) for path in settings["ADMIN_PREVIEW_CSS"]]
+
+
+def _versioned(path):
+    """``name?v=<hash>``: a browser fetches the file again when its content changes."""
+    digest = hashlib.sha256(path.read_bytes()).hexdigest()[:12]
+    return f"{path.name}?v={digest}"
+
+
+def render_index(settings, context, main="decap-cms.js", script="admin.js"):
+    """``admin/index.html``; ``main`` and ``script`` are the two scripts' URLs."""
+    environment = Environment(loader=FileSystemLoader(str(HERE / "templates")),
+                              autoescape=True, keep_trailing_newline=True)
+    collections = config.collections(settings)
+    pages = {path.strip("/") for path in settings.get("PAGE_PATHS") or ()}
+    return environment.get_template("index.html").render(
+        policy=policy.meta(settings),
+        sitename=settings["SITENAME"],
+        favicon=f"../{settings['THEME_STATIC_DIR']}/favicon.svg",
+        main=main,
+        script=script,
+        preview_css=preview_stylesheets(settings, context),
+        articles=[c["name"] for c in collections if c["name"] not in pages],
+        pages=[c["name"] for c in collections if c["name"] in pages],
+    )
+
+
+def _write_text(path, text):
+    with AtomicFile(str(path), "utf-8") as handle:
+        handle.write(text)
+
+
+class AdminGenerator:
+    """Writes the web editor into ``admin/`` (nothing when ADMIN_ENABLED is False)."""
+
+    def __init__(self, context, settings, path, theme, output_path, **kwargs):
+        self.context = context
+        self.settings = settings
+        self.output_path = output_path
+        self.files = []
+
+    def generate_context(self):
+        if not self.settings["ADMIN_ENABLED"]:
+            return
+        self.files = bundle.files(self.settings)
+        for warning in config.backend_warnings(self.settings):
+            logger.warning("%s", warning)
+
+    def generate_output(self, writer):
+        del writer  # not site pages: written directly
+        if not self.settings["ADMIN_ENABLED"]:
+            return
+        target = Path(self.output_path) / FOLDER
+        target.mkdir(parents=True, exist_ok=True)
+        for source in self.files:
+            shutil.copyfile(source, target / source.name)
+        shutil.copyfile(SCRIPT, target / SCRIPT.name)
+        _write_text(target / "config.yml", config.to_yaml(config.config(self.settings)))
+        _write_text(target / "index.html", render_index(
+            self.settings, self.context, _versioned(self.files[0]), _versioned(SCRIPT)))
+        logger.info("Writing the web editor into %s", os.path.join(self.output_path, FOLDER))
+
+
+def get_generators(pelican):
+    return AdminGenerator

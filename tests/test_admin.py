@@ -1,0 +1,332 @@
+"""The web editor at /admin/ (plugins/admin): what a build writes, its configuration and
+its Content-Security-Policy, without a browser (tests/test_admin_browser.py drives it)."""
+
+import copy
+import functools
+import locale
+import re
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+import yaml
+from bs4 import BeautifulSoup
+
+from plugins.admin import bundle, config, policy
+from plugins.admin import settings as admin_settings
+from plugins.italian.slugs import is_slug
+from samples import pdf
+from support import ROOT, SITEURL, article
+from tools.check import load_settings
+
+ADMIN_README = ROOT / "plugins" / "admin" / "README.md"
+DIST = ROOT / "node_modules" / "decap-cms" / "dist"
+FILES = {
+    "notizie/presentazione.md": article(title="Presentazione a Crema",
+                                        attachments=["allegati/2024/programma.pdf"]),
+    "allegati/2024/programma.pdf": pdf(1),
+    "pages/contatti.md": "---\ntitle: Contatti\n---\nScrivete alla redazione.\n",
+}
+CONTRACT_KEYS = ["title", "date", "tags", "author", "summary", "slug", "image", "image_alt",
+                 "attachments", "status", "body"]
+LOOPBACK = {"127.0.0.1", "localhost", "[::1]"}
+URL_RE = re.compile(r"\bhttps?://[^\s\"';<>)]+")
+CDN_HOSTS = ("unpkg.com", "jsdelivr", "cdnjs", "googleapis.com", "gstatic.com")
+PRODUCTION = """
+    ADMIN_LOCAL_BACKEND = ""
+    ADMIN_REPO = "farelegami/sito"
+    ADMIN_APP_ID = "abc123"
+"""
+
+
+@pytest.fixture
+def site(build_once):
+    built = build_once(FILES)
+    assert built.ok, built.log
+    return built
+
+
+def settings_of(path):
+    """The settings a build of ``path`` has (every plugin's installed). Pelican sets the
+    process's locale to LOCALE ("C"): restored, or later tests in this process would
+    decode their children's output as ASCII."""
+    saved = locale.setlocale(locale.LC_ALL)
+    try:
+        return load_settings(path)
+    finally:
+        locale.setlocale(locale.LC_ALL, saved)
+
+
+@pytest.fixture(scope="module")
+def base_settings():
+    return settings_of(ROOT / "pelicanconf.py")
+
+
+def with_settings(base, **changes):
+    found = copy.deepcopy(base)
+    found.update(changes)
+    return found
+
+
+def admin_config(site):
+    return _parsed(str(site.output / "admin" / "config.yml"))
+
+
+@functools.lru_cache
+def _parsed(path):
+    return yaml.safe_load(Path(path).read_text(encoding="utf-8"))
+
+
+def hosts_named(text):
+    return {urlsplit(url).netloc for url in URL_RE.findall(text)}
+
+
+# --- What the build writes ------------------------------------------------------------
+
+def test_build_writes_the_editor_page_with_the_cms_code_and_no_inline_script(site):
+    page = site.soup("/admin/")
+    scripts = page.find_all("script")
+    assert [s["src"].split("?")[0] for s in scripts] == ["decap-cms.js", "admin.js"]
+    assert all(not s.string for s in scripts)  # no inline script
+    assert not page.find(attrs={"style": True})
+    assert page.find("link", rel="cms-config-url")["href"] == "config.yml"
+    assert page.find("meta", attrs={"name": "robots"})["content"] == "noindex, nofollow"
+    assert page.find("html")["lang"] == "it"
+    assert not page.find(attrs={"data-pagefind-body": True})  # not in the search index
+    assert (site.output / "admin" / "decap-cms.js").read_bytes() == \
+        (DIST / "decap-cms.js").read_bytes()
+    written = {p.name for p in (site.output / "admin").iterdir()}
+    chunks = {p.name for p in DIST.iterdir() if bundle.CHUNK_RE.fullmatch(p.name)}
+    assert chunks and chunks <= written  # the lazily loaded parts, next to it
+    assert "decap-cms.js.LICENSE.txt" in written
+    assert not [n for n in written if n.endswith((".map", ".wasm")) or n.startswith("cms.js")]
+
+
+def test_scripts_carry_a_version_of_their_content(site):
+    page = site.soup("/admin/")
+    main, ours = (s["src"] for s in page.find_all("script"))
+    assert re.fullmatch(r"decap-cms\.js\?v=[0-9a-f]{12}", main)
+    assert re.fullmatch(r"admin\.js\?v=[0-9a-f]{12}", ours)
+
+
+def test_the_page_holds_the_content_security_policy(site, base_settings):
+    page = site.soup("/admin/")
+    meta = page.find("meta", attrs={"http-equiv": "Content-Security-Policy"})
+    assert meta["content"] == policy.meta(base_settings)
+    # the policy comes before anything it governs, after the character set
+    assert page.find("head").find_all(True)[1] == meta
+
+
+def test_preview_uses_the_sites_stylesheets(site):
+    script = site.soup("/admin/").find_all("script")[1]
+    sheets = script["data-preview-css"].split()
+    assert sheets == ["../theme/css/base.css", "../theme/css/article.css"]
+    for sheet in sheets:  # relative to admin/: they exist in the build
+        assert (site.output / "admin" / sheet).resolve().is_file()
+    assert script["data-articles"].split() == ["notizie", "comunicati-stampa", "avvisi"]
+    assert script["data-pages"].split() == ["pages"]
+
+
+def test_the_editor_names_no_other_host(site):
+    folder = site.output / "admin"
+    for name in ("index.html", "config.yml", "admin.js"):
+        text = (folder / name).read_text(encoding="utf-8")
+        assert hosts_named(text) <= {"127.0.0.1:8081", urlsplit(SITEURL).netloc}, name
+    code = (folder / "decap-cms.js").read_text(encoding="utf-8")
+    assert not [host for host in CDN_HOSTS if host in code]  # loads nothing from a CDN
+
+
+def test_robots_and_sitemap_leave_the_editor_out(site):
+    assert "Disallow: /admin/" in site.text("/robots.txt").splitlines()
+    sitemap = site.text("/sitemap.xml")
+    assert "/2024/05/presentazione-a-crema/" in sitemap
+    assert "admin" not in sitemap
+
+
+def test_the_configuration_has_a_collection_per_category_and_the_pages(site):
+    found = admin_config(site)
+    assert found["locale"] == "it"
+    assert found["publish_mode"] == "simple"
+    assert found["local_backend"] == {"url": "http://127.0.0.1:8081/api/v1"}
+    assert found["backend"] == {"name": "gitlab", "branch": "main", "auth_type": "pkce"}
+    collections = {c["name"]: c for c in found["collections"]}
+    assert list(collections) == ["notizie", "comunicati-stampa", "avvisi", "pages"]
+    assert [collections[n]["label"] for n in collections] == \
+        ["Notizie", "Comunicati stampa", "Avvisi", "Pagine"]
+    assert [collections[n]["label_singular"] for n in collections] == \
+        ["Notizia", "Comunicato stampa", "Avviso", "Pagina"]
+    for name, collection in collections.items():
+        assert collection["folder"] == f"content/{name}"
+        assert collection["format"] == "yaml-frontmatter" and collection["extension"] == "md"
+        assert collection["create"] is True
+    assert collections["notizie"]["slug"] == "{{year}}-{{month}}-{{day}}-{{slug}}"
+    assert found["media_folder"] == "content/immagini"
+    assert found["public_folder"] == "{static}/immagini"  # images put into the text
+
+
+def test_article_fields_follow_the_contract(site):
+    collections = {c["name"]: c for c in admin_config(site)["collections"]}
+    fields = {f["name"]: f for f in collections["notizie"]["fields"]}
+    assert list(fields) == CONTRACT_KEYS
+    required = [name for name, f in fields.items() if f.get("required", True)]
+    assert required == ["title", "date", "body"]
+    assert fields["date"]["widget"] == "datetime"
+    assert fields["date"]["format"] == "YYYY-MM-DD HH:mm"
+    assert fields["date"]["picker_utc"] is False
+    assert fields["tags"]["widget"] == "list" and "fields" not in fields["tags"]
+    assert fields["author"]["default"] == "Redazione"
+    assert [o["value"] for o in fields["status"]["options"]] == ["published", "draft", "hidden"]
+    assert fields["image"]["media_folder"] == "/content/immagini/{{year}}"
+    assert fields["image"]["public_folder"] == "immagini/{{year}}"
+    attachments = {f["name"]: f for f in fields["attachments"]["fields"]}
+    assert list(attachments) == ["file", "title", "description"]
+    assert attachments["file"]["widget"] == "file"
+    assert attachments["file"]["media_folder"] == "/content/allegati/{{year}}"
+    assert attachments["file"]["public_folder"] == "allegati/{{year}}"
+    assert [f.get("required", True) for f in attachments.values()] == [True, False, False]
+    pages = {f["name"]: f for f in collections["pages"]["fields"]}
+    assert list(pages) == ["title", "summary", "slug", "image", "image_alt", "attachments",
+                           "status", "body"]
+    page_files = {f["name"]: f for f in pages["attachments"]["fields"]}
+    assert page_files["file"]["public_folder"] == "allegati"
+
+
+@pytest.mark.parametrize(("text", "accepted"), [
+    ("nuovi-orari-sportello", True), ("bilancio-2024", True), ("a", True), ("x" * 80, True),
+    ("x" * 81, False), ("Nuovi-orari", False), ("nuovi orari", False), ("-orari", False),
+    ("orari-", False), ("nuovi--orari", False), ("perché", False), ("", False),
+])
+def test_the_slug_field_accepts_exactly_the_contracts_slugs(site, text, accepted):
+    fields = {f["name"]: f for f in admin_config(site)["collections"][0]["fields"]}
+    pattern, message = fields["slug"]["pattern"]
+    assert bool(re.search(pattern, text)) is accepted is is_slug(text)
+    assert "minuscole" in message
+
+
+def test_the_editor_can_be_left_out(build_once):
+    built = build_once(FILES, "ADMIN_ENABLED = False\nADMIN_BUNDLE_PATH = '/nonexistent'\n")
+    assert built.ok, built.log
+    assert not (built.output / "admin").exists()
+
+
+def test_a_missing_cms_stops_the_build_before_anything_is_written(build, tmp_path):
+    empty = tmp_path / "vuoto"
+    empty.mkdir()
+    built = build(FILES, f"ADMIN_BUNDLE_PATH = {str(empty)!r}\n")
+    assert built.returncode == 1
+    assert "manca il codice di Decap CMS" in built.log and "npm ci" in built.log
+    assert "Traceback" not in built.log
+    assert not (built.output / "index.html").exists()
+    assert not (built.output / "admin").exists()
+
+
+def test_production_names_the_git_host_and_no_local_backend(build_once):
+    built = build_once(FILES, PRODUCTION)
+    assert built.ok, built.log
+    found = admin_config(built)
+    assert "local_backend" not in found
+    assert found["backend"] == {"name": "gitlab", "branch": "main", "repo": "farelegami/sito",
+                                "auth_type": "pkce", "app_id": "abc123"}
+    assert found["site_url"] == "https://farelegami.example.org"
+    meta = built.soup("/admin/").find("meta", attrs={"http-equiv": "Content-Security-Policy"})
+    assert "127.0.0.1" not in meta["content"] and "localhost" not in meta["content"]
+    assert "connect-src 'self' blob: https://gitlab.com;" in meta["content"]
+
+
+def test_publishconf_takes_the_git_host_from_the_environment(tmp_path, monkeypatch):
+    monkeypatch.setenv("ADMIN_BACKEND", "gitea")
+    monkeypatch.setenv("ADMIN_REPO", "redazione/sito")
+    monkeypatch.setenv("ADMIN_BASE_URL", "https://git.example.org")
+    monkeypatch.setenv("ADMIN_APP_ID", "xyz")
+    found = settings_of(ROOT / "publishconf.py")
+    assert found["ADMIN_LOCAL_BACKEND"] == ""
+    assert config.backend(found) == {
+        "name": "gitea", "branch": "main", "repo": "redazione/sito", "app_id": "xyz",
+        "base_url": "https://git.example.org", "api_root": "https://git.example.org/api/v1"}
+    assert config.backend_warnings(found) == []
+
+
+# --- Configuration and policy as functions of the settings ---------------------------
+
+def test_without_a_repository_production_warns_that_nobody_can_log_in(base_settings):
+    found = with_settings(base_settings, ADMIN_LOCAL_BACKEND="")
+    [warning] = config.backend_warnings(found)
+    assert warning.startswith("ADMIN_REPO is empty")
+    assert config.backend_warnings(base_settings) == []  # the local backend is enough
+
+
+@pytest.mark.parametrize(("changes", "connect", "images"), [
+    ({}, ["'self'", "blob:", "http://127.0.0.1:8081"], ["'self'", "blob:"]),
+    ({"ADMIN_LOCAL_BACKEND": "", "ADMIN_REPO": "a/b", "ADMIN_APP_ID": "1"},
+     ["'self'", "blob:", "https://gitlab.com"],
+     ["'self'", "blob:", "https://gitlab.com", "https://secure.gravatar.com"]),
+    ({"ADMIN_LOCAL_BACKEND": "", "ADMIN_REPO": "a/b", "ADMIN_BASE_URL": "https://gl.example"},
+     ["'self'", "blob:", "https://gl.example"],
+     ["'self'", "blob:", "https://gl.example", "https://secure.gravatar.com"]),
+    ({"ADMIN_LOCAL_BACKEND": "", "ADMIN_REPO": "a/b", "ADMIN_BACKEND": "github",
+      "ADMIN_BASE_URL": "https://auth.example.org"},
+     ["'self'", "blob:", "https://api.github.com", "https://www.githubstatus.com"],
+     ["'self'", "blob:", "https://avatars.githubusercontent.com"]),
+    ({"ADMIN_REPO": "a/b", "ADMIN_BACKEND": "gitea", "ADMIN_BASE_URL": "https://git.example",
+      "ADMIN_API_ROOT": "https://api.git.example/api/v1"},
+     ["'self'", "blob:", "http://127.0.0.1:8081", "https://api.git.example",
+      "https://git.example"],
+     ["'self'", "blob:", "https://git.example"]),
+], ids=["development", "gitlab.com", "self-hosted-gitlab", "github", "gitea"])
+def test_the_policy_allows_the_backend_and_nothing_more(base_settings, changes, connect,
+                                                        images):
+    found = dict(policy.directives(with_settings(base_settings, **changes)))
+    assert found["connect-src"] == connect
+    assert found["img-src"] == images
+    assert found["script-src"] == ["'self'", "'unsafe-eval'"]
+    assert found["style-src"] == ["'self'", "'unsafe-inline'"]
+    assert found["default-src"] == ["'self'"] and found["object-src"] == ["'none'"]
+    assert "frame-ancestors" not in found  # a meta tag cannot carry it: the header does
+    assert policy.header(with_settings(base_settings, **changes)).endswith(
+        "; frame-ancestors 'none'")
+
+
+def test_the_readme_gives_the_exact_policies(base_settings):
+    text = ADMIN_README.read_text(encoding="utf-8")
+    production = with_settings(base_settings, ADMIN_LOCAL_BACKEND="", ADMIN_REPO="a/b",
+                               ADMIN_APP_ID="1")
+    assert policy.meta(base_settings) in text
+    assert policy.header(base_settings) in text
+    assert policy.header(production) in text
+
+
+@pytest.mark.parametrize(("name", "value"), [
+    ("ADMIN_BACKEND", "bitbucket"),
+    ("ADMIN_REPO", "solo-un-nome"),
+    ("ADMIN_REPO", "a b/c"),
+    ("ADMIN_LOCAL_BACKEND", "http://192.168.1.5:8081/api/v1"),  # not loopback: no login
+    ("ADMIN_LOCAL_BACKEND", "http://0.0.0.0:8081/api/v1"),
+    ("ADMIN_BASE_URL", "http://gitlab.example.org"),  # not https
+    ("ADMIN_BASE_URL", "https://user:secret@gitlab.example.org"),
+    ("ADMIN_API_ROOT", "gitlab.example.org/api/v4"),
+    ("ADMIN_PREVIEW_CSS", "theme/css/base.css"),
+    ("ADMIN_PREVIEW_CSS", ["../fuori.css"]),
+    ("ADMIN_CONTENT_DIR", "/content"),
+    ("ADMIN_ENABLED", "yes"),
+    ("ADMIN_LABELS_SINGULAR", {"notizie": ""}),
+])
+def test_bad_settings_are_errors_and_take_their_default(caplog, name, value):
+    found = admin_settings.install({name: value})
+    assert found[name] == admin_settings.DEFAULTS[name]
+    assert [r.getMessage().split(":")[0] for r in caplog.records] == [name]
+
+
+def test_good_settings_are_kept_and_addresses_cleaned(caplog):
+    found = admin_settings.install({
+        "ADMIN_BACKEND": "github", "ADMIN_REPO": "gruppo/sotto/progetto",
+        "ADMIN_BASE_URL": "https://auth.example.org/", "ADMIN_LOCAL_BACKEND":
+        "http://localhost:9000/api/v1", "ADMIN_CONTENT_DIR": "sito/content/"})
+    assert not caplog.records
+    assert found["ADMIN_BASE_URL"] == "https://auth.example.org"
+    assert found["ADMIN_CONTENT_DIR"] == "sito/content"
+    assert found["ADMIN_REPO"] == "gruppo/sotto/progetto"
+
+
+def test_the_lockfile_pins_the_installed_cms():
+    assert bundle.locked_version() == bundle.installed_version(DIST)
+    assert Path(ROOT / "package-lock.json").is_file()

@@ -1,0 +1,447 @@
+"""The web editor end to end: Decap CMS at /admin/ in headless Chromium, saving through
+its local backend (decap-server) into a temporary git working copy.
+
+The module builds a small site with the project's settings (the editor pointed at a
+decap-server on a free loopback port), serves the output on another loopback port, and
+starts decap-server in the working copy (tools/cms_server.py, MODE=fs). One editor
+session, as an editor would do it:
+
+1. open /admin/, press "Accedi" (the local backend needs no password), wait for the
+   collections and the news items;
+2. "＋ Notizia": fill in title, date and time (2025-03-05 10:30), two topics, the summary
+   and the text (two lines of one paragraph, Shift+Enter between them), and see the
+   title in the preview;
+3. choose a cover image: upload a PNG in the media library, take it;
+4. "Aggiungi allegato": upload a PDF made with pypdf (a file name with an apostrophe, an
+   accent and spaces), take it, give it a title and a description;
+5. "Pubblica ora" without the image's description: refused by admin/admin.js, with the
+   reason, and nothing written; close the notice, fill in the description;
+6. "Pubblica ora": "Voce salvata".
+
+Then the tests read what the session left on disk: the Markdown file (its YAML front
+matter parsed), the PDF under content/allegati/ and the image, byte for byte; run
+tools/check.py on the content (no error); build the site with it (the article page
+lists the attachment); and check that no request left the machine and that the console
+stayed clean but for the refused save.
+
+Screenshots of the main steps (1, 2, 4, the attachment in the form, 6) are taken into a
+temporary folder; with FARELEGAMI_SCREENSHOTS=1 they are written into docs/img/ for the
+editors' guide (Italian dates in native inputs need Debian's chromium-l10n, the "＋" of
+the new-item button a font such as fonts-droid-fallback: the test stops if they are
+missing). Fixed viewport, date, time zone and locale; animations and caret off.
+"""
+
+import functools
+import io
+import os
+import socket
+import subprocess
+import threading
+import time
+from dataclasses import dataclass, field
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+import yaml
+from PIL import Image, ImageDraw
+
+from samples import pdf
+from support import ROOT, build_site, run_tool, write_content
+from tools.cms_server import CmsServer
+
+pytestmark = pytest.mark.browser
+
+CHROMIUM = "/usr/bin/chromium"
+ARGS = ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+        "--disable-component-update", "--no-first-run", "--disable-sync", "--disable-quic"]
+SCREENSHOTS = os.environ.get("FARELEGAMI_SCREENSHOTS") == "1"
+GUIDE_IMAGES = ROOT / "docs" / "img"
+FIRST_LOAD_MS = 60_000  # parsing a 5 MB script on a busy 2-core machine
+UI_MS = 20_000
+
+TITLE = "Laboratorio d'estate a Crema: il programma è pronto"
+FILE_SLUG = "2025-03-05-laboratorio-destate-a-crema-il-programma-e-pronto"
+SITE_URL = "/2025/03/laboratorio-d-estate-a-crema-il-programma-e-pronto/"
+SUMMARY = "Quattro incontri a luglio nel cortile del Civic Center, aperti a tutte le età."
+BODY = ("Il Laboratorio di Comunità di Crema continua anche d'estate.",
+        "Si comincia sabato 5 luglio alle 17.")  # two lines of one paragraph (Shift+Enter)
+PDF_NAME = "Programma dell'incontro è.pdf"
+PDF_SAVED = "allegati/2025/programma-dell-incontro-e.pdf"
+PNG_NAME = "Cortile Civic Center.png"
+IMAGE_SAVED = "immagini/2025/cortile-civic-center.png"
+PDF_BYTES = pdf(2)
+QUICK = "ATTACHMENTS_PREVIEWS = False\n"  # PDF previews are tested elsewhere
+
+
+def picture():
+    """A 960x540 PNG: a courtyard drawn in the site's colours (sky, lawn, tables)."""
+    canvas = Image.new("RGB", (960, 540), (230, 240, 250))
+    draw = ImageDraw.Draw(canvas)
+    for y in range(330):  # sky: the site's blue fading to white
+        shade = y / 330
+        draw.line([(0, y), (960, y)], fill=(int(0 + 220 * shade), int(102 + 130 * shade),
+                                            int(204 + 46 * shade)))
+    draw.rectangle([0, 330, 960, 540], fill=(120, 170, 90))
+    for x in (200, 480, 760):  # three round tables with chairs
+        draw.ellipse([x - 90, 380, x + 90, 450], fill=(250, 250, 245))
+        for dx in (-120, 120):
+            draw.rectangle([x + dx - 15, 390, x + dx + 15, 440], fill=(255, 180, 0))
+    buffer = io.BytesIO()
+    canvas.save(buffer, "PNG")
+    return buffer.getvalue()
+
+
+PNG_BYTES = picture()
+
+
+def item(title, date, tags=(), body="Testo.", **keys):
+    meta = {"title": title, "date": date, **({"tags": list(tags)} if tags else {}), **keys}
+    header = yaml.safe_dump(meta, allow_unicode=True, sort_keys=False)
+    return f"---\n{header}---\n\n{body}\n"
+
+
+# The working copy: the project's content layout, a few items in the contract's form.
+CONTENT = {
+    "notizie/2024-06-12-casalmaggiore-laboratorio.md": item(
+        "A Casalmaggiore apre il primo Laboratorio di Comunità", "2024-06-12 10:30",
+        ["Casalmaggiore", "Laboratori di Comunità"]),
+    "notizie/2024-10-15-patto-gener-attivo.md": item(
+        "Come proporre un Patto Gener-Attivo", "2024-10-15 09:00", ["Patti Gener-Attivi"]),
+    "notizie/2025-01-20-community-manager-cremona.md": item(
+        "Community Manager, gli orari di ricevimento a Cremona", "2025-01-20 12:00",
+        ["Cremona", "Community Manager"]),
+    "comunicati-stampa/2024-05-05-presentazione-crema.md": item(
+        "FareLegami, presentato a Crema il nuovo progetto", "2024-05-05 17:07", ["Crema"],
+        attachments=[{"file": "allegati/2024/comunicato.pdf", "title": "Comunicato stampa"}]),
+    "avvisi/2025-02-01-sportello-chiuso.md": item(
+        "Sportello chiuso lunedì 3 febbraio", "2025-02-01 08:00", ["Orari"]),
+    "pages/contatti.md": "---\ntitle: Contatti\n---\n\nScrivete alla redazione.\n",
+    "allegati/2024/comunicato.pdf": pdf(1),
+}
+
+
+@dataclass
+class Session:
+    """What the editor session did and saw."""
+
+    repo: Path
+    web: str  # host:port of the site
+    cms: str  # host:port of decap-server
+    shots: Path
+    requests: list = field(default_factory=list)  # URLs
+    failed: list = field(default_factory=list)  # (status or failure, URL)
+    errors: list = field(default_factory=list)  # (phase, text): console errors, page errors
+    dialogs: list = field(default_factory=list)
+    phase: str = "start"
+    refusal: str = ""
+    written_after_refusal: list = field(default_factory=list)
+    seconds: dict = field(default_factory=dict)  # step -> seconds since the page opened
+    work: Path = None
+    server_log: str = ""
+
+    def written(self):
+        return sorted(self.repo.glob("content/notizie/2025-03-05-*.md"))
+
+
+class QuietFiles(SimpleHTTPRequestHandler):
+    extensions_map = {**SimpleHTTPRequestHandler.extensions_map, ".yml": "text/yaml",
+                      ".js": "text/javascript"}
+
+    def log_message(self, format, *args):  # noqa: A002
+        pass
+
+
+def free_port():
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def git(repo, *args):
+    subprocess.run(["git", "-c", "user.name=Test", "-c", "user.email=test@example.org",
+                    "-c", "init.defaultBranch=main", *args], cwd=repo, check=True,
+                   capture_output=True)
+
+
+def optimise(path):
+    """A screenshot as a palette PNG: a fraction of the size, the same to the eye."""
+    with Image.open(path) as shot:
+        small = shot.convert("RGB").quantize(colors=128, method=Image.Quantize.MEDIANCUT)
+    small.save(path, optimize=True)
+
+
+def check_screenshot_tools():
+    missing = []
+    if not Path("/usr/lib/chromium/locales/it.pak").is_file():
+        missing.append("chromium-l10n (Italian date inputs)")
+    fonts = subprocess.run(["fc-list", ":charset=ff0b"], capture_output=True, text=True,
+                           check=False).stdout
+    if not fonts.strip():
+        missing.append("a font with U+FF0B, e.g. fonts-droid-fallback (the + of the new button)")
+    if missing:
+        pytest.fail("FARELEGAMI_SCREENSHOTS=1 needs: " + "; ".join(missing)
+                    + " (apt-get install chromium-l10n fonts-droid-fallback)")
+
+
+@pytest.fixture(scope="module")
+def session(tmp_path_factory):
+    """Runs the editor session once; the tests read what it left."""
+    from playwright.sync_api import expect, sync_playwright  # noqa: PLC0415
+
+    if SCREENSHOTS:
+        check_screenshot_tools()
+    work = tmp_path_factory.mktemp("editor")
+    repo = work / "sito"
+    write_content(repo / "content", CONTENT)
+    git(repo, "init", "-q")
+    git(repo, "add", "-A")
+    git(repo, "commit", "-qm", "Contenuti iniziali")
+    uploads = work / "da-caricare"
+    uploads.mkdir()
+    (uploads / PDF_NAME).write_bytes(PDF_BYTES)
+    (uploads / PNG_NAME).write_bytes(PNG_BYTES)
+    cms_port = free_port()
+    built = build_site(work, {}, content=repo / "content", output=work / "output",
+                       settings=f'ADMIN_LOCAL_BACKEND = "http://127.0.0.1:{cms_port}/api/v1"\n'
+                                + QUICK)
+    assert built.ok, built.log
+    server = ThreadingHTTPServer(("127.0.0.1", 0),
+                                 functools.partial(QuietFiles, directory=built.output))
+    threading.Thread(target=server.serve_forever, args=(0.05,), daemon=True).start()
+    web = f"127.0.0.1:{server.server_address[1]}"
+    shots = GUIDE_IMAGES if SCREENSHOTS else work / "shots"
+    shots.mkdir(exist_ok=True)
+    seen = Session(repo, web, f"127.0.0.1:{cms_port}", shots)
+    log = (work / "decap-server.log").open("w")
+    expect.set_options(timeout=UI_MS)  # for every wait below (5 s by default)
+    try:
+        with CmsServer(repo, cms_port, log=log), sync_playwright() as playwright:
+            browser = playwright.chromium.launch(
+                executable_path=CHROMIUM, args=ARGS,
+                # an installed UTF-8 locale, else a non-ASCII upload fails silently;
+                # LANGUAGE=it: native date inputs in Italian (with chromium-l10n)
+                env={**os.environ, "LANG": "C.UTF-8", "LANGUAGE": "it"})
+            try:
+                edit(browser, seen, expect)
+            finally:
+                browser.close()
+    finally:
+        expect.set_options(timeout=None)
+        log.close()
+        server.shutdown()
+        server.server_close()
+    seen.server_log = (work / "decap-server.log").read_text(encoding="utf-8",
+                                                             errors="replace")
+    seen.work = work
+    return seen
+
+
+def edit(browser, seen, expect):
+    """The editor's steps (the module docstring), with a screenshot at the main ones."""
+    context = browser.new_context(locale="it-IT", timezone_id="Europe/Rome",
+                                  viewport={"width": 1280, "height": 800},
+                                  device_scale_factor=1, reduced_motion="reduce")
+    page = context.new_page()
+    page.set_default_timeout(UI_MS)
+    page.on("request", lambda request: seen.requests.append(request.url))
+    page.on("response", lambda response: response.status >= 400 and seen.failed.append(
+        (response.status, response.url)))
+    page.on("requestfailed", lambda request: seen.failed.append(
+        (request.failure, request.url)))
+    page.on("console", lambda message: message.type == "error" and seen.errors.append(
+        (seen.phase, message.text)))
+    page.on("pageerror", lambda error: seen.errors.append((seen.phase, str(error))))
+    page.on("dialog", lambda dialog: (seen.dialogs.append(dialog.message), dialog.dismiss()))
+    started = time.monotonic()
+
+    def step(name, shot=None):
+        seen.seconds[name] = round(time.monotonic() - started, 1)
+        if shot:
+            expect(page.locator("body > canvas")).to_be_hidden()  # the loading bar, done
+            path = seen.shots / f"{shot}.png"
+            page.screenshot(path=str(path), animations="disabled", caret="hide")
+            if SCREENSHOTS:
+                optimise(path)
+
+    def upload(button, path):
+        page.get_by_role("button", name=button).click()
+        library = page.get_by_role("dialog")
+        expect(library).to_be_visible()
+        page.locator('input[type="file"]').set_input_files(str(path))
+        take = page.get_by_role("button", name="Prendi selezionato")
+        expect(take).to_be_enabled()  # the upload is listed and selected
+        return library, take
+
+    def publish():
+        page.get_by_role("button", name="Pubblica").click()
+        page.get_by_role("menuitem", name="Pubblica ora").click()
+
+    # 1. Log in (local backend: no password) and see the collections
+    page.goto(f"http://{seen.web}/admin/")
+    page.get_by_role("button", name="Accedi").click(timeout=FIRST_LOAD_MS)
+    expect(page.get_by_role("link", name="Notizie").first).to_be_visible()
+    expect(page.get_by_text("Community Manager, gli orari di ricevimento a Cremona")
+           ).to_be_visible()
+    step("list", "editor-web-1-elenco")
+
+    # 2. A new news item: the fields of the contract
+    page.get_by_role("link", name="Notizia").click()  # "＋ Notizia"
+    title = page.get_by_label("Titolo", exact=True)
+    expect(title).to_be_visible()
+    title.fill(TITLE)
+    page.get_by_label("Data e ora di pubblicazione").fill("2025-03-05T10:30")
+    page.get_by_label("Argomenti").fill("Crema, Laboratori di Comunità")
+    page.get_by_label("Sommario").fill(SUMMARY)
+    page.locator('[data-slate-editor="true"]').click()
+    page.keyboard.insert_text(BODY[0])  # one input event: typing key by key is slow
+    page.keyboard.press("Shift+Enter")
+    page.keyboard.insert_text(BODY[1])
+    preview = page.frame_locator("iframe").first
+    expect(preview.get_by_role("heading", name=TITLE)).to_be_visible()
+    title.scroll_into_view_if_needed()
+    step("form", "editor-web-2-nuova-notizia")
+
+    # 3. A cover image
+    library, take = upload("Scegli un'immagine", seen.repo.parent / "da-caricare" / PNG_NAME)
+    take.click()
+    expect(library).to_be_hidden()
+    step("image")
+
+    # 4. An attachment: upload, take, title and description
+    page.get_by_role("button", name="Aggiungi allegato").click()
+    library, take = upload("Scegli un file", seen.repo.parent / "da-caricare" / PDF_NAME)
+    expect(library.get_by_text("programma-dell-incontro-e.pdf")).to_be_visible()
+    step("upload", "editor-web-3-carica-allegato")
+    take.click()
+    expect(library).to_be_hidden()
+    expect(page.get_by_text(PDF_SAVED, exact=True)).to_be_visible()
+    page.get_by_label("Titolo (opzionale)").fill("Programma dell'incontro")
+    description = page.get_by_label("Descrizione (opzionale)")
+    description.fill("Date, orari e luoghi dei quattro incontri.")
+    page.get_by_text(PDF_SAVED, exact=True).scroll_into_view_if_needed()
+    expect(preview.get_by_text("Programma dell'incontro", exact=True)).to_be_visible()
+    step("attachment", "editor-web-4-allegato")
+
+    # 5. Publishing without the image's description is refused, and nothing is written
+    seen.phase = "refused"
+    publish()
+    notice = page.get_by_text("Salvataggio della voce non riuscito")
+    expect(notice).to_be_visible()
+    seen.refusal = notice.inner_text()
+    seen.written_after_refusal = [str(p) for p in seen.written()]
+    page.locator(".Toastify__close-button").click()
+    expect(notice).to_be_hidden()
+    seen.phase = "publish"
+    page.get_by_label("Descrizione dell'immagine (testo alternativo)").fill(
+        "Il cortile del Civic Center di Crema con sedie e tavoli")
+    step("refused")
+
+    # 6. Publish
+    publish()
+    expect(page.get_by_text("Modifiche salvate", exact=True)).to_be_visible()
+    expect(page.get_by_text("Voce salvata")).to_be_visible()
+    step("saved", "editor-web-5-pubblicato")
+    seen.phase = "end"
+    context.close()
+
+
+def front_matter(path):
+    text = path.read_text(encoding="utf-8")
+    assert text.startswith("---\n")
+    header, body = text[4:].split("\n---\n", 1)
+    return yaml.safe_load(header), body
+
+
+def test_the_news_item_is_written_with_the_contracts_front_matter(session):
+    [path] = session.written()
+    assert path.name == f"{FILE_SLUG}.md"
+    meta, body = front_matter(path)
+    assert meta == {
+        "title": TITLE,
+        "date": "2025-03-05 10:30",  # the contract's form, Rome time, as a string
+        "tags": ["Crema", "Laboratori di Comunità"],
+        "author": "Redazione",
+        "summary": SUMMARY,
+        "image": IMAGE_SAVED,
+        "image_alt": "Il cortile del Civic Center di Crema con sedie e tavoli",
+        "attachments": [{"file": PDF_SAVED, "title": "Programma dell'incontro",
+                         "description": "Date, orari e luoghi dei quattro incontri."}],
+        "status": "published",
+    }
+    # the line break is two spaces (admin.js), not the CMS's backslash
+    assert body.strip("\n") == f"{BODY[0]}  \n{BODY[1]}"
+
+
+def test_the_uploads_are_written_intact_under_allegati_and_immagini(session):
+    assert (session.repo / "content" / PDF_SAVED).read_bytes() == PDF_BYTES
+    assert (session.repo / "content" / IMAGE_SAVED).read_bytes() == PNG_BYTES
+    # nothing but the item and its two uploads was added to the working copy
+    status = subprocess.run(["git", "status", "--porcelain", "--untracked-files=all"],
+                            cwd=session.repo, capture_output=True, text=True, check=True)
+    assert sorted(line[3:] for line in status.stdout.splitlines()) == sorted(
+        [f"content/notizie/{FILE_SLUG}.md", f"content/{PDF_SAVED}", f"content/{IMAGE_SAVED}"])
+
+
+def test_a_cover_image_without_description_is_refused_with_the_reason(session):
+    assert "manca la descrizione dell'immagine di copertina" in session.refusal
+    assert session.written_after_refusal == []
+
+
+def test_invoke_check_finds_no_problem(session):
+    status, out, err = run_tool(session.work, "check", "--content",
+                                str(session.repo / "content"))
+    assert status == 0, out + err
+    assert out == ""
+    assert "0 errori, 0 avvisi" in err
+
+
+def test_the_site_builds_with_the_item_and_its_attachment(session):
+    built = build_site(session.work, {}, content=session.repo / "content",
+                       output=session.work / "output-after", settings=QUICK)
+    assert built.ok, built.log
+    page = built.soup(SITE_URL)
+    assert page.find("h1").get_text(" ", strip=True) == TITLE.replace("'", "’")
+    [link] = page.select(".attachments a.attachment-link")
+    assert " ".join(link.get_text(" ", strip=True).split()).startswith(
+        "Programma dell’incontro (PDF,")
+    assert link["href"].endswith("/allegati/2025/programma-dell-incontro-e.pdf")
+    assert built.path("/allegati/2025/programma-dell-incontro-e.pdf").read_bytes() == PDF_BYTES
+    assert [a.get_text(strip=True) for a in page.select(".tag-list a")] == \
+        ["Crema", "Laboratori di Comunità"]
+    assert page.select_one(".article-cover img")["alt"].startswith("Il cortile")
+    [paragraph] = page.select(".article-body p")
+    assert paragraph.find("br") and "\\" not in paragraph.get_text()
+
+
+def test_no_request_left_this_machine_and_the_console_stayed_clean(session):
+    allowed = {session.web, session.cms}
+    foreign = [url for url in session.requests
+               if not url.startswith(("blob:", "data:")) and urlsplit(url).netloc not in allowed]
+    assert not foreign, foreign
+    assert not session.failed, (session.failed, session.server_log)
+    assert not session.dialogs
+    # only the refused save reports an error (the CMS logs the reason and rethrows)
+    outside = [(phase, text) for phase, text in session.errors if phase != "refused"]
+    assert not outside, outside
+    assert any("descrizione dell'immagine" in text for _, text in session.errors)
+
+
+def test_the_preview_uses_the_sites_stylesheets(session):
+    paths = {urlsplit(url).path for url in session.requests
+             if urlsplit(url).netloc == session.web}
+    assert {"/theme/css/base.css", "/theme/css/article.css"} <= paths
+
+
+def test_the_screenshots_of_the_guide_were_taken(session):
+    names = sorted(path.name for path in session.shots.glob("editor-web-*.png"))
+    assert names == [f"editor-web-{n}.png" for n in (
+        "1-elenco", "2-nuova-notizia", "3-carica-allegato", "4-allegato", "5-pubblicato")]
+    for path in session.shots.glob("editor-web-*.png"):
+        with Image.open(path) as shot:
+            assert shot.size == (1280, 800)
+    guide = (ROOT / "docs" / "guida-redazione.md").read_text(encoding="utf-8")
+    for name in names:
+        assert f"img/{name}" in guide
+        assert (GUIDE_IMAGES / name).is_file()
