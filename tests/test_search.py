@@ -248,6 +248,9 @@ def test_a_rebuild_replaces_the_index_reads_no_pdf_twice_a_failure_removes_it(bu
     metas = list((second.output / "pagefind").glob("*.pf_meta"))
     assert len(metas) == 1  # the old index's files are gone
 
+    again = build({}, f"SEARCH_PAGEFIND_BINARY = {str(failing_binary(tmp_path))!r}\n")
+    assert again.ok, again.log  # nothing changed: the kept bundle, pagefind not even run
+    write_content(first.content, {"notizie/d.md": article(title="Nuovo", body="Airone.")})
     failed = build({}, f"SEARCH_PAGEFIND_BINARY = {str(failing_binary(tmp_path))!r}\n")
     assert failed.returncode == 1
     assert ("CRITICAL SearchIndexError: Search index: pagefind ended unexpectedly; it said:"

@@ -197,7 +197,7 @@ def config(settings):
     found["publish_mode"] = "simple"
     if settings.get("SITEURL"):
         found["site_url"] = found["display_url"] = settings["SITEURL"]
-    found["logo_url"] = f"../{settings['THEME_STATIC_DIR']}/favicon.svg"
+    found["logo_url"] = f"../{settings['THEME_STATIC_DIR']}/logo.png"  # a stable address
     # The media library's folder (repository's root) and its path in the text: images
     # put into the text (the editor's image component, which ignores the body field's
     # own folders) are written as the contract's {static} links.

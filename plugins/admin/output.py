@@ -21,7 +21,8 @@ from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader
 
-from plugins.atomic_writer import AtomicFile
+from plugins.assets import MANIFEST_KEY
+from plugins.writer.atomic import AtomicFile
 
 from . import bundle, config, policy
 
@@ -35,12 +36,13 @@ SCRIPT = HERE / "static" / "admin.js"
 def preview_stylesheets(settings, context):
     """The stylesheets of the preview pane, as paths relative to ``admin/``.
 
-    The one place that chooses them: ``ADMIN_PREVIEW_CSS`` (paths from the site's
-    root). A build that bundles the site's CSS into one fingerprinted file should
-    return that file's path here (``context`` holds what the build produced).
+    The one place that chooses them: ``ADMIN_PREVIEW_CSS``, theme files by their name
+    under the theme's static folder (``css/site.css``), published under the name
+    plugins/assets gave them (``theme/css/site.<hash>.css``: the build's manifest).
     """
-    del context
-    return [posixpath.join("..", path.lstrip("/")) for path in settings["ADMIN_PREVIEW_CSS"]]
+    manifest = context.get(MANIFEST_KEY) or {}
+    return [posixpath.join("..", settings["THEME_STATIC_DIR"], manifest.get(name, name))
+            for name in (path.lstrip("/") for path in settings["ADMIN_PREVIEW_CSS"])]
 
 
 def _versioned(path):
@@ -58,7 +60,9 @@ def render_index(settings, context, main="decap-cms.js", script="admin.js"):
     return environment.get_template("index.html").render(
         policy=policy.meta(settings),
         sitename=settings["SITENAME"],
-        favicon=f"../{settings['THEME_STATIC_DIR']}/favicon.svg",
+        favicon="../" + posixpath.join(settings["THEME_STATIC_DIR"],
+                                       (context.get(MANIFEST_KEY) or {}).get("favicon.svg",
+                                                                              "favicon.svg")),
         main=main,
         script=script,
         preview_css=preview_stylesheets(settings, context),

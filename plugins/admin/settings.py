@@ -20,7 +20,7 @@ DEFAULTS = {
     # decap-server's API (./run livereload starts it), on loopback only; "": off
     "ADMIN_LOCAL_BACKEND": "",
     # the site's stylesheets in the editor's preview, relative to the site's root
-    "ADMIN_PREVIEW_CSS": ["theme/css/base.css", "theme/css/article.css"],
+    "ADMIN_PREVIEW_CSS": ["css/site.css"],
     # category folder -> the name of one item ("Notizia"); default: the category's name
     "ADMIN_LABELS_SINGULAR": {},
     # PATH as a path from the repository's root (the git host and decap-server see that)
@@ -92,8 +92,8 @@ def check(settings):
         problems.append(("ADMIN_LOCAL_BACKEND", problem))
     css = settings["ADMIN_PREVIEW_CSS"]
     if not isinstance(css, (list, tuple)) or not all(_relative_folder(c) for c in css):
-        problems.append(("ADMIN_PREVIEW_CSS", "must be a list of paths relative to the"
-                                              f" site's root, not {css!r}"))
+        problems.append(("ADMIN_PREVIEW_CSS", "must be a list of paths under the theme's"
+                                              f" static folder, not {css!r}"))
     labels = settings["ADMIN_LABELS_SINGULAR"]
     if not isinstance(labels, dict) or not all(
             isinstance(k, str) and isinstance(v, str) and v.strip() for k, v in labels.items()):
