@@ -41,6 +41,7 @@ DEFAULTS = {
     "COMPRESS_CACHE_DAYS": 14,
 }
 FORMATS = (".br", ".gz")
+PARALLEL_FROM = 200  # copies to make: fewer are made in this process (no start-up cost)
 
 
 def check(settings):
@@ -108,7 +109,7 @@ class Compressor:
         if todo:
             jobs = [(data, kind, *self.levels) for _, data, kind, _ in todo]
             workers = min(os.cpu_count() or 1, 8)
-            if workers > 1 and len(jobs) > 8:
+            if workers > 1 and len(jobs) > PARALLEL_FROM:
                 with ProcessPoolExecutor(workers) as pool:
                     blobs = list(pool.map(_compress_job, jobs, chunksize=16))
             else:
