@@ -199,7 +199,9 @@ def test_images_keep_their_space_while_they_load(page, site, width):
         before = boxes(page)
     finally:
         site.server.release()
-    page.wait_for_function("[...document.querySelectorAll('main img')]"
+    # A function, not an expression: Playwright evaluates an expression with eval(),
+    # which the page's Content-Security-Policy forbids.
+    page.wait_for_function("() => [...document.querySelectorAll('main img')]"
                            ".every(img => img.complete && img.naturalWidth > 0)")
     page.evaluate("() => new Promise(done => requestAnimationFrame(() =>"
                   " requestAnimationFrame(done)))")

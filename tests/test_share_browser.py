@@ -85,7 +85,7 @@ def test_copy_link_copies_the_address_and_nothing_breaks_the_csp(browser, site):
         button.click()
         status = page.get_by_role("status")
         page.wait_for_function(
-            "document.querySelector('.share-status').textContent === 'Link copiato'")
+            "() => document.querySelector('.share-status').textContent === 'Link copiato'")
         assert status.text_content() == "Link copiato"
         assert page.evaluate("navigator.clipboard.readText()") == site.base + ARTICLE
         assert page.evaluate("window.__violations") == []  # JSON-LD is data, not script
@@ -94,7 +94,7 @@ def test_copy_link_copies_the_address_and_nothing_breaks_the_csp(browser, site):
         # The policy is in force: an inline script is refused, and reported.
         page.evaluate("""() => { const s = document.createElement('script');
                                  s.textContent = 'window.__ran = 1'; document.body.append(s); }""")
-        page.wait_for_function("window.__violations.length > 0")
+        page.wait_for_function("() => window.__violations.length > 0")
         assert page.evaluate("window.__ran") is None
         assert page.evaluate("window.__violations")[0] == ["script-src-elem", "inline"]
     finally:
