@@ -2,6 +2,10 @@
 
 import xml.etree.ElementTree as ET
 
+import pytest
+
+from plugins.core.pages import page_window
+
 from support import SITEURL, article
 
 
@@ -41,6 +45,32 @@ def test_lists_are_paginated_with_clean_urls(build):
     hrefs = {a["href"] for a in nav.select("a")}
     assert f"{SITEURL}/" in hrefs and f"{SITEURL}/pagina/3/" in hrefs
     assert nav.select_one('[aria-current="page"]')
+
+
+@pytest.mark.parametrize(("current", "count", "window"), [
+    (1, 1, [1]),
+    (1, 3, [1, 2, 3]),
+    (1, 8, [1, 2, 3, None, 8]),
+    (4, 8, [1, 2, 3, 4, 5, 6, 7, 8]),  # a gap of one page shows the page
+    (6, 10, [1, None, 4, 5, 6, 7, 8, 9, 10]),
+    (100, 200, [1, None, 98, 99, 100, 101, 102, None, 200]),
+    (200, 200, [1, None, 198, 199, 200]),
+])
+def test_page_window(current, count, window):
+    assert page_window(current, count) == window
+
+
+def test_long_lists_link_the_first_last_and_nearby_pages(build):
+    site = build(many(23), settings="DEFAULT_PAGINATION = 2")  # 12 pages
+    assert site.ok, site.log
+    nav = site.soup("/pagina/6/").select_one("nav.pagination")
+    items = [li.get_text(" ", strip=True).replace("Pagina ", "")
+             for li in nav.select(".pagination-list li")]
+    assert items == ["‹ Più recenti", "1", "…", "4", "5", "6", "7", "8", "…", "12",
+                     "Meno recenti ›"]
+    assert nav.select_one("[aria-current=page]")["href"] == f"{SITEURL}/pagina/6/"
+    assert nav.select_one(".pagination-gap")["aria-hidden"] == "true"
+    assert [a["href"] for a in nav.select("a")][1] == f"{SITEURL}/"
 
 
 def test_archives_by_year(build):

@@ -97,3 +97,24 @@ def test_a_cached_file_is_checked_again_when_a_file_it_uses_goes_away(tmp_path):
     write_content(tmp_path / "content", {"immagini/foto.jpg": b"<svg onload=alert(1)>"})
     site = build_site(tmp_path, {})  # back, but not an image any more
     assert not site.ok and "immagini/foto.jpg" in site.log
+
+
+def rendered(cache):
+    """The pages the render cache holds (one file per page rendered)."""
+    return {path.name for path in cache.glob("render-*/*/*.html")}
+
+
+def test_editing_a_body_past_its_lead_renders_only_that_page_again(tmp_path):
+    """Listings, related reading and other pages show a lead, a title, a date: text
+    further down an article's body changes its own page and nothing else."""
+    cold = build_site(tmp_path, SITE)
+    assert cold.ok, cold.log
+    before = rendered(tmp_path / "cache")
+    assert len(before) > 20
+    shutil.rmtree(cold.output)
+    edit = {"avvisi/tre.md": article(title="Tre", date="2024-06-01 09:00", tags="[Crema]",
+                                     body="Il sommario.\n\nIl resto del testo, cambiato.")}
+    edited = build_site(tmp_path, edit)
+    assert edited.ok, edited.log
+    assert len(rendered(tmp_path / "cache") - before) == 1
+    assert "cambiato" in edited.text("/2024/06/tre/")

@@ -12,14 +12,23 @@ not written. The compressed bytes are kept in ``<CACHE_PATH>/compress/`` under
 the sha256 of the original: a rebuild compresses only the files whose content
 changed (most pages come out of the render cache unchanged), on every core.
 Cache entries unused for ``COMPRESS_CACHE_DAYS`` days are removed.
+
+On a machine with two cores or more, pages are compressed while the build goes on:
+each page Pelican writes (``content_written``) is handed to a background process
+(which takes its copies from the cache or makes them), and its ``.gz``/``.br`` are
+written beside it. The final step reads every file again and skips only those whose
+bytes are the ones the early copies were made from: a file changed after it was
+first written is compressed again, as it is.
 """
 
 import gzip
 import hashlib
 import logging
 import os
+import threading
 import time
 from concurrent.futures import ProcessPoolExecutor
+from functools import partial
 from pathlib import Path
 
 import blinker
@@ -42,6 +51,7 @@ DEFAULTS = {
 }
 FORMATS = (".br", ".gz")
 PARALLEL_FROM = 200  # copies to make: fewer are made in this process (no start-up cost)
+STATE_KEY = "compress_early"
 
 
 def check(settings):
@@ -87,17 +97,34 @@ class Compressor:
                 if name.endswith(extensions) and path.stat().st_size >= minimum:
                     yield path
 
-    def _cached(self, digest, kind):
+    def cached_path(self, digest, kind):
         quality = self.levels[0] if kind == ".br" else self.levels[1]
         return self.cache / digest[:2] / f"{digest}-{quality}{kind}"
 
-    def run(self, output):
+    def wanted(self, path):
+        return (path.endswith(tuple(self.settings["COMPRESS_EXTENSIONS"]))
+                and os.path.getsize(path) >= self.settings["COMPRESS_MIN_SIZE"])
+
+    @staticmethod
+    def store(cached, blob):
+        cached.parent.mkdir(parents=True, exist_ok=True)
+        temporary = cached.with_name(f".{cached.name}.{os.getpid()}.{threading.get_ident()}.part")
+        temporary.write_bytes(blob)
+        os.replace(temporary, cached)
+
+    def run(self, output, written=None):
+        """Compress what needs it; ``written`` maps ``(path, kind)`` to the digest of the
+        bytes whose copy is already beside the file (the early copies)."""
         started, todo, reused = time.perf_counter(), [], 0
+        written = written or {}
         for path in self.candidates(output):
             data = path.read_bytes()
             digest = hashlib.sha256(data).hexdigest()
             for kind in FORMATS:
-                cached = self._cached(digest, kind)
+                if written.get((str(path), kind)) == digest:
+                    reused += 1
+                    continue
+                cached = self.cached_path(digest, kind)
                 try:
                     blob = cached.read_bytes()
                 except FileNotFoundError:
@@ -115,10 +142,7 @@ class Compressor:
             else:
                 blobs = [_compress_job(job) for job in jobs]
             for (path, data, kind, cached), blob in zip(todo, blobs):
-                cached.parent.mkdir(parents=True, exist_ok=True)
-                temporary = cached.with_name(f".{cached.name}.{os.getpid()}.part")
-                temporary.write_bytes(blob)
-                os.replace(temporary, cached)
+                self.store(cached, blob)
                 self._write(path, kind, data, blob)
         self._prune()
         logger.info("Compressed copies: %d new, %d from the cache, in %.2f s", len(todo),
@@ -146,13 +170,94 @@ class Compressor:
 
 def initialize(pelican):
     core_settings.install(pelican.settings, PREFIX, DEFAULTS, check)
+    pelican.settings[STATE_KEY] = Early()
+
+
+class Early:
+    """Pages compressed in a background process while the build writes the others.
+
+    It sits in the settings (so in every page's context, where ``content_written``
+    finds it); pickled, it is a new idle one, as Pelican's content cache may pickle
+    the settings.
+    """
+
+    def __init__(self):
+        self.pool = self.compressor = None
+        self.written = {}  # (path, kind) -> digest of the bytes its copy was made from
+
+    def __reduce__(self):
+        return (Early, ())
+
+    def start(self, settings):
+        self.stop()
+        if (os.cpu_count() or 1) > 1:
+            self.compressor = Compressor(settings)
+            self.pool = ProcessPoolExecutor(min(os.cpu_count() - 1, 7))
+
+    def add(self, path):
+        compressor = self.compressor
+        if compressor is None or not compressor.wanted(path):
+            return
+        with open(path, "rb") as file:
+            data = file.read()
+        digest = hashlib.sha256(data).hexdigest()
+        for kind in FORMATS:
+            cached = compressor.cached_path(digest, kind)
+            future = self.pool.submit(_early_job, (data, kind, *compressor.levels), cached)
+            future.add_done_callback(partial(self._done, path, data, digest, kind, cached))
+
+    def _done(self, path, data, digest, kind, cached, future):
+        """In the pool's thread: the copy beside the page, and in the cache if new."""
+        if future.cancelled() or future.exception() is not None:
+            return  # the final step makes it
+        blob, new = future.result()
+        if new:
+            Compressor.store(cached, blob)
+        Compressor._write(Path(path), kind, data, blob)  # noqa: SLF001
+        self.written[(str(Path(path)), kind)] = digest
+
+    def finish(self):
+        """Wait for the pages handed over so far and return what was written (the
+        callbacks run before the pool's shutdown returns)."""
+        if self.pool is not None:
+            self.pool.shutdown(wait=True)
+        written, self.written = self.written, {}
+        self.pool = self.compressor = None
+        return written
+
+    def stop(self):
+        if self.pool is not None:
+            self.pool.shutdown(wait=True, cancel_futures=True)
+        self.pool = self.compressor = None
+        self.written = {}
+
+
+def _early_job(job, cached):
+    """In a worker: the cached copy when there is one, else a new one; (bytes, new)."""
+    try:
+        return cached.read_bytes(), False
+    except FileNotFoundError:
+        return _compress_job(job), True
+
+
+def start_run(pelican):
+    pelican.settings[STATE_KEY].start(pelican.settings)
+
+
+def compress_written(path, context):
+    early = context.get(STATE_KEY)
+    if early is not None:
+        early.add(path)
 
 
 def compress_output(pelican):
-    Compressor(pelican.settings).run(pelican.output_path)
+    written = pelican.settings[STATE_KEY].finish()
+    Compressor(pelican.settings).run(pelican.output_path, written)
 
 
 def register():
     granular_signals.register()  # the "compress" signal, after every finalized receiver
     signals.initialized.connect(initialize)
+    signals.get_generators.connect(start_run)
+    signals.content_written.connect(compress_written)
     blinker.signal("compress").connect(compress_output)

@@ -6,21 +6,24 @@ Modules, imported explicitly (``from plugins.core import items``):
 - :mod:`.filetypes`: what a file is by its content, whether its extension agrees
   and its kind is allowed; the MIME table;
 - :mod:`.items`: which generator lists hold which items, and what happens to them;
+- :mod:`.pages`: which page numbers a list's pagination links;
 - :mod:`.settings`: the one settings style (prefix, ``DEFAULTS``, validation at
   ``initialized``), ``JINJA_FILTERS`` merging, declared plugin dependencies;
 - :mod:`.problems`: a problem an editor can fix, with its file and line;
 - :mod:`.text`: names turned into titles;
 - :mod:`.urls`: a page's address without its final ``index.html``.
 
-As a plugin (first in PLUGINS) it gives templates the ``without_index`` filter.
+As a plugin (first in PLUGINS) it gives templates the ``without_index`` and
+``page_window`` filters.
 """
 
 from pelican import signals
 
+from .pages import page_window
 from .settings import add_filters
 from .urls import without_index
 
-FILTERS = {"without_index": without_index}
+FILTERS = {"without_index": without_index, "page_window": page_window}
 
 
 def initialize(pelican):

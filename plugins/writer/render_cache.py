@@ -13,10 +13,12 @@ page under a key made of:
   template it extends, includes or imports (``jinja2.meta``), so a page that
   never mentions ``articles`` does not depend on every article.
 
-Content items are digested whole (their resolved HTML, metadata and every
-attribute plugins gave them: attachments, related lists…); items referenced
-from inside another item (a related article, a translation) by what a page can
-show of them (URL, title, dates, category, summary). The digests are
+The page's own item (``article``, ``page``) is digested whole (its resolved
+HTML, metadata and every attribute plugins gave them: attachments, related
+lists…); every other item it reaches (the articles of a listing or paginator, a
+related article, a translation) by what a page can show of them (URL, summary
+and ``REF_FIELDS``: title, dates, category, authors, marks), so text further down
+one article's body renders that article's page again and no listing. The digests are
 memoised per build. ``tests/test_render_cache.py`` builds sites cold and warm
 and compares every output file.
 """
@@ -39,6 +41,10 @@ from plugins.core.digest import code_digest, settings_digest
 from plugins.core.digest import hash_parts as _hash
 
 SKIPPED_KEYS = {"settings", "_context", "_summary", "_content"}  # shared or re-derived
+# What a page can show of another item (a card in a listing, a related article): a
+# template that shows more of the items it lists must add the attribute here.
+REF_FIELDS = ("title", "date", "modified", "category", "author", "authors", "status", "lang",
+              "is_bozza", "is_programmato", "visite_precedenti")
 KEEP_FOLDERS = 3  # global digests whose caches are kept (e.g. preview and public builds)
 
 
@@ -69,25 +75,25 @@ class Digester:
                 self._keep.append(value)
                 self._shared[key] = (_hash(type(value).__name__, value.name, value.url)
                                      if isinstance(value, URLWrapper) else
-                                     _hash("paginator", self.stable(vars(value), inside)))
+                                     _hash("paginator", self.stable(vars(value), True)))
             return self._shared[key]
         if isinstance(value, dict):
-            return _hash("{", *(f"{key}={self.stable(item, inside)}"
+            return _hash("{", *(f"{key}={self.stable(item, True)}"
                                 for key, item in sorted(value.items(), key=lambda kv: str(kv[0]))
                                 if key not in SKIPPED_KEYS))
         if isinstance(value, (list, tuple)):
-            return _hash("[", *(self.stable(item, inside) for item in value))
+            return _hash("[", *(self.stable(item, True) for item in value))
         if isinstance(value, (set, frozenset)):
-            return _hash("(", *sorted(self.stable(item, inside) for item in value))
+            return _hash("(", *sorted(self.stable(item, True) for item in value))
         if isinstance(value, partial):
-            return _hash("partial", self.stable(value.func, inside),
-                         self.stable(value.args, inside), self.stable(value.keywords, inside))
+            return _hash("partial", self.stable(value.func, True),
+                         self.stable(value.args, True), self.stable(value.keywords, True))
         if callable(value) and hasattr(value, "__qualname__"):
             return f"f{getattr(value, '__module__', '')}.{value.__qualname__}"
         if hasattr(value, "__html__") and hasattr(value, "article"):
             return "h" + type(value).__qualname__  # article_meta's lead/body: from the item
         if dataclasses.is_dataclass(value) or hasattr(value, "__dict__"):
-            return _hash(type(value).__qualname__, self.stable(vars(value), inside))
+            return _hash(type(value).__qualname__, self.stable(vars(value), True))
         return "r" + type(value).__qualname__
 
     def item(self, item):
@@ -102,8 +108,7 @@ class Digester:
         key = id(item)
         if key not in self._refs:
             self._keep.append(item)
-            shown = {name: getattr(item, name, None) for name in (
-                "title", "date", "modified", "category", "author", "status")}
+            shown = {name: getattr(item, name, None) for name in REF_FIELDS}
             self._refs[key] = _hash("ref", item.url or "", self.stable(shown, inside=True),
                                     str(item.metadata.get("summary", "")))
         return self._refs[key]
