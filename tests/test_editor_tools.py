@@ -81,6 +81,29 @@ def test_check_and_build_report_the_same_errors(tmp_path):
     assert built and built <= {message for message in checked}, built - checked
 
 
+def test_check_after_a_build_uses_its_results_and_still_sees_every_change(tmp_path):
+    """The files a build read without errors are not checked again (the build's own
+    cache: same settings, same digest), unless they or a file they link changed."""
+    files = {"notizie/a.md": article(title="A", colore="blu"),  # a warning
+             "notizie/b.md": article(title="B", body="[A]({filename}/notizie/a.md)"),
+             "notizie/c.md": article(title="C")}
+    site = build_site(tmp_path, files)
+    assert site.ok, site.log
+    entries = list((tmp_path / "cache").glob("contract-*/*/*.pickle"))
+    assert len(entries) == 3
+    for entry in entries:  # a check that read them would not see this
+        entry.write_bytes(entry.read_bytes().replace(b"chiave sconosciuta", b"CHIAVE SCONOSCIUTA"))
+    status, out, _ = run_check(tmp_path, files)
+    assert status == 0 and "notizie/a.md:4: avviso: CHIAVE SCONOSCIUTA" in out, out
+
+    (tmp_path / "content" / "notizie" / "a.md").unlink()  # b.md's link now points nowhere
+    (tmp_path / "content" / "notizie" / "c.md").write_text(article(title="C", date="ieri"))
+    status, out, _ = run_check(tmp_path, {"notizie/b.md": files["notizie/b.md"]})
+    assert status == 1
+    assert "content/notizie/b.md:6: errore: il link {filename}/notizie/a.md" in out, out
+    assert "content/notizie/c.md:3: errore: `date` non è una data valida (ieri)" in out, out
+
+
 def test_check_passes_the_projects_content():
     status, out, err = run_tool(ROOT, "check")
     assert status == 0, out + err

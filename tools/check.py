@@ -20,13 +20,15 @@ from pathlib import Path
 
 from pelican import Pelican
 from pelican.generators import Generator
+from pelican.readers import Readers
 from pelican.settings import read_settings
 
 ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from plugins.contract.check import check_file  # noqa: E402
+from plugins.contract.cache import FileCache  # noqa: E402
+from plugins.contract.check import Checked, check_file  # noqa: E402
 from plugins.contract.reader import make_markdown  # noqa: E402
 
 PARALLEL_FROM = 200  # files: fewer are checked in this process (no start-up cost)
@@ -37,9 +39,12 @@ from plugins.italian.slugs import is_slug, make_slug  # noqa: E402
 
 def load_settings(settings_file, content=None):
     """The settings a build would have: Pelican's defaults, the file, every plugin's
-    settings installed (plugins are loaded and ``initialized`` sent, nothing built)."""
+    settings installed (plugins are loaded and ``initialized`` sent, the readers made,
+    nothing built), so the check finds the results a build left in the cache."""
     override = {"PATH": str(content)} if content else None
-    return Pelican(read_settings(str(settings_file), override=override)).settings
+    settings = Pelican(read_settings(str(settings_file), override=override)).settings
+    Readers(settings)  # the readers complete MARKDOWN as in a build: the same settings digest
+    return settings
 
 
 def content_files(settings):
@@ -82,13 +87,23 @@ _WORKER = {}  # in each worker process of a parallel check: its settings and Mar
 
 
 def _start_worker(settings):
-    _WORKER.update(settings=settings, markdown=make_markdown(settings))
+    cache = FileCache(settings, "contract") if settings["CONTRACT_CACHE"] else None
+    _WORKER.update(settings=settings, markdown=make_markdown(settings), cache=cache)
 
 
 def _check_one(relative):
     settings = _WORKER["settings"]
-    checked = check_file(os.path.join(settings["PATH"], relative), relative, settings,
-                         _WORKER["markdown"], sanitize=False)
+    path = os.path.join(settings["PATH"], relative)
+    with open(path, "rb") as handle:
+        data = handle.read()
+    # A file a build (or preview) has read without errors, unchanged since, and none of
+    # the files it links changed: the build's own result, with its warnings.
+    read = _WORKER["cache"].get(relative, data) if _WORKER["cache"] else None
+    if read is not None:
+        return Checked(relative, metadata=read.metadata, problems=list(read.warnings),
+                       key_lines=read.key_lines)
+    checked = check_file(path, relative, settings, _WORKER["markdown"], sanitize=False,
+                         data=data)
     checked.content = checked.summary = ""  # not needed: less to send back
     return checked
 

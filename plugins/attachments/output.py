@@ -4,9 +4,9 @@
 static generator does not copy the whole folder. :class:`AttachmentsGenerator`
 (signal ``get_generators``; Pelican runs it after articles and pages):
 
-- ``generate_context``: renders the missing previews (in one child process,
-  within bounds: ``previews``), sets the ``documents`` list for the
-  "Documenti" template;
+- ``generate_context``: renders the missing previews (in child processes, one
+  per core up to :data:`PREVIEW_WORKERS`, within bounds: ``previews``), sets
+  the ``documents`` list for the "Documenti" template;
 - ``generate_output``: copies each file, byte for byte, to its URL, and its preview.
 
 ``static_generator_finalized``: a ``{static}`` link to an attachment in the body
@@ -19,6 +19,8 @@ import logging
 import os
 import posixpath
 import shutil
+import threading
+from concurrent.futures import ThreadPoolExecutor
 
 from plugins.content_checks import report
 from plugins.core.items import source as item_source
@@ -29,6 +31,7 @@ from .documents import documents
 from .model import Preview, expand
 
 logger = logging.getLogger(__name__)
+PREVIEW_WORKERS = min(os.cpu_count() or 1, 4)  # child processes drawing previews at once
 
 
 class AttachmentsGenerator:
@@ -55,25 +58,38 @@ class AttachmentsGenerator:
         width = self.settings["ATTACHMENTS_PREVIEW_WIDTH"]
         pattern = self.settings["ATTACHMENTS_PREVIEW_URL"]
         regex_subs = self.settings["SLUG_REGEX_SUBSTITUTIONS"]
-        with previews.Renderer() as renderer:  # a child process, started only if needed
-            for source, attachments in run.published.items():
-                digest = run.digests.get(source)
-                if digest is None:  # not a PDF
-                    continue
-                try:
-                    rendered = previews.ensure(run.cache, os.path.join(self.path, source),
-                                               digest, width, renderer, name=source)
-                except previews.Unavailable as error:
-                    logger.warning("ATTACHMENTS: previews cannot be drawn (%s): none in"
-                                   " this build", error)
-                    return
-                if rendered is None:
-                    continue
-                file, w, h = rendered
-                preview = Preview(expand(pattern, source, regex_subs), w, h)
-                for attachment in attachments:
-                    attachment.preview = preview
-                    attachment.preview_file = file
+        jobs = [(source, attachments, run.digests[source])
+                for source, attachments in run.published.items()
+                if run.digests.get(source) is not None]  # PDFs only
+        local, renderers, lock = threading.local(), [], threading.Lock()
+
+        def draw(job):
+            source, _, digest = job
+            if not hasattr(local, "renderer"):  # a child process per thread, when needed
+                local.renderer = previews.Renderer()
+                with lock:
+                    renderers.append(local.renderer)
+            return previews.ensure(run.cache, os.path.join(self.path, source), digest, width,
+                                   local.renderer, name=source)
+
+        try:
+            with ThreadPoolExecutor(max(1, min(PREVIEW_WORKERS, len(jobs)))) as pool:
+                drawn = list(pool.map(draw, jobs))
+        except previews.Unavailable as error:
+            logger.warning("ATTACHMENTS: previews cannot be drawn (%s): none in this build",
+                           error)
+            return
+        finally:
+            for renderer in renderers:
+                renderer.close()
+        for (source, attachments, _), rendered in zip(jobs, drawn):
+            if rendered is None:
+                continue
+            file, w, h = rendered
+            preview = Preview(expand(pattern, source, regex_subs), w, h)
+            for attachment in attachments:
+                attachment.preview = preview
+                attachment.preview_file = file
 
     def generate_output(self, writer):
         del writer  # files are copied, not rendered

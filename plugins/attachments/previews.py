@@ -7,7 +7,7 @@ its size is kept in the metadata cache so pages can reserve the space.
 
 PDFs are untrusted input: a page of 1 × 14400 pt drawn 240 pixels wide would be
 3.5 million pixels tall (gigabytes, a minute). So previews are drawn by
-``render.py`` in one child process per build (started only when a preview is
+``render.py`` in child processes (a :class:`Renderer` each, started only when a preview is
 missing), which measures the page first (``render.page_problem``), runs within
 an address-space limit (:data:`MEMORY_MB`) and is killed after
 :data:`TIMEOUT` seconds per page. A failure is cached like a success, as

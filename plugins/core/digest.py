@@ -11,7 +11,8 @@ from pathlib import Path
 from pelican import __version__ as pelican_version
 
 PLUGINS = Path(__file__).resolve().parent.parent
-VOLATILE_SETTINGS = frozenset({"OUTPUT_PATH", "CACHE_PATH"})  # where, not what
+# Where, not what; DEBUG (pelican -D) only changes the log.
+VOLATILE_SETTINGS = frozenset({"OUTPUT_PATH", "CACHE_PATH", "DEBUG"})
 
 
 def hash_parts(*parts):

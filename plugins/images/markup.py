@@ -12,6 +12,7 @@ are rewritten; the rest of the text is left byte for byte.
 """
 
 import posixpath
+import re
 from dataclasses import dataclass
 from html import escape
 from html.parser import HTMLParser
@@ -20,6 +21,7 @@ STATIC_PREFIXES = ("{static}", "|static|")
 RASTER = (".jpg", ".jpeg", ".png", ".webp")
 # Attributes this plugin sets, in this order after the editor's own.
 OWN = ("width", "height", "srcset", "sizes", "loading", "decoding", "fetchpriority")
+IMG_RE = re.compile(r"<img\b", re.IGNORECASE)  # whether there is any tag to parse
 
 
 @dataclass(frozen=True)
@@ -54,7 +56,9 @@ class _ImageTags(HTMLParser):
 
 
 def image_tags(html):
-    return _ImageTags(html or "").found
+    if not html or not IMG_RE.search(html):  # most bodies have none: no parse
+        return []
+    return _ImageTags(html).found
 
 
 def static_source(src, relative_dir):

@@ -1,8 +1,8 @@
 """The text of PDF attachments, extracted once per file content and cached.
 
-The text is read with pypdf by ``extract.py`` in a child process within bounds
+The text is read with pypdf by ``extract.py`` in child processes within bounds
 (address space :data:`MEMORY_MB`, :data:`TIMEOUT` seconds per file: PDFs are
-untrusted input), started only when a file is not in the cache, one per build.
+untrusted input), started only when a file is not in the cache, one per core.
 The lifecycle of that child is the attachments plugin's preview renderer's
 (:class:`plugins.attachments.previews.Renderer`), with another script and job.
 
@@ -25,6 +25,8 @@ import os
 import re
 import sys
 import tempfile
+import threading
+from concurrent.futures import ThreadPoolExecutor
 
 from plugins.attachments import previews
 from plugins.attachments.pdfinfo import file_digest
@@ -35,6 +37,7 @@ logger = logging.getLogger(__name__)
 CACHE_FORMAT = 1
 TIMEOUT = 30  # seconds to read one file
 MEMORY_MB = 512  # address space the child may add to what it uses after importing pypdf
+WORKERS = min(os.cpu_count() or 1, 4)  # child processes reading PDFs at once
 DIGEST = re.compile(r"^[0-9a-f]{64}$")
 REASONS = {  # error code -> Italian, English
     child.NO_TEXT: ("non contiene testo: forse è una scansione",
@@ -131,34 +134,58 @@ class Extractor(previews.Renderer):
 def pdf_texts(pdfs, cache, max_chars, extractor=None):
     """``{name: text}`` for ``pdfs``, ``[(name, path, digest or None)]``; files with no
     text to index are left out (and logged). ``name`` is the file as editors know it
-    (``allegati/x.pdf``), for the messages. Each file is read at most once per content.
+    (``allegati/x.pdf``), for the messages. Each file is read at most once per content:
+    the new ones by ``extractor``, or by child processes of their own, one per core up
+    to :data:`WORKERS`.
     """
-    texts = {}
-    own = extractor is None
-    extractor = extractor or Extractor()
+    entries, missing = [], []
+    for name, path, digest in pdfs:
+        digest = digest or file_digest(path)
+        entries.append((name, digest, cache.get(digest, max_chars)))
+        if entries[-1][2] is None:
+            missing.append((path, digest))
     try:
-        for name, path, digest in pdfs:
-            digest = digest or file_digest(path)
-            entry = cache.get(digest, max_chars)
-            fresh = entry is None
-            if fresh:
-                try:
-                    entry = extractor.extract(path, max_chars)
-                except previews.Unavailable as error:
-                    logger.warning("Search index: PDF text cannot be read (%s): no PDF text"
-                                   " in this build", error)
-                    return texts
-                if "text" in entry:
-                    entry = {**entry, "limit": max_chars}
-                cache.put(digest, entry)
-            if "error" in entry:
-                italian, english = reason(entry)
-                log = logger.warning if fresh else logger.info
-                log("PDF non indicizzato nella ricerca: %s (%s) / PDF not searchable: %s (%s)",
-                    name, italian, name, english)
-                continue
-            texts[name] = child.cut(entry["text"], max_chars)
-    finally:
-        if own:
-            extractor.close()
+        read = _extract(missing, max_chars, extractor)
+    except previews.Unavailable as error:
+        logger.warning("Search index: PDF text cannot be read (%s): no PDF text in this"
+                       " build", error)
+        return {}
+    texts = {}
+    for name, digest, entry in entries:
+        fresh = entry is None
+        if fresh:
+            entry = read[digest]
+            if "text" in entry:
+                entry = {**entry, "limit": max_chars}
+            cache.put(digest, entry)
+        if "error" in entry:
+            italian, english = reason(entry)
+            log = logger.warning if fresh else logger.info
+            log("PDF non indicizzato nella ricerca: %s (%s) / PDF not searchable: %s (%s)",
+                name, italian, name, english)
+            continue
+        texts[name] = child.cut(entry["text"], max_chars)
     return texts
+
+
+def _extract(missing, max_chars, extractor=None):
+    """``{digest: answer}`` for the files not in the cache (each content read once)."""
+    jobs = list(dict((digest, path) for path, digest in missing).items())
+    if extractor is not None:
+        return {digest: extractor.extract(path, max_chars) for digest, path in jobs}
+    local, extractors, lock = threading.local(), [], threading.Lock()
+
+    def read(job):
+        digest, path = job
+        if not hasattr(local, "extractor"):  # a child process per thread, when needed
+            local.extractor = Extractor()
+            with lock:
+                extractors.append(local.extractor)
+        return digest, local.extractor.extract(path, max_chars)
+
+    try:
+        with ThreadPoolExecutor(max(1, min(WORKERS, len(jobs)))) as pool:
+            return dict(pool.map(read, jobs))
+    finally:
+        for each in extractors:
+            each.close()
