@@ -39,6 +39,9 @@ def test_its_steps_are_the_readme_commands_in_order():
     publish = next(step for step in build["steps"] if step.get("run") == "./run publish")
     assert publish["env"] == {"SITEURL": "${{ vars.SITEURL }}",
                               "VISIT_COUNTER_URL": "${{ vars.VISIT_COUNTER_URL }}"}
+    cache = next(step for step in build["steps"] if "actions/cache@" in step.get("uses", ""))
+    assert cache["with"]["path"] == "cache"  # Pelican's CACHE_PATH: every cache of the build
+    assert cache["with"]["restore-keys"] == "build-cache-"
     upload = build["steps"][-1]
     assert upload["uses"].startswith("actions/upload-pages-artifact@")
     assert upload["with"]["path"] == "public/current"  # invoke publish's current release

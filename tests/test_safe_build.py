@@ -106,6 +106,29 @@ def wait_dead(pid):
     return True
 
 
+def running_with(text):
+    """Processes whose command line contains ``text`` (a build's pool workers have
+    their build's command line)."""
+    found = []
+    for entry in Path("/proc").iterdir():
+        try:
+            cmdline = (entry / "cmdline").read_bytes()
+        except OSError:  # not a process, or gone
+            continue
+        if entry.name.isdigit() and text.encode() in cmdline:
+            found.append(int(entry.name))
+    return found
+
+
+def wait_all_dead(text):
+    deadline = time.monotonic() + WAIT
+    while running_with(text):
+        if time.monotonic() > deadline:
+            return False
+        time.sleep(0.05)
+    return True
+
+
 def kill_quietly(process, pid=None):
     """Never leave a process (or an open pipe) behind, whatever the test's outcome."""
     if process.poll() is None:
@@ -253,6 +276,8 @@ def test_a_killed_publish_then_rollbacks_leave_a_complete_release_current(tmp_pa
         os.kill(publisher.pid, signal.SIGKILL)  # as a CI runner does on timeout
         publisher.wait(timeout=WAIT)
         assert wait_dead(child), "the pelican child outlived its killed parent"
+        # and so did nothing it started (its pool workers compress pages meanwhile)
+        assert wait_all_dead(str(conf)), running_with(str(conf))
     finally:
         kill_quietly(publisher, child)
     assert partial.is_dir()  # left behind: the next publish removes it

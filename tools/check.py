@@ -33,6 +33,7 @@ from plugins.contract.reader import make_markdown  # noqa: E402
 
 PARALLEL_FROM = 200  # files: fewer are checked in this process (no start-up cost)
 from plugins.content_checks import rules  # noqa: E402
+from plugins.core import processes  # noqa: E402
 from plugins.core.problems import ERROR, Problem  # noqa: E402
 from plugins.italian.slugs import is_slug, make_slug  # noqa: E402
 
@@ -116,8 +117,8 @@ def checked_files(settings, files, workers=None):
         _start_worker(settings)
         return [_check_one(relative) for relative in relatives]
     context = multiprocessing.get_context("fork")  # settings are inherited, not pickled
-    with ProcessPoolExecutor(workers, mp_context=context, initializer=_start_worker,
-                             initargs=(settings,)) as pool:
+    with ProcessPoolExecutor(workers, mp_context=context,
+                             **processes.pool_options(_start_worker, (settings,))) as pool:
         return list(pool.map(_check_one, relatives, chunksize=32))
 
 

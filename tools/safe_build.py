@@ -26,8 +26,8 @@ points ``current`` at the newest release older than the current one.
 """
 
 import contextlib
-import ctypes
 import fcntl
+import functools
 import json
 import logging
 import os
@@ -43,6 +43,7 @@ import threading
 from datetime import datetime
 from pathlib import Path
 
+from plugins.core import processes
 from tools import release_check
 
 logger = logging.getLogger(__name__)
@@ -61,27 +62,10 @@ class Busy(RuntimeError):
 
 # --- the child Pelican process ---------------------------------------------
 
-PR_SET_PDEATHSIG = 1  # <linux/prctl.h>
-try:  # resolved once here, so the child only makes one plain call between fork and exec
-    _prctl = ctypes.CDLL(None, use_errno=True).prctl if sys.platform == "linux" else None
-except (OSError, AttributeError):
-    _prctl = None
-
-
 def _die_with(parent):
-    """A ``preexec_fn``: the child gets SIGKILL when ``parent`` (this process) dies.
-
-    The kernel sends the signal when the thread that started the child ends;
-    tasks start builds from their main thread. If the parent died before the
-    call, the child would not be signalled: it exits at once instead.
-    """
-
-    def preexec():
-        _prctl(ctypes.c_int(PR_SET_PDEATHSIG), ctypes.c_ulong(signal.SIGKILL))
-        if os.getppid() != parent:
-            os._exit(1)
-
-    return preexec
+    """A ``preexec_fn``: the child gets SIGKILL when ``parent`` (this process) dies
+    (tasks start builds from their main thread: plugins.core.processes)."""
+    return functools.partial(processes.die_with, parent)
 
 
 def _kill(process):
@@ -123,7 +107,7 @@ def run_pelican(settings_file, output, extra_settings=(), content="content", log
                "-o", str(output), "--delete-output-directory"]
     for setting in extra_settings:
         command += ["-e", setting]
-    options = {"preexec_fn": _die_with(os.getpid())} if _prctl else {}
+    options = {"preexec_fn": _die_with(os.getpid())} if processes.AVAILABLE else {}
     if log is not None:
         options.update(stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
     with _sigterm_as_exit():

@@ -141,9 +141,14 @@ class Renderer:
         Returns ``{"size": [w, h]}`` or ``{"error": code, "detail": text}`` (a
         property of the file: cache it); raises :class:`Unavailable`.
         """
+        return self.ask({"pdf": os.fspath(pdf_path), "target": os.fspath(target),
+                         "width": width})
+
+    def ask(self, job):
+        """Send ``job`` to the child (started if needed) and return its answer, or
+        ``{"error": "timeout" | "crash", "detail": …}``; raises :class:`Unavailable`."""
         if self.process is None:
             self._start()
-        job = {"pdf": os.fspath(pdf_path), "target": os.fspath(target), "width": width}
         try:
             self.process.stdin.write((json.dumps(job) + "\n").encode())
             self.process.stdin.flush()

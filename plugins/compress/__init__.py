@@ -36,6 +36,7 @@ import brotli
 from pelican import signals
 from pelican.plugins import granular_signals
 
+from plugins.core import processes
 from plugins.core import settings as core_settings
 
 logger = logging.getLogger(__name__)
@@ -137,7 +138,7 @@ class Compressor:
             jobs = [(data, kind, *self.levels) for _, data, kind, _ in todo]
             workers = min(os.cpu_count() or 1, 8)
             if workers > 1 and len(jobs) > PARALLEL_FROM:
-                with ProcessPoolExecutor(workers) as pool:
+                with ProcessPoolExecutor(workers, **processes.pool_options()) as pool:
                     blobs = list(pool.map(_compress_job, jobs, chunksize=16))
             else:
                 blobs = [_compress_job(job) for job in jobs]
@@ -192,7 +193,8 @@ class Early:
         self.stop()
         if (os.cpu_count() or 1) > 1:
             self.compressor = Compressor(settings)
-            self.pool = ProcessPoolExecutor(min(os.cpu_count() - 1, 7))
+            self.pool = ProcessPoolExecutor(min(os.cpu_count() - 1, 7),
+                                            **processes.pool_options())
 
     def add(self, path):
         compressor = self.compressor

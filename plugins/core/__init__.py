@@ -7,6 +7,7 @@ Modules, imported explicitly (``from plugins.core import items``):
   and its kind is allowed; the MIME table;
 - :mod:`.items`: which generator lists hold which items, and what happens to them;
 - :mod:`.pages`: which page numbers a list's pagination links;
+- :mod:`.processes`: child processes and pool workers that die with their parent;
 - :mod:`.settings`: the one settings style (prefix, ``DEFAULTS``, validation at
   ``initialized``), ``JINJA_FILTERS`` merging, declared plugin dependencies;
 - :mod:`.problems`: a problem an editor can fix, with its file and line;

@@ -111,21 +111,7 @@ class Extractor(previews.Renderer):
     def extract(self, pdf_path, max_chars):
         """``{"text", "pages", "truncated"}`` or ``{"error", "detail"}`` (cache either);
         raises :class:`previews.Unavailable` when the child cannot start."""
-        if self.process is None:
-            self._start()
-        job = {"pdf": os.fspath(pdf_path), "max_chars": max_chars}
-        try:
-            self.process.stdin.write((json.dumps(job) + "\n").encode())
-            self.process.stdin.flush()
-            answer = self._answer(self.timeout)
-        except TimeoutError:
-            self._stop()
-            return {"error": "timeout", "detail": str(self.timeout)}
-        except (EOFError, BrokenPipeError, ValueError):
-            code = self._stop()
-            return {"error": "crash", "detail": f"exit status {code}"}
-        if answer.get("error") == child.MEMORY:
-            self._stop()  # it exits by itself: reap it
+        answer = self.ask({"pdf": os.fspath(pdf_path), "max_chars": max_chars})
         if not isinstance(answer.get("text"), str) and not isinstance(answer.get("error"), str):
             return {"error": "crash", "detail": "unexpected answer"}
         return answer

@@ -1,0 +1,46 @@
+"""Child processes that never outlive the process that started them.
+
+A build killed from outside (``kill -9``, a CI runner's timeout) must not leave
+workers behind: a process-pool worker waits on its task pipe forever once its
+parent is gone (it holds that pipe's other end itself), and a child build would
+go on writing. Linux's ``PR_SET_PDEATHSIG`` has the kernel kill the child when
+its parent dies; elsewhere nothing is done.
+"""
+
+import ctypes
+import os
+import signal
+import sys
+
+PR_SET_PDEATHSIG = 1  # <linux/prctl.h>
+try:  # resolved once here, so a child makes one plain call between fork and exec
+    _prctl = ctypes.CDLL(None, use_errno=True).prctl if sys.platform == "linux" else None
+except (OSError, AttributeError):
+    _prctl = None
+
+AVAILABLE = _prctl is not None
+
+
+def die_with(parent):
+    """In a child (a ``preexec_fn``, a pool's ``initializer``): SIGKILL when ``parent``
+    dies. The kernel sends it when the *thread* that started the child ends: start
+    children from a thread that lives as long as they do (the main thread). If the
+    parent died before the call, the child would not be signalled: it exits at once.
+    """
+    if _prctl is None:
+        return
+    _prctl(ctypes.c_int(PR_SET_PDEATHSIG), ctypes.c_ulong(signal.SIGKILL))
+    if os.getppid() != parent:
+        os._exit(1)
+
+
+def pool_options(initializer=None, initargs=()):
+    """Keyword arguments for a ``ProcessPoolExecutor`` whose workers die with this
+    process, running ``initializer(*initargs)`` after that."""
+    return {"initializer": _start_worker, "initargs": (os.getpid(), initializer, initargs)}
+
+
+def _start_worker(parent, initializer, initargs):
+    die_with(parent)
+    if initializer is not None:
+        initializer(*initargs)
