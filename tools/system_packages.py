@@ -1,6 +1,6 @@
 """Debian packages the test suite needs, installed with apt when they are missing.
 
-``./run test`` (tasks.py) and ``.ci/run`` call :func:`ensure`; tests that need a
+``./run test`` (tasks.py) and ``tools/node_setup.py`` call :func:`ensure`; tests that need a
 package call it too, so a fresh machine gets them either way. apt needs root:
 as root it runs directly, otherwise through ``sudo`` (``sudo -n`` when nobody can
 type a password, e.g. inside pytest). On Debian, installing ``nginx`` also starts
@@ -61,13 +61,3 @@ def ensure(names, interactive=False):
     if still:
         raise Unavailable(f"apt-get installed nothing for {', '.join(still)}")
     return needed
-
-
-if __name__ == "__main__":  # .ci/run: everything the suite uses, before ./run test
-    import sys
-
-    try:
-        print("installed:", ", ".join(ensure([*BROWSER, *NGINX, *NODE], interactive=True))
-              or "-")
-    except Unavailable as error:
-        sys.exit(str(error))
