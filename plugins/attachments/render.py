@@ -1,10 +1,10 @@
 """The child process that draws preview images: PDFium on untrusted PDFs, within bounds.
 
 :class:`previews.Renderer` runs this file as ``python -I render.py MEMORY_MB``.
-It stands alone (the standard library, pypdfium2 and Pillow; no Pelican, no
-package import) so that it starts quickly and shares nothing with the build.
-After importing its libraries it limits its own address space to what it uses
-plus ``MEMORY_MB`` (``RLIMIT_AS``, Linux), then answers one job at a time:
+It stands alone (the standard library, pypdfium2, Pillow and the protocol of
+plugins/core/childproc.py; no Pelican) so that it starts quickly and shares
+nothing with the build. After importing its libraries it limits its own address
+space to what it uses plus ``MEMORY_MB``, then answers one job at a time:
 
 - in, on stdin, one JSON line per job: ``{"pdf": path, "target": path, "width": px}``;
 - out, on the stdout it was started with (library noise goes to stderr), one JSON
@@ -16,7 +16,6 @@ the process when a job takes too long. After running out of memory the process
 answers and exits: the parent starts a new one for the next job.
 """
 
-import json
 import math
 import os
 import sys
@@ -27,8 +26,9 @@ MAX_RATIO = 4  # the drawn page is at most 4 times as tall as the preview is wid
 QUALITY = 80
 PAGE_SIZE = "page-size"
 PAGE_SHAPE = "page-shape"
-MEMORY = "memory"
+MEMORY = "memory"  # plugins/core/childproc.py's code for it
 PDFIUM = "pdfium"
+CORE = os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "core")
 
 
 def points(value):
@@ -46,22 +46,6 @@ def page_problem(width_pt, height_pt, width_px):
     if height_pt * width_px / width_pt > MAX_RATIO * width_px:
         return PAGE_SHAPE, size
     return None
-
-
-def limit_memory(megabytes):
-    """At most ``megabytes`` more address space than the process has now (Linux)."""
-    import resource  # noqa: PLC0415 - POSIX only
-
-    try:
-        with open("/proc/self/statm", encoding="ascii") as statm:
-            now = int(statm.read().split()[0]) * os.sysconf("SC_PAGE_SIZE")
-    except OSError:
-        return  # not Linux: the parent's timeout still bounds the render
-    soft, hard = resource.getrlimit(resource.RLIMIT_AS)
-    limit = now + megabytes * 1024 * 1024
-    if hard != resource.RLIM_INFINITY:
-        limit = min(limit, hard)
-    resource.setrlimit(resource.RLIMIT_AS, (limit, hard))
 
 
 def render(job, megabytes):
@@ -95,20 +79,16 @@ def render(job, megabytes):
         return {"error": PDFIUM, "detail": f"{type(error).__name__}: {error}"[:200]}
 
 
-def main(argv):
-    megabytes = int(argv[1])
-    answers = os.fdopen(os.dup(1), "w", encoding="utf-8", buffering=1)
-    os.dup2(2, 1)  # anything a library prints goes to stderr, not into the answers
-    import PIL.Image  # noqa: F401, PLC0415 - loaded before the limit
+def _load():
+    import PIL.Image  # noqa: F401, PLC0415 - loaded before the memory limit
     import pypdfium2  # noqa: F401, PLC0415
 
-    limit_memory(megabytes)
-    answers.write(json.dumps({"ready": True}) + "\n")
-    for line in sys.stdin:
-        answer = render(json.loads(line), megabytes)
-        answers.write(json.dumps(answer) + "\n")
-        if answer.get("error") == MEMORY:
-            return  # the heap may be in a poor state: the next job gets a new process
+
+def main(argv):
+    sys.path.insert(0, CORE)  # this process's own path (-I leaves out the script's folder)
+    import childproc  # noqa: PLC0415 - plugins/core/childproc.py, standard library only
+
+    childproc.serve(argv, _load, render)
 
 
 if __name__ == "__main__":

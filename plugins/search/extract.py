@@ -1,10 +1,10 @@
 """The child process that extracts the text of PDFs: pypdf on untrusted files, within bounds.
 
 :class:`pdftext.Extractor` runs this file as ``python -I extract.py MEMORY_MB``.
-It stands alone (the standard library and pypdf; no Pelican, no package import)
-so that it starts quickly and shares nothing with the build. After importing
-pypdf it limits its own address space to what it uses plus ``MEMORY_MB``
-(``RLIMIT_AS``, Linux), then answers one job at a time:
+It stands alone (the standard library, pypdf and the protocol of
+plugins/core/childproc.py; no Pelican) so that it starts quickly and shares
+nothing with the build. After importing pypdf it limits its own address space to
+what it uses plus ``MEMORY_MB``, then answers one job at a time:
 
 - in, on stdin, one JSON line per job: ``{"pdf": path, "max_chars": n}``;
 - out, on the stdout it was started with (library noise goes to stderr), one JSON
@@ -17,7 +17,6 @@ process when a job takes too long. After running out of memory the process
 answers and exits: the parent starts a new one for the next job.
 """
 
-import json
 import logging
 import os
 import re
@@ -28,11 +27,12 @@ import warnings
 NO_TEXT = "no-text"
 ENCRYPTED = "encrypted"
 UNREADABLE = "unreadable"
-MEMORY = "memory"
+MEMORY = "memory"  # plugins/core/childproc.py's code for it
 MIN_LETTERS_PER_PAGE = 8  # fewer letters than this per page read: no text layer (a scan)
 HYPHENATED = re.compile(r"(?<=[^\W\d_])-\n(?=[a-zà-ÿ])")  # "labora-\ntorio"
 CONTROLS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff]")
 SPACES = re.compile(r"\s+")
+CORE = os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "core")
 
 
 def clean(text):
@@ -51,22 +51,6 @@ def cut(text, max_chars):
     head = text[:max_chars]
     space = head.rfind(" ")
     return head[:space] if space > max_chars * 0.8 else head
-
-
-def limit_memory(megabytes):
-    """At most ``megabytes`` more address space than the process has now (Linux)."""
-    import resource  # noqa: PLC0415 - POSIX only
-
-    try:
-        with open("/proc/self/statm", encoding="ascii") as statm:
-            now = int(statm.read().split()[0]) * os.sysconf("SC_PAGE_SIZE")
-    except OSError:
-        return  # not Linux: the parent's timeout still bounds the job
-    soft, hard = resource.getrlimit(resource.RLIMIT_AS)
-    limit = now + megabytes * 1024 * 1024
-    if hard != resource.RLIM_INFINITY:
-        limit = min(limit, hard)
-    resource.setrlimit(resource.RLIMIT_AS, (limit, hard))
 
 
 def extract(job, megabytes):
@@ -107,21 +91,17 @@ def extract(job, megabytes):
             "truncated": len(text) > max_chars or read < pages}
 
 
-def main(argv):
-    megabytes = int(argv[1])
-    answers = os.fdopen(os.dup(1), "w", encoding="utf-8", buffering=1)
-    os.dup2(2, 1)  # anything a library prints goes to stderr, not into the answers
+def _load():
     logging.disable(logging.CRITICAL)  # pypdf logs every flaw it repairs
     warnings.simplefilter("ignore")
-    import pypdf  # noqa: F401, PLC0415 - loaded before the limit
+    import pypdf  # noqa: F401, PLC0415 - loaded before the memory limit
 
-    limit_memory(megabytes)
-    answers.write(json.dumps({"ready": True}) + "\n")
-    for line in sys.stdin:
-        answer = extract(json.loads(line), megabytes)
-        answers.write(json.dumps(answer) + "\n")
-        if answer.get("error") == MEMORY:
-            return  # the heap may be in a poor state: the next job gets a new process
+
+def main(argv):
+    sys.path.insert(0, CORE)  # this process's own path (-I leaves out the script's folder)
+    import childproc  # noqa: PLC0415 - plugins/core/childproc.py, standard library only
+
+    childproc.serve(argv, _load, extract)
 
 
 if __name__ == "__main__":
