@@ -6,7 +6,8 @@
   sent when there is one, else text (HTML, CSS, JS, SVG, XML, JSON) is gzipped on
   the fly (level 9, no time stamp: the same bytes every time). Fonts, images and PDFs
   are sent as they are, like nginx's ``gzip_types``. Paths under ``hold`` wait for
-  :meth:`SiteServer.release` (tests of what happens while images are on their way).
+  :meth:`SiteServer.release` (tests of what happens while images are on their way);
+  ``headers`` go with every file (a Content-Security-Policy to run the site under).
 - :func:`run_axe`: axe-core (``tests/axe``, from npm, pinned by its
   package-lock.json) run in a page. It is injected with ``page.evaluate``, which a
   Content-Security-Policy does not block (``add_script_tag`` would insert an inline
@@ -33,8 +34,11 @@ COMPRESSIBLE = ("text/", "application/javascript", "application/json", "applicat
 HOLD_TIMEOUT = 30  # seconds a held request waits at most (a test that forgets to release)
 
 
-def launch(playwright, *extra_args):
-    return playwright.chromium.launch(executable_path=CHROMIUM, args=[*ARGS, *extra_args])
+def launch(playwright, *extra_args, **options):
+    """Debian's Chromium, headless, with the suite's flags and ``extra_args``
+    (``options``: Playwright's, e.g. ``env``)."""
+    return playwright.chromium.launch(executable_path=CHROMIUM, args=[*ARGS, *extra_args],
+                                      **options)
 
 
 class _Handler(SimpleHTTPRequestHandler):
@@ -74,6 +78,8 @@ class _Handler(SimpleHTTPRequestHandler):
         if encoding:
             self.send_header("Content-Encoding", encoding)
         self.send_header("Vary", "Accept-Encoding")
+        for name, value in self.server.headers.items():
+            self.send_header(name, value)
         self.end_headers()
         self.wfile.write(body)
         return None
@@ -91,10 +97,11 @@ class _QuietServer(ThreadingHTTPServer):
 class SiteServer:
     """A folder served on 127.0.0.1 (a free port) in a thread; :meth:`close` ends it."""
 
-    def __init__(self, folder=None, hold=()):
+    def __init__(self, folder=None, hold=(), headers=None):
         self.server = _QuietServer(("127.0.0.1", 0), functools.partial(
             _Handler, directory=str(folder or "/nonexistent-site")))
         self.server.holds = {prefix: threading.Event() for prefix in hold}
+        self.server.headers = dict(headers or {})  # sent with every file (e.g. a CSP)
         self.release()
         self.port = self.server.server_address[1]
         self.thread = threading.Thread(target=self.server.serve_forever, args=(0.05,),

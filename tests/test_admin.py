@@ -10,7 +10,6 @@ from urllib.parse import urlsplit
 
 import pytest
 import yaml
-from bs4 import BeautifulSoup
 
 from plugins.admin import bundle, config, policy
 from plugins.admin import settings as admin_settings

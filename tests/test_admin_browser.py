@@ -49,14 +49,12 @@ import yaml
 from PIL import Image, ImageDraw
 
 from samples import pdf
+from browser_support import launch
 from support import ROOT, build_site, run_tool, write_content
 from tools.cms_server import CmsServer
 
 pytestmark = pytest.mark.browser
 
-CHROMIUM = "/usr/bin/chromium"
-ARGS = ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-        "--disable-component-update", "--no-first-run", "--disable-sync", "--disable-quic"]
 SCREENSHOTS = os.environ.get("FARELEGAMI_SCREENSHOTS") == "1"
 GUIDE_IMAGES = ROOT / "docs" / "img"
 FIRST_LOAD_MS = 60_000  # parsing a 5 MB script on a busy 2-core machine
@@ -219,8 +217,8 @@ def session(tmp_path_factory):
     expect.set_options(timeout=UI_MS)  # for every wait below (5 s by default)
     try:
         with CmsServer(repo, cms_port, log=log), sync_playwright() as playwright:
-            browser = playwright.chromium.launch(
-                executable_path=CHROMIUM, args=ARGS,
+            browser = launch(
+                playwright,
                 # an installed UTF-8 locale, else a non-ASCII upload fails silently;
                 # LANGUAGE=it: native date inputs in Italian (with chromium-l10n)
                 env={**os.environ, "LANG": "C.UTF-8", "LANGUAGE": "it"})

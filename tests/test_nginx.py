@@ -27,6 +27,7 @@ from pathlib import Path
 import brotli
 import pytest
 from bs4 import BeautifulSoup
+from browser_support import CHROMIUM, launch
 from support import ROOT, build_project
 
 from plugins.csp.policy import policy
@@ -35,7 +36,6 @@ from tools import counter_server, system_packages
 CONF = ROOT / "deploy" / "nginx.conf"
 NGINX = system_packages.PACKAGES["nginx"]
 BROTLI_MODULE = system_packages.PACKAGES["libnginx-mod-http-brotli-static"]
-CHROMIUM = system_packages.PACKAGES["chromium"]
 ARTICLE = "/2024/05/farelegami-presentato-a-crema-il-nuovo-progetto-di-welfare-di-comunita/"
 SEEN = 17  # the article's new visits on the counter (1459 more from the old portal)
 SITE_CSP = "frame-ancestors 'none'; base-uri 'self'; object-src 'none'; form-action 'self'"
@@ -358,14 +358,11 @@ def test_pages_load_in_chromium_without_csp_violations_and_show_the_count(site, 
     counter_host = f"counter.test:{counter.server_address[1]}"
     site_host = f"site.test:{site.port}"
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=[
-            "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-            "--disable-component-update", "--no-first-run", "--disable-sync", "--disable-quic",
-            "--host-resolver-rules=MAP site.test 127.0.0.1, MAP counter.test 127.0.0.1",
+        browser = launch(
+            playwright, "--host-resolver-rules=MAP site.test 127.0.0.1, MAP counter.test 127.0.0.1",
             # production is https: without this, Chromium ignores Cross-Origin-Opener-Policy
             # on plain http and says so in the console
-            f"--unsafely-treat-insecure-origin-as-secure=http://{site_host}",
-        ])
+            f"--unsafely-treat-insecure-origin-as-secure=http://{site_host}")
         try:
             context = browser.new_context()
             page = context.new_page()

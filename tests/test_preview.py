@@ -7,6 +7,7 @@ import time
 
 import pytest
 
+from browser_support import launch
 from support import ROOT, article, child_env, write_conf, write_content
 from tools.preview import PreviewSite
 
@@ -90,9 +91,7 @@ def test_the_browser_shows_the_error_and_reloads_when_it_is_fixed(tmp_path):
                 break
         wait_for_port(port)
         with sync_playwright() as playwright:
-            browser = playwright.chromium.launch(executable_path="/usr/bin/chromium", args=[
-                "--headless=new", "--no-sandbox", "--disable-gpu",
-                "--disable-background-networking", "--no-first-run"])
+            browser = launch(playwright)
             page = browser.new_page()
             page.goto(f"http://127.0.0.1:{port}/2024/05/buona-notizia/")
             expect(page.locator("h1")).to_have_text("Buona notizia")

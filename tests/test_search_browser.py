@@ -10,21 +10,18 @@ and that the policy was never violated. Timers are Playwright's clock, moved by
 the test: nothing waits for real time to pass.
 """
 
-import functools
-import threading
 import time
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
 import yaml
 
 import samples
+from browser_support import SiteServer, launch
 from support import build_site
 
 pytestmark = pytest.mark.browser
 
-CHROMIUM = "/usr/bin/chromium"
 CSP = ("default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; "
        "img-src 'self'; font-src 'self'; connect-src 'self'; worker-src 'self'; "
        "object-src 'none'; base-uri 'self'; form-action 'self'")
@@ -66,32 +63,19 @@ ARTICLES = {
 }
 
 
-class Files(SimpleHTTPRequestHandler):
-    """The built site, with the policy the site publishes."""
-
-    def end_headers(self):
-        self.send_header("Content-Security-Policy", CSP)
-        super().end_headers()
-
-    def log_message(self, format, *args):  # noqa: A002
-        pass
-
-
 @pytest.fixture(scope="module")
 def site(tmp_path_factory):
     root = tmp_path_factory.mktemp("search-browser")
-    output = root / "output"
-    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Files, directory=output))
-    port = server.server_address[1]
-    built = build_site(root, ARTICLES, siteurl=f"http://site.test:{port}",
-                       settings="DEFAULT_PAGINATION = 20\nVISIT_COUNTER_URL = ''\n")
-    assert built.ok, built.log
-    thread = threading.Thread(target=server.serve_forever, args=(0.02,), daemon=True)
-    thread.start()
-    built.origin = f"http://site.test:{port}"
-    yield built
-    server.shutdown()
-    server.server_close()
+    server = SiteServer(headers={"Content-Security-Policy": CSP})  # the site's own policy
+    try:
+        built = build_site(root, ARTICLES, siteurl=f"http://site.test:{server.port}",
+                           settings="DEFAULT_PAGINATION = 20\nVISIT_COUNTER_URL = ''\n")
+        assert built.ok, built.log
+        server.serve(built.output)
+        built.origin = f"http://site.test:{server.port}"
+        yield built
+    finally:
+        server.close()
 
 
 @pytest.fixture(scope="module")
@@ -99,11 +83,7 @@ def browser():
     from playwright.sync_api import sync_playwright  # noqa: PLC0415
 
     with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=[
-            "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-            "--disable-component-update", "--no-first-run", "--disable-sync", "--disable-quic",
-            "--host-resolver-rules=MAP site.test 127.0.0.1",
-        ])
+        chromium = launch(playwright, "--host-resolver-rules=MAP site.test 127.0.0.1")
         yield chromium
         chromium.close()
 
@@ -258,6 +238,9 @@ def test_typing_shows_results_after_a_pause_and_announces_the_count_once(reader,
         new MutationObserver(() => window.__said.push(document.querySelector("#cerca-stato")
           .textContent)).observe(document.querySelector("#cerca-stato"),
           {childList: true, characterData: true, subtree: true}); }""")
+    # The installed clock still flows at the real pace: stop it, so that a slow machine
+    # typing for over 300 ms cannot fire the pause's timer before the test says so.
+    page.clock.pause_at(page.evaluate("Date.now()") + 1)
     field = page.get_by_label("Parole da cercare")
     field.fill("")
     field.press_sequentially("ceramica")

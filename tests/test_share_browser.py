@@ -5,18 +5,13 @@ The site is served on 127.0.0.1, a secure context, where the Clipboard API exist
 Two page loads: one with JavaScript (copy, CSP), one without (the button stays hidden).
 """
 
-import functools
-import threading
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
+from browser_support import SiteServer, launch
 from support import article, build_site
 
 pytestmark = pytest.mark.browser
 
-CHROMIUM = "/usr/bin/chromium"
-ARGS = ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-        "--disable-component-update", "--no-first-run", "--disable-sync", "--disable-quic"]
 CSP = "default-src 'self'; script-src 'self'; object-src 'none'; base-uri 'none'"
 ARTICLE = "/2024/05/da-condividere/"
 VIOLATIONS = """
@@ -26,37 +21,22 @@ VIOLATIONS = """
 """
 
 
-class StrictFiles(SimpleHTTPRequestHandler):
-    """Static files with the Content-Security-Policy the site is meant to run under."""
-
-    def end_headers(self):
-        self.send_header("Content-Security-Policy", CSP)
-        super().end_headers()
-
-    def log_message(self, format, *args):  # noqa: A002
-        pass
-
-
 @pytest.fixture(scope="module")
 def site(tmp_path_factory):
     root = tmp_path_factory.mktemp("share")
-    server = ThreadingHTTPServer(("127.0.0.1", 0),
-                                 functools.partial(StrictFiles, directory=root / "output"))
-    port = server.server_address[1]
-    try:
+    server = SiteServer(headers={"Content-Security-Policy": CSP})  # the policy the site
+    try:  # is meant to run under
         built = build_site(root, {
             "notizie/a.md": article(title="Da condividere", tags="[Crema]",
                                     summary="Un sommario & un simbolo."),
             "notizie/b.md": article(title="Quella prima", date="2024-05-01 10:00"),
-        }, siteurl=f"http://127.0.0.1:{port}", settings="VISIT_COUNTER_URL = ''\n")
+        }, siteurl=f"http://127.0.0.1:{server.port}", settings="VISIT_COUNTER_URL = ''\n")
         assert built.ok, built.log
-        thread = threading.Thread(target=server.serve_forever, args=(0.02,), daemon=True)
-        thread.start()
-        built.base = f"http://127.0.0.1:{port}"
+        server.serve(built.output)
+        built.base = f"http://127.0.0.1:{server.port}"
         yield built
-        server.shutdown()
     finally:
-        server.server_close()
+        server.close()
 
 
 @pytest.fixture(scope="module")
@@ -64,7 +44,7 @@ def browser():
     from playwright.sync_api import sync_playwright  # noqa: PLC0415
 
     with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        chromium = launch(playwright)
         yield chromium
         chromium.close()
 

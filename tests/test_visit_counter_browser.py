@@ -23,6 +23,7 @@ from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from urllib.parse import parse_qs, unquote, urlsplit
 
 import pytest
+from browser_support import launch
 from support import ROOT, article, build_site
 from plugins.visit_counter import visit_path
 
@@ -31,7 +32,6 @@ from tools import counter_server  # noqa: E402
 
 pytestmark = pytest.mark.browser
 
-CHROMIUM = "/usr/bin/chromium"
 CLIENT_TIMEOUT_MS = 1500  # the 6-second delay test stays quick; the default is tested apart
 PRESS = "/2024/05/presentazione-a-crema"  # seeded with 1459 visits
 MOVED = "/2024/05/dal-vecchio-portale"  # 1459 visits on the old portal, 17 here
@@ -167,11 +167,7 @@ def browser():
     from playwright.sync_api import sync_playwright  # noqa: PLC0415
 
     with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=[
-            "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-            "--disable-component-update", "--no-first-run", "--disable-sync", "--disable-quic",
-            "--host-resolver-rules=MAP site.test 127.0.0.1, MAP counter.test 127.0.0.1",
-        ])
+        chromium = launch(playwright, "--host-resolver-rules=MAP site.test 127.0.0.1, MAP counter.test 127.0.0.1")
         yield chromium
         chromium.close()
 
