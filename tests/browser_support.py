@@ -1,6 +1,7 @@
 """Helpers of the browser tests: Chromium, a compressing file server, axe-core.
 
-- :func:`launch`: Debian's Chromium through Playwright, with the suite's flags.
+- :func:`launch`, :func:`chromium`: Debian's Chromium through Playwright, with the
+  suite's flags (:data:`TEST_HOSTS`: site.test and counter.test on loopback).
 - :class:`SiteServer`: a built site served on loopback as a web server would serve it
   compressed: for a client accepting gzip, a precompressed ``x.gz`` beside ``x`` is
   sent when there is one, else text (HTML, CSS, JS, SVG, XML, JSON) is gzipped on
@@ -14,6 +15,7 @@
   script, which a strict CSP refuses).
 """
 
+import contextlib
 import functools
 import gzip
 import mimetypes
@@ -32,6 +34,23 @@ AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practi
 COMPRESSIBLE = ("text/", "application/javascript", "application/json", "application/xml",
                 "application/atom+xml", "application/rss+xml", "image/svg+xml")
 HOLD_TIMEOUT = 30  # seconds a held request waits at most (a test that forgets to release)
+
+
+# site.test and counter.test are this machine: two origins on loopback, as in production.
+TEST_HOSTS = "--host-resolver-rules=MAP site.test 127.0.0.1, MAP counter.test 127.0.0.1"
+
+
+@contextlib.contextmanager
+def chromium(*extra_args, **options):
+    """A launched Chromium (see :func:`launch`), closed with Playwright afterwards."""
+    from playwright.sync_api import sync_playwright  # noqa: PLC0415
+
+    with sync_playwright() as playwright:
+        browser = launch(playwright, *extra_args, **options)
+        try:
+            yield browser
+        finally:
+            browser.close()
 
 
 def launch(playwright, *extra_args, **options):

@@ -29,7 +29,7 @@ import sys
 import time
 
 import pytest
-from browser_support import SiteServer, launch
+from browser_support import TEST_HOSTS, SiteServer, chromium
 from support import ROOT, build_site
 
 sys.path.insert(0, str(ROOT))
@@ -48,8 +48,6 @@ SOURCE = "comunicati-stampa/2024-05-05-presentazione-farelegami-crema.md"
 @pytest.fixture(scope="module")
 def first_load(tmp_path_factory):
     """(site requests, counter requests, page) of one first visit: [(request, sizes)]."""
-    from playwright.sync_api import sync_playwright  # noqa: PLC0415
-
     root = tmp_path_factory.mktemp("budget")
     server = SiteServer()
     counter = counter_server.make_server("127.0.0.1", 0, testing=True)
@@ -66,9 +64,7 @@ def first_load(tmp_path_factory):
         assert site.ok, site.log
         assert (root / "content" / SOURCE).is_file()
         server.serve(site.output)
-        with sync_playwright() as playwright:
-            browser = launch(playwright, "--host-resolver-rules=MAP site.test 127.0.0.1,"
-                                         " MAP counter.test 127.0.0.1")
+        with chromium(TEST_HOSTS) as browser:
             page = browser.new_page(viewport={"width": 390, "height": 844})
             started, finished = [], []
             page.on("request", lambda request: started.append(request))
@@ -92,7 +88,6 @@ def first_load(tmp_path_factory):
             ours = [m for m in measured if m[0].url.startswith(f"http://site.test:{server.port}/")]
             theirs = [m for m in measured if m not in ours]
             yield ours, theirs, page
-            browser.close()
     finally:
         server.close()
         counter.shutdown()

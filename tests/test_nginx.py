@@ -27,7 +27,7 @@ from pathlib import Path
 import brotli
 import pytest
 from bs4 import BeautifulSoup
-from browser_support import CHROMIUM, launch
+from browser_support import CHROMIUM, TEST_HOSTS, launch
 from support import ROOT, build_project
 
 from plugins.csp.policy import policy
@@ -359,7 +359,7 @@ def test_pages_load_in_chromium_without_csp_violations_and_show_the_count(site, 
     site_host = f"site.test:{site.port}"
     with sync_playwright() as playwright:
         browser = launch(
-            playwright, "--host-resolver-rules=MAP site.test 127.0.0.1, MAP counter.test 127.0.0.1",
+            playwright, TEST_HOSTS,
             # production is https: without this, Chromium ignores Cross-Origin-Opener-Policy
             # on plain http and says so in the console
             f"--unsafely-treat-insecure-origin-as-secure=http://{site_host}")

@@ -17,7 +17,7 @@ import pytest
 import yaml
 
 import samples
-from browser_support import SiteServer, launch
+from browser_support import SiteServer, chromium
 from support import build_site
 
 pytestmark = pytest.mark.browser
@@ -80,12 +80,8 @@ def site(tmp_path_factory):
 
 @pytest.fixture(scope="module")
 def browser():
-    from playwright.sync_api import sync_playwright  # noqa: PLC0415
-
-    with sync_playwright() as playwright:
-        chromium = launch(playwright, "--host-resolver-rules=MAP site.test 127.0.0.1")
-        yield chromium
-        chromium.close()
+    with chromium("--host-resolver-rules=MAP site.test 127.0.0.1") as browser:
+        yield browser
 
 
 class Reader:

@@ -7,7 +7,7 @@ Two page loads: one with JavaScript (copy, CSP), one without (the button stays h
 
 
 import pytest
-from browser_support import SiteServer, launch
+from browser_support import SiteServer, chromium
 from support import article, build_site
 
 pytestmark = pytest.mark.browser
@@ -41,12 +41,8 @@ def site(tmp_path_factory):
 
 @pytest.fixture(scope="module")
 def browser():
-    from playwright.sync_api import sync_playwright  # noqa: PLC0415
-
-    with sync_playwright() as playwright:
-        chromium = launch(playwright)
-        yield chromium
-        chromium.close()
+    with chromium() as browser:
+        yield browser
 
 
 def test_copy_link_copies_the_address_and_nothing_breaks_the_csp(browser, site):

@@ -23,7 +23,7 @@ from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from urllib.parse import parse_qs, unquote, urlsplit
 
 import pytest
-from browser_support import launch
+from browser_support import TEST_HOSTS, chromium
 from support import ROOT, article, build_site
 from plugins.visit_counter import visit_path
 
@@ -164,12 +164,8 @@ def site(tmp_path_factory, counter):
 
 @pytest.fixture(scope="module")
 def browser():
-    from playwright.sync_api import sync_playwright  # noqa: PLC0415
-
-    with sync_playwright() as playwright:
-        chromium = launch(playwright, "--host-resolver-rules=MAP site.test 127.0.0.1, MAP counter.test 127.0.0.1")
-        yield chromium
-        chromium.close()
+    with chromium(TEST_HOSTS) as browser:
+        yield browser
 
 
 @pytest.fixture
