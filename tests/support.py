@@ -5,10 +5,14 @@ project's own settings and plugins, under ``LC_ALL=C`` (no OS locale), into a
 temporary folder. Nothing is written into the working tree.
 """
 
+import atexit
+import json
 import os
 import subprocess
 import sys
+import tempfile
 import textwrap
+import threading
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -98,6 +102,21 @@ def write_content(content_dir, files):
             path.write_text(textwrap.dedent(text).lstrip(), encoding="utf-8")
 
 
+COMPRESS_CACHE_VARIABLE = "FARELEGAMI_TEST_COMPRESS_CACHE"
+
+
+def shared_compress_cache():
+    """One folder of compressed copies for every build of the test run (all xdist
+    workers: conftest sets the variable before they start). The copies are kept by the
+    digest of what they compress, so sharing changes no output: only the web editor's
+    5 MB script is compressed once per run instead of once per build."""
+    folder = os.environ.get(COMPRESS_CACHE_VARIABLE)
+    if not folder:  # a test process of its own (no conftest): its own folder
+        folder = os.environ[COMPRESS_CACHE_VARIABLE] = tempfile.mkdtemp(
+            prefix="farelegami-compress-")
+    return folder
+
+
 def write_conf(tmp_path, settings="", config="pelicanconf", siteurl=SITEURL):
     """A settings file in ``tmp_path``: the project's ``config`` plus ``settings``."""
     conf = tmp_path / "testconf.py"
@@ -108,6 +127,7 @@ def write_conf(tmp_path, settings="", config="pelicanconf", siteurl=SITEURL):
         f"SITEURL = {siteurl!r}\n"
         "FEED_DOMAIN = SITEURL\n"
         "CACHE_PATH = " + repr(str(tmp_path / "cache")) + "\n"
+        "COMPRESS_CACHE_PATH = " + repr(shared_compress_cache()) + "\n"
         + textwrap.dedent(settings),
         encoding="utf-8",
     )
@@ -133,28 +153,76 @@ def build_site(tmp_path, files, settings="", config="pelicanconf", siteurl=SITEU
     content.mkdir(parents=True, exist_ok=True)
     write_content(content, files)
     conf = write_conf(tmp_path, settings, config, siteurl)
-    result = subprocess.run(
-        [sys.executable, "-m", "pelican", str(content), "-s", str(conf), "-o", str(output)],
-        capture_output=True, text=True, env=child_env(), cwd=tmp_path, check=False,
-    )
-    return Build(result.returncode, result.stdout + result.stderr, output, content)
+    returncode, log = run_pelican([str(content), "-s", str(conf), "-o", str(output)],
+                                  child_env(), tmp_path)
+    return Build(returncode, log, output, content)
 
 
-def build_project(output, settings_file="publishconf.py", siteurl=SITEURL, cache=None, **env):
+def build_project(output, settings_file="publishconf.py", siteurl=SITEURL, cache=None,
+                  shared_compression=True, **env):
     """The repository's own content built with ``settings_file`` into ``output``.
 
     ``env``: more environment variables (``VISIT_COUNTER_URL=…``). The caches go into
-    ``cache`` (default: beside ``output``), never into the working tree.
+    ``cache`` (default: beside ``output``), never into the working tree; the compressed
+    copies into the run's shared folder, unless ``shared_compression`` is false.
     """
     output = Path(output)
     cache = cache or output.parent / (output.name + "-cache")
     variables = dict(child_env(), SITEURL=siteurl, **env)
-    result = subprocess.run(
-        [sys.executable, "-m", "pelican", str(ROOT / "content"), "-s", str(ROOT / settings_file),
-         "-o", str(output), "-e", f'CACHE_PATH="{cache}"'],
-        capture_output=True, text=True, env=variables, check=False,
-    )
-    return Build(result.returncode, result.stdout + result.stderr, output, ROOT / "content")
+    returncode, log = run_pelican(
+        [str(ROOT / "content"), "-s", str(ROOT / settings_file), "-o", str(output),
+         "-e", f'CACHE_PATH="{cache}"',  # one -e for every override: a second replaces it
+         *([f'COMPRESS_CACHE_PATH="{shared_compress_cache()}"'] if shared_compression
+           else [])], variables, Path.cwd())
+    return Build(returncode, log, output, ROOT / "content")
+
+
+class _BuildServer:
+    """``tests/build_server.py``, started once per test process: each build is a fork
+    of a process that has already imported Pelican and the plugins (the same
+    ``pelican.main`` as the command, a second less per build)."""
+
+    def __init__(self):
+        self.lock = threading.Lock()
+        self.process = None
+
+    def run(self, argv, env, cwd):
+        with self.lock:
+            if self.process is None or self.process.poll() is not None:
+                self.process = subprocess.Popen(
+                    [sys.executable, str(ROOT / "tests" / "build_server.py")],
+                    stdin=subprocess.PIPE, stdout=subprocess.PIPE, env=child_env(), text=True)
+            with tempfile.NamedTemporaryFile(prefix="build-", suffix=".log") as log:
+                request = {"argv": argv, "env": env, "cwd": str(cwd), "log": log.name}
+                self.process.stdin.write(json.dumps(request) + "\n")
+                self.process.stdin.flush()
+                answer = self.process.stdout.readline()
+                if not answer:
+                    raise RuntimeError("the build server stopped")
+                return json.loads(answer)["returncode"], Path(log.name).read_text(
+                    encoding="utf-8", errors="replace")
+
+
+    def stop(self):
+        if self.process is not None:
+            self.process.stdin.close()  # end of requests: the server exits
+            self.process.wait()
+            self.process.stdout.close()
+
+
+_SERVER = _BuildServer()
+atexit.register(_SERVER.stop)
+
+
+def run_pelican(argv, env, cwd):
+    """``pelican ARGV`` in ``cwd`` with ``env``: (exit status, stdout and stderr).
+
+    Through the build server; ``FARELEGAMI_TEST_COMMAND=1`` runs the command itself."""
+    if os.environ.get("FARELEGAMI_TEST_COMMAND") == "1":
+        result = subprocess.run([sys.executable, "-m", "pelican", *argv], capture_output=True,
+                                text=True, env=env, cwd=cwd, check=False)
+        return result.returncode, result.stdout + result.stderr
+    return _SERVER.run(argv, env, cwd)
 
 
 def run_tool(tmp_path, tool, *args):

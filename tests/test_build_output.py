@@ -7,7 +7,7 @@ import textwrap
 
 import brotli
 import pytest
-from support import PAGEFIND_ORDER, article, build_project
+from support import PAGEFIND_ORDER, article, build_project, build_site
 
 ELIGIBLE = {".html", ".css", ".js", ".xml", ".svg", ".json", ".txt"}  # COMPRESS_EXTENSIONS
 MIN_SIZE = 1024  # COMPRESS_MIN_SIZE
@@ -18,8 +18,8 @@ def two_builds(tmp_path_factory):
     """The project's content built twice, into two folders, with the public settings:
     each cold (its own empty caches), as two machines would."""
     root = tmp_path_factory.mktemp("twice")
-    builds = [build_project(root / name, VISIT_COUNTER_URL="https://stats.example.org")
-              for name in ("one", "two")]
+    builds = [build_project(root / name, VISIT_COUNTER_URL="https://stats.example.org",
+                            shared_compression=False) for name in ("one", "two")]
     for build in builds:
         assert build.ok, build.log
     return builds
@@ -116,3 +116,25 @@ def test_files_other_plugins_write_in_finalized_are_compressed_too(build, tmp_pa
         data = (site.output / name).read_bytes()
         assert gzip.decompress((site.output / f"{name}.gz").read_bytes()) == data
         assert brotli.decompress((site.output / f"{name}.br").read_bytes()) == data
+
+
+def test_builds_with_their_own_caches_share_the_compressed_copies(tmp_path):
+    """``COMPRESS_CACHE_PATH``: a folder of compressed copies several builds share (the
+    test suite's builds do); a build with an empty cache of its own compresses nothing
+    the other already did, and its copies are the same bytes."""
+    shared = tmp_path / "compressed"
+    settings = f"COMPRESS_CACHE_PATH = {str(shared)!r}\n"
+    files = {"notizie/a.md": article(title="Primo", body="Testo. " * 300)}
+    first = build_site(tmp_path / "one", files, settings)
+    assert first.ok, first.log
+    made = sorted(shared.rglob("*.*"))
+    second = build_site(tmp_path / "two", files, settings)
+    assert second.ok, second.log
+    assert made and sorted(shared.rglob("*.*")) == made  # nothing compressed again
+    assert not (tmp_path / "one" / "cache" / "compress").exists()
+    assert not (tmp_path / "two" / "cache" / "compress").exists()
+    copies = sorted(p.relative_to(first.output) for p in first.output.rglob("*.[bg][rz]"))
+    assert copies and copies == sorted(p.relative_to(second.output)
+                                       for p in second.output.rglob("*.[bg][rz]"))
+    for path in copies:
+        assert (first.output / path).read_bytes() == (second.output / path).read_bytes()

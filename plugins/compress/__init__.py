@@ -8,9 +8,10 @@ every file of the build is there, whatever the order of PLUGINS.
 Each text file of ``COMPRESS_MIN_SIZE`` bytes or more with one of the
 ``COMPRESS_EXTENSIONS`` gets ``NAME.gz`` (gzip, no time stamp) and ``NAME.br``
 (brotli), both byte-for-byte reproducible; a copy that would not be smaller is
-not written. The compressed bytes are kept in ``<CACHE_PATH>/compress/`` under
-the sha256 of the original: a rebuild compresses only the files whose content
-changed (most pages come out of the render cache unchanged), on every core.
+not written. The compressed bytes are kept in ``COMPRESS_CACHE_PATH`` (default
+``<CACHE_PATH>/compress/``) under the sha256 of the original: a rebuild
+compresses only the files whose content changed (most pages come out of the
+render cache unchanged), on every core.
 Cache entries unused for ``COMPRESS_CACHE_DAYS`` days are removed.
 
 On a machine with two cores or more, pages are compressed while the build goes on:
@@ -49,6 +50,7 @@ DEFAULTS = {
     "COMPRESS_BROTLI_QUALITY": 6,
     "COMPRESS_GZIP_LEVEL": 9,
     "COMPRESS_CACHE_DAYS": 14,
+    "COMPRESS_CACHE_PATH": "",  # "": <CACHE_PATH>/compress
 }
 FORMATS = (".br", ".gz")
 PARALLEL_FROM = 200  # copies to make: fewer are made in this process (no start-up cost)
@@ -68,6 +70,9 @@ def check(settings):
             isinstance(e, str) and e.startswith(".") for e in extensions):
         problems.append(("COMPRESS_EXTENSIONS", f"must be a list like ['.html'], not"
                                                 f" {extensions!r}"))
+    if not isinstance(settings["COMPRESS_CACHE_PATH"], str):
+        problems.append(("COMPRESS_CACHE_PATH", f"must be a folder path, not"
+                                                f" {settings['COMPRESS_CACHE_PATH']!r}"))
     return problems
 
 
@@ -86,7 +91,8 @@ def _compress_job(job):
 class Compressor:
     def __init__(self, settings):
         self.settings = settings
-        self.cache = Path(settings["CACHE_PATH"]) / "compress"
+        self.cache = Path(settings["COMPRESS_CACHE_PATH"]
+                          or os.path.join(settings["CACHE_PATH"], "compress"))
         self.levels = (settings["COMPRESS_BROTLI_QUALITY"], settings["COMPRESS_GZIP_LEVEL"])
 
     def candidates(self, output):

@@ -12,7 +12,7 @@ from pelican import __version__ as pelican_version
 
 PLUGINS = Path(__file__).resolve().parent.parent
 # Where, not what; DEBUG (pelican -D) only changes the log.
-VOLATILE_SETTINGS = frozenset({"OUTPUT_PATH", "CACHE_PATH", "DEBUG"})
+VOLATILE_SETTINGS = frozenset({"OUTPUT_PATH", "CACHE_PATH", "COMPRESS_CACHE_PATH", "DEBUG"})
 
 
 def hash_parts(*parts):

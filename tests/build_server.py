@@ -1,0 +1,87 @@
+"""A ``pelican`` command that starts without importing: the tests' build server.
+
+Every test build runs Pelican's own ``main()`` in a process of its own, as the
+``pelican`` command does; only the imports (Pelican, Markdown, Pillow, pypdf,
+every module of plugins/: about a second per build, a third of a small site's
+build) are done once. This process imports them and then, for each request read
+from stdin (one JSON line: ``argv``, ``cwd``, ``env``, ``log``), forks: the child
+takes the request's working folder, environment and arguments, writes its
+stdout and stderr to ``log`` and runs ``pelican.main`` to the end, exiting as
+the command would (atexit handlers included); this process answers with the
+child's exit status (one JSON line on stdout).
+
+Nothing has run yet when a child starts: no plugin is registered, no signal
+connected, no setting read (plugins import as modules only; Pelican registers
+them in the child). The server is started by ``tests/support.py`` with the same
+environment as a build command (``child_env``: no OS locale, warnings as errors),
+one per test process.
+"""
+
+import importlib
+import json
+import os
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def preload():
+    sys.path.insert(0, str(ROOT))
+    import pelican  # noqa: F401, PLC0415
+    import pelican.generators  # noqa: F401, PLC0415
+    import pelican.plugins.granular_signals  # noqa: F401, PLC0415
+    import pelican.readers  # noqa: F401, PLC0415
+    import pelican.writers  # noqa: F401, PLC0415
+
+    for folder in sorted((ROOT / "plugins").iterdir()):
+        if (folder / "__init__.py").is_file():
+            importlib.import_module(f"plugins.{folder.name}")
+    sys.path.remove(str(ROOT))
+
+
+def child(request):
+    """In the forked child: become ``pelican ARGV`` run in ``cwd`` with ``env``."""
+    log = os.open(request["log"], os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o644)
+    null = os.open(os.devnull, os.O_RDONLY)
+    os.dup2(null, 0)
+    os.dup2(log, 1)
+    os.dup2(log, 2)
+    os.close(null)
+    os.close(log)
+    os.chdir(request["cwd"])
+    os.environ.clear()
+    os.environ.update(request["env"])
+    sys.argv = ["pelican", *request["argv"]]
+    sys.path[0] = request["cwd"]  # as `python -m pelican` run there
+    from pelican import main  # noqa: PLC0415
+
+    main(request["argv"])  # raises SystemExit on failure, as the command exits
+
+
+def serve():
+    preload()
+    answers = sys.stdout
+    for line in sys.stdin:
+        request = json.loads(line)
+        sys.stdout.flush()
+        sys.stderr.flush()
+        pid = os.fork()
+        if pid == 0:
+            try:
+                child(request)
+            except SystemExit:
+                raise
+            except BaseException:  # noqa: BLE001 - reported as the command would
+                import traceback  # noqa: PLC0415
+
+                traceback.print_exc()
+                sys.exit(1)
+            sys.exit(0)
+        _, status = os.waitpid(pid, 0)
+        answers.write(json.dumps({"returncode": os.waitstatus_to_exitcode(status)}) + "\n")
+        answers.flush()
+
+
+if __name__ == "__main__":
+    serve()
