@@ -9,21 +9,21 @@ import pytest
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # plugins.*, tools.*
 
-from support import COMPRESS_CACHE_VARIABLE, build_project, build_site  # noqa: E402
+from support import SHARED_CACHE_VARIABLE, build_project, build_site  # noqa: E402
 
 
 def pytest_configure(config):
-    """The run's shared folder of compressed copies (support.shared_compress_cache),
-    made before xdist starts its workers, which inherit the variable."""
-    if not hasattr(config, "workerinput") and COMPRESS_CACHE_VARIABLE not in os.environ:
-        config.compress_cache = tempfile.mkdtemp(prefix="farelegami-compress-")
-        os.environ[COMPRESS_CACHE_VARIABLE] = config.compress_cache
+    """The run's shared cache folder (support.shared_cache), made before xdist starts
+    its workers, which inherit the variable."""
+    if not hasattr(config, "workerinput") and SHARED_CACHE_VARIABLE not in os.environ:
+        config.shared_cache = tempfile.mkdtemp(prefix="farelegami-")
+        os.environ[SHARED_CACHE_VARIABLE] = config.shared_cache
 
 
 def pytest_unconfigure(config):
-    if getattr(config, "compress_cache", None):
-        shutil.rmtree(config.compress_cache, ignore_errors=True)
-        os.environ.pop(COMPRESS_CACHE_VARIABLE, None)
+    if getattr(config, "shared_cache", None):
+        shutil.rmtree(config.shared_cache, ignore_errors=True)
+        os.environ.pop(SHARED_CACHE_VARIABLE, None)
 
 
 @pytest.fixture

@@ -102,19 +102,19 @@ def write_content(content_dir, files):
             path.write_text(textwrap.dedent(text).lstrip(), encoding="utf-8")
 
 
-COMPRESS_CACHE_VARIABLE = "FARELEGAMI_TEST_COMPRESS_CACHE"
+SHARED_CACHE_VARIABLE = "FARELEGAMI_TEST_SHARED_CACHE"
 
 
-def shared_compress_cache():
-    """One folder of compressed copies for every build of the test run (all xdist
-    workers: conftest sets the variable before they start). The copies are kept by the
-    digest of what they compress, so sharing changes no output: only the web editor's
-    5 MB script is compressed once per run instead of once per build."""
-    folder = os.environ.get(COMPRESS_CACHE_VARIABLE)
+def shared_cache(kind):
+    """A folder every build of the test run shares (all xdist workers: conftest sets the
+    variable before they start), for the caches whose entries are keyed by what they
+    were made from, so sharing them changes no output: ``compress`` (the web editor's
+    5 MB script compressed once per run, not once per build) and ``templates`` (the
+    theme compiled once per run)."""
+    folder = os.environ.get(SHARED_CACHE_VARIABLE)
     if not folder:  # a test process of its own (no conftest): its own folder
-        folder = os.environ[COMPRESS_CACHE_VARIABLE] = tempfile.mkdtemp(
-            prefix="farelegami-compress-")
-    return folder
+        folder = os.environ[SHARED_CACHE_VARIABLE] = tempfile.mkdtemp(prefix="farelegami-")
+    return os.path.join(folder, kind)
 
 
 def write_conf(tmp_path, settings="", config="pelicanconf", siteurl=SITEURL):
@@ -127,7 +127,8 @@ def write_conf(tmp_path, settings="", config="pelicanconf", siteurl=SITEURL):
         f"SITEURL = {siteurl!r}\n"
         "FEED_DOMAIN = SITEURL\n"
         "CACHE_PATH = " + repr(str(tmp_path / "cache")) + "\n"
-        "COMPRESS_CACHE_PATH = " + repr(shared_compress_cache()) + "\n"
+        "COMPRESS_CACHE_PATH = " + repr(shared_cache("compress")) + "\n"
+        "WRITER_TEMPLATE_CACHE_PATH = " + repr(shared_cache("templates")) + "\n"
         + textwrap.dedent(settings),
         encoding="utf-8",
     )
@@ -159,12 +160,12 @@ def build_site(tmp_path, files, settings="", config="pelicanconf", siteurl=SITEU
 
 
 def build_project(output, settings_file="publishconf.py", siteurl=SITEURL, cache=None,
-                  shared_compression=True, **env):
+                  shared_caches=True, **env):
     """The repository's own content built with ``settings_file`` into ``output``.
 
     ``env``: more environment variables (``VISIT_COUNTER_URL=…``). The caches go into
     ``cache`` (default: beside ``output``), never into the working tree; the compressed
-    copies into the run's shared folder, unless ``shared_compression`` is false.
+    copies and templates into the run's shared folders, unless ``shared_caches`` is false.
     """
     output = Path(output)
     cache = cache or output.parent / (output.name + "-cache")
@@ -172,7 +173,8 @@ def build_project(output, settings_file="publishconf.py", siteurl=SITEURL, cache
     returncode, log = run_pelican(
         [str(ROOT / "content"), "-s", str(ROOT / settings_file), "-o", str(output),
          "-e", f'CACHE_PATH="{cache}"',  # one -e for every override: a second replaces it
-         *([f'COMPRESS_CACHE_PATH="{shared_compress_cache()}"'] if shared_compression
+         *([f'COMPRESS_CACHE_PATH="{shared_cache("compress")}"',
+            f'WRITER_TEMPLATE_CACHE_PATH="{shared_cache("templates")}"'] if shared_caches
            else [])], variables, Path.cwd())
     return Build(returncode, log, output, ROOT / "content")
 

@@ -19,7 +19,7 @@ def two_builds(tmp_path_factory):
     each cold (its own empty caches), as two machines would."""
     root = tmp_path_factory.mktemp("twice")
     builds = [build_project(root / name, VISIT_COUNTER_URL="https://stats.example.org",
-                            shared_compression=False) for name in ("one", "two")]
+                            shared_caches=False) for name in ("one", "two")]
     for build in builds:
         assert build.ok, build.log
     return builds

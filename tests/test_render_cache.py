@@ -7,10 +7,11 @@ compared with a cold build of the same content.
 """
 
 import filecmp
+import json
 import shutil
 
 import samples
-from support import PAGEFIND_ORDER, article, build_site, write_content
+from support import PAGEFIND_ORDER, ROOT, article, build_site, write_content
 from test_attachments import pdf
 
 PHOTO = samples.image("JPEG", (64, 48))
@@ -118,3 +119,37 @@ def test_editing_a_body_past_its_lead_renders_only_that_page_again(tmp_path):
     assert edited.ok, edited.log
     assert len(rendered(tmp_path / "cache") - before) == 1
     assert "cambiato" in edited.text("/2024/06/tre/")
+
+
+def test_an_edited_template_is_compiled_and_analysed_again(tmp_path):
+    """The compiled templates and their analysis are kept by each template's source
+    (WRITER_TEMPLATE_CACHE_PATH, plugins/writer/templates.py): a build with other caches
+    of its own reuses them, and a template edited between builds shows its edit, both
+    in the pages it renders and in what they depend on."""
+    theme = tmp_path / "theme"
+    shutil.copytree(ROOT / "theme", theme)
+    compiled = tmp_path / "compiled"
+    settings = f"THEME = {str(theme)!r}\nWRITER_TEMPLATE_CACHE_PATH = {str(compiled)!r}\n"
+    files = {"notizie/a.md": article(title="A", tags="[Crema]")}
+    first = build_site(tmp_path / "one", files, settings)
+    assert first.ok, first.log
+    kept = sorted(p.name for p in compiled.rglob("*") if p.is_file())
+    assert "analysis.json" in kept and len(kept) > 10  # the bytecode of every template
+
+    second = build_site(tmp_path / "two", files, settings)  # other caches, same templates
+    assert second.ok, second.log
+    assert differences(first.output, second.output) == []
+
+    article_template = theme / "templates" / "article.html"
+    text = article_template.read_text(encoding="utf-8")
+    marker = ('<p class="test-marker">{{ article.category }}'
+              '{% if test_marker is defined %}{{ test_marker }}{% endif %}</p>')
+    article_template.write_text(text.replace("{% block content %}",
+                                             "{% block content %}" + marker, 1),
+                                encoding="utf-8")
+    shutil.rmtree(tmp_path / "two" / "output")
+    edited = build_site(tmp_path / "two", files, settings)
+    assert edited.ok, edited.log
+    assert '<p class="test-marker">Notizie</p>' in edited.text("/2024/05/a/")
+    analysis = json.loads(next(compiled.rglob("analysis.json")).read_text(encoding="utf-8"))
+    assert any("test_marker" in names for names, _ in analysis.values())

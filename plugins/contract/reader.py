@@ -63,6 +63,19 @@ def category_name(folder, names):
     return names.get(folder) or title_from_name(folder)
 
 
+_SHARED = []  # [(settings, Markdown, FileCache or None)]: the last build's
+
+
+def _shared_parts(settings):
+    """The Markdown converter and the file cache of a build: one pair per settings object
+    (Pelican makes a reader per file extension and per generator: twelve a build). The
+    readers of a build take turns, and ``render`` resets the converter before each text."""
+    if not _SHARED or _SHARED[0][0] is not settings:
+        cache = FileCache(settings, "contract") if settings["CONTRACT_CACHE"] else None
+        _SHARED[:] = [(settings, make_markdown(settings), cache)]
+    return _SHARED[0][1:]
+
+
 class ContractReader(MarkdownReader):
     """Markdown with YAML front matter or Pelican's native header, strictly checked."""
 
@@ -71,9 +84,7 @@ class ContractReader(MarkdownReader):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self._md = make_markdown(self.settings)
-        self._cache = FileCache(self.settings, "contract") \
-            if self.settings["CONTRACT_CACHE"] else None
+        self._md, self._cache = _shared_parts(self.settings)
 
     def read(self, source_path):
         relative = os.path.relpath(source_path, self.settings["PATH"]).replace(os.sep, "/")

@@ -5,14 +5,15 @@ to the theme, to a plugin or to a setting never reuses a stale result.
 """
 
 import hashlib
-from functools import partial
+from functools import lru_cache, partial
 from pathlib import Path
 
 from pelican import __version__ as pelican_version
 
 PLUGINS = Path(__file__).resolve().parent.parent
 # Where, not what; DEBUG (pelican -D) only changes the log.
-VOLATILE_SETTINGS = frozenset({"OUTPUT_PATH", "CACHE_PATH", "COMPRESS_CACHE_PATH", "DEBUG"})
+VOLATILE_SETTINGS = frozenset({"OUTPUT_PATH", "CACHE_PATH", "COMPRESS_CACHE_PATH",
+                               "WRITER_TEMPLATE_CACHE_PATH", "DEBUG"})
 
 
 def hash_parts(*parts):
@@ -63,6 +64,15 @@ def settings_digest(settings, skip=VOLATILE_SETTINGS):
                         if name not in skip))
 
 
+@lru_cache(maxsize=1)
+def _plugins_digest():
+    # Once per process: the modules of plugins/ are imported once too, so this is the
+    # digest of the code that runs (a live-reload rebuild does not import them again).
+    return files_digest([PLUGINS])
+
+
 def code_digest(*extra_paths):
-    """A digest of Pelican's version and every module of plugins/ (and ``extra_paths``)."""
-    return hash_parts(pelican_version, files_digest([PLUGINS, *extra_paths]))
+    """A digest of Pelican's version, every module of plugins/ (read once per process) and
+    the files under ``extra_paths`` (read on each call: a theme edited while ``livereload``
+    runs renders again)."""
+    return hash_parts(pelican_version, _plugins_digest(), files_digest(extra_paths))

@@ -10,6 +10,9 @@ Signal ``get_writer``: :class:`SiteWriter`, Pelican's own writer with two change
   :mod:`.render_cache`: a page whose inputs did not change since a previous build
   is taken from the cache instead of rendered again.
 
+Signal ``generator_init``: every generator's Jinja environment keeps the templates
+it compiles (:mod:`.templates`), for the other generators and the next build.
+
 Pelican's own rules stay: a second write to one file is an error, and paths
 outside the output folder are refused (``sanitised_join``).
 """
@@ -24,6 +27,7 @@ from plugins.core import settings as core_settings
 
 from .atomic import AtomicFile
 from .render_cache import CachedTemplate, RenderCache
+from .templates import use_bytecode_cache
 
 logger = logging.getLogger(__name__)
 
@@ -31,13 +35,18 @@ PREFIX = "WRITER_"
 DEFAULTS = {
     # Reuse rendered pages whose inputs did not change (CACHE_PATH/render-*/).
     "WRITER_RENDER_CACHE": True,
+    # Compiled templates and their analysis ("": CACHE_PATH/templates/).
+    "WRITER_TEMPLATE_CACHE_PATH": "",
 }
 
 
 def check(settings):
+    problems = []
     if not isinstance(settings["WRITER_RENDER_CACHE"], bool):
-        return [("WRITER_RENDER_CACHE", "must be True or False")]
-    return []
+        problems.append(("WRITER_RENDER_CACHE", "must be True or False"))
+    if not isinstance(settings["WRITER_TEMPLATE_CACHE_PATH"], str):
+        problems.append(("WRITER_TEMPLATE_CACHE_PATH", "must be a folder path"))
+    return problems
 
 
 class SiteWriter(Writer):
@@ -84,3 +93,4 @@ def get_writer(pelican):
 def register():
     signals.initialized.connect(initialize)
     signals.get_writer.connect(get_writer)
+    signals.generator_init.connect(use_bytecode_cache)

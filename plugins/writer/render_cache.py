@@ -40,11 +40,14 @@ from pelican.urlwrappers import URLWrapper
 from plugins.core.digest import code_digest, settings_digest
 from plugins.core.digest import hash_parts as _hash
 
+from . import templates
+
 SKIPPED_KEYS = {"settings", "_context", "_summary", "_content"}  # shared or re-derived
 # What a page can show of another item (a card in a listing, a related article): a
 # template that shows more of the items it lists must add the attribute here.
 REF_FIELDS = ("title", "date", "modified", "category", "author", "authors", "status", "lang",
               "is_bozza", "is_programmato", "visite_precedenti")
+ANALYSES_KEPT = 1000  # templates' analyses kept (an edited template adds one)
 KEEP_FOLDERS = 3  # global digests whose caches are kept (e.g. preview and public builds)
 
 
@@ -127,7 +130,8 @@ class RenderCache:
         self._prune(root)
         self.digest = Digester()
         self._names = {}  # template name -> names it (and all it uses) can read
-        self._parsed = self._load_parsed()  # template name -> [names, referenced templates]
+        self._analysis_path = templates.analysis_path(settings)
+        self._parsed = self._load_parsed()  # digest of name and source -> [names, referenced]
         self.hits = self.misses = 0
 
     def _prune(self, root):
@@ -137,22 +141,27 @@ class RenderCache:
             shutil.rmtree(old, ignore_errors=True)
 
     def _load_parsed(self):
-        """The templates' analysis, saved with the cache (its folder's digest covers them)."""
+        """The templates' static analysis, kept by the digest of each one's source."""
         try:
-            return json.loads((self.folder / "templates.json").read_text(encoding="utf-8"))
+            with open(self._analysis_path, encoding="utf-8") as handle:
+                return json.load(handle)
         except (OSError, ValueError):
             return {}
 
     def _analysis(self, environment, name):
-        if name not in self._parsed:
-            tree = environment.parse(environment.loader.get_source(environment, name)[0])
-            self._parsed[name] = [sorted(meta.find_undeclared_variables(tree)),
-                                  [ref for ref in meta.find_referenced_templates(tree) if ref]]
-            path = self.folder / "templates.json"
-            temporary = path.with_suffix(f".{os.getpid()}.part")
-            temporary.write_text(json.dumps(self._parsed), encoding="utf-8")
-            os.replace(temporary, path)
-        return self._parsed[name]
+        """``[names it reads, templates it references]`` of one template (not followed)."""
+        source = environment.loader.get_source(environment, name)[0]
+        key = _hash(name, source)
+        if key not in self._parsed:
+            tree = environment.parse(source)
+            self._parsed[key] = [sorted(meta.find_undeclared_variables(tree)),
+                                 [ref for ref in meta.find_referenced_templates(tree) if ref]]
+            kept = dict(list(self._parsed.items())[-ANALYSES_KEPT:])  # the newest
+            temporary = f"{self._analysis_path}.{os.getpid()}.part"
+            with open(temporary, "w", encoding="utf-8") as handle:
+                json.dump(kept, handle)
+            os.replace(temporary, self._analysis_path)
+        return self._parsed[key]
 
     def names(self, template):
         """The context variables ``template`` (and all it uses) can read."""
