@@ -67,6 +67,38 @@ def test_a_new_bundle_replaces_the_old_one_whole(site):
     assert sorted(p.name for p in output.iterdir()) == ["due", "pagefind", "uno"]
 
 
+def _bundle_files(folder):
+    return {p.relative_to(folder).as_posix(): p.read_bytes()
+            for p in folder.rglob("*") if p.is_file()}
+
+
+@pytest.mark.parametrize("links", [True, False], ids=["hard links", "copies"])
+def test_the_same_inputs_reuse_the_kept_bundle_without_running_pagefind(site, tmp_path,
+                                                                         monkeypatch, links):
+    """With a cache, the bundle of the very same pages and records is reused: the same
+    files, without pagefind (a binary that fails would show). Output and cache share
+    the files as hard links, or hold copies where links cannot be made."""
+    output, pages = site
+    cache = tmp_path / "bundles"
+    if not links:
+        def no_links(source, target):
+            raise OSError("links not supported here")
+        monkeypatch.setattr(bundle.os, "link", no_links)
+    bundle.build_bundle(output, pages, [RECORD], cache=cache)
+    first = _bundle_files(output / "pagefind")
+    kept = next(cache.iterdir()) / "files" / "pagefind-entry.json"
+    assert kept.read_bytes() == first["pagefind-entry.json"]
+    assert ((output / "pagefind" / "pagefind-entry.json").stat().st_ino
+            == kept.stat().st_ino) is links
+    again = tmp_path / "again"
+    broken = stand_in(tmp_path, "exit 3\n")
+    bundle.build_bundle(again, pages, [RECORD], cache=cache, executable=broken)
+    assert _bundle_files(again / "pagefind") == first
+    changed = [bundle.Page("/uno/", pages[0].path)]
+    with pytest.raises(bundle.SearchIndexError):  # other inputs: pagefind runs (and fails)
+        bundle.build_bundle(again, changed, cache=cache, executable=broken)
+
+
 def test_it_runs_from_code_that_already_runs_an_event_loop(site):
     output, pages = site
 

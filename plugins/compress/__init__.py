@@ -15,9 +15,9 @@ render cache unchanged), on every core.
 Cache entries unused for ``COMPRESS_CACHE_DAYS`` days are removed.
 
 On a machine with two cores or more, pages are compressed while the build goes on:
-each page Pelican writes (``content_written``) is handed to a background process
-(which takes its copies from the cache or makes them), and its ``.gz``/``.br`` are
-written beside it. The final step reads every file again and skips only those whose
+each page Pelican writes (``content_written``) is handed to a background process,
+which reads it, takes its copies from the cache or makes them, and writes its
+``.gz``/``.br`` beside it. The final step reads every file again and skips only those whose
 bytes are the ones the early copies were made from: a file changed after it was
 first written is compressed again, as it is.
 """
@@ -94,6 +94,7 @@ class Compressor:
         self.cache = Path(settings["COMPRESS_CACHE_PATH"]
                           or os.path.join(settings["CACHE_PATH"], "compress"))
         self.levels = (settings["COMPRESS_BROTLI_QUALITY"], settings["COMPRESS_GZIP_LEVEL"])
+        self.extensions = tuple(settings["COMPRESS_EXTENSIONS"])
 
     def candidates(self, output):
         extensions = tuple(self.settings["COMPRESS_EXTENSIONS"])
@@ -108,9 +109,6 @@ class Compressor:
         quality = self.levels[0] if kind == ".br" else self.levels[1]
         return self.cache / digest[:2] / f"{digest}-{quality}{kind}"
 
-    def wanted(self, path):
-        return (path.endswith(tuple(self.settings["COMPRESS_EXTENSIONS"]))
-                and os.path.getsize(path) >= self.settings["COMPRESS_MIN_SIZE"])
 
     @staticmethod
     def store(cached, blob):
@@ -161,7 +159,7 @@ class Compressor:
         if len(blob) >= len(data):  # not worth it: no copy (and no stale one)
             target.unlink(missing_ok=True)
             return
-        temporary = target.with_name(f".{target.name}.part")
+        temporary = target.with_name(f".{target.name}.{os.getpid()}.part")
         temporary.write_bytes(blob)
         os.replace(temporary, target)
 
@@ -183,9 +181,11 @@ def initialize(pelican):
 class Early:
     """Pages compressed in a background process while the build writes the others.
 
-    It sits in the settings (so in every page's context, where ``content_written``
-    finds it); pickled, it is a new idle one, as Pelican's content cache may pickle
-    the settings.
+    The parent only hands over each page's path: a worker reads the page, takes its
+    copies from the cache or makes them (and keeps them), writes them beside the page
+    and answers with the digest of the bytes it read. It sits in the settings (so in
+    every page's context, where ``content_written`` finds it); pickled, it is a new
+    idle one, as Pelican's content cache may pickle the settings.
     """
 
     def __init__(self):
@@ -199,30 +199,25 @@ class Early:
         self.stop()
         if (os.cpu_count() or 1) > 1:
             self.compressor = Compressor(settings)
-            self.pool = ProcessPoolExecutor(min(os.cpu_count() - 1, 7),
-                                            **processes.pool_options())
+            self.pool = ProcessPoolExecutor(
+                min(os.cpu_count() - 1, 7),
+                **processes.pool_options(_start_early_worker, (self.compressor,)))
 
     def add(self, path):
         compressor = self.compressor
-        if compressor is None or not compressor.wanted(path):
+        if compressor is None or not path.endswith(compressor.extensions):
             return
-        with open(path, "rb") as file:
-            data = file.read()
-        digest = hashlib.sha256(data).hexdigest()
-        for kind in FORMATS:
-            cached = compressor.cached_path(digest, kind)
-            future = self.pool.submit(_early_job, (data, kind, *compressor.levels), cached)
-            future.add_done_callback(partial(self._done, path, data, digest, kind, cached))
+        future = self.pool.submit(_early_job, path)
+        future.add_done_callback(partial(self._done, str(Path(path))))
 
-    def _done(self, path, data, digest, kind, cached, future):
-        """In the pool's thread: the copy beside the page, and in the cache if new."""
+    def _done(self, path, future):
+        """In the pool's thread: the copies of ``path`` are beside it."""
         if future.cancelled() or future.exception() is not None:
-            return  # the final step makes it
-        blob, new = future.result()
-        if new:
-            Compressor.store(cached, blob)
-        Compressor._write(Path(path), kind, data, blob)  # noqa: SLF001
-        self.written[(str(Path(path)), kind)] = digest
+            return  # the final step makes them
+        digest = future.result()
+        if digest is not None:
+            for kind in FORMATS:
+                self.written[(path, kind)] = digest
 
     def finish(self):
         """Wait for the pages handed over so far and return what was written (the
@@ -240,12 +235,32 @@ class Early:
         self.written = {}
 
 
-def _early_job(job, cached):
-    """In a worker: the cached copy when there is one, else a new one; (bytes, new)."""
-    try:
-        return cached.read_bytes(), False
-    except FileNotFoundError:
-        return _compress_job(job), True
+_EARLY = {}  # in an early worker: its Compressor
+
+
+def _start_early_worker(compressor):
+    _EARLY["compressor"] = compressor
+
+
+def _early_job(path):
+    """In a worker: ``path``'s copies beside it, from the cache or made and kept there;
+    the digest of the bytes they were made from (None for a file too small)."""
+    compressor = _EARLY["compressor"]
+    with open(path, "rb") as file:
+        data = file.read()
+    if len(data) < compressor.settings["COMPRESS_MIN_SIZE"]:
+        return None
+    digest = hashlib.sha256(data).hexdigest()
+    for kind in FORMATS:
+        cached = compressor.cached_path(digest, kind)
+        try:
+            blob = cached.read_bytes()
+            os.utime(cached)  # used: kept by the pruning
+        except FileNotFoundError:
+            blob = compress(data, kind, *compressor.levels)
+            Compressor.store(cached, blob)
+        Compressor._write(Path(path), kind, data, blob)  # noqa: SLF001
+    return digest
 
 
 def start_run(pelican):

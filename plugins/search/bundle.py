@@ -275,24 +275,41 @@ def _check(files, language):
     return languages.get(language, {}).get("page_count", 0)
 
 
+def _place(item, path):
+    """Write one bundle file: its ``content``, or a hard link to its ``source`` (a file
+    of the cache; a copy where links cannot be made). Bundle files are never changed in
+    place, so the output and the cache may share them."""
+    if "source" in item:
+        try:
+            os.link(item["source"], path)
+        except OSError:
+            shutil.copyfile(item["source"], path)
+        return os.path.getsize(path)
+    with open(path, "wb") as out:
+        out.write(item["content"])
+    return len(item["content"])
+
+
 def _write(files, target):
     """Write the bundle into a fresh folder beside ``target``, then swap it in."""
     parent = os.path.dirname(target)
     os.makedirs(parent, exist_ok=True)
     fresh = tempfile.mkdtemp(prefix=f".{FOLDER}-new-", dir=parent)
     written = size = 0
+    folders = set()
     try:
         for item in files:
             relative = item["path"]
             if relative.startswith(UNUSED) or os.path.isabs(relative) or ".." in relative.split("/"):
                 continue
             path = os.path.join(fresh, *relative.split("/"))
-            os.makedirs(os.path.dirname(path), exist_ok=True)
-            with open(path, "wb") as out:
-                out.write(item["content"])
+            folder = os.path.dirname(path)
+            if folder not in folders:
+                os.makedirs(folder, exist_ok=True)
+                folders.add(folder)
+            size += _place(item, path)
             os.chmod(path, 0o644)
             written += 1
-            size += len(item["content"])
         os.chmod(fresh, 0o755)
         old = None
         if os.path.lexists(target):
@@ -341,30 +358,34 @@ def _inputs_digest(pages, records, language):
 
 
 def _cached_files(folder):
-    """The bundle kept in ``folder`` (files as pagefind gives them), or None."""
+    """The bundle kept in ``folder`` (files by ``path`` and ``source``, the entry file
+    with its ``content`` too), or None."""
     try:
         names = json.loads((folder / "files.json").read_text(encoding="utf-8"))
-        files = [{"path": name, "content": (folder / "files" / name).read_bytes()}
-                 for name in names]
+        files = [{"path": name, "source": str(folder / "files" / name)} for name in names]
+        for item in files:
+            if item["path"] == ENTRY:
+                item["content"] = Path(item["source"]).read_bytes()
     except (OSError, ValueError):
         return None
     os.utime(folder)
     return files
 
 
-def _keep_files(cache, key, files):
-    """Keep the bundle for these inputs; only the newest ``KEEP_BUNDLES`` are kept."""
+def _keep_files(cache, key, written):
+    """Keep the bundle just written in ``written`` (the output's folder) for these inputs,
+    as hard links (copies where links cannot be made); only the newest ``KEEP_BUNDLES``
+    are kept."""
     cache.mkdir(parents=True, exist_ok=True)
     fresh = Path(tempfile.mkdtemp(prefix=".bundle-", dir=cache))
     names = []
-    for item in files:
-        relative = item["path"]
-        if relative.startswith(UNUSED) or os.path.isabs(relative) or ".." in relative.split("/"):
-            continue
-        path = fresh / "files" / relative
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_bytes(item["content"])
-        names.append(relative)
+    for path in sorted(Path(written).rglob("*")):
+        if path.is_file():
+            relative = path.relative_to(written).as_posix()
+            target = fresh / "files" / relative
+            target.parent.mkdir(parents=True, exist_ok=True)
+            _place({"source": str(path)}, target)
+            names.append(relative)
     (fresh / "files.json").write_text(json.dumps(names), encoding="utf-8")
     target = cache / key
     shutil.rmtree(target, ignore_errors=True)
@@ -389,15 +410,17 @@ def build_bundle(output_path, pages, records=(), *, language="it", executable=No
     start = time.perf_counter()
     key = _inputs_digest(pages, records, language) if cache else None
     files = _cached_files(Path(cache) / key) if cache else None
-    if files is None:
+    new = files is None
+    if new:
         executable = binary(executable)
         files = _run(_index(pages, records, language, executable, timeout))
-        if cache:
-            _keep_files(Path(cache), key, files)
     indexed = _check(files, language)
     expected = len(pages) + len(records)
     if indexed != expected:
         logger.warning("Search index: pagefind indexed %d of %d pages and documents"
                        " (a page without text in its data-pagefind-body?)", indexed, expected)
-    written, size = _write(files, os.path.join(output_path, FOLDER))
+    target = os.path.join(output_path, FOLDER)
+    written, size = _write(files, target)
+    if new and cache:
+        _keep_files(Path(cache), key, target)
     return Stats(len(pages), len(records), time.perf_counter() - start, written, size)
