@@ -98,6 +98,45 @@ def test_an_article_is_its_text_with_title_date_and_category(site):
         assert noise not in entry["content"]
 
 
+def test_pagefind_given_only_the_marked_element_indexes_what_it_indexes_from_the_page(
+        project_site, tmp_path, monkeypatch):
+    """bundle.indexed_html: Pagefind is sent the page's ``<html>`` tag, title and
+    ``data-pagefind-body`` element, not the whole page: the project's pages (articles,
+    pages with tables, images, attachments) index exactly as they do whole."""
+    pages = [bundle.Page("/" + path.parent.relative_to(project_site.output).as_posix() + "/",
+                         str(path)) for path in sorted(project_site.output.rglob("index.html"))]
+    marked = [page for page in pages if len(bundle.indexed_html(read(page.path)))
+              < len(read(page.path)) / 2]
+    assert len(marked) >= 20  # every article and page of the project, at most half as long
+    bundle.build_bundle(tmp_path / "slim", marked)
+
+    def whole(html):
+        return html
+
+    monkeypatch.setattr(bundle, "indexed_html", whole)
+    bundle.build_bundle(tmp_path / "whole", marked)
+    slim, full = ({entry["url"]: entry for entry in bundle.fragments(tmp_path / name / "pagefind")}
+                  for name in ("slim", "whole"))
+    assert slim == full and len(slim) == len(marked)
+
+
+def test_a_page_is_given_whole_when_the_marked_element_is_in_doubt():
+    body = '<article data-pagefind-body><h1>T</h1><article>Inner</article><p>Testo</p></article>'
+    page = f'<html lang="it"><head><title>T</title><style></style></head><body><nav>M</nav>{body}</body></html>'
+    assert bundle.indexed_html(page) == ('<!DOCTYPE html><html lang="it"><head><meta charset="utf-8">'
+                                         f"<title>T</title></head><body>{body}</body></html>")
+    for doubtful in (page.replace("</article></body>", "</body>"),  # not closed
+                     page.replace("<nav>", '<nav data-pagefind-filter="x">'),  # outside it
+                     page.replace("<nav>M</nav>", '<div data-pagefind-body>M</div>'),  # two
+                     "<html><body><p>Nothing marked</p></body></html>"):
+        assert bundle.indexed_html(doubtful) == doubtful
+
+
+def read(path):
+    with open(path, encoding="utf-8") as handle:
+        return handle.read()
+
+
 def test_a_page_has_its_title_and_no_category(site):
     entry = indexed(site)[CHI_SIAMO]
     assert entry["meta"] == {"title": "Chi siamo"}
