@@ -24,6 +24,9 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+# Modules the plugins import only when they need them (the builds of tests often do).
+LAZY = ("pypdf", "markdown.extensions.extra", "markdown.extensions.toc",
+        "markdown.extensions.tables")
 
 
 def preload():
@@ -37,6 +40,8 @@ def preload():
     for folder in sorted((ROOT / "plugins").iterdir()):
         if (folder / "__init__.py").is_file():
             importlib.import_module(f"plugins.{folder.name}")
+    for name in LAZY:
+        importlib.import_module(name)
     sys.path.remove(str(ROOT))
 
 
