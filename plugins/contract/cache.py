@@ -62,7 +62,7 @@ class FileCache:
     def put(self, relative, data, deps, value):
         """Keep ``value`` for this file's bytes and the current state of ``deps`` (paths)."""
         path = self._path(relative, data)
-        path.parent.mkdir(exist_ok=True)
+        path.parent.mkdir(parents=True, exist_ok=True)  # cache/ may go at any time
         temporary = path.with_suffix(f".{os.getpid()}.part")
         with open(temporary, "wb") as handle:
             pickle.dump(({dep: stamp(dep) for dep in deps}, value), handle,
