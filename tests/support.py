@@ -204,7 +204,6 @@ class _BuildServer:
                 return json.loads(answer)["returncode"], Path(log.name).read_text(
                     encoding="utf-8", errors="replace")
 
-
     def stop(self):
         if self.process is not None:
             self.process.stdin.close()  # end of requests: the server exits
