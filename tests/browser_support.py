@@ -145,6 +145,26 @@ class SiteServer:
         self.server.server_close()
 
 
+@contextlib.contextmanager
+def served_site(root, files, *, host="127.0.0.1", hold=(), headers=None, **build_options):
+    """``files`` built into ``root`` (support.build_site, ``build_options`` passed on)
+    for the address it is served at, ``http://HOST:PORT``, then served there by a
+    :class:`SiteServer` (``hold``, ``headers``) until the block ends. Yields the build,
+    with ``origin`` (that address) and ``server``."""
+    from support import build_site  # noqa: PLC0415 - tests' own helpers
+
+    server = SiteServer(hold=hold, headers=headers)
+    try:
+        origin = f"http://{host}:{server.port}"
+        built = build_site(root, files, siteurl=origin, **build_options)
+        assert built.ok, built.log
+        server.serve(built.output)
+        built.origin, built.server = origin, server
+        yield built
+    finally:
+        server.close()
+
+
 @functools.lru_cache(maxsize=1)
 def _axe_source():
     if not AXE_JS.is_file():

@@ -18,8 +18,8 @@ import sys
 
 import pytest
 from PIL import Image, ImageDraw
-from browser_support import SiteServer, format_violations, launch, run_axe
-from support import ROOT, article, build_site
+from browser_support import format_violations, launch, run_axe, served_site
+from support import ROOT, article
 
 sys.path.insert(0, str(ROOT))
 from tools import counter_server  # noqa: E402
@@ -93,27 +93,20 @@ EXTRA = {
 
 @pytest.fixture(scope="module")
 def site(tmp_path_factory):
-    root = tmp_path_factory.mktemp("a11y")
-    server = SiteServer(hold=("/immagini/",))
     counter = counter_server.make_server("127.0.0.1", 0, testing=True)
     counter_server.start_in_thread(counter)
     counter.store.seed(ARTICLE.rstrip("/"), 87)
     content = {path.relative_to(ROOT / "content").as_posix(): path.read_bytes()
                for path in (ROOT / "content").rglob("*") if path.is_file()}
     try:
-        built = build_site(root, {**content, **EXTRA}, config="publishconf",
-                           siteurl=f"http://127.0.0.1:{server.port}", settings=f"""
-                               VISIT_COUNTER_URL = "http://127.0.0.1:{counter.server_address[1]}"
-                               VISIT_COUNTER_TIMEOUT_MS = 60000  # a loaded machine
-                               DEFAULT_PAGINATION = 4
-                           """)
-        assert built.ok, built.log
-        server.serve(built.output)
-        built.server = server
-        built.base = f"http://127.0.0.1:{server.port}"
-        yield built
+        with served_site(tmp_path_factory.mktemp("a11y"), {**content, **EXTRA},
+                         hold=("/immagini/",), config="publishconf", settings=f"""
+                             VISIT_COUNTER_URL = "http://127.0.0.1:{counter.server_address[1]}"
+                             VISIT_COUNTER_TIMEOUT_MS = 60000  # a loaded machine
+                             DEFAULT_PAGINATION = 4
+                         """) as built:
+            yield built
     finally:
-        server.close()
         counter.shutdown()
         counter.server_close()
 
@@ -137,7 +130,7 @@ def page(site):
 
 
 def open_page(page, site, address):
-    page.goto(site.base + address, wait_until="load")
+    page.goto(site.origin + address, wait_until="load")
     # Everything the reader will see: fonts settled, the visit count shown.
     page.wait_for_function("""() => document.fonts.status === 'loaded' && [...document
         .querySelectorAll('.visit-count[data-visit-record]')].every(e => e.textContent)""")
@@ -191,7 +184,7 @@ def test_images_keep_their_space_while_they_load(page, site, width):
     page.set_viewport_size({"width": width, "height": 5000})  # every image in view
     site.server.hold()
     try:
-        page.goto(site.base + ARTICLE, wait_until="domcontentloaded")
+        page.goto(site.origin + ARTICLE, wait_until="domcontentloaded")
         page.evaluate("() => new Promise(done => requestAnimationFrame(() =>"
                       " requestAnimationFrame(done)))")
         assert page.evaluate("[...document.querySelectorAll('main img[srcset]')]"

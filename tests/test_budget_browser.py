@@ -29,8 +29,8 @@ import sys
 import time
 
 import pytest
-from browser_support import TEST_HOSTS, SiteServer, chromium
-from support import ROOT, build_site
+from browser_support import TEST_HOSTS, chromium, served_site
+from support import ROOT
 
 sys.path.insert(0, str(ROOT))
 from tools import counter_server  # noqa: E402
@@ -49,28 +49,24 @@ SOURCE = "comunicati-stampa/2024-05-05-presentazione-farelegami-crema.md"
 def first_load(tmp_path_factory):
     """(site requests, counter requests, page) of one first visit: [(request, sizes)]."""
     root = tmp_path_factory.mktemp("budget")
-    server = SiteServer()
     counter = counter_server.make_server("127.0.0.1", 0, testing=True)
     counter_server.start_in_thread(counter)
     counter.store.seed(PRESS.rstrip("/"), 17)  # new visits; 1459 came from the old portal
     content = {path.relative_to(ROOT / "content").as_posix(): path.read_bytes()
                for path in (ROOT / "content").rglob("*") if path.is_file()}
     try:
-        site = build_site(root, content, config="publishconf",
-                          siteurl=f"http://site.test:{server.port}",
-                          settings=f'VISIT_COUNTER_URL = "http://counter.test:'
-                                   f'{counter.server_address[1]}"\n'
-                                   "VISIT_COUNTER_TIMEOUT_MS = 60000\n")  # a loaded machine
-        assert site.ok, site.log
-        assert (root / "content" / SOURCE).is_file()
-        server.serve(site.output)
-        with chromium(TEST_HOSTS) as browser:
+        with served_site(root, content, host="site.test", config="publishconf",
+                         settings=f'VISIT_COUNTER_URL = "http://counter.test:'
+                                  f'{counter.server_address[1]}"\n'
+                                  "VISIT_COUNTER_TIMEOUT_MS = 60000\n"  # a loaded machine
+                         ) as site, chromium(TEST_HOSTS) as browser:
+            assert (root / "content" / SOURCE).is_file()
             page = browser.new_page(viewport={"width": 390, "height": 844})
             started, finished = [], []
             page.on("request", lambda request: started.append(request))
             page.on("requestfinished", lambda request: finished.append(request))
             page.on("requestfailed", lambda request: finished.append(request))
-            page.goto(f"http://site.test:{server.port}{PRESS}", wait_until="load")
+            page.goto(site.origin + PRESS, wait_until="load")
             page.locator(".attachment-preview").scroll_into_view_if_needed()
             page.wait_for_function("""() => {
                 const preview = document.querySelector('.attachment-preview');
@@ -85,11 +81,10 @@ def first_load(tmp_path_factory):
                 page.wait_for_timeout(25)  # lets Playwright deliver events
             assert not [r.url for r in finished if r.failure], "a request failed"
             measured = [(r, r.sizes(), r.response()) for r in finished]
-            ours = [m for m in measured if m[0].url.startswith(f"http://site.test:{server.port}/")]
+            ours = [m for m in measured if m[0].url.startswith(site.origin + "/")]
             theirs = [m for m in measured if m not in ours]
             yield ours, theirs, page
     finally:
-        server.close()
         counter.shutdown()
         counter.server_close()
 

@@ -17,8 +17,7 @@ import pytest
 import yaml
 
 import samples
-from browser_support import SiteServer, chromium
-from support import build_site
+from browser_support import TEST_HOSTS, chromium, served_site
 
 pytestmark = pytest.mark.browser
 
@@ -65,22 +64,15 @@ ARTICLES = {
 
 @pytest.fixture(scope="module")
 def site(tmp_path_factory):
-    root = tmp_path_factory.mktemp("search-browser")
-    server = SiteServer(headers={"Content-Security-Policy": CSP})  # the site's own policy
-    try:
-        built = build_site(root, ARTICLES, siteurl=f"http://site.test:{server.port}",
-                           settings="DEFAULT_PAGINATION = 20\nVISIT_COUNTER_URL = ''\n")
-        assert built.ok, built.log
-        server.serve(built.output)
-        built.origin = f"http://site.test:{server.port}"
+    with served_site(tmp_path_factory.mktemp("search-browser"), ARTICLES, host="site.test",
+                     headers={"Content-Security-Policy": CSP},  # the site's own policy
+                     settings="DEFAULT_PAGINATION = 20\nVISIT_COUNTER_URL = ''\n") as built:
         yield built
-    finally:
-        server.close()
 
 
 @pytest.fixture(scope="module")
 def browser():
-    with chromium("--host-resolver-rules=MAP site.test 127.0.0.1") as browser:
+    with chromium(TEST_HOSTS) as browser:
         yield browser
 
 

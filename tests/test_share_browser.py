@@ -7,8 +7,8 @@ Two page loads: one with JavaScript (copy, CSP), one without (the button stays h
 
 
 import pytest
-from browser_support import SiteServer, chromium
-from support import article, build_site
+from browser_support import chromium, served_site
+from support import article
 
 pytestmark = pytest.mark.browser
 
@@ -23,20 +23,13 @@ VIOLATIONS = """
 
 @pytest.fixture(scope="module")
 def site(tmp_path_factory):
-    root = tmp_path_factory.mktemp("share")
-    server = SiteServer(headers={"Content-Security-Policy": CSP})  # the policy the site
-    try:  # is meant to run under
-        built = build_site(root, {
-            "notizie/a.md": article(title="Da condividere", tags="[Crema]",
-                                    summary="Un sommario & un simbolo."),
-            "notizie/b.md": article(title="Quella prima", date="2024-05-01 10:00"),
-        }, siteurl=f"http://127.0.0.1:{server.port}", settings="VISIT_COUNTER_URL = ''\n")
-        assert built.ok, built.log
-        server.serve(built.output)
-        built.base = f"http://127.0.0.1:{server.port}"
+    with served_site(tmp_path_factory.mktemp("share"), {
+        "notizie/a.md": article(title="Da condividere", tags="[Crema]",
+                                summary="Un sommario & un simbolo."),
+        "notizie/b.md": article(title="Quella prima", date="2024-05-01 10:00"),
+    }, headers={"Content-Security-Policy": CSP},  # the policy the site is meant to run under
+            settings="VISIT_COUNTER_URL = ''\n") as built:
         yield built
-    finally:
-        server.close()
 
 
 @pytest.fixture(scope="module")
@@ -53,7 +46,7 @@ def test_copy_link_copies_the_address_and_nothing_breaks_the_csp(browser, site):
         page.on("console", lambda message: console.append(message))
         page.on("pageerror", lambda error: errors.append(error))
         page.add_init_script(VIOLATIONS)
-        response = page.goto(site.base + ARTICLE)
+        response = page.goto(site.origin + ARTICLE)
         assert response.headers["content-security-policy"] == CSP
         assert page.locator('script[type="application/ld+json"]').count() == 2
         button = page.get_by_role("button", name="Copia link")
@@ -63,7 +56,7 @@ def test_copy_link_copies_the_address_and_nothing_breaks_the_csp(browser, site):
         page.wait_for_function(
             "() => document.querySelector('.share-status').textContent === 'Link copiato'")
         assert status.text_content() == "Link copiato"
-        assert page.evaluate("navigator.clipboard.readText()") == site.base + ARTICLE
+        assert page.evaluate("navigator.clipboard.readText()") == site.origin + ARTICLE
         assert page.evaluate("window.__violations") == []  # JSON-LD is data, not script
         assert errors == [] and [m.text for m in console] == []
 
@@ -81,7 +74,7 @@ def test_without_javascript_the_links_work_and_the_button_stays_hidden(browser, 
     context = browser.new_context(java_script_enabled=False)
     try:
         page = context.new_page()
-        page.goto(site.base + ARTICLE)
+        page.goto(site.origin + ARTICLE)
         links = page.locator(".share a.share-link")
         assert links.count() == 6 and all(links.nth(n).is_visible() for n in range(6))
         assert not page.get_by_role("button", name="Copia link").is_visible()
