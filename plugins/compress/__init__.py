@@ -97,18 +97,26 @@ class Compressor:
         self.extensions = tuple(settings["COMPRESS_EXTENSIONS"])
 
     def candidates(self, output):
-        extensions = tuple(self.settings["COMPRESS_EXTENSIONS"])
         minimum = self.settings["COMPRESS_MIN_SIZE"]
         for folder, _, files in os.walk(output):
             for name in sorted(files):
                 path = Path(folder) / name
-                if name.endswith(extensions) and path.stat().st_size >= minimum:
+                if name.endswith(self.extensions) and path.stat().st_size >= minimum:
                     yield path
 
     def cached_path(self, digest, kind):
         quality = self.levels[0] if kind == ".br" else self.levels[1]
         return self.cache / digest[:2] / f"{digest}-{quality}{kind}"
 
+    def cached(self, digest, kind):
+        """The kept ``kind`` copy of the bytes with this digest (marked used), or None."""
+        cached = self.cached_path(digest, kind)
+        try:
+            blob = cached.read_bytes()
+        except FileNotFoundError:
+            return None
+        os.utime(cached)  # used: kept by the pruning
+        return blob
 
     @staticmethod
     def store(cached, blob):
@@ -129,13 +137,10 @@ class Compressor:
                 if written.get((str(path), kind)) == digest:
                     reused += 1
                     continue
-                cached = self.cached_path(digest, kind)
-                try:
-                    blob = cached.read_bytes()
-                except FileNotFoundError:
-                    todo.append((path, data, kind, cached))
+                blob = self.cached(digest, kind)
+                if blob is None:
+                    todo.append((path, data, kind, self.cached_path(digest, kind)))
                     continue
-                os.utime(cached)  # used: kept by the pruning below
                 reused += 1
                 self._write(path, kind, data, blob)
         if todo:
@@ -252,13 +257,10 @@ def _early_job(path):
         return None
     digest = hashlib.sha256(data).hexdigest()
     for kind in FORMATS:
-        cached = compressor.cached_path(digest, kind)
-        try:
-            blob = cached.read_bytes()
-            os.utime(cached)  # used: kept by the pruning
-        except FileNotFoundError:
+        blob = compressor.cached(digest, kind)
+        if blob is None:
             blob = compress(data, kind, *compressor.levels)
-            Compressor.store(cached, blob)
+            Compressor.store(compressor.cached_path(digest, kind), blob)
         Compressor._write(Path(path), kind, data, blob)  # noqa: SLF001
     return digest
 
