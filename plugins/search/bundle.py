@@ -239,8 +239,7 @@ def indexed_html(html):
         if depth == 0:
             end = match.end()
             break
-    outside = html[:start.start()] + html[end:] if end else ""
-    if end is None or re.search(r"data-pagefind-(?!ignore\b)", outside):
+    if end is None or re.search(r"data-pagefind-(?!ignore\b)", html[:start.start()] + html[end:]):
         return html
     opening = HTML_START_RE.search(html)
     title = TITLE_RE.search(html)
@@ -412,13 +411,12 @@ def _keep_files(cache, key, written):
     cache.mkdir(parents=True, exist_ok=True)
     fresh = Path(tempfile.mkdtemp(prefix=".bundle-", dir=cache))
     names = []
-    for path in sorted(Path(written).rglob("*")):
-        if path.is_file():
-            relative = path.relative_to(written).as_posix()
-            target = fresh / "files" / relative
-            target.parent.mkdir(parents=True, exist_ok=True)
-            _place({"source": str(path)}, target)
-            names.append(relative)
+    for folder, _, files in os.walk(written):
+        kept = fresh / "files" / os.path.relpath(folder, written)
+        kept.mkdir(parents=True, exist_ok=True)
+        for name in sorted(files):
+            _place({"source": os.path.join(folder, name)}, kept / name)
+            names.append((kept / name).relative_to(fresh / "files").as_posix())
     (fresh / "files.json").write_text(json.dumps(names), encoding="utf-8")
     target = cache / key
     shutil.rmtree(target, ignore_errors=True)
