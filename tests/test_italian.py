@@ -43,6 +43,12 @@ def test_numbers_group_like_intl_it(value, text):
     ("negli anni '80", "negli anni ’80"),
     ("sull'8 marzo", "sull’8 marzo"),
     ("un po' di tempo", "un po’ di tempo"),
+    ("'80 e ('900)", "’80 e (’900)"),  # a year at the start, after "("
+    ("l'\nanno, po'", "l’\nanno, po’"),  # before a line break, at the end
+    # an opening quote is left to the typography pass; a closing one after a letter is ’
+    ("'citazione' e 'a' 3'5 x'80", "'citazione’ e 'a’ 3'5 x’80"),
+    ("anni '8 o '1980", "anni '8 o '1980"),  # a year has two or three digits
+    ("_'a", "_'a"),  # no letter before it
 ])
 def test_apostrophes(source, expected):
     assert fix_apostrophes(source) == expected
@@ -57,6 +63,33 @@ def test_markdown_extension_skips_code_and_marks_english_terms():
     assert '<span lang="en">Civic Center</span>' in html
     assert "l’attività" in html
     assert "<code>l'esempio</code>" in html
+
+
+@pytest.mark.parametrize(("source", "expected"), [
+    # the tail after code is outside it; the term inside code is not marked
+    ("`l'arte` e il Civic Center `Civic Center` e dopo l'`x` l'altro",
+     "<p><code>l'arte</code> e il <span lang=\"en\">Civic Center</span>"
+     " <code>Civic Center</code> e dopo l’<code>x</code> l’altro</p>"),
+    # text and tails at every depth; a term inside emphasis; apostrophe after a term
+    ("- l'uno *Civic Center* l'altro **Community Manager's** po' di\n- nel '900 ('80)",
+     "<ul>\n<li>l’uno <em><span lang=\"en\">Civic Center</span></em> l’altro <strong>"
+     "<span lang=\"en\">Community Manager</span>’s</strong> po’ di</li>\n"
+     "<li>nel ’900 (’80)</li>\n</ul>"),
+    ("```\nl'arte Civic Center\n```\n\nl'arte del Civic Center",
+     "<pre><code>l'arte Civic Center\n</code></pre>\n"
+     "<p>l’arte del <span lang=\"en\">Civic Center</span></p>"),
+    # a term glued to other text is no term; two terms in one text node
+    ("Civic CenterCivic Center xCivic Center Civic Center, Community Manager.",
+     "<p>Civic CenterCivic Center xCivic Center <span lang=\"en\">Civic Center</span>,"
+     " <span lang=\"en\">Community Manager</span>.</p>"),
+    ("Nessun apostrofo, nessun termine.", "<p>Nessun apostrofo, nessun termine.</p>"),
+])
+def test_markdown_extension_on_nested_markup(source, expected):
+    html = markdown.markdown(
+        source, extensions=["extra", "plugins.italian.typography"], output_format="html5",
+        extension_configs={"plugins.italian.typography": {
+            "terms": ["Civic Center", "Community Manager"]}})
+    assert html == expected
 
 
 def test_built_pages_have_italian_typography_and_dates(build):
