@@ -4,6 +4,7 @@
 build finds, at the same file and line, and pass what the build passes.
 """
 
+import json
 import re
 import shutil
 
@@ -102,6 +103,32 @@ def test_check_after_a_build_uses_its_results_and_still_sees_every_change(tmp_pa
     assert status == 1
     assert "content/notizie/b.md:6: errore: il link {filename}/notizie/a.md" in out, out
     assert "content/notizie/c.md:3: errore: `date` non è una data valida (ieri)" in out, out
+
+
+def test_check_in_several_processes_finds_what_one_process_finds(tmp_path):
+    """Files (and their attachments) are checked in worker processes from 200 files on:
+    the same lines, in the same order; the PDFs' metadata the workers read is kept."""
+    files = {**BROKEN,
+             "allegati/buono.pdf": samples.pdf(2),
+             "allegati/protetto.pdf": samples.pdf(1, password="segreto"),
+             "allegati/finto.pdf": b"%PDF-1.7\nnon proprio\n",
+             "notizie/pdf.md": article(title="Pdf", attachments=[
+                 "allegati/buono.pdf", "allegati/protetto.pdf", "allegati/finto.pdf"]),
+             "avvisi/pdf.md": article(title="Pdf due", attachments=["allegati/buono.pdf"])}
+    write_content(tmp_path / "content", files)
+    conf = write_conf(tmp_path)
+    args = ("--settings", str(conf), "--content", str(tmp_path / "content"))
+    metadata = tmp_path / "cache" / "attachments" / "metadata.json"
+    outputs = []
+    for jobs in ("1", "2"):
+        shutil.rmtree(tmp_path / "cache", ignore_errors=True)
+        status, out, err = run_tool(tmp_path, "check", *args, "--jobs", jobs)
+        assert status == 1 and "Traceback" not in err, err
+        outputs.append(out)
+        assert len(json.loads(metadata.read_text(encoding="utf-8"))["files"]) == 3
+    assert outputs[0] == outputs[1]
+    assert "content/notizie/pdf.md:4: errore: il PDF è protetto da password" in outputs[0]
+    assert "content/notizie/pdf.md:4: errore: il file non è un PDF leggibile" in outputs[0]
 
 
 def test_check_passes_the_projects_content():

@@ -7,7 +7,7 @@ the rules across files of ``plugins.content_checks.rules``. It prints every
 problem at once, one per line, ``content/…/file.md:LINE: message``, errors first,
 then warnings, and exits with status 1 when there is any error.
 
-    python tools/check.py [--settings pelicanconf.py] [--content content]
+    python tools/check.py [--settings pelicanconf.py] [--content content] [--jobs N]
 """
 
 import argparse
@@ -30,12 +30,14 @@ if str(ROOT) not in sys.path:
 from plugins.contract.cache import FileCache  # noqa: E402
 from plugins.contract.check import Checked, check_file  # noqa: E402
 from plugins.contract.reader import make_markdown  # noqa: E402
-
-PARALLEL_FROM = 200  # files: fewer are checked in this process (no start-up cost)
+from plugins.attachments.collect import RunState, build_attachments  # noqa: E402
+from plugins.attachments.pdfinfo import MetadataCache  # noqa: E402
 from plugins.content_checks import rules  # noqa: E402
 from plugins.core import processes  # noqa: E402
 from plugins.core.problems import ERROR, Problem  # noqa: E402
 from plugins.italian.slugs import is_slug, make_slug  # noqa: E402
+
+PARALLEL_FROM = 200  # files: fewer are checked in this process (no start-up cost)
 
 
 def load_settings(settings_file, content=None):
@@ -76,24 +78,39 @@ def save_as(metadata, slug, page, settings):
                           category="", author="", tag="", path="")
 
 
-def _attachment_problems(relative, checked, settings, run):
-    from plugins.attachments.collect import build_attachments  # noqa: PLC0415
+_WORKER = {}  # in each process that checks files: its settings, Markdown and caches
 
+
+class _RecordingCache(MetadataCache):
+    """The PDF metadata cache of a worker: what it reads is sent back to the main
+    process, which keeps it (one writer of the cache file)."""
+
+    def __init__(self, folder):
+        super().__init__(folder)
+        self.added = {}
+
+    def put(self, digest, entry):
+        super().put(digest, entry)
+        self.added[digest] = entry
+
+
+def _start_worker(settings):
+    cache = FileCache(settings, "contract") if settings["CONTRACT_CACHE"] else None
+    run = None
+    if "plugins.attachments" in settings["PLUGINS"]:
+        run = RunState(_RecordingCache(settings["ATTACHMENTS_CACHE_PATH"]))
+    _WORKER.update(settings=settings, markdown=make_markdown(settings), cache=cache, run=run)
+
+
+def _attachment_problems(relative, checked, settings, run):
     _, found = build_attachments(checked.metadata.get("attachments"), relative, settings, run)
     line = checked.key_lines.get("attachments")
     return [Problem(relative, message, line) for message in found]
 
 
-_WORKER = {}  # in each worker process of a parallel check: its settings and Markdown
-
-
-def _start_worker(settings):
-    cache = FileCache(settings, "contract") if settings["CONTRACT_CACHE"] else None
-    _WORKER.update(settings=settings, markdown=make_markdown(settings), cache=cache)
-
-
 def _check_one(relative):
-    settings = _WORKER["settings"]
+    """``(Checked, {digest: PDF metadata read})`` of one file, its attachments included."""
+    settings, run = _WORKER["settings"], _WORKER["run"]
     path = os.path.join(settings["PATH"], relative)
     with open(path, "rb") as handle:
         data = handle.read()
@@ -101,19 +118,26 @@ def _check_one(relative):
     # the files it links changed: the build's own result, with its warnings.
     read = _WORKER["cache"].get(relative, data) if _WORKER["cache"] else None
     if read is not None:
-        return Checked(relative, metadata=read.metadata, problems=list(read.warnings),
-                       key_lines=read.key_lines)
-    checked = check_file(path, relative, settings, _WORKER["markdown"], sanitize=False,
-                         data=data)
-    checked.content = checked.summary = ""  # not needed: less to send back
-    return checked
+        checked = Checked(relative, metadata=read.metadata, problems=list(read.warnings),
+                          key_lines=read.key_lines)
+    else:
+        checked = check_file(path, relative, settings, _WORKER["markdown"], sanitize=False,
+                             data=data)
+        checked.content = checked.summary = ""  # not needed: less to send back
+    if run is None or not checked.metadata.get("attachments"):
+        return checked, {}
+    run.cache.added = {}
+    checked.problems += _attachment_problems(relative, checked, settings, run)
+    return checked, run.cache.added
 
 
 def checked_files(settings, files, workers=None):
-    """:class:`Checked` of each file, in order; on several cores for many files."""
-    workers = workers or min(os.cpu_count() or 1, 4)
+    """``[(Checked, {digest: PDF metadata read})]`` of each file, in order; on several
+    cores for many files (``workers``: that many processes, whatever the number)."""
     relatives = [relative for relative, _ in files]
-    if workers < 2 or len(relatives) < PARALLEL_FROM:
+    if workers is None:
+        workers = min(os.cpu_count() or 1, 4) if len(relatives) >= PARALLEL_FROM else 1
+    if workers < 2:
         _start_worker(settings)
         return [_check_one(relative) for relative in relatives]
     context = multiprocessing.get_context("fork")  # settings are inherited, not pickled
@@ -125,18 +149,15 @@ def checked_files(settings, files, workers=None):
 def check(settings, workers=None):
     """Every problem of the content, errors first, then warnings; each list in file order."""
     problems, entries = [], []
-    run = None
-    if "plugins.attachments" in settings["PLUGINS"]:
-        from plugins.attachments.collect import RunState  # noqa: PLC0415
-        from plugins.attachments.pdfinfo import MetadataCache  # noqa: PLC0415
-
-        run = RunState(MetadataCache(settings["ATTACHMENTS_CACHE_PATH"]))
+    pdfs = MetadataCache(settings["ATTACHMENTS_CACHE_PATH"]) \
+        if "plugins.attachments" in settings["PLUGINS"] else None
     files = content_files(settings)
-    for (relative, page), checked in zip(files, checked_files(settings, files, workers)):
+    results = checked_files(settings, files, workers)
+    for (relative, page), (checked, read) in zip(files, results):
         problems += checked.problems
+        for digest, entry in read.items():
+            pdfs.put(digest, entry)
         metadata = checked.metadata
-        if run is not None and metadata.get("attachments"):
-            problems += _attachment_problems(relative, checked, settings, run)
         slug = metadata.get("slug") or make_slug(metadata.get("title") or "",
                                                  settings["SLUG_REGEX_SUBSTITUTIONS"])
         if metadata.get("title") and is_slug(slug):  # other errors aside: report all at once
@@ -144,8 +165,8 @@ def check(settings, workers=None):
             entries.append(rules.Entry(relative, "page" if page else "article", slug,
                                        save_as(metadata, slug, page, settings),
                                        metadata.get("lang", ""), line))
-    if run is not None:
-        run.cache.save()
+    if pdfs is not None:
+        pdfs.save()
     problems += rules.all_problems(entries, settings)
     errors = [p for p in problems if p.severity == ERROR]
     warnings = [p for p in problems if p.severity != ERROR]
@@ -160,10 +181,13 @@ def main(argv=None):
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--settings", default=str(ROOT / "pelicanconf.py"))
     parser.add_argument("--content", default=None, help="content folder (default: PATH)")
+    parser.add_argument("--jobs", type=int, default=None,
+                        help="processes that check files (default: one per CPU, at most 4,"
+                             f" from {PARALLEL_FROM} files; 1: all in this process)")
     args = parser.parse_args(argv)
     started = time.perf_counter()
     settings = load_settings(args.settings, args.content)
-    problems = check(settings)
+    problems = check(settings, args.jobs)
     prefix = os.path.relpath(settings["PATH"]).replace(os.sep, "/")
     for problem in problems:
         label = "errore" if problem.severity == ERROR else "avviso"
