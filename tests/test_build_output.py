@@ -118,6 +118,48 @@ def test_files_other_plugins_write_in_finalized_are_compressed_too(build, tmp_pa
         assert brotli.decompress((site.output / f"{name}.br").read_bytes()) == data
 
 
+REWRITING_PLUGIN = textwrap.dedent('''
+    """A test plugin changing pages already written: one in place, one replaced."""
+    import os
+
+    from pelican import signals
+
+
+    def rewrite(pelican):
+        page = os.path.join(pelican.output_path, "index.html")
+        with open(page, "a", encoding="utf-8") as file:  # in place: a new size
+            file.write("<!-- riscritta -->")
+        other = os.path.join(pelican.output_path, "2024", "05", "primo", "index.html")
+        with open(other, encoding="utf-8") as file:
+            text = file.read().replace("Primo", "PRIMO")  # the same size
+        with open(other + ".new", "w", encoding="utf-8") as file:
+            file.write(text)
+        os.replace(other + ".new", other)
+
+
+    def register():
+        signals.finalized.connect(rewrite)
+''')
+
+
+def test_pages_changed_after_their_early_copies_are_compressed_again(build, tmp_path):
+    """The early copies are made while Pelican writes; a page another plugin changes
+    afterwards (in place or replaced) gets copies of its final bytes."""
+    plugins = tmp_path / "extra"
+    plugins.mkdir()
+    (plugins / "late_rewriter.py").write_text(REWRITING_PLUGIN, encoding="utf-8")
+    site = build({"notizie/a.md": article(title="Primo", body="Testo. " * 300)}, settings=f"""
+        PLUGIN_PATHS = PLUGIN_PATHS + [{str(plugins)!r}]
+        PLUGINS = PLUGINS + ["late_rewriter"]
+    """)
+    assert site.ok, site.log
+    for name, changed in (("index.html", b"<!-- riscritta -->"), ("2024/05/primo/index.html", b"PRIMO")):
+        data = (site.output / name).read_bytes()
+        assert changed in data
+        assert gzip.decompress((site.output / f"{name}.gz").read_bytes()) == data
+        assert brotli.decompress((site.output / f"{name}.br").read_bytes()) == data
+
+
 def test_builds_with_their_own_caches_share_the_compressed_copies(tmp_path):
     """``COMPRESS_CACHE_PATH``: a folder of compressed copies several builds share (the
     test suite's builds do); a build with an empty cache of its own compresses nothing

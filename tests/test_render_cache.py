@@ -8,6 +8,7 @@ compared with a cold build of the same content.
 
 import filecmp
 import json
+import os
 import shutil
 
 import samples
@@ -119,6 +120,24 @@ def test_editing_a_body_past_its_lead_renders_only_that_page_again(tmp_path):
     assert edited.ok, edited.log
     assert len(rendered(tmp_path / "cache") - before) == 1
     assert "cambiato" in edited.text("/2024/06/tre/")
+
+
+def test_pages_are_links_to_the_cache_and_a_rebuild_replaces_them(tmp_path):
+    """A page's file is the render cache's own copy (a hard link), cold or warm; a
+    rebuild into the same folder (``pelican -r``) replaces the file, so the cache
+    entry of the old version keeps its bytes."""
+    files = {"notizie/a.md": article(title="A", body="Prima versione.")}
+    site = build_site(tmp_path, files)
+    assert site.ok, site.log
+    page = site.output / "2024" / "05" / "a" / "index.html"
+    entries = {path.read_bytes(): path for path in (tmp_path / "cache").glob("render-*/*/*.html")}
+    assert os.path.samefile(entries[page.read_bytes()], page)
+    first = entries[page.read_bytes()]
+    edited = build_site(tmp_path, {"notizie/a.md": article(title="A", body="Seconda.")})
+    assert edited.ok, edited.log
+    assert "Seconda." in page.read_text() and not os.path.samefile(first, page)
+    assert "Prima versione." in first.read_text()
+    assert not list(site.output.rglob(".*.link")) and not list(site.output.rglob(".*.part"))
 
 
 def test_an_edited_template_is_compiled_and_analysed_again(tmp_path):

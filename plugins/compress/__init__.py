@@ -17,9 +17,11 @@ Cache entries unused for ``COMPRESS_CACHE_DAYS`` days are removed.
 On a machine with two cores or more, pages are compressed while the build goes on:
 each page Pelican writes (``content_written``) is handed to a background process,
 which reads it, takes its copies from the cache or makes them, and writes its
-``.gz``/``.br`` beside it. The final step reads every file again and skips only those whose
-bytes are the ones the early copies were made from: a file changed after it was
-first written is compressed again, as it is.
+``.gz``/``.br`` beside it. The final step skips the files the early copies were made
+from: the same inode, size and modification time (output files are replaced, never
+changed in place), else the same bytes; a file changed after it was first written is
+compressed again, as it is. The copies are hard links to the cache's
+(``plugins/core/files.py``; copies where links cannot be made).
 """
 
 import gzip
@@ -38,6 +40,7 @@ from pelican import signals
 from pelican.plugins import granular_signals
 
 from plugins.core import processes
+from plugins.core.files import place
 from plugins.core import settings as core_settings
 
 logger = logging.getLogger(__name__)
@@ -97,26 +100,29 @@ class Compressor:
         self.extensions = tuple(settings["COMPRESS_EXTENSIONS"])
 
     def candidates(self, output):
+        """``(path, os.stat_result)`` of each file to compress."""
         minimum = self.settings["COMPRESS_MIN_SIZE"]
         for folder, _, files in os.walk(output):
             for name in sorted(files):
                 path = Path(folder) / name
-                if name.endswith(self.extensions) and path.stat().st_size >= minimum:
-                    yield path
+                if name.endswith(self.extensions):
+                    stat = path.stat()
+                    if stat.st_size >= minimum:
+                        yield path, stat
 
     def cached_path(self, digest, kind):
         quality = self.levels[0] if kind == ".br" else self.levels[1]
         return self.cache / digest[:2] / f"{digest}-{quality}{kind}"
 
     def cached(self, digest, kind):
-        """The kept ``kind`` copy of the bytes with this digest (marked used), or None."""
+        """The file of the kept ``kind`` copy of the bytes with this digest (marked used),
+        or None."""
         cached = self.cached_path(digest, kind)
         try:
-            blob = cached.read_bytes()
+            os.utime(cached)  # used: kept by the pruning
         except FileNotFoundError:
             return None
-        os.utime(cached)  # used: kept by the pruning
-        return blob
+        return cached
 
     @staticmethod
     def store(cached, blob):
@@ -126,23 +132,29 @@ class Compressor:
         os.replace(temporary, cached)
 
     def run(self, output, written=None):
-        """Compress what needs it; ``written`` maps ``(path, kind)`` to the digest of the
-        bytes whose copy is already beside the file (the early copies)."""
+        """Compress what needs it; ``written`` maps a path to ``(digest, identity)`` of
+        the file whose copies are already beside it (the early copies)."""
         started, todo, reused = time.perf_counter(), [], 0
         written = written or {}
-        for path in self.candidates(output):
+        for path, stat in self.candidates(output):
+            early = written.get(str(path))
+            # The very file the early copies were made from: output files are replaced
+            # (a new inode), never changed in place, so it need not be read again.
+            if early is not None and identity(stat) == early[1]:
+                reused += len(FORMATS)
+                continue
             data = path.read_bytes()
             digest = hashlib.sha256(data).hexdigest()
             for kind in FORMATS:
-                if written.get((str(path), kind)) == digest:
+                if early is not None and early[0] == digest:
                     reused += 1
                     continue
-                blob = self.cached(digest, kind)
-                if blob is None:
+                cached = self.cached(digest, kind)
+                if cached is None:
                     todo.append((path, data, kind, self.cached_path(digest, kind)))
                     continue
                 reused += 1
-                self._write(path, kind, data, blob)
+                self._write(path, kind, len(data), cached)
         if todo:
             jobs = [(data, kind, *self.levels) for _, data, kind, _ in todo]
             workers = min(os.cpu_count() or 1, 8)
@@ -153,20 +165,20 @@ class Compressor:
                 blobs = [_compress_job(job) for job in jobs]
             for (path, data, kind, cached), blob in zip(todo, blobs):
                 self.store(cached, blob)
-                self._write(path, kind, data, blob)
+                self._write(path, kind, len(data), cached)
         self._prune()
         logger.info("Compressed copies: %d new, %d from the cache, in %.2f s", len(todo),
                     reused, time.perf_counter() - started)
 
     @staticmethod
-    def _write(path, kind, data, blob):
+    def _write(path, kind, size, cached):
+        """``path``'s ``kind`` copy beside it: a link to the cache's (plugins/core/files.py)
+        unless it is no smaller than the ``size`` bytes of the file."""
         target = path.with_name(path.name + kind)
-        if len(blob) >= len(data):  # not worth it: no copy (and no stale one)
+        if os.path.getsize(cached) >= size:  # not worth it: no copy (and no stale one)
             target.unlink(missing_ok=True)
             return
-        temporary = target.with_name(f".{target.name}.{os.getpid()}.part")
-        temporary.write_bytes(blob)
-        os.replace(temporary, target)
+        place(cached, target)
 
     def _prune(self):
         oldest = time.time() - self.settings["COMPRESS_CACHE_DAYS"] * 86400
@@ -195,7 +207,7 @@ class Early:
 
     def __init__(self):
         self.pool = self.compressor = None
-        self.written = {}  # (path, kind) -> digest of the bytes its copy was made from
+        self.written = {}  # path -> (digest, identity) of the file its copies were made from
 
     def __reduce__(self):
         return (Early, ())
@@ -219,10 +231,9 @@ class Early:
         """In the pool's thread: the copies of ``path`` are beside it."""
         if future.cancelled() or future.exception() is not None:
             return  # the final step makes them
-        digest = future.result()
-        if digest is not None:
-            for kind in FORMATS:
-                self.written[(path, kind)] = digest
+        made = future.result()
+        if made is not None:
+            self.written[path] = made
 
     def finish(self):
         """Wait for the pages handed over so far and return what was written (the
@@ -247,22 +258,28 @@ def _start_early_worker(compressor):
     _EARLY["compressor"] = compressor
 
 
+def identity(stat):
+    """What tells one version of an output file from another without reading it."""
+    return stat.st_dev, stat.st_ino, stat.st_size, stat.st_mtime_ns
+
+
 def _early_job(path):
     """In a worker: ``path``'s copies beside it, from the cache or made and kept there;
-    the digest of the bytes they were made from (None for a file too small)."""
+    ``(digest, identity)`` of the file they were made from (None for a file too small)."""
     compressor = _EARLY["compressor"]
     with open(path, "rb") as file:
+        stat = os.fstat(file.fileno())
         data = file.read()
     if len(data) < compressor.settings["COMPRESS_MIN_SIZE"]:
         return None
     digest = hashlib.sha256(data).hexdigest()
     for kind in FORMATS:
-        blob = compressor.cached(digest, kind)
-        if blob is None:
-            blob = compress(data, kind, *compressor.levels)
-            Compressor.store(compressor.cached_path(digest, kind), blob)
-        Compressor._write(Path(path), kind, data, blob)  # noqa: SLF001
-    return digest
+        cached = compressor.cached(digest, kind)
+        if cached is None:
+            cached = compressor.cached_path(digest, kind)
+            Compressor.store(cached, compress(data, kind, *compressor.levels))
+        Compressor._write(Path(path), kind, len(data), cached)  # noqa: SLF001
+    return digest, identity(stat)
 
 
 def start_run(pelican):

@@ -45,6 +45,7 @@ from pagefind.index import IndexConfig
 from pagefind.service import PagefindService, get_executable
 
 from plugins.core.errors import QuietError
+from plugins.core.files import place
 
 from .settings import BUNDLE_FOLDER
 
@@ -309,13 +310,9 @@ def _check(files, language):
 
 def _place(item, path):
     """Write one bundle file: its ``content``, or a hard link to its ``source`` (a file
-    of the cache; a copy where links cannot be made). Bundle files are never changed in
-    place, so the output and the cache may share them."""
+    of the cache; plugins/core/files.py)."""
     if "source" in item:
-        try:
-            os.link(item["source"], path)
-        except OSError:
-            shutil.copyfile(item["source"], path)
+        place(item["source"], path)
         return os.path.getsize(path)
     with open(path, "wb") as out:
         out.write(item["content"])

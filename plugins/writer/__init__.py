@@ -8,7 +8,8 @@ Signal ``get_writer``: :class:`SiteWriter`, Pelican's own writer with two change
   feed that fails half-way never leaves a truncated file behind;
 - with ``WRITER_RENDER_CACHE`` on, templates are rendered through
   :mod:`.render_cache`: a page whose inputs did not change since a previous build
-  is taken from the cache instead of rendered again.
+  is taken from the cache instead of rendered again, and the page's file is a hard
+  link to the cache's copy (:class:`.atomic.LinkedFile`).
 
 Signal ``generator_init``: every generator's Jinja environment keeps the templates
 it compiles (:mod:`.templates`), for the other generators and the next build.
@@ -25,7 +26,7 @@ from pelican.writers import FileOverwriteFailedError, Writer
 
 from plugins.core import settings as core_settings
 
-from .atomic import AtomicFile
+from .atomic import AtomicFile, LinkedFile
 from .render_cache import CachedTemplate, RenderCache
 from .templates import use_bytecode_cache
 
@@ -79,6 +80,12 @@ class SiteWriter(Writer):
         if override:
             self._overridden_files.add(filename)
         self._written_files.add(filename)
+        # Pelican renders a page, then opens its file and writes the text: when that is
+        # the text just taken from (or put in) the render cache, the file is a link to
+        # the cache's copy (plugins/core/files.py), not a second copy of the bytes.
+        last = self.render_cache.take_last() if self.render_cache is not None else None
+        if last is not None and encoding.replace("_", "-").lower() in ("utf-8", "utf8"):
+            return LinkedFile(filename, encoding, *last)
         return AtomicFile(filename, encoding)
 
 

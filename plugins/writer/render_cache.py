@@ -133,6 +133,7 @@ class RenderCache:
         self._analysis_path = templates.analysis_path(settings)
         self._parsed = self._load_parsed()  # digest of name and source -> [names, referenced]
         self.hits = self.misses = 0
+        self.last = None  # (text, path) of the page rendered last: see take_last
 
     def _prune(self, root):
         folders = sorted((p for p in root.glob("render-*") if p.is_dir()),
@@ -186,22 +187,27 @@ class RenderCache:
                      *values)
 
     def render(self, template, context):
+        """The page's text; :attr:`last` is then ``(text, file of the cache holding it)``."""
         key = self.key(template, context)
         path = self.folder / key[:2] / f"{key}.html"
         try:
             text = path.read_text(encoding="utf-8")
         except FileNotFoundError:
-            pass
+            self.misses += 1
+            text = template.render(context)
+            path.parent.mkdir(exist_ok=True)
+            temporary = path.with_suffix(f".{os.getpid()}.part")
+            temporary.write_text(text, encoding="utf-8")
+            os.replace(temporary, path)
         else:
             self.hits += 1
-            return text
-        self.misses += 1
-        text = template.render(context)
-        path.parent.mkdir(exist_ok=True)
-        temporary = path.with_suffix(f".{os.getpid()}.part")
-        temporary.write_text(text, encoding="utf-8")
-        os.replace(temporary, path)
+        self.last = (text, path)
         return text
+
+    def take_last(self):
+        """``(text, path)`` of the page rendered last, once (None after that)."""
+        last, self.last = self.last, None
+        return last
 
 
 class CachedTemplate:

@@ -1,0 +1,52 @@
+"""Files shared between a cache and the output.
+
+A cache entry is never changed in place (it is written under a temporary name and
+renamed), and neither is an output file: so the output may hold a hard link to the
+entry instead of a copy of its bytes. A link is one directory entry, where a copy is
+a new file written whole; on a machine with a slow disk that is most of the cost of
+writing a site again.
+"""
+
+import os
+import shutil
+
+
+def place(source, target):
+    """Make ``target`` a hard link to ``source`` (a copy where links cannot be made:
+    another file system, a file system without links). An existing ``target`` is
+    replaced in one rename, so a reader sees the old file or the new one."""
+    try:
+        os.link(source, target)
+        return
+    except FileExistsError:
+        if os.path.samefile(source, target):  # already this very file
+            return
+    except OSError:
+        _copy_over(source, target)
+        return
+    temporary = _temporary(target)
+    try:
+        os.link(source, temporary)
+    except OSError:
+        _copy_over(source, target)
+        return
+    os.replace(temporary, target)
+    if os.path.lexists(temporary):  # rename() does nothing between links to one file
+        os.unlink(temporary)
+
+
+def _temporary(target):
+    folder, name = os.path.split(target)
+    return os.path.join(folder, f".{name}.{os.getpid()}.link")
+
+
+def _copy_over(source, target):
+    temporary = _temporary(target)
+    try:
+        shutil.copyfile(source, temporary)
+        os.chmod(temporary, 0o644)
+        os.replace(temporary, target)
+    except BaseException:
+        if os.path.exists(temporary):
+            os.unlink(temporary)
+        raise

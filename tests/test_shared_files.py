@@ -1,0 +1,54 @@
+"""plugins/core/files.py: output files that are hard links to a cache's files."""
+
+import os
+
+import pytest
+
+from plugins.core.files import place
+
+
+def test_a_new_file_is_a_link_to_the_cached_one(tmp_path):
+    cached = tmp_path / "cache.html"
+    cached.write_text("<p>pagina</p>")
+    place(cached, tmp_path / "index.html")
+    assert (tmp_path / "index.html").read_text() == "<p>pagina</p>"
+    assert os.path.samefile(cached, tmp_path / "index.html")
+
+
+def test_an_existing_file_is_replaced_not_written_through(tmp_path):
+    """The old file's inode (perhaps another cache entry) keeps its bytes."""
+    old, new = tmp_path / "old.html", tmp_path / "new.html"
+    old.write_text("vecchia")
+    new.write_text("nuova")
+    target = tmp_path / "index.html"
+    place(old, target)
+    place(new, target)
+    assert target.read_text() == "nuova" and os.path.samefile(new, target)
+    assert old.read_text() == "vecchia"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["index.html", "new.html", "old.html"]
+
+
+@pytest.mark.parametrize("existing", [False, True])
+def test_where_links_cannot_be_made_the_file_is_copied(tmp_path, monkeypatch, existing):
+    def refuse(source, target):
+        raise OSError(18, "Invalid cross-device link")  # EXDEV: another file system
+
+    cached = tmp_path / "cache.html"
+    cached.write_text("<p>pagina</p>")
+    target = tmp_path / "index.html"
+    if existing:
+        target.write_text("vecchia")
+    monkeypatch.setattr(os, "link", refuse)
+    place(cached, target)
+    assert target.read_text() == "<p>pagina</p>" and not os.path.samefile(cached, target)
+    assert target.stat().st_mode & 0o777 == 0o644
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["cache.html", "index.html"]
+
+
+def test_placing_the_same_file_again_leaves_nothing_behind(tmp_path):
+    cached = tmp_path / "cache.html"
+    cached.write_text("<p>pagina</p>")
+    place(cached, tmp_path / "index.html")
+    place(cached, tmp_path / "index.html")
+    assert os.path.samefile(cached, tmp_path / "index.html")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["cache.html", "index.html"]
