@@ -312,11 +312,15 @@ class CounterServer(ThreadingHTTPServer):
         self.stopping = threading.Event()
         self._released = threading.Event()
         self._released.set()
+        self._waiting_lock = threading.Lock()
+        self.reads_waiting = 0  # reads held right now (tests: how many a page sends at once)
+        self.most_reads_waiting = 0  # the most held at one time since the last hold()
         super().__init__(address, CounterHandler)
 
     def hold(self):
         """Count reads wait (tests: the number arrives exactly when the test says)."""
         self.knobs.held = True
+        self.most_reads_waiting = self.reads_waiting
         self._released.clear()
 
     def release(self):
@@ -325,10 +329,19 @@ class CounterServer(ThreadingHTTPServer):
 
     def wait_released(self):
         """Wait while held; False when the server is shutting down instead."""
-        while not self._released.wait(0.02):
-            if self.stopping.is_set():
-                return False
-        return True
+        if self._released.is_set():
+            return True
+        with self._waiting_lock:
+            self.reads_waiting += 1
+            self.most_reads_waiting = max(self.most_reads_waiting, self.reads_waiting)
+        try:
+            while not self._released.wait(0.02):
+                if self.stopping.is_set():
+                    return False
+            return True
+        finally:
+            with self._waiting_lock:
+                self.reads_waiting -= 1
 
     @property
     def url(self):
