@@ -12,17 +12,20 @@ Modules, imported explicitly (``from plugins.core import items``):
   ``initialized``), ``JINJA_FILTERS`` merging, declared plugin dependencies;
 - :mod:`.problems`: a problem an editor can fix, with its file and line;
 - :mod:`.text`: names turned into titles;
-- :mod:`.urls`: a page's address without its final ``index.html``.
+- :mod:`.urls`: a page's address without its final ``index.html``; items' addresses
+  kept once known.
 
 As a plugin (first in PLUGINS) it gives templates the ``without_index`` and
-``page_window`` filters.
+``page_window`` filters and, at ``all_generators_finalized``, keeps every item's
+``url`` and ``save_as`` (:func:`.urls.freeze`).
 """
 
 from pelican import signals
 
+from .items import all_items
 from .pages import page_window
 from .settings import add_filters
-from .urls import without_index
+from .urls import freeze, without_index
 
 FILTERS = {"without_index": without_index, "page_window": page_window}
 
@@ -31,5 +34,10 @@ def initialize(pelican):
     add_filters(pelican.settings, FILTERS)
 
 
+def freeze_urls(generators):
+    freeze(item for item, _ in all_items(generators))
+
+
 def register():
     signals.initialized.connect(initialize)
+    signals.all_generators_finalized.connect(freeze_urls)

@@ -13,3 +13,19 @@ def without_index(url):
     if text == INDEX or text.endswith("/" + INDEX):
         return text[: -len(INDEX)]
     return text
+
+
+def freeze(items):
+    """Keep each item's ``url`` and ``save_as`` as they are now.
+
+    Pelican works them out on every access (the metadata copied, the pattern
+    formatted), thousands of times per build: every listing card, feed entry,
+    sitemap line and cache key asks again. Once every item is read they no longer
+    change, so each item gets them as Pelican's own ``override_url`` and
+    ``override_save_as``, which ``Content.get_url_setting`` returns as they are.
+    An item that has them already (``url:``/``save_as:`` in its metadata) keeps them.
+    """
+    for item in items:
+        for key in ("url", "save_as"):
+            if not hasattr(item, f"override_{key}"):
+                setattr(item, f"override_{key}", getattr(item, key))

@@ -1,0 +1,37 @@
+"""plugins/core/urls.py: addresses as readers see them, and kept once known."""
+
+from datetime import datetime
+
+from pelican.contents import Article
+from pelican.settings import DEFAULT_CONFIG
+
+from plugins.core.urls import freeze, without_index
+
+
+def make_article(**metadata):
+    settings = {**DEFAULT_CONFIG, "ARTICLE_URL": "{date:%Y}/{date:%m}/{slug}/",
+                "ARTICLE_SAVE_AS": "{date:%Y}/{date:%m}/{slug}/index.html"}
+    return Article("<p>Testo.</p>", metadata={
+        "title": "Un titolo", "slug": "un-titolo", "date": datetime(2024, 5, 5, 17, 7),
+        **metadata}, settings=settings, source_path="/content/notizie/a.md")
+
+
+def test_without_index():
+    assert without_index("2024/05/slug/index.html") == "2024/05/slug/"
+    assert without_index("index.html") == ""
+    assert without_index("feeds/tutto.atom.xml") == "feeds/tutto.atom.xml"
+
+
+def test_frozen_addresses_are_pelicans_own_and_no_longer_worked_out():
+    item = make_article()
+    assert (item.url, item.save_as) == ("2024/05/un-titolo/", "2024/05/un-titolo/index.html")
+    freeze([item])
+    item.settings["ARTICLE_URL"] = "altro/{slug}.html"  # no longer read
+    item.slug = "cambiato"
+    assert (item.url, item.save_as) == ("2024/05/un-titolo/", "2024/05/un-titolo/index.html")
+
+
+def test_an_address_set_in_the_metadata_is_kept():
+    item = make_article(url="speciale/", save_as="speciale/index.html")
+    freeze([item])
+    assert (item.url, item.save_as) == ("speciale/", "speciale/index.html")
