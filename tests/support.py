@@ -109,12 +109,19 @@ def shared_cache(kind):
     """A folder every build of the test run shares (all xdist workers: conftest sets the
     variable before they start), for the caches whose entries are keyed by what they
     were made from, so sharing them changes no output: ``compress`` (the web editor's
-    5 MB script compressed once per run, not once per build) and ``templates`` (the
-    theme compiled once per run)."""
+    5 MB script compressed once per run, not once per build), ``templates`` (the
+    theme compiled once per run) and ``attachments`` (each test PDF's page count and
+    preview read and drawn once per run). A test that looks into or changes one of these
+    caches gives its build a folder of its own (``own_attachments_cache``)."""
     folder = os.environ.get(SHARED_CACHE_VARIABLE)
     if not folder:  # a test process of its own (no conftest): its own folder
         folder = os.environ[SHARED_CACHE_VARIABLE] = tempfile.mkdtemp(prefix="farelegami-")
     return os.path.join(folder, kind)
+
+
+def own_attachments_cache(tmp_path):
+    """Settings giving a build the attachments cache ``tmp_path/cache/attachments``."""
+    return f"ATTACHMENTS_CACHE_PATH = {str(tmp_path / 'cache' / 'attachments')!r}\n"
 
 
 def write_conf(tmp_path, settings="", config="pelicanconf", siteurl=SITEURL):
@@ -129,6 +136,7 @@ def write_conf(tmp_path, settings="", config="pelicanconf", siteurl=SITEURL):
         "CACHE_PATH = " + repr(str(tmp_path / "cache")) + "\n"
         "COMPRESS_CACHE_PATH = " + repr(shared_cache("compress")) + "\n"
         "WRITER_TEMPLATE_CACHE_PATH = " + repr(shared_cache("templates")) + "\n"
+        "ATTACHMENTS_CACHE_PATH = " + repr(shared_cache("attachments")) + "\n"
         + textwrap.dedent(settings),
         encoding="utf-8",
     )

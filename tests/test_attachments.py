@@ -14,7 +14,7 @@ import yaml
 
 import samples
 from samples import pdf
-from support import SITEURL, article
+from support import SITEURL, article, own_attachments_cache
 
 VERBALE = "allegati/Verbale riunione città.pdf"
 VERBALE_URL = "allegati/verbale-riunione-citta.pdf"
@@ -204,7 +204,7 @@ def test_a_preview_bomb_is_published_without_a_preview_and_the_failure_cached(bu
     files = {"allegati/bomba.pdf": bomb,
              "notizie/bomba.md": item(title="Bomba", attachments=["allegati/bomba.pdf"])}
     started = time.monotonic()
-    site = build(files)
+    site = build(files, own_attachments_cache(tmp_path))
     elapsed = time.monotonic() - started
     assert site.ok, site.log
     assert elapsed < 20, f"{elapsed:.1f} s"  # a safety net: it takes as long as any build
@@ -223,7 +223,8 @@ def test_a_preview_bomb_is_published_without_a_preview_and_the_failure_cached(bu
         hashlib.sha256(bomb).hexdigest()]
     assert entry["previews"]["240"]["error"] == "page-size"
     written = cache.stat().st_mtime_ns
-    again = build(files)  # the failure comes from the cache: nothing drawn, nothing logged
+    # The failure comes from the cache: nothing drawn, nothing logged.
+    again = build(files, own_attachments_cache(tmp_path))
     assert again.ok, again.log
     assert "anteprima" not in again.log
     assert cache.stat().st_mtime_ns == written
@@ -550,7 +551,8 @@ def test_large_file_is_a_warning_naming_the_file(build_once):
 # -- the metadata cache -------------------------------------------------------------
 
 def test_page_counts_are_read_once_per_file_content(build, tmp_path):
-    site = build(SITE)
+    own = own_attachments_cache(tmp_path)  # this test changes what its cache holds
+    site = build(SITE, own)
     assert site.ok, site.log
     cache = tmp_path / "cache" / "attachments" / "metadata.json"
     data = json.loads(cache.read_text(encoding="utf-8"))
@@ -562,13 +564,13 @@ def test_page_counts_are_read_once_per_file_content(build, tmp_path):
     data["files"][digest]["pages"] = 99
     cache.write_text(json.dumps(data), encoding="utf-8")
     written = cache.stat().st_mtime_ns
-    site = build(SITE)
+    site = build(SITE, own)
     assert site.ok, site.log
     assert "99 pagine" in site.text("/2024/05/presentazione-del-progetto-a-crema/")
     assert cache.stat().st_mtime_ns == written
 
     # Changed content: a new key, read afresh.
-    site = build({**SITE, "allegati/2024/presentazione.pdf": pdf(5)})
+    site = build({**SITE, "allegati/2024/presentazione.pdf": pdf(5)}, own)
     assert "5 pagine" in site.text("/2024/05/presentazione-del-progetto-a-crema/")
     assert len(json.loads(cache.read_text(encoding="utf-8"))["files"]) == 3
 

@@ -10,7 +10,8 @@ import shutil
 
 import pytest
 
-from support import ROOT, article, build_site, run_tool, write_conf, write_content
+from support import (ROOT, article, build_site, own_attachments_cache, run_tool, write_conf,
+                     write_content)
 import samples
 
 JPEG = samples.image("JPEG")  # a real JPEG: plugins/images reads what items show
@@ -116,7 +117,7 @@ def test_check_in_several_processes_finds_what_one_process_finds(tmp_path):
                  "allegati/buono.pdf", "allegati/protetto.pdf", "allegati/finto.pdf"]),
              "avvisi/pdf.md": article(title="Pdf due", attachments=["allegati/buono.pdf"])}
     write_content(tmp_path / "content", files)
-    conf = write_conf(tmp_path)
+    conf = write_conf(tmp_path, own_attachments_cache(tmp_path))
     args = ("--settings", str(conf), "--content", str(tmp_path / "content"))
     metadata = tmp_path / "cache" / "attachments" / "metadata.json"
     outputs = []
