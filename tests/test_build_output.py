@@ -3,11 +3,15 @@ precompressed .gz/.br copies the web server sends (plugins/compress)."""
 
 import gzip
 import json
+import os
+import subprocess
+import sys
 import textwrap
 
 import brotli
 import pytest
-from support import PAGEFIND_ORDER, article, build_project, build_site
+from support import (PAGEFIND_ORDER, article, build_project, build_site, child_env, write_conf,
+                     write_content)
 
 ELIGIBLE = {".html", ".css", ".js", ".xml", ".svg", ".json", ".txt"}  # COMPRESS_EXTENSIONS
 MIN_SIZE = 1024  # COMPRESS_MIN_SIZE
@@ -153,7 +157,8 @@ def test_pages_changed_after_their_early_copies_are_compressed_again(build, tmp_
         PLUGINS = PLUGINS + ["late_rewriter"]
     """)
     assert site.ok, site.log
-    for name, changed in (("index.html", b"<!-- riscritta -->"), ("2024/05/primo/index.html", b"PRIMO")):
+    for name, changed in (("index.html", b"<!-- riscritta -->"),
+                          ("2024/05/primo/index.html", b"PRIMO")):
         data = (site.output / name).read_bytes()
         assert changed in data
         assert gzip.decompress((site.output / f"{name}.gz").read_bytes()) == data
@@ -180,3 +185,20 @@ def test_builds_with_their_own_caches_share_the_compressed_copies(tmp_path):
                                        for p in second.output.rglob("*.[bg][rz]"))
     for path in copies:
         assert (first.output / path).read_bytes() == (second.output / path).read_bytes()
+
+
+def test_pages_and_copies_are_readable_by_the_server_whatever_the_umask(tmp_path):
+    """Pages and their copies are links to cache files: those are made readable by all
+    (0644), as the pages themselves always were, even by a build run with umask 077."""
+    write_content(tmp_path / "content", {"notizie/a.md": article(title="A", body="Testo. " * 300)})
+    conf = write_conf(tmp_path, f"COMPRESS_CACHE_PATH = {str(tmp_path / 'compress')!r}\n")
+    for output in ("cold", "warm"):
+        result = subprocess.run(
+            [sys.executable, "-m", "pelican", str(tmp_path / "content"), "-s", str(conf), "-o",
+             str(tmp_path / output)], capture_output=True, text=True, env=child_env(),
+            cwd=tmp_path, check=False, preexec_fn=lambda: os.umask(0o077))
+        assert result.returncode == 0, result.stdout + result.stderr
+        files = [p for p in (tmp_path / output).rglob("*")
+                 if p.is_file() and p.suffix in (".html", ".gz", ".br", ".xml")]
+        assert any(p.name == "index.html.br" for p in files)
+        assert {oct(p.stat().st_mode & 0o777) for p in files} == {"0o644"}, output

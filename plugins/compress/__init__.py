@@ -129,6 +129,7 @@ class Compressor:
         cached.parent.mkdir(parents=True, exist_ok=True)
         temporary = cached.with_name(f".{cached.name}.{os.getpid()}.{threading.get_ident()}.part")
         temporary.write_bytes(blob)
+        os.chmod(temporary, 0o644)  # the output's copies are links to it: readable by the server
         os.replace(temporary, cached)
 
     def run(self, output, written=None):

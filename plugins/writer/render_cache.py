@@ -198,6 +198,7 @@ class RenderCache:
             path.parent.mkdir(exist_ok=True)
             temporary = path.with_suffix(f".{os.getpid()}.part")
             temporary.write_text(text, encoding="utf-8")
+            os.chmod(temporary, 0o644)  # the output's pages are links to it: readable by the server
             os.replace(temporary, path)
         else:
             self.hits += 1
