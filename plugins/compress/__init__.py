@@ -28,7 +28,6 @@ import gzip
 import hashlib
 import logging
 import os
-import threading
 import time
 from concurrent.futures import ProcessPoolExecutor
 from functools import partial
@@ -40,7 +39,7 @@ from pelican import signals
 from pelican.plugins import granular_signals
 
 from plugins.core import processes
-from plugins.core.files import place
+from plugins.core.files import keep, place
 from plugins.core import settings as core_settings
 
 logger = logging.getLogger(__name__)
@@ -124,14 +123,6 @@ class Compressor:
             return None
         return cached
 
-    @staticmethod
-    def store(cached, blob):
-        cached.parent.mkdir(parents=True, exist_ok=True)
-        temporary = cached.with_name(f".{cached.name}.{os.getpid()}.{threading.get_ident()}.part")
-        temporary.write_bytes(blob)
-        os.chmod(temporary, 0o644)  # the output's copies are links to it: readable by the server
-        os.replace(temporary, cached)
-
     def run(self, output, written=None):
         """Compress what needs it; ``written`` maps a path to ``(digest, identity)`` of
         the file whose copies are already beside it (the early copies)."""
@@ -146,10 +137,10 @@ class Compressor:
                 continue
             data = path.read_bytes()
             digest = hashlib.sha256(data).hexdigest()
+            if early is not None and early[0] == digest:  # the same bytes, rewritten
+                reused += len(FORMATS)
+                continue
             for kind in FORMATS:
-                if early is not None and early[0] == digest:
-                    reused += 1
-                    continue
                 cached = self.cached(digest, kind)
                 if cached is None:
                     todo.append((path, data, kind, self.cached_path(digest, kind)))
@@ -165,7 +156,7 @@ class Compressor:
             else:
                 blobs = [_compress_job(job) for job in jobs]
             for (path, data, kind, cached), blob in zip(todo, blobs):
-                self.store(cached, blob)
+                keep(cached, blob)
                 self._write(path, kind, len(data), cached)
         self._prune()
         logger.info("Compressed copies: %d new, %d from the cache, in %.2f s", len(todo),
@@ -278,7 +269,7 @@ def _early_job(path):
         cached = compressor.cached(digest, kind)
         if cached is None:
             cached = compressor.cached_path(digest, kind)
-            Compressor.store(cached, compress(data, kind, *compressor.levels))
+            keep(cached, compress(data, kind, *compressor.levels))
         Compressor._write(Path(path), kind, len(data), cached)  # noqa: SLF001
     return digest, identity(stat)
 

@@ -9,6 +9,18 @@ writing a site again.
 
 import os
 import shutil
+import threading
+
+
+def keep(path, data):
+    """Write a cache entry whole (under a temporary name, then renamed) and readable by
+    all: the output's files may be links to it, and the web server must read them
+    whatever the build's umask. ``path``: a ``pathlib.Path``; ``data``: bytes."""
+    path.parent.mkdir(parents=True, exist_ok=True)  # cache/ may go at any time
+    temporary = path.with_name(f".{path.name}.{os.getpid()}.{threading.get_ident()}.part")
+    temporary.write_bytes(data)
+    os.chmod(temporary, 0o644)
+    os.replace(temporary, path)
 
 
 def place(source, target):

@@ -311,11 +311,12 @@ def _check(files, language):
 def _place(item, path):
     """Write one bundle file: its ``content``, or a hard link to its ``source`` (a file
     of the cache; plugins/core/files.py)."""
-    if "source" in item:
+    if "source" in item:  # the cache's files were made readable by all when written
         place(item["source"], path)
         return os.path.getsize(path)
     with open(path, "wb") as out:
         out.write(item["content"])
+    os.chmod(path, 0o644)
     return len(item["content"])
 
 
@@ -337,7 +338,6 @@ def _write(files, target):
                 os.makedirs(folder, exist_ok=True)
                 folders.add(folder)
             size += _place(item, path)
-            os.chmod(path, 0o644)
             written += 1
         os.chmod(fresh, 0o755)
         old = None
@@ -412,7 +412,7 @@ def _keep_files(cache, key, written):
         kept = fresh / "files" / os.path.relpath(folder, written)
         kept.mkdir(parents=True, exist_ok=True)
         for name in sorted(files):
-            _place({"source": os.path.join(folder, name)}, kept / name)
+            place(os.path.join(folder, name), kept / name)
             names.append((kept / name).relative_to(fresh / "files").as_posix())
     (fresh / "files.json").write_text(json.dumps(names), encoding="utf-8")
     target = cache / key

@@ -39,6 +39,7 @@ from pelican.urlwrappers import URLWrapper
 
 from plugins.core.digest import code_digest, settings_digest
 from plugins.core.digest import hash_parts as _hash
+from plugins.core.files import keep
 
 from . import templates
 
@@ -195,11 +196,7 @@ class RenderCache:
         except FileNotFoundError:
             self.misses += 1
             text = template.render(context)
-            path.parent.mkdir(exist_ok=True)
-            temporary = path.with_suffix(f".{os.getpid()}.part")
-            temporary.write_text(text, encoding="utf-8")
-            os.chmod(temporary, 0o644)  # the output's pages are links to it: readable by the server
-            os.replace(temporary, path)
+            keep(path, text.encode("utf-8"))
         else:
             self.hits += 1
         self.last = (text, path)
