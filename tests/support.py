@@ -119,6 +119,16 @@ def shared_cache(kind):
     return os.path.join(folder, kind)
 
 
+# The settings of the caches every build of a run shares, and their folders' names.
+SHARED_CACHES = {"COMPRESS_CACHE_PATH": "compress", "WRITER_TEMPLATE_CACHE_PATH": "templates",
+                 "ATTACHMENTS_CACHE_PATH": "attachments"}
+
+
+def shared_cache_settings():
+    """``{setting: folder}`` for every cache the builds of a run share."""
+    return {name: shared_cache(kind) for name, kind in SHARED_CACHES.items()}
+
+
 def own_attachments_cache(tmp_path):
     """Settings giving a build the attachments cache ``tmp_path/cache/attachments``."""
     return f"ATTACHMENTS_CACHE_PATH = {str(tmp_path / 'cache' / 'attachments')!r}\n"
@@ -134,9 +144,7 @@ def write_conf(tmp_path, settings="", config="pelicanconf", siteurl=SITEURL):
         f"SITEURL = {siteurl!r}\n"
         "FEED_DOMAIN = SITEURL\n"
         "CACHE_PATH = " + repr(str(tmp_path / "cache")) + "\n"
-        "COMPRESS_CACHE_PATH = " + repr(shared_cache("compress")) + "\n"
-        "WRITER_TEMPLATE_CACHE_PATH = " + repr(shared_cache("templates")) + "\n"
-        "ATTACHMENTS_CACHE_PATH = " + repr(shared_cache("attachments")) + "\n"
+        + "".join(f"{name} = {folder!r}\n" for name, folder in shared_cache_settings().items())
         + textwrap.dedent(settings),
         encoding="utf-8",
     )
@@ -172,8 +180,8 @@ def build_project(output, settings_file="publishconf.py", siteurl=SITEURL, cache
     """The repository's own content built with ``settings_file`` into ``output``.
 
     ``env``: more environment variables (``VISIT_COUNTER_URL=…``). The caches go into
-    ``cache`` (default: beside ``output``), never into the working tree; the compressed
-    copies and templates into the run's shared folders, unless ``shared_caches`` is false.
+    ``cache`` (default: beside ``output``), never into the working tree; the caches of
+    ``SHARED_CACHES`` into the run's shared folders, unless ``shared_caches`` is false.
     """
     output = Path(output)
     cache = cache or output.parent / (output.name + "-cache")
@@ -181,9 +189,8 @@ def build_project(output, settings_file="publishconf.py", siteurl=SITEURL, cache
     returncode, log = run_pelican(
         [str(ROOT / "content"), "-s", str(ROOT / settings_file), "-o", str(output),
          "-e", f'CACHE_PATH="{cache}"',  # one -e for every override: a second replaces it
-         *([f'COMPRESS_CACHE_PATH="{shared_cache("compress")}"',
-            f'WRITER_TEMPLATE_CACHE_PATH="{shared_cache("templates")}"'] if shared_caches
-           else [])], variables, Path.cwd())
+         *([f'{name}="{folder}"' for name, folder in shared_cache_settings().items()]
+           if shared_caches else [])], variables, Path.cwd())
     return Build(returncode, log, output, ROOT / "content")
 
 

@@ -4,7 +4,7 @@ import os
 
 import pytest
 
-from plugins.core.files import place
+from plugins.core.files import keep, place
 
 
 def test_a_new_file_is_a_link_to_the_cached_one(tmp_path):
@@ -52,3 +52,15 @@ def test_placing_the_same_file_again_leaves_nothing_behind(tmp_path):
     place(cached, tmp_path / "index.html")
     assert os.path.samefile(cached, tmp_path / "index.html")
     assert sorted(p.name for p in tmp_path.iterdir()) == ["cache.html", "index.html"]
+
+
+def test_a_kept_entry_is_whole_and_readable_by_all_whatever_the_umask(tmp_path):
+    entry = tmp_path / "cache" / "ab" / "abcdef.html"  # its folders are made
+    previous = os.umask(0o077)
+    try:
+        keep(entry, b"<p>pagina</p>")
+    finally:
+        os.umask(previous)
+    assert entry.read_bytes() == b"<p>pagina</p>"
+    assert entry.stat().st_mode & 0o777 == 0o644
+    assert [p.name for p in entry.parent.iterdir()] == ["abcdef.html"]
