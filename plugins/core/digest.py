@@ -11,9 +11,11 @@ from pathlib import Path
 from pelican import __version__ as pelican_version
 
 PLUGINS = Path(__file__).resolve().parent.parent
-# Where, not what; DEBUG (pelican -D) only changes the log.
-VOLATILE_SETTINGS = frozenset({"OUTPUT_PATH", "CACHE_PATH", "COMPRESS_CACHE_PATH",
-                               "WRITER_TEMPLATE_CACHE_PATH", "DEBUG"})
+# Where, not what: the output folder and every cache folder (``CACHE_PATH`` and any
+# plugin's ``*_CACHE_PATH``: a plugin adding a cache follows the rule by its name);
+# DEBUG (pelican -D) only changes the log.
+VOLATILE_SETTINGS = frozenset({"OUTPUT_PATH", "CACHE_PATH", "DEBUG"})
+VOLATILE_SUFFIX = "_CACHE_PATH"
 
 
 def hash_parts(*parts):
@@ -58,10 +60,15 @@ def plain(value):
     return f"<{type(value).__module__}.{type(value).__qualname__}>"
 
 
-def settings_digest(settings, skip=VOLATILE_SETTINGS):
-    """A digest of every setting but ``skip``."""
+def is_volatile(name):
+    """True for a setting that says where things go, not what the site is."""
+    return name in VOLATILE_SETTINGS or name.endswith(VOLATILE_SUFFIX)
+
+
+def settings_digest(settings):
+    """A digest of every setting but the volatile ones (:func:`is_volatile`)."""
     return hash_parts(*(f"{name}={plain(value)}" for name, value in sorted(settings.items())
-                        if name not in skip))
+                        if not is_volatile(name)))
 
 
 @lru_cache(maxsize=1)
