@@ -140,27 +140,39 @@ class Compressor:
             if early is not None and early[0] == digest:  # the same bytes, rewritten
                 reused += len(FORMATS)
                 continue
-            for kind in FORMATS:
-                cached = self.cached(digest, kind)
-                if cached is None:
-                    todo.append((path, data, kind, self.cached_path(digest, kind)))
-                    continue
-                reused += 1
-                self._write(path, kind, len(data), cached)
+            missing = self.link_cached(path, len(data), digest)
+            reused += len(FORMATS) - len(missing)
+            todo += [(path, data, digest, kind) for kind in missing]
         if todo:
-            jobs = [(data, kind, *self.levels) for _, data, kind, _ in todo]
+            jobs = [(data, kind, *self.levels) for _, data, _, kind in todo]
             workers = min(os.cpu_count() or 1, 8)
             if workers > 1 and len(jobs) > PARALLEL_FROM:
                 with ProcessPoolExecutor(workers, **processes.pool_options()) as pool:
                     blobs = list(pool.map(_compress_job, jobs, chunksize=16))
             else:
                 blobs = [_compress_job(job) for job in jobs]
-            for (path, data, kind, cached), blob in zip(todo, blobs):
-                keep(cached, blob)
-                self._write(path, kind, len(data), cached)
+            for (path, data, digest, kind), blob in zip(todo, blobs):
+                self.keep_and_link(path, len(data), digest, kind, blob)
         self._prune()
         logger.info("Compressed copies: %d new, %d from the cache, in %.2f s", len(todo),
                     reused, time.perf_counter() - started)
+
+    def link_cached(self, path, size, digest):
+        """``path``'s copies that the cache has, beside it; the kinds it lacks."""
+        missing = []
+        for kind in FORMATS:
+            cached = self.cached(digest, kind)
+            if cached is None:
+                missing.append(kind)
+            else:
+                self._write(path, kind, size, cached)
+        return missing
+
+    def keep_and_link(self, path, size, digest, kind, blob):
+        """A copy just made: kept in the cache, then beside ``path``."""
+        cached = self.cached_path(digest, kind)
+        keep(cached, blob)
+        self._write(path, kind, size, cached)
 
     @staticmethod
     def _write(path, kind, size, cached):
@@ -265,12 +277,9 @@ def _early_job(path):
     if len(data) < compressor.settings["COMPRESS_MIN_SIZE"]:
         return None
     digest = hashlib.sha256(data).hexdigest()
-    for kind in FORMATS:
-        cached = compressor.cached(digest, kind)
-        if cached is None:
-            cached = compressor.cached_path(digest, kind)
-            keep(cached, compress(data, kind, *compressor.levels))
-        Compressor._write(Path(path), kind, len(data), cached)  # noqa: SLF001
+    for kind in compressor.link_cached(Path(path), len(data), digest):
+        compressor.keep_and_link(Path(path), len(data), digest, kind,
+                                 compress(data, kind, *compressor.levels))
     return digest, identity(stat)
 
 
