@@ -160,37 +160,43 @@ def child_env():
 
 
 def build_site(tmp_path, files, settings="", config="pelicanconf", siteurl=SITEURL,
-               content=None, output=None):
+               content=None, output=None, verbose=False):
     """Build ``files`` (relative path -> text or bytes) with the project's settings.
 
-    ``content`` and ``output`` default to ``tmp_path/content`` and ``tmp_path/output``.
+    ``content`` and ``output`` default to ``tmp_path/content`` and ``tmp_path/output``;
+    ``verbose``: the log has Pelican's and the plugins' INFO lines too (``pelican -v``).
     """
     content = Path(content) if content else tmp_path / "content"
     output = Path(output) if output else tmp_path / "output"
     content.mkdir(parents=True, exist_ok=True)
     write_content(content, files)
     conf = write_conf(tmp_path, settings, config, siteurl)
-    returncode, log = run_pelican([str(content), "-s", str(conf), "-o", str(output)],
-                                  child_env(), tmp_path)
+    returncode, log = run_pelican([str(content), "-s", str(conf), "-o", str(output),
+                                   *(["-v"] if verbose else [])], child_env(), tmp_path)
     return Build(returncode, log, output, content)
 
 
 def build_project(output, settings_file="publishconf.py", siteurl=SITEURL, cache=None,
-                  shared_caches=True, **env):
+                  shared_caches=True, settings=None, verbose=False, **env):
     """The repository's own content built with ``settings_file`` into ``output``.
 
-    ``env``: more environment variables (``VISIT_COUNTER_URL=…``). The caches go into
-    ``cache`` (default: beside ``output``), never into the working tree; the caches of
+    ``env``: more environment variables (``VISIT_COUNTER_URL=…``); ``settings``: more
+    settings (``{name: value}``, values as JSON); ``verbose``: INFO lines in the log. The
+    caches go into ``cache``
+    (default: beside ``output``), never into the working tree; the caches of
     ``SHARED_CACHES`` into the run's shared folders, unless ``shared_caches`` is false.
     """
     output = Path(output)
     cache = cache or output.parent / (output.name + "-cache")
     variables = dict(child_env(), SITEURL=siteurl, **env)
+    overrides = {"CACHE_PATH": str(cache), **(shared_cache_settings() if shared_caches else {}),
+                 **(settings or {})}
     returncode, log = run_pelican(
         [str(ROOT / "content"), "-s", str(ROOT / settings_file), "-o", str(output),
-         "-e", f'CACHE_PATH="{cache}"',  # one -e for every override: a second replaces it
-         *([f'{name}="{folder}"' for name, folder in shared_cache_settings().items()]
-           if shared_caches else [])], variables, Path.cwd())
+         *(["-v"] if verbose else []),
+         "-e", *(f"{name}={json.dumps(value)}" for name, value in overrides.items())],
+        # one -e for every override: a second -e replaces the first
+        variables, Path.cwd())
     return Build(returncode, log, output, ROOT / "content")
 
 

@@ -27,6 +27,7 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
+from plugins.contract.ahead import markdown_files  # noqa: E402
 from plugins.contract.cache import FileCache  # noqa: E402
 from plugins.contract.check import Checked, check_file  # noqa: E402
 from plugins.contract.reader import make_markdown  # noqa: E402
@@ -54,15 +55,7 @@ def content_files(settings):
     """``[(relative path, is_page)]`` of the Markdown files a build would read."""
     finder = Generator(context={}, settings=settings, path=settings["PATH"],
                        theme=settings["THEME"], output_path=settings["OUTPUT_PATH"])
-    extensions = ("md", "markdown", "mkd", "mdown")
-    pages = finder.get_files(settings["PAGE_PATHS"], exclude=settings["PAGE_EXCLUDES"],
-                             extensions=extensions)
-    articles = finder.get_files(settings["ARTICLE_PATHS"],
-                                exclude=settings["ARTICLE_EXCLUDES"], extensions=extensions)
-    found = {path.replace(os.sep, "/"): True for path in pages}
-    for path in articles:
-        found.setdefault(path.replace(os.sep, "/"), False)
-    return sorted(found.items())
+    return sorted(markdown_files(finder, settings).items())
 
 
 def save_as(metadata, slug, page, settings):

@@ -13,7 +13,7 @@ from pelican import signals
 
 from plugins.core.settings import require
 
-from . import settings
+from . import ahead, settings
 from .errors import ContentError
 from .reader import ContractReader
 
@@ -26,6 +26,7 @@ REQUIRES = ("plugins.content_checks",)
 def initialize(pelican):
     require(pelican, __name__, REQUIRES)
     settings.install(pelican.settings)
+    pelican.settings[ahead.STATE_KEY] = ahead.Ahead()
 
 
 def add_reader(readers):
@@ -36,3 +37,6 @@ def add_reader(readers):
 def register():
     signals.initialized.connect(initialize)
     signals.readers_init.connect(add_reader)
+    signals.article_generator_init.connect(ahead.start)
+    signals.page_generator_finalized.connect(ahead.stop)
+    signals.finalized.connect(ahead.stop)

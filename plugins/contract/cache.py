@@ -48,6 +48,10 @@ class FileCache:
         key = hashlib.sha256(relative.encode("utf-8") + b"\0" + data).hexdigest()
         return self.folder / key[:2] / f"{key}.pickle"
 
+    def has(self, relative, data):
+        """True when something is kept for this file's bytes (its dependencies unchecked)."""
+        return self._path(relative, data).is_file()
+
     def get(self, relative, data):
         """The value kept for this file's bytes, or None (absent, or a dependency changed)."""
         try:

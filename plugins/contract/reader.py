@@ -26,6 +26,7 @@ from plugins.core.text import title_from_name
 from plugins.italian.slugs import make_slug
 from plugins.italian.typography import smarten
 
+from .ahead import STATE_KEY
 from .cache import FileCache
 from .check import check_file, escape_text, is_page
 from .errors import ContentError
@@ -76,6 +77,26 @@ def _shared_parts(settings):
     return _SHARED[0][1:]
 
 
+def shared_cache(settings):
+    """The build's file cache (None when CONTRACT_CACHE is off)."""
+    return _shared_parts(settings)[1]
+
+
+def read_checked(source_path, relative, data, settings, markdown):
+    """``(Checked, Read)`` of a file's bytes: the checks, then typography once per text;
+    ``Read`` is None when the file has errors. The same in a build's reader and in the
+    processes that read ahead for it (:mod:`.ahead`)."""
+    checked = check_file(source_path, relative, settings, markdown, data=data)
+    if checked.errors:
+        return checked, None
+    meta = checked.metadata
+    return checked, Read(
+        content=smarten(checked.content), metadata=meta, key_lines=checked.key_lines,
+        warnings=checked.warnings,
+        title=smarten(escape_text(meta["title"])) if meta.get("title") else None,
+        summary=smarten(checked.summary) if checked.summary is not None else None)
+
+
 class ContractReader(MarkdownReader):
     """Markdown with YAML front matter or Pelican's native header, strictly checked."""
 
@@ -102,20 +123,18 @@ class ContractReader(MarkdownReader):
         return read.content, result
 
     def _read(self, source_path, relative, data):
-        """Check the file; the result with typography done, kept in the cache."""
-        checked = check_file(source_path, relative, self.settings, self._md, data=data)
-        if checked.errors:
+        """Check the file (or take what was read ahead); the result with typography done,
+        kept in the cache."""
+        ahead = self.settings.get(STATE_KEY)
+        result = ahead.take(relative, data) if ahead is not None else None
+        checked, read = result or read_checked(source_path, relative, data, self.settings,
+                                               self._md)
+        if read is None:
             for warning in checked.warnings:
                 logger.warning("%s", warning)
             for error in checked.errors:
                 logger.error("%s", error)
             raise ContentError(relative, [str(error) for error in checked.errors])
-        meta = checked.metadata
-        read = Read(
-            content=smarten(checked.content), metadata=meta, key_lines=checked.key_lines,
-            warnings=checked.warnings,
-            title=smarten(escape_text(meta["title"])) if meta.get("title") else None,
-            summary=smarten(checked.summary) if checked.summary is not None else None)
         if self._cache:
             self._cache.put(relative, data, checked.deps, read)
         return read

@@ -20,6 +20,9 @@ DEFAULTS = {
     # Keep each file's reading (checks, Markdown, typography) in CACHE_PATH/contract-*/
     # while the file, the files it links, the settings and the plugins are unchanged.
     "CONTRACT_CACHE": True,
+    # Read the files that are not in that cache on every core (at most 4 processes) when
+    # there are at least this many (a cold build of a large site); 0: never.
+    "CONTRACT_READ_AHEAD_FROM": 100,
 }
 
 
@@ -40,6 +43,10 @@ def check(settings):
     for name in ("CONTRACT_PREVIEW_DRAFTS", "CONTRACT_CACHE"):
         if not isinstance(settings[name], bool):
             problems.append((name, "must be True or False"))
+    threshold = settings["CONTRACT_READ_AHEAD_FROM"]
+    if isinstance(threshold, bool) or not isinstance(threshold, int) or threshold < 0:
+        problems.append(("CONTRACT_READ_AHEAD_FROM",
+                         f"must be a whole number of files, 0 or more, not {threshold!r}"))
     return problems
 
 

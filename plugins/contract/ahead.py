@@ -1,0 +1,154 @@
+"""Reading ahead: the files a cold build must read, read on every core.
+
+Pelican's generators read the content files one after the other, in one process,
+and on a cold cache reading is most of a build's content work: the checks,
+Markdown, the sanitizer and the typography of :func:`.reader.read_checked`. So at
+``article_generator_init`` (every generator is being made, nothing is read yet),
+when at least ``CONTRACT_READ_AHEAD_FROM`` Markdown files have no entry in the
+contract cache, a pool of processes (one per core, at most :data:`MAX_WORKERS`;
+forked, so they have the build's settings) reads them, in the order the generators
+will ask for them. The reader then takes each file's result from :class:`Ahead`
+instead of computing it, if the bytes the worker read are the bytes it read, and
+goes on as always: it keeps the result in the cache (the only writer) and logs the
+file's problems itself, so the log is the same, in the same order. Anything else
+(a file changed meanwhile, a worker that failed or died) and the reader reads the
+file itself. The pool ends once every file was taken, when the page generator is
+done, or when the build ends.
+"""
+
+import hashlib
+import logging
+import multiprocessing
+import os
+from concurrent.futures import ProcessPoolExecutor
+
+from plugins.core import processes
+
+logger = logging.getLogger(__name__)
+
+STATE_KEY = "contract_ahead"  # in the build's settings: the Ahead of this build
+MAX_WORKERS = 4
+EXTENSIONS = ["md", "markdown", "mkd", "mdown"]  # ContractReader.file_extensions
+
+
+def markdown_files(finder, settings):
+    """``{relative path: is_page}`` of the Markdown files a build reads, articles first,
+    each list in the order a generator's ``get_files`` gives it (``finder``: any
+    generator of the build, or one made for the purpose)."""
+    found = {}
+    for path in finder.get_files(settings["ARTICLE_PATHS"],
+                                 exclude=settings["ARTICLE_EXCLUDES"], extensions=EXTENSIONS):
+        found[path.replace(os.sep, "/")] = False
+    for path in finder.get_files(settings["PAGE_PATHS"], exclude=settings["PAGE_EXCLUDES"],
+                                 extensions=EXTENSIONS):
+        found[path.replace(os.sep, "/")] = True
+    return found
+
+
+def digest(data):
+    return hashlib.sha256(data).digest()
+
+
+class Ahead:
+    """One build's read-ahead: the pool and a future per file. In the settings (so the
+    reader finds it); pickled (Pelican's content cache may pickle the settings), it is
+    a new idle one."""
+
+    def __init__(self):
+        self.pool = None
+        self.futures = {}  # relative path -> Future of (digest of the bytes, result)
+
+    def __reduce__(self):
+        return (Ahead, ())
+
+    def start(self, settings, relatives):
+        """Read ``relatives`` (paths under PATH) on a pool of processes."""
+        self.stop()
+        workers = min(os.cpu_count() or 1, MAX_WORKERS, len(relatives))
+        if workers < 2:
+            return
+        # Forked: the workers have the settings and the imported plugins without pickling.
+        self.pool = ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork"),
+                                        **processes.pool_options(_start_worker, (settings,)))
+        self.futures = {relative: self.pool.submit(_read_one, relative)
+                        for relative in relatives}
+        logger.info("Read ahead: %d files in %d processes", len(relatives), workers)
+
+    def take(self, relative, data):
+        """The result read ahead for the file at ``relative`` with these bytes, or None
+        (not read ahead, read from other bytes, or the worker failed)."""
+        future = self.futures.pop(relative, None)
+        if future is None:
+            return None
+        try:
+            read_digest, result = future.result()
+        except Exception:  # noqa: BLE001 - the reader reads the file itself, and reports
+            result = None
+        else:
+            result = result if read_digest == digest(data) else None
+        if not self.futures:
+            self.stop()
+        return result
+
+    def stop(self):
+        if self.pool is not None:
+            self.pool.shutdown(wait=True, cancel_futures=True)
+        self.pool = None
+        self.futures = {}
+
+
+_WORKER = {}  # in a worker: the build's settings and Markdown converter
+
+
+def _start_worker(settings):
+    from .reader import make_markdown  # noqa: PLC0415 - reader imports this module
+
+    _WORKER.update(settings=settings, markdown=make_markdown(settings))
+
+
+def _read_one(relative):
+    """In a worker: ``(digest of the bytes read, (Checked, Read or None))``."""
+    from .reader import read_checked  # noqa: PLC0415
+
+    settings = _WORKER["settings"]
+    path = os.path.join(settings["PATH"], relative)
+    with open(path, "rb") as handle:
+        data = handle.read()
+    checked, read = read_checked(path, relative, data, settings, _WORKER["markdown"])
+    checked.content = checked.summary = ""  # the reader needs the Read's, not these
+    return digest(data), (checked, read)
+
+
+def start(generator):
+    """``article_generator_init``: read ahead when enough files are not in the cache."""
+    settings = generator.settings
+    ahead = settings.get(STATE_KEY)
+    if ahead is None:
+        return
+    ahead.stop()
+    threshold = settings["CONTRACT_READ_AHEAD_FROM"]
+    if not threshold or (os.cpu_count() or 1) < 2:
+        return
+    from .reader import shared_cache  # noqa: PLC0415
+
+    cache = shared_cache(settings)
+    missing = []
+    for relative in markdown_files(generator, settings):
+        if cache is not None:
+            try:
+                with open(os.path.join(settings["PATH"], relative), "rb") as handle:
+                    if cache.has(relative, handle.read()):
+                        continue
+            except OSError:
+                continue  # the reader will say why
+        missing.append(relative)
+    if len(missing) >= threshold:
+        ahead.start(settings, missing)
+
+
+def stop(*args):
+    """``page_generator_finalized`` and ``finalized``: the pool ends (idle by then)."""
+    for sender in args[:1]:
+        settings = getattr(sender, "settings", None)
+        if settings is not None and settings.get(STATE_KEY) is not None:
+            settings[STATE_KEY].stop()
