@@ -24,7 +24,8 @@ half a minute), and creating a file then costs several times more kernel time (a
 1000-article build measured 2.9 s of system time on a quiet file system, 7.3 s
 right after the previous build's folders were deleted). That is the bench's own
 doing, not a cold build's (a fresh checkout has nothing just deleted), and it
-weighs on each build by the number of files it creates. Per build it prints seconds, milliseconds per
+weighs on each build by the number of files it creates. For the same reason each
+measurement starts once what earlier builds wrote is on the disk (``os.sync``). Per build it prints seconds, milliseconds per
 article, the child's peak memory (ru_maxrss, children included), the HTML pages
 written and the ratio to (b); then the targets and whether they hold.
 
@@ -190,6 +191,7 @@ CACHE_PATH = {cache!r}
 
 def run_build(settings, content, output):
     """One ``pelican`` child process: (seconds, peak memory in MB, log)."""
+    os.sync()  # the files earlier builds wrote reach the disk now, not during this one
     env = dict(os.environ, SITEURL="https://bench.example.org", LC_ALL="C.UTF-8")
     env.pop("VISIT_COUNTER_URL", None)
     started = time.perf_counter()
@@ -331,6 +333,7 @@ def bench(work, articles, runs):
 
 def run_check(settings, content):
     """``tools/check.py`` on the generated content: its seconds (errors stop the bench)."""
+    os.sync()
     started = time.perf_counter()
     result = subprocess.run([sys.executable, str(ROOT / "tools" / "check.py"), "--settings",
                              str(settings), "--content", str(content)],
