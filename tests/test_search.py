@@ -128,8 +128,18 @@ def test_a_page_is_given_whole_when_the_marked_element_is_in_doubt():
     for doubtful in (page.replace("</article></body>", "</body>"),  # not closed
                      page.replace("<nav>", '<nav data-pagefind-filter="x">'),  # outside it
                      page.replace("<nav>M</nav>", '<div data-pagefind-body>M</div>'),  # two
+                     page.replace("<nav>M</nav>", '<div DATA-PAGEFIND-BODY>M</div>'),  # two
+                     page.replace("</article></body>",  # two, the second after the first
+                                  "</article><p data-pagefind-body>P</p></body>"),
+                     page.replace("<nav>", '<nav data-pagefind-meta="x">'),
                      "<html><body><p>Nothing marked</p></body></html>"):
         assert bundle.indexed_html(doubtful) == doubtful
+    # The marked tag is found as a search from the page's start would find it: from the
+    # first "<" that opens it, whatever comes between it and the attribute.
+    for marked in ('<article class="a <b" data-pagefind-body>', "<ARTICLE Data-Pagefind-Body>"):
+        odd_body = body.replace("<article data-pagefind-body>", marked)
+        odd = page.replace(body, odd_body)
+        assert bundle.indexed_html(odd).endswith(f"<body>{odd_body}</body></html>")
 
 
 def read(path):
