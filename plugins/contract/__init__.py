@@ -1,7 +1,9 @@
 """The editors' contract (docs/guida-redazione.md): every content file, read and checked.
 
 Signals: ``initialized`` installs the CONTRACT_* settings; ``readers_init``
-installs :class:`ContractReader` for Markdown files. One implementation,
+installs :class:`ContractReader` for Markdown files; ``article_generator_init``
+starts reading ahead on every core when many files are not in the cache
+(:mod:`.ahead`), ``page_generator_finalized`` and ``finalized`` end it. One implementation,
 :func:`.check.check_file`, reads a file (YAML front matter or Pelican's native
 header), checks its front matter and its body, and returns every problem with
 its line; the reader logs them and raises :class:`ContentError`, and
