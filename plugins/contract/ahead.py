@@ -28,7 +28,7 @@ logger = logging.getLogger(__name__)
 
 STATE_KEY = "contract_ahead"  # in the build's settings: the Ahead of this build
 MAX_WORKERS = 4
-EXTENSIONS = ["md", "markdown", "mkd", "mdown"]  # ContractReader.file_extensions
+EXTENSIONS = ("md", "markdown", "mkd", "mdown")  # the contract reader's (reader.py)
 
 
 def markdown_files(finder, settings):
@@ -37,10 +37,11 @@ def markdown_files(finder, settings):
     generator of the build, or one made for the purpose)."""
     found = {}
     for path in finder.get_files(settings["ARTICLE_PATHS"],
-                                 exclude=settings["ARTICLE_EXCLUDES"], extensions=EXTENSIONS):
+                                 exclude=settings["ARTICLE_EXCLUDES"],
+                                 extensions=list(EXTENSIONS)):
         found[path.replace(os.sep, "/")] = False
     for path in finder.get_files(settings["PAGE_PATHS"], exclude=settings["PAGE_EXCLUDES"],
-                                 extensions=EXTENSIONS):
+                                 extensions=list(EXTENSIONS)):
         found[path.replace(os.sep, "/")] = True
     return found
 
@@ -146,9 +147,9 @@ def start(generator):
         ahead.start(settings, missing)
 
 
-def stop(*args):
-    """``page_generator_finalized`` and ``finalized``: the pool ends (idle by then)."""
-    for sender in args[:1]:
-        settings = getattr(sender, "settings", None)
-        if settings is not None and settings.get(STATE_KEY) is not None:
-            settings[STATE_KEY].stop()
+def stop(sender):
+    """``page_generator_finalized`` (the pages generator) and ``finalized`` (Pelican):
+    the pool ends (idle by then)."""
+    ahead = sender.settings.get(STATE_KEY)
+    if ahead is not None:
+        ahead.stop()

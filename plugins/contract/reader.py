@@ -26,7 +26,7 @@ from plugins.core.text import title_from_name
 from plugins.italian.slugs import make_slug
 from plugins.italian.typography import smarten
 
-from .ahead import STATE_KEY
+from .ahead import EXTENSIONS, STATE_KEY
 from .cache import FileCache
 from .check import check_file, escape_text, is_page
 from .errors import ContentError
@@ -101,7 +101,7 @@ class ContractReader(MarkdownReader):
     """Markdown with YAML front matter or Pelican's native header, strictly checked."""
 
     enabled = True
-    file_extensions = ["md", "markdown", "mkd", "mdown"]
+    file_extensions = list(EXTENSIONS)
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
