@@ -94,3 +94,13 @@ def test_a_bad_threshold_is_logged_and_the_default_used(value, caplog):
     installed = contract_settings.install({"CONTRACT_READ_AHEAD_FROM": value})
     assert installed["CONTRACT_READ_AHEAD_FROM"] == 100
     assert "CONTRACT_READ_AHEAD_FROM: must be a whole number" in caplog.text
+
+
+def test_nothing_is_forked_where_forking_is_not_safe(monkeypatch):
+    from plugins.core import processes  # noqa: PLC0415
+
+    monkeypatch.setattr(processes, "FORK_POOLS", False)  # as on macOS or Windows
+    ahead = Ahead()
+    ahead.start({"PATH": "."}, ["a.md", "b.md", "c.md"])
+    assert ahead.pool is None and ahead.futures == {}
+    assert ahead.take("a.md", b"x") is None  # the reader reads the file itself

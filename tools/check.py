@@ -11,7 +11,6 @@ then warnings, and exits with status 1 when there is any error.
 """
 
 import argparse
-import multiprocessing
 import os
 import sys
 import time
@@ -126,14 +125,15 @@ def _check_one(relative):
 
 def checked_files(settings, files, workers=None):
     """``[(Checked, {digest: PDF metadata read})]`` of each file, in order; on several
-    cores for many files (``workers``: that many processes, whatever the number)."""
+    cores for many files (``workers``: that many processes, whatever the number), where
+    pools may be forked (``processes.FORK_POOLS``: Linux)."""
     relatives = [relative for relative, _ in files]
     if workers is None:
         workers = min(os.cpu_count() or 1, 4) if len(relatives) >= PARALLEL_FROM else 1
-    if workers < 2:
+    if workers < 2 or not processes.FORK_POOLS:
         _start_worker(settings)
         return [_check_one(relative) for relative in relatives]
-    context = multiprocessing.get_context("fork")  # settings are inherited, not pickled
+    context = processes.fork_context()  # settings are inherited, not pickled
     with ProcessPoolExecutor(workers, mp_context=context,
                              **processes.pool_options(_start_worker, (settings,))) as pool:
         return list(pool.map(_check_one, relatives, chunksize=32))

@@ -13,12 +13,12 @@ goes on as always: it keeps the result in the cache (the only writer) and logs t
 file's problems itself, so the log is the same, in the same order. Anything else
 (a file changed meanwhile, a worker that failed or died) and the reader reads the
 file itself. The pool ends once every file was taken, when the page generator is
-done, or when the build ends.
+done, or when the build ends. Linux only (``processes.FORK_POOLS``): elsewhere the
+reader reads every file itself, as without this.
 """
 
 import hashlib
 import logging
-import multiprocessing
 import os
 from concurrent.futures import ProcessPoolExecutor
 
@@ -66,10 +66,10 @@ class Ahead:
         """Read ``relatives`` (paths under PATH) on a pool of processes."""
         self.stop()
         workers = min(os.cpu_count() or 1, MAX_WORKERS, len(relatives))
-        if workers < 2:
+        if workers < 2 or not processes.FORK_POOLS:
             return
         # Forked: the workers have the settings and the imported plugins without pickling.
-        self.pool = ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork"),
+        self.pool = ProcessPoolExecutor(workers, mp_context=processes.fork_context(),
                                         **processes.pool_options(_start_worker, (settings,)))
         self.futures = {relative: self.pool.submit(_read_one, relative)
                         for relative in relatives}
@@ -128,7 +128,7 @@ def start(generator):
         return
     ahead.stop()
     threshold = settings["CONTRACT_READ_AHEAD_FROM"]
-    if not threshold or (os.cpu_count() or 1) < 2:
+    if not threshold or (os.cpu_count() or 1) < 2 or not processes.FORK_POOLS:
         return
     from .reader import shared_cache  # noqa: PLC0415
 

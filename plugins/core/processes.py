@@ -8,6 +8,7 @@ its parent dies; elsewhere nothing is done.
 """
 
 import ctypes
+import multiprocessing
 import os
 import signal
 import sys
@@ -19,6 +20,16 @@ except (OSError, AttributeError):
     _prctl = None
 
 AVAILABLE = _prctl is not None
+# Pools whose workers inherit the build's state (settings, imported plugins) are forked,
+# which is safe and tested on Linux only: macOS may crash or hang a forked child that
+# uses system frameworks (Python made "spawn" its default there). Elsewhere that work
+# stays in the process that asked for it.
+FORK_POOLS = sys.platform.startswith("linux")
+
+
+def fork_context():
+    """The ``multiprocessing`` context of those pools (only where :data:`FORK_POOLS`)."""
+    return multiprocessing.get_context("fork")
 
 
 def die_with(parent):
