@@ -64,3 +64,17 @@ def test_a_kept_entry_is_whole_and_readable_by_all_whatever_the_umask(tmp_path):
     assert entry.read_bytes() == b"<p>pagina</p>"
     assert entry.stat().st_mode & 0o777 == 0o644
     assert [p.name for p in entry.parent.iterdir()] == ["abcdef.html"]
+
+
+def test_a_failed_keep_leaves_the_old_entry_and_no_temporary_file(tmp_path, monkeypatch):
+    entry = tmp_path / "entry.json"
+    keep(str(entry), b"vecchio")  # a text path too
+
+    def refused(source, target):
+        raise OSError("disk full")
+
+    monkeypatch.setattr(os, "replace", refused)
+    with pytest.raises(OSError):
+        keep(entry, b"nuovo")
+    assert entry.read_bytes() == b"vecchio"
+    assert [p.name for p in tmp_path.iterdir()] == ["entry.json"]

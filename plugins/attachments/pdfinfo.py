@@ -11,8 +11,9 @@ import hashlib
 import json
 import logging
 import os
-import tempfile
 import warnings
+
+from plugins.core.files import keep
 
 
 logger = logging.getLogger(__name__)
@@ -118,12 +119,8 @@ class MetadataCache:
     def save(self):
         if not self.dirty:
             return
-        os.makedirs(self.folder, exist_ok=True)
-        handle, temporary = tempfile.mkstemp(dir=self.folder, prefix=".metadata-", suffix=".json")
-        with os.fdopen(handle, "w", encoding="utf-8") as out:
-            json.dump({"format": CACHE_FORMAT, "files": self.entries}, out, indent=1,
-                      sort_keys=True)
-        os.replace(temporary, self.path)
+        keep(self.path, json.dumps({"format": CACHE_FORMAT, "files": self.entries}, indent=1,
+                                   sort_keys=True).encode("utf-8"))
         self.dirty = False
 
     def pdf_metadata(self, path, digest=None):

@@ -18,6 +18,7 @@ import shutil
 from pathlib import Path
 
 from plugins.core.digest import code_digest, hash_parts, settings_digest
+from plugins.core.files import keep
 
 KEEP_FOLDERS = 3  # digests kept per namespace (e.g. preview and public builds)
 FORMAT = 1
@@ -65,10 +66,5 @@ class FileCache:
 
     def put(self, relative, data, deps, value):
         """Keep ``value`` for this file's bytes and the current state of ``deps`` (paths)."""
-        path = self._path(relative, data)
-        path.parent.mkdir(parents=True, exist_ok=True)  # cache/ may go at any time
-        temporary = path.with_suffix(f".{os.getpid()}.part")
-        with open(temporary, "wb") as handle:
-            pickle.dump(({dep: stamp(dep) for dep in deps}, value), handle,
-                        protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(temporary, path)
+        keep(self._path(relative, data), pickle.dumps(
+            ({dep: stamp(dep) for dep in deps}, value), protocol=pickle.HIGHEST_PROTOCOL))

@@ -13,14 +13,23 @@ import threading
 
 
 def keep(path, data):
-    """Write a cache entry whole (under a temporary name, then renamed) and readable by
-    all: the output's files may be links to it, and the web server must read them
-    whatever the build's umask. ``path``: a ``pathlib.Path``; ``data``: bytes."""
-    path.parent.mkdir(parents=True, exist_ok=True)  # cache/ may go at any time
-    temporary = path.with_name(f".{path.name}.{os.getpid()}.{threading.get_ident()}.part")
-    temporary.write_bytes(data)
-    os.chmod(temporary, 0o644)
-    os.replace(temporary, path)
+    """Write a file whole (under a temporary name, then renamed: a reader sees the old
+    file or the new one, never half of it) and readable by all: the output's files may
+    be links to cache entries, and the web server must read them whatever the build's
+    umask. The one way the plugins write a cache entry or a generated file from bytes.
+    ``path``: a path (its folder is made if needed); ``data``: bytes."""
+    folder, name = os.path.split(os.fspath(path))
+    os.makedirs(folder, exist_ok=True)  # cache/ may go at any time
+    temporary = os.path.join(folder, f".{name}.{os.getpid()}.{threading.get_ident()}.part")
+    try:
+        with open(temporary, "wb") as handle:
+            handle.write(data)
+        os.chmod(temporary, 0o644)
+        os.replace(temporary, path)
+    except BaseException:
+        if os.path.exists(temporary):
+            os.unlink(temporary)
+        raise
 
 
 def place(source, target):

@@ -24,12 +24,12 @@ import logging
 import os
 import re
 import sys
-import tempfile
 import threading
 from concurrent.futures import ThreadPoolExecutor
 
 from plugins.attachments import previews
 from plugins.attachments.pdfinfo import file_digest
+from plugins.core.files import keep
 
 from . import extract as child
 
@@ -89,16 +89,8 @@ class TextCache:
         return entry
 
     def put(self, digest, entry):
-        os.makedirs(self.folder, exist_ok=True)
-        handle, temporary = tempfile.mkstemp(dir=self.folder, prefix=".", suffix=".json")
-        try:
-            with os.fdopen(handle, "w", encoding="utf-8") as out:
-                json.dump({"format": CACHE_FORMAT, **entry}, out, ensure_ascii=False)
-            os.replace(temporary, self._path(digest))
-        except BaseException:
-            if os.path.exists(temporary):
-                os.unlink(temporary)
-            raise
+        keep(self._path(digest), json.dumps({"format": CACHE_FORMAT, **entry},
+                                            ensure_ascii=False).encode("utf-8"))
 
 
 class Extractor(previews.Renderer):

@@ -19,9 +19,10 @@ No wall-clock time is ever used: two builds of the same content write the same f
 """
 
 import os
-import tempfile
 
 from pelican import signals
+
+from plugins.core.files import keep
 
 from . import settings
 from .model import excluded, lastmod, newest, render, url_path
@@ -78,16 +79,7 @@ def note_page(path, context):
 def write_sitemap(pelican):
     entries = pelican.settings[STATE_KEY]
     data = render(entries, pelican.settings["SITEURL"])
-    target = os.path.join(pelican.output_path, SAVE_AS)
-    handle, temporary = tempfile.mkstemp(dir=pelican.output_path, prefix=".", suffix=".part")
-    try:
-        with os.fdopen(handle, "wb") as file:
-            file.write(data)
-        os.chmod(temporary, 0o644)
-        os.replace(temporary, target)
-    except BaseException:
-        os.unlink(temporary)
-        raise
+    keep(os.path.join(pelican.output_path, SAVE_AS), data)
     entries.clear()
 
 

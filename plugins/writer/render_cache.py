@@ -159,10 +159,7 @@ class RenderCache:
             self._parsed[key] = [sorted(meta.find_undeclared_variables(tree)),
                                  [ref for ref in meta.find_referenced_templates(tree) if ref]]
             kept = dict(list(self._parsed.items())[-ANALYSES_KEPT:])  # the newest
-            temporary = f"{self._analysis_path}.{os.getpid()}.part"
-            with open(temporary, "w", encoding="utf-8") as handle:
-                json.dump(kept, handle)
-            os.replace(temporary, self._analysis_path)
+            keep(self._analysis_path, json.dumps(kept).encode("utf-8"))
         return self._parsed[key]
 
     def names(self, template):
