@@ -2,11 +2,13 @@
 precompressed .gz/.br copies the web server sends (plugins/compress)."""
 
 import gzip
+import hashlib
 import json
 import os
 import subprocess
 import sys
 import textwrap
+import time
 
 import brotli
 import pytest
@@ -202,3 +204,31 @@ def test_pages_and_copies_are_readable_by_the_server_whatever_the_umask(tmp_path
                  if p.is_file() and p.suffix in (".html", ".gz", ".br", ".xml")]
         assert any(p.name == "index.html.br" for p in files)
         assert {oct(p.stat().st_mode & 0o777) for p in files} == {"0o644"}, output
+
+
+def test_the_compression_cache_marks_what_is_used_and_prunes_what_is_not(tmp_path):
+    """A kept copy used again is marked used (its date renewed, at most hourly: one stat
+    otherwise); copies unused for COMPRESS_CACHE_DAYS days are removed by the next run."""
+    from plugins.compress import DEFAULTS, Compressor  # noqa: PLC0415
+
+    compressor = Compressor({**DEFAULTS, "COMPRESS_CACHE_PATH": str(tmp_path / "cache")})
+    page = tmp_path / "output" / "index.html"
+    page.parent.mkdir()
+    page.write_bytes(b"<p>Testo del progetto FareLegami.</p>\n" * 100)
+    compressor.run(tmp_path / "output")
+    digest = hashlib.sha256(page.read_bytes()).hexdigest()
+    used, recent = (compressor.cached_path(digest, kind) for kind in (".br", ".gz"))
+    stale = compressor.cached_path("0" * 64, ".br")  # a page that no longer exists
+    stale.parent.mkdir(parents=True)
+    stale.write_bytes(b"x")
+    weeks_ago = time.time() - 15 * 86400
+    for entry in (used, recent, stale):
+        os.utime(entry, (weeks_ago, weeks_ago))
+    hour_ago = time.time() - 1800
+    os.utime(recent, (hour_ago, hour_ago))  # used half an hour ago: its date is kept
+    compressor.run(tmp_path / "output")
+    assert used.stat().st_mtime > time.time() - 60  # used now
+    assert abs(recent.stat().st_mtime - hour_ago) < 1
+    assert not stale.exists()
+    assert brotli.decompress((tmp_path / "output" / "index.html.br").read_bytes()) == \
+        page.read_bytes()

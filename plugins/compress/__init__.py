@@ -43,6 +43,7 @@ from plugins.core.files import keep, place
 from plugins.core import settings as core_settings
 
 logger = logging.getLogger(__name__)
+USED_REFRESH = 3600  # seconds: a cache entry used again is marked used at most hourly
 
 PREFIX = "COMPRESS_"
 DEFAULTS = {
@@ -114,14 +115,17 @@ class Compressor:
         return self.cache / digest[:2] / f"{digest}-{quality}{kind}"
 
     def cached(self, digest, kind):
-        """The file of the kept ``kind`` copy of the bytes with this digest (marked used),
-        or None."""
+        """``(file, size)`` of the kept ``kind`` copy of the bytes with this digest, marked
+        used, or None. One ``stat``: the date of an entry is renewed (a write) only when
+        it is over :data:`USED_REFRESH` seconds old, the pruning counting in days."""
         cached = self.cached_path(digest, kind)
         try:
-            os.utime(cached)  # used: kept by the pruning
+            status = cached.stat()
+            if status.st_mtime < time.time() - USED_REFRESH:
+                os.utime(cached)  # used: kept by the pruning
         except FileNotFoundError:
             return None
-        return cached
+        return cached, status.st_size
 
     def run(self, output, written=None):
         """Compress what needs it; ``written`` maps a path to ``(digest, identity)`` of
@@ -161,25 +165,26 @@ class Compressor:
         """``path``'s copies that the cache has, beside it; the kinds it lacks."""
         missing = []
         for kind in FORMATS:
-            cached = self.cached(digest, kind)
-            if cached is None:
+            found = self.cached(digest, kind)
+            if found is None:
                 missing.append(kind)
             else:
-                self._write(path, kind, size, cached)
+                self._write(path, kind, size, *found)
         return missing
 
     def keep_and_link(self, path, size, digest, kind, blob):
         """A copy just made: kept in the cache, then beside ``path``."""
         cached = self.cached_path(digest, kind)
         keep(cached, blob)
-        self._write(path, kind, size, cached)
+        self._write(path, kind, size, cached, len(blob))
 
     @staticmethod
-    def _write(path, kind, size, cached):
-        """``path``'s ``kind`` copy beside it: a link to the cache's (plugins/core/files.py)
-        unless it is no smaller than the ``size`` bytes of the file."""
+    def _write(path, kind, size, cached, cached_size):
+        """``path``'s ``kind`` copy beside it: a link to the cache's file ``cached``
+        (plugins/core/files.py) unless its ``cached_size`` is no smaller than the ``size``
+        bytes of the file."""
         target = path.with_name(path.name + kind)
-        if os.path.getsize(cached) >= size:  # not worth it: no copy (and no stale one)
+        if cached_size >= size:  # not worth it: no copy (and no stale one)
             target.unlink(missing_ok=True)
             return
         place(cached, target)
