@@ -139,12 +139,13 @@ def checked_files(settings, files, workers=None):
         return list(pool.map(_check_one, relatives, chunksize=32))
 
 
-def check(settings, workers=None):
-    """Every problem of the content, errors first, then warnings; each list in file order."""
+def check(settings, workers=None, files=None):
+    """Every problem of the content, errors first, then warnings; each list in file order.
+    ``files``: :func:`content_files`, when already listed."""
     problems, entries = [], []
     pdfs = MetadataCache(settings["ATTACHMENTS_CACHE_PATH"]) \
         if "plugins.attachments" in settings["PLUGINS"] else None
-    files = content_files(settings)
+    files = content_files(settings) if files is None else files
     results = checked_files(settings, files, workers)
     for (relative, page), (checked, read) in zip(files, results):
         problems += checked.problems
@@ -180,15 +181,15 @@ def main(argv=None):
     args = parser.parse_args(argv)
     started = time.perf_counter()
     settings = load_settings(args.settings, args.content)
-    problems = check(settings, args.jobs)
+    files = content_files(settings)
+    problems = check(settings, args.jobs, files)
     prefix = os.path.relpath(settings["PATH"]).replace(os.sep, "/")
     for problem in problems:
         label = "errore" if problem.severity == ERROR else "avviso"
         print(f"{prefix}/{problem.location}: {label}: {problem.message}")
     errors = sum(problem.severity == ERROR for problem in problems)
-    files = len(content_files(settings))
-    print(f"{files} file controllati in {time.perf_counter() - started:.2f} s: {errors} errori,"
-          f" {len(problems) - errors} avvisi / {files} files checked: {errors} errors,"
+    print(f"{len(files)} file controllati in {time.perf_counter() - started:.2f} s: {errors}"
+          f" errori, {len(problems) - errors} avvisi / {len(files)} files checked: {errors} errors,"
           f" {len(problems) - errors} warnings", file=sys.stderr)
     return 1 if errors else 0
 
