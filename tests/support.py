@@ -182,9 +182,9 @@ def build_project(output, settings_file="publishconf.py", siteurl=SITEURL, cache
 
     ``env``: more environment variables (``VISIT_COUNTER_URL=…``); ``settings``: more
     settings (``{name: value}``, values as JSON); ``verbose``: INFO lines in the log. The
-    caches go into ``cache``
-    (default: beside ``output``), never into the working tree; the caches of
-    ``SHARED_CACHES`` into the run's shared folders, unless ``shared_caches`` is false.
+    caches go into ``cache`` (default: beside ``output``), never into the working tree;
+    the caches of ``SHARED_CACHES`` into the run's shared folders, unless
+    ``shared_caches`` is false.
     """
     output = Path(output)
     cache = cache or output.parent / (output.name + "-cache")
