@@ -36,6 +36,7 @@ images), Python would otherwise compile ``plugins/`` again in every process.
 
 import argparse
 import io
+import itertools
 import os
 import random
 import re
@@ -274,7 +275,7 @@ def bench(work, articles, runs):
     print(f"  done in {time.perf_counter() - started:.1f} s", flush=True)
     bare_conf = work / "bareconf.py"
     bare_conf.write_text(BARE_SETTINGS.format(content=str(content)), encoding="utf-8")
-    folders = iter(range(1, 1000))
+    folders = itertools.count(1)
 
     def fresh(kind):  # a new folder's path: nothing is deleted before the end
         return work / "runs" / f"{next(folders):03}-{kind}"
