@@ -10,6 +10,7 @@ writing a site again.
 import os
 import shutil
 import threading
+from functools import partial
 
 
 def keep(path, data):
@@ -18,18 +19,14 @@ def keep(path, data):
     be links to cache entries, and the web server must read them whatever the build's
     umask. The one way the plugins write a cache entry or a generated file from bytes.
     ``path``: a path (its folder is made if needed); ``data``: bytes."""
-    folder, name = os.path.split(os.fspath(path))
-    os.makedirs(folder, exist_ok=True)  # cache/ may go at any time
-    temporary = os.path.join(folder, f".{name}.{os.getpid()}.{threading.get_ident()}.part")
-    try:
+    path = os.fspath(path)
+    os.makedirs(os.path.dirname(path), exist_ok=True)  # cache/ may go at any time
+
+    def fill(temporary):
         with open(temporary, "wb") as handle:
             handle.write(data)
-        os.chmod(temporary, 0o644)
-        os.replace(temporary, path)
-    except BaseException:
-        if os.path.exists(temporary):
-            os.unlink(temporary)
-        raise
+
+    _replace(path, fill)
 
 
 def place(source, target):
@@ -43,13 +40,13 @@ def place(source, target):
         if os.path.samefile(source, target):  # already this very file
             return
     except OSError:
-        _copy_over(source, target)
+        _replace(target, partial(shutil.copyfile, source))
         return
     temporary = _temporary(target)
     try:
         os.link(source, temporary)
     except OSError:
-        _copy_over(source, target)
+        _replace(target, partial(shutil.copyfile, source))
         return
     os.replace(temporary, target)
     if os.path.lexists(temporary):  # rename() does nothing between links to one file
@@ -57,14 +54,16 @@ def place(source, target):
 
 
 def _temporary(target):
-    folder, name = os.path.split(target)
-    return os.path.join(folder, f".{name}.{os.getpid()}.link")
+    folder, name = os.path.split(os.fspath(target))
+    return os.path.join(folder, f".{name}.{os.getpid()}.{threading.get_ident()}.part")
 
 
-def _copy_over(source, target):
+def _replace(target, fill):
+    """``fill(temporary)`` makes a new file, readable by all, which then replaces
+    ``target`` in one rename; nothing is left behind when anything fails."""
     temporary = _temporary(target)
     try:
-        shutil.copyfile(source, temporary)
+        fill(temporary)
         os.chmod(temporary, 0o644)
         os.replace(temporary, target)
     except BaseException:
