@@ -98,6 +98,8 @@ class Visit:
     failed: dict = field(default_factory=dict)
     console: list = field(default_factory=list)
     errors: list = field(default_factory=list)
+    reading: int = 0  # count reads sent and not yet answered (or failed)
+    most_reading: int = 0  # the most at one time
 
     def wait_until(self, condition, timeout=5.0, what="condition"):
         end = time.monotonic() + timeout
@@ -179,9 +181,14 @@ def visit(browser, site, counter):
         seen = Visit(page, context)
         def started(request):
             seen.requests.append((request.method, request.url))
+            if "/counter/" in request.url:
+                seen.reading += 1
+                seen.most_reading = max(seen.most_reading, seen.reading)
 
         def ended(request):
             seen.done.add(request.url)
+            if "/counter/" in request.url:
+                seen.reading -= 1
             if request.failure:
                 seen.failed[request.url] = request.failure
 
@@ -576,7 +583,9 @@ def test_listing_counts_load_lazily_at_most_four_at_a_time(visit, counter):
     assert items == 14
     tall.wait_until(lambda: server.reads_waiting >= 2, timeout=10, what="reads sent together")
     tall.page.wait_for_timeout(300)  # time for a fifth read to arrive, were there no limit
-    assert 2 <= server.most_reads_waiting <= 4
+    # Counted by the browser: a read the page gave up on (its timeout, on a slow
+    # machine) ends there and lets the next one go, while the server still holds it.
+    assert 2 <= tall.most_reading <= 4
     server.release()
     tall.wait_for_reads(number=items, timeout=10)
     assert sorted(map(read_path, tall.reads())) == sorted(
@@ -588,10 +597,13 @@ def test_listing_counts_load_lazily_at_most_four_at_a_time(visit, counter):
     assert "1476 visite" in shown  # 1459 before the move + 17
 
     short = visit("/", height=500)  # only the first items, until the reader scrolls
+    cards = short.page.locator(".card")
+    # Where the list starts depends on the fonts and the header: the reader scrolls to
+    # its first item (at 500 px high the page may open just above it, with no read yet).
+    cards.first.scroll_into_view_if_needed()
     short.wait_for_reads()
     first = len(short.reads())
     assert 0 < first < items
-    cards = short.page.locator(".card")
     for number in range(items):  # the reader scrolls down the list
         cards.nth(number).scroll_into_view_if_needed()
     short.wait_until(lambda: len(short.reads()) == items, what="the other items")

@@ -314,13 +314,11 @@ class CounterServer(ThreadingHTTPServer):
         self._released.set()
         self._waiting_lock = threading.Lock()
         self.reads_waiting = 0  # reads held right now (tests: how many a page sends at once)
-        self.most_reads_waiting = 0  # the most held at one time since the last hold()
         super().__init__(address, CounterHandler)
 
     def hold(self):
         """Count reads wait (tests: the number arrives exactly when the test says)."""
         self.knobs.held = True
-        self.most_reads_waiting = self.reads_waiting
         self._released.clear()
 
     def release(self):
@@ -333,7 +331,6 @@ class CounterServer(ThreadingHTTPServer):
             return True
         with self._waiting_lock:
             self.reads_waiting += 1
-            self.most_reads_waiting = max(self.most_reads_waiting, self.reads_waiting)
         try:
             while not self._released.wait(0.02):
                 if self.stopping.is_set():
