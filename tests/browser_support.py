@@ -9,6 +9,8 @@
   are sent as they are, like nginx's ``gzip_types``. Paths under ``hold`` wait for
   :meth:`SiteServer.release` (tests of what happens while images are on their way);
   ``headers`` go with every file (a Content-Security-Policy to run the site under).
+- :func:`wait_until`: polls a condition while the page runs, up to a generous timeout
+  (a loaded CI machine is slow; a passing test does not wait for it).
 - :func:`run_axe`: axe-core (``tests/axe``, from npm, pinned by its
   package-lock.json) run in a page. It is injected with ``page.evaluate``, which a
   Content-Security-Policy does not block (``add_script_tag`` would insert an inline
@@ -21,6 +23,7 @@ import gzip
 import mimetypes
 import sys
 import threading
+import time
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
@@ -38,6 +41,15 @@ HOLD_TIMEOUT = 30  # seconds a held request waits at most (a test that forgets t
 
 # site.test and counter.test are this machine: two origins on loopback, as in production.
 TEST_HOSTS = "--host-resolver-rules=MAP site.test 127.0.0.1, MAP counter.test 127.0.0.1"
+
+
+def wait_until(page, condition, what="condition", timeout=15.0):
+    """Until ``condition()`` is true, letting ``page`` run (and Playwright deliver its
+    events) between tries; fails naming ``what`` after ``timeout`` seconds."""
+    end = time.monotonic() + timeout
+    while not condition():
+        assert time.monotonic() < end, f"timed out waiting for {what}"
+        page.wait_for_timeout(25)
 
 
 @contextlib.contextmanager

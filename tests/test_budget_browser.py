@@ -26,10 +26,9 @@ fetched, nothing in flight), never for a delay, and asserts on what was transfer
 """
 
 import sys
-import time
 
 import pytest
-from browser_support import TEST_HOSTS, chromium, served_site
+from browser_support import TEST_HOSTS, chromium, served_site, wait_until
 from support import ROOT
 
 sys.path.insert(0, str(ROOT))
@@ -74,11 +73,8 @@ def first_load(tmp_path_factory):
                 return preview.complete && preview.naturalWidth > 0
                     && count.textContent.length > 0 && document.fonts.status === 'loaded';
             }""")
-            deadline = time.monotonic() + 15
-            while not (any("/favicon." in r.url for r in finished)
-                       and len(finished) == len(started)):
-                assert time.monotonic() < deadline, "requests still in flight"
-                page.wait_for_timeout(25)  # lets Playwright deliver events
+            wait_until(page, lambda: any("/favicon." in r.url for r in finished)
+                       and len(finished) == len(started), "the requests still in flight")
             assert not [r.url for r in finished if r.failure], "a request failed"
             measured = [(r, r.sizes(), r.response()) for r in finished]
             ours = [m for m in measured if m[0].url.startswith(site.origin + "/")]

@@ -10,14 +10,13 @@ and that the policy was never violated. Timers are Playwright's clock, moved by
 the test: nothing waits for real time to pass.
 """
 
-import time
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
 import yaml
 
 import samples
-from browser_support import TEST_HOSTS, chromium, served_site
+from browser_support import TEST_HOSTS, chromium, served_site, wait_until
 
 pytestmark = pytest.mark.browser
 
@@ -92,10 +91,7 @@ class Reader:
             self.page.add_init_script(WATCH)
 
     def wait_until(self, condition, what, timeout=20.0):
-        end = time.monotonic() + timeout
-        while not condition():
-            assert time.monotonic() < end, f"timed out waiting for {what}"
-            self.page.wait_for_timeout(25)
+        wait_until(self.page, condition, what, timeout)
 
     def status(self):
         return self.page.locator("#cerca-stato").text_content()

@@ -23,7 +23,7 @@ from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from urllib.parse import parse_qs, unquote, urlsplit
 
 import pytest
-from browser_support import TEST_HOSTS, chromium
+from browser_support import TEST_HOSTS, chromium, wait_until
 from support import ROOT, article, build_site
 from plugins.visit_counter import visit_path
 
@@ -101,11 +101,8 @@ class Visit:
     reading: int = 0  # count reads sent and not yet answered (or failed)
     most_reading: int = 0  # the most at one time
 
-    def wait_until(self, condition, timeout=5.0, what="condition"):
-        end = time.monotonic() + timeout
-        while not condition():
-            assert time.monotonic() < end, f"timed out waiting for {what}"
-            self.page.wait_for_timeout(25)
+    def wait_until(self, condition, timeout=15.0, what="condition"):
+        wait_until(self.page, condition, what, timeout)
 
     def reads(self):
         return [url for method, url in self.requests if "/counter/" in url]
@@ -113,7 +110,7 @@ class Visit:
     def records(self):
         return [url for method, url in self.requests if "/count?" in url]
 
-    def wait_for_reads(self, number=1, timeout=5.0):
+    def wait_for_reads(self, number=1, timeout=15.0):
         """Until ``number`` count reads were answered (or failed), then a little more."""
         self.wait_until(lambda: len([u for u in self.reads() if u in self.done]) >= number,
                         timeout, "the count requests")
@@ -581,13 +578,13 @@ def test_listing_counts_load_lazily_at_most_four_at_a_time(visit, counter):
     tall = visit("/", height=3000)  # every item in view at once: the limit decides
     items = tall.page.locator(".card .visit-count").count()
     assert items == 14
-    tall.wait_until(lambda: server.reads_waiting >= 2, timeout=10, what="reads sent together")
+    tall.wait_until(lambda: server.reads_waiting >= 2, what="reads sent together")
     tall.page.wait_for_timeout(300)  # time for a fifth read to arrive, were there no limit
     # Counted by the browser: a read the page gave up on (its timeout, on a slow
     # machine) ends there and lets the next one go, while the server still holds it.
     assert 2 <= tall.most_reading <= 4
     server.release()
-    tall.wait_for_reads(number=items, timeout=10)
+    tall.wait_for_reads(number=items)
     assert sorted(map(read_path, tall.reads())) == sorted(
         visit_path(href) for href in tall.page.locator(".card-title a").evaluate_all(
             "links => links.map(a => new URL(a.href).pathname)"))
