@@ -12,11 +12,18 @@ child's exit status (one JSON line on stdout).
 
 Nothing has run yet when a child starts: no plugin is registered, no signal
 connected, no setting read (plugins import as modules only; Pelican registers
-them in the child). The server is started by ``tests/support.py`` with the same
+them in the child). Modules a build imports only when it needs them (Markdown's
+extensions, Pygments, rich's status line, the CSS minifier…) would be imported
+again by every child: each child reports the installed modules (the standard
+library's and the virtualenv's, never the project's or a test's settings) it
+imported, and the server imports them before the next fork. Babel's Italian data
+is loaded once here too. The server is started by ``tests/support.py`` with the same
 environment as a build command (``child_env``: no OS locale, warnings as errors),
 one per test process.
 """
 
+import atexit
+import contextlib
 import importlib
 import json
 import os
@@ -24,9 +31,8 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-# Modules the plugins import only when they need them (the builds of tests often do).
-LAZY = ("pypdf", "markdown.extensions.extra", "markdown.extensions.toc",
-        "markdown.extensions.tables")
+# Where the modules a child may report live: the standard library and the virtualenv.
+INSTALLED = tuple({os.path.realpath(p) + os.sep for p in (sys.prefix, sys.base_prefix)})
 
 
 def preload():
@@ -40,9 +46,37 @@ def preload():
     for folder in sorted((ROOT / "plugins").iterdir()):
         if (folder / "__init__.py").is_file():
             importlib.import_module(f"plugins.{folder.name}")
-    for name in LAZY:
-        importlib.import_module(name)
     sys.path.remove(str(ROOT))
+    from babel import localedata  # noqa: PLC0415
+
+    from plugins.italian.numbers import LOCALE  # noqa: PLC0415
+
+    localedata.load(LOCALE)  # kept in Babel's cache: the children's dates and numbers
+
+
+def installed_modules(names):
+    """Those of ``names`` that are modules of the standard library or the virtualenv."""
+    found = []
+    for name in names:
+        path = getattr(sys.modules.get(name), "__file__", None)
+        if path and os.path.realpath(path).startswith(INSTALLED):
+            found.append(name)
+    return found
+
+
+def report_imports(pipe, before):
+    """At the child's exit: the installed modules it imported, one name per line."""
+    text = "\n".join(installed_modules(sorted(set(sys.modules) - before)))
+    with os.fdopen(pipe, "w") as out:
+        out.write(text)
+
+
+def learn(names):
+    """Import the modules children reported (one that fails here is left to them)."""
+    for name in names:
+        if name not in sys.modules:
+            with contextlib.suppress(Exception):
+                importlib.import_module(name)
 
 
 def child(request):
@@ -71,8 +105,11 @@ def serve():
         request = json.loads(line)
         sys.stdout.flush()
         sys.stderr.flush()
+        reader, writer = os.pipe()
         pid = os.fork()
         if pid == 0:
+            os.close(reader)
+            atexit.register(report_imports, writer, set(sys.modules))  # runs last
             try:
                 child(request)
             except SystemExit:
@@ -83,9 +120,13 @@ def serve():
                 traceback.print_exc()
                 sys.exit(1)
             sys.exit(0)
+        os.close(writer)
+        with os.fdopen(reader) as pipe:
+            imported = pipe.read().split()  # until the child exits
         _, status = os.waitpid(pid, 0)
         answers.write(json.dumps({"returncode": os.waitstatus_to_exitcode(status)}) + "\n")
         answers.flush()
+        learn(imported)  # while the test reads its build
 
 
 if __name__ == "__main__":
