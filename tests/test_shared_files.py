@@ -7,9 +7,14 @@ import pytest
 from plugins.core.files import keep, place
 
 
+def cache_entry(path, text):
+    """A cache's file as the caches write them (:func:`keep`: readable by all)."""
+    keep(path, text.encode())
+    return path
+
+
 def test_a_new_file_is_a_link_to_the_cached_one(tmp_path):
-    cached = tmp_path / "cache.html"
-    cached.write_text("<p>pagina</p>")
+    cached = cache_entry(tmp_path / "cache.html", "<p>pagina</p>")
     place(cached, tmp_path / "index.html")
     assert (tmp_path / "index.html").read_text() == "<p>pagina</p>"
     assert os.path.samefile(cached, tmp_path / "index.html")
@@ -17,9 +22,8 @@ def test_a_new_file_is_a_link_to_the_cached_one(tmp_path):
 
 def test_an_existing_file_is_replaced_not_written_through(tmp_path):
     """The old file's inode (perhaps another cache entry) keeps its bytes."""
-    old, new = tmp_path / "old.html", tmp_path / "new.html"
-    old.write_text("vecchia")
-    new.write_text("nuova")
+    old = cache_entry(tmp_path / "old.html", "vecchia")
+    new = cache_entry(tmp_path / "new.html", "nuova")
     target = tmp_path / "index.html"
     place(old, target)
     place(new, target)
@@ -45,9 +49,20 @@ def test_where_links_cannot_be_made_the_file_is_copied(tmp_path, monkeypatch, ex
     assert sorted(p.name for p in tmp_path.iterdir()) == ["cache.html", "index.html"]
 
 
+@pytest.mark.parametrize("mode", [0o600, 0o640, 0o400])
+def test_a_file_not_readable_by_all_is_copied_readable_by_all(tmp_path, mode):
+    """The web server must read every output file: a link would share the mode."""
+    source = tmp_path / "installed.js"
+    source.write_text("codice")
+    source.chmod(mode)
+    target = tmp_path / "admin.js"
+    place(source, target)
+    assert target.read_text() == "codice" and not os.path.samefile(source, target)
+    assert target.stat().st_mode & 0o777 == 0o644 and source.stat().st_mode & 0o777 == mode
+
+
 def test_placing_the_same_file_again_leaves_nothing_behind(tmp_path):
-    cached = tmp_path / "cache.html"
-    cached.write_text("<p>pagina</p>")
+    cached = cache_entry(tmp_path / "cache.html", "<p>pagina</p>")
     place(cached, tmp_path / "index.html")
     place(cached, tmp_path / "index.html")
     assert os.path.samefile(cached, tmp_path / "index.html")

@@ -6,7 +6,9 @@
   build stops before anything is written) and logs what keeps editors from
   logging in;
 - ``generate_output`` writes ``admin/index.html`` (with the Content-Security-Policy
-  as a ``<meta>`` tag), ``admin/config.yml``, ``admin/admin.js`` and the bundle.
+  as a ``<meta>`` tag), ``admin/config.yml``, ``admin/admin.js`` and the bundle
+  (hard links to npm's files, :func:`plugins.core.files.place`: its 5 MB are not
+  copied again at every build).
 
 Pelican's writer is not used: these are not site pages (no ``content_written``
 signal, so no sitemap entry). Text files are written whole or not at all.
@@ -22,6 +24,7 @@ from pathlib import Path
 from jinja2 import Environment, FileSystemLoader
 
 from plugins.assets import MANIFEST_KEY
+from plugins.core.files import place
 from plugins.writer.atomic import AtomicFile
 
 from . import bundle, config, policy
@@ -98,9 +101,9 @@ class AdminGenerator:
             return
         target = Path(self.output_path) / FOLDER
         target.mkdir(parents=True, exist_ok=True)
-        for source in self.files:
-            shutil.copyfile(source, target / source.name)
-        shutil.copyfile(SCRIPT, target / SCRIPT.name)
+        for source in self.files:  # installed by npm, never changed in place: linked
+            place(source, target / source.name)
+        shutil.copyfile(SCRIPT, target / SCRIPT.name)  # the project's, edited in place
         _write_text(target / "config.yml", config.to_yaml(config.config(self.settings)))
         _write_text(target / "index.html", render_index(
             self.settings, self.context, _versioned(self.files[0]), _versioned(SCRIPT)))

@@ -31,8 +31,13 @@ def keep(path, data):
 
 def place(source, target):
     """Make ``target`` a hard link to ``source`` (a copy where links cannot be made:
-    another file system, a file system without links). An existing ``target`` is
-    replaced in one rename, so a reader sees the old file or the new one."""
+    another file system, a file system without links, a source not readable by all,
+    which a copy is). An existing ``target`` is replaced in one rename, so a reader
+    sees the old file or the new one. ``source`` must never change in place: a cache
+    entry, an installed package's file."""
+    if os.stat(source).st_mode & 0o444 != 0o444:
+        _replace(target, partial(shutil.copyfile, source))
+        return
     try:
         os.link(source, target)
         return

@@ -14,19 +14,20 @@ on the first screen (:mod:`.markup`). The cover is ``item.cover``, a
 Signals: ``initialized`` (settings), ``get_generators`` (:class:`ImagesGenerator`,
 which Pelican runs after the article and page generators: in ``generate_context``
 every item is read and nothing is written yet, so an unreadable image is reported to
-``content_checks`` and stops the build; ``generate_output`` copies the variants).
+``content_checks`` and stops the build; ``generate_output`` links the variants from
+the cache).
 Drafts are never written, so images only they use get no variants.
 """
 
 import logging
 import os
-import shutil
 from concurrent.futures import ThreadPoolExecutor
 from urllib.parse import quote
 
 from pelican import signals
 
 from plugins.content_checks import report
+from plugins.core.files import place
 from plugins.core.items import PUBLIC, context_items
 from plugins.core.items import source as item_source
 from plugins.core.settings import require
@@ -118,11 +119,11 @@ class ImagesGenerator:
         logger.info("IMAGES: %d images, %d variants", len(pictures), len(self.files))
 
     def generate_output(self, writer):
-        del writer  # files are copied, not rendered
+        del writer  # files are linked from the cache, not rendered
         folder = os.path.join(self.output_path, *self.settings["IMAGES_OUTPUT"].split("/"))
         for name, cached in sorted(self.files.items()):
             os.makedirs(folder, exist_ok=True)
-            shutil.copyfile(cached, os.path.join(folder, name))
+            place(cached, os.path.join(folder, name))
 
 
 def initialize(pelican):
