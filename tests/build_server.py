@@ -4,11 +4,11 @@ Every test build runs Pelican's own ``main()`` in a process of its own, as the
 ``pelican`` command does; only the imports (Pelican, Markdown, Pillow, pypdf,
 every module of plugins/: about a second per build, a third of a small site's
 build) are done once. This process imports them and then, for each request read
-from stdin (one JSON line: ``argv``, ``cwd``, ``env``, ``log``), forks: the child
-takes the request's working folder, environment and arguments, writes its
-stdout and stderr to ``log`` and runs ``pelican.main`` to the end, exiting as
-the command would (atexit handlers included); this process answers with the
-child's exit status (one JSON line on stdout).
+from stdin (one JSON line: ``argv``, ``cwd``, ``env``, ``log``, ``umask``), forks: the
+child takes the request's working folder, environment, umask (when not null) and
+arguments, writes its stdout and stderr to ``log`` and runs ``pelican.main`` to the
+end, exiting as the command would (atexit handlers included); this process answers
+with the child's exit status (one JSON line on stdout).
 
 Nothing has run yet when a child starts: no plugin is registered, no signal
 connected, no setting read (plugins import as modules only; Pelican registers
@@ -89,6 +89,8 @@ def child(request):
     os.close(null)
     os.close(log)
     os.chdir(request["cwd"])
+    if request.get("umask") is not None:
+        os.umask(request["umask"])
     os.environ.clear()
     os.environ.update(request["env"])
     sys.argv = ["pelican", *request["argv"]]

@@ -14,6 +14,7 @@ import tempfile
 import textwrap
 import threading
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 
 from bs4 import BeautifulSoup
@@ -160,11 +161,12 @@ def child_env():
 
 
 def build_site(tmp_path, files, settings="", config="pelicanconf", siteurl=SITEURL,
-               content=None, output=None, verbose=False):
+               content=None, output=None, verbose=False, umask=None):
     """Build ``files`` (relative path -> text or bytes) with the project's settings.
 
     ``content`` and ``output`` default to ``tmp_path/content`` and ``tmp_path/output``;
-    ``verbose``: the log has Pelican's and the plugins' INFO lines too (``pelican -v``).
+    ``verbose``: the log has Pelican's and the plugins' INFO lines too (``pelican -v``);
+    ``umask``: the build's (default: the test process's).
     """
     content = Path(content) if content else tmp_path / "content"
     output = Path(output) if output else tmp_path / "output"
@@ -172,7 +174,8 @@ def build_site(tmp_path, files, settings="", config="pelicanconf", siteurl=SITEU
     write_content(content, files)
     conf = write_conf(tmp_path, settings, config, siteurl)
     returncode, log = run_pelican([str(content), "-s", str(conf), "-o", str(output),
-                                   *(["-v"] if verbose else [])], child_env(), tmp_path)
+                                   *(["-v"] if verbose else [])], child_env(), tmp_path,
+                                  umask)
     return Build(returncode, log, output, content)
 
 
@@ -209,14 +212,15 @@ class _BuildServer:
         self.lock = threading.Lock()
         self.process = None
 
-    def run(self, argv, env, cwd):
+    def run(self, argv, env, cwd, umask=None):
         with self.lock:
             if self.process is None or self.process.poll() is not None:
                 self.process = subprocess.Popen(
                     [sys.executable, str(ROOT / "tests" / "build_server.py")],
                     stdin=subprocess.PIPE, stdout=subprocess.PIPE, env=child_env(), text=True)
             with tempfile.NamedTemporaryFile(prefix="build-", suffix=".log") as log:
-                request = {"argv": argv, "env": env, "cwd": str(cwd), "log": log.name}
+                request = {"argv": argv, "env": env, "cwd": str(cwd), "log": log.name,
+                           "umask": umask}
                 self.process.stdin.write(json.dumps(request) + "\n")
                 self.process.stdin.flush()
                 answer = self.process.stdout.readline()
@@ -236,15 +240,17 @@ _SERVER = _BuildServer()
 atexit.register(_SERVER.stop)
 
 
-def run_pelican(argv, env, cwd):
-    """``pelican ARGV`` in ``cwd`` with ``env``: (exit status, stdout and stderr).
+def run_pelican(argv, env, cwd, umask=None):
+    """``pelican ARGV`` in ``cwd`` with ``env`` (and ``umask``, when given): (exit status,
+    stdout and stderr).
 
     Through the build server; ``FARELEGAMI_TEST_COMMAND=1`` runs the command itself."""
     if os.environ.get("FARELEGAMI_TEST_COMMAND") == "1":
         result = subprocess.run([sys.executable, "-m", "pelican", *argv], capture_output=True,
-                                text=True, env=env, cwd=cwd, check=False)
+                                text=True, env=env, cwd=cwd, check=False,
+                                preexec_fn=None if umask is None else partial(os.umask, umask))
         return result.returncode, result.stdout + result.stderr
-    return _SERVER.run(argv, env, cwd)
+    return _SERVER.run(argv, env, cwd, umask)
 
 
 def run_tool(tmp_path, tool, *args):

@@ -5,15 +5,13 @@ import gzip
 import hashlib
 import json
 import os
-import subprocess
-import sys
 import textwrap
 import time
 
 import brotli
 import pytest
-from support import (PAGEFIND_ORDER, article, build_project, build_site, child_env, write_conf,
-                     write_content)
+import samples
+from support import PAGEFIND_ORDER, article, build_project, build_site
 
 ELIGIBLE = {".html", ".css", ".js", ".xml", ".svg", ".json", ".txt"}  # COMPRESS_EXTENSIONS
 MIN_SIZE = 1024  # COMPRESS_MIN_SIZE
@@ -189,21 +187,50 @@ def test_builds_with_their_own_caches_share_the_compressed_copies(tmp_path):
         assert (first.output / path).read_bytes() == (second.output / path).read_bytes()
 
 
-def test_pages_and_copies_are_readable_by_the_server_whatever_the_umask(tmp_path):
-    """Pages and their copies are links to cache files: those are made readable by all
-    (0644), as the pages themselves always were, even by a build run with umask 077."""
-    write_content(tmp_path / "content", {"notizie/a.md": article(title="A", body="Testo. " * 300)})
-    conf = write_conf(tmp_path, f"COMPRESS_CACHE_PATH = {str(tmp_path / 'compress')!r}\n")
+def test_the_whole_output_is_readable_by_the_server_whatever_the_umask(tmp_path):
+    """nginx reads the output as another user: every folder 0755 and every file 0644,
+    pages, their compressed copies (links to cache files), the theme's assets, the
+    web editor, images, attachments and the search index, even from a build run with
+    umask 077, cold and warm."""
+    body = "Testo. " * 300 + "\n\n![Una foto]({static}/immagini/foto.png)"
+    files = {"notizie/a.md": article(title="A", body=body, attachments=["allegati/a.pdf"]),
+             "immagini/foto.png": samples.image(size=(1200, 800)),
+             "allegati/a.pdf": samples.pdf()}
+    settings = f"COMPRESS_CACHE_PATH = {str(tmp_path / 'compress')!r}\n"
     for output in ("cold", "warm"):
-        result = subprocess.run(
-            [sys.executable, "-m", "pelican", str(tmp_path / "content"), "-s", str(conf), "-o",
-             str(tmp_path / output)], capture_output=True, text=True, env=child_env(),
-            cwd=tmp_path, check=False, preexec_fn=lambda: os.umask(0o077))
-        assert result.returncode == 0, result.stdout + result.stderr
-        files = [p for p in (tmp_path / output).rglob("*")
-                 if p.is_file() and p.suffix in (".html", ".gz", ".br", ".xml")]
-        assert any(p.name == "index.html.br" for p in files)
-        assert {oct(p.stat().st_mode & 0o777) for p in files} == {"0o644"}, output
+        built = build_site(tmp_path, files, settings, output=tmp_path / output, umask=0o077)
+        assert built.ok, built.log
+        assert (tmp_path / "cache").stat().st_mode & 0o777 == 0o700  # the build's umask
+        modes = {}
+        for path in [built.output, *built.output.rglob("*")]:
+            kind = "folder" if path.is_dir() else path.suffix
+            modes.setdefault(kind, set()).add(oct(path.stat().st_mode & 0o777))
+        assert {".html", ".gz", ".br", ".xml", ".css", ".js", ".woff2", ".pdf", ".png",
+                ".webp", ".json"} <= modes.keys(), modes.keys()
+        assert modes.pop("folder") == {"0o755"}, output
+        assert set().union(*modes.values()) == {"0o644"}, (output, modes)
+
+
+def test_make_readable_adds_only_the_missing_bits_and_leaves_links_alone(tmp_path):
+    from plugins.writer.modes import make_readable  # noqa: PLC0415
+
+    output, outside = tmp_path / "output", tmp_path / "segreto.txt"
+    (output / "a" / "b").mkdir(parents=True)
+    for path, mode in ((output / "a" / "b" / "pagina.html", 0o600),
+                       (output / "a" / "script.sh", 0o750), (output / "ok.css", 0o644),
+                       (outside, 0o600)):
+        path.write_text("x")
+        path.chmod(mode)
+    (output / "a" / "link.txt").symlink_to(outside)
+    (output / "a").chmod(0o700)
+    (output / "a" / "b").chmod(0o711)
+    output.chmod(0o755)
+    assert make_readable(output) == 4
+    assert {str(p.relative_to(output)): oct(p.lstat().st_mode & 0o777) for p in output.rglob("*")
+            if not p.is_symlink()} == {"a": "0o755", "a/b": "0o755", "a/b/pagina.html": "0o644",
+                                       "a/script.sh": "0o754", "ok.css": "0o644"}
+    assert outside.stat().st_mode & 0o777 == 0o600  # not reached through the link
+    assert make_readable(output) == 0
 
 
 def test_the_compression_cache_marks_what_is_used_and_prunes_what_is_not(tmp_path):

@@ -14,6 +14,10 @@ Signal ``get_writer``: :class:`SiteWriter`, Pelican's own writer with two change
 Signal ``generator_init``: every generator's Jinja environment keeps the templates
 it compiles (:mod:`.templates`), for the other generators and the next build.
 
+Signal ``deploy`` (pelican-granular-signals: after every ``finalized`` step): every
+file and folder of the output readable by the web server, whatever the umask
+(:mod:`.modes`).
+
 Pelican's own rules stay: a second write to one file is an error, and paths
 outside the output folder are refused (``sanitised_join``).
 """
@@ -21,11 +25,14 @@ outside the output folder are refused (``sanitised_join``).
 import logging
 import os
 
+import blinker
 from pelican import signals
+from pelican.plugins import granular_signals
 from pelican.writers import FileOverwriteFailedError, Writer
 
 from plugins.core import settings as core_settings
 
+from . import modes
 from .atomic import AtomicFile, LinkedFile
 from .render_cache import CachedTemplate, RenderCache
 from .templates import use_bytecode_cache
@@ -98,6 +105,8 @@ def get_writer(pelican):
 
 
 def register():
+    granular_signals.register()  # the "deploy" signal, after every finalized receiver
     signals.initialized.connect(initialize)
     signals.get_writer.connect(get_writer)
     signals.generator_init.connect(use_bytecode_cache)
+    blinker.signal("deploy").connect(modes.deploy)
