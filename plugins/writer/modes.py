@@ -1,15 +1,16 @@
 """The output is for a web server, which reads it as another user: every folder must be
 ``rwxr-xr-x`` and every file ``rw-r--r--`` at least, whatever the build's umask.
 
-The plugins' own files are made so as they are written (``plugins.core.files``), but
-folders are made by Pelican and by every plugin with the umask's bits, and Pelican's
-static copies keep their source's mode: with ``umask 077`` (a hardened server, a
-careful user) a build would give nginx folders it cannot enter. :func:`make_readable`
+Pages and every file written through ``plugins.core.files`` are made so as they are
+written, but folders are made by Pelican and by every plugin with the umask's bits,
+other files too (the theme's assets, copies), and Pelican's static copies keep their
+source's mode: with ``umask 077`` (a hardened server, a careful user) a build gave
+nginx folders it cannot enter and a stylesheet it cannot read. :func:`make_readable`
 walks the finished output once and adds the missing read (and, for folders, enter)
 bits; it runs on pelican-granular-signals' ``deploy`` signal, which Pelican's
 ``finalized`` sends after every other step (the search index, the compressed copies).
-A walk of a 2000-article output (15,000 entries) takes a few hundredths of a second
-and changes nothing when the umask was already permissive.
+A walk of 16,500 entries (a 2000-article output) takes about 0.09 s here, and it
+changes nothing when the umask was already permissive.
 """
 
 import logging
