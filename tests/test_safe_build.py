@@ -191,6 +191,24 @@ def test_publish_switches_atomically_and_rolls_back(tmp_path):
     assert current(root) == first.resolve()
 
 
+def test_a_publish_under_umask_077_is_readable_by_the_web_server(tmp_path):
+    """nginx (www-data) goes through the publish root, releases/ and the release to
+    every file: all of them 0755, the files 0644, whoever published with what umask."""
+    conf, content, root = make_conf(tmp_path), tmp_path / "content", tmp_path / "public"
+    write_content(content, {"notizie/a.md": article(title="Uno")})
+    previous = os.umask(0o077)
+    try:
+        release = safe_build.publish(conf, root, content=content)
+    finally:
+        os.umask(previous)
+    assert release and current(root) == release.resolve()
+    assert (root / "staging").stat().st_mode & 0o777 == 0o700  # the umask was in force
+    for folder in (root, root / "releases", release):
+        assert folder.stat().st_mode & 0o777 == 0o755, folder
+    modes = {path.stat().st_mode & 0o777 for path in release.rglob("*")}
+    assert modes == {0o755, 0o644}
+
+
 def test_partial_folders_are_never_rollback_candidates(tmp_path):
     root = tmp_path / "public"
     older = make_release(root, "20240101-100000-000000")

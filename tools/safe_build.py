@@ -153,13 +153,24 @@ def build_into(settings_file, output, extra_settings=(), content="content", log=
 
 # --- releases ------------------------------------------------------------------
 
+def _served_folder(path, parents=False):
+    """Make ``path`` if it is missing, one the web server may enter (0755, whatever the
+    umask): the publish root and ``releases/`` lie on its way to every file. A folder
+    that exists keeps the mode its owner gave it."""
+    try:
+        path.mkdir(parents=parents)
+    except FileExistsError:
+        return
+    path.chmod(0o755)
+
+
 @contextlib.contextmanager
 def _locked(root):
     """Hold the publish root's lock (flock, non-blocking) while the block runs.
 
     The kernel drops it when the holder dies, however it dies; the file stays.
     """
-    root.mkdir(parents=True, exist_ok=True)
+    _served_folder(root, parents=True)
     lock = root / LOCK_FILE
     fd = os.open(lock, os.O_RDWR | os.O_CREAT, 0o644)
     try:
@@ -265,7 +276,7 @@ def publish(settings_file, root, extra_settings=(), content="content", siteurl=N
     root = Path(root).resolve()
     with _locked(root), _sigterm_as_exit():
         _clean(root)
-        (root / RELEASES).mkdir(exist_ok=True)
+        _served_folder(root / RELEASES)
         if siteurl is None:
             siteurl = _siteurl(settings_file, extra_settings)
         name = datetime.now().strftime("%Y%m%d-%H%M%S-%f")
