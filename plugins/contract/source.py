@@ -9,7 +9,10 @@ check`` both use them, so the two report the same problems at the same lines.
   (YAML, the feeds' XML) and the editor still learns where they were;
 - :func:`split`: YAML front matter between ``---`` lines, or Pelican's native
   ``Key: value`` header, each key with the line it is on;
-- :func:`load_yaml`: PyYAML with dates left as text, keys with their lines.
+- :func:`load_yaml`: PyYAML with dates left as text, keys with their lines; YAML
+  aliases (``&name`` … ``*name``, ``<<: *name``) are refused: an editor never needs
+  them, and nine lines of aliases nested nine deep make a list of 387 million items
+  (a build that never ends).
 """
 
 import re
@@ -95,6 +98,8 @@ def load_yaml(text, first_line):
     loader = _DateAsTextLoader(text)
     try:
         node = loader.get_single_node()
+        if isinstance(node, yaml.MappingNode):
+            _refuse_aliases(node, first_line)
         data = loader.construct_document(node) if node is not None else None
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
@@ -121,6 +126,25 @@ def load_yaml(text, first_line):
                                    f" l'ultima / repeated key `{key}`"))
         lines[key] = line
     return data, lines, warnings
+
+
+def _refuse_aliases(document, first_line):
+    """A node reached twice is an alias's target: SourceError at the line of the
+    top-level key whose value uses it (each node is visited once: no expansion)."""
+    seen = set()
+    for key_node, value_node in document.value:
+        pending = [key_node, value_node]
+        while pending:
+            node = pending.pop()
+            if id(node) in seen:
+                raise SourceError(
+                    "alias YAML (`&nome` e `*nome`) non ammessi: scrivi il valore per"
+                    " intero / YAML aliases are not allowed",
+                    first_line + key_node.start_mark.line)
+            seen.add(id(node))
+            if isinstance(node.value, list):  # a sequence's items, a mapping's pairs
+                for item in node.value:
+                    pending.extend(item if isinstance(item, tuple) else (item,))
 
 
 def native_header(text):
