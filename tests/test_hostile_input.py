@@ -296,6 +296,55 @@ def test_markdown_nested_too_deep_is_an_error_naming_the_reason(build):
                          " troppo annidata")
 
 
+def test_text_markdown_would_convert_for_minutes_stops_the_build_within_its_budget(build):
+    """Python-Markdown is quadratic on runs of `[` or `![` in one paragraph (20,000 `[`:
+    88 s; 20,000 `![`: three minutes): such a file is an error after
+    CONTRACT_MARKDOWN_SECONDS, naming the file and the way out."""
+    images = "'" + "![" * 20000 + "'"
+    site = build({**GOOD, "notizie/parentesi.md": article(body="[" * 20000),
+                  "notizie/immagini.md": article(title="Immagini", summary=images)},
+                 "CONTRACT_MARKDOWN_SECONDS = 1\n")
+    assert_stopped(site, "notizie/parentesi.md: il testo non può essere convertito: la"
+                         " conversione richiede più di 1 s",
+                   "notizie/immagini.md:4: `summary` non può essere convertito: la conversione"
+                   " richiede più di 1 s", "mettilo in un blocco di codice")
+
+
+ALIASES = """\
+---
+title: Bomba
+date: 2024-05-05
+a: &a ["x", "x", "x", "x", "x", "x", "x", "x", "x"]
+b: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a]
+c: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b]
+d: &d [*c, *c, *c, *c, *c, *c, *c, *c, *c]
+e: &e [*d, *d, *d, *d, *d, *d, *d, *d, *d]
+f: &f [*e, *e, *e, *e, *e, *e, *e, *e, *e]
+g: &g [*f, *f, *f, *f, *f, *f, *f, *f, *f]
+h: &h [*g, *g, *g, *g, *g, *g, *g, *g, *g]
+tags: *h
+---
+
+Testo.
+"""
+MERGED = """\
+---
+base: &base {title: Base, date: 2024-05-05}
+<<: *base
+---
+
+Testo.
+"""
+
+
+def test_yaml_aliases_are_refused_at_the_line_of_their_first_use(build):
+    """Aliases nested nine deep expand to 387 million tags (a build that never ends):
+    refused before anything is expanded, like a merge key (`<<: *name`)."""
+    site = build({**GOOD, "notizie/bomba.md": ALIASES, "notizie/unione.md": MERGED})
+    assert_stopped(site, "notizie/bomba.md:5: alias YAML (`&nome` e `*nome`) non ammessi",
+                   "notizie/unione.md:3: alias YAML")
+
+
 def test_an_interrupted_write_leaves_no_file_behind(tmp_path):
     target = tmp_path / "feed.xml"
     target.write_text("old")

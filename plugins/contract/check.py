@@ -16,6 +16,7 @@ from plugins.core import filetypes
 from plugins.core.problems import ERROR, WARNING, Problem
 
 from . import body, schema
+from .budget import TimeLimitExceeded, time_limit
 from .source import SourceError, read
 
 LEAD_WARNING_LENGTH = 300
@@ -47,10 +48,18 @@ def is_page(relative, settings):
                for path in settings["PAGE_PATHS"])
 
 
-def render(markdown, text):
-    """Markdown -> HTML; a text the parser cannot handle raises ValueError with the reason."""
+def render(markdown, text, seconds=None):
+    """Markdown -> HTML; a text the parser cannot handle, or not within ``seconds``
+    (:mod:`.budget`), raises ValueError with the reason."""
     try:
-        return markdown.reset().convert(text)
+        with time_limit(seconds):
+            return markdown.reset().convert(text)
+    except TimeLimitExceeded:
+        raise ValueError(
+            f"la conversione richiede più di {seconds} s, di solito per centinaia di `[`,"
+            " `![` o `<` di fila in un paragrafo (testo incollato da un programma?):"
+            " dividilo in paragrafi o mettilo in un blocco di codice tra ``` / conversion"
+            f" takes over {seconds} s") from None
     except RecursionError:
         raise ValueError("struttura troppo annidata (elenchi o citazioni dentro altri"
                          " centinaia di volte) / nested too deep") from None
@@ -105,7 +114,7 @@ class _FileCheck:
 
     def _body(self, source):
         try:
-            html = render(self.markdown, source.body)
+            html = render(self.markdown, source.body, self._seconds())
         except ValueError as error:
             self.add(f"il testo non può essere convertito: {error} / the body cannot be"
                      " converted", None)
@@ -116,13 +125,16 @@ class _FileCheck:
 
     def _summary(self, text, line):
         try:
-            html = render(self.markdown, text)
+            html = render(self.markdown, text, self._seconds())
         except ValueError as error:
             self.add(f"`summary` non può essere convertito: {error}", line)
             return
         self._check_html(html, text, line or 1, fixed_line=line)
         self.checked.summary = body.sanitize(html, self._iframe_hosts()) if self.sanitize \
             else html
+
+    def _seconds(self):
+        return self.settings["CONTRACT_MARKDOWN_SECONDS"]
 
     def _iframe_hosts(self):
         return self.settings["CONTRACT_IFRAME_HOSTS"]

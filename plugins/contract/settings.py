@@ -23,6 +23,9 @@ DEFAULTS = {
     # Read the files that are not in that cache on every core (at most 4 processes) when
     # there are at least this many (a cold build of a large site); 0: never.
     "CONTRACT_READ_AHEAD_FROM": 100,
+    # Seconds one text (a body, a summary) may take to convert; over that, the file is
+    # an error (Markdown is quadratic on hundreds of "[" in one paragraph). 0: no limit.
+    "CONTRACT_MARKDOWN_SECONDS": 10,
 }
 
 
@@ -47,6 +50,11 @@ def check(settings):
     if isinstance(threshold, bool) or not isinstance(threshold, int) or threshold < 0:
         problems.append(("CONTRACT_READ_AHEAD_FROM",
                          f"must be a whole number of files, 0 or more, not {threshold!r}"))
+    seconds = settings["CONTRACT_MARKDOWN_SECONDS"]
+    if isinstance(seconds, bool) or not isinstance(seconds, (int, float)) \
+            or not 0 <= seconds <= 3600:
+        problems.append(("CONTRACT_MARKDOWN_SECONDS",
+                         f"must be a number of seconds from 0 to 3600, not {seconds!r}"))
     return problems
 
 

@@ -1,0 +1,50 @@
+"""A time budget for converting one text: Python-Markdown takes quadratic time on some
+shapes of text (hundreds of ``[``, ``![``, ``[a](`` or ``<`` in one paragraph, which a
+paste of program output or of a broken export can hold: 20,000 ``[`` take 88 s here,
+20,000 ``![`` three minutes; upstream Python-Markdown issue #798). A file like that
+must stop the build with its name and the reason, not hang it.
+
+:func:`time_limit` raises :class:`TimeLimitExceeded` inside its block after the given
+seconds of wall time (an interval timer and SIGALRM). That needs the main thread of a
+POSIX process, where Pelican reads content (the read-ahead and ``invoke check``
+workers are processes of their own too); elsewhere, or when something else of the
+process already uses SIGALRM or the timer, the block runs without a limit.
+"""
+
+import contextlib
+import signal
+import threading
+
+
+class TimeLimitExceeded(Exception):
+    """The block ran longer than its budget."""
+
+    def __init__(self, seconds):
+        super().__init__(f"over {seconds} s")
+        self.seconds = seconds
+
+
+def _available():
+    return (hasattr(signal, "setitimer")
+            and threading.current_thread() is threading.main_thread()
+            and signal.getsignal(signal.SIGALRM) in (signal.SIG_DFL, None)
+            and signal.getitimer(signal.ITIMER_REAL)[0] == 0)
+
+
+@contextlib.contextmanager
+def time_limit(seconds):
+    """Run the block with ``seconds`` of wall time at most (falsy: no limit)."""
+    if not seconds or not _available():
+        yield
+        return
+
+    def expire(signum, frame):
+        raise TimeLimitExceeded(seconds)
+
+    signal.signal(signal.SIGALRM, expire)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, signal.SIG_DFL)

@@ -1,0 +1,66 @@
+"""plugins/contract/budget.py: a time budget for converting one text."""
+
+import signal
+import threading
+import time
+
+import pytest
+
+from plugins.contract import settings as contract_settings
+from plugins.contract.budget import TimeLimitExceeded, time_limit
+
+
+def spin(seconds):
+    """Python code busy for ``seconds`` (as Markdown's quadratic loops are)."""
+    end = time.monotonic() + seconds
+    while time.monotonic() < end:
+        pass
+
+
+def test_a_block_over_its_budget_is_stopped_and_the_timer_cleared():
+    started = time.monotonic()
+    with pytest.raises(TimeLimitExceeded) as raised, time_limit(0.2):
+        spin(30)
+    assert time.monotonic() - started < 10 and raised.value.seconds == 0.2
+    assert signal.getitimer(signal.ITIMER_REAL)[0] == 0
+    assert signal.getsignal(signal.SIGALRM) == signal.SIG_DFL
+
+
+def test_a_block_within_its_budget_runs_to_the_end_and_nothing_fires_later():
+    with time_limit(0.5):
+        spin(0.05)
+    spin(0.6)  # past the budget: the timer was cleared when the block ended
+    assert signal.getitimer(signal.ITIMER_REAL)[0] == 0
+
+
+def test_no_budget_outside_the_main_thread_or_when_sigalrm_is_taken():
+    def in_thread():
+        with time_limit(0.1):
+            spin(0.3)
+            results.append(signal.getitimer(signal.ITIMER_REAL)[0])
+
+    results = []
+    worker = threading.Thread(target=in_thread)
+    worker.start()
+    worker.join()
+    assert results == [0]  # ran to the end, no timer set
+
+    def own(signum, frame):
+        raise AssertionError("the other user's handler was replaced or fired")
+
+    previous = signal.signal(signal.SIGALRM, own)
+    try:
+        with time_limit(0.1):
+            spin(0.3)
+        assert signal.getsignal(signal.SIGALRM) is own
+    finally:
+        signal.signal(signal.SIGALRM, previous)
+    with time_limit(0):  # 0: no limit
+        spin(0.05)
+
+
+@pytest.mark.parametrize("value", [-1, "10", True, float("nan"), 7200])
+def test_a_bad_budget_is_logged_and_the_default_used(value, caplog):
+    installed = contract_settings.install({"CONTRACT_MARKDOWN_SECONDS": value})
+    assert installed["CONTRACT_MARKDOWN_SECONDS"] == 10
+    assert "CONTRACT_MARKDOWN_SECONDS: must be a number of seconds" in caplog.text
