@@ -174,6 +174,25 @@ def test_read_pdf(tmp_path):
         assert read_pdf(tmp_path / "bad.pdf")["error"] == UNREADABLE
 
 
+def test_a_pdf_pypdf_would_read_forever_is_unreadable_after_its_budget(tmp_path, monkeypatch):
+    """pypdf has looped forever on crafted files: READ_SECONDS bounds the page count,
+    even through pypdf's own `except Exception`."""
+    def forever(*args, **kwargs):
+        while True:
+            try:
+                time.sleep(0.01)
+            except Exception:  # noqa: BLE001, S112 - as a library's parser might
+                continue
+
+    monkeypatch.setattr("pypdf.PdfReader", forever)
+    monkeypatch.setattr("plugins.attachments.pdfinfo.READ_SECONDS", 0.2)
+    (tmp_path / "trappola.pdf").write_bytes(pdf(1))
+    started = time.monotonic()
+    assert read_pdf(tmp_path / "trappola.pdf") == {"error": UNREADABLE,
+                                                  "detail": "not read within 0.2 s"}
+    assert time.monotonic() - started < 10
+
+
 def test_cache_reads_each_content_once_and_persists(tmp_path, monkeypatch):
     data = pdf(3)
     (tmp_path / "a.pdf").write_bytes(data)

@@ -4,6 +4,8 @@ The cache (``<ATTACHMENTS_CACHE_PATH>/metadata.json``) maps the sha256 of a
 file's bytes to what was read from it: ``{"pages": 12}`` or, for a file that
 is not a readable PDF, ``{"error": "encrypted" | "unreadable", "detail": …}``.
 Renaming or moving a file keeps its entry; changing a byte makes a new one.
+A file pypdf cannot read within ``READ_SECONDS`` (its parser has looped forever on
+crafted files) is unreadable too, and cached as such.
 """
 
 import contextlib
@@ -13,6 +15,7 @@ import logging
 import os
 import warnings
 
+from plugins.core.budget import TimeLimitExceeded, time_limit
 from plugins.core.files import keep
 
 
@@ -20,6 +23,7 @@ logger = logging.getLogger(__name__)
 CACHE_FORMAT = 1
 ENCRYPTED = "encrypted"
 UNREADABLE = "unreadable"
+READ_SECONDS = 10  # a page count takes milliseconds; more is a crafted file
 
 
 def file_digest(path):
@@ -60,26 +64,34 @@ def _pages_with_pdfium(path):
 
 def read_pdf(path):
     """What a reader needs to know about a PDF: ``{"pages": n}`` or ``{"error": …}``."""
+    with _quiet_pypdf():
+        try:
+            with time_limit(READ_SECONDS):
+                return _read_pdf(path)
+        except TimeLimitExceeded:
+            return {"error": UNREADABLE, "detail": f"not read within {READ_SECONDS} s"}
+
+
+def _read_pdf(path):
     # Imported here: a build whose PDFs are all in the cache (and `invoke check`) never
     # pays pypdf's import (0.15 s).
     from pypdf import PdfReader  # noqa: PLC0415
     from pypdf.errors import DependencyError  # noqa: PLC0415
 
-    with _quiet_pypdf():
-        try:
-            reader = PdfReader(path, strict=False)
-            if reader.is_encrypted:
-                # Owner-password-only files (restrictions, no password to open) are fine.
-                try:
-                    opened = reader.decrypt("")
-                except DependencyError:
-                    pages = _pages_with_pdfium(path)
-                    return {"pages": pages} if pages else {"error": ENCRYPTED}
-                if not opened:
-                    return {"error": ENCRYPTED}
-            pages = len(reader.pages)
-        except Exception as error:  # noqa: BLE001 - any failure means "not a readable PDF"
-            return {"error": UNREADABLE, "detail": f"{type(error).__name__}: {error}"[:200]}
+    try:
+        reader = PdfReader(path, strict=False)
+        if reader.is_encrypted:
+            # Owner-password-only files (restrictions, no password to open) are fine.
+            try:
+                opened = reader.decrypt("")
+            except DependencyError:
+                pages = _pages_with_pdfium(path)
+                return {"pages": pages} if pages else {"error": ENCRYPTED}
+            if not opened:
+                return {"error": ENCRYPTED}
+        pages = len(reader.pages)
+    except Exception as error:  # noqa: BLE001 - any failure means "not a readable PDF"
+        return {"error": UNREADABLE, "detail": f"{type(error).__name__}: {error}"[:200]}
     if pages < 1:
         return {"error": UNREADABLE, "detail": "no pages"}
     return {"pages": pages}

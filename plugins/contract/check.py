@@ -16,7 +16,7 @@ from plugins.core import filetypes
 from plugins.core.problems import ERROR, WARNING, Problem
 
 from . import body, schema
-from .budget import TimeLimitExceeded, time_limit
+from plugins.core.budget import TimeLimitExceeded, time_limit
 from .source import SourceError, read
 
 LEAD_WARNING_LENGTH = 300
@@ -50,7 +50,7 @@ def is_page(relative, settings):
 
 def render(markdown, text, seconds=None):
     """Markdown -> HTML; a text the parser cannot handle, or not within ``seconds``
-    (:mod:`.budget`), raises ValueError with the reason."""
+    (:mod:`plugins.core.budget`), raises ValueError with the reason."""
     try:
         with time_limit(seconds):
             return markdown.reset().convert(text)

@@ -1,8 +1,12 @@
-"""A time budget for converting one text: Python-Markdown takes quadratic time on some
-shapes of text (hundreds of ``[``, ``![``, ``[a](`` or ``<`` in one paragraph, which a
-paste of program output or of a broken export can hold: 20,000 ``[`` take 88 s here,
-20,000 ``![`` three minutes; upstream Python-Markdown issue #798). A file like that
-must stop the build with its name and the reason, not hang it.
+"""A time budget for one step on untrusted input, so that a hostile file stops the
+build with its name and the reason instead of hanging it:
+
+- converting a text (``plugins.contract``, ``CONTRACT_MARKDOWN_SECONDS``): Python-Markdown
+  takes quadratic time on some shapes of text (hundreds of ``[``, ``![``, ``[a](`` or
+  ``<`` in one paragraph, which a paste of program output or of a broken export can
+  hold: 20,000 ``[`` take 88 s here, 20,000 ``![`` three minutes; upstream issue #798);
+- reading a PDF's page count with pypdf (``plugins.attachments.pdfinfo``), whose
+  parser has had infinite loops on crafted files.
 
 :func:`time_limit` raises :class:`TimeLimitExceeded` inside its block after the given
 seconds of wall time (an interval timer and SIGALRM). That needs the main thread of a
@@ -16,8 +20,9 @@ import signal
 import threading
 
 
-class TimeLimitExceeded(Exception):
-    """The block ran longer than its budget."""
+class TimeLimitExceeded(BaseException):
+    """The block ran longer than its budget. Not an ``Exception``: a library's own
+    ``except Exception`` (pypdf's, Markdown's) must not take it for one of its errors."""
 
     def __init__(self, seconds):
         super().__init__(f"over {seconds} s")

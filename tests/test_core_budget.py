@@ -1,4 +1,4 @@
-"""plugins/contract/budget.py: a time budget for converting one text."""
+"""plugins/core/budget.py: a time budget for one step on untrusted input."""
 
 import signal
 import threading
@@ -7,7 +7,7 @@ import time
 import pytest
 
 from plugins.contract import settings as contract_settings
-from plugins.contract.budget import TimeLimitExceeded, time_limit
+from plugins.core.budget import TimeLimitExceeded, time_limit
 
 
 def spin(seconds):
