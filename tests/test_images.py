@@ -215,3 +215,29 @@ def test_an_unreadable_image_stops_the_build_naming_it(build):
     assert "notizie/a.md" in site.log
     assert "l'immagine immagini/rotta.jpg non si può leggere" in site.log
     assert not (site.output / "index.html").exists()
+
+
+def bilevel_png(width, height):
+    """A PNG of ``width`` × ``height`` pixels in a few kilobytes (one bit, all black)."""
+    data = io.BytesIO()
+    Image.new("1", (width, height)).save(data, "PNG")
+    return data.getvalue()
+
+
+def test_decompression_bombs_stop_the_build_without_being_decoded(build):
+    """A 12 kB PNG of 100 million pixels (past Pillow's warning bound) and a 109 kB one
+    of 900 million (past its error bound) would take gigabytes to decode: each is an
+    error naming the file, the size and what to do, with no traceback or warning."""
+    site = build({"immagini/grande.png": bilevel_png(10000, 10000),
+                  "immagini/bomba.png": bilevel_png(30000, 30000),
+                  "notizie/a.md": article(body="![Grande]({static}/immagini/grande.png)"),
+                  "notizie/b.md": article(title="B", image="immagini/bomba.png",
+                                          image_alt="Bomba")})
+    assert not site.ok
+    log = " ".join(site.log.split())
+    assert ("notizie/a.md: l'immagine immagini/grande.png non si può leggere (10000 × 10000"
+            " pixel, troppo grande, più di 89.478.485 pixel: riducila)") in log
+    assert ("notizie/b.md: l'immagine immagini/bomba.png non si può leggere (troppo grande,"
+            " più di 89.478.485 pixel: riducila)") in log
+    assert "Traceback" not in site.log and "DecompressionBomb" not in site.log
+    assert not (site.output / "index.html").exists()

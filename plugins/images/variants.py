@@ -11,11 +11,13 @@ Sizes are those a browser shows: a JPEG whose EXIF orientation turns it is
 measured and drawn turned (``ImageOps.exif_transpose``), as browsers do.
 """
 
+import functools
 import hashlib
 import os
 import posixpath
 import re
 import tempfile
+import warnings
 from dataclasses import dataclass
 
 FORMAT = 1  # change when the drawing changes: cached variants are then drawn again
@@ -53,15 +55,30 @@ def digest_of(path):
     return sha.hexdigest()
 
 
+@functools.cache
+def _no_bomb_warnings(category):
+    """Pillow's warning for images past its bound: :func:`measure` refuses them with a
+    message of its own. Once per process (``catch_warnings`` is not thread-safe, and
+    images are measured in threads)."""
+    warnings.filterwarnings("ignore", category=category)
+
+
 def measure(path):
     """:class:`Source` for ``path``; :class:`Unreadable` if Pillow cannot read it."""
     from PIL import Image, UnidentifiedImageError  # noqa: PLC0415
 
+    bound = f"{Image.MAX_IMAGE_PIXELS:,}".replace(",", ".")  # Pillow's bound against bombs
+    too_large = f"troppo grande, più di {bound} pixel: riducila"
+    _no_bomb_warnings(Image.DecompressionBombWarning)
     try:
         with Image.open(path) as image:
             width, height = image.size
+            if width * height > Image.MAX_IMAGE_PIXELS:  # never decoded
+                raise Unreadable(f"{width} × {height} pixel, {too_large}")
             if image.getexif().get(ORIENTATION, 1) in TURNED:
                 width, height = height, width
+    except Image.DecompressionBombError:  # over twice the bound: refused by Image.open
+        raise Unreadable(too_large) from None
     except (OSError, UnidentifiedImageError, ValueError) as error:
         raise Unreadable(str(error) or type(error).__name__) from error
     return Source(path, digest_of(path), width, height)
