@@ -31,6 +31,8 @@ BROKEN = {
     "notizie/uno.md": article(title="Gemello", date="2024-05-05"),
     "avvisi/due.md": article(title="Gemello", date="2024-09-05"),
     "notizie/chiave.md": article(title="Chiave", colore="blu"),
+    "notizie/rotta.md": article(title="Rotta", body="![Rotta]({static}/immagini/rotta.jpg)"),
+    "immagini/rotta.jpg": JPEG[:120],  # cut short: Pillow cannot read it
 }
 EXPECTED_ERRORS = [
     "content/avvisi/due.md:2: errore: stesso `slug` (gemello) di notizie/uno.md",
@@ -40,6 +42,7 @@ EXPECTED_ERRORS = [
     "content/notizie/fuori.md:4: errore: l'allegato deve stare nella cartella allegati/",
     "content/notizie/html.md:8: errore: elemento HTML non ammesso: <script>",
     "content/notizie/link.md:6: errore: il link {filename}/notizie/manca.md punta a un file",
+    "content/notizie/rotta.md: errore: l'immagine immagini/rotta.jpg non si può leggere (",
     "content/notizie/senza-data.md: errore: manca la data (`date`)",
     "content/notizie/slug.md:4: errore: `slug` non valido (Bilancio & risultati)",
     "content/notizie/yaml.md:3: errore: front matter YAML non valido",
@@ -63,7 +66,7 @@ def test_check_reports_every_problem_at_once_with_file_and_line(tmp_path):
         assert line.startswith(expected), (line, expected)
     # errors first, then warnings
     assert lines[-1].startswith("content/notizie/chiave.md:4: avviso: chiave sconosciuta")
-    assert "10 errori, 1 avvisi" in err
+    assert "11 errori, 1 avvisi" in err
     assert "Traceback" not in out + err
 
 

@@ -2,6 +2,8 @@
 
 It runs the very checks the build runs (one implementation): each file through
 ``plugins.contract.check.check_file`` (front matter, body HTML, links, images),
+the images of each item the build would write through ``plugins.images.variants.measure``
+(the header: broken files, decompression bombs),
 its attachments through ``plugins.attachments.collect.build_attachments``, and
 the rules across files of ``plugins.content_checks.rules``. It prints every
 problem at once, one per line, ``content/…/file.md:LINE: message``, errors first,
@@ -12,6 +14,7 @@ then warnings, and exits with status 1 when there is any error.
 
 import argparse
 import os
+import posixpath
 import sys
 import time
 from concurrent.futures import ProcessPoolExecutor
@@ -28,11 +31,12 @@ if str(ROOT) not in sys.path:
 
 from plugins.contract.ahead import markdown_files  # noqa: E402
 from plugins.contract.cache import FileCache  # noqa: E402
-from plugins.contract.check import Checked, check_file  # noqa: E402
+from plugins.contract.check import Checked, check_file, is_page  # noqa: E402
 from plugins.contract.reader import make_markdown  # noqa: E402
 from plugins.attachments.collect import RunState, build_attachments  # noqa: E402
 from plugins.attachments.pdfinfo import MetadataCache  # noqa: E402
 from plugins.content_checks import rules  # noqa: E402
+from plugins.images import image_sources, unreadable_message, variants  # noqa: E402
 from plugins.core import processes  # noqa: E402
 from plugins.core.problems import ERROR, Problem  # noqa: E402
 from plugins.italian.slugs import is_slug, make_slug  # noqa: E402
@@ -55,6 +59,12 @@ def content_files(settings):
     finder = Generator(context={}, settings=settings, path=settings["PATH"],
                        theme=settings["THEME"], output_path=settings["OUTPUT_PATH"])
     return sorted(markdown_files(finder, settings).items())
+
+
+def slug_of(metadata, settings):
+    """The item's slug as a build makes it (its ``slug``, else from its title)."""
+    return metadata.get("slug") or make_slug(metadata.get("title") or "",
+                                             settings["SLUG_REGEX_SUBSTITUTIONS"])
 
 
 def save_as(metadata, slug, page, settings):
@@ -100,6 +110,25 @@ def _attachment_problems(relative, checked, settings, run):
     return [Problem(relative, message, line) for message in found]
 
 
+def _image_problems(relative, html, metadata, settings):
+    """The build's errors for the images of an item it would write (``plugins.images``
+    reads each one; here its header is read, with the same function and message)."""
+    if "plugins.images" not in settings["PLUGINS"] or not save_as(
+            metadata, slug_of(metadata, settings), is_page(relative, settings), settings):
+        return []
+    problems = []
+    cover = metadata.get("image")
+    for source in dict.fromkeys(image_sources(html, posixpath.dirname(relative), cover)):
+        path = os.path.join(settings["PATH"], *source.split("/"))
+        if not os.path.isfile(path):
+            continue  # the contract reports missing files
+        try:
+            variants.measure(path)
+        except variants.Unreadable as error:
+            problems.append(Problem(relative, unreadable_message(source, str(error))))
+    return problems
+
+
 def _check_one(relative):
     """``(Checked, {digest: PDF metadata read})`` of one file, its attachments included."""
     settings, run = _WORKER["settings"], _WORKER["run"]
@@ -112,10 +141,13 @@ def _check_one(relative):
     if read is not None:
         checked = Checked(relative, metadata=read.metadata, problems=list(read.warnings),
                           key_lines=read.key_lines)
+        html = read.content
     else:
         checked = check_file(path, relative, settings, _WORKER["markdown"], sanitize=False,
                              data=data)
+        html = checked.content
         checked.content = checked.summary = ""  # not needed: less to send back
+    checked.problems += _image_problems(relative, html, checked.metadata, settings)
     if run is None or not checked.metadata.get("attachments"):
         return checked, {}
     run.cache.added = {}
@@ -152,8 +184,7 @@ def check(settings, workers=None, files=None):
         for digest, entry in read.items():
             pdfs.put(digest, entry)
         metadata = checked.metadata
-        slug = metadata.get("slug") or make_slug(metadata.get("title") or "",
-                                                 settings["SLUG_REGEX_SUBSTITUTIONS"])
+        slug = slug_of(metadata, settings)
         if metadata.get("title") and is_slug(slug):  # other errors aside: report all at once
             line = checked.key_lines.get("slug") or checked.key_lines.get("title")
             entries.append(rules.Entry(relative, "page" if page else "article", slug,

@@ -38,13 +38,26 @@ logger = logging.getLogger(__name__)
 REQUIRES = ("plugins.content_checks",)
 
 
-def item_images(item):
-    """Content-relative paths of the raster images ``item`` shows: body, then cover."""
-    found = markup.sources(item._content, item.relative_dir)  # noqa: SLF001 - raw HTML
-    cover = item.metadata.get("image")
+def image_sources(html, relative_dir, cover):
+    """Content-relative paths of the raster images an item shows: those of its body's
+    ``html`` (the item's folder is ``relative_dir``), then its ``cover``."""
+    found = markup.sources(html, relative_dir)
     if cover:
         found.append(str(cover).lstrip("/"))
     return found
+
+
+def item_images(item):
+    """:func:`image_sources` of a Pelican item."""
+    return image_sources(item._content, item.relative_dir,  # noqa: SLF001 - raw HTML
+                         item.metadata.get("image"))
+
+
+def unreadable_message(source, problem):
+    """The content error for an image Pillow cannot read (the build's and ``invoke
+    check``'s, which reads each image's header with :func:`.variants.measure`)."""
+    return (f"l'immagine {source} non si può leggere ({problem}): salvala di nuovo come"
+            f" JPEG o PNG / image {source} cannot be read")
 
 
 class ImagesGenerator:
@@ -99,9 +112,7 @@ class ImagesGenerator:
         for source, measured, made, problem in prepared:
             if problem:
                 for item in users[source]:
-                    report(self.context, item_source(item),
-                           f"l'immagine {source} non si può leggere ({problem}): salvala di"
-                           f" nuovo come JPEG o PNG / image {source} cannot be read")
+                    report(self.context, item_source(item), unreadable_message(source, problem))
                 continue
             pictures[source] = self._picture(source, measured, made)
         for item in items:
