@@ -31,7 +31,7 @@ if str(ROOT) not in sys.path:
 
 from plugins.contract.ahead import markdown_files  # noqa: E402
 from plugins.contract.cache import FileCache  # noqa: E402
-from plugins.contract.check import Checked, check_file, is_page  # noqa: E402
+from plugins.contract.check import Checked, check_file  # noqa: E402
 from plugins.contract.reader import make_markdown  # noqa: E402
 from plugins.attachments.collect import RunState, build_attachments  # noqa: E402
 from plugins.attachments.pdfinfo import MetadataCache  # noqa: E402
@@ -111,11 +111,8 @@ def _attachment_problems(relative, checked, settings, run):
 
 
 def _image_problems(relative, html, metadata, settings):
-    """The build's errors for the images of an item it would write (``plugins.images``
-    reads each one; here its header is read, with the same function and message)."""
-    if "plugins.images" not in settings["PLUGINS"] or not save_as(
-            metadata, slug_of(metadata, settings), is_page(relative, settings), settings):
-        return []
+    """The build's errors for the images of an item it writes (``plugins.images`` reads
+    each one; here its header is read, with the same function and message)."""
     problems = []
     cover = metadata.get("image")
     for source in dict.fromkeys(image_sources(html, posixpath.dirname(relative), cover)):
@@ -129,8 +126,10 @@ def _image_problems(relative, html, metadata, settings):
     return problems
 
 
-def _check_one(relative):
-    """``(Checked, {digest: PDF metadata read})`` of one file, its attachments included."""
+def _check_one(file):
+    """``(Checked, {digest: PDF metadata read}, slug, save_as)`` of one content file
+    (``(relative path, is_page)``), its images and attachments included."""
+    relative, page = file
     settings, run = _WORKER["settings"], _WORKER["run"]
     path = os.path.join(settings["PATH"], relative)
     with open(path, "rb") as handle:
@@ -147,28 +146,31 @@ def _check_one(relative):
                              data=data)
         html = checked.content
         checked.content = checked.summary = ""  # not needed: less to send back
-    checked.problems += _image_problems(relative, html, checked.metadata, settings)
-    if run is None or not checked.metadata.get("attachments"):
-        return checked, {}
-    run.cache.added = {}
-    checked.problems += _attachment_problems(relative, checked, settings, run)
-    return checked, run.cache.added
+    slug = slug_of(checked.metadata, settings)
+    target = save_as(checked.metadata, slug, page, settings)
+    if target and "plugins.images" in settings["PLUGINS"]:  # images of written items
+        checked.problems += _image_problems(relative, html, checked.metadata, settings)
+    pdfs = {}
+    if run is not None and checked.metadata.get("attachments"):
+        run.cache.added = {}
+        checked.problems += _attachment_problems(relative, checked, settings, run)
+        pdfs = run.cache.added
+    return checked, pdfs, slug, target
 
 
 def checked_files(settings, files, workers=None):
-    """``[(Checked, {digest: PDF metadata read})]`` of each file, in order; on several
-    cores for many files (``workers``: that many processes, whatever the number), where
-    pools may be forked (``processes.FORK_POOLS``: Linux)."""
-    relatives = [relative for relative, _ in files]
+    """``[(Checked, {digest: PDF metadata read}, slug, save_as)]`` of each file, in
+    order; on several cores for many files (``workers``: that many processes, whatever
+    the number), where pools may be forked (``processes.FORK_POOLS``: Linux)."""
     if workers is None:
-        workers = min(os.cpu_count() or 1, 4) if len(relatives) >= PARALLEL_FROM else 1
+        workers = min(os.cpu_count() or 1, 4) if len(files) >= PARALLEL_FROM else 1
     if workers < 2 or not processes.FORK_POOLS:
         _start_worker(settings)
-        return [_check_one(relative) for relative in relatives]
+        return [_check_one(file) for file in files]
     context = processes.fork_context()  # settings are inherited, not pickled
     with ProcessPoolExecutor(workers, mp_context=context,
                              **processes.pool_options(_start_worker, (settings,))) as pool:
-        return list(pool.map(_check_one, relatives, chunksize=32))
+        return list(pool.map(_check_one, files, chunksize=32))
 
 
 def check(settings, workers=None, files=None):
@@ -179,17 +181,15 @@ def check(settings, workers=None, files=None):
         if "plugins.attachments" in settings["PLUGINS"] else None
     files = content_files(settings) if files is None else files
     results = checked_files(settings, files, workers)
-    for (relative, page), (checked, read) in zip(files, results):
+    for (relative, page), (checked, read, slug, target) in zip(files, results):
         problems += checked.problems
         for digest, entry in read.items():
             pdfs.put(digest, entry)
         metadata = checked.metadata
-        slug = slug_of(metadata, settings)
         if metadata.get("title") and is_slug(slug):  # other errors aside: report all at once
             line = checked.key_lines.get("slug") or checked.key_lines.get("title")
             entries.append(rules.Entry(relative, "page" if page else "article", slug,
-                                       save_as(metadata, slug, page, settings),
-                                       metadata.get("lang", ""), line))
+                                       target, metadata.get("lang", ""), line))
     if pdfs is not None:
         pdfs.save()
     problems += rules.all_problems(entries, settings)
