@@ -59,6 +59,9 @@ def build_once(_shared_builds, tmp_path_factory):
 @pytest.fixture(scope="module")
 def project_site(tmp_path_factory):
     """The repository's own content, built once per module with the public settings
-    (and a visit counter address, as in production)."""
-    return build_project(tmp_path_factory.mktemp("project") / "output",
-                         VISIT_COUNTER_URL="https://stats.example.org")
+    (and a visit counter address, as in production). It must build: a test of what it
+    wrote would otherwise look at nothing and pass."""
+    built = build_project(tmp_path_factory.mktemp("project") / "output",
+                          VISIT_COUNTER_URL="https://stats.example.org")
+    assert built.ok, built.log
+    return built

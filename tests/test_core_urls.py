@@ -30,8 +30,3 @@ def test_frozen_addresses_are_pelicans_own_and_no_longer_worked_out():
     item.slug = "cambiato"
     assert (item.url, item.save_as) == ("2024/05/un-titolo/", "2024/05/un-titolo/index.html")
 
-
-def test_an_address_set_in_the_metadata_is_kept():
-    item = make_article(url="speciale/", save_as="speciale/index.html")
-    freeze([item])
-    assert (item.url, item.save_as) == ("speciale/", "speciale/index.html")

@@ -1,6 +1,7 @@
 """sitemap.xml (plugins/sitemap): which URLs, and a lastmod taken from the content only."""
 
 import pickle
+import re
 import xml.etree.ElementTree as ET
 from datetime import datetime, timedelta, timezone
 from types import SimpleNamespace
@@ -125,8 +126,16 @@ def test_a_page_excluded_by_pattern_setting(build):
     assert "<loc>https://farelegami.example.org/documenti/</loc>\n    <lastmod>2024-05-05" in text
 
 
-def test_bad_settings_are_errors_naming_them(build):
+def test_bad_settings_are_errors_naming_them_and_the_defaults_are_used(build):
     site = build({"notizie/a.md": article(title="Primo")},
                  settings='SITEMAP_EXCLUDE_PREFIXES = ["admin/"]\nSITEMAP_TYPO = 1\n')
-    assert "SITEMAP_EXCLUDE_PREFIXES: must be a list of URL paths" in site.log
-    assert "SITEMAP_TYPO: unknown setting" in site.log
+    assert site.ok, site.log
+    assert "Traceback" not in site.log
+    log = " ".join(site.log.split())
+    assert re.search(r"ERROR\s+SITEMAP_EXCLUDE_PREFIXES: must be a list of URL paths.*; using"
+                     r" \['/admin/', '/cerca/'\]", log), log
+    assert re.search(r"WARNING\s+SITEMAP_TYPO: unknown setting", log), log
+    text = site.text("/sitemap.xml")  # the default prefixes: neither editor nor search page
+    assert site.exists("/admin/") and site.exists("/cerca/")
+    assert "/admin/" not in text and "/cerca/" not in text
+    assert f"{SITEURL}/2024/05/primo/" in text

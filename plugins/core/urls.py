@@ -22,10 +22,9 @@ def freeze(items):
     formatted), thousands of times per build: every listing card, feed entry,
     sitemap line and cache key asks again. Once every item is read they no longer
     change, so each item gets them as Pelican's own ``override_url`` and
-    ``override_save_as``, which ``Content.get_url_setting`` returns as they are.
-    An item that has them already (``url:``/``save_as:`` in its metadata) keeps them.
+    ``override_save_as``, which ``Content.get_url_setting`` returns as they are
+    (an item whose metadata sets ``url:``/``save_as:`` has them already: the same values).
     """
     for item in items:
         for key in ("url", "save_as"):
-            if not hasattr(item, f"override_{key}"):
-                setattr(item, f"override_{key}", getattr(item, key))
+            setattr(item, f"override_{key}", getattr(item, key))
