@@ -97,7 +97,7 @@ def check(c, settings=""):
             "date": "YYYY-MM-DD HH:MM, Rome time (default: now)",
             "slug": "the end of the address (default: from the title)",
             "pubblica": "status: published instead of draft"})
-def new(c, title, category="notizie", date="", slug="", pubblica=False):
+def new(c, title="", category="notizie", date="", slug="", pubblica=False):
     """Create a new article (a draft) with complete front matter; print its preview URL."""
     command = [sys.executable, str(ROOT / "tools" / "new_item.py"), "--title", title,
                "--category", category, "--preview",

@@ -21,8 +21,8 @@ def assert_stopped(site, filename, *fragments):
 
 
 @pytest.mark.parametrize(("text", "fragments"), [
-    (article(title=None), ["rotto.md: manca il titolo (`title`)"]),
-    (article(date=None), ["rotto.md: manca la data (`date`)"]),
+    (article(title=None), ["rotto.md:1: manca il titolo (`title`)"]),
+    (article(date=None), ["rotto.md:1: manca la data (`date`)"]),
     (article(date="5 maggio 2024"), ["rotto.md:3: `date` non è una data valida (5 maggio 2024)"]),
     (article(date="2024-13-45 10:00"), ["rotto.md:3: `date`"]),
     (article(date="0001-01-01"), ["rotto.md:3: `date`", "1900"]),

@@ -4,7 +4,7 @@
                              [--slug nuovi-orari] [--pubblica]
 
 Writes ``content/<category>/<YYYY-MM-DD>-<slug>.md`` and prints its path and its
-address in the preview (``invoke preview``). It never overwrites a file: when the
+address in the preview (``./run preview``). It never overwrites a file: when the
 slug is taken (by any article, any month), ``-2``, ``-3``… is added, so the new
 item passes ``invoke check``.
 """
@@ -22,12 +22,13 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
+from plugins.contract.check import PLACEHOLDER  # noqa: E402
 from plugins.contract.schema import parse_date  # noqa: E402
 from plugins.contract.source import SourceError, read  # noqa: E402
 from plugins.italian.slugs import is_slug, make_slug  # noqa: E402
 from tools.check import content_files, load_settings  # noqa: E402
 
-BODY = ("Scrivi qui il testo. Il primo paragrafo è il sommario che compare negli elenchi.\n\n"
+BODY = (f"{PLACEHOLDER} Il primo paragrafo è il sommario che compare negli elenchi.\n\n"
         "## Un sottotitolo\n\nAltro testo.\n")
 
 
@@ -77,6 +78,11 @@ def create(settings, title, category, when=None, slug=None, publish=False):
     except ValueError:
         raise Refused(f"data non valida: {when}; usa AAAA-MM-GG HH:MM / invalid date") from None
     base = slug or make_slug(title, settings["SLUG_REGEX_SUBSTITUTIONS"])
+    if slug and not is_slug(slug):
+        hint = make_slug(slug, settings["SLUG_REGEX_SUBSTITUTIONS"])
+        example = f": usa per esempio {hint}" if is_slug(hint) else ""
+        raise Refused(f"--slug non valido ({slug}): solo lettere minuscole senza accenti,"
+                      f" cifre e trattini{example} / invalid --slug")
     if not is_slug(base):
         raise Refused("dal titolo non si ricava un indirizzo: aggiungi --slug con lettere"
                       " minuscole, cifre e trattini / give --slug")
@@ -95,7 +101,16 @@ def create(settings, title, category, when=None, slug=None, publish=False):
     with open(path, "x", encoding="utf-8") as handle:  # "x": never overwrite
         handle.write(text)
     url = settings["ARTICLE_URL"].format(slug=chosen, date=date, lang="", category="")
-    return path, url
+    return path, url, date
+
+
+def state(date, publish, now=None):
+    """What becomes of the new item, in the editor's words."""
+    if not publish:
+        return "bozza: non esce finché `status` è `draft`"
+    if date > (now or datetime.now(date.tzinfo)):
+        return f"programmato: esce alla prima pubblicazione dal {date:%d/%m/%Y %H:%M}"
+    return "pubblicato alla prossima pubblicazione"
 
 
 def _path(settings, category, date, slug):
@@ -115,14 +130,13 @@ def main(argv=None):
     args = parser.parse_args(argv)
     settings = load_settings(args.settings, args.content)
     try:
-        path, url = create(settings, args.title, args.category, args.date, args.slug,
-                           args.pubblica)
+        path, url, date = create(settings, args.title, args.category, args.date, args.slug,
+                                 args.pubblica)
     except Refused as refused:
         print(f"Non creato: {refused}", file=sys.stderr)
         return 1
-    state = "pubblicato alla prossima pubblicazione" if args.pubblica else "bozza"
-    print(f"Creato {os.path.relpath(path)} ({state}).")
-    print(f"Anteprima (invoke preview): {args.preview.rstrip('/')}/{url}")
+    print(f"Creato {os.path.relpath(path)} ({state(date, args.pubblica)}).")
+    print(f"Anteprima (./run preview): {args.preview.rstrip('/')}/{url}")
     return 0
 
 

@@ -138,7 +138,8 @@ def build_into(settings_file, output, extra_settings=(), content="content", log=
         if not built:
             shutil.rmtree(staging, ignore_errors=True)
     if not built:
-        logger.error("Build failed: %s left as it was", output)
+        logger.error("Compilazione non riuscita: %s resta com'era / Build failed: %s left as it"
+                     " was", output, output)
         return False
     staging.chmod(0o755)
     if output.exists():
@@ -258,8 +259,9 @@ def _siteurl(settings_file, extra_settings):
 
 
 def _report(problems):
-    logger.error("Release check failed (%d problems): the published site was not touched",
-                 len(problems))
+    logger.error("Controllo della versione non superato (%d problemi): il sito pubblicato non"
+                 " è stato toccato / Release check failed (%d problems): the published site"
+                 " was not touched", len(problems), len(problems))
     for problem in problems[:MAX_PROBLEMS_SHOWN]:
         logger.error("  %s", problem)
     if len(problems) > MAX_PROBLEMS_SHOWN:
@@ -283,7 +285,8 @@ def publish(settings_file, root, extra_settings=(), content="content", siteurl=N
         staging = root / STAGING / name
         try:
             if not run_pelican(settings_file, staging, extra_settings, content):
-                logger.error("Build failed: the published site was not touched")
+                logger.error("Compilazione non riuscita: il sito pubblicato non è stato toccato /"
+                             " Build failed: the published site was not touched")
                 return None
             problems = release_check.check_release(staging, siteurl)
             if problems:
