@@ -16,6 +16,7 @@ import threading
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
+from urllib.parse import unquote
 
 from bs4 import BeautifulSoup
 
@@ -43,8 +44,9 @@ class Build:
         return self.returncode == 0
 
     def path(self, url):
-        """The file written for a site URL such as ``/2024/05/slug/``."""
-        relative = url.removeprefix(SITEURL).lstrip("/")
+        """The file written for a site URL such as ``/2024/05/slug/`` (``%xx`` decoded, as
+        a web server does)."""
+        relative = unquote(url.removeprefix(SITEURL)).lstrip("/")
         target = self.output / relative
         return target / "index.html" if relative.endswith("/") or not relative else target
 

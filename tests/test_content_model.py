@@ -152,6 +152,38 @@ def test_images_used_only_by_drafts_are_not_published(build):
     assert images == ["condivisa.jpg", "pubblica.jpg"]
 
 
+def test_images_of_a_summary_and_under_encoded_names_are_published(build):
+    """Pelican's own list of an item's files reads only the body and decodes only %20."""
+    site = build({
+        "immagini/nel-sommario.jpg": JPEG + b"summary",
+        "immagini/città.jpg": JPEG + b"accent",
+        "immagini/foto uno.jpg": JPEG + b"space",
+        "notizie/a.md": article(
+            title="Con foto", summary="'Un lead ![Nel sommario]({static}/immagini/nel-sommario.jpg)'",
+            body="![La città]({static}/immagini/citt%C3%A0.jpg)\n\n"
+                 "![Foto uno]({static}/immagini/foto%20uno.jpg)"),
+    }, config="publishconf")
+    assert site.ok, site.log
+    images = sorted(p.name for p in (site.output / "immagini").iterdir() if p.is_file())
+    assert images == ["città.jpg", "foto uno.jpg", "nel-sommario.jpg"]
+    page = site.soup("/2024/05/con-foto/")
+    for alt in ("La città", "Foto uno"):  # measured like any image (4 × 3: no variants)
+        image = page.find("img", alt=alt)
+        assert site.exists(image["src"]) and (image["width"], image["height"]) == ("4", "3")
+    lead = site.soup("/").find("img", alt="Nel sommario")
+    assert site.exists(lead["src"])
+
+
+def test_keys_pelican_would_take_for_its_own_are_ignored_and_empty_lists_left_out(build):
+    site = build({"notizie/a.md": article(title="Chiavi strane", content="valore",
+                                          mandatory_properties="x", translation="false",
+                                          authors=['""'], tags=['""'])})
+    assert site.ok, site.log
+    assert "chiave sconosciuta `content`, ignorata" in " ".join(site.log.split())
+    page = site.soup("/2024/05/chiavi-strane/")
+    assert "Testo dell’articolo" in page.select_one("main article").get_text()
+
+
 def test_preview_marks_drafts_bozza_and_future_items_programmato(build):
     site = build({
         "notizie/bozza.md": article(title="In bozza", status="draft"),

@@ -82,12 +82,41 @@ def test_pages_need_no_date(settings):
 
 
 def test_unknown_keys_are_warnings_and_extra_keys_are_known(settings):
-    _, problems, warnings = check(settings, colore="blu")
+    meta, problems, warnings = check(settings, colore="blu")
     assert problems == [] and warnings == [
         ("colore", "chiave sconosciuta `colore`, ignorata / unknown key `colore`")]
-    _, _, warnings = check({**settings, "CONTRACT_EXTRA_KEYS": ["colore"]}, colore="blu")
-    assert warnings == []
+    assert "colore" not in meta  # ignored, as the warning says
+    meta, _, warnings = check({**settings, "CONTRACT_EXTRA_KEYS": ["colore"]}, colore="blu")
+    assert warnings == [] and meta["colore"] == "blu"
     assert "attachments" in CONTRACT_KEYS and "image_alt" in CONTRACT_KEYS
+
+
+@pytest.mark.parametrize("key", ["content", "url_format", "mandatory_properties", "order"])
+def test_keys_that_are_pelicans_attributes_are_ignored_not_handed_on(settings, key):
+    """Pelican copies every metadata key onto the item: ``content: x`` made a build fail."""
+    meta, problems, warnings = check(settings, **{key: "valore"})
+    assert key not in meta and problems == [] and [k for k, _ in warnings] == [key]
+
+
+@pytest.mark.parametrize(("value", "kept"), [(True, "true"), ("False", "false"), (False, "false")])
+def test_translation_is_true_or_false_as_pelican_reads_it(settings, value, kept):
+    meta, problems, _ = check(settings, translation=value)
+    assert problems == [] and meta["translation"] == kept
+
+
+@pytest.mark.parametrize("value", [["true"], "forse", 1])
+def test_translation_of_another_kind_is_an_error(settings, value):
+    meta, problems, _ = check(settings, translation=value)
+    assert "translation" not in meta
+    assert problems == [("translation", f"`translation` vale true o false, non {value!r}"
+                                        " / must be true or false")]
+
+
+@pytest.mark.parametrize("value", [[None], [""], ",", [" ", None]])
+def test_lists_of_nothing_are_left_out(settings, value):
+    """An empty ``authors`` made Pelican fail on ``authors[0]`` with no reason given."""
+    meta, problems, _ = check(settings, authors=value, tags=value)
+    assert problems == [] and "authors" not in meta and "tags" not in meta
 
 
 def test_keys_are_case_insensitive_and_empty_values_dropped(settings):

@@ -112,6 +112,28 @@ def test_check_after_a_build_uses_its_results_and_still_sees_every_change(tmp_pa
     assert "content/notizie/c.md:3: errore: `date` non è una data valida (ieri)" in out, out
 
 
+@pytest.mark.parametrize(("lang", "date", "error"), [
+    ("it", "2024-06-05", "content/avvisi/due.md:2: errore: stesso `slug` (stesso) di"
+                         " notizie/uno.md"),
+    ("en", "2024-05-06", None),  # a translation: /en/2024/05/stesso/, as Pelican writes it
+])
+def test_check_and_build_agree_on_an_items_language(tmp_path, lang, date, error):
+    """``lang: it`` is the site's language: the same slug twice is the same error as without
+    it; another language is a translation, written at its own address, no error."""
+    files = {"notizie/uno.md": article(title="Stesso", date="2024-05-05"),
+             "avvisi/due.md": article(title="Stesso", date=date, lang=lang)}
+    status, out, err = run_check(tmp_path, files)
+    site = build_site(tmp_path, {})
+    if error:
+        assert status == 1 and out.startswith(error) and out.count(": errore: ") == 1, out + err
+        assert not site.ok and error.removeprefix("content/").replace(": errore", "") in \
+            " ".join(site.log.split())
+    else:
+        assert status == 0 and ": errore: " not in out, out + err
+        assert site.ok, site.log
+        assert site.exists("/2024/05/stesso/") and site.exists("/en/2024/05/stesso/")
+
+
 def test_check_in_several_processes_finds_what_one_process_finds(tmp_path):
     """Files (and their attachments) are checked in worker processes from 200 files on:
     the same lines, in the same order; the PDFs' metadata the workers read is kept."""
@@ -186,6 +208,24 @@ def test_new_never_overwrites_and_refuses_unknown_categories(tmp_path):
                               *args)
     assert status == 1
     assert "categoria sconosciuta: sport; scegli tra avvisi, comunicati-stampa, notizie" in err
+
+
+def test_a_numbered_slug_stays_within_the_length_and_passes_check(tmp_path):
+    title = ("Sportello del Community Manager di Cremona aperto anche il sabato mattina per"
+             " le famiglie")  # its slug is 80 characters long, the most
+    conf = write_conf(tmp_path)
+    (tmp_path / "content" / "notizie").mkdir(parents=True)
+    args = ("--settings", str(conf), "--content", str(tmp_path / "content"), "--pubblica")
+    slugs = []
+    for day in (1, 2):
+        status, out, err = run_tool(tmp_path, "new_item", "--title", title, "--date",
+                                    f"2024-05-0{day} 10:00", *args)
+        assert status == 0, err
+        slugs.append(re.search(r"2024-05-0\d-([a-z0-9-]+)\.md", out)[1])
+    assert len(slugs[0]) == 80 and slugs[1] == slugs[0][:78].rstrip("-") + "-2"
+    assert len(slugs[1]) <= 80
+    status, out, err = run_tool(tmp_path, "check", *args[:4])
+    assert status == 0, out + err
 
 
 @pytest.mark.parametrize(("args", "fragment"), [

@@ -165,8 +165,10 @@ def test_feeds_carry_front_matter_as_text(hostile_site):
     ('<form action="https://x.example"><input></form>', 6, "<form>"),
     ('<div style="position:fixed">x</div>', 6, "attributo style non ammesso"),
     ('<td style="text-align: left">x</td>', 6, "attributo style non ammesso"),
+    ('Il target del progetto sono le famiglie.\n\nIscriviti <a href="https://example.org"'
+     ' target="_blank">qui</a>.', 8, "attributo target non ammesso"),
 ], ids=["script", "onerror", "javascript-link", "obfuscated", "iframe", "data-url", "svg",
-        "style", "form", "style-attribute", "table-style"])
+        "style", "form", "style-attribute", "table-style", "attribute-named-in-the-prose"])
 def test_html_outside_the_allowlist_is_an_error_naming_file_and_line(build, body, line, fragment):
     site = build({**GOOD, "notizie/rotto.md": article(body=body)})
     assert_stopped(site, f"notizie/rotto.md:{line}: ", fragment)

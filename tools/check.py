@@ -75,9 +75,16 @@ def save_as(metadata, slug, page, settings):
         date.timestamp() > time.time()
     if status == "draft" or (future and not page) or (date is None and not page):
         return ""
-    pattern = settings["PAGE_SAVE_AS" if page else "ARTICLE_SAVE_AS"]
-    return pattern.format(slug=slug, date=date, lang=metadata.get("lang", ""),
-                          category="", author="", tag="", path="")
+    lang = language(metadata, settings)
+    name = ("PAGE" if page else "ARTICLE") + \
+        ("_SAVE_AS" if lang == settings["DEFAULT_LANG"] else "_LANG_SAVE_AS")
+    return settings[name].format(slug=slug, date=date, lang=lang, category="", author="",
+                                 tag="", path="")
+
+
+def language(metadata, settings):
+    """The item's language as Pelican gives it: its ``lang``, else the site's."""
+    return metadata.get("lang") or settings["DEFAULT_LANG"]
 
 
 _WORKER = {}  # in each process that checks files: its settings, Markdown and caches
@@ -189,7 +196,7 @@ def check(settings, workers=None, files=None):
         if metadata.get("title") and is_slug(slug):  # other errors aside: report all at once
             line = checked.key_lines.get("slug") or checked.key_lines.get("title")
             entries.append(rules.Entry(relative, "page" if page else "article", slug,
-                                       target, metadata.get("lang", ""), line))
+                                       target, language(metadata, settings), line))
     if pdfs is not None:
         pdfs.save()
     problems += rules.all_problems(entries, settings)

@@ -25,7 +25,7 @@ if str(ROOT) not in sys.path:
 from plugins.contract.check import PLACEHOLDER  # noqa: E402
 from plugins.contract.schema import parse_date  # noqa: E402
 from plugins.contract.source import SourceError, read  # noqa: E402
-from plugins.italian.slugs import is_slug, make_slug  # noqa: E402
+from plugins.italian.slugs import MAX_LENGTH, is_slug, make_slug  # noqa: E402
 from tools.check import content_files, load_settings  # noqa: E402
 
 BODY = (f"{PLACEHOLDER} Il primo paragrafo è il sommario che compare negli elenchi.\n\n"
@@ -90,7 +90,8 @@ def create(settings, title, category, when=None, slug=None, publish=False):
     chosen = base
     while chosen in taken or _path(settings, category, date, chosen).exists():
         number += 1
-        chosen = f"{base}-{number}"
+        suffix = f"-{number}"  # within the slug's length: the cut base, then the number
+        chosen = base[:MAX_LENGTH - len(suffix)].rstrip("-") + suffix
     path = _path(settings, category, date, chosen)
     front = {"title": title, "date": date.strftime("%Y-%m-%d %H:%M"), "slug": chosen,
              "author": "Redazione", "tags": [], "summary": "", "attachments": [],

@@ -24,6 +24,7 @@ from concurrent.futures import ThreadPoolExecutor
 
 from plugins.content_checks import report
 from plugins.core.items import source as item_source
+from plugins.core.urls import static_links
 
 from . import previews
 from .collect import STATE_KEY, state
@@ -126,7 +127,7 @@ def place_linked_static(generator):
     folder = settings["ATTACHMENTS_PATH"] + "/"
     linked = {}  # source -> written items linking it
     for item in written:
-        for source in item.get_static_links():
+        for source in static_links(item):
             linked.setdefault(source, []).append(item)
     regex_subs = settings["SLUG_REGEX_SUBSTITUTIONS"]
     for static in list(generator.staticfiles):

@@ -55,7 +55,7 @@ def entries(generators):
     """The cross-file rules' view of every article and page of the build."""
     for item, _ in all_items(generators):
         yield Entry(source(item), "page" if isinstance(item, Page) else "article",
-                    item.slug or "", item.save_as or "", item.metadata.get("lang", ""),
+                    item.slug or "", item.save_as or "", item.lang,
                     key_line(item, "slug", "title"))
 
 

@@ -78,11 +78,12 @@ class _Checker(HTMLParser):
         allowed = ALLOWED[tag] | GLOBAL_ATTRIBUTES
         for name, value in attrs:
             value = value or ""
+            needles = (f"{name}=", name)  # the attribute, not the same word in the prose
             if name.startswith("on"):
-                self.problem(name, f"attributo {name} non ammesso in <{tag}>: niente script"
+                self.problem(needles, f"attributo {name} non ammesso in <{tag}>: niente script"
                                    f" nel testo / event handler attribute not allowed")
             elif name not in allowed and not name.startswith("aria-"):
-                self.problem(name, f"attributo {name} non ammesso in <{tag}>"
+                self.problem(needles, f"attributo {name} non ammesso in <{tag}>"
                                    f" / attribute {name} not allowed in <{tag}>")
             elif name in URL_ATTRIBUTES or name == "srcset":
                 for url in (_srcset_urls(value) if name == "srcset" else [value]):

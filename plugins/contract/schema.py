@@ -20,7 +20,7 @@ from plugins.italian.slugs import MAX_LENGTH, is_slug, make_slug
 # The keys of the editors' contract, and Pelican's own that the site accepts.
 CONTRACT_KEYS = (
     "title", "date", "modified", "category", "tags", "author", "authors", "summary",
-    "slug", "image", "image_alt", "attachments", "status", "lang", "translation", "order",
+    "slug", "image", "image_alt", "attachments", "status", "lang", "translation",
     "argomento", "visite_precedenti",
 )
 # Keys that choose where a file is written or how: they could replace another page.
@@ -152,6 +152,17 @@ def _check_image(meta, settings, problems):
                                   " dell'immagine / `image` needs `image_alt`"))
 
 
+def _check_translation(meta, problems):
+    """``translation``: Pelican's mark of a translation, ``true`` or ``false``."""
+    value = str(meta["translation"]).strip().lower()
+    if value in ("true", "false"):
+        meta["translation"] = value
+    else:
+        problems.append(("translation", f"`translation` vale true o false, non"
+                                        f" {meta['translation']!r} / must be true or false"))
+        del meta["translation"]
+
+
 def normalise(raw, *, is_page, settings):
     """Validate ``raw`` metadata; return (metadata, problems, warnings)."""
     meta, problems, warnings = {}, [], []
@@ -162,8 +173,9 @@ def normalise(raw, *, is_page, settings):
             problems.append((key, f"la chiave `{key}` non è ammessa: l'indirizzo viene da"
                                   f" `slug` (e dalla data) / `{key}` is not allowed"))
             continue
-        if key not in known:
+        if key not in known:  # ignored, as the warning says (Pelican would make it an attribute)
             warnings.append((key, f"chiave sconosciuta `{key}`, ignorata / unknown key `{key}`"))
+            continue
         if value is None or value == "" or value == []:
             continue
         if key in TEXT_KEYS:
@@ -201,6 +213,10 @@ def normalise(raw, *, is_page, settings):
     for key in ("tags", "authors"):
         if key in meta:
             meta[key] = unique_casefold(split_list(meta[key]))
+            if not meta[key]:  # only empty entries: as if the key were not there
+                del meta[key]
+    if "translation" in meta:
+        _check_translation(meta, problems)
     if "author" in meta and "authors" in meta:
         warnings.append(("author", "`author` e `authors` insieme: vale `authors`"
                                    " / both set, `authors` wins"))

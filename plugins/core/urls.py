@@ -1,5 +1,9 @@
 """Site addresses: Pelican's ``url`` and ``save_as`` values as readers see them."""
 
+import os
+import posixpath
+from urllib.parse import unquote, urlsplit
+
 INDEX = "index.html"
 
 
@@ -28,3 +32,22 @@ def freeze(items):
     for item in items:
         for key in ("url", "save_as"):
             setattr(item, f"override_{key}", getattr(item, key))
+
+
+def static_links(item):
+    """Source paths (relative to the content folder) of the ``{static}`` and ``{attach}``
+    links of ``item``'s body and summary: Pelican's ``get_static_links``, which reads
+    only the body and decodes only ``%20``, for both texts and with every ``%xx``
+    decoded (``citt%C3%A0.jpg`` is ``città.jpg``, as the contract's link check and the
+    web server read it). Called before Pelican replaces the links (the HTML as read)."""
+    regex = item._get_intrasite_link_regex()  # noqa: SLF001 - Pelican's own link syntax
+    paths = set()
+    for html in (item._content, item.metadata.get("summary")):  # noqa: SLF001 - as read
+        for match in regex.finditer(html or ""):
+            if match.group("what") not in ("static", "attach"):
+                continue
+            path = unquote(urlsplit(match.group("value")).path)
+            if not path.startswith("/"):
+                path = posixpath.join(item.relative_dir.replace(os.sep, "/"), path)
+            paths.add(posixpath.normpath(path.lstrip("/")))
+    return paths

@@ -16,6 +16,7 @@ import re
 from dataclasses import dataclass
 from html import escape
 from html.parser import HTMLParser
+from urllib.parse import unquote
 
 STATIC_PREFIXES = ("{static}", "|static|")
 RASTER = (".jpg", ".jpeg", ".png", ".webp")
@@ -67,7 +68,7 @@ def static_source(src, relative_dir):
     prefix = next((p for p in STATIC_PREFIXES if src.startswith(p)), None)
     if prefix is None:
         return None
-    path = src[len(prefix):].split("?", 1)[0].split("#", 1)[0]
+    path = unquote(src[len(prefix):].split("?", 1)[0].split("#", 1)[0])
     if path.startswith("/"):
         path = path.lstrip("/")
     else:

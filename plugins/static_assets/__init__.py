@@ -6,27 +6,30 @@ it uses", and nothing no published item uses goes public either (a file
 dropped in the folder by mistake, or one left behind by a deleted article).
 Signal: ``static_generator_finalized`` (every item read, nothing copied yet): a
 static file that no written item uses (its ``image``, or a ``{static}`` link in
-its body) is withheld, with an INFO line naming it. Attachments get the same
+its body or summary) is withheld, with an INFO line naming it. Attachments get the same
 rule from ``plugins/attachments``, which handles its own folder.
 """
 
 import logging
 import os
+import posixpath
 
 from pelican import signals
 
 from plugins.core.items import PUBLIC, context_items
+from plugins.core.urls import static_links
 
 logger = logging.getLogger(__name__)
 
 
 def static_references(item):
-    """Source paths (relative to the content folder) of the static files ``item`` uses."""
-    paths = set(item.get_static_links())
+    """Source paths (relative to the content folder) of the static files ``item`` uses:
+    its cover ``image`` and the links of its body and its summary."""
+    paths = static_links(item)
     image = item.metadata.get("image")
     if image:
         paths.add(str(image).lstrip("/"))
-    return {os.path.normpath(path).replace(os.sep, "/") for path in paths}
+    return {posixpath.normpath(path) for path in paths}
 
 
 def used_by_written_items(context):
