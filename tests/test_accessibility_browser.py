@@ -87,6 +87,11 @@ EXTRA = {
             > Una comunità che si incontra è una comunità che si prende cura.
 
             Il prossimo appuntamento è a *settembre*, con i **Patti Gener-Attivi**.
+
+            | Laboratorio | Settembre | Ottobre | Novembre | Referente del laboratorio |
+            | --- | ---: | ---: | ---: | --- |
+            | Orti condivisi di Casalmaggiore | 12 | 18 | 21 | Associazione Casalmaggiore Solidale |
+            | Doposcuola intergenerazionale | 25 | 30 | 28 | Community Manager di Casalmaggiore |
             """),
 }
 
@@ -164,8 +169,34 @@ def test_the_article_with_images_was_checked_with_its_images(page, site):
     assert page.locator(".attachments .attachment-preview").count() == 1
     assert page.locator(".article-meta .visit-count").text_content() == "87 visite"
     assert page.locator(".pagination").count() == 0
+    page.set_viewport_size({"width": 390, "height": 900})  # the table wider than the screen
+    box = page.locator(".article-body .table-scroll")
+    assert box.evaluate("e => e.scrollWidth > e.clientWidth && e.tabIndex === 0")
+    box.focus()  # the keyboard scrolls it
+    page.keyboard.press("ArrowRight")
+    page.wait_for_function("() => document.querySelector('.table-scroll').scrollLeft > 0")
     open_page(page, site, "/")
     assert page.locator(".pagination").count() == 1
+
+
+def test_printing_from_a_dark_screen_gives_dark_text_on_white(page, site):
+    """Paper is white: the dark scheme's light text would print pale grey."""
+    open_page(page, site, ARTICLE)
+    colours = """() => ['h1', '.article-body h2', '.article-body p', 'body'].map(s => {
+        const style = getComputedStyle(document.querySelector(s));
+        return [s, style.color, style.backgroundColor];
+    })"""
+    try:
+        page.emulate_media(media="screen", color_scheme="dark")
+        assert page.evaluate(colours)[0][1] != "rgb(0, 0, 0)"  # light text on screen
+        page.emulate_media(media="print", color_scheme="dark")
+        for selector, colour, background in page.evaluate(colours):
+            red, green, blue = (int(n) for n in colour[4:-1].split(", ")[:3])
+            assert max(red, green, blue) <= 0x40, (selector, colour)  # near black
+            if selector == "body":
+                assert background in ("rgb(255, 255, 255)", "rgba(0, 0, 0, 0)"), background
+    finally:
+        page.emulate_media(media="screen", color_scheme="light")
 
 
 def boxes(page):

@@ -82,6 +82,22 @@ def test_category_feeds_hold_only_their_category(build_once):
         assert [e.title for e in notizie.entries] == ["Notizia estiva", "Notizia vecchia"]
 
 
+def test_each_feed_has_its_own_id_and_links_the_page_it_follows(build_once):
+    """RFC 4287: a feed's id is unique (readers tell subscriptions apart by it); Pelican
+    gave all of them the home page as id and link."""
+    site = build_once(ITEMS)
+    ns = {"a": "http://www.w3.org/2005/Atom"}
+    follows = {"tutto": "/", "categorie/notizie": "/categorie/notizie/",
+               "categorie/comunicati-stampa": "/categorie/comunicati-stampa/"}
+    for name, page in follows.items():
+        root = ET.fromstring(site.text(f"/feeds/{name}.atom.xml"))
+        assert root.find("a:id", ns).text == f"{SITEURL}/feeds/{name}.atom.xml"
+        assert root.find("a:link[@rel='alternate']", ns).get("href") == SITEURL + page
+        channel = ET.fromstring(site.text(f"/feeds/{name}.rss.xml")).find("channel")
+        assert channel.findtext("link") == SITEURL + page
+        assert site.exists(page)
+
+
 def test_feeds_are_announced_in_every_page_head(build_once):
     site = build_once(ITEMS)
     for url in ("/", "/2024/05/comunicato/", "/categorie/notizie/"):

@@ -130,6 +130,18 @@ def _srcset_urls(value):
     return [candidate.strip().split()[0] for candidate in value.split(",") if candidate.strip()]
 
 
+_TABLE_RE = re.compile(r"<table\b[^>]*>|</table>", re.IGNORECASE)
+TABLE_BOX = '<div class="table-scroll" role="region" tabindex="0" aria-label="Tabella">'
+
+
+def scrollable_tables(html):
+    """Each table of the (sanitized) body in a box that scrolls sideways when the table is
+    wider than the screen: a named region that takes the keyboard's focus (WCAG 2.1.1:
+    browsers that do not focus scrolling boxes by themselves)."""
+    return _TABLE_RE.sub(lambda m: m[0] + "</div>" if m[0].startswith("</")
+                         else TABLE_BOX + m[0], html)
+
+
 def find_line(source, needles, body_line):
     """The line of the first case-insensitive needle found in the Markdown ``source``
     (``needles``: one text, or several tried in turn)."""
