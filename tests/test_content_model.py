@@ -159,7 +159,8 @@ def test_images_of_a_summary_and_under_encoded_names_are_published(build):
         "immagini/città.jpg": JPEG + b"accent",
         "immagini/foto uno.jpg": JPEG + b"space",
         "notizie/a.md": article(
-            title="Con foto", summary="'Un lead ![Nel sommario]({static}/immagini/nel-sommario.jpg)'",
+            title="Con foto",
+            summary="'Un lead ![Nel sommario]({static}/immagini/nel-sommario.jpg)'",
             body="![La città]({static}/immagini/citt%C3%A0.jpg)\n\n"
                  "![Foto uno]({static}/immagini/foto%20uno.jpg)"),
     }, config="publishconf")
