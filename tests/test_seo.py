@@ -96,7 +96,16 @@ SITE = {
                                 body="Il primo paragrafo.\n\nIl secondo."),
     "pages/p.md": "---\ntitle: Chi siamo\nslug: chi-siamo\nsummary: Il gruppo di lavoro.\n---\n"
                   "Testo.\n",
+    # a cover whose name needs %-encoding; a body that opens with a picture, no summary
+    "immagini/Festa città 1.png": image("PNG", (800, 400)),
+    "notizie/festa.md": article(title="Festa", slug="festa", date="2024-03-01 10:00",
+                                image="'immagini/Festa città 1.png'", image_alt="La festa",
+                                body="![Il palco]({static}/immagini/foto.png)\n\nIl racconto."),
+    # the English version of the article with an image: its translation (same slug)
+    "notizie/in-inglese.md": article(title="Budget 2024", slug="bilancio", lang="en",
+                                     date="2024-05-06 10:00", body="The budget."),
 }
+SITEDESCRIPTION_START = "Notizie e comunicati stampa di FareLegami"
 ARTICLE = "/2024/05/bilancio/"
 LONG_URL = "/2024/01/lunga/"
 
@@ -165,7 +174,10 @@ def test_open_graph_on_pages_and_home_without_images(site):
     page = site.soup("/chi-siamo/")
     assert one(page, "og:type") == "website" and one(page, "og:title") == "Chi siamo"
     assert one(page, "og:description") == "Il gruppo di lavoro." == one(page, "description")
-    assert one(page, "twitter:card") == "summary" and not meta(page, "og:image")
+    assert one(page, "twitter:card") == "summary"
+    logo = f"{SITEURL}/theme/logo.png"  # no picture of its own: the site's logo
+    assert one(page, "og:image") == logo and site.exists(logo)
+    assert one(page, "og:image:alt") == "Il logo di FareLegami"
     home = site.soup("/")
     assert one(home, "og:type") == "website"
     assert one(home, "og:title") == "FareLegami – Una comunità che gira"
@@ -173,7 +185,50 @@ def test_open_graph_on_pages_and_home_without_images(site):
     assert one(home, "twitter:card") == "summary" and not meta(home, "article:published_time")
     long = site.soup(LONG_URL)
     assert one(long, "og:description") == "Il primo paragrafo." == one(long, "description")
-    assert one(long, "twitter:card") == "summary" and not meta(long, "og:image")
+    assert one(long, "twitter:card") == "summary" and one(long, "og:image") == logo
+    assert one(home, "og:image") == logo
+
+
+def test_a_cover_is_shared_with_an_encoded_address_and_its_size(site):
+    soup = site.soup("/2024/03/festa/")
+    address = f"{SITEURL}/immagini/Festa%20citt%C3%A0%201.png"
+    assert one(soup, "og:image") == address and site.exists(address)
+    assert (one(soup, "og:image:width"), one(soup, "og:image:height")) == ("800", "400")
+    assert json_ld(soup)["NewsArticle"]["image"] == [address]
+    assert one(site.soup(ARTICLE), "og:image:width") == "1200"
+
+
+def test_an_article_opening_with_a_picture_has_the_sites_description_not_an_empty_one(site):
+    soup = site.soup("/2024/03/festa/")
+    assert one(soup, "description").startswith(SITEDESCRIPTION_START)
+    assert one(soup, "og:description") == one(soup, "description")
+    assert soup.select_one(".article-body img[alt='Il palco']")  # the picture stays in the body
+    card = site.soup("/").find("a", string="Festa").find_parent("article")
+    assert card.find("img", alt="Il palco") is None  # no full-size photo as a card's lead
+
+
+def test_each_listing_describes_itself(site):
+    addresses = ["/", "/categorie/notizie/", "/argomenti/crema/", "/autori/redazione/",
+                 "/archivio/", "/archivio/2024/", "/categorie/", "/argomenti/", "/autori/"]
+    descriptions = {address: one(site.soup(address), "description") for address in addresses}
+    assert len(set(descriptions.values())) == len(addresses), descriptions
+    assert descriptions["/"].startswith(SITEDESCRIPTION_START)
+    assert descriptions["/argomenti/crema/"] == \
+        "Le notizie di FareLegami sull’argomento Crema, dalla più recente."
+
+
+def test_a_translation_says_its_language_and_names_the_other_version(site):
+    english = site.soup("/en/2024/05/bilancio/")
+    assert english.html["lang"] == "en" and one(english, "og:locale") == "en"
+    assert json_ld(english)["NewsArticle"]["inLanguage"] == "en"
+    italian = site.soup(ARTICLE)
+    assert italian.html["lang"] == "it" and one(italian, "og:locale") == "it_IT"
+    for soup in (english, italian):
+        versions = {link["hreflang"]: link["href"]
+                    for link in soup.select('link[rel="alternate"][hreflang]')}
+        assert versions == {"it": SITEURL + ARTICLE, "en": SITEURL + "/en/2024/05/bilancio/"}
+    assert site.soup("/").html["lang"] == "it"
+    assert not site.soup(LONG_URL).select('link[hreflang]')
 
 
 def test_news_article_json_ld_has_what_google_documents(site):

@@ -7,6 +7,7 @@ resolved), ``is_bozza`` (a draft shown by a preview build) and ``is_programmato`
 future item shown by a preview build: it goes live with the first build after its date).
 When an article has no ``summary`` its first paragraph becomes the lead and is
 left out of ``body``, so readers do not read it twice; feeds keep the full content.
+A first paragraph without text (a picture alone) is no lead: the article has none.
 """
 
 import math
@@ -62,7 +63,7 @@ class ArticleLead:
 def enrich(article, now):
     if "summary" not in article.metadata:
         first = FIRST_PARAGRAPH_RE.match(article._content or "")  # noqa: SLF001 - raw HTML
-        if first:
+        if first and TAG_RE.sub("", first.group(1)).strip():  # text, not a lone picture
             article.metadata["summary"] = first.group(1)
             article.metadata["lead_from_body"] = True
         else:

@@ -8,6 +8,7 @@ functions of :mod:`.structured` and :mod:`.share`.
 """
 
 from dataclasses import dataclass, field
+from urllib.parse import quote
 from zoneinfo import ZoneInfo
 
 from jinja2 import pass_context
@@ -46,8 +47,11 @@ def _authors(item, context, address):
 
 
 def _image(item, address):
+    """The absolute URL of the item's cover image, its file name %-encoded (a space or
+    an accent would make it an invalid URL for the sites that fetch it)."""
     image = getattr(item, "image", None)
-    return absolute(address, image) if image and address else ""
+    return absolute(address, quote(str(image).lstrip("/"), safe="/")) if image and address \
+        else ""
 
 
 def _article_data(article, context, address, canonical, description):
@@ -62,12 +66,21 @@ def _article_data(article, context, address, canonical, description):
         publisher=_publisher(context, address), images=(image,) if image else (),
         section=plain(article.category.name) if article.category else "",
         keywords=tuple(plain(tag.name) for tag in getattr(article, "tags", None) or ()),
-        language=language(context)))
+        language=language(context, article)))
 
 
-def language(context):
+def locale(context, item=None):
+    """The page's locale: ``SEO_LOCALE``, or the item's own ``lang`` where it is not the
+    site's (a translation)."""
+    lang = getattr(item, "lang", None)
+    if lang and lang != context.get("DEFAULT_LANG"):
+        return str(lang)
+    return str(context.get("SEO_LOCALE") or "it_IT")
+
+
+def language(context, item=None):
     """``it_IT`` -> ``it-IT`` (BCP 47, as schema.org's inLanguage wants)."""
-    return str(context.get("SEO_LOCALE") or "it_IT").replace("_", "-")
+    return locale(context, item).replace("_", "-")
 
 
 @pass_context
@@ -87,7 +100,7 @@ def page_seo(context, title="", description=""):
     description = plain(description)
     home = absolute(address, "")
 
-    graph = [("og:locale", context.get("SEO_LOCALE")), ("og:site_name", site_name),
+    graph = [("og:locale", locale(context, item)), ("og:site_name", site_name),
              ("og:type", "article" if article else "website"), ("og:title", title)]
     if description:
         graph.append(("og:description", description))
@@ -95,8 +108,14 @@ def page_seo(context, title="", description=""):
     image = _image(item, address) if item else ""
     if image:
         graph.append(("og:image", image))
+        cover = getattr(item, "cover", None)  # plugins/images: its size, read from the file
+        if cover is not None:  # without them, some sites show no image on the first share
+            graph += [("og:image:width", str(cover.width)), ("og:image:height", str(cover.height))]
         if getattr(item, "image_alt", None):
             graph.append(("og:image:alt", plain(item.image_alt)))
+    elif context.get("SEO_LOGO"):  # no picture of its own: the site's logo, not nothing
+        graph += [("og:image", absolute(address, context["SEO_LOGO"])),
+                  ("og:image:alt", f"Il logo di {site_name}")]
     twitter = [("twitter:card", "summary_large_image" if image else "summary")]
 
     json_ld = []
