@@ -60,6 +60,24 @@ def test_native_pelican_header_still_works(build):
     assert "Il lead nativo." in page.select_one(".lead").get_text()
 
 
+def test_yaml_values_are_text_as_typed_the_same_as_in_the_native_header(build):
+    """YAML would read No as false, 0124 as 84 (octal), 010 as 8 and 1:30 as 90."""
+    yaml_file = ("---\ntitle: No\ndate: 2024-05-05 10:00\nslug: '0124'\n"
+                 "tags: [No, Sì, 010, 1:30]\nvisite_precedenti: 0144\n---\n\nTesto.\n")
+    native = ("Title: No\nDate: 2024-05-06 10:00\nSlug: 0125\nTags: No, Sì, 010, 1:30\n"
+              "Visite_precedenti: 0144\n\nTesto.\n")
+    site = build({"notizie/yaml.md": yaml_file.replace("'0124'", "0124"),
+                  "avvisi/nativo.md": native})
+    assert site.ok, site.log
+    for url in ("/2024/05/0124/", "/2024/05/0125/"):
+        page = site.soup(url)
+        assert page.h1.get_text(strip=True) == "No", url
+        tags = [a.get_text(strip=True) for a in page.select('a[href*="/argomenti/"]')]
+        assert {"No", "Sì", "010", "1:30"} <= set(tags), (url, tags)
+        count = page.select_one(".article-meta .visit-count")
+        assert count["data-visit-offset"] == "144", url
+
+
 def test_default_author_category_from_folder_and_lead_from_first_paragraph(build):
     site = build({
         "comunicati-stampa/a.md": article(title="Comunicato", body="Il primo.\n\nIl secondo."),

@@ -234,3 +234,25 @@ def test_a_topic_must_be_one_name_that_yields_a_slug(settings, value, fragment):
                                settings=settings)
     [(key, message)] = problems
     assert key == "argomento" and fragment in message
+
+
+def test_a_time_the_clocks_skip_becomes_the_real_one_with_a_warning(settings):
+    meta, problems, warnings = check(settings, date="2024-03-31 02:30")
+    assert problems == [] and meta["date"] == datetime(2024, 3, 31, 3, 30, tzinfo=ROME)
+    assert meta["date"].isoformat() == "2024-03-31T03:30:00+02:00"
+    assert warnings == [("date", "`date`: le 02:30 del 31/03/2024 non esistono (le lancette"
+                                 " passano avanti di un'ora): vale 03:30 / that time does not"
+                                 " exist, 03:30 is used")]
+    meta, _, warnings = check(settings, date="2024-10-27 02:30")  # twice that night: the first
+    assert warnings == [] and meta["date"].isoformat() == "2024-10-27T02:30:00+02:00"
+    meta, _, warnings = check(settings, date="2024-03-31T02:30:00+01:00")  # an offset: exact
+    assert warnings == [] and meta["date"].isoformat() == "2024-03-31T03:30:00+02:00"
+
+
+def test_an_update_before_the_publication_is_dropped_with_a_warning(settings):
+    meta, problems, warnings = check(settings, date="2024-05-05 10:00", modified="2020-01-01")
+    assert problems == [] and "modified" not in meta
+    assert warnings == [("modified", "`modified` (ultimo aggiornamento) è prima di `date`:"
+                                     " ignorato / `modified` is before `date`, ignored")]
+    meta, _, warnings = check(settings, date="2024-05-05 10:00", modified="2024-05-05 10:00")
+    assert warnings == [] and meta["modified"] == meta["date"]

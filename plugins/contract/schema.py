@@ -9,7 +9,7 @@ Pure functions, unit-tested in tests/test_contract_schema.py.
 
 import os
 import re
-from datetime import date, datetime
+from datetime import date, datetime, timezone
 from zoneinfo import ZoneInfo
 
 from plugins.core import filetypes
@@ -163,6 +163,18 @@ def _check_translation(meta, problems):
         del meta["translation"]
 
 
+def _skip_missing_hour(meta, key, warnings):
+    """A time the clocks skip (the last Sunday of March, 02:00–02:59 in Rome) does not
+    exist: it becomes the real time one hour later, with a warning."""
+    value = meta[key]
+    real = value.astimezone(timezone.utc).astimezone(value.tzinfo)
+    if real.replace(tzinfo=None) != value.replace(tzinfo=None):
+        warnings.append((key, f"`{key}`: le {value:%H:%M} del {value:%d/%m/%Y} non esistono"
+                              f" (le lancette passano avanti di un'ora): vale {real:%H:%M}"
+                              f" / that time does not exist, {real:%H:%M} is used"))
+        meta[key] = real
+
+
 def normalise(raw, *, is_page, settings):
     """Validate ``raw`` metadata; return (metadata, problems, warnings)."""
     meta, problems, warnings = {}, [], []
@@ -207,6 +219,12 @@ def normalise(raw, *, is_page, settings):
                                       f" {_DATE_HELP}, anni {YEARS[0]}–{YEARS[1]}"
                                       f" / `{key}` is not a valid date"))
                 del meta[key]
+                continue
+            _skip_missing_hour(meta, key, warnings)
+    if "modified" in meta and "date" in meta and meta["modified"] < meta["date"]:
+        warnings.append(("modified", "`modified` (ultimo aggiornamento) è prima di `date`:"
+                                     " ignorato / `modified` is before `date`, ignored"))
+        del meta["modified"]
     if "date" not in meta and not is_page and not any(key == "date" for key, _ in problems):
         problems.append(("date", "manca la data (`date`) / missing `date`"))
 

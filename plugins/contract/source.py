@@ -83,19 +83,23 @@ def decode(data):
 _SafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when available
 
 
-class _DateAsTextLoader(_SafeLoader):
-    """A safe loader that leaves dates as text, so one parser handles both header forms."""
+class _TextLoader(_SafeLoader):
+    """A safe loader whose plain values stay text: no dates, booleans or numbers guessed
+    from them (``title: No`` is the text No, not False; ``slug: 0124`` not 84; ``1:30``
+    not 90), so YAML and the native header give the same values and one parser handles
+    both. Only an empty value is still null; lists and mappings are kept."""
 
 
-_DateAsTextLoader.yaml_implicit_resolvers = {
-    first: [(tag, rx) for tag, rx in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+_GUESSED = {f"tag:yaml.org,2002:{name}" for name in ("timestamp", "bool", "int", "float")}
+_TextLoader.yaml_implicit_resolvers = {
+    first: [(tag, rx) for tag, rx in resolvers if tag not in _GUESSED]
     for first, resolvers in _SafeLoader.yaml_implicit_resolvers.items()
 }
 
 
 def load_yaml(text, first_line):
     """``(mapping, {key: line}, [(line, warning)])`` from YAML starting at ``first_line``."""
-    loader = _DateAsTextLoader(text)
+    loader = _TextLoader(text)
     try:
         node = loader.get_single_node()
         if isinstance(node, yaml.MappingNode):
