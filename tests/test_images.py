@@ -10,7 +10,7 @@ import re
 
 import pytest
 from PIL import Image
-from support import SITEURL, article
+from support import SITEURL, article, run_tool, write_conf, write_content
 from plugins.images import markup
 from plugins.images.settings import DEFAULTS
 from plugins.images.settings import install as validate
@@ -208,13 +208,28 @@ def test_same_images_same_variant_bytes_with_a_cold_cache(build_once, build):
     assert first.text(WITH_COVER) == second.text(WITH_COVER)
 
 
-def test_an_unreadable_image_stops_the_build_naming_it(build):
-    site = build({"immagini/rotta.jpg": jpeg(1200, 800)[:400],  # a JPEG cut short
-                  "notizie/a.md": article(body="![Rotta]({static}/immagini/rotta.jpg)")})
+def half(data):
+    return data[:len(data) // 2]
+
+
+@pytest.mark.parametrize("broken", [
+    jpeg(1200, 800)[:400],  # cut in its header
+    half(jpeg(2000, 1200)),  # a whole header, half the data: variants to draw
+    half(jpeg(400, 300)),  # the same, too narrow for variants: published as it is
+], ids=["header", "data", "data-no-variants"])
+def test_an_unreadable_image_stops_the_build_and_check_naming_it(build, tmp_path, broken):
+    files = {"immagini/rotta.jpg": broken,
+             "notizie/a.md": article(body="![Rotta]({static}/immagini/rotta.jpg)")}
+    site = build(files)
     assert not site.ok
     assert "notizie/a.md" in site.log
     assert "l'immagine immagini/rotta.jpg non si può leggere" in site.log
     assert not (site.output / "index.html").exists()
+    write_content(tmp_path / "content", files)
+    status, out, _ = run_tool(tmp_path, "check", "--settings", str(write_conf(tmp_path)),
+                              "--content", str(tmp_path / "content"))
+    assert status == 1
+    assert "notizie/a.md: errore: l'immagine immagini/rotta.jpg non si può leggere" in out
 
 
 def bilevel_png(width, height):

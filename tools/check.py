@@ -2,8 +2,8 @@
 
 It runs the very checks the build runs (one implementation): each file through
 ``plugins.contract.check.check_file`` (front matter, body HTML, links, images),
-the images of each item the build would write through ``plugins.images.variants.measure``
-(the header: broken files, decompression bombs),
+the images of each item the build would write through ``plugins.images.variants``
+(``measure``: the header, decompression bombs; ``verify``: the data, files cut short),
 its attachments through ``plugins.attachments.collect.build_attachments``, and
 the rules across files of ``plugins.content_checks.rules``. It prints every
 problem at once, one per line, ``content/…/file.md:LINE: message``, errors first,
@@ -119,7 +119,7 @@ def _attachment_problems(relative, checked, settings, run):
 
 def _image_problems(relative, html, metadata, settings):
     """The build's errors for the images of an item it writes (``plugins.images`` reads
-    each one; here its header is read, with the same function and message)."""
+    each one; here the same functions read it, with the same message)."""
     problems = []
     cover = metadata.get("image")
     for source in dict.fromkeys(image_sources(html, posixpath.dirname(relative), cover)):
@@ -127,7 +127,7 @@ def _image_problems(relative, html, metadata, settings):
         if not os.path.isfile(path):
             continue  # the contract reports missing files
         try:
-            variants.measure(path)
+            variants.verify(variants.measure(path))  # the header, then the data
         except variants.Unreadable as error:
             problems.append(Problem(relative, unreadable_message(source, str(error))))
     return problems

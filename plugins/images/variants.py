@@ -97,10 +97,28 @@ def cache_file(folder, source, width, quality):
     return os.path.join(folder, f"{source.digest}-{width}-q{quality}-v{FORMAT}.webp")
 
 
+def verify(source):
+    """Decode ``source`` (at the smallest scale its format allows: a JPEG at 1/8), so a
+    file whose header is fine but whose data is cut short or damaged is :class:`Unreadable`
+    (:func:`measure` reads the header only)."""
+    from PIL import Image  # noqa: PLC0415
+
+    try:
+        with Image.open(source.path) as image:
+            image.draft("RGB", (max(1, source.width // 8), max(1, source.height // 8)))
+            image.load()
+    except (OSError, ValueError, Image.DecompressionBombError) as error:
+        raise Unreadable(str(error) or type(error).__name__) from error
+
+
 def ensure(source, widths, quality, folder):
-    """The :class:`Variant` list of ``source`` (narrowest first), drawing missing ones."""
+    """The :class:`Variant` list of ``source`` (narrowest first), drawing missing ones.
+    An image too narrow for any variant is decoded once here (:func:`verify`): drawing
+    is what decodes the others, and a variant in the cache was drawn from these bytes."""
     variants = [Variant(w, height_for(source, w), cache_file(folder, source, w, quality))
                 for w in widths_for(source, widths)]
+    if not variants:
+        verify(source)
     missing = [variant for variant in variants if not os.path.isfile(variant.file)]
     if missing:
         draw(source, missing, quality, folder)
