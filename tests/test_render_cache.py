@@ -9,6 +9,7 @@ compared with a cold build of the same content.
 import filecmp
 import json
 import os
+import pickle
 import shutil
 
 import samples
@@ -99,6 +100,31 @@ def test_a_cached_file_is_checked_again_when_a_file_it_uses_goes_away(tmp_path):
     write_content(tmp_path / "content", {"immagini/foto.jpg": b"<svg onload=alert(1)>"})
     site = build_site(tmp_path, {})  # back, but not an image any more
     assert not site.ok and "immagini/foto.jpg" in site.log
+
+
+def test_a_damaged_contract_cache_entry_is_read_again_not_blamed_on_the_file(tmp_path):
+    files = {"notizie/a.md": article(title="A"), "notizie/b.md": article(title="B")}
+    first = build_site(tmp_path, files)
+    assert first.ok, first.log
+    shutil.move(first.output, tmp_path / "first")
+    entries = sorted((tmp_path / "cache").glob("contract-*/*/*.pickle"))
+    assert len(entries) == 2
+    entries[0].write_bytes(b"cdatetime9\nboh\n.")  # unpickles into ModuleNotFoundError
+    entries[1].write_bytes(b"\x80\x05garbage")
+    again = build_site(tmp_path, files)  # the same settings: the same cache folder
+    assert again.ok, again.log
+    assert differences(tmp_path / "first", again.output) == []
+    assert all(pickle.loads(entry.read_bytes()) for entry in entries)  # written anew
+
+
+def test_a_cache_folder_that_cannot_be_written_is_one_clear_error(tmp_path):
+    (tmp_path / "cache-file").write_text("not a folder")
+    site = build_site(tmp_path, {"notizie/a.md": article(title="A")},
+                      settings=f"CACHE_PATH = {str(tmp_path / 'cache-file')!r}\n")
+    assert not site.ok
+    log = " ".join(site.log.split())
+    assert "la cartella della cache non si può scrivere" in log and "cache-file" in log
+    assert "Traceback" not in site.log and "notizie/a.md" not in site.log
 
 
 def rendered(cache):

@@ -12,6 +12,7 @@ import signal
 import subprocess
 import sys
 import time
+from datetime import datetime, timezone
 from pathlib import Path
 
 import pytest
@@ -189,6 +190,22 @@ def test_publish_switches_atomically_and_rolls_back(tmp_path):
     assert not (root / "current" / "2024/05/due/index.html").exists()
     assert safe_build.rollback(root) is None  # no earlier release: current untouched
     assert current(root) == first.resolve()
+
+
+def test_releases_are_named_in_utc_whatever_the_local_time(tmp_path, monkeypatch):
+    """Local time repeats an hour each autumn: releases named by it would sort wrongly
+    and rollback would pick the wrong one."""
+    conf, content, root = make_conf(tmp_path), tmp_path / "content", tmp_path / "public"
+    write_content(content, {"notizie/a.md": article(title="Uno")})
+    monkeypatch.setenv("TZ", "Asia/Kolkata")  # UTC+05:30 all year: no doubt which it is
+    time.tzset()
+    try:
+        release = safe_build.publish(conf, root, content=content)
+    finally:
+        monkeypatch.undo()
+        time.tzset()
+    named = datetime.strptime(release.name, "%Y%m%d-%H%M%S-%f").replace(tzinfo=timezone.utc)
+    assert abs((datetime.now(timezone.utc) - named).total_seconds()) < 600, release.name
 
 
 def test_a_publish_under_umask_077_is_readable_by_the_web_server(tmp_path):

@@ -40,7 +40,7 @@ import subprocess
 import sys
 import tempfile
 import threading
-from datetime import datetime
+from datetime import datetime, timezone
 from pathlib import Path
 
 from plugins.core import processes
@@ -281,7 +281,9 @@ def publish(settings_file, root, extra_settings=(), content="content", siteurl=N
         _served_folder(root / RELEASES)
         if siteurl is None:
             siteurl = _siteurl(settings_file, extra_settings)
-        name = datetime.now().strftime("%Y%m%d-%H%M%S-%f")
+        # UTC: the names sort as the releases were made, clock changes or not (local time
+        # repeats an hour each autumn, and rollback would pick the wrong one)
+        name = datetime.now(timezone.utc).strftime("%Y%m%d-%H%M%S-%f")
         staging = root / STAGING / name
         try:
             if not run_pelican(settings_file, staging, extra_settings, content):

@@ -12,6 +12,7 @@ are kept: a file with errors is read (and reported) again every time.
 """
 
 import hashlib
+import logging
 import os
 import pickle
 import shutil
@@ -19,6 +20,8 @@ from pathlib import Path
 
 from plugins.core.digest import code_digest, hash_parts, settings_digest
 from plugins.core.files import keep
+
+logger = logging.getLogger(__name__)
 
 KEEP_FOLDERS = 3  # digests kept per namespace (e.g. preview and public builds)
 FORMAT = 1
@@ -38,8 +41,13 @@ class FileCache:
         digest = hash_parts(namespace, str(FORMAT), code_digest(), settings_digest(settings))
         root = Path(settings["CACHE_PATH"])
         self.folder = root / f"{namespace}-{digest[:16]}"
-        self.folder.mkdir(parents=True, exist_ok=True)
-        os.utime(self.folder)
+        self.unwritable = False
+        try:
+            self.folder.mkdir(parents=True, exist_ok=True)
+            os.utime(self.folder)
+        except OSError as error:
+            self._cannot_write(error)
+            return
         folders = sorted((p for p in root.glob(f"{namespace}-*") if p.is_dir()),
                          key=lambda p: p.stat().st_mtime, reverse=True)
         for old in folders[KEEP_FOLDERS:]:
@@ -58,13 +66,24 @@ class FileCache:
         try:
             with open(self._path(relative, data), "rb") as handle:
                 deps, value = pickle.load(handle)  # noqa: S301 - the site's own cache files
-        except (OSError, EOFError, pickle.UnpicklingError, ValueError):
-            return None
-        if any(stamp(path) != before for path, before in deps.items()):
-            return None
+            if any(stamp(path) != before for path, before in deps.items()):
+                return None
+        except Exception:  # noqa: BLE001 - a damaged entry (any error unpickling it) is a miss
+            return None  # the file is read again and its entry written anew
         return value
 
     def put(self, relative, data, deps, value):
-        """Keep ``value`` for this file's bytes and the current state of ``deps`` (paths)."""
-        keep(self._path(relative, data), pickle.dumps(
-            ({dep: stamp(dep) for dep in deps}, value), protocol=pickle.HIGHEST_PROTOCOL))
+        """Keep ``value`` for this file's bytes and the current state of ``deps`` (paths).
+        A cache that cannot be written is one warning: the build goes on without it."""
+        if self.unwritable:
+            return
+        try:
+            keep(self._path(relative, data), pickle.dumps(
+                ({dep: stamp(dep) for dep in deps}, value), protocol=pickle.HIGHEST_PROTOCOL))
+        except OSError as error:
+            self._cannot_write(error)
+
+    def _cannot_write(self, error):
+        logger.warning("Cache %s not writable (%s): reading every file without it",
+                       self.folder, error.strerror or error)
+        self.unwritable = True

@@ -16,12 +16,18 @@ Modules, imported explicitly (``from plugins.core import items``):
   kept once known.
 
 As a plugin (first in PLUGINS) it gives templates the ``without_index`` and
-``page_window`` filters and, at ``all_generators_finalized``, keeps every item's
-``url`` and ``save_as`` (:func:`.urls.freeze`).
+``page_window`` filters, makes sure ``CACHE_PATH`` is a folder it can write (every
+plugin keeps its results there: one clear error at start-up instead of a failure
+blamed on an editor's file later), and, at ``all_generators_finalized``, keeps
+every item's ``url`` and ``save_as`` (:func:`.urls.freeze`).
 """
+
+import os
+import tempfile
 
 from pelican import signals
 
+from .errors import QuietError, quiet_tracebacks
 from .items import all_items
 from .pages import page_window
 from .settings import add_filters
@@ -30,8 +36,26 @@ from .urls import freeze, without_index
 FILTERS = {"without_index": without_index, "page_window": page_window}
 
 
+class CacheError(QuietError):
+    """``CACHE_PATH`` cannot be written: the build stops before reading anything."""
+
+
+def writable_cache(path):
+    """Make ``path`` if missing and write a file in it; :class:`CacheError` if it cannot."""
+    try:
+        os.makedirs(path, exist_ok=True)
+        with tempfile.TemporaryFile(dir=path):
+            pass
+    except OSError as error:
+        raise CacheError(f"CACHE_PATH {path}: la cartella della cache non si può scrivere"
+                         f" ({error.strerror or error}); correggi i permessi o cancellala"
+                         f" / the cache folder is not writable") from None
+
+
 def initialize(pelican):
     add_filters(pelican.settings, FILTERS)
+    quiet_tracebacks()
+    writable_cache(pelican.settings["CACHE_PATH"])
 
 
 def freeze_urls(generators):
