@@ -134,6 +134,28 @@ def test_check_and_build_agree_on_an_items_language(tmp_path, lang, date, error)
         assert site.exists("/2024/05/stesso/") and site.exists("/en/2024/05/stesso/")
 
 
+def test_attachments_given_one_address_blame_the_same_item_in_check_and_build(tmp_path):
+    """Verbale.pdf and verbale.pdf would be one file on the site: the item declaring the
+    one whose name sorts second is told, in the build and in check, in one process or in
+    several (each worker sees only its own files)."""
+    files = {"allegati/verbale.pdf": samples.pdf(1), "allegati/Verbale.pdf": samples.pdf(2),
+             "notizie/a.md": article(title="A", attachments=["allegati/verbale.pdf"]),
+             "notizie/zz.md": article(title="Zz", attachments=["allegati/Verbale.pdf"])}
+    site = build_site(tmp_path / "build", files, own_attachments_cache(tmp_path / "build"))
+    expected = "notizie/a.md:4: allegati/verbale.pdf e allegati/Verbale.pdf avrebbero lo" \
+               " stesso indirizzo allegati/verbale.pdf"
+    assert not site.ok and expected in " ".join(site.log.split()), site.log
+    fillers = {f"avvisi/f{n:03}.md": article(title=f"Riempitivo {n}") for n in range(210)}
+    write_content(tmp_path / "content", {**files, **fillers})
+    conf = write_conf(tmp_path, own_attachments_cache(tmp_path))
+    args = ("--settings", str(conf), "--content", str(tmp_path / "content"))
+    for jobs in ("1", "2"):
+        status, out, err = run_tool(tmp_path, "check", *args, "--jobs", jobs)
+        assert status == 1 and out.splitlines()[0].startswith("content/" + expected.replace(
+            ":4: ", ":4: errore: ")), (jobs, out, err)
+        assert out.count(": errore: ") == 1, out
+
+
 def test_check_in_several_processes_finds_what_one_process_finds(tmp_path):
     """Files (and their attachments) are checked in worker processes from 200 files on:
     the same lines, in the same order; the PDFs' metadata the workers read is kept."""

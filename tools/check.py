@@ -33,12 +33,14 @@ from plugins.contract.ahead import markdown_files  # noqa: E402
 from plugins.contract.cache import FileCache  # noqa: E402
 from plugins.contract.check import Checked, check_file  # noqa: E402
 from plugins.contract.reader import make_markdown  # noqa: E402
-from plugins.attachments.collect import RunState, build_attachments  # noqa: E402
+from plugins.attachments.collect import (  # noqa: E402
+    RunState, address_clashes, build_attachments,
+)
 from plugins.attachments.pdfinfo import MetadataCache  # noqa: E402
 from plugins.content_checks import rules  # noqa: E402
 from plugins.images import image_sources, unreadable_message, variants  # noqa: E402
 from plugins.core import processes  # noqa: E402
-from plugins.core.problems import ERROR, Problem  # noqa: E402
+from plugins.core.problems import ERROR, WARNING, Problem  # noqa: E402
 from plugins.italian.slugs import is_slug, make_slug  # noqa: E402
 
 PARALLEL_FROM = 200  # files: fewer are checked in this process (no start-up cost)
@@ -111,10 +113,14 @@ def _start_worker(settings):
     _WORKER.update(settings=settings, markdown=make_markdown(settings), cache=cache, run=run)
 
 
-def _attachment_problems(relative, checked, settings, run):
-    _, found = build_attachments(checked.metadata.get("attachments"), relative, settings, run)
+def _attachments(relative, checked, settings, run):
+    """``(problems, claims)`` of a file's attachments (claims: see ``address_clashes``)."""
+    attachments, found, warnings = build_attachments(checked.metadata.get("attachments"),
+                                                     relative, settings, run)
     line = checked.key_lines.get("attachments")
-    return [Problem(relative, message, line) for message in found]
+    problems = [Problem(relative, message, line) for message in found]
+    problems += [Problem(relative, message, line, WARNING) for message in warnings]
+    return problems, [(relative, line, a.source, a.save_as) for a in attachments]
 
 
 def _image_problems(relative, html, metadata, settings):
@@ -134,8 +140,9 @@ def _image_problems(relative, html, metadata, settings):
 
 
 def _check_one(file):
-    """``(Checked, {digest: PDF metadata read}, slug, save_as)`` of one content file
-    (``(relative path, is_page)``), its images and attachments included."""
+    """``(Checked, {digest: PDF metadata read}, slug, save_as, claims)`` of one content
+    file (``(relative path, is_page)``), its images and attachments included; claims:
+    the addresses its attachments would get (``address_clashes``)."""
     relative, page = file
     settings, run = _WORKER["settings"], _WORKER["run"]
     path = os.path.join(settings["PATH"], relative)
@@ -157,16 +164,17 @@ def _check_one(file):
     target = save_as(checked.metadata, slug, page, settings)
     if target and "plugins.images" in settings["PLUGINS"]:  # images of written items
         checked.problems += _image_problems(relative, html, checked.metadata, settings)
-    pdfs = {}
+    pdfs, claims = {}, []
     if run is not None and checked.metadata.get("attachments"):
         run.cache.added = {}
-        checked.problems += _attachment_problems(relative, checked, settings, run)
+        found, claims = _attachments(relative, checked, settings, run)
+        checked.problems += found
         pdfs = run.cache.added
-    return checked, pdfs, slug, target
+    return checked, pdfs, slug, target, claims
 
 
 def checked_files(settings, files, workers=None):
-    """``[(Checked, {digest: PDF metadata read}, slug, save_as)]`` of each file, in
+    """``[(Checked, {digest: PDF metadata read}, slug, save_as, claims)]`` of each file, in
     order; on several cores for many files (``workers``: that many processes, whatever
     the number), where pools may be forked (``processes.FORK_POOLS``: Linux)."""
     if workers is None:
@@ -183,13 +191,14 @@ def checked_files(settings, files, workers=None):
 def check(settings, workers=None, files=None):
     """Every problem of the content, errors first, then warnings; each list in file order.
     ``files``: :func:`content_files`, when already listed."""
-    problems, entries = [], []
+    problems, entries, claims = [], [], []
     pdfs = MetadataCache(settings["ATTACHMENTS_CACHE_PATH"]) \
         if "plugins.attachments" in settings["PLUGINS"] else None
     files = content_files(settings) if files is None else files
     results = checked_files(settings, files, workers)
-    for (relative, page), (checked, read, slug, target) in zip(files, results):
+    for (relative, page), (checked, read, slug, target, made) in zip(files, results):
         problems += checked.problems
+        claims += made
         for digest, entry in read.items():
             pdfs.put(digest, entry)
         metadata = checked.metadata
@@ -200,6 +209,8 @@ def check(settings, workers=None, files=None):
     if pdfs is not None:
         pdfs.save()
     problems += rules.all_problems(entries, settings)
+    problems += [Problem(item, message, line) for item, line, message in
+                 address_clashes(claims)[0]]  # across files, whichever worker read them
     errors = [p for p in problems if p.severity == ERROR]
     warnings = [p for p in problems if p.severity != ERROR]
 

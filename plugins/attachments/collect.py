@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from plugins.content_checks import report
 from plugins.core import filetypes
 from plugins.core.items import CHECKED, LISTED, items, key_line, source
+from plugins.core.problems import WARNING, Problem
 from plugins.core.text import title_from_name
 from plugins.italian import fix_apostrophes
 
@@ -38,7 +39,7 @@ class RunState:
     listed: list = field(default_factory=list)  # (item, attachments) for "Documenti"
     published: dict = field(default_factory=dict)  # source -> [Attachment] to copy
     digests: dict = field(default_factory=dict)  # source -> sha256 (PDFs)
-    owners: dict = field(default_factory=dict)  # save_as -> source
+    claims: list = field(default_factory=list)  # (item source, line, source, save_as)
 
 
 def state(context, settings):
@@ -87,8 +88,10 @@ def _pdf_problem(relative, metadata):
 
 
 def build_attachments(value, item_source, settings, run):
-    """The :class:`Attachment` list of an item whose front matter declares ``value``
-    (``item_source``: its path under content/), and the problems found.
+    """``(attachments, problems, warnings)``: the :class:`Attachment` list of an item
+    whose front matter declares ``value`` (``item_source``: its path under content/),
+    and the problems and warnings found in it alone (two files given one address by
+    different items: :func:`address_clashes`).
 
     Also used by ``invoke check`` (tools/check.py), without a build.
     """
@@ -96,7 +99,7 @@ def build_attachments(value, item_source, settings, run):
     folder = settings["ATTACHMENTS_PATH"]
     limit_mb = settings["ATTACHMENTS_MAX_SIZE_MB"]
     regex_subs = settings["SLUG_REGEX_SUBSTITUTIONS"]
-    attachments, seen = [], set()
+    attachments, seen, warnings = [], set(), []
     for declaration in declarations:
         declared, problem = clean_path(declaration.file, folder)
         declared = unicodedata.normalize("NFC", declared)
@@ -135,15 +138,9 @@ def build_attachments(value, item_source, settings, run):
 
         size = os.path.getsize(full)
         if size > limit_mb * 1_000_000:
-            logger.warning("%s: allegato molto grande: %s (%s, limite %s MB) / large attachment",
-                           item_source, relative, size_text(size), limit_mb)
+            warnings.append(f"allegato molto grande: {relative} ({size_text(size)}, limite"
+                            f" {limit_mb} MB) / large attachment")
         save_as = expand(settings["ATTACHMENTS_SAVE_AS"], relative, regex_subs)
-        owner = run.owners.setdefault(save_as, relative)
-        if owner != relative:
-            problems.append(f"{relative} e {owner} avrebbero lo stesso indirizzo {save_as}:"
-                            f" rinomina uno dei due ({KEY}) / two attachments with the same"
-                            f" URL: {relative}, {owner}")
-            continue
         attachments.append(Attachment(
             source=relative,
             title=fix_apostrophes(declaration.title
@@ -154,17 +151,42 @@ def build_attachments(value, item_source, settings, run):
             size=size,
             pages=pages,
         ))
-    return attachments, problems
+    return attachments, problems, warnings
+
+
+def clash_message(relative, owner, save_as, how=f"({KEY})"):
+    return (f"{relative} e {owner} avrebbero lo stesso indirizzo {save_as}: rinomina uno dei"
+            f" due {how} / two attachments with the same URL: {relative}, {owner}")
+
+
+def address_clashes(claims):
+    """``([(item source, line, message)], {save_as: source})`` from ``claims``, every
+    ``(item source, line, attachment source, save_as)`` of the content: two different
+    files that would get one address (``Verbale.pdf`` and ``verbale.pdf``). The file
+    whose name sorts first keeps the address; each item declaring another is told. The
+    build (once every item is read) and ``invoke check`` (across its workers) both call
+    it, so both blame the same items."""
+    owners = {}
+    for _, _, relative, save_as in claims:
+        owners[save_as] = min(owners.get(save_as, relative), relative)
+    found = [(item, line, clash_message(relative, owners[save_as], save_as))
+             for item, line, relative, save_as in sorted(claims, key=lambda c: (c[0], c[2]))
+             if relative != owners[save_as]]
+    return found, owners
 
 
 def attach(generator):
     """``article_generator_finalized`` and ``page_generator_finalized``."""
     run = state(generator.context, generator.settings)
     for item, fate in items(generator):
-        attachments, problems = build_attachments(item.metadata.get("attachments"),
-                                                  source(item), generator.settings, run)
+        attachments, problems, warnings = build_attachments(
+            item.metadata.get("attachments"), source(item), generator.settings, run)
+        line = key_line(item, "attachments")
         for problem in problems:
-            report(generator.context, source(item), problem, key_line(item, "attachments"))
+            report(generator.context, source(item), problem, line)
+        for warning in warnings:
+            logger.warning("%s", Problem(source(item), warning, line, WARNING))
+        run.claims += [(source(item), line, a.source, a.save_as) for a in attachments]
         item.attachments = attachments
         if fate == CHECKED:
             continue

@@ -27,7 +27,7 @@ from plugins.core.items import source as item_source
 from plugins.core.urls import static_links
 
 from . import previews
-from .collect import STATE_KEY, state
+from .collect import STATE_KEY, address_clashes, clash_message, state
 from .documents import documents
 from .model import Preview, expand
 
@@ -122,7 +122,11 @@ def place_linked_static(generator):
     """
     run = generator.context.get(STATE_KEY)
     written = run.written_items if run else []
-    owners = run.owners if run else {}
+    owners = {}
+    if run:  # every item is read by now: the declared attachments' addresses first
+        found, owners = address_clashes(run.claims)
+        for item, line, message in found:
+            report(generator.context, item, message, line)
     settings = generator.settings
     folder = settings["ATTACHMENTS_PATH"] + "/"
     linked = {}  # source -> written items linking it
@@ -143,9 +147,7 @@ def place_linked_static(generator):
             generator.staticfiles.remove(static)
             for item in linked[source]:
                 report(generator.context, item_source(item),
-                       f"{source} e {owner} avrebbero lo stesso indirizzo {save_as}: rinomina"
-                       f" uno dei due (link {{static}}) / two attachments with the same URL:"
-                       f" {source}, {owner}")
+                       clash_message(source, owner, save_as, "(link {static})"))
             continue
         static.override_url = expand(settings["ATTACHMENTS_URL"], source, regex_subs)
         static.override_save_as = save_as
