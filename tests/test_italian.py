@@ -49,9 +49,18 @@ def test_numbers_group_like_intl_it(value, text):
     ("'citazione' e 'a' 3'5 x'80", "'citazione’ e 'a’ 3'5 x’80"),
     ("anni '8 o '1980", "anni '8 o '1980"),  # a year has two or three digits
     ("_'a", "_'a"),  # no letter before it
+    ("l'\"estate\" e dell'«Unione»", "l’“estate\" e dell’«Unione»"),  # before quotes
+    ("l'\" a parte", "l’\" a parte"),  # a quote followed by a space is not opening
 ])
 def test_apostrophes(source, expected):
     assert fix_apostrophes(source) == expected
+
+
+def test_a_quotation_after_an_elision_opens_and_closes_once_curled():
+    from plugins.italian.typography import smarten  # noqa: PLC0415
+
+    assert smarten(fix_apostrophes('l\'"estate" e l\'"inverno"')) == \
+        "l’“estate&#8221; e l’“inverno&#8221;"
 
 
 def test_markdown_extension_skips_code_and_marks_english_terms():
