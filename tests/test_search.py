@@ -317,3 +317,12 @@ def test_a_build_whose_index_fails_never_replaces_the_site(tmp_path):
     assert safe_build.build_into(conf, output, content=content) is False
     assert (output / "index.html").read_text() == "il sito di prima"
     assert not [name for name in os.listdir(tmp_path) if name.startswith(".output")]
+
+
+def test_elisions_are_split_in_the_text_pagefind_reads_never_in_its_tags():
+    from plugins.search.bundle import split_elisions  # noqa: PLC0415
+
+    html = '<h1 data-pagefind-meta="title:L’orto">L’orto dell’anno</h1><p>po’ di ’80</p>'
+    assert split_elisions(html) == \
+        '<h1 data-pagefind-meta="title:L’orto">L\'orto dell\'anno</h1><p>po’ di ’80</p>'
+    assert split_elisions("niente") == "niente"

@@ -255,3 +255,16 @@ def test_without_javascript_the_page_says_so_and_links_the_archive(reader, site)
     assert note.text_content() == "La ricerca richiede JavaScript: puoi sfogliare l’archivio."
     assert note.get_by_role("link").get_attribute("href") == site.origin + "/archivio/"
     assert me.page.locator("#cerca").is_hidden()
+
+
+def test_a_word_after_an_apostrophe_is_found_however_the_apostrophe_is_typed(reader, site):
+    """The site writes ’ in "dell’orto"; Pagefind took it for a letter of one word."""
+    me = reader()
+    me.page.clock.install()
+    me.page.goto(site.origin + "/cerca/")
+    for words in ("orto", "dell’orto", "dell'orto"):
+        me.search(words)
+        me.wait_until(lambda: me.status().endswith(f"per «{words}»."), f"results of {words}")
+        found = me.results()
+        assert ORTO in [href for _, href, *_ in found], (words, found)
+        assert [title for title, href, *_ in found if href == ORTO] == ["L’orto condiviso"]

@@ -262,15 +262,37 @@ def _marked_tag(html, position):
     return BODY_START_RE.search(html, max(position, html.rfind(">", 0, name.start()) + 1))
 
 
+# Pagefind takes the typographic apostrophe for a letter: "dell’aeroporto" was one word,
+# and "aeroporto" found nothing. In the text it indexes (never in tags: a result's title
+# is an attribute and keeps its ’) an apostrophe between letters is the ASCII one, where
+# Pagefind splits words; the search page turns a typed ’ into ' too (cerca.js).
+_ELISION_RE = re.compile("(?<=\\w)\u2019(?=\\w)")
+
+
+def split_elisions(html):
+    """``html`` with each ’ between two letters of its text (not of its tags) made '."""
+    if "\u2019" not in html:
+        return html
+    parts, last = [], 0
+    for match in _ELISION_RE.finditer(html):
+        at = match.start()
+        if html.rfind("<", 0, at) > html.rfind(">", 0, at):  # inside a tag
+            continue
+        parts += [html[last:at], "'"]
+        last = at + 1
+    return "".join(parts) + html[last:]
+
+
 async def _feed(service, pages, records, language):
     """Pages and records into a new index; the bundle's files, in memory."""
     index = await service.create_index(IndexConfig(force_language=language))
     for start in range(0, len(pages), BATCH):  # in flight together: faster than one by one
-        batch = [(page.url, indexed_html(_read(page.path)))
+        batch = [(page.url, split_elisions(indexed_html(_read(page.path))))
                  for page in pages[start:start + BATCH]]
         await asyncio.gather(*(index.add_html_file(url=url, content=html) for url, html in batch))
     await asyncio.gather(*(
-        index.add_custom_record(url=record.url, content=record.content, language=language,
+        index.add_custom_record(url=record.url, content=split_elisions(record.content),
+                                language=language,
                                 meta=record.meta, filters=record.filters, sort=record.sort)
         for record in records))
     return await index.get_files()

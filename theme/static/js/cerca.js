@@ -115,7 +115,8 @@ class Search {
     if (!query) options.sort = { date: "desc" }; // a whole category: newest first
     let search;
     try {
-      search = await this.pagefind.search(query || null, options);
+      // as the index holds it: "dell’orto" (a phone's apostrophe) is dell'orto
+      search = await this.pagefind.search(query.replace(/\u2019/g, "'") || null, options);
     } catch {
       if (ticket === this.ticket) this.status.textContent = FAILED;
       return;
