@@ -158,7 +158,7 @@ def test_the_configuration_has_a_collection_per_category_and_the_pages(site):
         assert collection["folder"] == f"content/{name}"
         assert collection["format"] == "yaml-frontmatter" and collection["extension"] == "md"
         assert collection["create"] is True
-    assert collections["notizie"]["slug"] == "{{year}}-{{month}}-{{day}}-{{slug}}"
+    assert collections["notizie"]["slug"] == "{{fields.date | date('YYYY-MM-DD')}}-{{slug}}"
     assert found["media_folder"] == "content/immagini"
     assert found["public_folder"] == "{static}/immagini"  # images put into the text
 
@@ -175,13 +175,13 @@ def test_article_fields_follow_the_contract(site):
     assert fields["tags"]["widget"] == "list" and "fields" not in fields["tags"]
     assert fields["author"]["default"] == "Redazione"
     assert [o["value"] for o in fields["status"]["options"]] == ["published", "draft", "hidden"]
-    assert fields["image"]["media_folder"] == "/content/immagini/{{year}}"
-    assert fields["image"]["public_folder"] == "immagini/{{year}}"
+    assert fields["image"]["media_folder"] == "/content/immagini/{{fields.date | date('YYYY')}}"
+    assert fields["image"]["public_folder"] == "immagini/{{fields.date | date('YYYY')}}"
     attachments = {f["name"]: f for f in fields["attachments"]["fields"]}
     assert list(attachments) == ["file", "title", "description"]
     assert attachments["file"]["widget"] == "file"
-    assert attachments["file"]["media_folder"] == "/content/allegati/{{year}}"
-    assert attachments["file"]["public_folder"] == "allegati/{{year}}"
+    assert attachments["file"]["media_folder"] == "/content/allegati/{{fields.date | date('YYYY')}}"
+    assert attachments["file"]["public_folder"] == "allegati/{{fields.date | date('YYYY')}}"
     assert [f.get("required", True) for f in attachments.values()] == [True, False, False]
     pages = {f["name"]: f for f in collections["pages"]["fields"]}
     assert list(pages) == ["title", "summary", "slug", "image", "image_alt", "attachments",

@@ -8,7 +8,7 @@ session, as an editor would do it:
 
 1. open /admin/, press "Accedi" (the local backend needs no password), wait for the
    collections and the news items;
-2. "＋ Notizia": fill in title, date and time (2025-03-05 10:30), two topics, the summary
+2. "＋ Notizia": fill in title, date and time (2025-01-01 00:30: still 2024 in UTC), two topics, the summary
    and the text (two lines of one paragraph, Shift+Enter between them), and see the
    title in the preview;
 3. choose a cover image: upload a PNG in the media library, take it;
@@ -61,8 +61,8 @@ FIRST_LOAD_MS = 60_000  # parsing a 5 MB script on a busy 2-core machine
 UI_MS = 20_000
 
 TITLE = "Laboratorio d'estate a Crema: il programma è pronto"
-FILE_SLUG = "2025-03-05-laboratorio-destate-a-crema-il-programma-e-pronto"
-SITE_URL = "/2025/03/laboratorio-d-estate-a-crema-il-programma-e-pronto/"
+FILE_SLUG = "2025-01-01-laboratorio-destate-a-crema-il-programma-e-pronto"
+SITE_URL = "/2025/01/laboratorio-d-estate-a-crema-il-programma-e-pronto/"
 SUMMARY = "Quattro incontri a luglio nel cortile del Civic Center, aperti a tutte le età."
 BODY = ("Il Laboratorio di Comunità di Crema continua anche d'estate.",
         "Si comincia sabato 5 luglio alle 17.")  # two lines of one paragraph (Shift+Enter)
@@ -141,7 +141,7 @@ class Session:
     server_log: str = ""
 
     def written(self):
-        return sorted(self.repo.glob("content/notizie/2025-03-05-*.md"))
+        return sorted(self.repo.glob("content/notizie/2025-01-01-*.md"))
 
 
 class QuietFiles(SimpleHTTPRequestHandler):
@@ -290,7 +290,7 @@ def edit(browser, seen, expect):
     title = page.get_by_label("Titolo", exact=True)
     expect(title).to_be_visible()
     title.fill(TITLE)
-    page.get_by_label("Data e ora di pubblicazione").fill("2025-03-05T10:30")
+    page.get_by_label("Data e ora di pubblicazione").fill("2025-01-01T00:30")
     page.get_by_label("Argomenti").fill("Crema, Laboratori di Comunità")
     page.get_by_label("Sommario").fill(SUMMARY)
     page.locator('[data-slate-editor="true"]').click()
@@ -359,7 +359,7 @@ def test_the_news_item_is_written_with_the_contracts_front_matter(session):
     meta, body = front_matter(path)
     assert meta == {
         "title": TITLE,
-        "date": "2025-03-05 10:30",  # the contract's form, Rome time, as a string
+        "date": "2025-01-01 00:30",  # the contract's form, Rome time, as a string
         "tags": ["Crema", "Laboratori di Comunità"],
         "author": "Redazione",
         "summary": SUMMARY,

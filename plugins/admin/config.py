@@ -20,8 +20,12 @@ from plugins.italian.slugs import MAX_LENGTH, SLUG_RE
 
 # The contract's date form, in the tokens of moment.js (Decap's date library).
 DATE_FORMAT = "YYYY-MM-DD HH:mm"
-# "Name" of an item's file: the date first, as docs/guida-redazione.md suggests.
-ARTICLE_FILE = "{{year}}-{{month}}-{{day}}-{{slug}}"
+# "Name" of an item's file: the date first, as docs/guida-redazione.md suggests. The
+# date's own fields through Decap's date filter, in the editor's local time: Decap's
+# {{year}}/{{month}}/{{day}} are UTC, so an item dated 1 January 00:30 in Rome was
+# named 2024-12-31 and its files went to last year's folder.
+ARTICLE_FILE = "{{fields.date | date('YYYY-MM-DD')}}-{{slug}}"
+ITEM_YEAR = "{{fields.date | date('YYYY')}}"
 STATUS_OPTIONS = [
     {"label": "Pubblicato", "value": "published"},
     {"label": "Bozza (non pubblicato)", "value": "draft"},
@@ -50,7 +54,7 @@ def images_folder(settings):
 
 def _media(settings, folder, by_year):
     """``media_folder`` (from the repository's root) and ``public_folder`` (from PATH)."""
-    public = f"{folder}/{{{{year}}}}" if by_year else folder
+    public = f"{folder}/{ITEM_YEAR}" if by_year else folder
     return {"media_folder": f"/{settings['ADMIN_CONTENT_DIR']}/{public}",
             "public_folder": public}
 
