@@ -208,8 +208,14 @@ def test_preview_marks_drafts_bozza_and_future_items_programmato(build):
         "notizie/bozza.md": article(title="In bozza", status="draft"),
         "notizie/futuro.md": article(title="Dal futuro", date="2099-01-01 10:00"),
         "notizie/pubblico.md": article(title="Pubblico"),
+        "pages/bozza.md": "---\ntitle: Pagina in bozza\nstatus: draft\n---\n\nTesto.\n",
+        "pages/pubblica.md": "---\ntitle: Pagina pubblica\n---\n\nTesto.\n",
     }, config="previewconf")
     assert site.ok, site.log
+    page = site.soup("/pagina-in-bozza/")
+    assert page.h1.get_text(" ", strip=True) == "BOZZA Pagina in bozza"
+    assert "questa pagina non è pubblicata" in page.select_one(".bozza-note").get_text()
+    assert site.soup("/pagina-pubblica/").h1.get_text(strip=True) == "Pagina pubblica"
     home = site.soup("/")
     items = {a.select_one("h2 a").contents[-1].strip(): a
              for a in home.select("main article")}

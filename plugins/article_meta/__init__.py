@@ -87,6 +87,8 @@ def add_page_meta(generator):
     for page, _ in items(generator):
         page.lead = ArticleLead(page) if "summary" in page.metadata else ""
         page.body = ArticleBody(page)
+        page.is_bozza = bool(page.metadata.get("bozza"))  # a draft page a preview shows
+        page.is_programmato = False  # pages have no publication date
 
 
 def register():
