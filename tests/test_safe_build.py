@@ -173,6 +173,21 @@ def test_build_into_keeps_the_old_output_when_the_build_fails(tmp_path):
     assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith(".output")) == []
 
 
+def test_a_builds_folders_left_by_an_interrupted_one_are_removed_once_stale(tmp_path):
+    conf, content, output = make_conf(tmp_path), tmp_path / "content", tmp_path / "output"
+    write_content(content, {"notizie/a.md": article(title="Uno")})
+    stale = [tmp_path / ".output-new-abc123", tmp_path / ".output-old-def456"]
+    fresh = tmp_path / ".output-new-running"  # a build running now: kept
+    for folder in (*stale, fresh):
+        (folder / "sub").mkdir(parents=True)
+    hours_ago = time.time() - 2 * 3600
+    for folder in stale:
+        os.utime(folder, (hours_ago, hours_ago))
+    assert safe_build.build_into(conf, output, content=content)
+    assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith(".output")) == \
+        [fresh.name]
+
+
 def test_publish_switches_atomically_and_rolls_back(tmp_path):
     conf, content, root = make_conf(tmp_path), tmp_path / "content", tmp_path / "public"
     write_content(content, {"notizie/a.md": article(title="Uno")})

@@ -40,6 +40,7 @@ import subprocess
 import sys
 import tempfile
 import threading
+import time
 from datetime import datetime, timezone
 from pathlib import Path
 
@@ -126,10 +127,29 @@ def run_pelican(settings_file, output, extra_settings=(), content="content", log
 
 # --- development builds ------------------------------------------------------
 
+STALE_SECONDS = 3600  # a build's folders older than this were left by one interrupted
+
+
+def _remove_stale(output):
+    """The ``.NAME-new-*`` and ``.NAME-old-*`` folders beside ``output`` that a build
+    killed mid-way left behind (the preview's rebuilds run in a thread, which a signal
+    ends without its clean-up), once they are an hour old: a build running now keeps its
+    own."""
+    now = time.time()
+    for kind in ("new", "old"):
+        for folder in output.parent.glob(f".{output.name}-{kind}-*"):
+            try:
+                if folder.is_dir() and now - folder.stat().st_mtime > STALE_SECONDS:
+                    shutil.rmtree(folder, ignore_errors=True)
+            except OSError:
+                continue
+
+
 def build_into(settings_file, output, extra_settings=(), content="content", log=None):
     """Build into a staging folder; replace ``output`` only on success."""
     output = Path(output).resolve()
     output.parent.mkdir(parents=True, exist_ok=True)
+    _remove_stale(output)
     staging = Path(tempfile.mkdtemp(prefix=f".{output.name}-new-", dir=output.parent))
     built = False
     try:
