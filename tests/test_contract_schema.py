@@ -112,6 +112,16 @@ def test_translation_of_another_kind_is_an_error(settings, value):
                                         " / must be true or false")]
 
 
+def test_names_with_one_address_are_one_tag(settings):
+    """Città, città and Citta share /argomenti/citta/: the article was listed twice there."""
+    meta, problems, _ = check(settings, tags=["Città", "città", "Citta", "Sant'Agata",
+                                              "Sant’Agata", "Crema"],
+                              authors=["Anna D'Angelo", "anna d’angelo"])
+    assert problems == []
+    assert meta["tags"] == ["Città", "Sant’Agata", "Crema"]
+    assert meta["authors"] == ["Anna D’Angelo"]
+
+
 @pytest.mark.parametrize("value", [[None], [""], ",", [" ", None]])
 def test_lists_of_nothing_are_left_out(settings, value):
     """An empty ``authors`` made Pelican fail on ``authors[0]`` with no reason given."""

@@ -51,9 +51,20 @@ def test_numbers_group_like_intl_it(value, text):
     ("_'a", "_'a"),  # no letter before it
     ("l'\"estate\" e dell'«Unione»", "l’“estate\" e dell’«Unione»"),  # before quotes
     ("l'\" a parte", "l’\" a parte"),  # a quote followed by a space is not opening
+    ("gli anni '20-'30 e '90/'00", "gli anni ’20-’30 e ’90/’00"),  # after a dash or a slash
 ])
 def test_apostrophes(source, expected):
     assert fix_apostrophes(source) == expected
+
+
+def test_text_values_get_the_whole_typography_and_stay_text():
+    from plugins.italian import typeset  # noqa: PLC0415
+
+    assert typeset('La "relazione" dell\'estate -- versione \'24') == \
+        "La “relazione” dell’estate – versione ’24"
+    assert typeset("Un po' di \"dati\"...") == "Un po’ di “dati”…"
+    assert typeset("A < B & C") == "A < B & C"  # text, not HTML: the templates escape it
+    assert typeset("") == "" and typeset(None) is None
 
 
 def test_a_quotation_after_an_elision_opens_and_closes_once_curled():

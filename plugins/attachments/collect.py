@@ -20,7 +20,7 @@ from plugins.core import filetypes
 from plugins.core.items import CHECKED, LISTED, items, key_line, source
 from plugins.core.problems import WARNING, Problem
 from plugins.core.text import title_from_name
-from plugins.italian import fix_apostrophes
+from plugins.italian import typeset
 
 from .model import ALLOWED_KINDS, KEY, Attachment, clean_path, expand, parse_declarations, \
     size_text
@@ -143,9 +143,9 @@ def build_attachments(value, item_source, settings, run):
         save_as = expand(settings["ATTACHMENTS_SAVE_AS"], relative, regex_subs)
         attachments.append(Attachment(
             source=relative,
-            title=fix_apostrophes(declaration.title
+            title=typeset(declaration.title
                                   or title_from_name(declared, strip_extension=True)),
-            description=fix_apostrophes(declaration.description),
+            description=typeset(declaration.description),
             url=expand(settings["ATTACHMENTS_URL"], relative, regex_subs),
             save_as=save_as,
             size=size,

@@ -63,12 +63,16 @@ def split_list(value):
     return [str(item).strip() for item in items if item is not None and str(item).strip()]
 
 
-def unique_casefold(items):
-    """Drop repeats that differ only in case, keeping the first spelling."""
+def unique_names(items, regex_subs):
+    """Drop repeats, keeping the first spelling: names with one address are one tag or
+    author (``Città``, ``città``, ``Citta``; ``Sant'Agata``, ``Sant’Agata``), else the
+    item was listed twice on that page and counted twice. A name that yields no slug is
+    kept as it is (``_check_slugs`` reports it)."""
     seen, result = set(), []
     for item in items:
-        if item.casefold() not in seen:
-            seen.add(item.casefold())
+        key = make_slug(item, regex_subs) or item.casefold()
+        if key not in seen:
+            seen.add(key)
             result.append(item)
     return result
 
@@ -230,7 +234,8 @@ def normalise(raw, *, is_page, settings):
 
     for key in ("tags", "authors"):
         if key in meta:
-            meta[key] = unique_casefold(split_list(meta[key]))
+            names = [fix_apostrophes(name) for name in split_list(meta[key])]  # Sant’Agata
+            meta[key] = unique_names(names, settings["SLUG_REGEX_SUBSTITUTIONS"])
             if not meta[key]:  # only empty entries: as if the key were not there
                 del meta[key]
     if "translation" in meta:

@@ -8,7 +8,7 @@ Signal ``initialized``:
   ``ITALIAN_ENGLISH_TERMS`` marked ``lang="en"``) added to ``MARKDOWN``;
 - ``SLUG_REGEX_SUBSTITUTIONS`` with apostrophes as word breaks (unless the site sets it).
 
-Other plugins import :func:`fix_apostrophes` and :func:`numero` from here.
+Other plugins import :func:`fix_apostrophes`, :func:`typeset` and :func:`numero` from here.
 """
 
 from pelican import signals
@@ -19,11 +19,11 @@ from plugins.core.settings import add_filters
 from . import dates, settings
 from .numbers import LOCALE, numero
 from .slugs import slug_substitutions
-from .typography import fix_apostrophes
+from .typography import fix_apostrophes, typeset
 
 EXTENSION = "plugins.italian.typography"
 
-__all__ = ["LOCALE", "fix_apostrophes", "numero", "register"]
+__all__ = ["LOCALE", "fix_apostrophes", "numero", "register", "typeset"]
 
 
 def with_typography(markdown_settings, terms):

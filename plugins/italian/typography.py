@@ -8,6 +8,7 @@ screen readers pronounce them right (WCAG 3.1.2).
 
 import re
 import xml.etree.ElementTree as etree
+from html import escape, unescape
 
 from markdown.extensions import Extension
 from markdown.treeprocessors import Treeprocessor
@@ -20,8 +21,9 @@ APOSTROPHE = "\u2019"
 _ELISION = re.compile(r"'(?<=[^\W\d_]')(?=[\w\s\"“«]|$)")
 # l’"estate": a quote right after an elision opens (SmartyPants would close it: ”estate”)
 _QUOTE_AFTER_ELISION = re.compile("\u2019\"(?=\\S)")
-# anni '80, nel '900, ('80): an apostrophe opening a number, after a space, "(" or nothing
-_YEAR = re.compile(r"'(?<![^\s(]')(?=\d{2,3}\b)")
+# anni '80, nel '900, ('80), '20-'30: an apostrophe opening a number, after a space, "(",
+# a dash, a slash or nothing
+_YEAR = re.compile(r"'(?<![^\s(\-\u2013/]')(?=\d{2,3}\b)")
 
 SKIP_TAGS = {"code", "pre", "kbd", "samp", "script", "style"}
 
@@ -131,6 +133,15 @@ def makeExtension(**kwargs):  # noqa: N802 - Markdown's entry point name
 # --- Curly quotes, dashes and ellipses (typogrify's smartypants) ----------------------
 # What smartypants can change; a text without any of these is returned as it is.
 _SMARTYPANTS_INPUT = re.compile(r"['\"`]|--|\.\.\.|\. \. \.|&quot;|&#39;")
+
+
+def typeset(text):
+    """Plain text -> plain text with the site's typography (apostrophes, then curly
+    quotes, dashes and ellipses), for values shown as text: attachment titles and
+    descriptions (templates escape them)."""
+    if not text:
+        return text
+    return unescape(smarten(escape(fix_apostrophes(text), quote=False)))
 
 
 def smarten(html):
