@@ -31,7 +31,8 @@ def assert_stopped(site, filename, *fragments):
     (article(status="bozza"), ["rotto.md:4: `status` sconosciuto (bozza)"]),
     (article(image="immagini/manca.jpg", image_alt="Testo"), ["rotto.md:4: l'immagine `image`",
                                                              "immagini/manca.jpg"]),
-    ("---\ntitle: [non chiuso\ndate: 2024-05-05\n---\nTesto\n", ["rotto.md:3: front matter YAML"]),
+    ("---\ntitle: [non chiuso\ndate: 2024-05-05\n---\nTesto\n",
+     ["rotto.md:2: front matter YAML", "(rilevato alla riga 3)"]),  # where the list opened
     ("---\n- una\n- lista\n---\nTesto\n", ["rotto.md:2: il front matter"]),
     ("---\ntitle: Senza chiusura\ndate: 2024-05-05\n\nTesto\n", ["rotto.md:1:", "non si chiude"]),
     (article(visite_precedenti="1.459"), [

@@ -48,7 +48,7 @@ EXPECTED_ERRORS = [
     "content/notizie/rotta.md: errore: l'immagine immagini/rotta.jpg non si può leggere (",
     "content/notizie/senza-data.md:1: errore: manca la data (`date`)",
     "content/notizie/slug.md:4: errore: `slug` non valido (Bilancio & risultati)",
-    "content/notizie/yaml.md:3: errore: front matter YAML non valido",
+    "content/notizie/yaml.md:2: errore: front matter YAML non valido",
 ]
 
 

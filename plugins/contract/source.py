@@ -109,6 +109,11 @@ def load_yaml(text, first_line):
         mark = getattr(error, "problem_mark", None)
         line = first_line + mark.line if mark is not None else None
         problem = getattr(error, "problem", None) or str(error)
+        # a list, a {…} or a quoted text left open: where it opened is what to fix
+        opened = getattr(error, "context_mark", None)
+        if opened is not None and line is not None and first_line + opened.line < line:
+            line = first_line + opened.line
+            problem += f" (rilevato alla riga {first_line + mark.line})"
         raise SourceError(f"front matter YAML non valido: {problem}; controlla rientri, due punti"
                           f" e virgolette / invalid YAML front matter", line) from None
     except RecursionError:
