@@ -1,5 +1,7 @@
 """Every content error of the contract stops the build, naming the file and the problem."""
 
+import unicodedata
+
 import pytest
 
 from support import article
@@ -97,3 +99,10 @@ def test_a_plugin_without_the_plugin_it_needs_stops_at_start_up(build):
     assert "needs plugins.content_checks: add it to PLUGINS" in site.log
     assert "Traceback" not in site.log
     assert not (site.output / "index.html").exists()
+
+
+def test_a_link_to_a_file_whose_accents_are_saved_another_way_says_so(build):
+    saved = unicodedata.normalize("NFD", "immagini/città.jpg")
+    site = build({**GOOD, saved: JPEG,
+                  "notizie/rotto.md": article(body="![La città]({static}/immagini/città.jpg)")})
+    assert_stopped(site, "notizie/rotto.md:6:", "lettere accentate scritte in un altro modo")

@@ -1,5 +1,7 @@
 """The editors' contract: front matter keys, categories, slugs, statuses."""
 
+import unicodedata
+
 from support import article
 import samples
 
@@ -191,6 +193,18 @@ def test_images_of_a_summary_and_under_encoded_names_are_published(build):
         assert site.exists(image["src"]) and (image["width"], image["height"]) == ("4", "3")
     lead = site.soup("/").find("img", alt="Nel sommario")
     assert site.exists(lead["src"])
+
+
+def test_a_cover_saved_with_accents_written_another_way_is_found_and_published(build):
+    """macOS saves "à" as "a" and a combining accent (NFD); an editor types "à" (NFC)."""
+    saved = unicodedata.normalize("NFD", "immagini/città.jpg")
+    site = build({saved: JPEG + b"nfd",
+                  "notizie/a.md": article(title="Copertina", image="immagini/città.jpg",
+                                          image_alt="La città")}, config="publishconf")
+    assert site.ok, site.log
+    assert (site.output / saved).read_bytes() == JPEG + b"nfd"
+    cover = site.soup("/2024/05/copertina/").find("img", alt="La città")
+    assert site.exists(cover["src"])
 
 
 def test_keys_pelican_would_take_for_its_own_are_ignored_and_empty_lists_left_out(build):

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 
 from plugins.content_checks import report
 from plugins.core import filetypes
+from plugins.core.files import on_disk
 from plugins.core.items import CHECKED, LISTED, items, key_line, source
 from plugins.core.problems import WARNING, Problem
 from plugins.core.text import title_from_name
@@ -46,31 +47,6 @@ def state(context, settings):
     if STATE_KEY not in context:
         context[STATE_KEY] = RunState(MetadataCache(settings["ATTACHMENTS_CACHE_PATH"]))
     return context[STATE_KEY]
-
-
-def _on_disk(root, relative):
-    """``relative`` as spelled on disk under ``root``, or None when no such file exists.
-
-    A name typed in front matter and the same name on disk may differ in Unicode
-    normalisation only ("à" as one code point, or "a" and a combining accent, as
-    macOS and some upload tools write it): both name the same file.
-    """
-    if os.path.isfile(os.path.join(root, relative)):
-        return relative
-    folder, parts = root, []
-    for part in relative.split("/"):
-        wanted = unicodedata.normalize("NFC", part)
-        try:
-            names = sorted(os.listdir(folder))
-        except OSError:
-            return None
-        match = part if part in names else next(
-            (name for name in names if unicodedata.normalize("NFC", name) == wanted), None)
-        if match is None:
-            return None
-        parts.append(match)
-        folder = os.path.join(folder, match)
-    return "/".join(parts) if os.path.isfile(folder) else None
 
 
 def _inside(path, root):
@@ -111,7 +87,7 @@ def build_attachments(value, item_source, settings, run):
                             f" / the same attachment is declared twice: {declared}")
             continue
         seen.add(declared)
-        relative = _on_disk(settings["PATH"], declared)  # the file's own spelling
+        relative = on_disk(settings["PATH"], declared)  # the file's own spelling
         if relative is None:
             problems.append(f"allegato non trovato: {declared} ({KEY})"
                             f" / attachment not found: {declared}")

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from html import escape, unescape
 
 from plugins.core import filetypes
+from plugins.core.files import on_disk
 from plugins.core.problems import ERROR, WARNING, Problem
 
 from . import body, schema
@@ -177,6 +178,11 @@ class _FileCheck:
             return (f"il link {link} deve puntare a un file in {', '.join(folders)}"
                     f" / {{{what}}} links must point into {', '.join(folders)}")
         if not os.path.isfile(full):
+            if on_disk(self.settings["PATH"], path) is not None:
+                return (f"il link {link} punta a un file il cui nome sul disco ha le lettere"
+                        " accentate scritte in un altro modo (come le salva macOS):"
+                        " rinomina il file riscrivendo gli accenti / the file name on disk"
+                        " is spelled with other Unicode characters")
             return f"il link {link} punta a un file che non esiste / link target not found"
         root = os.path.realpath(self.settings["PATH"])
         if os.path.commonpath([os.path.realpath(full), root]) != root:

@@ -13,6 +13,7 @@ from datetime import date, datetime, timezone
 from zoneinfo import ZoneInfo
 
 from plugins.core import filetypes
+from plugins.core.files import on_disk
 from plugins.italian import fix_apostrophes
 from plugins.italian.dates import in_zone
 from plugins.italian.slugs import MAX_LENGTH, is_slug, make_slug
@@ -142,11 +143,11 @@ def _check_image(meta, settings, problems):
     if normal.startswith("../") or not normal.startswith(folders):
         problems.append(("image", f"l'immagine `image` deve stare in {', '.join(folders)}:"
                                   f" {meta['image']} / `image` must be under {folders[0]}"))
-    elif not os.path.isfile(os.path.join(settings["PATH"], normal)):
+    elif on_disk(settings["PATH"], normal) is None:
         problems.append(("image", f"l'immagine `image` non esiste: {meta['image']}"
                                   " / `image` file not found"))
-    else:
-        meta["image"] = normal
+    else:  # the name as spelled on disk (accents typed one way, saved another: macOS)
+        normal = meta["image"] = on_disk(settings["PATH"], normal)
         problem = filetypes.problem(normal, os.path.join(settings["PATH"], normal),
                                     filetypes.IMAGES)
         if problem:

@@ -10,6 +10,7 @@ writing a site again.
 import os
 import shutil
 import threading
+import unicodedata
 from functools import partial
 
 
@@ -75,3 +76,28 @@ def _replace(target, fill):
         if os.path.exists(temporary):
             os.unlink(temporary)
         raise
+
+
+def on_disk(root, relative):
+    """``relative`` as spelled on disk under ``root``, or None when no such file exists.
+
+    A name typed in front matter and the same name on disk may differ in Unicode
+    normalisation only ("à" as one code point, or "a" and a combining accent, as
+    macOS and some upload tools write it): both name the same file.
+    """
+    if os.path.isfile(os.path.join(root, relative)):
+        return relative
+    folder, parts = root, []
+    for part in relative.split("/"):
+        wanted = unicodedata.normalize("NFC", part)
+        try:
+            names = sorted(os.listdir(folder))
+        except OSError:
+            return None
+        match = part if part in names else next(
+            (name for name in names if unicodedata.normalize("NFC", name) == wanted), None)
+        if match is None:
+            return None
+        parts.append(match)
+        folder = os.path.join(folder, match)
+    return "/".join(parts) if os.path.isfile(folder) else None
