@@ -182,6 +182,8 @@ def publish(c):
                                      content=CONFIG["content"])
     except safe_build.Busy as busy:
         sys.exit(f"Pubblicazione già in corso: riprova più tardi. / {busy}")
+    except safe_build.NotALink as problem:
+        sys.exit(f"Pubblicazione non riuscita: {problem}")
     if release is None:
         sys.exit("Pubblicazione non riuscita: il sito pubblicato non è cambiato."
                  " / Publish failed: the published site was left as it was.")
@@ -221,6 +223,8 @@ def rollback(c):
         release = safe_build.rollback(CONFIG["publish_root"])
     except safe_build.Busy as busy:
         sys.exit(f"Pubblicazione in corso: riprova più tardi. / {busy}")
+    except safe_build.NotALink as problem:
+        sys.exit(f"Ritorno non riuscito: {problem}")
     if release is None:
         sys.exit("Nessuna versione precedente: current non è cambiato."
                  " / No earlier release to roll back to: current left as it was.")

@@ -281,6 +281,10 @@ def test_a_missing_page_is_the_site_404_page_with_status_404(site):
     status, headers, _ = site.get("/progetto")  # a folder without its slash
     assert (status, headers["location"]) == (301, "/progetto/")
     assert_security_headers(headers)
+    for folder in ("/allegati/", "/theme/", "/pagefind/"):  # no index.html: not a 403
+        status, headers, body = site.get(folder)
+        assert status == 404 and body == page.read_bytes(), folder
+        assert "content-disposition" not in headers, folder
 
 
 def test_caching_by_kind_of_file(site):
@@ -296,7 +300,7 @@ def test_caching_by_kind_of_file(site):
         "/pagefind/pagefind.js": "no-cache",
         "/pagefind/pagefind-entry.json": "no-cache",
         "/feeds/tutto.rss.xml": SHORT,
-        "/non-esiste/": SHORT,
+        "/non-esiste/": "public, max-age=60",  # the 404 page: a minute
     }
     for path, cache in expected.items():
         status, headers, _ = site.get(path)

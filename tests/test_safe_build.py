@@ -207,6 +207,21 @@ def test_publish_switches_atomically_and_rolls_back(tmp_path):
     assert current(root) == first.resolve()
 
 
+def test_a_current_that_is_a_real_folder_is_a_clear_refusal_before_any_work(tmp_path):
+    """An earlier deploy may have made public/current a folder: it cannot be switched
+    atomically; nothing is built or moved, the deployer is told what to do."""
+    conf, content, root = make_conf(tmp_path), tmp_path / "content", tmp_path / "public"
+    write_content(content, {"notizie/a.md": article(title="Uno")})
+    (root / "current").mkdir(parents=True)
+    (root / "current" / "index.html").write_text("vecchio")
+    for action in (lambda: safe_build.publish(conf, root, content=content),
+                   lambda: safe_build.rollback(root)):
+        with pytest.raises(safe_build.NotALink, match="è una cartella, non un collegamento"):
+            action()
+    assert (root / "current" / "index.html").read_text() == "vecchio"
+    assert not (root / safe_build.RELEASES).exists() or not safe_build.releases(root)
+
+
 def test_releases_are_named_in_utc_whatever_the_local_time(tmp_path, monkeypatch):
     """Local time repeats an hour each autumn: releases named by it would sort wrongly
     and rollback would pick the wrong one."""

@@ -61,6 +61,20 @@ class Busy(RuntimeError):
     """Another publish or rollback holds the publish root's lock."""
 
 
+class NotALink(RuntimeError):
+    """``current`` is a real folder (an earlier way of deploying): it cannot be switched
+    atomically, and is left for the deployer to move."""
+
+
+def _switchable(root):
+    """Raise :class:`NotALink` before any work when ``root/current`` cannot be switched."""
+    path = root / "current"
+    if path.exists() and not path.is_symlink():
+        raise NotALink(f"{path} è una cartella, non un collegamento: spostala (per esempio"
+                       f" in {root / RELEASES}/) e riprova / {path} is a real folder, not a"
+                       " symbolic link: move it away and try again")
+
+
 # --- the child Pelican process ---------------------------------------------
 
 def _die_with(parent):
@@ -297,6 +311,7 @@ def publish(settings_file, root, extra_settings=(), content="content", siteurl=N
     """
     root = Path(root).resolve()
     with _locked(root), _sigterm_as_exit():
+        _switchable(root)
         _clean(root)
         _served_folder(root / RELEASES)
         if siteurl is None:
@@ -335,6 +350,7 @@ def rollback(root):
     """
     root = Path(root).resolve()
     with _locked(root):
+        _switchable(root)
         now = current(root)
         candidates = releases(root)
         if now and RELEASE_NAME.match(now):
