@@ -112,6 +112,16 @@ def test_translation_of_another_kind_is_an_error(settings, value):
                                         " / must be true or false")]
 
 
+@pytest.mark.parametrize("value", ["../..", "/tmp/altrove", "it it", "italiano", "EN"])
+def test_a_lang_that_is_not_a_language_code_is_an_error(settings, value):
+    """``lang`` is part of a translation's address: ``../..`` would write outside the site."""
+    meta, problems, _ = check(settings, lang=value)
+    assert "lang" not in meta
+    assert problems == [("lang", f"`lang` deve essere un codice di lingua come it o en, non"
+                                 f" {value!r} / `lang` must be a language code")]
+    assert check(settings, lang="pt-BR")[1] == []
+
+
 def test_names_with_one_address_are_one_tag(settings):
     """Città, città and Citta share /argomenti/citta/: the article was listed twice there."""
     meta, problems, _ = check(settings, tags=["Città", "città", "Citta", "Sant'Agata",

@@ -156,6 +156,17 @@ def test_attachments_given_one_address_blame_the_same_item_in_check_and_build(tm
         assert out.count(": errore: ") == 1, out
 
 
+def test_check_takes_a_content_folder_relative_to_where_it_runs(tmp_path):
+    """As pelican does; Pelican's settings reader would look for it beside the settings."""
+    write_content(tmp_path / "content", {"notizie/a.md": article(title="A")})
+    (tmp_path / "conf").mkdir()
+    conf = write_conf(tmp_path / "conf")
+    status, out, err = run_tool(tmp_path, "check", "--settings", str(conf), "--content",
+                                "content")
+    assert status == 0 and "Traceback" not in err, err
+    assert "1 file controllati" in err
+
+
 def test_check_in_several_processes_finds_what_one_process_finds(tmp_path):
     """Files (and their attachments) are checked in worker processes from 200 files on:
     the same lines, in the same order; the PDFs' metadata the workers read is kept."""

@@ -174,6 +174,19 @@ def test_html_outside_the_allowlist_is_an_error_naming_file_and_line(build, body
     assert_stopped(site, f"notizie/rotto.md:{line}: ", fragment)
 
 
+def test_html_and_rst_files_in_content_are_never_published(build):
+    """Pelican's own readers would publish them without the contract's checks."""
+    site = build({**GOOD,
+                  "notizie/x.html": '<html><head><title>X</title><meta name="date"'
+                                    ' content="2024-01-01 10:00"></head><body>'
+                                    '<script>alert(1)</script></body></html>',
+                  "notizie/y.rst": "Y\n=\n\n:date: 2024-01-01 10:00\n\n.. raw:: html\n\n"
+                                   "   <script>alert(2)</script>\n"})
+    assert site.ok, site.log
+    assert "alert(" not in site.all_text()
+    assert not site.exists("/2024/01/x/") and not site.exists("/2024/01/y/")
+
+
 def test_allowed_html_builds(build):
     site = build({"notizie/a.md": article(title="Ricco", body="""\
         <figure><img src="data:image/png;base64,iVBORw0KGgo=" alt="Punto"><figcaption>Fig.

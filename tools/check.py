@@ -50,7 +50,8 @@ def load_settings(settings_file, content=None):
     """The settings a build would have: Pelican's defaults, the file, every plugin's
     settings installed (plugins are loaded and ``initialized`` sent, the readers made,
     nothing built), so the check finds the results a build left in the cache."""
-    override = {"PATH": str(content)} if content else None
+    # absolute: Pelican would read a relative PATH from the settings file's folder
+    override = {"PATH": os.path.abspath(content)} if content else None
     settings = Pelican(read_settings(str(settings_file), override=override)).settings
     Readers(settings)  # the readers complete MARKDOWN as in a build: the same settings digest
     return settings
@@ -162,7 +163,9 @@ def _check_one(file):
         checked.content = checked.summary = ""  # not needed: less to send back
     slug = slug_of(checked.metadata, settings)
     target = save_as(checked.metadata, slug, page, settings)
-    if target and "plugins.images" in settings["PLUGINS"]:  # images of written items
+    if target and not checked.errors and "plugins.images" in settings["PLUGINS"]:
+        # images of written items, as the build reads them: never those of a file with
+        # errors (the build drops it; its broken image is already its link's error)
         checked.problems += _image_problems(relative, html, checked.metadata, settings)
     pdfs, claims = {}, []
     if run is not None and checked.metadata.get("attachments"):

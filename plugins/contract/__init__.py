@@ -31,9 +31,16 @@ def initialize(pelican):
     pelican.settings[ahead.STATE_KEY] = ahead.Ahead()
 
 
+# Pelican's other readers would publish an .html or .rst file in content/ without any
+# of the contract's checks (a <script> in it went into the feeds): Markdown only.
+OTHER_READERS = ("html", "htm", "rst")
+
+
 def add_reader(readers):
     for extension in ContractReader.file_extensions:
         readers.reader_classes[extension] = ContractReader
+    for extension in OTHER_READERS:
+        readers.reader_classes.pop(extension, None)
 
 
 def register():

@@ -35,6 +35,7 @@ TITLE_WARNING_LENGTH = 110
 # script shows no total above this (theme/static/js/visit-counter.js, MAX_COUNT).
 MAX_VISITS = 10**12
 _WHOLE_RE = re.compile(r"[0-9]+")
+_LANG_RE = re.compile(r"[a-z]{2,3}(-[A-Za-z0-9]{2,8})*")  # it, en, pt-BR (BCP 47)
 _DATE_HELP = "usa AAAA-MM-GG HH:MM, per esempio 2024-05-05 17:07 / use YYYY-MM-DD HH:MM"
 _DATE_RE = re.compile(r"\d{4}-\d{2}-\d{2}([ T]\d{1,2}:\d{2}(:\d{2}(\.\d+)?)?)?"
                       r"(Z|[+-]\d{2}:?\d{2})?")
@@ -255,6 +256,10 @@ def normalise(raw, *, is_page, settings):
 
     if "visite_precedenti" in meta:
         _check_visits(meta, problems)
+    if "lang" in meta and not _LANG_RE.fullmatch(meta["lang"]):  # it is part of the address
+        problems.append(("lang", f"`lang` deve essere un codice di lingua come it o en, non"
+                                 f" {meta['lang']!r} / `lang` must be a language code"))
+        del meta["lang"]
     if "argomento" in meta and not is_page:
         warnings.append(("argomento", "`argomento` vale solo per le pagine (elenca le notizie di"
                                       " un argomento), ignorato: per un articolo usa `tags`"
