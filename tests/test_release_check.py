@@ -88,6 +88,36 @@ def test_broken_links_name_the_file_and_the_url(tmp_path):
         assert any(p.startswith(f"2024/05/uno/index.html: broken link {url} ") for p in problems)
 
 
+def test_links_outside_html_attributes_must_resolve_too(tmp_path):
+    """A font named only in the stylesheet, the shared image, feed links and enclosures,
+    a sitemap entry on another host: each would be broken on the live site."""
+    folder = release(tmp_path, {
+        "theme/css/site.css": "@font-face{src:url(../fonts/manca.woff2) format('woff2')}"
+                              "body{background:url('data:image/png;base64,AA==')}"
+                              ".a{background:url(\"/theme/img/c'e.png\")}",
+        "theme/img/c'e.png": "",
+        "2024/05/uno/index.html": page("x", f'<meta property="og:image" content="{SITE}/'
+                                            'theme/logo.png"><meta name="twitter:image"'
+                                            f' content="{SITE}/theme/logo.png">'),
+        "feeds/tutto.rss.xml": '<?xml version="1.0"?><rss version="2.0"><channel>'
+                               f'<link>{SITE}/</link><item><link>{SITE}/2024/05/uno/</link>'
+                               f'<enclosure url="{SITE}/allegati/manca.pdf" length="1"'
+                               ' type="application/pdf"/></item></channel></rss>',
+        "feeds/tutto.atom.xml": '<?xml version="1.0"?><feed xmlns="http://www.w3.org/2005/'
+                                f'Atom"><link href="{SITE}/feeds/sparito.atom.xml"'
+                                ' rel="self"/></feed>',
+        "sitemap.xml": SITEMAP.format("<url><loc>http://127.0.0.1:9999/</loc></url>"),
+    })
+    assert sorted(check_release(folder, SITE, now=NOW)) == sorted([
+        "theme/css/site.css: broken link ../fonts/manca.woff2 (url(): no"
+        " theme/fonts/manca.woff2)",
+        f"2024/05/uno/index.html: broken link {SITE}/theme/logo.png (<meta og:image>: no"
+        " theme/logo.png)",
+        f"feeds/tutto.rss.xml: broken link {SITE}/allegati/manca.pdf (<enclosure>)",
+        f"feeds/tutto.atom.xml: broken link {SITE}/feeds/sparito.atom.xml (<link rel=self>)",
+        "sitemap.xml: http://127.0.0.1:9999/ is not on the site (<loc>)"])
+
+
 def test_an_unparseable_feed_or_sitemap_is_refused(tmp_path):
     folder = release(tmp_path, {
         "feeds/categorie/notizie.rss.xml": "<rss><channel><title>Rotto</channel></rss>",

@@ -6,13 +6,15 @@ means the release may become current:
 
 - every internal URL in every HTML file resolves to a file of the release:
   ``href``/``src``/``srcset`` of ``a``, ``link``, ``img``, ``script`` and
-  ``source``. Internal means under ``siteurl``, root-relative (``/…``) or
+  ``source``, and the shared image (``og:image``, ``twitter:image``); so does every
+  ``url(…)`` of every stylesheet (fonts, relative to the stylesheet) and every link
+  and enclosure of every feed. Internal means under ``siteurl``, root-relative (``/…``) or
   relative to the page; ``mailto:``, ``tel:``, ``#fragments`` and other sites
   are ignored. URLs are percent-decoded, query and fragment dropped, and a URL
   ending in ``/`` (or naming a folder) resolves to its ``index.html``;
 - the release has ``index.html`` and ``sitemap.xml``; every feed
   (``feeds/**/*.xml``) and ``sitemap.xml`` parse as XML, and every internal
-  ``<loc>`` of the sitemap resolves;
+  ``<loc>`` of the sitemap resolves (a ``<loc>`` on another host is a problem too);
 - no draft or future item is present: no ``drafts/`` folder, no page marked
   BOZZA (a preview build), and no ``<article>`` dated in the future (its
   ``<meta property="article:published_time">`` if the page has one, else the
@@ -31,6 +33,7 @@ Command line: ``python tools/release_check.py FOLDER SITEURL`` (exit 1 on proble
 import gzip
 import os
 import posixpath
+import re
 import sys
 import xml.etree.ElementTree as ET
 from datetime import datetime
@@ -50,6 +53,9 @@ URL_ATTRIBUTES = {
 SKIPPED_SCHEMES = ("mailto:", "tel:", "javascript:", "data:")
 BOZZA_CLASS = "badge-bozza"  # theme/templates/partials/badge.html
 SITEMAP_NS = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
+ATOM_NS = "{http://www.w3.org/2005/Atom}"
+SHARED_IMAGES = ("og:image", "twitter:image")  # <meta property|name=… content=URL>
+CSS_URL_RE = re.compile(r"""url\(\s*(['"]?)([^'")]+)\1\s*\)""")
 
 
 class _PageParser(HTMLParser):
@@ -79,6 +85,10 @@ class _PageParser(HTMLParser):
             self.bozza = True
         if tag == "meta" and attributes.get("property") == "article:published_time":
             self.published = attributes.get("content")
+        elif tag == "meta" and (attributes.get("property") or attributes.get("name")) in \
+                SHARED_IMAGES and attributes.get("content"):
+            self.urls.append(("meta", attributes.get("property") or attributes.get("name"),
+                              attributes["content"].strip()))
         elif tag == "article":
             self._articles.append(False)
         elif tag == "time" and self._articles and not self._articles[-1]:
@@ -184,6 +194,25 @@ def compressed_copy_problems(folder, files):
     return problems
 
 
+def _feed_problems(name, tree, siteurl, files, folders):
+    """The feed's internal links (Atom ``<link href>``, RSS ``<link>``) and enclosures
+    (Atom ``rel="enclosure"``, RSS ``<enclosure url>``) that name no file."""
+    urls = [(f"<link rel={link.get('rel', 'alternate')}>", link.get("href"))
+            for link in tree.iter(f"{ATOM_NS}link")]
+    urls += [("<link>", link.text) for link in tree.iter("link")]
+    urls += [("<enclosure>", enclosure.get("url")) for enclosure in tree.iter("enclosure")]
+    problems, seen = [], set()
+    for what, url in urls:
+        url = (url or "").strip()
+        target = resolve(url, name, siteurl)
+        if target is None or url in seen:
+            continue
+        seen.add(url)
+        if target == "" or not _exists(target, files, folders):
+            problems.append(f"{name}: broken link {url} ({what})")
+    return problems
+
+
 def check_release(folder, siteurl="", now=None):
     """Every problem of the release in ``folder`` (strings naming file and URL)."""
     folder = Path(folder)
@@ -220,6 +249,13 @@ def check_release(folder, siteurl="", now=None):
                 problems.append(f"{page}: dated {value}, in the future (not yet to be published)")
                 break
 
+    for sheet in sorted(f for f in files if f.endswith(".css")):
+        text = (folder / sheet).read_text(encoding="utf-8", errors="replace")
+        for url in dict.fromkeys(match.group(2).strip() for match in CSS_URL_RE.finditer(text)):
+            target = resolve(url, sheet, siteurl)
+            if target is not None and (target == "" or not _exists(target, files, folders)):
+                problems.append(f"{sheet}: broken link {url} (url(): no {target or 'file'})")
+
     xml_files = [f for f in files if f.startswith("feeds/") and f.endswith(".xml")]
     xml_files += ["sitemap.xml"] if "sitemap.xml" in files else []
     for name in sorted(xml_files):
@@ -232,8 +268,12 @@ def check_release(folder, siteurl="", now=None):
             for loc in tree.iter(f"{SITEMAP_NS}loc"):
                 url = (loc.text or "").strip()
                 target = resolve(url, name, siteurl)
-                if target == "" or (target and not _exists(target, files, folders)):
+                if target is None and siteurl:
+                    problems.append(f"{name}: {url} is not on the site (<loc>)")
+                elif target == "" or (target and not _exists(target, files, folders)):
                     problems.append(f"{name}: broken link {url} (<loc>)")
+        else:
+            problems += _feed_problems(name, tree, siteurl, files, folders)
     problems += compressed_copy_problems(folder, files)
     return problems
 
