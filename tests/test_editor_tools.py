@@ -156,6 +156,31 @@ def test_attachments_given_one_address_blame_the_same_item_in_check_and_build(tm
         assert out.count(": errore: ") == 1, out
 
 
+@pytest.mark.parametrize("declared", [False, True])
+def test_linked_attachments_given_one_address_are_the_same_error_in_check_and_build(
+        tmp_path, declared):
+    """{static} links to Verbale.pdf and verbale.pdf (or one of them declared): one file
+    would overwrite the other on the site."""
+    body = "Testo [v]({static}/allegati/verbale.pdf)" + (
+        "." if declared else " e [w]({static}/allegati/Verbale.pdf).")
+    files = {"allegati/verbale.pdf": samples.pdf(1), "allegati/Verbale.pdf": samples.pdf(2),
+             "notizie/a.md": article(title="A", body=body, **(
+                 {"attachments": ["allegati/Verbale.pdf"]} if declared else {}))}
+    site = build_site(tmp_path / "build", files, own_attachments_cache(tmp_path / "build"))
+    expected = "notizie/a.md: allegati/verbale.pdf e allegati/Verbale.pdf avrebbero lo stesso" \
+               " indirizzo allegati/verbale.pdf: rinomina uno dei due (link {static})"
+    assert not site.ok and expected in " ".join(site.log.split()), site.log
+    write_content(tmp_path / "content", files)
+    conf = write_conf(tmp_path, own_attachments_cache(tmp_path))
+    for jobs in ("1", "2"):
+        status, out, err = run_tool(tmp_path, "check", "--settings", str(conf), "--content",
+                                    str(tmp_path / "content"), "--jobs", jobs)
+        assert status == 1 and out.splitlines() == [
+            "content/" + expected.replace(": allegati", ": errore: allegati", 1)
+            + " / two attachments with the same URL: allegati/verbale.pdf,"
+              " allegati/Verbale.pdf"], (jobs, out, err)
+
+
 def test_check_takes_a_content_folder_relative_to_where_it_runs(tmp_path):
     """As pelican does; Pelican's settings reader would look for it beside the settings."""
     write_content(tmp_path / "content", {"notizie/a.md": article(title="A")})

@@ -34,13 +34,14 @@ from plugins.contract.cache import FileCache  # noqa: E402
 from plugins.contract.check import Checked, check_file  # noqa: E402
 from plugins.contract.reader import make_markdown  # noqa: E402
 from plugins.attachments.collect import (  # noqa: E402
-    RunState, address_clashes, build_attachments,
+    RunState, address_clashes, build_attachments, linked_clashes,
 )
 from plugins.attachments.pdfinfo import MetadataCache  # noqa: E402
 from plugins.content_checks import rules  # noqa: E402
 from plugins.images import image_sources, unreadable_message, variants  # noqa: E402
 from plugins.core import processes  # noqa: E402
 from plugins.core.problems import ERROR, WARNING, Problem  # noqa: E402
+from plugins.core.urls import link_regex, static_link_paths  # noqa: E402
 from plugins.italian.slugs import is_slug, make_slug  # noqa: E402
 
 PARALLEL_FROM = 200  # files: fewer are checked in this process (no start-up cost)
@@ -111,7 +112,8 @@ def _start_worker(settings):
     run = None
     if "plugins.attachments" in settings["PLUGINS"]:
         run = RunState(_RecordingCache(settings["ATTACHMENTS_CACHE_PATH"]))
-    _WORKER.update(settings=settings, markdown=make_markdown(settings), cache=cache, run=run)
+    _WORKER.update(settings=settings, markdown=make_markdown(settings), cache=cache, run=run,
+                   links=link_regex(settings))
 
 
 def _attachments(relative, checked, settings, run):
@@ -140,10 +142,21 @@ def _image_problems(relative, html, metadata, settings):
     return problems
 
 
+def _linked_attachments(relative, texts, settings):
+    """The files of the attachments folder that an item's ``texts`` (body and summary
+    HTML) link with ``{static}``/``{attach}`` (``linked_clashes``)."""
+    folder = settings["ATTACHMENTS_PATH"] + "/"
+    return sorted(path for path in static_link_paths(texts, posixpath.dirname(relative),
+                                                     _WORKER["links"])
+                  if path.startswith(folder)
+                  and os.path.isfile(os.path.join(settings["PATH"], path)))
+
+
 def _check_one(file):
-    """``(Checked, {digest: PDF metadata read}, slug, save_as, claims)`` of one content
-    file (``(relative path, is_page)``), its images and attachments included; claims:
-    the addresses its attachments would get (``address_clashes``)."""
+    """``(Checked, {digest: PDF metadata read}, slug, save_as, claims, linked)`` of one
+    content file (``(relative path, is_page)``), its images and attachments included;
+    claims: the addresses its attachments would get (``address_clashes``); linked: the
+    attachment files it links, when it is written (``linked_clashes``)."""
     relative, page = file
     settings, run = _WORKER["settings"], _WORKER["run"]
     path = os.path.join(settings["PATH"], relative)
@@ -155,11 +168,11 @@ def _check_one(file):
     if read is not None:
         checked = Checked(relative, metadata=read.metadata, problems=list(read.warnings),
                           key_lines=read.key_lines)
-        html = read.content
+        html, summary = read.content, read.summary
     else:
         checked = check_file(path, relative, settings, _WORKER["markdown"], sanitize=False,
                              data=data)
-        html = checked.content
+        html, summary = checked.content, checked.summary
         checked.content = checked.summary = ""  # not needed: less to send back
     slug = slug_of(checked.metadata, settings)
     target = save_as(checked.metadata, slug, page, settings)
@@ -167,17 +180,19 @@ def _check_one(file):
         # images of written items, as the build reads them: never those of a file with
         # errors (the build drops it; its broken image is already its link's error)
         checked.problems += _image_problems(relative, html, checked.metadata, settings)
-    pdfs, claims = {}, []
+    pdfs, claims, linked = {}, [], []
     if run is not None and checked.metadata.get("attachments"):
         run.cache.added = {}
         found, claims = _attachments(relative, checked, settings, run)
         checked.problems += found
         pdfs = run.cache.added
-    return checked, pdfs, slug, target, claims
+    if run is not None and target:
+        linked = _linked_attachments(relative, (html, summary), settings)
+    return checked, pdfs, slug, target, claims, linked
 
 
 def checked_files(settings, files, workers=None):
-    """``[(Checked, {digest: PDF metadata read}, slug, save_as, claims)]`` of each file, in
+    """``[(Checked, {digest: PDF metadata read}, slug, save_as, claims, linked)]`` of each file, in
     order; on several cores for many files (``workers``: that many processes, whatever
     the number), where pools may be forked (``processes.FORK_POOLS``: Linux)."""
     if workers is None:
@@ -194,14 +209,16 @@ def checked_files(settings, files, workers=None):
 def check(settings, workers=None, files=None):
     """Every problem of the content, errors first, then warnings; each list in file order.
     ``files``: :func:`content_files`, when already listed."""
-    problems, entries, claims = [], [], []
+    problems, entries, claims, linked = [], [], [], {}
     pdfs = MetadataCache(settings["ATTACHMENTS_CACHE_PATH"]) \
         if "plugins.attachments" in settings["PLUGINS"] else None
     files = content_files(settings) if files is None else files
     results = checked_files(settings, files, workers)
-    for (relative, page), (checked, read, slug, target, made) in zip(files, results):
+    for (relative, page), (checked, read, slug, target, made, links) in zip(files, results):
         problems += checked.problems
         claims += made
+        for source in links:
+            linked.setdefault(source, []).append(relative)
         for digest, entry in read.items():
             pdfs.put(digest, entry)
         metadata = checked.metadata
@@ -212,8 +229,11 @@ def check(settings, workers=None, files=None):
     if pdfs is not None:
         pdfs.save()
     problems += rules.all_problems(entries, settings)
-    problems += [Problem(item, message, line) for item, line, message in
-                 address_clashes(claims)[0]]  # across files, whichever worker read them
+    # across files, whichever worker read them: declared attachments, then linked ones
+    clashes, owners = address_clashes(claims)
+    problems += [Problem(item, message, line) for item, line, message in clashes]
+    problems += [Problem(item, message) for item, message in
+                 linked_clashes(linked, owners, settings)[0]]
     errors = [p for p in problems if p.severity == ERROR]
     warnings = [p for p in problems if p.severity != ERROR]
 

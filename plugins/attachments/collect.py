@@ -151,6 +151,24 @@ def address_clashes(claims):
     return found, owners
 
 
+def linked_clashes(linked, owners, settings):
+    """``([(item source, message)], {rejected source})`` for the files of the attachments
+    folder that written items link with ``{static}`` (``linked``: ``{source: [item
+    sources]}``) whose address ``owners`` (from :func:`address_clashes`, filled in here)
+    already gives another file. In name order; the build and ``invoke check`` both
+    call it."""
+    regex_subs = settings["SLUG_REGEX_SUBSTITUTIONS"]
+    found, rejected = [], set()
+    for source in sorted(linked):
+        save_as = expand(settings["ATTACHMENTS_SAVE_AS"], source, regex_subs)
+        owner = owners.setdefault(save_as, source)
+        if owner != source:
+            rejected.add(source)
+            found += [(item, clash_message(source, owner, save_as, "(link {static})"))
+                      for item in sorted(set(linked[source]))]
+    return found, rejected
+
+
 def attach(generator):
     """``article_generator_finalized`` and ``page_generator_finalized``."""
     run = state(generator.context, generator.settings)

@@ -27,7 +27,7 @@ from plugins.core.items import source as item_source
 from plugins.core.urls import static_links
 
 from . import previews
-from .collect import STATE_KEY, address_clashes, clash_message, state
+from .collect import STATE_KEY, address_clashes, linked_clashes, state
 from .documents import documents
 from .model import Preview, expand
 
@@ -129,25 +129,22 @@ def place_linked_static(generator):
             report(generator.context, item, message, line)
     settings = generator.settings
     folder = settings["ATTACHMENTS_PATH"] + "/"
+    statics = [(static.get_relative_source_path().replace(os.sep, "/"), static)
+               for static in generator.staticfiles]
+    present = {source for source, _ in statics if source.startswith(folder)}
     linked = {}  # source -> written items linking it
     for item in written:
-        for source in static_links(item):
-            linked.setdefault(source, []).append(item)
+        for source in static_links(item) & present:
+            linked.setdefault(source, []).append(item_source(item))
+    found, rejected = linked_clashes(linked, owners, settings)
+    for item, message in found:
+        report(generator.context, item, message)
     regex_subs = settings["SLUG_REGEX_SUBSTITUTIONS"]
-    for static in list(generator.staticfiles):
-        source = static.get_relative_source_path().replace(os.sep, "/")
-        if not source.startswith(folder):
+    for source, static in statics:
+        if source not in present:
             continue
-        if source not in linked:
+        if source not in linked or source in rejected:
             generator.staticfiles.remove(static)
-            continue
-        save_as = expand(settings["ATTACHMENTS_SAVE_AS"], source, regex_subs)
-        owner = owners.setdefault(save_as, source)
-        if owner != source:
-            generator.staticfiles.remove(static)
-            for item in linked[source]:
-                report(generator.context, item_source(item),
-                       clash_message(source, owner, save_as, "(link {static})"))
             continue
         static.override_url = expand(settings["ATTACHMENTS_URL"], source, regex_subs)
-        static.override_save_as = save_as
+        static.override_save_as = expand(settings["ATTACHMENTS_SAVE_AS"], source, regex_subs)

@@ -2,7 +2,10 @@
 
 import os
 import posixpath
+from types import SimpleNamespace
 from urllib.parse import unquote, urlsplit
+
+from pelican.contents import Content
 
 INDEX = "index.html"
 
@@ -34,20 +37,31 @@ def freeze(items):
             setattr(item, f"override_{key}", getattr(item, key))
 
 
-def static_links(item):
+def link_regex(settings):
+    """Pelican's own pattern of ``{static}``/``{attach}``/``{filename}`` links in HTML
+    (``Content._get_intrasite_link_regex``, from ``INTRASITE_LINK_REGEX``)."""
+    return Content._get_intrasite_link_regex(SimpleNamespace(settings=settings))  # noqa: SLF001
+
+
+def static_link_paths(texts, relative_dir, regex):
     """Source paths (relative to the content folder) of the ``{static}`` and ``{attach}``
-    links of ``item``'s body and summary: Pelican's ``get_static_links``, which reads
-    only the body and decodes only ``%20``, for both texts and with every ``%xx``
-    decoded (``citt%C3%A0.jpg`` is ``città.jpg``, as the contract's link check and the
-    web server read it). Called before Pelican replaces the links (the HTML as read)."""
-    regex = item._get_intrasite_link_regex()  # noqa: SLF001 - Pelican's own link syntax
+    links of ``texts`` (HTML as read, before Pelican replaces the links) of an item in
+    ``relative_dir``, every ``%xx`` decoded (``citt%C3%A0.jpg`` is ``città.jpg``, as the
+    contract's link check and the web server read it)."""
     paths = set()
-    for html in (item._content, item.metadata.get("summary")):  # noqa: SLF001 - as read
+    for html in texts:
         for match in regex.finditer(html or ""):
             if match.group("what") not in ("static", "attach"):
                 continue
             path = unquote(urlsplit(match.group("value")).path)
             if not path.startswith("/"):
-                path = posixpath.join(item.relative_dir.replace(os.sep, "/"), path)
+                path = posixpath.join(relative_dir.replace(os.sep, "/"), path)
             paths.add(posixpath.normpath(path.lstrip("/")))
     return paths
+
+
+def static_links(item):
+    """:func:`static_link_paths` of an item's body and summary: Pelican's
+    ``get_static_links``, which reads only the body and decodes only ``%20``."""
+    return static_link_paths((item._content, item.metadata.get("summary")),  # noqa: SLF001
+                             item.relative_dir, item._get_intrasite_link_regex())  # noqa: SLF001
