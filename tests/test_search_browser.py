@@ -261,9 +261,10 @@ def test_a_word_after_an_apostrophe_is_found_however_the_apostrophe_is_typed(rea
     """The site writes ’ in "dell’orto"; Pagefind took it for a letter of one word."""
     me = reader()
     me.page.clock.install()
-    me.page.goto(site.origin + "/cerca/")
+    me.page.goto(site.origin + "/cerca/?q=orto")  # run on load: the search is ready after it
     for words in ("orto", "dell’orto", "dell'orto"):
-        me.search(words)
+        if words != "orto":
+            me.search(words)
         me.wait_until(lambda: me.status().endswith(f"per «{words}»."), f"results of {words}")
         found = me.results()
         assert ORTO in [href for _, href, *_ in found], (words, found)
