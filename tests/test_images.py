@@ -232,6 +232,38 @@ def test_an_unreadable_image_stops_the_build_and_check_naming_it(build, tmp_path
     assert "notizie/a.md: errore: l'immagine immagini/rotta.jpg non si può leggere" in out
 
 
+def test_an_unreadable_image_of_a_summary_is_found_too(build, tmp_path):
+    files = {"immagini/rotta.jpg": half(jpeg(400, 300)),
+             "notizie/a.md": article(summary="'Il lead ![Rotta]({static}/immagini/rotta.jpg)'")}
+    site = build(files)
+    assert not site.ok and "l'immagine immagini/rotta.jpg non si può leggere" in site.log
+    write_content(tmp_path / "content", files)
+    status, out, _ = run_tool(tmp_path, "check", "--settings", str(write_conf(tmp_path)),
+                              "--content", str(tmp_path / "content"))
+    assert status == 1
+    assert "notizie/a.md: errore: l'immagine immagini/rotta.jpg non si può leggere" in out
+
+
+def test_a_lead_with_a_picture_stays_html_on_the_listings(build):
+    """A lead's <img>, its own or the body's first paragraph's, gets its size like the
+    body's and stays HTML (the reader's lead is Markup: rewritten by joining text, it
+    would be escaped, and the home page would show "<p>Il lead <img …" as text)."""
+    site = build({"immagini/foto.jpg": jpeg(300, 200),
+                  "immagini/piccola.jpg": jpeg(120, 80),
+                  "notizie/a.md": article(
+                      title="Con lead",
+                      summary="'Il lead ![Piccola]({static}/immagini/piccola.jpg)'"),
+                  "notizie/b.md": article(
+                      title="Dal corpo", date="2024-05-06 10:00",
+                      body="![Foto]({static}/immagini/foto.jpg) Il lead dal corpo.\n\nAltro.")})
+    assert site.ok, site.log
+    home = site.soup("/")
+    assert "&lt;" not in home.select_one("main").decode_contents()
+    for alt, size in (("Piccola", ("120", "80")), ("Foto", ("300", "200"))):
+        image = home.find("img", alt=alt)
+        assert (image["width"], image["height"]) == size and site.exists(image["src"]), alt
+
+
 def bilevel_png(width, height):
     """A PNG of ``width`` × ``height`` pixels in a few kilobytes (one bit, all black)."""
     data = io.BytesIO()

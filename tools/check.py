@@ -179,7 +179,8 @@ def _check_one(file):
     if target and not checked.errors and "plugins.images" in settings["PLUGINS"]:
         # images of written items, as the build reads them: never those of a file with
         # errors (the build drops it; its broken image is already its link's error)
-        checked.problems += _image_problems(relative, html, checked.metadata, settings)
+        checked.problems += _image_problems(relative, str(html) + str(summary or ""),
+                                            checked.metadata, settings)
     pdfs, claims, linked = {}, [], []
     if run is not None and checked.metadata.get("attachments"):
         run.cache.added = {}

@@ -24,6 +24,7 @@ import os
 from concurrent.futures import ThreadPoolExecutor
 from urllib.parse import quote
 
+from markupsafe import Markup
 from pelican import signals
 
 from plugins.content_checks import report
@@ -48,9 +49,11 @@ def image_sources(html, relative_dir, cover):
 
 
 def item_images(item):
-    """:func:`image_sources` of a Pelican item."""
-    return image_sources(item._content, item.relative_dir,  # noqa: SLF001 - raw HTML
-                         item.metadata.get("image"))
+    """:func:`image_sources` of a Pelican item: its body, its summary (a lead of its own
+    may show a picture too), its cover."""
+    # str(): the reader's summary is Markup, and str + Markup would escape the body
+    html = item._content + str(item.metadata.get("summary") or "")  # noqa: SLF001 - raw HTML
+    return image_sources(html, item.relative_dir, item.metadata.get("image"))
 
 
 def unreadable_message(source, problem):
@@ -121,9 +124,9 @@ class ImagesGenerator:
             item._content = markup.rewrite(item._content, item.relative_dir,  # noqa: SLF001
                                            pictures, eager_first)
             summary = item.metadata.get("summary")
-            if summary and "<img" in summary:  # a lead taken from the body's first paragraph
-                item.metadata["summary"] = markup.rewrite(summary, item.relative_dir, pictures,
-                                                          eager_first)
+            if summary and "<img" in summary:  # its own, or the body's first paragraph
+                item.metadata["summary"] = Markup(markup.rewrite(  # HTML, as the reader gave it
+                    summary, item.relative_dir, pictures, eager_first))
                 if hasattr(item, "_summary"):
                     item._summary = item.metadata["summary"]  # noqa: SLF001
             item.cover = pictures.get(cover) if cover else None

@@ -115,6 +115,7 @@ def rewrite(html, relative_dir, pictures, eager_first):
     loaded at once when ``eager_first`` (it may be the largest thing on screen);
     the others lazily, when the reader scrolls near them.
     """
+    html = str(html)  # a Markup's slices are Markup: joined with a str, they would be escaped
     pieces, last = [], 0
     for number, (start, end, attrs) in enumerate(image_tags(html)):
         source = static_source(dict(attrs).get("src"), relative_dir)
