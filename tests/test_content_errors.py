@@ -35,14 +35,16 @@ def assert_stopped(site, filename, *fragments):
                                                              "immagini/manca.jpg"]),
     ("---\ntitle: [non chiuso\ndate: 2024-05-05\n---\nTesto\n",
      ["rotto.md:2: front matter YAML", "(rilevato alla riga 3)"]),  # where the list opened
+    ("---\ntitle: Prova\ndate: 2024-05-05\ntags:\n  - uno\n - due\n---\nTesto\n",
+     ["rotto.md:6: front matter YAML"]),  # a wrong indentation: its own line
     ("---\n- una\n- lista\n---\nTesto\n", ["rotto.md:2: il front matter"]),
     ("---\ntitle: Senza chiusura\ndate: 2024-05-05\n\nTesto\n", ["rotto.md:1:", "non si chiude"]),
     (article(visite_precedenti="1.459"), [
         "rotto.md:4: `visite_precedenti` deve essere un numero intero da 0 a 1000000000000",
         "non 1.459 / `visite_precedenti` must be a whole number"]),
 ], ids=["no-title", "no-date", "bad-date", "impossible-date", "year-1", "year-9999",
-        "bad-modified", "unknown-status", "missing-image", "bad-yaml", "not-a-mapping",
-        "unclosed", "visits-not-whole"])
+        "bad-modified", "unknown-status", "missing-image", "bad-yaml", "bad-indentation",
+        "not-a-mapping", "unclosed", "visits-not-whole"])
 def test_contract_errors_stop_the_build_naming_file_and_line(build, text, fragments):
     site = build({**GOOD, "notizie/rotto.md": text})
     assert_stopped(site, "notizie/rotto.md", *fragments)

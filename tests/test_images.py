@@ -5,6 +5,7 @@ tests/test_accessibility_browser.py, which builds a site with images too.
 """
 
 import io
+import os
 import logging
 import re
 
@@ -242,6 +243,27 @@ def test_an_unreadable_image_of_a_summary_is_found_too(build, tmp_path):
                               "--content", str(tmp_path / "content"))
     assert status == 1
     assert "notizie/a.md: errore: l'immagine immagini/rotta.jpg non si può leggere" in out
+
+
+def test_a_broken_picture_in_the_lead_from_the_body_is_reported_once(build):
+    site = build({"immagini/rotta.jpg": half(jpeg(400, 300)),
+                  "notizie/a.md": article(body="Un testo ![x]({static}/immagini/rotta.jpg) qui.")})
+    assert not site.ok
+    assert " ".join(site.log.split()).count("l'immagine immagini/rotta.jpg non si può") == 1
+
+
+def test_an_image_is_decoded_once_per_content_with_the_caches_mark(tmp_path):
+    from plugins.images import variants  # noqa: PLC0415
+
+    good = tmp_path / "buona.jpg"
+    good.write_bytes(jpeg(40, 30))
+    source = variants.measure(str(good))
+    variants.verify(source, str(tmp_path / "cache"))
+    assert os.path.isfile(variants.verified_mark(str(tmp_path / "cache"), source))
+    good.write_bytes(half(jpeg(400, 300)))  # the same digest marked: not decoded again
+    variants.verify(source, str(tmp_path / "cache"))
+    with pytest.raises(variants.Unreadable):  # without the mark it is
+        variants.verify(source)
 
 
 def test_a_lead_with_a_picture_stays_html_on_the_listings(build):

@@ -72,6 +72,9 @@ def test_a_quotation_after_an_elision_opens_and_closes_once_curled():
 
     assert smarten(fix_apostrophes('l\'"estate" e l\'"inverno"')) == \
         "l’“estate&#8221; e l’“inverno&#8221;"
+    # a quotation closing after a quoted word stays closing
+    assert smarten(fix_apostrophes('Ha detto "vado a \'casa\'".')) == \
+        "Ha detto &#8220;vado a &#8216;casa’&#8221;."
 
 
 def test_markdown_extension_skips_code_and_marks_english_terms():

@@ -111,7 +111,10 @@ def load_yaml(text, first_line):
         problem = getattr(error, "problem", None) or str(error)
         # a list, a {…} or a quoted text left open: where it opened is what to fix
         opened = getattr(error, "context_mark", None)
-        if opened is not None and line is not None and first_line + opened.line < line:
+        left_open = str(getattr(error, "context", "") or "").startswith(
+            ("while parsing a flow", "while scanning a quoted"))  # not the whole mapping
+        if left_open and opened is not None and line is not None \
+                and first_line + opened.line < line:
             line = first_line + opened.line
             problem += f" (rilevato alla riga {first_line + mark.line})"
         raise SourceError(f"front matter YAML non valido: {problem}; controlla rientri, due punti"

@@ -32,7 +32,8 @@ def followed_page(context, feed_url):
     site's, the category's page for a category's), or None for a feed not listed."""
     for group in feed_groups(context, context.get("categories") or ()):
         if any(feed.url == feed_url for feed in group.feeds):
-            return f"{str(context.get('SITEURL') or '').rstrip('/')}/{group.page_url}"
+            domain = context.get("FEED_DOMAIN") or context.get("SITEURL") or ""  # as the feeds'
+            return f"{str(domain).rstrip('/')}/{group.page_url}"
     return None
 
 

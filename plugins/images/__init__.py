@@ -53,7 +53,8 @@ def item_images(item):
     may show a picture too), its cover."""
     # str(): the reader's summary is Markup, and str + Markup would escape the body
     html = item._content + str(item.metadata.get("summary") or "")  # noqa: SLF001 - raw HTML
-    return image_sources(html, item.relative_dir, item.metadata.get("image"))
+    # once each: a lead taken from the body repeats the body's first picture
+    return list(dict.fromkeys(image_sources(html, item.relative_dir, item.metadata.get("image"))))
 
 
 def unreadable_message(source, problem):

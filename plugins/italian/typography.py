@@ -20,7 +20,7 @@ APOSTROPHE = "\u2019"
 # l'attività, sull'8, po', l'"estate", dell'«Unione»  (a letter before the apostrophe)
 _ELISION = re.compile(r"'(?<=[^\W\d_]')(?=[\w\s\"“«]|$)")
 # l’"estate": a quote right after an elision opens (SmartyPants would close it: ”estate”)
-_QUOTE_AFTER_ELISION = re.compile("\u2019\"(?=\\S)")
+_QUOTE_AFTER_ELISION = re.compile("\u2019\"(?=\\w)")  # not 'casa'". (a closing one)
 # anni '80, nel '900, ('80), '20-'30: an apostrophe opening a number, after a space, "(",
 # a dash, a slash or nothing
 _YEAR = re.compile(r"'(?<![^\s(\-\u2013/]')(?=\d{2,3}\b)")

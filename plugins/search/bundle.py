@@ -270,7 +270,8 @@ _ELISION_RE = re.compile("(?<=\\w)\u2019(?=\\w)")
 
 
 def split_elisions(html):
-    """``html`` with each ’ between two letters of its text (not of its tags) made '."""
+    """``html`` with each ’ between two letters of its text (not of its tags) made '.
+    (A PDF's text, which is not HTML, takes ``_ELISION_RE.sub`` whole: a "<" in it is text.)"""
     if "\u2019" not in html:
         return html
     parts, last = [], 0
@@ -291,7 +292,7 @@ async def _feed(service, pages, records, language):
                  for page in pages[start:start + BATCH]]
         await asyncio.gather(*(index.add_html_file(url=url, content=html) for url, html in batch))
     await asyncio.gather(*(
-        index.add_custom_record(url=record.url, content=split_elisions(record.content),
+        index.add_custom_record(url=record.url, content=_ELISION_RE.sub("'", record.content),
                                 language=language,
                                 meta=record.meta, filters=record.filters, sort=record.sort)
         for record in records))
