@@ -219,8 +219,8 @@ def test_each_listing_describes_itself(site):
 
 def test_a_translation_says_its_language_and_names_the_other_version(site):
     english = site.soup("/en/2024/05/bilancio/")
-    assert english.html["lang"] == "en" and one(english, "og:locale") == "en"
-    assert json_ld(english)["NewsArticle"]["inLanguage"] == "en"
+    assert english.html["lang"] == "en" and one(english, "og:locale") == "en_US"
+    assert json_ld(english)["NewsArticle"]["inLanguage"] == "en-US"
     italian = site.soup(ARTICLE)
     assert italian.html["lang"] == "it" and one(italian, "og:locale") == "it_IT"
     for soup in (english, italian):

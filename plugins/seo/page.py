@@ -7,10 +7,12 @@ calls ``page_seo(title, description)`` once per page, ``article.html`` calls
 functions of :mod:`.structured` and :mod:`.share`.
 """
 
+import functools
 from dataclasses import dataclass, field
 from urllib.parse import quote
 from zoneinfo import ZoneInfo
 
+from babel.core import Locale, UnknownLocaleError, get_global
 from jinja2 import pass_context
 
 from plugins.core.urls import without_index
@@ -70,12 +72,23 @@ def _article_data(article, context, address, canonical, description):
 
 
 def locale(context, item=None):
-    """The page's locale: ``SEO_LOCALE``, or the item's own ``lang`` where it is not the
-    site's (a translation)."""
+    """The page's locale, as Open Graph writes it (``it_IT``): ``SEO_LOCALE``, or the
+    item's own ``lang`` where it is not the site's (a translation: ``en`` -> ``en_US``,
+    its likely territory by Babel's CLDR data; the bare language when Babel knows none)."""
     lang = getattr(item, "lang", None)
     if lang and lang != context.get("DEFAULT_LANG"):
-        return str(lang)
+        return _with_territory(str(lang))
     return str(context.get("SEO_LOCALE") or "it_IT")
+
+
+@functools.lru_cache(maxsize=64)
+def _with_territory(lang):
+    key = lang.replace("-", "_")
+    try:
+        found = Locale.parse(get_global("likely_subtags").get(key, key))
+    except (ValueError, UnknownLocaleError):
+        return key
+    return f"{found.language}_{found.territory}" if found.territory else found.language
 
 
 def language(context, item=None):
