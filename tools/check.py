@@ -19,6 +19,7 @@ import sys
 import time
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
+from typing import NamedTuple
 
 from pelican import Pelican
 from pelican.generators import Generator
@@ -94,6 +95,17 @@ def language(metadata, settings):
 _WORKER = {}  # in each process that checks files: its settings, Markdown and caches
 
 
+class FileResult(NamedTuple):
+    """What a worker found in one content file."""
+
+    checked: Checked  # its problems, metadata and key lines
+    pdfs: dict  # {digest: PDF metadata} read (the main process keeps them)
+    slug: str
+    save_as: str  # "" when the build would not write it
+    claims: list  # the addresses its attachments would get (``address_clashes``)
+    linked: list  # the attachment files it links, when written (``linked_clashes``)
+
+
 class _RecordingCache(MetadataCache):
     """The PDF metadata cache of a worker: what it reads is sent back to the main
     process, which keeps it (one writer of the cache file)."""
@@ -154,10 +166,8 @@ def _linked_attachments(relative, texts, settings):
 
 
 def _check_one(file):
-    """``(Checked, {digest: PDF metadata read}, slug, save_as, claims, linked)`` of one
-    content file (``(relative path, is_page)``), its images and attachments included;
-    claims: the addresses its attachments would get (``address_clashes``); linked: the
-    attachment files it links, when it is written (``linked_clashes``)."""
+    """:class:`FileResult` of one content file (``(relative path, is_page)``), its images
+    and attachments included."""
     relative, page = file
     settings, run = _WORKER["settings"], _WORKER["run"]
     path = os.path.join(settings["PATH"], relative)
@@ -190,13 +200,13 @@ def _check_one(file):
         pdfs = run.cache.added
     if run is not None and target:
         linked = _linked_attachments(relative, (html, summary), settings)
-    return checked, pdfs, slug, target, claims, linked
+    return FileResult(checked, pdfs, slug, target, claims, linked)
 
 
 def checked_files(settings, files, workers=None):
-    """``[(Checked, {digest: PDF metadata read}, slug, save_as, claims, linked)]`` of each file, in
-    order; on several cores for many files (``workers``: that many processes, whatever
-    the number), where pools may be forked (``processes.FORK_POOLS``: Linux)."""
+    """:class:`FileResult` of each file, in order; on several cores for many files
+    (``workers``: that many processes, whatever the number), where pools may be forked
+    (``processes.FORK_POOLS``: Linux)."""
     if workers is None:
         workers = min(os.cpu_count() or 1, 4) if len(files) >= PARALLEL_FROM else 1
     if workers < 2 or not processes.FORK_POOLS:
@@ -216,18 +226,19 @@ def check(settings, workers=None, files=None):
         if "plugins.attachments" in settings["PLUGINS"] else None
     files = content_files(settings) if files is None else files
     results = checked_files(settings, files, workers)
-    for (relative, page), (checked, read, slug, target, made, links) in zip(files, results):
+    for (relative, page), result in zip(files, results):
+        checked = result.checked
         problems += checked.problems
-        claims += made
-        for source in links:
+        claims += result.claims
+        for source in result.linked:
             linked.setdefault(source, []).append(relative)
-        for digest, entry in read.items():
+        for digest, entry in result.pdfs.items():
             pdfs.put(digest, entry)
         metadata = checked.metadata
-        if metadata.get("title") and is_slug(slug):  # other errors aside: report all at once
+        if metadata.get("title") and is_slug(result.slug):  # other errors aside: all at once
             line = checked.key_lines.get("slug") or checked.key_lines.get("title")
-            entries.append(rules.Entry(relative, "page" if page else "article", slug,
-                                       target, language(metadata, settings), line))
+            entries.append(rules.Entry(relative, "page" if page else "article", result.slug,
+                                       result.save_as, language(metadata, settings), line))
     if pdfs is not None:
         pdfs.save()
     problems += rules.all_problems(entries, settings)

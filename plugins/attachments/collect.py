@@ -120,7 +120,7 @@ def build_attachments(value, item_source, settings, run):
         attachments.append(Attachment(
             source=relative,
             title=typeset(declaration.title
-                                  or title_from_name(declared, strip_extension=True)),
+                          or title_from_name(declared, strip_extension=True)),
             description=typeset(declaration.description),
             url=expand(settings["ATTACHMENTS_URL"], relative, regex_subs),
             save_as=save_as,

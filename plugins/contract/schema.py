@@ -65,17 +65,23 @@ def split_list(value):
     return [str(item).strip() for item in items if item is not None and str(item).strip()]
 
 
-def unique_names(items, regex_subs):
-    """Drop repeats, keeping the first spelling: names with one address are one tag or
-    author (``Città``, ``città``, ``Citta``; ``Sant'Agata``, ``Sant’Agata``), else the
-    item was listed twice on that page and counted twice. A name that yields no slug is
-    kept as it is (``_check_slugs`` reports it)."""
+def unique_names(key, items, regex_subs, problems):
+    """``items`` (the names of ``tags`` or ``authors``) without repeats, keeping the first
+    spelling: names with one address are one tag or author (``Città``, ``città``,
+    ``Citta``; ``Sant'Agata``, ``Sant’Agata``), else the item was listed twice on that
+    page and counted twice. A name that yields no slug would have no address: a problem
+    for ``key`` (each name's slug is worked out once, here)."""
     seen, result = set(), []
     for item in items:
-        key = make_slug(item, regex_subs) or item.casefold()
-        if key not in seen:
-            seen.add(key)
-            result.append(item)
+        slug = make_slug(item, regex_subs)
+        unique = slug or item.casefold()
+        if unique in seen:
+            continue
+        seen.add(unique)
+        result.append(item)
+        if not slug:
+            problems.append((key, f"da `{item}` in `{key}` non si ricava un indirizzo:"
+                                  f" usa lettere o cifre / `{key}` entry yields no slug"))
     return result
 
 
@@ -84,7 +90,8 @@ def _is_scalar(value):
 
 
 def _check_slugs(meta, regex_subs, problems):
-    """An explicit slug must be valid; a title, tag, author or category must yield one."""
+    """An explicit slug must be valid; a title, ``category``, ``author`` or ``argomento``
+    must yield one (``tags`` and ``authors``: :func:`unique_names`)."""
     if "slug" in meta:
         if not is_slug(meta["slug"]):
             suggestion = make_slug(meta["slug"], regex_subs)
@@ -96,11 +103,6 @@ def _check_slugs(meta, regex_subs, problems):
     elif meta.get("title") and not make_slug(meta["title"], regex_subs):
         problems.append(("title", "dal titolo non si ricava un indirizzo (solo simboli o"
                                   " emoji): aggiungi `slug:` / the title yields an empty slug"))
-    for key in ("tags", "authors"):
-        for name in meta.get(key, ()):
-            if not make_slug(name, regex_subs):
-                problems.append((key, f"da `{name}` in `{key}` non si ricava un indirizzo:"
-                                      f" usa lettere o cifre / `{key}` entry yields no slug"))
     for key in ("category", "author", "argomento"):
         if key in meta and not make_slug(meta[key], regex_subs):
             problems.append((key, f"da `{meta[key]}` in `{key}` non si ricava un indirizzo:"
@@ -144,11 +146,11 @@ def _check_image(meta, settings, problems):
     if normal.startswith("../") or not normal.startswith(folders):
         problems.append(("image", f"l'immagine `image` deve stare in {', '.join(folders)}:"
                                   f" {meta['image']} / `image` must be under {folders[0]}"))
-    elif on_disk(settings["PATH"], normal) is None:
+    elif (spelled := on_disk(settings["PATH"], normal)) is None:
         problems.append(("image", f"l'immagine `image` non esiste: {meta['image']}"
                                   " / `image` file not found"))
     else:  # the name as spelled on disk (accents typed one way, saved another: macOS)
-        normal = meta["image"] = on_disk(settings["PATH"], normal)
+        normal = meta["image"] = spelled
         problem = filetypes.problem(normal, os.path.join(settings["PATH"], normal),
                                     filetypes.IMAGES)
         if problem:
@@ -237,7 +239,8 @@ def normalise(raw, *, is_page, settings):
     for key in ("tags", "authors"):
         if key in meta:
             names = [fix_apostrophes(name) for name in split_list(meta[key])]  # Sant’Agata
-            meta[key] = unique_names(names, settings["SLUG_REGEX_SUBSTITUTIONS"])
+            meta[key] = unique_names(key, names, settings["SLUG_REGEX_SUBSTITUTIONS"],
+                                     problems)
             if not meta[key]:  # only empty entries: as if the key were not there
                 del meta[key]
     if "translation" in meta:

@@ -59,7 +59,8 @@ def item_images(item):
 
 def unreadable_message(source, problem):
     """The content error for an image Pillow cannot read (the build's and ``invoke
-    check``'s, which reads each image's header with :func:`.variants.measure`)."""
+    check``'s, which reads each image with :func:`.variants.measure` and
+    :func:`.variants.verify`)."""
     return (f"l'immagine {source} non si può leggere ({problem}): salvala di nuovo come"
             f" JPEG o PNG / image {source} cannot be read")
 
