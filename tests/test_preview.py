@@ -1,5 +1,6 @@
 """The editors' live preview (tools/preview.py): errors in the browser, last good build kept."""
 
+import shutil
 import socket
 import subprocess
 import sys
@@ -48,6 +49,28 @@ def test_a_failed_build_keeps_the_last_good_one_and_shows_why_on_every_page(prev
     (preview.content / "notizie" / "a.md").write_text(GOOD, encoding="utf-8")
     assert preview.rebuild()
     assert "preview-errors" not in get(preview, "/2024/05/buona-notizia/")[1]
+
+
+def test_a_theme_error_shows_the_logs_end_with_whole_lines(tmp_path):
+    """Not a content problem: the panel says so and shows the log's last lines, each as
+    Pelican wrote it (a piped log was laid out 80 columns wide: the exception's message
+    was cut into pieces of 40 characters)."""
+    write_content(tmp_path / "content", {"notizie/a.md": GOOD})
+    theme = tmp_path / "theme"
+    shutil.copytree(ROOT / "theme", theme)
+    with (theme / "templates" / "article.html").open("a", encoding="utf-8") as template:
+        template.write("{% if %}\n")
+    conf = write_conf(tmp_path, f"THEME = {str(theme)!r}\n", config="previewconf")
+    site = PreviewSite(conf, tmp_path / "output", tmp_path / "content")
+    assert not site.rebuild()  # and no good build to show: the panel on a page of its own
+    status, page = get(site, "/")
+    assert status == 503 and '<script src="/__anteprima/ricarica.js"' in page
+    panel = page.split('<section class="preview-errors"', 1)[1]
+    assert "errore del tema o dei plugin" in panel and "ancora una versione riuscita" in panel
+    log = panel.split("<pre><code>", 1)[1].split("</code></pre>", 1)[0]
+    assert "TemplateSyntaxError: Expected an expression, got &#x27;end of statement" \
+        " block&#x27;" in log
+    assert not any(line.endswith(" ") for line in log.splitlines())
 
 
 def test_the_server_never_serves_outside_the_output(preview):

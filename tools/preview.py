@@ -43,6 +43,10 @@ PREFIX = "/__anteprima/"
 RELOAD_JS = (Path(__file__).with_name("preview_reload.js")).read_bytes()
 RELOAD_TAG = f'<script src="{PREFIX}ricarica.js" defer></script>'.encode()
 LOG_TAIL = 20
+# The page shown when no build has succeeded yet: the error panel goes in its body.
+NO_BUILD = (b'<!DOCTYPE html>\n<html lang="it"><head><meta charset="utf-8"><meta'
+            b' name="viewport" content="width=device-width, initial-scale=1"><title>Anteprima:'
+            b" errori da correggere</title></head><body></body></html>\n")
 POLL_SECONDS = 0.5
 
 
@@ -54,6 +58,7 @@ class PreviewSite:
         self.output = Path(output)
         self.content = Path(content)
         self.problems = []  # editor-facing lines; empty when the last build succeeded
+        self.log = []  # the build log's last lines, when no content problem explains it
         self.generation = 0  # one more after every build: pages reload when it changes
         self._lock = threading.Lock()
 
@@ -67,7 +72,7 @@ class PreviewSite:
             log = []
             ok = safe_build.build_into(self.settings_file, self.output, content=self.content,
                                        log=log)
-            self.problems = [] if ok else self._explain(log)
+            self.problems, self.log = ([], []) if ok else self._explain(log)
             self.generation += 1
         if not ok:
             print("Compilazione non riuscita: l'anteprima mostra gli errori sopra ogni pagina."
@@ -75,17 +80,18 @@ class PreviewSite:
         return ok
 
     def _explain(self, log):
-        """The problems ``invoke check`` finds; else (a theme or plugin error) the log's end."""
+        """``(problems, log lines)``: the problems ``invoke check`` finds; else (a theme or
+        plugin error) a line that says so and the log's end."""
         result = subprocess.run(
             [sys.executable, str(ROOT / "tools" / "check.py"), "--settings",
              str(self.settings_file), "--content", str(self.content)],
             capture_output=True, text=True, cwd=self.content.parent, check=False)
         errors = [line for line in result.stdout.splitlines() if ": errore: " in line]
         if errors:
-            return errors
+            return errors, []
         tail = [line for line in log if line.strip()][-LOG_TAIL:]
         return ["La compilazione si è fermata per un errore del tema o dei plugin:"
-                " vedi il terminale. / The build stopped (theme or plugin error)."] + tail
+                " vedi il terminale. / The build stopped (theme or plugin error)."], tail
 
     def answer(self, url_path):
         """``(status, content type, body)`` for a GET of ``url_path``."""
@@ -98,6 +104,8 @@ class PreviewSite:
         if path is None:
             path, status = self.output / "404.html", HTTPStatus.NOT_FOUND
         if not path.is_file():
+            if self.failed:  # no good build yet (the first one failed): the errors alone
+                return HTTPStatus.SERVICE_UNAVAILABLE, "text/html", self._decorated(NO_BUILD, built=False)
             return HTTPStatus.NOT_FOUND, "text/plain", b"Non trovato / Not found"
         body = path.read_bytes()
         kind = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
@@ -115,18 +123,23 @@ class PreviewSite:
             target = target / "index.html"
         return target if target.is_file() else None
 
-    def _decorated(self, body):
-        """The page with the reload script and, after a failed build, the error panel."""
+    def _decorated(self, body, built=True):
+        """The page with the reload script and, after a failed build, the error panel
+        (``built``: the page is the last good build's)."""
         body = body.replace(HEAD_END, RELOAD_TAG + HEAD_END, 1)
         if not self.failed:
             return body
         items = "".join(f"<li><code>{html.escape(line)}</code></li>" for line in self.problems)
+        log = f"<pre><code>{html.escape(chr(10).join(self.log))}</code></pre>" if self.log \
+            else ""
         panel = (
             '<section class="preview-errors" role="alert" aria-labelledby="preview-errors">'
             '<h2 id="preview-errors">Il sito non è stato aggiornato: ci sono errori da'
-            " correggere</h2><p>Stai vedendo l’ultima versione riuscita. Correggi e salva: la"
-            " pagina si aggiorna da sola.</p>"
-            f"<ul>{items}</ul></section>").encode("utf-8")
+            " correggere</h2><p>"
+            + ("Stai vedendo l’ultima versione riuscita." if built else
+               "Non c’è ancora una versione riuscita da mostrare.")
+            + " Correggi e salva: la pagina si aggiorna da sola.</p>"
+            f"<ul>{items}</ul>{log}</section>").encode("utf-8")
         match = BODY_RE.search(body)
         at = match.end() if match else 0
         return body[:at] + panel + body[at:]

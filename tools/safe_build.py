@@ -110,6 +110,9 @@ def _sigterm_as_exit():
         signal.signal(signal.SIGTERM, previous)
 
 
+LOG_COLUMNS = 200  # the width of a collected build log (at least)
+
+
 def run_pelican(settings_file, output, extra_settings=(), content="content", log=None):
     """Run Pelican in a child process (so plugin edits are always picked up).
 
@@ -124,15 +127,21 @@ def run_pelican(settings_file, output, extra_settings=(), content="content", log
         command += ["-e", setting]
     options = {"preexec_fn": _die_with(os.getpid())} if processes.AVAILABLE else {}
     if log is not None:
-        options.update(stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+        # Pelican logs through rich, which lays a piped log out 80 columns wide: a
+        # traceback's lines were cut into a 40-column message column (the preview's
+        # panel shows them). Wider lines, without rich's padding.
+        options.update(stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+                       env=dict(os.environ, COLUMNS=str(max(LOG_COLUMNS,
+                                                            shutil.get_terminal_size().columns))))
     with _sigterm_as_exit():
         process = subprocess.Popen(command, process_group=0, **options)  # noqa: PLW1509
         try:
             if log is not None:
                 with process.stdout:
                     for line in process.stdout:
-                        sys.stdout.write(line)
-                        log.append(line.rstrip("\n"))
+                        line = line.rstrip()
+                        sys.stdout.write(line + "\n")
+                        log.append(line)
             return process.wait() == 0
         except BaseException:
             _kill(process)
