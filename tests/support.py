@@ -7,6 +7,7 @@ temporary folder. Nothing is written into the working tree.
 
 import atexit
 import json
+import locale
 import os
 import subprocess
 import sys
@@ -152,6 +153,20 @@ def write_conf(tmp_path, settings="", config="pelicanconf", siteurl=SITEURL):
         encoding="utf-8",
     )
     return conf
+
+
+def project_settings(path):
+    """The settings a build of the settings file ``path`` has (every plugin's installed,
+    ``tools.check.load_settings``). Pelican sets the process's locale to LOCALE ("C"):
+    restored, or later tests in this process would decode their children's output as
+    ASCII."""
+    from tools.check import load_settings  # noqa: PLC0415 - imports Pelican and the plugins
+
+    saved = locale.setlocale(locale.LC_ALL)
+    try:
+        return load_settings(path)
+    finally:
+        locale.setlocale(locale.LC_ALL, saved)
 
 
 def child_env():

@@ -3,7 +3,6 @@ its Content-Security-Policy, without a browser (tests/test_admin_browser.py driv
 
 import copy
 import functools
-import locale
 import re
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -15,8 +14,7 @@ from plugins.admin import bundle, config, policy
 from plugins.admin import settings as admin_settings
 from plugins.italian.slugs import is_slug
 from samples import pdf
-from support import ROOT, SITEURL, article
-from tools.check import load_settings
+from support import ROOT, SITEURL, article, project_settings
 
 ADMIN_README = ROOT / "plugins" / "admin" / "README.md"
 DIST = ROOT / "node_modules" / "decap-cms" / "dist"
@@ -45,20 +43,9 @@ def site(build_once):
     return built
 
 
-def settings_of(path):
-    """The settings a build of ``path`` has (every plugin's installed). Pelican sets the
-    process's locale to LOCALE ("C"): restored, or later tests in this process would
-    decode their children's output as ASCII."""
-    saved = locale.setlocale(locale.LC_ALL)
-    try:
-        return load_settings(path)
-    finally:
-        locale.setlocale(locale.LC_ALL, saved)
-
-
 @pytest.fixture(scope="module")
 def base_settings():
-    return settings_of(ROOT / "pelicanconf.py")
+    return project_settings(ROOT / "pelicanconf.py")
 
 
 def with_settings(base, **changes):
@@ -237,7 +224,7 @@ def test_publishconf_takes_the_git_host_from_the_environment(tmp_path, monkeypat
     monkeypatch.setenv("ADMIN_REPO", "redazione/sito")
     monkeypatch.setenv("ADMIN_BASE_URL", "https://git.example.org")
     monkeypatch.setenv("ADMIN_APP_ID", "xyz")
-    found = settings_of(ROOT / "publishconf.py")
+    found = project_settings(ROOT / "publishconf.py")
     assert found["ADMIN_LOCAL_BACKEND"] == ""
     assert config.backend(found) == {
         "name": "gitea", "branch": "main", "repo": "redazione/sito", "app_id": "xyz",

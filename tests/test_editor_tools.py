@@ -45,7 +45,7 @@ EXPECTED_ERRORS = [
     "content/notizie/fuori.md:4: errore: l'allegato deve stare nella cartella allegati/",
     "content/notizie/html.md:8: errore: elemento HTML non ammesso: <script>",
     "content/notizie/link.md:6: errore: il link {filename}/notizie/manca.md punta a un file",
-    "content/notizie/rotta.md: errore: l'immagine immagini/rotta.jpg non si può leggere (",
+    "content/notizie/rotta.md:6: errore: l'immagine immagini/rotta.jpg non si può leggere (",
     "content/notizie/senza-data.md:1: errore: manca la data (`date`)",
     "content/notizie/slug.md:4: errore: `slug` non valido (Bilancio & risultati)",
     "content/notizie/yaml.md:2: errore: front matter YAML non valido",

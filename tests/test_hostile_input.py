@@ -9,7 +9,9 @@ import pytest
 import yaml
 
 from plugins.writer.atomic import AtomicFile
-from support import SITEURL, Symlink, article
+from plugins.contract.check import render
+from plugins.contract.reader import make_markdown
+from support import ROOT, SITEURL, Symlink, article, project_settings
 from test_attachments import pdf
 import samples
 
@@ -82,7 +84,8 @@ def test_links_to_missing_files_are_errors(build):
 
 
 def test_images_no_published_item_uses_are_not_published(build):
-    site = build({**GOOD, "immagini/usata.jpg": JPEG + b"used", "immagini/dimenticata.jpg": JPEG + b"left",
+    site = build({**GOOD, "immagini/usata.jpg": JPEG + b"used",
+                  "immagini/dimenticata.jpg": JPEG + b"left",
                   "notizie/a.md": article(title="A", body="![Foto]({static}/immagini/usata.jpg)")})
     assert site.ok, site.log
     assert sorted(p.name for p in (site.output / "immagini").iterdir()) == ["usata.jpg"]
@@ -242,7 +245,7 @@ def test_keys_that_write_paths_are_refused(build, keys, fragment):
 
 
 @pytest.mark.parametrize("slug", ["categorie", "feeds", "theme", "allegati", "archivio",
-                                  "documenti", "argomenti", "autori", "immagini"])
+                                  "documenti", "argomenti", "autori", "immagini", "admin"])
 def test_a_page_cannot_take_one_of_the_sites_own_addresses(build, slug):
     site = build({**GOOD, "pages/p.md": f"---\ntitle: Pagina\nslug: {slug}\n---\nTesto.\n"})
     assert_stopped(site, f"pages/p.md:3: l'indirizzo /{slug}/ è riservato al sito")
@@ -309,6 +312,17 @@ def test_markdown_nested_too_deep_is_an_error_naming_the_reason(build):
     site = build({**GOOD, "notizie/rotto.md": article(body=deep)})
     assert_stopped(site, "notizie/rotto.md: il testo non può essere convertito: struttura"
                          " troppo annidata")
+
+
+def test_a_conversion_starts_from_a_clean_parser():
+    """An error mid-way (a recursion limit, a time limit) leaves Python-Markdown's block
+    parser in the state it had (``reset()`` does not clear it): in a list, a paragraph
+    at the top came out as raw text. After a body nested too deep, the project's pages
+    were cached so and published so by the next build (where the recursion limit struck
+    depends on the stack's depth: this state is the one that build left)."""
+    markdown = make_markdown(project_settings(ROOT / "pelicanconf.py"))
+    markdown.parser.state.set("list")  # as an interrupted conversion leaves it
+    assert render(markdown, "Un testo **forte**.") == "<p>Un testo <strong>forte</strong>.</p>"
 
 
 def test_text_markdown_would_convert_for_minutes_stops_the_build_within_its_budget(build):

@@ -221,28 +221,43 @@ def half(data):
 def test_an_unreadable_image_stops_the_build_and_check_naming_it(build, tmp_path, broken):
     files = {"immagini/rotta.jpg": broken,
              "notizie/a.md": article(body="![Rotta]({static}/immagini/rotta.jpg)")}
+    line = line_of(files["notizie/a.md"], "rotta.jpg")
     site = build(files)
     assert not site.ok
-    assert "notizie/a.md" in site.log
-    assert "l'immagine immagini/rotta.jpg non si può leggere" in site.log
+    assert f"notizie/a.md:{line}: l'immagine immagini/rotta.jpg non si può leggere" in site.log
     assert not (site.output / "index.html").exists()
     write_content(tmp_path / "content", files)
     status, out, _ = run_tool(tmp_path, "check", "--settings", str(write_conf(tmp_path)),
                               "--content", str(tmp_path / "content"))
     assert status == 1
-    assert "notizie/a.md: errore: l'immagine immagini/rotta.jpg non si può leggere" in out
+    assert f"notizie/a.md:{line}: errore: l'immagine immagini/rotta.jpg non si può" in out
 
 
-def test_an_unreadable_image_of_a_summary_is_found_too(build, tmp_path):
+def line_of(text, needle):
+    """The number of the first line of ``text`` holding ``needle``."""
+    return next(number for number, line in enumerate(text.splitlines(), 1) if needle in line)
+
+
+def test_an_unreadable_image_of_a_summary_or_a_cover_is_found_too(build, tmp_path):
+    """At the line of the ``summary`` and of the ``image`` key (a cover also shown in the
+    body: the key's line)."""
     files = {"immagini/rotta.jpg": half(jpeg(400, 300)),
-             "notizie/a.md": article(summary="'Il lead ![Rotta]({static}/immagini/rotta.jpg)'")}
+             "immagini/copertina.jpg": jpeg(40, 30)[:300],
+             "notizie/a.md": article(summary="'Il lead ![Rotta]({static}/immagini/rotta.jpg)'"),
+             "notizie/b.md": article(title="Copertina", image="immagini/copertina.jpg",
+                                     image_alt="Un prato",
+                                     body="![La copertina]({static}/immagini/copertina.jpg)")}
+    lines = (line_of(files["notizie/a.md"], "rotta.jpg"),
+             line_of(files["notizie/b.md"], "image:"))
+    expected = [f"notizie/a.md:{lines[0]}: errore: l'immagine immagini/rotta.jpg non si può",
+                f"notizie/b.md:{lines[1]}: errore: l'immagine immagini/copertina.jpg non si"]
     site = build(files)
-    assert not site.ok and "l'immagine immagini/rotta.jpg non si può leggere" in site.log
+    log = " ".join(site.log.split())
+    assert not site.ok and all(text.replace("errore: ", "") in log for text in expected)
     write_content(tmp_path / "content", files)
     status, out, _ = run_tool(tmp_path, "check", "--settings", str(write_conf(tmp_path)),
                               "--content", str(tmp_path / "content"))
-    assert status == 1
-    assert "notizie/a.md: errore: l'immagine immagini/rotta.jpg non si può leggere" in out
+    assert status == 1 and all(text in out for text in expected), out
 
 
 def test_a_broken_picture_in_the_lead_from_the_body_is_reported_once(build):
@@ -304,9 +319,9 @@ def test_decompression_bombs_stop_the_build_without_being_decoded(build):
                                           image_alt="Bomba")})
     assert not site.ok
     log = " ".join(site.log.split())
-    assert ("notizie/a.md: l'immagine immagini/grande.png non si può leggere (10000 × 10000"
+    assert ("notizie/a.md:6: l'immagine immagini/grande.png non si può leggere (10000 × 10000"
             " pixel, troppo grande, più di 89.478.485 pixel: riducila)") in log
-    assert ("notizie/b.md: l'immagine immagini/bomba.png non si può leggere (troppo grande,"
+    assert ("notizie/b.md:4: l'immagine immagini/bomba.png non si può leggere (troppo grande,"
             " più di 89.478.485 pixel: riducila)") in log
     assert "Traceback" not in site.log and "DecompressionBomb" not in site.log
     assert not (site.output / "index.html").exists()

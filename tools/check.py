@@ -39,7 +39,9 @@ from plugins.attachments.collect import (  # noqa: E402
 )
 from plugins.attachments.pdfinfo import MetadataCache  # noqa: E402
 from plugins.content_checks import rules  # noqa: E402
-from plugins.images import image_sources, unreadable_message, variants  # noqa: E402
+from plugins.images import (  # noqa: E402
+    image_line, image_sources, unreadable_message, variants,
+)
 from plugins.core import processes  # noqa: E402
 from plugins.core.problems import ERROR, WARNING, Problem  # noqa: E402
 from plugins.core.urls import link_regex, static_link_paths  # noqa: E402
@@ -138,11 +140,11 @@ def _attachments(relative, checked, settings, run):
     return problems, [(relative, line, a.source, a.save_as) for a in attachments]
 
 
-def _image_problems(relative, html, metadata, settings):
+def _image_problems(relative, html, checked, text, settings):
     """The build's errors for the images of an item it writes (``plugins.images`` reads
-    each one; here the same functions read it, with the same message)."""
+    each one; here the same functions read it, with the same message and line)."""
     problems = []
-    cover = metadata.get("image")
+    cover = checked.metadata.get("image")
     for source in dict.fromkeys(image_sources(html, posixpath.dirname(relative), cover)):
         path = os.path.join(settings["PATH"], *source.split("/"))
         if not os.path.isfile(path):
@@ -151,7 +153,8 @@ def _image_problems(relative, html, metadata, settings):
             # the header, then the data (once per content: the cache keeps a mark)
             variants.verify(variants.measure(path), settings["IMAGES_CACHE_PATH"])
         except variants.Unreadable as error:
-            problems.append(Problem(relative, unreadable_message(source, str(error))))
+            line = image_line(text, source, cover, checked.key_lines.get("image"))
+            problems.append(Problem(relative, unreadable_message(source, str(error)), line))
     return problems
 
 
@@ -190,8 +193,8 @@ def _check_one(file):
     if target and not checked.errors and "plugins.images" in settings["PLUGINS"]:
         # images of written items, as the build reads them: never those of a file with
         # errors (the build drops it; its broken image is already its link's error)
-        checked.problems += _image_problems(relative, str(html) + str(summary or ""),
-                                            checked.metadata, settings)
+        checked.problems += _image_problems(relative, str(html) + str(summary or ""), checked,
+                                            data.decode("utf-8", "replace"), settings)
     pdfs, claims, linked = {}, [], []
     if run is not None and checked.metadata.get("attachments"):
         run.cache.added = {}

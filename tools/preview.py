@@ -105,7 +105,8 @@ class PreviewSite:
             path, status = self.output / "404.html", HTTPStatus.NOT_FOUND
         if not path.is_file():
             if self.failed:  # no good build yet (the first one failed): the errors alone
-                return HTTPStatus.SERVICE_UNAVAILABLE, "text/html", self._decorated(NO_BUILD, built=False)
+                return (HTTPStatus.SERVICE_UNAVAILABLE, "text/html",
+                        self._decorated(NO_BUILD, built=False))
             return HTTPStatus.NOT_FOUND, "text/plain", b"Non trovato / Not found"
         body = path.read_bytes()
         kind = mimetypes.guess_type(path.name)[0] or "application/octet-stream"

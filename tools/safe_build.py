@@ -111,6 +111,9 @@ def _sigterm_as_exit():
 
 
 LOG_COLUMNS = 200  # the width of a collected build log (at least)
+# rich's last column, the logging call's source (``log.py:123``) flush right: on a line
+# as wide as LOG_COLUMNS it would wrap in a narrower terminal; the message is enough.
+LOG_SOURCE_RE = re.compile(r"\s{2,}[\w.-]+\.py:\d+$")
 
 
 def run_pelican(settings_file, output, extra_settings=(), content="content", log=None):
@@ -139,7 +142,7 @@ def run_pelican(settings_file, output, extra_settings=(), content="content", log
             if log is not None:
                 with process.stdout:
                     for line in process.stdout:
-                        line = line.rstrip()
+                        line = LOG_SOURCE_RE.sub("", line.rstrip())
                         sys.stdout.write(line + "\n")
                         log.append(line)
             return process.wait() == 0

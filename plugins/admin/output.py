@@ -28,11 +28,11 @@ from plugins.core.files import place
 from plugins.writer.atomic import AtomicFile
 
 from . import bundle, config, policy
+from .settings import FOLDER
 
 logger = logging.getLogger(__name__)
 
 HERE = Path(__file__).resolve().parent
-FOLDER = "admin"  # the editor's address: /admin/ (robots.txt and SITEMAP exclude it too)
 SCRIPT = HERE / "static" / "admin.js"
 
 

@@ -7,6 +7,7 @@ from urllib.parse import urlsplit
 from plugins.core import settings as core_settings
 
 PREFIX = "ADMIN_"
+FOLDER = "admin"  # the editor's address: /admin/ (robots.txt and the sitemap exclude it)
 BACKENDS = ("gitlab", "github", "gitea")
 DEFAULTS = {
     "ADMIN_ENABLED": True,  # write the web editor into admin/
@@ -109,7 +110,10 @@ def check(settings):
 
 
 def install(settings):
-    """``initialized``: defaults and checks; the content folder without slashes around it."""
+    """``initialized``: defaults and checks; the content folder without slashes around
+    it; the editor's folder reserved."""
     core_settings.install(settings, PREFIX, DEFAULTS, check)
     settings["ADMIN_CONTENT_DIR"] = settings["ADMIN_CONTENT_DIR"].strip("/")
+    if settings["ADMIN_ENABLED"]:  # the editor's folder: no page may be written there
+        core_settings.reserve(settings, FOLDER)
     return settings

@@ -54,6 +54,10 @@ def is_page(relative, settings):
 def render(markdown, text, seconds=None):
     """Markdown -> HTML; a text the parser cannot handle, or not within ``seconds``
     (:mod:`plugins.core.budget`), raises ValueError with the reason."""
+    # reset() leaves the block parser's state as the last conversion left it: one that an
+    # error interrupted (a recursion or time limit) left it inside a list, and the texts
+    # converted after it lost their paragraphs and inline markup.
+    markdown.parser.state.clear()
     try:
         with time_limit(seconds):
             return markdown.reset().convert(text)

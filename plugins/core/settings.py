@@ -14,8 +14,9 @@ replaced by its default; an unknown ``PREFIX*`` name is a warning (a typo, proba
 Each plugin's README lists its settings as ``NAME = default``.
 
 Also here: :func:`add_filters`, the one rule for ``JINJA_FILTERS`` (the site's own
-filters, set in pelicanconf.py, win over a plugin's), and :func:`require`, a
-plugin's declared dependencies on other plugins.
+filters, set in pelicanconf.py, win over a plugin's), :func:`require`, a plugin's
+declared dependencies on other plugins, and :func:`reserve`, an output folder a
+plugin writes itself (no item may be written there).
 """
 
 import logging
@@ -23,6 +24,9 @@ import logging
 from .errors import QuietError, quiet_tracebacks
 
 logger = logging.getLogger(__name__)
+
+# Output folders plugins write themselves (:func:`reserve`); a site may list its own.
+RESERVED = "CONTENT_CHECKS_RESERVED_PATHS"
 
 
 class PluginError(QuietError):
@@ -43,6 +47,17 @@ def install(settings, prefix, defaults, check=None):
             problem = f"{problem}; using {defaults[name]!r}"
         logger.error("%s: %s", name, problem)
     return settings
+
+
+def reserve(settings, folder):
+    """``folder`` (first segment of the output paths) is written by a plugin itself, not
+    through Pelican's writer: no article or page may be written there. The rule is
+    ``content_checks``' (an item at one of the site's own addresses is an error naming
+    its file, in the build and in ``invoke check``); Pelican would not notice, and the
+    plugin's files would replace the item's."""
+    reserved = list(settings.get(RESERVED) or ())
+    if folder not in reserved:
+        settings[RESERVED] = [*reserved, folder]
 
 
 def add_filters(settings, filters, key="JINJA_FILTERS"):

@@ -21,6 +21,7 @@ Drafts are never written, so images only they use get no variants.
 
 import logging
 import os
+import posixpath
 from concurrent.futures import ThreadPoolExecutor
 from urllib.parse import quote
 
@@ -28,8 +29,9 @@ from markupsafe import Markup
 from pelican import signals
 
 from plugins.content_checks import report
+from plugins.contract.body import find_line
 from plugins.core.files import place
-from plugins.core.items import PUBLIC, context_items
+from plugins.core.items import PUBLIC, context_items, key_line
 from plugins.core.items import source as item_source
 from plugins.core.settings import require
 
@@ -63,6 +65,26 @@ def unreadable_message(source, problem):
     :func:`.variants.verify`)."""
     return (f"l'immagine {source} non si può leggere ({problem}): salvala di nuovo come"
             f" JPEG o PNG / image {source} cannot be read")
+
+
+def image_line(text, source, cover=None, cover_line=None):
+    """Where the Markdown file ``text`` names the image ``source`` (a path under content/):
+    the line of its ``image`` key (``cover_line``) when it is the cover, else the first
+    line naming the file, as typed or %-encoded; None when neither is found."""
+    if cover and source == str(cover).lstrip("/"):
+        return cover_line
+    name = posixpath.basename(source)
+    return find_line(text, [name, quote(name)], 1)
+
+
+def item_image_line(item, source):
+    """:func:`image_line` for a Pelican item (its file read again: only on an error)."""
+    try:
+        with open(item.source_path, encoding="utf-8", errors="replace") as handle:
+            text = handle.read()
+    except OSError:
+        return None
+    return image_line(text, source, item.metadata.get("image"), key_line(item, "image"))
 
 
 class ImagesGenerator:
@@ -117,7 +139,8 @@ class ImagesGenerator:
         for source, measured, made, problem in prepared:
             if problem:
                 for item in users[source]:
-                    report(self.context, item_source(item), unreadable_message(source, problem))
+                    report(self.context, item_source(item), unreadable_message(source, problem),
+                           item_image_line(item, source))
                 continue
             pictures[source] = self._picture(source, measured, made)
         for item in items:

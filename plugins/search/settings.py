@@ -72,10 +72,7 @@ def install(settings):
     core_settings.install(settings, PREFIX, DEFAULTS, check)
     settings["SEARCH_CACHE_PATH"] = settings["SEARCH_CACHE_PATH"] or os.path.join(
         settings["CACHE_PATH"], "search")
-    # No item may be written into the index's folder (content_checks: a reserved address).
-    reserved = list(settings.get("CONTENT_CHECKS_RESERVED_PATHS") or ())
-    if BUNDLE_FOLDER not in reserved:
-        settings["CONTENT_CHECKS_RESERVED_PATHS"] = [*reserved, BUNDLE_FOLDER]
+    core_settings.reserve(settings, BUNDLE_FOLDER)  # Pagefind writes the index there
     if not settings["SEARCH_ENABLED"]:
         templates = list(settings.get("DIRECT_TEMPLATES") or ())
         if TEMPLATE in templates:
