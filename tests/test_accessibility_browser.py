@@ -92,6 +92,16 @@ EXTRA = {
             | --- | ---: | ---: | ---: | --- |
             | Orti condivisi di Casalmaggiore | 12 | 18 | 21 | Associazione Casalmaggiore Solidale |
             | Doposcuola intergenerazionale | 25 | 30 | 28 | Community Manager di Casalmaggiore |
+
+            | Giorno | Orario |
+            | --- | --- |
+            | Sabato | 16-19 |
+
+            Per iscriversi alla lista delle famiglie volontarie:
+
+            ```
+            iscrizioni: https://www.comune.casalmaggiore.cr.it/laboratori-di-comunita/iscrizione-famiglie-volontarie
+            ```
             """),
 }
 
@@ -170,13 +180,46 @@ def test_the_article_with_images_was_checked_with_its_images(page, site):
     assert page.locator(".article-meta .visit-count").text_content() == "87 visite"
     assert page.locator(".pagination").count() == 0
     page.set_viewport_size({"width": 390, "height": 900})  # the table wider than the screen
-    box = page.locator(".article-body .table-scroll")
+    box = page.locator(".article-body .table-scroll").first
     assert box.evaluate("e => e.scrollWidth > e.clientWidth && e.tabIndex === 0")
     box.focus()  # the keyboard scrolls it
     page.keyboard.press("ArrowRight")
     page.wait_for_function("() => document.querySelector('.table-scroll').scrollLeft > 0")
+    names = page.locator(".article-body .table-scroll").evaluate_all(
+        "boxes => boxes.map(b => b.getAttribute('aria-label'))")
+    assert names == ["Tabella 1: Laboratorio, Settembre, Ottobre, Novembre, Referente del"
+                     " laboratorio", "Tabella 2: Giorno, Orario"]
+    code = page.locator(".article-body pre")  # a code block wider than the screen
+    assert code.evaluate("e => e.scrollWidth > e.clientWidth && e.tabIndex === 0")
     open_page(page, site, "/")
     assert page.locator(".pagination").count() == 1
+
+
+def test_forced_colours_keep_the_current_page_marked_and_only_it(page, site):
+    """Windows contrast themes paint every border, transparent ones too, and drop fills:
+    the menu's bar marked every item and the current page number lost its fill."""
+    page.emulate_media(forced_colors="active")
+    try:
+        for width, side in ((1280, "borderBottomColor"), (390, "borderLeftColor")):
+            page.set_viewport_size({"width": width, "height": 900})
+            open_page(page, site, "/archivio/")
+            marks = page.locator(".site-nav-list a").evaluate_all(
+                f"links => links.map(a => [a.hasAttribute('aria-current'),"
+                f" getComputedStyle(a).{side}])")
+            canvas = page.evaluate("getComputedStyle(document.body).backgroundColor")
+            assert [current for current, _ in marks].count(True) == 1, marks
+            assert all((colour != canvas) == current for current, colour in marks), (marks,
+                                                                                     canvas)
+        open_page(page, site, "/")
+        fills = page.locator(".pagination-list a").evaluate_all(
+            "links => links.map(a => [a.hasAttribute('aria-current'),"
+            " getComputedStyle(a).backgroundColor])")
+        current = {fill for is_current, fill in fills if is_current}
+        others = {fill for is_current, fill in fills if not is_current}
+        assert len(current) == 1 and others and current.isdisjoint(others), fills
+    finally:
+        page.emulate_media(forced_colors="none")
+        page.set_viewport_size({"width": 1280, "height": 900})
 
 
 def test_printing_from_a_dark_screen_gives_dark_text_on_white(page, site):

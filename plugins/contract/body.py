@@ -17,6 +17,7 @@ that are published), and every image has alternative text.
 
 import posixpath
 import re
+from html import escape, unescape
 from html.parser import HTMLParser
 from urllib.parse import unquote, urlsplit
 
@@ -130,16 +131,46 @@ def _srcset_urls(value):
     return [candidate.strip().split()[0] for candidate in value.split(",") if candidate.strip()]
 
 
-_TABLE_RE = re.compile(r"<table\b[^>]*>|</table>", re.IGNORECASE)
-TABLE_BOX = '<div class="table-scroll" role="region" tabindex="0" aria-label="Tabella">'
+_BOX_RE = re.compile(r"<table\b[^>]*>|</table>|<pre\b[^>]*>", re.IGNORECASE)
+_CAPTION_RE = re.compile(r"<caption\b[^>]*>(.*?)</caption>", re.IGNORECASE | re.DOTALL)
+_HEADER_RE = re.compile(r"<th\b[^>]*>(.*?)</th>", re.IGNORECASE | re.DOTALL)
+_TAG_RE = re.compile(r"<[^>]*>")
+LABEL_LENGTH = 80  # characters of a table's name at most
 
 
-def scrollable_tables(html):
-    """Each table of the (sanitized) body in a box that scrolls sideways when the table is
-    wider than the screen: a named region that takes the keyboard's focus (WCAG 2.1.1:
-    browsers that do not focus scrolling boxes by themselves)."""
-    return _TABLE_RE.sub(lambda m: m[0] + "</div>" if m[0].startswith("</")
-                         else TABLE_BOX + m[0], html)
+def scrollable_boxes(html):
+    """The (sanitized) body with what may be wider than the screen made reachable by
+    keyboard (WCAG 2.1.1, for browsers that do not focus scrolling boxes by themselves):
+    each table in a box that scrolls sideways, a region named after the table (its
+    caption, else its header cells; numbered when the body has several, so each name
+    is its own), and each code block (``<pre>``, which scrolls itself) focusable."""
+    tables = len(re.findall(r"<table\b", html, re.IGNORECASE))
+    numbers = iter(range(1, tables + 1))
+
+    def box(match):
+        tag = match[0]
+        if tag.startswith("</"):
+            return tag + "</div>"
+        if tag[1:4].lower() == "pre":
+            return tag if "tabindex" in tag.lower() else tag[:-1] + ' tabindex="0">'
+        label = _table_label(html[match.end():], next(numbers) if tables > 1 else None)
+        return (f'<div class="table-scroll" role="region" tabindex="0"'
+                f' aria-label="{escape(label, quote=True)}">{tag}')
+
+    return _BOX_RE.sub(box, html)
+
+
+def _table_label(rest, number):
+    """``Tabella[ n]: what it holds`` for the table whose HTML after its tag is ``rest``."""
+    rest = rest[:rest.lower().find("</table")]
+    caption = _CAPTION_RE.search(rest)
+    texts = [caption[1]] if caption else _HEADER_RE.findall(rest)
+    words = [" ".join(unescape(_TAG_RE.sub("", text)).split()) for text in texts]
+    what = ", ".join(word for word in words if word)
+    if len(what) > LABEL_LENGTH:
+        what = what[:LABEL_LENGTH - 1].rstrip(" ,") + "…"
+    name = "Tabella" if number is None else f"Tabella {number}"
+    return f"{name}: {what}" if what else name
 
 
 def find_line(source, needles, body_line):

@@ -132,7 +132,7 @@ class _FileCheck:
                      " testo vero al suo posto / the sample text is still there",
                      body.find_line(source.body, PLACEHOLDER, source.body_line), WARNING)
         if self.sanitize:  # what is published: the allowlist, then tables in their boxes
-            html = body.scrollable_tables(body.sanitize(html, self._iframe_hosts()))
+            html = body.scrollable_boxes(body.sanitize(html, self._iframe_hosts()))
         self.checked.content = html
 
     def _summary(self, text, line):

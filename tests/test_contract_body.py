@@ -1,0 +1,39 @@
+"""Unit tests for plugins/contract/body.py's last step on a published body: what may be
+wider than the screen is reachable by keyboard (WCAG 2.1.1), each region with a name of
+its own. The browser test (test_accessibility_browser) runs axe on a real page."""
+
+from plugins.contract.body import scrollable_boxes
+
+TABLE = "<table><thead><tr><th>Giorno</th><th>Orario &amp; luogo</th></tr></thead>" \
+        "<tbody><tr><td>Lunedì</td><td>9-12</td></tr></tbody></table>"
+
+
+def test_a_table_is_boxed_in_a_focusable_region_named_after_its_headers():
+    html = scrollable_boxes(f"<p>Prima</p>{TABLE}<p>Dopo</p>")
+    assert html == ('<p>Prima</p><div class="table-scroll" role="region" tabindex="0"'
+                    f' aria-label="Tabella: Giorno, Orario &amp; luogo">{TABLE}</div>'
+                    "<p>Dopo</p>")
+
+
+def test_several_tables_get_names_of_their_own_a_caption_first():
+    captioned = TABLE.replace("<thead>", "<caption>Orari <em>estivi</em></caption><thead>")
+    html = scrollable_boxes(TABLE + captioned + "<table><tr><td>x</td></tr></table>")
+    assert 'aria-label="Tabella 1: Giorno, Orario &amp; luogo"' in html
+    assert 'aria-label="Tabella 2: Orari estivi"' in html
+    assert 'aria-label="Tabella 3"' in html
+    assert html.count("</table></div>") == 3
+
+
+def test_a_long_name_is_cut():
+    wide = "<table><tr>" + "".join(f"<th>Colonna numero {n}</th>" for n in range(20)) + \
+        "</tr></table>"
+    label = scrollable_boxes(wide).split('aria-label="', 1)[1].split('"', 1)[0]
+    assert label.startswith("Tabella: Colonna numero 0, Colonna numero 1")
+    assert label.endswith("…") and len(label) <= len("Tabella: ") + 80
+
+
+def test_a_code_block_takes_the_focus_once():
+    assert scrollable_boxes("<pre><code>x = 1</code></pre>") == \
+        '<pre tabindex="0"><code>x = 1</code></pre>'
+    assert scrollable_boxes('<pre class="x" tabindex="0">y</pre>') == \
+        '<pre class="x" tabindex="0">y</pre>'
