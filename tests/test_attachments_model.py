@@ -188,9 +188,13 @@ def test_a_pdf_pypdf_would_read_forever_is_unreadable_after_its_budget(tmp_path,
     monkeypatch.setattr("plugins.attachments.pdfinfo.READ_SECONDS", 0.2)
     (tmp_path / "trappola.pdf").write_bytes(pdf(1))
     started = time.monotonic()
-    assert read_pdf(tmp_path / "trappola.pdf") == {"error": UNREADABLE,
-                                                  "detail": "not read within 0.2 s"}
+    answer = {"error": UNREADABLE, "detail": "not read within 0.2 s", "transient": True}
+    assert read_pdf(tmp_path / "trappola.pdf") == answer
     assert time.monotonic() - started < 10
+    # not cached (a loaded machine may be the cause): the next build reads it again
+    cache = MetadataCache(tmp_path / "cache")
+    assert cache.pdf_metadata(tmp_path / "trappola.pdf")[1] == answer
+    assert not cache.entries and not cache.dirty
 
 
 def test_cache_reads_each_content_once_and_persists(tmp_path, monkeypatch):
@@ -267,6 +271,24 @@ def test_a_refused_page_is_cached_and_not_drawn_again(tmp_path, caplog):
     assert previews.ensure(cache, tmp_path / "bomba.pdf", digest, 240, unused) is None
     assert unused.process is None
     assert not [r for r in caplog.records if r.levelname == "WARNING"]
+
+
+def test_a_timeout_is_drawn_again_once_then_cached(tmp_path, caplog):
+    """A preview not drawn in time may be the machine's doing: tried at the next build
+    too, then left (a file that is really too slow costs two timeouts, not one a build)."""
+    (tmp_path / "a.pdf").write_bytes(pdf(1))
+    cache = MetadataCache(tmp_path / "cache")
+    digest, _ = cache.pdf_metadata(tmp_path / "a.pdf")
+    slow = [sys.executable, "-c", "import sys, time; print('{\"ready\": true}', flush=True);"
+            " sys.stdin.readline(); time.sleep(60)"]
+    for attempt in (1, 2):
+        with previews.Renderer(timeout=0.3, command=slow) as renderer:
+            assert previews.ensure(cache, tmp_path / "a.pdf", digest, 240, renderer) is None
+        assert cache.get(digest)["previews"]["240"] == {"error": "timeout", "detail": "0.3",
+                                                         "attempts": attempt}
+    unused = previews.Renderer(command=["false"])  # would fail if it were started
+    assert previews.ensure(cache, tmp_path / "a.pdf", digest, 240, unused) is None
+    assert unused.process is None
 
 
 def test_drawing_is_bounded_in_memory_and_time(tmp_path):

@@ -53,3 +53,29 @@ def test_values_are_written_out_stably():
     assert plain(named) == "test_core_digest.named"
     assert plain(partial(named, 1)) == "partial(test_core_digest.named,[1],{})"
     assert plain(object()) == "<builtins.object>"  # by type, never by address
+
+
+def test_another_version_of_a_library_that_shapes_the_output_is_another_code_digest(
+        monkeypatch):
+    """Caches outlive a dependency bump (CI keeps cache/): a page rendered or a file
+    checked with another Markdown, nh3 or Babel is not reused."""
+    from importlib import metadata  # noqa: PLC0415
+
+    from plugins.core import digest  # noqa: PLC0415
+
+    installed = metadata.version
+
+    def bumped(name):
+        return "99.0" if name == "markdown" else installed(name)
+
+    before = digest.code_digest()
+    assert "markdown==" + installed("markdown") in digest.library_versions()
+    digest._plugins_digest.cache_clear()  # noqa: SLF001 - once per process otherwise
+    monkeypatch.setattr(digest.metadata, "version", bumped)
+    try:
+        assert "markdown==99.0" in digest.library_versions()
+        assert digest.code_digest() != before
+    finally:
+        monkeypatch.undo()
+        digest._plugins_digest.cache_clear()  # noqa: SLF001
+    assert digest.code_digest() == before

@@ -194,6 +194,32 @@ def test_a_file_without_text_is_left_out_warned_once_then_info(tmp_path, write, 
     ]
 
 
+def test_no_text_judged_up_to_one_limit_is_judged_again_at_another(tmp_path, write):
+    """The verdict counts the letters of the pages read, and reading stops at the limit:
+    a typed cover then a scanned annex is 'no text' at a small limit only."""
+    path = write("misto.pdf", samples.text_pdf("Copertina"))
+    cache = pdftext.TextCache(tmp_path / "cache")
+    fake = Counting({"misto.pdf": {"error": "no-text", "detail": "9 letters on 2 pages"}})
+    pdfs = [("allegati/misto.pdf", path, None)]
+    pdftext.pdf_texts(pdfs, cache, 500, fake)
+    pdftext.pdf_texts(pdfs, cache, 500, fake)
+    assert fake.jobs == [("misto.pdf", 500)]  # the same limit: the cached verdict
+    fake.answers["misto.pdf"] = {"text": "Copertina Allegato", "pages": 90, "truncated": False}
+    assert pdftext.pdf_texts(pdfs, cache, 20_000, fake) == {
+        "allegati/misto.pdf": "Copertina Allegato"}
+    assert fake.jobs == [("misto.pdf", 500), ("misto.pdf", 20_000)]
+
+
+def test_a_timeout_is_read_again_once_then_cached(tmp_path, write):
+    path = write("lento.pdf", samples.text_pdf("testo"))
+    cache = pdftext.TextCache(tmp_path / "cache")
+    fake = Counting({"lento.pdf": {"error": "timeout", "detail": "30"}})
+    for _ in range(3):
+        assert pdftext.pdf_texts([("lento.pdf", path, None)], cache, 100, fake) == {}
+    assert len(fake.jobs) == 2
+    assert cache.stored(file_digest(path))["attempts"] == 2
+
+
 def test_no_child_process_means_no_pdf_text_and_a_warning(tmp_path, write, caplog):
     path = write("a.pdf", samples.text_pdf("testo"))
     broken = pdftext.Extractor(command=[str(tmp_path / "missing-python")])

@@ -68,8 +68,9 @@ def read_pdf(path):
         try:
             with time_limit(READ_SECONDS):
                 return _read_pdf(path)
-        except TimeLimitExceeded:
-            return {"error": UNREADABLE, "detail": f"not read within {READ_SECONDS} s"}
+        except TimeLimitExceeded:  # not cached: a loaded machine may be the cause
+            return {"error": UNREADABLE, "detail": f"not read within {READ_SECONDS} s",
+                    "transient": True}
 
 
 def _read_pdf(path):
@@ -141,5 +142,6 @@ class MetadataCache:
         entry = self.get(digest)
         if not isinstance(entry, dict) or not ("pages" in entry or "error" in entry):
             entry = read_pdf(path)
-            self.put(digest, entry)
+            if not entry.get("transient"):  # a time limit: read again next time
+                self.put(digest, entry)
         return digest, entry

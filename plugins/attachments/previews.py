@@ -49,6 +49,29 @@ REASONS = {  # error code -> Italian, English; {detail} filled in
 }
 
 
+# Failures that may be the machine's doing (a loaded CI runner, a process killed from
+# outside) as much as the file's: cached, but tried again until they happened ATTEMPTS
+# times (one slow moment must not leave a file without preview or text for good).
+TRANSIENT = frozenset({"timeout", "crash"})
+ATTEMPTS = 2
+
+
+def settled(failure):
+    """True when a cached failure stands (not tried again)."""
+    return failure.get("error") not in TRANSIENT or \
+        failure.get("attempts", 1) >= ATTEMPTS  # entries from before counting: tried once
+
+
+def counted(failure, previous):
+    """``failure`` to cache, a transient one with its attempts counted (``previous``: the
+    failure cached for the same work, or None)."""
+    if failure.get("error") not in TRANSIENT:
+        return failure
+    before = previous.get("attempts", 1) if isinstance(previous, dict) and \
+        previous.get("error") in TRANSIENT else 0
+    return {**failure, "attempts": before + 1}
+
+
 def available():
     """True when pypdfium2 and Pillow are installed."""
     return all(importlib.util.find_spec(name) for name in ("pypdfium2", "PIL"))
@@ -188,7 +211,7 @@ def ensure(cache, pdf_path, digest, width, renderer=None, name=None):
     target = preview_file(cache.folder, digest, width)
     entry = cache.get(digest) or {}
     known = entry.get("previews", {}).get(str(width))
-    if isinstance(known, dict) and "error" in known:
+    if isinstance(known, dict) and "error" in known and settled(known):
         logger.info("allegato senza anteprima (dalla cache): %s (%s)", name, reason(known)[0])
         return None
     if known and os.path.isfile(target):
@@ -216,7 +239,8 @@ def ensure(cache, pdf_path, digest, width, renderer=None, name=None):
         entry["previews"] = {**entry.get("previews", {}), str(width): [w, h]}
         cache.put(digest, entry)
         return target, w, h
-    failure = {"error": str(answer.get("error")), "detail": str(answer.get("detail", ""))}
+    failure = counted({"error": str(answer.get("error")), "detail": str(answer.get("detail", ""))},
+                      known)
     entry["previews"] = {**entry.get("previews", {}), str(width): failure}
     cache.put(digest, entry)
     italian, english = reason(failure)

@@ -6,6 +6,7 @@ to the theme, to a plugin or to a setting never reuses a stale result.
 
 import hashlib
 from functools import lru_cache, partial
+from importlib import metadata
 from pathlib import Path
 
 from pelican import __version__ as pelican_version
@@ -16,6 +17,11 @@ PLUGINS = Path(__file__).resolve().parent.parent
 # DEBUG (pelican -D) only changes the log.
 VOLATILE_SETTINGS = frozenset({"OUTPUT_PATH", "CACHE_PATH", "DEBUG"})
 VOLATILE_SUFFIX = "_CACHE_PATH"
+# The installed libraries whose version may change what a page, a feed or a checked file
+# holds: a cached result made with another version is not reused (requirements.txt pins
+# them, but a cache/ kept by CI outlives a bump).
+OUTPUT_LIBRARIES = ("markdown", "jinja2", "markupsafe", "feedgenerator", "babel", "pyyaml",
+                    "nh3", "smartypants", "typogrify", "pypdf", "pypdfium2", "pillow")
 
 
 def hash_parts(*parts):
@@ -71,15 +77,27 @@ def settings_digest(settings):
                         if not is_volatile(name)))
 
 
+def library_versions():
+    """``name==version`` of each of :data:`OUTPUT_LIBRARIES` (``name`` alone if absent)."""
+    versions = []
+    for name in OUTPUT_LIBRARIES:
+        try:
+            versions.append(f"{name}=={metadata.version(name)}")
+        except metadata.PackageNotFoundError:
+            versions.append(name)
+    return versions
+
+
 @lru_cache(maxsize=1)
 def _plugins_digest():
     # Once per process: the modules of plugins/ are imported once too, so this is the
     # digest of the code that runs (a live-reload rebuild does not import them again).
-    return files_digest([PLUGINS])
+    return hash_parts(files_digest([PLUGINS]), *library_versions())
 
 
 def code_digest(*extra_paths):
-    """A digest of Pelican's version, every module of plugins/ (read once per process) and
-    the files under ``extra_paths`` (read on each call: a theme edited while ``livereload``
-    runs renders again)."""
+    """A digest of Pelican's version, every module of plugins/ and the versions of the
+    libraries that shape the output (once per process), and the files under
+    ``extra_paths`` (read on each call: a theme edited while ``livereload`` runs renders
+    again)."""
     return hash_parts(pelican_version, _plugins_digest(), files_digest(extra_paths))

@@ -9,11 +9,13 @@ The lifecycle of that child is the attachments plugin's preview renderer's
 The cache is one small JSON file per file content,
 ``<SEARCH_CACHE_PATH>/pdf-text/<sha256>.json``, written atomically:
 ``{"format": 1, "text": …, "pages": n, "truncated": bool, "limit": max_chars}``,
-or ``{"format": 1, "error": code, "detail": …}`` for a file with no text to
-index (a scan, encrypted, unreadable, too slow or too big to read). Renaming a
-file keeps its entry; changing a byte makes a new one; a larger
-``SEARCH_PDF_MAX_CHARS`` reads a truncated text again. Deleting the folder is
-always safe.
+or ``{"format": 1, "error": code, "detail": …, "limit": max_chars}`` for a file
+with no text to index (a scan, encrypted, unreadable, too slow or too big to read).
+Renaming a file keeps its entry; changing a byte makes a new one; a larger
+``SEARCH_PDF_MAX_CHARS`` reads a truncated text again, and any other limit a file
+judged without text (the verdict counts the letters of the pages read, up to the
+limit); a timeout or a crash is tried again once (``previews.settled``). Deleting
+the folder is always safe.
 
 A file without text is published and listed as usual but not indexed; the build
 logs a warning naming it when it is first read, and an info line on later builds.
@@ -72,14 +74,14 @@ class TextCache:
 
     def get(self, digest, max_chars):
         """The entry for ``digest`` when it holds what ``max_chars`` needs, else None."""
-        try:
-            with open(self._path(digest), encoding="utf-8") as handle:
-                entry = json.load(handle)
-        except (OSError, ValueError):
-            return None
-        if not isinstance(entry, dict) or entry.get("format") != CACHE_FORMAT:
+        entry = self.stored(digest)
+        if entry is None or entry.get("format") != CACHE_FORMAT:
             return None
         if isinstance(entry.get("error"), str):
+            if not previews.settled(entry):
+                return None  # a timeout or crash: tried again
+            if entry["error"] == child.NO_TEXT and entry.get("limit") != max_chars:
+                return None  # judged on the pages read up to another limit
             return entry
         text, limit = entry.get("text"), entry.get("limit")
         if not isinstance(text, str) or not isinstance(limit, int):
@@ -87,6 +89,15 @@ class TextCache:
         if entry.get("truncated") and limit < max_chars:
             return None  # read again, further
         return entry
+
+    def stored(self, digest):
+        """The entry on disk, whatever it holds (None when there is none)."""
+        try:
+            with open(self._path(digest), encoding="utf-8") as handle:
+                entry = json.load(handle)
+        except (OSError, ValueError):
+            return None
+        return entry if isinstance(entry, dict) else None
 
     def put(self, digest, entry):
         keep(self._path(digest), json.dumps({"format": CACHE_FORMAT, **entry},
@@ -132,9 +143,8 @@ def pdf_texts(pdfs, cache, max_chars, extractor=None):
     for name, digest, entry in entries:
         fresh = entry is None
         if fresh:
-            entry = read[digest]
-            if "text" in entry:
-                entry = {**entry, "limit": max_chars}
+            entry = {**previews.counted(read[digest], cache.stored(digest)),
+                     "limit": max_chars}
             cache.put(digest, entry)
         if "error" in entry:
             italian, english = reason(entry)
