@@ -190,10 +190,42 @@ def test_html_and_rst_files_in_content_are_never_published(build):
     assert not site.exists("/2024/01/x/") and not site.exists("/2024/01/y/")
 
 
+def test_no_file_is_published_through_a_link_hidden_elsewhere_and_no_image_comes_from_afar(
+        build):
+    """Pelican takes ``{static}`` in any attribute of a tag that has a link attribute, and
+    in comments, for a link, and publishes the file, unchecked (an HTML page or an SVG
+    with a script, on the site's own origin). A remote image is a request to another host
+    (blocked by the policy on the page, made by feed readers); a browser reads
+    ``\\@`` in an address as a path and a user name, and loads the iframe from the host
+    before it."""
+    hidden = {
+        "a": """[l](https://example.org "src='{static}/notizie/x.html'")""",
+        "b": '<span aria-src="{static}/immagini/evil.svg">s</span>',
+        "c": "Testo <!-- src='{static}/notizie/nota.txt' --> fine.",
+        "d": "![Foto](https://evil.example/a.png)",
+        "e": '<img src="data:image/png;base64,iVBORw0KGgo=" alt="Punto">',
+        "f": '<iframe title="v" src="https://evil.example\\@www.youtube-nocookie.com/embed/x">'
+             "</iframe>",
+    }
+    files = {f"notizie/{name}.md": article(title=name.upper(), body=body)
+             for name, body in hidden.items()}
+    files.update({"notizie/x.html": "<script>alert(1)</script>", "notizie/nota.txt": "nota",
+                  "immagini/evil.svg": "<svg xmlns='http://www.w3.org/2000/svg'></svg>"})
+    site = build(files, "CONTRACT_IFRAME_HOSTS = ['www.youtube-nocookie.com']\n")
+    marker = "{static} può stare solo nell'indirizzo di un link o di un'immagine"
+    assert_stopped(site, f"notizie/a.md:6: {marker}", f"notizie/b.md:6: {marker}",
+                   f"notizie/c.md:6: {marker}",
+                   "notizie/d.md:6: immagine da un altro sito https:",
+                   "notizie/e.md:6: immagine da un indirizzo data:",
+                   "notizie/f.md:6: iframe da evil.example non ammesso")
+
+
 def test_allowed_html_builds(build):
-    site = build({"notizie/a.md": article(title="Ricco", body="""\
-        <figure><img src="data:image/png;base64,iVBORw0KGgo=" alt="Punto"><figcaption>Fig.
+    site = build({"immagini/punto.jpg": JPEG, "notizie/a.md": article(title="Ricco", body="""\
+        <figure><img src="{static}/immagini/punto.jpg" alt="Punto"><figcaption>Fig.
         </figcaption></figure>
+
+        <!-- una nota per la redazione -->
 
         <details><summary>Dettagli</summary>Testo <abbr title="Welfare in azione">WIA</abbr>
         </details>
@@ -212,6 +244,7 @@ def test_allowed_html_builds(build):
     body = site.soup("/2024/05/ricco/").select_one(".article-body")
     assert body.find("details") and body.find("abbr")["title"] == "Welfare in azione"
     assert body.find("figure").find("img")["alt"] == "Punto"
+    assert "nota per la redazione" not in site.all_text()  # comments are not published
     assert body.find("td", string="1")["align"] == "center"  # not style=: a strict CSP
     assert body.find("script") is None and "alert(" in body.get_text()
 

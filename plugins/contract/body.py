@@ -47,9 +47,12 @@ ALLOWED = {
 }
 URL_ATTRIBUTES = {"href", "src", "cite"}
 SCHEMES = {"http", "https", "mailto", "tel"}
-DATA_IMAGE_RE = re.compile(r"data:image/(png|jpeg|gif|webp);base64,[a-z0-9+/=\s]*\Z", re.I)
 # Pelican's intra-site links, in the rendered HTML: {static}/x, |filename|x ...
 INTRASITE_RE = re.compile(r"\A[{|](?P<what>static|attach|filename)[|}](?P<target>.*)\Z")
+# Any of Pelican's intra-site markers, wherever it is. Pelican's own pattern finds them
+# in any attribute of a tag that also has a link attribute (``title="src='{static}/x'"``)
+# and would publish the file: outside a link or an image's address, one is an error.
+MARKER_RE = re.compile(r"[{|](?:static|attach|filename|index|tag|category|author)[|}]")
 SCHEME_RE = re.compile(r"\A([a-z][a-z0-9+.\-]*):")
 BLANKS_RE = re.compile(r"[\x00-\x20]+")
 
@@ -80,6 +83,9 @@ class _Checker(HTMLParser):
         for name, value in attrs:
             value = value or ""
             needles = (f"{name}=", name)  # the attribute, not the same word in the prose
+            marker = MARKER_RE.search(value)
+            if marker and not (name in URL_ATTRIBUTES or name == "srcset"):
+                self.problem((marker[0], *needles), self.MARKER_MESSAGE.format(marker[0]))
             if name.startswith("on"):
                 self.problem(needles, f"attributo {name} non ammesso in <{tag}>: niente script"
                                    f" nel testo / event handler attribute not allowed")
@@ -102,20 +108,34 @@ class _Checker(HTMLParser):
             return
         scheme = url_scheme(url)
         if tag == "iframe":
-            host = urlsplit(url.strip()).hostname or ""
+            host = browser_host(url)
             if scheme != "https" or host not in self.iframe_hosts:
                 self.problem("<iframe", f"iframe da {host or url} non ammesso: sono ammessi"
                                         f" solo video da {', '.join(sorted(self.iframe_hosts))}"
                              if self.iframe_hosts else
                              "iframe non ammessi (nessun sito video autorizzato)"
                              " / iframe not allowed")
-        elif scheme == "data" and tag == "img" and name == "src" and DATA_IMAGE_RE.match(url):
-            return
+        elif tag == "img" and scheme in ("http", "https", "data"):
+            # the page would load it from elsewhere (and feed readers too): a request to
+            # another host the site never makes; and its policy allows no data: images
+            self.problem((url.strip()[:40], f"{scheme}:"),
+                         f"immagine da {'un altro sito' if scheme != 'data' else 'un indirizzo'}"
+                         f" {scheme}: il sito non carica nulla da altri indirizzi: salva"
+                         " l'immagine in immagini/ e inseriscila con {static}/immagini/…"
+                         f" / {scheme}: images are not allowed")
         elif scheme and scheme not in SCHEMES:
             # The source may spell the scheme with entities or tabs: its tail finds the line.
             needles = (f"{scheme}:", url.strip(), url.split(":", 1)[1].strip()[:40])
             self.problem(needles, f"indirizzo {scheme}: non ammesso in <{tag} {name}>"
                                   f" / {scheme}: URLs are not allowed")
+
+    MARKER_MESSAGE = ("{0} può stare solo nell'indirizzo di un link o di un'immagine, non in"
+                      " altri attributi o commenti / {0} only in a link's or an image's address")
+
+    def handle_comment(self, data):
+        marker = MARKER_RE.search(data)
+        if marker:
+            self.problem(("<!--", marker[0]), self.MARKER_MESSAGE.format(marker[0]))
 
     def handle_pi(self, data):
         self.problem("<?", "istruzione <?…?> non ammessa / processing instruction not allowed")
@@ -125,6 +145,19 @@ class _Checker(HTMLParser):
 
     def handle_decl(self, decl):
         self.problem("<!", f"dichiarazione <!{decl}> non ammessa / declaration not allowed")
+
+
+def browser_host(url):
+    """The host a browser would load ``url`` from ("" when it has none, or hides it behind
+    a user name: ``https://evil.example\\@allowed.example/`` is evil.example to a browser,
+    which reads a backslash as a slash; Python's ``urlsplit`` says allowed.example)."""
+    url = re.sub(r"[\t\n\r]", "", url.strip()).replace("\\", "/")
+    try:
+        parts = urlsplit(url)
+        host = parts.hostname or ""
+    except ValueError:
+        return ""
+    return "" if "@" in parts.netloc else host
 
 
 def _srcset_urls(value):
@@ -207,8 +240,8 @@ def sanitize(html, iframe_hosts=()):
     """``html`` through nh3 with :data:`ALLOWED`: the published body is within the allowlist."""
     attributes = {tag: (names | GLOBAL_ATTRIBUTES) for tag, names in ALLOWED.items()}
     return nh3.clean(
-        html, tags=set(ALLOWED), attributes=attributes, url_schemes=SCHEMES | {"data"},
-        link_rel=None, strip_comments=False, generic_attribute_prefixes={"aria-"},
+        html, tags=set(ALLOWED), attributes=attributes, url_schemes=SCHEMES,
+        link_rel=None, strip_comments=True, generic_attribute_prefixes={"aria-"},
         attribute_filter=_keep_attribute(set(iframe_hosts)),
     )
 
@@ -216,12 +249,13 @@ def sanitize(html, iframe_hosts=()):
 def _keep_attribute(iframe_hosts):
     def keep(tag, name, value):
         if tag == "iframe" and name == "src":
-            parts = urlsplit(value)
-            return value if parts.scheme == "https" and parts.hostname in iframe_hosts else None
-        if name == "src" and url_scheme(value) == "data" and not (
-                tag == "img" and DATA_IMAGE_RE.match(value)):
-            return None
-        if name == "href" and url_scheme(value) == "data":
-            return None
+            return value if url_scheme(value) == "https" and \
+                browser_host(value) in iframe_hosts else None
+        if tag == "img" and name in ("src", "srcset") and any(
+                url_scheme(url) in ("http", "https", "data")
+                for url in (_srcset_urls(value) if name == "srcset" else [value])):
+            return None  # never loaded from another host
+        if name not in ("href", "src", "cite", "srcset") and MARKER_RE.search(value):
+            return None  # Pelican would take it for a link and publish its file
         return value
     return keep
