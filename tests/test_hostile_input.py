@@ -327,13 +327,19 @@ def test_a_very_long_title_gets_a_slug_cut_at_a_word_boundary(build):
 # -- no traceback ever reaches an editor ---------------------------------------------------
 
 def test_control_characters_are_replaced_and_reported_with_their_line(build):
-    text = ("---\ntitle: 'Riga\x0bspezzata'\ndate: 2024-05-05 17:07\n---\n\n"
-            "Testo\x0bcon un a capo manuale\x0c e\x00 altro.\n")
-    site = build({"notizie/a.md": text.encode("utf-8")})
+    """Bidirectional overrides are removed: in a name they turn what follows around
+    (an attachment "Fattura \u202eFDP.zip" showed as "Fattura PIZ.PDF")."""
+    text = ("---\ntitle: 'Riga\x0bspezzata'\ndate: 2024-05-05 17:07\n"
+            "attachments: ['allegati/Fattura \u202eFDP.zip']\n---\n\n"
+            "Testo\x0bcon un a capo manuale\x0c e\x00 altro, \u202etse\u202c.\n")
+    site = build({"notizie/a.md": text.encode("utf-8"), "allegati/Fattura FDP.zip": samples.PLAIN_ZIP})
     assert site.ok, site.log
     log = " ".join(site.log.split())
-    assert "notizie/a.md:2: interruzione di riga manuale" in log
-    assert "notizie/a.md:6: interruzione di riga manuale" in log
+    assert "notizie/a.md:2: carattere U+000B (interruzione di riga manuale" in log
+    assert "notizie/a.md:7: carattere U+000B (interruzione di riga manuale" in log
+    assert "notizie/a.md:7: carattere U+202E (inverte la direzione del testo) tolto" in log
+    page = site.text("/2024/05/riga-spezzata/")
+    assert "\u202e" not in page and "tse." in page and "Fattura FDP" in page
     assert "Traceback" not in site.log
     assert site.soup("/2024/05/riga-spezzata/").h1.get_text() == "Riga spezzata"
     for url in ("/feeds/tutto.atom.xml", "/feeds/tutto.rss.xml"):

@@ -20,9 +20,13 @@ from dataclasses import dataclass, field
 
 import yaml
 
+from plugins.core.text import BIDI_RE
+
 # C0 controls but TAB and LF (CR is a line ending), DEL, C1 controls, and the Unicode
 # line and paragraph separators: invisible in editors, fatal in XML and YAML.
 CONTROL_RE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029]")
+# Bidirectional embeddings, overrides and isolates: they turn the text after them around
+# ("Fattura \u202eFDP.zip" shows as a PDF). Removed (core.text.BIDI_RE, shared).
 # A first line "---", then YAML, then a line "---" (or "...").
 HEADER_RE = re.compile(
     r"\A(?P<before>\s*)^---[ \t]*\n(?P<metadata>.*?)^(?:---|\.\.\.)[ \t]*$\n?(?P<content>.*)\Z",
@@ -30,7 +34,7 @@ HEADER_RE = re.compile(
 )
 NATIVE_KEY_RE = re.compile(r"^([A-Za-z0-9_-]+):")
 NAMES = {"\x0b": "interruzione di riga manuale (da un programma di videoscrittura)",
-         "\x0c": "salto pagina", "\x00": "carattere nullo", "\u2028": "separatore di riga",
+         "\x0c": "salto di pagina", "\x00": "carattere nullo", "\u2028": "separatore di riga",
          "\u2029": "separatore di paragrafo"}
 
 
@@ -73,10 +77,18 @@ def decode(data):
     if CONTROL_RE.search(text):
         for number, line in enumerate(text.split("\n"), start=1):
             for char in dict.fromkeys(CONTROL_RE.findall(line)):
-                name = NAMES.get(char, "carattere di controllo")
-                warnings.append((number, f"{name} U+{ord(char):04X} sostituito da uno spazio:"
-                                         f" controlla il testo / control character replaced"))
+                name = NAMES.get(char, "controllo")
+                warnings.append((number, f"carattere U+{ord(char):04X} ({name}) sostituito da"
+                                         " uno spazio: controlla il testo / control character"
+                                         " replaced"))
         text = CONTROL_RE.sub(" ", text)
+    if BIDI_RE.search(text):
+        for number, line in enumerate(text.split("\n"), start=1):
+            for char in dict.fromkeys(BIDI_RE.findall(line)):
+                warnings.append((number, f"carattere U+{ord(char):04X} (inverte la direzione del"
+                                         " testo) tolto: controlla il testo / bidirectional"
+                                         " control character removed"))
+        text = BIDI_RE.sub("", text)
     return text, warnings
 
 
