@@ -252,6 +252,20 @@ def test_feeds_and_the_sitemap_have_xml_types(site):
         assert (status, headers["content-type"], headers["cache-control"]) == (200, kind, SHORT)
 
 
+def test_a_csv_attachment_has_the_type_its_enclosures_give(site):
+    """Debian's mime.types has no csv: the server sent application/octet-stream (with
+    nosniff), the feeds' enclosures text/csv."""
+    target = site.build.output / "allegati" / "prova-tipo.csv"
+    target.write_text("Giorno;Orario\nLunedì;9-12\n", encoding="utf-8")
+    try:
+        status, headers, body = site.get("/allegati/prova-tipo.csv")
+    finally:
+        target.unlink()
+    assert (status, headers["content-type"]) == (200, "text/csv; charset=utf-8")
+    assert headers["content-disposition"] == "attachment"
+    assert body == "Giorno;Orario\nLunedì;9-12\n".encode()
+
+
 def test_documents_are_downloads_and_their_previews_are_images(site):
     pdfs = sorted(site.build.output.glob("allegati/**/*.pdf"))
     previews = sorted(site.build.output.glob("allegati/**/*-anteprima.webp"))
