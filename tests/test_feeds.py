@@ -157,3 +157,35 @@ def test_the_follow_page_is_linked_from_the_footer_and_each_category(build_once)
         assert [a.get_text(strip=True) for a in links] == [
             "Feed RSS della categoria", "Feed Atom della categoria", "Come seguire le notizie"]
         assert links[-1]["href"] == f"{SITEURL}/segui/"
+
+
+def test_links_within_an_item_are_absolute_titles_whole_and_no_summary_is_empty(build):
+    """A reader resolves a relative address against the feed's own (RFC 4287): an anchor
+    opened the feed file. Pelican cut a category's name at what looked like a tag and
+    joined it with a hyphen; a lead that is only a picture gave an empty <summary>."""
+    site = build({
+        "eventi/x.md": article(title="Evento", category="'Eventi & <incontri>'", body="""\
+            Vedi la [sezione sotto](#dettagli) e [come seguirci](/segui/).
+
+            ## Dettagli
+
+            Il programma."""),
+        "notizie/foto.md": article(title="Foto prima", body="""\
+            ![Il cortile]({static}/immagini/foto.jpg)
+
+            Il testo dopo la foto."""),
+        "immagini/foto.jpg": JPEG,
+    })
+    assert site.ok, site.log
+    for kind in ("atom", "rss"):
+        feed = parse(site, f"/feeds/categorie/eventi.{kind}.xml")
+        assert feed.feed.title == "FareLegami – Eventi & <incontri>"
+        [entry] = feed.entries
+        html = entry.content[0].value if "content" in entry else entry.description
+        assert f'href="{SITEURL}/2024/05/evento/#dettagli"' in html
+        assert f'href="{SITEURL}/segui/"' in html
+    ns = {"a": "http://www.w3.org/2005/Atom"}
+    root = ET.fromstring(site.text("/feeds/tutto.atom.xml"))
+    [entry] = [e for e in root.findall("a:entry", ns) if e.findtext("a:title", None, ns) ==
+               "Foto prima"]
+    assert entry.find("a:summary", ns) is None and entry.find("a:content", ns) is not None

@@ -5,7 +5,8 @@ file is written). Pelican gives RSS items a ``tag:`` guid without
 ``isPermaLink="false"`` (so validators read it as a URL), uses the
 subtitle as channel description and gives every feed the home page as id and
 link; all are fixed here (each feed's id is its own address, its link the page
-it follows), and the feed gets its language. Other plugins (attachments) add
+it follows), and the feed gets its language; a category feed's title keeps the
+category's name whole, and every address in an item is made absolute. Other plugins (attachments) add
 enclosures on the same signal.
 
 Signal ``article_generator_finalized``: the template variable ``site_feeds``, every
@@ -13,9 +14,15 @@ feed of the site with a label and its absolute URL (:mod:`.catalogue`), for the
 "Segui le notizie" page (direct template ``segui``).
 """
 
+import re
+from urllib.parse import urljoin
+
 from pelican import signals
 
 from .catalogue import feed_groups
+
+# An address in the HTML of an item (double quotes: nh3 and Pelican write them so).
+URL_ATTRIBUTE_RE = re.compile(r'(?P<name>\b(?:href|src|cite|poster|srcset))="(?P<value>[^"]*)"')
 
 
 def feed_description(context):
@@ -27,14 +34,49 @@ def feed_description(context):
     )
 
 
+def followed_group(context, feed_url):
+    """The :class:`~.catalogue.FeedGroup` a feed belongs to, or None for a feed not listed."""
+    for group in feed_groups(context, context.get("categories") or ()):
+        if any(feed.url == feed_url for feed in group.feeds):
+            return group
+    return None
+
+
 def followed_page(context, feed_url):
     """The absolute address of the page a feed follows (the home page for the whole
     site's, the category's page for a category's), or None for a feed not listed."""
-    for group in feed_groups(context, context.get("categories") or ()):
-        if any(feed.url == feed_url for feed in group.feeds):
-            domain = context.get("FEED_DOMAIN") or context.get("SITEURL") or ""  # as the feeds'
-            return f"{str(domain).rstrip('/')}/{group.page_url}"
-    return None
+    group = followed_group(context, feed_url)
+    if group is None:
+        return None
+    domain = context.get("FEED_DOMAIN") or context.get("SITEURL") or ""  # as the feeds'
+    return f"{str(domain).rstrip('/')}/{group.page_url}"
+
+
+def feed_title(context, group):
+    """``FareLegami – Notizie`` for a category's feed (Pelican joins the site's name and
+    the category's with a hyphen, and strips what looks like a tag from the name:
+    ``Eventi & <incontri>`` became ``Eventi &``), the site's name for the whole site's."""
+    name = context.get("SITENAME", "")
+    return f"{name} – {group.label}" if group.page_url else name
+
+
+def absolute_urls(html, base):
+    """The item's HTML with every address absolute, resolved against the item's own
+    address: a reader resolves a relative one against the feed's (RFC 4287, RFC 3986),
+    so ``#dettagli`` or ``/segui/`` opened the feed file or the wrong page."""
+    if not html:
+        return html
+
+    def absolute(match):
+        value = match["value"]
+        if match["name"] == "srcset":
+            value = ", ".join(" ".join([urljoin(base, part.split()[0]), *part.split()[1:]])
+                              for part in value.split(",") if part.strip())
+        else:
+            value = urljoin(base, value)
+        return f'{match["name"]}="{value}"'
+
+    return URL_ATTRIBUTE_RE.sub(absolute, str(html))
 
 
 def fix_feed(context, feed):
@@ -44,10 +86,17 @@ def fix_feed(context, feed):
     # address (RFC 4287: unique; readers tell feeds apart by it), its link the page it follows.
     feed.feed["id"] = feed.feed["feed_url"]
     feed.feed["link"] = followed_page(context, feed.feed["feed_url"]) or feed.feed["link"]
+    group = followed_group(context, feed.feed["feed_url"])
+    if group is not None:
+        feed.feed["title"] = feed_title(context, group)
     for item in feed.items:
         guid = item.get("unique_id") or ""
         if not guid.startswith(("http://", "https://")):
             item["unique_id_is_permalink"] = False
+        for key in ("description", "content"):
+            item[key] = absolute_urls(item.get(key), item["link"])
+        if not (item.get("description") or "").strip():
+            item["description"] = None  # a lead that is only a picture: no empty <summary>
 
 
 def list_feeds(generator):
