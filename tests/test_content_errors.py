@@ -40,7 +40,7 @@ def assert_stopped(site, filename, *fragments):
     ("---\n- una\n- lista\n---\nTesto\n", ["rotto.md:2: il front matter"]),
     ("---\ntitle: Senza chiusura\ndate: 2024-05-05\n\nTesto\n", ["rotto.md:1:", "non si chiude"]),
     (article(visite_precedenti="1.459"), [
-        "rotto.md:4: `visite_precedenti` deve essere un numero intero da 0 a 1000000000000",
+        "rotto.md:4: `visite_precedenti` deve essere un numero intero da 0 a 1.000.000.000.000",
         "non 1.459 / `visite_precedenti` must be a whole number"]),
 ], ids=["no-title", "no-date", "bad-date", "impossible-date", "year-1", "year-9999",
         "bad-modified", "unknown-status", "missing-image", "bad-yaml", "bad-indentation",

@@ -69,7 +69,7 @@ def test_check_reports_every_problem_at_once_with_file_and_line(tmp_path):
         assert line.startswith(expected), (line, expected)
     # errors first, then warnings
     assert lines[-1].startswith("content/notizie/chiave.md:4: avviso: chiave sconosciuta")
-    assert "11 errori, 1 avvisi" in err
+    assert "11 errori, 1 avviso" in err
     assert "Traceback" not in out + err
 
 
@@ -189,7 +189,7 @@ def test_check_takes_a_content_folder_relative_to_where_it_runs(tmp_path):
     status, out, err = run_tool(tmp_path, "check", "--settings", str(conf), "--content",
                                 "content")
     assert status == 0 and "Traceback" not in err, err
-    assert "1 file controllati" in err
+    assert "1 file controllato in" in err
 
 
 def test_check_in_several_processes_finds_what_one_process_finds(tmp_path):
@@ -222,7 +222,7 @@ def test_check_passes_the_projects_content():
     status, out, err = run_tool(ROOT, "check")
     assert status == 0, out + err
     assert ": errore: " not in out
-    assert re.search(r"\d+ file controllati in [\d.]+ s: 0 errori", err)
+    assert re.search(r"\d+ file controllati in \d+(,\d+)? s: 0 errori", err)
 
 
 def test_new_item_passes_check_and_shows_in_the_preview(tmp_path):
@@ -307,7 +307,7 @@ def test_new_says_when_the_item_goes_online():
     now = datetime(2026, 11, 28, 12, 0, tzinfo=rome)
     assert new_item.state(now, publish=False, now=now).startswith("bozza")
     assert new_item.state(now, publish=True, now=now) == \
-        "pubblicato alla prossima pubblicazione"
+        "pubblicato: esce alla prossima pubblicazione del sito"
     later = datetime(2027, 3, 14, 10, 0, tzinfo=rome)
     assert new_item.state(later, publish=True, now=now) == \
-        "programmato: esce alla prima pubblicazione dal 14/03/2027 10:00"
+        "programmato: esce alla prima pubblicazione del sito dopo il 14/03/2027 alle 10:00"

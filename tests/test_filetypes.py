@@ -46,7 +46,7 @@ def test_every_allowed_kind_is_recognised_and_accepted(tmp_path, name):
 @pytest.mark.parametrize(("name", "data", "expected"), [
     ("x.html", samples.HTML,
      "tipo di file non ammesso: allegati/x.html (HTML); ammessi PDF, ODT, ODS, ODP, DOCX,"
-     " XLSX, PPTX, TXT, CSV, ZIP, PNG, JPG, JPEG, WEBP; salvala in PDF"
+     " XLSX, PPTX, TXT, CSV, ZIP, PNG, JPG, JPEG, WEBP; salvalo in PDF"
      " / file type not allowed: allegati/x.html"),
     ("logo.svg", samples.SVG_SCRIPT, "tipo di file non ammesso: allegati/logo.svg (SVG);"),
     ("x.js", samples.JS, "tipo di file non ammesso: allegati/x.js (JS);"),

@@ -6,7 +6,7 @@ from zoneinfo import ZoneInfo
 import markdown
 import pytest
 
-from plugins.italian import fix_apostrophes, numero
+from plugins.italian import da, di, fix_apostrophes, numero, quanti
 from plugins.italian.dates import filters
 from support import article
 
@@ -137,3 +137,40 @@ def test_reading_time_is_words_over_200_rounded_up(build):
                                           body=" ".join(["parola"] * 401))})
     assert site.ok, site.log
     assert "Tempo di lettura: 3 min" in site.soup("/2024/05/lungo/").get_text(" ", strip=True)
+
+
+@pytest.mark.parametrize(("name", "of", "by"), [
+    ("Redazione", "della Redazione", "dalla Redazione"),
+    ("Anna Rossi", "di Anna Rossi", "da Anna Rossi"),
+    ("Ufficio stampa", "dell’Ufficio stampa", "dall’Ufficio stampa"),
+    ("Comune di Crema", "del Comune di Crema", "dal Comune di Crema"),
+    ("Sportello Civic Center", "dello Sportello Civic Center", "dallo Sportello Civic Center"),
+])
+def test_di_and_da_agree_with_the_name(name, of, by):
+    assert di(name) + name == of and da(name) + name == by
+
+
+def test_counts_agree_and_group_their_digits():
+    assert [quanti(n, "errore", "errori") for n in (0, 1, 2, 12345)] == [
+        "0 errori", "1 errore", "2 errori", "12.345 errori"]
+
+
+def test_listings_and_meta_lines_speak_of_the_redazione_and_one_article_in_italian(build):
+    """"di Redazione" read like a person's name; a year with one article was "1 articolo,
+    dal più recente"; an author's or category's apostrophe stayed straight."""
+    site = build({
+        "notizie/a.md": article(title="Una sola", date="2023-03-01 09:00"),
+        "notizie/b.md": article(title="Di Anna", author="Anna Dell'Acqua",
+                                category="Notizie dall'estero"),
+    })
+    assert site.ok, site.log
+    meta = site.soup("/2023/03/una-sola/").select_one(".article-meta").get_text(" ", strip=True)
+    assert "della Redazione" in meta and "di Redazione" not in meta
+    author = site.soup("/autori/redazione/")
+    assert author.h1.get_text(strip=True) == "Articoli della Redazione"
+    description = author.select_one('meta[name="description"]')["content"]
+    assert description.startswith("Gli articoli firmati dalla Redazione su ")
+    year = site.soup("/archivio/2023/").select_one(".page-intro").get_text(strip=True)
+    assert year == "1 articolo."
+    text = site.soup("/2024/05/di-anna/").get_text(" ", strip=True)
+    assert "di Anna Dell’Acqua" in text and "Notizie dall’estero" in text

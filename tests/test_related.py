@@ -134,7 +134,7 @@ def test_previous_and_next_in_the_category_with_rel(site):
     assert list(pager(site.soup(news(1)))) == ["next"]  # the oldest: no previous
     assert list(pager(site.soup(news(7)))) == ["prev"]  # the newest: no next
     nav = site.soup(news(4)).select_one("nav.category-pager")
-    assert nav["aria-label"] == "Altri articoli di Notizie"
+    assert nav["aria-label"] == "Altri articoli della categoria Notizie"
 
 
 def test_an_article_alone_in_its_category_has_neither(site):

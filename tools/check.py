@@ -45,6 +45,7 @@ from plugins.images import (  # noqa: E402
 from plugins.core import processes  # noqa: E402
 from plugins.core.problems import ERROR, WARNING, Problem  # noqa: E402
 from plugins.core.urls import link_regex, static_link_paths  # noqa: E402
+from plugins.italian import numero, quanti  # noqa: E402
 from plugins.italian.slugs import is_slug, make_slug  # noqa: E402
 
 PARALLEL_FROM = 200  # files: fewer are checked in this process (no start-up cost)
@@ -276,9 +277,11 @@ def main(argv=None):
         label = "errore" if problem.severity == ERROR else "avviso"
         print(f"{prefix}/{problem.location}: {label}: {problem.message}")
     errors = sum(problem.severity == ERROR for problem in problems)
-    print(f"{len(files)} file controllati in {time.perf_counter() - started:.2f} s: {errors}"
-          f" errori, {len(problems) - errors} avvisi / {len(files)} files checked: {errors} errors,"
-          f" {len(problems) - errors} warnings", file=sys.stderr)
+    seconds, warnings = time.perf_counter() - started, len(problems) - errors
+    print(f"{quanti(len(files), 'file controllato', 'file controllati')} in"
+          f" {numero(round(seconds, 2), 2)} s: {quanti(errors, 'errore', 'errori')},"
+          f" {quanti(warnings, 'avviso', 'avvisi')} / {len(files)} file(s) checked in"
+          f" {seconds:.2f} s: {errors} error(s), {warnings} warning(s)", file=sys.stderr)
     return 1 if errors else 0
 
 

@@ -110,8 +110,9 @@ def state(date, publish, now=None):
     if not publish:
         return "bozza: non esce finché `status` è `draft`"
     if date > (now or datetime.now(date.tzinfo)):
-        return f"programmato: esce alla prima pubblicazione dal {date:%d/%m/%Y %H:%M}"
-    return "pubblicato alla prossima pubblicazione"
+        return (f"programmato: esce alla prima pubblicazione del sito dopo il"
+                f" {date:%d/%m/%Y} alle {date:%H:%M}")
+    return "pubblicato: esce alla prossima pubblicazione del sito"
 
 
 def _path(settings, category, date, slug):

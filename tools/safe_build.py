@@ -305,13 +305,15 @@ def _siteurl(settings_file, extra_settings):
 
 
 def _report(problems):
-    logger.error("Controllo della versione non superato (%d problemi): il sito pubblicato non"
-                 " è stato toccato / Release check failed (%d problems): the published site"
-                 " was not touched", len(problems), len(problems))
+    count = len(problems)
+    logger.error("Controllo della versione non superato (%d %s): il sito pubblicato non"
+                 " è stato toccato / Release check failed (%d problem(s)): the published site"
+                 " was not touched", count, "problema" if count == 1 else "problemi", count)
     for problem in problems[:MAX_PROBLEMS_SHOWN]:
         logger.error("  %s", problem)
     if len(problems) > MAX_PROBLEMS_SHOWN:
-        logger.error("  … and %d more", len(problems) - MAX_PROBLEMS_SHOWN)
+        more = len(problems) - MAX_PROBLEMS_SHOWN
+        logger.error("  … e %d %s / and %d more", more, "altro" if more == 1 else "altri", more)
 
 
 def publish(settings_file, root, extra_settings=(), content="content", siteurl=None):

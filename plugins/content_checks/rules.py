@@ -38,9 +38,14 @@ def duplicate_slugs(entries):
             what = "articolo" if kind == "article" else "pagina"
             problems.append(Problem(first, (
                 f"stesso `slug` ({slug}) di {', '.join(others)}: ogni {what} deve averne uno"
-                f" suo, cambia `slug` (o il titolo) di uno dei due / two items with the same"
+                f" suo, cambia `slug` (o il titolo) {_all_but_one(found)} / two items with the same"
                 f" slug {slug}: {' and '.join(sorted(found))}"), found[first].line))
     return problems
+
+
+def _all_but_one(files):
+    """Whose slug to change: "di uno dei due", or of all but one of three or more."""
+    return "di uno dei due" if len(files) == 2 else "di tutti tranne uno"
 
 
 def duplicate_urls(entries):
@@ -56,7 +61,7 @@ def duplicate_urls(entries):
             url = "/" + without_index(save_as)
             problems.append(Problem(first, (
                 f"stesso indirizzo {url} di {', '.join(others)}: cambia `slug`"
-                f" (o `date`) di uno dei due / two items with the same URL {url}:"
+                f" (o `date`) {_all_but_one(found)} / two items with the same URL {url}:"
                 f" {' and '.join(sorted(found))}"), found[first].line))
     return problems
 

@@ -14,7 +14,7 @@ from zoneinfo import ZoneInfo
 
 from plugins.core import filetypes
 from plugins.core.files import on_disk
-from plugins.italian import fix_apostrophes
+from plugins.italian import fix_apostrophes, numero
 from plugins.italian.dates import in_zone
 from plugins.italian.slugs import MAX_LENGTH, is_slug, make_slug
 
@@ -36,7 +36,7 @@ TITLE_WARNING_LENGTH = 110
 MAX_VISITS = 10**12
 _WHOLE_RE = re.compile(r"[0-9]+")
 _LANG_RE = re.compile(r"[a-z]{2,3}(-[A-Za-z0-9]{2,8})*")  # it, en, pt-BR (BCP 47)
-_DATE_HELP = "usa AAAA-MM-GG HH:MM, per esempio 2024-05-05 17:07 / use YYYY-MM-DD HH:MM"
+_DATE_HELP = "usa AAAA-MM-GG HH:MM, per esempio 2024-05-05 17:07"
 _DATE_RE = re.compile(r"\d{4}-\d{2}-\d{2}([ T]\d{1,2}:\d{2}(:\d{2}(\.\d+)?)?)?"
                       r"(Z|[+-]\d{2}:?\d{2})?")
 
@@ -133,7 +133,7 @@ def _check_visits(meta, problems):
         meta["visite_precedenti"] = parse_visits(meta["visite_precedenti"])
     except ValueError:
         problems.append(("visite_precedenti", (
-            f"`visite_precedenti` deve essere un numero intero da 0 a {MAX_VISITS}, scritto"
+            f"`visite_precedenti` deve essere un numero intero da 0 a {numero(MAX_VISITS)}, scritto"
             f" con le sole cifre (per esempio 1459), non {meta['visite_precedenti']!s}"
             f" / `visite_precedenti` must be a whole number from 0 to {MAX_VISITS}")))
         del meta["visite_precedenti"]
@@ -225,7 +225,7 @@ def normalise(raw, *, is_page, settings):
             except (ValueError, OverflowError):
                 problems.append((key, f"`{key}` non è una data valida ({meta[key]!s}):"
                                       f" {_DATE_HELP}, anni {YEARS[0]}–{YEARS[1]}"
-                                      f" / `{key}` is not a valid date"))
+                                      f" / `{key}` is not a valid date: use YYYY-MM-DD HH:MM"))
                 del meta[key]
                 continue
             _skip_missing_hour(meta, key, warnings)
@@ -243,6 +243,9 @@ def normalise(raw, *, is_page, settings):
                                      problems)
             if not meta[key]:  # only empty entries: as if the key were not there
                 del meta[key]
+    for key in ("author", "category"):  # one name each: Dell’Acqua, Notizie dall’estero
+        if isinstance(meta.get(key), str):
+            meta[key] = fix_apostrophes(meta[key])
     if "translation" in meta:
         _check_translation(meta, problems)
     if "author" in meta and "authors" in meta:

@@ -76,7 +76,7 @@ KINDS = {kind.name: kind for kind in (
     Kind("webp", "WebP", "un'immagine WebP", "a WebP image", {"webp": "image/webp"}),
     # Recognised, so that messages can name them; allowed by no plugin today.
     Kind("gif", "GIF", "un'immagine GIF", "a GIF image", {"gif": "image/gif"},
-         hint="convertila in PNG"),
+         hint="convertilo in PNG"),
     Kind("ole", "Office OLE",
          "un documento Office in formato OLE (DOC, XLS, PPT del vecchio formato,"
          " o un file Office protetto da password)",
@@ -88,9 +88,9 @@ KINDS = {kind.name: kind for kind in (
          hint="salvalo in PDF, DOCX o ODT"),
     Kind("html", "HTML", "una pagina HTML", "an HTML page",
          {"html": "text/html", "htm": "text/html", "xhtml": "application/xhtml+xml"},
-         hint="salvala in PDF"),
+         hint="salvalo in PDF"),
     Kind("svg", "SVG", "un'immagine SVG", "an SVG image", {"svg": "image/svg+xml"},
-         hint="esportala in PNG o PDF"),
+         hint="esportalo in PNG o PDF"),
     Kind("xml", "XML", "un documento XML", "an XML document", {"xml": "application/xml"}),
 )}
 EXTENSIONS = {ext: kind.name for kind in KINDS.values() for ext in kind.mimes}

@@ -6,8 +6,8 @@ file is written). Pelican gives RSS items a ``tag:`` guid without
 subtitle as channel description and gives every feed the home page as id and
 link; all are fixed here (each feed's id is its own address, its link the page
 it follows), and the feed gets its language; a category feed's title keeps the
-category's name whole, and every address in an item is made absolute. Other plugins (attachments) add
-enclosures on the same signal.
+category's name whole, and every address in an item is made absolute. Other
+plugins (attachments) add enclosures on the same signal.
 
 Signal ``article_generator_finalized``: the template variable ``site_feeds``, every
 feed of the site with a label and its absolute URL (:mod:`.catalogue`), for the

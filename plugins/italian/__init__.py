@@ -3,12 +3,13 @@
 Signal ``initialized``:
 
 - the Jinja filters ``data_lunga``, ``data_breve``, ``data_iso`` (in the site's
-  ``TIMEZONE``) and ``numero``;
+  ``TIMEZONE``), ``numero``, ``di``, ``da`` and ``quanti`` (:mod:`.words`);
 - the Markdown extension :mod:`.typography` (apostrophes fixed before typogrify,
   ``ITALIAN_ENGLISH_TERMS`` marked ``lang="en"``) added to ``MARKDOWN``;
 - ``SLUG_REGEX_SUBSTITUTIONS`` with apostrophes as word breaks (unless the site sets it).
 
-Other plugins import :func:`fix_apostrophes`, :func:`typeset` and :func:`numero` from here.
+Other plugins and the tools import :func:`fix_apostrophes`, :func:`typeset`,
+:func:`numero` and :func:`quanti` from here.
 """
 
 from pelican import signals
@@ -20,10 +21,11 @@ from . import dates, settings
 from .numbers import LOCALE, numero
 from .slugs import slug_substitutions
 from .typography import fix_apostrophes, typeset
+from .words import da, di, quanti
 
 EXTENSION = "plugins.italian.typography"
 
-__all__ = ["LOCALE", "fix_apostrophes", "numero", "register", "typeset"]
+__all__ = ["LOCALE", "di", "fix_apostrophes", "numero", "quanti", "register", "typeset"]
 
 
 def with_typography(markdown_settings, terms):
@@ -36,7 +38,8 @@ def with_typography(markdown_settings, terms):
 def initialize(pelican):
     config = pelican.settings
     settings.install(config)
-    add_filters(config, {**dates.filters(config["TIMEZONE"]), "numero": numero})
+    add_filters(config, {**dates.filters(config["TIMEZONE"]), "numero": numero, "di": di,
+                         "da": da, "quanti": quanti})
     config["MARKDOWN"] = with_typography(config["MARKDOWN"], config["ITALIAN_ENGLISH_TERMS"])
     if config["SLUG_REGEX_SUBSTITUTIONS"] == DEFAULT_CONFIG["SLUG_REGEX_SUBSTITUTIONS"]:
         config["SLUG_REGEX_SUBSTITUTIONS"] = slug_substitutions()  # unless the site set its own

@@ -1,0 +1,39 @@
+"""Italian words that depend on what follows them: "di" before a name, plurals.
+
+- :func:`di`: the preposition before an author's name, articulated when the name starts
+  with a common noun ("della Redazione", "dell’Ufficio stampa", "del Comune di Crema")
+  and plain before a person's name ("di Anna Rossi"). The ``di`` Jinja filter; :func:`da`
+  the same with "da" ("firmati dalla Redazione"), the ``da`` filter.
+- :func:`quanti`: a count and its noun, singular or plural (``1 errore``, ``2 errori``,
+  ``14.590 visite``), the number as :func:`~.numbers.numero` writes it. The ``quanti``
+  Jinja filter: ``{{ n|quanti("articolo", "articoli") }}``.
+"""
+
+from .numbers import numero
+
+# Common nouns a collective author's name may start with, and their article with "di".
+ARTICLES = {
+    "redazione": "della ", "segreteria": "della ", "cooperativa": "della ",
+    "fondazione": "della ", "provincia": "della ", "regione": "della ", "rete": "della ",
+    "comune": "del ", "consorzio": "del ", "gruppo": "del ", "servizio": "del ",
+    "centro": "del ", "coordinamento": "del ", "civic": "del ", "tavolo": "del ",
+    "ufficio": "dell’", "associazione": "dell’", "azienda": "dell’", "ente": "dell’",
+    "équipe": "dell’", "amministrazione": "dell’", "assessorato": "dell’",
+    "staff": "dello ", "sportello": "dello ",
+}
+
+
+def di(name):
+    """``di``, ``della``, ``dell’``… to put before ``name`` (with its space, if any)."""
+    first = str(name).split(maxsplit=1)[0].casefold() if str(name).strip() else ""
+    return ARTICLES.get(first, "di ")
+
+
+def da(name):
+    """``da``, ``dalla``, ``dall’``… to put before ``name`` (``firmati dalla Redazione``)."""
+    return "da" + di(name)[2:] if di(name) != "di " else "da "
+
+
+def quanti(count, singular, plural):
+    """``1 articolo``, ``0 articoli``, ``12.345 articoli``."""
+    return f"{numero(count)} {singular if count == 1 else plural}"
