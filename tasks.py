@@ -11,6 +11,7 @@ import subprocess
 import sys
 from contextlib import contextmanager
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from invoke import task
 
@@ -18,6 +19,7 @@ from tools import cms_server, counter_server, node_setup, safe_build, system_pac
 from tools import preview as preview_server
 
 ROOT = Path(__file__).resolve().parent
+LOOPBACK = ("localhost", "127.0.0.1", "::1")  # where an http:// SITEURL is fine (a test)
 CONFIG = {
     "settings_base": ROOT / "pelicanconf.py",
     "settings_publish": ROOT / "publishconf.py",
@@ -173,9 +175,14 @@ def publish(c):
     untouched, the problems are printed and the task exits with status 1. Five
     releases are kept; folders left by an interrupted publish are removed.
     """
-    if not os.environ.get("SITEURL"):
+    siteurl = os.environ.get("SITEURL", "")
+    if not siteurl:
         sys.exit("SITEURL non impostato / is not set:"
                  " e.g. SITEURL=https://www.example.org invoke publish")
+    if not siteurl.startswith("https://") and urlsplit(siteurl).hostname not in LOOPBACK:
+        sys.exit(f"SITEURL deve cominciare con https:// ({siteurl}): con http:// i browser"
+                 " bloccherebbero fogli di stile e script sul sito servito in https / SITEURL"
+                 " must be an https:// address")
     node_setup.ensure()
     try:
         release = safe_build.publish(CONFIG["settings_publish"], CONFIG["publish_root"],
@@ -225,9 +232,11 @@ def rollback(c):
         sys.exit(f"Pubblicazione in corso: riprova più tardi. / {busy}")
     except safe_build.NotALink as problem:
         sys.exit(f"Ritorno non riuscito: {problem}")
+    root = CONFIG["publish_root"]
     if release is None:
-        sys.exit("Nessuna versione precedente: current non è cambiato."
-                 " / No earlier release to roll back to: current left as it was.")
+        sys.exit(f"Nessuna versione precedente in {root}: current non è cambiato (PUBLISH_ROOT"
+                 f" è quello giusto?) / No earlier release in {root} to roll back to: current"
+                 " left as it was.")
     print(f"Tornato a / Rolled back to {release}")
 
 

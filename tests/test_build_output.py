@@ -259,3 +259,22 @@ def test_the_compression_cache_marks_what_is_used_and_prunes_what_is_not(tmp_pat
     assert not stale.exists()
     assert brotli.decompress((tmp_path / "output" / "index.html.br").read_bytes()) == \
         page.read_bytes()
+
+
+def test_compressed_copies_made_by_another_brotli_or_zlib_are_not_reused(tmp_path, monkeypatch):
+    """CI keeps cache/ across a dependency bump: the old library's bytes must not be served
+    beside the new ones' (two builds of one commit would differ)."""
+    import plugins.compress as compress  # noqa: PLC0415
+
+    compressor = compress.Compressor({**compress.DEFAULTS,
+                                      "COMPRESS_CACHE_PATH": str(tmp_path / "cache")})
+    page = tmp_path / "output" / "index.html"
+    page.parent.mkdir()
+    page.write_bytes(b"<p>Testo del progetto FareLegami.</p>\n" * 100)
+    compressor.run(tmp_path / "output")
+    digest = hashlib.sha256(page.read_bytes()).hexdigest()
+    made = compressor.cached_path(digest, ".br")
+    assert made.is_file() and brotli.__version__ in made.name
+    monkeypatch.setattr(compress, "LIBRARIES", "b99.0-z9.9")
+    assert compressor.cached_path(digest, ".br") != made
+    assert compressor.cached(digest, ".br") is None  # made again by the next run

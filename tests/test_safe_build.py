@@ -389,3 +389,37 @@ def test_a_release_with_a_broken_internal_link_is_refused(tmp_path, caplog):
     assert current(root) == before
     assert safe_build.releases(root) == [before]
     assert list((root / "staging").iterdir()) == []
+
+
+def test_an_error_the_build_logs_refuses_the_release(tmp_path):
+    """A setting refused (a counter on http for an https site) is replaced by its default
+    and logged as an error: a preview lives with it, a release must not (the live site
+    would lose its counter, with the run green)."""
+    conf, content, root = make_conf(tmp_path), tmp_path / "content", tmp_path / "pub"
+    with conf.open("a", encoding="utf-8") as settings:
+        settings.write('VISIT_COUNTER_URL = "http://stats.example.org"\n')
+    before = make_release(root, "20240101-100000-000000")
+    safe_build._switch(root, before)
+    write_content(content, {"notizie/a.md": article(title="Uno")})
+    assert safe_build.publish(conf, root, content=content) is None
+    assert current(root) == before and safe_build.releases(root) == [before]
+
+
+@pytest.mark.parametrize(("siteurl", "message"), [
+    ("http://www.example.org", "SITEURL deve cominciare con https://"),
+    ("", "SITEURL non impostato"),
+])
+def test_the_publish_task_refuses_a_siteurl_browsers_would_block(tmp_path, siteurl, message):
+    env = dict(os.environ, PUBLISH_ROOT=str(tmp_path / "pub"), SITEURL=siteurl)
+    task = subprocess.run([sys.executable, "-m", "invoke", "publish"], cwd=ROOT, env=env,
+                          capture_output=True, text=True, timeout=WAIT, check=False)
+    assert task.returncode == 1 and message in task.stderr
+    assert not (tmp_path / "pub").exists()  # before any work
+
+
+def test_rollback_names_the_folder_it_looked_in(tmp_path):
+    env = dict(os.environ, PUBLISH_ROOT=str(tmp_path / "pub"))
+    task = subprocess.run([sys.executable, "-m", "invoke", "rollback"], cwd=ROOT, env=env,
+                          capture_output=True, text=True, timeout=WAIT, check=False)
+    assert task.returncode == 1
+    assert f"Nessuna versione precedente in {tmp_path / 'pub'}" in task.stderr

@@ -29,6 +29,7 @@ import hashlib
 import logging
 import os
 import time
+import zlib
 from concurrent.futures import ProcessPoolExecutor
 from functools import partial
 from pathlib import Path
@@ -91,6 +92,10 @@ def _compress_job(job):
     return compress(data, kind, brotli_quality, gzip_level)
 
 
+# The compressors' versions, in each entry's name: another brotli or zlib may write other
+# bytes for the same input, and a cache kept by CI would serve the old ones beside new.
+LIBRARIES = f"b{brotli.__version__}-z{zlib.ZLIB_RUNTIME_VERSION}"
+
 class Compressor:
     def __init__(self, settings):
         self.settings = settings
@@ -112,7 +117,7 @@ class Compressor:
 
     def cached_path(self, digest, kind):
         quality = self.levels[0] if kind == ".br" else self.levels[1]
-        return self.cache / digest[:2] / f"{digest}-{quality}{kind}"
+        return self.cache / digest[:2] / f"{digest}-{quality}-{LIBRARIES}{kind}"
 
     def cached(self, digest, kind):
         """``(file, size)`` of the kept ``kind`` copy of the bytes with this digest, marked
