@@ -37,7 +37,7 @@ STATIC_PATHS = ["immagini"]
 # and swap it in (tools/safe_build.py).
 DELETE_OUTPUT_DIRECTORY = False
 OUTPUT_RETENTION = []
-IGNORE_FILES = [".*", "_*", "*~", "README.md"]
+IGNORE_FILES = [".*", "_*", "*~", "README.md", "Thumbs.db", "desktop.ini"]
 
 # --- Plugins (Pelican's plugin system: https://docs.getpelican.com/en/latest/plugins.html)
 # Ours are the package plugins/ (each has a README.md with its settings); the project

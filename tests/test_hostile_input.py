@@ -11,7 +11,7 @@ import yaml
 from plugins.writer.atomic import AtomicFile
 from plugins.contract.check import render
 from plugins.contract.reader import make_markdown
-from support import ROOT, SITEURL, Symlink, article, project_settings
+from support import ROOT, SITEURL, Symlink, article, project_settings, run_tool
 from test_attachments import pdf
 import samples
 
@@ -52,6 +52,39 @@ def test_symlink_in_immagini_is_refused_even_when_nothing_links_it(build, tmp_pa
     (tmp_path / "chiave.jpg").write_bytes(b"\xff\xd8\xff key")
     site = build({**GOOD, "immagini/foto.jpg": Symlink(str(tmp_path / "chiave.jpg"))})
     assert_stopped(site, "immagini/foto.jpg: collegamento simbolico")
+
+
+def test_a_content_file_that_cannot_be_read_is_an_error_naming_it(build, tmp_path):
+    """A link to a file renamed since (or a file deleted while it is read): a traceback in
+    invoke check, and only Pelican's "Could not process" in the build."""
+    site = build({**GOOD, "notizie/rotto.md": Symlink("vecchio-nome.md")})
+    message = "notizie/rotto.md: il file non si può leggere (No such file or directory)"
+    assert_stopped(site, message)
+    status, out, err = run_tool(tmp_path, "check", "--settings", str(tmp_path / "testconf.py"),
+                                "--content", str(tmp_path / "content"))
+    assert status == 1 and "Traceback" not in err
+    assert f"content/{message.replace(': il', ': errore: il', 1)}" in out
+
+
+def test_articles_no_build_reads_because_of_their_name_are_warned_about(build, tmp_path):
+    """Notizia.MD (Pelican compares extensions as written) and nota.md.txt (Windows'
+    Notepad) were left out without a word, by the build and by invoke check."""
+    text = article(title="Letta")
+    site = build({**GOOD, "notizie/Notizia.MD": text, "avvisi/nota.md.txt": text,
+                  "notizie/.nascosta.MD": text, "notizie/_bozza.Md": text,
+                  "allegati/leggimi.md.txt": "Un allegato di testo."})
+    assert site.ok, site.log
+    log = " ".join(site.log.split())
+    assert "notizie/Notizia.MD: il file non viene letto per il suo nome: rinominalo in" \
+        " Notizia.md" in log
+    assert "avvisi/nota.md.txt: il file non viene letto per il suo nome: rinominalo in" \
+        " nota.md" in log
+    assert "nascosta" not in log and "_bozza" not in log  # ignored on purpose (IGNORE_FILES)
+    assert "leggimi" not in log  # a text attachment
+    status, out, _ = run_tool(tmp_path, "check", "--settings", str(tmp_path / "testconf.py"),
+                              "--content", str(tmp_path / "content"))
+    assert status == 0
+    assert "content/notizie/Notizia.MD: avviso: il file non viene letto per il suo nome" in out
 
 
 def test_symlink_inside_content_is_fine(build):
@@ -344,6 +377,16 @@ def test_control_characters_are_replaced_and_reported_with_their_line(build):
     assert site.soup("/2024/05/riga-spezzata/").h1.get_text() == "Riga spezzata"
     for url in ("/feeds/tutto.atom.xml", "/feeds/tutto.rss.xml"):
         ET.fromstring(site.text(url))
+
+
+def test_a_file_not_in_utf8_is_reported_at_its_line_whatever_its_line_endings():
+    from plugins.contract.source import SourceError, decode  # noqa: PLC0415
+
+    for ending in (b"\n", b"\r\n", b"\r"):  # Unix, Windows, classic Mac OS
+        data = ending.join([b"---", b"title: Caff\xe8", b"---", b"", b"Testo."])
+        with pytest.raises(SourceError) as raised:
+            decode(data)
+        assert raised.value.line == 2, ending
 
 
 def test_markdown_nested_too_deep_is_an_error_naming_the_reason(build):

@@ -3,6 +3,7 @@
 import shutil
 import socket
 import subprocess
+import threading
 import sys
 import time
 
@@ -58,8 +59,9 @@ def test_a_theme_error_shows_the_logs_end_with_whole_lines(tmp_path):
     write_content(tmp_path / "content", {"notizie/a.md": GOOD})
     theme = tmp_path / "theme"
     shutil.copytree(ROOT / "theme", theme)
-    with (theme / "templates" / "article.html").open("a", encoding="utf-8") as template:
-        template.write("{% if %}\n")
+    base = theme / "templates" / "base.html"  # analysed by the render cache first
+    base.write_text(base.read_text(encoding="utf-8").replace("{% block", "{% blok", 1),
+                    encoding="utf-8")
     conf = write_conf(tmp_path, f"THEME = {str(theme)!r}\n", config="previewconf")
     site = PreviewSite(conf, tmp_path / "output", tmp_path / "content")
     assert not site.rebuild()  # and no good build to show: the panel on a page of its own
@@ -68,8 +70,8 @@ def test_a_theme_error_shows_the_logs_end_with_whole_lines(tmp_path):
     panel = page.split('<section class="preview-errors"', 1)[1]
     assert "errore del tema o dei plugin" in panel and "ancora una versione riuscita" in panel
     log = panel.split("<pre><code>", 1)[1].split("</code></pre>", 1)[0]
-    assert "TemplateSyntaxError: Expected an expression, got &#x27;end of statement" \
-        " block&#x27;" in log
+    assert "TemplateSyntaxError: Encountered unknown tag &#x27;blok&#x27;" in log
+    assert "base.html" in log  # the template is named (it was "<unknown>")
     assert not any(line.endswith(" ") for line in log.splitlines())
 
 
@@ -130,3 +132,75 @@ def test_the_browser_shows_the_error_and_reloads_when_it_is_fixed(tmp_path):
         server.terminate()
         server.wait(timeout=10)
         server.stdout.close()
+
+
+def test_editors_swap_and_backup_files_do_not_rebuild(tmp_path):
+    """vim rewrites its swap file every few seconds, Emacs its #a.md#: each write was a
+    whole rebuild, and the open page reloaded while the editor typed."""
+    from tools import preview as preview_tool  # noqa: PLC0415
+
+    folder = tmp_path / "content" / "notizie"
+    folder.mkdir(parents=True)
+    (folder / "a.md").write_text(GOOD, encoding="utf-8")
+    before = preview_tool.snapshot([tmp_path / "content"])
+    for name in (".a.md.swp", "#a.md#", "a.md~", "4913", ".DS_Store", "Thumbs.db"):
+        (folder / name).write_text("x", encoding="utf-8")
+    assert preview_tool.snapshot([tmp_path / "content"]) == before
+    (folder / "b.md").write_text(GOOD, encoding="utf-8")
+    assert set(preview_tool.snapshot([tmp_path / "content"])) - set(before) == {
+        str(folder / "b.md")}
+
+
+def test_the_watcher_keeps_watching_after_a_round_fails(tmp_path, monkeypatch):
+    """A folder deleted while it was scanned raised out of the watching thread, which
+    ended: every later change went unseen, the browser still showing the old site."""
+    from tools import preview as preview_tool  # noqa: PLC0415
+
+    (tmp_path / "a.md").write_text("uno", encoding="utf-8")
+    rounds, rebuilt, stop = [], threading.Event(), threading.Event()
+    real = preview_tool.snapshot
+
+    def flaky(roots):
+        rounds.append(1)
+        if len(rounds) == 2:
+            raise FileNotFoundError("content/immagini/album")  # as os.scandir raised it
+        return real(roots)
+
+    class Site:
+        def rebuild(self):
+            rebuilt.set()
+
+    monkeypatch.setattr(preview_tool, "snapshot", flaky)
+    monkeypatch.setattr(preview_tool, "POLL_SECONDS", 0.05)
+    watcher = threading.Thread(target=preview_tool.watch, args=(Site(), [tmp_path], stop))
+    watcher.start()
+    try:
+        for _ in range(200):  # until the failing round is behind it
+            if len(rounds) > 3:
+                break
+            time.sleep(0.02)
+        (tmp_path / "a.md").write_text("due, più lungo", encoding="utf-8")
+        assert rebuilt.wait(10) and watcher.is_alive()
+    finally:
+        stop.set()
+        watcher.join(5)
+
+
+def test_a_second_preview_on_a_busy_address_stops_before_building(tmp_path):
+    """It built over the running preview's site (its drafts gone) and then failed with a
+    traceback."""
+    write_content(tmp_path / "content", {"notizie/a.md": GOOD})
+    conf = write_conf(tmp_path, config="previewconf", siteurl="")
+    with socket.socket() as busy:
+        busy.bind(("127.0.0.1", 0))
+        busy.listen()
+        port = busy.getsockname()[1]
+        result = subprocess.run(
+            [sys.executable, str(ROOT / "tools" / "preview.py"), "--settings", str(conf),
+             "--content", str(tmp_path / "content"), "--output", str(tmp_path / "output"),
+             "--host", "127.0.0.1", "--port", str(port)],
+            capture_output=True, text=True, env=child_env(), cwd=tmp_path, timeout=60,
+            check=False)
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert f"l'indirizzo 127.0.0.1:{port} non è disponibile" in result.stderr
+    assert not (tmp_path / "output").exists()

@@ -30,9 +30,9 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from plugins.contract.ahead import markdown_files  # noqa: E402
+from plugins.contract.ahead import markdown_files, misnamed  # noqa: E402
 from plugins.contract.cache import FileCache  # noqa: E402
-from plugins.contract.check import Checked, check_file  # noqa: E402
+from plugins.contract.check import Checked, check_file, unreadable  # noqa: E402
 from plugins.contract.reader import make_markdown  # noqa: E402
 from plugins.attachments.collect import (  # noqa: E402
     RunState, address_clashes, build_attachments, linked_clashes,
@@ -175,8 +175,12 @@ def _check_one(file):
     relative, page = file
     settings, run = _WORKER["settings"], _WORKER["run"]
     path = os.path.join(settings["PATH"], relative)
-    with open(path, "rb") as handle:
-        data = handle.read()
+    try:
+        with open(path, "rb") as handle:
+            data = handle.read()
+    except OSError as error:
+        return FileResult(Checked(relative, problems=[unreadable(relative, error)]), {}, "", "",
+                          [], [])
     # A file a build (or preview) has read without errors, unchanged since, and none of
     # the files it links changed: the build's own result, with its warnings.
     read = _WORKER["cache"].get(relative, data) if _WORKER["cache"] else None
@@ -245,6 +249,8 @@ def check(settings, workers=None, files=None):
                                        result.save_as, language(metadata, settings), line))
     if pdfs is not None:
         pdfs.save()
+    problems += [Problem(relative, message, None, WARNING)
+                 for relative, message in misnamed(settings)]
     problems += rules.all_problems(entries, settings)
     # across files, whichever worker read them: declared attachments, then linked ones
     clashes, owners = address_clashes(claims)

@@ -16,9 +16,11 @@ changes. Standard library only: a polling watcher and ``http.server``.
 """
 
 import argparse
+import fnmatch
 import html
 import json
 import mimetypes
+import os
 import posixpath
 import re
 import subprocess
@@ -43,6 +45,9 @@ PREFIX = "/__anteprima/"
 RELOAD_JS = (Path(__file__).with_name("preview_reload.js")).read_bytes()
 RELOAD_TAG = f'<script src="{PREFIX}ricarica.js" defer></script>'.encode()
 LOG_TAIL = 20
+# Files no build reads, whose changes do not rebuild: hidden files (.a.md.swp, .DS_Store,
+# Emacs's .#a.md locks), backups (a.md~), Emacs's #a.md#, vim's 4913 test file, Windows'.
+IGNORED = (".*", "*~", "#*#", "*.swp", "*.swx", "4913", "Thumbs.db", "desktop.ini")
 # The page shown when no build has succeeded yet: the error panel goes in its body.
 NO_BUILD = (b'<!DOCTYPE html>\n<html lang="it"><head><meta charset="utf-8"><meta'
             b' name="viewport" content="width=device-width, initial-scale=1"><title>Anteprima:'
@@ -166,29 +171,50 @@ def _handler(site):
     return Handler
 
 
+def ignored(name):
+    """True for a file no build reads: editors' swap, backup and lock files, folders'
+    metadata (vim writes its swap file every few seconds: each write reloaded the page)."""
+    return any(fnmatch.fnmatch(name, pattern) for pattern in IGNORED)
+
+
 def snapshot(roots):
-    """``{path: (mtime, size)}`` of every file under ``roots`` (files or folders)."""
+    """``{path: (mtime, size)}`` of every file under ``roots`` (files or folders) but the
+    :func:`ignored` ones. Folders that vanish while they are read are skipped (a folder
+    deleted during the scan stopped the watcher for good)."""
     found = {}
-    for root in roots:
-        paths = [root] if root.is_file() else root.rglob("*") if root.is_dir() else []
-        for path in paths:
-            try:
-                stat = path.stat()
-            except OSError:
-                continue
-            if path.is_file() and "__pycache__" not in path.parts:
-                found[str(path)] = (stat.st_mtime_ns, stat.st_size)
+
+    def note(path):
+        try:
+            stat = os.stat(path)
+        except OSError:
+            return
+        found[path] = (stat.st_mtime_ns, stat.st_size)
+
+    for root in map(str, roots):
+        if os.path.isfile(root):
+            note(root)
+            continue
+        for folder, folders, files in os.walk(root):  # errors (a folder gone) skipped
+            folders[:] = [name for name in folders if name != "__pycache__"]
+            for name in files:
+                if not ignored(name):
+                    note(os.path.join(folder, name))
     return found
 
 
 def watch(site, roots, stop):
-    """Rebuild whenever a file under ``roots`` changes, until ``stop`` is set."""
+    """Rebuild whenever a file under ``roots`` changes, until ``stop`` is set. Nothing
+    that goes wrong in one round stops the watching."""
     last = snapshot(roots)
     while not stop.wait(POLL_SECONDS):
-        now = snapshot(roots)
-        if now != last:
-            last = now
-            site.rebuild()
+        try:
+            now = snapshot(roots)
+            if now != last:
+                last = now
+                site.rebuild()
+        except Exception as error:  # noqa: BLE001 - the next round tries again
+            print(f"Anteprima: controllo dei file non riuscito ({error}): riprovo /"
+                  f" watching failed, retrying", file=sys.stderr, flush=True)
 
 
 def serve(site, host, port, roots=None):
@@ -196,8 +222,13 @@ def serve(site, host, port, roots=None):
     roots = roots or [ROOT / name for name in WATCHED]
     if site.content.resolve() not in {r.resolve() for r in roots}:
         roots = [*roots, site.content]
+    try:  # the address first: a second preview must not build over the first one's site
+        server = ThreadingHTTPServer((host, port), _handler(site))
+    except OSError as error:
+        sys.exit(f"Anteprima: l'indirizzo {host}:{port} non è disponibile ({error.strerror}):"
+                 " un'anteprima è già avviata? Chiudila, o usa un'altra porta (PORT=8010"
+                 f" ./run livereload) / {host}:{port} is not available")
     site.rebuild()
-    server = ThreadingHTTPServer((host, port), _handler(site))
     server.daemon_threads = True
     stop = threading.Event()
     watcher = threading.Thread(target=watch, args=(site, roots, stop), daemon=True)

@@ -17,6 +17,7 @@ done, or when the build ends. Linux only (``processes.FORK_POOLS``): elsewhere t
 reader reads every file itself, as without this.
 """
 
+import fnmatch
 import hashlib
 import logging
 import os
@@ -44,6 +45,40 @@ def markdown_files(finder, settings):
                                  extensions=list(EXTENSIONS)):
         found[path.replace(os.sep, "/")] = True
     return found
+
+
+def misnamed(settings):
+    """``[(relative path, warning)]``: files that look like articles but that no build
+    reads, because of their name: an extension in capitals (``Notizia.MD``; Pelican
+    compares extensions as written) or a ``.txt`` added by Windows' Notepad
+    (``nota.md.txt``). Hidden and ignored files (``IGNORE_FILES``) are not reported, nor
+    the folders of published files (images, attachments: a text file may be one)."""
+    found = []
+    root = settings["PATH"]
+    files_folders = {os.path.normpath(os.path.join(root, path)) for path in
+                     [*settings["STATIC_PATHS"], settings.get("ATTACHMENTS_PATH") or ""]
+                     if path.strip("/")}
+    for folder, folders, files in os.walk(root):
+        folders[:] = sorted(name for name in folders if not _ignored(name, settings)
+                            and os.path.join(folder, name) not in files_folders)
+        for name in sorted(files):
+            stem, _, extension = name.rpartition(".")
+            if _ignored(name, settings) or not stem:
+                continue
+            if extension.lower() in EXTENSIONS and extension not in EXTENSIONS:
+                better = f"{stem}.{extension.lower()}"
+            elif extension.lower() == "txt" and stem.rpartition(".")[2].lower() in EXTENSIONS:
+                better = stem
+            else:
+                continue
+            relative = os.path.relpath(os.path.join(folder, name), root).replace(os.sep, "/")
+            found.append((relative, f"il file non viene letto per il suo nome: rinominalo in"
+                                    f" {better} / not read: rename it {better}"))
+    return found
+
+
+def _ignored(name, settings):
+    return any(fnmatch.fnmatch(name, pattern) for pattern in settings["IGNORE_FILES"])
 
 
 def digest(data):
@@ -121,8 +156,11 @@ def _read_one(relative):
 
 
 def start(generator):
-    """``article_generator_init``: read ahead when enough files are not in the cache."""
+    """``article_generator_init``: warn about :func:`misnamed` files; read ahead when
+    enough files are not in the cache."""
     settings = generator.settings
+    for relative, message in misnamed(settings):  # once a build, before anything is read
+        logger.warning("%s: %s", relative, message)
     ahead = settings.get(STATE_KEY)
     if ahead is None:
         return

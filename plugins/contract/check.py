@@ -208,6 +208,14 @@ class _FileCheck:
                      f" {LEAD_WARNING_LENGTH}) / long lead", line, WARNING)
 
 
+def unreadable(relative, error):
+    """The problem of a content file that cannot be opened (a symbolic link to a file
+    that is gone, a file deleted while it was read): the build's and ``invoke check``'s."""
+    return Problem(relative, f"il file non si può leggere ({error.strerror or error}): un"
+                             " collegamento a un file che non c'è più, o un file cancellato"
+                             " proprio ora? / the file cannot be read")
+
+
 def check_file(full_path, relative, settings, markdown, sanitize=True, data=None):
     """:class:`Checked` for the content file at ``full_path`` (``relative`` to content/).
 

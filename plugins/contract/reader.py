@@ -28,7 +28,7 @@ from plugins.italian.typography import smarten
 
 from .ahead import EXTENSIONS, STATE_KEY
 from .cache import FileCache
-from .check import check_file, escape_text, is_page
+from .check import check_file, escape_text, is_page, unreadable
 from .errors import ContentError
 
 logger = logging.getLogger(__name__)
@@ -109,8 +109,13 @@ class ContractReader(MarkdownReader):
 
     def read(self, source_path):
         relative = os.path.relpath(source_path, self.settings["PATH"]).replace(os.sep, "/")
-        with open(source_path, "rb") as handle:
-            data = handle.read()
+        try:
+            with open(source_path, "rb") as handle:
+                data = handle.read()
+        except OSError as error:
+            problem = unreadable(relative, error)
+            logger.error("%s", problem)
+            raise ContentError(relative, [str(problem)]) from None
         read = self._cache.get(relative, data) if self._cache else None
         if read is None:
             read = self._read(source_path, relative, data)

@@ -68,7 +68,8 @@ def decode(data):
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as error:
-        line = data[:error.start].count(b"\n") + 1
+        before = data[:error.start]  # lines end in LF, CR LF or CR alone (old Macs)
+        line = before.count(b"\n") + before.count(b"\r") - before.count(b"\r\n") + 1
         raise SourceError(
             "il file non è in UTF-8 (byte non valido in posizione"
             f" {error.start}): salvalo con codifica UTF-8 / file is not UTF-8", line) from None

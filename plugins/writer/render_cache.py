@@ -152,10 +152,10 @@ class RenderCache:
 
     def _analysis(self, environment, name):
         """``[names it reads, templates it references]`` of one template (not followed)."""
-        source = environment.loader.get_source(environment, name)[0]
+        source, filename, _ = environment.loader.get_source(environment, name)
         key = _hash(name, source)
         if key not in self._parsed:
-            tree = environment.parse(source)
+            tree = environment.parse(source, name, filename)  # errors name the template
             self._parsed[key] = [sorted(meta.find_undeclared_variables(tree)),
                                  [ref for ref in meta.find_referenced_templates(tree) if ref]]
             kept = dict(list(self._parsed.items())[-ANALYSES_KEPT:])  # the newest
