@@ -385,6 +385,7 @@ def test_the_uploads_are_written_intact_under_allegati_and_immagini(session):
 
 def test_a_cover_image_without_description_is_refused_with_the_reason(session):
     assert "manca la descrizione dell'immagine di copertina" in session.refusal
+    assert "Error" not in session.refusal  # no English word in the Italian sentence
     assert session.written_after_refusal == []
 
 

@@ -56,6 +56,14 @@
     }).join("\n");
   }
 
+  // Decap shows a refusal as String(error): "Error: …" in the middle of an Italian
+  // sentence. An error without a name is its message alone.
+  function refusal(message) {
+    var error = new Error(message);
+    error.name = "";
+    return error;
+  }
+
   CMS.registerEventListener({
     name: "preSave",
     handler: function (event) {
@@ -63,12 +71,12 @@
       var image = data.get("image");
       var alt = data.get("image_alt");
       if (image && !(alt && String(alt).trim())) {
-        throw new Error("manca la descrizione dell'immagine di copertina (testo"
+        throw refusal("manca la descrizione dell'immagine di copertina (testo"
           + " alternativo): scrivila nel campo sotto l'immagine.");
       }
       var body = data.get("body");
       if (IMAGE_WITHOUT_ALT.test(String(body || ""))) {
-        throw new Error("un'immagine nel testo non ha la descrizione: scrivila nel"
+        throw refusal("un'immagine nel testo non ha la descrizione: scrivila nel"
           + " campo \"Alt Text\" dell'immagine.");
       }
       return typeof body === "string" ? data.set("body", hardBreaks(body)) : data;
