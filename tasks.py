@@ -179,7 +179,7 @@ def publish(c):
     if not siteurl:
         sys.exit("SITEURL non impostato / is not set:"
                  " e.g. SITEURL=https://www.example.org invoke publish")
-    if not siteurl.startswith("https://") and urlsplit(siteurl).hostname not in LOOPBACK:
+    if urlsplit(siteurl).scheme.lower() != "https" and urlsplit(siteurl).hostname not in LOOPBACK:
         sys.exit(f"SITEURL deve cominciare con https:// ({siteurl}): con http:// i browser"
                  " bloccherebbero fogli di stile e script sul sito servito in https / SITEURL"
                  " must be an https:// address")

@@ -37,3 +37,14 @@ def test_a_code_block_takes_the_focus_once():
         '<pre tabindex="0"><code>x = 1</code></pre>'
     assert scrollable_boxes('<pre class="x" tabindex="0">y</pre>') == \
         '<pre class="x" tabindex="0">y</pre>'
+
+
+def test_a_link_marker_counts_only_where_an_address_begins():
+    from plugins.contract.body import misplaced_marker  # noqa: PLC0415
+
+    assert misplaced_marker("href", "{static}/allegati/a.pdf") is None
+    assert misplaced_marker("srcset", "{static}/a.jpg 1x, {static}/b.jpg 2x") is None
+    assert misplaced_marker("href", "https://example.org/?src='{static}/x.svg'") == "{static}"
+    assert misplaced_marker("href", "{static}/a.pdf?b={filename}/c.md") == "{filename}"
+    assert misplaced_marker("title", "src='{static}/x.html'") == "{static}"
+    assert misplaced_marker("title", "Un titolo {qualunque}") is None

@@ -169,7 +169,7 @@ def test_links_within_an_item_are_absolute_titles_whole_and_no_summary_is_empty(
 
             ## Dettagli
 
-            Il programma."""),
+            Il programma, e il codice di un link: `<a href="/segui/">`."""),
         "notizie/foto.md": article(title="Foto prima", body="""\
             ![Il cortile]({static}/immagini/foto.jpg)
 
@@ -184,6 +184,7 @@ def test_links_within_an_item_are_absolute_titles_whole_and_no_summary_is_empty(
         html = entry.content[0].value if "content" in entry else entry.description
         assert f'href="{SITEURL}/2024/05/evento/#dettagli"' in html
         assert f'href="{SITEURL}/segui/"' in html
+        assert '&lt;a href="/segui/"&gt;' in html  # code shows what was typed
     ns = {"a": "http://www.w3.org/2005/Atom"}
     root = ET.fromstring(site.text("/feeds/tutto.atom.xml"))
     [entry] = [e for e in root.findall("a:entry", ns) if e.findtext("a:title", None, ns) ==

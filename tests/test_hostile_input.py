@@ -239,6 +239,8 @@ def test_no_file_is_published_through_a_link_hidden_elsewhere_and_no_image_comes
         "e": '<img src="data:image/png;base64,iVBORw0KGgo=" alt="Punto">',
         "f": '<iframe title="v" src="https://evil.example\\@www.youtube-nocookie.com/embed/x">'
              "</iframe>",
+        "g": """Vedi <a href="https://example.org/?src='{static}/immagini/evil.svg'">qui</a>.""",
+        "h": "![Foto](//cdn.example.org/x.png)",
     }
     files = {f"notizie/{name}.md": article(title=name.upper(), body=body)
              for name, body in hidden.items()}
@@ -248,7 +250,9 @@ def test_no_file_is_published_through_a_link_hidden_elsewhere_and_no_image_comes
     marker = "{static} può stare solo nell'indirizzo di un link o di un'immagine"
     assert_stopped(site, f"notizie/a.md:6: {marker}", f"notizie/b.md:6: {marker}",
                    f"notizie/c.md:6: {marker}",
-                   "notizie/d.md:6: immagine da un altro sito https:",
+                   "notizie/d.md:6: immagine da un altro sito (evil.example)",
+                   f"notizie/g.md:6: {marker}",
+                   "notizie/h.md:6: immagine da un altro sito (cdn.example.org)",
                    "notizie/e.md:6: immagine da un indirizzo data:",
                    "notizie/f.md:6: iframe da evil.example non ammesso")
 

@@ -326,3 +326,8 @@ def test_elisions_are_split_in_the_text_pagefind_reads_never_in_its_tags():
     assert split_elisions(html) == \
         '<h1 data-pagefind-meta="title:L’orto">L\'orto dell\'anno</h1><p>po’ di ’80</p>'
     assert split_elisions("niente") == "niente"
+    # markup right after the apostrophe ("dell’*ecomuseo*", "nell’[informativa](…)"): the
+    # word after it was indexed glued to the article, and found only typed whole
+    assert split_elisions('<p>dell’<em>ecomuseo</em> e nell’<a href="/x/">informativa</a>'
+                          '</p>') == \
+        '<p>dell\'<em>ecomuseo</em> e nell\'<a href="/x/">informativa</a></p>'

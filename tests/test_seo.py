@@ -93,7 +93,8 @@ SITE = {
         authors="[Anna Bianchi, Redazione]", tags="[Crema, Welfare]",
         summary="Un sommario con *enfasi* & simboli."),
     "notizie/lunga.md": article(title=LONG, slug="lunga", date="2024-01-20 09:05",
-                                body="Il primo paragrafo.\n\nIl secondo."),
+                                body="Un primo paragrafo molto lungo, " * 10 + "e finisce."
+                                     "\n\nIl secondo."),
     "pages/p.md": "---\ntitle: Chi siamo\nslug: chi-siamo\nsummary: Il gruppo di lavoro.\n---\n"
                   "Testo.\n",
     # a cover whose name needs %-encoding; a body that opens with a picture, no summary
@@ -184,7 +185,8 @@ def test_open_graph_on_pages_and_home_without_images(site):
     assert one(home, "og:description").startswith("Notizie e comunicati stampa di FareLegami")
     assert one(home, "twitter:card") == "summary" and not meta(home, "article:published_time")
     long = site.soup(LONG_URL)
-    assert one(long, "og:description") == "Il primo paragrafo." == one(long, "description")
+    assert one(long, "og:description").startswith("Un primo paragrafo") and \
+        one(long, "og:description") == one(long, "description")
     assert one(long, "twitter:card") == "summary" and one(long, "og:image") == logo
     assert one(home, "og:image") == logo
 
@@ -272,6 +274,18 @@ def test_long_headlines_are_cut_and_dates_keep_the_winter_offset(site):
     assert news["author"] == [{"@type": "Organization", "name": "Redazione",
                                "url": f"{SITEURL}/autori/redazione/"}]
     assert "image" not in news
+
+
+def test_a_long_lead_is_cut_for_the_description_where_it_is_shown(site):
+    """Search results and link previews cut at about 160 characters: a lead of 600 was
+    the meta description, og:description and JSON-LD description whole."""
+    soup = site.soup(LONG_URL)
+    descriptions = {one(soup, "description"), one(soup, "og:description"),
+                    json_ld(soup)["NewsArticle"]["description"]}
+    [description] = descriptions
+    assert len(description) <= 160 and description.endswith("…")
+    assert description.startswith("Un primo paragrafo molto lungo, Un primo")
+    assert "e finisce" in soup.select_one(".article-body, .lead").get_text()  # the page whole
 
 
 def test_breadcrumbs_on_articles_and_pages_and_website_on_the_home(site):

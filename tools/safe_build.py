@@ -113,23 +113,21 @@ def _sigterm_as_exit():
 LOG_COLUMNS = 200  # the width of a collected build log (at least)
 # rich's last column, the logging call's source (``log.py:123``) flush right: on a line
 # as wide as LOG_COLUMNS it would wrap in a narrower terminal; the message is enough.
+# A line of the log with an error: rich's time (left out when it repeats), then the level.
+LOG_ERROR_RE = re.compile(r"(\[[\d:.]+\])?\s*(ERROR|CRITICAL)\s")
 LOG_SOURCE_RE = re.compile(r"\s{2,}[\w.-]+\.py:\d+$")
 
 
-def run_pelican(settings_file, output, extra_settings=(), content="content", log=None,
-                fatal=None):
+def run_pelican(settings_file, output, extra_settings=(), content="content", log=None):
     """Run Pelican in a child process (so plugin edits are always picked up).
 
     The child runs in its own process group and dies with this process: on Linux
     through PR_SET_PDEATHSIG (even on ``kill -9`` of this one), everywhere on
     Ctrl-C or SIGTERM here (it is killed before the exception goes on). With a
     ``log`` list, its output is echoed and also collected there, line by line.
-    ``fatal="errors"``: any error logged fails the build (``pelican --fatal errors``).
     """
     command = [sys.executable, "-m", "pelican", str(content), "-s", str(settings_file),
                "-o", str(output), "--delete-output-directory"]
-    if fatal:
-        command += ["--fatal", fatal]
     for setting in extra_settings:
         command += ["-e", setting]
     options = {"preexec_fn": _die_with(os.getpid())} if processes.AVAILABLE else {}
@@ -339,13 +337,21 @@ def publish(settings_file, root, extra_settings=(), content="content", siteurl=N
         name = datetime.now(timezone.utc).strftime("%Y%m%d-%H%M%S-%f")
         staging = root / STAGING / name
         try:
-            # any error logged stops a release: a setting refused (a counter address on
-            # http, say) is replaced by its default, which a preview may live with and the
-            # public site must not (the counter would be silently off)
-            if not run_pelican(settings_file, staging, extra_settings, content,
-                               fatal="errors"):
+            log = []
+            if not run_pelican(settings_file, staging, extra_settings, content, log=log):
                 logger.error("Compilazione non riuscita: il sito pubblicato non è stato toccato /"
                              " Build failed: the published site was not touched")
+                return None
+            # Any error logged stops a release, once the build has said everything: a
+            # setting refused (a counter address on http, say) is replaced by its default,
+            # which a preview may live with and the public site must not (the counter
+            # would be silently off). (pelican --fatal errors stops at the first, with a
+            # traceback, hiding the others.)
+            errors = [line for line in log if LOG_ERROR_RE.match(line)]
+            if errors:
+                logger.error("La compilazione ha segnalato %d errori: il sito pubblicato non è"
+                             " stato toccato / the build logged %d error(s): the published"
+                             " site was not touched", len(errors), len(errors))
                 return None
             problems = release_check.check_release(staging, siteurl)
             if problems:

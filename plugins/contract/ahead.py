@@ -71,6 +71,8 @@ def misnamed(settings):
                 better = stem
             else:
                 continue
+            if _ignored(better, settings):  # README.MD: README.md is not read either
+                continue
             relative = os.path.relpath(os.path.join(folder, name), root).replace(os.sep, "/")
             found.append((relative, f"il file non viene letto per il suo nome: rinominalo in"
                                     f" {better} / not read: rename it {better}"))

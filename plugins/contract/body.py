@@ -83,9 +83,9 @@ class _Checker(HTMLParser):
         for name, value in attrs:
             value = value or ""
             needles = (f"{name}=", name)  # the attribute, not the same word in the prose
-            marker = MARKER_RE.search(value)
-            if marker and not (name in URL_ATTRIBUTES or name == "srcset"):
-                self.problem((marker[0], *needles), self.MARKER_MESSAGE.format(marker[0]))
+            marker = misplaced_marker(name, value)
+            if marker:
+                self.problem((marker, *needles), self.MARKER_MESSAGE.format(marker))
             if name.startswith("on"):
                 self.problem(needles, f"attributo {name} non ammesso in <{tag}>: niente script"
                                    f" nel testo / event handler attribute not allowed")
@@ -115,14 +115,15 @@ class _Checker(HTMLParser):
                              if self.iframe_hosts else
                              "iframe non ammessi (nessun sito video autorizzato)"
                              " / iframe not allowed")
-        elif tag == "img" and scheme in ("http", "https", "data"):
+        elif tag == "img" and (scheme in ("http", "https", "data") or browser_host(url)):
             # the page would load it from elsewhere (and feed readers too): a request to
             # another host the site never makes; and its policy allows no data: images
-            self.problem((url.strip()[:40], f"{scheme}:"),
-                         f"immagine da {'un altro sito' if scheme != 'data' else 'un indirizzo'}"
-                         f" {scheme}: il sito non carica nulla da altri indirizzi: salva"
-                         " l'immagine in immagini/ e inseriscila con {static}/immagini/…"
-                         f" / {scheme}: images are not allowed")
+            where = f"un indirizzo {scheme}:" if scheme == "data" else \
+                f"un altro sito ({browser_host(url)})"
+            self.problem((url.strip()[:40], f"{scheme}:" if scheme else url.strip()[:20]),
+                         f"immagine da {where}: il sito non carica nulla da altri indirizzi:"
+                         " salva l'immagine in immagini/ e inseriscila con {static}/immagini/…"
+                         " / images from elsewhere are not allowed")
         elif scheme and scheme not in SCHEMES:
             # The source may spell the scheme with entities or tabs: its tail finds the line.
             needles = (f"{scheme}:", url.strip(), url.split(":", 1)[1].strip()[:40])
@@ -145,6 +146,18 @@ class _Checker(HTMLParser):
 
     def handle_decl(self, decl):
         self.problem("<!", f"dichiarazione <!{decl}> non ammessa / declaration not allowed")
+
+
+def misplaced_marker(name, value):
+    """The first of Pelican's link markers in the attribute ``name="value"`` that is not
+    where a link's address begins (``href="{static}/x"`` is one; ``title="…{static}…"``
+    or ``href="https://x/?src='{static}/y'"`` are not, and Pelican's pattern would take
+    them for links and publish the file), or None."""
+    starts = (_srcset_urls(value) if name == "srcset" else [value.strip()]) \
+        if name in URL_ATTRIBUTES or name == "srcset" else []
+    allowed = sum(1 for start in starts if MARKER_RE.match(start))
+    markers = MARKER_RE.findall(value)
+    return markers[allowed] if len(markers) > allowed else None
 
 
 def browser_host(url):
@@ -252,10 +265,10 @@ def _keep_attribute(iframe_hosts):
             return value if url_scheme(value) == "https" and \
                 browser_host(value) in iframe_hosts else None
         if tag == "img" and name in ("src", "srcset") and any(
-                url_scheme(url) in ("http", "https", "data")
+                url_scheme(url) in ("http", "https", "data") or browser_host(url)
                 for url in (_srcset_urls(value) if name == "srcset" else [value])):
             return None  # never loaded from another host
-        if name not in ("href", "src", "cite", "srcset") and MARKER_RE.search(value):
+        if misplaced_marker(name, value):
             return None  # Pelican would take it for a link and publish its file
         return value
     return keep

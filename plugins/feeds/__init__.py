@@ -21,8 +21,10 @@ from pelican import signals
 
 from .catalogue import feed_groups
 
-# An address in the HTML of an item (double quotes: nh3 and Pelican write them so).
-URL_ATTRIBUTE_RE = re.compile(r'(?P<name>\b(?:href|src|cite|poster|srcset))="(?P<value>[^"]*)"')
+# A tag of an item's HTML (text shows "<" as &lt;: code never matches), and an address
+# in it (double quotes: nh3 and Pelican write them so).
+TAG_RE = re.compile(r"<[a-zA-Z][^>]*>")
+URL_ATTRIBUTE_RE = re.compile(r'(?P<name>\s(?:href|src|cite|poster|srcset))="(?P<value>[^"]*)"')
 
 
 def feed_description(context):
@@ -76,7 +78,7 @@ def absolute_urls(html, base):
             value = urljoin(base, value)
         return f'{match["name"]}="{value}"'
 
-    return URL_ATTRIBUTE_RE.sub(absolute, str(html))
+    return TAG_RE.sub(lambda tag: URL_ATTRIBUTE_RE.sub(absolute, tag[0]), str(html))
 
 
 def fix_feed(context, feed):

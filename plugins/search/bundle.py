@@ -266,7 +266,7 @@ def _marked_tag(html, position):
 # and "aeroporto" found nothing. In the text it indexes (never in tags: a result's title
 # is an attribute and keeps its ’) an apostrophe between letters is the ASCII one, where
 # Pagefind splits words; the search page turns a typed ’ into ' too (cerca.js).
-_ELISION_RE = re.compile("(?<=\\w)\u2019(?=\\w)")
+_ELISION_RE = re.compile("(?<=\\w)\u2019(?=(?:<[^<>]*>)*\\w)")  # dell’<em>ecomuseo too
 
 
 def split_elisions(html):

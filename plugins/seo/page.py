@@ -19,7 +19,9 @@ from plugins.core.urls import without_index
 from plugins.italian.dates import data_iso
 
 from . import share, structured
-from .text import absolute, plain, site_address
+from .text import absolute, plain, shorten, site_address
+
+DESCRIPTION_LENGTH = 160  # characters of a meta description: search results cut the rest
 
 
 @dataclass
@@ -28,6 +30,7 @@ class PageSeo:
     open_graph: list = field(default_factory=list)  # [(property, content)]
     twitter: list = field(default_factory=list)  # [(name, content)]
     json_ld: list = field(default_factory=list)  # [dict], one <script> each
+    description: str = ""  # the meta description, as text, at most DESCRIPTION_LENGTH
 
 
 def _address(context):
@@ -100,9 +103,11 @@ def language(context, item=None):
 def page_seo(context, title="", description=""):
     """:class:`PageSeo` of the page being written. ``title`` and ``description`` are the
     page's own (base.html's ``title`` and ``description`` blocks), as text or HTML."""
+    # what search results and link previews show: about 155-160 characters, the rest cut
+    description = shorten(plain(description), DESCRIPTION_LENGTH)
     address = _address(context)
     if not address:
-        return PageSeo()
+        return PageSeo(description=description)
     article, page = context.get("article"), context.get("page")
     item = article or page
     output_file = context.get("output_file") or ""
@@ -110,7 +115,6 @@ def page_seo(context, title="", description=""):
     site_name = plain(context.get("SITENAME"))
     title = plain(title) or " – ".join(
         filter(None, (site_name, plain(context.get("SITESUBTITLE")))))
-    description = plain(description)
     home = absolute(address, "")
 
     graph = [("og:locale", locale(context, item)), ("og:site_name", site_name),
@@ -151,7 +155,7 @@ def page_seo(context, title="", description=""):
         json_ld.append(structured.website(site_name, home,
                                           plain(context.get("SITEDESCRIPTION")),
                                           _publisher(context, address), language(context)))
-    return PageSeo(canonical, graph, twitter, json_ld)
+    return PageSeo(canonical, graph, twitter, json_ld, description)
 
 
 @pass_context
