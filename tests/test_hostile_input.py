@@ -393,6 +393,21 @@ def test_a_file_not_in_utf8_is_reported_at_its_line_whatever_its_line_endings():
         assert raised.value.line == 2, ending
 
 
+@pytest.mark.parametrize(("header", "line", "cause"), [
+    ("title:\u00a0Titolo\ndate: 2024-06-10 10:00", 2, "c'è uno spazio speciale"),
+    ("title: “Il titolo: virgolette”\ndate: 2024-06-10 10:00", 2, "virgolette tipografiche"),
+    ("title: Titolo\ntags:\n\t- Crema", 4, "comincia con un tabulatore"),
+])
+def test_a_yaml_error_names_what_the_editor_cannot_see_at_its_line(header, line, cause):
+    """A non-breaking space after "title:" was reported at the next line as "mapping
+    values are not allowed", curly quotes the same: nothing an editor could act on."""
+    from plugins.contract.source import SourceError, read  # noqa: PLC0415
+
+    with pytest.raises(SourceError) as raised:
+        read(f"---\n{header}\n---\n\nTesto.\n".encode())
+    assert raised.value.line == line and cause in raised.value.message
+
+
 def test_markdown_nested_too_deep_is_an_error_naming_the_reason(build):
     deep = "\n".join("  " * level + "- voce" for level in range(500))
     site = build({**GOOD, "notizie/rotto.md": article(body=deep)})

@@ -130,6 +130,9 @@ def load_yaml(text, first_line):
                 and first_line + opened.line < line:
             line = first_line + opened.line
             problem += f" (rilevato alla riga {first_line + mark.line})"
+        hint = _invisible_cause(text, first_line)
+        if hint is not None:  # what the editor cannot see: its line and its name
+            line, problem = hint[0], f"{hint[1]} ({problem})"
         raise SourceError(f"front matter YAML non valido: {problem}; controlla rientri, due punti"
                           f" e virgolette / invalid YAML front matter", line) from None
     except RecursionError:
@@ -151,6 +154,32 @@ def load_yaml(text, first_line):
                                    f" l'ultima / repeated key `{key}`"))
         lines[key] = line
     return data, lines, warnings
+
+
+# What makes YAML fail without showing in an editor: a non-breaking space (typed with
+# Alt/Option+Space, or pasted from a word processor) where YAML needs a plain one, a tab
+# in the indentation, curly quotes (which YAML does not take for quotes) around a value
+# holding ": ".
+_INVISIBLE = (
+    (re.compile(r"^[^#\n]*?:\u00a0|^\u00a0+\S", re.M),
+     "c'è uno spazio speciale (non separabile, copiato da un programma di videoscrittura)"
+     " dove serve uno spazio normale: riscrivi lo spazio dopo i due punti"),
+    (re.compile(r"^\t+", re.M), "la riga comincia con un tabulatore: usa gli spazi"),
+    (re.compile(r"^[^#\n:]+:\s*[“”‘’«][^\n]*:\s", re.M),
+     "le virgolette tipografiche (“ ” « ») non racchiudono il testo per YAML: usa quelle"
+     " diritte (\" o ')"),
+)
+
+
+def _invisible_cause(text, first_line):
+    """``(line, explanation)`` of the first cause in :data:`_INVISIBLE` in the YAML
+    ``text`` (which starts at ``first_line``), or None."""
+    found = []
+    for pattern, explanation in _INVISIBLE:
+        match = pattern.search(text)
+        if match:
+            found.append((first_line + text.count("\n", 0, match.start()), explanation))
+    return min(found) if found else None
 
 
 def _refuse_aliases(document, first_line):
