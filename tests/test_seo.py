@@ -97,6 +97,7 @@ SITE = {
                                      "\n\nIl secondo."),
     "pages/p.md": "---\ntitle: Chi siamo\nslug: chi-siamo\nsummary: Il gruppo di lavoro.\n---\n"
                   "Testo.\n",
+    "pages/contatti.md": "---\ntitle: Contatti\n---\n\nScrivi alla redazione.\n",
     # a cover whose name needs %-encoding; a body that opens with a picture, no summary
     "immagini/Festa città 1.png": image("PNG", (800, 400)),
     "notizie/festa.md": article(title="Festa", slug="festa", date="2024-03-01 10:00",
@@ -200,9 +201,11 @@ def test_a_cover_is_shared_with_an_encoded_address_and_its_size(site):
     assert one(site.soup(ARTICLE), "og:image:width") == "1200"
 
 
-def test_an_article_opening_with_a_picture_has_the_sites_description_not_an_empty_one(site):
+def test_an_article_opening_with_a_picture_is_described_by_its_first_words_not_nothing(site):
+    """Not the site's description either: it repeated on every such page."""
     soup = site.soup("/2024/03/festa/")
-    assert one(soup, "description").startswith(SITEDESCRIPTION_START)
+    assert one(soup, "description") == "Il racconto."
+    assert one(site.soup("/contatti/"), "description") == "Scrivi alla redazione."  # a page
     assert one(soup, "og:description") == one(soup, "description")
     assert soup.select_one(".article-body img[alt='Il palco']")  # the picture stays in the body
     card = site.soup("/").find("a", string="Festa").find_parent("article")

@@ -22,6 +22,17 @@ from plugins.core.items import items
 WORDS_PER_MINUTE = 200
 FIRST_PARAGRAPH_RE = re.compile(r"\A\s*(<p>.*?</p>)\s*", re.DOTALL)
 TAG_RE = re.compile(r"<[^>]+>")
+PARAGRAPH_RE = re.compile(r"<p>(.*?)</p>", re.DOTALL)
+
+
+def first_text(html):
+    """The first paragraph of ``html`` that has text (its HTML), or "": what a page
+    without a lead of its own says of itself (the meta description), where the site's
+    own description would repeat on every such page."""
+    for paragraph in PARAGRAPH_RE.finditer(html or ""):
+        if TAG_RE.sub("", paragraph.group(1)).strip():
+            return paragraph.group(1)
+    return ""
 
 
 def reading_time(html):
@@ -70,6 +81,7 @@ def enrich(article, now):
             article.metadata["summary"] = ""
     article.reading_time = reading_time(article._content or "")  # noqa: SLF001
     article.lead = ArticleLead(article)
+    article.first_text = first_text(article._content)  # noqa: SLF001
     article.body = ArticleBody(article)
     article.is_bozza = bool(article.metadata.get("bozza"))
     article.is_programmato = not article.is_bozza and article.date > now
@@ -82,10 +94,11 @@ def add_article_meta(generator):
 
 
 def add_page_meta(generator):
-    """Pages get a lead only from an explicit ``summary`` (used for the meta description),
-    and their whole content as ``body``."""
+    """Pages get a lead only from an explicit ``summary`` (used for the meta description,
+    else their ``first_text``), and their whole content as ``body``."""
     for page, _ in items(generator):
         page.lead = ArticleLead(page) if "summary" in page.metadata else ""
+        page.first_text = first_text(page._content)  # noqa: SLF001
         page.body = ArticleBody(page)
         page.is_bozza = bool(page.metadata.get("bozza"))  # a draft page a preview shows
         page.is_programmato = False  # pages have no publication date
