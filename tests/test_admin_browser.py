@@ -299,6 +299,8 @@ def edit(browser, seen, expect):
     page.keyboard.insert_text(BODY[1])
     preview = page.frame_locator("iframe").first
     expect(preview.get_by_role("heading", name=TITLE)).to_be_visible()
+    # the meta line as the site writes it (it read "di Redazione")
+    expect(preview.locator(".article-meta")).to_contain_text("della Redazione")
     title.scroll_into_view_if_needed()
     step("form", "editor-web-2-nuova-notizia")
 

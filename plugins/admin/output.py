@@ -15,6 +15,7 @@ signal, so no sitemap entry). Text files are written whole or not at all.
 """
 
 import hashlib
+import json
 import logging
 import os
 import posixpath
@@ -25,6 +26,7 @@ from jinja2 import Environment, FileSystemLoader
 
 from plugins.assets import MANIFEST_KEY
 from plugins.core.files import place
+from plugins.italian.words import ARTICLES
 from plugins.writer.atomic import AtomicFile
 
 from . import bundle, config, policy
@@ -71,6 +73,8 @@ def render_index(settings, context, main="decap-cms.js", script="admin.js"):
         preview_css=preview_stylesheets(settings, context),
         articles=[c["name"] for c in collections if c["name"] not in pages],
         pages=[c["name"] for c in collections if c["name"] in pages],
+        # "della Redazione" in the preview as on the site: the same table (italian.words)
+        articles_of_di=json.dumps(ARTICLES, ensure_ascii=False, sort_keys=True),
     )
 
 

@@ -103,6 +103,25 @@
     return parts[4] ? text + ", ore " + parts[4] + ":" + parts[5] : text;
   }
 
+  // "della Redazione", "di Anna Rossi": the site's table (plugins/italian/words.py)
+  var DI = JSON.parse(script.getAttribute("data-di") || "{}");
+
+  function di(name) {
+    var first = String(name).trim().split(/\s+/)[0].toLowerCase();
+    return DI[first] || "di ";
+  }
+
+  // The date's label as the site's meta line gives it (partials/article_meta.html).
+  function dateLabel(data) {
+    if (data.get("status") === "draft") {
+      return "Data ";
+    }
+    var parts = DATE_RE.exec(String(data.get("date") || ""));
+    var when = parts && new Date(+parts[1], +parts[2] - 1, +parts[3], +(parts[4] || 0),
+      +(parts[5] || 0));
+    return when && when > new Date() ? "Sarà pubblicato " : "Pubblicato ";
+  }
+
   function list(value) {
     if (!value) {
       return [];
@@ -176,8 +195,8 @@
         data.get("summary") ? h("div", { className: "lead", key: "lead" },
           h("p", null, data.get("summary"))) : null,
         h("div", { className: "article-meta", key: "meta" },
-          h("span", { className: "meta-item" }, "Pubblicato ", longDate(data.get("date"))),
-          author ? h("span", { className: "meta-item" }, "di ", author) : null),
+          h("span", { className: "meta-item" }, dateLabel(data), longDate(data.get("date"))),
+          author ? h("span", { className: "meta-item" }, di(author), author) : null),
         tags.length ? h("div", { className: "article-tags", key: "tags" },
           h("ul", { className: "tag-list", "aria-label": "Argomenti" },
             tags.map(function (tag) { return h("li", { key: tag }, h("a", null, tag)); })))
