@@ -18,8 +18,9 @@ from invoke import task
 from tools import cms_server, counter_server, node_setup, safe_build, system_packages
 from tools import preview as preview_server
 
+from plugins.core.urls import LOOPBACK
+
 ROOT = Path(__file__).resolve().parent
-LOOPBACK = ("localhost", "127.0.0.1", "::1")  # where an http:// SITEURL is fine (a test)
 CONFIG = {
     "settings_base": ROOT / "pelicanconf.py",
     "settings_publish": ROOT / "publishconf.py",

@@ -5,6 +5,7 @@ import re
 from urllib.parse import urlsplit
 
 from plugins.core import settings as core_settings
+from plugins.core.urls import LOOPBACK
 
 PREFIX = "ADMIN_"
 FOLDER = "admin"  # the editor's address: /admin/ (robots.txt and the sitemap exclude it)
@@ -29,7 +30,6 @@ DEFAULTS = {
     # node_modules/decap-cms/dist of the project (npm ci); set only to use another copy
     "ADMIN_BUNDLE_PATH": "",
 }
-LOOPBACK = ("localhost", "127.0.0.1", "::1")
 REPO_RE = re.compile(r"[A-Za-z0-9_.-]+(?:/[A-Za-z0-9_.-]+)+")
 TEXT = ("ADMIN_REPO", "ADMIN_BRANCH", "ADMIN_APP_ID", "ADMIN_AUTH_ENDPOINT")
 URLS = ("ADMIN_BASE_URL", "ADMIN_API_ROOT")

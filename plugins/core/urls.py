@@ -8,6 +8,9 @@ from urllib.parse import unquote, urlsplit
 from pelican.contents import Content
 
 INDEX = "index.html"
+# This machine's names: where http:// is fine (a preview, a local service, a test), and
+# where the web editor's local backend may be.
+LOOPBACK = ("localhost", "127.0.0.1", "::1")
 
 
 def without_index(url):

@@ -4,6 +4,7 @@ import re
 from urllib.parse import urlsplit
 
 from plugins.core import settings as core_settings
+from plugins.core.urls import LOOPBACK
 
 PREFIX = "VISIT_COUNTER_"
 DEFAULTS = {
@@ -15,7 +16,6 @@ DEFAULTS = {
 }
 TIMEOUT_RANGE = (100, 60000)
 # Hosts an http:// counter may have on an https:// site (a development counter).
-LOCAL_HOSTS = ("localhost", "127.0.0.1", "::1")
 AUTHORITY_RE = re.compile(r"(?:[^:/?#]*://)?([^/?#]*)")  # "user:pw@host:port" of a URL
 FLAGS = ("VISIT_COUNTER_RESPECT_DNT", "VISIT_COUNTER_COUNT_LOCAL", "VISIT_COUNTER_LISTINGS")
 
@@ -44,7 +44,7 @@ def clean_url(value, siteurl=""):
     if parts.query or parts.fragment:
         return "", f"{value!r} must not have a query or a fragment"
     if (parts.scheme == "http" and str(siteurl).lower().startswith("https://")
-            and parts.hostname not in LOCAL_HOSTS):
+            and parts.hostname not in LOOPBACK):
         return "", (f"{value!r} must be an https:// address: the site is served over https"
                     " (SITEURL) and browsers block or expose http requests from it; only"
                     " http://localhost, http://127.0.0.1 and http://[::1] may stay http")
