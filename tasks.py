@@ -180,7 +180,12 @@ def publish(c):
     if not siteurl:
         sys.exit("SITEURL non impostato / is not set:"
                  " e.g. SITEURL=https://www.example.org invoke publish")
-    if urlsplit(siteurl).scheme.lower() != "https" and urlsplit(siteurl).hostname not in LOOPBACK:
+    try:
+        parts = urlsplit(siteurl)
+        host = parts.hostname
+    except ValueError:  # "http://[::1" and the like
+        parts, host = None, None
+    if parts is None or parts.scheme.lower() != "https" and host not in LOOPBACK:
         sys.exit(f"SITEURL deve cominciare con https:// ({siteurl}): con http:// i browser"
                  " bloccherebbero fogli di stile e script sul sito servito in https / SITEURL"
                  " must be an https:// address")

@@ -45,8 +45,11 @@ PREFIX = "/__anteprima/"
 RELOAD_JS = (Path(__file__).with_name("preview_reload.js")).read_bytes()
 RELOAD_TAG = f'<script src="{PREFIX}ricarica.js" defer></script>'.encode()
 LOG_TAIL = 20
-# Files no build reads, whose changes do not rebuild: hidden files (.a.md.swp, .DS_Store,
-# Emacs's .#a.md locks), backups (a.md~), Emacs's #a.md#, vim's 4913 test file, Windows'.
+# Files whose changes do not rebuild: editors' temporary files and folders' metadata,
+# which no build publishes (hidden files: .a.md.swp, .DS_Store, Emacs's .#a.md locks;
+# backups a.md~; Emacs's #a.md#; vim's 4913 test file; Windows' Thumbs.db, desktop.ini).
+# Not IGNORE_FILES: the preview also watches the theme and the plugins, and a content
+# file IGNORE_FILES leaves out (_bozza.md) is worth a rebuild of the warnings.
 IGNORED = (".*", "*~", "#*#", "*.swp", "*.swx", "4913", "Thumbs.db", "desktop.ini")
 # The page shown when no build has succeeded yet: the error panel goes in its body.
 NO_BUILD = (b'<!DOCTYPE html>\n<html lang="it"><head><meta charset="utf-8"><meta'

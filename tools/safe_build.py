@@ -45,6 +45,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 from plugins.core import processes
+from plugins.italian import quanti
 from tools import release_check
 
 logger = logging.getLogger(__name__)
@@ -111,10 +112,10 @@ def _sigterm_as_exit():
 
 
 LOG_COLUMNS = 200  # the width of a collected build log (at least)
-# rich's last column, the logging call's source (``log.py:123``) flush right: on a line
-# as wide as LOG_COLUMNS it would wrap in a narrower terminal; the message is enough.
 # A line of the log with an error: rich's time (left out when it repeats), then the level.
 LOG_ERROR_RE = re.compile(r"(\[[\d:.]+\])?\s*(ERROR|CRITICAL)\s")
+# rich's last column, the logging call's source (``log.py:123``) flush right: on a line
+# as wide as LOG_COLUMNS it would wrap in a narrower terminal; the message is enough.
 LOG_SOURCE_RE = re.compile(r"\s{2,}[\w.-]+\.py:\d+$")
 
 
@@ -308,14 +309,14 @@ def _siteurl(settings_file, extra_settings):
 
 def _report(problems):
     count = len(problems)
-    logger.error("Controllo della versione non superato (%d %s): il sito pubblicato non"
+    logger.error("Controllo della versione non superato (%s): il sito pubblicato non"
                  " è stato toccato / Release check failed (%d problem(s)): the published site"
-                 " was not touched", count, "problema" if count == 1 else "problemi", count)
+                 " was not touched", quanti(count, "problema", "problemi"), count)
     for problem in problems[:MAX_PROBLEMS_SHOWN]:
         logger.error("  %s", problem)
     if len(problems) > MAX_PROBLEMS_SHOWN:
         more = len(problems) - MAX_PROBLEMS_SHOWN
-        logger.error("  … e %d %s / and %d more", more, "altro" if more == 1 else "altri", more)
+        logger.error("  … e %s / and %d more", quanti(more, "altro", "altri"), more)
 
 
 def publish(settings_file, root, extra_settings=(), content="content", siteurl=None):
@@ -349,9 +350,10 @@ def publish(settings_file, root, extra_settings=(), content="content", siteurl=N
             # traceback, hiding the others.)
             errors = [line for line in log if LOG_ERROR_RE.match(line)]
             if errors:
-                logger.error("La compilazione ha segnalato %d errori: il sito pubblicato non è"
+                logger.error("La compilazione ha segnalato %s: il sito pubblicato non è"
                              " stato toccato / the build logged %d error(s): the published"
-                             " site was not touched", len(errors), len(errors))
+                             " site was not touched", quanti(len(errors), "errore", "errori"),
+                             len(errors))
                 return None
             problems = release_check.check_release(staging, siteurl)
             if problems:

@@ -8,6 +8,10 @@ future item shown by a preview build: it goes live with the first build after it
 When an article has no ``summary`` its first paragraph becomes the lead and is
 left out of ``body``, so readers do not read it twice; feeds keep the full content.
 A first paragraph without text (a picture alone) is no lead: the article has none.
+Also ``date_label`` (what the meta line calls the date: "Pubblicato", "Data" for a
+draft, "Sarà pubblicato" for a scheduled item) and, for articles and pages,
+``first_text`` (the first paragraph with text: the meta description when there is no
+lead).
 """
 
 import math
@@ -23,6 +27,14 @@ WORDS_PER_MINUTE = 200
 FIRST_PARAGRAPH_RE = re.compile(r"\A\s*(<p>.*?</p>)\s*", re.DOTALL)
 TAG_RE = re.compile(r"<[^>]+>")
 PARAGRAPH_RE = re.compile(r"<p>(.*?)</p>", re.DOTALL)
+
+
+def date_label(article):
+    """What the meta line calls the item's date: "Pubblicato", or in a preview "Data" for
+    a draft (it is not published) and "Sarà pubblicato" for a scheduled item."""
+    if article.is_bozza:
+        return "Data"
+    return "Sarà pubblicato" if article.is_programmato else "Pubblicato"
 
 
 def first_text(html):
@@ -85,6 +97,7 @@ def enrich(article, now):
     article.body = ArticleBody(article)
     article.is_bozza = bool(article.metadata.get("bozza"))
     article.is_programmato = not article.is_bozza and article.date > now
+    article.date_label = date_label(article)
 
 
 def add_article_meta(generator):

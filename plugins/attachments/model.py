@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from pelican.utils import slugify
 
 from plugins.core.filetypes import DOCUMENTS, extension, mime_type
-from plugins.italian import numero
+from plugins.italian import numero, quanti
 
 KEY = "`attachments`"
 # What editors may attach, checked by content (plugins.core.filetypes).
@@ -208,4 +208,4 @@ def size_text(size):
 
 def pages_text(pages):
     """``1 pagina``, ``12 pagine``, ``12.500 pagine``."""
-    return f"{numero(pages)} {'pagina' if pages == 1 else 'pagine'}"
+    return quanti(pages, "pagina", "pagine")

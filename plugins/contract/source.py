@@ -25,8 +25,6 @@ from plugins.core.text import BIDI_RE
 # C0 controls but TAB and LF (CR is a line ending), DEL, C1 controls, and the Unicode
 # line and paragraph separators: invisible in editors, fatal in XML and YAML.
 CONTROL_RE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029]")
-# Bidirectional embeddings, overrides and isolates: they turn the text after them around
-# ("Fattura \u202eFDP.zip" shows as a PDF). Removed (core.text.BIDI_RE, shared).
 # A first line "---", then YAML, then a line "---" (or "...").
 HEADER_RE = re.compile(
     r"\A(?P<before>\s*)^---[ \t]*\n(?P<metadata>.*?)^(?:---|\.\.\.)[ \t]*$\n?(?P<content>.*)\Z",
@@ -75,21 +73,21 @@ def decode(data):
             f" {error.start}): salvalo con codifica UTF-8 / file is not UTF-8", line) from None
     text = text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
     warnings = []
-    if CONTROL_RE.search(text):
+    # Invisible characters: control characters become spaces; bidirectional embeddings,
+    # overrides and isolates (core.text.BIDI_RE: "Fattura \u202eFDP.zip" showed as a PDF)
+    # are removed. Each is a warning at its line.
+    for pattern, replacement, kind, done, english in (
+            (CONTROL_RE, " ", "controllo", "sostituito da uno spazio",
+             "control character replaced"),
+            (BIDI_RE, "", "inverte la direzione del testo", "tolto",
+             "bidirectional control character removed")):
+        if not pattern.search(text):
+            continue
         for number, line in enumerate(text.split("\n"), start=1):
-            for char in dict.fromkeys(CONTROL_RE.findall(line)):
-                name = NAMES.get(char, "controllo")
-                warnings.append((number, f"carattere U+{ord(char):04X} ({name}) sostituito da"
-                                         " uno spazio: controlla il testo / control character"
-                                         " replaced"))
-        text = CONTROL_RE.sub(" ", text)
-    if BIDI_RE.search(text):
-        for number, line in enumerate(text.split("\n"), start=1):
-            for char in dict.fromkeys(BIDI_RE.findall(line)):
-                warnings.append((number, f"carattere U+{ord(char):04X} (inverte la direzione del"
-                                         " testo) tolto: controlla il testo / bidirectional"
-                                         " control character removed"))
-        text = BIDI_RE.sub("", text)
+            for char in dict.fromkeys(pattern.findall(line)):
+                warnings.append((number, f"carattere U+{ord(char):04X} ({NAMES.get(char, kind)})"
+                                         f" {done}: controlla il testo / {english}"))
+        text = pattern.sub(replacement, text)
     return text, warnings
 
 

@@ -2,18 +2,23 @@
 
 Modules, imported explicitly (``from plugins.core import items``):
 
+- :mod:`.budget`: a time limit for work on an editor's text (a signal timer);
+- :mod:`.childproc`: what a bounded child process needs (limits, its messages);
+- :mod:`.digest`: digests of files, settings and code that key the caches;
 - :mod:`.errors`: errors whose message says it all (no traceback);
+- :mod:`.files`: files written whole, cache entries shared with the output as links;
 - :mod:`.filetypes`: what a file is by its content, whether its extension agrees
   and its kind is allowed; the MIME table;
 - :mod:`.items`: which generator lists hold which items, and what happens to them;
 - :mod:`.pages`: which page numbers a list's pagination links;
 - :mod:`.processes`: child processes and pool workers that die with their parent;
 - :mod:`.settings`: the one settings style (prefix, ``DEFAULTS``, validation at
-  ``initialized``), ``JINJA_FILTERS`` merging, declared plugin dependencies;
+  ``initialized``), ``JINJA_FILTERS`` merging, declared plugin dependencies, the
+  output folders a plugin writes itself (``reserve``);
 - :mod:`.problems`: a problem an editor can fix, with its file and line;
-- :mod:`.text`: names turned into titles;
-- :mod:`.urls`: a page's address without its final ``index.html``; items' addresses
-  kept once known.
+- :mod:`.text`: names turned into titles; bidirectional control characters;
+- :mod:`.urls`: this machine's host names; a page's address without its final
+  ``index.html``; items' addresses kept once known; the ``{static}`` links of an item.
 
 As a plugin (first in PLUGINS) it gives templates the ``without_index`` and
 ``page_window`` filters, makes sure ``CACHE_PATH`` is a folder it can write (every
