@@ -51,6 +51,9 @@ def test_the_counter_origin():
     assert origin("http://[::1]:8001") is None  # CSP cannot name an IPv6 address
     assert origin("ftp://example.org") is None and origin("") is None
     assert origin("https://example.org:port") is None
+    # browsers drop a directive naming a host beyond ASCII: the counter was blocked
+    assert origin("http://contatore.città.test:18001") == \
+        "http://contatore.xn--citt-3na.test:18001"
 
 
 def test_settings_are_checked():

@@ -461,6 +461,58 @@ def test_prerendered_page_is_counted_only_once_shown(visit, counter):
     assert [hit["path"] for hit in counter.hits()] == [PRESS]
 
 
+def test_goatcounters_visits_are_shown_where_it_also_gives_page_views(visit, counter, site):
+    """GoatCounter 2.1-2.3 answer page views as count and visits as count_unique (1.4-2.0
+    only count_unique): the visits are shown, "12 visite", not "1459"."""
+    counter.knobs.raw_by_path = {"/versioni/0": '"1459", "count_unique": "12"',
+                                 "/versioni/1": 'null, "count_unique": "7"'}
+    script = site.soup(PRESS + "/").select_one("script[data-endpoint]")
+    attributes = " ".join(f'{name}="{value}"' for name, value in script.attrs.items()
+                          if name != "defer")
+    page = site.output / "versioni" / "index.html"
+    page.parent.mkdir(exist_ok=True)
+    page.write_text('<!DOCTYPE html><html lang="it"><title>Versioni</title>'
+                    '<link rel="icon" href="data:,"><ul>'
+                    + "".join(f'<li><span class="visit-count" data-visit-path="/versioni/{n}">'
+                              "</span></li>" for n in range(2))
+                    + f"</ul><script {attributes} defer></script>", encoding="utf-8")
+    seen = visit("/versioni/")
+    seen.wait_for_reads(number=2)
+    assert seen.page.locator(".visit-count").all_text_contents() == ["12 visite", "7 visite"]
+
+
+def test_without_scripts_no_space_is_kept_for_a_count_that_never_comes(browser, site):
+    """It was a blank line in the meta block on phones (the space waits for a number)."""
+    context = browser.new_context(viewport={"width": 390, "height": 800},
+                                  java_script_enabled=False)
+    try:
+        page = context.new_page()
+        page.goto(f"http://site.test:{site.port}{PRESS}/")
+        count = page.locator(".article-meta .visit-count")
+        assert count.count() == 1 and count.evaluate("e => getComputedStyle(e).display") == \
+            "none"
+    finally:
+        context.close()
+
+
+def test_a_page_opened_in_a_background_tab_is_counted_once_looked_at(visit, counter):
+    """As GoatCounter's own count.js: a page opened and closed unread is no visit."""
+    seen = visit(PRESS + "/", init_script="""
+        window.__seen = false;
+        Object.defineProperty(Document.prototype, 'visibilityState',
+                              {get: () => window.__seen ? 'visible' : 'hidden',
+                               configurable: true});
+    """)
+    seen.wait_for_reads()
+    seen.page.wait_for_timeout(200)
+    assert seen.records() == [] and counter.hits() == []
+    assert seen.count_text() == "1459 visite"  # the count is read meanwhile
+    seen.page.evaluate("window.__seen = true; "
+                       "document.dispatchEvent(new Event('visibilitychange'))")
+    seen.wait_until(lambda: counter.hits(), what="the hit once the page is seen")
+    assert [hit["path"] for hit in counter.hits()] == [PRESS]
+
+
 @pytest.mark.parametrize("init_script", [
     "delete Navigator.prototype.sendBeacon",
     "Navigator.prototype.sendBeacon = () => false",  # the browser refused to queue it

@@ -44,7 +44,9 @@ def origin(url):
     """``https://stats.example.org/x`` -> ``https://stats.example.org``; None if it has none.
 
     CSP host sources cannot name an IPv6 address (``http://[::1]:8001``): such an
-    address is left out of the policy, with a warning (once per address).
+    address is left out of the policy, with a warning (once per address). A host with
+    letters beyond ASCII is written in Punycode (browsers drop a directive naming it as
+    typed, and the counter was blocked).
     """
     try:
         parts = urlsplit(url or "")
@@ -58,7 +60,11 @@ def origin(url):
                        " name: left out of the policy (requests to it are blocked); use a"
                        " host name (localhost) instead", url)
         return None
-    return f"{parts.scheme}://{parts.hostname}" + (f":{port}" if port is not None else "")
+    try:  # a policy names hosts in ASCII: contatore.città.it is contatore.xn--citt-3na.it
+        host = parts.hostname.encode("idna").decode("ascii")
+    except UnicodeError:
+        return None
+    return f"{parts.scheme}://{host}" + (f":{port}" if port is not None else "")
 
 
 @functools.lru_cache(maxsize=64)

@@ -68,6 +68,16 @@
         { once: true });
       return;
     }
+    // A page opened in a background tab is counted once the reader looks at it (as
+    // GoatCounter's own count.js does): one opened and closed unread is no visit.
+    if (document.visibilityState === "hidden") {
+      document.addEventListener("visibilitychange", function seen() {
+        if (document.visibilityState === "hidden") return;
+        document.removeEventListener("visibilitychange", seen);
+        record(element);
+      });
+      return;
+    }
     var url = endpoint + "/count?p=" + encodeURIComponent(pathOf(element)) +
       "&t=" + encodeURIComponent(element.getAttribute("data-visit-title") || document.title) +
       "&rnd=" + Math.random().toString(36).slice(2, 7) + (navigator.webdriver ? "&b=153" : "");
@@ -77,6 +87,13 @@
       // fall back to an image request
     }
     new Image().src = url;
+  }
+
+  // The visits in GoatCounter's answer: count_unique where there is one (GoatCounter
+  // 2.1-2.3 gave page views as count, visits as count_unique; 1.4-2.0 only count_unique;
+  // from 2.4 both are the visits), else count.
+  function visits(data) {
+    return typeof data.count_unique === "string" ? data.count_unique : data.count;
   }
 
   // The count in an answer, or -1 when it is not one (the count then stays hidden).
@@ -117,10 +134,10 @@
       // visited": a count of 0 (shown only with an offset), any other error nothing.
       return response.json().then(function (data) {
         if (response.ok) return data;
-        return response.status === 404 && data && data.count === "0" ? data : null;
+        return response.status === 404 && data && visits(data) === "0" ? data : null;
       });
     }).then(function (data) {
-      var count = parseCount(data ? data.count : null);
+      var count = parseCount(data ? visits(data) : null);
       if (count >= 0) {
         entry.count = count;
         entry.elements.forEach(function (element) { show(element, count); });
