@@ -17,18 +17,14 @@ The same policy goes into ``admin/index.html`` as a ``<meta>`` tag, which cannot
 carry ``frame-ancestors``: :func:`header` adds it for the web server's header.
 """
 
-from urllib.parse import urlsplit
+from plugins.csp.policy import origin  # the one way a policy names a host
 
 from . import config
 
 
-def origin(url):
-    parts = urlsplit(url)
-    return f"{parts.scheme}://{parts.netloc}"
-
-
 def _unique(values):
-    return list(dict.fromkeys(values))
+    """``values`` in order, once each, without the hosts a policy cannot name (None)."""
+    return [value for value in dict.fromkeys(values) if value]
 
 
 def backend_sources(settings):
@@ -38,7 +34,8 @@ def backend_sources(settings):
     name, base = settings["ADMIN_BACKEND"], settings["ADMIN_BASE_URL"]
     api = config.api_root(settings)
     if name == "github":  # base: the OAuth proxy, reached in a pop-up window only
-        return [origin(api or config.GITHUB_API), config.GITHUB_STATUS], [config.GITHUB_AVATARS]
+        return _unique([origin(api or config.GITHUB_API), config.GITHUB_STATUS]), \
+            [config.GITHUB_AVATARS]
     host = origin(base or config.GITLAB) if base or name == "gitlab" else None
     connect = [origin(api)] if api else []
     connect += [host] if host else []  # the OAuth token is fetched from the host
