@@ -325,3 +325,64 @@ def test_decompression_bombs_stop_the_build_without_being_decoded(build):
             " più di 89.478.485 pixel: riducila)") in log
     assert "Traceback" not in site.log and "DecompressionBomb" not in site.log
     assert not (site.output / "index.html").exists()
+
+
+# -- what variants keep of their source (drawn straight from files, no build) -----------
+
+def variants_of(tmp_path, name, image, **save):
+    from plugins.images import variants  # noqa: PLC0415
+
+    path = tmp_path / name
+    image.save(path, **save)
+    source = variants.measure(str(path))
+    return source, variants.ensure(source, [200], 80, str(tmp_path / "cache"))
+
+
+def test_a_16_bit_grey_keeps_its_tones(tmp_path):
+    """Converted as it was, every grey above 255 of 65535 came out white."""
+    gradient = Image.linear_gradient("L").resize((400, 256)).convert("I")
+    gradient = gradient.point(lambda value: value * 257)  # 0-65535, top to bottom
+    _, [variant] = variants_of(tmp_path, "grigio.png", gradient.convert("I;16"))
+    with Image.open(variant.file) as drawn:
+        middle = drawn.convert("L").getpixel((100, drawn.height // 2))
+    assert 100 < middle < 160
+
+
+def test_a_transparent_colour_of_an_rgb_png_stays_transparent(tmp_path):
+    picture = Image.new("RGB", (400, 200), (0, 255, 0))
+    picture.paste((200, 30, 30), (100, 50, 300, 150))
+    _, [variant] = variants_of(tmp_path, "trasparente.png", picture, transparency=(0, 255, 0))
+    with Image.open(variant.file) as drawn:
+        assert drawn.convert("RGBA").getpixel((5, 5))[3] == 0  # was opaque green
+        assert drawn.convert("RGBA").getpixel((100, 50))[3] == 255
+
+
+def test_a_cmyk_profile_is_not_given_to_rgb_variants(tmp_path):
+    picture = Image.new("CMYK", (400, 200), (200, 0, 0, 0))
+    _, [variant] = variants_of(tmp_path, "stampa.jpg", picture, icc_profile=b"\0" * 4000)
+    with Image.open(variant.file) as drawn:
+        assert "icc_profile" not in drawn.info  # a CMYK profile on RGB pixels
+
+
+def test_an_animated_image_gets_no_still_variants(tmp_path):
+    frames = [Image.new("RGB", (400, 200), colour) for colour in ("red", "green", "blue")]
+    source, made = variants_of(tmp_path, "animata.webp", frames[0], save_all=True,
+                               append_images=frames[1:], duration=200, loop=0)
+    assert source.animated and made == []  # the original, animated, is what readers get
+
+
+def test_a_cover_keeps_its_whole_alt_text_and_leads_load_lazily(build):
+    """The alt text is text: "<" and ">" in it were taken for a tag and dropped with what
+    was between. A lead's picture is every listing card's too: all were fetched at once."""
+    site = build({
+        "immagini/copertina.jpg": jpeg(1200, 800), "immagini/lead.jpg": jpeg(1200, 800),
+        "notizie/a.md": article(title="Spesa", image="immagini/copertina.jpg",
+                                image_alt="'Spesa < 100 euro e reddito > 20.000 & altro'"),
+        "notizie/b.md": article(title="Con foto", date="2024-05-06 10:00",
+                                summary="'Il lead ![Il cortile]({static}/immagini/lead.jpg)'"),
+    })
+    assert site.ok, site.log
+    cover = site.soup("/2024/05/spesa/").select_one(".article-cover img")
+    assert cover["alt"] == "Spesa < 100 euro e reddito > 20.000 & altro"
+    card = site.soup("/").find("img", alt="Il cortile")
+    assert card is not None and card["loading"] == "lazy"

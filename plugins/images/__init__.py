@@ -150,8 +150,10 @@ class ImagesGenerator:
                                            pictures, eager_first)
             summary = item.metadata.get("summary")
             if summary and "<img" in summary:  # its own, or the body's first paragraph
+                # lazy: the lead is also every listing card's, most below the fold (a home
+                # page fetched all its cards' pictures at once)
                 item.metadata["summary"] = Markup(markup.rewrite(  # HTML, as the reader gave it
-                    summary, item.relative_dir, pictures, eager_first))
+                    summary, item.relative_dir, pictures, eager_first=False))
                 if hasattr(item, "_summary"):
                     item._summary = item.metadata["summary"]  # noqa: SLF001
             item.cover = pictures.get(cover) if cover else None

@@ -13,6 +13,7 @@ measured and drawn turned (``ImageOps.exif_transpose``), as browsers do.
 
 import functools
 import hashlib
+import io
 import os
 import posixpath
 import re
@@ -22,7 +23,7 @@ from dataclasses import dataclass
 
 from plugins.core.files import keep
 
-FORMAT = 1  # change when the drawing changes: cached variants are then drawn again
+FORMAT = 2  # change when the drawing changes: cached variants are then drawn again
 ORIENTATION = 0x0112  # EXIF tag
 TURNED = (5, 6, 7, 8)  # orientations that swap width and height
 METHOD = 4  # libwebp effort (0-6): 4 is its default, a good size for the time
@@ -40,6 +41,7 @@ class Source:
     digest: str
     width: int
     height: int
+    animated: bool = False  # several frames (WebP, APNG): no variants, which would be still
 
 
 @dataclass(frozen=True)
@@ -79,15 +81,19 @@ def measure(path):
                 raise Unreadable(f"{width} × {height} pixel, {too_large}")
             if image.getexif().get(ORIENTATION, 1) in TURNED:
                 width, height = height, width
+            animated = bool(getattr(image, "is_animated", False))
     except Image.DecompressionBombError:  # over twice the bound: refused by Image.open
         raise Unreadable(too_large) from None
     except (OSError, UnidentifiedImageError, ValueError) as error:
         raise Unreadable(str(error) or type(error).__name__) from error
-    return Source(path, digest_of(path), width, height)
+    return Source(path, digest_of(path), width, height, animated)
 
 
 def widths_for(source, widths):
-    """The variant widths for ``source``: those of ``widths`` narrower than it."""
+    """The variant widths for ``source``: those of ``widths`` narrower than it (none for
+    an animated image: a variant would show its first frame only)."""
+    if source.animated:
+        return []
     return [width for width in sorted(widths) if width < source.width]
 
 
@@ -153,10 +159,7 @@ def draw(source, variants, quality, folder):
             # JPEG: let libjpeg decode at 1/2, 1/4 or 1/8 scale when that is still big enough
             opened.draft("RGB", wanted[::-1] if turned else wanted)
             image = ImageOps.exif_transpose(opened)
-            icc = opened.info.get("icc_profile")
-            if image.mode not in ("RGB", "RGBA"):
-                alpha = "A" in image.getbands() or "transparency" in image.info
-                image = image.convert("RGBA" if alpha else "RGB")
+            image, icc = _as_rgb(image, opened.info.get("icc_profile"))
             for variant in variants:
                 resized = image.resize((variant.width, variant.height), Image.Resampling.LANCZOS)
                 handle, temporary = tempfile.mkstemp(dir=folder, prefix=".", suffix=".webp")
@@ -173,6 +176,34 @@ def draw(source, variants, quality, folder):
                         os.unlink(temporary)
     except (OSError, ValueError) as error:
         raise Unreadable(str(error) or type(error).__name__) from error
+
+
+def _as_rgb(image, icc):
+    """``(image, profile)``: ``image`` in RGB or RGBA, as a browser would show it, and the
+    colour profile the variants carry (an RGB one, or None). 16-bit greys are scaled to 8
+    bits (clipped, a gradient came out white); a transparent colour of an RGB image
+    (tRNS) stays transparent; CMYK or grey with a profile are converted to sRGB through it
+    (a CMYK profile was attached to RGB variants: other colours, and 180 kB each)."""
+    from PIL import ImageCms  # noqa: PLC0415
+
+    if image.mode.startswith("I"):  # I;16, I;16B, I: 16 or 32 bits a grey
+        image = image.convert("I").point(lambda value: value / 256).convert("L")
+    if image.mode in ("RGB", "RGBA") and not (image.mode == "RGB"
+                                               and "transparency" in image.info):
+        return image, icc
+    alpha = "A" in image.getbands() or "transparency" in image.info
+    if icc and image.mode in ("CMYK", "L", "LA"):
+        try:
+            source = ImageCms.ImageCmsProfile(io.BytesIO(icc))
+            converted = ImageCms.profileToProfile(
+                image.convert("L") if image.mode == "LA" else image, source,
+                ImageCms.createProfile("sRGB"), outputMode="RGB")
+            if image.mode == "LA":
+                converted.putalpha(image.getchannel("A"))
+            return converted, None
+        except (ImageCms.PyCMSError, OSError, ValueError):
+            pass  # a damaged profile: converted as if there were none
+    return image.convert("RGBA" if alpha else "RGB"), icc if image.mode == "P" else None
 
 
 SLUG_RE = re.compile(r"[^a-z0-9]+")
