@@ -386,3 +386,26 @@ def test_a_cover_keeps_its_whole_alt_text_and_leads_load_lazily(build):
     assert cover["alt"] == "Spesa < 100 euro e reddito > 20.000 & altro"
     card = site.soup("/").find("img", alt="Il cortile")
     assert card is not None and card["loading"] == "lazy"
+
+
+def test_a_photo_that_carries_its_gps_location_is_warned_about(build, tmp_path):
+    """The original is published as it is: anyone who downloads it reads where it was
+    taken (a phone's photo of a person, at home)."""
+    photo = Image.new("RGB", (600, 400), "#336699")
+    exif = Image.Exif()
+    exif.get_ifd(0x8825).update({1: "N", 2: (45.0, 28.0, 0.0), 3: "E", 4: (9.0, 11.0, 0.0)})
+    data = io.BytesIO()
+    photo.save(data, "JPEG", exif=exif)
+    files = {"immagini/telefono.jpg": data.getvalue(), "immagini/pulita.jpg": jpeg(600, 400),
+             "notizie/a.md": article(body="![Al parco]({static}/immagini/telefono.jpg)\n\n"
+                                          "![Al mare]({static}/immagini/pulita.jpg)")}
+    site = build(files)
+    assert site.ok, site.log  # a warning: the editor decides
+    log = " ".join(site.log.split())
+    assert "notizie/a.md:6: l'immagine immagini/telefono.jpg contiene il luogo in cui è" \
+        " stata scattata (coordinate GPS)" in log
+    assert "pulita.jpg contiene" not in log
+    status, out, _ = run_tool(tmp_path, "check", "--settings", str(write_conf(tmp_path)),
+                              "--content", str(tmp_path / "content"))
+    assert status == 0
+    assert "notizie/a.md:6: avviso: l'immagine immagini/telefono.jpg contiene il luogo" in out

@@ -40,7 +40,7 @@ from plugins.attachments.collect import (  # noqa: E402
 from plugins.attachments.pdfinfo import MetadataCache  # noqa: E402
 from plugins.content_checks import rules  # noqa: E402
 from plugins.images import (  # noqa: E402
-    image_line, image_sources, unreadable_message, variants,
+    image_line, image_sources, located_message, unreadable_message, variants,
 )
 from plugins.core import processes  # noqa: E402
 from plugins.core.problems import ERROR, WARNING, Problem  # noqa: E402
@@ -142,20 +142,25 @@ def _attachments(relative, checked, settings, run):
 
 
 def _image_problems(relative, html, checked, text, settings):
-    """The build's errors for the images of an item it writes (``plugins.images`` reads
-    each one; here the same functions read it, with the same message and line)."""
+    """The build's problems with the images of an item it writes (``plugins.images`` reads
+    each one; here the same functions read it, with the same message and line): errors
+    for unreadable ones, warnings for those that carry their GPS location."""
     problems = []
     cover = checked.metadata.get("image")
     for source in dict.fromkeys(image_sources(html, posixpath.dirname(relative), cover)):
         path = os.path.join(settings["PATH"], *source.split("/"))
         if not os.path.isfile(path):
             continue  # the contract reports missing files
+        line = image_line(text, source, cover, checked.key_lines.get("image"))
         try:
             # the header, then the data (once per content: the cache keeps a mark)
-            variants.verify(variants.measure(path), settings["IMAGES_CACHE_PATH"])
+            measured = variants.measure(path)
+            variants.verify(measured, settings["IMAGES_CACHE_PATH"])
         except variants.Unreadable as error:
-            line = image_line(text, source, cover, checked.key_lines.get("image"))
             problems.append(Problem(relative, unreadable_message(source, str(error)), line))
+            continue
+        if measured.located:
+            problems.append(Problem(relative, located_message(source), line, WARNING))
     return problems
 
 

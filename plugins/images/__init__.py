@@ -59,6 +59,15 @@ def item_images(item):
     return list(dict.fromkeys(image_sources(html, item.relative_dir, item.metadata.get("image"))))
 
 
+def located_message(source):
+    """The warning for an image that carries the place where it was taken (the build's
+    and ``invoke check``'s): the original is published as it is, GPS included."""
+    return (f"l'immagine {source} contiene il luogo in cui è stata scattata (coordinate GPS),"
+            " che chiunque la scarichi può leggere: salvala di nuovo senza la posizione (per"
+            " esempio esportandola o condividendola senza dati di posizione) / the image"
+            " carries its GPS location")
+
+
 def unreadable_message(source, problem):
     """The content error for an image Pillow cannot read (the build's and ``invoke
     check``'s, which reads each image with :func:`.variants.measure` and
@@ -142,6 +151,11 @@ class ImagesGenerator:
                     report(self.context, item_source(item), unreadable_message(source, problem),
                            item_image_line(item, source))
                 continue
+            if measured.located:
+                for item in users[source]:
+                    line = item_image_line(item, source)
+                    logger.warning("%s%s: %s", item_source(item), f":{line}" if line else "",
+                                   located_message(source))
             pictures[source] = self._picture(source, measured, made)
         for item in items:
             cover = str(item.metadata.get("image") or "").lstrip("/")

@@ -25,6 +25,7 @@ from plugins.core.files import keep
 
 FORMAT = 2  # change when the drawing changes: cached variants are then drawn again
 ORIENTATION = 0x0112  # EXIF tag
+GPS = 0x8825  # EXIF: the GPS block (where the picture was taken)
 TURNED = (5, 6, 7, 8)  # orientations that swap width and height
 METHOD = 4  # libwebp effort (0-6): 4 is its default, a good size for the time
 
@@ -42,6 +43,7 @@ class Source:
     width: int
     height: int
     animated: bool = False  # several frames (WebP, APNG): no variants, which would be still
+    located: bool = False  # it carries the place where it was taken (EXIF GPS)
 
 
 @dataclass(frozen=True)
@@ -79,14 +81,16 @@ def measure(path):
             width, height = image.size
             if width * height > Image.MAX_IMAGE_PIXELS:  # never decoded
                 raise Unreadable(f"{width} × {height} pixel, {too_large}")
-            if image.getexif().get(ORIENTATION, 1) in TURNED:
+            exif = image.getexif()
+            if exif.get(ORIENTATION, 1) in TURNED:
                 width, height = height, width
             animated = bool(getattr(image, "is_animated", False))
+            located = bool(exif.get_ifd(GPS))
     except Image.DecompressionBombError:  # over twice the bound: refused by Image.open
         raise Unreadable(too_large) from None
     except (OSError, UnidentifiedImageError, ValueError) as error:
         raise Unreadable(str(error) or type(error).__name__) from error
-    return Source(path, digest_of(path), width, height, animated)
+    return Source(path, digest_of(path), width, height, animated, located)
 
 
 def widths_for(source, widths):
