@@ -409,3 +409,27 @@ def test_a_photo_that_carries_its_gps_location_is_warned_about(build, tmp_path):
                               "--content", str(tmp_path / "content"))
     assert status == 0
     assert "notizie/a.md:6: avviso: l'immagine immagini/telefono.jpg contiene il luogo" in out
+
+
+def test_variants_heavier_than_the_original_are_not_offered(build):
+    """A screenshot of text in few colours: its lossy variants were larger than the PNG
+    (a phone fetched 2.3 times the bytes, blurred)."""
+    from PIL import ImageDraw  # noqa: PLC0415
+
+    shot = Image.new("P", (1600, 1000), 0)
+    shot.putpalette([255, 255, 255, 20, 20, 20] + [0, 0, 0] * 254)
+    draw = ImageDraw.Draw(shot)
+    for row in range(0, 1000, 14):
+        draw.text((10, row), "Orari dello sportello: lunedì 9-12, martedì 14-17 " * 3, fill=1)
+    data = io.BytesIO()
+    shot.save(data, "PNG", optimize=True)
+    site = build({"immagini/schermata.png": data.getvalue(),
+                  "notizie/a.md": article(body="![Gli orari]({static}/immagini/schermata.png)")})
+    assert site.ok, site.log
+    img = site.soup("/2024/05/titolo-di-prova/").find("img", alt="Gli orari")
+    original = len(data.getvalue())
+    assert img["src"].endswith("/immagini/schermata.png")
+    for candidate in filter(str.strip, (img.get("srcset") or "").split(",")):
+        url = candidate.split()[0]
+        assert url.endswith("schermata.png") or \
+            len(site.output.joinpath(url.split(SITEURL + "/", 1)[1]).read_bytes()) < original

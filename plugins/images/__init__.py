@@ -116,7 +116,10 @@ class ImagesGenerator:
                                    self.settings["IMAGES_CACHE_PATH"])
         except variants.Unreadable as error:
             return source, None, [], str(error)
-        return source, measured, made, None
+        # a variant no lighter than the original is of no use (a screenshot's palette PNG
+        # makes lossy WebP variants larger than itself, and blurred): the original serves
+        size = os.path.getsize(path)
+        return source, measured, [v for v in made if os.path.getsize(v.file) < size], None
 
     def _url(self, path):
         return f"{self.settings['SITEURL']}/{quote(path)}"
