@@ -16,7 +16,6 @@ changes. Standard library only: a polling watcher and ``http.server``.
 """
 
 import argparse
-import fnmatch
 import html
 import json
 import mimetypes
@@ -35,6 +34,7 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
+from plugins.core.files import ignored  # noqa: E402
 from tools import safe_build  # noqa: E402
 
 WATCHED = ["content", "theme", "plugins", "pelicanconf.py", "publishconf.py",
@@ -174,12 +174,6 @@ def _handler(site):
     return Handler
 
 
-def ignored(name):
-    """True for a file no build reads: editors' swap, backup and lock files, folders'
-    metadata (vim writes its swap file every few seconds: each write reloaded the page)."""
-    return any(fnmatch.fnmatch(name, pattern) for pattern in IGNORED)
-
-
 def snapshot(roots):
     """``{path: (mtime, size)}`` of every file under ``roots`` (files or folders) but the
     :func:`ignored` ones. Folders that vanish while they are read are skipped (a folder
@@ -200,7 +194,7 @@ def snapshot(roots):
         for folder, folders, files in os.walk(root):  # errors (a folder gone) skipped
             folders[:] = [name for name in folders if name != "__pycache__"]
             for name in files:
-                if not ignored(name):
+                if not ignored(name, IGNORED):  # vim's swap file reloaded the page
                     note(os.path.join(folder, name))
     return found
 

@@ -27,6 +27,7 @@ import re
 from dataclasses import dataclass
 
 from plugins.core.errors import QuietError
+from plugins.core.files import ignored as ignored_name
 
 # url(x), url("x"), url('x') (the quoted forms may hold ")" and spaces), or a comment,
 # which is skipped as a whole.
@@ -58,7 +59,7 @@ def theme_files(theme, static_paths, ignores=()):
     found = {}
 
     def ignored(name):
-        return any(fnmatch.fnmatch(name, pattern) for pattern in ignores)
+        return ignored_name(name, ignores)
 
     for entry in static_paths:
         base = os.path.normpath(os.path.join(theme, entry))

@@ -17,13 +17,13 @@ done, or when the build ends. Linux only (``processes.FORK_POOLS``): elsewhere t
 reader reads every file itself, as without this.
 """
 
-import fnmatch
 import hashlib
 import logging
 import os
 from concurrent.futures import ProcessPoolExecutor
 
 from plugins.core import processes
+from plugins.core.files import ignored
 
 logger = logging.getLogger(__name__)
 
@@ -53,17 +53,18 @@ def misnamed(settings):
     compares extensions as written) or a ``.txt`` added by Windows' Notepad
     (``nota.md.txt``). Hidden and ignored files (``IGNORE_FILES``) are not reported, nor
     the folders of published files (images, attachments: a text file may be one)."""
+    from .check import linkable_folders  # noqa: PLC0415 - check imports the reader's parts
+
     found = []
-    root = settings["PATH"]
-    files_folders = {os.path.normpath(os.path.join(root, path)) for path in
-                     [*settings["STATIC_PATHS"], settings.get("ATTACHMENTS_PATH") or ""]
-                     if path.strip("/")}
+    root, patterns = settings["PATH"], tuple(settings["IGNORE_FILES"])
+    files_folders = {os.path.normpath(os.path.join(root, path))
+                     for path in linkable_folders(settings)}
     for folder, folders, files in os.walk(root):
-        folders[:] = sorted(name for name in folders if not _ignored(name, settings)
+        folders[:] = sorted(name for name in folders if not ignored(name, patterns)
                             and os.path.join(folder, name) not in files_folders)
         for name in sorted(files):
             stem, _, extension = name.rpartition(".")
-            if _ignored(name, settings) or not stem:
+            if ignored(name, patterns) or not stem:
                 continue
             if extension.lower() in EXTENSIONS and extension not in EXTENSIONS:
                 better = f"{stem}.{extension.lower()}"
@@ -71,16 +72,12 @@ def misnamed(settings):
                 better = stem
             else:
                 continue
-            if _ignored(better, settings):  # README.MD: README.md is not read either
+            if ignored(better, patterns):  # README.MD: README.md is not read either
                 continue
             relative = os.path.relpath(os.path.join(folder, name), root).replace(os.sep, "/")
             found.append((relative, f"il file non viene letto per il suo nome: rinominalo in"
                                     f" {better} / not read: rename it {better}"))
     return found
-
-
-def _ignored(name, settings):
-    return any(fnmatch.fnmatch(name, pattern) for pattern in settings["IGNORE_FILES"])
 
 
 def digest(data):

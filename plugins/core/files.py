@@ -7,11 +7,25 @@ a new file written whole; on a machine with a slow disk that is most of the cost
 writing a site again.
 """
 
+import fnmatch
+import functools
 import os
+import re
 import shutil
 import threading
 import unicodedata
 from functools import partial
+
+
+@functools.lru_cache(maxsize=8)
+def _ignore_pattern(patterns):
+    return re.compile("|".join(fnmatch.translate(pattern) for pattern in patterns) or "(?!)")
+
+
+def ignored(name, patterns):
+    """True when the base ``name`` matches one of the shell ``patterns`` (a tuple:
+    ``IGNORE_FILES``, the preview's): one compiled pattern, for every file of a walk."""
+    return bool(_ignore_pattern(tuple(patterns)).match(name))
 
 
 def keep(path, data):
