@@ -31,9 +31,8 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 from plugins.contract.ahead import markdown_files, misnamed  # noqa: E402
-from plugins.contract.cache import FileCache  # noqa: E402
 from plugins.contract.check import Checked, check_file, unreadable  # noqa: E402
-from plugins.contract.reader import make_markdown  # noqa: E402
+from plugins.contract.reader import shared_parts  # noqa: E402
 from plugins.attachments.collect import (  # noqa: E402
     RunState, address_clashes, build_attachments, linked_clashes,
 )
@@ -123,11 +122,12 @@ class _RecordingCache(MetadataCache):
 
 
 def _start_worker(settings):
-    cache = FileCache(settings, "contract") if settings["CONTRACT_CACHE"] else None
+    # forked after load_settings made the readers: their converter and cache, copied
+    markdown, cache = shared_parts(settings)
     run = None
     if "plugins.attachments" in settings["PLUGINS"]:
         run = RunState(_RecordingCache(settings["ATTACHMENTS_CACHE_PATH"]))
-    _WORKER.update(settings=settings, markdown=make_markdown(settings), cache=cache, run=run,
+    _WORKER.update(settings=settings, markdown=markdown, cache=cache, run=run,
                    links=link_regex(settings))
 
 
@@ -228,7 +228,9 @@ def checked_files(settings, files, workers=None):
     context = processes.fork_context()  # settings are inherited, not pickled
     with ProcessPoolExecutor(workers, mp_context=context,
                              **processes.pool_options(_start_worker, (settings,))) as pool:
-        return list(pool.map(_check_one, files, chunksize=32))
+        with processes.frozen():  # the workers are forked at the first task
+            results = pool.map(_check_one, files, chunksize=32)
+        return list(results)
 
 
 def check(settings, workers=None, files=None):

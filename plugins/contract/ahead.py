@@ -105,8 +105,9 @@ class Ahead:
         # Forked: the workers have the settings and the imported plugins without pickling.
         self.pool = ProcessPoolExecutor(workers, mp_context=processes.fork_context(),
                                         **processes.pool_options(_start_worker, (settings,)))
-        self.futures = {relative: self.pool.submit(_read_one, relative)
-                        for relative in relatives}
+        with processes.frozen():  # the workers are forked at the first task
+            self.futures = {relative: self.pool.submit(_read_one, relative)
+                            for relative in relatives}
         logger.info("Read ahead: %d files in %d processes", len(relatives), workers)
 
     def take(self, relative, data):
@@ -136,9 +137,10 @@ _WORKER = {}  # in a worker: the build's settings and Markdown converter
 
 
 def _start_worker(settings):
-    from .reader import make_markdown  # noqa: PLC0415 - reader imports this module
+    from .reader import shared_parts  # noqa: PLC0415 - reader imports this module
 
-    _WORKER.update(settings=settings, markdown=make_markdown(settings))
+    # forked from the build: its converter, made when Pelican made the readers
+    _WORKER.update(settings=settings, markdown=shared_parts(settings)[0])
 
 
 def _read_one(relative):

@@ -23,7 +23,8 @@ Modules, imported explicitly (``from plugins.core import items``):
 As a plugin (first in PLUGINS) it gives templates the ``without_index`` and
 ``page_window`` filters, makes sure ``CACHE_PATH`` is a folder it can write (every
 plugin keeps its results there: one clear error at start-up instead of a failure
-blamed on an editor's file later), and, at ``all_generators_finalized``, keeps
+blamed on an editor's file later), ends the process without a last pass of the
+collector (:func:`.processes.quick_exit`), and, at ``all_generators_finalized``, keeps
 every item's ``url`` and ``save_as`` (:func:`.urls.freeze`).
 """
 
@@ -35,6 +36,7 @@ from pelican import signals
 from .errors import QuietError, quiet_tracebacks
 from .items import all_items
 from .pages import page_window
+from .processes import quick_exit
 from .settings import add_filters
 from .urls import freeze, without_index
 
@@ -61,6 +63,7 @@ def initialize(pelican):
     add_filters(pelican.settings, FILTERS)
     quiet_tracebacks()
     writable_cache(pelican.settings["CACHE_PATH"])
+    quick_exit()
 
 
 def freeze_urls(generators):

@@ -1,0 +1,83 @@
+"""plugins/core/processes.py: a build's process ends without the collector's last
+passes over what it made, and still writes out its output and its log."""
+
+import gc
+import subprocess
+import sys
+import textwrap
+from concurrent.futures import ProcessPoolExecutor
+
+import pytest
+from support import ROOT, child_env, project_settings
+
+from plugins.core import processes
+
+CHILD = textwrap.dedent("""
+    import atexit, gc, logging, sys
+    sys.path.insert(0, {root!r})
+    from plugins.core.processes import quick_exit
+
+    def report():  # registered first: runs last, after quick_exit's own
+        print("frozen at exit:", gc.get_freeze_count() > 1000, flush=True)
+
+    atexit.register(report)
+    kept = [[i] for i in range(10_000)]  # objects the collector would walk
+    for _ in range(3):
+        quick_exit()  # once per process, however many builds call it
+    # a log file never closed nor flushed by the program (logging does it at exit)
+    logging.getLogger("x").addHandler(logging.FileHandler(sys.argv[1], encoding="utf-8"))
+    logging.getLogger("x").warning("scritto")
+    print("before exit:", gc.get_freeze_count() > 1000)  # stdout: not flushed either
+""")
+
+
+def test_objects_are_frozen_only_at_exit_and_output_is_still_written(tmp_path):
+    target = tmp_path / "out.txt"
+    result = subprocess.run([sys.executable, "-c", CHILD.format(root=str(ROOT)), str(target)],
+                            capture_output=True, text=True, check=False, env=child_env())
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.splitlines() == ["before exit: False", "frozen at exit: True"]
+    assert target.read_text(encoding="utf-8") == "scritto\n"
+
+
+def test_the_build_process_registers_it(tmp_path):
+    probe = textwrap.dedent(f"""
+        import atexit, sys
+        sys.path.insert(0, {str(ROOT)!r})
+        sys.path.insert(0, {str(ROOT / "tests")!r})
+        from support import project_settings
+        before = atexit._ncallbacks()
+        project_settings({str(ROOT / "pelicanconf.py")!r})  # plugins loaded, initialized
+        from plugins.core import processes
+        print(bool(processes._QUICK_EXIT), atexit._ncallbacks() > before)
+    """)
+    result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True,
+                            check=False, env=child_env(), cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split() == ["True", "True"]
+
+
+def _frozen_count(_):
+    return gc.get_freeze_count()
+
+
+@pytest.mark.skipif(not processes.FORK_POOLS, reason="pools are forked on Linux only")
+def test_a_pool_forked_in_the_block_inherits_frozen_objects_and_this_process_does_not():
+    kept = [[i] for i in range(5_000)]  # noqa: F841 - objects the workers inherit
+    pool = ProcessPoolExecutor(2, mp_context=processes.fork_context())
+    with pool:
+        with processes.frozen():
+            futures = [pool.submit(_frozen_count, n) for n in range(4)]
+        counts = [future.result() for future in futures]
+    assert min(counts) > 5_000  # every worker, forked at the first task
+    assert gc.get_freeze_count() == 0  # nothing kept here after the block
+
+
+@pytest.mark.skipif(not processes.FORK_POOLS, reason="pools are forked on Linux only")
+def test_invoke_checks_workers_are_forked_frozen(monkeypatch):
+    from tools import check  # noqa: PLC0415 - imports Pelican and the plugins
+
+    settings = project_settings(ROOT / "pelicanconf.py")
+    files = check.content_files(settings)
+    monkeypatch.setattr(check, "_check_one", _frozen_count)  # forked: the workers see it
+    assert min(check.checked_files(settings, files, workers=2)) > 1000
