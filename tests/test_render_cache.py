@@ -12,6 +12,7 @@ import os
 import pickle
 import shutil
 
+import pytest
 import samples
 from support import PAGEFIND_ORDER, ROOT, article, build_site, write_content
 from test_attachments import pdf
@@ -115,6 +116,24 @@ def test_a_damaged_contract_cache_entry_is_read_again_not_blamed_on_the_file(tmp
     assert again.ok, again.log
     assert differences(tmp_path / "first", again.output) == []
     assert all(pickle.loads(entry.read_bytes()) for entry in entries)  # written anew
+
+
+def test_a_cold_contract_cache_looks_nothing_up_and_finds_what_it_then_keeps(tmp_path,
+                                                                             monkeypatch):
+    from plugins.contract.cache import FileCache  # noqa: PLC0415
+
+    settings = {"CACHE_PATH": str(tmp_path / "cache"), "PATH": "content"}
+    cold = FileCache(settings, "contract")
+    with monkeypatch.context() as patched:  # no digest worked out, no file opened
+        patched.setattr(FileCache, "_path", lambda *args: pytest.fail("looked up"))
+        assert cold.get("notizie/a.md", b"a") is None
+        assert not cold.has("notizie/a.md", b"a")
+    cold.put("notizie/a.md", b"a", [], "letto")
+    assert cold.get("notizie/a.md", b"a") == "letto"  # what it kept, found
+    assert cold.get("notizie/b.md", b"b") is None
+    warm = FileCache(settings, "contract")  # the next build or check: looks up
+    assert warm.get("notizie/a.md", b"a") == "letto"
+    assert warm.get("notizie/a.md", b"other bytes") is None
 
 
 def test_a_cache_folder_that_cannot_be_written_is_one_clear_error(tmp_path):

@@ -42,9 +42,12 @@ class FileCache:
         root = Path(settings["CACHE_PATH"])
         self.folder = root / f"{namespace}-{digest[:16]}"
         self.unwritable = False
+        self.empty = True  # nothing kept yet: every file is a miss, without looking
         try:
             self.folder.mkdir(parents=True, exist_ok=True)
             os.utime(self.folder)
+            with os.scandir(self.folder) as entries:
+                self.empty = next(entries, None) is None
         except OSError as error:
             self._cannot_write(error)
             return
@@ -59,10 +62,12 @@ class FileCache:
 
     def has(self, relative, data):
         """True when something is kept for this file's bytes (its dependencies unchecked)."""
-        return self._path(relative, data).is_file()
+        return not self.empty and self._path(relative, data).is_file()
 
     def get(self, relative, data):
         """The value kept for this file's bytes, or None (absent, or a dependency changed)."""
+        if self.empty:  # a cold build or check: no digest to work out for each file
+            return None
         try:
             with open(self._path(relative, data), "rb") as handle:
                 deps, value = pickle.load(handle)  # noqa: S301 - the site's own cache files
@@ -80,6 +85,7 @@ class FileCache:
         try:
             keep(self._path(relative, data), pickle.dumps(
                 ({dep: stamp(dep) for dep in deps}, value), protocol=pickle.HIGHEST_PROTOCOL))
+            self.empty = False
         except OSError as error:
             self._cannot_write(error)
 

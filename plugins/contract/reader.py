@@ -30,7 +30,7 @@ from .ahead import EXTENSIONS, STATE_KEY
 from .cache import FileCache
 from .check import check_file, escape_text, is_page, unreadable
 from .errors import ContentError
-from .speedups import FasterPatternsExtension
+from .speedups import SpeedupsExtension
 
 logger = logging.getLogger(__name__)
 META_EXTENSION = "markdown.extensions.meta"
@@ -59,7 +59,7 @@ def make_markdown(settings):
     extensions = [*options.get("extensions", ()), *options.get("extension_configs", {})]
     return Markdown(**{**options, "extensions": [
         *(e for e in dict.fromkeys(extensions) if e != META_EXTENSION),
-        FasterPatternsExtension()]})
+        SpeedupsExtension()]})
 
 
 def category_name(folder, names):
