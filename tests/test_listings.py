@@ -5,6 +5,7 @@ import xml.etree.ElementTree as ET
 import pytest
 
 from plugins.core.pages import page_window
+from plugins.terms import canonical_name
 
 from support import SITEURL, article
 
@@ -120,3 +121,39 @@ def test_sitemap_robots_and_404(build):
     assert f"Sitemap: {SITEURL}/sitemap.xml" in robots
     not_found = site.soup("/404.html")
     assert "non trovata" in not_found.h1.get_text().lower()
+
+
+@pytest.mark.parametrize(("spellings", "name"), [
+    (["Città", "citta", "Città"], "Città"),  # the most used
+    (["citta", "Città"], "Città"),  # as many: more capitals
+    (["CITTÀ", "Città", "citta", "citta"], "citta"),
+    (["Crema", "crema"], "Crema"),
+    (["b", "a"], "a"),  # then alphabetical: the same every build
+])
+def test_a_term_is_named_by_its_most_used_spelling(spellings, name):
+    assert canonical_name(spellings) == name
+    assert canonical_name(spellings[::-1]) == name
+
+
+def test_one_item_spelling_a_term_otherwise_renames_nothing(build):
+    site = build({
+        "notizie/a.md": article(title="Uno", date="2024-01-01 10:00", tags="[Città]",
+                                author="Maria Rossi"),
+        "notizie/b.md": article(title="Due", date="2024-02-01 10:00", tags="[Città]",
+                                author="Maria Rossi"),
+        # the newest, spelt otherwise: Pelican named the tag, author and category after it
+        "notizie/c.md": article(title="Tre", date="2024-03-01 10:00", tags="[citta]",
+                                author="maria rossi", category="notizie"),
+        "pages/la-citta.md": "---\ntitle: La città\nslug: la-citta\nargomento: CITTA\n---\nT.\n",
+    })
+    assert site.ok, site.log
+    assert site.soup("/argomenti/citta/").h1.get_text(" ", strip=True) == "Argomento: Città"
+    assert "Articoli di Maria Rossi" in site.soup("/autori/maria-rossi/").get_text(" ")
+    assert site.soup("/categorie/notizie/").h1.get_text(strip=True) == "Notizie"
+    assert titles(site.soup("/categorie/notizie/")) == ["Tre", "Due", "Uno"]  # one category
+    tre = site.soup("/2024/03/tre/")
+    assert [a.get_text(strip=True) for a in tre.select("a[href$='/argomenti/citta/']")] \
+        and all(a.get_text(strip=True).endswith("Città")
+                for a in tre.select("a[href$='/argomenti/citta/']"))
+    assert "citta" not in site.soup("/argomenti/").get_text(" ")
+    assert "su Città" in site.soup("/la-citta/").get_text(" ")

@@ -47,8 +47,8 @@ def test_neighbours_are_the_older_and_newer_items_of_the_category():
 
 def test_the_same_date_is_ordered_by_slug_every_time():
     twins = [Item("b", datetime(2024, 1, 1)), Item("a", datetime(2024, 1, 1))]
-    assert [i.slug for i in model.newest_first(twins)] == ["b", "a"]
-    assert [i.slug for i in model.newest_first(twins[::-1])] == ["b", "a"]
+    assert [i.slug for i in model.newest_first(twins)] == ["a", "b"]  # as the listings
+    assert [i.slug for i in model.newest_first(twins[::-1])] == ["a", "b"]
 
 
 def test_topic_items_are_the_newest_tagged_ones():
@@ -171,3 +171,29 @@ def test_pages_without_a_topic_or_with_an_unused_one_list_nothing(site):
     for url in ("/vuota/", "/senza/"):
         page = site.soup(url)
         assert not page.select("section.related") and "argomenti" not in str(page.main), url
+
+
+# Four items of one day, whose files are read in the opposite order of their slugs
+TIED = {f"notizie/{name}.md": article(title=title, date="2024-05-05", slug=slug)
+        for name, title, slug in (("a", "Zeta", "zeta"), ("b", "Mela", "mela"),
+                                  ("c", "Bosco", "bosco"), ("d", "Alfa", "alfa"))}
+
+
+def test_items_of_the_same_day_are_in_one_order_in_listings_feeds_and_previous_next(
+        build_once):
+    built = build_once({**TIED, "notizie/prima.md": article(title="Prima", date="2024-05-01",
+                                                            slug="prima")})
+    assert built.ok, built.log
+    order = ["Alfa", "Bosco", "Mela", "Zeta", "Prima"]  # the newest first; one day: A to Z
+    for listing, selector in (("/", "h2 a"), ("/categorie/notizie/", "h2 a"),
+                              ("/archivio/", ".archive-title")):
+        titles = [a.get_text(strip=True) for a in built.soup(listing).select(selector)]
+        assert titles == order, listing
+    feed = (built.output / "feeds" / "tutto.atom.xml").read_text(encoding="utf-8")
+    assert [feed.index(f"<title>{t}</title>") for t in order] == sorted(
+        feed.index(f"<title>{t}</title>") for t in order)
+    # each page's "Precedente" is the next one down the listing, "Successivo" the one above
+    for above, item, below in zip([None, *order], order, [*order[1:], None]):
+        links = pager(built.soup(f"/2024/05/{item.lower()}/"))
+        assert links.get("prev", (None, None))[1] == below, item
+        assert links.get("next", (None, None))[1] == above, item

@@ -24,7 +24,8 @@ As a plugin (first in PLUGINS) it gives templates the ``without_index`` and
 ``page_window`` filters, makes sure ``CACHE_PATH`` is a folder it can write (every
 plugin keeps its results there: one clear error at start-up instead of a failure
 blamed on an editor's file later), ends the process without a last pass of the
-collector (:func:`.processes.quick_exit`), and, at ``all_generators_finalized``, keeps
+collector (:func:`.processes.quick_exit`), orders articles by :func:`.items.newest_first`
+(``ARTICLE_ORDER_BY``, unless the site sets its own), and, at ``all_generators_finalized``, keeps
 every item's ``url`` and ``save_as`` (:func:`.urls.freeze`).
 """
 
@@ -32,9 +33,10 @@ import os
 import tempfile
 
 from pelican import signals
+from pelican.settings import DEFAULT_CONFIG
 
 from .errors import QuietError, quiet_tracebacks
-from .items import all_items
+from .items import all_items, newest_first
 from .pages import page_window
 from .processes import quick_exit
 from .settings import add_filters
@@ -64,6 +66,8 @@ def initialize(pelican):
     quiet_tracebacks()
     writable_cache(pelican.settings["CACHE_PATH"])
     quick_exit()
+    if pelican.settings["ARTICLE_ORDER_BY"] == DEFAULT_CONFIG["ARTICLE_ORDER_BY"]:
+        pelican.settings["ARTICLE_ORDER_BY"] = newest_first
 
 
 def freeze_urls(generators):

@@ -13,6 +13,11 @@ this module, so the answer is written once:
 
 A preview build (``CONTRACT_PREVIEW_DRAFTS``) turns drafts into published
 items before Pelican sorts them, so they are ``LISTED`` there.
+
+The order of articles, :func:`newest_first`, is the site's one order: the ``core``
+plugin makes it Pelican's ``ARTICLE_ORDER_BY`` (listings, archives, feeds) and related
+reading uses it (previous/next, the same category), so items of the same date and time
+come in the same order everywhere.
 """
 
 LISTED = "listed"
@@ -34,6 +39,13 @@ GROUPS = {
     "draft_pages": CHECKED,
     "draft_translations": CHECKED,
 }
+
+
+def newest_first(item):
+    """The sort key of the site's articles: the newest first; of the same date and time
+    (items with a date and no time: midnight), by slug, A to Z. Pelican's own
+    ``reversed-date`` left those in the order the files were read."""
+    return -item.date.timestamp(), item.slug or ""
 
 
 def items(generator, fates=(LISTED, WRITTEN, CHECKED)):

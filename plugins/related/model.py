@@ -7,10 +7,13 @@ An item is anything with ``date``, ``slug``, ``category`` and ``tags`` attribute
 
 from dataclasses import dataclass
 
+from plugins.core import items
+
 
 def newest_first(articles):
-    """``articles`` from the newest; the same date falls back to the slug, for stable pages."""
-    return sorted(articles, key=lambda item: (item.date, item.slug or ""), reverse=True)
+    """``articles`` in the site's order (:func:`plugins.core.items.newest_first`: the
+    listings' too): the newest first, the same date and time by slug."""
+    return sorted(articles, key=items.newest_first)
 
 
 @dataclass(frozen=True)
