@@ -6,7 +6,9 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from plugins.contract.schema import CONTRACT_KEYS, normalise, parse_date, split_list
+from plugins.contract.schema import (
+    CONTRACT_KEYS, future_modified, normalise, parse_date, split_list,
+)
 from plugins.italian.slugs import slug_substitutions
 
 ROME = ZoneInfo("Europe/Rome")
@@ -276,3 +278,16 @@ def test_an_update_before_the_publication_is_dropped_with_a_warning(settings):
                                      " ignorato / `modified` is before `date`, ignored")]
     meta, _, warnings = check(settings, date="2024-05-05 10:00", modified="2024-05-05 10:00")
     assert warnings == [] and meta["modified"] == meta["date"]
+
+
+def test_an_update_in_the_future_is_dropped_with_a_warning(settings):
+    meta, problems, warnings = check(settings, date="2024-05-05 10:00", modified="2052-05-06")
+    assert problems == [] and warnings == []  # normalise: what does not depend on the day
+    now = datetime(2025, 1, 1, tzinfo=ROME)
+    assert future_modified(meta, now) == (
+        "`modified` (ultimo aggiornamento) è nel futuro (2052-05-06 00:00): ignorato,"
+        " controlla l'anno / `modified` is in the future, ignored")
+    assert "modified" not in meta
+    meta, _, _ = check(settings, date="2024-05-05 10:00", modified="2024-12-31 23:59")
+    assert future_modified(meta, now) is None and "modified" in meta
+    assert future_modified({"title": "x"}, now) is None

@@ -311,3 +311,21 @@ def test_new_says_when_the_item_goes_online():
     later = datetime(2027, 3, 14, 10, 0, tzinfo=rome)
     assert new_item.state(later, publish=True, now=now) == \
         "programmato: esce alla prima pubblicazione del sito dopo il 14/03/2027 alle 10:00"
+
+
+def test_an_update_dated_in_the_future_is_the_same_warning_in_check_and_every_build(tmp_path):
+    files = {"notizie/a.md": article(title="Aggiornato", date="2024-05-05 10:00",
+                                     modified="2099-01-01 10:00", slug="aggiornato")}
+    status, out, err = run_check(tmp_path, files)
+    warning = ("content/notizie/a.md:4: avviso: `modified` (ultimo aggiornamento) è nel futuro"
+               " (2099-01-01 10:00): ignorato")
+    assert status == 0 and out.startswith(warning), out + err
+    for run in ("cold", "warm"):  # the second from the contract cache: warned again
+        site = build_site(tmp_path, files)
+        assert site.ok, site.log
+        assert warning.removeprefix("content/").replace(" avviso:", "") in \
+            " ".join(site.log.split()), (run, site.log)
+        page = (site.output / "2024" / "05" / "aggiornato" / "index.html").read_text("utf-8")
+        assert "2099" not in page and "Ultimo aggiornamento" not in page
+        for name in ("sitemap.xml", "feeds/tutto.atom.xml"):
+            assert "2099" not in (site.output / name).read_text(encoding="utf-8"), name

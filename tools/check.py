@@ -33,6 +33,7 @@ if str(ROOT) not in sys.path:
 from plugins.contract.ahead import markdown_files, misnamed  # noqa: E402
 from plugins.contract.check import Checked, check_file, unreadable  # noqa: E402
 from plugins.contract.reader import shared_parts  # noqa: E402
+from plugins.contract.schema import future_modified  # noqa: E402
 from plugins.attachments.collect import (  # noqa: E402
     RunState, address_clashes, build_attachments, linked_clashes,
 )
@@ -198,6 +199,10 @@ def _check_one(file):
                              data=data)
         html, summary = checked.content, checked.summary
         checked.content = checked.summary = ""  # not needed: less to send back
+    late = future_modified(checked.metadata)  # as the build's reader, after its cache
+    if late:
+        checked.problems.append(Problem(relative, late, checked.key_lines.get("modified"),
+                                        WARNING))
     slug = slug_of(checked.metadata, settings)
     target = save_as(checked.metadata, slug, page, settings)
     if target and not checked.errors and "plugins.images" in settings["PLUGINS"]:

@@ -22,6 +22,7 @@ from pelican.readers import MarkdownReader
 from pelican.urlwrappers import Author, Category, Tag
 
 from plugins.core.items import LINES_KEY
+from plugins.core.problems import WARNING, Problem
 from plugins.core.text import title_from_name
 from plugins.italian.slugs import make_slug
 from plugins.italian.typography import smarten
@@ -30,6 +31,7 @@ from .ahead import EXTENSIONS, STATE_KEY
 from .cache import FileCache
 from .check import check_file, escape_text, is_page, unreadable
 from .errors import ContentError
+from .schema import future_modified
 from .speedups import SpeedupsExtension
 
 logger = logging.getLogger(__name__)
@@ -126,6 +128,10 @@ class ContractReader(MarkdownReader):
         for warning in read.warnings:
             logger.warning("%s", warning)
         metadata = dict(read.metadata)
+        late = future_modified(metadata)  # depends on the day: never kept in the cache
+        if late:
+            logger.warning("%s", Problem(relative, late, read.key_lines.get("modified"),
+                                         WARNING))
         self._apply_defaults(metadata, relative)
         result = self._to_pelican(metadata, read)
         result[LINES_KEY] = read.key_lines  # for problems found later (other plugins)

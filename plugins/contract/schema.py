@@ -109,6 +109,25 @@ def _check_slugs(meta, regex_subs, problems):
                                   f" usa lettere o cifre / `{key}` yields no slug"))
 
 
+def future_modified(meta, now=None):
+    """The warning for a ``modified`` later than ``now`` (default: this moment), which is
+    dropped from ``meta``; None when there is none. Not part of :func:`normalise`: what
+    that finds is kept with the file's bytes (the contract cache), and this depends on
+    the day of the build. A typo (2052 for 2025) showed "Ultimo aggiornamento" in 2052
+    on the page, in its data and in the feeds, and held the sitemap's and the feeds'
+    dates of every listing there until that day."""
+    modified = meta.get("modified")
+    if not isinstance(modified, datetime):
+        return None
+    now = now or datetime.now(timezone.utc)
+    if modified <= now:
+        return None
+    del meta["modified"]
+    return ("`modified` (ultimo aggiornamento) è nel futuro"
+            f" ({modified:%Y-%m-%d %H:%M}): ignorato, controlla l'anno / `modified` is in the"
+            " future, ignored")
+
+
 def parse_visits(value):
     """``visite_precedenti`` -> int from 0 to :data:`MAX_VISITS`; ValueError otherwise.
 
