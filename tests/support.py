@@ -9,6 +9,7 @@ import atexit
 import json
 import locale
 import os
+import re
 import subprocess
 import sys
 import tempfile
@@ -62,6 +63,11 @@ class Build:
 
     def files(self):
         return sorted(str(p.relative_to(self.output)) for p in self.output.rglob("*") if p.is_file())
+
+    def messages(self):
+        """The log as one line of text: the lines a long message wrapped into joined again,
+        without the column naming the module that logged it (``__init__.py:52``)."""
+        return " ".join(re.sub(r" +[\w.]+\.py:\d+$", "", self.log, flags=re.MULTILINE).split())
 
     def all_text(self):
         """Every text file of the output, concatenated (for absence checks)."""

@@ -108,3 +108,76 @@ def test_a_link_to_a_file_whose_accents_are_saved_another_way_says_so(build):
     site = build({**GOOD, saved: JPEG,
                   "notizie/rotto.md": article(body="![La città]({static}/immagini/città.jpg)")})
     assert_stopped(site, "notizie/rotto.md:6:", "lettere accentate scritte in un altro modo")
+
+
+# A published article linking a draft and a scheduled item (Pelican gives both the address
+# "" and links the home page), and a file that is no item (`_` files are not read).
+SCHEDULED = "2099-03-01 10:00"
+UNPUBLISHED_LINKS = {
+    "notizie/a.md": article(title="Pubblicato", body="""
+        Testo.
+
+        Vedi [la bozza]({filename}/notizie/b.md).
+
+        E [il programmato]({filename}/notizie/c.md), [la nota]({filename}/notizie/_nota.md).
+        """),
+    "notizie/b.md": article(title="Bozza", status="draft"),
+    "notizie/c.md": article(title="Programmato", date=SCHEDULED),
+    "notizie/_nota.md": article(title="Nota"),
+}
+DRAFT_LINK = ("notizie/a.md:8: il link punta a notizie/b.md, che è una bozza e non sarà"
+              " pubblicato: sul sito il link porterebbe alla home page; pubblicalo prima o"
+              " togli il link / link to an item that is not published")
+SCHEDULED_LINK = ("notizie/a.md:10: il link punta a notizie/c.md, che è programmato per"
+                  " domenica 1 marzo 2099, ore 10:00 e fino ad allora non è pubblicato: sul"
+                  " sito il link porterebbe alla home page; togli il link o programma anche"
+                  " questo file da quella data in poi / link to an item that is not published")
+NOT_AN_ITEM_LINK = "notizie/a.md:10: il link punta a notizie/_nota.md, che non è un articolo"
+
+
+@pytest.mark.parametrize("config", ["pelicanconf", "publishconf", "previewconf"])
+def test_a_link_to_a_draft_or_a_scheduled_item_stops_the_build(build, config):
+    """In the public build, and in the preview too, where drafts and scheduled items are
+    shown and the link works: the same error as the public build, before it is live."""
+    site = build(UNPUBLISHED_LINKS, config=config)
+    assert_stopped(site, "notizie/a.md")
+    log = site.messages()
+    for message in (DRAFT_LINK, SCHEDULED_LINK, NOT_AN_ITEM_LINK):
+        assert f"ERROR {message}" in log, (message, site.log)
+    assert "1 file con errori (notizie/a.md)" in log  # the linked files are fine
+
+
+def test_links_between_unpublished_items_and_to_hidden_ones_are_fine(build):
+    """A draft is not published: it may link a draft. A hidden item is published (at its
+    address, listed nowhere): it may be linked. A scheduled item may link one scheduled
+    before it (or with it)."""
+    site = build({
+        "notizie/a.md": article(title="Pubblicato", body="[nascosto]({filename}/notizie/h.md)"),
+        "notizie/h.md": article(title="Nascosto", status="hidden"),
+        "notizie/b.md": article(title="Bozza", status="draft",
+                                body="[altra]({filename}/notizie/d.md) e [c]({filename}c.md)"),
+        "notizie/d.md": article(title="Altra bozza", status="draft",
+                                body="[b]({filename}/notizie/b.md)"),
+        "notizie/c.md": article(title="Programmato", date=SCHEDULED,
+                                body="[prima]({filename}/notizie/e.md)"),
+        "notizie/e.md": article(title="Programmato prima", date="2099-02-01 10:00"),
+    })
+    assert site.ok, site.log
+    assert "il link punta a" not in site.log
+    link = site.soup("/2024/05/pubblicato/").select_one("main a[href$='/nascosto/']")
+    assert link["href"] == "https://farelegami.example.org/2024/05/nascosto/"
+    assert not site.exists("/2024/05/bozza/") and not site.exists("/2099/03/programmato/")
+
+
+def test_a_scheduled_item_linking_a_draft_is_a_warning(build):
+    """The day it is published, the link would stop that build: said now, in a warning
+    (nothing else is held back), with both dates."""
+    site = build({**GOOD,
+                  "notizie/c.md": article(title="Programmato", date=SCHEDULED,
+                                          body="[bozza]({filename}/notizie/b.md)"),
+                  "notizie/b.md": article(title="Bozza", status="draft")})
+    assert site.ok, site.log
+    log = site.messages()
+    assert "WARNING notizie/c.md:6: il link punta a notizie/b.md, che è una bozza" in log, log
+    assert "questo file è programmato per domenica 1 marzo 2099, ore 10:00: quel giorno la" \
+           " pubblicazione si fermerebbe" in log

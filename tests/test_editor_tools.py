@@ -329,3 +329,47 @@ def test_an_update_dated_in_the_future_is_the_same_warning_in_check_and_every_bu
         assert "2099" not in page and "Ultimo aggiornamento" not in page
         for name in ("sitemap.xml", "feeds/tutto.atom.xml"):
             assert "2099" not in (site.output / name).read_text(encoding="utf-8"), name
+
+
+@pytest.mark.parametrize("config", ["pelicanconf", "previewconf"])
+def test_check_reports_links_to_unpublished_items_as_the_build_does(tmp_path, config):
+    """A published article linking a draft and a scheduled item: the build's errors, at
+    the same lines, with the public settings and with the preview's (which shows drafts
+    and scheduled items, where the links work); a scheduled item linking a draft is a
+    warning; a draft linking a draft and a link to a hidden item are fine."""
+    files = {"notizie/a.md": article(title="Pubblicato", body="""
+                 [b]({filename}/notizie/b.md)
+
+                 [c]({filename}c.md) e [h]({filename}/notizie/h.md)"""),
+             "notizie/b.md": article(title="Bozza", status="draft",
+                                     body="[d]({filename}/notizie/d.md)"),
+             "notizie/c.md": article(title="Programmato", date="2099-03-01 10:00"),
+             "notizie/d.md": article(title="Altra bozza", status="draft"),
+             "notizie/f.md": article(title="Programmato anche", date="2099-03-02 10:00",
+                                     body="[b]({filename}/notizie/b.md)"),
+             "notizie/h.md": article(title="Nascosto", status="hidden")}
+    write_content(tmp_path / "content", files)
+    conf = write_conf(tmp_path, config=config)
+    status, out, err = run_tool(tmp_path, "check", "--settings", str(conf), "--content",
+                                str(tmp_path / "content"))
+    assert status == 1 and "2 errori, 1 avviso" in err, out + err
+    lines = out.splitlines()
+    expected = [
+        "content/notizie/a.md:6: errore: il link punta a notizie/b.md, che è una bozza e non"
+        " sarà pubblicato: sul sito il link porterebbe alla home page; pubblicalo prima o"
+        " togli il link / link to an item that is not published",
+        "content/notizie/a.md:8: errore: il link punta a notizie/c.md, che è programmato per"
+        " domenica 1 marzo 2099, ore 10:00 e fino ad allora non è pubblicato: sul sito il link"
+        " porterebbe alla home page; togli il link o programma anche questo file da quella"
+        " data in poi / link to an item that is not published",
+        "content/notizie/f.md:6: avviso: il link punta a notizie/b.md, che è una bozza e non"
+        " sarà pubblicato: sul sito il link porterebbe alla home page; pubblicalo prima o"
+        " togli il link; questo file è programmato per lunedì 2 marzo 2099, ore 10:00: quel"
+        " giorno la pubblicazione si fermerebbe / link to an item that is not published"]
+    assert lines == expected, out
+    site = build_site(tmp_path, {}, config=config)
+    assert not site.ok
+    for line in lines:  # the build says the same, at the same line
+        level = "ERROR" if ": errore: " in line else "WARNING"
+        message = re.sub(r": (errore|avviso): ", ": ", line.removeprefix("content/"), count=1)
+        assert f"{level} {message}" in site.messages(), (line, site.log)

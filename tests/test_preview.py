@@ -52,6 +52,21 @@ def test_a_failed_build_keeps_the_last_good_one_and_shows_why_on_every_page(prev
     assert "preview-errors" not in get(preview, "/2024/05/buona-notizia/")[1]
 
 
+def test_a_link_to_a_draft_is_shown_as_an_error_though_the_preview_shows_the_draft(preview):
+    """The preview writes drafts (the link works there), the public build would not (the
+    link would lead to the home page): the preview says so, as the public build would."""
+    (preview.content / "notizie" / "bozza.md").write_text(
+        article(title="Bozza", status="draft"), encoding="utf-8")
+    assert preview.rebuild()
+    (preview.content / "notizie" / "a.md").write_text(
+        article(title="Buona notizia", body="Vedi [la bozza]({filename}bozza.md)."),
+        encoding="utf-8")
+    assert not preview.rebuild()
+    panel = get(preview, "/2024/05/bozza/")[1].split('<section class="preview-errors"', 1)[1]
+    assert "content/notizie/a.md:6: errore: il link punta a notizie/bozza.md, che è una bozza" \
+        " e non sarà pubblicato" in panel
+
+
 def test_a_theme_error_shows_the_logs_end_with_whole_lines(tmp_path):
     """Not a content problem: the panel says so and shows the log's last lines, each as
     Pelican wrote it (a piped log was laid out 80 columns wide: the exception's message

@@ -192,7 +192,7 @@ def _check_one(file):
     read = _WORKER["cache"].get(relative, data) if _WORKER["cache"] else None
     if read is not None:
         checked = Checked(relative, metadata=read.metadata, problems=list(read.warnings),
-                          key_lines=read.key_lines)
+                          key_lines=read.key_lines, links=read.links)
         html, summary = read.content, read.summary
     else:
         checked = check_file(path, relative, settings, _WORKER["markdown"], sanitize=False,
@@ -257,13 +257,16 @@ def check(settings, workers=None, files=None):
         metadata = checked.metadata
         if metadata.get("title") and is_slug(result.slug):  # other errors aside: all at once
             line = checked.key_lines.get("slug") or checked.key_lines.get("title")
-            entries.append(rules.Entry(relative, "page" if page else "article", result.slug,
-                                       result.save_as, language(metadata, settings), line))
+            entries.append(rules.Entry(
+                relative, "page" if page else "article", result.slug, result.save_as,
+                language(metadata, settings), line, tuple(checked.links.items()),
+                metadata.get("status") == "draft",
+                rules.scheduled(metadata.get("date"), page, settings)))
     if pdfs is not None:
         pdfs.save()
     problems += [Problem(relative, message, None, WARNING)
                  for relative, message in misnamed(settings)]
-    problems += rules.all_problems(entries, settings)
+    problems += rules.all_problems(entries, settings, [relative for relative, _ in files])
     # across files, whichever worker read them: declared attachments, then linked ones
     clashes, owners = address_clashes(claims)
     problems += [Problem(item, message, line) for item, line, message in clashes]

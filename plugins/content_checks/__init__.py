@@ -8,8 +8,10 @@ anything is written), the build stops when:
 - a plugin reported a problem with :func:`report` (attachments, images...);
 - a rule across files fails (:mod:`.rules`, shared with ``invoke check``): two
   items at the same URL or with the same slug (both files named), an item at one of
-  the site's own addresses, a symbolic link leading out of ``content/``; or a
-  static file would be written outside the output folder.
+  the site's own addresses, a symbolic link leading out of ``content/``, a
+  ``{filename}`` link from a published item to a draft, a scheduled item or a file
+  that is no item (Pelican would link the home page, or nothing); or a static file
+  would be written outside the output folder.
 
 Other plugins report **before** ``all_generators_finalized`` (in a reader, at
 ``*_generator_finalized`` or ``static_generator_finalized``): receivers of one
@@ -29,8 +31,8 @@ from pelican import signals
 from pelican.contents import Page
 
 from plugins.core.errors import QuietError, quiet_tracebacks
-from plugins.core.items import all_items, key_line, source
-from plugins.core.problems import Problem
+from plugins.core.items import LINKS_KEY, all_items, key_line, source
+from plugins.core.problems import WARNING, Problem
 
 from . import rules
 from .rules import Entry
@@ -53,10 +55,17 @@ def report(context, path, message, line=None):
 
 def entries(generators):
     """The cross-file rules' view of every article and page of the build."""
+    settings = generators[0].settings
     for item, _ in all_items(generators):
-        yield Entry(source(item), "page" if isinstance(item, Page) else "article",
+        page = isinstance(item, Page)
+        metadata = item.metadata
+        yield Entry(source(item), "page" if page else "article",
                     item.slug or "", item.save_as or "", item.lang,
-                    key_line(item, "slug", "title"))
+                    key_line(item, "slug", "title"),
+                    tuple((metadata.get(LINKS_KEY) or {}).items()),
+                    # a draft a preview shows is "published" and marked `bozza` (contract)
+                    metadata.get("status") == "draft" or bool(metadata.get("bozza")),
+                    rules.scheduled(metadata.get("date"), page, settings))
 
 
 def static_outside_output(generators, output_path):
@@ -74,8 +83,12 @@ def check_build(generators):
         return
     context = generators[0].context
     settings = generators[0].settings
-    for problem in rules.all_problems(entries(generators), settings):
-        report(context, problem.path, problem.message, problem.line)
+    read = [path.replace(os.sep, "/") for path in context.get("generated_content", {})]
+    for problem in rules.all_problems(entries(generators), settings, read):
+        if problem.severity == WARNING:
+            logger.warning("%s", problem)
+        else:
+            report(context, problem.path, problem.message, problem.line)
     for path, save_as in static_outside_output(generators, generators[0].output_path):
         report(context, path, f"il file verrebbe scritto fuori dal sito ({save_as})"
                               " / the file would be written outside the output folder")

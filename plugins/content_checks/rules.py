@@ -7,10 +7,14 @@ checked; both call the same rules, so both report the same problems.
 
 import os
 import posixpath
+import time
 from dataclasses import dataclass
+from datetime import datetime
+from zoneinfo import ZoneInfo
 
-from plugins.core.problems import Problem
+from plugins.core.problems import ERROR, WARNING, Problem
 from plugins.core.urls import without_index
+from plugins.italian.dates import data_lunga
 
 SITE_FILES = ("sitemap.xml", "robots.txt", "404.html", "index.html")
 
@@ -23,6 +27,20 @@ class Entry:
     save_as: str  # "" when the item is not written
     lang: str = ""
     line: int | None = None  # of its `slug` key, else of its `title`
+    links: tuple = ()  # ((path under content/, line), ...): where its {filename} links lead
+    draft: bool = False  # `status: draft`, also where a preview shows it
+    scheduled: datetime | None = None  # its date, when the public build waits for it
+
+
+def scheduled(date, page, settings):
+    """``date`` when the public build holds the item back until then (an article dated in
+    the future), else None. A preview (``CONTRACT_PREVIEW_DRAFTS``) shows future items
+    with ``WITH_FUTURE_DATES``; the public build does not."""
+    if page or date is None or date.timestamp() <= time.time():
+        return None
+    if settings["WITH_FUTURE_DATES"] and not settings.get("CONTRACT_PREVIEW_DRAFTS"):
+        return None
+    return date
 
 
 def duplicate_slugs(entries):
@@ -128,8 +146,67 @@ def symlink_problems(root):
             for link, target in symlinks_leaving(root)]
 
 
-def all_problems(entries, settings):
-    """Every rule across files, for the build and ``invoke check`` alike."""
+def _published(entry):
+    """True when the public build writes the item now (a hidden one too: not listed)."""
+    return bool(entry.save_as) and not entry.draft and entry.scheduled is None
+
+
+def unpublished_links(entries, read, settings):
+    """``{filename}`` links of the items the public build writes (or will write, once
+    their date comes) that lead to no published page. Pelican links a draft or a
+    future item to the home page (their address is ""), and leaves the link of a
+    file it does not read as an item (``_nota.md``, a picture) as written. Errors at
+    the line of the link; warnings in a scheduled item (they would be errors the day
+    it is published; a draft may link anything). ``read``: every file the build reads
+    as an item, with errors or not (a file with errors is reported on its own)."""
+    by_source = {entry.source: entry for entry in entries}
+    zone = ZoneInfo(settings["TIMEZONE"])
+    problems = []
+    for entry in entries:
+        if entry.draft or not (entry.save_as or entry.scheduled):
+            continue
+        for target, line in entry.links:
+            linked = by_source.get(target)
+            if linked is None and target in read:
+                continue
+            if linked is not None and (_published(linked) or (
+                    entry.scheduled and not linked.draft and linked.scheduled
+                    and linked.scheduled <= entry.scheduled)):
+                continue  # published, or before this item is
+            why, fix, english = _why_unpublished(target, linked, zone)
+            if entry.scheduled:
+                fix += (f"; questo file è programmato per {data_lunga(entry.scheduled, zone)}:"
+                        " quel giorno la pubblicazione si fermerebbe")
+            problems.append(Problem(entry.source,
+                                    f"il link punta a {target}, {why}; {fix} / {english}",
+                                    line, WARNING if entry.scheduled else ERROR))
+    return problems
+
+
+def _why_unpublished(target, linked, zone):
+    """``(what is wrong, what to do, in English)`` for a link to ``target`` (its entry
+    ``linked``; None when the build does not read it as an item)."""
+    if linked is None:
+        return ("che non è un articolo né una pagina del sito (un file che il sito non legge,"
+                " un'immagine, un allegato): il link non funzionerebbe",
+                "per un'immagine o un allegato usa {static}",
+                "{filename} link to a file that is not an article or a page")
+    home = "sul sito il link porterebbe alla home page"
+    english = "link to an item that is not published"
+    if linked.draft:
+        return (f"che è una bozza e non sarà pubblicato: {home}",
+                "pubblicalo prima o togli il link", english)
+    if linked.scheduled:
+        return (f"che è programmato per {data_lunga(linked.scheduled, zone)} e fino ad allora"
+                f" non è pubblicato: {home}",
+                "togli il link o programma anche questo file da quella data in poi", english)
+    return f"che non viene pubblicato: {home}", "togli il link", english
+
+
+def all_problems(entries, settings, read):
+    """Every rule across files, for the build and ``invoke check`` alike (``read``: every
+    file the build reads as an item, with errors or not: :func:`unpublished_links`)."""
     entries = list(entries)
     return [*duplicate_urls(entries), *duplicate_slugs(entries),
-            *site_path_clashes(entries, settings), *symlink_problems(settings["PATH"])]
+            *site_path_clashes(entries, settings), *symlink_problems(settings["PATH"]),
+            *unpublished_links(entries, set(read), settings)]

@@ -36,6 +36,9 @@ class Checked:
     problems: list = field(default_factory=list)  # [Problem], errors and warnings
     key_lines: dict = field(default_factory=dict)
     deps: set = field(default_factory=set)  # other files the result depends on
+    # {path under content/: line} of the files its {filename} links lead to (body and
+    # summary; the first line of each): content_checks.rules.unpublished_links
+    links: dict = field(default_factory=dict)
 
     @property
     def errors(self):
@@ -163,6 +166,10 @@ class _FileCheck:
             message = self._link_problem(what, target)
             if message:
                 self.add(message, line(needle))
+            elif what == "filename":
+                path = body.resolve_target(what, target, self.relative)
+                if path not in self.checked.links:
+                    self.checked.links[path] = line(needle)
         for src, alt in images:
             if not (alt or "").strip():
                 self.add("immagine senza testo alternativo: scrivi cosa mostra tra le"

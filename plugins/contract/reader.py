@@ -21,7 +21,7 @@ from markupsafe import Markup
 from pelican.readers import MarkdownReader
 from pelican.urlwrappers import Author, Category, Tag
 
-from plugins.core.items import LINES_KEY
+from plugins.core.items import LINES_KEY, LINKS_KEY
 from plugins.core.problems import WARNING, Problem
 from plugins.core.text import title_from_name
 from plugins.italian.slugs import make_slug
@@ -48,6 +48,7 @@ class Read:
     warnings: list
     title: str | None
     summary: str | None
+    links: dict  # Checked.links: {file its {filename} links lead to: line}
 
 
 def make_markdown(settings):
@@ -100,7 +101,8 @@ def read_checked(source_path, relative, data, settings, markdown):
         content=smarten(checked.content), metadata=meta, key_lines=checked.key_lines,
         warnings=checked.warnings,
         title=smarten(escape_text(meta["title"])) if meta.get("title") else None,
-        summary=smarten(checked.summary) if checked.summary is not None else None)
+        summary=smarten(checked.summary) if checked.summary is not None else None,
+        links=checked.links)
 
 
 class ContractReader(MarkdownReader):
@@ -135,6 +137,7 @@ class ContractReader(MarkdownReader):
         self._apply_defaults(metadata, relative)
         result = self._to_pelican(metadata, read)
         result[LINES_KEY] = read.key_lines  # for problems found later (other plugins)
+        result[LINKS_KEY] = read.links  # for content_checks (links to unpublished items)
         return read.content, result
 
     def _read(self, source_path, relative, data):

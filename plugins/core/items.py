@@ -68,6 +68,8 @@ def source(item):
 
 
 LINES_KEY = "contract_lines"  # metadata: {front-matter key: line}, set by plugins/contract
+# metadata: {path under content/: line} of the files its {filename} links lead to (contract)
+LINKS_KEY = "contract_links"
 
 
 def key_line(item, *keys):
