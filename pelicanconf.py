@@ -48,7 +48,6 @@ PLUGINS = [
     "plugins.core",  # shared helpers; the without_index filter
     "plugins.contract",  # YAML/native front matter, the editors' contract, per-file errors
     "plugins.italian",  # Babel dates and numbers, Italian typography and slugs
-    "plugins.terms",  # one name per tag, author and category, however an item spells it
     "plugins.article_meta",  # reading time, lead, preview marks
     "plugins.feeds",  # valid RSS/Atom: guids, channel description
     "plugins.static_assets",  # images only when a published item uses them

@@ -69,6 +69,22 @@ class Build:
         without the column naming the module that logged it (``__init__.py:52``)."""
         return " ".join(re.sub(r" +[\w.]+\.py:\d+$", "", self.log, flags=re.MULTILINE).split())
 
+    def missing_links(self):
+        """``[(page, address)]``: every address of the site (starting with ``SITEURL`` or
+        ``/``) in the output's HTML pages that names no written file: ``href``, ``src``,
+        ``srcset``, ``<meta>`` contents and JSON-LD strings, query and fragment left out."""
+        missing = []
+        for path in sorted(self.output.rglob("*.html")):
+            page = str(path.relative_to(self.output))
+            soup = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+            for address in _addresses(soup):
+                address = address.split("#")[0].split("?")[0]
+                if (address.startswith(SITEURL) or (address.startswith("/")
+                                                    and not address.startswith("//"))) \
+                        and not self.exists(address):
+                    missing.append((page, address))
+        return missing
+
     def all_text(self):
         """Every text file of the output, concatenated (for absence checks)."""
         chunks = []
@@ -76,6 +92,26 @@ class Build:
             if path.is_file() and path.suffix in {".html", ".xml", ".txt", ".json"}:
                 chunks.append(path.read_text(encoding="utf-8", errors="replace"))
         return "\n".join(chunks)
+
+
+def _addresses(soup):
+    """Every address an HTML page names: links, sources, meta contents, JSON-LD strings."""
+    for element in soup.find_all(True):
+        yield from (element[name] for name in ("href", "src") if element.has_attr(name))
+        if element.has_attr("srcset"):
+            yield from (part.split()[0] for part in element["srcset"].split(",") if part.strip())
+        if element.name == "meta" and element.has_attr("content"):
+            yield element["content"]
+    for script in soup.select('script[type="application/ld+json"]'):
+        pending = [json.loads(script.string)]
+        while pending:
+            value = pending.pop()
+            if isinstance(value, dict):
+                pending += value.values()
+            elif isinstance(value, list):
+                pending += value
+            elif isinstance(value, str) and value.startswith(SITEURL):
+                yield value
 
 
 def article(title="Titolo di prova", date="2024-05-05 17:07", body="Testo dell'articolo.",

@@ -27,11 +27,13 @@ from tools import counter_server  # noqa: E402
 pytestmark = pytest.mark.browser
 
 ARTICLE = "/2024/08/festa-dei-laboratori-a-casalmaggiore/"
+HIDDEN = "/2024/08/bando-riservato-ai-laboratori/"  # its own tag, author, category: as text
 # One line per kind of page. Search and Segui are added when they reach main:
 #   ("cerca", "/cerca/?q=laboratori"), ("segui", "/segui/"),
 PAGE_KINDS = [
     ("home", "/"),  # with pagination (DEFAULT_PAGINATION below)
     ("articolo con immagini e allegato", ARTICLE),
+    ("articolo nascosto con argomenti senza pagina", HIDDEN),
     ("pagina", "/progetto/"),
     ("categoria", "/categorie/comunicati-stampa/"),
     ("argomento", "/argomenti/crema/"),
@@ -103,6 +105,10 @@ EXTRA = {
             iscrizioni: https://www.comune.casalmaggiore.cr.it/laboratori-di-comunita/iscrizione-famiglie-volontarie
             ```
             """),
+    "riservata/2024-08-02-bando.md": article(
+        title="Bando riservato ai laboratori", date="2024-08-02 09:00", status="hidden",
+        author="Giulia Neri", tags="[Casalmaggiore, Bando riservato]",
+        body="Il bando è aperto alle famiglie dei laboratori."),
 }
 
 
@@ -111,6 +117,7 @@ def site(tmp_path_factory):
     counter = counter_server.make_server("127.0.0.1", 0, testing=True)
     counter_server.start_in_thread(counter)
     counter.store.seed(ARTICLE.rstrip("/"), 87)
+    counter.store.seed(HIDDEN.rstrip("/"), 12)  # open_page waits for every count
     content = {path.relative_to(ROOT / "content").as_posix(): path.read_bytes()
                for path in (ROOT / "content").rglob("*") if path.is_file()}
     try:
@@ -193,6 +200,9 @@ def test_the_article_with_images_was_checked_with_its_images(page, site):
     assert code.evaluate("e => e.scrollWidth > e.clientWidth && e.tabIndex === 0")
     open_page(page, site, "/")
     assert page.locator(".pagination").count() == 1
+    open_page(page, site, HIDDEN)  # one tag linked, one as text; the category as text
+    assert page.locator(".tag-list a").count() == page.locator(".tag-list .tag-text").count() == 1
+    assert page.locator(".article-kicker a").count() == 0
 
 
 def test_forced_colours_keep_the_current_page_marked_and_only_it(page, site):

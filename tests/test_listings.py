@@ -1,11 +1,15 @@
 """Home, category, tag, author and archive pages; pagination; sitemap, robots, 404."""
 
+import json
 import xml.etree.ElementTree as ET
+from types import SimpleNamespace
 
 import pytest
+from pelican.settings import DEFAULT_CONFIG
+from pelican.urlwrappers import Author, Category, Tag
 
 from plugins.core.pages import page_window
-from plugins.terms import canonical_name
+from plugins.core.terms import ATOM, PAGE, RSS, canonical_name, mark, written
 
 from support import SITEURL, article
 
@@ -157,3 +161,73 @@ def test_one_item_spelling_a_term_otherwise_renames_nothing(build):
                 for a in tre.select("a[href$='/argomenti/citta/']"))
     assert "citta" not in site.soup("/argomenti/").get_text(" ")
     assert "su Città" in site.soup("/la-citta/").get_text(" ")
+
+
+# A hidden article and a translation whose tags, author and category no listed article
+# has: Pelican writes no page (and no category feed) for those terms.
+UNLISTED_TERMS = {
+    # the pages the header and footer link (NAV_LINKS, FOOTER_LINKS)
+    **{f"pages/{slug}.md": f"---\ntitle: {slug}\nslug: {slug}\n---\nTesto.\n"
+       for slug in ("progetto", "azioni", "contatti", "privacy", "note-legali", "accessibilita")},
+    "notizie/pubblico.md": article(title="Pubblico", slug="pubblico", tags="[Crema]"),
+    "riservata/bando.md": article(title="Bando nascosto", status="hidden", author="Anna Bianchi",
+                                  tags="[Crema, Bando riservato]"),
+    "notizie/public.md": article(title="Public", slug="pubblico", lang="en",
+                                 tags="[Crema, English]"),
+}
+
+
+def test_a_term_is_written_when_a_listed_article_has_it_and_the_settings_write_it():
+    settings = {**DEFAULT_CONFIG, "AUTHOR_SAVE_AS": "", "CATEGORY_FEED_ATOM": "c/{slug}.xml",
+                "CATEGORY_FEED_RSS": None}
+
+    def item(tag, category, author):
+        return SimpleNamespace(tags=[Tag(tag, settings)], category=Category(category, settings),
+                               authors=[Author(author, settings)])
+
+    listed, hidden = item("Crema", "Notizie", "Redazione"), item("crema", "Riservata", "Anna")
+    mark(SimpleNamespace(settings=settings, articles=[listed], hidden_articles=[hidden],
+                         tags={listed.tags[0]: [listed]}, categories=[(listed.category, [listed])],
+                         authors=[(listed.authors[0], [listed])]))
+    assert listed.tags[0].written == hidden.tags[0].written == {PAGE}  # the same slug
+    assert written(listed.category) and written(listed.category, ATOM)
+    assert not written(listed.category, RSS)  # its setting is empty
+    assert not written(listed.authors[0])  # AUTHOR_SAVE_AS is empty
+    assert hidden.category.written == hidden.authors[0].written == frozenset()
+    assert not written(Tag("Mai vista", settings))  # never marked: no link
+
+
+def term_links(page, selector):
+    """``{name: href or None}`` of the terms under ``selector``: linked or plain text."""
+    return {element.get_text(strip=True): (element.a or {}).get("href")
+            for element in page.select(selector)}
+
+
+def test_terms_without_a_page_are_text_and_nothing_links_a_missing_file(build):
+    site = build(UNLISTED_TERMS)
+    assert site.ok, site.log
+    for url in ("/argomenti/bando-riservato/", "/argomenti/english/", "/autori/anna-bianchi/",
+                "/categorie/riservata/", "/feeds/categorie/riservata.atom.xml"):
+        assert not site.exists(url), url  # what the links pointed at
+    assert site.missing_links() == []
+
+    hidden = site.soup("/2024/05/bando-nascosto/")
+    assert term_links(hidden, ".tag-list li") == {
+        "Crema": f"{SITEURL}/argomenti/crema/", "Bando riservato": None}
+    assert term_links(hidden, ".article-kicker") == {"Riservata": None}
+    assert term_links(hidden, 'nav[aria-label="Percorso"] li')["Riservata"] is None
+    assert "Anna Bianchi" in hidden.select_one(".article-meta").get_text()
+    assert not hidden.select('.article-meta a[rel="author"]')
+    assert not hidden.select('link[href*="riservata"]')  # no feed of the category
+    data = [json.loads(script.string)
+            for script in hidden.select('script[type="application/ld+json"]')]
+    assert data[0]["author"] == [{"@type": "Person", "name": "Anna Bianchi"}]
+    assert [crumb["name"] for crumb in data[1]["itemListElement"]] == ["Home", "Bando nascosto"]
+
+    english = site.soup("/en/2024/05/pubblico/")
+    assert term_links(english, ".tag-list li") == {
+        "Crema": f"{SITEURL}/argomenti/crema/", "English": None}
+    assert term_links(english, ".article-kicker") == {
+        "Notizie": f"{SITEURL}/categorie/notizie/"}
+    assert english.select_one('.article-meta a[rel="author"]').get_text() == "Redazione"
+    assert english.select('link[href$="/feeds/categorie/notizie.atom.xml"]')

@@ -88,6 +88,36 @@ def test_warm_builds_write_what_cold_builds_write(tmp_path):
     assert "cambiato" in edited.text("/2024/06/tre/")  # only the body, past the lead
 
 
+def test_a_term_gaining_or_losing_its_page_is_shown_as_a_cold_build_shows_it(tmp_path):
+    """A hidden article's tag and author have pages only while a listed article has them
+    too: the hidden article's page links them then, and shows them as text before and
+    after (plugins/core/terms.py), warm builds as cold ones. (The listed article is in
+    another category: one in the hidden article's own would change its related reading,
+    and render its page again anyway.)"""
+    hidden = {"notizie/visibile.md": article(title="Visibile"),
+              "riservata/bando.md": article(title="Bando", status="hidden",
+                                            author="Anna Bianchi", tags="[Bando riservato]")}
+    listed = {"notizie/aperto.md": article(title="Aperto", author="Anna Bianchi",
+                                             tags="[Bando riservato]")}
+    alone = build_site(tmp_path / "a", hidden)  # cold: no pages for the terms
+    shared = build_site(tmp_path / "c", {**hidden, **listed})  # cold: their pages
+    assert alone.ok and shared.ok, alone.log + shared.log
+    for url in ("/argomenti/bando-riservato/", "/autori/anna-bianchi/"):
+        assert url in shared.text("/2024/05/bando/") and url not in alone.text("/2024/05/bando/")
+
+    shutil.copytree(tmp_path / "a" / "cache", tmp_path / "b" / "cache")
+    gained = build_site(tmp_path / "b", {**hidden, **listed})  # warm: a listed article
+    assert gained.ok, gained.log
+    assert [name for name in differences(shared.output, gained.output)
+            if not name.startswith(PAGEFIND_ORDER)] == []
+    (gained.content / "notizie" / "aperto.md").unlink()
+    shutil.rmtree(gained.output)
+    lost = build_site(tmp_path / "b", {})  # warm: the listed article gone again
+    assert lost.ok, lost.log
+    assert [name for name in differences(alone.output, lost.output)
+            if not name.startswith(PAGEFIND_ORDER)] == []
+
+
 def test_a_cached_file_is_checked_again_when_a_file_it_uses_goes_away(tmp_path):
     files = {"immagini/foto.jpg": PHOTO,
              "notizie/a.md": article(title="A", body="![Foto]({static}/immagini/foto.jpg)")}

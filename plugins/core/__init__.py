@@ -16,14 +16,20 @@ Modules, imported explicitly (``from plugins.core import items``):
   ``initialized``), ``JINJA_FILTERS`` merging, declared plugin dependencies, the
   output folders a plugin writes itself (``reserve``);
 - :mod:`.problems`: a problem an editor can fix, with its file and line;
+- :mod:`.terms`: what the build writes for a tag, a category, an author (its page,
+  its feeds): a term of a hidden article or a translation may have none;
 - :mod:`.text`: names turned into titles; bidirectional control characters;
 - :mod:`.urls`: this machine's host names; a page's address without its final
   ``index.html``; items' addresses kept once known; the ``{static}`` links of an item.
 
 As a plugin (first in PLUGINS) it gives templates the ``without_index`` and
-``page_window`` filters, makes sure ``CACHE_PATH`` is a folder it can write (every
-plugin keeps its results there: one clear error at start-up instead of a failure
-blamed on an editor's file later), ends the process without a last pass of the
+``page_window`` filters and the ``written`` test, gives each tag, author and category one
+name at ``article_generator_pretaxonomy`` (:func:`.terms.unify`: the most used spelling),
+marks what the build writes for each term of each article at
+``article_generator_finalized`` (:func:`.terms.mark`: templates link a term only to a page
+that exists), makes sure ``CACHE_PATH`` is a folder it can
+write (every plugin keeps its results there: one clear error at start-up instead of a
+failure blamed on an editor's file later), ends the process without a last pass of the
 collector (:func:`.processes.quick_exit`), orders articles by :func:`.items.newest_first`
 (``ARTICLE_ORDER_BY``, unless the site sets its own), and, at ``all_generators_finalized``, keeps
 every item's ``url`` and ``save_as`` (:func:`.urls.freeze`).
@@ -40,9 +46,11 @@ from .items import all_items, newest_first
 from .pages import page_window
 from .processes import quick_exit
 from .settings import add_filters
+from .terms import mark, unify, written
 from .urls import freeze, without_index
 
 FILTERS = {"without_index": without_index, "page_window": page_window}
+TESTS = {"written": written}
 
 
 class CacheError(QuietError):
@@ -63,6 +71,7 @@ def writable_cache(path):
 
 def initialize(pelican):
     add_filters(pelican.settings, FILTERS)
+    add_filters(pelican.settings, TESTS, key="JINJA_TESTS")
     quiet_tracebacks()
     writable_cache(pelican.settings["CACHE_PATH"])
     quick_exit()
@@ -76,4 +85,6 @@ def freeze_urls(generators):
 
 def register():
     signals.initialized.connect(initialize)
+    signals.article_generator_pretaxonomy.connect(unify)
+    signals.article_generator_finalized.connect(mark)
     signals.all_generators_finalized.connect(freeze_urls)

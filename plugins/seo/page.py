@@ -15,6 +15,7 @@ from zoneinfo import ZoneInfo
 from babel.core import Locale, UnknownLocaleError, get_global
 from jinja2 import pass_context
 
+from plugins.core.terms import written
 from plugins.core.urls import without_index
 from plugins.italian.dates import data_iso
 
@@ -47,7 +48,10 @@ def _authors(item, context, address):
     result = []
     for author in getattr(item, "authors", None) or ():
         kind = structured.Organization if author.name in organizations else structured.Person
-        result.append(kind(plain(author.name), absolute(address, author.url)))
+        # the author's page only where the build writes it (not for an author only
+        # hidden articles or translations have: plugins/core/terms.py)
+        url = absolute(address, author.url) if written(author) else ""
+        result.append(kind(plain(author.name), url))
     return tuple(result)
 
 
@@ -145,10 +149,12 @@ def page_seo(context, title="", description=""):
             graph.append(("article:section", plain(article.category.name)))
         graph += [("article:tag", plain(tag.name)) for tag in getattr(article, "tags", ())]
         json_ld.append(_article_data(article, context, address, canonical, description))
-        json_ld.append(structured.breadcrumb_list([
-            ("Home", home),
-            (plain(article.category.name), absolute(address, article.category.url)),
-            (plain(article.title), canonical)]))
+        # the category is a step only where its page is written: every step but the
+        # last needs an address
+        category = ([(plain(article.category.name), absolute(address, article.category.url))]
+                    if written(article.category) else [])
+        json_ld.append(structured.breadcrumb_list(
+            [("Home", home), *category, (plain(article.title), canonical)]))
     elif page:
         json_ld.append(structured.breadcrumb_list([("Home", home), (plain(page.title), canonical)]))
     elif output_file == context.get("INDEX_SAVE_AS", "index.html"):

@@ -17,7 +17,8 @@ The page's own item (``article``, ``page``) is digested whole (its resolved
 HTML, metadata and every attribute plugins gave them: attachments, related
 lists…); every other item it reaches (the articles of a listing or paginator, a
 related article, a translation) by what a page can show of them (URL, summary
-and ``REF_FIELDS``: title, dates, category, authors, marks), so text further down
+and ``REF_FIELDS``: title, dates, category, authors, marks; a tag, category or author
+by its name, URL and whether its page and feeds are written), so text further down
 one article's body renders that article's page again and no listing. The digests are
 memoised per build. ``tests/test_render_cache.py`` builds sites cold and warm
 and compares every output file.
@@ -40,6 +41,7 @@ from pelican.urlwrappers import URLWrapper
 from plugins.core.digest import code_digest, settings_digest
 from plugins.core.digest import hash_parts as _hash
 from plugins.core.files import keep
+from plugins.core.terms import ATTRIBUTE as WRITTEN
 
 from . import templates
 
@@ -77,7 +79,10 @@ class Digester:
             key = id(value)
             if key not in self._shared:
                 self._keep.append(value)
-                self._shared[key] = (_hash(type(value).__name__, value.name, value.url)
+                # a term by what a page shows of it: its name, and its link if its page
+                # is written (plugins/core/terms.py)
+                self._shared[key] = (_hash(type(value).__name__, value.name, value.url,
+                                           self.stable(getattr(value, WRITTEN, None), True))
                                      if isinstance(value, URLWrapper) else
                                      _hash("paginator", self.stable(vars(value), True)))
             return self._shared[key]
