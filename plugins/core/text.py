@@ -1,7 +1,10 @@
-"""Names made readable: a folder or file name becomes a title."""
+"""Text for people: a folder or file name made a title; HTML made plain text; a text
+cut at a word."""
 
 import posixpath
 import re
+
+from markupsafe import Markup
 
 _SEPARATORS = re.compile(r"[\s_\-]+")
 # Bidirectional embeddings, overrides and isolates (U+202A-202E, U+2066-2069): in a name
@@ -17,3 +20,26 @@ def title_from_name(name, *, strip_extension=False):
         stem = stem.rsplit(".", 1)[0]
     words = " ".join(_SEPARATORS.split(stem)).strip()
     return words[:1].upper() + words[1:] if words else posixpath.basename(name)
+
+
+SPACES_RE = re.compile(r"\s+")
+
+
+def plain(value):
+    """Text for a meta tag, JSON-LD or the search index: HTML (titles and leads arrive as
+    safe HTML, ``<span lang="en">``) without its tags, entities decoded; front-matter
+    text as it is; spaces collapsed."""
+    if value is None:
+        return ""
+    text = Markup(value.__html__()).striptags() if hasattr(value, "__html__") else str(value)
+    return SPACES_RE.sub(" ", text).strip()
+
+
+def shorten(text, limit):
+    """``text`` cut at a word boundary to at most ``limit`` characters, ending in "…"."""
+    if len(text) <= limit:
+        return text
+    cut = text[: limit - 1]
+    if " " in cut:
+        cut = cut[: cut.rindex(" ")]
+    return cut.rstrip(" ,;:.–-") + "…"

@@ -15,10 +15,10 @@
 import os
 from zoneinfo import ZoneInfo
 
-from markupsafe import Markup
 from pelican.contents import Page as PelicanPage
 
 from plugins.core.items import LISTED, all_items
+from plugins.core.text import plain
 from plugins.italian.dates import data_breve, data_iso
 
 from .bundle import Page, Record
@@ -34,11 +34,6 @@ def indexed_pages(generators, output_path):
         if item.save_as:
             pages.append(Page("/" + item.url, os.path.join(output_path, *item.save_as.split("/"))))
     return pages
-
-
-def plain(html):
-    """Titles arrive as safe HTML (``<span lang="en">``): their text."""
-    return Markup(html).striptags()
 
 
 def source_label(item, labels):

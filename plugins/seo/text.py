@@ -1,29 +1,9 @@
-"""Values as plain text and addresses as absolute URLs: what other sites read."""
+"""Values as plain text (:func:`plugins.core.text.plain`, :func:`~plugins.core.text.shorten`)
+and addresses as absolute URLs: what other sites read."""
 
-import re
+from plugins.core.text import plain, shorten
 
-from markupsafe import Markup
-
-SPACES_RE = re.compile(r"\s+")
-
-
-def plain(value):
-    """Text for a meta tag or JSON-LD: HTML (titles and leads arrive as safe HTML) without
-    its tags, entities decoded; front-matter text as it is; spaces collapsed."""
-    if value is None:
-        return ""
-    text = Markup(value.__html__()).striptags() if hasattr(value, "__html__") else str(value)
-    return SPACES_RE.sub(" ", text).strip()
-
-
-def shorten(text, limit):
-    """``text`` cut at a word boundary to at most ``limit`` characters, ending in "…"."""
-    if len(text) <= limit:
-        return text
-    cut = text[: limit - 1]
-    if " " in cut:
-        cut = cut[: cut.rindex(" ")]
-    return cut.rstrip(" ,;:.–-") + "…"
+__all__ = ["absolute", "plain", "shorten", "site_address"]
 
 
 def site_address(siteurl, feed_domain=""):
