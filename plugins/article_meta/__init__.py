@@ -22,10 +22,9 @@ from markupsafe import Markup
 from pelican import signals
 
 from plugins.core.items import items
+from plugins.core.text import FIRST_PARAGRAPH_RE, TAG_RE, body_lead
 
 WORDS_PER_MINUTE = 200
-FIRST_PARAGRAPH_RE = re.compile(r"\A\s*(<p>.*?</p>)\s*", re.DOTALL)
-TAG_RE = re.compile(r"<[^>]+>")
 PARAGRAPH_RE = re.compile(r"<p>(.*?)</p>", re.DOTALL)
 
 
@@ -85,12 +84,10 @@ class ArticleLead:
 
 def enrich(article, now):
     if "summary" not in article.metadata:
-        first = FIRST_PARAGRAPH_RE.match(article._content or "")  # noqa: SLF001 - raw HTML
-        if first and TAG_RE.sub("", first.group(1)).strip():  # text, not a lone picture
-            article.metadata["summary"] = first.group(1)
+        lead = body_lead(article._content)  # noqa: SLF001 - raw HTML
+        article.metadata["summary"] = lead
+        if lead:
             article.metadata["lead_from_body"] = True
-        else:
-            article.metadata["summary"] = ""
     article.reading_time = reading_time(article._content or "")  # noqa: SLF001
     article.lead = ArticleLead(article)
     article.first_text = first_text(article._content)  # noqa: SLF001

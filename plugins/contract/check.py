@@ -8,23 +8,21 @@ each with its line where there is one; nothing is raised for content problems.
 """
 
 import os
-import re
 from dataclasses import dataclass, field
 from html import escape, unescape
 
 from plugins.core import filetypes
+from plugins.core.budget import TimeLimitExceeded, time_limit
 from plugins.core.files import on_disk
 from plugins.core.problems import ERROR, WARNING, Problem
+from plugins.core.text import TAG_RE, body_lead
 
 from . import body, schema
-from plugins.core.budget import TimeLimitExceeded, time_limit
 from .source import SourceError, read
 
 LEAD_WARNING_LENGTH = 300
 # The first words of the body ``invoke new`` writes (tools/new_item.py): left in, a warning.
 PLACEHOLDER = "Scrivi qui il testo."
-FIRST_PARAGRAPH_RE = re.compile(r"\A\s*<p>(.*?)</p>", re.DOTALL)
-TAG_RE = re.compile(r"<[^>]+>")
 
 
 @dataclass
@@ -205,9 +203,8 @@ class _FileCheck:
 
     def _lead_length(self):
         lead = self.checked.summary
-        if lead is None:
-            first = FIRST_PARAGRAPH_RE.match(self.checked.content)
-            lead = first.group(1) if first else ""
+        if lead is None:  # the page's lead: the body's opening paragraph (article_meta's)
+            lead = body_lead(self.checked.content)
         length = len(unescape(TAG_RE.sub("", lead)).strip())
         if length > LEAD_WARNING_LENGTH:
             line = self.checked.key_lines.get("summary")

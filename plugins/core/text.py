@@ -1,5 +1,5 @@
 """Text for people: a folder or file name made a title; HTML made plain text; a text
-cut at a word."""
+cut at a word; the lead a body opens with."""
 
 import posixpath
 import re
@@ -43,3 +43,17 @@ def shorten(text, limit):
     if " " in cut:
         cut = cut[: cut.rindex(" ")]
     return cut.rstrip(" ,;:.–-") + "…"
+
+
+# A body's opening paragraph (a lead taken from the body: the paragraph, with its <p>)
+FIRST_PARAGRAPH_RE = re.compile(r"\A\s*(<p>.*?</p>)\s*", re.DOTALL)
+TAG_RE = re.compile(r"<[^>]+>")
+
+
+def body_lead(html):
+    """The lead of an item without a ``summary``: the paragraph its body opens with (its
+    HTML, ``<p>`` included), or "" when the body opens otherwise or with a paragraph
+    without text (a picture alone is no lead). One rule for the pages (``article_meta``)
+    and for the contract's long-lead warning."""
+    first = FIRST_PARAGRAPH_RE.match(html or "")
+    return first.group(1) if first and TAG_RE.sub("", first.group(1)).strip() else ""
