@@ -6,6 +6,8 @@ from datetime import datetime
 import feedparser
 
 from support import SITEURL, article
+
+from plugins.feeds import absolute_urls
 import samples
 
 JPEG = samples.image("JPEG")  # a real JPEG: plugins/images reads what items show
@@ -190,3 +192,10 @@ def test_links_within_an_item_are_absolute_titles_whole_and_no_summary_is_empty(
     [entry] = [e for e in root.findall("a:entry", ns) if e.findtext("a:title", None, ns) ==
                "Foto prima"]
     assert entry.find("a:summary", ns) is None and entry.find("a:content", ns) is not None
+
+
+def test_every_candidate_of_a_srcset_is_made_absolute():
+    html = '<p><img src="a.webp" srcset="a.webp 480w, /b.webp 2x, ../c.webp 800w" alt="x"></p>'
+    assert absolute_urls(html, "https://x.org/2024/05/y/") == (
+        '<p><img src="https://x.org/2024/05/y/a.webp" srcset="https://x.org/2024/05/y/a.webp'
+        ' 480w, https://x.org/b.webp 2x, https://x.org/2024/05/c.webp 800w" alt="x"></p>')

@@ -23,6 +23,8 @@ from urllib.parse import unquote, urlsplit
 
 import nh3
 
+from plugins.core.urls import srcset_candidates
+
 GLOBAL_ATTRIBUTES = {"id", "class", "title", "lang", "dir"}
 ALLOWED = {
     # tag: attributes besides the global ones
@@ -174,7 +176,7 @@ def browser_host(url):
 
 
 def _srcset_urls(value):
-    return [candidate.strip().split()[0] for candidate in value.split(",") if candidate.strip()]
+    return [address for address, _ in srcset_candidates(value)]
 
 
 _BOX_RE = re.compile(r"<table\b[^>]*>|</table>|<pre\b[^>]*>", re.IGNORECASE)

@@ -25,6 +25,13 @@ def without_index(url):
     return text
 
 
+def srcset_candidates(value):
+    """``[(address, [descriptors])]`` of a ``srcset`` attribute (``a.webp 480w, b.webp
+    800w``): what the contract checks and what the feeds make absolute."""
+    return [(parts[0], parts[1:]) for parts in (candidate.split()
+                                                for candidate in value.split(",")) if parts]
+
+
 def freeze(items):
     """Keep each item's ``url`` and ``save_as`` as they are now.
 

@@ -19,6 +19,8 @@ from urllib.parse import urljoin
 
 from pelican import signals
 
+from plugins.core.urls import srcset_candidates
+
 from .catalogue import feed_groups
 
 # A tag of an item's HTML (text shows "<" as &lt;: code never matches), and an address
@@ -71,9 +73,9 @@ def absolute_urls(html, base):
 
     def absolute(match):
         value = match["value"]
-        if match["name"] == "srcset":
-            value = ", ".join(" ".join([urljoin(base, part.split()[0]), *part.split()[1:]])
-                              for part in value.split(",") if part.strip())
+        if match["name"].strip() == "srcset":  # the group holds the space before the name
+            value = ", ".join(" ".join([urljoin(base, address), *descriptors])
+                              for address, descriptors in srcset_candidates(value))
         else:
             value = urljoin(base, value)
         return f'{match["name"]}="{value}"'
