@@ -116,7 +116,11 @@ def test_variant_widths_and_names(tmp_path):
     cached = tmp_path / "v.webp"
     cached.write_bytes(b"RIFF")
     name = published_name("immagini/Foto Sagra è.JPG", Variant(800, 400, str(cached)))
-    assert re.fullmatch(r"foto-sagra-800\.[0-9a-f]{10}\.webp", name)
+    assert re.fullmatch(r"foto-sagra-e-800\.[0-9a-f]{10}\.webp", name)  # the site's slug
+    name = published_name("immagini/Festa in città.png", Variant(480, 240, str(cached)))
+    assert re.fullmatch(r"festa-in-citta-480\.[0-9a-f]{10}\.webp", name)  # "citt" before
+    assert published_name("immagini/🎉.jpg", Variant(480, 240, str(cached))).startswith(
+        "immagine-480.")
 
 
 @pytest.mark.parametrize(("name", "value"), [

@@ -130,7 +130,8 @@ class ImagesGenerator:
             return markup.Picture(original, measured.width, measured.height)
         candidates = []
         for variant in made:
-            name = variants.published_name(source, variant)
+            name = variants.published_name(source, variant,
+                                           self.settings["SLUG_REGEX_SUBSTITUTIONS"])
             self.files[name] = variant.file
             candidates.append(f"{self._url(self.settings['IMAGES_OUTPUT'] + '/' + name)}"
                               f" {variant.width}w")

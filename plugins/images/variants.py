@@ -16,12 +16,12 @@ import hashlib
 import io
 import os
 import posixpath
-import re
 import tempfile
 import warnings
 from dataclasses import dataclass
 
 from plugins.core.files import keep
+from plugins.italian.slugs import make_slug, slug_substitutions
 
 FORMAT = 2  # change when the drawing changes: cached variants are then drawn again
 ORIENTATION = 0x0112  # EXIF tag
@@ -210,13 +210,12 @@ def _as_rgb(image, icc):
     return image.convert("RGBA" if alpha else "RGB"), icc if image.mode == "P" else None
 
 
-SLUG_RE = re.compile(r"[^a-z0-9]+")
-
-
-def published_name(source_relative, variant, length=10):
-    """``immagini/Foto Sagra.JPG`` + 800 px variant -> ``foto-sagra-800.<hash>.webp``."""
+def published_name(source_relative, variant, regex_subs=None, length=10):
+    """``immagini/Foto Città.JPG`` + 800 px variant -> ``foto-citta-800.<hash>.webp``: the
+    site's slug of the file name (``SLUG_REGEX_SUBSTITUTIONS``; default the site's own)."""
     stem = posixpath.splitext(posixpath.basename(source_relative))[0]
-    stem = SLUG_RE.sub("-", stem.lower()).strip("-") or "immagine"
+    subs = slug_substitutions() if regex_subs is None else regex_subs
+    stem = make_slug(stem, subs) or "immagine"
     with open(variant.file, "rb") as handle:
         digest = hashlib.sha256(handle.read()).hexdigest()[:length]
     return f"{stem}-{variant.width}.{digest}.webp"
