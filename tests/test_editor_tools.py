@@ -373,3 +373,39 @@ def test_check_reports_links_to_unpublished_items_as_the_build_does(tmp_path, co
         level = "ERROR" if ": errore: " in line else "WARNING"
         message = re.sub(r": (errore|avviso): ", ": ", line.removeprefix("content/"), count=1)
         assert f"{level} {message}" in site.messages(), (line, site.log)
+
+
+def test_links_of_and_to_files_with_errors_are_reported_alike_by_check_and_build(tmp_path):
+    """A file with errors is dropped by the build and reported on its own: its links to a
+    draft are not checked, nor are links to it (it is broken, not unpublished)."""
+    files = {
+        "notizie/a.md": article(title="A", slug="a", image="immagini/manca.jpg",
+                                image_alt="x", body="Vedi [b]({filename}b.md)."),
+        "notizie/b.md": article(title="B", slug="b", status="draft"),
+        "notizie/c.md": article(title="C", slug="c", body="Vedi [rotto]({filename}rotto.md)."),
+        "notizie/rotto.md": article(title="Rotto", date="2024-13-45", slug="rotto"),
+    }
+    site = build_site(tmp_path / "build", files, config="publishconf")
+    assert not site.ok
+    status, out, err = run_check(tmp_path, files)
+    assert status == 1
+    errors = [line.removeprefix("content/").replace(": errore:", ":").split(" / ")[0]
+              for line in out.splitlines() if ": errore: " in line]
+    assert [line.split(":")[0] for line in errors] == ["notizie/a.md", "notizie/rotto.md"], out
+    for line in errors:  # each as the build says it
+        assert line in site.messages(), (line, site.log)
+    assert "il link punta" not in out + site.log
+
+
+def test_a_link_error_names_the_line_of_that_link(tmp_path):
+    body = ("Leggi anche [la festa di maggio]({filename}la-festa.md).\n\nAltro testo.\n\n"
+            "E il [programma]({filename}festa.md), ancora in bozza.")
+    files = {"notizie/a.md": article(title="A", slug="a", body=body),
+             "notizie/la-festa.md": article(title="La festa", slug="la-festa"),
+             "notizie/festa.md": article(title="Festa", slug="festa", status="draft")}
+    site = build_site(tmp_path / "build", files, config="publishconf")
+    assert not site.ok and "notizie/a.md:11: il link punta a notizie/festa.md" in \
+        site.messages(), site.log
+    status, out, _ = run_check(tmp_path, files)
+    assert status == 1 and out.startswith("content/notizie/a.md:11: errore: il link punta a"
+                                          " notizie/festa.md"), out

@@ -231,3 +231,21 @@ def test_terms_without_a_page_are_text_and_nothing_links_a_missing_file(build):
         "Notizie": f"{SITEURL}/categorie/notizie/"}
     assert english.select_one('.article-meta a[rel="author"]').get_text() == "Redazione"
     assert english.select('link[href$="/feeds/categorie/notizie.atom.xml"]')
+
+
+def test_a_configured_category_keeps_its_name_however_items_spell_it(build):
+    names = 'CONTRACT_CATEGORY_NAMES = {"notizie": "Notizie", "avvisi": "Avvisi e bandi"}\n'
+    site = build({
+        "avvisi/a.md": article(title="Uno", date="2024-01-01 10:00"),
+        "notizie/b.md": article(title="Due", date="2024-02-01 10:00",
+                                category="'avvisi e BANDI'"),
+        "notizie/c.md": article(title="Tre", date="2024-03-01 10:00",
+                                category="'avvisi e BANDI'"),
+        "notizie/d.md": article(title="Quattro", date="2024-04-01 10:00",
+                                category="'avvisi e BANDI'"),
+    }, names)
+    assert site.ok, site.log
+    page = site.soup("/categorie/avvisi-e-bandi/")
+    assert page.h1.get_text(strip=True) == "Avvisi e bandi"
+    assert titles(page) == ["Quattro", "Tre", "Due", "Uno"]  # one category, one name
+    assert "BANDI" not in site.soup("/categorie/").get_text(" ")

@@ -107,6 +107,7 @@ class FileResult(NamedTuple):
     save_as: str  # "" when the build would not write it
     claims: list  # the addresses its attachments would get (``address_clashes``)
     linked: list  # the attachment files it links, when written (``linked_clashes``)
+    failed: bool = True  # the contract found errors: the build drops the file
 
 
 class _RecordingCache(MetadataCache):
@@ -203,9 +204,10 @@ def _check_one(file):
     if late:
         checked.problems.append(Problem(relative, late, checked.key_lines.get("modified"),
                                         WARNING))
+    failed = bool(checked.errors)  # the reader's errors (images, attachments: later)
     slug = slug_of(checked.metadata, settings)
     target = save_as(checked.metadata, slug, page, settings)
-    if target and not checked.errors and "plugins.images" in settings["PLUGINS"]:
+    if target and not failed and "plugins.images" in settings["PLUGINS"]:
         # images of written items, as the build reads them: never those of a file with
         # errors (the build drops it; its broken image is already its link's error)
         checked.problems += _image_problems(relative, str(html) + str(summary or ""), checked,
@@ -218,7 +220,7 @@ def _check_one(file):
         pdfs = run.cache.added
     if run is not None and target:
         linked = _linked_attachments(relative, (html, summary), settings)
-    return FileResult(checked, pdfs, slug, target, claims, linked)
+    return FileResult(checked, pdfs, slug, target, claims, linked, failed)
 
 
 def checked_files(settings, files, workers=None):
@@ -261,7 +263,7 @@ def check(settings, workers=None, files=None):
                 relative, "page" if page else "article", result.slug, result.save_as,
                 language(metadata, settings), line, tuple(checked.links.items()),
                 metadata.get("status") == "draft",
-                rules.scheduled(metadata.get("date"), page, settings)))
+                rules.scheduled(metadata.get("date"), page, settings), result.failed))
     if pdfs is not None:
         pdfs.save()
     problems += [Problem(relative, message, None, WARNING)

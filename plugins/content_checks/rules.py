@@ -30,6 +30,9 @@ class Entry:
     links: tuple = ()  # ((path under content/, line), ...): where its {filename} links lead
     draft: bool = False  # `status: draft`, also where a preview shows it
     scheduled: datetime | None = None  # its date, when the public build waits for it
+    # a file with errors (only ``invoke check`` has entries for them, for the rules that
+    # report all at once: the build drops such a file, and it is reported on its own)
+    failed: bool = False
 
 
 def scheduled(date, page, settings):
@@ -163,12 +166,12 @@ def unpublished_links(entries, read, settings):
     zone = ZoneInfo(settings["TIMEZONE"])
     problems = []
     for entry in entries:
-        if entry.draft or not (entry.save_as or entry.scheduled):
+        if entry.draft or entry.failed or not (entry.save_as or entry.scheduled):
             continue
         for target, line in entry.links:
             linked = by_source.get(target)
-            if linked is None and target in read:
-                continue
+            if (linked is None and target in read) or (linked is not None and linked.failed):
+                continue  # a file with errors: reported on its own, as the build does
             if linked is not None and (_published(linked) or (
                     entry.scheduled and not linked.draft and linked.scheduled
                     and linked.scheduled <= entry.scheduled)):

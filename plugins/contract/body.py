@@ -106,7 +106,10 @@ class _Checker(HTMLParser):
     def _check_url(self, tag, name, url):
         intrasite = INTRASITE_RE.match(url.strip())
         if intrasite:
-            self.links.append((intrasite["what"], intrasite["target"], intrasite["target"]))
+            # the line: of the link as written first (`festa.md` alone is also found in
+            # `{filename}la-festa.md`, on an earlier line), else of its target
+            self.links.append((intrasite["what"], intrasite["target"],
+                               (url.strip(), intrasite["target"])))
             return
         scheme = url_scheme(url)
         if tag == "iframe":

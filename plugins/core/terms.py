@@ -109,7 +109,11 @@ def unify(generator):
     (configured names for categories): ``tags``, ``authors``, ``author``, ``category``."""
     settings = generator.settings
     every = [item for item, _ in items(generator)]
-    configured = settings.get("CONTRACT_CATEGORY_NAMES") or {}
+    # a configured category by the slug of its folder (``category: avvisi``) and by that
+    # of its name (the folder's items: ``Avvisi e bandi`` is avvisi-e-bandi)
+    configured = {Category(text, settings).slug: name
+                  for folder, name in (settings.get("CONTRACT_CATEGORY_NAMES") or {}).items()
+                  for text in (folder, name)}
     for attribute, wrapper in KINDS:
         spellings = {}
         for item in every:
