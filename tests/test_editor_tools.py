@@ -409,3 +409,26 @@ def test_a_link_error_names_the_line_of_that_link(tmp_path):
     status, out, _ = run_check(tmp_path, files)
     assert status == 1 and out.startswith("content/notizie/a.md:11: errore: il link punta a"
                                           " notizie/festa.md"), out
+
+
+def test_headings_out_of_order_are_warnings_and_a_link_without_text_an_error(tmp_path):
+    body = ("Primo paragrafo.\n\n# Titolo nel testo\n\nTesto.\n\n#### Quarto livello\n\n"
+            "Un link vuoto: [](https://example.org/vuoto).\n\n"
+            "[![Il logo]({static}/immagini/logo.jpg)](https://example.org/) ha un nome.")
+    files = {"notizie/a.md": article(title="A", slug="a", body=body),
+             "immagini/logo.jpg": JPEG}
+    status, out, err = run_check(tmp_path, files)
+    lines = [line.split(" / ")[0] for line in out.splitlines()]
+    assert status == 1 and lines == [
+        "content/notizie/a.md:15: errore: link senza testo (https://example.org/vuoto): scrivi"
+        " tra le parentesi quadre dove porta, [testo](…)",
+        "content/notizie/a.md:9: avviso: titolo di primo livello nel testo («Titolo nel"
+        " testo»): la pagina ha già il suo titolo, usa ##",
+        "content/notizie/a.md:13: avviso: il titolo «Quarto livello» è di livello 4 dopo uno"
+        " di livello 1: usa ##, senza saltare livelli",
+    ], out + err
+    site = build_site(tmp_path / "build", files)
+    assert not site.ok
+    for line in lines:  # the same file, line and message in the build
+        assert line.removeprefix("content/").replace(" errore:", "").replace(" avviso:", "") \
+            in site.messages(), (line, site.log)

@@ -33,6 +33,13 @@ def test_same_category_is_newest_first_without_the_item_itself():
     assert model.same_category(notizie[0], groups, 0) == []
 
 
+def test_a_translation_is_not_offered_its_own_original():
+    notizie = items(3)
+    translation = Item(notizie[1].slug, notizie[1].date)  # the same slug: another language
+    groups = model.by_category(notizie)
+    assert model.same_category(translation, groups, 5) == [notizie[2], notizie[0]]
+
+
 def test_neighbours_are_the_older_and_newer_items_of_the_category():
     notizie = items(3)
     groups = model.by_category(notizie + items(2, "avvisi"))

@@ -224,10 +224,14 @@ def test_each_listing_describes_itself(site):
 
 def test_a_translation_says_its_language_and_names_the_other_version(site):
     english = site.soup("/en/2024/05/bilancio/")
-    assert english.html["lang"] == "en" and one(english, "og:locale") == "en_US"
+    # the page's interface is Italian; the item's own text (title, body) is marked English
+    assert english.html["lang"] == "it" and one(english, "og:locale") == "en_US"
+    assert english.h1["lang"] == "en" and english.select_one(".article-body")["lang"] == "en"
+    assert english.title["lang"] == "en" and not english.select_one("nav[lang], footer[lang]")
     assert json_ld(english)["NewsArticle"]["inLanguage"] == "en-US"
     italian = site.soup(ARTICLE)
     assert italian.html["lang"] == "it" and one(italian, "og:locale") == "it_IT"
+    assert not italian.select("[lang]:not(html):not([lang=en])")  # nothing else marked
     for soup in (english, italian):
         versions = {link["hreflang"]: link["href"]
                     for link in soup.select('link[rel="alternate"][hreflang]')}

@@ -59,6 +59,9 @@ SCHEME_RE = re.compile(r"\A([a-z][a-z0-9+.\-]*):")
 BLANKS_RE = re.compile(r"[\x00-\x20]+")
 
 
+HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
+
+
 def url_scheme(value):
     """The scheme a browser would see in ``value`` (tabs, newlines, spaces ignored)."""
     match = SCHEME_RE.match(BLANKS_RE.sub("", value).lower())
@@ -72,6 +75,9 @@ class _Checker(HTMLParser):
         self.found = []  # (needle to find in the source, message)
         self.links = []  # (what, target, needle)
         self.images = []  # (src, alt or None)
+        self.headings = []  # (level, text)
+        self.anchor = None  # the <a> open: [href, its text, named by an image's alt]
+        self.heading = None  # the heading open: [level, its text]
 
     def problem(self, needle, message):
         self.found.append((needle, message))
@@ -100,8 +106,38 @@ class _Checker(HTMLParser):
         if tag == "img":
             attributes = dict(attrs)
             self.images.append((attributes.get("src") or "", attributes.get("alt")))
+            if self.anchor is not None and (attributes.get("alt") or "").strip():
+                self.anchor[2] = True
+        elif tag == "a":
+            attributes = dict(attrs)
+            named = any((attributes.get(name) or "").strip() for name in ("aria-label",))
+            self.anchor = [attributes.get("href") or "", "", named]
+        elif tag in HEADINGS:
+            self.heading = [int(tag[1]), ""]
 
-    handle_startendtag = handle_starttag
+    def handle_startendtag(self, tag, attrs):
+        self.handle_starttag(tag, attrs)
+        if tag == "a":  # <a/>: nothing inside to name it, and nothing left open
+            self.anchor = None
+        elif tag in HEADINGS:
+            self.heading = None
+
+    def handle_data(self, data):
+        if self.anchor is not None:
+            self.anchor[1] += data
+        if self.heading is not None:
+            self.heading[1] += data
+
+    def handle_endtag(self, tag):
+        if tag == "a" and self.anchor is not None:
+            href, text, named = self.anchor
+            self.anchor = None
+            if href and not text.strip() and not named:  # [](…): nothing to read or click
+                self.problem((f"]({href}", href), f"link senza testo ({href}): scrivi tra le"
+                             " parentesi quadre dove porta, [testo](…) / link without text")
+        elif tag in HEADINGS and self.heading is not None:
+            self.headings.append((self.heading[0], " ".join(self.heading[1].split())))
+            self.heading = None
 
     def _check_url(self, tag, name, url):
         intrasite = INTRASITE_RE.match(url.strip())
@@ -236,11 +272,30 @@ def find_line(source, needles, body_line):
 
 
 def check_html(html, *, iframe_hosts=()):
-    """``(problems, links, images)`` for rendered HTML: problems are (needle, message)."""
+    """``(problems, links, images, headings)`` for rendered HTML: problems are (needle,
+    message); headings (level, text), for :func:`heading_warnings`."""
     checker = _Checker(iframe_hosts)
     checker.feed(html)
     checker.close()
-    return checker.found, checker.links, checker.images
+    return checker.found, checker.links, checker.images, checker.headings
+
+
+def heading_warnings(headings):
+    """``[(needle, message)]`` about a body's headings: the page's title is its only level 1
+    (``#``), and the levels go down one at a time from there (``##``, then ``###``): a
+    screen reader's list of headings is the page's outline."""
+    found, previous = [], 1
+    for level, text in headings:
+        needle = ("#" * level + " " + text, text) if text else None
+        if level == 1:
+            found.append((needle, f"titolo di primo livello nel testo («{text}»): la pagina ha"
+                                  " già il suo titolo, usa ## / level-1 heading in the body"))
+        elif level > previous + 1:
+            found.append((needle, f"il titolo «{text}» è di livello {level} dopo uno di livello"
+                                  f" {previous}: usa {'#' * (previous + 1)}, senza saltare"
+                                  " livelli / heading level skipped"))
+        previous = level
+    return found
 
 
 def resolve_target(what, target, relative_source):

@@ -153,13 +153,17 @@ class _FileCheck:
         return self.settings["CONTRACT_IFRAME_HOSTS"]
 
     def _check_html(self, html, text, first_line, fixed_line=None):
-        problems, links, images = body.check_html(html, iframe_hosts=self._iframe_hosts())
+        problems, links, images, headings = body.check_html(
+            html, iframe_hosts=self._iframe_hosts())
 
         def line(needle):
             return fixed_line or body.find_line(text, needle, first_line)
 
         for needle, message in problems:
             self.add(message, line(needle))
+        if fixed_line is None:  # the body's outline (a summary's headings are its own)
+            for needle, message in body.heading_warnings(headings):
+                self.add(message, line(needle) if needle else None, WARNING)
         for what, target, needle in links:
             message = self._link_problem(what, target)
             if message:

@@ -36,8 +36,11 @@ def by_category(articles):
 
 
 def same_category(item, groups, limit):
-    """Up to ``limit`` other articles of ``item``'s category, newest first."""
-    return [other for other in groups.get(item.category, ()) if other is not item][:limit]
+    """Up to ``limit`` other articles of ``item``'s category, newest first: not the item
+    itself nor, for a translation, its original (the same slug: two items share one only
+    as translations of each other, the contract refuses it otherwise)."""
+    return [other for other in groups.get(item.category, ())
+            if other is not item and other.slug != item.slug][:limit]
 
 
 def neighbours(item, groups):
