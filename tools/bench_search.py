@@ -50,7 +50,7 @@ def _sentence(rng, words=14):
 def generate(content, articles, pdfs=0, seed=20240505):
     """``articles`` Italian articles of about 250 words over the three categories, the
     first ``pdfs`` of them with a PDF attachment of 2-10 pages of text."""
-    from tools.bench_attachments import make_pdf  # noqa: PLC0415 - PDFs of text
+    from tools.bench import make_pdf  # noqa: PLC0415 - PDFs of text
 
     rng = random.Random(seed)
     for number in range(articles):
@@ -61,7 +61,7 @@ def generate(content, articles, pdfs=0, seed=20240505):
             name = f"allegati/bench/documento-{number:04d}.pdf"
             path = content / name
             path.parent.mkdir(parents=True, exist_ok=True)
-            path.write_bytes(make_pdf(rng.randint(2, 10), 0, rng))
+            path.write_bytes(make_pdf(rng, rng.randint(2, 10)))
             lines += ["attachments:", f"  - file: {name}", f"    title: Documento {number:04d}"]
         body = "\n\n".join(" ".join(_sentence(rng) for _ in range(4)) for _ in range(4))
         path = content / category / f"articolo-{number:04d}.md"

@@ -159,13 +159,13 @@ def linked_clashes(linked, owners, settings):
     call it."""
     regex_subs = settings["SLUG_REGEX_SUBSTITUTIONS"]
     found, rejected = [], set()
-    for source in sorted(linked):
-        save_as = expand(settings["ATTACHMENTS_SAVE_AS"], source, regex_subs)
-        owner = owners.setdefault(save_as, source)
-        if owner != source:
-            rejected.add(source)
-            found += [(item, clash_message(source, owner, save_as, "(link {static})"))
-                      for item in sorted(set(linked[source]))]
+    for path in sorted(linked):  # (not `source`: items.source, imported here)
+        save_as = expand(settings["ATTACHMENTS_SAVE_AS"], path, regex_subs)
+        owner = owners.setdefault(save_as, path)
+        if owner != path:
+            rejected.add(path)
+            found += [(item, clash_message(path, owner, save_as, "(link {static})"))
+                      for item in sorted(set(linked[path]))]
     return found, rejected
 
 

@@ -17,7 +17,6 @@ an error.
 
 import logging
 import os
-import posixpath
 import shutil
 import threading
 from concurrent.futures import ThreadPoolExecutor

@@ -54,7 +54,6 @@ class Source:
     key_lines: dict = field(default_factory=dict)  # key (lower case) -> line
     body: str = ""
     body_line: int = 1  # line of the file where the body starts
-    is_yaml: bool = False
     warnings: list = field(default_factory=list)  # (line, message)
 
     def line_of(self, key):
@@ -228,13 +227,13 @@ def split(text):
         first_line = match.group("before").count("\n") + 2  # the line after "---"
         raw, key_lines, warnings = load_yaml(match.group("metadata"), first_line)
         body_line = first_line + match.group("metadata").count("\n") + 1
-        return Source(text, raw, key_lines, match.group("content"), body_line, True, warnings)
+        return Source(text, raw, key_lines, match.group("content"), body_line, warnings)
     if text.lstrip().startswith("---\n"):
         raise SourceError("il front matter inizia con `---` ma non si chiude con un'altra"
                           " riga `---` / front matter not closed",
                           text[:len(text) - len(text.lstrip())].count("\n") + 1)
     raw, key_lines, body, body_line = native_header(text)
-    return Source(text, raw, key_lines, body, body_line, False)
+    return Source(text, raw, key_lines, body, body_line)
 
 
 def read(data):

@@ -18,7 +18,8 @@ Modules, imported explicitly (``from plugins.core import items``):
 - :mod:`.problems`: a problem an editor can fix, with its file and line;
 - :mod:`.terms`: what the build writes for a tag, a category, an author (its page,
   its feeds): a term of a hidden article or a translation may have none;
-- :mod:`.text`: names turned into titles; bidirectional control characters;
+- :mod:`.text`: names turned into titles; bidirectional control characters; HTML as plain
+  text, cut at a word; the lead a body opens with;
 - :mod:`.urls`: this machine's host names; a page's address without its final
   ``index.html``; items' addresses kept once known; the ``{static}`` links of an item.
 

@@ -3,7 +3,7 @@
 Signal ``initialized``:
 
 - the Jinja filters ``data_lunga``, ``data_breve``, ``data_iso`` (in the site's
-  ``TIMEZONE``), ``numero``, ``di``, ``da`` and ``quanti`` (:mod:`.words`);
+  ``TIMEZONE``), ``di``, ``da`` and ``quanti`` (:mod:`.words`);
 - the Markdown extension :mod:`.typography` (apostrophes fixed before typogrify,
   ``ITALIAN_ENGLISH_TERMS`` marked ``lang="en"``) added to ``MARKDOWN``;
 - ``SLUG_REGEX_SUBSTITUTIONS`` with apostrophes as word breaks (unless the site sets it).
@@ -38,7 +38,7 @@ def with_typography(markdown_settings, terms):
 def initialize(pelican):
     config = pelican.settings
     settings.install(config)
-    add_filters(config, {**dates.filters(config["TIMEZONE"]), "numero": numero, "di": di,
+    add_filters(config, {**dates.filters(config["TIMEZONE"]), "di": di,
                          "da": da, "quanti": quanti})
     config["MARKDOWN"] = with_typography(config["MARKDOWN"], config["ITALIAN_ENGLISH_TERMS"])
     if config["SLUG_REGEX_SUBSTITUTIONS"] == DEFAULT_CONFIG["SLUG_REGEX_SUBSTITUTIONS"]:

@@ -138,7 +138,6 @@ class RenderCache:
         self._names = {}  # template name -> names it (and all it uses) can read
         self._analysis_path = templates.analysis_path(settings)
         self._parsed = self._load_parsed()  # digest of name and source -> [names, referenced]
-        self.hits = self.misses = 0
         self.last = None  # (text, path) of the page rendered last: see take_last
 
     def _prune(self, root):
@@ -196,11 +195,8 @@ class RenderCache:
         try:
             text = path.read_text(encoding="utf-8")
         except FileNotFoundError:
-            self.misses += 1
             text = template.render(context)
             keep(path, text.encode("utf-8"))
-        else:
-            self.hits += 1
         self.last = (text, path)
         return text
 
