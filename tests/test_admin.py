@@ -170,6 +170,10 @@ def test_article_fields_follow_the_contract(site):
     assert attachments["file"]["media_folder"] == "/content/allegati/{{fields.date | date('YYYY')}}"
     assert attachments["file"]["public_folder"] == "allegati/{{fields.date | date('YYYY')}}"
     assert [f.get("required", True) for f in attachments.values()] == [True, False, False]
+    # no level-1 heading in the toolbar: the page's title is the only one (the contract
+    # warns about `#` in the body)
+    assert "heading-one" not in fields["body"]["buttons"]
+    assert "heading-two" in fields["body"]["buttons"] and "link" in fields["body"]["buttons"]
     pages = {f["name"]: f for f in collections["pages"]["fields"]}
     assert list(pages) == ["title", "summary", "slug", "image", "image_alt", "attachments",
                            "status", "body"]

@@ -31,6 +31,11 @@ STATUS_OPTIONS = [
     {"label": "Bozza (non pubblicato)", "value": "draft"},
     {"label": "Nascosto (ha un indirizzo, non compare negli elenchi)", "value": "hidden"},
 ]
+# The body's toolbar: headings from level 2 to 4 only (the page's title is its level 1,
+# and the contract warns about a `#` heading in the body or a skipped level); no
+# strikethrough or code, which a news item has no use for.
+BODY_BUTTONS = ["bold", "italic", "link", "heading-two", "heading-three", "heading-four",
+                "quote", "bulleted-list", "numbered-list"]
 # Decap's own default backend addresses, for the Content-Security-Policy.
 GITLAB = "https://gitlab.com"
 GITHUB_API = "https://api.github.com"
@@ -111,7 +116,7 @@ def fields(settings, dated):
          ]},
         {"label": "Stato", "name": "status", "widget": "select", "required": False,
          "default": "published", "options": STATUS_OPTIONS},
-        {"label": "Testo", "name": "body", "widget": "markdown"},
+        {"label": "Testo", "name": "body", "widget": "markdown", "buttons": BODY_BUTTONS},
     ]
     return found
 
