@@ -357,3 +357,15 @@ def test_development_uses_the_local_address_and_no_address_means_none(build_once
     assert not soup.select('link[rel="canonical"], meta[property^="og:"], .share, '
                            'script[type="application/ld+json"]')
     assert one(soup, "description") == "Testo dell’articolo."
+
+
+def test_a_hidden_item_is_kept_out_of_search_engines_and_a_listed_one_is_not(build):
+    site = build({
+        "notizie/nascosta.md": article(title="Nascosta", slug="nascosta", status="hidden"),
+        "notizie/visibile.md": article(title="Visibile", slug="visibile"),
+        "pages/riservata.md": "---\ntitle: Riservata\nslug: riservata\nstatus: hidden\n---\nT.\n",
+    })
+    assert site.ok, site.log
+    for address in ("/2024/05/nascosta/", "/riservata/"):
+        assert site.soup(address).select_one('meta[name="robots"]')["content"] == "noindex"
+    assert not site.soup("/2024/05/visibile/").select('meta[name="robots"]')
