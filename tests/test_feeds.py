@@ -199,3 +199,15 @@ def test_every_candidate_of_a_srcset_is_made_absolute():
     assert absolute_urls(html, "https://x.org/2024/05/y/") == (
         '<p><img src="https://x.org/2024/05/y/a.webp" srcset="https://x.org/2024/05/y/a.webp'
         ' 480w, https://x.org/b.webp 2x, https://x.org/2024/05/c.webp 800w" alt="x"></p>')
+
+
+def test_an_item_with_several_authors_names_them_all_in_the_feeds(build):
+    site = build({"notizie/a.md": article(title="A più mani", slug="a",
+                                          authors=["Maria Rossi", "Luca Bianchi", "Anna Verdi"]),
+                  "notizie/b.md": article(title="Da sola", slug="b", author="Maria Rossi")})
+    assert site.ok, site.log
+    for name in ("tutto.atom.xml", "tutto.rss.xml"):
+        entries = {entry.title: entry for entry in
+                   feedparser.parse((site.output / "feeds" / name).read_bytes()).entries}
+        assert entries["A più mani"].author == "Maria Rossi, Luca Bianchi e Anna Verdi", name
+        assert entries["Da sola"].author == "Maria Rossi", name

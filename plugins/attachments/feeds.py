@@ -7,11 +7,13 @@ gets the first. Both get the full "Allegati" list appended to the item's
 content, so no document is lost to an RSS reader.
 """
 
-from urllib.parse import urljoin, urlsplit
+from urllib.parse import urlsplit
 
 from feedgenerator import Enclosure, Rss201rev2Feed
 from jinja2 import Environment
 from markupsafe import Markup
+
+from plugins.core.urls import feed_item_link as item_link
 
 from .collect import STATE_KEY
 from .model import absolute
@@ -23,14 +25,6 @@ LIST = Environment(autoescape=True).from_string(
     "{% if a.description %}<br>{{ a.description }}{% endif %}</li>"
     "{%- endfor %}\n</ul>\n"
 )
-
-
-def item_link(context, url):
-    """The link Pelican's writer gives a feed item for a content ``url``."""
-    siteurl = context.get("SITEURL", "")
-    if context.get("RELATIVE_URLS"):
-        return f"{siteurl.rstrip('/')}/{url}" if siteurl else url
-    return urljoin(siteurl if siteurl.endswith("/") else siteurl + "/", url)
 
 
 def files_base(context):

@@ -3,7 +3,7 @@
 import os
 import posixpath
 from types import SimpleNamespace
-from urllib.parse import unquote, urlsplit
+from urllib.parse import unquote, urljoin, urlsplit
 
 from pelican.contents import Content
 
@@ -30,6 +30,15 @@ def srcset_candidates(value):
     800w``): what the contract checks and what the feeds make absolute."""
     return [(parts[0], parts[1:]) for parts in (candidate.split()
                                                 for candidate in value.split(",")) if parts]
+
+
+def feed_item_link(context, url):
+    """The link Pelican's writer gives a feed item for a content ``url`` (plugins that
+    change a feed's items find each one's article by it)."""
+    siteurl = context.get("SITEURL", "")
+    if context.get("RELATIVE_URLS"):
+        return f"{siteurl.rstrip('/')}/{url}" if siteurl else url
+    return urljoin(siteurl if siteurl.endswith("/") else siteurl + "/", url)
 
 
 def freeze(items):

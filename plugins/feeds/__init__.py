@@ -6,7 +6,8 @@ file is written). Pelican gives RSS items a ``tag:`` guid without
 subtitle as channel description and gives every feed the home page as id and
 link; all are fixed here (each feed's id is its own address, its link the page
 it follows), and the feed gets its language; a category feed's title keeps the
-category's name whole, and every address in an item is made absolute. Other
+category's name whole, every address in an item is made absolute, and an item with
+several authors names them all. Other
 plugins (attachments) add enclosures on the same signal.
 
 Signal ``article_generator_finalized``: the template variable ``site_feeds``, every
@@ -19,7 +20,8 @@ from urllib.parse import urljoin
 
 from pelican import signals
 
-from plugins.core.urls import srcset_candidates
+from plugins.core.urls import feed_item_link, srcset_candidates
+from plugins.italian.words import elenco
 
 from .catalogue import feed_groups
 
@@ -93,7 +95,11 @@ def fix_feed(context, feed):
     group = followed_group(context, feed.feed["feed_url"])
     if group is not None:
         feed.feed["title"] = feed_title(context, group)
+    authors = _several_authors(context)
     for item in feed.items:
+        names = authors.get(item["link"].removesuffix("?ref=feed"))
+        if names:  # Pelican names the first author only (feedgenerator takes one name)
+            item["author_name"] = names
         guid = item.get("unique_id") or ""
         if not guid.startswith(("http://", "https://")):
             item["unique_id_is_permalink"] = False
@@ -101,6 +107,17 @@ def fix_feed(context, feed):
             item[key] = absolute_urls(item.get(key), item["link"])
         if not (item.get("description") or "").strip():
             item["description"] = None  # a lead that is only a picture: no empty <summary>
+
+
+def _several_authors(context):
+    """``{feed link: "Maria Rossi e Luca Bianchi"}`` of the articles with several authors."""
+    found = {}
+    for article in context.get("articles") or ():
+        for item in (article, *getattr(article, "translations", ())):
+            authors = getattr(item, "authors", None) or ()
+            if len(authors) > 1:
+                found[feed_item_link(context, item.url)] = elenco(a.name for a in authors)
+    return found
 
 
 def list_feeds(generator):

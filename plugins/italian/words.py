@@ -34,6 +34,12 @@ def da(name):
     return "da" + di(name)[2:] if di(name) != "di " else "da "
 
 
+def elenco(names):
+    """``Maria Rossi``, ``Maria Rossi e Luca Bianchi``, ``A, B e C``: names in a sentence."""
+    names = [str(name) for name in names]
+    return " e ".join([", ".join(names[:-1]), names[-1]]) if len(names) > 1 else "".join(names)
+
+
 def quanti(count, singular, plural):
     """``1 articolo``, ``0 articoli``, ``12.345 articoli``."""
     return f"{numero(count)} {singular if count == 1 else plural}"
