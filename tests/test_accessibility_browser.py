@@ -9,8 +9,9 @@ viewport and the emulated colour scheme, not by opening new pages.
 
 axe-core comes from npm (tests/axe/package.json, pinned by its package-lock.json;
 ``./run test`` runs ``npm ci``). Rules: WCAG 2.0, 2.1, 2.2 A and AA, and best practices
-(``browser_support.AXE_TAGS``). What axe cannot judge is checked by hand: see
-content/pages/accessibilita.md.
+(``browser_support.AXE_TAGS``). What axe cannot judge (reading order, the sense of
+alternative texts, keyboard use as a whole) needs people: content/pages/accessibilita.md says
+which checks were and were not made.
 """
 
 import io
