@@ -111,8 +111,11 @@ def test_the_first_image_is_eager_only_without_a_cover():
 
 def test_variant_widths_and_names(tmp_path):
     assert widths_for(Source("x", "d", 2000, 1000), WIDTHS) == [480, 800, 1200, 1600]
-    assert widths_for(Source("x", "d", 800, 1000), WIDTHS) == [480]
-    assert widths_for(Source("x", "d", 300, 300), WIDTHS) == []
+    # no wider than the largest width: a WebP of its own width too, offered instead of it
+    assert widths_for(Source("x", "d", 800, 1000), WIDTHS) == [480, 800]
+    assert widths_for(Source("x", "d", 1080, 720), WIDTHS) == [480, 800, 1080]
+    assert widths_for(Source("x", "d", 1600, 900), WIDTHS) == [480, 800, 1200, 1600]
+    assert widths_for(Source("x", "d", 300, 300), WIDTHS) == [300]
     cached = tmp_path / "v.webp"
     cached.write_bytes(b"RIFF")
     name = published_name("immagini/Foto Sagra è.JPG", Variant(800, 400, str(cached)))
@@ -158,7 +161,10 @@ def test_body_images_get_size_srcset_and_lazy_loading(build_once):
     assert chart["src"] == f"{SITEURL}/immagini/grafico.png"
     assert chart["sizes"] == DEFAULTS["IMAGES_SIZES"]
     assert chart["loading"] == "lazy" and chart["decoding"] == "async"
-    assert candidates(chart)[-1] == ("/immagini/grafico.png", 900)  # the original, largest
+    # no wider than the largest variant: a WebP of its own width replaces the PNG in srcset
+    path, width = candidates(chart)[-1]
+    assert VARIANT.match(path) and width == 900
+    assert "/immagini/grafico.png" not in [path for path, _ in candidates(chart)]
     turned = shown["Una foto ruotata"]
     assert (turned["width"], turned["height"]) == ("600", "1000")  # as the browser shows it
     assert [w for _, w in candidates(turned)] == [480, 600]
@@ -170,14 +176,18 @@ def test_variants_exist_with_the_widths_they_claim(build_once):
     for url in (WITH_COVER, WITHOUT_COVER):
         for img in site.soup(url).select("main img[srcset]"):
             ratio = int(img["height"]) / int(img["width"])
-            for path, width in candidates(img)[:-1]:
+            for path, width in candidates(img):
                 match = VARIANT.match(path)
-                assert match and int(match["width"]) == width, path
+                if not match:  # the original, the largest candidate of a wider image
+                    assert (path, width) == candidates(img)[-1] and width > 1600, path
+                    continue
+                assert int(match["width"]) == width, path
                 with Image.open(site.path(path)) as variant:
                     assert variant.format == "WEBP" and variant.width == width
                     assert abs(variant.height - width * ratio) <= 1
                 seen += 1
-    assert seen == 4 + 2 + 1 + 4  # cover, chart (900 px), turned (600 px), body photo
+    # cover (2000 px), chart (900 px), turned (600 px), icon (300 px), body photo
+    assert seen == 4 + 3 + 2 + 1 + 4
 
 
 def test_the_cover_is_eager_and_the_first_image_without_a_cover_too(build_once):
@@ -188,9 +198,9 @@ def test_the_cover_is_eager_and_the_first_image_without_a_cover_too(build_once):
     assert [w for _, w in candidates(cover)] == [480, 800, 1200, 1600, 2000]
     shown = images(site, WITHOUT_COVER)
     assert not shown["Strisce"].has_attr("loading")
-    icon = shown["Icona"]  # narrower than every variant: size only, no srcset
+    icon = shown["Icona"]  # narrower than every width: one WebP of its own width
     assert icon["loading"] == "lazy" and (icon["width"], icon["height"]) == ("300", "300")
-    assert not icon.has_attr("srcset") and not icon.has_attr("sizes")
+    assert [w for _, w in candidates(icon)] == [300] and VARIANT.match(candidates(icon)[0][0])
 
 
 def test_drafts_images_get_no_variants_and_feeds_carry_the_attributes(build_once):
@@ -209,7 +219,7 @@ def test_same_images_same_variant_bytes_with_a_cold_cache(build_once, build):
     def variants(site):
         return {p.name: p.read_bytes() for p in (site.output / "immagini" / "_r").iterdir()}
 
-    assert variants(first) == variants(second) and len(variants(first)) == 4 + 2 + 1
+    assert variants(first) == variants(second) and len(variants(first)) == 4 + 3 + 2 + 1
     assert first.text(WITH_COVER) == second.text(WITH_COVER)
 
 

@@ -2,9 +2,10 @@
 
 For every image a written article or page shows (``![alt]({static}/immagini/x.jpg)``
 in its body, and its ``image:`` cover), WebP variants are drawn with Pillow at
-``IMAGES_WIDTHS`` narrower than the original (:mod:`.variants`, cached by content
-hash) and published under ``IMAGES_OUTPUT`` with the hash of their bytes in the
-name; the original is published as before and stays the largest candidate.
+``IMAGES_WIDTHS`` narrower than the original, and at its own width when it is no wider
+than the largest of them (:mod:`.variants`, cached by content hash), published under
+``IMAGES_OUTPUT`` with the hash of their bytes in the name; the original is published as
+before and is the largest candidate only when it is wider than every variant.
 Body ``<img>`` tags get ``width``/``height`` (the browser reserves the space: no
 layout shift), ``srcset``/``sizes``, ``decoding="async"`` and ``loading="lazy"``,
 except the first image of an item without a cover, which may be the largest thing
@@ -135,7 +136,8 @@ class ImagesGenerator:
             self.files[name] = variant.file
             candidates.append(f"{self._url(self.settings['IMAGES_OUTPUT'] + '/' + name)}"
                               f" {variant.width}w")
-        candidates.append(f"{original} {measured.width}w")  # the largest: the original
+        if made[-1].width < measured.width:  # a variant of its own width replaces it
+            candidates.append(f"{original} {measured.width}w")  # the largest: the original
         return markup.Picture(original, measured.width, measured.height,
                               ", ".join(candidates), self.settings["IMAGES_SIZES"])
 

@@ -7,7 +7,8 @@ from plugins.core import settings as core_settings
 
 PREFIX = "IMAGES_"
 DEFAULTS = {
-    "IMAGES_WIDTHS": [480, 800, 1200, 1600],  # WebP variants (only those narrower than the original)
+    # WebP variants: those narrower than the original, and its own width if no wider than these
+    "IMAGES_WIDTHS": [480, 800, 1200, 1600],
     "IMAGES_QUALITY": 78,  # WebP quality, 1-100
     "IMAGES_OUTPUT": "immagini/_r",  # where the variants are published
     # The width the image takes in the layout (theme/static/css: .prose and .article-cover

@@ -94,11 +94,16 @@ def measure(path):
 
 
 def widths_for(source, widths):
-    """The variant widths for ``source``: those of ``widths`` narrower than it (none for
-    an animated image: a variant would show its first frame only)."""
+    """The variant widths for ``source``: those of ``widths`` narrower than it and, when it
+    is no wider than the largest of ``widths``, its own width (a 1080 px photo reached a
+    phone that needs 1074 px as its 111 kB JPEG: its WebP weighs a quarter). None for an
+    animated image: a variant would show its first frame only."""
     if source.animated:
         return []
-    return [width for width in sorted(widths) if width < source.width]
+    found = [width for width in sorted(widths) if width < source.width]
+    if widths and source.width <= max(widths):
+        found.append(source.width)
+    return found
 
 
 def height_for(source, width):
