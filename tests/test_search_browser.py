@@ -247,6 +247,24 @@ def test_typing_shows_results_after_a_pause_and_announces_the_count_once(reader,
     assert page.evaluate("document.activeElement.textContent") == "Cerca"
 
 
+def test_what_is_typed_while_the_index_loads_is_kept_and_searched(reader, site):
+    """On a slow connection the form shows before Pagefind has arrived: a reader who
+    types at once must not see the words erased when the index is ready."""
+    me = reader()
+    page = me.page
+    held = []
+    page.route("**/pagefind/pagefind.js", lambda route: held.append(route))  # answered later
+    page.goto(site.origin + "/cerca/")
+    field = page.get_by_label("Parole da cercare")
+    me.wait_until(lambda: held and field.is_visible(), "the form shown, the index held")
+    field.press_sequentially("ceramica")
+    held[0].continue_()
+    me.wait_until(lambda: {title for title, *_ in me.results()} == {
+        "Laboratorio di ceramica a Crema", "Regolamento del corso"}, "the results for ceramica")
+    assert field.input_value() == "ceramica"
+    me.wait_for_status("2 risultati per «ceramica».")
+
+
 def test_without_javascript_the_page_says_so_and_links_the_archive(reader, site):
     me = reader(javascript=False)
     me.page.goto(site.origin + "/cerca/?q=girandola")

@@ -76,7 +76,9 @@ class Search {
   start() {
     for (const name of this.categories) this.select.add(new Option(name, name));
     const params = new URLSearchParams(window.location.search);
-    this.input.value = params.get("q") || "";
+    // The form shows before the index has arrived: what the reader typed meanwhile is
+    // kept (and searched below), not replaced by the address's words.
+    this.input.value = this.input.value || params.get("q") || "";
     const category = params.get("categoria") || "";
     this.select.value = this.categories.includes(category) ? category : "";
 
