@@ -168,8 +168,10 @@ def test_images_used_only_by_drafts_are_not_published(build):
                                      body="![c]({static}/immagini/in-corpo.jpg)"),
     }, config="publishconf")
     assert site.ok, site.log
-    images = sorted(p.name for p in (site.output / "immagini").iterdir())
+    images = sorted(p.name for p in (site.output / "immagini").iterdir() if p.is_file())
     assert images == ["condivisa.jpg", "pubblica.jpg"]
+    variants = {p.name.rsplit("-", 1)[0] for p in (site.output / "immagini" / "_r").glob("*")}
+    assert variants <= {"condivisa", "pubblica"}  # nor variants of the unpublished ones
 
 
 def test_images_of_a_summary_and_under_encoded_names_are_published(build):

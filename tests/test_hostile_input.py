@@ -121,7 +121,10 @@ def test_images_no_published_item_uses_are_not_published(build):
                   "immagini/dimenticata.jpg": JPEG + b"left",
                   "notizie/a.md": article(title="A", body="![Foto]({static}/immagini/usata.jpg)")})
     assert site.ok, site.log
-    assert sorted(p.name for p in (site.output / "immagini").iterdir()) == ["usata.jpg"]
+    assert sorted(p.name for p in (site.output / "immagini").iterdir()
+                  if p.is_file()) == ["usata.jpg"]
+    assert {p.name.rsplit("-", 1)[0] for p in (site.output / "immagini" / "_r").glob("*")} \
+        <= {"usata"}  # its WebP of its own width, nothing of the other
 
 
 # -- front matter is text -----------------------------------------------------------------
