@@ -132,6 +132,24 @@ def test_built_pages_have_italian_typography_and_dates(build):
         "domenica 5 maggio 2024, ore 17:07"
 
 
+def test_english_terms_in_a_title_are_marked_where_the_title_shows_as_html(build):
+    site = build({"notizie/a.md": article(title="Il Civic Center di Crema & i Community Manager",
+                                          slug="civic", body="Testo.")})
+    assert site.ok, site.log
+    page = site.soup("/2024/05/civic/")
+    assert [span.get_text() for span in page.h1.select('span[lang="en"]')] == [
+        "Civic Center", "Community Manager"]
+    assert page.h1.get_text() == "Il Civic Center di Crema & i Community Manager"
+    assert page.title.get_text().startswith("Il Civic Center di Crema & i Community Manager –")
+    assert page.select_one('meta[property="og:title"]')["content"] == \
+        "Il Civic Center di Crema & i Community Manager"
+    home = site.soup("/")
+    assert [span.get_text() for span in home.select('main h2 span[lang="en"]')] == [
+        "Civic Center", "Community Manager"]
+    feed = (site.output / "feeds" / "tutto.atom.xml").read_text(encoding="utf-8")
+    assert "<title>Il Civic Center di Crema &amp; i Community Manager</title>" in feed
+
+
 def test_reading_time_is_words_over_200_rounded_up(build):
     site = build({"notizie/a.md": article(title="Lungo", summary="Lead.",
                                           body=" ".join(["parola"] * 401))})
