@@ -15,11 +15,12 @@ from pelican.settings import DEFAULT_CONFIG
 from plugins.attachments import previews, render
 from plugins.attachments import settings as config
 from plugins.attachments.documents import documents
-from plugins.attachments.feeds import attachments_list, files_base, item_link
+from plugins.attachments.feeds import attachments_list, files_base
 from plugins.attachments.model import (
     Attachment, Declaration, clean_path, expand, kind_of, mime_type, pages_text,
     parse_declarations, size_text, url_fields,
 )
+from plugins.core.urls import feed_item_link as item_link
 from plugins.attachments.pdfinfo import ENCRYPTED, UNREADABLE, MetadataCache, read_pdf
 from plugins.core.text import title_from_name
 from plugins.italian.slugs import slug_substitutions

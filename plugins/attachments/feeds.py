@@ -13,7 +13,7 @@ from feedgenerator import Enclosure, Rss201rev2Feed
 from jinja2 import Environment
 from markupsafe import Markup
 
-from plugins.core.urls import feed_item_link as item_link
+from plugins.core.urls import feed_item
 
 from .collect import STATE_KEY
 from .model import absolute
@@ -43,16 +43,13 @@ def attachments_list(attachments, base):
 
 
 def add_enclosures(context, feed):
-    run = context.get(STATE_KEY)
-    if run is None:
+    if context.get(STATE_KEY) is None:  # attachments did not run
         return
-    by_link = {item_link(context, item.url): item
-               for item in run.written_items if getattr(item, "attachments", None)}
     base = files_base(context)
     is_rss = isinstance(feed, Rss201rev2Feed)
     for entry in feed.items:
-        item = by_link.get(entry["link"].removesuffix("?ref=feed"))
-        if item is None:
+        item = feed_item(context, entry)
+        if item is None or not getattr(item, "attachments", None):
             continue
         enclosures = [Enclosure(absolute(base, a.url), str(a.size), a.mime)
                       for a in item.attachments]

@@ -41,6 +41,23 @@ def feed_item_link(context, url):
     return urljoin(siteurl if siteurl.endswith("/") else siteurl + "/", url)
 
 
+FEED_ITEMS_KEY = "core_feed_items"  # the build's context: feed link -> article
+
+
+def feed_item(context, entry):
+    """The article (or translation) a feed entry shows, found by the link Pelican gives it
+    (:func:`feed_item_link`; ``?ref=feed`` left out), or None. The index is made once per
+    build and kept in its context: every feed of the build (a few dozen, at
+    ``feed_generated``) asks it for each of its entries."""
+    index = context.get(FEED_ITEMS_KEY)
+    if index is None:
+        index = {feed_item_link(context, item.url): item
+                 for article in context.get("articles") or ()
+                 for item in (article, *getattr(article, "translations", ()))}
+        context[FEED_ITEMS_KEY] = index
+    return index.get(entry["link"].removesuffix("?ref=feed"))
+
+
 def freeze(items):
     """Keep each item's ``url`` and ``save_as`` as they are now.
 

@@ -20,7 +20,7 @@ from urllib.parse import urljoin
 
 from pelican import signals
 
-from plugins.core.urls import feed_item_link, srcset_candidates
+from plugins.core.urls import feed_item, srcset_candidates
 from plugins.italian.words import elenco
 
 from .catalogue import feed_groups
@@ -95,11 +95,10 @@ def fix_feed(context, feed):
     group = followed_group(context, feed.feed["feed_url"])
     if group is not None:
         feed.feed["title"] = feed_title(context, group)
-    authors = _several_authors(context)
     for item in feed.items:
-        names = authors.get(item["link"].removesuffix("?ref=feed"))
-        if names:  # Pelican names the first author only (feedgenerator takes one name)
-            item["author_name"] = names
+        authors = getattr(feed_item(context, item), "authors", None) or ()
+        if len(authors) > 1:  # Pelican names the first only (feedgenerator takes one name)
+            item["author_name"] = elenco(author.name for author in authors)
         guid = item.get("unique_id") or ""
         if not guid.startswith(("http://", "https://")):
             item["unique_id_is_permalink"] = False
@@ -107,17 +106,6 @@ def fix_feed(context, feed):
             item[key] = absolute_urls(item.get(key), item["link"])
         if not (item.get("description") or "").strip():
             item["description"] = None  # a lead that is only a picture: no empty <summary>
-
-
-def _several_authors(context):
-    """``{feed link: "Maria Rossi e Luca Bianchi"}`` of the articles with several authors."""
-    found = {}
-    for article in context.get("articles") or ():
-        for item in (article, *getattr(article, "translations", ())):
-            authors = getattr(item, "authors", None) or ()
-            if len(authors) > 1:
-                found[feed_item_link(context, item.url)] = elenco(a.name for a in authors)
-    return found
 
 
 def list_feeds(generator):
