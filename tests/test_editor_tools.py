@@ -89,6 +89,48 @@ def test_check_and_build_report_the_same_errors(tmp_path):
     assert built and built <= {message for message in checked}, built - checked
 
 
+def test_paths_typed_without_static_or_filename_are_errors_saying_what_to_write(tmp_path):
+    """An image or a link to a file of the site written as a plain address is broken on
+    the site, silently: the build neither publishes the file nor rewrites the address
+    (``/immagini/foto.jpg`` showed only while another item used the image). So is
+    ``{static}immagini/…`` without its slash, which Pelican looks for in the article's
+    folder: it was reported as not pointing into immagini/."""
+    files = {"immagini/foto.jpg": JPEG + b" photo",
+             "allegati/Verbale riunione.pdf": samples.pdf(1),
+             "notizie/altra.md": article(title="Altra"),
+             "notizie/foto.md": article(title="Foto", body="""
+                 ![Il gruppo](/immagini/foto.jpg) e ![Il gruppo](immagini/foto.jpg)
+
+                 ![Il palco]({static}immagini/foto.jpg)
+
+                 [Il verbale](/allegati/Verbale%20riunione.pdf) e [l'altra](altra.md),
+                 [l'archivio](/archivio/), [su](#su), [scrivici](mailto:a@example.org).
+                 """)}
+    status, out, _ = run_check(tmp_path, files)
+    assert status == 1
+    errors = [line for line in out.splitlines() if ": errore: " in line]
+    assert errors == [
+        "content/notizie/foto.md:6: errore: il link /immagini/foto.jpg è scritto senza"
+        " {static}: sul sito non funzionerebbe; scrivi {static}/immagini/foto.jpg"
+        " / write {static}/immagini/foto.jpg",
+        "content/notizie/foto.md:6: errore: il link immagini/foto.jpg è scritto senza"
+        " {static}: sul sito non funzionerebbe; scrivi {static}/immagini/foto.jpg"
+        " / write {static}/immagini/foto.jpg",
+        "content/notizie/foto.md:8: errore: il link {static}immagini/foto.jpg va scritto con"
+        " la barra dopo {static}: {static}/immagini/foto.jpg (senza, il file viene cercato"
+        " accanto all'articolo, in notizie/immagini/) / write {static}/immagini/foto.jpg",
+        "content/notizie/foto.md:10: errore: il link /allegati/Verbale%20riunione.pdf è"
+        " scritto senza {static}: sul sito non funzionerebbe; scrivi"
+        " {static}/allegati/Verbale riunione.pdf / write {static}/allegati/Verbale riunione.pdf",
+        "content/notizie/foto.md:10: errore: il link altra.md è scritto senza {filename}: sul"
+        " sito non funzionerebbe; scrivi {filename}/notizie/altra.md"
+        " / write {filename}/notizie/altra.md",
+    ], out
+    site = build_site(tmp_path / "build", files)
+    assert not site.ok and "il link /immagini/foto.jpg è scritto senza {static}" in " ".join(
+        site.log.split())
+
+
 def test_check_after_a_build_uses_its_results_and_still_sees_every_change(tmp_path):
     """The files a build read without errors are not checked again (the build's own
     cache: same settings, same digest), unless they or a file they link changed."""

@@ -73,7 +73,7 @@ class _Checker(HTMLParser):
         super().__init__(convert_charrefs=True)
         self.iframe_hosts = set(iframe_hosts)
         self.found = []  # (needle to find in the source, message)
-        self.links = []  # (what, target, needle)
+        self.links = []  # (what, target, needle); what "" for a plain local path
         self.images = []  # (src, alt or None)
         self.headings = []  # (level, text)
         self.anchor = None  # the <a> open: [href, its text, named by an image's alt]
@@ -148,6 +148,11 @@ class _Checker(HTMLParser):
                                (url.strip(), intrasite["target"])))
             return
         scheme = url_scheme(url)
+        if tag in ("a", "img") and not scheme and not browser_host(url) \
+                and url.strip()[:1] not in ("", "#", "?"):
+            # a path on this site written without {static} or {filename}: kept for the
+            # checker, which knows which folders hold images, attachments and items
+            self.links.append(("", url.strip(), (url.strip(),)))
         if tag == "iframe":
             host = browser_host(url)
             if scheme != "https" or host not in self.iframe_hosts:

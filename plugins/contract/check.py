@@ -8,8 +8,10 @@ each with its line where there is one; nothing is raised for content problems.
 """
 
 import os
+import posixpath
 from dataclasses import dataclass, field
 from html import escape, unescape
+from urllib.parse import unquote, urlsplit
 
 from plugins.core import filetypes
 from plugins.core.budget import TimeLimitExceeded, time_limit
@@ -18,6 +20,7 @@ from plugins.core.problems import ERROR, WARNING, Problem
 from plugins.core.text import TAG_RE, body_lead
 
 from . import body, schema
+from .ahead import EXTENSIONS
 from .source import SourceError, read
 
 LEAD_WARNING_LENGTH = 300
@@ -165,7 +168,8 @@ class _FileCheck:
             for needle, message in body.heading_warnings(headings):
                 self.add(message, line(needle) if needle else None, WARNING)
         for what, target, needle in links:
-            message = self._link_problem(what, target)
+            message = self._plain_problem(target) if not what else \
+                self._link_problem(what, target)
             if message:
                 self.add(message, line(needle))
             elif what == "filename":
@@ -188,6 +192,11 @@ class _FileCheck:
         folders = linkable_folders(self.settings)
         folder = next((f for f in folders if path.startswith(f)), None)
         if what in ("static", "attach") and folder is None:
+            meant = _site_path(target)  # {static}immagini/x: Pelican looks in notizie/immagini/
+            if not target.startswith("/") and any(meant.startswith(f) for f in folders):
+                return (f"il link {link} va scritto con la barra dopo {{{what}}}:"
+                        f" {{{what}}}/{meant} (senza, il file viene cercato accanto"
+                        f" all'articolo, in {posixpath.dirname(path)}/) / write {{{what}}}/{meant}")
             return (f"il link {link} deve puntare a un file in {', '.join(folders)}"
                     f" / {{{what}}} links must point into {', '.join(folders)}")
         if not os.path.isfile(full):
@@ -205,6 +214,22 @@ class _FileCheck:
             return filetypes.problem(path, full, folders[folder])
         return None
 
+    def _plain_problem(self, target):
+        """A link or an image to a path of this site written as a plain address
+        (``/immagini/foto.jpg``, ``immagini/foto.jpg``, ``/notizie/altra.md``): the build
+        neither publishes the file nor rewrites the address, so on the site it is broken."""
+        meant = _site_path(target)
+        if any(meant.startswith(folder) for folder in linkable_folders(self.settings)):
+            what = "static"
+        elif posixpath.splitext(meant)[1].lstrip(".").lower() in EXTENSIONS:
+            what = "filename"  # a relative one from the file's folder, as {filename} reads it
+            if not target.startswith("/"):
+                meant = body.resolve_target(what, target, self.relative) or meant
+        else:
+            return None
+        return (f"il link {target} è scritto senza {{{what}}}: sul sito non funzionerebbe;"
+                f" scrivi {{{what}}}/{meant} / write {{{what}}}/{meant}")
+
     def _lead_length(self):
         lead = self.checked.summary
         if lead is None:  # the page's lead: the body's opening paragraph (article_meta's)
@@ -214,6 +239,14 @@ class _FileCheck:
             line = self.checked.key_lines.get("summary")
             self.add(f"sommario lungo ({length} caratteri, consigliati al massimo"
                      f" {LEAD_WARNING_LENGTH}) / long lead", line, WARNING)
+
+
+def _site_path(target):
+    """The path under content/ an editor most likely meant by ``target``: without the
+    query, the leading ``/``, ``./`` and ``../`` (``../immagini/foto.jpg`` → ``immagini/foto.jpg``)."""
+    parts = [part for part in unquote(urlsplit(target).path).split("/")
+             if part not in ("", ".", "..")]
+    return "/".join(parts)
 
 
 def unreadable(relative, error):
