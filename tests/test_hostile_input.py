@@ -411,6 +411,25 @@ def test_a_yaml_error_names_what_the_editor_cannot_see_at_its_line(header, line,
     assert raised.value.line == line and cause in raised.value.message
 
 
+@pytest.mark.parametrize(("header", "line", "advice"), [
+    ("title: Crema: apre il centro\ndate: 2024-06-10 10:00", 2,
+     'il valore di `title` contiene i due punti seguiti da uno spazio: scrivilo tra virgolette'
+     ' diritte, title: "Crema: apre il centro"'),
+    ("title: Orari\nattachments:\n  - file: allegati/x.pdf\n    title: Verbale: seduta", 5,
+     'scrivilo tra virgolette diritte, title: "Verbale: seduta"'),
+    ('title: Il "sì": approvato', 2, "title: 'Il \"sì\": approvato'"),
+])
+def test_a_colon_in_an_unquoted_value_is_explained_with_the_line_to_write(header, line, advice):
+    """The commonest YAML mistake, a title with a colon, was reported only as PyYAML's
+    "mapping values are not allowed in this context": English, and no hint that quotes
+    are the fix."""
+    from plugins.contract.source import SourceError, read  # noqa: PLC0415
+
+    with pytest.raises(SourceError) as raised:
+        read(f"---\n{header}\n---\n\nTesto.\n".encode())
+    assert raised.value.line == line and advice in raised.value.message, raised.value.message
+
+
 def test_markdown_nested_too_deep_is_an_error_naming_the_reason(build):
     deep = "\n".join("  " * level + "- voce" for level in range(500))
     site = build({**GOOD, "notizie/rotto.md": article(body=deep)})

@@ -130,6 +130,10 @@ def load_yaml(text, first_line):
         hint = _invisible_cause(text, first_line)
         if hint is not None:  # what the editor cannot see: its line and its name
             line, problem = hint[0], f"{hint[1]} ({problem})"
+        elif problem.startswith("mapping values are not allowed") and mark is not None:
+            colon = _unquoted_colon(text.split("\n")[mark.line])
+            if colon is not None:  # "title: Crema: apre il centro", the usual case
+                problem = f"{colon} ({problem})"
         raise SourceError(f"front matter YAML non valido: {problem}; controlla rientri, due punti"
                           f" e virgolette / invalid YAML front matter", line) from None
     except RecursionError:
@@ -166,6 +170,25 @@ _INVISIBLE = (
      "le virgolette tipografiche (“ ” « ») non racchiudono il testo per YAML: usa quelle"
      " diritte (\" o ')"),
 )
+
+
+# key: value with ": " inside the value, not quoted (a list's "- key: value" too)
+_COLON_RE = re.compile(r"^\s*(?:-\s+)?(?P<key>[^\s:#\"'][^:#]*?):[ \t]+"
+                       r"(?P<value>[^\s\"'\[{|>][^\n]*?:(?:[ \t][^\n]*)?)\s*$")
+
+
+def _unquoted_colon(line):
+    """What to write instead of ``line`` when its value holds ": " and no quotes, or None."""
+    match = _COLON_RE.match(line)
+    if match is None:
+        return None
+    key, value = match["key"].strip(), match["value"]
+    if '"' in value and "'" not in value:  # Nota "bene": x, without backslashes
+        quoted = f"'{value}'"
+    else:
+        quoted = '"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"'
+    return (f"il valore di `{key}` contiene i due punti seguiti da uno spazio: scrivilo tra"
+            f" virgolette diritte, {key}: {quoted}")
 
 
 def _invisible_cause(text, first_line):
