@@ -87,6 +87,29 @@ def test_articles_no_build_reads_because_of_their_name_are_warned_about(build, t
     assert "content/notizie/Notizia.MD: avviso: il file non viene letto per il suo nome" in out
 
 
+def test_an_article_saved_as_txt_is_warned_about(build, tmp_path):
+    """An article saved as nota.txt (Notepad's own extension, when the name typed had
+    none) was left out without a word, by the build and by invoke check: only
+    nota.md.txt was reported. A .txt that begins as an item does (a ``---`` line or a
+    ``Title:`` header) is now; other text files and attachments are not."""
+    site = build({**GOOD, "notizie/nota.txt": b"\xef\xbb\xbf" + article(title="Nota").encode(),
+                  "avvisi/Orari.TXT": "Title: Orari\r\nDate: 2024-05-05\r\n\r\nTesto.\r\n",
+                  "notizie/appunti.txt": "Da fare: chiamare Maria.",
+                  "allegati/orari.txt": article(title="Un allegato di testo")})
+    assert site.ok, site.log
+    log = " ".join(site.log.split())
+    assert "notizie/nota.txt: il file non viene letto per il suo nome: rinominalo in" \
+        " nota.md" in log
+    assert "avvisi/Orari.TXT: il file non viene letto per il suo nome: rinominalo in" \
+        " Orari.md" in log
+    assert "appunti" not in log and "allegati/orari" not in log
+    status, out, _ = run_tool(tmp_path, "check", "--settings", str(tmp_path / "testconf.py"),
+                              "--content", str(tmp_path / "content"))
+    assert status == 0
+    assert "content/notizie/nota.txt: avviso: il file non viene letto per il suo nome:" \
+        " rinominalo in nota.md" in out
+
+
 def test_symlink_inside_content_is_fine(build):
     site = build({**GOOD, "immagini/vera.jpg": JPEG + b" real",
                   "immagini/alias.jpg": Symlink("vera.jpg"),

@@ -51,7 +51,8 @@ def misnamed(settings):
     """``[(relative path, warning)]``: files that look like articles but that no build
     reads, because of their name: an extension in capitals (``Notizia.MD``; Pelican
     compares extensions as written) or a ``.txt`` added by Windows' Notepad
-    (``nota.md.txt``). Hidden and ignored files (``IGNORE_FILES``) are not reported, nor
+    (``nota.md.txt``, or ``nota.txt`` when it begins as an item does: a ``---`` line or
+    a ``Title:`` header). Hidden and ignored files (``IGNORE_FILES``) are not reported, nor
     the folders of published files (images, attachments: a text file may be one)."""
     from .check import linkable_folders  # noqa: PLC0415 - check imports the reader's parts
 
@@ -70,6 +71,8 @@ def misnamed(settings):
                 better = f"{stem}.{extension.lower()}"
             elif extension.lower() == "txt" and stem.rpartition(".")[2].lower() in EXTENSIONS:
                 better = stem
+            elif extension.lower() == "txt" and _starts_as_item(os.path.join(folder, name)):
+                better = f"{stem}.md"  # saved as "nota.txt" (Notepad's own extension)
             else:
                 continue
             if ignored(better, patterns):  # README.MD: README.md is not read either
@@ -78,6 +81,17 @@ def misnamed(settings):
             found.append((relative, f"il file non viene letto per il suo nome: rinominalo in"
                                     f" {better} / not read: rename it {better}"))
     return found
+
+
+def _starts_as_item(path):
+    """True when the file begins as a content item: a ``---`` line, or ``Title:``."""
+    try:
+        with open(path, "rb") as handle:
+            start = handle.read(512).decode("utf-8", "replace")
+    except OSError:
+        return False
+    start = start.removeprefix("\ufeff").lstrip()
+    return start.startswith("---") or start[:6].lower() == "title:"
 
 
 def digest(data):
