@@ -310,6 +310,33 @@ def test_new_never_overwrites_and_refuses_unknown_categories(tmp_path):
     assert "categoria sconosciuta: sport; scegli tra avvisi, comunicati-stampa, notizie" in err
 
 
+def test_new_takes_the_empty_folder_of_a_new_category(tmp_path):
+    """The guide: another category is a folder, content/nome-cartella/. An editor who
+    made content/eventi/ for its first article was told "categoria sconosciuta: eventi"
+    (only folders already holding articles counted). Pages, images and attachments
+    are still not categories."""
+    for folder in ("eventi", "pages", "immagini", "allegati", "_vecchi"):
+        (tmp_path / "content" / folder).mkdir(parents=True)
+    conf = write_conf(tmp_path)
+    args = ("--settings", str(conf), "--content", str(tmp_path / "content"),
+            "--date", "2024-05-05 10:00", "--pubblica")
+    status, out, err = run_tool(tmp_path, "new_item", "--title", "Concerto in piazza",
+                                "--category", "eventi", *args)
+    assert status == 0, err
+    assert "eventi/2024-05-05-concerto-in-piazza.md" in out
+    for folder in ("pages", "immagini", "allegati", "_vecchi"):
+        status, _, err = run_tool(tmp_path, "new_item", "--title", "X", "--category", folder,
+                                  *args)
+        assert status == 1
+        assert f"categoria sconosciuta: {folder}; scegli tra avvisi, comunicati-stampa," \
+            " eventi, notizie" in err
+    site = build_site(tmp_path, {})
+    assert site.ok, site.log
+    links = site.soup("/2024/05/concerto-in-piazza/").find_all("a", href=True)
+    assert any(link["href"].endswith("/categorie/eventi/") and link.get_text(strip=True)
+               == "Eventi" for link in links)
+
+
 def test_a_numbered_slug_stays_within_the_length_and_passes_check(tmp_path):
     title = ("Sportello del Community Manager di Cremona aperto anche il sabato mattina per"
              " le famiglie")  # its slug is 80 characters long, the most

@@ -25,6 +25,7 @@ if str(ROOT) not in sys.path:
 from plugins.contract.check import PLACEHOLDER  # noqa: E402
 from plugins.contract.schema import parse_date  # noqa: E402
 from plugins.contract.source import SourceError, read  # noqa: E402
+from plugins.core.files import ignored  # noqa: E402
 from plugins.italian.slugs import MAX_LENGTH, is_slug, make_slug  # noqa: E402
 from tools.check import content_files, load_settings  # noqa: E402
 
@@ -37,11 +38,21 @@ class Refused(Exception):
 
 
 def categories(settings):
-    """Category folders: the configured ones and the folders that hold articles."""
+    """Category folders: the configured ones, the folders that hold articles and the
+    folders made for a new category, still empty (the guide: one folder a category)."""
     found = set(settings["CONTRACT_CATEGORY_NAMES"])
     for relative, page in content_files(settings):
         if not page and "/" in relative:
             found.add(relative.split("/")[0])
+    not_articles = {path.strip("/") for path in (*settings["PAGE_PATHS"],
+                                                 *settings["ARTICLE_EXCLUDES"])}
+    try:
+        with os.scandir(settings["PATH"]) as entries:
+            found.update(entry.name for entry in entries if entry.is_dir()
+                         and entry.name not in not_articles
+                         and not ignored(entry.name, tuple(settings["IGNORE_FILES"])))
+    except OSError:  # no content/ yet: the configured categories
+        pass
     return sorted(found)
 
 
