@@ -1,0 +1,103 @@
+"""Reflow (WCAG 1.4.10) and text spacing (1.4.12), measured in Chromium at 320 CSS px,
+the width of a phone or of a 1280 px screen zoomed to 400 %.
+
+Editors write what the theme lays out: a title holding a web address, a tag written as
+a hashtag, a document titled with its file name. Such a word cannot be broken at a space;
+the page must still fit the screen (only tables and code blocks scroll, in their own
+box). The body's ``overflow-wrap: break-word`` breaks a long word in ordinary blocks, but
+not in a flex item, which never shrinks below its longest word: the breadcrumb, the tag
+pills, the index of tags and the documents' links widened the whole page.
+"""
+
+import pytest
+from browser_support import chromium, served_site
+from support import ROOT, article
+
+pytestmark = pytest.mark.browser
+
+PDF = "allegati/2024/comunicato-stampa-presentazione-crema.pdf"
+ADDRESS = "www.comune.casalmaggiore.cr.it/laboratori-di-comunita/iscrizione-famiglie"
+HASHTAG = "FareLegamiCasalmaggioreCremonaCrema2024"
+FILE_TITLE = "Modulo_iscrizione_famiglie_volontarie_Casalmaggiore_2024.pdf"
+LONG = "/2024/09/iscrizioni-online/"
+PAGES = [
+    ("articolo con parole lunghe", LONG),
+    ("home", "/"),
+    ("argomento dal nome lungo", "/argomenti/farelegamicasalmaggiorecremonacrema2024/"),
+    ("argomenti", "/argomenti/"),
+    ("documenti", "/documenti/"),
+    ("archivio", "/archivio/"),
+    ("404", "/404.html"),
+]
+# The text spacing bookmarklet's values (WCAG 1.4.12), as a user style sheet.
+TEXT_SPACING = """* { line-height: 1.5 !important; letter-spacing: 0.12em !important;
+                     word-spacing: 0.16em !important; }
+                  p { margin-block-end: 2em !important; }"""
+# What sticks out of the 320 px screen, but for tables and code (they scroll in their box).
+OUTSIDE = """() => {
+    const width = document.documentElement.clientWidth;
+    const outside = [];
+    for (const element of document.body.querySelectorAll('*')) {
+        if (element.closest('.table-scroll, pre, .visually-hidden, .skip-link')) continue;
+        const box = element.getBoundingClientRect();
+        if ((box.width || box.height) && (box.right > width + 0.5 || box.left < -0.5))
+            outside.push(`${element.tagName.toLowerCase()}.${element.className}`
+                         + ` ${Math.round(box.left)}-${Math.round(box.right)} px`);
+    }
+    return [document.documentElement.scrollWidth, width, outside];
+}"""
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory):
+    with served_site(tmp_path_factory.mktemp("reflow"), {
+        PDF: (ROOT / "content" / PDF).read_bytes(),
+        "notizie/lungo.md": article(
+            title=f"Iscrizioni su {ADDRESS}", date="2024-09-01 10:00", slug="iscrizioni-online",
+            tags=f"[Crema, {HASHTAG}]",
+            summary=f"Le famiglie volontarie si iscrivono su {ADDRESS}.",
+            attachments=[f"file: {PDF}\n    title: {FILE_TITLE}"],
+            body=f"Il modulo è anche su {ADDRESS}."),
+        "notizie/breve.md": article(title="Festa in piazza", date="2024-08-01 10:00",
+                                    tags="[Crema]"),
+    }, settings="VISIT_COUNTER_URL = ''\n") as built:
+        yield built
+
+
+@pytest.fixture(scope="module")
+def page():
+    with chromium() as browser:
+        # A user style sheet (the bookmarklet) goes past the site's Content-Security-Policy.
+        context = browser.new_context(viewport={"width": 320, "height": 640},
+                                      bypass_csp=True)
+        yield context.new_page()
+
+
+def test_the_long_words_are_on_the_pages(page, site):
+    page.goto(site.origin + LONG)
+    assert page.locator(".breadcrumb li[aria-current]").text_content().strip().endswith(ADDRESS)
+    assert page.locator(".tag-list a", has_text=HASHTAG).count() == 1
+    assert page.locator(".attachment-label", has_text=FILE_TITLE).count() == 1
+
+
+@pytest.mark.parametrize(("kind", "address"), PAGES, ids=[kind for kind, _ in PAGES])
+def test_nothing_but_tables_and_code_scrolls_sideways_at_320_px(page, site, kind, address):
+    assert site.exists(address), address
+    page.goto(site.origin + address)
+    scroll_width, width, outside = page.evaluate(OUTSIDE)
+    assert (scroll_width, outside) == (width, []), (kind, address)
+
+
+@pytest.mark.parametrize(("kind", "address"), PAGES, ids=[kind for kind, _ in PAGES])
+def test_text_spacing_neither_widens_nor_clips_the_page(page, site, kind, address):
+    page.goto(site.origin + address)
+    page.add_style_tag(content=TEXT_SPACING)
+    assert page.evaluate("getComputedStyle(document.body).wordSpacing") != "0px"
+    scroll_width, width, outside = page.evaluate(OUTSIDE)
+    assert (scroll_width, outside) == (width, []), (kind, address)
+    clipped = page.evaluate("""() => [...document.body.querySelectorAll('*')]
+        .filter(e => !e.closest('.table-scroll, pre, .visually-hidden')
+                     && getComputedStyle(e).overflow !== 'visible'
+                     && (e.scrollHeight > e.clientHeight + 1 || e.scrollWidth > e.clientWidth + 1))
+        .map(e => e.tagName.toLowerCase() + '.' + e.className)""")
+    assert clipped == [], (kind, address)
