@@ -211,3 +211,24 @@ def test_an_item_with_several_authors_names_them_all_in_the_feeds(build):
                    feedparser.parse((site.output / "feeds" / name).read_bytes()).entries}
         assert entries["A più mani"].author == "Maria Rossi, Luca Bianchi e Anna Verdi", name
         assert entries["Da sola"].author == "Maria Rossi", name
+
+
+def test_translations_are_not_items_of_the_whole_site_feeds(build):
+    """Pelican's whole-site feeds (FEED_ALL_*) add every article's translations as items
+    of their own: the Italian feed (language "it") showed the same news twice, once in
+    English, and the translation took one of the FEED_MAX_ITEMS places. A translation is
+    listed nowhere else (home, categories, sitemap)."""
+    site = build({
+        "notizie/festa.md": article(title="Festa del quartiere", slug="festa",
+                                    date="2024-05-05 17:07"),
+        "notizie/festa-en.md": article(title="Neighbourhood party", slug="festa", lang="en",
+                                       date="2024-05-05 17:07"),
+        "notizie/mercato.md": article(title="Mercato solidale", date="2024-05-04 10:00"),
+        "notizie/vecchia.md": article(title="Notizia vecchia", date="2024-05-01 10:00"),
+    }, "FEED_MAX_ITEMS = 2\n")
+    assert site.ok, site.log
+    assert site.exists("/en/2024/05/festa/")  # the translation is still written
+    for name in ("tutto", "categorie/notizie"):
+        for kind in ("atom", "rss"):
+            titles = [e.title for e in parse(site, f"/feeds/{name}.{kind}.xml").entries]
+            assert titles == ["Festa del quartiere", "Mercato solidale"], (name, kind)

@@ -1,7 +1,7 @@
 """The site's writer: pages and feeds written whole or not at all, pages rendered only
 when something they show has changed.
 
-Signal ``get_writer``: :class:`SiteWriter`, Pelican's own writer with two changes:
+Signal ``get_writer``: :class:`SiteWriter`, Pelican's own writer with these changes:
 
 - every output file is written into a hidden temporary file beside the target and
   renamed over it only when the write finished (:mod:`.atomic`): a template or a
@@ -9,7 +9,10 @@ Signal ``get_writer``: :class:`SiteWriter`, Pelican's own writer with two change
 - with ``WRITER_RENDER_CACHE`` on, templates are rendered through
   :mod:`.render_cache`: a page whose inputs did not change since a previous build
   is taken from the cache instead of rendered again, and the page's file is a hard
-  link to the cache's copy (:class:`.atomic.LinkedFile`).
+  link to the cache's copy (:class:`.atomic.LinkedFile`);
+- a feed gets no translation of another of its items
+  (:func:`plugins.feeds.without_translations`: Pelican's whole-site feeds list every
+  translation as an item of its own).
 
 Signal ``generator_init``: every generator's Jinja environment keeps the templates
 it compiles (:mod:`.templates`), for the other generators and the next build.
@@ -31,6 +34,7 @@ from pelican.plugins import granular_signals
 from pelican.writers import FileOverwriteFailedError, Writer
 
 from plugins.core import settings as core_settings
+from plugins.feeds import without_translations
 
 from . import modes
 from .atomic import AtomicFile, LinkedFile
@@ -67,6 +71,12 @@ class SiteWriter(Writer):
         if self.render_cache is not None and template is not None:
             template = CachedTemplate(template, self.render_cache)
         return super().write_file(name, template, context, *args, **kwargs)
+
+    def write_feed(self, elements, context, *args, **kwargs):
+        # A feed holds no translation of another of its items (plugins/feeds), counted
+        # before Pelican keeps the first FEED_MAX_ITEMS.
+        return super().write_feed(without_translations(elements, context), context,
+                                  *args, **kwargs)
 
     def _open_w(self, filename, encoding, override=False):
         # Pelican 4.12's bookkeeping of Writer._open_w, unchanged: a second write to one
