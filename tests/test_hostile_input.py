@@ -409,6 +409,31 @@ def test_control_characters_are_replaced_and_reported_with_their_line(build):
         ET.fromstring(site.text(url))
 
 
+def test_characters_xml_cannot_hold_never_reach_the_feeds(build):
+    """U+FFFF (a non-character, which XML 1.0 cannot hold) in a body made every feed
+    holding the item unreadable (strict readers drop the whole feed); YAML's escapes
+    (``"\\v"``, ``"\\x01"``, ``"\\u202e"``) made control characters the file does
+    not have, and the title's U+000B stopped the build with a traceback from the feeds'
+    XML writer."""
+    text = ('---\ntitle: "Riga\\vspezzata e\\x01qui"\ndate: 2024-05-05 17:07\n'
+            'summary: "Lead\\x0c con \\u202etse\\u202c"\ntags: ["Crema\\x02"]\n---\n\n'
+            "Testo \uffff con un non carattere.\n")
+    site = build({"notizie/a.md": text.encode("utf-8")})
+    assert site.ok, site.log
+    assert "Traceback" not in site.log
+    log = " ".join(site.log.split())
+    assert "notizie/a.md:2: carattere U+000B (interruzione di riga manuale" in log
+    assert "notizie/a.md:2: carattere U+0001 (controllo) sostituito da uno spazio" in log
+    assert "notizie/a.md:4: carattere U+202E (inverte la direzione del testo) tolto" in log
+    assert "notizie/a.md:8: carattere U+FFFF (controllo) sostituito da uno spazio" in log
+    for url in ("/feeds/tutto.atom.xml", "/feeds/tutto.rss.xml"):
+        ET.fromstring(site.text(url))  # well-formed: readers take the feed
+        [entry] = feedparser.parse(site.text(url)).entries
+        assert entry.title == "Riga spezzata e qui"
+        assert [tag.term for tag in entry.tags] == ["Notizie", "Crema"]
+    assert site.soup("/2024/05/riga-spezzata-e-qui/").h1.get_text() == "Riga spezzata e qui"
+
+
 def test_a_file_not_in_utf8_is_reported_at_its_line_whatever_its_line_endings():
     from plugins.contract.source import SourceError, decode  # noqa: PLC0415
 

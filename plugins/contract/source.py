@@ -22,9 +22,11 @@ import yaml
 
 from plugins.core.text import BIDI_RE
 
-# C0 controls but TAB and LF (CR is a line ending), DEL, C1 controls, and the Unicode
-# line and paragraph separators: invisible in editors, fatal in XML and YAML.
-CONTROL_RE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029]")
+# C0 controls but TAB and LF (CR is a line ending), DEL, C1 controls, the Unicode line
+# and paragraph separators, and what XML 1.0 cannot hold at all (the non-characters
+# U+FFFE and U+FFFF, surrogates, which only a YAML escape makes): invisible in editors,
+# fatal in XML and YAML (a U+FFFF in a body made every feed holding it unreadable).
+CONTROL_RE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\ufffe\uffff\ud800-\udfff]")
 # A first line "---", then YAML, then a line "---" (or "...").
 HEADER_RE = re.compile(
     r"\A(?P<before>\s*)^---[ \t]*\n(?P<metadata>.*?)^(?:---|\.\.\.)[ \t]*$\n?(?P<content>.*)\Z",
@@ -72,22 +74,50 @@ def decode(data):
             f" {error.start}): salvalo con codifica UTF-8 / file is not UTF-8", line) from None
     text = text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
     warnings = []
-    # Invisible characters: control characters become spaces; bidirectional embeddings,
-    # overrides and isolates (core.text.BIDI_RE: "Fattura \u202eFDP.zip" showed as a PDF)
-    # are removed. Each is a warning at its line.
-    for pattern, replacement, kind, done, english in (
-            (CONTROL_RE, " ", "controllo", "sostituito da uno spazio",
-             "control character replaced"),
-            (BIDI_RE, "", "inverte la direzione del testo", "tolto",
-             "bidirectional control character removed")):
+    for pattern, replacement, kind, done, english in INVISIBLE:
         if not pattern.search(text):
             continue
         for number, line in enumerate(text.split("\n"), start=1):
             for char in dict.fromkeys(pattern.findall(line)):
-                warnings.append((number, f"carattere U+{ord(char):04X} ({NAMES.get(char, kind)})"
-                                         f" {done}: controlla il testo / {english}"))
+                warnings.append((number, _invisible_warning(char, kind, done, english)))
         text = pattern.sub(replacement, text)
     return text, warnings
+
+
+# Invisible characters: control characters become spaces; bidirectional embeddings,
+# overrides and isolates (core.text.BIDI_RE: "Fattura \u202eFDP.zip" showed as a PDF)
+# are removed. Each is a warning at its line.
+INVISIBLE = (  # (pattern, replacement, what it is, what was done, the same in English)
+    (CONTROL_RE, " ", "controllo", "sostituito da uno spazio", "control character replaced"),
+    (BIDI_RE, "", "inverte la direzione del testo", "tolto",
+     "bidirectional control character removed"),
+)
+
+
+def _invisible_warning(char, kind, done, english):
+    return (f"carattere U+{ord(char):04X} ({NAMES.get(char, kind)}) {done}: controlla il testo"
+            f" / {english}")
+
+
+def _visible(value, line, warnings):
+    """A front-matter value (text, or lists and mappings of them) with the characters of
+    :data:`INVISIBLE` replaced as :func:`decode` replaces them, each a warning at ``line``.
+    YAML's escapes (``"Riga\\vspezzata"``, ``"\\x01"``, ``"\\u202e"``) make them in a
+    file that has none: a title with U+000B stopped the build with a traceback (the
+    feeds' XML cannot hold it)."""
+    if isinstance(value, str):
+        for pattern, replacement, kind, done, english in INVISIBLE:
+            if pattern.search(value):
+                warnings.extend((line, _invisible_warning(char, kind, done, english))
+                                for char in dict.fromkeys(pattern.findall(value)))
+                value = pattern.sub(replacement, value)
+        return value
+    if isinstance(value, list):
+        return [_visible(item, line, warnings) for item in value]
+    if isinstance(value, dict):
+        return {_visible(key, line, warnings): _visible(item, line, warnings)
+                for key, item in value.items()}
+    return value
 
 
 _SafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when available
@@ -154,6 +184,8 @@ def load_yaml(text, first_line):
             warnings.append((line, f"chiave `{key}` ripetuta (riga {lines[key]}): vale"
                                    f" l'ultima / repeated key `{key}`"))
         lines[key] = line
+    data = {key: _visible(value, lines.get(str(key).strip().lower(), first_line), warnings)
+            for key, value in data.items()}
     return data, lines, warnings
 
 
