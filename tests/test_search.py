@@ -14,7 +14,7 @@ import yaml
 
 import samples
 from plugins.search import bundle, settings as search_settings
-from support import ROOT, SITEURL, article, write_conf, write_content
+from support import OWN_SEARCH_CACHE, ROOT, SITEURL, article, write_conf, write_content
 
 sys.path.insert(0, str(ROOT))
 from tools import safe_build  # noqa: E402
@@ -174,7 +174,8 @@ def test_a_pdf_is_a_document_of_its_article_with_its_text(site):
     assert site.exists(REGOLAMENTO) and site.exists(COMUNICATO)
 
 
-def test_a_scanned_pdf_is_published_and_listed_not_indexed_and_named_once(site):
+def test_a_scanned_pdf_is_published_and_listed_not_indexed_and_named_once(build_once):
+    site = build_once(SITE, OWN_SEARCH_CACHE)  # the warning of the first reading
     assert site.exists("/" + SCANSIONE)
     assert "/" + SCANSIONE in site.text("/documenti/")
     assert "/" + SCANSIONE not in indexed(site)
@@ -285,11 +286,11 @@ def test_a_rebuild_replaces_the_index_reads_no_pdf_twice_a_failure_removes_it(bu
     files = {**SMALL, SCANSIONE: samples.scanned_pdf(),
              "allegati/uno.pdf": samples.text_pdf("Primo documento: fenicottero."),
              "notizie/b.md": item("Con documenti", attachments=["allegati/uno.pdf", SCANSIONE])}
-    first = build(files)
+    first = build(files, OWN_SEARCH_CACHE)
     assert first.ok, first.log
     assert "PDF non indicizzato" in first.log
     write_content(first.content, {"notizie/c.md": article(title="Un altro", body="Gabbiano.")})
-    second = build({})  # the same folders: output and cache kept
+    second = build({}, OWN_SEARCH_CACHE)  # the same folders: output and cache kept
     assert second.ok, second.log
     assert "PDF non indicizzato" not in second.log  # known from the cache: info level only
     entries = indexed(second)
@@ -297,10 +298,11 @@ def test_a_rebuild_replaces_the_index_reads_no_pdf_twice_a_failure_removes_it(bu
     metas = list((second.output / "pagefind").glob("*.pf_meta"))
     assert len(metas) == 1  # the old index's files are gone
 
-    again = build({}, f"SEARCH_PAGEFIND_BINARY = {str(failing_binary(tmp_path))!r}\n")
+    failing = OWN_SEARCH_CACHE + f"SEARCH_PAGEFIND_BINARY = {str(failing_binary(tmp_path))!r}\n"
+    again = build({}, failing)
     assert again.ok, again.log  # nothing changed: the kept bundle, pagefind not even run
     write_content(first.content, {"notizie/d.md": article(title="Nuovo", body="Airone.")})
-    failed = build({}, f"SEARCH_PAGEFIND_BINARY = {str(failing_binary(tmp_path))!r}\n")
+    failed = build({}, failing)
     assert failed.returncode == 1
     assert ("CRITICAL SearchIndexError: Search index: pagefind ended unexpectedly; it said:"
             " pagefind: cannot start the index") in " ".join(failed.log.split())
@@ -313,7 +315,8 @@ def test_a_build_whose_index_fails_never_replaces_the_site(tmp_path):
     write_content(content, SMALL)
     output.mkdir()
     (output / "index.html").write_text("il sito di prima")
-    conf = write_conf(tmp_path, f"SEARCH_PAGEFIND_BINARY = {str(failing_binary(tmp_path))!r}\n")
+    conf = write_conf(tmp_path, OWN_SEARCH_CACHE  # a kept bundle would spare pagefind
+                      + f"SEARCH_PAGEFIND_BINARY = {str(failing_binary(tmp_path))!r}\n")
     assert safe_build.build_into(conf, output, content=content) is False
     assert (output / "index.html").read_text() == "il sito di prima"
     assert not [name for name in os.listdir(tmp_path) if name.startswith(".output")]

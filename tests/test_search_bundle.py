@@ -3,7 +3,10 @@ stand-ins that fail: exit, garbage, a hang. No Pelican build: HTML files in tmp_
 
 import asyncio
 import importlib.metadata
+import os
 import re
+import shutil
+from pathlib import Path
 
 import pytest
 
@@ -97,6 +100,42 @@ def test_the_same_inputs_reuse_the_kept_bundle_without_running_pagefind(site, tm
     changed = [bundle.Page("/uno/", pages[0].path)]
     with pytest.raises(bundle.SearchIndexError):  # other inputs: pagefind runs (and fails)
         bundle.build_bundle(again, changed, cache=cache, executable=broken)
+
+
+def test_builds_sharing_a_cache_do_not_fail_each_other(site, tmp_path, monkeypatch):
+    """Two builds may share one cache (a preview and a build; the test suite's builds):
+    a kept bundle another build removes (it keeps only the newest few) after this one
+    found it is made afresh; a bundle of the same inputs another build kept meanwhile
+    is no error."""
+    output, pages = site
+    cache = tmp_path / "bundles"
+    bundle.build_bundle(output, pages, cache=cache)
+    first = _bundle_files(output / "pagefind")
+    found = bundle._cached_files
+
+    def then_removed(folder):  # the other build prunes it right after it was found
+        files = found(folder)
+        shutil.rmtree(folder)
+        return files
+
+    monkeypatch.setattr(bundle, "_cached_files", then_removed)
+    again = tmp_path / "again"
+    bundle.build_bundle(again, pages, cache=cache)
+    assert _bundle_files(again / "pagefind").keys() == first.keys()
+    assert next(cache.iterdir()).name != ".bundle"  # kept again
+    monkeypatch.setattr(bundle, "_cached_files", lambda folder: None)  # not found...
+    rename = os.rename
+
+    def kept_meanwhile(source, target):  # ...and kept by the other build meanwhile
+        if Path(target).parent == cache:
+            Path(target).mkdir(exist_ok=True)
+            (Path(target) / "files.json").write_text("[]")
+        rename(source, target)
+
+    monkeypatch.setattr(bundle.os, "rename", kept_meanwhile)
+    bundle.build_bundle(tmp_path / "third", pages, cache=cache)
+    assert _bundle_files(tmp_path / "third" / "pagefind").keys() == first.keys()
+    assert [p.name for p in cache.iterdir() if p.name.startswith(".")] == []
 
 
 def test_it_runs_from_code_that_already_runs_an_event_loop(site):

@@ -431,10 +431,18 @@ def _cached_files(folder):
         for item in files:
             if item["path"] == ENTRY:
                 item["content"] = Path(item["source"]).read_bytes()
+        os.utime(folder)
     except (OSError, ValueError):
         return None
-    os.utime(folder)
     return files
+
+
+def _age(folder):
+    """A kept bundle's time of last use (0: removed meanwhile by another build)."""
+    try:
+        return folder.stat().st_mtime
+    except OSError:
+        return 0
 
 
 def _keep_files(cache, key, written):
@@ -453,9 +461,14 @@ def _keep_files(cache, key, written):
     (fresh / "files.json").write_text(json.dumps(names), encoding="utf-8")
     target = cache / key
     shutil.rmtree(target, ignore_errors=True)
-    os.rename(fresh, target)
+    try:
+        os.rename(fresh, target)
+    except OSError:  # another build sharing the cache kept the same inputs meanwhile
+        shutil.rmtree(fresh, ignore_errors=True)
+        if not target.is_dir():
+            raise
     kept = sorted((p for p in cache.iterdir() if p.is_dir() and not p.name.startswith(".")),
-                  key=lambda p: p.stat().st_mtime, reverse=True)
+                  key=_age, reverse=True)
     for old in kept[KEEP_BUNDLES:]:
         shutil.rmtree(old, ignore_errors=True)
 
@@ -484,7 +497,15 @@ def build_bundle(output_path, pages, records=(), *, language="it", executable=No
         logger.warning("Search index: pagefind indexed %d of %d pages and documents"
                        " (a page without text in its data-pagefind-body?)", indexed, expected)
     target = os.path.join(output_path, FOLDER)
-    written, size = _write(files, target)
+    try:
+        written, size = _write(files, target)
+    except FileNotFoundError:
+        if new:
+            raise
+        # another build sharing the cache removed the kept bundle meanwhile (it keeps
+        # only the newest KEEP_BUNDLES): made afresh, as if it had never been kept
+        new, files = True, _run(_index(pages, records, language, binary(executable), timeout))
+        written, size = _write(files, target)
     if new and cache:
         _keep_files(Path(cache), key, target)
     return Stats(len(pages), len(records), time.perf_counter() - start, written, size)
