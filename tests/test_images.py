@@ -219,7 +219,9 @@ def test_same_images_same_variant_bytes_with_a_cold_cache(build_once, build):
     def variants(site):
         return {p.name: p.read_bytes() for p in (site.output / "immagini" / "_r").iterdir()}
 
-    assert variants(first) == variants(second) and len(variants(first)) == 4 + 3 + 2 + 1
+    # foto.jpg's four, ruotata.jpg's three, grafico.png's two, icona.png's one, and the
+    # cover's copy for link previews
+    assert variants(first) == variants(second) and len(variants(first)) == 4 + 3 + 2 + 1 + 1
     assert first.text(WITH_COVER) == second.text(WITH_COVER)
 
 
@@ -400,6 +402,47 @@ def test_a_cover_keeps_its_whole_alt_text_and_leads_load_lazily(build):
     assert cover["alt"] == "Spesa < 100 euro e reddito > 20.000 & altro"
     card = site.soup("/").find("img", alt="Il cortile")
     assert card is not None and card["loading"] == "lazy"
+
+
+def test_a_cover_is_shared_as_a_light_jpeg_without_its_metadata(build):
+    """Link previews (og:image, JSON-LD) show the cover's JPEG copy, at most 1200 px wide,
+    not the camera's file: WhatsApp shows no picture for a heavy one, Facebook refuses
+    files over 8 MB, not every app reads WebP, and the original tells where it was taken."""
+    photo = Image.effect_noise((2400, 1600), 90).convert("RGB")  # a photo's detail
+    exif = Image.Exif()
+    exif.get_ifd(0x8825).update({1: "N", 2: (45.0, 28.0, 0.0), 3: "E", 4: (9.0, 11.0, 0.0)})
+    data = io.BytesIO()
+    photo.save(data, "JPEG", quality=95, exif=exif)
+    files = {"immagini/Festa in città.jpg": data.getvalue(), "immagini/logo.png": png(640, 480),
+             "notizie/a.md": article(title="Festa", image="immagini/Festa in città.jpg",
+                                     image_alt="La piazza"),
+             "notizie/b.md": article(title="Logo", date="2024-05-06 10:00",
+                                     image="immagini/logo.png", image_alt="Il logo")}
+    site = build(files)
+    assert site.ok, site.log
+    for url, stem, size in (("/2024/05/festa/", "festa-in-citta", (1200, 800)),
+                            ("/2024/05/logo/", "logo", (640, 480))):
+        soup = site.soup(url)
+
+        def meta(key, soup=soup):
+            return soup.select_one(f'meta[property="{key}"]')["content"]
+
+        shared = meta("og:image")
+        assert re.fullmatch(rf"{SITEURL}/immagini/_r/{stem}-{size[0]}\.[0-9a-f]{{10}}\.jpg",
+                            shared), shared
+        assert (meta("og:image:type"), meta("og:image:width"), meta("og:image:height")) == \
+            ("image/jpeg", str(size[0]), str(size[1]))
+        assert shared in soup.select_one('script[type="application/ld+json"]').string
+        with Image.open(site.path(shared.removeprefix(SITEURL))) as copy:
+            assert (copy.format, copy.size, copy.mode) == ("JPEG", size, "RGB")
+            assert not copy.getexif()  # no GPS position, no camera data
+            if stem == "logo":  # transparency laid on white, not on black
+                assert copy.getpixel((320, 240))[1] > 50
+    heavy = (site.output / "immagini" / "_r").glob("festa-in-citta-1200.*.jpg")
+    assert next(heavy).stat().st_size < len(data.getvalue()) / 3
+    assert site.exists("/immagini/Festa in città.jpg")  # the original is still published
+    body = site.soup("/2024/05/festa/").select_one(".article-cover img")
+    assert ".jpg" not in body["srcset"].replace("Festa%20in%20citt%C3%A0.jpg", "")
 
 
 def test_a_photo_that_carries_its_gps_location_is_warned_about(build, tmp_path):

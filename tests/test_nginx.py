@@ -302,11 +302,13 @@ def test_a_missing_page_is_the_site_404_page_with_status_404(site):
 
 
 def test_caching_by_kind_of_file(site):
-    variant = site.build.output / "immagini" / "_r" / "prova-800.0123456789.webp"
-    variant.parent.mkdir(parents=True, exist_ok=True)
-    variant.write_bytes(b"RIFF")  # an image variant's name: its content's hash in it
+    variants = site.build.output / "immagini" / "_r"
+    variants.mkdir(parents=True, exist_ok=True)
+    (variants / "prova-800.0123456789.webp").write_bytes(b"RIFF")  # its content's hash in
+    (variants / "prova-1200.0123456789.jpg").write_bytes(b"\xff\xd8")  # a cover's, to share
     expected = {
         "/immagini/_r/prova-800.0123456789.webp": IMMUTABLE,
+        "/immagini/_r/prova-1200.0123456789.jpg": IMMUTABLE,
         "/theme/css/prova.3f2a9c1b.css": IMMUTABLE,  # <name>.<8+ hex>.<ext>
         "/theme/js/prova.5e6f7a8b90.js": IMMUTABLE,
         theme_file(site, "css/site.*.css"): IMMUTABLE,  # the site's, by plugins/assets

@@ -162,8 +162,9 @@ def test_open_graph_and_twitter_card_on_an_article_with_an_image(site):
     assert description == "Un sommario con enfasi & simboli." == one(soup, "og:description")
     assert one(soup, "og:type") == "article"
     assert one(soup, "og:locale") == "it_IT" and one(soup, "og:site_name") == "FareLegami"
-    assert one(soup, "og:image") == f"{SITEURL}/immagini/foto.png"
-    assert site.exists("/immagini/foto.png")
+    shared = one(soup, "og:image")  # the cover's copy for link previews (plugins/images)
+    assert re.fullmatch(rf"{SITEURL}/immagini/_r/foto-1200\.[0-9a-f]{{10}}\.jpg", shared)
+    assert site.exists(shared)
     assert one(soup, "og:image:alt") == "Persone attorno a un tavolo"
     assert one(soup, "twitter:card") == "summary_large_image"
     assert one(soup, "article:published_time") == "2024-05-05T17:07:00+02:00"
@@ -192,13 +193,24 @@ def test_open_graph_on_pages_and_home_without_images(site):
     assert one(home, "og:image") == logo
 
 
-def test_a_cover_is_shared_with_an_encoded_address_and_its_size(site):
+def test_a_cover_is_shared_by_a_copy_named_by_its_slug_with_its_size(site):
     soup = site.soup("/2024/03/festa/")
-    address = f"{SITEURL}/immagini/Festa%20citt%C3%A0%201.png"
-    assert one(soup, "og:image") == address and site.exists(address)
+    address = one(soup, "og:image")  # "Festa città 1.png": a URL without spaces or accents
+    assert re.fullmatch(rf"{SITEURL}/immagini/_r/festa-citta-1-800\.[0-9a-f]{{10}}\.jpg",
+                        address) and site.exists(address)
     assert (one(soup, "og:image:width"), one(soup, "og:image:height")) == ("800", "400")
     assert json_ld(soup)["NewsArticle"]["image"] == [address]
     assert one(site.soup(ARTICLE), "og:image:width") == "1200"
+
+
+def test_without_the_images_plugin_the_cover_itself_is_shared_encoded(build_once):
+    plugins = "PLUGINS = [p for p in PLUGINS if p != 'plugins.images']\n"
+    site = build_once(SITE, plugins)
+    assert site.ok, site.log
+    soup = site.soup("/2024/03/festa/")
+    address = f"{SITEURL}/immagini/Festa%20citt%C3%A0%201.png"
+    assert one(soup, "og:image") == address and site.exists(address)
+    assert json_ld(soup)["NewsArticle"]["image"] == [address]
 
 
 def test_an_article_opening_with_a_picture_is_described_by_its_first_words_not_nothing(site):
@@ -248,7 +260,7 @@ def test_news_article_json_ld_has_what_google_documents(site):
     assert news["headline"] == 'Bilancio <2024> & “risultati” </script><script>alert(1)</script>'
     assert len(news["headline"]) <= 110
     assert news["description"] == "Un sommario con enfasi & simboli."
-    assert news["image"] == [f"{SITEURL}/immagini/foto.png"]
+    assert news["image"] == [one(soup, "og:image")]  # the cover's copy, as link previews
     assert news["datePublished"] == "2024-05-05T17:07:00+02:00"
     assert news["dateModified"] == "2024-06-01T09:00:00+02:00"
     assert news["author"] == [

@@ -20,6 +20,7 @@ the cache).
 Drafts are never written, so images only they use get no variants.
 """
 
+import dataclasses
 import logging
 import os
 import posixpath
@@ -141,6 +142,21 @@ class ImagesGenerator:
         return markup.Picture(original, measured.width, measured.height,
                               ", ".join(candidates), self.settings["IMAGES_SIZES"])
 
+    def _shared(self, found):
+        """The picture of ``found`` (``(source, Source, Picture)``, a cover's) with its copy
+        for link previews; as it was if that copy cannot be drawn (the original serves)."""
+        source, measured, picture = found
+        try:
+            variant = variants.share(measured, self.settings["IMAGES_SHARE_WIDTH"],
+                                     self.settings["IMAGES_SHARE_QUALITY"],
+                                     self.settings["IMAGES_CACHE_PATH"])
+        except variants.Unreadable:  # it was read to measure and draw it: not expected
+            return picture
+        name = variants.published_name(source, variant, self.settings["SLUG_REGEX_SUBSTITUTIONS"])
+        self.files[name] = variant.file
+        return dataclasses.replace(picture, share=f"{self.settings['IMAGES_OUTPUT']}/{name}",
+                                   share_width=variant.width, share_height=variant.height)
+
     def generate_context(self):
         items = [item for item, _ in context_items(self.context, PUBLIC)]
         users = {}
@@ -148,9 +164,10 @@ class ImagesGenerator:
             for source in item_images(item):
                 if os.path.isfile(os.path.join(self.path, *source.split("/"))):
                     users.setdefault(source, []).append(item)  # missing: the contract says so
+        covers = {_cover(item) for item in items}
         with ThreadPoolExecutor(self.settings["IMAGES_WORKERS"]) as pool:
             prepared = list(pool.map(self._prepare, sorted(users)))
-        pictures = {}
+        pictures, shared = {}, []
         for source, measured, made, problem in prepared:
             if problem:
                 for item in users[source]:
@@ -163,8 +180,13 @@ class ImagesGenerator:
                     logger.warning("%s%s: %s", item_source(item), f":{line}" if line else "",
                                    located_message(source))
             pictures[source] = self._picture(source, measured, made)
+            if source in covers:
+                shared.append((source, measured, pictures[source]))
+        with ThreadPoolExecutor(self.settings["IMAGES_WORKERS"]) as pool:
+            pictures.update(zip((source for source, _, _ in shared),
+                                pool.map(self._shared, shared)))
         for item in items:
-            cover = str(item.metadata.get("image") or "").lstrip("/")
+            cover = _cover(item)
             eager_first = cover not in pictures
             item._content = markup.rewrite(item._content, item.relative_dir,  # noqa: SLF001
                                            pictures, eager_first)
@@ -185,6 +207,11 @@ class ImagesGenerator:
         for name, cached in sorted(self.files.items()):
             os.makedirs(folder, exist_ok=True)
             place(cached, os.path.join(folder, name))
+
+
+def _cover(item):
+    """The content-relative path of ``item``'s cover image (``image:``), or ""."""
+    return str(item.metadata.get("image") or "").lstrip("/")
 
 
 def initialize(pelican):

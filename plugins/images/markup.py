@@ -34,6 +34,10 @@ class Picture:
     height: int
     srcset: str = ""
     sizes: str = ""
+    # a cover's copy for link previews (variants.share): its path in the output and size
+    share: str = ""
+    share_width: int = 0
+    share_height: int = 0
 
 
 class _ImageTags(HTMLParser):

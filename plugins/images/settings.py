@@ -15,6 +15,9 @@ DEFAULTS = {
     # are at most --measure, 46rem, inside .container's --gutter, 1rem under 36em, else 1.5rem).
     "IMAGES_SIZES": "(max-width: 36em) calc(100vw - 2rem), (max-width: 49rem) calc(100vw - 3rem),"
                     " 46rem",
+    # A cover's copy for link previews (og:image): a JPEG at most this wide, this quality
+    "IMAGES_SHARE_WIDTH": 1200,
+    "IMAGES_SHARE_QUALITY": 82,
     "IMAGES_WORKERS": min(4, os.cpu_count() or 1),  # images encoded at once (threads)
     "IMAGES_CACHE_PATH": None,  # <CACHE_PATH>/images
 }
@@ -28,9 +31,14 @@ def check(settings):
                        for w in widths) or len(set(widths)) != len(widths)):
         problems.append(("IMAGES_WIDTHS", f"must be a list of different widths in pixels"
                                           f" (16-8000), not {widths!r}"))
-    quality = settings["IMAGES_QUALITY"]
-    if isinstance(quality, bool) or not isinstance(quality, int) or not 1 <= quality <= 100:
-        problems.append(("IMAGES_QUALITY", f"must be a whole number from 1 to 100, not {quality!r}"))
+    for name in ("IMAGES_QUALITY", "IMAGES_SHARE_QUALITY"):
+        quality = settings[name]
+        if isinstance(quality, bool) or not isinstance(quality, int) or not 1 <= quality <= 100:
+            problems.append((name, f"must be a whole number from 1 to 100, not {quality!r}"))
+    share = settings["IMAGES_SHARE_WIDTH"]
+    if isinstance(share, bool) or not isinstance(share, int) or not 200 <= share <= 8000:
+        problems.append(("IMAGES_SHARE_WIDTH", f"must be a width in pixels (200-8000),"
+                                               f" not {share!r}"))
     output = settings["IMAGES_OUTPUT"]
     if (not isinstance(output, str) or not output.strip("/")
             or posixpath.normpath(output.strip("/")) != output.strip("/")

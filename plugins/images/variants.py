@@ -1,4 +1,5 @@
-"""WebP variants of one image, made with Pillow and cached by content hash.
+"""WebP variants of one image, and a JPEG of it for link previews, made with Pillow and
+cached by content hash.
 
 A variant is drawn once per source content, width and quality, into
 ``<IMAGES_CACHE_PATH>/<sha256>-<width>-q<quality>-v<FORMAT>.webp`` (written to a
@@ -9,6 +10,11 @@ and libwebp's encoder are deterministic): the names never change by themselves.
 
 Sizes are those a browser shows: a JPEG whose EXIF orientation turns it is
 measured and drawn turned (``ImageOps.exif_transpose``), as browsers do.
+
+A cover also gets a **share** copy (:func:`share`): a JPEG at most ``IMAGES_SHARE_WIDTH``
+wide, transparency laid on white, no metadata, for ``og:image`` (the sites and apps that
+show a link's preview: WhatsApp shows none for a heavy image, Facebook refuses files over
+8 MB, not every one reads WebP; the camera's original kept its GPS position).
 """
 
 import functools
@@ -110,8 +116,8 @@ def height_for(source, width):
     return max(1, round(source.height * width / source.width))
 
 
-def cache_file(folder, source, width, quality):
-    return os.path.join(folder, f"{source.digest}-{width}-q{quality}-v{FORMAT}.webp")
+def cache_file(folder, source, width, quality, extension="webp"):
+    return os.path.join(folder, f"{source.digest}-{width}-q{quality}-v{FORMAT}.{extension}")
 
 
 def verified_mark(folder, source):
@@ -155,8 +161,38 @@ def ensure(source, widths, quality, folder):
     return variants
 
 
-def draw(source, variants, quality, folder):
-    """Draw ``variants`` of ``source`` into the cache; :class:`Unreadable` on a bad file."""
+def share(source, width, quality, folder):
+    """The :class:`Variant` of ``source`` for link previews: a JPEG ``width`` wide (the
+    source's own width when narrower), drawn when the cache lacks it. An animated image
+    gives its first frame."""
+    width = min(width, source.width)
+    variant = Variant(width, height_for(source, width),
+                      cache_file(folder, source, width, quality, "jpg"))
+    if not os.path.isfile(variant.file):
+        draw(source, [variant], quality, folder, "JPEG")
+    return variant
+
+
+def _encoded(image, icc, kind, quality):
+    """``(image, Pillow's save options)`` for a variant of ``kind`` (WEBP or JPEG)."""
+    if kind == "JPEG":
+        if image.mode == "RGBA":  # a transparent background shows white, as on the page
+            from PIL import Image  # noqa: PLC0415
+
+            flat = Image.new("RGB", image.size, (255, 255, 255))
+            flat.paste(image, mask=image.getchannel("A"))
+            image = flat
+        options = {"quality": quality, "optimize": True, "progressive": True}
+    else:
+        options = {"quality": quality, "method": METHOD}
+    if icc:
+        options["icc_profile"] = icc
+    return image, options
+
+
+def draw(source, variants, quality, folder, kind="WEBP"):
+    """Draw ``variants`` of ``source`` into the cache, as ``kind`` (WEBP, or JPEG for
+    :func:`share`); :class:`Unreadable` on a bad file."""
     from PIL import Image, ImageOps  # noqa: PLC0415
 
     os.makedirs(folder, exist_ok=True)
@@ -171,13 +207,12 @@ def draw(source, variants, quality, folder):
             image, icc = _as_rgb(image, opened.info.get("icc_profile"))
             for variant in variants:
                 resized = image.resize((variant.width, variant.height), Image.Resampling.LANCZOS)
-                handle, temporary = tempfile.mkstemp(dir=folder, prefix=".", suffix=".webp")
+                resized, options = _encoded(resized, icc, kind, quality)
+                handle, temporary = tempfile.mkstemp(dir=folder, prefix=".",
+                                                     suffix=os.path.splitext(variant.file)[1])
                 os.close(handle)
                 try:
-                    options = {"quality": quality, "method": METHOD}
-                    if icc:
-                        options["icc_profile"] = icc
-                    resized.save(temporary, "WEBP", **options)
+                    resized.save(temporary, kind, **options)
                     os.chmod(temporary, 0o644)  # mkstemp makes 0600 files
                     os.replace(temporary, variant.file)
                 finally:
@@ -216,11 +251,12 @@ def _as_rgb(image, icc):
 
 
 def published_name(source_relative, variant, regex_subs=None, length=10):
-    """``immagini/Foto Città.JPG`` + 800 px variant -> ``foto-citta-800.<hash>.webp``: the
-    site's slug of the file name (``SLUG_REGEX_SUBSTITUTIONS``; default the site's own)."""
+    """``immagini/Foto Città.JPG`` + 800 px variant -> ``foto-citta-800.<hash>.webp`` (``.jpg``
+    for a share copy): the site's slug of the file name (``SLUG_REGEX_SUBSTITUTIONS``;
+    default the site's own)."""
     stem = posixpath.splitext(posixpath.basename(source_relative))[0]
     subs = slug_substitutions() if regex_subs is None else regex_subs
     stem = make_slug(stem, subs) or "immagine"
     with open(variant.file, "rb") as handle:
         digest = hashlib.sha256(handle.read()).hexdigest()[:length]
-    return f"{stem}-{variant.width}.{digest}.webp"
+    return f"{stem}-{variant.width}.{digest}{os.path.splitext(variant.file)[1]}"

@@ -56,11 +56,16 @@ def _authors(item, context, address):
 
 
 def _image(item, address):
-    """The absolute URL of the item's cover image, its file name %-encoded (a space or
-    an accent would make it an invalid URL for the sites that fetch it)."""
+    """The absolute URL of the item's cover image for link previews: its JPEG copy
+    (plugins/images, ``cover.share``: at most 1200 px, no metadata), else the file itself;
+    %-encoded (a space or an accent would make it an invalid URL for the sites that
+    fetch it)."""
     image = getattr(item, "image", None)
-    return absolute(address, quote(str(image).lstrip("/"), safe="/")) if image and address \
-        else ""
+    if not image or not address:
+        return ""
+    cover = getattr(item, "cover", None)
+    path = getattr(cover, "share", "") or str(image).lstrip("/")
+    return absolute(address, quote(path, safe="/"))
 
 
 def _article_data(article, context, address, canonical, description):
@@ -130,7 +135,10 @@ def page_seo(context, title="", description=""):
     if image:
         graph.append(("og:image", image))
         cover = getattr(item, "cover", None)  # plugins/images: its size, read from the file
-        if cover is not None:  # without them, some sites show no image on the first share
+        if getattr(cover, "share", ""):  # without a size, some sites show no image at first
+            graph += [("og:image:type", "image/jpeg"), ("og:image:width", str(cover.share_width)),
+                      ("og:image:height", str(cover.share_height))]
+        elif cover is not None:
             graph += [("og:image:width", str(cover.width)), ("og:image:height", str(cover.height))]
         if getattr(item, "image_alt", None):
             graph.append(("og:image:alt", plain(item.image_alt)))
