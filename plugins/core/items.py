@@ -72,6 +72,12 @@ LINES_KEY = "contract_lines"  # metadata: {front-matter key: line}, set by plugi
 LINKS_KEY = "contract_links"
 
 
+def cover_path(image):
+    """The path under content/ of a cover (an ``image:`` value, or None: ""): ``/immagini/a.jpg``
+    and ``immagini/a.jpg`` name one file (the contract gives the second)."""
+    return str(image or "").lstrip("/")
+
+
 def key_line(item, *keys):
     """The line of the first of ``keys`` present in the item's front matter, or None."""
     lines = item.metadata.get(LINES_KEY) or {}

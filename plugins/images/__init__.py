@@ -33,7 +33,7 @@ from pelican import signals
 from plugins.content_checks import report
 from plugins.contract.body import find_line
 from plugins.core.files import place
-from plugins.core.items import PUBLIC, context_items, key_line
+from plugins.core.items import PUBLIC, context_items, cover_path, key_line
 from plugins.core.items import source as item_source
 from plugins.core.settings import require
 
@@ -48,7 +48,7 @@ def image_sources(html, relative_dir, cover):
     ``html`` (the item's folder is ``relative_dir``), then its ``cover``."""
     found = markup.sources(html, relative_dir)
     if cover:
-        found.append(str(cover).lstrip("/"))
+        found.append(cover_path(cover))
     return found
 
 
@@ -82,7 +82,7 @@ def image_line(text, source, cover=None, cover_line=None):
     """Where the Markdown file ``text`` names the image ``source`` (a path under content/):
     the line of its ``image`` key (``cover_line``) when it is the cover, else the first
     line naming the file, as typed or %-encoded; None when neither is found."""
-    if cover and source == str(cover).lstrip("/"):
+    if cover and source == cover_path(cover):
         return cover_line
     name = posixpath.basename(source)
     return find_line(text, [name, quote(name)], 1)
@@ -164,7 +164,7 @@ class ImagesGenerator:
             for source in item_images(item):
                 if os.path.isfile(os.path.join(self.path, *source.split("/"))):
                     users.setdefault(source, []).append(item)  # missing: the contract says so
-        covers = {_cover(item) for item in items}
+        covers = {cover_path(item.metadata.get("image")) for item in items}
         with ThreadPoolExecutor(self.settings["IMAGES_WORKERS"]) as pool:
             prepared = list(pool.map(self._prepare, sorted(users)))
         pictures, shared = {}, []
@@ -186,7 +186,7 @@ class ImagesGenerator:
             pictures.update(zip((source for source, _, _ in shared),
                                 pool.map(self._shared, shared)))
         for item in items:
-            cover = _cover(item)
+            cover = cover_path(item.metadata.get("image"))
             eager_first = cover not in pictures
             item._content = markup.rewrite(item._content, item.relative_dir,  # noqa: SLF001
                                            pictures, eager_first)
@@ -207,11 +207,6 @@ class ImagesGenerator:
         for name, cached in sorted(self.files.items()):
             os.makedirs(folder, exist_ok=True)
             place(cached, os.path.join(folder, name))
-
-
-def _cover(item):
-    """The content-relative path of ``item``'s cover image (``image:``), or ""."""
-    return str(item.metadata.get("image") or "").lstrip("/")
 
 
 def initialize(pelican):

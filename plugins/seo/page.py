@@ -15,6 +15,7 @@ from zoneinfo import ZoneInfo
 from babel.core import Locale, UnknownLocaleError, get_global
 from jinja2 import pass_context
 
+from plugins.core.items import cover_path
 from plugins.core.terms import written
 from plugins.core.urls import without_index
 from plugins.italian.dates import data_iso
@@ -64,7 +65,7 @@ def _image(item, address):
     if not image or not address:
         return ""
     cover = getattr(item, "cover", None)
-    path = getattr(cover, "share", "") or str(image).lstrip("/")
+    path = getattr(cover, "share", "") or cover_path(image)
     return absolute(address, quote(path, safe="/"))
 
 

@@ -16,7 +16,7 @@ import posixpath
 
 from pelican import signals
 
-from plugins.core.items import PUBLIC, context_items
+from plugins.core.items import PUBLIC, context_items, cover_path
 from plugins.core.urls import static_links
 
 logger = logging.getLogger(__name__)
@@ -28,7 +28,7 @@ def static_references(item):
     paths = static_links(item)
     image = item.metadata.get("image")
     if image:
-        paths.add(str(image).lstrip("/"))
+        paths.add(cover_path(image))
     return {posixpath.normpath(path) for path in paths}
 
 
