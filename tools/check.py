@@ -46,7 +46,7 @@ from plugins.core import processes  # noqa: E402
 from plugins.core.problems import ERROR, WARNING, Problem  # noqa: E402
 from plugins.core.urls import link_regex, static_link_paths  # noqa: E402
 from plugins.italian import numero, quanti  # noqa: E402
-from plugins.italian.slugs import is_slug, make_slug  # noqa: E402
+from plugins.italian.slugs import is_slug, item_slug  # noqa: E402
 
 PARALLEL_FROM = 200  # files: fewer are checked in this process (no start-up cost)
 
@@ -71,8 +71,7 @@ def content_files(settings):
 
 def slug_of(metadata, settings):
     """The item's slug as a build makes it (its ``slug``, else from its title)."""
-    return metadata.get("slug") or make_slug(metadata.get("title") or "",
-                                             settings["SLUG_REGEX_SUBSTITUTIONS"])
+    return item_slug(metadata, settings["SLUG_REGEX_SUBSTITUTIONS"])
 
 
 def save_as(metadata, slug, page, settings):

@@ -26,7 +26,7 @@ from plugins.contract.check import PLACEHOLDER  # noqa: E402
 from plugins.contract.schema import parse_date  # noqa: E402
 from plugins.contract.source import SourceError, read  # noqa: E402
 from plugins.core.files import ignored  # noqa: E402
-from plugins.italian.slugs import MAX_LENGTH, is_slug, make_slug  # noqa: E402
+from plugins.italian.slugs import MAX_LENGTH, is_slug, item_slug, make_slug  # noqa: E402
 from tools.check import content_files, load_settings  # noqa: E402
 
 BODY = (f"{PLACEHOLDER} Il primo paragrafo è il sommario che compare negli elenchi.\n\n"
@@ -67,8 +67,7 @@ def taken_slugs(settings):
         except (OSError, SourceError):
             continue
         keys = {str(key).lower(): value for key, value in raw.items()}
-        slug = keys.get("slug") or make_slug(str(keys.get("title") or ""),
-                                             settings["SLUG_REGEX_SUBSTITUTIONS"])
+        slug = item_slug(keys, settings["SLUG_REGEX_SUBSTITUTIONS"])
         taken.add(str(slug))
     return taken
 

@@ -24,7 +24,7 @@ from pelican.urlwrappers import Author, Category, Tag
 from plugins.core.items import LINES_KEY, LINKS_KEY
 from plugins.core.problems import WARNING, Problem
 from plugins.core.text import title_from_name
-from plugins.italian.slugs import make_slug
+from plugins.italian.slugs import item_slug
 from plugins.italian.typography import mark_terms, smarten
 
 from .ahead import EXTENSIONS, STATE_KEY
@@ -164,8 +164,7 @@ class ContractReader(MarkdownReader):
             metadata["category"] = category_name(folder,
                                                  self.settings["CONTRACT_CATEGORY_NAMES"])
         if "slug" not in metadata:
-            metadata["slug"] = make_slug(metadata["title"],
-                                         self.settings["SLUG_REGEX_SUBSTITUTIONS"])
+            metadata["slug"] = item_slug(metadata, self.settings["SLUG_REGEX_SUBSTITUTIONS"])
         if metadata.get("status") == "draft" and self.settings["CONTRACT_PREVIEW_DRAFTS"]:
             metadata["status"] = "published"
             metadata["bozza"] = True

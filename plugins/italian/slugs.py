@@ -43,6 +43,12 @@ def _slug(text, regex_subs, max_length):
     return slug
 
 
+def item_slug(metadata, regex_subs):
+    """An item's slug as the build gives it: its ``slug``, else its title's (the contract,
+    ``invoke check`` and ``invoke new`` ask this one function)."""
+    return metadata.get("slug") or make_slug(str(metadata.get("title") or ""), regex_subs)
+
+
 def is_slug(text, max_length=MAX_LENGTH):
     """True for lowercase ASCII letters, digits and single hyphens, not too long."""
     return bool(SLUG_RE.fullmatch(text or "")) and len(text) <= max_length
