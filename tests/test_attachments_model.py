@@ -15,7 +15,8 @@ from pelican.settings import DEFAULT_CONFIG
 from plugins.attachments import previews, render
 from plugins.attachments import settings as config
 from plugins.attachments.documents import documents
-from plugins.attachments.feeds import attachments_list, files_base
+from plugins.attachments.feeds import attachments_list
+from plugins.core.urls import site_address
 from plugins.attachments.model import (
     Attachment, Declaration, clean_path, expand, kind_of, mime_type, pages_text,
     parse_declarations, size_text, url_fields,
@@ -353,7 +354,7 @@ def test_item_link_matches_pelicans_feed_links(context, link):
     ({"SITEURL": "..", "FEED_DOMAIN": "http://localhost:8000"}, "http://localhost:8000"),
 ])
 def test_enclosures_point_where_the_files_are(context, base):
-    assert files_base(context) == base
+    assert site_address(context) == base
 
 
 def test_feed_list_is_escaped_html_with_absolute_links():

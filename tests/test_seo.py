@@ -16,7 +16,8 @@ from support import SITEURL, article
 from plugins.seo import structured
 from plugins.seo.settings import DEFAULTS, check
 from plugins.seo.share import share_links
-from plugins.seo.text import absolute, plain, shorten, site_address
+from plugins.core.urls import site_address
+from plugins.seo.text import absolute, plain, shorten
 
 ISO_WITH_OFFSET = re.compile(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}[+-]\d{2}:\d{2}")
 
@@ -42,7 +43,7 @@ def test_shorten_cuts_at_a_word_within_the_limit():
     ("", "", ""), ("/sito", "", ""),
 ])
 def test_the_site_address_is_absolute_or_nothing(siteurl, feed_domain, address):
-    assert site_address(siteurl, feed_domain) == address
+    assert site_address({"SITEURL": siteurl, "FEED_DOMAIN": feed_domain}) == address
     assert absolute(address, "2024/05/x/") == (f"{address}/2024/05/x/" if address else "")
 
 

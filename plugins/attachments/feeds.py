@@ -7,13 +7,11 @@ gets the first. Both get the full "Allegati" list appended to the item's
 content, so no document is lost to an RSS reader.
 """
 
-from urllib.parse import urlsplit
-
 from feedgenerator import Enclosure, Rss201rev2Feed
 from jinja2 import Environment
 from markupsafe import Markup
 
-from plugins.core.urls import feed_item
+from plugins.core.urls import feed_item, site_address
 
 from .collect import STATE_KEY
 from .model import absolute
@@ -27,17 +25,6 @@ LIST = Environment(autoescape=True).from_string(
 )
 
 
-def files_base(context):
-    """Where the files are: SITEURL when absolute; else (development) FEED_DOMAIN.
-
-    FEED_DOMAIN is where the feeds are served, which may be another host.
-    """
-    siteurl = context.get("SITEURL") or ""
-    if urlsplit(siteurl).scheme in ("http", "https"):
-        return siteurl
-    return context.get("FEED_DOMAIN") or siteurl
-
-
 def attachments_list(attachments, base):
     return Markup(LIST.render(attachments=attachments, base=base))
 
@@ -45,7 +32,7 @@ def attachments_list(attachments, base):
 def add_enclosures(context, feed):
     if context.get(STATE_KEY) is None:  # attachments did not run
         return
-    base = files_base(context)
+    base = site_address(context)  # where the files are (FEED_DOMAIN may be another host)
     is_rss = isinstance(feed, Rss201rev2Feed)
     for entry in feed.items:
         item = feed_item(context, entry)

@@ -25,6 +25,23 @@ def without_index(url):
     return text
 
 
+def site_address(settings):
+    """The site's absolute address, without a final slash: ``SITEURL``, or in development
+    (``SITEURL`` "") ``FEED_DOMAIN``, the local server's address; "" when neither is
+    absolute. What other sites read (link previews, structured data, feed enclosures)."""
+    for candidate in (settings.get("SITEURL"), settings.get("FEED_DOMAIN")):
+        text = str(candidate or "").rstrip("/")
+        if text.startswith(("https://", "http://")):
+            return text
+    return ""
+
+
+def feed_address(settings):
+    """Where the feeds are, without a final slash: Pelican's rule, ``FEED_DOMAIN``, else
+    ``SITEURL`` (the feeds' own links, and the pages they follow)."""
+    return str(settings.get("FEED_DOMAIN") or settings.get("SITEURL") or "").rstrip("/")
+
+
 def srcset_candidates(value):
     """``[(address, [descriptors])]`` of a ``srcset`` attribute (``a.webp 480w, b.webp
     800w``): what the contract checks and what the feeds make absolute."""

@@ -20,7 +20,7 @@ from urllib.parse import urljoin
 
 from pelican import signals
 
-from plugins.core.urls import feed_item, srcset_candidates
+from plugins.core.urls import feed_address, feed_item, srcset_candidates
 from plugins.italian.words import elenco
 
 from .catalogue import feed_groups
@@ -54,8 +54,7 @@ def followed_page(context, feed_url):
     group = followed_group(context, feed_url)
     if group is None:
         return None
-    domain = context.get("FEED_DOMAIN") or context.get("SITEURL") or ""  # as the feeds'
-    return f"{str(domain).rstrip('/')}/{group.page_url}"
+    return f"{feed_address(context)}/{group.page_url}"  # as the feeds' own links
 
 
 def feed_title(context, group):

@@ -6,6 +6,8 @@ URLs (``FEED_DOMAIN``, the address feed readers use; the feeds' own links use it
 
 from dataclasses import dataclass
 
+from plugins.core.urls import feed_address
+
 FORMATS = (  # (setting suffix, label, MIME type), RSS first: the name most people know
     ("RSS", "RSS", "application/rss+xml"),
     ("ATOM", "Atom", "application/atom+xml"),
@@ -27,7 +29,7 @@ class FeedGroup:
 
 
 def _feeds(settings, prefix, **names):
-    domain = str(settings.get("FEED_DOMAIN") or settings.get("SITEURL") or "").rstrip("/")
+    domain = feed_address(settings)
     found = []
     for suffix, label, mime in FORMATS:
         pattern = settings.get(prefix + suffix)

@@ -17,11 +17,11 @@ from jinja2 import pass_context
 
 from plugins.core.items import cover_path
 from plugins.core.terms import written
-from plugins.core.urls import without_index
+from plugins.core.urls import site_address, without_index
 from plugins.italian.dates import data_iso
 
 from . import share, structured
-from .text import absolute, plain, shorten, site_address
+from .text import absolute, plain, shorten
 
 DESCRIPTION_LENGTH = 160  # characters of a meta description: search results cut the rest
 
@@ -36,7 +36,7 @@ class PageSeo:
 
 
 def _address(context):
-    return site_address(context.get("SITEURL"), context.get("FEED_DOMAIN"))
+    return site_address(context)
 
 
 def _publisher(context, address):
