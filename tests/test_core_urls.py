@@ -2,10 +2,12 @@
 
 from datetime import datetime
 
+import pytest
+
 from pelican.contents import Article
 from pelican.settings import DEFAULT_CONFIG
 
-from plugins.core.urls import freeze, without_index
+from plugins.core.urls import content_path, freeze, without_index
 
 
 def make_article(**metadata):
@@ -30,3 +32,17 @@ def test_frozen_addresses_are_pelicans_own_and_no_longer_worked_out():
     item.slug = "cambiato"
     assert (item.url, item.save_as) == ("2024/05/un-titolo/", "2024/05/un-titolo/index.html")
 
+
+
+@pytest.mark.parametrize(("target", "folder", "path"), [
+    ("/immagini/a.jpg", "notizie", "immagini/a.jpg"),
+    ("../immagini/citt%C3%A0%201.jpg?v=2#x", "notizie", "immagini/città 1.jpg"),
+    ("allegato.pdf", "notizie/2024", "notizie/2024/allegato.pdf"),
+    ("//immagini/./a.jpg", "", "immagini/a.jpg"),
+    ("ore 10:30.pdf", "allegati", "allegati/ore 10:30.pdf"),  # a colon is no scheme here
+    ("../../fuori.txt", "notizie", None), ("/../x", "", None), ("..", "", None),
+])
+def test_a_link_names_one_path_under_content_or_none(target, folder, path):
+    """Links of every kind (contract checks, published files, image variants) are read
+    by this one function."""
+    assert content_path(target, folder) == path

@@ -19,11 +19,11 @@ import posixpath
 import re
 from html import escape, unescape
 from html.parser import HTMLParser
-from urllib.parse import unquote, urlsplit
+from urllib.parse import urlsplit
 
 import nh3
 
-from plugins.core.urls import srcset_candidates
+from plugins.core.urls import content_path, srcset_candidates
 
 GLOBAL_ATTRIBUTES = {"id", "class", "title", "lang", "dir"}
 ALLOWED = {
@@ -304,14 +304,10 @@ def heading_warnings(headings):
 
 
 def resolve_target(what, target, relative_source):
-    """A link target as a path under content/ (``None`` when it leaves content/)."""
-    path = unquote(urlsplit(target).path)
-    if path.startswith("/"):
-        path = path.lstrip("/")
-    else:
-        path = posixpath.join(posixpath.dirname(relative_source), path)
-    path = posixpath.normpath(path)
-    return None if path == ".." or path.startswith("../") or path.startswith("/") else path
+    """A link target of the file ``relative_source`` as a path under content/ (``None``
+    when it leaves content/): :func:`plugins.core.urls.content_path`."""
+    del what  # every kind of link is read alike
+    return content_path(target, posixpath.dirname(relative_source))
 
 
 def sanitize(html, iframe_hosts=()):

@@ -3,7 +3,7 @@
 import os
 import posixpath
 from types import SimpleNamespace
-from urllib.parse import unquote, urljoin, urlsplit
+from urllib.parse import unquote, urljoin
 
 from pelican.contents import Content
 
@@ -96,6 +96,20 @@ def link_regex(settings):
     return Content._get_intrasite_link_regex(SimpleNamespace(settings=settings))  # noqa: SLF001
 
 
+def content_path(target, relative_dir):
+    """The path under content/ that a link's ``target`` names (``/immagini/a.jpg``, or
+    ``../immagini/città%201.jpg?v=2#x`` from an item in ``relative_dir``), every ``%xx``
+    decoded, as Pelican, the contract's link check and the web server read it; None when
+    it leaves content/."""
+    path = unquote(target.split("#", 1)[0].split("?", 1)[0])
+    if path.startswith("/"):
+        path = path.lstrip("/")
+    else:
+        path = posixpath.join(relative_dir.replace(os.sep, "/").replace("\\", "/"), path)
+    path = posixpath.normpath(path)
+    return None if path == ".." or path.startswith(("../", "/")) else path
+
+
 def static_link_paths(texts, relative_dir, regex):
     """Source paths (relative to the content folder) of the ``{static}`` and ``{attach}``
     links of ``texts`` (HTML as read, before Pelican replaces the links) of an item in
@@ -106,10 +120,9 @@ def static_link_paths(texts, relative_dir, regex):
         for match in regex.finditer(html or ""):
             if match.group("what") not in ("static", "attach"):
                 continue
-            path = unquote(urlsplit(match.group("value")).path)
-            if not path.startswith("/"):
-                path = posixpath.join(relative_dir.replace(os.sep, "/"), path)
-            paths.add(posixpath.normpath(path.lstrip("/")))
+            path = content_path(match.group("value"), relative_dir)
+            if path is not None:  # one that leaves content/ is the contract's error
+                paths.add(path)
     return paths
 
 

@@ -11,12 +11,12 @@ expression: ``alt="a > b"`` is fine) and only the tags of local raster images
 are rewritten; the rest of the text is left byte for byte.
 """
 
-import posixpath
 import re
 from dataclasses import dataclass
 from html import escape
 from html.parser import HTMLParser
-from urllib.parse import unquote
+
+from plugins.core.urls import content_path
 
 STATIC_PREFIXES = ("{static}", "|static|")
 RASTER = (".jpg", ".jpeg", ".png", ".webp")
@@ -72,15 +72,8 @@ def static_source(src, relative_dir):
     prefix = next((p for p in STATIC_PREFIXES if src.startswith(p)), None)
     if prefix is None:
         return None
-    path = unquote(src[len(prefix):].split("?", 1)[0].split("#", 1)[0])
-    if path.startswith("/"):
-        path = path.lstrip("/")
-    else:
-        path = posixpath.join(relative_dir.replace("\\", "/"), path)
-    path = posixpath.normpath(path)
-    if path.startswith("../") or not path.lower().endswith(RASTER):
-        return None
-    return path
+    path = content_path(src[len(prefix):], relative_dir)
+    return path if path is not None and path.lower().endswith(RASTER) else None
 
 
 def sources(html, relative_dir):
