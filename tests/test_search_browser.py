@@ -38,6 +38,9 @@ def item(title, date, body, **keys):
 
 CERAMICA = "/2024/05/laboratorio-di-ceramica-a-crema/"
 ORTO = "/2024/06/l-orto-condiviso/"
+FESTA = "/2024/04/la-festa-della-primavera/"
+RETE = "/2024/04/nasce-la-rete-dei-laboratori/"
+ANNO = "/2025/05/un-anno-di-laboratori/"
 REGOLAMENTO_PDF = samples.text_pdf("Regolamento del corso di ceramica",
                                    "Chi porta la zanzariera si iscrive entro maggio.")
 ARTICLES = {
@@ -52,6 +55,8 @@ ARTICLES = {
                                       "I laboratori di comunità si presentano alla città."),
     "comunicati-stampa/bilancio.md": item("Un anno di laboratori", "2025-05-06 10:00",
                                           "Dodici laboratori in tre territori."),
+    "notizie/festa.md": item("La festa della primavera", "2024-04-20 10:00",
+                             "La festa della primavera è in piazza del Duomo: c’è anche un orto."),
     "notizie/bozza.md": item("Bozza", "2024-05-01 10:00", "Un ornitorinco nel laboratorio.",
                              status="draft"),
     **{f"avvisi/sportello-{n}.md": item(f"Sportello di marzo, settimana {n}",
@@ -287,3 +292,59 @@ def test_a_word_after_an_apostrophe_is_found_however_the_apostrophe_is_typed(rea
         found = me.results()
         assert ORTO in [href for _, href, *_ in found], (words, found)
         assert [title for title, href, *_ in found if href == ORTO] == ["L’orto condiviso"]
+
+
+def test_a_word_on_no_page_finds_nothing_not_the_pages_of_a_shorter_word(reader, site):
+    """Pagefind matches a word it does not have to the longest word of its index that
+    begins it: "asilo" found every page with the preposition "a", "delibera" every "del"."""
+    me = reader()
+    me.page.clock.install()
+    me.page.goto(site.origin + "/cerca/?q=asilo")
+    me.wait_for_status("Nessun risultato per «asilo».")
+    assert me.results() == []
+    for words in ("delibera", "ospedale"):
+        me.search(words)
+        me.wait_for_status(f"Nessun risultato per «{words}».")
+        assert me.results() == []
+    # with a word that is there, the other is named, not silently dropped
+    me.search("bando ceramica")
+    me.wait_for_status("«bando» non si trova: 2 risultati per «ceramica».")
+    assert {title for title, *_ in me.results()} == {"Laboratorio di ceramica a Crema",
+                                                     "Regolamento del corso"}
+    assert query(me.page.url) == {"q": "bando ceramica"}
+    # the beginning of a word still finds it, so does a word with a typo near its end
+    for words, found in (("girando", CERAMICA), ("laboratorrio", CERAMICA), ("fest", FESTA)):
+        me.search(words)
+        me.wait_until(lambda: me.status().endswith(f"per «{words}»."), f"results of {words}")
+        assert found in [href for _, href, *_ in me.results()], (words, me.results())
+
+
+def test_an_elided_article_typed_does_not_narrow_the_search_to_that_spelling(reader, site):
+    """Pagefind joins "l'orto" into "lorto": only pages spelling it so were found."""
+    me = reader()
+    me.page.clock.install()
+    me.page.goto(site.origin + "/cerca/?q=orto")
+    me.wait_until(lambda: me.status().endswith("per «orto»."), "results of orto")
+    everywhere = {href for _, href, *_ in me.results()}
+    assert everywhere == {ORTO, FESTA}
+    for words in ("l'orto", "L’orto", "dell'orto", "un'orto"):
+        me.search(words)
+        me.wait_for_status(f"2 risultati per «{words}».")
+        assert {href for _, href, *_ in me.results()} == everywhere, words
+        assert all("orto" in excerpt.split("<mark>", 1)[1] for *_, excerpt in me.results()), me.results()
+
+
+def test_laboratorio_finds_the_pages_that_say_laboratori(reader, site):
+    """The Italian stemmer cuts "laboratori" to "labor" but "laboratorio" to
+    "laborator": Pagefind's prefix match found the plural's pages from the singular."""
+    me = reader()
+    me.page.clock.install()
+    me.page.goto(site.origin + "/cerca/?q=laboratori")
+    me.wait_until(lambda: me.status().endswith("per «laboratori»."), "results of laboratori")
+    plural = {href for _, href, *_ in me.results()}
+    assert {RETE, ANNO, CERAMICA, ORTO} <= plural
+    for words in ("laboratorio", "Laboratorio"):
+        me.search(words)
+        me.wait_for_status(f"{len(plural)} risultati per «{words}».")
+        assert {href for _, href, *_ in me.results()} == plural
+

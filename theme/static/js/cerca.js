@@ -7,7 +7,9 @@
  * index's "categoria" filter; runs the query of the address on load, on submit, on a
  * category change and while typing (after a pause); keeps the address in step; and
  * writes the results: title link, date and category, for documents "PDF, 5 kB –
- * dal comunicato «…»", and the excerpt with the matched words marked.
+ * dal comunicato «…»", and the excerpt with the matched words marked. Each word is
+ * checked to be in the index itself, not only a shorter word Pagefind falls back to
+ * (queryWords(), meant()).
  *
  * The count goes to a role="status" element (announced politely): at once after a
  * submit, a category change or on load; while typing only once typing pauses, never on
@@ -22,6 +24,10 @@ const TYPING_PAUSE = 300; // ms after the last keystroke before searching
 const ANNOUNCE_PAUSE = 1000; // ms after the last keystroke before the count is announced
 const EXCERPT_WORDS = 30;
 const FAILED = "La ricerca non è riuscita: riprova.";
+// Pagefind drops from a query what its index treats as punctuation (\p{P}, as below).
+const PUNCTUATION = /[\p{Pd}\p{Pe}\p{Pf}\p{Pi}\p{Po}\p{Ps}]/gu;
+// An elided word and its apostrophe, before a letter: "dell'", "l’", "un'", "sant'".
+const ELISION = /[\p{L}\p{N}]+['\u2019\u2018\u02bc`\u00b4](?=\p{L})/gu;
 const numbers = new Intl.NumberFormat("it-IT");
 const collator = new Intl.Collator("it");
 
@@ -50,6 +56,57 @@ function summary(count, query, category) {
   if (count === 0) return `Nessun risultato${what}${where}.`;
   const noun = count === 1 ? "risultato" : "risultati";
   return `${numbers.format(count)} ${noun}${what}${where}.`;
+}
+
+/* A word as Pagefind compares it: lower case, no accents, no punctuation. */
+function plain(text) {
+  return text.toLocaleLowerCase("it").normalize("NFD").replace(/\p{M}/gu, "")
+    .replace(PUNCTUATION, "");
+}
+
+/*
+ * The words of a query, each as typed (`shown`, for messages) and as searched (`word`).
+ * - An elided word is left out: "dell'orto" searches "orto". Pagefind would join the
+ *   two ("dellorto"), which only a page saying "dell'orto" contains.
+ * - "-atorio", "-atoria", "-atorie" search as "-atori": the Italian stemmer cuts
+ *   "laboratori" to "labor" but "laboratorio" to "laborator", and Pagefind matches
+ *   stems by prefix, so "laboratorio" missed pages that only say "laboratori";
+ *   "laboratori" finds both.
+ */
+function queryWords(query) {
+  return query.replace(ELISION, " ").split(/\s+/).map((token) => ({
+    shown: token.replace(/^[\p{P}\p{S}]+|[\p{P}\p{S}]+$/gu, ""),
+    word: plain(token).replace(/atori[oae]$/, "atori"),
+  })).filter(({ word }) => word);
+}
+
+/* "«bando»" or "«bando», «asilo»". */
+function quoted(words) {
+  return words.map(({ shown }) => `«${shown}»`).join(", ");
+}
+
+function longestCommonPrefix(a, b) {
+  let length = 0;
+  while (length < a.length && length < b.length && a[length] === b[length]) length += 1;
+  return length;
+}
+
+/*
+ * Whether `found`, a word of the text that Pagefind matched, can be what the reader
+ * meant by `word`, a word with no page of its own stem. Pagefind then falls back to
+ * the longest word of its index that begins `word`: for "asilo" the "a" of every page,
+ * for "delibera" every "del", for "nonni" every "non". A word that begins with what was
+ * typed ("cittadi" → "cittadini") is meant; one that shares most of a long word
+ * ("laboratorrio" → "laboratorio") too.
+ */
+function meant(found, word) {
+  const parts = found.toLocaleLowerCase("it").normalize("NFD").replace(/\p{M}/gu, "")
+    .split(PUNCTUATION).filter(Boolean);
+  return [parts.join(""), ...parts].some((part) => {
+    if (part.startsWith(word)) return true;
+    const shared = longestCommonPrefix(part, word);
+    return shared >= 5 && shared >= word.length - 3;
+  });
 }
 
 class Search {
@@ -115,21 +172,46 @@ class Search {
     const options = {};
     if (category) options.filters = { categoria: category };
     if (!query) options.sort = { date: "desc" }; // a whole category: newest first
-    let search;
+    // a query in double quotes is Pagefind's exact phrase: passed on as typed (but for ’)
+    const phrase = /^\s*".+"\s*$/.test(query);
+    let words = phrase ? [] : queryWords(query);
+    let missing = [];
+    let results;
     try {
-      // as the index holds it: "dell’orto" (a phone's apostrophe) is dell'orto
-      search = await this.pagefind.search(query.replace(/\u2019/g, "'") || null, options);
+      if (phrase) {
+        results = (await this.pagefind.search(query.replace(/\u2019/g, "'"), options)).results;
+      } else if (query && !words.length) {
+        results = []; // only punctuation
+      } else {
+        const term = words.map(({ word }) => word).join(" ") || null;
+        results = (await this.pagefind.search(term, options)).results;
+        if (results.length && words.length) {
+          const found = await Promise.all(words.map(({ word }) => this.inIndex(word)));
+          missing = words.filter((_, index) => !found[index]);
+          words = words.filter((_, index) => found[index]);
+          if (!words.length) {
+            results = [];
+          } else if (missing.length) { // the other words, without those on no page
+            results = (await this.pagefind.search(
+              words.map(({ word }) => word).join(" "), options)).results;
+          }
+        }
+      }
     } catch {
-      if (ticket === this.ticket) this.status.textContent = FAILED;
+      if (ticket === this.ticket) this.failed(FAILED);
       return;
     }
     if (ticket !== this.ticket) return;
-    this.results = search.results;
+    this.results = results;
     this.shown = 0;
     this.list.replaceChildren();
     if (!now) this.status.textContent = "";
     if (!await this.showMore(ticket, false) || ticket !== this.ticket) return;
-    const text = summary(this.results.length, query, category);
+    let text = summary(this.results.length, query, category);
+    if (missing.length && this.results.length) {
+      text = `${quoted(missing)} ${missing.length === 1 ? "non si trova" : "non si trovano"}: `
+        + summary(this.results.length, words.map(({ shown }) => shown).join(" "), category);
+    }
     if (now) {
       this.status.textContent = text;
     } else {
@@ -137,6 +219,26 @@ class Search {
         if (ticket === this.ticket) this.status.textContent = text;
       }, ANNOUNCE_PAUSE - TYPING_PAUSE);
     }
+  }
+
+  /* Whether some page has `word` itself, not only a shorter word Pagefind falls back to
+     (see meant()). A word of the page's own stem is found by an exact search. */
+  async inIndex(word) {
+    if ((await this.pagefind.search(`"${word}"`)).results.length) return true;
+    const [first] = (await this.pagefind.search(word)).results;
+    if (!first) return false;
+    const page = await first.data();
+    const text = (page.content || "").split(/[\r\n\s]+/);
+    const matched = (page.locations || []).map((location) => text[location]).filter(Boolean);
+    return !matched.length || matched.some((found) => meant(found, word));
+  }
+
+  failed(text) {
+    this.results = [];
+    this.shown = 0;
+    this.list.replaceChildren();
+    this.more.hidden = true;
+    this.status.textContent = text;
   }
 
   /* The next PAGE_SIZE results, one batch at a time; true when they were shown. */
