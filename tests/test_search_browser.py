@@ -348,3 +348,25 @@ def test_laboratorio_finds_the_pages_that_say_laboratori(reader, site):
         me.wait_for_status(f"{len(plural)} risultati per «{words}».")
         assert {href for _, href, *_ in me.results()} == plural
 
+
+def test_an_index_file_lost_on_the_way_is_a_failure_not_no_results(reader, site):
+    """A phone that loses its connection after the page has loaded: Pagefind takes an
+    index file it cannot fetch for an empty one, which read "Nessun risultato"."""
+    me = reader()
+    page = me.page
+    page.goto(site.origin + "/cerca/")
+    me.wait_until(lambda: page.get_by_label("Categoria").locator("option").count() > 1,
+                  "the index ready")
+    me.context.set_offline(True)
+    me.search("ceramica")
+    me.wait_for_status("La ricerca non è riuscita: controlla la connessione e ricarica"
+                       " la pagina.")
+    assert me.results() == []
+    # the browser and Pagefind name the failed requests in the console; nothing else
+    assert me.errors == []
+    assert all("Failed to" in line or "ERR_INTERNET_DISCONNECTED" in line
+               for line in me.console), me.console
+    me.console.clear()
+    me.context.set_offline(False)
+    page.reload()
+    me.wait_for_status("2 risultati per «ceramica».")

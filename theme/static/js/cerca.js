@@ -9,7 +9,8 @@
  * writes the results: title link, date and category, for documents "PDF, 5 kB –
  * dal comunicato «…»", and the excerpt with the matched words marked. Each word is
  * checked to be in the index itself, not only a shorter word Pagefind falls back to
- * (queryWords(), meant()).
+ * (queryWords(), meant()). Nothing found, when the index's folder does not answer, is
+ * a lost connection (Pagefind takes an index file it could not fetch for an empty one).
  *
  * The count goes to a role="status" element (announced politely): at once after a
  * submit, a category change or on load; while typing only once typing pauses, never on
@@ -24,6 +25,7 @@ const TYPING_PAUSE = 300; // ms after the last keystroke before searching
 const ANNOUNCE_PAUSE = 1000; // ms after the last keystroke before the count is announced
 const EXCERPT_WORDS = 30;
 const FAILED = "La ricerca non è riuscita: riprova.";
+const OFFLINE = "La ricerca non è riuscita: controlla la connessione e ricarica la pagina.";
 // Pagefind drops from a query what its index treats as punctuation (\p{P}, as below).
 const PUNCTUATION = /[\p{Pd}\p{Pe}\p{Pf}\p{Pi}\p{Po}\p{Ps}]/gu;
 // An elided word and its apostrophe, before a letter: "dell'", "l’", "un'", "sant'".
@@ -115,6 +117,7 @@ class Search {
     this.pagefind = pagefind;
     this.categories = categories;
     this.site = new URL(root.dataset.site, document.baseURI);
+    this.bundle = new URL(root.dataset.bundle, document.baseURI);
     this.form = root.querySelector("#cerca-form");
     this.input = root.querySelector("#cerca-q");
     this.select = root.querySelector("#cerca-categoria");
@@ -197,6 +200,12 @@ class Search {
           }
         }
       }
+      // Pagefind takes an index file it could not load for an empty one: nothing found
+      // may be the connection lost since the page loaded.
+      if ((!results.length || missing.length) && query && !await this.reachable()) {
+        if (ticket === this.ticket) this.failed(OFFLINE);
+        return;
+      }
     } catch {
       if (ticket === this.ticket) this.failed(FAILED);
       return;
@@ -231,6 +240,17 @@ class Search {
     const text = (page.content || "").split(/[\r\n\s]+/);
     const matched = (page.locations || []).map((location) => text[location]).filter(Boolean);
     return !matched.length || matched.some((found) => meant(found, word));
+  }
+
+  /* Whether the index's folder answers (a fresh request, never the browser's cache). */
+  async reachable() {
+    try {
+      const response = await fetch(new URL("pagefind-entry.json", this.bundle),
+        { cache: "no-store" });
+      return response.ok;
+    } catch {
+      return false;
+    }
   }
 
   failed(text) {
