@@ -140,6 +140,9 @@ def reader(browser, site):
         each.context.close()
 
 
+NONE = " Prova con altre parole, o con meno parole, oppure sfoglia l’archivio."
+
+
 def query(url):
     return {key: values[0] for key, values in parse_qs(urlsplit(url).query).items()}
 
@@ -202,8 +205,11 @@ def test_a_reader_searches_from_the_header_and_narrows_by_category(reader, site)
     page.get_by_label("Categoria").select_option("")
     for word in ("ornitorinco", "trovata"):
         me.search(word)
-        me.wait_for_status(f"Nessun risultato per «{word}».")
+        me.wait_for_status(f"Nessun risultato per «{word}»." + NONE)
         assert me.results() == []
+    # what to try next: the archive, a link
+    assert page.get_by_role("status").get_by_role("link", name="l’archivio").get_attribute(
+        "href") == site.origin + "/archivio/"
 
 
 def test_typing_shows_results_after_a_pause_and_announces_the_count_once(reader, site):
@@ -300,11 +306,11 @@ def test_a_word_on_no_page_finds_nothing_not_the_pages_of_a_shorter_word(reader,
     me = reader()
     me.page.clock.install()
     me.page.goto(site.origin + "/cerca/?q=asilo")
-    me.wait_for_status("Nessun risultato per «asilo».")
+    me.wait_for_status("Nessun risultato per «asilo»." + NONE)
     assert me.results() == []
     for words in ("delibera", "ospedale"):
         me.search(words)
-        me.wait_for_status(f"Nessun risultato per «{words}».")
+        me.wait_for_status(f"Nessun risultato per «{words}»." + NONE)
         assert me.results() == []
     # with a word that is there, the other is named, not silently dropped
     me.search("bando ceramica")

@@ -222,12 +222,26 @@ class Search {
         + summary(this.results.length, words.map(({ shown }) => shown).join(" "), category);
     }
     if (now) {
-      this.status.textContent = text;
+      this.say(text);
     } else {
       this.announceTimer = window.setTimeout(() => {
-        if (ticket === this.ticket) this.status.textContent = text;
+        if (ticket === this.ticket) this.say(text);
       }, ANNOUNCE_PAUSE - TYPING_PAUSE);
     }
+  }
+
+  /* The count; with no result, what to try next (other words, or the archive). */
+  say(text) {
+    this.status.replaceChildren(text);
+    if (this.results.length) return;
+    const archive = document.querySelector("#cerca-nojs a");
+    this.status.append(" Prova con altre parole, o con meno parole");
+    if (archive) {
+      const link = element("a", null, "l’archivio");
+      link.href = archive.href;
+      this.status.append(", oppure sfoglia ", link);
+    }
+    this.status.append(".");
   }
 
   /* Whether some page has `word` itself, not only a shorter word Pagefind falls back to
