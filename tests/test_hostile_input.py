@@ -2,6 +2,8 @@
 attacker would write it. Errors name the file (and line); output holds nothing harmful."""
 
 import json
+import subprocess
+import sys
 import xml.etree.ElementTree as ET
 
 import feedparser
@@ -11,7 +13,8 @@ import yaml
 from plugins.writer.atomic import AtomicFile
 from plugins.contract.check import render
 from plugins.contract.reader import make_markdown
-from support import ROOT, SITEURL, Symlink, article, project_settings, run_tool
+from support import ROOT, SITEURL, Symlink, article, child_env, project_settings, \
+    run_tool
 from test_attachments import pdf
 import samples
 
@@ -46,6 +49,28 @@ def test_symlinked_folder_leading_out_is_an_error(build, tmp_path):
     (tmp_path / "fuori" / "foto.jpg").write_bytes(b"\xff\xd8\xff secret")
     site = build({**GOOD, "immagini/cartella": Symlink(str(tmp_path / "fuori"))})
     assert_stopped(site, "immagini/cartella: collegamento simbolico")
+
+
+def test_symlinks_to_folders_stop_the_build_and_the_check_before_anything_is_read(
+        build, tmp_path):
+    """Pelican, reading ahead and invoke check walk content/ following links: a link to a
+    folder holding it was read forty levels deep (reported only as forty articles with
+    one slug), and two such links (2^40 paths) kept the build and the check walking for
+    good. A link to a folder is an error naming the link, found before anything is read."""
+    site = build({**GOOD, "notizie/specchio": Symlink("."),
+                  "immagini/foto": Symlink("../notizie")})
+    assert_stopped(site, "notizie/specchio: collegamento simbolico alla cartella notizie/",
+                   "immagini/foto: collegamento simbolico alla cartella notizie/")
+    assert "specchio/specchio" not in site.log
+    (tmp_path / "content" / "notizie" / "riflesso").symlink_to(".")
+    result = subprocess.run(
+        [sys.executable, str(ROOT / "tools" / "check.py"), "--settings",
+         str(tmp_path / "testconf.py"), "--content", str(tmp_path / "content")],
+        capture_output=True, text=True, env=child_env(), cwd=tmp_path, timeout=60,
+        check=False)
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert "content/notizie/riflesso: errore: collegamento simbolico alla cartella" \
+        " notizie/" in result.stdout
 
 
 def test_symlink_in_immagini_is_refused_even_when_nothing_links_it(build, tmp_path):

@@ -292,8 +292,11 @@ def main(argv=None):
     args = parser.parse_args(argv)
     started = time.perf_counter()
     settings = load_settings(args.settings, args.content)
-    files = content_files(settings)
-    problems = check(settings, args.jobs, files)
+    # reading follows symbolic links: one to a folder holding it never ends (the build
+    # stops on them first too)
+    problems = rules.symlink_problems(settings["PATH"])
+    files = [] if problems else content_files(settings)
+    problems = problems or check(settings, args.jobs, files)
     prefix = os.path.relpath(settings["PATH"]).replace(os.sep, "/")
     for problem in problems:
         label = "errore" if problem.severity == ERROR else "avviso"

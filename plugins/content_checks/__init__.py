@@ -8,7 +8,8 @@ anything is written), the build stops when:
 - a plugin reported a problem with :func:`report` (attachments, images...);
 - a rule across files fails (:mod:`.rules`, shared with ``invoke check``): two
   items at the same URL or with the same slug (both files named), an item at one of
-  the site's own addresses, a symbolic link leading out of ``content/``, a
+  the site's own addresses, a symbolic link leading out of ``content/`` or to a folder
+  (also checked first, at ``get_generators``: reading follows links), a
   ``{filename}`` link from a published item to a draft, a scheduled item or a file
   that is no item (Pelican would link the home page, or nothing); or a static file
   would be written outside the output folder.
@@ -105,10 +106,27 @@ def check_build(generators):
         )
 
 
+def check_links_first(pelican):
+    """Before any generator is made (get_generators): reading ahead and Pelican's own walk
+    follow symbolic links, so a link to a folder holding it (or two) kept the build
+    walking for good, and one to a folder outside read files from elsewhere before any
+    rule could stop the build. Such links stop it here, before anything is read."""
+    problems = rules.symlink_problems(pelican.settings["PATH"])
+    for problem in problems:
+        logger.error("%s", problem)
+    if problems:
+        files = sorted({problem.path for problem in problems})
+        raise BuildStopped(
+            f"compilazione interrotta, nulla è stato pubblicato: {len(files)} file con errori"
+            f" ({', '.join(files)}) / build stopped, nothing published:"
+            f" {len(files)} file(s) with errors")
+
+
 def initialize(pelican):
     quiet_tracebacks()  # BuildStopped: the errors logged before it say it all
 
 
 def register():
     signals.initialized.connect(initialize)
+    signals.get_generators.connect(check_links_first)
     signals.all_generators_finalized.connect(check_build)

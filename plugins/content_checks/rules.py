@@ -131,6 +131,23 @@ def site_path_clashes(entries, settings):
 
 def symlinks_leaving(root):
     """``[(link, target)]`` for symbolic links under ``root`` that lead outside it."""
+    return [(link, target) for link, target, inside in _symlinks(root) if not inside]
+
+
+def symlinked_folders(root):
+    """``[(link, target)]`` for symbolic links under ``root`` to a folder inside it
+    (``target`` relative to ``root``). Pelican walks the content following links: it
+    reads such a folder twice, and one that holds the link without end (two links
+    ``x -> .`` and ``y -> .`` make 2^40 paths: the build and ``invoke check`` never
+    finished)."""
+    return [(link, target) for link, target, inside in _symlinks(root)
+            if inside and os.path.isdir(os.path.join(root, link))]
+
+
+def _symlinks(root):
+    """``[(link, target, inside root)]``: every symbolic link under ``root``, without
+    following any (so the walk itself always ends); ``target`` relative to ``root``
+    when inside it, else absolute."""
     root = os.path.realpath(root)
     found = []
     for folder, folders, files in os.walk(root):
@@ -138,15 +155,27 @@ def symlinks_leaving(root):
             path = os.path.join(folder, name)
             if os.path.islink(path):
                 target = os.path.realpath(path)
-                if os.path.commonpath([target, root]) != root:
-                    found.append((os.path.relpath(path, root).replace(os.sep, "/"), target))
+                inside = os.path.commonpath([target, root]) == root
+                if inside:
+                    target = os.path.relpath(target, root).replace(os.sep, "/")
+                found.append((os.path.relpath(path, root).replace(os.sep, "/"), target,
+                              inside))
     return sorted(found)
 
 
 def symlink_problems(root):
-    return [Problem(link, f"collegamento simbolico che porta fuori da content/ ({target}):"
-                          f" copia il file dentro content/ / symbolic link leaving content/")
-            for link, target in symlinks_leaving(root)]
+    """Symbolic links leading out of ``root``, or to a folder: errors. Checked before
+    anything is read (``content_checks.check_links_first``, ``invoke check``): reading
+    follows them."""
+    return [*(Problem(link, f"collegamento simbolico che porta fuori da content/ ({target}):"
+                            f" copia il file dentro content/ / symbolic link leaving content/")
+              for link, target in symlinks_leaving(root)),
+            *(Problem(link, f"collegamento simbolico alla cartella"
+                            f" {'content' if target == '.' else target}/: il sito ne"
+                            " leggerebbe i file due volte (o senza fine, se la cartella"
+                            " contiene il collegamento); togli il collegamento e tieni i file"
+                            " in una cartella sola / symbolic link to a folder")
+              for link, target in symlinked_folders(root))]
 
 
 def _published(entry):
