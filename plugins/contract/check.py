@@ -26,6 +26,8 @@ from .source import SourceError, read
 LEAD_WARNING_LENGTH = 300
 # The first words of the body ``invoke new`` writes (tools/new_item.py): left in, a warning.
 PLACEHOLDER = "Scrivi qui il testo."
+# Problems listed for one text (a body, a summary); the rest are counted in one more.
+MAX_TEXT_PROBLEMS = 50
 
 
 @dataclass
@@ -158,29 +160,43 @@ class _FileCheck:
     def _check_html(self, html, text, first_line, fixed_line=None):
         problems, links, images, headings = body.check_html(
             html, iframe_hosts=self._iframe_hosts())
+        listed, dropped = [], []  # severities: of the problems listed, of those past the limit
 
         def line(needle):
             return fixed_line or body.find_line(text, needle, first_line)
 
+        def add(message, needle, severity=ERROR):
+            # each line is a search of the whole text: 120,000 attributes not allowed
+            # (a 240 kB file) took 95 s, a megabyte half an hour, past any time limit
+            if len(listed) >= MAX_TEXT_PROBLEMS:
+                dropped.append(severity)
+                return
+            listed.append(severity)
+            self.add(message, line(needle) if needle else None, severity)
+
         for needle, message in problems:
-            self.add(message, line(needle))
+            add(message, needle)
         if fixed_line is None:  # the body's outline (a summary's headings are its own)
             for needle, message in body.heading_warnings(headings):
-                self.add(message, line(needle) if needle else None, WARNING)
+                add(message, needle, WARNING)
         for what, target, needle in links:
             message = self._plain_problem(target) if not what else \
                 self._link_problem(what, target)
             if message:
-                self.add(message, line(needle))
+                add(message, needle)
             elif what == "filename":
                 path = body.resolve_target(what, target, self.relative)
                 if path not in self.checked.links:
                     self.checked.links[path] = line(needle)
         for src, alt in images:
             if not (alt or "").strip():
-                self.add("immagine senza testo alternativo: scrivi cosa mostra tra le"
-                         f" parentesi quadre, ![descrizione](…) ({src}) / image without alt"
-                         " text", line(src))
+                add("immagine senza testo alternativo: scrivi cosa mostra tra le"
+                    f" parentesi quadre, ![descrizione](…) ({src}) / image without alt"
+                    " text", src)
+        if dropped:
+            self.add(f"e altri {len(dropped)} problemi in questo testo, non elencati: correggi"
+                     f" quelli sopra e ricontrolla / and {len(dropped)} more problems",
+                     fixed_line, ERROR if ERROR in dropped else WARNING)
 
     def _link_problem(self, what, target):
         path = body.resolve_target(what, target, self.relative)
