@@ -496,6 +496,23 @@ def test_a_yaml_error_names_what_the_editor_cannot_see_at_its_line(header, line,
     assert raised.value.line == line and cause in raised.value.message
 
 
+def test_a_value_its_yaml_tag_does_not_fit_is_an_error_with_its_line(build, tmp_path):
+    """PyYAML's own constructors fail with AttributeError or KeyError on a value an
+    explicit tag does not fit: a traceback in invoke check, and only Pelican's "Could not
+    process notizie/a.md" (no line, no reason) in the build."""
+    site = build({**GOOD, "notizie/a.md": "---\ntitle: A\ndate: !!timestamp 2024-05-05 10:00"
+                                        "\n---\n\nTesto.\n",
+                  "notizie/b.md": "---\ntitle: B\ndate: 2024-05-05\ntags:\n  - !!str Crema\n"
+                                  "  - !!bool forse\n---\n\nTesto.\n"})
+    assert_stopped(site, "notizie/a.md:3: front matter YAML non valido: il valore"
+                         " '2024-05-05 10:00' non è del tipo `!!timestamp`",
+                   "notizie/b.md:6: front matter YAML non valido: il valore 'forse'")
+    status, out, err = run_tool(tmp_path, "check", "--settings", str(tmp_path / "testconf.py"),
+                                "--content", str(tmp_path / "content"))
+    assert status == 1 and "Traceback" not in err, err
+    assert "content/notizie/a.md:3: errore: front matter YAML non valido" in out
+
+
 @pytest.mark.parametrize(("header", "line", "advice"), [
     ("title: Crema: apre il centro\ndate: 2024-06-10 10:00", 2,
      'il valore di `title` contiene i due punti seguiti da uno spazio: scrivilo tra virgolette'

@@ -169,6 +169,15 @@ def load_yaml(text, first_line):
     except RecursionError:
         raise SourceError("front matter YAML troppo annidato / YAML nested too deep",
                           first_line) from None
+    except (ValueError, TypeError, KeyError, AttributeError, OverflowError):
+        # PyYAML's own constructors fail so on a value its explicit tag does not fit
+        # (`!!timestamp 2024-05-05 10:00`: AttributeError; `!!bool forse`: KeyError):
+        # a traceback in invoke check, and "Could not process" alone in the build
+        line, tag, value = _explicit_tag(node, first_line)
+        raise SourceError(f"front matter YAML non valido: il valore {value!r} non è del tipo"
+                          f" `!!{tag}` indicato prima: togli `!!{tag}` e scrivi il valore come"
+                          " testo / invalid YAML front matter: a value does not fit its tag",
+                          line) from None
     finally:
         loader.dispose()
     if data is None:
@@ -251,6 +260,30 @@ def _refuse_aliases(document, first_line):
             if isinstance(node.value, list):  # a sequence's items, a mapping's pairs
                 for item in node.value:
                     pending.extend(item if isinstance(item, tuple) else (item,))
+
+
+_PLAIN_TAGS = {f"tag:yaml.org,2002:{name}" for name in ("str", "seq", "map", "null")}
+
+
+def _explicit_tag(document, first_line):
+    """``(line, tag, value)`` of the node of ``document`` with a tag of its own (the loader
+    guesses none but text, lists, mappings and null) that cannot be made, or the start."""
+    pending = [document]
+    while pending:
+        node = pending.pop(0)
+        if node.tag not in _PLAIN_TAGS:
+            loader = _TextLoader("")
+            try:
+                loader.construct_object(node, deep=True)
+            except Exception:  # noqa: BLE001 - the failure load_yaml reports
+                value = node.value if isinstance(node.value, str) else ""
+                return first_line + node.start_mark.line, node.tag.rsplit(":", 1)[-1], value
+            finally:
+                loader.dispose()
+        if isinstance(node.value, list):
+            for item in node.value:
+                pending.extend(item if isinstance(item, tuple) else (item,))
+    return first_line, "…", ""
 
 
 def native_header(text):
