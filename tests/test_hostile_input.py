@@ -92,45 +92,31 @@ def test_a_content_file_that_cannot_be_read_is_an_error_naming_it(build, tmp_pat
 
 
 def test_articles_no_build_reads_because_of_their_name_are_warned_about(build, tmp_path):
-    """Notizia.MD (Pelican compares extensions as written) and nota.md.txt (Windows'
-    Notepad) were left out without a word, by the build and by invoke check."""
+    """Notizia.MD (Pelican compares extensions as written), nota.md.txt and nota.txt
+    (Windows' Notepad, with or without the .md typed) were left out without a word, by
+    the build and by invoke check. A .txt is reported when it begins as an item does (a
+    ``---`` line or a ``Title:`` header); other text files and attachments are not."""
     text = article(title="Letta")
     site = build({**GOOD, "notizie/Notizia.MD": text, "avvisi/nota.md.txt": text,
                   "notizie/.nascosta.MD": text, "notizie/_bozza.Md": text,
-                  "allegati/leggimi.md.txt": "Un allegato di testo."})
-    assert site.ok, site.log
-    log = " ".join(site.log.split())
-    assert "notizie/Notizia.MD: il file non viene letto per il suo nome: rinominalo in" \
-        " Notizia.md" in log
-    assert "avvisi/nota.md.txt: il file non viene letto per il suo nome: rinominalo in" \
-        " nota.md" in log
-    assert "nascosta" not in log and "_bozza" not in log  # ignored on purpose (IGNORE_FILES)
-    assert "leggimi" not in log  # a text attachment
-    status, out, _ = run_tool(tmp_path, "check", "--settings", str(tmp_path / "testconf.py"),
-                              "--content", str(tmp_path / "content"))
-    assert status == 0
-    assert "content/notizie/Notizia.MD: avviso: il file non viene letto per il suo nome" in out
-
-
-def test_an_article_saved_as_txt_is_warned_about(build, tmp_path):
-    """An article saved as nota.txt (Notepad's own extension, when the name typed had
-    none) was left out without a word, by the build and by invoke check: only
-    nota.md.txt was reported. A .txt that begins as an item does (a ``---`` line or a
-    ``Title:`` header) is now; other text files and attachments are not."""
-    site = build({**GOOD, "notizie/nota.txt": b"\xef\xbb\xbf" + article(title="Nota").encode(),
+                  "allegati/leggimi.md.txt": "Un allegato di testo.",
+                  "notizie/nota.txt": b"\xef\xbb\xbf" + article(title="Nota").encode(),
                   "avvisi/Orari.TXT": "Title: Orari\r\nDate: 2024-05-05\r\n\r\nTesto.\r\n",
                   "notizie/appunti.txt": "Da fare: chiamare Maria.",
                   "allegati/orari.txt": article(title="Un allegato di testo")})
     assert site.ok, site.log
     log = " ".join(site.log.split())
-    assert "notizie/nota.txt: il file non viene letto per il suo nome: rinominalo in" \
-        " nota.md" in log
-    assert "avvisi/Orari.TXT: il file non viene letto per il suo nome: rinominalo in" \
-        " Orari.md" in log
-    assert "appunti" not in log and "allegati/orari" not in log
+    for name, better in (("notizie/Notizia.MD", "Notizia.md"), ("avvisi/nota.md.txt", "nota.md"),
+                         ("notizie/nota.txt", "nota.md"), ("avvisi/Orari.TXT", "Orari.md")):
+        assert f"{name}: il file non viene letto per il suo nome: rinominalo in {better}" \
+            in log, name
+    assert "nascosta" not in log and "_bozza" not in log  # ignored on purpose (IGNORE_FILES)
+    assert "leggimi" not in log and "allegati/orari" not in log  # text attachments
+    assert "appunti" not in log  # a text file that is no item
     status, out, _ = run_tool(tmp_path, "check", "--settings", str(tmp_path / "testconf.py"),
                               "--content", str(tmp_path / "content"))
     assert status == 0
+    assert "content/notizie/Notizia.MD: avviso: il file non viene letto per il suo nome" in out
     assert "content/notizie/nota.txt: avviso: il file non viene letto per il suo nome:" \
         " rinominalo in nota.md" in out
 
