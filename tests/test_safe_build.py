@@ -423,3 +423,11 @@ def test_rollback_names_the_folder_it_looked_in(tmp_path):
                           capture_output=True, text=True, timeout=WAIT, check=False)
     assert task.returncode == 1
     assert f"Nessuna versione precedente in {tmp_path / 'pub'}" in task.stderr
+    # a mistyped PUBLISH_ROOT is not created (it was, with its parents and a lock file)
+    assert not (tmp_path / "pub").exists()
+
+
+def test_rollback_creates_nothing_where_there_is_no_publish_root(tmp_path):
+    missing = tmp_path / "srv" / "farelegami" / "pubblico"
+    assert safe_build.rollback(missing) is None
+    assert list(tmp_path.iterdir()) == []

@@ -376,9 +376,13 @@ def rollback(root):
 
     Returns None, leaving ``current`` untouched, when there is no older release. If
     ``current`` is missing or points at something that is not a release, the newest
-    release becomes current. Raises ``Busy`` while a publish is running.
+    release becomes current. Raises ``Busy`` while a publish is running. A publish root
+    that does not exist (a mistyped PUBLISH_ROOT) holds no release: None, and nothing
+    is created there (taking the lock would make the folder, its parents and a lock file).
     """
     root = Path(root).resolve()
+    if not root.is_dir():
+        return None
     with _locked(root):
         _switchable(root)
         now = current(root)
