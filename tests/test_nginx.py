@@ -344,6 +344,13 @@ def test_the_web_editor_has_its_own_policy_and_is_never_cached(site):
     meta = BeautifulSoup(body, "html.parser").find(
         "meta", attrs={"http-equiv": "Content-Security-Policy"})["content"]
     assert "script-src 'self' 'unsafe-eval'" in meta and "style-src 'self' 'unsafe-inline'" in meta
+    # its configuration, which decap-cms reads only as a yaml type (it logged "was not yaml"
+    # for Debian's application/octet-stream, and ignores such a file beside CMS.init's config)
+    status, headers, body = site.get("/admin/config.yml")
+    assert (status, headers["content-type"]) == (200, "application/yaml")
+    assert headers["cache-control"] == "no-store"
+    assert_security_headers(headers, coop="same-origin-allow-popups")
+    assert body == site.build.path("/admin/config.yml").read_bytes()
 
 
 def test_the_file_works_in_debian_layout(tmp_path, nginx_installed):
