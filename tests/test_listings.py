@@ -249,3 +249,18 @@ def test_a_configured_category_keeps_its_name_however_items_spell_it(build):
     assert page.h1.get_text(strip=True) == "Avvisi e bandi"
     assert titles(page) == ["Quattro", "Tre", "Due", "Uno"]  # one category, one name
     assert "BANDI" not in site.soup("/categorie/").get_text(" ")
+
+
+def test_a_later_page_says_which_it_is_under_its_heading(build):
+    # Its heading is page 1's ("Notizie"): a reader arriving on page 2 from a search
+    # engine learned it was page 2 only from the pagination, below ten items.
+    site = build(many(23))
+    assert site.ok, site.log
+    for address in ("/pagina/2/", "/categorie/notizie/pagina/3/", "/autori/redazione/pagina/2/"):
+        header = site.soup(address).select_one("main .page-header")
+        number = address.rstrip("/").rsplit("/", 1)[1]
+        assert f"Pagina {number} di 3" in header.get_text(" ", strip=True), address
+        first = address.split("pagina/")[0]
+        assert header.select_one("a")["href"] == f"{SITEURL}{first}", address
+    assert "Pagina" not in site.soup("/categorie/notizie/").select_one(
+        "main .page-header").get_text()
