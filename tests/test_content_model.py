@@ -43,6 +43,25 @@ def test_yaml_front_matter_keys_reach_the_article_page(build):
     assert (site.output / "immagini" / "foto.jpg").read_bytes() == JPEG + b"fake-jpeg"
 
 
+
+def test_an_update_at_the_publication_time_is_no_update(build):
+    # `modified` equal to `date` (a copied header, an editor filling both) showed
+    # "Ultimo aggiornamento" with the very time of publication, as if the text had been
+    # changed; within the same minute it reads the same (the page shows minutes).
+    site = build({
+        "notizie/a.md": article(title="Uguale", date="2024-05-06 10:00",
+                                modified="2024-05-06 10:00"),
+        "notizie/b.md": article(title="Secondi", date="2024-05-07 10:00",
+                                modified="2024-05-07 10:00:30"),
+        "notizie/c.md": article(title="Dopo", date="2024-05-08 10:00",
+                                modified="2024-05-08 10:01"),
+    })
+    assert site.ok, site.log
+    assert "Ultimo aggiornamento" not in site.soup("/2024/05/uguale/").select_one("main").text
+    assert "Ultimo aggiornamento" not in site.soup("/2024/05/secondi/").select_one("main").text
+    meta = site.soup("/2024/05/dopo/").select_one(".article-meta").get_text(" ", strip=True)
+    assert "Ultimo aggiornamento: mercoledì 8 maggio 2024, ore 10:01" in meta
+
 def test_native_pelican_header_still_works(build):
     site = build({"notizie/nativo.md": """\
         Title: Articolo con intestazione nativa

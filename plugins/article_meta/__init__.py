@@ -11,7 +11,9 @@ A first paragraph without text (a picture alone) is no lead: the article has non
 Also ``date_label`` (what the meta line calls the date: "Pubblicato", "Data" for a
 draft, "Sarà pubblicato" for a scheduled item) and, for articles and pages,
 ``first_text`` (the first paragraph with text: the meta description when there is no
-lead).
+lead), and ``updated``: the last update the meta line shows ("Ultimo aggiornamento"),
+the ``modified`` date when it is a later minute than the publication (the page shows
+minutes), else None: a ``modified`` equal to ``date`` is no update.
 """
 
 import math
@@ -44,6 +46,15 @@ def first_text(html):
         if TAG_RE.sub("", paragraph.group(1)).strip():
             return paragraph.group(1)
     return ""
+
+
+def updated(article):
+    """``article.modified`` when it is a later minute than ``article.date``, else None."""
+    modified = getattr(article, "modified", None)
+    if modified is None or getattr(article, "date", None) is None:
+        return modified
+    minute = {"second": 0, "microsecond": 0}
+    return modified if modified.replace(**minute) > article.date.replace(**minute) else None
 
 
 def reading_time(html):
@@ -95,6 +106,7 @@ def enrich(article, now):
     article.is_bozza = bool(article.metadata.get("bozza"))
     article.is_programmato = not article.is_bozza and article.date > now
     article.date_label = date_label(article)
+    article.updated = updated(article)
 
 
 def add_article_meta(generator):
