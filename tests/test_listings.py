@@ -264,3 +264,20 @@ def test_a_later_page_says_which_it_is_under_its_heading(build):
         assert header.select_one("a")["href"] == f"{SITEURL}{first}", address
     assert "Pagina" not in site.soup("/categorie/notizie/").select_one(
         "main .page-header").get_text()
+
+
+def test_every_page_but_the_home_and_the_404_has_the_breadcrumb(build):
+    # The indexes of categories, tags and authors and the archive had none, while
+    # Documenti, Segui le notizie, Cerca and every page below them had one.
+    site = build({**many(3), "pages/p.md": "---\ntitle: Una pagina\n---\nTesto.\n"})
+    assert site.ok, site.log
+    for path in sorted(site.output.rglob("index.html")):
+        address = "/" + str(path.parent.relative_to(site.output)) + "/"
+        if address in {"/./", "/admin/"}:
+            continue
+        crumbs = [li.get_text(strip=True)
+                  for li in site.soup(address).select('nav[aria-label="Percorso"] li')]
+        assert crumbs[:1] == ["Home"] and len(crumbs) > 1, address
+    assert [li.get_text(strip=True) for li in site.soup("/argomenti/").select(
+        'nav[aria-label="Percorso"] li')] == ["Home", "Argomenti"]
+    assert not site.soup("/").select('nav[aria-label="Percorso"]')
