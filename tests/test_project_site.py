@@ -39,6 +39,29 @@ def test_action_and_territory_pages_list_their_latest_news(project_site):
             [a["href"] for a in tagged][:5], url
 
 
+# What the site's own pages told readers as facts, found nowhere in the project's facts
+# (/work/shared/FACTS.md: each action named in one line, the partners, the launch): where
+# to find a Community Manager, how often and where the labs meet, who runs the Civic
+# Centers, which actions run in Cremona, parishes among the participants.
+NOT_IN_THE_FACTS = {
+    "/civic-center/": ["ricevono anche i Community Manager", "organizzate insieme ai partner",
+                       "Gli spazi ospitano", "uno spazio per riunirsi"],
+    "/community-manager/": ["ricevono i cittadini nei", "raccolgono segnalazioni",
+                            "lavorano nei tre territori", "accompagnano i Laboratori"],
+    "/laboratori-di-comunita/": ["incontri periodici", "accompagnati dai Community Manager",
+                                 "biblioteche, sale civiche", "Non servono competenze"],
+    "/cremona/": ["cura i rapporti con Fondazione Cariplo", "In città sono attive tutte",
+                  "dove si tengono incontri e attività"],
+    "/partner/": ["parrocchie"],
+    "/casalmaggiore/": ["tengono i contatti con i servizi del territorio"],
+}
+
+
+def test_the_sites_own_pages_claim_nothing_beyond_the_projects_facts(project_site):
+    for url, claims in NOT_IN_THE_FACTS.items():
+        text = " ".join(project_site.soup(url).select_one("main article").get_text(" ").split())
+        assert [claim for claim in claims if claim in text] == [], url
+
 def test_no_broken_internal_links_and_no_third_party_requests(project_site):
     broken, foreign = [], []
     pages = list(project_site.output.rglob("*.html"))
