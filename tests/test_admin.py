@@ -174,6 +174,9 @@ def test_article_fields_follow_the_contract(site):
     # warns about `#` in the body)
     assert "heading-one" not in fields["body"]["buttons"]
     assert "heading-two" in fields["body"]["buttons"] and "link" in fields["body"]["buttons"]
+    # the "+" menu: an image only (Decap adds an English "Code Block" to a field that
+    # does not name its components)
+    assert fields["body"]["editor_components"] == ["image"]
     pages = {f["name"]: f for f in collections["pages"]["fields"]}
     assert list(pages) == ["title", "summary", "slug", "image", "image_alt", "attachments",
                            "status", "body"]

@@ -9,14 +9,17 @@ session, as an editor would do it:
 1. open /admin/, press "Accedi" (the local backend needs no password), wait for the
    collections and the news items;
 2. "＋ Notizia": fill in title, date and time (2025-01-01 00:30: still 2024 in UTC), two topics, the summary
-   and the text (two lines of one paragraph, Shift+Enter between them), and see the
-   title in the preview;
+   and the text (two lines of one paragraph, Shift+Enter between them), see the title in the preview and the
+   text's "+" menu (an image, in Italian);
 3. choose a cover image: upload a PNG in the media library, take it;
 4. "Aggiungi allegato": upload a PDF made with pypdf (a file name with an apostrophe, an
    accent and spaces), take it, give it a title and a description;
 5. "Pubblica ora" without the image's description: refused by admin/admin.js, with the
    reason, and nothing written; close the notice, fill in the description;
 6. "Pubblica ora": "Voce salvata".
+
+The interface's phrases are read from the page once logged in (Decap's Italian with
+admin.js's additions: nothing left in English).
 
 Then the tests read what the session left on disk: the Markdown file (its YAML front
 matter parsed), the PDF under content/allegati/ and the image, byte for byte; run
@@ -66,6 +69,25 @@ SITE_URL = "/2025/01/laboratorio-d-estate-a-crema-il-programma-e-pronto/"
 SUMMARY = "Quattro incontri a luglio nel cortile del Civic Center, aperti a tutte le età."
 BODY = ("Il Laboratorio di Comunità di Crema continua anche d'estate.",
         "Si comincia sabato 5 luglio alle 17.")  # two lines of one paragraph (Shift+Enter)
+# Decap's Italian phrases that are the English ones, and rightly so
+SAME_IN_ITALIAN = {"app.header.media", "collection.collectionTop.newButton",
+                   "editor.editorWidgets.markdown.markdown", "ui.toast.onFailToAuth",
+                   "workflow.workflow.dateFormat", "workflow.workflowCard.lastChangeNoAuthor"}
+# Decap's phrases in English with no Italian one, or the same text in both
+UNTRANSLATED_JS = """() => {
+  const found = [];
+  (function walk(en, it, path) {
+    Object.keys(en).forEach((key) => {
+      const mine = it && typeof it === "object" ? it[key] : undefined;
+      if (typeof en[key] === "object") {
+        walk(en[key], mine, path + key + ".");
+      } else if (mine === undefined || mine === en[key]) {
+        found.push(path + key);
+      }
+    });
+  })(CMS.getLocale("en"), CMS.getLocale("it"), "");
+  return found;
+}"""
 PDF_NAME = "Programma dell'incontro è.pdf"
 PDF_SAVED = "allegati/2025/programma-dell-incontro-e.pdf"
 PNG_NAME = "Cortile Civic Center.png"
@@ -135,6 +157,9 @@ class Session:
     dialogs: list = field(default_factory=list)
     phase: str = "start"
     refusal: str = ""
+    untranslated: list = field(default_factory=list)  # Decap's phrases left in English
+    components: list = field(default_factory=list)  # the text's "+" menu
+    upload_label: str = ""
     written_after_refusal: list = field(default_factory=list)
     seconds: dict = field(default_factory=dict)  # step -> seconds since the page opened
     work: Path = None
@@ -268,6 +293,8 @@ def edit(browser, seen, expect):
         page.get_by_role("button", name=button).click()
         library = page.get_by_role("dialog")
         expect(library).to_be_visible()
+        seen.upload_label = library.locator("label").filter(
+            has=page.locator('input[type="file"]')).inner_text()
         page.locator('input[type="file"]').set_input_files(str(path))
         take = page.get_by_role("button", name="Prendi selezionato")
         expect(take).to_be_enabled()  # the upload is listed and selected
@@ -284,6 +311,7 @@ def edit(browser, seen, expect):
     expect(page.get_by_text("Community Manager, gli orari di ricevimento a Cremona")
            ).to_be_visible()
     step("list", "editor-web-1-elenco")
+    seen.untranslated = page.evaluate(UNTRANSLATED_JS)
 
     # 2. A new news item: the fields of the contract
     page.get_by_role("link", name="Notizia").click()  # "＋ Notizia"
@@ -297,6 +325,9 @@ def edit(browser, seen, expect):
     page.keyboard.insert_text(BODY[0])  # one input event: typing key by key is slow
     page.keyboard.press("Shift+Enter")
     page.keyboard.insert_text(BODY[1])
+    page.get_by_role("button", name="Aggiungi componente").click()
+    seen.components = page.get_by_role("menuitem").all_inner_texts()
+    page.keyboard.press("Escape")
     preview = page.frame_locator("iframe").first
     expect(preview.get_by_role("heading", name=TITLE)).to_be_visible()
     # the meta line as the site writes it (it read "di Redazione")
@@ -383,6 +414,15 @@ def test_the_uploads_are_written_intact_under_allegati_and_immagini(session):
                             cwd=session.repo, capture_output=True, text=True, check=True)
     assert sorted(line[3:] for line in status.stdout.splitlines()) == sorted(
         [f"content/notizie/{FILE_SLUG}.md", f"content/{PDF_SAVED}", f"content/{IMAGE_SAVED}"])
+
+
+def test_the_interface_is_in_italian(session):
+    # Decap's Italian misses phrases (shown in English: "Expand", "Close"…) and keeps
+    # "Upload": admin.js adds them
+    assert set(session.untranslated) <= SAME_IN_ITALIAN, session.untranslated
+    assert session.upload_label == "Carica dal computer"
+    # the "+" menu of the text: an image, named in Italian; no "Code Block"
+    assert session.components == ["Immagine"]
 
 
 def test_a_cover_image_without_description_is_refused_with_the_reason(session):

@@ -23,6 +23,93 @@
     return (script.getAttribute(name) || "").split(/\s+/).filter(Boolean);
   }
 
+  // --- Italian where Decap's own Italian falls back to English -----------------
+  // Decap 3.16's "it" phrases miss some keys (the English ones are shown instead,
+  // many of them names read out by screen readers: "Expand", "Close", "Set date to
+  // now"…), keep "Upload" and "Download" in English and misspell the link prompt.
+  // The phrases are read when the configuration has loaded, after this script: the
+  // missing ones are added here, over Decap's table.
+  var PHRASES = {
+    auth: { loginWithAzure: "Accedi con Azure", loginWithForgejo: "Accedi con Forgejo" },
+    collection: {
+      collectionTop: { viewAsList: "Vista a elenco", viewAsGrid: "Vista a griglia" },
+      entries: { unpublishedHeader: "Voci non pubblicate" }
+    },
+    editor: {
+      editorControl: { field: { widgetLabel: "campo %{widgetLabel}" } },
+      editorInterface: { toggleNotes: "Mostra o nascondi le note" },
+      editorNotesPane: {  // the editorial workflow's notes (not used by this site)
+        title: "Note", emptyState: "Ancora nessuna nota.", addNote: "Aggiungi nota",
+        addPlaceholder: "Scrivi una nota…", editPlaceholder: "Modifica la nota…",
+        save: "Salva", cancel: "Annulla", edit: "Modifica", delete: "Elimina",
+        resolve: "Segna come risolta", unresolve: "Segna come da risolvere",
+        confirmDelete: "Eliminare questa nota?",
+        shortcut: "Suggerimento: Ctrl+Invio aggiunge la nota"
+      },
+      editorWidgets: {
+        markdown: {
+          linkPrompt: "Inserisci l'indirizzo del collegamento",
+          strikethrough: "Barrato",
+          toggleMode: { rich: "Passa al testo formattato", markdown: "Passa al Markdown" }
+        },
+        datetime: { setToNow: "Imposta la data e l'ora di adesso" },
+        object: { expand: "Espandi", collapse: "Comprimi" }
+      }
+    },
+    mediaLibrary: {
+      mediaLibraryModal: { close: "Chiudi", upload: "Carica dal computer", download: "Scarica" }
+    },
+    ui: {
+      settingsDropdown: { account: "Menu dell'account" },
+      toast: {
+        noteAdded: "Nota aggiunta", noteUpdated: "Nota modificata",
+        noteDeleted: "Nota eliminata", noteResolved: "Nota risolta",
+        noteReopened: "Nota riaperta",
+        onFailToAddNote: "Nota non aggiunta: %{details}",
+        onFailToUpdateNote: "Nota non modificata: %{details}",
+        onFailToDeleteNote: "Nota non eliminata: %{details}",
+        onFailToToggleNote: "Stato della nota non cambiato: %{details}"
+      }
+    }
+  };
+
+  function merge(target, source) {
+    Object.keys(source).forEach(function (key) {
+      if (typeof source[key] === "object") {
+        target[key] = target[key] || {};
+        merge(target[key], source[key]);
+      } else {
+        target[key] = source[key];
+      }
+    });
+    return target;
+  }
+
+  if (CMS.getLocale && CMS.getLocale("it")) {
+    merge(CMS.getLocale("it"), PHRASES);
+  }
+
+  // The image of the text's "+" menu: Decap's own component, with Italian names
+  // ("Image", "Alt Text", "Title" are written into it in English).
+  var image = CMS.getEditorComponents && CMS.getEditorComponents().get("image");
+  if (image) {
+    CMS.registerEditorComponent({
+      id: "image",
+      label: "Immagine",
+      pattern: image.pattern,
+      fromBlock: image.fromBlock,
+      toBlock: image.toBlock,
+      toPreview: image.toPreview,
+      fields: [
+        { label: "Immagine", name: "image", widget: "image", choose_url: false,
+          media_library: { allow_multiple: false } },
+        { label: "Descrizione (testo alternativo)", name: "alt",
+          hint: "Obbligatoria: che cosa mostra l'immagine, per chi non la vede." },
+        { label: "Testo al passaggio del mouse", name: "title", required: false }
+      ]
+    });
+  }
+
   // --- The preview pane uses the site's own stylesheets --------------------------
   words("data-preview-css").forEach(function (path) {
     CMS.registerPreviewStyle(new URL(path, document.baseURI).href);
@@ -30,7 +117,7 @@
 
   // --- The contract: every image has a description ------------------------------
   // image_alt is required when image is set, and an image in the text needs its
-  // "Alt Text". Decap cannot make a field required only when another one is filled
+  // description. Decap cannot make a field required only when another one is filled
   // in, so the save is refused here, with the reason in the error notice; the build
   // checks both again (plugins/contract).
   var IMAGE_WITHOUT_ALT = /!\[\s*\]\(/;
@@ -77,7 +164,7 @@
       var body = data.get("body");
       if (IMAGE_WITHOUT_ALT.test(String(body || ""))) {
         throw refusal("un'immagine nel testo non ha la descrizione: scrivila nel"
-          + " campo \"Alt Text\" dell'immagine.");
+          + " campo \"Descrizione (testo alternativo)\" dell'immagine.");
       }
       return typeof body === "string" ? data.set("body", hardBreaks(body)) : data;
     }
