@@ -9,7 +9,8 @@ session, as an editor would do it:
 1. open /admin/, press "Accedi" (the local backend needs no password), wait for the
    collections and the news items;
 2. "＋ Notizia": fill in title, date and time (2025-01-01 00:30: still 2024 in UTC), two topics, the summary
-   and the text (two lines of one paragraph, Shift+Enter between them), see the title in the preview and the
+   and the text (two lines of one paragraph, Shift+Enter between them, then a "Titolo
+   1" heading pasted from a word processor), see the title in the preview and the
    text's "+" menu (an image, in Italian);
 3. choose a cover image: upload a PNG in the media library, take it;
 4. "Aggiungi allegato": upload a PDF made with pypdf (a file name with an apostrophe, an
@@ -69,6 +70,8 @@ SITE_URL = "/2025/01/laboratorio-d-estate-a-crema-il-programma-e-pronto/"
 SUMMARY = "Quattro incontri a luglio nel cortile del Civic Center, aperti a tutte le età."
 BODY = ("Il Laboratorio di Comunità di Crema continua anche d'estate.",
         "Si comincia sabato 5 luglio alle 17.")  # two lines of one paragraph (Shift+Enter)
+PASTED = "<h1>Gli incontri</h1>"  # a word processor's "Titolo 1", pasted
+PASTED_HEADING = "## Gli incontri"  # the page's title is its only level 1
 # Decap's Italian phrases that are the English ones, and rightly so
 SAME_IN_ITALIAN = {"app.header.media", "collection.collectionTop.newButton",
                    "editor.editorWidgets.markdown.markdown", "ui.toast.onFailToAuth",
@@ -325,6 +328,13 @@ def edit(browser, seen, expect):
     page.keyboard.insert_text(BODY[0])  # one input event: typing key by key is slow
     page.keyboard.press("Shift+Enter")
     page.keyboard.insert_text(BODY[1])
+    page.keyboard.press("Enter")
+    page.context.grant_permissions(["clipboard-read", "clipboard-write"],
+                                   origin=f"http://{seen.web}")
+    page.evaluate("""async (html) => navigator.clipboard.write([new ClipboardItem({
+        "text/html": new Blob([html], {type: "text/html"}),
+        "text/plain": new Blob([html], {type: "text/plain"})})])""", PASTED)
+    page.keyboard.press("Control+V")
     page.get_by_role("button", name="Aggiungi componente").click()
     seen.components = page.get_by_role("menuitem").all_inner_texts()
     page.keyboard.press("Escape")
@@ -402,8 +412,9 @@ def test_the_news_item_is_written_with_the_contracts_front_matter(session):
                          "description": "Date, orari e luoghi dei quattro incontri."}],
         "status": "published",
     }
-    # the line break is two spaces (admin.js), not the CMS's backslash
-    assert body.strip("\n") == f"{BODY[0]}  \n{BODY[1]}"
+    # the line break is two spaces (admin.js), not the CMS's backslash; the pasted
+    # level-1 heading is one level down (admin.js)
+    assert body.strip("\n") == f"{BODY[0]}  \n{BODY[1]}\n\n{PASTED_HEADING}"
 
 
 def test_the_uploads_are_written_intact_under_allegati_and_immagini(session):
@@ -454,6 +465,7 @@ def test_the_site_builds_with_the_item_and_its_attachment(session):
         ["Crema", "Laboratori di Comunità"]
     assert page.select_one(".article-cover img")["alt"].startswith("Il cortile")
     [paragraph] = page.select(".article-body p")
+    assert [h.get_text() for h in page.select(".article-body h2")] == ["Gli incontri"]
     assert paragraph.find("br") and "\\" not in paragraph.get_text()
 
 

@@ -143,6 +143,31 @@
     }).join("\n");
   }
 
+  // A level-1 heading in the text: the toolbar offers levels 2 to 4 only, but a text
+  // pasted from a word processor brings its "Titolo 1" as one, and the page's title
+  // is the only level 1 (the contract warns about it). Every heading then goes one
+  // level down, so the pasted hierarchy is kept. Code blocks are left as they are.
+  var HEADING = /^(#{1,5})(\s)/;
+
+  function demoteHeadings(text) {
+    var inCode = false;
+    var lines = text.split("\n");
+    var levels = lines.map(function (line) {
+      if (FENCE.test(line)) {
+        inCode = !inCode;
+        return 0;
+      }
+      var parts = !inCode && HEADING.exec(line);
+      return parts ? parts[1].length : 0;
+    });
+    if (levels.indexOf(1) < 0) {
+      return text;
+    }
+    return lines.map(function (line, index) {
+      return levels[index] ? "#" + line : line;
+    }).join("\n");
+  }
+
   // Decap shows a refusal as String(error): "Error: …" in the middle of an Italian
   // sentence. An error without a name is its message alone.
   function refusal(message) {
@@ -166,7 +191,8 @@
         throw refusal("un'immagine nel testo non ha la descrizione: scrivila nel"
           + " campo \"Descrizione (testo alternativo)\" dell'immagine.");
       }
-      return typeof body === "string" ? data.set("body", hardBreaks(body)) : data;
+      return typeof body === "string"
+        ? data.set("body", demoteHeadings(hardBreaks(body))) : data;
     }
   });
 
