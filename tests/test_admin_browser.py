@@ -17,7 +17,11 @@ session, as an editor would do it:
    accent and spaces), take it, give it a title and a description;
 5. "Pubblica ora" without the image's description: refused by admin/admin.js, with the
    reason, and nothing written; close the notice, fill in the description;
-6. "Pubblica ora": "Voce salvata".
+6. "Pubblica ora" again: refused, because the image uploaded in step 3 has the name of a
+   published image of another item (Decap, which lists no file of a new item's year,
+   would have replaced it without a word); in the media library, delete the upload
+   ("Cancella selezionato"), upload the picture under another name and take it;
+7. "Pubblica ora": "Voce salvata".
 
 The interface's phrases are read from the page once logged in (Decap's Italian with
 admin.js's additions: nothing left in English).
@@ -93,8 +97,11 @@ UNTRANSLATED_JS = """() => {
 }"""
 PDF_NAME = "Programma dell'incontro è.pdf"
 PDF_SAVED = "allegati/2025/programma-dell-incontro-e.pdf"
-PNG_NAME = "Cortile Civic Center.png"
-IMAGE_SAVED = "immagini/2025/cortile-civic-center.png"
+PNG_NAME = "Cortile del Civic Center.png"
+IMAGE_SAVED = "immagini/2025/cortile-del-civic-center.png"
+# the first upload: named like a published image of another item (CONTENT)
+TAKEN_NAME = "Cortile Civic Center.png"
+TAKEN = "immagini/2025/cortile-civic-center.png"
 PDF_BYTES = pdf(2)
 QUICK = "ATTACHMENTS_PREVIEWS = False\n"  # PDF previews are tested elsewhere
 
@@ -118,6 +125,10 @@ def picture():
 
 
 PNG_BYTES = picture()
+TAKEN_BYTES = Image.new("RGB", (8, 8), (200, 30, 30))
+_buffer = io.BytesIO()
+TAKEN_BYTES.save(_buffer, "PNG")
+TAKEN_BYTES = _buffer.getvalue()
 
 
 def item(title, date, tags=(), body="Testo.", **keys):
@@ -140,7 +151,9 @@ CONTENT = {
         "FareLegami, presentato a Crema il nuovo progetto", "2024-05-05 17:07", ["Crema"],
         attachments=[{"file": "allegati/2024/comunicato.pdf", "title": "Comunicato stampa"}]),
     "avvisi/2025-02-01-sportello-chiuso.md": item(
-        "Sportello chiuso lunedì 3 febbraio", "2025-02-01 08:00", ["Orari"]),
+        "Sportello chiuso lunedì 3 febbraio", "2025-02-01 08:00", ["Orari"],
+        image=TAKEN, image_alt="Un quadrato rosso"),
+    TAKEN: TAKEN_BYTES,
     "pages/contatti.md": "---\ntitle: Contatti\n---\n\nScrivete alla redazione.\n",
     "allegati/2024/comunicato.pdf": pdf(1),
 }
@@ -160,6 +173,7 @@ class Session:
     dialogs: list = field(default_factory=list)
     phase: str = "start"
     refusal: str = ""
+    replace_refusal: str = ""  # an upload with the name of a published file
     untranslated: list = field(default_factory=list)  # Decap's phrases left in English
     components: list = field(default_factory=list)  # the text's "+" menu
     upload_label: str = ""
@@ -229,6 +243,7 @@ def session(tmp_path_factory):
     uploads.mkdir()
     (uploads / PDF_NAME).write_bytes(PDF_BYTES)
     (uploads / PNG_NAME).write_bytes(PNG_BYTES)
+    (uploads / TAKEN_NAME).write_bytes(PNG_BYTES)
     cms_port = free_port()
     built = build_site(work, {}, content=repo / "content", output=work / "output",
                        settings=f'ADMIN_LOCAL_BACKEND = "http://127.0.0.1:{cms_port}/api/v1"\n'
@@ -280,7 +295,14 @@ def edit(browser, seen, expect):
     page.on("console", lambda message: message.type == "error" and seen.errors.append(
         (seen.phase, message.text)))
     page.on("pageerror", lambda error: seen.errors.append((seen.phase, str(error))))
-    page.on("dialog", lambda dialog: (seen.dialogs.append(dialog.message), dialog.dismiss()))
+    def on_dialog(dialog):
+        if seen.phase == "delete upload":  # "Cancella selezionato" asks first
+            dialog.accept()
+        else:
+            seen.dialogs.append(dialog.message)
+            dialog.dismiss()
+
+    page.on("dialog", on_dialog)
     started = time.monotonic()
 
     def step(name, shot=None):
@@ -346,7 +368,7 @@ def edit(browser, seen, expect):
     step("form", "editor-web-2-nuova-notizia")
 
     # 3. A cover image
-    library, take = upload("Scegli un'immagine", seen.repo.parent / "da-caricare" / PNG_NAME)
+    library, take = upload("Scegli un'immagine", seen.repo.parent / "da-caricare" / TAKEN_NAME)
     take.click()
     expect(library).to_be_hidden()
     step("image")
@@ -380,7 +402,30 @@ def edit(browser, seen, expect):
         "Il cortile del Civic Center di Crema con sedie e tavoli")
     step("refused")
 
-    # 6. Publish
+    # 6. The upload would replace another item's image: refused; delete it, upload the
+    # picture under another name
+    seen.phase = "replaced"
+    publish()
+    notice = page.get_by_text("c'è già un file con questo nome")
+    expect(notice).to_be_visible()
+    seen.replace_refusal = notice.inner_text()
+    page.locator(".Toastify__close-button").click()
+    expect(notice).to_be_hidden()
+    page.get_by_role("button", name="Scegli un'altra immagine").click()
+    library = page.get_by_role("dialog")
+    library.get_by_text("cortile-civic-center.png", exact=True).click()
+    seen.phase = "delete upload"
+    library.get_by_role("button", name="Cancella selezionato").click()
+    expect(library.get_by_text("cortile-civic-center.png", exact=True)).to_be_hidden()
+    seen.phase = "publish"
+    page.locator('input[type="file"]').set_input_files(
+        str(seen.repo.parent / "da-caricare" / PNG_NAME))
+    take = page.get_by_role("button", name="Prendi selezionato")
+    expect(take).to_be_enabled()
+    take.click()
+    expect(library).to_be_hidden()
+
+    # 7. Publish
     publish()
     expect(page.get_by_text("Modifiche salvate", exact=True)).to_be_visible()
     expect(page.get_by_text("Voce salvata")).to_be_visible()
@@ -442,6 +487,13 @@ def test_a_cover_image_without_description_is_refused_with_the_reason(session):
     assert session.written_after_refusal == []
 
 
+def test_an_upload_never_replaces_a_published_file(session):
+    assert "c'è già un file con questo nome (immagini/2025/cortile-civic-center.png)" in \
+        session.replace_refusal
+    assert "Error" not in session.replace_refusal
+    assert (session.repo / "content" / TAKEN).read_bytes() == TAKEN_BYTES
+
+
 def test_invoke_check_finds_no_problem(session):
     status, out, err = run_tool(session.work, "check", "--content",
                                 str(session.repo / "content"))
@@ -474,10 +526,16 @@ def test_no_request_left_this_machine_and_the_console_stayed_clean(session):
     foreign = [url for url in session.requests
                if not url.startswith(("blob:", "data:")) and urlsplit(url).netloc not in allowed]
     assert not foreign, foreign
-    assert not session.failed, (session.failed, session.server_log)
+    # admin.js looks every new upload up on the site (HEAD): those not there yet fail
+    # (404; Chromium reports a HEAD request, answered or not, as aborted)
+    uploads = {f"/{IMAGE_SAVED}", f"/{PDF_SAVED}", f"/{TAKEN}"}
+    failed = [(status, url) for status, url in session.failed
+              if not (status in (404, "net::ERR_ABORTED") and urlsplit(url).path in uploads)]
+    assert not failed, (failed, session.server_log)
     assert not session.dialogs
     # only the refused save reports an error (the CMS logs the reason and rethrows)
-    outside = [(phase, text) for phase, text in session.errors if phase != "refused"]
+    outside = [(phase, text) for phase, text in session.errors
+               if phase not in ("refused", "replaced") and "status of 404" not in text]
     assert not outside, outside
     assert any("descrizione dell'immagine" in text for _, text in session.errors)
 

@@ -75,6 +75,7 @@ def render_index(settings, context, main="decap-cms.js", script="admin.js"):
         pages=[c["name"] for c in collections if c["name"] in pages],
         # "della Redazione" in the preview as on the site: the same table (italian.words)
         articles_of_di=json.dumps(ARTICLES, ensure_ascii=False, sort_keys=True),
+        content_dir=settings["ADMIN_CONTENT_DIR"],  # uploads are looked up on the site
     )
 
 

@@ -6,6 +6,7 @@
  *   data-preview-css  the site's stylesheets for the preview pane (paths from admin/)
  *   data-articles     the collections previewed as an article (one per category)
  *   data-pages        the collections previewed as a page
+ *   data-content      the content folder, as a path from the repository's root
  * No inline script, no markup built from strings: the preview is made with h().
  */
 (function () {
@@ -168,6 +169,45 @@
     }).join("\n");
   }
 
+  // --- An upload never replaces a published file --------------------------------
+  // Decap asks before an upload replaces a file of the same name ("… already exists"),
+  // but only among the files it listed, and for a new item it lists the year's folder
+  // from the date before the form has set it ("allegati/invalid-date": nothing). So a
+  // new item's upload named like another item's attachment replaced that file without
+  // a word. Before a save, every new upload is looked up on the site, where the
+  // published files are (at their path under the content folder): one that is there
+  // refuses the save.
+  var CONTENT = (script.getAttribute("data-content") || "content").replace(/\/+$/, "") + "/";
+
+  function onTheSite(path) {
+    if (path.indexOf(CONTENT) !== 0) {  // a path from the repository's root
+      return Promise.resolve(false);
+    }
+    var url = new URL("../" + path.slice(CONTENT.length).split("/")
+      .map(encodeURIComponent).join("/"), document.baseURI);
+    return fetch(url.href, { method: "HEAD", cache: "no-store" }).then(function (response) {
+      return response.ok;
+    }, function () {
+      return false;
+    });
+  }
+
+  function replaced(entry) {
+    var paths = [];
+    (entry.get("mediaFiles") || []).forEach(function (file) {
+      if (file.get("draft") && file.get("path")) {
+        paths.push(String(file.get("path")).replace(/^\/+/, ""));
+      }
+    });
+    return Promise.all(paths.map(onTheSite)).then(function (found) {
+      return paths.filter(function (path, index) {
+        return found[index];
+      }).map(function (path) {
+        return path.slice(CONTENT.length);
+      });
+    });
+  }
+
   // Decap shows a refusal as String(error): "Error: …" in the middle of an Italian
   // sentence. An error without a name is its message alone.
   function refusal(message) {
@@ -191,8 +231,17 @@
         throw refusal("un'immagine nel testo non ha la descrizione: scrivila nel"
           + " campo \"Descrizione (testo alternativo)\" dell'immagine.");
       }
-      return typeof body === "string"
+      var saved = typeof body === "string"
         ? data.set("body", demoteHeadings(hardBreaks(body))) : data;
+      return replaced(event.entry).then(function (paths) {
+        if (paths.length) {
+          throw refusal("sul sito c'è già un file con questo nome (" + paths.join(", ")
+            + "), forse di un altro articolo, e verrebbe sostituito. Rinomina il file sul"
+            + " computer; poi apri di nuovo la finestra dei file, seleziona quello caricato,"
+            + " premi \"Cancella selezionato\" e carica il file rinominato.");
+        }
+        return saved;
+      });
     }
   });
 
