@@ -21,7 +21,10 @@ session, as an editor would do it:
    published image of another item (Decap, which lists no file of a new item's year,
    would have replaced it without a word); in the media library, delete the upload
    ("Cancella selezionato"), upload the picture under another name and take it;
-7. "Pubblica ora": "Voce salvata".
+7. "Pubblica ora": "Voce salvata";
+8. open an item written with Pelican's native header (Title:, no --- lines): its title
+   and date are empty, its header lines at the top of the text; type the title and the
+   date, "Pubblica ora": saved with YAML front matter, the lines out of the text.
 
 The interface's phrases are read from the page once logged in (Decap's Italian with
 admin.js's additions: nothing left in English).
@@ -103,6 +106,11 @@ IMAGE_SAVED = "immagini/2025/cortile-del-civic-center.png"
 TAKEN_NAME = "Cortile Civic Center.png"
 TAKEN = "immagini/2025/cortile-civic-center.png"
 PDF_BYTES = pdf(2)
+# in Avvisi: Decap lists it without a title, first (the guide's screenshot is of Notizie)
+NATIVE = "avvisi/2024-03-01-sportello-soresina.md"
+NATIVE_TEXT = ("Title: Apre lo sportello di Soresina\nDate: 2024-03-01 09:30\n"
+               "Tags: Soresina, Sportelli\nSummary: Ogni martedì mattina.\n\n"
+               "Lo sportello è in biblioteca.\n")
 QUICK = "ATTACHMENTS_PREVIEWS = False\n"  # PDF previews are tested elsewhere
 
 
@@ -155,6 +163,7 @@ CONTENT = {
         image=TAKEN, image_alt="Un quadrato rosso"),
     TAKEN: TAKEN_BYTES,
     "pages/contatti.md": "---\ntitle: Contatti\n---\n\nScrivete alla redazione.\n",
+    NATIVE: NATIVE_TEXT,
     "allegati/2024/comunicato.pdf": pdf(1),
 }
 
@@ -430,6 +439,19 @@ def edit(browser, seen, expect):
     expect(page.get_by_text("Modifiche salvate", exact=True)).to_be_visible()
     expect(page.get_by_text("Voce salvata")).to_be_visible()
     step("saved", "editor-web-5-pubblicato")
+
+    # 8. An item with Pelican's native header
+    seen.phase = "native"
+    expect(page.get_by_text("Voce salvata")).to_be_hidden()  # the notice of step 7
+    folder, name = NATIVE.removesuffix(".md").split("/")
+    page.goto(f"http://{seen.web}/admin/#/collections/{folder}")  # out of the editor
+    expect(page.get_by_role("link", name="Avviso")).to_be_visible()
+    page.goto(f"http://{seen.web}/admin/#/collections/{folder}/entries/{name}")
+    expect(page.locator('[data-slate-editor="true"]')).to_contain_text("Title:")
+    page.get_by_label("Titolo", exact=True).fill("Apre lo sportello di Soresina")
+    page.get_by_label("Data e ora di pubblicazione").fill("2024-03-01T09:30")
+    publish()
+    expect(page.get_by_text("Voce salvata")).to_be_visible()
     seen.phase = "end"
     context.close()
 
@@ -469,7 +491,8 @@ def test_the_uploads_are_written_intact_under_allegati_and_immagini(session):
     status = subprocess.run(["git", "status", "--porcelain", "--untracked-files=all"],
                             cwd=session.repo, capture_output=True, text=True, check=True)
     assert sorted(line[3:] for line in status.stdout.splitlines()) == sorted(
-        [f"content/notizie/{FILE_SLUG}.md", f"content/{PDF_SAVED}", f"content/{IMAGE_SAVED}"])
+        [f"content/notizie/{FILE_SLUG}.md", f"content/{PDF_SAVED}", f"content/{IMAGE_SAVED}",
+         f"content/{NATIVE}"])
 
 
 def test_the_interface_is_in_italian(session):
@@ -485,6 +508,13 @@ def test_a_cover_image_without_description_is_refused_with_the_reason(session):
     assert "manca la descrizione dell'immagine di copertina" in session.refusal
     assert "Error" not in session.refusal  # no English word in the Italian sentence
     assert session.written_after_refusal == []
+
+
+def test_a_native_header_is_saved_as_front_matter(session):
+    meta, body = front_matter(session.repo / "content" / NATIVE)
+    assert meta == {"title": "Apre lo sportello di Soresina", "date": "2024-03-01 09:30",
+                    "tags": ["Soresina", "Sportelli"], "summary": "Ogni martedì mattina."}
+    assert body.strip("\n") == "Lo sportello è in biblioteca."
 
 
 def test_an_upload_never_replaces_a_published_file(session):

@@ -208,6 +208,59 @@
     });
   }
 
+  // --- Pelican's native header (Title: …, no --- lines) --------------------------
+  // Decap reads only YAML front matter: an item written with the native header opens
+  // with an empty title and date and its header lines at the top of the text, and once
+  // saved they were the text ("Title: … Date: … Tags: …" shown on the page, the tags
+  // and the summary lost, and no error). Before a save, a native header at the top of
+  // the text (it has a Title line and ends at a blank line) becomes front matter: its
+  // values (tags and authors: comma-separated, as lists) replace the form's, but for
+  // the title and the date the form requires (typed by the editor), and its lines
+  // leave the text.
+  var NATIVE_LINE = /^([A-Za-z][A-Za-z0-9_-]*):[ \t]*(.*)$/;
+  var NATIVE_LISTS = { tags: true, authors: true };
+  var TYPED = { title: true, date: true };
+
+  function nativeHeader(text) {
+    var lines = text.split("\n");
+    var index = 0;
+    var header = [];
+    while (index < lines.length && !lines[index].trim()) {
+      index += 1;
+    }
+    for (; index < lines.length && lines[index].trim(); index += 1) {
+      var parts = NATIVE_LINE.exec(lines[index]);
+      if (parts) {
+        header.push([parts[1].toLowerCase(), parts[2].trim()]);
+      } else if (header.length && /^\s/.test(lines[index])) {  // a continuation line
+        header[header.length - 1][1] += " " + lines[index].trim();
+      } else {
+        return null;
+      }
+    }
+    var titled = header.some(function (pair) { return pair[0] === "title"; });
+    return titled ? { header: header, text: lines.slice(index).join("\n").replace(/^\n+/, "") }
+      : null;
+  }
+
+  function fromNativeHeader(data) {
+    var found = nativeHeader(String(data.get("body") || ""));
+    if (!found) {
+      return data;
+    }
+    found.header.forEach(function (pair) {
+      var key = pair[0];
+      var value = NATIVE_LISTS[key] ? pair[1].split(",").map(function (item) {
+        return item.trim();
+      }).filter(Boolean) : pair[1];
+      var typed = TYPED[key] && String(data.get(key) || "").trim();
+      if (!typed && (value.length || !NATIVE_LISTS[key])) {
+        data = data.set(key, value);
+      }
+    });
+    return data.set("body", found.text);
+  }
+
   // Decap shows a refusal as String(error): "Error: …" in the middle of an Italian
   // sentence. An error without a name is its message alone.
   function refusal(message) {
@@ -219,7 +272,7 @@
   CMS.registerEventListener({
     name: "preSave",
     handler: function (event) {
-      var data = event.entry.get("data");
+      var data = fromNativeHeader(event.entry.get("data"));
       var image = data.get("image");
       var alt = data.get("image_alt");
       if (image && !(alt && String(alt).trim())) {
