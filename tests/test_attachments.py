@@ -505,7 +505,9 @@ def test_symbolic_link_leading_out_of_content_is_an_error(build, tmp_path):
     (tmp_path / "content" / "allegati").mkdir(parents=True)
     (tmp_path / "content" / "allegati" / "link.pdf").symlink_to(tmp_path / "fuori.pdf")
     site = build({"notizie/rotto.md": item(title="Rotto", attachments=["allegati/link.pdf"])})
-    assert_stopped(site, "notizie/rotto.md", "fuori da content/", "allegati/link.pdf")
+    # stopped before anything is read (content_checks.check_links_first), naming the link
+    assert_stopped(site, "allegati/link.pdf: collegamento simbolico che porta fuori da content/")
+    assert not (site.output / "allegati").exists()
 
 
 def test_errors_in_drafts_stop_the_build_too(build):
