@@ -38,7 +38,9 @@ def test_frozen_addresses_are_pelicans_own_and_no_longer_worked_out():
     ("/immagini/a.jpg", "notizie", "immagini/a.jpg"),
     ("../immagini/citt%C3%A0%201.jpg?v=2#x", "notizie", "immagini/città 1.jpg"),
     ("allegato.pdf", "notizie/2024", "notizie/2024/allegato.pdf"),
-    ("//immagini/./a.jpg", "", "immagini/a.jpg"),
+    ("///immagini/./a.jpg", "", "immagini/a.jpg"),
+    # two slashes begin a host, as Pelican (urlparse) and a browser read them: not a path
+    ("//immagini/a.jpg", "notizie", "a.jpg"), ("//immagini", "notizie", "notizie"),
     ("ore 10:30.pdf", "allegati", "allegati/ore 10:30.pdf"),  # a colon is no scheme here
     ("../../fuori.txt", "notizie", None), ("/../x", "", None), ("..", "", None),
 ])

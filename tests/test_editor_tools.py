@@ -131,6 +131,18 @@ def test_paths_typed_without_static_or_filename_are_errors_saying_what_to_write(
         site.log.split())
 
 
+def test_a_static_link_with_two_slashes_is_an_error_not_a_broken_image(tmp_path):
+    """``{static}//immagini/foto.jpg``: Pelican reads ``immagini`` as a host and looks
+    for ``foto.jpg``, finds nothing and publishes ``src="//immagini/…/foto.jpg"``, a
+    broken image. The contract read it as ``immagini/foto.jpg`` and let it through."""
+    files = {"immagini/foto.jpg": JPEG + b" photo",
+             "notizie/foto.md": article(title="Foto", body="![Il gruppo]({static}//immagini/foto.jpg)")}
+    status, out, _ = run_check(tmp_path, files)
+    assert status == 1
+    assert "content/notizie/foto.md:6: errore: il link {static}//immagini/foto.jpg deve" \
+        " puntare a un file in immagini/, allegati/" in out, out
+
+
 def test_check_after_a_build_uses_its_results_and_still_sees_every_change(tmp_path):
     """The files a build read without errors are not checked again (the build's own
     cache: same settings, same digest), unless they or a file they link changed."""

@@ -100,8 +100,13 @@ def content_path(target, relative_dir):
     """The path under content/ that a link's ``target`` names (``/immagini/a.jpg``, or
     ``../immagini/città%201.jpg?v=2#x`` from an item in ``relative_dir``), every ``%xx``
     decoded, as Pelican, the contract's link check and the web server read it; None when
-    it leaves content/."""
-    path = unquote(target.split("#", 1)[0].split("?", 1)[0])
+    it leaves content/. ``//host/a.jpg`` is a network-path reference: Pelican (urlparse)
+    reads ``host`` as a host and looks for ``a.jpg``, as a browser would."""
+    path = target.split("#", 1)[0].split("?", 1)[0]
+    if path.startswith("//"):  # not two slashes of one path: "//immagini/a.jpg" is a.jpg
+        host_and_path = path[2:].partition("/")
+        path = host_and_path[1] + host_and_path[2]
+    path = unquote(path)
     if path.startswith("/"):
         path = path.lstrip("/")
     else:
