@@ -15,7 +15,7 @@ from support import SITEURL, article, run_tool, write_conf, write_content
 from plugins.images import markup
 from plugins.images.settings import DEFAULTS
 from plugins.images.settings import install as validate
-from plugins.images.variants import Source, Variant, published_name, widths_for
+from plugins.images.variants import Source, Variant, measure, published_name, share, widths_for
 
 WIDTHS = DEFAULTS["IMAGES_WIDTHS"]
 VARIANT = re.compile(r"\A/immagini/_r/(?P<stem>[a-z0-9-]+)-(?P<width>\d+)\.[0-9a-f]{10}\.webp\Z")
@@ -124,6 +124,20 @@ def test_variant_widths_and_names(tmp_path):
     assert re.fullmatch(r"festa-in-citta-480\.[0-9a-f]{10}\.webp", name)  # "citt" before
     assert published_name("immagini/🎉.jpg", Variant(480, 240, str(cached))).startswith(
         "immagine-480.")
+
+
+@pytest.mark.parametrize("kind", ["JPEG", "GIF"])
+def test_a_cover_s_share_copy_keeps_no_comment_of_the_original(tmp_path, kind):
+    """The copy for link previews is "without any metadata": Pillow writes into a JPEG
+    the comment of the image it came from (a JPEG's COM segment, a GIF's comment), and
+    resizing kept it (an editing program's, or a name and an address typed by hand)."""
+    original = tmp_path / f"foto.{kind.lower()}"
+    Image.new("RGB", (300, 200), (10, 120, 30)).save(
+        original, kind, comment=b"Foto di Mario Rossi, via Roma 3")
+    copy = share(measure(str(original)), 1200, 82, str(tmp_path / "cache"))
+    with Image.open(copy.file) as shared:
+        assert (shared.format, shared.size) == ("JPEG", (300, 200))
+        assert "comment" not in shared.info and "COM" not in shared.app, shared.info
 
 
 @pytest.mark.parametrize(("name", "value"), [

@@ -30,6 +30,7 @@ from plugins.core.files import keep
 from plugins.italian.slugs import make_slug, slug_substitutions
 
 FORMAT = 2  # change when the drawing changes: cached variants are then drawn again
+SHARE_FORMAT = 3  # the same for the share copies (3: no comment of the source's)
 ORIENTATION = 0x0112  # EXIF tag
 GPS = 0x8825  # EXIF: the GPS block (where the picture was taken)
 TURNED = (5, 6, 7, 8)  # orientations that swap width and height
@@ -116,8 +117,8 @@ def height_for(source, width):
     return max(1, round(source.height * width / source.width))
 
 
-def cache_file(folder, source, width, quality, extension="webp"):
-    return os.path.join(folder, f"{source.digest}-{width}-q{quality}-v{FORMAT}.{extension}")
+def cache_file(folder, source, width, quality, extension="webp", version=FORMAT):
+    return os.path.join(folder, f"{source.digest}-{width}-q{quality}-v{version}.{extension}")
 
 
 def verified_mark(folder, source):
@@ -167,7 +168,7 @@ def share(source, width, quality, folder):
     gives its first frame."""
     width = min(width, source.width)
     variant = Variant(width, height_for(source, width),
-                      cache_file(folder, source, width, quality, "jpg"))
+                      cache_file(folder, source, width, quality, "jpg", SHARE_FORMAT))
     if not os.path.isfile(variant.file):
         draw(source, [variant], quality, folder, "JPEG")
     return variant
@@ -182,6 +183,10 @@ def _encoded(image, icc, kind, quality):
             flat = Image.new("RGB", image.size, (255, 255, 255))
             flat.paste(image, mask=image.getchannel("A"))
             image = flat
+        # resize() copied the source's info, and Pillow writes its "comment" (a JPEG's
+        # COM segment, a GIF's comment) into the copy: no metadata at all (image is the
+        # resized copy, drawn for this variant only)
+        image.info = {}
         options = {"quality": quality, "optimize": True, "progressive": True}
     else:
         options = {"quality": quality, "method": METHOD}
