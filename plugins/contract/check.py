@@ -172,7 +172,8 @@ class _FileCheck:
                 dropped.append(severity)
                 return
             listed.append(severity)
-            self.add(message, line(needle) if needle else None, severity)
+            # no needle (an image without src): a summary's line still, as line() gives
+            self.add(message, line(needle) if needle else fixed_line, severity)
 
         for needle, message in problems:
             add(message, needle)
