@@ -219,3 +219,54 @@ def test_a_second_preview_on_a_busy_address_stops_before_building(tmp_path):
     assert result.returncode == 1 and "Traceback" not in result.stderr
     assert f"l'indirizzo 127.0.0.1:{port} non è disponibile" in result.stderr
     assert not (tmp_path / "output").exists()
+
+
+def start_preview(tmp_path, conf, port, output=None):
+    """tools/preview.py on ``port``, once its first build is served."""
+    server = subprocess.Popen(
+        [sys.executable, str(ROOT / "tools" / "preview.py"), "--settings", str(conf),
+         "--content", str(tmp_path / "content"),
+         "--output", str(output or tmp_path / "output"), "--host", "127.0.0.1",
+         "--port", str(port)],
+        stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, env=child_env(),
+        cwd=tmp_path)
+    for line in server.stdout:  # until the first build is done
+        if "Anteprima su" in line:
+            break
+    wait_for_port(port)
+    return server
+
+
+def stop_preview(server):
+    server.terminate()
+    server.wait(timeout=10)
+    server.stdout.close()
+
+
+@pytest.mark.browser
+def test_a_tab_left_open_across_a_restart_of_the_preview_reloads(tmp_path):
+    """Each run numbered its builds from 1: a page open while the preview was stopped,
+    the file changed and the preview started again saw build 1 again and kept showing
+    the old text."""
+    from playwright.sync_api import expect, sync_playwright  # noqa: PLC0415
+
+    write_content(tmp_path / "content", {"notizie/a.md": GOOD})
+    conf = write_conf(tmp_path, config="previewconf", siteurl="")
+    port = free_port()
+    server = start_preview(tmp_path, conf, port)
+    try:
+        with sync_playwright() as playwright:
+            browser = launch(playwright)
+            page = browser.new_page()
+            page.goto(f"http://127.0.0.1:{port}/2024/05/buona-notizia/")
+            expect(page.locator(".lead")).to_contain_text("Il testo buono.")
+            stop_preview(server)
+            (tmp_path / "content" / "notizie" / "a.md").write_text(
+                article(title="Buona notizia", body="Il testo cambiato."), encoding="utf-8")
+            server = start_preview(tmp_path, conf, port)
+            expect(page.locator(".lead")).to_contain_text("Il testo cambiato.",
+                                                          timeout=30_000)
+            browser.close()
+    finally:
+        if server.poll() is None:
+            stop_preview(server)

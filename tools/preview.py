@@ -10,7 +10,10 @@ reloads when the file is fixed and the panel goes away.
 The reload needs no inline script (the site's Content-Security-Policy allows
 none): each HTML page gets ``<script src="/__anteprima/ricarica.js">``, which asks
 ``/__anteprima/stato`` every second for the build's number and reloads when it
-changes. Standard library only: a polling watcher and ``http.server``.
+changes from the one the page was served with (a ``<meta name="anteprima-build">``
+beside the script: a build that ends before the page's first question, or a restart
+of the preview, reloads it too). Standard library only: a polling watcher and
+``http.server``.
 
     python tools/preview.py --settings previewconf.py [--port 8000]
 """
@@ -22,6 +25,7 @@ import mimetypes
 import os
 import posixpath
 import re
+import secrets
 import subprocess
 import sys
 import threading
@@ -44,6 +48,8 @@ HEAD_END = b"</head>"
 PREFIX = "/__anteprima/"
 RELOAD_JS = (Path(__file__).with_name("preview_reload.js")).read_bytes()
 RELOAD_TAG = f'<script src="{PREFIX}ricarica.js" defer></script>'.encode()
+# The build a page was served from, read by the reload script: "<run>-<generation>".
+BUILD_TAG = '<meta name="anteprima-build" content="{}">'
 LOG_TAIL = 20
 # Files whose changes do not rebuild: editors' temporary files and folders' metadata,
 # which no build publishes (hidden files: .a.md.swp, .DS_Store, Emacs's .#a.md locks;
@@ -68,6 +74,9 @@ class PreviewSite:
         self.problems = []  # editor-facing lines; empty when the last build succeeded
         self.log = []  # the build log's last lines, when no content problem explains it
         self.generation = 0  # one more after every build: pages reload when it changes
+        # this run's own mark: a tab left open across a restart of the preview saw
+        # generation 1 again and kept the old pages
+        self.run = secrets.token_hex(4)
         self._lock = threading.Lock()
 
     @property
@@ -101,11 +110,18 @@ class PreviewSite:
         return ["La compilazione si è fermata per un errore del tema o dei plugin:"
                 " vedi il terminale. / The build stopped (theme or plugin error)."], tail
 
+    @property
+    def build(self):
+        """The build being served, unique across runs of the preview."""
+        return f"{self.run}-{self.generation}"
+
     def answer(self, url_path):
         """``(status, content type, body)`` for a GET of ``url_path``."""
+        build = self.build  # before the page is read: at worst one reload too many
         if url_path == PREFIX + "stato":
             return HTTPStatus.OK, "application/json", json.dumps(
-                {"generation": self.generation, "errors": len(self.problems)}).encode()
+                {"generation": self.generation, "build": build,
+                 "errors": len(self.problems)}).encode()
         if url_path == PREFIX + "ricarica.js":
             return HTTPStatus.OK, "text/javascript", RELOAD_JS
         path, status = self._file(url_path), HTTPStatus.OK
@@ -114,12 +130,12 @@ class PreviewSite:
         if not path.is_file():
             if self.failed:  # no good build yet (the first one failed): the errors alone
                 return (HTTPStatus.SERVICE_UNAVAILABLE, "text/html",
-                        self._decorated(NO_BUILD, built=False))
+                        self._decorated(NO_BUILD, build, built=False))
             return HTTPStatus.NOT_FOUND, "text/plain", b"Non trovato / Not found"
         body = path.read_bytes()
         kind = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
         if kind == "text/html":
-            body = self._decorated(body)
+            body = self._decorated(body, build)
         return status, kind, body
 
     def _file(self, url_path):
@@ -132,10 +148,12 @@ class PreviewSite:
             target = target / "index.html"
         return target if target.is_file() else None
 
-    def _decorated(self, body, built=True):
-        """The page with the reload script and, after a failed build, the error panel
-        (``built``: the page is the last good build's)."""
-        body = body.replace(HEAD_END, RELOAD_TAG + HEAD_END, 1)
+    def _decorated(self, body, build, built=True):
+        """The page with the reload script (and ``build``, the build it belongs to) and,
+        after a failed build, the error panel (``built``: the page is the last good
+        build's)."""
+        tag = BUILD_TAG.format(html.escape(build)).encode() + RELOAD_TAG
+        body = body.replace(HEAD_END, tag + HEAD_END, 1)
         if not self.failed:
             return body
         items = "".join(f"<li><code>{html.escape(line)}</code></li>" for line in self.problems)
