@@ -270,3 +270,31 @@ def test_a_tab_left_open_across_a_restart_of_the_preview_reloads(tmp_path):
     finally:
         if server.poll() is None:
             stop_preview(server)
+
+
+def test_two_previews_at_once_do_not_serve_each_others_site(tmp_path):
+    """``./run livereload`` and ``PORT=8010 ./run preview`` at once both built into
+    output/: the first then served the second's site, drafts marked BOZZA included."""
+    from urllib.request import urlopen  # noqa: PLC0415
+
+    write_content(tmp_path / "content", {
+        "notizie/a.md": GOOD, "notizie/bozza.md": article(title="Bozza", status="draft")})
+    public = write_conf(tmp_path, config="pelicanconf", siteurl="")
+    drafts = tmp_path / "bozze"
+    drafts.mkdir()
+    drafts = write_conf(drafts, config="previewconf", siteurl="")
+    first_port, second_port = free_port(), free_port()
+    first = start_preview(tmp_path, public, first_port)
+    try:
+        second = start_preview(tmp_path, drafts, second_port)
+        try:
+            def home(port):
+                with urlopen(f"http://127.0.0.1:{port}/", timeout=10) as response:
+                    return response.read().decode("utf-8")
+
+            assert "BOZZA" in home(second_port)
+            assert "BOZZA" not in home(first_port)
+        finally:
+            stop_preview(second)
+    finally:
+        stop_preview(first)

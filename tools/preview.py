@@ -19,6 +19,7 @@ of the preview, reloads it too). Standard library only: a polling watcher and
 """
 
 import argparse
+import fcntl
 import html
 import json
 import mimetypes
@@ -232,6 +233,26 @@ def watch(site, roots, stop):
                   f" watching failed, retrying", file=sys.stderr, flush=True)
 
 
+def claim_output(site, port):
+    """Hold a lock on ``site.output`` while this preview runs (the kernel drops it when
+    the process ends). When another preview holds it (``./run livereload`` on 8000 and
+    ``PORT=8010 ./run preview`` at once), build into a folder of this port's beside it
+    instead: both built into output/, each serving the other's pages (the drafts of one
+    in the other). Returns the lock's file descriptor."""
+    output = site.output.resolve()
+    output.parent.mkdir(parents=True, exist_ok=True)
+    fd = os.open(output.parent / f".{output.name}-anteprima.lock", os.O_RDWR | os.O_CREAT,
+                 0o644)
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except BlockingIOError:
+        site.output = output.parent / f"{output.name}-anteprima-{port}"
+        print(f"Un'altra anteprima usa già {output.name}/: questa compila in"
+              f" {site.output.name}/ / another preview is using {output.name}/",
+              flush=True)
+    return fd
+
+
 def serve(site, host, port, roots=None):
     """Build, then serve ``site`` with automatic reloads until interrupted."""
     roots = roots or [ROOT / name for name in WATCHED]
@@ -243,6 +264,7 @@ def serve(site, host, port, roots=None):
         sys.exit(f"Anteprima: l'indirizzo {host}:{port} non è disponibile ({error.strerror}):"
                  " un'anteprima è già avviata? Chiudila, o usa un'altra porta (PORT=8010"
                  f" ./run livereload) / {host}:{port} is not available")
+    lock = claim_output(site, port)
     site.rebuild()
     server.daemon_threads = True
     stop = threading.Event()
@@ -256,6 +278,7 @@ def serve(site, host, port, roots=None):
     finally:
         stop.set()
         server.server_close()
+        os.close(lock)
 
 
 def main(argv=None):
