@@ -83,7 +83,8 @@ def test_a_theme_error_shows_the_logs_end_with_whole_lines(tmp_path):
     status, page = get(site, "/")
     assert status == 503 and '<script src="/__anteprima/ricarica.js"' in page
     panel = page.split('<section class="preview-errors"', 1)[1]
-    assert "errore del tema o dei plugin" in panel and "ancora una versione riuscita" in panel
+    assert "errore del tema, dei plugin o delle impostazioni" in panel
+    assert "ancora una versione riuscita" in panel
     log = panel.split("<pre><code>", 1)[1].split("</code></pre>", 1)[0]
     assert "TemplateSyntaxError: Encountered unknown tag &#x27;blok&#x27;" in log
     assert "base.html" in log  # the template is named (it was "<unknown>")

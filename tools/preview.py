@@ -108,8 +108,9 @@ class PreviewSite:
         if errors:
             return errors, []
         tail = [line for line in log if line.strip()][-LOG_TAIL:]
-        return ["La compilazione si è fermata per un errore del tema o dei plugin:"
-                " vedi il terminale. / The build stopped (theme or plugin error)."], tail
+        return ["La compilazione si è fermata per un errore del tema, dei plugin o delle"
+                " impostazioni: vedi il registro qui sotto. / The build stopped (theme,"
+                " plugin or settings error)."], tail
 
     @property
     def build(self):
