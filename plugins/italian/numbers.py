@@ -10,7 +10,8 @@ def numero(value, decimals=3) -> str:
 
     CLDR's minimumGroupingDigits for Italian is 2 (as ``Intl.NumberFormat("it-IT")``
     applies it); Babel does not, so the rule is applied here. At most ``decimals``
-    decimal digits. Also the ``numero`` Jinja filter.
+    decimal digits. Templates count with ``quanti`` (the number and its noun), which
+    uses this.
     """
     pattern = "#,##0" + ("." + "#" * decimals if decimals else "")
     return format_decimal(value, format=pattern, locale=LOCALE,
