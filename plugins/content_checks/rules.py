@@ -129,21 +129,6 @@ def site_path_clashes(entries, settings):
     return problems
 
 
-def symlinks_leaving(root):
-    """``[(link, target)]`` for symbolic links under ``root`` that lead outside it."""
-    return [(link, target) for link, target, inside in _symlinks(root) if not inside]
-
-
-def symlinked_folders(root):
-    """``[(link, target)]`` for symbolic links under ``root`` to a folder inside it
-    (``target`` relative to ``root``). Pelican walks the content following links: it
-    reads such a folder twice, and one that holds the link without end (two links
-    ``x -> .`` and ``y -> .`` make 2^40 paths: the build and ``invoke check`` never
-    finished)."""
-    return [(link, target) for link, target, inside in _symlinks(root)
-            if inside and os.path.isdir(os.path.join(root, link))]
-
-
 def _symlinks(root):
     """``[(link, target, inside root)]``: every symbolic link under ``root``, without
     following any (so the walk itself always ends); ``target`` relative to ``root``
@@ -164,18 +149,25 @@ def _symlinks(root):
 
 
 def symlink_problems(root):
-    """Symbolic links leading out of ``root``, or to a folder: errors. Checked before
-    anything is read (``content_checks.check_links_first``, ``invoke check``): reading
-    follows them."""
-    return [*(Problem(link, f"collegamento simbolico che porta fuori da content/ ({target}):"
-                            f" copia il file dentro content/ / symbolic link leaving content/")
-              for link, target in symlinks_leaving(root)),
-            *(Problem(link, f"collegamento simbolico alla cartella"
-                            f" {'content' if target == '.' else target}/: il sito ne"
-                            " leggerebbe i file due volte (o senza fine, se la cartella"
-                            " contiene il collegamento); togli il collegamento e tieni i file"
-                            " in una cartella sola / symbolic link to a folder")
-              for link, target in symlinked_folders(root))]
+    """Symbolic links leading out of ``root``, or to a folder inside it: errors, from one
+    walk of ``root``. Checked before anything is read (``content_checks.check_links_first``,
+    ``invoke check``): reading follows them. Pelican reads a linked folder twice, and one
+    that holds the link without end (two links ``x -> .`` and ``y -> .`` make 2^40
+    paths: the build and ``invoke check`` never finished)."""
+    leaving, folders = [], []
+    for link, target, inside in _symlinks(root):
+        if not inside:
+            leaving.append(Problem(
+                link, f"collegamento simbolico che porta fuori da content/ ({target}):"
+                      f" copia il file dentro content/ / symbolic link leaving content/"))
+        elif os.path.isdir(os.path.join(root, link)):
+            folders.append(Problem(
+                link, f"collegamento simbolico alla cartella"
+                      f" {'content' if target == '.' else target}/: il sito ne leggerebbe i"
+                      " file due volte (o senza fine, se la cartella contiene il"
+                      " collegamento); togli il collegamento e tieni i file in una cartella"
+                      " sola / symbolic link to a folder"))
+    return leaving + folders
 
 
 def _published(entry):
@@ -237,8 +229,10 @@ def _why_unpublished(target, linked, zone):
 
 def all_problems(entries, settings, read):
     """Every rule across files, for the build and ``invoke check`` alike (``read``: every
-    file the build reads as an item, with errors or not: :func:`unpublished_links`)."""
+    file the build reads as an item, with errors or not: :func:`unpublished_links`).
+    Symbolic links are not among them: both stop on :func:`symlink_problems` before
+    reading anything."""
     entries = list(entries)
     return [*duplicate_urls(entries), *duplicate_slugs(entries),
-            *site_path_clashes(entries, settings), *symlink_problems(settings["PATH"]),
+            *site_path_clashes(entries, settings),
             *unpublished_links(entries, set(read), settings)]

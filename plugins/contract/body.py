@@ -15,7 +15,6 @@ inside ``content/`` at a file that exists (``{static}`` only into the folders
 that are published), and every image has alternative text.
 """
 
-import posixpath
 import re
 from html import escape, unescape
 from html.parser import HTMLParser
@@ -23,7 +22,7 @@ from urllib.parse import urlsplit
 
 import nh3
 
-from plugins.core.urls import content_path, srcset_candidates
+from plugins.core.urls import srcset_candidates
 
 GLOBAL_ATTRIBUTES = {"id", "class", "title", "lang", "dir"}
 ALLOWED = {
@@ -110,7 +109,7 @@ class _Checker(HTMLParser):
                 self.anchor[2] = True
         elif tag == "a":
             attributes = dict(attrs)
-            named = any((attributes.get(name) or "").strip() for name in ("aria-label",))
+            named = bool((attributes.get("aria-label") or "").strip())
             self.anchor = [attributes.get("href") or "", "", named]
         elif tag in HEADINGS:
             self.heading = [int(tag[1]), ""]
@@ -301,13 +300,6 @@ def heading_warnings(headings):
                                   " livelli / heading level skipped"))
         previous = level
     return found
-
-
-def resolve_target(what, target, relative_source):
-    """A link target of the file ``relative_source`` as a path under content/ (``None``
-    when it leaves content/): :func:`plugins.core.urls.content_path`."""
-    del what  # every kind of link is read alike
-    return content_path(target, posixpath.dirname(relative_source))
 
 
 def sanitize(html, iframe_hosts=()):

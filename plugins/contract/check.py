@@ -18,6 +18,7 @@ from plugins.core.budget import TimeLimitExceeded, time_limit
 from plugins.core.files import on_disk
 from plugins.core.problems import ERROR, WARNING, Problem
 from plugins.core.text import TAG_RE, body_lead
+from plugins.core.urls import content_path
 
 from . import body, schema
 from .ahead import EXTENSIONS
@@ -186,7 +187,7 @@ class _FileCheck:
             if message:
                 add(message, needle)
             elif what == "filename":
-                path = body.resolve_target(what, target, self.relative)
+                path = content_path(target, posixpath.dirname(self.relative))
                 if path not in self.checked.links:
                     self.checked.links[path] = line(needle)
         for src, alt in images:
@@ -200,7 +201,7 @@ class _FileCheck:
                      fixed_line, ERROR if ERROR in dropped else WARNING)
 
     def _link_problem(self, what, target):
-        path = body.resolve_target(what, target, self.relative)
+        path = content_path(target, posixpath.dirname(self.relative))
         link = f"{{{what}}}{target}"
         if path is None:
             return f"il link {link} esce da content/ / link leaves content/"
@@ -241,7 +242,7 @@ class _FileCheck:
         elif posixpath.splitext(meant)[1].lstrip(".").lower() in EXTENSIONS:
             what = "filename"  # a relative one from the file's folder, as {filename} reads it
             if not target.startswith("/"):
-                meant = body.resolve_target(what, target, self.relative) or meant
+                meant = content_path(target, posixpath.dirname(self.relative)) or meant
         else:
             return None
         return (f"il link {target} è scritto senza {{{what}}}: sul sito non funzionerebbe;"

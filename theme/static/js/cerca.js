@@ -60,10 +60,14 @@ function summary(count, query, category) {
   return `${numbers.format(count)} ${noun}${what}${where}.`;
 }
 
-/* A word as Pagefind compares it: lower case, no accents, no punctuation. */
+/* Text in lower case and without accents, as Pagefind compares words. */
+function folded(text) {
+  return text.toLocaleLowerCase("it").normalize("NFD").replace(/\p{M}/gu, "");
+}
+
+/* A word as Pagefind compares it: folded(), without punctuation. */
 function plain(text) {
-  return text.toLocaleLowerCase("it").normalize("NFD").replace(/\p{M}/gu, "")
-    .replace(PUNCTUATION, "");
+  return folded(text).replace(PUNCTUATION, "");
 }
 
 /*
@@ -102,8 +106,7 @@ function longestCommonPrefix(a, b) {
  * ("laboratorrio" → "laboratorio") too.
  */
 function meant(found, word) {
-  const parts = found.toLocaleLowerCase("it").normalize("NFD").replace(/\p{M}/gu, "")
-    .split(PUNCTUATION).filter(Boolean);
+  const parts = folded(found).split(PUNCTUATION).filter(Boolean);
   return [parts.join(""), ...parts].some((part) => {
     if (part.startsWith(word)) return true;
     const shared = longestCommonPrefix(part, word);
