@@ -43,6 +43,7 @@ from plugins.images import (  # noqa: E402
     image_line, image_sources, located_message, unreadable_message, variants,
 )
 from plugins.core import processes  # noqa: E402
+from plugins.core.items import held_back, written  # noqa: E402
 from plugins.core.problems import ERROR, WARNING, Problem  # noqa: E402
 from plugins.core.urls import link_regex, static_link_paths  # noqa: E402
 from plugins.italian import numero, quanti  # noqa: E402
@@ -76,12 +77,9 @@ def slug_of(metadata, settings):
 
 def save_as(metadata, slug, page, settings):
     """Where a build would write the item (``""`` for drafts and future items)."""
-    status = metadata.get("status", "published")
-    date = metadata.get("date")
-    future = date is not None and not settings["WITH_FUTURE_DATES"] and \
-        date.timestamp() > time.time()
-    if status == "draft" or (future and not page) or (date is None and not page):
+    if not written(metadata, page, settings):
         return ""
+    date = metadata.get("date")
     lang = language(metadata, settings)
     name = ("PAGE" if page else "ARTICLE") + \
         ("_SAVE_AS" if lang == settings["DEFAULT_LANG"] else "_LANG_SAVE_AS")
@@ -262,7 +260,7 @@ def check(settings, workers=None, files=None):
                 relative, "page" if page else "article", result.slug, result.save_as,
                 language(metadata, settings), line, tuple(checked.links.items()),
                 metadata.get("status") == "draft",
-                rules.scheduled(metadata.get("date"), page, settings), result.failed))
+                held_back(metadata.get("date"), page, settings), result.failed))
     if pdfs is not None:
         pdfs.save()
     problems += [Problem(relative, message, None, WARNING)

@@ -26,6 +26,7 @@ from plugins.contract.check import PLACEHOLDER  # noqa: E402
 from plugins.contract.schema import parse_date  # noqa: E402
 from plugins.contract.source import SourceError, read  # noqa: E402
 from plugins.core.files import ignored  # noqa: E402
+from plugins.core.items import is_future  # noqa: E402
 from plugins.italian.slugs import MAX_LENGTH, is_slug, item_slug, make_slug  # noqa: E402
 from tools.check import content_files, load_settings  # noqa: E402
 
@@ -119,7 +120,7 @@ def state(date, publish, now=None):
     """What becomes of the new item, in the editor's words."""
     if not publish:
         return "bozza: non esce finché `status` è `draft`"
-    if date > (now or datetime.now(date.tzinfo)):
+    if is_future(date, now and now.timestamp()):
         return (f"programmato: esce alla prima pubblicazione del sito dopo il"
                 f" {date:%d/%m/%Y} alle {date:%H:%M}")
     return "pubblicato: esce alla prossima pubblicazione del sito"

@@ -18,12 +18,12 @@ minutes), else None: a ``modified`` equal to ``date`` is no update.
 
 import math
 import re
-from datetime import datetime, timezone
+import time
 
 from markupsafe import Markup
 from pelican import signals
 
-from plugins.core.items import items
+from plugins.core.items import is_future, items
 from plugins.core.text import FIRST_PARAGRAPH_RE, TAG_RE, body_lead
 
 WORDS_PER_MINUTE = 200
@@ -104,13 +104,13 @@ def enrich(article, now):
     article.first_text = first_text(article._content)  # noqa: SLF001
     article.body = ArticleBody(article)
     article.is_bozza = bool(article.metadata.get("bozza"))
-    article.is_programmato = not article.is_bozza and article.date > now
+    article.is_programmato = not article.is_bozza and is_future(article.date, now)
     article.date_label = date_label(article)
     article.updated = updated(article)
 
 
 def add_article_meta(generator):
-    now = datetime.now(timezone.utc)
+    now = time.time()  # one moment for every article of the build
     for article, _ in items(generator):
         enrich(article, now)
 

@@ -32,7 +32,7 @@ from pelican import signals
 from pelican.contents import Page
 
 from plugins.core.errors import QuietError, quiet_tracebacks
-from plugins.core.items import LINKS_KEY, all_items, key_line, source
+from plugins.core.items import LINKS_KEY, all_items, held_back, key_line, source
 from plugins.core.problems import WARNING, Problem
 
 from . import rules
@@ -66,7 +66,7 @@ def entries(generators):
                     tuple((metadata.get(LINKS_KEY) or {}).items()),
                     # a draft a preview shows is "published" and marked `bozza` (contract)
                     metadata.get("status") == "draft" or bool(metadata.get("bozza")),
-                    rules.scheduled(metadata.get("date"), page, settings))
+                    held_back(metadata.get("date"), page, settings))
 
 
 def static_outside_output(generators, output_path):

@@ -7,7 +7,6 @@ checked; both call the same rules, so both report the same problems.
 
 import os
 import posixpath
-import time
 from dataclasses import dataclass
 from datetime import datetime
 from zoneinfo import ZoneInfo
@@ -33,17 +32,6 @@ class Entry:
     # a file with errors (only ``invoke check`` has entries for them, for the rules that
     # report all at once: the build drops such a file, and it is reported on its own)
     failed: bool = False
-
-
-def scheduled(date, page, settings):
-    """``date`` when the public build holds the item back until then (an article dated in
-    the future), else None. A preview (``CONTRACT_PREVIEW_DRAFTS``) shows future items
-    with ``WITH_FUTURE_DATES``; the public build does not."""
-    if page or date is None or date.timestamp() <= time.time():
-        return None
-    if settings["WITH_FUTURE_DATES"] and not settings.get("CONTRACT_PREVIEW_DRAFTS"):
-        return None
-    return date
 
 
 def duplicate_slugs(entries):

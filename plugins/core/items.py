@@ -20,6 +20,8 @@ reading uses it (previous/next, the same category), so items of the same date an
 come in the same order everywhere.
 """
 
+import time
+
 LISTED = "listed"
 WRITTEN = "written"
 CHECKED = "checked"
@@ -46,6 +48,38 @@ def newest_first(item):
     (items with a date and no time: midnight), by slug, A to Z. Pelican's own
     ``reversed-date`` left those in the order the files were read."""
     return -item.date.timestamp(), item.slug or ""
+
+
+def is_future(date, now=None):
+    """Whether ``date`` (aware) is after ``now`` (a POSIX timestamp; default: this moment):
+    Pelican turns such an article into a draft unless ``WITH_FUTURE_DATES``. The one test
+    of "scheduled" the build, the preview marks (PROGRAMMATO), ``invoke check`` and
+    ``invoke new`` share."""
+    return date is not None and date.timestamp() > (time.time() if now is None else now)
+
+
+def held_back(date, page, settings, now=None):
+    """``date`` when the public build holds the item back until then (an article dated in
+    the future), else None. A preview (``CONTRACT_PREVIEW_DRAFTS``) shows future items
+    with ``WITH_FUTURE_DATES``; the public build does not, so a preview still answers
+    for the public build."""
+    if page or not is_future(date, now):
+        return None
+    if settings["WITH_FUTURE_DATES"] and not settings.get("CONTRACT_PREVIEW_DRAFTS"):
+        return None
+    return date
+
+
+def written(metadata, page, settings, now=None):
+    """Whether a build with ``settings`` writes the item of checked ``metadata`` at its
+    address: not a draft (``status: draft``), not an article dated in the future unless
+    ``WITH_FUTURE_DATES``, not an article without a date (the contract's error)."""
+    date = metadata.get("date")
+    if metadata.get("status", "published") == "draft":
+        return False
+    if page:
+        return True
+    return date is not None and (settings["WITH_FUTURE_DATES"] or not is_future(date, now))
 
 
 def items(generator, fates=(LISTED, WRITTEN, CHECKED)):

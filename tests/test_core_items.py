@@ -1,0 +1,60 @@
+"""plugins.core.items: the one answer to "is this item scheduled, is it written", shared by
+the build (content_checks, article_meta), ``invoke check`` and ``invoke new``."""
+
+from datetime import datetime, timedelta, timezone
+
+import pytest
+
+from plugins.core.items import held_back, is_future, written
+from tools.new_item import state
+
+NOW = datetime(2026, 11, 29, 12, 0, tzinfo=timezone.utc)
+LATER = NOW + timedelta(minutes=1)
+EARLIER = NOW - timedelta(minutes=1)
+PUBLIC = {"WITH_FUTURE_DATES": False, "CONTRACT_PREVIEW_DRAFTS": False}
+PREVIEW = {"WITH_FUTURE_DATES": True, "CONTRACT_PREVIEW_DRAFTS": True}
+ALL_DATES = {"WITH_FUTURE_DATES": True, "CONTRACT_PREVIEW_DRAFTS": False}
+
+
+def test_future_is_strictly_after_now_and_no_date_is_not_future():
+    now = NOW.timestamp()
+    assert is_future(LATER, now)
+    assert not is_future(NOW, now)
+    assert not is_future(EARLIER, now)
+    assert not is_future(None, now)
+    assert is_future(datetime.now(timezone.utc) + timedelta(hours=1))  # default: this moment
+
+
+@pytest.mark.parametrize("date, page, settings, expected", [
+    (LATER, False, PUBLIC, LATER),  # the public build waits for it
+    (LATER, False, PREVIEW, LATER),  # shown by the preview, still held back when public
+    (LATER, False, ALL_DATES, None),  # a site that publishes future dates
+    (EARLIER, False, PUBLIC, None),
+    (LATER, True, PUBLIC, None),  # pages ignore dates
+    (None, False, PUBLIC, None),
+])
+def test_held_back_is_the_public_builds_answer_even_in_a_preview(date, page, settings,
+                                                                   expected):
+    assert held_back(date, page, settings, NOW.timestamp()) == expected
+
+
+@pytest.mark.parametrize("metadata, page, settings, expected", [
+    ({"date": EARLIER}, False, PUBLIC, True),
+    ({"date": EARLIER, "status": "hidden"}, False, PUBLIC, True),  # written, listed nowhere
+    ({"date": EARLIER, "status": "draft"}, False, PUBLIC, False),
+    ({"date": LATER}, False, PUBLIC, False),
+    ({"date": LATER}, False, PREVIEW, True),
+    ({}, False, PUBLIC, False),  # an article without a date: the contract's error
+    ({}, True, PUBLIC, True),
+    ({"date": LATER}, True, PUBLIC, True),
+    ({"status": "draft"}, True, PUBLIC, False),
+])
+def test_written_follows_status_dates_and_with_future_dates(metadata, page, settings,
+                                                            expected):
+    assert written(metadata, page, settings, NOW.timestamp()) is expected
+
+
+def test_invoke_new_calls_a_future_item_scheduled_with_the_same_test():
+    assert state(LATER, True, NOW).startswith("programmato")
+    assert state(NOW, True, NOW).startswith("pubblicato")
+    assert state(LATER, False, NOW).startswith("bozza")
