@@ -12,7 +12,7 @@ import re
 import pytest
 from PIL import Image
 from support import SITEURL, article, run_tool, write_conf, write_content
-from plugins.images import markup
+from plugins.images import location, markup
 from plugins.images.settings import DEFAULTS
 from plugins.images.settings import install as validate
 from plugins.images.variants import Source, Variant, measure, published_name, share, widths_for
@@ -459,27 +459,96 @@ def test_a_cover_is_shared_as_a_light_jpeg_without_its_metadata(build):
     assert ".jpg" not in body["srcset"].replace("Festa%20in%20citt%C3%A0.jpg", "")
 
 
-def test_a_photo_that_carries_its_gps_location_is_warned_about(build, tmp_path):
-    """The original is published as it is: anyone who downloads it reads where it was
-    taken (a phone's photo of a person, at home)."""
-    photo = Image.new("RGB", (600, 400), "#336699")
+POSITION = {1: "N", 2: (45.0, 28.0, 0.0), 3: "E", 4: (9.0, 11.0, 0.0)}
+XMP = (b'<x:xmpmeta xmlns:x="adobe:ns:meta/"><rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/'
+       b'22-rdf-syntax-ns#"><rdf:Description xmlns:exif="http://ns.adobe.com/exif/1.0/"'
+       b' exif:GPSLatitude="45,28.0N" exif:GPSLongitude="9,11.0E"/></rdf:RDF></x:xmpmeta>')
+
+
+def phone_photo(orientation=6):
+    """A phone's JPEG: EXIF with its orientation, author, date and GPS position, the
+    position again in XMP, an sRGB profile, and a second picture appended after the
+    first one's end (as phones append an HDR gain map)."""
+    from PIL import ImageCms  # noqa: PLC0415
+
+    photo = Image.effect_noise((640, 480), 60).convert("RGB")
     exif = Image.Exif()
-    exif.get_ifd(0x8825).update({1: "N", 2: (45.0, 28.0, 0.0), 3: "E", 4: (9.0, 11.0, 0.0)})
+    exif[0x0112] = orientation
+    exif[0x8298] = "Foto: Mario Rossi"
+    exif.get_ifd(0x8769)[0x9003] = "2024:05:05 17:07:00"
+    exif.get_ifd(0x8825).update(POSITION)
+    icc = ImageCms.ImageCmsProfile(ImageCms.createProfile("sRGB")).tobytes()
     data = io.BytesIO()
-    photo.save(data, "JPEG", exif=exif)
-    files = {"immagini/telefono.jpg": data.getvalue(), "immagini/pulita.jpg": jpeg(600, 400),
+    photo.save(data, "JPEG", quality=85, exif=exif, icc_profile=icc, xmp=XMP,
+               comment=b"scattata in via Roma 1")
+    appended = io.BytesIO()
+    Image.new("L", (64, 48), 128).save(appended, "JPEG", exif=exif)
+    return data.getvalue() + appended.getvalue()
+
+
+def test_a_phones_photo_is_published_without_its_position_and_otherwise_the_same(build,
+                                                                                  tmp_path):
+    """Anyone who downloaded the original read where it was taken (a phone's photo of a
+    person, at home): the published copy has no GPS block, no XMP naming a position and
+    nothing after the picture; the picture (its compressed data), its orientation, colour
+    profile, author and date are kept, and the editor's file is untouched."""
+    data = phone_photo()
+    files = {"immagini/telefono.jpg": data, "immagini/pulita.jpg": jpeg(600, 400),
              "notizie/a.md": article(body="![Al parco]({static}/immagini/telefono.jpg)\n\n"
+                                          "![Al mare]({static}/immagini/pulita.jpg)")}
+    site = build(files)
+    assert site.ok, site.log
+    assert "contiene il luogo" not in site.log  # nothing left for the editor to do
+    published = (site.output / "immagini" / "telefono.jpg").read_bytes()
+    assert (tmp_path / "content" / "immagini" / "telefono.jpg").read_bytes() == data
+    with Image.open(io.BytesIO(published)) as image, Image.open(io.BytesIO(data)) as source:
+        exif = image.getexif()
+        assert not exif.get_ifd(0x8825)
+        assert exif[0x0112] == 6 and exif[0x8298] == "Foto: Mario Rossi"
+        assert exif.get_ifd(0x8769)[0x9003] == "2024:05:05 17:07:00"
+        assert image.info.get("icc_profile") == source.info["icc_profile"]
+        assert "xmp" not in image.info
+        assert image.tobytes() == source.tobytes()  # the same picture, pixel for pixel
+    assert b"GPS" not in published and b"via Roma" in published  # the comment: not a position
+    assert published.endswith(b"\xff\xd9") and published.count(b"\xff\xd8") == 1
+    assert (site.output / "immagini" / "pulita.jpg").read_bytes() == files["immagini/pulita.jpg"]
+    img = site.soup("/2024/05/titolo-di-prova/").find("img", alt="Al parco")
+    assert img["width"] == "480" and img["height"] == "640"  # still turned by its EXIF
+    status, out, _ = run_tool(tmp_path, "check", "--settings", str(write_conf(tmp_path)),
+                              "--content", str(tmp_path / "content"))
+    assert status == 0 and "contiene il luogo" not in out
+
+
+def test_a_png_that_carries_its_gps_location_is_warned_about(build, tmp_path):
+    """Only JPEGs are rewritten without their position: a PNG carrying one is published as
+    it is, and the editor is told, by the build and by ``invoke check`` alike."""
+    exif = Image.Exif()
+    exif.get_ifd(0x8825).update(POSITION)
+    data = io.BytesIO()
+    Image.new("RGB", (600, 400), "#336699").save(data, "PNG", exif=exif.tobytes())
+    files = {"immagini/telefono.png": data.getvalue(), "immagini/pulita.jpg": jpeg(600, 400),
+             "notizie/a.md": article(body="![Al parco]({static}/immagini/telefono.png)\n\n"
                                           "![Al mare]({static}/immagini/pulita.jpg)")}
     site = build(files)
     assert site.ok, site.log  # a warning: the editor decides
     log = " ".join(site.log.split())
-    assert "notizie/a.md:6: l'immagine immagini/telefono.jpg contiene il luogo in cui è" \
+    assert "notizie/a.md:6: l'immagine immagini/telefono.png contiene il luogo in cui è" \
         " stata scattata (coordinate GPS)" in log
     assert "pulita.jpg contiene" not in log
+    assert (site.output / "immagini" / "telefono.png").read_bytes() == data.getvalue()
     status, out, _ = run_tool(tmp_path, "check", "--settings", str(write_conf(tmp_path)),
                               "--content", str(tmp_path / "content"))
     assert status == 0
-    assert "notizie/a.md:6: avviso: l'immagine immagini/telefono.jpg contiene il luogo" in out
+    assert "notizie/a.md:6: avviso: l'immagine immagini/telefono.png contiene il luogo" in out
+
+
+def test_a_jpeg_without_a_position_is_rewritten_byte_for_byte():
+    data = jpeg(300, 200)
+    assert location.without_location(data) == data
+    with pytest.raises(location.NotJPEG):
+        location.without_location(b"\x89PNG\r\n")
+    with pytest.raises(location.NotJPEG):
+        location.without_location(phone_photo()[:2000])  # cut short
 
 
 def test_variants_heavier_than_the_original_are_not_offered(build):

@@ -40,7 +40,7 @@ from plugins.attachments.collect import (  # noqa: E402
 from plugins.attachments.pdfinfo import MetadataCache  # noqa: E402
 from plugins.content_checks import rules  # noqa: E402
 from plugins.images import (  # noqa: E402
-    image_line, image_sources, located_message, unreadable_message, variants,
+    image_line, image_sources, located_message, location, unreadable_message, variants,
 )
 from plugins.core import processes  # noqa: E402
 from plugins.core.items import held_back, written  # noqa: E402
@@ -158,7 +158,7 @@ def _image_problems(relative, html, checked, text, settings):
         except variants.Unreadable as error:
             problems.append(Problem(relative, unreadable_message(source, str(error)), line))
             continue
-        if measured.located:
+        if location.published_with_it(measured):
             problems.append(Problem(relative, located_message(source), line, WARNING))
     return problems
 

@@ -37,7 +37,7 @@ from plugins.core.items import PUBLIC, context_items, cover_path, key_line
 from plugins.core.items import source as item_source
 from plugins.core.settings import require
 
-from . import markup, settings, variants
+from . import location, markup, settings, variants
 
 logger = logging.getLogger(__name__)
 REQUIRES = ("plugins.content_checks",)
@@ -62,8 +62,9 @@ def item_images(item):
 
 
 def located_message(source):
-    """The warning for an image that carries the place where it was taken (the build's
-    and ``invoke check``'s): the original is published as it is, GPS included."""
+    """The warning for an image that carries the place where it was taken and is published
+    with it (a PNG or WebP: ``location.published_with_it``; the build's and ``invoke
+    check``'s)."""
     return (f"l'immagine {source} contiene il luogo in cui è stata scattata (coordinate GPS),"
             " che chiunque la scarichi può leggere: salvala di nuovo senza la posizione (per"
             " esempio esportandola o condividendola senza dati di posizione) / the image"
@@ -107,6 +108,7 @@ class ImagesGenerator:
         self.path = path
         self.output_path = output_path
         self.files = {}  # published name -> cached file
+        self.clean = {}  # source -> cached copy without the position (``location``)
 
     def _prepare(self, source):
         """``(source, Source, [Variant], problem)`` for one content-relative image."""
@@ -118,6 +120,13 @@ class ImagesGenerator:
                                    self.settings["IMAGES_CACHE_PATH"])
         except variants.Unreadable as error:
             return source, None, [], str(error)
+        if measured.located and location.strippable(measured.kind):
+            try:
+                self.clean[source] = location.ensure(path, measured.digest,
+                                                     self.settings["IMAGES_CACHE_PATH"])
+            except location.NotJPEG as error:  # Pillow read it: published as it is, warned
+                logger.debug("%s: not rewritten without its position: %s", source, error)
+                measured = dataclasses.replace(measured, kind="")
         # a variant no lighter than the original is of no use (a screenshot's palette PNG
         # makes lossy WebP variants larger than itself, and blurred): the original serves
         size = os.path.getsize(path)
@@ -174,7 +183,7 @@ class ImagesGenerator:
                     report(self.context, item_source(item), unreadable_message(source, problem),
                            item_image_line(item, source))
                 continue
-            if measured.located:
+            if location.published_with_it(measured):
                 for item in users[source]:
                     line = item_image_line(item, source)
                     logger.warning("%s%s: %s", item_source(item), f":{line}" if line else "",
@@ -203,6 +212,19 @@ class ImagesGenerator:
 
     def generate_output(self, writer):
         del writer  # files are linked from the cache, not rendered
+        # The static generator, the last one, has listed the originals it will copy: those
+        # that carry a position are published here without it (``location``), and it
+        # copies the others.
+        statics = self.context.get("staticfiles", [])
+        for static in list(statics):
+            clean = self.clean.get(static.get_relative_source_path().replace(os.sep, "/"))
+            if clean:
+                statics.remove(static)
+                target = os.path.join(self.output_path, *static.save_as.split("/"))
+                os.makedirs(os.path.dirname(target), exist_ok=True)
+                place(clean, target)
+                logger.info("Publishing %s without the position it was taken at",
+                            static.get_relative_source_path())
         folder = os.path.join(self.output_path, *self.settings["IMAGES_OUTPUT"].split("/"))
         for name, cached in sorted(self.files.items()):
             os.makedirs(folder, exist_ok=True)

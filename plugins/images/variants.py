@@ -14,7 +14,7 @@ measured and drawn turned (``ImageOps.exif_transpose``), as browsers do.
 A cover also gets a **share** copy (:func:`share`): a JPEG at most ``IMAGES_SHARE_WIDTH``
 wide, transparency laid on white, no metadata, for ``og:image`` (the sites and apps that
 show a link's preview: WhatsApp shows none for a heavy image, Facebook refuses files over
-8 MB, not every one reads WebP; the camera's original kept its GPS position).
+8 MB, not every one reads WebP; the camera's original keeps its EXIF data).
 """
 
 import functools
@@ -27,12 +27,13 @@ import warnings
 from dataclasses import dataclass
 
 from plugins.core.files import keep
+from plugins.images import location
 from plugins.italian.slugs import make_slug, slug_substitutions
 
 FORMAT = 2  # change when the drawing changes: cached variants are then drawn again
 SHARE_FORMAT = 3  # the same for the share copies (3: no comment of the source's)
 ORIENTATION = 0x0112  # EXIF tag
-GPS = 0x8825  # EXIF: the GPS block (where the picture was taken)
+GPS = location.GPS  # EXIF: the GPS block (where the picture was taken)
 TURNED = (5, 6, 7, 8)  # orientations that swap width and height
 METHOD = 4  # libwebp effort (0-6): 4 is its default, a good size for the time
 
@@ -50,7 +51,8 @@ class Source:
     width: int
     height: int
     animated: bool = False  # several frames (WebP, APNG): no variants, which would be still
-    located: bool = False  # it carries the place where it was taken (EXIF GPS)
+    located: bool = False  # it carries the place where it was taken (EXIF GPS, XMP)
+    kind: str = ""  # Pillow's name of its format: "JPEG", "PNG", "WEBP"
 
 
 @dataclass(frozen=True)
@@ -92,12 +94,13 @@ def measure(path):
             if exif.get(ORIENTATION, 1) in TURNED:
                 width, height = height, width
             animated = bool(getattr(image, "is_animated", False))
-            located = bool(exif.get_ifd(GPS))
+            located = bool(exif.get_ifd(GPS)) or location.xmp_located(image.info.get("xmp", b""))
+            kind = image.format or ""
     except Image.DecompressionBombError:  # over twice the bound: refused by Image.open
         raise Unreadable(too_large) from None
     except (OSError, UnidentifiedImageError, ValueError) as error:
         raise Unreadable(str(error) or type(error).__name__) from error
-    return Source(path, digest_of(path), width, height, animated, located)
+    return Source(path, digest_of(path), width, height, animated, located, kind)
 
 
 def widths_for(source, widths):
