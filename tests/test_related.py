@@ -40,13 +40,13 @@ def test_a_translation_is_not_offered_its_own_original():
     assert model.same_category(translation, groups, 5) == [notizie[2], notizie[0]]
 
 
-def test_neighbours_are_the_older_and_newer_items_of_the_category():
+def test_neighbours_are_the_newer_and_older_items_of_the_category():
     notizie = items(3)
     groups = model.by_category(notizie + items(2, "avvisi"))
     middle = model.neighbours(notizie[1], groups)
-    assert middle.previous is notizie[0] and middle.next is notizie[2]
-    assert model.neighbours(notizie[0], groups) == model.Neighbours(None, notizie[1])
-    assert model.neighbours(notizie[2], groups) == model.Neighbours(notizie[1], None)
+    assert middle.newer is notizie[2] and middle.older is notizie[0]
+    assert model.neighbours(notizie[0], groups) == model.Neighbours(newer=notizie[1])
+    assert model.neighbours(notizie[2], groups) == model.Neighbours(older=notizie[1])
     assert not model.neighbours(Item("nascosto", datetime(2024, 2, 15)), groups)  # not listed
     alone = items(1, "solo")
     assert not model.neighbours(alone[0], model.by_category(alone))
@@ -116,7 +116,7 @@ def related(soup):
 
 
 def pager(soup):
-    """{rel: (label, title, href)} of the previous/next links in the category."""
+    """{rel: (label, title, href)} of the newer/older links in the category."""
     links = soup.select("nav.category-pager a")
     return {a["rel"][0]: (a.select_one(".category-pager-label").get_text(" ", strip=True),
                           a.select_one(".category-pager-title").get_text(strip=True), a["href"])
@@ -134,12 +134,13 @@ def test_an_article_lists_the_newest_five_others_of_its_category_with_dates(site
     assert not section.find_parent("article")  # after the article, not part of it
 
 
-def test_previous_and_next_in_the_category_with_rel(site):
+def test_newer_and_older_in_the_category_with_rel(site):
+    # rel follows the category's listing, newest first: the newer article is "prev"
     assert pager(site.soup(news(4))) == {
-        "prev": ("‹ Precedente", "Notizia 3", f"{SITEURL}{news(3)}"),
-        "next": ("Successivo ›", "Notizia 5", f"{SITEURL}{news(5)}")}
-    assert list(pager(site.soup(news(1)))) == ["next"]  # the oldest: no previous
-    assert list(pager(site.soup(news(7)))) == ["prev"]  # the newest: no next
+        "prev": ("‹ Più recente", "Notizia 5", f"{SITEURL}{news(5)}"),
+        "next": ("Meno recente ›", "Notizia 3", f"{SITEURL}{news(3)}")}
+    assert list(pager(site.soup(news(1)))) == ["prev"]  # the oldest: nothing older
+    assert list(pager(site.soup(news(7)))) == ["next"]  # the newest: nothing newer
     nav = site.soup(news(4)).select_one("nav.category-pager")
     assert nav["aria-label"] == "Altri articoli della categoria Notizie"
 
@@ -199,8 +200,41 @@ def test_items_of_the_same_day_are_in_one_order_in_listings_feeds_and_previous_n
     feed = (built.output / "feeds" / "tutto.atom.xml").read_text(encoding="utf-8")
     assert [feed.index(f"<title>{t}</title>") for t in order] == sorted(
         feed.index(f"<title>{t}</title>") for t in order)
-    # each page's "Precedente" is the next one down the listing, "Successivo" the one above
+    # each page's "Più recente" is the one above it in the listing, "Meno recente" the one
+    # below
     for above, item, below in zip([None, *order], order, [*order[1:], None]):
         links = pager(built.soup(f"/2024/05/{item.lower()}/"))
-        assert links.get("prev", (None, None))[1] == below, item
-        assert links.get("next", (None, None))[1] == above, item
+        assert links.get("prev", (None, None))[1] == above, item
+        assert links.get("next", (None, None))[1] == below, item
+
+
+def arrows(soup, nav):
+    """{arrow: (words, href)} of the links in ``nav`` (a selector) marked with ‹ or ›;
+    the arrow must be decoration (aria-hidden), the words say where the link goes."""
+    found = {}
+    for link in soup.select(f"{nav} a"):
+        marks = [span for span in link.select("span[aria-hidden=true]")
+                 if span.get_text(strip=True) in ("‹", "›")]
+        if marks:
+            words = link.get_text(" ", strip=True)
+            if nav == "nav.category-pager":
+                words = link.select_one(".category-pager-label").get_text(" ", strip=True)
+            found[marks[0].get_text(strip=True)] = (words.strip("‹› "), link["href"])
+    return found
+
+
+def test_an_arrow_means_the_same_on_the_listings_and_on_an_article(build_once):
+    # The pagination's "‹ Più recenti" led to newer items, an article's "‹ Precedente" to
+    # an older one: the same arrow, opposite directions. Now ‹ is newer and › older on
+    # every page, and the words say so.
+    built = build_once(SITE, settings="DEFAULT_PAGINATION = 3\n")
+    assert built.ok, built.log
+    listing = arrows(built.soup("/categorie/notizie/pagina/2/"), "nav.pagination")
+    assert listing == {"‹": ("Più recenti", f"{SITEURL}/categorie/notizie/"),
+                       "›": ("Meno recenti", f"{SITEURL}/categorie/notizie/pagina/3/")}
+    assert arrows(built.soup(news(4)), "nav.category-pager") == {
+        "‹": ("Più recente", f"{SITEURL}{news(5)}"),  # newer, as the listing's ‹
+        "›": ("Meno recente", f"{SITEURL}{news(3)}")}
+    # in the page's order too: newer first (left), older last (right)
+    links = built.soup(news(4)).select("nav.category-pager a")
+    assert [a["href"] for a in links] == [f"{SITEURL}{news(5)}", f"{SITEURL}{news(3)}"]

@@ -79,7 +79,7 @@ def test_without_javascript_the_links_work_and_the_button_stays_hidden(browser, 
         assert links.count() == 6 and all(links.nth(n).is_visible() for n in range(6))
         assert not page.get_by_role("button", name="Copia link").is_visible()
         assert page.locator(".share-copy").is_hidden()
-        older = page.locator('nav.category-pager a[rel="prev"]')
+        older = page.locator('nav.category-pager a[rel="next"]')  # the series is newest first
         assert older.is_visible() and "Quella prima" in older.text_content()
     finally:
         context.close()

@@ -5,8 +5,8 @@ written yet). Attributes for the templates (README.md), computed here so the
 templates only show them:
 
 - every written article: ``related`` (the newest other listed articles of its
-  category, ``RELATED_CATEGORY_ITEMS``) and ``neighbours`` (``previous`` /
-  ``next`` in its category by date; empty for hidden items and translations,
+  category, ``RELATED_CATEGORY_ITEMS``) and ``neighbours`` (``newer`` /
+  ``older`` in its category by date; empty for hidden items and translations,
   which are not part of the category's series);
 - every written page with an ``argomento`` (front matter): ``topic`` (the tag of
   that name, as its tag page names it, or None when no listed article has it) and

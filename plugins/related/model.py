@@ -18,13 +18,14 @@ def newest_first(articles):
 
 @dataclass(frozen=True)
 class Neighbours:
-    """The items next to one in its category, by date: ``previous`` is older."""
+    """The items next to one in its category, by date: ``newer`` comes before it in the
+    category's listing (newest first), ``older`` after it."""
 
-    previous: object = None
-    next: object = None
+    newer: object = None
+    older: object = None
 
     def __bool__(self):
-        return self.previous is not None or self.next is not None
+        return self.newer is not None or self.older is not None
 
 
 def by_category(articles):
@@ -51,7 +52,7 @@ def neighbours(item, groups):
         return Neighbours()
     newer = group[position - 1] if position > 0 else None
     older = group[position + 1] if position + 1 < len(group) else None
-    return Neighbours(previous=older, next=newer)
+    return Neighbours(newer=newer, older=older)
 
 
 def find_tag(name, tags):
