@@ -232,3 +232,30 @@ def test_translations_are_not_items_of_the_whole_site_feeds(build):
         for kind in ("atom", "rss"):
             titles = [e.title for e in parse(site, f"/feeds/{name}.{kind}.xml").entries]
             assert titles == ["Festa del quartiere", "Mercato solidale"], (name, kind)
+
+
+def test_an_item_written_in_english_alone_is_marked_english_in_the_atom_feeds(build):
+    """An English article with no Italian original is listed (Pelican keeps an item
+    whose group has none in the default language), so it is an item of the Italian
+    feeds: in Atom it was an entry of a feed marked xml:lang="it" with nothing saying
+    it is English. Its <entry> now says xml:lang="en" (RFC 4287 allows it on every
+    element); Italian entries inherit the feed's. RSS 2.0 has no language per item."""
+    site = build({
+        "notizie/english.md": article(title="Volunteers wanted", slug="volunteers",
+                                      lang="en", date="2024-05-05 17:07"),
+        "notizie/italiana.md": article(title="Cercasi volontari", slug="volontari",
+                                       date="2024-05-04 10:00"),
+    })
+    assert site.ok, site.log
+    xml_lang = "{http://www.w3.org/XML/1998/namespace}lang"
+    atom = "{http://www.w3.org/2005/Atom}"
+    for name in ("tutto", "categorie/notizie"):
+        root = ET.fromstring(site.text(f"/feeds/{name}.atom.xml"))
+        assert root.get(xml_lang) == "it", name
+        entries = {entry.findtext(f"{atom}title"): entry.get(xml_lang)
+                   for entry in root.iter(f"{atom}entry")}
+        assert entries == {"Volunteers wanted": "en", "Cercasi volontari": None}, name
+        rss = site.text(f"/feeds/{name}.rss.xml")
+        assert "Volunteers wanted" in rss and "xml:lang" not in rss, name
+        assert [e.title for e in parse(site, f"/feeds/{name}.atom.xml").entries] == [
+            "Volunteers wanted", "Cercasi volontari"]

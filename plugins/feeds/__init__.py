@@ -6,9 +6,10 @@ file is written). Pelican gives RSS items a ``tag:`` guid without
 subtitle as channel description and gives every feed the home page as id and
 link; all are fixed here (each feed's id is its own address, its link the page
 it follows), and the feed gets its language; a category feed's title keeps the
-category's name whole, every address in an item is made absolute, and an item with
-several authors names them all. Other
-plugins (attachments) add enclosures on the same signal.
+category's name whole, every address in an item is made absolute, an item with
+several authors names them all, and an Atom entry in another language than the feed's
+says which (``xml:lang``, :class:`LanguageAtom1Feed`: the site's writer creates Atom feeds
+of that class). Other plugins (attachments) add enclosures on the same signal.
 
 Signal ``article_generator_finalized``: the template variable ``site_feeds``, every
 feed of the site with a label and its absolute URL (:mod:`.catalogue`), for the
@@ -18,6 +19,7 @@ feed of the site with a label and its absolute URL (:mod:`.catalogue`), for the
 import re
 from urllib.parse import urljoin
 
+from feedgenerator import Atom1Feed
 from pelican import signals
 
 from plugins.core.urls import feed_address, feed_item, srcset_candidates
@@ -29,6 +31,33 @@ from .catalogue import feed_groups
 # in it (double quotes: nh3 and Pelican write them so).
 TAG_RE = re.compile(r"<[a-zA-Z][^>]*>")
 URL_ATTRIBUTE_RE = re.compile(r'(?P<name>\s(?:href|src|cite|poster|srcset))="(?P<value>[^"]*)"')
+
+
+class LanguageAtom1Feed(Atom1Feed):
+    """Atom whose entries in another language than the feed's carry ``xml:lang``.
+
+    The whole-site feed is ``xml:lang="it"``; an article written in English alone
+    (``lang: en`` and no Italian original: Pelican lists it, so the feed holds it)
+    was an entry in English marked as Italian, read aloud with Italian rules and
+    hyphenated as Italian. RFC 4287 allows ``xml:lang`` on any element (section 2);
+    RSS 2.0 has no language of its own for an item, so RSS stays as it is. The item's
+    ``lang`` is set by :func:`fix_feed`.
+    """
+
+    def item_attributes(self, item):
+        attributes = super().item_attributes(item)
+        lang = item.get("lang")
+        if lang and lang != self.feed.get("language"):
+            attributes["xml:lang"] = lang
+        return attributes
+
+
+def with_entry_languages(feed):
+    """``feed``, a feed Pelican's writer has just created, as a :class:`LanguageAtom1Feed`
+    when it is Atom (the class only adds a method: nothing else of the feed changes)."""
+    if type(feed) is Atom1Feed:
+        feed.__class__ = LanguageAtom1Feed
+    return feed
 
 
 def feed_description(context):
@@ -95,7 +124,9 @@ def fix_feed(context, feed):
     if group is not None:
         feed.feed["title"] = feed_title(context, group)
     for item in feed.items:
-        authors = getattr(feed_item(context, item), "authors", None) or ()
+        article = feed_item(context, item)
+        item["lang"] = getattr(article, "lang", None)  # xml:lang where not the feed's (Atom)
+        authors = getattr(article, "authors", None) or ()
         if len(authors) > 1:  # Pelican names the first only (feedgenerator takes one name)
             item["author_name"] = elenco(author.name for author in authors)
         guid = item.get("unique_id") or ""

@@ -12,7 +12,9 @@ Signal ``get_writer``: :class:`SiteWriter`, Pelican's own writer with these chan
   link to the cache's copy (:class:`.atomic.LinkedFile`);
 - a feed gets no translation of another of its items
   (:func:`plugins.feeds.without_translations`: Pelican's whole-site feeds list every
-  translation as an item of its own).
+  translation as an item of its own);
+- an Atom feed is a :class:`plugins.feeds.LanguageAtom1Feed`: an entry in another
+  language than the feed's carries ``xml:lang``.
 
 Signal ``generator_init``: every generator's Jinja environment keeps the templates
 it compiles (:mod:`.templates`), for the other generators and the next build.
@@ -34,7 +36,7 @@ from pelican.plugins import granular_signals
 from pelican.writers import FileOverwriteFailedError, Writer
 
 from plugins.core import settings as core_settings
-from plugins.feeds import without_translations
+from plugins.feeds import with_entry_languages, without_translations
 
 from . import modes
 from .atomic import AtomicFile, LinkedFile
@@ -77,6 +79,10 @@ class SiteWriter(Writer):
         # before Pelican keeps the first FEED_MAX_ITEMS.
         return super().write_feed(without_translations(elements, context), context,
                                   *args, **kwargs)
+
+    def _create_new_feed(self, feed_type, feed_title, context):
+        # Atom entries say their language where it is not the feed's (plugins/feeds).
+        return with_entry_languages(super()._create_new_feed(feed_type, feed_title, context))
 
     def _open_w(self, filename, encoding, override=False):
         # Pelican 4.12's bookkeeping of Writer._open_w, unchanged: a second write to one
