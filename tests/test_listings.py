@@ -281,3 +281,32 @@ def test_every_page_but_the_home_and_the_404_has_the_breadcrumb(build):
     assert [li.get_text(strip=True) for li in site.soup("/argomenti/").select(
         'nav[aria-label="Percorso"] li')] == ["Home", "Argomenti"]
     assert not site.soup("/").select('nav[aria-label="Percorso"]')
+
+
+def test_an_english_items_title_and_lead_say_so_in_every_list(build):
+    """An article written in English alone is listed among Italian ones: its card on the home
+    and category pages, its line in the archive and its name on its neighbour's pager were
+    read aloud with Italian rules (WCAG 3.1.2). Its title and lead now carry lang="en";
+    the Italian labels around them (badge, category, date) do not, nor do Italian items."""
+    site = build({
+        "notizie/english.md": article(title="Volunteers wanted", slug="volunteers", lang="en",
+                                      date="2024-05-05 17:07",
+                                      body="Join the neighbourhood party."),
+        "notizie/italiana.md": article(title="Cercasi volontari", slug="volontari",
+                                       date="2024-05-04 10:00", body="Vieni alla festa."),
+    })
+    assert site.ok, site.log
+    for url in ("/", "/categorie/notizie/"):
+        cards = {card.select_one(".card-title").get_text(strip=True): card
+                 for card in site.soup(url).select("main .card")}
+        english, italian = cards["Volunteers wanted"], cards["Cercasi volontari"]
+        assert english.select_one(".card-title span[lang=en]").get_text() == "Volunteers wanted"
+        assert english.select_one(".card-lead")["lang"] == "en", url
+        assert english.select_one(".card-meta").get("lang") is None
+        assert not italian.select("[lang]"), url
+    archive = {a.get_text(strip=True): a for a in site.soup("/archivio/").select(".archive-title")}
+    assert archive["Volunteers wanted"].select_one("span[lang=en]")
+    assert not archive["Cercasi volontari"].select("[lang]")
+    pager = site.soup("/2024/05/volontari/").select_one(".category-pager-newer")
+    assert pager.select_one(".category-pager-title span[lang=en]").get_text() == \
+        "Volunteers wanted"
