@@ -518,6 +518,137 @@ def test_a_colon_in_an_unquoted_value_is_explained_with_the_line_to_write(header
     assert raised.value.line == line and advice in raised.value.message, raised.value.message
 
 
+def assert_same_in_check(tmp_path, status, *messages, severity="errore"):
+    """``invoke check`` on the content just built exits with ``status`` and prints each of
+    ``messages`` (``file:line: text``, as the build logged them) the same."""
+    code, out, err = run_tool(tmp_path, "check", "--settings", str(tmp_path / "testconf.py"),
+                              "--content", str(tmp_path / "content"))
+    assert code == status and "Traceback" not in err, out + err
+    for message in messages:
+        where, text = message.split(": ", 1)
+        assert f"content/{where}: {severity}: {text}" in out, f"{message!r} not in\n{out}"
+
+
+def test_invisible_characters_in_keys_and_dates_are_removed_with_a_warning(build, tmp_path):
+    """A zero-width space before a key (pasted from a web page) made "manca il titolo" and
+    "chiave sconosciuta `title`"; in a date, or a non-breaking space between day and time,
+    "`date` non è una data valida (2024-05-05 10:00)": a date that looks right; in a
+    title it was published, invisible. Now they are removed (a non-breaking space in a
+    date is a space) and the editor is told where."""
+    site = build({"notizie/a.md": "---\n\u200btitle: Crema\u200b apre\n"
+                                  "date: 2024-05-05\u00a010:00\n---\n\nTesto\ufeff qui.\n",
+                  "notizie/b.md": "---\ntitle: Cremona\ndate: 2024-05-06\u200b 09:30\n---\n\n"
+                                  "Testo.\n"})
+    assert site.ok, site.log
+    assert site.soup("/2024/05/crema-apre/").h1.get_text() == "Crema apre"
+    assert site.soup("/2024/05/crema-apre/").select_one("main time")["datetime"] == \
+        "2024-05-05T10:00:00+02:00"
+    assert site.soup("/2024/05/cremona/").select_one("main time")["datetime"] == \
+        "2024-05-06T09:30:00+02:00"
+    assert "\u200b" not in site.all_text() and "\ufeff" not in site.all_text()
+    messages = ["notizie/a.md:2: carattere U+200B (spazio a larghezza zero) tolto: controlla il"
+                " testo / zero-width character removed",
+                "notizie/a.md:6: carattere U+FEFF (BOM a metà del file) tolto",
+                "notizie/b.md:3: carattere U+200B (spazio a larghezza zero) tolto"]
+    log = " ".join(site.log.split())
+    assert all(message in log for message in messages), site.log
+    assert "chiave sconosciuta" not in log
+    assert_same_in_check(tmp_path, 0, *messages, severity="avviso")
+
+
+def test_front_matter_lines_a_word_processor_changed_are_named(build, tmp_path):
+    """Word and LibreOffice make "–" or "—" of "--" and "---": the file was read as a body
+    without front matter, "manca il titolo" and "manca la data" at line 1 of a file that
+    has both; a closing "–" only "non si chiude con un'altra riga `---`"."""
+    site = build({**GOOD,
+                  "notizie/a.md": "–\ntitle: Uno\ndate: 2024-05-05\n–\n\nTesto.\n",
+                  "notizie/b.md": b"\r\n----\r\ntitle: Due\r\ndate: 2024-05-05\r\n----\r\n"
+                                  b"\r\nTesto.\r\n",  # Windows line endings
+                  "notizie/c.md": "---\ntitle: Tre\ndate: 2024-05-05\n—\n\nTesto.\n",
+                  "notizie/d.md": "---\ntitle: Quattro\ndate: 2024-05-05\n–\n\nTesto.\n\n"
+                                  "---\n"})  # a rule in the body: the lines above are YAML
+    messages = [
+        "notizie/a.md:1: il front matter non comincia con `---`: la riga `–` è una lineetta,"
+        " non tre trattini (un programma di videoscrittura li cambia così): scrivi `---`",
+        "notizie/b.md:2: il front matter non comincia con `---`: la riga `----` ha 4 trattini,"
+        " non 3: scrivi `---`",
+        "notizie/c.md:4: il front matter (riga 1) non si chiude: la riga `—` è una lineetta",
+        "notizie/d.md:4: front matter YAML non valido: questa riga non chiude il front matter:"
+        " deve essere di tre trattini normali, `---`"]
+    assert_stopped(site, *messages)
+    assert "manca il titolo" not in site.log
+    assert_same_in_check(tmp_path, 1, *messages)
+
+
+def test_a_list_begun_with_dashes_or_bullets_is_an_error_at_its_line(build, tmp_path):
+    """A word processor makes "– " or "• " of "- ": YAML read ``tags:`` then the lines
+    "  – Crema" and "  – Cremona" as the text "– Crema – Cremona", published as one tag
+    (argomenti/crema-cremona/)."""
+    site = build({**GOOD, "notizie/a.md": article(tags=["Crema"]).replace("  - ", "  – "),
+                  "notizie/b.md": "---\ntitle: B\ndate: 2024-05-05\ntags:\n• Crema\n"
+                                  "• Cremona\n---\n\nTesto.\n",
+                  "notizie/c.md": "---\ntitle: C\ndate: 2024-05-05\nsummary: Il progetto\n"
+                                  "  – finanziato da Cariplo – parte oggi\n---\n\nTesto.\n"})
+    messages = ["notizie/a.md:5: l'elenco di `tags` comincia con `–`: ogni voce deve"
+                " cominciare con il trattino normale `-` e uno spazio",
+                "notizie/b.md:5: l'elenco di `tags` comincia con `•`"]
+    assert_stopped(site, *messages)
+    assert "notizie/c.md" not in site.log  # a dash inside a text is the text's
+    assert_same_in_check(tmp_path, 1, *messages)
+
+
+def test_a_hashtag_yaml_takes_for_a_comment_is_an_error_with_the_line_to_write(build, tmp_path):
+    """" #" starts a YAML comment: "title: Festa di quartiere #FareLegami" published the
+    title "Festa di quartiere", and a tag "Crema #welfare" the tag "Crema", silently. A
+    comment ("# non cambiare lo slug", with its space) is still fine."""
+    site = build({**GOOD, "notizie/a.md": article(title=None, tags=["Crema #welfare"]).replace(
+                      "---\n", "---\ntitle: Festa di quartiere #FareLegami\n", 1),
+                  "notizie/c.md": article(title="Commenti", slug="commenti # non cambiarlo")})
+    messages = ["notizie/a.md:2: `#FareLegami` viene letto come un commento e non comparirebbe:"
+                " se fa parte del valore, scrivi tutto il valore tra virgolette diritte,"
+                ' "Festa di quartiere #FareLegami"']
+    assert_stopped(site, *messages)
+    assert "notizie/c.md" not in site.log
+    assert_same_in_check(tmp_path, 1, *messages)
+    site = build({"notizie/a.md": article(tags=["Crema #welfare"])})
+    assert_stopped(site, "notizie/a.md:5: `#welfare` viene letto come un commento",
+                   '"Crema #welfare"')
+
+
+def test_paths_written_with_windows_backslashes(build, tmp_path):
+    """``image: immagini\\foto.jpg`` was "l'immagine `image` deve stare in immagini/" (it
+    is there) and ``{static}\\immagini\\foto.jpg`` "deve puntare a un file in immagini/":
+    the cover now works as attachments already did, and a link says to use ``/``."""
+    site = build({"immagini/foto.jpg": JPEG, "notizie/a.md": article(
+        title="Copertina", image="immagini\\foto.jpg", image_alt="Una foto")},
+        content=tmp_path / "copertina", output=tmp_path / "copertina-output")
+    assert site.ok, site.log
+    assert site.soup("/2024/05/copertina/").select_one("main img")["src"].endswith(
+        "/immagini/foto.jpg")
+    site = build({"immagini/foto.jpg": JPEG,
+                  "notizie/b.md": article(title="Link",
+                                          body="![Foto]({static}\\immagini\\foto.jpg)")})
+    message = ("notizie/b.md:6: il link {static}\\immagini\\foto.jpg usa la barra rovesciata"
+               " `\\`: nei link si usa la barra `/`, {static}/immagini/foto.jpg")
+    assert_stopped(site, message)
+    assert_same_in_check(tmp_path, 1, message)
+
+
+def test_tags_and_authors_separated_by_semicolons_are_several(build, tmp_path):
+    """"tags: Crema; Cremona" (a spreadsheet's list separator) was published as one tag,
+    "Crema; Cremona", at argomenti/crema-cremona/."""
+    site = build({"notizie/a.md": article(title="Uno", tags="Crema; Cremona",
+                                          authors="Maria Rossi; Luca Verdi"),
+                  "notizie/b.md": "Title: Due\r\nDate: 2024-05-06\r\nTags: Crema;Welfare\r\n"
+                                  "\r\nTesto.\r\n"})
+    assert site.ok, site.log
+    tags = [a.get_text() for a in site.soup("/2024/05/uno/").select("a[rel=tag]")]
+    assert tags == ["Crema", "Cremona"], tags
+    assert site.exists("/argomenti/welfare/") and site.exists("/autori/luca-verdi/")
+    assert not site.exists("/argomenti/crema-cremona/")
+    assert_same_in_check(tmp_path, 0)
+
+
 def test_markdown_nested_too_deep_is_an_error_naming_the_reason(build):
     deep = "\n".join("  " * level + "- voce" for level in range(500))
     site = build({**GOOD, "notizie/rotto.md": article(body=deep)})

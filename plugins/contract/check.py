@@ -201,8 +201,11 @@ class _FileCheck:
                      fixed_line, ERROR if ERROR in dropped else WARNING)
 
     def _link_problem(self, what, target):
-        path = content_path(target, posixpath.dirname(self.relative))
         link = f"{{{what}}}{target}"
+        if "\\" in target:  # typed as Windows writes paths: the address would keep it
+            return (f"il link {link} usa la barra rovesciata `\\`: nei link si usa la barra"
+                    f" `/`, {{{what}}}{target.replace(chr(92), '/')} / use `/` in links")
+        path = content_path(target, posixpath.dirname(self.relative))
         if path is None:
             return f"il link {link} esce da content/ / link leaves content/"
         full = os.path.join(self.settings["PATH"], path)

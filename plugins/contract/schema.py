@@ -48,7 +48,9 @@ def parse_date(value, timezone):
     elif isinstance(value, date):
         parsed = datetime(value.year, value.month, value.day)
     else:
-        text = str(value).strip()
+        # any run of spaces is one: a non-breaking space between day and time (pasted
+        # from a word processor, typed with Alt/Option+Space) looks like a plain one
+        text = " ".join(str(value).split())
         if not _DATE_RE.fullmatch(text):
             raise ValueError(text)
         parsed = datetime.fromisoformat(text.replace(" ", "T", 1))
@@ -58,10 +60,12 @@ def parse_date(value, timezone):
 
 
 def split_list(value):
-    """A YAML list or comma-separated text -> list of non-empty strings."""
+    """A YAML list or text separated by commas or semicolons (as spreadsheets and Italian
+    habits write lists: "Crema; Cremona" was one tag, crema-cremona) -> list of non-empty
+    strings."""
     if value is None:
         return []
-    items = value if isinstance(value, (list, tuple)) else str(value).split(",")
+    items = value if isinstance(value, (list, tuple)) else re.split(r"[,;]", str(value))
     return [str(item).strip() for item in items if item is not None and str(item).strip()]
 
 
@@ -159,7 +163,7 @@ def _check_visits(meta, problems):
 
 
 def _check_image(meta, settings, problems):
-    image = meta["image"].lstrip("/")
+    image = meta["image"].replace("\\", "/").lstrip("/")  # immagini\foto.jpg (Windows)
     folders = tuple(path.strip("/") + "/" for path in settings["STATIC_PATHS"])
     normal = os.path.normpath(image).replace(os.sep, "/")
     if normal.startswith("../") or not normal.startswith(folders):

@@ -33,9 +33,14 @@ HEADER_RE = re.compile(
     re.MULTILINE | re.DOTALL,
 )
 NATIVE_KEY_RE = re.compile(r"^([A-Za-z0-9_-]+):")
+# Zero-width spaces, the word joiner and a BOM in the middle of a file (two files pasted
+# together): pasted from web pages and word processors, invisible in every editor; in a
+# key (`\u200btitle`) or a date they made errors showing text that looks right.
+ZERO_WIDTH_RE = re.compile(r"[\u200b\u2060\ufeff]")
 NAMES = {"\x0b": "interruzione di riga manuale (da un programma di videoscrittura)",
          "\x0c": "salto di pagina", "\x00": "carattere nullo", "\u2028": "separatore di riga",
-         "\u2029": "separatore di paragrafo"}
+         "\u2029": "separatore di paragrafo", "\u200b": "spazio a larghezza zero",
+         "\u2060": "unione di parole invisibile", "\ufeff": "BOM a metà del file"}
 
 
 class SourceError(Exception):
@@ -86,11 +91,12 @@ def decode(data):
 
 # Invisible characters: control characters become spaces; bidirectional embeddings,
 # overrides and isolates (core.text.BIDI_RE: "Fattura \u202eFDP.zip" showed as a PDF)
-# are removed. Each is a warning at its line.
+# and zero-width characters are removed. Each is a warning at its line.
 INVISIBLE = (  # (pattern, replacement, what it is, what was done, the same in English)
     (CONTROL_RE, " ", "controllo", "sostituito da uno spazio", "control character replaced"),
     (BIDI_RE, "", "inverte la direzione del testo", "tolto",
      "bidirectional control character removed"),
+    (ZERO_WIDTH_RE, "", "invisibile", "tolto", "zero-width character removed"),
 )
 
 
@@ -137,13 +143,36 @@ _TextLoader.yaml_implicit_resolvers = {
 }
 
 
+# A key, then items begun with what a word processor or Markdown makes of "- " (a dash,
+# a bullet, "*"): YAML reads no list there but one text ("– Crema – Cremona" became one
+# tag) or an alias (``*``).
+_BULLETS_RE = re.compile(r"^(?P<key>[^\s#\-][^:\n]*):[ \t]*(?:#[^\n]*)?\n"
+                         r"(?:[ \t]*(?:#[^\n]*)?\n)*"
+                         r"[ \t]*(?P<bullet>[\u2010-\u2015\u2212\u2022\u00b7\u25aa\u25e6\u2023"
+                         r"\u25cf\u2219*])[ \t]+\S", re.M)  # dashes, minus, bullets, *
+
+
+def _bullets(text, first_line):
+    """SourceError at the first item of a list begun with a bullet that is not ``-``."""
+    match = _BULLETS_RE.search(text)
+    if match is None:
+        return
+    key, bullet = match["key"].strip(), match["bullet"]
+    raise SourceError(f"l'elenco di `{key}` comincia con `{bullet}`: ogni voce deve cominciare"
+                      " con il trattino normale `-` e uno spazio (un programma di"
+                      " videoscrittura lo cambia in lineetta o pallino) / list items must"
+                      " start with `- `", first_line + text.count("\n", 0, match.start("bullet")))
+
+
 def load_yaml(text, first_line):
     """``(mapping, {key: line}, [(line, warning)])`` from YAML starting at ``first_line``."""
+    _bullets(text, first_line)
     loader = _TextLoader(text)
     try:
         node = loader.get_single_node()
         if isinstance(node, yaml.MappingNode):
             _refuse_aliases(node, first_line)
+            _hashtags(node, text, first_line)
         data = loader.construct_document(node) if node is not None else None
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
@@ -210,6 +239,10 @@ _INVISIBLE = (
     (re.compile(r"^[^#\n:]+:\s*[“”‘’«][^\n]*:\s", re.M),
      "le virgolette tipografiche (“ ” « ») non racchiudono il testo per YAML: usa quelle"
      " diritte (\" o ')"),
+    # meant to close it ("---" made a dash by a word processor), a "---" further down
+    # (a rule in the body) did: the lines between are taken for YAML
+    (re.compile(r"^(?:[\u2010-\u2015\u2212]{1,6}|--|-{4,6})[ \t]*$", re.M),
+     "questa riga non chiude il front matter: deve essere di tre trattini normali, `---`"),
 )
 
 
@@ -224,12 +257,15 @@ def _unquoted_colon(line):
     if match is None:
         return None
     key, value = match["key"].strip(), match["value"]
-    if '"' in value and "'" not in value:  # Nota "bene": x, without backslashes
-        quoted = f"'{value}'"
-    else:
-        quoted = '"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"'
     return (f"il valore di `{key}` contiene i due punti seguiti da uno spazio: scrivilo tra"
-            f" virgolette diritte, {key}: {quoted}")
+            f" virgolette diritte, {key}: {_quoted(value)}")
+
+
+def _quoted(value):
+    """``value`` between straight quotes, as YAML reads it back."""
+    if '"' in value and "'" not in value:  # Nota "bene": x, without backslashes
+        return f"'{value}'"
+    return '"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"'
 
 
 def _invisible_cause(text, first_line):
@@ -260,6 +296,36 @@ def _refuse_aliases(document, first_line):
             if isinstance(node.value, list):  # a sequence's items, a mapping's pairs
                 for item in node.value:
                     pending.extend(item if isinstance(item, tuple) else (item,))
+
+
+# " #" after a value without quotes starts a YAML comment: "title: Festa #FareLegami"
+# published the title "Festa". A "#" followed by a letter or digit is a hashtag, not
+# the "# note" of a comment.
+_HASHTAG_RE = re.compile(r"[ \t]+(#[^\s#][^\n]*)")
+
+
+def _hashtags(document, text, first_line):
+    """SourceError at the first value without quotes followed by ``#word`` on its line."""
+    lines = text.split("\n")
+    pending = [value for _, value in document.value]
+    while pending:
+        node = pending.pop(0)
+        if isinstance(node, yaml.ScalarNode):
+            if not node.style and node.value:  # plain: None (PyYAML) or "" (libyaml)
+                end = node.end_mark
+                rest = lines[end.line][end.column:] if end.line < len(lines) else ""
+                match = _HASHTAG_RE.match(rest)
+                if match:
+                    comment = match[1].strip()
+                    raise SourceError(
+                        f"`{comment}` viene letto come un commento e non comparirebbe: se fa"
+                        " parte del valore, scrivi tutto il valore tra virgolette diritte,"
+                        f" {_quoted(node.value + ' ' + comment)}; un commento va dopo `# `"
+                        " con lo spazio / text after ` #` is a YAML comment: quote the value",
+                        first_line + end.line)
+        elif isinstance(node.value, list):
+            for item in node.value:
+                pending.extend(item if isinstance(item, tuple) else (item,))
 
 
 _PLAIN_TAGS = {f"tag:yaml.org,2002:{name}" for name in ("str", "seq", "map", "null")}
@@ -308,6 +374,24 @@ def native_header(text):
     return raw, key_lines, body, number + 1
 
 
+# A line meant as "---" but not: what a word processor makes of it (an en or em dash:
+# "--" and "---" are replaced as typed), two or four hyphens, a minus sign.
+DASHES_RE = re.compile(r"^[ \t]*([-\u2010-\u2015\u2212]{1,6})[ \t]*$", re.MULTILINE)
+
+
+def _dashes_problem(line_text):
+    """What to say of a ``---`` line written otherwise (``line_text`` is one), or None."""
+    match = DASHES_RE.fullmatch(line_text)
+    if match is None or match.group(1) == "---":
+        return None
+    dashes = match.group(1)
+    if set(dashes) == {"-"}:
+        what = f"ha {len(dashes)} trattin{'o' if len(dashes) == 1 else 'i'}, non 3"
+    else:
+        what = "è una lineetta, non tre trattini (un programma di videoscrittura li cambia così)"
+    return f"la riga `{dashes}` {what}: scrivi `---`"
+
+
 def split(text):
     """The :class:`Source` of ``text`` (already decoded)."""
     match = HEADER_RE.match(text)
@@ -316,10 +400,21 @@ def split(text):
         raw, key_lines, warnings = load_yaml(match.group("metadata"), first_line)
         body_line = first_line + match.group("metadata").count("\n") + 1
         return Source(text, raw, key_lines, match.group("content"), body_line, warnings)
+    start = text[:len(text) - len(text.lstrip())].count("\n") + 1  # the first line written
+    lines = text.split("\n")
     if text.lstrip().startswith("---\n"):
+        # the closing line typed otherwise ("–", "----"): name it, before the body starts
+        for number, line in enumerate(lines[start:], start=start + 1):
+            problem = _dashes_problem(line)
+            if problem:
+                raise SourceError(f"il front matter (riga {start}) non si chiude: {problem}"
+                                  " / front matter closed by a line that is not `---`", number)
         raise SourceError("il front matter inizia con `---` ma non si chiude con un'altra"
-                          " riga `---` / front matter not closed",
-                          text[:len(text) - len(text.lstrip())].count("\n") + 1)
+                          " riga `---` / front matter not closed", start)
+    problem = _dashes_problem(lines[start - 1]) if start <= len(lines) else None
+    if problem:  # "–" and "–" around the keys: a body without title nor date, else
+        raise SourceError(f"il front matter non comincia con `---`: {problem}"
+                          " / front matter must open with a `---` line", start)
     raw, key_lines, body, body_line = native_header(text)
     return Source(text, raw, key_lines, body, body_line)
 
