@@ -752,3 +752,38 @@ def test_links_and_assets_stay_on_the_site(build):
 def test_linked_files_must_be_of_an_allowed_type(build, files, body, fragment):
     site = build({**GOOD, **files, "notizie/rotto.md": article(body=body)})
     assert_stopped(site, fragment)
+
+
+SYNTAX_STARTS = ["*Novità* a Crema", "@Crema in festa", "[Aggiornato] Festa", "{Nuovo} evento",
+                 "!Importante: bando", "&Co. in festa", "%50 di sconto", "`Codice` nuovo",
+                 "'Na festa di paese", '"Festa di paese', "> Citazione", "| Barra",
+                 "? Domanda"]
+
+
+@pytest.mark.parametrize("title", SYNTAX_STARTS)
+def test_a_value_starting_with_yaml_syntax_gets_the_line_to_write(title):
+    """A title typed as it reads ("*Novità* a Crema", "[Aggiornato] …", "@Crema …") was
+    an error in PyYAML's English words only ("did not find expected alphabetic or numeric
+    character"). The message now says which character and gives the line to write, and
+    that line reads back as the very title typed."""
+    from plugins.contract.source import SourceError, split  # noqa: PLC0415
+
+    with pytest.raises(SourceError) as raised:
+        split(f"---\ntitle: {title}\ndate: 2024-05-05 10:00\n---\n\nTesto.\n")
+    error = raised.value
+    assert error.line == 2
+    assert f"il valore di `title` comincia con «{title[0]}»" in error.message
+    suggested = error.message.split("virgolette diritte, ", 1)[1].split(" (", 1)[0]
+    fixed = split(f"---\n{suggested}\ndate: 2024-05-05 10:00\n---\n\nTesto.\n")
+    assert fixed.raw["title"] == title
+
+
+def test_a_value_starting_with_yaml_syntax_is_the_same_error_in_check_and_build(build,
+                                                                                tmp_path):
+    site = build({**GOOD, "notizie/a.md": article(title=None).replace(
+        "---\n", "---\ntitle: [Aggiornato] Festa di quartiere\n", 1)})
+    message = ("notizie/a.md:2: front matter YAML non valido: il valore di `title` comincia"
+               " con «[», che per YAML apre un elenco, ma dopo la chiusura continua: scrivilo"
+               ' tutto tra virgolette diritte, title: "[Aggiornato] Festa di quartiere"')
+    assert_stopped(site, message[:message.index(" tutto")], 'title: "[Aggiornato] Festa di')
+    assert_same_in_check(tmp_path, 1, message)

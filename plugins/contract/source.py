@@ -193,6 +193,10 @@ def load_yaml(text, first_line):
             colon = _unquoted_colon(text.split("\n")[mark.line])
             if colon is not None:  # "title: Crema: apre il centro", the usual case
                 problem = f"{colon} ({problem})"
+        elif line is not None:
+            special = _special_start(text.split("\n")[line - first_line])
+            if special is not None:  # "title: *Novità* a Crema", "title: [Aggiornato] …"
+                problem = f"{special} ({problem})"
         raise SourceError(f"front matter YAML non valido: {problem}; controlla rientri, due punti"
                           f" e virgolette / invalid YAML front matter", line) from None
     except RecursionError:
@@ -259,6 +263,38 @@ def _unquoted_colon(line):
     key, value = match["key"].strip(), match["value"]
     return (f"il valore di `{key}` contiene i due punti seguiti da uno spazio: scrivilo tra"
             f" virgolette diritte, {key}: {_quoted(value)}")
+
+
+# key: value whose first character means something to YAML: an alias (*), an anchor (&),
+# a tag (!), reserved characters (@ `), a directive (%), a list or mapping ([ {) with text
+# after it, a block (| >) or a complex key (?) with text on the same line, a quote that
+# does not close the value
+_SPECIAL_RE = re.compile(r"^\s*(?:-\s+)?(?P<key>[^\s:#\"'\-][^:#]*?):[ \t]+(?P<value>"
+                         r"[*&!%@`?][^\n]*|[|>][ \t]*[^\s\d+\-#][^\n]*"
+                         r"|\[[^\n]*\][ \t]*[^\s#,][^\n]*|\{[^\n]*\}[ \t]*[^\s#,][^\n]*"
+                         r"|[\"'][^\n]*)$")
+
+
+def _special_start(line):
+    """What to write instead of ``line`` when its value starts with a character YAML reads
+    as syntax, or None."""
+    match = _SPECIAL_RE.match(line)
+    if match is None:
+        return None
+    key, value = match["key"].strip(), match["value"].rstrip()
+    first = value[0]
+    if first in "\"'":
+        if len(value) > 1 and value.endswith(first):
+            return None  # a quoted value: the problem is elsewhere
+        what = (f"comincia con «{first}» ma non finisce con la stessa virgoletta, così YAML"
+                " cerca dove finisce")
+    elif first in "[{":
+        what = (f"comincia con «{first}», che per YAML apre un elenco, ma dopo la chiusura"
+                " continua")
+    else:
+        what = f"comincia con «{first}», che per YAML ha un significato speciale"
+    return (f"il valore di `{key}` {what}: scrivilo tutto tra virgolette diritte, {key}:"
+            f" {_quoted(value)}")
 
 
 def _quoted(value):
