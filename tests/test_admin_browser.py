@@ -587,3 +587,22 @@ def test_the_screenshots_of_the_guide_were_taken(session):
     for name in names:
         assert f"img/{name}" in guide
         assert (GUIDE_IMAGES / name).is_file()
+
+
+def test_decaps_question_before_replacing_an_upload_is_asked_in_italian():
+    """The one question Decap writes into its code, not among its phrases ("… already
+    exists. Do you want to replace it?"), reached the editor in English; admin.js asks it
+    in Italian and passes any other question on as it is."""
+    from browser_support import chromium  # noqa: PLC0415
+
+    with chromium() as browser:
+        page = browser.new_page()
+        page.set_content("<!doctype html><title>editor</title>")
+        page.evaluate("window.asked = []; window.confirm = m => (window.asked.push(m), true); 0")
+        page.add_script_tag(path=str(ROOT / "plugins" / "admin" / "static" / "admin.js"))
+        assert page.evaluate(
+            "confirm('foto di gruppo.jpg already exists. Do you want to replace it?')")
+        page.evaluate("confirm('Una domanda già in italiano?')")
+        assert page.evaluate("window.asked") == [
+            "Esiste già un file chiamato «foto di gruppo.jpg». Vuoi sostituirlo con quello che"
+            " stai caricando?", "Una domanda già in italiano?"]
