@@ -14,7 +14,7 @@ import yaml
 
 import samples
 from samples import pdf
-from support import SITEURL, article, own_attachments_cache
+from support import SITEURL, article, own_attachments_cache, run_tool
 
 VERBALE = "allegati/Verbale riunione città.pdf"
 VERBALE_URL = "allegati/verbale-riunione-citta.pdf"
@@ -465,6 +465,33 @@ def test_attachment_errors_stop_the_build_naming_article_and_path(build, files, 
     site = build({"notizie/buono.md": article(title="Buono"), **files,
                   "notizie/rotto.md": item(title="Rotto", attachments=attachments)})
     assert_stopped(site, "notizie/rotto.md", *fragments)
+
+
+def test_an_attachment_named_with_other_capitals_is_an_error_saying_what_to_write(build,
+                                                                                 tmp_path):
+    """``allegati/Bando.PDF`` for ``allegati/bando.pdf`` is published from an editor's Mac
+    or Windows PC and "allegato non trovato" on Linux: now an error everywhere, the same
+    in check and build, naming the file as it is on disk (folders too)."""
+    site = build({"notizie/buono.md": article(title="Buono"), "allegati/bando.pdf": pdf(1),
+                  "allegati/verbali/seduta.pdf": pdf(1),
+                  "notizie/rotto.md": item(title="Rotto", attachments=[
+                      "allegati/Bando.PDF", {"file": "allegati/Verbali/seduta.pdf"}])})
+    messages = [
+        "notizie/rotto.md:4: allegato allegati/Bando.PDF (`attachments`): il file si chiama"
+        " allegati/bando.pdf: scrivilo con le stesse maiuscole e minuscole, allegati/bando.pdf"
+        " / the file name differs in letter case",
+        "notizie/rotto.md:4: allegato allegati/Verbali/seduta.pdf (`attachments`): il file si"
+        " chiama allegati/verbali/seduta.pdf: scrivilo con le stesse maiuscole e minuscole,"
+        " allegati/verbali/seduta.pdf / the file name differs in letter case"]
+    assert_stopped(site, "notizie/rotto.md")
+    for message in messages:
+        assert message in site.messages(), message
+    status, out, err = run_tool(tmp_path, "check", "--settings", str(tmp_path / "testconf.py"),
+                                "--content", str(tmp_path / "content"))
+    assert status == 1 and "Traceback" not in err, err
+    for message in messages:
+        where, text = message.split(": ", 1)
+        assert f"content/{where}: errore: {text}" in out, out
 
 
 @pytest.mark.parametrize(("name", "data", "fragments"), [

@@ -1,10 +1,14 @@
 """Every content error of the contract stops the build, naming the file and the problem."""
 
+import os
 import unicodedata
 
 import pytest
 
-from support import article
+from plugins.contract.check import check_file
+from plugins.contract.reader import make_markdown
+from support import article, project_settings, write_conf, write_content
+from test_hostile_input import assert_same_in_check
 import samples
 
 JPEG = samples.image("JPEG")  # a real JPEG: plugins/images reads what items show
@@ -108,6 +112,95 @@ def test_a_link_to_a_file_whose_accents_are_saved_another_way_says_so(build):
     site = build({**GOOD, saved: JPEG,
                   "notizie/rotto.md": article(body="![La città]({static}/immagini/città.jpg)")})
     assert_stopped(site, "notizie/rotto.md:6:", "lettere accentate scritte in un altro modo")
+
+
+CASE_FILES = {"immagini/foto.JPG": JPEG, "allegati/bando.pdf": samples.pdf(),
+              "notizie/festa.md": article(title="Festa")}
+CASE_BODY = """
+    ![La festa]({static}/immagini/Foto.jpg)
+
+    [Il bando]({attach}/allegati/Bando.PDF)
+
+    [Il programma]({filename}/notizie/Festa.md#programma)
+"""
+CASE_ERRORS = [
+    "notizie/rotto.md:6: il link {static}/immagini/Foto.jpg: il file si chiama"
+    " immagini/foto.JPG: scrivilo con le stesse maiuscole e minuscole,"
+    " {static}/immagini/foto.JPG / the file name differs in letter case",
+    "notizie/rotto.md:8: il link {attach}/allegati/Bando.PDF: il file si chiama"
+    " allegati/bando.pdf: scrivilo con le stesse maiuscole e minuscole,"
+    " {attach}/allegati/bando.pdf / the file name differs in letter case",
+    "notizie/rotto.md:10: il link {filename}/notizie/Festa.md#programma: il file si chiama"
+    " notizie/festa.md: scrivilo con le stesse maiuscole e minuscole,"
+    " {filename}/notizie/festa.md#programma / the file name differs in letter case",
+]
+CASE_ITEMS = {"notizie/rotto.md": article(body=CASE_BODY),
+              "notizie/copertina.md": article(title="Copertina", image="immagini/Foto.jpg",
+                                              image_alt="La festa")}
+COVER_ERROR = ("notizie/copertina.md:4: l'immagine `image` immagini/Foto.jpg: il file si"
+               " chiama immagini/foto.JPG: scrivilo con le stesse maiuscole e minuscole,"
+               " image: immagini/foto.JPG / the file name differs in letter case")
+
+
+def test_links_and_a_cover_naming_a_file_with_other_capitals_say_what_to_write(build,
+                                                                                tmp_path):
+    """``{static}/immagini/Foto.jpg`` for ``immagini/foto.JPG`` works on the editors' Macs
+    and Windows PCs and 404s on the Linux host: it was "punta a un file che non esiste",
+    and on a Mac nothing at all. The same error, line and advice in check and build."""
+    site = build({**GOOD, **CASE_FILES, **CASE_ITEMS})
+    assert_stopped(site, "notizie/rotto.md")
+    for message in [*CASE_ERRORS, COVER_ERROR]:
+        assert message in site.messages(), message
+    assert_same_in_check(tmp_path, 1, *CASE_ERRORS, COVER_ERROR)
+
+
+def _case_insensitive(real):
+    """``os.path.isfile`` or ``os.path.exists`` as on macOS and Windows: a name with other
+    capitals finds the file."""
+    def answer(path):
+        if real(path):
+            return True
+        folder, name = os.path.split(os.fspath(path))
+        try:
+            names = os.listdir(folder or ".")
+        except OSError:
+            return False
+        return any(other.lower() == name.lower() and real(os.path.join(folder, other))
+                   for other in names)
+    return answer
+
+
+def test_names_are_compared_as_spelled_where_the_file_system_ignores_capitals(tmp_path,
+                                                                              monkeypatch):
+    """On macOS and Windows ``os.path.isfile("immagini/Foto.jpg")`` finds
+    ``immagini/foto.JPG``: the check there passed what the Linux build refuses. The names
+    are compared with the folders' listings, so the error is the same on every system."""
+    content = tmp_path / "content"
+    write_content(content, {**CASE_FILES, **CASE_ITEMS})
+    settings = project_settings(write_conf(tmp_path, f"PATH = {str(content)!r}\n"))
+    markdown = make_markdown(settings)
+    monkeypatch.setattr(os.path, "isfile", _case_insensitive(os.path.isfile))
+    monkeypatch.setattr(os.path, "exists", _case_insensitive(os.path.exists))
+    assert os.path.isfile(content / "immagini/Foto.jpg")  # as a Mac answers
+    found = [str(problem) for relative in sorted(CASE_ITEMS) for problem in
+             check_file(content / relative, relative, settings, markdown).errors]
+    assert found == [COVER_ERROR, *CASE_ERRORS], found
+
+
+@pytest.mark.parametrize("data", [
+    article(title="Avviso").encode("utf-16"),  # Notepad's "Unicode": FF FE, little-endian
+    b"\xfe\xff" + article(title="Avviso").encode("utf-16-be"),  # "Unicode big endian"
+], ids=["utf-16-le", "utf-16-be"])
+def test_a_file_saved_as_utf16_says_so_and_how_to_save_it_as_utf8(build, tmp_path, data):
+    """Windows Notepad's "Unicode" was "il file non è in UTF-8 (byte non valido in
+    posizione 0)": no word of what the file is nor of the menu that fixes it."""
+    message = ("notizie/rotto.md:1: il file è salvato in UTF-16 (la codifica «Unicode» del"
+               " Blocco note di Windows), non in UTF-8: salvalo di nuovo in UTF-8; nel Blocco"
+               " note: «Salva con nome» → Codifica «UTF-8» / file is UTF-16, save it as UTF-8")
+    site = build({**GOOD, "notizie/rotto.md": data})
+    assert_stopped(site, "notizie/rotto.md")
+    assert message in site.messages()
+    assert_same_in_check(tmp_path, 1, message)
 
 
 # A published article linking a draft and a scheduled item (Pelican gives both the address

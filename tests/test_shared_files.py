@@ -1,9 +1,14 @@
-"""plugins/core/files.py: output files that are hard links to a cache's files."""
+"""plugins/core/files.py: output files that are hard links to a cache's files; names as
+spelled on disk."""
 
 import os
+import time
+import unicodedata
 
 import pytest
 
+from plugins.contract.cache import stamp
+from plugins.core import files
 from plugins.core.files import keep, place
 
 
@@ -93,3 +98,72 @@ def test_a_failed_keep_leaves_the_old_entry_and_no_temporary_file(tmp_path, monk
         keep(entry, b"nuovo")
     assert entry.read_bytes() == b"vecchio"
     assert [p.name for p in tmp_path.iterdir()] == ["entry.json"]
+
+
+# -- names as spelled on disk -------------------------------------------------------------
+
+def test_a_name_is_found_as_spelled_with_accents_saved_another_way_or_other_capitals(
+        tmp_path):
+    """Exact, another Unicode normalisation (the same file: macOS saves "à" as "a" and a
+    combining accent), other capitals (another file on Linux; the same on macOS and
+    Windows, which is why the listing decides, not the file system)."""
+    saved = unicodedata.normalize("NFD", "città.jpg")
+    for name in ("foto.JPG", saved, "verbali/Seduta.pdf"):
+        keep(tmp_path / "immagini" / name, b"x")
+    assert files.spelling(tmp_path, "immagini/foto.JPG") == ("immagini/foto.JPG", files.EXACT)
+    assert files.spelling(tmp_path, "immagini/città.jpg") == (f"immagini/{saved}",
+                                                              files.NORMALISED)
+    assert files.spelling(tmp_path, "Immagini/Foto.jpg") == ("immagini/foto.JPG", files.CASE)
+    assert files.spelling(tmp_path, "immagini/CITTÀ.jpg") == (f"immagini/{saved}", files.CASE)
+    assert files.spelling(tmp_path, "immagini/VERBALI/seduta.pdf") == (
+        "immagini/verbali/Seduta.pdf", files.CASE)
+    for missing in ("immagini/altra.jpg", "immagini/verbali", "immagini", "", "../x"):
+        assert files.spelling(tmp_path, missing) is None, missing
+    assert files.on_disk(tmp_path, "immagini/città.jpg") == f"immagini/{saved}"
+    assert files.on_disk(tmp_path, "immagini/Foto.jpg") is None
+    assert files.other_case(tmp_path, "immagini/Foto.jpg") == "immagini/foto.JPG"
+    assert files.other_case(tmp_path, "immagini/foto.JPG") is None
+
+
+def test_a_folder_is_listed_once_until_it_changes(tmp_path, monkeypatch):
+    """``invoke check`` looks up thousands of references in a few folders: each folder
+    is listed once, and again only after a file in it was added, removed or renamed."""
+    keep(tmp_path / "foto.jpg", b"x")
+    listed = []
+    real = os.listdir
+    monkeypatch.setattr(os, "listdir", lambda folder: listed.append(folder) or real(folder))
+    for _ in range(3):
+        assert files.spelling(tmp_path, "foto.jpg") == ("foto.jpg", files.EXACT)
+    assert listed == [tmp_path]
+    time.sleep(0.02)  # past the file system's clock step: the folder's time changes
+    os.rename(tmp_path / "foto.jpg", tmp_path / "Foto.jpg")
+    assert files.spelling(tmp_path, "foto.jpg") == ("Foto.jpg", files.CASE)
+    assert listed == [tmp_path, tmp_path]
+
+
+def test_a_kept_reading_is_stale_once_a_file_it_links_is_renamed_with_other_capitals(
+        tmp_path, monkeypatch):
+    """On macOS a file renamed from ``foto.JPG`` to ``Foto.jpg`` keeps its size and time,
+    and ``os.stat("foto.JPG")`` still finds it: the contract cache's stamp of a link's
+    file also says whether its folder lists it by that name, so the link is checked
+    again (and is an error) instead of the build reusing the reading that passed."""
+    keep(tmp_path / "foto.JPG", b"x")
+    before = stamp(str(tmp_path / "foto.JPG"))
+    real = os.stat
+
+    def case_insensitive_stat(path, *args, **kwargs):  # as macOS and Windows answer
+        try:
+            return real(path, *args, **kwargs)
+        except FileNotFoundError:
+            folder, name = os.path.split(os.fspath(path))
+            for other in os.listdir(folder):
+                if other.lower() == name.lower():
+                    return real(os.path.join(folder, other), *args, **kwargs)
+            raise
+
+    time.sleep(0.02)
+    os.rename(tmp_path / "foto.JPG", tmp_path / "Foto.jpg")
+    monkeypatch.setattr(os, "stat", case_insensitive_stat)
+    after = stamp(str(tmp_path / "foto.JPG"))
+    assert after is not None and after[:2] == before[:2]  # what the stamp was until now
+    assert after != before

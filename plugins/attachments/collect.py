@@ -16,8 +16,7 @@ import unicodedata
 from dataclasses import dataclass, field
 
 from plugins.content_checks import report
-from plugins.core import filetypes
-from plugins.core.files import on_disk
+from plugins.core import files, filetypes
 from plugins.core.items import CHECKED, LISTED, items, key_line, source
 from plugins.core.problems import WARNING, Problem
 from plugins.core.text import title_from_name
@@ -87,10 +86,15 @@ def build_attachments(value, item_source, settings, run):
                             f" / the same attachment is declared twice: {declared}")
             continue
         seen.add(declared)
-        relative = on_disk(settings["PATH"], declared)  # the file's own spelling
-        if relative is None:
+        found = files.spelling(settings["PATH"], declared)
+        if found is None:
             problems.append(f"allegato non trovato: {declared} ({KEY})"
                             f" / attachment not found: {declared}")
+            continue
+        relative = found[0]  # the file's own spelling (accents saved another way: macOS)
+        if found[1] == files.CASE:  # opens on macOS and Windows, not on Linux
+            problems.append(f"allegato {declared} ({KEY}): "
+                            + files.case_message(relative, relative))
             continue
         full = os.path.join(settings["PATH"], relative)
         if not _inside(full, settings["PATH"]):  # a symbolic link leading out

@@ -5,8 +5,9 @@ the sanitizer, typography. :class:`FileCache` keeps the result of a file under
 the sha256 of its path and bytes, in ``<CACHE_PATH>/<namespace>-<digest>/``,
 where the digest covers every setting (but the paths) and every module of
 plugins/: a change to either reads every file again. A result also lists the
-other files it looked at (link targets, the cover image) with their size and
-modification time; when one of them changed, appeared or disappeared, the file
+other files it looked at (link targets, the cover image) with their size,
+modification time and whether their folder lists them by that very name; when one of
+them changed, appeared, disappeared or was renamed with other capitals, the file
 is read again, so an error can never be forgotten. Only files without errors
 are kept: a file with errors is read (and reported) again every time.
 """
@@ -19,7 +20,7 @@ import shutil
 from pathlib import Path
 
 from plugins.core.digest import code_digest, hash_parts, settings_digest
-from plugins.core.files import keep
+from plugins.core.files import keep, listing
 
 logger = logging.getLogger(__name__)
 
@@ -28,12 +29,18 @@ FORMAT = 1
 
 
 def stamp(path):
-    """``(size, mtime)`` of a file, or None when it does not exist."""
+    """``(size, mtime, spelled as on disk)`` of a file, or None when it does not exist.
+
+    The last part tells whether the folder's listing holds the name exactly: on macOS
+    and Windows a file renamed from ``foto.JPG`` to ``Foto.jpg`` still answers to its
+    old name (same size and time), and a link spelled the old way must be read again
+    (``files.spelling``: the name differs in letter case)."""
     try:
         status = os.stat(path)
     except OSError:
         return None
-    return status.st_size, status.st_mtime_ns
+    folder, name = os.path.split(path)
+    return status.st_size, status.st_mtime_ns, name in listing(folder)
 
 
 class FileCache:

@@ -13,9 +13,8 @@ from dataclasses import dataclass, field
 from html import escape, unescape
 from urllib.parse import unquote, urlsplit
 
-from plugins.core import filetypes
+from plugins.core import files, filetypes
 from plugins.core.budget import TimeLimitExceeded, time_limit
-from plugins.core.files import on_disk
 from plugins.core.problems import ERROR, WARNING, Problem
 from plugins.core.text import TAG_RE, body_lead
 from plugins.core.urls import content_path
@@ -220,13 +219,20 @@ class _FileCheck:
                         f" all'articolo, in {posixpath.dirname(path)}/) / write {{{what}}}/{meant}")
             return (f"il link {link} deve puntare a un file in {', '.join(folders)}"
                     f" / {{{what}}} links must point into {', '.join(folders)}")
-        if not os.path.isfile(full):
-            if on_disk(self.settings["PATH"], path) is not None:
-                return (f"il link {link} punta a un file il cui nome sul disco ha le lettere"
-                        " accentate scritte in un altro modo (come le salva macOS):"
-                        " rinomina il file riscrivendo gli accenti / the file name on disk"
-                        " is spelled with other Unicode characters")
+        # the names on disk, not os.path.isfile: on macOS and Windows Foto.jpg opens
+        # foto.JPG, on Linux (the public build, the web server) it does not
+        found = files.spelling(self.settings["PATH"], path)
+        if found is None:
             return f"il link {link} punta a un file che non esiste / link target not found"
+        if found[1] == files.CASE:
+            written = found[0].replace(" ", "%20")  # a space would end a Markdown link
+            return f"il link {link}: " + files.case_message(
+                found[0], f"{{{what}}}/{written}{_suffix(target)}")
+        if found[1] == files.NORMALISED:
+            return (f"il link {link} punta a un file il cui nome sul disco ha le lettere"
+                    " accentate scritte in un altro modo (come le salva macOS):"
+                    " rinomina il file riscrivendo gli accenti / the file name on disk"
+                    " is spelled with other Unicode characters")
         root = os.path.realpath(self.settings["PATH"])
         if os.path.commonpath([os.path.realpath(full), root]) != root:
             return (f"il link {link} porta fuori da content/ (collegamento simbolico)"
@@ -268,6 +274,12 @@ def _site_path(target):
     parts = [part for part in unquote(urlsplit(target).path).split("/")
              if part not in ("", ".", "..")]
     return "/".join(parts)
+
+
+def _suffix(target):
+    """The query and fragment of a link's ``target`` (``#programma``), as typed."""
+    cut = min((i for i in (target.find("?"), target.find("#")) if i >= 0), default=len(target))
+    return target[cut:]
 
 
 def unreadable(relative, error):

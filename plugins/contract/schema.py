@@ -12,8 +12,7 @@ import re
 from datetime import date, datetime, timezone
 from zoneinfo import ZoneInfo
 
-from plugins.core import filetypes
-from plugins.core.files import on_disk
+from plugins.core import files, filetypes
 from plugins.italian import fix_apostrophes, numero
 from plugins.italian.dates import in_zone
 from plugins.italian.slugs import MAX_LENGTH, is_slug, make_slug
@@ -169,11 +168,14 @@ def _check_image(meta, settings, problems):
     if normal.startswith("../") or not normal.startswith(folders):
         problems.append(("image", f"l'immagine `image` deve stare in {', '.join(folders)}:"
                                   f" {meta['image']} / `image` must be under {folders[0]}"))
-    elif (spelled := on_disk(settings["PATH"], normal)) is None:
+    elif (found := files.spelling(settings["PATH"], normal)) is None:
         problems.append(("image", f"l'immagine `image` non esiste: {meta['image']}"
                                   " / `image` file not found"))
+    elif found[1] == files.CASE:  # opens on macOS and Windows, not on Linux
+        problems.append(("image", f"l'immagine `image` {meta['image']}: "
+                                  + files.case_message(found[0], f"image: {found[0]}")))
     else:  # the name as spelled on disk (accents typed one way, saved another: macOS)
-        normal = meta["image"] = spelled
+        normal = meta["image"] = found[0]
         problem = filetypes.problem(normal, os.path.join(settings["PATH"], normal),
                                     filetypes.IMAGES)
         if problem:

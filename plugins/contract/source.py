@@ -3,7 +3,8 @@
 Pure functions on bytes and text, no Pelican: the reader (build) and ``invoke
 check`` both use them, so the two report the same problems at the same lines.
 
-- :func:`decode`: UTF-8 (a BOM and Windows line endings are fine); control
+- :func:`decode`: UTF-8 (a BOM and Windows line endings are fine; UTF-16, Windows
+  Notepad's "Unicode", is an error saying how to save it again); control
   characters (a word processor's manual line break pastes U+000B) are replaced by
   a space and reported as warnings with their line, so nothing breaks later
   (YAML, the feeds' XML) and the editor still learns where they were;
@@ -69,6 +70,11 @@ class Source:
 
 def decode(data):
     """``(text, [(line, warning)])``: UTF-8 text with LF line endings and no control characters."""
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):  # never in UTF-8: a UTF-16 BOM
+        raise SourceError(
+            "il file è salvato in UTF-16 (la codifica «Unicode» del Blocco note di Windows),"
+            " non in UTF-8: salvalo di nuovo in UTF-8; nel Blocco note: «Salva con nome» →"
+            " Codifica «UTF-8» / file is UTF-16, save it as UTF-8", 1)
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as error:

@@ -92,26 +92,99 @@ def _replace(target, fill):
         raise
 
 
+# Every folder's names as os.listdir gives them, with the folder's status when listed:
+# a folder is listed again only when it changed (a file added, removed or renamed changes
+# its modification time), so a build, ``invoke check`` or a preview running for hours
+# lists each folder once per change, however many references name files in it. Not
+# per-build state: every use checks it still holds.
+_LISTINGS = {}
+_LISTINGS_LIMIT = 4096  # folders; past it the oldest are forgotten
+
+
+def listing(folder):
+    """The names in ``folder`` exactly as ``os.listdir`` spells them (a frozenset; empty
+    when it is not a folder or cannot be read)."""
+    try:
+        status = os.stat(folder)
+    except OSError:
+        return frozenset()
+    stamp = (status.st_mtime_ns, status.st_ctime_ns, status.st_ino, status.st_dev)
+    kept = _LISTINGS.get(folder)
+    if kept is not None and kept[0] == stamp:
+        return kept[1]
+    try:
+        names = frozenset(os.listdir(folder))
+    except OSError:
+        names = frozenset()
+    if len(_LISTINGS) >= _LISTINGS_LIMIT:
+        _LISTINGS.pop(next(iter(_LISTINGS)), None)
+    _LISTINGS[folder] = (stamp, names)
+    return names
+
+
+# How a name typed matched the file on disk (:func:`spelling`).
+EXACT = "exact"  # the very name
+NORMALISED = "normalised"  # the same letters, accents in another Unicode normalisation
+CASE = "case"  # the same letters with other capitals: another file on Linux
+
+
+def spelling(root, relative):
+    """``(path as spelled on disk, how)`` of the file that ``relative`` (``/``
+    separators) names under ``root``, or None when there is none; ``how`` is
+    :data:`EXACT`, :data:`NORMALISED` or :data:`CASE`.
+
+    Each part of the path is compared with the names ``os.listdir`` gives for its folder
+    (:func:`listing`), never by asking the file system whether the path exists: on macOS
+    and Windows ``immagini/Foto.jpg`` opens ``immagini/foto.JPG``, on Linux (the public
+    build, the web server) it does not. Accents typed one way and saved another ("à" as
+    one code point, or "a" and a combining accent, as macOS and some upload tools write
+    names) name the same file; other capitals (:data:`CASE`) name another one.
+    """
+    folder, parts, how = root, [], EXACT
+    for part in relative.split("/"):
+        names = listing(folder)
+        if part in names:
+            match = part
+        else:
+            wanted = unicodedata.normalize("NFC", part)
+            match = next((name for name in sorted(names)
+                          if unicodedata.normalize("NFC", name) == wanted), None)
+            if match is not None:
+                how = how if how == CASE else NORMALISED
+            else:
+                wanted = wanted.lower()
+                match = next((name for name in sorted(names)
+                              if unicodedata.normalize("NFC", name).lower() == wanted), None)
+                if match is None:
+                    return None
+                how = CASE
+        parts.append(match)
+        folder = os.path.join(folder, match)
+    return ("/".join(parts), how) if os.path.isfile(folder) else None
+
+
 def on_disk(root, relative):
     """``relative`` as spelled on disk under ``root``, or None when no such file exists.
 
     A name typed in front matter and the same name on disk may differ in Unicode
     normalisation only ("à" as one code point, or "a" and a combining accent, as
-    macOS and some upload tools write it): both name the same file.
+    macOS and some upload tools write it): both name the same file. A name with other
+    capitals names no file, whatever the system (:func:`spelling`; :func:`other_case`
+    finds it, for the message).
     """
-    if os.path.isfile(os.path.join(root, relative)):
-        return relative
-    folder, parts = root, []
-    for part in relative.split("/"):
-        wanted = unicodedata.normalize("NFC", part)
-        try:
-            names = sorted(os.listdir(folder))
-        except OSError:
-            return None
-        match = part if part in names else next(
-            (name for name in names if unicodedata.normalize("NFC", name) == wanted), None)
-        if match is None:
-            return None
-        parts.append(match)
-        folder = os.path.join(folder, match)
-    return "/".join(parts) if os.path.isfile(folder) else None
+    found = spelling(root, relative)
+    return found[0] if found is not None and found[1] != CASE else None
+
+
+def other_case(root, relative):
+    """The path on disk of the file ``relative`` names with other capitals only
+    (``immagini/Foto.jpg`` for ``immagini/foto.JPG``), or None."""
+    found = spelling(root, relative)
+    return found[0] if found is not None and found[1] == CASE else None
+
+
+def case_message(spelled, write):
+    """The editor's message for a name written with other capitals than the file's:
+    ``spelled``, the file's name under content/; ``write``, the reference to write."""
+    return (f"il file si chiama {spelled}: scrivilo con le stesse maiuscole e minuscole,"
+            f" {write} / the file name differs in letter case")
