@@ -119,10 +119,6 @@ def test_a_name_is_found_as_spelled_with_accents_saved_another_way_or_other_capi
         "immagini/verbali/Seduta.pdf", files.CASE)
     for missing in ("immagini/altra.jpg", "immagini/verbali", "immagini", "", "../x"):
         assert files.spelling(tmp_path, missing) is None, missing
-    assert files.on_disk(tmp_path, "immagini/città.jpg") == f"immagini/{saved}"
-    assert files.on_disk(tmp_path, "immagini/Foto.jpg") is None
-    assert files.other_case(tmp_path, "immagini/Foto.jpg") == "immagini/foto.JPG"
-    assert files.other_case(tmp_path, "immagini/foto.JPG") is None
 
 
 def test_a_folder_is_listed_once_until_it_changes(tmp_path, monkeypatch):

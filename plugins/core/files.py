@@ -163,26 +163,6 @@ def spelling(root, relative):
     return ("/".join(parts), how) if os.path.isfile(folder) else None
 
 
-def on_disk(root, relative):
-    """``relative`` as spelled on disk under ``root``, or None when no such file exists.
-
-    A name typed in front matter and the same name on disk may differ in Unicode
-    normalisation only ("à" as one code point, or "a" and a combining accent, as
-    macOS and some upload tools write it): both name the same file. A name with other
-    capitals names no file, whatever the system (:func:`spelling`; :func:`other_case`
-    finds it, for the message).
-    """
-    found = spelling(root, relative)
-    return found[0] if found is not None and found[1] != CASE else None
-
-
-def other_case(root, relative):
-    """The path on disk of the file ``relative`` names with other capitals only
-    (``immagini/Foto.jpg`` for ``immagini/foto.JPG``), or None."""
-    found = spelling(root, relative)
-    return found[0] if found is not None and found[1] == CASE else None
-
-
 def case_message(spelled, write):
     """The editor's message for a name written with other capitals than the file's:
     ``spelled``, the file's name under content/; ``write``, the reference to write."""
