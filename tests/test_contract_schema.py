@@ -19,6 +19,7 @@ def settings(tmp_path):
     (tmp_path / "immagini").mkdir()
     (tmp_path / "immagini" / "foto.jpg").write_bytes(b"\xff\xd8\xff")
     return {"TIMEZONE": "Europe/Rome", "PATH": str(tmp_path), "CONTRACT_EXTRA_KEYS": [],
+            "CONTRACT_KEY_CHECKS": {},
             "STATIC_PATHS": ["immagini"], "SLUG_REGEX_SUBSTITUTIONS": slug_substitutions()}
 
 
@@ -291,3 +292,20 @@ def test_an_update_in_the_future_is_dropped_with_a_warning(settings):
     meta, _, _ = check(settings, date="2024-05-05 10:00", modified="2024-12-31 23:59")
     assert future_modified(meta, now) is None and "modified" in meta
     assert future_modified({"title": "x"}, now) is None
+
+
+def _upper(value, settings):
+    """A plugin's check of its key (CONTRACT_KEY_CHECKS): the value Pelican gets, errors."""
+    if value == "male":
+        return None, ["`colore` non va bene / bad `colore`"]
+    return str(value).upper(), []
+
+
+def test_keys_other_plugins_add_with_a_check_are_known_and_checked(settings):
+    settings = {**settings, "CONTRACT_KEY_CHECKS": {"colore": _upper}}
+    meta, problems, warnings = check(settings, colore="blu")
+    assert (meta["colore"], problems, warnings) == ("BLU", [], [])
+    meta, problems, _ = check(settings, colore="male")
+    assert "colore" not in meta and problems == [("colore", "`colore` non va bene / bad `colore`")]
+    meta, problems, _ = check(settings, colore=["a", "b"])  # not text only: the check decides
+    assert meta["colore"] == "['A', 'B']" and problems == []

@@ -211,7 +211,8 @@ def _skip_missing_hour(meta, key, warnings):
 def normalise(raw, *, is_page, settings):
     """Validate ``raw`` metadata; return (metadata, problems, warnings)."""
     meta, problems, warnings = {}, [], []
-    known = {*CONTRACT_KEYS, *settings["CONTRACT_EXTRA_KEYS"]}
+    extra_checks = settings["CONTRACT_KEY_CHECKS"]
+    known = {*CONTRACT_KEYS, *settings["CONTRACT_EXTRA_KEYS"], *extra_checks}
     for key, value in raw.items():
         key = str(key).strip().lower()
         if key in PATH_KEYS:
@@ -300,4 +301,22 @@ def normalise(raw, *, is_page, settings):
     _check_slugs(meta, settings["SLUG_REGEX_SUBSTITUTIONS"], problems)
     if "image" in meta:
         _check_image(meta, settings, problems)
+    _check_extra_keys(meta, extra_checks, settings, problems)
     return meta, problems, warnings
+
+
+def _check_extra_keys(meta, checks, settings, problems):
+    """The keys other plugins declare with a check (``CONTRACT_KEY_CHECKS``, filled by
+    :func:`plugins.contract.settings.add_key`): each present value goes through its
+    plugin's ``check(value, settings) -> (value, [message])``; a value of None is dropped
+    (as the contract drops a bad value of its own keys), each message is an error of that
+    key. In key order, so the problems come in the same order every build."""
+    for key in sorted(checks):
+        if key not in meta:
+            continue
+        value, messages = checks[key](meta[key], settings)
+        problems.extend((key, message) for message in messages)
+        if value is None:
+            del meta[key]
+        else:
+            meta[key] = value

@@ -12,6 +12,9 @@ DEFAULTS = {
     "CONTRACT_CATEGORY_NAMES": {},
     # Keys accepted besides the contract's own (schema.CONTRACT_KEYS); others are warnings.
     "CONTRACT_EXTRA_KEYS": [],
+    # Keys other plugins add with a check of their values: {key: check(value, settings)
+    # -> (value or None, [message])}. Filled by plugins through add_key(), not by hand.
+    "CONTRACT_KEY_CHECKS": {},
     # True only in previewconf.py: drafts become visible items marked BOZZA.
     "CONTRACT_PREVIEW_DRAFTS": False,
     # Hosts whose https:// iframes a body may embed (e.g. "www.youtube-nocookie.com").
@@ -43,6 +46,11 @@ def check(settings):
     for name in ("CONTRACT_EXTRA_KEYS", "CONTRACT_IFRAME_HOSTS"):
         if not _is_list_of_text(settings[name]):
             problems.append((name, f"must be a list of text, not {settings[name]!r}"))
+    checks = settings["CONTRACT_KEY_CHECKS"]
+    if not isinstance(checks, dict) or not all(
+            isinstance(k, str) and callable(v) for k, v in checks.items()):
+        problems.append(("CONTRACT_KEY_CHECKS",
+                         f"must map front-matter keys to functions, not {checks!r}"))
     for name in ("CONTRACT_PREVIEW_DRAFTS", "CONTRACT_CACHE"):
         if not isinstance(settings[name], bool):
             problems.append((name, "must be True or False"))
@@ -56,6 +64,25 @@ def check(settings):
         problems.append(("CONTRACT_MARKDOWN_SECONDS",
                          f"must be a number of seconds from 0 to 3600, not {seconds!r}"))
     return problems
+
+
+def add_key(settings, key, check=None):
+    """Make ``key`` a front-matter key of the contract, for another plugin at
+    ``initialized`` (in whichever order the plugins start: the contract fills in only the
+    settings still missing). Without ``check`` the value is handed on as written
+    (``CONTRACT_EXTRA_KEYS``); with one, ``check(value, settings)`` returns ``(value,
+    [message])``: the value Pelican gets (None: dropped) and the errors of that key, at
+    its line, in the build and in ``invoke check`` alike. ``check`` must be a module-level
+    function (the settings digest names it; read-ahead workers inherit it). New
+    containers: the ones in the settings may be a settings module's own, shared by every
+    configuration that imports it."""
+    key = key.strip().lower()
+    if check is None:
+        extra = list(settings.get("CONTRACT_EXTRA_KEYS") or ())
+        settings["CONTRACT_EXTRA_KEYS"] = extra if key in extra else [*extra, key]
+    else:
+        settings["CONTRACT_KEY_CHECKS"] = {**(settings.get("CONTRACT_KEY_CHECKS") or {}),
+                                           key: check}
 
 
 def install(settings):
