@@ -117,6 +117,7 @@ def fields(settings, dated):
              {"label": "Descrizione", "name": "description", "widget": "string",
               "required": False},
          ]},
+        *(dict(field) for field in settings["ADMIN_EXTRA_FIELDS"]),
         {"label": "Stato", "name": "status", "widget": "select", "required": False,
          "default": "published", "options": STATUS_OPTIONS},
         {"label": "Testo", "name": "body", "widget": "markdown", "buttons": BODY_BUTTONS,

@@ -29,6 +29,9 @@ DEFAULTS = {
     "ADMIN_CONTENT_DIR": "content",
     # node_modules/decap-cms/dist of the project (npm ci); set only to use another copy
     "ADMIN_BUNDLE_PATH": "",
+    # Decap fields of the front-matter keys other plugins add to the contract, shown
+    # before "Stato"; filled by plugins through add_field(), not by hand
+    "ADMIN_EXTRA_FIELDS": [],
 }
 REPO_RE = re.compile(r"[A-Za-z0-9_.-]+(?:/[A-Za-z0-9_.-]+)+")
 TEXT = ("ADMIN_REPO", "ADMIN_BRANCH", "ADMIN_APP_ID", "ADMIN_AUTH_ENDPOINT")
@@ -103,10 +106,25 @@ def check(settings):
     if not _relative_folder(settings["ADMIN_CONTENT_DIR"]):
         problems.append(("ADMIN_CONTENT_DIR", "must be a folder relative to the repository's"
                                               f" root, not {settings['ADMIN_CONTENT_DIR']!r}"))
+    extra = settings["ADMIN_EXTRA_FIELDS"]
+    if not isinstance(extra, (list, tuple)) or not all(
+            isinstance(field, dict) and isinstance(field.get("name"), str) for field in extra):
+        problems.append(("ADMIN_EXTRA_FIELDS", f"must be a list of Decap fields (dicts with a"
+                                               f" name), not {extra!r}"))
     if not isinstance(settings["ADMIN_BUNDLE_PATH"], str):
         problems.append(("ADMIN_BUNDLE_PATH", f"must be a folder, not"
                                               f" {settings['ADMIN_BUNDLE_PATH']!r}"))
     return problems
+
+
+def add_field(settings, field):
+    """Show ``field`` (a Decap field: ``{"label", "name", "widget", …}``) in the web
+    editor's forms of articles and pages, for a plugin that adds a front-matter key
+    (``plugins.contract.settings.add_key``), at ``initialized``, in whichever order the
+    plugins start. A field of the same name is replaced; a new list (the one in the
+    settings may be a settings module's own)."""
+    fields = [f for f in settings.get("ADMIN_EXTRA_FIELDS") or () if f["name"] != field["name"]]
+    settings["ADMIN_EXTRA_FIELDS"] = [*fields, field]
 
 
 def install(settings):
