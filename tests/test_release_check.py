@@ -195,3 +195,27 @@ def test_precompressed_copies_must_decompress_to_their_file(tmp_path):
         "theme/css/site.css.br: differs from theme/css/site.css (a stale or broken copy)",
         "theme/css/site.css.gz: differs from theme/css/site.css (a stale or broken copy)",
     ]
+
+
+def test_where_a_refresh_leads_is_checked_in_pages_of_any_name(tmp_path):
+    """The pages at the old portal's addresses (plugins/redirects) are .php or have no
+    extension, and lead on with <meta http-equiv="refresh">: both are checked."""
+    def moved(url):
+        return page(f'<a href="{url}">Spostata</a>',
+                    f'<meta http-equiv="refresh" content="0; url={url}">')
+
+    folder = release(tmp_path, {
+        "2024/05/uno/index.html": page("Uno"),
+        "vecchie/buona.php": moved("/2024/05/uno/"),
+        "index.php/notizie/1": moved("/2024/05/uno/"),
+        "vecchie/rotta.php": page(
+            "", """<meta http-equiv="Refresh" content="0;URL='/2024/05/due/'">"""),
+        "index.php/notizie/2": moved("/2024/05/tre/"),
+        "LICENSE": "/nessun/link/ <a href=\"/manca/\">",  # not a page: not read
+    })
+    assert check_release(folder, SITE, NOW) == [
+        "index.php/notizie/2: broken link /2024/05/tre/ (<meta http-equiv=refresh>: no"
+        " 2024/05/tre/index.html)",
+        "vecchie/rotta.php: broken link /2024/05/due/ (<meta http-equiv=refresh>: no"
+        " 2024/05/due/index.html)",
+    ]

@@ -6,7 +6,10 @@ means the release may become current:
 
 - every internal URL in every HTML file resolves to a file of the release:
   ``href``/``src``/``srcset`` of ``a``, ``link``, ``img``, ``script`` and
-  ``source``, and the shared image (``og:image``, ``twitter:image``); so does every
+  ``source``, the shared image (``og:image``, ``twitter:image``) and where a
+  ``<meta http-equiv="refresh">`` leads; HTML files are the ``.html``/``.htm`` ones
+  and the ``.php`` or extension-less ones that start with ``<!DOCTYPE html`` (the
+  pages at the old portal's addresses, plugins/redirects); so does every
   ``url(…)`` of every stylesheet (fonts, relative to the stylesheet) and every link
   and enclosure of every feed. Internal means under ``siteurl``, root-relative (``/…``) or
   relative to the page; ``mailto:``, ``tel:``, ``#fragments`` and other sites
@@ -56,6 +59,14 @@ SITEMAP_NS = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
 ATOM_NS = "{http://www.w3.org/2005/Atom}"
 SHARED_IMAGES = ("og:image", "twitter:image")  # <meta property|name=… content=URL>
 CSS_URL_RE = re.compile(r"""url\(\s*(['"]?)([^'")]+)\1\s*\)""")
+# <meta http-equiv="refresh" content="0; url=/2024/05/slug/">: the address it goes to
+REFRESH_RE = re.compile(r"""^\s*\d+(?:\.\d*)?\s*[;,]\s*(?:url\s*=\s*)?(['"]?)(.+?)\1\s*$""",
+                        re.IGNORECASE)
+# Pages written under other names: an old address of plugins/redirects (``.php``, or no
+# extension at all: deploy/nginx.conf serves both as text/html), known by their start.
+PAGE_SUFFIXES = (".html", ".htm")
+OTHER_PAGE_SUFFIXES = (".php", "")
+DOCTYPE = b"<!doctype html"
 
 
 class _PageParser(HTMLParser):
@@ -89,6 +100,10 @@ class _PageParser(HTMLParser):
                 SHARED_IMAGES and attributes.get("content"):
             self.urls.append(("meta", attributes.get("property") or attributes.get("name"),
                               attributes["content"].strip()))
+        elif tag == "meta" and (attributes.get("http-equiv") or "").lower() == "refresh":
+            url = refresh_url(attributes.get("content") or "")
+            if url:
+                self.urls.append(("meta", "http-equiv=refresh", url))
         elif tag == "article":
             self._articles.append(False)
         elif tag == "time" and self._articles and not self._articles[-1]:
@@ -139,6 +154,27 @@ def resolve(url, page, siteurl):
     if not path:
         return "index.html"
     return posixpath.join(path, "index.html") if directory else path
+
+
+def refresh_url(content):
+    """The address of a ``<meta http-equiv="refresh">``'s ``content`` (None: none)."""
+    match = REFRESH_RE.match(content)
+    return match.group(2).strip() if match else None
+
+
+def _is_page(folder, name):
+    """Whether the release file ``name`` is an HTML page: ``.html``/``.htm``, or a
+    ``.php`` or extension-less file that starts as one (an old address's page)."""
+    suffix = posixpath.splitext(name)[1].lower()
+    if suffix in PAGE_SUFFIXES:
+        return True
+    if suffix not in OTHER_PAGE_SUFFIXES:
+        return False
+    try:
+        with open(folder / name, "rb") as handle:
+            return handle.read(len(DOCTYPE)).lower() == DOCTYPE
+    except OSError:
+        return False
 
 
 def _in_future(value, now):
@@ -224,7 +260,7 @@ def check_release(folder, siteurl="", now=None):
     if "drafts" in folders:
         problems.append("drafts/: drafts were written (a release holds no drafts)")
 
-    for page in sorted(f for f in files if f.endswith((".html", ".htm"))):
+    for page in sorted(f for f in files if _is_page(folder, f)):
         parser = _PageParser()
         try:
             parser.feed((folder / page).read_text(encoding="utf-8", errors="replace"))
