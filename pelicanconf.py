@@ -63,6 +63,7 @@ PLUGINS = [
     "plugins.csp",  # the Content-Security-Policy <meta> of every page
     "plugins.admin",  # the web editor at /admin/ (Decap CMS) and its configuration
     "plugins.search",  # Pagefind index of published pages and PDF text, at the end of the build
+    "plugins.redirects",  # the old portal's addresses (indirizzi_precedenti) lead to the items
     # .gz and .br beside every text file, once per content; it runs after every other
     # `finalized` step, whatever its place in this list
     "plugins.compress",

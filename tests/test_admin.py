@@ -25,7 +25,7 @@ FILES = {
     "pages/contatti.md": "---\ntitle: Contatti\n---\nScrivete alla redazione.\n",
 }
 CONTRACT_KEYS = ["title", "date", "tags", "author", "summary", "slug", "image", "image_alt",
-                 "attachments", "status", "body"]
+                 "attachments", "indirizzi_precedenti", "status", "body"]
 LOOPBACK = {"127.0.0.1", "localhost", "[::1]"}
 URL_RE = re.compile(r"\bhttps?://[^\s\"';<>)]+")
 CDN_HOSTS = ("unpkg.com", "jsdelivr", "cdnjs", "googleapis.com", "gstatic.com")
@@ -160,6 +160,10 @@ def test_article_fields_follow_the_contract(site):
     assert fields["date"]["format"] == "YYYY-MM-DD HH:mm"
     assert fields["date"]["picker_utc"] is False
     assert fields["tags"]["widget"] == "list" and "fields" not in fields["tags"]
+    # plugins/redirects' key (ADMIN_EXTRA_FIELDS): an optional list of addresses
+    old = fields["indirizzi_precedenti"]
+    assert old["widget"] == "list" and old["field"]["widget"] == "string"
+    assert "/notizie/123-presentazione.html" in old["hint"] and "?id=" in old["hint"]
     assert fields["author"]["default"] == "Redazione"
     assert [o["value"] for o in fields["status"]["options"]] == ["published", "draft", "hidden"]
     assert fields["image"]["media_folder"] == "/content/immagini/{{fields.date | date('YYYY')}}"
@@ -179,7 +183,7 @@ def test_article_fields_follow_the_contract(site):
     assert fields["body"]["editor_components"] == ["image"]
     pages = {f["name"]: f for f in collections["pages"]["fields"]}
     assert list(pages) == ["title", "summary", "slug", "image", "image_alt", "attachments",
-                           "status", "body"]
+                           "indirizzi_precedenti", "status", "body"]
     page_files = {f["name"]: f for f in pages["attachments"]["fields"]}
     assert page_files["file"]["public_folder"] == "allegati"
 
@@ -308,6 +312,7 @@ def test_the_readme_gives_the_exact_policies(base_settings):
     ("ADMIN_CONTENT_DIR", "/content"),
     ("ADMIN_ENABLED", "yes"),
     ("ADMIN_LABELS_SINGULAR", {"notizie": ""}),
+    ("ADMIN_EXTRA_FIELDS", [{"label": "senza nome"}]),
 ])
 def test_bad_settings_are_errors_and_take_their_default(caplog, name, value):
     found = admin_settings.install({name: value})

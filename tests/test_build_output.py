@@ -59,6 +59,26 @@ def test_a_rebuild_is_byte_identical_in_every_file(two_builds, tmp_path):
     assert differing(one, again) == []
 
 
+# The project's content has no old addresses (plugins/redirects): a small site with some,
+# of every kind of name, built cold twice like the project above.
+OLD_ADDRESSES = {
+    "notizie/a.md": article(title="A", indirizzi_precedenti=[
+        "/notizie/1-a.html", "/index.php/notizie/1", "/vecchio/a/", "/a.php"]),
+    "pages/chi-siamo.md": "---\ntitle: Chi siamo\nindirizzi_precedenti: /chi-siamo.htm\n---\nTesto.\n",
+}
+
+
+def test_two_cold_builds_write_the_pages_at_old_addresses_byte_identical(tmp_path):
+    one, two = (build_site(tmp_path / name, OLD_ADDRESSES, "SEARCH_CACHE_PATH = CACHE_PATH"
+                           " + '/search'\nCOMPRESS_CACHE_PATH = CACHE_PATH + '/compress'\n")
+                for name in ("one", "two"))
+    assert one.ok and two.ok, one.log + two.log
+    assert {"notizie/1-a.html", "index.php/notizie/1", "vecchio/a/index.html", "a.php",
+            "chi-siamo.htm"} <= set(one.files())
+    assert one.files() == two.files()
+    assert [name for name in differing(one, two) if not name.startswith(PAGEFIND_ORDER)] == []
+
+
 def test_every_text_file_of_1_kb_or_more_has_gz_and_br_copies_of_the_same_bytes(two_builds):
     build = two_builds[0]
     checked = 0
@@ -193,7 +213,8 @@ def test_the_whole_output_is_readable_by_the_server_whatever_the_umask(tmp_path)
     web editor, images, attachments and the search index, even from a build run with
     umask 077, cold and warm."""
     body = "Testo. " * 300 + "\n\n![Una foto]({static}/immagini/foto.png)"
-    files = {"notizie/a.md": article(title="A", body=body, attachments=["allegati/a.pdf"]),
+    files = {"notizie/a.md": article(title="A", body=body, attachments=["allegati/a.pdf"],
+                                     indirizzi_precedenti=["/vecchio/a.php", "/vecchio/a"]),
              "immagini/foto.png": samples.image(size=(1200, 800)),
              "allegati/a.pdf": samples.pdf()}
     settings = f"COMPRESS_CACHE_PATH = {str(tmp_path / 'compress')!r}\n"
@@ -206,7 +227,7 @@ def test_the_whole_output_is_readable_by_the_server_whatever_the_umask(tmp_path)
             kind = "folder" if path.is_dir() else path.suffix
             modes.setdefault(kind, set()).add(oct(path.stat().st_mode & 0o777))
         assert {".html", ".gz", ".br", ".xml", ".css", ".js", ".woff2", ".pdf", ".png",
-                ".webp", ".json"} <= modes.keys(), modes.keys()
+                ".webp", ".json", ".php", ""} <= modes.keys(), modes.keys()
         assert modes.pop("folder") == {"0o755"}, output
         assert set().union(*modes.values()) == {"0o644"}, (output, modes)
 

@@ -31,6 +31,7 @@ from browser_support import CHROMIUM, TEST_HOSTS, launch
 from support import ROOT, build_project
 
 from plugins.csp.policy import policy
+from plugins.redirects import page as redirect_page
 from tools import counter_server, system_packages
 
 CONF = ROOT / "deploy" / "nginx.conf"
@@ -264,6 +265,33 @@ def test_a_csv_attachment_has_the_type_its_enclosures_give(site):
     assert (status, headers["content-type"]) == (200, "text/csv; charset=utf-8")
     assert headers["content-disposition"] == "attachment"
     assert body == "Giorno;Orario\nLunedì;9-12\n".encode()
+
+
+def test_pages_at_old_addresses_are_html_whatever_their_name(site):
+    """plugins/redirects writes a page at each old address of the old portal: .php and
+    names without an extension were application/octet-stream (Debian's mime.types has no
+    php; no extension gets default_type), with nosniff a download instead of a page."""
+    text = redirect_page.render("Presentazione", "2024/05/presentazione/",
+                                {"SITEURL": "http://site.test"})
+    names = ("notizie/dettaglio-123.php", "index.php/notizie/123", "vecchio/index.html")
+    for name in names:
+        target = site.build.output / name
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(text, encoding="utf-8")
+    try:
+        for path in ("/notizie/dettaglio-123.php", "/index.php/notizie/123", "/vecchio/"):
+            status, headers, body = site.get(path)
+            assert (status, headers["content-type"]) == (200, "text/html; charset=utf-8"), path
+            assert headers["cache-control"] == SHORT and body == text.encode(), path
+            assert "content-disposition" not in headers, path
+            assert_security_headers(headers)
+        status, headers, _ = site.get("/index.php/notizie/non-esiste")  # still the 404 page
+        assert (status, headers["content-type"]) == (404, "text/html; charset=utf-8")
+        status, headers, _ = site.get("/index.php")  # a folder without its slash
+        assert (status, headers["location"]) == (301, "/index.php/")
+    finally:
+        for name in names:
+            (site.build.output / name).unlink()
 
 
 def test_documents_are_downloads_and_their_previews_are_images(site):

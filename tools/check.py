@@ -5,7 +5,8 @@ It runs the very checks the build runs (one implementation): each file through
 the images of each item the build would write through ``plugins.images.variants``
 (``measure``: the header, decompression bombs; ``verify``: the data, files cut short),
 its attachments through ``plugins.attachments.collect.build_attachments``, and
-the rules across files of ``plugins.content_checks.rules``. It prints every
+the rules across files of ``plugins.content_checks.rules`` and of
+``plugins.redirects.rules`` (old addresses). It prints every
 problem at once, one per line, ``content/…/file.md:LINE: message``, errors first,
 then warnings, and exits with status 1 when there is any error.
 
@@ -43,6 +44,8 @@ from plugins.images import (  # noqa: E402
     image_line, image_sources, located_message, location, unreadable_message, variants,
 )
 from plugins.core import processes  # noqa: E402
+from plugins.redirects import rules as redirect_rules  # noqa: E402
+from plugins.redirects.paths import KEY as OLD_ADDRESSES  # noqa: E402
 from plugins.core.items import held_back, written  # noqa: E402
 from plugins.core.problems import ERROR, WARNING, Problem  # noqa: E402
 from plugins.core.urls import link_regex, static_link_paths  # noqa: E402
@@ -241,6 +244,7 @@ def check(settings, workers=None, files=None):
     """Every problem of the content, errors first, then warnings; each list in file order.
     ``files``: :func:`content_files`, when already listed."""
     problems, entries, claims, linked = [], [], [], {}
+    old_claims, written_items = [], {}  # plugins/redirects: the build's generator's view
     pdfs = MetadataCache(settings["ATTACHMENTS_CACHE_PATH"]) \
         if "plugins.attachments" in settings["PLUGINS"] else None
     files = content_files(settings) if files is None else files
@@ -254,6 +258,12 @@ def check(settings, workers=None, files=None):
         for digest, entry in result.pdfs.items():
             pdfs.put(digest, entry)
         metadata = checked.metadata
+        if result.save_as and not result.failed and held_back(
+                metadata.get("date"), page, settings) is None:  # written by the public build
+            written_items[result.save_as] = relative
+            old_claims += redirect_rules.claims_of(relative,
+                                                   checked.key_lines.get(OLD_ADDRESSES),
+                                                   metadata.get(OLD_ADDRESSES) or ())
         if metadata.get("title") and is_slug(result.slug):  # other errors aside: all at once
             line = checked.key_lines.get("slug") or checked.key_lines.get("title")
             entries.append(rules.Entry(
@@ -271,6 +281,8 @@ def check(settings, workers=None, files=None):
     problems += [Problem(item, message, line) for item, line, message in clashes]
     problems += [Problem(item, message) for item, message in
                  linked_clashes(linked, owners, settings)[0]]
+    if settings.get("REDIRECTS_ENABLED") and "plugins.redirects" in settings["PLUGINS"]:
+        problems += redirect_rules.problems(old_claims, written_items)
     errors = [p for p in problems if p.severity == ERROR]
     warnings = [p for p in problems if p.severity != ERROR]
 

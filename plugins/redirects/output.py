@@ -1,0 +1,82 @@
+"""The generator that checks and writes the pages at old addresses.
+
+:class:`RedirectsGenerator` (signal ``get_generators``; Pelican runs plugin generators
+after the articles' and the pages', before the static files'):
+
+- ``generate_context``: the old addresses of every item the public build writes
+  (published or hidden, translations too; not drafts, not items held back until their
+  date, also where a preview shows them) checked across files (:mod:`.rules`), each
+  problem reported to ``content_checks`` (the build stops before writing anything);
+- ``generate_output``: one page per old address (:mod:`.page`), written whole.
+
+Pelican's writer is not used: these are not site pages (no ``content_written`` signal,
+so no sitemap entry; not items, so in no feed, listing or search index).
+"""
+
+import logging
+import os
+
+from pelican.contents import Page
+
+from plugins.content_checks import report
+from plugins.core.files import keep
+from plugins.core.items import PUBLIC, context_items, held_back, key_line, source
+from plugins.core.text import plain
+
+from . import page, rules
+from .paths import KEY
+
+logger = logging.getLogger(__name__)
+
+
+def publicly_written(item, settings):
+    """Whether the public build writes ``item`` now (a preview shows drafts marked
+    ``bozza`` and future articles too: their old addresses are not written there
+    either, as a preview answers for the public build)."""
+    metadata = item.metadata
+    if metadata.get("bozza") or metadata.get("status") == "draft":
+        return False
+    return held_back(metadata.get("date"), isinstance(item, Page), settings) is None
+
+
+class RedirectsGenerator:
+    """Checks and writes the old addresses (nothing with REDIRECTS_ENABLED off)."""
+
+    def __init__(self, context, settings, path, theme, output_path, **kwargs):
+        self.context = context
+        self.settings = settings
+        self.output_path = output_path
+        # (output file, title, url). Not "pages": plugins.core.items takes a generator's
+        # `pages`, `articles`, `drafts`… for Pelican's items
+        self.planned = []
+
+    def generate_context(self):
+        if not self.settings["REDIRECTS_ENABLED"]:
+            return
+        claims, written, targets = [], {}, {}
+        for item, _ in context_items(self.context, PUBLIC):
+            if not item.save_as or not publicly_written(item, self.settings):
+                continue
+            written[item.save_as] = source(item)
+            found = rules.claims_of(source(item), key_line(item, KEY),
+                                    item.metadata.get(KEY) or ())
+            claims += found
+            targets.update({claim.file: item for claim in found})
+        problems = rules.problems(claims, written)
+        for problem in problems:
+            report(self.context, problem.path, problem.message, problem.line)
+        if not problems:
+            self.planned = [(file, plain(item.title), item.url)
+                          for file, item in sorted(targets.items())]
+
+    def generate_output(self, writer):
+        del writer  # not site pages: written directly
+        for file, title, url in self.planned:
+            keep(os.path.join(self.output_path, *file.split("/")),
+                 page.render(title, url, self.settings).encode("utf-8"))
+        if self.planned:
+            logger.info("Writing %d old addresses (%s)", len(self.planned), KEY)
+
+
+def get_generators(pelican):
+    return RedirectsGenerator

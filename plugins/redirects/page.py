@@ -1,0 +1,43 @@
+"""The page written at an old address: a minimal valid HTML page (Italian) that sends
+the reader on at once. Pure functions (tests/test_redirects.py)."""
+
+from html import escape
+from urllib.parse import quote, urlsplit
+
+from plugins.core.urls import site_address
+
+TEMPLATE = """<!DOCTYPE html>
+<html lang="it">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="robots" content="noindex">
+<meta http-equiv="refresh" content="0; url={local}">
+<link rel="canonical" href="{canonical}">
+<title>{title} – pagina spostata</title>
+</head>
+<body data-pagefind-ignore="all">
+<p>Questa pagina si è spostata: <a href="{local}">{title}</a>.</p>
+</body>
+</html>
+"""
+
+
+def targets(url, settings):
+    """``(local, canonical)`` addresses of an item's ``url`` (``2024/05/slug/``):
+    ``local`` from the host's root (under SITEURL's path, if any), which works on any
+    host the site is served from (a preview, a staging copy); ``canonical`` absolute when
+    the site has an address (``SITEURL``, else ``FEED_DOMAIN``: plugins/seo's rule)."""
+    path = quote(str(url), safe="/%:@!$&'()*+,;=~-._")
+    base = urlsplit(str(settings.get("SITEURL") or "")).path.rstrip("/")
+    local = f"{base}/{path}"
+    address = site_address(settings)
+    canonical = f"{address}/{path}" if address else local
+    return local, canonical
+
+
+def render(title, url, settings):
+    """The page's text for the item titled ``title`` (plain text) at ``url``."""
+    local, canonical = targets(url, settings)
+    return TEMPLATE.format(local=escape(local), canonical=escape(canonical),
+                           title=escape(title, quote=False))

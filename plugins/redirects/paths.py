@@ -1,0 +1,125 @@
+"""Old addresses (``indirizzi_precedenti``): one file's values checked, and where each
+one is written. Pure functions (tests/test_redirects.py).
+
+:func:`check_key` is the contract's check of the key (``CONTRACT_KEY_CHECKS``), so its
+errors name the file and the key's line in the build and in ``invoke check`` alike.
+An old address is a path on this site's host, ``/notizie/123-presentazione.html``; a
+full ``https://…`` address keeps only its path. Kept as the web server reads it:
+``%xx`` decoded, repeated ``/`` merged (nginx's ``merge_slashes``).
+"""
+
+import posixpath
+import re
+from urllib.parse import unquote, urlsplit
+
+from plugins.content_checks.rules import reserved_paths
+
+KEY = "indirizzi_precedenti"
+INDEX = "index.html"
+# Written as a file of that name: the web server sends it as a page (deploy/nginx.conf
+# gives .php and names without an extension the text/html type).
+SUFFIXES = (".html", ".htm", ".php")
+_URL_RE = re.compile(r"[a-z][a-z0-9+.-]*://", re.IGNORECASE)
+_CONTROL_RE = re.compile(r"[\x00-\x1f\x7f]")
+_EXAMPLE = "/notizie/123-presentazione.html"
+
+
+def site_folders(settings):
+    """``{first path segment: owner}`` of the addresses the site writes itself: the
+    content checks' reserved folders and files (categories, feeds, static folders,
+    ``pagefind/``, ``admin/``, ``index.html``…), and the home page's numbered pages
+    (``pagina/2/``, from ``PAGINATION_PATTERNS``)."""
+    folders = dict(reserved_paths(settings))
+    for pattern in settings.get("PAGINATION_PATTERNS") or ():
+        url = str(pattern[1]).replace("{base_name}", "").strip("/")
+        first = url.split("/")[0]
+        if first and "{" not in first:
+            folders.setdefault(first, "PAGINATION_PATTERNS")
+    return folders
+
+
+def old_path(text, folders=None):
+    """``(path, None)`` for one old address as written, or ``(None, problem)``.
+
+    ``folders``: :func:`site_folders` (None: not checked). The problem is editor-facing,
+    Italian / English, and names the address as written.
+    """
+    written = str(text).strip()
+    value = written
+    if _URL_RE.match(value):
+        parts = urlsplit(value)
+        if parts.scheme.lower() not in ("http", "https") or not parts.netloc:
+            return None, (f"`{KEY}`: {written} non è un indirizzo di una pagina web: scrivi il"
+                          f" percorso, per esempio {_EXAMPLE} / not a web address")
+        value = value[len(parts.scheme) + 3 + len(parts.netloc):] or "/"
+    if "?" in value:
+        return None, (f"`{KEY}`: {written} contiene una richiesta (`?…`): un sito statico"
+                      " non può servire indirizzi diversi solo dopo il `?`, quindi questo"
+                      " non si può reindirizzare; toglilo dall'elenco"
+                      " / an address with a query string cannot be served by static files")
+    if "#" in value:
+        return None, (f"`{KEY}`: {written} contiene `#`: la parte dopo `#` non arriva mai al"
+                      f" sito, scrivi l'indirizzo senza / no fragments")
+    if "\\" in value:
+        return None, (f"`{KEY}`: {written} usa la barra rovesciata `\\`: negli indirizzi si"
+                      " usa la barra `/` / use `/`")
+    if not value.startswith("/"):
+        return None, (f"`{KEY}`: {written} deve cominciare con `/` (il percorso dopo il nome"
+                      f" del sito), per esempio {_EXAMPLE} / must start with `/`")
+    decoded = unquote(value)
+    if _CONTROL_RE.search(decoded):
+        return None, f"`{KEY}`: {written} contiene caratteri di controllo / control characters"
+    folder = decoded.endswith("/")
+    segments = [segment for segment in decoded.split("/") if segment]
+    if any(segment in (".", "..") for segment in segments):
+        return None, (f"`{KEY}`: {written} contiene `.` o `..`: un indirizzo precedente è un"
+                      " percorso dentro il sito, senza `..` / `..` leaves the site")
+    if not segments:
+        return None, (f"`{KEY}`: {written} è la home page del sito: non può essere un"
+                      " indirizzo precedente / the home page cannot be an old address")
+    path = "/" + "/".join(segments) + ("/" if folder else "")
+    suffix = posixpath.splitext(segments[-1])[1].lower()
+    if not folder and suffix and suffix not in SUFFIXES:
+        return None, (f"`{KEY}`: {written} finisce con {suffix}: si possono reindirizzare"
+                      f" solo indirizzi che finiscono con `/`, {', '.join(SUFFIXES)} o senza"
+                      f" estensione / only {', '.join(SUFFIXES)}, `/` or no extension")
+    if folders is not None and segments[0] in folders:
+        return None, (f"`{KEY}`: {written} è dentro /{segments[0]}, che il sito usa per i"
+                      " suoi file: non può essere un indirizzo precedente"
+                      f" / reserved for the site ({folders[segments[0]]})")
+    return path, None
+
+
+def old_paths(value, folders=None):
+    """``(paths, problems)`` for the key's value: a YAML list or one text. Paths in the
+    order written, each once."""
+    items = value if isinstance(value, (list, tuple)) else [value]
+    paths, problems = [], []
+    for item in items:
+        if item is None or not str(item).strip():
+            continue
+        if isinstance(item, (dict, list, tuple)):
+            problems.append(f"`{KEY}`: ogni voce è un indirizzo, come {_EXAMPLE}, non"
+                            f" {item!r} / each entry is one address")
+            continue
+        path, problem = old_path(item, folders)
+        if problem:
+            problems.append(problem)
+        elif path not in paths:
+            paths.append(path)
+    return paths, problems
+
+
+def check_key(value, settings):
+    """The contract's check of ``indirizzi_precedenti`` (``CONTRACT_KEY_CHECKS``):
+    ``(paths or None, problems)``; with REDIRECTS_ENABLED off the value is left as written."""
+    if not settings["REDIRECTS_ENABLED"]:
+        return value, []
+    paths, problems = old_paths(value, site_folders(settings))
+    return (paths or None), problems
+
+
+def output_file(path):
+    """The file written for an old path: ``/a/`` -> ``a/index.html``, ``/a.php`` -> ``a.php``."""
+    relative = path.strip("/")
+    return f"{relative}/{INDEX}" if path.endswith("/") else relative

@@ -1,0 +1,284 @@
+"""plugins/redirects: the old portal's addresses (``indirizzi_precedenti``) lead to the
+items. Pure functions first, then real builds and ``invoke check`` of real Markdown."""
+
+import json
+
+import pytest
+
+from plugins.contract.settings import add_key
+from plugins.redirects import page, rules
+from plugins.redirects import settings as redirect_settings
+from plugins.redirects.paths import check_key, old_path, old_paths, output_file, site_folders
+from support import ROOT, SITEURL, article, project_settings, run_tool, write_conf, write_content
+from tools.release_check import check_release
+
+
+@pytest.fixture(scope="module")
+def base_settings():
+    return project_settings(ROOT / "pelicanconf.py")
+
+
+# --- One address, as written ------------------------------------------------------------
+
+@pytest.mark.parametrize(("written", "path"), [
+    ("/notizie/123-presentazione.html", "/notizie/123-presentazione.html"),
+    ("  /index.php/notizie/123 ", "/index.php/notizie/123"),
+    ("/vecchio/", "/vecchio/"),
+    ("/Notizie/Pagina.HTM", "/Notizie/Pagina.HTM"),
+    ("https://www.farelegami.it/notizie/123.php", "/notizie/123.php"),
+    ("HTTP://vecchio.example.org", None),  # the host only: the home page, refused below
+    ("/notizie//doppia.html", "/notizie/doppia.html"),  # merged, as nginx reads it
+    ("/notizie/citt%C3%A0.html", "/notizie/città.html"),  # decoded, as nginx reads it
+])
+def test_an_old_address_is_kept_as_the_server_reads_it(written, path):
+    found, problem = old_path(written)
+    assert found == path
+    assert (problem is None) == (path is not None)
+
+
+@pytest.mark.parametrize(("written", "fragment"), [
+    ("/notizie/dettaglio.php?id=123", "contiene una richiesta (`?…`): un sito statico"),
+    ("https://www.farelegami.it/index.php?option=com_content&id=7", "richiesta (`?…`)"),
+    ("notizie/123.html", "deve cominciare con `/`"),
+    ("/../fuori.html", "contiene `.` o `..`"),
+    ("/notizie/%2e%2e/fuori.html", "contiene `.` o `..`"),
+    ("/notizie/123.html#sopra", "contiene `#`"),
+    ("\\notizie\\123.html", "barra rovesciata"),
+    ("/", "è la home page"),
+    ("/documento.pdf", "finisce con .pdf"),
+    ("ftp://vecchio.example.org/a.html", "non è un indirizzo di una pagina web"),
+    ("/notizie/a%0Ab.html", "caratteri di controllo"),
+])
+def test_an_old_address_that_cannot_be_served_is_an_error_saying_why(written, fragment):
+    found, problem = old_path(written)
+    assert found is None and fragment in problem and written in problem
+    assert problem.startswith("`indirizzi_precedenti`: ")
+
+
+def test_the_sites_own_folders_and_files_are_refused(base_settings):
+    folders = site_folders(base_settings)
+    for name in ("categorie", "argomenti", "feeds", "allegati", "immagini", "theme",
+                 "pagefind", "admin", "pagina", "index.html", "sitemap.xml", "robots.txt"):
+        assert name in folders, name
+    for written in ("/feeds/vecchio.html", "/admin/", "/pagina/2/", "/index.html",
+                    "/categorie/notizie/"):
+        found, problem = old_path(written, folders)
+        assert found is None and "che il sito usa per i suoi file" in problem, written
+    assert old_path("/notizie/123.html", folders) == ("/notizie/123.html", None)
+
+
+def test_one_text_or_a_list_each_address_once(base_settings):
+    assert old_paths("/a.html") == (["/a.html"], [])
+    assert old_paths(["/a.html", "/a.html", "", None, "/b/"]) == (["/a.html", "/b/"], [])
+    paths, problems = old_paths(["/a.html", "b.html", {"x": 1}])
+    assert paths == ["/a.html"] and len(problems) == 2
+    assert check_key(["/a.html", "/a.html"], base_settings) == (["/a.html"], [])
+    assert check_key(["b.html"], base_settings)[0] is None
+    off = {**base_settings, "REDIRECTS_ENABLED": False}
+    assert check_key(["b.html"], off) == (["b.html"], [])  # left as written
+
+
+def test_where_each_old_address_is_written():
+    assert output_file("/notizie/123.html") == "notizie/123.html"
+    assert output_file("/index.php/notizie/123") == "index.php/notizie/123"
+    assert output_file("/vecchio/") == "vecchio/index.html"
+
+
+# --- Across files -----------------------------------------------------------------------
+
+def claims(source, *paths, line=4):
+    return rules.claims_of(source, line, list(paths))
+
+
+WRITTEN = {"2024/05/a/index.html": "notizie/a.md", "chi-siamo/index.html": "pages/chi.md"}
+
+
+def test_old_addresses_of_other_items_are_errors_on_the_claiming_file():
+    assert rules.problems(claims("notizie/b.md", "/notizie/1.html", "/x/"), WRITTEN) == []
+    for path in ("/2024/05/a/", "/2024/05/a/index.html", "/2024/05/a", "/chi-siamo",
+                 "/2024", "/2024/05/a/index.html/x"):
+        [problem] = rules.problems(claims("notizie/b.md", path), WRITTEN)
+        assert problem.path == "notizie/b.md" and problem.line == 4
+        assert "è già l'indirizzo di" in problem.message, path
+
+
+def test_one_old_address_claimed_twice_names_both_files():
+    found = rules.problems(claims("notizie/b.md", "/vecchio.html")
+                           + claims("notizie/a.md", "/vecchio.html", line=6), WRITTEN)
+    [problem] = found
+    assert (problem.path, problem.line) == ("notizie/a.md", 6)
+    assert "è anche tra gli indirizzi precedenti di notizie/b.md" in problem.message
+    # "/v/" and "/v/index.html" are one file
+    assert len(rules.problems(claims("a.md", "/v/") + claims("b.md", "/v/index.html"), {})) == 1
+    assert rules.problems(claims("a.md", "/v/", "/v/index.html"), {}) == []  # one item
+
+
+def test_an_old_address_that_would_be_the_folder_of_another_is_an_error():
+    [problem] = rules.problems(claims("a.md", "/index.php/notizie/123")
+                               + claims("b.md", "/index.php"), {})
+    assert problem.path == "b.md" and "sarebbe la cartella" in problem.message
+    assert "/index.php/notizie/123 di a.md" in problem.message
+
+
+# --- The page -----------------------------------------------------------------------------
+
+def test_the_page_leads_to_the_item_and_says_so():
+    text = page.render("L'«evento» <b>", "2024/05/città/", {"SITEURL": SITEURL})
+    assert text.startswith("<!DOCTYPE html>\n<html lang=\"it\">")
+    assert '<meta http-equiv="refresh" content="0; url=/2024/05/citt%C3%A0/">' in text
+    assert f'<link rel="canonical" href="{SITEURL}/2024/05/citt%C3%A0/">' in text
+    assert '<meta name="robots" content="noindex">' in text
+    assert ("Questa pagina si è spostata: <a href=\"/2024/05/citt%C3%A0/\">L'«evento»"
+            " &lt;b&gt;</a>") in text
+    assert page.targets("a/", {"SITEURL": "https://example.org/news/"}) == (
+        "/news/a/", "https://example.org/news/a/")
+    assert page.targets("a/", {"SITEURL": ""}) == ("/a/", "/a/")
+
+
+def test_settings_are_checked(caplog):
+    found = redirect_settings.install({"REDIRECTS_ENABLED": "sì", "REDIRECTS_ENABLE": True})
+    assert found["REDIRECTS_ENABLED"] is True
+    assert sorted(r.getMessage().split(":")[0] for r in caplog.records) == [
+        "REDIRECTS_ENABLE", "REDIRECTS_ENABLED"]
+
+
+def test_the_key_is_declared_through_the_contracts_mechanism():
+    settings = {"CONTRACT_EXTRA_KEYS": ("colore",)}
+    add_key(settings, "Indirizzi_Precedenti", check_key)
+    add_key(settings, "colore")
+    assert settings["CONTRACT_KEY_CHECKS"] == {"indirizzi_precedenti": check_key}
+    assert settings["CONTRACT_EXTRA_KEYS"] == ["colore"]  # a new list, once
+
+
+# --- Real builds ----------------------------------------------------------------------------
+
+GOOD = {
+    "notizie/presentazione.md": article(
+        title="Presentazione a Crema", visite_precedenti=1459,
+        indirizzi_precedenti=["/notizie/123-presentazione.html",
+                              "https://www.farelegami.it/index.php/notizie/123",
+                              "/notizie/presentazione/"]),
+    "notizie/nascosta.md": article(title="Nascosta", status="hidden",
+                                   indirizzi_precedenti="/vecchie/nascosta.htm"),
+    "notizie/bozza.md": article(title="Bozza", status="draft",
+                                indirizzi_precedenti="/vecchie/bozza.html"),
+    "notizie/futura.md": article(title="Futura", date="2099-01-01 10:00",
+                                 indirizzi_precedenti="/vecchie/futura.html"),
+    "pages/chi-siamo.md": "---\ntitle: Chi siamo\nindirizzi_precedenti: /chi-siamo.php\n---\n"
+                          "Il progetto.\n",
+}
+WRITTEN_AT = {"/notizie/123-presentazione.html": "/2024/05/presentazione-a-crema/",
+              "/index.php/notizie/123": "/2024/05/presentazione-a-crema/",
+              "/notizie/presentazione/": "/2024/05/presentazione-a-crema/",
+              "/vecchie/nascosta.htm": "/2024/05/nascosta/",
+              "/chi-siamo.php": "/chi-siamo/"}
+
+
+@pytest.fixture
+def site(build_once):
+    built = build_once(GOOD)
+    assert built.ok, built.log
+    return built
+
+
+def test_each_old_address_of_a_written_item_leads_to_it(site):
+    for old, new in WRITTEN_AT.items():
+        soup = site.soup(old)
+        assert soup.find("meta", attrs={"http-equiv": "refresh"})["content"] == f"0; url={new}"
+        assert soup.find("link", rel="canonical")["href"] == SITEURL + new
+        assert soup.find("meta", attrs={"name": "robots"})["content"] == "noindex"
+        assert soup.p.get_text().startswith("Questa pagina si è spostata: ")
+        assert soup.p.a["href"] == new
+        assert site.exists(new)
+    # drafts and future items: nothing of them goes public
+    assert not site.exists("/vecchie/bozza.html") and not site.exists("/vecchie/futura.html")
+    assert "/vecchie/" not in site.all_text().replace("/vecchie/nascosta.htm", "")
+
+
+def test_old_addresses_are_in_no_sitemap_feed_or_search_index(site):
+    sitemap = site.text("/sitemap.xml")
+    feeds = "".join(p.read_text(encoding="utf-8") for p in site.output.glob("feeds/**/*.xml"))
+    for old in WRITTEN_AT:
+        assert old not in sitemap and old not in feeds, old
+    entry = json.loads((site.output / "pagefind" / "pagefind-entry.json").read_text())
+    # the article and the page (the hidden article is not listed, so not indexed either)
+    assert entry["languages"]["it"]["page_count"] == 2
+
+
+def test_a_release_with_old_addresses_passes_the_release_check(site):
+    # (the theme's menu links pages this small site lacks: only the old addresses count)
+    files = tuple(f"{output_file(old)}:" for old in WRITTEN_AT)
+    assert [p for p in check_release(site.output, SITEURL) if p.startswith(files)] == []
+    assert [m for m in site.missing_links() if m[0] in {f[:-1] for f in files}] == []
+
+
+def test_a_release_check_follows_the_refresh_of_every_page_whatever_its_name(site, tmp_path):
+    for name in ("index.php/notizie/123", "chi-siamo.php"):
+        text = (site.output / name).read_text(encoding="utf-8")
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_text(text.replace("/2024/05/", "/2023/01/")
+                                     .replace("/chi-siamo/", "/chi-eravamo/"), encoding="utf-8")
+    (tmp_path / "index.html").write_text("<!DOCTYPE html><title>x</title>", encoding="utf-8")
+    (tmp_path / "sitemap.xml").write_text(
+        '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"/>', encoding="utf-8")
+    found = check_release(tmp_path, SITEURL)
+    assert any("index.php/notizie/123: broken link /2023/01/presentazione-a-crema/"
+               " (<meta http-equiv=refresh>" in p for p in found), found
+    assert any(p.startswith("chi-siamo.php: broken link /chi-eravamo/") for p in found), found
+
+
+BROKEN = {
+    "notizie/a.md": article(title="A", indirizzi_precedenti=["/notizie/1.html",
+                                                             "/index.php/notizie/1"]),
+    "notizie/b.md": article(title="B", date="2024-06-01 10:00",
+                            indirizzi_precedenti=["/notizie/1.html", "/2024/05/a/", "/index.php",
+                                                  "/chi-siamo"]),
+    "notizie/c.md": article(title="C", indirizzi_precedenti=[
+        "/notizie/dettaglio.php?id=123", "notizie/2.html", "/../3.html", "/feeds/4.html"]),
+    "notizie/bozza.md": article(title="Bozza", status="draft",
+                                indirizzi_precedenti="/notizie/1.html"),  # not public: fine
+    "pages/chi-siamo.md": "---\ntitle: Chi siamo\n---\nIl progetto.\n",
+}
+EXPECTED = [
+    "notizie/a.md:4: `indirizzi_precedenti`: /notizie/1.html è anche tra gli indirizzi"
+    " precedenti di notizie/b.md",
+    "notizie/b.md:4: `indirizzi_precedenti`: /2024/05/a/ è già l'indirizzo di notizie/a.md",
+    "notizie/b.md:4: `indirizzi_precedenti`: /chi-siamo è già l'indirizzo di pages/chi-siamo.md",
+    "notizie/b.md:4: `indirizzi_precedenti`: /index.php non può essere un indirizzo"
+    " precedente, perché sul sito sarebbe la cartella",
+    "notizie/c.md:4: `indirizzi_precedenti`: /notizie/dettaglio.php?id=123 contiene una"
+    " richiesta",
+    "notizie/c.md:4: `indirizzi_precedenti`: notizie/2.html deve cominciare con `/`",
+    "notizie/c.md:4: `indirizzi_precedenti`: /../3.html contiene `.` o `..`",
+    "notizie/c.md:4: `indirizzi_precedenti`: /feeds/4.html è dentro /feeds",
+]
+
+
+def test_check_and_build_report_the_same_errors_at_the_same_line(build, tmp_path):
+    built = build(BROKEN)
+    assert not built.ok
+    log = built.messages()
+    for expected in EXPECTED:
+        assert f"ERROR {expected}" in log, expected
+    assert "Could not process notizie/c.md" in log
+    assert not (built.output / "notizie" / "1.html").exists()  # nothing written
+    write_content(tmp_path / "check" / "content", BROKEN)
+    conf = write_conf(tmp_path / "check")
+    status, out, err = run_tool(tmp_path / "check", "check", "--settings", str(conf),
+                                "--content", str(tmp_path / "check" / "content"))
+    errors = [line.removeprefix("content/").replace(": errore: ", ": ", 1)
+              for line in out.splitlines() if ": errore: " in line]
+    assert status == 1 and len(errors) == len(EXPECTED), out + err
+    for line, expected in zip(errors, EXPECTED):
+        assert line.startswith(expected), (line, expected)
+    # the build's log has the same messages, whole
+    for line in errors:
+        assert line in log, line
+
+
+def test_with_the_plugin_off_nothing_is_written_and_nothing_checked(build):
+    built = build({**GOOD, "notizie/c.md": article(title="C", indirizzi_precedenti="x.html")},
+                  "REDIRECTS_ENABLED = False\n")
+    assert built.ok, built.log
+    assert not built.exists("/notizie/123-presentazione.html")
+    assert "chiave sconosciuta" not in built.log
