@@ -58,3 +58,21 @@ def test_invoke_new_calls_a_future_item_scheduled_with_the_same_test():
     assert state(LATER, True, NOW).startswith("programmato")
     assert state(NOW, True, NOW).startswith("pubblicato")
     assert state(LATER, False, NOW).startswith("bozza")
+
+
+def test_all_items_reads_only_the_article_and_page_generators():
+    """A plugin's own generator named an attribute ``pages`` (a list of tuples): every
+    plugin walking the build's items took those for Pelican's pages and failed
+    (``'tuple' object has no attribute 'url'``)."""
+    from types import SimpleNamespace  # noqa: PLC0415
+
+    from pelican.generators import PagesGenerator  # noqa: PLC0415
+
+    from plugins.core.items import LISTED, all_items  # noqa: PLC0415
+
+    page = SimpleNamespace(url="chi-siamo/")
+    pelicans = PagesGenerator.__new__(PagesGenerator)  # its lists only, no build
+    pelicans.pages, pelicans.hidden_pages, pelicans.draft_pages = [page], [], []
+    pelicans.translations = pelicans.hidden_translations = pelicans.draft_translations = []
+    plugins_own = SimpleNamespace(pages=[("vecchio.html", "Titolo", "nuovo/")])
+    assert list(all_items([pelicans, plugins_own])) == [(page, LISTED)]

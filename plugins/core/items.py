@@ -91,9 +91,13 @@ def items(generator, fates=(LISTED, WRITTEN, CHECKED)):
 
 
 def all_items(generators, fates=(LISTED, WRITTEN, CHECKED)):
-    """:func:`items` over every generator of a build."""
+    """:func:`items` over the article and page generators of a build (Pelican's own and
+    any subclass): another plugin's generator may name its own attributes ``pages``."""
+    from pelican.generators import ArticlesGenerator, PagesGenerator  # noqa: PLC0415
+
     for generator in generators:
-        yield from items(generator, fates)
+        if isinstance(generator, (ArticlesGenerator, PagesGenerator)):
+            yield from items(generator, fates)
 
 
 def source(item):
