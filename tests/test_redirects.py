@@ -48,11 +48,35 @@ def test_an_old_address_is_kept_as_the_server_reads_it(written, path):
     ("/documento.pdf", "finisce con .pdf"),
     ("ftp://vecchio.example.org/a.html", "non è un indirizzo di una pagina web"),
     ("/notizie/a%0Ab.html", "caratteri di controllo"),
+    # decoded, %5C is a `\` in the file's name (on Windows, a folder: out of the output)
+    ("/notizie/..%5C..%5Cfuori.html", "barra rovesciata"),
+    ("/notizie/a%5cb.html", "barra rovesciata"),
 ])
 def test_an_old_address_that_cannot_be_served_is_an_error_saying_why(written, fragment):
     found, problem = old_path(written)
     assert found is None and fragment in problem and written in problem
     assert problem.startswith("`indirizzi_precedenti`: ")
+
+
+def test_a_name_too_long_for_a_file_is_an_error_not_a_traceback(build, tmp_path):
+    """A part of 300 characters, or a path of 4000, made no file name the system
+    accepts: the build stopped with OSError (File name too long); invoke check passed."""
+    assert old_path("/" + "a" * 196 + ".php")[0] is not None
+    assert old_path("/" + "à" * 101 + "/")[0] is None  # 202 bytes
+    long_name, long_path = "/a/" + "b" * 300 + ".html", "/x" + "/abcdefghi" * 400 + "/"
+    files = {"notizie/a.md": article(title="A", indirizzi_precedenti=[long_name, long_path])}
+    built = build(files)
+    assert not built.ok and "Traceback" not in built.log and "OSError" not in built.log
+    message = "`indirizzi_precedenti`: /a/bbbbbbbbb"
+    assert built.messages().count("ERROR notizie/a.md:4: `indirizzi_precedenti`: ") == 2
+    assert f"ERROR notizie/a.md:4: {message}" in built.messages()
+    assert "è troppo lungo: ogni parte tra due `/` può avere al massimo 200" in built.messages()
+    write_content(tmp_path / "check" / "content", files)
+    conf = write_conf(tmp_path / "check")
+    status, out, _ = run_tool(tmp_path / "check", "check", "--settings", str(conf),
+                              "--content", str(tmp_path / "check" / "content"))
+    assert status == 1 and out.count("content/notizie/a.md:4: errore: ") == 2, out
+    assert f"content/notizie/a.md:4: errore: {message}" in out
 
 
 def test_the_sites_own_folders_and_files_are_refused(base_settings):

@@ -22,6 +22,12 @@ SUFFIXES = (".html", ".htm", ".php")
 _URL_RE = re.compile(r"[a-z][a-z0-9+.-]*://", re.IGNORECASE)
 _CONTROL_RE = re.compile(r"[\x00-\x1f\x7f]")
 _EXAMPLE = "/notizie/123-presentazione.html"
+# A name on disk has at most 255 bytes (ext4, APFS, NTFS); the page is first written
+# under a temporary name (plugins.core.files.keep: ".NAME.<pid>.<thread>.part", about 30
+# bytes more), and plugins/compress adds ".gz" and ".br" copies beside it. Longer names,
+# or a path longer than the system's limit, stopped the build with a traceback.
+MAX_NAME_BYTES = 200
+MAX_PATH_BYTES = 1000
 
 
 def site_folders(settings):
@@ -69,6 +75,9 @@ def old_path(text, folders=None):
     decoded = unquote(value)
     if _CONTROL_RE.search(decoded):
         return None, f"`{KEY}`: {written} contiene caratteri di controllo / control characters"
+    if "\\" in decoded:  # %5C: the file's name would hold a `\` (a folder on Windows)
+        return None, (f"`{KEY}`: {written} usa la barra rovesciata `\\` (come %5C): negli"
+                      " indirizzi si usa la barra `/` / use `/`")
     folder = decoded.endswith("/")
     segments = [segment for segment in decoded.split("/") if segment]
     if any(segment in (".", "..") for segment in segments):
@@ -78,6 +87,12 @@ def old_path(text, folders=None):
         return None, (f"`{KEY}`: {written} è la home page del sito: non può essere un"
                       " indirizzo precedente / the home page cannot be an old address")
     path = "/" + "/".join(segments) + ("/" if folder else "")
+    if (max(len(segment.encode("utf-8")) for segment in segments) > MAX_NAME_BYTES
+            or len(path.encode("utf-8")) > MAX_PATH_BYTES):
+        return None, (f"`{KEY}`: {written[:80]}… è troppo lungo: ogni parte tra due `/` può"
+                      f" avere al massimo {MAX_NAME_BYTES} caratteri (meno con le lettere"
+                      f" accentate), l'indirizzo intero {MAX_PATH_BYTES}"
+                      " / too long for a file name")
     suffix = posixpath.splitext(segments[-1])[1].lower()
     if not folder and suffix and suffix not in SUFFIXES:
         return None, (f"`{KEY}`: {written} finisce con {suffix}: si possono reindirizzare"
