@@ -273,13 +273,18 @@ def test_pages_at_old_addresses_are_html_whatever_their_name(site):
     php; no extension gets default_type), with nosniff a download instead of a page."""
     text = redirect_page.render("Presentazione", "2024/05/presentazione/",
                                 {"SITEURL": "http://site.test"})
-    names = ("notizie/dettaglio-123.php", "index.php/notizie/123", "vecchio/index.html")
+    # in any case (the plugin takes /Notizie/Pagina.PHP as written): .PHP was a download,
+    # .htm, .HTM and .HTML had the hour's cache of other files
+    names = ("notizie/dettaglio-123.php", "index.php/notizie/123", "vecchio/index.html",
+             "Notizie/Dettaglio-124.PHP", "vecchie/nascosta.htm", "Vecchie/Pagina.HTM",
+             "Vecchie/Altra.HTML")
     for name in names:
         target = site.build.output / name
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(text, encoding="utf-8")
     try:
-        for path in ("/notizie/dettaglio-123.php", "/index.php/notizie/123", "/vecchio/"):
+        for path in ("/notizie/dettaglio-123.php", "/index.php/notizie/123", "/vecchio/",
+                     *(f"/{name}" for name in names[3:])):
             status, headers, body = site.get(path)
             assert (status, headers["content-type"]) == (200, "text/html; charset=utf-8"), path
             assert headers["cache-control"] == SHORT and body == text.encode(), path
