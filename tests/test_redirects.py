@@ -300,6 +300,43 @@ def test_check_and_build_report_the_same_errors_at_the_same_line(build, tmp_path
         assert line in log, line
 
 
+SCHEDULED = {
+    "notizie/a.md": article(title="A", indirizzi_precedenti=["/2099/01/futura/", "/x.html"]),
+    "notizie/futura.md": article(title="Futura", date="2099-01-01 00:00",
+                                 indirizzi_precedenti=["/2024/05/a/", "/x.html"]),
+    "notizie/bozza.md": article(title="Bozza", status="draft", date="2099-01-01 00:00",
+                                indirizzi_precedenti=["/x.html"]),  # a draft: not counted
+}
+SCHEDULED_ERRORS = [
+    "notizie/a.md:4: `indirizzi_precedenti`: /2099/01/futura/ è già l'indirizzo di"
+    " notizie/futura.md",
+    "notizie/a.md:4: `indirizzi_precedenti`: /x.html è anche tra gli indirizzi precedenti di"
+    " notizie/futura.md",
+    "notizie/futura.md:4: `indirizzi_precedenti`: /2024/05/a/ è già l'indirizzo di"
+    " notizie/a.md",
+]
+
+
+def test_an_article_held_back_until_its_date_counts_today(build, tmp_path):
+    """Its address and old addresses clashed with no word until its date: then the
+    morning build stopped, and the article did not go out."""
+    built = build(SCHEDULED)
+    assert not built.ok
+    log = built.messages()
+    for expected in SCHEDULED_ERRORS:
+        assert f"ERROR {expected}" in log, expected
+    assert "Traceback" not in built.log
+    write_content(tmp_path / "check" / "content", SCHEDULED)
+    conf = write_conf(tmp_path / "check")
+    status, out, err = run_tool(tmp_path / "check", "check", "--settings", str(conf),
+                                "--content", str(tmp_path / "check" / "content"))
+    errors = [line.removeprefix("content/").replace(": errore: ", ": ", 1)
+              for line in out.splitlines() if ": errore: " in line]
+    assert status == 1 and len(errors) == len(SCHEDULED_ERRORS), out + err
+    for line, expected in zip(errors, SCHEDULED_ERRORS):
+        assert line.startswith(expected) and line in log, (line, expected)
+
+
 def test_with_the_plugin_off_nothing_is_written_and_nothing_checked(build):
     built = build({**GOOD, "notizie/c.md": article(title="C", indirizzi_precedenti="x.html")},
                   "REDIRECTS_ENABLED = False\n")

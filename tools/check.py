@@ -90,6 +90,14 @@ def save_as(metadata, slug, page, settings):
                                  tag="", path="")
 
 
+def scheduled_save_as(metadata, slug, page, settings):
+    """Where the public build will write an article it holds back until its date, or ""
+    (a draft, a page)."""
+    if page or metadata.get("status", "published") == "draft":
+        return ""
+    return save_as(metadata, slug, page, {**settings, "WITH_FUTURE_DATES": True})
+
+
 def language(metadata, settings):
     """The item's language as Pelican gives it: its ``lang``, else the site's."""
     return metadata.get("lang") or settings["DEFAULT_LANG"]
@@ -258,9 +266,11 @@ def check(settings, workers=None, files=None):
         for digest, entry in result.pdfs.items():
             pdfs.put(digest, entry)
         metadata = checked.metadata
-        if result.save_as and not result.failed and held_back(
-                metadata.get("date"), page, settings) is None:  # written by the public build
-            written_items[result.save_as] = relative
+        # written by the public build, now or on its date (plugins/redirects.output)
+        address = result.save_as if held_back(metadata.get("date"), page, settings) is None \
+            else scheduled_save_as(metadata, result.slug, page, settings)
+        if address and not result.failed:
+            written_items[address] = relative
             old_claims += redirect_rules.claims_of(relative,
                                                    checked.key_lines.get(OLD_ADDRESSES),
                                                    metadata.get(OLD_ADDRESSES) or ())

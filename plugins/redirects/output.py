@@ -4,9 +4,11 @@
 after the articles' and the pages', before the static files'):
 
 - ``generate_context``: the old addresses of every item the public build writes
-  (published or hidden, translations too; not drafts, not items held back until their
-  date, also where a preview shows them) checked across files (:mod:`.rules`), each
-  problem reported to ``content_checks`` (the build stops before writing anything);
+  (published or hidden, translations too; not drafts) checked across files
+  (:mod:`.rules`), each problem reported to ``content_checks`` (the build stops before
+  writing anything). Articles held back until their date count with the address they
+  will have (the morning build of that day would stop on a clash), but their pages
+  wait for them, also where a preview shows them;
 - ``generate_output``: one page per old address (:mod:`.page`), written whole.
 
 Pelican's writer is not used: these are not site pages (no ``content_written`` signal,
@@ -16,7 +18,7 @@ so no sitemap entry; not items, so in no feed, listing or search index).
 import logging
 import os
 
-from pelican.contents import Page
+from pelican.contents import Content, Page
 
 from plugins.content_checks import report
 from plugins.core.files import keep
@@ -39,6 +41,18 @@ def publicly_written(item, settings):
     return held_back(metadata.get("date"), isinstance(item, Page), settings) is None
 
 
+def scheduled_address(item, settings):
+    """Where the public build will write an article it holds back until its date (the
+    morning build of that day), or "": not a draft, not already written. Checked today
+    with the others, or that day's build would stop on a clash nobody saw coming."""
+    metadata = item.metadata
+    if (metadata.get("bozza") or metadata.get("status") == "draft" or isinstance(item, Page)
+            or held_back(metadata.get("date"), False, settings) is None):
+        return ""
+    key = "save_as" if item.in_default_lang else "lang_save_as"
+    return Content._expand_settings(item, key, "article")  # not DRAFT_SAVE_AS: ""
+
+
 class RedirectsGenerator:
     """Checks and writes the old addresses (nothing with REDIRECTS_ENABLED off)."""
 
@@ -54,14 +68,17 @@ class RedirectsGenerator:
         if not self.settings["REDIRECTS_ENABLED"]:
             return
         claims, written, targets = [], {}, {}
-        for item, _ in context_items(self.context, PUBLIC):
-            if not item.save_as or not publicly_written(item, self.settings):
+        for item, fate in context_items(self.context):
+            now = fate in PUBLIC and item.save_as and publicly_written(item, self.settings)
+            address = item.save_as if now else scheduled_address(item, self.settings)
+            if not address:
                 continue
-            written[item.save_as] = source(item)
+            written[address] = source(item)
             found = rules.claims_of(source(item), key_line(item, KEY),
                                     item.metadata.get(KEY) or ())
             claims += found
-            targets.update({claim.file: item for claim in found})
+            if now:  # a scheduled item's old addresses wait for it
+                targets.update({claim.file: item for claim in found})
         problems = rules.problems(claims, written)
         for problem in problems:
             report(self.context, problem.path, problem.message, problem.line)
