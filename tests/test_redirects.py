@@ -214,6 +214,10 @@ def test_each_old_address_of_a_written_item_leads_to_it(site):
         assert soup.p.get_text().startswith("Questa pagina si è spostata: ")
         assert soup.p.a["href"] == new
         assert site.exists(new)
+        # the site's policy first, as on every page (plugins/csp); the refresh is allowed
+        first = soup.head.find(True)
+        assert first.name == "meta" and first["http-equiv"] == "Content-Security-Policy"
+        assert first["content"] == site.soup(new).head.find(True)["content"]
     # drafts and future items: nothing of them goes public
     assert not site.exists("/vecchie/bozza.html") and not site.exists("/vecchie/futura.html")
     assert "/vecchie/" not in site.all_text().replace("/vecchie/nascosta.htm", "")

@@ -5,11 +5,12 @@ from html import escape
 from urllib.parse import quote, urlsplit
 
 from plugins.core.urls import site_address
+from plugins.csp import content_security_policy
 
 TEMPLATE = """<!DOCTYPE html>
 <html lang="it">
 <head>
-<meta charset="utf-8">
+{policy}<meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="robots" content="noindex">
 <meta http-equiv="refresh" content="0; url={local}">
@@ -39,5 +40,9 @@ def targets(url, settings):
 def render(title, url, settings):
     """The page's text for the item titled ``title`` (plain text) at ``url``."""
     local, canonical = targets(url, settings)
+    # the site's policy first, as on every page (plugins/csp), when the site has one
+    policy = content_security_policy(settings) \
+        if "plugins.csp" in (settings.get("PLUGINS") or ()) else ""
     return TEMPLATE.format(local=escape(local), canonical=escape(canonical),
-                           title=escape(title, quote=False))
+                           title=escape(title, quote=False),
+                           policy=f"{policy}\n" if policy else "")
