@@ -54,7 +54,8 @@ def test_an_old_address_is_kept_as_the_server_reads_it(written, path):
 ])
 def test_an_old_address_that_cannot_be_served_is_an_error_saying_why(written, fragment):
     found, problem = old_path(written)
-    assert found is None and fragment in problem and written in problem
+    assert found is None and fragment in problem
+    assert written.replace("\n", "\\n") in problem
     assert problem.startswith("`indirizzi_precedenti`: ")
 
 
@@ -77,6 +78,14 @@ def test_a_name_too_long_for_a_file_is_an_error_not_a_traceback(build, tmp_path)
                               "--content", str(tmp_path / "check" / "content"))
     assert status == 1 and out.count("content/notizie/a.md:4: errore: ") == 2, out
     assert f"content/notizie/a.md:4: errore: {message}" in out
+
+
+def test_a_control_character_is_shown_escaped_keeping_the_message_on_one_line():
+    # a YAML block (`|`) gave "/multi.html\n/second.html\n": the error spanned lines
+    for written, shown in (("/multi.html\n/second.html", "/multi.html\\n/second.html"),
+                           ("/a\tb.html?x", "/a\\tb.html?x")):
+        problem = old_path(written)[1]
+        assert "\n" not in problem and "\t" not in problem and shown in problem, problem
 
 
 def test_the_sites_own_folders_and_files_are_refused(base_settings):

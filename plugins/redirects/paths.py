@@ -50,8 +50,9 @@ def old_path(text, folders=None):
     ``folders``: :func:`site_folders` (None: not checked). The problem is editor-facing,
     Italian / English, and names the address as written.
     """
-    written = str(text).strip()
-    value = written
+    value = str(text).strip()
+    # as written, control characters shown as \n, \t…: one line in the log and in check
+    written = _CONTROL_RE.sub(lambda found: repr(found.group())[1:-1], value)
     if _URL_RE.match(value):
         parts = urlsplit(value)
         if parts.scheme.lower() not in ("http", "https") or not parts.netloc:
