@@ -51,6 +51,9 @@ def test_an_old_address_is_kept_as_the_server_reads_it(written, path):
     # decoded, %5C is a `\` in the file's name (on Windows, a folder: out of the output)
     ("/notizie/..%5C..%5Cfuori.html", "barra rovesciata"),
     ("/notizie/a%5cb.html", "barra rovesciata"),
+    # a hidden file's name (.htaccess, .git/…), not a page
+    ("/.htaccess", "comincia con un punto"),
+    ("/vecchio/.git/config", "comincia con un punto"),
 ])
 def test_an_old_address_that_cannot_be_served_is_an_error_saying_why(written, fragment):
     found, problem = old_path(written)
@@ -98,6 +101,21 @@ def test_the_sites_own_folders_and_files_are_refused(base_settings):
         found, problem = old_path(written, folders)
         assert found is None and "che il sito usa per i suoi file" in problem, written
     assert old_path("/notizie/123.html", folders) == ("/notizie/123.html", None)
+    # on a Mac or a Windows PC (a local build, a preview) these are the site's own files
+    for written in ("/Index.html", "/FEEDS/vecchio.html", "/Admin/"):
+        found, problem = old_path(written, folders)
+        assert found is None and "che il sito usa per i suoi file" in problem, written
+
+
+def test_addresses_differing_only_in_capitals_are_one_file_on_a_mac():
+    """/2024/05/A/ is another file than the article's 2024/05/a/ on Linux, the same one on
+    a Mac or a Windows PC, where a local build or a preview wrote the redirect over the
+    article's page; two items claiming /Notizie/1.html and /notizie/1.html likewise."""
+    [problem] = rules.problems(claims("notizie/b.md", "/2024/05/A/"), WRITTEN)
+    assert "è già l'indirizzo di notizie/a.md" in problem.message
+    [problem] = rules.problems(claims("notizie/b.md", "/Notizie/1.html")
+                               + claims("notizie/c.md", "/notizie/1.html"), WRITTEN)
+    assert "è anche tra gli indirizzi precedenti di notizie/c.md" in problem.message
 
 
 def test_one_text_or_a_list_each_address_once(base_settings):

@@ -84,6 +84,10 @@ def old_path(text, folders=None):
     if any(segment in (".", "..") for segment in segments):
         return None, (f"`{KEY}`: {written} contiene `.` o `..`: un indirizzo precedente è un"
                       " percorso dentro il sito, senza `..` / `..` leaves the site")
+    if any(segment.startswith(".") for segment in segments):
+        return None, (f"`{KEY}`: {written} ha una parte che comincia con un punto: è il nome"
+                      " di un file nascosto (come /.htaccess), non di una pagina / a hidden"
+                      " name")
     if not segments:
         return None, (f"`{KEY}`: {written} è la home page del sito: non può essere un"
                       " indirizzo precedente / the home page cannot be an old address")
@@ -99,11 +103,16 @@ def old_path(text, folders=None):
         return None, (f"`{KEY}`: {written} finisce con {suffix}: si possono reindirizzare"
                       f" solo indirizzi che finiscono con `/`, {', '.join(SUFFIXES)} o senza"
                       f" estensione / only {', '.join(SUFFIXES)}, `/` or no extension")
-    if folders is not None and segments[0] in folders:
+    if folders is not None and segments[0].lower() in {name.lower() for name in folders}:
         return None, (f"`{KEY}`: {written} è dentro /{segments[0]}, che il sito usa per i"
                       " suoi file: non può essere un indirizzo precedente"
-                      f" / reserved for the site ({folders[segments[0]]})")
+                      f" / reserved for the site ({_owner(folders, segments[0])})")
     return path, None
+
+
+def _owner(folders, first):
+    """The owner of the reserved folder ``first`` names, whatever its capitals."""
+    return next(owner for name, owner in folders.items() if name.lower() == first.lower())
 
 
 def old_paths(value, folders=None):

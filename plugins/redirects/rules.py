@@ -42,16 +42,18 @@ def problems(claims, written):
     ``written`` (``{output path: source}`` of those items). One problem per clash, on
     the file that claims the old address (of two claims, on the one whose file sorts
     first, naming the others)."""
+    # Compared whatever their capitals: on a Mac or a Windows PC (a local build, a preview)
+    # /Index.html is the file index.html, and /Notizie/1.html the file of /notizie/1.html.
     found = []
     items, item_folders = {}, {}
     for save_as, source in sorted(written.items()):
-        save_as = posixpath.normpath(save_as)
+        save_as = posixpath.normpath(save_as).lower()
         items.setdefault(save_as, source)
         for folder in _folders(save_as):
             item_folders.setdefault(folder, source)
     owners = {}
     for claim in claims:
-        owners.setdefault(claim.file, {}).setdefault(claim.source, claim)
+        owners.setdefault(claim.file.lower(), {}).setdefault(claim.source, claim)
     redirect_folders = {}
     for file in sorted(owners):
         for folder in _folders(file):
