@@ -1,0 +1,201 @@
+"""Printing (Ctrl+P, "Stampa"), proven in Chromium: what a reader gets on paper.
+
+Many readers print a press release or a notice to read it on paper or pin it on a
+board. On paper the article keeps its text, images and tables, and loses what only
+works on a screen: menus, search, share buttons, related reading, the visit count.
+Links cannot be followed on paper: the page's own address is printed under the header,
+and the absolute address of each body link and of each document (the site's links are
+absolute when SITEURL is set). Tables and code blocks, which scroll in their box on
+screen, fit the sheet; a photo takes at most a third of it. A page printed from a dark
+screen is black on white (dark mode is for screens only).
+
+Checked through ``emulate_media(media="print")``: computed styles and layout at the
+width of an A4 sheet, and the text of the PDF Chromium prints (pypdf).
+"""
+
+import io
+import re
+
+import pytest
+from PIL import Image, ImageDraw
+from browser_support import chromium, served_site
+from pypdf import PdfReader
+from samples import text_pdf
+from support import article
+
+pytestmark = pytest.mark.browser
+
+ARTICLE = "/2024/08/festa-dei-laboratori-a-casalmaggiore/"
+PDF = "allegati/2024/programma-della-festa.pdf"
+EXTERNAL = "https://www.comune.casalmaggiore.cr.it/laboratori-di-comunita/iscrizioni"
+EMAIL = "orti.condivisi@casalmaggioresolidale.example.org"
+CODE = ("iscrizioni: https://www.comune.casalmaggiore.cr.it/laboratori-di-comunita/"
+        "iscrizione-famiglie-volontarie-casalmaggiore-2024")
+A4_WIDTH = 718  # CSS px: 21 cm less Chromium's default margins, about the printed width
+ITEMS = "\n".join(f"- Iniziativa numero {n} del quartiere" for n in range(1, 31))
+# What a sheet of paper cannot use, hidden in print.
+SCREEN_ONLY = [".skip-link", ".site-search", ".site-nav", ".breadcrumb", ".share",
+               ".category-pager", ".related-stessa-categoria", ".visit-count", ".site-footer"]
+
+
+def photo(width, height):
+    image = Image.new("RGB", (width, height), "#1b4f72")
+    draw = ImageDraw.Draw(image)
+    for x in range(0, width, 24):
+        draw.line([(x, 0), (width - x, height)], fill=(x % 256, 140, 90), width=5)
+    data = io.BytesIO()
+    image.save(data, "JPEG", quality=82)
+    return data.getvalue()
+
+
+CONTENT = {
+    "immagini/festa.jpg": photo(1600, 1000),
+    "immagini/piazza.jpg": photo(1200, 1600),  # portrait: would fill a whole sheet
+    PDF: text_pdf("Programma della festa", "Orari e luoghi"),
+    "pages/progetto.md": article(title="Il progetto", date=None, slug="progetto",
+                                 body="FareLegami è un progetto di welfare di comunità."),
+    "notizie/2024-08-01-festa.md": article(
+        title="Festa dei Laboratori a Casalmaggiore", date="2024-08-01 18:30",
+        author="Giulia Neri", tags="[Casalmaggiore]", image="immagini/festa.jpg",
+        image_alt="Persone ai tavoli della festa in piazza",
+        summary="Sabato i Laboratori di Comunità hanno riempito la piazza.",
+        attachments=[f"file: {PDF}\n    title: Programma della festa"],
+        body=f"""\
+            Leggi il [progetto]({{filename}}/pages/progetto.md) e le
+            [iscrizioni]({EXTERNAL}), o scrivi a [info](mailto:info@farelegami.example.org).
+
+            ## La piazza
+
+            ![Pianta della piazza con i tavoli]({{static}}/immagini/piazza.jpg)
+
+            | Laboratorio | Settembre | Ottobre | Novembre | Dicembre | Referente | Contatto |
+            | --- | ---: | ---: | ---: | ---: | --- | --- |
+            | Orti condivisi | 12 | 18 | 21 | 22 | Casalmaggiore Solidale | {EMAIL} |
+            | Doposcuola | 25 | 30 | 28 | 29 | Community Manager | doposcuola@example.org |
+
+            ## Le iniziative
+
+            {ITEMS.replace(chr(10), chr(10) + " " * 12)}
+
+            ```
+            {CODE}
+            ```
+            """),
+    **{f"notizie/2024-07-{day:02d}-altra.md": article(
+        title=f"Notizia del {day} luglio", date=f"2024-07-{day:02d} 10:00", tags="[Casalmaggiore]")
+       for day in range(1, 6)},
+}
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory):
+    with served_site(tmp_path_factory.mktemp("print"), CONTENT, config="publishconf",
+                     settings="""
+                         VISIT_COUNTER_URL = "http://127.0.0.1:9"  # never answers
+                         DEFAULT_PAGINATION = 2
+                     """) as built:
+        yield built
+
+
+@pytest.fixture(scope="module")
+def browser():
+    with chromium() as launched:
+        yield launched
+
+
+@pytest.fixture
+def page(browser):
+    context = browser.new_context(viewport={"width": A4_WIDTH, "height": 1000})
+    yield context.new_page()
+    context.close()
+
+
+def printed(page, site, address, color_scheme="light"):
+    """The text of the PDF Chromium prints of ``address``, as pdf() prints it (A4, no
+    backgrounds), whitespace removed (pypdf breaks long addresses across lines)."""
+    page.emulate_media(color_scheme=color_scheme)
+    page.goto(site.origin + address)
+    page.wait_for_load_state("networkidle")
+    page.emulate_media(media="print", color_scheme=color_scheme)
+    data = page.pdf(format="A4", print_background=False)
+    text = "".join(sheet.extract_text() for sheet in PdfReader(io.BytesIO(data)).pages)
+    return re.sub(r"\s+", "", text)
+
+
+def in_print(page, site, address, color_scheme="light"):
+    page.emulate_media(color_scheme=color_scheme)
+    page.goto(site.origin + address)
+    page.emulate_media(media="print", color_scheme=color_scheme)
+
+
+def test_what_paper_cannot_use_is_not_printed(page, site):
+    in_print(page, site, ARTICLE)
+    shown = page.evaluate("""selectors => selectors.filter(selector => {
+        const element = document.querySelector(selector);
+        return element && getComputedStyle(element).display !== 'none'; })""", SCREEN_ONLY)
+    missing = page.evaluate("s => s.filter(x => !document.querySelector(x))", SCREEN_ONLY)
+    assert (shown, missing) == ([], [])
+    in_print(page, site, "/categorie/notizie/")
+    for selector in (".pagination", ".feed-links"):
+        assert page.locator(selector).count() == 1, selector
+        assert page.locator(selector).evaluate("e => getComputedStyle(e).display") == "none"
+
+
+def test_the_page_s_own_address_is_printed(page, site):
+    for address in (ARTICLE, "/documenti/", "/categorie/notizie/pagina/2/", "/progetto/"):
+        assert f"Indirizzodiquestapagina:{site.origin}{address}" in printed(page, site, address)
+    assert "Indirizzodiquestapagina" not in printed(page, site, "/404.html")
+
+
+def test_the_addresses_of_body_links_and_documents_are_printed(page, site):
+    text = printed(page, site, ARTICLE)
+    assert f"({site.origin}/progetto/)" in text  # {filename}: absolute with SITEURL
+    assert f"({EXTERNAL})" in text
+    assert "ProgrammadellafestaPDF" in text.replace("(", "")
+    assert f"{site.origin}/{PDF}" in text
+    documents = printed(page, site, "/documenti/")
+    assert f"{site.origin}/{PDF}" in documents
+    assert f"({site.origin}{ARTICLE})" in documents  # the article that publishes it
+    # not the navigation's addresses
+    assert f"({site.origin}/categorie/" not in text
+    assert f"({site.origin}/argomenti/" not in text
+
+
+def test_tables_and_code_fit_the_sheet(page, site):
+    in_print(page, site, ARTICLE)
+    boxes = page.evaluate("""() => [...document.querySelectorAll(
+        '.prose .table-scroll, .prose pre')].map(e => [e.tagName, e.scrollWidth, e.clientWidth,
+                   e.getBoundingClientRect().right, document.documentElement.clientWidth])""")
+    assert len(boxes) == 2
+    for tag, scroll_width, width, right, page_width in boxes:
+        assert scroll_width <= width + 1 and right <= page_width, tag
+    text = printed(page, site, ARTICLE)
+    assert EMAIL in text and CODE.replace(" ", "") in text
+
+
+def test_a_portrait_photo_takes_at_most_a_third_of_the_sheet(page, site):
+    in_print(page, site, ARTICLE)
+    page.locator(".prose img").scroll_into_view_if_needed()  # loaded lazily
+    page.wait_for_function("""() => [...document.querySelectorAll('.prose img, .article-cover img')]
+        .every(image => image.complete && image.naturalWidth)""")
+    sizes = page.evaluate("""() => [...document.querySelectorAll('.prose img, .article-cover img')]
+        .map(e => [e.getBoundingClientRect().width, e.getBoundingClientRect().height])""")
+    assert len(sizes) == 2
+    for width, height in sizes:
+        assert 0 < height <= 9 / 2.54 * 96 + 1 and width > 0  # 9 cm
+
+
+def test_a_dark_screen_prints_black_on_white(page, site):
+    """A regression guard: dark mode is for screens only (it passed before this file)."""
+    in_print(page, site, ARTICLE, color_scheme="dark")
+    colours = page.evaluate("""() => ['body', 'h1', '.lead', '.prose p', '.article-meta time',
+                                      '.attachment-link', 'main']
+        .map(s => { const style = getComputedStyle(document.querySelector(s));
+                    return [s, style.color]; })""")
+    for selector, colour in colours:
+        red, green, blue = map(int, re.findall(r"\d+", colour)[:3])
+        assert max(red, green, blue) < 64, (selector, colour)
+    background = page.evaluate("getComputedStyle(document.documentElement).backgroundColor")
+    assert background in ("rgb(255, 255, 255)", "rgba(0, 0, 0, 0)")
+    assert page.evaluate("getComputedStyle(document.body).backgroundColor") in (
+        "rgb(255, 255, 255)", "rgba(0, 0, 0, 0)")
