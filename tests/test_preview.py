@@ -97,6 +97,23 @@ def test_the_server_never_serves_outside_the_output(preview):
     assert get(preview, "/%2e%2e/testconf.py")[0] == 404
 
 
+def test_the_pages_at_old_addresses_are_served_as_pages(preview):
+    """plugins/redirects writes them as /chi-siamo.php or /index.php/notizie/123, which
+    the web server sends as text/html (deploy/nginx.conf): the preview too, or the
+    browser downloaded them instead of following them."""
+    (preview.content / "notizie" / "a.md").write_text(article(
+        title="Buona notizia", body="Il testo buono.",
+        indirizzi_precedenti=["/index.php/notizie/123", "/vecchie/Notizia.PHP",
+                              "/vecchie/notizia.htm"]), encoding="utf-8")
+    assert preview.rebuild()
+    for path in ("/index.php/notizie/123", "/vecchie/Notizia.PHP", "/vecchie/notizia.htm"):
+        status, kind, body = preview.answer(path)
+        assert (status, kind) == (200, "text/html"), path
+        assert b'content="0; url=/2024/05/buona-notizia/"' in body
+        assert b"/__anteprima/ricarica.js" in body  # reloaded like every page
+    assert preview.answer("/robots.txt")[1] == "text/plain"
+
+
 def wait_for_port(port):
     """Until the server accepts connections (it prints its address just before)."""
     for _ in range(500):

@@ -135,7 +135,7 @@ class PreviewSite:
                         self._decorated(NO_BUILD, build, built=False))
             return HTTPStatus.NOT_FOUND, "text/plain", b"Non trovato / Not found"
         body = path.read_bytes()
-        kind = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
+        kind = content_type(path.name)
         if kind == "text/html":
             body = self._decorated(body, build)
         return status, kind, body
@@ -172,6 +172,16 @@ class PreviewSite:
         match = BODY_RE.search(body)
         at = match.end() if match else 0
         return body[:at] + panel + body[at:]
+
+
+def content_type(name):
+    """The type the preview sends a file of ``name`` with: the web server's
+    (deploy/nginx.conf). The pages at old addresses (plugins/redirects) are named
+    ``….php`` or without an extension, which ``mimetypes`` does not type: sent as
+    ``application/octet-stream`` they were downloads, not pages that lead on."""
+    if "." not in name or name.lower().endswith(".php"):
+        return "text/html"
+    return mimetypes.guess_type(name)[0] or "application/octet-stream"
 
 
 def _handler(site):
