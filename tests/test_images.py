@@ -519,6 +519,21 @@ def test_a_phones_photo_is_published_without_its_position_and_otherwise_the_same
     assert status == 0 and "contiene il luogo" not in out
 
 
+def test_a_jpeg_only_linked_for_download_is_published_without_its_position_too(build):
+    """``[Scarica la foto]({static}/immagini/foto.jpg)``: no written item shows it, but the
+    build publishes it at that address all the same, and it carried the position."""
+    data = phone_photo()
+    site = build({"immagini/foto.JPEG": data, "immagini/pulita.jpg": jpeg(600, 400),
+                  "notizie/a.md": article(body="[Scarica la foto]({static}/immagini/foto.JPEG)"
+                                               " e [l'altra]({static}/immagini/pulita.jpg)")})
+    assert site.ok, site.log
+    published = (site.output / "immagini" / "foto.JPEG").read_bytes()
+    assert published == location.without_location(data) and b"GPS" not in published
+    with Image.open(io.BytesIO(published)) as image:
+        assert not image.getexif().get_ifd(0x8825) and "xmp" not in image.info
+    assert (site.output / "immagini" / "pulita.jpg").read_bytes() == jpeg(600, 400)
+
+
 def test_a_png_that_carries_its_gps_location_is_warned_about(build, tmp_path):
     """Only JPEGs are rewritten without their position: a PNG carrying one is published as
     it is, and the editor is told, by the build and by ``invoke check`` alike."""

@@ -109,6 +109,7 @@ class ImagesGenerator:
         self.output_path = output_path
         self.files = {}  # published name -> cached file
         self.clean = {}  # source -> cached copy without the position (``location``)
+        self.shown = set()  # sources of the images written items show (measured)
 
     def _prepare(self, source):
         """``(source, Source, [Variant], problem)`` for one content-relative image."""
@@ -121,16 +122,40 @@ class ImagesGenerator:
         except variants.Unreadable as error:
             return source, None, [], str(error)
         if measured.located and location.strippable(measured.kind):
-            try:
-                self.clean[source] = location.ensure(path, measured.digest,
-                                                     self.settings["IMAGES_CACHE_PATH"])
-            except location.NotJPEG as error:  # Pillow read it: published as it is, warned
-                logger.debug("%s: not rewritten without its position: %s", source, error)
+            clean = self._without_location(source, path, measured)
+            if clean:
+                self.clean[source] = clean
+            else:  # Pillow read it: published as it is, warned
                 measured = dataclasses.replace(measured, kind="")
         # a variant no lighter than the original is of no use (a screenshot's palette PNG
         # makes lossy WebP variants larger than itself, and blurred): the original serves
         size = os.path.getsize(path)
         return source, measured, [v for v in made if os.path.getsize(v.file) < size], None
+
+    def _without_location(self, source, path, measured):
+        """The cached copy of the JPEG ``source`` (at ``path``, ``measured``) without the
+        position it carries (``location``), or None when it cannot be rewritten."""
+        try:
+            return location.ensure(path, measured.digest, self.settings["IMAGES_CACHE_PATH"])
+        except location.NotJPEG as error:
+            logger.debug("%s: not rewritten without its position: %s", source, error)
+            return None
+
+    def _linked_without_location(self, source):
+        """The copy without its position of a JPEG the build publishes though no written
+        item shows it (``[Scarica la foto]({static}/immagini/foto.jpg)``: a link, not an
+        image), or None: no JPEG, no position, unreadable (a link's file is published as
+        it is)."""
+        if not source.lower().endswith(location.JPEG_SUFFIXES):
+            return None
+        path = os.path.join(self.path, *source.split("/"))
+        try:
+            measured = variants.measure(path)
+        except variants.Unreadable:
+            return None
+        if not (measured.located and location.strippable(measured.kind)):
+            return None
+        return self._without_location(source, path, measured)
 
     def _url(self, path):
         return f"{self.settings['SITEURL']}/{quote(path)}"
@@ -173,6 +198,7 @@ class ImagesGenerator:
             for source in item_images(item):
                 if os.path.isfile(os.path.join(self.path, *source.split("/"))):
                     users.setdefault(source, []).append(item)  # missing: the contract says so
+        self.shown = set(users)
         covers = {cover_path(item.metadata.get("image")) for item in items}
         with ThreadPoolExecutor(self.settings["IMAGES_WORKERS"]) as pool:
             prepared = list(pool.map(self._prepare, sorted(users)))
@@ -214,10 +240,12 @@ class ImagesGenerator:
         del writer  # files are linked from the cache, not rendered
         # The static generator, the last one, has listed the originals it will copy: those
         # that carry a position are published here without it (``location``), and it
-        # copies the others.
+        # copies the others. A JPEG only linked (a download) is read here: it is public too.
         statics = self.context.get("staticfiles", [])
         for static in list(statics):
-            clean = self.clean.get(static.get_relative_source_path().replace(os.sep, "/"))
+            source = static.get_relative_source_path().replace(os.sep, "/")
+            clean = self.clean.get(source) if source in self.shown \
+                else self._linked_without_location(source)
             if clean:
                 statics.remove(static)
                 target = os.path.join(self.output_path, *static.save_as.split("/"))

@@ -5,7 +5,7 @@ XMP packet): published as it is, anyone who downloads it from the site learns wh
 it was taken — a person photographed at home, a child at school. The variants and
 the share copy are drawn anew and carry no metadata; the original, which is the
 ``src`` of every ``<img>`` and the largest candidate of its ``srcset``, is published
-by :func:`without_location` instead:
+by :func:`without_location` instead (so is a JPEG an item only links, for download):
 
 - the EXIF block without its GPS block (the rest kept: orientation, which turns the
   picture in the browser, author and copyright, camera and date);
@@ -28,6 +28,7 @@ from plugins.core.files import keep
 
 FORMAT = 1  # change when the rewriting changes: cached copies are then made again
 GPS = 0x8825  # EXIF: the pointer to the GPS block
+JPEG_SUFFIXES = (".jpg", ".jpeg", ".jpe", ".jfif")  # names of files read as JPEGs (lower case)
 SOI, EOI, SOS = 0xD8, 0xD9, 0xDA
 APP1, APP2 = 0xE1, 0xE2
 EXIF_HEADER = b"Exif\0\0"
