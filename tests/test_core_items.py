@@ -5,7 +5,7 @@ from datetime import datetime, timedelta, timezone
 
 import pytest
 
-from plugins.core.items import held_back, is_future, written
+from plugins.core.items import held_back, is_draft, is_future, written
 from tools.new_item import state
 
 NOW = datetime(2026, 11, 29, 12, 0, tzinfo=timezone.utc)
@@ -52,6 +52,15 @@ def test_held_back_is_the_public_builds_answer_even_in_a_preview(date, page, set
 def test_written_follows_status_dates_and_with_future_dates(metadata, page, settings,
                                                             expected):
     assert written(metadata, page, settings, NOW.timestamp()) is expected
+
+
+@pytest.mark.parametrize("metadata, expected", [
+    ({"status": "draft"}, True),
+    ({"status": "published", "bozza": True}, True),  # a draft a preview shows
+    ({"status": "published"}, False), ({"status": "hidden"}, False), ({}, False),
+])
+def test_a_draft_is_one_whether_a_preview_shows_it_or_not(metadata, expected):
+    assert is_draft(metadata) is expected
 
 
 def test_invoke_new_calls_a_future_item_scheduled_with_the_same_test():

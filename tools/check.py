@@ -46,7 +46,7 @@ from plugins.images import (  # noqa: E402
 from plugins.core import processes  # noqa: E402
 from plugins.redirects import rules as redirect_rules  # noqa: E402
 from plugins.redirects.paths import KEY as OLD_ADDRESSES  # noqa: E402
-from plugins.core.items import held_back, written  # noqa: E402
+from plugins.core.items import held_back, is_draft, written  # noqa: E402
 from plugins.core.problems import ERROR, WARNING, Problem  # noqa: E402
 from plugins.core.urls import link_regex, static_link_paths  # noqa: E402
 from plugins.italian import numero, quanti  # noqa: E402
@@ -93,7 +93,7 @@ def save_as(metadata, slug, page, settings):
 def scheduled_save_as(metadata, slug, page, settings):
     """Where the public build will write an article it holds back until its date, or ""
     (a draft, a page)."""
-    if page or metadata.get("status", "published") == "draft":
+    if page or is_draft(metadata):
         return ""
     return save_as(metadata, slug, page, {**settings, "WITH_FUTURE_DATES": True})
 

@@ -32,7 +32,7 @@ from pelican import signals
 from pelican.contents import Page
 
 from plugins.core.errors import QuietError, quiet_tracebacks
-from plugins.core.items import LINKS_KEY, all_items, held_back, key_line, source
+from plugins.core.items import LINKS_KEY, all_items, held_back, is_draft, key_line, source
 from plugins.core.problems import WARNING, Problem
 
 from . import rules
@@ -64,8 +64,7 @@ def entries(generators):
                     item.slug or "", item.save_as or "", item.lang,
                     key_line(item, "slug", "title"),
                     tuple((metadata.get(LINKS_KEY) or {}).items()),
-                    # a draft a preview shows is "published" and marked `bozza` (contract)
-                    metadata.get("status") == "draft" or bool(metadata.get("bozza")),
+                    is_draft(metadata),  # a preview's too, "published" and marked `bozza`
                     held_back(metadata.get("date"), page, settings))
 
 

@@ -58,6 +58,13 @@ def is_future(date, now=None):
     return date is not None and date.timestamp() > (time.time() if now is None else now)
 
 
+def is_draft(metadata):
+    """Whether an item is a draft: ``status: draft``, or a draft a preview shows, which the
+    contract makes published and marks ``bozza`` (``CONTRACT_PREVIEW_DRAFTS``). The public
+    build writes neither."""
+    return metadata.get("status") == "draft" or bool(metadata.get("bozza"))
+
+
 def held_back(date, page, settings, now=None):
     """``date`` when the public build holds the item back until then (an article dated in
     the future), else None. A preview (``CONTRACT_PREVIEW_DRAFTS``) shows future items
@@ -75,7 +82,7 @@ def written(metadata, page, settings, now=None):
     address: not a draft (``status: draft``), not an article dated in the future unless
     ``WITH_FUTURE_DATES``, not an article without a date (the contract's error)."""
     date = metadata.get("date")
-    if metadata.get("status", "published") == "draft":
+    if is_draft(metadata):
         return False
     if page:
         return True

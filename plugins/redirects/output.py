@@ -18,11 +18,11 @@ so no sitemap entry; not items, so in no feed, listing or search index).
 import logging
 import os
 
-from pelican.contents import Content, Page
+from pelican.contents import Page
 
 from plugins.content_checks import report
 from plugins.core.files import keep
-from plugins.core.items import PUBLIC, context_items, held_back, key_line, source
+from plugins.core.items import PUBLIC, context_items, held_back, is_draft, key_line, source
 from plugins.core.text import plain
 
 from . import page, rules
@@ -35,22 +35,20 @@ def publicly_written(item, settings):
     """Whether the public build writes ``item`` now (a preview shows drafts marked
     ``bozza`` and future articles too: their old addresses are not written there
     either, as a preview answers for the public build)."""
-    metadata = item.metadata
-    if metadata.get("bozza") or metadata.get("status") == "draft":
-        return False
-    return held_back(metadata.get("date"), isinstance(item, Page), settings) is None
+    return not is_draft(item.metadata) and held_back(
+        item.metadata.get("date"), isinstance(item, Page), settings) is None
 
 
 def scheduled_address(item, settings):
     """Where the public build will write an article it holds back until its date (the
     morning build of that day), or "": not a draft, not already written. Checked today
     with the others, or that day's build would stop on a clash nobody saw coming."""
-    metadata = item.metadata
-    if (metadata.get("bozza") or metadata.get("status") == "draft" or isinstance(item, Page)
-            or held_back(metadata.get("date"), False, settings) is None):
+    if (is_draft(item.metadata) or isinstance(item, Page)
+            or held_back(item.metadata.get("date"), False, settings) is None):
         return ""
-    key = "save_as" if item.in_default_lang else "lang_save_as"
-    return Content._expand_settings(item, key, "article")  # not DRAFT_SAVE_AS: ""
+    # the article's own pattern: Pelican gives a held-back article DRAFT_SAVE_AS, ""
+    key = "ARTICLE_SAVE_AS" if item.in_default_lang else "ARTICLE_LANG_SAVE_AS"
+    return str(settings[key]).format(**item.url_format)
 
 
 class RedirectsGenerator:
@@ -60,9 +58,7 @@ class RedirectsGenerator:
         self.context = context
         self.settings = settings
         self.output_path = output_path
-        # (output file, title, url). Not "pages": plugins.core.items takes a generator's
-        # `pages`, `articles`, `drafts`… for Pelican's items
-        self.planned = []
+        self.planned = []  # (output file, title, url)
 
     def generate_context(self):
         if not self.settings["REDIRECTS_ENABLED"]:
