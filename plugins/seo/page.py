@@ -19,6 +19,7 @@ from plugins.core.items import cover_path
 from plugins.core.terms import written
 from plugins.core.urls import site_address, without_index
 from plugins.italian.dates import data_iso
+from plugins.italian.numbers import LOCALE
 
 from . import share, structured
 from .text import absolute, plain, shorten
@@ -91,7 +92,7 @@ def locale(context, item=None):
     lang = getattr(item, "lang", None)
     if lang and lang != context.get("DEFAULT_LANG"):
         return _with_territory(str(lang))
-    return str(context.get("SEO_LOCALE") or "it_IT")
+    return str(context.get("SEO_LOCALE") or LOCALE)
 
 
 @functools.lru_cache(maxsize=64)

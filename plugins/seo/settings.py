@@ -3,6 +3,7 @@
 import re
 
 from plugins.core import settings as core_settings
+from plugins.italian.numbers import LOCALE
 
 PREFIX = "SEO_"
 DEFAULTS = {
@@ -10,8 +11,9 @@ DEFAULTS = {
     "SEO_ORGANIZATION_AUTHORS": ["Redazione"],
     # The publisher's raster logo, a site path (theme/static/logo.png is written there).
     "SEO_LOGO": "theme/logo.png",
-    # og:locale; JSON-LD inLanguage is derived from it (it_IT -> it-IT).
-    "SEO_LOCALE": "it_IT",
+    # og:locale; JSON-LD inLanguage is derived from it (it_IT -> it-IT). By default the
+    # site's one Babel locale (plugins/italian).
+    "SEO_LOCALE": LOCALE,
 }
 LOCALE_RE = re.compile(r"[a-z]{2,3}_[A-Z]{2}")
 
