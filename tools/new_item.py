@@ -105,7 +105,9 @@ def create(settings, title, category, when=None, slug=None, publish=False):
         chosen = base[:MAX_LENGTH - len(suffix)].rstrip("-") + suffix
     path = _path(settings, category, date, chosen)
     front = {"title": title, "date": date.strftime("%Y-%m-%d %H:%M"), "slug": chosen,
-             "author": "Redazione", "tags": [], "summary": "", "attachments": [],
+             # the site's default author (AUTHOR: "Redazione"), as the web editor's form
+             "author": settings.get("AUTHOR") or "Redazione", "tags": [], "summary": "",
+             "attachments": [],
              "status": "published" if publish else "draft"}
     text = "---\n" + yaml.safe_dump(front, allow_unicode=True, sort_keys=False,
                                     default_flow_style=None, width=1000) + "---\n\n" + BODY
