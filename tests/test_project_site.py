@@ -1,8 +1,10 @@
-"""The repository's own content builds with the public settings, and every link works."""
+"""The repository's own content builds with the public settings, and every link works; what
+its privacy and accessibility pages say about the site matches what the code does."""
 
+import re
 from urllib.parse import unquote, urlsplit
 
-from support import SITEURL
+from support import ROOT, SITEURL
 from tools.release_check import check_release
 
 
@@ -107,3 +109,163 @@ def test_the_project_index_holds_every_published_page_and_the_press_release_pdf(
                    attrs={"data-pagefind-body": True})}
     assert set(entries) - {pdf} == written
     assert "/progetto/" in written and len(written) > 20
+
+
+# What the privacy page (content/pages/privacy.md) tells readers about the site's own
+# behaviour, kept in step with the code that behaves: a field the counter starts sending, a
+# host the web editor starts contacting or a field the server starts logging fails here
+# until the page says so.
+
+def privacy_section(project_site, heading):
+    """The words of the privacy page's section under the ``<h2>`` ``heading``, with
+    straight apostrophes (the site prints typographic ones)."""
+    title = project_site.soup("/privacy/").find(
+        "h2", string=lambda string: string and string.replace("\u2019", "'") == heading)
+    assert title is not None, heading
+    words = []
+    for element in title.find_next_siblings():
+        if element.name == "h2":
+            break
+        words.append(element.get_text(" "))
+    return " ".join(" ".join(words).replace("\u2019", "'").split())
+
+
+NO_COOKIES = "Nessun cookie, nessuna risorsa da altri siti"  # a heading of the page
+
+# GoatCounter's parameters the counter script sends when it records a visit, and how the
+# privacy page names each; and those the page promises are never sent.
+COUNTER_FIELDS = {"p": "l'indirizzo della pagina", "t": "il suo titolo",
+                  "rnd": "codice casuale", "b": "programma automatico"}
+COUNTER_NOT_SENT = {"r": "referrer", "s": "dimensioni dello schermo"}
+
+
+def test_the_privacy_page_names_every_field_the_visit_counter_sends(project_site):
+    script = (ROOT / "theme" / "static" / "js" / "visit-counter.js").read_text()
+    record = script[script.index("function record("):script.index("function visits(")]
+    sent = set(re.findall(r"[?&](\w+)=", record))
+    assert sent and sent <= set(COUNTER_FIELDS), \
+        f"the counter sends {sorted(sent - set(COUNTER_FIELDS))}: say so on the privacy page"
+    text = privacy_section(project_site, "Contatore delle visite")
+    assert [phrase for phrase in COUNTER_FIELDS.values() if phrase not in text] == []
+    assert sent.isdisjoint(COUNTER_NOT_SENT)
+    assert [phrase for phrase in COUNTER_NOT_SENT.values() if phrase not in text] == []
+    # "Do Not Track o Global Privacy Control": the public settings keep respecting them
+    [tag] = project_site.soup(PRESS).select("script[data-endpoint]")
+    assert tag["data-respect-dnt"] == "true" and "Do Not Track o Global Privacy Control" in text
+
+
+def test_nothing_the_site_sends_readers_stores_anything_in_their_browser(project_site):
+    """The page: no cookies, nothing saved on the reader's device (the web editor apart)."""
+    storage = re.compile(r"document\.cookie|localStorage|sessionStorage|indexedDB|caches\.open")
+    scripts = [path for path in project_site.output.rglob("*.js")
+               if path.relative_to(project_site.output).parts[0] != "admin"]
+    assert any(path.parts[-2] == "js" for path in scripts), scripts  # the theme's site.js
+    assert [str(path) for path in scripts if storage.search(path.read_text())] == []
+    assert "Non usa cookie" in privacy_section(project_site, NO_COOKIES)
+
+
+def test_pages_allow_no_host_but_the_site_and_the_visit_counter(project_site):
+    """The page: no fonts, scripts, images… from other sites; only the counter's service.
+    Every page's Content-Security-Policy names no other host."""
+    allowed = {SITEURL, "https://stats.example.org"}  # the fixture's VISIT_COUNTER_URL
+    named = set()
+    for page in project_site.output.rglob("*.html"):
+        if page.relative_to(project_site.output).parts[0] == "admin":
+            continue  # the web editor: its own policy, below
+        meta = project_site.soup("/" + page.relative_to(project_site.output).as_posix()).find(
+            "meta", attrs={"http-equiv": "Content-Security-Policy"})
+        assert meta is not None, page
+        for directive in meta["content"].split(";"):
+            named.update(source for source in directive.split()[1:] if "://" in source)
+    assert named == allowed, named
+    text = privacy_section(project_site, NO_COOKIES)
+    assert "servizio di conteggio delle visite" in text
+
+
+# The hosts the web editor's browser may contact (plugins/admin/policy.py), by how the
+# privacy page names them; the git host's own address, when it is the site's choice
+# (ADMIN_BASE_URL), is "il servizio che ospita i file del sito".
+EDITOR_HOSTS = {"https://gitlab.com": "GitLab", "https://secure.gravatar.com": "Gravatar",
+                "https://api.github.com": "GitHub",
+                "https://avatars.githubusercontent.com": "GitHub",
+                "https://www.githubstatus.com": "www.githubstatus.com"}
+EDITOR_BACKENDS = {"gitlab": "GitLab", "github": "GitHub", "gitea": "Gitea"}
+
+
+def test_the_privacy_page_names_every_host_the_web_editor_contacts(project_site):
+    from plugins.admin import policy  # noqa: PLC0415
+    from plugins.admin.settings import BACKENDS  # noqa: PLC0415
+
+    own = "https://git.example.org"
+    hosts = set()
+    for backend in BACKENDS:
+        connect, images = policy.backend_sources({
+            "ADMIN_REPO": "redazione/sito", "ADMIN_BACKEND": backend, "ADMIN_API_ROOT": "",
+            "ADMIN_BASE_URL": own if backend == "gitea" else ""})
+        hosts.update(connect, images)
+    hosts.discard(own)
+    assert set(BACKENDS) <= set(EDITOR_BACKENDS), "name the new git host on the privacy page"
+    assert hosts <= set(EDITOR_HOSTS), \
+        f"the editor contacts {sorted(hosts - set(EDITOR_HOSTS))}: name it on the privacy page"
+    text = privacy_section(project_site, "L'editor web della redazione")
+    names = {EDITOR_HOSTS[host] for host in hosts} | set(EDITOR_BACKENDS.values())
+    assert sorted(name for name in names if name not in text) == []
+
+
+# What nginx logs with deploy/nginx.conf: the file sets no log format, so every request is
+# written in nginx's predefined "combined" format (Debian's nginx.conf: access_log
+# /var/log/nginx/access.log). Each of its fields, by how the privacy page names it (None:
+# never filled on this site: there is no HTTP login).
+NGINX_COMBINED = ('$remote_addr - $remote_user [$time_local] "$request" $status '
+                  '$body_bytes_sent "$http_referer" "$http_user_agent"')
+LOG_FIELDS = {"$remote_addr": "l'indirizzo IP", "$remote_user": None,
+              "$time_local": "la data e l'ora",
+              "$request": "l'indirizzo della pagina o del file richiesto, comprese le parole"
+                          " che cerchi",
+              "$status": "l'esito della richiesta", "$body_bytes_sent": "la quantità di dati",
+              "$http_referer": "l'indirizzo della pagina da cui arrivi",
+              "$http_user_agent": "il tipo di browser"}
+
+
+def test_the_privacy_page_names_every_field_the_web_server_logs(project_site):
+    conf = "\n".join(line.split("#")[0] for line in
+                     (ROOT / "deploy" / "nginx.conf").read_text().splitlines())
+    formats = re.findall(r"\blog_format\s+\S+\s+(.*?);", conf, re.S)
+    logged = set(re.findall(r"\$\w+", " ".join(formats) or NGINX_COMBINED))
+    if re.search(r"\baccess_log\s+off\s*;", conf) and not re.search(
+            r"\baccess_log\s+(?!off)", conf):
+        logged = set()
+    assert logged <= set(LOG_FIELDS), \
+        f"the server logs {sorted(logged - set(LOG_FIELDS))}: say so on the privacy page"
+    text = privacy_section(project_site, "Log del server")
+    assert [LOG_FIELDS[field] for field in sorted(logged)
+            if LOG_FIELDS[field] and LOG_FIELDS[field] not in text] == []
+
+
+def test_the_accessibility_statement_says_what_the_browser_tests_check(project_site):
+    """content/pages/accessibilita.md, "Come è stato valutato il sito", against the tests it
+    describes: axe-core's rules (browser_support.AXE_TAGS), the widths and colour schemes
+    of test_accessibility_browser.py, the reflow width of test_reflow_browser.py."""
+    import ast  # noqa: PLC0415
+
+    from browser_support import AXE_TAGS  # noqa: PLC0415
+
+    text = " ".join(project_site.soup("/accessibilita/").select_one("main article")
+                    .get_text(" ").split())
+    rules = [re.fullmatch(r"wcag2(\d?)(a+)", tag) for tag in AXE_TAGS]
+    versions = sorted({"2." + (rule[1] or "0") for rule in rules if rule})
+    levels = sorted({rule[2].upper() for rule in rules if rule}, key=len)
+    assert f"WCAG {', '.join(versions[:-1])} e {versions[-1]}" in text, versions
+    assert f"ai livelli {' e '.join(levels)}" in text, levels
+    assert ("best-practice" in AXE_TAGS) == ("buone pratiche" in text)
+    tests = ROOT / "tests"
+    modes = next(ast.literal_eval(node.value) for node in
+                 ast.parse((tests / "test_accessibility_browser.py").read_text()).body
+                 if isinstance(node, ast.Assign)
+                 and getattr(node.targets[0], "id", None) == "MODES")
+    assert {scheme for _, scheme in modes} == {"light", "dark"} and "chiari" in text \
+        and "scuri" in text
+    assert [width for width, _ in modes if f"{width} pixel" not in text] == []
+    reflow = re.findall(r'viewport=\{"width": (\d+)',
+                        (tests / "test_reflow_browser.py").read_text())
+    assert reflow and [width for width in reflow if f"{width} pixel" not in text] == []
