@@ -1,0 +1,367 @@
+"""What a screen reader hears, read from Chromium's own accessibility tree (CDP
+``Accessibility.getFullAXTree``, what NVDA, JAWS and Orca are given on Windows and Linux):
+the headings outline of each kind of page, its landmarks and their names, the links' names
+read out of context (a screen reader's list of links), the pauses between the items of a
+meta line, the live regions, the images.
+
+axe-core (tests/test_accessibility_browser.py) checks that names exist; this file checks
+what they say. The site: the repository's own content (public settings) plus an article
+with a cover, a body image, a PDF, tags and an English term, the visit counter on, also on
+listings, and short pages of listings so that pagination shows. Built and served once.
+"""
+
+import io
+import re
+import sys
+
+import pytest
+from PIL import Image
+from browser_support import launch, served_site, wait_until
+from support import ROOT, article
+
+sys.path.insert(0, str(ROOT))
+from tools import counter_server  # noqa: E402
+
+pytestmark = pytest.mark.browser
+
+ARTICLE = "/2024/08/festa-dei-laboratori-a-casalmaggiore/"
+TITLE = "Festa dei Laboratori a Casalmaggiore"
+PAGE_KINDS = {
+    "home": "/",
+    "home, pagina 2": "/pagina/2/",
+    "articolo": ARTICLE,
+    "pagina": "/progetto/",
+    "categoria": "/categorie/notizie/",
+    "argomento": "/argomenti/casalmaggiore/",
+    "autore": "/autori/redazione/",
+    "categorie": "/categorie/",
+    "archivio": "/archivio/",
+    "documenti": "/documenti/",
+    "segui": "/segui/",
+    "cerca": "/cerca/?q=laboratori",
+    "404": "/404.html",
+}
+
+
+def picture(width, height, colour):
+    data = io.BytesIO()
+    Image.new("RGB", (width, height), colour).save(data, "PNG")
+    return data.getvalue()
+
+
+EXTRA = {
+    "immagini/festa.png": picture(800, 500, "#1b4f72"),
+    "immagini/presenze.png": picture(620, 320, "#0066cc"),
+    "notizie/2024-08-01-festa-dei-laboratori.md": article(
+        title=TITLE, date="2024-08-01 18:30",
+        tags="[Casalmaggiore, Laboratori di Comunità]", image="immagini/festa.png",
+        image_alt="Persone ai tavoli della festa in piazza",
+        attachments=["file: allegati/2024/comunicato-stampa-presentazione-crema.pdf\n"
+                     "    title: Programma della festa"],
+        body="""\
+            Sabato i Laboratori di Comunità hanno riempito la piazza di Casalmaggiore.
+
+            ## Chi ha partecipato
+
+            Hanno aiutato i Community Manager del territorio.
+
+            ![Grafico a barre delle presenze: 40, 75, 55 e 90 persone]({static}/immagini/presenze.png)
+            """),
+}
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory):
+    counter = counter_server.make_server("127.0.0.1", 0, testing=True)
+    counter_server.start_in_thread(counter)
+    counter.store.seed(ARTICLE.rstrip("/"), 1459)
+    content = {path.relative_to(ROOT / "content").as_posix(): path.read_bytes()
+               for path in (ROOT / "content").rglob("*") if path.is_file()}
+    try:
+        with served_site(tmp_path_factory.mktemp("sr"), {**content, **EXTRA},
+                         config="publishconf", settings=f"""
+                             VISIT_COUNTER_URL = "http://127.0.0.1:{counter.server_address[1]}"
+                             VISIT_COUNTER_TIMEOUT_MS = 60000  # a loaded machine
+                             VISIT_COUNTER_LISTINGS = True
+                             DEFAULT_PAGINATION = 4
+                         """) as built:
+            yield built
+    finally:
+        counter.shutdown()
+        counter.server_close()
+
+
+@pytest.fixture(scope="module")
+def page(site):
+    from playwright.sync_api import sync_playwright  # noqa: PLC0415
+
+    with sync_playwright() as playwright:
+        browser = launch(playwright)
+        page = browser.new_page(viewport={"width": 1280, "height": 900})
+        yield page
+        browser.close()
+
+
+class Tree:
+    """Chromium's accessibility tree of the page as it is now, in reading order."""
+
+    def __init__(self, page):
+        cdp = page.context.new_cdp_session(page)
+        try:
+            nodes = cdp.send("Accessibility.getFullAXTree")["nodes"]
+        finally:
+            cdp.detach()
+        self.by_id = {node["nodeId"]: node for node in nodes}
+        root = next(node for node in nodes if "parentId" not in node)
+        self.nodes = list(self._walk(root))
+
+    def _walk(self, node):
+        if not node.get("ignored"):
+            yield node
+        for child in node.get("childIds", []):
+            if child in self.by_id:
+                yield from self._walk(self.by_id[child])
+
+    def of_role(self, *roles):
+        return [node for node in self.nodes if role(node) in roles]
+
+
+def role(node):
+    return node["role"]["value"]
+
+
+def name(node):
+    """The node's name, spaces normalised and case folded: Chromium gives a screen reader
+    the text as shown, upper case where CSS says so ("CATEGORIA: NOTIZIE")."""
+    return " ".join(node.get("name", {}).get("value", "").split()).casefold()
+
+
+def heard(value):
+    """``value`` (a text, or a list or tuple of them) as :func:`name` gives it."""
+    if isinstance(value, str):
+        return value.casefold()
+    if isinstance(value, (list, tuple)):
+        return type(value)(heard(item) for item in value)
+    return value
+
+
+def prop(node, key):
+    for item in node.get("properties", []):
+        if item["name"] == key:
+            return item["value"].get("value")
+    return None
+
+
+def open_page(page, site, address):
+    page.goto(site.origin + address, wait_until="load")
+    page.wait_for_function("""() => [...document.querySelectorAll(
+        '.visit-count[data-visit-record]')].every(e => e.textContent)""")
+    if "?q=" in address:  # the search page: its results written
+        page.wait_for_selector("#cerca-risultati li")
+    return Tree(page)
+
+
+def read(page, selector, index=0):
+    """What a screen reader reads in the ``index``-th element matching ``selector``: the
+    text nodes of its part of the accessibility tree joined as Chromium gives them (no
+    space where it gives none: "1 min1459 visite" is read run together), a link, button
+    or image by its name, apart; visually hidden text in, aria-hidden and CSS decoration
+    out, CSS alternative text in; spaces normalised, none before punctuation."""
+    cdp = page.context.new_cdp_session(page)
+    try:
+        target = cdp.send("Runtime.evaluate", {
+            "expression": f"document.querySelectorAll({selector!r})[{index}]"})["result"]
+        assert "objectId" in target, (selector, index)
+        own = cdp.send("Accessibility.getPartialAXTree", {
+            "objectId": target["objectId"], "fetchRelatives": False})["nodes"][0]
+        everything = {node["nodeId"]: node
+                      for node in cdp.send("Accessibility.getFullAXTree")["nodes"]}
+    finally:
+        cdp.detach()
+    texts = []
+
+    def walk(node_id):
+        node = everything[node_id]
+        if node.get("ignored"):
+            pass
+        elif role(node) in ("StaticText", "link", "button", "image", "img"):
+            text = node.get("name", {}).get("value", "")  # a link: its name, apart
+            texts.append(text if role(node) == "StaticText" else f" {text} ")
+            return
+        for child in node.get("childIds", []):
+            if child in everything:
+                walk(child)
+
+    walk(own["nodeId"])
+    return re.sub(r" ([,.:;])", r"\1", " ".join("".join(texts).split())).casefold()
+
+
+@pytest.fixture(scope="module")
+def trees(page, site):
+    """{kind: Tree} of every page kind, each page loaded once."""
+    return {kind: open_page(page, site, address) for kind, address in PAGE_KINDS.items()}
+
+
+# ---- Headings -------------------------------------------------------------------------
+
+def test_every_page_kind_has_one_h1_and_an_outline_without_gaps_or_empty_headings(trees):
+    for kind, tree in trees.items():
+        headings = [(prop(node, "level"), name(node)) for node in tree.of_role("heading")]
+        assert [level for level, _ in headings].count(1) == 1, (kind, headings)
+        assert headings[0][0] == 1, (kind, headings)  # nothing before the page's title
+        assert all(text for _, text in headings), (kind, headings)
+        for (before, _), (after, text) in zip(headings, headings[1:]):
+            assert after <= before + 1, (kind, text, headings)
+
+
+def test_the_article_reads_as_an_outline(trees):
+    headings = [(prop(node, "level"), name(node)) for node in trees["articolo"].of_role(
+        "heading")]
+    assert headings == heard([
+        (1, TITLE), (2, "Chi ha partecipato"), (2, "Allegati"), (2, "Condividi"),
+        (2, "Articoli della stessa categoria"),
+        (2, "FareLegami"), (2, "Partner"), (2, "Sostegno"), (2, "Resta aggiornato")])
+
+
+# ---- Landmarks ------------------------------------------------------------------------
+
+def test_one_main_one_banner_one_footer_and_navigation_landmarks_with_distinct_names(trees):
+    for kind, tree in trees.items():
+        for landmark in ("main", "banner", "contentinfo"):
+            assert len(tree.of_role(landmark)) == 1, (kind, landmark)
+        navs = [name(node) for node in tree.of_role("navigation")]
+        assert navs[0] == heard("Menu principale"), (kind, navs)
+        assert all(navs) and len(set(navs)) == len(navs), (kind, navs)
+        searches = tree.of_role("search")
+        assert len(searches) == 1, kind  # the header's, or the search page's own form
+    navs = {kind: [name(node) for node in tree.of_role("navigation")]
+            for kind, tree in trees.items()}
+    assert navs["articolo"] == heard(["Menu principale", "Percorso",
+                                      "Altri articoli della categoria Notizie",
+                                      "Note legali e accessibilità"])
+    assert navs["categoria"] == heard(["Menu principale", "Percorso", "Paginazione",
+                                       "Note legali e accessibilità"])
+
+
+# ---- Links read out of context --------------------------------------------------------
+
+def links(tree):
+    return [(name(node), (prop(node, "url") or "").split("#")[0])
+            for node in tree.of_role("link")]
+
+
+def test_no_link_name_leads_to_two_places_nor_is_an_address_an_arrow_or_empty(trees):
+    for kind, tree in trees.items():
+        places = {}
+        for text, url in links(tree):
+            places.setdefault(text, set()).add(url)
+            assert text.strip("‹›«»…·|>< "), (kind, url)
+            assert not re.match(r"(https?://|www\.)", text), (kind, text)
+        assert not {text: urls for text, urls in places.items() if len(urls) > 1}, kind
+
+
+def test_the_feeds_on_segui_are_named_by_what_they_carry_then_their_address(trees, site):
+    feeds = [(text, url) for text, url in links(trees["segui"]) if "/feeds/" in url]
+    origin = site.origin
+    assert feeds[:4] == heard([
+        (f"Feed RSS, Tutte le notizie: {origin}/feeds/tutto.rss.xml",
+         f"{origin}/feeds/tutto.rss.xml"),
+        (f"Feed Atom, Tutte le notizie: {origin}/feeds/tutto.atom.xml",
+         f"{origin}/feeds/tutto.atom.xml"),
+        (f"Feed RSS, Avvisi: {origin}/feeds/categorie/avvisi.rss.xml",
+         f"{origin}/feeds/categorie/avvisi.rss.xml"),
+        (f"Feed Atom, Avvisi: {origin}/feeds/categorie/avvisi.atom.xml",
+         f"{origin}/feeds/categorie/avvisi.atom.xml")])
+
+
+def test_the_format_beside_a_feed_address_is_not_read_twice(page, site):
+    open_page(page, site, PAGE_KINDS["segui"])
+    assert read(page, ".feed-list li") == heard(
+        f"Feed RSS, Tutte le notizie: {site.origin}/feeds/tutto.rss.xml")
+
+
+def test_a_cards_category_link_says_it_is_a_category(trees):
+    for kind in ("home", "home, pagina 2", "argomento", "autore"):
+        names = [text for text, url in links(trees[kind]) if "/categorie/" in url
+                 and not text.startswith("feed ")]
+        assert names, kind
+        assert all(text.startswith("categoria: ") for text in names), (kind, names)
+
+
+def test_newer_and_older_in_the_category_are_read_with_a_pause_before_the_title(trees):
+    pager = [text for text, _ in links(trees["articolo"])
+             if text.startswith(heard(("Più recente", "Meno recente")))]
+    # "Più recente : Come…": Chromium puts a space between the link's two lines
+    assert [text.replace(" :", ":") for text in pager] == heard([
+        "Più recente: Come proporre un Patto Gener-Attivo",
+        "Meno recente: Perché un laboratorio può continuare anche d’estate"])
+
+
+def test_a_document_is_one_link_named_by_its_text_with_a_silent_preview(page, site):
+    for address in (ARTICLE, PAGE_KINDS["documenti"]):
+        tree = open_page(page, site, address)
+        names = [text for text, url in links(tree) if url.endswith(".pdf")]
+        assert len(names) == 1, address
+        assert re.fullmatch(r"programma della festa \(pdf, \d+ kb, \d+ pagin[ae]\)",
+                            names[0]), names
+        assert read(page, ".attachment-link") == names[0]  # the preview adds nothing
+        assert page.locator(".attachment-link img").get_attribute("alt") == ""
+
+
+# ---- Meta lines: items read with a pause, not run together ------------------------------
+
+def test_the_articles_meta_line_is_read_with_pauses_between_its_items(page, site):
+    open_page(page, site, ARTICLE)
+    assert read(page, ".article-meta") == heard(
+        "Pubblicato giovedì 1 agosto 2024, ore 18:30, della Redazione, "
+        "Tempo di lettura: 1 min, 1459 visite")
+
+
+def test_a_cards_date_and_visits_are_read_with_a_pause(page, site):
+    open_page(page, site, "/pagina/2/")
+    card = page.locator(".card", has_text=TITLE)
+    card.scroll_into_view_if_needed()  # listings ask for counts as they come into view
+    wait_until(page, lambda: card.locator(".visit-count").text_content(), "the card's count")
+    index = page.locator(".card").evaluate_all(
+        f"cards => cards.findIndex(c => c.textContent.includes({TITLE!r}))")
+    assert read(page, ".card-meta", index) == heard(
+        "Categoria: Notizie 1 agosto 2024, 1459 visite")
+
+
+def test_a_search_results_date_and_category_are_read_with_a_pause(page, site):
+    open_page(page, site, PAGE_KINDS["cerca"])
+    assert read(page, ".cerca-meta") == heard("12 giugno 2024, Notizie")
+
+
+# ---- Live regions, images, language -------------------------------------------------------
+
+def test_only_the_search_count_and_the_copy_confirmation_are_live(trees):
+    for kind, tree in trees.items():
+        live = [(role(node), prop(node, "live")) for node in tree.nodes
+                if prop(node, "live") not in (None, "off")
+                and prop(tree.by_id[node["parentId"]], "live") in (None, "off")]
+        expected = {"articolo": [("status", "polite")],  # "Copia link"'s confirmation
+                    "cerca": [("status", "polite")]}.get(kind, [])  # the count
+        assert live == expected, (kind, live)
+    # the visit count arrives after load and is never announced: no live region holds it
+    assert all(prop(node, "live") in (None, "off") for node in trees["articolo"].nodes
+               if "visite" in name(node))
+
+
+def test_the_search_count_is_one_sentence_in_the_status(page, site):
+    open_page(page, site, PAGE_KINDS["cerca"])
+    assert re.fullmatch(r"\d+ risultati per «laboratori»\.", read(page, "#cerca-stato"))
+
+
+def test_images_say_what_they_show_and_decoration_is_silent(trees):
+    images = [name(node) for node in trees["articolo"].of_role("image", "img")]
+    assert images == heard(["Persone ai tavoli della festa in piazza",
+                            "Grafico a barre delle presenze: 40, 75, 55 e 90 persone"])
+    for kind, tree in trees.items():
+        assert all(name(node) for node in tree.of_role("image", "img")), kind
+
+
+def test_english_terms_are_marked_for_the_voice(page, site):
+    open_page(page, site, ARTICLE)
+    assert page.locator('.article-body span[lang="en"]').all_text_contents() == [
+        "Community Manager"]
