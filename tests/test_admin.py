@@ -163,6 +163,7 @@ def test_article_fields_follow_the_contract(site):
     # plugins/redirects' key (ADMIN_EXTRA_FIELDS): an optional list of addresses
     old = fields["indirizzi_precedenti"]
     assert old["widget"] == "list" and old["field"]["widget"] == "string"
+    assert old["summary"] == "{{fields.indirizzo}}"  # a closed entry shows its address
     assert "/notizie/123-presentazione.html" in old["hint"] and "?id=" in old["hint"]
     assert fields["author"]["default"] == "Redazione"
     assert [o["value"] for o in fields["status"]["options"]] == ["published", "draft", "hidden"]

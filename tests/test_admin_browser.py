@@ -14,7 +14,9 @@ session, as an editor would do it:
    text's "+" menu (an image, in Italian);
 3. choose a cover image: upload a PNG in the media library, take it;
 4. "Aggiungi allegato": upload a PDF made with pypdf (a file name with an apostrophe, an
-   accent and spaces), take it, give it a title and a description;
+   accent and spaces), take it, give it a title and a description; "Indirizzi
+   precedenti" (plugins/redirects): "Aggiungi indirizzo precedente" twice, a path and a
+   full https:// address of the old portal;
 5. "Pubblica ora" without the image's description: refused by admin/admin.js, with the
    reason, and nothing written; close the notice, fill in the description;
 6. "Pubblica ora" again: refused, because the image uploaded in step 3 has the name of a
@@ -24,7 +26,9 @@ session, as an editor would do it:
 7. "Pubblica ora": "Voce salvata";
 8. open an item written with Pelican's native header (Title:, no --- lines): its title
    and date are empty, its header lines at the top of the text; type the title and the
-   date, "Pubblica ora": saved with YAML front matter, the lines out of the text.
+   date, "Pubblica ora": saved with YAML front matter, the lines out of the text;
+9. open an item whose file gives its old address as one text, not a list (the contract
+   allows it): shown as a list of one (admin.js), one more address added, "Pubblica ora".
 
 The interface's phrases are read from the page once logged in (Decap's Italian with
 admin.js's additions: nothing left in English).
@@ -32,8 +36,8 @@ admin.js's additions: nothing left in English).
 Then the tests read what the session left on disk: the Markdown file (its YAML front
 matter parsed), the PDF under content/allegati/ and the image, byte for byte; run
 tools/check.py on the content (no error); build the site with it (the article page
-lists the attachment); and check that no request left the machine and that the console
-stayed clean but for the refused save.
+lists the attachment; a page at each old address leads to its item); and check that no
+request left the machine and that the console stayed clean but for the refused save.
 
 Screenshots of the main steps (1, 2, 4, the attachment in the form, 6) are taken into a
 temporary folder; with FARELEGAMI_SCREENSHOTS=1 they are written into docs/img/ for the
@@ -61,7 +65,7 @@ from PIL import Image, ImageDraw
 
 from samples import pdf
 from browser_support import launch
-from support import ROOT, build_site, run_tool, write_content
+from support import ROOT, SITEURL, build_site, run_tool, write_content
 from tools.cms_server import CmsServer
 
 pytestmark = pytest.mark.browser
@@ -112,6 +116,16 @@ NATIVE_TEXT = ("Title: Apre lo sportello di Soresina\nDate: 2024-03-01 09:30\n"
                "Tags: Soresina, Sportelli\nSummary: Ogni martedì mattina.\n\n"
                "Lo sportello è in biblioteca.\n")
 QUICK = "ATTACHMENTS_PREVIEWS = False\n"  # PDF previews are tested elsewhere
+# plugins/redirects: the old portal's addresses, typed as a path and as a full address
+OLD_ADDRESSES = ["/notizie/123-laboratorio-estate.html",
+                 "https://www.farelegami.it/index.php/notizie/laboratorio-d-estate/"]
+OLD_PAGES = ["/notizie/123-laboratorio-estate.html", "/index.php/notizie/laboratorio-d-estate/"]
+# an item of the old portal whose file gives its old address as one text, not a list
+ONE_ADDRESS = "notizie/2024-09-10-festa-di-fine-estate.md"
+ONE_ADDRESS_TITLE = "Festa di fine estate al Civic Center"
+ONE_ADDRESS_URL = "/2024/09/festa-di-fine-estate-al-civic-center/"
+ONE_ADDRESS_OLD = "/notizie/99-festa-di-fine-estate.html"
+ONE_ADDRESS_ADDED = "/notizie/99-festa.html"  # typed by the editor beside it
 
 
 def picture():
@@ -164,6 +178,8 @@ CONTENT = {
     TAKEN: TAKEN_BYTES,
     "pages/contatti.md": "---\ntitle: Contatti\n---\n\nScrivete alla redazione.\n",
     NATIVE: NATIVE_TEXT,
+    ONE_ADDRESS: item(ONE_ADDRESS_TITLE, "2024-09-10 18:00", ["Crema"],
+                      indirizzi_precedenti=ONE_ADDRESS_OLD),
     "allegati/2024/comunicato.pdf": pdf(1),
 }
 
@@ -187,6 +203,8 @@ class Session:
     components: list = field(default_factory=list)  # the text's "+" menu
     upload_label: str = ""
     written_after_refusal: list = field(default_factory=list)
+    old_field: dict = field(default_factory=dict)  # "Indirizzi precedenti" as shown
+    one_address: dict = field(default_factory=dict)  # the item with one text, as shown
     seconds: dict = field(default_factory=dict)  # step -> seconds since the page opened
     work: Path = None
     server_log: str = ""
@@ -397,6 +415,15 @@ def edit(browser, seen, expect):
     expect(preview.get_by_text("Programma dell'incontro", exact=True)).to_be_visible()
     step("attachment", "editor-web-4-allegato")
 
+    # 4b. The old portal's addresses (plugins/redirects): two entries of the list
+    addresses = old_addresses(page)
+    addresses["add"].click()
+    addresses["inputs"].nth(0).fill(OLD_ADDRESSES[0])
+    addresses["add"].click()
+    addresses["inputs"].nth(1).fill(OLD_ADDRESSES[1])
+    seen.old_field = shown(addresses)
+    step("old addresses")
+
     # 5. Publishing without the image's description is refused, and nothing is written
     seen.phase = "refused"
     publish()
@@ -452,8 +479,51 @@ def edit(browser, seen, expect):
     page.get_by_label("Data e ora di pubblicazione").fill("2024-03-01T09:30")
     publish()
     expect(page.get_by_text("Voce salvata")).to_be_visible()
+    step("native")
+
+    # 9. An item whose old address is one text in its file: shown, one more typed, saved
+    seen.phase = "one address"
+    page.locator(".Toastify__close-button").click()  # the notice of step 8, not waited out
+    expect(page.get_by_text("Voce salvata")).to_be_hidden()
+    folder, name = ONE_ADDRESS.removesuffix(".md").split("/")
+    page.goto(f"http://{seen.web}/admin/#/collections/{folder}")
+    expect(page.get_by_text(ONE_ADDRESS_TITLE)).to_be_visible()
+    page.goto(f"http://{seen.web}/admin/#/collections/{folder}/entries/{name}")
+    try:  # without admin.js's list of one text, the editor showed only "Errore"
+        expect(page.get_by_label("Titolo", exact=True)).to_have_value(ONE_ADDRESS_TITLE)
+    except AssertionError:
+        seen.one_address = {"failed": page.locator("body").inner_text()[:500]}
+    else:
+        addresses = old_addresses(page)
+        seen.one_address = shown(addresses)
+        addresses["add"].click()
+        addresses["inputs"].nth(1).fill(ONE_ADDRESS_ADDED)
+        publish()
+        expect(page.get_by_text("Voce salvata")).to_be_visible()
+    step("one address")
     seen.phase = "end"
     context.close()
+
+
+def old_addresses(page):
+    """The "Indirizzi precedenti" list of the form: its parts."""
+    label = page.locator('label[for^="indirizzi_precedenti-field"]')
+    container = label.locator("xpath=../..")  # the field: label, list, hint
+    return {"label": label, "container": container,
+            "add": container.get_by_role("button", name=re.compile("indirizzo precedente")),
+            "inputs": container.get_by_label("Indirizzo", exact=True),
+            "hint": container.locator(":scope > p")}
+
+
+def shown(addresses):
+    """What the list shows: its label, hint, button, text, and the names of its controls."""
+    container = addresses["container"]
+    return {"label": addresses["label"].text_content(),  # as written (the CSS capitalises)
+            "hint": addresses["hint"].text_content(), "add": addresses["add"].text_content(),
+            "text": container.inner_text(),  # what is shown
+            "names": container.locator("[aria-label], [title]").evaluate_all(
+                "nodes => nodes.map(n => n.getAttribute('aria-label') || n.title)"),
+            "values": addresses["inputs"].evaluate_all("nodes => nodes.map(n => n.value)")}
 
 
 def front_matter(path):
@@ -477,6 +547,7 @@ def test_the_news_item_is_written_with_the_contracts_front_matter(session):
         "image_alt": "Il cortile del Civic Center di Crema con sedie e tavoli",
         "attachments": [{"file": PDF_SAVED, "title": "Programma dell'incontro",
                          "description": "Date, orari e luoghi dei quattro incontri."}],
+        "indirizzi_precedenti": OLD_ADDRESSES,
         "status": "published",
     }
     # the line break is two spaces (admin.js), not the CMS's backslash; the pasted
@@ -492,7 +563,7 @@ def test_the_uploads_are_written_intact_under_allegati_and_immagini(session):
                             cwd=session.repo, capture_output=True, text=True, check=True)
     assert sorted(line[3:] for line in status.stdout.splitlines()) == sorted(
         [f"content/notizie/{FILE_SLUG}.md", f"content/{PDF_SAVED}", f"content/{IMAGE_SAVED}",
-         f"content/{NATIVE}"])
+         f"content/{NATIVE}", f"content/{ONE_ADDRESS}"])
 
 
 def test_the_interface_is_in_italian(session):
@@ -502,6 +573,44 @@ def test_the_interface_is_in_italian(session):
     assert session.upload_label == "Carica dal computer"
     # the "+" menu of the text: an image, named in Italian; no "Code Block"
     assert session.components == ["Immagine"]
+
+
+def test_the_old_addresses_are_a_list_of_the_texts_typed(session):
+    """plugins/redirects' list of one string field: Decap writes a YAML list of strings
+    (the contract's form), not a list of {indirizzo: …}, each address as typed."""
+    [path] = session.written()
+    meta, _ = front_matter(path)
+    assert meta["indirizzi_precedenti"] == OLD_ADDRESSES
+    text = path.read_text(encoding="utf-8")
+    assert "indirizzi_precedenti:\n" + "".join(f"  - {a}\n" for a in OLD_ADDRESSES) in text
+    assert session.old_field["values"] == OLD_ADDRESSES
+
+
+def test_the_old_addresses_field_is_in_italian(session):
+    shown = session.old_field
+    assert shown["label"] == "Indirizzi precedenti (opzionale)"
+    assert shown["hint"].startswith("Solo per le notizie spostate dal vecchio sito:")
+    assert shown["add"] == "Aggiungi indirizzo precedente"
+    assert "2 indirizzi precedenti" in shown["text"]
+    words = set(re.findall(r"[A-Za-z]+", shown["text"] + " " + " ".join(shown["names"])))
+    english = {"Add", "Remove", "Delete", "Expand", "Collapse", "Drag", "item", "items",
+               "Item", "Items", "list"}
+    assert not words & english, (words & english, shown)
+
+
+def test_an_old_address_written_as_one_text_is_shown_and_saved(session):
+    """The contract allows one text instead of a list; Decap's list of one field failed
+    on it ("l.map is not a function": the whole editor was an error page). admin.js
+    shows it as a list of one, saved as a list when the editor changes it."""
+    shown = session.one_address
+    assert "failed" not in shown, shown["failed"]
+    assert shown["values"] == [ONE_ADDRESS_OLD]
+    assert "1 indirizzo precedente" in shown["text"]
+    assert ONE_ADDRESS_OLD in shown["text"]  # the collapsed entry shows its address
+    meta, body = front_matter(session.repo / "content" / ONE_ADDRESS)
+    assert meta == {"title": ONE_ADDRESS_TITLE, "date": "2024-09-10 18:00", "tags": ["Crema"],
+                    "indirizzi_precedenti": [ONE_ADDRESS_OLD, ONE_ADDRESS_ADDED]}
+    assert body.strip("\n") == "Testo."
 
 
 def test_a_cover_image_without_description_is_refused_with_the_reason(session):
@@ -549,6 +658,17 @@ def test_the_site_builds_with_the_item_and_its_attachment(session):
     [paragraph] = page.select(".article-body p")
     assert [h.get_text() for h in page.select(".article-body h2")] == ["Gli incontri"]
     assert paragraph.find("br") and "\\" not in paragraph.get_text()
+    # plugins/redirects: a page at each old address (the path; the full address's path)
+    # that leads to the item
+    moves = {**dict.fromkeys(OLD_PAGES, SITE_URL),
+             **dict.fromkeys([ONE_ADDRESS_OLD, ONE_ADDRESS_ADDED], ONE_ADDRESS_URL)}
+    for old, new in moves.items():
+        moved = built.soup(old)
+        assert moved.find("meta", attrs={"http-equiv": "refresh"})["content"] == \
+            f"0; url={new}", old
+        assert moved.find("link", rel="canonical")["href"] == SITEURL + new
+    heading = built.soup(ONE_ADDRESS_URL).find("h1").get_text(" ", strip=True)
+    assert " ".join(heading.split()) == ONE_ADDRESS_TITLE  # a no-break space after "al"
 
 
 def test_no_request_left_this_machine_and_the_console_stayed_clean(session):

@@ -31,6 +31,8 @@ FIELD = {
     "label": "Indirizzi precedenti", "label_singular": "indirizzo precedente",
     "name": KEY, "widget": "list", "required": False,
     "field": {"label": "Indirizzo", "name": "indirizzo", "widget": "string"},
+    # a closed entry shows its address (else only "Indirizzo": entries open closed)
+    "summary": "{{fields.indirizzo}}",
     "hint": "Solo per le notizie spostate dal vecchio sito: gli indirizzi che avevano"
             " lì, uno per riga, per esempio /notizie/123-presentazione.html (va bene anche"
             " l'indirizzo completo, con il nome del vecchio sito; non quelli con ?id=…)."

@@ -131,6 +131,39 @@
     });
   }
 
+  // --- A list of one field whose file gives one text -----------------------------
+  // The contract lets a list key be one text instead of a list (indirizzi_precedenti:
+  // /notizie/1.html). Decap's list widget with a single `field` (plugins/redirects)
+  // expects a list: on one text the whole editor was an error page ("l.map is not a
+  // function"), the item could not be opened. The list's control is given the text
+  // as a list of one; the value is unchanged until the editor changes the list (then
+  // it is saved as a list). Everything else reaches Decap's control as it is.
+  var listWidget = CMS.getWidget && CMS.getWidget("list");
+  var ListControl = listWidget && listWidget.control;
+  var NO_ITEMS = ListControl && ListControl.defaultProps && ListControl.defaultProps.value;
+  if (h && createClass && NO_ITEMS && typeof NO_ITEMS.push === "function") {
+    CMS.registerWidget("list", createClass({
+      // Decap's list renders again on every change of the form (its nested fields)
+      shouldComponentUpdate: function () { return true; },
+      focus: function (path) {  // a nested field with an error, on a refused save
+        if (this.control && this.control.focus) {
+          this.control.focus(path);
+        }
+      },
+      render: function () {
+        var self = this;
+        var value = this.props.value;
+        if (typeof value === "string" && this.props.field.get("field")) {
+          value = value.trim() ? NO_ITEMS.push(value) : NO_ITEMS;
+        }
+        return h(ListControl, Object.assign({}, this.props, {
+          value: value,
+          ref: function (control) { self.control = control; }
+        }));
+      }
+    }), listWidget.preview, listWidget.schema);
+  }
+
   // --- The preview pane uses the site's own stylesheets --------------------------
   words("data-preview-css").forEach(function (path) {
     CMS.registerPreviewStyle(new URL(path, document.baseURI).href);
