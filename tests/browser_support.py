@@ -22,6 +22,7 @@ import functools
 import gzip
 import mimetypes
 import sys
+import textwrap
 import threading
 import time
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
@@ -175,6 +176,36 @@ def served_site(root, files, *, host="127.0.0.1", hold=(), headers=None, **build
         yield built
     finally:
         server.close()
+
+
+@contextlib.contextmanager
+def project_site(root, extra, *, counts, settings="", **options):
+    """The project's own content with ``extra`` files (relative path -> bytes or text),
+    built with the public settings by :func:`served_site` (``options`` passed on) and a
+    local visit counter (tools/counter_server.py, its store seeded with ``counts``,
+    ``{path: visits}``) whose address the build's ``VISIT_COUNTER_URL`` names; more
+    ``settings`` lines appended. Yields the build; the counter stops with the block."""
+    from support import ROOT  # noqa: PLC0415 - tests' own helpers
+
+    if str(ROOT) not in sys.path:
+        sys.path.insert(0, str(ROOT))
+    from tools import counter_server  # noqa: PLC0415
+
+    counter = counter_server.make_server("127.0.0.1", 0, testing=True)
+    counter_server.start_in_thread(counter)
+    for path, visits in counts.items():
+        counter.store.seed(path, visits)
+    content = {path.relative_to(ROOT / "content").as_posix(): path.read_bytes()
+               for path in (ROOT / "content").rglob("*") if path.is_file()}
+    try:
+        with served_site(root, {**content, **extra}, config="publishconf", settings=(
+                f'VISIT_COUNTER_URL = "http://127.0.0.1:{counter.server_address[1]}"\n'
+                "VISIT_COUNTER_TIMEOUT_MS = 60000  # a loaded machine\n"
+                + textwrap.dedent(settings)), **options) as built:
+            yield built
+    finally:
+        counter.shutdown()
+        counter.server_close()
 
 
 @functools.lru_cache(maxsize=1)

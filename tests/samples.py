@@ -3,7 +3,7 @@
 import io
 import zipfile
 
-from PIL import Image
+from PIL import Image, ImageDraw
 from pypdf import PdfWriter
 from pypdf.generic import DecodedStreamObject, DictionaryObject, NameObject
 
@@ -59,6 +59,18 @@ def image(fmt="PNG", size=(4, 3)):
     buffer = io.BytesIO()
     Image.new("RGB", size, (200, 30, 40)).save(buffer, fmt)
     return buffer.getvalue()
+
+
+def photo(width, height):
+    """A JPEG photo-like picture of ``width`` x ``height`` (lines of colour: not one flat
+    colour, so its variants and print sizes look like a photo's)."""
+    picture = Image.new("RGB", (width, height), "#1b4f72")
+    draw = ImageDraw.Draw(picture)
+    for x in range(0, width, 24):
+        draw.line([(x, 0), (width - x, height)], fill=(x % 256, 140, 90), width=5)
+    data = io.BytesIO()
+    picture.save(data, "JPEG", quality=82)
+    return data.getvalue()
 
 
 def zip_of(entries, first_stored=False):

@@ -15,15 +15,13 @@ which checks were and were not made.
 """
 
 import io
-import sys
 
 import pytest
 from PIL import Image, ImageDraw
-from browser_support import format_violations, launch, run_axe, served_site
-from support import ROOT, article
+from browser_support import format_violations, launch, project_site, run_axe
+from samples import photo
+from support import article
 
-sys.path.insert(0, str(ROOT))
-from tools import counter_server  # noqa: E402
 
 pytestmark = pytest.mark.browser
 
@@ -46,16 +44,6 @@ PAGE_KINDS = [
     ("segui", "/segui/"),
 ]
 MODES = [(390, "light"), (390, "dark"), (1280, "light"), (1280, "dark")]
-
-
-def photo(width, height):
-    image = Image.new("RGB", (width, height), "#1b4f72")
-    draw = ImageDraw.Draw(image)
-    for x in range(0, width, 24):
-        draw.line([(x, 0), (width - x, height)], fill=(x % 256, 140, 90), width=5)
-    data = io.BytesIO()
-    image.save(data, "JPEG", quality=82)
-    return data.getvalue()
 
 
 def chart(width, height):
@@ -115,23 +103,11 @@ EXTRA = {
 
 @pytest.fixture(scope="module")
 def site(tmp_path_factory):
-    counter = counter_server.make_server("127.0.0.1", 0, testing=True)
-    counter_server.start_in_thread(counter)
-    counter.store.seed(ARTICLE.rstrip("/"), 87)
-    counter.store.seed(HIDDEN.rstrip("/"), 12)  # open_page waits for every count
-    content = {path.relative_to(ROOT / "content").as_posix(): path.read_bytes()
-               for path in (ROOT / "content").rglob("*") if path.is_file()}
-    try:
-        with served_site(tmp_path_factory.mktemp("a11y"), {**content, **EXTRA},
-                         hold=("/immagini/",), config="publishconf", settings=f"""
-                             VISIT_COUNTER_URL = "http://127.0.0.1:{counter.server_address[1]}"
-                             VISIT_COUNTER_TIMEOUT_MS = 60000  # a loaded machine
-                             DEFAULT_PAGINATION = 4
-                         """) as built:
-            yield built
-    finally:
-        counter.shutdown()
-        counter.server_close()
+    # open_page waits for every count: the hidden article's too
+    with project_site(tmp_path_factory.mktemp("a11y"), EXTRA, hold=("/immagini/",),
+                      counts={ARTICLE.rstrip("/"): 87, HIDDEN.rstrip("/"): 12},
+                      settings="DEFAULT_PAGINATION = 4") as built:
+        yield built
 
 
 @pytest.fixture(scope="module")

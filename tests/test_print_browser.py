@@ -17,10 +17,9 @@ import io
 import re
 
 import pytest
-from PIL import Image, ImageDraw
 from browser_support import chromium, served_site
 from pypdf import PdfReader
-from samples import text_pdf
+from samples import photo, text_pdf
 from support import article
 
 pytestmark = pytest.mark.browser
@@ -36,16 +35,6 @@ ITEMS = "\n".join(f"- Iniziativa numero {n} del quartiere" for n in range(1, 31)
 # What a sheet of paper cannot use, hidden in print.
 SCREEN_ONLY = [".skip-link", ".site-search", ".site-nav", ".breadcrumb", ".share",
                ".category-pager", ".related-stessa-categoria", ".visit-count", ".site-footer"]
-
-
-def photo(width, height):
-    image = Image.new("RGB", (width, height), "#1b4f72")
-    draw = ImageDraw.Draw(image)
-    for x in range(0, width, 24):
-        draw.line([(x, 0), (width - x, height)], fill=(x % 256, 140, 90), width=5)
-    data = io.BytesIO()
-    image.save(data, "JPEG", quality=82)
-    return data.getvalue()
 
 
 CONTENT = {

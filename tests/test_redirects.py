@@ -309,6 +309,18 @@ EXPECTED = [
 ]
 
 
+def checked_errors(folder, files, count):
+    """``invoke check`` on ``files`` written in ``folder``: it exits 1 with ``count``
+    errors, returned as ``file:line: message`` (the build's form)."""
+    write_content(folder / "content", files)
+    status, out, err = run_tool(folder, "check", "--settings", str(write_conf(folder)),
+                                "--content", str(folder / "content"))
+    errors = [line.removeprefix("content/").replace(": errore: ", ": ", 1)
+              for line in out.splitlines() if ": errore: " in line]
+    assert status == 1 and len(errors) == count, out + err
+    return errors
+
+
 def test_check_and_build_report_the_same_errors_at_the_same_line(build, tmp_path):
     built = build(BROKEN)
     assert not built.ok
@@ -317,13 +329,7 @@ def test_check_and_build_report_the_same_errors_at_the_same_line(build, tmp_path
         assert f"ERROR {expected}" in log, expected
     assert "Could not process notizie/c.md" in log
     assert not (built.output / "notizie" / "1.html").exists()  # nothing written
-    write_content(tmp_path / "check" / "content", BROKEN)
-    conf = write_conf(tmp_path / "check")
-    status, out, err = run_tool(tmp_path / "check", "check", "--settings", str(conf),
-                                "--content", str(tmp_path / "check" / "content"))
-    errors = [line.removeprefix("content/").replace(": errore: ", ": ", 1)
-              for line in out.splitlines() if ": errore: " in line]
-    assert status == 1 and len(errors) == len(EXPECTED), out + err
+    errors = checked_errors(tmp_path / "check", BROKEN, len(EXPECTED))
     for line, expected in zip(errors, EXPECTED):
         assert line.startswith(expected), (line, expected)
     # the build's log has the same messages, whole
@@ -357,13 +363,7 @@ def test_an_article_held_back_until_its_date_counts_today(build, tmp_path):
     for expected in SCHEDULED_ERRORS:
         assert f"ERROR {expected}" in log, expected
     assert "Traceback" not in built.log
-    write_content(tmp_path / "check" / "content", SCHEDULED)
-    conf = write_conf(tmp_path / "check")
-    status, out, err = run_tool(tmp_path / "check", "check", "--settings", str(conf),
-                                "--content", str(tmp_path / "check" / "content"))
-    errors = [line.removeprefix("content/").replace(": errore: ", ": ", 1)
-              for line in out.splitlines() if ": errore: " in line]
-    assert status == 1 and len(errors) == len(SCHEDULED_ERRORS), out + err
+    errors = checked_errors(tmp_path / "check", SCHEDULED, len(SCHEDULED_ERRORS))
     for line, expected in zip(errors, SCHEDULED_ERRORS):
         assert line.startswith(expected) and line in log, (line, expected)
 

@@ -12,15 +12,12 @@ listings, and short pages of listings so that pagination shows. Built and served
 
 import io
 import re
-import sys
 
 import pytest
 from PIL import Image
-from browser_support import launch, served_site, wait_until
-from support import ROOT, article
+from browser_support import chromium, project_site, wait_until
+from support import article
 
-sys.path.insert(0, str(ROOT))
-from tools import counter_server  # noqa: E402
 
 pytestmark = pytest.mark.browser
 
@@ -72,34 +69,18 @@ EXTRA = {
 
 @pytest.fixture(scope="module")
 def site(tmp_path_factory):
-    counter = counter_server.make_server("127.0.0.1", 0, testing=True)
-    counter_server.start_in_thread(counter)
-    counter.store.seed(ARTICLE.rstrip("/"), 1459)
-    content = {path.relative_to(ROOT / "content").as_posix(): path.read_bytes()
-               for path in (ROOT / "content").rglob("*") if path.is_file()}
-    try:
-        with served_site(tmp_path_factory.mktemp("sr"), {**content, **EXTRA},
-                         config="publishconf", settings=f"""
-                             VISIT_COUNTER_URL = "http://127.0.0.1:{counter.server_address[1]}"
-                             VISIT_COUNTER_TIMEOUT_MS = 60000  # a loaded machine
-                             VISIT_COUNTER_LISTINGS = True
-                             DEFAULT_PAGINATION = 4
-                         """) as built:
-            yield built
-    finally:
-        counter.shutdown()
-        counter.server_close()
+    with project_site(tmp_path_factory.mktemp("sr"), EXTRA,
+                      counts={ARTICLE.rstrip("/"): 1459}, settings="""
+                          VISIT_COUNTER_LISTINGS = True
+                          DEFAULT_PAGINATION = 4
+                      """) as built:
+        yield built
 
 
 @pytest.fixture(scope="module")
 def page(site):
-    from playwright.sync_api import sync_playwright  # noqa: PLC0415
-
-    with sync_playwright() as playwright:
-        browser = launch(playwright)
-        page = browser.new_page(viewport={"width": 1280, "height": 900})
-        yield page
-        browser.close()
+    with chromium() as browser:
+        yield browser.new_page(viewport={"width": 1280, "height": 900})
 
 
 class Tree:
