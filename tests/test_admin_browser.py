@@ -726,3 +726,39 @@ def test_decaps_question_before_replacing_an_upload_is_asked_in_italian():
         assert page.evaluate("window.asked") == [
             "Esiste già un file chiamato «foto di gruppo.jpg». Vuoi sostituirlo con quello che"
             " stai caricando?", "Una domanda già in italiano?"]
+
+
+def test_the_lists_drag_instructions_and_announcements_are_read_in_italian():
+    """Decap's lists are reordered with dnd-kit, whose hidden instructions and live
+    announcements are not among Decap's phrases: a screen reader read them in English.
+    admin.js rewrites them where dnd-kit puts them, at once and on every change."""
+    from browser_support import chromium  # noqa: PLC0415
+
+    with chromium() as browser:
+        page = browser.new_page()
+        page.set_content("<!doctype html><title>editor</title><main></main>")
+        page.add_script_tag(path=str(ROOT / "plugins" / "admin" / "static" / "admin.js"))
+        page.evaluate("""() => {
+            const list = document.createElement('div');
+            list.innerHTML = '<div id="DndDescribedBy-0" style="display:none">\\n    To pick'
+                + ' up a draggable item, press the space bar.\\n    While dragging, use the'
+                + ' arrow keys to move the item.\\n  </div>'
+                + '<div id="DndLiveRegion-0" role="status" aria-live="assertive"></div>';
+            document.querySelector('main').append(list);
+        }""")
+        instructions = page.locator("#DndDescribedBy-0")
+        page.wait_for_function("!document.querySelector('#DndDescribedBy-0')"
+                               ".textContent.includes('draggable')")
+        assert instructions.text_content().startswith("Per spostare una voce dell'elenco")
+        spoken = []
+        for english in ("Picked up draggable item 3.",
+                        "Draggable item 3 was moved over droppable area 1.",
+                        "Draggable item 3 was dropped over droppable area 1",
+                        "Dragging was cancelled. Draggable item 3 was dropped."):
+            page.evaluate("t => document.querySelector('#DndLiveRegion-0').textContent = t",
+                          english)
+            page.wait_for_function("!document.querySelector('#DndLiveRegion-0')"
+                                   ".textContent.includes('raggable')")
+            spoken.append(page.locator("#DndLiveRegion-0").text_content())
+        assert spoken == ["Voce presa.", "Voce spostata.",
+                          "Voce lasciata nella nuova posizione.", "Spostamento annullato."]

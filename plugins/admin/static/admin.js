@@ -32,6 +32,62 @@
     return nativeConfirm.call(window, text);
   };
 
+  // --- The lists' drag and drop, for screen readers, in Italian --------------------
+  // Decap's lists (tags, attachments, old addresses) are reordered with dnd-kit, whose
+  // hidden instructions ("To pick up a draggable item, press the space bar…") and
+  // announcements ("Picked up draggable item 3.") are not among Decap's phrases: a
+  // screen reader read them in English. They are rewritten where dnd-kit puts them
+  // (elements with an id starting "DndDescribedBy" and "DndLiveRegion").
+  var DRAG_TEXTS = [
+    [/^\s*To pick up a draggable item, press the space bar\.[\s\S]*$/,
+      "Per spostare una voce dell'elenco premi la barra spaziatrice, poi usa le frecce;"
+      + " premi di nuovo la barra spaziatrice per lasciarla nella nuova posizione, o Esc"
+      + " per annullare."],
+    [/^Picked up draggable item .*$/, "Voce presa."],
+    [/^Draggable item .* was moved over droppable area .*$/, "Voce spostata."],
+    [/^Draggable item .* is no longer over a droppable area\.?$/, "Voce fuori dall'elenco."],
+    [/^Dragging was cancelled\..*$/, "Spostamento annullato."],
+    [/^Draggable item .* was dropped.*$/, "Voce lasciata nella nuova posizione."]
+  ];
+  var DRAG_IDS = '[id^="DndDescribedBy"], [id^="DndLiveRegion"]';
+
+  function italianDrag(element) {
+    var text = element.textContent;
+    DRAG_TEXTS.some(function (pair) {
+      if (pair[0].test(text)) {
+        element.textContent = pair[1];  // no longer English: not matched again
+        return true;
+      }
+      return false;
+    });
+  }
+
+  function watchDrag(element) {
+    if (element.dataset.italiano) {
+      return;
+    }
+    element.dataset.italiano = "1";
+    italianDrag(element);
+    new MutationObserver(function () { italianDrag(element); })
+      .observe(element, { childList: true, characterData: true, subtree: true });
+  }
+
+  if (window.MutationObserver && document.documentElement) {
+    new MutationObserver(function (records) {
+      records.forEach(function (record) {
+        Array.prototype.forEach.call(record.addedNodes, function (node) {
+          if (node.nodeType !== 1) {
+            return;
+          }
+          if (node.matches(DRAG_IDS)) {
+            watchDrag(node);
+          }
+          Array.prototype.forEach.call(node.querySelectorAll(DRAG_IDS), watchDrag);
+        });
+      });
+    }).observe(document.documentElement, { childList: true, subtree: true });
+  }
+
   var CMS = window.CMS;
   var h = window.h;
   var createClass = window.createClass;
@@ -57,7 +113,8 @@
       entries: { unpublishedHeader: "Voci non pubblicate" }
     },
     editor: {
-      editorControl: { field: { widgetLabel: "campo %{widgetLabel}" } },
+      // the container's name: Decap fills in its widget's name ("string", "list")
+      editorControl: { field: { widgetLabel: "campo" } },
       editorInterface: { toggleNotes: "Mostra o nascondi le note" },
       editorNotesPane: {  // the editorial workflow's notes (not used by this site)
         title: "Note", emptyState: "Ancora nessuna nota.", addNote: "Aggiungi nota",
