@@ -232,7 +232,7 @@ def test_each_listing_describes_itself(site):
     assert len(set(descriptions.values())) == len(addresses), descriptions
     assert descriptions["/"].startswith(SITEDESCRIPTION_START)
     assert descriptions["/argomenti/crema/"] == \
-        "Le notizie di FareLegami sull’argomento Crema, dalla più recente."
+        "Gli articoli di FareLegami sull’argomento Crema, dal più recente."
 
 
 def test_a_translation_says_its_language_and_names_the_other_version(site):

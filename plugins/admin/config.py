@@ -28,7 +28,7 @@ ARTICLE_FILE = "{{fields.date | date('YYYY-MM-DD')}}-{{slug}}"
 ITEM_YEAR = "{{fields.date | date('YYYY')}}"
 STATUS_OPTIONS = [
     {"label": "Pubblicato", "value": "published"},
-    {"label": "Bozza (non pubblicato)", "value": "draft"},
+    {"label": "Bozza (non pubblicata)", "value": "draft"},
     {"label": "Nascosto (ha un indirizzo, non compare negli elenchi)", "value": "hidden"},
 ]
 # The body's toolbar: headings from level 2 to 4 only (the page's title is its level 1,

@@ -392,7 +392,7 @@
       var body = data.get("body");
       if (IMAGE_WITHOUT_ALT.test(String(body || ""))) {
         throw refusal("un'immagine nel testo non ha la descrizione: scrivila nel"
-          + " campo \"Descrizione (testo alternativo)\" dell'immagine.");
+          + " campo «Descrizione (testo alternativo)» dell'immagine.");
       }
       var saved = typeof body === "string"
         ? data.set("body", demoteHeadings(hardBreaks(body))) : data;
@@ -401,7 +401,7 @@
           throw refusal("sul sito c'è già un file con questo nome (" + paths.join(", ")
             + "), forse di un altro articolo, e verrebbe sostituito. Rinomina il file sul"
             + " computer; poi apri di nuovo la finestra dei file, seleziona quello caricato,"
-            + " premi \"Cancella selezionato\" e carica il file rinominato.");
+            + " premi «Cancella selezionato» e carica il file rinominato.");
         }
         return saved;
       });
