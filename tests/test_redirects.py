@@ -37,7 +37,7 @@ def test_an_old_address_is_kept_as_the_server_reads_it(written, path):
 
 
 @pytest.mark.parametrize(("written", "fragment"), [
-    ("/notizie/dettaglio.php?id=123", "contiene una richiesta (`?…`): un sito statico"),
+    ("/notizie/dettaglio.php?id=123", "contiene una richiesta (`?…`): il sito non può"),
     ("https://www.farelegami.it/index.php?option=com_content&id=7", "richiesta (`?…`)"),
     ("notizie/123.html", "deve cominciare con `/`"),
     ("/../fuori.html", "contiene `.` o `..`"),
@@ -179,7 +179,7 @@ def test_the_page_leads_to_the_item_and_says_so():
     assert '<meta http-equiv="refresh" content="0; url=/2024/05/citt%C3%A0/">' in text
     assert f'<link rel="canonical" href="{SITEURL}/2024/05/citt%C3%A0/">' in text
     assert '<meta name="robots" content="noindex">' in text
-    assert ("Questa pagina si è spostata: <a href=\"/2024/05/citt%C3%A0/\">L'«evento»"
+    assert ("Questa pagina è stata spostata: <a href=\"/2024/05/citt%C3%A0/\">L'«evento»"
             " &lt;b&gt;</a>") in text
     assert page.targets("a/", {"SITEURL": "https://example.org/news/"}) == (
         "/news/a/", "https://example.org/news/a/")
@@ -238,7 +238,7 @@ def test_each_old_address_of_a_written_item_leads_to_it(site):
         assert soup.find("meta", attrs={"http-equiv": "refresh"})["content"] == f"0; url={new}"
         assert soup.find("link", rel="canonical")["href"] == SITEURL + new
         assert soup.find("meta", attrs={"name": "robots"})["content"] == "noindex"
-        assert soup.p.get_text().startswith("Questa pagina si è spostata: ")
+        assert soup.p.get_text().startswith("Questa pagina è stata spostata: ")
         assert soup.p.a["href"] == new
         assert site.exists(new)
         # the site's policy first, as on every page (plugins/csp); the refresh is allowed

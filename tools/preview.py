@@ -93,7 +93,7 @@ class PreviewSite:
             self.problems, self.log = ([], []) if ok else self._explain(log)
             self.generation += 1
         if not ok:
-            print("Compilazione non riuscita: l'anteprima mostra gli errori sopra ogni pagina."
+            print("Compilazione non riuscita: l'anteprima mostra gli errori in cima a ogni pagina."
                   " / Build failed: the preview shows the errors.", file=sys.stderr)
         return ok
 

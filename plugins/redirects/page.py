@@ -18,7 +18,7 @@ TEMPLATE = """<!DOCTYPE html>
 <title>{title} – pagina spostata</title>
 </head>
 <body data-pagefind-ignore="all">
-<p>Questa pagina si è spostata: <a href="{local}">{title}</a>.</p>
+<p>Questa pagina è stata spostata: <a href="{local}">{title}</a>.</p>
 </body>
 </html>
 """

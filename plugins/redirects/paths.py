@@ -60,9 +60,9 @@ def old_path(text, folders=None):
                           f" percorso, per esempio {_EXAMPLE} / not a web address")
         value = value[len(parts.scheme) + 3 + len(parts.netloc):] or "/"
     if "?" in value:
-        return None, (f"`{KEY}`: {written} contiene una richiesta (`?…`): un sito statico"
-                      " non può servire indirizzi diversi solo dopo il `?`, quindi questo"
-                      " non si può reindirizzare; toglilo dall'elenco"
+        return None, (f"`{KEY}`: {written} contiene una richiesta (`?…`): il sito non può"
+                      " distinguere gli indirizzi che differiscono solo dopo il `?`, quindi"
+                      " questo non si può reindirizzare; toglilo dall'elenco"
                       " / an address with a query string cannot be served by static files")
     if "#" in value:
         return None, (f"`{KEY}`: {written} contiene `#`: la parte dopo `#` non arriva mai al"
