@@ -162,8 +162,9 @@ def preview(c):
     _livereload(CONFIG["settings_preview"])
 
 
-@task
-def publish(c):
+@task(help={"strict": "refuse the release when an article's or page's address of the"
+                      " current release would vanish (default: a warning)"})
+def publish(c, strict=False):
     """Build into PUBLISH_ROOT/staging/, check it, then make it the current release.
 
     Needs SITEURL. One publish (or rollback) at a time: a second one fails at once
@@ -175,6 +176,11 @@ def publish(c):
     PUBLISH_ROOT/current switches to it with one atomic rename; otherwise current is
     untouched, the problems are printed and the task exits with status 1. Five
     releases are kept; folders left by an interrupted publish are removed.
+
+    The addresses of articles and pages of the current release that the new one takes
+    away (a date or slug changed, an item deleted) are printed with the line that keeps
+    each (indirizzi_precedenti): a warning, the publish goes on; with --strict the
+    release is refused (status 1, current untouched).
     """
     siteurl = os.environ.get("SITEURL", "")
     if not siteurl:
@@ -192,7 +198,7 @@ def publish(c):
     node_setup.ensure()
     try:
         release = safe_build.publish(CONFIG["settings_publish"], CONFIG["publish_root"],
-                                     content=CONFIG["content"])
+                                     content=CONFIG["content"], strict=strict)
     except safe_build.Busy as busy:
         sys.exit(f"Pubblicazione già in corso: riprova più tardi. / {busy}")
     except safe_build.NotALink as problem:

@@ -15,7 +15,9 @@ it in only when Pelican succeeded (development and CI).
 3. build into ``staging/<name>`` with Pelican in a child process that dies with
    this one (Linux ``PR_SET_PDEATHSIG``; killed on Ctrl-C and SIGTERM too);
 4. check it (``tools/release_check.py``: internal links, feeds, no drafts or
-   future items);
+   future items), and compare it with the current release (``tools/vanished.py``):
+   the articles and pages whose address would vanish are named, with the line that
+   keeps each one (``indirizzi_precedenti``): a warning, or with ``strict`` a refusal;
 5. only then rename it into ``releases/`` (atomic: a release is complete the
    moment it appears there), switch ``current`` with one atomic rename of a
    fresh symlink, and remove all but the newest ``KEEP_RELEASES`` releases
@@ -46,9 +48,19 @@ from pathlib import Path
 
 from plugins.core import processes
 from plugins.italian import quanti
-from tools import release_check
+from tools import release_check, vanished
 
-logger = logging.getLogger(__name__)
+
+def _every_time(logger):
+    """``logger`` without Pelican's LimitFilter (pelican.log puts it on every logger made
+    after it is imported), which drops a warning this process has logged once already: a
+    vanished address is reported by every publish, also of a process that publishes twice."""
+    for found in [f for f in logger.filters if type(f).__name__ == "LimitFilter"]:
+        logger.removeFilter(found)
+    return logger
+
+
+logger = _every_time(logging.getLogger(__name__))
 KEEP_RELEASES = 5
 RELEASE_NAME = re.compile(r"^\d{8}-\d{6}-\d{6}$")
 LOCK_FILE = ".publish.lock"
@@ -319,12 +331,72 @@ def _report(problems):
         logger.error("  … e %s / and %d more", quanti(more, "altro", "altri"), more)
 
 
-def publish(settings_file, root, extra_settings=(), content="content", siteurl=None):
+def _items_file(staging):
+    """Where the build writes its items' addresses and files (plugins/redirects'
+    ``REDIRECTS_ITEMS_FILE``): beside the staging folder, never in the release."""
+    return staging.with_name(staging.name + ".items.json")
+
+
+def _build_settings(settings_file):
+    """The settings file as Pelican reads it (its defaults included), for the folders
+    the site writes itself (``tools/vanished.py``)."""
+    from pelican.settings import read_settings  # noqa: PLC0415 - only where a release is compared
+
+    return read_settings(str(settings_file))
+
+
+def _vanished(root, staging, settings_file, siteurl):
+    """The :class:`vanished.Vanished` addresses of the current release that ``staging``
+    takes away ([] with no current release)."""
+    now = current(root)
+    previous = root / RELEASES / now if now else None
+    if previous is None or not RELEASE_NAME.match(now) or not previous.is_dir():
+        return []
+    items = vanished.read_items(_items_file(staging))
+    return vanished.find(previous, staging, _build_settings(settings_file), items, siteurl)
+
+
+def _report_vanished(found, content, strict):
+    """Log each vanished address with what to do; an error with ``strict``."""
+    count = len(found)
+    log = logger.error if strict else logger.warning
+    what = quanti(count, "indirizzo", "indirizzi")
+    if strict:
+        log("Pubblicazione rifiutata (--strict): la nuova versione toglierebbe %s del sito"
+            " pubblicato, che non è stato toccato / Publish refused (strict): the new release"
+            " would take away %d address(es) of the published site, which was not touched",
+            what, count)
+    else:
+        log("Attenzione: la nuova versione toglie %s del sito pubblicato (chi ci arriva da un"
+            " segnalibro, da un altro sito o da un motore di ricerca troverà «pagina non"
+            " trovata»); la pubblicazione continua / Warning: the new release takes away %d"
+            " address(es) of the published site (readers get a 404); publishing goes on",
+            what, count)
+    content_label = _content_label(content)
+    for item in found[:MAX_PROBLEMS_SHOWN]:
+        log("  %s", vanished.describe(item, content_label))
+    if count > MAX_PROBLEMS_SHOWN:
+        more = count - MAX_PROBLEMS_SHOWN
+        log("  … e %s / and %d more", quanti(more, "altro", "altri"), more)
+
+
+def _content_label(content):
+    """The content folder as an editor would write it: relative to here when inside."""
+    path = Path(content).resolve()
+    with contextlib.suppress(ValueError):
+        return str(path.relative_to(Path.cwd())) or "."
+    return str(path)
+
+
+def publish(settings_file, root, extra_settings=(), content="content", siteurl=None,
+            strict=False):
     """Build, check and switch to a new release; return its path, or None on failure
     (build or check failed: ``current`` untouched, problems logged).
 
-    ``siteurl`` (for the check) defaults to the settings' SITEURL. Raises ``Busy``
-    when another publish or rollback holds the lock.
+    ``siteurl`` (for the check) defaults to the settings' SITEURL. Addresses of articles
+    and pages of the current release that the new one takes away are logged as a
+    warning; with ``strict`` they refuse the release too. Raises ``Busy`` when another
+    publish or rollback holds the lock.
     """
     root = Path(root).resolve()
     with _locked(root), _sigterm_as_exit():
@@ -337,9 +409,11 @@ def publish(settings_file, root, extra_settings=(), content="content", siteurl=N
         # repeats an hour each autumn, and rollback would pick the wrong one)
         name = datetime.now(timezone.utc).strftime("%Y%m%d-%H%M%S-%f")
         staging = root / STAGING / name
+        items = f"REDIRECTS_ITEMS_FILE={json.dumps(str(_items_file(staging)))}"
         try:
             log = []
-            if not run_pelican(settings_file, staging, extra_settings, content, log=log):
+            if not run_pelican(settings_file, staging, [*extra_settings, items], content,
+                               log=log):
                 logger.error("Compilazione non riuscita: il sito pubblicato non è stato toccato /"
                              " Build failed: the published site was not touched")
                 return None
@@ -359,11 +433,17 @@ def publish(settings_file, root, extra_settings=(), content="content", siteurl=N
             if problems:
                 _report(problems)
                 return None
+            gone = _vanished(root, staging, settings_file, siteurl)
+            if gone:
+                _report_vanished(gone, content, strict)
+                if strict:
+                    return None
             staging.chmod(0o755)
             release = root / RELEASES / name
             os.rename(staging, release)
         finally:
             shutil.rmtree(staging, ignore_errors=True)
+            _items_file(staging).unlink(missing_ok=True)
         _switch(root, release)
         for old in releases(root)[:-KEEP_RELEASES]:
             if old.name != name:

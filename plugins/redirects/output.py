@@ -15,6 +15,7 @@ Pelican's writer is not used: these are not site pages (no ``content_written`` s
 so no sitemap entry; not items, so in no feed, listing or search index).
 """
 
+import json
 import logging
 import os
 
@@ -24,6 +25,7 @@ from plugins.content_checks import report
 from plugins.core.files import keep
 from plugins.core.items import PUBLIC, context_items, held_back, is_draft, key_line, source
 from plugins.core.text import plain
+from plugins.core.urls import without_index
 
 from . import page, rules
 from .paths import KEY
@@ -51,6 +53,20 @@ def scheduled_address(item, settings):
     return str(settings[key]).format(**item.url_format)
 
 
+def items_written(context, settings):
+    """``{address: source}`` of the items the public build writes now (published or
+    hidden, translations too): ``/2024/05/slug/`` -> ``notizie/slug.md``."""
+    return {"/" + without_index(item.save_as): source(item)
+            for item, fate in context_items(context)
+            if fate in PUBLIC and item.save_as and publicly_written(item, settings)}
+
+
+def write_items_file(path, items):
+    """The items' addresses and files as JSON, for ``invoke publish``
+    (``REDIRECTS_ITEMS_FILE``): it names the file an editor can give a vanished address."""
+    keep(path, json.dumps(items, ensure_ascii=False, sort_keys=True, indent=1).encode("utf-8"))
+
+
 class RedirectsGenerator:
     """Checks and writes the old addresses (nothing with REDIRECTS_ENABLED off)."""
 
@@ -61,6 +77,9 @@ class RedirectsGenerator:
         self.planned = []  # (output file, title, url)
 
     def generate_context(self):
+        if self.settings["REDIRECTS_ITEMS_FILE"]:
+            write_items_file(self.settings["REDIRECTS_ITEMS_FILE"],
+                             items_written(self.context, self.settings))
         if not self.settings["REDIRECTS_ENABLED"]:
             return
         claims, written, targets = [], {}, {}

@@ -6,6 +6,9 @@ PREFIX = "REDIRECTS_"
 DEFAULTS = {
     # write a page at each old address of an item (`indirizzi_precedenti`) leading to it
     "REDIRECTS_ENABLED": True,
+    # a JSON file (outside the output) to write {address: source file} of the items the
+    # build writes, for invoke publish (tools/vanished.py); "": none
+    "REDIRECTS_ITEMS_FILE": "",
 }
 
 
@@ -15,6 +18,9 @@ def check(settings):
     if not isinstance(settings["REDIRECTS_ENABLED"], bool):
         problems.append(("REDIRECTS_ENABLED",
                          f"must be True or False, not {settings['REDIRECTS_ENABLED']!r}"))
+    if not isinstance(settings["REDIRECTS_ITEMS_FILE"], str):
+        problems.append(("REDIRECTS_ITEMS_FILE",
+                         f"must be a file path or \"\", not {settings['REDIRECTS_ITEMS_FILE']!r}"))
     return problems
 
 

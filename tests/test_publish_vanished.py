@@ -1,0 +1,141 @@
+"""A publish names the addresses of articles and pages the new release takes away
+(tools/vanished.py): a warning by default, a refusal with ``strict``.
+
+Real publishes into a temporary publish root, one after the other, as an editor's
+corrections reach the site.
+"""
+
+import logging
+import os
+import subprocess
+import sys
+
+from support import ROOT, article, write_content
+from test_safe_build import WAIT, current, make_conf
+
+sys.path.insert(0, str(ROOT))
+from tools import safe_build, vanished  # noqa: E402
+
+WARNING = "la nuova versione toglie"
+REFUSED = "Pubblicazione rifiutata (--strict)"
+
+
+def publish(conf, root, content, caplog, strict=False):
+    """One publish; its log (this publish's only) and its release."""
+    caplog.clear()
+    with caplog.at_level(logging.WARNING, logger=safe_build.__name__):
+        options = {"strict": True} if strict else {}
+        release = safe_build.publish(conf, root, content=content, **options)
+    return release, caplog.text
+
+
+def site(tmp_path):
+    return make_conf(tmp_path), tmp_path / "content", tmp_path / "public"
+
+
+def test_a_date_moved_a_month_names_the_old_address_and_the_line_to_add(tmp_path, caplog):
+    conf, content, root = site(tmp_path)
+    write_content(content, {"notizie/a.md": article(title="Festa", date="2024-05-05 10:00"),
+                            "notizie/b.md": article(title="Altro", date="2024-04-01 10:00")})
+    first, log = publish(conf, root, content, caplog)
+    assert first and WARNING not in log  # no current release to compare with
+    write_content(content, {"notizie/a.md": article(title="Festa", date="2024-06-05 10:00")})
+    second, log = publish(conf, root, content, caplog)
+    assert second and current(root) == second  # a warning: the publish goes on
+    assert "toglie 1 indirizzo del sito pubblicato" in log
+    assert "/2024/05/festa/ ora è /2024/06/festa/" in log
+    assert f"aggiungi a {content.resolve()}/notizie/a.md la riga" in log
+    assert "`indirizzi_precedenti: [/2024/05/festa/]`" in log
+    assert "/2024/04/altro/" not in log
+
+
+def test_the_old_address_kept_with_indirizzi_precedenti_is_not_reported(tmp_path, caplog):
+    conf, content, root = site(tmp_path)
+    write_content(content, {"notizie/a.md": article(title="Festa", date="2024-05-05 10:00")})
+    assert publish(conf, root, content, caplog)[0]
+    write_content(content, {"notizie/a.md": article(title="Festa", date="2024-06-05 10:00")})
+    assert WARNING in publish(conf, root, content, caplog)[1]
+    write_content(content, {"notizie/a.md": article(
+        title="Festa", date="2024-06-05 10:00", indirizzi_precedenti="[/2024/05/festa/]")})
+    third, log = publish(conf, root, content, caplog)
+    assert third and current(root) == third
+    assert WARNING not in log and "/2024/05/festa/" not in log
+    # the old address is a page of plugins/redirects leading to the new one
+    assert "url=/2024/06/festa/" in (third / "2024/05/festa/index.html").read_text(
+        encoding="utf-8")
+
+
+def test_a_deleted_article_is_reported_and_the_publish_goes_on(tmp_path, caplog):
+    conf, content, root = site(tmp_path)
+    write_content(content, {"notizie/a.md": article(title="Resta", date="2024-05-05 10:00"),
+                            "notizie/b.md": article(title="Via", date="2024-05-06 10:00"),
+                            "pages/chi-siamo.md": article(title="Chi siamo", date=None)})
+    assert publish(conf, root, content, caplog)[0]
+    (content / "notizie/b.md").unlink()
+    (content / "pages/chi-siamo.md").unlink()
+    release, log = publish(conf, root, content, caplog)
+    assert release and current(root) == release
+    assert not (release / "2024/05/via/index.html").exists()
+    assert "toglie 2 indirizzi del sito pubblicato" in log
+    for gone in ("/2024/05/via/", "/chi-siamo/"):
+        assert f"{gone}: se l'articolo o la pagina ha un nuovo indirizzo, aggiungi al suo" \
+               f" file la riga `indirizzi_precedenti: [{gone}]`" in log
+    assert "/2024/05/resta/" not in log
+
+
+def test_strict_refuses_the_release_and_leaves_current_untouched(tmp_path, caplog):
+    conf, content, root = site(tmp_path)
+    write_content(content, {"notizie/a.md": article(title="Resta", date="2024-05-05 10:00"),
+                            "notizie/b.md": article(title="Via", date="2024-05-06 10:00")})
+    first, _ = publish(conf, root, content, caplog)
+    (content / "notizie/b.md").unlink()
+    refused, log = publish(conf, root, content, caplog, strict=True)
+    assert refused is None
+    assert REFUSED in log and "/2024/05/via/" in log
+    assert current(root) == first and safe_build.releases(root) == [first]
+    assert (root / "current" / "2024/05/via/index.html").is_file()
+    assert list((root / "staging").iterdir()) == []  # the build and its items file
+
+
+def test_tag_category_and_archive_pages_that_disappear_are_not_reported(tmp_path, caplog):
+    """Deleting the one article of a tag, a category and a year takes those listings
+    away too: only the article's address is named (listings come and go with items)."""
+    conf, content, root = site(tmp_path)
+    write_content(content, {
+        "notizie/a.md": article(title="Uno", date="2024-05-05 10:00", tags="[Crema]"),
+        "avvisi/b.md": article(title="Due", date="2023-05-06 10:00", tags="[Crema, Estate]")})
+    first, _ = publish(conf, root, content, caplog)
+    listings = ("/argomenti/estate/", "/categorie/avvisi/", "/archivio/2023/")
+    sitemap = (first / "sitemap.xml").read_text(encoding="utf-8")
+    assert all(listing in sitemap for listing in listings)
+    (content / "avvisi/b.md").unlink()
+    second, log = publish(conf, root, content, caplog)
+    assert second and current(root) == second
+    for listing in listings:
+        assert not (second / listing.strip("/") / "index.html").exists()
+        assert listing not in log
+    assert "toglie 1 indirizzo del sito pubblicato" in log and "/2023/05/due/: " in log
+
+
+def test_the_publish_task_has_a_strict_option():
+    task = subprocess.run([sys.executable, "-m", "invoke", "--help", "publish"], cwd=ROOT,
+                          env=dict(os.environ), capture_output=True, text=True, timeout=WAIT,
+                          check=False)
+    assert task.returncode == 0 and "--strict" in task.stdout
+
+
+def test_an_item_is_told_from_a_listing_by_the_folders_the_site_writes():
+    reserved = {"argomenti": "TAG_SAVE_AS", "categorie": "CATEGORY_SAVE_AS",
+                "index.html": "il sito"}
+    assert vanished.is_item("2024/05/festa/index.html", reserved)
+    assert vanished.is_item("chi-siamo/index.html", reserved)
+    assert not vanished.is_item("argomenti/estate/index.html", reserved)
+    assert not vanished.is_item("index.html", reserved)
+
+
+def test_two_new_items_with_the_old_slug_are_no_guess():
+    items = {"/2024/06/festa/": "notizie/a.md", "/2023/06/festa/": "notizie/b.md",
+             "/2024/06/altro/": "notizie/c.md"}
+    assert vanished.moved("/2024/05/festa/", items) == ("", "")
+    del items["/2023/06/festa/"]
+    assert vanished.moved("/2024/05/festa/", items) == ("/2024/06/festa/", "notizie/a.md")

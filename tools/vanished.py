@@ -1,0 +1,115 @@
+"""Addresses a new release takes away: the item pages of the current release that the
+new one no longer has (``safe_build.publish`` warns about them, or refuses with
+``strict``).
+
+What counts: the addresses of the current release's ``sitemap.xml`` (every listed
+article and page) that are an item's, i.e. whose first segment the site does not write
+itself (``plugins.content_checks.rules.reserved_paths``: categories, tags, authors,
+archives, Documenti…; an item can never have such an address, and an old address of
+plugins/redirects cannot either). Listings are left out: a tag or a category that
+disappears, or a page of a listing (not in the sitemap), is normal churn nobody can act
+on. An address is gone when the new release has no page there at all: neither an item
+nor a page of plugins/redirects (``indirizzi_precedenti``).
+
+The new release's items and their source files (``REDIRECTS_ITEMS_FILE``, written by
+plugins/redirects) tell which item now has the same slug at another address (a date
+corrected from May to June): the warning names its file and the line to add.
+"""
+
+import json
+import posixpath
+import xml.etree.ElementTree as ET
+from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from plugins.content_checks.rules import reserved_paths
+from plugins.redirects.paths import KEY
+from tools.release_check import SITEMAP_NS, resolve
+
+
+@dataclass(frozen=True)
+class Vanished:
+    address: str  # /2024/05/slug/
+    moved_to: str = ""  # the address of the new item with the same slug, if one
+    source: str = ""  # that item's file, under the content folder
+
+
+def sitemap_files(release, siteurl=""):
+    """The release paths (``2024/05/slug/index.html``) of the pages its sitemap lists;
+    [] without a readable sitemap (an old release, a hand-made one)."""
+    try:
+        tree = ET.parse(Path(release) / "sitemap.xml")
+    except (ET.ParseError, OSError):
+        return []
+    # the path only: the site may have moved to another host since
+    paths = (urlsplit((loc.text or "").strip()).path for loc in tree.iter(f"{SITEMAP_NS}loc"))
+    return [file for file in (resolve(path, "sitemap.xml", siteurl) for path in paths) if file]
+
+
+def is_item(file, reserved):
+    """Whether the release path is an item's: not the home page, not under a folder
+    (or one of the files) the site writes itself."""
+    first = file.split("/")[0]
+    return file != "index.html" and first not in reserved
+
+
+def address(file):
+    """``2024/05/slug/index.html`` -> ``/2024/05/slug/``; ``a.html`` -> ``/a.html``."""
+    if file.endswith("/index.html"):
+        return "/" + file[: -len("index.html")]
+    return "/" + file
+
+
+def slug(path):
+    """The last segment of an address, without ``.html`` (``/2024/05/slug/`` -> ``slug``)."""
+    last = path.rstrip("/").split("/")[-1]
+    return posixpath.splitext(last)[0] if last.endswith((".html", ".htm")) else last
+
+
+def has_page(release, file):
+    return (Path(release) / file).is_file()
+
+
+def read_items(path):
+    """``{address: source}`` from ``REDIRECTS_ITEMS_FILE``; {} when missing or broken."""
+    try:
+        items = json.loads(Path(path).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return items if isinstance(items, dict) else {}
+
+
+def moved(old, items):
+    """``(address, source)`` of the new item with the old address's slug, or ("", "")
+    (none, or more than one: no guess)."""
+    found = [(new, source) for new, source in items.items() if slug(new) == slug(old)]
+    return found[0] if len(found) == 1 else ("", "")
+
+
+def find(current, new, settings, items, siteurl=""):
+    """The :class:`Vanished` addresses: items of release ``current`` with no page in
+    release ``new``. ``settings``: the build's (reserved folders); ``items``: the new
+    release's ``{address: source}``; ``siteurl``: the path the site lives under."""
+    reserved = reserved_paths(settings)
+    gone = [file for file in sitemap_files(current, siteurl)
+            if is_item(file, reserved) and not has_page(new, file)]
+    return [Vanished(address(file), *moved(address(file), items)) for file in gone]
+
+
+def line(old):
+    """The front-matter line that gives an item its old address back."""
+    return f"{KEY}: [{old}]"
+
+
+def describe(vanished, content="content"):
+    """One line (Italian / English) about a vanished address and what to do."""
+    if vanished.source:
+        file = posixpath.join(str(content), vanished.source)
+        return (f"{vanished.address} ora è {vanished.moved_to}: aggiungi a {file} la riga"
+                f" `{line(vanished.address)}` (o l'indirizzo all'elenco, se c'è già)"
+                f" / now at {vanished.moved_to}: add that line to {file}")
+    return (f"{vanished.address}: se l'articolo o la pagina ha un nuovo indirizzo, aggiungi al"
+            f" suo file la riga `{line(vanished.address)}`; se è stato tolto apposta, va bene"
+            f" così / if the item moved, add that line to its file; if it was removed on"
+            f" purpose, nothing to do")
