@@ -432,3 +432,23 @@ def test_rollback_creates_nothing_where_there_is_no_publish_root(tmp_path):
     missing = tmp_path / "srv" / "farelegami" / "pubblico"
     assert safe_build.rollback(missing) is None
     assert list(tmp_path.iterdir()) == []
+
+
+def test_a_failed_build_is_reported_whatever_the_locale_pelicans_settings_left(tmp_path):
+    """Reading the settings (to compare releases) left this process in Pelican's LOCALE,
+    "C": the next build's Italian error ("non è una data valida") was read as ASCII, and
+    the publish ended in a UnicodeDecodeError instead of refusing the release."""
+    import locale  # noqa: PLC0415
+
+    conf, content, root = make_conf(tmp_path), tmp_path / "content", tmp_path / "public"
+    write_content(content, {"notizie/a.md": article(title="Uno")})
+    first = safe_build.publish(conf, root, content=content)
+    saved = locale.setlocale(locale.LC_ALL)
+    try:
+        locale.setlocale(locale.LC_ALL, "C")  # as Pelican's read_settings leaves it
+        write_content(content, {"notizie/c.md": article(date="mai")})
+        assert safe_build.publish(conf, root, content=content) is None
+        assert locale.setlocale(locale.LC_ALL) == "C"  # nothing else changed it
+    finally:
+        locale.setlocale(locale.LC_ALL, saved)
+    assert current(root) == first.resolve()

@@ -31,6 +31,7 @@ import contextlib
 import fcntl
 import functools
 import json
+import locale
 import logging
 import os
 import re
@@ -148,7 +149,10 @@ def run_pelican(settings_file, output, extra_settings=(), content="content", log
         # Pelican logs through rich, which lays a piped log out 80 columns wide: a
         # traceback's lines were cut into a 40-column message column (the preview's
         # panel shows them). Wider lines, without rich's padding.
-        options.update(stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+        # UTF-8 whatever this process's locale (Pelican's settings may have set "C"): the
+        # messages are Italian
+        options.update(stdout=subprocess.PIPE, stderr=subprocess.STDOUT, encoding="utf-8",
+                       errors="replace",
                        env=dict(os.environ, COLUMNS=str(max(LOG_COLUMNS,
                                                             shutil.get_terminal_size().columns))))
     with _sigterm_as_exit():
@@ -342,7 +346,13 @@ def _build_settings(settings_file):
     the site writes itself (``tools/vanished.py``)."""
     from pelican.settings import read_settings  # noqa: PLC0415 - only where a release is compared
 
-    return read_settings(str(settings_file))
+    # Pelican sets the process's locale to the settings' LOCALE ("C" here): the builds
+    # this process starts afterwards would read their output as ASCII
+    saved = locale.setlocale(locale.LC_ALL)
+    try:
+        return read_settings(str(settings_file))
+    finally:
+        locale.setlocale(locale.LC_ALL, saved)
 
 
 def _vanished(root, staging, settings_file, siteurl):
