@@ -25,6 +25,7 @@ SETTINGS = {
     ("SEARCH_CACHE_PATH", "/tmp/s"),
     ("IMAGES_CACHE_PATH", "/tmp/i"),  # not in SETTINGS: added
     ("A_NEW_PLUGINS_CACHE_PATH", "/tmp/n"),  # a cache no one has written yet
+    ("REDIRECTS_ITEMS_FILE", "/srv/publish/staging/20250101-000000-000000.items.json"),
     ("DEBUG", True),
 ])
 def test_where_things_go_does_not_change_the_digest(name, value):

@@ -117,6 +117,20 @@ def test_tag_category_and_archive_pages_that_disappear_are_not_reported(tmp_path
     assert "toglie 1 indirizzo del sito pubblicato" in log and "/2023/05/due/: " in log
 
 
+def test_a_second_publish_reuses_the_caches_of_the_first(tmp_path, caplog):
+    """Each publish names its own REDIRECTS_ITEMS_FILE: a path the caches' settings
+    digest left in would make every publish render and check everything again."""
+    conf, content, root = site(tmp_path)
+    cache = tmp_path / "cache"
+    conf.write_text(conf.read_text(encoding="utf-8") + f"CACHE_PATH = {str(cache)!r}\n",
+                    encoding="utf-8")
+    write_content(content, {"notizie/a.md": article(title="Festa", date="2024-05-05 10:00")})
+    assert publish(conf, root, content, caplog)[0]
+    caches = sorted(path.name for path in cache.glob("*-*") if path.is_dir())
+    assert publish(conf, root, content, caplog)[0]
+    assert sorted(path.name for path in cache.glob("*-*") if path.is_dir()) == caches
+
+
 def test_the_publish_task_has_a_strict_option():
     task = subprocess.run([sys.executable, "-m", "invoke", "--help", "publish"], cwd=ROOT,
                           env=dict(os.environ), capture_output=True, text=True, timeout=WAIT,

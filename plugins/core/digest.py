@@ -14,8 +14,10 @@ from pelican import __version__ as pelican_version
 PLUGINS = Path(__file__).resolve().parent.parent
 # Where, not what: the output folder and every cache folder (``CACHE_PATH`` and any
 # plugin's ``*_CACHE_PATH``: a plugin adding a cache follows the rule by its name);
+# REDIRECTS_ITEMS_FILE, a file outside the output that ``invoke publish`` names anew for
+# each release (a different path each time would make every publish a cold build);
 # DEBUG (pelican -D) only changes the log.
-VOLATILE_SETTINGS = frozenset({"OUTPUT_PATH", "CACHE_PATH", "DEBUG"})
+VOLATILE_SETTINGS = frozenset({"OUTPUT_PATH", "CACHE_PATH", "REDIRECTS_ITEMS_FILE", "DEBUG"})
 VOLATILE_SUFFIX = "_CACHE_PATH"
 # The installed libraries whose version may change what a page, a feed or a checked file
 # holds: a cached result made with another version is not reused (requirements.txt pins
