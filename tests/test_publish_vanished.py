@@ -83,6 +83,22 @@ def test_a_deleted_article_is_reported_and_the_publish_goes_on(tmp_path, caplog)
     assert "/2024/05/resta/" not in log
 
 
+def test_a_content_folder_away_from_the_settings_file_is_compared_too(tmp_path, caplog):
+    """``publish(content=…)`` builds another folder than the settings' PATH (which need not
+    exist): the comparison reads the settings with that folder too, as the build does (it
+    stopped on Pelican's "You need to specify a path containing the content")."""
+    conf, _, root = site(tmp_path)
+    content = tmp_path / "redazione" / "contenuti"
+    write_content(content, {"notizie/a.md": article(title="Resta", date="2024-05-05 10:00"),
+                            "notizie/b.md": article(title="Via", date="2024-05-06 10:00")})
+    assert not (tmp_path / "content").exists()
+    assert publish(conf, root, content, caplog)[0]
+    (content / "notizie/b.md").unlink()
+    release, log = publish(conf, root, content, caplog)
+    assert release and current(root) == release
+    assert "toglie 1 indirizzo del sito pubblicato" in log and "/2024/05/via/: " in log
+
+
 def test_strict_refuses_the_release_and_leaves_current_untouched(tmp_path, caplog):
     conf, content, root = site(tmp_path)
     write_content(content, {"notizie/a.md": article(title="Resta", date="2024-05-05 10:00"),

@@ -341,21 +341,23 @@ def _items_file(staging):
     return staging.with_name(staging.name + ".items.json")
 
 
-def _build_settings(settings_file):
-    """The settings file as Pelican reads it (its defaults included), for the folders
-    the site writes itself (``tools/vanished.py``)."""
+def _build_settings(settings_file, content):
+    """The settings file as Pelican reads it (its defaults included) with the build's
+    content folder, as :func:`run_pelican` passes it (Pelican refuses a PATH that does
+    not exist), for the folders the site writes itself (``tools/vanished.py``)."""
     from pelican.settings import read_settings  # noqa: PLC0415 - only where a release is compared
 
     # Pelican sets the process's locale to the settings' LOCALE ("C" here): the builds
     # this process starts afterwards would read their output as ASCII
     saved = locale.setlocale(locale.LC_ALL)
     try:
-        return read_settings(str(settings_file))
+        return read_settings(str(settings_file),
+                             override={"PATH": str(Path(content).resolve())})
     finally:
         locale.setlocale(locale.LC_ALL, saved)
 
 
-def _vanished(root, staging, settings_file, siteurl):
+def _vanished(root, staging, settings_file, content, siteurl):
     """The :class:`vanished.Vanished` addresses of the current release that ``staging``
     takes away ([] with no current release)."""
     now = current(root)
@@ -363,7 +365,8 @@ def _vanished(root, staging, settings_file, siteurl):
     if previous is None or not RELEASE_NAME.match(now) or not previous.is_dir():
         return []
     items = vanished.read_items(_items_file(staging))
-    return vanished.find(previous, staging, _build_settings(settings_file), items, siteurl)
+    return vanished.find(previous, staging, _build_settings(settings_file, content), items,
+                         siteurl)
 
 
 def _report_vanished(found, content, strict):
@@ -443,7 +446,7 @@ def publish(settings_file, root, extra_settings=(), content="content", siteurl=N
             if problems:
                 _report(problems)
                 return None
-            gone = _vanished(root, staging, settings_file, siteurl)
+            gone = _vanished(root, staging, settings_file, content, siteurl)
             if gone:
                 _report_vanished(gone, content, strict)
                 if strict:
