@@ -24,6 +24,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from plugins.content_checks.rules import reserved_paths
+from plugins.core.urls import without_index
 from plugins.redirects.paths import KEY
 from tools.release_check import SITEMAP_NS, resolve
 
@@ -55,10 +56,9 @@ def is_item(file, reserved):
 
 
 def address(file):
-    """``2024/05/slug/index.html`` -> ``/2024/05/slug/``; ``a.html`` -> ``/a.html``."""
-    if file.endswith("/index.html"):
-        return "/" + file[: -len("index.html")]
-    return "/" + file
+    """``2024/05/slug/index.html`` -> ``/2024/05/slug/``; ``a.html`` -> ``/a.html`` (as
+    plugins/redirects writes the new release's addresses, ``REDIRECTS_ITEMS_FILE``)."""
+    return "/" + without_index(file)
 
 
 def slug(path):
