@@ -179,12 +179,14 @@ def served_site(root, files, *, host="127.0.0.1", hold=(), headers=None, **build
 
 
 @contextlib.contextmanager
-def project_site(root, extra, *, counts, settings="", **options):
+def project_site(root, extra, *, counts, settings="", counter_host="127.0.0.1", **options):
     """The project's own content with ``extra`` files (relative path -> bytes or text),
     built with the public settings by :func:`served_site` (``options`` passed on) and a
     local visit counter (tools/counter_server.py, its store seeded with ``counts``,
-    ``{path: visits}``) whose address the build's ``VISIT_COUNTER_URL`` names; more
-    ``settings`` lines appended. Yields the build; the counter stops with the block."""
+    ``{path: visits}``) whose address the build's ``VISIT_COUNTER_URL`` names, by
+    ``counter_host`` (another of :data:`TEST_HOSTS`: told from the site's requests by its
+    host); more ``settings`` lines appended. Yields the build; the counter stops with the
+    block."""
     from support import ROOT  # noqa: PLC0415 - tests' own helpers
 
     if str(ROOT) not in sys.path:
@@ -199,7 +201,7 @@ def project_site(root, extra, *, counts, settings="", **options):
                for path in (ROOT / "content").rglob("*") if path.is_file()}
     try:
         with served_site(root, {**content, **extra}, config="publishconf", settings=(
-                f'VISIT_COUNTER_URL = "http://127.0.0.1:{counter.server_address[1]}"\n'
+                f'VISIT_COUNTER_URL = "http://{counter_host}:{counter.server_address[1]}"\n'
                 "VISIT_COUNTER_TIMEOUT_MS = 60000  # a loaded machine\n"
                 + textwrap.dedent(settings)), **options) as built:
             yield built

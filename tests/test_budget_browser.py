@@ -25,14 +25,8 @@ No timing: the test waits for events (the preview decoded, the count shown, the 
 fetched, nothing in flight), never for a delay, and asserts on what was transferred.
 """
 
-import sys
-
 import pytest
-from browser_support import TEST_HOSTS, chromium, served_site, wait_until
-from support import ROOT
-
-sys.path.insert(0, str(ROOT))
-from tools import counter_server  # noqa: E402
+from browser_support import TEST_HOSTS, chromium, project_site, wait_until
 
 pytestmark = pytest.mark.browser
 
@@ -48,41 +42,30 @@ SOURCE = "comunicati-stampa/2024-05-05-presentazione-farelegami-crema.md"
 def first_load(tmp_path_factory):
     """(site requests, counter requests, page) of one first visit: [(request, sizes)]."""
     root = tmp_path_factory.mktemp("budget")
-    counter = counter_server.make_server("127.0.0.1", 0, testing=True)
-    counter_server.start_in_thread(counter)
-    counter.store.seed(PRESS.rstrip("/"), 17)  # new visits; 1459 came from the old portal
-    content = {path.relative_to(ROOT / "content").as_posix(): path.read_bytes()
-               for path in (ROOT / "content").rglob("*") if path.is_file()}
-    try:
-        with served_site(root, content, host="site.test", config="publishconf",
-                         settings=f'VISIT_COUNTER_URL = "http://counter.test:'
-                                  f'{counter.server_address[1]}"\n'
-                                  "VISIT_COUNTER_TIMEOUT_MS = 60000\n"  # a loaded machine
-                         ) as site, chromium(TEST_HOSTS) as browser:
-            assert (root / "content" / SOURCE).is_file()
-            page = browser.new_page(viewport={"width": 390, "height": 844})
-            started, finished = [], []
-            page.on("request", lambda request: started.append(request))
-            page.on("requestfinished", lambda request: finished.append(request))
-            page.on("requestfailed", lambda request: finished.append(request))
-            page.goto(site.origin + PRESS, wait_until="load")
-            page.locator(".attachment-preview").scroll_into_view_if_needed()
-            page.wait_for_function("""() => {
-                const preview = document.querySelector('.attachment-preview');
-                const count = document.querySelector('.article-meta .visit-count');
-                return preview.complete && preview.naturalWidth > 0
-                    && count.textContent.length > 0 && document.fonts.status === 'loaded';
-            }""")
-            wait_until(page, lambda: any("/favicon." in r.url for r in finished)
-                       and len(finished) == len(started), "the requests still in flight")
-            assert not [r.url for r in finished if r.failure], "a request failed"
-            measured = [(r, r.sizes(), r.response()) for r in finished]
-            ours = [m for m in measured if m[0].url.startswith(site.origin + "/")]
-            theirs = [m for m in measured if m not in ours]
-            yield ours, theirs, page
-    finally:
-        counter.shutdown()
-        counter.server_close()
+    # new visits; 1459 came from the old portal
+    with project_site(root, {}, counts={PRESS.rstrip("/"): 17}, host="site.test",
+                      counter_host="counter.test") as site, chromium(TEST_HOSTS) as browser:
+        assert (root / "content" / SOURCE).is_file()
+        page = browser.new_page(viewport={"width": 390, "height": 844})
+        started, finished = [], []
+        page.on("request", lambda request: started.append(request))
+        page.on("requestfinished", lambda request: finished.append(request))
+        page.on("requestfailed", lambda request: finished.append(request))
+        page.goto(site.origin + PRESS, wait_until="load")
+        page.locator(".attachment-preview").scroll_into_view_if_needed()
+        page.wait_for_function("""() => {
+            const preview = document.querySelector('.attachment-preview');
+            const count = document.querySelector('.article-meta .visit-count');
+            return preview.complete && preview.naturalWidth > 0
+                && count.textContent.length > 0 && document.fonts.status === 'loaded';
+        }""")
+        wait_until(page, lambda: any("/favicon." in r.url for r in finished)
+                   and len(finished) == len(started), "the requests still in flight")
+        assert not [r.url for r in finished if r.failure], "a request failed"
+        measured = [(r, r.sizes(), r.response()) for r in finished]
+        ours = [m for m in measured if m[0].url.startswith(site.origin + "/")]
+        theirs = [m for m in measured if m not in ours]
+        yield ours, theirs, page
 
 
 def wire_bytes(sizes):
