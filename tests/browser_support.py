@@ -179,7 +179,7 @@ def served_site(root, files, *, host="127.0.0.1", hold=(), headers=None, **build
 
 
 @contextlib.contextmanager
-def project_site(root, extra, *, counts, settings="", counter_host="127.0.0.1", **options):
+def served_project_site(root, extra, *, counts, settings="", counter_host="127.0.0.1", **options):
     """The project's own content with ``extra`` files (relative path -> bytes or text),
     built with the public settings by :func:`served_site` (``options`` passed on) and a
     local visit counter (tools/counter_server.py, its store seeded with ``counts``,

@@ -18,7 +18,7 @@ import io
 
 import pytest
 from PIL import Image, ImageDraw
-from browser_support import format_violations, launch, project_site, run_axe
+from browser_support import format_violations, launch, served_project_site, run_axe
 from samples import photo
 from support import article
 
@@ -104,7 +104,7 @@ EXTRA = {
 @pytest.fixture(scope="module")
 def site(tmp_path_factory):
     # open_page waits for every count: the hidden article's too
-    with project_site(tmp_path_factory.mktemp("a11y"), EXTRA, hold=("/immagini/",),
+    with served_project_site(tmp_path_factory.mktemp("a11y"), EXTRA, hold=("/immagini/",),
                       counts={ARTICLE.rstrip("/"): 87, HIDDEN.rstrip("/"): 12},
                       settings="DEFAULT_PAGINATION = 4") as built:
         yield built

@@ -26,7 +26,7 @@ fetched, nothing in flight), never for a delay, and asserts on what was transfer
 """
 
 import pytest
-from browser_support import TEST_HOSTS, chromium, project_site, wait_until
+from browser_support import TEST_HOSTS, chromium, served_project_site, wait_until
 
 pytestmark = pytest.mark.browser
 
@@ -43,7 +43,7 @@ def first_load(tmp_path_factory):
     """(site requests, counter requests, page) of one first visit: [(request, sizes)]."""
     root = tmp_path_factory.mktemp("budget")
     # new visits; 1459 came from the old portal
-    with project_site(root, {}, counts={PRESS.rstrip("/"): 17}, host="site.test",
+    with served_project_site(root, {}, counts={PRESS.rstrip("/"): 17}, host="site.test",
                       counter_host="counter.test") as site, chromium(TEST_HOSTS) as browser:
         assert (root / "content" / SOURCE).is_file()
         page = browser.new_page(viewport={"width": 390, "height": 844})

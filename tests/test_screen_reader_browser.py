@@ -15,7 +15,7 @@ import re
 
 import pytest
 from PIL import Image
-from browser_support import chromium, project_site, wait_until
+from browser_support import chromium, served_project_site, wait_until
 from support import article
 
 
@@ -69,7 +69,7 @@ EXTRA = {
 
 @pytest.fixture(scope="module")
 def site(tmp_path_factory):
-    with project_site(tmp_path_factory.mktemp("sr"), EXTRA,
+    with served_project_site(tmp_path_factory.mktemp("sr"), EXTRA,
                       counts={ARTICLE.rstrip("/"): 1459}, settings="""
                           VISIT_COUNTER_LISTINGS = True
                           DEFAULT_PAGINATION = 4
