@@ -188,3 +188,15 @@ def test_a_dark_screen_prints_black_on_white(page, site):
     assert background in ("rgb(255, 255, 255)", "rgba(0, 0, 0, 0)")
     assert page.evaluate("getComputedStyle(document.body).backgroundColor") in (
         "rgb(255, 255, 255)", "rgba(0, 0, 0, 0)")
+
+
+def test_small_grey_texts_print_black(page, site):
+    """Dates, the meta line, the tags' label, attachments' descriptions are grey on screen
+    (#5c6f82): on paper, and for older eyes, grey small print is hard to read."""
+    in_print(page, site, ARTICLE)
+    colours = page.evaluate("""() => ['.article-meta', '.tags-label', '.attachment-description']
+        .filter(s => document.querySelector(s))
+        .map(s => [s, getComputedStyle(document.querySelector(s)).color])""")
+    assert len(colours) >= 2, colours
+    for selector, colour in colours:
+        assert colour == "rgb(0, 0, 0)", (selector, colour)
