@@ -257,7 +257,8 @@ def test_make_readable_adds_only_the_missing_bits_and_leaves_links_alone(tmp_pat
 def test_the_compression_cache_marks_what_is_used_and_prunes_what_is_not(tmp_path):
     """A kept copy used again is marked used (its date renewed, at most hourly: one stat
     otherwise); copies unused for COMPRESS_CACHE_DAYS days are removed by the next run."""
-    from plugins.compress import DEFAULTS, Compressor  # noqa: PLC0415
+    from plugins.compress import Compressor  # noqa: PLC0415
+    from plugins.compress.settings import DEFAULTS  # noqa: PLC0415
 
     compressor = Compressor({**DEFAULTS, "COMPRESS_CACHE_PATH": str(tmp_path / "cache")})
     page = tmp_path / "output" / "index.html"
@@ -287,7 +288,7 @@ def test_compressed_copies_made_by_another_brotli_or_zlib_are_not_reused(tmp_pat
     beside the new ones' (two builds of one commit would differ)."""
     import plugins.compress as compress  # noqa: PLC0415
 
-    compressor = compress.Compressor({**compress.DEFAULTS,
+    compressor = compress.Compressor({**compress.settings.DEFAULTS,
                                       "COMPRESS_CACHE_PATH": str(tmp_path / "cache")})
     page = tmp_path / "output" / "index.html"
     page.parent.mkdir()
@@ -299,3 +300,21 @@ def test_compressed_copies_made_by_another_brotli_or_zlib_are_not_reused(tmp_pat
     monkeypatch.setattr(compress, "LIBRARIES", "b99.0-z9.9")
     assert compressor.cached_path(digest, ".br") != made
     assert compressor.cached(digest, ".br") is None  # made again by the next run
+
+
+@pytest.mark.parametrize(("module", "name", "value"), [
+    ("compress", "COMPRESS_GZIP_LEVEL", 0), ("compress", "COMPRESS_BROTLI_QUALITY", 12),
+    ("compress", "COMPRESS_EXTENSIONS", "html"), ("compress", "COMPRESS_MIN_SIZE", True),
+    ("writer", "WRITER_RENDER_CACHE", "yes"), ("writer", "WRITER_TEMPLATE_CACHE_PATH", 3),
+])
+def test_bad_compress_and_writer_settings_are_named_and_replaced(caplog, module, name, value):
+    """Both plugins keep their settings in settings.py, as every plugin with settings."""
+    import importlib  # noqa: PLC0415
+    import logging  # noqa: PLC0415
+
+    plugin_settings = importlib.import_module(f"plugins.{module}.settings")
+    settings = {"CACHE_PATH": "/tmp/c", name: value}
+    with caplog.at_level(logging.ERROR):
+        plugin_settings.install(settings)
+    assert caplog.records and caplog.records[0].getMessage().startswith(name)
+    assert settings[name] != value

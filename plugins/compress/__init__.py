@@ -41,43 +41,15 @@ from pelican.plugins import granular_signals
 
 from plugins.core import processes
 from plugins.core.files import keep, place
-from plugins.core import settings as core_settings
+
+from . import settings
 
 logger = logging.getLogger(__name__)
 USED_REFRESH = 3600  # seconds: a cache entry used again is marked used at most hourly
 
-PREFIX = "COMPRESS_"
-DEFAULTS = {
-    "COMPRESS_MIN_SIZE": 1024,  # bytes: smaller files are sent as they are
-    "COMPRESS_EXTENSIONS": [".html", ".css", ".js", ".xml", ".svg", ".json", ".txt"],
-    # 6: within 10 % of brotli's best (11) on these pages, fifteen times faster
-    "COMPRESS_BROTLI_QUALITY": 6,
-    "COMPRESS_GZIP_LEVEL": 9,
-    "COMPRESS_CACHE_DAYS": 14,
-    "COMPRESS_CACHE_PATH": "",  # "": <CACHE_PATH>/compress
-}
 FORMATS = (".br", ".gz")
 PARALLEL_FROM = 200  # copies to make: fewer are made in this process (no start-up cost)
 STATE_KEY = "compress_early"
-
-
-def check(settings):
-    problems = []
-    for name, low, high in (("COMPRESS_MIN_SIZE", 0, 10**9),
-                            ("COMPRESS_BROTLI_QUALITY", 0, 11), ("COMPRESS_GZIP_LEVEL", 1, 9),
-                            ("COMPRESS_CACHE_DAYS", 1, 3650)):
-        value = settings[name]
-        if isinstance(value, bool) or not isinstance(value, int) or not low <= value <= high:
-            problems.append((name, f"must be a whole number from {low} to {high}, not {value!r}"))
-    extensions = settings["COMPRESS_EXTENSIONS"]
-    if not isinstance(extensions, (list, tuple)) or not all(
-            isinstance(e, str) and e.startswith(".") for e in extensions):
-        problems.append(("COMPRESS_EXTENSIONS", f"must be a list like ['.html'], not"
-                                                f" {extensions!r}"))
-    if not isinstance(settings["COMPRESS_CACHE_PATH"], str):
-        problems.append(("COMPRESS_CACHE_PATH", f"must be a folder path, not"
-                                                f" {settings['COMPRESS_CACHE_PATH']!r}"))
-    return problems
 
 
 def compress(data, kind, brotli_quality, gzip_level):
@@ -205,7 +177,7 @@ class Compressor:
 
 
 def initialize(pelican):
-    core_settings.install(pelican.settings, PREFIX, DEFAULTS, check)
+    settings.install(pelican.settings)
     pelican.settings[STATE_KEY] = Early()
 
 

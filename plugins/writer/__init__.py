@@ -35,33 +35,14 @@ from pelican import signals
 from pelican.plugins import granular_signals
 from pelican.writers import FileOverwriteFailedError, Writer
 
-from plugins.core import settings as core_settings
 from plugins.feeds import with_entry_languages, without_translations
 
-from . import modes
+from . import modes, settings
 from .atomic import AtomicFile, LinkedFile
 from .render_cache import CachedTemplate, RenderCache
 from .templates import use_bytecode_cache
 
 logger = logging.getLogger(__name__)
-
-PREFIX = "WRITER_"
-DEFAULTS = {
-    # Reuse rendered pages whose inputs did not change (CACHE_PATH/render-*/).
-    "WRITER_RENDER_CACHE": True,
-    # Compiled templates and their analysis ("": CACHE_PATH/templates/).
-    "WRITER_TEMPLATE_CACHE_PATH": "",
-}
-
-
-def check(settings):
-    problems = []
-    if not isinstance(settings["WRITER_RENDER_CACHE"], bool):
-        problems.append(("WRITER_RENDER_CACHE", "must be True or False"))
-    if not isinstance(settings["WRITER_TEMPLATE_CACHE_PATH"], str):
-        problems.append(("WRITER_TEMPLATE_CACHE_PATH", "must be a folder path"))
-    return problems
-
 
 class SiteWriter(Writer):
     def __init__(self, output_path, settings=None):
@@ -113,7 +94,7 @@ class SiteWriter(Writer):
 
 
 def initialize(pelican):
-    core_settings.install(pelican.settings, PREFIX, DEFAULTS, check)
+    settings.install(pelican.settings)
 
 
 def get_writer(pelican):
