@@ -556,7 +556,7 @@ def test_two_files_with_the_same_safe_url_are_an_error(build):
     ("ATTACHMENTS_MAX_SIZE_MB = '20'", "ATTACHMENTS_MAX_SIZE_MB: must be a positive number"),
     ("ATTACHMENTS_URL = '{dirname}/{name}-{slug}.{ext}'", "ATTACHMENTS_URL: must be text"),
     ("ATTACHMENTS_SAVE_AS = '{dirname}/{slug}.{estensione}'", "ATTACHMENTS_SAVE_AS: must be"),
-    ("ATTACHMENTS_PREVIEW_WIDTH = '240'", "ATTACHMENTS_PREVIEW_WIDTH: must be pixels"),
+    ("ATTACHMENTS_PREVIEW_WIDTH = '240'", "ATTACHMENTS_PREVIEW_WIDTH: must be a whole number of pixels"),
 ])
 def test_a_bad_setting_is_logged_and_its_default_used(build_once, setting, fragment):
     site = build_once(SITE, settings=setting + "\n")

@@ -377,7 +377,7 @@ def test_feed_list_is_escaped_html_with_absolute_links():
     ({"STATIC_PATHS": ["immagini", "allegati"]}, "STATIC_PATHS"),
 ])
 def test_settings_are_checked(settings, fragment):
-    problems = config.check(settings)
+    problems = config.check({**config.DEFAULTS, **settings})
     assert len(problems) == 1 and fragment in problems[0]
 
 

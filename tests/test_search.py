@@ -5,8 +5,9 @@ filters) say exactly what the index holds; the browser tests
 (test_search_browser.py) search it for real.
 """
 
-import re
+import logging
 import os
+import re
 import sys
 
 import pytest
@@ -260,9 +261,12 @@ def test_without_search_there_is_no_index_page_or_field(build):
     ("SEARCH_TIMEOUT", 0), ("SEARCH_LANGUAGE", "italiano"), ("SEARCH_PAGEFIND_BINARY", ""),
     ("SEARCH_SOURCE_LABELS", {"notizie": 3}),
 ])
-def test_bad_settings_are_named(name, value):
-    config = {**search_settings.DEFAULTS, name: value}
-    assert [problem[0] for problem in search_settings.check(config)] == [name]
+def test_bad_settings_are_named_and_replaced(caplog, name, value):
+    config = {"CACHE_PATH": "/tmp/c", name: value}
+    with caplog.at_level(logging.ERROR, logger="plugins.core.settings"):
+        search_settings.install(config)
+    assert [record.getMessage().split(":")[0] for record in caplog.records] == [name]
+    assert config[name] == search_settings.DEFAULTS[name]
 
 
 def test_good_settings_pass():

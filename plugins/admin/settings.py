@@ -67,9 +67,6 @@ def _relative_folder(value):
 def check(settings):
     """``[(setting name, problem)]`` for the ADMIN_* settings; cleans URLs in place."""
     problems = []
-    if not isinstance(settings["ADMIN_ENABLED"], bool):
-        problems.append(("ADMIN_ENABLED",
-                         f"must be True or False, not {settings['ADMIN_ENABLED']!r}"))
     if settings["ADMIN_BACKEND"] not in BACKENDS:
         problems.append(("ADMIN_BACKEND", f"must be one of {', '.join(BACKENDS)},"
                                           f" not {settings['ADMIN_BACKEND']!r}"))

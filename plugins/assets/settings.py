@@ -47,17 +47,11 @@ def check(settings):
                 problems.append(("ASSETS_BUNDLES", f"{name!r}: its sources must be a non-empty"
                                                    " list of relative paths of the same type"))
     patterns = settings["ASSETS_FINGERPRINT"]
-    if not isinstance(patterns, (list, tuple)) or not all(isinstance(p, str) for p in patterns):
+    if not core_settings.text_list(patterns):
         problems.append(("ASSETS_FINGERPRINT", f"must be a list of patterns, not {patterns!r}"))
-    length, (low, high) = settings["ASSETS_HASH_LENGTH"], HASH_RANGE
-    if isinstance(length, bool) or not isinstance(length, int) or not low <= length <= high:
-        problems.append(("ASSETS_HASH_LENGTH", f"must be a whole number from {low} to {high},"
-                                               f" not {length!r}"))
-    if not isinstance(settings["ASSETS_MINIFY_CSS"], bool):
-        problems.append(("ASSETS_MINIFY_CSS", "must be True or False"))
+    problems += core_settings.whole_numbers(settings, {"ASSETS_HASH_LENGTH": HASH_RANGE})
     paths = settings["ASSETS_STATIC_PATHS"]
-    if paths is not None and (not isinstance(paths, (list, tuple))
-                              or not all(isinstance(p, str) for p in paths)):
+    if paths is not None and not core_settings.text_list(paths):
         problems.append(("ASSETS_STATIC_PATHS", f"must be a list of folders, not {paths!r}"))
     return problems
 

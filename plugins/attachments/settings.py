@@ -35,19 +35,18 @@ def _is_pattern(value):
 def check(settings):
     """``[(setting name, problem)]`` for the ATTACHMENTS_* settings."""
     problems = []
-    limit = settings.get("ATTACHMENTS_MAX_SIZE_MB", DEFAULTS["ATTACHMENTS_MAX_SIZE_MB"])
+    limit = settings["ATTACHMENTS_MAX_SIZE_MB"]
     if isinstance(limit, bool) or not isinstance(limit, (int, float)) or limit <= 0:
         problems.append(("ATTACHMENTS_MAX_SIZE_MB",
                          f"must be a positive number, not {limit!r}"))
-    width = settings.get("ATTACHMENTS_PREVIEW_WIDTH", DEFAULTS["ATTACHMENTS_PREVIEW_WIDTH"])
-    if isinstance(width, bool) or not isinstance(width, int) or not 16 <= width <= 2000:
-        problems.append(("ATTACHMENTS_PREVIEW_WIDTH", f"must be pixels (16-2000), not {width!r}"))
+    problems += core_settings.whole_numbers(settings, {"ATTACHMENTS_PREVIEW_WIDTH": (16, 2000)},
+                                            "pixels")
     for name in PATTERNS:
-        value = settings.get(name, DEFAULTS[name])
+        value = settings[name]
         if value is not None and not _is_pattern(value):
             problems.append((name, f"must be text containing {{slug}}, with no field"
                                    f" but {', '.join(URL_FIELDS)}, not {value!r}"))
-    path = settings.get("ATTACHMENTS_PATH", DEFAULTS["ATTACHMENTS_PATH"])
+    path = settings["ATTACHMENTS_PATH"]
     if not isinstance(path, str) or not path.strip("/") or ".." in path.split("/"):
         problems.append(("ATTACHMENTS_PATH", f"must be a folder under PATH, not {path!r}"))
     elif path.strip("/") in settings.get("STATIC_PATHS", ()):

@@ -15,16 +15,11 @@ DEFAULTS = {
 
 
 def check(settings):
-    problems = []
-    for name, low, high in (("COMPRESS_MIN_SIZE", 0, 10**9),
-                            ("COMPRESS_BROTLI_QUALITY", 0, 11), ("COMPRESS_GZIP_LEVEL", 1, 9),
-                            ("COMPRESS_CACHE_DAYS", 1, 3650)):
-        value = settings[name]
-        if isinstance(value, bool) or not isinstance(value, int) or not low <= value <= high:
-            problems.append((name, f"must be a whole number from {low} to {high}, not {value!r}"))
+    problems = core_settings.whole_numbers(settings, {
+        "COMPRESS_MIN_SIZE": (0, 10**9), "COMPRESS_BROTLI_QUALITY": (0, 11),
+        "COMPRESS_GZIP_LEVEL": (1, 9), "COMPRESS_CACHE_DAYS": (1, 3650)})
     extensions = settings["COMPRESS_EXTENSIONS"]
-    if not isinstance(extensions, (list, tuple)) or not all(
-            isinstance(e, str) and e.startswith(".") for e in extensions):
+    if not core_settings.text_list(extensions, lambda e: e.startswith(".")):
         problems.append(("COMPRESS_EXTENSIONS", f"must be a list like ['.html'], not"
                                                 f" {extensions!r}"))
     if not isinstance(settings["COMPRESS_CACHE_PATH"], str):

@@ -32,10 +32,6 @@ DEFAULTS = {
 }
 
 
-def _is_list_of_text(value):
-    return isinstance(value, (list, tuple)) and all(isinstance(v, str) for v in value)
-
-
 def check(settings):
     problems = []
     names = settings["CONTRACT_CATEGORY_NAMES"]
@@ -44,20 +40,15 @@ def check(settings):
         problems.append(("CONTRACT_CATEGORY_NAMES",
                          f"must map folder names to display names, not {names!r}"))
     for name in ("CONTRACT_EXTRA_KEYS", "CONTRACT_IFRAME_HOSTS"):
-        if not _is_list_of_text(settings[name]):
+        if not core_settings.text_list(settings[name]):
             problems.append((name, f"must be a list of text, not {settings[name]!r}"))
     checks = settings["CONTRACT_KEY_CHECKS"]
     if not isinstance(checks, dict) or not all(
             isinstance(k, str) and callable(v) for k, v in checks.items()):
         problems.append(("CONTRACT_KEY_CHECKS",
                          f"must map front-matter keys to functions, not {checks!r}"))
-    for name in ("CONTRACT_PREVIEW_DRAFTS", "CONTRACT_CACHE"):
-        if not isinstance(settings[name], bool):
-            problems.append((name, "must be True or False"))
-    threshold = settings["CONTRACT_READ_AHEAD_FROM"]
-    if isinstance(threshold, bool) or not isinstance(threshold, int) or threshold < 0:
-        problems.append(("CONTRACT_READ_AHEAD_FROM",
-                         f"must be a whole number of files, 0 or more, not {threshold!r}"))
+    problems += core_settings.whole_numbers(settings, {"CONTRACT_READ_AHEAD_FROM": (0, 10**9)},
+                                            "files")
     seconds = settings["CONTRACT_MARKDOWN_SECONDS"]
     if isinstance(seconds, bool) or not isinstance(seconds, (int, float)) \
             or not 0 <= seconds <= 3600:

@@ -13,6 +13,11 @@ set to ``None`` takes its default; a bad value is logged as an error naming it a
 replaced by its default; an unknown ``PREFIX*`` name is a warning (a typo, probably).
 Each plugin's README lists its settings as ``NAME = default``.
 
+The checks every plugin would otherwise write again are here: :func:`install` itself
+refuses anything but ``True`` or ``False`` for a setting whose default is one, and a
+plugin's ``check`` describes its whole numbers with :func:`whole_numbers` and its
+lists of text with :func:`text_list`.
+
 Also here: :func:`add_filters`, the one rule for ``JINJA_FILTERS`` (the site's own
 filters, set in pelicanconf.py, win over a plugin's), :func:`require`, a plugin's
 declared dependencies on other plugins, and :func:`reserve`, an output folder a
@@ -34,19 +39,42 @@ class PluginError(QuietError):
 
 
 def install(settings, prefix, defaults, check=None):
-    """Fill in ``defaults``, warn about unknown ``prefix`` names, replace bad values."""
+    """Fill in ``defaults``, warn about unknown ``prefix`` names, replace bad values:
+    those ``check`` names, and any but a bool where the default is a bool."""
     for name, default in defaults.items():
         if settings.get(name) is None:
             settings[name] = default
     for name in sorted(settings):
         if name.startswith(prefix) and name not in defaults:
             logger.warning("%s: unknown setting (known: %s)", name, ", ".join(defaults))
-    for name, problem in (check(settings) if check else ()):
+    flags = [(name, f"must be True or False, not {settings[name]!r}")
+             for name, default in defaults.items()
+             if isinstance(default, bool) and not isinstance(settings[name], bool)]
+    for name, problem in [*flags, *(check(settings) if check else ())]:
         if name in defaults:
             settings[name] = defaults[name]
             problem = f"{problem}; using {defaults[name]!r}"
         logger.error("%s: %s", name, problem)
     return settings
+
+
+def is_whole(value, low, high):
+    """Whether ``value`` is a whole number from ``low`` to ``high`` (``True`` is not one)."""
+    return isinstance(value, int) and not isinstance(value, bool) and low <= value <= high
+
+
+def whole_numbers(settings, ranges, unit=""):
+    """``[(name, problem)]`` for the settings of ``ranges`` (``{name: (low, high)}``) that
+    are not whole numbers in their range; ``unit``: ``"seconds"`` in the message."""
+    what = f"a whole number of {unit}" if unit else "a whole number"
+    return [(name, f"must be {what} from {low} to {high}, not {settings[name]!r}")
+            for name, (low, high) in ranges.items() if not is_whole(settings[name], low, high)]
+
+
+def text_list(value, test=None):
+    """Whether ``value`` is a list (or tuple) of text, each item passing ``test`` if given."""
+    return isinstance(value, (list, tuple)) and all(
+        isinstance(item, str) and (test is None or test(item)) for item in value)
 
 
 def reserve(settings, folder):

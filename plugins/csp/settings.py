@@ -27,8 +27,6 @@ def _source_problem(source):
 
 def check(settings):
     problems = []
-    if not isinstance(settings["CSP_META"], bool):
-        problems.append(("CSP_META", f"must be True or False, not {settings['CSP_META']!r}"))
     extra = settings["CSP_EXTRA_SOURCES"]
     if not isinstance(extra, dict):
         problems.append(("CSP_EXTRA_SOURCES", f"must be a dict, not {extra!r}"))

@@ -27,18 +27,14 @@ def check(settings):
     problems = []
     widths = settings["IMAGES_WIDTHS"]
     if (not isinstance(widths, (list, tuple)) or not widths
-            or not all(isinstance(w, int) and not isinstance(w, bool) and 16 <= w <= 8000
-                       for w in widths) or len(set(widths)) != len(widths)):
+            or not all(core_settings.is_whole(w, 16, 8000) for w in widths)
+            or len(set(widths)) != len(widths)):
         problems.append(("IMAGES_WIDTHS", f"must be a list of different widths in pixels"
                                           f" (16-8000), not {widths!r}"))
-    for name in ("IMAGES_QUALITY", "IMAGES_SHARE_QUALITY"):
-        quality = settings[name]
-        if isinstance(quality, bool) or not isinstance(quality, int) or not 1 <= quality <= 100:
-            problems.append((name, f"must be a whole number from 1 to 100, not {quality!r}"))
-    share = settings["IMAGES_SHARE_WIDTH"]
-    if isinstance(share, bool) or not isinstance(share, int) or not 200 <= share <= 8000:
-        problems.append(("IMAGES_SHARE_WIDTH", f"must be a width in pixels (200-8000),"
-                                               f" not {share!r}"))
+    problems += core_settings.whole_numbers(
+        settings, {"IMAGES_QUALITY": (1, 100), "IMAGES_SHARE_QUALITY": (1, 100)})
+    problems += core_settings.whole_numbers(settings, {"IMAGES_SHARE_WIDTH": (200, 8000)},
+                                            "pixels")
     output = settings["IMAGES_OUTPUT"]
     if (not isinstance(output, str) or not output.strip("/")
             or posixpath.normpath(output.strip("/")) != output.strip("/")
@@ -48,9 +44,7 @@ def check(settings):
         settings["IMAGES_OUTPUT"] = output.strip("/")
     if not isinstance(settings["IMAGES_SIZES"], str) or not settings["IMAGES_SIZES"].strip():
         problems.append(("IMAGES_SIZES", "must be the text of a sizes attribute"))
-    workers = settings["IMAGES_WORKERS"]
-    if isinstance(workers, bool) or not isinstance(workers, int) or not 1 <= workers <= 64:
-        problems.append(("IMAGES_WORKERS", f"must be a whole number from 1 to 64, not {workers!r}"))
+    problems += core_settings.whole_numbers(settings, {"IMAGES_WORKERS": (1, 64)})
     cache = settings["IMAGES_CACHE_PATH"]
     if cache is not None and not isinstance(cache, str):
         problems.append(("IMAGES_CACHE_PATH", f"must be a folder, not {cache!r}"))

@@ -12,8 +12,7 @@ DEFAULTS = {
 
 def check(settings):
     terms = settings["ITALIAN_ENGLISH_TERMS"]
-    if not isinstance(terms, (list, tuple)) or not all(
-            isinstance(term, str) and term.strip() for term in terms):
+    if not core_settings.text_list(terms, str.strip):
         return [("ITALIAN_ENGLISH_TERMS", f"must be a list of words, not {terms!r}")]
     return []
 

@@ -14,14 +14,10 @@ DEFAULTS = {
 
 def check(settings):
     """Problems with the REDIRECTS_* settings."""
-    problems = []
-    if not isinstance(settings["REDIRECTS_ENABLED"], bool):
-        problems.append(("REDIRECTS_ENABLED",
-                         f"must be True or False, not {settings['REDIRECTS_ENABLED']!r}"))
     if not isinstance(settings["REDIRECTS_ITEMS_FILE"], str):
-        problems.append(("REDIRECTS_ITEMS_FILE",
-                         f"must be a file path or \"\", not {settings['REDIRECTS_ITEMS_FILE']!r}"))
-    return problems
+        return [("REDIRECTS_ITEMS_FILE",
+                 f"must be a file path or \"\", not {settings['REDIRECTS_ITEMS_FILE']!r}")]
+    return []
 
 
 def install(settings):

@@ -11,13 +11,7 @@ LIMITS = (0, 50)
 
 
 def check(settings):
-    problems = []
-    low, high = LIMITS
-    for name in DEFAULTS:
-        value = settings[name]
-        if isinstance(value, bool) or not isinstance(value, int) or not low <= value <= high:
-            problems.append((name, f"must be a whole number from {low} to {high}, not {value!r}"))
-    return problems
+    return core_settings.whole_numbers(settings, dict.fromkeys(DEFAULTS, LIMITS))
 
 
 def install(settings):

@@ -27,29 +27,16 @@ BUNDLE_FOLDER = "pagefind"  # the index's folder in the output, /pagefind/
 MAX_CHARS_RANGE = (500, 1_000_000)
 TIMEOUT_RANGE = (1, 3600)
 LANGUAGE_RE = re.compile(r"^[a-z]{2,3}$")
-FLAGS = ("SEARCH_ENABLED", "SEARCH_PDF_TEXT")
 logger = logging.getLogger(__name__)
-
-
-def _whole(value, low, high):
-    return not isinstance(value, bool) and isinstance(value, int) and low <= value <= high
 
 
 def check(settings):
     """``[(setting name, problem)]`` for the SEARCH_* settings."""
-    problems = []
-    for name in FLAGS:
-        if not isinstance(settings[name], bool):
-            problems.append((name, f"must be True or False, not {settings[name]!r}"))
-    limit = settings["SEARCH_PDF_MAX_CHARS"]
-    if not _whole(limit, *MAX_CHARS_RANGE):
-        problems.append(("SEARCH_PDF_MAX_CHARS", "must be a whole number of characters between"
-                                                 " {} and {}, not {!r}".format(*MAX_CHARS_RANGE,
-                                                                             limit)))
-    timeout = settings["SEARCH_TIMEOUT"]
-    if not _whole(timeout, *TIMEOUT_RANGE):
-        problems.append(("SEARCH_TIMEOUT", "must be a whole number of seconds between {} and {},"
-                                           " not {!r}".format(*TIMEOUT_RANGE, timeout)))
+    problems = [
+        *core_settings.whole_numbers(settings, {"SEARCH_PDF_MAX_CHARS": MAX_CHARS_RANGE},
+                                     "characters"),
+        *core_settings.whole_numbers(settings, {"SEARCH_TIMEOUT": TIMEOUT_RANGE}, "seconds"),
+    ]
     language = settings["SEARCH_LANGUAGE"]
     if not isinstance(language, str) or not LANGUAGE_RE.match(language):
         problems.append(("SEARCH_LANGUAGE", f"must be an ISO 639-1 code such as 'it', not"

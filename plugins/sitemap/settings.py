@@ -16,18 +16,14 @@ DEFAULTS = {
 }
 
 
-def _strings(value):
-    return isinstance(value, (list, tuple)) and all(isinstance(v, str) and v for v in value)
-
-
 def check(settings):
     problems = []
     prefixes = settings["SITEMAP_EXCLUDE_PREFIXES"]
-    if not _strings(prefixes) or not all(p.startswith("/") for p in prefixes):
+    if not core_settings.text_list(prefixes, lambda p: p.startswith("/")):
         problems.append(("SITEMAP_EXCLUDE_PREFIXES",
                          f"must be a list of URL paths starting with '/', not {prefixes!r}"))
     patterns = settings["SITEMAP_EXCLUDE_PATTERNS"]
-    if not _strings(patterns):
+    if not core_settings.text_list(patterns, bool):
         problems.append(("SITEMAP_EXCLUDE_PATTERNS",
                          f"must be a list of regular expressions, not {patterns!r}"))
     else:

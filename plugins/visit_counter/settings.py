@@ -17,7 +17,6 @@ DEFAULTS = {
 TIMEOUT_RANGE = (100, 60000)
 # Hosts an http:// counter may have on an https:// site (a development counter).
 AUTHORITY_RE = re.compile(r"(?:[^:/?#]*://)?([^/?#]*)")  # "user:pw@host:port" of a URL
-FLAGS = ("VISIT_COUNTER_RESPECT_DNT", "VISIT_COUNTER_COUNT_LOCAL", "VISIT_COUNTER_LISTINGS")
 
 
 def clean_url(value, siteurl=""):
@@ -59,14 +58,8 @@ def check(settings):
         problems.append(("VISIT_COUNTER_URL", f"{problem}; the visit counter is off"))
     else:
         settings["VISIT_COUNTER_URL"] = url
-    for name in FLAGS:
-        if not isinstance(settings[name], bool):
-            problems.append((name, f"must be True or False, not {settings[name]!r}"))
-    timeout, (low, high) = settings["VISIT_COUNTER_TIMEOUT_MS"], TIMEOUT_RANGE
-    if isinstance(timeout, bool) or not isinstance(timeout, int) or not low <= timeout <= high:
-        problems.append(("VISIT_COUNTER_TIMEOUT_MS", f"must be a whole number of milliseconds"
-                                                     f" between {low} and {high}, not {timeout!r}"))
-    return problems
+    return problems + core_settings.whole_numbers(
+        settings, {"VISIT_COUNTER_TIMEOUT_MS": TIMEOUT_RANGE}, "milliseconds")
 
 
 def install(settings):

@@ -12,12 +12,10 @@ DEFAULTS = {
 
 
 def check(settings):
-    problems = []
-    if not isinstance(settings["WRITER_RENDER_CACHE"], bool):
-        problems.append(("WRITER_RENDER_CACHE", "must be True or False"))
-    if not isinstance(settings["WRITER_TEMPLATE_CACHE_PATH"], str):
-        problems.append(("WRITER_TEMPLATE_CACHE_PATH", "must be a folder path"))
-    return problems
+    path = settings["WRITER_TEMPLATE_CACHE_PATH"]
+    if not isinstance(path, str):
+        return [("WRITER_TEMPLATE_CACHE_PATH", f"must be a folder path, not {path!r}")]
+    return []
 
 
 def install(settings):
