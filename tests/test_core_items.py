@@ -5,7 +5,7 @@ from datetime import datetime, timedelta, timezone
 
 import pytest
 
-from plugins.core.items import held_back, is_draft, is_future, written
+from plugins.core.items import held_back, is_draft, is_future, public_fate, written
 from tools.new_item import state
 
 NOW = datetime(2026, 11, 29, 12, 0, tzinfo=timezone.utc)
@@ -52,6 +52,25 @@ def test_held_back_is_the_public_builds_answer_even_in_a_preview(date, page, set
 def test_written_follows_status_dates_and_with_future_dates(metadata, page, settings,
                                                             expected):
     assert written(metadata, page, settings, NOW.timestamp()) is expected
+
+
+@pytest.mark.parametrize("metadata, page, settings, expected", [
+    ({"date": EARLIER}, False, PUBLIC, "now"),
+    ({"date": EARLIER, "status": "hidden"}, False, PUBLIC, "now"),
+    ({"date": LATER}, False, PUBLIC, "later"),  # its address is taken already
+    ({"date": LATER}, False, PREVIEW, "later"),  # the preview answers for the public build
+    ({"date": LATER}, False, ALL_DATES, "now"),
+    ({"date": LATER, "status": "draft"}, False, PUBLIC, ""),
+    ({"date": EARLIER, "bozza": True}, False, PREVIEW, ""),
+    ({}, False, PUBLIC, ""),  # an article without a date: the contract's error
+    ({}, True, PUBLIC, "now"), ({"date": LATER}, True, PUBLIC, "now"),
+])
+def test_the_public_fate_is_now_later_or_never(metadata, page, settings, expected):
+    """The fate plugins/redirects and ``invoke check`` give an item's address."""
+    assert public_fate(metadata, page, settings, NOW.timestamp()) == expected
+    if expected == "now":
+        assert written(metadata, page, {**settings, "CONTRACT_PREVIEW_DRAFTS": False},
+                       NOW.timestamp())
 
 
 @pytest.mark.parametrize("metadata, expected", [

@@ -46,7 +46,7 @@ from plugins.images import (  # noqa: E402
 from plugins.core import processes  # noqa: E402
 from plugins.redirects import rules as redirect_rules  # noqa: E402
 from plugins.redirects.paths import KEY as OLD_ADDRESSES  # noqa: E402
-from plugins.core.items import held_back, is_draft, written  # noqa: E402
+from plugins.core.items import held_back, public_fate, written  # noqa: E402
 from plugins.core.problems import ERROR, WARNING, Problem  # noqa: E402
 from plugins.core.urls import link_regex, static_link_paths  # noqa: E402
 from plugins.italian import numero, quanti  # noqa: E402
@@ -90,12 +90,13 @@ def save_as(metadata, slug, page, settings):
                                  tag="", path="")
 
 
-def scheduled_save_as(metadata, slug, page, settings):
-    """Where the public build will write an article it holds back until its date, or ""
-    (a draft, a page)."""
-    if page or is_draft(metadata):
-        return ""
-    return save_as(metadata, slug, page, {**settings, "WITH_FUTURE_DATES": True})
+def public_save_as(metadata, slug, page, settings):
+    """Where the public build writes the item, today or on its date, or "" (never: a
+    draft); the build's view is ``plugins.redirects.output.public_address``."""
+    when = public_fate(metadata, page, settings)
+    if when == "later":
+        return save_as(metadata, slug, page, {**settings, "WITH_FUTURE_DATES": True})
+    return save_as(metadata, slug, page, settings) if when == "now" else ""
 
 
 def language(metadata, settings):
@@ -266,9 +267,7 @@ def check(settings, workers=None, files=None):
         for digest, entry in result.pdfs.items():
             pdfs.put(digest, entry)
         metadata = checked.metadata
-        # written by the public build, now or on its date (plugins/redirects.output)
-        address = result.save_as if held_back(metadata.get("date"), page, settings) is None \
-            else scheduled_save_as(metadata, result.slug, page, settings)
+        address = public_save_as(metadata, result.slug, page, settings)
         if address and not result.failed:
             written_items[address] = relative
             old_claims += redirect_rules.claims_of(relative,

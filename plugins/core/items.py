@@ -77,6 +77,19 @@ def held_back(date, page, settings, now=None):
     return date
 
 
+def public_fate(metadata, page, settings, now=None):
+    """``"now"`` when the public build writes the item of checked ``metadata`` today,
+    ``"later"`` when it holds it back until its date (then that day's build writes it at
+    the article's own address, so its address is already taken: checked today with the
+    others, or that day's build would stop on a clash nobody saw coming), ``""`` never
+    (a draft, an article without a date: the contract's error). A preview shows drafts marked ``bozza`` and future articles, but answers
+    for the public build: the same fates there. The one rule ``plugins/redirects`` and
+    ``invoke check`` share."""
+    if is_draft(metadata) or (not page and metadata.get("date") is None):
+        return ""
+    return "now" if held_back(metadata.get("date"), page, settings, now) is None else "later"
+
+
 def written(metadata, page, settings, now=None):
     """Whether a build with ``settings`` writes the item of checked ``metadata`` at its
     address: not a draft (``status: draft``), not an article dated in the future unless

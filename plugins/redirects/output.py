@@ -23,7 +23,7 @@ from pelican.contents import Page
 
 from plugins.content_checks import report
 from plugins.core.files import keep
-from plugins.core.items import PUBLIC, context_items, held_back, is_draft, key_line, source
+from plugins.core.items import PUBLIC, context_items, key_line, public_fate, source
 from plugins.core.text import plain
 from plugins.core.urls import without_index
 
@@ -33,24 +33,17 @@ from .paths import KEY
 logger = logging.getLogger(__name__)
 
 
-def publicly_written(item, settings):
-    """Whether the public build writes ``item`` now (a preview shows drafts marked
-    ``bozza`` and future articles too: their old addresses are not written there
-    either, as a preview answers for the public build)."""
-    return not is_draft(item.metadata) and held_back(
-        item.metadata.get("date"), isinstance(item, Page), settings) is None
-
-
-def scheduled_address(item, settings):
-    """Where the public build will write an article it holds back until its date (the
-    morning build of that day), or "": not a draft, not already written. Checked today
-    with the others, or that day's build would stop on a clash nobody saw coming."""
-    if (is_draft(item.metadata) or isinstance(item, Page)
-            or held_back(item.metadata.get("date"), False, settings) is None):
-        return ""
-    # the article's own pattern: Pelican gives a held-back article DRAFT_SAVE_AS, ""
-    key = "ARTICLE_SAVE_AS" if item.in_default_lang else "ARTICLE_LANG_SAVE_AS"
-    return str(settings[key]).format(**item.url_format)
+def public_address(item, fate, settings):
+    """Where the public build writes ``item`` (of generator ``fate``), today or on its
+    date (:func:`plugins.core.items.public_fate`), or "": never."""
+    when = public_fate(item.metadata, isinstance(item, Page), settings)
+    if when == "now":
+        return item.save_as if fate in PUBLIC else ""
+    if when == "later":
+        # the article's own pattern: Pelican gives a held-back article DRAFT_SAVE_AS, ""
+        key = "ARTICLE_SAVE_AS" if item.in_default_lang else "ARTICLE_LANG_SAVE_AS"
+        return str(settings[key]).format(**item.url_format)
+    return ""
 
 
 def items_written(context, settings):
@@ -58,7 +51,8 @@ def items_written(context, settings):
     hidden, translations too): ``/2024/05/slug/`` -> ``notizie/slug.md``."""
     return {"/" + without_index(item.save_as): source(item)
             for item, fate in context_items(context)
-            if fate in PUBLIC and item.save_as and publicly_written(item, settings)}
+            if fate in PUBLIC and item.save_as
+            and public_fate(item.metadata, isinstance(item, Page), settings) == "now"}
 
 
 def write_items_file(path, items):
@@ -84,15 +78,14 @@ class RedirectsGenerator:
             return
         claims, written, targets = [], {}, {}
         for item, fate in context_items(self.context):
-            now = fate in PUBLIC and item.save_as and publicly_written(item, self.settings)
-            address = item.save_as if now else scheduled_address(item, self.settings)
+            address = public_address(item, fate, self.settings)
             if not address:
                 continue
             written[address] = source(item)
             found = rules.claims_of(source(item), key_line(item, KEY),
                                     item.metadata.get(KEY) or ())
             claims += found
-            if now:  # a scheduled item's old addresses wait for it
+            if address == item.save_as:  # a scheduled item's old addresses wait for it
                 targets.update({claim.file: item for claim in found})
         problems = rules.problems(claims, written)
         for problem in problems:
