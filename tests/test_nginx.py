@@ -13,8 +13,11 @@ nginx and its brotli module come from apt (tools/system_packages.py) when missin
 apt cannot run here the module is skipped, but never in CI (CI=true: it fails).
 """
 
+import base64
 import gzip
+import hashlib
 import http.client
+import json
 import os
 import re
 import shutil
@@ -23,6 +26,7 @@ import socket
 import subprocess
 import time
 from pathlib import Path
+from urllib.parse import parse_qsl, quote, urlsplit
 
 import brotli
 import pytest
@@ -40,6 +44,8 @@ BROTLI_MODULE = system_packages.PACKAGES["libnginx-mod-http-brotli-static"]
 ARTICLE = "/2024/05/farelegami-presentato-a-crema-il-nuovo-progetto-di-welfare-di-comunita/"
 SEEN = 17  # the article's new visits on the counter (1459 more from the old portal)
 SITE_CSP = "frame-ancestors 'none'; base-uri 'self'; object-src 'none'; form-action 'self'"
+EDITORS_REPO = "farelegami/sito"  # the production web editor's repository (GitLab)
+EDITORS_APP_ID = "0123456789abcdef"  # its OAuth application (PKCE: an ID, no secret)
 SHORT = "public, max-age=300"
 IMMUTABLE = "public, max-age=31536000, immutable"
 # Files the other parts of the site will bring (fingerprinted theme files, Pagefind,
@@ -167,7 +173,8 @@ def site(nginx_installed, counter, tmp_path_factory):
     folder = tmp_path_factory.mktemp("nginx")
     port = free_port()
     built = build_project(folder / "site", siteurl=f"http://site.test:{port}",
-                          VISIT_COUNTER_URL=f"http://counter.test:{counter.server_address[1]}")
+                          VISIT_COUNTER_URL=f"http://counter.test:{counter.server_address[1]}",
+                          ADMIN_REPO=EDITORS_REPO, ADMIN_APP_ID=EDITORS_APP_ID)
     assert built.ok, built.log
     for name, text in STAND_INS.items():
         path = built.output / name
@@ -456,3 +463,94 @@ def test_pages_load_in_chromium_without_csp_violations_and_show_the_count(site, 
     assert hosts == {site_host, counter_host}
     assert any("/counter/" in url for url in requests)  # the count was read...
     assert any("/count?" in url for url in requests)  # ...and the visit recorded
+
+
+class GitLab:
+    """gitlab.com as the production web editor meets it, answered inside Chromium
+    (Playwright's routing): the OAuth page sends the editor straight back with a code,
+    the token endpoint gives a token for the code, the API knows one user with write
+    access to the project and an empty repository."""
+
+    def __init__(self):
+        self.requests = []  # (method, URL, body)
+
+    def answer(self, route):
+        request = route.request
+        self.requests.append((request.method, request.url, request.post_data))
+        address = urlsplit(request.url)
+        query = dict(parse_qsl(address.query))
+        project = "/api/v4/projects/" + quote(EDITORS_REPO, safe="")
+        answers = {
+            "/oauth/token": {"access_token": "prova", "token_type": "Bearer",
+                             "refresh_token": "prova", "expires_in": 7200},
+            "/api/v4/user": {"id": 1, "username": "redazione", "name": "Redazione"},
+            project: {"id": 7, "path_with_namespace": EDITORS_REPO, "default_branch": "main",
+                      "permissions": {"project_access": {"access_level": 30}}},
+            f"{project}/repository/branches/main": {"name": "main", "commit": {"id": "0" * 40}},
+            f"{project}/repository/tree": [],
+        }
+        if address.path == "/oauth/authorize":
+            route.fulfill(status=302, headers={
+                "Location": f"{query['redirect_uri']}?code=prova&state={quote(query['state'])}"})
+        elif address.path in answers:
+            route.fulfill(status=200, content_type="application/json",
+                          headers={"X-Total-Pages": "1", "X-Page": "1"},
+                          body=json.dumps(answers[address.path]))
+        else:
+            route.fulfill(status=404, content_type="application/json", body="{}")
+
+
+@pytest.mark.browser
+def test_an_editor_logs_in_to_the_production_web_editor_through_gitlab(site):
+    """The production web editor, as an editor meets it: Decap with the git host's
+    backend (GitLab, PKCE) under the headers nginx sends and the page's own policy.
+    The first screen offers to log in, in Italian, having asked no other host; the
+    button leads to GitLab's OAuth page with the application's ID, PKCE and this page
+    to come back to; back with a code, the editor exchanges it (with its verifier) for a
+    token, reads the user and the project, and shows the collections. Nothing is blocked
+    by the policies and the console has no error. GitLab is answered by the test
+    (:class:`GitLab`): no request leaves the machine. Decap logs in only over https or
+    from this machine: the page is opened as http://127.0.0.1 (production is https)."""
+    from playwright.sync_api import expect, sync_playwright  # noqa: PLC0415
+
+    site_host = f"127.0.0.1:{site.port}"
+    gitlab = GitLab()
+    with sync_playwright() as playwright:
+        browser = launch(playwright)
+        try:
+            page = browser.new_page(locale="it-IT")
+            console, requests, errors = [], [], []
+            page.on("console", lambda message: console.append((message.type, message.text)))
+            page.on("pageerror", lambda error: errors.append(error))
+            page.on("request", lambda request: requests.append(request.url))
+            page.add_init_script(LISTENER)
+            page.route("https://gitlab.com/**", gitlab.answer)
+            response = page.goto(f"http://{site_host}/admin/")
+            assert response.status == 200
+            login = page.get_by_role("button", name="Accedi con GitLab")
+            expect(login).to_be_visible(timeout=60_000)
+            first_screen = page.locator("body").inner_text()
+            before_login = list(requests)
+            login.click()
+            expect(page.get_by_role("link", name="Notizie")).to_be_visible(timeout=30_000)
+            expect(page.get_by_role("link", name="Comunicati stampa")).to_be_visible()
+            violations = page.evaluate("() => window.__violations")
+        finally:
+            browser.close()
+    assert "rror" not in first_screen  # Decap's "Error loading the CMS configuration"
+    assert {urlsplit(url).netloc for url in before_login} == {site_host}
+    assert {urlsplit(url).netloc for url in requests} == {site_host, "gitlab.com"}
+    assert violations == [] and errors == [], (violations, errors)
+    assert [m for m in console if m[0] in ("error", "warning")] == [], console
+    (_, authorize, _), (method, token, body) = gitlab.requests[:2]
+    query = dict(parse_qsl(urlsplit(authorize).query))
+    assert urlsplit(authorize).path == "/oauth/authorize"
+    assert query["client_id"] == EDITORS_APP_ID
+    assert query["redirect_uri"] == f"http://{site_host}/admin/"
+    assert query["response_type"] == "code" and query["code_challenge_method"] == "S256"
+    assert (method, urlsplit(token).path) == ("POST", "/oauth/token")
+    exchange = json.loads(body)
+    assert exchange["code"] == "prova" and exchange["client_id"] == EDITORS_APP_ID
+    verifier = exchange["code_verifier"].encode()
+    challenge = base64.urlsafe_b64encode(hashlib.sha256(verifier).digest()).rstrip(b"=")
+    assert challenge.decode() == query["code_challenge"]  # PKCE: no secret in the page
