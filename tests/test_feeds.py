@@ -4,6 +4,7 @@ import xml.etree.ElementTree as ET
 from datetime import datetime
 
 import feedparser
+from bs4 import BeautifulSoup
 
 from support import SITEURL, article
 
@@ -259,3 +260,37 @@ def test_an_item_written_in_english_alone_is_marked_english_in_the_atom_feeds(bu
         assert "Volunteers wanted" in rss and "xml:lang" not in rss, name
         assert [e.title for e in parse(site, f"/feeds/{name}.atom.xml").entries] == [
             "Volunteers wanted", "Cercasi volontari"]
+
+
+def test_an_items_cover_picture_is_at_the_top_of_its_content_in_the_feeds(build):
+    """The cover (``image:``) is shown above the body on the article's page, but it is
+    not part of the body: a reader who follows the site from a feed reader never saw it.
+    It opens the item's content, absolute, with its alternative text and size."""
+    site = build({
+        "notizie/a.md": article(title="Con copertina", slug="copertina",
+                                image="immagini/cortile.jpg",
+                                image_alt="'Il cortile \"grande\" & <fiorito>'",
+                                body="Il primo paragrafo.\n\nIl secondo."),
+        "notizie/b.md": article(title="Senza copertina", slug="senza",
+                                date="2024-05-04 10:00"),
+        "immagini/cortile.jpg": samples.image("JPEG", (1200, 800)),
+    })
+    assert site.ok, site.log
+    for name in ("tutto", "categorie/notizie"):
+        for kind in ("atom", "rss"):
+            entries = {e.title: e for e in parse(site, f"/feeds/{name}.{kind}.xml").entries}
+            html = {title: (e.content[0].value if "content" in e else e.description)
+                    for title, e in entries.items()}
+            first = BeautifulSoup(html["Con copertina"], "html.parser").find(True)
+            img = first if first.name == "img" else first.find("img")
+            assert img is not None, (name, kind, html["Con copertina"])
+            assert img["src"] == f"{SITEURL}/immagini/cortile.jpg", (name, kind)
+            assert img["alt"] == 'Il cortile "grande" & <fiorito>'
+            assert (img["width"], img["height"]) == ("1200", "800")
+            assert site.exists(img["src"])
+            assert html["Con copertina"].count("cortile.jpg") == 1  # once, not twice
+            assert "<img" not in html["Senza copertina"], (name, kind)
+    ns = {"a": "http://www.w3.org/2005/Atom"}
+    [entry] = [e for e in ET.fromstring(site.text("/feeds/tutto.atom.xml")).findall(
+        "a:entry", ns) if e.findtext("a:title", None, ns) == "Con copertina"]
+    assert entry.findtext("a:summary", None, ns) == "<p>Il primo paragrafo.</p>"  # the lead

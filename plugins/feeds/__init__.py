@@ -7,7 +7,8 @@ subtitle as channel description and gives every feed the home page as id and
 link; all are fixed here (each feed's id is its own address, its link the page
 it follows), and the feed gets its language; a category feed's title keeps the
 category's name whole, every address in an item is made absolute, an item with
-several authors names them all, and an Atom entry in another language than the feed's
+several authors names them all, an item's cover picture opens its content
+(:func:`cover_html`), and an Atom entry in another language than the feed's
 says which (``xml:lang``, :class:`LanguageAtom1Feed`: the site's writer creates Atom feeds
 of that class). Other plugins (attachments) add enclosures on the same signal.
 
@@ -17,6 +18,7 @@ feed of the site with a label and its absolute URL (:mod:`.catalogue`), for the
 """
 
 import re
+from html import escape
 from urllib.parse import urljoin
 
 from feedgenerator import Atom1Feed
@@ -113,6 +115,24 @@ def absolute_urls(html, base):
     return TAG_RE.sub(lambda tag: URL_ATTRIBUTE_RE.sub(absolute, tag[0]), str(html))
 
 
+def cover_html(context, article):
+    """The item's cover (``image:``) as it opens the item's content in a feed, or "".
+
+    The article's page shows it above the body, but it is not part of the body: a reader
+    who follows the site from a feed reader never saw it. The original file, with its
+    size when ``plugins/images`` measured it (``article.cover``) and its alternative text.
+    """
+    image = getattr(article, "image", None)
+    if not image:
+        return ""
+    picture = getattr(article, "cover", None)
+    src = picture.src if picture is not None else f"{context.get('SITEURL', '')}/{image}"
+    size = (f' width="{picture.width}" height="{picture.height}"'
+            if picture is not None and picture.width else "")
+    alt = escape(str(getattr(article, "image_alt", "") or ""), quote=True)
+    return f'<figure><img src="{escape(src, quote=True)}" alt="{alt}"{size}></figure>\n'
+
+
 def fix_feed(context, feed):
     feed.feed["description"] = feed_description(context)
     feed.feed["language"] = context.get("DEFAULT_LANG") or None
@@ -129,6 +149,10 @@ def fix_feed(context, feed):
         authors = getattr(article, "authors", None) or ()
         if len(authors) > 1:  # Pelican names the first only (feedgenerator takes one name)
             item["author_name"] = elenco(author.name for author in authors)
+        cover = cover_html(context, article) if article is not None else ""
+        if cover:  # the content (Atom) or the description (RSS: content and summary in one)
+            body = "content" if item.get("content") else "description"
+            item[body] = cover + str(item.get(body) or "")
         guid = item.get("unique_id") or ""
         if not guid.startswith(("http://", "https://")):
             item["unique_id_is_permalink"] = False
