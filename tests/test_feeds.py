@@ -294,3 +294,27 @@ def test_an_items_cover_picture_is_at_the_top_of_its_content_in_the_feeds(build)
     [entry] = [e for e in ET.fromstring(site.text("/feeds/tutto.atom.xml")).findall(
         "a:entry", ns) if e.findtext("a:title", None, ns) == "Con copertina"]
     assert entry.findtext("a:summary", None, ns) == "<p>Il primo paragrafo.</p>"  # the lead
+
+
+def test_addresses_in_an_item_have_no_spaces(build):
+    """A picture named with a space (``foto bella.png``, as cameras and phones name
+    them) was written into the feeds as ``src=".../immagini/foto bella.png"``: not a
+    valid URL (RFC 3986; HTML's validators refuse it), which readers that check or proxy
+    images leave out. Browsers send it as ``%20``: the feeds now say so."""
+    site = build({
+        "notizie/a.md": article(title="Spazi", slug="spazi", body="""\
+            ![Il cortile]({static}/immagini/foto bella.png)
+
+            Il [documento]({static}/immagini/foto bella.png) e [qui](#la nota)."""),
+        "immagini/foto bella.png": samples.image("PNG", (900, 600)),
+    })
+    assert site.ok, site.log
+    for kind in ("atom", "rss"):
+        root = ET.fromstring(site.text(f"/feeds/tutto.{kind}.xml"))
+        html = " ".join(element.text or "" for element in root.iter()
+                        if element.tag.rsplit("}", 1)[-1] in ("content", "description"))
+        soup = BeautifulSoup(html, "html.parser")
+        assert soup.img["src"] == f"{SITEURL}/immagini/foto%20bella.png", kind
+        assert [a["href"] for a in soup.select("p a")] == [
+            f"{SITEURL}/immagini/foto%20bella.png", f"{SITEURL}/2024/05/spazi/#la%20nota"]
+        assert site.exists(soup.img["src"])
