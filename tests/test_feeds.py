@@ -318,3 +318,26 @@ def test_addresses_in_an_item_have_no_spaces(build):
         assert [a["href"] for a in soup.select("p a")] == [
             f"{SITEURL}/immagini/foto%20bella.png", f"{SITEURL}/2024/05/spazi/#la%20nota"]
         assert site.exists(soup.img["src"])
+
+
+def test_every_feed_carries_the_sites_logo(build_once):
+    """Feed readers show a subscription with its feed's picture (Atom ``<icon>``, RSS
+    ``<image>``), else a blank square: none of the feeds named the site's logo."""
+    site = build_once(ITEMS)
+    ns = {"a": "http://www.w3.org/2005/Atom"}
+    logo = f"{SITEURL}/theme/logo.png"
+    assert site.exists(logo)
+    for name, page in (("tutto", "/"), ("categorie/notizie", "/categorie/notizie/")):
+        atom = ET.fromstring(site.text(f"/feeds/{name}.atom.xml"))
+        assert atom.findtext("a:icon", None, ns) == logo, name  # square, as RFC 4287 wants
+        assert parse(site, f"/feeds/{name}.atom.xml").feed.icon == logo
+        channel = ET.fromstring(site.text(f"/feeds/{name}.rss.xml")).find("channel")
+        image = channel.find("image")
+        assert image is not None, name
+        # RSS 2.0: url, and the channel's own title and link; at most 144 × 400
+        assert image.findtext("url") == logo
+        assert image.findtext("title") == channel.findtext("title")
+        assert image.findtext("link") == channel.findtext("link") == SITEURL + page
+        assert int(image.findtext("width")) <= 144 and int(image.findtext("height")) <= 400
+        assert int(image.findtext("width")) == int(image.findtext("height"))  # square logo
+        assert not parse(site, f"/feeds/{name}.rss.xml").bozo

@@ -10,21 +10,24 @@ category's name whole, every address in an item is made absolute, an item with
 several authors names them all, an item's cover picture opens its content
 (:func:`cover_html`), and an Atom entry in another language than the feed's
 says which (``xml:lang``, :class:`LanguageAtom1Feed`: the site's writer creates Atom feeds
-of that class). Other plugins (attachments) add enclosures on the same signal.
+of that class; it and :class:`LogoRss201rev2Feed` name the site's logo, :func:`feed_logo`).
+Other plugins (attachments) add enclosures on the same signal.
 
 Signal ``article_generator_finalized``: the template variable ``site_feeds``, every
 feed of the site with a label and its absolute URL (:mod:`.catalogue`), for the
 "Segui le notizie" page (direct template ``segui``).
 """
 
+import os
 import re
 from html import escape
 from urllib.parse import quote, urljoin
 
-from feedgenerator import Atom1Feed
+from feedgenerator import Atom1Feed, Rss201rev2Feed
+from PIL import Image, UnidentifiedImageError
 from pelican import signals
 
-from plugins.core.urls import feed_address, feed_item, srcset_candidates
+from plugins.core.urls import feed_address, feed_item, site_address, srcset_candidates
 from plugins.italian.words import elenco
 
 from .catalogue import feed_groups
@@ -39,7 +42,8 @@ UNSAFE_RE = re.compile(r"[\s\\^`{|}]")
 
 
 class LanguageAtom1Feed(Atom1Feed):
-    """Atom whose entries in another language than the feed's carry ``xml:lang``.
+    """Atom whose entries in another language than the feed's carry ``xml:lang``, with
+    the site's logo as the feed's ``<icon>``.
 
     The whole-site feed is ``xml:lang="it"``; an article written in English alone
     (``lang: en`` and no Italian original: Pelican lists it, so the feed holds it)
@@ -47,6 +51,9 @@ class LanguageAtom1Feed(Atom1Feed):
     hyphenated as Italian. RFC 4287 allows ``xml:lang`` on any element (section 2);
     RSS 2.0 has no language of its own for an item, so RSS stays as it is. The item's
     ``lang`` is set by :func:`fix_feed`.
+
+    Feed readers show a subscription with its feed's picture: ``<icon>`` (RFC 4287
+    4.2.5, square: the logo is), the feed's ``logo`` set by :func:`fix_feed`.
     """
 
     def item_attributes(self, item):
@@ -56,13 +63,89 @@ class LanguageAtom1Feed(Atom1Feed):
             attributes["xml:lang"] = lang
         return attributes
 
+    def add_root_elements(self, handler):
+        super().add_root_elements(handler)
+        logo = self.feed.get("logo")
+        if logo:
+            handler.addQuickElement("icon", logo.url)
 
-def with_entry_languages(feed):
+
+class LogoRss201rev2Feed(Rss201rev2Feed):
+    """RSS 2.0 with the site's logo as the channel's ``<image>`` (its URL, the
+    channel's title and link, and a size within RSS's 144 × 400), set by :func:`fix_feed`."""
+
+    def add_root_elements(self, handler):
+        super().add_root_elements(handler)
+        logo = self.feed.get("logo")
+        if logo:
+            handler.startElement("image", {})
+            handler.addQuickElement("url", logo.url)
+            handler.addQuickElement("title", self.feed["title"])
+            handler.addQuickElement("link", self.feed["link"])
+            if logo.width:
+                handler.addQuickElement("width", str(logo.width))
+                handler.addQuickElement("height", str(logo.height))
+            handler.endElement("image")
+
+
+def with_site_classes(feed):
     """``feed``, a feed Pelican's writer has just created, as a :class:`LanguageAtom1Feed`
-    when it is Atom (the class only adds a method: nothing else of the feed changes)."""
+    when it is Atom, a :class:`LogoRss201rev2Feed` when it is RSS (the classes only add
+    to what is written: nothing else of the feed changes)."""
     if type(feed) is Atom1Feed:
         feed.__class__ = LanguageAtom1Feed
+    elif type(feed) is Rss201rev2Feed:
+        feed.__class__ = LogoRss201rev2Feed
     return feed
+
+
+class Logo:
+    """The site's logo for the feeds: absolute ``url``, and a ``width`` and ``height``
+    within RSS's limits (0 when the file cannot be measured)."""
+
+    def __init__(self, url, size):
+        self.url = url
+        width, height = size
+        scale = min(1, RSS_IMAGE_MAX[0] / width, RSS_IMAGE_MAX[1] / height) if width else 0
+        self.width, self.height = round(width * scale), round(height * scale)
+
+
+RSS_IMAGE_MAX = (144, 400)  # RSS 2.0: an <image> is at most 144 wide and 400 high
+LOGO_KEY = "feeds_logo"  # the build's context: the Logo, measured once
+
+
+def logo_source(settings, path):
+    """The file the build publishes at the site path ``path``: a theme file
+    (``theme/logo.png``, from the theme's static folders) or a content file; or None."""
+    prefix = settings.get("THEME_STATIC_DIR", "theme").strip("/") + "/"
+    # plugins/assets publishes the theme's folders (and empties THEME_STATIC_PATHS)
+    folders = settings.get("ASSETS_STATIC_PATHS") or settings.get("THEME_STATIC_PATHS") or ()
+    candidates = []
+    if path.startswith(prefix):
+        candidates += [os.path.join(settings.get("THEME", ""), folder, path[len(prefix):])
+                       for folder in folders]
+    candidates.append(os.path.join(settings.get("PATH", ""), path))
+    return next((name for name in candidates if os.path.isfile(name)), None)
+
+
+def feed_logo(context):
+    """The site's logo (``SEO_LOGO``, a PNG or JPEG: readers take no SVG) as a
+    :class:`Logo`, or None without one."""
+    if LOGO_KEY not in context:
+        path = str(context.get("SEO_LOGO") or "").lstrip("/")
+        logo = None
+        if path and site_address(context):
+            size = (0, 0)
+            source = logo_source(context, path)
+            if source:
+                try:
+                    with Image.open(source) as image:
+                        size = image.size
+                except (OSError, UnidentifiedImageError):
+                    pass  # named, not measured: no size given
+            logo = Logo(f"{site_address(context)}/{path}", size)
+        context[LOGO_KEY] = logo
+    return context[LOGO_KEY]
 
 
 def feed_description(context):
@@ -151,6 +234,7 @@ def fix_feed(context, feed):
     # address (RFC 4287: unique; readers tell feeds apart by it), its link the page it follows.
     feed.feed["id"] = feed.feed["feed_url"]
     feed.feed["link"] = followed_page(context, feed.feed["feed_url"]) or feed.feed["link"]
+    feed.feed["logo"] = feed_logo(context)  # Atom <icon>, RSS <image>
     group = followed_group(context, feed.feed["feed_url"])
     if group is not None:
         feed.feed["title"] = feed_title(context, group)

@@ -14,7 +14,8 @@ Signal ``get_writer``: :class:`SiteWriter`, Pelican's own writer with these chan
   (:func:`plugins.feeds.without_translations`: Pelican's whole-site feeds list every
   translation as an item of its own);
 - an Atom feed is a :class:`plugins.feeds.LanguageAtom1Feed`: an entry in another
-  language than the feed's carries ``xml:lang``.
+  language than the feed's carries ``xml:lang``, the feed the site's logo as ``<icon>``;
+  an RSS feed a :class:`plugins.feeds.LogoRss201rev2Feed`, with the logo as ``<image>``.
 
 Signal ``generator_init``: every generator's Jinja environment keeps the templates
 it compiles (:mod:`.templates`), for the other generators and the next build.
@@ -35,7 +36,7 @@ from pelican import signals
 from pelican.plugins import granular_signals
 from pelican.writers import FileOverwriteFailedError, Writer
 
-from plugins.feeds import with_entry_languages, without_translations
+from plugins.feeds import with_site_classes, without_translations
 
 from . import modes, settings
 from .atomic import AtomicFile, LinkedFile
@@ -62,8 +63,9 @@ class SiteWriter(Writer):
                                   *args, **kwargs)
 
     def _create_new_feed(self, feed_type, feed_title, context):
-        # Atom entries say their language where it is not the feed's (plugins/feeds).
-        return with_entry_languages(super()._create_new_feed(feed_type, feed_title, context))
+        # Atom entries say their language where it is not the feed's; Atom and RSS carry
+        # the site's logo (plugins/feeds).
+        return with_site_classes(super()._create_new_feed(feed_type, feed_title, context))
 
     def _open_w(self, filename, encoding, override=False):
         # Pelican 4.12's bookkeeping of Writer._open_w, unchanged: a second write to one
