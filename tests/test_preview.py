@@ -316,3 +316,19 @@ def test_two_previews_at_once_do_not_serve_each_others_site(tmp_path):
             stop_preview(second)
     finally:
         stop_preview(first)
+
+
+def test_feeds_are_served_with_the_types_the_web_server_gives_them(preview):
+    """deploy/nginx.conf sends the feeds as application/atom+xml and application/rss+xml
+    (what feed readers and browsers go by); the preview sent both as application/xml,
+    taken from the last extension only."""
+    assert preview.rebuild()
+    feeds = sorted(preview.output.glob("feeds/**/*.xml"))
+    assert len(feeds) == 4  # the whole site's and Notizie's, Atom and RSS
+    for feed in feeds:
+        status, kind, body = preview.answer("/" + feed.relative_to(preview.output).as_posix())
+        expected = "application/atom+xml" if feed.name.endswith(".atom.xml") else \
+            "application/rss+xml"
+        assert (status, kind) == (200, expected), feed
+        assert body == feed.read_bytes()
+    assert preview.answer("/sitemap.xml")[1] == "application/xml"

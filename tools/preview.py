@@ -174,13 +174,21 @@ class PreviewSite:
         return body[:at] + panel + body[at:]
 
 
+# Types deploy/nginx.conf gives by more than the last extension (mimetypes: application/xml).
+FEED_TYPES = {".atom.xml": "application/atom+xml", ".rss.xml": "application/rss+xml"}
+
+
 def content_type(name):
     """The type the preview sends a file of ``name`` with: the web server's
     (deploy/nginx.conf). The pages at old addresses (plugins/redirects) are named
     ``….php`` or without an extension, which ``mimetypes`` does not type: sent as
-    ``application/octet-stream`` they were downloads, not pages that lead on."""
+    ``application/octet-stream`` they were downloads, not pages that lead on. Feeds
+    have their own types, as the web server sends them (not ``application/xml``)."""
     if "." not in name or name.lower().endswith(".php"):
         return "text/html"
+    for suffix, kind in FEED_TYPES.items():
+        if name.endswith(suffix):
+            return kind
     return mimetypes.guess_type(name)[0] or "application/octet-stream"
 
 
