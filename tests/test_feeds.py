@@ -6,9 +6,10 @@ from datetime import datetime
 import feedparser
 from bs4 import BeautifulSoup
 
-from support import SITEURL, article
+from support import SITEURL, article, build_site
 
 from plugins.feeds import absolute_urls
+from plugins.redirects.paths import KEY
 import samples
 
 JPEG = samples.image("JPEG")  # a real JPEG: plugins/images reads what items show
@@ -341,3 +342,40 @@ def test_every_feed_carries_the_sites_logo(build_once):
         assert int(image.findtext("width")) <= 144 and int(image.findtext("height")) <= 400
         assert int(image.findtext("width")) == int(image.findtext("height"))  # square logo
         assert not parse(site, f"/feeds/{name}.rss.xml").bozo
+
+
+def test_an_item_whose_title_changed_keeps_its_id_when_its_old_address_is_kept(tmp_path):
+    """A title changed without ``slug:`` moves the article; the publish asks the editor to
+    keep the old address (``indirizzi_precedenti``), which then leads to the new one. The
+    feeds' id (Atom ``<id>``, RSS ``<guid>``) was made from the new address: every feed
+    reader showed the article a second time, as news. An address the article had on this
+    site keeps its id; one from the old portal is not an id the feeds ever gave."""
+    def ids(folder, files):
+        site = build_site(tmp_path / folder, files)
+        assert site.ok, site.log
+        found = {}
+        for kind in ("atom", "rss"):
+            for name in ("tutto", "categorie/notizie"):
+                for entry in parse(site, f"/feeds/{name}.{kind}.xml").entries:
+                    found.setdefault(entry.link, set()).add(entry.id)
+        return {link: one for link, (one,) in found.items()}  # one id in every feed
+
+    before = ids("prima", {
+        "notizie/festa.md": article(title="Festa in cortile", date="2024-05-05 17:07"),
+        "notizie/migrata.md": article(title="Dal vecchio portale", date="2024-05-01 10:00",
+                                      indirizzi_precedenti=["/notizie/123.html"]),
+    })
+    after = ids("dopo", {
+        "notizie/festa.md": article(title="Festa nel cortile grande", date="2024-05-05 17:07",
+                                    indirizzi_precedenti=["/2024/05/festa-in-cortile/"]),
+        "notizie/migrata.md": article(title="Dal vecchio portale", date="2024-05-01 10:00",
+                                      indirizzi_precedenti=["/notizie/123.html"]),
+    })
+    moved = f"{SITEURL}/2024/05/festa-in-cortile/"
+    assert after[f"{SITEURL}/2024/05/festa-nel-cortile-grande/"] == before[moved] == \
+        "tag:farelegami.example.org,2024-05-05:/2024/05/festa-in-cortile/"
+    migrated = f"{SITEURL}/2024/05/dal-vecchio-portale/"
+    assert after[migrated] == before[migrated] == \
+        "tag:farelegami.example.org,2024-05-01:/2024/05/dal-vecchio-portale/"
+    from plugins.feeds import PREVIOUS_ADDRESSES  # noqa: PLC0415 - after the real checks
+    assert PREVIOUS_ADDRESSES == KEY  # the key plugins/redirects reads

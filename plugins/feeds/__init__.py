@@ -8,7 +8,8 @@ link; all are fixed here (each feed's id is its own address, its link the page
 it follows), and the feed gets its language; a category feed's title keeps the
 category's name whole, every address in an item is made absolute, an item with
 several authors names them all, an item's cover picture opens its content
-(:func:`cover_html`), and an Atom entry in another language than the feed's
+(:func:`cover_html`), an article moved keeps the id of its earlier address
+(:func:`earlier_address`), and an Atom entry in another language than the feed's
 says which (``xml:lang``, :class:`LanguageAtom1Feed`: the site's writer creates Atom feeds
 of that class; it and :class:`LogoRss201rev2Feed` name the site's logo, :func:`feed_logo`).
 Other plugins (attachments) add enclosures on the same signal.
@@ -23,7 +24,7 @@ import re
 from html import escape
 from urllib.parse import quote, urljoin
 
-from feedgenerator import Atom1Feed, Rss201rev2Feed
+from feedgenerator import Atom1Feed, Rss201rev2Feed, get_tag_uri
 from PIL import Image, UnidentifiedImageError
 from pelican import signals
 
@@ -227,6 +228,37 @@ def cover_html(context, article):
     return f'<figure><img src="{escape(src, quote=True)}" alt="{alt}"{size}></figure>\n'
 
 
+# plugins.redirects.paths.KEY (an import of it would be circular: redirects, content_checks,
+# writer, feeds)
+PREVIOUS_ADDRESSES = "indirizzi_precedenti"
+# What an article's address looks like, by field of ARTICLE_URL (any other field: one segment).
+ADDRESS_FIELDS = {"{date:%Y}": r"\d{4}", "{date:%m}": r"\d{2}", "{date:%d}": r"\d{2}",
+                  "{slug}": r"[a-z0-9]+(?:-[a-z0-9]+)*"}
+ADDRESS_KEY = "feeds_article_address"  # the build's context: the compiled pattern
+
+
+def article_address(context):
+    """A pattern of the site paths ``ARTICLE_URL`` makes (``/2024/05/festa/``)."""
+    if ADDRESS_KEY not in context:
+        parts = re.split(r"(\{[^}]*\})", str(context.get("ARTICLE_URL") or ""))
+        context[ADDRESS_KEY] = re.compile("/" + "".join(
+            ADDRESS_FIELDS.get(part, "[^/]+") if part.startswith("{") else re.escape(part)
+            for part in parts))
+    return context[ADDRESS_KEY]
+
+
+def earlier_address(context, article):
+    """The first of the article's ``indirizzi_precedenti`` (plugins/redirects) that was
+    an article address of this site (a title changed without ``slug:``, a date moved to
+    another month): the address its feed id was made from. None when there is none (the
+    old portal's addresses were never ids of these feeds)."""
+    pattern = article_address(context)
+    for path in article.metadata.get(PREVIOUS_ADDRESSES) or ():
+        if pattern.fullmatch(str(path)):
+            return str(path)
+    return None
+
+
 def fix_feed(context, feed):
     feed.feed["description"] = feed_description(context)
     feed.feed["language"] = context.get("DEFAULT_LANG") or None
@@ -248,6 +280,9 @@ def fix_feed(context, feed):
         if cover:  # the content (Atom) or the description (RSS: content and summary in one)
             body = "content" if item.get("content") else "description"
             item[body] = cover + str(item.get(body) or "")
+        earlier = earlier_address(context, article) if article is not None else None
+        if earlier:  # the id readers know the item by: Pelican's, from the earlier address
+            item["unique_id"] = get_tag_uri(urljoin(item["link"], earlier), article.date)
         guid = item.get("unique_id") or ""
         if not guid.startswith(("http://", "https://")):
             item["unique_id_is_permalink"] = False
