@@ -153,7 +153,10 @@ TRANSLATION_FEED_ATOM = TRANSLATION_FEED_RSS = None
 ITALIAN_ENGLISH_TERMS = ["Civic Center", "Community Manager"]
 MARKDOWN = {
     "extension_configs": {
-        "markdown.extensions.extra": {},
+        # footnotes: the link back to the text is named in Italian (its title is shown on
+        # hover and read by screen readers; Python-Markdown's is English)
+        "markdown.extensions.extra": {
+            "footnotes": {"BACKLINK_TITLE": "Torna al richiamo della nota %d nel testo"}},
         # align= rather than style= on table cells: a CSP without 'unsafe-inline' styles
         "markdown.extensions.tables": {"use_align_attribute": True},
         "markdown.extensions.toc": {},

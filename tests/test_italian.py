@@ -192,3 +192,17 @@ def test_listings_and_meta_lines_speak_of_the_redazione_and_one_article_in_itali
     assert year == "1 articolo."
     text = site.soup("/2024/05/di-anna/").get_text(" ", strip=True)
     assert "di Anna Dell’Acqua" in text and "Notizie dall’estero" in text
+
+
+def test_a_footnote_s_way_back_is_named_in_italian_on_the_page_and_in_the_feeds(build):
+    """Python-Markdown names a footnote's link back to the text "Jump back to footnote 1
+    in the text" (its ``title``, shown on hover and read by screen readers), on the page
+    and in the feeds' content."""
+    site = build({"notizie/a.md": article(title="Con nota", slug="nota",
+                                          body="Un fatto[^1].\n\n[^1]: La fonte.")})
+    assert site.ok, site.log
+    back = site.soup("/2024/05/nota/").select_one("a.footnote-backref")
+    assert back["title"] == "Torna al richiamo della nota 1 nel testo"
+    for name in ("tutto.atom.xml", "tutto.rss.xml"):
+        feed = site.text(f"/feeds/{name}")
+        assert "Torna al richiamo della nota 1 nel testo" in feed and "Jump back" not in feed
