@@ -207,6 +207,31 @@ def test_builds_with_their_own_caches_share_the_compressed_copies(tmp_path):
         assert (first.output / path).read_bytes() == (second.output / path).read_bytes()
 
 
+def test_an_unchanged_file_keeps_its_date_across_releases(tmp_path):
+    """nginx's ``Last-Modified`` and ``ETag`` of a compressed copy are its file's date
+    (and size), and the copy is a link to the cache's entry: marking the entry used (a
+    release built over an hour after the last) changed the date of the copy every release
+    served, so after every publish each feed reader and browser polling with
+    ``If-None-Match`` / ``If-Modified-Since`` got the whole unchanged feed or page again
+    instead of a 304. The entry is marked used by its access time; its date stays."""
+    shared = tmp_path / "compressed"
+    settings = f"COMPRESS_CACHE_PATH = {str(shared)!r}\n"
+    files = {"notizie/a.md": article(title="Primo", body="Testo. " * 300)}
+    first = build_site(tmp_path / "one", files, settings)
+    assert first.ok, first.log
+    yesterday = time.time() - 86400  # the release before, built a day ago
+    for entry in shared.rglob("*.*"):
+        os.utime(entry, (yesterday, yesterday))
+    second = build_site(tmp_path / "two", files, settings)
+    assert second.ok, second.log
+    for name in ("feeds/tutto.atom.xml.gz", "feeds/tutto.rss.xml.br", "index.html.gz"):
+        for release in (first, second):
+            status = (release.output / name).stat()
+            assert abs(status.st_mtime - yesterday) < 1, (name, release.output)
+        assert (first.output / name).read_bytes() == (second.output / name).read_bytes()
+    assert all(entry.stat().st_atime > time.time() - 600 for entry in shared.rglob("*.*"))
+
+
 def test_the_whole_output_is_readable_by_the_server_whatever_the_umask(tmp_path):
     """nginx reads the output as another user: every folder 0755 and every file 0644,
     pages, their compressed copies (links to cache files), the theme's assets, the
@@ -255,8 +280,9 @@ def test_make_readable_adds_only_the_missing_bits_and_leaves_links_alone(tmp_pat
 
 
 def test_the_compression_cache_marks_what_is_used_and_prunes_what_is_not(tmp_path):
-    """A kept copy used again is marked used (its date renewed, at most hourly: one stat
-    otherwise); copies unused for COMPRESS_CACHE_DAYS days are removed by the next run."""
+    """A kept copy used again is marked used (its access time renewed, at most hourly: one
+    stat otherwise; its date stays, the Last-Modified of the copies served); copies unused
+    for COMPRESS_CACHE_DAYS days are removed by the next run."""
     from plugins.compress import Compressor  # noqa: PLC0415
     from plugins.compress.settings import DEFAULTS  # noqa: PLC0415
 
@@ -276,8 +302,9 @@ def test_the_compression_cache_marks_what_is_used_and_prunes_what_is_not(tmp_pat
     hour_ago = time.time() - 1800
     os.utime(recent, (hour_ago, hour_ago))  # used half an hour ago: its date is kept
     compressor.run(tmp_path / "output")
-    assert used.stat().st_mtime > time.time() - 60  # used now
-    assert abs(recent.stat().st_mtime - hour_ago) < 1
+    assert used.stat().st_atime > time.time() - 60  # used now
+    assert abs(used.stat().st_mtime - weeks_ago) < 1  # its date stays
+    assert abs(recent.stat().st_atime - hour_ago) < 1
     assert not stale.exists()
     assert brotli.decompress((tmp_path / "output" / "index.html.br").read_bytes()) == \
         page.read_bytes()

@@ -93,13 +93,16 @@ class Compressor:
 
     def cached(self, digest, kind):
         """``(file, size)`` of the kept ``kind`` copy of the bytes with this digest, marked
-        used, or None. One ``stat``: the date of an entry is renewed (a write) only when
-        it is over :data:`USED_REFRESH` seconds old, the pruning counting in days."""
+        used, or None. One ``stat``: the access time of an entry is renewed (a write) only
+        when it is over :data:`USED_REFRESH` seconds old, the pruning counting in days. Its
+        modification time never changes: the copies in the output are links to the entry,
+        and the web server's ``Last-Modified`` and ``ETag`` are that date (a renewed date
+        sent every unchanged page and feed again to every reader after a release)."""
         cached = self.cached_path(digest, kind)
         try:
             status = cached.stat()
-            if status.st_mtime < time.time() - USED_REFRESH:
-                os.utime(cached)  # used: kept by the pruning
+            if status.st_atime < time.time() - USED_REFRESH:  # used: kept by the pruning
+                os.utime(cached, ns=(time.time_ns(), status.st_mtime_ns))
         except FileNotFoundError:
             return None
         return cached, status.st_size
@@ -170,7 +173,7 @@ class Compressor:
         oldest = time.time() - self.settings["COMPRESS_CACHE_DAYS"] * 86400
         for entry in self.cache.glob("*/*"):
             try:
-                if entry.stat().st_mtime < oldest:
+                if entry.stat().st_atime < oldest:  # unused (cached(): access time)
                     entry.unlink()
             except OSError:
                 pass
