@@ -156,9 +156,9 @@ class Nginx:
             self.process.wait()
         self.process.stderr.close()
 
-    def get(self, path, encoding=None):
+    def get(self, path, encoding=None, headers=None):
         connection = http.client.HTTPConnection("127.0.0.1", self.port, timeout=10)
-        headers = {"Host": f"site.test:{self.port}"}
+        headers = {"Host": f"site.test:{self.port}", **(headers or {})}
         if encoding:
             headers["Accept-Encoding"] = encoding
         connection.request("GET", path, headers=headers)
@@ -258,6 +258,28 @@ def test_feeds_and_the_sitemap_have_xml_types(site):
                        ("/robots.txt", "text/plain; charset=utf-8")):
         status, headers, _ = site.get(path)
         assert (status, headers["content-type"], headers["cache-control"]) == (200, kind, SHORT)
+
+
+def test_feed_readers_can_poll_with_conditional_requests(site):
+    """Readers poll every feed every few minutes: each answer names its version (ETag,
+    Last-Modified), and asking again with it gets a 304 without the feed, in each
+    encoding (each its own ETag: the bytes differ)."""
+    for path in ("/feeds/tutto.atom.xml", "/feeds/tutto.rss.xml",
+                 "/feeds/categorie/notizie.atom.xml"):
+        tags = set()
+        for encoding in (None, "gzip", "br"):
+            status, headers, body = site.get(path, encoding)
+            assert status == 200 and body, (path, encoding)
+            assert headers["etag"] and headers["last-modified"], (path, encoding)
+            tags.add(headers["etag"])
+            for condition in ({"If-None-Match": headers["etag"]},
+                              {"If-Modified-Since": headers["last-modified"]}):
+                again, same, empty = site.get(path, encoding, condition)
+                assert (again, empty) == (304, b""), (path, encoding, condition)
+                assert same["etag"] == headers["etag"] and same["cache-control"] == SHORT
+            changed = site.get(path, encoding, {"If-None-Match": '"0-0"'})
+            assert changed[0] == 200 and changed[2] == body
+        assert len(tags) == 3, path
 
 
 def test_a_csv_attachment_has_the_type_its_enclosures_give(site):
