@@ -37,6 +37,11 @@ AXE_JS = Path(__file__).resolve().parent / "axe" / "node_modules" / "axe-core" /
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]
 COMPRESSIBLE = ("text/", "application/javascript", "application/json", "application/xml",
                 "application/atom+xml", "application/rss+xml", "image/svg+xml")
+# Types deploy/nginx.conf gives by more than the last extension (mimetypes: application/xml),
+# and the types it sends with "; charset=utf-8" (its charset_types, and text/html).
+NAMED_TYPES = {".atom.xml": "application/atom+xml", ".rss.xml": "application/rss+xml"}
+CHARSET_TYPES = ("text/", "application/javascript", "application/json", "application/xml",
+                 "application/atom+xml", "application/rss+xml", "image/svg+xml")
 HOLD_TIMEOUT = 30  # seconds a held request waits at most (a test that forgets to release)
 
 
@@ -95,6 +100,8 @@ class _Handler(SimpleHTTPRequestHandler):
             return self.send_error(404)
         kind = mimetypes.guess_type(file.name)[0] or self.guess_type(str(file))
         kind = self.extensions_map.get(file.suffix, kind)
+        kind = next((named for suffix, named in NAMED_TYPES.items()
+                     if file.name.endswith(suffix)), kind)
         body = file.read_bytes()
         encoding = None
         if "gzip" in self.headers.get("Accept-Encoding", ""):
@@ -105,7 +112,7 @@ class _Handler(SimpleHTTPRequestHandler):
                 body, encoding = gzip.compress(body, compresslevel=9, mtime=0), "gzip"
         self.send_response(200)
         self.send_header("Content-Type", kind + ("; charset=utf-8" if kind.startswith(
-            ("text/", "application/javascript", "image/svg")) else ""))
+            CHARSET_TYPES) else ""))
         self.send_header("Content-Length", str(len(body)))
         if encoding:
             self.send_header("Content-Encoding", encoding)

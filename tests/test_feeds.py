@@ -1,11 +1,13 @@
 """Atom and RSS feeds: whole site and per category, valid and absolute."""
 
+import http.client
 import xml.etree.ElementTree as ET
 from datetime import datetime
 
 import feedparser
 from bs4 import BeautifulSoup
 
+from browser_support import SiteServer
 from support import SITEURL, article, build_site
 
 from plugins.feeds import absolute_urls
@@ -379,3 +381,24 @@ def test_an_item_whose_title_changed_keeps_its_id_when_its_old_address_is_kept(t
         "tag:farelegami.example.org,2024-05-01:/2024/05/dal-vecchio-portale/"
     from plugins.feeds import PREVIOUS_ADDRESSES  # noqa: PLC0415 - after the real checks
     assert PREVIOUS_ADDRESSES == KEY  # the key plugins/redirects reads
+
+
+def test_the_test_server_sends_the_feeds_with_the_types_nginx_gives_them(build_once):
+    """The browser tests' server (browser_support.SiteServer) stands for nginx: it sent
+    the feeds as application/xml without a charset, while deploy/nginx.conf sends
+    application/atom+xml and application/rss+xml in UTF-8 (test_nginx.py)."""
+    site = build_once(ITEMS)
+    server = SiteServer(site.output)
+    try:
+        for name, kind in (("tutto.atom.xml", "atom"), ("tutto.rss.xml", "rss"),
+                           ("categorie/notizie.atom.xml", "atom")):
+            connection = http.client.HTTPConnection("127.0.0.1", server.port, timeout=10)
+            connection.request("GET", f"/feeds/{name}")
+            response = connection.getresponse()
+            body = response.read()
+            connection.close()
+            assert response.status == 200 and body == site.path(f"/feeds/{name}").read_bytes()
+            assert response.getheader("Content-Type") == \
+                f"application/{kind}+xml; charset=utf-8", name
+    finally:
+        server.close()
