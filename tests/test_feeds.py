@@ -372,6 +372,8 @@ def test_an_item_whose_title_changed_keeps_its_id_when_its_old_address_is_kept(t
                                     indirizzi_precedenti=["/2024/05/festa-in-cortile/"]),
         "notizie/migrata.md": article(title="Dal vecchio portale", date="2024-05-01 10:00",
                                       indirizzi_precedenti=["/notizie/123.html"]),
+        "notizie/giugno.md": article(title="Spostata a giugno", date="2024-06-02 10:00",
+                                     indirizzi_precedenti=["/2024/05/spostata-a-giugno/"]),
     })
     moved = f"{SITEURL}/2024/05/festa-in-cortile/"
     assert after[f"{SITEURL}/2024/05/festa-nel-cortile-grande/"] == before[moved] == \
@@ -379,6 +381,9 @@ def test_an_item_whose_title_changed_keeps_its_id_when_its_old_address_is_kept(t
     migrated = f"{SITEURL}/2024/05/dal-vecchio-portale/"
     assert after[migrated] == before[migrated] == \
         "tag:farelegami.example.org,2024-05-01:/2024/05/dal-vecchio-portale/"
+    # a date moved to another month: the earlier id had the earlier date, not known here
+    assert after[f"{SITEURL}/2024/06/spostata-a-giugno/"] == \
+        "tag:farelegami.example.org,2024-06-02:/2024/06/spostata-a-giugno/"
     from plugins.feeds import PREVIOUS_ADDRESSES  # noqa: PLC0415 - after the real checks
     assert PREVIOUS_ADDRESSES == KEY  # the key plugins/redirects reads
 

@@ -231,30 +231,35 @@ def cover_html(context, article):
 # plugins.redirects.paths.KEY (an import of it would be circular: redirects, content_checks,
 # writer, feeds)
 PREVIOUS_ADDRESSES = "indirizzi_precedenti"
-# What an article's address looks like, by field of ARTICLE_URL (any other field: one segment).
-ADDRESS_FIELDS = {"{date:%Y}": r"\d{4}", "{date:%m}": r"\d{2}", "{date:%d}": r"\d{2}",
-                  "{slug}": r"[a-z0-9]+(?:-[a-z0-9]+)*"}
-ADDRESS_KEY = "feeds_article_address"  # the build's context: the compiled pattern
+SLUG_PATTERN = r"[a-z0-9]+(?:-[a-z0-9]+)*"
 
 
-def article_address(context):
-    """A pattern of the site paths ``ARTICLE_URL`` makes (``/2024/05/festa/``)."""
-    if ADDRESS_KEY not in context:
-        parts = re.split(r"(\{[^}]*\})", str(context.get("ARTICLE_URL") or ""))
-        context[ADDRESS_KEY] = re.compile("/" + "".join(
-            ADDRESS_FIELDS.get(part, "[^/]+") if part.startswith("{") else re.escape(part)
-            for part in parts))
-    return context[ADDRESS_KEY]
+def article_address(context, date):
+    """A pattern of the site paths ``ARTICLE_URL`` makes for an article of ``date``
+    whatever its slug (``/2024/05/<slug>/``): its date fields as that date gives them,
+    any other field one segment."""
+    parts = re.split(r"(\{[^}]*\})", str(context.get("ARTICLE_URL") or ""))
+
+    def field(part):
+        if part == "{slug}":
+            return SLUG_PATTERN
+        if part.startswith("{date:"):
+            return re.escape(date.strftime(part[len("{date:"):-1]))
+        return "[^/]+"
+
+    return "/" + "".join(field(part) if part.startswith("{") else re.escape(part)
+                         for part in parts)
 
 
 def earlier_address(context, article):
     """The first of the article's ``indirizzi_precedenti`` (plugins/redirects) that was
-    an article address of this site (a title changed without ``slug:``, a date moved to
-    another month): the address its feed id was made from. None when there is none (the
-    old portal's addresses were never ids of these feeds)."""
-    pattern = article_address(context)
+    its own address with another slug (a title changed without ``slug:``): the address
+    its feed id was made from, the date unchanged. None when there is none: the old
+    portal's addresses were never ids of these feeds, and an address of another month
+    (a corrected date) was made with another date, which is not known."""
+    pattern = article_address(context, article.date)
     for path in article.metadata.get(PREVIOUS_ADDRESSES) or ():
-        if pattern.fullmatch(str(path)):
+        if re.fullmatch(pattern, str(path)):
             return str(path)
     return None
 
