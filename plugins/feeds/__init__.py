@@ -100,6 +100,10 @@ def with_site_classes(feed):
     return feed
 
 
+RSS_IMAGE_MAX = (144, 400)  # RSS 2.0: an <image> is at most 144 wide and 400 high
+LOGO_KEY = "feeds_logo"  # the build's context: the Logo, measured once
+
+
 class Logo:
     """The site's logo for the feeds: absolute ``url``, and a ``width`` and ``height``
     within RSS's limits (0 when the file cannot be measured)."""
@@ -109,10 +113,6 @@ class Logo:
         width, height = size
         scale = min(1, RSS_IMAGE_MAX[0] / width, RSS_IMAGE_MAX[1] / height) if width else 0
         self.width, self.height = round(width * scale), round(height * scale)
-
-
-RSS_IMAGE_MAX = (144, 400)  # RSS 2.0: an <image> is at most 144 wide and 400 high
-LOGO_KEY = "feeds_logo"  # the build's context: the Logo, measured once
 
 
 def logo_source(settings, path):
