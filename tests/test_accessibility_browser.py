@@ -38,6 +38,7 @@ PAGE_KINDS = [
     ("argomento", "/argomenti/crema/"),
     ("autore", "/autori/redazione/"),
     ("archivio", "/archivio/"),
+    ("archivio dell'anno", "/archivio/2024/"),  # by month, with a list of months
     ("documenti", "/documenti/"),
     ("404", "/404.html"),
     ("cerca", "/cerca/?q=laboratori"),

@@ -188,7 +188,7 @@ def test_title_tags_author_show_as_typed_everywhere(hostile_site):
     assert page.h1.get_text() == f"Titolo {HOSTILE} “fine” – e l’altro"  # typography kept
     assert page.find("script", string="alert(1)") is None
     shown = {"/2024/05/titolo-alert1-fine-e-l-altro/": HOSTILE, "/": HOSTILE,
-             "/categorie/notizie/": HOSTILE, "/archivio/": HOSTILE, "/documenti/": HOSTILE,
+             "/categorie/notizie/": HOSTILE, "/archivio/2024/": HOSTILE, "/documenti/": HOSTILE,
              "/argomenti/": HOSTILE, "/autori/": "<i>Anna</i>",
              "/autori/anna/": "Articoli di <i>Anna</i>"}
     for url, text in shown.items():

@@ -91,6 +91,46 @@ def test_archives_by_year(build):
     assert "Del 2024" in year and "Del 2025" not in year
 
 
+def test_archive_index_lists_years_and_months_not_every_article(build):
+    """/archivio/ ("Novità" in the header) grows by a section a year, not by an entry an
+    article (with 3000 articles it was a 1.4 MB page, 400,000 px tall on a phone); each
+    year's page groups its articles by month, and the index links each month there."""
+    files = {f"notizie/n{i:02}.md": article(title=f"Notizia {i:02}",
+                                            date=f"2024-{1 + i % 3:02}-{1 + i:02} 10:00")
+             for i in range(9)}  # January, February, March 2024: 3 each
+    files["avvisi/vecchio.md"] = article(title="Avviso del 2022", date="2022-11-20 09:00")
+    site = build(files)
+    assert site.ok, site.log
+    archive = site.soup("/archivio/")
+    main = archive.select_one("main")
+    assert not main.select(".archive-item"), "the index lists no article"
+    assert "Notizia" not in main.get_text()
+    years = main.select("section.archive-year")
+    assert [s.h2.get_text(strip=True) for s in years] == ["2024", "2022"]
+    assert years[0].h2.a["href"] == f"{SITEURL}/archivio/2024/"
+    assert years[0].select_one(".archive-count").get_text(strip=True) == "9 articoli"
+    months = [(li.a.get_text(" ", strip=True), li.a["href"],
+               li.select_one(".term-count").get_text(strip=True))
+              for li in years[0].select(".archive-months li")]
+    # a month's link says its year (visually hidden): out of context, every year has a May
+    assert months == [("marzo 2024", f"{SITEURL}/archivio/2024/#mese-03", "3 articoli"),
+                      ("febbraio 2024", f"{SITEURL}/archivio/2024/#mese-02", "3 articoli"),
+                      ("gennaio 2024", f"{SITEURL}/archivio/2024/#mese-01", "3 articoli")]
+    assert years[0].select_one(".archive-months a .visually-hidden").get_text() == " 2024"
+    assert [li.get_text(" ", strip=True) for li in years[1].select(".archive-months li")] == [
+        "novembre 2022 1 articolo"]
+    year = site.soup("/archivio/2024/")
+    jump = year.select_one('main nav[aria-label="Mesi"]')
+    assert [a["href"] for a in jump.select("a")] == ["#mese-03", "#mese-02", "#mese-01"]
+    sections = year.select("main section.archive-year")
+    assert [(s.h2["id"], s.h2.get_text(strip=True)) for s in sections] == [
+        ("mese-03", "marzo 2024"), ("mese-02", "febbraio 2024"), ("mese-01", "gennaio 2024")]
+    assert [a.get_text(strip=True) for a in sections[0].select(".archive-title")] == [
+        "Notizia 08", "Notizia 05", "Notizia 02"]
+    assert sum(len(s.select(".archive-item")) for s in sections) == 9
+    assert not site.soup("/archivio/2022/").select_one('main nav[aria-label="Mesi"]')
+
+
 def test_article_page_structure(build):
     site = build({"notizie/a.md": article(title="Struttura", tags="[Crema]",
                                           summary="Il lead.", body="Il corpo.")})
@@ -285,7 +325,7 @@ def test_every_page_but_the_home_and_the_404_has_the_breadcrumb(build):
 
 def test_an_english_items_title_and_lead_say_so_in_every_list(build):
     """An article written in English alone is listed among Italian ones: its card on the home
-    and category pages, its line in the archive and its name on its neighbour's pager were
+    and category pages, its line in the year archive and its name on its neighbour's pager were
     read aloud with Italian rules (WCAG 3.1.2). Its title and lead now carry lang="en";
     the Italian labels around them (badge, category, date) do not, nor do Italian items."""
     site = build({
@@ -304,7 +344,8 @@ def test_an_english_items_title_and_lead_say_so_in_every_list(build):
         assert english.select_one(".card-lead")["lang"] == "en", url
         assert english.select_one(".card-meta").get("lang") is None
         assert not italian.select("[lang]"), url
-    archive = {a.get_text(strip=True): a for a in site.soup("/archivio/").select(".archive-title")}
+    archive = {a.get_text(strip=True): a
+               for a in site.soup("/archivio/2024/").select(".archive-title")}
     assert archive["Volunteers wanted"].select_one("span[lang=en]")
     assert not archive["Cercasi volontari"].select("[lang]")
     pager = site.soup("/2024/05/volontari/").select_one(".category-pager-newer")

@@ -27,6 +27,7 @@ PAGES = [
     ("argomenti", "/argomenti/"),
     ("documenti", "/documenti/"),
     ("archivio", "/archivio/"),
+    ("archivio dell'anno", "/archivio/2024/"),  # by month, with a list of months
     ("404", "/404.html"),
 ]
 # The text spacing bookmarklet's values (WCAG 1.4.12), as a user style sheet.

@@ -10,7 +10,8 @@ Modules, imported explicitly (``from plugins.core import items``):
 - :mod:`.filetypes`: what a file is by its content, whether its extension agrees
   and its kind is allowed; the MIME table;
 - :mod:`.items`: which generator lists hold which items, and what happens to them;
-- :mod:`.pages`: which page numbers a list's pagination links;
+- :mod:`.pages`: which page numbers a list's pagination links; articles grouped by year
+  and month for the archives;
 - :mod:`.processes`: child processes and pool workers that die with their parent;
 - :mod:`.settings`: the one settings style (prefix, ``DEFAULTS``, validation at
   ``initialized``), ``JINJA_FILTERS`` merging, declared plugin dependencies, the
@@ -23,8 +24,8 @@ Modules, imported explicitly (``from plugins.core import items``):
 - :mod:`.urls`: this machine's host names; a page's address without its final
   ``index.html``; items' addresses kept once known; the ``{static}`` links of an item.
 
-As a plugin (first in PLUGINS) it gives templates the ``without_index`` and
-``page_window`` filters and the ``written`` test, gives each tag, author and category one
+As a plugin (first in PLUGINS) it gives templates the ``without_index``,
+``page_window``, ``per_anno`` and ``per_mese`` filters and the ``written`` test, gives each tag, author and category one
 name at ``article_generator_pretaxonomy`` (:func:`.terms.unify`: the most used spelling),
 marks what the build writes for each term of each article at
 ``article_generator_finalized`` (:func:`.terms.mark`: templates link a term only to a page
@@ -44,13 +45,14 @@ from pelican.settings import DEFAULT_CONFIG
 
 from .errors import QuietError, quiet_tracebacks
 from .items import all_items, newest_first
-from .pages import page_window
+from .pages import page_window, per_anno, per_mese
 from .processes import quick_exit
 from .settings import add_filters
 from .terms import mark, unify, written
 from .urls import freeze, without_index
 
-FILTERS = {"without_index": without_index, "page_window": page_window}
+FILTERS = {"without_index": without_index, "page_window": page_window, "per_anno": per_anno,
+           "per_mese": per_mese}
 TESTS = {"written": written}
 
 

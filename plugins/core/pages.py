@@ -27,3 +27,34 @@ def page_window(current, count, neighbours=NEIGHBOURS):
             window.append(None)
         window.append(number)
     return window
+
+
+def by_period(items, month=False):
+    """``items`` grouped by the year (or, with ``month``, the year and month) of their
+    ``date``, as ``[(first item's date, [items])]`` in the order the items come (newest
+    first for ``dates``). The year and month are the date's own, as Pelican's year
+    archives (``YEAR_ARCHIVE_SAVE_AS``) group them.
+
+    >>> from types import SimpleNamespace as Item
+    >>> from datetime import datetime as d
+    >>> items = [Item(date=d(2024, 5, 2)), Item(date=d(2024, 5, 1)), Item(date=d(2023, 1, 9))]
+    >>> [(date.year, len(group)) for date, group in by_period(items)]
+    [(2024, 2), (2023, 1)]
+    >>> [(date.month, len(group)) for date, group in by_period(items, month=True)]
+    [(5, 2), (1, 1)]
+    """
+    groups = {}
+    for item in items:
+        key = (item.date.year, item.date.month if month else 0)
+        groups.setdefault(key, (item.date, []))[1].append(item)
+    return list(groups.values())
+
+
+def per_anno(items):
+    """Jinja filter: :func:`by_period` by year."""
+    return by_period(items)
+
+
+def per_mese(items):
+    """Jinja filter: :func:`by_period` by year and month."""
+    return by_period(items, month=True)

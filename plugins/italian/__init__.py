@@ -2,8 +2,8 @@
 
 Signal ``initialized``:
 
-- the Jinja filters ``data_lunga``, ``data_breve``, ``data_iso`` (in the site's
-  ``TIMEZONE``), ``di``, ``da`` and ``quanti`` (:mod:`.words`);
+- the Jinja filters ``data_lunga``, ``data_breve``, ``data_iso``, ``mese``,
+  ``nome_mese`` (in the site's ``TIMEZONE``), ``di``, ``da`` and ``quanti`` (:mod:`.words`);
 - the Markdown extension :mod:`.typography` (apostrophes fixed before typogrify,
   ``ITALIAN_ENGLISH_TERMS`` marked ``lang="en"``) added to ``MARKDOWN``;
 - ``SLUG_REGEX_SUBSTITUTIONS`` with apostrophes as word breaks (unless the site sets it).

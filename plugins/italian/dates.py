@@ -33,6 +33,16 @@ def data_breve(value: datetime, zone: ZoneInfo) -> str:
     return _formatted(value, zone, "d MMMM y")
 
 
+def mese(value: datetime, zone: ZoneInfo) -> str:
+    """``maggio 2024`` (a month's heading in the archive)."""
+    return _formatted(value, zone, "LLLL y")
+
+
+def nome_mese(value: datetime, zone: ZoneInfo) -> str:
+    """``maggio`` (a month under its year's heading)."""
+    return _formatted(value, zone, "LLLL")
+
+
 def data_iso(value: datetime, zone: ZoneInfo) -> str:
     """``2024-05-05T17:07:00+02:00`` for ``<time datetime>``."""
     return in_zone(value, zone).isoformat(timespec="seconds")
@@ -46,4 +56,5 @@ def filters(timezone: str) -> dict:
     """
     zone = ZoneInfo(timezone)
     return {name: partial(function, zone=zone) for name, function in
-            (("data_lunga", data_lunga), ("data_breve", data_breve), ("data_iso", data_iso))}
+            (("data_lunga", data_lunga), ("data_breve", data_breve), ("data_iso", data_iso),
+             ("mese", mese), ("nome_mese", nome_mese))}
