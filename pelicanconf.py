@@ -118,6 +118,9 @@ DIRECT_TEMPLATES = ["index", "categories", "tags", "authors", "archives", "404",
 ROBOTS_SAVE_AS = "robots.txt"
 DOCUMENTI_URL = "documenti/"
 DOCUMENTI_SAVE_AS = DOCUMENTI_URL + "index.html"
+# Documenti grows with every attachment published: paginated like the listings,
+# DEFAULT_PAGINATION documents a page (plugins/writer, WRITER_PAGINATED_BY).
+WRITER_PAGINATED_BY = {"documenti": "documents"}
 # "Segui le notizie": every feed of the site and how to follow it (plugins/feeds).
 SEGUI_URL = "segui/"
 SEGUI_SAVE_AS = SEGUI_URL + "index.html"

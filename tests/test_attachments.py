@@ -345,6 +345,43 @@ def test_pages_list_their_attachments_too_after_the_articles_on_documenti(build)
     assert len(rows) == 3
 
 
+def test_documenti_is_paginated_like_the_listings(build):
+    """Documenti grows with every attachment published: with 3000 articles it listed 300
+    documents, each with its preview, on one page (65,000 px tall on a phone). It is now
+    paginated like the listings, DEFAULT_PAGINATION documents a page, newest first."""
+    files = {}
+    for n in range(5):
+        files[f"allegati/modulo-{n}.txt"] = f"Modulo numero {n}.\n".encode()
+        files[f"avvisi/avviso-{n}.md"] = item(title=f"Avviso {n}", date=f"2024-05-0{n + 1} 10:00",
+                                              attachments=[f"allegati/modulo-{n}.txt"])
+    site = build(files, settings="DEFAULT_PAGINATION = 2")
+    assert site.ok, site.log
+
+    def shown(url):
+        soup = site.soup(url)
+        return soup, [row.select_one(".document-source a").get_text(strip=True)
+                      for row in soup.select(".document-list > li")]
+
+    first, titles = shown("/documenti/")
+    assert titles == ["Avviso 4", "Avviso 3"]
+    assert first.title.get_text().startswith("Documenti")
+    assert "pagina" not in first.title.get_text()
+    nav = first.select_one("nav.pagination")
+    assert nav.select_one(".pagination-status").get_text(strip=True) == "Pagina 1 di 3"
+    assert nav.select_one("a[rel=next]")["href"] == f"{SITEURL}/documenti/pagina/2/"
+    middle, titles = shown("/documenti/pagina/2/")
+    assert titles == ["Avviso 2", "Avviso 1"]
+    assert middle.title.get_text().startswith("Documenti – pagina 2")
+    assert middle.select_one("a[rel=prev]")["href"] == f"{SITEURL}/documenti/"
+    assert "Pagina 2 di 3, documenti meno recenti." in middle.select_one("main").get_text()
+    last, titles = shown("/documenti/pagina/3/")
+    assert titles == ["Avviso 0"]
+    assert not last.select("a[rel=next]")
+    assert not site.exists("/documenti/pagina/4/")
+    sitemap = site.text("/sitemap.xml")
+    assert f"{SITEURL}/documenti/</loc>" in sitemap and "/documenti/pagina/" not in sitemap
+
+
 def test_documenti_without_attachments_says_so(build):
     site = build({"notizie/a.md": article(title="Senza")})
     assert "Non ci sono ancora documenti." in site.text("/documenti/")

@@ -333,6 +333,7 @@ def test_compressed_copies_made_by_another_brotli_or_zlib_are_not_reused(tmp_pat
     ("compress", "COMPRESS_GZIP_LEVEL", 0), ("compress", "COMPRESS_BROTLI_QUALITY", 12),
     ("compress", "COMPRESS_EXTENSIONS", "html"), ("compress", "COMPRESS_MIN_SIZE", True),
     ("writer", "WRITER_RENDER_CACHE", "yes"), ("writer", "WRITER_TEMPLATE_CACHE_PATH", 3),
+    ("writer", "WRITER_PAGINATED_BY", {"documenti": 3}),
 ])
 def test_bad_compress_and_writer_settings_are_named_and_replaced(caplog, module, name, value):
     """Both plugins keep their settings in settings.py, as every plugin with settings."""

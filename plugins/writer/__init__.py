@@ -10,6 +10,10 @@ Signal ``get_writer``: :class:`SiteWriter`, Pelican's own writer with these chan
   :mod:`.render_cache`: a page whose inputs did not change since a previous build
   is taken from the cache instead of rendered again, and the page's file is a hard
   link to the cache's copy (:class:`.atomic.LinkedFile`);
+- a direct template named in ``WRITER_PAGINATED_BY`` (``{"documenti": "documents"}``)
+  is paginated by that variable of the context, not by the articles, with
+  ``PAGINATED_TEMPLATES``' number a page (``…/pagina/2/``: Documenti grows with every
+  attachment published);
 - a feed gets no translation of another of its items
   (:func:`plugins.feeds.without_translations`: Pelican's whole-site feeds list every
   translation as an item of its own);
@@ -52,6 +56,12 @@ class SiteWriter(Writer):
                              if self.settings.get("WRITER_RENDER_CACHE") else None)
 
     def write_file(self, name, template, context, *args, **kwargs):
+        # A page listing something else than articles (WRITER_PAGINATED_BY: Documenti's
+        # documents) is paginated by that list: Pelican paginates direct templates only
+        # by their articles.
+        variable = self.settings["WRITER_PAGINATED_BY"].get(kwargs.get("template_name"))
+        if variable and not args and kwargs.get("paginated") is None:
+            kwargs["paginated"] = {variable: list(context.get(variable) or ())}
         if self.render_cache is not None and template is not None:
             template = CachedTemplate(template, self.render_cache)
         return super().write_file(name, template, context, *args, **kwargs)

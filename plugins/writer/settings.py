@@ -8,15 +8,30 @@ DEFAULTS = {
     "WRITER_RENDER_CACHE": True,
     # Compiled templates and their analysis ("": CACHE_PATH/templates/).
     "WRITER_TEMPLATE_CACHE_PATH": "",
+    # Direct templates paginated by a list of their context other than the articles,
+    # {template: variable}, e.g. {"documenti": "documents"}: each is added to
+    # PAGINATED_TEMPLATES (DEFAULT_PAGINATION a page, unless that setting names another).
+    "WRITER_PAGINATED_BY": {},
 }
 
 
 def check(settings):
+    problems = []
     path = settings["WRITER_TEMPLATE_CACHE_PATH"]
     if not isinstance(path, str):
-        return [("WRITER_TEMPLATE_CACHE_PATH", f"must be a folder path, not {path!r}")]
-    return []
+        problems.append(("WRITER_TEMPLATE_CACHE_PATH", f"must be a folder path, not {path!r}"))
+    paginated_by = settings["WRITER_PAGINATED_BY"]
+    if not isinstance(paginated_by, dict) or not all(
+            isinstance(key, str) and isinstance(value, str) and value
+            for key, value in paginated_by.items()):
+        problems.append(("WRITER_PAGINATED_BY", "must map template names to context"
+                                                f" variables, not {paginated_by!r}"))
+    return problems
 
 
 def install(settings):
     core_settings.install(settings, PREFIX, DEFAULTS, check)
+    paginated = dict(settings.get("PAGINATED_TEMPLATES") or {})
+    for template in settings["WRITER_PAGINATED_BY"]:
+        paginated.setdefault(template, None)  # None: DEFAULT_PAGINATION a page
+    settings["PAGINATED_TEMPLATES"] = paginated
