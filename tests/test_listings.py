@@ -78,6 +78,21 @@ def test_long_lists_link_the_first_last_and_nearby_pages(build):
     assert [a["href"] for a in nav.select("a")][1] == f"{SITEURL}/"
 
 
+def test_long_lists_lead_to_the_archive_to_jump_to_a_year(build):
+    """300 pages of articles link only their neighbours, the first and the last: below
+    the pagination a listing links the archive (years and months), not on one page."""
+    site = build(many(5), settings="DEFAULT_PAGINATION = 2")
+    assert site.ok, site.log
+    for url in ("/", "/pagina/2/", "/categorie/notizie/pagina/3/", "/autori/redazione/"):
+        link = site.soup(url).select_one("main .pagination-archive a")
+        assert link["href"] == f"{SITEURL}/archivio/", url
+        assert link.get_text() == "l’archivio per anno e mese"
+    single = build({})  # the same five articles, on one page (DEFAULT_PAGINATION = 10)
+    assert single.ok, single.log
+    assert len(titles(single.soup("/"))) == 5
+    assert not single.soup("/").select(".pagination-archive")
+
+
 def test_archives_by_year(build):
     site = build({
         "notizie/a.md": article(title="Del 2024", date="2024-06-01 10:00"),
