@@ -9,7 +9,7 @@ from pelican.settings import DEFAULT_CONFIG
 from pelican.urlwrappers import Author, Category, Tag
 
 from plugins.core.pages import page_window
-from plugins.core.terms import ATOM, PAGE, RSS, canonical_name, mark, written
+from plugins.core.terms import ATOM, PAGE, RSS, Members, canonical_name, mark, written
 
 from support import SITEURL, article
 
@@ -50,6 +50,58 @@ def test_lists_are_paginated_with_clean_urls(build):
     hrefs = {a["href"] for a in nav.select("a")}
     assert f"{SITEURL}/" in hrefs and f"{SITEURL}/pagina/3/" in hrefs
     assert nav.select_one('[aria-current="page"]')
+
+
+def test_term_lists_find_an_article_without_scanning_the_list():
+    """Pelican writes each term's page with ``[a for a in dates if a in articles]``:
+    with lists, an author of every article cost articles² comparisons (11 s of a
+    10,000-article build for the tags, categories and author). Members answers ``in`` by
+    identity from a set, kept right when the list changes."""
+    import time  # noqa: PLC0415
+
+    class Item:  # as Pelican's Content: no __eq__, equal only to itself
+        pass
+
+    dates = [Item() for _ in range(20_000)]
+    members = Members(dates[::2])
+    started = time.perf_counter()
+    found = [item for item in dates if item in members]
+    assert time.perf_counter() - started < 1.0  # a list: 10^8 comparisons, seconds
+    assert found == dates[::2]
+    assert Item() not in members
+    members.append(dates[1])
+    assert dates[1] in members
+    members.remove(dates[0])
+    del members[:1]
+    assert dates[0] not in members and dates[2] not in members and dates[4] in members
+    members[0] = dates[3]
+    assert dates[3] in members and dates[4] not in members
+    assert 2 not in Members([1]) and 1 in Members([1.0])  # values with __eq__: by value
+
+
+def test_term_pages_list_exactly_their_articles(build):
+    files = {}
+    for n in range(30):
+        tags = "[Crema, Anziani]" if n % 3 == 0 else "[Crema]"
+        files[f"{('notizie', 'avvisi')[n % 2]}/a{n:02}.md"] = article(
+            title=f"Articolo {n:02}", date=f"2024-04-{n % 28 + 1:02} {10 + n // 28}:00",
+            tags=tags, author="Anna Rossi" if n % 5 == 0 else "Redazione")
+    site = build(files, settings="DEFAULT_PAGINATION = 4")
+    assert site.ok, site.log
+
+    def listed(url):
+        names, page = [], 1
+        while site.exists(url if page == 1 else f"{url}pagina/{page}/"):
+            names += titles(site.soup(url if page == 1 else f"{url}pagina/{page}/"))
+            page += 1
+        return sorted(int(name.split()[-1]) for name in names)
+
+    assert listed("/argomenti/crema/") == list(range(30))
+    assert listed("/argomenti/anziani/") == list(range(0, 30, 3))
+    assert listed("/categorie/notizie/") == list(range(0, 30, 2))
+    assert listed("/categorie/avvisi/") == list(range(1, 30, 2))
+    assert listed("/autori/anna-rossi/") == list(range(0, 30, 5))
+    assert listed("/autori/redazione/") == [n for n in range(30) if n % 5]
 
 
 @pytest.mark.parametrize(("current", "count", "window"), [

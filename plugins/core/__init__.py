@@ -27,7 +27,8 @@ Modules, imported explicitly (``from plugins.core import items``):
 As a plugin (first in PLUGINS) it gives templates the ``without_index``,
 ``page_window``, ``per_anno`` and ``per_mese`` filters and the ``written`` test, gives each tag, author and category one
 name at ``article_generator_pretaxonomy`` (:func:`.terms.unify`: the most used spelling),
-marks what the build writes for each term of each article at
+marks what the build writes for each term of each article (and makes the term lists'
+``in`` a set lookup, :func:`.terms.fast_membership`) at
 ``article_generator_finalized`` (:func:`.terms.mark`: templates link a term only to a page
 that exists), makes sure ``CACHE_PATH`` is a folder it can
 write (every plugin keeps its results there: one clear error at start-up instead of a
@@ -48,7 +49,7 @@ from .items import all_items, newest_first
 from .pages import page_window, per_anno, per_mese
 from .processes import quick_exit
 from .settings import add_filters
-from .terms import mark, unify, written
+from .terms import fast_membership, mark, unify, written
 from .urls import freeze, without_index
 
 FILTERS = {"without_index": without_index, "page_window": page_window, "per_anno": per_anno,
@@ -90,4 +91,5 @@ def register():
     signals.initialized.connect(initialize)
     signals.article_generator_pretaxonomy.connect(unify)
     signals.article_generator_finalized.connect(mark)
+    signals.article_generator_finalized.connect(fast_membership)
     signals.all_generators_finalized.connect(freeze_urls)
