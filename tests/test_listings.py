@@ -152,7 +152,7 @@ def test_archives_by_year(build):
     })
     assert site.ok, site.log
     archive = site.soup("/archivio/")
-    years = [h.get_text(strip=True) for h in archive.select("main h2")]
+    years = [h.get_text(strip=True) for h in archive.select("main .archive-year h2")]
     assert years[:2] == ["2025", "2024"]
     year = site.soup("/archivio/2024/").select_one("main").get_text()
     assert "Del 2024" in year and "Del 2025" not in year
@@ -160,18 +160,22 @@ def test_archives_by_year(build):
 
 def test_archive_index_lists_years_and_months_not_every_article(build):
     """/archivio/ ("Novità" in the header) grows by a section a year, not by an entry an
-    article (with 3000 articles it was a 1.4 MB page, 400,000 px tall on a phone); each
+    article (with 3000 articles it was a 1.4 MB page, 400,000 px tall on a phone): the
+    newest articles (a listing page's worth), then the years and their months; each
     year's page groups its articles by month, and the index links each month there."""
     files = {f"notizie/n{i:02}.md": article(title=f"Notizia {i:02}",
                                             date=f"2024-{1 + i % 3:02}-{1 + i:02} 10:00")
              for i in range(9)}  # January, February, March 2024: 3 each
     files["avvisi/vecchio.md"] = article(title="Avviso del 2022", date="2022-11-20 09:00")
-    site = build(files)
+    site = build(files, settings="DEFAULT_PAGINATION = 5")
     assert site.ok, site.log
     archive = site.soup("/archivio/")
     main = archive.select_one("main")
-    assert not main.select(".archive-item"), "the index lists no article"
-    assert "Notizia" not in main.get_text()
+    latest = main.select_one("section.archive-latest")
+    assert latest.h2.get_text(strip=True) == "Gli ultimi articoli"
+    assert [a.get_text(strip=True) for a in latest.select(".archive-title")] == [
+        "Notizia 08", "Notizia 05", "Notizia 02", "Notizia 07", "Notizia 04"]  # 5 a page
+    assert len(main.select(".archive-item")) == 5, "no other article is listed"
     years = main.select("section.archive-year")
     assert [s.h2.get_text(strip=True) for s in years] == ["2024", "2022"]
     assert years[0].h2.a["href"] == f"{SITEURL}/archivio/2024/"
