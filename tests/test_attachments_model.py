@@ -77,7 +77,7 @@ def test_clean_path_accepts_paths_under_the_folder(written, expected):
 @pytest.mark.parametrize(("written", "fragment"), [
     ("../segreti.pdf", "fuori da content/"),
     ("allegati/../../segreti.pdf", "fuori da content/"),
-    ("C:/documenti/a.pdf", "fuori da content/"),
+    ("C:/documenti/a.pdf", "file del tuo computer"),
     ("immagini/a.pdf", "cartella allegati/"),
     ("allegati", "cartella allegati/"),
 ])

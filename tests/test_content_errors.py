@@ -1,13 +1,16 @@
 """Every content error of the contract stops the build, naming the file and the problem."""
 
 import os
+import re
 import unicodedata
 
 import pytest
 
 from plugins.contract.check import check_file
 from plugins.contract.reader import make_markdown
-from support import article, project_settings, write_conf, write_content
+from support import (
+    article, build_site, project_settings, run_tool, write_conf, write_content,
+)
 from test_hostile_input import assert_same_in_check
 import samples
 
@@ -274,3 +277,170 @@ def test_a_scheduled_item_linking_a_draft_is_a_warning(build):
     assert "WARNING notizie/c.md:6: il link punta a notizie/b.md, che è una bozza" in log, log
     assert "questo file è programmato per domenica 1 marzo 2099, ore 10:00: quel giorno la" \
            " pubblicazione si fermerebbe" in log
+
+
+# What editors (community managers, not programmers) get wrong, one file each: the
+# message names the file and the line and says what to write, the same in `invoke check`
+# and in the build. (id, files, "file:line" or "file" when there is no line, severity,
+# words of the message). Every file of the corpus is built and checked together.
+def _item(*lines, body="Testo dell'articolo.\n"):
+    return "---\n" + "\n".join(lines) + "\n---\n\n" + body
+
+
+def _case(name, *lines, body="Testo dell'articolo.\n"):
+    """An article whose front matter starts with ``lines`` (``title`` at line 2 when they
+    hold none), dated unless they hold a date."""
+    keys = {line.split(":", 1)[0].strip().lower() for line in lines}
+    head = [f"title: Caso {name}"] if not keys & {"title", "titolo"} else []
+    tail = ["date: 2024-05-05 10:00"] if not keys & {"date", "data"} else []
+    return _item(*head, *lines, *tail, body=body)
+
+
+PDF = samples.pdf()
+ERRORE, AVVISO = "errore", "avviso"
+MISTAKES = [
+    ("date-slashes", {"notizie/d1.md": _case("d1", "date: 29/11/2026")}, "notizie/d1.md:3",
+     ERRORE, ["(29/11/2026)", "scrivi 2026-11-29 (anno-mese-giorno"]),
+    ("date-dashes", {"notizie/d2.md": _case("d2", "date: 29-11-2026")}, "notizie/d2.md:3",
+     ERRORE, ["scrivi 2026-11-29"]),
+    ("date-words", {"notizie/d3.md": _case("d3", "date: 29 novembre 2026")}, "notizie/d3.md:3",
+     ERRORE, ["scrivi 2026-11-29"]),
+    ("date-31-november", {"notizie/d4.md": _case("d4", "date: 2026-11-31")}, "notizie/d4.md:3",
+     ERRORE, ["(2026-11-31): novembre ha 30 giorni"]),
+    ("date-30-february", {"notizie/d5.md": _case("d5", "date: 2026-02-30 10:00")},
+     "notizie/d5.md:3", ERRORE, ["febbraio 2026 ha 28 giorni"]),
+    ("time-with-dot", {"notizie/d6.md": _case("d6", "date: 2026-11-20 9.30")},
+     "notizie/d6.md:3", ERRORE, ["scrivi 2026-11-20 09:30"]),
+    ("time-ore", {"notizie/d7.md": _case("d7", "date: 2026-11-20 ore 9")}, "notizie/d7.md:3",
+     ERRORE, ["scrivi 2026-11-20 09:00"]),
+    ("date-slashes-time", {"notizie/d8.md": _case("d8", "date: 20/11/2026 09:30")},
+     "notizie/d8.md:3", ERRORE, ["scrivi 2026-11-20 09:30"]),
+    ("hour-25", {"notizie/d9.md": _case("d9", "date: 2026-11-20 25:00")}, "notizie/d9.md:3",
+     ERRORE, ["l'ora va da 00:00 a 23:59"]),
+    ("date-unpadded", {"notizie/d10.md": _case("d10", "date: 2026-1-5 10:00")},
+     "notizie/d10.md:3", ERRORE, ["scrivi 2026-01-05 10:00"]),
+    ("title-colon", {"notizie/t1.md": _case("t1", "title: Crema: apre il centro")},
+     "notizie/t1.md:2", ERRORE, ['title: "Crema: apre il centro"']),
+    ("title-opening-quote", {"notizie/t2.md": _case("t2", 'title: "Insieme" è il motto')},
+     "notizie/t2.md:2", ERRORE, ["title: '\"Insieme\" è il motto'"]),
+    ("title-hashtag-first", {"notizie/t3.md": _case("t3", "title: #FareLegami in festa")},
+     "notizie/t3.md:2", ERRORE, ["comincia con `#`", 'title: "#FareLegami in festa"']),
+    ("title-hashtag-last", {"notizie/t4.md": _case("t4", "title: Festa #FareLegami")},
+     "notizie/t4.md:2", ERRORE, ['"Festa #FareLegami"']),
+    ("title-curly-quotes", {"notizie/t5.md": _case("t5", "title: “Insieme”: la festa")},
+     "notizie/t5.md:2", ERRORE, ["virgolette tipografiche"]),
+    ("title-no-space", {"notizie/t6.md": _item("title:Festa", "date: 2024-05-05")},
+     "notizie/t6.md:2", ERRORE, ["dopo i due punti di `title` ci vuole uno spazio",
+                                 "scrivi title: Festa"]),
+    ("key-indented", {"notizie/t7.md": _item("title: Festa t7", " date: 2024-05-05")},
+     "notizie/t7.md:3", ERRORE, ["la riga di `date` comincia con uno spazio"]),
+    ("tags-hashtags", {"notizie/g1.md": _case("g1", "tags: #Crema #Cremona")},
+     "notizie/g1.md:3", ERRORE, ["`tags` resterebbe vuoto", "tags: [Crema, Cremona]"]),
+    ("tags-list-hashtags", {"notizie/g2.md": _case("g2", "tags:\n  - #Crema\n  - #Cremona")},
+     "notizie/g2.md:4", ERRORE, ["scrivi le voci senza `#`, - Crema"]),
+    ("tags-hashtags-in-brackets", {"notizie/g4.md": _case("g4", "tags: [#Crema, #Cremona]")},
+     "notizie/g4.md:3", ERRORE, ["dentro le parentesi quadre di `tags`",
+                                 "tags: [Crema, Cremona]"]),
+    ("tags-tab", {"notizie/g3.md": _case("g3", "tags:\n\t- Crema")}, "notizie/g3.md:4",
+     ERRORE, ["tabulatore"]),
+    ("status-bozza", {"notizie/s1.md": _case("s1", "status: bozza")}, "notizie/s1.md:3",
+     ERRORE, ["(bozza): scrivi status: draft"]),
+    ("status-pubblicato", {"notizie/s2.md": _case("s2", "status: pubblicato")},
+     "notizie/s2.md:3", ERRORE, ["scrivi status: published"]),
+    ("status-nascosto", {"notizie/s3.md": _case("s3", "status: nascosto")},
+     "notizie/s3.md:3", ERRORE, ["scrivi status: hidden"]),
+    ("key-titolo", {"notizie/k1.md": _item("titolo: Festa", "data: 2024-05-05")},
+     "notizie/k1.md:2", ERRORE, ["manca il titolo (`title`): la chiave `titolo` si scrive"
+                                 " `title`"]),
+    ("key-data", {"notizie/k2.md": _item("titolo: Festa", "data: 2024-05-05")},
+     "notizie/k2.md:3", ERRORE, ["la chiave `data` si scrive `date`"]),
+    ("key-categoria", {"notizie/k3.md": _case("k3", "categoria: Eventi")}, "notizie/k3.md:3",
+     AVVISO, ["chiave sconosciuta `categoria`, ignorata: si scrive `category`"]),
+    ("key-allegati", {"notizie/k4.md": _case("k4", "allegati:\n  - allegati/bando.pdf"),
+                      "allegati/bando.pdf": PDF}, "notizie/k4.md:3", AVVISO,
+     ["si scrive `attachments`"]),
+    ("not-closed", {"notizie/f1.md": "---\ntitle: Festa f1\ndate: 2024-05-05\n\nTesto.\n"},
+     "notizie/f1.md:1", ERRORE, ["non si chiude"]),
+    ("dash-not-hyphens", {"notizie/f2.md": "—\ntitle: Festa f2\ndate: 2024-05-05\n—\n\nT.\n"},
+     "notizie/f2.md:1", ERRORE, ["è una lineetta", "scrivi `---`"]),
+    ("empty-file", {"notizie/f3.md": ""}, "notizie/f3.md:1", ERRORE, ["il file è vuoto"]),
+    ("no-front-matter", {"notizie/f4.md": "Festa di quartiere\n\nTesto.\n"}, "notizie/f4.md:1",
+     ERRORE, ["non comincia con le informazioni dell'articolo"]),
+    ("no-body", {"notizie/f5.md": _case("f5", body="")}, "notizie/f5.md:4", AVVISO,
+     ["l'articolo non ha testo"]),
+    ("long-summary", {"notizie/f6.md": _case("f6", "summary: " + "Giochi e musica. " * 20)},
+     "notizie/f6.md:3", AVVISO, ["sommario lungo (339 caratteri"]),
+    ("extension-capitals", {"notizie/f7.MD": _case("f7")}, "notizie/f7.MD", AVVISO,
+     ["rinominalo in f7.md"]),
+    ("saved-as-text", {"notizie/f8.md.txt": _case("f8")}, "notizie/f8.md.txt", AVVISO,
+     ["rinominalo in f8.md"]),
+    ("same-title", {"notizie/f9.md": _item("title: Festa doppia", "date: 2024-05-05"),
+                    "avvisi/f9.md": _item("title: Festa doppia", "date: 2024-06-05")},
+     "avvisi/f9.md:2", ERRORE, ["stesso `slug` (festa-doppia) di notizie/f9.md"]),
+    ("attachment-windows", {"notizie/a1.md": _case(
+        "a1", "attachments:\n  - C:\\Users\\Maria\\Desktop\\bando.pdf")}, "notizie/a1.md:3",
+     ERRORE, ["è un file del tuo computer", "copia il file nella cartella content/allegati/",
+              "scrivi allegati/bando.pdf"]),
+    ("attachment-wrong-folder", {"notizie/a2.md": _case("a2", "attachments:\n  - immagini/a2.pdf"),
+                                 "immagini/a2.pdf": PDF}, "notizie/a2.md:3", ERRORE,
+     ["l'allegato deve stare nella cartella allegati/"]),
+    ("attachment-missing", {"notizie/a3.md": _case("a3", "attachments:\n  - allegati/a3.pdf")},
+     "notizie/a3.md:3", ERRORE, ["allegato non trovato: allegati/a3.pdf"]),
+    ("cover-windows", {"notizie/i1.md": _case(
+        "i1", "image: C:\\Users\\Maria\\Pictures\\foto.jpg", "image_alt: Foto")},
+     "notizie/i1.md:3", ERRORE, ["è un file del tuo computer", "scrivi image: immagini/foto.jpg"]),
+    ("cover-mac", {"notizie/i2.md": _case("i2", "image: /Users/maria/Desktop/foto.jpg",
+                                          "image_alt: Foto")},
+     "notizie/i2.md:3", ERRORE, ["/Users/maria/Desktop/foto.jpg è un file del tuo computer"]),
+    ("cover-no-folder", {"notizie/i3.md": _case("i3", "image: i3.jpg", "image_alt: Foto"),
+                         "immagini/i3.jpg": JPEG}, "notizie/i3.md:3", ERRORE,
+     ["scrivi image: immagini/i3.jpg"]),
+    ("cover-no-alt", {"notizie/i4.md": _case("i4", "image: immagini/i4.jpg"),
+                      "immagini/i4.jpg": JPEG}, "notizie/i4.md:3", ERRORE, ["`image_alt`"]),
+    ("image-windows", {"notizie/i5.md": _case(
+        "i5", body="Testo.\n\n![Foto](C:\\Users\\Maria\\Pictures\\foto.jpg)\n")},
+     "notizie/i5.md:8", ERRORE, ["è un file del tuo computer", "{static}/immagini/foto.jpg"]),
+    ("image-mac", {"notizie/i6.md": _case(
+        "i6", body="Testo.\n\n![Foto](/Users/maria/Desktop/foto festa.jpg)\n")},
+     "notizie/i6.md:8", ERRORE, ["scrivi {static}/immagini/foto%20festa.jpg"]),
+    ("link-mac-document", {"notizie/i7.md": _case(
+        "i7", body="Il [bando](file:///Users/maria/bando.pdf).\n")},
+     "notizie/i7.md:6", ERRORE, ["scrivi {static}/allegati/bando.pdf"]),
+    ("image-without-alt", {"notizie/i8.md": _case(
+        "i8", body="Testo.\n\n![]({static}/immagini/i8.jpg)\n"), "immagini/i8.jpg": JPEG},
+     "notizie/i8.md:8", ERRORE, ["immagine senza testo alternativo"]),
+    ("image-without-static", {"notizie/i9.md": _case(
+        "i9", body="Testo.\n\n![Festa](immagini/i9.jpg)\n"), "immagini/i9.jpg": JPEG},
+     "notizie/i9.md:8", ERRORE, ["scrivi {static}/immagini/i9.jpg"]),
+]
+MISTAKE_FILES = {name: text for _, files, *_ in MISTAKES for name, text in files.items()}
+
+
+@pytest.fixture(scope="module")
+def mistakes_reported(tmp_path_factory):
+    """The corpus built once and checked once: (build, `invoke check`'s output)."""
+    tmp_path = tmp_path_factory.mktemp("mistakes")
+    site = build_site(tmp_path, MISTAKE_FILES)
+    code, out, err = run_tool(tmp_path, "check", "--settings", str(tmp_path / "testconf.py"),
+                              "--content", str(tmp_path / "content"))
+    assert code == 1 and "Traceback" not in out + err + site.log, out + err
+    return site, out
+
+
+@pytest.mark.parametrize(("where", "severity", "fragments"),
+                         [case[2:] for case in MISTAKES], ids=[case[0] for case in MISTAKES])
+def test_an_editors_mistake_is_named_at_its_line_with_what_to_write(
+        mistakes_reported, where, severity, fragments):
+    site, out = mistakes_reported
+    assert site.returncode != 0 and not (site.output / "index.html").exists()
+    found = [line for line in out.splitlines() if line.startswith(f"content/{where}: {severity}: ")]
+    assert found, f"no {severity} at {where} in\n{out}"
+    for fragment in fragments:
+        assert any(fragment in line for line in found), f"{fragment!r} not in {found}"
+        # the build says the same, at the same place (its log may wrap a long line)
+        message = next(line for line in found if fragment in line).split(f": {severity}: ", 1)[1]
+        logged = " ".join(re.sub(r"\s+[\w.]+\.py:\d+\s*$", "", line)  # the logger's column
+                          for line in site.log.splitlines()).split()
+        logged = " ".join(logged)
+        assert f"{where}: {' '.join(message.split())}" in logged, \
+            f"{where}: {message!r} not in the build's log:\n{site.log}"

@@ -7,7 +7,7 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from plugins.contract.schema import (
-    CONTRACT_KEYS, future_modified, normalise, parse_date, split_list,
+    CONTRACT_KEYS, date_hint, future_modified, normalise, parse_date, split_list,
 )
 from plugins.italian.slugs import slug_substitutions
 
@@ -309,3 +309,58 @@ def test_keys_other_plugins_add_with_a_check_are_known_and_checked(settings):
     assert "colore" not in meta and problems == [("colore", "`colore` non va bene / bad `colore`")]
     meta, problems, _ = check(settings, colore=["a", "b"])  # not text only: the check decides
     assert meta["colore"] == "['A', 'B']" and problems == []
+
+
+@pytest.mark.parametrize(("typed", "hint"), [
+    ("29/11/2026", "scrivi 2026-11-29 (anno-mese-giorno; con l'ora: 2026-11-29 09:30)"),
+    ("5.3.26 h 18,30", "scrivi 2026-03-05 18:30"),
+    ("domenica 29 Novembre 2026 ore 9", "scrivi 2026-11-29 09:00"),
+    ("2026-4-31", "aprile ha 30 giorni"),
+    ("2024-02-30", "febbraio 2024 ha 29 giorni"),
+    ("2026-13-01", "il mese va da 01 a 12"),
+    ("29/13/2026", "il mese va da 01 a 12"),
+    ("2026-11-29 24:00", "l'ora va da 00:00 a 23:59"),
+    ("2026-11-29 10:75", "l'ora va da 00:00 a 23:59"),
+])
+def test_a_date_typed_another_way_says_what_to_write(settings, typed, hint):
+    """Editors write dates the Italian way, or days that do not exist: the message says
+    what to write, or why the day does not exist, not only the format."""
+    assert hint in date_hint(typed)[0]
+    _, problems, _ = check(settings, date=typed)
+    assert messages(problems) == [f"`date` non è una data valida ({typed}): "
+                                  f"{date_hint(typed)[0]} / `date` is not a valid date:"
+                                  f" {date_hint(typed)[1]}"]
+
+
+@pytest.mark.parametrize("typed", ["ieri", "0001-01-01", "29 brumaio 2026", "2026-11-29 10:00:00x",
+                                   "1899-12-31", "29 nov 2026"])
+def test_a_date_with_no_form_to_suggest_gets_the_general_rule(settings, typed):
+    assert date_hint(typed) is None
+    _, problems, _ = check(settings, date=typed)
+    assert "usa AAAA-MM-GG HH:MM, per esempio 2024-05-05 17:07, anni 1900–2999" in \
+        messages(problems)[0]
+
+
+@pytest.mark.parametrize(("status", "meant"), [
+    ("bozza", "draft"), ("Pubblicato", "published"), ("nascosta", "hidden")])
+def test_a_status_in_italian_says_the_value_to_write(settings, status, meant):
+    _, problems, _ = check(settings, status=status)
+    assert messages(problems) == [f"`status` sconosciuto ({status}): scrivi status: {meant} (i"
+                                  " valori sono in inglese: published, draft o hidden)"
+                                  f" / unknown `status`: write {meant}"]
+
+
+def test_keys_typed_in_italian_say_the_key_to_write(settings):
+    _, problems, warnings = normalise({"titolo": "Festa", "data": "2024-05-05",
+                                       "etichette": "Crema", "colore": "blu"},
+                                      is_page=False, settings=settings)
+    assert problems == [("titolo", "manca il titolo (`title`): la chiave `titolo` si scrive"
+                                   " `title` / missing `title`: write `title`, not `titolo`"),
+                        ("data", "manca la data (`date`): la chiave `data` si scrive `date`"
+                                 " / missing `date`: write `date`, not `data`")]
+    assert dict(warnings)["etichette"].startswith(
+        "chiave sconosciuta `etichette`, ignorata: si scrive `tags`")
+    assert dict(warnings)["colore"] == "chiave sconosciuta `colore`, ignorata / unknown key `colore`"
+    # the key written both ways: the Italian one is only unknown
+    _, _, warnings = check(settings, titolo="Festa")
+    assert warnings == [("titolo", "chiave sconosciuta `titolo`, ignorata / unknown key `titolo`")]

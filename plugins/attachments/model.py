@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 
 from pelican.utils import slugify
 
+from plugins.core import files
 from plugins.core.filetypes import DOCUMENTS, extension, mime_type
 from plugins.italian import numero, quanti
 
@@ -145,6 +146,9 @@ def clean_path(path, folder):
     if text.startswith("{static}"):
         text = text.removeprefix("{static}")
     relative = posixpath.normpath(text.lstrip("/"))
+    if files.local_path(path):  # C:\Users\…\bando.pdf: on the editor's computer
+        return relative, files.local_path_message(path.strip(), folder.strip("/") + "/",
+                                                  "{}") + f" ({KEY})"
     if relative == ".." or relative.startswith("../") or re.match(r"^[A-Za-z]:", text):
         return relative, (
             f"percorso fuori da content/: {path} ({KEY}) / path leaves content/: {path}"

@@ -22,6 +22,7 @@ from urllib.parse import urlsplit
 
 import nh3
 
+from plugins.core.files import local_path
 from plugins.core.urls import srcset_candidates
 
 GLOBAL_ATTRIBUTES = {"id", "class", "title", "lang", "dir"}
@@ -147,6 +148,11 @@ class _Checker(HTMLParser):
                                (url.strip(), intrasite["target"])))
             return
         scheme = url_scheme(url)
+        if tag in ("a", "img") and local_path(url):
+            # C:\Users\…, /Users/…, file:///…: a file on the editor's computer; the
+            # checker says where to copy it and what to write
+            self.links.append(("", url.strip(), (url.strip(),)))
+            return
         if tag in ("a", "img") and not scheme and not browser_host(url) \
                 and url.strip()[:1] not in ("", "#", "?"):
             # a path on this site written without {static} or {filename}: kept for the

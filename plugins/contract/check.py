@@ -102,10 +102,21 @@ class _FileCheck:
         self.checked.problems.append(Problem(self.relative, message, line, severity))
 
     def run(self, data):
+        if not data.strip():  # saved before anything was written, or emptied
+            self.add("il file è vuoto: in cima scrivi le informazioni tra due righe `---`"
+                     " (title:, date:) e sotto il testo, oppure crea l'articolo con ./run new"
+                     " / the file is empty", 1)
+            return self.checked
         try:
             source = read(data)
         except SourceError as error:
             self.add(error.message, error.line)
+            return self.checked
+        if not source.raw and not source.text.lstrip().startswith("---"):
+            # text without front matter: the first line was meant as the title
+            self.add("il file non comincia con le informazioni dell'articolo: in cima scrivi"
+                     " una riga `---`, poi title: … e date: … (una per riga), poi un'altra"
+                     " riga `---`, e sotto il testo / the file has no front matter", 1)
             return self.checked
         for line, message in source.warnings:
             self.add(message, line, WARNING)
@@ -133,6 +144,11 @@ class _FileCheck:
                      " converted", None)
             return
         self._check_html(html, source.body, source.body_line)
+        if not source.body.strip() and not self.checked.metadata.get("argomento"):
+            # the page would show a title and nothing else (a page of a topic lists news)
+            self.add("l'articolo non ha testo: scrivilo sotto la riga `---` che chiude le"
+                     " informazioni / the body is empty", max(source.body_line - 1, 1),
+                     WARNING)
         if PLACEHOLDER in source.body:
             self.add(f"il testo contiene ancora la frase d'esempio «{PLACEHOLDER}»: scrivi il"
                      " testo vero al suo posto / the sample text is still there",
@@ -245,6 +261,14 @@ class _FileCheck:
         """A link or an image to a path of this site written as a plain address
         (``/immagini/foto.jpg``, ``immagini/foto.jpg``, ``/notizie/altra.md``): the build
         neither publishes the file nor rewrites the address, so on the site it is broken."""
+        if files.local_path(target):
+            folders = linkable_folders(self.settings)
+            kind = filetypes.EXTENSIONS.get(filetypes.extension(target.replace("\\", "/")))
+            folder = next((f for f, kinds in folders.items() if kind in kinds), None) \
+                if kind in filetypes.IMAGES else None
+            folder = folder or next((f for f, kinds in folders.items()
+                                     if kinds == filetypes.DOCUMENTS), next(iter(folders)))
+            return files.local_path_message(target, folder, "{{static}}/{}", link=True)
         meant = _site_path(target)
         if any(meant.startswith(folder) for folder in linkable_folders(self.settings)):
             what = "static"

@@ -7,6 +7,7 @@ and warnings as ``(key, message)`` pairs (``key`` as written in the contract, or
 Pure functions, unit-tested in tests/test_contract_schema.py.
 """
 
+import calendar
 import os
 import re
 from datetime import date, datetime, timezone
@@ -26,6 +27,23 @@ CONTRACT_KEYS = (
 # Keys that choose where a file is written or how: they could replace another page.
 PATH_KEYS = ("save_as", "url", "template", "lang_url", "lang_save_as")
 STATUSES = ("published", "draft", "hidden")
+# What an Italian editor types for a status, and the value it means.
+ITALIAN_STATUSES = {
+    "bozza": "draft", "bozze": "draft", "pubblicato": "published", "pubblicata": "published",
+    "pubblica": "published", "pubblicare": "published", "nascosto": "hidden",
+    "nascosta": "hidden", "nascondi": "hidden", "nascondere": "hidden",
+}
+# Keys typed in Italian (or in the singular), and the contract's key meant: the file
+# was published without its title, tags or attachments, with a warning "unknown key".
+KEY_SPELLINGS = {
+    "titolo": "title", "data": "date", "categoria": "category", "tag": "tags",
+    "etichette": "tags", "argomenti": "tags", "parole_chiave": "tags", "autore": "author",
+    "autori": "authors", "sommario": "summary", "riassunto": "summary",
+    "immagine": "image", "copertina": "image", "alt": "image_alt",
+    "immagine_alt": "image_alt", "allegati": "attachments", "allegato": "attachments",
+    "attachment": "attachments", "stato": "status", "aggiornato": "modified",
+    "modificato": "modified", "aggiornamento": "modified",
+}
 TEXT_KEYS = ("title", "slug", "category", "author", "image", "image_alt", "status", "lang",
              "summary", "argomento")
 YEARS = (1900, 2999)
@@ -56,6 +74,67 @@ def parse_date(value, timezone):
     if not YEARS[0] <= parsed.year <= YEARS[1]:
         raise ValueError(f"year {parsed.year}")
     return in_zone(parsed, ZoneInfo(timezone))
+
+
+_MONTHS = ("gennaio", "febbraio", "marzo", "aprile", "maggio", "giugno", "luglio", "agosto",
+           "settembre", "ottobre", "novembre", "dicembre")
+# The time after a day as typed: "9:30", "9.30", "ore 9", "h 9,30", "alle 9"
+_TIME = r"(?:[ T,]+(?:ore|alle|h)?[ .]*(?P<hour>\d{1,2})(?:[:.,h](?P<minute>\d{2}))?)?"
+# How editors write a day, besides the contract's form: 2026-1-5, 29/11/2026, 29-11-2026,
+# 29.11.26, "29 novembre 2026", "domenica 29 novembre 2026"; each with a time or not.
+_DAY_FORMS = (
+    ("iso", re.compile(r"(?P<year>\d{4})-(?P<month>\d{1,2})-(?P<day>\d{1,2})" + _TIME, re.I)),
+    ("dmy", re.compile(r"(?P<day>\d{1,2})[/.\-](?P<month>\d{1,2})[/.\-](?P<year>\d{4}|\d{2})"
+                       + _TIME, re.I)),
+    ("words", re.compile(r"(?:[a-zì]+,? )?(?P<day>\d{1,2})(?:°|º)? (?P<month>[a-z]+),?"
+                         r" (?P<year>\d{4})" + _TIME, re.I)),
+)
+
+
+def date_hint(text):
+    """What to write for a date typed in another form (``29/11/2026`` → write
+    ``2026-11-29``), or why it does not exist (``2026-11-31``: November has 30 days):
+    ``(italian, english)``, or None when the text is no recognisable day."""
+    text = " ".join(str(text).split())
+    for form, pattern in _DAY_FORMS:
+        match = pattern.fullmatch(text)
+        if match:
+            break
+    else:
+        return None
+    year, day = int(match["year"]), int(match["day"])
+    if len(match["year"]) == 2:
+        year += 2000
+    if form == "words":
+        name = match["month"].lower()
+        if name not in _MONTHS:
+            return None
+        month = _MONTHS.index(name) + 1
+    else:
+        month = int(match["month"])
+    if not 1 <= month <= 12:
+        return ("il mese va da 01 a 12 (la data si scrive anno-mese-giorno)",
+                "the month goes from 01 to 12")
+    if not YEARS[0] <= year <= YEARS[1]:
+        return None
+    days = calendar.monthrange(year, month)[1]
+    if not 1 <= day <= days:
+        which = f"{_MONTHS[month - 1]} {year}" if month == 2 else _MONTHS[month - 1]
+        return (f"{which} ha {days} giorni: controlla il giorno", f"that month has {days} days")
+    hour = int(match["hour"]) if match["hour"] else None
+    minute = int(match["minute"]) if match["minute"] else 0
+    if hour is not None and (hour > 23 or minute > 59):
+        return ("l'ora va da 00:00 a 23:59 (mezzanotte è 00:00 del giorno dopo)",
+                "the time goes from 00:00 to 23:59")
+    fixed = f"{year:04d}-{month:02d}-{day:02d}"
+    if hour is None:
+        how = f"anno-mese-giorno; con l'ora: {fixed} 09:30"
+    else:
+        fixed += f" {hour:02d}:{minute:02d}"
+        how = "anno-mese-giorno ore:minuti"
+    if fixed == text:
+        return None
+    return f"scrivi {fixed} ({how})", f"write {fixed}"
 
 
 def split_list(value):
@@ -165,9 +244,18 @@ def _check_image(meta, settings, problems):
     image = meta["image"].replace("\\", "/").lstrip("/")  # immagini\foto.jpg (Windows)
     folders = tuple(path.strip("/") + "/" for path in settings["STATIC_PATHS"])
     normal = os.path.normpath(image).replace(os.sep, "/")
-    if normal.startswith("../") or not normal.startswith(folders):
+    if files.local_path(meta["image"]):  # C:\Users\…\foto.jpg, /Users/…/foto.jpg
+        problems.append(("image", files.local_path_message(meta["image"], folders[0],
+                                                           "image: {}")))
+    elif normal.startswith("../") or not normal.startswith(folders):
+        # "foto.jpg" for immagini/foto.jpg: the folder left out
+        there = next((folder + os.path.basename(normal) for folder in folders
+                      if os.path.isfile(os.path.join(settings["PATH"], folder,
+                                                     os.path.basename(normal)))), None)
+        hint = f": scrivi image: {there}" if there else ""
         problems.append(("image", f"l'immagine `image` deve stare in {', '.join(folders)}:"
-                                  f" {meta['image']} / `image` must be under {folders[0]}"))
+                                  f" {meta['image']}{hint} / `image` must be under"
+                                  f" {folders[0]}"))
     elif (found := files.spelling(settings["PATH"], normal)) is None:
         problems.append(("image", f"l'immagine `image` non esiste: {meta['image']}"
                                   " / `image` file not found"))
@@ -208,11 +296,23 @@ def _skip_missing_hour(meta, key, warnings):
         meta[key] = real
 
 
+def _missing(key, what, raw_keys):
+    """The problem of a required ``key`` that is missing; at the key typed in Italian
+    (``titolo:``), if there is one, saying how to write it."""
+    typed = next((name for name in sorted(raw_keys)
+                  if KEY_SPELLINGS.get(name.replace("-", "_").replace(" ", "_")) == key), None)
+    if typed:
+        return (typed, f"manca {what} (`{key}`): la chiave `{typed}` si scrive `{key}`"
+                       f" / missing `{key}`: write `{key}`, not `{typed}`")
+    return key, f"manca {what} (`{key}`) / missing `{key}`"
+
+
 def normalise(raw, *, is_page, settings):
     """Validate ``raw`` metadata; return (metadata, problems, warnings)."""
     meta, problems, warnings = {}, [], []
     extra_checks = settings["CONTRACT_KEY_CHECKS"]
     known = {*CONTRACT_KEYS, *settings["CONTRACT_EXTRA_KEYS"], *extra_checks}
+    raw_keys = {str(key).strip().lower() for key in raw}
     for key, value in raw.items():
         key = str(key).strip().lower()
         if key in PATH_KEYS:
@@ -220,7 +320,14 @@ def normalise(raw, *, is_page, settings):
                                   f" `slug` (e dalla data) / `{key}` is not allowed"))
             continue
         if key not in known:  # ignored, as the warning says (Pelican would make it an attribute)
-            warnings.append((key, f"chiave sconosciuta `{key}`, ignorata / unknown key `{key}`"))
+            meant = KEY_SPELLINGS.get(key.replace("-", "_").replace(" ", "_"))
+            if meant and meant not in raw_keys:
+                warnings.append((key, f"chiave sconosciuta `{key}`, ignorata: si scrive"
+                                      f" `{meant}` (le chiavi sono in inglese) / unknown key `{key}`:"
+                                      f" write `{meant}`"))
+            else:
+                warnings.append((key, f"chiave sconosciuta `{key}`, ignorata / unknown key"
+                                      f" `{key}`"))
             continue
         if value is None or value == "" or value == []:
             continue
@@ -234,7 +341,7 @@ def normalise(raw, *, is_page, settings):
 
     if not meta.get("title"):
         if not any(key == "title" for key, _ in problems):
-            problems.append(("title", "manca il titolo (`title`) / missing `title`"))
+            problems.append(_missing("title", "il titolo", raw_keys))
     else:
         meta["title"] = fix_apostrophes(meta["title"])
         if len(meta["title"]) > TITLE_WARNING_LENGTH:
@@ -249,9 +356,11 @@ def normalise(raw, *, is_page, settings):
             try:
                 meta[key] = parse_date(meta[key], settings["TIMEZONE"])
             except (ValueError, OverflowError):
+                hint = date_hint(meta[key])
+                if hint is None:
+                    hint = (f"{_DATE_HELP}, anni {YEARS[0]}–{YEARS[1]}", "use YYYY-MM-DD HH:MM")
                 problems.append((key, f"`{key}` non è una data valida ({meta[key]!s}):"
-                                      f" {_DATE_HELP}, anni {YEARS[0]}–{YEARS[1]}"
-                                      f" / `{key}` is not a valid date: use YYYY-MM-DD HH:MM"))
+                                      f" {hint[0]} / `{key}` is not a valid date: {hint[1]}"))
                 del meta[key]
                 continue
             _skip_missing_hour(meta, key, warnings)
@@ -260,7 +369,7 @@ def normalise(raw, *, is_page, settings):
                                      " ignorato / `modified` is before `date`, ignored"))
         del meta["modified"]
     if "date" not in meta and not is_page and not any(key == "date" for key, _ in problems):
-        problems.append(("date", "manca la data (`date`) / missing `date`"))
+        problems.append(_missing("date", "la data", raw_keys))
 
     for key in ("tags", "authors"):
         if key in meta:
@@ -281,8 +390,11 @@ def normalise(raw, *, is_page, settings):
 
     status = meta.get("status", "published").lower()
     if status not in STATUSES:
-        problems.append(("status", f"`status` sconosciuto ({meta['status']}): usa published,"
-                                   f" draft o hidden / unknown `status`"))
+        meant = ITALIAN_STATUSES.get(status)
+        hint = f"scrivi status: {meant} (i valori sono in inglese: published," \
+            " draft o hidden)" if meant else "usa published, draft o hidden"
+        problems.append(("status", f"`status` sconosciuto ({meta['status']}): {hint}"
+                                   " / unknown `status`" + (f": write {meant}" if meant else "")))
     else:
         meta["status"] = status
 

@@ -192,8 +192,8 @@ def load_yaml(text, first_line):
                 and first_line + opened.line < line:
             line = first_line + opened.line
             problem += f" (rilevato alla riga {first_line + mark.line})"
-        hint = _invisible_cause(text, first_line)
-        if hint is not None:  # what the editor cannot see: its line and its name
+        hint = _invisible_cause(text, first_line) or _layout_cause(text, first_line, line)
+        if hint is not None:  # what the editor cannot see, or a key out of place: its line
             line, problem = hint[0], f"{hint[1]} ({problem})"
         elif problem.startswith("mapping values are not allowed") and mark is not None:
             colon = _unquoted_colon(text.split("\n")[mark.line])
@@ -222,6 +222,10 @@ def load_yaml(text, first_line):
     if data is None:
         return {}, {}, []
     if not isinstance(data, dict):
+        hint = _layout_cause(text, first_line, None)
+        if hint is not None:  # "title:Festa" alone: one text, no key
+            raise SourceError(f"front matter YAML non valido: {hint[1]} / invalid YAML front"
+                              " matter", hint[0])
         raise SourceError("il front matter deve essere un elenco `chiave: valore`"
                           " / front matter must be a mapping", first_line)
     lines, warnings = {}, []
@@ -310,6 +314,42 @@ def _quoted(value):
     return '"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"'
 
 
+# "title:Festa": without a space after the colon YAML reads no key but one text, and the
+# error comes at the next key ("mapping values are not allowed", a line further down)
+_NO_SPACE_RE = re.compile(r"^(?P<key>[A-Za-z_][\w-]*):(?P<value>[^\s:/\\][^\n]*)$", re.M)
+# "tags: [#Crema, #Cremona]": the "#" starts a comment, the list never closes
+_FLOW_HASHTAG_RE = re.compile(r"^(?P<key>[^\s#:\-][^:\n]*):[ \t]*\[(?P<items>[^\n]*#[^\s#][^\n]*)$",
+                              re.M)
+# " date: …": a key indented under a key that has its value (the error's line)
+_INDENTED_RE = re.compile(r"(?P<indent>[ ]+)(?P<key>[A-Za-z_][\w-]*):(?:[ \t][^\n]*)?")
+_HAS_VALUE_RE = re.compile(r"[^\s#\-][^:\n]*:[ \t]+[^\s#][^\n]*")
+
+
+def _layout_cause(text, first_line, line):
+    """``(line, explanation)`` of a key typed without the space after its colon (up to
+    ``line``, the error's, if known), or of the error's ``line`` being a key indented
+    under one that has a value, or None."""
+    lines = text.split("\n")
+    last = len(lines) if line is None else line - first_line + 1
+    for match in _FLOW_HASHTAG_RE.finditer("\n".join(lines[:last])):
+        key, words = match["key"].strip(), re.findall(r"[^\s,#\[\]]+", match["items"])
+        return (first_line + text.count("\n", 0, match.start()),
+                f"dentro le parentesi quadre di `{key}` un `#` comincia un commento: scrivi"
+                f" le voci senza `#`, {key}: [{', '.join(words)}]")
+    for match in _NO_SPACE_RE.finditer("\n".join(lines[:last])):
+        key, value = match["key"], match["value"]
+        return (first_line + text.count("\n", 0, match.start()),
+                f"dopo i due punti di `{key}` ci vuole uno spazio: scrivi {key}: {value}")
+    if line is None or not 0 < line - first_line < len(lines):
+        return None
+    here = _INDENTED_RE.fullmatch(lines[line - first_line])
+    above = next((text for text in reversed(lines[:line - first_line]) if text.strip()), "")
+    if here and _HAS_VALUE_RE.fullmatch(above):
+        return (line, f"la riga di `{here['key']}` comincia con uno spazio: scrivi `{here['key']}:`"
+                      " all'inizio della riga, come le altre chiavi")
+    return None
+
+
 def _invisible_cause(text, first_line):
     """``(line, explanation)`` of the first cause in :data:`_INVISIBLE` in the YAML
     ``text`` (which starts at ``first_line``), or None."""
@@ -347,27 +387,49 @@ _HASHTAG_RE = re.compile(r"[ \t]+(#[^\s#][^\n]*)")
 
 
 def _hashtags(document, text, first_line):
-    """SourceError at the first value without quotes followed by ``#word`` on its line."""
+    """SourceError at the first value without quotes followed by ``#word`` on its line,
+    or made of nothing but ``#word`` (``title: #FareLegami``, ``tags: #Crema #Cremona``,
+    ``- #Crema``: the value was empty, "missing title" or no tags at all)."""
     lines = text.split("\n")
-    pending = [value for _, value in document.value]
+    pending = [(str(key.value), value, False) for key, value in document.value]
     while pending:
-        node = pending.pop(0)
+        key, node, item = pending.pop(0)
         if isinstance(node, yaml.ScalarNode):
-            if not node.style and node.value:  # plain: None (PyYAML) or "" (libyaml)
+            if not node.style:  # plain: None (PyYAML) or "" (libyaml)
                 end = node.end_mark
                 rest = lines[end.line][end.column:] if end.line < len(lines) else ""
                 match = _HASHTAG_RE.match(rest)
                 if match:
-                    comment = match[1].strip()
-                    raise SourceError(
-                        f"`{comment}` viene letto come un commento e non comparirebbe: se fa"
-                        " parte del valore, scrivi tutto il valore tra virgolette diritte,"
-                        f" {_quoted(node.value + ' ' + comment)}; un commento va dopo `# `"
-                        " con lo spazio / text after ` #` is a YAML comment: quote the value",
-                        first_line + end.line)
+                    raise SourceError(_hashtag_message(key, node.value, match[1].strip(),
+                                                       item), first_line + end.line)
         elif isinstance(node.value, list):
-            for item in node.value:
-                pending.extend(item if isinstance(item, tuple) else (item,))
+            for entry in node.value:
+                if isinstance(entry, tuple):  # a mapping's pair
+                    pending.append((str(entry[0].value), entry[1], False))
+                else:  # a list's item
+                    pending.append((key, entry, True))
+
+
+def _hashtag_message(key, value, comment, item):
+    """What to say of ``comment`` (``#word``…), which YAML takes for a comment after the
+    ``value`` of ``key`` (``item``: a value in a list)."""
+    if value:
+        return (f"`{comment}` viene letto come un commento e non comparirebbe: se fa parte"
+                f" del valore, scrivi tutto il valore tra virgolette diritte,"
+                f" {_quoted(value + ' ' + comment)}; un commento va dopo `# ` con lo spazio"
+                " / text after ` #` is a YAML comment: quote the value")
+    words = [word.lstrip("#") for word in re.split(r"[\s,;]+", comment) if word.lstrip("#")]
+    if key.strip().lower() in ("tags", "authors"):  # hashtags meant as tags
+        written = f"- {', '.join(words)}" if item else f"{key}: [{', '.join(words)}]"
+        empty = f"la voce di `{key}` resterebbe vuota" if item else \
+            f"`{key}` resterebbe vuoto"
+        return (f"`{comment}` viene letto come un commento (comincia con `#`) e {empty}:"
+                f" scrivi le voci senza `#`, {written} / a value starting with `#` is a YAML"
+                f" comment: write {written}")
+    written = f"- {_quoted(comment)}" if item else f"{key}: {_quoted(comment)}"
+    return (f"il valore di `{key}` comincia con `#`, che YAML legge come l'inizio di un"
+            f" commento: `{key}` resterebbe vuoto; scrivilo tra virgolette diritte, {written}"
+            f" / a value starting with `#` is a YAML comment: quote it")
 
 
 _PLAIN_TAGS = {f"tag:yaml.org,2002:{name}" for name in ("str", "seq", "map", "null")}

@@ -168,3 +168,28 @@ def case_message(spelled, write):
     ``spelled``, the file's name under content/; ``write``, the reference to write."""
     return (f"il file si chiama {spelled}: scrivilo con le stesse maiuscole e minuscole,"
             f" {write} / the file name differs in letter case")
+
+
+# A path on the editor's own computer, which the site never sees: a Windows drive
+# (C:\Users\…, C:/…), a network share (\\server\…), a file: address, a home or disk on
+# macOS or Linux (/Users/…, /home/…, /Volumes/…), ~/…. Typed as a link or a cover, it
+# was "c: URLs are not allowed", "must be under immagini/", or published broken.
+LOCAL_PATH_RE = re.compile(r"(?:file:/*)?(?:[A-Za-z]:[\\/]|\\\\[^\\]|~[\\/]"
+                           r"|/(?:Users|home|Volumes|media|mnt|private|var/folders)/)",
+                           re.IGNORECASE)
+
+
+def local_path(path):
+    """True when ``path`` (as typed) names a file on the editor's own computer."""
+    return bool(LOCAL_PATH_RE.match(str(path).strip()))
+
+
+def local_path_message(path, folder, write, link=False):
+    """The problem of ``path`` on the editor's computer: copy the file into ``folder``
+    (``immagini/``) and ``write`` (a format string of the file's path under content/:
+    ``{static}/{}``, ``image: {}``; ``link``: in a Markdown link, a space as ``%20``)."""
+    name = re.split(r"[\\/]", str(path).strip().rstrip("\\/"))[-1]
+    target = write.format(folder + (name.replace(" ", "%20") if link else name))
+    return (f"{path} è un file del tuo computer, che il sito non può vedere: copia il file"
+            f" nella cartella content/{folder} e scrivi {target} / a file on your computer:"
+            f" copy it into content/{folder} and write {target}")
