@@ -379,6 +379,8 @@ def test_a_numbered_slug_stays_within_the_length_and_passes_check(tmp_path):
 @pytest.mark.parametrize(("args", "fragment"), [
     (("--title", "🎉"), "aggiungi --slug"),
     (("--title", "Festa", "--date", "domani"), "data non valida: domani"),
+    (("--title", "Festa", "--date", "29/11/2026 9.30"),
+     "data non valida: 29/11/2026 9.30; scrivi 2026-11-29 09:30"),
     (("--title", "  "), "manca il titolo"),
     (("--title", "Festa", "--slug", "Festa Grande"),
      "--slug non valido (Festa Grande): solo lettere minuscole senza accenti, cifre e"

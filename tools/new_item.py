@@ -23,7 +23,7 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 from plugins.contract.check import PLACEHOLDER  # noqa: E402
-from plugins.contract.schema import parse_date  # noqa: E402
+from plugins.contract.schema import date_hint, parse_date  # noqa: E402
 from plugins.contract.source import SourceError, read  # noqa: E402
 from plugins.core.files import ignored  # noqa: E402
 from plugins.core.items import is_future  # noqa: E402
@@ -87,7 +87,8 @@ def create(settings, title, category, when=None, slug=None, publish=False):
         date = parse_date(when, settings["TIMEZONE"]) if when else \
             datetime.now(zone).replace(second=0, microsecond=0)
     except ValueError:
-        raise Refused(f"data non valida: {when}; usa AAAA-MM-GG HH:MM / invalid date") from None
+        hint = date_hint(when) or ("usa AAAA-MM-GG HH:MM", "use YYYY-MM-DD HH:MM")
+        raise Refused(f"data non valida: {when}; {hint[0]} / invalid date: {hint[1]}") from None
     base = slug or make_slug(title, settings["SLUG_REGEX_SUBSTITUTIONS"])
     if slug and not is_slug(slug):
         hint = make_slug(slug, settings["SLUG_REGEX_SUBSTITUTIONS"])
