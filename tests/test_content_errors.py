@@ -377,6 +377,13 @@ MISTAKES = [
     ("same-title", {"notizie/f9.md": _item("title: Festa doppia", "date: 2024-05-05"),
                     "avvisi/f9.md": _item("title: Festa doppia", "date: 2024-06-05")},
      "avvisi/f9.md:2", ERRORE, ["stesso `slug` (festa-doppia) di notizie/f9.md"]),
+    ("author-several-names", {"notizie/w1.md": _case("w1", "author: Maria Rossi, Luca Verdi")},
+     "notizie/w1.md:3", AVVISO, ["`author` ha più nomi",
+                                 "scrivi authors: [Maria Rossi, Luca Verdi]"]),
+    ("word-document", {"notizie/w2.docx": samples.ooxml("docx")}, "notizie/w2.docx", AVVISO,
+     ["documento di Word e il sito non lo legge", "copia il testo in un file w2.md"]),
+    ("year-typo", {"notizie/w3.md": _case("w3", "date: 2062-11-20 10:00")}, "notizie/w3.md:3",
+     AVVISO, ["`date` è tra più di un anno (2062-11-20 10:00)", "controlla l'anno"]),
     ("attachment-windows", {"notizie/a1.md": _case(
         "a1", "attachments:\n  - C:\\Users\\Maria\\Desktop\\bando.pdf")}, "notizie/a1.md:3",
      ERRORE, ["è un file del tuo computer", "copia il file nella cartella content/allegati/",

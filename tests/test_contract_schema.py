@@ -7,7 +7,7 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from plugins.contract.schema import (
-    CONTRACT_KEYS, date_hint, future_modified, normalise, parse_date, split_list,
+    CONTRACT_KEYS, date_hint, distant_date, future_modified, normalise, parse_date, split_list,
 )
 from plugins.italian.slugs import slug_substitutions
 
@@ -364,3 +364,17 @@ def test_keys_typed_in_italian_say_the_key_to_write(settings):
     # the key written both ways: the Italian one is only unknown
     _, _, warnings = check(settings, titolo="Festa")
     assert warnings == [("titolo", "chiave sconosciuta `titolo`, ignorata / unknown key `titolo`")]
+
+
+def test_an_article_dated_more_than_a_year_ahead_is_a_warning(settings):
+    """Held back until its date, as scheduled: a year typed wrong (2062) hid it, silently."""
+    now = datetime(2026, 11, 29, 9, 0, tzinfo=ROME)
+    meta, _, _ = check(settings, date="2062-11-20 10:00")
+    assert distant_date(meta, is_page=False, now=now) == (
+        "`date` è tra più di un anno (2062-11-20 10:00): l'articolo non sarà pubblicato prima"
+        " di allora; se non è voluto, controlla l'anno / `date` is more than a year ahead:"
+        " not published until then")
+    assert distant_date(meta, is_page=True, now=now) is None
+    for soon in ("2027-11-29 08:00", "2026-11-29 10:00", "2020-01-01"):  # scheduled, past
+        meta, _, _ = check(settings, date=soon)
+        assert distant_date(meta, is_page=False, now=now) is None

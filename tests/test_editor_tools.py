@@ -444,7 +444,7 @@ def test_check_reports_links_to_unpublished_items_as_the_build_does(tmp_path, co
     conf = write_conf(tmp_path, config=config)
     status, out, err = run_tool(tmp_path, "check", "--settings", str(conf), "--content",
                                 str(tmp_path / "content"))
-    assert status == 1 and "2 errori, 1 avviso" in err, out + err
+    assert status == 1 and "2 errori, 3 avvisi" in err, out + err
     lines = out.splitlines()
     expected = [
         "content/notizie/a.md:6: errore: il link punta a notizie/b.md, che è una bozza e non"
@@ -454,6 +454,10 @@ def test_check_reports_links_to_unpublished_items_as_the_build_does(tmp_path, co
         " domenica 1 marzo 2099, ore 10:00 e fino ad allora non è pubblicato: sul sito il link"
         " porterebbe alla home page; togli il link o programma anche questo file da quella"
         " data in poi / link to an item that is not published",
+        *(f"content/notizie/{name}.md:3: avviso: `date` è tra più di un anno (2099-03-0{day}"
+          " 10:00): l'articolo non sarà pubblicato prima di allora; se non è voluto, controlla"
+          " l'anno / `date` is more than a year ahead: not published until then"
+          for name, day in (("c", 1), ("f", 2))),
         "content/notizie/f.md:6: avviso: il link punta a notizie/b.md, che è una bozza e non"
         " sarà pubblicato: sul sito il link porterebbe alla home page; pubblicalo prima o"
         " togli il link; questo file è programmato per lunedì 2 marzo 2099, ore 10:00: quel"

@@ -34,7 +34,7 @@ if str(ROOT) not in sys.path:
 from plugins.contract.ahead import markdown_files, misnamed  # noqa: E402
 from plugins.contract.check import Checked, check_file, unreadable  # noqa: E402
 from plugins.contract.reader import shared_parts  # noqa: E402
-from plugins.contract.schema import future_modified  # noqa: E402
+from plugins.contract.schema import distant_date, future_modified  # noqa: E402
 from plugins.attachments.collect import (  # noqa: E402
     RunState, address_clashes, build_attachments, linked_clashes,
 )
@@ -212,6 +212,10 @@ def _check_one(file):
     late = future_modified(checked.metadata)  # as the build's reader, after its cache
     if late:
         checked.problems.append(Problem(relative, late, checked.key_lines.get("modified"),
+                                        WARNING))
+    distant = distant_date(checked.metadata, page)
+    if distant:
+        checked.problems.append(Problem(relative, distant, checked.key_lines.get("date"),
                                         WARNING))
     failed = bool(checked.errors)  # the reader's errors (images, attachments: later)
     slug = slug_of(checked.metadata, settings)

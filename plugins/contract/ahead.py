@@ -47,12 +47,18 @@ def markdown_files(finder, settings):
     return found
 
 
+# Documents of a word processor, saved where articles go: never read, never published.
+WORD_PROCESSORS = {"docx": "Word", "doc": "Word", "odt": "LibreOffice", "rtf": "Word (RTF)",
+                   "pages": "Pages"}
+
+
 def misnamed(settings):
     """``[(relative path, warning)]``: files that look like articles but that no build
     reads, because of their name: an extension in capitals (``Notizia.MD``; Pelican
     compares extensions as written) or a ``.txt`` added by Windows' Notepad
     (``nota.md.txt``, or ``nota.txt`` when it begins as an item does: a ``---`` line or
-    a ``Title:`` header). Hidden and ignored files (``IGNORE_FILES``) are not reported, nor
+    a ``Title:`` header), or the article written in a word processor (``nota.docx``,
+    in a category's folder). Hidden and ignored files (``IGNORE_FILES``) are not reported, nor
     the folders of published files (images, attachments: a text file may be one)."""
     from .check import linkable_folders  # noqa: PLC0415 - check imports the reader's parts
 
@@ -73,11 +79,21 @@ def misnamed(settings):
                 better = stem
             elif extension.lower() == "txt" and _starts_as_item(os.path.join(folder, name)):
                 better = f"{stem}.md"  # saved as "nota.txt" (Notepad's own extension)
+            elif extension.lower() in WORD_PROCESSORS:
+                better = f"{stem}.md"  # the article written in Word, saved in its category
             else:
                 continue
             if ignored(better, patterns):  # README.MD: README.md is not read either
                 continue
             relative = os.path.relpath(os.path.join(folder, name), root).replace(os.sep, "/")
+            if extension.lower() in WORD_PROCESSORS:
+                found.append((relative, (
+                    f"il file è un documento di {WORD_PROCESSORS[extension.lower()]} e il sito"
+                    " non lo legge: solo i file di testo .md diventano articoli; copia il testo"
+                    f" in un file {better} (o crea l'articolo con ./run new); un documento da"
+                    " scaricare va in allegati/ / a word processor document is not read:"
+                    f" write {better}")))
+                continue
             found.append((relative, f"il file non viene letto per il suo nome: rinominalo in"
                                     f" {better} / not read: rename it {better}"))
     return found

@@ -31,7 +31,7 @@ from .ahead import EXTENSIONS, STATE_KEY
 from .cache import FileCache
 from .check import check_file, escape_text, is_page, unreadable
 from .errors import ContentError
-from .schema import future_modified
+from .schema import distant_date, future_modified
 from .speedups import SpeedupsExtension
 
 logger = logging.getLogger(__name__)
@@ -134,6 +134,10 @@ class ContractReader(MarkdownReader):
         late = future_modified(metadata)  # depends on the day: never kept in the cache
         if late:
             logger.warning("%s", Problem(relative, late, read.key_lines.get("modified"),
+                                         WARNING))
+        distant = distant_date(metadata, is_page(relative, self.settings))  # so does this
+        if distant:
+            logger.warning("%s", Problem(relative, distant, read.key_lines.get("date"),
                                          WARNING))
         self._apply_defaults(metadata, relative)
         result = self._to_pelican(metadata, read)

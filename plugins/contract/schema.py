@@ -10,7 +10,7 @@ Pure functions, unit-tested in tests/test_contract_schema.py.
 import calendar
 import os
 import re
-from datetime import date, datetime, timezone
+from datetime import date, datetime, timedelta, timezone
 from zoneinfo import ZoneInfo
 
 from plugins.core import files, filetypes
@@ -210,6 +210,22 @@ def future_modified(meta, now=None):
             " future, ignored")
 
 
+def distant_date(meta, is_page, now=None):
+    """The warning for an article dated more than a year after ``now`` (default: this
+    moment), or None. Such an article is held back until its date (scheduled publishing)
+    and nothing said so: a typo in the year (2062 for 2026) hid it for decades. Kept out
+    of :func:`normalise`, like :func:`future_modified`: it depends on the day."""
+    when = meta.get("date")
+    if is_page or not isinstance(when, datetime):
+        return None
+    now = now or datetime.now(timezone.utc)
+    if when <= now + timedelta(days=366):
+        return None
+    return (f"`date` è tra più di un anno ({when:%Y-%m-%d %H:%M}): l'articolo non sarà"
+            " pubblicato prima di allora; se non è voluto, controlla l'anno / `date` is more"
+            " than a year ahead: not published until then")
+
+
 def parse_visits(value):
     """``visite_precedenti`` -> int from 0 to :data:`MAX_VISITS`; ValueError otherwise.
 
@@ -383,6 +399,12 @@ def normalise(raw, *, is_page, settings):
             meta[key] = fix_apostrophes(meta[key])
     if "translation" in meta:
         _check_translation(meta, problems)
+    if isinstance(meta.get("author"), str) and len(split_list(meta["author"])) > 1:
+        names = ", ".join(split_list(meta["author"]))  # one author named "Maria, Luca"
+        warnings.append(("author", f"`author` ha più nomi ({meta['author']}): il sito li"
+                                   " legge come un solo autore; per più autori scrivi"
+                                   f" authors: [{names}] / several names in `author`:"
+                                   f" write authors: [{names}]"))
     if "author" in meta and "authors" in meta:
         warnings.append(("author", "`author` e `authors` insieme: vale `authors`"
                                    " / both set, `authors` wins"))
