@@ -6,7 +6,7 @@ from bs4 import BeautifulSoup
 from support import ROOT, SITEURL, article
 
 from plugins.csp.policy import frozen, origin, policy
-from plugins.csp.settings import DEFAULTS, check
+from plugins.csp.settings import DEFAULTS, check, install
 
 DEVELOPMENT = runpy.run_path(str(ROOT / "pelicanconf.py"))
 EXTRA = frozen(DEVELOPMENT.get("CSP_EXTRA_SOURCES", {}))  # test builds use the development settings
@@ -62,7 +62,9 @@ def test_settings_are_checked():
                 {"img-src": ["data: https://x"]}, {"img-src": ["a;b"]}, ["img-src"]):
         assert [name for name, _ in check({**DEFAULTS, "CSP_EXTRA_SOURCES": bad})] == [
             "CSP_EXTRA_SOURCES"], bad
-    assert check({**DEFAULTS, "CSP_META": "yes"})[0][0] == "CSP_META"
+    settings = {**DEFAULTS, "CSP_META": "yes"}  # a switch: core.settings.install's own check
+    install(settings)
+    assert settings["CSP_META"] is True
 
 
 TEMPLATE = """{% extends "base.html" %}
