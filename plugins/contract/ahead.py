@@ -35,15 +35,17 @@ EXTENSIONS = ("md", "markdown", "mkd", "mdown")  # the contract reader's (reader
 def markdown_files(finder, settings):
     """``{relative path: is_page}`` of the Markdown files a build reads, articles first,
     each list in the order a generator's ``get_files`` gives it (``finder``: any
-    generator of the build, or one made for the purpose)."""
+    generator of the build, or one made for the purpose). Paths as the reader names
+    them (``os.path.relpath``): ``festa.md``, where ``get_files`` gave a file in the
+    content folder itself as ``./festa.md``."""
     found = {}
     for path in finder.get_files(settings["ARTICLE_PATHS"],
                                  exclude=settings["ARTICLE_EXCLUDES"],
                                  extensions=list(EXTENSIONS)):
-        found[path.replace(os.sep, "/")] = False
+        found[os.path.normpath(path).replace(os.sep, "/")] = False
     for path in finder.get_files(settings["PAGE_PATHS"], exclude=settings["PAGE_EXCLUDES"],
                                  extensions=list(EXTENSIONS)):
-        found[path.replace(os.sep, "/")] = True
+        found[os.path.normpath(path).replace(os.sep, "/")] = True
     return found
 
 

@@ -80,6 +80,16 @@ def render(markdown, text, seconds=None):
         raise ValueError(f"{type(error).__name__}: {error}"[:200]) from None
 
 
+def outside_categories(relative, settings):
+    """The warning for an article saved in ``content/`` itself, outside the categories'
+    folders: the build files it under ``DEFAULT_CATEGORY`` without a word."""
+    default = settings.get("DEFAULT_CATEGORY") or "misc"
+    return (f"il file è direttamente in content/, fuori dalle cartelle delle categorie: è"
+            f" pubblicato in «{default}»; spostalo nella cartella della sua categoria (per"
+            f" esempio content/notizie/{relative}) / outside the category folders: published"
+            f" in {default}")
+
+
 def linkable_folders(settings):
     """``{folder/: allowed kinds}``: where a ``{static}`` link may point, the folders the
     site publishes files from: images (STATIC_PATHS) and documents (ATTACHMENTS_PATH)."""
@@ -127,6 +137,9 @@ class _FileCheck:
             self.add(message, source.line_of(key) or 1)
         for key, message in warnings:
             self.add(message, source.line_of(key), WARNING)
+        if "/" not in self.relative and not is_page(self.relative, self.settings) \
+                and not meta.get("category"):
+            self.add(outside_categories(self.relative, self.settings), 1, WARNING)
         self.checked.metadata = meta
         if meta.get("image"):
             self.checked.deps.add(os.path.join(self.settings["PATH"], meta["image"]))

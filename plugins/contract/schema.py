@@ -390,6 +390,12 @@ def normalise(raw, *, is_page, settings):
     for key in ("tags", "authors"):
         if key in meta:
             names = [fix_apostrophes(name) for name in split_list(meta[key])]  # Sant’Agata
+            if key == "tags" and any(name.startswith("#") for name in names):
+                # "#Crema, #Cremona" in quotes (unquoted, YAML reads a comment: source.py)
+                names = [name.lstrip("#").strip() for name in names]
+                written = ", ".join(filter(None, names))
+                warnings.append(("tags", f"gli argomenti si scrivono senza #: scrivi tags:"
+                                         f" [{written}] / tags are written without #"))
             meta[key] = unique_names(key, names, settings["SLUG_REGEX_SUBSTITUTIONS"],
                                      problems)
             if not meta[key]:  # only empty entries: as if the key were not there
