@@ -89,6 +89,46 @@ def test_check_and_build_report_the_same_errors(tmp_path):
     assert built and built <= {message for message in checked}, built - checked
 
 
+def guide_example(heading, starts):
+    """The lines of the code block of docs/guida-redazione.md, in the section ``heading``,
+    whose first line starts with ``starts``, each as a pattern: "…" stands for the rest
+    of a message, the guide's seconds for any."""
+    guide = (ROOT / "docs" / "guida-redazione.md").read_text(encoding="utf-8")
+    section = guide.split(f"\n{heading}\n", 1)[1].split("\n## ", 1)[0]
+    blocks = re.findall(r"^```\n(.*?)^```$", section, re.S | re.M)
+    [block] = [block for block in blocks if block.startswith(starts)]
+    patterns = []
+    for line in block.splitlines():
+        pattern = r"\s+".join(re.escape(word) for word in line.split())
+        pattern = pattern.replace("…", ".*")
+        patterns.append(re.sub(r"0,41|0\\.41", r"\\d+[,.]\\d+", pattern))
+    return patterns
+
+
+def test_the_guides_examples_are_what_check_and_the_build_print(tmp_path):
+    """The guide quotes the output of ./run check and of a build for a date written
+    the Italian way; the message changed ("usa AAAA-MM-GG HH:MM" became "scrivi
+    2024-05-05 …") and the guide kept quoting the old one."""
+    status, out, err = run_check(tmp_path / "check", {
+        "notizie/data.md": article(title="Data", date="5 maggio 2024"),
+        "notizie/chiave.md": article(title="Chiave", colore="rosso")})
+    assert status == 1
+    printed = (out + err).splitlines()
+    patterns = guide_example("## Controllare tutto prima di pubblicare: `./run check`",
+                             "content/")
+    assert len(patterns) == len(printed), (patterns, printed)
+    for pattern, line in zip(patterns, printed):
+        assert re.fullmatch(pattern, line), (pattern, line)
+    site = build_site(tmp_path / "build",
+                      {"notizie/prova.md": article(title="Prova", date="5 maggio 2024")})
+    assert not site.ok
+    logged = [pattern for pattern in guide_example("## Errori", "ERROR")
+              if pattern.startswith(("ERROR", "CRITICAL"))]
+    assert len(logged) == 3
+    for pattern in logged:
+        assert re.search(pattern, site.log), (pattern, site.log)
+
+
 def test_paths_typed_without_static_or_filename_are_errors_saying_what_to_write(tmp_path):
     """An image or a link to a file of the site written as a plain address is broken on
     the site, silently: the build neither publishes the file nor rewrites the address
