@@ -355,6 +355,51 @@ def test_new_item_passes_check_and_shows_in_the_preview(tmp_path):
     assert public.ok and not public.exists("/2024/06/nuovi-orari-dell-ufficio/")
 
 
+def test_a_new_item_completed_as_the_guide_says_passes_check(tmp_path):
+    """The guide, on ./run new: the empty lines are completed in place ("`tags: []`
+    diventa `tags: [...]`"), the line `attachments: []` is replaced by the list of its
+    "Allegati" example. An editor who pasted that example under `attachments: []`, as
+    nothing said otherwise, had it counted or lost by where it went, with a warning the
+    guide did not explain."""
+    guide = (ROOT / "docs" / "guida-redazione.md").read_text(encoding="utf-8")
+    section = guide.split("\n## Nuovo articolo dal terminale: `./run new`\n", 1)[1]
+    changes = re.findall(r"`([a-z]+: [^`]*)`(?: \([^)]*\))?\s+diventa\s+`([a-z]+: [^`]*)`",
+                         section.split("\n## ", 1)[0])
+    assert [old for old, _ in changes] == ["tags: []", "summary: ''"]
+    allegati = guide.split("\n## Allegati\n", 1)[1]
+    example = re.search(r"^```yaml\n---\n.*?^(attachments:\n.*?)^---$", allegati,
+                        re.S | re.M).group(1)
+    files = re.findall(r"^  - (?:file: )?(allegati/\S.*)$", example, re.M)
+    assert len(files) == 2
+    write_content(tmp_path / "content", {name: samples.pdf(1) for name in files})
+    conf = write_conf(tmp_path)
+    args = ("--settings", str(conf), "--content", str(tmp_path / "content"))
+    status, out, err = run_tool(tmp_path, "new_item", "--title", "Festa al Civic Center",
+                                "--date", "2024-06-03 09:30", "--pubblica", *args)
+    assert status == 0, err
+    path = tmp_path / "content" / "notizie" / "2024-06-03-festa-al-civic-center.md"
+    lines = path.read_text(encoding="utf-8").split("\n")
+    for old, new in [*changes, ("attachments: []", example.rstrip("\n"))]:
+        assert old in lines, (old, lines)
+        lines[lines.index(old)] = new
+    lines[-6:] = ["Il testo vero.", ""]
+    path.write_text("\n".join(lines), encoding="utf-8")
+    status, out, err = run_tool(tmp_path, "check", *args)
+    assert (status, out) == (0, ""), out + err
+    assert "0 errori, 0 avvisi" in err
+    # the example pasted under the line instead: the warning the guide's table explains
+    text = path.read_text(encoding="utf-8").replace("attachments:\n",
+                                                    "attachments: []\nattachments:\n")
+    path.write_text(text, encoding="utf-8")
+    status, out, err = run_tool(tmp_path, "check", *args)
+    warning = re.search(r":\d+: avviso: (chiave `attachments` ripetuta \(riga \d+\): vale"
+                        r" l'ultima)", out)
+    assert status == 0 and warning, out
+    quoted = re.sub(r"\d+", "N", warning.group(1))
+    assert any(re.sub(r"\d+", "N", row).startswith(f"| `` {quoted} ``")
+               for row in guide.splitlines()), quoted
+
+
 def test_new_never_overwrites_and_refuses_unknown_categories(tmp_path):
     write_content(tmp_path / "content", {"notizie/gia.md": article(title="Orari")})
     conf = write_conf(tmp_path)
