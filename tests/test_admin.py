@@ -189,6 +189,19 @@ def test_article_fields_follow_the_contract(site):
     assert page_files["file"]["public_folder"] == "allegati"
 
 
+def test_the_guide_names_every_field_of_the_form(site):
+    """docs/guida-redazione.md, "Passo per passo", walks an editor through the form of a
+    new item: every field the form shows is named there in bold, as the form labels it
+    (the words before any parenthesis). "Indirizzi precedenti", added to the form by
+    plugins/redirects, was on the editor's screen and nowhere in the steps."""
+    guide = (ROOT / "docs" / "guida-redazione.md").read_text(encoding="utf-8")
+    steps = guide.split("\n### Passo per passo\n", 1)[1].split("\n### ", 1)[0]
+    collections = {c["name"]: c for c in admin_config(site)["collections"]}
+    labels = [f["label"] for f in collections["notizie"]["fields"]]
+    missing = [label for label in labels if f"**{label.split(' (')[0]}" not in steps]
+    assert not missing, missing
+
+
 @pytest.mark.parametrize(("text", "accepted"), [
     ("nuovi-orari-sportello", True), ("bilancio-2024", True), ("a", True), ("x" * 80, True),
     ("x" * 81, False), ("Nuovi-orari", False), ("nuovi orari", False), ("-orari", False),
