@@ -129,6 +129,43 @@ def test_the_guides_examples_are_what_check_and_the_build_print(tmp_path):
         assert re.search(pattern, site.log), (pattern, site.log)
 
 
+# A file for some rows of the guide's table of messages ("il messaggio dice"), by the
+# start of the row's first quote
+TABLE_SAMPLES = {
+    "alias YAML": "---\ntitle: Uno\ndate: 2024-05-05\na: &x uno\nb: *x\n---\n\nTesto.\n",
+    "chiave `attachments` ripetuta": article(title="Due", attachments="[]\nattachments: []"),
+    "la voce 1 di `attachments`": article(title="Tre", attachments=["titolo: Programma"]),
+    "`title` deve essere un testo": article(title=["Quattro"]),
+    "immagine da un altro sito": article(title="Cinque",
+                                         body="![Foto](https://example.org/a.jpg)"),
+    "l'immagine `image` non esiste": article(title="Sei", image="immagini/manca.jpg",
+                                             image_alt="Una foto"),
+    "`author` e `authors` insieme": article(title="Sette", author="Maria Rossi",
+                                           authors="[Maria Rossi]"),
+    "stesso allegato dichiarato due volte": article(title="Otto", attachments=[
+        "allegati/uno.pdf", "allegati/uno.pdf"]),
+    "allegati/uno.pdf": samples.pdf(1),
+}
+
+
+def test_the_guides_table_quotes_the_messages_as_check_prints_them(tmp_path):
+    """The table of docs/guida-redazione.md quotes each message for an editor to find it in
+    ./run check's output: the quote (its first, "…" for any text) is what check prints."""
+    guide = (ROOT / "docs" / "guida-redazione.md").read_text(encoding="utf-8")
+    table = guide.split("\n| il messaggio dice |", 1)[1].split("\n\n", 1)[0]
+    files = {n if n.endswith(".pdf") else f"notizie/esempio-{i}.md": text
+             for i, (n, text) in enumerate(TABLE_SAMPLES.items())}
+    _, out, err = run_check(tmp_path, files)
+    assert "Traceback" not in err, err
+    for start in (n for n in TABLE_SAMPLES if not n.endswith(".pdf")):
+        [row] = [row for row in table.splitlines()
+                 if re.match(r"\| (``? ?)" + re.escape(start), row)]
+        quote = re.match(r"\| (?:`` (.+?) ``|`([^`]+)`)", row).groups()
+        pattern = ".*".join(re.escape(piece) for piece in (quote[0] or quote[1]).split("…"))
+        pattern = re.sub(r"\d+", r"\\d+", pattern)
+        assert re.search(pattern, out), (start, pattern, out)
+
+
 def test_paths_typed_without_static_or_filename_are_errors_saying_what_to_write(tmp_path):
     """An image or a link to a file of the site written as a plain address is broken on
     the site, silently: the build neither publishes the file nor rewrites the address
