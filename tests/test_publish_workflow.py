@@ -1,5 +1,6 @@
 """The GitHub Actions workflow that publishes the site runs the README's own commands."""
 
+import re
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
@@ -60,3 +61,46 @@ def test_its_steps_are_the_readme_commands_in_order():
     for command in commands:
         assert f"`{command}" in readme, command
     assert "SITEURL=https://www.example.org VISIT_COUNTER_URL=https://stats.example.org ./run publish" in readme
+
+
+# The first major version of each action that runs on Node.js 24 (GitHub's runners removed
+# Node.js 20 on 2026-09-16; upload-pages-artifact v4 still calls upload-artifact v4, Node 20).
+NODE24 = {"actions/checkout": 5, "actions/cache": 5, "actions/upload-pages-artifact": 5,
+          "actions/deploy-pages": 5}
+
+
+def test_actions_are_pinned_by_commit_at_versions_that_run_on_node_24():
+    text = WORKFLOW.read_text(encoding="utf-8")
+    uses = re.findall(r"^\s*(?:- )?uses: (\S+)@(\S+)(.*)$", text, re.MULTILINE)
+    assert {name for name, _, _ in uses} == set(NODE24)
+    for name, ref, comment in uses:
+        # a tag can be moved to other code; a commit cannot
+        assert re.fullmatch(r"[0-9a-f]{40}", ref), (name, ref)
+        version = re.fullmatch(r"\s+# v(\d+)\.\d+\.\d+", comment)
+        assert version, (name, comment)  # the release the commit is, for the next update
+        assert int(version[1]) >= NODE24[name], (name, comment)
+
+
+def test_only_main_is_deployed_and_nothing_holds_the_queue_for_hours():
+    workflow, _ = load()
+    # a run by hand on another branch builds and tests it, never deploys it over main's
+    assert workflow["jobs"]["deploy"]["if"] == "github.ref == 'refs/heads/main'"
+    for name, job in workflow["jobs"].items():
+        # GitHub's default is 360 minutes, with every later publish waiting in the queue
+        assert 0 < job["timeout-minutes"] <= 60, name
+
+
+def test_the_checkout_leaves_no_token_and_downloads_are_cached_by_lockfile():
+    workflow, _ = load()
+    steps = workflow["jobs"]["build"]["steps"]
+    checkout = next(step for step in steps if step.get("uses", "").startswith("actions/checkout@"))
+    assert checkout["with"]["persist-credentials"] is False
+    downloads = next(step for step in steps if "~/.npm" in step.get("with", {}).get("path", ""))
+    assert downloads["with"]["path"].split() == ["~/.cache/pip", "~/.npm"]
+    key = downloads["with"]["key"]
+    hashed = re.fullmatch(r"downloads-\$\{\{ hashFiles\((.+)\) \}\}", key)
+    assert hashed, key
+    files = [name.strip(" '") for name in hashed[1].split(",")]
+    # every file ./run and tools/node_setup.py install from, and each one exists
+    assert files == ["requirements*.txt", "package-lock.json", "tests/axe/package-lock.json"]
+    assert all(list(ROOT.glob(name)) for name in files)
