@@ -1,0 +1,123 @@
+"""Your own server (README "Your own server"): the systemd units of the morning build and
+the rsync command CI uses publish as the README says, and keep the server's own files.
+
+The units are checked by ``systemd-analyze verify`` where systemd is installed (its paths
+rewritten to this checkout, as tests/test_nginx.py rewrites the site file's root), and
+the README's rsync command is run between two folders where rsync is installed.
+"""
+
+import re
+import shlex
+import shutil
+import subprocess
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
+import pytest
+import yaml
+from support import ROOT
+
+SERVICE = ROOT / "deploy" / "farelegami-publish.service"
+TIMER = ROOT / "deploy" / "farelegami-publish.timer"
+README = ROOT / "README.md"
+SITE = "/srv/farelegami/site"
+ENV_FILE = "/srv/farelegami/publish.env"
+
+
+def settings(path):
+    """A unit's ``Key=value`` lines, a list of values per key (ExecStart repeats)."""
+    found = {}
+    for line in path.read_text(encoding="utf-8").splitlines():
+        line = line.strip()
+        if line and not line.startswith(("#", ";", "[")):
+            key, _, value = line.partition("=")
+            found.setdefault(key.strip(), []).append(value.strip())
+    return found
+
+
+def readme_block(first_word):
+    """The README's indented command that starts with ``first_word``, continuations joined."""
+    text = README.read_text(encoding="utf-8").replace("\\\n", " ")
+    found = re.search(rf"^    ({re.escape(first_word)} .+)$", text, re.MULTILINE)
+    assert found, first_word
+    return found[1]
+
+
+def test_the_service_publishes_as_the_readme_says_and_never_as_root():
+    unit = settings(SERVICE)
+    assert unit["User"] == ["farelegami"] and unit["Type"] == ["oneshot"]
+    assert unit["WorkingDirectory"] == [SITE]
+    assert unit["EnvironmentFile"] == [ENV_FILE]
+    # the README's two commands; a failed pull ("-") still publishes what is there
+    assert unit["ExecStart"] == ["-/usr/bin/git pull --ff-only", f"{SITE}/run publish"]
+    readme = README.read_text(encoding="utf-8")
+    assert "cd /srv/farelegami/site && git pull --ff-only" in readme
+    assert f"set -a && . {ENV_FILE} && set +a && ./run publish" in readme
+    # the publish root of publish.env is the one nginx serves
+    assert "`PUBLISH_ROOT=/srv/farelegami/public`" in readme
+    nginx = (ROOT / "deploy" / "nginx.conf").read_text(encoding="utf-8")
+    assert re.search(r"^\s*root /srv/farelegami/public/current;", nginx, re.MULTILINE)
+    for unit_file in (SERVICE, TIMER):
+        assert f"deploy/{unit_file.name}" in readme
+
+
+def test_the_timer_runs_at_the_workflows_hour_in_rome():
+    timer = settings(TIMER)
+    assert timer["OnCalendar"] == ["*-*-* 05:07:00 Europe/Rome"]
+    assert timer["Persistent"] == ["true"]  # a morning missed runs at the next boot
+    workflow = yaml.safe_load((ROOT / ".github" / "workflows" / "publish.yml").read_text())
+    crons = (workflow.get("on") or workflow[True])["schedule"]
+    rome = ZoneInfo("Europe/Rome")
+    for day in (datetime(2024, 7, 1), datetime(2024, 1, 15)):
+        times = set()
+        for entry in crons:
+            minute, hour = map(int, entry["cron"].split()[:2])
+            utc = day.replace(hour=hour, minute=minute, tzinfo=ZoneInfo("UTC"))
+            times.add(utc.astimezone(rome).strftime("%H:%M"))
+        assert "05:07" in times, day
+
+
+@pytest.mark.skipif(not shutil.which("systemd-analyze"), reason="no systemd here")
+def test_systemd_accepts_the_units(tmp_path):
+    env_file = tmp_path / "publish.env"
+    env_file.write_text("PUBLISH_ROOT=/tmp/x\n")
+    service = SERVICE.read_text(encoding="utf-8").replace(SITE, str(ROOT))
+    (tmp_path / SERVICE.name).write_text(service.replace(ENV_FILE, str(env_file)))
+    shutil.copy(TIMER, tmp_path / TIMER.name)
+    checked = subprocess.run(["systemd-analyze", "verify", str(tmp_path / SERVICE.name),
+                              str(tmp_path / TIMER.name)], capture_output=True, text=True,
+                             check=False)
+    assert checked.returncode == 0, checked.stderr
+    assert "Failed" not in checked.stderr and "Refusing" not in checked.stderr, checked.stderr
+
+
+# What the server has that a CI checkout has not: rsync --delete must leave each one alone.
+SERVERS_OWN = [".venv/bin/python", "public/current", "cache/render/x", "node_modules/a/b.js",
+               "tests/axe/node_modules/axe-core/axe.js", ".git/HEAD"]
+
+
+def test_the_readme_rsync_keeps_the_servers_own_files():
+    command = shlex.split(readme_block("rsync"))
+    excludes = [command[i + 1] for i, word in enumerate(command) if word == "--exclude"]
+    for path in SERVERS_OWN:
+        kept = "node_modules" if "node_modules" in path else "/" + path.split("/")[0]
+        assert kept in excludes, path
+
+
+@pytest.mark.skipif(not shutil.which("rsync"), reason="rsync not installed")
+def test_the_readme_rsync_run_between_two_folders(tmp_path):
+    checkout, server = tmp_path / "checkout", tmp_path / "server"
+    (checkout / "content").mkdir(parents=True)
+    (checkout / "content" / "new.md").write_text("new\n")
+    (checkout / "README.md").write_text("readme\n")
+    for path in [*SERVERS_OWN, "content/old.md"]:
+        (server / path).parent.mkdir(parents=True, exist_ok=True)
+        (server / path).write_text("the server's\n")
+    command = shlex.split(readme_block("rsync"))
+    assert command[-2:] == ["./", "farelegami@host:/srv/farelegami/site/"]
+    command[-1] = f"{server}/"
+    subprocess.run(command, cwd=checkout, check=True)
+    assert (server / "content" / "new.md").read_text() == "new\n"
+    assert not (server / "content" / "old.md").exists()  # --delete: the tree is CI's
+    for path in SERVERS_OWN:
+        assert (server / path).read_text() == "the server's\n", path
