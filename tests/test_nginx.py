@@ -24,6 +24,7 @@ import shutil
 import signal
 import socket
 import subprocess
+import threading
 import time
 from pathlib import Path
 from urllib.parse import parse_qsl, quote, urlsplit
@@ -36,7 +37,7 @@ from support import ROOT, build_project
 
 from plugins.csp.policy import policy
 from plugins.redirects import page as redirect_page
-from tools import counter_server, system_packages
+from tools import counter_server, safe_build, system_packages
 
 CONF = ROOT / "deploy" / "nginx.conf"
 NGINX = system_packages.PACKAGES["nginx"]
@@ -430,6 +431,44 @@ def test_the_file_works_in_debian_layout(tmp_path, nginx_installed):
                             text=True, check=False)
     assert result.returncode == 0, result.stderr
     assert "test is successful" in result.stderr
+
+
+def test_a_publish_or_rollback_is_served_at_once_and_never_as_a_404(tmp_path, nginx_installed):
+    """nginx serves ``current`` (README step 3): a switch of the link (tools/safe_build.py,
+    publish and rollback) is followed by the next request, without a reload, and requests
+    during the switches get the old release or the new one, never a page not found."""
+    root = tmp_path / "public"
+    names = ["20261129-050700-000001", "20261129-050700-000002"]
+    for name in names:
+        release = root / safe_build.RELEASES / name
+        release.mkdir(parents=True)
+        (release / "index.html").write_text(name)
+        (release / "404.html").write_text("non trovata")
+    server = Nginx(tmp_path / "prefix", root / "current", free_port())
+    try:
+        safe_build._switch(root, root / safe_build.RELEASES / names[0])
+        assert server.get("/")[::2] == (200, names[0].encode())
+        safe_build._switch(root, root / safe_build.RELEASES / names[1])
+        assert server.get("/")[::2] == (200, names[1].encode())  # no reload
+
+        done = threading.Event()
+
+        def switch_back_and_forth():
+            turn = 0
+            while not done.is_set():
+                safe_build._switch(root, root / safe_build.RELEASES / names[turn % 2])
+                turn += 1
+
+        switching = threading.Thread(target=switch_back_and_forth)
+        switching.start()
+        try:
+            seen = {server.get("/")[::2] for _ in range(300)}
+        finally:
+            done.set()
+            switching.join()
+        assert seen <= {(200, name.encode()) for name in names}, seen
+    finally:
+        server.stop()
 
 
 # --- In the browser -----------------------------------------------------------------------
