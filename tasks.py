@@ -175,7 +175,8 @@ def publish(c, strict=False):
     a release that built and passed moves to PUBLISH_ROOT/releases/<time>/ and
     PUBLISH_ROOT/current switches to it with one atomic rename; otherwise current is
     untouched, the problems are printed and the task exits with status 1. Five
-    releases are kept; folders left by an interrupted publish are removed.
+    releases are kept; folders left by an interrupted publish are removed. A build
+    identical to the current release makes no new one (current stays).
 
     The addresses of articles and pages of the current release that the new one takes
     away (a date or slug changed, an item deleted) are printed with the line that keeps

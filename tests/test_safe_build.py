@@ -207,6 +207,41 @@ def test_publish_switches_atomically_and_rolls_back(tmp_path):
     assert current(root) == first.resolve()
 
 
+def test_a_build_identical_to_the_current_release_makes_no_new_release(tmp_path, caplog):
+    """The morning build of a day without news: no new release, or five such mornings
+    after a bad push would have pushed every good release out of those kept for rollback."""
+    conf, content, root = make_conf(tmp_path), tmp_path / "content", tmp_path / "public"
+    write_content(content, {"notizie/a.md": article(title="Uno")})
+    first = safe_build.publish(conf, root, content=content)
+    again = safe_build.publish(conf, root, content=content)
+    assert again == first and current(root) == first.resolve()
+    assert safe_build.releases(root) == [first]
+    assert f"Nessuna modifica rispetto alla versione pubblicata ({first.name})" in caplog.text
+    assert list((root / "staging").iterdir()) == []
+    write_content(content, {"notizie/b.md": article(title="Due", date="2024-05-06")})
+    second = safe_build.publish(conf, root, content=content)
+    assert second != first and current(root) == second.resolve()
+    assert len(safe_build.releases(root)) == 2
+
+
+def test_same_tree_compares_names_links_and_bytes(tmp_path):
+    one, other = tmp_path / "one", tmp_path / "other"
+    for folder in (one, other):
+        write_content(folder, {"index.html": "<p>Ciao</p>", "a/b.xml": "<x/>"})
+        (folder / "a" / "vuota").mkdir()
+        (folder / "ultima").symlink_to("a")
+    assert safe_build.same_tree(one, other)
+    (other / "a" / "b.xml").write_text("<y/>")  # same size, other bytes
+    assert not safe_build.same_tree(one, other)
+    (other / "a" / "b.xml").write_text("<x/>")
+    (other / "a" / "vuota").rmdir()
+    assert not safe_build.same_tree(one, other)
+    (other / "a" / "vuota").mkdir()
+    (other / "ultima").unlink()
+    (other / "ultima").symlink_to("index.html")
+    assert not safe_build.same_tree(one, other)
+
+
 def test_a_current_that_is_a_real_folder_is_a_clear_refusal_before_any_work(tmp_path):
     """An earlier deploy may have made public/current a folder: it cannot be switched
     atomically; nothing is built or moved, the deployer is told what to do."""

@@ -289,6 +289,44 @@ def _switch(root, release):
         raise
 
 
+def same_tree(first, second):
+    """Whether the folders hold the same files with the same bytes (names, links and
+    contents; not dates or modes). Builds are deterministic, and a file out of the
+    build's caches is often the very same file (a hard link) in both."""
+    def listing(folder):
+        found = {}
+        for parent, folders, names in os.walk(folder):
+            folders.sort()
+            for name in (*folders, *names):
+                path = os.path.join(parent, name)
+                kind = "link" if os.path.islink(path) else "dir" if name in folders else "file"
+                found[os.path.relpath(path, folder)] = kind
+        return found
+
+    files = listing(first)
+    if files != listing(second):
+        return False
+    for relative, kind in files.items():
+        one, other = os.path.join(first, relative), os.path.join(second, relative)
+        if kind == "link":
+            if os.readlink(one) != os.readlink(other):
+                return False
+        elif kind == "file":
+            a, b = os.stat(one), os.stat(other)
+            if (a.st_dev, a.st_ino) == (b.st_dev, b.st_ino):
+                continue
+            if a.st_size != b.st_size:
+                return False
+            with open(one, "rb") as left, open(other, "rb") as right:
+                while True:
+                    chunk = left.read(1 << 20)
+                    if chunk != right.read(1 << 20):
+                        return False
+                    if not chunk:
+                        break
+    return True
+
+
 def _remove(path, root):
     """Delete a folder without ever leaving it half-deleted where it was: move it into
     ``staging/`` first (the next publish finishes the job if this one is killed)."""
@@ -404,7 +442,9 @@ def _content_label(content):
 def publish(settings_file, root, extra_settings=(), content="content", siteurl=None,
             strict=False):
     """Build, check and switch to a new release; return its path, or None on failure
-    (build or check failed: ``current`` untouched, problems logged).
+    (build or check failed: ``current`` untouched, problems logged). A build identical to
+    the current release (:func:`same_tree`) makes no new release: the current one is
+    returned, and stays.
 
     ``siteurl`` (for the check) defaults to the settings' SITEURL. Addresses of articles
     and pages of the current release that the new one takes away are logged as a
@@ -451,6 +491,14 @@ def publish(settings_file, root, extra_settings=(), content="content", siteurl=N
                 _report_vanished(gone, content, strict)
                 if strict:
                     return None
+            now = current(root)
+            served = root / RELEASES / now if now and RELEASE_NAME.match(now) else None
+            if served is not None and served.is_dir() and same_tree(staging, served):
+                # the morning build of a day without news: a new release would only push
+                # the good ones out of the KEEP_RELEASES a rollback can go back to
+                logger.warning("Nessuna modifica rispetto alla versione pubblicata (%s): resta"
+                               " quella / Nothing changed: %s stays current", now, now)
+                return served
             staging.chmod(0o755)
             release = root / RELEASES / name
             os.rename(staging, release)
