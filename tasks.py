@@ -4,12 +4,14 @@ Run them through ``./run TASK`` (which sets up .venv first) or, inside the
 virtual environment, ``invoke TASK``. ``invoke --list`` shows them all.
 """
 
+import functools
 import os
 import shlex
 import shutil
 import subprocess
 import sys
 from contextlib import contextmanager
+from http.server import ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -137,9 +139,16 @@ def regenerate(c):
 def serve(c):
     """Build, then serve output/, the visit counter and the web editor's backend (no reload)."""
     build(c)
-    with _counter(), _cms():
-        subprocess.run([sys.executable, "-m", "http.server", str(CONFIG["port"]), "--bind",
-                        CONFIG["host"], "--directory", str(CONFIG["deploy_path"])], check=False)
+    handler = functools.partial(preview_server.StaticHandler,
+                                directory=str(CONFIG["deploy_path"]))
+    with _counter(), _cms(), ThreadingHTTPServer((CONFIG["host"], CONFIG["port"]),
+                                                 handler) as server:
+        print(f"Sito su http://{CONFIG['host']}:{CONFIG['port']}/ (Ctrl-C per uscire)",
+              flush=True)
+        try:
+            server.serve_forever()
+        except KeyboardInterrupt:
+            pass
 
 
 def _livereload(settings):

@@ -11,7 +11,7 @@ import pytest
 
 from browser_support import launch
 from support import ROOT, article, child_env, write_conf, write_content
-from tools.preview import PreviewSite
+from tools.preview import PreviewSite, StaticHandler
 
 GOOD = article(title="Buona notizia", body="Il testo buono.")
 BROKEN = article(title="Buona notizia", date="5 maggio 2024", body="Il testo buono.")
@@ -332,3 +332,33 @@ def test_feeds_are_served_with_the_types_the_web_server_gives_them(preview):
         assert (status, kind) == (200, expected), feed
         assert body == feed.read_bytes()
     assert preview.answer("/sitemap.xml")[1] == "application/xml"
+
+
+def test_invoke_serve_sends_the_web_servers_types(tmp_path):
+    """``invoke serve`` (no reload) serves the built folder with the types nginx gives:
+    Python's own server sent feeds as application/xml without a charset, and the old
+    portal's addresses (``….php``, no extension) as downloads."""
+    import functools  # noqa: PLC0415
+    import urllib.request  # noqa: PLC0415
+    from http.server import ThreadingHTTPServer  # noqa: PLC0415
+
+    write_content(tmp_path, {"feeds/tutto.atom.xml": "<feed/>", "feeds/tutto.rss.xml": "<rss/>",
+                             "vecchio/pagina.php": "<p>Spostata</p>", "vecchio/notizia": "<p/>",
+                             "index.html": "<p>Ciao</p>", "theme/logo.png": "png"})
+    handler = functools.partial(StaticHandler, directory=str(tmp_path))
+    with ThreadingHTTPServer(("127.0.0.1", 0), handler) as server:
+        threading.Thread(target=server.serve_forever, daemon=True).start()
+        try:
+            def kind(path):
+                url = f"http://127.0.0.1:{server.server_address[1]}{path}"
+                with urllib.request.urlopen(url) as response:
+                    return response.headers["Content-Type"]
+
+            assert kind("/feeds/tutto.atom.xml") == "application/atom+xml; charset=utf-8"
+            assert kind("/feeds/tutto.rss.xml") == "application/rss+xml; charset=utf-8"
+            assert kind("/vecchio/pagina.php") == "text/html; charset=utf-8"
+            assert kind("/vecchio/notizia") == "text/html; charset=utf-8"
+            assert kind("/") == "text/html; charset=utf-8"
+            assert kind("/theme/logo.png") == "image/png"
+        finally:
+            server.shutdown()

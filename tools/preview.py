@@ -31,7 +31,7 @@ import subprocess
 import sys
 import threading
 from http import HTTPStatus
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler, SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
@@ -192,6 +192,24 @@ def content_type(name):
     return mimetypes.guess_type(name)[0] or "application/octet-stream"
 
 
+def with_charset(kind):
+    """``kind`` as sent: text types with ``charset=utf-8`` (every text the site writes is)."""
+    text = kind.startswith("text/") or kind.endswith(("xml", "json", "javascript"))
+    return f"{kind}; charset=utf-8" if text else kind
+
+
+class StaticHandler(SimpleHTTPRequestHandler):
+    """``invoke serve``'s server: the built folder as it is (no reload, no error page),
+    with the web server's types (:func:`content_type`): Python's own sent feeds as
+    ``application/xml`` and the old addresses' pages as downloads."""
+
+    def guess_type(self, path):
+        return with_charset(content_type(os.path.basename(path)))
+
+    def log_message(self, format, *args):  # noqa: A002 - http.server's signature
+        pass
+
+
 def _handler(site):
     class Handler(BaseHTTPRequestHandler):
         server_version = "FareLegamiAnteprima/1"
@@ -199,8 +217,7 @@ def _handler(site):
         def do_GET(self):  # noqa: N802 - http.server's naming
             status, kind, body = site.answer(urlsplit(self.path).path)
             self.send_response(status)
-            text = kind.startswith("text/") or kind.endswith(("xml", "json", "javascript"))
-            self.send_header("Content-Type", f"{kind}; charset=utf-8" if text else kind)
+            self.send_header("Content-Type", with_charset(kind))
             self.send_header("Content-Length", str(len(body)))
             self.send_header("Cache-Control", "no-store")
             self.end_headers()
