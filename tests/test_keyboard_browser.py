@@ -3,14 +3,22 @@ link, the focus ring (base.css: a 3 px amber outline over a 6 px dark or white s
 drawn outside the focused element), what may hide it, and the size of what a finger or a
 mouse points at (WCAG 2.2: 2.4.7, 2.4.11, 2.5.8).
 
-Tabbing down a page, an element partly in view was scrolled just into it, flush with
-the window's lower edge: the lower side of its ring stayed outside the window.
+The ring is measured on screenshots, with and without it: a band as wide as the ring
+outside each side of the focused element must change. It did not where a box painted
+after the element covered it: the "Cerca" button hid the right side of the header's
+search field's ring, and the home page's intro band the lower side of the menu's (body
+is a flex column: <main> is painted after the whole header). Tabbing down a page, an
+element partly in view was scrolled just into it, flush with the window's lower edge:
+the lower side of its ring stayed outside the window.
 
 One small site, built once; one browser. Motion is reduced: the page jumps to the focused
 element instead of scrolling smoothly to it, so each position is final when measured.
 """
 
+import io
+
 import pytest
+from PIL import Image, ImageChops
 from browser_support import chromium, served_site
 from support import ROOT, article
 
@@ -83,6 +91,53 @@ def show(page, site, address, width, scheme="light"):
     page.wait_for_function("() => document.fonts.status === 'loaded'")
 
 
+def tab_to(page, locator):
+    """The keyboard's focus on ``locator`` (from the element before it, as a reader
+    tabbing there: :focus-visible)."""
+    locator.focus()
+    page.keyboard.press("Shift+Tab")
+    page.keyboard.press("Tab")
+    assert locator.evaluate("e => e === document.activeElement && e.matches(':focus-visible')")
+
+
+def ring_sides(page, locator):
+    """For each side of the focused ``locator``, the share of the band the ring should
+    cover (RING px outside that side, corners left out) that its ring changes on screen."""
+    box = locator.evaluate("e => { const b = e.getBoundingClientRect();"
+                           " return [b.left, b.top, b.right, b.bottom].map(Math.round); }")
+    left, top, right, bottom = box
+    clip = {"x": left - RING - 2, "y": top - RING - 2, "width": right - left + 2 * RING + 4,
+            "height": bottom - top + 2 * RING + 4}
+    assert clip["x"] >= 0 and clip["y"] >= 0 and clip["y"] + clip["height"] <= HEIGHT, box
+
+    def shot():
+        return Image.open(io.BytesIO(page.screenshot(clip=clip))).convert("RGB")
+
+    with_ring = shot()
+    locator.evaluate("e => { e.style.setProperty('outline', 'none', 'important');"
+                     " e.style.setProperty('box-shadow', 'none', 'important'); }")
+    without = shot()
+    locator.evaluate("e => { e.style.removeProperty('outline');"
+                     " e.style.removeProperty('box-shadow'); }")
+    changed = ImageChops.difference(with_ring, without).convert("L").point(
+        lambda value: 255 if value > 30 else 0)
+    # the bands, in the clip's coordinates (the element's box starts at RING + 2): from
+    # 1 to RING - 1 px outside each side, the corners left out
+    start, width, height = RING + 2, right - left, bottom - top
+    near, far = 1, RING - 1
+    bands = {"left": (start - far, start + RING, start - near, start + height - RING),
+             "right": (start + width + near, start + RING, start + width + far,
+                       start + height - RING),
+             "top": (start + RING, start - far, start + width - RING, start - near),
+             "bottom": (start + RING, start + height + near, start + width - RING,
+                        start + height + far)}
+    shares = {}
+    for side, area in bands.items():
+        pixels = list(changed.crop(area).get_flattened_data())
+        shares[side] = round(sum(1 for value in pixels if value) / len(pixels), 2)
+    return shares
+
+
 def test_the_skip_link_comes_first_shows_and_leads_into_the_page(page, site):
     show(page, site, ARTICLE, 390)
     page.keyboard.press("Tab")
@@ -127,6 +182,23 @@ def test_tabbing_through_a_page_shows_each_element_and_its_whole_ring(page, site
     assert len(seen) > 20 and "a #contenuto" in seen, seen  # the whole page, then around
     assert any(name.startswith("a mailto:") for name in seen), seen  # down to the sharing
     assert problems == [], problems
+
+
+def test_no_neighbour_paints_over_a_focus_ring(page, site):
+    cases = [
+        ("/", 1280, "light", ".site-nav-list a >> nth=0"),  # over the home's intro band
+        ("/", 390, "dark", "#site-search-q"),               # beside the "Cerca" button
+    ]
+    hidden = []
+    for address, width, scheme, selector in cases:
+        show(page, site, address, width, scheme)
+        locator = page.locator(selector)
+        locator.scroll_into_view_if_needed()
+        tab_to(page, locator)
+        sides = ring_sides(page, locator)
+        if min(sides.values()) < 0.25:
+            hidden.append((address, width, scheme, selector, sides))
+    assert hidden == [], hidden
 
 
 @pytest.mark.parametrize("address", ["/", ARTICLE])
