@@ -1,7 +1,8 @@
 """A reader with a keyboard only, in Chromium at 390 and 1280 px, light and dark: the skip
 link, the focus ring (base.css: a 3 px amber outline over a 6 px dark or white shadow,
-drawn outside the focused element), what may hide it, and the size of what a finger or a
-mouse points at (WCAG 2.2: 2.4.7, 2.4.11, 2.5.8).
+drawn outside the focused element), what may hide it, the size of what a finger or a
+mouse points at (WCAG 2.2: 2.4.7, 2.4.11, 2.5.8), and the focus when the search page hides
+its form (it fell back to the page's start).
 
 The ring is measured on screenshots, with and without it: a band as wide as the ring
 outside each side of the focused element must change. It did not where a box painted
@@ -207,3 +208,28 @@ def test_every_target_outside_running_text_is_at_least_24_px(page, site, address
     targets = page.evaluate(TARGETS)
     assert len(targets) > 10, targets
     assert [target for target in targets if min(target[1:]) < 24] == []
+
+
+def test_a_search_that_cannot_start_leaves_the_focus_on_its_message(page, site):
+    # The form shows before the index has arrived; the reader types. When the index does
+    # not load the form is hidden: the focus fell back to the page's start (<body>).
+    held = []
+    page.route("**/pagefind/pagefind.js", lambda route: held.append(route))
+    try:
+        show(page, site, "/cerca/", 390)
+        page.locator("#cerca-q").focus()
+        page.keyboard.type("festa")
+        page.wait_for_function("() => document.querySelector('#cerca-q').value === 'festa'")
+        assert len(held) == 1
+        held[0].abort()
+        page.wait_for_function("() => document.querySelector('#cerca-form').hidden")
+        page.evaluate(SETTLE)  # the browser moves the focus off a hidden field at a frame
+        focused = page.evaluate("() => [document.activeElement.id,"
+                                " document.activeElement.matches(':focus-visible')]")
+        assert focused == ["cerca-stato", True]
+        assert page.locator("#cerca-stato").text_content().startswith(
+            "La ricerca non è disponibile in questo momento")
+        page.keyboard.press("Tab")  # on to the archive the message offers
+        assert page.evaluate("document.activeElement.textContent") == "l’archivio"
+    finally:
+        page.unroute("**/pagefind/pagefind.js")

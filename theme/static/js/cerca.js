@@ -15,7 +15,8 @@
  * The count goes to a role="status" element (announced politely): at once after a
  * submit, a category change or on load; while typing only once typing pauses, never on
  * every keystroke. Focus stays where the reader put it, but "Mostra altri risultati"
- * moves it to the first new result. Everything from the index is written as text
+ * moves it to the first new result, and a form hidden because the index did not load
+ * gives it to the message saying so. Everything from the index is written as text
  * (textContent), but Pagefind's <mark> elements in excerpts. No inline styles, nothing
  * written to the console, no request to any other host.
  */
@@ -345,6 +346,7 @@ class Search {
 
 function unavailable(root) {
   const status = root.querySelector("#cerca-stato");
+  const form = root.querySelector("#cerca-form");
   const archive = document.querySelector("#cerca-nojs a");
   status.replaceChildren("La ricerca non è disponibile in questo momento");
   if (archive) {
@@ -353,7 +355,14 @@ function unavailable(root) {
     status.append(": puoi sfogliare ", link);
   }
   status.append(".");
-  root.querySelector("#cerca-form").hidden = true;
+  // The reader may be typing in the form (it shows before the index arrives): hidden,
+  // it would drop the focus to the page's start. The message takes it instead.
+  const typing = form.contains(document.activeElement);
+  form.hidden = true;
+  if (typing) {
+    status.tabIndex = -1;
+    status.focus();
+  }
 }
 
 async function main() {
