@@ -8,9 +8,11 @@ The ring is measured on screenshots, with and without it: a band as wide as the 
 outside each side of the focused element must change. It did not where a box painted
 after the element covered it: the "Cerca" button hid the right side of the header's
 search field's ring, and the home page's intro band the lower side of the menu's (body
-is a flex column: <main> is painted after the whole header). Tabbing down a page, an
-element partly in view was scrolled just into it, flush with the window's lower edge:
-the lower side of its ring stayed outside the window.
+is a flex column: <main> is painted after the whole header). Inside the element nothing
+may change: the shadow drawn around each line of a link on two lines covered the lower
+half of the first line's words. Tabbing down a page, an element partly in view was
+scrolled just into it, flush with the window's lower edge: the lower side of its ring
+stayed outside the window.
 
 One small site, built once; one browser. Motion is reduced: the page jumps to the focused
 element instead of scrolling smoothly to it, so each position is final when measured.
@@ -31,15 +33,20 @@ RING = 6  # px outside the element: the width of base.css's focus ring
 HEIGHT = 844
 PARAGRAPH = ("I Laboratori di Comunità hanno riempito la piazza: tavoli, giochi, un orto"
              " condiviso e le famiglie volontarie che raccontano il loro anno.")
+# Two lines or more on a phone: a card's title, a link in the text.
+LONG_TITLE = "Community Manager a Cremona, dove trovare giorni e orari degli sportelli"
+LINK = ("Il [programma completo della festa dei laboratori di comunità in piazza]"
+        "(https://www.comune.casalmaggiore.cr.it/laboratori) è in Comune.")
 
 # The focused element: its box [left, top, right, bottom], whether it shows a focus ring
-# (:focus-visible, an outline), whether the topmost element at its centre is it or inside
-# it (nothing fixed or sticky laid over it), and a name for messages.
+# (:focus-visible, an outline), whether the topmost element at the centre of its first
+# line is it or inside it (nothing fixed or sticky laid over it), and a name for messages.
 FOCUSED = """() => {
     const element = document.activeElement;
     const box = element.getBoundingClientRect();
     const style = getComputedStyle(element);
-    const x = (box.left + box.right) / 2, y = (box.top + box.bottom) / 2;
+    const first = element.getClientRects()[0] || box;  // a link's first line
+    const x = (first.left + first.right) / 2, y = (first.top + first.bottom) / 2;
     const top = y >= 0 && y < innerHeight ? document.elementFromPoint(x, y) : null;
     return {box: [box.left, box.top, box.right, box.bottom],
             ring: element.matches(':focus-visible') && style.outlineStyle !== 'none',
@@ -69,7 +76,8 @@ def site(tmp_path_factory):
             title="Festa dei Laboratori", date="2024-08-01 18:30", slug="festa-dei-laboratori",
             tags="[Casalmaggiore, Laboratori di Comunità]",
             attachments=[f"file: {PDF}\n    title: Programma della festa"],
-            body="\n\n".join([PARAGRAPH] * 6)),
+            body="\n\n".join([PARAGRAPH, LINK] + [PARAGRAPH] * 5)),
+        "avvisi/orari.md": article(title=LONG_TITLE, date="2024-09-01 10:00"),
         "notizie/orto.md": article(title="L'orto condiviso", date="2024-07-01 10:00"),
         "notizie/rete.md": article(title="Nasce la rete", date="2024-06-01 10:00"),
         "avvisi/sportello.md": article(title="Sportello chiuso", date="2024-05-01 10:00"),
@@ -101,9 +109,10 @@ def tab_to(page, locator):
     assert locator.evaluate("e => e === document.activeElement && e.matches(':focus-visible')")
 
 
-def ring_sides(page, locator):
-    """For each side of the focused ``locator``, the share of the band the ring should
-    cover (RING px outside that side, corners left out) that its ring changes on screen."""
+def ring_changes(page, locator):
+    """The pixels the focused ``locator``'s ring changes on screen (255, else 0): an
+    image of its box and RING + 2 px around, its top left corner at ``info["origin"]``
+    (in the page's coordinates); and that box [left, top, right, bottom]."""
     box = locator.evaluate("e => { const b = e.getBoundingClientRect();"
                            " return [b.left, b.top, b.right, b.bottom].map(Math.round); }")
     left, top, right, bottom = box
@@ -122,6 +131,14 @@ def ring_sides(page, locator):
                      " e.style.removeProperty('box-shadow'); }")
     changed = ImageChops.difference(with_ring, without).convert("L").point(
         lambda value: 255 if value > 30 else 0)
+    changed.info["origin"] = (clip["x"], clip["y"])
+    return changed, box
+
+
+def ring_sides(page, locator):
+    """For each side of the focused ``locator``, the share of the band the ring should
+    cover (RING px outside that side, corners left out) that its ring changes on screen."""
+    changed, (left, top, right, bottom) = ring_changes(page, locator)
     # the bands, in the clip's coordinates (the element's box starts at RING + 2): from
     # 1 to RING - 1 px outside each side, the corners left out
     start, width, height = RING + 2, right - left, bottom - top
@@ -185,6 +202,22 @@ def test_tabbing_through_a_page_shows_each_element_and_its_whole_ring(page, site
     assert problems == [], problems
 
 
+@pytest.mark.parametrize("width", [390, 1280])
+def test_an_element_partly_in_view_is_scrolled_in_with_its_whole_ring(page, site, width):
+    # Only the upper half of the next link shows at the window's lower edge; Tab. The
+    # browser scrolled it just into view, flush with the edge, its ring's lower side out.
+    show(page, site, ARTICLE, width)
+    before, after = page.locator(".share-link").nth(1), page.locator(".share-link").nth(2)
+    top, height = after.evaluate("e => [e.getBoundingClientRect().top + scrollY,"
+                                 " e.getBoundingClientRect().height]")
+    page.evaluate("y => scrollTo(0, y)", top + height / 2 - HEIGHT)
+    before.evaluate("e => e.focus({preventScroll: true})")
+    page.keyboard.press("Tab")
+    focused = page.evaluate(FOCUSED)
+    assert focused["name"].startswith("a https://t.me/"), focused
+    assert shown_whole(focused, width), focused
+
+
 def test_no_neighbour_paints_over_a_focus_ring(page, site):
     cases = [
         ("/", 1280, "light", ".site-nav-list a >> nth=0"),  # over the home's intro band
@@ -200,6 +233,28 @@ def test_no_neighbour_paints_over_a_focus_ring(page, site):
         if min(sides.values()) < 0.25:
             hidden.append((address, width, scheme, selector, sides))
     assert hidden == [], hidden
+
+
+def test_a_focus_ring_leaves_the_words_of_a_link_on_two_lines_readable(page, site):
+    # The ring's shadow was drawn around each line's box: the second line's covered the
+    # lower half of the first line's words.
+    covered = {}
+    for address, selector in (("/", ".card-title a >> nth=0"), (ARTICLE, ".prose a")):
+        show(page, site, address, 390)
+        locator = page.locator(selector)
+        locator.scroll_into_view_if_needed()
+        tab_to(page, locator)
+        # each line's box, 2 px in from its edges (where the ring of the line beside it ends)
+        lines = locator.evaluate("e => [...e.getClientRects()].map(r => [Math.ceil(r.left) + 2,"
+                                 " Math.ceil(r.top) + 2, Math.floor(r.right) - 2,"
+                                 " Math.floor(r.bottom) - 2])")
+        assert len(lines) >= 2, (address, lines)
+        changed, _ = ring_changes(page, locator)
+        origin_x, origin_y = changed.info["origin"]
+        covered[address] = [sum(1 for value in changed.crop(
+            (left - origin_x, top - origin_y, right - origin_x, bottom - origin_y))
+            .get_flattened_data() if value) for left, top, right, bottom in lines]
+    assert all(count == 0 for counts in covered.values() for count in counts), covered
 
 
 @pytest.mark.parametrize("address", ["/", ARTICLE])
