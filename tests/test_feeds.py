@@ -388,6 +388,29 @@ def test_an_item_whose_title_changed_keeps_its_id_when_its_old_address_is_kept(t
     assert PREVIOUS_ADDRESSES == KEY  # the key plugins/redirects reads
 
 
+def test_a_moved_item_keeps_its_id_on_a_site_under_a_path(tmp_path):
+    """A site served under a path (GitHub Pages' ``https://OWNER.github.io/REPO``, as the
+    README offers): an earlier address is a path of the site, written where the site's
+    own pages are (``/2024/05/festa-in-cortile/`` is ``…/REPO/2024/05/festa-in-cortile/``).
+    The kept id was made from the host's root, without the site's path: not the id the
+    readers knew, so they showed the article again as news."""
+    siteurl = "https://owner.github.io/farelegami"
+
+    def ids(folder, files):
+        site = build_site(tmp_path / folder, files, siteurl=siteurl)
+        assert site.ok, site.log
+        return {entry.link: entry.id for kind in ("atom", "rss")
+                for entry in feedparser.parse(site.text(f"/feeds/tutto.{kind}.xml")).entries}
+
+    before = ids("prima", {"notizie/festa.md": article(title="Festa in cortile")})
+    after = ids("dopo", {"notizie/festa.md": article(
+        title="Festa nel cortile grande", indirizzi_precedenti=["/2024/05/festa-in-cortile/"])})
+    assert before == {f"{siteurl}/2024/05/festa-in-cortile/":
+                      "tag:owner.github.io,2024-05-05:/farelegami/2024/05/festa-in-cortile/"}
+    assert after == {f"{siteurl}/2024/05/festa-nel-cortile-grande/":
+                     before[f"{siteurl}/2024/05/festa-in-cortile/"]}
+
+
 def test_the_test_server_sends_the_feeds_with_the_types_nginx_gives_them(build_once):
     """The browser tests' server (browser_support.SiteServer) stands for nginx: it sent
     the feeds as application/xml without a charset, while deploy/nginx.conf sends

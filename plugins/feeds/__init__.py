@@ -264,6 +264,16 @@ def earlier_address(context, article):
     return None
 
 
+def earlier_link(link, article, earlier):
+    """The link Pelican gave the item at the site path ``earlier``: its ``link`` with the
+    article's own URL replaced. A path of the site, not of the host: under a site at
+    ``https://OWNER.github.io/REPO`` (GitHub Pages), ``/2024/05/slug/`` is
+    ``…/REPO/2024/05/slug/``, where plugins/redirects writes it."""
+    url = str(article.url or "")
+    base = link[:len(link) - len(url)] if url and link.endswith(url) else urljoin(link, "/")
+    return urljoin(base if base.endswith("/") else base + "/", earlier.lstrip("/"))
+
+
 def fix_feed(context, feed):
     feed.feed["description"] = feed_description(context)
     feed.feed["language"] = context.get("DEFAULT_LANG") or None
@@ -287,7 +297,8 @@ def fix_feed(context, feed):
             item[body] = cover + str(item.get(body) or "")
         earlier = earlier_address(context, article) if article is not None else None
         if earlier:  # the id readers know the item by: Pelican's, from the earlier address
-            item["unique_id"] = get_tag_uri(urljoin(item["link"], earlier), article.date)
+            item["unique_id"] = get_tag_uri(earlier_link(item["link"], article, earlier),
+                                            article.date)
         guid = item.get("unique_id") or ""
         if not guid.startswith(("http://", "https://")):
             item["unique_id_is_permalink"] = False
