@@ -368,6 +368,21 @@ def test_an_article_held_back_until_its_date_counts_today(build, tmp_path):
         assert line.startswith(expected) and line in log, (line, expected)
 
 
+def test_a_preview_writes_no_old_address_of_an_article_held_back(build):
+    """A preview shows an article dated in the future (marked PROGRAMMATO), but answers
+    for the public build: its old addresses wait for it there, as on the public site
+    until its date. The preview wrote them, leading to an article not yet public."""
+    built = build({
+        "notizie/futura.md": article(title="Futura", date="2099-01-01 10:00",
+                                     indirizzi_precedenti=["/vecchie/futura.html"]),
+        "notizie/ora.md": article(title="Ora", indirizzi_precedenti=["/vecchie/ora.html"]),
+    }, config="previewconf")
+    assert built.ok, built.log
+    assert built.exists("/2099/01/futura/")  # shown, as scheduled
+    assert built.exists("/vecchie/ora.html")
+    assert not built.exists("/vecchie/futura.html")
+
+
 def test_with_the_plugin_off_nothing_is_written_and_nothing_checked(build):
     built = build({**GOOD, "notizie/c.md": article(title="C", indirizzi_precedenti="x.html")},
                   "REDIRECTS_ENABLED = False\n")

@@ -34,16 +34,18 @@ logger = logging.getLogger(__name__)
 
 
 def public_address(item, fate, settings):
-    """Where the public build writes ``item`` (of generator ``fate``), today or on its
-    date (:func:`plugins.core.items.public_fate`), or "": never."""
+    """``(address, now)``: where the public build writes ``item`` (of generator ``fate``),
+    today (``now``) or on its date (:func:`plugins.core.items.public_fate`); ``""``:
+    never. A preview writes a held-back article at that very address: ``now`` tells
+    them apart."""
     when = public_fate(item.metadata, isinstance(item, Page), settings)
     if when == "now":
-        return item.save_as if fate in PUBLIC else ""
+        return (item.save_as, True) if fate in PUBLIC else ("", False)
     if when == "later":
         # the article's own pattern: Pelican gives a held-back article DRAFT_SAVE_AS, ""
         key = "ARTICLE_SAVE_AS" if item.in_default_lang else "ARTICLE_LANG_SAVE_AS"
-        return str(settings[key]).format(**item.url_format)
-    return ""
+        return str(settings[key]).format(**item.url_format), False
+    return "", False
 
 
 def items_written(context, settings):
@@ -78,14 +80,14 @@ class RedirectsGenerator:
             return
         claims, written, targets = [], {}, {}
         for item, fate in context_items(self.context):
-            address = public_address(item, fate, self.settings)
+            address, now = public_address(item, fate, self.settings)
             if not address:
                 continue
             written[address] = source(item)
             found = rules.claims_of(source(item), key_line(item, KEY),
                                     item.metadata.get(KEY) or ())
             claims += found
-            if address == item.save_as:  # a scheduled item's old addresses wait for it
+            if now:  # a scheduled item's old addresses wait for it (in a preview too)
                 targets.update({claim.file: item for claim in found})
         problems = rules.problems(claims, written)
         for problem in problems:
