@@ -455,3 +455,27 @@ def test_an_editors_mistake_is_named_at_its_line_with_what_to_write(
         logged = " ".join(logged)
         assert f"{where}: {' '.join(message.split())}" in logged, \
             f"{where}: {message!r} not in the build's log:\n{site.log}"
+
+
+def test_a_link_to_a_page_of_the_site_is_no_file_of_the_editors_computer(build, tmp_path):
+    """``/media/`` or ``/home/`` is the address of a page of the site (``pages/media.md``,
+    a press area) as much as the start of a disk's or a home's path on macOS or Linux:
+    the link to it, which built, stopped the build as "a file on your computer". A path
+    on the editor's computer names a file inside such a folder
+    (``/Users/maria/Desktop/foto.jpg``, still refused: ``MISTAKES``)."""
+    files = {
+        "pages/media.md": "---\ntitle: Media\n---\n\nArea stampa.\n",
+        "pages/home.md": "---\ntitle: Home\n---\n\nChi siamo.\n",
+        "notizie/a.md": article(title="Per la stampa", body="Vedi [l'area media](/media/)"
+                                " e [chi siamo](/home/)."),
+    }
+    site = build(files)
+    assert site.ok, site.log
+    assert "file del tuo computer" not in site.log
+    page = site.soup("/2024/05/per-la-stampa/")
+    assert [page.find("a", string=text)["href"] for text in ("l’area media", "chi siamo")] \
+        == ["/media/", "/home/"]
+    assert site.exists("/media/") and site.exists("/home/")
+    write_content(tmp_path / "check" / "content", files)
+    code, out, err = run_tool(tmp_path / "check", "check")
+    assert "file del tuo computer" not in out + err, out + err
