@@ -388,6 +388,26 @@ def test_an_item_whose_title_changed_keeps_its_id_when_its_old_address_is_kept(t
     assert PREVIOUS_ADDRESSES == KEY  # the key plugins/redirects reads
 
 
+def test_a_moved_item_in_english_alone_keeps_its_id(tmp_path):
+    """An article written in English alone is in the feeds at its own pattern,
+    ``ARTICLE_LANG_URL`` (``/en/2024/05/…/``): its earlier address was matched against
+    ``ARTICLE_URL`` (``/2024/05/…/``) only, so a title changed gave it a new id."""
+    def ids(folder, files):
+        site = build_site(tmp_path / folder, files)
+        assert site.ok, site.log
+        return {entry.link: entry.id for kind in ("atom", "rss")
+                for entry in parse(site, f"/feeds/tutto.{kind}.xml").entries}
+
+    before = ids("prima", {"notizie/v.md": article(title="Volunteers wanted", lang="en")})
+    after = ids("dopo", {"notizie/v.md": article(
+        title="Volunteers wanted this spring", lang="en",
+        indirizzi_precedenti=["/en/2024/05/volunteers-wanted/"])})
+    old, new = (f"{SITEURL}/en/2024/05/{slug}/"
+                for slug in ("volunteers-wanted", "volunteers-wanted-this-spring"))
+    assert before == {old: "tag:farelegami.example.org,2024-05-05:/en/2024/05/volunteers-wanted/"}
+    assert after == {new: before[old]}
+
+
 def test_a_moved_item_keeps_its_id_on_a_site_under_a_path(tmp_path):
     """A site served under a path (GitHub Pages' ``https://OWNER.github.io/REPO``, as the
     README offers): an earlier address is a path of the site, written where the site's

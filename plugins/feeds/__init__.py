@@ -234,11 +234,12 @@ PREVIOUS_ADDRESSES = "indirizzi_precedenti"
 SLUG_PATTERN = r"[a-z0-9]+(?:-[a-z0-9]+)*"
 
 
-def article_address(context, date):
-    """A pattern of the site paths ``ARTICLE_URL`` makes for an article of ``date``
-    whatever its slug (``/2024/05/<slug>/``): its date fields as that date gives them,
-    any other field one segment."""
-    parts = re.split(r"(\{[^}]*\})", str(context.get("ARTICLE_URL") or ""))
+def article_address(context, date, pattern="ARTICLE_URL"):
+    """A pattern of the site paths the setting ``pattern`` (``ARTICLE_URL``, or
+    ``ARTICLE_LANG_URL`` for an article in another language than the site's) makes for
+    an article of ``date`` whatever its slug (``/2024/05/<slug>/``): its date fields as
+    that date gives them, any other field one segment."""
+    parts = re.split(r"(\{[^}]*\})", str(context.get(pattern) or ""))
 
     def field(part):
         if part == "{slug}":
@@ -257,7 +258,9 @@ def earlier_address(context, article):
     its feed id was made from, the date unchanged. None when there is none: the old
     portal's addresses were never ids of these feeds, and an address of another month
     (a corrected date) was made with another date, which is not known."""
-    pattern = article_address(context, article.date)
+    # the article's own pattern, as Pelican gives it (an article in English alone: en/…)
+    pattern = article_address(context, article.date, "ARTICLE_URL" if getattr(
+        article, "in_default_lang", True) else "ARTICLE_LANG_URL")
     for path in article.metadata.get(PREVIOUS_ADDRESSES) or ():
         if re.fullmatch(pattern, str(path)):
             return str(path)
