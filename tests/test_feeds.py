@@ -388,6 +388,21 @@ def test_an_item_whose_title_changed_keeps_its_id_when_its_old_address_is_kept(t
     assert PREVIOUS_ADDRESSES == KEY  # the key plugins/redirects reads
 
 
+def test_an_earlier_address_written_with_index_html_keeps_the_id(build):
+    """``/2024/05/festa-in-cortile/index.html`` is the same page as
+    ``/2024/05/festa-in-cortile/`` (plugins/redirects writes that very file, which the
+    web server sends for both): the article's earlier address, and its id, all the same."""
+    site = build({"notizie/festa.md": article(
+        title="Festa nel cortile grande",
+        indirizzi_precedenti=["/2024/05/festa-in-cortile/index.html"])})
+    assert site.ok, site.log
+    assert site.exists("/2024/05/festa-in-cortile/")
+    for kind in ("atom", "rss"):
+        [entry] = parse(site, f"/feeds/tutto.{kind}.xml").entries
+        assert entry.link == f"{SITEURL}/2024/05/festa-nel-cortile-grande/"
+        assert entry.id == "tag:farelegami.example.org,2024-05-05:/2024/05/festa-in-cortile/"
+
+
 def test_a_moved_item_in_english_alone_keeps_its_id(tmp_path):
     """An article written in English alone is in the feeds at its own pattern,
     ``ARTICLE_LANG_URL`` (``/en/2024/05/…/``): its earlier address was matched against

@@ -28,7 +28,9 @@ from feedgenerator import Atom1Feed, Rss201rev2Feed, get_tag_uri
 from PIL import Image, UnidentifiedImageError
 from pelican import signals
 
-from plugins.core.urls import feed_address, feed_item, site_address, srcset_candidates
+from plugins.core.urls import (
+    feed_address, feed_item, site_address, srcset_candidates, without_index,
+)
 from plugins.italian.words import elenco
 
 from .catalogue import feed_groups
@@ -262,8 +264,9 @@ def earlier_address(context, article):
     pattern = article_address(context, article.date, "ARTICLE_URL" if getattr(
         article, "in_default_lang", True) else "ARTICLE_LANG_URL")
     for path in article.metadata.get(PREVIOUS_ADDRESSES) or ():
-        if re.fullmatch(pattern, str(path)):
-            return str(path)
+        path = without_index(path)  # …/slug/index.html: the same page as …/slug/
+        if re.fullmatch(pattern, path):
+            return path
     return None
 
 
