@@ -224,6 +224,18 @@ def test_a_build_identical_to_the_current_release_makes_no_new_release(tmp_path,
     assert len(safe_build.releases(root)) == 2
 
 
+def test_every_extra_setting_reaches_the_build(tmp_path):
+    """Pelican keeps only the last ``-e``'s settings: a publish's own (its items file)
+    replaced any given by the caller."""
+    conf, content = make_conf(tmp_path), tmp_path / "content"
+    write_content(content, {"notizie/a.md": article(title="Uno")})
+    output = tmp_path / "output"
+    assert safe_build.build_into(conf, output, content=content, extra_settings=[
+        'SITENAME="Primo nome"', 'SITESUBTITLE="Secondo sottotitolo"'])
+    home = (output / "index.html").read_text(encoding="utf-8")
+    assert "Primo nome" in home and "Secondo sottotitolo" in home
+
+
 def test_same_tree_compares_names_links_and_bytes(tmp_path):
     one, other = tmp_path / "one", tmp_path / "other"
     for folder in (one, other):

@@ -142,8 +142,8 @@ def run_pelican(settings_file, output, extra_settings=(), content="content", log
     """
     command = [sys.executable, "-m", "pelican", str(content), "-s", str(settings_file),
                "-o", str(output), "--delete-output-directory"]
-    for setting in extra_settings:
-        command += ["-e", setting]
+    if extra_settings:  # one -e for all: Pelican keeps only the last -e's settings
+        command += ["-e", *extra_settings]
     options = {"preexec_fn": _die_with(os.getpid())} if processes.AVAILABLE else {}
     if log is not None:
         # Pelican logs through rich, which lays a piped log out 80 columns wide: a
