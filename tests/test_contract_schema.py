@@ -364,6 +364,11 @@ def test_keys_typed_in_italian_say_the_key_to_write(settings):
     # the key written both ways: the Italian one is only unknown
     _, _, warnings = check(settings, titolo="Festa")
     assert warnings == [("titolo", "chiave sconosciuta `titolo`, ignorata / unknown key `titolo`")]
+    # a plugin's own key named like an Italian alias is that plugin's, not a misspelled date
+    extended = {**settings, "CONTRACT_EXTRA_KEYS": ["data"]}
+    _, problems, _ = normalise({"title": "Festa", "data": "2024-05-05"}, is_page=False,
+                               settings=extended)
+    assert problems == [("date", "manca la data (`date`) / missing `date`")]
 
 
 def test_an_article_dated_more_than_a_year_ahead_is_a_warning(settings):

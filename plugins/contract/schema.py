@@ -357,7 +357,7 @@ def normalise(raw, *, is_page, settings):
 
     if not meta.get("title"):
         if not any(key == "title" for key, _ in problems):
-            problems.append(_missing("title", "il titolo", raw_keys))
+            problems.append(_missing("title", "il titolo", raw_keys - known))
     else:
         meta["title"] = fix_apostrophes(meta["title"])
         if len(meta["title"]) > TITLE_WARNING_LENGTH:
@@ -385,7 +385,7 @@ def normalise(raw, *, is_page, settings):
                                      " ignorato / `modified` is before `date`, ignored"))
         del meta["modified"]
     if "date" not in meta and not is_page and not any(key == "date" for key, _ in problems):
-        problems.append(_missing("date", "la data", raw_keys))
+        problems.append(_missing("date", "la data", raw_keys - known))
 
     for key in ("tags", "authors"):
         if key in meta:
