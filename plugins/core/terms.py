@@ -125,7 +125,9 @@ for _name in ("append", "extend", "insert", "remove", "pop", "clear", "__setitem
 def fast_membership(generator):
     """The article ``generator``'s terms (``tags``, ``categories``, ``authors``) with their
     articles as :class:`Members`, before any page is written (``article_generator_finalized``).
-    The same objects everywhere else: the context's lists are the generator's."""
+    Pelican writes the term pages from the generator's own ``tags``, ``categories`` and
+    ``authors``; the context's ``tags`` is a list Pelican made of the items before (with
+    the plain lists), read by templates only for the terms and their counts."""
     if isinstance(getattr(generator, "tags", None), dict):
         for tag, articles in generator.tags.items():
             generator.tags[tag] = Members(articles)
