@@ -343,6 +343,10 @@ MISTAKES = [
                                  "tags: [Crema, Cremona]"]),
     ("tags-hashtags-quoted", {"notizie/g5.md": _case("g5", 'tags: "#Crema, #Cremona"')},
      "notizie/g5.md:3", AVVISO, ["si scrivono senza #: scrivi tags: [Crema, Cremona]"]),
+    ("link-by-address", {"notizie/l0.md": _case("l0"), "notizie/l1.md": _case(
+        "l1", body="Come alla [festa di maggio](/2024/05/caso-l0/).\n")}, "notizie/l1.md:6",
+     AVVISO, ["il link /2024/05/caso-l0/ porta a notizie/l0.md con il suo indirizzo:"
+              " scrivi {filename}/notizie/l0.md"]),
     ("outside-categories", {"festa-r1.md": _case("r1")}, "festa-r1.md:1", AVVISO,
      ["direttamente in content/", "è pubblicato in «", "content/notizie/festa-r1.md"]),
     ("tags-tab", {"notizie/g3.md": _case("g3", "tags:\n\t- Crema")}, "notizie/g3.md:4",

@@ -9,6 +9,7 @@ import os
 import posixpath
 from dataclasses import dataclass
 from datetime import datetime
+from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo
 
 from plugins.core.problems import ERROR, WARNING, Problem
@@ -26,7 +27,9 @@ class Entry:
     save_as: str  # "" when the item is not written
     lang: str = ""
     line: int | None = None  # of its `slug` key, else of its `title`
-    links: tuple = ()  # ((path under content/, line), ...): where its {filename} links lead
+    # ((path under content/, line), ...): where its {filename} links lead; and (("/address/",
+    # line), ...): links to the site's pages by their address (a "/" first: no path has one)
+    links: tuple = ()
     draft: bool = False  # `status: draft`, also where a preview shows it
     scheduled: datetime | None = None  # its date, when the public build waits for it
     # a file with errors (only ``invoke check`` has entries for them, for the rules that
@@ -178,6 +181,8 @@ def unpublished_links(entries, read, settings):
         if entry.draft or entry.failed or not (entry.save_as or entry.scheduled):
             continue
         for target, line in entry.links:
+            if target.startswith("/"):  # an address: address_links
+                continue
             linked = by_source.get(target)
             if (linked is None and target in read) or (linked is not None and linked.failed):
                 continue  # a file with errors: reported on its own, as the build does
@@ -223,4 +228,33 @@ def all_problems(entries, settings, read):
     entries = list(entries)
     return [*duplicate_urls(entries), *duplicate_slugs(entries),
             *site_path_clashes(entries, settings),
-            *unpublished_links(entries, set(read), settings)]
+            *unpublished_links(entries, set(read), settings),
+            *address_links(entries, settings)]
+
+
+def address_links(entries, settings):
+    """Links to an article or a page of the site by its address (``/2024/05/festa/``,
+    as copied from the browser): they work until that item's title or date changes its
+    address, and nothing checks them. A warning naming the ``{filename}`` link to write,
+    which the build turns into the address and checks (a moved or deleted item is then
+    an error, not a broken link on the site)."""
+    base = urlsplit(str(settings.get("SITEURL") or "")).path.rstrip("/")
+    written = {}  # "/2024/05/festa" (no final "/") -> its file
+    for entry in entries:
+        if entry.save_as and not entry.failed:
+            written.setdefault("/" + without_index(entry.save_as).rstrip("/"), entry.source)
+    problems = []
+    for entry in entries:
+        for target, line in entry.links:
+            if not target.startswith("/"):
+                continue  # a {filename} link: unpublished_links
+            address = target[len(base):] if base and target.startswith(base + "/") else target
+            source = written.get(without_index(address).rstrip("/"))
+            if source is None:
+                continue
+            problems.append(Problem(
+                entry.source, f"il link {target} porta a {source} con il suo indirizzo:"
+                f" scrivi {{filename}}/{source}, così il sito controlla il link e lo tiene"
+                " giusto anche se l'indirizzo cambia (titolo o data) / link to"
+                f" {source} by its address: write {{filename}}/{source}", line, WARNING))
+    return problems

@@ -40,7 +40,9 @@ class Checked:
     key_lines: dict = field(default_factory=dict)
     deps: set = field(default_factory=set)  # other files the result depends on
     # {path under content/: line} of the files its {filename} links lead to (body and
-    # summary; the first line of each): content_checks.rules.unpublished_links
+    # summary; the first line of each): content_checks.rules.unpublished_links; and
+    # {"/address/": line} of its links to this site's pages by their address
+    # (content_checks.rules.address_links)
     links: dict = field(default_factory=dict)
 
     @property
@@ -218,6 +220,13 @@ class _FileCheck:
                 path = content_path(target, posixpath.dirname(self.relative))
                 if path not in self.checked.links:
                     self.checked.links[path] = line(needle)
+            elif not what and target.startswith("/") and not target.startswith("//"):
+                # a page of this site by its address (/2024/05/festa/): kept, with a "/"
+                # no path under content/ has, for the rule that knows every item's address
+                # (content_checks.rules.address_links)
+                address = urlsplit(target).path
+                if address not in self.checked.links:
+                    self.checked.links[address] = line(needle)
         for src, alt in images:
             if not (alt or "").strip():
                 add("immagine senza testo alternativo: scrivi cosa mostra tra le"
