@@ -1,13 +1,17 @@
 """Readers who see poorly, proven in Chromium: the browser's own text size at 200 %
-(WCAG 1.4.4), the smallest text and less motion (``prefers-reduced-motion: reduce``).
-Reflow at 320 px and text spacing are tests/test_reflow_browser.py's, forced colours
-tests/test_forced_colors_browser.py's.
+(WCAG 1.4.4), the smallest text, more contrast (``prefers-contrast: more``) and less
+motion (``prefers-reduced-motion: reduce``). Reflow at 320 px and text spacing are
+tests/test_reflow_browser.py's, forced colours tests/test_forced_colors_browser.py's.
 
 The text size is Chromium's own setting (Settings > Appearance > Font size), set through
 the DevTools protocol (``Page.setFontSizes``): the default font size, which every rem of
 the theme follows; not the zoom, which enlarges everything and narrows the layout. At
 200 % on a phone the brand's mark and name no longer fit side by side: they ran off the
 screen, the name cut after "FareLeg", and the whole page scrolled sideways.
+
+``prefers-contrast: more`` ("Increase contrast" on macOS and iOS) was ignored: the muted
+grey (4.81:1 on the home page's light band), the links and the blue header band (5.57:1)
+stayed at the AA minimum. With it, all text is at 7:1 at least (1.4.6, AAA).
 """
 
 import pytest
@@ -70,6 +74,66 @@ OUTSIDE = """() => {
     }
     return [document.documentElement.scrollWidth, width, outside];
 }"""
+# Every visible text (and the separators drawn by ::before/::after) whose contrast with
+# the background behind it is under ``minimum`` (large text: ``large``), as
+# "element "text" ratio". Backgrounds are blended up to the first opaque one.
+LOW_CONTRAST = """([minimum, large]) => {
+    const hidden = """ + HIDDEN + """;
+    const rgba = value => { const c = value.match(/[\\d.]+/g).map(Number);
+                            return c.length === 3 ? [...c, 1] : c; };
+    const over = (top, under) => under.map((v, i) => v * (1 - top[3]) + top[i] * top[3]);
+    const luminance = colour => colour.slice(0, 3).map(c => c / 255).map(
+        c => c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4)
+        .reduce((sum, c, i) => sum + c * [0.2126, 0.7152, 0.0722][i], 0);
+    const background = element => {
+        const layers = [];
+        for (let box = element; box; box = box.parentElement) {
+            const colour = rgba(getComputedStyle(box).backgroundColor);
+            if (colour[3] > 0) layers.unshift(colour);
+            if (colour[3] === 1) break;
+        }
+        return layers.reduce((under, top) => over(top, under), [255, 255, 255]);
+    };
+    const low = new Set();
+    const check = (element, pseudo, text) => {
+        const style = getComputedStyle(element, pseudo);
+        const behind = background(element);
+        const [a, b] = [luminance(over(rgba(style.color), behind)), luminance(behind)];
+        const ratio = (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05);
+        const size = parseFloat(style.fontSize);
+        const big = size >= 24 || (size >= 18.66 && parseInt(style.fontWeight) >= 700);
+        if (ratio < (big ? large : minimum))
+            low.add(`${element.tagName.toLowerCase()}.${element.className}${pseudo || ''}`
+                    + ` "${text.slice(0, 20)}" ${ratio.toFixed(2)}`);
+    };
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    for (let node; (node = walker.nextNode());) {
+        const element = node.parentElement;
+        if (node.textContent.trim() && !element.closest('.skip-link') && !hidden(element))
+            check(element, null, node.textContent.trim());
+    }
+    for (const element of document.body.querySelectorAll('*')) {
+        for (const pseudo of ['::before', '::after']) {
+            const content = getComputedStyle(element, pseudo).content;
+            if (/^".*[^\\s"]/.test(content) && !hidden(element))
+                check(element, pseudo, content);
+        }
+    }
+    return [...low];
+}"""
+# The contrast of the pagination's first link's edge with the page behind it.
+EDGE = """() => {
+    const rgb = value => value.match(/[\\d.]+/g).slice(0, 3).map(Number);
+    const luminance = colour => colour.map(c => c / 255).map(
+        c => c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4)
+        .reduce((sum, c, i) => sum + c * [0.2126, 0.7152, 0.0722][i], 0);
+    const link = document.querySelector('.pagination-list a:not([aria-current])');
+    const [a, b] = [luminance(rgb(getComputedStyle(link).borderTopColor)),
+                    luminance(rgb(getComputedStyle(document.body).backgroundColor))];
+    return (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05);
+}"""
+
+
 @pytest.fixture(scope="module")
 def site(tmp_path_factory):
     with served_site(tmp_path_factory.mktemp("low-vision"), {
@@ -150,6 +214,32 @@ def test_nothing_is_under_12_px(page, site, width):
             assert small == [], address
     finally:
         page.set_viewport_size({"width": 390, "height": 844})
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+@pytest.mark.parametrize(("kind", "address"), PAGES, ids=IDS)
+def test_more_contrast_puts_all_text_at_7_to_1(page, site, kind, address, scheme):
+    """prefers-contrast: more: every text at 7:1 (large text 4.5:1), WCAG 1.4.6."""
+    visit(page, site, address, color_scheme=scheme, contrast="more")
+    assert page.evaluate("matchMedia('(prefers-contrast: more)').matches")
+    assert page.evaluate(LOW_CONTRAST, [7, 4.5]) == [], (kind, scheme)
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_more_contrast_draws_the_edges_of_controls_at_3_to_1(page, site, scheme):
+    """The pagination's links are boxes whose edge shows where to tap: 3:1 with more
+    contrast (by default a light rule, 1.70:1, as the UI kit draws it)."""
+    visit(page, site, "/", color_scheme=scheme, contrast="more")
+    assert page.evaluate(EDGE) >= 3
+
+
+def test_without_more_contrast_the_look_is_unchanged(page, site):
+    """The stronger colours only when asked for: by default the muted grey and the
+    links keep the UI kit's colours."""
+    visit(page, site, "/")
+    muted = page.evaluate("getComputedStyle(document.querySelector('.pagination-status')).color")
+    link = page.evaluate("getComputedStyle(document.querySelector('.card-title a')).color")
+    assert (muted, link) == ("rgb(92, 111, 130)", "rgb(0, 102, 204)")  # #5c6f82, #0066cc
 
 
 def test_reduced_motion_turns_smooth_scrolling_off(page, site):
