@@ -319,7 +319,8 @@ def test_keys_other_plugins_add_with_a_check_are_known_and_checked(settings):
     ("2024-02-30", "febbraio 2024 ha 29 giorni"),
     ("2026-13-01", "il mese va da 01 a 12"),
     ("29/13/2026", "il mese va da 01 a 12"),
-    ("2026-11-29 24:00", "l'ora va da 00:00 a 23:59"),
+    ("2026-11-29 24:00", "l'ora va da 00:00 a 23:59 (la mezzanotte si scrive 00:00 del giorno"
+                         " dopo)"),
     ("2026-11-29 10:75", "l'ora va da 00:00 a 23:59"),
 ])
 def test_a_date_typed_another_way_says_what_to_write(settings, typed, hint):

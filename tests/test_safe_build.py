@@ -216,7 +216,8 @@ def test_a_build_identical_to_the_current_release_makes_no_new_release(tmp_path,
     again = safe_build.publish(conf, root, content=content)
     assert again == first and current(root) == first.resolve()
     assert safe_build.releases(root) == [first]
-    assert f"Nessuna modifica rispetto alla versione pubblicata ({first.name})" in caplog.text
+    assert (f"Nessuna modifica rispetto alla versione pubblicata ({first.name}): resta online"
+            " quella") in caplog.text
     assert list((root / "staging").iterdir()) == []
     write_content(content, {"notizie/b.md": article(title="Due", date="2024-05-06")})
     second = safe_build.publish(conf, root, content=content)

@@ -497,7 +497,7 @@ def publish(settings_file, root, extra_settings=(), content="content", siteurl=N
                 # the morning build of a day without news: a new release would only push
                 # the good ones out of the KEEP_RELEASES a rollback can go back to
                 logger.warning("Nessuna modifica rispetto alla versione pubblicata (%s): resta"
-                               " quella / Nothing changed: %s stays current", now, now)
+                               " online quella / Nothing changed: %s stays current", now, now)
                 return served
             staging.chmod(0o755)
             release = root / RELEASES / name

@@ -148,7 +148,7 @@ def clean_path(path, folder):
     relative = posixpath.normpath(text.lstrip("/"))
     if files.local_path(path):  # C:\Users\…\bando.pdf: on the editor's computer
         return relative, files.local_path_message(path.strip(), folder.strip("/") + "/",
-                                                  "{}") + f" ({KEY})"
+                                                  "{} in " + KEY)
     if relative == ".." or relative.startswith("../") or re.match(r"^[A-Za-z]:", text):
         return relative, (
             f"percorso fuori da content/: {path} ({KEY}) / path leaves content/: {path}"

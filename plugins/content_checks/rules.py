@@ -253,8 +253,8 @@ def address_links(entries, settings):
             if source is None:
                 continue
             problems.append(Problem(
-                entry.source, f"il link {target} porta a {source} con il suo indirizzo:"
+                entry.source, f"il link {target} è l'indirizzo di {source}:"
                 f" scrivi {{filename}}/{source}, così il sito controlla il link e lo tiene"
-                " giusto anche se l'indirizzo cambia (titolo o data) / link to"
+                " giusto anche se l'indirizzo cambia (con il titolo o la data) / link to"
                 f" {source} by its address: write {{filename}}/{source}", line, WARNING))
     return problems

@@ -86,8 +86,8 @@ def outside_categories(relative, settings):
     """The warning for an article saved in ``content/`` itself, outside the categories'
     folders: the build files it under ``DEFAULT_CATEGORY`` without a word."""
     default = settings.get("DEFAULT_CATEGORY") or "misc"
-    return (f"il file è direttamente in content/, fuori dalle cartelle delle categorie: è"
-            f" pubblicato in «{default}»; spostalo nella cartella della sua categoria (per"
+    return (f"il file è direttamente in content/, fuori dalle cartelle delle categorie: viene"
+            f" pubblicato nella categoria «{default}»; spostalo nella cartella della sua categoria (per"
             f" esempio content/notizie/{relative}) / outside the category folders: published"
             f" in {default}")
 
@@ -116,7 +116,7 @@ class _FileCheck:
     def run(self, data):
         if not data.strip():  # saved before anything was written, or emptied
             self.add("il file è vuoto: in cima scrivi le informazioni tra due righe `---`"
-                     " (title:, date:) e sotto il testo, oppure crea l'articolo con ./run new"
+                     " (title: e date:) e sotto il testo, oppure crea l'articolo con ./run new"
                      " / the file is empty", 1)
             return self.checked
         try:

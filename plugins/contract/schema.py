@@ -124,7 +124,7 @@ def date_hint(text):
     hour = int(match["hour"]) if match["hour"] else None
     minute = int(match["minute"]) if match["minute"] else 0
     if hour is not None and (hour > 23 or minute > 59):
-        return ("l'ora va da 00:00 a 23:59 (mezzanotte è 00:00 del giorno dopo)",
+        return ("l'ora va da 00:00 a 23:59 (la mezzanotte si scrive 00:00 del giorno dopo)",
                 "the time goes from 00:00 to 23:59")
     fixed = f"{year:04d}-{month:02d}-{day:02d}"
     if hour is None:
@@ -268,7 +268,7 @@ def _check_image(meta, settings, problems):
         there = next((folder + os.path.basename(normal) for folder in folders
                       if os.path.isfile(os.path.join(settings["PATH"], folder,
                                                      os.path.basename(normal)))), None)
-        hint = f": scrivi image: {there}" if there else ""
+        hint = f"; scrivi image: {there}" if there else ""
         problems.append(("image", f"l'immagine `image` deve stare in {', '.join(folders)}:"
                                   f" {meta['image']}{hint} / `image` must be under"
                                   f" {folders[0]}"))
@@ -394,7 +394,7 @@ def normalise(raw, *, is_page, settings):
                 # "#Crema, #Cremona" in quotes (unquoted, YAML reads a comment: source.py)
                 names = [name.lstrip("#").strip() for name in names]
                 written = ", ".join(filter(None, names))
-                warnings.append(("tags", f"gli argomenti si scrivono senza #: scrivi tags:"
+                warnings.append(("tags", f"gli argomenti si scrivono senza `#`: scrivi tags:"
                                          f" [{written}] / tags are written without #"))
             meta[key] = unique_names(key, names, settings["SLUG_REGEX_SUBSTITUTIONS"],
                                      problems)

@@ -427,8 +427,8 @@ def _hashtag_message(key, value, comment, item):
                 f" scrivi le voci senza `#`, {written} / a value starting with `#` is a YAML"
                 f" comment: write {written}")
     written = f"- {_quoted(comment)}" if item else f"{key}: {_quoted(comment)}"
-    return (f"il valore di `{key}` comincia con `#`, che YAML legge come l'inizio di un"
-            f" commento: `{key}` resterebbe vuoto; scrivilo tra virgolette diritte, {written}"
+    return (f"il valore di `{key}` comincia con `#`, che qui comincia un commento:"
+            f" `{key}` resterebbe vuoto; scrivilo tra virgolette diritte, {written}"
             f" / a value starting with `#` is a YAML comment: quote it")
 
 
