@@ -184,18 +184,18 @@ def test_archive_index_lists_years_and_months_not_every_article(build):
                li.select_one(".term-count").get_text(strip=True))
               for li in years[0].select(".archive-months li")]
     # a month's link says its year (visually hidden): out of context, every year has a May
-    assert months == [("marzo 2024", f"{SITEURL}/archivio/2024/#mese-03", "3 articoli"),
-                      ("febbraio 2024", f"{SITEURL}/archivio/2024/#mese-02", "3 articoli"),
-                      ("gennaio 2024", f"{SITEURL}/archivio/2024/#mese-01", "3 articoli")]
+    assert months == [("Marzo 2024", f"{SITEURL}/archivio/2024/#mese-03", "3 articoli"),
+                      ("Febbraio 2024", f"{SITEURL}/archivio/2024/#mese-02", "3 articoli"),
+                      ("Gennaio 2024", f"{SITEURL}/archivio/2024/#mese-01", "3 articoli")]
     assert years[0].select_one(".archive-months a .visually-hidden").get_text() == " 2024"
     assert [li.get_text(" ", strip=True) for li in years[1].select(".archive-months li")] == [
-        "novembre 2022 1 articolo"]
+        "Novembre 2022 1 articolo"]
     year = site.soup("/archivio/2024/")
     jump = year.select_one('main nav[aria-label="Mesi"]')
     assert [a["href"] for a in jump.select("a")] == ["#mese-03", "#mese-02", "#mese-01"]
     sections = year.select("main section.archive-year")
     assert [(s.h2["id"], s.h2.get_text(strip=True)) for s in sections] == [
-        ("mese-03", "marzo 2024"), ("mese-02", "febbraio 2024"), ("mese-01", "gennaio 2024")]
+        ("mese-03", "Marzo 2024"), ("mese-02", "Febbraio 2024"), ("mese-01", "Gennaio 2024")]
     assert [a.get_text(strip=True) for a in sections[0].select(".archive-title")] == [
         "Notizia 08", "Notizia 05", "Notizia 02"]
     assert sum(len(s.select(".archive-item")) for s in sections) == 9

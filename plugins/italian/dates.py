@@ -34,13 +34,18 @@ def data_breve(value: datetime, zone: ZoneInfo) -> str:
 
 
 def mese(value: datetime, zone: ZoneInfo) -> str:
-    """``maggio 2024`` (a month's heading in the archive)."""
-    return _formatted(value, zone, "LLLL y")
+    """``Maggio 2024`` (a month's heading in the archive: months are lower case in a
+    sentence, a heading starts with a capital)."""
+    return _capital(_formatted(value, zone, "LLLL y"))
 
 
 def nome_mese(value: datetime, zone: ZoneInfo) -> str:
-    """``maggio`` (a month under its year's heading)."""
-    return _formatted(value, zone, "LLLL")
+    """``Maggio`` (a month under its year's heading, first in its list item)."""
+    return _capital(_formatted(value, zone, "LLLL"))
+
+
+def _capital(text: str) -> str:
+    return text[:1].upper() + text[1:]
 
 
 def data_iso(value: datetime, zone: ZoneInfo) -> str:
