@@ -324,7 +324,7 @@ MISTAKES = [
     ("title-opening-quote", {"notizie/t2.md": _case("t2", 'title: "Insieme" è il motto')},
      "notizie/t2.md:2", ERRORE, ["title: '\"Insieme\" è il motto'"]),
     ("title-hashtag-first", {"notizie/t3.md": _case("t3", "title: #FareLegami in festa")},
-     "notizie/t3.md:2", ERRORE, ["comincia con `#`, che qui comincia un commento",
+     "notizie/t3.md:2", ERRORE, ["comincia con `#`, che qui apre un commento",
                                  'title: "#FareLegami in festa"']),
     ("title-hashtag-last", {"notizie/t4.md": _case("t4", "title: Festa #FareLegami")},
      "notizie/t4.md:2", ERRORE, ['"Festa #FareLegami"']),

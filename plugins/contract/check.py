@@ -87,9 +87,9 @@ def outside_categories(relative, settings):
     folders: the build files it under ``DEFAULT_CATEGORY`` without a word."""
     default = settings.get("DEFAULT_CATEGORY") or "misc"
     return (f"il file è direttamente in content/, fuori dalle cartelle delle categorie: viene"
-            f" pubblicato nella categoria «{default}»; spostalo nella cartella della sua categoria (per"
-            f" esempio content/notizie/{relative}) / outside the category folders: published"
-            f" in {default}")
+            f" pubblicato nella categoria «{default}»; spostalo nella cartella della sua"
+            f" categoria (per esempio content/notizie/{relative}) / outside the category"
+            f" folders: published in {default}")
 
 
 def linkable_folders(settings):

@@ -427,7 +427,7 @@ def _hashtag_message(key, value, comment, item):
                 f" scrivi le voci senza `#`, {written} / a value starting with `#` is a YAML"
                 f" comment: write {written}")
     written = f"- {_quoted(comment)}" if item else f"{key}: {_quoted(comment)}"
-    return (f"il valore di `{key}` comincia con `#`, che qui comincia un commento:"
+    return (f"il valore di `{key}` comincia con `#`, che qui apre un commento:"
             f" `{key}` resterebbe vuoto; scrivilo tra virgolette diritte, {written}"
             f" / a value starting with `#` is a YAML comment: quote it")
 
