@@ -348,6 +348,15 @@ MISTAKES = [
         "l1", body="Come alla [festa di maggio](/2024/05/caso-l0/).\n")}, "notizie/l1.md:6",
      AVVISO, ["il link /2024/05/caso-l0/ è l'indirizzo di notizie/l0.md:"
               " scrivi {filename}/notizie/l0.md"]),
+    # the section and the query it links stay in the link to write; each link on its line
+    ("link-by-address-fragment", {"notizie/l2.md": _case(
+        "l2", body="Il [programma](/2024/05/caso-l0/#programma).\n\n"
+                   "La [pagina 2](/2024/05/caso-l0/?pagina=2).\n")}, "notizie/l2.md:8",
+     AVVISO, ["il link /2024/05/caso-l0/?pagina=2 è l'indirizzo di notizie/l0.md",
+              "scrivi {filename}/notizie/l0.md?pagina=2,"]),
+    ("link-by-address-fragment-first", {}, "notizie/l2.md:6", AVVISO,
+     ["il link /2024/05/caso-l0/#programma è l'indirizzo di notizie/l0.md",
+      "scrivi {filename}/notizie/l0.md#programma,"]),
     ("outside-categories", {"festa-r1.md": _case("r1")}, "festa-r1.md:1", AVVISO,
      ["direttamente in content/", "viene pubblicato nella categoria «",
       "content/notizie/festa-r1.md"]),

@@ -248,13 +248,18 @@ def address_links(entries, settings):
         for target, line in entry.links:
             if not target.startswith("/"):
                 continue  # a {filename} link: unpublished_links
-            address = target[len(base):] if base and target.startswith(base + "/") else target
+            parts = urlsplit(target)
+            address = parts.path
+            address = address[len(base):] if base and address.startswith(base + "/") else address
             source = written.get(without_index(address).rstrip("/"))
             if source is None:
                 continue
+            # the section or the query linked stays: {filename}/notizie/festa.md#programma
+            link = f"{{filename}}/{source}" + (f"?{parts.query}" if parts.query else "") \
+                + (f"#{parts.fragment}" if parts.fragment else "")
             problems.append(Problem(
                 entry.source, f"il link {target} è l'indirizzo di {source}:"
-                f" scrivi {{filename}}/{source}, così il sito controlla il link e lo tiene"
+                f" scrivi {link}, così il sito controlla il link e lo tiene"
                 " giusto anche se l'indirizzo cambia (con il titolo o la data) / link to"
-                f" {source} by its address: write {{filename}}/{source}", line, WARNING))
+                f" {source} by its address: write {link}", line, WARNING))
     return problems

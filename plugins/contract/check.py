@@ -41,7 +41,7 @@ class Checked:
     deps: set = field(default_factory=set)  # other files the result depends on
     # {path under content/: line} of the files its {filename} links lead to (body and
     # summary; the first line of each): content_checks.rules.unpublished_links; and
-    # {"/address/": line} of its links to this site's pages by their address
+    # {"/address/#section": line} of its links to this site's pages by their address
     # (content_checks.rules.address_links)
     links: dict = field(default_factory=dict)
 
@@ -223,10 +223,10 @@ class _FileCheck:
             elif not what and target.startswith("/") and not target.startswith("//"):
                 # a page of this site by its address (/2024/05/festa/): kept, with a "/"
                 # no path under content/ has, for the rule that knows every item's address
-                # (content_checks.rules.address_links)
-                address = urlsplit(target).path
-                if address not in self.checked.links:
-                    self.checked.links[address] = line(needle)
+                # (content_checks.rules.address_links); whole, with its section or query
+                # (#programma, ?pagina=2), which the {filename} link to write keeps
+                if target not in self.checked.links:
+                    self.checked.links[target] = line(needle)
         for src, alt in images:
             if not (alt or "").strip():
                 add("immagine senza testo alternativo: scrivi cosa mostra tra le"
