@@ -229,6 +229,32 @@ def test_text_at_200_percent_fits_narrow_phones(page, site, width):
         page.set_viewport_size({"width": 390, "height": 844})
 
 
+# Whether the brand's mark and its name share a row: [mark's top, bottom, name's top, bottom].
+BRAND_ROWS = """() => [document.querySelector('.brand-mark'), document.querySelector('.brand-text')]
+    .flatMap(e => { const box = e.getBoundingClientRect();
+                    return [Math.round(box.top), Math.round(box.bottom)]; })"""
+LONG_NAME = "Comunità Solidali della Provincia di Cremona, Crema e Casalmaggiore"
+
+
+@pytest.mark.parametrize(("width", "text_size"), [(1280, 16), (1280, 32), (390, 16)])
+def test_a_long_site_name_wraps_beside_the_mark(tmp_path, page, width, text_size):
+    """The mark goes above the name only when the mark and the name's longest word do not
+    fit side by side (a phone at 200 %): a long SITENAME, or a long SITESUBTITLE, at the
+    default text size on a computer sent the mark alone onto a line above the name,
+    which wrapped onto its own lines anyway."""
+    with served_site(tmp_path, {"notizie/a.md": article(title="Uno")},
+                     settings=f"VISIT_COUNTER_URL = ''\nSITENAME = {LONG_NAME!r}\n") as long:
+        page.set_viewport_size({"width": width, "height": 844})
+        try:
+            visit(page, long, "/", text_size=text_size)
+            mark_top, mark_bottom, text_top, text_bottom = page.evaluate(BRAND_ROWS)
+            assert mark_top < text_bottom and text_top < mark_bottom, page.evaluate(BRAND_ROWS)
+            scroll_width, screen, outside = page.evaluate(OUTSIDE)
+            assert (scroll_width, outside, page.evaluate(SPILLED)) == (screen, [], [])
+        finally:
+            page.set_viewport_size({"width": 390, "height": 844})
+
+
 def test_nothing_is_under_12_px_on_a_computer(page, site):
     """The smallest text (dates, categories, the slim band) at the default size: 14 px,
     never under 12 (on a phone: the first test)."""
