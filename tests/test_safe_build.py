@@ -225,6 +225,22 @@ def test_a_build_identical_to_the_current_release_makes_no_new_release(tmp_path,
     assert len(safe_build.releases(root)) == 2
 
 
+def test_a_release_the_web_server_cannot_read_is_replaced_by_the_same_build(tmp_path):
+    """A release with a file or a folder the web server cannot read (made before the
+    build made its output readable, with ``umask 077``, or changed by hand) was kept as
+    "nothing changed" by the next build, readable and byte for byte the same: publishing
+    again left the site's home page and articles refused (403)."""
+    conf, content, root = make_conf(tmp_path), tmp_path / "content", tmp_path / "public"
+    write_content(content, {"notizie/a.md": article(title="Uno")})
+    first = safe_build.publish(conf, root, content=content)
+    (first / "index.html").chmod(0o600)
+    (first / "2024").chmod(0o700)
+    second = safe_build.publish(conf, root, content=content)
+    assert second != first and current(root) == second.resolve()
+    assert (second / "index.html").stat().st_mode & 0o444 == 0o444
+    assert (second / "2024").stat().st_mode & 0o555 == 0o555
+
+
 def test_every_extra_setting_reaches_the_build(tmp_path):
     """Pelican keeps only the last ``-e``'s settings: a publish's own (its items file)
     replaced any given by the caller."""

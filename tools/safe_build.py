@@ -289,10 +289,17 @@ def _switch(root, release):
         raise
 
 
+# What the web server needs, as plugins/writer/modes.py makes it: files read, folders
+# read and entered, by everyone
+READ_BITS = {"file": 0o444, "dir": 0o555}
+
+
 def same_tree(first, second):
     """Whether the folders hold the same files with the same bytes (names, links and
-    contents; not dates or modes). Builds are deterministic, and a file out of the
-    build's caches is often the very same file (a hard link) in both."""
+    contents; not dates, nor modes but the read and enter bits the web server needs:
+    a release with a file it cannot read is no match for a build it can read).
+    Builds are deterministic, and a file out of the build's caches is often the very
+    same file (a hard link) in both."""
     def listing(folder):
         found = {}
         for parent, folders, names in os.walk(folder):
@@ -311,8 +318,11 @@ def same_tree(first, second):
         if kind == "link":
             if os.readlink(one) != os.readlink(other):
                 return False
-        elif kind == "file":
-            a, b = os.stat(one), os.stat(other)
+            continue
+        a, b = os.stat(one), os.stat(other)
+        if a.st_mode & READ_BITS[kind] != b.st_mode & READ_BITS[kind]:
+            return False
+        if kind == "file":
             if (a.st_dev, a.st_ino) == (b.st_dev, b.st_ino):
                 continue
             if a.st_size != b.st_size:
