@@ -6,8 +6,9 @@ meta line, the live regions, the images.
 
 axe-core (tests/test_accessibility_browser.py) checks that names exist; this file checks
 what they say. The site: the repository's own content (public settings) plus an article
-with a cover, a body image, a PDF, tags and an English term, the visit counter on, also on
-listings, and short pages of listings so that pagination shows. Built and served once.
+with a cover, a body image, a PDF, tags and an English term, four notices of 2023 (two
+months) each with a text attachment, the visit counter on, also on listings, and short
+pages of listings so that pagination shows, on Documenti too. Built and served once.
 """
 
 import io
@@ -33,7 +34,9 @@ PAGE_KINDS = {
     "autore": "/autori/redazione/",
     "categorie": "/categorie/",
     "archivio": "/archivio/",
+    "archivio, anno": "/archivio/2024/",
     "documenti": "/documenti/",
+    "documenti, pagina 2": "/documenti/pagina/2/",
     "segui": "/segui/",
     "cerca": "/cerca/?q=laboratori",
     "404": "/404.html",
@@ -65,6 +68,16 @@ EXTRA = {
             ![Grafico a barre delle presenze: 40, 75, 55 e 90 persone]({static}/immagini/presenze.png)
             """),
 }
+# Older than every other article: the home's first pages and the category Notizie are the
+# same; 2023 is a fourth year in the archive; Documenti has a second page.
+NOTICES = [("2023-03-10", "Sportello aperto a Soresina"),
+           ("2023-03-20", "Nuovi orari dello sportello"),
+           ("2023-11-05", "Assemblea dei volontari"), ("2023-11-25", "Bando per le associazioni")]
+for number, (day, heading) in enumerate(NOTICES):
+    EXTRA[f"allegati/modulo-{number}.txt"] = f"Modulo numero {number}.\n".encode()
+    EXTRA[f"avvisi/{day}-avviso-{number}.md"] = article(
+        title=heading, date=f"{day} 10:00",
+        attachments=[f"file: allegati/modulo-{number}.txt\n    title: Modulo {number}"])
 
 
 @pytest.fixture(scope="module")
@@ -204,6 +217,19 @@ def test_the_article_reads_as_an_outline(trees):
         (2, "FareLegami"), (2, "Partner"), (2, "Sostegno"), (2, "Resta aggiornato")])
 
 
+def test_the_archive_reads_the_newest_articles_then_each_year_and_a_year_each_month(trees):
+    def outline(kind):
+        return [(prop(node, "level"), name(node)) for node in trees[kind].of_role("heading")]
+
+    footer = [(2, "FareLegami"), (2, "Partner"), (2, "Sostegno"), (2, "Resta aggiornato")]
+    assert outline("archivio") == heard([
+        (1, "Archivio"), (2, "Gli ultimi articoli"), (2, "2026"), (2, "2025"), (2, "2024"),
+        (2, "2023"), *footer])
+    assert outline("archivio, anno") == heard([
+        (1, "Archivio 2024"), (2, "Ottobre 2024"), (2, "Agosto 2024"), (2, "Luglio 2024"),
+        (2, "Giugno 2024"), (2, "Maggio 2024"), *footer])
+
+
 # ---- Landmarks ------------------------------------------------------------------------
 
 def test_one_main_one_banner_one_footer_and_navigation_landmarks_with_distinct_names(trees):
@@ -222,6 +248,17 @@ def test_one_main_one_banner_one_footer_and_navigation_landmarks_with_distinct_n
                                       "Note legali e accessibilità"])
     assert navs["categoria"] == heard(["Menu principale", "Percorso", "Paginazione",
                                        "Note legali e accessibilità"])
+    assert navs["archivio, anno"] == heard(["Menu principale", "Percorso", "Mesi",
+                                            "Note legali e accessibilità"])
+    for kind in ("documenti", "documenti, pagina 2"):
+        assert navs[kind] == heard(["Menu principale", "Percorso", "Paginazione",
+                                    "Note legali e accessibilità"]), kind
+
+
+def test_every_page_kind_has_a_title_of_its_own(trees):
+    titles = {kind: name(tree.nodes[0]) for kind, tree in trees.items()}
+    assert len(set(titles.values())) == len(titles), titles
+    assert titles["documenti, pagina 2"] == heard("Documenti – pagina 2 – FareLegami")
 
 
 # ---- Links read out of context --------------------------------------------------------
@@ -239,6 +276,28 @@ def test_no_link_name_leads_to_two_places_nor_is_an_address_an_arrow_or_empty(tr
             assert text.strip("‹›«»…·|>< "), (kind, url)
             assert not re.match(r"(https?://|www\.)", text), (kind, text)
         assert not {text: urls for text, urls in places.items() if len(urls) > 1}, kind
+
+
+def test_the_archives_month_links_say_their_year_and_leave_the_count_out(trees, site):
+    # "Maggio" is in the list of links of every year: on the archive's index the year
+    # goes with it, visually hidden (the section's heading shows it)
+    year = [text for text, url in links(trees["archivio"])
+            if url == f"{site.origin}/archivio/2023/"]
+    assert year == heard(["2023", "Novembre 2023", "Marzo 2023"])
+    # on the year's own page the year is said once, by the page: "Ottobre", not twice
+    months = [name(node) for node in trees["archivio, anno"].of_role("link")
+              if "#mese-" in (prop(node, "url") or "")]
+    assert months == heard(["Ottobre", "Agosto", "Luglio", "Giugno", "Maggio"])
+
+
+def test_a_listing_of_several_pages_offers_the_archive_by_a_link_that_says_where(
+        page, site, trees):
+    for kind in ("home", "home, pagina 2", "categoria"):
+        open_page(page, site, PAGE_KINDS[kind])
+        assert read(page, ".pagination-archive") == heard(
+            "Cerchi un articolo meno recente? Sfoglia l’archivio per anno e mese."), kind
+    # Documenti, paginated too, lists documents, not articles: no such line
+    assert not [text for text, _ in links(trees["documenti"]) if "archivio" in text]
 
 
 def test_the_feeds_on_segui_are_named_by_what_they_carry_then_their_address(trees, site):
