@@ -49,6 +49,36 @@ HOLD_TIMEOUT = 30  # seconds a held request waits at most (a test that forgets t
 TEST_HOSTS = "--host-resolver-rules=MAP site.test 127.0.0.1, MAP counter.test 127.0.0.1"
 
 
+# Scripts for page.evaluate shared by the layout tests (reflow, low vision).
+# Whether an element is not shown: display none, invisible, or hidden as base.css's
+# .visually-hidden hides (1 px, absolute, overflow hidden: for screen readers only).
+HIDDEN = """element => {
+    for (let box = element; box; box = box.parentElement) {
+        const style = getComputedStyle(box);
+        if (style.display === 'none' || style.visibility === 'hidden') return true;
+        if (style.position === 'absolute' && style.overflow === 'hidden'
+            && box.offsetWidth <= 1 && box.offsetHeight <= 1) return true;
+    }
+    return false;
+}"""
+# What sticks out of the screen sideways, but for tables and code (they scroll in their
+# own box; the skip link waits above the top until focused): [scrollWidth, clientWidth,
+# ["element left-right px", ...]].
+OUTSIDE = """() => {
+    const hidden = """ + HIDDEN + """;
+    const width = document.documentElement.clientWidth;
+    const outside = [];
+    for (const element of document.body.querySelectorAll('*')) {
+        if (element.closest('.table-scroll, pre, .skip-link') || hidden(element)) continue;
+        const box = element.getBoundingClientRect();
+        if ((box.width || box.height) && (box.right > width + 0.5 || box.left < -0.5))
+            outside.push(`${element.tagName.toLowerCase()}.${element.className}`
+                         + ` ${Math.round(box.left)}-${Math.round(box.right)} px`);
+    }
+    return [document.documentElement.scrollWidth, width, outside];
+}"""
+
+
 def wait_until(page, condition, what="condition", timeout=15.0):
     """Until ``condition()`` is true, letting ``page`` run (and Playwright deliver its
     events) between tries; fails naming ``what`` after ``timeout`` seconds."""

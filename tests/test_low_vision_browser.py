@@ -15,7 +15,7 @@ stayed at the AA minimum. With it, all text is at 7:1 at least (1.4.6, AAA).
 """
 
 import pytest
-from browser_support import chromium, served_site
+from browser_support import HIDDEN, OUTSIDE, chromium, served_site
 from support import ROOT, article
 
 pytestmark = pytest.mark.browser
@@ -33,17 +33,6 @@ PAGES = [
 ]
 IDS = [kind for kind, _ in PAGES]
 
-# Whether an element is not shown: display none, invisible, or hidden as base.css's
-# .visually-hidden hides (1 px, absolute, overflow hidden: for screen readers only).
-HIDDEN = """element => {
-    for (let box = element; box; box = box.parentElement) {
-        const style = getComputedStyle(box);
-        if (style.display === 'none' || style.visibility === 'hidden') return true;
-        if (style.position === 'absolute' && style.overflow === 'hidden'
-            && box.offsetWidth <= 1 && box.offsetHeight <= 1) return true;
-    }
-    return false;
-}"""
 # Every visible text of the page: [element's name, its text, its font size in px].
 TEXTS = """() => {
     const hidden = """ + HIDDEN + """;
@@ -58,21 +47,6 @@ TEXTS = """() => {
                     parseFloat(getComputedStyle(element).fontSize)]);
     }
     return texts;
-}"""
-# What sticks out of the screen sideways, but for tables and code (they scroll in their
-# own box; the skip link waits above the top until focused).
-OUTSIDE = """() => {
-    const hidden = """ + HIDDEN + """;
-    const width = document.documentElement.clientWidth;
-    const outside = [];
-    for (const element of document.body.querySelectorAll('*')) {
-        if (element.closest('.table-scroll, pre, .skip-link') || hidden(element)) continue;
-        const box = element.getBoundingClientRect();
-        if ((box.width || box.height) && (box.right > width + 0.5 || box.left < -0.5))
-            outside.push(`${element.tagName.toLowerCase()}.${element.className}`
-                         + ` ${Math.round(box.left)}-${Math.round(box.right)} px`);
-    }
-    return [document.documentElement.scrollWidth, width, outside];
 }"""
 # Every visible text (and the separators drawn by ::before/::after) whose contrast with
 # the background behind it is under ``minimum`` (large text: ``large``), as

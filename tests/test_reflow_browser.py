@@ -10,7 +10,7 @@ pills, the index of tags and the documents' links widened the whole page.
 """
 
 import pytest
-from browser_support import chromium, served_site
+from browser_support import HIDDEN, OUTSIDE, chromium, served_site
 from support import ROOT, article
 
 pytestmark = pytest.mark.browser
@@ -34,31 +34,6 @@ PAGES = [
 TEXT_SPACING = """* { line-height: 1.5 !important; letter-spacing: 0.12em !important;
                      word-spacing: 0.16em !important; }
                   p { margin-block-end: 2em !important; }"""
-# Whether an element is not shown at all: inside a box hidden as base.css's
-# .visually-hidden hides (1 px, absolute, overflow hidden: text for screen readers only,
-# such as the breadcrumb's current page on a phone, whose title is the <h1> below it).
-HIDDEN = """element => {
-    for (let box = element; box; box = box.parentElement) {
-        const style = getComputedStyle(box);
-        if (style.position === 'absolute' && style.overflow === 'hidden'
-            && box.offsetWidth <= 1 && box.offsetHeight <= 1) return true;
-    }
-    return false;
-}"""
-# What sticks out of the 320 px screen, but for tables and code (they scroll in their box).
-OUTSIDE = """() => {
-    const hidden = """ + HIDDEN + """;
-    const width = document.documentElement.clientWidth;
-    const outside = [];
-    for (const element of document.body.querySelectorAll('*')) {
-        if (element.closest('.table-scroll, pre, .skip-link') || hidden(element)) continue;
-        const box = element.getBoundingClientRect();
-        if ((box.width || box.height) && (box.right > width + 0.5 || box.left < -0.5))
-            outside.push(`${element.tagName.toLowerCase()}.${element.className}`
-                         + ` ${Math.round(box.left)}-${Math.round(box.right)} px`);
-    }
-    return [document.documentElement.scrollWidth, width, outside];
-}"""
 
 
 @pytest.fixture(scope="module")
