@@ -263,16 +263,17 @@ def rollback(c):
 
 
 def _ensure_test_packages():
-    """Browser tests need Debian's chromium, the nginx test nginx and its brotli module:
-    installed with apt when missing (as root, or through sudo)."""
+    """Browser tests need Debian's chromium, the deployment's tests nginx, its brotli module
+    and rsync: installed with apt when missing (as root, or through sudo)."""
     try:
         system_packages.ensure(system_packages.BROWSER, interactive=True)
     except system_packages.Unavailable as error:
         sys.exit(f"Chromium: {error}")
     try:
-        system_packages.ensure(system_packages.NGINX, interactive=True)
+        system_packages.ensure(system_packages.DEPLOY, interactive=True)
     except system_packages.Unavailable as error:
-        print(f"nginx: {error}; tests/test_nginx.py will be skipped", file=sys.stderr)
+        print(f"nginx, rsync: {error}; tests/test_nginx.py and the rsync test will be skipped",
+              file=sys.stderr)
 
 
 @task(help={"args": "extra pytest arguments, e.g. -k feeds"})

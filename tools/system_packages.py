@@ -19,10 +19,13 @@ PACKAGES = {  # Debian package -> a file it installs
     "libnginx-mod-http-brotli-static": "/usr/lib/nginx/modules/ngx_http_brotli_static_module.so",
     "nodejs": "/usr/bin/node",
     "npm": "/usr/bin/npm",
+    "rsync": "/usr/bin/rsync",
 }
 BROWSER = ("chromium",)
 NGINX = ("nginx", "libnginx-mod-http-brotli-static")
 NODE = ("nodejs", "npm")
+# the deployment's tests: nginx with the shipped file, the README's rsync to a server
+DEPLOY = (*NGINX, "rsync")
 
 
 class Unavailable(RuntimeError):
