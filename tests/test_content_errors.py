@@ -357,6 +357,15 @@ MISTAKES = [
     ("link-by-address-fragment-first", {}, "notizie/l2.md:6", AVVISO,
      ["il link /2024/05/caso-l0/#programma è l'indirizzo di notizie/l0.md",
       "scrivi {filename}/notizie/l0.md#programma,"]),
+    # the full address copied from the browser: an article's is this site's (a page's,
+    # /contatti/, could be any site's, and the production address is not known to a check)
+    ("link-by-full-address", {"notizie/l3.md": _case(
+        "l3", body="Come alla [festa](https://www.farelegami.it/2024/05/caso-l0/) e ai"
+                   " [contatti](https://www.comune.example.it/contatti/).\n"),
+        "pages/contatti.md": _item("title: Contatti")},
+     "notizie/l3.md:6", AVVISO,
+     ["il link https://www.farelegami.it/2024/05/caso-l0/ è l'indirizzo di notizie/l0.md:"
+      " scrivi {filename}/notizie/l0.md"]),
     ("outside-categories", {"festa-r1.md": _case("r1")}, "festa-r1.md:1", AVVISO,
      ["direttamente in content/", "viene pubblicato nella categoria «",
       "content/notizie/festa-r1.md"]),
@@ -452,6 +461,14 @@ def mistakes_reported(tmp_path_factory):
                               "--content", str(tmp_path / "content"))
     assert code == 1 and "Traceback" not in out + err + site.log, out + err
     return site, out
+
+
+def test_a_full_address_of_a_page_elsewhere_is_left_alone(mistakes_reported):
+    """/contatti/ on another site has the path of this site's page: not taken for it."""
+    site, out = mistakes_reported
+    assert "comune.example.it" not in out and "comune.example.it" not in site.log
+    assert "(https://www.comune.example.it/contatti/)" in (
+        site.content / "notizie" / "l3.md").read_text(encoding="utf-8")
 
 
 @pytest.mark.parametrize(("where", "severity", "fragments"),

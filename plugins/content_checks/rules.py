@@ -181,7 +181,7 @@ def unpublished_links(entries, read, settings):
         if entry.draft or entry.failed or not (entry.save_as or entry.scheduled):
             continue
         for target, line in entry.links:
-            if target.startswith("/"):  # an address: address_links
+            if target.startswith("/") or "://" in target:  # an address: address_links
                 continue
             linked = by_source.get(target)
             if (linked is None and target in read) or (linked is not None and linked.failed):
@@ -239,19 +239,26 @@ def address_links(entries, settings):
     which the build turns into the address and checks (a moved or deleted item is then
     an error, not a broken link on the site)."""
     base = urlsplit(str(settings.get("SITEURL") or "")).path.rstrip("/")
-    written = {}  # "/2024/05/festa" (no final "/") -> its file
+    written, articles = {}, {}  # "/2024/05/festa" (no final "/") -> its file
     for entry in entries:
         if entry.save_as and not entry.failed:
-            written.setdefault("/" + without_index(entry.save_as).rstrip("/"), entry.source)
+            address = "/" + without_index(entry.save_as).rstrip("/")
+            written.setdefault(address, entry.source)
+            if entry.kind == "article":
+                articles.setdefault(address, entry.source)
     problems = []
     for entry in entries:
         for target, line in entry.links:
-            if not target.startswith("/"):
+            full = "://" in target
+            if not (target.startswith("/") or full):
                 continue  # a {filename} link: unpublished_links
             parts = urlsplit(target)
             address = parts.path
             address = address[len(base):] if base and address.startswith(base + "/") else address
-            source = written.get(without_index(address).rstrip("/"))
+            # a full address, whatever its host (the production one is not known to a
+            # check or a preview): an article's, /2024/05/festa/, is this site's; a page's
+            # (/contatti/) could be any site's
+            source = (articles if full else written).get(without_index(address).rstrip("/"))
             if source is None:
                 continue
             # the section or the query linked stays: {filename}/notizie/festa.md#programma

@@ -158,6 +158,10 @@ class _Checker(HTMLParser):
             # a path on this site written without {static} or {filename}: kept for the
             # checker, which knows which folders hold images, attachments and items
             self.links.append(("", url.strip(), (url.strip(),)))
+        if tag == "a" and scheme in ("http", "https") and browser_host(url):
+            # a full address: kept for the rule that knows the articles' addresses (the
+            # site's own, copied from the browser: content_checks.rules.address_links)
+            self.links.append(("web", url.strip(), (url.strip(),)))
         if tag == "iframe":
             host = browser_host(url)
             if scheme != "https" or host not in self.iframe_hosts:

@@ -212,6 +212,9 @@ class _FileCheck:
             for needle, message in body.heading_warnings(headings):
                 add(message, needle, WARNING)
         for what, target, needle in links:
+            if what == "web":  # https://…: content_checks.rules.address_links
+                self.checked.links.setdefault(target, line(needle))
+                continue
             message = self._plain_problem(target) if not what else \
                 self._link_problem(what, target)
             if message:
