@@ -420,6 +420,10 @@ MISTAKES = [
     ("attachment-wrong-folder", {"notizie/a2.md": _case("a2", "attachments:\n  - immagini/a2.pdf"),
                                  "immagini/a2.pdf": PDF}, "notizie/a2.md:3", ERRORE,
      ["l'allegato deve stare nella cartella allegati/"]),
+    ("attachment-no-folder", {"notizie/a4.md": _case("a4", "attachments:\n  - bando-a4.pdf"),
+                              "allegati/2024/bando-a4.pdf": PDF}, "notizie/a4.md:3", ERRORE,
+     ["l'allegato deve stare nella cartella allegati/: bando-a4.pdf;"
+      " scrivi allegati/2024/bando-a4.pdf"]),
     ("attachment-missing", {"notizie/a3.md": _case("a3", "attachments:\n  - allegati/a3.pdf")},
      "notizie/a3.md:3", ERRORE, ["allegato non trovato: allegati/a3.pdf"]),
     ("cover-windows", {"notizie/i1.md": _case(

@@ -76,7 +76,7 @@ def build_attachments(value, item_source, settings, run):
     regex_subs = settings["SLUG_REGEX_SUBSTITUTIONS"]
     attachments, seen, warnings = [], set(), []
     for declaration in declarations:
-        declared, problem = clean_path(declaration.file, folder)
+        declared, problem = clean_path(declaration.file, folder, settings["PATH"])
         declared = unicodedata.normalize("NFC", declared)
         if problem:
             problems.append(problem)

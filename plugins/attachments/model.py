@@ -4,6 +4,7 @@ Pure functions, no Pelican objects: parsing the declarations, checking a path,
 building the URL, and the Italian texts readers see ("PDF, 245 kB, 12 pagine").
 """
 
+import os
 import posixpath
 import re
 import unicodedata
@@ -140,8 +141,10 @@ def parse_declarations(value):
     return declarations, problems
 
 
-def clean_path(path, folder):
-    """``path`` as written -> (normalised path relative to content/, problem or None)."""
+def clean_path(path, folder, root=None):
+    """``path`` as written -> (normalised path relative to content/, problem or None).
+    ``root`` (content/): a file name written without its folder (``bando.pdf``) is looked
+    for there, so the problem says the path to write."""
     text = path.strip().replace("\\", "/")
     if text.startswith("{static}"):
         text = text.removeprefix("{static}")
@@ -155,14 +158,25 @@ def clean_path(path, folder):
         )
     folder = folder.strip("/")
     if not relative.startswith(folder + "/"):
+        there = _found_in(root, folder, relative) if "/" not in relative else None
+        hint = f"; scrivi {there}" if there else ""
         return relative, (
-            f"l'allegato deve stare nella cartella {folder}/: {path} ({KEY})"
-            f" / attachments live under {folder}/: {path}"
+            f"l'allegato deve stare nella cartella {folder}/: {path}{hint} ({KEY})"
+            f" / attachments live under {folder}/: {path}" + (f"; write {there}" if there else "")
         )
     return relative, None
 
 
 # -- URLs and names ---------------------------------------------------------------
+
+def _found_in(root, folder, name):
+    """``folder/…/name`` when exactly one file of that name is under ``root/folder``."""
+    if not root:
+        return None
+    found = [os.path.relpath(os.path.join(parent, name), root).replace(os.sep, "/")
+             for parent, _, names in os.walk(os.path.join(root, folder)) if name in names]
+    return found[0] if len(found) == 1 else None
+
 
 def _slug(text, regex_subs):
     return slugify(text, regex_subs=regex_subs) or "file"
