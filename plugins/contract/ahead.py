@@ -60,14 +60,30 @@ def misnamed(settings):
     compares extensions as written) or a ``.txt`` added by Windows' Notepad
     (``nota.md.txt``, or ``nota.txt`` when it begins as an item does: a ``---`` line or
     a ``Title:`` header), or the article written in a word processor (``nota.docx``,
-    in a category's folder). Hidden and ignored files (``IGNORE_FILES``) are not reported, nor
-    the folders of published files (images, attachments: a text file may be one)."""
+    in a category's folder). Hidden and ignored files (``IGNORE_FILES``) are not reported. In
+    the folders of published files (images, attachments: a text file may be one) only a
+    Markdown file that begins as an item does is: an article saved there, never read."""
     from .check import linkable_folders  # noqa: PLC0415 - check imports the reader's parts
 
     found = []
     root, patterns = settings["PATH"], tuple(settings["IGNORE_FILES"])
     files_folders = {os.path.normpath(os.path.join(root, path))
                      for path in linkable_folders(settings)}
+    for published in sorted(files_folders):  # an article saved among the pictures or files
+        for folder, folders, files in os.walk(published):
+            folders.sort()
+            for name in sorted(files):
+                stem, _, extension = name.rpartition(".")
+                path = os.path.join(folder, name)
+                if stem and extension.lower() in EXTENSIONS and not ignored(name, patterns) \
+                        and _starts_as_item(path):
+                    relative = os.path.relpath(path, root).replace(os.sep, "/")
+                    where = os.path.relpath(published, root).replace(os.sep, "/")
+                    found.append((relative, (
+                        f"il file è un articolo salvato nella cartella {where}/, che contiene"
+                        " immagini e documenti: il sito non lo legge; spostalo nella cartella"
+                        " della sua categoria (per esempio content/notizie/) / an article saved"
+                        f" in {where}/ is not read: move it to its category's folder")))
     for folder, folders, files in os.walk(root):
         folders[:] = sorted(name for name in folders if not ignored(name, patterns)
                             and os.path.join(folder, name) not in files_folders)
