@@ -64,3 +64,13 @@ def test_text_lists_hold_text_each_passing_the_test():
     assert not core_settings.text_list("/a/")  # a string is not a list of strings
     assert not core_settings.text_list(["/a/", 3])
     assert not core_settings.text_list(["/a/", "b"], lambda text: text.startswith("/"))
+
+
+def test_text_maps_hold_text_to_text_each_passing_the_tests():
+    assert core_settings.text_map({"notizie": "Notizia"})
+    assert not core_settings.text_map({"notizie": "  "})  # blank: not by default
+    assert core_settings.text_map({"notizie": ""}, value_test=None)
+    assert not core_settings.text_map({"notizie": 3}, value_test=None)
+    assert not core_settings.text_map(["notizie"])
+    assert core_settings.text_map({"/documenti/": "documents"}, lambda path: path[0] == "/")
+    assert not core_settings.text_map({"documenti/": "documents"}, lambda path: path[0] == "/")

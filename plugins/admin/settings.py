@@ -96,8 +96,7 @@ def check(settings):
         problems.append(("ADMIN_PREVIEW_CSS", "must be a list of paths under the theme's"
                                               f" static folder, not {css!r}"))
     labels = settings["ADMIN_LABELS_SINGULAR"]
-    if not isinstance(labels, dict) or not all(
-            isinstance(k, str) and isinstance(v, str) and v.strip() for k, v in labels.items()):
+    if not core_settings.text_map(labels):
         problems.append(("ADMIN_LABELS_SINGULAR", "must map category folders to names,"
                                                   f" not {labels!r}"))
     if not _relative_folder(settings["ADMIN_CONTENT_DIR"]):

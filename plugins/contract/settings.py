@@ -35,8 +35,7 @@ DEFAULTS = {
 def check(settings):
     problems = []
     names = settings["CONTRACT_CATEGORY_NAMES"]
-    if not isinstance(names, dict) or not all(
-            isinstance(k, str) and isinstance(v, str) for k, v in names.items()):
+    if not core_settings.text_map(names, value_test=None):
         problems.append(("CONTRACT_CATEGORY_NAMES",
                          f"must map folder names to display names, not {names!r}"))
     for name in ("CONTRACT_EXTRA_KEYS", "CONTRACT_IFRAME_HOSTS"):

@@ -16,7 +16,7 @@ Each plugin's README lists its settings as ``NAME = default``.
 The checks every plugin would otherwise write again are here: :func:`install` itself
 refuses anything but ``True`` or ``False`` for a setting whose default is one, and a
 plugin's ``check`` describes its whole numbers with :func:`whole_numbers` and its
-lists of text with :func:`text_list`.
+lists of text with :func:`text_list` and its dicts of text with :func:`text_map`.
 
 Also here: :func:`add_filters`, the one rule for ``JINJA_FILTERS`` (the site's own
 filters, set in pelicanconf.py, win over a plugin's), :func:`require`, a plugin's
@@ -75,6 +75,15 @@ def text_list(value, test=None):
     """Whether ``value`` is a list (or tuple) of text, each item passing ``test`` if given."""
     return isinstance(value, (list, tuple)) and all(
         isinstance(item, str) and (test is None or test(item)) for item in value)
+
+
+def text_map(value, key_test=None, value_test=str.strip):
+    """Whether ``value`` is a dict of text to text, each key passing ``key_test`` if given
+    and each value ``value_test`` (default: not blank; None: any text)."""
+    return isinstance(value, dict) and all(
+        isinstance(key, str) and isinstance(item, str)
+        and (key_test is None or key_test(key)) and (value_test is None or value_test(item))
+        for key, item in value.items())
 
 
 def reserve(settings, folder):

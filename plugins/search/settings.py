@@ -46,9 +46,7 @@ def check(settings):
         problems.append(("SEARCH_PAGEFIND_BINARY", f"must be the path of a pagefind"
                                                    f" executable, not {binary!r}"))
     labels = settings["SEARCH_SOURCE_LABELS"]
-    if not isinstance(labels, dict) or not all(
-            isinstance(key, str) and isinstance(value, str) and value.strip()
-            for key, value in labels.items()):
+    if not core_settings.text_map(labels):
         problems.append(("SEARCH_SOURCE_LABELS", "must map category slugs to texts such as"
                                                  f" 'dal comunicato', not {labels!r}"))
     return problems

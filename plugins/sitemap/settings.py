@@ -34,9 +34,7 @@ def check(settings):
                 problems.append(("SITEMAP_EXCLUDE_PATTERNS", f"{pattern!r}: {error}"))
                 break
     listings = settings["SITEMAP_LISTING_ITEMS"]
-    if not isinstance(listings, dict) or not all(
-            isinstance(k, str) and k.startswith("/") and isinstance(v, str) and v
-            for k, v in listings.items()):
+    if not core_settings.text_map(listings, lambda path: path.startswith("/"), bool):
         problems.append(("SITEMAP_LISTING_ITEMS", "must map URL paths starting with '/' to"
                                                   f" template variable names, not {listings!r}"))
     return problems

@@ -21,9 +21,7 @@ def check(settings):
     if not isinstance(path, str):
         problems.append(("WRITER_TEMPLATE_CACHE_PATH", f"must be a folder path, not {path!r}"))
     paginated_by = settings["WRITER_PAGINATED_BY"]
-    if not isinstance(paginated_by, dict) or not all(
-            isinstance(key, str) and isinstance(value, str) and value
-            for key, value in paginated_by.items()):
+    if not core_settings.text_map(paginated_by, value_test=bool):
         problems.append(("WRITER_PAGINATED_BY", "must map template names to context"
                                                 f" variables, not {paginated_by!r}"))
     return problems
