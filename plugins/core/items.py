@@ -128,6 +128,9 @@ def source(item):
 LINES_KEY = "contract_lines"  # metadata: {front-matter key: line}, set by plugins/contract
 # metadata: {path under content/: line} of the files its {filename} links lead to (contract)
 LINKS_KEY = "contract_links"
+# The front-matter key of an item's earlier addresses (plugins/redirects writes a page at
+# each; plugins/feeds keeps an item's id from its own earlier one).
+PREVIOUS_ADDRESSES = "indirizzi_precedenti"
 
 
 def cover_path(image):

@@ -31,6 +31,8 @@ from pelican import signals
 from plugins.core.urls import (
     feed_address, feed_item, site_address, srcset_candidates, without_index,
 )
+from plugins.core.items import PREVIOUS_ADDRESSES
+from plugins.italian.slugs import SLUG_RE
 from plugins.italian.words import elenco
 
 from .catalogue import feed_groups
@@ -230,12 +232,6 @@ def cover_html(context, article):
     return f'<figure><img src="{escape(src, quote=True)}" alt="{alt}"{size}></figure>\n'
 
 
-# plugins.redirects.paths.KEY (an import of it would be circular: redirects, content_checks,
-# writer, feeds)
-PREVIOUS_ADDRESSES = "indirizzi_precedenti"
-SLUG_PATTERN = r"[a-z0-9]+(?:-[a-z0-9]+)*"
-
-
 def article_address(context, date, pattern="ARTICLE_URL"):
     """A pattern of the site paths the setting ``pattern`` (``ARTICLE_URL``, or
     ``ARTICLE_LANG_URL`` for an article in another language than the site's) makes for
@@ -245,7 +241,7 @@ def article_address(context, date, pattern="ARTICLE_URL"):
 
     def field(part):
         if part == "{slug}":
-            return SLUG_PATTERN
+            return SLUG_RE.pattern
         if part.startswith("{date:"):
             return re.escape(date.strftime(part[len("{date:"):-1]))
         return "[^/]+"

@@ -13,8 +13,9 @@ import re
 from urllib.parse import unquote, urlsplit
 
 from plugins.content_checks.rules import reserved_paths
+from plugins.core.items import PREVIOUS_ADDRESSES
 
-KEY = "indirizzi_precedenti"
+KEY = PREVIOUS_ADDRESSES
 INDEX = "index.html"
 # Written as a file of that name: the web server sends it as a page (deploy/nginx.conf
 # gives .php and names without an extension the text/html type).
