@@ -1,6 +1,7 @@
 """plugins/contract/speedups.py: Python-Markdown's inline patterns with faster regular
 expressions that match exactly where the originals do, its raw-HTML step skipped where
-it changes nothing: the same HTML."""
+it changes nothing, patterns and block processors not tried on texts without what they
+need, the table of contents' marker looked for only where it can be: the same HTML."""
 
 import random
 import re
@@ -8,11 +9,13 @@ import re
 import pytest
 from markdown import Markdown
 from markdown.inlinepatterns import BACKTICK_RE, LINK_RE
+from markdown.treeprocessors import InlineProcessor
 from support import ROOT, project_settings
 
 from plugins.contract.reader import make_markdown
 from plugins.contract.speedups import (
-    FASTER, HTML_BLOCK, PATTERNS, PlainTextSkipped, SpeedupsExtension,
+    BLOCK_NEEDLES, FASTER, HTML_BLOCK, NEEDLES, PATTERNS, MarkerFirst, NeedleInlineProcessor,
+    NeedleTest, PlainTextSkipped, SpeedupsExtension, needles,
 )
 
 FLAGS = re.DOTALL | re.UNICODE  # InlineProcessor's
@@ -100,3 +103,87 @@ def test_the_preprocessors_keep_their_order():
 def faster_html(text):
     return Markdown(extensions=["markdown.extensions.extra", SpeedupsExtension()]
                     ).convert(text)
+
+
+# Pieces of Markdown every block processor and inline pattern of the site's converter
+# takes, and characters around them: random texts made of them reach each skip and
+# each processor (checked by the counts in the test).
+PIECES = ["\n\n", "\n", "> ", "# ", "## Titolo ##", "---\n", "***", "___", "- ", "* ", "1. ",
+          "[^1]", "[^1]: nota\n", "*[ATS]: Agenzia\n", "[x]: https://e.org \"t\"\n",
+          "Termine\n: definizione\n", "```\ncodice\n```\n", "    rientro\n",
+          "| a | b |\n|---|---|\n| 1 | 2 |\n", '<div markdown="1">x</div>\n', "Titolo\n===\n",
+          "Sotto\n---\n", "{: #id .classe}", "[TOC]\n", "[TOC]", "![alt](x.png)", "[l](u)",
+          "[r][x]", "`c`", "\\*", "&amp;", "<b>b</b>", "<https://e.org>", "<a@b.it>", "  \n",
+          "*e*", "__f__", "l'università", "ATS"]
+CHARACTERS = "\\`[]!()a \n<>*_&^#:@/.-=~|\"'\t1"
+
+
+def random_texts(count, seed):
+    rng = random.Random(seed)
+    for _ in range(count):
+        yield "".join(rng.choice(PIECES) if rng.random() < 0.5 else
+                      "".join(rng.choice(CHARACTERS) for _ in range(rng.randint(0, 8)))
+                      for _ in range(rng.randint(0, 12)))
+
+
+def without_skips(markdown):
+    """``markdown`` with Python-Markdown's own inline step, block tests and marker
+    search back in place of the skipping ones (the faster expressions stay)."""
+    markdown.treeprocessors.register(InlineProcessor(markdown), "inline", 20)
+    for processor in markdown.parser.blockprocessors:
+        if isinstance(processor.test, NeedleTest):
+            processor.test = processor.test.test
+    toc = markdown.treeprocessors["toc"]
+    toc.replace_marker = toc.replace_marker.replace
+    return markdown
+
+
+def test_the_site_converter_skips_what_cannot_match(site_markdown):
+    # Fails when a later Python-Markdown changes a listed expression (the tables need
+    # bringing up to date) or when the skips are not part of the site's converter.
+    assert type(site_markdown.treeprocessors["inline"]) is NeedleInlineProcessor
+    skipped = {type(p).__name__ for p in site_markdown.parser.blockprocessors
+               if isinstance(p.test, NeedleTest)}
+    assert skipped == {name for name, _ in BLOCK_NEEDLES}
+    assert isinstance(site_markdown.treeprocessors["toc"].replace_marker, MarkerFirst)
+    known = [name for name in site_markdown.inlinePatterns._data
+             if needles(site_markdown.inlinePatterns[name]) is not None]
+    assert set(known) == set(site_markdown.inlinePatterns._data)  # every pattern of the site
+
+
+@pytest.mark.parametrize("table", ["inline", "block"])
+def test_an_expression_never_matches_a_text_without_its_needles(table):
+    import markdown.blockprocessors  # noqa: PLC0415
+    import markdown.extensions.def_list  # noqa: PLC0415
+
+    if table == "inline":
+        expressions = [(re.compile(pattern, FLAGS), found) for pattern, found in NEEDLES.items()]
+    else:  # each processor's expression, compiled as the processor compiles it
+        flags = {"SetextHeaderProcessor": re.M, "HRProcessor": re.M,
+                 "ReferenceProcessor": re.M, "FootnoteBlockProcessor": re.M,
+                 "AbbrBlockprocessor": re.M}
+        expressions = [(re.compile(pattern, flags.get(name, 0)), found)
+                       for (name, pattern), found in BLOCK_NEEDLES.items()]
+    rng = random.Random(2030)
+    for _ in range(4_000):
+        text = "".join(rng.choice(PIECES + list(CHARACTERS)) for _ in range(rng.randint(0, 10)))
+        for expression, found in expressions:
+            if not any(needle in text for needle in found):
+                assert expression.search(text) is None, (expression.pattern, text)
+
+
+def test_the_skips_change_no_html(site_markdown):
+    plain = without_skips(make_markdown(project_settings(ROOT / "pelicanconf.py")))
+    texts = [*TRICKY, *(path.read_text(encoding="utf-8")
+                        for path in sorted((ROOT / "content").rglob("*.md"))),
+             *random_texts(6_000, 2031)]
+    reached = {"toc": 0, "footnote": 0, "abbr": 0, "blockquote": 0, "dl": 0}
+    for text in texts:
+        html = site_markdown.reset().convert(text)
+        assert html == plain.reset().convert(text), text
+        reached["toc"] += 'class="toc"' in html
+        reached["footnote"] += 'class="footnote"' in html
+        reached["abbr"] += "<abbr" in html
+        reached["blockquote"] += "<blockquote>" in html
+        reached["dl"] += "<dl>" in html
+    assert min(reached.values()) > 10, reached  # the texts reach every kind
