@@ -9,6 +9,16 @@ import pytest
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # plugins.*, tools.*
 
+# Bytecode is cached (in the gitignored __pycache__ folders) even where the environment
+# sets PYTHONDONTWRITEBYTECODE, as some CI images and this project's machines do: without
+# it, each xdist worker rewrote the assertions of every test module again at every run
+# (pytest keeps rewritten modules only as bytecode; 4 s of each worker's collection), and
+# every tool a test runs as a command (check, preview, publish…) compiled Pelican's
+# plugins from their source again. Set here, before xdist starts its workers and before
+# the tests start any command (support.child_env copies this environment).
+os.environ.pop("PYTHONDONTWRITEBYTECODE", None)
+sys.dont_write_bytecode = False
+
 from support import SHARED_CACHE_VARIABLE, build_project, build_site  # noqa: E402
 
 
