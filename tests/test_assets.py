@@ -7,7 +7,7 @@ import shutil
 
 import pytest
 from support import ROOT, article
-from plugins.assets import asset_url
+from plugins.assets import asset_url, published_file
 from plugins.assets.build import AssetsError, hashed_name, plan, rewrite_urls, theme_files
 from plugins.assets.settings import DEFAULTS
 from plugins.assets.settings import install as validate
@@ -121,6 +121,26 @@ def test_theme_files_mirror_pelicans_copy(tmp_path):
     files = theme_files(str(tmp_path), ["one", "two", "file.svg"], [".*"])
     assert list(files) == ["a.txt", "file.svg", "sub/b.txt"]
     assert files["a.txt"] == str(tmp_path / "two" / "a.txt")  # the later entry wins
+
+
+def test_the_file_published_at_a_site_path_is_the_one_the_build_copies(tmp_path):
+    # What the feeds measure as the site's logo: the theme file published at that path
+    # (a later folder wins, as in Pelican's copy), else a content file.
+    for folder, size in (("one", b"first"), ("two", b"second")):
+        (tmp_path / "theme" / folder).mkdir(parents=True)
+        (tmp_path / "theme" / folder / "logo.png").write_bytes(size)
+    (tmp_path / "content" / "immagini").mkdir(parents=True)
+    (tmp_path / "content" / "immagini" / "logo.png").write_bytes(b"content")
+    settings = {"THEME": str(tmp_path / "theme"), "THEME_STATIC_DIR": "theme",
+                "ASSETS_STATIC_PATHS": ["one", "two"], "PATH": str(tmp_path / "content"),
+                "IGNORE_FILES": []}
+    assert published_file(settings, "theme/logo.png") == str(tmp_path / "theme/two/logo.png")
+    assert published_file(settings, "immagini/logo.png") == \
+        str(tmp_path / "content/immagini/logo.png")
+    assert published_file(settings, "theme/nessuno.png") is None
+    assert published_file({**settings, "ASSETS_STATIC_PATHS": None,
+                           "THEME_STATIC_PATHS": ["one"]}, "theme/logo.png") == \
+        str(tmp_path / "theme/one/logo.png")
 
 
 def test_asset_url_names_the_bundle_or_the_missing_file():

@@ -50,6 +50,22 @@ def asset_url(context, name):
     return f"{context['SITEURL']}/{context['THEME_STATIC_DIR']}/{published}"
 
 
+def published_file(settings, path):
+    """The file the build publishes at the site path ``path``: under THEME_STATIC_DIR,
+    the theme file :func:`theme_files` maps there (the folders of ASSETS_STATIC_PATHS,
+    else of THEME_STATIC_PATHS when this plugin is not used); else the content file; or
+    None. (Its bytes: a stylesheet is published minified, under a fingerprinted name.)"""
+    prefix = settings["THEME_STATIC_DIR"].strip("/") + "/"
+    if path.startswith(prefix):
+        folders = settings.get("ASSETS_STATIC_PATHS") or settings.get("THEME_STATIC_PATHS") or ()
+        source = theme_files(settings["THEME"], folders,
+                             settings.get("IGNORE_FILES") or ()).get(path[len(prefix):])
+        if source:
+            return source
+    candidate = os.path.join(settings["PATH"], path)
+    return candidate if os.path.isfile(candidate) else None
+
+
 class AssetsGenerator:
     """Plans the theme's published files (context) and writes them (output)."""
 

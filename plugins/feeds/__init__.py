@@ -19,7 +19,6 @@ feed of the site with a label and its absolute URL (:mod:`.catalogue`), for the
 "Segui le notizie" page (direct template ``segui``).
 """
 
-import os
 import re
 from html import escape
 from urllib.parse import quote, urljoin
@@ -28,6 +27,7 @@ from feedgenerator import Atom1Feed, Rss201rev2Feed, get_tag_uri
 from PIL import Image, UnidentifiedImageError
 from pelican import signals
 
+from plugins.assets import published_file
 from plugins.core.urls import (
     feed_address, feed_item, site_address, srcset_candidates, without_index,
 )
@@ -119,20 +119,6 @@ class Logo:
         self.width, self.height = round(width * scale), round(height * scale)
 
 
-def logo_source(settings, path):
-    """The file the build publishes at the site path ``path``: a theme file
-    (``theme/logo.png``, from the theme's static folders) or a content file; or None."""
-    prefix = settings.get("THEME_STATIC_DIR", "theme").strip("/") + "/"
-    # plugins/assets publishes the theme's folders (and empties THEME_STATIC_PATHS)
-    folders = settings.get("ASSETS_STATIC_PATHS") or settings.get("THEME_STATIC_PATHS") or ()
-    candidates = []
-    if path.startswith(prefix):
-        candidates += [os.path.join(settings.get("THEME", ""), folder, path[len(prefix):])
-                       for folder in folders]
-    candidates.append(os.path.join(settings.get("PATH", ""), path))
-    return next((name for name in candidates if os.path.isfile(name)), None)
-
-
 def feed_logo(context):
     """The site's logo (``SEO_LOGO``, a PNG or JPEG: readers take no SVG) as a
     :class:`Logo`, or None without one."""
@@ -141,7 +127,7 @@ def feed_logo(context):
         logo = None
         if path and site_address(context):
             size = (0, 0)
-            source = logo_source(context, path)
+            source = published_file(context, path)
             if source:
                 try:
                     with Image.open(source) as image:
