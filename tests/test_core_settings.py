@@ -50,6 +50,27 @@ def test_a_switch_set_to_anything_but_true_or_false_is_named_and_replaced(caplog
     assert settings[name] is plugin_settings.DEFAULTS[name]
 
 
+TEXTS = [(module, name) for module in MODULES
+         for name, default in importlib.import_module(f"plugins.{module}.settings")
+         .DEFAULTS.items() if isinstance(default, str)]
+
+
+@pytest.mark.parametrize(("module", "name"), TEXTS, ids=[name for _, name in TEXTS])
+@pytest.mark.parametrize("value", [5, ["allegati"]], ids=["number", "list"])
+def test_a_text_setting_set_to_anything_but_text_is_named_and_replaced(caplog, module, name,
+                                                                      value):
+    """A path, an address or a name given as a number or a list: named once, with the
+    default used, before the plugin's own checks (which would fail on it: ``.strip()``
+    of a number) or its code (a list joined into a path) see it."""
+    plugin_settings = importlib.import_module(f"plugins.{module}.settings")
+    with caplog.at_level(logging.ERROR):
+        _, settings = installed(module, **{name: value})
+    messages = [record.getMessage() for record in caplog.records]
+    assert messages == [f"{name}: must be text, not {value!r};"
+                        f" using {plugin_settings.DEFAULTS[name]!r}"]
+    assert settings[name] == plugin_settings.DEFAULTS[name]
+
+
 @pytest.mark.parametrize("value", [True, 2.0, "3", 0, 11, None])
 def test_whole_numbers_are_whole_and_in_range(value):
     problems = core_settings.whole_numbers({"X_N": value}, {"X_N": (1, 10)}, "seconds")

@@ -34,7 +34,6 @@ DEFAULTS = {
     "ADMIN_EXTRA_FIELDS": [],
 }
 REPO_RE = re.compile(r"[A-Za-z0-9_.-]+(?:/[A-Za-z0-9_.-]+)+")
-TEXT = ("ADMIN_REPO", "ADMIN_BRANCH", "ADMIN_APP_ID", "ADMIN_AUTH_ENDPOINT")
 URLS = ("ADMIN_BASE_URL", "ADMIN_API_ROOT")
 
 
@@ -70,25 +69,20 @@ def check(settings):
     if settings["ADMIN_BACKEND"] not in BACKENDS:
         problems.append(("ADMIN_BACKEND", f"must be one of {', '.join(BACKENDS)},"
                                           f" not {settings['ADMIN_BACKEND']!r}"))
-    for name in TEXT:
-        if not isinstance(settings[name], str):
-            problems.append((name, f"must be text, not {settings[name]!r}"))
-    repo = settings["ADMIN_REPO"]
-    if isinstance(repo, str) and repo and not REPO_RE.fullmatch(repo):
+    repo = settings["ADMIN_REPO"]  # text (core.settings.install), as every text setting
+    if repo and not REPO_RE.fullmatch(repo):
         problems.append(("ADMIN_REPO", f"must be the repository as owner/name, not {repo!r}"))
     if not settings["ADMIN_BRANCH"]:
         problems.append(("ADMIN_BRANCH", "must name a branch"))
     for name in URLS:
         value = settings[name]
-        problem = url_problem(value) if isinstance(value, str) and value else (
-            None if value == "" else f"must be an address, not {value!r}")
+        problem = url_problem(value) if value else None
         if problem:
             problems.append((name, problem))
         elif value:
             settings[name] = value.rstrip("/")
     local = settings["ADMIN_LOCAL_BACKEND"]
-    problem = (url_problem(local, loopback_only=True) if isinstance(local, str) and local
-               else None if local == "" else f"must be an address, not {local!r}")
+    problem = url_problem(local, loopback_only=True) if local else None
     if problem:
         problems.append(("ADMIN_LOCAL_BACKEND", problem))
     css = settings["ADMIN_PREVIEW_CSS"]
@@ -107,9 +101,6 @@ def check(settings):
             isinstance(field, dict) and isinstance(field.get("name"), str) for field in extra):
         problems.append(("ADMIN_EXTRA_FIELDS", f"must be a list of Decap fields (dicts with a"
                                                f" name), not {extra!r}"))
-    if not isinstance(settings["ADMIN_BUNDLE_PATH"], str):
-        problems.append(("ADMIN_BUNDLE_PATH", f"must be a folder, not"
-                                              f" {settings['ADMIN_BUNDLE_PATH']!r}"))
     return problems
 
 

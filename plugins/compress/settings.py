@@ -22,9 +22,6 @@ def check(settings):
     if not core_settings.text_list(extensions, lambda e: e.startswith(".")):
         problems.append(("COMPRESS_EXTENSIONS", f"must be a list like ['.html'], not"
                                                 f" {extensions!r}"))
-    if not isinstance(settings["COMPRESS_CACHE_PATH"], str):
-        problems.append(("COMPRESS_CACHE_PATH", f"must be a folder path, not"
-                                                f" {settings['COMPRESS_CACHE_PATH']!r}"))
     return problems
 
 

@@ -14,7 +14,9 @@ replaced by its default; an unknown ``PREFIX*`` name is a warning (a typo, proba
 Each plugin's README lists its settings as ``NAME = default``.
 
 The checks every plugin would otherwise write again are here: :func:`install` itself
-refuses anything but ``True`` or ``False`` for a setting whose default is one, and a
+refuses anything but ``True`` or ``False`` for a setting whose default is one, and
+anything but text for a setting whose default is text (a path, an address, a name),
+before the plugin's ``check`` runs (which may then treat those values as text); a
 plugin's ``check`` describes its whole numbers with :func:`whole_numbers` and its
 lists of text with :func:`text_list` and its dicts of text with :func:`text_map`.
 
@@ -39,23 +41,33 @@ class PluginError(QuietError):
 
 
 def install(settings, prefix, defaults, check=None):
-    """Fill in ``defaults``, warn about unknown ``prefix`` names, replace bad values:
-    those ``check`` names, and any but a bool where the default is a bool."""
+    """Fill in ``defaults``, warn about unknown ``prefix`` names, replace bad values: any
+    but a bool where the default is a bool, any but text where it is text, then those
+    ``check`` names."""
     for name, default in defaults.items():
         if settings.get(name) is None:
             settings[name] = default
     for name in sorted(settings):
         if name.startswith(prefix) and name not in defaults:
             logger.warning("%s: unknown setting (known: %s)", name, ", ".join(defaults))
-    flags = [(name, f"must be True or False, not {settings[name]!r}")
+    kinds = [(name, f"must be True or False, not {settings[name]!r}")
              for name, default in defaults.items()
              if isinstance(default, bool) and not isinstance(settings[name], bool)]
-    for name, problem in [*flags, *(check(settings) if check else ())]:
+    kinds += [(name, f"must be text, not {settings[name]!r}")
+              for name, default in defaults.items()
+              if isinstance(default, str) and not isinstance(settings[name], str)]
+    _replace(settings, defaults, kinds)
+    _replace(settings, defaults, check(settings) if check else ())
+    return settings
+
+
+def _replace(settings, defaults, problems):
+    """Log each ``(name, problem)``; a plugin's own setting takes its default."""
+    for name, problem in problems:
         if name in defaults:
             settings[name] = defaults[name]
             problem = f"{problem}; using {defaults[name]!r}"
         logger.error("%s: %s", name, problem)
-    return settings
 
 
 def is_whole(value, low, high):

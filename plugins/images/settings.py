@@ -42,7 +42,7 @@ def check(settings):
         problems.append(("IMAGES_OUTPUT", f"must be a folder inside the output, not {output!r}"))
     else:
         settings["IMAGES_OUTPUT"] = output.strip("/")
-    if not isinstance(settings["IMAGES_SIZES"], str) or not settings["IMAGES_SIZES"].strip():
+    if not settings["IMAGES_SIZES"].strip():  # text (core.settings.install)
         problems.append(("IMAGES_SIZES", "must be the text of a sizes attribute"))
     problems += core_settings.whole_numbers(settings, {"IMAGES_WORKERS": (1, 64)})
     cache = settings["IMAGES_CACHE_PATH"]

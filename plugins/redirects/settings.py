@@ -12,13 +12,7 @@ DEFAULTS = {
 }
 
 
-def check(settings):
-    """Problems with the REDIRECTS_* settings."""
-    if not isinstance(settings["REDIRECTS_ITEMS_FILE"], str):
-        return [("REDIRECTS_ITEMS_FILE",
-                 f"must be a file path or \"\", not {settings['REDIRECTS_ITEMS_FILE']!r}")]
-    return []
-
 
 def install(settings):
-    return core_settings.install(settings, PREFIX, DEFAULTS, check)
+    # a bool and a text: core.settings.install checks both kinds itself
+    return core_settings.install(settings, PREFIX, DEFAULTS)

@@ -17,9 +17,6 @@ DEFAULTS = {
 
 def check(settings):
     problems = []
-    path = settings["WRITER_TEMPLATE_CACHE_PATH"]
-    if not isinstance(path, str):
-        problems.append(("WRITER_TEMPLATE_CACHE_PATH", f"must be a folder path, not {path!r}"))
     paginated_by = settings["WRITER_PAGINATED_BY"]
     if not core_settings.text_map(paginated_by, value_test=bool):
         problems.append(("WRITER_PAGINATED_BY", "must map template names to context"
