@@ -210,23 +210,29 @@ BRAND_ROWS = """() => [document.querySelector('.brand-mark'), document.querySele
 LONG_NAME = "Comunità Solidali della Provincia di Cremona, Crema e Casalmaggiore"
 
 
+@pytest.fixture(scope="module")
+def long_name_site(tmp_path_factory):
+    """A site with a long SITENAME, built once for the cases below (they only read it)."""
+    with served_site(tmp_path_factory.mktemp("long-name"), {"notizie/a.md": article(title="Uno")},
+                     settings=f"VISIT_COUNTER_URL = ''\nSITENAME = {LONG_NAME!r}\n") as built:
+        yield built
+
+
 @pytest.mark.parametrize(("width", "text_size"), [(1280, 16), (1280, 32), (390, 16)])
-def test_a_long_site_name_wraps_beside_the_mark(tmp_path, page, width, text_size):
+def test_a_long_site_name_wraps_beside_the_mark(long_name_site, page, width, text_size):
     """The mark goes above the name only when the mark and the name's longest word do not
     fit side by side (a phone at 200 %): a long SITENAME, or a long SITESUBTITLE, at the
     default text size on a computer sent the mark alone onto a line above the name,
     which wrapped onto its own lines anyway."""
-    with served_site(tmp_path, {"notizie/a.md": article(title="Uno")},
-                     settings=f"VISIT_COUNTER_URL = ''\nSITENAME = {LONG_NAME!r}\n") as long:
-        page.set_viewport_size({"width": width, "height": 844})
-        try:
-            visit(page, long, "/", text_size=text_size)
-            mark_top, mark_bottom, text_top, text_bottom = page.evaluate(BRAND_ROWS)
-            assert mark_top < text_bottom and text_top < mark_bottom, page.evaluate(BRAND_ROWS)
-            scroll_width, screen, outside = page.evaluate(OUTSIDE)
-            assert (scroll_width, outside, page.evaluate(SPILLED)) == (screen, [], [])
-        finally:
-            page.set_viewport_size({"width": 390, "height": 844})
+    page.set_viewport_size({"width": width, "height": 844})
+    try:
+        visit(page, long_name_site, "/", text_size=text_size)
+        mark_top, mark_bottom, text_top, text_bottom = page.evaluate(BRAND_ROWS)
+        assert mark_top < text_bottom and text_top < mark_bottom, page.evaluate(BRAND_ROWS)
+        scroll_width, screen, outside = page.evaluate(OUTSIDE)
+        assert (scroll_width, outside, page.evaluate(SPILLED)) == (screen, [], [])
+    finally:
+        page.set_viewport_size({"width": 390, "height": 844})
 
 
 def test_nothing_is_under_12_px_on_a_computer(page, site):
