@@ -23,6 +23,7 @@ from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from urllib.parse import parse_qs, unquote, urlsplit
 
 import pytest
+from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 from browser_support import TEST_HOSTS, chromium, wait_until
 from support import ROOT, article, build_site
 from plugins.visit_counter import visit_path
@@ -51,6 +52,12 @@ ARTICLES = {
        for n in range(8)},
 }
 NETWORK_NOTICE = re.compile(r"^(Failed to load resource: |Access to fetch at ')")
+# The page has counts and shows every one (the script sets each one's text once, from
+# its answer).
+ALL_SHOWN = """() => {
+    const counts = [...document.querySelectorAll('.visit-count')];
+    return counts.length > 0 && counts.every(count => count.textContent);
+}"""
 
 
 class QuietFiles(SimpleHTTPRequestHandler):
@@ -111,10 +118,16 @@ class Visit:
         return [url for method, url in self.requests if "/count?" in url]
 
     def wait_for_reads(self, number=1, timeout=15.0):
-        """Until ``number`` count reads were answered (or failed), then a little more."""
+        """Until ``number`` count reads were answered (or failed), then until the page
+        shows every count, or a little more (100 ms) for counts that stay hidden."""
         self.wait_until(lambda: len([u for u in self.reads() if u in self.done]) >= number,
                         timeout, "the count requests")
-        self.page.wait_for_timeout(100)
+        if self.page.evaluate(ALL_SHOWN):  # usually: no need to wait for a frame
+            return
+        try:
+            self.page.wait_for_function(ALL_SHOWN, timeout=100)
+        except PlaywrightTimeoutError:
+            pass  # some count stays hidden: the 100 ms it always had to appear are over
 
     def count_text(self, selector=".article-meta .visit-count"):
         return self.page.locator(selector).text_content()
