@@ -92,8 +92,12 @@ def browser():
         yield launched
 
 
-@pytest.fixture
+@pytest.fixture(scope="module")
 def page(browser):
+    """One page for the module: each test opens its own address with the media it
+    needs set first (screen, its colour scheme; print after loading); the tests only
+    read what is shown (no input, no storage, the same viewport), so nothing else
+    carries over from one test to the next."""
     context = browser.new_context(viewport={"width": A4_WIDTH, "height": 1000})
     page = context.new_page()
     page.loading = set()  # the requests under way (printed() waits for them to end)
@@ -107,7 +111,7 @@ def page(browser):
 def printed(page, site, address, color_scheme="light"):
     """The text of the PDF Chromium prints of ``address``, as pdf() prints it (A4, no
     backgrounds), whitespace removed (pypdf breaks long addresses across lines)."""
-    page.emulate_media(color_scheme=color_scheme)
+    page.emulate_media(media="screen", color_scheme=color_scheme)
     page.goto(site.origin + address)
     # Every request the page made answered or failed (the count's, to a closed port, at
     # once): what "networkidle" waited for, without its 500 ms of silence.
@@ -119,7 +123,7 @@ def printed(page, site, address, color_scheme="light"):
 
 
 def in_print(page, site, address, color_scheme="light"):
-    page.emulate_media(color_scheme=color_scheme)
+    page.emulate_media(media="screen", color_scheme=color_scheme)
     page.goto(site.origin + address)
     page.emulate_media(media="print", color_scheme=color_scheme)
 
