@@ -41,6 +41,10 @@ ORTO = "/2024/06/l-orto-condiviso/"
 FESTA = "/2024/04/la-festa-della-primavera/"
 RETE = "/2024/04/nasce-la-rete-dei-laboratori/"
 ANNO = "/2025/05/un-anno-di-laboratori/"
+CASA = "/2024/09/la-cura-dell-anziano-a-casa/"
+CITTA = "/2024/09/un-accordo-con-l-universita/"
+PATTO = "/2024/09/casalmaggiore-firma-il-patto-di-collaborazione/"
+SCUOLE = "/2024/09/le-scuole-di-casalmaggiore-in-rete/"
 REGOLAMENTO_PDF = samples.text_pdf("Regolamento del corso di ceramica",
                                    "Chi porta la zanzariera si iscrive entro maggio.")
 ARTICLES = {
@@ -59,6 +63,23 @@ ARTICLES = {
                              "La festa della primavera è in piazza del Duomo: c’è anche un orto."),
     "notizie/bozza.md": item("Bozza", "2024-05-01 10:00", "Un ornitorinco nel laboratorio.",
                              status="draft"),
+    # ranking and phrases: words that begin longer ones ("casa", "Casalmaggiore")
+    "notizie/casa.md": item(
+        "La cura dell’anziano a casa", "2024-09-05 10:00",
+        "Il servizio di assistenza domiciliare aiuta le famiglie: un operatore passa ogni"
+        " settimana, porta la spesa, controlla le medicine e resta a parlare. Chi vive solo"
+        " può chiedere una visita telefonando al numero verde del Comune."),
+    "notizie/universita.md": item(
+        "Un accordo con l’università", "2024-09-08 10:00",
+        "Nasce un tirocinio per i giovani: è una novità per la città, che accoglie ogni anno"
+        " studenti da tutta la provincia e offre loro un primo lavoro nei servizi sociali."),
+    "notizie/patto.md": item(
+        "Casalmaggiore firma il patto di collaborazione", "2024-09-10 10:00",
+        "Il patto coinvolge associazioni e cittadini di Casalmaggiore."),
+    "notizie/scuole.md": item(
+        "Le scuole di Casalmaggiore in rete", "2024-09-12 10:00",
+        "La collaborazione tra le scuole di Casalmaggiore nasce da un patto educativo con i"
+        " cittadini."),
     **{f"avvisi/sportello-{n}.md": item(f"Sportello di marzo, settimana {n}",
                                         f"2024-03-{n + 1:02} 09:00",
                                         f"Lo sportello apre anche il giorno {n + 1}.")
@@ -376,3 +397,22 @@ def test_an_index_file_lost_on_the_way_is_a_failure_not_no_results(reader, site)
     me.context.set_offline(False)
     page.reload()
     me.wait_for_status("2 risultati per «ceramica».")
+
+
+def test_a_whole_word_ranks_above_longer_words_that_begin_with_it(reader, site):
+    """Pagefind matches a word and every longer word it begins: "casa" finds
+    "Casalmaggiore", "città" "cittadini". A page whose title is the word itself came
+    after short pages that only had the longer word (Pagefind's default termSimilarity)."""
+    me = reader()
+    me.page.clock.install()
+    me.page.goto(site.origin + "/cerca/?q=casa")
+    me.wait_until(lambda: me.status().endswith("per «casa»."), "results of casa")
+    found = [href for _, href, *_ in me.results()]
+    assert {CASA, PATTO, SCUOLE} <= set(found)  # Casalmaggiore still found, after
+    assert found[0] == CASA, me.results()
+    for words in ("città", "citta", "Città"):
+        me.search(words)
+        me.wait_until(lambda: me.status().endswith(f"per «{words}»."), f"results of {words}")
+        found = [href for _, href, *_ in me.results()]
+        assert {CITTA, RETE, PATTO, SCUOLE} <= set(found)  # "cittadini" still found, after
+        assert set(found[:2]) == {CITTA, RETE}, (words, me.results())  # they say "città"

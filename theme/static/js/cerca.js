@@ -25,6 +25,10 @@ const PAGE_SIZE = 10;
 const TYPING_PAUSE = 300; // ms after the last keystroke before searching
 const ANNOUNCE_PAUSE = 1000; // ms after the last keystroke before the count is announced
 const EXCERPT_WORDS = 30;
+// Pagefind finds a word and every longer word it begins ("casa": "Casalmaggiore";
+// "città": "cittadini"); at its default termSimilarity (1) a short page with only the
+// longer word came before a page titled with the word itself. 3 ranks the word first.
+const RANKING = { termSimilarity: 3 };
 const FAILED = "La ricerca non è riuscita: riprova.";
 const OFFLINE = "La ricerca non è riuscita: controlla la connessione e ricarica la pagina.";
 // Pagefind drops from a query what its index treats as punctuation (\p{P}, as below).
@@ -376,7 +380,7 @@ async function main() {
   try {
     const bundle = new URL(root.dataset.bundle, document.baseURI);
     pagefind = await import(new URL("pagefind.js", bundle).href);
-    await pagefind.options({ excerptLength: EXCERPT_WORDS });
+    await pagefind.options({ excerptLength: EXCERPT_WORDS, ranking: RANKING });
     await pagefind.init();
     const filters = await pagefind.filters();
     categories = Object.keys((filters && filters.categoria) || {}).sort(collator.compare);
