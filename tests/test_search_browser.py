@@ -416,3 +416,28 @@ def test_a_whole_word_ranks_above_longer_words_that_begin_with_it(reader, site):
         found = [href for _, href, *_ in me.results()]
         assert {CITTA, RETE, PATTO, SCUOLE} <= set(found)  # "cittadini" still found, after
         assert set(found[:2]) == {CITTA, RETE}, (words, me.results())  # they say "città"
+
+
+def test_words_in_quotes_are_a_phrase_whichever_quotes_a_keyboard_writes(reader, site):
+    """Words in quotes find the pages where they stand together. A phone's keyboard
+    writes “…” for the " key and Italian is written with «…»: those quotes were taken
+    for punctuation, and the words searched one by one."""
+    me = reader()
+    me.page.clock.install()
+    me.page.goto(site.origin + "/cerca/?q=patto+di+collaborazione")
+    me.wait_for_status("2 risultati per «patto di collaborazione».")
+    assert {href for _, href, *_ in me.results()} == {PATTO, SCUOLE}  # all the words
+    for words in ("“patto di collaborazione”", "«patto di collaborazione»",
+                  "„patto di collaborazione“", " “patto di collaborazione” ",
+                  '"patto di collaborazione"'):
+        me.page.locator("#cerca-stato").evaluate("status => status.replaceChildren()")
+        me.search(words)
+        me.wait_until(me.status, f"the results of {words}")
+        assert query(me.page.url) == {"q": words.strip()}  # the address: as typed
+        assert [href for _, href, *_ in me.results()] == [PATTO], words
+        assert me.status() == "1 risultato per la frase «patto di collaborazione»."
+        [(_, _, _, _, excerpt)] = me.results()
+        assert "<mark>patto</mark> <mark>di</mark> <mark>collaborazione" in excerpt
+    # a phrase on no page
+    me.search("“collaborazione di patto”")
+    me.wait_for_status("Nessun risultato per la frase «collaborazione di patto»." + NONE)

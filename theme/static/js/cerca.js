@@ -33,6 +33,9 @@ const FAILED = "La ricerca non è riuscita: riprova.";
 const OFFLINE = "La ricerca non è riuscita: controlla la connessione e ricarica la pagina.";
 // Pagefind drops from a query what its index treats as punctuation (\p{P}, as below).
 const PUNCTUATION = /[\p{Pd}\p{Pe}\p{Pf}\p{Pi}\p{Po}\p{Ps}]/gu;
+// A whole query in quotes, Pagefind's exact phrase: straight quotes, or those a phone's
+// keyboard writes for them (“…”, „…“) and the Italian «…».
+const PHRASE = /^\s*["\u201c\u201d\u201e\u201f\u00ab\u00bb]\s*(.+?)\s*["\u201c\u201d\u201e\u201f\u00ab\u00bb]\s*$/su;
 // An elided word and its apostrophe, before a letter: "dell'", "l’", "un'", "sant'".
 const ELISION = /[\p{L}\p{N}]+['\u2019\u2018\u02bc`\u00b4](?=\p{L})/gu;
 const numbers = new Intl.NumberFormat("it-IT");
@@ -57,9 +60,9 @@ function excerptParagraph(html) {
   return paragraph;
 }
 
-function summary(count, query, category) {
+function summary(count, query, category, phrase = false) {
   const where = category ? ` in ${category}` : "";
-  const what = query ? ` per «${query}»` : "";
+  const what = query ? ` per ${phrase ? "la frase " : ""}«${query}»` : "";
   if (count === 0) return `Nessun risultato${what}${where}.`;
   const noun = count === 1 ? "risultato" : "risultati";
   return `${numbers.format(count)} ${noun}${what}${where}.`;
@@ -183,14 +186,15 @@ class Search {
     const options = {};
     if (category) options.filters = { categoria: category };
     if (!query) options.sort = { date: "desc" }; // a whole category: newest first
-    // a query in double quotes is Pagefind's exact phrase: passed on as typed (but for ’)
-    const phrase = /^\s*".+"\s*$/.test(query);
+    // a query in quotes is Pagefind's exact phrase: passed on in straight quotes (’ as ')
+    const phrase = PHRASE.exec(query)?.[1];
     let words = phrase ? [] : queryWords(query);
     let missing = [];
     let results;
     try {
       if (phrase) {
-        results = (await this.pagefind.search(query.replace(/\u2019/g, "'"), options)).results;
+        results = (await this.pagefind.search(`"${phrase.replace(/\u2019/g, "'")}"`,
+          options)).results;
       } else if (query && !words.length) {
         results = []; // only punctuation
       } else {
@@ -224,7 +228,8 @@ class Search {
     this.list.replaceChildren();
     if (!now) this.status.textContent = "";
     if (!await this.showMore(ticket, false) || ticket !== this.ticket) return;
-    let text = summary(this.results.length, query, category);
+    let text = phrase ? summary(this.results.length, phrase, category, true)
+      : summary(this.results.length, query, category);
     if (missing.length && this.results.length) {
       text = `${quoted(missing)} ${missing.length === 1 ? "non si trova" : "non si trovano"}: `
         + summary(this.results.length, words.map(({ shown }) => shown).join(" "), category);
