@@ -175,6 +175,17 @@ def test_a_pdf_is_a_document_of_its_article_with_its_text(site):
     assert site.exists(REGOLAMENTO) and site.exists(COMUNICATO)
 
 
+def test_every_metadata_field_but_the_title_is_one_the_search_page_does_not_match(site):
+    """Pagefind 1.5 searches metadata too: the search page lists the fields that are not
+    text (cerca.js, NOT_TEXT) and keeps results found only there out. A field added to
+    a template or a record must be added to that list, or it becomes searchable."""
+    script = (ROOT / "theme" / "static" / "js" / "cerca.js").read_text(encoding="utf-8")
+    listed = re.search(r"const NOT_TEXT = \[([^\]]*)\]", script)
+    not_text = set(re.findall(r'"([a-z_]+)"', listed.group(1)))
+    fields = {key for entry in indexed(site).values() for key in entry["meta"]}
+    assert fields - {"title"} == not_text
+
+
 def test_a_scanned_pdf_is_published_and_listed_not_indexed_and_named_once(build_once):
     site = build_once(SITE, OWN_SEARCH_CACHE)  # the warning of the first reading
     assert site.exists("/" + SCANSIONE)

@@ -441,3 +441,30 @@ def test_words_in_quotes_are_a_phrase_whichever_quotes_a_keyboard_writes(reader,
     # a phrase on no page
     me.search("“collaborazione di patto”")
     me.wait_for_status("Nessun risultato per la frase «collaborazione di patto»." + NONE)
+
+
+def test_a_result_has_the_word_in_its_text_not_only_in_its_date_category_or_article(
+        reader, site):
+    """Pagefind 1.5 also searches the metadata the results show: "giugno" found every
+    item published in June, "notizie" every news item, "pdf" every document, and a
+    PDF was found by the words of its article's title, none of them in its text (the
+    excerpt had nothing marked)."""
+    me = reader()
+    me.page.clock.install()
+    me.page.goto(site.origin + "/cerca/?q=maggio")  # the PDF says "entro maggio"
+    me.wait_until(lambda: me.status().endswith("per «maggio»."), "results of maggio")
+    assert [href for _, href, *_ in me.results()] == ["/allegati/regolamento.pdf"]
+    assert me.status() == "1 risultato per «maggio»."  # not the articles of May
+    # the article is found by its title; its PDF, which does not say "Crema", is not
+    me.search("crema")
+    me.wait_for_status("1 risultato per «crema».")
+    assert [href for _, href, *_ in me.results()] == [CERAMICA]
+    me.search("“laboratorio di ceramica”")
+    me.wait_for_status("1 risultato per la frase «laboratorio di ceramica».")
+    for words in ("giugno", "aprile", "notizie", "stampa", "pdf", "kB", "pagine", "2024"):
+        me.search(words)
+        me.wait_for_status(f"Nessun risultato per «{words}»." + NONE)
+    # with another word: that word's results, the category's word named as not found
+    me.search("zanzariera notizie")
+    me.wait_for_status("«notizie» non si trova: 1 risultato per «zanzariera».")
+    assert all("<mark>" in excerpt for *_, excerpt in me.results())

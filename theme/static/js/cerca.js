@@ -25,10 +25,19 @@ const PAGE_SIZE = 10;
 const TYPING_PAUSE = 300; // ms after the last keystroke before searching
 const ANNOUNCE_PAUSE = 1000; // ms after the last keystroke before the count is announced
 const EXCERPT_WORDS = 30;
+// Metadata the results show that is not text of the page (templates' data-pagefind-meta,
+// plugins/search/records.py): the date, the category, a document's type, size and
+// article. Pagefind 1.5 searches every metadata field too; these must neither find a
+// result (see find()) nor rank it. The title is text (the page's <h1>), and ranks.
+const NOT_TEXT = ["data", "date", "categoria", "tipo", "info", "origine", "articolo",
+  "articolo_url"];
 // Pagefind finds a word and every longer word it begins ("casa": "Casalmaggiore";
 // "città": "cittadini"); at its default termSimilarity (1) a short page with only the
 // longer word came before a page titled with the word itself. 3 ranks the word first.
-const RANKING = { termSimilarity: 3 };
+const RANKING = {
+  termSimilarity: 3,
+  metaWeights: Object.fromEntries(NOT_TEXT.map((field) => [field, 0])),
+};
 const FAILED = "La ricerca non è riuscita: riprova.";
 const OFFLINE = "La ricerca non è riuscita: controlla la connessione e ricarica la pagina.";
 // Pagefind drops from a query what its index treats as punctuation (\p{P}, as below).
@@ -193,13 +202,12 @@ class Search {
     let results;
     try {
       if (phrase) {
-        results = (await this.pagefind.search(`"${phrase.replace(/\u2019/g, "'")}"`,
-          options)).results;
+        results = await this.find(`"${phrase.replace(/\u2019/g, "'")}"`, options);
       } else if (query && !words.length) {
         results = []; // only punctuation
       } else {
         const term = words.map(({ word }) => word).join(" ") || null;
-        results = (await this.pagefind.search(term, options)).results;
+        results = await this.find(term, options);
         if (results.length && words.length) {
           const found = await Promise.all(words.map(({ word }) => this.inIndex(word)));
           missing = words.filter((_, index) => !found[index]);
@@ -207,8 +215,7 @@ class Search {
           if (!words.length) {
             results = [];
           } else if (missing.length) { // the other words, without those on no page
-            results = (await this.pagefind.search(
-              words.map(({ word }) => word).join(" "), options)).results;
+            results = await this.find(words.map(({ word }) => word).join(" "), options);
           }
         }
       }
@@ -257,11 +264,19 @@ class Search {
     this.status.append(".");
   }
 
+  /* Pagefind's results for `term` (null: all, for `options.filters`), but for those
+     with no word of their text (`words`, its positions) matched: found by their
+     metadata only (NOT_TEXT), such as every item of May for "maggio". */
+  async find(term, options = {}) {
+    const { results } = await this.pagefind.search(term, options);
+    return term === null ? results : results.filter((result) => result.words.length);
+  }
+
   /* Whether some page has `word` itself, not only a shorter word Pagefind falls back to
      (see meant()). A word of the page's own stem is found by an exact search. */
   async inIndex(word) {
-    if ((await this.pagefind.search(`"${word}"`)).results.length) return true;
-    const [first] = (await this.pagefind.search(word)).results;
+    if ((await this.find(`"${word}"`)).length) return true;
+    const [first] = await this.find(word);
     if (!first) return false;
     const page = await first.data();
     const text = (page.content || "").split(/[\r\n\s]+/);
