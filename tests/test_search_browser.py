@@ -468,3 +468,22 @@ def test_a_result_has_the_word_in_its_text_not_only_in_its_date_category_or_arti
     me.search("zanzariera notizie")
     me.wait_for_status("«notizie» non si trova: 1 risultato per «zanzariera».")
     assert all("<mark>" in excerpt for *_, excerpt in me.results())
+
+
+def test_a_word_on_no_page_is_named_when_the_others_find_nothing_with_it(reader, site):
+    """The words on no page were named only when Pagefind found something with them: a
+    word only in metadata (a month of the dates), or whose beginning is on other pages,
+    made the whole query find nothing, and a sentence pasted with one word that no page
+    has said "Nessun risultato"."""
+    me = reader()
+    me.page.clock.install()
+    me.page.goto(site.origin + "/cerca/?q=zanzariera+giugno")
+    me.wait_for_status("«giugno» non si trova: 1 risultato per «zanzariera».")
+    assert [href for _, href, *_ in me.results()] == ["/allegati/regolamento.pdf"]
+    me.search("Chi porta la zanzariera si iscrive entro giugno")
+    me.wait_for_status("«giugno» non si trova: 1 risultato per"
+                       " «Chi porta la zanzariera si iscrive entro».")
+    assert [href for _, href, *_ in me.results()] == ["/allegati/regolamento.pdf"]
+    # words that are all on some page, never together: nothing, and nothing named
+    me.search("girandola zanzariera")
+    me.wait_for_status("Nessun risultato per «girandola zanzariera»." + NONE)

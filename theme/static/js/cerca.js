@@ -208,7 +208,10 @@ class Search {
       } else {
         const term = words.map(({ word }) => word).join(" ") || null;
         results = await this.find(term, options);
-        if (results.length && words.length) {
+        // Which words are on no page: when something was found (Pagefind may have
+        // matched a shorter word instead), or when several words found nothing together
+        // (one of them on no page's text would leave the others nothing to find).
+        if (words.length && (results.length || words.length > 1)) {
           const found = await Promise.all(words.map(({ word }) => this.inIndex(word)));
           missing = words.filter((_, index) => !found[index]);
           words = words.filter((_, index) => found[index]);
