@@ -487,3 +487,30 @@ def test_a_word_on_no_page_is_named_when_the_others_find_nothing_with_it(reader,
     # words that are all on some page, never together: nothing, and nothing named
     me.search("girandola zanzariera")
     me.wait_for_status("Nessun risultato per «girandola zanzariera»." + NONE)
+
+
+def test_searching_for_nothing_says_what_to_do(reader, site):
+    """The button pressed with an empty field did nothing: no message, nothing for a
+    screen reader to say (after a search, the results simply vanished)."""
+    me = reader()
+    page = me.page
+    page.clock.install()
+    page.goto(site.origin + "/cerca/")
+    me.wait_until(lambda: page.get_by_label("Categoria").locator("option").count() > 1,
+                  "the index ready")
+    page.get_by_label("Parole da cercare").press("Enter")
+    me.wait_for_status("Scrivi le parole da cercare, o scegli una categoria.")
+    me.search("ceramica")
+    me.wait_for_status("2 risultati per «ceramica».")
+    page.get_by_label("Parole da cercare").fill("   ")
+    page.get_by_role("button", name="Cerca", exact=True).click()
+    me.wait_for_status("Scrivi le parole da cercare, o scegli una categoria.")
+    assert me.results() == [] and query(page.url) == {}
+    # while typing, emptying the field clears the results without a word
+    field = page.get_by_label("Parole da cercare")
+    field.press_sequentially("orto")
+    page.clock.run_for(1000)
+    me.wait_for_status("2 risultati per «orto».")
+    field.fill("")
+    page.clock.run_for(1000)
+    me.wait_until(lambda: me.results() == [] and me.status() == "", "the results cleared")

@@ -38,6 +38,7 @@ const RANKING = {
   termSimilarity: 3,
   metaWeights: Object.fromEntries(NOT_TEXT.map((field) => [field, 0])),
 };
+const EMPTY = "Scrivi le parole da cercare, o scegli una categoria.";
 const FAILED = "La ricerca non è riuscita: riprova.";
 const OFFLINE = "La ricerca non è riuscita: controlla la connessione e ricarica la pagina.";
 // Pagefind drops from a query what its index treats as punctuation (\p{P}, as below).
@@ -189,7 +190,9 @@ class Search {
       this.shown = 0;
       this.list.replaceChildren();
       this.more.hidden = true;
-      this.status.textContent = "";
+      // a search asked for (the button, Enter) says what is missing; typing that empties
+      // the field only clears the results
+      this.status.textContent = now ? EMPTY : "";
       return;
     }
     const options = {};
