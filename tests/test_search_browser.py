@@ -514,3 +514,27 @@ def test_searching_for_nothing_says_what_to_do(reader, site):
     field.fill("")
     page.clock.run_for(1000)
     me.wait_until(lambda: me.results() == [] and me.status() == "", "the results cleared")
+
+
+def test_nothing_in_the_chosen_category_offers_the_results_in_all_of_them(reader, site):
+    """With a category chosen, "Nessun risultato" said to try other words, when the
+    words had results in the other categories."""
+    me = reader()
+    page = me.page
+    page.clock.install()
+    page.goto(site.origin + "/cerca/?q=ceramica&categoria=Avvisi")
+    me.wait_for_status("Nessun risultato per «ceramica» in Avvisi. Ci sono 2 risultati in"
+                       " tutte le categorie.")
+    link = page.get_by_role("status").get_by_role("link")
+    assert query(link.get_attribute("href")) == {"q": "ceramica"}
+    link.click()
+    me.wait_for_status("2 risultati per «ceramica».")
+    assert page.get_by_label("Categoria").input_value() == ""
+    # one elsewhere; none anywhere: what to try next
+    me.search("girandola")
+    me.wait_for_status("1 risultato per «girandola».")
+    page.get_by_label("Categoria").select_option("Avvisi")
+    me.wait_for_status("Nessun risultato per «girandola» in Avvisi. C’è 1 risultato in"
+                       " tutte le categorie.")
+    me.search("ornitorinco")
+    me.wait_for_status("Nessun risultato per «ornitorinco» in Avvisi." + NONE)

@@ -203,14 +203,17 @@ class Search {
     let words = phrase ? [] : queryWords(query);
     let missing = [];
     let results;
+    let searched = null; // the term Pagefind was given last
+    let elsewhere = 0; // nothing in the category: the results in all of them
     try {
       if (phrase) {
-        results = await this.find(`"${phrase.replace(/\u2019/g, "'")}"`, options);
+        searched = `"${phrase.replace(/\u2019/g, "'")}"`;
+        results = await this.find(searched, options);
       } else if (query && !words.length) {
         results = []; // only punctuation
       } else {
-        const term = words.map(({ word }) => word).join(" ") || null;
-        results = await this.find(term, options);
+        searched = words.map(({ word }) => word).join(" ") || null;
+        results = await this.find(searched, options);
         // Which words are on no page: when something was found (Pagefind may have
         // matched a shorter word instead), or when several words found nothing together
         // (one of them on no page's text would leave the others nothing to find).
@@ -221,9 +224,13 @@ class Search {
           if (!words.length) {
             results = [];
           } else if (missing.length) { // the other words, without those on no page
-            results = await this.find(words.map(({ word }) => word).join(" "), options);
+            searched = words.map(({ word }) => word).join(" ");
+            results = await this.find(searched, options);
           }
         }
+      }
+      if (!results.length && category && searched && (phrase || words.length)) {
+        elsewhere = (await this.find(searched)).length;
       }
       // Pagefind takes an index file it could not load for an empty one: nothing found
       // may be the connection lost since the page loaded.
@@ -248,18 +255,28 @@ class Search {
         + summary(this.results.length, words.map(({ shown }) => shown).join(" "), category);
     }
     if (now) {
-      this.say(text);
+      this.say(text, elsewhere);
     } else {
       this.announceTimer = window.setTimeout(() => {
-        if (ticket === this.ticket) this.say(text);
+        if (ticket === this.ticket) this.say(text, elsewhere);
       }, ANNOUNCE_PAUSE - TYPING_PAUSE);
     }
   }
 
-  /* The count; with no result, what to try next (other words, or the archive). */
-  say(text) {
+  /* The count; with no result, what to try next: the results in all categories when
+     the chosen one has none (`elsewhere`, a link to them), other words, the archive. */
+  say(text, elsewhere = 0) {
     this.status.replaceChildren(text);
     if (this.results.length) return;
+    if (elsewhere) {
+      const all = new URL(window.location.href);
+      all.searchParams.delete("categoria");
+      const link = element("a", null, `${numbers.format(elsewhere)} ${
+        elsewhere === 1 ? "risultato" : "risultati"} in tutte le categorie`);
+      link.href = all.href;
+      this.status.append(elsewhere === 1 ? " C’è " : " Ci sono ", link, ".");
+      return;
+    }
     const archive = document.querySelector("#cerca-nojs a");
     this.status.append(" Prova con altre parole, o con meno parole");
     if (archive) {
