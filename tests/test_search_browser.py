@@ -538,3 +538,36 @@ def test_nothing_in_the_chosen_category_offers_the_results_in_all_of_them(reader
                        " tutte le categorie.")
     me.search("ornitorinco")
     me.wait_for_status("Nessun risultato per «ornitorinco» in Avvisi." + NONE)
+
+
+def test_back_from_a_result_returns_to_the_results_shown_and_the_one_followed(reader, site):
+    """Back from a result reloads the search page when the browser has not kept it
+    (Playwright's Chromium never keeps it, as a phone short of memory): the query ran
+    again, but with ten results, however many the reader had shown, at the top of
+    the page, the result followed gone."""
+    me = reader()
+    page = me.page
+    page.set_viewport_size({"width": 390, "height": 500})
+    page.clock.install()
+    page.goto(site.origin + "/cerca/?q=sportello")
+    me.wait_for_status("12 risultati per «sportello».")
+    page.get_by_role("button", name="Mostra altri risultati").click()
+    me.wait_until(lambda: len(me.results()) == 12, "two more results")
+    followed = page.locator(".cerca-risultato h2 a").nth(11)
+    title = followed.text_content()
+    followed.focus()
+    page.keyboard.press("Enter")
+    page.wait_for_url("**/2024/03/**")
+    page.go_back()
+    page.wait_for_url("**/cerca/?q=sportello")
+    me.wait_for_status("12 risultati per «sportello».")
+    assert len(me.results()) == 12 and page.locator("#cerca-altri").is_hidden()
+    me.wait_until(lambda: page.evaluate("document.activeElement.textContent") == title,
+                  "the focus on the result followed")
+    assert page.locator(".cerca-risultato h2 a").nth(11).evaluate(
+        "link => { const box = link.getBoundingClientRect();"
+        " return box.top >= 0 && box.bottom <= innerHeight; }")  # in view
+    # a new search starts again from ten, and back to it does not bring the old ones
+    me.search("sportello apre")
+    me.wait_for_status("12 risultati per «sportello apre».")
+    assert len(me.results()) == 10

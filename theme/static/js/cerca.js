@@ -174,11 +174,25 @@ class Search {
       this.typingTimer = window.setTimeout(() => this.run(false), TYPING_PAUSE);
     });
     this.more.addEventListener("click", () => this.showMore(this.ticket, true));
-    if (this.input.value.trim() || this.select.value) this.run(true);
+    // Back to this page from a result, when the browser did not keep the page: the
+    // results shown, the scroll position and the result followed, from the history entry
+    // (remember()); the browser's own scroll restoration would come before the results.
+    window.history.scrollRestoration = "manual";
+    window.addEventListener("pagehide", () => this.remember());
+    if (this.input.value.trim() || this.select.value) this.run(true, window.history.state);
   }
 
-  /* Search for what the form holds; `now`: announce the count at once. */
-  async run(now) {
+  /* Into the history entry, for back to this page: how many results are shown, the
+     scroll position, which result's link has the focus. */
+  remember() {
+    const links = [...this.list.querySelectorAll(".cerca-titolo a")];
+    window.history.replaceState({ shown: this.shown, scroll: window.scrollY,
+      focus: links.indexOf(document.activeElement) }, "");
+  }
+
+  /* Search for what the form holds; `now`: announce the count at once; `back`: what
+     remember() kept when the page was left. */
+  async run(now, back = null) {
     window.clearTimeout(this.typingTimer);
     window.clearTimeout(this.announceTimer);
     const ticket = ++this.ticket;
@@ -247,7 +261,11 @@ class Search {
     this.shown = 0;
     this.list.replaceChildren();
     if (!now) this.status.textContent = "";
-    if (!await this.showMore(ticket, false) || ticket !== this.ticket) return;
+    if (!await this.showMore(ticket, false, back?.shown) || ticket !== this.ticket) return;
+    if (back) {
+      this.list.querySelectorAll(".cerca-titolo a")[back.focus]?.focus({ preventScroll: true });
+      window.scrollTo({ top: back.scroll || 0, behavior: "instant" }); // not smooth: a return
+    }
     let text = phrase ? summary(this.results.length, phrase, category, true)
       : summary(this.results.length, query, category);
     if (missing.length && this.results.length) {
@@ -326,12 +344,13 @@ class Search {
     this.status.textContent = text;
   }
 
-  /* The next PAGE_SIZE results, one batch at a time; true when they were shown. */
-  async showMore(ticket, moveFocus) {
+  /* The next PAGE_SIZE results (or `count`, when more), one batch at a time; true when
+     they were shown. */
+  async showMore(ticket, moveFocus, count = PAGE_SIZE) {
     if (this.loading === ticket) return false;
     this.loading = ticket;
     try {
-      const batch = this.results.slice(this.shown, this.shown + PAGE_SIZE);
+      const batch = this.results.slice(this.shown, this.shown + Math.max(count, PAGE_SIZE));
       let data;
       try {
         data = await Promise.all(batch.map((result) => result.data()));
