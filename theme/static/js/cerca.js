@@ -11,6 +11,9 @@
  * checked to be in the index itself, not only a shorter word Pagefind falls back to
  * (queryWords(), meant()). Nothing found, when the index's folder does not answer, is
  * a lost connection (Pagefind takes an index file it could not fetch for an empty one).
+ * A result must match in its text, not only in the metadata it shows (find()); words in
+ * any quotes are a phrase; a page with the word as typed ranks before longer words
+ * (RANKING). Back from a result, the results shown then come back (remember()).
  *
  * The count goes to a role="status" element (announced politely): at once after a
  * submit, a category change or on load; while typing only once typing pauses, never on
@@ -261,7 +264,8 @@ class Search {
     this.shown = 0;
     this.list.replaceChildren();
     if (!now) this.status.textContent = "";
-    if (!await this.showMore(ticket, false, back?.shown) || ticket !== this.ticket) return;
+    if (!await this.showMore(ticket, false, Number(back?.shown) || PAGE_SIZE)
+      || ticket !== this.ticket) return;
     if (back) {
       this.list.querySelectorAll(".cerca-titolo a")[back.focus]?.focus({ preventScroll: true });
       window.scrollTo({ top: back.scroll || 0, behavior: "instant" }); // not smooth: a return
