@@ -165,12 +165,12 @@ def test_a_pdf_is_a_document_of_its_article_with_its_text(site):
         "origine": "dalla notizia", "articolo": "Laboratorio di ceramica a Crema",
         "articolo_url": CERAMICA.lstrip("/"), "data": "5 maggio 2024",
         "date": "2024-05-05T17:07:00+02:00", "categoria": "Notizie"}
-    assert regolamento["filters"] == {"categoria": ["Notizie"]}
+    assert regolamento["filters"] == {"categoria": ["Notizie"], "tipo": ["PDF"]}
     assert regolamento["content"].startswith("Regolamento dei laboratori Orari e iscrizioni.")
     assert "Chi porta la zanzariera si iscrive entro maggio." in regolamento["content"]
     comunicato = entries[COMUNICATO]
     assert comunicato["meta"]["origine"] == "dal comunicato"
-    assert comunicato["filters"] == {"categoria": ["Comunicati stampa"]}
+    assert comunicato["filters"] == {"categoria": ["Comunicati stampa"], "tipo": ["PDF"]}
     assert "capodoglio" in comunicato["content"]
     assert site.exists(REGOLAMENTO) and site.exists(COMUNICATO)
 

@@ -571,3 +571,19 @@ def test_back_from_a_result_returns_to_the_results_shown_and_the_one_followed(re
     me.search("sportello apre")
     me.wait_for_status("12 risultati per «sportello apre».")
     assert len(me.results()) == 10
+
+
+def test_a_category_alone_lists_its_articles_not_their_documents_again(reader, site):
+    """A category with no words lists it, newest first: each PDF came again beside its
+    article, with the same date (before it, at times), and was counted as a result."""
+    me = reader()
+    me.page.clock.install()
+    me.page.goto(site.origin + "/cerca/?categoria=Notizie")
+    me.wait_until(lambda: me.status().endswith("in Notizie."), "the list of Notizie")
+    listed = [href for _, href, *_ in me.results()]
+    assert listed == [SCUOLE, PATTO, CITTA, CASA, ORTO, CERAMICA, FESTA]
+    assert me.status() == "7 risultati in Notizie."
+    # with words, the documents are results like the articles
+    me.search("zanzariera")
+    me.wait_for_status("1 risultato per «zanzariera» in Notizie.")
+    assert [href for _, href, *_ in me.results()] == ["/allegati/regolamento.pdf"]

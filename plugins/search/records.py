@@ -9,7 +9,8 @@
   item, from the attachments plugin's "Documenti" list (each file once, with the
   newest item carrying it): its URL is the PDF's, its title the attachment's,
   its text the PDF's; its article (title, URL), date and category are metadata,
-  the category is also a filter, as on article pages.
+  the category is also a filter, as on article pages, and so is its type (``tipo``:
+  the search page lists a category without its documents).
 """
 
 import os
@@ -55,7 +56,9 @@ def document_record(document, text, zone, labels):
         "articolo": plain(item.title),
         "articolo_url": item.url,
     }
-    filters, sort = {}, {}
+    # the type is also a filter: a category listed without words leaves documents out
+    # (each is already there as its article)
+    filters, sort = {"tipo": [attachment.kind]}, {}
     date = getattr(item, "date", None)
     if date is not None:
         meta["data"] = data_breve(date, zone)

@@ -214,7 +214,10 @@ class Search {
     }
     const options = {};
     if (category) options.filters = { categoria: category };
-    if (!query) options.sort = { date: "desc" }; // a whole category: newest first
+    if (!query) { // a whole category: newest first, its documents are there as their items
+      options.sort = { date: "desc" };
+      options.filters.not = { tipo: "PDF" };
+    }
     // a query in quotes is Pagefind's exact phrase: passed on in straight quotes (’ as ')
     const phrase = PHRASE.exec(query)?.[1];
     let words = phrase ? [] : queryWords(query);
