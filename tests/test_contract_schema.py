@@ -319,6 +319,10 @@ def test_keys_other_plugins_add_with_a_check_are_known_and_checked(settings):
     ("2024-02-30", "febbraio 2024 ha 29 giorni"),
     ("2026-13-01", "il mese va da 01 a 12"),
     ("29/13/2026", "il mese va da 01 a 12"),
+    ("29 nov 2026", "scrivi 2026-11-29"),
+    ("3 Sett. 2026, ore 18", "scrivi 2026-09-03 18:00"),
+    ("11/29/2026", "il mese va da 01 a 12: se intendevi il 29 novembre, scrivi 2026-11-29"),
+    ("02/30/2026", "il mese va da 01 a 12 (la data"),  # not February 30th either
     ("2026-11-29 24:00", "l'ora va da 00:00 a 23:59 (la mezzanotte si scrive 00:00 del giorno"
                          " dopo)"),
     ("2026-11-29 10:75", "l'ora va da 00:00 a 23:59"),
@@ -334,7 +338,7 @@ def test_a_date_typed_another_way_says_what_to_write(settings, typed, hint):
 
 
 @pytest.mark.parametrize("typed", ["ieri", "0001-01-01", "29 brumaio 2026", "2026-11-29 10:00:00x",
-                                   "1899-12-31", "29 nov 2026"])
+                                   "1899-12-31", "29 ma 2026", "29 novembrex 2026"])
 def test_a_date_with_no_form_to_suggest_gets_the_general_rule(settings, typed):
     assert date_hint(typed) is None
     _, problems, _ = check(settings, date=typed)

@@ -81,14 +81,24 @@ _MONTHS = ("gennaio", "febbraio", "marzo", "aprile", "maggio", "giugno", "luglio
 # The time after a day as typed: "9:30", "9.30", "ore 9", "h 9,30", "alle 9"
 _TIME = r"(?:[ T,]+(?:ore|alle|h)?[ .]*(?P<hour>\d{1,2})(?:[:.,h](?P<minute>\d{2}))?)?"
 # How editors write a day, besides the contract's form: 2026-1-5, 29/11/2026, 29-11-2026,
-# 29.11.26, "29 novembre 2026", "domenica 29 novembre 2026"; each with a time or not.
+# 29.11.26, "29 novembre 2026", "29 nov. 2026", "domenica 29 novembre 2026"; each with a
+# time or not.
 _DAY_FORMS = (
     ("iso", re.compile(r"(?P<year>\d{4})-(?P<month>\d{1,2})-(?P<day>\d{1,2})" + _TIME, re.I)),
     ("dmy", re.compile(r"(?P<day>\d{1,2})[/.\-](?P<month>\d{1,2})[/.\-](?P<year>\d{4}|\d{2})"
                        + _TIME, re.I)),
-    ("words", re.compile(r"(?:[a-zì]+,? )?(?P<day>\d{1,2})(?:°|º)? (?P<month>[a-z]+),?"
+    ("words", re.compile(r"(?:[a-zì]+,? )?(?P<day>\d{1,2})(?:°|º)? (?P<month>[a-z]+)\.?,?"
                          r" (?P<year>\d{4})" + _TIME, re.I)),
 )
+
+
+def _month_number(name):
+    """1-12 for an Italian month's name or its abbreviation (``nov``, ``sett``: at least
+    three letters, one month's), else None."""
+    name = name.lower()
+    found = [number for number, month in enumerate(_MONTHS, 1)
+             if month == name or len(name) >= 3 and month.startswith(name)]
+    return found[0] if len(found) == 1 else None
 
 
 def date_hint(text):
@@ -106,13 +116,18 @@ def date_hint(text):
     if len(match["year"]) == 2:
         year += 2000
     if form == "words":
-        name = match["month"].lower()
-        if name not in _MONTHS:
+        month = _month_number(match["month"])
+        if month is None:
             return None
-        month = _MONTHS.index(name) + 1
     else:
         month = int(match["month"])
     if not 1 <= month <= 12:
+        if form == "dmy" and 1 <= day <= 12 and month <= calendar.monthrange(year, day)[1]:
+            # 11/29/2026: the month first, as American dates are written
+            meant = f"{year:04d}-{day:02d}-{month:02d}"
+            return (f"il mese va da 01 a 12: se intendevi il {month} {_MONTHS[day - 1]},"
+                    f" scrivi {meant} (anno-mese-giorno)", f"the month goes from 01 to 12:"
+                    f" for {_MONTHS[day - 1]} {month}, write {meant}")
         return ("il mese va da 01 a 12 (la data si scrive anno-mese-giorno)",
                 "the month goes from 01 to 12")
     if not YEARS[0] <= year <= YEARS[1]:
