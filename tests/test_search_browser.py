@@ -443,6 +443,23 @@ def test_words_in_quotes_are_a_phrase_whichever_quotes_a_keyboard_writes(reader,
     me.wait_for_status("Nessun risultato per la frase «collaborazione di patto»." + NONE)
 
 
+def test_words_each_in_quotes_are_words_not_one_phrase(reader, site):
+    """Only a whole query in one pair of quotes is a phrase: «patto» «Casalmaggiore»
+    (each word in Italian quotes, as names are written) was searched as the phrase
+    "patto» «Casalmaggiore" and found nothing; before the Italian quotes were phrases,
+    it found the pages with both words."""
+    me = reader()
+    me.page.clock.install()
+    me.page.goto(site.origin + "/cerca/")
+    for words in ("«patto» «Casalmaggiore»", "“patto” “Casalmaggiore”",
+                  '"patto" "Casalmaggiore"', "«patto» e «Casalmaggiore»"):
+        me.page.locator("#cerca-stato").evaluate("status => status.replaceChildren()")
+        me.search(words)
+        me.wait_until(me.status, f"the results of {words}")
+        assert me.status().startswith("2 risultati per "), (words, me.status())
+        assert {href for _, href, *_ in me.results()} == {PATTO, SCUOLE}, words
+
+
 def test_a_result_has_the_word_in_its_text_not_only_in_its_date_category_or_article(
         reader, site):
     """Pagefind 1.5 also searches the metadata the results show: "giugno" found every

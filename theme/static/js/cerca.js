@@ -47,8 +47,9 @@ const OFFLINE = "La ricerca non è riuscita: controlla la connessione e ricarica
 // Pagefind drops from a query what its index treats as punctuation (\p{P}, as below).
 const PUNCTUATION = /[\p{Pd}\p{Pe}\p{Pf}\p{Pi}\p{Po}\p{Ps}]/gu;
 // A whole query in quotes, Pagefind's exact phrase: straight quotes, or those a phone's
-// keyboard writes for them (“…”, „…“) and the Italian «…».
-const PHRASE = /^\s*["\u201c\u201d\u201e\u201f\u00ab\u00bb]\s*(.+?)\s*["\u201c\u201d\u201e\u201f\u00ab\u00bb]\s*$/su;
+// keyboard writes for them (“…”, „…“) and the Italian «…»; no quote inside (words each
+// in quotes, «ceramica» «Crema», are words, not the phrase "ceramica» «Crema").
+const PHRASE = /^\s*["\u201c\u201d\u201e\u201f\u00ab\u00bb]\s*([^"\u201c\u201d\u201e\u201f\u00ab\u00bb]+?)\s*["\u201c\u201d\u201e\u201f\u00ab\u00bb]\s*$/su;
 // An elided word and its apostrophe, before a letter: "dell'", "l’", "un'", "sant'".
 const ELISION = /[\p{L}\p{N}]+['\u2019\u2018\u02bc`\u00b4](?=\p{L})/gu;
 const numbers = new Intl.NumberFormat("it-IT");
