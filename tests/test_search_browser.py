@@ -590,6 +590,38 @@ def test_back_from_a_result_returns_to_the_results_shown_and_the_one_followed(re
     assert len(me.results()) == 10
 
 
+def test_back_from_any_link_of_the_results_returns_the_focus_to_it(reader, site):
+    """Back to the search page gave the focus back only to a result's title: a reader
+    who had followed a document's article («Laboratorio di ceramica…») or the results
+    in all categories (in the status) came back with the focus at the page's start."""
+    me = reader()
+    page = me.page
+    page.clock.install()
+    page.goto(site.origin + "/cerca/?q=zanzariera")
+    me.wait_for_status("1 risultato per «zanzariera».")
+    page.locator(".cerca-documento a").focus()
+    page.keyboard.press("Enter")
+    page.wait_for_url("**" + CERAMICA)
+    page.go_back()
+    page.wait_for_url("**/cerca/?q=zanzariera")
+    me.wait_for_status("1 risultato per «zanzariera».")
+    me.wait_until(lambda: page.evaluate(
+        "document.activeElement.closest('.cerca-documento') !== null"),
+        "the focus on the document's article")
+    page.goto(site.origin + "/cerca/?q=ceramica&categoria=Avvisi")
+    elsewhere = ("Nessun risultato per «ceramica» in Avvisi. Ci sono 2 risultati in tutte le"
+                 " categorie.")
+    me.wait_for_status(elsewhere)
+    page.get_by_role("status").get_by_role("link").focus()
+    page.keyboard.press("Enter")
+    me.wait_for_status("2 risultati per «ceramica».")
+    page.go_back()
+    me.wait_for_status(elsewhere)
+    me.wait_until(lambda: page.evaluate(
+        "document.activeElement.closest('#cerca-stato') !== null"),
+        "the focus on the link to all categories")
+
+
 def test_a_category_alone_lists_its_articles_not_their_documents_again(reader, site):
     """A category with no words lists it, newest first: each PDF came again beside its
     article, with the same date (before it, at times), and was counted as a result."""

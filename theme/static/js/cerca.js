@@ -187,11 +187,16 @@ class Search {
   }
 
   /* Into the history entry, for back to this page: how many results are shown, the
-     scroll position, which result's link has the focus. */
+     scroll position, which link has the focus (a result's, a document's article, the
+     status's results in all categories). */
   remember() {
-    const links = [...this.list.querySelectorAll(".cerca-titolo a")];
     window.history.replaceState({ shown: this.shown, scroll: window.scrollY,
-      focus: links.indexOf(document.activeElement) }, "");
+      focus: this.links().indexOf(document.activeElement) }, "");
+  }
+
+  /* The links of the status and of the results, in the page's order. */
+  links() {
+    return [...this.status.querySelectorAll("a"), ...this.list.querySelectorAll("a")];
   }
 
   /* Search for what the form holds; `now`: announce the count at once; `back`: what
@@ -270,10 +275,6 @@ class Search {
     if (!now) this.status.textContent = "";
     if (!await this.showMore(ticket, false, Number(back?.shown) || PAGE_SIZE)
       || ticket !== this.ticket) return;
-    if (back) {
-      this.list.querySelectorAll(".cerca-titolo a")[back.focus]?.focus({ preventScroll: true });
-      window.scrollTo({ top: back.scroll || 0, behavior: "instant" }); // not smooth: a return
-    }
     let text = phrase ? summary(this.results.length, phrase, category, true)
       : summary(this.results.length, query, category);
     if (missing.length && this.results.length) {
@@ -282,6 +283,10 @@ class Search {
     }
     if (now) {
       this.say(text, elsewhere);
+      if (back) { // after say(): the link followed may be the status's
+        this.links()[back.focus]?.focus({ preventScroll: true });
+        window.scrollTo({ top: back.scroll || 0, behavior: "instant" }); // not smooth: a return
+      }
     } else {
       this.announceTimer = window.setTimeout(() => {
         if (ticket === this.ticket) this.say(text, elsewhere);
