@@ -4,11 +4,15 @@ Every test build runs Pelican's own ``main()`` in a process of its own, as the
 ``pelican`` command does; only the imports (Pelican, Markdown, Pillow, pypdf,
 every module of plugins/: about a second per build, a third of a small site's
 build) are done once. This process imports them and then, for each request read
-from stdin (one JSON line: ``argv``, ``cwd``, ``env``, ``log``, ``umask``), forks: the
-child takes the request's working folder, environment, umask (when not null) and
-arguments, writes its stdout and stderr to ``log`` and runs ``pelican.main`` to the
-end, exiting as the command would (atexit handlers included); this process answers
-with the child's exit status (one JSON line on stdout).
+from stdin (one JSON line: ``argv``, ``cwd``, ``env``, ``log``, ``umask``, and
+optionally ``err`` and ``script``), forks: the child takes the request's working
+folder, environment, umask (when not null) and arguments, writes its stdout to
+``log`` and its stderr to ``err`` (default: ``log`` too) and runs ``pelican.main``
+to the end, or, with ``script``, that Python file as ``python SCRIPT ARGV`` runs it
+(``__main__``, ``sys.argv``, the script's folder first on ``sys.path``): the
+editors' tools (tools/check.py imports Pelican and the plugins too, a third of a
+second). It exits as the command would (atexit handlers included); this process
+answers with the child's exit status (one JSON line on stdout).
 
 Nothing has run yet when a child starts: no plugin is registered, no signal
 connected, no setting read (plugins import as modules only; Pelican registers
@@ -27,6 +31,7 @@ import contextlib
 import importlib
 import json
 import os
+import runpy
 import sys
 from pathlib import Path
 
@@ -80,19 +85,29 @@ def learn(names):
 
 
 def child(request):
-    """In the forked child: become ``pelican ARGV`` run in ``cwd`` with ``env``."""
+    """In the forked child: become ``pelican ARGV`` (or ``python SCRIPT ARGV``) run in
+    ``cwd`` with ``env``."""
     log = os.open(request["log"], os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o644)
+    err = os.open(request["err"], os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o644) \
+        if request.get("err") else log
     null = os.open(os.devnull, os.O_RDONLY)
     os.dup2(null, 0)
     os.dup2(log, 1)
-    os.dup2(log, 2)
+    os.dup2(err, 2)
     os.close(null)
     os.close(log)
+    if err != log:
+        os.close(err)
     os.chdir(request["cwd"])
     if request.get("umask") is not None:
         os.umask(request["umask"])
     os.environ.clear()
     os.environ.update(request["env"])
+    if request.get("script"):
+        sys.argv = [request["script"], *request["argv"]]
+        sys.path[0] = os.path.dirname(request["script"])  # as `python SCRIPT` puts it
+        runpy.run_path(request["script"], run_name="__main__")
+        return
     sys.argv = ["pelican", *request["argv"]]
     sys.path[0] = request["cwd"]  # as `python -m pelican` run there
     from pelican import main  # noqa: PLC0415

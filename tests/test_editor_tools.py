@@ -327,7 +327,7 @@ def test_check_takes_a_content_folder_relative_to_where_it_runs(tmp_path):
     (tmp_path / "conf").mkdir()
     conf = write_conf(tmp_path / "conf")
     status, out, err = run_tool(tmp_path, "check", "--settings", str(conf), "--content",
-                                "content")
+                                "content", command=True)  # the command line itself
     assert status == 0 and "Traceback" not in err, err
     assert "1 file controllato in" in err
 
@@ -512,7 +512,8 @@ def test_new_explains_what_is_wrong(tmp_path, args, fragment):
     conf = write_conf(tmp_path)
     (tmp_path / "content").mkdir()
     status, _, err = run_tool(tmp_path, "new_item", *args, "--settings", str(conf),
-                              "--content", str(tmp_path / "content"))
+                              "--content", str(tmp_path / "content"),
+                              command=True)  # the command line itself
     assert status == 1 and fragment in err
 
 
