@@ -16,7 +16,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 import pytest
-from support import ROOT, article, write_content
+from support import ROOT, article, shared_cache_settings, write_content
 
 sys.path.insert(0, str(ROOT))
 from tools import safe_build  # noqa: E402
@@ -48,10 +48,14 @@ def register():
 
 
 def make_conf(tmp_path, pause=False):
-    """Test settings; with ``pause``, builds wait at ``tmp_path/gate`` (see above)."""
+    """Test settings; with ``pause``, builds wait at ``tmp_path/gate`` (see above). The
+    caches in ``tmp_path/cache`` (Pelican's default, ``cache`` in the folder the build runs
+    in, was the working tree's), those the run's builds share in their shared folders."""
     conf = tmp_path / "conf.py"
+    caches = "".join(f"{name} = {folder!r}\n" for name, folder in shared_cache_settings().items())
     text = (f"import sys\nsys.path.insert(0, {str(ROOT)!r})\nfrom pelicanconf import *\n"
             f"SITEURL = {SITE!r}\nFEED_DOMAIN = SITEURL\n"
+            f"CACHE_PATH = {str(tmp_path / 'cache')!r}\n{caches}"
             # the test content has none of the project's pages: no links to them (a
             # publish checks every link)
             "NAV_LINKS = [link for link in NAV_LINKS if link[1] in ('archivio/', 'documenti/')]\n"
