@@ -132,6 +132,15 @@ LOG_ERROR_RE = re.compile(r"(\[[\d:.]+\])?\s*(ERROR|CRITICAL)\s")
 LOG_SOURCE_RE = re.compile(r"\s{2,}[\w.-]+\.py:\d+$")
 
 
+def pelican_arguments(settings_file, output, extra_settings=(), content="content"):
+    """The arguments of the ``pelican`` command that builds ``content`` into ``output``."""
+    arguments = [str(content), "-s", str(settings_file), "-o", str(output),
+                 "--delete-output-directory"]
+    if extra_settings:  # one -e for all: Pelican keeps only the last -e's settings
+        arguments += ["-e", *extra_settings]
+    return arguments
+
+
 def run_pelican(settings_file, output, extra_settings=(), content="content", log=None):
     """Run Pelican in a child process (so plugin edits are always picked up).
 
@@ -140,10 +149,8 @@ def run_pelican(settings_file, output, extra_settings=(), content="content", log
     Ctrl-C or SIGTERM here (it is killed before the exception goes on). With a
     ``log`` list, its output is echoed and also collected there, line by line.
     """
-    command = [sys.executable, "-m", "pelican", str(content), "-s", str(settings_file),
-               "-o", str(output), "--delete-output-directory"]
-    if extra_settings:  # one -e for all: Pelican keeps only the last -e's settings
-        command += ["-e", *extra_settings]
+    command = [sys.executable, "-m", "pelican",
+               *pelican_arguments(settings_file, output, extra_settings, content)]
     options = {"preexec_fn": _die_with(os.getpid())} if processes.AVAILABLE else {}
     if log is not None:
         # Pelican logs through rich, which lays a piped log out 80 columns wide: a
