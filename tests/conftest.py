@@ -19,7 +19,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # plugins.*, to
 os.environ.pop("PYTHONDONTWRITEBYTECODE", None)
 sys.dont_write_bytecode = False
 
-from support import SHARED_CACHE_VARIABLE, build_project, build_site  # noqa: E402
+from support import (SHARED_CACHE_VARIABLE, build_project, build_site,  # noqa: E402
+                     forked_safe_build)
 
 
 def pytest_configure(config):
@@ -44,6 +45,16 @@ def build(tmp_path):
         return build_site(tmp_path, files, settings, **options)
 
     return _build
+
+
+@pytest.fixture
+def forked_safe_builds(monkeypatch):
+    """tools/safe_build.py's builds (publish, build_into, the preview's) forked from the
+    build server (``support.forked_safe_build``), for tests of what is done with a build,
+    not of the process that makes it."""
+    from tools import safe_build  # noqa: PLC0415
+
+    monkeypatch.setattr(safe_build, "run_pelican", forked_safe_build)
 
 
 @pytest.fixture(scope="session")

@@ -10,6 +10,7 @@ import json
 import locale
 import os
 import re
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -323,6 +324,26 @@ def run_pelican(argv, env, cwd, umask=None):
                                 preexec_fn=None if umask is None else partial(os.umask, umask))
         return result.returncode, result.stdout + result.stderr
     return _SERVER.run(argv, env, cwd, umask)[:2]
+
+
+def forked_safe_build(settings_file, output, extra_settings=(), content="content", log=None):
+    """``tools.safe_build.run_pelican`` through :func:`run_pelican` (the build server): the
+    same arguments (``safe_build.pelican_arguments``), log lines and result, without the
+    child's own interpreter and imports (the ``forked_safe_builds`` fixture). Not for the
+    tests of that child process itself (its death signal, its kill, its environment)."""
+    from tools import safe_build  # noqa: PLC0415 - imports Pelican and the plugins
+
+    env = dict(os.environ)
+    if log is not None:
+        env["COLUMNS"] = str(max(safe_build.LOG_COLUMNS, shutil.get_terminal_size().columns))
+    status, text = run_pelican(
+        safe_build.pelican_arguments(settings_file, output, extra_settings, content), env,
+        Path.cwd())
+    for line in text.splitlines() if log is not None else ():
+        line = safe_build.LOG_SOURCE_RE.sub("", line.rstrip())
+        sys.stdout.write(line + "\n")
+        log.append(line)
+    return status == 0
 
 
 def run_tool(tmp_path, tool, *args, command=False):

@@ -23,7 +23,10 @@ def get(site, path):
 
 
 @pytest.fixture
-def preview(tmp_path):
+def preview(tmp_path, forked_safe_builds):
+    """A preview of one good article, its builds forked from the build server (what the
+    preview shows is the subject; the theme error's log, laid out by the real child, and
+    tools/preview.py's own process are tested below with the command)."""
     write_content(tmp_path / "content", {"notizie/a.md": GOOD})
     conf = write_conf(tmp_path, config="previewconf")
     return PreviewSite(conf, tmp_path / "output", tmp_path / "content")

@@ -7,13 +7,11 @@ corrections reach the site.
 
 import logging
 import os
-import shutil
 import subprocess
 import sys
-from pathlib import Path
 
 import pytest
-from support import ROOT, article, run_pelican, write_content
+from support import ROOT, article, write_content
 from test_safe_build import WAIT, current, make_conf
 
 sys.path.insert(0, str(ROOT))
@@ -23,26 +21,9 @@ WARNING = "la nuova versione toglie"
 REFUSED = "Pubblicazione rifiutata (--strict)"
 
 
-@pytest.fixture(autouse=True)
-def forked_builds(monkeypatch):
-    """The publishes' builds forked from the tests' build server (support.run_pelican),
-    with the arguments and the log lines of safe_build.run_pelican: what a publish
-    compares is the subject here; its child process (its own interpreter, killed with
-    the publish) is test_safe_build's."""
-    def forked_pelican(settings_file, output, extra_settings=(), content="content", log=None):
-        env = dict(os.environ)
-        if log is not None:
-            env["COLUMNS"] = str(max(safe_build.LOG_COLUMNS, shutil.get_terminal_size().columns))
-        status, text = run_pelican(
-            safe_build.pelican_arguments(settings_file, output, extra_settings, content), env,
-            Path.cwd())
-        for line in text.splitlines() if log is not None else ():
-            line = safe_build.LOG_SOURCE_RE.sub("", line.rstrip())
-            sys.stdout.write(line + "\n")
-            log.append(line)
-        return status == 0
-
-    monkeypatch.setattr(safe_build, "run_pelican", forked_pelican)
+# What a publish compares is the subject here: its builds are forked from the build server
+# (the child process itself, with its own interpreter, is test_safe_build's).
+pytestmark = pytest.mark.usefixtures("forked_safe_builds")
 
 
 def publish(conf, root, content, caplog, strict=False):
