@@ -350,7 +350,8 @@ def test_invoke_serve_sends_the_web_servers_types(tmp_path):
                              "index.html": "<p>Ciao</p>", "theme/logo.png": "png"})
     handler = functools.partial(StaticHandler, directory=str(tmp_path))
     with ThreadingHTTPServer(("127.0.0.1", 0), handler) as server:
-        threading.Thread(target=server.serve_forever, daemon=True).start()
+        # polled every 0.02 s: shutdown() returns at once (by default in up to 0.5 s)
+        threading.Thread(target=server.serve_forever, args=(0.02,), daemon=True).start()
         try:
             def kind(path):
                 url = f"http://127.0.0.1:{server.server_address[1]}{path}"
