@@ -77,11 +77,12 @@ def build_once(_shared_builds, tmp_path_factory):
     return _build
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def project_site(tmp_path_factory):
-    """The repository's own content, built once per module with the public settings
-    (and a visit counter address, as in production). It must build: a test of what it
-    wrote would otherwise look at nothing and pass."""
+    """The repository's own content, built once per test run (per xdist worker: the
+    modules that use it read it, none changes it) with the public settings (and a visit
+    counter address, as in production). It must build: a test of what it wrote would
+    otherwise look at nothing and pass."""
     built = build_project(tmp_path_factory.mktemp("project") / "output",
                           VISIT_COUNTER_URL="https://stats.example.org")
     assert built.ok, built.log
