@@ -179,8 +179,8 @@ def test_titles_and_descriptions_are_text_not_html(build):
     assert row.find("span").get_text().startswith("Soci & <b>partner</b> (PDF, ")
 
 
-def test_item_without_attachments_has_no_section(build):
-    site = build({"notizie/a.md": article(title="Senza")})
+def test_item_without_attachments_has_no_section(build_once):
+    site = build_once({"notizie/a.md": article(title="Senza")})
     assert site.ok, site.log
     assert site.soup("/2024/05/senza/").find("section", class_="attachments") is None
 
@@ -382,8 +382,8 @@ def test_documenti_is_paginated_like_the_listings(build):
     assert f"{SITEURL}/documenti/</loc>" in sitemap and "/documenti/pagina/" not in sitemap
 
 
-def test_documenti_without_attachments_says_so(build):
-    site = build({"notizie/a.md": article(title="Senza")})
+def test_documenti_without_attachments_says_so(build_once):
+    site = build_once({"notizie/a.md": article(title="Senza")})
     assert "Non ci sono ancora documenti." in site.text("/documenti/")
 
 

@@ -40,8 +40,8 @@ def test_category_page_lists_its_items_newest_first(build):
     assert "Notizie" in categories and "Avvisi" in categories
 
 
-def test_lists_are_paginated_with_clean_urls(build):
-    site = build(many(23))
+def test_lists_are_paginated_with_clean_urls(build_once):
+    site = build_once(many(23))
     assert site.ok, site.log
     assert len(titles(site.soup("/"))) == 10
     assert titles(site.soup("/pagina/3/")) == ["Notizia 02", "Notizia 01", "Notizia 00"]
@@ -362,10 +362,10 @@ def test_a_configured_category_keeps_its_name_however_items_spell_it(build):
     assert "BANDI" not in site.soup("/categorie/").get_text(" ")
 
 
-def test_a_later_page_says_which_it_is_under_its_heading(build):
+def test_a_later_page_says_which_it_is_under_its_heading(build_once):
     # Its heading is page 1's ("Notizie"): a reader arriving on page 2 from a search
     # engine learned it was page 2 only from the pagination, below ten items.
-    site = build(many(23))
+    site = build_once(many(23))
     assert site.ok, site.log
     for address in ("/pagina/2/", "/categorie/notizie/pagina/3/", "/autori/redazione/pagina/2/"):
         header = site.soup(address).select_one("main .page-header")
