@@ -21,9 +21,10 @@ extensions, Pygments, rich's status line, the CSS minifier…) would be imported
 again by every child: each child reports the installed modules (the standard
 library's and the virtualenv's, never the project's or a test's settings) it
 imported, and the server imports them before the next fork. Babel's Italian data
-is loaded once here too. The server is started by ``tests/support.py`` with the same
-environment as a build command (``child_env``: no OS locale, warnings as errors),
-one per test process.
+is loaded once here too, and so is the digest of plugins/ that keys the caches
+(``plugins.core.digest``: once per process, of the code this process imported).
+The server is started by ``tests/support.py`` with the same environment as a build
+command (``child_env``: no OS locale, warnings as errors), one per test process.
 """
 
 import atexit
@@ -54,9 +55,13 @@ def preload():
     sys.path.remove(str(ROOT))
     from babel import localedata  # noqa: PLC0415
 
+    from plugins.core import digest  # noqa: PLC0415
     from plugins.italian.numbers import LOCALE  # noqa: PLC0415
 
     localedata.load(LOCALE)  # kept in Babel's cache: the children's dates and numbers
+    # The digest of plugins/ and the libraries' versions that keys the caches, once per
+    # process (lru_cache): of the modules imported here, which every child runs
+    digest._plugins_digest()  # noqa: SLF001
 
 
 def installed_modules(names):
