@@ -359,7 +359,7 @@ def test_check_in_several_processes_finds_what_one_process_finds(tmp_path):
 
 
 def test_check_passes_the_projects_content():
-    status, out, err = run_tool(ROOT, "check")
+    status, out, err = run_tool(ROOT, "check", command=True)  # as `./run check` runs it
     assert status == 0, out + err
     assert ": errore: " not in out
     assert re.search(r"\d+ file controllati in \d+(,\d+)? s: 0 errori", err)
@@ -370,7 +370,8 @@ def test_new_item_passes_check_and_shows_in_the_preview(tmp_path):
     conf = write_conf(tmp_path, config="previewconf")
     args = ("--settings", str(conf), "--content", str(tmp_path / "content"))
     status, out, err = run_tool(tmp_path, "new_item", "--title", "Nuovi orari dell'ufficio",
-                                "--category", "avvisi", "--date", "2024-06-03 09:30", *args)
+                                "--category", "avvisi", "--date", "2024-06-03 09:30", *args,
+                                command=True)  # as `./run new` runs it
     assert status == 0, err
     path = tmp_path / "content" / "avvisi" / "2024-06-03-nuovi-orari-dell-ufficio.md"
     text = path.read_text(encoding="utf-8")
