@@ -339,10 +339,11 @@ def forked_safe_build(settings_file, output, extra_settings=(), content="content
     status, text = run_pelican(
         safe_build.pelican_arguments(settings_file, output, extra_settings, content), env,
         Path.cwd())
-    for line in text.splitlines() if log is not None else ():
-        line = safe_build.LOG_SOURCE_RE.sub("", line.rstrip())
-        sys.stdout.write(line + "\n")
-        log.append(line)
+    if log is not None:
+        for line in text.splitlines():
+            line = safe_build.LOG_SOURCE_RE.sub("", line.rstrip())
+            sys.stdout.write(line + "\n")
+            log.append(line)
     return status == 0
 
 
