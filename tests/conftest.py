@@ -1,3 +1,4 @@
+import compileall
 import os
 import shutil
 import sys
@@ -9,26 +10,26 @@ import pytest
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # plugins.*, tools.*
 
-# Bytecode is cached (in the gitignored __pycache__ folders) even where the environment
-# sets PYTHONDONTWRITEBYTECODE, as some CI images and this project's machines do: without
-# it, each xdist worker rewrote the assertions of every test module again at every run
-# (pytest keeps rewritten modules only as bytecode; 4 s of each worker's collection), and
-# every tool a test runs as a command (check, preview, publish…) compiled Pelican's
-# plugins from their source again. Set here, before xdist starts its workers and before
-# the tests start any command (support.child_env copies this environment).
-os.environ.pop("PYTHONDONTWRITEBYTECODE", None)
-sys.dont_write_bytecode = False
-
-from support import (SHARED_CACHE_VARIABLE, build_project, build_site,  # noqa: E402
+from support import (ROOT, SHARED_CACHE_VARIABLE, build_project, build_site,  # noqa: E402
                      forked_safe_build)
 
 
 def pytest_configure(config):
     """The run's shared cache folder (support.shared_cache), made before xdist starts
-    its workers, which inherit the variable."""
+    its workers, which inherit the variable; the project's code compiled."""
     if not hasattr(config, "workerinput") and SHARED_CACHE_VARIABLE not in os.environ:
         config.shared_cache = tempfile.mkdtemp(prefix="farelegami-")
         os.environ[SHARED_CACHE_VARIABLE] = config.shared_cache
+    if not hasattr(config, "workerinput"):
+        # Where the environment sets PYTHONDONTWRITEBYTECODE (some CI images, and this
+        # project's machines), every command a test runs (check, preview, publish, the
+        # build server) compiled the plugins and tools from their source again; compiled
+        # once here (their bytecode is read even so). Not by lifting the variable: the
+        # settings files tests write again and again (testconf.py, rewritten within a
+        # second at the same size for another configuration) would be read from a stale
+        # cache.
+        for folder in ("plugins", "tools"):
+            compileall.compile_dir(ROOT / folder, quiet=1)
 
 
 def pytest_unconfigure(config):

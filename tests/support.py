@@ -200,6 +200,10 @@ def write_conf(tmp_path, settings="", config="pelicanconf", siteurl=SITEURL):
         + textwrap.dedent(settings),
         encoding="utf-8",
     )
+    # Its bytecode, if a build cached it (where PYTHONDONTWRITEBYTECODE is not set): a
+    # file rewritten within the same second at the same size (``config="previewconf"``,
+    # then ``"publishconf"``) would otherwise be read from it, the old settings.
+    shutil.rmtree(tmp_path / "__pycache__", ignore_errors=True)
     return conf
 
 
