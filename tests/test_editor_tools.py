@@ -144,6 +144,8 @@ TABLE_SAMPLES = {
                                            authors="[Maria Rossi]"),
     "stesso allegato dichiarato due volte": article(title="Otto", attachments=[
         "allegati/uno.pdf", "allegati/uno.pdf"]),
+    "il link {static}/allegati/../immagini/": article(
+        title="Nove", body="![Foto]({static}/allegati/../immagini/manca.jpg)"),
     "allegati/uno.pdf": samples.pdf(1),
 }
 

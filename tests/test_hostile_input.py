@@ -137,6 +137,32 @@ def test_static_link_leaving_content_is_an_error_with_its_line(build):
     assert not (site.output.parent / "pelicanconf.py").exists()
 
 
+def test_a_link_through_dot_segments_inside_content_is_an_error_with_the_direct_path(
+        build, tmp_path):
+    """``{static}/allegati/../immagini/foto.jpg`` stays in content/, and the contract found
+    its file; Pelican looks such a path up as written (``..``, ``.``, ``//``, also as
+    ``%2E%2E``), finds nothing and published the address as typed, ``{static}/…``: a
+    broken link or image, with only Pelican's English "Unable to find"."""
+    site = build({**GOOD, "immagini/foto.jpg": JPEG, "allegati/doc.pdf": pdf(1),
+                  "notizie/a.md": article(title="A", body=(
+                      "![Foto]({static}/allegati/../immagini/foto.jpg)\n\n"
+                      "[Doc]({static}/./allegati//doc.pdf#page=2)\n\n"
+                      "[Altro]({filename}/notizie/%2E%2E/notizie/buono.md)\n\n"
+                      "[Buono]({filename}../notizie/buono.md)"))})  # relative: Pelican's own
+    messages = ["notizie/a.md:6: il link {static}/allegati/../immagini/foto.jpg ha `.`, `..` o"
+                " `//` nel percorso: sul sito resterebbe scritto così, non funzionerebbe;"
+                " scrivi {static}/immagini/foto.jpg",
+                "notizie/a.md:8: il link {static}/./allegati//doc.pdf#page=2 ha `.`, `..` o"
+                " `//` nel percorso: sul sito resterebbe scritto così, non funzionerebbe;"
+                " scrivi {static}/allegati/doc.pdf#page=2",
+                "notizie/a.md:10: il link {filename}/notizie/%2E%2E/notizie/buono.md ha `.`,"
+                " `..` o `//` nel percorso: sul sito resterebbe scritto così, non"
+                " funzionerebbe; scrivi {filename}/notizie/buono.md"]
+    assert_stopped(site, *messages)
+    assert "notizie/a.md:12" not in site.log
+    assert_same_in_check(tmp_path, 1, *messages)
+
+
 def test_static_link_to_a_source_file_is_an_error(build):
     site = build({**GOOD, "notizie/a.md": article(
         title="A", body="[sorgente]({static}/notizie/buono.md)")})

@@ -248,6 +248,10 @@ class _FileCheck:
         path = content_path(target, posixpath.dirname(self.relative))
         if path is None:
             return f"il link {link} esce da content/ / link leaves content/"
+        if _indirect(target):
+            return (f"il link {link} ha `.`, `..` o `//` nel percorso: sul sito resterebbe"
+                    f" scritto così, non funzionerebbe; scrivi {{{what}}}/"
+                    f"{path.replace(' ', '%20')}{_suffix(target)} / write the direct path")
         full = os.path.join(self.settings["PATH"], path)
         self.checked.deps.add(full)
         folders = linkable_folders(self.settings)
@@ -323,6 +327,17 @@ def _site_path(target):
     parts = [part for part in unquote(urlsplit(target).path).split("/")
              if part not in ("", ".", "..")]
     return "/".join(parts)
+
+
+def _indirect(target):
+    """Whether ``target``, a path from content/'s top (``/immagini/../allegati/a.pdf``,
+    ``/immagini//a.jpg``, ``%xx`` decoded), has an empty, ``.`` or ``..`` part: the
+    contract finds the file, Pelican looks the path up as written and, finding nothing,
+    publishes the link as typed (``{static}/…``, broken), with a warning of its own."""
+    path = unquote(target.split("#", 1)[0].split("?", 1)[0])
+    if not path.startswith("/") or path.startswith("//"):  # relative: Pelican normalises
+        return False
+    return any(part in ("", ".", "..") for part in path[1:].rstrip("/").split("/"))
 
 
 def _suffix(target):
