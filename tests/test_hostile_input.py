@@ -122,6 +122,29 @@ def test_articles_no_build_reads_because_of_their_name_are_warned_about(build, t
         " rinominalo in nota.md" in out
 
 
+def test_attachments_with_the_longest_names_a_disk_holds_are_published(build):
+    """A name of 255 bytes is a valid file, but its URL-safe name was longer once the
+    preview's "-anteprima.webp" was added, or once slugify spelt 80 Chinese characters
+    (240 bytes) in Latin letters ("zhong-zhong-…", 480): "OSError: File name too long",
+    a traceback, nothing published. Each part of the URL is cut at a word boundary."""
+    long_name = "allegati/" + "Verbale " * 30 + "fine.pdf"  # 248 characters, one per byte
+    chinese = "allegati/" + "中" * 80 + ".pdf"
+    folder = "allegati/" + "中" * 80 + "/programma.pdf"
+    site = build({long_name: pdf(1), chinese: pdf(2), folder: pdf(3),
+                  "notizie/a.md": article(title="Nomi lunghi",
+                                          attachments=[long_name, chinese, folder])})
+    assert site.ok, site.log
+    assert "Traceback" not in site.log
+    links = [a["href"] for a in site.soup("/2024/05/nomi-lunghi/").select(
+        'main a[href*="/allegati/"][href$=".pdf"]')]
+    assert len(set(links)) == 3, links
+    for link in links:
+        assert site.exists(link), link
+        parts = link.removeprefix(SITEURL).split("/")
+        assert max(len(part) for part in parts) <= 200 + len(".pdf"), link
+    assert any(f.endswith("-anteprima.webp") and "verbale-verbale" in f for f in site.files())
+
+
 def test_symlink_inside_content_is_fine(build):
     site = build({**GOOD, "immagini/vera.jpg": JPEG + b" real",
                   "immagini/alias.jpg": Symlink("vera.jpg"),

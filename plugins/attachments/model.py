@@ -10,11 +10,11 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 
-from pelican.utils import slugify
 
 from plugins.core import files
 from plugins.core.filetypes import DOCUMENTS, extension, mime_type
 from plugins.italian import numero, quanti
+from plugins.italian.slugs import make_slug
 
 KEY = "`attachments`"
 # What editors may attach, checked by content (plugins.core.filetypes).
@@ -178,8 +178,16 @@ def _found_in(root, folder, name):
     return found[0] if len(found) == 1 else None
 
 
+# Characters of one part of an attachment's URL at most (its folders', its name's): a
+# name on disk has at most 255 bytes, and slugify can make a name longer than the file's
+# own ("中" is "zhong-"); the preview adds "-anteprima.webp", a write in progress its
+# temporary name (about 30 bytes). 80 Chinese characters (a 240-byte name) stopped the
+# build with a traceback ("File name too long").
+MAX_PART_LENGTH = 200
+
+
 def _slug(text, regex_subs):
-    return slugify(text, regex_subs=regex_subs) or "file"
+    return make_slug(text, regex_subs, MAX_PART_LENGTH) or "file"
 
 
 def url_fields(relative, regex_subs=()):
