@@ -145,6 +145,25 @@ def test_attachments_with_the_longest_names_a_disk_holds_are_published(build):
     assert any(f.endswith("-anteprima.webp") and "verbale-verbale" in f for f in site.files())
 
 
+def test_a_document_linked_with_its_name_percent_encoded_is_published(build):
+    """``{static}/allegati/citt%C3%A0.pdf`` (a name with an accent, as a Markdown link
+    needs it, or pasted from a browser), or a name with an invisible character: the
+    contract found the file, but Pelican's list of linked files decodes only ``%20``, so
+    the document was not published and the page linked an address that does not exist,
+    the build said nothing."""
+    names = {"città.pdf": "citt%C3%A0.pdf", "Fattura \u202eFDP.pdf": "Fattura%20%E2%80%AEFDP.pdf",
+             "x\u200by.pdf": "x%E2%80%8By.pdf"}
+    site = build({**{f"allegati/{name}": pdf(1) for name in names},
+                  "notizie/a.md": article(title="A", body="\n\n".join(
+                      f"[Documento {number}]({{static}}/allegati/{written})"
+                      for number, written in enumerate(names.values())))})
+    assert site.ok, site.log
+    links = [a["href"] for a in site.soup("/2024/05/a/").select('main a[href*="/allegati/"]')]
+    assert links == [f"{SITEURL}/allegati/{slug}" for slug in
+                     ("citta.pdf", "fattura-fdp.pdf", "x-y.pdf")]
+    assert all(site.path(link).read_bytes() == pdf(1) for link in links)
+
+
 def test_symlink_inside_content_is_fine(build):
     site = build({**GOOD, "immagini/vera.jpg": JPEG + b" real",
                   "immagini/alias.jpg": Symlink("vera.jpg"),

@@ -25,7 +25,7 @@ from plugins.core.settings import require
 from . import settings
 from .collect import attach
 from .feeds import add_enclosures
-from .output import get_generators, place_linked_static
+from .output import decode_static_links, get_generators, place_linked_static
 
 # Problems with attachments must stop the build: content_checks does that.
 REQUIRES = ("plugins.content_checks",)
@@ -40,6 +40,7 @@ def register():
     signals.initialized.connect(initialize)
     signals.article_generator_finalized.connect(attach)
     signals.page_generator_finalized.connect(attach)
+    signals.page_generator_finalized.connect(decode_static_links)
     signals.get_generators.connect(get_generators)
     signals.static_generator_finalized.connect(place_linked_static)
     signals.feed_generated.connect(add_enclosures)

@@ -20,6 +20,7 @@ import os
 import shutil
 import threading
 from concurrent.futures import ThreadPoolExecutor
+from urllib.parse import unquote
 
 from plugins.content_checks import report
 from plugins.core.items import source as item_source
@@ -108,6 +109,28 @@ class AttachmentsGenerator:
 
 def get_generators(pelican):
     return AttachmentsGenerator
+
+
+def decode_static_links(generator):
+    """The ``{static}`` links' paths as the files' names (``page_generator_finalized``:
+    every item read, the static generator not yet started).
+
+    Pelican's list of linked files, from which it finds those outside STATIC_PATHS (the
+    attachments' folder), decodes ``%20`` only: a link to ``allegati/città.pdf`` written
+    ``{static}/allegati/citt%C3%A0.pdf`` (as a Markdown link needs it, and as the
+    contract found the file) named no file, the document was not published and the
+    page linked an address that does not exist, without an error. A path naming no
+    file is replaced by its decoded form when that one does."""
+    links = generator.context.get("static_links")
+    if not links:
+        return
+    root = generator.settings["PATH"]
+    for path in list(links):
+        decoded = unquote(path)
+        if decoded != path and not os.path.exists(os.path.join(root, path)) \
+                and os.path.isfile(os.path.join(root, decoded)):
+            links.discard(path)
+            links.add(decoded)
 
 
 def place_linked_static(generator):
