@@ -122,6 +122,27 @@ def test_articles_no_build_reads_because_of_their_name_are_warned_about(build, t
         " rinominalo in nota.md" in out
 
 
+def test_thousands_of_links_by_address_are_counted_not_each_listed(build, tmp_path):
+    """A list of links copied from the browser (/2024/05/festa/#s1, #s2…): one warning
+    each was 4,000 lines and a 2 MB log for one file. As for a text's other problems, the
+    first 50 are listed, the rest counted at the first one left out, in the build and in
+    invoke check alike."""
+    links = "\n".join(f"- [Sezione {n}](/2024/05/festa/#s{n})" for n in range(1, 61))
+    site = build({"notizie/festa.md": article(title="Festa", date="2024-05-05"),
+                  "notizie/elenco.md": article(title="Elenco", body=links)})
+    assert site.ok, site.log  # warnings only
+    status, out, _ = run_tool(tmp_path, "check", "--settings", str(tmp_path / "testconf.py"),
+                              "--content", str(tmp_path / "content"))
+    assert status == 0
+    listed = [line for line in out.splitlines() if "è l'indirizzo di notizie/festa.md" in line]
+    assert len(listed) == 50 and listed[0].startswith("content/notizie/elenco.md:6: avviso:")
+    assert "content/notizie/elenco.md:56: avviso: e altri 10 link come questi, agli indirizzi" \
+        " di articoli o pagine del sito, non elencati" in out
+    log = " ".join(site.log.split())
+    assert log.count("è l'indirizzo di notizie/festa.md") == 50
+    assert "notizie/elenco.md:56: e altri 10 link come questi" in log
+
+
 def test_attachments_with_the_longest_names_a_disk_holds_are_published(build):
     """A name of 255 bytes is a valid file, but its URL-safe name was longer once the
     preview's "-anteprima.webp" was added, or once slugify spelt 80 Chinese characters

@@ -12,7 +12,7 @@ from datetime import datetime
 from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo
 
-from plugins.core.problems import ERROR, WARNING, Problem
+from plugins.core.problems import ERROR, MAX_LISTED, WARNING, Problem
 from plugins.core.urls import without_index
 from plugins.italian.dates import data_lunga
 
@@ -248,6 +248,7 @@ def address_links(entries, settings):
                 articles.setdefault(address, entry.source)
     problems = []
     for entry in entries:
+        listed, more, first_more = 0, 0, None
         for target, line in entry.links:
             full = "://" in target
             if not (target.startswith("/") or full):
@@ -264,9 +265,19 @@ def address_links(entries, settings):
             # the section or the query linked stays: {filename}/notizie/festa.md#programma
             link = f"{{filename}}/{source}" + (f"?{parts.query}" if parts.query else "") \
                 + (f"#{parts.fragment}" if parts.fragment else "")
+            if listed >= MAX_LISTED:  # a pasted list of thousands: counted, not listed
+                more += 1
+                first_more = first_more or line
+                continue
+            listed += 1
             problems.append(Problem(
                 entry.source, f"il link {target} è l'indirizzo di {source}:"
                 f" scrivi {link}, così il sito controlla il link e lo tiene"
                 " giusto anche se l'indirizzo cambia (con il titolo o la data) / link to"
                 f" {source} by its address: write {link}", line, WARNING))
+        if more:
+            problems.append(Problem(
+                entry.source, f"e altri {more} link come questi, agli indirizzi di articoli"
+                " o pagine del sito, non elencati: scrivi anche quelli con {filename} /"
+                f" and {more} more links by address", first_more, WARNING))
     return problems

@@ -15,7 +15,7 @@ from urllib.parse import unquote, urlsplit
 
 from plugins.core import files, filetypes
 from plugins.core.budget import TimeLimitExceeded, time_limit
-from plugins.core.problems import ERROR, WARNING, Problem
+from plugins.core.problems import ERROR, MAX_LISTED, WARNING, Problem
 from plugins.core.text import TAG_RE, body_lead
 from plugins.core.urls import content_path
 
@@ -27,7 +27,7 @@ LEAD_WARNING_LENGTH = 300
 # The first words of the body ``invoke new`` writes (tools/new_item.py): left in, a warning.
 PLACEHOLDER = "Scrivi qui il testo."
 # Problems listed for one text (a body, a summary); the rest are counted in one more.
-MAX_TEXT_PROBLEMS = 50
+MAX_TEXT_PROBLEMS = MAX_LISTED
 
 
 @dataclass

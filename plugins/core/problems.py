@@ -4,6 +4,9 @@ from dataclasses import dataclass
 
 ERROR = "error"
 WARNING = "warning"
+# Problems of one kind listed for one text at most; the rest are counted in one more
+# (a pasted text with thousands of the same mistake is not thousands of lines).
+MAX_LISTED = 50
 
 
 @dataclass(frozen=True)
