@@ -337,6 +337,14 @@ def test_a_date_typed_another_way_says_what_to_write(settings, typed, hint):
                                   f" {date_hint(typed)[1]}"]
 
 
+def test_an_american_date_says_what_to_write_in_english_too():
+    """The English half named the month in Italian ("for novembre 29")."""
+    assert date_hint("11/29/2026") == (
+        "il mese va da 01 a 12: se intendevi il 29 novembre, scrivi 2026-11-29"
+        " (anno-mese-giorno)",
+        "the month goes from 01 to 12: if the month came first, write 2026-11-29")
+
+
 @pytest.mark.parametrize("typed", ["ieri", "0001-01-01", "29 brumaio 2026", "2026-11-29 10:00:00x",
                                    "1899-12-31", "29 ma 2026", "29 novembrex 2026"])
 def test_a_date_with_no_form_to_suggest_gets_the_general_rule(settings, typed):

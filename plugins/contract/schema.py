@@ -127,7 +127,7 @@ def date_hint(text):
             meant = f"{year:04d}-{day:02d}-{month:02d}"
             return (f"il mese va da 01 a 12: se intendevi il {month} {_MONTHS[day - 1]},"
                     f" scrivi {meant} (anno-mese-giorno)", f"the month goes from 01 to 12:"
-                    f" for {_MONTHS[day - 1]} {month}, write {meant}")
+                    f" if the month came first, write {meant}")
         return ("il mese va da 01 a 12 (la data si scrive anno-mese-giorno)",
                 "the month goes from 01 to 12")
     if not YEARS[0] <= year <= YEARS[1]:
