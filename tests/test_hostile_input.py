@@ -213,13 +213,13 @@ def test_a_link_through_dot_segments_inside_content_is_an_error_with_the_direct_
                       "[Altro]({filename}/notizie/%2E%2E/notizie/buono.md)\n\n"
                       "[Buono]({filename}../notizie/buono.md)"))})  # relative: Pelican's own
     messages = ["notizie/a.md:6: il link {static}/allegati/../immagini/foto.jpg ha `.`, `..` o"
-                " `//` nel percorso: sul sito resterebbe scritto così, non funzionerebbe;"
+                " `//` nel percorso: sul sito resterebbe scritto così e non funzionerebbe;"
                 " scrivi {static}/immagini/foto.jpg",
                 "notizie/a.md:8: il link {static}/./allegati//doc.pdf#page=2 ha `.`, `..` o"
-                " `//` nel percorso: sul sito resterebbe scritto così, non funzionerebbe;"
+                " `//` nel percorso: sul sito resterebbe scritto così e non funzionerebbe;"
                 " scrivi {static}/allegati/doc.pdf#page=2",
                 "notizie/a.md:10: il link {filename}/notizie/%2E%2E/notizie/buono.md ha `.`,"
-                " `..` o `//` nel percorso: sul sito resterebbe scritto così, non"
+                " `..` o `//` nel percorso: sul sito resterebbe scritto così e non"
                 " funzionerebbe; scrivi {filename}/notizie/buono.md"]
     assert_stopped(site, *messages)
     assert "notizie/a.md:12" not in site.log

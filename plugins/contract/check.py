@@ -250,7 +250,7 @@ class _FileCheck:
             return f"il link {link} esce da content/ / link leaves content/"
         if _indirect(target):
             return (f"il link {link} ha `.`, `..` o `//` nel percorso: sul sito resterebbe"
-                    f" scritto così, non funzionerebbe; scrivi {{{what}}}/"
+                    f" scritto così e non funzionerebbe; scrivi {{{what}}}/"
                     f"{path.replace(' ', '%20')}{_suffix(target)} / write the direct path")
         full = os.path.join(self.settings["PATH"], path)
         self.checked.deps.add(full)
