@@ -143,6 +143,20 @@ def test_thousands_of_links_by_address_are_counted_not_each_listed(build, tmp_pa
     assert "notizie/elenco.md:56: e altri 10 link come questi" in log
 
 
+def test_one_link_by_address_past_those_listed_is_counted_in_the_singular(build):
+    """51 links by address: the last one was "e altri 1 link … non elencati"."""
+    links = "\n".join(f"- [Sezione {n}](/2024/05/festa/#s{n})" for n in range(1, 52))
+    site = build({"notizie/festa.md": article(title="Festa", date="2024-05-05"),
+                  "notizie/elenco.md": article(title="Elenco", body=links)})
+    assert site.ok, site.log  # warnings only
+    log = " ".join(site.log.split())
+    assert log.count("è l'indirizzo di notizie/festa.md") == 50
+    assert "notizie/elenco.md:56: e un altro link come questi, all'indirizzo di un articolo" \
+        " o di una pagina del sito, non elencato: scrivi anche quello con {filename} / and 1" \
+        " more link by address" in log
+    assert "altri 1" not in log
+
+
 def test_attachments_with_the_longest_names_a_disk_holds_are_published(build):
     """A name of 255 bytes is a valid file, but its URL-safe name was longer once the
     preview's "-anteprima.webp" was added, or once slugify spelt 80 Chinese characters

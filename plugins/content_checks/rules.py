@@ -275,7 +275,12 @@ def address_links(entries, settings):
                 f" scrivi {link}, così il sito controlla il link e lo tiene"
                 " giusto anche se l'indirizzo cambia (con il titolo o la data) / link to"
                 f" {source} by its address: write {link}", line, WARNING))
-        if more:
+        if more == 1:
+            problems.append(Problem(
+                entry.source, "e un altro link come questi, all'indirizzo di un articolo o di"
+                " una pagina del sito, non elencato: scrivi anche quello con {filename} /"
+                " and 1 more link by address", first_more, WARNING))
+        elif more:
             problems.append(Problem(
                 entry.source, f"e altri {more} link come questi, agli indirizzi di articoli"
                 " o pagine del sito, non elencati: scrivi anche quelli con {filename} /"
