@@ -339,6 +339,8 @@ def test_a_word_on_no_page_finds_nothing_not_the_pages_of_a_shorter_word(reader,
     assert {title for title, *_ in me.results()} == {"Laboratorio di ceramica a Crema",
                                                      "Regolamento del corso"}
     assert query(me.page.url) == {"q": "bando ceramica"}
+    me.search("bando ceramica ospedale")  # two named as Italian lists them, not «a», «b»
+    me.wait_for_status("«bando» e «ospedale» non si trovano: 2 risultati per «ceramica».")
     # the beginning of a word still finds it, so does a word with a typo near its end
     for words, found in (("girando", CERAMICA), ("laboratorrio", CERAMICA), ("fest", FESTA)):
         me.search(words)
@@ -553,6 +555,11 @@ def test_nothing_in_the_chosen_category_offers_the_results_in_all_of_them(reader
     page.get_by_label("Categoria").select_option("Avvisi")
     me.wait_for_status("Nessun risultato per «girandola» in Avvisi. C’è 1 risultato in"
                        " tutte le categorie.")
+    # a word on no page: named, the count in all categories is for the others ("Nessun
+    # risultato per «girandola bando» … C’è 1 risultato" offered one for both)
+    me.search("girandola bando")
+    me.wait_for_status("«bando» non si trova: nessun risultato per «girandola» in Avvisi."
+                       " C’è 1 risultato in tutte le categorie.")
     me.search("ornitorinco")
     me.wait_for_status("Nessun risultato per «ornitorinco» in Avvisi." + NONE)
 

@@ -108,9 +108,10 @@ function queryWords(query) {
   })).filter(({ word }) => word);
 }
 
-/* "«bando»" or "«bando», «asilo»". */
+/* "«bando»", "«bando» e «asilo»", "«bando», «asilo» e «nido»": words in a sentence. */
 function quoted(words) {
-  return words.map(({ shown }) => `«${shown}»`).join(", ");
+  const all = words.map(({ shown }) => `«${shown}»`);
+  return all.length > 1 ? `${all.slice(0, -1).join(", ")} e ${all.at(-1)}` : all.join("");
 }
 
 function longestCommonPrefix(a, b) {
@@ -277,9 +278,12 @@ class Search {
       || ticket !== this.ticket) return;
     let text = phrase ? summary(this.results.length, phrase, category, true)
       : summary(this.results.length, query, category);
-    if (missing.length && this.results.length) {
+    // the words on no page named, when the others found something (here, or in all the
+    // categories: the count offered is for those others)
+    if (missing.length && (this.results.length || elsewhere)) {
       text = `${quoted(missing)} ${missing.length === 1 ? "non si trova" : "non si trovano"}: `
-        + summary(this.results.length, words.map(({ shown }) => shown).join(" "), category);
+        + summary(this.results.length, words.map(({ shown }) => shown).join(" "), category)
+          .replace(/^Nessun/, "nessun");
     }
     if (now) {
       this.say(text, elsewhere);
