@@ -124,9 +124,12 @@ def date_hint(text):
     if not 1 <= month <= 12:
         if form == "dmy" and 1 <= day <= 12 and month <= calendar.monthrange(year, day)[1]:
             # 11/29/2026: the month first, as American dates are written
-            meant = f"{year:04d}-{day:02d}-{month:02d}"
+            meant, how = f"{year:04d}-{day:02d}-{month:02d}", "anno-mese-giorno"
+            hour, minute = int(match["hour"] or 0), int(match["minute"] or 0)
+            if match["hour"] and hour <= 23 and minute <= 59:  # the time typed, kept
+                meant, how = f"{meant} {hour:02d}:{minute:02d}", "anno-mese-giorno ore:minuti"
             return (f"il mese va da 01 a 12: se intendevi il {month} {_MONTHS[day - 1]},"
-                    f" scrivi {meant} (anno-mese-giorno)", f"the month goes from 01 to 12:"
+                    f" scrivi {meant} ({how})", f"the month goes from 01 to 12:"
                     f" if the month came first, write {meant}")
         return ("il mese va da 01 a 12 (la data si scrive anno-mese-giorno)",
                 "the month goes from 01 to 12")
