@@ -363,6 +363,15 @@ def test_a_text_with_thousands_of_problems_lists_the_first_fifty(build):
     assert site.messages().count("notizie/rotto.md") < 60
 
 
+def test_one_problem_past_the_fifty_listed_is_counted_in_the_singular(build):
+    """51 problems: the last one was "e altri 1 problemi … non elencati"."""
+    attributes = " ".join(f"dato{number}" for number in range(51))
+    site = build({**GOOD, "notizie/rotto.md": article(body=f"Testo.\n\n<p {attributes}>x</p>")})
+    assert_stopped(site, "notizie/rotto.md: e un altro problema in questo testo, non elencato:"
+                   " correggi quelli sopra e ricontrolla / and 1 more problem")
+    assert "altri 1 " not in site.log
+
+
 def test_html_and_rst_files_in_content_are_never_published(build):
     """Pelican's own readers would publish them without the contract's checks."""
     site = build({**GOOD,

@@ -236,7 +236,9 @@ class _FileCheck:
                     f" parentesi quadre, ![descrizione](…) ({src}) / image without alt"
                     " text", src)
         if dropped:
-            self.add(f"e altri {len(dropped)} problemi in questo testo, non elencati: correggi"
+            self.add("e un altro problema in questo testo, non elencato: correggi quelli"
+                     " sopra e ricontrolla / and 1 more problem" if len(dropped) == 1 else
+                     f"e altri {len(dropped)} problemi in questo testo, non elencati: correggi"
                      f" quelli sopra e ricontrolla / and {len(dropped)} more problems",
                      fixed_line, ERROR if ERROR in dropped else WARNING)
 
