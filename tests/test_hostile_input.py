@@ -238,6 +238,8 @@ def test_a_link_through_dot_segments_inside_content_is_an_error_with_the_direct_
     assert_stopped(site, *messages)
     assert "notizie/a.md:12" not in site.log
     assert_same_in_check(tmp_path, 1, *messages)
+    assert_same_in_check(tmp_path, 1, messages[0] + " / write the direct path,"
+                         " {static}/immagini/foto.jpg")  # the English half says it too
 
 
 def test_static_link_to_a_source_file_is_an_error(build):

@@ -251,9 +251,10 @@ class _FileCheck:
         if path is None:
             return f"il link {link} esce da content/ / link leaves content/"
         if _indirect(target):
+            direct = f"{{{what}}}/{path.replace(' ', '%20')}{_suffix(target)}"
             return (f"il link {link} ha `.`, `..` o `//` nel percorso: sul sito resterebbe"
-                    f" scritto così e non funzionerebbe; scrivi {{{what}}}/"
-                    f"{path.replace(' ', '%20')}{_suffix(target)} / write the direct path")
+                    f" scritto così e non funzionerebbe; scrivi {direct} / write the direct"
+                    f" path, {direct}")
         full = os.path.join(self.settings["PATH"], path)
         self.checked.deps.add(full)
         folders = linkable_folders(self.settings)
