@@ -325,6 +325,7 @@ def test_keys_other_plugins_add_with_a_check_are_known_and_checked(settings):
     ("11/29/2026 9.30", "se intendevi il 29 novembre, scrivi 2026-11-29 09:30 (anno-mese-giorno"
                         " ore:minuti)"),  # the time kept
     ("02/30/2026", "il mese va da 01 a 12 (la data"),  # not February 30th either
+    ("11/29/1800", "il mese va da 01 a 12 (la data"),  # no day to write: out of the years
     ("2026-11-29 24:00", "l'ora va da 00:00 a 23:59 (la mezzanotte si scrive 00:00 del giorno"
                          " dopo)"),
     ("2026-11-29 10:75", "l'ora va da 00:00 a 23:59"),

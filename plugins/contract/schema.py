@@ -122,7 +122,8 @@ def date_hint(text):
     else:
         month = int(match["month"])
     if not 1 <= month <= 12:
-        if form == "dmy" and 1 <= day <= 12 and month <= calendar.monthrange(year, day)[1]:
+        if form == "dmy" and 1 <= day <= 12 and YEARS[0] <= year <= YEARS[1] \
+                and month <= calendar.monthrange(year, day)[1]:
             # 11/29/2026: the month first, as American dates are written
             meant, how = f"{year:04d}-{day:02d}-{month:02d}", "anno-mese-giorno"
             hour, minute = int(match["hour"] or 0), int(match["minute"] or 0)
