@@ -344,7 +344,7 @@ def test_an_american_date_says_what_to_write_in_english_too():
     """The English half named the month in Italian ("for novembre 29")."""
     assert date_hint("11/29/2026") == (
         "il mese va da 01 a 12: se intendevi il 29 novembre, scrivi 2026-11-29"
-        " (anno-mese-giorno)",
+        " (anno-mese-giorno; con l'ora: 2026-11-29 09:30)",
         "the month goes from 01 to 12: if the month came first, write 2026-11-29")
 
 

@@ -122,18 +122,21 @@ def date_hint(text):
     else:
         month = int(match["month"])
     if not 1 <= month <= 12:
-        if form == "dmy" and 1 <= day <= 12 and YEARS[0] <= year <= YEARS[1] \
-                and month <= calendar.monthrange(year, day)[1]:
-            # 11/29/2026: the month first, as American dates are written
-            meant, how = f"{year:04d}-{day:02d}-{month:02d}", "anno-mese-giorno"
-            hour, minute = int(match["hour"] or 0), int(match["minute"] or 0)
-            if match["hour"] and hour <= 23 and minute <= 59:  # the time typed, kept
-                meant, how = f"{meant} {hour:02d}:{minute:02d}", "anno-mese-giorno ore:minuti"
+        meant = _day_to_write(year, day, month, match, text) \
+            if form == "dmy" and 1 <= day <= 12 else None
+        if meant and meant[0].startswith("scrivi "):  # 11/29/2026: month first, American
             return (f"il mese va da 01 a 12: se intendevi il {month} {_MONTHS[day - 1]},"
-                    f" scrivi {meant} ({how})", f"the month goes from 01 to 12:"
-                    f" if the month came first, write {meant}")
+                    f" {meant[0]}", f"the month goes from 01 to 12: if the month came first,"
+                    f" {meant[1]}")
         return ("il mese va da 01 a 12 (la data si scrive anno-mese-giorno)",
                 "the month goes from 01 to 12")
+    return _day_to_write(year, month, day, match, text)
+
+
+def _day_to_write(year, month, day, match, text):
+    """:func:`date_hint` for a day whose month is 1-12: ``scrivi …`` (with the time typed,
+    when it is one), why the day or the time does not exist, or None (a year out of
+    range, or ``text`` already written so)."""
     if not YEARS[0] <= year <= YEARS[1]:
         return None
     days = calendar.monthrange(year, month)[1]
