@@ -339,15 +339,13 @@ def forked_safe_build(settings_file, output, extra_settings=(), content="content
 
     env = dict(os.environ)
     if log is not None:
-        env["COLUMNS"] = str(max(safe_build.LOG_COLUMNS, shutil.get_terminal_size().columns))
+        env["COLUMNS"] = safe_build.log_columns()
     status, text = run_pelican(
         safe_build.pelican_arguments(settings_file, output, extra_settings, content), env,
         Path.cwd())
     if log is not None:
         for line in text.splitlines():
-            line = safe_build.LOG_SOURCE_RE.sub("", line.rstrip())
-            sys.stdout.write(line + "\n")
-            log.append(line)
+            safe_build.keep_log_line(line, log)
     return status == 0
 
 

@@ -141,6 +141,19 @@ def pelican_arguments(settings_file, output, extra_settings=(), content="content
     return arguments
 
 
+def log_columns():
+    """The COLUMNS a build whose log is collected runs with (see :func:`run_pelican`)."""
+    return str(max(LOG_COLUMNS, shutil.get_terminal_size().columns))
+
+
+def keep_log_line(line, log):
+    """One line of a build's output: without the logger's source column, echoed and
+    added to ``log``."""
+    line = LOG_SOURCE_RE.sub("", line.rstrip())
+    sys.stdout.write(line + "\n")
+    log.append(line)
+
+
 def run_pelican(settings_file, output, extra_settings=(), content="content", log=None):
     """Run Pelican in a child process (so plugin edits are always picked up).
 
@@ -160,17 +173,14 @@ def run_pelican(settings_file, output, extra_settings=(), content="content", log
         # messages are Italian
         options.update(stdout=subprocess.PIPE, stderr=subprocess.STDOUT, encoding="utf-8",
                        errors="replace",
-                       env=dict(os.environ, COLUMNS=str(max(LOG_COLUMNS,
-                                                            shutil.get_terminal_size().columns))))
+                       env=dict(os.environ, COLUMNS=log_columns()))
     with _sigterm_as_exit():
         process = subprocess.Popen(command, process_group=0, **options)  # noqa: PLW1509
         try:
             if log is not None:
                 with process.stdout:
                     for line in process.stdout:
-                        line = LOG_SOURCE_RE.sub("", line.rstrip())
-                        sys.stdout.write(line + "\n")
-                        log.append(line)
+                        keep_log_line(line, log)
             return process.wait() == 0
         except BaseException:
             _kill(process)
