@@ -27,14 +27,6 @@ ROOT = Path(__file__).resolve().parent.parent
 SITEURL = "https://farelegami.example.org"
 
 
-# Pagefind 1.5.2 writes the values of a filter (the categories) in a hash map's order,
-# which changes from run to run: the filter file, the index's meta file (it names the
-# filter file by its hash) and the entry file (it names the meta file) differ between two
-# cold builds, with the same content in another order. plugins/search keeps each bundle
-# by the digest of its inputs, so every rebuild with the caches is byte-identical.
-PAGEFIND_ORDER = ("pagefind/filter/", "pagefind/pagefind.", "pagefind/pagefind-entry.json")
-
-
 @dataclass
 class Build:
     returncode: int

@@ -2,7 +2,10 @@
 stand-ins that fail: exit, garbage, a hang. No Pelican build: HTML files in tmp_path."""
 
 import asyncio
+import gzip
+import hashlib
 import importlib.metadata
+import json
 import os
 import re
 import shutil
@@ -11,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from plugins.content_checks import rules
-from plugins.search import bundle, settings as search_settings
+from plugins.search import bundle, canonical, settings as search_settings
 from support import ROOT
 
 PAGE = """<!DOCTYPE html><html lang="it"><head><title>{title}</title></head><body>
@@ -73,6 +76,103 @@ def test_a_new_bundle_replaces_the_old_one_whole(site):
 def _bundle_files(folder):
     return {p.relative_to(folder).as_posix(): p.read_bytes()
             for p in folder.rglob("*") if p.is_file()}
+
+
+# Eight categories: a filter's values in 40,320 possible orders, as many as Pagefind may pick
+CATEGORIES = ("Sportelli", "Avvisi", "Patti", "Bandi", "Notizie", "Comunicati stampa",
+              "Laboratori", "Eventi")
+RECORDS = [bundle.Record(f"/allegati/documento-{number}.pdf", f"Documento {number}: {category}.",
+                         meta={"title": f"Documento {number}", "tipo": "PDF"},
+                         filters={"categoria": [category], "tipo": ["PDF"],
+                                  "zona": [("Crema", "Cremona", "Casalmaggiore")[number % 3]]},
+                         sort={"date": f"2024-05-{number + 1:02}", "titolo": category})
+           for number, category in enumerate(CATEGORIES)]
+
+
+def _cbor_array(data):
+    """The items of a CBOR array (Pagefind's files), decoded: texts, integers, arrays."""
+    def item(pos):
+        major, info = data[pos] >> 5, data[pos] & 31
+        pos += 1
+        if info >= 24:
+            size = 1 << (info - 24)
+            info, pos = int.from_bytes(data[pos:pos + size], "big"), pos + size
+        if major == 0:
+            return info, pos
+        if major == 3:
+            return data[pos:pos + info].decode(), pos + info
+        assert major == 4, major
+        items = []
+        for _ in range(info):
+            value, pos = item(pos)
+            items.append(value)
+        return items, pos
+
+    value, end = item(0)
+    assert end == len(data)
+    return value
+
+
+def _decoded(content):
+    data = gzip.decompress(content)
+    assert data.startswith(b"pagefind_dcd")
+    return data[len(b"pagefind_dcd"):]
+
+
+def test_two_bundles_of_the_same_inputs_are_byte_identical(site, tmp_path):
+    """Pagefind 1.5.2 writes the filters and their values in a hash map's order, new at
+    each run: the filter files, the meta file naming them and the entry file naming it
+    differed between two builds. They are put in one order (plugins/search/canonical.py)."""
+    output, pages = site
+    bundle.build_bundle(tmp_path / "one", pages, RECORDS)
+    bundle.build_bundle(tmp_path / "two", pages, RECORDS)
+    one, two = (_bundle_files(tmp_path / name / "pagefind") for name in ("one", "two"))
+    assert len([name for name in one if name.startswith("filter/")]) == 3
+    assert one == two
+
+
+def test_filters_values_and_sorts_are_in_order_and_files_named_as_pagefind_names_them(
+        site, tmp_path):
+    output, pages = site
+    bundle.build_bundle(output, pages, RECORDS)
+    files = _bundle_files(output / "pagefind")
+    entry = json.loads(files["pagefind-entry.json"])
+    meta_name = entry["languages"]["it"]["hash"]
+    meta = _decoded(files[f"pagefind.{meta_name}.pf_meta"])
+    # Pagefind's name: the language and the start of the SHA-1 of the bytes, in hex
+    # without leading zeros (its full_hash)
+    digest = "".join(f"{byte:x}" for byte in hashlib.sha1(meta).digest())
+    assert meta_name == f"it_{digest[:10]}"
+    version, _, _, filters, sorts, *_ = _cbor_array(meta)
+    assert version == "1.5.2"
+    assert [name for name, _ in filters] == ["categoria", "tipo", "zona"]
+    assert [name for name, _ in sorts] == ["date", "titolo"]
+    values = {}
+    for name, file_hash in filters:
+        data = _decoded(files[f"filter/{file_hash}.pf_filter"])
+        digest = "".join(f"{byte:x}" for byte in hashlib.sha1(data).digest())
+        assert file_hash == f"it_{digest[:7]}"
+        label, values[name] = _cbor_array(data)
+        assert label == name
+    assert [value for value, _ in values["categoria"]] == sorted(CATEGORIES)
+    assert [value for value, _ in values["zona"]] == ["Casalmaggiore", "Crema", "Cremona"]
+    # each value still has its own pages: the document of each category, one page each
+    pages_of = {value: numbers for value, numbers in values["categoria"]}
+    assert sorted(len(numbers) for numbers in pages_of.values()) == [1] * len(CATEGORIES)
+    assert len({number for numbers in pages_of.values() for number in numbers}) == 8
+    assert {entry["url"]: entry["filters"]["categoria"] for entry in
+            bundle.fragments(output / "pagefind") if "categoria" in entry["filters"]} == {
+        record.url: record.filters["categoria"] for record in RECORDS}
+
+
+def test_a_bundle_of_another_shape_is_left_as_pagefind_wrote_it():
+    files = [{"path": "pagefind-entry.json",
+              "content": b'{"version":"9","languages":{"it":{"hash":"it_0"}}}'},
+             {"path": "pagefind.it_0.pf_meta", "content": gzip.compress(b"pagefind_dcd\xff")}]
+    same, reason = canonical.canonical(files, "it")
+    assert same is files and reason == "CBOR of indefinite length"
+    same, reason = canonical.canonical(files[:1], "it")
+    assert same == files[:1] and "pagefind.it_0.pf_meta" in reason
 
 
 @pytest.mark.parametrize("links", [True, False], ids=["hard links", "copies"])

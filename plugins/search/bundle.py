@@ -18,7 +18,10 @@ it:
   truncated (fixed upstream after 1.5.2); and ``write_files`` never removes the
   stale files of earlier builds, which would pile up in ``output/pagefind``;
 - leaves out the prebuilt UIs of the bundle (the site has its own, and they
-  need ``data:`` images and would only be dead weight).
+  need ``data:`` images and would only be dead weight);
+- puts the filters, their values and the sorts in one order (:mod:`.canonical`):
+  Pagefind writes them in a hash map's order, which changed the bundle from one
+  build to the next.
 
 :class:`Service` overrides two private methods of ``PagefindService`` (``launch``,
 ``_wait_for_responses``): the versions are pinned in requirements.txt, and
@@ -47,6 +50,7 @@ from pagefind.service import PagefindService, get_executable
 from plugins.core.errors import QuietError
 from plugins.core.files import place
 
+from .canonical import canonical
 from .settings import BUNDLE_FOLDER
 
 logger = logging.getLogger(__name__)
@@ -320,6 +324,16 @@ async def _index(pages, records, language, executable, timeout):
         await service.stop()
 
 
+def _indexed(pages, records, language, executable, timeout):
+    """Pagefind's bundle of ``pages`` and ``records``, in one order (:mod:`.canonical`)."""
+    files, reason = canonical(_run(_index(pages, records, language, executable, timeout)),
+                              language)
+    if reason:
+        logger.warning("Search index: left in Pagefind's order, which changes from build to"
+                       " build (%s)", reason)
+    return files
+
+
 def _run(coroutine):
     """Run ``coroutine`` to its end from synchronous code, inside a running loop or not."""
     try:
@@ -480,8 +494,7 @@ def build_bundle(output_path, pages, records=(), *, language="it", executable=No
 
     Whatever goes wrong, no partial bundle is left: the new one replaces the old
     one only when complete. With a ``cache`` folder, the bundle of the very same
-    inputs is reused (pagefind's own output varies from run to run in the order of
-    its filter values: reusing it keeps rebuilds byte-identical, and fast).
+    inputs is reused (fast).
     """
     pages, records = list(pages), list(records)
     start = time.perf_counter()
@@ -490,7 +503,7 @@ def build_bundle(output_path, pages, records=(), *, language="it", executable=No
     new = files is None
     if new:
         executable = binary(executable)
-        files = _run(_index(pages, records, language, executable, timeout))
+        files = _indexed(pages, records, language, executable, timeout)
     indexed = _check(files, language)
     expected = len(pages) + len(records)
     if indexed != expected:
@@ -504,7 +517,7 @@ def build_bundle(output_path, pages, records=(), *, language="it", executable=No
             raise
         # another build sharing the cache removed the kept bundle meanwhile (it keeps
         # only the newest KEEP_BUNDLES): made afresh, as if it had never been kept
-        new, files = True, _run(_index(pages, records, language, binary(executable), timeout))
+        new, files = True, _indexed(pages, records, language, binary(executable), timeout)
         written, size = _write(files, target)
     if new and cache:
         _keep_files(Path(cache), key, target)
