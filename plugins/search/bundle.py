@@ -50,7 +50,7 @@ from pagefind.service import PagefindService, get_executable
 from plugins.core.errors import QuietError
 from plugins.core.files import place
 
-from .canonical import canonical
+from .canonical import FORMAT as ORDER_FORMAT, canonical
 from .settings import BUNDLE_FOLDER
 
 logger = logging.getLogger(__name__)
@@ -424,9 +424,11 @@ def remove(output_path):
 
 
 def _inputs_digest(pages, records, language):
-    """What decides the bundle: the pagefind version, the language, every page's URL and
-    HTML and every record, in order."""
-    digest = hashlib.sha256(f"{PAGEFIND_VERSION}\0{language}\0{UNUSED}\0".encode())
+    """What decides the bundle: the pagefind version, the order it is put in
+    (:mod:`.canonical`), the language, every page's URL and HTML and every record, in
+    order."""
+    digest = hashlib.sha256(
+        f"{PAGEFIND_VERSION}\0{ORDER_FORMAT}\0{language}\0{UNUSED}\0".encode())
     for page in pages:
         digest.update(f"{page.url}\0".encode())
         digest.update(Path(page.path).read_bytes())

@@ -19,6 +19,7 @@ import gzip
 import hashlib
 import json
 
+FORMAT = 1  # change when the order changes: bundles kept in the cache are made again
 SIGNATURE = b"pagefind_dcd"  # before the CBOR of every compressed file (Pagefind 1.x)
 ENTRY = "pagefind-entry.json"
 FILTERS, SORTS = 3, 4  # the meta file's array: version, pages, index chunks, filters, sorts…
