@@ -88,6 +88,20 @@ def test_all_broken_files_are_reported_at_once(build):
     assert_stopped(site, "notizie/a.md", "notizie/b.md", "2 file con errori")
 
 
+def test_an_unreadable_front_matter_does_not_hide_the_bodys_problems(build, tmp_path):
+    """Every problem at once: a YAML error used to be a file's only message, and the
+    editor met its body's problems only after fixing the front matter."""
+    site = build({**GOOD, "notizie/rotto.md": (
+        "---\ntitle: Crema: apre il centro\ndate: 2024-05-05\n---\n\nIl programma.\n\n"
+        "![](immagini/festa.jpg)\n\n[](https://www.example.org/bando)\n")})
+    messages = ["notizie/rotto.md:2: front matter YAML non valido: il valore di `title`",
+                "notizie/rotto.md:8: immagine senza testo alternativo",
+                "notizie/rotto.md:8: il link immagini/festa.jpg è scritto senza {static}",
+                "notizie/rotto.md:10: link senza testo (https://www.example.org/bando)"]
+    assert_stopped(site, "notizie/rotto.md", *messages)
+    assert_same_in_check(tmp_path, 1, *messages)
+
+
 def test_unknown_key_is_a_warning_not_an_error(build):
     site = build({"notizie/a.md": article(colore="blu")})
     assert site.ok, site.log

@@ -123,6 +123,8 @@ class _FileCheck:
             source = read(data)
         except SourceError as error:
             self.add(error.message, error.line)
+            if error.source is not None:  # only the front matter is unreadable: every
+                self._body(error.source)  # problem of the body is named at once too
             return self.checked
         if not source.raw and not source.text.lstrip().startswith("---"):
             # text without front matter: the first line was meant as the title

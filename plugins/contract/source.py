@@ -45,12 +45,15 @@ NAMES = {"\x0b": "interruzione di riga manuale (da un programma di videoscrittur
 
 
 class SourceError(Exception):
-    """The file cannot be read as the contract says; ``line`` where known."""
+    """The file cannot be read as the contract says; ``line`` where known. ``source``: the
+    file's body (a :class:`Source` without front matter) when only the front matter is
+    unreadable, so the body's problems are found at once too."""
 
-    def __init__(self, message, line=None):
+    def __init__(self, message, line=None, source=None):
         super().__init__(message)
         self.message = message
         self.line = line
+        self.source = source
 
 
 @dataclass
@@ -501,8 +504,12 @@ def split(text):
     match = HEADER_RE.match(text)
     if match:
         first_line = match.group("before").count("\n") + 2  # the line after "---"
-        raw, key_lines, warnings = load_yaml(match.group("metadata"), first_line)
         body_line = first_line + match.group("metadata").count("\n") + 1
+        try:
+            raw, key_lines, warnings = load_yaml(match.group("metadata"), first_line)
+        except SourceError as error:  # the body is still known: it is checked too
+            error.source = Source(text, body=match.group("content"), body_line=body_line)
+            raise
         return Source(text, raw, key_lines, match.group("content"), body_line, warnings)
     start = text[:len(text) - len(text.lstrip())].count("\n") + 1  # the first line written
     lines = text.split("\n")
