@@ -154,7 +154,6 @@ def test_the_site_converter_skips_what_cannot_match(site_markdown):
 @pytest.mark.parametrize("table", ["inline", "block"])
 def test_an_expression_never_matches_a_text_without_its_needles(table):
     import markdown.blockprocessors  # noqa: PLC0415
-    import markdown.extensions.def_list  # noqa: PLC0415
 
     if table == "inline":
         expressions = [(re.compile(pattern, FLAGS), found) for pattern, found in NEEDLES.items()]
