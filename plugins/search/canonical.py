@@ -83,15 +83,13 @@ def _text(data):
 
 
 def _encode_text(text):
+    """A CBOR text item, its length in the fewest bytes (as minicbor writes it)."""
     raw = text.encode("utf-8")
     size = len(raw)
     if size < 24:
-        head = bytes([0x60 | size])
-    elif size < 256:
-        head = bytes([0x78, size])
-    else:
-        head = bytes([0x79]) + size.to_bytes(2, "big")
-    return head + raw
+        return bytes([0x60 | size]) + raw
+    width = next(width for width in (1, 2, 4, 8) if size < 1 << (8 * width))
+    return bytes([0x60 | (23 + width.bit_length())]) + size.to_bytes(width, "big") + raw
 
 
 def _first_text(item):
