@@ -533,3 +533,20 @@ def test_a_link_to_a_page_of_the_site_is_no_file_of_the_editors_computer(build, 
     write_content(tmp_path / "check" / "content", files)
     code, out, err = run_tool(tmp_path / "check", "check")
     assert "file del tuo computer" not in out + err, out + err
+
+
+def test_an_iframe_from_a_host_not_allowed_is_refused_in_italian_and_english(tmp_path):
+    """With video hosts allowed (CONTRACT_IFRAME_HOSTS), an iframe from another host was
+    refused in Italian only: the English half was joined to the other case's message (no
+    hosts allowed) alone."""
+    content, relative = tmp_path / "content", "notizie/video.md"
+    write_content(content, {relative: article(title="Video", body=(
+        '<iframe title="Video" src="https://video.example.org/embed/x"></iframe>'))})
+    conf = write_conf(tmp_path, f"PATH = {str(content)!r}\n"
+                                "CONTRACT_IFRAME_HOSTS = ['www.youtube-nocookie.com']\n")
+    settings = project_settings(conf)
+    checked = check_file(content / relative, relative, settings, make_markdown(settings))
+    found = [str(problem) for problem in checked.errors]
+    assert found == ["notizie/video.md:6: iframe da video.example.org non ammesso: sono ammessi"
+                     " solo video da www.youtube-nocookie.com / iframe from video.example.org"
+                     " not allowed: only videos from www.youtube-nocookie.com"], found

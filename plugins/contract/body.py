@@ -165,11 +165,12 @@ class _Checker(HTMLParser):
         if tag == "iframe":
             host = browser_host(url)
             if scheme != "https" or host not in self.iframe_hosts:
-                self.problem("<iframe", f"iframe da {host or url} non ammesso: sono ammessi"
-                                        f" solo video da {', '.join(sorted(self.iframe_hosts))}"
-                             if self.iframe_hosts else
-                             "iframe non ammessi (nessun sito video autorizzato)"
-                             " / iframe not allowed")
+                hosts = ", ".join(sorted(self.iframe_hosts))
+                self.problem("<iframe", (
+                    f"iframe da {host or url} non ammesso: sono ammessi solo video da {hosts}"
+                    f" / iframe from {host or url} not allowed: only videos from {hosts}")
+                    if self.iframe_hosts else
+                    "iframe non ammessi (nessun sito video autorizzato) / iframe not allowed")
         elif tag == "img" and (scheme in ("http", "https", "data") or browser_host(url)):
             # the page would load it from elsewhere (and feed readers too): a request to
             # another host the site never makes; and its policy allows no data: images
