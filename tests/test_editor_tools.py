@@ -654,3 +654,16 @@ def test_headings_out_of_order_are_warnings_and_a_link_without_text_an_error(tmp
     for line in lines:  # the same file, line and message in the build
         assert line.removeprefix("content/").replace(" errore:", "").replace(" avviso:", "") \
             in site.messages(), (line, site.log)
+
+
+def test_the_count_of_problems_not_listed_comes_after_those_listed(tmp_path):
+    """Past fifty problems in one text, one more line counts the rest: "correggi quelli
+    sopra e ricontrolla" (fix those above). The build prints it after them; ./run check
+    sorted it first, above them, as it has no line."""
+    body = "\n\n".join(f'<span style="color: red">{number}</span>' for number in range(53))
+    status, out, err = run_check(tmp_path, {"notizie/a.md": article(title="A", body=body)})
+    lines = out.splitlines()
+    assert status == 1 and len(lines) == 51, out + err
+    assert all(": errore: attributo style non ammesso in <span>" in line for line in lines[:50])
+    assert lines[-1] == ("content/notizie/a.md: errore: e altri 3 problemi in questo testo, non"
+                         " elencati: correggi quelli sopra e ricontrolla / and 3 more problems")

@@ -300,7 +300,9 @@ def check(settings, workers=None, files=None):
     warnings = [p for p in problems if p.severity != ERROR]
 
     def order(problem):
-        return problem.path, problem.line or 0
+        # a problem without a line after those with one, as the build logs them: "e altri
+        # 3 problemi … non elencati: correggi quelli sopra" counts the ones above it
+        return problem.path, problem.line is None, problem.line or 0
 
     return sorted(errors, key=order) + sorted(warnings, key=order)
 
