@@ -7,6 +7,7 @@ build finds, at the same file and line, and pass what the build passes.
 import json
 import re
 import shutil
+import unicodedata
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
@@ -146,7 +147,22 @@ TABLE_SAMPLES = {
         "allegati/uno.pdf", "allegati/uno.pdf"]),
     "il link {static}/allegati/../immagini/": article(
         title="Nove", body="![Foto]({static}/allegati/../immagini/manca.jpg)"),
+    "il front matter deve essere un elenco": "---\nFesta di quartiere\n---\n\nTesto.\n",
+    "dal titolo non si ricava un indirizzo": article(title="🎉🎉"),
+    "la chiave `save_as` non è ammessa": article(title="Dieci", save_as="dieci.html"),
+    "il link {static}/../": article(title="Undici", body="[Il bando]({static}/../bando.pdf)"),
+    "il link {static}/… punta a un file il cui nome": article(
+        title="Dodici", body="![Foto]({static}/immagini/città.jpg)"),
+    "il file è vuoto: allegati/": article(title="Tredici", attachments=["allegati/vuoto.pdf"]),
+    "iframe non ammessi": article(title="Quattordici",
+                                  body='<iframe src="https://example.org/video"></iframe>'),
+    "{static} può stare solo": article(title="Quindici",
+                                       body='<abbr title="{static}/immagini/x.jpg">x</abbr>'),
+    "e altri … problemi": article(title="Sedici", body="\n\n".join(
+        f'<span style="color: red">{number}</span>' for number in range(52))),
     "allegati/uno.pdf": samples.pdf(1),
+    "allegati/vuoto.pdf": b"",
+    unicodedata.normalize("NFD", "immagini/città.jpg"): JPEG,  # accents as macOS saves them
 }
 
 
@@ -155,11 +171,12 @@ def test_the_guides_table_quotes_the_messages_as_check_prints_them(tmp_path):
     ./run check's output: the quote (its first, "…" for any text) is what check prints."""
     guide = (ROOT / "docs" / "guida-redazione.md").read_text(encoding="utf-8")
     table = guide.split("\n| il messaggio dice |", 1)[1].split("\n\n", 1)[0]
-    files = {n if n.endswith(".pdf") else f"notizie/esempio-{i}.md": text
+    folders = ("allegati/", "immagini/")
+    files = {n if n.startswith(folders) else f"notizie/esempio-{i}.md": text
              for i, (n, text) in enumerate(TABLE_SAMPLES.items())}
     _, out, err = run_check(tmp_path, files)
     assert "Traceback" not in err, err
-    for start in (n for n in TABLE_SAMPLES if not n.endswith(".pdf")):
+    for start in (n for n in TABLE_SAMPLES if not n.startswith(folders)):
         [row] = [row for row in table.splitlines()
                  if re.match(r"\| (``? ?)" + re.escape(start), row)]
         quote = re.match(r"\| (?:`` (.+?) ``|`([^`]+)`)", row).groups()
