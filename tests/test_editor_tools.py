@@ -147,6 +147,8 @@ TABLE_SAMPLES = {
         "allegati/uno.pdf", "allegati/uno.pdf"]),
     "il link {static}/allegati/../immagini/": article(
         title="Nove", body="![Foto]({static}/allegati/../immagini/manca.jpg)"),
+    "il valore di `title` comincia con `#`": "---\ntitle: #FareLegami in festa\ndate: 2024-05-05"
+                                              "\n---\n\nTesto.\n",
     "il front matter deve essere un elenco": "---\nFesta di quartiere\n---\n\nTesto.\n",
     "dal titolo non si ricava un indirizzo": article(title="🎉🎉"),
     "la chiave `save_as` non è ammessa": article(title="Dieci", save_as="dieci.html"),
