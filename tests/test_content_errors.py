@@ -550,3 +550,18 @@ def test_an_iframe_from_a_host_not_allowed_is_refused_in_italian_and_english(tmp
     assert found == ["notizie/video.md:6: iframe da video.example.org non ammesso: sono ammessi"
                      " solo video da www.youtube-nocookie.com / iframe from video.example.org"
                      " not allowed: only videos from www.youtube-nocookie.com"], found
+
+
+def test_a_summary_that_cannot_be_converted_says_so_in_italian_and_english(tmp_path):
+    """The body's message ends "/ the body cannot be converted"; the summary's had no
+    English of its own (only the reason's, and none at all for a parser's exception)."""
+    content, relative = tmp_path / "content", "notizie/sommario.md"
+    nested = "\n".join("  " + "    " * depth + "- punto" for depth in range(400))
+    write_content(content, {relative: "---\ntitle: Sommario\ndate: 2024-05-05\nsummary: |\n"
+                                      f"{nested}\n---\n\nTesto.\n"})
+    settings = project_settings(write_conf(tmp_path, f"PATH = {str(content)!r}\n"))
+    checked = check_file(content / relative, relative, settings, make_markdown(settings))
+    assert [str(problem) for problem in checked.errors] == [
+        "notizie/sommario.md:4: `summary` non può essere convertito: struttura troppo annidata"
+        " (elenchi o citazioni dentro altri centinaia di volte) / nested too deep / `summary`"
+        " cannot be converted"]

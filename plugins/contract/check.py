@@ -178,7 +178,8 @@ class _FileCheck:
         try:
             html = render(self.markdown, text, self._seconds())
         except ValueError as error:
-            self.add(f"`summary` non può essere convertito: {error}", line)
+            self.add(f"`summary` non può essere convertito: {error} / `summary` cannot be"
+                     " converted", line)
             return
         self._check_html(html, text, line or 1, fixed_line=line)
         self.checked.summary = body.sanitize(html, self._iframe_hosts()) if self.sanitize \
