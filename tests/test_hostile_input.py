@@ -353,6 +353,24 @@ def test_html_outside_the_allowlist_is_an_error_naming_file_and_line(build, body
     assert_stopped(site, f"notizie/rotto.md:{line}: ", fragment)
 
 
+def test_a_problem_met_again_is_named_at_its_own_line(build, tmp_path):
+    """Each problem's line was the first place of its text: a page pasted from the web,
+    with a `style` on every paragraph, named the first paragraph's line for all of them;
+    so did an image without description used twice, and a link to nowhere written twice."""
+    site = build({**GOOD, "immagini/foto.jpg": JPEG, "notizie/rotto.md": article(body=(
+        '<p style="color:red">Primo.</p>\n\n<p style="color:red">Secondo.</p>\n\n'
+        "![]({static}/immagini/foto.jpg)\n\nTesto.\n\n![]({static}/immagini/foto.jpg)\n\n"
+        "[Uno]({filename}/notizie/manca.md) e\n[due]({filename}/notizie/manca.md)."))})
+    messages = ["notizie/rotto.md:6: attributo style non ammesso in <p>",
+                "notizie/rotto.md:8: attributo style non ammesso in <p>",
+                "notizie/rotto.md:10: immagine senza testo alternativo",
+                "notizie/rotto.md:14: immagine senza testo alternativo",
+                "notizie/rotto.md:16: il link {filename}/notizie/manca.md punta a un file",
+                "notizie/rotto.md:17: il link {filename}/notizie/manca.md punta a un file"]
+    assert_stopped(site, "notizie/rotto.md", *messages)
+    assert_same_in_check(tmp_path, 1, *messages)
+
+
 def test_a_text_with_thousands_of_problems_lists_the_first_fifty(build):
     """Each problem's line is a search of the whole text: 120,000 attributes not allowed
     (a 240 kB file) took 95 s to report, a megabyte half an hour (no time limit covers

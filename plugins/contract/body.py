@@ -15,6 +15,7 @@ inside ``content/`` at a file that exists (``{static}`` only into the folders
 that are published), and every image has alternative text.
 """
 
+import bisect
 import re
 from html import escape, unescape
 from html.parser import HTMLParser
@@ -283,15 +284,38 @@ def _table_label(rest, number):
     return f"{name}: {what}" if what else name
 
 
+class Lines:
+    """Lines of needles in the Markdown ``source`` (case-insensitive; the first line is
+    ``body_line``). Called with a needle (one text, or several tried in turn) it answers
+    the line of its first place; called again with the same needle, the line of its next
+    place: the fifth ``style=`` of a text pasted from a web page is named at its own line,
+    not at the first one's (a needle asked more often than it is there: its last place)."""
+
+    def __init__(self, source, body_line):
+        self.lowered = source.lower()
+        self.body_line = body_line
+        self.breaks = [match.start() for match in re.finditer("\n", self.lowered)]
+        self.after = {}  # needle (lower case) -> (where to look next, its last place)
+
+    def __call__(self, needles):
+        for needle in ([needles] if isinstance(needles, str) else needles):
+            if not needle:
+                continue
+            key = needle.lower()
+            start, last = self.after.get(key, (0, -1))
+            position = self.lowered.find(key, start)
+            if position < 0:
+                position = last
+            if position >= 0:
+                self.after[key] = (position + len(key), position)
+                return self.body_line + bisect.bisect_left(self.breaks, position)
+        return None
+
+
 def find_line(source, needles, body_line):
     """The line of the first case-insensitive needle found in the Markdown ``source``
     (``needles``: one text, or several tried in turn)."""
-    lowered = source.lower()
-    for needle in ([needles] if isinstance(needles, str) else needles):
-        position = lowered.find(needle.lower()) if needle else -1
-        if position >= 0:
-            return body_line + source.count("\n", 0, position)
-    return None
+    return Lines(source, body_line)(needles)
 
 
 def check_html(html, *, iframe_hosts=()):

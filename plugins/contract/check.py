@@ -195,19 +195,25 @@ class _FileCheck:
         problems, links, images, headings = body.check_html(
             html, iframe_hosts=self._iframe_hosts())
         listed, dropped = [], []  # severities: of the problems listed, of those past the limit
+        # one cursor for each kind of finding, each met in the text's order: a needle
+        # found again (a second `style=`, the same image twice) is at its next place
+        problem_lines, link_lines, image_lines = (body.Lines(text, first_line)
+                                                  for _ in range(3))
 
-        def line(needle):
-            return fixed_line or body.find_line(text, needle, first_line)
+        def line(needle, lines=link_lines):
+            return fixed_line or lines(needle)
 
-        def add(message, needle, severity=ERROR):
-            # each line is a search of the whole text: 120,000 attributes not allowed
-            # (a 240 kB file) took 95 s, a megabyte half an hour, past any time limit
+        def add(message, needle, severity=ERROR, lines=problem_lines, at=None):
+            # each line is a search of the text: 120,000 attributes not allowed (a 240 kB
+            # file) took 95 s, a megabyte half an hour, past any time limit
             if len(listed) >= MAX_TEXT_PROBLEMS:
                 dropped.append(severity)
                 return
             listed.append(severity)
             # no needle (an image without src): a summary's line still, as line() gives
-            self.add(message, line(needle) if needle else fixed_line, severity)
+            if at is None:
+                at = line(needle, lines) if needle else fixed_line
+            self.add(message, at, severity)
 
         for needle, message in problems:
             add(message, needle)
@@ -215,29 +221,30 @@ class _FileCheck:
             for needle, message in body.heading_warnings(headings):
                 add(message, needle, WARNING)
         for what, target, needle in links:
+            at = line(needle)  # every link, in order: each at its own place
             if what == "web":  # https://…: content_checks.rules.address_links
-                self.checked.links.setdefault(target, line(needle))
+                self.checked.links.setdefault(target, at)
                 continue
             message = self._plain_problem(target) if not what else \
                 self._link_problem(what, target)
             if message:
-                add(message, needle)
+                add(message, needle, at=at)
             elif what == "filename":
                 path = content_path(target, posixpath.dirname(self.relative))
                 if path not in self.checked.links:
-                    self.checked.links[path] = line(needle)
+                    self.checked.links[path] = at
             elif not what and target.startswith("/") and not target.startswith("//"):
                 # a page of this site by its address (/2024/05/festa/): kept, with a "/"
                 # no path under content/ has, for the rule that knows every item's address
                 # (content_checks.rules.address_links); whole, with its section or query
                 # (#programma, ?pagina=2), which the {filename} link to write keeps
                 if target not in self.checked.links:
-                    self.checked.links[target] = line(needle)
+                    self.checked.links[target] = at
         for src, alt in images:
             if not (alt or "").strip():
                 add("immagine senza testo alternativo: scrivi cosa mostra tra le"
                     f" parentesi quadre, ![descrizione](…) ({src}) / image without alt"
-                    " text", src)
+                    " text", src, lines=image_lines)
         if dropped:
             self.add("e un altro problema in questo testo, non elencato: correggi quelli"
                      " sopra e ricontrolla / and 1 more problem" if len(dropped) == 1 else
