@@ -514,10 +514,10 @@ def test_an_attachment_named_with_other_capitals_is_an_error_saying_what_to_writ
                   "notizie/rotto.md": item(title="Rotto", attachments=[
                       "allegati/Bando.PDF", {"file": "allegati/Verbali/seduta.pdf"}])})
     messages = [
-        "notizie/rotto.md:4: allegato allegati/Bando.PDF (`attachments`): il file si chiama"
+        "notizie/rotto.md:5: allegato allegati/Bando.PDF (`attachments`): il file si chiama"
         " allegati/bando.pdf: scrivilo con le stesse maiuscole e minuscole, allegati/bando.pdf"
         " / the file name differs in letter case",
-        "notizie/rotto.md:4: allegato allegati/Verbali/seduta.pdf (`attachments`): il file si"
+        "notizie/rotto.md:6: allegato allegati/Verbali/seduta.pdf (`attachments`): il file si"
         " chiama allegati/verbali/seduta.pdf: scrivilo con le stesse maiuscole e minuscole,"
         " allegati/verbali/seduta.pdf / the file name differs in letter case"]
     assert_stopped(site, "notizie/rotto.md")

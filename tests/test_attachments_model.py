@@ -47,15 +47,24 @@ def test_a_single_mapping_is_one_declaration():
     assert parse_declarations({"file": "allegati/a.pdf"}) == ([Declaration("allegati/a.pdf")], [])
 
 
-@pytest.mark.parametrize(("value", "fragment"), [
-    ([{"title": "Senza file"}], "non ha `file`"),
-    ([{"file": "allegati/a.pdf", "titolo": "x"}], "chiavi sconosciute (titolo)"),
-    ([42], "non è un percorso"),
-    (42, "deve essere un elenco"),
+def test_each_declaration_knows_its_place_in_the_list():
+    declarations, _ = parse_declarations([{"title": "Senza file"}, "allegati/a.pdf",
+                                          {"file": "allegati/b.pdf"}])
+    assert [(d.file, d.position) for d in declarations] == [("allegati/a.pdf", 2),
+                                                             ("allegati/b.pdf", 3)]
+
+
+@pytest.mark.parametrize(("value", "fragment", "position"), [
+    ([{"title": "Senza file"}], "non ha `file`", 1),
+    (["allegati/a.pdf", {"file": "allegati/b.pdf", "titolo": "x"}],
+     "chiavi sconosciute (titolo)", 2),
+    ([42], "non è un percorso", 1),
+    (42, "deve essere un elenco", None),
 ])
-def test_malformed_declarations_are_problems(value, fragment):
+def test_malformed_declarations_are_problems_of_their_entry(value, fragment, position):
     _, problems = parse_declarations(value)
-    assert len(problems) == 1 and fragment in problems[0]
+    assert len(problems) == 1 and fragment in problems[0][1]
+    assert problems[0][0] == position
 
 
 def test_nothing_declared():

@@ -102,6 +102,23 @@ def test_an_unreadable_front_matter_does_not_hide_the_bodys_problems(build, tmp_
     assert_same_in_check(tmp_path, 1, *messages)
 
 
+def test_an_attachment_s_problem_is_named_at_its_own_entry(build, tmp_path):
+    """An item with several attachments: each problem at the line of the entry it is
+    about (it was the `attachments:` line for all of them)."""
+    site = build({**GOOD, "allegati/bando.pdf": samples.pdf(), "allegati/vuoto.pdf": b"",
+                  "notizie/rotto.md": (
+                      "---\ntitle: Allegati\ndate: 2024-05-05\nattachments:\n"
+                      "  - allegati/bando.pdf\n  - file: allegati/manca.pdf\n"
+                      "    title: Il verbale\n  - allegati/bando.pdf\n"
+                      "  - allegati/vuoto.pdf\n  - titolo: Senza file\n---\n\nTesto.\n")})
+    messages = ["notizie/rotto.md:6: allegato non trovato: allegati/manca.pdf",
+                "notizie/rotto.md:8: stesso allegato dichiarato due volte: allegati/bando.pdf",
+                "notizie/rotto.md:9: il file è vuoto: allegati/vuoto.pdf",
+                "notizie/rotto.md:10: la voce 5 di `attachments` non ha `file`"]
+    assert_stopped(site, "notizie/rotto.md", *messages)
+    assert_same_in_check(tmp_path, 1, *messages)
+
+
 def test_unknown_key_is_a_warning_not_an_error(build):
     site = build({"notizie/a.md": article(colore="blu")})
     assert site.ok, site.log
@@ -431,18 +448,18 @@ MISTAKES = [
     ("year-typo", {"notizie/w3.md": _case("w3", "date: 2062-11-20 10:00")}, "notizie/w3.md:3",
      AVVISO, ["`date` è tra più di un anno (2062-11-20 10:00)", "controlla l'anno"]),
     ("attachment-windows", {"notizie/a1.md": _case(
-        "a1", "attachments:\n  - C:\\Users\\Maria\\Desktop\\bando.pdf")}, "notizie/a1.md:3",
+        "a1", "attachments:\n  - C:\\Users\\Maria\\Desktop\\bando.pdf")}, "notizie/a1.md:4",
      ERRORE, ["è un file del tuo computer", "copia il file nella cartella content/allegati/",
               "scrivi allegati/bando.pdf in `attachments`"]),
     ("attachment-wrong-folder", {"notizie/a2.md": _case("a2", "attachments:\n  - immagini/a2.pdf"),
-                                 "immagini/a2.pdf": PDF}, "notizie/a2.md:3", ERRORE,
+                                 "immagini/a2.pdf": PDF}, "notizie/a2.md:4", ERRORE,
      ["l'allegato deve stare nella cartella allegati/"]),
     ("attachment-no-folder", {"notizie/a4.md": _case("a4", "attachments:\n  - bando-a4.pdf"),
-                              "allegati/2024/bando-a4.pdf": PDF}, "notizie/a4.md:3", ERRORE,
+                              "allegati/2024/bando-a4.pdf": PDF}, "notizie/a4.md:4", ERRORE,
      ["l'allegato deve stare nella cartella allegati/: bando-a4.pdf;"
       " scrivi allegati/2024/bando-a4.pdf"]),
     ("attachment-missing", {"notizie/a3.md": _case("a3", "attachments:\n  - allegati/a3.pdf")},
-     "notizie/a3.md:3", ERRORE, ["allegato non trovato: allegati/a3.pdf"]),
+     "notizie/a3.md:4", ERRORE, ["allegato non trovato: allegati/a3.pdf"]),
     ("cover-windows", {"notizie/i1.md": _case(
         "i1", "image: C:\\Users\\Maria\\Pictures\\foto.jpg", "image_alt: Foto")},
      "notizie/i1.md:3", ERRORE, ["è un file del tuo computer", "scrivi image: immagini/foto.jpg"]),

@@ -40,10 +40,10 @@ BROKEN = {
 }
 EXPECTED_ERRORS = [
     "content/avvisi/due.md:2: errore: stesso `slug` (gemello) di notizie/uno.md",
-    "content/notizie/allegato.md:4: errore: allegato non trovato: allegati/manca.pdf",
+    "content/notizie/allegato.md:5: errore: allegato non trovato: allegati/manca.pdf",
     "content/notizie/alt.md:6: errore: immagine senza testo alternativo",
     "content/notizie/data.md:3: errore: `date` non è una data valida (5 maggio 2024)",
-    "content/notizie/fuori.md:4: errore: l'allegato deve stare nella cartella allegati/",
+    "content/notizie/fuori.md:5: errore: l'allegato deve stare nella cartella allegati/",
     "content/notizie/html.md:8: errore: elemento HTML non ammesso: <script>",
     "content/notizie/link.md:6: errore: il link {filename}/notizie/manca.md punta a un file",
     "content/notizie/rotta.md:6: errore: l'immagine immagini/rotta.jpg non si può leggere (",
@@ -303,7 +303,7 @@ def test_attachments_given_one_address_blame_the_same_item_in_check_and_build(tm
              "notizie/a.md": article(title="A", attachments=["allegati/verbale.pdf"]),
              "notizie/zz.md": article(title="Zz", attachments=["allegati/Verbale.pdf"])}
     site = build_site(tmp_path / "build", files, own_attachments_cache(tmp_path / "build"))
-    expected = "notizie/a.md:4: allegati/verbale.pdf e allegati/Verbale.pdf avrebbero lo" \
+    expected = "notizie/a.md:5: allegati/verbale.pdf e allegati/Verbale.pdf avrebbero lo" \
                " stesso indirizzo allegati/verbale.pdf"
     assert not site.ok and expected in " ".join(site.log.split()), site.log
     fillers = {f"avvisi/f{n:03}.md": article(title=f"Riempitivo {n}") for n in range(210)}
@@ -313,7 +313,7 @@ def test_attachments_given_one_address_blame_the_same_item_in_check_and_build(tm
     for jobs in ("1", "2"):
         status, out, err = run_tool(tmp_path, "check", *args, "--jobs", jobs)
         assert status == 1 and out.splitlines()[0].startswith("content/" + expected.replace(
-            ":4: ", ":4: errore: ")), (jobs, out, err)
+            ":5: ", ":5: errore: ")), (jobs, out, err)
         assert out.count(": errore: ") == 1, out
 
 
@@ -375,8 +375,8 @@ def test_check_in_several_processes_finds_what_one_process_finds(tmp_path):
         outputs.append(out)
         assert len(json.loads(metadata.read_text(encoding="utf-8"))["files"]) == 3
     assert outputs[0] == outputs[1]
-    assert "content/notizie/pdf.md:4: errore: il PDF è protetto da password" in outputs[0]
-    assert "content/notizie/pdf.md:4: errore: il file non è un PDF leggibile" in outputs[0]
+    assert "content/notizie/pdf.md:6: errore: il PDF è protetto da password" in outputs[0]
+    assert "content/notizie/pdf.md:7: errore: il file non è un PDF leggibile" in outputs[0]
 
 
 def test_check_passes_the_projects_content():

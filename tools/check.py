@@ -36,7 +36,7 @@ from plugins.contract.check import Checked, check_file, unreadable  # noqa: E402
 from plugins.contract.reader import shared_parts  # noqa: E402
 from plugins.contract.schema import distant_date, future_modified  # noqa: E402
 from plugins.attachments.collect import (  # noqa: E402
-    RunState, address_clashes, build_attachments, linked_clashes,
+    RunState, address_clashes, build_attachments, entry_line, linked_clashes,
 )
 from plugins.attachments.pdfinfo import MetadataCache  # noqa: E402
 from plugins.content_checks import rules  # noqa: E402
@@ -146,10 +146,13 @@ def _attachments(relative, checked, settings, run):
     """``(problems, claims)`` of a file's attachments (claims: see ``address_clashes``)."""
     attachments, found, warnings = build_attachments(checked.metadata.get("attachments"),
                                                      relative, settings, run)
-    line = checked.key_lines.get("attachments")
-    problems = [Problem(relative, message, line) for message in found]
-    problems += [Problem(relative, message, line, WARNING) for message in warnings]
-    return problems, [(relative, line, a.source, a.save_as) for a in attachments]
+    lines = checked.key_lines
+    problems = [Problem(relative, message, entry_line(lines, position))
+                for position, message in found]
+    problems += [Problem(relative, message, entry_line(lines, position), WARNING)
+                 for position, message in warnings]
+    return problems, [(relative, entry_line(lines, a.position), a.source, a.save_as)
+                      for a in attachments]
 
 
 def _image_problems(relative, html, checked, text, settings):

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 
 from plugins.content_checks import report
 from plugins.core import files, filetypes
-from plugins.core.items import CHECKED, LISTED, items, key_line, source
+from plugins.core.items import CHECKED, LINES_KEY, LISTED, entry_key, items, source
 from plugins.core.problems import WARNING, Problem
 from plugins.core.text import title_from_name
 from plugins.italian import typeset
@@ -66,7 +66,8 @@ def build_attachments(value, item_source, settings, run):
     """``(attachments, problems, warnings)``: the :class:`Attachment` list of an item
     whose front matter declares ``value`` (``item_source``: its path under content/),
     and the problems and warnings found in it alone (two files given one address by
-    different items: :func:`address_clashes`).
+    different items: :func:`address_clashes`), each ``(position, message)``: the entry's
+    position in the list (from 1; :func:`entry_line` gives its line), or None.
 
     Also used by ``invoke check`` (tools/check.py), without a build.
     """
@@ -76,35 +77,15 @@ def build_attachments(value, item_source, settings, run):
     regex_subs = settings["SLUG_REGEX_SUBSTITUTIONS"]
     attachments, seen, warnings = [], set(), []
     for declaration in declarations:
-        declared, problem = clean_path(declaration.file, folder, settings["PATH"])
-        declared = unicodedata.normalize("NFC", declared)
-        if problem:
-            problems.append(problem)
+        problem = _declaration_problem(declaration, seen, folder, settings["PATH"])
+        if isinstance(problem, str):
+            problems.append((declaration.position, problem))
             continue
-        if declared in seen:
-            problems.append(f"stesso allegato dichiarato due volte: {declared} ({KEY})"
-                            f" / the same attachment is declared twice: {declared}")
-            continue
-        seen.add(declared)
-        found = files.spelling(settings["PATH"], declared)
-        if found is None:
-            problems.append(f"allegato non trovato: {declared} ({KEY})"
-                            f" / attachment not found: {declared}")
-            continue
-        relative = found[0]  # the file's own spelling (accents saved another way: macOS)
-        if found[1] == files.CASE:  # opens on macOS and Windows, not on Linux
-            problems.append(f"allegato {declared} ({KEY}): "
-                            + files.case_message(relative, relative))
-            continue
-        full = os.path.join(settings["PATH"], relative)
-        if not _inside(full, settings["PATH"]):  # a symbolic link leading out
-            problems.append(f"percorso fuori da content/: {declaration.file} ({KEY})"
-                            f" / path leaves content/: {declaration.file}")
-            continue
+        declared, relative, full = problem
         # The type, by content: the file is served from the site's own origin.
         problem = filetypes.problem(relative, full, ALLOWED_KINDS)
         if problem:
-            problems.append(problem)
+            problems.append((declaration.position, problem))
             continue
 
         pages = None
@@ -112,14 +93,15 @@ def build_attachments(value, item_source, settings, run):
             digest, metadata = run.cache.pdf_metadata(full, run.digests.get(relative))
             run.digests[relative] = digest
             if "error" in metadata:
-                problems.append(_pdf_problem(relative, metadata))
+                problems.append((declaration.position, _pdf_problem(relative, metadata)))
                 continue
             pages = metadata["pages"]
 
         size = os.path.getsize(full)
         if size > limit_mb * 1_000_000:
-            warnings.append(f"allegato molto grande: {relative} ({size_text(size)}, limite"
-                            f" {limit_mb} MB) / large attachment")
+            warnings.append((declaration.position,
+                             f"allegato molto grande: {relative} ({size_text(size)}, limite"
+                             f" {limit_mb} MB) / large attachment"))
         save_as = expand(settings["ATTACHMENTS_SAVE_AS"], relative, regex_subs)
         attachments.append(Attachment(
             source=relative,
@@ -130,8 +112,45 @@ def build_attachments(value, item_source, settings, run):
             save_as=save_as,
             size=size,
             pages=pages,
+            position=declaration.position,
         ))
     return attachments, problems, warnings
+
+
+def _declaration_problem(declaration, seen, folder, root):
+    """What is wrong with the file an entry names (a message), or ``(the path as
+    declared, the file's path under content/, its full path)``; ``seen``: the paths of
+    the entries before it."""
+    declared, problem = clean_path(declaration.file, folder, root)
+    declared = unicodedata.normalize("NFC", declared)
+    if problem:
+        return problem
+    if declared in seen:
+        return (f"stesso allegato dichiarato due volte: {declared} ({KEY})"
+                f" / the same attachment is declared twice: {declared}")
+    seen.add(declared)
+    found = files.spelling(root, declared)
+    if found is None:
+        return f"allegato non trovato: {declared} ({KEY}) / attachment not found: {declared}"
+    relative = found[0]  # the file's own spelling (accents saved another way: macOS)
+    if found[1] == files.CASE:  # opens on macOS and Windows, not on Linux
+        return f"allegato {declared} ({KEY}): " + files.case_message(relative, relative)
+    full = os.path.join(root, relative)
+    if not _inside(full, root):  # a symbolic link leading out
+        return (f"percorso fuori da content/: {declaration.file} ({KEY})"
+                f" / path leaves content/: {declaration.file}")
+    return declared, relative, full
+
+
+FIELD = "attachments"  # the front-matter key (KEY: as messages quote it)
+
+
+def entry_line(lines, position):
+    """The line of the attachments' entry at ``position`` (from 1) among an item's front
+    matter ``lines`` (``{key: line}``), else of the ``attachments`` key itself."""
+    if position is not None and entry_key(FIELD, position) in lines:
+        return lines[entry_key(FIELD, position)]
+    return lines.get(FIELD)
 
 
 def clash_message(relative, owner, save_as, how=f"({KEY})"):
@@ -179,12 +198,14 @@ def attach(generator):
     for item, fate in items(generator):
         attachments, problems, warnings = build_attachments(
             item.metadata.get("attachments"), source(item), generator.settings, run)
-        line = key_line(item, "attachments")
-        for problem in problems:
-            report(generator.context, source(item), problem, line)
-        for warning in warnings:
-            logger.warning("%s", Problem(source(item), warning, line, WARNING))
-        run.claims += [(source(item), line, a.source, a.save_as) for a in attachments]
+        lines = item.metadata.get(LINES_KEY) or {}
+        for position, problem in problems:
+            report(generator.context, source(item), problem, entry_line(lines, position))
+        for position, warning in warnings:
+            logger.warning("%s", Problem(source(item), warning, entry_line(lines, position),
+                                         WARNING))
+        run.claims += [(source(item), entry_line(lines, a.position), a.source, a.save_as)
+                       for a in attachments]
         item.attachments = attachments
         if fate == CHECKED:
             continue

@@ -28,6 +28,7 @@ class Declaration:
     file: str
     title: str = ""
     description: str = ""
+    position: int | None = field(default=None, compare=False)  # in the list, from 1
 
 
 @dataclass(frozen=True)
@@ -53,6 +54,7 @@ class Attachment:
     pages: int | None = None
     preview: Preview | None = None
     preview_file: str | None = field(default=None, repr=False)  # the cached image
+    position: int | None = field(default=None, compare=False, repr=False)  # its entry
     filename: str = field(init=False)
     kind: str = field(init=False)
     mime: str = field(init=False)
@@ -92,7 +94,8 @@ def absolute(base, url):
 # -- declarations -----------------------------------------------------------------
 
 def parse_declarations(value):
-    """The front-matter value -> ([Declaration], [problem]).
+    """The front-matter value -> ([Declaration], [(position, problem)]): ``position``
+    of the entry in the list (from 1), None for a problem of the whole value.
 
     Accepts a YAML list of ``{file, title, description}`` mappings or of bare
     paths, one mapping, or text (Pelican's native header: comma-separated).
@@ -106,38 +109,37 @@ def parse_declarations(value):
     elif isinstance(value, (list, tuple)):
         items = list(value)
     else:
-        return [], [f"{KEY} deve essere un elenco di file / {KEY} must be a list of files"]
+        return [], [(None, f"{KEY} deve essere un elenco di file / {KEY} must be a list of"
+                           " files")]
 
     declarations, problems = [], []
     for position, item in enumerate(items, start=1):
         if isinstance(item, str) and item.strip():
-            declarations.append(Declaration(item.strip()))
+            declarations.append(Declaration(item.strip(), position=position))
         elif isinstance(item, dict):
             keys = {str(k).strip().lower(): v for k, v in item.items()}
             unknown = sorted(set(keys) - {"file", "title", "description"})
             file = keys.get("file")
             if not isinstance(file, str) or not file.strip():
-                problems.append(
-                    f"la voce {position} di {KEY} non ha `file` / entry {position} of"
-                    f" {KEY} has no `file`"
-                )
+                problems.append((position,
+                                 f"la voce {position} di {KEY} non ha `file` / entry {position}"
+                                 f" of {KEY} has no `file`"))
                 continue
             if unknown:
-                problems.append(
-                    f"la voce {position} di {KEY} ha chiavi sconosciute"
-                    f" ({', '.join(unknown)}): usa file, title, description"
-                    f" / unknown keys in entry {position} of {KEY}"
-                )
+                problems.append((position,
+                                 f"la voce {position} di {KEY} ha chiavi sconosciute"
+                                 f" ({', '.join(unknown)}): usa file, title, description"
+                                 f" / unknown keys in entry {position} of {KEY}"))
             declarations.append(Declaration(
                 file.strip(),
                 str(keys.get("title") or "").strip(),
                 str(keys.get("description") or "").strip(),
+                position,
             ))
         else:
-            problems.append(
-                f"la voce {position} di {KEY} non è un percorso né `file: …`"
-                f" / entry {position} of {KEY} is not a path"
-            )
+            problems.append((position,
+                             f"la voce {position} di {KEY} non è un percorso né `file: …`"
+                             f" / entry {position} of {KEY} is not a path"))
     return declarations, problems
 
 

@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 
 import yaml
 
+from plugins.core.items import entry_key
 from plugins.core.text import BIDI_RE
 
 # C0 controls but TAB and LF (CR is a line ending), DEL, C1 controls, the Unicode line
@@ -239,6 +240,11 @@ def load_yaml(text, first_line):
             warnings.append((line, f"chiave `{key}` ripetuta (riga {lines[key]}): vale"
                                    f" l'ultima / repeated key `{key}`"))
         lines[key] = line
+    for key_node, value_node in node.value:  # each entry of a list at its own line
+        if isinstance(value_node, yaml.SequenceNode):
+            key = str(key_node.value).strip().lower()
+            for position, entry in enumerate(value_node.value, start=1):
+                lines[entry_key(key, position)] = first_line + entry.start_mark.line
     data = {key: _visible(value, lines.get(str(key).strip().lower(), first_line), warnings)
             for key, value in data.items()}
     return data, lines, warnings

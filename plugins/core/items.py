@@ -139,6 +139,12 @@ def cover_path(image):
     return str(image or "").lstrip("/")
 
 
+def entry_key(key, position):
+    """Where plugins/contract keeps the line of the ``position``-th entry (from 1) of a
+    front-matter list among an item's lines: ``attachments[2]``."""
+    return f"{key}[{position}]"
+
+
 def key_line(item, *keys):
     """The line of the first of ``keys`` present in the item's front matter, or None."""
     lines = item.metadata.get(LINES_KEY) or {}
