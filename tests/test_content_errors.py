@@ -88,33 +88,34 @@ def test_all_broken_files_are_reported_at_once(build):
     assert_stopped(site, "notizie/a.md", "notizie/b.md", "2 file con errori")
 
 
-def test_an_unreadable_front_matter_does_not_hide_the_bodys_problems(build, tmp_path):
-    """Every problem at once: a YAML error used to be a file's only message, and the
-    editor met its body's problems only after fixing the front matter."""
-    site = build({**GOOD, "notizie/rotto.md": (
-        "---\ntitle: Crema: apre il centro\ndate: 2024-05-05\n---\n\nIl programma.\n\n"
-        "![](immagini/festa.jpg)\n\n[](https://www.example.org/bando)\n")})
-    messages = ["notizie/rotto.md:2: front matter YAML non valido: il valore di `title`",
-                "notizie/rotto.md:8: immagine senza testo alternativo",
-                "notizie/rotto.md:8: il link immagini/festa.jpg è scritto senza {static}",
-                "notizie/rotto.md:10: link senza testo (https://www.example.org/bando)"]
-    assert_stopped(site, "notizie/rotto.md", *messages)
-    assert_same_in_check(tmp_path, 1, *messages)
+# Every problem of a file at once, each at its own line, the same in the build and check:
+# a YAML error used to be a file's only message (its body's problems came only once it was
+# fixed), and every problem of an attachment was at the `attachments:` line.
+AT_THEIR_LINES = [
+    ({"notizie/rotto.md": "---\ntitle: Crema: apre il centro\ndate: 2024-05-05\n---\n\n"
+                          "Il programma.\n\n![](immagini/festa.jpg)\n\n"
+                          "[](https://www.example.org/bando)\n"},
+     ["notizie/rotto.md:2: front matter YAML non valido: il valore di `title`",
+      "notizie/rotto.md:8: immagine senza testo alternativo",
+      "notizie/rotto.md:8: il link immagini/festa.jpg è scritto senza {static}",
+      "notizie/rotto.md:10: link senza testo (https://www.example.org/bando)"]),
+    ({"allegati/bando.pdf": samples.pdf(), "allegati/vuoto.pdf": b"",
+      "notizie/rotto.md": "---\ntitle: Allegati\ndate: 2024-05-05\nattachments:\n"
+                          "  - allegati/bando.pdf\n  - file: allegati/manca.pdf\n"
+                          "    title: Il verbale\n  - allegati/bando.pdf\n"
+                          "  - allegati/vuoto.pdf\n  - titolo: Senza file\n---\n\nTesto.\n"},
+     ["notizie/rotto.md:6: allegato non trovato: allegati/manca.pdf",
+      "notizie/rotto.md:8: stesso allegato dichiarato due volte: allegati/bando.pdf",
+      "notizie/rotto.md:9: il file è vuoto: allegati/vuoto.pdf",
+      "notizie/rotto.md:10: la voce 5 di `attachments` non ha `file`"]),
+]
 
 
-def test_an_attachment_s_problem_is_named_at_its_own_entry(build, tmp_path):
-    """An item with several attachments: each problem at the line of the entry it is
-    about (it was the `attachments:` line for all of them)."""
-    site = build({**GOOD, "allegati/bando.pdf": samples.pdf(), "allegati/vuoto.pdf": b"",
-                  "notizie/rotto.md": (
-                      "---\ntitle: Allegati\ndate: 2024-05-05\nattachments:\n"
-                      "  - allegati/bando.pdf\n  - file: allegati/manca.pdf\n"
-                      "    title: Il verbale\n  - allegati/bando.pdf\n"
-                      "  - allegati/vuoto.pdf\n  - titolo: Senza file\n---\n\nTesto.\n")})
-    messages = ["notizie/rotto.md:6: allegato non trovato: allegati/manca.pdf",
-                "notizie/rotto.md:8: stesso allegato dichiarato due volte: allegati/bando.pdf",
-                "notizie/rotto.md:9: il file è vuoto: allegati/vuoto.pdf",
-                "notizie/rotto.md:10: la voce 5 di `attachments` non ha `file`"]
+@pytest.mark.parametrize(("files", "messages"), AT_THEIR_LINES,
+                         ids=["body-after-a-yaml-error", "attachment-entries"])
+def test_every_problem_of_a_file_is_named_at_once_at_its_own_line(build, tmp_path, files,
+                                                                   messages):
+    site = build({**GOOD, **files})
     assert_stopped(site, "notizie/rotto.md", *messages)
     assert_same_in_check(tmp_path, 1, *messages)
 
