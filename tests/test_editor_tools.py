@@ -166,6 +166,10 @@ TABLE_SAMPLES = {
     "allegati/vuoto.pdf": b"",
     unicodedata.normalize("NFD", "immagini/città.jpg"): JPEG,  # accents as macOS saves them
 }
+TABLE_FOLDERS = ("allegati/", "immagini/")
+# The samples as content files: an article of its own for each row
+TABLE_FILES = {name if name.startswith(TABLE_FOLDERS) else f"notizie/esempio-{number}.md": text
+               for number, (name, text) in enumerate(TABLE_SAMPLES.items())}
 
 
 def test_the_guides_table_quotes_the_messages_as_check_prints_them(tmp_path):
@@ -173,12 +177,9 @@ def test_the_guides_table_quotes_the_messages_as_check_prints_them(tmp_path):
     ./run check's output: the quote (its first, "…" for any text) is what check prints."""
     guide = (ROOT / "docs" / "guida-redazione.md").read_text(encoding="utf-8")
     table = guide.split("\n| il messaggio dice |", 1)[1].split("\n\n", 1)[0]
-    folders = ("allegati/", "immagini/")
-    files = {n if n.startswith(folders) else f"notizie/esempio-{i}.md": text
-             for i, (n, text) in enumerate(TABLE_SAMPLES.items())}
-    _, out, err = run_check(tmp_path, files)
+    _, out, err = run_check(tmp_path, TABLE_FILES)
     assert "Traceback" not in err, err
-    for start in (n for n in TABLE_SAMPLES if not n.startswith(folders)):
+    for start in (n for n in TABLE_SAMPLES if not n.startswith(TABLE_FOLDERS)):
         [row] = [row for row in table.splitlines()
                  if re.match(r"\| (``? ?)" + re.escape(start), row)]
         quote = re.match(r"\| (?:`` (.+?) ``|`([^`]+)`)", row).groups()

@@ -1,0 +1,225 @@
+r"""The editors' guide explains every message ``./run check`` prints.
+
+docs/guida-redazione.md has a table of the messages of ``./run check`` (il messaggio dice |
+vuol dire | cosa fare). Here ``tools/check.py`` runs over the broken content the other test
+files hold (imported, not copied), and each message it prints must be quoted in the guide:
+a message added to the code without a word for the editors fails this test.
+
+How a message is looked for in the guide, whatever the file's values:
+
+- its values become ``…``: a `backquoted` or «quoted» text, a text in parentheses, a word
+  holding a digit, ``/``, ``\``, ``{``, ``<`` or ``@``, or a dot between letters (paths,
+  addresses, file names, numbers); punctuation is left out;
+- its key is its first clause (up to ``:`` or ``;``), at most six words, without a value at
+  its end; a first clause of one word besides values and articles (``il link
+  {static}/immagini/Foto.jpg:``) only names what the message is about, and the next clause
+  is added to it;
+- the key must be in one of the guide's quotes (its code spans), normalised alike:
+  "`date` non è una data valida (5 maggio 2024): scrivi 2024-05-05 (…)" is keyed
+  "… non è una data valida", found in the table's "`date` non è una data valida (…)".
+
+A message whose varying part is a plain word (``attributo target non ammesso in <a>``)
+cannot be keyed so: :data:`KEYED_BY_HAND` gives the guide's quote that explains it.
+"""
+
+import re
+
+import yaml
+
+from support import ROOT, article, run_tool, write_conf, write_content
+import test_attachments as attachments
+import test_content_errors as content_errors
+import test_contract_schema as schema
+import test_editor_tools as editor_tools
+import test_hostile_input as hostile
+import test_images as images
+import test_read_ahead as read_ahead
+import test_redirects as redirects
+
+GUIDE = ROOT / "docs" / "guida-redazione.md"
+
+
+def cases(test):
+    """The argument tuples of ``test``'s ``@pytest.mark.parametrize``."""
+    [mark] = [mark for mark in test.pytestmark if mark.name == "parametrize"]
+    names, values = mark.args[:2]
+    single = isinstance(names, str) and "," not in names
+    return [(value,) if single else getattr(value, "values", value) for value in values]
+
+
+def each(test, files):
+    """A corpus for each case of ``test``: ``files(name, *case)``, ``name`` a content file
+    of the case's own (the tests name theirs alike, ``notizie/rotto.md``)."""
+    return [files(f"notizie/{test.__name__}-{number}.md", *case)
+            for number, case in enumerate(cases(test))]
+
+
+def _header(header):
+    return f"---\n{header}\n---\n\nTesto.\n"
+
+
+def _front_matter(raw):
+    return _header(yaml.safe_dump(raw, allow_unicode=True).strip())
+
+
+def _broken_image(name, data):
+    image = name.replace("notizie/", "immagini/").replace(".md", ".jpg")
+    return {image: data, name: article(body=f"![Rotta]({{static}}/{image})")}
+
+
+# The broken content of the test suite, as the tests that hold it write it into content/
+CORPORA = [
+    content_errors.MISTAKE_FILES,
+    {**content_errors.CASE_FILES, **content_errors.CASE_ITEMS},
+    content_errors.UNPUBLISHED_LINKS,
+    editor_tools.BROKEN,
+    editor_tools.TABLE_FILES,
+    read_ahead.BROKEN,
+    redirects.BROKEN,
+    {"notizie/bomba.md": hostile.ALIASES, "notizie/unione.md": hostile.MERGED},
+    *each(content_errors.test_contract_errors_stop_the_build_naming_file_and_line,
+          lambda name, text, _: {name: text}),
+    *each(content_errors.test_a_file_saved_as_utf16_says_so_and_how_to_save_it_as_utf8,
+          lambda name, data: {name: data}),
+    *each(schema.test_each_contract_error_is_reported_with_its_key, lambda name, raw, _: {
+        name: _front_matter({"title": "Titolo", "date": "2024-05-05 17:07", **raw})}),
+    *each(schema.test_a_topic_must_be_one_name_that_yields_a_slug, lambda name, value, _: {
+        name.replace("notizie/", "pages/"): _front_matter({"title": "Crema",
+                                                           "argomento": value})}),
+    *each(hostile.test_html_outside_the_allowlist_is_an_error_naming_file_and_line,
+          lambda name, body, *_: {name: article(body=body)}),
+    *each(hostile.test_keys_that_write_paths_are_refused,
+          lambda name, keys, _: {name: article(**keys)}),
+    *each(hostile.test_bad_slugs_are_errors, lambda name, keys, _: {name: article(**keys)}),
+    *each(hostile.test_a_page_cannot_take_one_of_the_sites_own_addresses,
+          lambda name, slug: {name.replace("notizie/", "pages/"):
+                              f"---\ntitle: Pagina\nslug: {slug}\n---\nTesto.\n"}),
+    *each(hostile.test_a_yaml_error_names_what_the_editor_cannot_see_at_its_line,
+          lambda name, header, *_: {name: _header(header)}),
+    *each(hostile.test_a_colon_in_an_unquoted_value_is_explained_with_the_line_to_write,
+          lambda name, header, *_: {name: _header(header)}),
+    *each(hostile.test_a_value_starting_with_yaml_syntax_gets_the_line_to_write,
+          lambda name, title: {name: _header(f"title: {title}\ndate: 2024-05-05 10:00")}),
+    *each(hostile.test_linked_files_must_be_of_an_allowed_type,
+          lambda name, files, body, _: {**files, name: article(body=body)}),
+    *each(attachments.test_attachment_errors_stop_the_build_naming_article_and_path,
+          lambda name, files, declared, _: {
+              **files, name: attachments.item(title="Rotto", attachments=declared)}),
+    *each(attachments.test_disallowed_or_disguised_file_types_stop_the_build,
+          lambda name, file, data, _: {
+              file: data, name: attachments.item(title="Rotto", attachments=[file])}),
+    *each(images.test_an_unreadable_image_stops_the_build_and_check_naming_it,
+          _broken_image),
+]
+
+
+def content_folders(corpora):
+    """The corpora in as few content folders as hold them: a corpus joins the first
+    folder where none of its files' names (capitals aside, as on a Mac) is taken by
+    another file. One ``./run check`` per folder, not one per corpus."""
+    folders = []
+    for files in corpora:
+        for folder in folders:
+            taken = {name.casefold(): name for name in folder}
+            if all(taken.get(name.casefold(), name) == name and folder.get(name, data) == data
+                   for name, data in files.items()):
+                folder.update(files)
+                break
+        else:
+            folders.append(dict(files))
+    return folders
+
+
+# A value (see the module's docstring)
+VALUE = re.compile(r"`[^`]*`|«[^»]*»|\((?:[^()]|\([^()]*\))*\)"
+                   r"|(?:[^\s,;:]|:(?=\S))*(?:[\d/\\{<@]|\w\.\w)(?:[^\s,;:]|:(?=\S))*")
+GAP = "…"
+ARTICLES = {"il", "lo", "la", "i", "gli", "le", "un", "uno", "una"}
+
+
+def words(text, clauses=False):
+    """``text`` as its words, ``…`` for a value (one for several in a row, as the guide
+    writes them); ``clauses``: with ``:`` and ``;`` where a clause ends."""
+    found = []
+    for word in re.findall(r"…|\w+(?:['’]\w+)*|[:;](?=\s|$)", VALUE.sub(GAP, text)):
+        if (clauses or word not in (":", ";")) and not (word == GAP and found[-1:] == [GAP]):
+            found.append(word)
+    return found
+
+
+def key(message):
+    """The start of ``message`` that does not depend on the file (see the module's
+    docstring): ``"il link … il file si"`` for ``il link {static}/immagini/Foto.jpg: il
+    file si chiama immagini/foto.JPG: …``."""
+    start = []
+    for word in words(message, clauses=True):
+        if word not in (":", ";"):
+            start.append(word)
+        elif len([word for word in start if word not in ARTICLES and word != GAP]) >= 2:
+            break
+    start = words(" ".join(start))[:6]  # a value on either side of a colon: one
+    while start and start[-1] == GAP:  # a value at the end says nothing; quotes often stop
+        start.pop()                    # before it
+    return " ".join(start)
+
+
+def guide_quotes(text):
+    """The guide's quotes, its code spans (`…` and ``…``), each as :func:`words`."""
+    return [" ".join(words(quote)) for _, quote in re.findall(r"(`+)(.+?)\1", text)]
+
+
+# The messages that cannot be keyed: (the messages, the guide's quote that explains them
+# all, why they cannot)
+KEYED_BY_HAND = [
+    (r"attributo \w+ non ammesso in <", "`attributo style non ammesso in <p>` (o `onclick`…)",
+     "the attribute's name is a plain word: style, target, onerror…"),
+    (r"indirizzo \w+: non ammesso", "`` indirizzo javascript: non ammesso … ``",
+     "the address's scheme is a plain word: javascript, data"),
+    (r"\S+ non è (un|una|un')\b.*: il contenuto è ", "`… non è un PDF: il contenuto …`",
+     "the type the file's name promises is plain words: un PDF, un'immagine JPEG, un file"
+     " di testo"),
+    (r"`indirizzi_precedenti`: ", "`` `indirizzi_precedenti`: … ``",
+     "the key's name, then the old address, then one of a dozen problems: the guide's row"
+     " sends the editor to «Indirizzi dal vecchio sito», which explains each in its words"),
+]
+
+
+def checked_messages(tmp_path):
+    """``{message: where}``: the Italian part (before `` / ``) of every message ``./run
+    check`` prints for :data:`CORPORA`, and a file and line it was printed for."""
+    messages = {}
+    for number, files in enumerate(content_folders(CORPORA)):
+        folder = tmp_path / str(number)
+        write_content(folder / "content", files)
+        status, out, err = run_tool(folder, "check", "--settings", str(write_conf(folder)),
+                                    "--content", str(folder / "content"))
+        assert status == 1 and "Traceback" not in err, out + err
+        for line in out.splitlines():
+            where, message = re.fullmatch(r"content/(.+?): (?:errore|avviso): (.+)",
+                                          line).groups()
+            messages.setdefault(message.split(" / ")[0], where)
+    return messages
+
+
+def test_every_message_check_prints_for_broken_content_is_explained_in_the_guide(tmp_path):
+    """Each message's key (or quote, :data:`KEYED_BY_HAND`) is in the guide."""
+    guide = GUIDE.read_text(encoding="utf-8")
+    quotes = [f" {quote} " for quote in guide_quotes(guide)]
+    missing, keyed_by_hand = {}, set()
+    for message, where in checked_messages(tmp_path).items():
+        hand = [(pattern, quote) for pattern, quote, _ in KEYED_BY_HAND
+                if re.match(pattern, message)]
+        if hand:
+            keyed_by_hand.add(hand[0][0])
+            start, found = hand[0][1], hand[0][1] in guide
+        else:
+            start = key(message)
+            found = start and any(f" {start} " in quote for quote in quotes)
+        if not found:
+            missing.setdefault(start or "(no key: add it to KEYED_BY_HAND)",
+                               f"{where}: {message}")
+    assert not missing, "".join(
+        f"\nnot in docs/guida-redazione.md: {start!r}\n    (./run check: {example})"
+        for start, example in missing.items())
+    unused = {pattern for pattern, _, _ in KEYED_BY_HAND} - keyed_by_hand
+    assert not unused, f"KEYED_BY_HAND: no message needs {unused} any more"
