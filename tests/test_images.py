@@ -599,3 +599,27 @@ def test_variants_heavier_than_the_original_are_not_offered(build):
         url = candidate.split()[0]
         assert url.endswith("schermata.png") or \
             len(site.output.joinpath(url.split(SITEURL + "/", 1)[1]).read_bytes()) < original
+
+
+def test_a_refused_image_type_is_told_a_format_an_image_may_have(tmp_path):
+    """An SVG as an image (in the body or as the cover) is told to become a PNG, not a
+    PDF: the folder of images takes PNG, JPEG and WebP alone, and a PDF there is refused
+    again. As an attachment, where a PDF is welcome, the advice still names both."""
+    svg = b"<svg xmlns='http://www.w3.org/2000/svg'/>"
+    files = {"immagini/disegno.svg": svg, "immagini/logo.svg": svg,
+             "allegati/schema.svg": svg,
+             "notizie/a.md": article(title="A",
+                                     body="![Un disegno]({static}/immagini/disegno.svg)"),
+             "notizie/b.md": article(title="B", image="immagini/logo.svg", image_alt="Il logo"),
+             "notizie/c.md": article(title="C", attachments=["allegati/schema.svg"])}
+    write_content(tmp_path / "content", files)
+    status, out, _ = run_tool(tmp_path, "check", "--settings", str(write_conf(tmp_path)),
+                              "--content", str(tmp_path / "content"))
+    assert status == 1
+    refused = {path: line for line in out.splitlines()
+               for path in ("immagini/disegno.svg", "immagini/logo.svg", "allegati/schema.svg")
+               if f"tipo di file non ammesso: {path} (SVG)" in line}
+    assert len(refused) == 3, out
+    for path in ("immagini/disegno.svg", "immagini/logo.svg"):
+        assert "ammessi PNG, JPG, JPEG, WEBP; esportalo in PNG /" in refused[path], out
+    assert "; esportalo in PNG o PDF /" in refused["allegati/schema.svg"], out

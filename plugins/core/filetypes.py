@@ -44,6 +44,9 @@ class Kind:
     mimes: dict = field(default_factory=dict)
     container: str | None = None  # content of this kind also satisfies that kind ("zip")
     hint: str = ""  # Italian advice when the kind is refused
+    # the advice where images alone are allowed (content/immagini/): a PDF or an office
+    # format ``hint`` names would be refused there too
+    image_hint: str = ""
 
 
 KINDS = {kind.name: kind for kind in (
@@ -76,7 +79,7 @@ KINDS = {kind.name: kind for kind in (
     Kind("webp", "WebP", "un'immagine WebP", "a WebP image", {"webp": "image/webp"}),
     # Recognised, so that messages can name them; allowed by no plugin today.
     Kind("gif", "GIF", "un'immagine GIF", "a GIF image", {"gif": "image/gif"},
-         hint="convertilo in PNG"),
+         hint="convertilo in PNG", image_hint="convertilo in PNG"),
     Kind("ole", "Office OLE",
          "un documento Office in formato OLE (DOC, XLS, PPT del vecchio formato,"
          " o un file Office protetto da password)",
@@ -90,7 +93,7 @@ KINDS = {kind.name: kind for kind in (
          {"html": "text/html", "htm": "text/html", "xhtml": "application/xhtml+xml"},
          hint="salvalo in PDF"),
     Kind("svg", "SVG", "un'immagine SVG", "an SVG image", {"svg": "image/svg+xml"},
-         hint="esportalo in PNG o PDF"),
+         hint="esportalo in PNG o PDF", image_hint="esportalo in PNG"),
     Kind("xml", "XML", "un documento XML", "an XML document", {"xml": "application/xml"}),
 )}
 EXTENSIONS = {ext: kind.name for kind in KINDS.values() for ext in kind.mimes}
@@ -216,7 +219,10 @@ def problem(relative, path, allowed):
     if expected not in allowed:
         kind = KINDS.get(expected)
         label = ext.upper() if ext else "senza estensione"
-        hint = f"; {kind.hint}" if kind and kind.hint else ""
+        advice = ""
+        if kind:  # where images alone are allowed, a PDF or an office format is refused too
+            advice = kind.image_hint if set(allowed) <= set(IMAGES) else kind.hint
+        hint = f"; {advice}" if advice else ""
         return (f"tipo di file non ammesso: {relative} ({label}); ammessi {allowed_text(allowed)}"
                 f"{hint} / file type not allowed: {relative}")
     try:
