@@ -581,5 +581,5 @@ def test_a_summary_that_cannot_be_converted_says_so_in_italian_and_english(tmp_p
     checked = check_file(content / relative, relative, settings, make_markdown(settings))
     assert [str(problem) for problem in checked.errors] == [
         "notizie/sommario.md:4: `summary` non può essere convertito: struttura troppo annidata"
-        " (elenchi o citazioni dentro altri centinaia di volte) / nested too deep / `summary`"
-        " cannot be converted"]
+        " (elenchi o citazioni uno dentro l'altro centinaia di volte) / nested too deep"
+        " / `summary` cannot be converted"]

@@ -76,7 +76,7 @@ def render(markdown, text, seconds=None):
             " dividilo in paragrafi o mettilo in un blocco di codice tra ``` / conversion"
             f" takes over {seconds} s") from None
     except RecursionError:
-        raise ValueError("struttura troppo annidata (elenchi o citazioni dentro altri"
+        raise ValueError("struttura troppo annidata (elenchi o citazioni uno dentro l'altro"
                          " centinaia di volte) / nested too deep") from None
     except Exception as error:  # noqa: BLE001 - any parser failure is the editor's to fix
         raise ValueError(f"{type(error).__name__}: {error}"[:200]) from None
