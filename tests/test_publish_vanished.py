@@ -162,7 +162,7 @@ def test_the_publish_task_has_a_strict_option():
 
 def test_an_item_is_told_from_a_listing_by_the_folders_the_site_writes():
     reserved = {"argomenti": "TAG_SAVE_AS", "categorie": "CATEGORY_SAVE_AS",
-                "index.html": "il sito"}
+                "index.html": "the site"}
     assert vanished.is_item("2024/05/festa/index.html", reserved)
     assert vanished.is_item("chi-siamo/index.html", reserved)
     assert not vanished.is_item("argomenti/estate/index.html", reserved)

@@ -86,7 +86,7 @@ def _first_segment(pattern):
 
 def reserved_paths(settings):
     """``{first path segment or file: what the site writes there}``, from the settings."""
-    reserved = {name: "il sito" for name in SITE_FILES}
+    reserved = {name: "the site" for name in SITE_FILES}  # named in English halves
     for name, value in settings.items():
         if not isinstance(value, str) or name.startswith(("ARTICLE_", "PAGE_", "DRAFT_")):
             continue
@@ -100,7 +100,7 @@ def reserved_paths(settings):
     for folder in folders:
         first = _first_segment(folder)
         if first:
-            reserved.setdefault(first, "il sito")
+            reserved.setdefault(first, "the site")
     return reserved
 
 
