@@ -607,8 +607,12 @@ def test_a_bad_setting_is_logged_and_its_default_used(build_once, setting, fragm
     assert links[1].find("img")["width"] == "240"
 
 
+# Settings under which SITE's attachments are very large (1 kB)
+LOW_SIZE_LIMIT = "ATTACHMENTS_MAX_SIZE_MB = 0.001\n"
+
+
 def test_large_file_is_a_warning_naming_the_file(build_once):
-    site = build_once(SITE, settings="ATTACHMENTS_MAX_SIZE_MB = 0.001\n")
+    site = build_once(SITE, settings=LOW_SIZE_LIMIT)
     assert site.ok, site.log
     assert re.search(r"WARNING\s+notizie/presentazione\.md:\d+: allegato molto grande:"
                      r" allegati/2024/presentazione\.pdf", " ".join(site.log.split()))

@@ -63,9 +63,11 @@ def test_image_without_alt_text(build):
     assert_stopped(site, "notizie/rotto.md", "`image_alt`")
 
 
+NOT_UTF8 = {"notizie/rotto.md": article(title="Perché no", body="Città").encode("latin-1")}
+
+
 def test_file_not_utf8(build):
-    text = article(title="Perché no", body="Città").encode("latin-1")
-    site = build({**GOOD, "notizie/rotto.md": text})
+    site = build({**GOOD, **NOT_UTF8})
     assert_stopped(site, "notizie/rotto.md", "UTF-8")
 
 
@@ -553,15 +555,19 @@ def test_a_link_to_a_page_of_the_site_is_no_file_of_the_editors_computer(build, 
     assert "file del tuo computer" not in out + err, out + err
 
 
+# Settings allowing videos from one host, and an iframe from another
+VIDEO_HOSTS = "CONTRACT_IFRAME_HOSTS = ['www.youtube-nocookie.com']\n"
+IFRAME_FROM_ANOTHER_HOST = {"notizie/video.md": article(title="Video", body=(
+    '<iframe title="Video" src="https://video.example.org/embed/x"></iframe>'))}
+
+
 def test_an_iframe_from_a_host_not_allowed_is_refused_in_italian_and_english(tmp_path):
     """With video hosts allowed (CONTRACT_IFRAME_HOSTS), an iframe from another host was
     refused in Italian only: the English half was joined to the other case's message (no
     hosts allowed) alone."""
     content, relative = tmp_path / "content", "notizie/video.md"
-    write_content(content, {relative: article(title="Video", body=(
-        '<iframe title="Video" src="https://video.example.org/embed/x"></iframe>'))})
-    conf = write_conf(tmp_path, f"PATH = {str(content)!r}\n"
-                                "CONTRACT_IFRAME_HOSTS = ['www.youtube-nocookie.com']\n")
+    write_content(content, IFRAME_FROM_ANOTHER_HOST)
+    conf = write_conf(tmp_path, f"PATH = {str(content)!r}\n" + VIDEO_HOSTS)
     settings = project_settings(conf)
     checked = check_file(content / relative, relative, settings, make_markdown(settings))
     found = [str(problem) for problem in checked.errors]

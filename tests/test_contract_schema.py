@@ -160,10 +160,13 @@ def test_author_and_authors_together_is_a_warning_and_authors_wins(settings):
     assert len(warnings) == 1 and "`authors`" in warnings[0][1]
 
 
+LONG_TITLE = {"title": "Parola " * 30}
+
+
 def test_an_emoji_title_with_a_slug_is_fine_and_slugs_may_be_long_titles(settings):
     _, problems, _ = check(settings, title="🎉🎉", slug="festa")
     assert problems == []
-    _, problems, warnings = check(settings, title="Parola " * 30)
+    _, problems, warnings = check(settings, **LONG_TITLE)
     assert problems == [] and "titolo lungo" in warnings[0][1]
 
 
@@ -259,8 +262,11 @@ def test_a_topic_must_be_one_name_that_yields_a_slug(settings, value, fragment):
     assert key == "argomento" and fragment in message
 
 
+SKIPPED_HOUR = {"date": "2024-03-31 02:30"}  # the clocks go from 02:00 to 03:00
+
+
 def test_a_time_the_clocks_skip_becomes_the_real_one_with_a_warning(settings):
-    meta, problems, warnings = check(settings, date="2024-03-31 02:30")
+    meta, problems, warnings = check(settings, **SKIPPED_HOUR)
     assert problems == [] and meta["date"] == datetime(2024, 3, 31, 3, 30, tzinfo=ROME)
     assert meta["date"].isoformat() == "2024-03-31T03:30:00+02:00"
     assert warnings == [("date", "`date`: le 02:30 del 31/03/2024 non esistono (le lancette"
@@ -272,8 +278,11 @@ def test_a_time_the_clocks_skip_becomes_the_real_one_with_a_warning(settings):
     assert warnings == [] and meta["date"].isoformat() == "2024-03-31T03:30:00+02:00"
 
 
+UPDATE_BEFORE_DATE = {"date": "2024-05-05 10:00", "modified": "2020-01-01"}
+
+
 def test_an_update_before_the_publication_is_dropped_with_a_warning(settings):
-    meta, problems, warnings = check(settings, date="2024-05-05 10:00", modified="2020-01-01")
+    meta, problems, warnings = check(settings, **UPDATE_BEFORE_DATE)
     assert problems == [] and "modified" not in meta
     assert warnings == [("modified", "`modified` (ultimo aggiornamento) è prima di `date`:"
                                      " ignorato / `modified` is before `date`, ignored")]

@@ -230,13 +230,15 @@ def test_paths_typed_without_static_or_filename_are_errors_saying_what_to_write(
         site.log.split())
 
 
+TWO_SLASHES = {"immagini/foto.jpg": JPEG + b" photo", "notizie/foto.md": article(
+    title="Foto", body="![Il gruppo]({static}//immagini/foto.jpg)")}
+
+
 def test_a_static_link_with_two_slashes_is_an_error_not_a_broken_image(tmp_path):
     """``{static}//immagini/foto.jpg``: Pelican reads ``immagini`` as a host and looks
     for ``foto.jpg``, finds nothing and publishes ``src="//immagini/…/foto.jpg"``, a
     broken image. The contract read it as ``immagini/foto.jpg`` and let it through."""
-    files = {"immagini/foto.jpg": JPEG + b" photo",
-             "notizie/foto.md": article(title="Foto", body="![Il gruppo]({static}//immagini/foto.jpg)")}
-    status, out, _ = run_check(tmp_path, files)
+    status, out, _ = run_check(tmp_path, TWO_SLASHES)
     assert status == 1
     assert "content/notizie/foto.md:6: errore: il link {static}//immagini/foto.jpg deve" \
         " puntare a un file in immagini/, allegati/" in out, out
@@ -551,9 +553,12 @@ def test_new_says_when_the_item_goes_online():
         "programmato: esce alla prima pubblicazione del sito dopo il 14/03/2027 alle 10:00"
 
 
+FUTURE_UPDATE = {"notizie/a.md": article(title="Aggiornato", date="2024-05-05 10:00",
+                                         modified="2099-01-01 10:00", slug="aggiornato")}
+
+
 def test_an_update_dated_in_the_future_is_the_same_warning_in_check_and_every_build(tmp_path):
-    files = {"notizie/a.md": article(title="Aggiornato", date="2024-05-05 10:00",
-                                     modified="2099-01-01 10:00", slug="aggiornato")}
+    files = FUTURE_UPDATE
     status, out, err = run_check(tmp_path, files)
     warning = ("content/notizie/a.md:4: avviso: `modified` (ultimo aggiornamento) è nel futuro"
                " (2099-01-01 10:00): ignorato")
@@ -653,12 +658,15 @@ def test_a_link_error_names_the_line_of_that_link(tmp_path):
                                           " notizie/festa.md"), out
 
 
+HEADINGS_AND_EMPTY_LINK = {"notizie/a.md": article(title="A", slug="a", body=(
+    "Primo paragrafo.\n\n# Titolo nel testo\n\nTesto.\n\n#### Quarto livello\n\n"
+    "Un link vuoto: [](https://example.org/vuoto).\n\n"
+    "[![Il logo]({static}/immagini/logo.jpg)](https://example.org/) ha un nome.")),
+    "immagini/logo.jpg": JPEG}
+
+
 def test_headings_out_of_order_are_warnings_and_a_link_without_text_an_error(tmp_path):
-    body = ("Primo paragrafo.\n\n# Titolo nel testo\n\nTesto.\n\n#### Quarto livello\n\n"
-            "Un link vuoto: [](https://example.org/vuoto).\n\n"
-            "[![Il logo]({static}/immagini/logo.jpg)](https://example.org/) ha un nome.")
-    files = {"notizie/a.md": article(title="A", slug="a", body=body),
-             "immagini/logo.jpg": JPEG}
+    files = HEADINGS_AND_EMPTY_LINK
     status, out, err = run_check(tmp_path, files)
     lines = [line.split(" / ")[0] for line in out.splitlines()]
     assert status == 1 and lines == [

@@ -8,8 +8,9 @@ a message added to the code without a word for the editors fails this test.
 How a message is looked for in the guide, whatever the file's values:
 
 - its values become ``…``: a `backquoted` or «quoted» text, a text in parentheses, a word
-  holding a digit, ``/``, ``\``, ``{``, ``<`` or ``@``, or a dot between letters (paths,
-  addresses, file names, numbers); punctuation is left out;
+  holding a digit, ``/``, ``\``, ``{``, ``<``, ``@`` or ``+``, or a dot between letters
+  (paths, addresses, file names, numbers, characters: ``U+FFFF``); punctuation is left
+  out;
 - its key is its first clause (up to ``:`` or ``;``), at most six words, without a value at
   its end; a first clause of one word besides values and articles (``il link
   {static}/immagini/Foto.jpg:``) only names what the message is about, and the next clause
@@ -26,7 +27,7 @@ import re
 
 import yaml
 
-from support import ROOT, article, run_tool, write_conf, write_content
+from support import ROOT, Symlink, article, run_tool, write_conf, write_content
 import test_attachments as attachments
 import test_content_errors as content_errors
 import test_contract_schema as schema
@@ -110,29 +111,98 @@ CORPORA = [
               file: data, name: attachments.item(title="Rotto", attachments=[file])}),
     *each(images.test_an_unreadable_image_stops_the_build_and_check_naming_it,
           _broken_image),
+    *each(content_errors.test_every_problem_of_a_file_is_named_at_once_at_its_own_line,
+          lambda name, files, _: files),
+    content_errors.NOT_UTF8,
+    editor_tools.TWO_SLASHES,
+    editor_tools.FUTURE_UPDATE,
+    editor_tools.HEADINGS_AND_EMPTY_LINK,
+    images.LOCATED_PNG,
+    hostile.UNREADABLE,
+    hostile.SIXTY_LINKS_BY_ADDRESS,
+    hostile.FIFTY_ONE_LINKS_BY_ADDRESS,
+    hostile.FIFTY_ONE_PROBLEMS,
+    hostile.CONTROL_CHARACTERS,
+    hostile.ESCAPED_CONTROL_CHARACTERS,
+    hostile.WORD_PROCESSOR_DASHES,
+    hostile.LISTS_BEGUN_WITH_DASHES,
+    hostile.BACKSLASH_LINK,
+    *({f"notizie/{name}.md": _front_matter({"title": "Titolo", "date": "2024-05-05 17:07",
+                                            **raw})}
+      for name, raw in [("titolo-lungo", schema.LONG_TITLE), ("ora-saltata", schema.SKIPPED_HOUR),
+                        ("aggiornato-prima", schema.UPDATE_BEFORE_DATE)]),
+    *each(schema.test_translation_of_another_kind_is_an_error, lambda name, value: {
+        name: _front_matter({"title": "Titolo", "date": "2024-05-05 17:07",
+                             "translation": value})}),
+    *each(schema.test_a_lang_that_is_not_a_language_code_is_an_error, lambda name, value: {
+        name: _front_matter({"title": "Titolo", "date": "2024-05-05 17:07", "lang": value})}),
+    # Broken content the tests write in their functions (made by a tool, or in their own
+    # temporary folder): each file with the message it makes ./run check print
+    {
+        # il testo contiene ancora la frase d'esempio «Scrivi qui il testo.» (the text
+        # ./run new writes, test_editor_tools)
+        "notizie/da-scrivere.md": article(title="Da scrivere", body="Scrivi qui il testo."),
+        # il link {static}immagini/… va scritto con la barra dopo {static}
+        "notizie/senza-barra.md": article(title="Senza barra",
+                                          body="![Foto]({static}immagini/foto.jpg)"),
+        # `argomento` vale solo per le pagine
+        "notizie/con-argomento.md": article(title="Con argomento", argomento="Crema"),
+    },
+]
+
+# Content checked in a folder of its own, with settings of its own: (files, settings)
+OWN_FOLDERS = [
+    # symbolic links: ./run check names them and reads nothing else
+    ({**hostile.FOLDER_LINKS,
+      # collegamento simbolico che porta fuori da content/ (the tests link a file in their
+      # temporary folder, by its absolute path)
+      "allegati/fuori.pdf": Symlink("../../fuori.pdf")}, ""),
+    # videos allowed from one host only (iframe da … non ammesso); attachments over 1 kB
+    # very large (allegato molto grande)
+    ({**content_errors.IFRAME_FROM_ANOTHER_HOST, **attachments.SITE},
+     content_errors.VIDEO_HOSTS + attachments.LOW_SIZE_LIMIT),
+    # conversions stopped after 0.05 s (il testo non può essere convertito: la conversione
+    # richiede più di …, and the same of `summary`): nothing else in the folder, or a slow
+    # moment of the machine could stop another file's conversion too
+    (hostile.SLOW_TO_CONVERT, "CONTRACT_MARKDOWN_SECONDS = 0.05\n"),
 ]
 
 
 def content_folders(corpora):
     """The corpora in as few content folders as hold them: a corpus joins the first
     folder where none of its files' names (capitals aside, as on a Mac) is taken by
-    another file. One ``./run check`` per folder, not one per corpus."""
+    another file, if need be with its articles renamed (:func:`own_names`). One ``./run
+    check`` per folder, not one per corpus."""
     folders = []
-    for files in corpora:
+    for number, files in enumerate(corpora):
+        versions = [files, own_names(files, number)]
         for folder in folders:
             taken = {name.casefold(): name for name in folder}
-            if all(taken.get(name.casefold(), name) == name and folder.get(name, data) == data
-                   for name, data in files.items()):
-                folder.update(files)
+            fits = [version for version in versions if all(
+                taken.get(name.casefold(), name) == name and folder.get(name, data) == data
+                for name, data in version.items())]
+            if fits:
+                folder.update(fits[0])
                 break
         else:
             folders.append(dict(files))
     return folders
 
 
+def own_names(files, number):
+    """``files`` with the corpus's ``number`` in its articles' names (``notizie/a.md``:
+    ``notizie/a-7.md``), so that it can share a folder with another corpus's
+    ``notizie/a.md``; as they are when one file links another by its name."""
+    if any("{filename}" in (data.decode("utf-8", "replace") if isinstance(data, bytes)
+                            else str(data)) for data in files.values()):
+        return files
+    return {f"{name[:-3]}-{number}.md" if name.endswith(".md") else name: data
+            for name, data in files.items()}
+
+
 # A value (see the module's docstring)
 VALUE = re.compile(r"`[^`]*`|«[^»]*»|\((?:[^()]|\([^()]*\))*\)"
-                   r"|(?:[^\s,;:]|:(?=\S))*(?:[\d/\\{<@]|\w\.\w)(?:[^\s,;:]|:(?=\S))*")
+                   r"|(?:[^\s,;:]|:(?=\S))*(?:[\d/\\{<@+]|\w\.\w)(?:[^\s,;:]|:(?=\S))*")
 GAP = "…"
 ARTICLES = {"il", "lo", "la", "i", "gli", "le", "un", "uno", "una"}
 
@@ -188,12 +258,15 @@ def checked_messages(tmp_path):
     """``{message: where}``: the Italian part (before `` / ``) of every message ``./run
     check`` prints for :data:`CORPORA`, and a file and line it was printed for."""
     messages = {}
-    for number, files in enumerate(content_folders(CORPORA)):
+    folders = [(files, "") for files in content_folders(CORPORA)] + OWN_FOLDERS
+    for number, (files, settings) in enumerate(folders):
         folder = tmp_path / str(number)
         write_content(folder / "content", files)
-        status, out, err = run_tool(folder, "check", "--settings", str(write_conf(folder)),
+        status, out, err = run_tool(folder, "check", "--settings",
+                                    str(write_conf(folder, settings)),
                                     "--content", str(folder / "content"))
-        assert status == 1 and "Traceback" not in err, out + err
+        # 0: a folder of warnings only
+        assert status in (0, 1) and out and "Traceback" not in err, out + err
         for line in out.splitlines():
             where, message = re.fullmatch(r"content/(.+?): (?:errore|avviso): (.+)",
                                           line).groups()

@@ -52,14 +52,17 @@ def test_symlinked_folder_leading_out_is_an_error(build, tmp_path):
     assert_stopped(site, "immagini/cartella: collegamento simbolico")
 
 
+# Links to folders inside content/: found before anything is read, nothing else is checked
+FOLDER_LINKS = {"notizie/specchio": Symlink("."), "immagini/foto": Symlink("../notizie")}
+
+
 def test_symlinks_to_folders_stop_the_build_and_the_check_before_anything_is_read(
         build, tmp_path):
     """Pelican, reading ahead and invoke check walk content/ following links: a link to a
     folder holding it was read forty levels deep (reported only as forty articles with
     one slug), and two such links (2^40 paths) kept the build and the check walking for
     good. A link to a folder is an error naming the link, found before anything is read."""
-    site = build({**GOOD, "notizie/specchio": Symlink("."),
-                  "immagini/foto": Symlink("../notizie")})
+    site = build({**GOOD, **FOLDER_LINKS})
     assert_stopped(site, "notizie/specchio: collegamento simbolico alla cartella notizie/",
                    "immagini/foto: collegamento simbolico alla cartella notizie/")
     assert "specchio/specchio" not in site.log
@@ -80,10 +83,13 @@ def test_symlink_in_immagini_is_refused_even_when_nothing_links_it(build, tmp_pa
     assert_stopped(site, "immagini/foto.jpg: collegamento simbolico")
 
 
+UNREADABLE = {"notizie/rotto.md": Symlink("vecchio-nome.md")}
+
+
 def test_a_content_file_that_cannot_be_read_is_an_error_naming_it(build, tmp_path):
     """A link to a file renamed since (or a file deleted while it is read): a traceback in
     invoke check, and only Pelican's "Could not process" in the build."""
-    site = build({**GOOD, "notizie/rotto.md": Symlink("vecchio-nome.md")})
+    site = build({**GOOD, **UNREADABLE})
     message = "notizie/rotto.md: il file non si può leggere (No such file or directory)"
     assert_stopped(site, message)
     status, out, err = run_tool(tmp_path, "check", "--settings", str(tmp_path / "testconf.py"),
@@ -122,14 +128,22 @@ def test_articles_no_build_reads_because_of_their_name_are_warned_about(build, t
         " rinominalo in nota.md" in out
 
 
+def links_by_address(count):
+    """An article linking ``count`` times to another by its address."""
+    links = "\n".join(f"- [Sezione {n}](/2024/05/festa/#s{n})" for n in range(1, count + 1))
+    return {"notizie/festa.md": article(title="Festa", date="2024-05-05"),
+            "notizie/elenco.md": article(title="Elenco", body=links)}
+
+
+SIXTY_LINKS_BY_ADDRESS, FIFTY_ONE_LINKS_BY_ADDRESS = links_by_address(60), links_by_address(51)
+
+
 def test_thousands_of_links_by_address_are_counted_not_each_listed(build, tmp_path):
     """A list of links copied from the browser (/2024/05/festa/#s1, #s2…): one warning
     each was 4,000 lines and a 2 MB log for one file. As for a text's other problems, the
     first 50 are listed, the rest counted at the first one left out, in the build and in
     invoke check alike."""
-    links = "\n".join(f"- [Sezione {n}](/2024/05/festa/#s{n})" for n in range(1, 61))
-    site = build({"notizie/festa.md": article(title="Festa", date="2024-05-05"),
-                  "notizie/elenco.md": article(title="Elenco", body=links)})
+    site = build(SIXTY_LINKS_BY_ADDRESS)
     assert site.ok, site.log  # warnings only
     status, out, _ = run_tool(tmp_path, "check", "--settings", str(tmp_path / "testconf.py"),
                               "--content", str(tmp_path / "content"))
@@ -145,9 +159,7 @@ def test_thousands_of_links_by_address_are_counted_not_each_listed(build, tmp_pa
 
 def test_one_link_by_address_past_those_listed_is_counted_in_the_singular(build):
     """51 links by address: the last one was "e altri 1 link … non elencati"."""
-    links = "\n".join(f"- [Sezione {n}](/2024/05/festa/#s{n})" for n in range(1, 52))
-    site = build({"notizie/festa.md": article(title="Festa", date="2024-05-05"),
-                  "notizie/elenco.md": article(title="Elenco", body=links)})
+    site = build(FIFTY_ONE_LINKS_BY_ADDRESS)
     assert site.ok, site.log  # warnings only
     log = " ".join(site.log.split())
     assert log.count("è l'indirizzo di notizie/festa.md") == 50
@@ -383,10 +395,13 @@ def test_a_text_with_thousands_of_problems_lists_the_first_fifty(build):
     assert site.messages().count("notizie/rotto.md") < 60
 
 
+FIFTY_ONE_PROBLEMS = {"notizie/rotto.md": article(body="Testo.\n\n<p {}>x</p>".format(
+    " ".join(f"dato{number}" for number in range(51))))}
+
+
 def test_one_problem_past_the_fifty_listed_is_counted_in_the_singular(build):
     """51 problems: the last one was "e altri 1 problemi … non elencati"."""
-    attributes = " ".join(f"dato{number}" for number in range(51))
-    site = build({**GOOD, "notizie/rotto.md": article(body=f"Testo.\n\n<p {attributes}>x</p>")})
+    site = build({**GOOD, **FIFTY_ONE_PROBLEMS})
     assert_stopped(site, "notizie/rotto.md: e un altro problema in questo testo, non elencato:"
                    " correggi quelli sopra e ricontrolla / and 1 more problem")
     assert "altri 1 " not in site.log
@@ -545,13 +560,18 @@ def test_a_very_long_title_gets_a_slug_cut_at_a_word_boundary(build):
 
 # -- no traceback ever reaches an editor ---------------------------------------------------
 
+CONTROL_CHARACTERS = {
+    "notizie/a.md": ("---\ntitle: 'Riga\x0bspezzata'\ndate: 2024-05-05 17:07\n"
+                     "attachments: ['allegati/Fattura \u202eFDP.zip']\n---\n\n"
+                     "Testo\x0bcon un a capo manuale\x0c e\x00 altro, \u202etse\u202c.\n"
+                     ).encode("utf-8"),
+    "allegati/Fattura FDP.zip": samples.PLAIN_ZIP}
+
+
 def test_control_characters_are_replaced_and_reported_with_their_line(build):
     """Bidirectional overrides are removed: in a name they turn what follows around
     (an attachment "Fattura \u202eFDP.zip" showed as "Fattura PIZ.PDF")."""
-    text = ("---\ntitle: 'Riga\x0bspezzata'\ndate: 2024-05-05 17:07\n"
-            "attachments: ['allegati/Fattura \u202eFDP.zip']\n---\n\n"
-            "Testo\x0bcon un a capo manuale\x0c e\x00 altro, \u202etse\u202c.\n")
-    site = build({"notizie/a.md": text.encode("utf-8"), "allegati/Fattura FDP.zip": samples.PLAIN_ZIP})
+    site = build(CONTROL_CHARACTERS)
     assert site.ok, site.log
     log = " ".join(site.log.split())
     assert "notizie/a.md:2: carattere U+000B (interruzione di riga manuale" in log
@@ -565,16 +585,19 @@ def test_control_characters_are_replaced_and_reported_with_their_line(build):
         ET.fromstring(site.text(url))
 
 
+ESCAPED_CONTROL_CHARACTERS = {"notizie/a.md": (
+    '---\ntitle: "Riga\\vspezzata e\\x01qui"\ndate: 2024-05-05 17:07\n'
+    'summary: "Lead\\x0c con \\u202etse\\u202c"\ntags: ["Crema\\x02"]\n---\n\n'
+    "Testo \uffff con un non carattere.\n").encode("utf-8")}
+
+
 def test_characters_xml_cannot_hold_never_reach_the_feeds(build):
     """U+FFFF (a non-character, which XML 1.0 cannot hold) in a body made every feed
     holding the item unreadable (strict readers drop the whole feed); YAML's escapes
     (``"\\v"``, ``"\\x01"``, ``"\\u202e"``) made control characters the file does
     not have, and the title's U+000B stopped the build with a traceback from the feeds'
     XML writer."""
-    text = ('---\ntitle: "Riga\\vspezzata e\\x01qui"\ndate: 2024-05-05 17:07\n'
-            'summary: "Lead\\x0c con \\u202etse\\u202c"\ntags: ["Crema\\x02"]\n---\n\n'
-            "Testo \uffff con un non carattere.\n")
-    site = build({"notizie/a.md": text.encode("utf-8")})
+    site = build(ESCAPED_CONTROL_CHARACTERS)
     assert site.ok, site.log
     assert "Traceback" not in site.log
     log = " ".join(site.log.split())
@@ -689,17 +712,20 @@ def test_invisible_characters_in_keys_and_dates_are_removed_with_a_warning(build
     assert_same_in_check(tmp_path, 0, *messages, severity="avviso")
 
 
+WORD_PROCESSOR_DASHES = {
+    "notizie/a.md": "–\ntitle: Uno\ndate: 2024-05-05\n–\n\nTesto.\n",
+    "notizie/b.md": b"\r\n----\r\ntitle: Due\r\ndate: 2024-05-05\r\n----\r\n"
+                    b"\r\nTesto.\r\n",  # Windows line endings
+    "notizie/c.md": "---\ntitle: Tre\ndate: 2024-05-05\n—\n\nTesto.\n",
+    "notizie/d.md": "---\ntitle: Quattro\ndate: 2024-05-05\n–\n\nTesto.\n\n"
+                    "---\n"}  # a rule in the body: the lines above are YAML
+
+
 def test_front_matter_lines_a_word_processor_changed_are_named(build, tmp_path):
     """Word and LibreOffice make "–" or "—" of "--" and "---": the file was read as a body
     without front matter, "manca il titolo" and "manca la data" at line 1 of a file that
     has both; a closing "–" only "non si chiude con un'altra riga `---`"."""
-    site = build({**GOOD,
-                  "notizie/a.md": "–\ntitle: Uno\ndate: 2024-05-05\n–\n\nTesto.\n",
-                  "notizie/b.md": b"\r\n----\r\ntitle: Due\r\ndate: 2024-05-05\r\n----\r\n"
-                                  b"\r\nTesto.\r\n",  # Windows line endings
-                  "notizie/c.md": "---\ntitle: Tre\ndate: 2024-05-05\n—\n\nTesto.\n",
-                  "notizie/d.md": "---\ntitle: Quattro\ndate: 2024-05-05\n–\n\nTesto.\n\n"
-                                  "---\n"})  # a rule in the body: the lines above are YAML
+    site = build({**GOOD, **WORD_PROCESSOR_DASHES})
     messages = [
         "notizie/a.md:1: il front matter non comincia con `---`: la riga `–` è una lineetta,"
         " non tre trattini (un programma di videoscrittura li cambia così): scrivi `---`",
@@ -713,15 +739,19 @@ def test_front_matter_lines_a_word_processor_changed_are_named(build, tmp_path):
     assert_same_in_check(tmp_path, 1, *messages)
 
 
+LISTS_BEGUN_WITH_DASHES = {
+    "notizie/a.md": article(tags=["Crema"]).replace("  - ", "  – "),
+    "notizie/b.md": "---\ntitle: B\ndate: 2024-05-05\ntags:\n• Crema\n"
+                    "• Cremona\n---\n\nTesto.\n",
+    "notizie/c.md": "---\ntitle: C\ndate: 2024-05-05\nsummary: Il progetto\n"
+                    "  – finanziato da Cariplo – parte oggi\n---\n\nTesto.\n"}
+
+
 def test_a_list_begun_with_dashes_or_bullets_is_an_error_at_its_line(build, tmp_path):
     """A word processor makes "– " or "• " of "- ": YAML read ``tags:`` then the lines
     "  – Crema" and "  – Cremona" as the text "– Crema – Cremona", published as one tag
     (argomenti/crema-cremona/)."""
-    site = build({**GOOD, "notizie/a.md": article(tags=["Crema"]).replace("  - ", "  – "),
-                  "notizie/b.md": "---\ntitle: B\ndate: 2024-05-05\ntags:\n• Crema\n"
-                                  "• Cremona\n---\n\nTesto.\n",
-                  "notizie/c.md": "---\ntitle: C\ndate: 2024-05-05\nsummary: Il progetto\n"
-                                  "  – finanziato da Cariplo – parte oggi\n---\n\nTesto.\n"})
+    site = build({**GOOD, **LISTS_BEGUN_WITH_DASHES})
     messages = ["notizie/a.md:5: l'elenco di `tags` comincia con `–`: ogni voce deve"
                 " cominciare con il trattino normale `-` e uno spazio",
                 "notizie/b.md:5: l'elenco di `tags` comincia con `•`"]
@@ -748,6 +778,10 @@ def test_a_hashtag_yaml_takes_for_a_comment_is_an_error_with_the_line_to_write(b
                    '"Crema #welfare"')
 
 
+BACKSLASH_LINK = {"immagini/foto.jpg": JPEG, "notizie/b.md": article(
+    title="Link", body="![Foto]({static}\\immagini\\foto.jpg)")}
+
+
 def test_paths_written_with_windows_backslashes(build, tmp_path):
     """``image: immagini\\foto.jpg`` was "l'immagine `image` deve stare in immagini/" (it
     is there) and ``{static}\\immagini\\foto.jpg`` "deve puntare a un file in immagini/":
@@ -758,9 +792,7 @@ def test_paths_written_with_windows_backslashes(build, tmp_path):
     assert site.ok, site.log
     assert site.soup("/2024/05/copertina/").select_one("main img")["src"].endswith(
         "/immagini/foto.jpg")
-    site = build({"immagini/foto.jpg": JPEG,
-                  "notizie/b.md": article(title="Link",
-                                          body="![Foto]({static}\\immagini\\foto.jpg)")})
+    site = build(BACKSLASH_LINK)
     message = ("notizie/b.md:6: il link {static}\\immagini\\foto.jpg usa la barra rovesciata"
                " `\\`: nei link si usa la barra `/`, {static}/immagini/foto.jpg")
     assert_stopped(site, message)
@@ -800,14 +832,17 @@ def test_a_conversion_starts_from_a_clean_parser():
     assert render(markdown, "Un testo **forte**.") == "<p>Un testo <strong>forte</strong>.</p>"
 
 
+# A body and a summary Markdown would convert for minutes
+SLOW_TO_CONVERT = {"notizie/parentesi.md": article(body="[" * 20000),
+                   "notizie/immagini.md": article(title="Immagini",
+                                                  summary="'" + "![" * 20000 + "'")}
+
+
 def test_text_markdown_would_convert_for_minutes_stops_the_build_within_its_budget(build):
     """Python-Markdown is quadratic on runs of `[` or `![` in one paragraph (20,000 `[`:
     88 s; 20,000 `![`: three minutes): such a file is an error after
     CONTRACT_MARKDOWN_SECONDS, naming the file and the way out."""
-    images = "'" + "![" * 20000 + "'"
-    site = build({**GOOD, "notizie/parentesi.md": article(body="[" * 20000),
-                  "notizie/immagini.md": article(title="Immagini", summary=images)},
-                 "CONTRACT_MARKDOWN_SECONDS = 1\n")
+    site = build({**GOOD, **SLOW_TO_CONVERT}, "CONTRACT_MARKDOWN_SECONDS = 1\n")
     assert_stopped(site, "notizie/parentesi.md: il testo non può essere convertito: la"
                          " conversione richiede più di 1 s",
                    "notizie/immagini.md:4: `summary` non può essere convertito: la conversione"

@@ -545,23 +545,32 @@ def test_a_jpeg_only_linked_for_download_is_published_without_its_position_too(b
     assert (site.output / "immagini" / "pulita.jpg").read_bytes() == jpeg(600, 400)
 
 
-def test_a_png_that_carries_its_gps_location_is_warned_about(build, tmp_path):
-    """Only JPEGs are rewritten without their position: a PNG carrying one is published as
-    it is, and the editor is told, by the build and by ``invoke check`` alike."""
+def located_png():
+    """A PNG whose EXIF holds a GPS position."""
     exif = Image.Exif()
     exif.get_ifd(0x8825).update(POSITION)
     data = io.BytesIO()
     Image.new("RGB", (600, 400), "#336699").save(data, "PNG", exif=exif.tobytes())
-    files = {"immagini/telefono.png": data.getvalue(), "immagini/pulita.jpg": jpeg(600, 400),
-             "notizie/a.md": article(body="![Al parco]({static}/immagini/telefono.png)\n\n"
-                                          "![Al mare]({static}/immagini/pulita.jpg)")}
+    return data.getvalue()
+
+
+LOCATED_PNG = {"immagini/telefono.png": located_png(), "immagini/pulita.jpg": jpeg(600, 400),
+               "notizie/a.md": article(body="![Al parco]({static}/immagini/telefono.png)\n\n"
+                                            "![Al mare]({static}/immagini/pulita.jpg)")}
+
+
+def test_a_png_that_carries_its_gps_location_is_warned_about(build, tmp_path):
+    """Only JPEGs are rewritten without their position: a PNG carrying one is published as
+    it is, and the editor is told, by the build and by ``invoke check`` alike."""
+    files = LOCATED_PNG
+    data = files["immagini/telefono.png"]
     site = build(files)
     assert site.ok, site.log  # a warning: the editor decides
     log = " ".join(site.log.split())
     assert "notizie/a.md:6: l'immagine immagini/telefono.png contiene il luogo in cui è" \
         " stata scattata (coordinate GPS)" in log
     assert "pulita.jpg contiene" not in log
-    assert (site.output / "immagini" / "telefono.png").read_bytes() == data.getvalue()
+    assert (site.output / "immagini" / "telefono.png").read_bytes() == data
     status, out, _ = run_tool(tmp_path, "check", "--settings", str(write_conf(tmp_path)),
                               "--content", str(tmp_path / "content"))
     assert status == 0
