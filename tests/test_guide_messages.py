@@ -29,6 +29,7 @@ import yaml
 
 from support import ROOT, Symlink, article, run_tool, write_conf, write_content
 import test_attachments as attachments
+import test_attachments_model as attachments_model
 import test_content_errors as content_errors
 import test_contract_schema as schema
 import test_editor_tools as editor_tools
@@ -131,6 +132,10 @@ CORPORA = [
                                             **raw})}
       for name, raw in [("titolo-lungo", schema.LONG_TITLE), ("ora-saltata", schema.SKIPPED_HOUR),
                         ("aggiornato-prima", schema.UPDATE_BEFORE_DATE)]),
+    *each(attachments_model.test_malformed_declarations_are_problems_of_their_entry,
+          lambda name, value, *_: {name: _front_matter({"title": "Voci",
+                                                        "date": "2024-05-05 17:07",
+                                                        "attachments": value})}),
     *each(schema.test_translation_of_another_kind_is_an_error, lambda name, value: {
         name: _front_matter({"title": "Titolo", "date": "2024-05-05 17:07",
                              "translation": value})}),
@@ -147,6 +152,10 @@ CORPORA = [
                                           body="![Foto]({static}immagini/foto.jpg)"),
         # `argomento` vale solo per le pagine
         "notizie/con-argomento.md": article(title="Con argomento", argomento="Crema"),
+        # dichiarazione <!DOCTYPE html> non ammessa, istruzione <?…?> non ammessa,
+        # dichiarazione <![…]> non ammessa (a web page or a PHP file pasted in)
+        "notizie/pagina-incollata.md": article(title="Pagina incollata", body=(
+            "<!DOCTYPE html>\n\n<?php echo 1; ?>\n\n<![CDATA[ dati ]]>")),
     },
 ]
 
