@@ -110,11 +110,20 @@ AT_THEIR_LINES = [
       "notizie/rotto.md:8: stesso allegato dichiarato due volte: allegati/bando.pdf",
       "notizie/rotto.md:9: il file è vuoto: allegati/vuoto.pdf",
       "notizie/rotto.md:10: la voce 5 di `attachments` non ha `file`"]),
+    # `attachments` written twice, the last one counts: its file at its line, not at the
+    # line of the list it replaced (the same place in that list named another file)
+    ({"allegati/bando.pdf": samples.pdf(),
+      "notizie/rotto.md": "---\ntitle: Allegati\ndate: 2024-05-05\nattachments:\n"
+                          "  - allegati/bando.pdf\n  - allegati/bando.pdf\n"
+                          "attachments:\n  file: allegati/manca.pdf\n  title: Il verbale\n"
+                          "---\n\nTesto.\n"},
+     ["notizie/rotto.md:7: allegato non trovato: allegati/manca.pdf"]),
 ]
 
 
 @pytest.mark.parametrize(("files", "messages"), AT_THEIR_LINES,
-                         ids=["body-after-a-yaml-error", "attachment-entries"])
+                         ids=["body-after-a-yaml-error", "attachment-entries",
+                              "repeated-attachments-key"])
 def test_every_problem_of_a_file_is_named_at_once_at_its_own_line(build, tmp_path, files,
                                                                    messages):
     site = build({**GOOD, **files})

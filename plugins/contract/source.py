@@ -240,9 +240,12 @@ def load_yaml(text, first_line):
             warnings.append((line, f"chiave `{key}` ripetuta (riga {lines[key]}): vale"
                                    f" l'ultima / repeated key `{key}`"))
         lines[key] = line
-    for key_node, value_node in node.value:  # each entry of a list at its own line
+    # each entry of a list at its own line: of the value that counts, a repeated key's last
+    # (the entries of a list it replaced would name another file's line)
+    values = {str(key_node.value).strip().lower(): value_node
+              for key_node, value_node in node.value}
+    for key, value_node in values.items():
         if isinstance(value_node, yaml.SequenceNode):
-            key = str(key_node.value).strip().lower()
             for position, entry in enumerate(value_node.value, start=1):
                 lines[entry_key(key, position)] = first_line + entry.start_mark.line
     data = {key: _visible(value, lines.get(str(key).strip().lower(), first_line), warnings)
