@@ -383,6 +383,22 @@ def test_a_problem_met_again_is_named_at_its_own_line(build, tmp_path):
     assert_same_in_check(tmp_path, 1, *messages)
 
 
+def test_an_image_without_description_is_named_at_its_line_past_a_described_one(build,
+                                                                                tmp_path):
+    """The same picture shown with a description and without: the one without was named
+    at the described one's line (the first place of its address, or the next one), where
+    there is nothing to fix."""
+    site = build({**GOOD, "immagini/foto.jpg": JPEG, "notizie/rotto.md": article(body=(
+        "![La festa]({static}/immagini/foto.jpg)\n\nTesto.\n\n"
+        "![]({static}/immagini/foto.jpg)\n\n![Il palco]({static}/immagini/foto.jpg)\n\n"
+        "![]({static}/immagini/foto.jpg)"))})
+    messages = ["notizie/rotto.md:10: immagine senza testo alternativo",
+                "notizie/rotto.md:14: immagine senza testo alternativo"]
+    assert_stopped(site, "notizie/rotto.md", *messages)
+    assert "rotto.md:6: immagine" not in site.log and "rotto.md:12: immagine" not in site.log
+    assert_same_in_check(tmp_path, 1, *messages)
+
+
 def test_a_text_with_thousands_of_problems_lists_the_first_fifty(build):
     """Each problem's line is a search of the whole text: 120,000 attributes not allowed
     (a 240 kB file) took 95 s to report, a megabyte half an hour (no time limit covers
