@@ -221,15 +221,18 @@ class _FileCheck:
             for needle, message in body.heading_warnings(headings):
                 add(message, needle, WARNING)
         for what, target, needle in links:
-            at = line(needle)  # every link, in order: each at its own place
+            # every link in order, each at its own place; one with a problem past those
+            # listed is not looked for (thousands of broken links, each a search)
             if what == "web":  # https://…: content_checks.rules.address_links
-                self.checked.links.setdefault(target, at)
+                self.checked.links.setdefault(target, line(needle))
                 continue
             message = self._plain_problem(target) if not what else \
                 self._link_problem(what, target)
             if message:
-                add(message, needle, at=at)
-            elif what == "filename":
+                add(message, needle, lines=link_lines)
+                continue
+            at = line(needle)
+            if what == "filename":
                 path = content_path(target, posixpath.dirname(self.relative))
                 if path not in self.checked.links:
                     self.checked.links[path] = at
