@@ -304,10 +304,12 @@ class Lines:
             key = needle.lower()
             start, last = self.after.get(key, (0, -1))
             position = self.lowered.find(key, start)
-            if position < 0:
-                position = last
             if position >= 0:
                 self.after[key] = (position + len(key), position)
+            else:  # no place after: not looked for again (a needle that is nowhere, asked
+                self.after[key] = (len(self.lowered), last)  # for each of 20,000 links)
+                position = last
+            if position >= 0:
                 return self.body_line + bisect.bisect_left(self.breaks, position)
         return None
 
