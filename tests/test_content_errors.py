@@ -131,6 +131,23 @@ def test_every_problem_of_a_file_is_named_at_once_at_its_own_line(build, tmp_pat
     assert_same_in_check(tmp_path, 1, *messages)
 
 
+def test_a_topics_page_whose_front_matter_cannot_be_read_is_not_said_to_lack_its_text(
+        build, tmp_path):
+    """A topic's page (`argomento:`) has no text of its own: it lists the topic's news.
+    Its front matter unreadable, the body checked all the same was also "l'articolo non
+    ha testo", a warning about nothing to fix: whether it may be empty is in the front
+    matter, not read."""
+    page = "---\ntitle: Crema: il territorio\nargomento: Crema\n---\n"
+    site = build({**GOOD, "pages/crema.md": page})
+    assert_stopped(site, "pages/crema.md", "pages/crema.md:2: front matter YAML non valido")
+    assert "non ha testo" not in site.log
+    code, out, err = run_tool(tmp_path, "check", "--settings", str(tmp_path / "testconf.py"),
+                              "--content", str(tmp_path / "content"))
+    assert code == 1 and "content/pages/crema.md:2: errore: front matter YAML non valido" \
+        in out, out + err
+    assert "non ha testo" not in out, out
+
+
 def test_unknown_key_is_a_warning_not_an_error(build):
     site = build({"notizie/a.md": article(colore="blu")})
     assert site.ok, site.log

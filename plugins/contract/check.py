@@ -124,7 +124,7 @@ class _FileCheck:
         except SourceError as error:
             self.add(error.message, error.line)
             if error.source is not None:  # only the front matter is unreadable: every
-                self._body(error.source)  # problem of the body is named at once too
+                self._body(error.source, read=False)  # problem of the body is named too
             return self.checked
         if not source.raw and not source.text.lstrip().startswith("---"):
             # text without front matter: the first line was meant as the title
@@ -153,7 +153,9 @@ class _FileCheck:
         self._lead_length()
         return self.checked
 
-    def _body(self, source):
+    def _body(self, source, read=True):
+        """``read``: whether the front matter was read (else whether the body may be
+        empty, a topic's page, is not known)."""
         try:
             html = render(self.markdown, source.body, self._seconds())
         except ValueError as error:
@@ -161,7 +163,7 @@ class _FileCheck:
                      " converted", None)
             return
         self._check_html(html, source.body, source.body_line)
-        if not source.body.strip() and not self.checked.metadata.get("argomento"):
+        if read and not source.body.strip() and not self.checked.metadata.get("argomento"):
             # the page would show a title and nothing else (a page of a topic lists news)
             self.add("l'articolo non ha testo: scrivilo sotto la riga `---` che chiude le"
                      " informazioni / the body is empty", max(source.body_line - 1, 1),
