@@ -205,7 +205,7 @@ class _FileCheck:
         def line(needle, lines=link_lines):
             return fixed_line or lines(needle)
 
-        def add(message, needle, severity=ERROR, lines=problem_lines, at=None):
+        def add(message, needle, severity=ERROR, lines=problem_lines):
             # each line is a search of the text: 120,000 attributes not allowed (a 240 kB
             # file) took 95 s, a megabyte half an hour, past any time limit
             if len(listed) >= MAX_TEXT_PROBLEMS:
@@ -213,9 +213,7 @@ class _FileCheck:
                 return
             listed.append(severity)
             # no needle (an image without src): a summary's line still, as line() gives
-            if at is None:
-                at = line(needle, lines) if needle else fixed_line
-            self.add(message, at, severity)
+            self.add(message, line(needle, lines) if needle else fixed_line, severity)
 
         for needle, message in problems:
             add(message, needle)
