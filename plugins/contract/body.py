@@ -289,28 +289,39 @@ class Lines:
     ``body_line``). Called with a needle (one text, or several tried in turn) it answers
     the line of its first place; called again with the same needle, the line of its next
     place: the fifth ``style=`` of a text pasted from a web page is named at its own line,
-    not at the first one's (a needle asked more often than it is there: its last place)."""
+    not at the first one's (a needle asked more often than it is there: its last place).
+    The text is lowered and its line breaks found once, at the first question, and shared
+    with the cursors :meth:`another` makes: most texts are never asked."""
 
-    def __init__(self, source, body_line):
-        self.lowered = source.lower()
+    def __init__(self, source, body_line, shared=None):
+        self.source = source
         self.body_line = body_line
-        self.breaks = [match.start() for match in re.finditer("\n", self.lowered)]
+        self.shared = {} if shared is None else shared  # "lowered", "breaks"
         self.after = {}  # needle (lower case) -> (where to look next, its last place)
 
+    def another(self):
+        """A cursor of its own on the same text."""
+        return Lines(self.source, self.body_line, self.shared)
+
     def __call__(self, needles):
+        if not self.shared:
+            lowered = self.source.lower()
+            self.shared.update(lowered=lowered, breaks=[
+                match.start() for match in re.finditer("\n", lowered)])
+        lowered = self.shared["lowered"]
         for needle in ([needles] if isinstance(needles, str) else needles):
             if not needle:
                 continue
             key = needle.lower()
             start, last = self.after.get(key, (0, -1))
-            position = self.lowered.find(key, start)
+            position = lowered.find(key, start)
             if position >= 0:
                 self.after[key] = (position + len(key), position)
             else:  # no place after: not looked for again (a needle that is nowhere, asked
-                self.after[key] = (len(self.lowered), last)  # for each of 20,000 links)
+                self.after[key] = (len(lowered), last)  # for each of 20,000 links)
                 position = last
             if position >= 0:
-                return self.body_line + bisect.bisect_left(self.breaks, position)
+                return self.body_line + bisect.bisect_left(self.shared["breaks"], position)
         return None
 
 

@@ -199,8 +199,8 @@ class _FileCheck:
         listed, dropped = [], []  # severities: of the problems listed, of those past the limit
         # one cursor for each kind of finding, each met in the text's order: a needle
         # found again (a second `style=`, the same image twice) is at its next place
-        problem_lines, link_lines, image_lines = (body.Lines(text, first_line)
-                                                  for _ in range(3))
+        problem_lines = body.Lines(text, first_line)
+        link_lines, image_lines = problem_lines.another(), problem_lines.another()
 
         def line(needle, lines=link_lines):
             return fixed_line or lines(needle)
