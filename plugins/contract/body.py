@@ -309,9 +309,7 @@ class Lines:
             self.shared.update(lowered=lowered, breaks=[
                 match.start() for match in re.finditer("\n", lowered)])
         lowered = self.shared["lowered"]
-        for needle in ([needles] if isinstance(needles, str) else needles):
-            if not needle:
-                continue
+        for needle in _as_written([needles] if isinstance(needles, str) else needles):
             key = needle.lower()
             start, last = self.after.get(key, (0, -1))
             position = lowered.find(key, start)
@@ -323,6 +321,16 @@ class Lines:
             if position >= 0:
                 return self.body_line + bisect.bisect_left(self.shared["breaks"], position)
         return None
+
+
+def _as_written(needles):
+    """Each needle, then (holding ``&``) as HTML writes it: the HTML read an address's
+    ``&amp;`` as ``&`` (``<a href="foto.jpg?w=1&amp;h=2">`` pasted from a web page)."""
+    for needle in needles:
+        if needle:
+            yield needle
+            if "&" in needle:
+                yield escape(needle, quote=False)
 
 
 def find_line(source, needles, body_line):
