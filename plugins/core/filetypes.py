@@ -43,10 +43,10 @@ class Kind:
     en: str
     mimes: dict = field(default_factory=dict)
     container: str | None = None  # content of this kind also satisfies that kind ("zip")
-    hint: str = ""  # Italian advice when the kind is refused
-    # the advice where images alone are allowed (content/immagini/): a PDF or an office
-    # format ``hint`` names would be refused there too
-    image_hint: str = ""
+    hint: str = ""  # Italian advice when the content is not of this kind
+    # when the kind is refused: what to do ("esportalo") and into which kinds; the advice
+    # names those the folder allows ("esportalo in PNG o PDF", in immagini/ "in PNG")
+    convert: tuple = ()
 
 
 KINDS = {kind.name: kind for kind in (
@@ -79,21 +79,21 @@ KINDS = {kind.name: kind for kind in (
     Kind("webp", "WebP", "un'immagine WebP", "a WebP image", {"webp": "image/webp"}),
     # Recognised, so that messages can name them; allowed by no plugin today.
     Kind("gif", "GIF", "un'immagine GIF", "a GIF image", {"gif": "image/gif"},
-         hint="convertilo in PNG", image_hint="convertilo in PNG"),
+         convert=("convertilo", ("png",))),
     Kind("ole", "Office OLE",
          "un documento Office in formato OLE (DOC, XLS, PPT del vecchio formato,"
          " o un file Office protetto da password)",
          "an OLE Office file (legacy DOC, XLS, PPT, or a password-protected Office file)",
          {"doc": "application/msword", "xls": "application/vnd.ms-excel",
           "ppt": "application/vnd.ms-powerpoint"},
-         hint="salvalo in PDF o nel formato attuale (DOCX, XLSX, PPTX)"),
+         convert=("salvalo", ("pdf", "docx", "xlsx", "pptx"))),
     Kind("rtf", "RTF", "un documento RTF", "an RTF document", {"rtf": "application/rtf"},
-         hint="salvalo in PDF, DOCX o ODT"),
+         convert=("salvalo", ("pdf", "docx", "odt"))),
     Kind("html", "HTML", "una pagina HTML", "an HTML page",
          {"html": "text/html", "htm": "text/html", "xhtml": "application/xhtml+xml"},
-         hint="salvalo in PDF"),
+         convert=("salvalo", ("pdf",))),
     Kind("svg", "SVG", "un'immagine SVG", "an SVG image", {"svg": "image/svg+xml"},
-         hint="esportalo in PNG o PDF", image_hint="esportalo in PNG"),
+         convert=("esportalo", ("png", "pdf"))),
     Kind("xml", "XML", "un documento XML", "an XML document", {"xml": "application/xml"}),
 )}
 EXTENSIONS = {ext: kind.name for kind in KINDS.values() for ext in kind.mimes}
@@ -211,6 +211,19 @@ def allowed_text(allowed):
     return ", ".join(ext.upper() for name in allowed for ext in KINDS[name].mimes)
 
 
+def _conversion(kind, allowed):
+    """What to turn a file of the refused ``kind`` into, among the ``allowed`` kinds:
+    ``esportalo in PNG o PDF``; "" when none of them will do."""
+    if not kind.convert:
+        return ""
+    verb, targets = kind.convert
+    labels = [KINDS[target].label for target in targets if target in allowed]
+    if not labels:
+        return ""
+    return f"{verb} in " + " o ".join([", ".join(labels[:-1]), labels[-1]] if len(labels) > 1
+                                      else labels)
+
+
 def problem(relative, path, allowed):
     """Why the file at ``path`` (``relative``, as editors name it) may not be published
     as one of the ``allowed`` kinds, in Italian and English; None when it may."""
@@ -219,9 +232,7 @@ def problem(relative, path, allowed):
     if expected not in allowed:
         kind = KINDS.get(expected)
         label = ext.upper() if ext else "senza estensione"
-        advice = ""
-        if kind:  # where images alone are allowed, a PDF or an office format is refused too
-            advice = kind.image_hint if set(allowed) <= set(IMAGES) else kind.hint
+        advice = _conversion(kind, allowed) if kind else ""
         hint = f"; {advice}" if advice else ""
         return (f"tipo di file non ammesso: {relative} ({label}); ammessi {allowed_text(allowed)}"
                 f"{hint} / file type not allowed: {relative}")
