@@ -22,7 +22,7 @@ from plugins.core.problems import WARNING, Problem
 from plugins.core.text import title_from_name
 from plugins.italian import typeset
 
-from .model import ALLOWED_KINDS, KEY, Attachment, clean_path, expand, parse_declarations, \
+from .model import ALLOWED_KINDS, FIELD, KEY, Attachment, clean_path, expand, parse_declarations, \
     size_text
 from .pdfinfo import ENCRYPTED, MetadataCache
 
@@ -77,11 +77,11 @@ def build_attachments(value, item_source, settings, run):
     regex_subs = settings["SLUG_REGEX_SUBSTITUTIONS"]
     attachments, seen, warnings = [], set(), []
     for declaration in declarations:
-        problem = _declaration_problem(declaration, seen, folder, settings["PATH"])
-        if isinstance(problem, str):
+        paths, problem = _declared_file(declaration, seen, folder, settings["PATH"])
+        if problem:
             problems.append((declaration.position, problem))
             continue
-        declared, relative, full = problem
+        declared, relative, full = paths
         # The type, by content: the file is served from the site's own origin.
         problem = filetypes.problem(relative, full, ALLOWED_KINDS)
         if problem:
@@ -117,32 +117,30 @@ def build_attachments(value, item_source, settings, run):
     return attachments, problems, warnings
 
 
-def _declaration_problem(declaration, seen, folder, root):
-    """What is wrong with the file an entry names (a message), or ``(the path as
-    declared, the file's path under content/, its full path)``; ``seen``: the paths of
-    the entries before it."""
+def _declared_file(declaration, seen, folder, root):
+    """``((the path as declared, the file's path under content/, its full path), None)``
+    for the file an entry names, or ``(None, what is wrong)``; ``seen``: the paths of the
+    entries before it."""
     declared, problem = clean_path(declaration.file, folder, root)
     declared = unicodedata.normalize("NFC", declared)
     if problem:
-        return problem
+        return None, problem
     if declared in seen:
-        return (f"stesso allegato dichiarato due volte: {declared} ({KEY})"
-                f" / the same attachment is declared twice: {declared}")
+        return None, (f"stesso allegato dichiarato due volte: {declared} ({KEY})"
+                      f" / the same attachment is declared twice: {declared}")
     seen.add(declared)
     found = files.spelling(root, declared)
     if found is None:
-        return f"allegato non trovato: {declared} ({KEY}) / attachment not found: {declared}"
+        return None, (f"allegato non trovato: {declared} ({KEY})"
+                      f" / attachment not found: {declared}")
     relative = found[0]  # the file's own spelling (accents saved another way: macOS)
     if found[1] == files.CASE:  # opens on macOS and Windows, not on Linux
-        return f"allegato {declared} ({KEY}): " + files.case_message(relative, relative)
+        return None, f"allegato {declared} ({KEY}): " + files.case_message(relative, relative)
     full = os.path.join(root, relative)
     if not _inside(full, root):  # a symbolic link leading out
-        return (f"percorso fuori da content/: {declaration.file} ({KEY})"
-                f" / path leaves content/: {declaration.file}")
-    return declared, relative, full
-
-
-FIELD = "attachments"  # the front-matter key (KEY: as messages quote it)
+        return None, (f"percorso fuori da content/: {declaration.file} ({KEY})"
+                      f" / path leaves content/: {declaration.file}")
+    return (declared, relative, full), None
 
 
 def entry_line(lines, position):
@@ -197,7 +195,7 @@ def attach(generator):
     run = state(generator.context, generator.settings)
     for item, fate in items(generator):
         attachments, problems, warnings = build_attachments(
-            item.metadata.get("attachments"), source(item), generator.settings, run)
+            item.metadata.get(FIELD), source(item), generator.settings, run)
         lines = item.metadata.get(LINES_KEY) or {}
         for position, problem in problems:
             report(generator.context, source(item), problem, entry_line(lines, position))

@@ -16,7 +16,8 @@ from plugins.core.filetypes import DOCUMENTS, extension, mime_type
 from plugins.italian import numero, quanti
 from plugins.italian.slugs import make_slug
 
-KEY = "`attachments`"
+FIELD = "attachments"  # the front-matter key
+KEY = f"`{FIELD}`"  # as messages quote it
 # What editors may attach, checked by content (plugins.core.filetypes).
 ALLOWED_KINDS = DOCUMENTS
 

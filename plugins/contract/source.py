@@ -50,11 +50,11 @@ class SourceError(Exception):
     file's body (a :class:`Source` without front matter) when only the front matter is
     unreadable, so the body's problems are found at once too."""
 
-    def __init__(self, message, line=None, source=None):
+    def __init__(self, message, line=None):
         super().__init__(message)
         self.message = message
         self.line = line
-        self.source = source
+        self.source = None  # set by split() when the body is known
 
 
 @dataclass
@@ -232,18 +232,16 @@ def load_yaml(text, first_line):
                               " matter", hint[0])
         raise SourceError("il front matter deve essere un elenco `chiave: valore`"
                           " / front matter must be a mapping", first_line)
-    lines, warnings = {}, []
-    for key_node, _ in node.value:
+    lines, values, warnings = {}, {}, []
+    for key_node, value_node in node.value:
         key = str(key_node.value).strip().lower()
         line = first_line + key_node.start_mark.line
         if key in lines:
             warnings.append((line, f"chiave `{key}` ripetuta (riga {lines[key]}): vale"
                                    f" l'ultima / repeated key `{key}`"))
-        lines[key] = line
+        lines[key], values[key] = line, value_node
     # each entry of a list at its own line: of the value that counts, a repeated key's last
     # (the entries of a list it replaced would name another file's line)
-    values = {str(key_node.value).strip().lower(): value_node
-              for key_node, value_node in node.value}
     for key, value_node in values.items():
         if isinstance(value_node, yaml.SequenceNode):
             for position, entry in enumerate(value_node.value, start=1):
