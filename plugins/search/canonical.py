@@ -66,12 +66,12 @@ def _items(data, pos=0):
     major, count, start = _head(data, pos)
     if major != 4:
         raise Unexpected("a CBOR array was expected")
-    items = []
+    head, items = data[pos:start], []
     for _ in range(count):
         end = _end(data, start)
         items.append(data[start:end])
         start = end
-    return data[pos:_head(data, pos)[2]], items
+    return head, items
 
 
 def _text(data):
@@ -141,7 +141,8 @@ def _canonical(files, language):
     filters_head, filters = _items(parts[FILTERS])
     entries = []
     for item in filters:
-        name, old = (_text(part) for part in _items(item)[1])
+        entry_head, (name, old) = _items(item)
+        name, old = _text(name), _text(old)
         filter_head, (label, values) = _items(_open(by_path[f"filter/{old}.pf_filter"]
                                                     ["content"]))
         data = filter_head + label + _ordered(values)
@@ -151,8 +152,10 @@ def _canonical(files, language):
             short += 1
         new = full[:short]
         names.add(new)
+        # compressed again even if already in order: Pagefind's gzip bytes differ from
+        # Python's, and a file must not depend on the order Pagefind happened to pick
         renamed[f"filter/{old}.pf_filter"] = (f"filter/{new}.pf_filter", data)
-        entries.append(_items(item)[0] + _encode_text(name) + _encode_text(new))
+        entries.append(entry_head + _encode_text(name) + _encode_text(new))
     parts[FILTERS] = filters_head + b"".join(sorted(entries, key=_first_text))
     parts[SORTS] = _ordered(parts[SORTS])
     meta = head + b"".join(parts)
