@@ -172,8 +172,11 @@ def preview(c):
 
 
 @task(help={"strict": "refuse the release when an article's or page's address of the"
-                      " current release would vanish (default: a warning)"})
-def publish(c, strict=False):
+                      " current release would vanish (default: a warning)",
+            "settings_only": "only check SITEURL and the publish settings, build nothing"
+                             " (the deploy workflow's first step: a repository variable"
+                             " missing or wrong fails in seconds, not after the tests)"})
+def publish(c, strict=False, settings_only=False):
     """Build into PUBLISH_ROOT/staging/, check it, then make it the current release.
 
     Needs SITEURL. One publish (or rollback) at a time: a second one fails at once
@@ -191,7 +194,36 @@ def publish(c, strict=False):
     away (a date or slug changed, an item deleted) are printed with the line that keeps
     each (indirizzi_precedenti): a warning, the publish goes on; with --strict the
     release is refused (status 1, current untouched).
+
+    With --settings-only: SITEURL and the settings' errors a publish would stop on
+    (every plugin's checks: VISIT_COUNTER_URL, the web editor's ADMIN_*), nothing built.
     """
+    _public_address()
+    if settings_only:
+        errors = safe_build.settings_errors(CONFIG["settings_publish"], CONFIG["content"])
+        if errors:
+            sys.exit("Impostazioni di pubblicazione non valide (la pubblicazione si"
+                     " fermerebbe) / Publish settings a publish would stop on:\n  "
+                     + "\n  ".join(errors))
+        print(f"Impostazioni di pubblicazione valide / Publish settings valid:"
+              f" SITEURL={os.environ['SITEURL']}")
+        return
+    node_setup.ensure()
+    try:
+        release = safe_build.publish(CONFIG["settings_publish"], CONFIG["publish_root"],
+                                     content=CONFIG["content"], strict=strict)
+    except safe_build.Busy as busy:
+        sys.exit(f"Pubblicazione già in corso: riprova più tardi. / {busy}")
+    except safe_build.NotALink as problem:
+        sys.exit(f"Pubblicazione non riuscita: {problem}")
+    if release is None:
+        sys.exit("Pubblicazione non riuscita: il sito pubblicato non è cambiato."
+                 " / Publish failed: the published site was left as it was.")
+    print(f"Pubblicato / Published {release} -> {CONFIG['publish_root'] / 'current'}")
+
+
+def _public_address():
+    """Exit with why unless SITEURL (the environment's) is an address a release can have."""
     siteurl = os.environ.get("SITEURL", "")
     if not siteurl:
         sys.exit("SITEURL non impostato / is not set:"
@@ -205,18 +237,6 @@ def publish(c, strict=False):
         sys.exit(f"SITEURL deve cominciare con https:// ({siteurl}): con http:// i browser"
                  " bloccherebbero fogli di stile e script sul sito servito in https / SITEURL"
                  " must be an https:// address")
-    node_setup.ensure()
-    try:
-        release = safe_build.publish(CONFIG["settings_publish"], CONFIG["publish_root"],
-                                     content=CONFIG["content"], strict=strict)
-    except safe_build.Busy as busy:
-        sys.exit(f"Pubblicazione già in corso: riprova più tardi. / {busy}")
-    except safe_build.NotALink as problem:
-        sys.exit(f"Pubblicazione non riuscita: {problem}")
-    if release is None:
-        sys.exit("Pubblicazione non riuscita: il sito pubblicato non è cambiato."
-                 " / Publish failed: the published site was left as it was.")
-    print(f"Pubblicato / Published {release} -> {CONFIG['publish_root'] / 'current'}")
 
 
 @task

@@ -37,12 +37,18 @@ def test_its_steps_are_the_readme_commands_in_order():
     workflow, _ = load()
     build = workflow["jobs"]["build"]
     commands = [step["run"] for step in build["steps"] if "run" in step]
-    assert commands == ["./run check", "./run test", "./run publish"]
-    publish = next(step for step in build["steps"] if step.get("run") == "./run publish")
+    # the publish settings first: a repository variable missing fails before the tests
+    assert commands == ["./run publish --settings-only", "./run check", "./run test",
+                        "./run publish"]
     admin = ("ADMIN_BACKEND", "ADMIN_REPO", "ADMIN_BRANCH", "ADMIN_APP_ID", "ADMIN_BASE_URL",
              "ADMIN_API_ROOT", "ADMIN_AUTH_ENDPOINT")  # each one publishconf.py reads
-    assert publish["env"] == {name: f"${{{{ vars.{name} }}}}"
-                              for name in ("SITEURL", "VISIT_COUNTER_URL", *admin)}
+    for command in ("./run publish --settings-only", "./run publish"):
+        publish = next(step for step in build["steps"] if step.get("run") == command)
+        assert publish["env"] == {name: f"${{{{ vars.{name} }}}}"
+                                  for name in ("SITEURL", "VISIT_COUNTER_URL", *admin)}
+    # and only there: the tests build with their own settings
+    assert all("env" not in step for step in build["steps"]
+               if step.get("run") in ("./run check", "./run test"))
     publishconf = (ROOT / "publishconf.py").read_text(encoding="utf-8")
     assert all(f'"{name}"' in publishconf for name in admin)
     # one queue per branch: a run by hand elsewhere never replaces main's waiting one

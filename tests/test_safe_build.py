@@ -486,6 +486,31 @@ def test_the_publish_task_refuses_a_siteurl_browsers_would_block(tmp_path, siteu
     assert not (tmp_path / "pub").exists()  # before any work
 
 
+@pytest.mark.parametrize(("variables", "status", "message"), [
+    ({"SITEURL": ""}, 1, "SITEURL non impostato"),
+    ({"SITEURL": "https://www.example.org", "VISIT_COUNTER_URL": "http://stats.example.org"},
+     1, "VISIT_COUNTER_URL: 'http://stats.example.org' must be an https:// address"),
+    ({"SITEURL": "https://www.example.org", "ADMIN_REPO": "farelegami"},
+     1, "ADMIN_REPO: must be the repository as owner/name"),
+    ({"SITEURL": "https://www.example.org", "VISIT_COUNTER_URL": "https://stats.example.org",
+      "ADMIN_REPO": "comune/farelegami"}, 0, "Publish settings valid"),
+])
+def test_the_workflow_s_first_step_finds_what_the_publish_would_stop_on(tmp_path, variables,
+                                                                        status, message):
+    """The deploy workflow's first step (``publish --settings-only``): a repository
+    variable unset or wrong failed only at the publish step, after the whole test
+    suite. Now in seconds, on what the publish itself would stop on, building nothing."""
+    env = {name: value for name, value in os.environ.items()
+           if name not in ("SITEURL", "VISIT_COUNTER_URL") and not name.startswith("ADMIN_")}
+    env.update(variables, PUBLISH_ROOT=str(tmp_path / "pub"))
+    task = subprocess.run([sys.executable, "-m", "invoke", "publish", "--settings-only"],
+                          cwd=ROOT, env=env, capture_output=True, text=True, timeout=WAIT,
+                          check=False)
+    assert task.returncode == status, task.stdout + task.stderr
+    assert message in (task.stderr if status else task.stdout)
+    assert not (tmp_path / "pub").exists()
+
+
 def test_rollback_names_the_folder_it_looked_in(tmp_path):
     env = dict(os.environ, PUBLISH_ROOT=str(tmp_path / "pub"))
     task = subprocess.run([sys.executable, "-m", "invoke", "rollback"], cwd=ROOT, env=env,

@@ -422,6 +422,31 @@ def _build_settings(settings_file, content):
         locale.setlocale(locale.LC_ALL, saved)
 
 
+def settings_errors(settings_file, content="content"):
+    """The errors a build with ``settings_file`` would log before reading any content
+    (a publish stops on them): the settings as ``invoke check`` loads them, each
+    plugin's ``initialized`` checks run, nothing built."""
+    from tools.check import load_settings  # noqa: PLC0415 - Pelican: only when asked
+
+    class Errors(logging.Handler):
+        def __init__(self):
+            super().__init__(logging.ERROR)
+            self.found = []
+
+        def emit(self, record):
+            self.found.append(record.getMessage())
+
+    errors, root = Errors(), logging.getLogger()
+    root.addHandler(errors)
+    saved = locale.setlocale(locale.LC_ALL)  # as _build_settings
+    try:
+        load_settings(settings_file, content)
+    finally:
+        locale.setlocale(locale.LC_ALL, saved)
+        root.removeHandler(errors)
+    return errors.found
+
+
 def _vanished(root, staging, settings_file, content, siteurl):
     """The :class:`vanished.Vanished` addresses of the current release that ``staging``
     takes away ([] with no current release)."""
