@@ -545,25 +545,164 @@ def test_a_jpeg_only_linked_for_download_is_published_without_its_position_too(b
     assert (site.output / "immagini" / "pulita.jpg").read_bytes() == jpeg(600, 400)
 
 
-def located_png():
-    """A PNG whose EXIF holds a GPS position."""
+def phone_exif(header=True):
+    """EXIF as a phone or an editing app writes it: orientation, author, date, position
+    (bytes, with or without the ``Exif\\0\\0`` a JPEG's APP1 begins with)."""
     exif = Image.Exif()
+    exif[0x0112] = 3
+    exif[0x013B] = "Mario Rossi"
+    exif.get_ifd(0x8769)[0x9003] = "2024:05:05 17:07:00"
     exif.get_ifd(0x8825).update(POSITION)
+    data = exif.tobytes()
+    return data if header else data.removeprefix(b"Exif\0\0")
+
+
+def noise(mode="RGB"):
+    return Image.effect_noise((320, 240), 60).convert(mode)
+
+
+def located_png(trailer=b""):
+    """A PNG an app saved with its position in EXIF (``eXIf``) and in a compressed XMP
+    ``iTXt`` chunk, its text chunks after the picture's data, and bytes after its end."""
+    from PIL import PngImagePlugin  # noqa: PLC0415
+
+    info = PngImagePlugin.PngInfo()
+    info.add_text("Comment", "scattata in via Roma 1")
+    info.add_itxt("XML:com.adobe.xmp", XMP.decode(), zip=True)
     data = io.BytesIO()
-    Image.new("RGB", (600, 400), "#336699").save(data, "PNG", exif=exif.tobytes())
+    noise("RGBA").save(data, "PNG", exif=phone_exif(), pnginfo=info)
+    return data.getvalue() + trailer
+
+
+def located_webp(header=True, trailer=b""):
+    """A lossless WebP with its position in its ``EXIF`` chunk (with or without the
+    ``Exif\\0\\0`` header, which Pillow leaves out and other writers put in) and in its
+    ``XMP `` chunk."""
+    data = io.BytesIO()
+    noise().save(data, "WEBP", lossless=True, exif=phone_exif(header=False), xmp=XMP)
+    data = data.getvalue()
+    if header:
+        exif = phone_exif()
+        chunk = b"EXIF" + struct.pack("<I", len(exif)) + exif + b"\0" * (len(exif) & 1)
+        chunks = b"".join(chunk if fourcc == b"EXIF" else
+                          fourcc + struct.pack("<I", len(body)) + body + b"\0" * (len(body) & 1)
+                          for fourcc, body in webp_chunks(data))
+        data = b"RIFF" + struct.pack("<I", len(chunks) + 4) + b"WEBP" + chunks
+    return data + trailer
+
+
+def png_chunks(data):
+    """``[(type, body)]`` of a PNG's chunks (a CRC that does not match fails the test)."""
+    chunks, position = [], 8
+    while position < len(data):
+        length, kind = struct.unpack(">I4s", data[position:position + 8])
+        body = data[position + 8:position + 8 + length]
+        crc = data[position + 8 + length:position + 12 + length]
+        assert crc == struct.pack(">I", zlib.crc32(kind + body)), kind
+        chunks.append((kind, body))
+        position += 12 + length
+    return chunks
+
+
+def webp_chunks(data):
+    """``[(fourcc, body)]`` of a WebP's chunks (its RIFF size must be the file's)."""
+    assert data[:4] == b"RIFF" and data[8:12] == b"WEBP"
+    assert struct.unpack("<I", data[4:8])[0] == len(data) - 8
+    chunks, position = [], 12
+    while position < len(data):
+        fourcc, size = struct.unpack("<4sI", data[position:position + 8])
+        chunks.append((fourcc, data[position + 8:position + 8 + size]))
+        position += 8 + size + (size & 1)
+    return chunks
+
+
+LOCATED = {"png": located_png, "webp": located_webp,
+           "webp-bare-exif": lambda: located_webp(header=False)}
+
+
+@pytest.mark.parametrize("kind", LOCATED)
+def test_a_png_or_webp_is_published_without_its_position_too(build, tmp_path, kind):
+    """A phone or an editing app saves PNG and WebP with EXIF and XMP too: the published
+    copy (shown, or only linked for download) has no GPS block and no XMP naming a
+    position; the same pixels, the rest of its EXIF kept, the editor not warned."""
+    data = LOCATED[kind]()
+    extension = kind.split("-")[0]
+    shown, linked = f"immagini/telefono.{extension}", f"immagini/scarica.{extension}"
+    files = {shown: data, linked: data, "immagini/pulita.jpg": jpeg(600, 400),
+             "notizie/a.md": article(body=f"![Al parco]({{static}}/{shown})\n\n"
+                                          f"[Scarica la foto]({{static}}/{linked})\n\n"
+                                          "![Al mare]({static}/immagini/pulita.jpg)")}
+    site = build(files)
+    assert site.ok, site.log
+    assert "contiene il luogo" not in site.log
+    assert (tmp_path / "content" / shown).read_bytes() == data  # the editor's file untouched
+    for name in (shown, linked):
+        published = (site.output / name).read_bytes()
+        assert b"GPS" not in published, name
+        with Image.open(io.BytesIO(published)) as image, Image.open(io.BytesIO(data)) as source:
+            exif = image.getexif()
+            assert source.getexif().get_ifd(0x8825) and b"GPSLatitude" in source.info["xmp"]
+            assert not exif.get_ifd(0x8825)
+            assert exif[0x0112] == 3 and exif[0x013B] == "Mario Rossi"
+            assert exif.get_ifd(0x8769)[0x9003] == "2024:05:05 17:07:00"
+            assert not location.xmp_located(image.info.get("xmp", b""))
+            assert image.tobytes() == source.tobytes()  # the same picture, pixel for pixel
+    status, out, _ = run_tool(tmp_path, "check", "--settings", str(write_conf(tmp_path)),
+                              "--content", str(tmp_path / "content"))
+    assert status == 0 and "contiene il luogo" not in out, out
+
+
+def test_a_png_keeps_every_other_chunk_and_nothing_after_its_end():
+    """Only ``eXIf`` is rewritten (a new CRC) and the XMP naming a position left out: the
+    picture's data, the comment and the rest byte for byte, nothing after ``IEND``."""
+    data = located_png(trailer=b"junk after the end")
+    before, after = png_chunks(data.removesuffix(b"junk after the end")), \
+        png_chunks(location.without_location(data))
+    assert [chunk for chunk in before if chunk[0] not in (b"eXIf", b"iTXt")] == \
+        [chunk for chunk in after if chunk[0] != b"eXIf"]
+    assert [kind for kind, _ in after].count(b"eXIf") == 1 and after[-1] == (b"IEND", b"")
+
+
+@pytest.mark.parametrize("header", [True, False], ids=["exif-header", "bare-exif"])
+def test_a_webp_keeps_every_other_chunk_its_riff_size_and_flags_right(header):
+    """``EXIF`` rewritten as it was written (with or without ``Exif\\0\\0``), ``XMP ``
+    left out and its flag cleared in ``VP8X``, the RIFF size that of the new file."""
+    data = located_webp(header, trailer=b"junk")
+    before, after = webp_chunks(data[:-4]), webp_chunks(location.without_location(data))
+    assert [fourcc for fourcc, _ in after] == [f for f, _ in before if f != b"XMP "]
+    assert [chunk for chunk in before if chunk[0] not in (b"VP8X", b"EXIF", b"XMP ")] == \
+        [chunk for chunk in after if chunk[0] not in (b"VP8X", b"EXIF")]
+    flags = dict(before)[b"VP8X"][0], dict(after)[b"VP8X"][0]
+    assert flags[0] & 0x0C == 0x0C and flags[1] == flags[0] & ~0x04  # EXIF kept, XMP gone
+    exif = dict(after)[b"EXIF"]
+    assert exif.startswith(b"Exif\0\0") == header and b"GPS" not in exif
+
+
+def raw_profile_png():
+    """A PNG whose position is in the EXIF that ImageMagick writes as a text chunk (a
+    "raw profile"): Pillow reads it, the rewriting does not take it out."""
+    from PIL import PngImagePlugin  # noqa: PLC0415
+
+    exif = phone_exif(header=False).hex()
+    info = PngImagePlugin.PngInfo()
+    info.add_text("Raw profile type exif", f"\nexif\n{len(exif) // 2:8d}\n{exif}\n", zip=True)
+    data = io.BytesIO()
+    Image.new("RGB", (600, 400), "#336699").save(data, "PNG", pnginfo=info)
     return data.getvalue()
 
 
-LOCATED_PNG = {"immagini/telefono.png": located_png(), "immagini/pulita.jpg": jpeg(600, 400),
+LOCATED_PNG = {"immagini/telefono.png": raw_profile_png(), "immagini/pulita.jpg": jpeg(600, 400),
                "notizie/a.md": article(body="![Al parco]({static}/immagini/telefono.png)\n\n"
                                             "![Al mare]({static}/immagini/pulita.jpg)")}
 
 
-def test_a_png_that_carries_its_gps_location_is_warned_about(build, tmp_path):
-    """Only JPEGs are rewritten without their position: a PNG carrying one is published as
-    it is, and the editor is told, by the build and by ``invoke check`` alike."""
+def test_an_image_whose_position_cannot_be_taken_out_is_warned_about(build, tmp_path):
+    """An image carrying a position the rewriting cannot take out is published as it is,
+    and the editor is told, by the build and by ``invoke check`` alike."""
     files = LOCATED_PNG
     data = files["immagini/telefono.png"]
+    with Image.open(io.BytesIO(data)) as image:
+        assert location.located(image)  # Pillow reads the position
     site = build(files)
     assert site.ok, site.log  # a warning: the editor decides
     log = " ".join(site.log.split())
@@ -577,13 +716,19 @@ def test_a_png_that_carries_its_gps_location_is_warned_about(build, tmp_path):
     assert "notizie/a.md:6: avviso: l'immagine immagini/telefono.png contiene il luogo" in out
 
 
-def test_a_jpeg_without_a_position_is_rewritten_byte_for_byte():
-    data = jpeg(300, 200)
-    assert location.without_location(data) == data
-    with pytest.raises(location.NotJPEG):
-        location.without_location(b"\x89PNG\r\n")
-    with pytest.raises(location.NotJPEG):
-        location.without_location(phone_photo()[:2000])  # cut short
+def test_an_image_without_a_position_is_rewritten_byte_for_byte():
+    for data in (jpeg(300, 200), png(300, 200), noise_webp()):
+        assert location.without_location(data) == data
+    for broken in (b"\x89PNG\r\n", phone_photo()[:2000], located_png()[:300],
+                   located_webp()[:300], b"RIFF\0\0\0\0WEBP", b"GIF89a"):
+        with pytest.raises(location.Unrewritable):
+            location.without_location(broken)
+
+
+def noise_webp():
+    data = io.BytesIO()
+    noise().save(data, "WEBP", quality=80)
+    return data.getvalue()
 
 
 def test_variants_heavier_than_the_original_are_not_offered(build):

@@ -63,8 +63,8 @@ def item_images(item):
 
 def located_message(source):
     """The warning for an image that carries the place where it was taken and is published
-    with it (a PNG or WebP: ``location.published_with_it``; the build's and ``invoke
-    check``'s)."""
+    with it (it cannot be rewritten without it: ``location.published_with_it``; the
+    build's and ``invoke check``'s)."""
     return (f"l'immagine {source} contiene il luogo in cui è stata scattata (coordinate GPS),"
             " che chiunque la scarichi può leggere: salvala di nuovo senza la posizione (per"
             " esempio esportandola o condividendola senza dati di posizione) / the image"
@@ -121,41 +121,26 @@ class ImagesGenerator:
                                    self.settings["IMAGES_CACHE_PATH"])
         except variants.Unreadable as error:
             return source, None, [], str(error)
-        if measured.located and location.strippable(measured.kind):
-            clean = self._without_location(source, path, measured)
-            if clean:
-                self.clean[source] = clean
-            else:  # Pillow read it: published as it is, warned
-                measured = dataclasses.replace(measured, kind="")
+        clean = location.clean_copy(measured, self.settings["IMAGES_CACHE_PATH"])
+        if clean:
+            self.clean[source] = clean  # else published as it is, warned if it has a position
         # a variant no lighter than the original is of no use (a screenshot's palette PNG
         # makes lossy WebP variants larger than itself, and blurred): the original serves
         size = os.path.getsize(path)
         return source, measured, [v for v in made if os.path.getsize(v.file) < size], None
 
-    def _without_location(self, source, path, measured):
-        """The cached copy of the JPEG ``source`` (at ``path``, ``measured``) without the
-        position it carries (``location``), or None when it cannot be rewritten."""
-        try:
-            return location.ensure(path, measured.digest, self.settings["IMAGES_CACHE_PATH"])
-        except location.NotJPEG as error:
-            logger.debug("%s: not rewritten without its position: %s", source, error)
-            return None
-
     def _linked_without_location(self, source):
-        """The copy without its position of a JPEG the build publishes though no written
+        """The copy without its position of an image the build publishes though no written
         item shows it (``[Scarica la foto]({static}/immagini/foto.jpg)``: a link, not an
-        image), or None: no JPEG, no position, unreadable (a link's file is published as
-        it is)."""
-        if not source.lower().endswith(location.JPEG_SUFFIXES):
+        image), or None: not an image, no position, unreadable (a link's file is published
+        as it is)."""
+        if not source.lower().endswith(location.SUFFIXES):
             return None
-        path = os.path.join(self.path, *source.split("/"))
         try:
-            measured = variants.measure(path)
+            measured = variants.measure(os.path.join(self.path, *source.split("/")))
         except variants.Unreadable:
             return None
-        if not (measured.located and location.strippable(measured.kind)):
-            return None
-        return self._without_location(source, path, measured)
+        return location.clean_copy(measured, self.settings["IMAGES_CACHE_PATH"])
 
     def _url(self, path):
         return f"{self.settings['SITEURL']}/{quote(path)}"
@@ -209,7 +194,7 @@ class ImagesGenerator:
                     report(self.context, item_source(item), unreadable_message(source, problem),
                            item_image_line(item, source))
                 continue
-            if location.published_with_it(measured):
+            if location.published_with_it(measured, self.clean.get(source)):
                 for item in users[source]:
                     line = item_image_line(item, source)
                     logger.warning("%s%s: %s", item_source(item), f":{line}" if line else "",
@@ -240,7 +225,7 @@ class ImagesGenerator:
         del writer  # files are linked from the cache, not rendered
         # The static generator, the last one, has listed the originals it will copy: those
         # that carry a position are published here without it (``location``), and it
-        # copies the others. A JPEG only linked (a download) is read here: it is public too.
+        # copies the others. An image only linked (a download) is read here: it is public too.
         statics = self.context.get("staticfiles", [])
         for static in list(statics):
             source = static.get_relative_source_path().replace(os.sep, "/")

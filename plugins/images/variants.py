@@ -33,7 +33,6 @@ from plugins.italian.slugs import make_slug, slug_substitutions
 FORMAT = 2  # change when the drawing changes: cached variants are then drawn again
 SHARE_FORMAT = 3  # the same for the share copies (3: no comment of the source's)
 ORIENTATION = 0x0112  # EXIF tag
-GPS = location.GPS  # EXIF: the GPS block (where the picture was taken)
 TURNED = (5, 6, 7, 8)  # orientations that swap width and height
 METHOD = 4  # libwebp effort (0-6): 4 is its default, a good size for the time
 
@@ -94,7 +93,7 @@ def measure(path):
             if exif.get(ORIENTATION, 1) in TURNED:
                 width, height = height, width
             animated = bool(getattr(image, "is_animated", False))
-            located = bool(exif.get_ifd(GPS)) or location.xmp_located(image.info.get("xmp", b""))
+            located = location.located(image)
             kind = image.format or ""
     except Image.DecompressionBombError:  # over twice the bound: refused by Image.open
         raise Unreadable(too_large) from None
