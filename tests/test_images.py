@@ -545,6 +545,28 @@ def test_a_jpeg_only_linked_for_download_is_published_without_its_position_too(b
     assert (site.output / "immagini" / "pulita.jpg").read_bytes() == jpeg(600, 400)
 
 
+def test_a_photo_with_an_index_of_its_pictures_is_published_without_its_position(build):
+    """A phone's JPEG with an HDR gain map indexes its two pictures (MPF): Pillow names it
+    "MPO", and it was published with its position (and a warning)."""
+    exif = Image.Exif()
+    exif[0x0112] = 6
+    exif.get_ifd(0x8825).update(POSITION)
+    data = io.BytesIO()
+    Image.effect_noise((640, 480), 60).convert("RGB").save(
+        data, "MPO", save_all=True, append_images=[Image.new("L", (64, 48), 128)], exif=exif)
+    data = data.getvalue()
+    site = build({"immagini/telefono.jpg": data,
+                  "notizie/a.md": article(body="![Al parco]({static}/immagini/telefono.jpg)")})
+    assert site.ok, site.log
+    assert "contiene il luogo" not in site.log
+    published = (site.output / "immagini" / "telefono.jpg").read_bytes()
+    assert published == location.without_location(data) and b"GPS" not in published
+    with Image.open(io.BytesIO(published)) as image, Image.open(io.BytesIO(data)) as source:
+        assert source.format == "MPO" and source.getexif().get_ifd(0x8825)
+        assert not image.getexif().get_ifd(0x8825) and image.getexif()[0x0112] == 6
+        assert image.tobytes() == source.tobytes()
+
+
 def phone_exif(header=True):
     """EXIF as a phone or an editing app writes it: orientation, author, date, position
     (bytes, with or without the ``Exif\\0\\0`` a JPEG's APP1 begins with)."""

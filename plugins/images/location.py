@@ -40,8 +40,9 @@ logger = logging.getLogger(__name__)
 
 FORMAT = 1  # change when the rewriting changes: cached copies are then made again
 GPS = 0x8825  # EXIF: the pointer to the GPS block
-# Pillow's names of the formats rewritten, and their cached copies' extension
-EXTENSIONS = {"JPEG": "jpg", "PNG": "png", "WEBP": "webp"}
+# Pillow's names of the formats rewritten, and their cached copies' extension (MPO: a JPEG
+# whose index names more pictures after it, as a phone's photo with an HDR gain map)
+EXTENSIONS = {"JPEG": "jpg", "MPO": "jpg", "PNG": "png", "WEBP": "webp"}
 # names of files that may be images the rewriting takes (lower case): a file only
 # linked is read if its name says so
 SUFFIXES = (".jpg", ".jpeg", ".jpe", ".jfif", ".png", ".webp")
