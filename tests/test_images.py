@@ -585,7 +585,7 @@ def noise(mode="RGB"):
 
 def located_png(trailer=b""):
     """A PNG an app saved with its position in EXIF (``eXIf``) and in a compressed XMP
-    ``iTXt`` chunk, its text chunks after the picture's data, and bytes after its end."""
+    ``iTXt`` chunk, a comment, and bytes after its end."""
     from PIL import PngImagePlugin  # noqa: PLC0415
 
     info = PngImagePlugin.PngInfo()
@@ -698,6 +698,28 @@ def test_a_webp_keeps_every_other_chunk_its_riff_size_and_flags_right(header):
     assert flags[0] & 0x0C == 0x0C and flags[1] == flags[0] & ~0x04  # EXIF kept, XMP gone
     exif = dict(after)[b"EXIF"]
     assert exif.startswith(b"Exif\0\0") == header and b"GPS" not in exif
+
+
+def test_a_png_s_xmp_after_its_picture_is_found_too(tmp_path):
+    """A PNG's text chunks may follow its picture's data, where Pillow reads them only
+    when it decodes the picture: with an ``eXIf`` before the data (no position there),
+    an XMP after it naming a position was not seen, and published."""
+    exif = Image.Exif()
+    exif[0x013B] = "Mario Rossi"
+    data = io.BytesIO()
+    noise().save(data, "PNG", exif=exif.tobytes())
+    data = data.getvalue()
+    body = b"XML:com.adobe.xmp\0\0\0\0\0" + XMP
+    crc = struct.pack(">I", zlib.crc32(b"iTXt" + body))
+    xmp = struct.pack(">I", len(body)) + b"iTXt" + body + crc
+    data = data[:-12] + xmp + data[-12:]  # just before IEND
+    assert [kind for kind, _ in png_chunks(data)][-2:] == [b"iTXt", b"IEND"]
+    (tmp_path / "x.png").write_bytes(data)
+    assert measure(str(tmp_path / "x.png")).located
+    clean = location.without_location(data)
+    assert b"GPS" not in clean and clean == data.replace(xmp, b"")
+    with Image.open(io.BytesIO(clean)) as image:
+        assert not location.located(image) and image.getexif()[0x013B] == "Mario Rossi"
 
 
 def raw_profile_png():

@@ -76,7 +76,13 @@ def xmp_located(xmp):
 def located(image):
     """Whether the open Pillow ``image`` carries the place where it was taken (EXIF GPS,
     a position in its XMP)."""
-    return bool(image.getexif().get_ifd(GPS)) or xmp_located(image.info.get("xmp", b""))
+    if image.getexif().get_ifd(GPS):
+        return True
+    if image.format == "PNG" and "xmp" not in image.info:
+        # text chunks after the picture's data are read when it is decoded, which
+        # getexif() does only for a PNG without an eXIf chunk before that data
+        image.load()
+    return xmp_located(image.info.get("xmp", b""))
 
 
 def strippable(kind):
