@@ -16,6 +16,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 import pytest
+import samples
 from support import ROOT, article, shared_cache_settings, write_content
 
 sys.path.insert(0, str(ROOT))
@@ -245,6 +246,80 @@ def test_a_release_the_web_server_cannot_read_is_replaced_by_the_same_build(tmp_
     assert (second / "2024").stat().st_mode & 0o555 == 0o555
 
 
+# A small site with a file of every kind a build writes: pages, feeds, the sitemap, the
+# search index, the theme's assets, an image and its variants, an attachment and its preview.
+LONG = "Un paragrafo breve.\n\n" + "Testo. " * 300  # pages and feeds of over 1 kB
+DATED = {"notizie/uno.md": article(title="Uno", attachments=["allegati/uno.pdf"],
+                                   body=LONG + "\n\n![Una foto]({static}/immagini/foto.png)"),
+         "avvisi/due.md": article(title="Due", date="2024-05-06", body=LONG),
+         "pages/chi-siamo.md": "---\ntitle: Chi siamo\n---\n" + LONG + "\n",
+         "immagini/foto.png": samples.image(size=(1200, 800)),
+         "allegati/uno.pdf": samples.text_pdf("Il documento allegato.")}
+
+
+def dates(folder):
+    """``{relative path: modification time (ns)}`` of every file under ``folder``."""
+    return {str(p.relative_to(folder)): p.stat().st_mtime_ns
+            for p in folder.rglob("*") if p.is_file()}
+
+
+def same_bytes(one, other, name):
+    return all((folder / name).is_file() for folder in (one, other)) \
+        and (one / name).read_bytes() == (other / name).read_bytes()
+
+
+def test_a_rebuild_keeps_the_date_of_every_file_whose_bytes_did_not_change(tmp_path):
+    """nginx's ``Last-Modified`` and ``ETag`` are a file's date (and size). Only the
+    files linked from the build's caches (pages, compressed copies) kept theirs: every
+    file a build writes afresh (feeds, sitemap, theme assets, search index, images,
+    attachments, the web editor) had a new date at every build, same bytes or not, so a
+    feed reader or browser polling with ``If-Modified-Since`` / ``If-None-Match`` got
+    the whole unchanged file again (200, not 304) after every publish."""
+    conf, content, output = make_conf(tmp_path), tmp_path / "content", tmp_path / "output"
+    write_content(content, DATED)
+    assert safe_build.build_into(conf, output, content=content)
+    before = dates(output)
+    assert {"feeds/tutto.atom.xml", "feeds/tutto.rss.xml", "sitemap.xml", "allegati/uno.pdf",
+            "pagefind/pagefind-entry.json", "immagini/foto.png", "admin/config.yml",
+            "theme/logo.png", "feeds/tutto.atom.xml.gz"} <= set(before)
+    assert safe_build.build_into(conf, output, content=content)
+    after = dates(output)
+    assert after.keys() == before.keys()
+    assert [name for name in after if after[name] != before[name]] == []
+
+
+def test_a_release_keeps_the_date_of_every_unchanged_file_and_a_changed_one_gets_a_new_one(
+        tmp_path):
+    """The same for ``publish`` (the releases nginx serves): one page changed, every other
+    file keeps its date, the feeds included; then an article changed, and the feeds
+    listing it get a new date, the others keep theirs."""
+    conf, content, root = make_conf(tmp_path), tmp_path / "content", tmp_path / "public"
+    write_content(content, DATED)
+    first = safe_build.publish(conf, root, content=content)
+    write_content(content, {"pages/chi-siamo.md": DATED["pages/chi-siamo.md"] + "Altro.\n"})
+    second = safe_build.publish(conf, root, content=content)
+    assert first and second and second != first
+    before, after = dates(first), dates(second)
+    kept = {name for name in after if same_bytes(first, second, name)}
+    assert "chi-siamo/index.html" not in kept
+    assert after["chi-siamo/index.html"] > before["chi-siamo/index.html"]
+    assert {"feeds/tutto.atom.xml", "feeds/tutto.rss.xml", "theme/logo.png",
+            "allegati/uno.pdf", "immagini/foto.png"} <= kept
+    assert [name for name in kept if after[name] != before[name]] == []
+
+    changed = DATED["notizie/uno.md"].replace("Uno", "Uno bis")
+    write_content(content, {"notizie/uno.md": changed})
+    third = safe_build.publish(conf, root, content=content)
+    assert third and third != second
+    later = dates(third)
+    for feed in ("feeds/tutto.atom.xml", "feeds/tutto.rss.xml"):
+        assert not same_bytes(second, third, feed)
+        assert later[feed] > after[feed], feed
+    for feed in ("feeds/categorie/avvisi.atom.xml", "feeds/categorie/avvisi.rss.xml"):
+        assert same_bytes(second, third, feed)
+        assert later[feed] == after[feed], feed
+
+
 def test_every_extra_setting_reaches_the_build(tmp_path):
     """Pelican keeps only the last ``-e``'s settings: a publish's own (its items file)
     replaced any given by the caller."""
@@ -273,6 +348,34 @@ def test_same_tree_compares_names_links_and_bytes(tmp_path):
     (other / "ultima").unlink()
     (other / "ultima").symlink_to("index.html")
     assert not safe_build.same_tree(one, other)
+
+
+def test_keep_dates_gives_a_file_its_old_date_only_for_the_same_bytes(tmp_path):
+    """A file linked from a cache's entry gives its old date to the entry, but not when
+    another file of the build is that entry with other bytes than its path had: the
+    changed file would get an old date (nginx: "not modified" since then)."""
+    old, new, cache = tmp_path / "old", tmp_path / "new", tmp_path / "cache"
+    write_content(old, {"a.xml": "<a/>", "b.xml": "<b/>", "sub/c.xml": "<c/>",
+                        "d.xml": "<d/>", "e.xml": "<e/>"})
+    yesterday = time.time() - 86400
+    for path in old.rglob("*.xml"):
+        os.utime(path, (yesterday, yesterday))
+    write_content(new, {"a.xml": "<a/>", "b.xml": "<B/>", "nuovo.xml": "<a/>"})
+    write_content(cache, {"c": "<c/>", "d": "<d/>"})  # entries linked by the build
+    (new / "sub").mkdir()
+    os.link(cache / "c", new / "sub" / "c.xml")
+    os.link(cache / "d", new / "d.xml")
+    os.link(cache / "d", new / "e.xml")  # a changed file: <e/> before
+    hour_ago = time.time() - 3600
+    os.utime(cache / "c", (hour_ago, time.time()))  # its use marked an hour ago
+    made = dates(new)
+    assert safe_build.keep_dates(new, old) == {"a.xml", "sub/c.xml", "d.xml"}
+    after = dates(new)
+    for name in ("a.xml", "sub/c.xml"):
+        assert abs(after[name] / 1e9 - yesterday) < 1, name
+    assert abs((cache / "c").stat().st_atime - hour_ago) < 1  # still marked as then
+    for name in ("b.xml", "nuovo.xml", "d.xml", "e.xml"):  # changed, new, shared with e.xml
+        assert after[name] == made[name], name
 
 
 def test_a_current_that_is_a_real_folder_is_a_clear_refusal_before_any_work(tmp_path):

@@ -39,6 +39,7 @@ import runpy
 import secrets
 import shutil
 import signal
+import stat
 import subprocess
 import sys
 import tempfile
@@ -224,6 +225,8 @@ def build_into(settings_file, output, extra_settings=(), content="content", log=
                      " was", output, output)
         return False
     staging.chmod(0o755)
+    if output.is_dir():
+        keep_dates(staging, output)  # unchanged files keep their dates, as in a release
     if output.exists():
         old = Path(tempfile.mkdtemp(prefix=f".{output.name}-old-", dir=output.parent))
         os.rename(output, old / "site")
@@ -311,12 +314,76 @@ def _switch(root, release):
 READ_BITS = {"file": 0o444, "dir": 0o555}
 
 
-def same_tree(first, second):
+def _same_bytes(one, other):
+    with open(one, "rb") as left, open(other, "rb") as right:
+        while True:
+            chunk = left.read(1 << 20)
+            if chunk != right.read(1 << 20):
+                return False
+            if not chunk:
+                return True
+
+
+def keep_dates(new, previous):
+    """Give every file of ``new`` holding the very bytes of the file at its path in
+    ``previous`` that file's modification time (its access time stays); return the
+    relative paths of the files found byte-identical (:func:`same_tree` need not read
+    them again).
+
+    nginx's ``Last-Modified`` and ``ETag`` are a file's modification time (and size).
+    A build writes a complete site into a fresh folder: only the files linked from its
+    caches (pages, compressed copies, the search bundle) were the same files as in the
+    release before; every file written afresh (feeds, sitemap, theme assets, images,
+    attachments, the web editor) had a new date at every release, so every feed reader
+    and browser asking "changed since?" got the whole unchanged file again (200, not
+    304) after each publish, the daily one too. Done here, where the previous release
+    (or output) is beside the new one, rather than in the build: the files are written
+    by Pelican, the plugins and Pagefind in many ways, and a build with empty caches (a
+    new server, a wiped ``cache/``) has no old dates to give.
+
+    A file linked from a cache's entry gives its date to the entry (nothing reads the
+    entries' dates: the compression cache marks its use by the access time, kept here),
+    so the next build links a file that already has it and reads nothing; but not when
+    another file of ``new`` is that entry too without being the bytes its path had (a
+    new or changed file must not get an old date). Only files of the same size and
+    another date are read; a changed file keeps the build's new date."""
+    identical, dates, shared_by_changed = set(), {}, set()
+    for folder, _, names in os.walk(new):
+        relative = os.path.relpath(folder, new)
+        for name in names:
+            path, before = os.path.join(folder, name), os.path.join(previous, relative, name)
+            now = os.lstat(path)
+            if not stat.S_ISREG(now.st_mode):
+                continue
+            file = (now.st_dev, now.st_ino)
+            try:
+                then = os.lstat(before)
+            except OSError:  # a file the previous release did not have
+                then = None
+            if not (then is not None and stat.S_ISREG(then.st_mode)
+                    and now.st_size == then.st_size
+                    and (file == (then.st_dev, then.st_ino) or _same_bytes(path, before))):
+                if now.st_nlink > 1:
+                    shared_by_changed.add(file)
+                continue
+            identical.add(os.path.normpath(os.path.join(relative, name)))
+            if now.st_mtime_ns != then.st_mtime_ns:  # not the very same file
+                date, atime, _ = dates.get(file, (0, now.st_atime_ns, path))
+                dates[file] = (max(date, then.st_mtime_ns), atime, path)
+    for file, (date, atime, path) in dates.items():
+        if file not in shared_by_changed:
+            with contextlib.suppress(OSError):  # another user's file: it keeps its date
+                os.utime(path, ns=(atime, date))
+    return identical
+
+
+def same_tree(first, second, identical=frozenset()):
     """Whether the folders hold the same files with the same bytes (names, links and
     contents; not dates, nor modes but the read and enter bits the web server needs:
     a release with a file it cannot read is no match for a build it can read).
     Builds are deterministic, and a file out of the build's caches is often the very
-    same file (a hard link) in both."""
+    same file (a hard link) in both. ``identical``: relative paths of files already
+    found byte-identical (:func:`keep_dates`), not read again."""
     def listing(folder):
         found = {}
         for parent, folders, names in os.walk(folder):
@@ -339,18 +406,11 @@ def same_tree(first, second):
         a, b = os.stat(one), os.stat(other)
         if a.st_mode & READ_BITS[kind] != b.st_mode & READ_BITS[kind]:
             return False
-        if kind == "file":
+        if kind == "file" and relative not in identical:
             if (a.st_dev, a.st_ino) == (b.st_dev, b.st_ino):
                 continue
-            if a.st_size != b.st_size:
+            if a.st_size != b.st_size or not _same_bytes(one, other):
                 return False
-            with open(one, "rb") as left, open(other, "rb") as right:
-                while True:
-                    chunk = left.read(1 << 20)
-                    if chunk != right.read(1 << 20):
-                        return False
-                    if not chunk:
-                        break
     return True
 
 
@@ -545,7 +605,12 @@ def publish(settings_file, root, extra_settings=(), content="content", siteurl=N
                     return None
             now = current(root)
             served = root / RELEASES / now if now and RELEASE_NAME.match(now) else None
-            if served is not None and served.is_dir() and same_tree(staging, served):
+            if served is not None and not served.is_dir():
+                served = None
+            # unchanged files keep the served release's dates, so nginx answers "not
+            # modified" (304) for them after the switch (keep_dates)
+            identical = keep_dates(staging, served) if served is not None else set()
+            if served is not None and same_tree(staging, served, identical):
                 # the morning build of a day without news: a new release would only push
                 # the good ones out of the KEEP_RELEASES a rollback can go back to
                 logger.warning("Nessuna modifica rispetto alla versione pubblicata (%s): resta"

@@ -95,9 +95,11 @@ class Compressor:
         """``(file, size)`` of the kept ``kind`` copy of the bytes with this digest, marked
         used, or None. One ``stat``: the access time of an entry is renewed (a write) only
         when it is over :data:`USED_REFRESH` seconds old, the pruning counting in days. Its
-        modification time never changes: the copies in the output are links to the entry,
+        modification time is left alone: the copies in the output are links to the entry,
         and the web server's ``Last-Modified`` and ``ETag`` are that date (a renewed date
-        sent every unchanged page and feed again to every reader after a release)."""
+        sent every unchanged page and feed again to every reader after a release; a
+        publish may give it the older date of the same bytes, tools/safe_build.py's
+        ``keep_dates``)."""
         cached = self.cached_path(digest, kind)
         try:
             status = cached.stat()
