@@ -33,7 +33,7 @@ import brotli
 import pytest
 from bs4 import BeautifulSoup
 from browser_support import CHROMIUM, TEST_HOSTS, launch
-from support import ROOT, build_project
+from support import ROOT, article, build_project, write_conf, write_content
 
 from plugins.csp.policy import policy
 from plugins.redirects import page as redirect_page
@@ -482,6 +482,48 @@ document.addEventListener("securitypolicyviolation", (event) => {
 
 
 @pytest.mark.browser
+def test_an_unchanged_feed_is_not_sent_again_after_a_publish(tmp_path, nginx_installed,
+                                                             forked_safe_builds):
+    """nginx's ``ETag`` and ``Last-Modified`` are the file's date (and size): a publish of
+    other news gave the uncompressed feed a new date (only its .gz/.br copies, links to
+    the compression cache, kept theirs), so a reader polling without gzip or brotli got
+    the whole unchanged feed again (200, not 304) after every publish, the daily one
+    too. A changed feed is sent again."""
+    conf = write_conf(tmp_path, "NAV_LINKS = []\nFOOTER_LINKS = []\n")  # no pages to link
+    content, root = tmp_path / "content", tmp_path / "public"
+    body = "Un paragrafo breve.\n\n" + "Testo. " * 300
+    write_content(content, {"notizie/uno.md": article(title="Uno", body=body),
+                            "pages/chi-siamo.md": "---\ntitle: Chi siamo\n---\nNoi.\n"})
+    first = safe_build.publish(conf, root, content=content)
+    assert first
+    hour_ago = time.time() - 3600  # the feed as the publish an hour ago wrote it
+    os.utime(first / "feeds" / "tutto.atom.xml", (hour_ago, hour_ago))
+    server = Nginx(tmp_path / "prefix", root / "current", free_port())
+    try:
+        seen = {}
+        for encoding in (None, "gzip", "br"):
+            status, headers, body_sent = server.get("/feeds/tutto.atom.xml", encoding)
+            assert status == 200 and b"<title>Uno</title>" in (
+                body_sent if encoding is None else
+                gzip.decompress(body_sent) if encoding == "gzip" else brotli.decompress(body_sent))
+            seen[encoding] = headers["etag"], headers["last-modified"]
+        write_content(content, {"pages/chi-siamo.md": "---\ntitle: Chi siamo\n---\nNoi due.\n"})
+        second = safe_build.publish(conf, root, content=content)
+        assert second and second != first and (root / "current").resolve() == second.resolve()
+        for encoding, (etag, modified) in seen.items():
+            for condition in ({"If-None-Match": etag}, {"If-Modified-Since": modified}):
+                again = server.get("/feeds/tutto.atom.xml", encoding, condition)
+                assert again[::2] == (304, b""), (encoding, condition, again[1]["etag"])
+        write_content(content, {"notizie/uno.md": article(title="Uno bis", body=body)})
+        assert safe_build.publish(conf, root, content=content)
+        for encoding, (etag, modified) in seen.items():
+            status, headers, _ = server.get("/feeds/tutto.atom.xml", encoding,
+                                            {"If-None-Match": etag})
+            assert status == 200 and headers["etag"] != etag, encoding
+    finally:
+        server.stop()
+
+
 def test_pages_load_in_chromium_without_csp_violations_and_show_the_count(site, counter):
     from playwright.sync_api import expect, sync_playwright  # noqa: PLC0415
 
