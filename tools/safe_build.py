@@ -1,7 +1,8 @@
 """Builds that never leave a half-written or broken site behind.
 
 ``build_into(output)``: build into a fresh folder beside ``output`` and swap
-it in only when Pelican succeeded (development and CI).
+it in only when Pelican succeeded (development and CI); unchanged files keep
+their dates, as in a release.
 
 ``publish(settings, root)``: the production release, in a publish root laid out as
 
@@ -18,10 +19,12 @@ it in only when Pelican succeeded (development and CI).
    future items), and compare it with the current release (``tools/vanished.py``):
    the articles and pages whose address would vanish are named, with the line that
    keeps each one (``indirizzi_precedenti``): a warning, or with ``strict`` a refusal;
-5. only then rename it into ``releases/`` (atomic: a release is complete the
-   moment it appears there), switch ``current`` with one atomic rename of a
-   fresh symlink, and remove all but the newest ``KEEP_RELEASES`` releases
-   (moved out of ``releases/`` first, so never half-deleted there).
+5. only then give its files with the current release's bytes that release's dates
+   (:func:`keep_dates`: nginx's ``ETag`` and ``Last-Modified``), rename it into
+   ``releases/`` (atomic: a release is complete the moment it appears there),
+   switch ``current`` with one atomic rename of a fresh symlink, and remove all
+   but the newest ``KEEP_RELEASES`` releases (moved out of ``releases/`` first,
+   so never half-deleted there).
 
 Any failure before 5 leaves ``current`` exactly as it was. ``rollback(root)``
 points ``current`` at the newest release older than the current one.
