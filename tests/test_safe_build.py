@@ -378,6 +378,27 @@ def test_keep_dates_gives_a_file_its_old_date_only_for_the_same_bytes(tmp_path):
         assert after[name] == made[name], name
 
 
+def test_a_page_put_back_as_it_was_gets_a_date_after_the_one_it_replaces(tmp_path):
+    """A page edited, published, then put back: the build links the cache's entry of its
+    first text, dated before the edited page the readers hold; a server answering "not
+    modified since" (Python's in ``./run serve``; nginx with ``if_modified_since
+    before``) kept them on the edited text. A changed file's date is now never before
+    the one it replaces; an unchanged one still keeps its own."""
+    old, new, cache = tmp_path / "old", tmp_path / "new", tmp_path / "cache"
+    write_content(old, {"pagina.html": "<p>modificata</p>", "altra.html": "<p>uguale</p>"})
+    write_content(cache, {"prima": "<p>com'era</p>"})
+    two_days_ago, yesterday = time.time() - 2 * 86400, time.time() - 86400
+    os.utime(cache / "prima", (two_days_ago, two_days_ago))
+    for path in old.iterdir():
+        os.utime(path, (yesterday, yesterday))
+    write_content(new, {"altra.html": "<p>uguale</p>"})
+    os.link(cache / "prima", new / "pagina.html")
+    started = time.time()
+    assert safe_build.keep_dates(new, old) == {"altra.html"}
+    assert (new / "pagina.html").stat().st_mtime >= started - 1
+    assert abs((new / "altra.html").stat().st_mtime - yesterday) < 1
+
+
 def test_a_current_that_is_a_real_folder_is_a_clear_refusal_before_any_work(tmp_path):
     """An earlier deploy may have made public/current a folder: it cannot be switched
     atomically; nothing is built or moved, the deployer is told what to do."""

@@ -349,8 +349,11 @@ def keep_dates(new, previous):
     so the next build links a file that already has it and reads nothing; but not when
     another file of ``new`` is that entry too without being the bytes its path had (a
     new or changed file must not get an old date). Only files of the same size and
-    another date are read; a changed file keeps the build's new date."""
-    identical, dates, shared_by_changed = set(), {}, set()
+    another date are read; a changed file keeps the build's new date, or gets the
+    present time when that date is not after the one it replaces (a page put back as it
+    was links the cache's older entry: a server answering "not modified since" would
+    keep the reader on the newer text)."""
+    identical, dates, shared_by_changed, older = set(), {}, set(), {}
     for folder, _, names in os.walk(new):
         relative = os.path.relpath(folder, new)
         for name in names:
@@ -368,6 +371,8 @@ def keep_dates(new, previous):
                     and (file == (then.st_dev, then.st_ino) or _same_bytes(path, before))):
                 if now.st_nlink > 1:
                     shared_by_changed.add(file)
+                if then is not None and now.st_mtime_ns <= then.st_mtime_ns:
+                    older[file] = (now.st_atime_ns, path)
                 continue
             identical.add(os.path.normpath(os.path.join(relative, name)))
             if now.st_mtime_ns != then.st_mtime_ns:  # not the very same file
@@ -377,6 +382,10 @@ def keep_dates(new, previous):
         if file not in shared_by_changed:
             with contextlib.suppress(OSError):  # another user's file: it keeps its date
                 os.utime(path, ns=(atime, date))
+    present = time.time_ns()
+    for atime, path in older.values():
+        with contextlib.suppress(OSError):
+            os.utime(path, ns=(atime, present))
     return identical
 
 
