@@ -197,15 +197,16 @@ class _FileCheck:
         problems, links, images, headings = body.check_html(
             html, iframe_hosts=self._iframe_hosts())
         listed, dropped = [], []  # severities: of the problems listed, of those past the limit
-        # one cursor for each kind of finding, each met in the text's order: a needle
-        # found again (a second `style=`, the same image twice) is at its next place
+        # one cursor for each kind of finding (HTML problems and headings, links,
+        # images), each met in the text's order: a needle found again (a second
+        # `style=`, the same image twice) is at its next place. Each use names its cursor.
         problem_lines = body.Lines(text, first_line)
         link_lines, image_lines = problem_lines.another(), problem_lines.another()
 
-        def line(needle, lines=link_lines):
+        def line(needle, lines):
             return fixed_line or lines(needle)
 
-        def add(message, needle, severity=ERROR, lines=problem_lines):
+        def add(message, needle, lines, severity=ERROR):
             # each line is a search of the text: 120,000 attributes not allowed (a 240 kB
             # file) took 95 s, a megabyte half an hour, past any time limit
             if len(listed) >= MAX_TEXT_PROBLEMS:
@@ -216,22 +217,22 @@ class _FileCheck:
             self.add(message, line(needle, lines) if needle else fixed_line, severity)
 
         for needle, message in problems:
-            add(message, needle)
+            add(message, needle, problem_lines)
         if fixed_line is None:  # the body's outline (a summary's headings are its own)
             for needle, message in body.heading_warnings(headings):
-                add(message, needle, WARNING)
+                add(message, needle, problem_lines, WARNING)
         for what, target, needle in links:
             # every link in order, each at its own place; one with a problem past those
             # listed is not looked for (thousands of broken links, each a search)
             if what == "web":  # https://…: content_checks.rules.address_links
-                self.checked.links.setdefault(target, line(needle))
+                self.checked.links.setdefault(target, line(needle, link_lines))
                 continue
             message = self._plain_problem(target) if not what else \
                 self._link_problem(what, target)
             if message:
-                add(message, needle, lines=link_lines)
+                add(message, needle, link_lines)
                 continue
-            at = line(needle)
+            at = line(needle, link_lines)
             if what == "filename":
                 path = content_path(target, posixpath.dirname(self.relative))
                 if path not in self.checked.links:
@@ -253,7 +254,7 @@ class _FileCheck:
             else:
                 add("immagine senza testo alternativo: scrivi cosa mostra tra le"
                     f" parentesi quadre, ![descrizione](…) ({src}) / image without alt"
-                    " text", src, lines=image_lines)
+                    " text", src, image_lines)
         if dropped:
             self.add("e un altro problema in questo testo, non elencato: correggi quelli"
                      " sopra e ricontrolla / and 1 more problem" if len(dropped) == 1 else
