@@ -118,12 +118,32 @@ AT_THEIR_LINES = [
                           "attachments:\n  file: allegati/manca.pdf\n  title: Il verbale\n"
                           "---\n\nTesto.\n"},
      ["notizie/rotto.md:7: allegato non trovato: allegati/manca.pdf"]),
+    # code is text, not HTML: a `style=` shown in it was taken for the attribute below
+    ({"notizie/rotto.md": "---\ntitle: Codice\ndate: 2024-05-05\n---\n\n"
+                          "Le vecchie pagine usavano `<p style=\"color:red\">`.\n\n"
+                          "```html\n<td style=\"width:50%\">\n```\n\n"
+                          "<p style=\"color:blue\">Testo blu.</p>\n"},
+     ["notizie/rotto.md:12: attributo style non ammesso in <p>"]),
+    # `align` is allowed in a table's cells, not in <p>: a pasted cell's `align=` above was
+    # taken for the paragraph's (a Markdown table's, `|:-:|`, is not in the text); `width`
+    # likewise, allowed in <img>, not in <table>
+    ({"immagini/foto.jpg": JPEG,
+      "notizie/rotto.md": "---\ntitle: Tabelle\ndate: 2024-05-05\n---\n\n"
+                          "| Giorno | Ora |\n|:------:|----:|\n| Lunedì | 9 |\n\n"
+                          "<table>\n<tr><td align=\"center\">Martedì</td></tr>\n</table>\n\n"
+                          "<p align=\"center\">Iscrizioni aperte.</p>\n\n"
+                          "<img src=\"{static}/immagini/foto.jpg\" alt=\"La sala\""
+                          " width=\"300\">\n\n<table width=\"100%\"><tr><td>x</td></tr>"
+                          "</table>\n"},
+     ["notizie/rotto.md:14: attributo align non ammesso in <p>",
+      "notizie/rotto.md:18: attributo width non ammesso in <table>"]),
 ]
 
 
 @pytest.mark.parametrize(("files", "messages"), AT_THEIR_LINES,
                          ids=["body-after-a-yaml-error", "attachment-entries",
-                              "repeated-attachments-key"])
+                              "repeated-attachments-key", "style-in-code",
+                              "attribute-allowed-elsewhere"])
 def test_every_problem_of_a_file_is_named_at_once_at_its_own_line(build, tmp_path, files,
                                                                    messages):
     site = build({**GOOD, **files})

@@ -16,12 +16,14 @@ that are published), and every image has alternative text.
 """
 
 import bisect
+import functools
 import re
 from html import escape, unescape
 from html.parser import HTMLParser
 from urllib.parse import urlsplit
 
 import nh3
+from markdown.extensions.fenced_code import FencedBlockPreprocessor
 
 from plugins.core.files import local_path
 from plugins.core.urls import srcset_candidates
@@ -91,7 +93,9 @@ class _Checker(HTMLParser):
         allowed = ALLOWED[tag] | GLOBAL_ATTRIBUTES
         for name, value in attrs:
             value = value or ""
-            needles = (f"{name}=", name)  # the attribute, not the same word in the prose
+            # the attribute in this element (`align` is allowed in <td>, not in <p>),
+            # else as written elsewhere; not the same word in the prose
+            needles = (attribute_needle(tag, name), f"{name}=", name)
             marker = misplaced_marker(name, value)
             if marker:
                 self.problem((marker, *needles), self.MARKER_MESSAGE.format(marker))
@@ -205,6 +209,14 @@ class _Checker(HTMLParser):
         self.problem("<!", f"dichiarazione <!{decl}> non ammessa / declaration not allowed")
 
 
+@functools.lru_cache(maxsize=256)
+def attribute_needle(tag, name):
+    """The attribute ``name`` in a ``<tag …>`` of the source (its place: the name), for
+    :class:`Lines`: between ``<`` and ``>``, so a long tag is read once per search."""
+    return re.compile(rf"<{re.escape(tag)}(?![^\s/>])[^<>]*?(?<=[\s\"'/])"
+                      rf"(?P<at>{re.escape(name)})(?=[\s=/>])", re.IGNORECASE)
+
+
 def misplaced_marker(name, value):
     """The first of Pelican's link markers in the attribute ``name="value"`` that is not
     where a link's address begins (``href="{static}/x"`` is one; ``title="…{static}…"``
@@ -290,37 +302,186 @@ class Lines:
     the line of its first place; called again with the same needle, the line of its next
     place: the fifth ``style=`` of a text pasted from a web page is named at its own line,
     not at the first one's (a needle asked more often than it is there: its last place).
-    The text is lowered and its line breaks found once, at the first question, and shared
-    with the cursors :meth:`another` makes: most texts are never asked."""
+
+    A needle is a text or a compiled expression (its group ``at``, else its match, is
+    the place: :func:`attribute_needle`). Places inside code (code spans, fenced blocks:
+    text, not HTML nor links) are passed by; a needle found only there (read otherwise
+    than guessed here) is at its first place.
+
+    The text is lowered and its line breaks and code found once, at the first
+    question, and shared with the cursors :meth:`another` makes: most texts are never
+    asked."""
 
     def __init__(self, source, body_line, shared=None):
         self.source = source
         self.body_line = body_line
-        self.shared = {} if shared is None else shared  # "lowered", "breaks"
+        self.shared = {} if shared is None else shared  # "lowered", "breaks", "code"
         self.after = {}  # needle (lower case) -> (where to look next, its last place)
+        self.anywhere = {}  # needle -> its first place in the whole text, or -1
 
     def another(self):
         """A cursor of its own on the same text."""
         return Lines(self.source, self.body_line, self.shared)
 
-    def __call__(self, needles):
+    def _text(self):
         if not self.shared:
             lowered = self.source.lower()
-            self.shared.update(lowered=lowered, breaks=[
-                match.start() for match in re.finditer("\n", lowered)])
-        lowered = self.shared["lowered"]
-        for needle in _as_written([needles] if isinstance(needles, str) else needles):
-            key = needle.lower()
+            self.shared.update(
+                lowered=lowered, code=_Regions(_code(lowered)),
+                breaks=[match.start() for match in re.finditer("\n", lowered)])
+        return self.shared
+
+    def __call__(self, needles):
+        text = self._text()
+        lowered = text["lowered"]
+        needles = list(_as_written([needles] if isinstance(needles, (str, re.Pattern))
+                                   else needles))
+        end = len(lowered)
+        for needle in needles:
+            key = needle.lower() if isinstance(needle, str) else needle
             start, last = self.after.get(key, (0, -1))
-            position = lowered.find(key, start)
+            position, after = _find(lowered, key, start, end, text["code"])
             if position >= 0:
-                self.after[key] = (position + len(key), position)
+                self.after[key] = (after, position)
             else:  # no place after: not looked for again (a needle that is nowhere, asked
-                self.after[key] = (len(lowered), last)  # for each of 20,000 links)
+                self.after[key] = (end, last)  # for each of 20,000 links)
                 position = last
             if position >= 0:
-                return self.body_line + bisect.bisect_left(self.shared["breaks"], position)
+                return self._line(position)
+        for needle in needles:
+            key = needle.lower() if isinstance(needle, str) else needle
+            if key not in self.anywhere:
+                self.anywhere[key] = _find(lowered, key, 0, len(lowered), None)[0]
+            if self.anywhere[key] >= 0:
+                return self._line(self.anywhere[key])
         return None
+
+    def _line(self, position):
+        return self.body_line + bisect.bisect_left(self.shared["breaks"], position)
+
+
+def _find(lowered, needle, start, end, skip):
+    """``(place, where to look next)`` of the first ``needle`` (lower case, or an
+    expression) in ``lowered[start:end]`` outside the regions ``skip``; ``(-1, -1)``."""
+    while True:
+        if isinstance(needle, str):
+            position = lowered.find(needle, start, end)
+            if position < 0:
+                return -1, -1
+            after = position + len(needle)
+        else:
+            match = needle.search(lowered, start, end)
+            if match is None:
+                return -1, -1
+            position = match.start("at") if "at" in needle.groupindex else match.start()
+            after = match.end()
+        inside = skip.end_around(position) if skip is not None else None
+        if inside is None:
+            return position, after
+        start = inside  # each region passed once: the search goes forward
+
+
+class _Regions:
+    """Sorted, disjoint ``(start, end)`` regions of a text."""
+
+    def __init__(self, regions):
+        merged = []
+        for start, end in sorted(regions):
+            if merged and start <= merged[-1][1]:
+                merged[-1][1] = max(merged[-1][1], end)
+            else:
+                merged.append([start, end])
+        self.starts = [start for start, _ in merged]
+        self.ends = [end for _, end in merged]
+
+    def end_around(self, position):
+        """The end of the region holding ``position``, or None."""
+        index = bisect.bisect_right(self.starts, position) - 1
+        return self.ends[index] if index >= 0 and position < self.ends[index] else None
+
+
+# Python-Markdown's fenced code block (markdown.extensions.fenced_code)
+_FENCE_RE = FencedBlockPreprocessor.FENCED_BLOCK_RE
+_FENCE_START_RE = re.compile(r"^(?:`{3,}|~{3,})", re.MULTILINE)
+_BLANK_LINES_RE = re.compile(r"\n(?:[ \t]*\n)+")  # what ends a block
+_BLANK_START_RE = re.compile(r"(?:[ \t]*\n)*")
+_TICKS_RE = re.compile(r"(?<!\\)`+|(?<=\\)`(`*)")
+
+
+def _code(text):
+    """The ``(start, end)`` of the fenced code blocks and code spans of a Markdown text,
+    as Python-Markdown reads it; near enough (not indented code blocks, nor HTML
+    blocks), in one pass."""
+    fences = _fences(text)
+    code = list(fences)
+    # the text between the fences: Python-Markdown reads them first
+    for piece_start, piece_end in zip([0] + [end for _, end in fences],
+                                      [start for start, _ in fences] + [len(text)]):
+        for start, end in _blocks(text, piece_start, piece_end):
+            code += _code_spans(text, start, end)
+    return code
+
+
+def _fences(text):
+    """``(start, end)`` of the fenced code blocks of ``text``, as Python-Markdown's
+    expression finds them; each tried only up to the first line that could close it (the
+    expression alone reads the rest of the text for each opening that no line closes)."""
+    openings, closings = [], {}  # fence -> the starts of the lines that are that alone
+    for match in _FENCE_START_RE.finditer(text):
+        end = text.find("\n", match.end())
+        end = len(text) if end < 0 else end
+        openings.append((match.start(), match[0]))
+        if not text[match.end():end].strip(" "):
+            closings.setdefault(match[0], []).append((match.start(), end))
+    fences, after = [], 0
+    for start, fence in openings:
+        candidates = closings.get(fence, [])
+        index = bisect.bisect_right(candidates, (start, len(text)))
+        if start < after or index == len(candidates):
+            continue
+        block = _FENCE_RE.match(text, start, candidates[index][1])
+        if block:
+            fences.append(block.span())
+            after = block.end()
+    return fences
+
+
+def _blocks(text, start, end):
+    """``(start, end)`` of the blocks of ``text[start:end]``: lines between blank lines."""
+    for blank in _BLANK_LINES_RE.finditer(text, start, end):
+        start = _BLANK_START_RE.match(text, start, blank.start()).end()
+        if start < blank.start():
+            yield start, blank.start()
+        start = blank.end()
+    start = _BLANK_START_RE.match(text, start, end).end()
+    if text[start:end].strip():
+        yield start, end
+
+
+def _code_spans(text, start, end):
+    """The code spans of the block ``text[start:end]``: a run of backticks (not one
+    escaped by a backslash) to the next run of as many. Python-Markdown also pairs a run
+    with a shorter one when no run as long follows; not here (a text of unpaired
+    backticks, a mistake, is then read as no code)."""
+    runs = [(match.start() + (1 if match.group(1) is not None else 0), match.end())
+            for match in _TICKS_RE.finditer(text, start, end)]
+    following = {}  # length -> indexes of the runs that long, last first
+    for index in range(len(runs) - 1, -1, -1):
+        following.setdefault(runs[index][1] - runs[index][0], []).append(index)
+    spans, index = [], 0
+    while index < len(runs):
+        opening = runs[index]
+        length = opening[1] - opening[0]
+        later = following[length]
+        while later and later[-1] <= index:
+            later.pop()
+        if length and later:
+            closing = runs[later[-1]]
+            spans.append((opening[0], closing[1]))
+            index = later[-1] + 1
+        else:
+            index += 1
+    return spans
 
 
 def _as_written(needles):
@@ -329,7 +490,7 @@ def _as_written(needles):
     for needle in needles:
         if needle:
             yield needle
-            if "&" in needle:
+            if isinstance(needle, str) and "&" in needle:
                 yield escape(needle, quote=False)
 
 
@@ -341,7 +502,8 @@ def find_line(source, needles, body_line):
 
 def check_html(html, *, iframe_hosts=()):
     """``(problems, links, images, headings)`` for rendered HTML: problems are (needle,
-    message); headings (level, text), for :func:`heading_warnings`."""
+    message); links (what, target, needle); images (src, alt); headings (level, text),
+    for :func:`heading_warnings`. Needles are for :class:`Lines`."""
     checker = _Checker(iframe_hosts)
     checker.feed(html)
     checker.close()
