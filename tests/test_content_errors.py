@@ -118,6 +118,19 @@ AT_THEIR_LINES = [
                           "attachments:\n  file: allegati/manca.pdf\n  title: Il verbale\n"
                           "---\n\nTesto.\n"},
      ["notizie/rotto.md:7: allegato non trovato: allegati/manca.pdf"]),
+    # Python-Markdown moves footnotes to the end of the HTML: what is wrong in one and the
+    # same text in the lines below its definition were named at each other's lines (an
+    # image without description at the line of the described one below it)
+    ({"immagini/foto.jpg": JPEG,
+      "notizie/rotto.md": "---\ntitle: Note\ndate: 2024-05-05\n---\n\n"
+                          "Il bando[^fonte] scade a giugno.\n\n"
+                          "[^fonte]: Dal sito del Comune, <span style=\"color:red\">in"
+                          " rosso</span>:\n    ![]({static}/immagini/foto.jpg)\n\n"
+                          "Ci si iscrive <em style=\"font-size:2em\">qui</em>.\n\n"
+                          "![La sala]({static}/immagini/foto.jpg)\n"},
+     ["notizie/rotto.md:8: attributo style non ammesso in <span>",
+      "notizie/rotto.md:9: immagine senza testo alternativo",
+      "notizie/rotto.md:11: attributo style non ammesso in <em>"]),
     # code is text, not HTML: a `style=` shown in it was taken for the attribute below
     ({"notizie/rotto.md": "---\ntitle: Codice\ndate: 2024-05-05\n---\n\n"
                           "Le vecchie pagine usavano `<p style=\"color:red\">`.\n\n"
@@ -142,8 +155,8 @@ AT_THEIR_LINES = [
 
 @pytest.mark.parametrize(("files", "messages"), AT_THEIR_LINES,
                          ids=["body-after-a-yaml-error", "attachment-entries",
-                              "repeated-attachments-key", "style-in-code",
-                              "attribute-allowed-elsewhere"])
+                              "repeated-attachments-key", "footnote-and-below-it",
+                              "style-in-code", "attribute-allowed-elsewhere"])
 def test_every_problem_of_a_file_is_named_at_once_at_its_own_line(build, tmp_path, files,
                                                                    messages):
     site = build({**GOOD, **files})
@@ -321,6 +334,19 @@ def test_a_link_to_a_draft_or_a_scheduled_item_stops_the_build(build, config):
     for message in (DRAFT_LINK, SCHEDULED_LINK, NOT_AN_ITEM_LINK):
         assert f"ERROR {message}" in log, (message, site.log)
     assert "1 file con errori (notizie/a.md)" in log  # the linked files are fine
+
+
+def test_a_link_to_a_draft_is_named_at_its_first_line_also_in_a_footnote(build, tmp_path):
+    """Python-Markdown moves footnotes to the end of the HTML: a draft linked in a footnote
+    and again below its definition was named at the line below, not at the first link."""
+    site = build({"notizie/b.md": article(title="Bozza", status="draft"),
+                  "notizie/a.md": "---\ntitle: Pubblicato\ndate: 2024-05-05\n---\n\n"
+                                  "Il bando[^1] scade a giugno.\n\n"
+                                  "[^1]: Vedi [la bozza]({filename}b.md).\n\n"
+                                  "E ancora [la bozza]({filename}/notizie/b.md).\n"})
+    message = "notizie/a.md:8: il link punta a notizie/b.md, che è una bozza"
+    assert_stopped(site, "notizie/a.md", message)
+    assert_same_in_check(tmp_path, 1, message)
 
 
 def test_links_between_unpublished_items_and_to_hidden_ones_are_fine(build):

@@ -77,15 +77,26 @@ class _Checker(HTMLParser):
         self.iframe_hosts = set(iframe_hosts)
         self.found = []  # (needle to find in the source, message)
         self.links = []  # (what, target, needle); what "" for a plain local path
-        self.images = []  # (src, alt or None)
+        self.images = []  # (src, alt or None, needle)
         self.headings = []  # (level, text)
         self.anchor = None  # the <a> open: [href, its text, named by an image's alt]
         self.heading = None  # the heading open: [level, its text]
+        self.footnotes = False  # in Python-Markdown's footnotes, at the end of the HTML
+        self.footnote = None  # the label of the footnote in them, [^label]
+
+    def placed(self, needles):
+        """``needles``, to be found in the definition of the footnote they are in."""
+        return needles if self.footnote is None else InFootnote(self.footnote, needles)
 
     def problem(self, needle, message):
-        self.found.append((needle, message))
+        self.found.append((self.placed(needle), message))
 
     def handle_starttag(self, tag, attrs):
+        if tag == "div" and ("class", "footnote") in attrs:
+            self.footnotes = True
+        elif tag == "li" and self.footnotes:  # each footnote's (not a list's in one)
+            self.footnote = next((value[3:] for name, value in attrs if name == "id"
+                                  and (value or "").startswith("fn:")), self.footnote)
         if tag not in ALLOWED:
             self.problem(f"<{tag}", f"elemento HTML non ammesso: <{tag}>"
                                     f" / HTML element not allowed: <{tag}>")
@@ -110,7 +121,8 @@ class _Checker(HTMLParser):
                     self._check_url(tag, name, url)
         if tag == "img":
             attributes = dict(attrs)
-            self.images.append((attributes.get("src") or "", attributes.get("alt")))
+            src = attributes.get("src") or ""
+            self.images.append((src, attributes.get("alt"), self.placed(src)))
             if self.anchor is not None and (attributes.get("alt") or "").strip():
                 self.anchor[2] = True
         elif tag == "a":
@@ -150,23 +162,23 @@ class _Checker(HTMLParser):
             # the line: of the link as written first (`festa.md` alone is also found in
             # `{filename}la-festa.md`, on an earlier line), else of its target
             self.links.append((intrasite["what"], intrasite["target"],
-                               (url.strip(), intrasite["target"])))
+                               self.placed((url.strip(), intrasite["target"]))))
             return
         scheme = url_scheme(url)
         if tag in ("a", "img") and local_path(url):
             # C:\Users\…, /Users/…, file:///…: a file on the editor's computer; the
             # checker says where to copy it and what to write
-            self.links.append(("", url.strip(), (url.strip(),)))
+            self.links.append(("", url.strip(), self.placed((url.strip(),))))
             return
         if tag in ("a", "img") and not scheme and not browser_host(url) \
                 and url.strip()[:1] not in ("", "#", "?"):
             # a path on this site written without {static} or {filename}: kept for the
             # checker, which knows which folders hold images, attachments and items
-            self.links.append(("", url.strip(), (url.strip(),)))
+            self.links.append(("", url.strip(), self.placed((url.strip(),))))
         if tag == "a" and scheme in ("http", "https") and browser_host(url):
             # a full address: kept for the rule that knows the articles' addresses (the
             # site's own, copied from the browser: content_checks.rules.address_links)
-            self.links.append(("web", url.strip(), (url.strip(),)))
+            self.links.append(("web", url.strip(), self.placed((url.strip(),))))
         if tag == "iframe":
             host = browser_host(url)
             if scheme != "https" or host not in self.iframe_hosts:
@@ -304,19 +316,23 @@ class Lines:
     not at the first one's (a needle asked more often than it is there: its last place).
 
     A needle is a text or a compiled expression (its group ``at``, else its match, is
-    the place: :func:`attribute_needle`). Places inside code (code spans, fenced blocks:
-    text, not HTML nor links) are passed by; a needle found only there (read otherwise
-    than guessed here) is at its first place.
+    the place: :func:`attribute_needle`), or :class:`InFootnote` of needles. Places
+    inside code (code spans, fenced blocks: text, not HTML nor links) are passed by, and
+    so are footnote definitions, unless the needles are an :class:`InFootnote`, which are
+    looked for in that definition only: Python-Markdown moves the footnotes to the end of
+    the HTML, so the findings in one come after those of the text below it. A needle
+    found only in those places (read otherwise than guessed here) is at its first place.
 
-    The text is lowered and its line breaks and code found once, at the first
+    The text is lowered and its line breaks, code and footnotes found once, at the first
     question, and shared with the cursors :meth:`another` makes: most texts are never
     asked."""
 
     def __init__(self, source, body_line, shared=None):
         self.source = source
         self.body_line = body_line
-        self.shared = {} if shared is None else shared  # "lowered", "breaks", "code"
-        self.after = {}  # needle (lower case) -> (where to look next, its last place)
+        self.shared = {} if shared is None else shared  # "lowered", "breaks", regions
+        # (footnote, needle) -> (where to look next, its last place); needle: lower case
+        self.after = {}
         self.anywhere = {}  # needle -> its first place in the whole text, or -1
 
     def another(self):
@@ -326,21 +342,30 @@ class Lines:
     def _text(self):
         if not self.shared:
             lowered = self.source.lower()
+            code, footnotes = _literal_regions(lowered)
             self.shared.update(
-                lowered=lowered, code=_Regions(_code(lowered)),
-                breaks=[match.start() for match in re.finditer("\n", lowered)])
+                lowered=lowered, footnotes=footnotes,
+                breaks=[match.start() for match in re.finditer("\n", lowered)],
+                code=_Regions(code), outside=_Regions(code + list(footnotes.values())))
         return self.shared
 
     def __call__(self, needles):
         text = self._text()
         lowered = text["lowered"]
+        footnote = None
+        if isinstance(needles, InFootnote):
+            footnote, needles = needles.label.lower(), needles.needles
         needles = list(_as_written([needles] if isinstance(needles, (str, re.Pattern))
                                    else needles))
-        end = len(lowered)
+        if footnote is None:
+            begin, end, skip = 0, len(lowered), text["outside"]
+        else:  # a definition not found (written otherwise than guessed): the whole text
+            begin, end = text["footnotes"].get(footnote, (0, len(lowered)))
+            skip = text["code"]
         for needle in needles:
-            key = needle.lower() if isinstance(needle, str) else needle
-            start, last = self.after.get(key, (0, -1))
-            position, after = _find(lowered, key, start, end, text["code"])
+            key = (footnote, needle.lower() if isinstance(needle, str) else needle)
+            start, last = self.after.get(key, (begin, -1))
+            position, after = _find(lowered, key[1], start, end, skip)
             if position >= 0:
                 self.after[key] = (after, position)
             else:  # no place after: not looked for again (a needle that is nowhere, asked
@@ -358,6 +383,14 @@ class Lines:
 
     def _line(self, position):
         return self.body_line + bisect.bisect_left(self.shared["breaks"], position)
+
+
+class InFootnote:
+    """``needles`` found in the definition of the footnote ``label`` (``[^label]: …``)."""
+
+    def __init__(self, label, needles):
+        self.label = label
+        self.needles = needles
 
 
 def _find(lowered, needle, start, end, skip):
@@ -400,26 +433,46 @@ class _Regions:
         return self.ends[index] if index >= 0 and position < self.ends[index] else None
 
 
-# Python-Markdown's fenced code block (markdown.extensions.fenced_code)
+# Python-Markdown's fenced code block (markdown.extensions.fenced_code) and footnote
+# definition (markdown.extensions.footnotes)
 _FENCE_RE = FencedBlockPreprocessor.FENCED_BLOCK_RE
 _FENCE_START_RE = re.compile(r"^(?:`{3,}|~{3,})", re.MULTILINE)
+_FOOTNOTE_RE = re.compile(r"^[ ]{0,3}\[\^([^\]]*)\]:", re.MULTILINE)
 _BLANK_LINES_RE = re.compile(r"\n(?:[ \t]*\n)+")  # what ends a block
 _BLANK_START_RE = re.compile(r"(?:[ \t]*\n)*")
 _TICKS_RE = re.compile(r"(?<!\\)`+|(?<=\\)`(`*)")
 
 
-def _code(text):
-    """The ``(start, end)`` of the fenced code blocks and code spans of a Markdown text,
-    as Python-Markdown reads it; near enough (not indented code blocks, nor HTML
-    blocks), in one pass."""
+def _literal_regions(text):
+    """``(code, footnotes)`` of a Markdown text as Python-Markdown reads it: ``code`` the
+    ``(start, end)`` of its fenced code blocks and code spans, ``footnotes`` ``{label:
+    (start, end)}`` of its footnote definitions (``[^label]:`` and the lines and the
+    indented blocks that follow it; the last of a label, the one Python-Markdown shows).
+    Near enough (not indented code blocks, nor HTML blocks), in one pass."""
+    code, footnotes = [], {}
     fences = _fences(text)
-    code = list(fences)
+    code += fences
     # the text between the fences: Python-Markdown reads them first
     for piece_start, piece_end in zip([0] + [end for _, end in fences],
                                       [start for start, _ in fences] + [len(text)]):
+        note = None  # the footnote open: [label, start, end]
         for start, end in _blocks(text, piece_start, piece_end):
             code += _code_spans(text, start, end)
-    return code
+            indented = text.startswith(("    ", "\t"), start)
+            if note is not None and not indented:
+                footnotes[note[0]] = (note[1], note[2])
+                note = None
+            if note is None and indented:
+                continue  # a list's, or code: not a definition's
+            for definition in _FOOTNOTE_RE.finditer(text, start, end):
+                if note is not None:  # one definition ends where the next begins
+                    footnotes[note[0]] = (note[1], definition.start())
+                note = [definition[1], definition.start(), end]
+            if note is not None:
+                note[2] = end
+        if note is not None:
+            footnotes[note[0]] = (note[1], note[2])
+    return code, footnotes
 
 
 def _fences(text):
@@ -502,8 +555,8 @@ def find_line(source, needles, body_line):
 
 def check_html(html, *, iframe_hosts=()):
     """``(problems, links, images, headings)`` for rendered HTML: problems are (needle,
-    message); links (what, target, needle); images (src, alt); headings (level, text),
-    for :func:`heading_warnings`. Needles are for :class:`Lines`."""
+    message); links (what, target, needle); images (src, alt, needle); headings (level,
+    text), for :func:`heading_warnings`. Needles are for :class:`Lines`."""
     checker = _Checker(iframe_hosts)
     checker.feed(html)
     checker.close()

@@ -206,6 +206,15 @@ class _FileCheck:
         def line(needle, lines):
             return fixed_line or lines(needle)
 
+        # {target: line} of this text's links (Checked.links): the first in the text, which
+        # is not the first in the HTML when it is in a footnote (they come last there)
+        first = {}
+
+        def keep(target, at):
+            known = first.get(target)
+            if target not in first or (at is not None and (known is None or at < known)):
+                first[target] = at
+
         def add(message, needle, lines, severity=ERROR):
             # each line is a search of the text: 120,000 attributes not allowed (a 240 kB
             # file) took 95 s, a megabyte half an hour, past any time limit
@@ -225,7 +234,7 @@ class _FileCheck:
             # every link in order, each at its own place; one with a problem past those
             # listed is not looked for (thousands of broken links, each a search)
             if what == "web":  # https://…: content_checks.rules.address_links
-                self.checked.links.setdefault(target, line(needle, link_lines))
+                keep(target, line(needle, link_lines))
                 continue
             message = self._plain_problem(target) if not what else \
                 self._link_problem(what, target)
@@ -234,27 +243,26 @@ class _FileCheck:
                 continue
             at = line(needle, link_lines)
             if what == "filename":
-                path = content_path(target, posixpath.dirname(self.relative))
-                if path not in self.checked.links:
-                    self.checked.links[path] = at
+                keep(content_path(target, posixpath.dirname(self.relative)), at)
             elif not what and target.startswith("/") and not target.startswith("//"):
                 # a page of this site by its address (/2024/05/festa/): kept, with a "/"
                 # no path under content/ has, for the rule that knows every item's address
                 # (content_checks.rules.address_links); whole, with its section or query
                 # (#programma, ?pagina=2), which the {filename} link to write keeps
-                if target not in self.checked.links:
-                    self.checked.links[target] = at
+                keep(target, at)
+        for target, at in first.items():  # the body's before the summary's
+            self.checked.links.setdefault(target, at)
         # a described image of a file also shown without description passes the cursor by:
         # the next one without is at its own line, not at the described one's
-        undescribed = {src for src, alt in images if not (alt or "").strip()}
-        for src, alt in images:
+        undescribed = {src for src, alt, _ in images if not (alt or "").strip()}
+        for src, alt, needle in images:
             if (alt or "").strip():
                 if src in undescribed and len(listed) < MAX_TEXT_PROBLEMS:
-                    image_lines(src)
+                    image_lines(needle)
             else:
                 add("immagine senza testo alternativo: scrivi cosa mostra tra le"
                     f" parentesi quadre, ![descrizione](…) ({src}) / image without alt"
-                    " text", src, image_lines)
+                    " text", src and needle, image_lines)
         if dropped:
             self.add("e un altro problema in questo testo, non elencato: correggi quelli"
                      " sopra e ricontrolla / and 1 more problem" if len(dropped) == 1 else
