@@ -54,9 +54,12 @@ FOCUSED = """() => {
             name: element.tagName.toLowerCase() + ' ' + (element.getAttribute('href')
                   || element.className || element.id || element.textContent.trim()).slice(0, 60)};
 }"""
-# The next two frames: with reduced motion every change of style is a transition of
-# 0.01 ms (base.css), the skip link's move into view too.
-SETTLE = """() => new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)))"""
+# With reduced motion every change of style is a transition of 0.01 ms (base.css), the
+# skip link's move into view too: its end (getAnimations() starts the transitions a
+# change of focus made), then two frames. Two frames alone were not always enough on a
+# loaded machine: the skip link was read still above the window, where it starts.
+SETTLE = """() => Promise.all(document.getAnimations().map(a => a.finished.catch(() => null)))
+    .then(() => new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done))))"""
 # What a finger or a mouse points at, outside running text (links in a sentence are
 # exempt from WCAG 2.5.8): [name, width, height].
 TARGETS = """() => [...document.querySelectorAll('a[href], button, input, select, summary')]
