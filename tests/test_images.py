@@ -727,6 +727,35 @@ def test_a_png_s_xmp_after_its_picture_is_found_too(tmp_path):
         assert not location.located(image) and image.getexif()[0x013B] == "Mario Rossi"
 
 
+@pytest.mark.parametrize("zipped", [False, True], ids=["tEXt", "zTXt"])
+def test_a_png_s_xmp_in_a_latin_1_text_chunk_is_found_and_left_out(build, tmp_path, zipped):
+    """Pillow names a PNG's XMP ``xmp`` only when it is in an ``iTXt`` chunk; in a
+    ``tEXt`` or ``zTXt`` chunk of the same keyword (which ExifTool reads too) the position
+    it names was not seen: the PNG was published with it, and nobody was warned."""
+    from PIL import PngImagePlugin  # noqa: PLC0415
+
+    info = PngImagePlugin.PngInfo()
+    info.add_text("XML:com.adobe.xmp", XMP.decode(), zip=zipped)
+    info.add_text("Comment", "una foto")
+    data = io.BytesIO()
+    noise().save(data, "PNG", pnginfo=info)
+    data = data.getvalue()
+    site = build({"immagini/telefono.png": data,
+                  "notizie/a.md": article(body="![Al parco]({static}/immagini/telefono.png)")})
+    assert site.ok, site.log
+    assert "contiene il luogo" not in site.log
+    published = (site.output / "immagini" / "telefono.png").read_bytes()
+    # the XMP's chunk left out, the comment's and the others kept
+    assert png_chunks(published) == [chunk for chunk in png_chunks(data)
+                                     if not chunk[1].startswith(b"XML:com.adobe.xmp\0")]
+    with Image.open(io.BytesIO(published)) as image, Image.open(io.BytesIO(data)) as source:
+        assert "XML:com.adobe.xmp" in source.info and "XML:com.adobe.xmp" not in image.info
+        assert image.info["Comment"] == "una foto" and not location.located(image)
+        assert image.tobytes() == source.tobytes()
+    (tmp_path / "x.png").write_bytes(data)
+    assert measure(str(tmp_path / "x.png")).located
+
+
 def raw_profile_png():
     """A PNG whose position is in the EXIF that ImageMagick writes as a text chunk (a
     "raw profile"): Pillow reads it, the rewriting does not take it out."""

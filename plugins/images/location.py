@@ -82,7 +82,10 @@ def located(image):
         # text chunks after the picture's data are read when it is decoded, which
         # getexif() does only for a PNG without an eXIf chunk before that data
         image.load()
-    return xmp_located(image.info.get("xmp", b""))
+    # Pillow names ``xmp`` a PNG's iTXt packet only: one in a tEXt or zTXt chunk (which
+    # ExifTool reads too, and the rewriting leaves out) is text under its keyword
+    return xmp_located(image.info.get("xmp", b"")) or (
+        image.format == "PNG" and xmp_located(image.info.get(PNG_XMP.decode(), "")))
 
 
 def strippable(kind):
