@@ -399,6 +399,46 @@ def test_a_page_put_back_as_it_was_gets_a_date_after_the_one_it_replaces(tmp_pat
     assert abs((new / "altra.html").stat().st_mtime - yesterday) < 1
 
 
+UNREADABLE = """
+import json, os, sys, time
+from pathlib import Path
+sys.path.insert(0, sys.argv[2])
+from tools import safe_build
+old, new = Path(sys.argv[1], "old"), Path(sys.argv[1], "new")
+for folder in (old, new):
+    (folder / "allegati").mkdir(parents=True)
+    (folder / "allegati" / "verbale.pdf").write_bytes(b"%PDF-1.4 il verbale")
+    (folder / "a.xml").write_text("<a/>")
+yesterday = time.time() - 86400
+for path in (old / "a.xml", old / "allegati" / "verbale.pdf"):
+    os.utime(path, (yesterday, yesterday))
+(old / "allegati" / "verbale.pdf").chmod(0)  # taken down by hand: nginx answers 403
+identical = safe_build.keep_dates(new, old)
+print(json.dumps({"identical": sorted(identical),
+                  "same": safe_build.same_tree(new, old, identical),
+                  "kept": abs((new / "a.xml").stat().st_mtime - yesterday) < 1,
+                  "new date": (new / "allegati" / "verbale.pdf").stat().st_mtime > yesterday + 1}))
+"""
+
+
+def test_a_file_of_the_release_its_owner_cannot_read_is_a_changed_file(tmp_path):
+    """A file of the served release that the publishing user may not read (an attachment
+    taken down by hand at once, ``chmod 0``): keep_dates read it to compare its bytes,
+    and the next publish stopped with a traceback (PermissionError), where same_tree had
+    compared its mode first and made a new release with the file readable. As root, run
+    without the capabilities by which root reads any file."""
+    import json  # noqa: PLC0415
+
+    unprivileged = ["setpriv", "--bounding-set=-dac_override,-dac_read_search"] \
+        if os.geteuid() == 0 else []
+    task = subprocess.run([*unprivileged, sys.executable, "-c", UNREADABLE, str(tmp_path),
+                           str(ROOT)], capture_output=True, text=True, timeout=WAIT,
+                          check=False)
+    assert task.returncode == 0, task.stderr
+    assert json.loads(task.stdout) == {"identical": ["a.xml"], "same": False, "kept": True,
+                                       "new date": True}
+
+
 def test_a_current_that_is_a_real_folder_is_a_clear_refusal_before_any_work(tmp_path):
     """An earlier deploy may have made public/current a folder: it cannot be switched
     atomically; nothing is built or moved, the deployer is told what to do."""

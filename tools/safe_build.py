@@ -318,13 +318,18 @@ READ_BITS = {"file": 0o444, "dir": 0o555}
 
 
 def _same_bytes(one, other):
-    with open(one, "rb") as left, open(other, "rb") as right:
-        while True:
-            chunk = left.read(1 << 20)
-            if chunk != right.read(1 << 20):
-                return False
-            if not chunk:
-                return True
+    """Whether the two files hold the same bytes; not when one cannot be read (a file of
+    the served release taken down by hand, ``chmod 0``: a changed file, not a traceback)."""
+    try:
+        with open(one, "rb") as left, open(other, "rb") as right:
+            while True:
+                chunk = left.read(1 << 20)
+                if chunk != right.read(1 << 20):
+                    return False
+                if not chunk:
+                    return True
+    except OSError:
+        return False
 
 
 def keep_dates(new, previous):
