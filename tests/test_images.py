@@ -266,6 +266,31 @@ def test_an_unreadable_image_stops_the_build_and_check_naming_it(build, tmp_path
     assert f"notizie/a.md:{line}: errore: l'immagine immagini/rotta.jpg non si può" in out
 
 
+def bad_exif(kind):
+    """A PNG or WebP whose EXIF does not begin as TIFF data (Pillow: "not a TIFF file")."""
+    data = io.BytesIO()
+    Image.new("RGB", (64, 48), "#336699").save(data, kind, exif=b"MX\0*\0\0\0\x08\0\0")
+    return data.getvalue()
+
+
+@pytest.mark.parametrize("kind", ["PNG", "WEBP"])
+def test_an_image_whose_exif_cannot_be_read_is_named_not_a_traceback(build, tmp_path, kind):
+    """Pillow raises SyntaxError for EXIF data that does not begin as TIFF data: measuring
+    the image (its orientation, its position) stopped the build, and ``invoke check``, with
+    a traceback naming no file."""
+    name = f"immagini/rotta.{kind.lower()}"
+    files = {name: bad_exif(kind), "notizie/a.md": article(body=f"![Rotta]({{static}}/{name})")}
+    line = line_of(files["notizie/a.md"], "rotta.")
+    site = build(files)
+    assert not site.ok and "Traceback" not in site.log
+    assert f"notizie/a.md:{line}: l'immagine {name} non si può leggere" in site.log
+    write_content(tmp_path / "content", files)
+    status, out, err = run_tool(tmp_path, "check", "--settings", str(write_conf(tmp_path)),
+                                "--content", str(tmp_path / "content"))
+    assert status == 1 and "Traceback" not in err, err
+    assert f"notizie/a.md:{line}: errore: l'immagine {name} non si può leggere" in out
+
+
 def line_of(text, needle):
     """The number of the first line of ``text`` holding ``needle``."""
     return next(number for number, line in enumerate(text.splitlines(), 1) if needle in line)

@@ -97,7 +97,9 @@ def measure(path):
             kind = image.format or ""
     except Image.DecompressionBombError:  # over twice the bound: refused by Image.open
         raise Unreadable(too_large) from None
-    except (OSError, UnidentifiedImageError, ValueError) as error:
+    # SyntaxError: Pillow's for data it cannot parse (a PNG's or WebP's EXIF that does
+    # not begin as TIFF data: "not a TIFF file")
+    except (OSError, UnidentifiedImageError, ValueError, SyntaxError) as error:
         raise Unreadable(str(error) or type(error).__name__) from error
     return Source(path, digest_of(path), width, height, animated, located, kind)
 
