@@ -150,13 +150,23 @@ AT_THEIR_LINES = [
                           "</table>\n"},
      ["notizie/rotto.md:14: attributo align non ammesso in <p>",
       "notizie/rotto.md:18: attributo width non ammesso in <table>"]),
+    # a backtick typed for an accent (`e``, `perche``) in HTML pasted from a web page: an
+    # HTML block is HTML, not Markdown, so no code span; the span's style= was taken for
+    # code and named at the line of the next one below
+    ({"notizie/rotto.md": "---\ntitle: Incollato\ndate: 2024-05-05\n---\n\n<div>\n"
+                          "<p>Il servizio e` <span style=\"color:red\">gratuito</span>"
+                          " ed e` aperto a tutti.</p>\n</div>\n\n"
+                          "Scrivi a <span style=\"font-weight:bold\">noi</span>.\n"},
+     ["notizie/rotto.md:7: attributo style non ammesso in <span>",
+      "notizie/rotto.md:10: attributo style non ammesso in <span>"]),
 ]
 
 
 @pytest.mark.parametrize(("files", "messages"), AT_THEIR_LINES,
                          ids=["body-after-a-yaml-error", "attachment-entries",
                               "repeated-attachments-key", "footnote-and-below-it",
-                              "style-in-code", "attribute-allowed-elsewhere"])
+                              "style-in-code", "attribute-allowed-elsewhere",
+                              "backticks-in-an-html-block"])
 def test_every_problem_of_a_file_is_named_at_once_at_its_own_line(build, tmp_path, files,
                                                                    messages):
     site = build({**GOOD, **files})

@@ -24,6 +24,7 @@ from urllib.parse import urlsplit
 
 import nh3
 from markdown.extensions.fenced_code import FencedBlockPreprocessor
+from markdown.util import BLOCK_LEVEL_ELEMENTS
 
 from plugins.core.files import local_path
 from plugins.core.urls import srcset_candidates
@@ -441,6 +442,9 @@ _FOOTNOTE_RE = re.compile(r"^[ ]{0,3}\[\^([^\]]*)\]:", re.MULTILINE)
 _BLANK_LINES_RE = re.compile(r"\n(?:[ \t]*\n)+")  # what ends a block
 _BLANK_START_RE = re.compile(r"(?:[ \t]*\n)*")
 _TICKS_RE = re.compile(r"(?<!\\)`+|(?<=\\)`(`*)")
+# a block-level tag where Python-Markdown begins an HTML block (its html_block)
+_HTML_BLOCK_RE = re.compile(rf"^[ ]{{0,3}}<({'|'.join(BLOCK_LEVEL_ELEMENTS)})(?![^\s/>])",
+                            re.MULTILINE)
 
 
 def _literal_regions(text):
@@ -448,7 +452,7 @@ def _literal_regions(text):
     ``(start, end)`` of its fenced code blocks and code spans, ``footnotes`` ``{label:
     (start, end)}`` of its footnote definitions (``[^label]:`` and the lines and the
     indented blocks that follow it; the last of a label, the one Python-Markdown shows).
-    Near enough (not indented code blocks, nor HTML blocks), in one pass."""
+    Near enough (not indented code blocks; no code span in an HTML block), in one pass."""
     code, footnotes = [], {}
     fences = _fences(text)
     code += fences
@@ -456,8 +460,10 @@ def _literal_regions(text):
     for piece_start, piece_end in zip([0] + [end for _, end in fences],
                                       [start for start, _ in fences] + [len(text)]):
         note = None  # the footnote open: [label, start, end]
+        html = _html_blocks(text, piece_start, piece_end)
         for start, end in _blocks(text, piece_start, piece_end):
-            code += _code_spans(text, start, end)
+            for part_start, part_end in _outside(start, end, html):
+                code += _code_spans(text, part_start, part_end)
             indented = text.startswith(("    ", "\t"), start)
             if note is not None and not indented:
                 footnotes[note[0]] = (note[1], note[2])
@@ -473,6 +479,54 @@ def _literal_regions(text):
         if note is not None:
             footnotes[note[0]] = (note[1], note[2])
     return code, footnotes
+
+
+def _html_blocks(text, start, end):
+    """``(start, end)`` of the HTML blocks of ``text[start:end]`` (lower case), HTML that
+    Python-Markdown leaves as it is (a backtick there is no code span: `e``, typed for
+    `è`, in a text pasted from a web page): from a block-level tag at a line's start to
+    the end of the line of its end tag (nested ones counted), or to the end."""
+    blocks = []
+    while True:
+        opening = _HTML_BLOCK_RE.search(text, start, end)
+        if opening is None:
+            return blocks
+        stop, depth = end, 0
+        closed = text.find(">", opening.end(), end)
+        if opening[1] == "hr" or (closed > 0 and text[closed - 1] == "/"):  # <hr>, <div/>
+            stop = _line_end(text, opening.end(), end)
+        else:
+            for tag in _tag_re(opening[1]).finditer(text, opening.start(), end):
+                depth += -1 if tag[1] else 1
+                if not depth:
+                    stop = _line_end(text, tag.end(), end)
+                    break
+        blocks.append((opening.start(), stop))
+        start = stop
+
+
+def _line_end(text, position, end):
+    found = text.find("\n", position, end)
+    return end if found < 0 else found
+
+
+@functools.lru_cache(maxsize=64)
+def _tag_re(name):
+    """A start or end tag ``name`` (group 1: ``/`` for an end tag)."""
+    return re.compile(rf"<(/?){re.escape(name)}(?![^\s/>])")
+
+
+def _outside(start, end, regions):
+    """The parts of ``start``-``end`` outside ``regions`` (sorted, disjoint)."""
+    for index in range(max(bisect.bisect_right(regions, (start,)) - 1, 0), len(regions)):
+        region_start, region_end = regions[index]
+        if region_start >= end:
+            break
+        if region_start > start:
+            yield start, region_start
+        start = max(start, region_end)
+    if start < end:
+        yield start, end
 
 
 def _fences(text):
