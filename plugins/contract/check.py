@@ -19,7 +19,7 @@ from plugins.core.problems import ERROR, MAX_LISTED, WARNING, Problem
 from plugins.core.text import TAG_RE, body_lead
 from plugins.core.urls import content_path
 
-from . import body, schema
+from . import body, lines, schema
 from .ahead import EXTENSIONS
 from .source import SourceError, read
 
@@ -171,7 +171,7 @@ class _FileCheck:
         if PLACEHOLDER in source.body:
             self.add(f"il testo contiene ancora la frase d'esempio «{PLACEHOLDER}»: scrivi il"
                      " testo vero al suo posto / the sample text is still there",
-                     body.find_line(source.body, PLACEHOLDER, source.body_line), WARNING)
+                     lines.find_line(source.body, PLACEHOLDER, source.body_line), WARNING)
         if self.sanitize:  # what is published: the allowlist, then tables in their boxes
             html = body.scrollable_boxes(body.sanitize(html, self._iframe_hosts()))
         self.checked.content = html
@@ -200,7 +200,7 @@ class _FileCheck:
         # one cursor for each kind of finding (HTML problems and headings, links,
         # images), each met in the text's order: a needle found again (a second
         # `style=`, the same image twice) is at its next place. Each use names its cursor.
-        problem_lines = body.Lines(text, first_line)
+        problem_lines = lines.Lines(text, first_line)
         link_lines, image_lines = problem_lines.another(), problem_lines.another()
 
         def line(needle, lines):

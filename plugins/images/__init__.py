@@ -31,7 +31,7 @@ from markupsafe import Markup
 from pelican import signals
 
 from plugins.content_checks import report
-from plugins.contract.body import find_line
+from plugins.contract.lines import find_line
 from plugins.core.files import place
 from plugins.core.items import PUBLIC, context_items, cover_path, key_line
 from plugins.core.items import source as item_source
