@@ -828,6 +828,37 @@ def test_an_image_without_a_position_is_rewritten_byte_for_byte():
             location.without_location(broken)
 
 
+def xmp_text_png(zipped):
+    from PIL import PngImagePlugin  # noqa: PLC0415
+
+    info = PngImagePlugin.PngInfo()
+    info.add_text("XML:com.adobe.xmp", XMP.decode(), zip=zipped)
+    data = io.BytesIO()
+    noise().save(data, "PNG", pnginfo=info)
+    return data.getvalue()
+
+
+def test_a_file_only_linked_is_opened_only_if_it_may_hold_a_position(tmp_path):
+    """An image no item shows (a download) is looked at at every build, and Pillow decodes
+    a PNG whole to find its text chunks: a file without EXIF or XMP of any kind is told
+    apart by its bytes, never opened. Each image carrying a position is still opened."""
+    located = {"jpeg": phone_photo(), "png": located_png(), "webp": located_webp(),
+               "webp-bare-exif": located_webp(header=False), "png-text": xmp_text_png(False),
+               "png-ztxt": xmp_text_png(True), "png-raw-profile": raw_profile_png(),
+               "jpeg-exif-only": jpeg(300, 200, orientation=6)}
+    bare = io.BytesIO()
+    noise().save(bare, "JPEG", quality=80)  # no EXIF block at all (jpeg() writes one)
+    plain = {"jpeg": bare.getvalue(), "png": png(300, 200), "webp": noise_webp()}
+    for expected, files in ((True, located), (False, plain)):
+        for kind, data in files.items():
+            path = tmp_path / f"{expected}-{kind}"
+            path.write_bytes(data)
+            assert location.may_be_located(path) is expected, (expected, kind)
+            if expected and kind != "jpeg-exif-only":
+                assert measure(str(path)).located, kind  # what may_be_located must not miss
+    assert location.may_be_located(tmp_path / "non-esiste.png")  # Pillow says why
+
+
 def noise_webp():
     data = io.BytesIO()
     noise().save(data, "WEBP", quality=80)

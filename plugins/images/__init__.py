@@ -134,10 +134,11 @@ class ImagesGenerator:
         item shows it (``[Scarica la foto]({static}/immagini/foto.jpg)``: a link, not an
         image), or None: not an image, no position, unreadable (a link's file is published
         as it is)."""
-        if not source.lower().endswith(location.SUFFIXES):
-            return None
+        path = os.path.join(self.path, *source.split("/"))
+        if not (source.lower().endswith(location.SUFFIXES) and location.may_be_located(path)):
+            return None  # at every build: no image opened that carries no metadata at all
         try:
-            measured = variants.measure(os.path.join(self.path, *source.split("/")))
+            measured = variants.measure(path)
         except variants.Unreadable:
             return None
         return location.clean_copy(measured, self.settings["IMAGES_CACHE_PATH"])

@@ -73,6 +73,24 @@ def xmp_located(xmp):
     return any(name in xmp for name in XMP_POSITION)
 
 
+# What a file holding EXIF or XMP holds, whatever its format (JPEG's APP1 headers, PNG's
+# chunk types and text keywords, WebP's chunks): a file with none carries no position
+CONTAINERS = (b"Exif", b"eXIf", b"EXIF", b"XMP ", b"XML:com.adobe.xmp", b"ns.adobe.com/xap",
+              b"Raw profile")
+
+
+def may_be_located(path):
+    """False when the file at ``path`` holds no EXIF or XMP at all, read as bytes: no
+    position, and Pillow need not open it (a PNG is decoded whole to find its text
+    chunks). True when it may, or cannot be read (Pillow then tells)."""
+    try:
+        with open(path, "rb") as handle:
+            data = handle.read()
+    except OSError:
+        return True
+    return any(container in data for container in CONTAINERS)
+
+
 def located(image):
     """Whether the open Pillow ``image`` carries the place where it was taken (EXIF GPS,
     a position in its XMP)."""
