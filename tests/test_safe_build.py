@@ -439,6 +439,20 @@ def test_a_file_of_the_release_its_owner_cannot_read_is_a_changed_file(tmp_path)
                                        "new date": True}
 
 
+def test_a_changed_file_of_the_same_size_and_second_gets_a_later_second(tmp_path):
+    """nginx's ETag is a file's size and its date in whole seconds: a changed file of the
+    same size written in the same second as the one it replaces (two builds within a
+    second) would be answered "not modified" with the old text."""
+    old, new = tmp_path / "old", tmp_path / "new"
+    write_content(old, {"feeds/tutto.atom.xml": "<feed>uno</feed>"})
+    write_content(new, {"feeds/tutto.atom.xml": "<feed>due</feed>"})
+    second = (time.time_ns() // 10**9 + 30) * 10**9  # in the future: "now" is before it
+    os.utime(old / "feeds" / "tutto.atom.xml", ns=(second, second + 100))
+    os.utime(new / "feeds" / "tutto.atom.xml", ns=(second, second + 900_000_000))
+    assert safe_build.keep_dates(new, old) == set()
+    assert (new / "feeds" / "tutto.atom.xml").stat().st_mtime_ns // 10**9 > second // 10**9
+
+
 def test_a_current_that_is_a_real_folder_is_a_clear_refusal_before_any_work(tmp_path):
     """An earlier deploy may have made public/current a folder: it cannot be switched
     atomically; nothing is built or moved, the deployer is told what to do."""

@@ -355,9 +355,10 @@ def keep_dates(new, previous):
     another file of ``new`` is that entry too without being the bytes its path had (a
     new or changed file must not get an old date). Only files of the same size and
     another date are read; a changed file keeps the build's new date, or gets the
-    present time when that date is not after the one it replaces (a page put back as it
-    was links the cache's older entry: a server answering "not modified since" would
-    keep the reader on the newer text)."""
+    present time (a second after the old date at least) when that date is not after the
+    one it replaces, in whole seconds as nginx's dates (a page put back as it was links
+    the cache's older entry: a server answering "not modified since" would keep the
+    reader on the newer text)."""
     identical, dates, shared_by_changed, older = set(), {}, set(), {}
     for folder, _, names in os.walk(new):
         relative = os.path.relpath(folder, new)
@@ -376,8 +377,13 @@ def keep_dates(new, previous):
                     and (file == (then.st_dev, then.st_ino) or _same_bytes(path, before))):
                 if now.st_nlink > 1:
                     shared_by_changed.add(file)
-                if then is not None and now.st_mtime_ns <= then.st_mtime_ns:
-                    older[file] = (now.st_atime_ns, path)
+                # in whole seconds, as nginx's Last-Modified and ETag give it
+                if then is not None and now.st_mtime_ns // 10**9 <= then.st_mtime_ns // 10**9:
+                    # (a second after it at least: built within the second, it would not
+                    # differ)
+                    later = max((then.st_mtime_ns // 10**9 + 1) * 10**9,
+                                older.get(file, (0, 0, ""))[1])
+                    older[file] = (now.st_atime_ns, later, path)
                 continue
             identical.add(os.path.normpath(os.path.join(relative, name)))
             if now.st_mtime_ns != then.st_mtime_ns:  # not the very same file
@@ -388,9 +394,9 @@ def keep_dates(new, previous):
             with contextlib.suppress(OSError):  # another user's file: it keeps its date
                 os.utime(path, ns=(atime, date))
     present = time.time_ns()
-    for atime, path in older.values():
+    for atime, later, path in older.values():
         with contextlib.suppress(OSError):
-            os.utime(path, ns=(atime, present))
+            os.utime(path, ns=(atime, max(present, later)))
     return identical
 
 
