@@ -203,8 +203,8 @@ class _FileCheck:
         problem_lines = lines.Lines(text, first_line)
         link_lines, image_lines = problem_lines.another(), problem_lines.another()
 
-        def line(needle, lines):
-            return fixed_line or lines(needle)
+        def line(needle, cursor):
+            return fixed_line or cursor(needle)
 
         # {target: line} of this text's links (Checked.links): the first in the text, which
         # is not the first in the HTML when it is in a footnote (they come last there)
@@ -215,7 +215,7 @@ class _FileCheck:
             if target not in first or (at is not None and (known is None or at < known)):
                 first[target] = at
 
-        def add(message, needle, lines, severity=ERROR):
+        def add(message, needle, cursor, severity=ERROR):
             # each line is a search of the text: 120,000 attributes not allowed (a 240 kB
             # file) took 95 s, a megabyte half an hour, past any time limit
             if len(listed) >= MAX_TEXT_PROBLEMS:
@@ -223,7 +223,7 @@ class _FileCheck:
                 return
             listed.append(severity)
             # no needle (an image without src): a summary's line still, as line() gives
-            self.add(message, line(needle, lines) if needle else fixed_line, severity)
+            self.add(message, line(needle, cursor) if needle else fixed_line, severity)
 
         for needle, message in problems:
             add(message, needle, problem_lines)
