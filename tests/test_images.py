@@ -571,6 +571,16 @@ def test_a_jpeg_only_linked_for_download_is_published_without_its_position_too(b
     assert (site.output / "immagini" / "pulita.jpg").read_bytes() == jpeg(600, 400)
 
 
+def published_unwarned(build, name, data):
+    """The bytes published for ``immagini/<name>`` (``data``), shown by an article of a
+    build that succeeded without telling the editor the image carries its position."""
+    site = build({f"immagini/{name}": data,
+                  "notizie/a.md": article(body=f"![Al parco]({{static}}/immagini/{name})")})
+    assert site.ok, site.log
+    assert "contiene il luogo" not in site.log
+    return (site.output / "immagini" / name).read_bytes()
+
+
 def test_a_photo_with_an_index_of_its_pictures_is_published_without_its_position(build):
     """A phone's JPEG with an HDR gain map indexes its two pictures (MPF): Pillow names it
     "MPO", and it was published with its position (and a warning)."""
@@ -581,11 +591,7 @@ def test_a_photo_with_an_index_of_its_pictures_is_published_without_its_position
     noise(size=(640, 480)).save(
         data, "MPO", save_all=True, append_images=[Image.new("L", (64, 48), 128)], exif=exif)
     data = data.getvalue()
-    site = build({"immagini/telefono.jpg": data,
-                  "notizie/a.md": article(body="![Al parco]({static}/immagini/telefono.jpg)")})
-    assert site.ok, site.log
-    assert "contiene il luogo" not in site.log
-    published = (site.output / "immagini" / "telefono.jpg").read_bytes()
+    published = published_unwarned(build, "telefono.jpg", data)
     assert published == location.without_location(data) and b"GPS" not in published
     with Image.open(io.BytesIO(published)) as image, Image.open(io.BytesIO(data)) as source:
         assert source.format == "MPO" and source.getexif().get_ifd(0x8825)
@@ -757,19 +763,8 @@ def test_a_png_s_xmp_in_a_latin_1_text_chunk_is_found_and_left_out(build, tmp_pa
     """Pillow names a PNG's XMP ``xmp`` only when it is in an ``iTXt`` chunk; in a
     ``tEXt`` or ``zTXt`` chunk of the same keyword (which ExifTool reads too) the position
     it names was not seen: the PNG was published with it, and nobody was warned."""
-    from PIL import PngImagePlugin  # noqa: PLC0415
-
-    info = PngImagePlugin.PngInfo()
-    info.add_text("XML:com.adobe.xmp", XMP.decode(), zip=zipped)
-    info.add_text("Comment", "una foto")
-    data = io.BytesIO()
-    noise().save(data, "PNG", pnginfo=info)
-    data = data.getvalue()
-    site = build({"immagini/telefono.png": data,
-                  "notizie/a.md": article(body="![Al parco]({static}/immagini/telefono.png)")})
-    assert site.ok, site.log
-    assert "contiene il luogo" not in site.log
-    published = (site.output / "immagini" / "telefono.png").read_bytes()
+    data = xmp_text_png(zipped, comment="una foto")
+    published = published_unwarned(build, "telefono.png", data)
     # the XMP's chunk left out, the comment's and the others kept
     assert png_chunks(published) == [chunk for chunk in png_chunks(data)
                                      if not chunk[1].startswith(b"XML:com.adobe.xmp\0")]
@@ -779,6 +774,19 @@ def test_a_png_s_xmp_in_a_latin_1_text_chunk_is_found_and_left_out(build, tmp_pa
         assert image.tobytes() == source.tobytes()
     (tmp_path / "x.png").write_bytes(data)
     assert measure(str(tmp_path / "x.png")).located
+
+
+def xmp_text_png(zipped, comment=None):
+    """A PNG with its position in an XMP ``tEXt`` (``zTXt``: ``zipped``) chunk."""
+    from PIL import PngImagePlugin  # noqa: PLC0415
+
+    info = PngImagePlugin.PngInfo()
+    info.add_text("XML:com.adobe.xmp", XMP.decode(), zip=zipped)
+    if comment:
+        info.add_text("Comment", comment)
+    data = io.BytesIO()
+    noise().save(data, "PNG", pnginfo=info)
+    return data.getvalue()
 
 
 def raw_profile_png():
@@ -826,16 +834,6 @@ def test_an_image_without_a_position_is_rewritten_byte_for_byte():
                    located_webp()[:300], b"RIFF\0\0\0\0WEBP", b"GIF89a"):
         with pytest.raises(location.Unrewritable):
             location.without_location(broken)
-
-
-def xmp_text_png(zipped):
-    from PIL import PngImagePlugin  # noqa: PLC0415
-
-    info = PngImagePlugin.PngInfo()
-    info.add_text("XML:com.adobe.xmp", XMP.decode(), zip=zipped)
-    data = io.BytesIO()
-    noise().save(data, "PNG", pnginfo=info)
-    return data.getvalue()
 
 
 def test_a_file_only_linked_is_opened_only_if_it_may_hold_a_position(tmp_path):
