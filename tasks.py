@@ -231,12 +231,21 @@ def _public_address():
     try:
         parts = urlsplit(siteurl)
         host = parts.hostname
+        parts.port  # noqa: B018 - raises on a port that is no number
     except ValueError:  # "http://[::1" and the like
         parts, host = None, None
-    if parts is None or parts.scheme.lower() != "https" and host not in LOOPBACK:
+    if parts is not None and parts.scheme.lower() != "https" and host not in LOOPBACK:
         sys.exit(f"SITEURL deve cominciare con https:// ({siteurl}): con http:// i browser"
                  " bloccherebbero fogli di stile e script sul sito servito in https / SITEURL"
                  " must be an https:// address")
+    # every absolute address of the site (feeds, sitemap, canonical) begins with it:
+    # "https://" alone published https:/2024/05/…, a query or a space broke them all
+    if (parts is None or not host or parts.query or parts.fragment or "@" in parts.netloc
+            or any(character.isspace() for character in siteurl)):
+        sys.exit(f"SITEURL non è l'indirizzo del sito ({siteurl!r}): scrivi https://, il nome"
+                 " del sito e, se serve, la sua cartella, senza spazi, ? o #, per esempio"
+                 " https://www.example.org / SITEURL must be https://host[/path], without"
+                 " spaces, query or fragment")
 
 
 @task

@@ -655,6 +655,9 @@ def test_an_error_the_build_logs_refuses_the_release(tmp_path):
 @pytest.mark.parametrize(("siteurl", "message"), [
     ("http://www.example.org", "SITEURL deve cominciare con https://"),
     ("", "SITEURL non impostato"),
+    # every absolute address (sitemap, feeds, canonical) begins with it: "https://" alone
+    # published https:/2024/05/…
+    ("https://", "SITEURL non è l'indirizzo del sito"),
 ])
 def test_the_publish_task_refuses_a_siteurl_browsers_would_block(tmp_path, siteurl, message):
     env = dict(os.environ, PUBLISH_ROOT=str(tmp_path / "pub"), SITEURL=siteurl)
@@ -666,6 +669,10 @@ def test_the_publish_task_refuses_a_siteurl_browsers_would_block(tmp_path, siteu
 
 @pytest.mark.parametrize(("variables", "status", "message"), [
     ({"SITEURL": ""}, 1, "SITEURL non impostato"),
+    ({"SITEURL": "https://"}, 1, "SITEURL must be https://host[/path]"),
+    ({"SITEURL": "https://www.example.org/?lang=it"}, 1, "SITEURL non è l'indirizzo del sito"),
+    ({"SITEURL": "https://www.example.org "}, 1, "SITEURL non è l'indirizzo del sito"),
+    ({"SITEURL": "https://www.example.org/farelegami/"}, 0, "Publish settings valid"),
     ({"SITEURL": "https://www.example.org", "VISIT_COUNTER_URL": "http://stats.example.org"},
      1, "VISIT_COUNTER_URL: 'http://stats.example.org' must be an https:// address"),
     ({"SITEURL": "https://www.example.org", "ADMIN_REPO": "farelegami"},
