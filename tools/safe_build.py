@@ -358,7 +358,8 @@ def keep_dates(new, previous):
     present time (a second after the old date at least) when that date is not after the
     one it replaces, in whole seconds as nginx's dates (a page put back as it was links
     the cache's older entry: a server answering "not modified since" would keep the
-    reader on the newer text)."""
+    reader on the newer text); another user's entry, whose date cannot be set, is
+    replaced there by a copy of its own."""
     identical, dates, shared_by_changed, older = set(), {}, set(), {}
     for folder, _, names in os.walk(new):
         relative = os.path.relpath(folder, new)
@@ -381,9 +382,9 @@ def keep_dates(new, previous):
                 if then is not None and now.st_mtime_ns // 10**9 <= then.st_mtime_ns // 10**9:
                     # (a second after it at least: built within the second, it would not
                     # differ)
-                    later = max((then.st_mtime_ns // 10**9 + 1) * 10**9,
-                                older.get(file, (0, 0, ""))[1])
-                    older[file] = (now.st_atime_ns, later, path)
+                    _, later, paths = older.get(file, (0, 0, ()))
+                    later = max((then.st_mtime_ns // 10**9 + 1) * 10**9, later)
+                    older[file] = (now.st_atime_ns, later, (*paths, path))
                 continue
             identical.add(os.path.normpath(os.path.join(relative, name)))
             if now.st_mtime_ns != then.st_mtime_ns:  # not the very same file
@@ -394,10 +395,29 @@ def keep_dates(new, previous):
             with contextlib.suppress(OSError):  # another user's file: it keeps its date
                 os.utime(path, ns=(atime, date))
     present = time.time_ns()
-    for atime, later, path in older.values():
-        with contextlib.suppress(OSError):
-            os.utime(path, ns=(atime, max(present, later)))
+    for atime, later, paths in older.values():
+        try:
+            os.utime(paths[0], ns=(atime, max(present, later)))
+        except OSError:
+            # another user's file (a cache entry of their builds, linked here): its date
+            # cannot be set, and the old one must not stay: each such path its own copy
+            for path in paths:
+                _own_copy(path, atime, max(present, later))
     return identical
+
+
+def _own_copy(path, atime, date):
+    """Replace the file at ``path`` by a copy of its own, this user's, dated ``date``
+    (nanoseconds); left as it was if the copy cannot be made."""
+    temporary = f"{path}.{secrets.token_hex(4)}.tmp"
+    try:
+        shutil.copyfile(path, temporary)
+        shutil.copymode(path, temporary)
+        os.utime(temporary, ns=(atime, date))
+        os.replace(temporary, path)
+    except OSError:
+        with contextlib.suppress(OSError):
+            os.unlink(temporary)
 
 
 def same_tree(first, second, identical=frozenset()):
