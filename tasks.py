@@ -200,7 +200,11 @@ def publish(c, strict=False, settings_only=False):
     """
     _public_address()
     if settings_only:
-        errors = safe_build.settings_errors(CONFIG["settings_publish"], CONFIG["content"])
+        warnings = []
+        errors = safe_build.settings_errors(CONFIG["settings_publish"], CONFIG["content"],
+                                            warnings)
+        for warning in warnings:  # as the publish would show them
+            print(f"Attenzione / Warning: {warning}", file=sys.stderr)
         if errors:
             sys.exit("Impostazioni di pubblicazione non valide (la pubblicazione si"
                      " fermerebbe) / Publish settings a publish would stop on:\n  "

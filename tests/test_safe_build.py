@@ -743,6 +743,19 @@ def test_the_workflow_s_first_step_finds_what_the_publish_would_stop_on(tmp_path
     assert not (tmp_path / "pub").exists()
 
 
+def test_the_settings_check_shows_the_warnings_the_publish_would_show(tmp_path):
+    """``publish --settings-only`` said only "valid": its handler on the root logger kept
+    the settings' warnings (a mistyped setting, ignored) from being printed, which the
+    publish itself shows."""
+    conf, content = make_conf(tmp_path), tmp_path / "content"
+    write_content(content, {"notizie/a.md": article(title="Uno")})
+    with conf.open("a", encoding="utf-8") as settings:
+        settings.write("IMAGES_WIDTHZ = [400]\n")
+    warnings = []
+    assert safe_build.settings_errors(conf, content, warnings) == []
+    assert any(warning.startswith("IMAGES_WIDTHZ: unknown setting") for warning in warnings)
+
+
 def test_rollback_names_the_folder_it_looked_in(tmp_path):
     env = dict(os.environ, PUBLISH_ROOT=str(tmp_path / "pub"))
     task = subprocess.run([sys.executable, "-m", "invoke", "rollback"], cwd=ROOT, env=env,

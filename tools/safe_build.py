@@ -525,19 +525,24 @@ def _build_settings(settings_file, content):
         locale.setlocale(locale.LC_ALL, saved)
 
 
-def settings_errors(settings_file, content="content"):
+def settings_errors(settings_file, content="content", warnings=None):
     """The errors a build with ``settings_file`` would log before reading any content
     (a publish stops on them): the settings as ``invoke check`` loads them, each
-    plugin's ``initialized`` checks run, nothing built."""
+    plugin's ``initialized`` checks run, nothing built. The warnings logged meanwhile
+    (which the build would show too) are added to the list ``warnings`` when given
+    (this handler on the root logger keeps them from being printed)."""
     from tools.check import load_settings  # noqa: PLC0415 - Pelican: only when asked
 
     class Errors(logging.Handler):
         def __init__(self):
-            super().__init__(logging.ERROR)
+            super().__init__(logging.WARNING)
             self.found = []
 
         def emit(self, record):
-            self.found.append(record.getMessage())
+            if record.levelno >= logging.ERROR:
+                self.found.append(record.getMessage())
+            elif warnings is not None:
+                warnings.append(record.getMessage())
 
     errors, root = Errors(), logging.getLogger()
     root.addHandler(errors)
