@@ -11,6 +11,7 @@ import random
 import re
 import struct
 import zlib
+from xml.etree import ElementTree
 
 import pytest
 from PIL import Image
@@ -909,3 +910,22 @@ def test_a_refused_image_type_is_told_a_format_an_image_may_have(tmp_path):
     for path in ("immagini/disegno.svg", "immagini/logo.svg"):
         assert "ammessi PNG, JPG, JPEG, WEBP; esportalo in PNG /" in refused[path], out
     assert "; esportalo in PNG o PDF /" in refused["allegati/schema.svg"], out
+
+
+
+def test_a_photo_attached_to_an_item_is_published_without_its_position_too(build, tmp_path):
+    """``attachments: [allegati/foto.jpg]`` (attachments may be photos: the contract's
+    raster images): the attachments plugin copied the file byte for byte, and anyone who
+    downloaded it read where it was taken. Its size on the page and in the feeds'
+    enclosures is the published copy's."""
+    data = phone_photo()
+    site = build({"allegati/foto.jpg": data,
+                  "notizie/a.md": article(attachments=["allegati/foto.jpg"])})
+    assert site.ok, site.log
+    published = (site.output / "allegati" / "foto.jpg").read_bytes()
+    assert published == location.without_location(data) and b"GPS" not in published
+    assert (tmp_path / "content" / "allegati" / "foto.jpg").read_bytes() == data
+    lengths = {link.get("length") for feed in site.output.rglob("*.atom.xml")
+               for link in ElementTree.parse(feed).iter("{http://www.w3.org/2005/Atom}link")
+               if link.get("rel") == "enclosure"}
+    assert lengths == {str(len(published))}

@@ -7,7 +7,8 @@ static generator does not copy the whole folder. :class:`AttachmentsGenerator`
 - ``generate_context``: renders the missing previews (in child processes, one
   per core up to :data:`PREVIEW_WORKERS`, within bounds: ``previews``), sets
   the ``documents`` list for the "Documenti" template;
-- ``generate_output``: copies each file, byte for byte, to its URL, and its preview.
+- ``generate_output``: copies each file, byte for byte, to its URL, and its preview (a
+  photo carrying the place it was taken: its copy without it, ``images.location``).
 
 ``static_generator_finalized``: a ``{static}`` link to an attachment in the body
 of a written item lands at the same slugified URL; files linked only from
@@ -23,7 +24,9 @@ from concurrent.futures import ThreadPoolExecutor
 from urllib.parse import unquote
 
 from plugins.content_checks import report
+from plugins.core.files import place
 from plugins.core.items import source as item_source
+from plugins.images import location, variants
 from plugins.core.urls import static_links
 
 from . import previews
@@ -43,6 +46,7 @@ class AttachmentsGenerator:
         self.settings = settings
         self.path = path
         self.output_path = output_path
+        self.clean = {}  # source -> cached copy without the position (images.location)
 
     def _published(self):
         run = self.context.get(STATE_KEY)
@@ -52,6 +56,7 @@ class AttachmentsGenerator:
         run = state(self.context, self.settings)
         if self.settings["ATTACHMENTS_PREVIEWS"]:
             self._add_previews(run)
+        self._without_location(run)
         run.cache.save()
         self.context["documents"] = documents(run.listed)
 
@@ -92,10 +97,37 @@ class AttachmentsGenerator:
                 attachment.preview = preview
                 attachment.preview_file = file
 
+    def _without_location(self, run):
+        """A photo among the attachments (JPEG, PNG, WebP: a phone's, carrying the place
+        it was taken) is published as an image an item only links: without its position
+        (``plugins.images.location``), its size (page, feeds' enclosures) the copy's."""
+        cache = self.settings.get("IMAGES_CACHE_PATH")
+        if not cache:  # the images plugin is not installed
+            return
+        for source, attachments in run.published.items():
+            path = os.path.join(self.path, *source.split("/"))
+            if not (source.lower().endswith(location.SUFFIXES)
+                    and location.may_be_located(path)):
+                continue
+            try:
+                clean = location.clean_copy(variants.measure(path), cache)
+            except variants.Unreadable:
+                continue
+            if clean:
+                self.clean[source] = clean
+                for attachment in attachments:
+                    attachment.size = os.path.getsize(clean)
+
     def generate_output(self, writer):
         del writer  # files are copied, not rendered
         for source, attachments in self._published().items():
             first = attachments[0]
+            if source in self.clean:
+                target = os.path.join(self.output_path, *first.save_as.split("/"))
+                os.makedirs(os.path.dirname(target), exist_ok=True)
+                place(self.clean[source], target)
+                logger.info("Publishing %s without the position it was taken at", source)
+                continue
             self._copy(os.path.join(self.path, source), first.save_as)
             if first.preview is not None:
                 self._copy(first.preview_file, first.preview.url)
