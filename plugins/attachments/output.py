@@ -127,9 +127,9 @@ class AttachmentsGenerator:
                 os.makedirs(os.path.dirname(target), exist_ok=True)
                 place(self.clean[source], target)
                 logger.info("Publishing %s without the position it was taken at", source)
-                continue
-            self._copy(os.path.join(self.path, source), first.save_as)
-            if first.preview is not None:
+            else:
+                self._copy(os.path.join(self.path, source), first.save_as)
+            if first.preview is not None:  # (PDFs only: never a photo's copy)
                 self._copy(first.preview_file, first.preview.url)
 
     def _copy(self, source, save_as):
