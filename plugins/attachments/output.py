@@ -26,7 +26,7 @@ from urllib.parse import unquote
 from plugins.content_checks import report
 from plugins.core.files import place
 from plugins.core.items import source as item_source
-from plugins.images import location, variants
+from plugins.images import download_copy
 from plugins.core.urls import static_links
 
 from . import previews
@@ -105,14 +105,7 @@ class AttachmentsGenerator:
         if not cache:  # the images plugin is not installed
             return
         for source, attachments in run.published.items():
-            path = os.path.join(self.path, *source.split("/"))
-            if not (source.lower().endswith(location.SUFFIXES)
-                    and location.may_be_located(path)):
-                continue
-            try:
-                clean = location.clean_copy(variants.measure(path), cache)
-            except variants.Unreadable:
-                continue
+            clean = download_copy(os.path.join(self.path, *source.split("/")), cache)
             if clean:
                 self.clean[source] = clean
                 for attachment in attachments:

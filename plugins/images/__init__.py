@@ -79,6 +79,21 @@ def unreadable_message(source, problem):
             f" JPEG o PNG / image {source} cannot be read")
 
 
+def download_copy(path, folder):
+    """The cached copy (in ``folder``) without its position of the file at ``path``,
+    published though no written item shows it: an image only linked (``[Scarica la
+    foto]({static}/immagini/foto.jpg)``) or an attachment. None when it is no image, carries
+    no position, is unreadable or cannot be rewritten (published as it is). Looked at at
+    every build: a file whose bytes hold no EXIF or XMP at all is not opened."""
+    if not (path.lower().endswith(location.SUFFIXES) and location.may_be_located(path)):
+        return None
+    try:
+        measured = variants.measure(path)
+    except variants.Unreadable:
+        return None
+    return location.clean_copy(measured, folder)
+
+
 def image_line(text, source, cover=None, cover_line=None):
     """Where the Markdown file ``text`` names the image ``source`` (a path under content/):
     the line of its ``image`` key (``cover_line``) when it is the cover, else the first
@@ -128,20 +143,6 @@ class ImagesGenerator:
         # makes lossy WebP variants larger than itself, and blurred): the original serves
         size = os.path.getsize(path)
         return source, measured, [v for v in made if os.path.getsize(v.file) < size], None
-
-    def _linked_without_location(self, source):
-        """The copy without its position of an image the build publishes though no written
-        item shows it (``[Scarica la foto]({static}/immagini/foto.jpg)``: a link, not an
-        image), or None: not an image, no position, unreadable (a link's file is published
-        as it is)."""
-        path = os.path.join(self.path, *source.split("/"))
-        if not (source.lower().endswith(location.SUFFIXES) and location.may_be_located(path)):
-            return None  # at every build: no image opened that carries no metadata at all
-        try:
-            measured = variants.measure(path)
-        except variants.Unreadable:
-            return None
-        return location.clean_copy(measured, self.settings["IMAGES_CACHE_PATH"])
 
     def _url(self, path):
         return f"{self.settings['SITEURL']}/{quote(path)}"
@@ -231,7 +232,8 @@ class ImagesGenerator:
         for static in list(statics):
             source = static.get_relative_source_path().replace(os.sep, "/")
             clean = self.clean.get(source) if source in self.shown \
-                else self._linked_without_location(source)
+                else download_copy(os.path.join(self.path, *source.split("/")),
+                                   self.settings["IMAGES_CACHE_PATH"])
             if clean:
                 statics.remove(static)
                 target = os.path.join(self.output_path, *static.save_as.split("/"))
