@@ -200,9 +200,8 @@ def publish(c, strict=False, settings_only=False):
     """
     _public_address()
     if settings_only:
-        warnings = []
-        errors = safe_build.settings_errors(CONFIG["settings_publish"], CONFIG["content"],
-                                            warnings)
+        errors, warnings = safe_build.settings_problems(CONFIG["settings_publish"],
+                                                        CONFIG["content"])
         for warning in warnings:  # as the publish would show them
             print(f"Attenzione / Warning: {warning}", file=sys.stderr)
         if errors:

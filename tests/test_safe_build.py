@@ -751,8 +751,8 @@ def test_the_settings_check_shows_the_warnings_the_publish_would_show(tmp_path):
     write_content(content, {"notizie/a.md": article(title="Uno")})
     with conf.open("a", encoding="utf-8") as settings:
         settings.write("IMAGES_WIDTHZ = [400]\n")
-    warnings = []
-    assert safe_build.settings_errors(conf, content, warnings) == []
+    errors, warnings = safe_build.settings_problems(conf, content)
+    assert errors == []
     assert any(warning.startswith("IMAGES_WIDTHZ: unknown setting") for warning in warnings)
 
 

@@ -515,44 +515,45 @@ def _build_settings(settings_file, content):
     not exist), for the folders the site writes itself (``tools/vanished.py``)."""
     from pelican.settings import read_settings  # noqa: PLC0415 - only where a release is compared
 
-    # Pelican sets the process's locale to the settings' LOCALE ("C" here): the builds
-    # this process starts afterwards would read their output as ASCII
-    saved = locale.setlocale(locale.LC_ALL)
-    try:
+    with _locale_kept():
         return read_settings(str(settings_file),
                              override={"PATH": str(Path(content).resolve())})
+
+
+@contextlib.contextmanager
+def _locale_kept():
+    """Pelican sets the process's locale to the settings' LOCALE ("C" here) when it reads
+    them: the builds this process starts afterwards would read their output as ASCII."""
+    saved = locale.setlocale(locale.LC_ALL)
+    try:
+        yield
     finally:
         locale.setlocale(locale.LC_ALL, saved)
 
 
-def settings_errors(settings_file, content="content", warnings=None):
-    """The errors a build with ``settings_file`` would log before reading any content
-    (a publish stops on them): the settings as ``invoke check`` loads them, each
-    plugin's ``initialized`` checks run, nothing built. The warnings logged meanwhile
-    (which the build would show too) are added to the list ``warnings`` when given
-    (this handler on the root logger keeps them from being printed)."""
+def settings_problems(settings_file, content="content"):
+    """``(errors, warnings)`` a build with ``settings_file`` would log before reading any
+    content (a publish stops on the errors and shows the warnings): the settings as
+    ``invoke check`` loads them, each plugin's ``initialized`` checks run, nothing built."""
     from tools.check import load_settings  # noqa: PLC0415 - Pelican: only when asked
 
-    class Errors(logging.Handler):
+    class Kept(logging.Handler):  # on the root logger: nothing else prints them
         def __init__(self):
             super().__init__(logging.WARNING)
-            self.found = []
+            self.errors, self.warnings = [], []
 
         def emit(self, record):
-            if record.levelno >= logging.ERROR:
-                self.found.append(record.getMessage())
-            elif warnings is not None:
-                warnings.append(record.getMessage())
+            found = self.errors if record.levelno >= logging.ERROR else self.warnings
+            found.append(record.getMessage())
 
-    errors, root = Errors(), logging.getLogger()
-    root.addHandler(errors)
-    saved = locale.setlocale(locale.LC_ALL)  # as _build_settings
+    kept, root = Kept(), logging.getLogger()
+    root.addHandler(kept)
     try:
-        load_settings(settings_file, content)
+        with _locale_kept():
+            load_settings(settings_file, content)
     finally:
-        locale.setlocale(locale.LC_ALL, saved)
-        root.removeHandler(errors)
-    return errors.found
+        root.removeHandler(kept)
+    return kept.errors, kept.warnings
 
 
 def _vanished(root, staging, settings_file, content, siteurl):
