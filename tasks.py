@@ -13,14 +13,13 @@ import sys
 from contextlib import contextmanager
 from http.server import ThreadingHTTPServer
 from pathlib import Path
-from urllib.parse import urlsplit
 
 from invoke import task
 
 from tools import cms_server, counter_server, node_setup, safe_build, system_packages
 from tools import preview as preview_server
 
-from plugins.core.urls import LOOPBACK
+from plugins.core.urls import LOOPBACK, http_address
 
 ROOT = Path(__file__).resolve().parent
 CONFIG = {
@@ -231,19 +230,14 @@ def _public_address():
     if not siteurl:
         sys.exit("SITEURL non impostato / is not set:"
                  " e.g. SITEURL=https://www.example.org invoke publish")
-    try:
-        parts = urlsplit(siteurl)
-        host = parts.hostname
-        parts.port  # noqa: B018 - raises on a port that is no number
-    except ValueError:  # "http://[::1" and the like
-        parts, host = None, None
-    if parts is not None and parts.scheme.lower() != "https" and host not in LOOPBACK:
+    parts = http_address(siteurl)
+    if parts is not None and parts.scheme.lower() != "https" and parts.hostname not in LOOPBACK:
         sys.exit(f"SITEURL deve cominciare con https:// ({siteurl}): con http:// i browser"
                  " bloccherebbero fogli di stile e script sul sito servito in https / SITEURL"
                  " must be an https:// address")
     # every absolute address of the site (feeds, sitemap, canonical) begins with it:
     # "https://" alone published https:/2024/05/…, a query or a space broke them all
-    if (parts is None or not host or parts.query or parts.fragment or "@" in parts.netloc
+    if (parts is None or parts.query or parts.fragment or "@" in parts.netloc
             or any(character.isspace() for character in siteurl)):
         sys.exit(f"SITEURL non è l'indirizzo del sito ({siteurl!r}): scrivi https://, il nome"
                  " del sito e, se serve, la sua cartella, senza spazi, ? o #, per esempio"

@@ -7,7 +7,7 @@ import pytest
 from pelican.contents import Article
 from pelican.settings import DEFAULT_CONFIG
 
-from plugins.core.urls import content_path, freeze, without_index
+from plugins.core.urls import content_path, freeze, http_address, without_index
 
 
 def make_article(**metadata):
@@ -48,3 +48,21 @@ def test_a_link_names_one_path_under_content_or_none(target, folder, path):
     """Links of every kind (contract checks, published files, image variants) are read
     by this one function."""
     assert content_path(target, folder) == path
+
+
+@pytest.mark.parametrize(("value", "host"), [
+    ("https://www.example.org", "www.example.org"),
+    ("HTTP://Stats.Example.org:8080/conta", "stats.example.org"),
+    ("http://[::1]:8001", "::1"),
+    ("https://", None),  # no host
+    ("ftp://www.example.org", None),
+    ("www.example.org", None),
+    ("https://www.example.org:porta", None),
+    ("https://www.example.org:0", None),
+    ("https://[::1", None),
+])
+def test_an_http_address_has_a_scheme_a_host_and_a_numeric_port(value, host):
+    """The one reading of an http(s) address behind SITEURL (publish), VISIT_COUNTER_URL
+    and the web editor's addresses; each adds its own rules."""
+    parts = http_address(value)
+    assert (parts.hostname if parts else None) == host

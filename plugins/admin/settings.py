@@ -2,10 +2,9 @@
 
 import posixpath
 import re
-from urllib.parse import urlsplit
 
 from plugins.core import settings as core_settings
-from plugins.core.urls import LOOPBACK
+from plugins.core.urls import LOOPBACK, http_address
 
 PREFIX = "ADMIN_"
 FOLDER = "admin"  # the editor's address: /admin/ (robots.txt and the sitemap exclude it)
@@ -39,12 +38,8 @@ URLS = ("ADMIN_BASE_URL", "ADMIN_API_ROOT")
 
 def url_problem(value, loopback_only=False):
     """Why ``value`` is not an http(s) address with a host (None when it is one)."""
-    try:
-        parts = urlsplit(value)
-        port_ok = parts.port is None or parts.port > 0
-    except ValueError:
-        parts, port_ok = None, False
-    if not port_ok or parts.scheme not in ("http", "https") or not parts.hostname:
+    parts = http_address(value)
+    if parts is None:
         return f"{value!r} is not an http(s) address"
     if parts.username or parts.password:
         return "must not carry a user name or password: every editor's browser sees it"

@@ -3,7 +3,7 @@
 import os
 import posixpath
 from types import SimpleNamespace
-from urllib.parse import unquote, urljoin
+from urllib.parse import unquote, urljoin, urlsplit
 
 from pelican.contents import Content
 
@@ -11,6 +11,20 @@ INDEX = "index.html"
 # This machine's names: where http:// is fine (a preview, a local service, a test), and
 # where the web editor's local backend may be.
 LOOPBACK = ("localhost", "127.0.0.1", "::1")
+
+
+def http_address(value):
+    """``urlsplit(value)`` when ``value`` is an http(s) address with a host (and a port,
+    if any, that is a number); None otherwise. What else an address may hold (a user, a
+    query, http on another machine) each setting that takes one says."""
+    try:
+        parts = urlsplit(value)
+        port_ok = parts.port is None or parts.port > 0  # ValueError: not a number
+    except ValueError:  # "https://[::1", "https://stats.example.org:port"
+        return None
+    if not port_ok or parts.scheme.lower() not in ("http", "https") or not parts.hostname:
+        return None
+    return parts
 
 
 def without_index(url):

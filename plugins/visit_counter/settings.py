@@ -1,10 +1,9 @@
 """The VISIT_COUNTER_* settings (listed with their meaning in README.md)."""
 
 import re
-from urllib.parse import urlsplit
 
 from plugins.core import settings as core_settings
-from plugins.core.urls import LOOPBACK
+from plugins.core.urls import LOOPBACK, http_address
 
 PREFIX = "VISIT_COUNTER_"
 DEFAULTS = {
@@ -33,12 +32,8 @@ def clean_url(value, siteurl=""):
         return "", None
     if "@" in AUTHORITY_RE.match(url).group(1):
         return "", "must not carry a user name or password (user:password@); it is public"
-    try:
-        parts = urlsplit(url)
-        port_ok = parts.port is None or parts.port > 0  # ValueError: not a number
-    except ValueError:  # "https://[::1", "https://stats.example.org:port"
-        parts, port_ok = None, False
-    if not port_ok or parts.scheme not in ("http", "https") or not parts.hostname:
+    parts = http_address(url)
+    if parts is None:
         return "", f"{value!r} is not an http(s) address such as https://stats.example.org"
     if parts.query or parts.fragment:
         return "", f"{value!r} must not have a query or a fragment"
