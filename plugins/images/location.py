@@ -106,16 +106,11 @@ def located(image):
         image.format == "PNG" and xmp_located(image.info.get(PNG_XMP.decode(), "")))
 
 
-def strippable(kind):
-    """Whether an image of Pillow's format ``kind`` is rewritten without its position."""
-    return kind in EXTENSIONS
-
-
 def clean_copy(source, folder):
     """The cached copy of the image ``source`` (a ``variants.Source``) without the position
     it carries, made once per content in ``folder``; None when it carries none, or when
     it cannot be rewritten (it is then published as it is: :func:`published_with_it`)."""
-    if not (source.located and strippable(source.kind)):
+    if not (source.located and source.kind in EXTENSIONS):  # the formats rewritten
         return None
     try:
         return ensure(source.path, source.digest, folder, source.kind)
@@ -131,11 +126,11 @@ def published_with_it(source, clean):
     return source.located and not clean
 
 
-def cache_file(folder, digest, kind="JPEG"):
+def cache_file(folder, digest, kind):
     return os.path.join(folder, f"{digest}-nogps-v{FORMAT}.{EXTENSIONS[kind]}")
 
 
-def ensure(path, digest, folder, kind="JPEG"):
+def ensure(path, digest, folder, kind):
     """The cached copy of the image at ``path`` (content hash ``digest``, Pillow's format
     ``kind``) without its position, made once per content; :class:`Unrewritable` if it
     cannot be rewritten, or if Pillow still reads a position in the copy."""
