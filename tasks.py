@@ -225,7 +225,8 @@ def publish(c, strict=False, settings_only=False):
 
 
 def _public_address():
-    """Exit with why unless SITEURL (the environment's) is an address a release can have."""
+    """Exit with why unless SITEURL (the environment's) is an address a release can have,
+    and VISIT_COUNTER_URL, if set, one its readers can reach."""
     siteurl = os.environ.get("SITEURL", "")
     if not siteurl:
         sys.exit("SITEURL non impostato / is not set:"
@@ -243,6 +244,17 @@ def _public_address():
                  " del sito e, se serve, la sua cartella, senza spazi, ? o #, per esempio"
                  " https://www.example.org / SITEURL must be https://host[/path], without"
                  " spaces, query or fragment")
+    # publishconf.py reads the counter's address from the environment: one on this
+    # machine (the development counter's, copied) would have every reader's browser ask
+    # its own computer, so nothing would be counted
+    counter = http_address(os.environ.get("VISIT_COUNTER_URL", "").strip())
+    if counter is not None and counter.hostname in LOOPBACK and parts.hostname not in LOOPBACK:
+        sys.exit(f"VISIT_COUNTER_URL indica questo computer ({counter.hostname}): i browser dei"
+                 " lettori chiederebbero le visite al proprio computer e nessuna sarebbe"
+                 " contata; scrivi l'indirizzo pubblico del contatore (per esempio"
+                 " https://stats.example.org) o lascialo vuoto / VISIT_COUNTER_URL names"
+                 " this machine: readers' browsers would ask their own; give the counter's"
+                 " public address, or none")
 
 
 @task

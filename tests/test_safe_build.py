@@ -722,6 +722,14 @@ def test_the_publish_task_refuses_a_siteurl_browsers_would_block(tmp_path, siteu
     ({"SITEURL": "https://www.example.org/farelegami/"}, 0, "Publish settings valid"),
     ({"SITEURL": "https://www.example.org", "VISIT_COUNTER_URL": "http://stats.example.org"},
      1, "VISIT_COUNTER_URL: 'http://stats.example.org' must be an https:// address"),
+    # the development counter's address copied into the repository variable: every
+    # reader's browser would have asked its own computer
+    ({"SITEURL": "https://www.example.org", "VISIT_COUNTER_URL": "http://localhost:8001"},
+     1, "VISIT_COUNTER_URL indica questo computer (localhost)"),
+    ({"SITEURL": "https://www.example.org", "VISIT_COUNTER_URL": "https://127.0.0.1/"},
+     1, "VISIT_COUNTER_URL names this machine"),
+    ({"SITEURL": "http://localhost:8080", "VISIT_COUNTER_URL": "http://localhost:8001"},
+     0, "Publish settings valid"),  # a release tried on this machine
     ({"SITEURL": "https://www.example.org", "ADMIN_REPO": "farelegami"},
      1, "ADMIN_REPO: must be the repository as owner/name"),
     ({"SITEURL": "https://www.example.org", "VISIT_COUNTER_URL": "https://stats.example.org",
