@@ -74,7 +74,7 @@ TEMPLATE = """{% extends "base.html" %}
 """
 
 
-def test_every_page_starts_its_head_with_the_policy(build, tmp_path):
+def test_every_page_starts_its_head_with_the_charset_then_the_policy(build, tmp_path):
     overrides = tmp_path / "overrides"
     overrides.mkdir()
     (overrides / "prova.html").write_text(TEMPLATE, encoding="utf-8")
@@ -94,16 +94,40 @@ def test_every_page_starts_its_head_with_the_policy(build, tmp_path):
     for page in pages:
         raw = page.read_bytes()
         head = BeautifulSoup(raw, "html.parser").head
-        first = head.find(True)
+        charset, first = head.find_all(True, limit=2)
+        assert charset.name == "meta" and charset.get("charset") == "utf-8", page
         assert first.name == "meta" and first.get("http-equiv") == "Content-Security-Policy", page
         policies[page.relative_to(site.output).as_posix()] = first["content"]
-        assert raw.index(b'<meta charset="utf-8">') < 1024, page  # the charset stays early
     counter = policy("https://stats.example.org", extra=EXTRA, siteurl=SITEURL)
     assert "connect-src 'self' https://farelegami.example.org https://stats.example.org;" in counter
     with_wasm = policy("https://stats.example.org", wasm=True, extra=EXTRA, siteurl=SITEURL)
     assert policies.pop("prova/index.html") == with_wasm
     assert policies.pop("cerca/index.html") == with_wasm  # the search page (plugins/search)
     assert set(policies.values()) == {counter}
+
+
+def test_the_charset_ends_in_the_first_1024_bytes_however_long_the_policy(build):
+    """HTML wants the charset's <meta> whole within a page's first 1024 bytes (browsers
+    look for it there before they parse). Behind the policy, a longer site address (nine
+    times in it, each quote written as &#39;), the counter's origin and extra sources
+    pushed it past them: every page, the search page's and an old address's too."""
+    site_address = "https://farelegami.comunita-welfare-provincia-di-cremona.example.org"
+    site = build({"notizie/a.md": article(title="Primo",
+                                          indirizzi_precedenti="/notizie/1-primo.html")},
+                 siteurl=site_address, settings="""
+        VISIT_COUNTER_URL = "https://statistiche.comunita-welfare-cremona.example.org"
+        CSP_EXTRA_SOURCES = {"frame-src": ["https://www.youtube-nocookie.com"]}
+    """)
+    assert site.ok, site.log
+    pages = [page for page in site.output.rglob("*.html")
+             if not page.relative_to(site.output).as_posix().startswith("admin/")]
+    pages.append(site.output / "notizie" / "1-primo.html")  # the old address's page
+    assert site.output / "cerca" / "index.html" in pages
+    for page in pages:
+        raw = page.read_bytes()
+        assert b"www.youtube-nocookie.com" in raw, page  # the long policy is there
+        assert raw.index(b'<meta charset="utf-8">') + len(b'<meta charset="utf-8">') <= 1024, \
+            page
 
 
 def test_no_meta_when_switched_off_and_no_counter_origin_without_a_counter(build_once):

@@ -6,9 +6,10 @@ Signal ``initialized``: the ``CSP_*`` settings (:mod:`.settings`) and the global
 the page's settings: the site's own origin (SITEURL) beside ``'self'``, the visit
 counter's origin when VISIT_COUNTER_URL is set,
 ``'wasm-unsafe-eval'`` when ``wasm`` is true, ``CSP_EXTRA_SOURCES``. ``base.html``
-calls it first thing in ``<head>`` with ``wasm=csp_wasm|default(false)``; a template
-sets ``{% set csp_wasm = true %}`` at its top level to allow WebAssembly (the search
-page). With ``CSP_META = False`` it renders nothing.
+calls it first thing in ``<head>`` after ``<meta charset>`` (which must end within the
+first 1024 bytes: a long policy pushed it past them) with
+``wasm=csp_wasm|default(false)``; a template sets ``{% set csp_wasm = true %}`` at its
+top level to allow WebAssembly (the search page). With ``CSP_META = False`` it renders nothing.
 
 What a ``<meta>`` policy cannot carry (``frame-ancestors``) and the other security
 headers are the web server's: ``deploy/nginx.conf``.

@@ -10,8 +10,8 @@ from plugins.csp import content_security_policy
 TEMPLATE = """<!DOCTYPE html>
 <html lang="it">
 <head>
-{policy}<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta charset="utf-8">
+{policy}<meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="robots" content="noindex">
 <meta http-equiv="refresh" content="0; url={local}">
 <link rel="canonical" href="{canonical}">
@@ -40,7 +40,7 @@ def targets(url, settings):
 def render(title, url, settings):
     """The page's text for the item titled ``title`` (plain text) at ``url``."""
     local, canonical = targets(url, settings)
-    # the site's policy first, as on every page (plugins/csp), when the site has one
+    # the site's policy after the charset, as on every page (plugins/csp), when it has one
     policy = content_security_policy(settings) \
         if "plugins.csp" in (settings.get("PLUGINS") or ()) else ""
     return TEMPLATE.format(local=escape(local), canonical=escape(canonical),
