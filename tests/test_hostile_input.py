@@ -531,8 +531,39 @@ def test_allowed_html_builds(build):
     assert body.find("details") and body.find("abbr")["title"] == "Welfare in azione"
     assert body.find("figure").find("img")["alt"] == "Punto"
     assert "nota per la redazione" not in site.all_text()  # comments are not published
-    assert body.find("td", string="1")["align"] == "center"  # not style=: a strict CSP
+    # not style= (a strict CSP), nor the obsolete align= (test_a_columns_alignment_…)
+    assert body.find("td", string="1")["class"] == ["align-center"]
     assert body.find("script") is None and "alert(" in body.get_text()
+
+
+def test_a_columns_alignment_is_a_class_the_stylesheet_aligns(build):
+    """Markdown's ``--:`` and an editor's ``<td align="right">`` were published as
+    ``align=``: obsolete in HTML (the W3C checker's error on every aligned table), and
+    outranked by the stylesheet's ``text-align: start`` for cells, so a column of numbers
+    stayed at the start. A class of the one stylesheet aligns it, within the CSP."""
+    site = build({"notizie/a.md": article(title="Tabelle", body="""\
+        | Laboratorio | Iscritti | Stato |
+        | :--- | ---: | :---: |
+        | Orti | 12 | aperto |
+
+        <table><tr><th class="nota" align="right">Ore</th><td align="middle">x</td>
+        <td align="JUSTIFY" title="a align=">y</td></tr></table>
+        """)})
+    assert site.ok, site.log
+    soup = site.soup("/2024/05/tabelle/")
+    body = soup.select_one(".article-body")
+    assert not body.find_all(align=True)
+    assert [cell.get("class") for cell in body.table.find_all(["th", "td"])] == [
+        ["align-left"], ["align-right"], ["align-center"],
+        ["align-left"], ["align-right"], ["align-center"]]
+    second = body.find_all("table")[1]
+    assert second.th["class"] == ["nota", "align-right"]  # the editor's class kept
+    assert second.td.get("class") is None  # no alignment HTML knows: dropped
+    assert second.find_all("td")[1]["class"] == ["align-justify"]
+    assert second.find_all("td")[1]["title"] == "a align="
+    stylesheet = site.text(soup.find("link", rel="stylesheet")["href"])
+    for side in ("left", "center", "right", "justify"):
+        assert f".prose .align-{side}{{text-align:{side}}}" in stylesheet
 
 
 def test_iframes_from_an_allowlisted_video_host_only(build):
