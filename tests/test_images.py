@@ -497,6 +497,30 @@ def test_a_cover_is_shared_as_a_light_jpeg_without_its_metadata(build):
     assert ".jpg" not in body["srcset"].replace("Festa%20in%20citt%C3%A0.jpg", "")
 
 
+def test_a_body_image_or_link_named_with_spaces_and_accents_has_a_valid_address(build):
+    """``{static}/immagini/Festa in città.jpg`` was written into the page as it is: a URL
+    with spaces, which HTML does not allow (the W3C checker's error on ``src`` and
+    ``href``), while its ``srcset`` and the feeds already %-encoded it."""
+    files = {"immagini/Festa in città.jpg": jpeg(900, 600),
+             "immagini/Il logo (2024).jpg": jpeg(40, 30),
+             "notizie/festa.md": article(title="Festa", body="""\
+                 ![La piazza]({static}/immagini/Festa in città.jpg)
+
+                 <a href="{static}/immagini/Il logo (2024).jpg">Scarica il logo</a>
+                 """)}
+    site = build(files)
+    assert site.ok, site.log
+    body = site.soup("/2024/05/festa/").select_one(".article-body")
+    image, link = body.find("img"), body.find("a", string="Scarica il logo")
+    assert image["src"] == f"{SITEURL}/immagini/Festa%20in%20citt%C3%A0.jpg"
+    assert link["href"] == f"{SITEURL}/immagini/Il%20logo%20%282024%29.jpg"
+    # the files keep their names: the addresses lead to them, as a web server decodes them
+    assert site.exists("/immagini/Festa in città.jpg") and site.exists(image["src"])
+    assert site.exists(link["href"])
+    feed = site.text("/feeds/tutto.atom.xml")
+    assert "immagini/Festa%20in%20citt%C3%A0.jpg" in feed and "Festa in città.jpg" not in feed
+
+
 POSITION = {1: "N", 2: (45.0, 28.0, 0.0), 3: "E", 4: (9.0, 11.0, 0.0)}
 XMP = (b'<x:xmpmeta xmlns:x="adobe:ns:meta/"><rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/'
        b'22-rdf-syntax-ns#"><rdf:Description xmlns:exif="http://ns.adobe.com/exif/1.0/"'

@@ -8,11 +8,18 @@ Signal: ``static_generator_finalized`` (every item read, nothing copied yet): a
 static file that no written item uses (its ``image``, or a ``{static}`` link in
 its body or summary) is withheld, with an INFO line naming it. Attachments get the same
 rule from ``plugins/attachments``, which handles its own folder.
+
+A published file keeps its name (``Festa in città.jpg``); its address, which Pelican
+writes into the pages for ``{static}`` (an ``<img>``'s ``src``, a link), is the name
+%-encoded (``Festa%20in%20citt%C3%A0.jpg``, as the image's ``srcset`` and the feeds
+write it): a space is not allowed in a URL (the W3C checker's error), and a ``%`` in a
+name would be read as the start of an escape.
 """
 
 import logging
 import os
 import posixpath
+from urllib.parse import quote
 
 from pelican import signals
 
@@ -46,6 +53,8 @@ def withhold_unused(generator):
         source = static.get_relative_source_path().replace(os.sep, "/")
         if source in used:
             kept.append(static)
+            if not hasattr(static, "override_url"):  # its address as a URL (docstring)
+                static.override_url = quote(static.url, safe="/")
         else:
             logger.info("Not publishing %s: no published item uses it", source)
     generator.staticfiles[:] = kept
