@@ -422,3 +422,45 @@ def test_an_english_items_title_and_lead_say_so_in_every_list(build):
     pager = site.soup("/2024/05/volontari/").select_one(".category-pager-newer")
     assert pager.select_one(".category-pager-title span[lang=en]").get_text() == \
         "Volunteers wanted"
+
+
+def test_a_lead_with_footnotes_is_listed_and_described_without_their_references(build):
+    """A footnote in an article's first paragraph (its lead) was listed with its reference:
+    on the home page each such card had ``<sup id="fnref:1">`` (the same id twice: the W3C
+    checker's "Duplicate ID", and a page's anchors ambiguous) linking to a ``#fn:1`` the
+    listing does not have; the meta description read "nota1". The article's own page keeps
+    the references, with their notes."""
+    body = """\
+        Primo paragrafo con una nota[^1] e un'altra[^x].
+
+        Secondo paragrafo[^1].
+
+        [^1]: Nota uno.
+        [^x]: Nota due."""
+    site = build({f"notizie/a{n}.md": article(title=f"Articolo {n}", tags="[Crema]",
+                                              date=f"2024-05-0{n} 10:00", body=body)
+                  for n in (1, 2)} | {
+        "notizie/c.md": article(title="Con sommario", date="2024-05-03 10:00",
+                                summary="'Un sommario con nota[^s].\n\n  [^s]: La nota.'"),
+        "pages/p.md": article(title="Pagina", summary="'Una pagina[^1].\n\n  [^1]: Nota.'"),
+    })
+    assert site.ok, site.log
+    for url in ("/", "/categorie/notizie/", "/argomenti/crema/", "/autori/redazione/"):
+        soup = site.soup(url)
+        ids = [element["id"] for element in soup.find_all(id=True)]
+        assert len(ids) == len(set(ids)), url
+        assert not soup.select("main .card-lead sup, main .card-lead .footnote"), url
+        leads = {card.select_one(".card-title").get_text(strip=True):
+                 card.select_one(".card-lead").get_text(strip=True)
+                 for card in soup.select("main .card")}
+        assert leads["Articolo 1"] == leads["Articolo 2"] == \
+            "Primo paragrafo con una nota e un’altra.", url
+    page = site.soup("/2024/05/articolo-1/")
+    assert page.find("meta", attrs={"name": "description"})["content"] == \
+        "Primo paragrafo con una nota e un’altra."
+    assert [a["href"] for a in page.select(".lead a.footnote-ref")] == ["#fn:1", "#fn:x"]
+    assert page.find(id="fn:1") and page.find(id="fn:x")  # the notes are on this page
+    assert "[" not in site.soup("/2024/05/con-sommario/").find(
+        "meta", attrs={"name": "description"})["content"]
+    assert site.soup("/pagina/").find("meta", attrs={"name": "description"})["content"] == \
+        "Una pagina."

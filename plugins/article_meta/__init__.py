@@ -3,7 +3,8 @@
 Signals: ``article_generator_finalized`` and ``page_generator_finalized``. For every article it sets
 ``reading_time`` (minutes, words/200 rounded up), ``lead`` and ``body``
 (HTML, computed when the template renders them, so ``{static}`` links are
-resolved), ``is_bozza`` (a draft shown by a preview build) and ``is_programmato`` (a
+resolved), ``card_lead`` (the lead without its footnotes' references: for the listings'
+cards and the meta description, where the notes are not), ``is_bozza`` (a draft shown by a preview build) and ``is_programmato`` (a
 future item shown by a preview build: it goes live with the first build after its date).
 When an article has no ``summary`` its first paragraph becomes the lead and is
 left out of ``body``, so readers do not read it twice; feeds keep the full content.
@@ -11,7 +12,7 @@ A first paragraph without text (a picture alone) is no lead: the article has non
 Also ``date_label`` (what the meta line calls the date: "Pubblicato", "Data" for a
 draft, "Sarà pubblicato" for a scheduled item) and, for articles and pages,
 ``first_text`` (the first paragraph with text: the meta description when there is no
-lead), and ``updated``: the last update the meta line shows ("Ultimo aggiornamento"),
+lead; no footnote reference either), and ``updated``: the last update the meta line shows ("Ultimo aggiornamento"),
 the ``modified`` date when it is a later minute than the publication (the page shows
 minutes), else None: a ``modified`` equal to ``date`` is no update.
 """
@@ -24,7 +25,9 @@ from markupsafe import Markup
 from pelican import signals
 
 from plugins.core.items import is_future, items
-from plugins.core.text import FIRST_PARAGRAPH_RE, TAG_RE, body_lead
+from plugins.core.text import (
+    FIRST_PARAGRAPH_RE, TAG_RE, body_lead, without_note_references,
+)
 
 WORDS_PER_MINUTE = 200
 PARAGRAPH_RE = re.compile(r"<p>(.*?)</p>", re.DOTALL)
@@ -44,7 +47,7 @@ def first_text(html):
     own description would repeat on every such page."""
     for paragraph in PARAGRAPH_RE.finditer(html or ""):
         if TAG_RE.sub("", paragraph.group(1)).strip():
-            return paragraph.group(1)
+            return without_note_references(paragraph.group(1))
     return ""
 
 
@@ -79,13 +82,16 @@ class ArticleBody:
 
 
 class ArticleLead:
-    """The article's lead (its summary), rendered lazily."""
+    """The article's lead (its summary), rendered lazily; ``notes=False``: without its
+    footnotes' references (``card_lead``: where the notes are not)."""
 
-    def __init__(self, article):
+    def __init__(self, article, notes=True):
         self.article = article
+        self.notes = notes
 
     def __html__(self):
-        return Markup(self.article.summary)
+        summary = self.article.summary or ""
+        return Markup(summary if self.notes else without_note_references(str(summary)))
 
     __str__ = __html__
 
@@ -101,6 +107,7 @@ def enrich(article, now):
             article.metadata["lead_from_body"] = True
     article.reading_time = reading_time(article._content or "")  # noqa: SLF001
     article.lead = ArticleLead(article)
+    article.card_lead = ArticleLead(article, notes=False)
     article.first_text = first_text(article._content)  # noqa: SLF001
     article.body = ArticleBody(article)
     article.is_bozza = bool(article.metadata.get("bozza"))
@@ -120,6 +127,7 @@ def add_page_meta(generator):
     else their ``first_text``), and their whole content as ``body``."""
     for page, _ in items(generator):
         page.lead = ArticleLead(page) if "summary" in page.metadata else ""
+        page.card_lead = ArticleLead(page, notes=False) if page.lead else ""
         page.first_text = first_text(page._content)  # noqa: SLF001
         page.body = ArticleBody(page)
         page.is_bozza = bool(page.metadata.get("bozza"))  # a draft page a preview shows

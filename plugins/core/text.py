@@ -50,6 +50,26 @@ FIRST_PARAGRAPH_RE = re.compile(r"\A\s*(<p>.*?</p>)\s*", re.DOTALL)
 TAG_RE = re.compile(r"<[^>]+>")
 
 
+# A footnote's reference in the text, as Python-Markdown writes it (the same note
+# referenced again: fnref2:1); after nh3, class before href.
+NOTE_REFERENCE_RE = re.compile(
+    r'<sup id="fnref\d*:[^"]*"><a (?:class="footnote-ref" href="#fn:[^"]*"'
+    r'|href="#fn:[^"]*" class="footnote-ref")>[^<]*</a></sup>')
+# The notes themselves, which Python-Markdown puts last (a summary with a footnote).
+NOTES_RE = re.compile(r'\s*<div class="footnote">.*\Z', re.DOTALL)
+
+
+def without_note_references(html):
+    """``html`` without its footnotes' references (``<sup id="fnref:1"><a …>1</a></sup>``)
+    and notes: a lead shown where its notes are not, a listing's card or a page's
+    description, where a reference was a link to nothing, the same ``id`` on every card
+    that had one (invalid HTML, and a page's anchors ambiguous), and in a description its
+    number run into the word before it (``nota1``)."""
+    if "footnote" not in html:
+        return html
+    return NOTES_RE.sub("", NOTE_REFERENCE_RE.sub("", html))
+
+
 def body_lead(html):
     """The lead of an item without a ``summary``: the paragraph its body opens with (its
     HTML, ``<p>`` included), or "" when the body opens otherwise or with a paragraph
