@@ -2,6 +2,7 @@
 attacker would write it. Errors name the file (and line); output holds nothing harmful."""
 
 import json
+import re
 import subprocess
 import sys
 import time
@@ -564,6 +565,51 @@ def test_a_columns_alignment_is_a_class_the_stylesheet_aligns(build):
     stylesheet = site.text(soup.find("link", rel="stylesheet")["href"])
     for side in ("left", "center", "right", "justify"):
         assert f".prose .align-{side}{{text-align:{side}}}" in stylesheet
+
+
+def test_a_body_never_takes_an_id_of_the_page_around_it(build):
+    """``## Condividi`` got ``id="condividi"``, the share section's heading's: the page had
+    the id twice (the W3C checker's "Duplicate ID"), and the share section, labelled by
+    it, was named after the body's heading; an attachments list was named after a body
+    heading ``## Allegati titolo``. The body's ids (an editor's ``id=`` too) give way."""
+    site = build({"allegati/a.pdf": pdf(), "notizie/a.md": article(
+        title="Titoli", attachments=["allegati/a.pdf"], body="""\
+            Testo, e [in fondo](#condividi).
+
+            ## Contenuto
+
+            ## Condividi
+
+            ## Allegati titolo
+
+            <p><span id="site-search-q">Cerca</span> <span id="footer-feed">Feed</span></p>
+            """)})
+    assert site.ok, site.log
+    soup = site.soup("/2024/05/titoli/")
+    ids = [element["id"] for element in soup.find_all(id=True)]
+    assert len(ids) == len(set(ids))
+    body = soup.select_one(".article-body")
+    assert [h2["id"] for h2 in body.find_all("h2")] == [
+        "contenuto-testo", "condividi-testo", "allegati-titolo-testo"]
+    assert soup.find("a", string="in fondo")["href"] == "#condividi-testo"  # in the lead
+    assert [span["id"] for span in body.find_all("span", id=True)] == [
+        "site-search-q-testo", "footer-feed-testo"]
+    for section in soup.select("section[aria-labelledby]"):  # named by their own headings
+        assert soup.find(id=section["aria-labelledby"]) in section.find_all(True)
+    assert soup.find(id="contenuto").name == "main"
+    assert soup.select_one(".skip-link")["href"] == "#contenuto"
+
+
+def test_the_ids_a_body_gives_way_to_are_every_id_of_the_theme():
+    from plugins.contract.body import THEME_ID_RE, THEME_IDS  # noqa: PLC0415
+
+    written = set()
+    for template in (ROOT / "theme" / "templates").rglob("*.html"):
+        written |= set(re.findall(r'\bid="([^"]+)"', template.read_text(encoding="utf-8")))
+    numbered = {value for value in written if "{{" in value}
+    assert written - numbered == THEME_IDS
+    assert {value.split("{{")[0] for value in numbered} == {"anno-", "mese-", "feed-"}
+    assert all(THEME_ID_RE.match(prefix + "12") for prefix in ("anno-", "mese-", "feed-"))
 
 
 def test_iframes_from_an_allowlisted_video_host_only(build):

@@ -337,13 +337,14 @@ def heading_warnings(headings):
 
 def sanitize(html, iframe_hosts=()):
     """``html`` through nh3 with :data:`ALLOWED`: the published body is within the
-    allowlist; then its table cells' alignment as classes (:func:`aligned_cells`)."""
+    allowlist; then its table cells' alignment as classes (:func:`aligned_cells`) and
+    no ``id`` of the theme's (:func:`own_ids`)."""
     attributes = {tag: (names | GLOBAL_ATTRIBUTES) for tag, names in ALLOWED.items()}
-    return aligned_cells(nh3.clean(
+    return own_ids(aligned_cells(nh3.clean(
         html, tags=set(ALLOWED), attributes=attributes, url_schemes=SCHEMES,
         link_rel=None, strip_comments=True, generic_attribute_prefixes={"aria-"},
         attribute_filter=_keep_attribute(set(iframe_hosts)),
-    ))
+    )))
 
 
 # A table cell's start tag as nh3 writes it (lowercase names, values in double quotes,
@@ -351,6 +352,19 @@ def sanitize(html, iframe_hosts=()):
 _CELL_RE = re.compile(r'<(t[dh])((?:\s+[^\s"\'>/=]+(?:="[^"]*")?)*)\s*>')
 _ATTRIBUTE_RE = re.compile(r'\s+([^\s"\'>/=]+)(?:="([^"]*)")?')
 ALIGNMENTS = {"left", "center", "right", "justify"}
+# Any start tag as nh3 writes it (a "<" in text is &lt;), its name, attributes and "/".
+_START_TAG_RE = re.compile(r'<([a-z][a-z0-9]*)((?:\s+[^\s"\'>/=]+(?:="[^"]*")?)*)\s*(/?)>')
+# The ids the theme gives the elements around a body (theme/templates: the main content,
+# the search field, the attachments', share and related sections' headings, the
+# footer's), and the prefixes of those it numbers; tests/test_hostile_input.py checks
+# that the templates have no other.
+THEME_IDS = frozenset({
+    "contenuto", "site-search-q", "allegati-titolo", "condividi", "stessa-categoria",
+    "notizie-argomento", "ultimi-articoli", "footer-feed", "footer-partner",
+    "footer-progetto", "footer-sostegno", "cerca", "cerca-altri", "cerca-categoria",
+    "cerca-form", "cerca-nojs", "cerca-q", "cerca-risultati", "cerca-stato"})
+THEME_ID_RE = re.compile(r"(?:anno-\d+|mese-\d+|feed-\d+)\Z")
+OWN_ID_SUFFIX = "-testo"
 
 
 def aligned_cells(html):
@@ -378,6 +392,34 @@ def aligned_cells(html):
         return f"<{match[1]}" + "".join(f' {name}="{value}"' for name, value in kept) + ">"
 
     return _CELL_RE.sub(cell, html)
+
+
+def _theirs(value):
+    return value in THEME_IDS or bool(THEME_ID_RE.match(value))
+
+
+def own_ids(html):
+    """The (sanitized) body with no ``id`` the theme gives an element of the page around
+    it: a heading ``## Condividi`` got ``id="condividi"`` (Markdown's table of contents),
+    the share section's heading's too, so the page had it twice (the W3C checker's
+    "Duplicate ID") and the section was named after the body's heading (its
+    ``aria-labelledby`` finds the first). Such an id (an editor's ``id=`` too) becomes
+    ``condividi-testo``, and the body's own links to it (``#condividi``) follow it."""
+    if "id=" not in html and "href=\"#" not in html:
+        return html
+
+    def tag(match):
+        attributes = _ATTRIBUTE_RE.findall(match[2])
+        renamed = [(name, value + OWN_ID_SUFFIX if name == "id" and _theirs(value)
+                    else "#" + value[1:] + OWN_ID_SUFFIX
+                    if name == "href" and value.startswith("#") and _theirs(value[1:])
+                    else value) for name, value in attributes]
+        if renamed == attributes:
+            return match[0]
+        return (f"<{match[1]}" + "".join(f' {name}="{value}"' for name, value in renamed)
+                + f"{match[3]}>")
+
+    return _START_TAG_RE.sub(tag, html)
 
 
 def _keep_attribute(iframe_hosts):
