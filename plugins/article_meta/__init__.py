@@ -4,16 +4,17 @@ Signals: ``article_generator_finalized`` and ``page_generator_finalized``. For e
 ``reading_time`` (minutes, words/200 rounded up), ``lead`` and ``body``
 (HTML, computed when the template renders them, so ``{static}`` links are
 resolved), ``card_lead`` (the lead without its footnotes' references: for the listings'
-cards and the meta description, where the notes are not), ``is_bozza`` (a draft shown by a preview build) and ``is_programmato`` (a
-future item shown by a preview build: it goes live with the first build after its date).
+cards and the meta description, where the notes are not), ``is_bozza`` (a draft shown
+by a preview build) and ``is_programmato`` (a future item shown by a preview build: it
+goes live with the first build after its date).
 When an article has no ``summary`` its first paragraph becomes the lead and is
 left out of ``body``, so readers do not read it twice; feeds keep the full content.
 A first paragraph without text (a picture alone) is no lead: the article has none.
 Also ``date_label`` (what the meta line calls the date: "Pubblicato", "Data" for a
 draft, "Sarà pubblicato" for a scheduled item) and, for articles and pages,
 ``first_text`` (the first paragraph with text: the meta description when there is no
-lead; no footnote reference either), and ``updated``: the last update the meta line shows ("Ultimo aggiornamento"),
-the ``modified`` date when it is a later minute than the publication (the page shows
+lead; no footnote reference either), and ``updated``: the last update the meta line
+shows ("Ultimo aggiornamento"), the ``modified`` date when it is a later minute than the publication (the page shows
 minutes), else None: a ``modified`` equal to ``date`` is no update.
 """
 
