@@ -216,7 +216,7 @@ def publish(c, strict=False, settings_only=False):
                                      content=CONFIG["content"], strict=strict)
     except safe_build.Busy as busy:
         sys.exit(f"Pubblicazione già in corso: riprova più tardi. / {busy}")
-    except safe_build.NotALink as problem:
+    except (safe_build.NotALink, safe_build.NotWritable) as problem:
         sys.exit(f"Pubblicazione non riuscita: {problem}")
     if release is None:
         sys.exit("Pubblicazione non riuscita: il sito pubblicato non è cambiato."
@@ -290,7 +290,7 @@ def rollback(c):
         release = safe_build.rollback(CONFIG["publish_root"])
     except safe_build.Busy as busy:
         sys.exit(f"Pubblicazione in corso: riprova più tardi. / {busy}")
-    except safe_build.NotALink as problem:
+    except (safe_build.NotALink, safe_build.NotWritable) as problem:
         sys.exit(f"Ritorno non riuscito: {problem}")
     root = CONFIG["publish_root"]
     if release is None:

@@ -6,6 +6,7 @@ written, records its pid and waits for a "go" file: the tests decide when the
 build goes on, so nothing depends on timing.
 """
 
+import json
 import os
 import shutil
 import signal
@@ -798,3 +799,90 @@ def test_a_failed_build_is_reported_whatever_the_locale_pelicans_settings_left(t
     finally:
         locale.setlocale(locale.LC_ALL, saved)
     assert current(root) == first.resolve()
+
+
+# Root obeys the folders' modes without the capabilities by which it writes anywhere
+UNPRIVILEGED = (["setpriv", "--bounding-set=-dac_override,-dac_read_search,-fowner"]
+                if os.geteuid() == 0 else [])
+
+
+@pytest.mark.parametrize("task", ["publish", "rollback"])
+def test_a_publish_root_the_user_cannot_write_is_named_not_a_traceback(tmp_path, task):
+    """A publish root made by another user (a publish run once with sudo, the timer's
+    user then runs the next): publish and rollback ended in a PermissionError traceback
+    from the lock file, which said neither which user nor what to do."""
+    root = tmp_path / "pub"
+    make_release(root, "20240101-100000-000000")
+    served = make_release(root, "20240102-100000-000000")
+    safe_build._switch(root, served)
+    root.chmod(0o555)
+    env = dict(os.environ, PUBLISH_ROOT=str(root), SITEURL=SITE)
+    try:
+        task = subprocess.run([*UNPRIVILEGED, sys.executable, "-m", "invoke", task], cwd=ROOT,
+                              env=env, capture_output=True, text=True, timeout=WAIT,
+                              check=False)
+    finally:
+        root.chmod(0o755)
+    assert task.returncode == 1 and "Traceback" not in task.stderr, task.stderr
+    assert f"non può scrivere in {root}" in task.stderr
+    assert f"chown -R {safe_build._user()}: {root}" in task.stderr
+    assert "il sito pubblicato non è stato toccato" in task.stderr
+    assert current(root) == served and not (root / safe_build.LOCK_FILE).exists()
+
+
+PUBLISH_AS_IS = """
+import json, sys
+sys.path.insert(0, sys.argv[1])
+from tools import safe_build
+try:
+    release = safe_build.publish(sys.argv[2], sys.argv[3], content=sys.argv[4])
+    print(json.dumps({"release": release and release.name}))
+except Exception as error:
+    print(json.dumps({"error": type(error).__name__, "message": str(error)}))
+"""
+
+
+def publish_unprivileged(conf, root, content):
+    task = subprocess.run([*UNPRIVILEGED, sys.executable, "-c", PUBLISH_AS_IS, str(ROOT),
+                           str(conf), str(root), str(content)], capture_output=True, text=True,
+                          timeout=WAIT, check=False)
+    assert task.returncode == 0, task.stderr
+    return json.loads(task.stdout.splitlines()[-1]), task.stderr
+
+
+def test_releases_the_user_cannot_write_into_are_found_before_the_build(tmp_path):
+    """``releases/`` of another user: the whole build ran, then moving it there failed
+    with a traceback. Found before any work now."""
+    conf, content, root = make_conf(tmp_path), tmp_path / "content", tmp_path / "public"
+    write_content(content, {"notizie/a.md": article(title="Uno")})
+    served = make_release(root, "20240102-100000-000000")
+    safe_build._switch(root, served)
+    (root / "releases").chmod(0o555)
+    try:
+        found, log = publish_unprivileged(conf, root, content)
+    finally:
+        (root / "releases").chmod(0o755)
+    assert found["error"] == "NotWritable", found
+    assert f"non può scrivere in {root / 'releases'}" in found["message"]
+    assert "Processed" not in log  # nothing built
+    assert current(root) == served and safe_build.releases(root) == [served]
+
+
+def test_an_old_release_of_another_user_is_left_and_the_publish_succeeds(tmp_path):
+    """The oldest release made by another user (root, publishing once with sudo) cannot
+    be moved out of ``releases/``: the publish switched ``current`` to its new release and
+    then ended in a PermissionError, so every publish after it was reported failed
+    (exit status 1, CI red) though each one went live."""
+    if os.geteuid() != 0:
+        pytest.skip("making a folder of another user needs root")
+    conf, content, root = make_conf(tmp_path), tmp_path / "content", tmp_path / "public"
+    write_content(content, {"notizie/a.md": article(title="Uno")})
+    made = [make_release(root, f"2024010{day}-100000-000000") for day in range(1, 6)]
+    safe_build._switch(root, made[-1])
+    for path in [made[0], *made[0].rglob("*")]:
+        os.chown(path, 65534, 65534, follow_symlinks=False)
+    found, log = publish_unprivileged(conf, root, content)
+    assert found.get("release"), found
+    assert current(root).name == found["release"]
+    assert "Versione vecchia non rimossa" in log and str(made[0]) in log
+    assert safe_build.releases(root)[0] == made[0] and len(safe_build.releases(root)) == 6

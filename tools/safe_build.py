@@ -37,6 +37,7 @@ import json
 import locale
 import logging
 import os
+import pwd
 import re
 import runpy
 import secrets
@@ -82,6 +83,40 @@ class Busy(RuntimeError):
 class NotALink(RuntimeError):
     """``current`` is a real folder (an earlier way of deploying): it cannot be switched
     atomically, and is left for the deployer to move."""
+
+
+class NotWritable(RuntimeError):
+    """The user publishing cannot write a folder of the publish root (made by another user:
+    a publish run with ``sudo``, a copy owned by root): refused before any work."""
+
+
+def _user():
+    """This process's user name, as ``chown`` takes it (its number without one)."""
+    try:
+        return pwd.getpwuid(os.geteuid()).pw_name
+    except KeyError:
+        return str(os.geteuid())
+
+
+def _not_writable(root, folders):
+    user = _user()
+    return NotWritable(
+        f"l'utente {user} non può scrivere in {', '.join(map(str, folders))} (PUBLISH_ROOT"
+        f" {root}, fatta da un altro utente, per esempio con sudo): rendila sua con"
+        f" «sudo chown -R {user}: {root}» e riprova; il sito pubblicato non è stato toccato"
+        f" / user {user} cannot write into {', '.join(map(str, folders))}: give the publish"
+        f" root to it (sudo chown -R {user}: {root}) and try again; the published site was"
+        " not touched")
+
+
+def _writable(root, *folders):
+    """Raise :class:`NotWritable` before any work when this user cannot write into
+    ``root`` or one of ``folders`` that exists (a publish found it out after the whole
+    build, with a traceback, when it moved the release into ``releases/``)."""
+    blocked = [path for path in (root, *folders) if path.is_dir()
+               and not os.access(path, os.W_OK | os.X_OK, effective_ids=True)]
+    if blocked:
+        raise _not_writable(root, blocked)
 
 
 def _switchable(root):
@@ -259,9 +294,12 @@ def _locked(root):
 
     The kernel drops it when the holder dies, however it dies; the file stays.
     """
-    _served_folder(root, parents=True)
     lock = root / LOCK_FILE
-    fd = os.open(lock, os.O_RDWR | os.O_CREAT, 0o644)
+    try:
+        _served_folder(root, parents=True)
+        fd = os.open(lock, os.O_RDWR | os.O_CREAT, 0o644)
+    except PermissionError as error:
+        raise _not_writable(root, [error.filename or root]) from None
     try:
         try:
             fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
@@ -610,11 +648,13 @@ def publish(settings_file, root, extra_settings=(), content="content", siteurl=N
     ``siteurl`` (for the check) defaults to the settings' SITEURL. Addresses of articles
     and pages of the current release that the new one takes away are logged as a
     warning; with ``strict`` they refuse the release too. Raises ``Busy`` when another
-    publish or rollback holds the lock.
+    publish or rollback holds the lock, ``NotWritable`` (before any work) when this user
+    cannot write into the publish root, ``staging/`` or ``releases/``.
     """
     root = Path(root).resolve()
     with _locked(root), _sigterm_as_exit():
         _switchable(root)
+        _writable(root, root / STAGING, root / RELEASES)
         _clean(root)
         _served_folder(root / RELEASES)
         if siteurl is None:
@@ -674,7 +714,11 @@ def publish(settings_file, root, extra_settings=(), content="content", siteurl=N
         _switch(root, release)
         for old in releases(root)[:-KEEP_RELEASES]:
             if old.name != name:
-                _remove(old, root)
+                try:
+                    _remove(old, root)
+                except OSError as error:  # published all the same: say so, and go on
+                    logger.warning("Versione vecchia non rimossa (%s): toglila a mano / Old"
+                                   " release not removed: %s", error, error)
         return release
 
 
@@ -692,6 +736,7 @@ def rollback(root):
         return None
     with _locked(root):
         _switchable(root)
+        _writable(root)
         now = current(root)
         candidates = releases(root)
         if now and RELEASE_NAME.match(now):
