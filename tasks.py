@@ -174,12 +174,16 @@ def preview(c):
                       " current release would vanish (default: a warning)",
             "settings_only": "only check SITEURL and the publish settings, build nothing"
                              " (the deploy workflow's first step: a repository variable"
-                             " missing or wrong fails in seconds, not after the tests)"})
-def publish(c, strict=False, settings_only=False):
+                             " missing or wrong fails in seconds, not after the tests)",
+            "wait": "minutes to wait for a publish already running to end (default 0:"
+                    " fail at once); CI's publish for a push waits for the morning one"})
+def publish(c, strict=False, settings_only=False, wait=0):
     """Build into PUBLISH_ROOT/staging/, check it, then make it the current release.
 
     Needs SITEURL. One publish (or rollback) at a time: a second one fails at once
-    ("another publish is running"). The build (publishconf.py) runs in
+    ("another publish is running"), or with --wait MINUTES waits that long at most for
+    the first to end (CI's publish over ssh for a push: the push's news goes live after
+    the morning build, not the next morning). The build (publishconf.py) runs in
     PUBLISH_ROOT/staging/<time>/, never a rollback candidate; it dies with this task.
     The staging folder is then checked (tools/release_check.py: every internal link
     and asset resolves, feeds and sitemap.xml parse, no drafts or future items). Only
@@ -213,7 +217,8 @@ def publish(c, strict=False, settings_only=False):
     node_setup.ensure()
     try:
         release = safe_build.publish(CONFIG["settings_publish"], CONFIG["publish_root"],
-                                     content=CONFIG["content"], strict=strict)
+                                     content=CONFIG["content"], strict=strict,
+                                     wait=60 * float(wait))
     except safe_build.Busy as busy:
         sys.exit(f"Pubblicazione già in corso: riprova più tardi. / {busy}")
     except (safe_build.NotALink, safe_build.NotWritable) as problem:

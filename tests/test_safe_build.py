@@ -74,11 +74,11 @@ def make_conf(tmp_path, pause=False):
     return conf
 
 
-def start_publish(conf, root, content):
+def start_publish(conf, root, content, wait=0):
     """``safe_build.publish`` in a child process, as a deploy job runs it."""
     code = (f"import sys; sys.path.insert(0, {str(ROOT)!r}); from tools import safe_build; "
             f"sys.exit(0 if safe_build.publish({str(conf)!r}, {str(root)!r}, "
-            f"content={str(content)!r}) else 1)")
+            f"content={str(content)!r}{f', wait={wait}' if wait else ''}) else 1)")
     return subprocess.Popen([sys.executable, "-c", code], cwd=ROOT, stdout=subprocess.PIPE,
                             stderr=subprocess.STDOUT, text=True)
 
@@ -611,6 +611,38 @@ def test_a_second_publish_fails_at_once_while_one_is_running(tmp_path):
     assert_complete(release)
     assert (release / "2024/05/uno/index.html").is_file()
     assert list((root / "staging").iterdir()) == []
+
+
+def test_a_publish_told_to_wait_publishes_after_the_one_running(tmp_path):
+    """CI's publish over ssh for a push (README "Your own server") failed at once while the
+    morning build was running: the push's news, copied there by rsync, stayed off the site
+    until the next morning. With ``wait`` it waits for the running one, then publishes."""
+    conf, content, root = make_conf(tmp_path, pause=True), tmp_path / "content", tmp_path / "pub"
+    write_content(content, {"notizie/a.md": article(title="Uno")})
+    morning, child, push = start_publish(conf, root, content), None, None
+    try:
+        child = wait_for_paused_build(tmp_path / "gate", morning)
+        write_content(content, {"notizie/b.md": article(title="Due", date="2024-05-06")})
+        push = start_publish(conf, root, content, wait=WAIT)
+        for line in push.stdout:  # it waits, and says so
+            if "Un'altra pubblicazione è in corso" in line:
+                break
+        else:
+            pytest.fail(f"the second publish ended ({push.wait()}) without waiting")
+        assert push.poll() is None and not (root / "current").exists()
+        (tmp_path / "gate" / "go").touch()
+        assert morning.wait(timeout=WAIT) == 0, morning.stdout.read()
+        assert push.wait(timeout=WAIT) == 0, push.stdout.read()
+    finally:
+        kill_quietly(morning, child)
+        if push is not None:
+            kill_quietly(push)
+    first, second = safe_build.releases(root)
+    assert not (first / "2024/05/due/index.html").exists()
+    assert current(root) == second and (second / "2024/05/due/index.html").is_file()
+    # waiting has an end: Busy as before, saying how long it waited
+    with safe_build._locked(root), pytest.raises(safe_build.Busy, match="waited 0.5 s"):
+        safe_build.publish(conf, root, content=content, wait=0.5)
 
 
 def test_a_killed_publish_then_rollbacks_leave_a_complete_release_current(tmp_path):

@@ -11,6 +11,7 @@ import re
 import shlex
 import shutil
 import subprocess
+import sys
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
@@ -125,3 +126,14 @@ def test_the_readme_rsync_run_between_two_folders(tmp_path):
     assert not (server / "content" / "old.md").exists()  # --delete: the tree is CI's
     for path in SERVERS_OWN:
         assert (server / path).read_text() == "the server's\n", path
+
+
+def test_ci_s_publish_over_ssh_waits_for_a_running_one():
+    """CI's publish for a push failed at once while the timer's was running: the push's
+    news stayed off the site until the next morning (tests/test_safe_build.py has the
+    waiting itself)."""
+    assert readme_block("ssh").endswith("./run publish --wait 30'")
+    shown = subprocess.run([sys.executable, "-m", "invoke", "publish", "--help"], cwd=ROOT,
+                           capture_output=True, text=True, check=True)
+    assert re.search(r"--wait(=INT)?\s+minutes to wait for a publish already running",
+                     shown.stdout), shown.stdout

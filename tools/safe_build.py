@@ -289,8 +289,9 @@ def _served_folder(path, parents=False):
 
 
 @contextlib.contextmanager
-def _locked(root):
-    """Hold the publish root's lock (flock, non-blocking) while the block runs.
+def _locked(root, wait=0):
+    """Hold the publish root's lock (flock, non-blocking) while the block runs; with
+    ``wait`` (seconds), wait that long at most for another publish to end first.
 
     The kernel drops it when the holder dies, however it dies; the file stays.
     """
@@ -301,12 +302,23 @@ def _locked(root):
     except PermissionError as error:
         raise _not_writable(root, [error.filename or root]) from None
     try:
-        try:
-            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except BlockingIOError:
-            holder = os.pread(fd, 32, 0).decode(errors="replace").strip() or "?"
-            raise Busy(f"another publish is running (pid {holder}, lock {lock}); "
-                       "try again when it has finished") from None
+        deadline, told = time.monotonic() + wait, False
+        while True:
+            try:
+                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                break
+            except BlockingIOError:
+                holder = os.pread(fd, 32, 0).decode(errors="replace").strip() or "?"
+                if time.monotonic() >= deadline:
+                    waited = f", waited {wait:g} s" if wait else ""
+                    raise Busy(f"another publish is running (pid {holder}, lock {lock}"
+                               f"{waited}); try again when it has finished") from None
+                if not told:
+                    logger.warning("Un'altra pubblicazione è in corso (pid %s): attendo che"
+                                   " finisca / Another publish is running: waiting up to"
+                                   " %g s", holder, wait)
+                    told = True
+                time.sleep(0.5)
         os.ftruncate(fd, 0)
         os.pwrite(fd, f"{os.getpid()}\n".encode(), 0)
         yield
@@ -639,7 +651,7 @@ def _content_label(content):
 
 
 def publish(settings_file, root, extra_settings=(), content="content", siteurl=None,
-            strict=False):
+            strict=False, wait=0):
     """Build, check and switch to a new release; return its path, or None on failure
     (build or check failed: ``current`` untouched, problems logged). A build identical to
     the current release (:func:`same_tree`) makes no new release: the current one is
@@ -648,11 +660,12 @@ def publish(settings_file, root, extra_settings=(), content="content", siteurl=N
     ``siteurl`` (for the check) defaults to the settings' SITEURL. Addresses of articles
     and pages of the current release that the new one takes away are logged as a
     warning; with ``strict`` they refuse the release too. Raises ``Busy`` when another
-    publish or rollback holds the lock, ``NotWritable`` (before any work) when this user
+    publish or rollback holds the lock (with ``wait``, still holds it after that many
+    seconds: a publish for a push waits for the morning one to end), ``NotWritable`` (before any work) when this user
     cannot write into the publish root, ``staging/`` or ``releases/``.
     """
     root = Path(root).resolve()
-    with _locked(root), _sigterm_as_exit():
+    with _locked(root, wait), _sigterm_as_exit():
         _switchable(root)
         _writable(root, root / STAGING, root / RELEASES)
         _clean(root)
