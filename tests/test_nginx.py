@@ -32,7 +32,7 @@ from urllib.parse import parse_qsl, quote, urlsplit
 import brotli
 import pytest
 from bs4 import BeautifulSoup
-from browser_support import CHROMIUM, TEST_HOSTS, launch
+from browser_support import CHROMIUM, TEST_HOSTS, chromium, launch, wait_until
 from support import ROOT, article, build_project, write_conf, write_content
 
 from plugins.csp.policy import policy
@@ -520,6 +520,73 @@ def test_an_unchanged_feed_is_not_sent_again_after_a_publish(tmp_path, nginx_ins
             status, headers, _ = server.get("/feeds/tutto.atom.xml", encoding,
                                             {"If-None-Match": etag})
             assert status == 200 and headers["etag"] != etag, encoding
+    finally:
+        server.stop()
+
+
+def test_a_page_loaded_before_a_publish_still_gets_the_files_it_names(tmp_path, nginx_installed,
+                                                                       forked_safe_builds):
+    """A reader's page from the release before (loaded just before the switch, or kept
+    for its five minutes) asks for that release's search index by its names: they were
+    404s after the publish, and the search found nothing (tools/safe_build.carry_over)."""
+    conf = write_conf(tmp_path, "NAV_LINKS = []\nFOOTER_LINKS = []\n")
+    content, root = tmp_path / "content", tmp_path / "public"
+    write_content(content, {"notizie/uno.md": article(title="Uno")})
+    first = safe_build.publish(conf, root, content=content)
+    names = ["/" + path.relative_to(first).as_posix()
+             for path in sorted((first / "pagefind").rglob("*.pf_*")) if path.is_file()]
+    assert any("/index/" in name for name in names) and any("pf_meta" in name for name in names)
+    server = Nginx(tmp_path / "prefix", root / "current", free_port())
+    try:
+        before = {name: server.get(name)[2] for name in names}
+        write_content(content, {"notizie/due.md": article(title="Due", date="2024-05-06")})
+        second = safe_build.publish(conf, root, content=content)
+        assert second and second != first and (root / "current").resolve() == second.resolve()
+        for name, body in before.items():
+            status, headers, again = server.get(name)
+            assert (status, again) == (200, body), name
+            assert headers["cache-control"] == IMMUTABLE, name
+        # the new release's own index has other names: these are the release before's
+        assert any(name[1:] in safe_build.carried(second) for name in names)
+    finally:
+        server.stop()
+
+
+@pytest.mark.browser
+def test_a_search_page_open_across_a_publish_still_finds(tmp_path, nginx_installed):
+    """A reader with the search page open searches again after a publish: the results'
+    excerpts the page asks for were the old release's (a page changed by the publish),
+    404s after the switch, and the page said "La ricerca non è riuscita" until reloaded."""
+    port = free_port()
+    conf = write_conf(tmp_path, "NAV_LINKS = []\nFOOTER_LINKS = []\n",
+                      siteurl=f"http://site.test:{port}")
+    content, root = tmp_path / "content", tmp_path / "public"
+    write_content(content, {
+        "notizie/uno.md": article(title="Uno", body="La girandola colorata."),
+        "notizie/due.md": article(title="Due", date="2024-05-06", body="La ceramica antica.")})
+    assert safe_build.publish(conf, root, content=content)
+    server = Nginx(tmp_path / "prefix", root / "current", port)
+    try:
+        with chromium(TEST_HOSTS) as browser:
+            page = browser.new_page()
+            page.goto(f"http://site.test:{port}/cerca/")
+            status = page.locator("#cerca-stato")
+
+            def search(words):
+                page.fill("#cerca-q", words)
+                page.press("#cerca-q", "Enter")
+                wait_until(page, lambda: words in status.text_content()
+                           or "non è riuscita" in status.text_content(), words)
+                titles = page.locator(".cerca-risultato h2 a").all_text_contents()
+                return status.text_content(), titles
+
+            assert search("girandola") == ("1 risultato per «girandola».", ["Uno"])
+            write_content(content, {
+                "notizie/due.md": article(title="Due", date="2024-05-06",
+                                          body="La ceramica antica e moderna."),
+                "notizie/tre.md": article(title="Tre", date="2024-05-07", body="Il mulino.")})
+            assert safe_build.publish(conf, root, content=content)
+            assert search("ceramica") == ("1 risultato per «ceramica».", ["Due"])
     finally:
         server.stop()
 

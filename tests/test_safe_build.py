@@ -213,6 +213,35 @@ def test_publish_switches_atomically_and_rolls_back(tmp_path):
     assert current(root) == first.resolve()
 
 
+def test_pages_of_the_release_before_keep_finding_its_fingerprinted_files(tmp_path, caplog):
+    """A page loaded from the served release just before a publish (or kept in a cache
+    for its five minutes) asks for that release's fingerprinted files by name: the search
+    page open in a tab got 404s for the old index after the switch (and found nothing),
+    a stylesheet or an image variant changed by the publish were 404s too. The release
+    before's are kept one release longer: not carried again, not making a morning build
+    without news a new release."""
+    conf, content, root = make_conf(tmp_path), tmp_path / "content", tmp_path / "public"
+    write_content(content, {"notizie/a.md": article(title="Uno")})
+    first = safe_build.publish(conf, root, content=content)
+    [first_meta] = (first / "pagefind").glob("pagefind.*.pf_meta")
+    meta = first_meta.relative_to(first).as_posix()
+    write_content(content, {"notizie/b.md": article(title="Due", date="2024-05-06")})
+    second = safe_build.publish(conf, root, content=content)
+    assert second != first and current(root) == second
+    assert (second / meta).read_bytes() == first_meta.read_bytes()  # the old index answers
+    index = [path.relative_to(first).as_posix() for path in (first / "pagefind").rglob("*")
+             if path.is_file() and safe_build.IMMUTABLE.match(
+                 path.relative_to(first).as_posix())]
+    assert len(index) > 2 and all((second / path).is_file() for path in index)
+    assert meta in safe_build.carried(second)
+    write_content(content, {"notizie/c.md": article(title="Tre", date="2024-05-07")})
+    third = safe_build.publish(conf, root, content=content)
+    assert not (third / meta).exists()  # one release back, no further
+    assert all((third / path).exists() for path in safe_build.carried(third))
+    again = safe_build.publish(conf, root, content=content)
+    assert again == third and "Nessuna modifica" in caplog.text  # carried files are no change
+
+
 def test_a_build_identical_to_the_current_release_makes_no_new_release(tmp_path, caplog):
     """The morning build of a day without news: no new release, or five such mornings
     after a bad push would have pushed every good release out of those kept for rollback."""

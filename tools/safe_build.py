@@ -20,9 +20,11 @@ their dates, as in a release.
    the articles and pages whose address would vanish are named, with the line that
    keeps each one (``indirizzi_precedenti``): a warning, or with ``strict`` a refusal;
 5. only then give its files with the current release's bytes that release's dates
-   (:func:`keep_dates`: nginx's ``ETag`` and ``Last-Modified``), rename it into
-   ``releases/`` (atomic: a release is complete the moment it appears there),
-   switch ``current`` with one atomic rename of a fresh symlink, and remove all
+   (:func:`keep_dates`: nginx's ``ETag`` and ``Last-Modified``), link into it the
+   fingerprinted files of that release it lacks (:func:`carry_over`: pages loaded
+   from that one still find them), rename it into ``releases/`` (atomic: a release
+   is complete the moment it appears there), switch ``current`` with one atomic
+   rename of a fresh symlink, and remove all
    but the newest ``KEEP_RELEASES`` releases (moved out of ``releases/`` first,
    so never half-deleted there).
 
@@ -470,13 +472,14 @@ def _own_copy(path, atime, date):
             os.unlink(temporary)
 
 
-def same_tree(first, second, identical=frozenset()):
+def same_tree(first, second, identical=frozenset(), carried=frozenset()):
     """Whether the folders hold the same files with the same bytes (names, links and
     contents; not dates, nor modes but the read and enter bits the web server needs:
     a release with a file it cannot read is no match for a build it can read).
     Builds are deterministic, and a file out of the build's caches is often the very
     same file (a hard link) in both. ``identical``: relative paths of files already
-    found byte-identical (:func:`keep_dates`), not read again."""
+    found byte-identical (:func:`keep_dates`), not read again; ``carried``: those of
+    ``second`` that are not its build's (:func:`carry_over`), left out."""
     def listing(folder):
         found = {}
         for parent, folders, names in os.walk(folder):
@@ -488,7 +491,7 @@ def same_tree(first, second, identical=frozenset()):
         return found
 
     files = listing(first)
-    if files != listing(second):
+    if files != {path: kind for path, kind in listing(second).items() if path not in carried}:
         return False
     for relative, kind in files.items():
         one, other = os.path.join(first, relative), os.path.join(second, relative)
@@ -505,6 +508,61 @@ def same_tree(first, second, identical=frozenset()):
             if a.st_size != b.st_size or not _same_bytes(one, other):
                 return False
     return True
+
+
+# The files named by their content, which nginx lets browsers and CDNs keep for a year
+# (deploy/nginx.conf's "immutable"), with their compressed copies
+IMMUTABLE = re.compile(r"^(theme/.+\.[0-9a-f]{8,}\.[a-z0-9]+|immagini/_r/.+\.[0-9a-f]{8,}\."
+                       r"(webp|jpg)|pagefind/(fragment|index|filter)/[^/]+|pagefind/pagefind"
+                       r"\.[^/]+\.pf_meta)(\.gz|\.br)?$")
+CARRIED = ".carried.json"  # beside a release: what it holds of the release before it
+
+
+def _carried_file(release):
+    return release.with_name(release.name + CARRIED)
+
+
+def carried(release):
+    """The relative paths (files and the folders made for them) of ``release`` that
+    :func:`carry_over` gave it: not its build's."""
+    try:
+        return frozenset(json.loads(_carried_file(release).read_text(encoding="utf-8")))
+    except (OSError, ValueError):
+        return frozenset()
+
+
+def carry_over(new, previous):
+    """Link into ``new`` the fingerprinted files of ``previous``'s own build that ``new``
+    has not; return their relative paths, and those of the folders made for them.
+
+    A page the reader loaded from the previous release just before the switch (or kept
+    in a cache for its five minutes) still asks for that release's stylesheet, image
+    variants and search index, by their names: after the switch they were 404s, and the
+    search page open in a tab found nothing in the new release's place. Files carried
+    into ``previous`` in turn are not carried again: one release back, no further.
+    """
+    before, made = carried(previous), []
+    for parent, folders, names in os.walk(previous):
+        folders.sort()
+        for name in sorted(names):
+            path = os.path.join(parent, name)
+            relative = os.path.relpath(path, previous)
+            target = new / relative
+            if (relative in before or not IMMUTABLE.match(relative) or os.path.islink(path)
+                    or os.path.lexists(target)):
+                continue
+            missing = [folder for folder in [*reversed(target.parents)]
+                       if new in folder.parents and not folder.exists()]
+            for folder in missing:
+                folder.mkdir()
+                folder.chmod(0o755)
+                made.append(os.path.relpath(folder, new))
+            try:
+                os.link(path, target)
+            except OSError:
+                shutil.copy2(path, target)
+            made.append(relative)
+    return made
 
 
 def _remove(path, root):
@@ -661,8 +719,9 @@ def publish(settings_file, root, extra_settings=(), content="content", siteurl=N
     and pages of the current release that the new one takes away are logged as a
     warning; with ``strict`` they refuse the release too. Raises ``Busy`` when another
     publish or rollback holds the lock (with ``wait``, still holds it after that many
-    seconds: a publish for a push waits for the morning one to end), ``NotWritable`` (before any work) when this user
-    cannot write into the publish root, ``staging/`` or ``releases/``.
+    seconds: a publish for a push waits for the morning one to end), ``NotWritable``
+    (before any work) when this user cannot write into the publish root, ``staging/``
+    or ``releases/``.
     """
     root = Path(root).resolve()
     with _locked(root, wait), _sigterm_as_exit():
@@ -712,15 +771,20 @@ def publish(settings_file, root, extra_settings=(), content="content", siteurl=N
             # unchanged files keep the served release's dates, so nginx answers "not
             # modified" (304) for them after the switch (keep_dates)
             identical = keep_dates(staging, served) if served is not None else set()
-            if served is not None and same_tree(staging, served, identical):
+            if served is not None and same_tree(staging, served, identical,
+                                                carried(served)):
                 # the morning build of a day without news: a new release would only push
                 # the good ones out of the KEEP_RELEASES a rollback can go back to
                 logger.warning("Nessuna modifica rispetto alla versione pubblicata (%s): resta"
                                " online quella / Nothing changed: %s stays current", now, now)
                 return served
+            # pages loaded from the served release keep finding its fingerprinted files
+            brought = carry_over(staging, served) if served is not None else []
             staging.chmod(0o755)
             release = root / RELEASES / name
             os.rename(staging, release)
+            if brought:
+                _carried_file(release).write_text(json.dumps(brought), encoding="utf-8")
         finally:
             shutil.rmtree(staging, ignore_errors=True)
             _items_file(staging).unlink(missing_ok=True)
@@ -729,6 +793,7 @@ def publish(settings_file, root, extra_settings=(), content="content", siteurl=N
             if old.name != name:
                 try:
                     _remove(old, root)
+                    _carried_file(old).unlink(missing_ok=True)
                 except OSError as error:  # published all the same: say so, and go on
                     logger.warning("Versione vecchia non rimossa (%s): toglila a mano / Old"
                                    " release not removed: %s", error, error)
