@@ -9,9 +9,11 @@ their dates, as in a release.
     root/.publish.lock       flock'd by publish and rollback (one at a time)
     root/staging/<name>/     the build in progress; never a rollback candidate
     root/releases/<name>/    complete, checked releases (<name>: YYYYMMDD-HHMMSS-ffffff)
+    root/releases/<name>.carried.json  what the release holds of the one before it
     root/current             symlink -> releases/<name>: the web server's document root
 
-1. take the lock (non-blocking: a second publish fails at once, ``Busy``);
+1. take the lock (non-blocking: a second publish fails at once, ``Busy``, or after
+   ``wait`` seconds); a publish root this user cannot write into is ``NotWritable``;
 2. remove what a killed publish left (``staging/*``, temporary links);
 3. build into ``staging/<name>`` with Pelican in a child process that dies with
    this one (Linux ``PR_SET_PDEATHSIG``; killed on Ctrl-C and SIGTERM too);
