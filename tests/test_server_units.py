@@ -61,6 +61,9 @@ def test_the_service_publishes_as_the_readme_says_and_never_as_root():
     assert re.search(r"^\s*root /srv/farelegami/public/current;", nginx, re.MULTILINE)
     for unit_file in (SERVICE, TIMER):
         assert f"deploy/{unit_file.name}" in readme
+    # a oneshot service has no start timeout unless given one: a hung build held the
+    # publish lock (and the timer) for good; stopped after CI's 45 minutes instead
+    assert unit["TimeoutStartSec"] == ["45min"]
 
 
 def test_the_timer_runs_at_the_workflows_hour_in_rome():
