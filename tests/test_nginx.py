@@ -528,7 +528,7 @@ def test_a_page_loaded_before_a_publish_still_gets_the_files_it_names(tmp_path, 
                                                                        forked_safe_builds):
     """A reader's page from the release before (loaded just before the switch, or kept
     for its five minutes) asks for that release's search index by its names: they were
-    404s after the publish, and the search found nothing (tools/safe_build.carry_over)."""
+    404s after the publish, and its search failed (tools/safe_build.carry_over)."""
     conf = write_conf(tmp_path, "NAV_LINKS = []\nFOOTER_LINKS = []\n")
     content, root = tmp_path / "content", tmp_path / "public"
     write_content(content, {"notizie/uno.md": article(title="Uno")})
