@@ -555,14 +555,19 @@ def carry_over(new, previous):
                 continue
             missing = [folder for folder in [*reversed(target.parents)]
                        if new in folder.parents and not folder.exists()]
-            for folder in missing:
-                folder.mkdir()
-                folder.chmod(0o755)
-                made.append(os.path.relpath(folder, new))
             try:
-                os.link(path, target)
-            except OSError:
-                shutil.copy2(path, target)
+                for folder in missing:
+                    folder.mkdir()
+                    folder.chmod(0o755)
+                    made.append(os.path.relpath(folder, new))
+                try:
+                    os.link(path, target)
+                except OSError:  # another user's file (protected_hardlinks): a copy
+                    shutil.copy2(path, target)
+            except OSError:  # no room left: the release goes out without it
+                with contextlib.suppress(OSError):
+                    target.unlink()
+                continue
             made.append(relative)
     return made
 
