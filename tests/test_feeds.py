@@ -25,6 +25,9 @@ ITEMS = {
 }
 
 
+ATOM = {"a": "http://www.w3.org/2005/Atom"}
+
+
 def parse(site, url):
     return feedparser.parse(site.text(url))
 
@@ -465,3 +468,31 @@ def test_the_test_server_sends_the_feeds_with_the_types_nginx_gives_them(build_o
                 f"application/{kind}+xml; charset=utf-8", name
     finally:
         server.close()
+
+
+def test_an_item_without_text_has_its_picture_and_documents_as_its_atom_content(build):
+    """A notice that is only its cover and its documents (no text: a warning, not an
+    error): its Atom entry had the picture and the list of documents as its ``<summary>``
+    and an empty ``<content>``, which is what readers show as the entry (RFC 4287: the
+    content; the summary is an excerpt): feedparser, and the readers built on it, gave an
+    empty article. RSS has one ``<description>``: it held them already."""
+    site = build({
+        "avvisi/bando.md": article(title="Bando 2024", slug="bando", body="",
+                                   image="immagini/locandina.jpg", image_alt="La locandina",
+                                   attachments=["allegati/bando.pdf"]),
+        "immagini/locandina.jpg": samples.image("JPEG", (600, 800)),
+        "allegati/bando.pdf": samples.pdf(),
+    })
+    assert site.ok, site.log
+    for name in ("tutto", "categorie/avvisi"):
+        [entry] = parse(site, f"/feeds/{name}.atom.xml").entries
+        [content] = entry.content
+        soup = BeautifulSoup(content.value, "html.parser")
+        assert soup.img["src"] == f"{SITEURL}/immagini/locandina.jpg", (name, content.value)
+        assert f"{SITEURL}/allegati/bando.pdf" in {a["href"] for a in soup.select("a")}, name
+        root = ET.fromstring(site.text(f"/feeds/{name}.atom.xml"))
+        assert root.find("a:entry/a:summary", ATOM) is None, name  # no excerpt of nothing
+        [item] = parse(site, f"/feeds/{name}.rss.xml").entries
+        soup = BeautifulSoup(item.description, "html.parser")
+        assert soup.img["src"] == f"{SITEURL}/immagini/locandina.jpg", name
+        assert f"{SITEURL}/allegati/bando.pdf" in {a["href"] for a in soup.select("a")}, name

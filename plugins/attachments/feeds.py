@@ -12,6 +12,7 @@ from jinja2 import Environment
 from markupsafe import Markup
 
 from plugins.core.urls import feed_item, site_address
+from plugins.feeds import item_body
 
 from .collect import STATE_KEY
 from .model import absolute
@@ -41,7 +42,7 @@ def add_enclosures(context, feed):
         enclosures = [Enclosure(absolute(base, a.url), str(a.size), a.mime)
                       for a in item.attachments]
         entry["enclosures"] = enclosures[:1] if is_rss else enclosures
-        body = "description" if is_rss or not entry.get("content") else "content"
+        body = item_body(entry)  # Atom's content (even empty), RSS's description
         # A plain str: the XML writer escapes with str.replace, which Markup would
         # turn into a second escaping.
         entry[body] = str(Markup(entry[body] or "") + attachments_list(item.attachments, base))

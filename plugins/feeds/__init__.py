@@ -262,6 +262,17 @@ def earlier_link(link, article, earlier):
     return urljoin(base if base.endswith("/") else base + "/", earlier.lstrip("/"))
 
 
+def item_body(item):
+    """The key of a feed item's content: ``content`` in Atom (Pelican sets it, "" for an
+    empty body), ``description`` in RSS (content and summary in one; ``content`` is None).
+
+    Not "whether the content is empty": an Atom entry of an item without text (a notice
+    that is only its cover or its documents) had its picture and its list of documents
+    written as its ``<summary>``, beside an empty ``<content>``, which readers show as the
+    entry (RFC 4287: the content; the summary is an excerpt): they showed nothing."""
+    return "description" if item.get("content") is None else "content"
+
+
 def fix_feed(context, feed):
     feed.feed["description"] = feed_description(context)
     feed.feed["language"] = context.get("DEFAULT_LANG") or None
@@ -281,7 +292,7 @@ def fix_feed(context, feed):
             item["author_name"] = elenco(author.name for author in authors)
         cover = cover_html(context, article) if article is not None else ""
         if cover:  # the content (Atom) or the description (RSS: content and summary in one)
-            body = "content" if item.get("content") else "description"
+            body = item_body(item)
             item[body] = cover + str(item.get(body) or "")
         earlier = earlier_address(context, article) if article is not None else None
         if earlier:  # the id readers know the item by: Pelican's, from the earlier address
