@@ -496,3 +496,40 @@ def test_an_item_without_text_has_its_picture_and_documents_as_its_atom_content(
         soup = BeautifulSoup(item.description, "html.parser")
         assert soup.img["src"] == f"{SITEURL}/immagini/locandina.jpg", name
         assert f"{SITEURL}/allegati/bando.pdf" in {a["href"] for a in soup.select("a")}, name
+
+
+def test_an_items_own_summary_opens_its_content_in_the_feeds(build):
+    """An item's ``summary:`` is its lead: the page shows it under the title, above the
+    cover and the body, and it is not part of the body. RSS carried the body alone (its
+    one ``<description>``), Atom had the lead only as ``<summary>``, which readers do not
+    show beside a ``<content>``: a reader who follows the site from a feed reader never
+    read it. It now opens the content, then the cover, then the body, as on the page; a
+    lead taken from the body's first paragraph is not written twice."""
+    site = build({
+        "notizie/a.md": article(
+            title="Con sommario", slug="sommario", image="immagini/cortile.jpg",
+            image_alt="Il cortile", body="Il testo.\n\n## Orari\n\nDalle 9.",
+            summary="'Una frase sotto il titolo, con [gli orari](#orari).'"),
+        "notizie/b.md": article(title="Senza sommario", slug="senza", date="2024-05-04 10:00",
+                                body="Il primo paragrafo.\n\nIl secondo."),
+        "immagini/cortile.jpg": samples.image("JPEG", (1200, 800)),
+    })
+    assert site.ok, site.log
+    for name in ("tutto", "categorie/notizie"):
+        for kind in ("atom", "rss"):
+            entries = {e.title: e for e in parse(site, f"/feeds/{name}.{kind}.xml").entries}
+            html = {title: (e.content[0].value if "content" in e else e.description)
+                    for title, e in entries.items()}
+            soup = BeautifulSoup(html["Con sommario"], "html.parser")
+            lead, figure, text = soup.find_all(True, recursive=False)[:3]
+            assert lead.get_text() == "Una frase sotto il titolo, con gli orari.", (name, kind)
+            assert lead.a["href"] == f"{SITEURL}/2024/05/sommario/#orari"
+            assert figure.img["src"] == f"{SITEURL}/immagini/cortile.jpg", (name, kind)
+            assert text.get_text() == "Il testo.", (name, kind)
+            assert html["Senza sommario"].count("Il primo paragrafo.") == 1, (name, kind)
+    root = ET.fromstring(site.text("/feeds/tutto.atom.xml"))
+    summaries = {e.findtext("a:title", None, ATOM): e.findtext("a:summary", None, ATOM)
+                 for e in root.findall("a:entry", ATOM)}
+    assert summaries["Con sommario"] == (  # the lead is still the entry's summary
+        f'<p>Una frase sotto il titolo, con <a href="{SITEURL}/2024/05/sommario/#orari">'
+        "gli orari</a>.</p>")

@@ -7,9 +7,9 @@ subtitle as channel description and gives every feed the home page as id and
 link; all are fixed here (each feed's id is its own address, its link the page
 it follows), and the feed gets its language; a category feed's title keeps the
 category's name whole, every address in an item is made absolute, an item with
-several authors names them all, an item's cover picture opens its content
-(:func:`cover_html`), an article moved keeps the id of its earlier address
-(:func:`earlier_address`), and an Atom entry in another language than the feed's
+several authors names them all, an item's own summary and its cover picture open its
+content (:func:`lead_html`, :func:`cover_html`), an article moved keeps the id of its
+earlier address (:func:`earlier_address`), and an Atom entry in another language than the feed's
 says which (``xml:lang``, :class:`LanguageAtom1Feed`: the site's writer creates Atom feeds
 of that class; it and :class:`LogoRss201rev2Feed` name the site's logo, :func:`feed_logo`).
 Other plugins (attachments) add enclosures on the same signal.
@@ -218,6 +218,20 @@ def cover_html(context, article):
     return f'<figure><img src="{escape(src, quote=True)}" alt="{alt}"{size}></figure>\n'
 
 
+def lead_html(article):
+    """The item's own summary (``summary:``) as it opens the item's content in a feed, or "".
+
+    The article's page shows it under the title, above the cover and the body, and it is
+    not part of the body: a reader who follows the site from a feed reader never read it
+    (RSS has no other place for it; Atom has it as the ``<summary>``, which readers do not
+    show beside a ``<content>``). A lead taken from the body's first paragraph
+    (plugins/article_meta, ``lead_from_body``) is in the content already."""
+    if article is None or article.metadata.get("lead_from_body"):
+        return ""
+    lead = getattr(article, "lead", None)
+    return f"{lead}\n" if lead else ""
+
+
 def article_address(context, date, pattern="ARTICLE_URL"):
     """A pattern of the site paths the setting ``pattern`` (``ARTICLE_URL``, or
     ``ARTICLE_LANG_URL`` for an article in another language than the site's) makes for
@@ -291,9 +305,10 @@ def fix_feed(context, feed):
         if len(authors) > 1:  # Pelican names the first only (feedgenerator takes one name)
             item["author_name"] = elenco(author.name for author in authors)
         cover = cover_html(context, article) if article is not None else ""
-        if cover:  # the content (Atom) or the description (RSS: content and summary in one)
+        opening = lead_html(article) + cover  # as its page shows them above the body
+        if opening:  # the content (Atom) or the description (RSS: content and summary in one)
             body = item_body(item)
-            item[body] = cover + str(item.get(body) or "")
+            item[body] = opening + str(item.get(body) or "")
         earlier = earlier_address(context, article) if article is not None else None
         if earlier:  # the id readers know the item by: Pelican's, from the earlier address
             item["unique_id"] = get_tag_uri(earlier_link(item["link"], article, earlier),
