@@ -533,3 +533,31 @@ def test_an_items_own_summary_opens_its_content_in_the_feeds(build):
     assert summaries["Con sommario"] == (  # the lead is still the entry's summary
         f'<p>Una frase sotto il titolo, con <a href="{SITEURL}/2024/05/sommario/#orari">'
         "gli orari</a>.</p>")
+
+
+def test_an_items_cover_in_the_feeds_offers_its_variants(build):
+    """The cover opened the item's content in the feeds as its original alone, while its
+    page and the pictures of its body offer the WebP variants (``srcset``): a reader on a
+    phone loaded the camera's original, of several megabytes, for every item. It offers
+    them too, absolute; the original stays the ``src`` for readers that ignore them."""
+    site = build({
+        "notizie/a.md": article(title="Copertina grande", slug="grande",
+                                image="immagini/grande.jpg", image_alt="Il cortile"),
+        "immagini/grande.jpg": samples.photo(3000, 2000),
+    })
+    assert site.ok, site.log
+    page = site.soup("/2024/05/grande/").select_one(".article-cover img")
+    for name in ("tutto", "categorie/notizie"):
+        for kind in ("atom", "rss"):
+            root = ET.fromstring(site.text(f"/feeds/{name}.{kind}.xml"))
+            [html] = [element.text for element in root.iter()
+                      if element.tag.rsplit("}", 1)[-1] in ("content", "description")
+                      and "<figure>" in (element.text or "")]
+            img = BeautifulSoup(html, "html.parser").figure.img
+            assert img["src"] == f"{SITEURL}/immagini/grande.jpg", (name, kind)
+            assert (img.get("srcset"), img.get("sizes")) == (page["srcset"], page["sizes"]), \
+                (name, kind)
+            candidates = [candidate.split()[0] for candidate in img["srcset"].split(",")]
+            assert any(url.endswith(".webp") for url in candidates), img["srcset"]
+            assert all(url.startswith(SITEURL + "/") and site.exists(url)
+                       for url in candidates), img["srcset"]

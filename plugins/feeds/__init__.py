@@ -205,7 +205,10 @@ def cover_html(context, article):
 
     The article's page shows it above the body, but it is not part of the body: a reader
     who follows the site from a feed reader never saw it. The original file, with its
-    size when ``plugins/images`` measured it (``article.cover``) and its alternative text.
+    size when ``plugins/images`` measured it (``article.cover``), its WebP variants as
+    the page gives them (``srcset`` and ``sizes``, as the body's pictures have them: a
+    reader that knows them loads a variant of the width it shows, not a phone's original
+    of several megabytes for every item) and its alternative text.
     """
     image = getattr(article, "image", None)
     if not image:
@@ -214,8 +217,12 @@ def cover_html(context, article):
     src = picture.src if picture is not None else f"{context.get('SITEURL', '')}/{image}"
     size = (f' width="{picture.width}" height="{picture.height}"'
             if picture is not None and picture.width else "")
+    variants = (f' srcset="{escape(picture.srcset, quote=True)}"'
+                f' sizes="{escape(picture.sizes, quote=True)}"'
+                if picture is not None and picture.srcset else "")
     alt = escape(str(getattr(article, "image_alt", "") or ""), quote=True)
-    return f'<figure><img src="{escape(src, quote=True)}" alt="{alt}"{size}></figure>\n'
+    return (f'<figure><img src="{escape(src, quote=True)}"{variants} alt="{alt}"{size}>'
+            "</figure>\n")
 
 
 def lead_html(article):
