@@ -561,3 +561,16 @@ def test_an_items_cover_in_the_feeds_offers_its_variants(build):
             assert any(url.endswith(".webp") for url in candidates), img["srcset"]
             assert all(url.startswith(SITEURL + "/") and site.exists(url)
                        for url in candidates), img["srcset"]
+
+
+def test_an_rss_of_summaries_gives_the_lead_once(build):
+    """With ``RSS_FEED_SUMMARY_ONLY`` (Pelican's setting: an RSS item's description is
+    the item's summary) the lead that opens an item's content was written twice."""
+    site = build({"notizie/a.md": article(title="Con sommario", body="Il testo.",
+                                          summary="'Una frase sotto il titolo.'")},
+                 "RSS_FEED_SUMMARY_ONLY = True\n")
+    assert site.ok, site.log
+    [item] = parse(site, "/feeds/tutto.rss.xml").entries
+    assert item.description == "<p>Una frase sotto il titolo.</p>"
+    [entry] = parse(site, "/feeds/tutto.atom.xml").entries  # Atom: the content as ever
+    assert entry.content[0].value == "<p>Una frase sotto il titolo.</p>\n<p>Il testo.</p>"

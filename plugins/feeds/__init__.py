@@ -305,6 +305,7 @@ def fix_feed(context, feed):
     group = followed_group(context, feed.feed["feed_url"])
     if group is not None:
         feed.feed["title"] = feed_title(context, group)
+    summary_only = isinstance(feed, Rss201rev2Feed) and context.get("RSS_FEED_SUMMARY_ONLY")
     for item in feed.items:
         article = feed_item(context, item)
         item["lang"] = getattr(article, "lang", None)  # xml:lang where not the feed's (Atom)
@@ -312,7 +313,9 @@ def fix_feed(context, feed):
         if len(authors) > 1:  # Pelican names the first only (feedgenerator takes one name)
             item["author_name"] = elenco(author.name for author in authors)
         cover = cover_html(context, article) if article is not None else ""
-        opening = lead_html(article) + cover  # as its page shows them above the body
+        # as its page shows them above the body; an RSS of summaries has the lead already
+        lead = "" if summary_only else lead_html(article)
+        opening = lead + cover
         if opening:  # the content (Atom) or the description (RSS: content and summary in one)
             body = item_body(item)
             item[body] = opening + str(item.get(body) or "")
