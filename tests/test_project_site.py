@@ -44,16 +44,17 @@ def test_action_and_territory_pages_list_their_latest_news(project_site):
 # What the site's own pages and news told readers as facts, found nowhere in the project's
 # facts (/work/shared/FACTS.md: each action named in one line, the partners, the launch):
 # where to find a Community Manager and what they do for whom, how often and where the labs
-# meet, who runs the Civic Centers, which actions run in Cremona, how a pact is proposed and
-# signed, a year's "lessons", that the PDF is the release handed out at the launch, parishes
-# among the participants.
+# meet and who may join, who runs the Civic Centers and that Crema has one, which actions
+# run in Cremona, how a pact is proposed and signed, a year's "lessons", that the PDF is
+# the release handed out at the launch, parishes among the participants.
 NOT_IN_THE_FACTS = {
     "/civic-center/": ["ricevono anche i Community Manager", "organizzate insieme ai partner",
                        "Gli spazi ospitano", "uno spazio per riunirsi"],
     "/community-manager/": ["ricevono i cittadini nei", "raccolgono segnalazioni",
                             "lavorano nei tre territori", "accompagnano i Laboratori"],
     "/laboratori-di-comunita/": ["incontri periodici", "accompagnati dai Community Manager",
-                                 "biblioteche, sale civiche", "Non servono competenze"],
+                                 "biblioteche, sale civiche", "Non servono competenze",
+                                 "aperti a tutti", "Chiunque", "Spesso da un laboratorio nasce"],
     "/cremona/": ["cura i rapporti con Fondazione Cariplo", "In città sono attive tutte",
                   "dove si tengono incontri e attività"],
     "/partner/": ["parrocchie"],
@@ -70,6 +71,10 @@ NOT_IN_THE_FACTS = {
                              "la biblioteca comunale presta"],
     "/2026/09/civic-center-di-crema-porte-aperte-e-ricerca-di-volontari/": [
         "Civic Center di Crema", "uno spazio aperto a tutti"],
+    "/crema/": ["aperti a chiunque", "Civic Center di Crema", "accompagnano le persone"],
+    "/azioni/": ["aperti a tutti", "il punto di partenza", "Sono il riferimento",
+                 "tempi e ruoli chiari", "tengono insieme le persone"],
+    "/territori/": ["operano su tutta la provincia"],
 }
 
 
