@@ -51,7 +51,7 @@ def test_action_and_territory_pages_list_their_latest_news(project_site):
 # FACTS.md names only as the lead partner.
 NOT_IN_THE_FACTS = {
     "/civic-center/": ["ricevono anche i Community Manager", "organizzate insieme ai partner",
-                       "Gli spazi ospitano", "uno spazio per riunirsi"],
+                       "Gli spazi ospitano", "uno spazio per riunirsi", "aperti a tutti"],
     "/community-manager/": ["ricevono i cittadini nei", "raccolgono segnalazioni",
                             "lavorano nei tre territori", "accompagnano i Laboratori"],
     "/laboratori-di-comunita/": ["incontri periodici", "accompagnati dai Community Manager",
