@@ -113,9 +113,16 @@ def test_feeds_are_announced_in_every_page_head(build_once):
         links = {link["href"] for link in site.soup(url).select('head link[rel="alternate"]')}
         assert f"{SITEURL}/feeds/tutto.atom.xml" in links
         assert f"{SITEURL}/feeds/tutto.rss.xml" in links
-    category = {link["href"] for link in
-                site.soup("/categorie/notizie/").select('head link[rel="alternate"]')}
-    assert f"{SITEURL}/feeds/categorie/notizie.atom.xml" in category
+    category = [link["href"] for link in
+                site.soup("/categorie/notizie/").select('head link[rel="alternate"]')]
+    # the category's own feeds first on its page (readers that take the first feed a
+    # page announces subscribed to the whole site), the whole site's first elsewhere
+    assert category == [f"{SITEURL}/feeds/categorie/notizie.atom.xml",
+                        f"{SITEURL}/feeds/categorie/notizie.rss.xml",
+                        f"{SITEURL}/feeds/tutto.atom.xml", f"{SITEURL}/feeds/tutto.rss.xml"]
+    article = [link["href"] for link in
+               site.soup("/2024/05/comunicato/").select('head link[rel="alternate"]')]
+    assert article[:2] == [f"{SITEURL}/feeds/tutto.atom.xml", f"{SITEURL}/feeds/tutto.rss.xml"]
 
 
 def test_category_and_author_with_the_same_slug_do_not_collide(build):
