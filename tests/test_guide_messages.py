@@ -102,6 +102,8 @@ CORPORA = [
           lambda name, header, *_: {name: _header(header)}),
     *each(hostile.test_a_value_starting_with_yaml_syntax_gets_the_line_to_write,
           lambda name, title: {name: _header(f"title: {title}\ndate: 2024-05-05 10:00")}),
+    *each(hostile.test_a_quote_or_a_bracket_out_of_place_gets_the_line_to_write,
+          lambda name, lines, *_: {name: _header("\n".join([*lines, "date: 2024-05-05"]))}),
     *each(hostile.test_linked_files_must_be_of_an_allowed_type,
           lambda name, files, body, _: {**files, name: article(body=body)}),
     *each(attachments.test_attachment_errors_stop_the_build_naming_article_and_path,

@@ -1111,6 +1111,61 @@ def test_a_value_starting_with_yaml_syntax_gets_the_line_to_write(title):
     assert fixed.raw["title"] == title
 
 
+
+# (the front matter, its last line wrong; what the message says; the line it asks for;
+# the key and the value that line gives)
+MISTYPED_LINES = [
+    (["title: 'L'estate all'oratorio'"], "il valore di `title` è tra virgolette semplici"
+     " ('), ma l'apostrofo che contiene lo chiude prima della fine: scrivilo così, title:"
+     " \"L'estate all'oratorio\"", "title: \"L'estate all'oratorio\"", "title",
+     "L'estate all'oratorio"),
+    (['title: "Il "grande" evento"'], "il valore di `title` è tra virgolette doppie (\"), ma"
+     " le virgolette che contiene lo chiudono prima della fine: scrivilo così, title: 'Il"
+     " \"grande\" evento'", "title: 'Il \"grande\" evento'", "title", 'Il "grande" evento'),
+    (["title: Festa", "tags: [Crema, Cremona"],
+     "la parentesi quadra aperta in `tags` non si chiude: aggiungi «]» alla fine, tags:"
+     " [Crema, Cremona]",
+     "tags: [Crema, Cremona]", "tags", ["Crema", "Cremona"]),
+    (["title: Festa", "tags: {Crema, Cremona"], "la parentesi graffa aperta in `tags` non si"
+     " chiude: un elenco si scrive tra parentesi quadre, tags: [Crema, Cremona]",
+     "tags: [Crema, Cremona]", "tags", ["Crema", "Cremona"]),
+    (["title: [Aggiornato Festa"], "il valore di `title` comincia con «[», che per YAML apre"
+     " un elenco che non si chiude: scrivilo tutto tra virgolette diritte, title:"
+     ' "[Aggiornato Festa"', 'title: "[Aggiornato Festa"', "title",
+     "[Aggiornato Festa"),
+    (["title: Festa", "attachments:", "  - file: allegati/x.pdf", "   title: Bando"],
+     "la riga di `title` fa parte della voce dell'elenco che comincia con `- file:`:"
+     " scrivila con 4 spazi davanti, allineata a `file:`", "    title: Bando",
+     "attachments", [{"file": "allegati/x.pdf", "title": "Bando"}]),
+    (["title: Festa", "attachments:", "  - file: allegati/x.pdf", "      title: Bando"],
+     "scrivila con 4 spazi davanti", "    title: Bando",
+     "attachments", [{"file": "allegati/x.pdf", "title": "Bando"}]),
+]
+
+
+@pytest.mark.parametrize(("lines", "advice", "written", "key", "value"), MISTYPED_LINES,
+                         ids=["apostrofo", "virgolette", "parentesi", "graffa",
+                              "titolo-parentesi",
+                              "allegato-3-spazi", "allegato-6-spazi"])
+def test_a_quote_or_a_bracket_out_of_place_gets_the_line_to_write(lines, advice, written,
+                                                                  key, value):
+    """The usual slips of a hand-written front matter were errors in PyYAML's English
+    only ("did not find expected key", "did not find expected '-' indicator"): an
+    apostrophe inside a value quoted with ' (Italian has many), quotes inside a value
+    quoted with ", a list without its "]", an attachment's title not under its file.
+    The message now says what is wrong, at that line, and the line it proposes gives the
+    value meant."""
+    from plugins.contract.source import SourceError, split  # noqa: PLC0415
+
+    def front(header):
+        return "---\n" + "\n".join([*header, "date: 2024-05-05 10:00"]) + "\n---\n\nTesto.\n"
+
+    with pytest.raises(SourceError) as raised:
+        split(front(lines))
+    assert raised.value.line == len(lines) + 1
+    assert advice in raised.value.message
+    assert split(front([*lines[:-1], written])).raw[key] == value
+
 def test_a_value_starting_with_yaml_syntax_is_the_same_error_in_check_and_build(build,
                                                                                 tmp_path):
     site = build({**GOOD, "notizie/a.md": article(title=None).replace(

@@ -199,14 +199,18 @@ def load_yaml(text, first_line):
         hint = _invisible_cause(text, first_line) or _layout_cause(text, first_line, line)
         if hint is not None:  # what the editor cannot see, or a key out of place: its line
             line, problem = hint[0], f"{hint[1]} ({problem})"
-        elif problem.startswith("mapping values are not allowed") and mark is not None:
-            colon = _unquoted_colon(text.split("\n")[mark.line])
+        else:
+            colon = None
+            if problem.startswith("mapping values are not allowed") and mark is not None:
+                colon = _unquoted_colon(text.split("\n")[mark.line])
             if colon is not None:  # "title: Crema: apre il centro", the usual case
                 problem = f"{colon} ({problem})"
-        elif line is not None:
-            special = _special_start(text.split("\n")[line - first_line])
-            if special is not None:  # "title: *Novità* a Crema", "title: [Aggiornato] …"
-                problem = f"{special} ({problem})"
+            elif line is not None:
+                # "title: *Novità* a Crema", "title: [Aggiornato] …", "tags: [Crema",
+                # "title: 'L'estate all'oratorio'"
+                special = _special_start(text.split("\n")[line - first_line])
+                if special is not None:
+                    problem = f"{special} ({problem})"
         raise SourceError(f"front matter YAML non valido: {problem}; controlla rientri, due punti"
                           f" e virgolette / invalid YAML front matter", line) from None
     except RecursionError:
@@ -295,9 +299,23 @@ _SPECIAL_RE = re.compile(r"^\s*(?:-\s+)?(?P<key>[^\s:#\"'\-][^:#]*?):[ \t]+(?P<v
                          r"|[\"'][^\n]*)$")
 
 
+# key: [… or key: {… with no closing bracket on the line (a list typed without its "]")
+_OPEN_RE = re.compile(r"^\s*(?:-\s+)?(?P<key>[^\s:#\"'\-][^:#]*?):[ \t]+"
+                      r"(?P<value>\[[^\]\n]*|\{[^}\n]*)$")
+# keys whose value is prose: "title: [Aggiornato Festa" is quoted; any other value left
+# open ("tags: [Crema, Cremona", "indirizzi_precedenti: [/a.html") is a list to close
+_PROSE_KEYS = ("title", "summary", "image_alt")
+# a quote inside a value quoted with it, neither doubled ('') nor escaped (\"), ends the
+# value early ("title: 'L'estate all'oratorio'": Italian's apostrophes)
+_INNER_QUOTE = {"'": re.compile(r"'(?!')"), '"': re.compile(r'(?<!\\)"')}
+
+
 def _special_start(line):
     """What to write instead of ``line`` when its value starts with a character YAML reads
-    as syntax, or None."""
+    as syntax (a quote or a bracket left open, a quote closed too early), or None."""
+    match = _OPEN_RE.match(line)
+    if match is not None:
+        return _left_open(match["key"].strip(), match["value"].rstrip())
     match = _SPECIAL_RE.match(line)
     if match is None:
         return None
@@ -305,7 +323,15 @@ def _special_start(line):
     first = value[0]
     if first in "\"'":
         if len(value) > 1 and value.endswith(first):
-            return None  # a quoted value: the problem is elsewhere
+            inner = value[1:-1]
+            if not _INNER_QUOTE[first].search(inner.replace("''", "") if first == "'"
+                                              else inner):
+                return None  # a quoted value: the problem is elsewhere
+            kind, inside = (("semplici (')", "l'apostrofo che contiene lo chiude")
+                            if first == "'" else
+                            ('doppie (")', "le virgolette che contiene lo chiudono"))
+            return (f"il valore di `{key}` è tra virgolette {kind}, ma {inside}"
+                    f" prima della fine: scrivilo così, {key}: {_quoted(inner)}")
         what = (f"comincia con «{first}» ma non finisce con la stessa virgoletta, così YAML"
                 " cerca dove finisce")
     elif first in "[{":
@@ -314,6 +340,21 @@ def _special_start(line):
     else:
         what = f"comincia con «{first}», che per YAML ha un significato speciale"
     return (f"il valore di `{key}` {what}: scrivilo tutto tra virgolette diritte, {key}:"
+            f" {_quoted(value)}")
+
+
+def _left_open(key, value):
+    """What to write for ``key: value`` whose ``[`` or ``{`` is never closed: a list
+    between square brackets, but for the keys of prose, whose value is quoted."""
+    if key not in _PROSE_KEYS:
+        items = value[1:].rstrip(" ,")
+        if value[0] == "[":
+            return (f"la parentesi quadra aperta in `{key}` non si chiude: aggiungi «]» alla"
+                    f" fine, {key}: [{items}]")
+        return (f"la parentesi graffa aperta in `{key}` non si chiude: un elenco si scrive tra"
+                f" parentesi quadre, {key}: [{items}]")
+    return (f"il valore di `{key}` comincia con «{value[0]}», che per YAML apre un elenco"
+            f" che non si chiude: scrivilo tutto tra virgolette diritte, {key}:"
             f" {_quoted(value)}")
 
 
@@ -338,7 +379,8 @@ _HAS_VALUE_RE = re.compile(r"[^\s#\-][^:\n]*:[ \t]+[^\s#][^\n]*")
 def _layout_cause(text, first_line, line):
     """``(line, explanation)`` of a key typed without the space after its colon (up to
     ``line``, the error's, if known), or of the error's ``line`` being a key indented
-    under one that has a value, or None."""
+    under one that has a value, or a key of a list's entry not aligned with the entry's
+    first key, or None."""
     lines = text.split("\n")
     last = len(lines) if line is None else line - first_line + 1
     for match in _FLOW_HASHTAG_RE.finditer("\n".join(lines[:last])):
@@ -357,6 +399,27 @@ def _layout_cause(text, first_line, line):
     if here and _HAS_VALUE_RE.fullmatch(above):
         return (line, f"la riga di `{here['key']}` comincia con uno spazio: scrivi `{here['key']}:`"
                       " all'inizio della riga, come le altre chiavi")
+    entry = here and _entry_above(lines[:line - first_line])
+    if entry and len(here["indent"]) != entry.start("key"):
+        return (line, f"la riga di `{here['key']}` fa parte della voce dell'elenco che comincia"
+                      f" con `- {entry['key']}:`: scrivila con {entry.start('key')} spazi"
+                      f" davanti, allineata a `{entry['key']}:`")
+    return None
+
+
+# "  - file: …", the first line of a list's entry of keys (an attachment)
+_ENTRY_RE = re.compile(r"[ ]*-[ ]+(?P<key>[A-Za-z_][\w-]*):(?:[ \t][^\n]*)?")
+
+
+def _entry_above(lines):
+    """The match of :data:`_ENTRY_RE` of the list entry the last of ``lines`` belongs
+    to (only indented lines between), or None."""
+    for text in reversed(lines):
+        entry = _ENTRY_RE.fullmatch(text)
+        if entry is not None:
+            return entry
+        if text.strip() and not text.startswith(" "):
+            return None  # a key of the front matter itself: no entry above
     return None
 
 
