@@ -138,3 +138,5 @@ JS = b"fetch('/admin').then(r => r.text()).then(alert);\n"
 OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 504  # a legacy .doc header block
 RTF = b"{\\rtf1\\ansi Verbale}\n"
 BINARY = bytes(range(256)) * 16
+# the start of an iPhone photo (HEIF): its ftyp box, brand heic, compatible mif1 and heic
+HEIC = b"\x00\x00\x00\x18ftypheic\x00\x00\x00\x00mif1heic" + b"\x00" * 1000

@@ -56,6 +56,11 @@ def test_every_allowed_kind_is_recognised_and_accepted(tmp_path, name):
     ("verbale.doc", samples.ooxml("docx"), "allegati/verbale.doc (DOC); ammessi PDF"),
     ("verbale.rtf", samples.RTF, "tipo di file non ammesso: allegati/verbale.rtf (RTF)"),
     ("animazione.gif", samples.image("GIF"), "(GIF); ammessi PDF"),
+    ("IMG_0001.HEIC", samples.HEIC, "tipo di file non ammesso: allegati/IMG_0001.HEIC (HEIC);"
+                                    " ammessi PDF, ODT, ODS, ODP, DOCX, XLSX, PPTX, TXT, CSV,"
+                                    " ZIP, PNG, JPG, JPEG, WEBP; convertilo in JPEG /"),
+    ("IMG_0001.jpg", samples.HEIC, "allegati/IMG_0001.jpg non è un'immagine JPEG: il contenuto"
+                                   " è una foto HEIC (il formato delle foto dell'iPhone)"),
     ("finto.pdf", samples.image("PNG"),
      "allegati/finto.pdf non è un PDF: il contenuto è un'immagine PNG"
      " / allegati/finto.pdf is not a PDF: its content is a PNG image"),
@@ -97,6 +102,7 @@ def test_refused_types_and_disguised_content(tmp_path, name, data, expected):
     (samples.OLE, "ole"),
     (samples.RTF, "rtf"),
     (samples.image("GIF"), "gif"),
+    (samples.HEIC, "heic"),
     (samples.BINARY, None),
     (b"", None),
 ])

@@ -15,6 +15,7 @@ from xml.etree import ElementTree
 
 import pytest
 from PIL import Image
+import samples
 from support import SITEURL, article, run_tool, write_conf, write_content
 from plugins.images import location, markup
 from plugins.images.settings import DEFAULTS
@@ -934,6 +935,23 @@ def test_a_refused_image_type_is_told_a_format_an_image_may_have(tmp_path):
     for path in ("immagini/disegno.svg", "immagini/logo.svg"):
         assert "ammessi PNG, JPG, JPEG, WEBP; esportalo in PNG /" in refused[path], out
     assert "; esportalo in PNG o PDF /" in refused["allegati/schema.svg"], out
+
+
+def test_a_phone_photo_in_heic_is_told_to_become_a_jpeg(tmp_path):
+    """The guide says photos go up as they come off the phone, and that a refused image is
+    told the format to save it in; an iPhone's photo (HEIC) as the cover or in the text
+    was refused with the allowed extensions only, no word of what to do."""
+    files = {"immagini/IMG_0001.HEIC": samples.HEIC, "immagini/IMG_0002.heic": samples.HEIC,
+             "notizie/a.md": article(title="A", image="immagini/IMG_0001.HEIC",
+                                     image_alt="La festa",
+                                     body="![Il palco]({static}/immagini/IMG_0002.heic)")}
+    write_content(tmp_path / "content", files)
+    status, out, _ = run_tool(tmp_path, "check", "--settings", str(write_conf(tmp_path)),
+                              "--content", str(tmp_path / "content"))
+    assert status == 1
+    for path in ("immagini/IMG_0001.HEIC", "immagini/IMG_0002.heic"):
+        assert (f"tipo di file non ammesso: {path} (HEIC); ammessi PNG, JPG, JPEG, WEBP;"
+                f" convertilo in JPEG /") in out, out
 
 
 

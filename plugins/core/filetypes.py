@@ -80,6 +80,10 @@ KINDS = {kind.name: kind for kind in (
     # Recognised, so that messages can name them; allowed by no plugin today.
     Kind("gif", "GIF", "un'immagine GIF", "a GIF image", {"gif": "image/gif"},
          convert=("convertilo", ("png",))),
+    # the iPhone's photos (HEIF with HEVC), as they come off the phone
+    Kind("heic", "HEIC", "una foto HEIC (il formato delle foto dell'iPhone)",
+         "a HEIC photo (the iPhone's format)", {"heic": "image/heic", "heif": "image/heif"},
+         convert=("convertilo", ("jpeg",))),
     Kind("ole", "Office OLE",
          "un documento Office in formato OLE (DOC, XLS, PPT del vecchio formato,"
          " o un file Office protetto da password)",
@@ -113,6 +117,8 @@ MAGIC = (  # (prefix, kind); WebP is RIFF....WEBP, checked apart
     (b"{\\rtf", "rtf"),
 )
 ZIP_MAGIC = (b"PK\x03\x04", b"PK\x05\x06")  # a zip, an empty zip
+# HEIF's brands (its first box: size, "ftyp", brand): iPhone photos are heic or mif1
+HEIF_BRANDS = {b"heic", b"heix", b"hevc", b"hevx", b"heim", b"heis", b"mif1", b"msf1"}
 ODF_TYPES = {
     "application/vnd.oasis.opendocument.text": "odt",
     "application/vnd.oasis.opendocument.spreadsheet": "ods",
@@ -198,6 +204,8 @@ def sniff(path):
             return kind
     if head[:4] == b"RIFF" and head[8:12] == b"WEBP":
         return "webp"
+    if head[4:8] == b"ftyp" and head[8:12] in HEIF_BRANDS:
+        return "heic"
     return _text_kind(head, complete=len(head) < HEAD)
 
 
