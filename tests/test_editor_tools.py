@@ -505,6 +505,31 @@ def test_new_takes_the_empty_folder_of_a_new_category(tmp_path):
                == "Eventi" for link in links)
 
 
+
+def test_new_tells_how_to_make_a_new_category_and_takes_the_folder_as_a_path(tmp_path):
+    """The guide: a new category is a folder to make first, content/eventi/. An editor
+    asking for one was told only "scegli tra avvisi, comunicati-stampa, notizie", as if
+    there could be no other; and the folder typed as the guide's table writes it
+    (content/notizie/, or as the shell completes it) was an unknown category."""
+    (tmp_path / "content" / "allegati").mkdir(parents=True)
+    conf = write_conf(tmp_path)
+    args = ("--settings", str(conf), "--content", str(tmp_path / "content"),
+            "--date", "2024-05-05 10:00")
+    status, _, err = run_tool(tmp_path, "new_item", "--title", "Concerto", "--category",
+                              "eventi", *args)
+    assert status == 1
+    assert "categoria sconosciuta: eventi; scegli tra avvisi, comunicati-stampa, notizie" \
+        " (per una categoria nuova, crea prima la cartella content/eventi/)" in err
+    status, _, err = run_tool(tmp_path, "new_item", "--title", "X", "--category", "allegati",
+                              *args)
+    assert status == 1 and "crea prima" not in err  # a folder that is no category
+    for folder in ("content/notizie/", "notizie/", "./notizie"):
+        status, _, err = run_tool(tmp_path, "new_item", "--title", "Festa", "--category",
+                                  folder, *args)
+        assert status == 0, err
+    assert sorted(path.name for path in (tmp_path / "content" / "notizie").iterdir()) == [
+        "2024-05-05-festa-2.md", "2024-05-05-festa-3.md", "2024-05-05-festa.md"]
+
 def test_a_numbered_slug_stays_within_the_length_and_passes_check(tmp_path):
     title = ("Sportello del Community Manager di Cremona aperto anche il sabato mattina per"
              " le famiglie")  # its slug is 80 characters long, the most

@@ -11,6 +11,7 @@ item passes ``invoke check``.
 
 import argparse
 import os
+import posixpath
 import sys
 from datetime import datetime
 from pathlib import Path
@@ -79,8 +80,13 @@ def create(settings, title, category, when=None, slug=None, publish=False):
     if not title:
         raise Refused("manca il titolo: --title \"…\" / a title is needed")
     valid = categories(settings)
+    category = _folder(settings, category)
     if category not in valid:
-        raise Refused(f"categoria sconosciuta: {category}; scegli tra {', '.join(valid)}"
+        content = Path(settings["PATH"])
+        new = "" if "/" in category or category in (".", content.name) \
+            or (content / category).exists() else \
+            f" (per una categoria nuova, crea prima la cartella {content.name}/{category}/)"
+        raise Refused(f"categoria sconosciuta: {category}; scegli tra {', '.join(valid)}{new}"
                       f" / unknown category, valid: {', '.join(valid)}")
     zone = ZoneInfo(settings["TIMEZONE"])
     try:
@@ -127,6 +133,15 @@ def state(date, publish, now=None):
         return (f"programmato: esce alla prima pubblicazione del sito dopo il"
                 f" {date:%d/%m/%Y} alle {date:%H:%M}")
     return "pubblicato: esce alla prossima pubblicazione del sito"
+
+
+def _folder(settings, category):
+    """The category's folder as typed, also as a path: ``notizie/`` and
+    ``content/notizie/`` (the guide's table of folders, a shell's completion) are
+    ``notizie``."""
+    folder = posixpath.normpath((category or "").strip().replace("\\", "/") or ".")
+    content = Path(settings["PATH"]).name
+    return folder.removeprefix(f"{content}/").strip("/")
 
 
 def _path(settings, category, date, slug):
