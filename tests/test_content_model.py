@@ -137,10 +137,13 @@ def test_slugs_fold_accents_and_break_words_at_apostrophes(build):
     site = build({
         "notizie/a.md": article(title="Perché l'università"),
         "notizie/b.md": article(title="Perché l’attività", date="2024-05-06"),
+        # the guide: symbols are left out; unidecode spelled the degree sign "deg"
+        "notizie/c.md": article(title="Avviso n° 3: sopra i 30°C", date="2024-05-07"),
     })
     assert site.ok, site.log
     assert site.exists("/2024/05/perche-l-universita/")
     assert site.exists("/2024/05/perche-l-attivita/")
+    assert site.exists("/2024/05/avviso-n-3-sopra-i-30-c/")
 
 
 def test_hidden_items_are_built_but_listed_nowhere(build):
