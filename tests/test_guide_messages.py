@@ -3,7 +3,10 @@ r"""The editors' guide explains every message ``./run check`` prints.
 docs/guida-redazione.md has a table of the messages of ``./run check`` (il messaggio dice |
 vuol dire | cosa fare). Here ``tools/check.py`` runs over the broken content the other test
 files hold (imported, not copied), and each message it prints must be quoted in the guide:
-a message added to the code without a word for the editors fails this test.
+a message added to the code without a word for the editors fails this test. The other way
+round, each row of the table must quote a message that broken content makes ``./run
+check`` print: a message reworded or gone from the code leaves no row explaining words
+the editors never see.
 
 How a message is looked for in the guide, whatever the file's values:
 
@@ -25,6 +28,7 @@ cannot be keyed so: :data:`KEYED_BY_HAND` gives the guide's quote that explains 
 
 import re
 
+import pytest
 import yaml
 
 from support import ROOT, Symlink, article, run_tool, write_conf, write_content
@@ -285,12 +289,18 @@ def checked_messages(tmp_path):
     return messages
 
 
-def test_every_message_check_prints_for_broken_content_is_explained_in_the_guide(tmp_path):
+@pytest.fixture(scope="module")
+def printed(tmp_path_factory):
+    """:func:`checked_messages`, once for the tests of this file."""
+    return checked_messages(tmp_path_factory.mktemp("check"))
+
+
+def test_every_message_check_prints_for_broken_content_is_explained_in_the_guide(printed):
     """Each message's key (or quote, :data:`KEYED_BY_HAND`) is in the guide."""
     guide = GUIDE.read_text(encoding="utf-8")
     quotes = [f" {quote} " for quote in guide_quotes(guide)]
     missing, keyed_by_hand = {}, set()
-    for message, where in checked_messages(tmp_path).items():
+    for message, where in printed.items():
         hand = [(pattern, quote) for pattern, quote, _ in KEYED_BY_HAND
                 if re.match(pattern, message)]
         if hand:
@@ -307,3 +317,47 @@ def test_every_message_check_prints_for_broken_content_is_explained_in_the_guide
         for start, example in missing.items())
     unused = {pattern for pattern, _, _ in KEYED_BY_HAND} - keyed_by_hand
     assert not unused, f"KEYED_BY_HAND: no message needs {unused} any more"
+
+
+def table_of_messages(guide):
+    """The first cells of the rows of the guide's table of messages (il messaggio dice |
+    vuol dire | cosa fare)."""
+    lines = guide.splitlines()
+    start = next(number for number, line in enumerate(lines)
+                 if line.startswith("| il messaggio dice |"))
+    cells = []
+    for line in lines[start + 2:]:  # the header, then its |---| line
+        if not line.startswith("| "):
+            break
+        cells.append(line.split(" | ")[0].removeprefix("| "))
+    return cells
+
+
+def printed_as(quote, texts):
+    """True when one of ``texts`` (messages as :func:`words`) says ``quote``: its words in
+    its order, next to each other but where the quote has ``…`` (any words)."""
+    parts, gap = [], False
+    for word in words(quote):
+        if word == GAP:
+            gap = True
+            continue
+        if parts:
+            parts.append(r"\s(?:\S+\s)*?" if gap else r"\s")
+        parts.append(re.escape(word))
+        gap = False
+    pattern = re.compile(r"(?<!\w)" + "".join(parts) + r"(?!\w)")
+    return not parts or any(pattern.search(text) for text in texts)
+
+
+def test_every_message_the_guides_table_explains_is_one_check_prints(printed):
+    """Each row of the table quotes (one of its quotes) a message that broken content
+    makes ./run check print, values aside."""
+    texts = [" ".join(words(message)) for message in printed]
+    cells = table_of_messages(GUIDE.read_text(encoding="utf-8"))
+    assert len(cells) > 50, "the table of messages was not found"
+    unprinted = [cell for cell in cells
+                 if not any(printed_as(quote, texts)
+                            for _, quote in re.findall(r"(`+)(.+?)\1", cell))]
+    assert not unprinted, "".join(
+        f"\nin docs/guida-redazione.md, printed by no broken content: {cell}"
+        for cell in unprinted)
