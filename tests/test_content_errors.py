@@ -49,9 +49,14 @@ def assert_stopped(site, filename, *fragments):
     (article(visite_precedenti="1.459"), [
         "rotto.md:4: `visite_precedenti` deve essere un numero intero da 0 a 1.000.000.000.000",
         "non 1.459 / `visite_precedenti` must be a whole number"]),
+    # Pelican's header with the text right under it: it was "il file non comincia con le
+    # informazioni dell'articolo: in cima scrivi una riga `---`…", the header in plain sight
+    ("Title: Nuovi orari dello sportello\nDate: 2025-01-20 09:00\nIl testo.\n",
+     ["rotto.md:3: manca una riga vuota tra le informazioni in cima (Title:, Date: …) e il"
+      " testo: aggiungila prima di questa riga"]),
 ], ids=["no-title", "no-date", "bad-date", "impossible-date", "year-1", "year-9999",
         "bad-modified", "unknown-status", "missing-image", "bad-yaml", "bad-indentation",
-        "not-a-mapping", "unclosed", "visits-not-whole"])
+        "not-a-mapping", "unclosed", "visits-not-whole", "native-header-no-blank-line"])
 def test_contract_errors_stop_the_build_naming_file_and_line(build, text, fragments):
     site = build({**GOOD, "notizie/rotto.md": text})
     assert_stopped(site, "notizie/rotto.md", *fragments)

@@ -543,6 +543,10 @@ def native_header(text):
             key_lines[key] = number
         elif key and line[:1] in (" ", "\t"):
             raw[key] += "\n" + line.strip()  # a continuation line
+        elif "title" in raw:  # the text typed right under the header: no blank line
+            raise SourceError("manca una riga vuota tra le informazioni in cima (Title:, Date:"
+                              " …) e il testo: aggiungila prima di questa riga / a blank line"
+                              " must separate the header from the text", number)
         else:
             return {}, {}, text, 1  # no header: the whole file is the body
     else:
