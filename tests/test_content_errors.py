@@ -465,6 +465,13 @@ MISTAKES = [
                                  "tags: [Crema, Cremona]"]),
     ("tags-hashtags-quoted", {"notizie/g5.md": _case("g5", 'tags: "#Crema, #Cremona"')},
      "notizie/g5.md:3", AVVISO, ["si scrivono senza `#`: scrivi tags: [Crema, Cremona]"]),
+    # hashtags as a post has them, a space between: the line to write was [Crema #Cremona]
+    # (a comment in YAML), and the site published one tag, «Crema #Cremona»
+    ("tags-hashtags-quoted-spaces", {"notizie/g6.md": _case("g6", 'tags: "#Crema #Cremona"')},
+     "notizie/g6.md:3", AVVISO, ["si scrivono senza `#`: scrivi tags: [Crema, Cremona] /"]),
+    ("tags-hashtags-native", {"notizie/g7.md": "Title: Caso g7\nDate: 2024-05-05 10:00\n"
+                                               "Tags: #Crema #Cremona\n\nTesto.\n"},
+     "notizie/g7.md:3", AVVISO, ["si scrivono senza `#`: scrivi tags: [Crema, Cremona] /"]),
     ("link-by-address", {"notizie/l0.md": _case("l0"), "notizie/l1.md": _case(
         "l1", body="Come alla [festa di maggio](/2024/05/caso-l0/).\n")}, "notizie/l1.md:6",
      AVVISO, ["il link /2024/05/caso-l0/ è l'indirizzo di notizie/l0.md:"

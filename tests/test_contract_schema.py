@@ -148,6 +148,18 @@ def test_keys_are_case_insensitive_and_empty_values_dropped(settings):
     assert problems == [] and meta["title"] == "Titolo" and "summary" not in meta
 
 
+@pytest.mark.parametrize("tags", ["#Crema #Cremona", "#Crema  #Cremona", "#Crema, #Cremona",
+                                  ["#Crema", "#Cremona"]])
+def test_hashtags_are_published_as_the_tags_the_warning_names(settings, tags):
+    """The warning says to write tags: [Crema, Cremona], and the site publishes those two.
+    Hashtags as a post has them, a space between, were one tag, «Crema #Cremona», and the
+    line the warning gave to write was [Crema #Cremona] (in YAML, a comment from #)."""
+    meta, problems, warnings = check(settings, tags=tags)
+    assert problems == [] and meta["tags"] == ["Crema", "Cremona"]
+    assert messages(warnings) == ["gli argomenti si scrivono senza `#`: scrivi tags:"
+                                  " [Crema, Cremona] / tags are written without #"]
+
+
 def test_tags_and_authors_drop_case_repeats_keeping_the_first_spelling(settings):
     meta, _, _ = check(settings, tags=["Crema", "crema", "Welfare"], authors="Anna, anna, Luca")
     assert meta["tags"] == ["Crema", "Welfare"]

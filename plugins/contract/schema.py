@@ -52,6 +52,7 @@ TITLE_WARNING_LENGTH = 110
 # script shows no total above this (theme/static/js/visit-counter.js, MAX_COUNT).
 MAX_VISITS = 10**12
 _WHOLE_RE = re.compile(r"[0-9]+")
+_HASHTAGS_RE = re.compile(r"\s+(?=#)")  # between two hashtags: "#Crema #Cremona"
 _LANG_RE = re.compile(r"[a-z]{2,3}(-[A-Za-z0-9]{2,8})*")  # it, en, pt-BR (BCP 47)
 _DATE_HELP = "usa AAAA-MM-GG HH:MM, per esempio 2024-05-05 17:07"
 _DATE_RE = re.compile(r"\d{4}-\d{2}-\d{2}([ T]\d{1,2}:\d{2}(:\d{2}(\.\d+)?)?)?"
@@ -413,8 +414,11 @@ def normalise(raw, *, is_page, settings):
         if key in meta:
             names = [fix_apostrophes(name) for name in split_list(meta[key])]  # Sant’Agata
             if key == "tags" and any(name.startswith("#") for name in names):
-                # "#Crema, #Cremona" in quotes (unquoted, YAML reads a comment: source.py)
-                names = [name.lstrip("#").strip() for name in names]
+                # "#Crema, #Cremona" in quotes (unquoted, YAML reads a comment: source.py),
+                # or as a post has them, "#Crema #Cremona": a tag each
+                names = [tag.lstrip("#").strip() for name in names
+                         for tag in (_HASHTAGS_RE.split(name) if name.startswith("#")
+                                     else [name])]
                 written = ", ".join(filter(None, names))
                 warnings.append(("tags", f"gli argomenti si scrivono senza `#`: scrivi tags:"
                                          f" [{written}] / tags are written without #"))
