@@ -139,11 +139,17 @@ def test_slugs_fold_accents_and_break_words_at_apostrophes(build):
         "notizie/b.md": article(title="Perché l’attività", date="2024-05-06"),
         # the guide: symbols are left out; unidecode spelled the degree sign "deg"
         "notizie/c.md": article(title="Avviso n° 3: sopra i 30°C", date="2024-05-07"),
+        # a title is text (the guide: «Bilancio <2024>» reads so): what is between < and >
+        # was stripped from the slug as a tag (/bilancio/); «<Festa>» gave none, an error
+        "notizie/d.md": article(title="Bilancio <2024>", date="2024-05-08"),
+        "notizie/e.md": article(title="<Festa>", date="2024-05-09"),
     })
     assert site.ok, site.log
     assert site.exists("/2024/05/perche-l-universita/")
     assert site.exists("/2024/05/perche-l-attivita/")
     assert site.exists("/2024/05/avviso-n-3-sopra-i-30-c/")
+    assert site.soup("/2024/05/bilancio-2024/").h1.get_text(strip=True) == "Bilancio <2024>"
+    assert site.soup("/2024/05/festa/").h1.get_text(strip=True) == "<Festa>"
 
 
 def test_hidden_items_are_built_but_listed_nowhere(build):

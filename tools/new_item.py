@@ -28,7 +28,9 @@ from plugins.contract.schema import date_hint, parse_date  # noqa: E402
 from plugins.contract.source import SourceError, read  # noqa: E402
 from plugins.core.files import ignored  # noqa: E402
 from plugins.core.items import is_future  # noqa: E402
-from plugins.italian.slugs import MAX_LENGTH, is_slug, item_slug, make_slug  # noqa: E402
+from plugins.italian.slugs import (  # noqa: E402
+    MAX_LENGTH, is_slug, item_slug, make_slug, title_slug,
+)
 from tools.check import content_files, load_settings  # noqa: E402
 
 BODY = (f"{PLACEHOLDER} Il primo paragrafo è il sommario che compare negli elenchi.\n\n"
@@ -95,7 +97,7 @@ def create(settings, title, category, when=None, slug=None, publish=False):
     except ValueError:
         hint = date_hint(when) or ("usa AAAA-MM-GG HH:MM", "use YYYY-MM-DD HH:MM")
         raise Refused(f"data non valida: {when}; {hint[0]} / invalid date: {hint[1]}") from None
-    base = slug or make_slug(title, settings["SLUG_REGEX_SUBSTITUTIONS"])
+    base = slug or title_slug(title, settings["SLUG_REGEX_SUBSTITUTIONS"])
     if slug and not is_slug(slug):
         hint = make_slug(slug, settings["SLUG_REGEX_SUBSTITUTIONS"])
         example = f": usa per esempio {hint}" if is_slug(hint) else ""

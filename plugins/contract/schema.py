@@ -16,7 +16,7 @@ from zoneinfo import ZoneInfo
 from plugins.core import files, filetypes
 from plugins.italian import fix_apostrophes, numero
 from plugins.italian.dates import in_zone
-from plugins.italian.slugs import MAX_LENGTH, is_slug, make_slug
+from plugins.italian.slugs import MAX_LENGTH, is_slug, make_slug, title_slug
 
 # The keys of the editors' contract, and Pelican's own that the site accepts.
 CONTRACT_KEYS = (
@@ -205,7 +205,7 @@ def _check_slugs(meta, regex_subs, problems):
                 f"`slug` non valido ({meta['slug']}): solo lettere minuscole senza accenti,"
                 f" cifre e trattini, al massimo {MAX_LENGTH} caratteri{hint}"
                 " / invalid `slug`: lowercase ASCII letters, digits and hyphens")))
-    elif meta.get("title") and not make_slug(meta["title"], regex_subs):
+    elif meta.get("title") and not title_slug(meta["title"], regex_subs):
         problems.append(("title", "dal titolo non si ricava un indirizzo (solo simboli o"
                                   " emoji): aggiungi `slug:` / the title yields an empty slug"))
     for key in ("category", "author", "argomento"):

@@ -33,6 +33,7 @@ def slug_substitutions():
 # degree sign is "deg" ("Avviso n° 3": avviso-ndeg-3), so it goes before, as the guide
 # says symbols do (a word break: avviso-n-3)
 SPELLED_SYMBOLS = re.compile("[°]")
+_ANGLES = re.compile("[<>]")
 
 
 def make_slug(text, regex_subs, max_length=MAX_LENGTH):
@@ -50,10 +51,18 @@ def _slug(text, regex_subs, max_length):
     return slug
 
 
+def title_slug(title, regex_subs):
+    """The slug of an item's title. A title is text (the contract): its ``<`` and ``>``
+    are symbols, word breaks like the others, not the tag Pelican's slugify would strip
+    with what is between them (``Bilancio <2024>`` was /bilancio/; ``<Festa>`` gave no
+    slug at all)."""
+    return make_slug(_ANGLES.sub(" ", str(title)), regex_subs)
+
+
 def item_slug(metadata, regex_subs):
     """An item's slug as the build gives it: its ``slug``, else its title's (the contract,
     ``invoke check`` and ``invoke new`` ask this one function)."""
-    return metadata.get("slug") or make_slug(str(metadata.get("title") or ""), regex_subs)
+    return metadata.get("slug") or title_slug(metadata.get("title") or "", regex_subs)
 
 
 def is_slug(text, max_length=MAX_LENGTH):
