@@ -655,6 +655,20 @@ def test_two_items_with_the_same_slug_in_different_months_are_an_error(build):
     assert_stopped(site, "avvisi/due.md:2: stesso `slug` (stesso) di notizie/uno.md")
 
 
+def test_the_same_slug_twice_is_reported_on_the_newest_article(build, tmp_path):
+    """A title used again a month later (the web editor leaves `slug:` empty): the error
+    was on the first file by name, with dated names (./run new, the web editor) the older
+    one, which may be published at that address already; the guide tells editors never to
+    change a published article's address. It is on the newest, in the build and check."""
+    older, newer = "notizie/2024-05-10-riunione.md", "notizie/2024-06-10-riunione.md"
+    site = build({older: article(title="Riunione mensile", date="2024-05-10 18:00", slug="''"),
+                  newer: article(title="Riunione mensile", date="2024-06-10 18:00", slug="''")})
+    message = f"{newer}:4: stesso `slug` (riunione-mensile) di {older}"
+    assert_stopped(site, message)
+    assert f"{older}:4: stesso" not in " ".join(site.log.split())
+    assert_same_in_check(tmp_path, 1, message)
+
+
 # -- slugs ---------------------------------------------------------------------------------
 
 @pytest.mark.parametrize(("keys", "fragment"), [

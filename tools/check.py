@@ -288,7 +288,8 @@ def check(settings, workers=None, files=None):
                 relative, "page" if page else "article", result.slug, result.save_as,
                 language(metadata, settings), line, tuple(checked.links.items()),
                 metadata.get("status") == "draft",
-                held_back(metadata.get("date"), page, settings), result.failed))
+                held_back(metadata.get("date"), page, settings), result.failed,
+                None if page else metadata.get("date")))
     if pdfs is not None:
         pdfs.save()
     problems += [Problem(relative, message, None, WARNING)

@@ -65,7 +65,8 @@ def entries(generators):
                     key_line(item, "slug", "title"),
                     tuple((metadata.get(LINKS_KEY) or {}).items()),
                     is_draft(metadata),  # a preview's too, "published" and marked `bozza`
-                    held_back(metadata.get("date"), page, settings))
+                    held_back(metadata.get("date"), page, settings),
+                    date=None if page else metadata.get("date"))
 
 
 def static_outside_output(generators, output_path):

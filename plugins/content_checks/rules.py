@@ -35,18 +35,31 @@ class Entry:
     # a file with errors (only ``invoke check`` has entries for them, for the rules that
     # report all at once: the build drops such a file, and it is reported on its own)
     failed: bool = False
+    date: datetime | None = None  # an article's `date` (a page has none)
+
+
+def _newest(found):
+    """Of ``{source: entry}`` claiming one slug or address, the source to report: the
+    newest article, whose address is the one to change (the others may be published at it
+    already), else the first by name."""
+    def age(source):
+        date = found[source].date
+        return (date is not None, date.timestamp() if date is not None else 0)
+    newest = max(age(source) for source in found)
+    return min(source for source in found if age(source) == newest)
 
 
 def duplicate_slugs(entries):
     """Two articles (or two pages) with one slug, even in other months: Pelican would
-    take them for translations of each other. One problem, on the later file."""
+    take them for translations of each other. One problem, on the newest (:func:`_newest`)."""
     owners = {}
     for entry in entries:
         owners.setdefault((entry.kind, entry.slug, entry.lang), {})[entry.source] = entry
     problems = []
     for (kind, slug, _), found in sorted(owners.items()):
         if len(found) > 1:
-            first, *others = sorted(found)
+            first = _newest(found)
+            others = sorted(source for source in found if source != first)
             what = "articolo" if kind == "article" else "pagina"
             problems.append(Problem(first, (
                 f"stesso `slug` ({slug}) di {', '.join(others)}: ogni {what} deve averne uno"
@@ -61,7 +74,8 @@ def _all_but_one(files):
 
 
 def duplicate_urls(entries):
-    """Each output path claimed by more than one file."""
+    """Each output path claimed by more than one file: one problem, on the newest
+    (:func:`_newest`)."""
     owners = {}
     for entry in entries:
         if entry.save_as:
@@ -69,7 +83,8 @@ def duplicate_urls(entries):
     problems = []
     for save_as, found in sorted(owners.items()):
         if len(found) > 1:
-            first, *others = sorted(found)
+            first = _newest(found)
+            others = sorted(source for source in found if source != first)
             url = "/" + without_index(save_as)
             problems.append(Problem(first, (
                 f"stesso indirizzo {url} di {', '.join(others)}: cambia `slug`"
