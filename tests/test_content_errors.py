@@ -583,6 +583,27 @@ MISTAKES = [
     ("image-without-static", {"notizie/i9.md": _case(
         "i9", body="Testo.\n\n![Festa](immagini/i9.jpg)\n"), "immagini/i9.jpg": JPEG},
      "notizie/i9.md:8", ERRORE, ["scrivi {static}/immagini/i9.jpg"]),
+    # paths written from the project's folder, as the guide's table of folders writes them
+    # (content/immagini/): the link was "must point into immagini/, allegati/" or "a file
+    # that does not exist", the attachment and the cover had no path to write
+    ("link-from-project-folder", {"notizie/c1.md": _case(
+        "c1", body="![Festa]({static}/content/immagini/2024/c1.jpg)\n\n"
+                   "Il [programma]({filename}/content/notizie/c2.md).\n"),
+        "immagini/2024/c1.jpg": JPEG}, "notizie/c1.md:6", ERRORE,
+     ["il link {static}/content/immagini/2024/c1.jpg comincia con content/, che non si scrive:"
+      " il percorso parte da dentro quella cartella, scrivi {static}/immagini/2024/c1.jpg"]),
+    ("filename-from-project-folder", {"notizie/c2.md": _case("c2")}, "notizie/c1.md:8", ERRORE,
+     ["il link {filename}/content/notizie/c2.md comincia con content/, che non si scrive:"
+      " il percorso parte da dentro quella cartella, scrivi {filename}/notizie/c2.md"]),
+    ("attachment-from-project-folder", {"notizie/c3.md": _case(
+        "c3", "attachments:\n  - content/allegati/2024/c3.pdf"), "allegati/2024/c3.pdf": PDF},
+     "notizie/c3.md:4", ERRORE, ["l'allegato deve stare nella cartella allegati/:"
+                                 " content/allegati/2024/c3.pdf; scrivi allegati/2024/c3.pdf"]),
+    ("cover-from-project-folder", {"notizie/c4.md": _case(
+        "c4", "image: content/immagini/2024/c4.jpg", "image_alt: La festa"),
+        "immagini/2024/c4.jpg": JPEG}, "notizie/c4.md:3", ERRORE,
+     ["l'immagine `image` deve stare in immagini/: content/immagini/2024/c4.jpg;"
+      " scrivi image: immagini/2024/c4.jpg"]),
 ]
 MISTAKE_FILES = {name: text for _, files, *_ in MISTAKES for name, text in files.items()}
 

@@ -1145,6 +1145,13 @@ MISTYPED_LINES = [
     (["title: Festa", "tags: {Crema, Cremona"], "la parentesi graffa aperta in `tags` non si"
      " chiude: un elenco si scrive tra parentesi quadre, tags: [Crema, Cremona]",
      "tags: [Crema, Cremona]", "tags", ["Crema", "Cremona"]),
+    # the body's {static} before a path of the front matter (YAML reads a mapping)
+    (["title: Festa", "image: {static}/immagini/foto.jpg"], "`{static}` si scrive solo nei"
+     " link del testo: qui scrivi il percorso senza, image: immagini/foto.jpg",
+     "image: immagini/foto.jpg", "image", "immagini/foto.jpg"),
+    (["title: Festa", "attachments:", "  - {static}/allegati/bando.pdf"], "`{static}` si"
+     " scrive solo nei link del testo: qui scrivi il percorso senza, - allegati/bando.pdf",
+     "  - allegati/bando.pdf", "attachments", ["allegati/bando.pdf"]),
     (["title: [Aggiornato Festa"], "il valore di `title` comincia con «[», che per YAML apre"
      " un elenco che non si chiude: scrivilo tutto tra virgolette diritte, title:"
      ' "[Aggiornato Festa"', 'title: "[Aggiornato Festa"', "title",
@@ -1161,7 +1168,7 @@ MISTYPED_LINES = [
 
 @pytest.mark.parametrize(("lines", "advice", "written", "key", "value"), MISTYPED_LINES,
                          ids=["apostrofo", "virgolette", "parentesi", "graffa",
-                              "titolo-parentesi",
+                              "static-copertina", "static-allegato", "titolo-parentesi",
                               "allegato-3-spazi", "allegato-6-spazi"])
 def test_a_quote_or_a_bracket_out_of_place_gets_the_line_to_write(lines, advice, written,
                                                                   key, value):

@@ -162,6 +162,11 @@ def clean_path(path, folder, root=None):
     folder = folder.strip("/")
     if not relative.startswith(folder + "/"):
         there = _found_in(root, folder, relative) if "/" not in relative else None
+        # the path from the project's folder (content/allegati/bando.pdf), as the guide's
+        # table of folders writes it
+        inside = relative.removeprefix(f"{os.path.basename(root or 'content')}/")
+        if there is None and inside.startswith(folder + "/"):
+            there = inside
         hint = f"; scrivi {there}" if there else ""
         return relative, (
             f"l'allegato deve stare nella cartella {folder}/: {path}{hint} ({KEY})"

@@ -285,6 +285,17 @@ class _FileCheck:
                     f" path, {direct}")
         full = os.path.join(self.settings["PATH"], path)
         self.checked.deps.add(full)
+        # the path from the project's folder, as the guide's table of folders writes it
+        # ({static}/content/immagini/foto.jpg): the file is there without content/
+        content = os.path.basename(self.settings["PATH"].rstrip("/")) + "/"
+        if path.startswith(content) and not os.path.exists(full):
+            inside = path[len(content):]
+            self.checked.deps.add(os.path.join(self.settings["PATH"], inside))
+            if files.spelling(self.settings["PATH"], inside) is not None:
+                write = f"{{{what}}}/{inside.replace(' ', '%20')}{_suffix(target)}"
+                return (f"il link {link} comincia con {content}, che non si scrive: il"
+                        f" percorso parte da dentro quella cartella, scrivi {write}"
+                        f" / the path starts inside {content}: write {write}")
         folders = linkable_folders(self.settings)
         folder = next((f for f in folders if path.startswith(f)), None)
         if what in ("static", "attach") and folder is None:

@@ -291,6 +291,10 @@ def _check_image(meta, settings, problems):
         there = next((folder + os.path.basename(normal) for folder in folders
                       if os.path.isfile(os.path.join(settings["PATH"], folder,
                                                      os.path.basename(normal)))), None)
+        # the path from the project's folder, as the guide's table of folders writes it
+        inside = normal.removeprefix(os.path.basename(settings["PATH"].rstrip("/")) + "/")
+        if inside != normal and inside.startswith(folders):
+            there = inside
         hint = f"; scrivi image: {there}" if there else ""
         problems.append(("image", f"l'immagine `image` deve stare in {', '.join(folders)}:"
                                   f" {meta['image']}{hint} / `image` must be under"

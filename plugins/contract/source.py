@@ -208,7 +208,8 @@ def load_yaml(text, first_line):
             elif line is not None:
                 # "title: *Novità* a Crema", "title: [Aggiornato] …", "tags: [Crema",
                 # "title: 'L'estate all'oratorio'"
-                special = _special_start(text.split("\n")[line - first_line])
+                typed = text.split("\n")[line - first_line]
+                special = _marker_start(typed) or _special_start(typed)
                 if special is not None:
                     problem = f"{special} ({problem})"
         raise SourceError(f"front matter YAML non valido: {problem}; controlla rientri, due punti"
@@ -341,6 +342,25 @@ def _special_start(line):
         what = f"comincia con «{first}», che per YAML ha un significato speciale"
     return (f"il valore di `{key}` {what}: scrivilo tutto tra virgolette diritte, {key}:"
             f" {_quoted(value)}")
+
+
+# "image: {static}/immagini/foto.jpg", "- {static}/allegati/bando.pdf": a link's marker,
+# as the body has it, where the front matter wants the path (YAML reads "{static}" as a
+# mapping, then text after it)
+_MARKER_RE = re.compile(r"^(?P<indent>\s*(?:-\s+)?)(?:(?P<key>[^\s:#\"'\-][^:#]*?):[ \t]+)?"
+                        r"\{(?P<marker>static|filename|attach)\}/*(?P<path>\S[^\n]*?)\s*$")
+
+
+def _marker_start(line):
+    """What to write instead of ``line`` when its value is a path with a link's
+    ``{static}`` (or ``{filename}``) before it, or None."""
+    match = _MARKER_RE.match(line)
+    if match is None:
+        return None
+    key = f"{match['key'].strip()}: " if match["key"] else ""
+    written = f"{match['indent'].strip()} {key}{match['path']}".strip()
+    return (f"`{{{match['marker']}}}` si scrive solo nei link del testo: qui scrivi il"
+            f" percorso senza, {written}")
 
 
 def _left_open(key, value):
