@@ -71,6 +71,9 @@ def test_article_lists_each_attachment_with_type_size_and_pages(build_once):
         f"Verbale riunione città (PDF, {size_kb(VERBALE_PDF)}, 1 pagina)",
     ]
     assert [a["type"] for a in links] == ["application/pdf"] * 2
+    # the size's number and unit on one line: a no-break space between them
+    assert all(f"{size_kb(data).replace(' ', chr(0xa0))}," in a.get_text()
+               for a, data in zip(links, (PRESENTAZIONE, VERBALE_PDF)))
     assert links[0].find_next_sibling("p").get_text() == "Le slide mostrate all’incontro."
 
 

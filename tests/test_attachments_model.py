@@ -136,17 +136,17 @@ def test_kind_and_mime_type(name, kind, mime):
 # -- Italian texts ------------------------------------------------------------------
 
 @pytest.mark.parametrize(("size", "text"), [
-    (0, "0 byte"),
-    (999, "999 byte"),
-    (1000, "1 kB"),
-    (245_000, "245 kB"),
-    (245_499, "245 kB"),
-    (999_400, "999 kB"),
-    (999_600, "1 MB"),
-    (1_200_000, "1,2 MB"),
-    (1_250_001, "1,3 MB"),
-    (20_000_000, "20 MB"),
-    (12_345_678_901, "12,3 GB"),
+    (0, "0\u00a0byte"),
+    (999, "999\u00a0byte"),
+    (1000, "1\u00a0kB"),
+    (245_000, "245\u00a0kB"),
+    (245_499, "245\u00a0kB"),
+    (999_400, "999\u00a0kB"),
+    (999_600, "1\u00a0MB"),
+    (1_200_000, "1,2\u00a0MB"),
+    (1_250_001, "1,3\u00a0MB"),
+    (20_000_000, "20\u00a0MB"),
+    (12_345_678_901, "12,3\u00a0GB"),
 ])
 def test_size_text_in_italian_decimal_units(size, text):
     assert size_text(size) == text
@@ -162,12 +162,12 @@ def test_attachment_label_says_what_the_reader_gets():
     attachment = Attachment(source="allegati/p.pdf", title="Presentazione del progetto",
                             description="", url="allegati/p.pdf", save_as="allegati/p.pdf",
                             size=245_000, pages=12)
-    assert attachment.label == "Presentazione del progetto (PDF, 245 kB, 12 pagine)"
+    assert attachment.label == "Presentazione del progetto (PDF, 245\u00a0kB, 12 pagine)"
     assert attachment.filename == "p.pdf"
     assert attachment.absolute_url("https://x.org/") == "https://x.org/allegati/p.pdf"
     other = Attachment(source="allegati/m.docx", title="Modulo", description="",
                        url="allegati/m.docx", save_as="allegati/m.docx", size=30_000)
-    assert other.label == "Modulo (DOCX, 30 kB)"
+    assert other.label == "Modulo (DOCX, 30\u00a0kB)"
 
 
 # -- reading PDFs and the cache -----------------------------------------------------
@@ -371,7 +371,7 @@ def test_feed_list_is_escaped_html_with_absolute_links():
     attachment.title = "Soci & <partner>"
     html = attachments_list([attachment], "https://x.org")
     assert '<a href="https://x.org/allegati/a.pdf" type="application/pdf">' in html
-    assert "Soci &amp; &lt;partner&gt; (PDF, 1 byte, 1 pagina)" in html
+    assert "Soci &amp; &lt;partner&gt; (PDF, 1\u00a0byte, 1 pagina)" in html
 
 
 @pytest.mark.parametrize(("settings", "fragment"), [

@@ -154,7 +154,7 @@ def test_reading_time_is_words_over_200_rounded_up(build):
     site = build({"notizie/a.md": article(title="Lungo", summary="Lead.",
                                           body=" ".join(["parola"] * 401))})
     assert site.ok, site.log
-    assert "Tempo di lettura: 3 min" in site.soup("/2024/05/lungo/").get_text(" ", strip=True)
+    assert "Tempo di lettura: 3\u00a0min" in site.soup("/2024/05/lungo/").get_text(" ", strip=True)
 
 
 @pytest.mark.parametrize(("name", "of", "by"), [

@@ -160,7 +160,7 @@ def test_a_pdf_is_a_document_of_its_article_with_its_text(site):
     regolamento = entries[REGOLAMENTO]
     assert regolamento["meta"] == {
         "title": "Regolamento dei laboratori", "tipo": "PDF",
-        "info": f"PDF, {round(len(SITE['allegati/Regolamento dei laboratori.pdf']) / 1000)} kB,"
+        "info": f"PDF, {round(len(SITE['allegati/Regolamento dei laboratori.pdf']) / 1000)}\u00a0kB,"
                 " 2 pagine",
         "origine": "dalla notizia", "articolo": "Laboratorio di ceramica a Crema",
         "articolo_url": CERAMICA.lstrip("/"), "data": "5 maggio 2024",

@@ -198,7 +198,7 @@ def test_a_reader_searches_from_the_header_and_narrows_by_category(reader, site)
     [(title, href, meta, source, excerpt)] = me.results()
     assert (title, href) == ("Regolamento del corso", "/allegati/regolamento.pdf")
     assert meta == "5 maggio 2024·Notizie"
-    assert source == (f"PDF, {round(len(REGOLAMENTO_PDF) / 1000)} kB, 2 pagine – dalla notizia"
+    assert source == (f"PDF, {round(len(REGOLAMENTO_PDF) / 1000)}\u00a0kB, 2 pagine – dalla notizia"
                       " «Laboratorio di ceramica a Crema»")
     assert page.locator(".cerca-documento a").get_attribute("href") == site.origin + CERAMICA
     assert "<mark>zanzariera</mark>" in excerpt

@@ -224,19 +224,23 @@ def kind_of(relative):
 
 # -- Italian texts ----------------------------------------------------------------
 
+NBSP = "\u00a0"  # between a number and its unit of measure
+
+
 def size_text(size):
     """Decimal units in Italian form: ``850 byte``, ``245 kB``, ``1,2 MB``, ``3,4 GB``.
 
     kB are whole (1 kB = 1000 byte); MB and GB have at most one decimal. The unit
-    symbols are fixed: CLDR's Italian plural forms would give "1 kbyte".
+    symbols are fixed: CLDR's Italian plural forms would give "1 kbyte". A no-break
+    space (NBSP) joins the number and its unit: a line never ends between "245" and "kB".
     """
     if size < 1000:
-        return f"{size} byte"
+        return f"{size}{NBSP}byte"
     if round(size / 1000) < 1000:
-        return f"{round(size / 1000)} kB"
+        return f"{round(size / 1000)}{NBSP}kB"
     for unit, scale in (("MB", 1_000_000), ("GB", 1_000_000_000)):
         if round(size / scale, 1) < 1000 or unit == "GB":
-            return f"{numero(size / scale, decimals=1)} {unit}"
+            return f"{numero(size / scale, decimals=1)}{NBSP}{unit}"
     raise AssertionError  # unreachable
 
 
