@@ -150,6 +150,34 @@ def test_english_terms_in_a_title_are_marked_where_the_title_shows_as_html(build
     assert "<title>Il Civic Center di Crema &amp; i Community Manager</title>" in feed
 
 
+def test_english_terms_in_a_tag_s_name_are_marked_wherever_the_name_shows(build):
+    """A tag "Civic Center" was read as Italian words in the article's tag list, the
+    index of tags, the tag's own heading and breadcrumb, and a page's latest news on it,
+    while the same words in titles and bodies were marked (WCAG 3.1.2)."""
+    site = build({
+        "notizie/a.md": article(title="Porte aperte", slug="porte", body="Testo.",
+                                tags=["Civic Center", "Soci & <amici>"]),
+        "pages/civic.md": article(title="Spazi", slug="spazi", date=None,
+                                  argomento="Civic Center", body="Testo."),
+    })
+    assert site.ok, site.log
+
+    def marked(element):
+        return [span.get_text() for span in element.select('span[lang="en"]')]
+
+    tags = site.soup("/2024/05/porte/").select_one(".tag-list")
+    assert marked(tags) == ["Civic Center"]
+    assert tags.get_text(" ", strip=True) == "Civic Center Soci & <amici>"  # still text
+    assert marked(site.soup("/argomenti/").select_one("main .term-list")) == ["Civic Center"]
+    tag = site.soup("/argomenti/civic-center/")
+    assert marked(tag.h1) == ["Civic Center"]
+    assert tag.h1.get_text() == "Argomento: Civic Center"
+    assert marked(tag.select_one(".breadcrumb [aria-current]")) == ["Civic Center"]
+    assert tag.title.get_text() == "Argomento: Civic Center – FareLegami"  # text only
+    related = site.soup("/spazi/").select_one("section.related")
+    assert marked(related) == ["Civic Center", "Civic Center"]
+
+
 def test_reading_time_is_words_over_200_rounded_up(build):
     site = build({"notizie/a.md": article(title="Lungo", summary="Lead.",
                                           body=" ".join(["parola"] * 401))})

@@ -3,7 +3,8 @@
 Signal ``initialized``:
 
 - the Jinja filters ``data_lunga``, ``data_breve``, ``data_iso``, ``mese``,
-  ``nome_mese`` (in the site's ``TIMEZONE``), ``di``, ``da`` and ``quanti`` (:mod:`.words`);
+  ``nome_mese`` (in the site's ``TIMEZONE``), ``di``, ``da`` and ``quanti`` (:mod:`.words`),
+  ``inglese`` (a name with ``ITALIAN_ENGLISH_TERMS`` marked ``lang="en"``: tags' names);
 - the Markdown extension :mod:`.typography` (apostrophes fixed before typogrify,
   ``ITALIAN_ENGLISH_TERMS`` marked ``lang="en"``) added to ``MARKDOWN``;
 - ``SLUG_REGEX_SUBSTITUTIONS`` with apostrophes as word breaks (unless the site sets it).
@@ -11,6 +12,8 @@ Signal ``initialized``:
 Other plugins and the tools import :func:`fix_apostrophes`, :func:`typeset`,
 :func:`numero` and :func:`quanti` from here.
 """
+
+from functools import partial
 
 from pelican import signals
 from pelican.settings import DEFAULT_CONFIG
@@ -20,7 +23,7 @@ from plugins.core.settings import add_filters
 from . import dates, settings
 from .numbers import LOCALE, numero
 from .slugs import slug_substitutions
-from .typography import fix_apostrophes, typeset
+from .typography import fix_apostrophes, in_english, typeset
 from .words import da, di, quanti
 
 EXTENSION = "plugins.italian.typography"
@@ -39,7 +42,9 @@ def initialize(pelican):
     config = pelican.settings
     settings.install(config)
     add_filters(config, {**dates.filters(config["TIMEZONE"]), "di": di,
-                         "da": da, "quanti": quanti})
+                         "da": da, "quanti": quanti,
+                         "inglese": partial(in_english,
+                                            terms=tuple(config["ITALIAN_ENGLISH_TERMS"]))})
     config["MARKDOWN"] = with_typography(config["MARKDOWN"], config["ITALIAN_ENGLISH_TERMS"])
     if config["SLUG_REGEX_SUBSTITUTIONS"] == DEFAULT_CONFIG["SLUG_REGEX_SUBSTITUTIONS"]:
         config["SLUG_REGEX_SUBSTITUTIONS"] = slug_substitutions()  # unless the site set its own

@@ -13,6 +13,8 @@ from html import escape, unescape
 
 from markdown.extensions import Extension
 from markdown.treeprocessors import Treeprocessor
+from markupsafe import Markup
+from markupsafe import escape as escape_markup
 
 APOSTROPHE = "\u2019"
 # Both patterns start with the apostrophe itself, the lookbehind after it: a pattern
@@ -64,6 +66,13 @@ def mark_terms(html, terms):
     if pattern is None or not html:
         return html
     return pattern.sub(r'<span lang="en">\1</span>', html)
+
+
+def in_english(text, terms):
+    """``text``, a plain name (a tag's), escaped, with each of ``terms`` in
+    ``<span lang="en">``: the ``inglese`` Jinja filter, for the names templates show as
+    HTML (a tag "Civic Center" in a list, a heading, a breadcrumb)."""
+    return Markup(mark_terms(str(escape_markup(text)), tuple(terms or ())))
 
 
 class ItalianTypography(Treeprocessor):
