@@ -270,6 +270,10 @@ def test_preview_marks_drafts_bozza_and_future_items_programmato(build):
     assert "PROGRAMMATO" not in items["Pubblico"].get_text()
     future = site.soup("/2099/01/dal-futuro/").get_text(" ", strip=True)
     assert "sarà pubblicato giovedì 1 gennaio 2099, ore 10:00" in future
+    # a draft's date is not a publication's: a noun, with its colon ("Data domenica" was
+    # no Italian)
+    draft = site.soup("/2024/05/in-bozza/").select_one(".article-meta .meta-item")
+    assert draft.get_text(" ", strip=True) == "Data: domenica 5 maggio 2024, ore 17:07"
 
 
 def test_pages_need_no_date(build):

@@ -10,7 +10,7 @@ goes live with the first build after its date).
 When an article has no ``summary`` its first paragraph becomes the lead and is
 left out of ``body``, so readers do not read it twice; feeds keep the full content.
 A first paragraph without text (a picture alone) is no lead: the article has none.
-Also ``date_label`` (what the meta line calls the date: "Pubblicato", "Data" for a
+Also ``date_label`` (what the meta line calls the date: "Pubblicato", "Data:" for a
 draft, "Sarà pubblicato" for a scheduled item) and, for articles and pages,
 ``first_text`` (the first paragraph with text: the meta description when there is no
 lead; no footnote reference either), and ``updated``: the last update the meta line
@@ -35,10 +35,11 @@ PARAGRAPH_RE = re.compile(r"<p>(.*?)</p>", re.DOTALL)
 
 
 def date_label(article):
-    """What the meta line calls the item's date: "Pubblicato", or in a preview "Data" for
-    a draft (it is not published) and "Sarà pubblicato" for a scheduled item."""
+    """What the meta line calls the item's date: "Pubblicato", or in a preview "Data:" for
+    a draft (it is not published; a noun, so a colon before the date, as "Ultimo
+    aggiornamento:") and "Sarà pubblicato" for a scheduled item."""
     if article.is_bozza:
-        return "Data"
+        return "Data:"
     return "Sarà pubblicato" if article.is_programmato else "Pubblicato"
 
 
