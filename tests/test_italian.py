@@ -7,6 +7,7 @@ import markdown
 import pytest
 
 from plugins.italian import da, di, fix_apostrophes, numero, quanti
+from plugins.italian.words import di_ciascuno
 from plugins.italian.dates import filters
 from support import article
 
@@ -194,6 +195,37 @@ def test_reading_time_is_words_over_200_rounded_up(build):
 ])
 def test_di_and_da_agree_with_the_name(name, of, by):
     assert di(name) + name == of and da(name) + name == by
+
+
+@pytest.mark.parametrize(("names", "prepositions"), [
+    (["Anna Rossi"], ["di "]),
+    (["Redazione"], ["della "]),
+    (["Anna Rossi", "Luca Bianchi"], ["di ", ""]),  # di Anna Rossi e Luca Bianchi
+    (["Anna Rossi", "Redazione"], ["di ", "della "]),  # … e della Redazione
+    (["Redazione", "Anna Rossi", "Luca Bianchi"], ["della ", "di ", "di "]),
+    ([], []),
+])
+def test_each_author_of_a_list_gets_the_preposition_italian_needs(names, prepositions):
+    assert di_ciascuno(names) == prepositions
+
+
+def test_the_meta_line_gives_a_collective_author_its_article_after_a_person(build):
+    """Two authors read "di Anna Bianchi e Redazione", three "della Redazione, Anna
+    Bianchi e Luca Verdi"."""
+    site = build({
+        "notizie/a.md": article(title="Due", authors="[Anna Bianchi, Redazione]"),
+        "notizie/b.md": article(title="Tre", authors="[Redazione, Anna Bianchi, Luca Verdi]"),
+        "notizie/c.md": article(title="Persone", authors="[Anna Bianchi, Luca Verdi]"),
+    })
+    assert site.ok, site.log
+
+    def byline(slug):
+        item = site.soup(f"/2024/05/{slug}/").select(".article-meta .meta-item")[1]
+        return " ".join(item.get_text().split())
+
+    assert byline("due") == "di Anna Bianchi e della Redazione"
+    assert byline("tre") == "della Redazione, di Anna Bianchi e di Luca Verdi"
+    assert byline("persone") == "di Anna Bianchi e Luca Verdi"
 
 
 def test_counts_agree_and_group_their_digits():

@@ -4,6 +4,7 @@
   with a common noun ("della Redazione", "dell’Ufficio stampa", "del Comune di Crema")
   and plain before a person's name ("di Anna Rossi"). The ``di`` Jinja filter; :func:`da`
   the same with "da" ("firmati dalla Redazione"), the ``da`` filter.
+- :func:`di_ciascuno`: the same before each name of a list of authors.
 - :func:`quanti`: a count and its noun, singular or plural (``1 errore``, ``2 errori``,
   ``14.590 visite``), the number as :func:`~.numbers.numero` writes it. The ``quanti``
   Jinja filter: ``{{ n|quanti("articolo", "articoli") }}``.
@@ -32,6 +33,18 @@ def di(name):
 def da(name):
     """``da``, ``dalla``, ``dall’``… to put before ``name`` (``firmati dalla Redazione``)."""
     return "da" + di(name)[2:] if di(name) != "di " else "da "
+
+
+def di_ciascuno(names):
+    """The preposition before each of ``names`` in a list (joined by ", " and " e "): one
+    "di" for people's names ("di Anna Rossi e Luca Bianchi": ``["di ", ""]``); each name
+    its own where one takes an article ("di Anna Rossi e della Redazione", "della
+    Redazione e di Anna Rossi"), which "di Anna Rossi e Redazione" lacked. The
+    ``di_ciascuno`` Jinja filter (the authors of the meta line)."""
+    prepositions = [di(name) for name in names]
+    if all(preposition == "di " for preposition in prepositions):
+        return prepositions[:1] + [""] * (len(prepositions) - 1)
+    return prepositions
 
 
 def elenco(names):
