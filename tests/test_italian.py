@@ -233,6 +233,15 @@ def test_counts_agree_and_group_their_digits():
         "0 errori", "1 errore", "2 errori", "12.345 errori"]
 
 
+def test_the_index_of_tags_is_in_italian_alphabetical_order(build):
+    """Jinja's sort went by code points after the case: a tag starting with an accented
+    capital ("È ora", "Èlite") came after "Zona" at the end of /argomenti/."""
+    site = build({"notizie/a.md": article(tags="Zona, Èlite, anziani, Ambiente, Età, ebook")})
+    assert site.ok, site.log
+    names = [a.get_text(" ", strip=True) for a in site.soup("/argomenti/").select(".term-list a")]
+    assert names == ["Ambiente", "anziani", "ebook", "Èlite", "Età", "Zona"]
+
+
 def test_listings_and_meta_lines_speak_of_the_redazione_and_one_article_in_italian(build):
     """"di Redazione" read like a person's name; a year with one article was "1 articolo,
     dal più recente"; an author's or category's apostrophe stayed straight."""

@@ -7,6 +7,7 @@ URLs (``FEED_DOMAIN``, the address feed readers use; the feeds' own links use it
 from dataclasses import dataclass
 
 from plugins.core.urls import feed_address
+from plugins.italian.words import alfabetico
 
 FORMATS = (  # (setting suffix, label, MIME type), RSS first: the name most people know
     ("RSS", "RSS", "application/rss+xml"),
@@ -42,7 +43,7 @@ def feed_groups(settings, categories):
     """``[FeedGroup]``: the whole site, then each category (``[(Category, articles)]``)
     by name; a group whose feeds are all switched off is left out."""
     groups = [FeedGroup("Tutte le notizie", "", _feeds(settings, "FEED_ALL_"))]
-    for category, _ in sorted(categories, key=lambda pair: pair[0].name.casefold()):
+    for category, _ in alfabetico(categories):
         groups.append(FeedGroup(category.name, category.url,
                                 _feeds(settings, "CATEGORY_FEED_", slug=category.slug)))
     return [group for group in groups if group.feeds]

@@ -3,8 +3,8 @@
 Signal ``initialized``:
 
 - the Jinja filters ``data_lunga``, ``data_breve``, ``data_iso``, ``mese``,
-  ``nome_mese`` (in the site's ``TIMEZONE``), ``di``, ``da``, ``di_ciascuno``, ``quanti``
-  (:mod:`.words`) and ``inglese`` (a name with ``ITALIAN_ENGLISH_TERMS`` marked
+  ``nome_mese`` (in the site's ``TIMEZONE``), ``di``, ``da``, ``di_ciascuno``, ``quanti``,
+  ``alfabetico`` (:mod:`.words`) and ``inglese`` (a name with ``ITALIAN_ENGLISH_TERMS`` marked
   ``lang="en"``: tags' names);
 - the Markdown extension :mod:`.typography` (apostrophes fixed before typogrify,
   ``ITALIAN_ENGLISH_TERMS`` marked ``lang="en"``) added to ``MARKDOWN``;
@@ -25,7 +25,7 @@ from . import dates, settings
 from .numbers import LOCALE, numero
 from .slugs import slug_substitutions
 from .typography import fix_apostrophes, in_english, typeset
-from .words import da, di, di_ciascuno, quanti
+from .words import alfabetico, da, di, di_ciascuno, quanti
 
 EXTENSION = "plugins.italian.typography"
 
@@ -44,6 +44,7 @@ def initialize(pelican):
     settings.install(config)
     add_filters(config, {**dates.filters(config["TIMEZONE"]), "di": di,
                          "da": da, "di_ciascuno": di_ciascuno, "quanti": quanti,
+                         "alfabetico": alfabetico,
                          "inglese": partial(in_english,
                                             terms=tuple(config["ITALIAN_ENGLISH_TERMS"]))})
     config["MARKDOWN"] = with_typography(config["MARKDOWN"], config["ITALIAN_ENGLISH_TERMS"])

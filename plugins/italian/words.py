@@ -8,7 +8,11 @@
 - :func:`quanti`: a count and its noun, singular or plural (``1 errore``, ``2 errori``,
   ``14.590 visite``), the number as :func:`~.numbers.numero` writes it. The ``quanti``
   Jinja filter: ``{{ n|quanti("articolo", "articoli") }}``.
+- :func:`alfabetico`: names in the order of an Italian index, accents and capitals aside
+  (``Ambiente``, ``anziani``, ``Èlite``, ``Zona``): the ``alfabetico`` Jinja filter.
 """
+
+import unicodedata
 
 from .numbers import numero
 
@@ -56,3 +60,19 @@ def elenco(names):
 def quanti(count, singular, plural):
     """``1 articolo``, ``0 articoli``, ``12.345 articoli``."""
     return f"{numero(count)} {singular if count == 1 else plural}"
+
+
+def alphabetical_key(name):
+    """The sort key of ``name`` in an Italian index: its letters without accents, case
+    folded (``Èlite`` among the E's, not after ``Zona`` as code points put it), then the
+    name itself, so the order is the same at every build."""
+    text = str(name)
+    letters = "".join(character for character in unicodedata.normalize("NFKD", text)
+                      if not unicodedata.combining(character))
+    return letters.casefold(), text
+
+
+def alfabetico(terms):
+    """``[(term, articles)]`` (a tag's, a category's…) by the term's name in Italian
+    alphabetical order (:func:`alphabetical_key`): the ``alfabetico`` Jinja filter."""
+    return sorted(terms, key=lambda pair: alphabetical_key(pair[0].name))
