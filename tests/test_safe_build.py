@@ -891,6 +891,52 @@ def test_a_publish_root_the_user_cannot_write_is_named_not_a_traceback(tmp_path,
     assert current(root) == served and not (root / safe_build.LOCK_FILE).exists()
 
 
+def run_task(command, root, prefix=()):
+    env = dict(os.environ, PUBLISH_ROOT=str(root), SITEURL=SITE)
+    return subprocess.run([*prefix, sys.executable, "-m", "invoke", *command], cwd=ROOT,
+                          env=env, capture_output=True, text=True, timeout=WAIT, check=False)
+
+
+def test_a_publish_root_that_cannot_be_made_is_not_told_to_be_chowned(tmp_path):
+    """A PUBLISH_ROOT that does not exist, in a folder the user cannot write into (a typing
+    mistake, or a folder to make first): the publish said it was "made by another user" and
+    to ``chown -R`` it, a command that fails on a folder that does not exist."""
+    parent = tmp_path / "srv"
+    parent.mkdir()
+    root = parent / "public"
+    parent.chmod(0o555)
+    try:
+        task = run_task(["publish"], root, UNPRIVILEGED)
+    finally:
+        parent.chmod(0o755)
+    assert task.returncode == 1 and "Traceback" not in task.stderr, task.stderr
+    assert f"PUBLISH_ROOT {root} non esiste" in task.stderr
+    assert f"sudo install -d -o {safe_build._user()} {root}" in task.stderr
+    assert "chown" not in task.stderr and not root.exists()
+
+
+def test_a_publish_root_on_a_read_only_disk_is_named_not_a_traceback(tmp_path):
+    """A publish root mounted read-only (a bind mount made for the web server, say): the
+    lock file could not be made (EROFS, not a PermissionError) and the publish ended in a
+    traceback; with the lock file there, it was told to ``chown`` the folder."""
+    root = tmp_path / "pub"
+    make_release(root, "20240101-100000-000000")
+    served = make_release(root, "20240102-100000-000000")
+    safe_build._switch(root, served)
+    mount = (f"mount --bind {root} {root} && mount -o remount,bind,ro {root}"
+             f" && exec \"$@\"")
+    if subprocess.run(["unshare", "-m", "sh", "-c", f"mount --bind {root} {root}"],
+                      capture_output=True, check=False).returncode != 0:
+        pytest.skip("mounting needs root (unshare -m)")
+    for _ in range(2):  # without the lock file, then with it
+        task = run_task(["publish"], root, ["unshare", "-m", "sh", "-c", mount, "sh"])
+        assert task.returncode == 1 and "Traceback" not in task.stderr, task.stderr
+        assert "è su un disco montato in sola lettura" in task.stderr
+        assert "chown" not in task.stderr and "Processed" not in task.stdout
+        assert current(root) == served
+        (root / safe_build.LOCK_FILE).touch()
+
+
 PUBLISH_AS_IS = """
 import json, sys
 sys.path.insert(0, sys.argv[1])

@@ -35,6 +35,7 @@ points ``current`` at the newest release older than the current one.
 """
 
 import contextlib
+import errno
 import fcntl
 import functools
 import json
@@ -91,7 +92,8 @@ class NotALink(RuntimeError):
 
 class NotWritable(RuntimeError):
     """The user publishing cannot write a folder of the publish root (made by another user:
-    a publish run with ``sudo``, a copy owned by root): refused before any work."""
+    a publish run with ``sudo``, a copy owned by root; on a disk mounted read-only), or
+    make a publish root that does not exist: refused before any work."""
 
 
 def _user():
@@ -102,8 +104,34 @@ def _user():
         return str(os.geteuid())
 
 
+def _existing(path):
+    """``path``, or the nearest of its parents that exists."""
+    return next(folder for folder in (path, *path.parents) if folder.exists())
+
+
 def _not_writable(root, folders):
+    """:class:`NotWritable` for ``folders`` (of the publish root ``root``), saying what to
+    do: a ``chown`` helps a folder of another user, not a PUBLISH_ROOT that does not exist
+    (a typing mistake, or one to create) nor one on a disk mounted read-only."""
     user = _user()
+    if not root.exists():
+        parent = _existing(root)
+        return NotWritable(
+            f"PUBLISH_ROOT {root} non esiste e l'utente {user} non può crearla in {parent}:"
+            f" controlla PUBLISH_ROOT; se è giusta, creala con «sudo install -d -o {user}"
+            f" {root}» e riprova; il sito pubblicato non è stato toccato / PUBLISH_ROOT"
+            f" {root} does not exist and user {user} cannot create it in {parent}: check"
+            f" PUBLISH_ROOT; if it is right, create it (sudo install -d -o {user} {root}) and"
+            " try again; the published site was not touched")
+    read_only = [path for path in folders
+                 if os.statvfs(_existing(Path(path))).f_flag & os.ST_RDONLY]
+    if read_only:
+        return NotWritable(
+            f"{', '.join(map(str, read_only))} è su un disco montato in sola lettura"
+            f" (PUBLISH_ROOT {root}): la pubblicazione deve poterci scrivere; il sito"
+            f" pubblicato non è stato toccato / {', '.join(map(str, read_only))} is on a"
+            " read-only file system: the publish root must be writable; the published site"
+            " was not touched")
     return NotWritable(
         f"l'utente {user} non può scrivere in {', '.join(map(str, folders))} (PUBLISH_ROOT"
         f" {root}, fatta da un altro utente, per esempio con sudo): rendila sua con"
@@ -303,7 +331,9 @@ def _locked(root, wait=0):
     try:
         _served_folder(root, parents=True)
         fd = os.open(lock, os.O_RDWR | os.O_CREAT, 0o644)
-    except PermissionError as error:
+    except OSError as error:  # another user's, or a read-only disk (EROFS)
+        if error.errno not in (errno.EACCES, errno.EPERM, errno.EROFS):
+            raise
         raise _not_writable(root, [error.filename or root]) from None
     try:
         deadline, told = time.monotonic() + wait, False
