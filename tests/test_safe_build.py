@@ -242,6 +242,49 @@ def test_pages_of_the_release_before_keep_finding_its_fingerprinted_files(tmp_pa
     assert again == third and "Nessuna modifica" in caplog.text  # carried files are no change
 
 
+# A publish stopped (systemd's TimeoutStartSec, CI's job) as it writes a release's list of
+# carried files: SIGTERM arrives at that moment, as the open of the list is audited
+TERMINATED_AT_THE_CARRIED_LIST = """
+import os, signal, sys
+sys.path.insert(0, sys.argv[1])
+from tools import safe_build
+
+def terminate(event, args):
+    if event == "open" and str(args[0]).endswith(safe_build.CARRIED) and "w" in str(args[1]):
+        os.kill(os.getpid(), signal.SIGTERM)
+
+sys.addaudithook(terminate)
+sys.exit(0 if safe_build.publish(sys.argv[2], sys.argv[3], content=sys.argv[4]) else 1)
+"""
+
+
+def test_a_publish_stopped_at_its_carried_list_leaves_no_release_without_it(tmp_path,
+                                                                            caplog):
+    """The list was written after the release had appeared in ``releases/``: a publish
+    stopped in between left a release holding the release before's files as its own. A
+    rollback to it, and the next build identical to its own was "changed" (a new release,
+    pushing a good one out of those kept), its files carried on two releases back."""
+    conf, content, root = make_conf(tmp_path), tmp_path / "content", tmp_path / "public"
+    write_content(content, {"notizie/a.md": article(title="Uno")})
+    first = safe_build.publish(conf, root, content=content)
+    write_content(content, {"notizie/b.md": article(title="Due", date="2024-05-06")})
+    stopped = subprocess.run([sys.executable, "-c", TERMINATED_AT_THE_CARRIED_LIST, str(ROOT),
+                              str(conf), str(root), str(content)], cwd=ROOT,
+                             capture_output=True, text=True, timeout=WAIT, check=False)
+    assert stopped.returncode == 128 + signal.SIGTERM, stopped.stdout + stopped.stderr
+    assert current(root) == first.resolve()
+    for release in safe_build.releases(root):  # each with its list, or none at all
+        assert release == first or safe_build.carried(release), release
+    # the next publish goes on as if the stopped one had never run, leaving nothing of it
+    # (nor the list of a release removed by hand)
+    (root / "releases" / f"20240101-100000-000000{safe_build.CARRIED}").write_text("[]")
+    second = safe_build.publish(conf, root, content=content)
+    assert current(root) == second and safe_build.carried(second)
+    assert safe_build.releases(root) == [first, second]
+    assert sorted(path.name for path in (root / "releases").glob(f"*{safe_build.CARRIED}")) \
+        == [second.name + safe_build.CARRIED]
+
+
 def test_a_build_identical_to_the_current_release_makes_no_new_release(tmp_path, caplog):
     """The morning build of a day without news: no new release, or five such mornings
     after a bad push would have pushed every good release out of those kept for rollback."""

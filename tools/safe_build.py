@@ -611,7 +611,9 @@ def _remove(path, root):
 
 
 def _clean(root):
-    """Remove what a killed publish left: staging folders and temporary links."""
+    """Remove what a killed publish left: staging folders, temporary links, and lists of
+    carried files of no release (written just before their release appeared, or left by
+    one removed)."""
     staging = root / STAGING
     staging.mkdir(parents=True, exist_ok=True)
     for stale in staging.iterdir():
@@ -623,6 +625,9 @@ def _clean(root):
     for link in root.glob(f"{TEMPORARY_LINK}*"):
         if link.is_symlink():
             link.unlink(missing_ok=True)
+    for listed in (root / RELEASES).glob(f"*{CARRIED}"):
+        if not listed.with_name(listed.name.removesuffix(CARRIED)).is_dir():
+            listed.unlink(missing_ok=True)
 
 
 def _siteurl(settings_file, extra_settings):
@@ -819,9 +824,9 @@ def publish(settings_file, root, extra_settings=(), content="content", siteurl=N
             brought = carry_over(staging, served) if served is not None else []
             staging.chmod(0o755)
             release = root / RELEASES / name
-            os.rename(staging, release)
-            if brought:
+            if brought:  # before the release appears: never one without its list
                 _carried_file(release).write_text(json.dumps(brought), encoding="utf-8")
+            os.rename(staging, release)
         finally:
             shutil.rmtree(staging, ignore_errors=True)
             _items_file(staging).unlink(missing_ok=True)
