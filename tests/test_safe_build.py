@@ -696,8 +696,10 @@ def test_a_publish_told_to_wait_publishes_after_the_one_running(tmp_path):
         child = wait_for_paused_build(tmp_path / "gate", morning)
         write_content(content, {"notizie/b.md": article(title="Due", date="2024-05-06")})
         push = start_publish(conf, root, content, wait=WAIT)
-        for line in push.stdout:  # it waits, and says so
+        for line in push.stdout:  # it waits, and says so, in both languages, how long
             if "Un'altra pubblicazione è in corso" in line:
+                assert f"attendo che finisca, al massimo {WAIT // 60} minuti" in line, line
+                assert f"(pid {morning.pid}): waiting up to {WAIT // 60} min" in line, line
                 break
         else:
             pytest.fail(f"the second publish ended ({push.wait()}) without waiting")

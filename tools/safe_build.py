@@ -320,6 +320,17 @@ def _served_folder(path, parents=False):
     path.chmod(0o755)
 
 
+def _how_long(seconds):
+    """``(Italian, English)`` for a wait of ``seconds``: in minutes from one minute on, as
+    ``publish --wait`` takes it."""
+    if seconds >= 60:
+        minutes = f"{seconds / 60:g}"
+        return (f"{minutes.replace('.', ',')} {'minuto' if minutes == '1' else 'minuti'}",
+                f"{minutes} min")
+    return (f"{f'{seconds:g}'.replace('.', ',')} {'secondo' if seconds == 1 else 'secondi'}",
+            f"{seconds:g} s")
+
+
 @contextlib.contextmanager
 def _locked(root, wait=0):
     """Hold the publish root's lock (flock, non-blocking) while the block runs; with
@@ -344,13 +355,14 @@ def _locked(root, wait=0):
             except BlockingIOError:
                 holder = os.pread(fd, 32, 0).decode(errors="replace").strip() or "?"
                 if time.monotonic() >= deadline:
-                    waited = f", waited {wait:g} s" if wait else ""
+                    waited = f", waited {_how_long(wait)[1]}" if wait else ""
                     raise Busy(f"another publish is running (pid {holder}, lock {lock}"
                                f"{waited}); try again when it has finished") from None
                 if not told:
                     logger.warning("Un'altra pubblicazione è in corso (pid %s): attendo che"
-                                   " finisca / Another publish is running: waiting up to"
-                                   " %g s", holder, wait)
+                                   " finisca, al massimo %s / Another publish is running"
+                                   " (pid %s): waiting up to %s for it to end", holder,
+                                   _how_long(wait)[0], holder, _how_long(wait)[1])
                     told = True
                 time.sleep(0.5)
         os.ftruncate(fd, 0)
