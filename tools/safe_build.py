@@ -123,8 +123,9 @@ def _not_writable(root, folders):
             f" {root} does not exist and user {user} cannot create it in {parent}: check"
             f" PUBLISH_ROOT; if it is right, create it (sudo install -d -o {user} {root}) and"
             " try again; the published site was not touched")
-    read_only = [path for path in folders
-                 if os.statvfs(_existing(Path(path))).f_flag & os.ST_RDONLY]
+    read_only = [_existing(Path(path).parent if Path(path).name == LOCK_FILE else Path(path))
+                 for path in folders]
+    read_only = [path for path in read_only if os.statvfs(path).f_flag & os.ST_RDONLY]
     if read_only:
         return NotWritable(
             f"{', '.join(map(str, read_only))} è su un disco montato in sola lettura"
