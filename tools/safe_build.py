@@ -105,8 +105,16 @@ def _user():
 
 
 def _existing(path):
-    """``path``, or the nearest of its parents that exists."""
-    return next(folder for folder in (path, *path.parents) if folder.exists())
+    """``path``, or the nearest of its parents that exists (that this user can see)."""
+    return next(folder for folder in (path, *path.parents) if os.path.exists(folder))
+
+
+def _read_only(path):
+    """Whether ``path`` is on a file system mounted read-only."""
+    try:
+        return bool(os.statvfs(path).f_flag & os.ST_RDONLY)
+    except OSError:
+        return False
 
 
 def _not_writable(root, folders):
@@ -114,18 +122,19 @@ def _not_writable(root, folders):
     do: a ``chown`` helps a folder of another user, not a PUBLISH_ROOT that does not exist
     (a typing mistake, or one to create) nor one on a disk mounted read-only."""
     user = _user()
-    if not root.exists():
+    if not os.path.exists(root):
         parent = _existing(root)
         return NotWritable(
-            f"PUBLISH_ROOT {root} non esiste e l'utente {user} non può crearla in {parent}:"
-            f" controlla PUBLISH_ROOT; se è giusta, creala con «sudo install -d -o {user}"
-            f" {root}» e riprova; il sito pubblicato non è stato toccato / PUBLISH_ROOT"
-            f" {root} does not exist and user {user} cannot create it in {parent}: check"
+            f"PUBLISH_ROOT {root} non esiste (o l'utente {user} non può raggiungerla) e"
+            f" {user} non può crearla in {parent}: controlla PUBLISH_ROOT; se è giusta, creala"
+            f" con «sudo install -d -o {user} {root}» e riprova; il sito pubblicato non è"
+            f" stato toccato / PUBLISH_ROOT {root} does not exist (or user {user} cannot reach"
+            f" it) and {user} cannot create it in {parent}: check"
             f" PUBLISH_ROOT; if it is right, create it (sudo install -d -o {user} {root}) and"
             " try again; the published site was not touched")
     read_only = [_existing(Path(path).parent if Path(path).name == LOCK_FILE else Path(path))
                  for path in folders]
-    read_only = [path for path in read_only if os.statvfs(path).f_flag & os.ST_RDONLY]
+    read_only = [path for path in read_only if _read_only(path)]
     if read_only:
         return NotWritable(
             f"{', '.join(map(str, read_only))} è su un disco montato in sola lettura"
