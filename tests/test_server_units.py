@@ -135,7 +135,7 @@ def test_ci_s_publish_over_ssh_waits_for_a_running_one():
     """CI's publish for a push failed at once while the timer's was running: the push's
     news stayed off the site until the next morning (tests/test_safe_build.py has the
     waiting itself)."""
-    assert readme_block("$ssh").endswith("./run publish --wait 30'")
+    assert readme_block("$ssh").endswith("timeout 80m ./run publish --wait 30'")
     shown = subprocess.run([sys.executable, "-m", "invoke", "publish", "--help"], cwd=ROOT,
                            capture_output=True, text=True, check=True)
     assert re.search(r"--wait(=INT)?\s+minutes to wait for a publish already running",
