@@ -12,6 +12,7 @@ import yaml
 
 from plugins.admin import bundle, config, policy
 from plugins.admin import settings as admin_settings
+from plugins.contract.body import ALLOWED
 from plugins.italian.slugs import is_slug
 from samples import pdf
 from support import ROOT, SITEURL, article, project_settings
@@ -111,6 +112,14 @@ def test_preview_uses_the_sites_stylesheets(site):
         assert (site.output / "admin" / sheet).resolve().is_file()
     assert script["data-articles"].split() == ["notizie", "comunicati-stampa", "avvisi"]
     assert script["data-pages"].split() == ["pages"]
+
+
+def test_the_page_gives_the_script_the_bodys_html_allowlist(site):
+    """admin.js writes a typed "<" as &lt; unless an element of the allowlist follows:
+    the build's own list (plugins/contract/body.py), not a copy."""
+    script = site.soup("/admin/").find_all("script")[1]
+    assert script["data-html"].split() == sorted(ALLOWED)
+    assert {"abbr", "br", "b", "div"} <= set(script["data-html"].split())
 
 
 def test_the_editor_names_no_other_host(site):

@@ -78,9 +78,14 @@ UI_MS = 20_000
 TITLE = "Laboratorio d'estate a Crema: il programma è pronto"
 FILE_SLUG = "2025-01-01-laboratorio-destate-a-crema-il-programma-e-pronto"
 SITE_URL = "/2025/01/laboratorio-d-estate-a-crema-il-programma-e-pronto/"
-SUMMARY = "Quattro incontri a luglio nel cortile del Civic Center, aperti a tutte le età."
+SUMMARY = ("Quattro incontri a luglio nel cortile del Civic Center (iscrizioni <entro il"
+           " 30 giugno>).")
 BODY = ("Il Laboratorio di Comunità di Crema continua anche d'estate.",
-        "Si comincia sabato 5 luglio alle 17.")  # two lines of one paragraph (Shift+Enter)
+        "Si comincia sabato 5 luglio alle 17 (luogo: <da definire>).")
+# two lines of one paragraph (Shift+Enter); a typed "<" is written as &lt; (admin.js):
+# before another name than the allowlist's, the site's Markdown reads an HTML element
+SAVED_SUMMARY = SUMMARY.replace("<", "&lt;")
+SAVED_BODY = (BODY[0], BODY[1].replace("<", "&lt;"))
 PASTED = "<h1>Gli incontri</h1>"  # a word processor's "Titolo 1", pasted
 PASTED_HEADING = "## Gli incontri"  # the page's title is its only level 1
 # Decap's Italian phrases that are the English ones, and rightly so
@@ -542,7 +547,7 @@ def test_the_news_item_is_written_with_the_contracts_front_matter(session):
         "date": "2025-01-01 00:30",  # the contract's form, Rome time, as a string
         "tags": ["Crema", "Laboratori di Comunità"],
         "author": "Redazione",
-        "summary": SUMMARY,
+        "summary": SAVED_SUMMARY,
         "image": IMAGE_SAVED,
         "image_alt": "Il cortile del Civic Center di Crema con sedie e tavoli",
         "attachments": [{"file": PDF_SAVED, "title": "Programma dell'incontro",
@@ -551,8 +556,8 @@ def test_the_news_item_is_written_with_the_contracts_front_matter(session):
         "status": "published",
     }
     # the line break is two spaces (admin.js), not the CMS's backslash; the pasted
-    # level-1 heading is one level down (admin.js)
-    assert body.strip("\n") == f"{BODY[0]}  \n{BODY[1]}\n\n{PASTED_HEADING}"
+    # level-1 heading is one level down (admin.js); a typed "<" is &lt; (admin.js)
+    assert body.strip("\n") == f"{SAVED_BODY[0]}  \n{SAVED_BODY[1]}\n\n{PASTED_HEADING}"
 
 
 def test_the_uploads_are_written_intact_under_allegati_and_immagini(session):
@@ -658,6 +663,10 @@ def test_the_site_builds_with_the_item_and_its_attachment(session):
     [paragraph] = page.select(".article-body p")
     assert [h.get_text() for h in page.select(".article-body h2")] == ["Gli incontri"]
     assert paragraph.find("br") and "\\" not in paragraph.get_text()
+    # what was typed, "<" included (it stopped the build: "elemento HTML non ammesso")
+    assert "(luogo: <da definire>)." in " ".join(paragraph.get_text().split())
+    assert " ".join(page.select_one(".lead").get_text().split()).endswith(
+        "(iscrizioni <entro il 30 giugno>).")
     # plugins/redirects: a page at each old address (the path; the full address's path)
     # that leads to the item
     moves = {**dict.fromkeys(OLD_PAGES, SITE_URL),

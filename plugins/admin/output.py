@@ -25,6 +25,7 @@ from pathlib import Path
 from jinja2 import Environment, FileSystemLoader
 
 from plugins.assets import MANIFEST_KEY
+from plugins.contract.body import ALLOWED
 from plugins.core.files import place
 from plugins.italian.words import ARTICLES
 from plugins.writer.atomic import AtomicFile
@@ -76,6 +77,7 @@ def render_index(settings, context, main="decap-cms.js", script="admin.js"):
         # "della Redazione" in the preview as on the site: the same table (italian.words)
         articles_of_di=json.dumps(ARTICLES, ensure_ascii=False, sort_keys=True),
         content_dir=settings["ADMIN_CONTENT_DIR"],  # uploads are looked up on the site
+        html_tags=sorted(ALLOWED),  # a "<" typed before another name is text (admin.js)
     )
 
 

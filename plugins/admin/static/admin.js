@@ -7,6 +7,7 @@
  *   data-articles     the collections previewed as an article (one per category)
  *   data-pages        the collections previewed as a page
  *   data-content      the content folder, as a path from the repository's root
+ *   data-html         the HTML elements a text may hold (plugins/contract/body.py)
  * No inline script, no markup built from strings: the preview is made with h().
  */
 (function () {
@@ -279,6 +280,38 @@
     }).join("\n");
   }
 
+  // --- A "<" typed in the text is text -------------------------------------------
+  // The CMS writes what is typed in the rich-text editor as it is, "<" included (it
+  // keeps a text's HTML as text, so it cannot tell them apart): "Iscrizioni <entro il
+  // 5 maggio>" or "3<x e 5 > 4" in the text or the summary read as an HTML element to
+  // the site's Markdown, and the build refused the whole site (an element outside the
+  // allowlist). Such a "<" is written as &lt;, the same character on the page. The
+  // allowlist's elements (<abbr>, <br>…), web and e-mail addresses in angle brackets
+  // (Markdown's links), code and indented lines are left as they are.
+  var HTML_TAGS = {};
+  words("data-html").forEach(function (name) { HTML_TAGS[name] = true; });
+  // a code span, or what Python-Markdown reads as a tag (its HTML_RE)
+  var CODE_OR_TAG = /(`+)[^`]*?\1|<\/?([A-Za-z][^<>@ ]*)(?: [^<>]*)?>/g;
+  var AUTOLINK = /^(?:f|ht)tps?:\/\//i;
+  var INDENTED = /^(?: {4}|\t)/;
+
+  function typedLessThan(text) {
+    var inCode = false;
+    return text.split("\n").map(function (line) {
+      if (FENCE.test(line)) {
+        inCode = !inCode;
+        return line;
+      }
+      if (inCode || INDENTED.test(line)) {
+        return line;
+      }
+      return line.replace(CODE_OR_TAG, function (match, ticks, name) {
+        var tag = ticks ? "" : name.split(/[\t\f\r\/]/)[0].toLowerCase();
+        return ticks || HTML_TAGS[tag] || AUTOLINK.test(name) ? match : "&lt;" + match.slice(1);
+      });
+    }).join("\n");
+  }
+
   // --- An upload never replaces a published file --------------------------------
   // Decap asks before an upload replaces a file of the same name ("… already exists"),
   // but only among the files it listed, and for a new item it lists the year's folder
@@ -395,7 +428,10 @@
           + " campo «Descrizione (testo alternativo)» dell'immagine.");
       }
       var saved = typeof body === "string"
-        ? data.set("body", demoteHeadings(hardBreaks(body))) : data;
+        ? data.set("body", typedLessThan(demoteHeadings(hardBreaks(body)))) : data;
+      var summary = saved.get("summary");
+      saved = typeof summary === "string" ? saved.set("summary", typedLessThan(summary))
+        : saved;
       return replaced(event.entry).then(function (paths) {
         if (paths.length) {
           throw refusal("sul sito c'è già un file con questo nome (" + paths.join(", ")
