@@ -3,6 +3,7 @@ its Content-Security-Policy, without a browser (tests/test_admin_browser.py driv
 
 import copy
 import functools
+import json
 import re
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -120,6 +121,27 @@ def test_the_page_gives_the_script_the_bodys_html_allowlist(site):
     script = site.soup("/admin/").find_all("script")[1]
     assert script["data-html"].split() == sorted(ALLOWED)
     assert {"abbr", "br", "b", "div"} <= set(script["data-html"].split())
+
+
+def test_slugs_json_lists_the_published_items_by_slug_and_nothing_else(build_once):
+    """admin.js refuses a title whose slug a published item has (two items with one slug
+    stop the build): admin/slugs.json lists the items the site publishes and lists, by
+    kind and slug, with their file; nothing of a draft, a hidden or a future item."""
+    built = build_once({
+        **FILES,
+        "notizie/festa.md": article(title="Festa d’estate", date="2024-06-01 10:00"),
+        "notizie/bozza.md": article(title="Una bozza", status="draft"),
+        "notizie/nascosta.md": article(title="Una notizia nascosta", status="hidden"),
+        "notizie/futura.md": article(title="Una notizia futura", date="2999-01-01 10:00"),
+        "pages/chi-siamo.md": "---\ntitle: Chi siamo\nslug: la-rete\n---\nNoi.\n",
+    })
+    assert built.ok, built.log
+    slugs = json.loads((built.output / "admin" / "slugs.json").read_text(encoding="utf-8"))
+    assert slugs == {
+        "articles": {"presentazione-a-crema": "notizie/presentazione.md",
+                     "festa-d-estate": "notizie/festa.md"},
+        "pages": {"contatti": "pages/contatti.md", "la-rete": "pages/chi-siamo.md"},
+    }
 
 
 def test_the_editor_names_no_other_host(site):

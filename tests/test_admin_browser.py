@@ -28,7 +28,9 @@ session, as an editor would do it:
    and date are empty, its header lines at the top of the text; type the title and the
    date, "Pubblica ora": saved with YAML front matter, the lines out of the text;
 9. open an item whose file gives its old address as one text, not a list (the contract
-   allows it): shown as a list of one (admin.js), one more address added, "Pubblica ora".
+   allows it): shown as a list of one (admin.js), one more address added, "Pubblica ora";
+10. "＋ Notizia" with the title of a news item published the year before: "Pubblica ora"
+   is refused by admin.js, with the reason (the same slug stopped the build).
 
 The interface's phrases are read from the page once logged in (Decap's Italian with
 admin.js's additions: nothing left in English).
@@ -131,6 +133,8 @@ ONE_ADDRESS_TITLE = "Festa di fine estate al Civic Center"
 ONE_ADDRESS_URL = "/2024/09/festa-di-fine-estate-al-civic-center/"
 ONE_ADDRESS_OLD = "/notizie/99-festa-di-fine-estate.html"
 ONE_ADDRESS_ADDED = "/notizie/99-festa.html"  # typed by the editor beside it
+# a new item titled like a published one (CONTENT), another year: the same slug
+SAME_TITLE = "Come proporre un Patto Gener-Attivo"
 
 
 def picture():
@@ -204,6 +208,7 @@ class Session:
     phase: str = "start"
     refusal: str = ""
     replace_refusal: str = ""  # an upload with the name of a published file
+    same_slug_refusal: str = ""  # a new title with a published item's slug
     untranslated: list = field(default_factory=list)  # Decap's phrases left in English
     components: list = field(default_factory=list)  # the text's "+" menu
     upload_label: str = ""
@@ -506,6 +511,25 @@ def edit(browser, seen, expect):
         publish()
         expect(page.get_by_text("Voce salvata")).to_be_visible()
     step("one address")
+
+    # 10. A new item with the title of one published the year before: refused
+    seen.phase = "same slug"
+    page.locator(".Toastify__close-button").click()
+    page.goto(f"http://{seen.web}/admin/#/collections/notizie/new")
+    title = page.get_by_label("Titolo", exact=True)
+    expect(title).to_have_value("")
+    title.fill(SAME_TITLE)
+    page.locator('[data-slate-editor="true"]').click()
+    page.keyboard.insert_text("Come l'anno scorso.")
+    publish()
+    notice = page.get_by_text("ha già lo stesso indirizzo")
+    try:  # without admin.js's check: "Voce salvata", and the build stopped
+        expect(notice).to_be_visible()
+    except AssertionError:
+        seen.same_slug_refusal = page.locator(".Toastify").inner_text()
+    else:
+        seen.same_slug_refusal = notice.inner_text()
+    step("same slug")
     seen.phase = "end"
     context.close()
 
@@ -624,6 +648,17 @@ def test_a_cover_image_without_description_is_refused_with_the_reason(session):
     assert session.written_after_refusal == []
 
 
+def test_a_new_title_with_a_published_items_slug_is_refused_with_the_reason(session):
+    """Two articles with one slug stop the build (even a year apart), and Decap saved
+    the second without a word; admin.js makes the slug as the site does and looks it
+    up in admin/slugs.json. Nothing is written (the git status test)."""
+    assert ("un articolo pubblicato ha già lo stesso indirizzo (slug"
+            " «come-proporre-un-patto-gener-attivo», notizie/2024-10-15-patto-gener-attivo.md)"
+            ) in session.same_slug_refusal
+    assert "Error" not in session.same_slug_refusal
+    assert "Slug (fine dell'indirizzo)" in session.same_slug_refusal
+
+
 def test_a_native_header_is_saved_as_front_matter(session):
     meta, body = front_matter(session.repo / "content" / NATIVE)
     assert meta == {"title": "Apre lo sportello di Soresina", "date": "2024-03-01 09:30",
@@ -694,7 +729,8 @@ def test_no_request_left_this_machine_and_the_console_stayed_clean(session):
     assert not session.dialogs
     # only the refused save reports an error (the CMS logs the reason and rethrows)
     outside = [(phase, text) for phase, text in session.errors
-               if phase not in ("refused", "replaced") and "status of 404" not in text]
+               if phase not in ("refused", "replaced", "same slug")
+               and "status of 404" not in text]
     assert not outside, outside
     assert any("descrizione dell'immagine" in text for _, text in session.errors)
 

@@ -6,7 +6,8 @@
   build stops before anything is written) and logs what keeps editors from
   logging in;
 - ``generate_output`` writes ``admin/index.html`` (with the Content-Security-Policy
-  as a ``<meta>`` tag), ``admin/config.yml``, ``admin/admin.js`` and the bundle
+  as a ``<meta>`` tag), ``admin/config.yml``, ``admin/slugs.json`` (the published
+  items' slugs), ``admin/admin.js`` and the bundle
   (hard links to npm's files, :func:`plugins.core.files.place`: its 5 MB are not
   copied again at every build).
 
@@ -81,6 +82,16 @@ def render_index(settings, context, main="decap-cms.js", script="admin.js"):
     )
 
 
+def published_slugs(context):
+    """``{"articles": {slug: file}, "pages": {…}}``: the items this build publishes and
+    lists (not drafts, hidden or scheduled items: nothing of them is public), by slug,
+    with their file under the content folder. ``admin.js`` reads it (``slugs.json``)
+    to refuse a new title whose slug another item has: two items with one slug stop
+    the build (``plugins/content_checks``), which the editor would not see."""
+    return {kind: {item.slug: item.relative_source_path.replace(os.sep, "/")
+                   for item in context.get(kind) or ()} for kind in ("articles", "pages")}
+
+
 def _write_text(path, text):
     with AtomicFile(str(path), "utf-8") as handle:
         handle.write(text)
@@ -112,6 +123,8 @@ class AdminGenerator:
             place(source, target / source.name)
         shutil.copyfile(SCRIPT, target / SCRIPT.name)  # the project's, edited in place
         _write_text(target / "config.yml", config.to_yaml(config.config(self.settings)))
+        _write_text(target / "slugs.json", json.dumps(published_slugs(self.context),
+                                                      ensure_ascii=False, sort_keys=True))
         _write_text(target / "index.html", render_index(
             self.settings, self.context, _versioned(self.files[0]), _versioned(SCRIPT)))
         logger.info("Writing the web editor into %s", os.path.join(self.output_path, FOLDER))

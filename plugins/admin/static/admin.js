@@ -404,6 +404,69 @@
     return data.set("body", found.text);
   }
 
+  // --- A new title must not take another item's address ------------------------
+  // The site's address of an item ends with its slug: its `slug`, else its title's
+  // (plugins/italian/slugs.py). Two articles (or two pages) with one slug stop the
+  // build, even months apart ("Chiusura estiva" again next year), and the editor saw
+  // "Voce salvata". Before a save the slug is made here as the site makes it and looked
+  // up among the published items' (slugs.json, written by the build): another item's
+  // refuses the save. A title with a letter this script cannot fold as the site does
+  // (Greek, Cyrillic…) or with markup is not checked (the build still is).
+  var FOLD = { "ß": "ss", "æ": "ae", "Æ": "AE", "œ": "oe", "Œ": "OE", "ø": "o", "Ø": "O",
+    "đ": "d", "Đ": "D", "ł": "l", "Ł": "L", "ð": "d", "Ð": "D", "þ": "th", "Þ": "Th",
+    "ı": "i", "€": "EUR", "£": "PS", "©": "(c)", "®": "(r)", "°": "deg", "×": "x" };
+  var APOSTROPHES = /[\u2018\u2019\u201b\u2032]/g;
+  var DASHES = /[\u2010-\u2015\u2212]/g;
+  var DROPPED = /[\u00a0\u2000-\u200f\u2028-\u202f\u205f\u2060\ufe0f\u00ab\u00bb\u201c-\u201f\u2026\u00b7\u2022\u00a1\u00bf]|\p{Extended_Pictographic}/gu;
+  var COMBINING = /\p{M}/gu;
+  var SLUG_MAX = 80;
+
+  function siteSlug(title) {
+    var text = String(title || "").normalize("NFKC");
+    if (/<|&#?\w+;/.test(text)) {  // Pelican takes markup and entities out first
+      return null;
+    }
+    text = text.replace(APOSTROPHES, "'").replace(DASHES, "-").replace(DROPPED, " ");
+    var folded = "";
+    for (var index = 0; index < text.length; index += 1) {
+      var char = text[index];
+      var plain = FOLD[char] || char.normalize("NFKD").replace(COMBINING, "");
+      if (/[^\x00-\x7f]/.test(plain)) {
+        return null;  // not folded as the site folds it (unidecode): not checked
+      }
+      folded += plain;
+    }
+    var slug = folded.replace(/['`]/g, " ").replace(/[^\w\s-]/g, "").replace(/_/g, " ")
+      .trim().replace(/[-\s]+/g, "-").replace(/^-+|-+$/g, "").toLowerCase();
+    if (slug.length > SLUG_MAX) {
+      var cut = slug.slice(0, SLUG_MAX + 1);
+      slug = cut.indexOf("-") >= 0 ? cut.slice(0, cut.lastIndexOf("-")) : slug.slice(0, SLUG_MAX);
+    }
+    return slug || null;
+  }
+
+  var PAGE_COLLECTIONS = words("data-pages");
+  var published = null;  // slugs.json, read at the first save
+
+  function takenBy(entry, data) {
+    if (!published) {
+      published = fetch("slugs.json", { cache: "no-cache" }).then(function (response) {
+        return response.ok ? response.json() : {};
+      }).catch(function () {
+        return {};
+      });
+    }
+    var page = PAGE_COLLECTIONS.indexOf(entry.get("collection")) >= 0;
+    var slug = String(data.get("slug") || "").trim() || siteSlug(data.get("title"));
+    var own = String(entry.get("path") || "").replace(/^\/+/, "");
+    own = own.indexOf(CONTENT) === 0 ? own.slice(CONTENT.length) : own;
+    return published.then(function (slugs) {
+      var items = (slugs && slugs[page ? "pages" : "articles"]) || {};
+      var other = slug && Object.prototype.hasOwnProperty.call(items, slug) && items[slug];
+      return other && other !== own ? { slug: slug, file: other, page: page } : null;
+    });
+  }
+
   // Decap shows a refusal as String(error): "Error: …" in the middle of an Italian
   // sentence. An error without a name is its message alone.
   function refusal(message) {
@@ -432,7 +495,15 @@
       var summary = saved.get("summary");
       saved = typeof summary === "string" ? saved.set("summary", typedLessThan(summary))
         : saved;
-      return replaced(event.entry).then(function (paths) {
+      return takenBy(event.entry, saved).then(function (taken) {
+        if (taken) {
+          throw refusal((taken.page ? "una pagina pubblicata" : "un articolo pubblicato")
+            + " ha già lo stesso indirizzo (slug «" + taken.slug + "», " + taken.file
+            + "), e il sito non verrebbe pubblicato. Cambia il titolo, o scrivi un altro"
+            + " slug nel campo «Slug (fine dell'indirizzo)».");
+        }
+        return replaced(event.entry);
+      }).then(function (paths) {
         if (paths.length) {
           throw refusal("sul sito c'è già un file con questo nome (" + paths.join(", ")
             + "), forse di un altro articolo, e verrebbe sostituito. Rinomina il file sul"
