@@ -28,7 +28,9 @@ session, as an editor would do it:
    and date are empty, its header lines at the top of the text; type the title and the
    date, "Pubblica ora": saved with YAML front matter, the lines out of the text;
 9. open an item whose file gives its old address as one text, not a list (the contract
-   allows it): shown as a list of one (admin.js), one more address added, "Pubblica ora";
+   allows it): shown as a list of one (admin.js), one more address added; its date,
+   written with an offset (16:00 UTC), is shown in Rome time (18:00, admin.js): the day
+   changed, the time kept; "Pubblica ora";
 10. "＋ Notizia" with the title of a news item published the year before: "Pubblica ora"
    is refused by admin.js, with the reason (the same slug stopped the build).
 
@@ -133,6 +135,9 @@ ONE_ADDRESS_TITLE = "Festa di fine estate al Civic Center"
 ONE_ADDRESS_URL = "/2024/09/festa-di-fine-estate-al-civic-center/"
 ONE_ADDRESS_OLD = "/notizie/99-festa-di-fine-estate.html"
 ONE_ADDRESS_ADDED = "/notizie/99-festa.html"  # typed by the editor beside it
+ONE_ADDRESS_DATE = "2024-09-10T16:00:00+00:00"  # the contract's ISO form: 18:00 in Rome
+ONE_ADDRESS_SHOWN = "2024-09-10T18:00"  # the form's date input, in Rome time
+ONE_ADDRESS_MOVED = "2024-09-11T18:00"  # the day changed by the editor, the time kept
 # a new item titled like a published one (CONTENT), another year: the same slug
 SAME_TITLE = "Come proporre un Patto Gener-Attivo"
 
@@ -187,7 +192,7 @@ CONTENT = {
     TAKEN: TAKEN_BYTES,
     "pages/contatti.md": "---\ntitle: Contatti\n---\n\nScrivete alla redazione.\n",
     NATIVE: NATIVE_TEXT,
-    ONE_ADDRESS: item(ONE_ADDRESS_TITLE, "2024-09-10 18:00", ["Crema"],
+    ONE_ADDRESS: item(ONE_ADDRESS_TITLE, ONE_ADDRESS_DATE, ["Crema"],
                       indirizzi_precedenti=ONE_ADDRESS_OLD),
     "allegati/2024/comunicato.pdf": pdf(1),
 }
@@ -508,6 +513,9 @@ def edit(browser, seen, expect):
         seen.one_address = shown(addresses)
         addresses["add"].click()
         addresses["inputs"].nth(1).fill(ONE_ADDRESS_ADDED)
+        date = page.get_by_label("Data e ora di pubblicazione")
+        seen.one_address["date"] = date.input_value()
+        date.fill(seen.one_address["date"].replace("-09-10T", "-09-11T"))  # the day only
         publish()
         expect(page.get_by_text("Voce salvata")).to_be_visible()
     step("one address")
@@ -637,9 +645,18 @@ def test_an_old_address_written_as_one_text_is_shown_and_saved(session):
     assert "1 indirizzo precedente" in shown["text"]
     assert ONE_ADDRESS_OLD in shown["text"]  # the collapsed entry shows its address
     meta, body = front_matter(session.repo / "content" / ONE_ADDRESS)
-    assert meta == {"title": ONE_ADDRESS_TITLE, "date": "2024-09-10 18:00", "tags": ["Crema"],
+    assert meta == {"title": ONE_ADDRESS_TITLE, "date": "2024-09-11 18:00", "tags": ["Crema"],
                     "indirizzi_precedenti": [ONE_ADDRESS_OLD, ONE_ADDRESS_ADDED]}
     assert body.strip("\n") == "Testo."
+
+
+def test_a_date_written_with_an_offset_is_shown_and_saved_in_rome_time(session):
+    """The contract allows ISO 8601 with an offset, shown by the site in Rome time.
+    Decap showed its clock time (16:00 for 18:00 in Rome) and, once the editor changed
+    the day, saved it as Rome time: two hours off. admin.js gives the form Rome time."""
+    assert session.one_address["date"] == ONE_ADDRESS_SHOWN
+    meta, _ = front_matter(session.repo / "content" / ONE_ADDRESS)
+    assert meta["date"] == ONE_ADDRESS_MOVED.replace("T", " ")
 
 
 def test_a_cover_image_without_description_is_refused_with_the_reason(session):
@@ -711,8 +728,11 @@ def test_the_site_builds_with_the_item_and_its_attachment(session):
         assert moved.find("meta", attrs={"http-equiv": "refresh"})["content"] == \
             f"0; url={new}", old
         assert moved.find("link", rel="canonical")["href"] == SITEURL + new
-    heading = built.soup(ONE_ADDRESS_URL).find("h1").get_text(" ", strip=True)
+    moved = built.soup(ONE_ADDRESS_URL)
+    heading = moved.find("h1").get_text(" ", strip=True)
     assert " ".join(heading.split()) == ONE_ADDRESS_TITLE  # a no-break space after "al"
+    meta_line = " ".join(moved.select_one(".article-meta").get_text(" ", strip=True).split())
+    assert "11 settembre 2024" in meta_line and "18:00" in meta_line, meta_line
 
 
 def test_no_request_left_this_machine_and_the_console_stayed_clean(session):

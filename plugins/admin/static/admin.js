@@ -222,6 +222,49 @@
     }), listWidget.preview, listWidget.schema);
   }
 
+  // --- A date written with an offset, in the form's time ------------------------
+  // The contract allows a date in ISO 8601 with an offset (2025-07-01T22:30:00+00:00),
+  // which the site shows in Rome time (00:30 on 2 July). Decap's date control read the
+  // clock time and left the offset out: 22:30 on 1 July shown, and a change of the day
+  // saved that time as Rome's, two hours off (or a day, or a month and the address).
+  // The control is given the same moment in the browser's time, the form's (Italian
+  // for the site's editors), in the field's format; the file keeps its value until the
+  // editor changes the date.
+  var OFFSET_DATE = /^(\d{4}-\d{2}-\d{2})[T ](\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?)\s*(Z|[+-]\d{2})(?::?(\d{2}))?$/i;
+  var FORM_DATE = "YYYY-MM-DD HH:mm";
+
+  function two(number) {
+    return (number < 10 ? "0" : "") + number;
+  }
+
+  function formDate(value) {
+    var parts = typeof value === "string" && OFFSET_DATE.exec(value.trim());
+    if (!parts) {
+      return value;
+    }
+    var offset = parts[3].toUpperCase() === "Z" ? "Z" : parts[3] + ":" + (parts[4] || "00");
+    var when = new Date(parts[1] + "T" + parts[2] + offset);
+    if (isNaN(when.getTime())) {
+      return value;
+    }
+    return when.getFullYear() + "-" + two(when.getMonth() + 1) + "-" + two(when.getDate())
+      + " " + two(when.getHours()) + ":" + two(when.getMinutes());
+  }
+
+  var dateWidget = CMS.getWidget && CMS.getWidget("datetime");
+  var DateControl = dateWidget && dateWidget.control;
+  if (h && createClass && DateControl) {
+    CMS.registerWidget("datetime", createClass({
+      render: function () {
+        var value = this.props.value;
+        if (this.props.field.get("format") === FORM_DATE) {
+          value = formDate(value);
+        }
+        return h(DateControl, Object.assign({}, this.props, { value: value }));
+      }
+    }), dateWidget.preview, dateWidget.schema);
+  }
+
   // --- The preview pane uses the site's own stylesheets --------------------------
   words("data-preview-css").forEach(function (path) {
     CMS.registerPreviewStyle(new URL(path, document.baseURI).href);
@@ -526,7 +569,7 @@
   var DATE_RE = /^(\d{4})-(\d{2})-(\d{2})(?:[ T](\d{2}):(\d{2}))?/;
 
   function longDate(value) {
-    var parts = DATE_RE.exec(String(value || ""));
+    var parts = DATE_RE.exec(String(formDate(value) || ""));
     if (!parts) {
       return String(value || "");
     }
@@ -548,7 +591,7 @@
     if (data.get("status") === "draft") {
       return "Data ";
     }
-    var parts = DATE_RE.exec(String(data.get("date") || ""));
+    var parts = DATE_RE.exec(String(formDate(data.get("date")) || ""));
     var when = parts && new Date(+parts[1], +parts[2] - 1, +parts[3], +(parts[4] || 0),
       +(parts[5] || 0));
     return when && when > new Date() ? "Sarà pubblicato " : "Pubblicato ";
