@@ -214,6 +214,7 @@ class Session:
     refusal: str = ""
     replace_refusal: str = ""  # an upload with the name of a published file
     same_slug_refusal: str = ""  # a new title with a published item's slug
+    delete_question: str = ""  # "Cancella selezionato" in the media library
     untranslated: list = field(default_factory=list)  # Decap's phrases left in English
     components: list = field(default_factory=list)  # the text's "+" menu
     upload_label: str = ""
@@ -339,6 +340,7 @@ def edit(browser, seen, expect):
     page.on("pageerror", lambda error: seen.errors.append((seen.phase, str(error))))
     def on_dialog(dialog):
         if seen.phase == "delete upload":  # "Cancella selezionato" asks first
+            seen.delete_question = dialog.message
             dialog.accept()
         else:
             seen.dialogs.append(dialog.message)
@@ -681,6 +683,14 @@ def test_a_native_header_is_saved_as_front_matter(session):
     assert meta == {"title": "Apre lo sportello di Soresina", "date": "2024-03-01 09:30",
                     "tags": ["Soresina", "Sportelli"], "summary": "Ogni martedì mattina."}
     assert body.strip("\n") == "Lo sportello è in biblioteca."
+
+
+def test_deleting_a_file_warns_that_an_item_using_it_stops_the_publication(session):
+    """The media library deletes a file at once, also one another item uses (the build
+    then stops: its image or attachment is missing); Decap's question did not say so."""
+    assert session.delete_question.startswith("Vuoi davvero cancellare il file selezionato?")
+    assert "se un articolo lo usa, anche un altro, la pubblicazione del sito si ferma" in \
+        session.delete_question
 
 
 def test_an_upload_never_replaces_a_published_file(session):

@@ -136,7 +136,15 @@
       }
     },
     mediaLibrary: {
-      mediaLibraryModal: { close: "Chiudi", upload: "Carica dal computer", download: "Scarica" }
+      mediaLibraryModal: { close: "Chiudi", upload: "Carica dal computer", download: "Scarica" },
+      // Decap's question ("… cancellare il media selezionato?") did not say that the file
+      // leaves the site at once, even when another item uses it (the build then stops on
+      // its missing image or attachment): the library cannot tell who uses a file.
+      mediaLibrary: {
+        onDelete: "Vuoi davvero cancellare il file selezionato? Sparisce subito dal sito:"
+          + " se un articolo lo usa, anche un altro, la pubblicazione del sito si ferma"
+          + " finché non lo si toglie anche da lì."
+      }
     },
     ui: {
       settingsDropdown: { account: "Menu dell'account" },
