@@ -123,10 +123,11 @@ def test_the_page_gives_the_script_the_bodys_html_allowlist(site):
     assert {"abbr", "br", "b", "div"} <= set(script["data-html"].split())
 
 
-def test_slugs_json_lists_the_published_items_by_slug_and_nothing_else(build_once):
+def test_slugs_json_lists_the_published_items_and_nothing_else(build_once):
     """admin.js refuses a title whose slug a published item has (two items with one slug
-    stop the build): admin/slugs.json lists the items the site publishes and lists, by
-    kind and slug, with their file; nothing of a draft, a hidden or a future item."""
+    stop the build) and keeps the address of an item whose title changed: admin/slugs.json
+    lists the items the site publishes and lists, by kind and slug, with their file, and
+    their addresses; nothing of a draft, a hidden or a future item."""
     built = build_once({
         **FILES,
         "notizie/festa.md": article(title="Festa d’estate", date="2024-06-01 10:00"),
@@ -141,7 +142,15 @@ def test_slugs_json_lists_the_published_items_by_slug_and_nothing_else(build_onc
         "articles": {"presentazione-a-crema": "notizie/presentazione.md",
                      "festa-d-estate": "notizie/festa.md"},
         "pages": {"contatti": "pages/contatti.md", "la-rete": "pages/chi-siamo.md"},
+        # a changed title keeps the old address (plugins/redirects' key, data-old-addresses)
+        "addresses": {"notizie/presentazione.md": "/2024/05/presentazione-a-crema/",
+                      "notizie/festa.md": "/2024/06/festa-d-estate/",
+                      "pages/contatti.md": "/contatti/", "pages/chi-siamo.md": "/la-rete/"},
     }
+    for address in slugs["addresses"].values():
+        assert built.exists(address), address
+    script = built.soup("/admin/").find_all("script")[1]
+    assert script["data-old-addresses"] == "indirizzi_precedenti"
 
 
 def test_the_editor_names_no_other_host(site):

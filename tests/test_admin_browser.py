@@ -31,7 +31,9 @@ session, as an editor would do it:
    allows it): shown as a list of one (admin.js), one more address added; its date,
    written with an offset (16:00 UTC), is shown in Rome time (18:00, admin.js): the day
    changed, the time kept; "Pubblica ora";
-10. "＋ Notizia" with the title of a news item published the year before: "Pubblica ora"
+10. open a published news item, correct its title, "Pubblica ora": its old address is
+   added to its old addresses (admin.js), so it still leads to the item;
+11. "＋ Notizia" with the title of a news item published the year before: "Pubblica ora"
    is refused by admin.js, with the reason (the same slug stopped the build).
 
 The interface's phrases are read from the page once logged in (Decap's Italian with
@@ -138,6 +140,11 @@ ONE_ADDRESS_ADDED = "/notizie/99-festa.html"  # typed by the editor beside it
 ONE_ADDRESS_DATE = "2024-09-10T16:00:00+00:00"  # the contract's ISO form: 18:00 in Rome
 ONE_ADDRESS_SHOWN = "2024-09-10T18:00"  # the form's date input, in Rome time
 ONE_ADDRESS_MOVED = "2024-09-11T18:00"  # the day changed by the editor, the time kept
+# a published item whose title the editor corrects: its address changes
+RETITLED = "notizie/2025-01-20-community-manager-cremona.md"
+RETITLED_OLD_URL = "/2025/01/community-manager-gli-orari-di-ricevimento-a-cremona/"
+RETITLED_TITLE = "Community Manager, i nuovi orari di ricevimento a Cremona"
+RETITLED_URL = "/2025/01/community-manager-i-nuovi-orari-di-ricevimento-a-cremona/"
 # a new item titled like a published one (CONTENT), another year: the same slug
 SAME_TITLE = "Come proporre un Patto Gener-Attivo"
 
@@ -522,7 +529,21 @@ def edit(browser, seen, expect):
         expect(page.get_by_text("Voce salvata")).to_be_visible()
     step("one address")
 
-    # 10. A new item with the title of one published the year before: refused
+    # 10. A published item's title corrected: its old address kept
+    seen.phase = "retitled"
+    page.locator(".Toastify__close-button").click()
+    expect(page.get_by_text("Voce salvata")).to_be_hidden()
+    folder, name = RETITLED.removesuffix(".md").split("/")
+    page.goto(f"http://{seen.web}/admin/#/collections/{folder}")
+    page.goto(f"http://{seen.web}/admin/#/collections/{folder}/entries/{name}")
+    title = page.get_by_label("Titolo", exact=True)
+    expect(title).to_have_value("Community Manager, gli orari di ricevimento a Cremona")
+    title.fill(RETITLED_TITLE)
+    publish()
+    expect(page.get_by_text("Voce salvata")).to_be_visible()
+    step("retitled")
+
+    # 11. A new item with the title of one published the year before: refused
     seen.phase = "same slug"
     page.locator(".Toastify__close-button").click()
     page.goto(f"http://{seen.web}/admin/#/collections/notizie/new")
@@ -602,7 +623,7 @@ def test_the_uploads_are_written_intact_under_allegati_and_immagini(session):
                             cwd=session.repo, capture_output=True, text=True, check=True)
     assert sorted(line[3:] for line in status.stdout.splitlines()) == sorted(
         [f"content/notizie/{FILE_SLUG}.md", f"content/{PDF_SAVED}", f"content/{IMAGE_SAVED}",
-         f"content/{NATIVE}", f"content/{ONE_ADDRESS}"])
+         f"content/{NATIVE}", f"content/{ONE_ADDRESS}", f"content/{RETITLED}"])
 
 
 def test_the_interface_is_in_italian(session):
@@ -678,6 +699,14 @@ def test_a_new_title_with_a_published_items_slug_is_refused_with_the_reason(sess
     assert "Slug (fine dell'indirizzo)" in session.same_slug_refusal
 
 
+def test_a_corrected_title_keeps_the_old_address(session):
+    """The address ends with the title's slug: a corrected title moved a published item
+    and its old address led nowhere. admin.js adds it to the old addresses."""
+    meta, _ = front_matter(session.repo / "content" / RETITLED)
+    assert meta["title"] == RETITLED_TITLE
+    assert meta["indirizzi_precedenti"] == [RETITLED_OLD_URL]
+
+
 def test_a_native_header_is_saved_as_front_matter(session):
     meta, body = front_matter(session.repo / "content" / NATIVE)
     assert meta == {"title": "Apre lo sportello di Soresina", "date": "2024-03-01 09:30",
@@ -732,7 +761,8 @@ def test_the_site_builds_with_the_item_and_its_attachment(session):
     # plugins/redirects: a page at each old address (the path; the full address's path)
     # that leads to the item
     moves = {**dict.fromkeys(OLD_PAGES, SITE_URL),
-             **dict.fromkeys([ONE_ADDRESS_OLD, ONE_ADDRESS_ADDED], ONE_ADDRESS_URL)}
+             **dict.fromkeys([ONE_ADDRESS_OLD, ONE_ADDRESS_ADDED], ONE_ADDRESS_URL),
+             RETITLED_OLD_URL: RETITLED_URL}  # the corrected title's old address
     for old, new in moves.items():
         moved = built.soup(old)
         assert moved.find("meta", attrs={"http-equiv": "refresh"})["content"] == \

@@ -29,6 +29,7 @@ from plugins.assets import MANIFEST_KEY
 from plugins.contract.body import ALLOWED
 from plugins.core.files import place
 from plugins.italian.words import ARTICLES
+from plugins.redirects.paths import KEY as OLD_ADDRESSES
 from plugins.writer.atomic import AtomicFile
 
 from . import bundle, config, policy
@@ -79,17 +80,26 @@ def render_index(settings, context, main="decap-cms.js", script="admin.js"):
         articles_of_di=json.dumps(ARTICLES, ensure_ascii=False, sort_keys=True),
         content_dir=settings["ADMIN_CONTENT_DIR"],  # uploads are looked up on the site
         html_tags=sorted(ALLOWED),  # a "<" typed before another name is text (admin.js)
+        # a changed title adds the old address there (plugins/redirects' key, when on)
+        old_addresses=next((f["name"] for f in settings["ADMIN_EXTRA_FIELDS"]
+                            if f["name"] == OLD_ADDRESSES), ""),
     )
 
 
 def published_slugs(context):
-    """``{"articles": {slug: file}, "pages": {…}}``: the items this build publishes and
-    lists (not drafts, hidden or scheduled items: nothing of them is public), by slug,
-    with their file under the content folder. ``admin.js`` reads it (``slugs.json``)
-    to refuse a new title whose slug another item has: two items with one slug stop
-    the build (``plugins/content_checks``), which the editor would not see."""
-    return {kind: {item.slug: item.relative_source_path.replace(os.sep, "/")
-                   for item in context.get(kind) or ()} for kind in ("articles", "pages")}
+    """``{"articles": {slug: file}, "pages": {…}, "addresses": {file: "/2024/05/slug/"}}``:
+    the items this build publishes and lists (not drafts, hidden or scheduled items:
+    nothing of them is public), by slug, with their file under the content folder, and
+    their addresses. ``admin.js`` reads it (``slugs.json``) to refuse a new title whose
+    slug another item has (two items with one slug stop the build, which the editor
+    would not see), and to keep a published item's address working when its title
+    changes (the old one joins its ``indirizzi_precedenti``)."""
+    found = {kind: {item.slug: item.relative_source_path.replace(os.sep, "/")
+                    for item in context.get(kind) or ()} for kind in ("articles", "pages")}
+    # and their addresses: a changed title keeps the old one (admin.js, plugins/redirects)
+    found["addresses"] = {item.relative_source_path.replace(os.sep, "/"): "/" + item.url
+                          for kind in ("articles", "pages") for item in context.get(kind) or ()}
+    return found
 
 
 def _write_text(path, text):

@@ -8,6 +8,7 @@
  *   data-pages        the collections previewed as a page
  *   data-content      the content folder, as a path from the repository's root
  *   data-html         the HTML elements a text may hold (plugins/contract/body.py)
+ *   data-old-addresses  the key of an item's old addresses (plugins/redirects), or ""
  * No inline script, no markup built from strings: the preview is made with h().
  */
 (function () {
@@ -499,7 +500,7 @@
   var PAGE_COLLECTIONS = words("data-pages");
   var published = null;  // slugs.json, read at the first save
 
-  function takenBy(entry, data) {
+  function publishedItems() {
     if (!published) {
       published = fetch("slugs.json", { cache: "no-cache" }).then(function (response) {
         return response.ok ? response.json() : {};
@@ -507,15 +508,62 @@
         return {};
       });
     }
+    return published;
+  }
+
+  // The item as the build knows it: its kind's slugs, its file, its slug then, its new one
+  function itemOf(slugs, entry, data) {
     var page = PAGE_COLLECTIONS.indexOf(entry.get("collection")) >= 0;
-    var slug = String(data.get("slug") || "").trim() || siteSlug(data.get("title"));
+    var items = (slugs && slugs[page ? "pages" : "articles"]) || {};
     var own = String(entry.get("path") || "").replace(/^\/+/, "");
     own = own.indexOf(CONTENT) === 0 ? own.slice(CONTENT.length) : own;
-    return published.then(function (slugs) {
-      var items = (slugs && slugs[page ? "pages" : "articles"]) || {};
-      var other = slug && Object.prototype.hasOwnProperty.call(items, slug) && items[slug];
-      return other && other !== own ? { slug: slug, file: other, page: page } : null;
+    return {
+      page: page, items: items, own: own,
+      before: Object.keys(items).filter(function (slug) { return items[slug] === own; })[0],
+      slug: String(data.get("slug") || "").trim() || siteSlug(data.get("title"))
+    };
+  }
+
+  function takenBy(slugs, entry, data) {
+    var item = itemOf(slugs, entry, data);
+    var other = item.slug && Object.prototype.hasOwnProperty.call(item.items, item.slug)
+      && item.items[item.slug];
+    return other && other !== item.own ? { slug: item.slug, file: other, page: item.page }
+      : null;
+  }
+
+  // --- A changed title keeps the old address working -----------------------------
+  // A published item's address ends with its slug, made from its title when there is no
+  // `slug`: a corrected title moved the item, and its old address (in bookmarks, social
+  // posts, other sites, search engines) led to "pagina non trovata". The old address is
+  // added to the item's old addresses (plugins/redirects: a page there leads to the new
+  // one), as the guide asks of who edits the file; an old address that is the new one
+  // again (the title changed back) leaves the list.
+  var OLD_ADDRESSES = script.getAttribute("data-old-addresses") || "";
+
+  function addresses(value) {
+    if (!value) {
+      return [];
+    }
+    return typeof value === "string" ? [value] : (value.toJS ? value.toJS() : [].concat(value));
+  }
+
+  function keptAddress(slugs, entry, data) {
+    var item = itemOf(slugs, entry, data);
+    var address = item.before && ((slugs && slugs.addresses) || {})[item.own];
+    var end = "/" + item.before + "/";
+    if (!OLD_ADDRESSES || !address || !item.slug || item.slug === item.before
+        || address.slice(-end.length) !== end) {
+      return data;
+    }
+    var now = address.slice(0, -end.length) + "/" + item.slug + "/";
+    var old = addresses(data.get(OLD_ADDRESSES)).filter(function (each) {
+      return String(each).trim() !== now;
     });
+    if (old.indexOf(address) < 0) {
+      old.push(address);
+    }
+    return data.set(OLD_ADDRESSES, old);
   }
 
   // Decap shows a refusal as String(error): "Error: …" in the middle of an Italian
@@ -546,13 +594,15 @@
       var summary = saved.get("summary");
       saved = typeof summary === "string" ? saved.set("summary", typedLessThan(summary))
         : saved;
-      return takenBy(event.entry, saved).then(function (taken) {
+      return publishedItems().then(function (slugs) {
+        var taken = takenBy(slugs, event.entry, saved);
         if (taken) {
           throw refusal((taken.page ? "una pagina pubblicata" : "un articolo pubblicato")
             + " ha già lo stesso indirizzo (slug «" + taken.slug + "», " + taken.file
             + "), e il sito non verrebbe pubblicato. Cambia il titolo, o scrivi un altro"
             + " slug nel campo «Slug (fine dell'indirizzo)».");
         }
+        saved = keptAddress(slugs, event.entry, saved);
         return replaced(event.entry);
       }).then(function (paths) {
         if (paths.length) {
