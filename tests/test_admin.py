@@ -151,6 +151,9 @@ def test_slugs_json_lists_the_published_items_and_nothing_else(build_once):
         assert built.exists(address), address
     script = built.soup("/admin/").find_all("script")[1]
     assert script["data-old-addresses"] == "indirizzi_precedenti"
+    # the new address is made from the site's patterns
+    assert (script["data-article-url"], script["data-page-url"]) == \
+        ("{date:%Y}/{date:%m}/{slug}/", "{slug}/")
 
 
 def test_the_editor_names_no_other_host(site):

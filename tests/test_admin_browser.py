@@ -32,7 +32,8 @@ session, as an editor would do it:
    written with an offset (16:00 UTC), is shown in Rome time (18:00, admin.js): the day
    changed, the time kept; "Pubblica ora";
 10. open a published news item, correct its title, "Pubblica ora": its old address is
-   added to its old addresses (admin.js), so it still leads to the item;
+   added to its old addresses (admin.js), so it still leads to the item; the same for
+   another one whose date the editor moves to the next month;
 11. "＋ Notizia" with the title of a news item published the year before: "Pubblica ora"
    is refused by admin.js, with the reason (the same slug stopped the build).
 
@@ -145,6 +146,10 @@ RETITLED = "notizie/2025-01-20-community-manager-cremona.md"
 RETITLED_OLD_URL = "/2025/01/community-manager-gli-orari-di-ricevimento-a-cremona/"
 RETITLED_TITLE = "Community Manager, i nuovi orari di ricevimento a Cremona"
 RETITLED_URL = "/2025/01/community-manager-i-nuovi-orari-di-ricevimento-a-cremona/"
+# a published item whose date the editor moves to another month: its address changes
+MOVED = "notizie/2024-06-12-casalmaggiore-laboratorio.md"
+MOVED_OLD_URL = "/2024/06/a-casalmaggiore-apre-il-primo-laboratorio-di-comunita/"
+MOVED_URL = "/2024/07/a-casalmaggiore-apre-il-primo-laboratorio-di-comunita/"
 # a new item titled like a published one (CONTENT), another year: the same slug
 SAME_TITLE = "Come proporre un Patto Gener-Attivo"
 
@@ -541,6 +546,16 @@ def edit(browser, seen, expect):
     title.fill(RETITLED_TITLE)
     publish()
     expect(page.get_by_text("Voce salvata")).to_be_visible()
+    page.locator(".Toastify__close-button").click()
+    expect(page.get_by_text("Voce salvata")).to_be_hidden()
+    folder, name = MOVED.removesuffix(".md").split("/")
+    page.goto(f"http://{seen.web}/admin/#/collections/{folder}")
+    page.goto(f"http://{seen.web}/admin/#/collections/{folder}/entries/{name}")
+    date = page.get_by_label("Data e ora di pubblicazione")
+    expect(date).to_have_value("2024-06-12T10:30")
+    date.fill("2024-07-02T10:30")
+    publish()
+    expect(page.get_by_text("Voce salvata")).to_be_visible()
     step("retitled")
 
     # 11. A new item with the title of one published the year before: refused
@@ -623,7 +638,8 @@ def test_the_uploads_are_written_intact_under_allegati_and_immagini(session):
                             cwd=session.repo, capture_output=True, text=True, check=True)
     assert sorted(line[3:] for line in status.stdout.splitlines()) == sorted(
         [f"content/notizie/{FILE_SLUG}.md", f"content/{PDF_SAVED}", f"content/{IMAGE_SAVED}",
-         f"content/{NATIVE}", f"content/{ONE_ADDRESS}", f"content/{RETITLED}"])
+         f"content/{NATIVE}", f"content/{ONE_ADDRESS}", f"content/{RETITLED}",
+         f"content/{MOVED}"])
 
 
 def test_the_interface_is_in_italian(session):
@@ -707,6 +723,13 @@ def test_a_corrected_title_keeps_the_old_address(session):
     assert meta["indirizzi_precedenti"] == [RETITLED_OLD_URL]
 
 
+def test_a_date_moved_to_another_month_keeps_the_old_address(session):
+    """An article's address has the year and month of its date (ARTICLE_URL)."""
+    meta, _ = front_matter(session.repo / "content" / MOVED)
+    assert meta["date"] == "2024-07-02 10:30"
+    assert meta["indirizzi_precedenti"] == [MOVED_OLD_URL]
+
+
 def test_a_native_header_is_saved_as_front_matter(session):
     meta, body = front_matter(session.repo / "content" / NATIVE)
     assert meta == {"title": "Apre lo sportello di Soresina", "date": "2024-03-01 09:30",
@@ -762,7 +785,8 @@ def test_the_site_builds_with_the_item_and_its_attachment(session):
     # that leads to the item
     moves = {**dict.fromkeys(OLD_PAGES, SITE_URL),
              **dict.fromkeys([ONE_ADDRESS_OLD, ONE_ADDRESS_ADDED], ONE_ADDRESS_URL),
-             RETITLED_OLD_URL: RETITLED_URL}  # the corrected title's old address
+             RETITLED_OLD_URL: RETITLED_URL,  # the corrected title's old address
+             MOVED_OLD_URL: MOVED_URL}  # the address of the month before
     for old, new in moves.items():
         moved = built.soup(old)
         assert moved.find("meta", attrs={"http-equiv": "refresh"})["content"] == \

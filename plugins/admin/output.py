@@ -80,9 +80,10 @@ def render_index(settings, context, main="decap-cms.js", script="admin.js"):
         articles_of_di=json.dumps(ARTICLES, ensure_ascii=False, sort_keys=True),
         content_dir=settings["ADMIN_CONTENT_DIR"],  # uploads are looked up on the site
         html_tags=sorted(ALLOWED),  # a "<" typed before another name is text (admin.js)
-        # a changed title adds the old address there (plugins/redirects' key, when on)
+        # a changed title or month adds the old address there (plugins/redirects' key)
         old_addresses=next((f["name"] for f in settings["ADMIN_EXTRA_FIELDS"]
                             if f["name"] == OLD_ADDRESSES), ""),
+        article_url=settings["ARTICLE_URL"], page_url=settings["PAGE_URL"],
     )
 
 

@@ -9,6 +9,7 @@
  *   data-content      the content folder, as a path from the repository's root
  *   data-html         the HTML elements a text may hold (plugins/contract/body.py)
  *   data-old-addresses  the key of an item's old addresses (plugins/redirects), or ""
+ *   data-article-url, data-page-url  the site's ARTICLE_URL and PAGE_URL
  * No inline script, no markup built from strings: the preview is made with h().
  */
 (function () {
@@ -532,14 +533,20 @@
       : null;
   }
 
-  // --- A changed title keeps the old address working -----------------------------
-  // A published item's address ends with its slug, made from its title when there is no
-  // `slug`: a corrected title moved the item, and its old address (in bookmarks, social
-  // posts, other sites, search engines) led to "pagina non trovata". The old address is
-  // added to the item's old addresses (plugins/redirects: a page there leads to the new
-  // one), as the guide asks of who edits the file; an old address that is the new one
-  // again (the title changed back) leaves the list.
+  // --- A changed title or month keeps the old address working --------------------
+  // A published item's address is made of its slug (from its title when there is no
+  // `slug`) and, for an article, the year and month of its date (ARTICLE_URL): a
+  // corrected title or a date moved to another month moved the item, and its old
+  // address (in bookmarks, social posts, other sites, search engines) led to "pagina
+  // non trovata". The old address is added to the item's old addresses
+  // (plugins/redirects: a page there leads to the new one), as the guide asks of who
+  // edits the file; an old address that is the new one again (the title changed back)
+  // leaves the list. The new address is made from the site's patterns (data-article-url,
+  // data-page-url); one with other fields than {slug} and {date:%Y|%m|%d} is not checked.
   var OLD_ADDRESSES = script.getAttribute("data-old-addresses") || "";
+  var URL_PATTERNS = { article: script.getAttribute("data-article-url") || "",
+    page: script.getAttribute("data-page-url") || "" };
+  var FORM_DATE_RE = /^(\d{4})-(\d{2})-(\d{2})/;
 
   function addresses(value) {
     if (!value) {
@@ -548,15 +555,28 @@
     return typeof value === "string" ? [value] : (value.toJS ? value.toJS() : [].concat(value));
   }
 
+  function addressOf(pattern, slug, date) {
+    var day = FORM_DATE_RE.exec(String(formDate(date) || ""));
+    var known = Boolean(pattern && slug);
+    var path = pattern.replace(/\{(\w+)(?::([^}]*))?\}/g, function (match, name, spec) {
+      if (name === "slug" && !spec) {
+        return slug;
+      }
+      var part = name === "date" && day && { "%Y": day[1], "%m": day[2], "%d": day[3] }[spec];
+      known = known && Boolean(part);
+      return part || match;
+    });
+    return known ? "/" + path : null;
+  }
+
   function keptAddress(slugs, entry, data) {
     var item = itemOf(slugs, entry, data);
     var address = item.before && ((slugs && slugs.addresses) || {})[item.own];
-    var end = "/" + item.before + "/";
-    if (!OLD_ADDRESSES || !address || !item.slug || item.slug === item.before
-        || address.slice(-end.length) !== end) {
+    var now = address && addressOf(URL_PATTERNS[item.page ? "page" : "article"], item.slug,
+      data.get("date"));
+    if (!OLD_ADDRESSES || !now || now === address) {
       return data;
     }
-    var now = address.slice(0, -end.length) + "/" + item.slug + "/";
     var old = addresses(data.get(OLD_ADDRESSES)).filter(function (each) {
       return String(each).trim() !== now;
     });
