@@ -34,8 +34,9 @@ session, as an editor would do it:
 10. open a published news item, correct its title, "Pubblica ora": its old address is
    added to its old addresses (admin.js), so it still leads to the item; the same for
    another one whose date the editor moves to the next month;
-11. "＋ Notizia" with the title of a news item published the year before: "Pubblica ora"
-   is refused by admin.js, with the reason (the same slug stopped the build).
+11. "＋ Notizia" titled with emoji only: "Pubblica ora" is refused by admin.js (no slug:
+   the build refused it); then with the title of a news item published the year before:
+   refused too, with the reason (the same slug stopped the build).
 
 The interface's phrases are read from the page once logged in (Decap's Italian with
 admin.js's additions: nothing left in English).
@@ -226,6 +227,7 @@ class Session:
     refusal: str = ""
     replace_refusal: str = ""  # an upload with the name of a published file
     same_slug_refusal: str = ""  # a new title with a published item's slug
+    no_slug_refusal: str = ""  # a new title of emoji only
     delete_question: str = ""  # "Cancella selezionato" in the media library
     untranslated: list = field(default_factory=list)  # Decap's phrases left in English
     components: list = field(default_factory=list)  # the text's "+" menu
@@ -564,9 +566,18 @@ def edit(browser, seen, expect):
     page.goto(f"http://{seen.web}/admin/#/collections/notizie/new")
     title = page.get_by_label("Titolo", exact=True)
     expect(title).to_have_value("")
-    title.fill(SAME_TITLE)
+    title.fill("🎉🎉")
     page.locator('[data-slate-editor="true"]').click()
     page.keyboard.insert_text("Come l'anno scorso.")
+    publish()
+    notice = page.get_by_text("dal titolo non si ricava un indirizzo")
+    try:  # without admin.js's check: "Voce salvata" (2026-…-.md), and the build stopped
+        expect(notice).to_be_visible()
+    except AssertionError:
+        seen.no_slug_refusal = page.locator(".Toastify").inner_text()
+    else:
+        seen.no_slug_refusal = notice.inner_text()
+    title.fill(SAME_TITLE)
     publish()
     notice = page.get_by_text("ha già lo stesso indirizzo")
     try:  # without admin.js's check: "Voce salvata", and the build stopped
@@ -728,6 +739,14 @@ def test_a_date_moved_to_another_month_keeps_the_old_address(session):
     meta, _ = front_matter(session.repo / "content" / MOVED)
     assert meta["date"] == "2024-07-02 10:30"
     assert meta["indirizzi_precedenti"] == [MOVED_OLD_URL]
+
+
+def test_a_title_of_emoji_only_is_refused_with_the_reason(session):
+    """Such a title gives no slug: Decap saved it as notizie/<date>-.md and the build
+    refused it ("dal titolo non si ricava un indirizzo")."""
+    assert "dal titolo non si ricava un indirizzo" in session.no_slug_refusal
+    assert "«Slug (fine dell'indirizzo)»" in session.no_slug_refusal
+    assert not list(session.repo.glob("content/notizie/*-.md"))
 
 
 def test_a_native_header_is_saved_as_front_matter(session):

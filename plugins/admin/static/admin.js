@@ -463,8 +463,10 @@
   // build, even months apart ("Chiusura estiva" again next year), and the editor saw
   // "Voce salvata". Before a save the slug is made here as the site makes it and looked
   // up among the published items' (slugs.json, written by the build): another item's
-  // refuses the save. A title with a letter this script cannot fold as the site does
-  // (Greek, Cyrillic…) or with markup is not checked (the build still is).
+  // refuses the save, and so does a title that gives no slug at all (symbols or emoji
+  // only: Decap saved it as "2025-05-05-.md", the build refused it). A title with a
+  // letter this script cannot fold as the site does (Greek, Cyrillic…) or with markup
+  // is not checked (the build still is).
   var FOLD = { "ß": "ss", "æ": "ae", "Æ": "AE", "œ": "oe", "Œ": "OE", "ø": "o", "Ø": "O",
     "đ": "d", "Đ": "D", "ł": "l", "Ł": "L", "ð": "d", "Ð": "D", "þ": "th", "Þ": "Th",
     "ı": "i", "€": "EUR", "£": "PS", "©": "(c)", "®": "(r)", "°": "deg", "×": "x" };
@@ -495,7 +497,7 @@
       var cut = slug.slice(0, SLUG_MAX + 1);
       slug = cut.indexOf("-") >= 0 ? cut.slice(0, cut.lastIndexOf("-")) : slug.slice(0, SLUG_MAX);
     }
-    return slug || null;
+    return slug;  // "": a title of symbols or emoji only, which the build refuses
   }
 
   var PAGE_COLLECTIONS = words("data-pages");
@@ -615,6 +617,11 @@
       saved = typeof summary === "string" ? saved.set("summary", typedLessThan(summary))
         : saved;
       return publishedItems().then(function (slugs) {
+        if (itemOf(slugs, event.entry, saved).slug === "") {
+          throw refusal("dal titolo non si ricava un indirizzo (è fatto solo di simboli o"
+            + " emoji): scrivi la fine dell'indirizzo nel campo «Slug (fine"
+            + " dell'indirizzo)», per esempio festa-di-quartiere.");
+        }
         var taken = takenBy(slugs, event.entry, saved);
         if (taken) {
           throw refusal((taken.page ? "una pagina pubblicata" : "un articolo pubblicato")
