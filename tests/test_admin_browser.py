@@ -36,7 +36,9 @@ session, as an editor would do it:
    another one whose date the editor moves to the next month;
 11. "＋ Notizia" titled with emoji only: "Pubblica ora" is refused by admin.js (no slug:
    the build refused it); then with the title of a news item published the year before:
-   refused too, with the reason (the same slug stopped the build).
+   refused too, with the reason (the same slug stopped the build); then another title
+   and an image of the "+" menu with its description and no picture: refused (the
+   site published an empty <img src="">).
 
 The interface's phrases are read from the page once logged in (Decap's Italian with
 admin.js's additions: nothing left in English).
@@ -228,6 +230,7 @@ class Session:
     replace_refusal: str = ""  # an upload with the name of a published file
     same_slug_refusal: str = ""  # a new title with a published item's slug
     no_slug_refusal: str = ""  # a new title of emoji only
+    no_file_refusal: str = ""  # an image in the text without its picture
     delete_question: str = ""  # "Cancella selezionato" in the media library
     untranslated: list = field(default_factory=list)  # Decap's phrases left in English
     components: list = field(default_factory=list)  # the text's "+" menu
@@ -586,6 +589,21 @@ def edit(browser, seen, expect):
         seen.same_slug_refusal = page.locator(".Toastify").inner_text()
     else:
         seen.same_slug_refusal = notice.inner_text()
+    title.fill("Un titolo nuovo")
+    page.locator('[data-slate-editor="true"]').click()
+    page.keyboard.press("Control+End")
+    page.keyboard.press("Enter")
+    page.get_by_role("button", name="Aggiungi componente").click()
+    page.get_by_role("menuitem", name="Immagine").click()
+    page.get_by_label("Descrizione (testo alternativo)").fill("Il cortile")
+    publish()
+    notice = page.get_by_text("non ha il file")
+    try:  # without admin.js's check: "Voce salvata", ![Il cortile]() in the text
+        expect(notice).to_be_visible()
+    except AssertionError:
+        seen.no_file_refusal = page.locator(".Toastify").inner_text()
+    else:
+        seen.no_file_refusal = notice.inner_text()
     step("same slug")
     seen.phase = "end"
     context.close()
@@ -747,6 +765,12 @@ def test_a_title_of_emoji_only_is_refused_with_the_reason(session):
     assert "dal titolo non si ricava un indirizzo" in session.no_slug_refusal
     assert "«Slug (fine dell'indirizzo)»" in session.no_slug_refusal
     assert not list(session.repo.glob("content/notizie/*-.md"))
+
+
+def test_an_image_in_the_text_without_its_picture_is_refused(session):
+    """Decap wrote ![Il cortile]() and the site published <img src=""> without a word."""
+    assert "un'immagine nel testo non ha il file" in session.no_file_refusal
+    assert not list(session.repo.glob("content/notizie/*un-titolo-nuovo.md"))
 
 
 def test_a_native_header_is_saved_as_front_matter(session):

@@ -286,6 +286,9 @@
   // in, so the save is refused here, with the reason in the error notice; the build
   // checks both again (plugins/contract).
   var IMAGE_WITHOUT_ALT = /!\[\s*\]\(/;
+  // an image of the text's "+" menu whose picture was never chosen: Decap wrote
+  // ![descrizione]() and the site published an empty <img src="">, unchecked
+  var IMAGE_WITHOUT_FILE = /!\[[^\]]*\]\(\s*\)/;
   var FENCE = /^\s*(```|~~~)/;
   var BACKSLASH_BREAK = /(^|[^\\])\\$/;
 
@@ -610,6 +613,10 @@
       if (IMAGE_WITHOUT_ALT.test(String(body || ""))) {
         throw refusal("un'immagine nel testo non ha la descrizione: scrivila nel"
           + " campo «Descrizione (testo alternativo)» dell'immagine.");
+      }
+      if (IMAGE_WITHOUT_FILE.test(String(body || ""))) {
+        throw refusal("un'immagine nel testo non ha il file: sceglilo con «Scegli"
+          + " un'immagine» nel riquadro dell'immagine, o togli il riquadro.");
       }
       var saved = typeof body === "string"
         ? data.set("body", typedLessThan(demoteHeadings(hardBreaks(body)))) : data;
