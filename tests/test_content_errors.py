@@ -580,6 +580,9 @@ MISTAKES = [
     ("image-without-alt", {"notizie/i8.md": _case(
         "i8", body="Testo.\n\n![]({static}/immagini/i8.jpg)\n"), "immagini/i8.jpg": JPEG},
      "notizie/i8.md:8", ERRORE, ["immagine senza testo alternativo"]),
+    ("image-without-file", {"notizie/i10.md": _case(
+        "i10", body="Testo.\n\n![Il cortile]()\n")},
+     "notizie/i10.md:8", ERRORE, ["immagine senza file", "![descrizione]({static}/immagini/"]),
     ("image-without-static", {"notizie/i9.md": _case(
         "i9", body="Testo.\n\n![Festa](immagini/i9.jpg)\n"), "immagini/i9.jpg": JPEG},
      "notizie/i9.md:8", ERRORE, ["scrivi {static}/immagini/i9.jpg"]),

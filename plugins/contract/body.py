@@ -121,6 +121,12 @@ class _Checker(HTMLParser):
         if tag == "img":
             attributes = dict(attrs)
             src = attributes.get("src") or ""
+            if not src.strip() and not (attributes.get("srcset") or "").strip():
+                # ![descrizione]() (the web editor's image never given its picture): the
+                # page got an empty <img>
+                self.problem(("]()", "src=\"\"", "<img"),
+                             "immagine senza file: tra le parentesi tonde va il suo indirizzo,"
+                             " ![descrizione]({static}/immagini/foto.jpg) / image without a file")
             self.images.append((src, attributes.get("alt"), self.placed(src)))
             if self.anchor is not None and (attributes.get("alt") or "").strip():
                 self.anchor[2] = True
