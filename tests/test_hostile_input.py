@@ -602,6 +602,62 @@ def test_a_body_never_takes_an_id_of_the_page_around_it(build):
     assert soup.select_one(".skip-link")["href"] == "#contenuto"
 
 
+def test_a_body_gives_way_without_breaking_its_links_nor_repeating_an_id(build):
+    """The ids a body gives way to (above) keep every link of the page working: a link to
+    the theme's own section (``[condividi](#condividi)``, no such heading in the body)
+    pointed at ``#condividi-testo``, which no element had; ``## Condividi`` and ``##
+    Condividi testo`` both became ``condividi-testo``, one id twice; a summary's link to
+    the body's heading ``## Condividi`` and a cell's ``headers`` kept the old id."""
+    site = build({"notizie/a.md": article(title="Rimandi", body="""\
+            Testo, [condividi questa notizia](#condividi) o [torna su](#contenuto).
+
+            ## Orari
+
+            Orari.
+            """), "notizie/b.md": article(
+        title="Doppio", date="2024-05-06", summary="'Vedi [sotto](#condividi).'", body="""\
+            Testo.
+
+            ## Condividi
+
+            ## Condividi testo
+
+            <table><tr><th id="cerca">Ore</th></tr><tr><td headers="cerca">9</td></tr>
+            </table>
+            """)})
+    assert site.ok, site.log
+    for url in ("/2024/05/rimandi/", "/2024/05/doppio/"):
+        soup = site.soup(url)
+        ids = [element["id"] for element in soup.find_all(id=True)]
+        assert len(ids) == len(set(ids)), url
+        for link in soup.select('a[href^="#"]'):
+            assert soup.find(id=link["href"][1:]) is not None, (url, link)
+    soup = site.soup("/2024/05/rimandi/")
+    assert soup.find("a", string="condividi questa notizia")["href"] == "#condividi"
+    assert soup.find(id="condividi").find_parent("section") is not None  # the theme's
+    assert soup.find("a", string="torna su")["href"] == "#contenuto"
+    soup = site.soup("/2024/05/doppio/")
+    body = soup.select_one(".article-body")
+    # the editor's "Condividi testo" keeps its id; "Condividi" takes the next free one
+    assert [h2["id"] for h2 in body.find_all("h2")] == ["condividi-testo-2",
+                                                        "condividi-testo"]
+    assert soup.find("a", string="sotto")["href"] == "#condividi-testo-2"  # the summary's
+    assert body.td.get_attribute_list("headers") == [body.th["id"]] == ["cerca-testo"]
+
+
+def test_a_body_of_thousands_of_the_themes_ids_gives_way_in_linear_time():
+    """Each id given way to is checked against those already taken: 100,000 numbered ids
+    (``anno-1``…, the archive's) must not be compared with each other (86 s)."""
+    from plugins.contract.body import own_ids  # noqa: PLC0415
+
+    html = "".join(f'<a href="#anno-{n}" id="anno-{n}">x</a>' for n in range(100_000))
+    started = time.monotonic()
+    published = own_ids(html)
+    assert time.monotonic() - started < 10
+    assert not re.search(r'id="anno-\d+"', published)
+    assert '<a href="#anno-99999-testo" id="anno-99999-testo">' in published
+
+
 def test_the_ids_a_body_gives_way_to_are_every_id_of_the_theme():
     from plugins.contract.body import THEME_ID_RE, THEME_IDS  # noqa: PLC0415
 

@@ -341,16 +341,17 @@ def heading_warnings(headings):
     return found
 
 
-def sanitize(html, iframe_hosts=()):
+def sanitize(html, iframe_hosts=(), renamed=None):
     """``html`` through nh3 with :data:`ALLOWED`: the published body is within the
     allowlist; then its table cells' alignment as classes (:func:`aligned_cells`) and
-    no ``id`` of the theme's (:func:`own_ids`)."""
+    no ``id`` of the theme's (:func:`own_ids`; ``renamed``: its dict of the ids renamed,
+    shared by a body and the summary shown with it)."""
     attributes = {tag: (names | GLOBAL_ATTRIBUTES) for tag, names in ALLOWED.items()}
     return own_ids(aligned_cells(nh3.clean(
         html, tags=set(ALLOWED), attributes=attributes, url_schemes=SCHEMES,
         link_rel=None, strip_comments=True, generic_attribute_prefixes={"aria-"},
         attribute_filter=_keep_attribute(set(iframe_hosts)),
-    )))
+    )), renamed)
 
 
 # A table cell's start tag as nh3 writes it (lowercase names, values in double quotes,
@@ -371,6 +372,8 @@ THEME_IDS = frozenset({
     "cerca-form", "cerca-nojs", "cerca-q", "cerca-risultati", "cerca-stato"})
 THEME_ID_RE = re.compile(r"(?:anno-\d+|mese-\d+|feed-\d+)\Z")
 OWN_ID_SUFFIX = "-testo"
+# attributes that name ids of the same page, space-separated
+ID_REFERENCES = {"headers", "aria-labelledby", "aria-describedby"}
 
 
 def aligned_cells(html):
@@ -404,25 +407,51 @@ def _theirs(value):
     return value in THEME_IDS or bool(THEME_ID_RE.match(value))
 
 
-def own_ids(html):
+def own_ids(html, renamed=None):
     """The (sanitized) body with no ``id`` the theme gives an element of the page around
     it: a heading ``## Condividi`` got ``id="condividi"`` (Markdown's table of contents),
     the share section's heading's too, so the page had it twice (the W3C checker's
     "Duplicate ID") and the section was named after the body's heading (its
     ``aria-labelledby`` finds the first). Such an id (an editor's ``id=`` too) becomes
-    ``condividi-testo``, and the body's own links to it (``#condividi``) follow it."""
+    ``condividi-testo`` (``condividi-testo-2`` when the body has that one already), and
+    the body's own references to it follow it: links (``#condividi``), a cell's
+    ``headers``, ``aria-labelledby`` and ``aria-describedby``. A link to an id of the
+    theme's that the body does not have (``[condividi](#condividi)``: the share section)
+    is left as it is. ``renamed``: ``{id: new id}``, filled here, and read for the links
+    of a summary to its body's headings (its own dict when not given)."""
     if "id=" not in html and "href=\"#" not in html:
         return html
+    renamed = {} if renamed is None else renamed
+    found = [attributes for _, attributes, _ in _START_TAG_RE.findall(html)
+             if "id=" in attributes]
+    ids = {value for attributes in found
+           for name, value in _ATTRIBUTE_RE.findall(attributes) if name == "id"}
+    taken = ids | set(renamed.values())
+    for value in sorted(value for value in ids if _theirs(value) and value not in renamed):
+        new, number = value + OWN_ID_SUFFIX, 1
+        while new in taken:
+            number += 1
+            new = f"{value}{OWN_ID_SUFFIX}-{number}"
+        renamed[value] = new
+        taken.add(new)
+    if not renamed:
+        return html
+
+    def rename(name, value):
+        if name == "id":
+            return renamed.get(value, value)
+        if name == "href" and value.startswith("#"):
+            return "#" + renamed.get(value[1:], value[1:])
+        if name in ID_REFERENCES:
+            return " ".join(renamed.get(part, part) for part in value.split())
+        return value
 
     def tag(match):
         attributes = _ATTRIBUTE_RE.findall(match[2])
-        renamed = [(name, value + OWN_ID_SUFFIX if name == "id" and _theirs(value)
-                    else "#" + value[1:] + OWN_ID_SUFFIX
-                    if name == "href" and value.startswith("#") and _theirs(value[1:])
-                    else value) for name, value in attributes]
-        if renamed == attributes:
+        changed = [(name, rename(name, value)) for name, value in attributes]
+        if changed == attributes:
             return match[0]
-        return (f"<{match[1]}" + "".join(f' {name}="{value}"' for name, value in renamed)
+        return (f"<{match[1]}" + "".join(f' {name}="{value}"' for name, value in changed)
                 + f"{match[3]}>")
 
     return _START_TAG_RE.sub(tag, html)

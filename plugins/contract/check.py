@@ -109,6 +109,8 @@ class _FileCheck:
         self.markdown = markdown
         self.sanitize = sanitize
         self.checked = Checked(relative)
+        # the theme's ids the body gave way to (body.own_ids): the summary's links follow
+        self.renamed_ids = {}
 
     def add(self, message, line=None, severity=ERROR):
         self.checked.problems.append(Problem(self.relative, message, line, severity))
@@ -173,7 +175,8 @@ class _FileCheck:
                      " testo vero al suo posto / the sample text is still there",
                      lines.find_line(source.body, PLACEHOLDER, source.body_line), WARNING)
         if self.sanitize:  # what is published: the allowlist, then tables in their boxes
-            html = body.scrollable_boxes(body.sanitize(html, self._iframe_hosts()))
+            html = body.scrollable_boxes(body.sanitize(html, self._iframe_hosts(),
+                                                       self.renamed_ids))
         self.checked.content = html
 
     def _summary(self, text, line):
@@ -184,8 +187,8 @@ class _FileCheck:
                      " converted", line)
             return
         self._check_html(html, text, line or 1, fixed_line=line)
-        self.checked.summary = body.sanitize(html, self._iframe_hosts()) if self.sanitize \
-            else html
+        self.checked.summary = body.sanitize(html, self._iframe_hosts(), self.renamed_ids) \
+            if self.sanitize else html
 
     def _seconds(self):
         return self.settings["CONTRACT_MARKDOWN_SECONDS"]
