@@ -1065,6 +1065,34 @@ def test_a_body_of_thousands_of_tables_is_published_in_linear_time(build):
     assert elapsed < 30, f"{elapsed:.0f} s"
 
 
+def test_a_lead_with_a_footnote_after_a_long_run_of_blanks_is_published_in_linear_time(
+        build):
+    """A lead's notes were cut off the cards and the description with an expression that
+    tried every blank of a run of them: a first paragraph of 100,000 spaces before a
+    footnote's reference (a 100 kB file) kept a build busy for over a minute."""
+    started = time.monotonic()
+    site = build({"notizie/a.md": article(
+        title="Spazi", body="Un" + " " * 100_000 + "testo[^1].\n\n[^1]: La nota.\n")})
+    elapsed = time.monotonic() - started
+    assert site.ok, site.log
+    card = site.soup("/").select_one(".card-lead")
+    assert " ".join(card.get_text().split()) == "Un testo."  # no reference, no note
+    assert elapsed < 15, f"{elapsed:.0f} s"
+
+
+def test_a_static_marker_in_the_front_matter_is_explained_in_linear_time(build):
+    """The hint for ``image: {static}/…`` (YAML's error) read the path with an expression
+    that tried every blank of a run of them inside it: 100,000 spaces in that line kept
+    the build (and ``invoke check``) busy for half a minute before the message."""
+    started = time.monotonic()
+    site = build({"notizie/a.md": "---\ntitle: Foto\ndate: 2024-05-05\nimage: {static}/"
+                                  "immagini/a" + " " * 100_000 + "b.jpg\n---\n\nTesto.\n"})
+    elapsed = time.monotonic() - started
+    assert_stopped(site, "notizie/a.md:4: front matter YAML non valido: `{static}` si scrive"
+                         " solo nei link del testo")
+    assert elapsed < 15, f"{elapsed:.0f} s"
+
+
 def test_a_body_of_thousands_of_images_on_one_line_is_published_in_linear_time(build, caplog):
     """After the reader, Pelican looks for images with an empty ``alt`` with an expression
     that runs from each image to the end of its line: 12,000 images in one paragraph (a
