@@ -4,7 +4,9 @@ its Content-Security-Policy, without a browser (tests/test_admin_browser.py driv
 import copy
 import functools
 import json
+import random
 import re
+import subprocess
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -391,3 +393,32 @@ def test_good_settings_are_kept_and_addresses_cleaned(caplog):
 def test_the_lockfile_pins_the_installed_cms():
     assert bundle.locked_version() == bundle.installed_version(DIST)
     assert Path(ROOT / "package-lock.json").is_file()
+
+
+def test_admin_js_makes_a_titles_slug_as_the_site_does_or_leaves_it_to_the_build():
+    """admin.js makes a title's slug before a save (a slug another item has refused, an
+    old address kept): made otherwise than the site makes it, an unchanged "Avviso n°2"
+    (the site leaves the sign out, the script spelled it "deg") got its own address as
+    an old one, and the build stopped. Every title it checks gets the site's slug; those
+    it cannot fold as the site does it leaves to the build (None)."""
+    from plugins.italian.slugs import slug_substitutions, title_slug  # noqa: PLC0415
+
+    script = (ROOT / "plugins" / "admin" / "static" / "admin.js").read_text(encoding="utf-8")
+    start = script.index("  // --- A new title must not take another item")
+    end = script.index("  var PAGE_COLLECTIONS")
+    rng = random.Random(7)
+    alphabet = [chr(c) for c in range(0x20, 0x7F)] + [chr(c) for c in range(0xA0, 0x100)] \
+        + list("‘’–—“”…°€❤☀©™Ωł") + ["🎉", "👍🏽", "\u200d", "🅰", "n°", "l’", "Perché", "È"]
+    typical = ["Perché l’università", "Festa — domani", "Città: è (già) 50% più!",
+               "Come proporre un Patto Gener-Attivo", "🎉🎉 Festa", "Crème brûlée ß Æsop",
+               "x" * 90 + " fine"]
+    titles = typical + ["".join(rng.choice(alphabet) for _ in range(rng.randint(1, 30)))
+                        for _ in range(2000)] + ["🎉🎉", "Avviso n°2, festa"]
+    program = (script[start:end] + "\nconst titles = JSON.parse(require('fs')"
+               ".readFileSync(0, 'utf8'));\nconsole.log(JSON.stringify(titles.map(siteSlug)));")
+    made = json.loads(subprocess.run(["node", "-e", program], input=json.dumps(titles),
+                                     capture_output=True, text=True, check=True).stdout)
+    site = [title_slug(title, slug_substitutions()) for title in titles]
+    assert [(t, m, s) for t, m, s in zip(titles, made, site) if m is not None and m != s] == []
+    assert made[:len(typical)] == site[:len(typical)]  # the usual titles are checked
+    assert made[-2:] == ["", None]  # emoji only: no slug, as the build finds; "°": the build's

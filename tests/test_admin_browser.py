@@ -137,8 +137,11 @@ OLD_ADDRESSES = ["/notizie/123-laboratorio-estate.html",
 OLD_PAGES = ["/notizie/123-laboratorio-estate.html", "/index.php/notizie/laboratorio-d-estate/"]
 # an item of the old portal whose file gives its old address as one text, not a list
 ONE_ADDRESS = "notizie/2024-09-10-festa-di-fine-estate.md"
-ONE_ADDRESS_TITLE = "Festa di fine estate al Civic Center"
-ONE_ADDRESS_URL = "/2024/09/festa-di-fine-estate-al-civic-center/"
+# "n°": the site's slug leaves the sign out, as admin.js must (it spelled it "deg", so
+# the unchanged title gave another address and the item its own as an old one: the
+# build stopped)
+ONE_ADDRESS_TITLE = "Avviso n°2, festa di fine estate al Civic Center"
+ONE_ADDRESS_URL = "/2024/09/avviso-n-2-festa-di-fine-estate-al-civic-center/"
 ONE_ADDRESS_OLD = "/notizie/99-festa-di-fine-estate.html"
 ONE_ADDRESS_ADDED = "/notizie/99-festa.html"  # typed by the editor beside it
 ONE_ADDRESS_DATE = "2024-09-10T16:00:00+00:00"  # the contract's ISO form: 18:00 in Rome

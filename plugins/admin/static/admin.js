@@ -466,33 +466,36 @@
   // build, even months apart ("Chiusura estiva" again next year), and the editor saw
   // "Voce salvata". Before a save the slug is made here as the site makes it and looked
   // up among the published items' (slugs.json, written by the build): another item's
-  // refuses the save, and so does a title that gives no slug at all (symbols or emoji
-  // only: Decap saved it as "2025-05-05-.md", the build refused it). A title with a
-  // letter this script cannot fold as the site does (Greek, Cyrillic…) or with markup
-  // is not checked (the build still is).
-  var FOLD = { "ß": "ss", "æ": "ae", "Æ": "AE", "œ": "oe", "Œ": "OE", "ø": "o", "Ø": "O",
-    "đ": "d", "Đ": "D", "ł": "l", "Ł": "L", "ð": "d", "Ð": "D", "þ": "th", "Þ": "Th",
-    "ı": "i", "€": "EUR", "£": "PS", "©": "(c)", "®": "(r)", "°": "deg", "×": "x" };
-  var APOSTROPHES = /[\u2018\u2019\u201b\u2032]/g;
-  var DASHES = /[\u2010-\u2015\u2212]/g;
-  var DROPPED = /[\u00a0\u2000-\u200f\u2028-\u202f\u205f\u2060\ufe0f\u00ab\u00bb\u201c-\u201f\u2026\u00b7\u2022\u00a1\u00bf]|\p{Extended_Pictographic}/gu;
+  // refuses the save, and so does a title that gives no slug at all (emoji only: Decap
+  // saved it as "2025-05-05-.md", the build refused it).
+  // Only a title this script folds exactly as the site does (unidecode, then the site's
+  // substitutions) is checked: ASCII, the accented letters of Latin-1, typographic
+  // apostrophes and dashes. Any other character (a symbol unidecode spells out or the
+  // site leaves out, such as "°" or "€", quotes it glues words with, another script,
+  // markup) leaves the title to the build: a slug made otherwise here would refuse a
+  // good title, or give an unchanged item its own address as an old one, which stops
+  // the build.
+  var MODELLED = /^[\x20-\x7e\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u00ff\u2018\u2019\u2013\u2014]*$/;
+  var FOLD = { "ß": "ss", "æ": "ae", "Æ": "AE", "ø": "o", "Ø": "O", "ð": "d", "Ð": "D",
+    "þ": "th", "Þ": "Th" };
+  var APOSTROPHES = /[\u2018\u2019]/g;
+  var DASHES = /[\u2013\u2014]/g;
+  // emoji (outside the BMP; not the enclosed letters 🅰…, which unidecode spells), their
+  // variation selector, joiner and skin tones: nothing, as unidecode makes them
+  var PICTOGRAPHS = /[\ufe0f\u200d\u{1F3FB}-\u{1F3FF}]|(?![\u{1F100}-\u{1F1FF}])(?=\p{Extended_Pictographic})[\u{10000}-\u{10FFFF}]/gu;
   var COMBINING = /\p{M}/gu;
   var SLUG_MAX = 80;
 
   function siteSlug(title) {
-    var text = String(title || "").normalize("NFKC");
-    if (/<|&#?\w+;/.test(text)) {  // Pelican takes markup and entities out first
-      return null;
+    var text = String(title || "").normalize("NFKC").replace(PICTOGRAPHS, "");
+    if (!MODELLED.test(text) || /<|>|&#?\w+;/.test(text)) {
+      return null;  // not folded here as the site folds it: the build checks it
     }
-    text = text.replace(APOSTROPHES, "'").replace(DASHES, "-").replace(DROPPED, " ");
+    text = text.replace(APOSTROPHES, "'").replace(DASHES, "-");
     var folded = "";
     for (var index = 0; index < text.length; index += 1) {
       var char = text[index];
-      var plain = FOLD[char] || char.normalize("NFKD").replace(COMBINING, "");
-      if (/[^\x00-\x7f]/.test(plain)) {
-        return null;  // not folded as the site folds it (unidecode): not checked
-      }
-      folded += plain;
+      folded += FOLD[char] || char.normalize("NFKD").replace(COMBINING, "");
     }
     var slug = folded.replace(/['`]/g, " ").replace(/[^\w\s-]/g, "").replace(/_/g, " ")
       .trim().replace(/[-\s]+/g, "-").replace(/^-+|-+$/g, "").toLowerCase();
@@ -500,7 +503,7 @@
       var cut = slug.slice(0, SLUG_MAX + 1);
       slug = cut.indexOf("-") >= 0 ? cut.slice(0, cut.lastIndexOf("-")) : slug.slice(0, SLUG_MAX);
     }
-    return slug;  // "": a title of symbols or emoji only, which the build refuses
+    return slug;  // "": a title of emoji or punctuation only, which the build refuses too
   }
 
   var PAGE_COLLECTIONS = words("data-pages");
