@@ -339,7 +339,7 @@ def test_newer_and_older_in_the_category_are_read_with_a_pause_before_the_title(
              if text.startswith(heard(("Più recente", "Meno recente")))]
     # "Più recente : Come…": Chromium puts a space between the link's two lines
     assert [text.replace(" :", ":") for text in pager] == heard([
-        "Più recente: Come proporre un Patto Gener-Attivo",
+        "Più recente: Un’idea per un Patto Gener-Attivo: come prepararla",
         "Meno recente: Perché un laboratorio può continuare anche d’estate"])
 
 
