@@ -32,6 +32,16 @@ def parse(site, url):
     return feedparser.parse(site.text(url))
 
 
+def item_contents(site):
+    """``(feed, kind, {title: the HTML a reader shows})`` for the whole site's and the
+    Notizie feeds, Atom (the content) and RSS (the description)."""
+    for name in ("tutto", "categorie/notizie"):
+        for kind in ("atom", "rss"):
+            entries = parse(site, f"/feeds/{name}.{kind}.xml").entries
+            yield name, kind, {e.title: (e.content[0].value if "content" in e else e.description)
+                               for e in entries}
+
+
 def test_site_feeds_hold_every_item_newest_first_with_dates_and_absolute_links(build_once):
     site = build_once(ITEMS)
     assert site.ok, site.log
@@ -289,20 +299,16 @@ def test_an_items_cover_picture_is_at_the_top_of_its_content_in_the_feeds(build)
         "immagini/cortile.jpg": samples.image("JPEG", (1200, 800)),
     })
     assert site.ok, site.log
-    for name in ("tutto", "categorie/notizie"):
-        for kind in ("atom", "rss"):
-            entries = {e.title: e for e in parse(site, f"/feeds/{name}.{kind}.xml").entries}
-            html = {title: (e.content[0].value if "content" in e else e.description)
-                    for title, e in entries.items()}
-            first = BeautifulSoup(html["Con copertina"], "html.parser").find(True)
-            img = first if first.name == "img" else first.find("img")
-            assert img is not None, (name, kind, html["Con copertina"])
-            assert img["src"] == f"{SITEURL}/immagini/cortile.jpg", (name, kind)
-            assert img["alt"] == 'Il cortile "grande" & <fiorito>'
-            assert (img["width"], img["height"]) == ("1200", "800")
-            assert site.exists(img["src"])
-            assert html["Con copertina"].count("cortile.jpg") == 1  # once, not twice
-            assert "<img" not in html["Senza copertina"], (name, kind)
+    for name, kind, html in item_contents(site):
+        first = BeautifulSoup(html["Con copertina"], "html.parser").find(True)
+        img = first if first.name == "img" else first.find("img")
+        assert img is not None, (name, kind, html["Con copertina"])
+        assert img["src"] == f"{SITEURL}/immagini/cortile.jpg", (name, kind)
+        assert img["alt"] == 'Il cortile "grande" & <fiorito>'
+        assert (img["width"], img["height"]) == ("1200", "800")
+        assert site.exists(img["src"])
+        assert html["Con copertina"].count("cortile.jpg") == 1  # once, not twice
+        assert "<img" not in html["Senza copertina"], (name, kind)
     ns = {"a": "http://www.w3.org/2005/Atom"}
     [entry] = [e for e in ET.fromstring(site.text("/feeds/tutto.atom.xml")).findall(
         "a:entry", ns) if e.findtext("a:title", None, ns) == "Con copertina"]
@@ -522,18 +528,14 @@ def test_an_items_own_summary_opens_its_content_in_the_feeds(build):
         "immagini/cortile.jpg": samples.image("JPEG", (1200, 800)),
     })
     assert site.ok, site.log
-    for name in ("tutto", "categorie/notizie"):
-        for kind in ("atom", "rss"):
-            entries = {e.title: e for e in parse(site, f"/feeds/{name}.{kind}.xml").entries}
-            html = {title: (e.content[0].value if "content" in e else e.description)
-                    for title, e in entries.items()}
-            soup = BeautifulSoup(html["Con sommario"], "html.parser")
-            lead, figure, text = soup.find_all(True, recursive=False)[:3]
-            assert lead.get_text() == "Una frase sotto il titolo, con gli orari.", (name, kind)
-            assert lead.a["href"] == f"{SITEURL}/2024/05/sommario/#orari"
-            assert figure.img["src"] == f"{SITEURL}/immagini/cortile.jpg", (name, kind)
-            assert text.get_text() == "Il testo.", (name, kind)
-            assert html["Senza sommario"].count("Il primo paragrafo.") == 1, (name, kind)
+    for name, kind, html in item_contents(site):
+        soup = BeautifulSoup(html["Con sommario"], "html.parser")
+        lead, figure, text = soup.find_all(True, recursive=False)[:3]
+        assert lead.get_text() == "Una frase sotto il titolo, con gli orari.", (name, kind)
+        assert lead.a["href"] == f"{SITEURL}/2024/05/sommario/#orari"
+        assert figure.img["src"] == f"{SITEURL}/immagini/cortile.jpg", (name, kind)
+        assert text.get_text() == "Il testo.", (name, kind)
+        assert html["Senza sommario"].count("Il primo paragrafo.") == 1, (name, kind)
     root = ET.fromstring(site.text("/feeds/tutto.atom.xml"))
     summaries = {e.findtext("a:title", None, ATOM): e.findtext("a:summary", None, ATOM)
                  for e in root.findall("a:entry", ATOM)}
