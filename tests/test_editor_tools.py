@@ -529,6 +529,14 @@ def test_new_tells_how_to_make_a_new_category_and_takes_the_folder_as_a_path(tmp
         assert status == 0, err
     assert sorted(path.name for path in (tmp_path / "content" / "notizie").iterdir()) == [
         "2024-05-05-festa-2.md", "2024-05-05-festa-3.md", "2024-05-05-festa.md"]
+    # the category as its name reads: "Notizie" was told to make a folder content/Notizie/
+    for typed, folder in (("Notizie", "notizie"), ("Comunicati stampa", "comunicati-stampa")):
+        status, out, err = run_tool(tmp_path, "new_item", "--title", "Sagra", "--category",
+                                    typed, *args)
+        assert status == 0, err
+        assert f"content/{folder}/2024-05-05-sagra" in out, out
+    assert not (tmp_path / "content" / "Notizie").exists()
+
 
 def test_a_numbered_slug_stays_within_the_length_and_passes_check(tmp_path):
     title = ("Sportello del Community Manager di Cremona aperto anche il sabato mattina per"

@@ -83,6 +83,10 @@ def create(settings, title, category, when=None, slug=None, publish=False):
         raise Refused("manca il titolo: --title \"…\" / a title is needed")
     valid = categories(settings)
     category = _folder(settings, category)
+    # "Notizie", "comunicati stampa": the category as its name reads, not as its folder
+    # is written (on Linux a folder Notizie/ is another one)
+    category = next((folder for folder in valid
+                     if folder == "-".join(category.casefold().split())), category)
     if category not in valid:
         content = Path(settings["PATH"])
         new = "" if "/" in category or category in (".", content.name) \
