@@ -4,6 +4,7 @@ its Content-Security-Policy, without a browser (tests/test_admin_browser.py driv
 import copy
 import functools
 import json
+import os
 import random
 import re
 import subprocess
@@ -422,3 +423,62 @@ def test_admin_js_makes_a_titles_slug_as_the_site_does_or_leaves_it_to_the_build
     assert [(t, m, s) for t, m, s in zip(titles, made, site) if m is not None and m != s] == []
     assert made[:len(typical)] == site[:len(typical)]  # the usual titles are checked
     assert made[-2:] == ["", None]  # emoji only: no slug, as the build finds; "°": the build's
+
+
+def run_admin_js(settings, program, given, zone="Europe/Rome"):
+    """Runs ``program`` on ``given`` (JSON, read as ``given``) with admin.js's date and
+    address functions, in a Node process whose local time zone is ``zone`` (the editor's
+    browser's); the page gives the script the project's settings, as admin/index.html
+    does. What the program prints, read as JSON."""
+    script = (ROOT / "plugins" / "admin" / "static" / "admin.js").read_text(encoding="utf-8")
+
+    def part(start, end):
+        return script[script.index(start):script.index(end)]
+
+    attributes = {"data-old-addresses": "indirizzi_precedenti", "data-pages": "pages",
+                  "data-article-url": settings["ARTICLE_URL"],
+                  "data-page-url": settings["PAGE_URL"], "data-timezone": settings["TIMEZONE"]}
+    prelude = (
+        f"const attributes = {json.dumps(attributes)};\n"
+        "const script = {getAttribute: (name) => attributes[name] || null};\n"
+        "const words = (name) => (attributes[name] || '').split(/\\s+/).filter(Boolean);\n"
+        "const CONTENT = 'content/';\n"
+        # an entry's data as Decap's (an Immutable map): get, and set giving a new one
+        "class Data { constructor(o) { this.o = o; } get(k) { return this.o[k]; }\n"
+        "  set(k, v) { return new Data({...this.o, [k]: v}); } }\n"
+        "const given = JSON.parse(require('fs').readFileSync(0, 'utf8'));\n")
+    program = (prelude + part("  // --- A date written with an offset", "  var dateWidget")
+               + part("  // --- A new title must not take", "  // Decap shows a refusal")
+               + program)
+    done = subprocess.run(["node", "-e", program], input=json.dumps(given),
+                          capture_output=True, text=True, check=True,
+                          env={**os.environ, "TZ": zone})
+    return json.loads(done.stdout)
+
+
+SLUGS = {"articles": {"festa": "notizie/festa.md"}, "pages": {},
+         "addresses": {"notizie/festa.md": "/2024/06/festa/"}}
+KEEP = """
+const entry = new Data({collection: "notizie", path: "content/notizie/festa.md"});
+let data = new Data(given.data);
+console.log(JSON.stringify(given.titles.map((title) => {
+  data = keptAddress(given.slugs, entry, data.set("title", title));
+  return data.get("indirizzi_precedenti") || null;
+})));
+"""
+
+
+def test_admin_js_a_title_changed_and_back_leaves_no_own_old_address(base_settings):
+    """A published item's title corrected, saved, then changed back before the next
+    build (slugs.json, read once per session, still gives the item's first address):
+    its address is its own again, and must leave its old addresses; left there, the
+    build stops ("… è già l'indirizzo di notizie/festa.md su questo sito")."""
+    saves = run_admin_js(base_settings, KEEP, {"slugs": SLUGS, "titles": ["Festa grande", "Festa grande",
+                                                           "Festa", "Festa"],
+                                "data": {"title": "Festa", "date": "2024-06-01 10:00"}})
+    assert saves == [["/2024/06/festa/"], ["/2024/06/festa/"], [], []]
+    # an untouched item keeps its field as it is (one text, not a list)
+    kept = run_admin_js(base_settings, KEEP, {"slugs": SLUGS, "titles": ["Festa"],
+                               "data": {"title": "Festa", "date": "2024-06-01 10:00",
+                                        "indirizzi_precedenti": "/vecchia/festa.html"}})
+    assert kept == ["/vecchia/festa.html"]

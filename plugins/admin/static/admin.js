@@ -582,13 +582,19 @@
     var address = item.before && ((slugs && slugs.addresses) || {})[item.own];
     var now = address && addressOf(URL_PATTERNS[item.page ? "page" : "article"], item.slug,
       data.get("date"));
-    if (!OLD_ADDRESSES || !now || now === address) {
+    if (!OLD_ADDRESSES || !now) {
       return data;
     }
-    var old = addresses(data.get(OLD_ADDRESSES)).filter(function (each) {
+    // the address it has again (a title changed back before the next build, which
+    // writes slugs.json) leaves the list: an item's own address there stops the build
+    var listed = addresses(data.get(OLD_ADDRESSES));
+    var old = listed.filter(function (each) {
       return String(each).trim() !== now;
     });
-    if (old.indexOf(address) < 0) {
+    if (now === address && old.length === listed.length) {
+      return data;
+    }
+    if (now !== address && old.indexOf(address) < 0) {
       old.push(address);
     }
     return data.set(OLD_ADDRESSES, old);
