@@ -157,6 +157,7 @@ def test_slugs_json_lists_the_published_items_and_nothing_else(build_once):
     # the new address is made from the site's patterns
     assert (script["data-article-url"], script["data-page-url"]) == \
         ("{date:%Y}/{date:%m}/{slug}/", "{slug}/")
+    assert script["data-timezone"] == "Europe/Rome"  # a date with an offset is shown in it
 
 
 def test_the_editor_names_no_other_host(site):
@@ -482,3 +483,22 @@ def test_admin_js_a_title_changed_and_back_leaves_no_own_old_address(base_settin
                                "data": {"title": "Festa", "date": "2024-06-01 10:00",
                                         "indirizzi_precedenti": "/vecchia/festa.html"}})
     assert kept == ["/vecchia/festa.html"]
+
+
+@pytest.mark.parametrize("zone", ["Europe/Rome", "UTC", "America/New_York", "Asia/Tokyo"])
+def test_admin_js_shows_a_date_with_an_offset_in_the_sites_time_in_any_browser(
+        base_settings, zone):
+    """The form's date is the site's clock time (TIMEZONE): a date with an offset is shown
+    in it, whatever the zone of the editor's browser. In the browser's time an editor in
+    London saw 17:00 for Rome's 18:00, and a change of the day saved it an hour off; an
+    untouched article of 30 June 23:30 UTC (1 July in Rome, /2024/07/…) got its own
+    address as an old one on save, and the build stopped."""
+    dates = ["2024-09-10T16:00:00+00:00", "2024-06-30T23:30:00Z", "2024-03-31T00:30:00Z",
+             "2024-12-31T23:30:00.5-01:00", "2024-06-12 10:30", "2024-06-12"]
+    shown = run_admin_js(base_settings, "console.log(JSON.stringify(given.map(formDate)));", dates, zone)
+    assert shown == ["2024-09-10 18:00", "2024-07-01 01:30", "2024-03-31 01:30",
+                     "2025-01-01 01:30", "2024-06-12 10:30", "2024-06-12"]
+    slugs = {**SLUGS, "addresses": {"notizie/festa.md": "/2024/07/festa/"}}
+    untouched = run_admin_js(base_settings, KEEP, {"slugs": slugs, "titles": ["Festa"], "data": {
+        "title": "Festa", "date": "2024-06-30T23:30:00+00:00"}}, zone)
+    assert untouched == [None]

@@ -84,6 +84,7 @@ def render_index(settings, context, main="decap-cms.js", script="admin.js"):
         old_addresses=next((f["name"] for f in settings["ADMIN_EXTRA_FIELDS"]
                             if f["name"] == OLD_ADDRESSES), ""),
         article_url=settings["ARTICLE_URL"], page_url=settings["PAGE_URL"],
+        timezone=settings["TIMEZONE"],  # a date with an offset is shown in the site's time
     )
 
 

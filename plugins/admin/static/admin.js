@@ -10,6 +10,7 @@
  *   data-html         the HTML elements a text may hold (plugins/contract/body.py)
  *   data-old-addresses  the key of an item's old addresses (plugins/redirects), or ""
  *   data-article-url, data-page-url  the site's ARTICLE_URL and PAGE_URL
+ *   data-timezone     the site's TIMEZONE (a date with an offset is shown in it)
  * No inline script, no markup built from strings: the preview is made with h().
  */
 (function () {
@@ -237,14 +238,27 @@
   // which the site shows in Rome time (00:30 on 2 July). Decap's date control read the
   // clock time and left the offset out: 22:30 on 1 July shown, and a change of the day
   // saved that time as Rome's, two hours off (or a day, or a month and the address).
-  // The control is given the same moment in the browser's time, the form's (Italian
-  // for the site's editors), in the field's format; the file keeps its value until the
-  // editor changes the date.
+  // The control is given the same moment in the site's time (the form's: a date without
+  // an offset is the site's clock time, in any browser), in the field's format; the file
+  // keeps its value until the editor changes the date. In the browser's time, an editor
+  // abroad saw another hour, and an untouched article near a month's end got its own
+  // address as an old one (keptAddress), which stops the build.
   var OFFSET_DATE = /^(\d{4}-\d{2}-\d{2})[T ](\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?)\s*(Z|[+-]\d{2})(?::?(\d{2}))?$/i;
   var FORM_DATE = "YYYY-MM-DD HH:mm";
 
   function two(number) {
     return (number < 10 ? "0" : "") + number;
+  }
+
+  // the site's TIMEZONE (data-timezone): the clock time the form shows is the site's, as
+  // for a date without an offset, whatever the zone of the editor's browser
+  var SITE_ZONE = script.getAttribute("data-timezone") || undefined;
+  var ZONE_PARTS = null;
+  try {
+    ZONE_PARTS = new Intl.DateTimeFormat("en-US", { timeZone: SITE_ZONE, hourCycle: "h23",
+      year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit" });
+  } catch (error) {
+    ZONE_PARTS = null;  // an unknown zone: the browser's
   }
 
   function formDate(value) {
@@ -256,6 +270,11 @@
     var when = new Date(parts[1] + "T" + parts[2] + offset);
     if (isNaN(when.getTime())) {
       return value;
+    }
+    if (ZONE_PARTS) {
+      var at = {};
+      ZONE_PARTS.formatToParts(when).forEach(function (part) { at[part.type] = part.value; });
+      return at.year + "-" + at.month + "-" + at.day + " " + at.hour + ":" + at.minute;
     }
     return when.getFullYear() + "-" + two(when.getMonth() + 1) + "-" + two(when.getDate())
       + " " + two(when.getHours()) + ":" + two(when.getMinutes());
