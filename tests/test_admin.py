@@ -502,3 +502,31 @@ def test_admin_js_shows_a_date_with_an_offset_in_the_sites_time_in_any_browser(
     untouched = run_admin_js(base_settings, KEEP, {"slugs": slugs, "titles": ["Festa"], "data": {
         "title": "Festa", "date": "2024-06-30T23:30:00+00:00"}}, zone)
     assert untouched == [None]
+
+
+def test_admin_js_reads_slugs_json_again_at_each_save(base_settings, tmp_path):
+    """A published item retitled, saved, the site built again (slugs.json gives its new
+    address), then retitled again in the same session: the address the build gave it in
+    between is kept too. Read once per session, slugs.json still gave the first address,
+    and the second one, published for a while, led to "pagina non trovata"."""
+    slugs = tmp_path / "slugs.json"
+    slugs.write_text(json.dumps(SLUGS), encoding="utf-8")
+    rebuilt = {**SLUGS, "articles": {"festa-grande": "notizie/festa.md"},
+               "addresses": {"notizie/festa.md": "/2024/06/festa-grande/"}}
+    program = """
+const fs = require("fs");
+globalThis.fetch = (url) => Promise.resolve({ok: true,  // the site's admin/ folder
+  json: () => Promise.resolve(JSON.parse(fs.readFileSync(given.folder + "/" + url, "utf8")))});
+const entry = new Data({collection: "notizie", path: "content/notizie/festa.md"});
+let data = new Data({title: "Festa", date: "2024-06-01 10:00"});
+publishedItems().then((first) => {
+  data = keptAddress(first, entry, data.set("title", "Festa grande"));
+  fs.writeFileSync(given.folder + "/slugs.json", JSON.stringify(given.rebuilt));  // a build
+  return publishedItems();
+}).then((second) => {
+  data = keptAddress(second, entry, data.set("title", "Festa grande in piazza"));
+  console.log(JSON.stringify(data.get("indirizzi_precedenti")));
+});
+"""
+    kept = run_admin_js(base_settings, program, {"folder": str(tmp_path), "rebuilt": rebuilt})
+    assert kept == ["/2024/06/festa/", "/2024/06/festa-grande/"]

@@ -526,17 +526,16 @@
   }
 
   var PAGE_COLLECTIONS = words("data-pages");
-  var published = null;  // slugs.json, read at the first save
 
+  // slugs.json, read again at each save: the site is built again after a save (a session
+  // lasts hours), and an item retitled twice must keep the address the build gave it
+  // in between (read once per session, the file still gave the first one)
   function publishedItems() {
-    if (!published) {
-      published = fetch("slugs.json", { cache: "no-cache" }).then(function (response) {
-        return response.ok ? response.json() : {};
-      }).catch(function () {
-        return {};
-      });
-    }
-    return published;
+    return fetch("slugs.json", { cache: "no-cache" }).then(function (response) {
+      return response.ok ? response.json() : {};
+    }).catch(function () {
+      return {};
+    });
   }
 
   // The item as the build knows it: its kind's slugs, its file, its slug then, its new one
