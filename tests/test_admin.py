@@ -530,3 +530,28 @@ publishedItems().then((first) => {
 """
     kept = run_admin_js(base_settings, program, {"folder": str(tmp_path), "rebuilt": rebuilt})
     assert kept == ["/2024/06/festa/", "/2024/06/festa-grande/"]
+
+
+def test_admin_js_writes_a_typed_less_than_in_a_nested_list_as_text():
+    """Decap nests a list by 2 spaces (3 after "1."): a third level, or a second
+    paragraph of a nested item, is indented by 4 or more, which admin.js took for code
+    and left alone; "Tre <entro il 6>" there was saved, "Voce salvata", and the build
+    stopped (an element outside the allowlist). An indented line is code only outside a
+    list; fenced code, code spans, allowed elements and autolinks are kept."""
+    script = (ROOT / "plugins" / "admin" / "static" / "admin.js").read_text(encoding="utf-8")
+    fence = re.search(r"^  var FENCE = .*$", script, re.MULTILINE).group(0)
+    start = script.index('  // --- A "<" typed in the text is text')
+    end = script.index("  // --- An upload never replaces")
+    text = ("* Uno\n\n  * Due\n\n    * Tre <entro il 6>\n\nFine.\n\n1. Uno\n\n   1. Due\n\n"
+            "      Dopo <entro il 7>\n\nUn paragrafo.\n\n    codice <x> rientrato\n\n"
+            "```\n<entro> nel codice\n```\n\n`<em>` e <abbr>SS</abbr> <https://example.org>"
+            " <nome@example.org> a < b <3\n")
+    program = (f"const script = {{getAttribute: () => {json.dumps(' '.join(sorted(ALLOWED)))}}};\n"
+               "const words = (name) => script.getAttribute(name).split(' ');\n"
+               + fence + "\n" + script[start:end]
+               + "\nconsole.log(JSON.stringify(typedLessThan(require('fs')"
+               ".readFileSync(0, 'utf8'))));")
+    done = subprocess.run(["node", "-e", program], input=text, capture_output=True,
+                          text=True, check=True)
+    assert json.loads(done.stdout) == text.replace("Tre <", "Tre &lt;").replace(
+        "Dopo <", "Dopo &lt;")

@@ -369,15 +369,25 @@
   var CODE_OR_TAG = /(`+)[^`]*?\1|<\/?([A-Za-z][^<>@ ]*)(?: [^<>]*)?>/g;
   var AUTOLINK = /^(?:f|ht)tps?:\/\//i;
   var INDENTED = /^(?: {4}|\t)/;
+  // in a list an indented line is the list's (Decap nests items by 2 or 3 spaces, a
+  // third level or an item's paragraph by 4 or more), not code: until a line that
+  // starts at the margin and is no item
+  var LIST_ITEM = /^\s*(?:[*+-]|\d+[.)])\s/;
+  var AT_MARGIN = /^\S/;
 
   function typedLessThan(text) {
     var inCode = false;
+    var inList = false;
     return text.split("\n").map(function (line) {
       if (FENCE.test(line)) {
         inCode = !inCode;
         return line;
       }
-      if (inCode || INDENTED.test(line)) {
+      if (inCode) {
+        return line;
+      }
+      inList = LIST_ITEM.test(line) || (inList && !AT_MARGIN.test(line));
+      if (INDENTED.test(line) && !inList) {
         return line;
       }
       return line.replace(CODE_OR_TAG, function (match, ticks, name) {
