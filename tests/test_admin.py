@@ -555,3 +555,43 @@ def test_admin_js_writes_a_typed_less_than_in_a_nested_list_as_text():
                           text=True, check=True)
     assert json.loads(done.stdout) == text.replace("Tre <", "Tre &lt;").replace(
         "Dopo <", "Dopo &lt;")
+
+
+SAVE_JS = """
+const fs = require("fs");
+let handler = null;
+globalThis.window = {confirm: () => true,
+  CMS: {registerEventListener: (listener) => { handler = listener.handler; }}};
+globalThis.document = {currentScript: {getAttribute: (name) => ({"data-content": "content"})[name]
+  || null}, baseURI: "http://127.0.0.1/admin/"};
+globalThis.fetch = () => Promise.resolve({ok: false});  // no slugs.json, no upload
+class Data { constructor(o) { this.o = o; } get(k) { return this.o[k]; }
+  set(k, v) { return new Data({...this.o, [k]: v}); } }
+eval(fs.readFileSync(process.argv[1], "utf8"));
+const bodies = JSON.parse(fs.readFileSync(0, "utf8"));
+Promise.all(bodies.map((body) => {
+  const entry = new Data({collection: "notizie", path: "", mediaFiles: [],
+    data: new Data({title: "Guida alle immagini", date: "2024-06-01 10:00", body})});
+  try {
+    return Promise.resolve(handler({entry})).then(() => "saved", (error) => String(error));
+  } catch (error) {
+    return String(error);
+  }
+})).then((found) => console.log(JSON.stringify(found)));
+"""
+
+
+def test_admin_js_refuses_no_image_written_as_code():
+    """admin.js refuses a save whose text has an image without its file or description,
+    but "`![descrizione]()`" in a code span or a fenced block is code on the page (a
+    guide to writing), which the build accepts: an item with it could not be saved."""
+    bodies = ["Scrivete `![descrizione]()` e poi il file.\n\n```\n![foto]()\n```\n",
+              "Non scrivete `![](foto.png)` senza descrizione.\n",
+              "Il cortile:\n\n![Il cortile]()\n", "![](foto.png)\n"]
+    done = subprocess.run(["node", "-e", SAVE_JS,
+                           str(ROOT / "plugins" / "admin" / "static" / "admin.js")],
+                          input=json.dumps(bodies), capture_output=True, text=True, check=True)
+    found = json.loads(done.stdout)
+    assert found[:2] == ["saved", "saved"]
+    assert "un'immagine nel testo non ha il file" in found[2]
+    assert "un'immagine nel testo non ha la descrizione" in found[3]
