@@ -474,9 +474,9 @@ def test_admin_js_a_title_changed_and_back_leaves_no_own_old_address(base_settin
     build (slugs.json, read once per session, still gives the item's first address):
     its address is its own again, and must leave its old addresses; left there, the
     build stops ("… è già l'indirizzo di notizie/festa.md su questo sito")."""
-    saves = run_admin_js(base_settings, KEEP, {"slugs": SLUGS, "titles": ["Festa grande", "Festa grande",
-                                                           "Festa", "Festa"],
-                                "data": {"title": "Festa", "date": "2024-06-01 10:00"}})
+    titles = ["Festa grande", "Festa grande", "Festa", "Festa"]
+    saves = run_admin_js(base_settings, KEEP, {
+        "slugs": SLUGS, "titles": titles, "data": {"title": "Festa", "date": "2024-06-01 10:00"}})
     assert saves == [["/2024/06/festa/"], ["/2024/06/festa/"], [], []]
     # an untouched item keeps its field as it is (one text, not a list)
     kept = run_admin_js(base_settings, KEEP, {"slugs": SLUGS, "titles": ["Festa"],
@@ -495,12 +495,14 @@ def test_admin_js_shows_a_date_with_an_offset_in_the_sites_time_in_any_browser(
     address as an old one on save, and the build stopped."""
     dates = ["2024-09-10T16:00:00+00:00", "2024-06-30T23:30:00Z", "2024-03-31T00:30:00Z",
              "2024-12-31T23:30:00.5-01:00", "2024-06-12 10:30", "2024-06-12"]
-    shown = run_admin_js(base_settings, "console.log(JSON.stringify(given.map(formDate)));", dates, zone)
+    shown = run_admin_js(base_settings, "console.log(JSON.stringify(given.map(formDate)));",
+                         dates, zone)
     assert shown == ["2024-09-10 18:00", "2024-07-01 01:30", "2024-03-31 01:30",
                      "2025-01-01 01:30", "2024-06-12 10:30", "2024-06-12"]
     slugs = {**SLUGS, "addresses": {"notizie/festa.md": "/2024/07/festa/"}}
-    untouched = run_admin_js(base_settings, KEEP, {"slugs": slugs, "titles": ["Festa"], "data": {
-        "title": "Festa", "date": "2024-06-30T23:30:00+00:00"}}, zone)
+    untouched = run_admin_js(base_settings, KEEP, {
+        "slugs": slugs, "titles": ["Festa"],
+        "data": {"title": "Festa", "date": "2024-06-30T23:30:00+00:00"}}, zone)
     assert untouched == [None]
 
 
@@ -546,7 +548,8 @@ def test_admin_js_writes_a_typed_less_than_in_a_nested_list_as_text():
             "      Dopo <entro il 7>\n\nUn paragrafo.\n\n    codice <x> rientrato\n\n"
             "```\n<entro> nel codice\n```\n\n`<em>` e <abbr>SS</abbr> <https://example.org>"
             " <nome@example.org> a < b <3\n")
-    program = (f"const script = {{getAttribute: () => {json.dumps(' '.join(sorted(ALLOWED)))}}};\n"
+    tags = json.dumps(" ".join(sorted(ALLOWED)))
+    program = (f"const script = {{getAttribute: () => {tags}}};\n"
                "const words = (name) => script.getAttribute(name).split(' ');\n"
                + fence + "\n" + script[start:end]
                + "\nconsole.log(JSON.stringify(typedLessThan(require('fs')"
@@ -562,8 +565,8 @@ const fs = require("fs");
 let handler = null;
 globalThis.window = {confirm: () => true,
   CMS: {registerEventListener: (listener) => { handler = listener.handler; }}};
-globalThis.document = {currentScript: {getAttribute: (name) => ({"data-content": "content"})[name]
-  || null}, baseURI: "http://127.0.0.1/admin/"};
+globalThis.document = {baseURI: "http://127.0.0.1/admin/",
+  currentScript: {getAttribute: (name) => ({"data-content": "content"})[name] || null}};
 globalThis.fetch = () => Promise.resolve({ok: false});  // no slugs.json, no upload
 class Data { constructor(o) { this.o = o; } get(k) { return this.o[k]; }
   set(k, v) { return new Data({...this.o, [k]: v}); } }
