@@ -121,7 +121,8 @@ def test_strict_refuses_the_release_and_leaves_current_untouched(tmp_path, caplo
 
 def test_tag_category_and_archive_pages_that_disappear_are_not_reported(tmp_path, caplog):
     """Deleting the one article of a tag, a category and a year takes those listings
-    away too: only the article's address is named (listings come and go with items)."""
+    away too: only the article's address is named (listings come and go with items), and
+    the category's feeds (test below)."""
     conf, content, root = site(tmp_path)
     write_content(content, {
         "notizie/a.md": article(title="Uno", date="2024-05-05 10:00", tags="[Crema]"),
@@ -136,7 +137,76 @@ def test_tag_category_and_archive_pages_that_disappear_are_not_reported(tmp_path
     for listing in listings:
         assert not (second / listing.strip("/") / "index.html").exists()
         assert listing not in log
-    assert "toglie 1 indirizzo del sito pubblicato" in log and "/2023/05/due/: " in log
+    assert "toglie 3 indirizzi del sito pubblicato" in log and "/2023/05/due/: " in log
+
+
+FEED_GONE = "il feed non c'è più"
+
+
+def test_a_category_left_without_articles_names_its_two_feeds(tmp_path, caplog):
+    """A category's feeds exist only while it has a listed article: its subscribers'
+    readers get a 404 after the publish that removes the last one."""
+    conf, content, root = site(tmp_path)
+    write_content(content, {"notizie/a.md": article(title="Uno", date="2024-05-05 10:00"),
+                            "avvisi/b.md": article(title="Due", date="2024-05-06 10:00")})
+    first, _ = publish(conf, root, content, caplog)
+    feeds = ("/feeds/categorie/avvisi.atom.xml", "/feeds/categorie/avvisi.rss.xml")
+    assert all((first / feed.lstrip("/")).is_file() for feed in feeds)
+    (content / "avvisi/b.md").unlink()
+    second, log = publish(conf, root, content, caplog)
+    assert second and current(root) == second  # a warning: the publish goes on
+    assert not any((second / feed.lstrip("/")).exists() for feed in feeds)
+    assert "toglie 3 indirizzi del sito pubblicato" in log  # the article and two feeds
+    for feed in feeds:
+        assert f"{feed}: {FEED_GONE}" in log
+    assert "lascia almeno un articolo nella categoria, o avvisa gli iscritti" in log
+    assert "/feeds/categorie/notizie." not in log and "/feeds/tutto." not in log
+
+
+def test_strict_refuses_a_release_without_a_feed_of_the_current_one(tmp_path, caplog):
+    conf, content, root = site(tmp_path)
+    write_content(content, {"notizie/a.md": article(title="Uno", date="2024-05-05 10:00"),
+                            "avvisi/b.md": article(title="Due", date="2024-05-06 10:00")})
+    first, _ = publish(conf, root, content, caplog)
+    # the article moves to another category, its address kept: only the feeds go
+    (content / "avvisi/b.md").rename(content / "notizie/b.md")
+    refused, log = publish(conf, root, content, caplog, strict=True)
+    assert refused is None
+    assert REFUSED in log and "toglierebbe 2 indirizzi" in log
+    assert f"/feeds/categorie/avvisi.atom.xml: {FEED_GONE}" in log
+    assert f"/feeds/categorie/avvisi.rss.xml: {FEED_GONE}" in log
+    assert current(root) == first and safe_build.releases(root) == [first]
+    assert (root / "current" / "feeds/categorie/avvisi.atom.xml").is_file()
+
+
+def test_a_category_that_keeps_an_article_keeps_its_feeds_and_no_warning(tmp_path, caplog):
+    conf, content, root = site(tmp_path)
+    write_content(content, {"avvisi/a.md": article(title="Uno", date="2024-05-05 10:00"),
+                            "avvisi/b.md": article(title="Due", date="2024-05-06 10:00")})
+    assert publish(conf, root, content, caplog)[0]
+    write_content(content, {"avvisi/b.md": article(title="Due", date="2024-05-06 10:00",
+                                                   body="Testo corretto.")})
+    release, log = publish(conf, root, content, caplog, strict=True)
+    assert release and current(root) == release
+    assert WARNING not in log and REFUSED not in log and "feeds/" not in log
+    assert (release / "feeds/categorie/avvisi.atom.xml").is_file()
+
+
+def test_the_feeds_compared_are_those_the_settings_name(tmp_path):
+    """Any ``*.atom.xml``/``*.rss.xml`` under a folder of the feed settings, or a feed
+    setting's own file at the top; nothing else."""
+    old, new = tmp_path / "old", tmp_path / "new"
+    for file in ("flussi/tutto.atom.xml", "flussi/c/a.rss.xml", "flussi/c/b.rss.xml",
+                 "feeds/tutto.atom.xml", "flussi/c/a.html", "sitemap.xml", "top.atom.xml"):
+        (old / file).parent.mkdir(parents=True, exist_ok=True)
+        (old / file).write_text("<feed/>", encoding="utf-8")
+    (new / "flussi/c").mkdir(parents=True)
+    (new / "flussi/c/a.rss.xml").write_text("<feed/>", encoding="utf-8")
+    settings = {"FEED_ALL_ATOM": "flussi/tutto.atom.xml", "FEED_ALL_RSS": None,
+                "CATEGORY_FEED_RSS": "flussi/c/{slug}.rss.xml", "FEED_ATOM": "top.atom.xml",
+                "FEED_MAX_ITEMS": 30, "FEED_DOMAIN": "https://x.it"}
+    assert [gone.address for gone in vanished.feeds(old, new, settings)] == [
+        "/flussi/c/b.rss.xml", "/flussi/tutto.atom.xml", "/top.atom.xml"]
 
 
 def test_a_second_publish_reuses_the_caches_of_the_first(tmp_path, caplog):

@@ -20,7 +20,8 @@ their dates, as in a release.
 4. check it (``tools/release_check.py``: internal links, feeds, no drafts or
    future items), and compare it with the current release (``tools/vanished.py``):
    the articles and pages whose address would vanish are named, with the line that
-   keeps each one (``indirizzi_precedenti``): a warning, or with ``strict`` a refusal;
+   keeps each one (``indirizzi_precedenti``), and so are the feeds that would (a
+   category left without articles): a warning, or with ``strict`` a refusal;
 5. only then give its files with the current release's bytes that release's dates
    (:func:`keep_dates`: nginx's ``ETag`` and ``Last-Modified``), link into it the
    fingerprinted files of that release it lacks (:func:`carry_over`: pages loaded
@@ -730,14 +731,15 @@ def settings_problems(settings_file, content="content"):
 
 def _vanished(root, staging, settings_file, content, siteurl):
     """The :class:`vanished.Vanished` addresses of the current release that ``staging``
-    takes away ([] with no current release)."""
+    takes away, its feed files last ([] with no current release)."""
     now = current(root)
     previous = root / RELEASES / now if now else None
     if previous is None or not RELEASE_NAME.match(now) or not previous.is_dir():
         return []
     items = vanished.read_items(_items_file(staging))
-    return vanished.find(previous, staging, _build_settings(settings_file, content), items,
-                         siteurl)
+    settings = _build_settings(settings_file, content)
+    return (vanished.find(previous, staging, settings, items, siteurl)
+            + vanished.feeds(previous, staging, settings))
 
 
 def _report_vanished(found, content, strict):

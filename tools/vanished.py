@@ -14,10 +14,18 @@ nor a page of plugins/redirects (``indirizzi_precedenti``).
 The new release's items and their source files (``REDIRECTS_ITEMS_FILE``, written by
 plugins/redirects) tell which item now has the same slug at another address (a date
 corrected from May to June): the warning names its file and the line to add.
+
+Feeds (:func:`feeds`): a feed file of the current release (``*.atom.xml``, ``*.rss.xml``
+under a folder the feed settings name, ``FEED_ALL_ATOM``, ``CATEGORY_FEED_ATOM``…) that
+the new release has not. A category's feeds exist only while it has a listed article:
+its last one removed or moved, or the category renamed, and every subscriber's reader
+gets a 404 with nobody told. Unlike the listing pages, someone can act on it (keep an
+article there, or tell the subscribers).
 """
 
 import json
 import posixpath
+import re
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass
 from pathlib import Path
@@ -97,6 +105,26 @@ def find(current, new, settings, items, siteurl=""):
     return [Vanished(address(file), *moved(address(file), items)) for file in gone]
 
 
+FEED_SUFFIXES = (".atom.xml", ".rss.xml")
+FEED_SETTING = re.compile(r"(?:[A-Z]+_)?FEED(?:_ALL)?_(?:ATOM|RSS)")
+
+
+def feeds(current, new, settings):
+    """The :class:`Vanished` feeds: feed files of release ``current`` that release ``new``
+    has not. What a feed file is: its name ends with ``FEED_SUFFIXES`` and it lies in the
+    folder of one of the build's feed settings (``feeds/categorie/{slug}.atom.xml`` ->
+    ``feeds/categorie``), or is one of those settings' files (a feed at the top)."""
+    names = [value for key, value in settings.items()
+             if FEED_SETTING.fullmatch(key) and isinstance(value, str) and value]
+    folders = {posixpath.dirname(name.split("{")[0]) for name in names}
+    release = Path(current)
+    found = {file for folder in folders - {""}
+             for file in (release / folder).rglob("*") if file.name.endswith(FEED_SUFFIXES)}
+    found |= {release / name for name in names if "{" not in name and "/" not in name}
+    gone = sorted(file.relative_to(release).as_posix() for file in found if file.is_file())
+    return [Vanished("/" + file) for file in gone if not has_page(new, file)]
+
+
 def line(old):
     """The front-matter line that gives an item its old address back."""
     return f"{KEY}: [{old}]"
@@ -104,6 +132,12 @@ def line(old):
 
 def describe(vanished, content="content"):
     """One line (Italian / English) about a vanished address and what to do."""
+    if vanished.address.endswith(FEED_SUFFIXES):
+        return (f"{vanished.address}: il feed non c'è più (la sua categoria è rimasta senza"
+                f" articoli pubblicati o ha cambiato nome) e chi è iscritto non riceverà più"
+                f" nulla: lascia almeno un articolo nella categoria, o avvisa gli iscritti"
+                f" / the feed is gone (its category has no listed article left, or was"
+                f" renamed): keep an article in the category, or tell its subscribers")
     if vanished.source:
         file = posixpath.join(str(content), vanished.source)
         return (f"{vanished.address} ora è {vanished.moved_to}: aggiungi a {file} la riga"
