@@ -583,3 +583,22 @@ def test_an_rss_of_summaries_gives_the_lead_once(build):
     assert item.description == "<p>Una frase sotto il titolo.</p>"
     [entry] = parse(site, "/feeds/tutto.atom.xml").entries  # Atom: the content as ever
     assert entry.content[0].value == "<p>Una frase sotto il titolo.</p>\n<p>Il testo.</p>"
+
+
+def test_a_tables_aligned_columns_stay_aligned_in_feed_readers(build):
+    """A column aligned in Markdown (``--:``) is a class on the site, which its stylesheet
+    aligns (``align=`` is obsolete HTML, and the stylesheet outranked it); a feed reader
+    has no stylesheet, so the feeds' cells say it with ``align`` too."""
+    site = build({"notizie/a.md": article(title="Orari", slug="orari", body="""\
+        | Giorno | Ore |
+        | :----- | --: |
+        | Lunedì | 9-12 |
+        """)})
+    assert site.ok, site.log
+    page = site.soup("/2024/05/orari/").select("td")
+    assert [(td.get("class"), td.get("align")) for td in page] == [
+        (["align-left"], None), (["align-right"], None)]
+    for name, kind, html in item_contents(site):
+        cells = BeautifulSoup(html["Orari"], "html.parser").select("th, td")
+        assert [(cell.get("class"), cell.get("align")) for cell in cells] == [
+            (["align-left"], "left"), (["align-right"], "right")] * 2, (name, kind)

@@ -403,6 +403,29 @@ def aligned_cells(html):
     return _CELL_RE.sub(cell, html)
 
 
+def align_attributes(html):
+    """``html`` (a body as published) with each table cell's ``align-…`` class
+    (:func:`aligned_cells`) also written as ``align="…"``: for feed readers
+    (plugins/feeds), which show an item without the site's stylesheet and align a cell by
+    its attribute. The site's pages keep the class alone."""
+    if not html or "align-" not in html:
+        return html
+
+    def cell(match):
+        attributes = _ATTRIBUTE_RE.findall(match[2])
+        if any(name == "align" for name, _ in attributes):
+            return match[0]
+        classes = next((value.split() for name, value in attributes if name == "class"), [])
+        align = next((name.removeprefix("align-") for name in classes
+                      if name.removeprefix("align-") in ALIGNMENTS
+                      and name.startswith("align-")), None)
+        if align is None:
+            return match[0]
+        return f'{match[0][:-1].rstrip()} align="{align}">'
+
+    return _CELL_RE.sub(cell, str(html))
+
+
 def _theirs(value):
     return value in THEME_IDS or bool(THEME_ID_RE.match(value))
 

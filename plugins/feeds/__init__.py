@@ -6,7 +6,8 @@ file is written). Pelican gives RSS items a ``tag:`` guid without
 subtitle as channel description and gives every feed the home page as id and
 link; all are fixed here (each feed's id is its own address, its link the page
 it follows), and the feed gets its language; a category feed's title keeps the
-category's name whole, every address in an item is made absolute, an item with
+category's name whole, every address in an item is made absolute (and a table cell aligned by its class
+also by its ``align``, as readers have no stylesheet), an item with
 several authors names them all, an item's own summary and its cover picture open its
 content (:func:`lead_html`, :func:`cover_html`), an article moved keeps the id of its
 earlier address (:func:`earlier_address`), and an Atom entry in another language than the feed's
@@ -28,6 +29,7 @@ from PIL import Image, UnidentifiedImageError
 from pelican import signals
 
 from plugins.assets import published_file
+from plugins.contract.body import align_attributes
 from plugins.core.urls import (
     feed_address, feed_item, site_address, srcset_candidates, without_index,
 )
@@ -326,8 +328,8 @@ def fix_feed(context, feed):
         guid = item.get("unique_id") or ""
         if not guid.startswith(("http://", "https://")):
             item["unique_id_is_permalink"] = False
-        for key in ("description", "content"):
-            item[key] = absolute_urls(item.get(key), item["link"])
+        for key in ("description", "content"):  # as a reader shows it, without the CSS
+            item[key] = absolute_urls(align_attributes(item.get(key)), item["link"])
         if not (item.get("description") or "").strip():
             item["description"] = None  # a lead that is only a picture: no empty <summary>
 
