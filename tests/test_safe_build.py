@@ -168,6 +168,7 @@ def assert_complete(release):
     assert release.parent.name == "releases" and safe_build.RELEASE_NAME.match(release.name)
 
 
+@pytest.mark.usefixtures("forked_safe_builds")
 def test_build_into_keeps_the_old_output_when_the_build_fails(tmp_path):
     conf, content, output = make_conf(tmp_path), tmp_path / "content", tmp_path / "output"
     write_content(content, {"notizie/a.md": article(title="Prima versione")})
@@ -179,6 +180,7 @@ def test_build_into_keeps_the_old_output_when_the_build_fails(tmp_path):
     assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith(".output")) == []
 
 
+@pytest.mark.usefixtures("forked_safe_builds")
 def test_a_builds_folders_left_by_an_interrupted_one_are_removed_once_stale(tmp_path):
     conf, content, output = make_conf(tmp_path), tmp_path / "content", tmp_path / "output"
     write_content(content, {"notizie/a.md": article(title="Uno")})
@@ -194,6 +196,7 @@ def test_a_builds_folders_left_by_an_interrupted_one_are_removed_once_stale(tmp_
         [fresh.name]
 
 
+@pytest.mark.usefixtures("forked_safe_builds")
 def test_publish_switches_atomically_and_rolls_back(tmp_path):
     conf, content, root = make_conf(tmp_path), tmp_path / "content", tmp_path / "public"
     write_content(content, {"notizie/a.md": article(title="Uno")})
@@ -213,6 +216,7 @@ def test_publish_switches_atomically_and_rolls_back(tmp_path):
     assert current(root) == first.resolve()
 
 
+@pytest.mark.usefixtures("forked_safe_builds")
 def test_pages_of_the_release_before_keep_finding_its_fingerprinted_files(tmp_path, caplog):
     """A page loaded from the served release just before a publish (or kept in a cache
     for its five minutes) asks for that release's fingerprinted files by name: the search
@@ -258,6 +262,7 @@ sys.exit(0 if safe_build.publish(sys.argv[2], sys.argv[3], content=sys.argv[4]) 
 """
 
 
+@pytest.mark.usefixtures("forked_safe_builds")
 def test_a_publish_stopped_at_its_carried_list_leaves_no_release_without_it(tmp_path,
                                                                             caplog):
     """The list was written after the release had appeared in ``releases/``: a publish
@@ -285,6 +290,7 @@ def test_a_publish_stopped_at_its_carried_list_leaves_no_release_without_it(tmp_
         == [second.name + safe_build.CARRIED]
 
 
+@pytest.mark.usefixtures("forked_safe_builds")
 def test_a_build_identical_to_the_current_release_makes_no_new_release(tmp_path, caplog):
     """The morning build of a day without news: no new release, or five such mornings
     after a bad push would have pushed every good release out of those kept for rollback."""
@@ -341,6 +347,7 @@ def same_bytes(one, other, name):
         and (one / name).read_bytes() == (other / name).read_bytes()
 
 
+@pytest.mark.usefixtures("forked_safe_builds")
 def test_a_rebuild_keeps_the_date_of_every_file_whose_bytes_did_not_change(tmp_path):
     """nginx's ``Last-Modified`` and ``ETag`` are a file's date (and size). Only the
     files linked from the build's caches (pages, compressed copies) kept theirs: every
@@ -361,6 +368,7 @@ def test_a_rebuild_keeps_the_date_of_every_file_whose_bytes_did_not_change(tmp_p
     assert [name for name in after if after[name] != before[name]] == []
 
 
+@pytest.mark.usefixtures("forked_safe_builds")
 def test_a_release_keeps_the_date_of_every_unchanged_file_and_a_changed_one_gets_a_new_one(
         tmp_path):
     """The same for ``publish`` (the releases nginx serves): one page changed, every other
@@ -393,6 +401,7 @@ def test_a_release_keeps_the_date_of_every_unchanged_file_and_a_changed_one_gets
         assert later[feed] == after[feed], feed
 
 
+@pytest.mark.usefixtures("forked_safe_builds")
 def test_every_extra_setting_reaches_the_build(tmp_path):
     """Pelican keeps only the last ``-e``'s settings: a publish's own (its items file)
     replaced any given by the caller."""
@@ -573,6 +582,7 @@ def test_a_changed_file_of_the_same_size_and_second_gets_a_later_second(tmp_path
     assert (new / "feeds" / "tutto.atom.xml").stat().st_mtime_ns // 10**9 > second // 10**9
 
 
+@pytest.mark.usefixtures("forked_safe_builds")
 def test_a_current_that_is_a_real_folder_is_a_clear_refusal_before_any_work(tmp_path):
     """An earlier deploy may have made public/current a folder: it cannot be switched
     atomically; nothing is built or moved, the deployer is told what to do."""
@@ -780,6 +790,7 @@ def test_sigterm_stops_the_build_and_cleans_up(tmp_path):
     assert list((root / "staging").iterdir()) == []
 
 
+@pytest.mark.usefixtures("forked_safe_builds")
 def test_a_release_with_a_broken_internal_link_is_refused(tmp_path, caplog):
     conf, content, root = make_conf(tmp_path), tmp_path / "content", tmp_path / "pub"
     before = make_release(root, "20240101-100000-000000")
@@ -792,6 +803,7 @@ def test_a_release_with_a_broken_internal_link_is_refused(tmp_path, caplog):
     assert list((root / "staging").iterdir()) == []
 
 
+@pytest.mark.usefixtures("forked_safe_builds")
 def test_an_error_the_build_logs_refuses_the_release(tmp_path):
     """A setting refused (a counter on http for an https site) is replaced by its default
     and logged as an error: a preview lives with it, a release must not (the live site
