@@ -418,8 +418,9 @@ def test_a_page_pasted_with_thousands_of_broken_links_is_reported_in_linear_time
     """A web page pasted as HTML, its links to images written without {static}, each with
     `&amp;` in its query (the needle, as the HTML reads it, is nowhere in the text): every
     link's line was looked for, those past the fifty listed too, each a search of the
-    whole text: 60,000 links (3.6 MB) kept the build busy for most of a minute."""
-    links = 60_000
+    whole text: 60,000 links (3.6 MB) kept the build busy for most of a minute. 30,000
+    links show it within a budget in proportion: the old code took 19 s here, this 2."""
+    links = 30_000
     started = time.monotonic()
     site = build({**GOOD, "notizie/rotto.md": article(body="<p>" + "".join(
         f'<a href="immagini/foto-{number}.jpg?w=1&amp;h=2">foto {number}</a>\n'
@@ -430,7 +431,7 @@ def test_a_page_pasted_with_thousands_of_broken_links_is_reported_in_linear_time
                          " senza {static}",
                    "notizie/rotto.md:55: il link immagini/foto-49.jpg?w=1&h=2 è scritto",
                    f"notizie/rotto.md: e altri {links - 50} problemi in questo testo")
-    assert elapsed < 25, f"{elapsed:.0f} s"
+    assert elapsed < 12.5, f"{elapsed:.0f} s"
 
 
 def test_a_page_pasted_with_thousands_of_links_to_one_address_is_built_in_linear_time(
