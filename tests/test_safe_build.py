@@ -246,6 +246,29 @@ def test_pages_of_the_release_before_keep_finding_its_fingerprinted_files(tmp_pa
     assert again == third and "Nessuna modifica" in caplog.text  # carried files are no change
 
 
+def test_a_rollback_keeps_the_left_release_s_fingerprinted_files_for_pages_loaded_from_it(
+        tmp_path, caplog):
+    """A rollback switched back without the release it left: a page loaded from that one
+    (the search page open in a tab, a stylesheet changed by it) got 404s for its
+    fingerprinted files, as after a publish before they were carried."""
+    conf, content, root = make_conf(tmp_path), tmp_path / "content", tmp_path / "public"
+    write_content(content, {"notizie/a.md": article(title="Uno")})
+    first = safe_build.publish(conf, root, content=content)
+    write_content(content, {"notizie/b.md": article(title="Due", date="2024-05-06")})
+    second = safe_build.publish(conf, root, content=content)
+    own = {path.relative_to(second).as_posix() for path in second.rglob("*")
+           if path.is_file() and safe_build.IMMUTABLE.match(path.relative_to(second).as_posix())
+           and path.relative_to(second).as_posix() not in safe_build.carried(second)}
+    missing = {path for path in own if not (first / path).exists()}
+    assert missing  # the second release's own index files, which the first has not
+    assert safe_build.rollback(root) == first and current(root) == first
+    assert all((first / path).is_file() for path in missing)
+    assert missing <= safe_build.carried(first)
+    (content / "notizie" / "b.md").unlink()  # back to the first release's content
+    again = safe_build.publish(conf, root, content=content)
+    assert again == first and "Nessuna modifica" in caplog.text  # carried files are no change
+
+
 # A publish stopped (systemd's TimeoutStartSec, CI's job) as it writes a release's list of
 # carried files: SIGTERM arrives at that moment, as the open of the list is audited
 TERMINATED_AT_THE_CARRIED_LIST = """

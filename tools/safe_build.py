@@ -869,7 +869,10 @@ def publish(settings_file, root, extra_settings=(), content="content", siteurl=N
 def rollback(root):
     """Make the newest release older than the current one current; return it.
 
-    Returns None, leaving ``current`` untouched, when there is no older release. If
+    The release made current gets, as links, the fingerprinted files of the one it
+    replaces that it lacks (:func:`carry_over`: pages loaded from that one keep finding
+    their stylesheet, images and search index). Returns None, leaving ``current``
+    untouched, when there is no older release. If
     ``current`` is missing or points at something that is not a release, the newest
     release becomes current. Raises ``Busy`` while a publish is running. A publish root
     that does not exist (a mistyped PUBLISH_ROOT) holds no release: None, and nothing
@@ -887,5 +890,14 @@ def rollback(root):
             candidates = [r for r in candidates if r.name < now]
         if not candidates:
             return None
-        _switch(root, candidates[-1])
-        return candidates[-1]
+        target = candidates[-1]
+        left = root / RELEASES / now if now and RELEASE_NAME.match(now) else None
+        if left is not None and left.is_dir():
+            # pages loaded from the release left keep finding its fingerprinted files, as
+            # after a publish (listed before the switch, as a publish lists them)
+            brought = carry_over(target, left)
+            if brought:
+                _carried_file(target).write_text(
+                    json.dumps(sorted(carried(target) | set(brought))), encoding="utf-8")
+        _switch(root, target)
+        return target
