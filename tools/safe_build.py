@@ -894,10 +894,12 @@ def rollback(root):
         left = root / RELEASES / now if now and RELEASE_NAME.match(now) else None
         if left is not None and left.is_dir():
             # pages loaded from the release left keep finding its fingerprinted files, as
-            # after a publish (listed before the switch, as a publish lists them)
-            brought = carry_over(target, left)
-            if brought:
-                _carried_file(target).write_text(
-                    json.dumps(sorted(carried(target) | set(brought))), encoding="utf-8")
+            # after a publish (listed before the switch, as a publish lists them); a
+            # courtesy: a release or a list that cannot be written does not stop a rollback
+            with contextlib.suppress(OSError):
+                brought = carry_over(target, left)
+                if brought:
+                    _carried_file(target).write_text(
+                        json.dumps(sorted(carried(target) | set(brought))), encoding="utf-8")
         _switch(root, target)
         return target
