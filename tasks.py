@@ -214,11 +214,10 @@ def publish(c, strict=False, settings_only=False, wait=0):
         print(f"Impostazioni di pubblicazione valide / Publish settings valid:"
               f" SITEURL={os.environ['SITEURL']}")
         return
-    node_setup.ensure()
-    try:
+    try:  # the npm packages installed under the lock: not while another publish builds
         release = safe_build.publish(CONFIG["settings_publish"], CONFIG["publish_root"],
                                      content=CONFIG["content"], strict=strict,
-                                     wait=60 * float(wait))
+                                     wait=60 * float(wait), prepare=node_setup.ensure)
     except safe_build.Busy as busy:
         sys.exit(f"Pubblicazione già in corso: riprova più tardi. / {busy}")
     except (safe_build.NotALink, safe_build.NotWritable) as problem:

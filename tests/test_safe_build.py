@@ -7,6 +7,7 @@ build goes on, so nothing depends on timing.
 """
 
 import json
+import fcntl
 import os
 import shutil
 import signal
@@ -267,6 +268,32 @@ def test_a_rollback_keeps_the_left_release_s_fingerprinted_files_for_pages_loade
     (content / "notizie" / "b.md").unlink()  # back to the first release's content
     again = safe_build.publish(conf, root, content=content)
     assert again == first and "Nessuna modifica" in caplog.text  # carried files are no change
+
+
+@pytest.mark.usefixtures("forked_safe_builds")
+def test_what_a_publish_prepares_is_done_under_its_lock(tmp_path):
+    """The task installed the web editor's npm packages (``npm ci``, which empties
+    node_modules) before taking the lock: a publish waiting its turn (``--wait``, CI's
+    for a push) took them away from the running publish's build. Now done once the lock
+    is held (``prepare``)."""
+    conf, content, root = make_conf(tmp_path), tmp_path / "content", tmp_path / "public"
+    write_content(content, {"notizie/a.md": article(title="Uno")})
+    seen = []
+
+    def prepare():
+        with open(root / safe_build.LOCK_FILE, "rb") as other:  # another process's view
+            try:
+                fcntl.flock(other, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            except BlockingIOError:
+                seen.append("locked")
+            else:
+                seen.append("free")
+
+    assert safe_build.publish(conf, root, content=content, prepare=prepare) is not None
+    assert seen == ["locked"]
+    task = (ROOT / "tasks.py").read_text(encoding="utf-8")
+    body = task[task.index("def publish("):task.index("def _public_address(")]
+    assert "prepare=node_setup.ensure" in body and "    node_setup.ensure()" not in body
 
 
 # A publish stopped (systemd's TimeoutStartSec, CI's job) as it writes a release's list of

@@ -775,7 +775,7 @@ def _content_label(content):
 
 
 def publish(settings_file, root, extra_settings=(), content="content", siteurl=None,
-            strict=False, wait=0):
+            strict=False, wait=0, prepare=None):
     """Build, check and switch to a new release; return its path, or None on failure
     (build or check failed: ``current`` untouched, problems logged). A build identical to
     the current release (:func:`same_tree`) makes no new release: the current one is
@@ -787,12 +787,16 @@ def publish(settings_file, root, extra_settings=(), content="content", siteurl=N
     publish or rollback holds the lock (with ``wait``, still holds it after that many
     seconds: a publish for a push waits for the morning one to end), ``NotWritable``
     (before any work) when this user cannot write into the publish root, ``staging/``
-    or ``releases/``.
+    or ``releases/``. ``prepare``: called once the lock is held, before the build (the
+    task's install of the web editor's npm packages: ``npm ci`` empties node_modules, so
+    run by a publish waiting its turn it took them away from the running one's build).
     """
     root = Path(root).resolve()
     with _locked(root, wait), _sigterm_as_exit():
         _switchable(root)
         _writable(root, root / STAGING, root / RELEASES)
+        if prepare is not None:
+            prepare()
         _clean(root)
         _served_folder(root / RELEASES)
         if siteurl is None:
