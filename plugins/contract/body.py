@@ -370,10 +370,19 @@ THEME_IDS = frozenset({
     "notizie-argomento", "ultimi-articoli", "footer-feed", "footer-partner",
     "footer-progetto", "footer-sostegno", "cerca", "cerca-altri", "cerca-categoria",
     "cerca-form", "cerca-nojs", "cerca-q", "cerca-risultati", "cerca-stato"})
-THEME_ID_RE = re.compile(r"(?:anno-\d+|mese-\d+|feed-\d+)\Z")
+_NUMBERED_THEME_IDS = r"(?:anno-\d+|mese-\d+|feed-\d+)"
+THEME_ID_RE = re.compile(_NUMBERED_THEME_IDS + r"\Z")
+# a body holding one of them (most bodies: none, and own_ids has nothing to read)
+_THEME_ID_IN_RE = re.compile(r'\sid="(?:' + "|".join(map(re.escape, sorted(THEME_IDS)))
+                             + "|" + _NUMBERED_THEME_IDS + ')"')
 OWN_ID_SUFFIX = "-testo"
 # attributes that name ids of the same page, space-separated
 ID_REFERENCES = {"headers", "aria-labelledby", "aria-describedby"}
+
+
+def _start_tag(name, attributes, end=""):
+    """A start tag written back as nh3 writes it, from ``[(name, value)]``."""
+    return f"<{name}" + "".join(f' {key}="{value}"' for key, value in attributes) + f"{end}>"
 
 
 def aligned_cells(html):
@@ -398,7 +407,7 @@ def aligned_cells(html):
             kept = [(key, f"{value} {name}".strip() if key == "class" else value)
                     for key, value in kept] if classes is not None \
                 else [*kept, ("class", name)]
-        return f"<{match[1]}" + "".join(f' {name}="{value}"' for name, value in kept) + ">"
+        return _start_tag(match[1], kept)
 
     return _CELL_RE.sub(cell, html)
 
@@ -416,12 +425,12 @@ def align_attributes(html):
         if any(name == "align" for name, _ in attributes):
             return match[0]
         classes = next((value.split() for name, value in attributes if name == "class"), [])
-        align = next((name.removeprefix("align-") for name in classes
-                      if name.removeprefix("align-") in ALIGNMENTS
-                      and name.startswith("align-")), None)
+        align = next((name[len("align-"):] for name in classes
+                      if name.startswith("align-") and name[len("align-"):] in ALIGNMENTS),
+                     None)
         if align is None:
             return match[0]
-        return f'{match[0][:-1].rstrip()} align="{align}">'
+        return _start_tag(match[1], [*attributes, ("align", align)])
 
     return _CELL_RE.sub(cell, str(html))
 
@@ -442,9 +451,9 @@ def own_ids(html, renamed=None):
     theme's that the body does not have (``[condividi](#condividi)``: the share section)
     is left as it is. ``renamed``: ``{id: new id}``, filled here, and read for the links
     of a summary to its body's headings (its own dict when not given)."""
-    if "id=" not in html and "href=\"#" not in html:
-        return html
     renamed = {} if renamed is None else renamed
+    if not renamed and not _THEME_ID_IN_RE.search(html):  # nothing to rename, nor to follow
+        return html
     found = [attributes for _, attributes, _ in _START_TAG_RE.findall(html)
              if "id=" in attributes]
     ids = {value for attributes in found
@@ -474,8 +483,7 @@ def own_ids(html, renamed=None):
         changed = [(name, rename(name, value)) for name, value in attributes]
         if changed == attributes:
             return match[0]
-        return (f"<{match[1]}" + "".join(f' {name}="{value}"' for name, value in changed)
-                + f"{match[3]}>")
+        return _start_tag(match[1], changed, match[3])
 
     return _START_TAG_RE.sub(tag, html)
 
