@@ -290,19 +290,22 @@ def _unquoted_colon(line):
             f" virgolette diritte, {key}: {_quoted(value)}")
 
 
+# "key: " at a line's start (a list's "- key: " too), as the hints below read it: a key
+# that does not start with a quote, a hyphen or "#"
+_KEY = r"(?P<key>[^\s:#\"'\-][^:#]*?):[ \t]+"
+
 # key: value whose first character means something to YAML: an alias (*), an anchor (&),
 # a tag (!), reserved characters (@ `), a directive (%), a list or mapping ([ {) with text
 # after it, a block (| >) or a complex key (?) with text on the same line, a quote that
 # does not close the value
-_SPECIAL_RE = re.compile(r"^\s*(?:-\s+)?(?P<key>[^\s:#\"'\-][^:#]*?):[ \t]+(?P<value>"
+_SPECIAL_RE = re.compile(r"^\s*(?:-\s+)?" + _KEY + r"(?P<value>"
                          r"[*&!%@`?][^\n]*|[|>][ \t]*[^\s\d+\-#][^\n]*"
                          r"|\[[^\n]*\][ \t]*[^\s#,][^\n]*|\{[^\n]*\}[ \t]*[^\s#,][^\n]*"
                          r"|[\"'][^\n]*)$")
 
 
 # key: [… or key: {… with no closing bracket on the line (a list typed without its "]")
-_OPEN_RE = re.compile(r"^\s*(?:-\s+)?(?P<key>[^\s:#\"'\-][^:#]*?):[ \t]+"
-                      r"(?P<value>\[[^\]\n]*|\{[^}\n]*)$")
+_OPEN_RE = re.compile(r"^\s*(?:-\s+)?" + _KEY + r"(?P<value>\[[^\]\n]*|\{[^}\n]*)$")
 # keys whose value is prose: "title: [Aggiornato Festa" is quoted; any other value left
 # open ("tags: [Crema, Cremona", "indirizzi_precedenti: [/a.html") is a list to close
 _PROSE_KEYS = ("title", "summary", "image_alt")
@@ -347,7 +350,7 @@ def _special_start(line):
 # "image: {static}/immagini/foto.jpg", "- {static}/allegati/bando.pdf": a link's marker,
 # as the body has it, where the front matter wants the path (YAML reads "{static}" as a
 # mapping, then text after it)
-_MARKER_RE = re.compile(r"^(?P<indent>\s*(?:-\s+)?)(?:(?P<key>[^\s:#\"'\-][^:#]*?):[ \t]+)?"
+_MARKER_RE = re.compile(r"^(?P<indent>\s*(?:-\s+)?)(?:" + _KEY + r")?"
                         r"\{(?P<marker>static|filename|attach)\}/*(?P<path>\S[^\n]*)\Z")
 
 
