@@ -542,6 +542,8 @@ def test_admin_js_writes_a_typed_less_than_in_a_nested_list_as_text():
     list; fenced code, code spans, allowed elements and autolinks are kept."""
     script = (ROOT / "plugins" / "admin" / "static" / "admin.js").read_text(encoding="utf-8")
     fence = re.search(r"^  var FENCE = .*$", script, re.MULTILINE).group(0)
+    fence += "\n" + script[script.index("  function byLine("):
+                           script.index("  // The text without its code")]
     start = script.index('  // --- A "<" typed in the text is text')
     end = script.index("  // --- An upload never replaces")
     text = ("* Uno\n\n  * Due\n\n    * Tre <entro il 6>\n\nFine.\n\n1. Uno\n\n   1. Due\n\n"

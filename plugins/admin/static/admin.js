@@ -312,17 +312,32 @@
   var BACKSLASH_BREAK = /(^|[^\\])\\$/;
   var CODE_SPAN = /(`+)[^`]*?\1/g;
 
+  // Each line of a text through prose(line, index, lines), but the lines of fenced code
+  // blocks, fences included, through code(line) (left as they are without it): the one
+  // reading of fences that the text's rewrites and checks below share.
+  function byLine(text, prose, code) {
+    var inCode = false;
+    var lines = String(text || "").split("\n");
+    return lines.map(function (line, index) {
+      if (FENCE.test(line)) {
+        inCode = !inCode;
+        return code ? code(line) : line;
+      }
+      if (inCode) {
+        return code ? code(line) : line;
+      }
+      return prose(line, index, lines);
+    }).join("\n");
+  }
+
   // The text without its code (fenced blocks, code spans): "`![descrizione]()`" in a
   // guide is shown as code, no image, and the build accepts it
   function outsideCode(text) {
-    var inCode = false;
-    return String(text || "").split("\n").map(function (line) {
-      if (FENCE.test(line)) {
-        inCode = !inCode;
-        return "";
-      }
-      return inCode ? "" : line.replace(CODE_SPAN, "");
-    }).join("\n");
+    return byLine(text, function (line) {
+      return line.replace(CODE_SPAN, "");
+    }, function () {
+      return "";
+    });
   }
 
   // A line break inside a paragraph (Shift+Enter) is written by the CMS as a backslash
@@ -330,18 +345,10 @@
   // backslash: write it as two spaces, the break both understand. Code blocks are
   // left as they are.
   function hardBreaks(text) {
-    var inCode = false;
-    var lines = text.split("\n");
-    return lines.map(function (line, index) {
-      if (FENCE.test(line)) {
-        inCode = !inCode;
-        return line;
-      }
-      if (!inCode && index < lines.length - 1 && BACKSLASH_BREAK.test(line)) {
-        return line.slice(0, -1) + "  ";
-      }
-      return line;
-    }).join("\n");
+    return byLine(text, function (line, index, lines) {
+      return index < lines.length - 1 && BACKSLASH_BREAK.test(line)
+        ? line.slice(0, -1) + "  " : line;
+    });
   }
 
   // A level-1 heading in the text: the toolbar offers levels 2 to 4 only, but a text
@@ -351,22 +358,15 @@
   var HEADING = /^(#{1,5})(\s)/;
 
   function demoteHeadings(text) {
-    var inCode = false;
-    var lines = text.split("\n");
-    var levels = lines.map(function (line) {
-      if (FENCE.test(line)) {
-        inCode = !inCode;
-        return 0;
-      }
-      var parts = !inCode && HEADING.exec(line);
-      return parts ? parts[1].length : 0;
+    var first = false;
+    byLine(text, function (line) {
+      var parts = HEADING.exec(line);
+      first = first || Boolean(parts && parts[1].length === 1);
+      return line;
     });
-    if (levels.indexOf(1) < 0) {
-      return text;
-    }
-    return lines.map(function (line, index) {
-      return levels[index] ? "#" + line : line;
-    }).join("\n");
+    return first ? byLine(text, function (line) {
+      return HEADING.test(line) ? "#" + line : line;
+    }) : text;
   }
 
   // --- A "<" typed in the text is text -------------------------------------------
@@ -390,16 +390,8 @@
   var AT_MARGIN = /^\S/;
 
   function typedLessThan(text) {
-    var inCode = false;
     var inList = false;
-    return text.split("\n").map(function (line) {
-      if (FENCE.test(line)) {
-        inCode = !inCode;
-        return line;
-      }
-      if (inCode) {
-        return line;
-      }
+    return byLine(text, function (line) {
       inList = LIST_ITEM.test(line) || (inList && !AT_MARGIN.test(line));
       if (INDENTED.test(line) && !inList) {
         return line;
@@ -408,7 +400,7 @@
         var tag = ticks ? "" : name.split(/[\t\f\r\/]/)[0].toLowerCase();
         return ticks || HTML_TAGS[tag] || AUTOLINK.test(name) ? match : "&lt;" + match.slice(1);
       });
-    }).join("\n");
+    });
   }
 
   // --- An upload never replaces a published file --------------------------------
