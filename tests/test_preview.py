@@ -1,5 +1,6 @@
 """The editors' live preview (tools/preview.py): errors in the browser, last good build kept."""
 
+import json
 import shutil
 import socket
 import subprocess
@@ -53,6 +54,26 @@ def test_a_failed_build_keeps_the_last_good_one_and_shows_why_on_every_page(prev
     (preview.content / "notizie" / "a.md").write_text(GOOD, encoding="utf-8")
     assert preview.rebuild()
     assert "preview-errors" not in get(preview, "/2024/05/buona-notizia/")[1]
+
+
+def test_the_web_editor_is_not_reloaded_and_gets_the_errors_script(preview):
+    """A reload of /admin/ at every build (each save is one) would lose what the editor is
+    writing: its page gets the script that shows the errors instead, and the state the
+    script asks for names them."""
+    assert preview.rebuild()
+    status, page = get(preview, "/admin/")
+    assert status == 200 and "ricarica.js" not in page and "preview-errors" not in page
+    assert page.count('<script src="/__anteprima/errori-editor.js" defer></script>') == 1
+    assert get(preview, "/__anteprima/errori-editor.js")[0] == 200
+    assert json.loads(get(preview, "/__anteprima/stato")[1])["problems"] == []
+
+    (preview.content / "notizie" / "a.md").write_text(BROKEN, encoding="utf-8")
+    assert not preview.rebuild()
+    status, page = get(preview, "/admin/")
+    assert "ricarica.js" not in page and "preview-errors" not in page
+    state = json.loads(get(preview, "/__anteprima/stato")[1])
+    assert state["errors"] == 1 and state["problems"][0].startswith(
+        "content/notizie/a.md:3: errore: `date` non è una data valida")
 
 
 def test_a_link_to_a_draft_is_shown_as_an_error_though_the_preview_shows_the_draft(preview):
@@ -168,6 +189,42 @@ def test_the_browser_shows_the_error_and_reloads_when_it_is_fixed(tmp_path):
         server.terminate()
         server.wait(timeout=10)
         server.stdout.close()
+
+
+@pytest.mark.browser
+def test_the_web_editor_shows_the_errors_of_a_save_without_reloading(tmp_path):
+    """An editor saving from /admin/ (the local backend writes into content/) did not see
+    that the save broke the build: the page is never reloaded, and the site's error
+    panel is not on it. The errors show over the editor, each with a link to its item,
+    and go away when the file is fixed; the page is the same page throughout."""
+    from playwright.sync_api import expect, sync_playwright  # noqa: PLC0415
+
+    write_content(tmp_path / "content", {"notizie/a.md": GOOD})
+    conf = write_conf(tmp_path, config="previewconf", siteurl="")
+    port = free_port()
+    server = start_preview(tmp_path, conf, port)
+    try:
+        with sync_playwright() as playwright:
+            browser = launch(playwright)
+            page = browser.new_page()
+            page.goto(f"http://127.0.0.1:{port}/admin/")
+            page.evaluate("window.sameDocument = true")
+            (tmp_path / "content" / "notizie" / "a.md").write_text(BROKEN, encoding="utf-8")
+            panel = page.locator(".anteprima-errori")
+            expect(panel).to_contain_text("content/notizie/a.md:3: errore: `date`",
+                                          timeout=60_000)
+            expect(panel).to_have_attribute("role", "alert")
+            expect(panel.get_by_role("heading")).to_have_text(
+                "Il sito non è stato aggiornato: ci sono errori da correggere")
+            expect(panel.get_by_role("link", name="Apri nell’editor")).to_have_attribute(
+                "href", "#/collections/notizie/entries/a")
+            (tmp_path / "content" / "notizie" / "a.md").write_text(GOOD, encoding="utf-8")
+            expect(panel).to_have_attribute("role", "status", timeout=60_000)
+            expect(panel).to_contain_text("Errori corretti")
+            assert page.evaluate("window.sameDocument") is True  # never reloaded
+            browser.close()
+    finally:
+        stop_preview(server)
 
 
 def test_editors_swap_and_backup_files_do_not_rebuild(tmp_path):

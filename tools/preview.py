@@ -12,8 +12,9 @@ none): each HTML page gets ``<script src="/__anteprima/ricarica.js">``, which as
 ``/__anteprima/stato`` every second for the build's number and reloads when it
 changes from the one the page was served with (a ``<meta name="anteprima-build">``
 beside the script: a build that ends before the page's first question, or a restart
-of the preview, reloads it too). Standard library only: a polling watcher and
-``http.server``.
+of the preview, reloads it too). The web editor's page is never reloaded: its script
+(``preview_editor.js``) shows the errors over the editor. Standard library only: a
+polling watcher and ``http.server``.
 
     python tools/preview.py --settings previewconf.py [--port 8000]
 """
@@ -49,6 +50,13 @@ HEAD_END = b"</head>"
 PREFIX = "/__anteprima/"
 RELOAD_JS = (Path(__file__).with_name("preview_reload.js")).read_bytes()
 RELOAD_TAG = f'<script src="{PREFIX}ricarica.js" defer></script>'.encode()
+# The web editor's page (plugins/admin; Decap finds its configuration by this link) is not
+# reloaded (an editor would lose what is being written): its script shows the build's
+# errors over the editor instead, as they come and go.
+EDITOR_MARK = b'rel="cms-config-url"'
+EDITOR_JS = (Path(__file__).with_name("preview_editor.js")).read_bytes()
+EDITOR_TAG = f'<script src="{PREFIX}errori-editor.js" defer></script>'.encode()
+BODY_END = b"</body>"
 # The build a page was served from, read by the reload script: "<run>-<generation>".
 BUILD_TAG = '<meta name="anteprima-build" content="{}">'
 LOG_TAIL = 20
@@ -123,9 +131,11 @@ class PreviewSite:
         if url_path == PREFIX + "stato":
             return HTTPStatus.OK, "application/json", json.dumps(
                 {"generation": self.generation, "build": build,
-                 "errors": len(self.problems)}).encode()
+                 "errors": len(self.problems), "problems": self.problems}).encode()
         if url_path == PREFIX + "ricarica.js":
             return HTTPStatus.OK, "text/javascript", RELOAD_JS
+        if url_path == PREFIX + "errori-editor.js":
+            return HTTPStatus.OK, "text/javascript", EDITOR_JS
         path, status = self._file(url_path), HTTPStatus.OK
         if path is None:
             path, status = self.output / "404.html", HTTPStatus.NOT_FOUND
@@ -137,8 +147,14 @@ class PreviewSite:
         body = path.read_bytes()
         kind = content_type(path.name)
         if kind == "text/html":
-            body = self._decorated(body, build)
+            body = self._editor(body) if EDITOR_MARK in body else self._decorated(body, build)
         return status, kind, body
+
+    @staticmethod
+    def _editor(body):
+        """The web editor's page with the script that shows the build's errors."""
+        at = body.rfind(BODY_END)
+        return body[:at] + EDITOR_TAG + body[at:] if at >= 0 else body + EDITOR_TAG
 
     def _file(self, url_path):
         """The output file for a URL path; None when there is none (or it leaves output/)."""
