@@ -7,6 +7,7 @@ import markdown
 import pytest
 
 from plugins.italian import da, di, fix_apostrophes, numero, quanti
+from plugins.italian.typography import keep_names_whole, without_name_spans
 from plugins.italian.words import di_ciascuno
 from plugins.italian.dates import filters
 from support import article
@@ -114,6 +115,49 @@ def test_markdown_extension_on_nested_markup(source, expected):
         extension_configs={"plugins.italian.typography": {
             "terms": ["Civic Center", "Community Manager"]}})
     assert html == expected
+
+
+@pytest.mark.parametrize(("title", "expected"), [
+    ("Un'idea per un Patto Gener-Attivo", 'Un\'idea per un Patto <span class="nome-composto">'
+     "Gener-Attivo</span>"),
+    ("Emilia-Romagna, Città-Èlite", '<span class="nome-composto">Emilia-Romagna</span>,'
+     ' <span class="nome-composto">Città-Èlite</span>'),
+    # common compounds, three parts or more, a name glued to more: lines may end there
+    ("socio-sanitario, Gener-attivi, ex-Gener-Attivi, Crema-Cremona-Casalmaggiore, A-2",
+     "socio-sanitario, Gener-attivi, ex-Gener-Attivi, Crema-Cremona-Casalmaggiore, A-2"),
+])
+def test_hyphenated_names_are_kept_whole(title, expected):
+    assert keep_names_whole(title) == expected
+    assert without_name_spans(keep_names_whole(title)) == title
+
+
+def test_markdown_extension_keeps_hyphenated_names_whole_outside_code():
+    html = markdown.markdown(
+        "I [Patti Gener-Attivi](/patti/) del Civic Center, `Gener-Attivi`.\n\n"
+        "    Emilia-Romagna",
+        extensions=["plugins.italian.typography"],
+        extension_configs={"plugins.italian.typography": {"terms": ["Civic Center"]}})
+    assert html == (
+        '<p>I <a href="/patti/">Patti <span class="nome-composto">Gener-Attivi</span></a>'
+        ' del <span lang="en">Civic Center</span>, <code>Gener-Attivi</code>.'
+        "</p>\n<pre><code>Emilia-Romagna\n</code></pre>")
+
+
+def test_a_hyphenated_name_is_kept_whole_where_shown_as_html_and_plain_elsewhere(build):
+    site = build({"notizie/a.md": article(
+        title="Un'idea per un Patto Gener-Attivo", slug="patto",
+        body="Come proporre uno dei Patti Gener-Attivi.")})
+    assert site.ok, site.log
+    page = site.soup("/2024/05/patto/")
+    assert page.h1.select_one(".nome-composto").get_text() == "Gener-Attivo"
+    assert page.select_one("main p .nome-composto").get_text() == "Gener-Attivi"
+    assert page.title.get_text().startswith("Un’idea per un Patto Gener-Attivo –")
+    assert page.select_one('meta[property="og:title"]')["content"] == \
+        "Un’idea per un Patto Gener-Attivo"
+    assert site.soup("/").select_one("main h2 .nome-composto").get_text() == "Gener-Attivo"
+    for name in ("tutto.atom.xml", "tutto.rss.xml"):  # read without the stylesheet
+        feed = (site.output / "feeds" / name).read_text(encoding="utf-8")
+        assert "Patti Gener-Attivi" in feed and "nome-composto" not in feed, name
 
 
 def test_built_pages_have_italian_typography_and_dates(build):

@@ -20,8 +20,10 @@ ADDRESS = "www.comune.casalmaggiore.cr.it/laboratori-di-comunita/iscrizione-fami
 HASHTAG = "FareLegamiCasalmaggioreCremonaCrema2024"
 FILE_TITLE = "Modulo_iscrizione_famiglie_volontarie_Casalmaggiore_2024.pdf"
 LONG = "/2024/09/iscrizioni-online/"
+PATTO = "/2024/10/patto/"
 PAGES = [
     ("articolo con parole lunghe", LONG),
+    ("articolo con un nome composto", PATTO),
     ("home", "/"),
     ("argomento dal nome lungo", "/argomenti/farelegamicasalmaggiorecremonacrema2024/"),
     ("argomenti", "/argomenti/"),
@@ -48,6 +50,11 @@ def site(tmp_path_factory):
             body=f"Il modulo è anche su {ADDRESS}."),
         "notizie/breve.md": article(title="Festa in piazza", date="2024-08-01 10:00",
                                     tags="[Crema]"),
+        "notizie/patto.md": article(
+            title="Un'idea per un Patto Gener-Attivo: come prepararla", slug="patto",
+            date="2024-10-01 10:00",
+            body="Chi vuole proporre uno dei [Patti Gener-Attivi](https://example.org/patti)"
+                 " di FareLegami in Emilia-Romagna scrive alla redazione."),
     }, settings="VISIT_COUNTER_URL = ''\n") as built:
         yield built
 
@@ -90,3 +97,40 @@ def test_text_spacing_neither_widens_nor_clips_the_page(page, site, kind, addres
                      && (e.scrollHeight > e.clientHeight + 1 || e.scrollWidth > e.clientWidth + 1))
         .map(e => e.tagName.toLowerCase() + '.' + e.className); }""")
     assert clipped == [], (kind, address)
+
+
+# Of each hyphenated name the page keeps whole (plugins/italian/typography.py): its text,
+# the lines it is on, whether it is wider than its line (then it must break), whether its
+# link's underline reaches it.
+NAMES = """() => [...document.querySelectorAll('.nome-composto')].map(name => {
+    const range = document.createRange();
+    range.selectNodeContents(name);
+    const tops = new Set([...range.getClientRects()].map(box => Math.round(box.top)));
+    let line = name.parentElement;
+    while (getComputedStyle(line).display.startsWith('inline')) line = line.parentElement;
+    const link = name.closest('a');
+    return [name.textContent, tops.size, name.scrollWidth > line.clientWidth,
+            // an inline element takes its link's underline; an inline block must set it
+            !link || getComputedStyle(name).display === 'inline'
+            || getComputedStyle(name).textDecorationLine
+               === getComputedStyle(link).textDecorationLine];
+})"""
+
+
+def test_a_hyphenated_name_never_ends_a_line_with_its_first_half(page, site):
+    """"Un'idea per un Patto Gener-" and "Attivo: come prepararla" on the next line: the
+    project's own name cut in two on the home page's card at some widths, in the article's
+    heading at others. At every width from a phone's to a desktop's the name is on one
+    line, in the heading, the cards and the body (a link's underline included)."""
+    try:
+        for address, least in (("/", 1), (PATTO, 3)):
+            page.goto(site.origin + address)
+            for width in range(320, 1281, 8):
+                page.set_viewport_size({"width": width, "height": 640})
+                names = page.evaluate(NAMES)
+                assert len(names) >= least, (address, names)
+                for text, lines, too_wide, underline in names:
+                    assert lines == 1 or too_wide, (address, width, text)
+                    assert underline, (address, text)
+    finally:
+        page.set_viewport_size({"width": 320, "height": 640})

@@ -35,6 +35,7 @@ from plugins.core.urls import (
 )
 from plugins.core.items import PREVIOUS_ADDRESSES
 from plugins.italian.slugs import SLUG_RE
+from plugins.italian.typography import without_name_spans
 from plugins.italian.words import elenco
 
 from .catalogue import feed_groups
@@ -329,7 +330,8 @@ def fix_feed(context, feed):
         if not guid.startswith(("http://", "https://")):
             item["unique_id_is_permalink"] = False
         for key in ("description", "content"):  # as a reader shows it, without the CSS
-            item[key] = absolute_urls(align_attributes(item.get(key)), item["link"])
+            item[key] = absolute_urls(align_attributes(without_name_spans(item.get(key))),
+                                      item["link"])
         if not (item.get("description") or "").strip():
             item["description"] = None  # a lead that is only a picture: no empty <summary>
 

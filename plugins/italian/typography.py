@@ -39,6 +39,37 @@ def fix_apostrophes(text: str) -> str:
     return _QUOTE_AFTER_ELISION.sub(APOSTROPHE + "\u201c", text) if '"' in text else text
 
 
+# A name of two capitalised words joined by a hyphen (Patti Gener-Attivi, Emilia-Romagna):
+# a line that ended after "Gener-" cut the project's own name in two, on the home page's
+# cards. Kept together (COMPOUND_SPAN, an inline block: moved to the next line whole, and
+# still broken at its hyphen where one line cannot hold it, at 400 % zoom on a phone).
+# Names of three parts or more (Crema-Cremona-Casalmaggiore) break as any words do.
+_CAPITAL = "A-ZÀ-ÖØ-Þ"
+_COMPOUND_NAME = re.compile(
+    rf"([{_CAPITAL}](?<![\w-][{_CAPITAL}])[^\W\d_]*-[{_CAPITAL}][^\W\d_]*)(?![\w-])")
+COMPOUND_CLASS = "nome-composto"
+COMPOUND_SPAN = f'<span class="{COMPOUND_CLASS}">\\1</span>'
+
+
+def keep_names_whole(html):
+    """``html``, a text without tags but the terms' spans (an item's title, escaped), with
+    each hyphenated name (:data:`_COMPOUND_NAME`) in a span the stylesheet keeps whole."""
+    if not html or "-" not in html:
+        return html
+    return _COMPOUND_NAME.sub(COMPOUND_SPAN, html)
+
+
+_COMPOUND_SPAN_RE = re.compile(f'<span class="{COMPOUND_CLASS}">([^<]*)</span>')
+
+
+def without_name_spans(html):
+    """``html`` without the spans of :func:`keep_names_whole` (their text kept): for
+    feeds, read without the site's stylesheet, where they are only noise."""
+    if not html or COMPOUND_CLASS not in html:
+        return html
+    return _COMPOUND_SPAN_RE.sub(r"\1", str(html))
+
+
 def _terms_pattern(terms):
     r"""``\b(term|term)\b``, written so the regex engine can look for the terms' first
     characters: the opening word boundary is checked after the first character (a
@@ -84,11 +115,12 @@ class ItalianTypography(Treeprocessor):
 
     def run(self, root):
         # One look at all the text first (each node on a line of its own, so a term
-        # cannot match across two): most documents need one of the two passes, or none.
+        # cannot match across two): most documents need one of the passes, or none.
         text = "\n".join(root.itertext())
         apostrophes = "'" in text
         terms = self.terms is not None and self.terms.search(text) is not None
-        if not (apostrophes or terms):
+        names = "-" in text and _COMPOUND_NAME.search(text) is not None
+        if not (apostrophes or terms or names):
             return
         code = set()  # elements inside code: their text and tails are left as they are
         for element in root.iter():
@@ -102,41 +134,50 @@ class ItalianTypography(Treeprocessor):
                     element.text = fix_apostrophes(element.text)
                 if element is not root and element.tail and "'" in element.tail:
                     element.tail = fix_apostrophes(element.tail)
+        # the names, then the terms (neither holds the other): the spans each pass adds are
+        # not visited by the next, their tails are
+        if names:
+            for element in text_nodes:
+                if element.tag not in SKIP_TAGS:
+                    _wrap(element, _COMPOUND_NAME, {"class": COMPOUND_CLASS})
         if terms:  # after the apostrophes: the spans it adds are not visited
             for element in text_nodes:
                 if element.tag not in SKIP_TAGS and element.get("lang") is None:
-                    self._mark_terms(element)
+                    _wrap(element, self.terms, {"lang": "en"})
 
-    def _mark_terms(self, element):
-        """Wrap English terms found in ``element``'s own text nodes in ``<span lang="en">``."""
-        if element.text:
-            spans = self._split(element.text)
+
+def _wrap(element, pattern, attributes):
+    """Wrap what ``pattern`` (one group) finds in ``element``'s own text nodes in spans
+    with ``attributes``; not in the tails of spans of the same kind (added already)."""
+    if element.text:
+        spans = _split(element.text, pattern, attributes)
+        if spans:
+            element.text = spans[0]
+            for index, span in enumerate(spans[1:]):
+                element.insert(index, span)
+    for child in list(element):
+        if child.tail and not (child.tag == "span" and child.attrib == attributes):
+            spans = _split(child.tail, pattern, attributes)
             if spans:
-                element.text = spans[0]
-                for index, span in enumerate(spans[1:]):
-                    element.insert(index, span)
-        for child in list(element):
-            if child.tail and child.get("lang") != "en":
-                spans = self._split(child.tail)
-                if spans:
-                    child.tail = spans[0]
-                    position = list(element).index(child) + 1
-                    for offset, span in enumerate(spans[1:]):
-                        element.insert(position + offset, span)
+                child.tail = spans[0]
+                position = list(element).index(child) + 1
+                for offset, span in enumerate(spans[1:]):
+                    element.insert(position + offset, span)
 
-    def _split(self, text):
-        """Return [leading text, span, span, ...] or None when no term occurs."""
-        parts = self.terms.split(text)
-        if len(parts) == 1:
-            return None
-        lead, spans = parts[0], []
-        # parts alternate: text, term, text, term, text
-        for term, tail in zip(parts[1::2], parts[2::2]):
-            span = etree.Element("span", {"lang": "en"})
-            span.text = term
-            span.tail = tail
-            spans.append(span)
-        return [lead, *spans]
+
+def _split(text, pattern, attributes):
+    """Return [leading text, span, span, ...] or None when ``pattern`` finds nothing."""
+    parts = pattern.split(text)
+    if len(parts) == 1:
+        return None
+    lead, spans = parts[0], []
+    # parts alternate: text, found, text, found, text
+    for found, tail in zip(parts[1::2], parts[2::2]):
+        span = etree.Element("span", dict(attributes))
+        span.text = found
+        span.tail = tail
+        spans.append(span)
+    return [lead, *spans]
 
 
 class ItalianTypographyExtension(Extension):
