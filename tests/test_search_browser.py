@@ -44,6 +44,7 @@ ANNO = "/2025/05/un-anno-di-laboratori/"
 CASA = "/2024/09/la-cura-dell-anziano-a-casa/"
 CITTA = "/2024/09/un-accordo-con-l-universita/"
 PATTO = "/2024/09/casalmaggiore-firma-il-patto-di-collaborazione/"
+NARRATORI = "/2024/02/il-civic-center-cerca-narratori/"
 SCUOLE = "/2024/09/le-scuole-di-casalmaggiore-in-rete/"
 REGOLAMENTO_PDF = samples.text_pdf("Regolamento del corso di ceramica",
                                    "Chi porta la zanzariera si iscrive entro maggio.")
@@ -80,6 +81,13 @@ ARTICLES = {
         "Le scuole di Casalmaggiore in rete", "2024-09-12 10:00",
         "La collaborazione tra le scuole di Casalmaggiore nasce da un patto educativo con i"
         " cittadini."),
+    # the site's English terms (ITALIAN_ENGLISH_TERMS) and an elision, in a PDF too
+    "allegati/narratori.pdf": samples.text_pdf("Modulo per i narratori del Civic Center",
+                                               "Scrivete qui la filastrocca dell'infanzia."),
+    "avvisi/narratori.md": item(
+        "Il Civic Center cerca narratori", "2024-02-10 10:00",
+        "Al Civic Center si raccolgono i racconti dell'infanzia dei narratori.",
+        attachments=[{"file": "allegati/narratori.pdf", "title": "Modulo per i narratori"}]),
     **{f"avvisi/sportello-{n}.md": item(f"Sportello di marzo, settimana {n}",
                                         f"2024-03-{n + 1:02} 09:00",
                                         f"Lo sportello apre anche il giorno {n + 1}.")
@@ -643,3 +651,33 @@ def test_a_category_alone_lists_its_articles_not_their_documents_again(reader, s
     me.search("zanzariera")
     me.wait_for_status("1 risultato per «zanzariera» in Notizie.")
     assert [href for _, href, *_ in me.results()] == ["/allegati/regolamento.pdf"]
+
+
+def test_english_terms_and_elisions_in_results_are_written_as_on_the_pages(reader, site):
+    """The pages mark the site's English terms lang="en" (ITALIAN_ENGLISH_TERMS) and write
+    an elision with ’: the results read "Civic Center" to a screen reader as Italian
+    words, in titles, excerpts and a document's article, and showed the index's '
+    ("dell'infanzia", plugins/search/bundle.split_elisions) in every excerpt."""
+    me = reader()
+    page = me.page
+    page.clock.install()
+    page.goto(site.origin + "/cerca/?q=narratori")
+    me.wait_for_status("2 risultati per «narratori».")
+    shown = page.locator(".cerca-risultato").evaluate_all("""items => items.map(li => [
+        li.querySelector("h2 a").innerHTML, li.querySelector(".cerca-documento a")?.innerHTML,
+        li.querySelector(".cerca-estratto").innerHTML])""")
+    english = '<span lang="en">Civic Center</span>'
+    assert shown == [
+        [f"Il {english} cerca narratori", None,
+         f"Il {english} cerca <mark>narratori.</mark> Al {english} si raccolgono i racconti"
+         " dell’infanzia dei <mark>narratori.</mark> Modulo per i <mark>narratori</mark>"],
+        ["Modulo per i narratori", f"Il {english} cerca narratori",
+         "Modulo per i <mark>narratori</mark> Modulo per i <mark>narratori</mark> del"
+         f" {english} Scrivete qui la filastrocca dell’infanzia."]]
+    # the words of a term each marked: the marks inside the term's span
+    me.search("civic center narratori")
+    me.wait_for_status("2 risultati per «civic center narratori».")
+    [article, _] = me.results()
+    assert article[1] == NARRATORI
+    assert article[4].startswith('Il <span lang="en"><mark>Civic</mark> <mark>Center</mark></span>'
+                                 " cerca <mark>narratori.</mark>"), article

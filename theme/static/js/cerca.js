@@ -20,8 +20,10 @@
  * every keystroke. Focus stays where the reader put it, but "Mostra altri risultati"
  * moves it to the first new result, and a form hidden because the index did not load
  * gives it to the message saying so. Everything from the index is written as text
- * (textContent), but Pagefind's <mark> elements in excerpts. No inline styles, nothing
- * written to the console, no request to any other host.
+ * (textContent), but Pagefind's <mark> elements in excerpts and, as the pages have
+ * them, <span lang="en"> around the site's English terms (data-inglese) and ’ in
+ * elisions (marked(), excerptParagraph()). No inline styles, nothing written to the
+ * console, no request to any other host.
  */
 
 const PAGE_SIZE = 10;
@@ -52,6 +54,9 @@ const PUNCTUATION = /[\p{Pd}\p{Pe}\p{Pf}\p{Pi}\p{Po}\p{Ps}]/gu;
 const PHRASE = /^\s*["\u201c\u201d\u201e\u201f\u00ab\u00bb]\s*([^"\u201c\u201d\u201e\u201f\u00ab\u00bb]+?)\s*["\u201c\u201d\u201e\u201f\u00ab\u00bb]\s*$/su;
 // An elided word and its apostrophe, before a letter: "dell'", "l’", "un'", "sant'".
 const ELISION = /[\p{L}\p{N}]+['\u2019\u2018\u02bc`\u00b4](?=\p{L})/gu;
+// ' between letters: the index's text has it where the pages have ’ (Pagefind splits
+// words only at ', plugins/search/bundle.split_elisions); excerpts show ’ again.
+const APOSTROPHE = /(?<=[\p{L}\p{N}])'(?=[\p{L}\p{N}])/gu;
 const numbers = new Intl.NumberFormat("it-IT");
 const collator = new Intl.Collator("it");
 
@@ -62,15 +67,74 @@ function element(tag, className, text) {
   return node;
 }
 
-/* Pagefind's excerpt is escaped HTML with <mark>s: keep the text and the marks only. */
-function excerptParagraph(html) {
+/* A pattern finding `terms` (the site's ITALIAN_ENGLISH_TERMS) as whole words, as
+   plugins/italian/typography.py does; null when there are none. */
+function termsPattern(terms) {
+  const escaped = terms.filter((term) => typeof term === "string" && term)
+    .sort((a, b) => b.length - a.length)
+    .map((term) => term.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"));
+  return escaped.length ? new RegExp(
+    `(?<![\\p{L}\\p{N}_])(?:${escaped.join("|")})(?![\\p{L}\\p{N}_])`, "gu") : null;
+}
+
+/*
+ * Nodes for text of the index, `parts` ([{text, mark}]: marked or not), with the
+ * English terms (`english`, termsPattern()) in <span lang="en"> as the pages have
+ * them ("Civic Center" read as English, WCAG 3.1.2); a term across a <mark>'s edge
+ * holds the pieces of both.
+ */
+function marked(parts, english) {
+  const whole = parts.map(({ text }) => text).join("");
+  const terms = english ? [...whole.matchAll(english)]
+    .map((match) => [match.index, match.index + match[0].length]) : [];
+  const nodes = [];
+  let term = null; // the term whose <span> is `span`
+  let span = null;
+  let at = 0;
+  for (const { text, mark } of parts) {
+    const end = at + text.length;
+    const cuts = [at, end, ...terms.flat().filter((cut) => cut > at && cut < end)]
+      .sort((a, b) => a - b);
+    for (let index = 0; index + 1 < cuts.length; index += 1) {
+      const [from, to] = [cuts[index], cuts[index + 1]];
+      if (from === to) continue;
+      const piece = whole.slice(from, to);
+      const node = mark ? element("mark", null, piece) : piece;
+      const within = terms.find(([start, stop]) => from >= start && to <= stop);
+      if (!within) {
+        nodes.push(node);
+        continue;
+      }
+      if (within !== term) {
+        term = within;
+        span = element("span");
+        span.lang = "en";
+        nodes.push(span);
+      }
+      span.append(node);
+    }
+    at = end;
+  }
+  return nodes;
+}
+
+/* Pagefind's excerpt is escaped HTML with <mark>s: keep the text and the marks only,
+   with ’ for the index's ' and the English terms marked (marked()). */
+function excerptParagraph(html, english) {
   const parsed = document.createElement("template");
   parsed.innerHTML = html; // inert: nothing in a template runs or loads
-  const paragraph = element("p", "cerca-estratto");
-  for (const node of parsed.content.childNodes) {
-    paragraph.append(node.nodeName === "MARK" ? element("mark", null, node.textContent)
-      : node.textContent);
+  const parts = [...parsed.content.childNodes].map((node) => ({
+    text: node.textContent, mark: node.nodeName === "MARK" }));
+  // ’ for ' over the whole text: an elision may end one part and the next begin
+  const whole = parts.map(({ text }) => text).join("").replace(APOSTROPHE, "\u2019");
+  let at = 0;
+  for (const part of parts) {
+    const end = at + part.text.length;
+    part.text = whole.slice(at, end);
+    at = end;
   }
+  const paragraph = element("p", "cerca-estratto");
+  paragraph.append(...marked(parts, english));
   return paragraph;
 }
 
@@ -144,6 +208,7 @@ class Search {
     this.categories = categories;
     this.site = new URL(root.dataset.site, document.baseURI);
     this.bundle = new URL(root.dataset.bundle, document.baseURI);
+    this.english = termsPattern(JSON.parse(root.dataset.inglese || "[]"));
     this.form = root.querySelector("#cerca-form");
     this.input = root.querySelector("#cerca-q");
     this.select = root.querySelector("#cerca-categoria");
@@ -391,7 +456,8 @@ class Search {
     const meta = result.meta || {};
     const entry = element("li", "cerca-risultato");
     const heading = element("h2", "cerca-titolo");
-    const link = element("a", null, meta.title || result.url);
+    const link = element("a");
+    link.append(...marked([{ text: meta.title || result.url }], this.english));
     link.href = result.url; // Pagefind joined it to the site's address already
     heading.append(link);
     entry.append(heading);
@@ -408,12 +474,13 @@ class Search {
     if (meta.articolo_url) { // a document: say so, and where it comes from
       const source = element("p", "cerca-documento",
         `${meta.info || meta.tipo || "Documento"} – ${meta.origine || "da"} «`);
-      const article = element("a", null, meta.articolo || meta.articolo_url);
+      const article = element("a");
+      article.append(...marked([{ text: meta.articolo || meta.articolo_url }], this.english));
       article.href = new URL(meta.articolo_url, this.site).href;
       source.append(article, "»");
       entry.append(source);
     }
-    if (result.excerpt) entry.append(excerptParagraph(result.excerpt));
+    if (result.excerpt) entry.append(excerptParagraph(result.excerpt, this.english));
     return entry;
   }
 
