@@ -674,9 +674,12 @@ def test_english_terms_and_elisions_in_results_are_written_as_on_the_pages(reade
         ["Modulo per i narratori", f"Il {english} cerca narratori",
          "Modulo per i <mark>narratori</mark> Modulo per i <mark>narratori</mark> del"
          f" {english} Scrivete qui la filastrocca dell’infanzia."]]
-    # the words of a term each marked: the marks inside the term's span
-    me.search("civic center narratori")
-    me.wait_for_status("2 risultati per «civic center narratori».")
+    # the words of a term each marked: the marks inside the term's span; the count
+    # names the words typed, the term in English too
+    me.search("Civic Center narratori")
+    me.wait_for_status("2 risultati per «Civic Center narratori».")
+    assert page.locator("#cerca-stato").inner_html() == (
+        f"2 risultati per «{english} narratori».")
     [article, _] = me.results()
     assert article[1] == NARRATORI
     assert article[4].startswith('Il <span lang="en"><mark>Civic</mark> <mark>Center</mark></span>'

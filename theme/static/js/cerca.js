@@ -366,7 +366,7 @@ class Search {
   /* The count; with no result, what to try next: the results in all categories when
      the chosen one has none (`elsewhere`, a link to them), other words, the archive. */
   say(text, elsewhere = 0) {
-    this.status.replaceChildren(text);
+    this.status.replaceChildren(...marked([{ text }], this.english)); // «Civic Center»
     if (this.results.length) return;
     if (elsewhere) {
       const all = new URL(window.location.href);
