@@ -10,6 +10,7 @@ from plugins.italian import da, di, fix_apostrophes, numero, quanti
 from plugins.italian.typography import keep_names_whole, without_name_spans
 from plugins.italian.words import di_ciascuno
 from plugins.italian.dates import filters
+import samples
 from support import article
 
 ROME = ZoneInfo("Europe/Rome")
@@ -158,6 +159,25 @@ def test_a_hyphenated_name_is_kept_whole_where_shown_as_html_and_plain_elsewhere
     for name in ("tutto.atom.xml", "tutto.rss.xml"):  # read without the stylesheet
         feed = (site.output / "feeds" / name).read_text(encoding="utf-8")
         assert "Patti Gener-Attivi" in feed and "nome-composto" not in feed, name
+
+
+def test_english_terms_in_an_attachments_title_and_description_are_marked(build):
+    """A document "Modulo del Civic Center" was read as Italian words on its article's
+    page and on /documenti/, where the search results (cerca.js) mark it."""
+    site = build({
+        "allegati/modulo.pdf": samples.pdf(),
+        "notizie/a.md": article(
+            title="Iscrizioni", slug="iscrizioni", body="Testo.",
+            attachments=["file: allegati/modulo.pdf\n    title: Modulo del Civic Center &"
+                         " altro\n    description: Da consegnare al Community Manager"])})
+    assert site.ok, site.log
+    for address in ("/2024/05/iscrizioni/", "/documenti/"):
+        label = site.soup(address).select_one(".attachment-label")
+        assert [span.get_text() for span in label.select('span[lang="en"]')] == [
+            "Civic Center"], address
+        assert label.get_text().startswith("Modulo del Civic Center & altro ("), address
+    description = site.soup("/2024/05/iscrizioni/").select_one(".attachment-description")
+    assert description.select_one('span[lang="en"]').get_text() == "Community Manager"
 
 
 def test_built_pages_have_italian_typography_and_dates(build):
