@@ -204,6 +204,51 @@ def test_a_cover_is_shared_by_a_copy_named_by_its_slug_with_its_size(site):
     assert one(site.soup(ARTICLE), "og:image:width") == "1200"
 
 
+def test_the_logo_shared_in_place_of_a_cover_says_its_type_and_size(site):
+    """Without og:image:width/height Facebook shows no picture on a page's first share
+    (it has not measured the file yet): the logo, every page's picture without a cover of
+    its own, was given without them."""
+    for address in ("/", "/chi-siamo/", LONG_URL, "/categorie/notizie/"):
+        soup = site.soup(address)
+        logo = one(soup, "og:image")
+        assert logo == f"{SITEURL}/theme/logo.png", address
+        with Image.open(site.path(logo)) as picture:
+            size, kind = picture.size, Image.MIME[picture.format]
+        assert (one(soup, "og:image:width"), one(soup, "og:image:height")) == tuple(
+            map(str, size)), address
+        assert one(soup, "og:image:type") == kind == "image/png", address
+
+
+def test_a_cover_too_small_for_link_previews_gives_way_to_the_logo(build_once):
+    """Facebook ignores an og:image under 200 x 200 px and X's large card needs 300 x 157:
+    a 150 x 100 cover left the page's previews without a picture, and a 250 x 250 one asked
+    X for a large card it does not draw."""
+    site = build_once({
+        "immagini/piccola.png": image("PNG", (150, 100)),
+        "immagini/quadrata.png": image("PNG", (250, 250)),
+        "notizie/piccola.md": article(title="Piccola", slug="piccola",
+                                      image="immagini/piccola.png", image_alt="Un timbro"),
+        "notizie/quadrata.md": article(title="Quadrata", slug="quadrata",
+                                       date="2024-05-06 10:00",
+                                       image="immagini/quadrata.png", image_alt="Un quadro"),
+    })
+    assert site.ok, site.log
+    small = site.soup("/2024/05/piccola/")
+    assert one(small, "og:image") == f"{SITEURL}/theme/logo.png"
+    assert one(small, "og:image:alt") == "Il logo di FareLegami"
+    assert int(one(small, "og:image:width")) >= 200 <= int(one(small, "og:image:height"))
+    assert one(small, "twitter:card") == "summary"
+    # the article's own picture is still its structured data's (Google takes small ones)
+    [cover] = json_ld(small)["NewsArticle"]["image"]
+    assert re.fullmatch(rf"{SITEURL}/immagini/_r/piccola-150\.[0-9a-f]{{10}}\.jpg", cover)
+    square = site.soup("/2024/05/quadrata/")
+    assert re.fullmatch(rf"{SITEURL}/immagini/_r/quadrata-250\.[0-9a-f]{{10}}\.jpg",
+                        one(square, "og:image"))
+    assert (one(square, "og:image:width"), one(square, "og:image:height")) == ("250", "250")
+    assert one(square, "og:image:alt") == "Un quadro"
+    assert one(square, "twitter:card") == "summary"
+
+
 def test_without_the_images_plugin_the_cover_itself_is_shared_encoded(build_once):
     plugins = "PLUGINS = [p for p in PLUGINS if p != 'plugins.images']\n"
     site = build_once(SITE, plugins)

@@ -8,13 +8,16 @@ functions of :mod:`.structured` and :mod:`.share`.
 """
 
 import functools
+import os
 from dataclasses import dataclass, field
 from urllib.parse import quote
 from zoneinfo import ZoneInfo
 
 from babel.core import Locale, UnknownLocaleError, get_global
 from jinja2 import pass_context
+from PIL import Image, UnidentifiedImageError
 
+from plugins.assets import published_file
 from plugins.core.items import cover_path
 from plugins.core.terms import written
 from plugins.core.urls import site_address, without_index
@@ -25,6 +28,8 @@ from . import share, structured
 from .text import absolute, plain, shorten
 
 DESCRIPTION_LENGTH = 160  # characters of a meta description: search results cut the rest
+PREVIEW_MIN = 200  # px, each side: Facebook ignores a smaller og:image
+LARGE_CARD_MIN = (300, 157)  # px: the smallest picture of X's summary_large_image card
 
 
 @dataclass
@@ -57,17 +62,81 @@ def _authors(item, context, address):
     return tuple(result)
 
 
-def _image(item, address):
-    """The absolute URL of the item's cover image for link previews: its JPEG copy
-    (plugins/images, ``cover.share``: at most 1200 px, no metadata), else the file itself;
-    %-encoded (a space or an accent would make it an invalid URL for the sites that
-    fetch it)."""
+@dataclass(frozen=True)
+class Picture:
+    """An image other sites fetch: absolute ``url``, its size (0 when not measured),
+    MIME ``type`` ("" when not known) and ``alt`` text."""
+
+    url: str
+    width: int = 0
+    height: int = 0
+    type: str = ""
+    alt: str = ""
+
+    def at_least(self, width, height):
+        """Whether it is ``width`` x ``height`` or larger (a size not measured: assumed so)."""
+        return not self.width or (self.width >= width and self.height >= height)
+
+
+def _cover(item, address):
+    """The item's cover image for link previews as a :class:`Picture`, or None: its JPEG
+    copy (plugins/images, ``cover.share``: at most 1200 px, no metadata), else the file
+    itself; %-encoded (a space or an accent would make it an invalid URL for the sites
+    that fetch it)."""
     image = getattr(item, "image", None)
     if not image or not address:
-        return ""
-    cover = getattr(item, "cover", None)
-    path = getattr(cover, "share", "") or cover_path(image)
-    return absolute(address, quote(path, safe="/"))
+        return None
+    cover = getattr(item, "cover", None)  # plugins/images: its size, read from the file
+    alt = plain(getattr(item, "image_alt", None) or "")
+    if getattr(cover, "share", ""):
+        return Picture(absolute(address, quote(cover.share, safe="/")), cover.share_width,
+                       cover.share_height, "image/jpeg", alt)
+    url = absolute(address, quote(cover_path(image), safe="/"))
+    if cover is not None:
+        return Picture(url, cover.width, cover.height, alt=alt)
+    return Picture(url, alt=alt)
+
+
+def _image(item, address):
+    """The absolute URL of the item's cover for JSON-LD, "" without one."""
+    cover = _cover(item, address)
+    return cover.url if cover else ""
+
+
+def _logo(context, address, site_name):
+    """The site's logo (``SEO_LOGO``) as a :class:`Picture`, measured from the file the
+    build publishes there (plugins/assets), or None without one."""
+    path = str(context.get("SEO_LOGO") or "").lstrip("/")
+    if not path:
+        return None
+    settings = {name: context.get(name) for name in (
+        "THEME", "THEME_STATIC_DIR", "ASSETS_STATIC_PATHS", "THEME_STATIC_PATHS",
+        "IGNORE_FILES", "PATH")}
+    source = _logo_file(path, **{name: tuple(value) if isinstance(value, list) else value
+                                 for name, value in settings.items()})
+    try:
+        size = _measured(source, os.stat(source).st_mtime_ns) if source else (0, 0, "")
+    except OSError:
+        size = (0, 0, "")
+    return Picture(absolute(address, path), *size, alt=f"Il logo di {site_name}")
+
+
+@functools.lru_cache(maxsize=8)
+def _logo_file(path, **settings):
+    """The file published at the site path ``path`` (once per run: the theme's folders are
+    walked to know), or None."""
+    return published_file(settings, path)
+
+
+@functools.lru_cache(maxsize=8)
+def _measured(source, changed):
+    """(width, height, MIME type) of the image file ``source`` (``changed``: its
+    modification time, so a redrawn logo is measured again); zeros and "" if unreadable."""
+    try:
+        with Image.open(source) as image:
+            return (*image.size, Image.MIME.get(image.format, ""))
+    except (OSError, UnidentifiedImageError):
+        return 0, 0, ""
 
 
 def _article_data(article, context, address, canonical, description):
@@ -133,21 +202,24 @@ def page_seo(context, title="", description=""):
     if description:
         graph.append(("og:description", description))
     graph.append(("og:url", canonical))
-    image = _image(item, address) if item else ""
-    if image:
-        graph.append(("og:image", image))
-        cover = getattr(item, "cover", None)  # plugins/images: its size, read from the file
-        if getattr(cover, "share", ""):  # without a size, some sites show no image at first
-            graph += [("og:image:type", "image/jpeg"), ("og:image:width", str(cover.share_width)),
-                      ("og:image:height", str(cover.share_height))]
-        elif cover is not None:
-            graph += [("og:image:width", str(cover.width)), ("og:image:height", str(cover.height))]
-        if getattr(item, "image_alt", None):
-            graph.append(("og:image:alt", plain(item.image_alt)))
-    elif context.get("SEO_LOGO"):  # no picture of its own: the site's logo, not nothing
-        graph += [("og:image", absolute(address, context["SEO_LOGO"])),
-                  ("og:image:alt", f"Il logo di {site_name}")]
-    twitter = [("twitter:card", "summary_large_image" if image else "summary")]
+    # the cover, unless too small for link previews (Facebook shows none under 200 x
+    # 200 px): then, as for an item without one, the site's logo, not nothing
+    cover = _cover(item, address) if item else None
+    if cover is not None and not cover.at_least(PREVIEW_MIN, PREVIEW_MIN):
+        cover = None
+    picture = cover or _logo(context, address, site_name)
+    if picture is not None:
+        graph.append(("og:image", picture.url))
+        if picture.type:
+            graph.append(("og:image:type", picture.type))
+        if picture.width:  # without a size, some sites show no image at first
+            graph += [("og:image:width", str(picture.width)),
+                      ("og:image:height", str(picture.height))]
+        if picture.alt:
+            graph.append(("og:image:alt", picture.alt))
+    # X's large card wants a picture of at least 300 x 157 px; the logo is a small card's
+    large = cover is not None and cover.at_least(*LARGE_CARD_MIN)
+    twitter = [("twitter:card", "summary_large_image" if large else "summary")]
 
     json_ld = []
     if article:
