@@ -270,6 +270,30 @@ def test_an_article_opening_with_a_picture_is_described_by_its_first_words_not_n
     assert card.find("img", alt="Il palco") is None  # no full-size photo as a card's lead
 
 
+def test_a_summary_without_text_does_not_make_an_empty_description(build_once):
+    """A summary that is only a picture (or a blank) wrote <meta name="description"
+    content=""> and no og:description: previews and search results had nothing to show."""
+    site = build_once({
+        "immagini/foto.png": image("PNG", (800, 600)),
+        "notizie/foto.md": article(title="Foto", slug="foto",
+                                   summary="'![Il palco]({static}/immagini/foto.png)'",
+                                   body="Il racconto della serata."),
+        "notizie/vuoto.md": article(title="Vuoto", slug="vuoto", date="2024-05-06 10:00",
+                                    summary="'&nbsp;'", body="Il primo paragrafo."),
+        "pages/p.md": "---\ntitle: Pagina\nslug: presentazione\n"
+                      "summary: '![Il palco]({static}/immagini/foto.png)'\n---\n\n"
+                      "Il testo della pagina.\n",
+    })
+    assert site.ok, site.log
+    for address, text in (("/2024/05/foto/", "Il racconto della serata."),
+                          ("/2024/05/vuoto/", "Il primo paragrafo."),
+                          ("/presentazione/", "Il testo della pagina.")):
+        soup = site.soup(address)
+        assert one(soup, "description") == text == one(soup, "og:description"), address
+        if address.startswith("/2024/"):
+            assert json_ld(soup)["NewsArticle"]["description"] == text
+
+
 def test_each_listing_describes_itself(site):
     addresses = ["/", "/categorie/notizie/", "/argomenti/crema/", "/autori/redazione/",
                  "/archivio/", "/archivio/2024/", "/categorie/", "/argomenti/", "/autori/"]

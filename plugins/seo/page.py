@@ -15,6 +15,7 @@ from zoneinfo import ZoneInfo
 
 from babel.core import Locale, UnknownLocaleError, get_global
 from jinja2 import pass_context
+from markupsafe import Markup
 from PIL import Image, UnidentifiedImageError
 
 from plugins.assets import published_file
@@ -183,13 +184,17 @@ def language(context, item=None):
 def page_seo(context, title="", description=""):
     """:class:`PageSeo` of the page being written. ``title`` and ``description`` are the
     page's own (base.html's ``title`` and ``description`` blocks), as text or HTML."""
-    # what search results and link previews show: about 155-160 characters, the rest cut
-    description = shorten(plain(description), DESCRIPTION_LENGTH)
+    article, page = context.get("article"), context.get("page")
+    item = article or page
+    # what search results and link previews show: about 155-160 characters, the rest cut.
+    # A description without text (a summary that is only a picture) would be an empty
+    # one: the item's first paragraph with text says it, else the site's description.
+    first_text = Markup(getattr(item, "first_text", "") or "")  # plugins/article_meta
+    description = shorten(plain(description) or plain(first_text)
+                          or plain(context.get("SITEDESCRIPTION")), DESCRIPTION_LENGTH)
     address = _address(context)
     if not address:
         return PageSeo(description=description)
-    article, page = context.get("article"), context.get("page")
-    item = article or page
     output_file = context.get("output_file") or ""
     canonical = absolute(address, without_index(output_file))
     site_name = plain(context.get("SITENAME"))
