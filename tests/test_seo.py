@@ -294,6 +294,22 @@ def test_a_summary_without_text_does_not_make_an_empty_description(build_once):
             assert json_ld(soup)["NewsArticle"]["description"] == text
 
 
+def test_an_item_that_is_a_list_alone_is_described_by_its_text(build_once):
+    """A notice whose body is only a list (opening hours) had no paragraph to describe it:
+    it got the site's description, the same on every such page; or, with a footnote, the
+    note's own paragraph, back-link arrow included ("Tranne i festivi. ↩")."""
+    site = build_once({"avvisi/orari.md": article(
+        title="Orari", slug="orari",
+        body="- Lunedì dalle 9 alle 12[^1]\n- Martedì dalle 14 alle 17\n\n"
+             "[^1]: Tranne i festivi.")})
+    assert site.ok, site.log
+    soup = site.soup("/2024/05/orari/")
+    text = "Lunedì dalle 9 alle 12 Martedì dalle 14 alle 17"
+    assert one(soup, "description") == text == one(soup, "og:description")
+    assert json_ld(soup)["NewsArticle"]["description"] == text
+    assert soup.select_one(".footnote").get_text().count("Tranne i festivi.") == 1
+
+
 def test_each_listing_describes_itself(site):
     addresses = ["/", "/categorie/notizie/", "/argomenti/crema/", "/autori/redazione/",
                  "/archivio/", "/archivio/2024/", "/categorie/", "/argomenti/", "/autori/"]

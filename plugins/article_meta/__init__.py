@@ -12,8 +12,9 @@ left out of ``body``, so readers do not read it twice; feeds keep the full conte
 A first paragraph without text (a picture alone) is no lead: the article has none.
 Also ``date_label`` (what the meta line calls the date: "Pubblicato", "Data:" for a
 draft, "Sarà pubblicato" for a scheduled item) and, for articles and pages,
-``first_text`` (the first paragraph with text: the meta description when there is no
-lead; no footnote reference either), and ``updated``: the last update the meta line
+``first_text`` (the first paragraph with text, else the body when it has text but no
+paragraph, a list alone: the meta description when there is no lead; no footnote
+reference either), and ``updated``: the last update the meta line
 shows ("Ultimo aggiornamento"), the ``modified`` date when it is a later minute than the publication (the page shows
 minutes), else None: a ``modified`` equal to ``date`` is no update.
 """
@@ -44,13 +45,18 @@ def date_label(article):
 
 
 def first_text(html):
-    """The first paragraph of ``html`` that has text (its HTML), or "": what a page
+    """The first paragraph of ``html`` that has text (its HTML), else the whole of
+    ``html`` when it has text but no such paragraph (a list alone), or "": what a page
     without a lead of its own says of itself (the meta description), where the site's
     own description would repeat on every such page."""
-    for paragraph in PARAGRAPH_RE.finditer(html or ""):
+    # the notes left out first: a note's paragraph ("Tranne i festivi. ↩") is not the text
+    body = without_note_references(html or "")
+    for paragraph in PARAGRAPH_RE.finditer(body):
         if TAG_RE.sub("", paragraph.group(1)).strip():
-            return without_note_references(paragraph.group(1))
-    return ""
+            return paragraph.group(1)
+    # no paragraph with text (a notice that is a list, a table, headings): the body's
+    # text (the description cuts it)
+    return body if TAG_RE.sub("", body).strip() else ""
 
 
 def updated(article):
