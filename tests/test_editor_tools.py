@@ -13,8 +13,8 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from support import (ROOT, article, build_site, own_attachments_cache, run_tool, write_conf,
-                     write_content)
+from support import (ROOT, SITEURL, article, build_site, own_attachments_cache, run_tool,
+                     write_conf, write_content)
 import samples
 from tools import new_item
 
@@ -604,6 +604,33 @@ def test_an_update_dated_in_the_future_is_the_same_warning_in_check_and_every_bu
         page = (site.output / "2024" / "05" / "aggiornato" / "index.html").read_text("utf-8")
         assert "2099" not in page and "Ultimo aggiornamento" not in page
         for name in ("sitemap.xml", "feeds/tutto.atom.xml"):
+            assert "2099" not in (site.output / name).read_text(encoding="utf-8"), name
+
+
+FUTURE_PAGE = {"allegati/orari.csv": "giorno;ora\nlunedì;9\n",
+               "pages/orari.md": "---\ntitle: Orari\ndate: 2099-01-15 10:00\nattachments:\n"
+                                 "  - file: allegati/orari.csv\n    title: Orari\n---\n\nTesto.\n",
+               "notizie/a.md": article(title="Notizia", date="2024-05-05 10:00")}
+
+
+def test_a_page_dated_in_the_future_is_the_same_warning_in_check_and_every_build(tmp_path):
+    """Only articles wait for their date: a page dated in the future (scheduled as an
+    article would be, a year typed wrong) was published at once, silently, with that date
+    beside its documents on Documenti and as its sitemap lastmod. Now a warning, and the
+    date is dropped."""
+    status, out, err = run_check(tmp_path, FUTURE_PAGE)
+    warning = ("content/pages/orari.md:3: avviso: `date` è nel futuro (2099-01-15 10:00): una"
+               " pagina non aspetta la sua data, è pubblicata subito; data ignorata")
+    assert status == 0 and out.startswith(warning), out + err
+    for run in ("cold", "warm"):  # the second from the contract cache: warned again
+        site = build_site(tmp_path, {})
+        assert site.ok, site.log
+        assert warning.removeprefix("content/").replace(" avviso:", "") in site.messages(), \
+            (run, site.log)
+        assert site.exists("/orari/")  # published now, as before
+        source = site.soup("/documenti/").select_one(".document-source")
+        assert source.find("a")["href"] == f"{SITEURL}/orari/" and source.find("time") is None
+        for name in ("sitemap.xml", "orari/index.html", "documenti/index.html"):
             assert "2099" not in (site.output / name).read_text(encoding="utf-8"), name
 
 

@@ -123,6 +123,7 @@ CORPORA = [
     content_errors.NOT_UTF8,
     editor_tools.TWO_SLASHES,
     editor_tools.FUTURE_UPDATE,
+    editor_tools.FUTURE_PAGE,
     editor_tools.HEADINGS_AND_EMPTY_LINK,
     images.LOCATED_PNG,
     hostile.UNREADABLE,

@@ -34,7 +34,7 @@ if str(ROOT) not in sys.path:
 from plugins.contract.ahead import markdown_files, misnamed  # noqa: E402
 from plugins.contract.check import Checked, check_file, unreadable  # noqa: E402
 from plugins.contract.reader import shared_parts  # noqa: E402
-from plugins.contract.schema import distant_date, future_modified  # noqa: E402
+from plugins.contract.schema import distant_date, future_modified, future_page_date  # noqa: E402
 from plugins.attachments.collect import (  # noqa: E402
     RunState, address_clashes, build_attachments, entry_line, linked_clashes,
 )
@@ -218,7 +218,7 @@ def _check_one(file):
     if late:
         checked.problems.append(Problem(relative, late, checked.key_lines.get("modified"),
                                         WARNING))
-    distant = distant_date(checked.metadata, page)
+    distant = distant_date(checked.metadata, page) or future_page_date(checked.metadata, page)
     if distant:
         checked.problems.append(Problem(relative, distant, checked.key_lines.get("date"),
                                         WARNING))

@@ -31,7 +31,7 @@ from .ahead import EXTENSIONS, STATE_KEY
 from .cache import FileCache
 from .check import check_file, escape_text, is_page, unreadable
 from .errors import ContentError
-from .schema import distant_date, future_modified
+from .schema import distant_date, future_modified, future_page_date
 from .speedups import SpeedupsExtension
 
 logger = logging.getLogger(__name__)
@@ -135,7 +135,8 @@ class ContractReader(MarkdownReader):
         if late:
             logger.warning("%s", Problem(relative, late, read.key_lines.get("modified"),
                                          WARNING))
-        distant = distant_date(metadata, is_page(relative, self.settings))  # so does this
+        page = is_page(relative, self.settings)
+        distant = distant_date(metadata, page) or future_page_date(metadata, page)  # so do these
         if distant:
             logger.warning("%s", Problem(relative, distant, read.key_lines.get("date"),
                                          WARNING))

@@ -249,6 +249,26 @@ def distant_date(meta, is_page, now=None):
             " than a year ahead: not published until then")
 
 
+def future_page_date(meta, is_page, now=None):
+    """The warning for a page dated after ``now`` (default: this moment), whose ``date``
+    is dropped from ``meta``; None when there is none. Only articles wait for their date:
+    a page is published at once, so a page dated in the future (an editor scheduling it
+    as an article, a year typed wrong) was online the same day, silently, and showed that
+    date in the future beside its documents on Documenti and as its sitemap ``lastmod``.
+    Kept out of :func:`normalise`, like :func:`future_modified`: it depends on the day."""
+    when = meta.get("date")
+    if not is_page or not isinstance(when, datetime):
+        return None
+    now = now or datetime.now(timezone.utc)
+    if when <= now:
+        return None
+    del meta["date"]
+    return (f"`date` è nel futuro ({when:%Y-%m-%d %H:%M}): una pagina non aspetta la sua"
+            " data, è pubblicata subito; data ignorata (per non pubblicarla ancora usa"
+            " `status: draft`) / a page's `date` is in the future: pages are not scheduled,"
+            " it is published now and the date ignored")
+
+
 def parse_visits(value):
     """``visite_precedenti`` -> int from 0 to :data:`MAX_VISITS`; ValueError otherwise.
 
