@@ -462,6 +462,26 @@ def test_a_new_item_completed_as_the_guide_says_passes_check(tmp_path):
                for row in guide.splitlines()), quoted
 
 
+def test_new_writes_the_real_time_for_one_the_clocks_skip(tmp_path):
+    """02:30 on the night the clocks go forward does not exist: the build reads it as
+    03:30 and warns at every build and check. ``new`` wrote 02:30 and said the item went
+    out "alle 02:30"; now it writes 03:30 and says why, once, and check has nothing to say."""
+    conf = write_conf(tmp_path)
+    args = ("--settings", str(conf), "--content", str(tmp_path / "content"))
+    (tmp_path / "content").mkdir()
+    status, out, err = run_tool(tmp_path, "new_item", "--title", "Notte corta", "--date",
+                                "2024-03-31 02:30", "--pubblica", *args)
+    assert status == 0, err
+    assert "Avviso: `date`: le 02:30 del 31/03/2024 non esistono (le lancette passano avanti" \
+           " di un'ora): vale 03:30" in err
+    path = tmp_path / "content" / "notizie" / "2024-03-31-notte-corta.md"
+    assert "date: 2024-03-31 03:30\n" in path.read_text(encoding="utf-8")
+    path.write_text(path.read_text(encoding="utf-8").replace(
+        "Scrivi qui il testo.", "Il testo vero."), encoding="utf-8")
+    status, out, err = run_tool(tmp_path, "check", *args)
+    assert (status, out) == (0, ""), out + err
+
+
 def test_new_never_overwrites_and_refuses_unknown_categories(tmp_path):
     write_content(tmp_path / "content", {"notizie/gia.md": article(title="Orari")})
     conf = write_conf(tmp_path)

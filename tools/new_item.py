@@ -24,7 +24,7 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 from plugins.contract.check import PLACEHOLDER  # noqa: E402
-from plugins.contract.schema import date_hint, parse_date  # noqa: E402
+from plugins.contract.schema import date_hint, parse_date, skipped_hour  # noqa: E402
 from plugins.contract.source import SourceError, read  # noqa: E402
 from plugins.core.files import ignored  # noqa: E402
 from plugins.core.items import is_future  # noqa: E402
@@ -101,6 +101,10 @@ def create(settings, title, category, when=None, slug=None, publish=False):
     except ValueError:
         hint = date_hint(when) or ("usa AAAA-MM-GG HH:MM", "use YYYY-MM-DD HH:MM")
         raise Refused(f"data non valida: {when}; {hint[0]} / invalid date: {hint[1]}") from None
+    skipped = skipped_hour(date)
+    if skipped:  # 02:30 on the night the clocks go forward: the file gets the real time,
+        date, warning = skipped  # or every build and check would warn about it
+        print(f"Avviso: {warning}", file=sys.stderr)
     base = slug or title_slug(title, settings["SLUG_REGEX_SUBSTITUTIONS"])
     if slug and not is_slug(slug):
         hint = make_slug(slug, settings["SLUG_REGEX_SUBSTITUTIONS"])

@@ -347,16 +347,25 @@ def _check_translation(meta, problems):
         del meta["translation"]
 
 
-def _skip_missing_hour(meta, key, warnings):
-    """A time the clocks skip (the last Sunday of March, 02:00–02:59 in Rome) does not
-    exist: it becomes the real time one hour later, with a warning."""
-    value = meta[key]
+def skipped_hour(value, key="date"):
+    """``(real time, warning)`` when ``value`` (aware) is a time the clocks skip (the last
+    Sunday of March, 02:00–02:59 in Rome), which does not exist: the real time is one hour
+    later. None for a time that exists."""
     real = value.astimezone(timezone.utc).astimezone(value.tzinfo)
-    if real.replace(tzinfo=None) != value.replace(tzinfo=None):
-        warnings.append((key, f"`{key}`: le {value:%H:%M} del {value:%d/%m/%Y} non esistono"
-                              f" (le lancette passano avanti di un'ora): vale {real:%H:%M}"
-                              f" / that time does not exist, {real:%H:%M} is used"))
-        meta[key] = real
+    if real.replace(tzinfo=None) == value.replace(tzinfo=None):
+        return None
+    return real, (f"`{key}`: le {value:%H:%M} del {value:%d/%m/%Y} non esistono (le lancette"
+                  f" passano avanti di un'ora): vale {real:%H:%M} / that time does not exist,"
+                  f" {real:%H:%M} is used")
+
+
+def _skip_missing_hour(meta, key, warnings):
+    """A time the clocks skip does not exist: it becomes the real time one hour later,
+    with a warning (:func:`skipped_hour`)."""
+    skipped = skipped_hour(meta[key], key)
+    if skipped:
+        meta[key], warning = skipped
+        warnings.append((key, warning))
 
 
 def _missing(key, what, raw_keys):
