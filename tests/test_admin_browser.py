@@ -38,7 +38,9 @@ session, as an editor would do it:
    the build refused it); then with the title of a news item published the year before:
    refused too, with the reason (the same slug stopped the build); then another title
    and an image of the "+" menu with its description and no picture: refused (the
-   site published an empty <img src="">).
+   site published an empty <img src="">);
+12. in a browser set to another time zone (New York), "＋ Notizia": the date it starts
+   with, its preview's "Pubblicato", and the date "Adesso" sets (Rome time, admin.js).
 
 The interface's phrases are read from the page once logged in (Decap's Italian with
 admin.js's additions: nothing left in English).
@@ -65,9 +67,11 @@ import subprocess
 import threading
 import time
 from dataclasses import dataclass, field
+from datetime import datetime, timedelta
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import urlsplit
+from zoneinfo import ZoneInfo
 
 import pytest
 import yaml
@@ -84,6 +88,8 @@ SCREENSHOTS = os.environ.get("FARELEGAMI_SCREENSHOTS") == "1"
 GUIDE_IMAGES = ROOT / "docs" / "img"
 FIRST_LOAD_MS = 60_000  # parsing a 5 MB script on a busy 2-core machine
 UI_MS = 20_000
+ROME = ZoneInfo("Europe/Rome")
+OTHER_ZONE = "America/New_York"  # six hours behind Rome (five for a few weeks a year)
 
 TITLE = "Laboratorio d'estate a Crema: il programma è pronto"
 FILE_SLUG = "2025-01-01-laboratorio-destate-a-crema-il-programma-e-pronto"
@@ -244,6 +250,8 @@ class Session:
     seconds: dict = field(default_factory=dict)  # step -> seconds since the page opened
     work: Path = None
     server_log: str = ""
+    other_zone: dict = field(default_factory=dict)  # (Rome's time, the form's date)
+    other_zone_label: str = ""  # the preview's meta line: its date
 
     def written(self):
         return sorted(self.repo.glob("content/notizie/2025-01-01-*.md"))
@@ -608,6 +616,30 @@ def edit(browser, seen, expect):
     else:
         seen.no_file_refusal = notice.inner_text()
     step("same slug")
+    context.close()
+
+    # 12. "＋ Notizia" in a browser set to another time zone: the date the form starts
+    # with, and the one "Adesso" sets, are the site's clock time, as the hint says
+    seen.phase = "other zone"
+    context = browser.new_context(locale="it-IT", timezone_id=OTHER_ZONE,
+                                  viewport={"width": 1280, "height": 800})
+    page = context.new_page()
+    page.set_default_timeout(UI_MS)
+    page.on("pageerror", lambda error: seen.errors.append((seen.phase, str(error))))
+    page.goto(f"http://{seen.web}/admin/")
+    page.get_by_role("button", name="Accedi").click(timeout=FIRST_LOAD_MS)
+    page.goto(f"http://{seen.web}/admin/#/collections/notizie/new")
+    date = page.get_by_label("Data e ora di pubblicazione")
+    expect(date).not_to_have_value("")
+    seen.other_zone["new"] = (datetime.now(ROME), date.input_value())
+    page.get_by_label("Titolo", exact=True).fill("Adesso")
+    preview = page.frame_locator("iframe").first
+    expect(preview.get_by_role("heading", name="Adesso")).to_be_visible()
+    seen.other_zone_label = preview.locator(".article-meta .meta-item").first.inner_text()
+    date.fill("2024-01-01T10:00")
+    page.get_by_role("button", name="Imposta la data e l'ora di adesso").click()
+    expect(date).not_to_have_value("2024-01-01T10:00")
+    seen.other_zone["now"] = (datetime.now(ROME), date.input_value())
     seen.phase = "end"
     context.close()
 
@@ -728,6 +760,19 @@ def test_a_date_written_with_an_offset_is_shown_and_saved_in_rome_time(session):
     assert session.one_address["date"] == ONE_ADDRESS_SHOWN
     meta, _ = front_matter(session.repo / "content" / ONE_ADDRESS)
     assert meta["date"] == ONE_ADDRESS_MOVED.replace("T", " ")
+
+
+def test_now_is_the_sites_time_in_a_browser_set_to_another_zone(session):
+    """A new item's date ("{{now}}") and the date "Adesso" sets are written as Rome time
+    (the contract's date without an offset), and the preview calls it published. Decap
+    took the browser's clock: in New York an item was dated six hours early (so it read
+    on the site), and the preview said "Sarà pubblicato"; ahead of Rome (Athens, Tokyo)
+    it was dated later, scheduled, and held back until a later build."""
+    for how in ("new", "now"):
+        rome, shown = session.other_zone[how]
+        form = datetime.strptime(shown, "%Y-%m-%dT%H:%M").replace(tzinfo=ROME)
+        assert timedelta(minutes=-2) <= form - rome <= timedelta(minutes=1), (how, shown, rome)
+    assert session.other_zone_label.startswith("Pubblicato "), session.other_zone_label
 
 
 def test_a_cover_image_without_description_is_refused_with_the_reason(session):

@@ -271,17 +271,36 @@
     if (isNaN(when.getTime())) {
       return value;
     }
+    return siteClock(when, " ");
+  }
+
+  // The moment ``when`` as the site's clock shows it, "2024-09-10" + ``between`` + "18:00"
+  // (the browser's clock for an unknown zone)
+  function siteClock(when, between) {
     if (ZONE_PARTS) {
       var at = {};
       ZONE_PARTS.formatToParts(when).forEach(function (part) { at[part.type] = part.value; });
-      return at.year + "-" + at.month + "-" + at.day + " " + at.hour + ":" + at.minute;
+      return at.year + "-" + at.month + "-" + at.day + between + at.hour + ":" + at.minute;
     }
     return when.getFullYear() + "-" + two(when.getMonth() + 1) + "-" + two(when.getDate())
-      + " " + two(when.getHours()) + ":" + two(when.getMinutes());
+      + between + two(when.getHours()) + ":" + two(when.getMinutes());
   }
 
   var dateWidget = CMS.getWidget && CMS.getWidget("datetime");
   var DateControl = dateWidget && dateWidget.control;
+  // "Now" (a new item's date, "{{now}}", and the field's "Adesso" button) in the site's
+  // time as well: Decap takes the browser's clock, so a browser set to another zone dated
+  // a new item hours off, read as Rome time by the build; one ahead of Rome (Athens, an
+  // hour) scheduled it, held back until the next morning's build.
+  var decapNow = DateControl && DateControl.prototype && DateControl.prototype.getNow;
+  if (typeof decapNow === "function") {
+    DateControl.prototype.getNow = function () {
+      if (this.props.field.get("format") !== FORM_DATE || this.isUtc) {
+        return decapNow.call(this);
+      }
+      return siteClock(new Date(), "T");  // the date input's own form, as Decap's
+    };
+  }
   if (h && createClass && DateControl) {
     CMS.registerWidget("datetime", createClass({
       render: function () {
@@ -728,9 +747,11 @@
       return "Data ";
     }
     var parts = DATE_RE.exec(String(formDate(data.get("date")) || ""));
-    var when = parts && new Date(+parts[1], +parts[2] - 1, +parts[3], +(parts[4] || 0),
-      +(parts[5] || 0));
-    return when && when > new Date() ? "Sarà pubblicato " : "Pubblicato ";
+    // both as the site's clock shows them ("2024-09-10 18:00"): the browser's clock said
+    // "Sarà pubblicato" for an item published now in a browser set to a zone behind Rome
+    var when = parts && parts[1] + "-" + parts[2] + "-" + parts[3] + " "
+      + (parts[4] || "00") + ":" + (parts[5] || "00");
+    return when && when > siteClock(new Date(), " ") ? "Sarà pubblicato " : "Pubblicato ";
   }
 
   function list(value) {
