@@ -221,6 +221,32 @@ def test_unhashed_sources_are_not_published(build_once):
     assert not [name for name in theme if "italic" in name]
 
 
+def test_every_page_offers_the_mark_to_browsers_and_phones_that_take_no_svg(build_once):
+    """The SVG icon alone left Safari before 26 and older browsers without the site's
+    mark in their tabs and bookmarks, and an iPhone's home screen with a screenshot of
+    the page: an ICO (16, 32, 48 px) and a square, opaque 180 px PNG beside it."""
+    from PIL import Image  # noqa: PLC0415
+
+    site = build_once(SITE)
+    for address in ("/", "/2024/05/una-notizia/", "/una-pagina/", "/404.html"):
+        head = site.soup(address).head
+        icons = [(link["rel"], link.get("sizes"), link.get("type"), link["href"])
+                 for link in head.select('link[rel~="icon"], link[rel~="apple-touch-icon"]')]
+        assert [(rel, sizes, kind) for rel, sizes, kind, _ in icons] == [
+            (["icon"], "32x32", None), (["icon"], None, "image/svg+xml"),
+            (["apple-touch-icon"], None, None)], address  # "32x32": else Chrome takes the ICO
+        names = [href.rsplit("/", 1)[1] for *_, href in icons]
+        assert [HASHED.match(name)["name"] for name in names] == [
+            "favicon", "favicon", "apple-touch-icon"], address
+    with Image.open(site.path(icons[0][3])) as ico:
+        assert ico.format == "ICO" and ico.ico.sizes() == {(16, 16), (32, 32), (48, 48)}
+    with Image.open(site.path(icons[2][3])) as touch:
+        assert touch.format == "PNG" and touch.size == (180, 180)
+        opaque = touch.convert("RGBA")
+        assert opaque.getextrema()[3] == (255, 255)  # iOS paints transparency black
+        assert opaque.getpixel((0, 0)) == opaque.getpixel((90, 8))  # square: corners filled
+
+
 def test_the_stylesheet_is_the_five_sources_minified_with_hashed_fonts(build_once):
     site = build_once(SITE)
     [sheet] = (site.output / "theme" / "css").glob("site.*.css")

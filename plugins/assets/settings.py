@@ -11,7 +11,8 @@ DEFAULTS = {
     "ASSETS_BUNDLES": {},
     # fnmatch patterns (relative to the static folder; "*" also crosses "/"): files
     # published only under a name carrying their content hash, <name>.<hash>.<ext>
-    "ASSETS_FINGERPRINT": ["css/*.css", "js/*.js", "fonts/*.woff2", "favicon.svg"],
+    "ASSETS_FINGERPRINT": ["css/*.css", "js/*.js", "fonts/*.woff2", "favicon.*",
+                           "apple-touch-icon.png"],
     "ASSETS_HASH_LENGTH": 10,  # hex digits of sha256 in the names (8 to 64)
     "ASSETS_MINIFY_CSS": True,  # stylesheets (bundles and single files) through rcssmin
     # the theme's folders (or files) to publish, relative to THEME, as THEME_STATIC_PATHS;
