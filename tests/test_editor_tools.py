@@ -654,6 +654,33 @@ def test_a_page_dated_in_the_future_is_the_same_warning_in_check_and_every_build
             assert "2099" not in (site.output / name).read_text(encoding="utf-8"), name
 
 
+LITERAL_NOTES = {"notizie/note.md": article(
+    title="Note", summary="Il sommario[^a].",
+    body="Il testo[^a] e un altro[^2], `codice[^3]`.\n\n```\n[^4]\n```\n\n[^a]: La nota.")}
+
+
+def test_a_footnote_reference_left_as_text_is_the_same_warning_in_check_and_build(tmp_path):
+    """A reference without its note (`[^2]`, the definition forgotten or misspelt) and one
+    in the summary (converted on its own: the body's notes do not reach it) were shown to
+    readers as typed, "Il sommario[^a].", in the lead, the cards and the description,
+    without a word. Code is text as written: not warned about."""
+    status, out, err = run_check(tmp_path, LITERAL_NOTES)
+    warnings = [
+        "content/notizie/note.md:4: avviso: nel sommario il rimando alla nota [^a] compare"
+        " così, come testo: il sommario non ha note (quelle del testo valgono solo lì); togli"
+        " il rimando dal sommario / footnote reference [^a] in `summary` shows as text",
+        "content/notizie/note.md:7: avviso: il rimando alla nota [^2] non ha la sua nota: sul"
+        " sito compare così, come testo; aggiungi in fondo al testo una riga `[^2]: testo"
+        " della nota`, o togli il rimando / footnote [^2] is not defined, it shows as text"]
+    assert status == 0 and out.splitlines() == warnings, out + err
+    site = build_site(tmp_path, {})
+    assert site.ok, site.log
+    for warning in warnings:
+        assert warning.removeprefix("content/").replace(" avviso:", "") in site.messages(), \
+            site.log
+    assert "[^2]" in site.soup("/2024/05/note/").select_one("main").get_text()  # as warned
+
+
 @pytest.mark.parametrize("config", ["pelicanconf", "previewconf"])
 def test_check_reports_links_to_unpublished_items_as_the_build_does(tmp_path, config):
     """A published article linking a draft and a scheduled item: the build's errors, at

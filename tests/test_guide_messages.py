@@ -124,6 +124,7 @@ CORPORA = [
     editor_tools.TWO_SLASHES,
     editor_tools.FUTURE_UPDATE,
     editor_tools.FUTURE_PAGE,
+    editor_tools.LITERAL_NOTES,
     editor_tools.HEADINGS_AND_EMPTY_LINK,
     images.LOCATED_PNG,
     hostile.UNREADABLE,

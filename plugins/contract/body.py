@@ -323,6 +323,21 @@ def check_html(html, *, iframe_hosts=()):
     return checker.found, checker.links, checker.images, checker.headings
 
 
+# A footnote reference Python-Markdown left as text (no definition of its label), outside
+# code, where it is the text written
+_LITERAL_CODE_RE = re.compile(r"<(code|pre|kbd|samp)\b[^>]*>.*?</\1>", re.IGNORECASE | re.DOTALL)
+_LITERAL_NOTE_RE = re.compile(r"\[\^([^\]\s]+)\]")
+
+
+def literal_notes(html):
+    """The labels of the footnote references ``html`` shows as text, ``[^2]``, in order:
+    a reference without its definition (``[^2]: …``), or one in a summary, which is
+    converted on its own (the body's notes do not reach it)."""
+    if "[^" not in html:
+        return []
+    return list(dict.fromkeys(_LITERAL_NOTE_RE.findall(_LITERAL_CODE_RE.sub("", html))))
+
+
 def heading_warnings(headings):
     """``[(needle, message)]`` about a body's headings: the page's title is its only level 1
     (``#``), and the levels go down one at a time from there (``##``, then ``###``): a

@@ -54,6 +54,18 @@ class Checked:
         return [p for p in self.problems if p.severity == WARNING]
 
 
+def _note_warning(label, summary):
+    """The warning for a footnote reference ``[^label]`` shown as text."""
+    note = f"[^{label}]"
+    if summary:
+        return (f"nel sommario il rimando alla nota {note} compare così, come testo: il"
+                " sommario non ha note (quelle del testo valgono solo lì); togli il rimando"
+                f" dal sommario / footnote reference {note} in `summary` shows as text")
+    return (f"il rimando alla nota {note} non ha la sua nota: sul sito compare così, come"
+            f" testo; aggiungi in fondo al testo una riga `{note}: testo della nota`, o togli"
+            f" il rimando / footnote {note} is not defined, it shows as text")
+
+
 def is_page(relative, settings):
     return any(relative == path or relative.startswith(path.rstrip("/") + "/")
                for path in settings["PAGE_PATHS"])
@@ -233,6 +245,9 @@ class _FileCheck:
         if fixed_line is None:  # the body's outline (a summary's headings are its own)
             for needle, message in body.heading_warnings(headings):
                 add(message, needle, problem_lines, WARNING)
+        for label in body.literal_notes(html):
+            add(_note_warning(label, summary=fixed_line is not None), f"[^{label}]",
+                problem_lines, WARNING)
         for what, target, needle in links:
             # every link in order, each at its own place; one with a problem past those
             # listed is not looked for (thousands of broken links, each a search)
