@@ -96,6 +96,30 @@ def test_the_sites_own_pages_claim_nothing_beyond_the_projects_facts(project_sit
         claimed[url] = [claim for claim in claims if claim in text]
     assert {url: claims for url, claims in claimed.items() if claims} == {}
 
+def test_every_menu_item_and_every_link_to_its_page_name_it_as_the_page_does(project_site):
+    """The menu's "Novità" led to a page called "Archivio", which the breadcrumbs of the
+    year pages also called "Archivio": one page under two names (WCAG 3.2.4, consistent
+    identification), and a reader looking for "Novità" did not find the word on arrival.
+    Each menu item's words begin its page's heading and title, and every page's
+    breadcrumb names that page with the heading's words."""
+    home = project_site.soup("/")
+    items = [(a.get_text(strip=True), a["href"].removeprefix(SITEURL))
+             for a in home.select(".site-nav a")]
+    assert len(items) >= 4, items
+    for name, address in items:
+        page = project_site.soup(address)
+        heading = page.h1.get_text(" ", strip=True)
+        assert heading.startswith(name) and page.title.get_text().startswith(name), \
+            (name, address, heading)
+    for path in project_site.output.rglob("index.html"):
+        page = project_site.soup("/" + str(path.relative_to(project_site.output)))
+        for link in page.select(".breadcrumb a"):
+            target = link["href"].removeprefix(SITEURL)
+            if target != "/":
+                heading = project_site.soup(target).h1.get_text(" ", strip=True)
+                assert heading.startswith(link.get_text(" ", strip=True)), (path, target)
+
+
 def test_no_broken_internal_links_and_no_third_party_requests(project_site):
     broken, foreign = [], []
     pages = list(project_site.output.rglob("*.html"))

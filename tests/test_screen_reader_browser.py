@@ -223,7 +223,7 @@ def test_the_archive_reads_the_newest_articles_then_each_year_and_a_year_each_mo
 
     footer = [(2, "FareLegami"), (2, "Partner"), (2, "Sostegno"), (2, "Resta aggiornato")]
     assert outline("archivio") == heard([
-        (1, "Archivio"), (2, "Gli ultimi articoli"), (2, "2026"), (2, "2025"), (2, "2024"),
+        (1, "Novità e archivio"), (2, "Gli ultimi articoli"), (2, "2026"), (2, "2025"), (2, "2024"),
         (2, "2023"), *footer])
     assert outline("archivio, anno") == heard([
         (1, "Archivio 2024"), (2, "Ottobre 2024"), (2, "Agosto 2024"), (2, "Luglio 2024"),
