@@ -3,6 +3,7 @@ its Content-Security-Policy, without a browser (tests/test_admin_browser.py driv
 
 import copy
 import functools
+import hashlib
 import json
 import os
 import random
@@ -130,7 +131,11 @@ def test_slugs_json_lists_the_published_items_and_nothing_else(build_once):
     """admin.js refuses a title whose slug a published item has (two items with one slug
     stop the build) and keeps the address of an item whose title changed: admin/slugs.json
     lists the items the site publishes and lists, by kind and slug, with their file, and
-    their addresses; nothing of a draft, a hidden or a future item."""
+    their addresses; of a draft, a hidden or a future item, the digests of its slug and
+    file (a new title with a draft's slug stopped the build too), nothing readable."""
+    def digest(text):
+        return hashlib.sha256(text.encode()).hexdigest()[:16]
+
     built = build_once({
         **FILES,
         "notizie/festa.md": article(title="Festa d’estate", date="2024-06-01 10:00"),
@@ -149,7 +154,12 @@ def test_slugs_json_lists_the_published_items_and_nothing_else(build_once):
         "addresses": {"notizie/presentazione.md": "/2024/05/presentazione-a-crema/",
                       "notizie/festa.md": "/2024/06/festa-d-estate/",
                       "pages/contatti.md": "/contatti/", "pages/chi-siamo.md": "/la-rete/"},
+        # the others take a slug too: by digests that tell equal from not, nothing more
+        "unpublished": {"articles": {digest(slug): digest(f"notizie/{name}.md") for slug, name in (
+            ("una-bozza", "bozza"), ("una-notizia-nascosta", "nascosta"),
+            ("una-notizia-futura", "futura"))}, "pages": {}},
     }
+    assert "bozza" not in json.dumps(slugs["unpublished"])
     for address in slugs["addresses"].values():
         assert built.exists(address), address
     script = built.soup("/admin/").find_all("script")[1]

@@ -89,19 +89,44 @@ def render_index(settings, context, main="decap-cms.js", script="admin.js"):
 
 
 def published_slugs(context):
-    """``{"articles": {slug: file}, "pages": {…}, "addresses": {file: "/2024/05/slug/"}}``:
-    the items this build publishes and lists (not drafts, hidden or scheduled items:
-    nothing of them is public), by slug, with their file under the content folder, and
-    their addresses. ``admin.js`` reads it (``slugs.json``) to refuse a new title whose
-    slug another item has (two items with one slug stop the build, which the editor
-    would not see), and to keep a published item's address working when its title
-    changes (the old one joins its ``indirizzi_precedenti``)."""
-    found = {kind: {item.slug: item.relative_source_path.replace(os.sep, "/")
-                    for item in context.get(kind) or ()} for kind in ("articles", "pages")}
+    """``{"articles": {slug: file}, "pages": {…}, "addresses": {file: "/2024/05/slug/"},
+    "unpublished": {"articles": {digest: digest}, "pages": {…}}}``: the items this build
+    publishes and lists, by slug, with their file under the content folder, and their
+    addresses; drafts, hidden and scheduled items (nothing of them is public) by the
+    :func:`private` digests of their slug and file. ``admin.js`` reads it
+    (``slugs.json``) to refuse a new title whose slug another item has (two items with
+    one slug stop the build, which the editor would not see), and to keep a published
+    item's address working when its title changes (the old one joins its
+    ``indirizzi_precedenti``)."""
+    found = {kind: {item.slug: _source(item) for item in context.get(kind) or ()}
+             for kind in ("articles", "pages")}
     # and their addresses: a changed title keeps the old one (admin.js, plugins/redirects)
-    found["addresses"] = {item.relative_source_path.replace(os.sep, "/"): "/" + item.url
+    found["addresses"] = {_source(item): "/" + item.url
                           for kind in ("articles", "pages") for item in context.get(kind) or ()}
+    # the others, which take a slug too (a new item with the slug of a draft stopped the
+    # build as well), as digests: equal or not, never what they are
+    found["unpublished"] = {
+        kind: {private(item.slug): private(_source(item))
+               for group in groups for item in context.get(group) or ()}
+        for kind, groups in UNPUBLISHED.items()}
     return found
+
+
+# Pelican's lists of the items a build reads and does not publish (scheduled articles are
+# among the drafts)
+UNPUBLISHED = {"articles": ("drafts", "hidden_articles"),
+               "pages": ("draft_pages", "hidden_pages")}
+
+
+def private(text):
+    """A digest of ``text`` (16 hex digits of its sha256): ``admin.js`` makes the same one
+    of a slug and a file to compare them with those of the items the site does not
+    publish, whose titles (in their slugs and file names) are no one's business yet."""
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
+
+
+def _source(item):
+    return item.relative_source_path.replace(os.sep, "/")
 
 
 def _write_text(path, text):
