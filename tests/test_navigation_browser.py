@@ -1,5 +1,6 @@
 """What a reader on a phone (390 CSS px) sees of the site's navigation, measured in
-Chromium: the breadcrumb ("Percorso") and the first screen of an article with a long title.
+Chromium: the breadcrumb ("Percorso"), the first screen of an article with a long title,
+the archive's months on a narrower phone (360 and 375 px).
 """
 
 import pytest
@@ -63,6 +64,10 @@ def site(tmp_path_factory):
         "notizie/laboratori.md": article(title=LONG_TITLE, date="2024-09-01 10:00",
                                          slug="laboratori",
                                          summary="Iscrizioni entro il 30 settembre."),
+        # with the two above, four months of 2024 in the archive
+        **{f"notizie/mese-{month}.md": article(title=f"Notizia del mese {month}",
+                                               date=f"2024-{month:02}-10 10:00")
+           for month in (2, 5)},
     }, settings="VISIT_COUNTER_URL = ''\n") as built:
         yield built
 
@@ -107,6 +112,29 @@ def test_a_long_title_is_shown_once_on_a_phones_first_screen(page, site):
     assert last.startswith("- listitem:") and LONG_TITLE in last, last
     # the visible crumbs still link where they did
     assert [a.text_content() for a in trail.locator("a").all()] == ["Home", "Notizie"]
+
+
+# Each month of the archive's month lists: its box [left, top, height].
+MONTHS = """() => [...document.querySelectorAll('main .archive-months li')].map(li => {
+    const box = li.getBoundingClientRect();
+    return [Math.round(box.left), Math.round(box.top), Math.round(box.height)];
+})"""
+
+
+@pytest.mark.parametrize("width", [360, 375])
+def test_the_archives_months_are_two_columns_on_a_narrow_phone(page, site, width):
+    # The months' grid had 10 rem columns: two only from a 376 px screen. At 360 and
+    # 375 px (many Android phones, the iPhone SE and mini) a month took a whole line:
+    # after five years of articles /archivio/ was 7900 px tall at 360 px, 5700 at 390.
+    page.set_viewport_size({"width": width, "height": 800})
+    for address in ("/archivio/", "/archivio/2024/"):  # the years' months, a year's jump
+        page.goto(site.origin + address)
+        months = page.evaluate(MONTHS)
+        assert len(months) == 4, (address, months)
+        assert len({left for left, _, _ in months}) == 2, (width, address, months)
+        assert len({top for _, top, _ in months}) == 2, (width, address, months)
+        # "Settembre" and its count side by side, on one line like the others
+        assert len({height for _, _, height in months}) == 1, (width, address, months)
 
 
 def test_a_wide_screen_shows_the_current_page_in_the_breadcrumb(page, site):
