@@ -202,6 +202,30 @@ def test_archive_index_lists_years_and_months_not_every_article(build):
     assert not site.soup("/archivio/2022/").select_one('main nav[aria-label="Mesi"]')
 
 
+def test_archive_index_starts_with_a_link_to_each_year(build_once):
+    """The listings send readers to /archivio/ to jump to a year; its years came only
+    after the newest articles and every newer year's months (with five years of
+    articles the oldest was 4500 px down on a phone): now they come first, in a row,
+    each a link to its page. A site of one year has none (its heading is right there)."""
+    files = {f"notizie/n{year}.md": article(title=f"Notizia del {year}",
+                                            date=f"{year}-03-01 10:00")
+             for year in (2021, 2022, 2024)}
+    site = build_once(files)
+    assert site.ok, site.log
+    main = site.soup("/archivio/").select_one("main")
+    years = main.select_one('nav[aria-label="Anni"]')
+    assert [(a.get_text(strip=True), a["href"]) for a in years.select("li a")] == [
+        ("2024", f"{SITEURL}/archivio/2024/"), ("2022", f"{SITEURL}/archivio/2022/"),
+        ("2021", f"{SITEURL}/archivio/2021/")]
+    assert all(site.exists(a["href"].removeprefix(SITEURL)) for a in years.select("a"))
+    # before the newest articles, after the page's heading
+    order = [element.name for element in main.select("h1, nav[aria-label='Anni'], h2")]
+    assert order[:3] == ["h1", "nav", "h2"], order
+    one = build_once({"notizie/a.md": article(title="Sola", date="2024-03-01 10:00")})
+    assert one.ok, one.log
+    assert not one.soup("/archivio/").select_one('main nav[aria-label="Anni"]')
+
+
 def test_article_page_structure(build):
     site = build({"notizie/a.md": article(title="Struttura", tags="[Crema]",
                                           summary="Il lead.", body="Il corpo.")})
