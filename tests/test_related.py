@@ -238,3 +238,55 @@ def test_an_arrow_means_the_same_on_the_listings_and_on_an_article(build_once):
     # in the page's order too: newer first (left), older last (right)
     links = built.soup(news(4)).select("nav.category-pager a")
     assert [a["href"] for a in links] == [f"{SITEURL}{news(5)}", f"{SITEURL}{news(3)}"]
+
+
+# --- Titles that come back ----------------------------------------------------------------
+
+@dataclass(eq=False)
+class Titled:
+    title: str
+
+
+def test_a_title_is_shared_whatever_its_case_spaces_and_markup():
+    listed = [Titled("Chiusura estiva"), Titled('<span lang="en">Open day</span>'),
+              Titled("Festa"), Titled("Chiusura  Estiva"), Titled("Open Day")]
+    counts = model.shared_titles(listed)
+    assert [model.shares_title(item, counts, listed=True) for item in listed] == [
+        True, True, False, True, True]
+    # an article not listed (hidden): shared with one listed article is enough
+    assert model.shares_title(Titled("Festa"), counts, listed=False)
+    assert not model.shares_title(Titled("Altro"), counts, listed=False)
+
+
+def test_a_title_other_articles_have_says_its_date_in_the_page_title(build_once):
+    # "Chiusura estiva" every summer: the same <title> on every year's page, in tabs,
+    # history, bookmarks and search results (1500 articles over six years: seven pages
+    # titled "Chiusura estiva – FareLegami")
+    site = build_once({
+        **{f"avvisi/chiusura-{year}.md": article(
+            title="Chiusura estiva" if year != 2024 else "Chiusura Estiva",
+            date=f"{year}-07-25 09:00", slug=f"chiusura-estiva-{year}")
+           for year in (2023, 2024)},
+        "avvisi/unica.md": article(title="Festa di quartiere", date="2024-05-05 10:00"),
+        "avvisi/riunione-1.md": article(title="Riunione", date="2024-03-05 10:00",
+                                        slug="riunione-marzo"),
+        "avvisi/riunione-2.md": article(title="Riunione", date="2024-04-05 10:00",
+                                        slug="riunione-aprile", status="hidden"),
+    })
+    assert site.ok, site.log
+
+    def titles(url):
+        page = site.soup(url)
+        return (page.title.get_text(), page.select_one('meta[property="og:title"]')["content"],
+                page.h1.get_text(strip=True))
+
+    assert titles("/2023/07/chiusura-estiva-2023/") == (
+        "Chiusura estiva – 25 luglio 2023 – FareLegami", "Chiusura estiva – 25 luglio 2023",
+        "Chiusura estiva")
+    assert titles("/2024/07/chiusura-estiva-2024/")[0] == (
+        "Chiusura Estiva – 25 luglio 2024 – FareLegami")
+    assert titles("/2024/05/festa-di-quartiere/")[0] == "Festa di quartiere – FareLegami"
+    # a hidden article that has a listed one's title says its date; the listed one, whose
+    # title no other listed article has, does not
+    assert titles("/2024/04/riunione-aprile/")[0] == "Riunione – 5 aprile 2024 – FareLegami"
+    assert titles("/2024/03/riunione-marzo/")[0] == "Riunione – FareLegami"

@@ -115,6 +115,26 @@ def test_a_term_gaining_or_losing_its_page_is_shown_as_a_cold_build_shows_it(tmp
     assert differences(alone.output, lost.output) == []
 
 
+def test_a_title_gaining_a_namesake_is_shown_as_a_cold_build_shows_it(tmp_path):
+    """An article's <title> says its date once another listed article has its title
+    (plugins/related, ``same_title``): a warm build as a cold one. (The second article is
+    in another category: one in the first's own would change its related reading.)"""
+    first = {"avvisi/estate.md": article(title="Chiusura estiva", date="2023-07-25 09:00",
+                                         slug="chiusura-estiva-2023")}
+    second = {"notizie/estate.md": article(title="Chiusura estiva", date="2024-07-25 09:00",
+                                           slug="chiusura-estiva-2024")}
+    alone = build_site(tmp_path / "a", first)
+    shared = build_site(tmp_path / "c", {**first, **second})
+    assert alone.ok and shared.ok, alone.log + shared.log
+    url = "/2023/07/chiusura-estiva-2023/"
+    assert alone.soup(url).title.get_text() == "Chiusura estiva – FareLegami"
+    assert shared.soup(url).title.get_text() == "Chiusura estiva – 25 luglio 2023 – FareLegami"
+    shutil.copytree(tmp_path / "a" / "cache", tmp_path / "b" / "cache")
+    gained = build_site(tmp_path / "b", {**first, **second})  # warm: a namesake
+    assert gained.ok, gained.log
+    assert differences(shared.output, gained.output) == []
+
+
 def test_a_cached_file_is_checked_again_when_a_file_it_uses_goes_away(tmp_path):
     files = {"immagini/foto.jpg": PHOTO,
              "notizie/a.md": article(title="A", body="![Foto]({static}/immagini/foto.jpg)")}

@@ -7,7 +7,8 @@ templates only show them:
 - every written article: ``related`` (the newest other listed articles of its
   category, ``RELATED_CATEGORY_ITEMS``) and ``neighbours`` (``newer`` /
   ``older`` in its category by date; empty for hidden items and translations,
-  which are not part of the category's series);
+  which are not part of the category's series) and ``same_title`` (whether another
+  listed article has its title: its page's ``<title>`` adds the date);
 - every written page with an ``argomento`` (front matter): ``topic`` (the tag of
   that name, as its tag page names it, or None when no listed article has it) and
   ``topic_items`` (its newest listed articles, ``RELATED_TOPIC_ITEMS``).
@@ -33,12 +34,14 @@ def relate(generators):
     written = list(all_items(generators, PUBLIC))
     listed = [item for item, fate in written if fate == LISTED and isinstance(item, Article)]
     groups = model.by_category(listed)
+    titles, listed_ids = model.shared_titles(listed), {id(item) for item in listed}
     # Pelican's own tags (context "tags": [(tag, articles)]), named as their pages name them
     tags = [tag for tag, _ in generators[0].context.get("tags") or ()]
     for item, _ in written:
         if isinstance(item, Article):
             item.related = model.same_category(item, groups, config["RELATED_CATEGORY_ITEMS"])
             item.neighbours = model.neighbours(item, groups)
+            item.same_title = model.shares_title(item, titles, id(item) in listed_ids)
         elif isinstance(item, Page) and item.metadata.get("argomento"):
             tag = model.find_tag(item.metadata["argomento"], tags)
             item.topic = tag

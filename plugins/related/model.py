@@ -5,7 +5,10 @@ An item is anything with ``date``, ``slug``, ``category`` and ``tags`` attribute
 *listed* articles (published, shown in lists) and never returns the item itself.
 """
 
+from collections import Counter
 from dataclasses import dataclass
+
+from markupsafe import Markup
 
 from plugins.core import items
 
@@ -65,3 +68,23 @@ def tagged(tag, articles, limit):
     """Up to ``limit`` of ``articles`` tagged ``tag``, newest first."""
     return [item for item in newest_first(articles)
             if tag in (getattr(item, "tags", None) or ())][:limit]
+
+
+def title_key(item):
+    """``item``'s title as readers tell titles apart: its text as the page's ``<title>``
+    shows it (the template's ``striptags``: HTML tags dropped, entities decoded, spaces
+    collapsed), case aside."""
+    return Markup(str(item.title)).striptags().casefold()
+
+
+def shared_titles(articles):
+    """``Counter`` of the :func:`title_key` of ``articles``, for :func:`shares_title`."""
+    return Counter(title_key(item) for item in articles)
+
+
+def shares_title(item, counts, listed):
+    """Whether another listed article has ``item``'s title (``counts``:
+    :func:`shared_titles` of the listed articles; ``listed``: whether ``item`` is one of
+    them): a notice that comes back every year ("Chiusura estiva") or month has one
+    title and several pages."""
+    return counts[title_key(item)] > (1 if listed else 0)
