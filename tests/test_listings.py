@@ -202,15 +202,17 @@ def test_archive_index_lists_years_and_months_not_every_article(build):
     assert not site.soup("/archivio/2022/").select_one('main nav[aria-label="Mesi"]')
 
 
+THREE_YEARS = {f"notizie/n{year}.md": article(title=f"Notizia del {year}",
+                                             date=f"{year}-03-01 10:00")
+               for year in (2021, 2022, 2024)}
+
+
 def test_archive_index_starts_with_a_link_to_each_year(build_once):
     """The listings send readers to /archivio/ to jump to a year; its years came only
     after the newest articles and every newer year's months (with five years of
     articles the oldest was 4500 px down on a phone): now they come first, in a row,
     each a link to its page. A site of one year has none (its heading is right there)."""
-    files = {f"notizie/n{year}.md": article(title=f"Notizia del {year}",
-                                            date=f"{year}-03-01 10:00")
-             for year in (2021, 2022, 2024)}
-    site = build_once(files)
+    site = build_once(THREE_YEARS)
     assert site.ok, site.log
     main = site.soup("/archivio/").select_one("main")
     years = main.select_one('nav[aria-label="Anni"]')
@@ -224,6 +226,31 @@ def test_archive_index_starts_with_a_link_to_each_year(build_once):
     one = build_once({"notizie/a.md": article(title="Sola", date="2024-03-01 10:00")})
     assert one.ok, one.log
     assert not one.soup("/archivio/").select_one('main nav[aria-label="Anni"]')
+
+
+def test_a_years_archive_links_the_newer_and_the_older_year(build_once):
+    """A year's page ended with its oldest month: the year before or after was only
+    through the archive's index. Now it links them as an article links the newer and
+    the older article of its category: the same arrows, words and rel."""
+    site = build_once(THREE_YEARS)
+    assert site.ok, site.log
+
+    def years(url):
+        nav = site.soup(url).select_one("main nav[aria-label=\"Altri anni dell'archivio\"]")
+        if nav is None:
+            return None
+        return [(a["rel"][0], a.get_text(" ", strip=True), a["href"]) for a in nav.select("a")]
+
+    assert years("/archivio/2022/") == [
+        ("prev", "‹ Anno più recente : 2024", f"{SITEURL}/archivio/2024/"),
+        ("next", "Anno meno recente › : 2021", f"{SITEURL}/archivio/2021/")]
+    assert years("/archivio/2024/") == [
+        ("next", "Anno meno recente › : 2022", f"{SITEURL}/archivio/2022/")]
+    assert years("/archivio/2021/") == [
+        ("prev", "‹ Anno più recente : 2022", f"{SITEURL}/archivio/2022/")]
+    one = build_once({"notizie/a.md": article(title="Sola", date="2024-03-01 10:00")})
+    assert one.ok, one.log
+    assert not one.soup("/archivio/2024/").select_one('main nav.category-pager')
 
 
 def test_article_page_structure(build):

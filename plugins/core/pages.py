@@ -1,4 +1,4 @@
-"""Which page numbers a list's pagination shows."""
+"""Which page numbers a list's pagination shows; the archive's groups and neighbouring years."""
 
 NEIGHBOURS = 2  # numbered links either side of the current page
 
@@ -58,3 +58,27 @@ def per_anno(items):
 def per_mese(items):
     """Jinja filter: :func:`by_period` by year and month."""
     return by_period(items, month=True)
+
+
+def anni_vicini(archives, year):
+    """Jinja filter: ``(newer, older)``, the year archives next to ``year``'s (Pelican's
+    ``period_archives["year"]``, dicts with ``period_num`` and ``url``), each None at an
+    end: a year's page links the next and the previous year, as an article links the
+    next and the previous one of its category.
+
+    >>> years = [{"period_num": (y,), "url": f"archivio/{y}/"} for y in (2023, 2025, 2024)]
+    >>> [a and a["period_num"][0] for a in anni_vicini(years, 2024)]
+    [2025, 2023]
+    >>> [a and a["period_num"][0] for a in anni_vicini(years, 2025)]
+    [None, 2024]
+    >>> anni_vicini([], 2024)
+    (None, None)
+    """
+    ordered = sorted(archives or (), key=lambda archive: archive["period_num"][0], reverse=True)
+    found = [archive["period_num"][0] for archive in ordered]
+    if year not in found:
+        return None, None
+    position = found.index(year)
+    newer = ordered[position - 1] if position > 0 else None
+    older = ordered[position + 1] if position + 1 < len(ordered) else None
+    return newer, older
