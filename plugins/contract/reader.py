@@ -60,9 +60,17 @@ def make_markdown(settings):
     """
     options = settings["MARKDOWN"]
     extensions = [*options.get("extensions", ()), *options.get("extension_configs", {})]
-    return Markdown(**{**options, "extensions": [
+    markdown = Markdown(**{**options, "extensions": [
         *(e for e in dict.fromkeys(extensions) if e != META_EXTENSION),
         SpeedupsExtension()]})
+    # A numbered list keeps the number it starts from (``<ol start="3">``): by default
+    # Python-Markdown numbers every list from 1, so a list an editor resumed after a
+    # paragraph ("3. …") was published as 1, 2…, and a line "2024. Un anno…" lost its
+    # year. The one switch Python-Markdown has for it (its sane_lists extension also
+    # folds a numbered list that follows a bulleted one into the last bullet's text).
+    if "olist" in markdown.parser.blockprocessors:
+        markdown.parser.blockprocessors["olist"].LAZY_OL = False
+    return markdown
 
 
 def category_name(folder, names):
