@@ -39,6 +39,7 @@ import test_contract_schema as schema
 import test_editor_tools as editor_tools
 import test_hostile_input as hostile
 import test_images as images
+import test_pasted_text as pasted
 import test_read_ahead as read_ahead
 import test_redirects as redirects
 
@@ -136,6 +137,7 @@ CORPORA = [
     hostile.WORD_PROCESSOR_DASHES,
     hostile.LISTS_BEGUN_WITH_DASHES,
     hostile.BACKSLASH_LINK,
+    pasted.PASTED,
     *({f"notizie/{name}.md": _front_matter({"title": "Titolo", "date": "2024-05-05 17:07",
                                             **raw})}
       for name, raw in [("titolo-lungo", schema.LONG_TITLE), ("ora-saltata", schema.SKIPPED_HOUR),

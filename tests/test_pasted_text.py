@@ -1,11 +1,113 @@
-"""Markdown as editors really type it, pasted from Word, a chat or an e-mail: what
-readers get must be what the text evidently means. Each case is a real file built by
-Pelican; the published HTML shows what readers got."""
+"""Markdown as editors really type it, pasted from Word, a chat or an e-mail: where
+Python-Markdown publishes something other than what the text evidently means, ``./run
+check`` and the build say so at the line, with what to write (plugins/contract/intent.py). Each case is a real file checked by
+tools/check.py and built by Pelican; the published HTML shows what readers got."""
 
-from support import article
+from support import article, build_site, run_tool, write_conf, write_content
 
+# (file, body, line, the start of the warning). Bodies start at line 6 (article()).
+TYPED = [
+    ("notizie/pallini.md", "Cose da portare:\n\n• pane\n• acqua\n• sedie", 8,
+     "le righe che cominciano con `•` non diventano un elenco: sul sito sono unite in un"
+     " solo paragrafo; comincia ogni voce con `- ` (trattino e spazio) /"),
+    ("notizie/lineette.md", "Cose da portare:\n– pane\n– acqua", 7,
+     "le righe che cominciano con `–` non diventano un elenco: sul sito sono unite in un"
+     " solo paragrafo; comincia ogni voce con `- ` (trattino e spazio), con una riga vuota"
+     " prima dell'elenco /"),
+    ("notizie/asterischi.md", "*pane\n*acqua", 6,
+     "le righe che cominciano con `*` non diventano un elenco"),
+    ("notizie/parentesi.md", "Come iscriversi:\n\n1) compila il modulo\n2) consegnalo", 8,
+     "le righe che cominciano con `1)` non diventano un elenco: sul sito sono unite in un"
+     " solo paragrafo; comincia ogni voce con `1. ` (numero, punto e spazio) /"),
+    ("notizie/lettere.md", "a) il modulo\nb) la carta d'identità", 6,
+     "le righe che cominciano con `a)` non diventano un elenco"),
+    ("notizie/attaccato.md", "Cose da portare:\n- pane\n- acqua", 7,
+     "l'elenco comincia subito sotto una riga di testo: sul sito diventa parte del paragrafo"
+     " (le voci unite in una riga); lascia una riga vuota prima dell'elenco /"),
+    ("notizie/tabella.md", "Orari:\n| Giorno | Ora |\n| --- | --- |\n| Lunedì | 9-12 |", 7,
+     "la tabella comincia subito sotto una riga di testo: sul sito non diventa una tabella"
+     " ma testo con le `|`; lascia una riga vuota prima della tabella /"),
+    ("notizie/excel.md", "Giorno\tOrario\nLunedì\t9-12\nMartedì\t14-18", 6,
+     "righe con le colonne separate da tabulatori (una tabella copiata da un foglio di"
+     " calcolo o da Word?): sul sito diventano un solo paragrafo; una tabella si scrive con"
+     " `|` tra le colonne e una riga `| --- | --- |` sotto la prima, per esempio"
+     " | Giorno | Orario | /"),
+    ("notizie/hashtag.md", "Vieni alla festa!\n\n#FareLegami #Crema", 8,
+     "`#FareLegami` all'inizio della riga fa diventare la riga un titolo: se è un hashtag"
+     " scrivi `\\#FareLegami` (o spostalo dopo altre parole); se è un titolo scrivi"
+     " `## FareLegami`, con lo spazio /"),
+    ("notizie/grassetto.md", "Un **vero** grassetto.\n\nPoi è ** importante ** davvero.", 8,
+     "`**` resta scritto sul sito: il grassetto si scrive **testo**, senza spazi dopo i"
+     " primi ** e prima degli ultimi /"),
+    ("notizie/indirizzo.md", "Ci trovate qui:\n\nVia Roma 1\n26013 Crema (CR)", 9,
+     "le righe di questo paragrafo sul sito sono unite in una sola (un indirizzo, un"
+     " orario, una poesia?): per andare a capo finisci la riga con `<br>` (o con due"
+     " spazi); per un paragrafo nuovo lascia una riga vuota /"),
+    ("notizie/barra.md", "Via Roma 1\\\n26013 Crema (CR)", 6,
+     "la `\\` a fine riga resta scritta sul sito e la riga sotto viene unita a questa: per"
+     " andare a capo finisci la riga con `<br>` /"),
+    ("notizie/link-nudo.md", "Il [bando](https://example.org/bando) è anche su\n\n"
+     "https://example.org/bando.", 8,
+     "l'indirizzo https://example.org/bando non è un link (sul sito non si può cliccare):"
+     " scrivilo tra < e >, <https://example.org/bando>, o come"
+     " [testo](https://example.org/bando) /"),
+    ("notizie/email-nuda.md", "Per informazioni scrivete a info@farelegami.example.org.", 6,
+     "l'indirizzo e-mail info@farelegami.example.org non è un link (sul sito non si può"
+     " cliccare): scrivilo tra < e >, <info@farelegami.example.org> /"),
+]
+# What Markdown reads as meant: no warning
+WRITTEN_RIGHT = """
+Cose da portare:
+
+- pane
+- acqua
+
+Un **grassetto**, un __altro__, <https://example.org/a>, [b](https://example.org/b),
+`https://example.org/codice`, <info@farelegami.example.org> e il sito www.example.org.
+
+Via Roma 1<br>
+26013 Crema (CR)
+
+Questo paragrafo è scritto andando a capo a mano, come fa chi scrive in un editor di
+testo per programmatori: le sue righe sono lunghe e vengono unite, come deve essere.
+
+Telefono +39 0373 123456 e \\#FareLegami.
+
+| Giorno | Ora |
+| --- | --- |
+| Lunedì | 9-12 |
+
+Un titolo
+---------
+"""
 # A numbered list resumed after a paragraph keeps its numbers
 RESUMED = "Primi passi:\n\n1. iscriviti\n2. vieni\n\nPoi, dopo la pausa:\n\n3. partecipa\n4. racconta"
+PASTED = {**{name: article(title=name, body=body) for name, body, _, _ in TYPED},
+          "notizie/giusto.md": article(title="Giusto", body=WRITTEN_RIGHT),
+          "notizie/numeri.md": article(title="Numeri", slug="numeri", body=RESUMED)}
+
+def run_check(tmp_path, files):
+    write_content(tmp_path / "content", files)
+    return run_tool(tmp_path, "check", "--settings", str(write_conf(tmp_path)), "--content",
+                    str(tmp_path / "content"))
+
+
+def test_markdown_typed_as_a_word_processor_writes_it_is_a_warning_at_its_line(tmp_path):
+    status, out, err = run_check(tmp_path / "check", PASTED)
+    assert status == 0, out + err
+    warnings = out.splitlines()
+    for name, _, line, message in TYPED:
+        mine = [found for found in warnings if found.startswith(f"content/{name}:")]
+        assert len(mine) == 1 and mine[0].startswith(f"content/{name}:{line}: avviso: {message}"), \
+            (name, mine)
+    assert not [found for found in warnings if "giusto.md" in found or "numeri.md" in found], out
+    # the hashtag's heading is not also called a level-1 heading ("usa ##")
+    assert "titolo di primo livello" not in out
+    # the build says the same at the same lines, and publishes the text as typed
+    site = build_site(tmp_path / "build", PASTED)
+    assert site.ok, site.log
+    for name, _, line, message in TYPED:
+        assert f"{name}:{line}: {message}" in site.messages(), (name, site.log)
 
 
 def test_a_numbered_list_resumed_after_a_paragraph_keeps_its_numbers(build):

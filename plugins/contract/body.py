@@ -62,6 +62,8 @@ BLANKS_RE = re.compile(r"[\x00-\x20]+")
 
 
 HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
+# elements whose text is not prose: a link's (an address there is one), code's
+PROSE_SKIP = {"a", "code", "pre", "kbd", "samp"}
 
 
 def url_scheme(value):
@@ -81,6 +83,8 @@ class _Checker(HTMLParser):
         self.anchor = None  # the <a> open: [href, its text, named by an image's alt]
         self.heading = None  # the heading open: [level, its text]
         self.footnotes = False  # in Python-Markdown's footnotes, at the end of the HTML
+        self.prose = []  # the text outside links and code (plugins.contract.intent)
+        self.literal = 0  # depth in PROSE_SKIP elements
         self.footnote = None  # the label of the footnote in them, [^label]
 
     def placed(self, needles):
@@ -91,6 +95,8 @@ class _Checker(HTMLParser):
         self.found.append((self.placed(needle), message))
 
     def handle_starttag(self, tag, attrs):
+        if tag in PROSE_SKIP:
+            self.literal += 1
         if tag == "div" and ("class", "footnote") in attrs:
             self.footnotes = True
         elif tag == "li" and self.footnotes:  # each footnote's (not a list's in one)
@@ -139,18 +145,24 @@ class _Checker(HTMLParser):
 
     def handle_startendtag(self, tag, attrs):
         self.handle_starttag(tag, attrs)
+        if tag in PROSE_SKIP:  # nothing inside
+            self.literal -= 1
         if tag == "a":  # <a/>: nothing inside to name it, and nothing left open
             self.anchor = None
         elif tag in HEADINGS:
             self.heading = None
 
     def handle_data(self, data):
+        if not self.literal:
+            self.prose.append(data)
         if self.anchor is not None:
             self.anchor[1] += data
         if self.heading is not None:
             self.heading[1] += data
 
     def handle_endtag(self, tag):
+        if tag in PROSE_SKIP and self.literal:
+            self.literal -= 1
         if tag == "a" and self.anchor is not None:
             href, text, named = self.anchor
             self.anchor = None
@@ -314,13 +326,16 @@ def _table_label(rest, number):
 
 
 def check_html(html, *, iframe_hosts=()):
-    """``(problems, links, images, headings)`` for rendered HTML: problems are (needle,
-    message); links (what, target, needle); images (src, alt, needle); headings (level,
-    text), for :func:`heading_warnings`. Needles are for :class:`Lines`."""
+    """``(problems, links, images, headings, prose)`` for rendered HTML: problems are
+    (needle, message); links (what, target, needle); images (src, alt, needle); headings
+    (level, text), for :func:`heading_warnings`; prose, the text outside links and code
+    (lines joined), for :func:`plugins.contract.intent.prose_warnings`. Needles are for
+    :class:`Lines`."""
     checker = _Checker(iframe_hosts)
     checker.feed(html)
     checker.close()
-    return checker.found, checker.links, checker.images, checker.headings
+    return checker.found, checker.links, checker.images, checker.headings, \
+        "\n".join(checker.prose)
 
 
 # A footnote reference Python-Markdown left as text (no definition of its label), outside

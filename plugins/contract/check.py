@@ -19,7 +19,7 @@ from plugins.core.problems import ERROR, MAX_LISTED, WARNING, Problem
 from plugins.core.text import TAG_RE, body_lead
 from plugins.core.urls import content_path
 
-from . import body, lines, schema
+from . import body, intent, lines, schema
 from .ahead import EXTENSIONS
 from .source import SourceError, read
 
@@ -209,7 +209,7 @@ class _FileCheck:
         return self.settings["CONTRACT_IFRAME_HOSTS"]
 
     def _check_html(self, html, text, first_line, fixed_line=None):
-        problems, links, images, headings = body.check_html(
+        problems, links, images, headings, prose = body.check_html(
             html, iframe_hosts=self._iframe_hosts())
         listed, dropped = [], []  # severities: of the problems listed, of those past the limit
         # one cursor for each kind of finding (HTML problems and headings, links,
@@ -242,12 +242,21 @@ class _FileCheck:
 
         for needle, message in problems:
             add(message, needle, problem_lines)
+        # Markdown typed as a word processor or a chat writes it (intent): at its line
+        typed = intent.source_warnings(text, first_line)
+        hashtags = {at for at, _, kind in typed if kind == "hashtag"}
         if fixed_line is None:  # the body's outline (a summary's headings are its own)
             for needle, message in body.heading_warnings(headings):
+                if hashtags and needle and line(needle, problem_lines.another()) in hashtags:
+                    continue  # "#FareLegami" made a heading: its own warning says so
                 add(message, needle, problem_lines, WARNING)
         for label in body.literal_notes(html):
             add(_note_warning(label, summary=fixed_line is not None), f"[^{label}]",
                 problem_lines, WARNING)
+        for at, message, _ in typed:
+            add(message, at, lambda at: at, WARNING)
+        for needle, message in intent.prose_warnings(prose):
+            add(message, needle, problem_lines, WARNING)
         for what, target, needle in links:
             # every link in order, each at its own place; one with a problem past those
             # listed is not looked for (thousands of broken links, each a search)

@@ -1,0 +1,198 @@
+"""Markdown as editors type it, and where Python-Markdown reads it otherwise: warnings.
+
+Text pasted from a word processor, an e-mail or a chat keeps its look in the editor's
+file, and Markdown publishes something else without a word: bullets typed as `•` or
+`–`, a list or a table right under a line of text (no blank line: one paragraph),
+items numbered `1)` or `a)`, a table copied from a spreadsheet (tabs), an address or
+opening hours one per line (joined into one line), a hashtag at the start of a line (a
+heading), `** testo **` (the asterisks shown), a web or e-mail address written bare
+(text, not a link). Each is a **warning** at its line saying what readers get and
+what to write: the text is never rewritten, the editor decides.
+
+:func:`source_warnings` reads the Markdown source (outside fenced code and HTML
+blocks, as Python-Markdown does), :func:`prose_warnings` the text of the HTML it made
+(outside links and code, as the contract's HTML check reads it). The build and ``invoke check`` share them through
+:mod:`plugins.contract.check`.
+"""
+
+import bisect
+import re
+
+from .lines import _blocks, _fences, _html_blocks, _outside
+
+# a line Python-Markdown begins a list with (up to 3 spaces before the marker)
+LIST_ITEM_RE = re.compile(r"[ ]{0,3}(?:[*+-]|\d+\.)[ ]+\S")
+LATER_ITEM_RE = re.compile(r"\n[ ]{0,3}(?:[*+-]|\d+\.)[ ]+\S")
+# what else a block may begin with that is not a paragraph of text
+NOT_TEXT = r"[ ]{0,3}(?:[#>|]|\[[^\]\n]*\]:|\*\[)|[ ]{4}|\t|<"
+NOT_TEXT_RE = re.compile(NOT_TEXT)
+NOT_TEXT_LINE_RE = re.compile(rf"^(?:{NOT_TEXT})", re.MULTILINE)
+# a table's first row on a line of its own, its rule (| --- | --- |) on the next
+LATER_TABLE_RE = re.compile(r"\n[ \t]*\|[^\n]*\n[ \t]*\|?[ \t]*:?-+:?[ \t]*\|[ \t|:-]*(?:\n|$)")
+# items typed otherwise than Markdown's "- " and "1. ": bullets and dashes a word
+# processor or a chat makes, "*pane" and "-pane" without the space, "1)", "a)", "1.Uno"
+TYPED_ITEM_RE = re.compile(
+    r"^[ ]{0,3}(?:(?P<bullet>[\u2022\u00b7\u25aa\u25ab\u25e6\u25cf\u25cb\u2023\u2219\u2043"
+    r"\u2010-\u2015\u2212\u27a2\u2794\u2192\u25b6\u25ba\u2713\u2714\u2605\u2606])[ \t\u00a0]*\S"
+    r"|(?P<tight>[*+-])(?=[^\s*+\-\d])[^*\n]*$"
+    r"|(?P<paren>\d{1,2}|[a-zA-Z])\)[ \t\u00a0]+\S"
+    r"|(?P<dot>\d{1,2})\.(?=[^\W\d_]))", re.MULTILINE)
+TAB_LINE_RE = re.compile(r"^[^\n]*\S\t+\S[^\n]*", re.MULTILINE)
+# "#FareLegami" at a line's start: Python-Markdown's heading needs no space after "#"
+HASHTAG_LINE_RE = re.compile(r"^[ ]{0,3}#(?P<tag>[^\s#]\S*)", re.MULTILINE)
+# a heading's underline (`Titolo` / `===`) or a definition (`: …`) under its term
+SETEXT_OR_TERM_RE = re.compile(r"^(?:\s*(?:=+|-+)\s*$|[ ]{0,3}:[ ])", re.MULTILINE)
+# a line that keeps its end: two spaces, a <br>; a backslash (CommonMark's) does not
+KEPT_END_RE = re.compile(r"(?: {2,}|<br\s*/?>)$", re.IGNORECASE | re.MULTILINE)
+BACKSLASH_END_RE = re.compile(r"(?<!\\)\\[ ]?$", re.MULTILINE)
+SHORT_LINE = 60  # characters: longer lines are prose wrapped by hand, not one thing each
+LONG_LINE_RE = re.compile(rf"^[ \t]*[^\n]{{{SHORT_LINE + 1},}}", re.MULTILINE)
+TABLE_HINT = ("una tabella si scrive con `|` tra le colonne e una riga `| --- | --- |` sotto"
+              " la prima")
+
+
+def source_warnings(text, first_line):
+    """``[(line, message, kind)]`` of the Markdown ``text`` (its first line is
+    ``first_line``); ``kind`` names the rule (``hashtag``: a heading the checker's own
+    heading warnings must not name again)."""
+    found = []
+    breaks = [match.start() for match in re.finditer("\n", text)]
+    fences = _fences(text)
+    for piece_start, piece_end in zip([0] + [end for _, end in fences],
+                                      [start for start, _ in fences] + [len(text)]):
+        html = _html_blocks(text, piece_start, piece_end)
+        for start, end in _blocks(text, piece_start, piece_end):
+            for part_start, part_end in _outside(start, end, html):
+                line = first_line + bisect.bisect_left(breaks, part_start)
+                found += _block(text[part_start:part_end].rstrip(), line)
+    return found
+
+
+def _block(block, first_line):
+    """The warnings of one block (the text between blank lines; its first line is
+    ``first_line``). Whole-block expressions, not a loop over lines: a pasted block of
+    200,000 lines is checked in a fraction of the time Markdown takes to convert it."""
+    found = []
+    breaks = [match.start() for match in re.finditer("\n", block)] if "\n" in block else []
+
+    def line_of(position):
+        return first_line + bisect.bisect_left(breaks, position)
+
+    if "#" in block:
+        for match in HASHTAG_LINE_RE.finditer(block):
+            tag = match["tag"]
+            found.append((line_of(match.start()),
+                          f"`#{tag}` all'inizio della riga fa diventare la riga un titolo: se è"
+                          f" un hashtag scrivi `\\#{tag}` (o spostalo dopo altre parole); se è un"
+                          f" titolo scrivi `## {tag}`, con lo spazio / a `#` at the start of a"
+                          " line makes it a heading", "hashtag"))
+    if NOT_TEXT_RE.match(block) or LIST_ITEM_RE.match(block):
+        return found  # a heading, quote, table, list, code, HTML: not a paragraph
+    if not breaks:
+        return found  # one line: nothing joined, no list
+    typed = []
+    for match in TYPED_ITEM_RE.finditer(block):
+        typed.append(match)
+        if len(typed) == 2:  # one such line is text ("– Maria Rossi"), two make a list
+            match = typed[0]
+            marker = match["bullet"] or match["tight"] or \
+                (f"{match['paren']})" if match["paren"] else f"{match['dot']}.")
+            write = "`1. ` (numero, punto e spazio)" if match["paren"] or match["dot"] else \
+                "`- ` (trattino e spazio)"
+            blank = ", con una riga vuota prima dell'elenco" if match.start() else ""
+            found.append((line_of(match.start()),
+                          f"le righe che cominciano con `{marker}` non diventano un elenco: sul"
+                          f" sito sono unite in un solo paragrafo; comincia ogni voce con"
+                          f" {write}{blank} / these lines are no list: start each item with"
+                          " `- ` or `1. `", "items"))
+            return found
+    item = LATER_ITEM_RE.search(block)
+    if item is not None:
+        found.append((line_of(item.start() + 1),
+                      "l'elenco comincia subito sotto una riga di testo: sul sito diventa parte"
+                      " del paragrafo (le voci unite in una riga); lascia una riga vuota prima"
+                      " dell'elenco / leave a blank line before a list", "list"))
+        return found
+    table = LATER_TABLE_RE.search(block) if "|" in block else None
+    if table is not None:
+        found.append((line_of(table.start() + 1),
+                      "la tabella comincia subito sotto una riga di testo: sul sito non diventa"
+                      " una tabella ma testo con le `|`; lascia una riga vuota prima della"
+                      " tabella / leave a blank line before a table", "table"))
+        return found
+    tabbed = TAB_LINE_RE.finditer(block) if "\t" in block else iter(())
+    first_tabbed = next(tabbed, None)
+    if first_tabbed is not None and next(tabbed, None) is not None:
+        row = "| " + " | ".join(cell.strip() for cell in
+                                re.split(r"\t+", first_tabbed[0].strip())) + " |"
+        found.append((line_of(first_tabbed.start()),
+                      "righe con le colonne separate da tabulatori (una tabella copiata da un"
+                      " foglio di calcolo o da Word?): sul sito diventano un solo paragrafo;"
+                      f" {TABLE_HINT}, per esempio {row} / tab-separated columns are no"
+                      " table: write a Markdown table", "tabs"))
+        return found
+    if SETEXT_OR_TERM_RE.search(block) or NOT_TEXT_LINE_RE.search(block):
+        return found  # a heading's underline, a definition, a heading, a table…
+    joined = block[:breaks[-1]]  # the lines but the last: those that end in the paragraph
+    backslash = BACKSLASH_END_RE.search(joined)
+    if backslash is not None:
+        found.append((line_of(backslash.start()),
+                      "la `\\` a fine riga resta scritta sul sito e la riga sotto viene"
+                      " unita a questa: per andare a capo finisci la riga con `<br>` /"
+                      " a backslash does not break the line here: write `<br>`", "breaks"))
+    elif not LONG_LINE_RE.search(joined) and not KEPT_END_RE.search(joined):
+        found.append((first_line + 1,
+                      "le righe di questo paragrafo sul sito sono unite in una sola (un"
+                      " indirizzo, un orario, una poesia?): per andare a capo finisci la"
+                      " riga con `<br>` (o con due spazi); per un paragrafo nuovo lascia"
+                      " una riga vuota / these lines are joined into one: end a line"
+                      " with `<br>` to keep it", "breaks"))
+    return found
+
+
+# Addresses a reader cannot click: Python-Markdown links only <https://…>, <a@b.it>
+# (not a host named in prose, "sul sito www.githubstatus.com": no address to visit)
+URL_RE = re.compile(r"(?:https?://)[^\s<>\"“”«»]{0,2000}[^\s<>\"“”«».,;:!?)\]'’]", re.IGNORECASE)
+EMAIL_RE = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}", re.IGNORECASE)
+# Markdown's strong markers that stayed text for a space inside them (`** testo **`); not
+# a run of them (`Nome: ________`, a line to fill in on a form)
+MARKERS_RE = re.compile(r"(?<![*_\w])(?P<m>\*\*|__)(?=[ \t])|(?<=[ \t])(?P<n>\*\*|__)(?![*_\w])")
+
+
+def prose_warnings(text):
+    """``[(needle, message)]`` about the text of the HTML Python-Markdown made, outside
+    links and code (:func:`plugins.contract.body.check_html`'s prose): markers of bold
+    shown as typed, addresses that are not links (each address once)."""
+    found, seen = [], set()
+    for match in MARKERS_RE.finditer(text):
+        marker = match["m"] or match["n"]
+        found.append(((MARKERS_RE, marker), f"`{marker}` resta scritto sul sito: il grassetto si scrive"
+                              f" {marker}testo{marker}, senza spazi dopo i primi {marker} e prima"
+                              f" degli ultimi / `{marker}` shown as typed: no spaces inside"
+                              " bold markers"))
+        break  # one is enough: the rest are the same mistake, and each is a search
+    for match in URL_RE.finditer(text):
+        address = match[0]
+        if address.lower() in seen:
+            continue
+        seen.add(address.lower())
+        full = address
+        found.append((_bare(address), f"l'indirizzo {address} non è un link (sul sito non si può"
+                               f" cliccare): scrivilo tra < e >, <{full}>, o come"
+                               f" [testo]({full}) / the address is no link: write <{full}>"))
+    for match in EMAIL_RE.finditer(URL_RE.sub(" ", text)):
+        address = match[0]
+        if address.lower() in seen:
+            continue
+        seen.add(address.lower())
+        found.append((_bare(address), f"l'indirizzo e-mail {address} non è un link (sul sito non si"
+                               f" può cliccare): scrivilo tra < e >, <{address}> / the e-mail"
+                               f" address is no link: write <{address}>"))
+    return found
+
+
+def _bare(address):
+    """Needles of ``address`` written bare: not in a link's parentheses or brackets,
+    an HTML attribute or another address (then anywhere, as the text shows it)."""
+    start = address[:100]  # enough to find it: an address pasted whole can be long
+    return (re.compile(r"(?<![(<\[\"'=/:@.\w])" + re.escape(start.lower())), start)
