@@ -1,6 +1,7 @@
 """Markdown as editors really type it, pasted from Word, a chat or an e-mail: where
 Python-Markdown publishes something other than what the text evidently means, ``./run
-check`` and the build say so at the line, with what to write (plugins/contract/intent.py). Each case is a real file checked by
+check`` and the build say so at the line, with what to write (plugins/contract/intent.py;
+links that cannot work: plugins/contract/check.py). Each case is a real file checked by
 tools/check.py and built by Pelican; the published HTML shows what readers got."""
 
 from support import article, build_site, run_tool, write_conf, write_content
@@ -86,6 +87,33 @@ PASTED = {**{name: article(title=name, body=body) for name, body, _, _ in TYPED}
           "notizie/giusto.md": article(title="Giusto", body=WRITTEN_RIGHT),
           "notizie/numeri.md": article(title="Numeri", slug="numeri", body=RESUMED)}
 
+# Link addresses typed as they are said: each a page of this site that does not exist
+LINKS_TYPED = {"notizie/indirizzi.md": article(title="Indirizzi", body=(
+    "Il [sito](“https://example.org/”).\n\n"
+    "[Scriveteci](info@farelegami.example.org).\n\n"
+    "Il [Comune](www.comune.crema.cr.it).\n\n"
+    "[Chiamateci](0373 123456).\n\n"
+    "Il [bando](https://example.org/bando “Il bando”).\n\n"
+    "[Scriveteci](mailto:info@farelegami.example.org), [chiamateci](tel:+390373123456)."))}
+LINK_ERRORS = [
+    "content/notizie/indirizzi.md:6: errore: l'indirizzo del link è tra virgolette"
+    " (“https://example.org/”): sul sito il link non funzionerebbe; scrivilo senza virgolette,"
+    " [testo](https://example.org/)",
+    "content/notizie/indirizzi.md:8: errore: il link info@farelegami.example.org è un"
+    " indirizzo e-mail: sul sito porterebbe a una pagina che non esiste; scrivi"
+    " [testo](mailto:info@farelegami.example.org)",
+    "content/notizie/indirizzi.md:10: errore: il link www.comune.crema.cr.it non comincia con"
+    " https://: sul sito porterebbe a una pagina che non esiste; scrivi"
+    " [testo](https://www.comune.crema.cr.it)",
+    "content/notizie/indirizzi.md:12: errore: il link 0373 123456 è un numero di telefono:"
+    " sul sito porterebbe a una pagina che non esiste; scrivi [testo](tel:+390373123456)",
+    "content/notizie/indirizzi.md:14: errore: dopo l'indirizzo del link https://example.org/bando"
+    " c'è un titolo tra virgolette tipografiche (“ ”): sul sito il link sparirebbe; togli quel"
+    " testo, [testo](https://example.org/bando), o scrivilo tra virgolette diritte,"
+    ' [testo](https://example.org/bando "Titolo")',
+]
+
+
 def run_check(tmp_path, files):
     write_content(tmp_path / "content", files)
     return run_tool(tmp_path, "check", "--settings", str(write_conf(tmp_path)), "--content",
@@ -120,3 +148,16 @@ def test_a_numbered_list_resumed_after_a_paragraph_keeps_its_numbers(build):
     assert [(ol.get("start"), [li.get_text() for li in ol.find_all("li")]) for ol in lists] == [
         (None, ["iscriviti", "vieni"]), ("3", ["partecipa", "racconta"]),
         ("2024", ["Un anno da ricordare."])]
+
+
+def test_link_addresses_typed_as_they_are_said_are_errors_saying_what_to_write(tmp_path):
+    """``[testo](“https://…”)`` (Word's quotes), ``(info@…)``, ``(www.…)``, a phone number:
+    a browser takes each for a page of this site, and the link led to a missing page; a
+    title in curly quotes made the address unreadable and the link vanished."""
+    status, out, err = run_check(tmp_path / "check", LINKS_TYPED)
+    assert status == 1, out + err
+    assert [line.split(" / ")[0] for line in out.splitlines()] == LINK_ERRORS, out
+    site = build_site(tmp_path / "build", LINKS_TYPED)
+    assert not site.ok
+    for line in LINK_ERRORS:
+        assert line.removeprefix("content/").replace(" errore:", "") in site.messages(), line

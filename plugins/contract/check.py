@@ -9,6 +9,7 @@ each with its line where there is one; nothing is raised for content problems.
 
 import os
 import posixpath
+import re
 from dataclasses import dataclass, field
 from html import escape, unescape
 from urllib.parse import unquote, urlsplit
@@ -261,7 +262,11 @@ class _FileCheck:
             # every link in order, each at its own place; one with a problem past those
             # listed is not looked for (thousands of broken links, each a search)
             if what == "web":  # https://…: content_checks.rules.address_links
-                keep(target, line(needle, link_lines))
+                message = _web_problem(target)
+                if message:
+                    add(message, needle, link_lines)
+                else:
+                    keep(target, line(needle, link_lines))
                 continue
             message = self._plain_problem(target) if not what else \
                 self._link_problem(what, target)
@@ -359,6 +364,9 @@ class _FileCheck:
         """A link or an image to a path of this site written as a plain address
         (``/immagini/foto.jpg``, ``immagini/foto.jpg``, ``/notizie/altra.md``): the build
         neither publishes the file nor rewrites the address, so on the site it is broken."""
+        typed = _typed_address(target)
+        if typed:
+            return typed
         if files.local_path(target):
             folders = linkable_folders(self.settings)
             kind = filetypes.EXTENSIONS.get(filetypes.extension(target.replace("\\", "/")))
@@ -388,6 +396,50 @@ class _FileCheck:
             line = self.checked.key_lines.get("summary")
             self.add(f"sommario lungo ({length} caratteri, consigliati al massimo"
                      f" {LEAD_WARNING_LENGTH}) / long lead", line, WARNING)
+
+
+# Quotes around a link's address (typed, or a word processor's curly ones)
+QUOTES = "\"'“”‘’«»„‚"
+EMAIL_RE = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}", re.IGNORECASE)
+PHONE_RE = re.compile(r"\+?[\d(][\d ().-]{5,}\d")
+
+
+def _typed_address(target):
+    """What to write for a link's address typed as it is said, not as a browser needs
+    it: between quotes (``[testo](“https://…”)``), an e-mail address or a phone number
+    without ``mailto:`` or ``tel:``, ``www.`` without ``https://``. A browser takes each
+    for a page of this site that does not exist; None for anything else."""
+    bare = target.strip(QUOTES + " ")
+    if bare and bare != target.strip():
+        return (f"l'indirizzo del link è tra virgolette ({target}): sul sito il link non"
+                f" funzionerebbe; scrivilo senza virgolette, [testo]({bare}) / write the"
+                " address without quotes")
+    if EMAIL_RE.fullmatch(target):
+        return (f"il link {target} è un indirizzo e-mail: sul sito porterebbe a una pagina che"
+                f" non esiste; scrivi [testo](mailto:{target}) / write mailto:{target}")
+    if target.lower().startswith("www."):
+        return (f"il link {target} non comincia con https://: sul sito porterebbe a una pagina"
+                f" che non esiste; scrivi [testo](https://{target}) / write https://{target}")
+    if PHONE_RE.fullmatch(target):
+        number = re.sub(r"[^\d+]", "", target)
+        number = number if number.startswith("+") else \
+            f"+{number[2:]}" if number.startswith("00") else f"+39{number}"
+        return (f"il link {target} è un numero di telefono: sul sito porterebbe a una pagina"
+                f" che non esiste; scrivi [testo](tel:{number}) / write tel:{number}")
+    return None
+
+
+def _web_problem(target):
+    """The problem of a link's web address that a browser cannot use: a title after it in
+    curly quotes (``[testo](https://… “Titolo”)``: Markdown takes the title for part of
+    the address, and the sanitizer drops the address, leaving text that is no link)."""
+    if re.search(rf"\s[{QUOTES}]", target):
+        address = target.split()[0]
+        return (f"dopo l'indirizzo del link {address} c'è un titolo tra virgolette"
+                " tipografiche (“ ”): sul sito il link sparirebbe; togli quel"
+                f" testo, [testo]({address}), o scrivilo tra virgolette diritte,"
+                f' [testo]({address} "Titolo") / the link\'s title needs straight quotes')
+    return None
 
 
 def _site_path(target):
