@@ -139,6 +139,7 @@ CORPORA = [
     hostile.BACKSLASH_LINK,
     pasted.PASTED,
     pasted.LINKS_TYPED,
+    pasted.CURLY_QUOTES,
     *({f"notizie/{name}.md": _front_matter({"title": "Titolo", "date": "2024-05-05 17:07",
                                             **raw})}
       for name, raw in [("titolo-lungo", schema.LONG_TITLE), ("ora-saltata", schema.SKIPPED_HOUR),

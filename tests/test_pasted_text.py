@@ -161,3 +161,33 @@ def test_link_addresses_typed_as_they_are_said_are_errors_saying_what_to_write(t
     assert not site.ok
     for line in LINK_ERRORS:
         assert line.removeprefix("content/").replace(" errore:", "") in site.messages(), line
+
+
+# Front matter typed in Word: "Crema" quoted to YAML became “Crema”, which YAML keeps
+CURLY_QUOTES = {"notizie/virgolette.md": (
+    "---\ntitle: “Festa di quartiere”\ndate: 2024-05-05 10:00\ntags: [“Crema”, Cremona]\n"
+    "author: ‘Maria Rossi’\n---\n\nTesto.\n")}
+
+
+def test_front_matter_values_between_curly_quotes_are_a_warning_at_their_key(tmp_path):
+    """Quotes a word processor made of ``"…"`` are published with the value: the tag
+    «“Crema”», the author «‘Maria Rossi’», the title in quotes."""
+    status, out, err = run_check(tmp_path / "check", CURLY_QUOTES)
+    assert status == 0, out + err
+    assert [line.split(" / ")[0] for line in out.splitlines()] == [
+        "content/notizie/virgolette.md:2: avviso: `title` è tra virgolette tipografiche"
+        " (“Festa di quartiere”), che restano nel testo pubblicato: per racchiudere un valore"
+        " valgono solo le virgolette diritte; scrivi title: Festa di quartiere (se le"
+        " virgolette sono volute, lascia così)",
+        "content/notizie/virgolette.md:4: avviso: `tags` è tra virgolette tipografiche"
+        " (“Crema”), che restano nel testo pubblicato: per racchiudere un valore valgono solo"
+        " le virgolette diritte; scrivi tags: [Crema, Cremona]",
+        "content/notizie/virgolette.md:5: avviso: `author` è tra virgolette tipografiche"
+        " (‘Maria Rossi’), che restano nel testo pubblicato: per racchiudere un valore valgono"
+        " solo le virgolette diritte; scrivi author: Maria Rossi",
+    ], out
+    site = build_site(tmp_path / "build", CURLY_QUOTES)
+    assert site.ok, site.log
+    assert "virgolette.md:4: `tags` è tra virgolette tipografiche (“Crema”)" in site.messages()
+    page = site.soup("/2024/05/festa-di-quartiere/")
+    assert "“Crema”" in [a.get_text(strip=True) for a in page.select("a[href*=argomenti]")]

@@ -462,6 +462,7 @@ def normalise(raw, *, is_page, settings):
     for key in ("author", "category"):  # one name each: Dell’Acqua, Notizie dall’estero
         if isinstance(meta.get(key), str):
             meta[key] = fix_apostrophes(meta[key])
+    _curly_quotes(meta, warnings)
     if "translation" in meta:
         _check_translation(meta, problems)
     if isinstance(meta.get("author"), str) and len(split_list(meta["author"])) > 1:
@@ -502,6 +503,31 @@ def normalise(raw, *, is_page, settings):
         _check_image(meta, settings, problems)
     _check_extra_keys(meta, extra_checks, settings, problems)
     return meta, problems, warnings
+
+
+# A value wholly between the quotes a word processor makes of " and ' (YAML takes only
+# straight ones for quotes: “Crema” stays a tag with its quotes, a page of its own name)
+_CURLY_RE = re.compile(r"\A[“‘„‚][^\n]*[”’“‘]\Z")
+
+
+def _curly_quotes(meta, warnings):
+    """A warning for each of title, image_alt, author, category, tags and authors written
+    between curly quotes, which are published as part of it: the editor wrote ``"Crema"``
+    to quote the value and a word processor turned the quotes. Nothing is changed (a title
+    may quote someone)."""
+    for key in ("title", "image_alt", "author", "category", "tags", "authors"):
+        value = meta.get(key)
+        names = value if isinstance(value, list) else [value]
+        quoted = [name for name in names if isinstance(name, str) and _CURLY_RE.match(name)]
+        if not quoted:
+            continue
+        plain = [name[1:-1].strip() if name in quoted else name for name in names]
+        write = f"[{', '.join(plain)}]" if isinstance(value, list) else plain[0]
+        also = " (se le virgolette sono volute, lascia così)" if key == "title" else ""
+        warnings.append((key, f"`{key}` è tra virgolette tipografiche ({quoted[0]}), che"
+                              f" restano nel testo pubblicato: per racchiudere un valore valgono"
+                              f" solo le virgolette diritte; scrivi {key}: {write}{also}"
+                              f" / curly quotes are part of the value: write {key}: {write}"))
 
 
 def _check_extra_keys(meta, checks, settings, problems):
