@@ -22,6 +22,10 @@ TYPED = [
      " solo paragrafo; comincia ogni voce con `1. ` (numero, punto e spazio) /"),
     ("notizie/lettere.md", "a) il modulo\nb) la carta d'identità", 6,
      "le righe che cominciano con `a)` non diventano un elenco"),
+    ("notizie/sottovoci.md", "Cose da portare:\n\n- da mangiare\n  - pane\n  - frutta\n- sedie", 9,
+     "la voce rientrata di meno di 4 spazi non diventa una sotto-voce: sul sito è una voce"
+     " come le altre dell'elenco; per una sotto-voce metti 4 spazi prima del trattino (o del"
+     " numero) /"),
     ("notizie/attaccato.md", "Cose da portare:\n- pane\n- acqua", 7,
      "l'elenco comincia subito sotto una riga di testo: sul sito diventa parte del paragrafo"
      " (le voci unite in una riga); lascia una riga vuota prima dell'elenco /"),
@@ -61,7 +65,9 @@ WRITTEN_RIGHT = """
 Cose da portare:
 
 - pane
-- acqua
+- da bere
+    - acqua
+    - succo
 
 Un **grassetto**, un __altro__, <https://example.org/a>, [b](https://example.org/b),
 `https://example.org/codice`, <info@farelegami.example.org> e il sito www.example.org.

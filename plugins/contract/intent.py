@@ -23,6 +23,8 @@ from .lines import _blocks, _fences, _html_blocks, _outside
 # a line Python-Markdown begins a list with (up to 3 spaces before the marker)
 LIST_ITEM_RE = re.compile(r"[ ]{0,3}(?:[*+-]|\d+\.)[ ]+\S")
 LATER_ITEM_RE = re.compile(r"\n[ ]{0,3}(?:[*+-]|\d+\.)[ ]+\S")
+# an item indented by 1 to 3 spaces: Python-Markdown nests by 4 (or a tab)
+SHALLOW_ITEM_RE = re.compile(r"\n[ ]{1,3}(?:[*+-]|\d+\.)[ ]+\S")
 # what else a block may begin with that is not a paragraph of text
 NOT_TEXT = r"[ ]{0,3}(?:[#>|]|\[[^\]\n]*\]:|\*\[)|[ ]{4}|\t|<"
 NOT_TEXT_RE = re.compile(NOT_TEXT)
@@ -86,6 +88,14 @@ def _block(block, first_line):
                           f" un hashtag scrivi `\\#{tag}` (o spostalo dopo altre parole); se è un"
                           f" titolo scrivi `## {tag}`, con lo spazio / a `#` at the start of a"
                           " line makes it a heading", "hashtag"))
+    if LIST_ITEM_RE.match(block) and not block.startswith(" "):
+        nested = SHALLOW_ITEM_RE.search(block)  # "  - sotto" under "- uno": one more item
+        if nested is not None:
+            found.append((line_of(nested.start() + 1),
+                          "la voce rientrata di meno di 4 spazi non diventa una sotto-voce: sul"
+                          " sito è una voce come le altre dell'elenco; per una sotto-voce metti"
+                          " 4 spazi prima del trattino (o del numero) / indent a sub-item by 4"
+                          " spaces", "nested"))
     if NOT_TEXT_RE.match(block) or LIST_ITEM_RE.match(block):
         return found  # a heading, quote, table, list, code, HTML: not a paragraph
     if not breaks:
