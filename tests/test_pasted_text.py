@@ -22,6 +22,10 @@ TYPED = [
      " solo paragrafo; comincia ogni voce con `1. ` (numero, punto e spazio) /"),
     ("notizie/lettere.md", "a) il modulo\nb) la carta d'identità", 6,
      "le righe che cominciano con `a)` non diventano un elenco"),
+    ("notizie/spazio-speciale.md", "Cose da portare:\n\n- pane\n-\u00a0acqua\n-\u00a0sedie", 9,
+     "la voce che comincia con `-` ha uno spazio speciale (non separabile, copiato da un"
+     " programma di videoscrittura) prima o dopo `-`: non diventa una voce dell'elenco ma"
+     " testo, unito alle righe vicine; riscrivi gli spazi all'inizio della riga /"),
     ("notizie/sottovoci.md", "Cose da portare:\n\n- da mangiare\n  - pane\n  - frutta\n- sedie", 9,
      "la voce rientrata di meno di 4 spazi non diventa una sotto-voce: sul sito è una voce"
      " come le altre dell'elenco; per una sotto-voce metti 4 spazi prima del trattino (o del"
@@ -68,6 +72,9 @@ Cose da portare:
 - da bere
     - acqua
     - succo
+
+-	piatti (dopo il trattino un tabulatore, che Markdown legge come spazi)
+-	bicchieri
 
 Un **grassetto**, un __altro__, <https://example.org/a>, [b](https://example.org/b),
 `https://example.org/codice`, <info@farelegami.example.org> e il sito www.example.org.

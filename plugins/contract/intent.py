@@ -21,10 +21,15 @@ import re
 from .lines import _blocks, _fences, _html_blocks, _outside
 
 # a line Python-Markdown begins a list with (up to 3 spaces before the marker)
-LIST_ITEM_RE = re.compile(r"[ ]{0,3}(?:[*+-]|\d+\.)[ ]+\S")
-LATER_ITEM_RE = re.compile(r"\n[ ]{0,3}(?:[*+-]|\d+\.)[ ]+\S")
+# (Python-Markdown reads a tab as spaces: "-\tpane" is an item)
+LIST_ITEM_RE = re.compile(r"[ ]{0,3}(?:[*+-]|\d+\.)[ \t]+\S")
+LATER_ITEM_RE = re.compile(r"\n[ ]{0,3}(?:[*+-]|\d+\.)[ \t]+\S")
 # an item indented by 1 to 3 spaces: Python-Markdown nests by 4 (or a tab)
-SHALLOW_ITEM_RE = re.compile(r"\n[ ]{1,3}(?:[*+-]|\d+\.)[ ]+\S")
+SHALLOW_ITEM_RE = re.compile(r"\n[ ]{1,3}(?:[*+-]|\d+\.)[ \t]+\S")
+# an item whose space, after its marker or before it, is a non-breaking one (a word
+# processor's): it looks like "- pane" in every editor, and is no item
+NBSP_ITEM_RE = re.compile(r"^(?=[ ]*\u00a0|[ ]*(?:[*+-]|\d{1,3}\.)\u00a0)[ \u00a0]{0,8}"
+                          r"(?P<marker>[*+-]|\d{1,3}\.)[ \t\u00a0]+\S", re.MULTILINE)
 # what else a block may begin with that is not a paragraph of text
 NOT_TEXT = r"[ ]{0,3}(?:[#>|]|\[[^\]\n]*\]:|\*\[)|[ ]{4}|\t|<"
 NOT_TEXT_RE = re.compile(NOT_TEXT)
@@ -88,6 +93,17 @@ def _block(block, first_line):
                           f" un hashtag scrivi `\\#{tag}` (o spostalo dopo altre parole); se è un"
                           f" titolo scrivi `## {tag}`, con lo spazio / a `#` at the start of a"
                           " line makes it a heading", "hashtag"))
+    if "\u00a0" in block:
+        spaced = NBSP_ITEM_RE.search(block)
+        if spaced is not None:
+            marker = spaced["marker"]
+            found.append((line_of(spaced.start()),
+                          f"la voce che comincia con `{marker}` ha uno spazio speciale (non"
+                          " separabile, copiato da un programma di videoscrittura) prima o dopo"
+                          f" `{marker}`: non diventa una voce dell'elenco ma testo, unito alle righe"
+                          " vicine; riscrivi gli spazi all'inizio della riga / a non-breaking"
+                          " space makes this line no list item", "nbsp"))
+            return found
     if LIST_ITEM_RE.match(block) and not block.startswith(" "):
         nested = SHALLOW_ITEM_RE.search(block)  # "  - sotto" under "- uno": one more item
         if nested is not None:
