@@ -48,6 +48,8 @@ TYPED = [
     ("notizie/grassetto.md", "Un **vero** grassetto.\n\nPoi è ** importante ** davvero.", 8,
      "`**` resta scritto sul sito: il grassetto si scrive **testo**, senza spazi dopo i"
      " primi ** e prima degli ultimi /"),
+    ("notizie/grassetto-chiuso.md", "**Nota: **leggere con attenzione.", 6,
+     "`**` resta scritto sul sito: il grassetto si scrive **testo**"),
     ("notizie/indirizzo.md", "Ci trovate qui:\n\nVia Roma 1\n26013 Crema (CR)", 9,
      "le righe di questo paragrafo sul sito sono unite in una sola (un indirizzo, un"
      " orario, una poesia?): per andare a capo finisci la riga con `<br>` (o con due"
@@ -83,7 +85,8 @@ Via Roma 1<br>
 26013 Crema (CR)
 
 Questo paragrafo è scritto andando a capo a mano, come fa chi scrive in un editor di
-testo per programmatori: le sue righe sono lunghe e vengono unite, come deve essere.
+testo per programmatori: le sue righe sono lunghe e vengono unite, come deve essere fino al
+2024. Un anno a inizio riga resta nel paragrafo, come 2 ** 3 = 8 e un modulo: Nome ________.
 
 Telefono +39 0373 123456 e \\#FareLegami.
 

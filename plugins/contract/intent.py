@@ -23,7 +23,8 @@ from .lines import _blocks, _fences, _html_blocks, _outside
 # a line Python-Markdown begins a list with (up to 3 spaces before the marker)
 # (Python-Markdown reads a tab as spaces: "-\tpane" is an item)
 LIST_ITEM_RE = re.compile(r"[ ]{0,3}(?:[*+-]|\d+\.)[ \t]+\S")
-LATER_ITEM_RE = re.compile(r"\n[ ]{0,3}(?:[*+-]|\d+\.)[ \t]+\S")
+# (a number of 1 to 3 digits: "2024. Poi…" under a line is a year in the text)
+LATER_ITEM_RE = re.compile(r"\n[ ]{0,3}(?:[*+-]|\d{1,3}\.)[ \t]+\S")
 # an item indented by 1 to 3 spaces: Python-Markdown nests by 4 (or a tab)
 SHALLOW_ITEM_RE = re.compile(r"\n[ ]{1,3}(?:[*+-]|\d+\.)[ \t]+\S")
 # an item whose space, after its marker or before it, is a non-breaking one (a word
@@ -48,7 +49,7 @@ TAB_LINE_RE = re.compile(r"^[^\n]*\S\t+\S[^\n]*", re.MULTILINE)
 # "#FareLegami" at a line's start: Python-Markdown's heading needs no space after "#"
 HASHTAG_LINE_RE = re.compile(r"^[ ]{0,3}#(?P<tag>[^\s#]\S*)", re.MULTILINE)
 # a heading's underline (`Titolo` / `===`) or a definition (`: …`) under its term
-SETEXT_OR_TERM_RE = re.compile(r"^(?:\s*(?:=+|-+)\s*$|[ ]{0,3}:[ ])", re.MULTILINE)
+SETEXT_OR_TERM_RE = re.compile(r"^(?:[ \t]*(?:=+|-+)[ \t]*$|[ ]{0,3}:[ ])", re.MULTILINE)
 # a line that keeps its end: two spaces, a <br>; a backslash (CommonMark's) does not
 KEPT_END_RE = re.compile(r"(?: {2,}|<br\s*/?>)$", re.IGNORECASE | re.MULTILINE)
 BACKSLASH_END_RE = re.compile(r"(?<!\\)\\[ ]?$", re.MULTILINE)
@@ -180,9 +181,29 @@ def _block(block, first_line):
 # (not a host named in prose, "sul sito www.githubstatus.com": no address to visit)
 URL_RE = re.compile(r"(?:https?://)[^\s<>\"“”«»]{0,2000}[^\s<>\"“”«».,;:!?)\]'’]", re.IGNORECASE)
 EMAIL_RE = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}", re.IGNORECASE)
-# Markdown's strong markers that stayed text for a space inside them (`** testo **`); not
-# a run of them (`Nome: ________`, a line to fill in on a form)
-MARKERS_RE = re.compile(r"(?<![*_\w])(?P<m>\*\*|__)(?=[ \t])|(?<=[ \t])(?P<n>\*\*|__)(?![*_\w])")
+# Markdown's strong markers, each alone (not in a run of them: `Nome: ________`, a line to
+# fill in on a form, `***`), and the line breaks that end a pair's search
+MARKER_TOKEN_RE = re.compile(r"\n|(?<![*_])(?P<marker>\*\*|__)(?![*_])")
+# where such a marker is in the source: one with a space after it, or before and not after
+MARKER_NEEDLE_RE = re.compile(r"(?<![*_\w])(?:\*\*|__)(?=[ \t])|(?<=[ \t])(?:\*\*|__)(?![*_\w])")
+
+
+def _spaced_pair(text):
+    """The marker of the first pair of like markers on one line of ``text`` with a space
+    just inside (`** testo **`, `**Nota: **`: Python-Markdown shows both as typed), or
+    None; not one alone (`2 ** 3`). One pass, each marker paired with the next like it."""
+    waiting = {}  # marker -> where the text after the one waiting for its pair begins
+    for match in MARKER_TOKEN_RE.finditer(text):
+        marker = match["marker"]
+        if marker is None:
+            waiting.clear()
+            continue
+        start = waiting.pop(marker, None)
+        if start is None:
+            waiting[marker] = match.end()
+        elif start < match.start() and (text[start] in " \t" or text[match.start() - 1] in " \t"):
+            return marker
+    return None
 
 
 def prose_warnings(text):
@@ -190,13 +211,13 @@ def prose_warnings(text):
     links and code (:func:`plugins.contract.body.check_html`'s prose): markers of bold
     shown as typed, addresses that are not links (each address once)."""
     found, seen = [], set()
-    for match in MARKERS_RE.finditer(text):
-        marker = match["m"] or match["n"]
-        found.append(((MARKERS_RE, marker), f"`{marker}` resta scritto sul sito: il grassetto si scrive"
-                              f" {marker}testo{marker}, senza spazi dopo i primi {marker} e prima"
-                              f" degli ultimi / `{marker}` shown as typed: no spaces inside"
-                              " bold markers"))
-        break  # one is enough: the rest are the same mistake, and each is a search
+    marker = _spaced_pair(text) if "**" in text or "__" in text else None
+    if marker is not None:  # one is enough: the rest are the same mistake
+        found.append(((MARKER_NEEDLE_RE, marker),
+                      f"`{marker}` resta scritto sul sito: il grassetto si scrive"
+                      f" {marker}testo{marker}, senza spazi dopo i primi {marker} e prima"
+                      f" degli ultimi / `{marker}` shown as typed: no spaces inside bold"
+                      " markers"))
     for match in URL_RE.finditer(text):
         address = match[0]
         if address.lower() in seen:
