@@ -98,7 +98,8 @@ Un titolo
 ---------
 """
 # A numbered list resumed after a paragraph keeps its numbers
-RESUMED = "Primi passi:\n\n1. iscriviti\n2. vieni\n\nPoi, dopo la pausa:\n\n3. partecipa\n4. racconta"
+RESUMED = ("Primi passi:\n\n1. iscriviti\n2. vieni\n\nPoi, dopo la pausa:\n\n"
+           "3. partecipa\n4. racconta")
 PASTED = {**{name: article(title=name, body=body) for name, body, _, _ in TYPED},
           "notizie/giusto.md": article(title="Giusto", body=WRITTEN_RIGHT),
           "notizie/numeri.md": article(title="Numeri", slug="numeri", body=RESUMED)}

@@ -11,8 +11,8 @@ what to write: the text is never rewritten, the editor decides.
 
 :func:`source_warnings` reads the Markdown source (outside fenced code and HTML
 blocks, as Python-Markdown does), :func:`prose_warnings` the text of the HTML it made
-(outside links and code, as the contract's HTML check reads it). The build and ``invoke check`` share them through
-:mod:`plugins.contract.check`.
+(outside links and code, as the contract's HTML check reads it). The build and
+``invoke check`` share them through :mod:`plugins.contract.check`.
 """
 
 import bisect
@@ -20,10 +20,10 @@ import re
 
 from .lines import _blocks, _fences, _html_blocks, _outside
 
-# a line Python-Markdown begins a list with (up to 3 spaces before the marker)
-# (Python-Markdown reads a tab as spaces: "-\tpane" is an item)
+# a line Python-Markdown begins a list with (up to 3 spaces before the marker; a tab
+# after it is read as spaces: "-\tpane" is an item)
 LIST_ITEM_RE = re.compile(r"[ ]{0,3}(?:[*+-]|\d+\.)[ \t]+\S")
-# (a number of 1 to 3 digits: "2024. Poi…" under a line is a year in the text)
+# one under a line of text (a number of 1 to 3 digits: "2024. Poi…" is a year)
 LATER_ITEM_RE = re.compile(r"\n[ ]{0,3}(?:[*+-]|\d{1,3}\.)[ \t]+\S")
 # an item indented by 1 to 3 spaces: Python-Markdown nests by 4 (or a tab)
 SHALLOW_ITEM_RE = re.compile(r"\n[ ]{1,3}(?:[*+-]|\d+\.)[ \t]+\S")
@@ -101,8 +101,8 @@ def _block(block, first_line):
             found.append((line_of(spaced.start()),
                           f"la voce che comincia con `{marker}` ha uno spazio speciale (non"
                           " separabile, copiato da un programma di videoscrittura) prima o dopo"
-                          f" `{marker}`: non diventa una voce dell'elenco ma testo, unito alle righe"
-                          " vicine; riscrivi gli spazi all'inizio della riga / a non-breaking"
+                          f" `{marker}`: non diventa una voce dell'elenco ma testo, unito alle"
+                          " righe vicine; riscrivi gli spazi all'inizio della riga / a non-breaking"
                           " space makes this line no list item", "nbsp"))
             return found
     if LIST_ITEM_RE.match(block) and not block.startswith(" "):
@@ -179,13 +179,15 @@ def _block(block, first_line):
 
 # Addresses a reader cannot click: Python-Markdown links only <https://…>, <a@b.it>
 # (not a host named in prose, "sul sito www.githubstatus.com": no address to visit)
-URL_RE = re.compile(r"(?:https?://)[^\s<>\"“”«»]{0,2000}[^\s<>\"“”«».,;:!?)\]'’]", re.IGNORECASE)
+URL_RE = re.compile(r"https?://[^\s<>\"“”«»]{0,2000}[^\s<>\"“”«».,;:!?)\]'’]",
+                    re.IGNORECASE)
 EMAIL_RE = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}", re.IGNORECASE)
 # Markdown's strong markers, each alone (not in a run of them: `Nome: ________`, a line to
 # fill in on a form, `***`), and the line breaks that end a pair's search
 MARKER_TOKEN_RE = re.compile(r"\n|(?<![*_])(?P<marker>\*\*|__)(?![*_])")
 # where such a marker is in the source: one with a space after it, or before and not after
-MARKER_NEEDLE_RE = re.compile(r"(?<![*_\w])(?:\*\*|__)(?=[ \t])|(?<=[ \t])(?:\*\*|__)(?![*_\w])")
+MARKER_NEEDLE_RE = re.compile(r"(?<![*_\w])(?:\*\*|__)(?=[ \t])"
+                              r"|(?<=[ \t])(?:\*\*|__)(?![*_\w])")
 
 
 def _spaced_pair(text):
@@ -201,8 +203,8 @@ def _spaced_pair(text):
         start = waiting.pop(marker, None)
         if start is None:
             waiting[marker] = match.end()
-        elif start < match.start() and (text[start] in " \t" or text[match.start() - 1] in " \t"):
-            return marker
+        elif start < match.start() and {text[start], text[match.start() - 1]} & {" ", "\t"}:
+            return marker  # a space after the first or before the second
     return None
 
 
@@ -223,18 +225,18 @@ def prose_warnings(text):
         if address.lower() in seen:
             continue
         seen.add(address.lower())
-        full = address
-        found.append((_bare(address), f"l'indirizzo {address} non è un link (sul sito non si può"
-                               f" cliccare): scrivilo tra < e >, <{full}>, o come"
-                               f" [testo]({full}) / the address is no link: write <{full}>"))
+        found.append((_bare(address), f"l'indirizzo {address} non è un link (sul sito non si"
+                                      f" può cliccare): scrivilo tra < e >, <{address}>, o come"
+                                      f" [testo]({address}) / the address is no link: write"
+                                      f" <{address}>"))
     for match in EMAIL_RE.finditer(URL_RE.sub(" ", text)):
         address = match[0]
         if address.lower() in seen:
             continue
         seen.add(address.lower())
-        found.append((_bare(address), f"l'indirizzo e-mail {address} non è un link (sul sito non si"
-                               f" può cliccare): scrivilo tra < e >, <{address}> / the e-mail"
-                               f" address is no link: write <{address}>"))
+        found.append((_bare(address), f"l'indirizzo e-mail {address} non è un link (sul sito"
+                                      f" non si può cliccare): scrivilo tra < e >, <{address}>"
+                                      f" / the e-mail address is no link: write <{address}>"))
     return found
 
 
