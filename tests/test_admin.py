@@ -610,3 +610,46 @@ def test_admin_js_refuses_no_image_written_as_code():
     assert found[:2] == ["saved", "saved"]
     assert "un'immagine nel testo non ha il file" in found[2]
     assert "un'immagine nel testo non ha la descrizione" in found[3]
+
+
+def test_admin_js_shows_a_written_less_than_as_the_typed_one():
+    """admin.js writes a typed "<entro il 5 maggio>" as "&lt;entro il 5 maggio>", and
+    Decap shows an entity as written: the editor who opened the item again read "&lt;"
+    in the text, the summary and the preview. The form is given the "<" again (the
+    preview "\\<", which its Markdown shows as "<"), and a save writes the same text;
+    a "&lt;" the save would not write back (by hand, in code) is shown as written."""
+    script = (ROOT / "plugins" / "admin" / "static" / "admin.js").read_text(encoding="utf-8")
+    fence = re.search(r"^  var FENCE = .*$", script, re.MULTILINE).group(0)
+    fence += "\n" + script[script.index("  function byLine("):
+                           script.index("  // The text without its code")]
+    start = script.index('  // --- A "<" typed in the text is text')
+    end = script.index("  // --- An upload never replaces")
+    typed = ["Iscrizioni <entro il 5 maggio>, per bambini < 6 anni e a<b.",
+             "* Uno\n\n  * Due\n\n    * Tre <entro il 6>\n\n    codice?\n\nFine </fine>.\n",
+             "`<em>` e <abbr>SS</abbr> <https://example.org> <nome@example.org> <x y='1'>\n",
+             "```\n<entro> nel codice\n```\n\n    <rientrato>\n\nDopo <entro il 7>\n"]
+    # written by hand, or in code: shown as written; each "&lt;" on its own
+    written = {"Scrivete `&lt;b>` per il grassetto, o &lt;b&gt;, o &lt;em> a mano.": None,
+               "```\n&lt;entro> nel codice\n```\n": None, "    &lt;rientrato> codice\n": None,
+               "Niente da fare.": None,
+               "Mescolati: &lt;entro il 5> e &lt;em> a mano.\n":
+                   "Mescolati: <entro il 5> e &lt;em> a mano.\n"}
+    tags = json.dumps(" ".join(sorted(ALLOWED)))
+    program = (f"const script = {{getAttribute: () => {tags}}};\n"
+               "const words = (name) => script.getAttribute(name).split(' ');\n"
+               + fence + "\n" + script[start:end]
+               + "\nconst given = JSON.parse(require('fs').readFileSync(0, 'utf8'));"
+               "\nconsole.log(JSON.stringify({"
+               "typed: given.typed.map((text) => [typedLessThan(text),"
+               " shownLessThan(typedLessThan(text)),"
+               " shownLessThan(typedLessThan(text), '\\\\<')]),"
+               " written: given.written.map((text) => shownLessThan(text))}));")
+    done = subprocess.run(["node", "-e", program],
+                          input=json.dumps({"typed": typed, "written": list(written)}),
+                          capture_output=True, text=True, check=True)
+    found = json.loads(done.stdout)
+    for text, (saved, shown, previewed) in zip(typed, found["typed"]):
+        assert "&lt;" in saved  # each of them has a "<" written as "&lt;"
+        assert shown == text
+        assert previewed == saved.replace("&lt;", "\\<")
+    assert found["written"] == [shown or text for text, shown in written.items()]

@@ -422,6 +422,36 @@
     });
   }
 
+  // ... and shown as the "<" that was typed. Decap shows an entity as it is written (it
+  // keeps them as text), so the editor who typed "<entro il 5 maggio>" read
+  // "&lt;entro il 5 maggio>" on opening the item again, in the form and the preview. Each
+  // "&lt;" that typedLessThan writes is given to the form as "<" (to the preview as
+  // "\<", which its Markdown shows as "<"), and written as "&lt;" again on save; a text
+  // that would not be written back the same (a hand-written "&lt;em>", "&lt;" in code) is
+  // shown as it is written, and so is one with "&lt;" or "&gt;" inside ("&lt;b&gt; o
+  // &lt;em>": written by hand).
+  var TYPED_TAG = /(`+)[^`]*?\1|&lt;(\/?([A-Za-z](?:(?!&[lg]t;)[^<>@ ])*)(?: (?:(?!&[lg]t;)[^<>])*)?>)/g;
+
+  function shownLessThan(text, lessThan) {
+    if (typeof text !== "string" || text.indexOf("&lt;") < 0) {
+      return text;
+    }
+    function shown(sign) {
+      var inList = false;
+      return byLine(text, function (line) {
+        inList = LIST_ITEM.test(line) || (inList && !AT_MARGIN.test(line));
+        if (INDENTED.test(line) && !inList) {
+          return line;
+        }
+        return line.replace(TYPED_TAG, function (match, ticks, tag, name) {
+          var element = ticks ? "" : name.split(/[\t\f\r\/]/)[0].toLowerCase();
+          return ticks || HTML_TAGS[element] || AUTOLINK.test(name) ? match : sign + tag;
+        });
+      });
+    }
+    return typedLessThan(shown("<")) === text ? shown(lessThan || "<") : text;
+  }
+
   // --- An upload never replaces a published file --------------------------------
   // Decap asks before an upload replaces a file of the same name ("… already exists"),
   // but only among the files it listed, and for a new item it lists the year's folder
@@ -717,6 +747,58 @@
     return;
   }
 
+  // --- The text and the summary as typed -------------------------------------
+  // The text and the summary (the fields written by typedLessThan on save) reach Decap's
+  // controls and the text's preview that way; the file keeps its value until the editor
+  // changes the field. Decap's rich-text editor reads its value once, when the item
+  // opens; the summary's box at every change.
+  var TYPED_FIELDS = { body: true, summary: true };
+
+  function typedField(props) {
+    return Boolean(props.field && TYPED_FIELDS[props.field.get("name")]
+      && !props.isEditorComponent);
+  }
+
+  ["markdown", "text"].forEach(function (name) {
+    var widget = CMS.getWidget && CMS.getWidget(name);
+    var Control = widget && widget.control;
+    var Preview = widget && widget.preview;
+    if (!Control) {
+      return;
+    }
+    var spec = {
+      render: function () {
+        var self = this;
+        var value = typedField(this.props) ? shownLessThan(this.props.value) : this.props.value;
+        return h(Control, Object.assign({}, this.props, {
+          value: value,
+          ref: function (control) { self.control = control; }
+        }));
+      }
+    };
+    // what Decap asks of the control, asked of its own (the text's shouldComponentUpdate:
+    // always, for its height; the markdown's focus, on a refused save): without one, Decap
+    // compares the value, or focuses the field by its id
+    ["shouldComponentUpdate", "focus"].forEach(function (method) {
+      if (Control.prototype && Control.prototype[method]) {
+        spec[method] = function () {
+          return this.control ? this.control[method].apply(this.control, arguments) : true;
+        };
+      }
+    });
+    CMS.registerWidget(name, createClass(spec), Preview && name === "markdown" ? createClass({
+      render: function () {
+        var value = this.props.value;
+        if (typedField(this.props) && typeof value === "string") {
+          // what the save will write, shown as typed: "<entro il 5 maggio>" unsaved was
+          // read as an element by the preview's Markdown (and left out)
+          value = shownLessThan(typedLessThan(value), "\\<");
+        }
+        return h(Preview, Object.assign({}, this.props, { value: value }));
+      }
+    }) : Preview, widget.schema);
+  });
+
   // --- Previews shaped like the site's pages (theme/templates/article.html) -------
   var WEEKDAY_DATE = new Intl.DateTimeFormat("it-IT", {
     weekday: "long", day: "numeric", month: "long", year: "numeric"
@@ -814,6 +896,13 @@
           attachments(data))));
   }
 
+  // the summary as typed ("<", not the "&lt;" written for it), shown as text
+  function lead(data) {
+    var summary = data.get("summary");
+    return summary ? h("div", { className: "lead", key: "lead" },
+      h("p", null, shownLessThan(summary))) : null;
+  }
+
   var ArticlePreview = createClass({
     render: function () {
       var props = this.props;
@@ -824,8 +913,7 @@
         h("p", { className: "article-kicker", key: "kicker" },
           props.collection.get("label")),
         h("h1", { key: "title" }, data.get("title") || ""),
-        data.get("summary") ? h("div", { className: "lead", key: "lead" },
-          h("p", null, data.get("summary"))) : null,
+        lead(data),
         h("div", { className: "article-meta", key: "meta" },
           h("span", { className: "meta-item" }, dateLabel(data), longDate(data.get("date"))),
           author ? h("span", { className: "meta-item" }, di(author), author) : null),
@@ -842,8 +930,7 @@
       var data = this.props.entry.get("data");
       return page(this.props, [
         h("h1", { key: "title" }, data.get("title") || ""),
-        data.get("summary") ? h("div", { className: "lead", key: "lead" },
-          h("p", null, data.get("summary"))) : null
+        lead(data)
       ]);
     }
   });
