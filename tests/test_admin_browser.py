@@ -470,6 +470,25 @@ def edit(browser, seen, expect):
     addresses["add"].click()
     addresses["inputs"].nth(1).fill(OLD_ADDRESSES[1])
     seen.old_field = shown(addresses)
+    # the second one moved up with the keyboard on its handle, and back down
+    seen.old_field["moves"] = moves = []
+    handle = addresses["container"].locator('[aria-describedby^="DndDescribedBy"]').nth(1)
+    seen.old_field["instructions"] = page.locator(
+        "#" + handle.get_attribute("aria-describedby")).text_content()
+    seen.old_field["handle role"] = handle.get_attribute("aria-roledescription")
+    handle.focus()
+    for key, first in (("ArrowUp", OLD_ADDRESSES[1]), ("ArrowDown", OLD_ADDRESSES[0])):
+        page.keyboard.press(key)
+        try:  # Decap's lists have no keyboard: the arrows did nothing
+            expect(addresses["inputs"].nth(0)).to_have_value(first, timeout=3000)
+            expect(page.get_by_role("status").filter(has_text="Voce spostata")).to_be_visible()
+        except AssertionError:
+            pass
+        moves.append({"values": addresses["inputs"].evaluate_all(
+                          "nodes => nodes.map(n => n.value)"),
+                      "focused": page.evaluate(
+                          "document.activeElement.getAttribute('aria-label')"),
+                      "said": page.get_by_role("status").all_text_contents()})
     step("old addresses")
 
     # 5. Publishing without the image's description is refused, and nothing is written
@@ -695,6 +714,9 @@ def shown(addresses):
             "text": container.inner_text(),  # what is shown
             "names": container.locator("[aria-label], [title]").evaluate_all(
                 "nodes => nodes.map(n => n.getAttribute('aria-label') || n.title)"),
+            # what a screen reader is given: every button's name ("" for none)
+            "buttons": re.findall(r'^\s*- button(?: "([^"]*)")?', container.aria_snapshot(),
+                                  re.MULTILINE),
             "values": addresses["inputs"].evaluate_all("nodes => nodes.map(n => n.value)")}
 
 
@@ -784,6 +806,29 @@ def test_the_old_addresses_field_is_in_italian(session):
     english = {"Add", "Remove", "Delete", "Expand", "Collapse", "Drag", "item", "items",
                "Item", "Items", "list"}
     assert not words & english, (words & english, shown)
+
+
+def test_the_buttons_of_a_lists_items_are_named_and_move_it_by_the_keyboard(session):
+    """Each item of Decap's lists has three icon buttons (show or hide its fields, the
+    drag handle, remove) without a name: a screen reader read "pulsante" three times,
+    and the handle's role in English ("sortable"). Its hidden instructions said to press
+    the space bar and the arrows, but Decap gives the lists no keyboard: nothing moved.
+    admin.js names them, and the up and down arrows on a handle move its item."""
+    shown = session.old_field
+    assert shown["buttons"] == [
+        "Comprimi", "Aggiungi indirizzo precedente",
+        "Comprimi la voce 1", "Sposta la voce 1 di 2", "Rimuovi la voce 1",
+        "Comprimi la voce 2", "Sposta la voce 2 di 2", "Rimuovi la voce 2"]
+    assert shown["handle role"] is None  # a button (dnd-kit's: "sortable")
+    assert shown["instructions"] == ("Per spostare una voce dell'elenco usa le frecce su e"
+                                     " giù, o trascinala con il mouse.")
+    up, down = shown["moves"]
+    assert up["values"] == OLD_ADDRESSES[::-1]
+    assert up["focused"] == "Sposta la voce 1 di 2"  # the handle of the item moved
+    assert "Voce spostata al posto 1 di 2." in up["said"]
+    assert down["values"] == OLD_ADDRESSES
+    assert down["focused"] == "Sposta la voce 2 di 2"
+    assert "Voce spostata al posto 2 di 2." in down["said"]
 
 
 def test_an_old_address_written_as_one_text_is_shown_and_saved(session):

@@ -37,16 +37,17 @@
   };
 
   // --- The lists' drag and drop, for screen readers, in Italian --------------------
-  // Decap's lists (tags, attachments, old addresses) are reordered with dnd-kit, whose
+  // Decap's lists (attachments, old addresses) are reordered with dnd-kit, whose
   // hidden instructions ("To pick up a draggable item, press the space bar…") and
   // announcements ("Picked up draggable item 3.") are not among Decap's phrases: a
   // screen reader read them in English. They are rewritten where dnd-kit puts them
-  // (elements with an id starting "DndDescribedBy" and "DndLiveRegion").
+  // (elements with an id starting "DndDescribedBy" and "DndLiveRegion"). Decap gives
+  // dnd-kit no keyboard (its sensors are the mouse's and touch's): the space bar did
+  // nothing, and the up and down arrows move an item here (the list widget, below).
   var DRAG_TEXTS = [
     [/^\s*To pick up a draggable item, press the space bar\.[\s\S]*$/,
-      "Per spostare una voce dell'elenco premi la barra spaziatrice, poi usa le frecce;"
-      + " premi di nuovo la barra spaziatrice per lasciarla nella nuova posizione, o Esc"
-      + " per annullare."],
+      "Per spostare una voce dell'elenco usa le frecce su e giù, o trascinala con il"
+      + " mouse."],
     [/^Picked up draggable item .*$/, "Voce presa."],
     [/^Draggable item .* was moved over droppable area .*$/, "Voce spostata."],
     [/^Draggable item .* is no longer over a droppable area\.?$/, "Voce fuori dall'elenco."],
@@ -76,6 +77,55 @@
       .observe(element, { childList: true, characterData: true, subtree: true });
   }
 
+  // --- The buttons of a list's item, named -----------------------------------------
+  // Each item of Decap's lists has a bar of three icons without a name: a screen reader
+  // read "pulsante" three times, and "sortable" (dnd-kit's role, in English) for the
+  // handle. They are named by what they do and the item's place: "Comprimi la voce 2"
+  // (or "Espandi…": the item's fields shown or not), "Sposta la voce 2 di 3" (the
+  // handle: its instructions say how), "Rimuovi la voce 2". Looked at again after each
+  // change of the page, at most once a frame.
+  var HANDLE = '[aria-describedby^="DndDescribedBy"]';
+
+  function named(element, name) {
+    if (element && element.tagName === "BUTTON" && element.getAttribute("aria-label") !== name) {
+      element.setAttribute("aria-label", name);
+    }
+  }
+
+  function nameItems() {
+    var lists = {};
+    Array.prototype.forEach.call(document.querySelectorAll(HANDLE), function (handle) {
+      var list = handle.getAttribute("aria-describedby");
+      (lists[list] = lists[list] || []).push(handle);
+    });
+    Object.keys(lists).forEach(function (list) {
+      lists[list].forEach(function (handle, index) {
+        var place = "la voce " + (index + 1);
+        var bar = handle.parentElement;
+        var label = bar.nextElementSibling;  // the item's summary, shown when collapsed
+        var collapsed = Boolean(label && getComputedStyle(label).display !== "none");
+        if (handle.getAttribute("aria-label") !== "Sposta " + place + " di " + lists[list].length) {
+          handle.setAttribute("aria-label", "Sposta " + place + " di " + lists[list].length);
+        }
+        handle.removeAttribute("aria-roledescription");
+        named(bar.firstElementChild, (collapsed ? "Espandi " : "Comprimi ") + place);
+        named(bar.lastElementChild, "Rimuovi " + place);
+      });
+    });
+  }
+
+  var naming = false;
+
+  function nameItemsSoon() {
+    if (!naming) {
+      naming = true;
+      window.requestAnimationFrame(function () {
+        naming = false;
+        nameItems();
+      });
+    }
+  }
+
   if (window.MutationObserver && document.documentElement) {
     new MutationObserver(function (records) {
       records.forEach(function (record) {
@@ -89,7 +139,23 @@
           Array.prototype.forEach.call(node.querySelectorAll(DRAG_IDS), watchDrag);
         });
       });
-    }).observe(document.documentElement, { childList: true, subtree: true });
+      nameItemsSoon();
+    }).observe(document.documentElement, { childList: true, subtree: true,
+      attributes: true, attributeFilter: ["class"] });  // an item collapsed: its classes
+  }
+
+  // What a move by the keyboard did, for screen readers (dnd-kit's region is React's)
+  var moved = null;
+
+  function announce(text) {
+    if (!moved) {
+      moved = document.createElement("div");
+      moved.setAttribute("role", "status");
+      moved.style.cssText = "position:absolute;width:1px;height:1px;overflow:hidden;"
+        + "clip:rect(0 0 0 0);white-space:nowrap";
+      document.body.appendChild(moved);
+    }
+    moved.textContent = text;
   }
 
   var CMS = window.CMS;
@@ -219,16 +285,48 @@
           this.control.focus(path);
         }
       },
+      // The up and down arrows on an item's handle move the item, as a drag does (Decap's
+      // onSortEnd); the handle keeps the focus, and the new place is announced
+      onKeyDown: function (event) {
+        var step = { ArrowUp: -1, ArrowDown: 1 }[event.key];
+        var list = event.currentTarget;
+        var handle = event.target;
+        if (!step || event.altKey || event.ctrlKey || event.metaKey || event.shiftKey
+            || !handle.matches(HANDLE) || handle.closest("[data-elenco]") !== list
+            || !this.control || !this.control.onSortEnd) {
+          return;
+        }
+        var handles = function () {
+          return Array.prototype.filter.call(list.querySelectorAll(HANDLE), function (each) {
+            return each.closest("[data-elenco]") === list;
+          });
+        };
+        var from = handles().indexOf(handle);
+        var to = from + step;
+        event.preventDefault();  // not the page's scroll
+        if (from < 0 || to < 0 || to >= handles().length) {
+          return;
+        }
+        this.control.onSortEnd({ oldIndex: from, newIndex: to });
+        window.setTimeout(function () {
+          var now = handles();
+          if (now[to]) {
+            now[to].focus();
+          }
+          announce("Voce spostata al posto " + (to + 1) + " di " + now.length + ".");
+        }, 0);
+      },
       render: function () {
         var self = this;
         var value = this.props.value;
         if (typeof value === "string" && this.props.field.get("field")) {
           value = value.trim() ? NO_ITEMS.push(value) : NO_ITEMS;
         }
-        return h(ListControl, Object.assign({}, this.props, {
-          value: value,
-          ref: function (control) { self.control = control; }
-        }));
+        return h("div", { "data-elenco": "", onKeyDown: this.onKeyDown },
+          h(ListControl, Object.assign({}, this.props, {
+            value: value,
+            ref: function (control) { self.control = control; }
+          })));
       }
     }), listWidget.preview, listWidget.schema);
   }
