@@ -250,6 +250,7 @@ class Session:
     old_field: dict = field(default_factory=dict)  # "Indirizzi precedenti" as shown
     one_address: dict = field(default_factory=dict)  # the item with one text, as shown
     reopened: dict = field(default_factory=dict)  # the new item opened again, as shown
+    screen_reader: dict = field(default_factory=dict)  # the page's accessibility tree
     seconds: dict = field(default_factory=dict)  # step -> seconds since the page opened
     work: Path = None
     server_log: str = ""
@@ -439,6 +440,8 @@ def edit(browser, seen, expect):
     expect(preview.get_by_role("heading", name=TITLE)).to_be_visible()
     # the meta line as the site writes it (it read "di Redazione")
     expect(preview.locator(".article-meta")).to_contain_text("della Redazione")
+    seen.screen_reader["form"] = page.locator("body").aria_snapshot()
+    seen.screen_reader["frame"] = page.locator("#preview-pane").get_attribute("title")
     title.scroll_into_view_if_needed()
     step("form", "editor-web-2-nuova-notizia")
 
@@ -497,6 +500,7 @@ def edit(browser, seen, expect):
     notice = page.get_by_text("Salvataggio della voce non riuscito")
     expect(notice).to_be_visible()
     seen.refusal = notice.inner_text()
+    seen.screen_reader["notice"] = page.locator(".Toastify").aria_snapshot()
     seen.written_after_refusal = [str(p) for p in seen.written()]
     page.locator(".Toastify__close-button").click()
     expect(notice).to_be_hidden()
@@ -829,6 +833,26 @@ def test_the_buttons_of_a_lists_items_are_named_and_move_it_by_the_keyboard(sess
     assert down["values"] == OLD_ADDRESSES
     assert down["focused"] == "Sposta la voce 2 di 2"
     assert "Voce spostata al posto 2 di 2." in down["said"]
+
+
+UNNAMED = re.compile(r"^\s*- (button|link|textbox|switch|combobox|checkbox|menuitem"
+                     r"|searchbox|progressbar)\b(?! \")", re.MULTILINE)
+
+
+def test_every_control_of_the_form_and_the_notices_has_an_italian_name(session):
+    """What a screen reader is given (Chromium's accessibility tree): Decap left the text's
+    box without a name (its label is not tied to it), the Markdown switch without name or
+    state, the toolbar's menus as a button without a name around a named one (two stops
+    of Tab), the preview pane without a title, and the notices' "close" and "notification
+    timer" in English. admin.js names them."""
+    form, notice = session.screen_reader["form"], session.screen_reader["notice"]
+    assert UNNAMED.findall(form + notice) == []
+    assert '- textbox "Testo":' in form
+    assert '- switch "Markdown"\n' in form  # not checked: formatted text
+    assert '- button "Intestazioni"\n' in form and '- button "Aggiungi componente"\n' in form
+    assert session.screen_reader["frame"] == "Anteprima"
+    assert '- button "Chiudi l\'avviso"' in notice
+    assert "close" not in notice and "notification" not in notice
 
 
 def test_an_old_address_written_as_one_text_is_shown_and_saved(session):

@@ -114,6 +114,62 @@
     });
   }
 
+  // --- Decap's other controls without a name ----------------------------------------
+  // The text's box (a textbox without a name: its label is not tied to it), the switch
+  // between formatted text and Markdown (neither name nor state: the aria-label Decap
+  // gives it does not reach the page), the menus of the text's toolbar (a button inside
+  // a button, the outer one, which opens the menu, without a name: two stops of Tab for
+  // one menu), the preview pane (a frame without a title) and the notices' close button
+  // and timer ("close", "notification timer": in English).
+  function given(element, name, value) {
+    if (element.getAttribute(name) !== value) {
+      element.setAttribute(name, value);
+    }
+  }
+
+  function labelOf(box) {
+    for (var node = box.parentElement; node && node !== document.body; node = node.parentElement) {
+      var label = node.querySelector("label");
+      if (label && !box.contains(label)) {
+        return label.textContent.trim();
+      }
+    }
+    return "";
+  }
+
+  function nameControls() {
+    Array.prototype.forEach.call(document.querySelectorAll('[data-slate-editor="true"]'),
+      function (box) {
+        var label = labelOf(box);
+        if (label) {
+          given(box, "aria-label", label);
+        }
+      });
+    Array.prototype.forEach.call(document.querySelectorAll(
+      '.cms-editor-visual [role="switch"], .cms-editor-raw [role="switch"]'), function (toggle) {
+      given(toggle, "aria-label", "Markdown");
+      given(toggle, "aria-checked", toggle.closest(".cms-editor-raw") ? "true" : "false");
+    });
+    Array.prototype.forEach.call(document.querySelectorAll(
+      '[role="button"][aria-haspopup] > button[title]'), function (inner) {
+      given(inner.parentElement, "aria-label", inner.title);
+      given(inner, "tabindex", "-1");  // the outer one opens the menu, by mouse or keyboard
+      given(inner, "aria-hidden", "true");
+    });
+    var frame = document.getElementById("preview-pane");
+    if (frame) {
+      given(frame, "title", "Anteprima");
+    }
+    Array.prototype.forEach.call(document.querySelectorAll(".Toastify__close-button"),
+      function (button) {
+        given(button, "aria-label", "Chiudi l'avviso");
+      });
+    Array.prototype.forEach.call(document.querySelectorAll(
+      '.Toastify__progress-bar[role="progressbar"]'), function (bar) {
+      given(bar, "aria-label", "Tempo prima che l'avviso si chiuda");  // "notification timer"
+    });
+  }
+
   var naming = false;
 
   function nameItemsSoon() {
@@ -122,6 +178,7 @@
       window.requestAnimationFrame(function () {
         naming = false;
         nameItems();
+        nameControls();
       });
     }
   }
