@@ -166,6 +166,11 @@ MOVED_OLD_URL = "/2024/06/a-casalmaggiore-apre-il-primo-laboratorio-di-comunita/
 MOVED_URL = "/2024/07/a-casalmaggiore-apre-il-primo-laboratorio-di-comunita/"
 # a new item titled like a published one (CONTENT), another year: the same slug
 SAME_TITLE = "Come proporre un Patto Gener-Attivo"
+# an item the editor moves from Avvisi to Notizie (deleted, written again)
+MOVED_CATEGORY = "avvisi/2024-11-20-mercatino.md"
+MOVED_CATEGORY_TITLE = "Mercatino di Natale in piazza a Crema"
+MOVED_CATEGORY_FILE = "notizie/2024-11-20-mercatino-di-natale-in-piazza-a-crema.md"
+MOVED_CATEGORY_URL = "/2024/11/mercatino-di-natale-in-piazza-a-crema/"
 
 
 def picture():
@@ -217,6 +222,7 @@ CONTENT = {
         image=TAKEN, image_alt="Un quadrato rosso"),
     TAKEN: TAKEN_BYTES,
     "pages/contatti.md": "---\ntitle: Contatti\n---\n\nScrivete alla redazione.\n",
+    MOVED_CATEGORY: item(MOVED_CATEGORY_TITLE, "2024-11-20 09:00", ["Crema"]),
     NATIVE: NATIVE_TEXT,
     ONE_ADDRESS: item(ONE_ADDRESS_TITLE, ONE_ADDRESS_DATE, ["Crema"],
                       indirizzi_precedenti=ONE_ADDRESS_OLD),
@@ -251,6 +257,7 @@ class Session:
     one_address: dict = field(default_factory=dict)  # the item with one text, as shown
     reopened: dict = field(default_factory=dict)  # the new item opened again, as shown
     screen_reader: dict = field(default_factory=dict)  # the page's accessibility tree
+    move: dict = field(default_factory=dict)  # an item moved to another category
     seconds: dict = field(default_factory=dict)  # step -> seconds since the page opened
     work: Path = None
     server_log: str = ""
@@ -373,6 +380,9 @@ def edit(browser, seen, expect):
     def on_dialog(dialog):
         if seen.phase == "delete upload":  # "Cancella selezionato" asks first
             seen.delete_question = dialog.message
+            dialog.accept()
+        elif seen.phase == "move":  # leaving step 11's unsaved item; "Cancella voce"
+            seen.move["questions"].append(dialog.message)
             dialog.accept()
         else:
             seen.dialogs.append(dialog.message)
@@ -672,9 +682,35 @@ def edit(browser, seen, expect):
     else:
         seen.no_file_refusal = notice.inner_text()
     step("same slug")
+
+    # 12. An item moved to another category: Decap cannot move it; the editor deletes it
+    # in Avvisi ("Cancella voce") and writes it again in Notizie, with its title and date
+    # (its address stays the same): saved
+    seen.phase = "move"
+    seen.move = {"questions": []}
+    folder, name = MOVED_CATEGORY.removesuffix(".md").split("/")
+    page.goto(f"http://{seen.web}/admin/#/collections/{folder}")  # leaving: asked first
+    expect(page.get_by_role("link", name="Avviso")).to_be_visible()
+    page.goto(f"http://{seen.web}/admin/#/collections/{folder}/entries/{name}")
+    expect(page.get_by_label("Titolo", exact=True)).to_have_value(MOVED_CATEGORY_TITLE)
+    page.get_by_role("button", name="Cancella voce").click()
+    expect(page.get_by_role("link", name="Avviso")).to_be_visible()  # back to the list
+    page.goto(f"http://{seen.web}/admin/#/collections/notizie/new")
+    page.get_by_label("Titolo", exact=True).fill(MOVED_CATEGORY_TITLE)
+    page.get_by_label("Data e ora di pubblicazione").fill("2024-11-20T09:00")
+    page.locator('[data-slate-editor="true"]').click()
+    page.keyboard.insert_text("Il mercatino torna in piazza.")
+    publish()
+    notice = page.locator(".Toastify")
+    try:  # without admin.js's memory of the deletion: refused, the deleted file named
+        expect(notice).to_contain_text("Voce salvata")
+    except AssertionError:
+        pass
+    seen.move["notice"] = notice.inner_text()
+    step("move")
     context.close()
 
-    # 12. "＋ Notizia" in a browser set to another time zone: the date the form starts
+    # 13. "＋ Notizia" in a browser set to another time zone: the date the form starts
     # with, and the one "Adesso" sets, are the site's clock time, as the hint says
     seen.phase = "other zone"
     context = browser.new_context(locale="it-IT", timezone_id=OTHER_ZONE,
@@ -762,7 +798,7 @@ def test_the_uploads_are_written_intact_under_allegati_and_immagini(session):
     assert sorted(line[3:] for line in status.stdout.splitlines()) == sorted(
         [f"content/notizie/{FILE_SLUG}.md", f"content/{PDF_SAVED}", f"content/{IMAGE_SAVED}",
          f"content/{NATIVE}", f"content/{ONE_ADDRESS}", f"content/{RETITLED}",
-         f"content/{MOVED}"])
+         f"content/{MOVED}", f"content/{MOVED_CATEGORY}", f"content/{MOVED_CATEGORY_FILE}"])
 
 
 def test_a_typed_less_than_is_shown_as_typed_when_the_item_is_opened_again(session):
@@ -924,6 +960,22 @@ def test_a_date_moved_to_another_month_keeps_the_old_address(session):
     assert meta["indirizzi_precedenti"] == [MOVED_OLD_URL]
 
 
+def test_an_item_deleted_and_written_again_in_another_category_is_saved(session):
+    """Decap cannot move an item to another category: the editor deletes it and writes
+    it again in the other collection, with its title (the same address). admin.js
+    refused the save: slugs.json, until the next build, gave the address to the deleted
+    file, which the notice named, telling the editor to change the title (and with it
+    the address). The deletions of the session are remembered."""
+    assert "Voce salvata" in session.move["notice"], session.move
+    # (leaving step 11's unsaved item, then "Cancella voce")
+    assert session.move["questions"] == ["Vuoi davvero abbandonare questa pagina?",
+                                         "Vuoi davvero cancellare questa voce pubblicata?"]
+    assert not (session.repo / "content" / MOVED_CATEGORY).exists()
+    meta, body = front_matter(session.repo / "content" / MOVED_CATEGORY_FILE)
+    assert (meta["title"], meta["date"]) == (MOVED_CATEGORY_TITLE, "2024-11-20 09:00")
+    assert body.strip("\n") == "Il mercatino torna in piazza."
+
+
 def test_a_title_of_emoji_only_is_refused_with_the_reason(session):
     """Such a title gives no slug: Decap saved it as notizie/<date>-.md and the build
     refused it ("dal titolo non si ricava un indirizzo")."""
@@ -1000,6 +1052,9 @@ def test_the_site_builds_with_the_item_and_its_attachment(session):
         assert moved.find("meta", attrs={"http-equiv": "refresh"})["content"] == \
             f"0; url={new}", old
         assert moved.find("link", rel="canonical")["href"] == SITEURL + new
+    # the item moved to Notizie, at the address it had in Avvisi
+    assert built.soup(MOVED_CATEGORY_URL).select_one(".article-kicker").get_text(
+        strip=True) == "Notizie"
     moved = built.soup(ONE_ADDRESS_URL)
     heading = moved.find("h1").get_text(" ", strip=True)
     assert " ".join(heading.split()) == ONE_ADDRESS_TITLE  # a no-break space after "al"

@@ -771,12 +771,21 @@
     };
   }
 
+  // The items deleted in this session ("Cancella voce"), by their file: slugs.json lists
+  // them until the next build. An editor who moves an item to another category (Decap
+  // cannot: the item is deleted and written again in the other collection, with its
+  // title, to keep its address) was refused, the deleted file named as the one
+  // holding the address, and told to change the title: the address would change.
+  // (Filled by Decap's "postUnpublish" event, below.)
+  var DELETED = {};
+
   function takenBy(slugs, entry, data) {
     var item = itemOf(slugs, entry, data);
     var other = item.slug && Object.prototype.hasOwnProperty.call(item.items, item.slug)
       && item.items[item.slug];
-    return other && other !== item.own ? { slug: item.slug, file: other, page: item.page }
-      : null;
+    return other && other !== item.own && !DELETED[other]
+      ? { slug: item.slug, file: other, page: item.page, elsewhere:
+        other.split("/")[0] !== entry.get("collection") } : null;
   }
 
   // --- A changed title or month keeps the old address working --------------------
@@ -846,6 +855,15 @@
     return error;
   }
 
+  // the items deleted in this session (DELETED, above)
+  CMS.registerEventListener({
+    name: "postUnpublish",  // after a deletion (Decap's "unpublish" of simple publishing)
+    handler: function (event) {
+      var path = String(event.entry.get("path") || "").replace(/^\/+/, "");
+      DELETED[path.indexOf(CONTENT) === 0 ? path.slice(CONTENT.length) : path] = true;
+    }
+  });
+
   CMS.registerEventListener({
     name: "preSave",
     handler: function (event) {
@@ -882,7 +900,10 @@
           throw refusal((taken.page ? "una pagina pubblicata" : "un articolo pubblicato")
             + " ha già lo stesso indirizzo (slug «" + taken.slug + "», " + taken.file
             + "), e il sito non verrebbe pubblicato. Cambia il titolo, o scrivi un altro"
-            + " slug nel campo «Slug (fine dell'indirizzo)».");
+            + " slug nel campo «Slug (fine dell'indirizzo)»."
+            + (taken.elsewhere ? " Se invece lo stai spostando in questa raccolta,"
+              + " cancella prima la versione vecchia («Cancella voce»), poi salva di nuovo:"
+              + " con lo stesso titolo l'indirizzo resta lo stesso." : ""));
         }
         saved = keptAddress(slugs, event.entry, saved);
         return replaced(event.entry);
