@@ -87,8 +87,8 @@
   var HANDLE = '[aria-describedby^="DndDescribedBy"]';
 
   function named(element, name) {
-    if (element && element.tagName === "BUTTON" && element.getAttribute("aria-label") !== name) {
-      element.setAttribute("aria-label", name);
+    if (element && element.tagName === "BUTTON") {
+      given(element, "aria-label", name);
     }
   }
 
@@ -104,9 +104,7 @@
         var bar = handle.parentElement;
         var label = bar.nextElementSibling;  // the item's summary, shown when collapsed
         var collapsed = Boolean(label && getComputedStyle(label).display !== "none");
-        if (handle.getAttribute("aria-label") !== "Sposta " + place + " di " + lists[list].length) {
-          handle.setAttribute("aria-label", "Sposta " + place + " di " + lists[list].length);
-        }
+        given(handle, "aria-label", "Sposta " + place + " di " + lists[list].length);
         handle.removeAttribute("aria-roledescription");
         named(bar.firstElementChild, (collapsed ? "Espandi " : "Comprimi ") + place);
         named(bar.lastElementChild, "Rimuovi " + place);
@@ -128,7 +126,8 @@
   }
 
   function labelOf(box) {
-    for (var node = box.parentElement; node && node !== document.body; node = node.parentElement) {
+    for (var node = box.parentElement; node && node !== document.body;
+      node = node.parentElement) {
       var label = node.querySelector("label");
       if (label && !box.contains(label)) {
         return label.textContent.trim();
@@ -145,8 +144,8 @@
           given(box, "aria-label", label);
         }
       });
-    Array.prototype.forEach.call(document.querySelectorAll(
-      '.cms-editor-visual [role="switch"], .cms-editor-raw [role="switch"]'), function (toggle) {
+    var SWITCHES = '.cms-editor-visual [role="switch"], .cms-editor-raw [role="switch"]';
+    Array.prototype.forEach.call(document.querySelectorAll(SWITCHES), function (toggle) {
       given(toggle, "aria-label", "Markdown");
       given(toggle, "aria-checked", toggle.closest(".cms-editor-raw") ? "true" : "false");
     });
