@@ -516,6 +516,29 @@ def test_admin_js_shows_a_date_with_an_offset_in_the_sites_time_in_any_browser(
     assert untouched == [None]
 
 
+def test_admin_js_refuses_the_slug_of_a_draft_hidden_or_scheduled_item(base_settings):
+    """slugs.json gives the unpublished items' slugs and files as digests: a new title
+    with a draft's slug stopped the build as well (two items, one slug), and the editor
+    saw "Voce salvata". The draft itself saves, and so does another title or kind."""
+    def digest(text):
+        return hashlib.sha256(text.encode()).hexdigest()[:16]
+
+    slugs = {**SLUGS, "unpublished": {"articles": {digest("festa-d-estate"):
+                                                   digest("notizie/bozza.md")}, "pages": {}}}
+    program = """
+const cases = given.cases.map(([collection, path, title]) => takenByUnpublished(
+  given.slugs, new Data({collection, path}), new Data({title})));
+Promise.all(cases).then((taken) => console.log(JSON.stringify(taken)));
+"""
+    taken = run_admin_js(base_settings, program, {"slugs": slugs, "cases": [
+        ["notizie", "", "Festa d’estate"],  # a new item: a draft has its slug
+        ["avvisi", "content/avvisi/festa.md", "Festa d'estate"],
+        ["notizie", "content/notizie/bozza.md", "Festa d’estate"],  # the draft itself
+        ["notizie", "", "Festa d’inverno"],
+        ["pages", "", "Festa d’estate"]]})  # a page: pages' slugs are their own
+    assert taken == [True, True, False, False, False]
+
+
 def test_admin_js_reads_slugs_json_again_at_each_save(base_settings, tmp_path):
     """A published item retitled, saved, the site built again (slugs.json gives its new
     address), then retitled again in the same session: the address the build gave it in

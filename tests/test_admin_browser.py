@@ -166,6 +166,9 @@ MOVED_OLD_URL = "/2024/06/a-casalmaggiore-apre-il-primo-laboratorio-di-comunita/
 MOVED_URL = "/2024/07/a-casalmaggiore-apre-il-primo-laboratorio-di-comunita/"
 # a new item titled like a published one (CONTENT), another year: the same slug
 SAME_TITLE = "Come proporre un Patto Gener-Attivo"
+# a draft: a new item with its title takes its slug too (digests in slugs.json)
+DRAFT = "notizie/2026-12-01-festa.md"
+DRAFT_TITLE = "Festa di fine anno al Civic Center"
 # an item the editor moves from Avvisi to Notizie (deleted, written again)
 MOVED_CATEGORY = "avvisi/2024-11-20-mercatino.md"
 MOVED_CATEGORY_TITLE = "Mercatino di Natale in piazza a Crema"
@@ -223,6 +226,7 @@ CONTENT = {
     TAKEN: TAKEN_BYTES,
     "pages/contatti.md": "---\ntitle: Contatti\n---\n\nScrivete alla redazione.\n",
     MOVED_CATEGORY: item(MOVED_CATEGORY_TITLE, "2024-11-20 09:00", ["Crema"]),
+    DRAFT: item(DRAFT_TITLE, "2026-12-01 10:00", status="draft"),
     NATIVE: NATIVE_TEXT,
     ONE_ADDRESS: item(ONE_ADDRESS_TITLE, ONE_ADDRESS_DATE, ["Crema"],
                       indirizzi_precedenti=ONE_ADDRESS_OLD),
@@ -246,6 +250,7 @@ class Session:
     refusal: str = ""
     replace_refusal: str = ""  # an upload with the name of a published file
     same_slug_refusal: str = ""  # a new title with a published item's slug
+    draft_slug_refusal: str = ""  # a new title with a draft's slug
     no_slug_refusal: str = ""  # a new title of emoji only
     no_file_refusal: str = ""  # an image in the text without its picture
     delete_question: str = ""  # "Cancella selezionato" in the media library
@@ -671,6 +676,15 @@ def edit(browser, seen, expect):
         seen.same_slug_refusal = page.locator(".Toastify").inner_text()
     else:
         seen.same_slug_refusal = notice.inner_text()
+    title.fill(DRAFT_TITLE)  # a draft's title: its slug is the draft's
+    publish()
+    notice = page.get_by_text("non ancora pubblicato")
+    try:  # without admin.js's check: "Voce salvata", and the build stopped
+        expect(notice).to_be_visible()
+    except AssertionError:
+        seen.draft_slug_refusal = page.locator(".Toastify").inner_text()
+    else:
+        seen.draft_slug_refusal = notice.inner_text()
     title.fill("Un titolo nuovo")
     page.locator('[data-slate-editor="true"]').click()
     page.keyboard.press("Control+End")
@@ -947,6 +961,10 @@ def test_a_new_title_with_a_published_items_slug_is_refused_with_the_reason(sess
             " «come-proporre-un-patto-gener-attivo», notizie/2024-10-15-patto-gener-attivo.md)"
             ) in session.same_slug_refusal
     assert "Error" not in session.same_slug_refusal
+    assert ("un articolo non ancora pubblicato (una bozza, o un articolo programmato o"
+            " nascosto) ha già lo stesso indirizzo (slug «festa-di-fine-anno-al-civic-center»)"
+            ) in session.draft_slug_refusal, session.draft_slug_refusal
+    assert "notizie/" not in session.draft_slug_refusal  # nothing of the draft but its slug
     assert "Slug (fine dell'indirizzo)" in session.same_slug_refusal
 
 

@@ -809,6 +809,39 @@
         other.split("/")[0] !== entry.get("collection") } : null;
   }
 
+  // The drafts, hidden and scheduled items take a slug too (a new title with a draft's
+  // slug stopped the build as well), but slugs.json gives theirs only as digests: 16 hex
+  // digits of the sha256 of the slug and of the file (plugins/admin/output.py, private),
+  // which tell equal from not and nothing more. Made here the same way; null where the
+  // browser has no SubtleCrypto (a page neither on https nor from this machine).
+  function privateDigest(text) {
+    if (typeof crypto === "undefined" || !crypto.subtle || typeof TextEncoder === "undefined") {
+      return Promise.resolve(null);
+    }
+    return crypto.subtle.digest("SHA-256", new TextEncoder().encode(text)).then(function (sum) {
+      return Array.prototype.map.call(new Uint8Array(sum), function (byte) {
+        return (byte < 16 ? "0" : "") + byte.toString(16);
+      }).join("").slice(0, 16);
+    });
+  }
+
+  // A promise of whether an item the site does not publish has the item's slug (not
+  // the item itself, nor one deleted in this session)
+  function takenByUnpublished(slugs, entry, data) {
+    var item = itemOf(slugs, entry, data);
+    var others = (slugs && slugs.unpublished
+      && slugs.unpublished[item.page ? "pages" : "articles"]) || {};
+    if (!item.slug || !Object.keys(others).length) {
+      return Promise.resolve(false);
+    }
+    var files = [item.own].concat(Object.keys(DELETED));
+    return Promise.all([item.slug].concat(files).map(privateDigest)).then(function (found) {
+      var other = found[0] && Object.prototype.hasOwnProperty.call(others, found[0])
+        && others[found[0]];
+      return Boolean(other) && found.slice(1).indexOf(other) < 0;
+    });
+  }
+
   // --- A changed title or month keeps the old address working --------------------
   // A published item's address is made of its slug (from its title when there is no
   // `slug`) and, for an article, the year and month of its date (ARTICLE_URL): a
@@ -926,8 +959,18 @@
               + " cancella prima la versione vecchia («Cancella voce»), poi salva di nuovo:"
               + " con lo stesso titolo l'indirizzo resta lo stesso." : ""));
         }
-        saved = keptAddress(slugs, event.entry, saved);
-        return replaced(event.entry);
+        return takenByUnpublished(slugs, event.entry, saved).then(function (hidden) {
+          if (hidden) {
+            var item = itemOf(slugs, event.entry, saved);
+            throw refusal((item.page ? "una pagina non pubblicata (una bozza o una pagina"
+              + " nascosta)" : "un articolo non ancora pubblicato (una bozza, o un articolo"
+              + " programmato o nascosto)") + " ha già lo stesso indirizzo (slug «"
+              + item.slug + "»), e il sito non verrebbe pubblicato. Cambia il titolo, o"
+              + " scrivi un altro slug nel campo «Slug (fine dell'indirizzo)».");
+          }
+          saved = keptAddress(slugs, event.entry, saved);
+          return replaced(event.entry);
+        });
       }).then(function (paths) {
         if (paths.length) {
           throw refusal("sul sito c'è già un file con questo nome (" + paths.join(", ")
