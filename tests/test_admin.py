@@ -316,6 +316,54 @@ def test_publishconf_takes_the_git_host_from_the_environment(tmp_path, monkeypat
 
 # --- Configuration and policy as functions of the settings ---------------------------
 
+@pytest.mark.parametrize(("changes", "expected"), [
+    ({}, None),  # no repository: the local backend only
+    ({"ADMIN_REPO": "a/b"}, {"host": "gitlab", "api": "https://gitlab.com/api/v4",
+                             "repo": "a/b", "branch": "main", "workflow": ""}),
+    ({"ADMIN_REPO": "a/b", "ADMIN_BASE_URL": "https://git.example.org"},
+     {"host": "gitlab", "api": "https://git.example.org/api/v4", "repo": "a/b",
+      "branch": "main", "workflow": ""}),
+    ({"ADMIN_REPO": "a/b", "ADMIN_BACKEND": "github", "ADMIN_BRANCH": "sito"},
+     {"host": "github", "api": "https://api.github.com", "repo": "a/b", "branch": "sito",
+      "workflow": "publish.yml"}),
+    ({"ADMIN_REPO": "a/b", "ADMIN_BACKEND": "gitea"}, None),
+])
+def test_the_editor_asks_the_git_hosts_api_for_the_last_publication(base_settings, changes,
+                                                                       expected):
+    """Where admin.js asks how the last publication went (the page's data-publications):
+    the API Decap talks to (so the policy allows it), the published branch, and on
+    GitHub the workflow that publishes (.github/workflows/)."""
+    assert config.publications(with_settings(base_settings, **changes)) == expected
+    if expected and expected["workflow"]:
+        assert (ROOT / ".github" / "workflows" / expected["workflow"]).is_file()
+
+
+def test_admin_js_reads_the_hosts_answers_on_the_last_run():
+    """GitLab's pipelines and GitHub's workflow runs, as the notice reads them: failed,
+    under way (said as such) or done (nothing said)."""
+    script = (ROOT / "plugins" / "admin" / "static" / "admin.js").read_text(encoding="utf-8")
+    function = script[script.index("  function lastRunOf("):script.index("  function sessionToken(")]
+    answers = [
+        ["gitlab", [{"status": "failed", "web_url": "u", "updated_at": "t"}]],
+        ["gitlab", [{"status": "running"}]], ["gitlab", [{"status": "pending"}]],
+        ["gitlab", [{"status": "success"}]], ["gitlab", [{"status": "canceled"}]],
+        ["gitlab", []], ["gitlab", {"message": "401 Unauthorized"}],
+        ["github", {"workflow_runs": [{"status": "completed", "conclusion": "failure",
+                                       "html_url": "h"}]}],
+        ["github", {"workflow_runs": [{"status": "completed", "conclusion": "timed_out"}]}],
+        ["github", {"workflow_runs": [{"status": "in_progress", "conclusion": None}]}],
+        ["github", {"workflow_runs": [{"status": "completed", "conclusion": "success"}]}],
+        ["github", {"workflow_runs": []}], ["github", None]]
+    program = (function + "const given = JSON.parse(require('fs').readFileSync(0, 'utf8'));\n"
+               "console.log(JSON.stringify(given.map(([host, answer]) => {\n"
+               "  const run = lastRunOf(host, answer); return run && run.state; })));")
+    done = subprocess.run(["node", "-e", program], input=json.dumps(answers),
+                          capture_output=True, text=True, check=True)
+    assert json.loads(done.stdout) == [
+        "failed", "running", "running", "done", "done", None, None,
+        "failed", "failed", "running", "done", None, None]
+
+
 def test_without_a_repository_production_warns_that_nobody_can_log_in(base_settings):
     found = with_settings(base_settings, ADMIN_LOCAL_BACKEND="")
     [warning] = config.backend_warnings(found)

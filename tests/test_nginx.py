@@ -47,6 +47,7 @@ SEEN = 17  # the article's new visits on the counter (1459 more from the old por
 SITE_CSP = "frame-ancestors 'none'; base-uri 'self'; object-src 'none'; form-action 'self'"
 EDITORS_REPO = "farelegami/sito"  # the production web editor's repository (GitLab)
 EDITORS_APP_ID = "0123456789abcdef"  # its OAuth application (PKCE: an ID, no secret)
+FAILED_RUN = f"https://gitlab.com/{EDITORS_REPO}/-/pipelines/9"  # a publication that failed
 SHORT = "public, max-age=300"
 IMMUTABLE = "public, max-age=31536000, immutable"
 # Files the other parts of the site will bring (fingerprinted theme files, Pagefind,
@@ -658,6 +659,9 @@ class GitLab:
                       "permissions": {"project_access": {"access_level": 30}}},
             f"{project}/repository/branches/main": {"name": "main", "commit": {"id": "0" * 40}},
             f"{project}/repository/tree": [],
+            # the last publication (the web editor's notice): the pipeline that failed
+            f"{project}/pipelines": [{"id": 9, "status": "failed", "web_url": FAILED_RUN,
+                                      "updated_at": "2026-11-29T09:05:00.000Z"}],
         }
         if address.path == "/oauth/authorize":
             route.fulfill(status=302, headers={
@@ -704,6 +708,13 @@ def test_an_editor_logs_in_to_the_production_web_editor_through_gitlab(site):
             login.click()
             expect(page.get_by_role("link", name="Notizie")).to_be_visible(timeout=30_000)
             expect(page.get_by_role("link", name="Comunicati stampa")).to_be_visible()
+            # the last publication failed (the site was not updated): said, with its log
+            notice = page.get_by_role("alert").filter(has_text="ultima pubblicazione")
+            expect(notice).to_have_text(
+                "L'ultima pubblicazione del sito non è riuscita (29 novembre alle ore 10:05):"
+                " il sito non mostra ancora le ultime modifiche salvate. Avvisa chi gestisce il"
+                " sito, che trova il motivo nel registro della pubblicazione.", timeout=10_000)
+            assert notice.get_by_role("link").get_attribute("href") == FAILED_RUN
             violations = page.evaluate("() => window.__violations")
         finally:
             browser.close()
@@ -724,3 +735,6 @@ def test_an_editor_logs_in_to_the_production_web_editor_through_gitlab(site):
     verifier = exchange["code_verifier"].encode()
     challenge = base64.urlsafe_b64encode(hashlib.sha256(verifier).digest()).rstrip(b"=")
     assert challenge.decode() == query["code_challenge"]  # PKCE: no secret in the page
+    [(_, runs, _)] = [r for r in gitlab.requests if "/pipelines" in r[1]][:1]
+    assert urlsplit(runs).path == f"/api/v4/projects/{quote(EDITORS_REPO, safe='')}/pipelines"
+    assert dict(parse_qsl(urlsplit(runs).query)) == {"ref": "main", "per_page": "1"}

@@ -162,6 +162,27 @@ def api_root(settings):
     return ""
 
 
+# The workflow that publishes the site on GitHub (.github/workflows/), whose runs the web
+# editor reads (:func:`publications`)
+GITHUB_WORKFLOW = "publish.yml"
+GITLAB_API = GITLAB + "/api/v4"
+
+
+def publications(settings):
+    """Where the web editor asks how the last publication went: the git host's CI runs on
+    the published branch, GitLab's pipelines or GitHub's runs of :data:`GITHUB_WORKFLOW`
+    (``{"host", "api", "repo", "branch", "workflow"}``, the API being the one Decap talks
+    to, which the policy allows); None without a repository, and for Gitea (its Actions
+    API is not stable across versions)."""
+    name = settings["ADMIN_BACKEND"]
+    if not settings["ADMIN_REPO"] or name not in ("gitlab", "github"):
+        return None
+    api = api_root(settings) or (GITLAB_API if name == "gitlab" else GITHUB_API)
+    return {"host": name, "api": api.rstrip("/"), "repo": settings["ADMIN_REPO"],
+            "branch": settings["ADMIN_BRANCH"],
+            "workflow": GITHUB_WORKFLOW if name == "github" else ""}
+
+
 def backend(settings):
     """The ``backend`` section: where the CMS commits in production."""
     name = settings["ADMIN_BACKEND"]

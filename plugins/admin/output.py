@@ -85,6 +85,8 @@ def render_index(settings, context, main="decap-cms.js", script="admin.js"):
                             if f["name"] == OLD_ADDRESSES), ""),
         article_url=settings["ARTICLE_URL"], page_url=settings["PAGE_URL"],
         timezone=settings["TIMEZONE"],  # a date with an offset is shown in the site's time
+        # where the last publication's run is (the git host's CI), or nothing
+        publications=json.dumps(config.publications(settings) or "", sort_keys=True),
     )
 
 

@@ -983,6 +983,119 @@
     }
   });
 
+  // --- How the last publication went --------------------------------------------
+  // In production each save is a commit, and the git host's CI builds and publishes the
+  // site (README, Deployment). A build that stops (an error the form could not see: a
+  // link to a file deleted since, an attachment whose content is not its type) leaves
+  // the site as it was, and the editor, told "Voce salvata", took it for published.
+  // The editor asks the host, with the token Decap keeps for the session, how the last
+  // run on the published branch went (data-publications: plugins/admin/config.py), at
+  // the start, every minute and after each save, and says so at the bottom of the page:
+  // a failed one, with the link to its log for whoever runs the site; one under way.
+  var PUBLICATIONS = JSON.parse(script.getAttribute("data-publications") || "\"\"");
+  var RUN_POLL = 60000;
+  var RUN_TIME = new Intl.DateTimeFormat("it-IT", { day: "numeric", month: "long",
+    hour: "2-digit", minute: "2-digit", timeZone: SITE_ZONE });
+
+  // {state: "failed" | "running" | "done", url, when} of the host's answer, or null
+  function lastRunOf(host, answer) {
+    var run = host === "gitlab" ? (Array.isArray(answer) ? answer : [])[0]
+      : ((answer && answer.workflow_runs) || [])[0];
+    if (!run) {
+      return null;
+    }
+    var state = host === "gitlab"
+      ? ({ failed: "failed", success: "done", canceled: "done", skipped: "done",
+        manual: "done" })[run.status] || "running"
+      : run.status !== "completed" ? "running"
+        : ["failure", "timed_out", "startup_failure"].indexOf(run.conclusion) >= 0
+          ? "failed" : "done";
+    return { state: state, url: run.web_url || run.html_url || "",
+      when: run.updated_at || "" };
+  }
+
+  function sessionToken(host) {
+    try {
+      var user = JSON.parse(window.localStorage.getItem("decap-cms-user") || "null");
+      return user && user.backendName === host && user.token ? user.token : null;
+    } catch (error) {
+      return null;
+    }
+  }
+
+  function lastRun(where, token) {
+    var url = where.host === "gitlab"
+      ? where.api + "/projects/" + encodeURIComponent(where.repo) + "/pipelines?ref="
+        + encodeURIComponent(where.branch) + "&per_page=1"
+      : where.api + "/repos/" + where.repo + "/actions/workflows/"
+        + encodeURIComponent(where.workflow) + "/runs?branch="
+        + encodeURIComponent(where.branch) + "&per_page=1";
+    return fetch(url, { cache: "no-store", headers: {
+      Authorization: (where.host === "gitlab" ? "Bearer " : "token ") + token } })
+      .then(function (response) { return response.ok ? response.json() : null; })
+      .then(function (answer) { return lastRunOf(where.host, answer); });
+  }
+
+  var runNotice = null;
+
+  function showRun(run) {
+    var state = run ? run.state : "done";
+    if (runNotice && runNotice.getAttribute("data-stato") === state) {
+      return;  // said already: not announced again at every question
+    }
+    if (runNotice) {
+      runNotice.parentNode.removeChild(runNotice);
+      runNotice = null;
+    }
+    if (state === "done") {
+      return;
+    }
+    var when = run.when && !isNaN(new Date(run.when)) ? " (" + RUN_TIME.format(
+      new Date(run.when)) + ")" : "";
+    runNotice = document.createElement("p");
+    runNotice.setAttribute("role", state === "failed" ? "alert" : "status");
+    runNotice.setAttribute("data-stato", state);
+    runNotice.className = "pubblicazione-" + state;
+    runNotice.style.cssText = "position:fixed;left:0;right:0;bottom:0;z-index:100000;"
+      + "margin:0;padding:0.75rem 1rem;font:16px/1.5 system-ui,sans-serif;color:#1b1b1b;"
+      + "background:#fff;border-top:4px solid " + (state === "failed" ? "#b3261e" : "#0b4f9c");
+    runNotice.appendChild(document.createTextNode(state === "failed"
+      ? "L'ultima pubblicazione del sito non è riuscita" + when + ": il sito non mostra"
+        + " ancora le ultime modifiche salvate. Avvisa chi gestisce il sito"
+      : "Pubblicazione in corso" + when + ": le ultime modifiche saranno sul sito tra"
+        + " qualche minuto."));
+    if (state === "failed" && run.url) {
+      var log = document.createElement("a");
+      log.href = run.url;
+      log.textContent = "registro della pubblicazione";
+      log.rel = "noopener";
+      runNotice.appendChild(document.createTextNode(", che trova il motivo nel "));
+      runNotice.appendChild(log);
+    }
+    if (state === "failed") {
+      runNotice.appendChild(document.createTextNode("."));
+    }
+    document.body.appendChild(runNotice);
+  }
+
+  var runTimer = null;
+
+  function checkRun() {
+    var token = sessionToken(PUBLICATIONS.host);
+    window.clearTimeout(runTimer);  // not logged in yet: looked at again soon
+    runTimer = window.setTimeout(checkRun, token ? RUN_POLL : RUN_POLL / 20);
+    if (token && document.visibilityState !== "hidden") {
+      lastRun(PUBLICATIONS, token).then(showRun, function () {});  // no answer: no word
+    }
+  }
+
+  if (PUBLICATIONS && window.fetch) {
+    checkRun();
+    CMS.registerEventListener({ name: "postSave", handler: function () {
+      window.setTimeout(checkRun, RUN_POLL / 12);  // the commit's run has begun by then
+    } });
+  }
+
   if (!h || !createClass) {
     return;
   }
