@@ -168,6 +168,8 @@ def test_open_graph_and_twitter_card_on_an_article_with_an_image(site):
     assert site.exists(shared)
     assert one(soup, "og:image:alt") == "Persone attorno a un tavolo"
     assert one(soup, "twitter:card") == "summary_large_image"
+    # X takes the picture from og:image but its description only from its own tag
+    assert one(soup, "twitter:image:alt") == "Persone attorno a un tavolo"
     assert one(soup, "article:published_time") == "2024-05-05T17:07:00+02:00"
     assert one(soup, "article:modified_time") == "2024-06-01T09:00:00+02:00"
     assert one(soup, "article:section") == "Notizie"
@@ -181,7 +183,8 @@ def test_open_graph_on_pages_and_home_without_images(site):
     assert one(page, "twitter:card") == "summary"
     logo = f"{SITEURL}/theme/logo.png"  # no picture of its own: the site's logo
     assert one(page, "og:image") == logo and site.exists(logo)
-    assert one(page, "og:image:alt") == "Il logo di FareLegami"
+    assert one(page, "og:image:alt") == "Il logo di FareLegami" == \
+        one(page, "twitter:image:alt")
     home = site.soup("/")
     assert one(home, "og:type") == "website"
     assert one(home, "og:title") == "FareLegami – Una comunità che gira"

@@ -225,6 +225,8 @@ def page_seo(context, title="", description=""):
     # X's large card wants a picture of at least 300 x 157 px; the logo is a small card's
     large = cover is not None and cover.at_least(*LARGE_CARD_MIN)
     twitter = [("twitter:card", "summary_large_image" if large else "summary")]
+    if picture is not None and picture.alt:  # X reads no og:image:alt: its own, or none
+        twitter.append(("twitter:image:alt", picture.alt))
 
     json_ld = []
     if article:
