@@ -127,15 +127,18 @@ def test_the_page_gives_the_script_the_bodys_html_allowlist(site):
     assert {"abbr", "br", "b", "div"} <= set(script["data-html"].split())
 
 
+def digest(text):
+    """The digest slugs.json gives an unpublished item's slug and file: 16 hex digits of
+    its sha256 (made here as a browser makes it, not by the plugin's function)."""
+    return hashlib.sha256(text.encode()).hexdigest()[:16]
+
+
 def test_slugs_json_lists_the_published_items_and_nothing_else(build_once):
     """admin.js refuses a title whose slug a published item has (two items with one slug
     stop the build) and keeps the address of an item whose title changed: admin/slugs.json
     lists the items the site publishes and lists, by kind and slug, with their file, and
     their addresses; of a draft, a hidden or a future item, the digests of its slug and
     file (a new title with a draft's slug stopped the build too), nothing readable."""
-    def digest(text):
-        return hashlib.sha256(text.encode()).hexdigest()[:16]
-
     built = build_once({
         **FILES,
         "notizie/festa.md": article(title="Festa d’estate", date="2024-06-01 10:00"),
@@ -568,9 +571,6 @@ def test_admin_js_refuses_the_slug_of_a_draft_hidden_or_scheduled_item(base_sett
     """slugs.json gives the unpublished items' slugs and files as digests: a new title
     with a draft's slug stopped the build as well (two items, one slug), and the editor
     saw "Voce salvata". The draft itself saves, and so does another title or kind."""
-    def digest(text):
-        return hashlib.sha256(text.encode()).hexdigest()[:16]
-
     slugs = {**SLUGS, "unpublished": {"articles": {digest("festa-d-estate"):
                                                    digest("notizie/bozza.md")}, "pages": {}}}
     program = """
@@ -615,26 +615,33 @@ publishedItems().then((first) => {
     assert kept == ["/2024/06/festa/", "/2024/06/festa-grande/"]
 
 
-def test_admin_js_writes_a_typed_less_than_in_a_nested_list_as_text():
-    """Decap nests a list by 2 spaces (3 after "1."): a third level, or a second
-    paragraph of a nested item, is indented by 4 or more, which admin.js took for code
-    and left alone; "Tre <entro il 6>" there was saved, "Voce salvata", and the build
-    stopped (an element outside the allowlist). An indented line is code only outside a
-    list; fenced code, code spans, allowed elements and autolinks are kept."""
+def less_than_code():
+    """admin.js's code that writes a typed "<" as "&lt;" (typedLessThan) and shows it
+    again (shownLessThan), with what it needs (the fences, byLine, the allowlist given as
+    the page gives it), for a Node program to call."""
     script = (ROOT / "plugins" / "admin" / "static" / "admin.js").read_text(encoding="utf-8")
     fence = re.search(r"^  var FENCE = .*$", script, re.MULTILINE).group(0)
     fence += "\n" + script[script.index("  function byLine("):
                            script.index("  // The text without its code")]
     start = script.index('  // --- A "<" typed in the text is text')
     end = script.index("  // --- An upload never replaces")
+    tags = json.dumps(" ".join(sorted(ALLOWED)))
+    return (f"const script = {{getAttribute: () => {tags}}};\n"
+            "const words = (name) => script.getAttribute(name).split(' ');\n"
+            + fence + "\n" + script[start:end])
+
+
+def test_admin_js_writes_a_typed_less_than_in_a_nested_list_as_text():
+    """Decap nests a list by 2 spaces (3 after "1."): a third level, or a second
+    paragraph of a nested item, is indented by 4 or more, which admin.js took for code
+    and left alone; "Tre <entro il 6>" there was saved, "Voce salvata", and the build
+    stopped (an element outside the allowlist). An indented line is code only outside a
+    list; fenced code, code spans, allowed elements and autolinks are kept."""
     text = ("* Uno\n\n  * Due\n\n    * Tre <entro il 6>\n\nFine.\n\n1. Uno\n\n   1. Due\n\n"
             "      Dopo <entro il 7>\n\nUn paragrafo.\n\n    codice <x> rientrato\n\n"
             "```\n<entro> nel codice\n```\n\n`<em>` e <abbr>SS</abbr> <https://example.org>"
             " <nome@example.org> a < b <3\n")
-    tags = json.dumps(" ".join(sorted(ALLOWED)))
-    program = (f"const script = {{getAttribute: () => {tags}}};\n"
-               "const words = (name) => script.getAttribute(name).split(' ');\n"
-               + fence + "\n" + script[start:end]
+    program = (less_than_code()
                + "\nconsole.log(JSON.stringify(typedLessThan(require('fs')"
                ".readFileSync(0, 'utf8'))));")
     done = subprocess.run(["node", "-e", program], input=text, capture_output=True,
@@ -689,12 +696,6 @@ def test_admin_js_shows_a_written_less_than_as_the_typed_one():
     in the text, the summary and the preview. The form is given the "<" again (the
     preview "\\<", which its Markdown shows as "<"), and a save writes the same text;
     a "&lt;" the save would not write back (by hand, in code) is shown as written."""
-    script = (ROOT / "plugins" / "admin" / "static" / "admin.js").read_text(encoding="utf-8")
-    fence = re.search(r"^  var FENCE = .*$", script, re.MULTILINE).group(0)
-    fence += "\n" + script[script.index("  function byLine("):
-                           script.index("  // The text without its code")]
-    start = script.index('  // --- A "<" typed in the text is text')
-    end = script.index("  // --- An upload never replaces")
     typed = ["Iscrizioni <entro il 5 maggio>, per bambini < 6 anni e a<b.",
              "* Uno\n\n  * Due\n\n    * Tre <entro il 6>\n\n    codice?\n\nFine </fine>.\n",
              "`<em>` e <abbr>SS</abbr> <https://example.org> <nome@example.org> <x y='1'>\n",
@@ -705,10 +706,7 @@ def test_admin_js_shows_a_written_less_than_as_the_typed_one():
                "Niente da fare.": None,
                "Mescolati: &lt;entro il 5> e &lt;em> a mano.\n":
                    "Mescolati: <entro il 5> e &lt;em> a mano.\n"}
-    tags = json.dumps(" ".join(sorted(ALLOWED)))
-    program = (f"const script = {{getAttribute: () => {tags}}};\n"
-               "const words = (name) => script.getAttribute(name).split(' ');\n"
-               + fence + "\n" + script[start:end]
+    program = (less_than_code()
                + "\nconst given = JSON.parse(require('fs').readFileSync(0, 'utf8'));"
                "\nconsole.log(JSON.stringify({"
                "typed: given.typed.map((text) => [typedLessThan(text),"

@@ -368,6 +368,17 @@ def session(tmp_path_factory):
     return seen
 
 
+def refusal_of(page, words, expect):
+    """The notice saying ``words`` after a save; without it (admin.js's check gone), what
+    Decap said instead ("Voce salvata"), for the test's assertion to show."""
+    notice = page.get_by_text(words)
+    try:
+        expect(notice).to_be_visible()
+    except AssertionError:
+        return page.locator(".Toastify").inner_text()
+    return notice.inner_text()
+
+
 def edit(browser, seen, expect):
     """The editor's steps (the module docstring), with a screenshot at the main ones."""
     context = browser.new_context(locale="it-IT", timezone_id="Europe/Rome",
@@ -656,35 +667,20 @@ def edit(browser, seen, expect):
     page.locator('[data-slate-editor="true"]').click()
     page.keyboard.insert_text("Come l'anno scorso.")
     publish()
-    notice = page.get_by_text("dal titolo non si ricava un indirizzo")
-    try:  # without admin.js's check: "Voce salvata" (2026-…-.md), and the build stopped
-        expect(notice).to_be_visible()
-    except AssertionError:
-        seen.no_slug_refusal = page.locator(".Toastify").inner_text()
-    else:
-        seen.no_slug_refusal = notice.inner_text()
+    # without admin.js's check: "Voce salvata" (2026-…-.md), and the build stopped
+    seen.no_slug_refusal = refusal_of(page, "dal titolo non si ricava un indirizzo", expect)
     # another title, by the keyboard: back into the field (Shift+Tab selects it all), typed
     page.get_by_label("Data e ora di pubblicazione").focus()
     page.keyboard.press("Shift+Tab")
     page.keyboard.type(SAME_TITLE)
     seen.retyped = title.input_value()
     publish()
-    notice = page.get_by_text("ha già lo stesso indirizzo")
-    try:  # without admin.js's check: "Voce salvata", and the build stopped
-        expect(notice).to_be_visible()
-    except AssertionError:
-        seen.same_slug_refusal = page.locator(".Toastify").inner_text()
-    else:
-        seen.same_slug_refusal = notice.inner_text()
+    # without admin.js's check: "Voce salvata", and the build stopped
+    seen.same_slug_refusal = refusal_of(page, "ha già lo stesso indirizzo", expect)
     title.fill(DRAFT_TITLE)  # a draft's title: its slug is the draft's
     publish()
-    notice = page.get_by_text("non ancora pubblicato")
-    try:  # without admin.js's check: "Voce salvata", and the build stopped
-        expect(notice).to_be_visible()
-    except AssertionError:
-        seen.draft_slug_refusal = page.locator(".Toastify").inner_text()
-    else:
-        seen.draft_slug_refusal = notice.inner_text()
+    # without admin.js's check: "Voce salvata", and the build stopped
+    seen.draft_slug_refusal = refusal_of(page, "non ancora pubblicato", expect)
     title.fill("Un titolo nuovo")
     page.locator('[data-slate-editor="true"]').click()
     page.keyboard.press("Control+End")
@@ -693,13 +689,8 @@ def edit(browser, seen, expect):
     page.get_by_role("menuitem", name="Immagine").click()
     page.get_by_label("Descrizione (testo alternativo)").fill("Il cortile")
     publish()
-    notice = page.get_by_text("non ha il file")
-    try:  # without admin.js's check: "Voce salvata", ![Il cortile]() in the text
-        expect(notice).to_be_visible()
-    except AssertionError:
-        seen.no_file_refusal = page.locator(".Toastify").inner_text()
-    else:
-        seen.no_file_refusal = notice.inner_text()
+    # without admin.js's check: "Voce salvata", ![Il cortile]() in the text
+    seen.no_file_refusal = refusal_of(page, "non ha il file", expect)
     step("same slug")
 
     # 12. An item moved to another category: Decap cannot move it; the editor deletes it

@@ -1,5 +1,6 @@
 """The editors' live preview (tools/preview.py): errors in the browser, last good build kept."""
 
+import contextlib
 import json
 import shutil
 import socket
@@ -197,34 +198,25 @@ def test_the_web_editor_shows_the_errors_of_a_save_without_reloading(tmp_path):
     that the save broke the build: the page is never reloaded, and the site's error
     panel is not on it. The errors show over the editor, each with a link to its item,
     and go away when the file is fixed; the page is the same page throughout."""
-    from playwright.sync_api import expect, sync_playwright  # noqa: PLC0415
+    from playwright.sync_api import expect  # noqa: PLC0415
 
-    write_content(tmp_path / "content", {"notizie/a.md": GOOD})
-    conf = write_conf(tmp_path, config="previewconf", siteurl="")
-    port = free_port()
-    server = start_preview(tmp_path, conf, port)
-    try:
-        with sync_playwright() as playwright:
-            browser = launch(playwright)
-            page = browser.new_page()
-            page.goto(f"http://127.0.0.1:{port}/admin/")
-            page.evaluate("window.sameDocument = true")
-            (tmp_path / "content" / "notizie" / "a.md").write_text(BROKEN, encoding="utf-8")
-            panel = page.locator(".anteprima-errori")
-            expect(panel).to_contain_text("content/notizie/a.md:3: errore: `date`",
-                                          timeout=60_000)
-            expect(panel).to_have_attribute("role", "alert")
-            expect(panel.get_by_role("heading")).to_have_text(
-                "Il sito non è stato aggiornato: ci sono errori da correggere")
-            expect(panel.get_by_role("link", name="Apri nell’editor")).to_have_attribute(
-                "href", "#/collections/notizie/entries/a")
-            (tmp_path / "content" / "notizie" / "a.md").write_text(GOOD, encoding="utf-8")
-            expect(panel).to_have_attribute("role", "status", timeout=60_000)
-            expect(panel).to_contain_text("Errori corretti")
-            assert page.evaluate("window.sameDocument") is True  # never reloaded
-            browser.close()
-    finally:
-        stop_preview(server)
+    with preview_in_chromium(tmp_path) as preview:
+        page = preview.page
+        page.goto(f"{preview.origin}/admin/")
+        page.evaluate("window.sameDocument = true")
+        (tmp_path / "content" / "notizie" / "a.md").write_text(BROKEN, encoding="utf-8")
+        panel = page.locator(".anteprima-errori")
+        expect(panel).to_contain_text("content/notizie/a.md:3: errore: `date`",
+                                      timeout=60_000)
+        expect(panel).to_have_attribute("role", "alert")
+        expect(panel.get_by_role("heading")).to_have_text(
+            "Il sito non è stato aggiornato: ci sono errori da correggere")
+        expect(panel.get_by_role("link", name="Apri nell’editor")).to_have_attribute(
+            "href", "#/collections/notizie/entries/a")
+        (tmp_path / "content" / "notizie" / "a.md").write_text(GOOD, encoding="utf-8")
+        expect(panel).to_have_attribute("role", "status", timeout=60_000)
+        expect(panel).to_contain_text("Errori corretti")
+        assert page.evaluate("window.sameDocument") is True  # never reloaded
 
 
 def test_editors_swap_and_backup_files_do_not_rebuild(tmp_path):
@@ -321,33 +313,60 @@ def stop_preview(server):
     server.stdout.close()
 
 
+class PreviewInChromium:
+    """``tools/preview.py`` (its own process) of one good article, on a free port, and a
+    Chromium page (:attr:`page`); :meth:`restart` stops and starts the preview again."""
+
+    def __init__(self, tmp_path, playwright):
+        write_content(tmp_path / "content", {"notizie/a.md": GOOD})
+        self.tmp_path = tmp_path
+        self.conf = write_conf(tmp_path, config="previewconf", siteurl="")
+        self.port = free_port()
+        self.origin = f"http://127.0.0.1:{self.port}"
+        self.server = start_preview(tmp_path, self.conf, self.port)
+        self.browser = launch(playwright)
+        self.page = self.browser.new_page()
+
+    def stop(self):
+        stop_preview(self.server)
+
+    def start(self):
+        self.server = start_preview(self.tmp_path, self.conf, self.port)
+
+    def close(self):
+        self.browser.close()
+        if self.server.poll() is None:
+            stop_preview(self.server)
+
+
+@contextlib.contextmanager
+def preview_in_chromium(tmp_path):
+    from playwright.sync_api import sync_playwright  # noqa: PLC0415
+
+    with sync_playwright() as playwright:
+        preview = PreviewInChromium(tmp_path, playwright)
+        try:
+            yield preview
+        finally:
+            preview.close()
+
+
 @pytest.mark.browser
 def test_a_tab_left_open_across_a_restart_of_the_preview_reloads(tmp_path):
     """Each run numbered its builds from 1: a page open while the preview was stopped,
     the file changed and the preview started again saw build 1 again and kept showing
     the old text."""
-    from playwright.sync_api import expect, sync_playwright  # noqa: PLC0415
+    from playwright.sync_api import expect  # noqa: PLC0415
 
-    write_content(tmp_path / "content", {"notizie/a.md": GOOD})
-    conf = write_conf(tmp_path, config="previewconf", siteurl="")
-    port = free_port()
-    server = start_preview(tmp_path, conf, port)
-    try:
-        with sync_playwright() as playwright:
-            browser = launch(playwright)
-            page = browser.new_page()
-            page.goto(f"http://127.0.0.1:{port}/2024/05/buona-notizia/")
-            expect(page.locator(".lead")).to_contain_text("Il testo buono.")
-            stop_preview(server)
-            (tmp_path / "content" / "notizie" / "a.md").write_text(
-                article(title="Buona notizia", body="Il testo cambiato."), encoding="utf-8")
-            server = start_preview(tmp_path, conf, port)
-            expect(page.locator(".lead")).to_contain_text("Il testo cambiato.",
-                                                          timeout=30_000)
-            browser.close()
-    finally:
-        if server.poll() is None:
-            stop_preview(server)
+    with preview_in_chromium(tmp_path) as preview:
+        page = preview.page
+        page.goto(f"{preview.origin}/2024/05/buona-notizia/")
+        expect(page.locator(".lead")).to_contain_text("Il testo buono.")
+        preview.stop()
+        (tmp_path / "content" / "notizie" / "a.md").write_text(
+            article(title="Buona notizia", body="Il testo cambiato."), encoding="utf-8")
+        preview.start()
+        expect(page.locator(".lead")).to_contain_text("Il testo cambiato.", timeout=30_000)
 
 
 def test_two_previews_at_once_do_not_serve_each_others_site(tmp_path):

@@ -44,6 +44,16 @@
       + encodeURIComponent(parts[1].replace(/\.md$/, ""));
   }
 
+  // A new panel in place of the one shown: its role, its heading (the panel's name)
+  function open(role, heading, margin) {
+    remove();
+    panel = box(role);
+    var title = make("h2", heading, { margin: margin, fontSize: "1.125rem" });
+    title.id = "anteprima-errori-titolo";
+    panel.appendChild(title);
+    return panel;
+  }
+
   function box(role) {
     var element = style(make("section"), {
       position: "fixed", left: "0", right: "0", bottom: "0", zIndex: "100000",
@@ -63,12 +73,8 @@
   }
 
   function showProblems(problems, key) {
-    remove();
-    panel = box("alert");
-    var title = make("h2", "Il sito non è stato aggiornato: ci sono errori da correggere",
-      { margin: "0 0 0.25rem", fontSize: "1.125rem" });
-    title.id = "anteprima-errori-titolo";
-    panel.appendChild(title);
+    open("alert", "Il sito non è stato aggiornato: ci sono errori da correggere",
+      "0 0 0.25rem");
     panel.appendChild(make("p", "L’anteprima del sito mostra l’ultima versione riuscita."
       + " Correggi e salva: questo avviso sparisce da solo.", { margin: "0 0 0.5rem" }));
     var list = make("ul", "", { margin: "0", paddingLeft: "1.25rem" });
@@ -99,12 +105,7 @@
   }
 
   function showFixed() {
-    remove();
-    panel = box("status");
-    var title = make("h2", "Errori corretti: il sito di anteprima è di nuovo aggiornato.",
-      { margin: "0", fontSize: "1.125rem" });
-    title.id = "anteprima-errori-titolo";
-    panel.appendChild(title);
+    open("status", "Errori corretti: il sito di anteprima è di nuovo aggiornato.", "0");
     document.body.appendChild(panel);
     fixedTimer = window.setTimeout(remove, FIXED_SHOWN);
   }
