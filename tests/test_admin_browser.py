@@ -563,6 +563,8 @@ def edit(browser, seen, expect):
     publish()
     expect(page.get_by_text("Modifiche salvate", exact=True)).to_be_visible()
     expect(page.get_by_text("Voce salvata")).to_be_visible()
+    # saved, not "Pubblicato" (Decap's word, for a draft too): the site publishes it later
+    expect(page.get_by_role("button", name="Salvato", exact=True)).to_be_visible()
     step("saved", "editor-web-5-pubblicato")
 
     # 7b. Opened again: the "<" typed, not the "&lt;" written; a word typed and taken
@@ -983,7 +985,9 @@ def test_an_item_deleted_and_written_again_in_another_category_is_saved(session)
     assert "Voce salvata" in session.move["notice"], session.move
     # (leaving step 11's unsaved item, then "Cancella voce")
     assert session.move["questions"] == ["Vuoi davvero abbandonare questa pagina?",
-                                         "Vuoi davvero cancellare questa voce pubblicata?"]
+                                         "Vuoi davvero cancellare questa voce? Il file"
+                                         " viene eliminato e, se la voce era sul sito,"
+                                         " sparisce con la prossima pubblicazione."]
     assert not (session.repo / "content" / MOVED_CATEGORY).exists()
     meta, body = front_matter(session.repo / "content" / MOVED_CATEGORY_FILE)
     assert (meta["title"], meta["date"]) == (MOVED_CATEGORY_TITLE, "2024-11-20 09:00")

@@ -250,6 +250,17 @@
         confirmDelete: "Eliminare questa nota?",
         shortcut: "Suggerimento: Ctrl+Invio aggiunge la nota"
       },
+      // After a save the toolbar said "Pubblicato", for a draft too, and a deletion asked
+      // about a "voce pubblicata": a save is a commit, and what is published is the Stato
+      // field's business and the next publication's (the guide's words)
+      editorToolbar: { published: "Salvato" },
+      editor: {
+        onDeletePublishedEntry: "Vuoi davvero cancellare questa voce? Il file viene"
+          + " eliminato e, se la voce era sul sito, sparisce con la prossima pubblicazione.",
+        onDeleteWithUnsavedChanges: "Vuoi davvero cancellare questa voce, e le modifiche"
+          + " non salvate? Il file viene eliminato e, se la voce era sul sito, sparisce con"
+          + " la prossima pubblicazione."
+      },
       editorWidgets: {
         markdown: {
           linkPrompt: "Inserisci l'indirizzo del collegamento",
