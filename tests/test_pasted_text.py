@@ -208,3 +208,22 @@ def test_front_matter_values_between_curly_quotes_are_a_warning_at_their_key(tmp
     assert "virgolette.md:4: `tags` è tra virgolette tipografiche (“Crema”)" in site.messages()
     page = site.soup("/2024/05/festa-di-quartiere/")
     assert "“Crema”" in [a.get_text(strip=True) for a in page.select("a[href*=argomenti]")]
+
+
+# A table written without the outer pipes, as Python-Markdown (and GitHub) accept it
+BARE_TABLE = {"notizie/orari.md": article(title="Orari", slug="orari", body=(
+    "Gli orari dello sportello:\n\nGiorno | Orario\n--- | ---\nMartedì | 9-12\n"
+    "Giovedì | 15-18\n\nE il sabato:\n\nGiorno | Orario\n:--- | ---:\nSabato | 9-11"))}
+
+
+def test_a_table_without_its_outer_pipes_is_not_called_joined_lines(tmp_path):
+    """``Giorno | Orario`` / ``--- | ---``: a table Python-Markdown publishes as one, not
+    lines joined into a paragraph (the warning told the editor to add ``<br>`` to it)."""
+    status, out, err = run_check(tmp_path / "check", BARE_TABLE)
+    assert status == 0, out + err
+    assert "orari.md" not in out, out
+    site = build_site(tmp_path / "build", BARE_TABLE)
+    assert site.ok, site.log
+    assert "orari.md" not in site.messages(), site.log
+    tables = site.soup("/2024/05/orari/").select(".article-body table")
+    assert [len(table.select("tbody tr")) for table in tables] == [2, 1]

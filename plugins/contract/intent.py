@@ -48,8 +48,10 @@ TYPED_ITEM_RE = re.compile(
 TAB_LINE_RE = re.compile(r"^[^\n]*\S\t+\S[^\n]*", re.MULTILINE)
 # "#FareLegami" at a line's start: Python-Markdown's heading needs no space after "#"
 HASHTAG_LINE_RE = re.compile(r"^[ ]{0,3}#(?P<tag>[^\s#]\S*)", re.MULTILINE)
-# a heading's underline (`Titolo` / `===`) or a definition (`: …`) under its term
-SETEXT_OR_TERM_RE = re.compile(r"^(?:[ \t]*(?:=+|-+)[ \t]*$|[ ]{0,3}:[ ])", re.MULTILINE)
+# a heading's underline (`Titolo` / `===`), a definition (`: …`) under its term, or a
+# table's rule (`--- | ---`: a table may be written without its outer `|`)
+SETEXT_OR_TERM_RE = re.compile(r"^(?:[ \t]*(?:=+|-+)[ \t]*$|[ ]{0,3}:[ ]"
+                               r"|[ \t]*(?:\|[ \t]*)?:?-+:?[ \t]*\|[ \t|:-]*$)", re.MULTILINE)
 # a line that keeps its end: two spaces, a <br>; a backslash (CommonMark's) does not
 KEPT_END_RE = re.compile(r"(?: {2,}|<br\s*/?>)$", re.IGNORECASE | re.MULTILINE)
 BACKSLASH_END_RE = re.compile(r"(?<!\\)\\[ ]?$", re.MULTILINE)
@@ -159,7 +161,7 @@ def _block(block, first_line):
                       " table: write a Markdown table", "tabs"))
         return found
     if SETEXT_OR_TERM_RE.search(block) or NOT_TEXT_LINE_RE.search(block):
-        return found  # a heading's underline, a definition, a heading, a table…
+        return found  # a heading's underline, a definition, a table's rule, a heading…
     joined = block[:breaks[-1]]  # the lines but the last: those that end in the paragraph
     backslash = BACKSLASH_END_RE.search(joined)
     if backslash is not None:
