@@ -36,7 +36,10 @@ NOT_TEXT = r"[ ]{0,3}(?:[#>|]|\[[^\]\n]*\]:|\*\[)|[ ]{4}|\t|<"
 NOT_TEXT_RE = re.compile(NOT_TEXT)
 NOT_TEXT_LINE_RE = re.compile(rf"^(?:{NOT_TEXT})", re.MULTILINE)
 # a table's first row on a line of its own, its rule (| --- | --- |) on the next
-LATER_TABLE_RE = re.compile(r"\n[ \t]*\|[^\n]*\n[ \t]*\|?[ \t]*:?-+:?[ \t]*\|[ \t|:-]*(?:\n|$)")
+# (each run of spaces read by one part of the expression: a line of thousands of spaces
+# split between two was tried every way, in time growing with its square)
+LATER_TABLE_RE = re.compile(r"\n[ \t]*\|[^\n]*\n[ \t]*(?:\|[ \t]*)?:?-+:?[ \t]*\|[ \t|:-]*"
+                            r"(?:\n|$)")
 # items typed otherwise than Markdown's "- " and "1. ": bullets and dashes a word
 # processor or a chat makes, "*pane" and "-pane" without the space, "1)", "a)", "1.Uno"
 TYPED_ITEM_RE = re.compile(
