@@ -7,6 +7,7 @@ build finds, at the same file and line, and pass what the build passes.
 import json
 import re
 import shutil
+import time
 import unicodedata
 from datetime import datetime
 from zoneinfo import ZoneInfo
@@ -679,6 +680,21 @@ def test_a_footnote_reference_left_as_text_is_the_same_warning_in_check_and_buil
         assert warning.removeprefix("content/").replace(" avviso:", "") in site.messages(), \
             site.log
     assert "[^2]" in site.soup("/2024/05/note/").select_one("main").get_text()  # as warned
+
+
+def test_a_footnote_reference_after_thousands_of_code_tags_left_open_is_found_in_linear_time(
+        tmp_path):
+    """A text pasted as HTML with `<code>` opened and never closed, 10,000 times, and a
+    reference without its note: each opening tag was paired with its closing one by an
+    expression reading the rest of the text (12 s here; 20,000 tags: most of a minute
+    for each ./run check and build). The reference before them is still warned about."""
+    files = {"notizie/codice.md": article(title="Codice", body=(
+        "Il testo[^2].\n\n" + "Il comando <code>ls e poi " * 10_000))}
+    started = time.monotonic()
+    status, out, err = run_check(tmp_path, files)
+    elapsed = time.monotonic() - started
+    assert status == 0 and "il rimando alla nota [^2] non ha la sua nota" in out, out + err
+    assert elapsed < 6, f"{elapsed:.1f} s"
 
 
 @pytest.mark.parametrize("config", ["pelicanconf", "previewconf"])
