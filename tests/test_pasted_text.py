@@ -243,3 +243,25 @@ def test_a_line_of_thousands_of_spaces_under_a_pipe_is_checked_in_linear_time(tm
     elapsed = time.monotonic() - started
     assert status == 0, out + err
     assert elapsed < 4, f"{elapsed:.1f} s"
+
+
+# A page of contacts, each e-mail address written bare (a warning each), and a link to an
+# item that does not exist (an error: the site is not published)
+CONTACTS = {"notizie/associazioni.md": article(title="Associazioni", body=(
+    "Gli indirizzi delle associazioni.\n\n"
+    + "\n\n".join(f"Associazione {n}: associazione{n}@example.org" for n in range(55))
+    + "\n\nVedi anche [la festa]({filename}/notizie/festa.md)."))}
+
+
+def test_an_error_under_fifty_warnings_of_pasted_text_is_named(tmp_path):
+    """The warnings of Markdown typed as Word or an e-mail writes it took the fifty
+    places of the problems listed before the errors: the build stopped, and ./run check
+    said "1 errore", naming fifty warnings and "e altri 6 problemi… correggi quelli
+    sopra", never the missing page linked."""
+    error = ("associazioni.md:118: errore: il link {filename}/notizie/festa.md punta a un"
+             " file che non esiste")
+    status, out, err = run_check(tmp_path / "check", CONTACTS)
+    assert status == 1 and f"content/notizie/{error}" in out, out + err
+    site = build_site(tmp_path / "build", CONTACTS)
+    assert not site.ok
+    assert error.replace(" errore:", "") in site.messages(), site.log

@@ -251,13 +251,6 @@ class _FileCheck:
                 if hashtags and needle and line(needle, problem_lines.another()) in hashtags:
                     continue  # "#FareLegami" made a heading: its own warning says so
                 add(message, needle, problem_lines, WARNING)
-        for label in body.literal_notes(html):
-            add(_note_warning(label, summary=fixed_line is not None), f"[^{label}]",
-                problem_lines, WARNING)
-        for at, message, _ in typed:
-            add(message, at, lambda at: at, WARNING)
-        for needle, message in intent.prose_warnings(prose):
-            add(message, needle, problem_lines, WARNING)
         for what, target, needle in links:
             # every link in order, each at its own place; one with a problem past those
             # listed is not looked for (thousands of broken links, each a search)
@@ -295,6 +288,16 @@ class _FileCheck:
                 add("immagine senza testo alternativo: scrivi cosa mostra tra le"
                     f" parentesi quadre, ![descrizione](…) ({src}) / image without alt"
                     " text", src and needle, image_lines)
+        # the warnings of notes and of Markdown typed as a word processor writes it after
+        # the errors: past the problems listed, an error not named (a missing page linked
+        # under fifty bare e-mail addresses) stopped the build with no word of what
+        for label in body.literal_notes(html):
+            add(_note_warning(label, summary=fixed_line is not None), f"[^{label}]",
+                problem_lines, WARNING)
+        for at, message, _ in typed:
+            add(message, at, lambda at: at, WARNING)
+        for needle, message in intent.prose_warnings(prose):
+            add(message, needle, problem_lines, WARNING)
         if dropped:
             self.add("e un altro problema in questo testo, non elencato: correggi quelli"
                      " sopra e ricontrolla / and 1 more problem" if len(dropped) == 1 else
