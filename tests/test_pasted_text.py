@@ -265,3 +265,16 @@ def test_an_error_under_fifty_warnings_of_pasted_text_is_named(tmp_path):
     site = build_site(tmp_path / "build", CONTACTS)
     assert not site.ok
     assert error.replace(" errore:", "") in site.messages(), site.log
+
+
+# Curly quotes that are part of the value: two quotations, not one value quoted
+QUOTED_WORDS = {"notizie/citazioni.md": (
+    "---\ntitle: “Più vicini” e “più forti”\ndate: 2024-05-05 10:00\n"
+    "image_alt: “Uno”, “due” e “tre”\n---\n\nTesto.\n")}
+
+
+def test_a_value_that_opens_and_ends_with_two_quotations_is_not_called_quoted(tmp_path):
+    """``“Più vicini” e “più forti”`` begins and ends with curly quotes and is no value
+    between quotes: the warning told the editor to write ``Più vicini” e “più forti``."""
+    status, out, err = run_check(tmp_path, QUOTED_WORDS)
+    assert status == 0 and "citazioni.md" not in out, out + err
