@@ -6,6 +6,7 @@ tools/check.py and built by Pelican; the published HTML shows what readers got."
 
 import time
 
+import samples
 from support import article, build_site, run_tool, write_conf, write_content
 
 # (file, body, line, the start of the warning). Bodies start at line 6 (article()).
@@ -278,3 +279,28 @@ def test_a_value_that_opens_and_ends_with_two_quotations_is_not_called_quoted(tm
     between quotes: the warning told the editor to write ``Più vicini” e “più forti``."""
     status, out, err = run_check(tmp_path, QUOTED_WORDS)
     assert status == 0 and "citazioni.md" not in out, out + err
+
+
+# Pictures one per line, and a caption under one: each picture is a block of its own on
+# the site (base.css: img { display: block }), nothing is joined into one line
+PICTURES = {"immagini/festa.png": samples.image("PNG"),
+            "notizie/festa.md": article(title="Festa", slug="festa", body=(
+                "La festa in piazza.\n\n"
+                "![La piazza piena]({static}/immagini/festa.png)\n*Foto di Maria Rossi*\n\n"
+                "![La piazza]({static}/immagini/festa.png)\n"
+                "![Il palco][palco]\n\n"
+                "Via Roma 1\n![La sede]({static}/immagini/festa.png)\nCrema\n\n"
+                "[palco]: {static}/immagini/festa.png"))}
+
+
+def test_pictures_one_per_line_and_a_caption_under_one_are_not_called_joined(tmp_path):
+    """A picture and its caption on the next line, or two pictures one per line: the
+    warning said the lines were joined into one and asked for `<br>`, where the site shows
+    each picture on its own line (text on both sides of a line's end: still warned)."""
+    status, out, err = run_check(tmp_path / "check", PICTURES)
+    assert status == 0, out + err
+    assert [line.split(" avviso: ")[0] for line in out.splitlines()] == [], out
+    site = build_site(tmp_path / "build", PICTURES)
+    assert site.ok and "festa.md" not in site.messages(), site.log
+    body = site.soup("/2024/05/festa/").select_one(".article-body")
+    assert len(body.select("p > img")) == 4

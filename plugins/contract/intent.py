@@ -58,6 +58,11 @@ SETEXT_OR_TERM_RE = re.compile(r"^(?:[ \t]*(?:=+|-+)[ \t]*$|[ ]{0,3}:[ ]"
 # a line that keeps its end: two spaces, a <br>; a backslash (CommonMark's) does not
 KEPT_END_RE = re.compile(r"(?: {2,}|<br\s*/?>)$", re.IGNORECASE | re.MULTILINE)
 BACKSLASH_END_RE = re.compile(r"(?<!\\)\\[ ]?$", re.MULTILINE)
+# a picture (`![testo](…)`, `![testo][nome]`): a block of its own on the site (base.css),
+# so a line's end beside one joins nothing; at most so long, to read each once
+IMAGE_RE = re.compile(r"!\[[^\]\n]{0,500}\](?:\([^)\n]{0,2000}\)|\[[^\]\n]{0,500}\])")
+# a line's end with text on both sides: those two lines are shown as one
+TEXT_JOINED_RE = re.compile(r"\S[ \t]*\n[ \t]*\S")
 SHORT_LINE = 60  # characters: longer lines are prose wrapped by hand, not one thing each
 LONG_LINE_RE = re.compile(rf"^[ \t]*[^\n]{{{SHORT_LINE + 1},}}", re.MULTILINE)
 TABLE_HINT = ("una tabella si scrive con `|` tra le colonne e una riga `| --- | --- |` sotto"
@@ -172,7 +177,8 @@ def _block(block, first_line):
                       "la `\\` a fine riga resta scritta sul sito e la riga sotto viene"
                       " unita a questa: per andare a capo finisci la riga con `<br>` /"
                       " a backslash does not break the line here: write `<br>`", "breaks"))
-    elif not LONG_LINE_RE.search(joined) and not KEPT_END_RE.search(joined):
+    elif not LONG_LINE_RE.search(joined) and not KEPT_END_RE.search(joined) and (
+            "![" not in block or TEXT_JOINED_RE.search(IMAGE_RE.sub("\n", block))):
         found.append((first_line + 1,
                       "le righe di questo paragrafo sul sito sono unite in una sola (un"
                       " indirizzo, un orario, una poesia?): per andare a capo finisci la"
