@@ -4,10 +4,12 @@ check`` and the build say so at the line, with what to write (plugins/contract/i
 links that cannot work: plugins/contract/check.py). Each case is a real file checked by
 tools/check.py and built by Pelican; the published HTML shows what readers got."""
 
+import shutil
 import time
 
 import samples
-from support import article, build_site, run_tool, write_conf, write_content
+from good_text import GOOD
+from support import ROOT, article, build_site, run_tool, write_conf, write_content
 
 # (file, body, line, the start of the warning). Bodies start at line 6 (article()).
 TYPED = [
@@ -60,6 +62,10 @@ TYPED = [
     ("notizie/barra.md", "Via Roma 1\\\n26013 Crema (CR)", 6,
      "la `\\` a fine riga resta scritta sul sito e la riga sotto viene unita a questa: per"
      " andare a capo finisci la riga con `<br>` /"),
+    ("notizie/frecce.md", "Da leggere:<br>\n→ il programma<br>\n→ il modulo\n→ le quote", 7,
+     "le righe che cominciano con `→` non diventano un elenco: sul sito sono unite in un"
+     " solo paragrafo; comincia ogni voce con `- ` (trattino e spazio), con una riga vuota"
+     " prima dell'elenco /"),
     ("notizie/link-nudo.md", "Il [bando](https://example.org/bando) è anche su\n\n"
      "https://example.org/bando.", 8,
      "l'indirizzo https://example.org/bando non è un link (sul sito non si può cliccare):"
@@ -304,3 +310,21 @@ def test_pictures_one_per_line_and_a_caption_under_one_are_not_called_joined(tmp
     assert site.ok and "festa.md" not in site.messages(), site.log
     body = site.soup("/2024/05/festa/").select_one(".article-body")
     assert len(body.select("p > img")) == 4
+
+
+def test_well_written_markdown_gives_no_warning(tmp_path):
+    """A warning on good text teaches editors to skip warnings. The project's own content
+    and tests/good_text.py (press releases, notices, programmes, poems, dialogues, tables,
+    footnotes, links of every kind) give none, in ``./run check`` and in the build: lines
+    that keep their ends with `<br>` ("→ [Programma](…)<br>", "– Nonno, che lavoro
+    facevi?<br>") were called a list joined into one paragraph, prose written one sentence
+    a line an address joined into one line, a title quoting two people one value in
+    curly quotes (with a broken title to write instead)."""
+    for folder in (tmp_path / "check", tmp_path / "build"):
+        shutil.copytree(ROOT / "content", folder / "content")
+    status, out, err = run_check(tmp_path / "check", GOOD)
+    assert status == 0 and out == "", out + err
+    assert " 0 avvisi " in err, err
+    site = build_site(tmp_path / "build", GOOD)
+    assert site.ok, site.log
+    assert "WARNING" not in site.log and "ERROR" not in site.log, site.log

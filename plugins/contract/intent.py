@@ -56,13 +56,16 @@ HASHTAG_LINE_RE = re.compile(r"^[ ]{0,3}#(?P<tag>[^\s#]\S*)", re.MULTILINE)
 SETEXT_OR_TERM_RE = re.compile(r"^(?:[ \t]*(?:=+|-+)[ \t]*$|[ ]{0,3}:[ ]"
                                r"|[ \t]*(?:\|[ \t]*)?:?-+:?[ \t]*\|[ \t|:-]*$)", re.MULTILINE)
 # a line that keeps its end: two spaces, a <br>; a backslash (CommonMark's) does not
-KEPT_END_RE = re.compile(r"(?: {2,}|<br\s*/?>)$", re.IGNORECASE | re.MULTILINE)
+KEPT_END_RE = re.compile(r"(?: {2,}|<br\s*/?>[ \t]*)$", re.IGNORECASE | re.MULTILINE)
 BACKSLASH_END_RE = re.compile(r"(?<!\\)\\[ ]?$", re.MULTILINE)
 # a picture (`![testo](…)`, `![testo][nome]`): a block of its own on the site (base.css),
 # so a line's end beside one joins nothing; at most so long, to read each once
 IMAGE_RE = re.compile(r"!\[[^\]\n]{0,500}\](?:\([^)\n]{0,2000}\)|\[[^\]\n]{0,500}\])")
 # a line's end with text on both sides: those two lines are shown as one
 TEXT_JOINED_RE = re.compile(r"\S[ \t]*\n[ \t]*\S")
+# a line that ends a sentence: lines that each do are prose written one sentence a line
+# ("Non serve prenotare.\nVi aspettiamo!"), read as well joined; an address does not
+SENTENCE_END_RE = re.compile(r"[.!?…][»”\"')\]*_]*[ \t]*$", re.MULTILINE)
 SHORT_LINE = 60  # characters: longer lines are prose wrapped by hand, not one thing each
 LONG_LINE_RE = re.compile(rf"^[ \t]*[^\n]{{{SHORT_LINE + 1},}}", re.MULTILINE)
 TABLE_HINT = ("una tabella si scrive con `|` tra le colonne e una riga `| --- | --- |` sotto"
@@ -127,8 +130,11 @@ def _block(block, first_line):
         return found  # a heading, quote, table, list, code, HTML: not a paragraph
     if not breaks:
         return found  # one line: nothing joined, no list
+    # lines that each keep their end (`<br>`, two spaces) are shown one under the other,
+    # as typed: "→ [Programma](…)<br>", a dialogue's "– Nonno, che lavoro facevi?<br>"
+    kept = len(KEPT_END_RE.findall(block[:breaks[-1]])) == len(breaks)
     typed = []
-    for match in TYPED_ITEM_RE.finditer(block):
+    for match in TYPED_ITEM_RE.finditer(block if not kept else ""):
         typed.append(match)
         if len(typed) == 2:  # one such line is text ("– Maria Rossi"), two make a list
             match = typed[0]
@@ -177,8 +183,9 @@ def _block(block, first_line):
                       "la `\\` a fine riga resta scritta sul sito e la riga sotto viene"
                       " unita a questa: per andare a capo finisci la riga con `<br>` /"
                       " a backslash does not break the line here: write `<br>`", "breaks"))
-    elif not LONG_LINE_RE.search(joined) and not KEPT_END_RE.search(joined) and (
-            "![" not in block or TEXT_JOINED_RE.search(IMAGE_RE.sub("\n", block))):
+    elif not LONG_LINE_RE.search(joined) and not KEPT_END_RE.search(joined) \
+            and len(SENTENCE_END_RE.findall(joined)) < len(breaks) and (
+                "![" not in block or TEXT_JOINED_RE.search(IMAGE_RE.sub("\n", block))):
         found.append((first_line + 1,
                       "le righe di questo paragrafo sul sito sono unite in una sola (un"
                       " indirizzo, un orario, una poesia?): per andare a capo finisci la"

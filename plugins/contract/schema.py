@@ -507,9 +507,9 @@ def normalise(raw, *, is_page, settings):
 
 # A value wholly between the quotes a word processor makes of " and ' (YAML takes only
 # straight ones for quotes: “Crema” stays a tag with its quotes, a page of its own name);
-# not two quotations ("“Più vicini” e “più forti”": no double quote inside the pair; a
-# single one may hold an apostrophe, ‘Maria Dell’Acqua’)
-_CURLY_RE = re.compile(r"\A(?:[“„][^“”„\n]*[”“]|[‘‚][^‘‚\n]*[’‘])\Z")
+# one pair, not two quotations ("“Il welfare è di tutti”. La festa: “Una comunità…”"),
+# an apostrophe inside the single ones (‘Dell’Acqua’)
+_CURLY_RE = re.compile(r"\A(?:[“„][^\n“”„]*[”“]|[‘‚](?:[^\n‘’‚]|’(?=\w))*[’‘])\Z")
 
 
 def _curly_quotes(meta, warnings):
