@@ -622,3 +622,143 @@ summary: Tutte le notizie sui Patti Gener-Attivi firmati nei tre territori.
 Qui trovi tutte le notizie sui Patti Gener-Attivi, dalla più recente.
 """),
 }
+
+GOOD.update({
+    "notizie/2025-10-05-note-nominate.md": _item("""
+title: Da dove vengono i numeri del rapporto
+date: 2025-10-05 10:00
+""", """
+Il rapporto annuale conta 3.400 accessi ai Civic Center[^accessi] e 48 laboratori[^lab]. Gli accessi sono cresciuti del 30%[^accessi] rispetto al primo semestre.
+
+[^accessi]: Registro delle presenze dei tre Civic Center, gennaio–dicembre 2025.
+[^lab]: Calendario pubblicato sul sito.
+"""),
+    "notizie/2025-10-10-link-complessi.md": _item("""
+title: Come arrivare al Civic Center di Crema
+date: 2025-10-10 10:00
+""", """
+Il Civic Center è a due passi dalla stazione: guarda la [mappa](https://www.openstreetmap.org/?mlat=45.3622&mlon=9.6866#map=18/45.3622/9.6866).
+
+Per gli orari dei treni consulta il sito di [Trenord](https://www.trenord.it/) o chiama il numero verde [800 500 005](tel:800500005).
+
+Per chi arriva in auto c'è il parcheggio di via Mercato (gratuito il sabato).
+"""),
+    "notizie/2025-10-15-firma-ufficio-stampa.md": _item("""
+title: Nuovi orari per l'inverno
+date: 2025-10-15 10:00
+author: Ufficio stampa
+""", """
+Da lunedì 3 novembre i Civic Center chiudono alle 17.30 invece che alle 18.
+
+Ufficio stampa<br>
+Comune di Crema<br>
+<stampa@comune.crema.cr.it><br>
+tel. 0373 894 000
+"""),
+    "notizie/2025-10-20-simboli.md": _item("""
+title: Il torneo di burraco
+date: 2025-10-20 10:00
+""", """
+Il 1° torneo di burraco dei Civic Center si gioca sabato 8 novembre, h 15:00, nella sala n° 2 del Civic Center di Cremona.
+
+Quota d'iscrizione: 10 € a coppia (il ricavato va alla Caritas). Premi per le prime 3 coppie!
+
+## 📅 Le prossime date
+
+- 8 novembre – Cremona
+- 22 novembre – Crema
+- 6 dicembre – Casalmaggiore
+"""),
+    "notizie/2025-10-25-elenco-con-paragrafi.md": _item("""
+title: Come funziona un Laboratorio di Comunità
+date: 2025-10-25 10:00
+""", """
+Un laboratorio si svolge in tre tempi.
+
+1. **Ascolto.** Ciascuno racconta che cosa funziona e che cosa manca nel quartiere.
+
+    Non servono competenze: conta l'esperienza di chi ci vive.
+
+2. **Proposte.** Si scelgono una o due idee su cui lavorare.
+
+3. **Impegni.** Ognuno dice che cosa può fare, anche poco.
+
+---
+
+Il prossimo laboratorio è in calendario nella sezione Avvisi.
+"""),
+    "notizie/2025-11-01-sommario-markdown.md": _item("""
+title: Il libro dei Patti
+date: 2025-11-01 10:00
+tags: Patti Gener-Attivi, Cremona
+authors: [Maria Rossi, Luca Bianchi]
+modified: 2025-11-03 09:00
+summary: Esce *Il libro dei Patti*, con le storie dei primi cento «patti» firmati a Cremona.
+""", """
+Esce *Il libro dei Patti*, una raccolta delle storie dei primi cento patti firmati a Cremona. Il libro si può ritirare gratis ai Civic Center.
+
+Lo ha curato il gruppo di scrittura del laboratorio di Zaist, con le foto dei ragazzi del liceo.
+"""),
+    "notizie/2025-11-05-poesia-citazione.md": _item("""
+title: Una poesia per la Giornata degli anziani
+date: 2025-11-05 10:00
+""", f"""
+Alla festa dei nonni una volontaria ha letto questi versi, scritti da un'ospite della casa di riposo:
+
+> Ho avuto mani forti{S2}
+> per il pane e per la terra,{S2}
+> adesso ho mani lente{S2}
+> per stringere le vostre.
+
+Il testo completo è esposto al Civic Center di Casalmaggiore.
+"""),
+    "notizie/2025-11-10-social.md": _item("""
+title: Seguici sui social
+date: 2025-11-10 10:00
+""", """
+FareLegami è su Instagram e Facebook come @farelegami.cremona. Usa l'hashtag \\#FareLegami per raccontarci le tue attività!
+
+Le foto più belle della settimana finiscono nella nostra storia del venerdì. 📸
+"""),
+    "notizie/2025-11-15-faq-grassetto.md": _item("""
+title: Civic Center, le domande più frequenti
+date: 2025-11-15 10:00
+""", """
+**Serve la tessera?**
+No, l'ingresso è libero.
+
+**Posso portare i bambini?**
+Sì, c'è anche un angolo per i più piccoli.
+
+**Si paga qualcosa?**
+No, tutte le attività sono gratuite.
+"""),
+})
+
+# Good text whose lead, the opening paragraph (no `summary`), is long: one warning each, at
+# the paragraph's line, saying to write a shorter `summary` (tests/test_pasted_text.py)
+LONG_LEAD = {
+    "comunicati-stampa/2025-10-01-lead-lungo.md": _item("""
+title: Welfare di comunità, Crema ospita il convegno dei progetti lombardi
+date: 2025-10-01 11:00
+tags: [Crema, Welfare in azione]
+""", """
+Si terrà venerdì 17 ottobre, dalle 9.30 alle 17, nella Sala Ricevimenti del Comune di Crema, il convegno che riunisce i progetti lombardi di welfare di comunità sostenuti da Fondazione Cariplo con il programma Welfare in azione: amministratori, operatori e cittadini racconteranno che cosa hanno imparato in questi anni e che cosa resta da fare perché i servizi alla persona diventino davvero di tutti.
+
+La partecipazione è gratuita, con iscrizione entro il 10 ottobre.
+"""),
+    "pages/convegno.md": _item("""
+title: Il convegno di ottobre
+""", """
+Il convegno di ottobre riunisce a Crema i progetti lombardi di welfare di comunità sostenuti da Fondazione Cariplo con il programma Welfare in azione: una giornata di lavoro per amministratori, operatori e cittadini che in questi anni hanno costruito laboratori, patti e spazi civici nei loro territori, e che vogliono confrontarsi su che cosa ha funzionato.
+
+## Programma
+
+**9.30** – accoglienza<br>
+**10.00** – saluti delle autorità<br>
+**10.30** – i progetti si raccontano<br>
+**13.00** – pranzo<br>
+**14.30** – gruppi di lavoro<br>
+**16.30** – conclusioni
+"""),
+}

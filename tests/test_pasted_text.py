@@ -8,7 +8,7 @@ import shutil
 import time
 
 import samples
-from good_text import GOOD
+from good_text import GOOD, LONG_LEAD
 from support import ROOT, article, build_site, run_tool, write_conf, write_content
 
 # (file, body, line, the start of the warning). Bodies start at line 6 (article()).
@@ -328,3 +328,19 @@ def test_well_written_markdown_gives_no_warning(tmp_path):
     site = build_site(tmp_path / "build", GOOD)
     assert site.ok, site.log
     assert "WARNING" not in site.log and "ERROR" not in site.log, site.log
+
+
+def test_a_long_opening_paragraph_is_named_at_its_line_with_what_to_write(tmp_path):
+    """Without ``summary`` the lead is the body's opening paragraph: a long one was
+    "sommario lungo" with no line, naming a summary the editor never wrote."""
+    status, out, err = run_check(tmp_path / "check", LONG_LEAD)
+    assert status == 0, out + err
+    message = ("il primo paragrafo del testo è lungo ({} caratteri, consigliati al massimo"
+               " 300) e, senza `summary`, fa da sommario negli elenchi e nelle condivisioni:"
+               " scrivi in cima, tra le informazioni, un sommario più breve (summary: …)")
+    assert [line.split(" / ")[0] for line in out.splitlines()] == [
+        "content/comunicati-stampa/2025-10-01-lead-lungo.md:7: avviso: " + message.format(402),
+        "content/pages/convegno.md:5: avviso: " + message.format(358)], out
+    site = build_site(tmp_path / "build", LONG_LEAD)
+    assert site.ok, site.log
+    assert "pages/convegno.md:5: " + message.format(358) in site.messages(), site.log

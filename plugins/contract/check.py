@@ -165,7 +165,7 @@ class _FileCheck:
         self._body(source)
         if "summary" in meta:
             self._summary(meta["summary"], source.line_of("summary"))
-        self._lead_length()
+        self._lead_length(source)
         return self.checked
 
     def _body(self, source, read=True):
@@ -390,15 +390,28 @@ class _FileCheck:
         return (f"il link {target} è scritto senza {{{what}}}: sul sito non funzionerebbe;"
                 f" scrivi {{{what}}}/{meant} / write {{{what}}}/{meant}")
 
-    def _lead_length(self):
+    def _lead_length(self, source):
         lead = self.checked.summary
-        if lead is None:  # the page's lead: the body's opening paragraph (article_meta's)
-            lead = body_lead(self.checked.content)
-        length = len(unescape(TAG_RE.sub("", lead)).strip())
+        if lead is not None:
+            length = len(unescape(TAG_RE.sub("", lead)).strip())
+            if length > LEAD_WARNING_LENGTH:
+                self.add(f"sommario lungo ({length} caratteri, consigliati al massimo"
+                         f" {LEAD_WARNING_LENGTH}) / long lead",
+                         self.checked.key_lines.get("summary"), WARNING)
+            return
+        # the page's lead: the body's opening paragraph (article_meta's), at its line; the
+        # editor wrote no summary, so the message says which text is meant and what to do
+        length = len(unescape(TAG_RE.sub("", body_lead(self.checked.content))).strip())
         if length > LEAD_WARNING_LENGTH:
-            line = self.checked.key_lines.get("summary")
-            self.add(f"sommario lungo ({length} caratteri, consigliati al massimo"
-                     f" {LEAD_WARNING_LENGTH}) / long lead", line, WARNING)
+            body_text = source.body
+            line = source.body_line + body_text[:len(body_text) - len(body_text.lstrip())
+                                                ].count("\n")
+            self.add(f"il primo paragrafo del testo è lungo ({length} caratteri, consigliati"
+                     f" al massimo {LEAD_WARNING_LENGTH}) e, senza `summary`, fa da sommario"
+                     " negli elenchi e nelle condivisioni: scrivi in cima, tra le"
+                     " informazioni, un sommario più breve (summary: …) / long lead: the"
+                     " opening paragraph is the lead, write a shorter `summary`", line,
+                     WARNING)
 
 
 # Quotes around a link's address (typed, or a word processor's curly ones)
