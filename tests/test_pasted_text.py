@@ -53,6 +53,11 @@ TYPED = [
     ("notizie/grassetto.md", "Un **vero** grassetto.\n\nPoi è ** importante ** davvero.", 8,
      "`**` resta scritto sul sito: il grassetto si scrive **testo**, senza spazi dopo i"
      " primi ** e prima degli ultimi /"),
+    ("notizie/grassetto-etichetta.md", "**Dove:** Via Roma 1, Crema.\n\nPoi è ** importante **"
+     " davvero.", 8, "`**` resta scritto sul sito: il grassetto si scrive **testo**"),
+    ("notizie/titolo-marcato.md", "## Orari\n\nTesto.\n\n#### **Orari** del sabato\n\nAltro.",
+     10, "il titolo «Orari del sabato» è di livello 4 dopo uno di livello 2: usa ###, senza"
+     " saltare livelli /"),
     ("notizie/grassetto-chiuso.md", "**Nota: **leggere con attenzione.", 6,
      "`**` resta scritto sul sito: il grassetto si scrive **testo**"),
     ("notizie/indirizzo.md", "Ci trovate qui:\n\nVia Roma 1\n26013 Crema (CR)", 9,

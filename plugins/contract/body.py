@@ -363,13 +363,26 @@ def literal_notes(html):
     return list(dict.fromkeys(_LITERAL_NOTE_RE.findall("\n".join(outside))))
 
 
+@functools.lru_cache(maxsize=256)
+def _heading_re(level, text):
+    """A heading of ``level`` whose first words are ``text``'s, with anything between
+    them (markup); each word taken at its first place (atomic: no backtracking)."""
+    words = "".join(rf"(?>[^\n]*?{re.escape(word)})" for word in text.lower().split()[:8])
+    return re.compile(rf"^[ ]{{0,3}}#{{{level}}}[ \t]+{words}", re.MULTILINE)
+
+
 def heading_warnings(headings):
     """``[(needle, message)]`` about a body's headings: the page's title is its only level 1
     (``#``), and the levels go down one at a time from there (``##``, then ``###``): a
     screen reader's list of headings is the page's outline."""
     found, previous = [], 1
     for level, text in headings:
-        needle = ("#" * level + " " + text, text) if text else None
+        # as typed, then with markup between its words (`#### **Orari** del sabato`,
+        # `## [Bando](…) 2025`), then its text alone (a heading underlined with `===`)
+        # (an expression for the first ones only: the checker lists at most 50 problems)
+        needle = ("#" * level + " " + text,
+                  _heading_re(level, text) if len(found) < 64 else None,
+                  text) if text else None
         if level == 1:
             found.append((needle, f"titolo di primo livello nel testo («{text}»): la pagina ha"
                                   " già il suo titolo, usa ## / level-1 heading in the body"))

@@ -297,6 +297,12 @@ class _FileCheck:
         for at, message, _ in typed:
             add(message, at, lambda at: at, WARNING)
         for needle, message in intent.prose_warnings(prose):
+            if isinstance(needle, intent.SpacedPair):  # "** testo **": at its own line
+                at = needle.line(text, first_line)
+                if at is not None:
+                    add(message, at, lambda at: at, WARNING)
+                    continue
+                needle = needle.needle
             add(message, needle, problem_lines, WARNING)
         if dropped:
             self.add("e un altro problema in questo testo, non elencato: correggi quelli"

@@ -18,7 +18,7 @@ blocks, as Python-Markdown does), :func:`prose_warnings` the text of the HTML it
 import bisect
 import re
 
-from .lines import _blocks, _fences, _html_blocks, _outside
+from .lines import _blocks, _code_spans, _fences, _html_blocks, _outside
 
 # a line Python-Markdown begins a list with (up to 3 spaces before the marker; a tab
 # after it is read as spaces: "-\tpane" is an item)
@@ -226,6 +226,36 @@ def _spaced_pair(text):
     return None
 
 
+class SpacedPair:
+    """Where ``marker`` of :func:`_spaced_pair` is in the Markdown source: the first line
+    (outside code) with such a pair, read as that function reads the text, each marker
+    paired with the next like it. A search for a marker with a space beside it found
+    the closing one of a label, `**Dove:** Via Roma 1`, lines before the mistake.
+    ``needle``: what to look for when no line is found (the source read otherwise)."""
+
+    def __init__(self, marker):
+        self.marker = marker
+        self.needle = (MARKER_NEEDLE_RE, marker)
+
+    def line(self, text, first_line):
+        fences = _fences(text)
+        fence_starts = [start for start, _ in fences]
+        start = 0
+        for number, row in enumerate(text.split("\n")):
+            end = start + len(row)
+            fence = bisect.bisect_right(fence_starts, start) - 1
+            if self.marker in row and not (fence >= 0 and start < fences[fence][1]):
+                plain, cut = [], start  # the row without its code spans
+                for span_start, span_end in _code_spans(text, start, end):
+                    plain.append(text[cut:span_start])
+                    cut = span_end
+                plain.append(text[cut:end])
+                if _spaced_pair(" ".join(plain)) == self.marker:
+                    return first_line + number
+            start = end + 1
+        return None
+
+
 def prose_warnings(text):
     """``[(needle, message)]`` about the text of the HTML Python-Markdown made, outside
     links and code (:func:`plugins.contract.body.check_html`'s prose): markers of bold
@@ -233,7 +263,7 @@ def prose_warnings(text):
     found, seen = [], set()
     marker = _spaced_pair(text) if "**" in text or "__" in text else None
     if marker is not None:  # one is enough: the rest are the same mistake
-        found.append(((MARKER_NEEDLE_RE, marker),
+        found.append((SpacedPair(marker),
                       f"`{marker}` resta scritto sul sito: il grassetto si scrive"
                       f" {marker}testo{marker}, senza spazi dopo i primi {marker} e prima"
                       f" degli ultimi / `{marker}` shown as typed: no spaces inside bold"
