@@ -3,6 +3,8 @@ programmes, tables, addresses, quotes, footnotes. ``./run check`` and the build 
 give no warning on any of it (tests/test_pasted_text.py): a warning on good text teaches
 editors to stop reading warnings. Each item is a whole file, front matter included."""
 
+import samples
+
 S2 = "  "  # two spaces at a line's end: Markdown keeps the line break
 
 
@@ -762,3 +764,18 @@ Il convegno di ottobre riunisce a Crema i progetti lombardi di welfare di comuni
 **16.30** – conclusioni
 """),
 }
+
+GOOD.update({
+    "immagini/logo-farelegami.jpg": samples.image("JPEG"),
+    "pages/chi-siamo.md": _item("""
+title: Chi siamo
+""", """
+## ![FareLegami – Una comunità che gira]({static}/immagini/logo-farelegami.jpg)
+
+FareLegami è un progetto di welfare di comunità nei territori di Crema, Cremona e Casalmaggiore.
+
+### I partner
+
+Il capofila è il Comune di Cremona.
+"""),
+})

@@ -58,6 +58,10 @@ TYPED = [
     ("notizie/titolo-marcato.md", "## Orari\n\nTesto.\n\n#### **Orari** del sabato\n\nAltro.",
      10, "il titolo «Orari del sabato» è di livello 4 dopo uno di livello 2: usa ###, senza"
      " saltare livelli /"),
+    ("notizie/titolo-vuoto.md", "Testo.\n\n####\n\nAltro.", 8,
+     "una riga con solo `####` sul sito diventa un titolo vuoto (chi usa un lettore di"
+     " schermo lo trova senza testo): togli la riga, o scrivi il titolo dopo i `#` e uno"
+     " spazio, ## Titolo /"),
     ("notizie/grassetto-chiuso.md", "**Nota: **leggere con attenzione.", 6,
      "`**` resta scritto sul sito: il grassetto si scrive **testo**"),
     ("notizie/indirizzo.md", "Ci trovate qui:\n\nVia Roma 1\n26013 Crema (CR)", 9,

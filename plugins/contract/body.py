@@ -136,6 +136,8 @@ class _Checker(HTMLParser):
             self.images.append((src, attributes.get("alt"), self.placed(src)))
             if self.anchor is not None and (attributes.get("alt") or "").strip():
                 self.anchor[2] = True
+            if self.heading is not None:  # a heading of a picture is read by its alt text
+                self.heading[1] += " " + (attributes.get("alt") or "") + " "
         elif tag == "a":
             attributes = dict(attrs)
             named = bool((attributes.get("aria-label") or "").strip())
@@ -363,6 +365,10 @@ def literal_notes(html):
     return list(dict.fromkeys(_LITERAL_NOTE_RE.findall("\n".join(outside))))
 
 
+# a heading line with no text: `####`, `## ##`
+_EMPTY_HEADING_RE = re.compile(r"^[ ]{0,3}#{1,6}[ \t#]*$", re.MULTILINE)
+
+
 @functools.lru_cache(maxsize=256)
 def _heading_re(level, text):
     """A heading of ``level`` whose first words are ``text``'s, with anything between
@@ -383,7 +389,12 @@ def heading_warnings(headings):
         needle = ("#" * level + " " + text,
                   _heading_re(level, text) if len(found) < 64 else None,
                   text) if text else None
-        if level == 1:
+        if not text:  # a line of `#` alone (a separator?): a heading with nothing to read
+            found.append((_EMPTY_HEADING_RE, f"una riga con solo `{'#' * level}` sul sito"
+                          " diventa un titolo vuoto (chi usa un lettore di schermo lo trova"
+                          " senza testo): togli la riga, o scrivi il titolo dopo i `#` e uno"
+                          " spazio, ## Titolo / empty heading"))
+        elif level == 1:
             found.append((needle, f"titolo di primo livello nel testo («{text}»): la pagina ha"
                                   " già il suo titolo, usa ## / level-1 heading in the body"))
         elif level > previous + 1:
