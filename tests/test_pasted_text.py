@@ -337,6 +337,14 @@ def test_well_written_markdown_gives_no_warning(tmp_path):
     site = build_site(tmp_path / "build", GOOD)
     assert site.ok, site.log
     assert "WARNING" not in site.log and "ERROR" not in site.log, site.log
+    # what readers get is what the text means: the dialogue one line under the other, the
+    # sentences written one a line a paragraph
+    dialogue = site.soup("/2025/06/il-gioco-dei-mestieri/").select(".article-body p")
+    assert [len(p.find_all("br")) for p in dialogue] == [3], dialogue
+    sentences = site.soup("/2025/08/il-civic-center-riapre/").find_all("p")
+    assert "Il Civic Center di Cremona riapre lunedì 1 settembre. Gli orari restano quelli di" \
+        " sempre. Non serve prenotare. Vi aspettiamo!" in [" ".join(p.get_text().split())
+                                                           for p in sentences]
 
 
 def test_a_long_opening_paragraph_is_named_at_its_line_with_what_to_write(tmp_path):
