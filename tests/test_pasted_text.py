@@ -185,6 +185,13 @@ def test_a_numbered_list_resumed_after_a_paragraph_keeps_its_numbers(build):
         ("2024", ["Un anno da ricordare."])]
 
 
+def test_a_date_as_a_links_address_is_not_called_a_phone_number(tmp_path):
+    """``[il programma](2024-05-05)`` was told "è un numero di telefono … tel:+3920240505"."""
+    status, out, err = run_check(tmp_path, {"notizie/data.md": article(
+        title="Data", body="Il [programma](2024-05-05) e il [bando](05.06.2024).")})
+    assert "telefono" not in out and "tel:" not in out, out + err
+
+
 def test_link_addresses_typed_as_they_are_said_are_errors_saying_what_to_write(tmp_path):
     """``[testo](“https://…”)`` (Word's quotes), ``(info@…)``, ``(www.…)``, a phone number:
     a browser takes each for a page of this site, and the link led to a missing page; a

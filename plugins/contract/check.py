@@ -424,6 +424,7 @@ class _FileCheck:
 QUOTES = "\"'“”‘’«»„‚"
 EMAIL_RE = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}", re.IGNORECASE)
 PHONE_RE = re.compile(r"\+?[\d(][\d ().-]{5,}\d")
+DATE_LIKE_RE = re.compile(r"\d{4}-\d{1,2}-\d{1,2}|\d{1,2}[-.]\d{1,2}[-.]\d{2,4}")  # no phone
 
 
 def _typed_address(target):
@@ -442,7 +443,7 @@ def _typed_address(target):
     if target.lower().startswith("www."):
         return (f"il link {target} non comincia con https://: sul sito porterebbe a una pagina"
                 f" che non esiste; scrivi [testo](https://{target}) / write https://{target}")
-    if PHONE_RE.fullmatch(target):
+    if PHONE_RE.fullmatch(target) and not DATE_LIKE_RE.fullmatch(target):
         number = re.sub(r"[^\d+]", "", target)
         number = number if number.startswith("+") else \
             f"+{number[2:]}" if number.startswith("00") else f"+39{number}"
