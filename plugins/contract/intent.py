@@ -268,7 +268,9 @@ def prose_warnings(text):
                       f" {marker}testo{marker}, senza spazi dopo i primi {marker} e prima"
                       f" degli ultimi / `{marker}` shown as typed: no spaces inside bold"
                       " markers"))
-    for match in URL_RE.finditer(text):
+    # each expression only where its address can be: the e-mail one, which begins with a
+    # look behind, is tried at every character of a text (a tenth of a file's check)
+    for match in URL_RE.finditer(text) if "://" in text else ():
         address = match[0]
         if address.lower() in seen:
             continue
@@ -277,7 +279,7 @@ def prose_warnings(text):
                                       f" può cliccare): scrivilo tra < e >, <{address}>, o come"
                                       f" [testo]({address}) / the address is no link: write"
                                       f" <{address}>"))
-    for match in EMAIL_RE.finditer(URL_RE.sub(" ", text)):
+    for match in EMAIL_RE.finditer(URL_RE.sub(" ", text)) if "@" in text else ():
         address = match[0]
         if address.lower() in seen:
             continue
