@@ -72,6 +72,18 @@ TABLE_HINT = ("una tabella si scrive con `|` tra le colonne e una riga `| --- | 
               " la prima")
 
 
+# What begins right under a line of text, and so is published as part of its paragraph:
+# (expression, a character it needs, message, kind)
+UNDER_TEXT = [
+    (LATER_ITEM_RE, "\n", "l'elenco comincia subito sotto una riga di testo: sul sito diventa"
+     " parte del paragrafo (le voci unite in una riga); lascia una riga vuota prima"
+     " dell'elenco / leave a blank line before a list", "list"),
+    (LATER_TABLE_RE, "|", "la tabella comincia subito sotto una riga di testo: sul sito non"
+     " diventa una tabella ma testo con le `|`; lascia una riga vuota prima della tabella"
+     " / leave a blank line before a table", "table"),
+]
+
+
 def source_warnings(text, first_line):
     """``[(line, message, kind)]`` of the Markdown ``text`` (its first line is
     ``first_line``); ``kind`` names the rule (``hashtag``: a heading the checker's own
@@ -149,20 +161,11 @@ def _block(block, first_line):
                           f" {write}{blank} / these lines are no list: start each item with"
                           " `- ` or `1. `", "items"))
             return found
-    item = LATER_ITEM_RE.search(block)
-    if item is not None:
-        found.append((line_of(item.start() + 1),
-                      "l'elenco comincia subito sotto una riga di testo: sul sito diventa parte"
-                      " del paragrafo (le voci unite in una riga); lascia una riga vuota prima"
-                      " dell'elenco / leave a blank line before a list", "list"))
-        return found
-    table = LATER_TABLE_RE.search(block) if "|" in block else None
-    if table is not None:
-        found.append((line_of(table.start() + 1),
-                      "la tabella comincia subito sotto una riga di testo: sul sito non diventa"
-                      " una tabella ma testo con le `|`; lascia una riga vuota prima della"
-                      " tabella / leave a blank line before a table", "table"))
-        return found
+    for pattern, sign, message, kind in UNDER_TEXT:
+        under = pattern.search(block) if sign in block else None
+        if under is not None:
+            found.append((line_of(under.start() + 1), message, kind))
+            return found
     tabbed = TAB_LINE_RE.finditer(block) if "\t" in block else iter(())
     first_tabbed = next(tabbed, None)
     if first_tabbed is not None and next(tabbed, None) is not None:
