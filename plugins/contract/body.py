@@ -382,25 +382,29 @@ def heading_warnings(headings):
     (``#``), and the levels go down one at a time from there (``##``, then ``###``): a
     screen reader's list of headings is the page's outline."""
     found, previous = [], 1
-    for level, text in headings:
+
+    def needle(level, text):
         # as typed, then with markup between its words (`#### **Orari** del sabato`,
-        # `## [Bando](…) 2025`), then its text alone (a heading underlined with `===`)
-        # (an expression for the first ones only: the checker lists at most 50 problems)
-        needle = ("#" * level + " " + text,
-                  _heading_re(level, text) if len(found) < 64 else None,
-                  text) if text else None
+        # `## [Bando](…) 2025`), then its text alone (a heading underlined with `===`);
+        # made for a warning only, and the expression for the first ones only (the checker
+        # lists at most 50 problems; a text of thousands of headings compiled one each)
+        return ("#" * level + " " + text,
+                _heading_re(level, text) if len(found) < 64 else None, text)
+
+    for level, text in headings:
         if not text:  # a line of `#` alone (a separator?): a heading with nothing to read
             found.append((_EMPTY_HEADING_RE, f"una riga con solo `{'#' * level}` sul sito"
                           " diventa un titolo vuoto (chi usa un lettore di schermo lo trova"
                           " senza testo): togli la riga, o scrivi il titolo dopo i `#` e uno"
                           " spazio, ## Titolo / empty heading"))
         elif level == 1:
-            found.append((needle, f"titolo di primo livello nel testo («{text}»): la pagina ha"
-                                  " già il suo titolo, usa ## / level-1 heading in the body"))
+            found.append((needle(level, text), f"titolo di primo livello nel testo («{text}»):"
+                          " la pagina ha già il suo titolo, usa ## / level-1 heading in the"
+                          " body"))
         elif level > previous + 1:
-            found.append((needle, f"il titolo «{text}» è di livello {level} dopo uno di livello"
-                                  f" {previous}: usa {'#' * (previous + 1)}, senza saltare"
-                                  " livelli / heading level skipped"))
+            found.append((needle(level, text), f"il titolo «{text}» è di livello {level} dopo"
+                          f" uno di livello {previous}: usa {'#' * (previous + 1)}, senza"
+                          " saltare livelli / heading level skipped"))
         previous = level
     return found
 
