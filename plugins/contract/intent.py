@@ -259,6 +259,14 @@ class SpacedPair:
         return None
 
 
+BARE_URL = ("l'indirizzo {address} non è un link (sul sito non si può cliccare): scrivilo"
+            " tra < e >, <{address}>, o come [testo]({address}) / the address is no link:"
+            " write <{address}>")
+BARE_EMAIL = ("l'indirizzo e-mail {address} non è un link (sul sito non si può cliccare):"
+              " scrivilo tra < e >, <{address}> / the e-mail address is no link: write"
+              " <{address}>")
+
+
 def prose_warnings(text):
     """``[(needle, message)]`` about the text of the HTML Python-Markdown made, outside
     links and code (:func:`plugins.contract.body.check_html`'s prose): markers of bold
@@ -273,23 +281,14 @@ def prose_warnings(text):
                       " markers"))
     # each expression only where its address can be: the e-mail one, which begins with a
     # look behind, is tried at every character of a text (a tenth of a file's check)
-    for match in URL_RE.finditer(text) if "://" in text else ():
-        address = match[0]
-        if address.lower() in seen:
-            continue
-        seen.add(address.lower())
-        found.append((_bare(address), f"l'indirizzo {address} non è un link (sul sito non si"
-                                      f" può cliccare): scrivilo tra < e >, <{address}>, o come"
-                                      f" [testo]({address}) / the address is no link: write"
-                                      f" <{address}>"))
-    for match in EMAIL_RE.finditer(URL_RE.sub(" ", text)) if "@" in text else ():
-        address = match[0]
-        if address.lower() in seen:
-            continue
-        seen.add(address.lower())
-        found.append((_bare(address), f"l'indirizzo e-mail {address} non è un link (sul sito"
-                                      f" non si può cliccare): scrivilo tra < e >, <{address}>"
-                                      f" / the e-mail address is no link: write <{address}>"))
+    urls = URL_RE.finditer(text) if "://" in text else ()
+    emails = EMAIL_RE.finditer(URL_RE.sub(" ", text)) if "@" in text else ()
+    for matches, message in ((urls, BARE_URL), (emails, BARE_EMAIL)):
+        for match in matches:
+            address = match[0]
+            if address.lower() not in seen:
+                seen.add(address.lower())
+                found.append((_bare(address), message.format(address=address)))
     return found
 
 
