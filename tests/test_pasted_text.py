@@ -290,6 +290,22 @@ def test_an_error_under_fifty_warnings_of_pasted_text_is_named(tmp_path):
     assert error.replace(" errore:", "") in site.messages(), site.log
 
 
+# Fifty-five headings that skip a level (##, then ####), then a link to a missing item
+OUTLINE = {"notizie/indice.md": article(title="Indice", slug="indice", body="".join(
+    f"## Parte {n}\n\n#### Dettagli {n}\n\nTesto.\n\n" for n in range(55))
+    + "[La festa]({filename}/notizie/festa.md)")}
+
+
+def test_an_error_under_fifty_warnings_of_the_outline_is_named(tmp_path):
+    """The outline's warnings (a heading that skips a level) took the places of the
+    problems listed before a link's error, as the pasted text's did: "1 errore", fifty
+    warnings and "e altri … problemi", never the missing page."""
+    status, out, err = run_check(tmp_path / "check", OUTLINE)
+    assert status == 1 and "content/notizie/indice.md:" in out, out + err
+    assert "errore: il link {filename}/notizie/festa.md punta a un file che non esiste" \
+        in out, out + err
+
+
 # Curly quotes that are part of the value: two quotations, not one value quoted
 QUOTED_WORDS = {"notizie/citazioni.md": (
     "---\ntitle: “Più vicini” e “più forti”\ndate: 2024-05-05 10:00\n"

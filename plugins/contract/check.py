@@ -246,11 +246,6 @@ class _FileCheck:
         # Markdown typed as a word processor or a chat writes it (intent): at its line
         typed = intent.source_warnings(text, first_line)
         hashtags = {at for at, _, kind in typed if kind == "hashtag"}
-        if fixed_line is None:  # the body's outline (a summary's headings are its own)
-            for needle, message in body.heading_warnings(headings):
-                if hashtags and needle and line(needle, problem_lines.another()) in hashtags:
-                    continue  # "#FareLegami" made a heading: its own warning says so
-                add(message, needle, problem_lines, WARNING)
         for what, target, needle in links:
             # every link in order, each at its own place; one with a problem past those
             # listed is not looked for (thousands of broken links, each a search)
@@ -288,9 +283,15 @@ class _FileCheck:
                 add("immagine senza testo alternativo: scrivi cosa mostra tra le"
                     f" parentesi quadre, ![descrizione](…) ({src}) / image without alt"
                     " text", src and needle, image_lines)
-        # the warnings of notes and of Markdown typed as a word processor writes it after
-        # the errors: past the problems listed, an error not named (a missing page linked
-        # under fifty bare e-mail addresses) stopped the build with no word of what
+        # the warnings (the outline's, the notes', Markdown typed as a word processor
+        # writes it) after the errors: past the problems listed, an error not named (a
+        # missing page linked under fifty bare e-mail addresses, or under fifty headings
+        # that skip a level) stopped the build with no word of what
+        if fixed_line is None:  # the body's outline (a summary's headings are its own)
+            for needle, message in body.heading_warnings(headings):
+                if hashtags and needle and line(needle, problem_lines.another()) in hashtags:
+                    continue  # "#FareLegami" made a heading: its own warning says so
+                add(message, needle, problem_lines, WARNING)
         for label in body.literal_notes(html):
             add(_note_warning(label, summary=fixed_line is not None), f"[^{label}]",
                 problem_lines, WARNING)
