@@ -20,6 +20,11 @@ TYPED = [
      "le righe che cominciano con `–` non diventano un elenco: sul sito sono unite in un"
      " solo paragrafo; comincia ogni voce con `- ` (trattino e spazio), con una riga vuota"
      " prima dell'elenco /"),
+    ("notizie/pallini-a-capo.md", "Cosa portare:<br>\n• pane<br>\n• acqua", 7,
+     "le righe che cominciano con `•` sembrano un elenco ma sul sito sono righe di testo:"
+     " chi usa un lettore di schermo non sente un elenco né quante voci ha; comincia ogni"
+     " voce con `- ` (trattino e spazio), senza `<br>`, con una riga vuota prima"
+     " dell'elenco /"),
     ("notizie/asterischi.md", "*pane\n*acqua", 6,
      "le righe che cominciano con `*` non diventano un elenco"),
     ("notizie/parentesi.md", "Come iscriversi:\n\n1) compila il modulo\n2) consegnalo", 8,

@@ -48,6 +48,10 @@ TYPED_ITEM_RE = re.compile(
     r"|(?P<tight>[*+-])(?=[^\s*+\-\d])[^*\n]*$"
     r"|(?P<paren>\d{1,2}|[a-zA-Z])\)[ \t\u00a0]+\S"
     r"|(?P<dot>\d{1,2})\.(?=[^\W\d_]))", re.MULTILINE)
+# a bullet and nothing else (not a dash: "– Nonno, che lavoro facevi?<br>" is a dialogue;
+# not an arrow or a tick: "→ [Programma](…)<br>" is a line of links) at a line's start
+KEPT_BULLET_RE = re.compile(r"^[ ]{0,3}(?P<bullet>[\u2022\u25aa\u25ab\u25e6\u25cf\u25cb"
+                            r"\u2023\u2219\u2043])[ \t\u00a0]*\S", re.MULTILINE)
 TAB_LINE_RE = re.compile(r"^[^\n]*\S\t+\S[^\n]*", re.MULTILINE)
 # "#FareLegami" at a line's start: Python-Markdown's heading needs no space after "#"
 HASHTAG_LINE_RE = re.compile(r"^[ ]{0,3}#(?P<tag>[^\s#]\S*)", re.MULTILINE)
@@ -145,6 +149,16 @@ def _block(block, first_line):
     # lines that each keep their end (`<br>`, two spaces) are shown one under the other,
     # as typed: "→ [Programma](…)<br>", a dialogue's "– Nonno, che lavoro facevi?<br>"
     kept = len(KEPT_END_RE.findall(block[:breaks[-1]])) == len(breaks)
+    bullets = KEPT_BULLET_RE.findall(block) if kept else ()
+    if len(bullets) >= 2:  # bullets one under the other: a list to sight, not to a reader
+        found.append((line_of(KEPT_BULLET_RE.search(block).start()),
+                      f"le righe che cominciano con `{bullets[0]}` sembrano un elenco ma sul"
+                      " sito sono righe di testo: chi usa un lettore di schermo non sente un"
+                      " elenco né quante voci ha; comincia ogni voce con `- ` (trattino e"
+                      " spazio), senza `<br>`, con una riga vuota prima dell'elenco / these"
+                      " lines look like a list and are none: start each item with `- `",
+                      "bullets"))
+        return found
     typed = []
     for match in TYPED_ITEM_RE.finditer(block if not kept else ""):
         typed.append(match)
