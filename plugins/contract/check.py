@@ -423,7 +423,6 @@ class _FileCheck:
 
 # Quotes around a link's address (typed, or a word processor's curly ones)
 QUOTES = "\"'“”‘’«»„‚"
-EMAIL_RE = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}", re.IGNORECASE)
 PHONE_RE = re.compile(r"\+?[\d(][\d ().-]{5,}\d")
 DATE_LIKE_RE = re.compile(r"\d{4}-\d{1,2}-\d{1,2}|\d{1,2}[-.]\d{1,2}[-.]\d{2,4}")  # no phone
 
@@ -438,7 +437,7 @@ def _typed_address(target):
         return (f"l'indirizzo del link è tra virgolette ({target}): sul sito il link non"
                 f" funzionerebbe; scrivilo senza virgolette, [testo]({bare}) / write the"
                 " address without quotes")
-    if EMAIL_RE.fullmatch(target):
+    if intent.EMAIL_RE.fullmatch(target):  # the e-mail address of the text's rule
         return (f"il link {target} è un indirizzo e-mail: sul sito porterebbe a una pagina che"
                 f" non esiste; scrivi [testo](mailto:{target}) / write mailto:{target}")
     if target.lower().startswith("www."):

@@ -595,13 +595,18 @@
   var LIST_ITEM = /^\s*(?:[*+-]|\d+[.)])\s/;
   var AT_MARGIN = /^\S/;
 
-  function typedLessThan(text) {
+  // ``text`` with ``each`` applied to its lines that are not indented code (byLine
+  // leaves fenced code alone)
+  function outsideIndentedCode(text, each) {
     var inList = false;
     return byLine(text, function (line) {
       inList = LIST_ITEM.test(line) || (inList && !AT_MARGIN.test(line));
-      if (INDENTED.test(line) && !inList) {
-        return line;
-      }
+      return INDENTED.test(line) && !inList ? line : each(line);
+    });
+  }
+
+  function typedLessThan(text) {
+    return outsideIndentedCode(text, function (line) {
       return line.replace(CODE_OR_TAG, function (match, ticks, name) {
         var tag = ticks ? "" : name.split(/[\t\f\r\/]/)[0].toLowerCase();
         return ticks || HTML_TAGS[tag] || AUTOLINK.test(name) ? match : "&lt;" + match.slice(1);
@@ -624,12 +629,7 @@
       return text;
     }
     function shown(sign) {
-      var inList = false;
-      return byLine(text, function (line) {
-        inList = LIST_ITEM.test(line) || (inList && !AT_MARGIN.test(line));
-        if (INDENTED.test(line) && !inList) {
-          return line;
-        }
+      return outsideIndentedCode(text, function (line) {
         return line.replace(TYPED_TAG, function (match, ticks, tag, name) {
           var element = ticks ? "" : name.split(/[\t\f\r\/]/)[0].toLowerCase();
           return ticks || HTML_TAGS[element] || AUTOLINK.test(name) ? match : sign + tag;
