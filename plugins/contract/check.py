@@ -423,8 +423,9 @@ class _FileCheck:
 
 # Quotes around a link's address (typed, or a word processor's curly ones)
 QUOTES = "\"'“”‘’«»„‚"
-PHONE_RE = re.compile(r"\+?[\d(][\d ().-]{5,}\d")
-DATE_LIKE_RE = re.compile(r"\d{4}-\d{1,2}-\d{1,2}|\d{1,2}[-.]\d{1,2}[-.]\d{2,4}")  # no phone
+# a phone number as an address (matched whole), not a date (2024-05-05, 05.06.2024)
+PHONE_RE = re.compile(r"(?!\d{4}-\d{1,2}-\d{1,2}\Z|\d{1,2}[-.]\d{1,2}[-.]\d{2,4}\Z)"
+                      r"\+?[\d(][\d ().-]{5,}\d")
 
 
 def _typed_address(target):
@@ -443,7 +444,7 @@ def _typed_address(target):
     if target.lower().startswith("www."):
         return (f"il link {target} non comincia con https://: sul sito porterebbe a una pagina"
                 f" che non esiste; scrivi [testo](https://{target}) / write https://{target}")
-    if PHONE_RE.fullmatch(target) and not DATE_LIKE_RE.fullmatch(target):
+    if PHONE_RE.fullmatch(target):
         number = re.sub(r"[^\d+]", "", target)
         number = number if number.startswith("+") else \
             f"+{number[2:]}" if number.startswith("00") else f"+39{number}"
