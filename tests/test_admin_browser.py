@@ -244,6 +244,7 @@ class Session:
     shots: Path
     requests: list = field(default_factory=list)  # URLs
     failed: list = field(default_factory=list)  # (status or failure, URL)
+    served: set = field(default_factory=set)  # URLs answered 2xx or 3xx at least once
     errors: list = field(default_factory=list)  # (phase, text): console errors, page errors
     dialogs: list = field(default_factory=list)
     phase: str = "start"
@@ -387,8 +388,9 @@ def edit(browser, seen, expect):
     page = context.new_page()
     page.set_default_timeout(UI_MS)
     page.on("request", lambda request: seen.requests.append(request.url))
-    page.on("response", lambda response: response.status >= 400 and seen.failed.append(
-        (response.status, response.url)))
+    page.on("response", lambda response: seen.failed.append(
+        (response.status, response.url)) if response.status >= 400 else seen.served.add(
+        response.url))
     page.on("requestfailed", lambda request: seen.failed.append(
         (request.failure, request.url)))
     page.on("console", lambda message: message.type == "error" and seen.errors.append(
@@ -1097,7 +1099,10 @@ def test_no_request_left_this_machine_and_the_console_stayed_clean(session):
     # (404; Chromium reports a HEAD request, answered or not, as aborted)
     uploads = {f"/{IMAGE_SAVED}", f"/{PDF_SAVED}", f"/{TAKEN}"}
     failed = [(status, url) for status, url in session.failed
-              if not (status in (404, "net::ERR_ABORTED") and urlsplit(url).path in uploads)]
+              if not (status in (404, "net::ERR_ABORTED") and urlsplit(url).path in uploads)
+              # the preview pane redrawn while a font of the site's was loading cancels
+              # that load: no fault, as long as the same file was served in the session
+              and not (status == "net::ERR_ABORTED" and url in session.served)]
     assert not failed, (failed, session.server_log)
     assert not session.dialogs
     # only the refused save reports an error (the CMS logs the reason and rethrows)
