@@ -867,10 +867,12 @@ def test_the_buttons_of_a_lists_items_are_named_and_move_it_by_the_keyboard(sess
     drag handle, remove) without a name: a screen reader read "pulsante" three times,
     and the handle's role in English ("sortable"). Its hidden instructions said to press
     the space bar and the arrows, but Decap gives the lists no keyboard: nothing moved.
-    admin.js names them, and the up and down arrows on a handle move its item."""
+    admin.js names them, and the up and down arrows on a handle move its item. The list's
+    own button (all its items shown or not) was "Comprimi" alone, as every list's: it
+    says which list."""
     shown = session.old_field
     assert shown["buttons"] == [
-        "Comprimi", "Aggiungi indirizzo precedente",
+        "Comprimi l'elenco Indirizzi precedenti", "Aggiungi indirizzo precedente",
         "Comprimi la voce 1", "Sposta la voce 1 di 2", "Rimuovi la voce 1",
         "Comprimi la voce 2", "Sposta la voce 2 di 2", "Rimuovi la voce 2"]
     assert shown["handle role"] is None  # a button (dnd-kit's: "sortable")
@@ -894,9 +896,13 @@ def test_every_control_of_the_form_and_the_notices_has_an_italian_name(session):
     box without a name (its label is not tied to it), the Markdown switch without name or
     state, the toolbar's menus as a button without a name around a named one (two stops
     of Tab), the preview pane without a title, and the notices' "close" and "notification
-    timer" in English. admin.js names them."""
+    timer" in English, and each list's own button "Espandi" (or "Comprimi") alone, the
+    same for every list. admin.js names them."""
     form, notice = session.screen_reader["form"], session.screen_reader["notice"]
     assert UNNAMED.findall(form + notice) == []
+    lists = re.findall(r'^\s*- button "((?:Espandi|Comprimi)\b[^"]*)"', form, re.MULTILINE)
+    assert sorted(lists) == ["Espandi l'elenco Allegati",
+                             "Espandi l'elenco Indirizzi precedenti"], lists
     assert '- textbox "Testo":' in form
     assert '- switch "Markdown"\n' in form  # not checked: formatted text
     assert '- button "Intestazioni"\n' in form and '- button "Aggiungi componente"\n' in form

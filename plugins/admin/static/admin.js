@@ -155,6 +155,19 @@
       given(inner, "tabindex", "-1");  // the outer one opens the menu, by mouse or keyboard
       given(inner, "aria-hidden", "true");
     });
+    // A list's own button (all its items shown or not) was "Espandi" or "Comprimi" alone,
+    // the same for every list of the form: it is given the list's label. Decap writes its
+    // own word again when the state changes, so the word said is the one found here.
+    Array.prototype.forEach.call(document.querySelectorAll(
+      '[id*="-field-"] > :first-child [data-testid="expand-button"]'), function (button) {
+      var field = button.parentElement.parentElement.parentElement;
+      var label = field.id && document.querySelector('label[for="' + field.id + '"]');
+      var word = /^(Espandi|Comprimi)\b/.exec(button.getAttribute("aria-label") || "");
+      var text = label && label.textContent.replace(/\s*\(opzionale\)\s*$/, "").trim();
+      if (word && text) {
+        given(button, "aria-label", word[1] + " l'elenco " + text);
+      }
+    });
     var frame = document.getElementById("preview-pane");
     if (frame) {
       given(frame, "title", "Anteprima");
