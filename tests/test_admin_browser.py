@@ -41,7 +41,15 @@ session, as an editor would do it:
    refused too, with the reason (the same slug stopped the build); then another title
    and an image of the "+" menu with its description and no picture: refused (the
    site published an empty <img src="">);
-12. in a browser set to another time zone (New York), "＋ Notizia": the date it starts
+12. an item moved from Avvisi to Notizie: "Cancella voce", then written again with its
+   title in Notizie: saved (admin.js forgets the deleted item's slug);
+13. "＋ Notizia", "Pubblica e duplica": saved, but the form then holds the item just saved
+   (its file), not a copy; its text changed, "Pubblica ora": refused by admin.js (it was
+   written over the original); the item opened from the list, "Duplica", "Pubblica ora":
+   refused, the copy has the original's title (and address: the build stopped, and
+   slugs.json, the last build's, does not know the item); the same for a new item with
+   that title;
+14. in a browser set to another time zone (New York), "＋ Notizia": the date it starts
    with, its preview's "Pubblicato", and the date "Adesso" sets (Rome time, admin.js).
 
 The interface's phrases are read from the page once logged in (Decap's Italian with
@@ -174,6 +182,11 @@ MOVED_CATEGORY = "avvisi/2024-11-20-mercatino.md"
 MOVED_CATEGORY_TITLE = "Mercatino di Natale in piazza a Crema"
 MOVED_CATEGORY_FILE = "notizie/2024-11-20-mercatino-di-natale-in-piazza-a-crema.md"
 MOVED_CATEGORY_URL = "/2024/11/mercatino-di-natale-in-piazza-a-crema/"
+# a new item saved with "Pubblica e duplica", then copied: the original must stay as saved
+DUP_TITLE = "Sportello del Community Manager a Soresina"
+DUP_SLUG = "sportello-del-community-manager-a-soresina"
+DUP_FILE = f"notizie/2025-02-10-{DUP_SLUG}.md"
+DUP_TEXT = "Il testo originale."
 
 
 def picture():
@@ -264,6 +277,7 @@ class Session:
     reopened: dict = field(default_factory=dict)  # the new item opened again, as shown
     screen_reader: dict = field(default_factory=dict)  # the page's accessibility tree
     move: dict = field(default_factory=dict)  # an item moved to another category
+    duplicate: dict = field(default_factory=dict)  # an item saved, then copied
     retyped: str = ""  # a title typed over the one selected by Shift+Tab
     seconds: dict = field(default_factory=dict)  # step -> seconds since the page opened
     work: Path = None
@@ -403,6 +417,13 @@ def edit(browser, seen, expect):
         elif seen.phase == "move":  # leaving step 11's unsaved item; "Cancella voce"
             seen.move["questions"].append(dialog.message)
             dialog.accept()
+        elif seen.phase == "duplicate":  # leaving a refused form: yes; Decap's backup of it
+            # (when its timer had written it before): no
+            seen.duplicate["questions"].append(dialog.message)
+            if "abbandonare" in dialog.message:
+                dialog.accept()
+            else:
+                dialog.dismiss()
         else:
             seen.dialogs.append(dialog.message)
             dialog.dismiss()
@@ -430,9 +451,14 @@ def edit(browser, seen, expect):
         expect(take).to_be_enabled()  # the upload is listed and selected
         return library, take
 
-    def publish():
+    def close_notices():  # the mouse left over them keeps them open
+        page.evaluate("""document.querySelectorAll('.Toastify__close-button')
+                         .forEach(button => button.click())""")
+        expect(page.locator(".Toastify__toast")).to_have_count(0)
+
+    def publish(how="Pubblica ora"):
         page.get_by_role("button", name="Pubblica").click()
-        page.get_by_role("menuitem", name="Pubblica ora").click()
+        page.get_by_role("menuitem", name=how).click()
 
     # 1. Log in (local backend: no password) and see the collections
     page.goto(f"http://{seen.web}/admin/")
@@ -722,9 +748,57 @@ def edit(browser, seen, expect):
         pass
     seen.move["notice"] = notice.inner_text()
     step("move")
+
+    # 13. "Pubblica e duplica" of a new item: the form then holds the item saved (its
+    # file), not a copy, and saving it wrote over the original; a copy ("Duplica") and a
+    # new item with its title took its address (not in slugs.json until the next build)
+    seen.phase = "duplicate"
+    seen.duplicate = {"questions": []}
+    close_notices()
+    page.goto(f"http://{seen.web}/admin/#/collections/notizie")
+    # (the page opened again: after the session's steps above, Decap's "Pubblica e
+    # duplica" left an empty form instead, another of its outcomes)
+    page.reload()
+    expect(page.get_by_role("link", name="Notizia")).to_be_visible(timeout=FIRST_LOAD_MS)
+    page.goto(f"http://{seen.web}/admin/#/collections/notizie/new")
+    page.get_by_label("Titolo", exact=True).fill(DUP_TITLE)
+    page.get_by_label("Data e ora di pubblicazione").fill("2025-02-10T10:00")
+    text = page.locator('[data-slate-editor="true"]')
+    text.click()
+    page.keyboard.insert_text(DUP_TEXT)
+    publish("Pubblica e duplica")
+    expect(page.get_by_text("Voce salvata")).to_be_visible()
+    close_notices()
+    expect(page.get_by_label("Titolo", exact=True)).to_have_value(DUP_TITLE)  # the "copy"
+    text.click()
+    page.keyboard.press("Control+A")
+    page.keyboard.insert_text("Il testo della copia.")
+    publish()
+    # without admin.js's check: "Voce salvata", the original's text replaced
+    seen.duplicate["not a copy"] = refusal_of(page, "non è una voce nuova", expect)
+    close_notices()
+    page.goto(f"http://{seen.web}/admin/#/collections/notizie")
+    name = DUP_FILE.removesuffix(".md").split("/")[1]
+    page.goto(f"http://{seen.web}/admin/#/collections/notizie/entries/{name}")
+    expect(page.get_by_label("Titolo", exact=True)).to_have_value(DUP_TITLE)
+    page.get_by_role("button", name="Salvato", exact=True).click()
+    page.get_by_role("menuitem", name="Duplica").click()
+    expect(page).to_have_url(re.compile(r"/collections/notizie/new$"))
+    publish()
+    # without admin.js's check: "Voce salvata" (…-1.md), and the build stopped
+    seen.duplicate["copy"] = refusal_of(page, "da quando hai aperto l'editor", expect)
+    close_notices()
+    page.goto(f"http://{seen.web}/admin/#/collections/notizie")
+    page.goto(f"http://{seen.web}/admin/#/collections/notizie/new")
+    page.get_by_label("Titolo", exact=True).fill(DUP_TITLE)
+    text.click()
+    page.keyboard.insert_text("Un altro testo.")
+    publish()
+    seen.duplicate["new"] = refusal_of(page, "da quando hai aperto l'editor", expect)
+    step("duplicate")
     context.close()
 
-    # 13. "＋ Notizia" in a browser set to another time zone: the date the form starts
+    # 14. "＋ Notizia" in a browser set to another time zone: the date the form starts
     # with, and the one "Adesso" sets, are the site's clock time, as the hint says
     seen.phase = "other zone"
     context = browser.new_context(locale="it-IT", timezone_id=OTHER_ZONE,
@@ -812,7 +886,8 @@ def test_the_uploads_are_written_intact_under_allegati_and_immagini(session):
     assert sorted(line[3:] for line in status.stdout.splitlines()) == sorted(
         [f"content/notizie/{FILE_SLUG}.md", f"content/{PDF_SAVED}", f"content/{IMAGE_SAVED}",
          f"content/{NATIVE}", f"content/{ONE_ADDRESS}", f"content/{RETITLED}",
-         f"content/{MOVED}", f"content/{MOVED_CATEGORY}", f"content/{MOVED_CATEGORY_FILE}"])
+         f"content/{MOVED}", f"content/{MOVED_CATEGORY}", f"content/{MOVED_CATEGORY_FILE}",
+         f"content/{DUP_FILE}"])
 
 
 def test_a_typed_less_than_is_shown_as_typed_when_the_item_is_opened_again(session):
@@ -1002,6 +1077,27 @@ def test_an_item_deleted_and_written_again_in_another_category_is_saved(session)
     assert body.strip("\n") == "Il mercatino torna in piazza."
 
 
+def test_a_copy_never_replaces_the_original_nor_takes_its_address(session):
+    """Decap's "Pubblica e duplica" of a new item saved it, then showed the form of a new
+    item with that item in it (its file): not a copy, and the "copy" saved was written
+    over the original, whose text was lost ("Pubblica e creane nuovo" the same). admin.js
+    refuses it. A copy made with
+    "Duplica", and a new item, with the title of an item saved in the session had its
+    address (Decap gave it another file name): the build stopped, and slugs.json, the
+    last build's, did not know the first. admin.js remembers the items it saved."""
+    shown = session.duplicate
+    meta, body = front_matter(session.repo / "content" / DUP_FILE)
+    assert (meta["title"], body.strip("\n")) == (DUP_TITLE, DUP_TEXT), shown
+    assert [path.name for path in session.repo.glob(f"content/notizie/*{DUP_SLUG}*")] == \
+        [DUP_FILE.split("/")[1]]
+    assert (f"questo modulo non è una voce nuova, ma la voce appena salvata ({DUP_FILE}):"
+            " salvandolo la sostituiresti") in shown["not a copy"], shown
+    assert "«Duplica»" in shown["not a copy"] and "Error" not in shown["not a copy"]
+    for how in ("copy", "new"):
+        assert (f"un articolo salvato da quando hai aperto l'editor («{DUP_TITLE}») ha già"
+                f" lo stesso indirizzo (slug «{DUP_SLUG}»)") in shown[how], (how, shown)
+
+
 def test_a_title_selected_by_the_keyboard_is_replaced_by_the_one_typed(session):
     """Shift+Tab (or Tab) into a field selects its text, and typing replaces it. Decap's
     one-line fields put the caret back where the last change had left it when they take
@@ -1113,7 +1209,7 @@ def test_no_request_left_this_machine_and_the_console_stayed_clean(session):
     assert not session.dialogs
     # only the refused save reports an error (the CMS logs the reason and rethrows)
     outside = [(phase, text) for phase, text in session.errors
-               if phase not in ("refused", "replaced", "same slug")
+               if phase not in ("refused", "replaced", "same slug", "duplicate")
                and "status of 404" not in text]
     assert not outside, outside
     assert any("descrizione dell'immagine" in text for _, text in session.errors)

@@ -803,12 +803,17 @@
     });
   }
 
+  // The item's file, as a path from the content folder ("" for a new item)
+  function ownFile(entry) {
+    var own = String(entry.get("path") || "").replace(/^\/+/, "");
+    return own.indexOf(CONTENT) === 0 ? own.slice(CONTENT.length) : own;
+  }
+
   // The item as the build knows it: its kind's slugs, its file, its slug then, its new one
   function itemOf(slugs, entry, data) {
     var page = PAGE_COLLECTIONS.indexOf(entry.get("collection")) >= 0;
     var items = (slugs && slugs[page ? "pages" : "articles"]) || {};
-    var own = String(entry.get("path") || "").replace(/^\/+/, "");
-    own = own.indexOf(CONTENT) === 0 ? own.slice(CONTENT.length) : own;
+    var own = ownFile(entry);
     return {
       page: page, items: items, own: own,
       before: Object.keys(items).filter(function (slug) { return items[slug] === own; })[0],
@@ -864,6 +869,46 @@
         && others[found[0]];
       return Boolean(other) && found.slice(1).indexOf(other) < 0;
     });
+  }
+
+  // --- The items saved in this session --------------------------------------------
+  // slugs.json is the last build's: an item saved since is not in it, and a second item
+  // with its title (a copy made with "Duplica", or a new item given the same title)
+  // was saved under another file name with the same address, and the build stopped.
+  // The items saved in the session are remembered with their slug (Decap's "postSave",
+  // below): by their file, or, for a new item (Decap names its file as it saves it), by
+  // its collection and the name Decap opens it at next (#/collections/<c>/entries/<name>).
+  var SAVED = [];
+
+  // Whether ``entry`` is the item saved as ``record``: its file, or for a new item's
+  // record its name (none seen: any saved item of its collection, left to the build)
+  function isSaved(record, entry) {
+    var own = ownFile(entry);
+    if (record.file) {
+      return record.file === own;
+    }
+    return Boolean(own) && record.collection === entry.get("collection")
+      && (!record.name || own.split("/").pop().replace(/\.[^.\/]*$/, "") === record.name);
+  }
+
+  // The record of another item saved in the session with the item's slug, or null
+  function takenBySaved(slugs, entry, data) {
+    var item = itemOf(slugs, entry, data);
+    return SAVED.filter(function (record) {
+      return item.slug && record.slug === item.slug && record.page === item.page
+        && !isSaved(record, entry);
+    })[0] || null;
+  }
+
+  // "Pubblica e duplica" and "Pubblica e creane nuovo" of a new item: Decap saves it,
+  // then shows the form of a new item (#/collections/<c>/new) with the item just saved
+  // in it, its file and all: neither a copy nor a new item. Saved, the "copy" (or the
+  // new item typed over it) was written over the original, whose text was lost. Such a
+  // form is refused (a copy of an item opened from the list, "Duplica", is a new item).
+  function notNew(entry) {
+    return !entry.get("newRecord") && Boolean(ownFile(entry))
+      && window.location.hash.split("?")[0] === "#/collections/" + entry.get("collection")
+        + "/new";
   }
 
   // --- A changed title or month keeps the old address working --------------------
@@ -937,14 +982,48 @@
   CMS.registerEventListener({
     name: "postUnpublish",  // after a deletion (Decap's "unpublish" of simple publishing)
     handler: function (event) {
-      var path = String(event.entry.get("path") || "").replace(/^\/+/, "");
-      DELETED[path.indexOf(CONTENT) === 0 ? path.slice(CONTENT.length) : path] = true;
+      DELETED[ownFile(event.entry)] = true;
+      SAVED = SAVED.filter(function (record) { return !isSaved(record, event.entry); });
+    }
+  });
+
+  // the items saved in this session (SAVED, above)
+  CMS.registerEventListener({
+    name: "postSave",
+    handler: function (event) {
+      var entry = event.entry;
+      var data = entry.get("data");
+      var item = itemOf(null, entry, data);
+      SAVED = SAVED.filter(function (record) { return !isSaved(record, entry); });
+      if (!item.slug) {
+        return;  // a title the script does not fold: the build checks it
+      }
+      var record = { slug: item.slug, page: item.page, title: String(data.get("title") || ""),
+        collection: entry.get("collection"), file: item.own, name: "" };
+      SAVED.push(record);
+      if (!record.file) {  // a new item: Decap opens it at its file's name once saved
+        var prefix = "#/collections/" + record.collection + "/entries/";
+        window.addEventListener("hashchange", function opened(change) {
+          window.removeEventListener("hashchange", opened);
+          var hash = new URL(change.newURL).hash.split("?")[0];
+          if (hash.indexOf(prefix) === 0) {
+            record.name = decodeURIComponent(hash.slice(prefix.length));
+          }
+        });
+      }
     }
   });
 
   CMS.registerEventListener({
     name: "preSave",
     handler: function (event) {
+      if (notNew(event.entry)) {
+        throw refusal("questo modulo non è una voce nuova, ma la voce appena salvata ("
+          + ownFile(event.entry) + "): salvandolo la sostituiresti, e il suo testo andrebbe"
+          + " perso. Per una voce nuova torna all'elenco e creala da lì; per una copia apri"
+          + " la voce dall'elenco, scegli «Duplica» dal pulsante «Salvato» e dai alla copia"
+          + " un altro titolo.");
+      }
       var data = fromNativeHeader(event.entry.get("data"));
       var image = data.get("image");
       var alt = data.get("image_alt");
@@ -982,6 +1061,14 @@
             + (taken.elsewhere ? " Se invece lo stai spostando in questa raccolta,"
               + " cancella prima la versione vecchia («Cancella voce»), poi salva di nuovo:"
               + " con lo stesso titolo l'indirizzo resta lo stesso." : ""));
+        }
+        var twin = takenBySaved(slugs, event.entry, saved);
+        if (twin) {
+          throw refusal((twin.page ? "una pagina salvata" : "un articolo salvato")
+            + " da quando hai aperto l'editor («" + twin.title + "») ha già lo stesso"
+            + " indirizzo (slug «" + twin.slug + "»), e il sito non verrebbe pubblicato."
+            + " Cambia il titolo, o scrivi un altro slug nel campo «Slug (fine"
+            + " dell'indirizzo)».");
         }
         return takenByUnpublished(slugs, event.entry, saved).then(function (hidden) {
           if (hidden) {
