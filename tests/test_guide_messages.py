@@ -42,6 +42,7 @@ import test_images as images
 import test_pasted_text as pasted
 import test_read_ahead as read_ahead
 import test_redirects as redirects
+import test_unused_uploads as unused_uploads
 
 GUIDE = ROOT / "docs" / "guida-redazione.md"
 
@@ -186,6 +187,9 @@ OWN_FOLDERS = [
     # richiede più di …, and the same of `summary`): nothing else in the folder, or a slow
     # moment of the machine could stop another file's conversion too
     (hostile.SLOW_TO_CONVERT, "CONTRACT_MARKDOWN_SECONDS = 0.05\n"),
+    # files no item uses (file non usato da nessun articolo): named only where the content
+    # has no errors
+    (unused_uploads.SITE, ""),
 ]
 
 

@@ -6,7 +6,9 @@ the images of each item the build would write through ``plugins.images.variants`
 (``measure``: the header, decompression bombs; ``verify``: the data, files cut short),
 its attachments through ``plugins.attachments.collect.build_attachments``, and
 the rules across files of ``plugins.content_checks.rules`` and of
-``plugins.redirects.rules`` (old addresses). It prints every
+``plugins.redirects.rules`` (old addresses), and, when there is no error, the uploaded
+files no item uses (``rules.unused_uploads``, the uses as ``plugins.static_assets.references``
+finds them in a build). It prints every
 problem at once, one per line, ``content/…/file.md:LINE: message``, errors first,
 then warnings, and exits with status 1 when there is any error.
 
@@ -46,6 +48,7 @@ from plugins.images import (  # noqa: E402
 from plugins.core import processes  # noqa: E402
 from plugins.redirects import rules as redirect_rules  # noqa: E402
 from plugins.redirects.paths import KEY as OLD_ADDRESSES  # noqa: E402
+from plugins.static_assets import references  # noqa: E402
 from plugins.core.items import held_back, public_fate, written  # noqa: E402
 from plugins.core.problems import ERROR, WARNING, Problem  # noqa: E402
 from plugins.core.urls import link_regex, static_link_paths  # noqa: E402
@@ -117,6 +120,7 @@ class FileResult(NamedTuple):
     claims: list  # the addresses its attachments would get (``address_clashes``)
     linked: list  # the attachment files it links, when written (``linked_clashes``)
     failed: bool = True  # the contract found errors: the build drops the file
+    uses: frozenset = frozenset()  # the files it uses, written or not (``unused_uploads``)
 
 
 class _RecordingCache(MetadataCache):
@@ -238,7 +242,10 @@ def _check_one(file):
         pdfs = run.cache.added
     if run is not None and target:
         linked = _linked_attachments(relative, (html, summary), settings)
-    return FileResult(checked, pdfs, slug, target, claims, linked, failed)
+    # what the build finds for it (static_assets.used_files: any item)
+    uses = references((html, summary), posixpath.dirname(relative), _WORKER["links"],
+                      checked.metadata.get("image"), [claim[2] for claim in claims])
+    return FileResult(checked, pdfs, slug, target, claims, linked, failed, frozenset(uses))
 
 
 def checked_files(settings, files, workers=None):
@@ -261,7 +268,7 @@ def checked_files(settings, files, workers=None):
 def check(settings, workers=None, files=None):
     """Every problem of the content, errors first, then warnings; each list in file order.
     ``files``: :func:`content_files`, when already listed."""
-    problems, entries, claims, linked = [], [], [], {}
+    problems, entries, claims, linked, used = [], [], [], {}, set()
     old_claims, written_items = [], {}  # plugins/redirects: the build's generator's view
     pdfs = MetadataCache(settings["ATTACHMENTS_CACHE_PATH"]) \
         if "plugins.attachments" in settings["PLUGINS"] else None
@@ -271,6 +278,7 @@ def check(settings, workers=None, files=None):
         checked = result.checked
         problems += checked.problems
         claims += result.claims
+        used |= result.uses
         for source in result.linked:
             linked.setdefault(source, []).append(relative)
         for digest, entry in result.pdfs.items():
@@ -302,6 +310,8 @@ def check(settings, workers=None, files=None):
                  linked_clashes(linked, owners, settings)[0]]
     if settings.get("REDIRECTS_ENABLED") and "plugins.redirects" in settings["PLUGINS"]:
         problems += redirect_rules.problems(old_claims, written_items)
+    if not any(problem.severity == ERROR for problem in problems):  # as the build
+        problems += rules.unused_uploads(settings, used)
     errors = [p for p in problems if p.severity == ERROR]
     warnings = [p for p in problems if p.severity != ERROR]
 

@@ -41,6 +41,9 @@ from .rules import Entry
 logger = logging.getLogger(__name__)
 
 ERRORS_KEY = "content_errors"
+# The files under content/ the items use, drafts' and scheduled ones' too (set by
+# plugins/static_assets): the uploads no item uses are named (rules.unused_uploads).
+USED_KEY = "content_files_used"
 
 
 class BuildStopped(QuietError):
@@ -104,6 +107,9 @@ def check_build(generators):
             f" ({', '.join(files)}) / build stopped, nothing published:"
             f" {len(files)} file(s) with errors"
         )
+    if USED_KEY in context:  # only without errors, as invoke check (unused_uploads)
+        for problem in rules.unused_uploads(settings, context[USED_KEY]):
+            logger.warning("%s", problem)
 
 
 def check_links_first(pelican):

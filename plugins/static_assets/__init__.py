@@ -7,7 +7,9 @@ dropped in the folder by mistake, or one left behind by a deleted article).
 Signal: ``static_generator_finalized`` (every item read, nothing copied yet): a
 static file that no written item uses (its ``image``, or a ``{static}`` link in
 its body or summary) is withheld, with an INFO line naming it. Attachments get the same
-rule from ``plugins/attachments``, which handles its own folder.
+rule from ``plugins/attachments``, which handles its own folder. The files any item uses
+(drafts and scheduled items too, their attachments included) are left in the context for
+``content_checks``, which warns about each file of those folders no item uses.
 
 A published file keeps its name (``Festa in città.jpg``); its address, which Pelican
 writes into the pages for ``{static}`` (an ``<img>``'s ``src``, a link), is the name
@@ -24,30 +26,48 @@ from urllib.parse import quote
 from pelican import signals
 
 from plugins.core.items import PUBLIC, context_items, cover_path
-from plugins.core.urls import static_links
+from plugins.content_checks import USED_KEY
+from plugins.core.urls import static_link_paths
 
 logger = logging.getLogger(__name__)
 
 
-def static_references(item):
-    """Source paths (relative to the content folder) of the static files ``item`` uses:
-    its cover ``image`` and the links of its body and its summary."""
-    paths = static_links(item)
-    image = item.metadata.get("image")
+def references(texts, relative_dir, regex, image=None, attachments=()):
+    """Source paths (relative to the content folder) of the files an item in
+    ``relative_dir`` uses: the ``{static}`` links of its ``texts`` (body and summary HTML,
+    as read), its cover ``image`` and its ``attachments`` (their paths). The build's and
+    ``invoke check``'s one answer."""
+    paths = static_link_paths(texts, relative_dir, regex) | set(attachments)
     if image:
         paths.add(cover_path(image))
     return {posixpath.normpath(path) for path in paths}
 
 
-def used_by_written_items(context):
-    paths = set()
-    for item, _ in context_items(context, PUBLIC):
-        paths |= static_references(item)
-    return paths
+def static_references(item):
+    """:func:`references` of ``item``: the static files it uses (its cover ``image`` and
+    the links of its body and its summary), its attachments left out."""
+    return references((item._content, item.metadata.get("summary")),  # noqa: SLF001
+                      item.relative_dir, item._get_intrasite_link_regex(),  # noqa: SLF001
+                      item.metadata.get("image"))
+
+
+def used_files(context):
+    """``(written, any)``: the files the written items use (``PUBLIC``: published and
+    hidden ones, a preview's drafts too), and those any item uses, drafts and scheduled
+    items too (their attachments' files included). Each item's text read once."""
+    written, used = set(), set()
+    for item, fate in context_items(context):
+        paths = static_references(item)
+        if fate in PUBLIC:
+            written |= paths
+        used |= paths | {attachment.source for attachment in getattr(item, "attachments", ())}
+    return written, used
 
 
 def withhold_unused(generator):
-    used = used_by_written_items(generator.context)
+    # the files any item uses: for content_checks, which names the uploads no item uses
+    # (unless the build stops)
+    used, generator.context[USED_KEY] = used_files(generator.context)
     kept = []
     for static in generator.staticfiles:
         source = static.get_relative_source_path().replace(os.sep, "/")
