@@ -222,9 +222,9 @@ def test_pages_of_the_release_before_keep_finding_its_fingerprinted_files(tmp_pa
     """A page loaded from the served release just before a publish (or kept in a cache
     for its five minutes) asks for that release's fingerprinted files by name: the search
     page open in a tab got 404s for the old index after the switch (and found nothing),
-    a stylesheet or an image variant changed by the publish were 404s too. The release
-    before's are kept one release longer: not carried again, not making a morning build
-    without news a new release."""
+    a stylesheet changed by the publish was a 404 too. The release before's are kept one
+    release longer: not carried again, not making a morning build without news a new
+    release. (Not its image variants: the next test.)"""
     conf, content, root = make_conf(tmp_path), tmp_path / "content", tmp_path / "public"
     write_content(content, {"notizie/a.md": article(title="Uno")})
     first = safe_build.publish(conf, root, content=content)
@@ -245,6 +245,31 @@ def test_pages_of_the_release_before_keep_finding_its_fingerprinted_files(tmp_pa
     assert all((third / path).exists() for path in safe_build.carried(third))
     again = safe_build.publish(conf, root, content=content)
     assert again == third and "Nessuna modifica" in caplog.text  # carried files are no change
+
+
+@pytest.mark.usefixtures("forked_safe_builds")
+def test_a_picture_taken_out_of_its_article_leaves_the_site_with_the_next_release(tmp_path,
+                                                                                 caplog):
+    """A photo of people published by mistake, taken out of the text: the next release
+    has neither its file nor its variants. The variants were carried over from the
+    release before as fingerprinted files, and stayed public until the site next changed
+    (a morning build without news makes no new release)."""
+    conf, content, root = make_conf(tmp_path), tmp_path / "content", tmp_path / "public"
+    photo = "![Persone alla festa]({static}/immagini/2024/persone.jpg)"
+    write_content(content, {"immagini/2024/persone.jpg": samples.photo(800, 500),
+                            "notizie/a.md": article(title="Uno", body=f"Testo.\n\n{photo}")})
+    first = safe_build.publish(conf, root, content=content)
+    published = sorted(path.relative_to(first).as_posix()
+                       for path in (first / "immagini").rglob("persone*"))
+    assert "immagini/2024/persone.jpg" in published and len(published) > 1  # and variants
+    write_content(content, {"notizie/a.md": article(title="Uno", body="Testo.")})
+    second = safe_build.publish(conf, root, content=content)
+    assert second != first and current(root) == second
+    assert not [path for path in published if (second / path).exists()]
+    assert not [path for path in safe_build.carried(second) if "persone" in path]
+    again = safe_build.publish(conf, root, content=content)
+    assert again == second and "Nessuna modifica" in caplog.text
+    assert not list((root / "current" / "immagini").rglob("persone*"))
 
 
 def test_a_rollback_keeps_the_left_release_s_fingerprinted_files_for_pages_loaded_from_it(

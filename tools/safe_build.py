@@ -571,6 +571,11 @@ IMMUTABLE = re.compile(r"^(theme/.+\.[0-9a-f]{8,}\.[a-z0-9]+|immagini/_r/.+\.[0-
                        r"(webp|jpg)|pagefind/(fragment|index|filter)/[^/]+|pagefind/pagefind"
                        r"\.[^/]+\.pf_meta)(\.gz|\.br)?$")
 CARRIED = ".carried.json"  # beside a release: what it holds of the release before it
+# The image variants are of the editors' pictures: one the new build has not is of a
+# picture no published item shows any more (taken out of its article, replaced, its
+# article taken down: a photo of people uploaded by mistake), and must go with it. Never
+# carried: a page loaded from the release before shows no picture there until reloaded.
+NOT_CARRIED = re.compile(r"^immagini/_r/")
 
 
 def _carried_file(release):
@@ -591,10 +596,12 @@ def carry_over(new, previous):
     has not; return their relative paths, and those of the folders made for them.
 
     A page the reader loaded from the previous release just before the switch (or kept
-    in a cache for its five minutes) still asks for that release's stylesheet, image
-    variants and search index, by their names: after the switch they were 404s, and the
+    in a cache for its five minutes) still asks for that release's stylesheet and
+    search index, by their names: after the switch they were 404s, and the
     search page open in a tab found nothing in the new release's place. Files carried
-    into ``previous`` in turn are not carried again: one release back, no further.
+    into ``previous`` in turn are not carried again: one release back, no further. Image
+    variants never are (:data:`NOT_CARRIED`): the picture would stay public, and until
+    the next change of the site, which a build without news does not make.
     """
     before, made = carried(previous), []
     for parent, folders, names in os.walk(previous):
@@ -603,7 +610,8 @@ def carry_over(new, previous):
             path = os.path.join(parent, name)
             relative = os.path.relpath(path, previous)
             target = new / relative
-            if (relative in before or not IMMUTABLE.match(relative) or os.path.islink(path)
+            if (relative in before or not IMMUTABLE.match(relative)
+                    or NOT_CARRIED.match(relative) or os.path.islink(path)
                     or os.path.lexists(target)):
                 continue
             missing = [folder for folder in [*reversed(target.parents)]
