@@ -6,6 +6,7 @@ import re
 import textwrap
 import time
 import unicodedata
+import xml.etree.ElementTree as ET
 
 import feedparser
 from bs4 import BeautifulSoup
@@ -18,6 +19,7 @@ from support import SITEURL, article, own_attachments_cache, run_tool
 
 VERBALE = "allegati/Verbale riunione città.pdf"
 VERBALE_URL = "allegati/verbale-riunione-citta.pdf"
+ATOM = {"a": "http://www.w3.org/2005/Atom"}
 
 
 def item(title="Con allegati", date="2024-05-05 17:07", attachments=(), **keys):
@@ -306,6 +308,42 @@ def test_items_without_attachments_have_no_enclosure(build):
         entry = feedparser.parse(site.text(url)).entries[0]
         assert entry.title == "Altro"
         assert enclosures(entry) == []
+
+
+def test_atom_enclosures_carry_the_attachments_titles(build):
+    """An Atom enclosure (``<link rel="enclosure">``) may say what it is (RFC 4287 4.2.7.5:
+    ``title``): readers list an entry's enclosures by it, and showed only the file's
+    address (``verbale-riunione-citta.pdf``) where the page says "Verbale riunione città".
+    Each carries the title its page shows (the name's, when none is given), written as
+    text: ``&`` and ``<`` stay what they are."""
+    data = b"anno;iscritti\n2024;12\n"
+    site = build({**SITE, "allegati/dati.csv": data,
+                  "notizie/dati.md": item(title="I dati", date="2024-04-01 10:00", attachments=[
+                      {"file": "allegati/dati.csv", "title": "Iscritti & <nuovi> arrivi"}])})
+    assert site.ok, site.log
+    for name in ("tutto", "categorie/notizie"):
+        root = ET.fromstring(site.text(f"/feeds/{name}.atom.xml"))
+        found = {entry.findtext("a:title", None, ATOM): [
+            (link.get("href"), link.get("title"), link.get("length"), link.get("type"))
+            for link in entry.findall("a:link[@rel='enclosure']", ATOM)]
+            for entry in root.findall("a:entry", ATOM)}
+        assert found == {
+            "Presentazione del progetto a Crema": [
+                (f"{SITEURL}/allegati/2024/presentazione.pdf", "Presentazione del progetto",
+                 str(len(PRESENTAZIONE)), "application/pdf"),
+                (f"{SITEURL}/{VERBALE_URL}", "Verbale riunione città", str(len(VERBALE_PDF)),
+                 "application/pdf")],
+            "I dati": [(f"{SITEURL}/allegati/dati.csv", "Iscritti & <nuovi> arrivi",
+                        str(len(data)), "text/csv")]}, name
+        entries = feedparser.parse(site.text(f"/feeds/{name}.atom.xml")).entries
+        assert [[link.get("title") for link in entry.links if link.rel == "enclosure"]
+                for entry in entries] == [
+            ["Presentazione del progetto", "Verbale riunione città"],
+            ["Iscritti & <nuovi> arrivi"]], name
+    # RSS 2.0's <enclosure> has no title (url, length, type only): as it was
+    rss = ET.fromstring(site.text("/feeds/tutto.rss.xml"))
+    assert [sorted(enclosure.attrib) for enclosure in rss.iter("enclosure")] == [
+        ["length", "type", "url"]] * 2
 
 
 # -- the Documenti page -------------------------------------------------------------

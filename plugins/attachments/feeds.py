@@ -2,17 +2,17 @@
 
 Signal: ``feed_generated`` (Pelican's writer passes no enclosures). Each feed
 item is matched to its article through its link. Atom gets every attachment as
-``<link rel="enclosure">``; RSS 2.0 allows one ``<enclosure>`` per item, so it
-gets the first. Both get the full "Allegati" list appended to the item's
+``<link rel="enclosure">`` with its title (``plugins.feeds.TitledEnclosure``); RSS 2.0
+allows one ``<enclosure>`` per item, without a title, so it gets the first. Both get the full "Allegati" list appended to the item's
 content, so no document is lost to an RSS reader.
 """
 
-from feedgenerator import Enclosure, Rss201rev2Feed
+from feedgenerator import Rss201rev2Feed
 from jinja2 import Environment
 from markupsafe import Markup
 
 from plugins.core.urls import feed_item, site_address
-from plugins.feeds import item_body
+from plugins.feeds import TitledEnclosure, item_body
 
 from .collect import STATE_KEY
 from .model import absolute
@@ -39,7 +39,7 @@ def add_enclosures(context, feed):
         item = feed_item(context, entry)
         if item is None or not getattr(item, "attachments", None):
             continue
-        enclosures = [Enclosure(absolute(base, a.url), str(a.size), a.mime)
+        enclosures = [TitledEnclosure(absolute(base, a.url), str(a.size), a.mime, a.title)
                       for a in item.attachments]
         entry["enclosures"] = enclosures[:1] if is_rss else enclosures
         body = item_body(entry)  # Atom's content (even empty), RSS's description

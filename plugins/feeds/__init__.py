@@ -24,7 +24,7 @@ import re
 from html import escape
 from urllib.parse import quote, urljoin
 
-from feedgenerator import Atom1Feed, Rss201rev2Feed, get_tag_uri
+from feedgenerator import Atom1Feed, Enclosure, Rss201rev2Feed, get_tag_uri
 from PIL import Image, UnidentifiedImageError
 from pelican import signals
 
@@ -71,11 +71,40 @@ class LanguageAtom1Feed(Atom1Feed):
             attributes["xml:lang"] = lang
         return attributes
 
+    def add_item_elements(self, handler, item):
+        """feedgenerator's elements, with each enclosure's ``title`` (a
+        :class:`TitledEnclosure`'s) on its ``<link rel="enclosure">``: RFC 4287 4.2.7.5
+        allows it, and readers list an entry's documents by it (feedgenerator writes
+        href, length and type only, so they showed the file's address). The enclosures
+        are written here, where feedgenerator writes them: after the content, before
+        the categories and the rights."""
+        super().add_item_elements(handler, {**item, "enclosures": (), "categories": (),
+                                            "item_copyright": None})
+        for enclosure in item["enclosures"]:
+            attributes = {"rel": "enclosure", "href": enclosure.url,
+                          "length": enclosure.length, "type": enclosure.mime_type}
+            if getattr(enclosure, "title", ""):
+                attributes["title"] = enclosure.title
+            handler.addQuickElement("link", "", attributes)
+        for category in item["categories"]:
+            handler.addQuickElement("category", "", {"term": category})
+        if item["item_copyright"] is not None:
+            handler.addQuickElement("rights", item["item_copyright"])
+
     def add_root_elements(self, handler):
         super().add_root_elements(handler)
         logo = self.feed.get("logo")
         if logo:
             handler.addQuickElement("icon", logo.url)
+
+
+class TitledEnclosure(Enclosure):
+    """An enclosure with the title its document has on the item's page: Atom writes it
+    (:class:`LanguageAtom1Feed`), RSS 2.0's ``<enclosure>`` has no place for it."""
+
+    def __init__(self, url, length, mime_type, title=""):
+        super().__init__(url, length, mime_type)
+        self.title = title
 
 
 class LogoRss201rev2Feed(Rss201rev2Feed):
