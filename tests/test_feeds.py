@@ -602,3 +602,31 @@ def test_a_tables_aligned_columns_stay_aligned_in_feed_readers(build):
         cells = BeautifulSoup(html["Orari"], "html.parser").select("th, td")
         assert [(cell.get("class"), cell.get("align")) for cell in cells] == [
             (["align-left"], "left"), (["align-right"], "right")] * 2, (name, kind)
+
+
+def test_an_items_summary_has_no_footnote_references(build):
+    """An item without ``summary:`` has its first paragraph as its lead, the Atom entry's
+    ``<summary>`` (and RSS's description with ``RSS_FEED_SUMMARY_ONLY``). A footnote's
+    reference in that paragraph went with it: readers show the summary in their lists as
+    text, "Aperto dal lunedì1 al venerdì", and its link, where no note is, repeated the
+    ``id`` of the one in the content. The site's listings leave it out (``card_lead``);
+    the feeds' summaries do too. The content keeps the reference and its note."""
+    files = {"notizie/a.md": article(title="Orari", slug="orari", body="""\
+        Aperto dal lunedì[^1] al *venerdì*.
+
+        Il secondo paragrafo.
+
+        [^1]: Tranne i festivi.""")}
+    for settings, kinds in (("", ("atom",)), ("RSS_FEED_SUMMARY_ONLY = True\n", ("rss",))):
+        site = build(files, settings)
+        assert site.ok, site.log
+        for name in ("tutto", "categorie/notizie"):
+            for kind in kinds:
+                [entry] = parse(site, f"/feeds/{name}.{kind}.xml").entries
+                assert entry.summary == "<p>Aperto dal lunedì al <em>venerdì</em>.</p>", \
+                    (name, kind, settings)
+    atom = parse(site, "/feeds/tutto.atom.xml").entries[0].content[0].value
+    content = BeautifulSoup(atom, "html.parser")
+    assert content.select_one("sup a.footnote-ref")["href"] == \
+        f"{SITEURL}/2024/05/orari/#fn:1"
+    assert "Tranne i festivi." in content.select_one("div.footnote").get_text()

@@ -9,7 +9,8 @@ it follows), and the feed gets its language; a category feed's title keeps the
 category's name whole, every address in an item is made absolute (and a table cell aligned by its class
 also by its ``align``, as readers have no stylesheet), an item with
 several authors names them all, an item's own summary and its cover picture open its
-content (:func:`lead_html`, :func:`cover_html`), an article moved keeps the id of its
+content (:func:`lead_html`, :func:`cover_html`), a summary has no footnote references
+(:func:`summary_html`), an article moved keeps the id of its
 earlier address (:func:`earlier_address`), and an Atom entry in another language than the feed's
 says which (``xml:lang``, :class:`LanguageAtom1Feed`: the site's writer creates Atom feeds
 of that class; it and :class:`LogoRss201rev2Feed` name the site's logo, :func:`feed_logo`).
@@ -34,6 +35,7 @@ from plugins.core.urls import (
     feed_address, feed_item, site_address, srcset_candidates, without_index,
 )
 from plugins.core.items import PREVIOUS_ADDRESSES
+from plugins.core.text import without_note_references
 from plugins.italian.slugs import SLUG_RE
 from plugins.italian.typography import without_name_spans
 from plugins.italian.words import elenco
@@ -315,6 +317,15 @@ def earlier_link(link, article, earlier):
     return urljoin(base if base.endswith("/") else base + "/", earlier.lstrip("/"))
 
 
+def summary_html(summary):
+    """An item's summary (Atom's ``<summary>``, RSS's description of summaries) without
+    its footnotes' references, as the site's listings show a lead (``card_lead``): a lead
+    taken from the body's first paragraph kept them, and readers list entries by their
+    summary as text ("dal lunedì1 al venerdì"), where the reference's link led to no note
+    and repeated the ``id`` of the content's."""
+    return without_note_references(str(summary)) if summary else summary
+
+
 def item_body(item):
     """The key of a feed item's content: ``content`` in Atom (Pelican sets it, "" for an
     empty body), ``description`` in RSS (content and summary in one; ``content`` is None).
@@ -358,6 +369,8 @@ def fix_feed(context, feed):
         guid = item.get("unique_id") or ""
         if not guid.startswith(("http://", "https://")):
             item["unique_id_is_permalink"] = False
+        if item.get("content") is not None or summary_only:  # the description is a summary
+            item["description"] = summary_html(item.get("description"))
         for key in ("description", "content"):  # as a reader shows it, without the CSS
             item[key] = absolute_urls(align_attributes(without_name_spans(item.get(key))),
                                       item["link"])
