@@ -630,3 +630,34 @@ def test_an_items_summary_has_no_footnote_references(build):
     assert content.select_one("sup a.footnote-ref")["href"] == \
         f"{SITEURL}/2024/05/orari/#fn:1"
     assert "Tranne i festivi." in content.select_one("div.footnote").get_text()
+
+
+def test_a_video_in_an_item_is_a_link_in_the_feeds(build):
+    """A video a body embeds (``<iframe>`` from a host ``CONTRACT_IFRAME_HOSTS`` allows)
+    went into the feeds as it is: feed readers' sanitizers drop iframes (feedparser's,
+    and the readers built on it), so a subscriber read the text around a video that was
+    not there, with nothing to say it was; readers that keep them load the video's host
+    when the entry is shown. In the feeds it is a link to the video, named by the
+    iframe's title; the page still shows the video."""
+    site = build({"notizie/a.md": article(title="Video", slug="video", body="""\
+        Il racconto della festa.
+
+        <iframe title="La festa &amp; i giochi" src="https://www.youtube-nocookie.com/embed/abc" width="560" height="315"></iframe>
+
+        Guarda anche <iframe src="https://www.youtube-nocookie.com/embed/def"></iframe> qui.""")},
+        "CONTRACT_IFRAME_HOSTS = ['www.youtube-nocookie.com']\n")
+    assert site.ok, site.log
+    assert [frame["src"] for frame in site.soup("/2024/05/video/").select(
+        ".article-body iframe")] == ["https://www.youtube-nocookie.com/embed/abc",
+                                     "https://www.youtube-nocookie.com/embed/def"]
+    for name in ("tutto", "categorie/notizie"):
+        for kind in ("atom", "rss"):
+            assert "iframe" not in site.text(f"/feeds/{name}.{kind}.xml"), (name, kind)
+    for name, kind, html in item_contents(site):  # as feedparser's sanitizer leaves it
+        soup = BeautifulSoup(html["Video"], "html.parser")
+        assert [(a["href"], a.get_text()) for a in soup.select("a")] == [
+            ("https://www.youtube-nocookie.com/embed/abc", "Guarda il video: La festa & i giochi"),
+            ("https://www.youtube-nocookie.com/embed/def", "Guarda il video")], (name, kind)
+        assert " ".join(soup.get_text().split()) == (
+            "Il racconto della festa. Guarda il video: La festa & i giochi"
+            " Guarda anche Guarda il video qui."), (name, kind)

@@ -10,7 +10,7 @@ category's name whole, every address in an item is made absolute (and a table ce
 also by its ``align``, as readers have no stylesheet), an item with
 several authors names them all, an item's own summary and its cover picture open its
 content (:func:`lead_html`, :func:`cover_html`), a summary has no footnote references
-(:func:`summary_html`), an article moved keeps the id of its
+(:func:`summary_html`), an embedded video is a link to it (:func:`frames_as_links`), an article moved keeps the id of its
 earlier address (:func:`earlier_address`), and an Atom entry in another language than the feed's
 says which (``xml:lang``, :class:`LanguageAtom1Feed`: the site's writer creates Atom feeds
 of that class; it and :class:`LogoRss201rev2Feed` name the site's logo, :func:`feed_logo`).
@@ -46,6 +46,10 @@ from .catalogue import feed_groups
 # in it (double quotes: nh3 and Pelican write them so).
 TAG_RE = re.compile(r"<[a-zA-Z][^>]*>")
 URL_ATTRIBUTE_RE = re.compile(r'(?P<name>\s(?:href|src|cite|poster|srcset))="(?P<value>[^"]*)"')
+# An iframe of an item's body (the sanitizer writes it whole, attributes double-quoted)
+# and its attributes.
+FRAME_RE = re.compile(r"<iframe\b(?P<attributes>[^>]*)>.*?</iframe>", re.DOTALL)
+FRAME_ATTRIBUTE_RE = re.compile(r'\s([a-z-]+)="([^"]*)"')
 # Characters a URL cannot hold as they are (RFC 3986) that an address in an item may have:
 # a file named "foto bella.png". Non-ASCII letters stay (IRIs: RFC 3987, RFC 4287).
 UNSAFE_RE = re.compile(r"[\s\\^`{|}]")
@@ -234,6 +238,25 @@ def absolute_urls(html, base):
     return TAG_RE.sub(lambda tag: URL_ATTRIBUTE_RE.sub(absolute, tag[0]), str(html))
 
 
+def frames_as_links(html):
+    """The item's HTML with each ``<iframe>`` (a video from a host ``CONTRACT_IFRAME_HOSTS``
+    allows) as a link to it, named by its title: "Guarda il video: La festa".
+
+    Feed readers' sanitizers drop iframes (feedparser's, and the readers built on it): a
+    subscriber read the text around a video that was not there, with nothing to say it
+    was; readers that keep them load the video's host whenever the entry is shown."""
+    if not html or "<iframe" not in html:
+        return html
+
+    def link(match):
+        attributes = dict(FRAME_ATTRIBUTE_RE.findall(match["attributes"]))
+        title = attributes.get("title", "").strip()  # HTML already, as the body wrote it
+        text = f"Guarda il video: {title}" if title else "Guarda il video"
+        return f'<a href="{attributes.get("src", "")}">{text}</a>'
+
+    return FRAME_RE.sub(link, str(html))
+
+
 def cover_html(context, article):
     """The item's cover (``image:``) as it opens the item's content in a feed, or "".
 
@@ -372,8 +395,8 @@ def fix_feed(context, feed):
         if item.get("content") is not None or summary_only:  # the description is a summary
             item["description"] = summary_html(item.get("description"))
         for key in ("description", "content"):  # as a reader shows it, without the CSS
-            item[key] = absolute_urls(align_attributes(without_name_spans(item.get(key))),
-                                      item["link"])
+            item[key] = absolute_urls(frames_as_links(align_attributes(without_name_spans(
+                item.get(key)))), item["link"])
         if not (item.get("description") or "").strip():
             item["description"] = None  # a lead that is only a picture: no empty <summary>
 
