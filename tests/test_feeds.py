@@ -661,3 +661,36 @@ def test_a_video_in_an_item_is_a_link_in_the_feeds(build):
         assert " ".join(soup.get_text().split()) == (
             "Il racconto della festa. Guarda il video: La festa & i giochi"
             " Guarda anche Guarda il video qui."), (name, kind)
+
+
+def test_a_text_to_open_is_open_in_the_feeds(build):
+    """``<details>`` and ``<summary>`` (a text to open, allowed in a body) went into the
+    feeds as they are: feedparser's sanitizer, and the readers built on it, keep
+    ``<details>`` and drop ``<summary>``, so a reader showed a closed box named by the
+    browser ("Details"), which held the summary run into the text ("Orari e costiDal
+    lunedì"). In the feeds the summary is the text's first line, in bold, and the text
+    follows, open: a feed entry is there to be read; the page still folds it."""
+    site = build({"notizie/a.md": article(title="Da aprire", slug="aprire", body="""\
+        Il programma.
+
+        <details open><summary lang="it">Orari &amp; costi</summary>Dal lunedì al venerdì.
+        <p>Ingresso libero.</p></details>
+
+        <details><summary><strong>Come arrivare</strong></summary><p>In bicicletta.</p></details>""")})
+    assert site.ok, site.log
+    page = site.soup("/2024/05/aprire/")
+    assert [s.get_text() for s in page.select(".article-body details > summary")] == [
+        "Orari & costi", "Come arrivare"]
+    for name in ("tutto", "categorie/notizie"):
+        for kind in ("atom", "rss"):
+            text = site.text(f"/feeds/{name}.{kind}.xml")
+            assert "details" not in text and "summary&gt;" not in text, (name, kind)
+    for name, kind, html in item_contents(site):  # as feedparser's sanitizer leaves it
+        soup = BeautifulSoup(html["Da aprire"], "html.parser")
+        assert [" ".join(block.get_text(" ").split()) for block in soup.find_all(["p", "div"])] \
+            == ["Il programma.",
+                "Orari & costi Dal lunedì al venerdì. Ingresso libero.", "Orari & costi",
+                "Ingresso libero.",
+                "Come arrivare In bicicletta.", "Come arrivare", "In bicicletta."], (name, kind)
+        assert [strong.get_text() for strong in soup.select("p > strong")] == [
+            "Orari & costi", "Come arrivare"], (name, kind)

@@ -10,7 +10,8 @@ category's name whole, every address in an item is made absolute (and a table ce
 also by its ``align``, as readers have no stylesheet), an item with
 several authors names them all, an item's own summary and its cover picture open its
 content (:func:`lead_html`, :func:`cover_html`), a summary has no footnote references
-(:func:`summary_html`), an embedded video is a link to it (:func:`frames_as_links`), an article moved keeps the id of its
+(:func:`summary_html`), an embedded video is a link to it (:func:`frames_as_links`), a text
+to open is open (:func:`folds_open`), an article moved keeps the id of its
 earlier address (:func:`earlier_address`), and an Atom entry in another language than the feed's
 says which (``xml:lang``, :class:`LanguageAtom1Feed`: the site's writer creates Atom feeds
 of that class; it and :class:`LogoRss201rev2Feed` name the site's logo, :func:`feed_logo`).
@@ -50,6 +51,13 @@ URL_ATTRIBUTE_RE = re.compile(r'(?P<name>\s(?:href|src|cite|poster|srcset))="(?P
 # and its attributes.
 FRAME_RE = re.compile(r"<iframe\b(?P<attributes>[^>]*)>.*?</iframe>", re.DOTALL)
 FRAME_ATTRIBUTE_RE = re.compile(r'\s([a-z-]+)="([^"]*)"')
+# A text to open (<details>, its <summary>) in an item's body, written by the sanitizer;
+# the blocks a summary may hold (then no paragraph of its own).
+DETAILS_RE = re.compile(r"<(/?)details\b([^>]*)>")
+OPEN_RE = re.compile(r'\sopen(?:="[^"]*")?')
+SUMMARY_RE = re.compile(r"<summary\b(?P<attributes>[^>]*)>(?P<text>.*?)</summary>", re.DOTALL)
+BLOCK_RE = re.compile(
+    r"<(?:p|h[1-6]|div|ul|ol|dl|table|figure|blockquote|pre|hr|section|details)\b")
 # Characters a URL cannot hold as they are (RFC 3986) that an address in an item may have:
 # a file named "foto bella.png". Non-ASCII letters stay (IRIs: RFC 3987, RFC 4287).
 UNSAFE_RE = re.compile(r"[\s\\^`{|}]")
@@ -257,6 +265,26 @@ def frames_as_links(html):
     return FRAME_RE.sub(link, str(html))
 
 
+def folds_open(html):
+    """The item's HTML with each text to open (``<details>``) open: its ``<summary>`` a
+    first line in bold (a ``<div>`` when it holds blocks of its own), then its text.
+
+    Feed readers' sanitizers keep ``<details>`` and drop ``<summary>`` (feedparser's, and
+    the readers built on it): a reader showed a closed box named by the browser
+    ("Details") holding the summary run into the text ("Orari e costiDal lunedì")."""
+    if not html or "<details" not in html:
+        return html
+
+    def summary(match):
+        attributes, text = match["attributes"], match["text"]
+        if BLOCK_RE.search(text):
+            return f"<div{attributes}>{text}</div>"
+        return f"<p{attributes}><strong>{text}</strong></p>"
+
+    html = DETAILS_RE.sub(lambda tag: f"<{tag[1]}div{OPEN_RE.sub('', tag[2])}>", str(html))
+    return SUMMARY_RE.sub(summary, html)
+
+
 def cover_html(context, article):
     """The item's cover (``image:``) as it opens the item's content in a feed, or "".
 
@@ -395,8 +423,8 @@ def fix_feed(context, feed):
         if item.get("content") is not None or summary_only:  # the description is a summary
             item["description"] = summary_html(item.get("description"))
         for key in ("description", "content"):  # as a reader shows it, without the CSS
-            item[key] = absolute_urls(frames_as_links(align_attributes(without_name_spans(
-                item.get(key)))), item["link"])
+            item[key] = absolute_urls(folds_open(frames_as_links(align_attributes(
+                without_name_spans(item.get(key))))), item["link"])
         if not (item.get("description") or "").strip():
             item["description"] = None  # a lead that is only a picture: no empty <summary>
 
