@@ -500,6 +500,34 @@ def test_static_link_in_a_published_body_lands_at_the_same_safe_url(build):
     assert site.path(link["href"]).read_bytes() == VERBALE_PDF
 
 
+def test_static_link_in_a_summary_is_published_and_works_on_the_page_and_in_the_feeds(build):
+    """A ``summary:`` (Markdown, the lead under the title, in the listings and at the top
+    of the feeds' content) linking a document with ``{static}``: Pelican collects the
+    files linked from an item's body only, so the document was not published and the
+    link was written as typed, ``{static}/allegati/…`` on the page and
+    ``…/2024/05/bando/%7Bstatic%7D/allegati/…`` in the feeds, both leading nowhere (a
+    warning in English from Pelican, nothing more). It is published as a link from the
+    body is."""
+    site = build({
+        "allegati/Bando città.pdf": VERBALE_PDF,
+        "notizie/bando.md": article(
+            title="Bando", slug="bando", body="Le regole.",
+            summary="'Le domande entro maggio: [il bando]({static}/allegati/Bando città.pdf).'"),
+    })
+    assert site.ok, site.log
+    address = f"{SITEURL}/allegati/bando-citta.pdf"
+    assert site.path(address).read_bytes() == VERBALE_PDF
+    for url in ("/2024/05/bando/", "/", "/categorie/notizie/"):
+        assert site.soup(url).find("a", string="il bando")["href"] == address, url
+    for name in ("tutto", "categorie/notizie"):
+        for kind in ("atom", "rss"):
+            entry = feedparser.parse(site.text(f"/feeds/{name}.{kind}.xml")).entries[0]
+            html = entry.content[0].value if "content" in entry else entry.description
+            assert BeautifulSoup(html, "html.parser").find("a", string="il bando")["href"] \
+                == address, (name, kind)
+    assert "Unable to find" not in site.log
+
+
 def test_static_link_to_another_file_at_a_declared_attachments_url_is_an_error(build):
     site = build({
         "allegati/Verbale.pdf": pdf(1), "allegati/verbale.pdf": pdf(3),

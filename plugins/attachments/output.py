@@ -25,9 +25,9 @@ from urllib.parse import unquote
 
 from plugins.content_checks import report
 from plugins.core.files import place
-from plugins.core.items import source as item_source
+from plugins.core.items import context_items, source as item_source
 from plugins.images import download_copy
-from plugins.core.urls import static_links
+from plugins.core.urls import link_regex, static_link_paths, static_links
 
 from . import previews
 from .collect import STATE_KEY, address_clashes, linked_clashes, state
@@ -137,8 +137,8 @@ def get_generators(pelican):
 
 
 def decode_static_links(generator):
-    """The ``{static}`` links' paths as the files' names (``page_generator_finalized``:
-    every item read, the static generator not yet started).
+    """The ``{static}`` links' paths as the files' names, the summaries' links among them
+    (``page_generator_finalized``: every item read, the static generator not yet started).
 
     Pelican's list of linked files, from which it finds those outside STATIC_PATHS (the
     attachments' folder), decodes ``%20`` only: a link to ``allegati/città.pdf`` written
@@ -147,8 +147,17 @@ def decode_static_links(generator):
     page linked an address that does not exist, without an error. A path naming no
     file is replaced by its decoded form when that one does."""
     links = generator.context.get("static_links")
-    if not links:
+    if links is None:
         return
+    # Pelican collects the links of the bodies only: a summary's too (the lead, shown on
+    # the page, in the listings and at the top of the feeds), or the document it links
+    # was not published and the link was written as typed, "{static}/allegati/…"
+    # (a lead taken from the body's first paragraph: Pelican read it with the body)
+    regex = link_regex(generator.settings)
+    for item, _ in context_items(generator.context):
+        if not item.metadata.get("lead_from_body"):
+            links |= static_link_paths((item.metadata.get("summary"),), item.relative_dir,
+                                       regex)
     root = generator.settings["PATH"]
     for path in list(links):
         decoded = unquote(path)
