@@ -694,3 +694,21 @@ def test_a_text_to_open_is_open_in_the_feeds(build):
                 "Come arrivare In bicicletta.", "Come arrivare", "In bicicletta."], (name, kind)
         assert [strong.get_text() for strong in soup.select("p > strong")] == [
             "Orari & costi", "Come arrivare"], (name, kind)
+
+
+def test_a_tag_named_as_the_category_is_one_category_of_the_item(build):
+    """An item's category and tags are the feed entry's categories (Atom ``<category>``,
+    RSS ``<category>``): a tag named as the item's category ("Avvisi" in Avvisi, or
+    "avvisi") was written twice, and readers that show them listed "Avvisi, Avvisi"."""
+    site = build({"avvisi/a.md": article(title="Chiusura", slug="chiusura",
+                                         tags=["avvisi", "Crema", "Sportello"])})
+    assert site.ok, site.log
+    for name in ("tutto", "categorie/avvisi"):
+        atom = ET.fromstring(site.text(f"/feeds/{name}.atom.xml"))
+        assert [c.get("term") for c in atom.iter("{http://www.w3.org/2005/Atom}category")] \
+            == ["Avvisi", "Crema", "Sportello"], name
+        rss = ET.fromstring(site.text(f"/feeds/{name}.rss.xml"))
+        assert [c.text for c in rss.iter("category")] == ["Avvisi", "Crema", "Sportello"], name
+        assert [t.term for t in parse(site, f"/feeds/{name}.atom.xml").entries[0].tags] == [
+            "Avvisi", "Crema", "Sportello"], name
+    assert site.exists("/argomenti/avvisi/")  # the tag is still a tag on the site

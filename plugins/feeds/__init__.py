@@ -11,7 +11,8 @@ also by its ``align``, as readers have no stylesheet), an item with
 several authors names them all, an item's own summary and its cover picture open its
 content (:func:`lead_html`, :func:`cover_html`), a summary has no footnote references
 (:func:`summary_html`), an embedded video is a link to it (:func:`frames_as_links`), a text
-to open is open (:func:`folds_open`), an article moved keeps the id of its
+to open is open (:func:`folds_open`), a tag named as the category is one category
+(:func:`distinct_terms`), an article moved keeps the id of its
 earlier address (:func:`earlier_address`), and an Atom entry in another language than the feed's
 says which (``xml:lang``, :class:`LanguageAtom1Feed`: the site's writer creates Atom feeds
 of that class; it and :class:`LogoRss201rev2Feed` name the site's logo, :func:`feed_logo`).
@@ -377,6 +378,19 @@ def summary_html(summary):
     return without_note_references(str(summary)) if summary else summary
 
 
+def distinct_terms(terms):
+    """An entry's categories (Pelican's: the item's category, then its tags) each once,
+    whatever its capitals, the first spelling kept: a tag named as the item's category
+    ("avvisi" in Avvisi) was written twice, and readers listed "Avvisi, avvisi"."""
+    seen = set()
+    kept = []
+    for term in terms or ():
+        if term.casefold() not in seen:
+            seen.add(term.casefold())
+            kept.append(term)
+    return tuple(kept)
+
+
 def item_body(item):
     """The key of a feed item's content: ``content`` in Atom (Pelican sets it, "" for an
     empty body), ``description`` in RSS (content and summary in one; ``content`` is None).
@@ -403,6 +417,7 @@ def fix_feed(context, feed):
     for item in feed.items:
         article = feed_item(context, item)
         item["lang"] = getattr(article, "lang", None)  # xml:lang where not the feed's (Atom)
+        item["categories"] = distinct_terms(item.get("categories"))
         authors = getattr(article, "authors", None) or ()
         if len(authors) > 1:  # Pelican names the first only (feedgenerator takes one name)
             item["author_name"] = elenco(author.name for author in authors)
