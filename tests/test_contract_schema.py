@@ -1,7 +1,7 @@
 """Unit tests for plugins/contract/schema.py: each front-matter rule of the contract,
 without a build. Problems and warnings are (key, message) pairs."""
 
-from datetime import datetime
+from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -9,6 +9,7 @@ import pytest
 from plugins.contract.schema import (
     CONTRACT_KEYS, date_hint, distant_date, future_modified, normalise, parse_date, split_list,
 )
+from plugins.italian.dates import Day, data_lunga
 from plugins.italian.slugs import slug_substitutions
 
 ROME = ZoneInfo("Europe/Rome")
@@ -198,6 +199,20 @@ def test_title_apostrophes_become_typographic(settings):
 def test_dates_are_rome_time_or_converted_to_it(value, expected):
     parsed = parse_date(value, "Europe/Rome")
     assert parsed == expected and parsed.utcoffset() == expected.utcoffset()
+
+
+@pytest.mark.parametrize(("value", "day"), [
+    ("2024-05-05", True), (" 2024-05-05 ", True), (date(2024, 5, 5), True),
+    ("2024-05-05 00:00", False), ("2024-05-05T00:00", False), ("2024-05-05 00:00:00", False),
+    ("2024-05-05T00:00:00+02:00", False), (datetime(2024, 5, 5), False),
+])
+def test_a_day_without_a_time_is_marked_so_and_midnight_written_is_not(value, day):
+    # a day alone is shown without "ore 00:00" (plugins.italian.dates.data_lunga)
+    parsed = parse_date(value, "Europe/Rome")
+    assert parsed == datetime(2024, 5, 5, tzinfo=ROME)
+    assert isinstance(parsed, Day) is day
+    assert data_lunga(parsed, ROME) == ("domenica 5 maggio 2024" if day
+                                        else "domenica 5 maggio 2024, ore 00:00")
 
 
 def test_dates_follow_the_time_zone_setting():

@@ -15,7 +15,7 @@ from zoneinfo import ZoneInfo
 
 from plugins.core import files, filetypes
 from plugins.italian import fix_apostrophes, numero
-from plugins.italian.dates import in_zone
+from plugins.italian.dates import Day, in_zone
 from plugins.italian.slugs import MAX_LENGTH, is_slug, make_slug, title_slug
 
 # The keys of the editors' contract, and Pelican's own that the site accepts.
@@ -57,14 +57,18 @@ _LANG_RE = re.compile(r"[a-z]{2,3}(-[A-Za-z0-9]{2,8})*")  # it, en, pt-BR (BCP 4
 _DATE_HELP = "usa AAAA-MM-GG HH:MM, per esempio 2024-05-05 17:07"
 _DATE_RE = re.compile(r"\d{4}-\d{2}-\d{2}([ T]\d{1,2}:\d{2}(:\d{2}(\.\d+)?)?)?"
                       r"(Z|[+-]\d{2}:?\d{2})?")
+_DAY_LENGTH = len("2024-05-05")
 
 
 def parse_date(value, timezone):
-    """Parse a contract date; naive values are ``timezone`` time. Raises ValueError."""
+    """Parse a contract date; naive values are ``timezone`` time. Raises ValueError.
+
+    A day without a time (``2025-03-14``) is a :class:`~plugins.italian.dates.Day`:
+    midnight, shown as the day alone; a time written (``2025-03-14 00:00``) is kept."""
     if isinstance(value, datetime):
         parsed = value
     elif isinstance(value, date):
-        parsed = datetime(value.year, value.month, value.day)
+        parsed = Day(value.year, value.month, value.day)
     else:
         # any run of spaces is one: a non-breaking space between day and time (pasted
         # from a word processor, typed with Alt/Option+Space) looks like a plain one
@@ -72,6 +76,8 @@ def parse_date(value, timezone):
         if not _DATE_RE.fullmatch(text):
             raise ValueError(text)
         parsed = datetime.fromisoformat(text.replace(" ", "T", 1))
+        if len(text) == _DAY_LENGTH:  # the day alone: no time, no offset
+            parsed = Day(parsed.year, parsed.month, parsed.day)
     if not YEARS[0] <= parsed.year <= YEARS[1]:
         raise ValueError(f"year {parsed.year}")
     return in_zone(parsed, ZoneInfo(timezone))

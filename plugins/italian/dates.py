@@ -9,6 +9,17 @@ from babel.dates import format_datetime
 from .numbers import LOCALE
 
 
+class Day(datetime):
+    """A date written without a time (``date: 2025-03-14``): midnight in the site's zone,
+    when it is published and how it is ordered, but shown as the day alone
+    (:func:`data_lunga`), not as ``ore 00:00``, a time nobody wrote. The contract's reader
+    makes it (``plugins.contract.schema.parse_date``); a time written, even ``00:00``,
+    gives a plain datetime. It compares and hashes as the datetime it is, and stays a
+    ``Day`` through ``replace``, ``astimezone`` and pickling (the caches)."""
+
+    __slots__ = ()
+
+
 def in_zone(value: datetime, zone: ZoneInfo) -> datetime:
     """``value`` in ``zone``; a naive datetime is taken as ``zone`` time."""
     if value.tzinfo is None:
@@ -24,7 +35,10 @@ def _formatted(value: datetime, zone: ZoneInfo, pattern: str) -> str:
 
 
 def data_lunga(value: datetime, zone: ZoneInfo) -> str:
-    """``domenica 5 maggio 2024, ore 17:07``."""
+    """``domenica 5 maggio 2024, ore 17:07``; ``domenica 5 maggio 2024`` for a :class:`Day`
+    (no time was written)."""
+    if isinstance(value, Day):
+        return _formatted(value, zone, "EEEE d MMMM y")
     return _formatted(value, zone, "EEEE d MMMM y, 'ore' HH:mm")
 
 

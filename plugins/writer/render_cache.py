@@ -72,7 +72,9 @@ class Digester:
         if isinstance(value, (str, Markup)):
             return "s" + str(value)
         if isinstance(value, (datetime, date)):
-            return "t" + value.isoformat()
+            # with its type: a day written without a time (plugins.italian.dates.Day) is
+            # shown otherwise than the same moment written as 00:00, and equal to it
+            return "t" + type(value).__qualname__ + value.isoformat()
         if isinstance(value, Content):
             return self.ref(value) if inside else self.item(value)
         if isinstance(value, (URLWrapper, Paginator)):  # shared by many pages: once
