@@ -483,6 +483,23 @@ def test_new_writes_the_real_time_for_one_the_clocks_skip(tmp_path):
     assert (status, out) == (0, ""), out + err
 
 
+def test_new_writes_a_day_given_without_a_time_as_typed(tmp_path):
+    """``--date 2025-03-14`` was written ``2025-03-14 00:00``: the site then showed
+    "ore 00:00", a time nobody chose. The day alone is written, and shown, as typed."""
+    conf = write_conf(tmp_path, config="previewconf")
+    args = ("--settings", str(conf), "--content", str(tmp_path / "content"))
+    (tmp_path / "content").mkdir()
+    status, out, err = run_tool(tmp_path, "new_item", "--title", "Solo il giorno", "--date",
+                                "2025-03-14", "--pubblica", *args)
+    assert status == 0, err
+    path = tmp_path / "content" / "notizie" / "2025-03-14-solo-il-giorno.md"
+    assert "\ndate: 2025-03-14\n" in path.read_text(encoding="utf-8")
+    site = build_site(tmp_path, {}, config="previewconf")
+    assert site.ok, site.log
+    time = site.soup("/2025/03/solo-il-giorno/").select_one(".article-meta time")
+    assert time.get_text(strip=True) == "venerdì 14 marzo 2025"
+
+
 def test_new_never_overwrites_and_refuses_unknown_categories(tmp_path):
     write_content(tmp_path / "content", {"notizie/gia.md": article(title="Orari")})
     conf = write_conf(tmp_path)

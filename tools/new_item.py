@@ -28,6 +28,7 @@ from plugins.contract.schema import date_hint, parse_date, skipped_hour  # noqa:
 from plugins.contract.source import SourceError, read  # noqa: E402
 from plugins.core.files import ignored  # noqa: E402
 from plugins.core.items import is_future  # noqa: E402
+from plugins.italian.dates import Day  # noqa: E402
 from plugins.italian.slugs import (  # noqa: E402
     MAX_LENGTH, is_slug, item_slug, make_slug, title_slug,
 )
@@ -121,7 +122,10 @@ def create(settings, title, category, when=None, slug=None, publish=False):
         suffix = f"-{number}"  # within the slug's length: the cut base, then the number
         chosen = base[:MAX_LENGTH - len(suffix)].rstrip("-") + suffix
     path = _path(settings, category, date, chosen)
-    front = {"title": title, "date": date.strftime("%Y-%m-%d %H:%M"), "slug": chosen,
+    # the day alone as typed (--date 2025-03-14; a date, which YAML writes unquoted): with
+    # 00:00 added, the site would show "ore 00:00", a time nobody chose (dates.Day)
+    written = date.date() if isinstance(date, Day) else date.strftime("%Y-%m-%d %H:%M")
+    front = {"title": title, "date": written, "slug": chosen,
              # the site's default author (AUTHOR: "Redazione"), as the web editor's form
              "author": settings.get("AUTHOR") or "Redazione", "tags": [], "summary": "",
              "attachments": [],
