@@ -139,3 +139,37 @@ def test_bad_settings_are_errors_naming_them_and_the_defaults_are_used(build):
     assert site.exists("/admin/") and site.exists("/cerca/")
     assert "/admin/" not in text and "/cerca/" not in text
     assert f"{SITEURL}/2024/05/primo/" in text
+
+
+PREVIEWED = {
+    **SITE,
+    # scheduled: they fill the first page of the home and of Notizie in a preview
+    **{f"notizie/domani-{n}.md": article(title=f"Domani {n}", date=f"2999-0{n}-01 10:00",
+                                         tags="[Crema]") for n in (1, 2, 3)},
+    # scheduled, with a tag, an author, a category, a year and a document of their own
+    "allegati/programma.pdf": pdf(1),
+    "eventi/festa.md": article(title="Festa", date="2998-06-01", tags="[Festa futura]",
+                               author="Anna Futura", attachments=["allegati/programma.pdf"]),
+    # a draft with a tag and an author of its own, and a later update
+    "notizie/bozza-sola.md": article(title="Bozza sola", date="2024-09-02 10:00",
+                                     modified="2024-10-01 10:00", status="draft",
+                                     tags="[Solo bozza]", author="Bruno Bozza"),
+}
+
+
+def test_the_previews_sitemap_is_the_public_one(build):
+    """A preview build writes drafts (BOZZA) and scheduled items (PROGRAMMATO), and its
+    sitemap.xml listed them, the tag, category, author and year pages only they fill,
+    and their dates as the listings' lastmod (2999 for the home): the public build never
+    writes any of it. The preview's sitemap is now the public build's."""
+    settings = "DEFAULT_PAGINATION = 2\n"
+    preview = build(PREVIEWED, settings, config="previewconf", output=None)
+    assert preview.ok, preview.log
+    public = build(PREVIEWED, settings, output=preview.output.parent / "public")
+    assert public.ok, public.log
+    assert preview.exists("/2999/01/domani-1/") and preview.exists("/argomenti/festa-futura/")
+    assert preview.exists("/autori/bruno-bozza/") and preview.exists("/archivio/2999/")
+    assert not public.exists("/2999/01/domani-1/")
+    text = public.text("/sitemap.xml")
+    assert "2999" not in text and "2998" not in text and "bozza" not in text
+    assert preview.text("/sitemap.xml") == text
