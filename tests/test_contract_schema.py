@@ -220,7 +220,9 @@ def test_dates_follow_the_time_zone_setting():
 
 
 @pytest.mark.parametrize("value", ["05/05/2024", "2024-5-5", "domani", "2024-02-30",
-                                   "0001-01-01", "9999-12-31 23:59", "1899-12-31"])
+                                   "0001-01-01", "9999-12-31 23:59", "1899-12-31",
+                                   # an offset without a time: it was read as 02:00, 01:00
+                                   "2024-05-05+02:00", "2024-05-05-01:00", "2024-05-05Z"])
 def test_impossible_or_unknown_dates_raise(value):
     with pytest.raises(ValueError):
         parse_date(value, "Europe/Rome")

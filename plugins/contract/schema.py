@@ -55,8 +55,10 @@ _WHOLE_RE = re.compile(r"[0-9]+")
 _HASHTAGS_RE = re.compile(r"\s+(?=#)")  # between two hashtags: "#Crema #Cremona"
 _LANG_RE = re.compile(r"[a-z]{2,3}(-[A-Za-z0-9]{2,8})*")  # it, en, pt-BR (BCP 47)
 _DATE_HELP = "usa AAAA-MM-GG HH:MM, per esempio 2024-05-05 17:07"
-_DATE_RE = re.compile(r"\d{4}-\d{2}-\d{2}([ T]\d{1,2}:\d{2}(:\d{2}(\.\d+)?)?)?"
-                      r"(Z|[+-]\d{2}:?\d{2})?")
+# an offset only after a time: Python reads "2025-03-14+02:00" as 02:00 (any character
+# may part day and time), a time nobody wrote
+_DATE_RE = re.compile(r"\d{4}-\d{2}-\d{2}([ T]\d{1,2}:\d{2}(:\d{2}(\.\d+)?)?"
+                      r"(Z|[+-]\d{2}:?\d{2})?)?")
 _DAY_LENGTH = len("2024-05-05")
 
 
