@@ -35,7 +35,9 @@ session, as an editor would do it:
    changed, the time kept; "Pubblica ora";
 10. open a published news item, correct its title, "Pubblica ora": its old address is
    added to its old addresses (admin.js), so it still leads to the item; the same for
-   another one whose date the editor moves to the next month;
+   another one whose date the editor moves to the next month, and another one dated by its
+   day alone (`date: 2025-03-14`), whose preview shows the day without a time and whose
+   date is saved as written;
 11. "＋ Notizia" titled with emoji only: "Pubblica ora" is refused by admin.js (no slug:
    the build refused it); then with the title of a news item published the year before:
    refused too, with the reason (the same slug stopped the build); then another title
@@ -172,6 +174,10 @@ RETITLED_URL = "/2025/01/community-manager-i-nuovi-orari-di-ricevimento-a-cremon
 MOVED = "notizie/2024-06-12-casalmaggiore-laboratorio.md"
 MOVED_OLD_URL = "/2024/06/a-casalmaggiore-apre-il-primo-laboratorio-di-comunita/"
 MOVED_URL = "/2024/07/a-casalmaggiore-apre-il-primo-laboratorio-di-comunita/"
+# a published item dated by its day alone (the contract allows it: midnight, shown without
+# a time), whose title the editor corrects
+DAY_ONLY = "notizie/2025-03-14-incontro-soncino.md"
+DAY_ONLY_TITLE = "Incontro in biblioteca a Soncino"
 # a new item titled like a published one (CONTENT), another year: the same slug
 SAME_TITLE = "Come proporre un Patto Gener-Attivo"
 # a draft: a new item with its title takes its slug too (digests in slugs.json)
@@ -239,6 +245,7 @@ CONTENT = {
     TAKEN: TAKEN_BYTES,
     "pages/contatti.md": "---\ntitle: Contatti\n---\n\nScrivete alla redazione.\n",
     MOVED_CATEGORY: item(MOVED_CATEGORY_TITLE, "2024-11-20 09:00", ["Crema"]),
+    DAY_ONLY: item(DAY_ONLY_TITLE, "2025-03-14", ["Soncino"]),
     DRAFT: item(DRAFT_TITLE, "2026-12-01 10:00", status="draft"),
     NATIVE: NATIVE_TEXT,
     ONE_ADDRESS: item(ONE_ADDRESS_TITLE, ONE_ADDRESS_DATE, ["Crema"],
@@ -279,6 +286,7 @@ class Session:
     move: dict = field(default_factory=dict)  # an item moved to another category
     duplicate: dict = field(default_factory=dict)  # an item saved, then copied
     retyped: str = ""  # a title typed over the one selected by Shift+Tab
+    day_only: dict = field(default_factory=dict)  # the item dated by its day, as shown
     seconds: dict = field(default_factory=dict)  # step -> seconds since the page opened
     work: Path = None
     server_log: str = ""
@@ -685,6 +693,21 @@ def edit(browser, seen, expect):
     date.fill("2024-07-02T10:30")
     publish()
     expect(page.get_by_text("Voce salvata")).to_be_visible()
+    page.locator(".Toastify__close-button").click()
+    expect(page.get_by_text("Voce salvata")).to_be_hidden()
+    folder, name = DAY_ONLY.removesuffix(".md").split("/")
+    page.goto(f"http://{seen.web}/admin/#/collections/{folder}")
+    page.goto(f"http://{seen.web}/admin/#/collections/{folder}/entries/{name}")
+    title = page.get_by_label("Titolo", exact=True)
+    expect(title).to_have_value(DAY_ONLY_TITLE)
+    preview = page.frame_locator("iframe").first
+    expect(preview.get_by_role("heading", name=DAY_ONLY_TITLE)).to_be_visible()
+    seen.day_only = {
+        "form": page.get_by_label("Data e ora di pubblicazione").input_value(),
+        "preview": preview.locator(".article-meta .meta-item").first.inner_text()}
+    title.fill(DAY_ONLY_TITLE + " il 14 marzo")
+    publish()
+    expect(page.get_by_text("Voce salvata")).to_be_visible()
     step("retitled")
 
     # 11. A new item with the title of one published the year before: refused
@@ -887,7 +910,7 @@ def test_the_uploads_are_written_intact_under_allegati_and_immagini(session):
         [f"content/notizie/{FILE_SLUG}.md", f"content/{PDF_SAVED}", f"content/{IMAGE_SAVED}",
          f"content/{NATIVE}", f"content/{ONE_ADDRESS}", f"content/{RETITLED}",
          f"content/{MOVED}", f"content/{MOVED_CATEGORY}", f"content/{MOVED_CATEGORY_FILE}",
-         f"content/{DUP_FILE}"])
+         f"content/{DUP_FILE}", f"content/{DAY_ONLY}"])
 
 
 def test_a_typed_less_than_is_shown_as_typed_when_the_item_is_opened_again(session):
@@ -1057,6 +1080,16 @@ def test_a_date_moved_to_another_month_keeps_the_old_address(session):
     meta, _ = front_matter(session.repo / "content" / MOVED)
     assert meta["date"] == "2024-07-02 10:30"
     assert meta["indirizzi_precedenti"] == [MOVED_OLD_URL]
+
+
+def test_an_item_dated_by_its_day_is_shown_and_kept_without_a_time(session):
+    """``date: 2025-03-14`` (no time) is midnight, which the site shows as the day alone:
+    the editor's preview shows it so too, and a save of another field keeps the date as
+    written (a time added would show "ore 00:00" on the site)."""
+    assert " ".join(session.day_only["preview"].split()) == "Pubblicato venerdì 14 marzo 2025"
+    assert session.day_only["form"] == "2025-03-14T00:00"  # the date input needs a time
+    header = (session.repo / "content" / DAY_ONLY).read_text(encoding="utf-8").split("---")[1]
+    assert re.search(r"^date: '?2025-03-14'?$", header, re.MULTILINE), header
 
 
 def test_an_item_deleted_and_written_again_in_another_category_is_saved(session):
