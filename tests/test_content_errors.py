@@ -9,7 +9,7 @@ import pytest
 from plugins.contract.check import check_file
 from plugins.contract.reader import make_markdown
 from support import (
-    article, build_site, project_settings, run_tool, write_conf, write_content,
+    SITEURL, article, build_site, project_settings, run_tool, write_conf, write_content,
 )
 from test_hostile_input import assert_same_in_check
 import samples
@@ -494,6 +494,38 @@ MISTAKES = [
      "notizie/l3.md:6", AVVISO,
      ["il link https://www.farelegami.it/2024/05/caso-l0/ è l'indirizzo di notizie/l0.md:"
       " scrivi {filename}/notizie/l0.md"]),
+    # a relative address: a browser reads it from the page showing the text (the item's,
+    # /2024/05/caso-r2/, or a list's: its lead is on the home page), and the build left it as
+    # typed: /2024/05/caso-r2/programma, a missing page; at its line, not at the word above
+    ("link-relative", {"notizie/r2.md": _case(
+        "r2", body="Il programma della festa è pronto.\n\nLo trovi [qui](programma).\n")},
+     "notizie/r2.md:8", ERRORE,
+     ["il link «programma» è relativo: sul sito cambia con la pagina che mostra"
+      " il testo (da quella dell'articolo porta a /2024/05/caso-r2/programma) e non"
+      " funzionerebbe; scrivi l'indirizzo intero: per una pagina di questo sito comincia con /"
+      " (per esempio /contatti/)"]),
+    # an article's file name or slug as the old site wrote them, or its address from this
+    # one's: its {filename} link, the section kept
+    ("link-relative-to-article", {"notizie/r3.md": _case(
+        "r3", body="Come alla [festa](caso-l0.html#giochi) e alla [cena](../caso-l0/).\n")},
+     "notizie/r3.md:6", ERRORE,
+     ["il link «caso-l0.html#giochi» è relativo",
+      "scrivi {filename}/notizie/l0.md#giochi, così il sito controlla il link",
+      "il link «../caso-l0/» è relativo: sul sito cambia con la pagina che"
+      " mostra il testo (da quella dell'articolo porta a /2024/05/caso-l0/) e non"
+      " funzionerebbe; scrivi {filename}/notizie/l0.md,"]),
+    # an image or a document by its name alone: the file in the folders the site publishes
+    # from, else the folder to copy it into
+    ("image-relative", {"notizie/r4.md": _case(
+        "r4", body="Testo.\n\n![La sala](r4.jpg) e ![Il cortile](cortile-r4.jpg)\n"),
+        "immagini/2024/r4.jpg": JPEG}, "notizie/r4.md:8", ERRORE,
+     ["il link «r4.jpg» è relativo", "; scrivi {static}/immagini/2024/r4.jpg /",
+      "; copia il file in immagini/ e scrivi {static}/immagini/cortile-r4.jpg /"]),
+    ("document-relative", {"notizie/r5.md": _case(
+        "r5", body="Il [bando](r5.pdf).\n"), "allegati/2024/r5.pdf": PDF},
+     "notizie/r5.md:6", ERRORE,
+     ["il link «r5.pdf» è relativo", "scrivi {static}/allegati/2024/r5.pdf"
+      " (o elenca il file in `attachments`, gli allegati)"]),
     ("outside-categories", {"festa-r1.md": _case("r1")}, "festa-r1.md:1", AVVISO,
      ["direttamente in content/", "viene pubblicato nella categoria «",
       "content/notizie/festa-r1.md"]),
@@ -647,6 +679,36 @@ def test_an_editors_mistake_is_named_at_its_line_with_what_to_write(
         logged = " ".join(logged)
         assert f"{where}: {' '.join(message.split())}" in logged, \
             f"{where}: {message!r} not in the build's log:\n{site.log}"
+
+
+def test_links_that_work_on_every_page_are_not_relative_links(build, tmp_path):
+    """What is not a relative address stays accepted, as typed or as the build writes it:
+    a section of the page (``#programma``), the page with a query (``?pagina=2``), the
+    web editor's image (``{static}/immagini/<year>/…``), ``{filename}``, Pelican's
+    ``{tag}``, an address from the site's root, full addresses, ``mailto:``, ``tel:``."""
+    files = {"immagini/2024/foto.jpg": JPEG,
+             "notizie/altra.md": article(title="Altra", tags="[Crema]"),
+             "notizie/buona.md": article(title="Buona", summary="Gli indirizzi.", body="""
+                 Il [programma](#programma), la [pagina 2](?pagina=2), l'[altra
+                 notizia]({filename}/notizie/altra.md), le notizie su
+                 [Crema]({tag}crema), l'[archivio](/archivio/), il
+                 [Comune](https://www.comune.crema.cr.it/), [scrivici](mailto:info@example.org),
+                 [chiamaci](tel:+390373123456).
+
+                 ![La sala]({static}/immagini/2024/foto.jpg)
+
+                 ## Programma
+                 """)}
+    site = build(files)
+    assert site.ok, site.log
+    assert "è relativo" not in site.log
+    body = site.soup("/2024/05/buona/").select_one(".article-body")
+    assert [a["href"] for a in body.select("a")] == [
+        "#programma", "?pagina=2", f"{SITEURL}/2024/05/altra/", f"{SITEURL}/argomenti/crema/",
+        "/archivio/", "https://www.comune.crema.cr.it/", "mailto:info@example.org",
+        "tel:+390373123456"]
+    assert body.select_one("img")["src"] == f"{SITEURL}/immagini/2024/foto.jpg"
+    assert_same_in_check(tmp_path, 0)
 
 
 def test_a_link_to_a_page_of_the_site_is_no_file_of_the_editors_computer(build, tmp_path):

@@ -9,10 +9,14 @@ import os
 import posixpath
 from dataclasses import dataclass
 from datetime import datetime
-from urllib.parse import urlsplit
+from urllib.parse import unquote, urljoin, urlsplit
 from zoneinfo import ZoneInfo
 
+from plugins.contract.ahead import EXTENSIONS
+from plugins.contract.check import linkable_folders
+from plugins.core import filetypes
 from plugins.core.files import ignored
+from plugins.core.items import RELATIVE_LINK
 from plugins.core.problems import ERROR, MAX_LISTED, WARNING, Problem
 from plugins.core.urls import without_index
 from plugins.italian.dates import data_lunga
@@ -28,8 +32,9 @@ class Entry:
     save_as: str  # "" when the item is not written
     lang: str = ""
     line: int | None = None  # of its `slug` key, else of its `title`
-    # ((path under content/, line), ...): where its {filename} links lead; and (("/address/",
-    # line), ...): links to the site's pages by their address (a "/" first: no path has one)
+    # ((path under content/, line), ...): where its {filename} links lead; (("/address/",
+    # line), ...): links to the site's pages by their address (a "/" first: no path has one);
+    # ((RELATIVE_LINK + "programma", line), ...): its relative links
     links: tuple = ()
     draft: bool = False  # `status: draft`, also where a preview shows it
     scheduled: datetime | None = None  # its date, when the public build waits for it
@@ -184,10 +189,6 @@ def uploads(settings):
     Ignored names (``IGNORE_FILES``, files and folders, as Pelican walks them) are left
     out, and so are Markdown files (an article saved there: ``contract.ahead.misnamed``
     names it). The theme's files (favicon, logo, stylesheet) are never among them."""
-    # (imported here: plugins.contract requires this plugin)
-    from plugins.contract.ahead import EXTENSIONS  # noqa: PLC0415
-    from plugins.contract.check import linkable_folders  # noqa: PLC0415
-
     root, patterns = settings["PATH"], tuple(settings["IGNORE_FILES"])
     found = []
     for top in sorted(linkable_folders(settings)):
@@ -241,8 +242,8 @@ def unpublished_links(entries, read, settings):
         if entry.draft or entry.failed or not (entry.save_as or entry.scheduled):
             continue
         for target, line in entry.links:
-            if target.startswith("/") or "://" in target:  # an address: address_links
-                continue
+            if target.startswith(("/", RELATIVE_LINK)) or "://" in target:
+                continue  # an address: address_links, relative_links
             linked = by_source.get(target)
             if (linked is None and target in read) or (linked is not None and linked.failed):
                 continue  # a file with errors: reported on its own, as the build does
@@ -289,7 +290,7 @@ def all_problems(entries, settings, read):
     return [*duplicate_urls(entries), *duplicate_slugs(entries),
             *site_path_clashes(entries, settings),
             *unpublished_links(entries, set(read), settings),
-            *address_links(entries, settings)]
+            *address_links(entries, settings), *relative_links(entries, settings)]
 
 
 def address_links(entries, settings):
@@ -310,9 +311,9 @@ def address_links(entries, settings):
     for entry in entries:
         listed, more, first_more = 0, 0, None
         for target, line in entry.links:
-            full = "://" in target
+            full = "://" in target and not target.startswith(RELATIVE_LINK)
             if not (target.startswith("/") or full):
-                continue  # a {filename} link: unpublished_links
+                continue  # a {filename} link: unpublished_links; relative_links
             parts = urlsplit(target)
             address = parts.path
             address = address[len(base):] if base and address.startswith(base + "/") else address
@@ -346,3 +347,132 @@ def address_links(entries, settings):
                 " o pagine del sito, non elencati: scrivi anche quelli con {filename} /"
                 f" and {more} more links by address", first_more, WARNING))
     return problems
+
+
+def relative_links(entries, settings):
+    """Links and images whose address is relative (``programma``, ``altro-articolo.html``,
+    ``foto.jpg``, ``../altro/``): a browser reads one from the address of the page that
+    shows it, and an item's text is shown at several (its own page; its first paragraph,
+    the lead, in the lists of the home page, categories, tags and authors, where
+    ``programma`` is ``/programma``), at an address that changes with its title or date.
+    None works on every one of them, and the build leaves them as typed: each is an error
+    at its line, saying what to write. A link to an article or a page (its address
+    resolved from the item's, or its slug or file name): its ``{filename}`` link, which
+    the build checks and keeps right; an image or a document: its ``{static}`` link, the
+    file found in the folders the site publishes from (or to be copied there); anything
+    else: the full address. The first 50 of a file are listed, the rest counted in one more
+    (``core.problems.MAX_LISTED``: a page pasted from the old site has hundreds)."""
+    base = urlsplit(str(settings.get("SITEURL") or "")).path.rstrip("/")
+    written, named = {}, {}  # "/2024/05/festa" (no final "/"), or a slug or file name -> file
+    for entry in entries:
+        if _published(entry) and not entry.failed:
+            written.setdefault("/" + without_index(entry.save_as).rstrip("/"), entry.source)
+            stem = posixpath.splitext(posixpath.basename(entry.source))[0]
+            for name in {entry.slug, stem}:
+                named.setdefault(name, set()).add(entry.source)
+    files = _PublishedFiles(settings)
+    problems = []
+    for entry in entries:
+        listed, more, first_more = 0, 0, None
+        for target, line in entry.links:
+            if not target.startswith(RELATIVE_LINK):
+                continue
+            if listed >= MAX_LISTED:
+                more += 1
+                first_more = first_more or line
+                continue
+            listed += 1
+            target = target[len(RELATIVE_LINK):]
+            page = "/" + without_index(entry.save_as) if entry.save_as else None
+            resolved = urlsplit(urljoin("http://x" + page, target)) if page else None
+            fix, english = _relative_fix(target, resolved, written, named, files)
+            where = ""
+            if resolved is not None:  # what a reader of the item's own page gets
+                address = base + resolved.path + (f"?{resolved.query}" if resolved.query else "")
+                of = "della pagina" if entry.kind == "page" else "dell'articolo"
+                where = f" (da quella {of} porta a {address})"
+            problems.append(Problem(
+                entry.source, f"il link «{target}» è relativo: sul sito cambia"
+                f" con la pagina che mostra il testo{where} e non funzionerebbe; {fix}"
+                f" / relative link {target}: {english}", line))
+        if more == 1:
+            problems.append(Problem(
+                entry.source, "e un altro link relativo come questi, non elencato: scrivi anche"
+                " quello come propongono i messaggi sopra / and 1 more relative link",
+                first_more))
+        elif more:
+            problems.append(Problem(
+                entry.source, f"e altri {more} link relativi come questi, non elencati:"
+                " scrivi anche quelli come propongono i messaggi sopra / and"
+                f" {more} more relative links", first_more))
+    return problems
+
+
+def _relative_fix(target, resolved, written, named, files):
+    """``(what to write, in English)`` for the relative link ``target`` (``resolved``: its
+    address from the item's page, split; None when the item has none)."""
+    parts = urlsplit(target)
+    path = unquote(parts.path)
+    name = posixpath.basename(path.rstrip("/"))
+    fragment = f"#{parts.fragment}" if parts.fragment else ""
+    kind = filetypes.EXTENSIONS.get(filetypes.extension(name))
+    if kind in filetypes.DOCUMENTS:  # foto.jpg, bando.pdf: a file of the site's folders
+        found, folder = files.find(name, kind)
+        written_as = (found or f"{folder}{name}").replace(" ", "%20")
+        also = " (o elenca il file in `attachments`, gli allegati)" \
+            if written_as.startswith(files.attachments) else ""
+        if found:
+            return (f"scrivi {{static}}/{written_as}{also}", f"write {{static}}/{written_as}")
+        return (f"copia il file in {folder} e scrivi {{static}}/{written_as}{also}",
+                f"copy it into {folder} and write {{static}}/{written_as}")
+    source = None
+    if resolved is not None:
+        source = written.get(without_index(unquote(resolved.path)).rstrip("/"))
+    if source is None and name:
+        stem = name.rsplit(".", 1)[0] if "." in name.lstrip(".") else name  # altro.html
+        found = named.get(stem) or set()
+        source = next(iter(found)) if len(found) == 1 else None
+    if source is not None:
+        link = f"{{filename}}/{source}{fragment}"
+        return (f"scrivi {link}, così il sito controlla il link e lo tiene giusto anche se"
+                " l'indirizzo cambia", f"write {link}")
+    return ("scrivi l'indirizzo intero: per una pagina di questo sito comincia con /"
+            " (per esempio /contatti/), per un altro sito con https://; per un articolo"
+            " scrivi {filename} e il suo file, per esempio {filename}/notizie/festa.md",
+            "write the full address")
+
+
+class _PublishedFiles:
+    """The files of the folders the site publishes from (``{static}`` links:
+    ``contract.check.linkable_folders``), by name: read once, when a relative link
+    names one."""
+
+    def __init__(self, settings):
+        self.root = settings["PATH"]
+        self.folders = linkable_folders(settings)  # {"immagini/": kinds, "allegati/": kinds}
+        self.attachments = (settings.get("ATTACHMENTS_PATH") or "").strip("/") + "/"
+        self.by_name = None
+
+    def _index(self):
+        if self.by_name is None:
+            self.by_name = {}
+            for folder in self.folders:
+                top = os.path.join(self.root, folder)
+                for where, _, names in sorted(os.walk(top)):
+                    for name in sorted(names):
+                        relative = os.path.relpath(os.path.join(where, name), self.root)
+                        self.by_name.setdefault(name.casefold(), []).append(
+                            relative.replace(os.sep, "/"))
+        return self.by_name
+
+    def find(self, name, kind):
+        """``(path under content/ of the file named name, or None; the folder for its
+        kind)``: the name with its capitals first, else with others."""
+        found = self._index().get(name.casefold(), [])
+        exact = [path for path in found if posixpath.basename(path) == name]
+        folders = [folder for folder, kinds in self.folders.items() if kind in kinds]
+        # an image goes among the images (a folder of images only), a document among
+        # the attachments
+        folder = min(folders, key=lambda folder: len(self.folders[folder])) if folders \
+            else next(iter(self.folders), "")
+        return (exact or found or [None])[0], folder

@@ -248,6 +248,16 @@ def attribute_needle(tag, name):
                       rf"(?P<at>{re.escape(name)})(?=[\s=/>])", re.IGNORECASE)
 
 
+@functools.lru_cache(maxsize=256)
+def address_needle(address):
+    """The link address ``address`` where the source writes one (``](address``, a
+    reference's ``]: address``, ``href="address"``), for :class:`Lines` (its text lowered):
+    not the same word in the prose above (``Il programma …`` over ``[qui](programma)``)."""
+    written = re.escape(address.lower()).replace("&", "&(?:amp;)?")
+    return re.compile(rf"(?:\]\(\s*<?|\]:[ \t]*<?|=\s*[\"']?)(?P<at>{written})"
+                      rf"(?![^\s)>\"'])")
+
+
 def misplaced_marker(name, value):
     """The first of Pelican's link markers in the attribute ``name="value"`` that is not
     where a link's address begins (``href="{static}/x"`` is one; ``title="…{static}…"``

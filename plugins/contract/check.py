@@ -16,6 +16,7 @@ from urllib.parse import unquote, urlsplit
 
 from plugins.core import files, filetypes
 from plugins.core.budget import TimeLimitExceeded, time_limit
+from plugins.core.items import RELATIVE_LINK
 from plugins.core.problems import ERROR, MAX_LISTED, WARNING, Problem
 from plugins.core.text import TAG_RE, body_lead
 from plugins.core.urls import content_path
@@ -41,9 +42,10 @@ class Checked:
     key_lines: dict = field(default_factory=dict)
     deps: set = field(default_factory=set)  # other files the result depends on
     # {path under content/: line} of the files its {filename} links lead to (body and
-    # summary; the first line of each): content_checks.rules.unpublished_links; and
+    # summary; the first line of each): content_checks.rules.unpublished_links;
     # {"/address/#section": line} of its links to this site's pages by their address
-    # (content_checks.rules.address_links)
+    # (content_checks.rules.address_links); and {RELATIVE_LINK + "programma": line} of its
+    # relative links (content_checks.rules.relative_links)
     links: dict = field(default_factory=dict)
 
     @property
@@ -225,6 +227,7 @@ class _FileCheck:
         # {target: line} of this text's links (Checked.links): the first in the text, which
         # is not the first in the HTML when it is in a footnote (they come last there)
         first = {}
+        relative = 0  # the relative addresses kept (each one once)
 
         def keep(target, at):
             known = first.get(target)
@@ -260,6 +263,16 @@ class _FileCheck:
                 self._link_problem(what, target)
             if message:
                 add(message, needle, link_lines)
+                continue
+            if not what and _relative(target):
+                # programma, foto.jpg, ../altro/: an error of the rule that knows every
+                # item's address and slug (content_checks.rules.relative_links), at its
+                # line; none looked for past those it lists (each is a search of the text,
+                # and a page pasted from the old site has thousands)
+                key = RELATIVE_LINK + target
+                relative += key not in first
+                keep(key, line(_as_address(target, needle), link_lines)
+                     if relative <= MAX_LISTED + 1 else None)
                 continue
             at = line(needle, link_lines)
             if what == "filename":
@@ -464,6 +477,21 @@ def _web_problem(target):
                 f" testo, [testo]({address}), o scrivilo tra virgolette diritte,"
                 f' [testo]({address} "Titolo") / the link\'s title needs straight quotes')
     return None
+
+
+def _relative(target):
+    """Whether a link's ``target`` (no scheme, no host, no ``#`` or ``?`` first: body.py
+    has told) is an address relative to the page showing it: not ``/…``, nor one of
+    Pelican's markers (``{tag}crema``, ``|filename|…``), which Pelican replaces."""
+    return not target.startswith(("/", "{", "|"))
+
+
+def _as_address(target, needle):
+    """``needle`` (:class:`lines.Lines`) with, first, ``target`` where it is written as a
+    link's address: not the word in the prose before it (``il programma … [qui](programma)``)."""
+    if isinstance(needle, lines.InFootnote):
+        return lines.InFootnote(needle.label, (body.address_needle(target), *needle.needles))
+    return (body.address_needle(target), *needle)
 
 
 def _site_path(target):

@@ -126,8 +126,13 @@ def source(item):
 
 
 LINES_KEY = "contract_lines"  # metadata: {front-matter key: line}, set by plugins/contract
-# metadata: {path under content/: line} of the files its {filename} links lead to (contract)
+# metadata: {path under content/: line} of the files its {filename} links lead to (contract);
+# also its links to this site's pages by their address ("/2024/05/festa/") and its relative
+# links (RELATIVE_LINK + the address as typed), for plugins/content_checks' rules
 LINKS_KEY = "contract_links"
+# Before a relative link's address (``programma``, ``foto.jpg``) in LINKS_KEY: no path under
+# content/ (normalised) begins with it, no address of the site nor full address either.
+RELATIVE_LINK = "./"
 # The front-matter key of an item's earlier addresses (plugins/redirects writes a page at
 # each; plugins/feeds keeps an item's id from its own earlier one).
 PREVIOUS_ADDRESSES = "indirizzi_precedenti"
