@@ -526,6 +526,13 @@ MISTAKES = [
      "notizie/r5.md:6", ERRORE,
      ["il link «r5.pdf» è relativo", "scrivi {static}/allegati/2024/r5.pdf"
       " (o elenca il file in `attachments`, gli allegati)"]),
+    # a marker Pelican does not know ({Static}, capital S) is left as typed, a relative
+    # address: the page got <img src="{Static}/immagini/…">, with a warning of Pelican's
+    ("static-capital", {"notizie/r6.md": _case(
+        "r6", body="![La festa]({Static}/immagini/2024/r6.jpg)\n"),
+        "immagini/2024/r6.jpg": JPEG}, "notizie/r6.md:6", ERRORE,
+     ["il link «{Static}/immagini/2024/r6.jpg» è relativo",
+      "scrivi {static}/immagini/2024/r6.jpg /"]),
     ("outside-categories", {"festa-r1.md": _case("r1")}, "festa-r1.md:1", AVVISO,
      ["direttamente in content/", "viene pubblicato nella categoria «",
       "content/notizie/festa-r1.md"]),

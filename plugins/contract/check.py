@@ -482,8 +482,9 @@ def _web_problem(target):
 def _relative(target):
     """Whether a link's ``target`` (no scheme, no host, no ``#`` or ``?`` first: body.py
     has told) is an address relative to the page showing it: not ``/…``, nor one of
-    Pelican's markers (``{tag}crema``, ``|filename|…``), which Pelican replaces."""
-    return not target.startswith(("/", "{", "|"))
+    Pelican's markers (``{tag}crema``, ``|filename|…``), which Pelican replaces. One it does
+    not know (``{Static}/immagini/…``, ``{statico}``) it leaves as typed: relative."""
+    return not target.startswith("/") and not body.MARKER_RE.match(target)
 
 
 def _as_address(target, needle):
