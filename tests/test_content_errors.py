@@ -563,7 +563,12 @@ MISTAKES = [
     ("no-front-matter", {"notizie/f4.md": "Festa di quartiere\n\nTesto.\n"}, "notizie/f4.md:1",
      ERRORE, ["non comincia con le informazioni dell'articolo"]),
     ("no-body", {"notizie/f5.md": _case("f5", body="")}, "notizie/f5.md:4", AVVISO,
-     ["l'articolo non ha testo"]),
+     ["l'articolo non ha testo: scrivilo sotto la riga `---` che chiude le informazioni"]),
+    # Pelican's native header has no `---` line to write the text under (the guide's
+    # example of attachments in that header, copied as it is, was told to)
+    ("no-body-native", {"notizie/f10.md": "Title: Caso f10\nDate: 2024-05-05 10:00\n"},
+     "notizie/f10.md:3", AVVISO,
+     ["l'articolo non ha testo: scrivilo sotto le informazioni, dopo una riga vuota"]),
     ("long-summary", {"notizie/f6.md": _case("f6", "summary: " + "Giochi e musica. " * 20)},
      "notizie/f6.md:3", AVVISO, ["sommario lungo (339 caratteri"]),
     ("extension-capitals", {"notizie/f7.MD": _case("f7")}, "notizie/f7.MD", AVVISO,

@@ -182,9 +182,10 @@ class _FileCheck:
         self._check_html(html, source.body, source.body_line)
         if read and not source.body.strip() and not self.checked.metadata.get("argomento"):
             # the page would show a title and nothing else (a page of a topic lists news)
-            self.add("l'articolo non ha testo: scrivilo sotto la riga `---` che chiude le"
-                     " informazioni / the body is empty", max(source.body_line - 1, 1),
-                     WARNING)
+            where = ("sotto le informazioni, dopo una riga vuota" if source.native
+                     else "sotto la riga `---` che chiude le informazioni")
+            self.add(f"l'articolo non ha testo: scrivilo {where} / the body is empty",
+                     max(source.body_line - 1, 1), WARNING)
         if PLACEHOLDER in source.body:
             self.add(f"il testo contiene ancora la frase d'esempio «{PLACEHOLDER}»: scrivi il"
                      " testo vero al suo posto / the sample text is still there",

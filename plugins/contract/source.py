@@ -67,6 +67,7 @@ class Source:
     body: str = ""
     body_line: int = 1  # line of the file where the body starts
     warnings: list = field(default_factory=list)  # (line, message)
+    native: bool = False  # Pelican's native header (Title: …), no `---` lines
 
     def line_of(self, key):
         return self.key_lines.get(key)
@@ -626,7 +627,7 @@ def split(text):
         raise SourceError(f"il front matter non comincia con `---`: {problem}"
                           " / front matter must open with a `---` line", start)
     raw, key_lines, body, body_line = native_header(text)
-    return Source(text, raw, key_lines, body, body_line)
+    return Source(text, raw, key_lines, body, body_line, native=True)
 
 
 def read(data):
