@@ -31,7 +31,8 @@ import re
 import pytest
 import yaml
 
-from support import ROOT, Symlink, article, run_tool, write_conf, write_content
+from support import ROOT, Symlink, article, build_site, run_tool, write_conf, write_content
+import samples
 import test_attachments as attachments
 import test_attachments_model as attachments_model
 import test_content_errors as content_errors
@@ -373,3 +374,102 @@ def test_every_message_the_guides_table_explains_is_one_check_prints(printed):
     assert not unprinted, "".join(
         f"\nin docs/guida-redazione.md, printed by no broken content: {cell}"
         for cell in unprinted)
+
+
+# --- The guide's examples, as an editor copies them ---------------------------------------
+
+# A fenced example of the guide: its first line (the fence, ```markdown or ```yaml, maybe
+# indented in a list item), its text, its closing fence
+FENCED = re.compile(r"^( *)```(markdown|yaml)\n(.*?)^\1```$", re.S | re.M)
+NATIVE_KEY = re.compile(r"[A-Z][a-z_]*: ")  # Pelican's native header: Title: …
+YAML_KEY = re.compile(r"[a-z_]+:(?: |$)")
+
+
+def guide_examples(guide):
+    """``[(line, text)]``: the guide's fenced Markdown and YAML examples, each as the text
+    an editor copies (dedented), with the line of the guide it starts at."""
+    return [(guide[:match.start()].count("\n") + 1,
+             re.sub(rf"(?m)^{match.group(1)}", "", match.group(3)))
+            for match in FENCED.finditer(guide)]
+
+
+def example_file(text, number):
+    """``(path, file)``: the example as a content file. A whole file (a header between
+    ``---`` lines, or Pelican's native one) as it is, with a line of text under a header
+    shown alone (as the editor then writes it); a few front-matter lines in the header of
+    an article; Markdown as the text of one. An item without a date is a page."""
+    first = text.split("\n", 1)[0]
+    if first == "---" or NATIVE_KEY.match(first):
+        whole = text
+        body = (text.split("\n---\n", 1)[1] if first == "---"
+                else text.split("\n\n", 1)[1] if "\n\n" in text else "")
+        if not body.strip():
+            whole = text.rstrip("\n") + "\n\nTesto dell'esempio.\n"
+    elif YAML_KEY.match(first):
+        whole = (f"---\ntitle: Esempio {number}\ndate: 2024-05-05 10:00\n{text}---\n\n"
+                 "Testo dell'esempio.\n")
+    else:
+        whole = (f"---\ntitle: Esempio {number}\ndate: 2024-05-05 10:00\n---\n\n"
+                 f"Il testo dell'esempio.\n\n{text}")
+    dated = re.search(r"(?mi)^date: ", whole.split("\n\n", 1)[0] if first != "---"
+                      else whole.split("\n---\n", 1)[0])
+    return f"{'notizie' if dated else 'pages'}/esempio-{number}.md", whole
+
+
+def example_files(text):
+    """The files an example names, that the editor has put in content/ before checking:
+    images and attachments (``{static}``, ``image:``, ``attachments``), other items
+    (``{filename}``)."""
+    names = re.findall(r"\{static\}/([^)\s]+)", text)
+    names += re.findall(r"(?m)^image: (\S+)$", text)
+    names += re.findall(r"(?m)^ *- (?:file: )?(allegati/.+)$", text)
+    names += [name.strip() for line in re.findall(r"(?m)^Attachments: (.+)$", text)
+              for name in line.split(",")]
+    files = {}
+    for name in names:
+        kind = name.rsplit(".", 1)[-1].lower()
+        files[name] = (samples.pdf(1) if kind == "pdf" else samples.ooxml(kind)
+                       if kind in ("docx", "xlsx", "pptx") else samples.image("JPEG"))
+    for name in re.findall(r"\{filename\}/([^)\s#]+)", text):
+        files[name] = article(title=f"Altro articolo per {name}")
+    return files
+
+
+def test_every_fenced_example_of_the_guide_is_accepted_as_it_is(tmp_path):
+    """Every ```markdown and ```yaml example of docs/guida-redazione.md, copied into a
+    content file of its own (with the files it names), passes ./run check with no error
+    and no warning: the guide shows how to write, and an editor copies it (an example
+    turned wrong, a date written 12/06/2024, a key renamed in the code, fails here)."""
+    examples = guide_examples(GUIDE.read_text(encoding="utf-8"))
+    assert len(examples) >= 9, examples
+    problems = {}
+    for number, (line, text) in enumerate(examples):
+        name, whole = example_file(text, number)
+        folder = tmp_path / str(number)
+        write_content(folder / "content", {**example_files(text), name: whole})
+        status, out, err = run_tool(folder, "check", "--settings", str(write_conf(folder)),
+                                    "--content", str(folder / "content"))
+        if status != 0 or out.strip() or "0 errori, 0 avvisi" not in err:
+            problems[f"docs/guida-redazione.md:{line}"] = f"{whole}\n{out}{err}"
+    assert not problems, "".join(f"\n{where}: the example, as a file:\n{said}"
+                                 for where, said in problems.items())
+
+
+def test_the_guides_example_of_attachments_refused_is_what_the_build_logs(tmp_path):
+    """«Tipi di file ammessi» quotes the build's log for a page saved as HTML and a PNG
+    named .pdf, both attachments of notizie/orari.md: each line of the quote is logged
+    ("…" any text). The quote had lost the line of the attachment the messages now
+    name (``notizie/orari.md:5:``)."""
+    guide = GUIDE.read_text(encoding="utf-8")
+    section = guide.split("\n### Tipi di file ammessi\n", 1)[1].split("\n### ", 1)[0]
+    [block] = re.findall(r"^```\n(ERROR .*?)^```$", section, re.S | re.M)
+    site = build_site(tmp_path, {
+        "notizie/orari.md": attachments.item(title="Orari", attachments=[
+            "allegati/2025/orari.html", "allegati/2025/orari.pdf"]),
+        "allegati/2025/orari.html": "<!doctype html><title>Orari</title><p>Orari</p>\n",
+        "allegati/2025/orari.pdf": samples.image("PNG")})
+    assert not site.ok
+    logged = site.messages()
+    for line in block.splitlines():
+        pattern = r"\s+".join(re.escape(word) for word in line.split()).replace("…", ".*?")
+        assert re.search(pattern, logged), (line, logged)
