@@ -27,6 +27,7 @@ cannot be keyed so: :data:`KEYED_BY_HAND` gives the guide's quote that explains 
 """
 
 import re
+import shlex
 
 import pytest
 import yaml
@@ -473,3 +474,32 @@ def test_the_guides_example_of_attachments_refused_is_what_the_build_logs(tmp_pa
     for line in block.splitlines():
         pattern = r"\s+".join(re.escape(word) for word in line.split()).replace("…", ".*?")
         assert re.search(pattern, logged), (line, logged)
+
+
+def test_the_guides_run_new_command_answers_as_the_guide_shows(tmp_path):
+    """«Nuovo articolo dal terminale» gives a ./run new command and its answer: the command,
+    run as it is, answers those lines (the day's date aside) and writes the draft the
+    guide describes."""
+    guide = GUIDE.read_text(encoding="utf-8")
+    section = guide.split("\n## Nuovo articolo dal terminale: `./run new`\n", 1)[1]
+    command, answer = re.findall(r"^```\n(.*?)^```$", section.split("\n## ", 1)[0],
+                                 re.S | re.M)[:2]
+    [command] = command.splitlines()
+    assert command.startswith("./run new ")
+    conf = write_conf(tmp_path)
+    (tmp_path / "content" / "notizie").mkdir(parents=True)
+    status, out, err = run_tool(tmp_path, "new_item", *shlex.split(command)[2:],
+                                "--settings", str(conf), "--content", str(tmp_path / "content"))
+    assert status == 0, err
+    printed = out.splitlines()
+    lines = answer.splitlines()
+    assert len(lines) == len(printed), (lines, printed)
+    for line, said in zip(lines, printed):
+        # the day's date, in the file's name and in the address
+        pattern = r"\d{4}(?:-|/)\d{2}(?:-\d{2}|/)".join(
+            re.escape(piece) for piece in re.split(r"\d{4}(?:-\d{2}-\d{2}|/\d{2}/)", line))
+        assert re.fullmatch(pattern, said), (line, said)
+    [written] = (tmp_path / "content" / "notizie").glob("*.md")
+    text = written.read_text(encoding="utf-8")
+    for line in ("author: Redazione", "tags: []", "attachments: []", "status: draft"):
+        assert f"\n{line}\n" in text, (line, text)
