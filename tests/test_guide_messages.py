@@ -503,3 +503,38 @@ def test_the_guides_run_new_command_answers_as_the_guide_shows(tmp_path):
     text = written.read_text(encoding="utf-8")
     for line in ("author: Redazione", "tags: []", "attachments: []", "status: draft"):
         assert f"\n{line}\n" in text, (line, text)
+
+
+def test_the_guide_names_every_kind_of_item_whose_address_the_web_editor_keeps():
+    """The web editor refuses a title whose slug is one of "un articolo non ancora
+    pubblicato (…)" (plugins/admin/static/admin.js): the guide's paragraph that quotes
+    that refusal names each kind the refusal lists. It named drafts and scheduled items,
+    and an editor whose title was a hidden item's read nothing about it."""
+    code = (ROOT / "plugins" / "admin" / "static" / "admin.js").read_text(encoding="utf-8")
+    code = re.sub(r'"\s*\+\s*"', "", code)  # one string of its pieces
+    kinds = re.search(r"un articolo non ancora pubblicato \(([^)]*)\)", code).group(1)
+    kinds = re.findall(r"bozza|programmato|nascosto", kinds)
+    assert len(kinds) == 3, kinds
+    guide = " ".join(GUIDE.read_text(encoding="utf-8").split())
+    [paragraph] = [item for item in guide.split(" - ")
+                   if "«un articolo non ancora pubblicato»" in item]
+    missing = [kind for kind in kinds if kind not in paragraph.split("«")[0]]
+    assert not missing, (missing, paragraph)
+
+
+def test_the_guides_publishing_steps_say_a_new_item_is_a_draft_to_publish(tmp_path):
+    """./run new writes a draft (``status: draft``): the guide's steps to publish with
+    git, which an editor follows after ./run new, say to change it first; they did not,
+    and a draft pushed as the steps said was never on the site."""
+    (tmp_path / "content" / "notizie").mkdir(parents=True)
+    status, out, err = run_tool(tmp_path, "new_item", "--title", "Bozza", "--settings",
+                                str(write_conf(tmp_path)), "--content",
+                                str(tmp_path / "content"))
+    assert status == 0, err
+    [written] = (tmp_path / "content" / "notizie").glob("*.md")
+    assert "\nstatus: draft\n" in written.read_text(encoding="utf-8")
+    guide = GUIDE.read_text(encoding="utf-8")
+    section = guide.split("\n## Pubblicare, modificare e togliere un articolo (con git)\n",
+                          1)[1]
+    steps = section.split("\n```\n", 1)[0]  # up to the commands
+    assert "./run new" in steps and "`status: published`" in steps, steps
