@@ -538,3 +538,21 @@ def test_the_guides_publishing_steps_say_a_new_item_is_a_draft_to_publish(tmp_pa
                           1)[1]
     steps = section.split("\n```\n", 1)[0]  # up to the commands
     assert "./run new" in steps and "`status: published`" in steps, steps
+
+
+def test_the_guides_attachments_are_written_as_the_web_editor_can_save_them():
+    """An item whose attachments are bare paths (``- allegati/x.pdf``) cannot be saved from
+    the web editor (plugins/admin/README.md, Limits; the guide's «Da sapere» says so):
+    every YAML example of attachments in the guide writes each as ``- file: …``. The
+    «Allegati» example had a bare path and said it was enough: an editor who wrote an
+    item so with git left it unsaveable for a colleague in the web editor."""
+    found = 0
+    for line, text in guide_examples(GUIDE.read_text(encoding="utf-8")):
+        header = text.removeprefix("---\n").split("\n---", 1)[0]
+        if not re.search(r"(?m)^attachments:", header):
+            continue
+        found += 1
+        entries = yaml.safe_load(header)["attachments"]
+        bare = [entry for entry in entries if not (isinstance(entry, dict) and "file" in entry)]
+        assert not bare, f"docs/guida-redazione.md:{line}: {bare}"
+    assert found, "the guide has no YAML example of attachments"
