@@ -7,6 +7,7 @@ corrections reach the site.
 
 import logging
 import os
+import re
 import subprocess
 import sys
 
@@ -245,3 +246,34 @@ def test_two_new_items_with_the_old_slug_are_no_guess():
     assert vanished.moved("/2024/05/festa/", items) == ("", "")
     del items["/2023/06/festa/"]
     assert vanished.moved("/2024/05/festa/", items) == ("/2024/06/festa/", "notizie/a.md")
+
+
+def guide_quotes_of_publish():
+    """The lines docs/guida-redazione.md quotes from a publish's log, in «Quando la
+    pubblicazione avvisa», each as a pattern ("…" any text)."""
+    guide = (ROOT / "docs" / "guida-redazione.md").read_text(encoding="utf-8")
+    section = guide.split("\n### Quando la pubblicazione avvisa:", 1)[1].split("\n## ", 1)[0]
+    blocks = re.findall(r"^```\n(.*?)^```$", section, re.S | re.M)
+    return [r"\s+".join(re.escape(word) for word in line.split()).replace("…", ".*?")
+            for block in blocks for line in block.splitlines()]
+
+
+def test_the_guides_quotes_of_a_publish_are_what_it_logs(tmp_path, caplog, monkeypatch):
+    """The guide quotes the warning of a publish that moves /2024/05/festa/ to
+    /2024/06/festa/ (content/notizie/festa.md) and the line of a category's feed gone:
+    each is what a publish logs for that, run from the project's folder."""
+    patterns = guide_quotes_of_publish()
+    assert len(patterns) == 3, patterns
+    monkeypatch.chdir(tmp_path)  # the content folder named as an editor writes it
+    conf, content, root = site(tmp_path)
+    write_content(content, {"notizie/festa.md": article(title="Festa", date="2024-05-05 10:00"),
+                            "avvisi/b.md": article(title="Avviso", date="2024-04-01 10:00")})
+    assert publish(conf, root, content, caplog)[0]
+    write_content(content, {"notizie/festa.md": article(title="Festa",
+                                                        date="2024-06-05 10:00")})
+    _, moved = publish(conf, root, content, caplog)
+    (content / "avvisi/b.md").unlink()
+    _, gone = publish(conf, root, content, caplog)
+    logged = " ".join(moved.split()) + " " + " ".join(gone.split())
+    for pattern in patterns:
+        assert re.search(pattern, logged), (pattern, logged)
