@@ -556,3 +556,25 @@ def test_the_guides_attachments_are_written_as_the_web_editor_can_save_them():
         bare = [entry for entry in entries if not (isinstance(entry, dict) and "file" in entry)]
         assert not bare, f"docs/guida-redazione.md:{line}: {bare}"
     assert found, "the guide has no YAML example of attachments"
+
+
+def test_the_guides_first_example_copied_alone_has_only_its_two_links_refused(tmp_path):
+    """«Com'è fatto un articolo» says that its example, copied without the files it links,
+    is refused by ./run check for its two links only (an editor who copied it saw two
+    errors the guide did not announce)."""
+    guide = GUIDE.read_text(encoding="utf-8")
+    section = guide.split("\n## Com'è fatto un articolo\n", 1)[1].split("\n### ", 1)[0]
+    assert "`./run check` segnalerebbe i due link come errori" in " ".join(section.split())
+    [(_, text)] = guide_examples(section)[:1]
+    name, whole = example_file(text, 0)
+    write_content(tmp_path / "content", {name: whole})
+    status, out, err = run_tool(tmp_path, "check", "--settings", str(write_conf(tmp_path)),
+                                "--content", str(tmp_path / "content"))
+    links = re.findall(r"\{(?:filename|static)\}/[^)\s]+", text)
+    assert status == 1 and len(links) == 2, (out, links)
+    lines = whole.splitlines()
+    assert out.splitlines() == [
+        f"content/{name}:{number}: errore: il link {link} punta a un file che non esiste"
+        " / link target not found"
+        for link in links
+        for number in [next(n for n, line in enumerate(lines, 1) if link in line)]], out
