@@ -38,11 +38,15 @@ session, as an editor would do it:
    another one whose date the editor moves to the next month, and another one dated by its
    day alone (`date: 2025-03-14`), whose preview shows the day without a time and whose
    date is saved as written;
-11. "＋ Notizia" titled with emoji only: "Pubblica ora" is refused by admin.js (no slug:
-   the build refused it); then with the title of a news item published the year before:
-   refused too, with the reason (the same slug stopped the build); then another title
-   and an image of the "+" menu with its description and no picture: refused (the
-   site published an empty <img src="">);
+11. "＋ Notizia": its date cleared ("Pulisci") and an attachment added and closed, neither
+   file nor title: its summary and its buttons' names; "Pubblica ora": the required
+   fields' messages (Decap's Italian agreed with a masculine label only); the attachment
+   removed, the date typed again; titled with emoji only: "Pubblica ora" is refused by
+   admin.js (no slug: the build refused it); then with the title of a news item
+   published the year before: refused too, with the reason (the same slug stopped the
+   build); then another title and an image of the "+" menu with its description and no
+   picture (the names of its box's buttons): refused (the site published an empty
+   <img src="">);
 12. an item moved from Avvisi to Notizie: "Cancella voce", then written again with its
    title in Notizie: saved (admin.js forgets the deleted item's slug);
 13. "＋ Notizia", "Pubblica e duplica": saved, but the form then holds the item just saved
@@ -274,6 +278,9 @@ class Session:
     draft_slug_refusal: str = ""  # a new title with a draft's slug
     no_slug_refusal: str = ""  # a new title of emoji only
     no_file_refusal: str = ""  # an image in the text without its picture
+    required: list = field(default_factory=list)  # the messages of required fields left empty
+    empty_attachment: dict = field(default_factory=dict)  # one without file nor title, closed
+    image_box: list = field(default_factory=list)  # the buttons of the text's image box
     delete_question: str = ""  # "Cancella selezionato" in the media library
     untranslated: list = field(default_factory=list)  # Decap's phrases left in English
     components: list = field(default_factory=list)  # the text's "+" menu
@@ -725,6 +732,30 @@ def edit(browser, seen, expect):
     page.goto(f"http://{seen.web}/admin/#/collections/notizie/new")
     title = page.get_by_label("Titolo", exact=True)
     expect(title).to_have_value("")
+    # the date left empty and an attachment with neither file nor title, closed: saved, the
+    # form says what is missing
+    date = page.get_by_label("Data e ora di pubblicazione")
+    now = date.input_value()
+    page.get_by_role("button", name="Pulisci").click()
+    expect(date).to_have_value("")
+    page.get_by_role("button", name="Aggiungi allegato").click()
+    attachments = page.locator('[id^="attachments-field-"]')
+    attachments.get_by_role("button", name=re.compile("^Comprimi la voce 1")).click()
+    expect(attachments.get_by_role("button", name=re.compile("^Espandi la voce 1"))
+           ).to_be_visible()
+    seen.empty_attachment = {
+        "summary": attachments.locator(HANDLE).evaluate(
+            "handle => handle.parentElement.nextElementSibling.textContent"),
+        "buttons": re.findall(r'^\s*- button(?: "([^"]*)")?', attachments.aria_snapshot(),
+                              re.MULTILINE)}
+    publish()
+    errors = page.get_by_text(re.compile(r"(obbligatorio|richiesto)\.$"))
+    expect(errors.first).to_be_visible()
+    seen.required = errors.all_text_contents()
+    close_notices()
+    attachments.get_by_role("button", name=re.compile("^Rimuovi la voce 1")).click()
+    expect(attachments.locator(HANDLE)).to_have_count(0)
+    date.fill(now)
     title.fill("🎉🎉")
     page.locator('[data-slate-editor="true"]').click()
     page.keyboard.insert_text("Come l'anno scorso.")
@@ -750,6 +781,8 @@ def edit(browser, seen, expect):
     page.get_by_role("button", name="Aggiungi componente").click()
     page.get_by_role("menuitem", name="Immagine").click()
     page.get_by_label("Descrizione (testo alternativo)").fill("Il cortile")
+    seen.image_box = re.findall(r'^\s*- button(?: "([^"]*)")?', page.locator(
+        '[data-slate-editor="true"]').aria_snapshot(), re.MULTILINE)
     publish()
     # without admin.js's check: "Voce salvata", ![Il cortile]() in the text
     seen.no_file_refusal = refusal_of(page, "non ha il file", expect)
@@ -854,6 +887,9 @@ def edit(browser, seen, expect):
     seen.other_zone["now"] = (datetime.now(ROME), date.input_value())
     seen.phase = "end"
     context.close()
+
+
+HANDLE = '[aria-describedby^="DndDescribedBy"]'  # a list item's drag handle
 
 
 def old_addresses(page):
@@ -976,21 +1012,27 @@ def test_the_buttons_of_a_lists_items_are_named_and_move_it_by_the_keyboard(sess
     the space bar and the arrows, but Decap gives the lists no keyboard: nothing moved.
     admin.js names them, and the up and down arrows on a handle move its item. The list's
     own button (all its items shown or not) was "Comprimi" alone, as every list's: it
-    says which list."""
+    says which list, and so do its items' buttons ("Rimuovi la voce 1" alone was the same
+    in every list: which list's item was removed?)."""
     shown = session.old_field
+    of = " dell'elenco Indirizzi precedenti"
     assert shown["buttons"] == [
         "Comprimi l'elenco Indirizzi precedenti", "Aggiungi indirizzo precedente",
-        "Comprimi la voce 1", "Sposta la voce 1 di 2", "Rimuovi la voce 1",
-        "Comprimi la voce 2", "Sposta la voce 2 di 2", "Rimuovi la voce 2"]
+        "Comprimi la voce 1" + of, "Sposta la voce 1 di 2" + of, "Rimuovi la voce 1" + of,
+        "Comprimi la voce 2" + of, "Sposta la voce 2 di 2" + of, "Rimuovi la voce 2" + of]
+    assert session.empty_attachment["buttons"] == [
+        "Espandi l'elenco Allegati", "Aggiungi allegato",
+        "Espandi la voce 1 dell'elenco Allegati", "Sposta la voce 1 di 1 dell'elenco Allegati",
+        "Rimuovi la voce 1 dell'elenco Allegati"]
     assert shown["handle role"] is None  # a button (dnd-kit's: "sortable")
     assert shown["instructions"] == ("Per spostare una voce dell'elenco usa le frecce su e"
                                      " giù, o trascinala con il mouse.")
     up, down = shown["moves"]
     assert up["values"] == OLD_ADDRESSES[::-1]
-    assert up["focused"] == "Sposta la voce 1 di 2"  # the handle of the item moved
+    assert up["focused"] == "Sposta la voce 1 di 2" + of  # the handle of the item moved
     assert "Voce spostata al posto 1 di 2." in up["said"]
     assert down["values"] == OLD_ADDRESSES
-    assert down["focused"] == "Sposta la voce 2 di 2"
+    assert down["focused"] == "Sposta la voce 2 di 2" + of
     assert "Voce spostata al posto 2 di 2." in down["said"]
 
 
@@ -1014,6 +1056,8 @@ def test_every_control_of_the_form_and_the_notices_has_an_italian_name(session):
     assert '- switch "Markdown"\n' in form  # not checked: formatted text
     assert '- button "Intestazioni"\n' in form and '- button "Aggiungi componente"\n' in form
     assert session.screen_reader["frame"] == "Anteprima"
+    # the text's image: a box of fields, no list; its button was "Comprimi" alone
+    assert session.image_box == ["Comprimi il riquadro Immagine", "Scegli un'immagine"]
     assert '- button "Chiudi l\'avviso"' in notice
     assert "close" not in notice and "notification" not in notice
 
@@ -1154,6 +1198,19 @@ def test_a_title_of_emoji_only_is_refused_with_the_reason(session):
     assert "dal titolo non si ricava un indirizzo" in session.no_slug_refusal
     assert "«Slug (fine dell'indirizzo)»" in session.no_slug_refusal
     assert not list(session.repo.glob("content/notizie/*-.md"))
+
+
+def test_a_required_field_left_empty_is_named_in_a_sentence_that_agrees(session):
+    """Decap's Italian "%{fieldLabel} è richiesto." agreed with a masculine singular label
+    only: "Data e ora di pubblicazione è richiesto." admin.js names the field instead."""
+    assert session.required == [f"Il campo «{name}» è obbligatorio." for name in (
+        "Titolo", "Data e ora di pubblicazione", "File", "Testo")], session.required
+
+
+def test_a_closed_attachment_without_file_nor_title_says_so(session):
+    """The closed item's summary was "()" (Decap's template "{{fields.title}}
+    ({{fields.file}})" with both empty)."""
+    assert session.empty_attachment["summary"] == "Allegato (senza file)"
 
 
 def test_an_image_in_the_text_without_its_picture_is_refused(session):

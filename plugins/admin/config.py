@@ -104,8 +104,13 @@ def fields(settings, dated):
                      " vede."},
         ]
     found += [
+        # a closed item's summary: "Titolo (allegati/2025/file.pdf)"; an item without a
+        # title or a file said " (…)" or "()" (Decap's templates have no condition over
+        # two fields: each missing one has its own word)
         {"label": "Allegati", "label_singular": "allegato", "name": "attachments",
-         "widget": "list", "required": False, "summary": "{{fields.title}} ({{fields.file}})",
+         "widget": "list", "required": False,
+         "summary": "{{fields.title | default('Allegato')}} ({{fields.file"
+                    " | default('senza file')}})",
          "hint": "Documenti da scaricare: PDF, documenti e fogli di calcolo (ODT, DOCX,"
                  " XLSX…), CSV, TXT, ZIP, foto.",
          "fields": [

@@ -82,9 +82,17 @@
   // read "pulsante" three times, and "sortable" (dnd-kit's role, in English) for the
   // handle. They are named by what they do and the item's place: "Comprimi la voce 2"
   // (or "Espandi…": the item's fields shown or not), "Sposta la voce 2 di 3" (the
-  // handle: its instructions say how), "Rimuovi la voce 2". Looked at again after each
+  // handle: its instructions say how), "Rimuovi la voce 2", each followed by its list's
+  // label ("… dell'elenco Allegati"): the same three names in every list of the form did
+  // not say which list's item a screen reader user removed. Looked at again after each
   // change of the page, at most once a frame.
   var HANDLE = '[aria-describedby^="DndDescribedBy"]';
+
+  // A field's label as the form shows it, without Decap's "(opzionale)" ("" for none)
+  function fieldLabel(field) {
+    var label = field && field.id && document.querySelector('label[for="' + field.id + '"]');
+    return label ? label.textContent.replace(/\s*\(opzionale\)\s*$/, "").trim() : "";
+  }
 
   function named(element, name) {
     if (element && element.tagName === "BUTTON") {
@@ -99,15 +107,17 @@
       (lists[list] = lists[list] || []).push(handle);
     });
     Object.keys(lists).forEach(function (list) {
+      var name = fieldLabel(lists[list][0].closest('[id*="-field-"]'));
+      var of = name ? " dell'elenco " + name : "";
       lists[list].forEach(function (handle, index) {
         var place = "la voce " + (index + 1);
         var bar = handle.parentElement;
         var label = bar.nextElementSibling;  // the item's summary, shown when collapsed
         var collapsed = Boolean(label && getComputedStyle(label).display !== "none");
-        given(handle, "aria-label", "Sposta " + place + " di " + lists[list].length);
+        given(handle, "aria-label", "Sposta " + place + " di " + lists[list].length + of);
         handle.removeAttribute("aria-roledescription");
-        named(bar.firstElementChild, (collapsed ? "Espandi " : "Comprimi ") + place);
-        named(bar.lastElementChild, "Rimuovi " + place);
+        named(bar.firstElementChild, (collapsed ? "Espandi " : "Comprimi ") + place + of);
+        named(bar.lastElementChild, "Rimuovi " + place + of);
       });
     });
   }
@@ -156,16 +166,18 @@
       given(inner, "aria-hidden", "true");
     });
     // A list's own button (all its items shown or not) was "Espandi" or "Comprimi" alone,
-    // the same for every list of the form: it is given the list's label. Decap writes its
-    // own word again when the state changes, so the word said is the one found here.
+    // the same for every list of the form: it is given the list's label. So is the one
+    // of a box of fields that is no list (the text's image, "Comprimi il riquadro
+    // Immagine"), which was "Comprimi" alone too. Decap writes its own word again when
+    // the state changes, so the word said is the one found here.
     Array.prototype.forEach.call(document.querySelectorAll(
       '[id*="-field-"] > :first-child [data-testid="expand-button"]'), function (button) {
       var field = button.parentElement.parentElement.parentElement;
-      var label = field.id && document.querySelector('label[for="' + field.id + '"]');
       var word = /^(Espandi|Comprimi)\b/.exec(button.getAttribute("aria-label") || "");
-      var text = label && label.textContent.replace(/\s*\(opzionale\)\s*$/, "").trim();
+      var text = fieldLabel(field);
+      var list = field.parentElement && field.parentElement.hasAttribute("data-elenco");
       if (word && text) {
-        given(button, "aria-label", word[1] + " l'elenco " + text);
+        given(button, "aria-label", word[1] + (list ? " l'elenco " : " il riquadro ") + text);
       }
     });
     var frame = document.getElementById("preview-pane");
@@ -254,6 +266,24 @@
     editor: {
       // the container's name: Decap fills in its widget's name ("string", "list")
       editorControl: { field: { widgetLabel: "campo" } },
+      // Decap's "%{fieldLabel} è richiesto." agreed with a masculine singular label only
+      // ("Data e ora di pubblicazione è richiesto."): the field is named, whatever its
+      // gender and number
+      editorControlPane: {
+        widget: {
+          required: "Il campo «%{fieldLabel}» è obbligatorio.",
+          regexPattern: "Il campo «%{fieldLabel}» non corrisponde allo schema: %{pattern}.",
+          processing: "Il campo «%{fieldLabel}» è in elaborazione.",
+          range: "Il campo «%{fieldLabel}» deve essere tra %{minValue} e %{maxValue}.",
+          min: "Il campo «%{fieldLabel}» deve essere almeno %{minValue}.",
+          max: "Il campo «%{fieldLabel}» deve essere al massimo %{maxValue}.",
+          rangeCount: "Il campo «%{fieldLabel}» deve avere tra %{minCount} e %{maxCount}"
+            + " voci.",
+          rangeCountExact: "Il campo «%{fieldLabel}» deve avere esattamente %{count} voci.",
+          rangeMin: "Il campo «%{fieldLabel}» deve avere almeno %{minCount} voci.",
+          rangeMax: "Il campo «%{fieldLabel}» deve avere al massimo %{maxCount} voci."
+        }
+      },
       editorInterface: { toggleNotes: "Mostra o nascondi le note" },
       editorNotesPane: {  // the editorial workflow's notes (not used by this site)
         title: "Note", emptyState: "Ancora nessuna nota.", addNote: "Aggiungi nota",
