@@ -57,15 +57,15 @@ def test_a_failed_build_keeps_the_last_good_one_and_shows_why_on_every_page(prev
     assert "preview-errors" not in get(preview, "/2024/05/buona-notizia/")[1]
 
 
-def test_the_web_editor_is_not_reloaded_and_gets_the_errors_script(preview):
+def test_the_web_editor_is_not_reloaded_and_is_told_where_the_errors_are(preview):
     """A reload of /admin/ at every build (each save is one) would lose what the editor is
-    writing: its page gets the script that shows the errors instead, and the state the
-    script asks for names them."""
+    writing: its page is given the address of the state instead (in its head, before its
+    script, admin.js, asks for it), and the state names the errors."""
     assert preview.rebuild()
     status, page = get(preview, "/admin/")
     assert status == 200 and "ricarica.js" not in page and "preview-errors" not in page
-    assert page.count('<script src="/__anteprima/errori-editor.js" defer></script>') == 1
-    assert get(preview, "/__anteprima/errori-editor.js")[0] == 200
+    tag = '<meta name="anteprima-stato" content="/__anteprima/stato">'
+    assert page.count(tag) == 1 and page.index(tag) < page.index("<body")
     assert json.loads(get(preview, "/__anteprima/stato")[1])["problems"] == []
 
     (preview.content / "notizie" / "a.md").write_text(BROKEN, encoding="utf-8")

@@ -12,9 +12,11 @@ none): each HTML page gets ``<script src="/__anteprima/ricarica.js">``, which as
 ``/__anteprima/stato`` every second for the build's number and reloads when it
 changes from the one the page was served with (a ``<meta name="anteprima-build">``
 beside the script: a build that ends before the page's first question, or a restart
-of the preview, reloads it too). The web editor's page is never reloaded: its script
-(``preview_editor.js``) shows the errors over the editor. Standard library only: a
-polling watcher and ``http.server``.
+of the preview, reloads it too). The web editor's page is never reloaded: it gets
+``<meta name="anteprima-stato" content="/__anteprima/stato">`` instead, and its own
+script (plugins/admin/static/admin.js) asks that state and shows the errors over the
+editor, in the notice it shows the production's publications in. Standard library
+only: a polling watcher and ``http.server``.
 
     python tools/preview.py --settings previewconf.py [--port 8000]
 """
@@ -51,12 +53,10 @@ PREFIX = "/__anteprima/"
 RELOAD_JS = (Path(__file__).with_name("preview_reload.js")).read_bytes()
 RELOAD_TAG = f'<script src="{PREFIX}ricarica.js" defer></script>'.encode()
 # The web editor's page (plugins/admin; Decap finds its configuration by this link) is not
-# reloaded (an editor would lose what is being written): its script shows the build's
-# errors over the editor instead, as they come and go.
+# reloaded (an editor would lose what is being written): it is told where the state is,
+# and its script (admin.js) shows the build's errors over the editor, as they come and go.
 EDITOR_MARK = b'rel="cms-config-url"'
-EDITOR_JS = (Path(__file__).with_name("preview_editor.js")).read_bytes()
-EDITOR_TAG = f'<script src="{PREFIX}errori-editor.js" defer></script>'.encode()
-BODY_END = b"</body>"
+EDITOR_TAG = f'<meta name="anteprima-stato" content="{PREFIX}stato">'.encode()
 # The build a page was served from, read by the reload script: "<run>-<generation>".
 BUILD_TAG = '<meta name="anteprima-build" content="{}">'
 LOG_TAIL = 20
@@ -134,8 +134,6 @@ class PreviewSite:
                  "errors": len(self.problems), "problems": self.problems}).encode()
         if url_path == PREFIX + "ricarica.js":
             return HTTPStatus.OK, "text/javascript", RELOAD_JS
-        if url_path == PREFIX + "errori-editor.js":
-            return HTTPStatus.OK, "text/javascript", EDITOR_JS
         path, status = self._file(url_path), HTTPStatus.OK
         if path is None:
             path, status = self.output / "404.html", HTTPStatus.NOT_FOUND
@@ -152,9 +150,14 @@ class PreviewSite:
 
     @staticmethod
     def _editor(body):
-        """The web editor's page with the script that shows the build's errors."""
-        at = body.rfind(BODY_END)
-        return body[:at] + EDITOR_TAG + body[at:] if at >= 0 else body + EDITOR_TAG
+        """The web editor's page with the address of the state, for its script (admin.js)
+        to show the build's errors: in its head (which the page does not close: before
+        its body), read as the script starts."""
+        at = body.find(HEAD_END)
+        if at < 0:
+            match = BODY_RE.search(body)
+            at = match.start() if match else 0
+        return body[:at] + EDITOR_TAG + body[at:]
 
     def _file(self, url_path):
         """The output file for a URL path; None when there is none (or it leaves output/)."""

@@ -1124,6 +1124,59 @@
     }
   });
 
+  // --- A notice at the bottom of the page ------------------------------------------
+  // What the site's build says over the editor, one component for both: the last
+  // publication in production (below) and, in the local preview, the build's errors
+  // (further below). A fixed box at the bottom of the page, topped in red for a failure
+  // and in blue otherwise, with its role (alert: read out at once; status: when the
+  // screen reader is idle) and, when it has one, a heading that names it. Each source
+  // has one place: a new notice replaces its own, null takes it away. Built with the DOM
+  // (no markup from strings) and styled through the CSSOM (the editor's policy allows no
+  // inline style sheet).
+  var BANNER_CSS = "position:fixed;left:0;right:0;bottom:0;z-index:100000;max-height:40vh;"
+    + "overflow-y:auto;margin:0;padding:0.75rem 1rem;font:16px/1.5 system-ui,sans-serif;"
+    + "color:#1b1b1b;background:#fff;box-shadow:0 -2px 8px rgba(0,0,0,0.25);"
+    + "border-top:4px solid ";
+  var banners = {};
+
+  function element(tag, text, css) {
+    var made = document.createElement(tag);
+    if (text) {
+      made.textContent = text;
+    }
+    if (css) {
+      made.style.cssText = css;
+    }
+    return made;
+  }
+
+  // notice: {className, role, failed, heading (or none), parts: texts and elements}
+  function banner(source, notice) {
+    var old = banners[source];
+    if (old && old.parentNode) {
+      old.parentNode.removeChild(old);
+    }
+    banners[source] = null;
+    if (!notice) {
+      return;
+    }
+    var box = element("div", "", BANNER_CSS + (notice.failed ? "#b3261e" : "#0b4f9c"));
+    box.className = notice.className;
+    box.setAttribute("role", notice.role);
+    if (notice.heading) {
+      var title = element("h2", notice.heading, "font-size:1.125rem;margin:0 0 "
+        + (notice.parts.length ? "0.25rem" : "0"));
+      title.id = notice.className + "-titolo";
+      box.setAttribute("aria-labelledby", title.id);
+      box.appendChild(title);
+    }
+    notice.parts.forEach(function (part) {
+      box.appendChild(typeof part === "string" ? document.createTextNode(part) : part);
+    });
+    document.body.appendChild(box);
+    banners[source] = box;
+  }
+
   // --- How the last publication went --------------------------------------------
   // In production each save is a commit, and the git host's CI builds and publishes the
   // site (README, Deployment). A build that stops (an error the form could not see: a
@@ -1177,46 +1230,36 @@
       .then(function (answer) { return lastRunOf(where.host, answer); });
   }
 
-  var runNotice = null;
+  var runState = "done";
 
   function showRun(run) {
     var state = run ? run.state : "done";
-    if (runNotice && runNotice.getAttribute("data-stato") === state) {
+    if (state === runState) {
       return;  // said already: not announced again at every question
     }
-    if (runNotice) {
-      runNotice.parentNode.removeChild(runNotice);
-      runNotice = null;
-    }
+    runState = state;
     if (state === "done") {
+      banner("pubblicazione", null);
       return;
     }
     var when = run.when && !isNaN(new Date(run.when)) ? " (" + RUN_TIME.format(
       new Date(run.when)) + ")" : "";
-    runNotice = document.createElement("p");
-    runNotice.setAttribute("role", state === "failed" ? "alert" : "status");
-    runNotice.setAttribute("data-stato", state);
-    runNotice.className = "pubblicazione-" + state;
-    runNotice.style.cssText = "position:fixed;left:0;right:0;bottom:0;z-index:100000;"
-      + "margin:0;padding:0.75rem 1rem;font:16px/1.5 system-ui,sans-serif;color:#1b1b1b;"
-      + "background:#fff;border-top:4px solid " + (state === "failed" ? "#b3261e" : "#0b4f9c");
-    runNotice.appendChild(document.createTextNode(state === "failed"
+    var parts = [state === "failed"
       ? "L'ultima pubblicazione del sito non è riuscita" + when + ": il sito non mostra"
         + " ancora le ultime modifiche salvate. Avvisa chi gestisce il sito"
       : "Pubblicazione in corso" + when + ": le ultime modifiche saranno sul sito tra"
-        + " qualche minuto."));
+        + " qualche minuto."];
     if (state === "failed" && run.url) {
-      var log = document.createElement("a");
+      var log = element("a", "registro della pubblicazione");
       log.href = run.url;
-      log.textContent = "registro della pubblicazione";
       log.rel = "noopener";
-      runNotice.appendChild(document.createTextNode(", che trova il motivo nel "));
-      runNotice.appendChild(log);
+      parts.push(", che trova il motivo nel ", log);
     }
     if (state === "failed") {
-      runNotice.appendChild(document.createTextNode("."));
+      parts.push(".");
     }
-    document.body.appendChild(runNotice);
+    banner("pubblicazione", { className: "pubblicazione-" + state, failed: state === "failed",
+      role: state === "failed" ? "alert" : "status", parts: parts });
   }
 
   var runTimer = null;
@@ -1235,6 +1278,99 @@
     CMS.registerEventListener({ name: "postSave", handler: function () {
       window.setTimeout(checkRun, RUN_POLL / 12);  // the commit's run has begun by then
     } });
+  }
+
+  // --- The local preview's build errors -----------------------------------------------
+  // In the local preview (tools/preview.py: ./run livereload, preview) each save
+  // rebuilds the site, and a save that breaks the build leaves the preview as it was,
+  // while the editor's page is never reloaded (what is being written would be lost).
+  // The preview marks the editor's page with the address of its state (<meta
+  // name="anteprima-stato">): asked every two seconds, after a build that failed it
+  // names each problem (file, line, message, as ./run check words them) with a link to
+  // the item in the editor, until the build succeeds again ("Errori corretti", a few
+  // seconds). Announced when the problems change, not at every question; "Nascondi"
+  // hides them until they change.
+  var PREVIEW_STATE = window.fetch && document.querySelector('meta[name="anteprima-stato"]');
+  var PREVIEW_POLL = 2000;
+  var FIXED_SHOWN = 8000;
+  var PROBLEM_FILE = /^(\S+?\.md):(\d+):/;
+  var previewShown = "";  // the problems shown, as a string
+  var previewHidden = "";  // the problems the editor chose to hide
+  var fixedTimer = null;
+
+  // The item's address in the editor: a file of a collection's folder, not in a subfolder
+  // (each collection is named as its folder under content/: plugins/admin/config.py)
+  function entryLink(path) {
+    var collections = words("data-articles").concat(words("data-pages"));
+    var parts = path.indexOf(CONTENT) === 0 ? path.slice(CONTENT.length).split("/") : [];
+    if (parts.length !== 2 || collections.indexOf(parts[0]) < 0) {
+      return null;
+    }
+    return "#/collections/" + encodeURIComponent(parts[0]) + "/entries/"
+      + encodeURIComponent(parts[1].replace(/\.md$/, ""));
+  }
+
+  function showProblems(problems, key) {
+    var list = element("ul", "", "margin:0;padding-left:1.25rem");
+    problems.forEach(function (problem) {
+      var item = element("li");
+      item.appendChild(element("code", problem, "white-space:pre-wrap;overflow-wrap:anywhere"));
+      var found = PROBLEM_FILE.exec(problem);
+      var href = found && entryLink(found[1]);
+      if (href) {
+        var link = element("a", "Apri nell’editor", "color:#0b4f9c");
+        link.href = href;
+        item.appendChild(document.createTextNode(" "));
+        item.appendChild(link);
+      }
+      list.appendChild(item);
+    });
+    var close = element("button", "Nascondi", "margin-top:0.5rem;font:inherit;"
+      + "padding:0.25rem 0.75rem");
+    close.type = "button";
+    close.addEventListener("click", function () {
+      previewHidden = key;
+      banner("anteprima", null);
+    });
+    banner("anteprima", { className: "anteprima-errori", role: "alert", failed: true,
+      heading: "Il sito non è stato aggiornato: ci sono errori da correggere",
+      parts: [element("p", "L’anteprima del sito mostra l’ultima versione riuscita."
+        + " Correggi e salva: questo avviso sparisce da solo.", "margin:0 0 0.5rem"),
+      list, close] });
+  }
+
+  function previewState(state) {
+    var problems = state.problems || [];
+    var key = JSON.stringify(problems);
+    if (key === previewShown) {
+      return;
+    }
+    var before = previewShown;
+    previewShown = key;
+    window.clearTimeout(fixedTimer);
+    if (problems.length) {
+      if (key !== previewHidden) {
+        showProblems(problems, key);
+      }
+    } else if (before) {
+      banner("anteprima", { className: "anteprima-errori", role: "status", failed: false,
+        heading: "Errori corretti: il sito di anteprima è di nuovo aggiornato.", parts: [] });
+      fixedTimer = window.setTimeout(function () { banner("anteprima", null); }, FIXED_SHOWN);
+    }
+  }
+
+  function pollPreview() {
+    fetch(PREVIEW_STATE.content, { cache: "no-store" })
+      .then(function (response) { return response.json(); })
+      .then(function (state) {
+        previewState(state);
+        window.setTimeout(pollPreview, PREVIEW_POLL);
+      })
+      .catch(function () { window.setTimeout(pollPreview, 2 * PREVIEW_POLL); });
+  }
+
+  if (PREVIEW_STATE && PREVIEW_STATE.content) {
+    pollPreview();
   }
 
   if (!h || !createClass) {
