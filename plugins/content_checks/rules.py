@@ -444,11 +444,11 @@ def _relative_fix(target, resolved, written, named, files):
 
 class _PublishedFiles:
     """The files of the folders the site publishes from (``{static}`` links:
-    ``contract.check.linkable_folders``), by name: read once, when a relative link
-    names one."""
+    ``contract.check.linkable_folders``; :func:`uploads`), by name: read once, when a
+    relative link names one."""
 
     def __init__(self, settings):
-        self.root = settings["PATH"]
+        self.settings = settings
         self.folders = linkable_folders(settings)  # {"immagini/": kinds, "allegati/": kinds}
         self.attachments = (settings.get("ATTACHMENTS_PATH") or "").strip("/") + "/"
         self.by_name = None
@@ -456,13 +456,8 @@ class _PublishedFiles:
     def _index(self):
         if self.by_name is None:
             self.by_name = {}
-            for folder in self.folders:
-                top = os.path.join(self.root, folder)
-                for where, _, names in sorted(os.walk(top)):
-                    for name in sorted(names):
-                        relative = os.path.relpath(os.path.join(where, name), self.root)
-                        self.by_name.setdefault(name.casefold(), []).append(
-                            relative.replace(os.sep, "/"))
+            for path in uploads(self.settings):
+                self.by_name.setdefault(posixpath.basename(path).casefold(), []).append(path)
         return self.by_name
 
     def find(self, name, kind):
