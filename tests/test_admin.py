@@ -650,7 +650,7 @@ def test_admin_js_writes_a_typed_less_than_in_a_nested_list_as_text():
         "Dopo <", "Dopo &lt;")
 
 
-SAVE_JS = """
+SAVE_SETUP_JS = """
 const fs = require("fs");
 let handler = null;
 globalThis.window = {confirm: () => true,
@@ -661,6 +661,8 @@ globalThis.fetch = () => Promise.resolve({ok: false});  // no slugs.json, no upl
 class Data { constructor(o) { this.o = o; } get(k) { return this.o[k]; }
   set(k, v) { return new Data({...this.o, [k]: v}); } }
 eval(fs.readFileSync(process.argv[1], "utf8"));
+"""
+SAVE_JS = SAVE_SETUP_JS + """
 const bodies = JSON.parse(fs.readFileSync(0, "utf8"));
 Promise.all(bodies.map((body) => {
   const entry = new Data({collection: "notizie", path: "", mediaFiles: [],
@@ -688,6 +690,28 @@ def test_admin_js_refuses_no_image_written_as_code():
     assert found[:2] == ["saved", "saved"]
     assert "un'immagine nel testo non ha il file" in found[2]
     assert "un'immagine nel testo non ha la descrizione" in found[3]
+
+
+def test_admin_js_saves_a_date_at_midnight_as_the_day_alone():
+    """The form's date input always has a time, and the site shows a time written, even
+    00:00 ("ore 00:00"): an item dated by its day (``date: 2025-03-14``) whose date was
+    changed in the editor was saved as "2025-03-15 00:00". A date of the form at exactly
+    00:00 is saved as the day alone; any other time, and any other form, as written."""
+    dates = {"2025-03-15 00:00": "2025-03-15", "2025-03-15T00:00": "2025-03-15",
+             "2025-03-14": "2025-03-14", "2025-03-15 00:01": "2025-03-15 00:01",
+             "2025-03-15 12:00": "2025-03-15 12:00",
+             "2025-03-15T00:00:00+02:00": "2025-03-15T00:00:00+02:00"}
+    program = SAVE_SETUP_JS + """
+const dates = JSON.parse(fs.readFileSync(0, "utf8"));
+Promise.all(dates.map((date) => handler({entry: new Data({collection: "notizie", path: "",
+  mediaFiles: [], data: new Data({title: "Incontro a Soncino", date, body: "Testo."})})})
+  .then((saved) => saved.get("date")))).then((found) => console.log(JSON.stringify(found)));
+"""
+    done = subprocess.run(["node", "-e", program,
+                           str(ROOT / "plugins" / "admin" / "static" / "admin.js")],
+                          input=json.dumps(list(dates)), capture_output=True, text=True,
+                          check=True)
+    assert dict(zip(dates, json.loads(done.stdout))) == dates
 
 
 def test_admin_js_shows_a_written_less_than_as_the_typed_one():

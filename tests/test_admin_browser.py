@@ -722,6 +722,9 @@ def edit(browser, seen, expect):
         "form": page.get_by_label("Data e ora di pubblicazione").input_value(),
         "preview": preview.locator(".article-meta .meta-item").first.inner_text()}
     title.fill(DAY_ONLY_TITLE + " il 14 marzo")
+    # its day changed in the form, whose date input has a time: 00:00
+    page.get_by_label("Data e ora di pubblicazione").fill("2025-03-15T00:00")
+    seen.day_only["moved"] = preview.locator(".article-meta .meta-item").first.inner_text()
     publish()
     expect(page.get_by_text("Voce salvata")).to_be_visible()
     step("retitled")
@@ -1137,12 +1140,14 @@ def test_a_date_moved_to_another_month_keeps_the_old_address(session):
 
 def test_an_item_dated_by_its_day_is_shown_and_kept_without_a_time(session):
     """``date: 2025-03-14`` (no time) is midnight, which the site shows as the day alone:
-    the editor's preview shows it so too, and a save of another field keeps the date as
-    written (a time added would show "ore 00:00" on the site)."""
+    the editor's preview shows it so too, and its day changed in the form (whose date
+    input has a time, 00:00) is saved as the day alone ("2025-03-15 00:00" showed
+    "ore 00:00" on the site, a time nobody meant)."""
     assert " ".join(session.day_only["preview"].split()) == "Pubblicato venerdì 14 marzo 2025"
     assert session.day_only["form"] == "2025-03-14T00:00"  # the date input needs a time
+    assert " ".join(session.day_only["moved"].split()) == "Pubblicato sabato 15 marzo 2025"
     header = (session.repo / "content" / DAY_ONLY).read_text(encoding="utf-8").split("---")[1]
-    assert re.search(r"^date: '?2025-03-14'?$", header, re.MULTILINE), header
+    assert re.search(r"^date: '?2025-03-15'?$", header, re.MULTILINE), header
 
 
 def test_an_item_deleted_and_written_again_in_another_category_is_saved(session):

@@ -516,6 +516,20 @@
       + between + two(when.getHours()) + ":" + two(when.getMinutes());
   }
 
+  // --- A date at midnight is the day alone ---------------------------------------
+  // The site shows a date written without a time (2025-03-14) as the day alone, and one
+  // with a time, even 00:00, with it ("ore 00:00"). The form's date input always has a
+  // time: an item dated by its day whose date was changed here was saved as
+  // "2025-03-15 00:00", and the site showed "ore 00:00", a time nobody meant. A date of
+  // the form at exactly 00:00 is saved (and previewed) as the day alone: the same moment,
+  // midnight, for when the item is published and how it is ordered.
+  var MIDNIGHT = /^(\d{4}-\d{2}-\d{2})[T ]00:00$/;
+
+  function dayAlone(value) {
+    var parts = typeof value === "string" && MIDNIGHT.exec(value.trim());
+    return parts ? parts[1] : value;
+  }
+
   var dateWidget = CMS.getWidget && CMS.getWidget("datetime");
   var DateControl = dateWidget && dateWidget.control;
   // "Now" (a new item's date, "{{now}}", and the field's "Adesso" button) in the site's
@@ -1076,6 +1090,8 @@
       var summary = saved.get("summary");
       saved = typeof summary === "string" ? saved.set("summary", typedLessThan(summary))
         : saved;
+      var day = dayAlone(saved.get("date"));
+      saved = day !== saved.get("date") ? saved.set("date", day) : saved;
       return publishedItems().then(function (slugs) {
         if (itemOf(slugs, event.entry, saved).slug === "") {
           throw refusal("dal titolo non si ricava un indirizzo (è fatto solo di simboli o"
@@ -1436,7 +1452,7 @@
   var DATE_RE = /^(\d{4})-(\d{2})-(\d{2})(?:[ T](\d{2}):(\d{2}))?/;
 
   function longDate(value) {
-    var parts = DATE_RE.exec(String(formDate(value) || ""));
+    var parts = DATE_RE.exec(String(dayAlone(formDate(value)) || ""));
     if (!parts) {
       return String(value || "");
     }
