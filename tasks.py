@@ -150,9 +150,25 @@ def serve(c):
             pass
 
 
+# Without Node.js the preview runs without the web editor (its code and local backend
+# are npm packages): said after what to install
+NO_EDITOR = ("L'anteprima del sito parte lo stesso, ma senza l'editor web (/admin/), che"
+             " ha bisogno di Node.js. / The site preview runs anyway, without the web"
+             " editor (/admin/), which needs Node.js.")
+
+
 def _livereload(settings):
-    """Serve with live reload; a failed build shows its errors on every page (tools/preview.py)."""
-    node_setup.ensure()
+    """Serve with live reload; a failed build shows its errors on every page (tools/preview.py).
+    Without Node.js (and no apt to install it), without the web editor, saying so."""
+    try:
+        node_setup.install()
+    except node_setup.Missing as missing:
+        print(f"{missing}\n{NO_EDITOR}", file=sys.stderr, flush=True)
+        site = preview_server.PreviewSite(settings, CONFIG["deploy_path"], CONFIG["content"],
+                                          ["ADMIN_ENABLED=false"])
+        with _counter():
+            preview_server.serve(site, CONFIG["host"], CONFIG["port"])
+        return
     site = preview_server.PreviewSite(settings, CONFIG["deploy_path"], CONFIG["content"])
     with _counter(), _cms():
         preview_server.serve(site, CONFIG["host"], CONFIG["port"])

@@ -442,3 +442,59 @@ def test_invoke_serve_sends_the_web_servers_types(tmp_path):
             assert kind("/theme/logo.png") == "image/png"
         finally:
             server.shutdown()
+
+
+LIVERELOAD_WITHOUT_NODE = """
+import sys
+from pathlib import Path
+sys.path.insert(0, sys.argv[1])
+import tasks
+work = Path(sys.argv[2])
+tasks.CONFIG.update(content=work / "content", deploy_path=work / "output", host="127.0.0.1",
+                    port=int(sys.argv[3]), counter_db=work / "counter.sqlite3")
+import invoke
+tasks.livereload(invoke.Context())
+"""
+
+
+def test_livereload_without_node_says_what_to_install_and_serves_the_site(tmp_path):
+    """``./run livereload`` on a computer without Node.js (a Mac) stopped with "missing
+    nodejs, npm: install with apt-get (as root)", in English, nothing served; it looked
+    for /usr/bin/node only, so Homebrew's node was "missing" too. It says in Italian and
+    English what to install, on Debian/Ubuntu and on a Mac, and serves the site without
+    the web editor, saying so."""
+    from urllib.error import HTTPError  # noqa: PLC0415
+    from urllib.request import urlopen  # noqa: PLC0415
+
+    write_content(tmp_path / "content", {"notizie/a.md": GOOD})
+    bare = tmp_path / "bin"  # a PATH without node, npm or apt-get
+    bare.mkdir()
+    port = free_port()
+    server = subprocess.Popen(
+        [sys.executable, "-c", LIVERELOAD_WITHOUT_NODE, str(ROOT), str(tmp_path), str(port)],
+        stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+        env=dict(child_env(), PATH=str(bare)), cwd=tmp_path)
+    said = []
+    try:
+        for line in server.stdout:  # until the first build is served, or the end
+            said.append(line)
+            if "Anteprima su" in line:
+                break
+        told = " ".join(said)
+        assert "Anteprima su" in told, told
+        wait_for_port(port)
+        with urlopen(f"http://127.0.0.1:{port}/2024/05/buona-notizia/", timeout=10) as page:
+            assert "Il testo buono." in page.read().decode("utf-8")
+        with pytest.raises(HTTPError) as missing:
+            urlopen(f"http://127.0.0.1:{port}/admin/", timeout=10)
+        missing.value.close()
+        assert missing.value.code == 404
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
+        server.stdout.close()
+    assert "Node.js (con npm) non è installato" in told and "is not installed" in told
+    assert "sudo apt-get install nodejs npm" in told
+    assert "https://nodejs.org" in told and "brew install node" in told
+    assert "senza l'editor web (/admin/), che ha bisogno di Node.js" in told
+    assert "install with apt-get (as root)" not in told and "Traceback" not in told

@@ -4,7 +4,9 @@
     python tools/node_setup.py [FOLDER]
 
 Installs Node.js and npm from apt when they are missing (tools/system_packages.py:
-Debian's ``nodejs`` and ``npm``, as root or through sudo), then runs ``npm ci`` in
+Debian's ``nodejs`` and ``npm``, as root or through sudo; ``node`` and ``npm`` are looked
+for on the PATH, where a Mac's Homebrew or nodejs.org installer puts them; without apt
+it says what to install, on Debian/Ubuntu and on a Mac), then runs ``npm ci`` in
 the folder: exactly the versions and integrity hashes of its committed
 ``package-lock.json``, into its ``node_modules/``, with no package's install script.
 ``npm ci`` runs again only when package-lock.json changes (its hash is kept in
@@ -13,6 +15,7 @@ the folder: exactly the versions and integrity hashes of its committed
 """
 
 import hashlib
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -22,6 +25,28 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 from tools import system_packages  # noqa: E402
+
+
+# Debian's package -> the command it installs, looked for on the PATH: a Mac has no
+# /usr/bin/node (Homebrew: /opt/homebrew/bin, nodejs.org's installer: /usr/local/bin)
+COMMANDS = {"nodejs": "node", "npm": "npm"}
+HOW_TO_INSTALL = (
+    "Node.js (con npm) non è installato: installalo, poi ripeti il comando."
+    " Su Debian/Ubuntu: sudo apt-get install nodejs npm;"
+    " su Mac: da https://nodejs.org oppure con brew install node."
+    " / Node.js (with npm) is not installed: install it, then run the command again."
+    " On Debian/Ubuntu: sudo apt-get install nodejs npm;"
+    " on a Mac: from https://nodejs.org or with brew install node.")
+
+
+class Missing(RuntimeError):
+    """Node.js or npm is not installed and cannot be installed here (the message says
+    what to install, in Italian and English)."""
+
+
+def missing():
+    """The Debian packages of the commands (node, npm) not found on the PATH."""
+    return [package for package, command in COMMANDS.items() if not shutil.which(command)]
 
 
 def lock_digest(folder=ROOT):
@@ -37,22 +62,37 @@ def installed(folder=ROOT):
         return False
 
 
-def ensure(folder=ROOT):
+def install(folder=ROOT):
     """Node.js, npm and the folder's node_modules as its package-lock.json says; quick
-    when they are."""
+    when they are. Raises :class:`Missing` when Node.js or npm is missing and apt cannot
+    install it (no apt-get: a Mac; apt failed)."""
     folder = Path(folder)
-    if installed(folder) and not system_packages.missing(system_packages.NODE):
+    if installed(folder) and not missing():
         return
-    try:
-        system_packages.ensure(system_packages.NODE, interactive=True)
-    except system_packages.Unavailable as error:
-        sys.exit(f"Node.js/npm: {error}")
+    needed = missing()
+    if needed:
+        if not shutil.which("apt-get"):
+            raise Missing(HOW_TO_INSTALL)
+        try:
+            system_packages.ensure(needed, interactive=True)
+        except system_packages.Unavailable as error:
+            raise Missing(f"{HOW_TO_INSTALL} ({error})") from error
+        if missing():
+            raise Missing(HOW_TO_INSTALL)
     print(f"npm ci in {folder.relative_to(ROOT) if folder != ROOT else '.'}"
           " (a minute or more the first time)...", flush=True)
     subprocess.run(["npm", "ci", "--ignore-scripts", "--no-audit", "--no-fund",
                     "--loglevel=error"], cwd=folder, check=True)
     (folder / "node_modules" / ".installed").write_text(lock_digest(folder) + "\n",
                                                        encoding="utf-8")
+
+
+def ensure(folder=ROOT):
+    """:func:`install`, or exit with what to install."""
+    try:
+        install(folder)
+    except Missing as error:
+        sys.exit(str(error))
 
 
 if __name__ == "__main__":

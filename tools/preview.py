@@ -76,8 +76,9 @@ POLL_SECONDS = 0.5
 class PreviewSite:
     """The preview's state: the last build's result and, after a failure, its problems."""
 
-    def __init__(self, settings_file, output, content):
+    def __init__(self, settings_file, output, content, extra_settings=()):
         self.settings_file = Path(settings_file)
+        self.extra_settings = tuple(extra_settings)  # Pelican's -e (NAME=json value)
         self.output = Path(output)
         self.content = Path(content)
         self.problems = []  # editor-facing lines; empty when the last build succeeded
@@ -96,8 +97,8 @@ class PreviewSite:
         """Build; on failure keep the last good output and learn why. True on success."""
         with self._lock:
             log = []
-            ok = safe_build.build_into(self.settings_file, self.output, content=self.content,
-                                       log=log)
+            ok = safe_build.build_into(self.settings_file, self.output, self.extra_settings,
+                                       content=self.content, log=log)
             self.problems, self.log = ([], []) if ok else self._explain(log)
             self.generation += 1
         if not ok:

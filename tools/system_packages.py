@@ -23,7 +23,6 @@ PACKAGES = {  # Debian package -> a file it installs
 }
 BROWSER = ("chromium",)
 NGINX = ("nginx", "libnginx-mod-http-brotli-static")
-NODE = ("nodejs", "npm")
 # the deployment's tests: nginx with the shipped file, the README's rsync to a server
 DEPLOY = (*NGINX, "rsync")
 
