@@ -872,6 +872,38 @@ def test_characters_xml_cannot_hold_never_reach_the_feeds(build):
     assert site.soup("/2024/05/riga-spezzata-e-qui/").h1.get_text() == "Riga spezzata e qui"
 
 
+PASTED_INTO_NAMES = {  # YAML's escapes, and a BEL written as it is (b.md)
+    "notizie/a.md": '---\ntitle: Uno\ndate: 2024-05-05 10:00\nauthor: "Maria\\a Rossi"\n---\n'
+                    "\nTesto.\n",
+    "notizie/b.md": "---\ntitle: Due\ndate: 2024-05-05 10:00\nauthor: Luca\x07 Bianchi\n---\n"
+                    "\nTesto.\n",
+    "notizie/c.md": '---\ntitle: Tre\ndate: 2024-05-05 10:00\nauthor: "Anna\\t Verdi"\n---\n'
+                    "\nTesto.\n",
+    "notizie/d.md": '---\ntitle: Quattro\ndate: 2024-05-05 10:00\nauthor: "Paolo \\u200b Neri"\n'
+                    "---\n\nTesto.\n",
+    "notizie/e.md": '---\ntitle: "Riga\\a spezzata"\ndate: 2024-05-05 10:00\n'
+                    'authors: ["Sara\\x01 Gallo"]\ntags: ["Crema\\x02 Nord"]\n---\n\nTesto.\n'}
+
+
+def test_a_control_character_pasted_into_a_name_leaves_one_space(build):
+    """A control character is replaced by a space: "Maria\\u0007 Rossi" was published as
+    "Maria  Rossi", two spaces (the author's link, the feeds); a tab, or a zero-width
+    character between spaces, the same."""
+    site = build(PASTED_INTO_NAMES)
+    assert site.ok, site.log
+    names = {"uno": "Maria Rossi", "due": "Luca Bianchi", "tre": "Anna Verdi",
+             "quattro": "Paolo Neri", "riga-spezzata": "Sara Gallo"}
+    for slug, name in names.items():
+        page = site.soup(f"/2024/05/{slug}/")
+        assert page.select_one("a[rel=author]").get_text() == name, slug
+    assert site.soup("/2024/05/riga-spezzata/").h1.get_text() == "Riga spezzata"
+    feed = feedparser.parse(site.text("/feeds/tutto.atom.xml"))
+    assert sorted(entry.author for entry in feed.entries) == sorted(names.values())
+    [entry] = [entry for entry in feed.entries if entry.author == "Sara Gallo"]
+    assert entry.title == "Riga spezzata"
+    assert [tag.term for tag in entry.tags] == ["Notizie", "Crema Nord"]
+
+
 def test_a_file_not_in_utf8_is_reported_at_its_line_whatever_its_line_endings():
     from plugins.contract.source import SourceError, decode  # noqa: PLC0415
 

@@ -46,6 +46,12 @@ KEY_SPELLINGS = {
 }
 TEXT_KEYS = ("title", "slug", "category", "author", "image", "image_alt", "status", "lang",
              "summary", "argomento")
+# Names written on one line: a run of spaces in them is one space. A control character
+# pasted into a name is replaced by a space (source.py), and "Maria\u0007 Rossi" showed as
+# "Maria  Rossi" (in the feeds, the search, the page's data); a tab or a space each side
+# of a zero-width character the same. No-break spaces are kept (written on purpose).
+NAME_KEYS = ("title", "author", "category", "image_alt", "argomento")
+_SPACES_RE = re.compile(r"[^\S\u00a0\u2007\u202f]+")
 YEARS = (1900, 2999)
 TITLE_WARNING_LENGTH = 110
 # visite_precedenti: the old portal's count, added to the counter's; the visit-counter
@@ -176,6 +182,11 @@ def split_list(value):
         return []
     items = value if isinstance(value, (list, tuple)) else re.split(r"[,;]", str(value))
     return [str(item).strip() for item in items if item is not None and str(item).strip()]
+
+
+def one_line(name):
+    """``name`` with each run of spaces, tabs and line breaks one space (see NAME_KEYS)."""
+    return _SPACES_RE.sub(" ", name)
 
 
 def unique_names(key, items, regex_subs, problems):
@@ -417,6 +428,8 @@ def normalise(raw, *, is_page, settings):
                                       f" / `{key}` must be text"))
                 continue
             value = str(value).strip()
+            if key in NAME_KEYS:
+                value = one_line(value)
         meta[key] = value
 
     if not meta.get("title"):
@@ -453,7 +466,8 @@ def normalise(raw, *, is_page, settings):
 
     for key in ("tags", "authors"):
         if key in meta:
-            names = [fix_apostrophes(name) for name in split_list(meta[key])]  # Sant’Agata
+            names = [fix_apostrophes(one_line(name))  # Sant’Agata
+                     for name in split_list(meta[key])]
             if key == "tags" and any(name.startswith("#") for name in names):
                 # "#Crema, #Cremona" in quotes (unquoted, YAML reads a comment: source.py),
                 # or as a post has them, "#Crema #Cremona": a tag each
