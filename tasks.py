@@ -10,7 +10,7 @@ import shlex
 import shutil
 import subprocess
 import sys
-from contextlib import contextmanager
+from contextlib import contextmanager, nullcontext
 from http.server import ThreadingHTTPServer
 from pathlib import Path
 
@@ -79,8 +79,8 @@ def _cms():
         server.stop()
 
 
-def _build(settings, output=None):
-    ok = safe_build.build_into(settings, output or CONFIG["deploy_path"],
+def _build(settings, output=None, extra_settings=()):
+    ok = safe_build.build_into(settings, output or CONFIG["deploy_path"], extra_settings,
                                content=CONFIG["content"])
     if not ok:
         print("Compilazione non riuscita: correggi gli errori indicati sopra."
@@ -118,30 +118,64 @@ def clean(c):
     shutil.rmtree(CONFIG["deploy_path"], ignore_errors=True)
 
 
+# Without Node.js the local tasks build the site without the web editor (its code and
+# local backend are npm packages), saying so after what to install; the public build
+# (publish) and the tests do not: they stop
+NO_EDITOR = ("L'anteprima del sito parte lo stesso, ma senza l'editor web (/admin/), che"
+             " ha bisogno di Node.js. / The site preview runs anyway, without the web"
+             " editor (/admin/), which needs Node.js.")
+NO_EDITOR_BUILD = ("Il sito è compilato lo stesso, ma senza l'editor web (/admin/), che ha"
+                   " bisogno di Node.js. / The site is built anyway, without the web editor"
+                   " (/admin/), which needs Node.js.")
+WITHOUT_EDITOR = ("ADMIN_ENABLED=false",)  # Pelican's -e
+
+
+def _editor(without):
+    """Node.js and the web editor's npm packages (tools/node_setup.py): True when there;
+    without Node.js (and no apt to install it) False, having said what to install and
+    ``without`` (what the task does instead)."""
+    try:
+        node_setup.install()
+    except node_setup.Missing as missing:
+        print(f"{missing}\n{without}", file=sys.stderr, flush=True)
+        return False
+    return True
+
+
+def _build_here():
+    """Build into output/ (without Node.js, without the web editor); exit 1 on failure.
+    True when the web editor was built."""
+    editor = _editor(NO_EDITOR_BUILD)
+    if not _build(CONFIG["settings_base"], extra_settings=() if editor else WITHOUT_EDITOR):
+        sys.exit(1)
+    return editor
+
+
 @task
 def build(c):
-    """Build the site into output/ with development settings."""
-    node_setup.ensure()
-    if not _build(CONFIG["settings_base"]):
-        sys.exit(1)
+    """Build the site into output/ with development settings (without Node.js, no /admin/)."""
+    _build_here()
 
 
 @task
 def regenerate(c):
-    """Rebuild on every change with Pelican's own watcher (no server)."""
-    node_setup.ensure()
+    """Rebuild on every change with Pelican's own watcher (no server; without Node.js, no
+    /admin/)."""
+    editor = _editor(NO_EDITOR_BUILD)
     subprocess.run([sys.executable, "-m", "pelican", "-r", str(CONFIG["content"]), "-s",
-                    str(CONFIG["settings_base"]), "-o", str(CONFIG["deploy_path"])], check=False)
+                    str(CONFIG["settings_base"]), "-o", str(CONFIG["deploy_path"]),
+                    *([] if editor else ["-e", *WITHOUT_EDITOR])], check=False)
 
 
 @task
 def serve(c):
-    """Build, then serve output/, the visit counter and the web editor's backend (no reload)."""
-    build(c)
+    """Build, then serve output/, the visit counter and the web editor's backend (no reload;
+    without Node.js, the site without the web editor)."""
+    editor = _build_here()
     handler = functools.partial(preview_server.StaticHandler,
                                 directory=str(CONFIG["deploy_path"]))
-    with _counter(), _cms(), ThreadingHTTPServer((CONFIG["host"], CONFIG["port"]),
-                                                 handler) as server:
+    with _counter(), _cms() if editor else nullcontext(), \
+            ThreadingHTTPServer((CONFIG["host"], CONFIG["port"]), handler) as server:
         print(f"Sito su http://{CONFIG['host']}:{CONFIG['port']}/ (Ctrl-C per uscire)",
               flush=True)
         try:
@@ -150,22 +184,12 @@ def serve(c):
             pass
 
 
-# Without Node.js the preview runs without the web editor (its code and local backend
-# are npm packages): said after what to install
-NO_EDITOR = ("L'anteprima del sito parte lo stesso, ma senza l'editor web (/admin/), che"
-             " ha bisogno di Node.js. / The site preview runs anyway, without the web"
-             " editor (/admin/), which needs Node.js.")
-
-
 def _livereload(settings):
     """Serve with live reload; a failed build shows its errors on every page (tools/preview.py).
     Without Node.js (and no apt to install it), without the web editor, saying so."""
-    try:
-        node_setup.install()
-    except node_setup.Missing as missing:
-        print(f"{missing}\n{NO_EDITOR}", file=sys.stderr, flush=True)
+    if not _editor(NO_EDITOR):
         site = preview_server.PreviewSite(settings, CONFIG["deploy_path"], CONFIG["content"],
-                                          ["ADMIN_ENABLED=false"])
+                                          WITHOUT_EDITOR)
         with _counter():
             preview_server.serve(site, CONFIG["host"], CONFIG["port"])
         return
@@ -184,6 +208,19 @@ def livereload(c):
 def preview(c):
     """Like livereload, with drafts marked BOZZA and scheduled items PROGRAMMATO."""
     _livereload(CONFIG["settings_preview"])
+
+
+def _publish_prepare():
+    """The web editor's npm packages for a release (once its lock is held). Without Node.js
+    the publish fails: a public site without /admin/ would leave the editors without their
+    editor (the local tasks build without it instead)."""
+    try:
+        node_setup.install()
+    except node_setup.Missing as missing:
+        sys.exit("Pubblicazione non riuscita: il sito pubblicato comprende l'editor web"
+                 " (/admin/), che ha bisogno di Node.js; il sito pubblicato non è cambiato."
+                 " / Publish failed: the public site includes the web editor (/admin/),"
+                 f" which needs Node.js; the published site was left as it was.\n{missing}")
 
 
 @task(help={"strict": "refuse the release when an article's or page's address of the"
@@ -233,7 +270,7 @@ def publish(c, strict=False, settings_only=False, wait=0):
     try:  # the npm packages installed under the lock: not while another publish builds
         release = safe_build.publish(CONFIG["settings_publish"], CONFIG["publish_root"],
                                      content=CONFIG["content"], strict=strict,
-                                     wait=60 * float(wait), prepare=node_setup.ensure)
+                                     wait=60 * float(wait), prepare=_publish_prepare)
     except safe_build.Busy as busy:
         sys.exit(f"Pubblicazione già in corso: riprova più tardi. / {busy}")
     except (safe_build.NotALink, safe_build.NotWritable) as problem:
@@ -282,8 +319,13 @@ def cms(c):
     """Only the web editor's local backend: decap-server on 127.0.0.1:8081, saving into content/.
 
     For a site served some other way; livereload, preview and serve start it themselves.
+    Without Node.js it cannot run: it says what to install, and fails.
     """
-    node_setup.ensure()
+    try:
+        node_setup.install()
+    except node_setup.Missing as missing:
+        sys.exit("Editor web non avviato: ha bisogno di Node.js. / The web editor's local"
+                 f" backend was not started: it needs Node.js.\n{missing}")
     cms_server.main(["--port", str(CONFIG["cms_port"])])
 
 

@@ -2,7 +2,9 @@
 
 import contextlib
 import json
+import os
 import shutil
+import signal
 import socket
 import subprocess
 import threading
@@ -444,17 +446,37 @@ def test_invoke_serve_sends_the_web_servers_types(tmp_path):
             server.shutdown()
 
 
-LIVERELOAD_WITHOUT_NODE = """
+TASK_WITHOUT_NODE = """
 import sys
 from pathlib import Path
 sys.path.insert(0, sys.argv[1])
 import tasks
 work = Path(sys.argv[2])
 tasks.CONFIG.update(content=work / "content", deploy_path=work / "output", host="127.0.0.1",
-                    port=int(sys.argv[3]), counter_db=work / "counter.sqlite3")
+                    port=int(sys.argv[3]), counter_db=work / "counter.sqlite3",
+                    publish_root=work / "pub")
 import invoke
-tasks.livereload(invoke.Context())
+getattr(tasks, sys.argv[4])(invoke.Context())
 """
+
+
+def task_without_node(tmp_path, task, port=0, **popen):
+    """``./run TASK`` (the tasks.py function) on the site of ``tmp_path/content``, with a
+    PATH without node, npm or apt-get (a Mac without Node.js): the running process."""
+    bare = tmp_path / "bin"
+    bare.mkdir(exist_ok=True)
+    popen.setdefault("env", {})
+    env = dict(child_env(), PATH=str(bare), **popen.pop("env"))
+    return subprocess.Popen(
+        [sys.executable, "-c", TASK_WITHOUT_NODE, str(ROOT), str(tmp_path), str(port), task],
+        env=env, cwd=tmp_path, text=True, **popen)
+
+
+def assert_says_what_to_install(told):
+    assert "Node.js (con npm) non è installato" in told and "is not installed" in told
+    assert "sudo apt-get install nodejs npm" in told
+    assert "https://nodejs.org" in told and "brew install node" in told
+    assert "install with apt-get (as root)" not in told and "Traceback" not in told
 
 
 def test_livereload_without_node_says_what_to_install_and_serves_the_site(tmp_path):
@@ -467,13 +489,9 @@ def test_livereload_without_node_says_what_to_install_and_serves_the_site(tmp_pa
     from urllib.request import urlopen  # noqa: PLC0415
 
     write_content(tmp_path / "content", {"notizie/a.md": GOOD})
-    bare = tmp_path / "bin"  # a PATH without node, npm or apt-get
-    bare.mkdir()
     port = free_port()
-    server = subprocess.Popen(
-        [sys.executable, "-c", LIVERELOAD_WITHOUT_NODE, str(ROOT), str(tmp_path), str(port)],
-        stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
-        env=dict(child_env(), PATH=str(bare)), cwd=tmp_path)
+    server = task_without_node(tmp_path, "livereload", port, stdout=subprocess.PIPE,
+                               stderr=subprocess.STDOUT)
     said = []
     try:
         for line in server.stdout:  # until the first build is served, or the end
@@ -493,8 +511,111 @@ def test_livereload_without_node_says_what_to_install_and_serves_the_site(tmp_pa
         server.terminate()
         server.wait(timeout=10)
         server.stdout.close()
-    assert "Node.js (con npm) non è installato" in told and "is not installed" in told
-    assert "sudo apt-get install nodejs npm" in told
-    assert "https://nodejs.org" in told and "brew install node" in told
+    assert_says_what_to_install(told)
     assert "senza l'editor web (/admin/), che ha bisogno di Node.js" in told
-    assert "install with apt-get (as root)" not in told and "Traceback" not in told
+
+
+def test_build_without_node_says_what_to_install_and_builds_the_site(tmp_path):
+    """``./run build`` on a computer without Node.js stopped with what to install, nothing
+    built; like livereload, it builds the site without the web editor, saying so."""
+    write_content(tmp_path / "content", {"notizie/a.md": GOOD})
+    task = task_without_node(tmp_path, "build", stdout=subprocess.PIPE,
+                             stderr=subprocess.STDOUT)
+    told = task.communicate(timeout=300)[0]
+    assert task.returncode == 0, told
+    assert_says_what_to_install(told)
+    assert "Il sito è compilato lo stesso, ma senza l'editor web (/admin/)" in told
+    assert "The site is built anyway, without the web editor (/admin/)" in told
+    page = tmp_path / "output" / "2024" / "05" / "buona-notizia" / "index.html"
+    assert "Il testo buono." in page.read_text(encoding="utf-8")
+    assert (tmp_path / "output" / "index.html").is_file()
+    assert not (tmp_path / "output" / "admin").exists()
+
+
+def test_serve_without_node_serves_the_site_without_the_web_editor(tmp_path):
+    """``./run serve`` without Node.js stopped at its build; it serves the site built
+    without the web editor, and does not try to start the editor's backend."""
+    from urllib.error import HTTPError  # noqa: PLC0415
+    from urllib.request import urlopen  # noqa: PLC0415
+
+    write_content(tmp_path / "content", {"notizie/a.md": GOOD})
+    port = free_port()
+    server = task_without_node(tmp_path, "serve", port, stdout=subprocess.PIPE,
+                               stderr=subprocess.STDOUT)
+    said = []
+    try:
+        for line in server.stdout:  # until it serves, or the end
+            said.append(line)
+            if "Sito su" in line:
+                break
+        told = " ".join(said)
+        assert "Sito su" in told, told
+        wait_for_port(port)
+        with urlopen(f"http://127.0.0.1:{port}/2024/05/buona-notizia/", timeout=10) as page:
+            assert "Il testo buono." in page.read().decode("utf-8")
+        with pytest.raises(HTTPError) as missing:
+            urlopen(f"http://127.0.0.1:{port}/admin/", timeout=10)
+        missing.value.close()
+        assert missing.value.code == 404
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
+        server.stdout.close()
+    assert_says_what_to_install(told)
+    assert "senza l'editor web (/admin/), che ha bisogno di Node.js" in told
+    assert "Editor web non avviato" not in told and "Editor web su" not in told
+
+
+def test_regenerate_without_node_builds_the_site_without_the_web_editor(tmp_path):
+    """``./run regenerate`` (Pelican's watcher) without Node.js stopped before building;
+    it watches and builds the site without the web editor, saying so."""
+    write_content(tmp_path / "content", {"notizie/a.md": GOOD})
+    page = tmp_path / "output" / "2024" / "05" / "buona-notizia" / "index.html"
+    log = tmp_path / "regenerate.log"
+    with log.open("w", encoding="utf-8") as out:
+        watcher = task_without_node(tmp_path, "regenerate", stdout=out,
+                                    stderr=subprocess.STDOUT, start_new_session=True)
+        try:
+            deadline = time.monotonic() + 300
+            while not page.is_file() and watcher.poll() is None:
+                assert time.monotonic() < deadline, log.read_text(encoding="utf-8")
+                time.sleep(0.2)  # polling for the first build, bounded by the deadline
+            time.sleep(1)  # the rest of the first build's files
+        finally:
+            with contextlib.suppress(ProcessLookupError):  # the task and its pelican -r
+                os.killpg(watcher.pid, signal.SIGTERM)
+            watcher.wait(timeout=10)
+    told = log.read_text(encoding="utf-8")
+    assert page.is_file(), told
+    assert "Il testo buono." in page.read_text(encoding="utf-8")
+    assert not (tmp_path / "output" / "admin").exists()
+    assert_says_what_to_install(told)
+    assert "Il sito è compilato lo stesso, ma senza l'editor web (/admin/)" in told
+
+
+def test_cms_without_node_says_the_editor_needs_it_and_fails(tmp_path):
+    """``./run cms`` is only the web editor's backend, an npm package: without Node.js it
+    cannot run. It says so, and what to install, in Italian and English, and fails."""
+    task = task_without_node(tmp_path, "cms", stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    out, err = task.communicate(timeout=60)
+    assert task.returncode == 1, (out, err)
+    assert_says_what_to_install(err)
+    assert "Editor web non avviato: ha bisogno di Node.js" in err
+    assert "The web editor's local backend was not started: it needs Node.js" in err
+
+
+def test_publish_without_node_fails_and_keeps_the_published_site(tmp_path):
+    """The public site without its web editor would leave the editors without /admin/:
+    unlike the local tasks, ``./run publish`` (the GitHub workflow's, a server's timer)
+    without Node.js fails, saying what to install, and publishes nothing."""
+    write_content(tmp_path / "content", {"notizie/a.md": GOOD})
+    task = task_without_node(tmp_path, "publish", stdout=subprocess.PIPE,
+                             stderr=subprocess.PIPE, env={"SITEURL": "https://www.example.org"})
+    out, err = task.communicate(timeout=120)
+    assert task.returncode == 1, (out, err)
+    assert_says_what_to_install(err)
+    assert "Pubblicazione non riuscita" in err
+    pub = tmp_path / "pub"
+    assert not (pub / "current").exists() and not (pub / "releases").exists()
+    assert list(pub.glob("staging/*")) == [] and list(pub.glob("releases/*")) == []
+    assert "senza l'editor web" not in err + out

@@ -318,7 +318,9 @@ def test_what_a_publish_prepares_is_done_under_its_lock(tmp_path):
     assert seen == ["locked"]
     task = (ROOT / "tasks.py").read_text(encoding="utf-8")
     body = task[task.index("def publish("):task.index("def _public_address(")]
-    assert "prepare=node_setup.ensure" in body and "    node_setup.ensure()" not in body
+    assert "prepare=_publish_prepare" in body and "node_setup." not in body
+    prepared = task[task.index("def _publish_prepare("):task.index("def publish(")]
+    assert "node_setup.install()" in prepared
 
 
 # A publish stopped (systemd's TimeoutStartSec, CI's job) as it writes a release's list of
