@@ -8,7 +8,10 @@ import json
 import os
 import random
 import re
+import shutil
+import socket
 import subprocess
+import sys
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -746,3 +749,50 @@ def test_admin_js_shows_a_written_less_than_as_the_typed_one():
         assert shown == text
         assert previewed == saved.replace("&lt;", "\\<")
     assert found["written"] == [shown or text for text, shown in written.items()]
+
+
+def test_the_local_backend_without_node_says_what_to_install_in_italian_and_english(tmp_path):
+    """``python tools/cms_server.py`` without Node.js said, in English only, that
+    decap-server was not installed and to run ``npm ci``, which needs the Node.js that
+    was missing. It says to install Node.js, in Italian and English, and fails."""
+    bare = tmp_path / "bin"  # a PATH without node, npm or apt-get
+    bare.mkdir()
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("LC_", "LANG"))}
+    task = subprocess.run([sys.executable, str(ROOT / "tools" / "cms_server.py"), "--repo",
+                           str(tmp_path)], env=dict(env, PATH=str(bare)), capture_output=True,
+                          text=True, timeout=60, check=False)
+    assert task.returncode == 1, task
+    assert "Editor web non avviato / web editor backend not started" in task.stderr
+    assert "Node.js (con npm) non è installato" in task.stderr
+    assert "https://nodejs.org" in task.stderr and "sudo apt-get install nodejs npm" in task.stderr
+    assert "npm ci" not in task.stderr and "Traceback" not in task.stderr
+
+
+def test_the_local_backend_not_installed_is_said_in_italian_and_english(tmp_path, monkeypatch):
+    """decap-server missing from node_modules (``npm ci`` not run): the reason was English
+    only; Italian first, then English, like the editor's other messages."""
+    from tools import cms_server  # noqa: PLC0415
+
+    if not shutil.which("node"):
+        pytest.skip("node not installed")
+    monkeypatch.setattr(cms_server, "SERVER", tmp_path / "node_modules" / "decap-server"
+                        / "dist" / "index.js")
+    with pytest.raises(cms_server.NotStarted) as why:
+        cms_server.CmsServer(tmp_path, 0).start()
+    assert str(why.value) == ("decap-server non è installato: esegui `npm ci` (lo fa ./run)"
+                              " / decap-server is not installed: run `npm ci` (./run does it)")
+
+
+def test_the_local_backend_s_port_taken_is_said_in_italian_and_english(tmp_path):
+    from tools import cms_server  # noqa: PLC0415
+
+    if not (shutil.which("node") and cms_server.SERVER.is_file()):
+        pytest.skip("decap-server not installed")
+    with socket.socket() as taken:
+        taken.bind((cms_server.HOST, 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        with pytest.raises(cms_server.NotStarted) as why:
+            cms_server.CmsServer(tmp_path, port).start()
+    assert str(why.value) == (f"la porta {port} è già in uso (un altro decap-server?)"
+                              f" / port {port} is taken (another decap-server?)")

@@ -34,6 +34,7 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
+from tools import node_setup  # noqa: E402
 from tools.safe_build import _die_with  # noqa: E402 - the child dies with us, even on kill -9
 
 SERVER = ROOT / "node_modules" / "decap-server" / "dist" / "index.js"
@@ -42,7 +43,8 @@ PORT = 8081
 
 
 class NotStarted(Exception):
-    """decap-server is not installed, or did not start (the message says why)."""
+    """Node.js or decap-server is not installed, or it did not start (the message says
+    why, in Italian and English)."""
 
 
 def port_free(host, port):
@@ -73,10 +75,14 @@ class CmsServer:
     def start(self, timeout=30):
         """Start it and wait until it answers; raises :class:`NotStarted`."""
         node = shutil.which("node")
-        if not node or not SERVER.is_file():
-            raise NotStarted("decap-server is not installed: run `npm ci` (./run does it)")
+        if not node:  # npm ci, which the message below asks for, needs it too
+            raise NotStarted(node_setup.HOW_TO_INSTALL)
+        if not SERVER.is_file():
+            raise NotStarted("decap-server non è installato: esegui `npm ci` (lo fa ./run)"
+                             " / decap-server is not installed: run `npm ci` (./run does it)")
         if not port_free(self.host, self.port):
-            raise NotStarted(f"port {self.port} is taken (another decap-server?)")
+            raise NotStarted(f"la porta {self.port} è già in uso (un altro decap-server?)"
+                             f" / port {self.port} is taken (another decap-server?)")
         env = dict(os.environ, BIND_HOST=self.host, PORT=str(self.port), MODE="fs",
                    GIT_REPO_DIRECTORY=str(self.repo), LOG_LEVEL="info")
         env.pop("ORIGIN", None)  # keep its own rule: pages on localhost/127.0.0.1 only
@@ -87,11 +93,13 @@ class CmsServer:
         deadline = time.monotonic() + timeout
         while not self.answers():
             if self.process.poll() is not None:
-                raise NotStarted(f"decap-server stopped at start (exit status"
-                                 f" {self.process.returncode})")
+                raise NotStarted(f"decap-server si è fermato appena avviato (stato di uscita"
+                                 f" {self.process.returncode}) / decap-server stopped at"
+                                 f" start (exit status {self.process.returncode})")
             if time.monotonic() > deadline:
                 self.stop()
-                raise NotStarted(f"decap-server did not answer within {timeout} s")
+                raise NotStarted(f"decap-server non ha risposto entro {timeout} s"
+                                 f" / decap-server did not answer within {timeout} s")
             time.sleep(0.1)  # polling for readiness, bounded by the deadline
         return self
 
