@@ -272,6 +272,7 @@ def test_a_picture_taken_out_of_its_article_leaves_the_site_with_the_next_releas
     assert not list((root / "current" / "immagini").rglob("persone*"))
 
 
+@pytest.mark.usefixtures("forked_safe_builds")
 def test_a_rollback_keeps_the_left_release_s_fingerprinted_files_for_pages_loaded_from_it(
         tmp_path, caplog):
     """A rollback switched back without the release it left: a page loaded from that one
@@ -386,6 +387,7 @@ def test_a_build_identical_to_the_current_release_makes_no_new_release(tmp_path,
     assert len(safe_build.releases(root)) == 2
 
 
+@pytest.mark.usefixtures("forked_safe_builds")
 def test_a_release_the_web_server_cannot_read_is_replaced_by_the_same_build(tmp_path):
     """A release with a file or a folder the web server cannot read (made before the
     build made its output readable, with ``umask 077``, or changed by hand) was kept as
