@@ -13,7 +13,7 @@ import time
 
 import pytest
 
-from browser_support import launch
+from browser_support import chromium
 from support import ROOT, article, child_env, write_conf, write_content
 from tools.preview import PreviewSite, StaticHandler
 
@@ -157,9 +157,16 @@ def free_port():
         return probe.getsockname()[1]
 
 
+@pytest.fixture(scope="module")
+def browser():
+    """One Chromium for the module's browser tests, each page in a context of its own."""
+    with chromium() as launched:
+        yield launched
+
+
 @pytest.mark.browser
-def test_the_browser_shows_the_error_and_reloads_when_it_is_fixed(tmp_path):
-    from playwright.sync_api import expect, sync_playwright  # noqa: PLC0415
+def test_the_browser_shows_the_error_and_reloads_when_it_is_fixed(tmp_path, browser):
+    from playwright.sync_api import expect  # noqa: PLC0415
 
     write_content(tmp_path / "content", {"notizie/a.md": GOOD})
     conf = write_conf(tmp_path, config="previewconf", siteurl="")
@@ -175,9 +182,9 @@ def test_the_browser_shows_the_error_and_reloads_when_it_is_fixed(tmp_path):
             if "Anteprima su" in line:
                 break
         wait_for_port(port)
-        with sync_playwright() as playwright:
-            browser = launch(playwright)
-            page = browser.new_page()
+        context = browser.new_context()
+        try:
+            page = context.new_page()
             page.goto(f"http://127.0.0.1:{port}/2024/05/buona-notizia/")
             expect(page.locator("h1")).to_have_text("Buona notizia")
             (tmp_path / "content" / "notizie" / "a.md").write_text(BROKEN, encoding="utf-8")
@@ -187,7 +194,8 @@ def test_the_browser_shows_the_error_and_reloads_when_it_is_fixed(tmp_path):
             expect(page.locator(".lead")).to_contain_text("Il testo buono.")  # the last good build
             (tmp_path / "content" / "notizie" / "a.md").write_text(GOOD, encoding="utf-8")
             expect(panel).to_have_count(0, timeout=60_000)
-            browser.close()
+        finally:
+            context.close()
     finally:
         server.terminate()
         server.wait(timeout=10)
@@ -195,14 +203,14 @@ def test_the_browser_shows_the_error_and_reloads_when_it_is_fixed(tmp_path):
 
 
 @pytest.mark.browser
-def test_the_web_editor_shows_the_errors_of_a_save_without_reloading(tmp_path):
+def test_the_web_editor_shows_the_errors_of_a_save_without_reloading(tmp_path, browser):
     """An editor saving from /admin/ (the local backend writes into content/) did not see
     that the save broke the build: the page is never reloaded, and the site's error
     panel is not on it. The errors show over the editor, each with a link to its item,
     and go away when the file is fixed; the page is the same page throughout."""
     from playwright.sync_api import expect  # noqa: PLC0415
 
-    with preview_in_chromium(tmp_path) as preview:
+    with preview_in_chromium(tmp_path, browser) as preview:
         page = preview.page
         page.goto(f"{preview.origin}/admin/")
         page.evaluate("window.sameDocument = true")
@@ -317,17 +325,18 @@ def stop_preview(server):
 
 class PreviewInChromium:
     """``tools/preview.py`` (its own process) of one good article, on a free port, and a
-    Chromium page (:attr:`page`); :meth:`restart` stops and starts the preview again."""
+    page of ``browser`` in a context of its own (:attr:`page`); :meth:`stop` and
+    :meth:`start` stop and start the preview again."""
 
-    def __init__(self, tmp_path, playwright):
+    def __init__(self, tmp_path, browser):
         write_content(tmp_path / "content", {"notizie/a.md": GOOD})
         self.tmp_path = tmp_path
         self.conf = write_conf(tmp_path, config="previewconf", siteurl="")
         self.port = free_port()
         self.origin = f"http://127.0.0.1:{self.port}"
         self.server = start_preview(tmp_path, self.conf, self.port)
-        self.browser = launch(playwright)
-        self.page = self.browser.new_page()
+        self.context = browser.new_context()
+        self.page = self.context.new_page()
 
     def stop(self):
         stop_preview(self.server)
@@ -336,31 +345,28 @@ class PreviewInChromium:
         self.server = start_preview(self.tmp_path, self.conf, self.port)
 
     def close(self):
-        self.browser.close()
+        self.context.close()
         if self.server.poll() is None:
             stop_preview(self.server)
 
 
 @contextlib.contextmanager
-def preview_in_chromium(tmp_path):
-    from playwright.sync_api import sync_playwright  # noqa: PLC0415
-
-    with sync_playwright() as playwright:
-        preview = PreviewInChromium(tmp_path, playwright)
-        try:
-            yield preview
-        finally:
-            preview.close()
+def preview_in_chromium(tmp_path, browser):
+    preview = PreviewInChromium(tmp_path, browser)
+    try:
+        yield preview
+    finally:
+        preview.close()
 
 
 @pytest.mark.browser
-def test_a_tab_left_open_across_a_restart_of_the_preview_reloads(tmp_path):
+def test_a_tab_left_open_across_a_restart_of_the_preview_reloads(tmp_path, browser):
     """Each run numbered its builds from 1: a page open while the preview was stopped,
     the file changed and the preview started again saw build 1 again and kept showing
     the old text."""
     from playwright.sync_api import expect  # noqa: PLC0415
 
-    with preview_in_chromium(tmp_path) as preview:
+    with preview_in_chromium(tmp_path, browser) as preview:
         page = preview.page
         page.goto(f"{preview.origin}/2024/05/buona-notizia/")
         expect(page.locator(".lead")).to_contain_text("Il testo buono.")
