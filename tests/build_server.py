@@ -12,7 +12,8 @@ to the end, or, with ``script``, that Python file as ``python SCRIPT ARGV`` runs
 (``__main__``, ``sys.argv``, the script's folder first on ``sys.path``): the
 editors' tools (tools/check.py imports Pelican and the plugins too, a third of a
 second). It exits as the command would (atexit handlers included); this process
-answers with the child's exit status (one JSON line on stdout).
+answers with the child's exit status and the CPU seconds it and the processes it
+waited for used (one JSON line on stdout).
 
 Nothing has run yet when a child starts: no plugin is registered, no signal
 connected, no setting read (plugins import as modules only; Pelican registers
@@ -145,8 +146,9 @@ def serve():
         os.close(writer)
         with os.fdopen(reader) as pipe:
             imported = pipe.read().split()  # until the child exits
-        _, status = os.waitpid(pid, 0)
-        answers.write(json.dumps({"returncode": os.waitstatus_to_exitcode(status)}) + "\n")
+        _, status, usage = os.wait4(pid, 0)
+        answers.write(json.dumps({"returncode": os.waitstatus_to_exitcode(status),
+                                  "cpu": usage.ru_utime + usage.ru_stime}) + "\n")
         answers.flush()
         learn(imported)  # while the test reads its build
 

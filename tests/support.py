@@ -10,6 +10,7 @@ import json
 import locale
 import os
 import re
+import resource
 import shutil
 import subprocess
 import sys
@@ -33,6 +34,7 @@ class Build:
     log: str
     output: Path
     content: Path
+    cpu: float = 0.0  # CPU seconds of the build (its processes'), for time budgets
 
     @property
     def ok(self):
@@ -234,10 +236,10 @@ def build_site(tmp_path, files, settings="", config="pelicanconf", siteurl=SITEU
     content.mkdir(parents=True, exist_ok=True)
     write_content(content, files)
     conf = write_conf(tmp_path, settings, config, siteurl)
-    returncode, log = run_pelican([str(content), "-s", str(conf), "-o", str(output),
-                                   *(["-v"] if verbose else [])], child_env(), tmp_path,
-                                  umask)
-    return Build(returncode, log, output, content)
+    returncode, log, cpu = run_pelican([str(content), "-s", str(conf), "-o", str(output),
+                                        *(["-v"] if verbose else [])], child_env(), tmp_path,
+                                       umask)
+    return Build(returncode, log, output, content, cpu)
 
 
 def build_project(output, settings_file="publishconf.py", siteurl=SITEURL, cache=None,
@@ -255,13 +257,13 @@ def build_project(output, settings_file="publishconf.py", siteurl=SITEURL, cache
     variables = dict(child_env(), SITEURL=siteurl, **env)
     overrides = {"CACHE_PATH": str(cache), **(shared_cache_settings() if shared_caches else {}),
                  **(settings or {})}
-    returncode, log = run_pelican(
+    returncode, log, cpu = run_pelican(
         [str(ROOT / "content"), "-s", str(ROOT / settings_file), "-o", str(output),
          *(["-v"] if verbose else []),
          "-e", *(f"{name}={json.dumps(value)}" for name, value in overrides.items())],
         # one -e for every override: a second -e replaces the first
         variables, Path.cwd())
-    return Build(returncode, log, output, ROOT / "content")
+    return Build(returncode, log, output, ROOT / "content", cpu)
 
 
 class _BuildServer:
@@ -276,8 +278,8 @@ class _BuildServer:
 
     def run(self, argv, env, cwd, umask=None, script=None):
         """``pelican ARGV`` (or ``python SCRIPT ARGV``) in a forked child: (exit status,
-        stdout, stderr); a build's stdout and stderr are one log, the second text (its
-        stderr) is then empty."""
+        stdout, stderr, CPU seconds); a build's stdout and stderr are one log, the second
+        text (its stderr) is then empty."""
         with self.lock:
             if self.process is None or self.process.poll() is not None:
                 self.process = subprocess.Popen(
@@ -294,9 +296,10 @@ class _BuildServer:
                 answer = self.process.stdout.readline()
                 if not answer:
                     raise RuntimeError("the build server stopped")
-                return json.loads(answer)["returncode"], *(
+                answer = json.loads(answer)
+                return answer["returncode"], *(
                     Path(name).read_text(encoding="utf-8", errors="replace")
-                    for name in (log.name, err.name))
+                    for name in (log.name, err.name)), answer["cpu"]
 
     def stop(self):
         if self.process is not None:
@@ -311,15 +314,20 @@ atexit.register(_SERVER.stop)
 
 def run_pelican(argv, env, cwd, umask=None):
     """``pelican ARGV`` in ``cwd`` with ``env`` (and ``umask``, when given): (exit status,
-    stdout and stderr).
+    stdout and stderr, CPU seconds of the build's processes: a time budget read from it
+    does not depend on what else the machine runs).
 
     Through the build server; ``FARELEGAMI_TEST_COMMAND=1`` runs the command itself."""
     if os.environ.get("FARELEGAMI_TEST_COMMAND") == "1":
+        before = resource.getrusage(resource.RUSAGE_CHILDREN)
         result = subprocess.run([sys.executable, "-m", "pelican", *argv], capture_output=True,
                                 text=True, env=env, cwd=cwd, check=False,
                                 preexec_fn=None if umask is None else partial(os.umask, umask))
-        return result.returncode, result.stdout + result.stderr
-    return _SERVER.run(argv, env, cwd, umask)[:2]
+        after = resource.getrusage(resource.RUSAGE_CHILDREN)
+        return result.returncode, result.stdout + result.stderr, (
+            after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime)
+    returncode, log, _, cpu = _SERVER.run(argv, env, cwd, umask)
+    return returncode, log, cpu
 
 
 def forked_safe_build(settings_file, output, extra_settings=(), content="content", log=None):
@@ -332,7 +340,7 @@ def forked_safe_build(settings_file, output, extra_settings=(), content="content
     env = dict(os.environ)
     if log is not None:
         env["COLUMNS"] = safe_build.log_columns()
-    status, text = run_pelican(
+    status, text, _ = run_pelican(
         safe_build.pelican_arguments(settings_file, output, extra_settings, content), env,
         Path.cwd())
     if log is not None:
@@ -349,7 +357,7 @@ def run_tool(tmp_path, tool, *args, command=False):
     ``FARELEGAMI_TEST_COMMAND=1``) runs the command itself."""
     script = ROOT / "tools" / f"{tool}.py"
     if not command and os.environ.get("FARELEGAMI_TEST_COMMAND") != "1":
-        return _SERVER.run(list(args), child_env(), tmp_path, script=script)
+        return _SERVER.run(list(args), child_env(), tmp_path, script=script)[:3]
     result = subprocess.run([sys.executable, str(script), *args],
                             capture_output=True, text=True, env=child_env(), cwd=tmp_path,
                             check=False)
