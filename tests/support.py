@@ -355,10 +355,20 @@ def run_tool(tmp_path, tool, *args, command=False):
     A process of its own forked from the build server, as ``python tools/<tool>.py``
     runs, without the third of a second of imports; ``command=True`` (or
     ``FARELEGAMI_TEST_COMMAND=1``) runs the command itself."""
+    return timed_tool(tmp_path, tool, *args, command=command)[:3]
+
+
+def timed_tool(tmp_path, tool, *args, command=False):
+    """:func:`run_tool`, and the CPU seconds the run used (its processes'): (exit status,
+    stdout, stderr, CPU seconds), for time budgets that hold whatever else the machine
+    runs."""
     script = ROOT / "tools" / f"{tool}.py"
     if not command and os.environ.get("FARELEGAMI_TEST_COMMAND") != "1":
-        return _SERVER.run(list(args), child_env(), tmp_path, script=script)[:3]
+        return _SERVER.run(list(args), child_env(), tmp_path, script=script)
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     result = subprocess.run([sys.executable, str(script), *args],
                             capture_output=True, text=True, env=child_env(), cwd=tmp_path,
                             check=False)
-    return result.returncode, result.stdout, result.stderr
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return result.returncode, result.stdout, result.stderr, (
+        after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime)
