@@ -677,6 +677,7 @@ def test_a_current_that_is_a_real_folder_is_a_clear_refusal_before_any_work(tmp_
     assert not (root / safe_build.RELEASES).exists() or not safe_build.releases(root)
 
 
+@pytest.mark.usefixtures("forked_safe_builds")
 def test_releases_are_named_in_utc_whatever_the_local_time(tmp_path, monkeypatch):
     """Local time repeats an hour each autumn: releases named by it would sort wrongly
     and rollback would pick the wrong one."""
