@@ -212,18 +212,16 @@ def test_a_page_pasted_with_thousands_of_relative_links_is_reported_in_linear_ti
     71 s, 20,000 four and a half minutes. Only the lines the messages name are looked
     for: 4 s here."""
     links = 10_000
-    started = time.monotonic()
     site = build({"notizie/rotto.md": article(body="<p>" + "".join(
         f'<a href="foto-{number}.jpg?w=1&amp;h=2">foto {number}</a>\n'
         for number in range(links)) + "</p>")})
-    elapsed = time.monotonic() - started
     log = site.messages()
     assert not site.ok
     # each at its own line, found as written (`&amp;`), not as the HTML reads it
     assert "notizie/rotto.md:6: il link «foto-0.jpg?w=1&h=2» è relativo" in log
     assert "notizie/rotto.md:55: il link «foto-49.jpg?w=1&h=2» è relativo" in log
     assert f"notizie/rotto.md:56: e altri {links - 50} link relativi come questi" in log
-    assert elapsed < 30, f"{elapsed:.0f} s"
+    assert site.cpu < 20, f"{site.cpu:.0f} s of CPU"
 
 
 def test_attachments_with_the_longest_names_a_disk_holds_are_published(build):
@@ -705,9 +703,9 @@ def test_a_body_of_thousands_of_the_themes_ids_gives_way_in_linear_time():
     from plugins.contract.body import own_ids  # noqa: PLC0415
 
     html = "".join(f'<a href="#anno-{n}" id="anno-{n}">x</a>' for n in range(100_000))
-    started = time.monotonic()
+    started = time.process_time()  # this process's CPU: not what else the machine runs
     published = own_ids(html)
-    assert time.monotonic() - started < 10
+    assert time.process_time() - started < 10
     assert not re.search(r'id="anno-\d+"', published)
     assert '<a href="#anno-99999-testo" id="anno-99999-testo">' in published
 
