@@ -630,6 +630,19 @@ MISTAKES = [
     ("image-without-static", {"notizie/i9.md": _case(
         "i9", body="Testo.\n\n![Festa](immagini/i9.jpg)\n"), "immagini/i9.jpg": JPEG},
      "notizie/i9.md:8", ERRORE, ["scrivi {static}/immagini/i9.jpg"]),
+    # at the line where the address is written as one, not where the prose above names it
+    ("image-without-static-named-above", {"notizie/i11.md": _case(
+        "i11", body="Il file immagini/i11.jpg è qui sotto.\n\n![Festa](immagini/i11.jpg)\n"),
+        "immagini/i11.jpg": JPEG},
+     "notizie/i11.md:8", ERRORE, ["il link immagini/i11.jpg è scritto senza {static}"]),
+    ("link-without-filename-named-above", {"notizie/i12.md": _case(
+        "i12", body="Il file è /notizie/l0.md, qui sotto.\n\nLeggi [la festa](/notizie/l0.md).\n")},
+     "notizie/i12.md:8", ERRORE, ["il link /notizie/l0.md è scritto senza {filename}:"
+                                  " sul sito non funzionerebbe; scrivi {filename}/notizie/l0.md"]),
+    ("image-without-alt-named-above", {"notizie/i13.md": _case(
+        "i13", body="La foto ({static}/immagini/i13.jpg) è qui sotto.\n\n"
+                    "![]({static}/immagini/i13.jpg)\n"), "immagini/i13.jpg": JPEG},
+     "notizie/i13.md:8", ERRORE, ["immagine senza testo alternativo"]),
     # paths written from the project's folder, as the guide's table of folders writes them
     # (content/immagini/): the link was "must point into immagini/, allegati/" or "a file
     # that does not exist", the attachment and the cover had no path to write

@@ -250,20 +250,25 @@ class _FileCheck:
         # Markdown typed as a word processor or a chat writes it (intent): at its line
         typed = intent.source_warnings(text, first_line)
         hashtags = {at for at, _, kind in typed if kind == "hashtag"}
+        # a link's line is where its address is written as one (`](immagini/foto.jpg`),
+        # not where the same words are in the prose above it, else as now
+        def link_line(needle):
+            return link_lines(_as_address(needle))
+
         for what, target, needle in links:
             # every link in order, each at its own place; one with a problem past those
             # listed is not looked for (thousands of broken links, each a search)
             if what == "web":  # https://…: content_checks.rules.address_links
                 message = _web_problem(target)
                 if message:
-                    add(message, needle, link_lines)
+                    add(message, needle, link_line)
                 else:
                     keep(target, line(needle, link_lines))
                 continue
             message = self._plain_problem(target) if not what else \
                 self._link_problem(what, target)
             if message:
-                add(message, needle, link_lines)
+                add(message, needle, link_line)
                 continue
             if not what and _relative(target):
                 # programma, foto.jpg, ../altro/: an error of the rule that knows every
@@ -272,31 +277,34 @@ class _FileCheck:
                 # and a page pasted from the old site has thousands)
                 key = RELATIVE_LINK + target
                 relative += key not in first
-                keep(key, line(_as_address(target, needle), link_lines)
-                     if relative <= MAX_LISTED + 1 else None)
+                keep(key, line(needle, link_line) if relative <= MAX_LISTED + 1 else None)
                 continue
-            at = line(needle, link_lines)
             if what == "filename":
-                keep(content_path(target, posixpath.dirname(self.relative)), at)
+                keep(content_path(target, posixpath.dirname(self.relative)),
+                     line(needle, link_lines))
             elif not what and target.startswith("/") and not target.startswith("//"):
                 # a page of this site by its address (/2024/05/festa/): kept, with a "/"
                 # no path under content/ has, for the rule that knows every item's address
                 # (content_checks.rules.address_links); whole, with its section or query
                 # (#programma, ?pagina=2), which the {filename} link to write keeps
-                keep(target, at)
+                keep(target, line(needle, link_line))
         for target, at in first.items():  # the body's before the summary's
             self.checked.links.setdefault(target, at)
         # a described image of a file also shown without description passes the cursor by:
         # the next one without is at its own line, not at the described one's
+        # (each where its address is written as one, like the links')
+        def image_line(needle):
+            return image_lines(_as_address(needle))
+
         undescribed = {src for src, alt, _ in images if not (alt or "").strip()}
         for src, alt, needle in images:
             if (alt or "").strip():
                 if src in undescribed and len(listed) < MAX_TEXT_PROBLEMS:
-                    image_lines(needle)
+                    image_line(needle)
             else:
                 add("immagine senza testo alternativo: scrivi cosa mostra tra le"
                     f" parentesi quadre, ![descrizione](…) ({src}) / image without alt"
-                    " text", src and needle, image_lines)
+                    " text", src and needle, image_line)
         # the warnings (the outline's, the notes', Markdown typed as a word processor
         # writes it) after the errors: past the problems listed, an error not named (a
         # missing page linked under fifty bare e-mail addresses, or under fifty headings
@@ -488,12 +496,15 @@ def _relative(target):
     return not target.startswith("/") and not body.MARKER_RE.match(target)
 
 
-def _as_address(target, needle):
-    """``needle`` (:class:`lines.Lines`) with, first, ``target`` where it is written as a
-    link's address: not the word in the prose before it (``il programma … [qui](programma)``)."""
-    if isinstance(needle, lines.InFootnote):
-        return lines.InFootnote(needle.label, (body.address_needle(target), *needle.needles))
-    return (body.address_needle(target), *needle)
+def _as_address(needle):
+    """A link's or an image's ``needle`` (:class:`lines.Lines`; its first text the
+    address as the HTML has it) with, first, that address where it is written as a link's
+    address: not the word in the prose before it (``il programma … [qui](programma)``)."""
+    footnote = needle if isinstance(needle, lines.InFootnote) else None
+    needles = footnote.needles if footnote else needle
+    needles = (needles,) if isinstance(needles, str) else tuple(needles)
+    found = (body.address_needle(needles[0]), *needles)
+    return lines.InFootnote(footnote.label, found) if footnote else found
 
 
 def _site_path(target):
