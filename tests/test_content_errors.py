@@ -533,6 +533,21 @@ MISTAKES = [
         "immagini/2024/r6.jpg": JPEG}, "notizie/r6.md:6", ERRORE,
      ["il link «{Static}/immagini/2024/r6.jpg» è relativo",
       "scrivi {static}/immagini/2024/r6.jpg /"]),
+    # the same link in the summary and in the body: each text's at its line, in one run
+    # (once, at the first, it showed the other only when that one was fixed)
+    ("link-relative-summary", {"notizie/r7.md": _case(
+        "r7", "summary: 'Vedi [il programma](programma), la [festa](/2024/05/caso-l0/) e"
+              " [la nota]({filename}/notizie/_nota-r7.md).'",
+        body="Testo.\n\nVedi [il programma](programma), la [festa](/2024/05/caso-l0/) e"
+             " [la nota]({filename}/notizie/_nota-r7.md).\n"),
+        "notizie/_nota-r7.md": "Appunti.\n"}, "notizie/r7.md:3", ERRORE,
+     ["il link «programma» è relativo", "il link punta a notizie/_nota-r7.md, che non è"]),
+    ("link-by-address-summary", {}, "notizie/r7.md:3", AVVISO,
+     ["il link /2024/05/caso-l0/ è l'indirizzo di notizie/l0.md"]),
+    ("link-relative-body", {}, "notizie/r7.md:9", ERRORE,
+     ["il link «programma» è relativo", "il link punta a notizie/_nota-r7.md, che non è"]),
+    ("link-by-address-body", {}, "notizie/r7.md:9", AVVISO,
+     ["il link /2024/05/caso-l0/ è l'indirizzo di notizie/l0.md"]),
     ("outside-categories", {"festa-r1.md": _case("r1")}, "festa-r1.md:1", AVVISO,
      ["direttamente in content/", "viene pubblicato nella categoria «",
       "content/notizie/festa-r1.md"]),

@@ -294,7 +294,7 @@ def check(settings, workers=None, files=None):
             line = checked.key_lines.get("slug") or checked.key_lines.get("title")
             entries.append(rules.Entry(
                 relative, "page" if page else "article", result.slug, result.save_as,
-                language(metadata, settings), line, tuple(checked.links.items()),
+                language(metadata, settings), line, tuple(checked.links),
                 metadata.get("status") == "draft",
                 held_back(metadata.get("date"), page, settings), result.failed,
                 None if page else metadata.get("date")))

@@ -66,7 +66,7 @@ def entries(generators):
         yield Entry(source(item), "page" if page else "article",
                     item.slug or "", item.save_as or "", item.lang,
                     key_line(item, "slug", "title"),
-                    tuple((metadata.get(LINKS_KEY) or {}).items()),
+                    tuple(metadata.get(LINKS_KEY) or ()),
                     is_draft(metadata),  # a preview's too, "published" and marked `bozza`
                     held_back(metadata.get("date"), page, settings),
                     date=None if page else metadata.get("date"))

@@ -41,12 +41,13 @@ class Checked:
     problems: list = field(default_factory=list)  # [Problem], errors and warnings
     key_lines: dict = field(default_factory=dict)
     deps: set = field(default_factory=set)  # other files the result depends on
-    # {path under content/: line} of the files its {filename} links lead to (body and
-    # summary; the first line of each): content_checks.rules.unpublished_links;
-    # {"/address/#section": line} of its links to this site's pages by their address
-    # (content_checks.rules.address_links); and {RELATIVE_LINK + "programma": line} of its
-    # relative links (content_checks.rules.relative_links)
-    links: dict = field(default_factory=dict)
+    # [(path under content/, line)] of the files its {filename} links lead to:
+    # content_checks.rules.unpublished_links; [("/address/#section", line)] of its links
+    # to this site's pages by their address (content_checks.rules.address_links); and
+    # [(RELATIVE_LINK + "programma", line)] of its relative links
+    # (content_checks.rules.relative_links). Each target once in each text, at its first
+    # line there: the body's, then the summary's (a link in both is to be fixed in both)
+    links: list = field(default_factory=list)
 
     @property
     def errors(self):
@@ -293,8 +294,7 @@ class _FileCheck:
                 addresses += target not in first
                 keep(target, line(needle, link_line)
                      if addresses <= MAX_LISTED + 1 else None)
-        for target, at in first.items():  # the body's before the summary's
-            self.checked.links.setdefault(target, at)
+        self.checked.links.extend(first.items())  # the body's before the summary's
         # a described image of a file also shown without description passes the cursor by:
         # the next one without is at its own line, not at the described one's
         # (each where its address is written as one, like the links')

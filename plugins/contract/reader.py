@@ -48,7 +48,7 @@ class Read:
     warnings: list
     title: str | None
     summary: str | None
-    links: dict  # Checked.links: {file its {filename} links lead to: line}
+    links: list  # Checked.links: [(file its {filename} links lead to, line)]…
 
 
 def make_markdown(settings):

@@ -126,7 +126,7 @@ def source(item):
 
 
 LINES_KEY = "contract_lines"  # metadata: {front-matter key: line}, set by plugins/contract
-# metadata: {path under content/: line} of the files its {filename} links lead to (contract);
+# metadata: [(path under content/, line)] of the files its {filename} links lead to (contract);
 # also its links to this site's pages by their address ("/2024/05/festa/") and its relative
 # links (RELATIVE_LINK + the address as typed), for plugins/content_checks' rules
 LINKS_KEY = "contract_links"
