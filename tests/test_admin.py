@@ -22,7 +22,7 @@ from plugins.admin import bundle, config, policy
 from plugins.admin import settings as admin_settings
 from plugins.contract.body import ALLOWED
 from plugins.italian.slugs import is_slug
-from samples import pdf
+from samples import image, pdf
 from support import ROOT, SITEURL, article, project_settings
 
 ADMIN_README = ROOT / "plugins" / "admin" / "README.md"
@@ -796,3 +796,94 @@ def test_the_local_backend_s_port_taken_is_said_in_italian_and_english(tmp_path)
             cms_server.CmsServer(tmp_path, port).start()
     assert str(why.value) == (f"la porta {port} è già in uso (un altro decap-server?)"
                               f" / port {port} is taken (another decap-server?)")
+
+
+# (text, summary, the relative address the build names or None): each the text of an item
+RELATIVE_CASES = [
+    ("Leggi il [programma](programma).", None, "programma"),
+    ("Vedi [qui](altro-articolo.html \"L'altro articolo\").", None, "altro-articolo.html"),
+    ("Il cortile:\n\n![Il cortile](foto.jpg)", None, "foto.jpg"),
+    ("La [festa](../festa/) di ieri.", None, "../festa/"),
+    ("![Il cortile]({Static}/immagini/2025/cortile.jpg)", None,
+     "{Static}/immagini/2025/cortile.jpg"),
+    ("Il [bando](<bando.pdf>).", None, "bando.pdf"),
+    ("Il [programma][p] completo.\n\n[p]: programma.html", None, "programma.html"),
+    ('Il <a href="programma">programma</a>.', None, "programma"),
+    ("<img src='foto.jpg' alt=\"Il cortile\">", None, "foto.jpg"),
+    ('<img src="{static}/immagini/2025/cortile.jpg" alt="Il cortile"'
+     ' srcset="{static}/immagini/2025/cortile.jpg 1x, grande.jpg 2x">', None, "grande.jpg"),
+    ("[![Il cortile]({static}/immagini/2025/cortile.jpg)](galleria)", None, "galleria"),
+    ("* Uno\n\n  * Due\n\n    * [Tre](tre)", None, "tre"),  # a list's, not code
+    ("Testo.", "Il [programma](programma) della festa.", "programma"),
+    # every address that works on every page
+    ("I [contatti](/contatti/), il [programma](#programma), la [pagina 2](?pagina=2), il"
+     " [Comune](https://www.comune.crema.cr.it/), [scrivici](mailto:info@example.org),"
+     " [chiamaci](tel:+390373123456), [ESEMPIO](HTTPS://EXAMPLE.ORG/).", None, None),
+    ("L'[altra notizia]({filename}/notizie/festa.md), la [stessa](|filename|/notizie/festa.md),"
+     " le notizie su [Crema]({tag}crema), le [notizie]({category}notizie), la"
+     " [redazione]({author}redazione), la [prima pagina]({index}).", None, None),
+    # the image as the web editor's image button writes it, with and without a title
+    ("![Il cortile]({static}/immagini/2025/cortile.jpg)\n\n"
+     "![Il cortile]({static}/immagini/2025/cortile.jpg \"Il cortile\")", None, None),
+    ('<a href="/contatti/">Contatti</a> <img src="{static}/immagini/2025/cortile.jpg"'
+     ' alt="Il cortile">', "I [contatti](/contatti/).", None),
+    ("[Contatti]: /contatti/\n\nScrivete ai [Contatti].", None, None),
+    # code: a guide to writing links
+    ("Scrivete `[qui](programma)` o ``<a href=\"programma\">``.\n\n```\n![foto](foto.jpg)\n"
+     "```\n\nUn paragrafo.\n\n    [qui](programma)\n", None, None),
+    ("Non un link: \\[qui\\](programma), e una nota.[^1]\n\n[^1]: Nota.", None, None),
+    ("[Aggiornamento]: la festa è rinviata a domenica.", None, None),
+    # an editor's note
+    ("Testo. <!-- prima: [qui](programma) -->\n\n<!--\nda rifare:\n![foto](foto.jpg)\n-->\n\n"
+     "Fine.", None, None),
+    ("<!-- nota --> Il [programma](programma).", None, "programma"),
+]
+
+
+def test_admin_js_refuses_a_relative_link_as_the_build_does(build):
+    """The build refuses a link or an image with a relative address ([programma](programma),
+    ![foto](foto.jpg): content_checks.rules.relative_links), but the editor who typed one
+    with the link button saw "Voce salvata" and learned of it when the preview or the
+    publication failed. admin.js refuses the save, naming the address and what to write,
+    for exactly the addresses the build refuses, in the text and the summary; the build
+    of the same texts says which."""
+    files = {"immagini/2025/cortile.jpg": image("JPEG"),
+             "notizie/festa.md": article(title="Festa", tags="[Crema]", author="Redazione")}
+    for number, (body, summary, _) in enumerate(RELATIVE_CASES):
+        keys = {"summary": json.dumps(summary)} if summary else {}
+        files[f"notizie/caso-{number}.md"] = article(
+            title=f"Caso {number}", tags="[Crema]", body=body, **keys)
+    built = build(files).messages()
+    named = [next(iter(re.findall(rf"ERROR notizie/caso-{number}\.md:\d+: il link"
+                                  r" «([^»]*)» è relativo", built)), None)
+             for number in range(len(RELATIVE_CASES))]
+    expected = [relative for _, _, relative in RELATIVE_CASES]
+    assert named == expected, built
+    program = SAVE_SETUP_JS + """
+const cases = JSON.parse(fs.readFileSync(0, "utf8"));
+Promise.all(cases.map(([body, summary]) => {
+  const entry = new Data({collection: "notizie", path: "", mediaFiles: [],
+    data: new Data({title: "Il programma", date: "2024-06-01 10:00", body, summary})});
+  try {
+    return Promise.resolve(handler({entry})).then(() => "saved", (error) => String(error));
+  } catch (error) {
+    return String(error);
+  }
+})).then((found) => console.log(JSON.stringify(found)));
+"""
+    done = subprocess.run(["node", "-e", program,
+                           str(ROOT / "plugins" / "admin" / "static" / "admin.js")],
+                          input=json.dumps([case[:2] for case in RELATIVE_CASES]),
+                          capture_output=True, text=True, check=True)
+    found = json.loads(done.stdout)
+    for (body, summary, relative), said in zip(RELATIVE_CASES, found):
+        if relative is None:
+            assert said == "saved", (body, said)
+            continue
+        picture = relative in ("foto.jpg", "{Static}/immagini/2025/cortile.jpg", "grande.jpg")
+        assert said.startswith(("l'immagine «" if picture else "il link «") + relative + "» "
+                               + ("nel sommario" if summary else "nel testo")
+                               + " ha un indirizzo relativo"), (body, said)
+        assert ("«Immagine»" in said) and ("{static}/immagini/" in said) == picture
+        assert ("con https://" in said and "/contatti/" in said) != picture
+        assert "Error" not in said

@@ -735,6 +735,111 @@
     });
   }
 
+  // --- No relative links in the text ---------------------------------------------
+  // A link or an image whose address is relative ([programma](programma),
+  // [qui](altro-articolo.html), ![foto](foto.jpg)) is read by the browser from the
+  // address of the page that shows the text, which is not always the item's (its first
+  // paragraph is on the home page and the lists): the build refuses it
+  // (content_checks.rules.relative_links), and the editor who wrote it with the link
+  // button saw "Voce salvata", then the preview or the publication fail. Before a save,
+  // the text's and the summary's links and images are read as the build reads them:
+  // Markdown's inline ones ([t](x), ![a](x)), reference definitions ([id]: x) and the
+  // href, src and srcset of <a> and <img>, code (fenced, indented, spans) and HTML
+  // comments left out. An address is relative unless it starts with "/", "#", "?", a
+  // scheme (https:, mailto:, tel:…) or one of Pelican's markers, lower-case ({static},
+  // {filename}…: body.MARKER_RE; {Static} stays as typed, relative), as
+  // plugins/contract/check.py's _relative.
+  var NOT_RELATIVE = /^(?:[\/#?]|[{|](?:static|attach|filename|index|tag|category|author)[|}])/;
+  var SCHEME = /^[a-z][a-z0-9+.\-]*:/;
+  // [text](address or <address>), text with one level of brackets ([![a](x)](y)); only
+  // "!?[" is taken, so an image inside a link's text is read too
+  var INLINE_LINK = /(!?)\[(?=(?:[^\[\]]|\[[^\[\]]*\])*\]\(\s*(<[^>\n]*>|[^\s)]*))/g;
+  // [id]: address "title" (not a footnote, [^1]: …): a line of its own, as
+  // Python-Markdown's reference definitions
+  var REFERENCE = /^\s*(?:>\s*)*\[(?!\^)[^\[\]]*\]:\s*(\S+)(?:\s+(?:"[^"]*"|'[^']*'|\([^)]*\)))?\s*$/;
+  var LINK_TAG = /<(a|img)(\s[^<>]*)>/gi;
+  var ADDRESS_ATTRIBUTE = /(?:^|\s)(href|src|srcset)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))/gi;
+  var ESCAPED = /\\[\\\[\]!<`]/g;
+
+  function relative(address) {
+    var target = String(address).trim().replace(/^<|>$/g, "").trim();
+    return target !== "" && !NOT_RELATIVE.test(target)
+      && !SCHEME.test(target.replace(/[\x00-\x20]+/g, "").toLowerCase());
+  }
+
+  // The relative addresses of ``text``'s links and images, in order: {address, image}
+  function relativeLinks(text) {
+    var found = [];
+    function add(address, image) {
+      if (relative(address)) {
+        found.push({ address: String(address).trim().replace(/^<|>$/g, ""), image: image });
+      }
+    }
+    var inComment = false;
+    outsideIndentedCode(text, function (line) {
+      // an HTML comment (an editor's note, even over several lines) is no link
+      var prose = "";
+      var rest = line.replace(ESCAPED, "  ").replace(CODE_SPAN, "");
+      while (rest) {
+        var at = rest.indexOf(inComment ? "-->" : "<!--");
+        prose += inComment ? "" : rest.slice(0, at < 0 ? rest.length : at);
+        rest = at < 0 ? "" : rest.slice(at + (inComment ? 3 : 4));
+        inComment = at < 0 ? inComment : !inComment;
+      }
+      var reference = REFERENCE.exec(prose);
+      if (reference) {
+        add(reference[1], false);
+      }
+      prose.replace(INLINE_LINK, function (match, bang, address) {
+        add(address, bang === "!");
+        return match;
+      });
+      prose.replace(LINK_TAG, function (match, tag, attributes) {
+        var image = tag.toLowerCase() === "img";
+        attributes.replace(ADDRESS_ATTRIBUTE, function (pair, name, double, single, bare) {
+          var value = [double, single, bare].filter(function (each) {
+            return each !== undefined;
+          })[0];
+          (name.toLowerCase() === "srcset" ? value.split(",").map(function (candidate) {
+            return candidate.trim().split(/\s+/)[0];
+          }) : [value]).forEach(function (address) { add(address, image); });
+          return pair;
+        });
+        return match;
+      });
+      return line;
+    });
+    return found;
+  }
+
+  // The refusal of the first relative address in the text, then the summary: null if none
+  function relativeRefusal(body, summary) {
+    var found = relativeLinks(body).map(function (link) { link.where = "nel testo"; return link; })
+      .concat(relativeLinks(summary).map(function (link) {
+        link.where = "nel sommario";
+        return link;
+      }));
+    if (!found.length) {
+      return null;
+    }
+    var first = found[0];
+    var others = found.length - 1;
+    var more = others ? " (e " + (others === 1 ? "un altro indirizzo relativo" : "altri " + others
+      + " indirizzi relativi") + ", da correggere allo stesso modo)" : "";
+    var what = first.image ? "l'immagine «" + first.address + "» " + first.where
+      + " ha un indirizzo relativo" : "il link «" + first.address + "» " + first.where
+      + " ha un indirizzo relativo";
+    return what + more + ": il sito lo leggerebbe a partire dall'indirizzo della pagina che"
+      + " mostra il testo (che compare anche nella home page e negli elenchi), e "
+      + (first.image ? "l'immagine non si vedrebbe" : "porterebbe a una pagina che non c'è")
+      + ". " + (first.image ? "Togli l'immagine e inseriscila con il pulsante ＋ («Aggiungi"
+        + " componente»), «Immagine», «Scegli un'immagine»: scrive {static}/immagini/…."
+      : "Scrivi l'indirizzo intero: per una pagina di questo sito comincia con / (per"
+        + " esempio /contatti/), per un altro sito con https:// (copialo dalla barra del"
+        + " browser); un documento si aggiunge negli «Allegati», e un'immagine con il"
+        + " pulsante ＋ («Aggiungi componente»), «Immagine».");
+  }
+
   // --- Pelican's native header (Title: …, no --- lines) --------------------------
   // Decap reads only YAML front matter: an item written with the native header opens
   // with an empty title and date and its header lines at the top of the text, and once
@@ -1084,6 +1189,10 @@
       if (IMAGE_WITHOUT_FILE.test(prose)) {
         throw refusal("un'immagine nel testo non ha il file: sceglilo con «Scegli"
           + " un'immagine» nel riquadro dell'immagine, o togli il riquadro.");
+      }
+      var links = relativeRefusal(body, data.get("summary"));
+      if (links) {
+        throw refusal(links);
       }
       var saved = typeof body === "string"
         ? data.set("body", typedLessThan(demoteHeadings(hardBreaks(body)))) : data;
