@@ -44,9 +44,10 @@ session, as an editor would do it:
    removed, the date typed again; titled with emoji only: "Pubblica ora" is refused by
    admin.js (no slug: the build refused it); then with the title of a news item
    published the year before: refused too, with the reason (the same slug stopped the
-   build); then another title and an image of the "+" menu with its description and no
-   picture (the names of its box's buttons): refused (the site published an empty
-   <img src="">);
+   build); then another title and a link of the link button to "programma": refused (a
+   relative address: the build refused it); then an image of the "+" menu with its
+   description and no picture (the names of its box's buttons): refused (the site
+   published an empty <img src="">);
 12. an item moved from Avvisi to Notizie: "Cancella voce", then written again with its
    title in Notizie: saved (admin.js forgets the deleted item's slug);
 13. "＋ Notizia", "Pubblica e duplica": saved, but the form then holds the item just saved
@@ -278,6 +279,8 @@ class Session:
     draft_slug_refusal: str = ""  # a new title with a draft's slug
     no_slug_refusal: str = ""  # a new title of emoji only
     no_file_refusal: str = ""  # an image in the text without its picture
+    relative_refusal: str = ""  # a link of the link button with a relative address
+    link_prompt: str = ""  # the link button's question
     required: list = field(default_factory=list)  # the messages of required fields left empty
     empty_attachment: dict = field(default_factory=dict)  # one without file nor title, closed
     image_box: list = field(default_factory=list)  # the buttons of the text's image box
@@ -432,6 +435,9 @@ def edit(browser, seen, expect):
         elif seen.phase == "move":  # leaving step 11's unsaved item; "Cancella voce"
             seen.move["questions"].append(dialog.message)
             dialog.accept()
+        elif seen.phase == "relative link":  # the link button asks for the address
+            seen.link_prompt = dialog.message
+            dialog.accept("programma")
         elif seen.phase == "duplicate":  # leaving a refused form: yes; Decap's backup of it
             # (when its timer had written it before): no
             seen.duplicate["questions"].append(dialog.message)
@@ -778,6 +784,20 @@ def edit(browser, seen, expect):
     # without admin.js's check: "Voce salvata", and the build stopped
     seen.draft_slug_refusal = refusal_of(page, "non ancora pubblicato", expect)
     title.fill("Un titolo nuovo")
+    # a link written with the link button, its address relative ("programma")
+    page.locator('[data-slate-editor="true"]').click()
+    page.keyboard.press("Control+End")
+    page.keyboard.press("Enter")
+    page.keyboard.insert_text("il programma")
+    page.keyboard.press("Shift+Home")
+    seen.phase = "relative link"
+    page.get_by_role("button", name="Collegamento").click()
+    expect(page.locator('[data-slate-editor="true"] a')).to_have_count(1)
+    publish()
+    # without admin.js's check: "Voce salvata", [il programma](programma) in the text
+    seen.relative_refusal = refusal_of(page, "ha un indirizzo relativo", expect)
+    close_notices()
+    seen.phase = "same slug"
     page.locator('[data-slate-editor="true"]').click()
     page.keyboard.press("Control+End")
     page.keyboard.press("Enter")
@@ -1224,6 +1244,18 @@ def test_an_image_in_the_text_without_its_picture_is_refused(session):
     assert not list(session.repo.glob("content/notizie/*un-titolo-nuovo.md"))
 
 
+def test_a_relative_link_of_the_link_button_is_refused_with_the_reason(session):
+    """A link typed with the link button, its address "programma": Decap saved it ("Voce
+    salvata"), and the build refused the site (a relative link). admin.js names it and
+    says what to write; the item is not written."""
+    assert session.link_prompt == "Inserisci l'indirizzo del collegamento"
+    assert ": il link «programma» nel testo ha un indirizzo relativo" in \
+        session.relative_refusal, session.relative_refusal
+    assert "/contatti/" in session.relative_refusal
+    assert "Error" not in session.relative_refusal
+    assert not list(session.repo.glob("content/notizie/*un-titolo-nuovo.md"))
+
+
 def test_a_native_header_is_saved_as_front_matter(session):
     meta, body = front_matter(session.repo / "content" / NATIVE)
     assert meta == {"title": "Apre lo sportello di Soresina", "date": "2024-03-01 09:30",
@@ -1313,7 +1345,8 @@ def test_no_request_left_this_machine_and_the_console_stayed_clean(session):
     assert not session.dialogs
     # only the refused save reports an error (the CMS logs the reason and rethrows)
     outside = [(phase, text) for phase, text in session.errors
-               if phase not in ("refused", "replaced", "same slug", "duplicate")
+               if phase not in ("refused", "replaced", "same slug", "relative link",
+                                "duplicate")
                and "status of 404" not in text]
     assert not outside, outside
     assert any("descrizione dell'immagine" in text for _, text in session.errors)
