@@ -837,6 +837,7 @@ RELATIVE_CASES = [
     ("Testo. <!-- prima: [qui](programma) -->\n\n<!--\nda rifare:\n![foto](foto.jpg)\n-->\n\n"
      "Fine.", None, None),
     ("<!-- nota --> Il [programma](programma).", None, "programma"),
+    ("Il [bando](bando) e il [modulo](modulo).", "Il [programma](programma).", "bando"),
 ]
 
 
@@ -882,8 +883,10 @@ Promise.all(cases.map(([body, summary]) => {
             continue
         picture = relative in ("foto.jpg", "{Static}/immagini/2025/cortile.jpg", "grande.jpg")
         assert said.startswith(("l'immagine «" if picture else "il link «") + relative + "» "
-                               + ("nel sommario" if summary else "nel testo")
+                               + ("nel testo" if relative in body else "nel sommario")
                                + " ha un indirizzo relativo"), (body, said)
         assert ("«Immagine»" in said) and ("{static}/immagini/" in said) == picture
         assert ("con https://" in said and "/contatti/" in said) != picture
         assert "Error" not in said
+    assert "«bando» nel testo ha un indirizzo relativo (e altri 2 indirizzi relativi," \
+        in found[-1]  # the others are counted

@@ -814,11 +814,14 @@
 
   // The refusal of the first relative address in the text, then the summary: null if none
   function relativeRefusal(body, summary) {
-    var found = relativeLinks(body).map(function (link) { link.where = "nel testo"; return link; })
-      .concat(relativeLinks(summary).map(function (link) {
-        link.where = "nel sommario";
+    function placed(where) {
+      return function (link) {
+        link.where = where;
         return link;
-      }));
+      };
+    }
+    var found = relativeLinks(body).map(placed("nel testo"))
+      .concat(relativeLinks(summary).map(placed("nel sommario")));
     if (!found.length) {
       return null;
     }
