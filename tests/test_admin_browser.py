@@ -481,6 +481,17 @@ def edit(browser, seen, expect):
         page.get_by_role("button", name="Pubblica").click()
         page.get_by_role("menuitem", name=how).click()
 
+    def open_after_save(path):
+        """Leave the item just saved (its notice closed) for the item at ``path``."""
+        page.locator(".Toastify__close-button").click()
+        expect(page.get_by_text("Voce salvata")).to_be_hidden()
+        folder, name = path.removesuffix(".md").split("/")
+        page.goto(f"http://{seen.web}/admin/#/collections/{folder}")
+        # out of the editor first: two hash changes in a row left the editor mounted,
+        # and it showed the item saved before (2 runs in 5 under load)
+        expect(page.get_by_label("Titolo", exact=True)).to_have_count(0)
+        page.goto(f"http://{seen.web}/admin/#/collections/{folder}/entries/{name}")
+
     # 1. Log in (local backend: no password) and see the collections
     page.goto(f"http://{seen.web}/admin/")
     page.get_by_role("button", name="Accedi").click(timeout=FIRST_LOAD_MS)
@@ -686,40 +697,19 @@ def edit(browser, seen, expect):
 
     # 10. A published item's title corrected: its old address kept
     seen.phase = "retitled"
-    page.locator(".Toastify__close-button").click()
-    expect(page.get_by_text("Voce salvata")).to_be_hidden()
-    folder, name = RETITLED.removesuffix(".md").split("/")
-    page.goto(f"http://{seen.web}/admin/#/collections/{folder}")
-    # out of the editor before the next item: two hash changes in a row left the editor
-    # mounted, and it showed the item saved before (2 runs in 5 under load)
-    expect(page.get_by_label("Titolo", exact=True)).to_have_count(0)
-    page.goto(f"http://{seen.web}/admin/#/collections/{folder}/entries/{name}")
+    open_after_save(RETITLED)
     title = page.get_by_label("Titolo", exact=True)
     expect(title).to_have_value("Community Manager, gli orari di ricevimento a Cremona")
     title.fill(RETITLED_TITLE)
     publish()
     expect(page.get_by_text("Voce salvata")).to_be_visible()
-    page.locator(".Toastify__close-button").click()
-    expect(page.get_by_text("Voce salvata")).to_be_hidden()
-    folder, name = MOVED.removesuffix(".md").split("/")
-    page.goto(f"http://{seen.web}/admin/#/collections/{folder}")
-    # out of the editor before the next item: two hash changes in a row left the editor
-    # mounted, and it showed the item saved before (2 runs in 5 under load)
-    expect(page.get_by_label("Titolo", exact=True)).to_have_count(0)
-    page.goto(f"http://{seen.web}/admin/#/collections/{folder}/entries/{name}")
+    open_after_save(MOVED)
     date = page.get_by_label("Data e ora di pubblicazione")
     expect(date).to_have_value("2024-06-12T10:30")
     date.fill("2024-07-02T10:30")
     publish()
     expect(page.get_by_text("Voce salvata")).to_be_visible()
-    page.locator(".Toastify__close-button").click()
-    expect(page.get_by_text("Voce salvata")).to_be_hidden()
-    folder, name = DAY_ONLY.removesuffix(".md").split("/")
-    page.goto(f"http://{seen.web}/admin/#/collections/{folder}")
-    # out of the editor before the next item: two hash changes in a row left the editor
-    # mounted, and it showed the item saved before (2 runs in 5 under load)
-    expect(page.get_by_label("Titolo", exact=True)).to_have_count(0)
-    page.goto(f"http://{seen.web}/admin/#/collections/{folder}/entries/{name}")
+    open_after_save(DAY_ONLY)
     title = page.get_by_label("Titolo", exact=True)
     expect(title).to_have_value(DAY_ONLY_TITLE)
     preview = page.frame_locator("iframe").first

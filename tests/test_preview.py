@@ -485,27 +485,24 @@ def assert_says_what_to_install(told):
     assert "install with apt-get (as root)" not in told and "Traceback" not in told
 
 
-def test_livereload_without_node_says_what_to_install_and_serves_the_site(tmp_path):
-    """``./run livereload`` on a computer without Node.js (a Mac) stopped with "missing
-    nodejs, npm: install with apt-get (as root)", in English, nothing served; it looked
-    for /usr/bin/node only, so Homebrew's node was "missing" too. It says in Italian and
-    English what to install, on Debian/Ubuntu and on a Mac, and serves the site without
-    the web editor, saying so."""
+def served_without_node(tmp_path, task, ready):
+    """Run ``./run TASK`` (livereload, serve) without Node.js until it says ``ready``; check
+    that it serves the site without the web editor (/admin/ 404); what it said."""
     from urllib.error import HTTPError  # noqa: PLC0415
     from urllib.request import urlopen  # noqa: PLC0415
 
     write_content(tmp_path / "content", {"notizie/a.md": GOOD})
     port = free_port()
-    server = task_without_node(tmp_path, "livereload", port, stdout=subprocess.PIPE,
+    server = task_without_node(tmp_path, task, port, stdout=subprocess.PIPE,
                                stderr=subprocess.STDOUT)
     said = []
     try:
         for line in server.stdout:  # until the first build is served, or the end
             said.append(line)
-            if "Anteprima su" in line:
+            if ready in line:
                 break
         told = " ".join(said)
-        assert "Anteprima su" in told, told
+        assert ready in told, told
         wait_for_port(port)
         with urlopen(f"http://127.0.0.1:{port}/2024/05/buona-notizia/", timeout=10) as page:
             assert "Il testo buono." in page.read().decode("utf-8")
@@ -519,6 +516,23 @@ def test_livereload_without_node_says_what_to_install_and_serves_the_site(tmp_pa
         server.stdout.close()
     assert_says_what_to_install(told)
     assert "senza l'editor web (/admin/), che ha bisogno di Node.js" in told
+    return told
+
+
+def test_livereload_without_node_says_what_to_install_and_serves_the_site(tmp_path):
+    """``./run livereload`` on a computer without Node.js (a Mac) stopped with "missing
+    nodejs, npm: install with apt-get (as root)", in English, nothing served; it looked
+    for /usr/bin/node only, so Homebrew's node was "missing" too. It says in Italian and
+    English what to install, on Debian/Ubuntu and on a Mac, and serves the site without
+    the web editor, saying so."""
+    served_without_node(tmp_path, "livereload", "Anteprima su")
+
+
+def test_serve_without_node_serves_the_site_without_the_web_editor(tmp_path):
+    """``./run serve`` without Node.js stopped at its build; it serves the site built
+    without the web editor, and does not try to start the editor's backend."""
+    told = served_without_node(tmp_path, "serve", "Sito su")
+    assert "Editor web non avviato" not in told and "Editor web su" not in told
 
 
 def test_build_without_node_says_what_to_install_and_builds_the_site(tmp_path):
@@ -536,40 +550,6 @@ def test_build_without_node_says_what_to_install_and_builds_the_site(tmp_path):
     assert "Il testo buono." in page.read_text(encoding="utf-8")
     assert (tmp_path / "output" / "index.html").is_file()
     assert not (tmp_path / "output" / "admin").exists()
-
-
-def test_serve_without_node_serves_the_site_without_the_web_editor(tmp_path):
-    """``./run serve`` without Node.js stopped at its build; it serves the site built
-    without the web editor, and does not try to start the editor's backend."""
-    from urllib.error import HTTPError  # noqa: PLC0415
-    from urllib.request import urlopen  # noqa: PLC0415
-
-    write_content(tmp_path / "content", {"notizie/a.md": GOOD})
-    port = free_port()
-    server = task_without_node(tmp_path, "serve", port, stdout=subprocess.PIPE,
-                               stderr=subprocess.STDOUT)
-    said = []
-    try:
-        for line in server.stdout:  # until it serves, or the end
-            said.append(line)
-            if "Sito su" in line:
-                break
-        told = " ".join(said)
-        assert "Sito su" in told, told
-        wait_for_port(port)
-        with urlopen(f"http://127.0.0.1:{port}/2024/05/buona-notizia/", timeout=10) as page:
-            assert "Il testo buono." in page.read().decode("utf-8")
-        with pytest.raises(HTTPError) as missing:
-            urlopen(f"http://127.0.0.1:{port}/admin/", timeout=10)
-        missing.value.close()
-        assert missing.value.code == 404
-    finally:
-        server.terminate()
-        server.wait(timeout=10)
-        server.stdout.close()
-    assert_says_what_to_install(told)
-    assert "senza l'editor web (/admin/), che ha bisogno di Node.js" in told
-    assert "Editor web non avviato" not in told and "Editor web su" not in told
 
 
 def test_regenerate_without_node_builds_the_site_without_the_web_editor(tmp_path):
