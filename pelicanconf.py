@@ -37,7 +37,12 @@ STATIC_PATHS = ["immagini"]
 # and swap it in (tools/safe_build.py).
 DELETE_OUTPUT_DIRECTORY = False
 OUTPUT_RETENTION = []
-IGNORE_FILES = [".*", "_*", "*~", "README.md", "Thumbs.db", "desktop.ini"]
+# The hidden files Windows and macOS write in a folder an editor copies or opens are no
+# content (nor uploads no item uses, content_checks.rules.unused_uploads): thumbnails
+# (Thumbs.db, ehthumbs.db), a folder's settings (desktop.ini, the Finder's .DS_Store and
+# custom icon "Icon\r"), Word's owner file while a document is open (~$ndo.docx)
+IGNORE_FILES = [".*", "_*", "*~", "README.md", "Thumbs.db", "ehthumbs*.db", "desktop.ini",
+                "Icon\r", "~$*"]
 
 # --- Plugins (Pelican's plugin system: https://docs.getpelican.com/en/latest/plugins.html)
 # Ours are the package plugins/ (each has a README.md with its settings); the project
