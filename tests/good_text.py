@@ -779,3 +779,87 @@ FareLegami è un progetto di welfare di comunità nei territori di Crema, Cremon
 Il capofila è il Comune di Cremona.
 """),
 })
+
+# Links and files in every form the contract allows (content_checks.rules.relative_links,
+# unused_uploads; admin.js's relativeLinks): addresses of other sites with any case or no
+# scheme (//), e-mail with a subject, telephone numbers with spaces, autolinks; {filename},
+# {static}, {tag}… with sections and queries; links in notes, tables, quotes, lists,
+# definitions, HTML; file names with spaces and accents, in subfolders; an attachment also
+# linked in the text, a cover image, a document only the summary links, a draft's image
+GOOD.update({
+    "immagini/2025/festa in piazza.jpg": samples.image("JPEG"),
+    "immagini/2025/città alta.jpg": samples.image("JPEG"),
+    "immagini/2025/eventi/cortile.jpg": samples.image("JPEG"),
+    "immagini/2025/copertina-festa.jpg": samples.image("JPEG"),
+    "immagini/2025/bozza-manifesto.jpg": samples.image("JPEG"),
+    "allegati/2025/programma festa.pdf": samples.text_pdf("Programma della festa"),
+    "allegati/2025/modulo-iscrizione.pdf": samples.text_pdf("Modulo di iscrizione"),
+    "allegati/2025/regolamento.pdf": samples.text_pdf("Regolamento"),
+    "notizie/2025-11-20-festa-link.md": _item("""
+title: La festa di quartiere a San Bernardino
+date: 2025-11-20 10:00
+tags: [Crema]
+image: immagini/2025/copertina-festa.jpg
+image_alt: Il cortile del Civic Center addobbato per la festa
+summary: "Sabato la festa di quartiere: il [regolamento]({static}/allegati/2025/regolamento.pdf) è online."
+attachments:
+  - file: allegati/2025/programma festa.pdf
+    title: Il programma della festa
+""", """
+Sabato torna la festa di quartiere: il [programma]({static}/allegati/2025/programma%20festa.pdf#page=1) è anche tra gli allegati, e il [modulo]({static}/allegati/2025/modulo-iscrizione.pdf) va consegnato entro venerdì ([vedi sotto](#come-iscriversi)).
+
+![La piazza piena di gente]({static}/immagini/2025/festa%20in%20piazza.jpg "La festa dell'anno scorso")
+
+![Il centro storico]({static}/immagini/2025/città alta.jpg)
+
+## Come iscriversi
+
+Scrivete a [info@farelegami.it](mailto:info@farelegami.it?subject=Iscrizione%20festa) o chiamate il [0373 123 456](tel:+39%200373%20123456); su WhatsApp al [numero della festa](https://wa.me/390373123456?text=Iscrizione). Informazioni anche sul [sito del Comune](HTTP://www.comune.crema.cr.it/), sulla [mappa](//www.openstreetmap.org/?mlat=45.36&mlon=9.68) e su <https://www.comune.crema.cr.it/eventi> o <info@farelegami.it>.[^1]
+
+| Ora | Dove |
+| --- | --- |
+| 15.00 | [cortile]({static}/immagini/2025/eventi/cortile.jpg "Il cortile") |
+| 18.00 | [sala grande][sala] |
+
+> Come ha scritto la [redazione]({author}redazione): «[Tutte le feste]({tag}crema#elenco)».
+
+- Le altre [notizie]({category}notizie?pagina=2)
+    - e la [prima pagina]({index})
+
+Patto
+:   L'accordo tra cittadini e Comune ([come funziona]({filename}/notizie/2025-10-10-link-complessi.md#map)).
+
+L'ATS sostiene la festa.
+
+*[ATS]: Agenzia di Tutela della Salute
+
+[^1]: Le iscrizioni sono raccolte dal [Civic Center](https://www.comune.crema.cr.it/civic-center "Civic Center").
+
+[sala]: https://www.comune.crema.cr.it/sala-grande "La sala grande"
+"""),
+    "notizie/2025-11-25-bozza-manifesto.md": _item("""
+title: Il manifesto della festa
+date: 2025-11-25 10:00
+status: draft
+""", """
+![Il manifesto]({static}/immagini/2025/bozza-manifesto.jpg)
+"""),
+    "pages/come-scrivere-il-codice.md": _item("""
+title: Come scrivere un esempio di codice
+""", """
+Un esempio va tra due righe di tre apici inversi; per mostrare anche quelle righe se ne usano quattro:
+
+````markdown
+```
+[qui](programma)
+```
+````
+
+Oppure con le tilde:
+
+~~~
+```
+![foto](foto.jpg)
+~~~
+"""),
+})

@@ -841,6 +841,41 @@ RELATIVE_CASES = [
 ]
 
 
+def test_admin_js_saves_every_good_text_the_build_accepts():
+    """tests/good_text.py's items, which the build and ``./run check`` accept without a
+    warning (tests/test_pasted_text.py), are saved by the web editor: admin.js's checks
+    before a save (relative links, images, code) read them as the build does. A page
+    showing how to write a code block (```` around ```, or ~~~ around ```) was refused:
+    the inner ``` closed the block for admin.js, and the example's [qui](programma) was
+    "a relative link"."""
+    from good_text import GOOD
+    texts = []
+    for name, text in GOOD.items():
+        if name.endswith(".md"):
+            _, front, body = text.split("---\n", 2)
+            texts.append((name, body, yaml.safe_load(front).get("summary")))
+    program = SAVE_SETUP_JS + """
+const cases = JSON.parse(fs.readFileSync(0, "utf8"));
+Promise.all(cases.map(([body, summary]) => {
+  const entry = new Data({collection: "notizie", path: "", mediaFiles: [],
+    data: new Data({title: "Il programma", date: "2024-06-01 10:00", body, summary})});
+  try {
+    return Promise.resolve(handler({entry})).then(() => "saved", (error) => String(error));
+  } catch (error) {
+    return String(error);
+  }
+})).then((found) => console.log(JSON.stringify(found)));
+"""
+    done = subprocess.run(["node", "-e", program,
+                           str(ROOT / "plugins" / "admin" / "static" / "admin.js")],
+                          input=json.dumps([[body, summary] for _, body, summary in texts]),
+                          capture_output=True, text=True, check=True)
+    refused = [(name, said) for (name, _, _), said in zip(texts, json.loads(done.stdout))
+               if said != "saved"]
+    assert refused == []
+    assert any("````markdown" in body for _, body, _ in texts)
+
+
 def test_admin_js_refuses_a_relative_link_as_the_build_does(build):
     """The build refuses a link or an image with a relative address ([programma](programma),
     ![foto](foto.jpg): content_checks.rules.relative_links), but the editor who typed one

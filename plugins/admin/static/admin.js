@@ -571,7 +571,9 @@
   // an image of the text's "+" menu whose picture was never chosen: Decap wrote
   // ![descrizione]() and the site published an empty <img src="">, unchecked
   var IMAGE_WITHOUT_FILE = /!\[[^\]]*\]\(\s*\)/;
-  var FENCE = /^\s*(```|~~~)/;
+  // a fence opens with 3 or more ` or ~ and closes with the same (Python-Markdown's
+  // fenced_code): ``` inside ```` or ~~~ is code, as a guide to code blocks writes it
+  var FENCE = /^\s*(`{3,}|~{3,})(.*)$/;
   var BACKSLASH_BREAK = /(^|[^\\])\\$/;
   var CODE_SPAN = /(`+)[^`]*?\1/g;
 
@@ -579,14 +581,15 @@
   // blocks, fences included, through code(line) (left as they are without it): the one
   // reading of fences that the text's rewrites and checks below share.
   function byLine(text, prose, code) {
-    var inCode = false;
+    var fence = "";  // the open fence, else ""
     var lines = String(text || "").split("\n");
     return lines.map(function (line, index) {
-      if (FENCE.test(line)) {
-        inCode = !inCode;
+      var found = FENCE.exec(line);
+      if (found && (!fence || (found[1] === fence && !found[2].trim()))) {
+        fence = fence ? "" : found[1];
         return code ? code(line) : line;
       }
-      if (inCode) {
+      if (fence) {
         return code ? code(line) : line;
       }
       return prose(line, index, lines);
