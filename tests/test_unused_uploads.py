@@ -12,7 +12,7 @@ import pytest
 import yaml
 
 import samples
-from support import article, run_tool, write_conf, write_content
+from support import Symlink, article, run_tool, write_conf, write_content
 
 UNUSED = ("file non usato da nessun articolo: non viene pubblicato; se serve, collegalo da un"
           " articolo o da una pagina (con {static} nel testo, `image` o `attachments`),"
@@ -183,3 +183,20 @@ def test_no_file_is_called_unused_while_the_content_has_errors(build, tmp_path):
     assert [line.split(": avviso")[0] for line in unused_lines(out)] == [
         "content/allegati/pagina.html", "content/immagini/2024/cortile.jpg",
         "content/immagini/rotto.jpg"]
+
+
+def test_a_file_a_used_symbolic_link_leads_to_is_used(build, tmp_path):
+    """``immagini/logo.jpg``, a symbolic link to ``immagini/2025/logo.jpg`` (inside
+    content/: allowed), is linked with {static}: the build publishes the picture under the
+    link's name. Its target was named "file non usato … cancellalo", and deleting it would
+    have taken the logo off the page."""
+    files = {"immagini/2025/logo.jpg": samples.image("JPEG", (300, 200)),
+             "immagini/logo.jpg": Symlink("2025/logo.jpg"),
+             "notizie/festa.md": item("La festa", body="![Il logo]({static}/immagini/logo.jpg)")}
+    site = build(files)
+    assert site.ok, site.log
+    assert "immagini/logo.jpg" in names(site)
+    assert "file non usato" not in site.log, site.log
+    status, out = check(tmp_path, site.content)
+    assert status == 0 and unused_lines(out) == [], out
+

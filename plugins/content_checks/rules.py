@@ -213,13 +213,19 @@ def unused_uploads(settings, used):
     called when the content has errors (the build and ``invoke check`` alike): a file
     dropped, a link or an ``image`` written wrongly (``{static}/content/immagini/…``)
     may be the file's use, and the error says how to write it; "delete it" would be the
-    wrong advice."""
+    wrong advice. A file a used symbolic link leads to (``immagini/logo.jpg`` →
+    ``2025/logo.jpg``) is used: published under the link's name, and deleting it would
+    break the link."""
+    root = settings["PATH"]
+    reached = {os.path.realpath(os.path.join(root, path)) for path in used
+               if os.path.islink(os.path.join(root, path))}
     return [Problem(path, "file non usato da nessun articolo: non viene pubblicato; se"
                           " serve, collegalo da un articolo o da una pagina (con {static}"
                           " nel testo, `image` o `attachments`), altrimenti cancellalo /"
                           " file used by no item: not published; link it or delete it",
                     None, WARNING)
-            for path in uploads(settings) if path not in used]
+            for path in uploads(settings) if path not in used
+            and os.path.realpath(os.path.join(root, path)) not in reached]
 
 
 def _published(entry):
