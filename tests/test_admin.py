@@ -23,7 +23,7 @@ from plugins.admin import settings as admin_settings
 from plugins.contract.body import ALLOWED
 from plugins.italian.slugs import is_slug
 from samples import image, pdf
-from support import ROOT, SITEURL, article, project_settings
+from support import ROOT, SITEURL, article, build_site, project_settings
 
 ADMIN_README = ROOT / "plugins" / "admin" / "README.md"
 DIST = ROOT / "node_modules" / "decap-cms" / "dist"
@@ -841,6 +841,32 @@ RELATIVE_CASES = [
 ]
 
 
+def test_the_addresses_a_relative_link_error_proposes_give_no_warning(tmp_path):
+    """admin.js's refusal of a relative link, and the build's error when it knows no item
+    at that address, propose what to write for a page of this site: they said "/contatti/",
+    the address of pages/contatti.md, and the editor who wrote it was warned "il link
+    /contatti/ è l'indirizzo di pages/contatti.md: scrivi {filename}/pages/contatti.md".
+    Every address they propose, written in a link, builds without a warning."""
+    done = subprocess.run(["node", "-e", SAVE_JS,
+                           str(ROOT / "plugins" / "admin" / "static" / "admin.js")],
+                          input=json.dumps(["Leggi il [programma](programma)."]),
+                          capture_output=True, text=True, check=True)
+    said = json.loads(done.stdout)[0]
+    site = {"pages/contatti.md": article(title="Contatti", date=None),
+            "notizie/festa.md": article(title="Festa")}
+    built = build_site(tmp_path / "relative", {
+        **site, "notizie/caso.md": article(title="Caso", body="Il [modulo](modulo-vecchio).")})
+    built = built.messages()
+    assert "«modulo-vecchio» è relativo" in built, built
+    proposed = re.findall(r"esempio (\{filename\}/\S+?\.md|/[^\s),;]*)", said + built)
+    assert "{filename}/notizie/festa.md" in proposed  # an article's
+    assert any(address.startswith("/") for address in proposed), proposed  # a list's
+    links = " ".join(f"[{number}]({address})" for number, address in enumerate(proposed))
+    written = build_site(tmp_path / "written", {
+        **site, "notizie/caso.md": article(title="Caso", body=links)})
+    assert written.ok and "WARNING" not in written.log, written.log
+
+
 def test_admin_js_saves_every_good_text_the_build_accepts():
     """tests/good_text.py's items, which the build and ``./run check`` accept without a
     warning (tests/test_pasted_text.py), are saved by the web editor: admin.js's checks
@@ -921,7 +947,8 @@ Promise.all(cases.map(([body, summary]) => {
                                + ("nel testo" if relative in body else "nel sommario")
                                + " ha un indirizzo relativo"), (body, said)
         assert ("«Immagine»" in said) and ("{static}/immagini/" in said) == picture
-        assert ("con https://" in said and "/contatti/" in said) != picture
+        assert ("con https://" in said and "{filename}/pages/contatti.md" in said
+                and "/archivio/" in said) != picture
         assert "Error" not in said
     assert "«bando» nel testo ha un indirizzo relativo (e altri 2 indirizzi relativi," \
         in found[-1]  # the others are counted

@@ -502,8 +502,8 @@ MISTAKES = [
      "notizie/r2.md:8", ERRORE,
      ["il link «programma» è relativo: sul sito cambia con la pagina che mostra"
       " il testo (da quella dell'articolo porta a /2024/05/caso-r2/programma) e non"
-      " funzionerebbe; scrivi l'indirizzo intero: per una pagina di questo sito comincia con /"
-      " (per esempio /contatti/)"]),
+      " funzionerebbe; scrivi l'indirizzo intero: per un elenco di questo sito comincia con /"
+      " (per esempio /archivio/)"]),
     # an article's file name or slug as the old site wrote them, or its address from this
     # one's: its {filename} link, the section kept
     ("link-relative-to-article", {"notizie/r3.md": _case(

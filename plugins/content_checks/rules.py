@@ -442,9 +442,10 @@ def _relative_fix(target, resolved, written, named, files):
         link = f"{{filename}}/{source}{fragment}"
         return (f"scrivi {link}, così il sito controlla il link e lo tiene giusto anche se"
                 " l'indirizzo cambia", f"write {link}")
-    return ("scrivi l'indirizzo intero: per una pagina di questo sito comincia con /"
-            " (per esempio /contatti/), per un altro sito con https://; per un articolo"
-            " scrivi {filename} e il suo file, per esempio {filename}/notizie/festa.md",
+    return ("scrivi l'indirizzo intero: per un elenco di questo sito comincia con /"
+            " (per esempio /archivio/), per un altro sito con https://; per un articolo o"
+            " una pagina scrivi {filename} e il suo file, per esempio"
+            " {filename}/notizie/festa.md",
             "write the full address")
 
 

@@ -840,10 +840,11 @@
       + (first.image ? "l'immagine non si vedrebbe" : "porterebbe a una pagina che non c'è")
       + ". " + (first.image ? "Togli l'immagine e inseriscila con il pulsante ＋ («Aggiungi"
         + " componente»), «Immagine», «Scegli un'immagine»: scrive {static}/immagini/…."
-      : "Scrivi l'indirizzo intero: per una pagina di questo sito comincia con / (per"
-        + " esempio /contatti/), per un altro sito con https:// (copialo dalla barra del"
-        + " browser); un documento si aggiunge negli «Allegati», e un'immagine con il"
-        + " pulsante ＋ («Aggiungi componente»), «Immagine».");
+      : "Per un articolo o una pagina di questo sito scrivi {filename} e il suo file (per"
+        + " esempio {filename}/pages/contatti.md), per un elenco del sito l'indirizzo che"
+        + " comincia con / (per esempio /archivio/), per un altro sito l'indirizzo intero,"
+        + " con https:// (copialo dalla barra del browser); un documento si aggiunge negli"
+        + " «Allegati», e un'immagine con il pulsante ＋ («Aggiungi componente»), «Immagine».");
   }
 
   // --- Pelican's native header (Title: …, no --- lines) --------------------------
