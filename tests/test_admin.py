@@ -833,6 +833,8 @@ RELATIVE_CASES = [
      "```\n\nUn paragrafo.\n\n    [qui](programma)\n", None, None),
     ("Non un link: \\[qui\\](programma), e una nota.[^1]\n\n[^1]: Nota.", None, None),
     ("[Aggiornamento]: la festa è rinviata a domenica.", None, None),
+    # a footnote's mark followed by a remark in brackets: no link
+    ("Come previsto dal regolamento[^1](art. 3).\n\n[^1]: Delibera n. 12 del 2025.", None, None),
     # an editor's note
     ("Testo. <!-- prima: [qui](programma) -->\n\n<!--\nda rifare:\n![foto](foto.jpg)\n-->\n\n"
      "Fine.", None, None),

@@ -755,8 +755,9 @@
   var NOT_RELATIVE = /^(?:[\/#?]|[{|](?:static|attach|filename|index|tag|category|author)[|}])/;
   var SCHEME = /^[a-z][a-z0-9+.\-]*:/;
   // [text](address or <address>), text with one level of brackets ([![a](x)](y)); only
-  // "!?[" is taken, so an image inside a link's text is read too
-  var INLINE_LINK = /(!?)\[(?=(?:[^\[\]]|\[[^\[\]]*\])*\]\(\s*(<[^>\n]*>|[^\s)]*))/g;
+  // "!?[" is taken, so an image inside a link's text is read too; not a footnote's mark,
+  // [^1], which Python-Markdown reads first: "regolamento[^1](art. 3)" is no link
+  var INLINE_LINK = /(!?)\[(?!\^)(?=(?:[^\[\]]|\[[^\[\]]*\])*\]\(\s*(<[^>\n]*>|[^\s)]*))/g;
   // [id]: address "title" (not a footnote, [^1]: …): a line of its own, as
   // Python-Markdown's reference definitions
   var REFERENCE = /^\s*(?:>\s*)*\[(?!\^)[^\[\]]*\]:\s*(\S+)(?:\s+(?:"[^"]*"|'[^']*'|\([^)]*\)))?\s*$/;
