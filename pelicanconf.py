@@ -40,9 +40,10 @@ OUTPUT_RETENTION = []
 # The hidden files Windows and macOS write in a folder an editor copies or opens are no
 # content (nor uploads no item uses, content_checks.rules.unused_uploads): thumbnails
 # (Thumbs.db, ehthumbs.db), a folder's settings (desktop.ini, the Finder's .DS_Store and
-# custom icon "Icon\r"), Word's owner file while a document is open (~$ndo.docx)
+# custom icon "Icon\r"), Word's owner file while a document is open (~$ndo.docx), the
+# mark of a downloaded file Windows adds when it is copied into WSL (foto.jpg:Zone.Identifier)
 IGNORE_FILES = [".*", "_*", "*~", "README.md", "Thumbs.db", "ehthumbs*.db", "desktop.ini",
-                "Icon\r", "~$*"]
+                "Icon\r", "~$*", "*:Zone.Identifier"]
 
 # --- Plugins (Pelican's plugin system: https://docs.getpelican.com/en/latest/plugins.html)
 # Ours are the package plugins/ (each has a README.md with its settings); the project

@@ -41,13 +41,15 @@ SITE = {
     "allegati/2024/vecchio bando.pdf": samples.pdf(1),
     # not uploads: ignored files, the editor's notes; the hidden files Windows and macOS
     # write in a folder an editor copies or opens (Word's owner file while bando.docx is
-    # open, the Finder's custom folder icon "Icon\r", Windows Media Center's thumbnails)
+    # open, the Finder's custom folder icon "Icon\r", Windows Media Center's thumbnails,
+    # the mark Windows keeps of a downloaded file, copied with it into WSL)
     "immagini/Thumbs.db": b"thumbnails",
     "allegati/.DS_Store": b"finder",
     "allegati/desktop.ini": b"[.ShellClassInfo]",
     "allegati/2024/~$ndo.docx": b"owner",
     "immagini/2024/ehthumbs.db": b"thumbnails",
     "immagini/Icon\r": b"",
+    "immagini/2024/festa.jpg:Zone.Identifier": b"[ZoneTransfer]\r\nZoneId=3\r\n",
     "notizie/festa.md": item(
         "La festa", image="immagini/2024/copertina.png", image_alt="Il cortile",
         attachments=["allegati/2024/verbale.pdf"],
@@ -89,7 +91,7 @@ def test_files_no_item_uses_are_not_published_and_check_and_build_name_each_one(
     for path in PUBLISHED:
         assert path in files, path
     for stem in ("persone", "vecchio", "bozza", "futuro", "Thumbs", "DS_Store", "desktop",
-                 "~$", "ehthumbs", "Icon"):
+                 "~$", "ehthumbs", "Icon", "Zone"):
         assert stem not in files, stem
         assert stem not in site.all_text(), stem
     # the theme's files are no uploads: the favicon, the logo are there

@@ -63,11 +63,11 @@ LOG_TAIL = 20
 # Files whose changes do not rebuild: editors' temporary files and folders' metadata,
 # which no build publishes (hidden files: .a.md.swp, .DS_Store, Emacs's .#a.md locks;
 # backups a.md~; Emacs's #a.md#; vim's 4913 test file; Windows' Thumbs.db, desktop.ini,
-# Word's ~$ owner files; the Finder's "Icon\r").
+# Word's ~$ owner files, WSL's foo:Zone.Identifier; the Finder's "Icon\r").
 # Not IGNORE_FILES: the preview also watches the theme and the plugins, and a content
 # file IGNORE_FILES leaves out (_bozza.md) is worth a rebuild of the warnings.
 IGNORED = (".*", "*~", "#*#", "*.swp", "*.swx", "4913", "Thumbs.db", "ehthumbs*.db",
-           "desktop.ini", "Icon\r", "~$*")
+           "desktop.ini", "Icon\r", "~$*", "*:Zone.Identifier")
 # The page shown when no build has succeeded yet: the error panel goes in its body.
 NO_BUILD = (b'<!DOCTYPE html>\n<html lang="it"><head><meta charset="utf-8"><meta'
             b' name="viewport" content="width=device-width, initial-scale=1"><title>Anteprima:'
