@@ -809,3 +809,26 @@ def test_a_summary_that_cannot_be_converted_says_so_in_italian_and_english(tmp_p
         "notizie/sommario.md:4: `summary` non può essere convertito: struttura troppo annidata"
         " (elenchi o citazioni uno dentro l'altro centinaia di volte) / nested too deep"
         " / `summary` cannot be converted"]
+
+
+def test_a_file_with_errors_names_its_relative_links_in_neither_the_build_nor_check(
+        build, tmp_path):
+    """A file the build drops (an error of its own, here an image without a description)
+    is no item of the build, so the rule on relative links, which needs every item's
+    address, did not see it; ``./run check`` named its relative link all the same, one
+    message more than the build (both must give the same messages); a link to a page of
+    the site by its address likewise. A file with errors is reported on its own."""
+    files = {**GOOD, "immagini/foto.jpg": JPEG,
+             "notizie/rotto.md": article(title="Rotto", body="""
+                 ![]({static}/immagini/foto.jpg)
+
+                 Il [programma](programma), l'[articolo](/2024/05/articolo-buono/).
+                 """)}
+    site = build(files)
+    assert_stopped(site, "notizie/rotto.md", "notizie/rotto.md:6: immagine senza testo")
+    assert "è relativo" not in site.log and "è l'indirizzo di" not in site.log
+    code, out, err = run_tool(tmp_path, "check", "--settings", str(tmp_path / "testconf.py"),
+                              "--content", str(tmp_path / "content"))
+    assert code == 1 and "content/notizie/rotto.md:6: errore: immagine senza testo" in out, \
+        out + err
+    assert "è relativo" not in out and "è l'indirizzo di" not in out, out

@@ -315,6 +315,8 @@ def address_links(entries, settings):
                 articles.setdefault(address, entry.source)
     problems = []
     for entry in entries:
+        if entry.failed:  # a file with errors: reported on its own, as the build does
+            continue
         listed, more, first_more = 0, 0, None
         for target, line in entry.links:
             full = "://" in target and not target.startswith(RELATIVE_LINK)
@@ -379,6 +381,8 @@ def relative_links(entries, settings):
     files = _PublishedFiles(settings)
     problems = []
     for entry in entries:
+        if entry.failed:  # a file with errors: reported on its own, as the build does
+            continue
         listed, more, first_more = 0, 0, None
         for target, line in entry.links:
             if not target.startswith(RELATIVE_LINK):
