@@ -696,6 +696,20 @@ def test_a_text_to_open_is_open_in_the_feeds(build):
             "Orari & costi", "Come arrivare"], (name, kind)
 
 
+def test_a_text_to_open_keeps_its_attributes_in_the_feeds(build):
+    """Only the ``open`` attribute of ``<details>`` is taken away in the feeds: the word
+    "open" in another attribute's value was cut too (``title="Scuola open day"`` became
+    ``"Scuola day"``, ``class="riquadro opener"`` became ``"riquadroer"``)."""
+    site = build({"notizie/a.md": article(title="Da aprire", slug="aprire", body="""\
+        <details open title="Scuola open day" class="riquadro opener"><summary>Orari</summary>
+        <p>Dal lunedì.</p></details>""")})
+    assert site.ok, site.log
+    for name, kind, html in item_contents(site):
+        soup = BeautifulSoup(html["Da aprire"], "html.parser")
+        assert [(div.get("title"), div.get("class")) for div in soup.find_all("div")] == [
+            ("Scuola open day", ["riquadro", "opener"])], (name, kind, html)
+
+
 def test_a_tag_named_as_the_category_is_one_category_of_the_item(build):
     """An item's category and tags are the feed entry's categories (Atom ``<category>``,
     RSS ``<category>``): a tag named as the item's category ("Avvisi" in Avvisi, or

@@ -55,7 +55,9 @@ FRAME_ATTRIBUTE_RE = re.compile(r'\s([a-z-]+)="([^"]*)"')
 # A text to open (<details>, its <summary>) in an item's body, written by the sanitizer;
 # the blocks a summary may hold (then no paragraph of its own).
 DETAILS_RE = re.compile(r"<(/?)details\b([^>]*)>")
-OPEN_RE = re.compile(r'\sopen(?:="[^"]*")?')
+# its attributes each whole (double-quoted, as the sanitizer writes them): ``open`` is
+# taken away, not the word in another's value (title="Scuola open day")
+DETAILS_ATTRIBUTE_RE = re.compile(r'\s(?P<name>[^\s="/>]+)(?:="[^"]*")?')
 SUMMARY_RE = re.compile(r"<summary\b(?P<attributes>[^>]*)>(?P<text>.*?)</summary>", re.DOTALL)
 BLOCK_RE = re.compile(
     r"<(?:p|h[1-6]|div|ul|ol|dl|table|figure|blockquote|pre|hr|section|details)\b")
@@ -282,7 +284,12 @@ def folds_open(html):
             return f"<div{attributes}>{text}</div>"
         return f"<p{attributes}><strong>{text}</strong></p>"
 
-    html = DETAILS_RE.sub(lambda tag: f"<{tag[1]}div{OPEN_RE.sub('', tag[2])}>", str(html))
+    def without_open(attributes):
+        return DETAILS_ATTRIBUTE_RE.sub(
+            lambda attribute: "" if attribute["name"].lower() == "open" else attribute[0],
+            attributes)
+
+    html = DETAILS_RE.sub(lambda tag: f"<{tag[1]}div{without_open(tag[2])}>", str(html))
     return SUMMARY_RE.sub(summary, html)
 
 
