@@ -324,7 +324,7 @@ def test_an_update_in_the_future_is_dropped_with_a_warning(settings):
     assert problems == [] and warnings == []  # normalise: what does not depend on the day
     now = datetime(2025, 1, 1, tzinfo=ROME)
     assert future_modified(meta, now) == (
-        "`modified` (ultimo aggiornamento) è nel futuro (2052-05-06 00:00): ignorato,"
+        "`modified` (ultimo aggiornamento) è nel futuro (2052-05-06): ignorato,"
         " controlla l'anno / `modified` is in the future, ignored")
     assert "modified" not in meta
     meta, _, _ = check(settings, date="2024-05-05 10:00", modified="2024-12-31 23:59")

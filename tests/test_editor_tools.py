@@ -499,6 +499,25 @@ def test_new_writes_a_day_given_without_a_time_as_typed(tmp_path):
     assert time.get_text(strip=True) == "venerdì 14 marzo 2025"
 
 
+def test_a_future_day_without_a_time_is_quoted_without_one(tmp_path):
+    """A day given without a time is shown as the day alone (dates.Day), but the editors'
+    messages quoting it added one nobody wrote: ``./run new --date 2099-03-14`` said it
+    came out "dopo il 14/03/2099 alle 00:00", and ``./run check`` (the build too) that
+    the date was more than a year ahead "(2099-03-14 00:00)"."""
+    conf = write_conf(tmp_path)
+    args = ("--settings", str(conf), "--content", str(tmp_path / "content"))
+    (tmp_path / "content").mkdir()
+    status, out, err = run_tool(tmp_path, "new_item", "--title", "Lontano", "--date",
+                                "2099-03-14", "--pubblica", *args)
+    assert status == 0, err
+    assert "(programmato: esce alla prima pubblicazione del sito a partire dal 14/03/2099)" \
+        in out, out
+    status, out, err = run_tool(tmp_path, "check", *args)
+    assert "content/notizie/2099-03-14-lontano.md:3: avviso: `date` è tra più di un anno" \
+        " (2099-03-14): l'articolo non sarà pubblicato prima di allora" in out, out + err
+    assert "00:00" not in out, out
+
+
 def test_new_never_overwrites_and_refuses_unknown_categories(tmp_path):
     write_content(tmp_path / "content", {"notizie/gia.md": article(title="Orari")})
     conf = write_conf(tmp_path)

@@ -144,6 +144,9 @@ def state(date, publish, now=None):
     if not publish:
         return "bozza: non esce finché `status` è `draft`"
     if is_future(date, now and now.timestamp()):
+        if isinstance(date, Day):  # no time was given: none is quoted
+            return (f"programmato: esce alla prima pubblicazione del sito a partire dal"
+                    f" {date:%d/%m/%Y}")
         return (f"programmato: esce alla prima pubblicazione del sito dopo il"
                 f" {date:%d/%m/%Y} alle {date:%H:%M}")
     return "pubblicato: esce alla prossima pubblicazione del sito"

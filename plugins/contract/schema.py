@@ -15,7 +15,7 @@ from zoneinfo import ZoneInfo
 
 from plugins.core import files, filetypes
 from plugins.italian import fix_apostrophes, numero
-from plugins.italian.dates import Day, in_zone
+from plugins.italian.dates import Day, as_written, in_zone
 from plugins.italian.slugs import MAX_LENGTH, is_slug, make_slug, title_slug
 
 # The keys of the editors' contract, and Pelican's own that the site accepts.
@@ -248,7 +248,7 @@ def future_modified(meta, now=None):
         return None
     del meta["modified"]
     return ("`modified` (ultimo aggiornamento) è nel futuro"
-            f" ({modified:%Y-%m-%d %H:%M}): ignorato, controlla l'anno / `modified` is in the"
+            f" ({as_written(modified)}): ignorato, controlla l'anno / `modified` is in the"
             " future, ignored")
 
 
@@ -263,7 +263,7 @@ def distant_date(meta, is_page, now=None):
     now = now or datetime.now(timezone.utc)
     if when <= now + timedelta(days=366):
         return None
-    return (f"`date` è tra più di un anno ({when:%Y-%m-%d %H:%M}): l'articolo non sarà"
+    return (f"`date` è tra più di un anno ({as_written(when)}): l'articolo non sarà"
             " pubblicato prima di allora; se non è voluto, controlla l'anno / `date` is more"
             " than a year ahead: not published until then")
 
@@ -282,7 +282,7 @@ def future_page_date(meta, is_page, now=None):
     if when <= now:
         return None
     del meta["date"]
-    return (f"`date` è nel futuro ({when:%Y-%m-%d %H:%M}): una pagina non aspetta la sua"
+    return (f"`date` è nel futuro ({as_written(when)}): una pagina non aspetta la sua"
             " data, è pubblicata subito; data ignorata (per non pubblicarla ancora usa"
             " `status: draft`) / a page's `date` is in the future: pages are not scheduled,"
             " it is published now and the date ignored")

@@ -34,6 +34,12 @@ def _formatted(value: datetime, zone: ZoneInfo, pattern: str) -> str:
     return format_datetime(in_zone(value, zone), pattern, tzinfo=zone, locale=LOCALE)
 
 
+def as_written(value: datetime) -> str:
+    """``value`` as the contract writes it, for the editors' messages: ``2025-03-14 17:07``,
+    or ``2025-03-14`` for a :class:`Day` (no ``00:00``, a time nobody wrote)."""
+    return f"{value:%Y-%m-%d}" if isinstance(value, Day) else f"{value:%Y-%m-%d %H:%M}"
+
+
 def data_lunga(value: datetime, zone: ZoneInfo) -> str:
     """``domenica 5 maggio 2024, ore 17:07``; ``domenica 5 maggio 2024`` for a :class:`Day`
     (no time was written)."""
