@@ -832,3 +832,21 @@ def test_a_file_with_errors_names_its_relative_links_in_neither_the_build_nor_ch
     assert code == 1 and "content/notizie/rotto.md:6: errore: immagine senza testo" in out, \
         out + err
     assert "è relativo" not in out and "è l'indirizzo di" not in out, out
+
+
+def test_a_drafts_relative_link_is_the_same_message_in_the_preview_and_its_check(build,
+                                                                                tmp_path):
+    """A preview build writes drafts (marked BOZZA), so the build's message on a draft's
+    relative link said where it led from the draft's page ("da quella dell'articolo porta
+    a /2024/05/bozza/programma"), while ``./run check`` with the same settings (which the
+    preview runs to show a failed build's errors, and which gives a draft no address)
+    did not: two texts for one problem. A draft has no page on the public site: neither
+    says where it leads from there."""
+    files = {**GOOD, "notizie/bozza.md": article(title="Bozza", status="draft",
+                                                 body="Il [programma](programma).")}
+    site = build(files, config="previewconf")
+    assert site.returncode != 0
+    message = ("notizie/bozza.md:7: il link «programma» è relativo: sul sito cambia con la"
+               " pagina che mostra il testo e non funzionerebbe; scrivi l'indirizzo intero")
+    assert message in site.messages(), site.log
+    assert_same_in_check(tmp_path, 1, message)

@@ -393,7 +393,10 @@ def relative_links(entries, settings):
                 continue
             listed += 1
             target = target[len(RELATIVE_LINK):]
-            page = "/" + without_index(entry.save_as) if entry.save_as else None
+            # a draft has no page on the public site (a preview writes it; invoke check,
+            # which the preview runs, gives it no address): the same message in both
+            page = "/" + without_index(entry.save_as) \
+                if entry.save_as and not entry.draft else None
             resolved = urlsplit(urljoin("http://x" + page, target)) if page else None
             fix, english = _relative_fix(target, resolved, written, named, files)
             where = ""
