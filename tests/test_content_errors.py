@@ -850,3 +850,21 @@ def test_a_drafts_relative_link_is_the_same_message_in_the_preview_and_its_check
                " pagina che mostra il testo e non funzionerebbe; scrivi l'indirizzo intero")
     assert message in site.messages(), site.log
     assert_same_in_check(tmp_path, 1, message)
+
+
+def test_a_link_by_address_after_many_others_is_named_at_its_line(build, tmp_path):
+    """The lines of a text's links by address are looked up for the first 51 only (each
+    lookup a search of the text), but those are any addresses from the site's root, and
+    the rule warns only about an item's: a page pasted from the old site, with 60 links
+    to its old pages (/vecchio/…) before one to an article, got the warning on that link
+    without a line ("notizie/a.md: il link /2024/05/buono/ …"), in the build and check."""
+    body = "\n\n".join(f"Vecchia [pagina {n}](/vecchio/pagina-{n}.html)." for n in range(60))
+    files = {**GOOD, "notizie/a.md": article(
+        title="Vecchie pagine", date="2024-05-06 10:00",
+        body=body + "\n\nLeggi [l'articolo](/2024/05/articolo-buono/).\n")}
+    site = build(files)
+    assert site.ok, site.log
+    message = ("notizie/a.md:126: il link /2024/05/articolo-buono/ è l'indirizzo di"
+               " notizie/buono.md")
+    assert message in site.messages(), site.log
+    assert_same_in_check(tmp_path, 0, message, severity="avviso")

@@ -248,6 +248,11 @@ def attribute_needle(tag, name):
                       rf"(?P<at>{re.escape(name)})(?=[\s=/>])", re.IGNORECASE)
 
 
+# Any address from the site's root where the source writes a link's address (as
+# address_needle), for Lines.first_places: the lines of the links past those looked up
+SITE_ADDRESS_RE = re.compile(r"""(?:\]\(\s*<?|\]:[ \t]*<?|=\s*["']?)(?P<at>/[^\s)>"']*)""")
+
+
 @functools.lru_cache(maxsize=256)
 def address_needle(address):
     """The link address ``address`` where the source writes one (``](address``, a

@@ -291,9 +291,13 @@ class _FileCheck:
                 # (#programma, ?pagina=2), which the {filename} link to write keeps. Like
                 # the relative ones, none looked for past those the rule lists: 10,000
                 # different addresses (each a search of the text) took 12 s
+                # (past them, the line where it is first written as a link's address,
+                # all found in one pass: content_checks.rules.address_links lists 50 of
+                # those that are an item's, which may come after hundreds that are not)
                 addresses += target not in first
-                keep(target, line(needle, link_line)
-                     if addresses <= MAX_LISTED + 1 else None)
+                keep(target, line(needle, link_line) if addresses <= MAX_LISTED + 1
+                     else fixed_line or problem_lines.first_places(
+                         body.SITE_ADDRESS_RE).get(target.lower()))
         self.checked.links.extend(first.items())  # the body's before the summary's
         # a described image of a file also shown without description passes the cursor by:
         # the next one without is at its own line, not at the described one's

@@ -90,6 +90,20 @@ class Lines:
                 return self._line(self.anywhere[key])
         return None
 
+    def first_places(self, pattern):
+        """``{group "at" of a match of pattern: the line of its first place}``, outside code
+        and footnotes: every match in one pass of the text, for needles too many to look
+        for one by one (each a search of the text)."""
+        text = self._text()
+        key = ("first_places", pattern)
+        if key not in text:
+            places = {}
+            for match in pattern.finditer(text["lowered"]):
+                if text["outside"].end_around(match.start("at")) is None:
+                    places.setdefault(match["at"], self._line(match.start("at")))
+            text[key] = places
+        return text[key]
+
     def _line(self, position):
         return self.body_line + bisect.bisect_left(self.shared["breaks"], position)
 
