@@ -472,6 +472,12 @@ MISTAKES = [
     ("tags-hashtags-native", {"notizie/g7.md": "Title: Caso g7\nDate: 2024-05-05 10:00\n"
                                                "Tags: #Crema #Cremona\n\nTesto.\n"},
      "notizie/g7.md:3", AVVISO, ["si scrivono senza `#`: scrivi tags: [Crema, Cremona] /"]),
+    # a label and its value typed as a reference definition: the line left the page
+    ("reference-unused", {"notizie/rf1.md": _case(
+        "rf1", body="Orari dello sportello: dal lunedì al venerdì.\n\n[Chiuso]: domenica\n\n"
+                    "Vedi il [sito del Comune][comune].\n\n[comune]: https://example.org/\n")},
+     "notizie/rf1.md:8", AVVISO, ["la riga «[Chiuso]: …» non compare sul sito",
+                                  "togli le parentesi quadre (Chiuso: …)"]),
     ("link-by-address", {"notizie/l0.md": _case("l0"), "notizie/l1.md": _case(
         "l1", body="Come alla [festa di maggio](/2024/05/caso-l0/).\n")}, "notizie/l1.md:6",
      AVVISO, ["il link /2024/05/caso-l0/ è l'indirizzo di notizie/l0.md:"

@@ -180,7 +180,9 @@ class _FileCheck:
             self.add(f"il testo non può essere convertito: {error} / the body cannot be"
                      " converted", None)
             return
+        references = dict(self.markdown.references)  # this text's (reset() clears them)
         self._check_html(html, source.body, source.body_line)
+        self._unused_references(source.body, references, source.body_line)
         if read and not source.body.strip() and not self.checked.metadata.get("argomento"):
             # the page would show a title and nothing else (a page of a topic lists news)
             where = ("sotto le informazioni, dopo una riga vuota" if source.native
@@ -203,9 +205,25 @@ class _FileCheck:
             self.add(f"`summary` non può essere convertito: {error} / `summary` cannot be"
                      " converted", line)
             return
+        references = dict(self.markdown.references)
         self._check_html(html, text, line or 1, fixed_line=line)
+        self._unused_references(text, references, line or 1, fixed_line=line)
         self.checked.summary = body.sanitize(html, self._iframe_hosts(), self.renamed_ids) \
             if self.sanitize else html
+
+    def _unused_references(self, text, references, first_line, fixed_line=None):
+        """A warning for each line ``[Chiuso]: domenica`` that no link uses: Python-Markdown
+        took it for a link's address and left it out of the page (:func:`intent.unused_references`)."""
+        if not references:
+            return
+        for label, at in intent.unused_references(text, references):
+            where = fixed_line or (first_line + text.count("\n", 0, at) if at is not None
+                                   else None)
+            self.add(f"la riga «[{label}]: …» non compare sul sito: Markdown la legge come"
+                     f" l'indirizzo di un link [testo][{label}], e nessun link del testo la"
+                     f" usa; se è testo, togli le parentesi quadre ({label}: …) o scrivi \\["
+                     f" al posto di [ / reference definition [{label}] used by no link:"
+                     " the line is not shown", where, WARNING)
 
     def _seconds(self):
         return self.settings["CONTRACT_MARKDOWN_SECONDS"]

@@ -311,3 +311,29 @@ def _bare(address):
     an HTML attribute or another address (then anywhere, as the text shows it)."""
     start = address[:100]  # enough to find it: an address pasted whole can be long
     return (re.compile(r"(?<![(<\[\"'=/:@.\w])" + re.escape(start.lower())), start)
+
+
+def unused_references(text, references):
+    """``[(label as written, its definition's position in text or None)]`` of the
+    reference definitions no link of ``text`` uses (``references``: Python-Markdown's, of
+    that text's conversion, ``{label in lower case: (address, title)}``).
+
+    Python-Markdown takes a line ``[Chiuso]: domenica`` for the address of a link written
+    ``[…][Chiuso]`` and removes it from the page: typed as text (a label and its value),
+    it vanished without a word. A definition some link uses is a link's address, as
+    meant; one none uses is named, whatever it holds."""
+    found = []
+    for label in references:
+        needle = re.compile(r"\[\s*" + r"\s+".join(map(re.escape, label.split()))
+                            + r"\s*\]", re.IGNORECASE)
+        definition, used = None, False
+        for match in needle.finditer(text):
+            if text.startswith(":", match.end()) and definition is None:
+                definition = match
+            else:  # [testo][label], [label][], [label]: a link that uses it
+                used = True
+                break
+        if not used:
+            written = definition[0][1:-1].strip() if definition else label
+            found.append((written, definition.start() if definition else None))
+    return found
