@@ -679,6 +679,27 @@ Promise.all(bodies.map((body) => {
 """
 
 
+def saves(texts):
+    """admin.js's preSave on a new news item of each ``(body, summary)``: "saved", or the
+    refusal's text."""
+    program = SAVE_SETUP_JS + """
+const cases = JSON.parse(fs.readFileSync(0, "utf8"));
+Promise.all(cases.map(([body, summary]) => {
+  const entry = new Data({collection: "notizie", path: "", mediaFiles: [],
+    data: new Data({title: "Il programma", date: "2024-06-01 10:00", body, summary})});
+  try {
+    return Promise.resolve(handler({entry})).then(() => "saved", (error) => String(error));
+  } catch (error) {
+    return String(error);
+  }
+})).then((found) => console.log(JSON.stringify(found)));
+"""
+    done = subprocess.run(["node", "-e", program,
+                           str(ROOT / "plugins" / "admin" / "static" / "admin.js")],
+                          input=json.dumps(texts), capture_output=True, text=True, check=True)
+    return json.loads(done.stdout)
+
+
 def test_admin_js_refuses_no_image_written_as_code():
     """admin.js refuses a save whose text has an image without its file or description,
     but "`![descrizione]()`" in a code span or a fenced block is code on the page (a
@@ -882,24 +903,9 @@ def test_admin_js_saves_every_good_text_the_build_accepts():
         if name.endswith(".md"):
             _, front, body = text.split("---\n", 2)
             texts.append((name, body, yaml.safe_load(front).get("summary")))
-    program = SAVE_SETUP_JS + """
-const cases = JSON.parse(fs.readFileSync(0, "utf8"));
-Promise.all(cases.map(([body, summary]) => {
-  const entry = new Data({collection: "notizie", path: "", mediaFiles: [],
-    data: new Data({title: "Il programma", date: "2024-06-01 10:00", body, summary})});
-  try {
-    return Promise.resolve(handler({entry})).then(() => "saved", (error) => String(error));
-  } catch (error) {
-    return String(error);
-  }
-})).then((found) => console.log(JSON.stringify(found)));
-"""
-    done = subprocess.run(["node", "-e", program,
-                           str(ROOT / "plugins" / "admin" / "static" / "admin.js")],
-                          input=json.dumps([[body, summary] for _, body, summary in texts]),
-                          capture_output=True, text=True, check=True)
-    refused = [(name, said) for (name, _, _), said in zip(texts, json.loads(done.stdout))
-               if said != "saved"]
+    said = saves([[body, summary] for _, body, summary in texts])
+    refused = [(name, answer) for (name, _, _), answer in zip(texts, said)
+               if answer != "saved"]
     assert refused == []
     assert any("````markdown" in body for _, body, _ in texts)
 
@@ -923,23 +929,7 @@ def test_admin_js_refuses_a_relative_link_as_the_build_does(build):
              for number in range(len(RELATIVE_CASES))]
     expected = [relative for _, _, relative in RELATIVE_CASES]
     assert named == expected, built
-    program = SAVE_SETUP_JS + """
-const cases = JSON.parse(fs.readFileSync(0, "utf8"));
-Promise.all(cases.map(([body, summary]) => {
-  const entry = new Data({collection: "notizie", path: "", mediaFiles: [],
-    data: new Data({title: "Il programma", date: "2024-06-01 10:00", body, summary})});
-  try {
-    return Promise.resolve(handler({entry})).then(() => "saved", (error) => String(error));
-  } catch (error) {
-    return String(error);
-  }
-})).then((found) => console.log(JSON.stringify(found)));
-"""
-    done = subprocess.run(["node", "-e", program,
-                           str(ROOT / "plugins" / "admin" / "static" / "admin.js")],
-                          input=json.dumps([case[:2] for case in RELATIVE_CASES]),
-                          capture_output=True, text=True, check=True)
-    found = json.loads(done.stdout)
+    found = saves([case[:2] for case in RELATIVE_CASES])
     for (body, summary, relative), said in zip(RELATIVE_CASES, found):
         if relative is None:
             assert said == "saved", (body, said)

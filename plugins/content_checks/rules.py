@@ -317,7 +317,7 @@ def address_links(entries, settings):
     for entry in entries:
         if entry.failed:  # a file with errors: reported on its own, as the build does
             continue
-        listed, more, first_more = 0, 0, None
+        listed = _Listed(entry.source, WARNING)
         for target, line in entry.links:
             full = "://" in target and not target.startswith(RELATIVE_LINK)
             if not (target.startswith("/") or full):
@@ -334,26 +334,19 @@ def address_links(entries, settings):
             # the section or the query linked stays: {filename}/notizie/festa.md#programma
             link = f"{{filename}}/{source}" + (f"?{parts.query}" if parts.query else "") \
                 + (f"#{parts.fragment}" if parts.fragment else "")
-            if listed >= MAX_LISTED:  # a pasted list of thousands: counted, not listed
-                more += 1
-                first_more = first_more or line
+            if listed.counted(line):  # a pasted list of thousands: counted, not listed
                 continue
-            listed += 1
-            problems.append(Problem(
-                entry.source, f"il link {target} è l'indirizzo di {source}:"
-                f" scrivi {link}, così il sito controlla il link e lo tiene"
-                " giusto anche se l'indirizzo cambia (con il titolo o la data) / link to"
-                f" {source} by its address: write {link}", line, WARNING))
-        if more == 1:
-            problems.append(Problem(
-                entry.source, "e un altro link come questi, all'indirizzo di un articolo o di"
-                " una pagina del sito, non elencato: scrivi anche quello con {filename} /"
-                " and 1 more link by address", first_more, WARNING))
-        elif more:
-            problems.append(Problem(
-                entry.source, f"e altri {more} link come questi, agli indirizzi di articoli"
-                " o pagine del sito, non elencati: scrivi anche quelli con {filename} /"
-                f" and {more} more links by address", first_more, WARNING))
+            listed.add(f"il link {target} è l'indirizzo di {source}: scrivi {link}, così il"
+                       " sito controlla il link e lo tiene giusto anche se l'indirizzo cambia"
+                       f" (con il titolo o la data) / link to {source} by its address: write"
+                       f" {link}", line)
+        problems += listed.done(
+            "e un altro link come questi, all'indirizzo di un articolo o di una pagina del"
+            " sito, non elencato: scrivi anche quello con {filename} / and 1 more link by"
+            " address",
+            "e altri {more} link come questi, agli indirizzi di articoli o pagine del sito,"
+            " non elencati: scrivi anche quelli con {{filename}} / and {more} more links by"
+            " address")
     return problems
 
 
@@ -383,15 +376,10 @@ def relative_links(entries, settings):
     for entry in entries:
         if entry.failed:  # a file with errors: reported on its own, as the build does
             continue
-        listed, more, first_more = 0, 0, None
+        listed = _Listed(entry.source, ERROR)
         for target, line in entry.links:
-            if not target.startswith(RELATIVE_LINK):
+            if not target.startswith(RELATIVE_LINK) or listed.counted(line):
                 continue
-            if listed >= MAX_LISTED:
-                more += 1
-                first_more = first_more or line
-                continue
-            listed += 1
             target = target[len(RELATIVE_LINK):]
             # a draft has no page on the public site (a preview writes it; invoke check,
             # which the preview runs, gives it no address): the same message in both
@@ -404,21 +392,45 @@ def relative_links(entries, settings):
                 address = base + resolved.path + (f"?{resolved.query}" if resolved.query else "")
                 of = "della pagina" if entry.kind == "page" else "dell'articolo"
                 where = f" (da quella {of} porta a {address})"
-            problems.append(Problem(
-                entry.source, f"il link «{target}» è relativo: sul sito cambia"
-                f" con la pagina che mostra il testo{where} e non funzionerebbe; {fix}"
-                f" / relative link {target}: {english}", line))
-        if more == 1:
-            problems.append(Problem(
-                entry.source, "e un altro link relativo come questi, non elencato: scrivi anche"
-                " quello come propongono i messaggi sopra / and 1 more relative link",
-                first_more))
-        elif more:
-            problems.append(Problem(
-                entry.source, f"e altri {more} link relativi come questi, non elencati:"
-                " scrivi anche quelli come propongono i messaggi sopra / and"
-                f" {more} more relative links", first_more))
+            listed.add(f"il link «{target}» è relativo: sul sito cambia con la pagina che"
+                       f" mostra il testo{where} e non funzionerebbe; {fix} / relative link"
+                       f" {target}: {english}", line)
+        problems += listed.done(
+            "e un altro link relativo come questi, non elencato: scrivi anche quello come"
+            " propongono i messaggi sopra / and 1 more relative link",
+            "e altri {more} link relativi come questi, non elencati: scrivi anche quelli"
+            " come propongono i messaggi sopra / and {more} more relative links")
     return problems
+
+
+class _Listed:
+    """One file's problems of one rule: the first ``MAX_LISTED`` listed, the rest counted
+    in one more problem, at the first one's line (a page pasted from the old site has
+    hundreds of the same mistake)."""
+
+    def __init__(self, source, severity):
+        self.source, self.severity = source, severity
+        self.problems, self.more, self.first_more = [], 0, None
+
+    def counted(self, line):
+        """True when ``MAX_LISTED`` are listed: the problem at ``line`` is only counted."""
+        if len(self.problems) < MAX_LISTED:
+            return False
+        self.more += 1
+        self.first_more = self.first_more or line
+        return True
+
+    def add(self, message, line):
+        self.problems.append(Problem(self.source, message, line, self.severity))
+
+    def done(self, one, many):
+        """The problems listed, and one for those counted: ``one``, or ``many`` formatted
+        with ``more`` (their number)."""
+        if self.more:
+            self.problems.append(Problem(
+                self.source, one if self.more == 1 else many.format(more=self.more),
+                self.first_more, self.severity))
+        return self.problems
 
 
 def _relative_fix(target, resolved, written, named, files):
