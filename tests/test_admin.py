@@ -854,6 +854,9 @@ RELATIVE_CASES = [
      "```\n\nUn paragrafo.\n\n    [qui](programma)\n", None, None),
     ("Non un link: \\[qui\\](programma), e una nota.[^1]\n\n[^1]: Nota.", None, None),
     ("[Aggiornamento]: la festa è rinviata a domenica.", None, None),
+    # a label and its value that no link uses: left out of the page, which the build
+    # names as a line not shown (a warning), not as a relative link
+    ("Orari dello sportello.\n\n[Chiuso]: domenica", None, None),
     # a footnote's mark followed by a remark in brackets: no link
     ("Come previsto dal regolamento[^1](art. 3).\n\n[^1]: Delibera n. 12 del 2025.", None, None),
     # an editor's note

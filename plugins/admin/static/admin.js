@@ -760,10 +760,27 @@
   var INLINE_LINK = /(!?)\[(?!\^)(?=(?:[^\[\]]|\[[^\[\]]*\])*\]\(\s*(<[^>\n]*>|[^\s)]*))/g;
   // [id]: address "title" (not a footnote, [^1]: …): a line of its own, as
   // Python-Markdown's reference definitions
-  var REFERENCE = /^\s*(?:>\s*)*\[(?!\^)[^\[\]]*\]:\s*(\S+)(?:\s+(?:"[^"]*"|'[^']*'|\([^)]*\)))?\s*$/;
+  var REFERENCE = /^\s*(?:>\s*)*\[(?!\^)([^\[\]]*)\]:\s*(\S+)(?:\s+(?:"[^"]*"|'[^']*'|\([^)]*\)))?\s*$/;
   var LINK_TAG = /<(a|img)(\s[^<>]*)>/gi;
   var ADDRESS_ATTRIBUTE = /(?:^|\s)(href|src|srcset)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))/gi;
   var ESCAPED = /\\[\\\[\]!<`]/g;
+
+  // Whether a link of ``text`` uses the reference ``label`` ([testo][label], [label][],
+  // [label]): one no link uses is left out of the page, which the build names as a line
+  // not shown (a warning), not as a link
+  function referenceUsed(text, label) {
+    var words = label.trim().split(/\s+/).map(function (word) {
+      return word.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+    });
+    var mention = new RegExp("\\[\\s*" + words.join("\\s+") + "\\s*\\]", "gi");
+    var found;
+    while ((found = mention.exec(text)) !== null) {
+      if (text.charAt(found.index + found[0].length) !== ":") {
+        return true;
+      }
+    }
+    return false;
+  }
 
   function relative(address) {
     var target = String(address).trim().replace(/^<|>$/g, "").trim();
@@ -791,8 +808,8 @@
         inComment = at < 0 ? inComment : !inComment;
       }
       var reference = REFERENCE.exec(prose);
-      if (reference) {
-        add(reference[1], false);
+      if (reference && referenceUsed(text, reference[1])) {
+        add(reference[2], false);
       }
       prose.replace(INLINE_LINK, function (match, bang, address) {
         add(address, bang === "!");
