@@ -1241,7 +1241,8 @@ def test_a_relative_link_of_the_link_button_is_refused_with_the_reason(session):
     assert session.link_prompt == "Inserisci l'indirizzo del collegamento"
     assert ": il link «programma» nel testo ha un indirizzo relativo" in \
         session.relative_refusal, session.relative_refusal
-    assert "/contatti/" in session.relative_refusal
+    assert "{filename}/pages/contatti.md" in session.relative_refusal  # what to write
+    assert "/archivio/" in session.relative_refusal
     assert "Error" not in session.relative_refusal
     assert not list(session.repo.glob("content/notizie/*un-titolo-nuovo.md"))
 
