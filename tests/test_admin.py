@@ -913,6 +913,38 @@ def test_admin_js_saves_every_good_text_the_build_accepts():
     assert any("````markdown" in body for _, body, _ in texts)
 
 
+# (text, what admin.js's refusal names, or None when the build and admin.js accept it)
+SCHEME_CASES = [
+    ("Scrivici un [SMS](sms:+393331234567).", "«sms:»"),
+    ("La [mappa](geo:45.36,9.68).", "«geo:»"),
+    ("Il [file](ftp://example.org/bando.pdf).", "«ftp:»"),
+    ("Un [clic](javascript:alert(1)).", "«javascript:»"),
+    ("Il [bando](file:///C:/Users/anna/bando.pdf).", "un file del tuo computer"),
+    ("![Il cortile](file:///C:/Users/anna/cortile.jpg)", "un file del tuo computer"),
+    ("Il [sito](https://example.org/), [SCRIVICI](MAILTO:info@example.org), il"
+     " [telefono](tel:+390373123456), il [vecchio sito](HTTP://example.org/).", None),
+]
+
+
+def test_admin_js_refuses_a_link_whose_scheme_the_build_refuses(build):
+    """The build allows links to http, https, mailto and tel only (an `sms:`, `geo:` or
+    `javascript:` link, a file of the editor's computer: errors), but the web editor saved
+    them, and the editor learned of it when the preview or the publication failed. admin.js
+    refuses the save, naming the address, for exactly the texts the build refuses."""
+    files = {f"notizie/schema-{number}.md": article(title=f"Schema {number}", body=body)
+             for number, (body, _) in enumerate(SCHEME_CASES)}
+    built = build(files).messages()
+    refused = [bool(re.search(rf"ERROR notizie/schema-{number}\.md", built))
+               for number in range(len(SCHEME_CASES))]
+    assert refused == [said is not None for _, said in SCHEME_CASES], built
+    for (body, expected), said in zip(SCHEME_CASES, saves([[body, None] for body, _ in
+                                                            SCHEME_CASES])):
+        if expected is None:
+            assert said == "saved", (body, said)
+        else:
+            assert "nel testo" in said and expected in said, (body, said)
+
+
 def test_admin_js_refuses_a_relative_link_as_the_build_does(build):
     """The build refuses a link or an image with a relative address ([programma](programma),
     ![foto](foto.jpg): content_checks.rules.relative_links), but the editor who typed one

@@ -788,11 +788,25 @@
       && !SCHEME.test(target.replace(/[\x00-\x20]+/g, "").toLowerCase());
   }
 
-  // The relative addresses of ``text``'s links and images, in order: {address, image}
-  function relativeLinks(text) {
+  // The scheme of an address the site does not allow (sms:, geo:, javascript:, file:, C:
+  // of a path on the editor's computer), or "": the build allows http, https, mailto and
+  // tel only (plugins/contract/body.py SCHEMES)
+  var SCHEMES = ["http", "https", "mailto", "tel"];
+
+  function refusedScheme(address) {
+    var target = String(address).trim().replace(/^<|>$/g, "").replace(/[\x00-\x20]+/g, "");
+    var scheme = SCHEME.exec(target.toLowerCase());
+    var name = scheme ? scheme[0].slice(0, -1) : "";
+    return name && SCHEMES.indexOf(name) < 0 ? name : "";
+  }
+
+  // The addresses of ``text``'s links and images that ``keep`` keeps (default: the
+  // relative ones), in order: {address, image}
+  function relativeLinks(text, keep) {
     var found = [];
+    keep = keep || relative;
     function add(address, image) {
-      if (relative(address)) {
+      if (keep(address)) {
         found.push({ address: String(address).trim().replace(/^<|>$/g, ""), image: image });
       }
     }
@@ -863,6 +877,30 @@
         + " comincia con / (per esempio /archivio/), per un altro sito l'indirizzo intero,"
         + " con https:// (copialo dalla barra del browser); un documento si aggiunge negli"
         + " «Allegati», e un'immagine con il pulsante ＋ («Aggiungi componente»), «Immagine».");
+  }
+
+  // The refusal of the first address with a scheme the site does not allow, in the
+  // text, then the summary: null if none
+  function schemeRefusal(body, summary) {
+    var found = relativeLinks(body, refusedScheme).map(function (link) {
+      link.where = "nel testo";
+      return link;
+    }).concat(relativeLinks(summary, refusedScheme).map(function (link) {
+      link.where = "nel sommario";
+      return link;
+    }));
+    if (!found.length) {
+      return null;
+    }
+    var first = found[0];
+    var scheme = refusedScheme(first.address);
+    var local = scheme === "file" || scheme.length === 1;  // C:\…: a file of this computer
+    return (first.image ? "l'immagine «" : "il link «") + first.address + "» " + first.where
+      + (local ? " porta a un file del tuo computer, che i lettori non hanno: "
+        + (first.image ? "inserisci l'immagine con il pulsante ＋ («Aggiungi componente»),"
+          + " «Immagine»." : "aggiungi il documento negli «Allegati».")
+        : " comincia con «" + scheme + ":», che il sito non ammette: un link porta a un"
+          + " indirizzo web (https), a un'e-mail (mailto:) o a un telefono (tel:).");
   }
 
   // --- Pelican's native header (Title: …, no --- lines) --------------------------
@@ -1215,7 +1253,8 @@
         throw refusal("un'immagine nel testo non ha il file: sceglilo con «Scegli"
           + " un'immagine» nel riquadro dell'immagine, o togli il riquadro.");
       }
-      var links = relativeRefusal(body, data.get("summary"));
+      var links = relativeRefusal(body, data.get("summary"))
+        || schemeRefusal(body, data.get("summary"));
       if (links) {
         throw refusal(links);
       }
