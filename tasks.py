@@ -214,13 +214,10 @@ def _publish_prepare():
     """The web editor's npm packages for a release (once its lock is held). Without Node.js
     the publish fails: a public site without /admin/ would leave the editors without their
     editor (the local tasks build without it instead)."""
-    try:
-        node_setup.install()
-    except node_setup.Missing as missing:
-        sys.exit("Pubblicazione non riuscita: il sito pubblicato comprende l'editor web"
-                 " (/admin/), che ha bisogno di Node.js; il sito pubblicato non è cambiato."
-                 " / Publish failed: the public site includes the web editor (/admin/),"
-                 f" which needs Node.js; the published site was left as it was.\n{missing}")
+    node_setup.ensure(why="Pubblicazione non riuscita: il sito pubblicato comprende l'editor"
+                      " web (/admin/), che ha bisogno di Node.js; il sito pubblicato non è"
+                      " cambiato. / Publish failed: the public site includes the web editor"
+                      " (/admin/), which needs Node.js; the published site was left as it was.")
 
 
 @task(help={"strict": "refuse the release when an article's or page's address of the"
@@ -321,11 +318,8 @@ def cms(c):
     For a site served some other way; livereload, preview and serve start it themselves.
     Without Node.js it cannot run: it says what to install, and fails.
     """
-    try:
-        node_setup.install()
-    except node_setup.Missing as missing:
-        sys.exit("Editor web non avviato: ha bisogno di Node.js. / The web editor's local"
-                 f" backend was not started: it needs Node.js.\n{missing}")
+    node_setup.ensure(why="Editor web non avviato: ha bisogno di Node.js. / The web editor's"
+                      " local backend was not started: it needs Node.js.")
     cms_server.main(["--port", str(CONFIG["cms_port"])])
 
 

@@ -321,7 +321,7 @@ def test_what_a_publish_prepares_is_done_under_its_lock(tmp_path):
     body = task[task.index("def publish("):task.index("def _public_address(")]
     assert "prepare=_publish_prepare" in body and "node_setup." not in body
     prepared = task[task.index("def _publish_prepare("):task.index("def publish(")]
-    assert "node_setup.install()" in prepared
+    assert "node_setup.ensure(" in prepared
 
 
 # A publish stopped (systemd's TimeoutStartSec, CI's job) as it writes a release's list of

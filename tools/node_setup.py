@@ -87,12 +87,13 @@ def install(folder=ROOT):
                                                        encoding="utf-8")
 
 
-def ensure(folder=ROOT):
-    """:func:`install`, or exit with what to install."""
+def ensure(folder=ROOT, why=""):
+    """:func:`install`, or exit with ``why`` (what could not be done), then what to
+    install."""
     try:
         install(folder)
     except Missing as error:
-        sys.exit(str(error))
+        sys.exit(f"{why}\n{error}" if why else str(error))
 
 
 if __name__ == "__main__":
