@@ -781,7 +781,7 @@ Il capofila è il Comune di Cremona.
 })
 
 # Links and files in every form the contract allows (content_checks.rules.relative_links,
-# unused_uploads; admin.js's relativeLinks): addresses of other sites with any case or no
+# unused_uploads; admin.js's linkAddresses): addresses of other sites with any case or no
 # scheme (//), e-mail with a subject, telephone numbers with spaces, autolinks; {filename},
 # {static}, {tag}… with sections and queries; links in notes, tables, quotes, lists,
 # definitions, HTML; file names with spaces and accents, in subfolders; an attachment also

@@ -800,11 +800,10 @@
     return name && SCHEMES.indexOf(name) < 0 ? name : "";
   }
 
-  // The addresses of ``text``'s links and images that ``keep`` keeps (default: the
-  // relative ones), in order: {address, image}
-  function relativeLinks(text, keep) {
+  // The addresses of ``text``'s links and images that ``keep`` keeps, in order:
+  // {address, image}
+  function linkAddresses(text, keep) {
     var found = [];
-    keep = keep || relative;
     function add(address, image) {
       if (keep(address)) {
         found.push({ address: String(address).trim().replace(/^<|>$/g, ""), image: image });
@@ -847,16 +846,21 @@
     return found;
   }
 
-  // The refusal of the first relative address in the text, then the summary: null if none
-  function relativeRefusal(body, summary) {
+  // The links of the text, then the summary, that ``keep`` keeps, each with where it is
+  function linksOf(body, summary, keep) {
     function placed(where) {
       return function (link) {
         link.where = where;
         return link;
       };
     }
-    var found = relativeLinks(body).map(placed("nel testo"))
-      .concat(relativeLinks(summary).map(placed("nel sommario")));
+    return linkAddresses(body, keep).map(placed("nel testo"))
+      .concat(linkAddresses(summary, keep).map(placed("nel sommario")));
+  }
+
+  // The refusal of the first relative address in the text, then the summary: null if none
+  function relativeRefusal(body, summary) {
+    var found = linksOf(body, summary, relative);
     if (!found.length) {
       return null;
     }
@@ -882,13 +886,7 @@
   // The refusal of the first address with a scheme the site does not allow, in the
   // text, then the summary: null if none
   function schemeRefusal(body, summary) {
-    var found = relativeLinks(body, refusedScheme).map(function (link) {
-      link.where = "nel testo";
-      return link;
-    }).concat(relativeLinks(summary, refusedScheme).map(function (link) {
-      link.where = "nel sommario";
-      return link;
-    }));
+    var found = linksOf(body, summary, refusedScheme);
     if (!found.length) {
       return null;
     }
