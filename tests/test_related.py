@@ -33,6 +33,24 @@ def test_same_category_is_newest_first_without_the_item_itself():
     assert model.same_category(notizie[0], groups, 0) == []
 
 
+def test_same_category_chooses_the_articles_sharing_most_tags_shown_newest_first():
+    """An old article on Casalmaggiore offers the category's other news of Casalmaggiore
+    (two tags shared first, then one) before the newest news of elsewhere, shown newest
+    first; the newest fill the places left."""
+    notizie = items(9)
+    for n, tags in {0: ["Casalmaggiore", "Laboratori"], 1: ["Casalmaggiore"],
+                    3: ["Casalmaggiore", "Laboratori"], 7: ["Crema"], 8: ["Laboratori"]}.items():
+        notizie[n].tags = tags
+    groups = model.by_category(notizie)
+    assert [i.slug for i in model.same_category(notizie[0], groups, 3)] == [
+        "notizie-9", "notizie-4", "notizie-2"]
+    assert [i.slug for i in model.same_category(notizie[0], groups, 5)] == [
+        "notizie-9", "notizie-8", "notizie-7", "notizie-4", "notizie-2"]
+    # without tags: the newest, as before
+    assert [i.slug for i in model.same_category(notizie[2], groups, 2)] == [
+        "notizie-9", "notizie-8"]
+
+
 def test_a_translation_is_not_offered_its_own_original():
     notizie = items(3)
     translation = Item(notizie[1].slug, notizie[1].date)  # the same slug: another language
@@ -157,7 +175,8 @@ def test_hidden_drafts_and_future_items_are_never_suggested(site):
     assert "Notizia nascosta" not in site.soup("/crema/").get_text(" ")
     hidden = site.soup("/2024/03/notizia-nascosta/")  # written, but no part of the series
     assert not hidden.select("nav.category-pager")
-    assert [title for _, title in related(hidden)] == [f"Notizia {n}" for n in (7, 6, 5, 4, 3)]
+    # its tag Crema: the odd ones (Crema) first, then the newest (6), newest first
+    assert [title for _, title in related(hidden)] == [f"Notizia {n}" for n in (7, 6, 5, 3, 1)]
 
 
 def test_a_page_lists_the_latest_items_of_its_topic_and_links_the_tag_page(site):

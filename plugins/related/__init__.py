@@ -4,9 +4,10 @@ Signal ``all_generators_finalized`` (every article and page is known, nothing is
 written yet). Attributes for the templates (README.md), computed here so the
 templates only show them:
 
-- every written article: ``related`` (the newest other listed articles of its
-  category, ``RELATED_CATEGORY_ITEMS``) and ``neighbours`` (``newer`` /
-  ``older`` in its category by date; empty for hidden items and translations,
+- every written article: ``related`` (other listed articles of its category,
+  ``RELATED_CATEGORY_ITEMS``: those sharing most of its tags, then the newest) and
+  ``neighbours`` (``newer`` / ``older`` in its category by date; empty for hidden
+  items and translations,
   which are not part of the category's series) and ``same_title`` (whether another
   listed article has its title: its page's ``<title>`` adds the date);
 - every written page with an ``argomento`` (front matter): ``topic`` (the tag of
