@@ -1,10 +1,12 @@
 """Atom and RSS feeds: whole site and per category, valid and absolute."""
 
 import http.client
+import logging
 import xml.etree.ElementTree as ET
 from datetime import datetime
 
 import feedparser
+import pytest
 from bs4 import BeautifulSoup
 
 from browser_support import SiteServer
@@ -393,13 +395,13 @@ def test_an_item_whose_title_changed_keeps_its_id_when_its_old_address_is_kept(t
     })
     moved = f"{SITEURL}/2024/05/festa-in-cortile/"
     assert after[f"{SITEURL}/2024/05/festa-nel-cortile-grande/"] == before[moved] == \
-        "tag:farelegami.example.org,2024-05-05:/2024/05/festa-in-cortile/"
+        "tag:farelegami.example.org,2024-05:/2024/05/festa-in-cortile/"
     migrated = f"{SITEURL}/2024/05/dal-vecchio-portale/"
     assert after[migrated] == before[migrated] == \
-        "tag:farelegami.example.org,2024-05-01:/2024/05/dal-vecchio-portale/"
+        "tag:farelegami.example.org,2024-05:/2024/05/dal-vecchio-portale/"
     # a date moved to another month: the earlier id had the earlier date, not known here
     assert after[f"{SITEURL}/2024/06/spostata-a-giugno/"] == \
-        "tag:farelegami.example.org,2024-06-02:/2024/06/spostata-a-giugno/"
+        "tag:farelegami.example.org,2024-06:/2024/06/spostata-a-giugno/"
     from plugins.feeds import PREVIOUS_ADDRESSES  # noqa: PLC0415 - after the real checks
     assert PREVIOUS_ADDRESSES == KEY  # the key plugins/redirects reads
 
@@ -416,7 +418,7 @@ def test_an_earlier_address_written_with_index_html_keeps_the_id(build):
     for kind in ("atom", "rss"):
         [entry] = parse(site, f"/feeds/tutto.{kind}.xml").entries
         assert entry.link == f"{SITEURL}/2024/05/festa-nel-cortile-grande/"
-        assert entry.id == "tag:farelegami.example.org,2024-05-05:/2024/05/festa-in-cortile/"
+        assert entry.id == "tag:farelegami.example.org,2024-05:/2024/05/festa-in-cortile/"
 
 
 def test_a_moved_item_in_english_alone_keeps_its_id(tmp_path):
@@ -435,7 +437,7 @@ def test_a_moved_item_in_english_alone_keeps_its_id(tmp_path):
         indirizzi_precedenti=["/en/2024/05/volunteers-wanted/"])})
     old, new = (f"{SITEURL}/en/2024/05/{slug}/"
                 for slug in ("volunteers-wanted", "volunteers-wanted-this-spring"))
-    assert before == {old: "tag:farelegami.example.org,2024-05-05:/en/2024/05/volunteers-wanted/"}
+    assert before == {old: "tag:farelegami.example.org,2024-05:/en/2024/05/volunteers-wanted/"}
     assert after == {new: before[old]}
 
 
@@ -457,9 +459,83 @@ def test_a_moved_item_keeps_its_id_on_a_site_under_a_path(tmp_path):
     after = ids("dopo", {"notizie/festa.md": article(
         title="Festa nel cortile grande", indirizzi_precedenti=["/2024/05/festa-in-cortile/"])})
     assert before == {f"{siteurl}/2024/05/festa-in-cortile/":
-                      "tag:owner.github.io,2024-05-05:/farelegami/2024/05/festa-in-cortile/"}
+                      "tag:owner.github.io,2024-05:/farelegami/2024/05/festa-in-cortile/"}
     assert after == {f"{siteurl}/2024/05/festa-nel-cortile-grande/":
                      before[f"{siteurl}/2024/05/festa-in-cortile/"]}
+
+
+def entry_ids(site):
+    """``{link: id}`` of every entry of the whole site's and the Notizie feeds, Atom and
+    RSS: each link has one id in all of them."""
+    assert site.ok, site.log
+    found = {}
+    for name in ("tutto", "categorie/notizie"):
+        for kind in ("atom", "rss"):
+            for entry in parse(site, f"/feeds/{name}.{kind}.xml").entries:
+                found.setdefault(entry.link, set()).add(entry.id)
+    return {link: one for link, (one,) in found.items()}
+
+
+def test_a_date_corrected_within_its_month_keeps_the_items_id(tmp_path):
+    """An editor corrects an article's date within its month (the 4th was the 14th): its
+    address is the same (``ARTICLE_URL`` shows the year and the month), but Pelican's id
+    held the whole date, so every feed reader showed the article a second time, as news.
+    The id holds the year and the month only; the entry's date is the corrected one."""
+    def build(folder, date):
+        site = build_site(tmp_path / folder, {"notizie/festa.md": article(
+            title="Festa in cortile", date=date)})
+        [entry] = parse(site, "/feeds/tutto.atom.xml").entries
+        return entry_ids(site), entry.published
+
+    before, published_before = build("prima", "2025-03-04 10:00")
+    after, published_after = build("dopo", "2025-03-14 10:00")
+    assert before == after == {f"{SITEURL}/2025/03/festa-in-cortile/":
+                               "tag:farelegami.example.org,2025-03:/2025/03/festa-in-cortile/"}
+    assert (published_before, published_after) == ("2025-03-04T10:00:00+01:00",
+                                                    "2025-03-14T10:00:00+01:00")
+
+
+def test_a_site_moved_to_another_address_keeps_its_items_ids(tmp_path):
+    """A site moved from GitHub Pages (``https://OWNER.github.io/REPO``) to its own domain:
+    every id held the host and the path of ``SITEURL``, so every feed reader showed every
+    item again, as news. ``FEEDS_ID_SITEURL``, the address the ids are made from, keeps
+    them, an article moved since (a title changed, its old address kept) too; without it
+    the ids are made from ``SITEURL``."""
+    old = "https://owner.github.io/farelegami"
+    files = {"notizie/festa.md": article(title="Festa in cortile"),
+             "notizie/mercato.md": article(title="Mercato", date="2024-05-02 09:00")}
+    before = entry_ids(build_site(tmp_path / "prima", files, siteurl=old))
+    assert before == {
+        f"{old}/2024/05/festa-in-cortile/":
+            "tag:owner.github.io,2024-05:/farelegami/2024/05/festa-in-cortile/",
+        f"{old}/2024/05/mercato/": "tag:owner.github.io,2024-05:/farelegami/2024/05/mercato/"}
+    moved = {**files, "notizie/mercato.md": article(
+        title="Mercato di primavera", date="2024-05-02 09:00",
+        indirizzi_precedenti=["/2024/05/mercato/"])}
+    after = entry_ids(build_site(tmp_path / "dopo", moved,
+                                 f"FEEDS_ID_SITEURL = {old + '/'!r}\n"))
+    assert after == {f"{SITEURL}/2024/05/festa-in-cortile/":
+                     before[f"{old}/2024/05/festa-in-cortile/"],
+                     f"{SITEURL}/2024/05/mercato-di-primavera/": before[f"{old}/2024/05/mercato/"]}
+    assert entry_ids(build_site(tmp_path / "senza", files)) == {
+        f"{SITEURL}/2024/05/festa-in-cortile/":
+            "tag:farelegami.example.org,2024-05:/2024/05/festa-in-cortile/",
+        f"{SITEURL}/2024/05/mercato/": "tag:farelegami.example.org,2024-05:/2024/05/mercato/"}
+
+
+@pytest.mark.parametrize("value", ["owner.github.io/farelegami", "https://",
+                                   "https://owner.github.io/farelegami?x=1", "ftp://example.org"])
+def test_an_id_address_that_is_no_sites_address_is_named_and_replaced(caplog, value):
+    from plugins.feeds import settings as feeds_settings  # noqa: PLC0415
+
+    with caplog.at_level(logging.ERROR):
+        settings = feeds_settings.install({"FEEDS_ID_SITEURL": value})
+    assert [record.getMessage() for record in caplog.records] == [
+        f"FEEDS_ID_SITEURL: must be a site's address, https://host[/path] without spaces,"
+        f" query or fragment, or '', not {value!r}; using ''"]
+    assert settings["FEEDS_ID_SITEURL"] == ""
+    assert feeds_settings.install({"FEEDS_ID_SITEURL": " https://Owner.github.io/r/ "}) == {
+        "FEEDS_ID_SITEURL": "https://Owner.github.io/r"}
 
 
 def test_the_test_server_sends_the_feeds_with_the_types_nginx_gives_them(build_once):

@@ -12,11 +12,15 @@ several authors names them all, an item's own summary and its cover picture open
 content (:func:`lead_html`, :func:`cover_html`), a summary has no footnote references
 (:func:`summary_html`), an embedded video is a link to it (:func:`frames_as_links`), a text
 to open is open (:func:`folds_open`), a tag named as the category is one category
-(:func:`distinct_terms`), an article moved keeps the id of its
-earlier address (:func:`earlier_address`), and an Atom entry in another language than the feed's
-says which (``xml:lang``, :class:`LanguageAtom1Feed`: the site's writer creates Atom feeds
-of that class; it and :class:`LogoRss201rev2Feed` name the site's logo, :func:`feed_logo`).
+(:func:`distinct_terms`), an item's id holds its address and its year and month, not the
+day, under ``FEEDS_ID_SITEURL`` (else the site's address: :func:`item_id`), an article moved
+keeps the id of its earlier address (:func:`earlier_address`), and an Atom entry in another
+language than the feed's says which (``xml:lang``, :class:`LanguageAtom1Feed`: the site's
+writer creates Atom feeds of that class; it and :class:`LogoRss201rev2Feed` name the site's
+logo, :func:`feed_logo`).
 Other plugins (attachments) add enclosures on the same signal.
+
+Signal ``initialized``: the ``FEEDS_*`` settings (:mod:`.settings`).
 
 Signal ``article_generator_finalized``: the template variable ``site_feeds``, every
 feed of the site with a label and its absolute URL (:mod:`.catalogue`), for the
@@ -27,14 +31,14 @@ import re
 from html import escape
 from urllib.parse import quote, urljoin
 
-from feedgenerator import Atom1Feed, Enclosure, Rss201rev2Feed, get_tag_uri
+from feedgenerator import Atom1Feed, Enclosure, Rss201rev2Feed
 from PIL import Image, UnidentifiedImageError
 from pelican import signals
 
 from plugins.assets import published_file
 from plugins.contract.body import align_attributes
 from plugins.core.urls import (
-    feed_address, feed_item, site_address, srcset_candidates, without_index,
+    feed_address, feed_item, http_address, site_address, srcset_candidates, without_index,
 )
 from plugins.core.items import PREVIOUS_ADDRESSES
 from plugins.core.text import without_note_references
@@ -42,6 +46,7 @@ from plugins.italian.slugs import SLUG_RE
 from plugins.italian.typography import without_name_spans
 from plugins.italian.words import elenco
 
+from . import settings
 from .catalogue import feed_groups
 
 # A tag of an item's HTML (text shows "<" as &lt;: code never matches), and an address
@@ -366,14 +371,26 @@ def earlier_address(context, article):
     return None
 
 
-def earlier_link(link, article, earlier):
-    """The link Pelican gave the item at the site path ``earlier``: its ``link`` with the
-    article's own URL replaced. A path of the site, not of the host: under a site at
-    ``https://OWNER.github.io/REPO`` (GitHub Pages), ``/2024/05/slug/`` is
-    ``…/REPO/2024/05/slug/``, where plugins/redirects writes it."""
-    url = str(article.url or "")
-    base = link[:len(link) - len(url)] if url and link.endswith(url) else urljoin(link, "/")
-    return urljoin(base if base.endswith("/") else base + "/", earlier.lstrip("/"))
+def item_id(context, article, address):
+    """The id (Atom ``<id>``, RSS ``<guid>``) of ``article`` at the site path ``address``
+    (``/2024/05/slug/``): a ``tag:`` URI (RFC 4151) of the host of ``FEEDS_ID_SITEURL``
+    (else the site's own address, :func:`site_address`), the article's year and month,
+    and the address under that site address's path:
+    ``tag:farelegami.example.org,2024-05:/2024/05/slug/``; None without an absolute
+    site address.
+
+    Pelican's id was made from the item's link and its whole date: a date corrected
+    within the month (the address is the same: ``ARTICLE_URL`` shows the year and the
+    month) gave the item a new id, and a site moved to another host (``SITEURL``) gave
+    every item one, so feed readers showed them again as news. The year and month are
+    those the address shows; after a move, ``FEEDS_ID_SITEURL`` is the address the site
+    had before, host and path (a GitHub Pages project site, ``https://OWNER.github.io/REPO``,
+    moved to its own domain changes both)."""
+    parts = http_address(context.get("FEEDS_ID_SITEURL") or site_address(context))
+    if parts is None:
+        return None
+    return (f"tag:{parts.hostname},{article.date:%Y-%m}:"
+            f"{parts.path.rstrip('/')}/{address.lstrip('/')}")
 
 
 def summary_html(summary):
@@ -435,10 +452,9 @@ def fix_feed(context, feed):
         if opening:  # the content (Atom) or the description (RSS: content and summary in one)
             body = item_body(item)
             item[body] = opening + str(item.get(body) or "")
-        earlier = earlier_address(context, article) if article is not None else None
-        if earlier:  # the id readers know the item by: Pelican's, from the earlier address
-            item["unique_id"] = get_tag_uri(earlier_link(item["link"], article, earlier),
-                                            article.date)
+        if article is not None:  # the id readers know the item by, its earlier address's
+            item["unique_id"] = item_id(context, article, earlier_address(context, article)
+                                        or f"/{article.url}") or item["unique_id"]
         guid = item.get("unique_id") or ""
         if not guid.startswith(("http://", "https://")):
             item["unique_id_is_permalink"] = False
@@ -475,6 +491,11 @@ def list_feeds(generator):
                                                   generator.context.get("categories") or ())
 
 
+def initialize(pelican):
+    settings.install(pelican.settings)
+
+
 def register():
+    signals.initialized.connect(initialize)
     signals.feed_generated.connect(fix_feed)
     signals.article_generator_finalized.connect(list_feeds)
