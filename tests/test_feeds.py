@@ -538,6 +538,24 @@ def test_an_id_address_that_is_no_sites_address_is_named_and_replaced(caplog, va
         "FEEDS_ID_SITEURL": "https://Owner.github.io/r"}
 
 
+def test_a_feed_without_items_has_the_same_date_in_every_build(tmp_path):
+    """A site with no article published yet (its first ones scheduled, or none written)
+    has its whole-site feeds without items: feedgenerator dated them (Atom ``<updated>``,
+    RSS ``<lastBuildDate>``) with the time of the build, so two builds of the same content
+    differed, and every publish was a new release. Their date is the Unix epoch."""
+    files = {"pages/chi-siamo.md": "---\ntitle: Chi siamo\n---\nTesto.\n"}
+    one, two = (build_site(tmp_path / name, files) for name in ("uno", "due"))
+    assert one.ok and two.ok, one.log + two.log
+    for kind in ("atom", "rss"):
+        url = f"/feeds/tutto.{kind}.xml"
+        assert parse(one, url).entries == [] and not parse(one, url).bozo, kind
+        assert one.text(url) == two.text(url), kind
+    assert ET.fromstring(one.text("/feeds/tutto.atom.xml")).findtext(
+        "a:updated", namespaces=ATOM) == "1970-01-01T00:00:00+00:00"
+    assert ET.fromstring(one.text("/feeds/tutto.rss.xml")).findtext(
+        "channel/lastBuildDate") == "Thu, 01 Jan 1970 00:00:00 +0000"
+
+
 def test_the_test_server_sends_the_feeds_with_the_types_nginx_gives_them(build_once):
     """The browser tests' server (browser_support.SiteServer) stands for nginx: it sent
     the feeds as application/xml without a charset, while deploy/nginx.conf sends

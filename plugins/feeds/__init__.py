@@ -14,10 +14,11 @@ content (:func:`lead_html`, :func:`cover_html`), a summary has no footnote refer
 to open is open (:func:`folds_open`), a tag named as the category is one category
 (:func:`distinct_terms`), an item's id holds its address and its year and month, not the
 day, under ``FEEDS_ID_SITEURL`` (else the site's address: :func:`item_id`), an article moved
-keeps the id of its earlier address (:func:`earlier_address`), and an Atom entry in another
-language than the feed's says which (``xml:lang``, :class:`LanguageAtom1Feed`: the site's
-writer creates Atom feeds of that class; it and :class:`LogoRss201rev2Feed` name the site's
-logo, :func:`feed_logo`).
+keeps the id of its earlier address (:func:`earlier_address`), a feed without items is dated
+the same in every build (:class:`StableDate`), and an Atom entry in another language than
+the feed's says which (``xml:lang``, :class:`LanguageAtom1Feed`: the site's writer creates
+Atom feeds of that class; it and :class:`LogoRss201rev2Feed` name the site's logo,
+:func:`feed_logo`).
 Other plugins (attachments) add enclosures on the same signal.
 
 Signal ``initialized``: the ``FEEDS_*`` settings (:mod:`.settings`).
@@ -28,6 +29,7 @@ feed of the site with a label and its absolute URL (:mod:`.catalogue`), for the
 """
 
 import re
+from datetime import datetime, timezone
 from html import escape
 from urllib.parse import quote, urljoin
 
@@ -71,7 +73,24 @@ BLOCK_RE = re.compile(
 UNSAFE_RE = re.compile(r"[\s\\^`{|}]")
 
 
-class LanguageAtom1Feed(Atom1Feed):
+# The date of a feed without items (feedgenerator's is the time of the build): the Unix
+# epoch, the same in every build.
+EMPTY_FEED_DATE = datetime(1970, 1, 1, tzinfo=timezone.utc)
+
+
+class StableDate:
+    """A feed whose date (Atom ``<updated>``, RSS ``<lastBuildDate>``) is its newest item's,
+    as feedgenerator gives it, and :data:`EMPTY_FEED_DATE` when it has no item (a site
+    with no article published yet): feedgenerator's was the time of the build, so two
+    builds of the same content differed."""
+
+    def latest_post_date(self):
+        if not any(item.get("updateddate") or item.get("pubdate") for item in self.items):
+            return EMPTY_FEED_DATE
+        return super().latest_post_date()
+
+
+class LanguageAtom1Feed(StableDate, Atom1Feed):
     """Atom whose entries in another language than the feed's carry ``xml:lang``, with
     the site's logo as the feed's ``<icon>``.
 
@@ -129,7 +148,7 @@ class TitledEnclosure(Enclosure):
         self.title = title
 
 
-class LogoRss201rev2Feed(Rss201rev2Feed):
+class LogoRss201rev2Feed(StableDate, Rss201rev2Feed):
     """RSS 2.0 with the site's logo as the channel's ``<image>`` (its URL, the
     channel's title and link, and a size within RSS's 144 × 400), set by :func:`fix_feed`."""
 
