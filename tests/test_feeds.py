@@ -399,9 +399,9 @@ def test_an_item_whose_title_changed_keeps_its_id_when_its_old_address_is_kept(t
     migrated = f"{SITEURL}/2024/05/dal-vecchio-portale/"
     assert after[migrated] == before[migrated] == \
         "tag:farelegami.example.org,2024-05:/2024/05/dal-vecchio-portale/"
-    # a date moved to another month: the earlier id had the earlier date, not known here
+    # a date moved to another month: the id of the earlier address, with its month
     assert after[f"{SITEURL}/2024/06/spostata-a-giugno/"] == \
-        "tag:farelegami.example.org,2024-06:/2024/06/spostata-a-giugno/"
+        "tag:farelegami.example.org,2024-05:/2024/05/spostata-a-giugno/"
     from plugins.feeds import PREVIOUS_ADDRESSES  # noqa: PLC0415 - after the real checks
     assert PREVIOUS_ADDRESSES == KEY  # the key plugins/redirects reads
 
@@ -493,6 +493,23 @@ def test_a_date_corrected_within_its_month_keeps_the_items_id(tmp_path):
                                "tag:farelegami.example.org,2025-03:/2025/03/festa-in-cortile/"}
     assert (published_before, published_after) == ("2025-03-04T10:00:00+01:00",
                                                     "2025-03-14T10:00:00+01:00")
+
+
+def test_a_date_corrected_to_another_month_keeps_the_id_when_its_old_address_is_kept(tmp_path):
+    """A date corrected to another month (31 March was 1 April) moves the article: its
+    address has the month. The publish asks for the old address (``indirizzi_precedenti``),
+    which leads to the new one; the id, made from the address and its year and month,
+    was made from the new one, so every feed reader showed the article again as news. It
+    is made from the old address and the month it shows, as before the correction."""
+    before = entry_ids(build_site(tmp_path / "prima", {"notizie/festa.md": article(
+        title="Festa in cortile", date="2025-03-31 18:00")}))
+    after = entry_ids(build_site(tmp_path / "dopo", {"notizie/festa.md": article(
+        title="Festa in cortile", date="2025-04-01 18:00",
+        indirizzi_precedenti=["/2025/03/festa-in-cortile/"])}))
+    assert before == {f"{SITEURL}/2025/03/festa-in-cortile/":
+                      "tag:farelegami.example.org,2025-03:/2025/03/festa-in-cortile/"}
+    assert after == {f"{SITEURL}/2025/04/festa-in-cortile/":
+                     before[f"{SITEURL}/2025/03/festa-in-cortile/"]}
 
 
 def test_a_site_moved_to_another_address_keeps_its_items_ids(tmp_path):
