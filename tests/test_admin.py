@@ -863,6 +863,23 @@ RELATIVE_CASES = [
     ("Testo. <!-- prima: [qui](programma) -->\n\n<!--\nda rifare:\n![foto](foto.jpg)\n-->\n\n"
      "Fine.", None, None),
     ("<!-- nota --> Il [programma](programma).", None, "programma"),
+    # a link's text over two lines, or its address on the next (Python-Markdown reads a
+    # paragraph whole, in a quote or a list's item too), a tag over two lines
+    ("Leggi [il\nprogramma](programma).", None, "programma"),
+    ("Leggi la [locandina\\\ndella festa](locandina).", None, "locandina"),  # Shift+Enter
+    ("Il cortile:\n\n![Il\ncortile](foto.jpg)", None, "foto.jpg"),
+    ("> Leggi il [bando\n> della festa](bando).", None, "bando"),
+    ("* Leggi il [modulo\n  di iscrizione](modulo).", None, "modulo"),
+    ("Leggi il [regolamento](\nregolamento).", None, "regolamento"),
+    ('Il <a\nhref="orari">programma</a>.', None, "orari"),
+    ('<div markdown="1">\nLeggi [il\nvolantino](volantino).\n</div>', None, "volantino"),
+    # a link's text over two lines that the build accepts; a blank line, a new item or a
+    # heading ends the paragraph, which is then no link
+    ("Il [sito\ndel Comune](https://www.comune.crema.cr.it/) e i [contatti\n](/contatti/).",
+     None, None),
+    ("Leggi [il\n\nprogramma](programma).\n\n* Leggi [il\n* programma](programma).\n\n"
+     "## Il [bando\nLeggi](bando).", None, None),
+    ("Scrivete `[il\nprogramma](programma)` per un link.", None, None),
     ("Il [bando](bando) e il [modulo](modulo).", "Il [programma](programma).", "bando"),
 ]
 
@@ -923,6 +940,9 @@ SCHEME_CASES = [
     ("![Il cortile](file:///C:/Users/anna/cortile.jpg)", "un file del tuo computer"),
     ("Il [sito](https://example.org/), [SCRIVICI](MAILTO:info@example.org), il"
      " [telefono](tel:+390373123456), il [vecchio sito](HTTP://example.org/).", None),
+    # a link's text over two lines
+    ("Un [clic\nqui](javascript:alert(1)).", "«javascript:»"),
+    ("Il [sito\ndel Comune](https://www.comune.crema.cr.it/).", None),
 ]
 
 

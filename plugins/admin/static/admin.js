@@ -655,13 +655,13 @@
   var LIST_ITEM = /^\s*(?:[*+-]|\d+[.)])\s/;
   var AT_MARGIN = /^\S/;
 
-  // ``text`` with ``each`` applied to its lines that are not indented code (byLine
-  // leaves fenced code alone)
+  // ``text`` with ``each(line, index)`` applied to its lines that are not indented code
+  // (byLine leaves fenced code alone)
   function outsideIndentedCode(text, each) {
     var inList = false;
-    return byLine(text, function (line) {
+    return byLine(text, function (line, index) {
       inList = LIST_ITEM.test(line) || (inList && !AT_MARGIN.test(line));
-      return INDENTED.test(line) && !inList ? line : each(line);
+      return INDENTED.test(line) && !inList ? line : each(line, index);
     });
   }
 
@@ -751,7 +751,9 @@
   // comments left out. An address is relative unless it starts with "/", "#", "?", a
   // scheme (https:, mailto:, tel:…) or one of Pelican's markers, lower-case ({static},
   // {filename}…: body.MARKER_RE; {Static} stays as typed, relative), as
-  // plugins/contract/check.py's _relative.
+  // plugins/contract/check.py's _relative. A link is read in its whole paragraph, as
+  // Python-Markdown reads it: its text or its tag may go on over the next line
+  // ([il\nprogramma](programma)).
   var NOT_RELATIVE = /^(?:[\/#?]|[{|](?:static|attach|filename|index|tag|category|author)[|}])/;
   var SCHEME = /^[a-z][a-z0-9+.\-]*:/;
   // [text](address or <address>), text with one level of brackets ([![a](x)](y)); only
@@ -764,6 +766,10 @@
   var LINK_TAG = /<(a|img)(\s[^<>]*)>/gi;
   var ADDRESS_ATTRIBUTE = /(?:^|\s)(href|src|srcset)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))/gi;
   var ESCAPED = /\\[\\\[\]!<`]/g;
+  // what ends a paragraph: a blank line (of a quote too), a heading, a list's item
+  var BLANK_LINE = /^\s*(?:>\s*)*$/;
+  var HEADING_LINE = /^\s*(?:>\s*)*#/;
+  var ITEM_LINE = /^\s*(?:>\s*)*(?:[*+-]|\d+[.)])\s/;
 
   // Whether a link of ``text`` uses the reference ``label`` ([testo][label], [label][],
   // [label]): one no link uses is left out of the page, which the build names as a line
@@ -800,6 +806,35 @@
     return name && SCHEMES.indexOf(name) < 0 ? name : "";
   }
 
+  // The links and images of a paragraph's ``prose`` (without its comments), in their
+  // order: add(address, image) for each
+  function paragraphLinks(prose, add) {
+    var found = [];
+    prose = prose.replace(CODE_SPAN, "");  // a code span over two lines
+    prose.replace(INLINE_LINK, function (match, bang, address, at) {
+      found.push({ at: at, address: address, image: bang === "!" });
+      return match;
+    });
+    prose.replace(LINK_TAG, function (match, tag, attributes, at) {
+      var image = tag.toLowerCase() === "img";
+      attributes.replace(ADDRESS_ATTRIBUTE, function (pair, name, double, single, bare) {
+        var value = [double, single, bare].filter(function (each) {
+          return each !== undefined;
+        })[0];
+        (name.toLowerCase() === "srcset" ? value.split(",").map(function (candidate) {
+          return candidate.trim().split(/\s+/)[0];
+        }) : [value]).forEach(function (address) {
+          found.push({ at: at, address: address, image: image });
+        });
+        return pair;
+      });
+      return match;
+    });
+    found.sort(function (one, other) { return one.at - other.at; }).forEach(function (link) {
+      add(link.address, link.image);
+    });
+  }
+
   // The addresses of ``text``'s links and images that ``keep`` keeps, in order:
   // {address, image}
   function linkAddresses(text, keep) {
@@ -810,7 +845,13 @@
       }
     }
     var inComment = false;
-    outsideIndentedCode(text, function (line) {
+    var paragraph = [];  // the prose of the paragraph's lines so far
+    var next = 0;  // the index of the line after the paragraph's last
+    function ended() {
+      paragraphLinks(paragraph.join("\n"), add);
+      paragraph = [];
+    }
+    outsideIndentedCode(text, function (line, index) {
       // an HTML comment (an editor's note, even over several lines) is no link
       var prose = "";
       var rest = line.replace(ESCAPED, "  ").replace(CODE_SPAN, "");
@@ -821,28 +862,22 @@
         inComment = at < 0 ? inComment : !inComment;
       }
       var reference = REFERENCE.exec(prose);
+      var heading = HEADING_LINE.test(line);  // a paragraph of its own line
+      if (index !== next || reference || heading || BLANK_LINE.test(line)
+          || ITEM_LINE.test(line)) {  // after code, or a paragraph's end
+        ended();
+      }
+      next = index + 1;
       if (reference && referenceUsed(text, reference[1])) {
         add(reference[2], false);
       }
-      prose.replace(INLINE_LINK, function (match, bang, address) {
-        add(address, bang === "!");
-        return match;
-      });
-      prose.replace(LINK_TAG, function (match, tag, attributes) {
-        var image = tag.toLowerCase() === "img";
-        attributes.replace(ADDRESS_ATTRIBUTE, function (pair, name, double, single, bare) {
-          var value = [double, single, bare].filter(function (each) {
-            return each !== undefined;
-          })[0];
-          (name.toLowerCase() === "srcset" ? value.split(",").map(function (candidate) {
-            return candidate.trim().split(/\s+/)[0];
-          }) : [value]).forEach(function (address) { add(address, image); });
-          return pair;
-        });
-        return match;
-      });
+      paragraph.push(prose);
+      if (heading) {
+        ended();
+      }
       return line;
     });
+    ended();
     return found;
   }
 
