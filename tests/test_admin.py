@@ -873,6 +873,9 @@ RELATIVE_CASES = [
     ("Leggi il [regolamento](\nregolamento).", None, "regolamento"),
     ('Il <a\nhref="orari">programma</a>.', None, "orari"),
     ('<div markdown="1">\nLeggi [il\nvolantino](volantino).\n</div>', None, "volantino"),
+    # an attribute's value with ">" inside, in a paragraph and in an HTML block
+    ('Il <a title="a>b" href="iscrizioni">programma</a>.', None, "iscrizioni"),
+    ('<div>\n<a title="a>b" href="mappa">la mappa</a>\n</div>', None, "mappa"),
     # a link's text over two lines that the build accepts; a blank line, a new item or a
     # heading ends the paragraph, which is then no link
     ("Il [sito\ndel Comune](https://www.comune.crema.cr.it/) e i [contatti\n](/contatti/).",
@@ -880,6 +883,8 @@ RELATIVE_CASES = [
     ("Leggi [il\n\nprogramma](programma).\n\n* Leggi [il\n* programma](programma).\n\n"
      "## Il [bando\nLeggi](bando).", None, None),
     ("Scrivete `[il\nprogramma](programma)` per un link.", None, None),
+    ('<div markdown="1">\nI [contatti](/contatti/).\n</div>\n\n<div>\n<a title="a>b"'
+     ' href="/contatti/">Contatti</a>\n</div>', None, None),
     ("Il [bando](bando) e il [modulo](modulo).", "Il [programma](programma).", "bando"),
 ]
 
