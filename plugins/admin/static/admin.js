@@ -753,13 +753,16 @@
   // {filename}…: body.MARKER_RE; {Static} stays as typed, relative), as
   // plugins/contract/check.py's _relative. A link is read in its whole paragraph, as
   // Python-Markdown reads it: its text or its tag may go on over the next line
-  // ([il\nprogramma](programma)).
+  // ([il\nprogramma](programma)); and its address as the page's HTML has it, its
+  // character references decoded ([x](&#106;avascript:…) is a javascript: link,
+  // [x](&#47;contatti/) one from the site's root).
   var NOT_RELATIVE = /^(?:[\/#?]|[{|](?:static|attach|filename|index|tag|category|author)[|}])/;
   var SCHEME = /^[a-z][a-z0-9+.\-]*:/;
   // [text](address or <address>), text with one level of brackets ([![a](x)](y)); only
   // "!?[" is taken, so an image inside a link's text is read too; not a footnote's mark,
   // [^1], which Python-Markdown reads first: "regolamento[^1](art. 3)" is no link
-  var INLINE_LINK = /(!?)\[(?!\^)(?=(?:[^\[\]]|\[[^\[\]]*\])*\]\(\s*(<[^>\n]*>|[^\s)]*))/g;
+  // (an address with one level of parentheses, as javascript:alert(1), is read whole)
+  var INLINE_LINK = /(!?)\[(?!\^)(?=(?:[^\[\]]|\[[^\[\]]*\])*\]\(\s*(<[^>\n]*>|(?:[^\s()]|\([^\s()]*\)|\()*))/g;
   // [id]: address "title" (not a footnote, [^1]: …): a line of its own, as
   // Python-Markdown's reference definitions
   var REFERENCE = /^\s*(?:>\s*)*\[(?!\^)([^\[\]]*)\]:\s*(\S+)(?:\s+(?:"[^"]*"|'[^']*'|\([^)]*\)))?\s*$/;
@@ -771,6 +774,17 @@
   var BLANK_LINE = /^\s*(?:>\s*)*$/;
   var HEADING_LINE = /^\s*(?:>\s*)*#/;
   var ITEM_LINE = /^\s*(?:>\s*)*(?:[*+-]|\d+[.)])\s/;
+  // A character reference: &#106; &#x6A; &colon;. Python-Markdown keeps those that end
+  // in ";" in a Markdown link's address (a bare "&" it writes as &amp;); an HTML tag's
+  // attribute is kept as written, and there a number needs no ";" (&#106avascript:).
+  // Of the named ones, those that can change how an address begins (its scheme, a "/",
+  // "#", "?" or marker first): any other is left as written, which changes nothing here.
+  var CHARACTER_REFERENCE = /&(?:#[xX]([0-9a-fA-F]+)|#([0-9]+)|([A-Za-z][A-Za-z0-9]*))(;?)/g;
+  var NAMED = { colon: ":", sol: "/", num: "#", quest: "?", lcub: "{", lbrace: "{",
+    rcub: "}", rbrace: "}", vert: "|", verbar: "|", VerticalLine: "|", bsol: "\\",
+    period: ".", plus: "+", Tab: "\t", NewLine: "\n", amp: "&", AMP: "&", lt: "<",
+    LT: "<", gt: ">", GT: ">", quot: "\"", QUOT: "\"", apos: "'", lpar: "(", rpar: ")",
+    percnt: "%", commat: "@", equals: "=" };
 
   // Whether a link of ``text`` uses the reference ``label`` ([testo][label], [label][],
   // [label]): one no link uses is left out of the page, which the build names as a line
@@ -787,6 +801,22 @@
       }
     }
     return false;
+  }
+
+  // ``address`` as the page's HTML reads it: its character references decoded, those
+  // without ";" too for an ``html`` tag's attribute
+  function decoded(address, html) {
+    return address.replace(CHARACTER_REFERENCE, function (match, hex, decimal, name, end) {
+      if (name) {
+        return end && Object.prototype.hasOwnProperty.call(NAMED, name) ? NAMED[name] : match;
+      }
+      if (!end && !html) {
+        return match;
+      }
+      var code = hex ? parseInt(hex, 16) : parseInt(decimal, 10);
+      return code > 0 && code <= 0x10ffff && (code < 0xd800 || code > 0xdfff)
+        ? String.fromCodePoint(code) : "\ufffd";
+    });
   }
 
   function relative(address) {
@@ -808,12 +838,12 @@
   }
 
   // The links and images of a paragraph's ``prose`` (without its comments), in their
-  // order: add(address, image) for each
+  // order: add(address, image, html) for each, html for a tag's attribute
   function paragraphLinks(prose, add) {
     var found = [];
     prose = prose.replace(CODE_SPAN, "");  // a code span over two lines
     prose.replace(INLINE_LINK, function (match, bang, address, at) {
-      found.push({ at: at, address: address, image: bang === "!" });
+      found.push({ at: at, address: address, image: bang === "!", html: false });
       return match;
     });
     prose.replace(LINK_TAG, function (match, tag, attributes, at) {
@@ -825,14 +855,14 @@
         (name.toLowerCase() === "srcset" ? value.split(",").map(function (candidate) {
           return candidate.trim().split(/\s+/)[0];
         }) : [value]).forEach(function (address) {
-          found.push({ at: at, address: address, image: image });
+          found.push({ at: at, address: address, image: image, html: true });
         });
         return pair;
       });
       return match;
     });
     found.sort(function (one, other) { return one.at - other.at; }).forEach(function (link) {
-      add(link.address, link.image);
+      add(link.address, link.image, link.html);
     });
   }
 
@@ -840,9 +870,10 @@
   // {address, image}
   function linkAddresses(text, keep) {
     var found = [];
-    function add(address, image) {
-      if (keep(address)) {
-        found.push({ address: String(address).trim().replace(/^<|>$/g, ""), image: image });
+    function add(address, image, html) {
+      var target = decoded(String(address).trim().replace(/^<|>$/g, ""), html).trim();
+      if (keep(target)) {
+        found.push({ address: target, image: image });
       }
     }
     var inComment = false;
@@ -870,7 +901,7 @@
       }
       next = index + 1;
       if (reference && referenceUsed(text, reference[1])) {
-        add(reference[2], false);
+        add(reference[2], false, false);
       }
       paragraph.push(prose);
       if (heading) {
