@@ -817,6 +817,31 @@ def test_a_link_error_names_the_line_of_that_link(tmp_path):
                                           " notizie/festa.md"), out
 
 
+def test_a_link_by_the_sites_address_is_named_where_it_is_written_as_a_link(tmp_path):
+    """An address typed bare in the prose above its link (a full https address of one of
+    the site's pages, the link to a draft) is not the link: the warning and the error name
+    the line of the link (written [testo](…) or <…>), in check and in the build alike."""
+    bare = f"Vedi {SITEURL}/2024/05/b/ e {{filename}}/notizie/c.md.\n\nAltro testo.\n\n"
+    files = {"notizie/a.md": article(title="A", slug="a", body=(
+        f"{bare}Leggi [la notizia B]({SITEURL}/2024/05/b/).\n\n"
+        "E la [bozza C]({filename}/notizie/c.md).")),
+        "notizie/d.md": article(title="D", slug="d", body=f"{bare}Leggi <{SITEURL}/2024/05/b/>."),
+        "notizie/b.md": article(title="B", slug="b"),
+        "notizie/c.md": article(title="C", slug="c", status="draft")}
+    site = build_site(tmp_path / "build", files, config="publishconf")
+    status, out, _ = run_check(tmp_path, files)
+    said = [line for line in out.splitlines()
+            if "è l'indirizzo di" in line or "il link punta a" in line]
+    assert [(line.split(": ")[0], line.split(": ")[2][:20]) for line in said] == [
+        ("content/notizie/a.md:13", "il link punta a noti"),
+        ("content/notizie/a.md:11", f"il link {SITEURL}"[:20]),
+        ("content/notizie/d.md:11", f"il link {SITEURL}"[:20])], out
+    assert status == 1 and not site.ok
+    for line in said:  # each as the build says it
+        message = re.sub(r": (errore|avviso): ", ": ", line.removeprefix("content/"))
+        assert message in site.messages(), (message, site.log)
+
+
 HEADINGS_AND_EMPTY_LINK = {"notizie/a.md": article(title="A", slug="a", body=(
     "Primo paragrafo.\n\n# Titolo nel testo\n\nTesto.\n\n#### Quarto livello\n\n"
     "Un link vuoto: [](https://example.org/vuoto).\n\n"

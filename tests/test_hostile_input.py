@@ -528,6 +528,28 @@ def test_a_page_pasted_with_thousands_of_links_to_the_sites_pages_is_read_in_lin
     assert elapsed < 9, f"{elapsed:.1f} s"
 
 
+def test_a_page_pasted_with_thousands_of_web_links_is_read_in_linear_time():
+    """Links to other sites (``https://…``), each a different one: every one is kept with
+    its line, for the rule that knows the site's pages by address. Each line looked for
+    where the address is written as a link's, one search of the text each, 10,000 took
+    26 s of CPU; all are found in one pass now, 1 s. The check alone, in CPU seconds."""
+    from plugins.contract.check import check_file  # noqa: PLC0415
+
+    links = 10_000
+    settings = project_settings(ROOT / "pelicanconf.py")
+    data = article(title="Indice", body="\n\n".join(
+        f"La [pagina {number}](https://example.org/pagina/{number}/) di un altro sito."
+        for number in range(links))).encode()
+    started = time.process_time()
+    checked = check_file(None, "notizie/indice.md", settings, make_markdown(settings),
+                         sanitize=False, data=data)
+    elapsed = time.process_time() - started
+    kept = dict(checked.links)
+    assert len(kept) == links and kept["https://example.org/pagina/0/"] == 6
+    assert kept[f"https://example.org/pagina/{links - 1}/"] == 6 + 2 * (links - 1)
+    assert elapsed < 9, f"{elapsed:.1f} s"
+
+
 FIFTY_ONE_PROBLEMS = {"notizie/rotto.md": article(body="Testo.\n\n<p {}>x</p>".format(
     " ".join(f"dato{number}" for number in range(51))))}
 

@@ -251,16 +251,23 @@ def attribute_needle(tag, name):
 # Any address from the site's root where the source writes a link's address (as
 # address_needle), for Lines.first_places: the lines of the links past those looked up
 SITE_ADDRESS_RE = re.compile(r"""(?:\]\(\s*<?|\]:[ \t]*<?|=\s*["']?)(?P<at>/[^\s)>"']*)""")
+# Any full address (https://…) or {filename} link where the source writes a link's address
+# (as address_needle, an automatic link <https://…> too), for Lines.first_places: the
+# lines of every web and {filename} link of a text in one pass
+WRITTEN_ADDRESS_RE = re.compile(
+    r"""(?:\]\(\s*<?|\]:[ \t]*<?|=\s*["']?|<)"""
+    r"""(?P<at>(?:[a-z][a-z0-9+.\-]*://|[{|]filename[|}])[^\s)>"']*)""")
 
 
 @functools.lru_cache(maxsize=256)
 def address_needle(address):
     """The link address ``address`` where the source writes one (``](address``, a
-    reference's ``]: address``, ``href="address"``), for :class:`Lines` (its text lowered):
-    not the same word in the prose above (``Il programma …`` over ``[qui](programma)``)."""
+    reference's ``]: address``, ``href="address"``, an automatic link's ``<https://…>``),
+    for :class:`Lines` (its text lowered): not the same word in the prose above
+    (``Il programma …`` over ``[qui](programma)``, an address typed bare over its link)."""
     written = re.escape(address.lower()).replace("&", "&(?:amp;)?")
-    return re.compile(rf"(?:\]\(\s*<?|\]:[ \t]*<?|=\s*[\"']?)(?P<at>{written})"
-                      rf"(?![^\s)>\"'])")
+    return re.compile(rf"(?:\]\(\s*<?|\]:[ \t]*<?|=\s*[\"']?|<(?=[a-z][a-z0-9+.\-]*:))"
+                      rf"(?P<at>{written})(?![^\s)>\"'])")
 
 
 def misplaced_marker(name, value):

@@ -275,6 +275,16 @@ class _FileCheck:
         def link_line(needle):
             return link_lines(_as_address(needle))
 
+        def written_line(needle):
+            # the same for a web or a {filename} link, each one kept (a page pasted from
+            # the web has thousands: a search of the text each took 26 s of CPU for
+            # 10,000): every address written as a link's found in one pass; one written
+            # otherwise (with an entity, a parenthesis) as typed
+            if fixed_line or isinstance(needle, lines.InFootnote):
+                return line(needle, link_line)
+            return problem_lines.first_places(body.WRITTEN_ADDRESS_RE).get(
+                needle[0].lower()) or link_lines(needle)
+
         for what, target, needle in links:
             # every link in order, each at its own place; one with a problem past those
             # listed is not looked for (thousands of broken links, each a search)
@@ -283,7 +293,7 @@ class _FileCheck:
                 if message:
                     add(message, needle, link_line)
                 else:
-                    keep(target, line(needle, link_lines))
+                    keep(target, written_line(needle))
                 continue
             message = self._plain_problem(target) if not what else \
                 self._link_problem(what, target)
@@ -301,7 +311,7 @@ class _FileCheck:
                 continue
             if what == "filename":
                 keep(content_path(target, posixpath.dirname(self.relative)),
-                     line(needle, link_lines))
+                     written_line(needle))
             elif not what and target.startswith("/") and not target.startswith("//"):
                 # a page of this site by its address (/2024/05/festa/): kept, with a "/"
                 # no path under content/ has, for the rule that knows every item's address
