@@ -842,6 +842,25 @@ def test_a_link_by_the_sites_address_is_named_where_it_is_written_as_a_link(tmp_
         assert message in site.messages(), (message, site.log)
 
 
+def test_an_unreadable_image_is_named_at_its_own_line_not_at_a_namesakes(tmp_path):
+    """Two pictures of the same name in two folders, the second cut short, and the name
+    in the prose above: the error names the line that shows the broken one, in check and
+    in the build alike (it was the first line holding the name, another picture's)."""
+    body = ("Le foto del cortile (foto.jpg) di due anni.\n\n"
+            "![Il cortile nel 2024]({static}/immagini/2024/foto.jpg)\n\n"
+            "![Il cortile nel 2025]({static}/immagini/2025/foto.jpg)")
+    files = {"notizie/a.md": article(title="A", slug="a", body=body),
+             "immagini/2024/foto.jpg": JPEG, "immagini/2025/foto.jpg": JPEG[:120]}
+    site = build_site(tmp_path / "build", files)
+    status, out, _ = run_check(tmp_path, files)
+    errors = [line for line in out.splitlines() if ": errore: " in line]
+    assert status == 1 and len(errors) == 1 and errors[0].startswith(
+        "content/notizie/a.md:11: errore: l'immagine immagini/2025/foto.jpg non si può"
+        " leggere"), out
+    assert not site.ok and errors[0].removeprefix("content/").replace(": errore: ", ": ") \
+        in site.messages(), site.log
+
+
 HEADINGS_AND_EMPTY_LINK = {"notizie/a.md": article(title="A", slug="a", body=(
     "Primo paragrafo.\n\n# Titolo nel testo\n\nTesto.\n\n#### Quarto livello\n\n"
     "Un link vuoto: [](https://example.org/vuoto).\n\n"

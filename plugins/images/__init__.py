@@ -24,6 +24,7 @@ import dataclasses
 import logging
 import os
 import posixpath
+import re
 from concurrent.futures import ThreadPoolExecutor
 from urllib.parse import quote
 
@@ -97,11 +98,24 @@ def download_copy(path, folder):
 def image_line(text, source, cover=None, cover_line=None):
     """Where the Markdown file ``text`` names the image ``source`` (a path under content/):
     the line of its ``image`` key (``cover_line``) when it is the cover, else the first
-    line naming the file, as typed or %-encoded; None when neither is found."""
+    line linking that path with ``{static}`` (:func:`static_link_needle`), else the first
+    line naming the file, as typed or %-encoded; None when none is found."""
     if cover and source == cover_path(cover):
         return cover_line
     name = posixpath.basename(source)
-    return find_line(text, [name, quote(name)], 1)
+    return find_line(text, [static_link_needle(source), name, quote(name)], 1)
+
+
+def static_link_needle(source):
+    """``{static}/source`` where a link writes it (``/`` after the marker or not; the
+    path as typed, with ``%20`` for its spaces or all %-encoded), for
+    :class:`~plugins.contract.lines.Lines` (the text lowered): not the same file name in
+    the prose above, nor another folder's picture of that name (``2024/foto.jpg`` over
+    ``2025/foto.jpg``), nor a longer name ending with it (``vecchia-foto.jpg``)."""
+    spellings = dict.fromkeys(spelling.lower() for spelling in (
+        source, source.replace(" ", "%20"), quote(source)))
+    return re.compile(r"[{|](?:static|attach)[|}]/?(?P<at>"
+                      + "|".join(map(re.escape, spellings)) + r")(?=[\s)>\"'?#]|\Z)")
 
 
 def item_image_line(item, source):
