@@ -48,3 +48,15 @@ def test_a_link_marker_counts_only_where_an_address_begins():
     assert misplaced_marker("href", "{static}/a.pdf?b={filename}/c.md") == "{filename}"
     assert misplaced_marker("title", "src='{static}/x.html'") == "{static}"
     assert misplaced_marker("title", "Un titolo {qualunque}") is None
+
+
+def test_an_images_own_srcset_is_left_out_of_the_published_body():
+    """Pelican resolves ``{static}`` in ``src``, not in ``srcset``: the editor's srcset (a
+    warning of the check) is never published, whatever the ``src`` (plugins/images writes
+    the site's own from it)."""
+    from plugins.contract.body import sanitize  # noqa: PLC0415
+
+    html = sanitize('<p><img src="{attach}/immagini/a.jpg" alt="A"'
+                    ' srcset="{static}/immagini/a@2x.jpg 2x" sizes="50vw"></p>')
+    assert "srcset" not in html and "a@2x" not in html and 'src="{attach}/immagini/a.jpg"' \
+        in html, html

@@ -187,6 +187,46 @@ def test_no_file_is_called_unused_while_the_content_has_errors(build, tmp_path):
         "content/immagini/rotto.jpg"]
 
 
+# <img> written with a srcset of its own (pasted from a web page, or typed for screens of
+# high resolution): Pelican resolves {static} in src, not in srcset, and the site writes
+# its own srcset from src (plugins/images)
+SRCSET = {
+    "immagini/2024/cortile.jpg": samples.image("JPEG", (300, 200)),
+    "immagini/2024/cortile@2x.jpg": samples.image("JPEG", (600, 400)),
+    "immagini/2024/scala.jpg": samples.image("JPEG", (300, 200)),
+    "notizie/cortile.md": item("Cortile", body=(
+        "Il cortile, anche per gli schermi ad alta risoluzione:\n\n"
+        '<img src="{static}/immagini/2024/cortile.jpg" alt="Il cortile"\n'
+        '  srcset="{static}/immagini/2024/cortile@2x.jpg 2x">')),
+    "notizie/scala.md": item("Scala", body=(
+        "La scala:\n\n<img alt=\"La scala\" srcset=\"{static}/immagini/2024/scala.jpg\">")),
+}
+SRCSET_IGNORED = ("l'attributo srcset di <img> non viene pubblicato: le versioni"
+                  " dell'immagine per ogni schermo, anche ad alta risoluzione, il sito le"
+                  " prepara da sé dal file in src")
+
+
+def test_an_images_own_srcset_is_named_at_its_line_not_dropped_without_a_word(build,
+                                                                              tmp_path):
+    """A picture offered in srcset only (cortile@2x.jpg) was dropped without a word: the
+    page showed the site's own srcset, and the file was called unused, "link it with
+    {static} in the text", which the editor had done; an <img> with a srcset and no src
+    was published with {static} in its address, a broken picture, and both its files
+    called unused. Now the srcset is a warning at its line, and the picture without src
+    an error, in the build and ./run check alike."""
+    site = build(SRCSET)
+    assert not site.ok
+    log = site.messages()
+    assert "ERROR notizie/scala.md:8: immagine senza file" in log, log
+    assert f"WARNING notizie/cortile.md:9: {SRCSET_IGNORED}" in log, log
+    assert f"WARNING notizie/scala.md:8: {SRCSET_IGNORED}" in log, log
+    status, out = check(tmp_path, site.content)
+    assert status == 1
+    assert "content/notizie/scala.md:8: errore: immagine senza file" in out, out
+    assert f"content/notizie/cortile.md:9: avviso: {SRCSET_IGNORED}" in out, out
+    assert f"content/notizie/scala.md:8: avviso: {SRCSET_IGNORED}" in out, out
+
+
 def test_a_file_a_used_symbolic_link_leads_to_is_used(build, tmp_path):
     """``immagini/logo.jpg``, a symbolic link to ``immagini/2025/logo.jpg`` (inside
     content/: allowed), is linked with {static}: the build publishes the picture under the

@@ -62,6 +62,12 @@ BLANKS_RE = re.compile(r"[\x00-\x20]+")
 
 
 HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
+SRCSET_MESSAGE = (
+    "l'attributo srcset di <img> non viene pubblicato: le versioni dell'immagine per ogni"
+    " schermo, anche ad alta risoluzione, il sito le prepara da sé dal file in src, e i file"
+    " nominati solo in srcset restano fuori dal sito; togli srcset (e sizes) e in src metti"
+    " il file più grande / an <img>'s srcset is not published: the site makes the image's"
+    " sizes from src; remove srcset, put the largest file in src")
 # elements whose text is not prose: a link's (an address there is one), code's
 PROSE_SKIP = {"a", "code", "pre", "kbd", "samp"}
 
@@ -77,6 +83,7 @@ class _Checker(HTMLParser):
         super().__init__(convert_charrefs=True)
         self.iframe_hosts = set(iframe_hosts)
         self.found = []  # (needle to find in the source, message)
+        self.warned = []  # (needle, message): warnings
         self.links = []  # (what, target, needle); what "" for a plain local path
         self.images = []  # (src, alt or None, needle)
         self.headings = []  # (level, text)
@@ -93,6 +100,9 @@ class _Checker(HTMLParser):
 
     def problem(self, needle, message):
         self.found.append((self.placed(needle), message))
+
+    def warning(self, needle, message):
+        self.warned.append((self.placed(needle), message))
 
     def handle_starttag(self, tag, attrs):
         if tag in PROSE_SKIP:
@@ -127,12 +137,18 @@ class _Checker(HTMLParser):
         if tag == "img":
             attributes = dict(attrs)
             src = attributes.get("src") or ""
-            if not src.strip() and not (attributes.get("srcset") or "").strip():
+            if not src.strip():
                 # ![descrizione]() (the web editor's image never given its picture): the
-                # page got an empty <img>
+                # page got an empty <img>; so did <img srcset="{static}/…">, whose address
+                # Pelican leaves as typed (it resolves src, not srcset)
                 self.problem(("]()", "src=\"\"", "<img"),
                              "immagine senza file: tra le parentesi tonde va il suo indirizzo,"
                              " ![descrizione]({static}/immagini/foto.jpg) / image without a file")
+            if "srcset" in attributes:
+                # the site writes its own from src (plugins/images), the editor's is left
+                # out of the page, and the files only it names out of the site
+                self.warning((attribute_needle(tag, "srcset"), "srcset=", "srcset"),
+                             SRCSET_MESSAGE)
             self.images.append((src, attributes.get("alt"), self.placed(src)))
             if self.anchor is not None and (attributes.get("alt") or "").strip():
                 self.anchor[2] = True
@@ -350,16 +366,16 @@ def _table_label(rest, number):
 
 
 def check_html(html, *, iframe_hosts=()):
-    """``(problems, links, images, headings, prose)`` for rendered HTML: problems are
-    (needle, message); links (what, target, needle); images (src, alt, needle); headings
-    (level, text), for :func:`heading_warnings`; prose, the text outside links and code
-    (lines joined), for :func:`plugins.contract.intent.prose_warnings`. Needles are for
-    :class:`Lines`."""
+    """``(problems, links, images, headings, prose, warnings)`` for rendered HTML: problems
+    and warnings are (needle, message); links (what, target, needle); images (src, alt,
+    needle); headings (level, text), for :func:`heading_warnings`; prose, the text outside
+    links and code (lines joined), for :func:`plugins.contract.intent.prose_warnings`.
+    Needles are for :class:`Lines`."""
     checker = _Checker(iframe_hosts)
     checker.feed(html)
     checker.close()
     return checker.found, checker.links, checker.images, checker.headings, \
-        "\n".join(checker.prose)
+        "\n".join(checker.prose), checker.warned
 
 
 # A footnote reference Python-Markdown left as text (no definition of its label), outside
@@ -583,9 +599,10 @@ def _keep_attribute(iframe_hosts):
         if tag == "iframe" and name == "src":
             return value if url_scheme(value) == "https" and \
                 browser_host(value) in iframe_hosts else None
-        if tag == "img" and name in ("src", "srcset") and any(
-                url_scheme(url) in ("http", "https", "data") or browser_host(url)
-                for url in (_srcset_urls(value) if name == "srcset" else [value])):
+        if tag == "img" and name == "srcset":
+            return None  # the editor's (a warning): the site writes its own (plugins/images)
+        if tag == "img" and name == "src" and (
+                url_scheme(value) in ("http", "https", "data") or browser_host(value)):
             return None  # never loaded from another host
         if misplaced_marker(name, value):
             return None  # Pelican would take it for a link and publish its file

@@ -232,7 +232,7 @@ class _FileCheck:
         return self.settings["CONTRACT_IFRAME_HOSTS"]
 
     def _check_html(self, html, text, first_line, fixed_line=None):
-        problems, links, images, headings, prose = body.check_html(
+        problems, links, images, headings, prose, warnings = body.check_html(
             html, iframe_hosts=self._iframe_hosts())
         listed, dropped = [], []  # severities: of the problems listed, of those past the limit
         # one cursor for each kind of finding (HTML problems and headings, links,
@@ -351,6 +351,9 @@ class _FileCheck:
                 if hashtags and needle and line(needle, problem_lines.another()) in hashtags:
                     continue  # "#FareLegami" made a heading: its own warning says so
                 add(message, needle, problem_lines, WARNING)
+        attribute_lines = problem_lines.another()  # the HTML's warnings: each at its place
+        for needle, message in warnings:
+            add(message, needle, attribute_lines, WARNING)
         for label in body.literal_notes(html):
             add(_note_warning(label, summary=fixed_line is not None), f"[^{label}]",
                 problem_lines, WARNING)
