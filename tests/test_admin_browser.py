@@ -273,6 +273,7 @@ class Session:
     errors: list = field(default_factory=list)  # (phase, text): console errors, page errors
     dialogs: list = field(default_factory=list)
     phase: str = "start"
+    step: str = "set-up"  # the step under way (edit's numbers), named if the session fails
     refusal: str = ""
     replace_refusal: str = ""  # an upload with the name of a published file
     same_slug_refusal: str = ""  # a new title with a published item's slug
@@ -388,6 +389,9 @@ def session(tmp_path_factory):
                 env={**os.environ, "LANG": "C.UTF-8", "LANGUAGE": "it"})
             try:
                 edit(browser, seen, expect)
+            except Exception as error:
+                # every test of the module errors with this: say which step broke, and how
+                raise AssertionError(stopped(browser, seen, work, error)) from error
             finally:
                 browser.close()
     finally:
@@ -399,6 +403,30 @@ def session(tmp_path_factory):
                                                              errors="replace")
     seen.work = work
     return seen
+
+
+def stopped(browser, seen, work, error):
+    """What a failed session says: the step under way and the steps done, the error's
+    first line, each open page's address and notices, and its screenshot, saved in the
+    module's temporary folder."""
+    from playwright.sync_api import Error as PlaywrightError  # noqa: PLC0415
+
+    done = ", ".join(f"{name} ({seconds} s)" for name, seconds in seen.seconds.items())
+    lines = [f"the editor session stopped in step {seen.step!r} (phase {seen.phase!r};"
+             f" steps done, seconds since the page opened: {done or 'none'})",
+             f"{type(error).__name__}: {(str(error).strip().splitlines() or [''])[0]}"]
+    pages = [page for context in browser.contexts for page in context.pages]
+    for number, page in enumerate(pages, 1):
+        path = work / f"failure-{number}.png"
+        try:
+            notices = page.locator(".Toastify__toast").all_inner_texts()
+            page.screenshot(path=str(path), timeout=10_000)
+        except PlaywrightError as problem:  # the page crashed or closed
+            lines.append(f"page {page.url}: no screenshot ({problem})")
+        else:
+            lines.append(f"page {page.url}: screenshot {path}; notices: {notices}")
+    lines.append(f"decap-server's log: {work / 'decap-server.log'}")
+    return "\n".join(lines)
 
 
 def refusal_of(page, words, expect):
@@ -520,6 +548,7 @@ def edit(browser, seen, expect):
         page.goto(f"http://{seen.web}/admin/#/collections/{folder}/entries/{name}")
 
     # 1. Log in (local backend: no password) and see the collections
+    seen.step = "1 log in"
     page.goto(f"http://{seen.web}/admin/")
     page.get_by_role("button", name="Accedi").click(timeout=FIRST_LOAD_MS)
     expect(page.get_by_role("link", name="Notizie").first).to_be_visible()
@@ -529,6 +558,7 @@ def edit(browser, seen, expect):
     seen.untranslated = page.evaluate(UNTRANSLATED_JS)
 
     # 2. A new news item: the fields of the contract
+    seen.step = "2 new item"
     page.get_by_role("link", name="Notizia").click()  # "＋ Notizia"
     title = page.get_by_label("Titolo", exact=True)
     expect(title).to_be_visible()
@@ -560,12 +590,14 @@ def edit(browser, seen, expect):
     step("form", "editor-web-2-nuova-notizia")
 
     # 3. A cover image
+    seen.step = "3 cover image"
     library, take = upload("Scegli un'immagine", seen.repo.parent / "da-caricare" / TAKEN_NAME)
     take.click()
     expect(library).to_be_hidden()
     step("image")
 
     # 4. An attachment: upload, take, title and description
+    seen.step = "4 attachment"
     page.get_by_role("button", name="Aggiungi allegato").click()
     library, take = upload("Scegli un file", seen.repo.parent / "da-caricare" / PDF_NAME)
     expect(library.get_by_text("programma-dell-incontro-e.pdf")).to_be_visible()
@@ -581,6 +613,7 @@ def edit(browser, seen, expect):
     step("attachment", "editor-web-4-allegato")
 
     # 4b. The old portal's addresses (plugins/redirects): two entries of the list
+    seen.step = "4b old addresses"
     addresses = old_addresses(page)
     addresses["add"].click()
     addresses["inputs"].nth(0).fill(OLD_ADDRESSES[0])
@@ -609,6 +642,7 @@ def edit(browser, seen, expect):
     step("old addresses")
 
     # 5. Publishing without the image's description is refused, and nothing is written
+    seen.step = "5 refused: no image description"
     seen.phase = "refused"
     publish()
     notice = page.get_by_text("Salvataggio della voce non riuscito")
@@ -625,6 +659,7 @@ def edit(browser, seen, expect):
 
     # 6. The upload would replace another item's image: refused; delete it, upload the
     # picture under another name
+    seen.step = "6 refused: upload's name taken"
     seen.phase = "replaced"
     publish()
     notice = page.get_by_text("c'è già un file con questo nome")
@@ -647,6 +682,7 @@ def edit(browser, seen, expect):
     expect(library).to_be_hidden()
 
     # 7. Publish
+    seen.step = "7 saved"
     publish()
     expect(page.get_by_text("Modifiche salvate", exact=True)).to_be_visible()
     expect(page.get_by_text("Voce salvata")).to_be_visible()
@@ -656,6 +692,7 @@ def edit(browser, seen, expect):
 
     # 7b. Opened again: the "<" typed, not the "&lt;" written; a word typed and taken
     # back in the summary and the text, "Pubblica ora" (the same file again)
+    seen.step = "7b opened again"
     seen.phase = "reopened"
     expect(page.get_by_text("Voce salvata")).to_be_hidden()
     page.goto(f"http://{seen.web}/admin/#/collections/notizie")
@@ -685,6 +722,7 @@ def edit(browser, seen, expect):
     seen.phase = "publish"
 
     # 8. An item with Pelican's native header
+    seen.step = "8 native header"
     seen.phase = "native"
     expect(page.get_by_text("Voce salvata")).to_be_hidden()  # the notice of step 7
     folder, name = NATIVE.removesuffix(".md").split("/")
@@ -699,6 +737,7 @@ def edit(browser, seen, expect):
     step("native")
 
     # 9. An item whose old address is one text in its file: shown, one more typed, saved
+    seen.step = "9 one old address"
     seen.phase = "one address"
     page.locator(".Toastify__close-button").click()  # the notice of step 8, not waited out
     expect(page.get_by_text("Voce salvata")).to_be_hidden()
@@ -723,6 +762,7 @@ def edit(browser, seen, expect):
     step("one address")
 
     # 10. A published item's title corrected: its old address kept
+    seen.step = "10 corrected items"
     seen.phase = "retitled"
     open_after_save(RETITLED)
     title = page.get_by_label("Titolo", exact=True)
@@ -753,6 +793,7 @@ def edit(browser, seen, expect):
     step("retitled")
 
     # 11. A new item with the title of one published the year before: refused
+    seen.step = "11 new item refused"
     seen.phase = "same slug"
     page.locator(".Toastify__close-button").click()
     page.goto(f"http://{seen.web}/admin/#/collections/notizie/new")
@@ -829,6 +870,7 @@ def edit(browser, seen, expect):
     # 12. An item moved to another category: Decap cannot move it; the editor deletes it
     # in Avvisi ("Cancella voce") and writes it again in Notizie, with its title and date
     # (its address stays the same): saved
+    seen.step = "12 moved to another category"
     seen.phase = "move"
     seen.move = {"questions": []}
     folder, name = MOVED_CATEGORY.removesuffix(".md").split("/")
@@ -855,6 +897,7 @@ def edit(browser, seen, expect):
     # 13. "Pubblica e duplica" of a new item: the form then holds the item saved (its
     # file), not a copy, and saving it wrote over the original; a copy ("Duplica") and a
     # new item with its title took its address (not in slugs.json until the next build)
+    seen.step = "13 publish and duplicate"
     seen.phase = "duplicate"
     seen.duplicate = {"questions": []}
     close_notices()
@@ -903,6 +946,7 @@ def edit(browser, seen, expect):
 
     # 14. "＋ Notizia" in a browser set to another time zone: the date the form starts
     # with, and the one "Adesso" sets, are the site's clock time, as the hint says
+    seen.step = "14 another time zone"
     seen.phase = "other zone"
     context = browser.new_context(locale="it-IT", timezone_id=OTHER_ZONE,
                                   viewport={"width": 1280, "height": 800})
