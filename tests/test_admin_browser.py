@@ -95,7 +95,7 @@ import yaml
 from PIL import Image, ImageDraw
 
 from samples import pdf
-from browser_support import launch
+from browser_support import launch, wait_until
 from support import ROOT, SITEURL, build_site, run_tool, write_content
 from tools.cms_server import CmsServer
 
@@ -556,6 +556,10 @@ def edit(browser, seen, expect):
     page.on("console", lambda message: message.type == "error" and seen.errors.append(
         (seen.phase, message.text)))
     page.on("pageerror", lambda error: seen.errors.append((seen.phase, str(error))))
+    visited = []  # the page's addresses, hash changes included, in order
+    page.on("framenavigated", lambda frame: frame == page.main_frame and visited.append(
+        frame.url))
+
     def on_dialog(dialog):
         if seen.phase == "delete upload":  # "Cancella selezionato" asks first
             seen.delete_question = dialog.message
@@ -608,6 +612,17 @@ def edit(browser, seen, expect):
     def publish(how="Pubblica ora"):
         page.get_by_role("button", name="Pubblica").click()
         page.get_by_role("menuitem", name=how).click()
+
+    def saved_new(name, since=0):
+        """Until the save of a new item is over: Decap says "Voce salvata" first, then
+        reloads the media and the item, and last moves the page to the item's address
+        (``name``, its file's name): an address opened before that move was replaced by
+        it, and the editor came back. ``since``: the length of ``visited`` before the
+        save (Decap's "Pubblica e duplica" moves on to a new item at once)."""
+        wait_until(page, lambda: any(address.endswith(f"/entries/{name}")
+                                     for address in visited[since:]),
+                   f"Decap's move to the saved item's address, …/entries/{name}",
+                   timeout=UI_MS / 1000)
 
     def open_after_save(path):
         """Leave the item just saved (its notice closed) for the item at ``path``."""
@@ -763,6 +778,7 @@ def edit(browser, seen, expect):
     expect(page.get_by_text("Voce salvata")).to_be_visible()
     # saved, not "Pubblicato" (Decap's word, for a draft too): the site publishes it later
     expect(page.get_by_role("button", name="Salvato", exact=True)).to_be_visible()
+    saved_new(FILE_SLUG)
     step("saved", "editor-web-5-pubblicato")
 
     # 7b. Opened again: the "<" typed, not the "&lt;" written; a word typed and taken
@@ -974,6 +990,8 @@ def edit(browser, seen, expect):
         expect(notice).to_contain_text("Voce salvata")
     except AssertionError:
         pass
+    else:  # before step 13 leaves it
+        saved_new(MOVED_CATEGORY_FILE.removesuffix(".md").split("/")[1])
     seen.move["notice"] = notice.inner_text()
     step("move")
 
@@ -995,8 +1013,13 @@ def edit(browser, seen, expect):
     text = page.locator('[data-slate-editor="true"]')
     text.click()
     page.keyboard.insert_text(DUP_TEXT)
+    since = len(visited)
     publish("Pubblica e duplica")
     expect(page.get_by_text("Voce salvata")).to_be_visible()
+    # the save's end, then the new item's form: typed before, the text went into the form
+    # the save replaced
+    saved_new(DUP_FILE.removesuffix(".md").split("/")[1], since)
+    expect(page).to_have_url(re.compile(r"/collections/notizie/new$"))
     close_notices()
     expect(page.get_by_label("Titolo", exact=True)).to_have_value(DUP_TITLE)  # the "copy"
     text.click()
