@@ -73,6 +73,12 @@ temporary folder; with FARELEGAMI_SCREENSHOTS=1 they are written into docs/img/ 
 editors' guide (Italian dates in native inputs need Debian's chromium-l10n, the "＋" of
 the new-item button a font such as fonts-droid-fallback: the test stops if they are
 missing). Fixed viewport, date, time zone and locale; animations and caret off.
+
+Each action waits for the state it needs (an element, an address, Slate's selection), not
+for a fixed time (short bounded waits are left only where nothing may come: the lists'
+arrow keys, a try of the link button). When a step fails, every test errors with the step's name (seen.step),
+the steps done, each open page's address and notices, and the path of a screenshot of
+the page (failure-1.png in the module's temporary folder).
 """
 
 import re
