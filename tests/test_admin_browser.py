@@ -679,6 +679,10 @@ def edit(browser, seen, expect):
     page.keyboard.press("Control+V")
     page.evaluate(TOOLBAR_DRAWN_JS)  # drawn anew for the paste: a click on it lost
     page.get_by_role("button", name="Aggiungi componente").click()
+    try:  # the menu drawn (all_inner_texts does not wait: read at once, it could be [])
+        expect(page.get_by_role("menuitem").first).to_be_visible()
+    except AssertionError:
+        pass  # no item: the test says so
     seen.components = page.get_by_role("menuitem").all_inner_texts()
     page.keyboard.press("Escape")
     preview = page.frame_locator("iframe").first
