@@ -458,11 +458,15 @@ def session(tmp_path_factory):
                 env={**os.environ, "LANG": "C.UTF-8", "LANGUAGE": "it"})
             try:
                 edit(browser, seen, expect)
-            except Exception as error:
+            except Exception as error:  # noqa: BLE001
                 # every test of the module errors with this: say which step broke, and how
-                raise AssertionError(stopped(browser, seen, work, error)) from error
-            finally:
-                browser.close()
+                report = stopped(browser, seen, work, error)
+                try:  # (a listener's error again, raised by close, would replace it)
+                    browser.close()
+                except Exception:  # noqa: BLE001, S110
+                    pass
+                raise AssertionError(report) from error
+            browser.close()
     finally:
         expect.set_options(timeout=None)
         log.close()
@@ -478,22 +482,24 @@ def stopped(browser, seen, work, error):
     """What a failed session says: the step under way and the steps done, the error's
     first line, each open page's address and notices, and its screenshot, saved in the
     module's temporary folder."""
-    from playwright.sync_api import Error as PlaywrightError  # noqa: PLC0415
-
     done = ", ".join(f"{name} ({seconds} s)" for name, seconds in seen.seconds.items())
     lines = [f"the editor session stopped in step {seen.step!r} (phase {seen.phase!r};"
              f" steps done, seconds since the page opened: {done or 'none'})",
              f"{type(error).__name__}: {(str(error).strip().splitlines() or [''])[0]}"]
     pages = [page for context in browser.contexts for page in context.pages]
     for number, page in enumerate(pages, 1):
-        path = work / f"failure-{number}.png"
+        # (each call may fail: the page crashed or closed, or a listener of the session
+        # failed again, which Playwright raises at the next call; the report goes on)
         try:
             notices = page.locator(".Toastify__toast").all_inner_texts()
+        except Exception as problem:  # noqa: BLE001
+            notices = f"not read ({type(problem).__name__}: {problem})"
+        path = work / f"failure-{number}.png"
+        try:
             page.screenshot(path=str(path), timeout=10_000)
-        except PlaywrightError as problem:  # the page crashed or closed
-            lines.append(f"page {page.url}: no screenshot ({problem})")
-        else:
-            lines.append(f"page {page.url}: screenshot {path}; notices: {notices}")
+        except Exception as problem:  # noqa: BLE001
+            path = f"none ({type(problem).__name__}: {problem})"
+        lines.append(f"page {page.url}: screenshot {path}; notices: {notices}")
     lines.append(f"decap-server's log: {work / 'decap-server.log'}")
     return "\n".join(lines)
 
