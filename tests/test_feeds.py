@@ -794,6 +794,7 @@ def test_a_text_to_open_is_open_in_the_feeds(build):
         assert [" ".join(block.get_text(" ").split()) for block in soup.find_all(["p", "div"])] \
             == ["Il programma.",
                 "Orari & costi Dal lunedì al venerdì. Ingresso libero.", "Orari & costi",
+                "Dal lunedì al venerdì.",  # Markdown inside <details>: a paragraph
                 "Ingresso libero.",
                 "Come arrivare In bicicletta.", "Come arrivare", "In bicicletta."], (name, kind)
         assert [strong.get_text() for strong in soup.select("p > strong")] == [

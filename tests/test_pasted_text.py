@@ -119,6 +119,7 @@ Telefono +39 0373 123456 e \\#FareLegami.
 
 Un titolo
 ---------
+
 """
 # A numbered list resumed after a paragraph keeps its numbers
 RESUMED = ("Primi passi:\n\n1. iscriviti\n2. vieni\n\nPoi, dopo la pausa:\n\n"
@@ -176,6 +177,47 @@ def test_markdown_typed_as_a_word_processor_writes_it_is_a_warning_at_its_line(t
     assert site.ok, site.log
     for name, _, line, message in TYPED:
         assert f"{name}:{line}: {message}" in site.messages(), (name, site.log)
+
+
+TEXT_TO_OPEN = {"notizie/orari.md": article(title="Orari", slug="orari", body="""\
+    Il programma della festa.
+
+    <details>
+    <summary>Orari e **costi**</summary>
+
+    Il **programma** completo e [i contatti](https://example.org/contatti).
+
+    - sabato
+    - domenica
+    </details>
+
+    <details open class="riquadro"><summary>Come arrivare</summary>In **bicicletta**.</details>
+    """)}
+
+
+def test_markdown_inside_a_text_to_open_is_converted(tmp_path):
+    """The guide offers ``<details>`` and ``<summary>`` for a text to open, and editors
+    write Markdown inside, as everywhere else: Python-Markdown leaves a block of HTML as
+    typed without ``markdown="1"``, and ``**programma**`` and ``[i contatti](…)`` were on
+    the page as typed, with no word from ``./run check`` or the build. A ``<details>`` is
+    read as if it had ``markdown="1"``, its ``<summary>`` as a line of text."""
+    status, out, err = run_check(tmp_path / "check", TEXT_TO_OPEN)
+    assert status == 0 and out == "", out + err
+    site = build_site(tmp_path / "build", TEXT_TO_OPEN)
+    assert site.ok and "WARNING" not in site.log, site.log
+    body = site.soup("/2024/05/orari/").select_one(".article-body")
+    first, second = body.find_all("details")
+    assert first.summary.get_text() == "Orari e costi" and first.summary.strong.get_text() \
+        == "costi"
+    assert [p.get_text() for p in first.find_all("p")] == [
+        "Il programma completo e i contatti."]
+    assert first.p.strong.get_text() == "programma"
+    assert first.p.a["href"] == "https://example.org/contatti"
+    assert [li.get_text() for li in first.find_all("li")] == ["sabato", "domenica"]
+    assert second.has_attr("open") and second["class"] == ["riquadro"]
+    assert second.summary.get_text() == "Come arrivare"
+    assert second.p.strong.get_text() == "bicicletta"
+    assert "**" not in body.get_text() and "](" not in body.get_text()
 
 
 def test_a_numbered_list_resumed_after_a_paragraph_keeps_its_numbers(build):

@@ -31,6 +31,7 @@ from .ahead import EXTENSIONS, STATE_KEY
 from .cache import FileCache
 from .check import check_file, escape_text, is_page, unreadable
 from .errors import ContentError
+from .rawhtml import DetailsMarkdownExtension
 from .schema import distant_date, future_modified, future_page_date
 from .speedups import SpeedupsExtension
 
@@ -55,14 +56,14 @@ def make_markdown(settings):
     """The site's Markdown converter, as ``MARKDOWN`` configures it.
 
     The header is split off before Markdown runs, so without the meta extension (a
-    body whose first line is "Nota: …" is text); with :mod:`.speedups` (the same HTML,
-    sooner).
+    body whose first line is "Nota: …" is text); with Markdown inside a ``<details>``
+    (:mod:`.rawhtml`), and :mod:`.speedups` (the same HTML, sooner).
     """
     options = settings["MARKDOWN"]
     extensions = [*options.get("extensions", ()), *options.get("extension_configs", {})]
     markdown = Markdown(**{**options, "extensions": [
         *(e for e in dict.fromkeys(extensions) if e != META_EXTENSION),
-        SpeedupsExtension()]})
+        DetailsMarkdownExtension(), SpeedupsExtension()]})
     # A numbered list keeps the number it starts from (``<ol start="3">``): by default
     # Python-Markdown numbers every list from 1, so a list an editor resumed after a
     # paragraph ("3. …") was published as 1, 2…, and a line "2024. Un anno…" lost its
