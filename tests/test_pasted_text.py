@@ -88,6 +88,32 @@ TYPED = [
     ("notizie/email-nuda.md", "Per informazioni scrivete a info@farelegami.example.org.", 6,
      "l'indirizzo e-mail info@farelegami.example.org non è un link (sul sito non si può"
      " cliccare): scrivilo tra < e >, <info@farelegami.example.org> /"),
+    # Markdown inside a block of HTML is published as typed (plugins/contract/rawhtml.py),
+    # at the line of what is shown as typed, the same text converted above it passed by
+    ("notizie/blocco-html.md", "Il **programma** completo e [i contatti](https://example.org/"
+     "contatti).\n\n<div class=\"riquadro\">\nIl **programma** completo e [i contatti]"
+     "(https://example.org/contatti).\n</div>", 9,
+     "il Markdown resta scritto così sul sito (nel blocco HTML <div>): «**programma**»; il"
+     " testo di un blocco HTML non viene convertito: scrivi <div markdown=\"1\"> al posto di"
+     " <div>, con il testo del blocco al margine (una riga rientrata di 4 spazi diventa"
+     " codice) / Markdown inside an HTML block is shown as typed: write <div markdown=\"1\">"),
+    ("notizie/blocco-elenco.md", "Cose da portare:\n\n<div>\n<p>Per tutti</p>\n\n- pane\n"
+     "- acqua\n</div>", 11, "il Markdown resta scritto così sul sito (nel blocco"
+     " HTML <div>): «- pane»;"),
+    ("notizie/blocco-figura.md", "<figure>\n<figcaption>Foto di\n[Mario Rossi](https://"
+     "example.org/mario)</figcaption>\n</figure>", 8, "il Markdown resta scritto così sul sito"
+     " (nel blocco HTML <figure> e <figcaption>): «[Mario Rossi](https://example.org/mario)»;"
+     " il testo di un blocco HTML non viene convertito: scrivi <figure markdown=\"1\"> e"
+     " <figcaption markdown=\"1\"> al posto di <figure> e <figcaption>"),
+    # a <details> laid out as a web page's HTML, its lines indented: left as typed
+    ("notizie/blocco-rientrato.md", "<details>\n    <summary>Orari</summary>\n    Dal"
+     " lunedì, __su prenotazione__.\n</details>", 8, "il Markdown resta scritto così sul"
+     " sito (nel blocco HTML <details>): «__su prenotazione__»;"),
+    # an HTML block inside a converted one
+    ("notizie/blocco-interno.md", "<div markdown=\"1\">\nIl **programma**.\n\n<p>Il"
+     " [bando](https://example.org/bando).</p>\n</div>", 9, "il Markdown resta scritto così sul sito"
+     " (nel blocco HTML <p>): «[bando](https://example.org/bando)»; il testo di un blocco"
+     " HTML non viene convertito: scrivi <p markdown=\"1\"> al posto di <p>"),
 ]
 # What Markdown reads as meant: no warning
 WRITTEN_RIGHT = """
@@ -120,6 +146,19 @@ Telefono +39 0373 123456 e \\#FareLegami.
 Un titolo
 ---------
 
+<div class="riquadro">
+Un esempio: <code>[testo](https://example.org/)</code> e <code>**grassetto**</code>,
+scritto anche \\[così\\](https://example.org/) e \\*\\*così\\*\\*,
+&#42;&#42;o così&#42;&#42;.
+<pre>
+- una riga di codice
+</pre>
+<!-- **una nota** per la redazione -->
+</div>
+
+<div markdown="1">
+Il **programma** e [i contatti](https://example.org/contatti).
+</div>
 """
 # A numbered list resumed after a paragraph keeps its numbers
 RESUMED = ("Primi passi:\n\n1. iscriviti\n2. vieni\n\nPoi, dopo la pausa:\n\n"

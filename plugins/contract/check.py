@@ -21,7 +21,7 @@ from plugins.core.problems import ERROR, MAX_LISTED, WARNING, Problem
 from plugins.core.text import TAG_RE, body_lead
 from plugins.core.urls import content_path
 
-from . import body, intent, lines, schema
+from . import body, intent, lines, rawhtml, schema
 from .ahead import EXTENSIONS
 from .source import SourceError, read
 
@@ -181,7 +181,8 @@ class _FileCheck:
                      " converted", None)
             return
         references = dict(self.markdown.references)  # this text's (reset() clears them)
-        self._check_html(html, source.body, source.body_line)
+        literal = rawhtml.literal_markdown(self.markdown)  # likewise
+        self._check_html(html, source.body, source.body_line, literal=literal)
         self._unused_references(source.body, references, source.body_line)
         if read and not source.body.strip() and not self.checked.metadata.get("argomento"):
             # the page would show a title and nothing else (a page of a topic lists news)
@@ -206,7 +207,8 @@ class _FileCheck:
                      " converted", line)
             return
         references = dict(self.markdown.references)
-        self._check_html(html, text, line or 1, fixed_line=line)
+        literal = rawhtml.literal_markdown(self.markdown)
+        self._check_html(html, text, line or 1, fixed_line=line, literal=literal)
         self._unused_references(text, references, line or 1, fixed_line=line)
         self.checked.summary = body.sanitize(html, self._iframe_hosts(), self.renamed_ids) \
             if self.sanitize else html
@@ -231,7 +233,9 @@ class _FileCheck:
     def _iframe_hosts(self):
         return self.settings["CONTRACT_IFRAME_HOSTS"]
 
-    def _check_html(self, html, text, first_line, fixed_line=None):
+    def _check_html(self, html, text, first_line, fixed_line=None, literal=()):
+        """``literal``: Markdown shown as typed in blocks of HTML
+        (:func:`rawhtml.literal_markdown`), a warning each."""
         problems, links, images, headings, prose, warnings = body.check_html(
             html, iframe_hosts=self._iframe_hosts())
         listed, dropped = [], []  # severities: of the problems listed, of those past the limit
@@ -359,6 +363,9 @@ class _FileCheck:
                 problem_lines, WARNING)
         for at, message, _ in typed:
             add(message, at, lambda at: at, WARNING)
+        raw_lines = problem_lines.another()  # each block's at its own place
+        for tags, shown, needles in literal:  # at its line in the block, else where typed
+            add(rawhtml.literal_warning(tags, shown), needles, raw_lines, WARNING)
         for needle, message in intent.prose_warnings(prose):
             if isinstance(needle, intent.SpacedPair):  # "** testo **": at its own line
                 at = needle.line(text, first_line)
