@@ -9,7 +9,7 @@ import time
 
 import samples
 from good_text import GOOD, LONG_LEAD
-from support import ROOT, article, build_site, run_tool, write_conf, write_content
+from support import ROOT, article, build_site, run_tool, timed_tool, write_conf, write_content
 
 # (file, body, line, the start of the warning). Bodies start at line 6 (article()).
 TYPED = [
@@ -352,6 +352,21 @@ def test_a_line_of_thousands_of_spaces_under_a_pipe_is_checked_in_linear_time(tm
     elapsed = time.monotonic() - started
     assert status == 0, out + err
     assert elapsed < 4, f"{elapsed:.1f} s"
+
+
+def test_markdown_left_as_typed_in_a_long_block_of_html_is_named_in_linear_time(tmp_path):
+    """The Markdown shown as typed in a block of HTML is looked for by expressions whose
+    every part is bounded: a pasted line of thousands of `**a` (bold that never closes
+    before a letter) or a `[` with no `]` on its line was read again from each start."""
+    files = {"notizie/incollato.md": article(title="Incollato", body=(
+        "<div>\n" + "**a" * 40_000 + "\n[" + "a" * 100_000 + "\nInfine **chiuso**.\n</div>"))}
+    write_content(tmp_path / "content", files)
+    status, out, err, cpu = timed_tool(tmp_path, "check", "--settings",
+                                       str(write_conf(tmp_path)), "--content",
+                                       str(tmp_path / "content"))
+    assert status == 0 and "content/notizie/incollato.md:9: avviso: il Markdown resta scritto" \
+        " così sul sito (nel blocco HTML <div>): «**chiuso**»;" in out, out + err
+    assert cpu < 4, f"{cpu:.1f} s"
 
 
 # A page of contacts, each e-mail address written bare (a warning each), and a link to an

@@ -130,10 +130,12 @@ class DetailsMarkdownExtension(Extension):
 
 # --- Markdown left as typed in a block of HTML ---------------------------------------
 # What Markdown would have made of it, each as typed (not after a "\", which escapes it):
-# a link or an image, bold, a list's item or a heading at a line's start
+# a link or an image, bold, a list's item or a heading at a line's start. Each part of
+# bounded length, so that no start is tried past a few hundred characters (a pasted line
+# of thousands of "**a" or "[" was read again from each one)
 LITERAL_RES = (
-    re.compile(r"(?<!\\)!?\[[^\[\]\n]*[^\[\]\s\\][^\[\]\n]*\]\([^()\s]+(?:[ \t]+\"[^\"\n]*\")?\)"),
-    re.compile(r"(?<![\\*_\w])(\*\*|__)(?=[^\s*_])[^\n]*?[^\s\\*_]\1(?![*_\w])"),
+    re.compile(r"(?<!\\)!?\[[^\[\]\n]{0,500}\]\([^()\s]{1,2000}(?:[ \t]+\"[^\"\n]{0,500}\")?\)"),
+    re.compile(r"(?<![\\*_\w])(\*\*|__)(?=[^\s*_])[^\n]{0,300}?[^\s\\*_]\1(?![*_\w])"),
     re.compile(r"^[ \t]*(?:[*+-]|\d{1,3}\.)[ \t]+[^\s\x01][^\n\x01]*", re.MULTILINE),
     re.compile(r"^[ \t]{0,3}#{1,6}[ \t]+[^\s\x01][^\n\x01]*", re.MULTILINE),
 )
