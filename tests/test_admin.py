@@ -880,6 +880,11 @@ RELATIVE_CASES = [
     # an attribute's value with ">" inside, in a paragraph and in an HTML block
     ('Il <a title="a>b" href="iscrizioni">programma</a>.', None, "iscrizioni"),
     ('<div>\n<a title="a>b" href="mappa">la mappa</a>\n</div>', None, "mappa"),
+    # in a paragraph, a value without quotes holding a quote, or two attributes without
+    # a space between them: no tag for Python-Markdown, but text shown as typed
+    ("<img alt=l'albero src=foto.jpg>", None, None),
+    ("Il <a href=programma title=d'oro>programma</a> e il <a href=\"orari\"title=\"Orari\">"
+     "sito</a>.", None, None),
     # addresses written with character references: the page's HTML decodes them
     ('Il <a href="&#112;rogramma">programma</a>.', None, "programma"),
     ("Il [percorso](&#112;ercorso).", None, "percorso"),

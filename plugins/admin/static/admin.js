@@ -766,8 +766,10 @@
   // [id]: address "title" (not a footnote, [^1]: …): a line of its own, as
   // Python-Markdown's reference definitions
   var REFERENCE = /^\s*(?:>\s*)*\[(?!\^)([^\[\]]*)\]:\s*(\S+)(?:\s+(?:"[^"]*"|'[^']*'|\([^)]*\)))?\s*$/;
-  // a quoted value may hold ">" (title="a>b"), which does not end the tag
-  var LINK_TAG = /<(a|img)(\s(?:[^<>=]|=(?:\s*"[^"]*"|\s*'[^']*'|(?!\s*["'])))*)>/gi;
+  // as Python-Markdown's HTML_RE reads a tag in a paragraph: a quoted value may hold ">"
+  // (title="a>b"), which does not end the tag; one without quotes holds no quote (<img
+  // alt=l'albero src=foto.jpg> is no tag, but text shown as typed)
+  var LINK_TAG = /<(a|img)((?:\s+[^\s"'=<>]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'=<>]+))?)+)\s*\/?>/gi;
   var ADDRESS_ATTRIBUTE = /(?:^|\s)(href|src|srcset)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))/gi;
   var ESCAPED = /\\[\\\[\]!<`]/g;
   // what ends a paragraph: a blank line (of a quote too), a heading, a list's item
