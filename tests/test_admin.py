@@ -895,6 +895,13 @@ RELATIVE_CASES = [
      None, None),
     ("Leggi [il\n\nprogramma](programma).\n\n* Leggi [il\n* programma](programma).\n\n"
      "## Il [bando\nLeggi](bando).", None, None),
+    # ... but a line "* " or "1. " under a paragraph's line goes on with it (a list starts
+    # a block of its own), in a quote or a list's item too
+    ("Leggi [il\n* programma](programma).", None, "programma"),
+    ("Leggi [il\n1. programma](programma).", None, "programma"),
+    ("> Leggi [il\n> * programma](programma).", None, "programma"),
+    ("* Uno\n\n    Leggi [il\n    * programma](programma).", None, "programma"),
+    ("1. Leggi [il\n2. programma](programma).", None, None),
     ("Scrivete `[il\nprogramma](programma)` per un link.", None, None),
     ('<div markdown="1">\nI [contatti](/contatti/).\n</div>\n\n<div>\n<a title="a>b"'
      ' href="/contatti/">Contatti</a>\n</div>', None, None),

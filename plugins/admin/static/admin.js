@@ -772,7 +772,8 @@
   var LINK_TAG = /<(a|img)((?:\s+[^\s"'=<>]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'=<>]+))?)+)\s*\/?>/gi;
   var ADDRESS_ATTRIBUTE = /(?:^|\s)(href|src|srcset)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))/gi;
   var ESCAPED = /\\[\\\[\]!<`]/g;
-  // what ends a paragraph: a blank line (of a quote too), a heading, a list's item
+  // what ends a paragraph: a blank line (of a quote too), a heading, a list's item (in a
+  // list: a line "* programma" under a paragraph's line goes on with it)
   var BLANK_LINE = /^\s*(?:>\s*)*$/;
   var HEADING_LINE = /^\s*(?:>\s*)*#/;
   var ITEM_LINE = /^\s*(?:>\s*)*(?:[*+-]|\d+[.)])\s/;
@@ -881,6 +882,7 @@
     var inComment = false;
     var paragraph = [];  // the prose of the paragraph's lines so far
     var next = 0;  // the index of the line after the paragraph's last
+    var list = null;  // whether the Markdown block of the paragraph is a list (null: none yet)
     function ended() {
       paragraphLinks(paragraph.join("\n"), add);
       paragraph = [];
@@ -895,13 +897,19 @@
         rest = at < 0 ? "" : rest.slice(at + (inComment ? 3 : 4));
         inComment = at < 0 ? inComment : !inComment;
       }
-      var reference = REFERENCE.exec(prose);
-      var heading = HEADING_LINE.test(line);  // a paragraph of its own line
-      if (index !== next || reference || heading || BLANK_LINE.test(line)
-          || ITEM_LINE.test(line)) {  // after code, or a paragraph's end
+      if (index !== next) {  // after code
         ended();
+        list = null;
       }
       next = index + 1;
+      var reference = REFERENCE.exec(prose);
+      var heading = HEADING_LINE.test(line);  // a paragraph of its own line
+      var blank = BLANK_LINE.test(line);
+      if (reference || heading || blank || (list && ITEM_LINE.test(line))) {
+        ended();  // a paragraph's end
+      }
+      list = blank || heading || reference ? null
+        : list === null ? ITEM_LINE.test(line) : list;
       if (reference && referenceUsed(text, reference[1])) {
         add(reference[2], false, false);
       }
