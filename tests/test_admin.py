@@ -877,6 +877,32 @@ RELATIVE_CASES = [
     # rawhtml.py): a link there, which the build once left as typed
     ("<details>\n<summary>Programma</summary>\n\nLeggi il [programma](programma).\n"
      "</details>", None, "programma"),
+    ("<details>\n<summary>Orari [qui](orari)</summary>\n\nTesto.\n</details>", None, "orari"),
+    # a block of HTML left as typed (Python-Markdown's md_in_html): its Markdown is text on
+    # the page, named by a warning (plugins/contract/rawhtml.py), no link; its <a> and <img>
+    # are links, an indented line there too (no code)
+    ("<div>\nLeggi il [programma](programma).\n</div>", None, None),
+    ("<figure>\n<img src=\"{static}/immagini/2025/cortile.jpg\" alt=\"Il cortile\">\n"
+     "<figcaption>Il cortile, dal [programma](programma).</figcaption>\n</figure>", None, None),
+    ("<div>\nLeggi [il\nprogramma](programma).\n\n![Il cortile](foto.jpg)\n</div>\n\nFine.",
+     None, None),
+    ("<div>\n  <div>\n    <a href=\"orari\">orari</a>\n  </div>\n</div>", None, "orari"),
+    ("<div>\n<img alt=l'albero src=foto.jpg>\n</div>", None, "foto.jpg"),
+    # it ends the paragraph above and goes on to its end tag (nested ones counted): after
+    # it, Markdown again; an element at a line's start in a converted block is one again,
+    # and so is a <details> laid out with indented lines, or inside another
+    ("Leggi il\n<div>\n[il programma](programma)\n</div>\nIl [bando](bando).", None, "bando"),
+    ("<div><div>\n[il programma](programma)\n</div>\n[il bando](bando)\n</div>\n"
+     "[il modulo](modulo)", None, "modulo"),
+    ('<div markdown="1">\n<p>Il [bando](bando).</p>\n</div>', None, None),
+    ("<details>\n<summary>Orari</summary>\n\n    Dalle 9.\n\nIl [programma](programma).\n"
+     "</details>", None, None),
+    ("<details>\n<summary>Orari</summary>\n\n<details>\n<summary>Sabato</summary>\n\n"
+     "Il [programma](programma).\n</details>\n</details>", None, None),
+    ('<div\nmarkdown="1">\nLeggi il [volantino](volantino).\n</div>', None, "volantino"),
+    # not a block of HTML: inside a paragraph, or a quote
+    ("Testo <div>\n[il programma](programma)\n</div>", None, "programma"),
+    ("> <div>\n> [il programma](programma)\n> </div>", None, "programma"),
     # an attribute's value with ">" inside, in a paragraph and in an HTML block
     ('Il <a title="a>b" href="iscrizioni">programma</a>.', None, "iscrizioni"),
     ('<div>\n<a title="a>b" href="mappa">la mappa</a>\n</div>', None, "mappa"),
@@ -909,6 +935,17 @@ RELATIVE_CASES = [
      "//example.org/), il [Comune](https&colon;//www.comune.crema.cr.it/).", None, None),
     ("Il [bando](bando) e il [modulo](modulo).", "Il [programma](programma).", "bando"),
 ]
+
+
+def test_admin_js_knows_the_block_level_elements_python_markdown_knows():
+    """admin.js tells a block of HTML (its Markdown left as typed) by its element at a
+    line's start: those of Python-Markdown's BLOCK_LEVEL_ELEMENTS the allowlist admits."""
+    from markdown.util import BLOCK_LEVEL_ELEMENTS  # noqa: PLC0415
+
+    script = (ROOT / "plugins" / "admin" / "static" / "admin.js").read_text(encoding="utf-8")
+    names = re.search(r"var BLOCK_TAGS = \(((?:\s*\+?\s*\"[^\"]*\")+)\)", script).group(1)
+    assert "".join(re.findall(r'"([^"]*)"', names)).split() == \
+        sorted(set(BLOCK_LEVEL_ELEMENTS) & set(ALLOWED))
 
 
 def test_the_addresses_a_relative_link_error_proposes_give_no_warning(tmp_path):

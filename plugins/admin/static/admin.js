@@ -656,12 +656,13 @@
   var AT_MARGIN = /^\S/;
 
   // ``text`` with ``each(line, index)`` applied to its lines that are not indented code
-  // (byLine leaves fenced code alone)
-  function outsideIndentedCode(text, each) {
+  // (byLine leaves fenced code alone), and to every line while ``html()`` says so (a
+  // block of HTML, where no line is code)
+  function outsideIndentedCode(text, each, html) {
     var inList = false;
     return byLine(text, function (line, index) {
       inList = LIST_ITEM.test(line) || (inList && !AT_MARGIN.test(line));
-      return INDENTED.test(line) && !inList ? line : each(line, index);
+      return INDENTED.test(line) && !inList && !(html && html()) ? line : each(line, index);
     });
   }
 
@@ -766,10 +767,12 @@
   // [id]: address "title" (not a footnote, [^1]: …): a line of its own, as
   // Python-Markdown's reference definitions
   var REFERENCE = /^\s*(?:>\s*)*\[(?!\^)([^\[\]]*)\]:\s*(\S+)(?:\s+(?:"[^"]*"|'[^']*'|\([^)]*\)))?\s*$/;
-  // as Python-Markdown's HTML_RE reads a tag in a paragraph: a quoted value may hold ">"
-  // (title="a>b"), which does not end the tag; one without quotes holds no quote (<img
-  // alt=l'albero src=foto.jpg> is no tag, but text shown as typed)
-  var LINK_TAG = /<(a|img)((?:\s+[^\s"'=<>]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'=<>]+))?)+)\s*\/?>/gi;
+  // an <a> or <img> as the browser reads one in a block of HTML: a quoted value may hold
+  // ">" (title="a>b"), which does not end the tag
+  var LINK_TAG = /<(a|img)(\s(?:[^<>=]|=(?:\s*"[^"]*"|\s*'[^']*'|(?!\s*["'])))*)>/gi;
+  // ... and as Python-Markdown's HTML_RE reads one in a paragraph: a value without quotes
+  // holds no quote (<img alt=l'albero src=foto.jpg> is no tag, but text shown as typed)
+  var INLINE_TAG = /<(a|img)((?:\s+[^\s"'=<>]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'=<>]+))?)+)\s*\/?>/gi;
   var ADDRESS_ATTRIBUTE = /(?:^|\s)(href|src|srcset)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))/gi;
   var ESCAPED = /\\[\\\[\]!<`]/g;
   // what ends a paragraph: a blank line (of a quote too), a heading, a list's item (in a
@@ -840,16 +843,109 @@
     return name && SCHEMES.indexOf(name) < 0 ? name : "";
   }
 
+  // --- Blocks of HTML --------------------------------------------------------------
+  // A line that starts (after up to 3 spaces) with a block-level element of the allowlist
+  // (Python-Markdown's BLOCK_LEVEL_ELEMENTS) opens a block of HTML: it ends the paragraph
+  // above and goes on up to its end tag (nested ones of its name counted; else to the
+  // text's end), and Python-Markdown leaves its text as typed (md_in_html). A
+  // [testo](indirizzo) there is no link (the build warns that it is shown as typed), its
+  // <a> and <img> are. Not a block whose tag says markdown="1" (or "block", "span", or
+  // markdown alone; not a <pre>), nor a <details> whose lines are at the margin, nor the
+  // <summary> in it, which plugins/contract/rawhtml.py converts as with markdown="1"; an
+  // element at a line's start inside those is a block of HTML again.
+  var BLOCK_TAGS = ("blockquote colgroup dd details div dl dt figcaption figure h1 h2 h3 h4"
+    + " h5 h6 hr iframe li ol p pre section summary table tbody td tfoot th thead tr ul")
+    .split(" ");
+  // an element's start at a line's start (name, attributes, "/" of <div/>, which opens none)
+  var BLOCK_START = /^ {0,3}<([A-Za-z][A-Za-z0-9]*)((?:[^<>=]|=(?:\s*"[^"]*"|\s*'[^']*'|(?!\s*["'])))*?)(\/?)(?:>|$)/;
+  var MARKDOWN_ATTRIBUTE = /(?:^|\s)markdown(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+)))?(?=[\s\/]|$)/i;
+  var CONVERTED = /^(?:1|block|span|markdown)$/;
+  var DETAILS_TAG = /<(\/?)details(?![^\s\/>])/gi;
+  // a line of a list's item (rawhtml.py's ITEM_LINE_RE)
+  var DETAILS_ITEM = /^ {0,3}(?:[*+-]|\d+\.) +\S/;
+
+  // Whether the <details> on line ``index`` of ``lines`` (the text, code blank) has no line
+  // indented by 4 spaces or more but under a list's item, up to its end tag (rawhtml.py's
+  // _flat: one laid out like a web page's HTML stays as typed)
+  function flatDetails(lines, index) {
+    var depth = 0;
+    var item = false;
+    for (var at = index; at < lines.length; at += 1) {
+      var line = lines[at];
+      var tag;
+      DETAILS_TAG.lastIndex = 0;
+      while ((tag = DETAILS_TAG.exec(line)) !== null) {
+        depth += tag[1] ? -1 : 1;
+        if (!depth) {
+          line = line.slice(0, tag.index);  // the line up to its end tag
+          break;
+        }
+      }
+      var spaces = /^[ \t]*/.exec(line)[0].split("").reduce(function (column, char) {
+        return char === "\t" ? column + 4 - column % 4 : column + 1;  // a tab's stop
+      }, 0);
+      if (at > index && line.trim()) {
+        if (spaces < 4) {
+          item = DETAILS_ITEM.test(line.replace(/^[ \t]+/, " ".repeat(spaces)))
+            || (item && spaces > 0);
+        } else if (!item) {
+          return false;
+        }
+      }
+      if (!depth) {
+        return true;
+      }
+    }
+    return true;
+  }
+
+  // The block of HTML that line ``index`` of ``lines`` opens with ``prose``, {name, depth};
+  // {converted: true, name, end (of its tag in prose)} for one whose Markdown is
+  // converted; null for none
+  function htmlBlock(prose, lines, index, inDetails) {
+    var start = BLOCK_START.exec(prose);
+    var name = start && start[1].toLowerCase();
+    if (!name || BLOCK_TAGS.indexOf(name) < 0 || start[3]) {
+      return null;
+    }
+    // the tag's attributes, over its next lines too (<div\nmarkdown="1">)
+    var tag = BLOCK_START.exec(lines.slice(index, index + 10).join("\n"));
+    var markdown = MARKDOWN_ATTRIBUTE.exec(tag && tag[1].toLowerCase() === name ? tag[2]
+      : start[2]);
+    var value = markdown && [markdown[1], markdown[2], markdown[3], "markdown"].filter(
+      function (each) { return each !== undefined; })[0].toLowerCase();
+    var converted = markdown ? CONVERTED.test(value) && name !== "pre" && name !== "hr"
+      : (name === "details" && !inDetails && flatDetails(lines, index))
+        || (name === "summary" && inDetails);
+    return converted ? { converted: true, name: name, end: start[0].length }
+      : { name: name, depth: 0 };
+  }
+
+  // Where the block of HTML ``block`` ends in ``prose``, its next line (the index after
+  // its end tag, its depth kept for the next line), or -1 (an <hr> ends at once)
+  function blockEnd(block, prose) {
+    var tags = new RegExp("<(/?)" + block.name + "(?![^\\s/>])[^>]*>?", "gi");
+    var tag;
+    while ((tag = tags.exec(prose)) !== null) {
+      block.depth += tag[1] ? -1 : block.name === "hr" ? 0 : 1;
+      if (block.depth <= 0) {
+        return tags.lastIndex;
+      }
+    }
+    return -1;
+  }
+
   // The links and images of a paragraph's ``prose`` (without its comments), in their
-  // order: add(address, image, html) for each, html for a tag's attribute
-  function paragraphLinks(prose, add) {
+  // order: add(address, image, html) for each, html for a tag's attribute; of a block of
+  // ``html``, its tags' only
+  function paragraphLinks(prose, add, html) {
     var found = [];
     prose = prose.replace(CODE_SPAN, "");  // a code span over two lines
-    prose.replace(INLINE_LINK, function (match, bang, address, at) {
+    prose.replace(html ? /$^/g : INLINE_LINK, function (match, bang, address, at) {
       found.push({ at: at, address: address, image: bang === "!", html: false });
       return match;
     });
-    prose.replace(LINK_TAG, function (match, tag, attributes, at) {
+    prose.replace(html ? LINK_TAG : INLINE_TAG, function (match, tag, attributes, at) {
       var image = tag.toLowerCase() === "img";
       attributes.replace(ADDRESS_ATTRIBUTE, function (pair, name, double, single, bare) {
         var value = [double, single, bare].filter(function (each) {
@@ -882,6 +978,9 @@
     var inComment = false;
     var paragraph = [];  // the prose of the paragraph's lines so far
     var next = 0;  // the index of the line after the paragraph's last
+    var lines = outsideCode(text).split("\n");  // for a block of HTML's tag
+    var block = null;  // the block of HTML open, {name, depth}
+    var details = 0;  // the converted <details> open
     var list = null;  // whether the Markdown block of the paragraph is a list (null: none yet)
     function ended() {
       paragraphLinks(paragraph.join("\n"), add);
@@ -902,6 +1001,30 @@
         list = null;
       }
       next = index + 1;
+      var opened = block ? null : htmlBlock(prose, lines, index, details);
+      if (opened) {  // a block of HTML (converted or not) ends the paragraph
+        ended();
+        list = null;
+        details += opened.converted && opened.name === "details" ? 1 : 0;
+        block = opened.converted ? null : opened;
+        if (opened.converted) {  // its text, from its tag's end, starts a paragraph
+          prose = prose.slice(opened.end);
+          if (!prose.trim()) {
+            return line;
+          }
+        }
+      }
+      if (block) {
+        var end = blockEnd(block, prose);
+        paragraphLinks(end < 0 ? prose : prose.slice(0, end), add, true);
+        if (end < 0 || !prose.slice(end).trim()) {
+          block = end < 0 ? block : null;
+          return line;
+        }
+        block = null;
+        prose = prose.slice(end);  // Markdown after its end tag, a paragraph of its own
+      }
+      details = Math.max(0, details - (prose.match(/<\/details(?![^\s\/>])/gi) || []).length);
       var reference = REFERENCE.exec(prose);
       var heading = HEADING_LINE.test(line);  // a paragraph of its own line
       var blank = BLANK_LINE.test(line);
@@ -918,7 +1041,7 @@
         ended();
       }
       return line;
-    });
+    }, function () { return Boolean(block); });
     ended();
     return found;
   }
