@@ -716,6 +716,34 @@ def test_admin_js_refuses_no_image_written_as_code():
     assert "un'immagine nel testo non ha la descrizione" in found[3]
 
 
+# (text, what admin.js's refusal says, or None when the build and admin.js accept it)
+IMAGE_CASES = [
+    ("![](foto.png)", "non ha la descrizione"),
+    ("> Il cortile:\n>\n> ![Il\n> cortile]()", "non ha il file"),
+    ('<div markdown="1">\n![Il cortile]()\n</div>', "non ha il file"),
+    # in a block of HTML left as typed, or a comment: text (with a warning), or nothing
+    ("<div>\n![](foto.png)\n</div>", None),
+    ("<figure>\n![Il cortile]()\n</figure>", None),
+    ("Il cortile. <!-- poi: ![](foto.png) -->", None),
+]
+
+
+def test_admin_js_refuses_an_image_without_description_or_file_as_the_build_does(build):
+    """An image of the text without its description or its file stops the build, and
+    admin.js refuses it; one in a block of HTML the build leaves as typed (a <div>
+    without markdown="1") is text on the page, which the build accepts, but admin.js
+    refused the save."""
+    files = {f"notizie/immagine-{number}.md": article(title=f"Immagine {number}", body=body)
+             for number, (body, _) in enumerate(IMAGE_CASES)}
+    built = build(files).messages()
+    refused = [bool(re.search(rf"ERROR notizie/immagine-{number}\.md", built))
+               for number in range(len(IMAGE_CASES))]
+    assert refused == [said is not None for _, said in IMAGE_CASES], built
+    for (body, expected), said in zip(IMAGE_CASES, saves([[body, None] for body, _ in
+                                                           IMAGE_CASES])):
+        assert said == "saved" if expected is None else expected in said, (body, said)
+
+
 def test_admin_js_saves_a_date_at_midnight_as_the_day_alone():
     """The form's date input always has a time, and the site shows a time written, even
     00:00 ("ore 00:00"): an item dated by its day (``date: 2025-03-14``) whose date was

@@ -965,16 +965,11 @@
     });
   }
 
-  // The addresses of ``text``'s links and images that ``keep`` keeps, in order:
-  // {address, image}
-  function linkAddresses(text, keep) {
-    var found = [];
-    function add(address, image, html) {
-      var target = decoded(String(address).trim().replace(/^<|>$/g, ""), html).trim();
-      if (keep(target)) {
-        found.push({ address: target, image: image });
-      }
-    }
+  // ``text`` read as the build reads it: add(address, image, html) for each of its links
+  // and images, in order; what it gives is its Markdown, paragraph by paragraph (without
+  // code, comments, escaped characters and blocks of HTML)
+  function readText(text, add) {
+    var prose = [];  // the paragraphs so far
     var inComment = false;
     var paragraph = [];  // the prose of the paragraph's lines so far
     var next = 0;  // the index of the line after the paragraph's last
@@ -983,7 +978,8 @@
     var details = 0;  // the converted <details> open
     var list = null;  // whether the Markdown block of the paragraph is a list (null: none yet)
     function ended() {
-      paragraphLinks(paragraph.join("\n"), add);
+      prose.push(paragraph.join("\n"));
+      paragraphLinks(prose[prose.length - 1], add);
       paragraph = [];
     }
     outsideIndentedCode(text, function (line, index) {
@@ -1043,6 +1039,19 @@
       return line;
     }, function () { return Boolean(block); });
     ended();
+    return prose.join("\n\n");
+  }
+
+  // The addresses of ``text``'s links and images that ``keep`` keeps, in order:
+  // {address, image}
+  function linkAddresses(text, keep) {
+    var found = [];
+    readText(text, function (address, image, html) {
+      var target = decoded(String(address).trim().replace(/^<|>$/g, ""), html).trim();
+      if (keep(target)) {
+        found.push({ address: target, image: image });
+      }
+    });
     return found;
   }
 
@@ -1442,7 +1451,8 @@
           + " alternativo): scrivila nel campo sotto l'immagine.");
       }
       var body = data.get("body");
-      var prose = outsideCode(body);
+      // its Markdown: an image in code, a comment or a block of HTML is text, or nothing
+      var prose = readText(body, function () {});
       if (IMAGE_WITHOUT_ALT.test(prose)) {
         throw refusal("un'immagine nel testo non ha la descrizione: scrivila nel"
           + " campo «Descrizione (testo alternativo)» dell'immagine.");
