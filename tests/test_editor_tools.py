@@ -861,6 +861,24 @@ def test_an_unreadable_image_is_named_at_its_own_line_not_at_a_namesakes(tmp_pat
         in site.messages(), site.log
 
 
+def test_an_unreadable_image_linked_from_the_items_folder_is_named_at_its_link(tmp_path):
+    """``{static}../immagini/2025/foto.jpg`` from notizie/ (a path from the item's folder,
+    which Pelican and the contract accept): the error named the first line holding the
+    file's name, the prose above, in check and in the build; now the link's line."""
+    body = ("Le foto del cortile (foto.jpg).\n\n"
+            "![Il cortile nel 2025]({static}../immagini/2025/foto.jpg)")
+    files = {"notizie/a.md": article(title="A", slug="a", body=body),
+             "immagini/2025/foto.jpg": JPEG[:120]}
+    site = build_site(tmp_path / "build", files)
+    status, out, _ = run_check(tmp_path, files)
+    errors = [line for line in out.splitlines() if ": errore: " in line]
+    assert status == 1 and len(errors) == 1 and errors[0].startswith(
+        "content/notizie/a.md:9: errore: l'immagine immagini/2025/foto.jpg non si può"
+        " leggere"), out
+    assert not site.ok and errors[0].removeprefix("content/").replace(": errore: ", ": ") \
+        in site.messages(), site.log
+
+
 HEADINGS_AND_EMPTY_LINK = {"notizie/a.md": article(title="A", slug="a", body=(
     "Primo paragrafo.\n\n# Titolo nel testo\n\nTesto.\n\n#### Quarto livello\n\n"
     "Un link vuoto: [](https://example.org/vuoto).\n\n"

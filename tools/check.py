@@ -169,7 +169,8 @@ def _image_problems(relative, html, checked, text, settings):
         path = os.path.join(settings["PATH"], *source.split("/"))
         if not os.path.isfile(path):
             continue  # the contract reports missing files
-        line = image_line(text, source, cover, checked.key_lines.get("image"))
+        line = image_line(text, source, cover, checked.key_lines.get("image"),
+                          posixpath.dirname(relative))
         try:
             # the header, then the data (once per content: the cache keeps a mark)
             measured = variants.measure(path)

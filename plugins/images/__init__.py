@@ -95,25 +95,31 @@ def download_copy(path, folder):
     return location.clean_copy(measured, folder)
 
 
-def image_line(text, source, cover=None, cover_line=None):
-    """Where the Markdown file ``text`` names the image ``source`` (a path under content/):
-    the line of its ``image`` key (``cover_line``) when it is the cover, else the first
-    line linking that path with ``{static}`` (:func:`static_link_needle`), else the first
-    line naming the file, as typed or %-encoded; None when none is found."""
+def image_line(text, source, cover=None, cover_line=None, relative_dir=""):
+    """Where the Markdown file ``text`` (in the folder ``relative_dir`` under content/)
+    names the image ``source`` (a path under content/): the line of its ``image`` key
+    (``cover_line``) when it is the cover, else the first line linking that path with
+    ``{static}`` (:func:`static_link_needle`), else the first line naming the file, as
+    typed or %-encoded; None when none is found."""
     if cover and source == cover_path(cover):
         return cover_line
     name = posixpath.basename(source)
-    return find_line(text, [static_link_needle(source), name, quote(name)], 1)
+    return find_line(text, [static_link_needle(source, relative_dir), name, quote(name)], 1)
 
 
-def static_link_needle(source):
+def static_link_needle(source, relative_dir=""):
     """``{static}/source`` where a link writes it (``/`` after the marker or not; the
-    path as typed, with ``%20`` for its spaces or all %-encoded), for
-    :class:`~plugins.contract.lines.Lines` (the text lowered): not the same file name in
-    the prose above, nor another folder's picture of that name (``2024/foto.jpg`` over
-    ``2025/foto.jpg``), nor a longer name ending with it (``vecchia-foto.jpg``)."""
-    spellings = dict.fromkeys(spelling.lower() for spelling in (
-        source, source.replace(" ", "%20"), quote(source)))
+    path as typed, with ``%20`` for its spaces or all %-encoded; or from the item's folder
+    ``relative_dir``, ``{static}../immagini/foto.jpg``, which Pelican and the contract
+    accept), for :class:`~plugins.contract.lines.Lines` (the text lowered): not the same
+    file name in the prose above, nor another folder's picture of that name
+    (``2024/foto.jpg`` over ``2025/foto.jpg``), nor a longer name ending with it
+    (``vecchia-foto.jpg``)."""
+    paths = [source]
+    if relative_dir:
+        paths.append(posixpath.relpath(source, relative_dir.replace(os.sep, "/")))
+    spellings = dict.fromkeys(spelling.lower() for path in paths for spelling in (
+        path, path.replace(" ", "%20"), quote(path)))
     return re.compile(r"[{|](?:static|attach)[|}]/?(?P<at>"
                       + "|".join(map(re.escape, spellings)) + r")(?=[\s)>\"'?#]|\Z)")
 
@@ -125,7 +131,8 @@ def item_image_line(item, source):
             text = handle.read()
     except OSError:
         return None
-    return image_line(text, source, item.metadata.get("image"), key_line(item, "image"))
+    return image_line(text, source, item.metadata.get("image"), key_line(item, "image"),
+                      item.relative_dir)
 
 
 class ImagesGenerator:
