@@ -227,6 +227,33 @@ def test_an_images_own_srcset_is_named_at_its_line_not_dropped_without_a_word(bu
     assert f"content/notizie/scala.md:8: avviso: {SRCSET_IGNORED}" in out, out
 
 
+def test_an_images_own_srcset_gets_one_message_whatever_its_addresses(build, tmp_path):
+    """A srcset naming its file from the site's root, or relative to the page, got an
+    error "write {static}/immagini/…" (or "relative link … write {static}/…") at its
+    line, and the warning "remove srcset" at the same line: contrary advice, and the
+    build stopped for an attribute the site never publishes. Now the one warning, in the
+    build and ./run check alike, and the page is published with the site's srcset."""
+    site = build({
+        "immagini/2024/cortile.jpg": samples.image("JPEG", (300, 200)),
+        "immagini/2024/cortile@2x.jpg": samples.image("JPEG", (600, 400)),
+        "notizie/cortile.md": item("Cortile", body=(
+            "Il cortile:\n\n"
+            '<img src="{static}/immagini/2024/cortile.jpg" alt="Il cortile"\n'
+            '  srcset="/immagini/2024/cortile@2x.jpg 2x">\n\n'
+            '<img src="{static}/immagini/2024/cortile.jpg" alt="Il cortile"'
+            ' srcset="cortile@2x.jpg 2x">'))})
+    log = site.messages()
+    assert site.ok and "ERROR" not in log, log
+    assert log.count(f"WARNING notizie/cortile.md:9: {SRCSET_IGNORED}") == 1, log
+    assert log.count(f"WARNING notizie/cortile.md:11: {SRCSET_IGNORED}") == 1, log
+    assert "{static}/immagini/2024/cortile@2x.jpg" not in log, log
+    assert "cortile@2x" not in site.text("2024/05/cortile/index.html")
+    status, out = check(tmp_path, site.content)
+    assert status == 0 and "errore" not in out, out
+    assert f"content/notizie/cortile.md:9: avviso: {SRCSET_IGNORED}" in out, out
+    assert f"content/notizie/cortile.md:11: avviso: {SRCSET_IGNORED}" in out, out
+
+
 def test_a_file_a_used_symbolic_link_leads_to_is_used(build, tmp_path):
     """``immagini/logo.jpg``, a symbolic link to ``immagini/2025/logo.jpg`` (inside
     content/: allowed), is linked with {static}: the build publishes the picture under the

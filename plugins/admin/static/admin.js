@@ -748,8 +748,9 @@
   // button saw "Voce salvata", then the preview or the publication fail. Before a save,
   // the text's and the summary's links and images are read as the build reads them:
   // Markdown's inline ones ([t](x), ![a](x)), reference definitions ([id]: x) and the
-  // href, src and srcset of <a> and <img>, code (fenced, indented, spans) and HTML
-  // comments left out. An address is relative unless it starts with "/", "#", "?", a
+  // href and src of <a> and <img> (an <img>'s srcset is never published: the build warns
+  // "remove it", and checks none of its addresses), code (fenced, indented, spans) and
+  // HTML comments left out. An address is relative unless it starts with "/", "#", "?", a
   // scheme (https:, mailto:, tel:…) or one of Pelican's markers, lower-case ({static},
   // {filename}…: body.MARKER_RE; {Static} stays as typed, relative), as
   // plugins/contract/check.py's _relative. A link is read in its whole paragraph, as
@@ -773,7 +774,7 @@
   // ... and as Python-Markdown's HTML_RE reads one in a paragraph: a value without quotes
   // holds no quote (<img alt=l'albero src=foto.jpg> is no tag, but text shown as typed)
   var INLINE_TAG = /<(a|img)((?:\s+[^\s"'=<>]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'=<>]+))?)+)\s*\/?>/gi;
-  var ADDRESS_ATTRIBUTE = /(?:^|\s)(href|src|srcset)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))/gi;
+  var ADDRESS_ATTRIBUTE = /(?:^|\s)(href|src)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))/gi;
   var ESCAPED = /\\[\\\[\]!<`]/g;
   // what ends a paragraph: a blank line (of a quote too), a heading, a list's item (in a
   // list: a line "* programma" under a paragraph's line goes on with it)
@@ -951,11 +952,7 @@
         var value = [double, single, bare].filter(function (each) {
           return each !== undefined;
         })[0];
-        (name.toLowerCase() === "srcset" ? value.split(",").map(function (candidate) {
-          return candidate.trim().split(/\s+/)[0];
-        }) : [value]).forEach(function (address) {
-          found.push({ at: at, address: address, image: image, html: true });
-        });
+        found.push({ at: at, address: value, image: image, html: true });
         return pair;
       });
       return match;
