@@ -131,6 +131,7 @@ CORPORA = [
     editor_tools.LITERAL_NOTES,
     editor_tools.HEADINGS_AND_EMPTY_LINK,
     images.LOCATED_PNG,
+    images.SIZED,
     unused_uploads.SRCSET,
     hostile.UNREADABLE,
     hostile.SIXTY_LINKS_BY_ADDRESS,

@@ -853,6 +853,46 @@ def test_an_image_whose_position_cannot_be_taken_out_is_warned_about(build, tmp_
     assert "notizie/a.md:6: avviso: l'immagine immagini/telefono.png contiene il luogo" in out
 
 
+# <img> written with a size or a loading of its own: the site writes the file's real
+# size and its own loading into a {static} picture (plugins/images), not into an {attach}
+# one (left as typed)
+SIZED = {"immagini/grande.jpg": jpeg(1000, 500), "immagini/piccola.jpg": jpeg(200, 100),
+         "notizie/a.md": article(body=(
+             "La foto, più piccola:\n\n"
+             '<img src="{static}/immagini/grande.jpg" alt="Il cortile" width="200">\n\n'
+             '<img alt="Il cortile" src="{static}/immagini/grande.jpg"\n'
+             '     height="50" loading="eager" decoding="sync">\n\n'
+             '<img src="{static}/immagini/piccola.jpg" alt="Il cortile">\n\n'
+             '<img src="{attach}/immagini/piccola.jpg" alt="Il cortile" width="100">'))}
+SIZED_MESSAGE = "le misure e il caricamento delle immagini li decide il sito: "
+
+
+def test_an_images_own_size_and_loading_are_named_at_their_line_not_dropped_silently(
+        build, tmp_path):
+    """``<img src="{static}/…" width="200">``: the page had the file's width, 1000, in its
+    place, without a word (height, loading and decoding alike). A warning at the
+    attribute's line, in the build and in check, says the site writes its own and that a
+    picture is shown as wide as its file: a 200 px file is published 200 px wide. An
+    {attach} picture, which the site does not rewrite, keeps its width, without one."""
+    site = build(SIZED)
+    assert site.ok, site.log
+    log = " ".join(site.log.split())
+    width = SIZED_MESSAGE + "l'attributo width di <img> non viene pubblicato; l'immagine si" \
+        " vede larga quanto il suo file (al massimo quanto il testo)"
+    others = SIZED_MESSAGE + "gli attributi height, loading e decoding di <img> non vengono" \
+        " pubblicati"
+    assert f"WARNING notizie/a.md:8: {width}" in log, log
+    assert f"WARNING notizie/a.md:11: {others}" in log, log
+    assert log.count(SIZED_MESSAGE) == 2, log
+    widths = re.findall(r'<img[^>]*?width="(\d+)"', site.text("2024/05/titolo-di-prova/index.html"))
+    assert widths == ["1000", "1000", "200", "100"], widths
+    status, out, _ = run_tool(tmp_path, "check", "--settings", str(write_conf(tmp_path)),
+                              "--content", str(tmp_path / "content"))
+    assert status == 0 and out.count(SIZED_MESSAGE) == 2, out
+    assert f"content/notizie/a.md:8: avviso: {width}" in out, out
+    assert f"content/notizie/a.md:11: avviso: {others}" in out, out
+
+
 def test_an_image_without_a_position_is_rewritten_byte_for_byte():
     for data in (jpeg(300, 200), png(300, 200), noise_webp()):
         assert location.without_location(data) == data

@@ -24,6 +24,7 @@ from urllib.parse import urlsplit
 import nh3
 
 from plugins.contract.lines import InFootnote
+from plugins.core import filetypes
 from plugins.core.files import local_path
 from plugins.core.urls import srcset_candidates
 
@@ -68,6 +69,28 @@ SRCSET_MESSAGE = (
     " nominati solo in srcset restano fuori dal sito; togli srcset (e sizes) e in src metti"
     " il file più grande / an <img>'s srcset is not published: the site makes the image's"
     " sizes from src; remove srcset, put the largest file in src")
+# What plugins/images writes into every {static} picture, in place of the editor's own
+# (sizes: with srcset, SRCSET_MESSAGE names both)
+SIZED = ("width", "height", "sizes", "loading", "decoding")
+
+
+def sized_message(names):
+    """The warning for the ``names`` (of :data:`SIZED`) an editor wrote in a ``{static}``
+    picture: the site writes its own, the file's real size (reserving its place before
+    it arrives) and its loading; the picture is shown as wide as its file, at most the
+    text's width, so a smaller picture is a narrower file (lighter for the reader too)."""
+    one = len(names) == 1
+    listed = names[0] if one else ", ".join(names[:-1]) + " e " + names[-1]
+    english = names[0] if one else ", ".join(names[:-1]) + " and " + names[-1]
+    what = f"l'attributo {listed} di <img> non viene pubblicato" if one else \
+        f"gli attributi {listed} di <img> non vengono pubblicati"
+    return (f"le misure e il caricamento delle immagini li decide il sito: {what};"
+            " l'immagine si vede larga quanto il suo file (al massimo quanto il testo) e si"
+            " carica quando serve: per mostrarla più piccola salva il file più stretto, poi"
+            f" togli {listed} / the site sets its images' size and loading: {english} of"
+            " <img> not published; to show it smaller, save a narrower file")
+
+
 # elements whose text is not prose: a link's (an address there is one), code's
 PROSE_SKIP = {"a", "code", "pre", "kbd", "samp"}
 
@@ -151,6 +174,12 @@ class _Checker(HTMLParser):
                 # out of the page, and the files only it names out of the site
                 self.warning((attribute_needle(tag, "srcset"), "srcset=", "srcset"),
                              SRCSET_MESSAGE)
+            # a {static} picture: plugins/images writes its own size and loading
+            sized = [name for name in dict.fromkeys(name for name, _ in attrs)
+                     if name in SIZED and not (name == "sizes" and "srcset" in attributes)]
+            if sized and static_image(src):
+                self.warning((attribute_needle(tag, sized[0]), f"{sized[0]}=", sized[0]),
+                             sized_message(sized))
             self.images.append((src, attributes.get("alt"), self.placed(src)))
             if self.anchor is not None and (attributes.get("alt") or "").strip():
                 self.anchor[2] = True
@@ -298,6 +327,15 @@ def misplaced_marker(name, value):
     allowed = sum(1 for start in starts if MARKER_RE.match(start))
     markers = MARKER_RE.findall(value)
     return markers[allowed] if len(markers) > allowed else None
+
+
+def static_image(src):
+    """Whether ``src`` is a ``{static}`` link to a picture (JPEG, PNG, WebP): those whose
+    ``<img>`` plugins/images rewrites (``markup.static_source``)."""
+    intrasite = INTRASITE_RE.match(src.strip())
+    path = intrasite["target"].split("#", 1)[0].split("?", 1)[0] if intrasite else ""
+    return bool(intrasite) and intrasite["what"] == "static" and \
+        filetypes.EXTENSIONS.get(filetypes.extension(path)) in filetypes.IMAGES
 
 
 def browser_host(url):
