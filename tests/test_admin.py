@@ -700,6 +700,99 @@ Promise.all(cases.map(([body, summary]) => {
     return json.loads(done.stdout)
 
 
+def saved_bodies(bodies):
+    """The text admin.js's preSave writes for a new news item with each of ``bodies``
+    (or its refusal)."""
+    program = SAVE_SETUP_JS + """
+const bodies = JSON.parse(fs.readFileSync(0, "utf8"));
+Promise.all(bodies.map((body) => {
+  const entry = new Data({collection: "notizie", path: "", mediaFiles: [],
+    data: new Data({title: "Il programma", date: "2024-06-01 10:00", body})});
+  return Promise.resolve(handler({entry})).then((data) => data.get("body"), String);
+})).then((found) => console.log(JSON.stringify(found)));
+"""
+    done = subprocess.run(["node", "-e", program,
+                           str(ROOT / "plugins" / "admin" / "static" / "admin.js")],
+                          input=json.dumps(bodies), capture_output=True, text=True, check=True)
+    return json.loads(done.stdout)
+
+
+def test_admin_js_writes_a_nested_list_as_the_site_reads_it(tmp_path):
+    """Decap writes a sub-item as far in as its item's text (2 spaces under "* ", 3 under
+    "1. "), after a blank line: the site's Markdown wants 4 spaces a level, and published
+    the list typed in the web editor flat, its items spaced as paragraphs, without a
+    warning. Saved by admin.js, it is the nested list typed; an item's second paragraph,
+    and code, stay as they are."""
+    decap = ("Il programma:\n\n* Uno\n\n  * Due\n\n    * Tre\n* Quattro\n\nPoi:\n\n"
+             "1. Primo\n\n   * sotto\n2. Secondo\n\n   con un secondo paragrafo.\n\n"
+             "```\n* Uno\n\n  * codice\n```\n")
+    [body] = saved_bodies([decap])
+    built = build_site(tmp_path, {"notizie/festa.md": article(title="Festa", body=body)})
+    assert built.ok and "WARNING" not in built.log, built.log
+    text = built.soup("/2024/05/festa/").select_one(".article-body")
+    assert [item.get_text(" ", strip=True) for item in text.select("ul ul ul > li")] == ["Tre"]
+    assert [item.get_text(" ", strip=True) for item in text.select("ol ul > li")] == ["sotto"]
+    assert not text.select("ul li > p, ol > li:first-child > p")  # tight, as typed
+    assert [p.get_text() for p in text.select("ol > li:last-child > p")] == [
+        "Secondo", "con un secondo paragrafo."]
+    assert "* Uno\n\n  * codice" in text.select_one("pre").get_text()
+    assert saved_bodies([body]) == [body]  # saved again: the same
+
+
+def spaced_blocks(texts):
+    """admin.js's spacedBlocks (the text as Decap's control is given it) of each text."""
+    script = (ROOT / "plugins" / "admin" / "static" / "admin.js").read_text(encoding="utf-8")
+    needed = "\n".join(re.search(rf"^  var {name} = .*$", script, re.MULTILINE).group(0)
+                       for name in ("FENCE", "INDENTED", "LIST_ITEM"))
+    needed += "\n" + script[script.index("  function byLine("):
+                             script.index("  // The text without its code")]
+    needed += script[script.index("  // --- Blocks of HTML with Markdown inside"):
+                     script.index('  // --- A "<" typed in the text is text')]
+    program = needed + """
+const texts = JSON.parse(require("fs").readFileSync(0, "utf8"));
+console.log(JSON.stringify(texts.map(spacedBlocks)));
+"""
+    done = subprocess.run(["node", "-e", program], input=json.dumps(texts),
+                          capture_output=True, text=True, check=True)
+    return json.loads(done.stdout)
+
+
+# texts whose blocks with Markdown inside Decap's editor could not read as they are
+SPACED = [
+    ("<details>\n<summary>Orari</summary>\n\n- sabato\n- domenica\n</details>\n\nDopo.",
+     "<details>\n<summary>Orari</summary>\n\n- sabato\n- domenica\n\n</details>\n\nDopo."),
+    ('<div markdown="1">\nIl **programma**.\n</div>',
+     '<div markdown="1">\n\nIl **programma**.\n\n</div>'),
+    ("<details open>\n<summary>Sì</summary>\n\nIl [sito](https://example.org/).\n</details>",
+     "<details open>\n<summary>Sì</summary>\n\nIl [sito](https://example.org/).\n\n</details>"),
+]
+# texts left as they are: HTML only, code, a block without markdown="1", indented HTML
+UNSPACED = [
+    "<details>\n    <summary>Orari</summary>\n    <p>Sabato</p>\n</details>",
+    "<div>\nIl **programma**.\n</div>",
+    '<div markdown="1">\n\nGià **staccato**.\n\n</div>',
+    "```\n<details>\n- uno\n</details>\n```",
+    "<figure>\n<img src=\"{static}/immagini/a.png\" alt=\"A\">\n</figure>",
+]
+
+
+def test_admin_js_gives_decap_blocks_with_markdown_apart_the_same_to_the_site(tmp_path):
+    """Decap's editor, given a <details> or a markdown="1" block with its text at the
+    tags, saved it changed: the Markdown inside escaped, a </details> after a list lost.
+    admin.js gives its control the text with a blank line there (spacedBlocks): the same
+    page to the site, nothing else changed."""
+    given = [text for text, _ in SPACED] + UNSPACED
+    assert spaced_blocks(given) == [spaced for _, spaced in SPACED] + UNSPACED
+    for number, (text, spaced) in enumerate(SPACED):
+        pages = []
+        for name, body in (("given", text), ("spaced", spaced)):
+            built = build_site(tmp_path / f"{number}-{name}",
+                               {"notizie/festa.md": article(title="Festa", body=body)})
+            assert built.ok and "WARNING" not in built.log, built.log
+            pages.append(str(built.soup("/2024/05/festa/").select_one(".article-body")))
+        assert pages[0] == pages[1]
+
+
 def test_admin_js_refuses_no_image_written_as_code():
     """admin.js refuses a save whose text has an image without its file or description,
     but "`![descrizione]()`" in a code span or a fenced block is code on the page (a

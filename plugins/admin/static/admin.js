@@ -635,6 +635,87 @@
     }) : text;
   }
 
+  // --- Nested lists as the site reads them ----------------------------------------
+  // Decap writes a sub-item as far in as its item's text (2 spaces under "* ", 3 under
+  // "1. "), after a blank line. The site's Markdown wants 4 spaces a level, and reads the
+  // blank line as paragraphs in the items: a nested list, typed in the editor or kept
+  // from a file written with git, was published as one flat list, its items spaced as
+  // paragraphs, without a warning. Each sub-item (and each line of an item's text) is
+  // moved 4 spaces in from its item's, and the blank line between an item's line and its
+  // first sub-item is left out. Decap reads it back the same; code blocks are left alone.
+  var ITEM_PARTS = /^( *)([*+-]|\d+[.)])( +)(?=\S)/;
+  var DROPPED = "\u0000";  // a line left out (no line of a text is that)
+
+  function spaces(count) {
+    return new Array(count + 1).join(" ");
+  }
+
+  function nestedLists(text) {
+    var open = [];  // the items a line may be in: {content, shift, inner}, outermost first
+    return byLine(text, function (line, index, lines) {
+      var top = open[open.length - 1];
+      var next = ITEM_PARTS.exec(lines[index + 1] || "");
+      if (!line.trim()) {
+        return top && ITEM_PARTS.test(lines[index - 1] || "") && next
+          && next[1].length >= top.content ? DROPPED : line;
+      }
+      var indent = /^ */.exec(line)[0].length;
+      var item = ITEM_PARTS.exec(line);
+      if (!indent && !item) {
+        open = [];  // a line at the margin: the list is over
+        return line;
+      }
+      while (top && indent < top.content) {
+        open.pop();
+        top = open[open.length - 1];
+      }
+      if (item) {
+        var at = top ? top.inner : indent;
+        open.push({ content: item[0].length, shift: at - indent, inner: at + 4 });
+        return spaces(at) + line.slice(indent);
+      }
+      return top ? spaces(Math.max(top.inner, indent + top.shift)) + line.slice(indent)
+        : line;
+    }).split("\n").filter(function (line) { return line !== DROPPED; }).join("\n");
+  }
+
+  // --- Blocks of HTML with Markdown inside, as Decap can read them -----------------
+  // A <details> (its Markdown converted by the site) or a block whose tag says
+  // markdown="1", with its text right after the opening line or right before the
+  // closing one, is one block of HTML to Decap's Markdown: saved again, the text inside
+  // came back escaped (\*\*grassetto\*\*: asterisks on the page), and a </details>
+  // right after a list was lost (the rest of the text went into the closed box).
+  // Decap's control is given the text with a blank line there, which is the same to the
+  // site; the file keeps its own until the text is changed.
+  var MARKDOWN_ONE = /\smarkdown\s*=\s*["']?1["']?[\s>]/i;
+  var OPENING_LINE = /^<([A-Za-z][A-Za-z0-9]*)(?:\s[^<>]*)?>\s*$/;
+
+  function markdownText(line) {  // a line of Markdown text, no HTML, no code
+    return Boolean(line && line.trim() && !/^\s*</.test(line)
+      && (!INDENTED.test(line) || LIST_ITEM.test(line)));
+  }
+
+  function spacedBlocks(text) {
+    if (typeof text !== "string" || !/<details|markdown\s*=/i.test(text)) {
+      return text;
+    }
+    var blocks = [];  // the names of the blocks open here, innermost last
+    return byLine(text, function (line, index, lines) {
+      var opening = OPENING_LINE.exec(line);
+      var before = "";
+      var after = "";
+      var top = blocks[blocks.length - 1];
+      if (opening && (opening[1].toLowerCase() === "details" || MARKDOWN_ONE.test(line))) {
+        blocks.push(opening[1].toLowerCase());
+        after = markdownText(lines[index + 1]) ? "\n" : "";
+      } else if (top && line.trim().toLowerCase() === "</" + top + ">") {
+        blocks.pop();
+        before = markdownText(lines[index - 1]) ? "\n" : "";
+      }
+      return before + line + after;
+    });
+  }
+
   // --- A "<" typed in the text is text -------------------------------------------
   // The CMS writes what is typed in the rich-text editor as it is, "<" included (it
   // keeps a text's HTML as text, so it cannot tell them apart): "Iscrizioni <entro il
@@ -1464,7 +1545,7 @@
         throw refusal(links);
       }
       var saved = typeof body === "string"
-        ? data.set("body", typedLessThan(demoteHeadings(hardBreaks(body)))) : data;
+        ? data.set("body", typedLessThan(demoteHeadings(hardBreaks(nestedLists(body))))) : data;
       var summary = saved.get("summary");
       saved = typeof summary === "string" ? saved.set("summary", typedLessThan(summary))
         : saved;
@@ -1793,7 +1874,10 @@
     var spec = {
       render: function () {
         var self = this;
-        var value = typedField(this.props) ? shownLessThan(this.props.value) : this.props.value;
+        var value = this.props.value;
+        if (typedField(this.props)) {
+          value = shownLessThan(name === "markdown" ? spacedBlocks(value) : value);
+        }
         return h(Control, Object.assign({}, this.props, {
           value: value,
           ref: function (control) { self.control = control; }
