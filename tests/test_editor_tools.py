@@ -842,38 +842,28 @@ def test_a_link_by_the_sites_address_is_named_where_it_is_written_as_a_link(tmp_
         assert message in site.messages(), (message, site.log)
 
 
-def test_an_unreadable_image_is_named_at_its_own_line_not_at_a_namesakes(tmp_path):
-    """Two pictures of the same name in two folders, the second cut short, and the name
-    in the prose above: the error names the line that shows the broken one, in check and
-    in the build alike (it was the first line holding the name, another picture's)."""
-    body = ("Le foto del cortile (foto.jpg) di due anni.\n\n"
-            "![Il cortile nel 2024]({static}/immagini/2024/foto.jpg)\n\n"
-            "![Il cortile nel 2025]({static}/immagini/2025/foto.jpg)")
-    files = {"notizie/a.md": article(title="A", slug="a", body=body),
-             "immagini/2024/foto.jpg": JPEG, "immagini/2025/foto.jpg": JPEG[:120]}
+@pytest.mark.parametrize("body, files, line", [
+    # two pictures of the same name in two folders, the second cut short, and the name in
+    # the prose above: it was the first line holding the name, another picture's
+    (("Le foto del cortile (foto.jpg) di due anni.\n\n"
+      "![Il cortile nel 2024]({static}/immagini/2024/foto.jpg)\n\n"
+      "![Il cortile nel 2025]({static}/immagini/2025/foto.jpg)"),
+     {"immagini/2024/foto.jpg": JPEG, "immagini/2025/foto.jpg": JPEG[:120]}, 11),
+    # {static}../immagini/… from notizie/ (a path from the item's folder, which Pelican and
+    # the contract accept): it was the first line holding the file's name, the prose above
+    (("Le foto del cortile (foto.jpg).\n\n"
+      "![Il cortile nel 2025]({static}../immagini/2025/foto.jpg)"),
+     {"immagini/2025/foto.jpg": JPEG[:120]}, 9),
+], ids=["namesake in another folder", "from the item's folder"])
+def test_an_unreadable_image_is_named_at_the_line_that_links_it(tmp_path, body, files, line):
+    """A picture cut short: the error names the line whose link shows it, in check and in
+    the build alike, not the first line holding its file's name."""
+    files = {"notizie/a.md": article(title="A", slug="a", body=body), **files}
     site = build_site(tmp_path / "build", files)
     status, out, _ = run_check(tmp_path, files)
-    errors = [line for line in out.splitlines() if ": errore: " in line]
+    errors = [each for each in out.splitlines() if ": errore: " in each]
     assert status == 1 and len(errors) == 1 and errors[0].startswith(
-        "content/notizie/a.md:11: errore: l'immagine immagini/2025/foto.jpg non si può"
-        " leggere"), out
-    assert not site.ok and errors[0].removeprefix("content/").replace(": errore: ", ": ") \
-        in site.messages(), site.log
-
-
-def test_an_unreadable_image_linked_from_the_items_folder_is_named_at_its_link(tmp_path):
-    """``{static}../immagini/2025/foto.jpg`` from notizie/ (a path from the item's folder,
-    which Pelican and the contract accept): the error named the first line holding the
-    file's name, the prose above, in check and in the build; now the link's line."""
-    body = ("Le foto del cortile (foto.jpg).\n\n"
-            "![Il cortile nel 2025]({static}../immagini/2025/foto.jpg)")
-    files = {"notizie/a.md": article(title="A", slug="a", body=body),
-             "immagini/2025/foto.jpg": JPEG[:120]}
-    site = build_site(tmp_path / "build", files)
-    status, out, _ = run_check(tmp_path, files)
-    errors = [line for line in out.splitlines() if ": errore: " in line]
-    assert status == 1 and len(errors) == 1 and errors[0].startswith(
-        "content/notizie/a.md:9: errore: l'immagine immagini/2025/foto.jpg non si può"
+        f"content/notizie/a.md:{line}: errore: l'immagine immagini/2025/foto.jpg non si può"
         " leggere"), out
     assert not site.ok and errors[0].removeprefix("content/").replace(": errore: ", ": ") \
         in site.messages(), site.log
