@@ -490,6 +490,15 @@ def test_admin_js_makes_a_titles_slug_as_the_site_does_or_leaves_it_to_the_build
     assert made[-2:] == ["", None]  # emoji only: no slug, as the build finds; "°": the build's
 
 
+def node_admin_js(program, given):
+    """What the Node.js ``program`` prints (JSON) with admin.js's path as its argument
+    and ``given`` as JSON on its input."""
+    done = subprocess.run(["node", "-e", program,
+                           str(ROOT / "plugins" / "admin" / "static" / "admin.js")],
+                          input=json.dumps(given), capture_output=True, text=True, check=True)
+    return json.loads(done.stdout)
+
+
 def run_admin_js(settings, program, given, zone="Europe/Rome"):
     """Runs ``program`` on ``given`` (JSON, read as ``given``) with admin.js's date and
     address functions, in a Node process whose local time zone is ``zone`` (the editor's
@@ -694,10 +703,7 @@ Promise.all(cases.map(([body, summary]) => {
   }
 })).then((found) => console.log(JSON.stringify(found)));
 """
-    done = subprocess.run(["node", "-e", program,
-                           str(ROOT / "plugins" / "admin" / "static" / "admin.js")],
-                          input=json.dumps(texts), capture_output=True, text=True, check=True)
-    return json.loads(done.stdout)
+    return node_admin_js(program, texts)
 
 
 def saved_bodies(bodies):
@@ -711,10 +717,7 @@ Promise.all(bodies.map((body) => {
   return Promise.resolve(handler({entry})).then((data) => data.get("body"), String);
 })).then((found) => console.log(JSON.stringify(found)));
 """
-    done = subprocess.run(["node", "-e", program,
-                           str(ROOT / "plugins" / "admin" / "static" / "admin.js")],
-                          input=json.dumps(bodies), capture_output=True, text=True, check=True)
-    return json.loads(done.stdout)
+    return node_admin_js(program, bodies)
 
 
 def test_admin_js_writes_a_nested_list_as_the_site_reads_it(tmp_path):
@@ -800,10 +803,7 @@ def test_admin_js_refuses_no_image_written_as_code():
     bodies = ["Scrivete `![descrizione]()` e poi il file.\n\n```\n![foto]()\n```\n",
               "Non scrivete `![](foto.png)` senza descrizione.\n",
               "Il cortile:\n\n![Il cortile]()\n", "![](foto.png)\n"]
-    done = subprocess.run(["node", "-e", SAVE_JS,
-                           str(ROOT / "plugins" / "admin" / "static" / "admin.js")],
-                          input=json.dumps(bodies), capture_output=True, text=True, check=True)
-    found = json.loads(done.stdout)
+    found = node_admin_js(SAVE_JS, bodies)
     assert found[:2] == ["saved", "saved"]
     assert "un'immagine nel testo non ha il file" in found[2]
     assert "un'immagine nel testo non ha la descrizione" in found[3]
@@ -852,11 +852,7 @@ Promise.all(dates.map((date) => handler({entry: new Data({collection: "notizie",
   mediaFiles: [], data: new Data({title: "Incontro a Soncino", date, body: "Testo."})})})
   .then((saved) => saved.get("date")))).then((found) => console.log(JSON.stringify(found)));
 """
-    done = subprocess.run(["node", "-e", program,
-                           str(ROOT / "plugins" / "admin" / "static" / "admin.js")],
-                          input=json.dumps(list(dates)), capture_output=True, text=True,
-                          check=True)
-    assert dict(zip(dates, json.loads(done.stdout))) == dates
+    assert dict(zip(dates, node_admin_js(program, list(dates)))) == dates
 
 
 def test_admin_js_shows_a_written_less_than_as_the_typed_one():
