@@ -1196,3 +1196,51 @@ def test_admin_js_refuses_a_relative_link_as_the_build_does(build):
         assert "Error" not in said
     assert "«bando» nel testo ha un indirizzo relativo (e altri 2 indirizzi relativi," \
         in found[-1]  # the others are counted
+
+
+IMAGES_JS = """
+const fs = require("fs");
+let Control = null;
+globalThis.window = {confirm: () => true, h: (type, props) => props,
+  createClass: (spec) => spec,
+  CMS: {registerEventListener: () => {}, getWidget: (name) => name === "image"
+    ? {control: () => null} : null,
+    registerWidget: (name, control) => { if (name === "image") Control = control; }}};
+globalThis.document = {baseURI: "http://127.0.0.1/admin/", currentScript: {getAttribute:
+  (name) => ({"data-content": "content", "data-public-folder": "{static}/immagini"})[name]
+    || null}};
+eval(fs.readFileSync(process.argv[1], "utf8"));
+const cover = {get: (key) => key === "public_folder"
+  ? "immagini/{{fields.date | date('YYYY')}}" : undefined};
+const text = {get: () => undefined};  // the "+" menu's image: the media library's folder
+const entry = {getIn: () => "2025-02-03 10:00"};
+const getAsset = Control.render.call({props: {entry, getAsset: (path) => path}}).getAsset;
+console.log(JSON.stringify(JSON.parse(fs.readFileSync(0, "utf8")).map(
+  ([path, field]) => getAsset(path, field === "cover" ? cover : text))));
+"""
+
+
+def test_admin_js_shows_an_image_decap_cannot_find_from_the_site():
+    """Decap looks an image up by its file's name in the folder its field writes to
+    (the text's: content/immagini; the cover's: the item's year's), and showed none
+    elsewhere: admin.js gives Decap the site's address of those (the build publishes
+    content/immagini/2025/x.png at /immagini/2025/x.png), the others as they are (an
+    upload of this session is found by Decap only)."""
+    cases = [["{static}/immagini/2025/cortile.png", "text"],
+             ["{static}/immagini/altro/la festa.png", "text"],
+             ["{static}/immagini/cortile.png", "text"],
+             ["immagini/2024/festa.png", "cover"],
+             ["immagini/2025/festa.png", "cover"],
+             ["https://www.example.org/foto.png", "text"],
+             ["", "cover"]]
+    done = subprocess.run(["node", "-e", IMAGES_JS,
+                           str(ROOT / "plugins" / "admin" / "static" / "admin.js")],
+                          input=json.dumps(cases), capture_output=True, text=True, check=True)
+    assert json.loads(done.stdout) == [
+        "http://127.0.0.1/immagini/2025/cortile.png",
+        "http://127.0.0.1/immagini/altro/la%20festa.png",
+        "{static}/immagini/cortile.png",
+        "http://127.0.0.1/immagini/2024/festa.png",
+        "immagini/2025/festa.png",
+        "https://www.example.org/foto.png",
+        ""]

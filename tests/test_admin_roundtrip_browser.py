@@ -29,12 +29,19 @@ become "*", a reference-style link an inline one (its definition line goes), a t
 padded, "_x_" and "__x__" become "*x*" and "**x**", "---" "- - -", "\\*" between spaces
 "*", blank lines around blocks of HTML. None is a construct to keep out of the editor.
 
+The item's images, written with git (a cover in another year's folder, the text's image
+and the <figure>'s in the year's folder), are shown in the editor and in its preview:
+Decap looked each up by its file's name in the folder it writes to (content/immagini/
+cortile.png: decap-server answered 500), then asked for the address as written
+(/admin/%7Bstatic%7D/…: 404), and showed none (admin.js: siteImage).
+
 One editor session and one save (a few seconds); the builds before and after are compared.
 """
 
 import difflib
 import functools
 import os
+import struct
 import threading
 from dataclasses import dataclass
 from http.server import ThreadingHTTPServer
@@ -55,7 +62,8 @@ ITEM = "notizie/2025-02-03-festa-del-quartiere.md"
 URL = "/2025/02/festa-del-quartiere-al-civic-center/"
 WORD, NEW_WORD = "aperta", "libera"  # in the first paragraph
 META = {"title": "Festa del quartiere al Civic Center", "date": "2025-02-03 10:00",
-        "tags": ["Crema"], "summary": "Una giornata insieme, con giochi e merenda."}
+        "tags": ["Crema"], "summary": "Una giornata insieme, con giochi e merenda.",
+        "image": "immagini/2024/festa.png", "image_alt": "La festa dell'anno scorso"}
 BODY = r"""L'**associazione** «Il Cortile» organizza una *festa* aperta a tutti… con la <abbr title="Associazione di promozione sociale">APS</abbr> del quartiere e il `programma.pdf`
 che trovate qui sotto.[^1]
 
@@ -151,7 +159,23 @@ CONTENT = {
     OTHER: "---\ntitle: La festa dell'anno scorso\ndate: 2024-05-05 10:00\n---\n\nTesto.\n",
     "allegati/2025/programma.pdf": pdf(1),
     "immagini/2025/cortile.png": TAKEN_BYTES,
+    "immagini/2024/festa.png": TAKEN_BYTES,  # the cover: not in the item's year's folder
 }
+WIDTH = struct.unpack(">I", TAKEN_BYTES[16:20])[0]  # the PNG's width (its IHDR chunk)
+# The images of the editor's page (the cover's field, the text's image's box) and of its
+# preview (the cover, the text's image, the <figure>'s), each with its natural width: 0
+# while it is not loaded, or when it could not be. Waited for until each of at least
+# ``least`` of them has the PNG's width (or for UI_MS: then read as they are).
+IMAGES_JS = """(root) => [...root.querySelectorAll('img')]
+  .filter((img) => !img.src.endsWith('/logo.png'))
+  .map((img) => ({src: img.getAttribute('src'), width: img.naturalWidth}))"""
+LOADED_JS = """([least, width]) => [document, document.querySelector('iframe')?.contentDocument]
+  .every((root, index) => {
+    const images = root ? [...root.querySelectorAll('img')]
+      .filter((img) => !img.src.endsWith('/logo.png')) : [];
+    return images.length >= least[index]
+      && images.every((img) => img.naturalWidth === width);
+  })"""
 # Selects WORD in the first paragraph of the text, as a double click on it would.
 SELECT_WORD_JS = """(word) => {
   const paragraph = document.querySelector('[data-slate-editor="true"] p');
@@ -177,6 +201,7 @@ class RoundTrip:
     after: object  # the build of the content as the save left it
     saved: str  # the item's file after the save
     errors: list  # the page's console errors and failed requests
+    shown: dict  # the images of the editor ("editor") and of its preview ("preview")
 
 
 def front_matter(text):
@@ -186,6 +211,7 @@ def front_matter(text):
 
 @pytest.fixture(scope="module")
 def roundtrip(tmp_path_factory):
+    from playwright.sync_api import Error as PlaywrightError  # noqa: PLC0415
     from playwright.sync_api import expect, sync_playwright  # noqa: PLC0415
 
     work = tmp_path_factory.mktemp("roundtrip")
@@ -204,6 +230,7 @@ def roundtrip(tmp_path_factory):
     threading.Thread(target=server.serve_forever, args=(0.05,), daemon=True).start()
     web = f"127.0.0.1:{server.server_address[1]}"
     errors = []
+    shown = {}
     expect.set_options(timeout=UI_MS)
     try:
         with (work / "decap-server.log").open("w") as log, CmsServer(repo, cms_port, log=log), \
@@ -221,6 +248,14 @@ def roundtrip(tmp_path_factory):
                 page.get_by_role("button", name="Accedi").click(timeout=FIRST_LOAD_MS)
                 expect(page.get_by_label("Titolo", exact=True)).to_have_value(META["title"])
                 expect(page.locator('[data-slate-editor="true"] p').first).to_contain_text(WORD)
+                preview = page.frame_locator("iframe").first
+                expect(preview.locator(".article-cover img")).to_be_attached()
+                try:  # the cover's field and the text's image; the preview's three
+                    page.wait_for_function(LOADED_JS, arg=[[2, 3], WIDTH], timeout=UI_MS)
+                except PlaywrightError:
+                    pass  # not all shown: the test says which
+                shown["editor"] = page.locator("body").evaluate(IMAGES_JS)
+                shown["preview"] = preview.locator("body").evaluate(IMAGES_JS)
                 assert page.evaluate(SELECT_WORD_JS, WORD)
                 slate_ready(page, f"selection.synced && selection.text === '{WORD}'")
                 page.keyboard.insert_text(NEW_WORD)
@@ -239,7 +274,7 @@ def roundtrip(tmp_path_factory):
     (work / "after").mkdir()
     after = build_site(work / "after", {}, content=repo / "content",
                        output=work / "after" / "output", settings=QUICK)
-    return RoundTrip(before, after, saved, errors)
+    return RoundTrip(before, after, saved, errors, shown)
 
 
 def article(build):
@@ -271,13 +306,14 @@ def test_the_saved_item_builds_without_a_warning(roundtrip):
 
 
 def test_the_editor_session_had_no_error(roundtrip):
-    # Known, not of this test: the text's image ({static}/immagini/2025/…) is not shown in
-    # the editor nor in its preview. The browser asks for the address as written
-    # (/admin/%7Bstatic%7D/…), and Decap asks its backend for the file by its name alone
-    # in the media folder (content/immagini/cortile.png: decap-server answers 500).
-    # Each failed request is also a console error "Failed to load resource".
-    image = ("/admin/%7Bstatic%7D/immagini/2025/cortile.png", "/api/v1")
-    unexpected = [error for error in roundtrip.errors
-                  if not error.startswith("Failed to load resource")
-                  and not (error[:3] in ("404", "500") and error.endswith(image))]
-    assert unexpected == [], "\n".join(roundtrip.errors)
+    assert roundtrip.errors == [], "\n".join(roundtrip.errors)
+
+
+def test_the_images_are_shown_in_the_editor_and_its_preview(roundtrip):
+    """Each image loaded (its natural width the PNG's), in the editor (the cover's field,
+    the text's image's box) and in the preview (the cover, the text's image, the
+    <figure>'s): Decap showed none of them."""
+    for where, least in (("editor", 2), ("preview", 3)):
+        images = roundtrip.shown[where]
+        assert len(images) >= least, (where, images)
+        assert [image["width"] for image in images] == [WIDTH] * len(images), (where, images)

@@ -67,6 +67,16 @@ def _media(settings, folder, by_year):
             "public_folder": public}
 
 
+def library_folder(settings):
+    """The media library's folder under PATH: the images', else the attachments'."""
+    return images_folder(settings) or settings["ATTACHMENTS_PATH"]
+
+
+def public_folder(settings):
+    """How the text's images are written: ``{static}/immagini`` and the file's name."""
+    return "{static}/" + library_folder(settings)
+
+
 def fields(settings, dated):
     """The contract's front-matter keys as Decap fields (``dated``: an article)."""
     images = images_folder(settings)
@@ -241,9 +251,8 @@ def config(settings):
     # The media library's folder (repository's root) and its path in the text: images
     # put into the text (the editor's image component, which ignores the body field's
     # own folders) are written as the contract's {static} links.
-    folder = images_folder(settings) or settings["ATTACHMENTS_PATH"]
-    found["media_folder"] = f"{settings['ADMIN_CONTENT_DIR']}/{folder}"
-    found["public_folder"] = "{static}/" + folder
+    found["media_folder"] = f"{settings['ADMIN_CONTENT_DIR']}/{library_folder(settings)}"
+    found["public_folder"] = public_folder(settings)
     found["slug"] = {"encoding": "ascii", "clean_accents": True, "sanitize_replacement": "-"}
     found["collections"] = collections(settings)
     return found

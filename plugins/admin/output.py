@@ -79,6 +79,8 @@ def render_index(settings, context, main="decap-cms.js", script="admin.js"):
         # "della Redazione" in the preview as on the site: the same table (italian.words)
         articles_of_di=json.dumps(ARTICLES, ensure_ascii=False, sort_keys=True),
         content_dir=settings["ADMIN_CONTENT_DIR"],  # uploads are looked up on the site
+        # the text's images Decap finds ({static}/immagini/<name>); others: on the site
+        public_folder=config.public_folder(settings),
         html_tags=sorted(ALLOWED),  # a "<" typed before another name is text (admin.js)
         # a changed title or month adds the old address there (plugins/redirects' key)
         old_addresses=next((f["name"] for f in settings["ADMIN_EXTRA_FIELDS"]

@@ -7,6 +7,8 @@
  *   data-articles     the collections previewed as an article (one per category)
  *   data-pages        the collections previewed as a page
  *   data-content      the content folder, as a path from the repository's root
+ *   data-public-folder  how the text's images in the media library's folder are written
+ *                     ({static}/immagini): the others are shown from the site
  *   data-html         the HTML elements a text may hold (plugins/contract/body.py)
  *   data-old-addresses  the key of an item's old addresses (plugins/redirects), or ""
  *   data-article-url, data-page-url  the site's ARTICLE_URL and PAGE_URL
@@ -355,8 +357,91 @@
     merge(CMS.getLocale("it"), PHRASES);
   }
 
+  // --- Images shown from where they are ------------------------------------------
+  // Decap looks an image up by its file's name alone, in its field's folder: the text's
+  // images in the media library's (content/immagini, written {static}/immagini/<name>),
+  // the cover in the item's year's (immagini/<year>/<name>). An image elsewhere, as
+  // {static}/immagini/2025/cortile.png written with git, was asked of the backend as
+  // content/immagini/cortile.png (decap-server: 500), then shown from its address as
+  // written (/admin/%7Bstatic%7D/…: 404): no picture in the editor nor in the preview.
+  // Such an image is shown from the site, where the build publishes it (its path
+  // under the content folder); one in the folder Decap reads, an upload of this session
+  // too, from Decap's backend as before. What is saved does not change.
+  var STATIC = "{static}/";
+  var PUBLIC_FOLDER = (script.getAttribute("data-public-folder") || "").replace(/\/+$/, "");
+  var FOLDER_TEMPLATE = /\{\{[^}]*\}\}/g;  // the item's year: {{fields.date | date('YYYY')}}
+
+  function onTheSiteAddress(file) {
+    return new URL("../" + file.split("/").map(function (part) {
+      try {
+        return encodeURIComponent(decodeURIComponent(part));
+      } catch (error) {
+        return encodeURIComponent(part);
+      }
+    }).join("/"), document.baseURI).href;
+  }
+
+  // The address Decap is given for the image ``path`` of ``field`` in ``entry``: the
+  // path itself when Decap finds it (in the folder the field writes), else the site's
+  // absolute address, which Decap shows as it is
+  function siteImage(path, field, entry) {
+    var value = typeof path === "string" ? path : "";
+    var file = value.indexOf(STATIC) === 0 ? value.slice(STATIC.length) : value;
+    if (!file || file.charAt(0) === "/" || SCHEME.test(file) || file.indexOf("{") === 0) {
+      return path;  // none, or an address Decap takes as it is
+    }
+    var folder = field && field.get && field.get("public_folder");
+    if (folder) {
+      var year = entry && entry.getIn ? DATE_RE.exec(String(formDate(
+        entry.getIn(["data", "date"])) || "")) : null;
+      if (folder.indexOf("{{") >= 0 && !year) {
+        return path;  // the folder not known here: Decap's
+      }
+      folder = folder.replace(FOLDER_TEMPLATE, year ? year[1] : "");
+    } else {
+      folder = PUBLIC_FOLDER;
+    }
+    folder = folder.replace(/\/+$/, "");
+    return value.slice(0, value.lastIndexOf("/")) === folder ? path : onTheSiteAddress(file);
+  }
+
+  // Decap's getAsset(path, field), each image's path through siteImage (one function a
+  // getAsset and entry: the file control draws its image again when it changes)
+  var SHOWN = typeof WeakMap === "function" ? new WeakMap() : null;
+
+  function shownAssets(getAsset, entry) {
+    if (typeof getAsset !== "function") {
+      return getAsset;
+    }
+    var byEntry = SHOWN && SHOWN.get(getAsset);
+    if (byEntry && byEntry.entry === entry) {
+      return byEntry.shown;
+    }
+    var shown = function (path, field) {
+      return getAsset(siteImage(path, field, entry), field);
+    };
+    if (SHOWN) {
+      SHOWN.set(getAsset, { entry: entry, shown: shown });
+    }
+    return shown;
+  }
+
+  // The text's <img src="{static}/…"> (in a <figure>), which Decap gives the preview as
+  // written: the site's address, in the preview only
+  // (a code span, first, is left as it is; byLine leaves fenced code)
+  var IMG_SOURCE = /(`+)[^`]*?\1|(<img\b[^>]*?\ssrc\s*=\s*)(["']?)\{static\}\/([^"'\s>]*)\3/gi;
+
+  function previewImages(text) {
+    return byLine(text, function (line) {
+      return line.replace(IMG_SOURCE, function (match, code, start, quote, file) {
+        return code ? match : start + '"' + onTheSiteAddress(file) + '"';
+      });
+    });
+  }
+
   // The image of the text's "+" menu: Decap's own component, with Italian names
-  // ("Image", "Alt Text", "Title" are written into it in English).
+  // ("Image", "Alt Text", "Title" are written into it in English), its preview's image
+  // from where it is (siteImage).
   var image = CMS.getEditorComponents && CMS.getEditorComponents().get("image");
   if (image) {
     CMS.registerEditorComponent({
@@ -365,7 +450,9 @@
       pattern: image.pattern,
       fromBlock: image.fromBlock,
       toBlock: image.toBlock,
-      toPreview: image.toPreview,
+      toPreview: function (data, getAsset, fields) {
+        return image.toPreview(data, shownAssets(getAsset), fields);
+      },
       fields: [
         { label: "Immagine", name: "image", widget: "image", choose_url: false,
           media_library: { allow_multiple: false } },
@@ -1899,13 +1986,49 @@
         var value = this.props.value;
         if (typedField(this.props) && typeof value === "string") {
           // what the save will write, shown as typed: "<entro il 5 maggio>" unsaved was
-          // read as an element by the preview's Markdown (and left out)
-          value = shownLessThan(typedLessThan(value), "\\<");
+          // read as an element by the preview's Markdown (and left out); an
+          // <img src="{static}/…"> from the site
+          value = previewImages(shownLessThan(typedLessThan(value), "\\<"));
         }
         return h(Preview, Object.assign({}, this.props, { value: value }));
       }
     }) : Preview, widget.schema);
   });
+
+  // The image fields' control (the cover's, the text's image's box): its image from
+  // where it is (siteImage). Decap asks the control whether to draw it again (its own
+  // shouldComponentUpdate: an image taken in the media library reaches it that way):
+  // asked of Decap's control, with the same props it is given.
+  var imageWidget = CMS.getWidget && CMS.getWidget("image");
+  var ImageControl = imageWidget && imageWidget.control;
+
+  function imageProps(props) {
+    return Object.assign({}, props, { getAsset: shownAssets(props.getAsset, props.entry) });
+  }
+
+  if (ImageControl) {
+    var imageSpec = {
+      render: function () {
+        var self = this;
+        return h(ImageControl, Object.assign(imageProps(this.props), {
+          ref: function (control) { self.control = control; }
+        }));
+      }
+    };
+    if (ImageControl.prototype && ImageControl.prototype.shouldComponentUpdate) {
+      imageSpec.shouldComponentUpdate = function (nextProps) {
+        return this.control
+          ? this.control.shouldComponentUpdate(imageProps(nextProps)) : true;
+      };
+    }
+    if (ImageControl.prototype && ImageControl.prototype.focus) {
+      imageSpec.focus = function () {
+        return this.control && this.control.focus.apply(this.control, arguments);
+      };
+    }
+    CMS.registerWidget("image", createClass(imageSpec), imageWidget.preview,
+                       imageWidget.schema);
+  }
 
   // --- Previews shaped like the site's pages (theme/templates/article.html) -------
   var WEEKDAY_DATE = new Intl.DateTimeFormat("it-IT", {
@@ -1988,7 +2111,7 @@
       return null;
     }
     // the field tells getAsset its own folder (immagini/<year>/)
-    var asset = props.getAsset(image, field(props, "image"));
+    var asset = shownAssets(props.getAsset, props.entry)(image, field(props, "image"));
     return h("figure", { className: "article-cover" },
       h("img", { src: String(asset), alt: data.get("image_alt") || "" }));
   }
