@@ -81,8 +81,9 @@ the steps done, each open page's address and notices, and the path of a screensh
 the page (failure-1.png in the module's temporary folder).
 """
 
-import re
+import contextlib
 import functools
+import re
 import io
 import os
 import socket
@@ -417,24 +418,16 @@ def check_screenshot_tools():
                     + " (apt-get install chromium-l10n fonts-droid-fallback)")
 
 
-@pytest.fixture(scope="module")
-def session(tmp_path_factory):
-    """Runs the editor session once; the tests read what it left."""
-    from playwright.sync_api import expect, sync_playwright  # noqa: PLC0415
-
-    if SCREENSHOTS:
-        check_screenshot_tools()
-    work = tmp_path_factory.mktemp("editor")
+@contextlib.contextmanager
+def editor_site(work, content, message):
+    """``content`` committed (``message``) in a git repository ``work/sito``, its site built
+    for the web editor's local backend on a free port and served on loopback:
+    :class:`EditorSite`; the server stops after."""
     repo = work / "sito"
-    write_content(repo / "content", CONTENT)
+    write_content(repo / "content", content)
     git(repo, "init", "-q")
     git(repo, "add", "-A")
-    git(repo, "commit", "-qm", "Contenuti iniziali")
-    uploads = work / "da-caricare"
-    uploads.mkdir()
-    (uploads / PDF_NAME).write_bytes(PDF_BYTES)
-    (uploads / PNG_NAME).write_bytes(PNG_BYTES)
-    (uploads / TAKEN_NAME).write_bytes(PNG_BYTES)
+    git(repo, "commit", "-qm", message)
     cms_port = free_port()
     built = build_site(work, {}, content=repo / "content", output=work / "output",
                        settings=f'ADMIN_LOCAL_BACKEND = "http://127.0.0.1:{cms_port}/api/v1"\n'
@@ -443,35 +436,62 @@ def session(tmp_path_factory):
     server = ThreadingHTTPServer(("127.0.0.1", 0),
                                  functools.partial(QuietFiles, directory=built.output))
     threading.Thread(target=server.serve_forever, args=(0.05,), daemon=True).start()
-    web = f"127.0.0.1:{server.server_address[1]}"
-    shots = GUIDE_IMAGES if SCREENSHOTS else work / "shots"
-    shots.mkdir(exist_ok=True)
-    seen = Session(repo, web, f"127.0.0.1:{cms_port}", shots)
-    log = (work / "decap-server.log").open("w")
-    expect.set_options(timeout=UI_MS)  # for every wait below (5 s by default)
     try:
-        with CmsServer(repo, cms_port, log=log), sync_playwright() as playwright:
-            browser = launch(
-                playwright,
-                # an installed UTF-8 locale, else a non-ASCII upload fails silently;
-                # LANGUAGE=it: native date inputs in Italian (with chromium-l10n)
-                env={**os.environ, "LANG": "C.UTF-8", "LANGUAGE": "it"})
-            try:
-                edit(browser, seen, expect)
-            except Exception as error:  # noqa: BLE001
-                # every test of the module errors with this: say which step broke, and how
-                report = stopped(browser, seen, work, error)
-                try:  # (a listener's error again, raised by close, would replace it)
-                    browser.close()
-                except Exception:  # noqa: BLE001, S110
-                    pass
-                raise AssertionError(report) from error
-            browser.close()
+        yield EditorSite(repo, built, f"127.0.0.1:{server.server_address[1]}", cms_port)
     finally:
-        expect.set_options(timeout=None)
-        log.close()
         server.shutdown()
         server.server_close()
+
+
+@dataclass
+class EditorSite:
+    """:func:`editor_site`'s repository, build, site (host:port) and backend's port."""
+
+    repo: Path
+    built: object
+    web: str
+    cms_port: int
+
+
+@pytest.fixture(scope="module")
+def session(tmp_path_factory):
+    """Runs the editor session once; the tests read what it left."""
+    from playwright.sync_api import expect, sync_playwright  # noqa: PLC0415
+
+    if SCREENSHOTS:
+        check_screenshot_tools()
+    work = tmp_path_factory.mktemp("editor")
+    uploads = work / "da-caricare"
+    uploads.mkdir()
+    (uploads / PDF_NAME).write_bytes(PDF_BYTES)
+    (uploads / PNG_NAME).write_bytes(PNG_BYTES)
+    (uploads / TAKEN_NAME).write_bytes(PNG_BYTES)
+    shots = GUIDE_IMAGES if SCREENSHOTS else work / "shots"
+    shots.mkdir(exist_ok=True)
+    with editor_site(work, CONTENT, "Contenuti iniziali") as site, \
+            (work / "decap-server.log").open("w") as log:
+        seen = Session(site.repo, site.web, f"127.0.0.1:{site.cms_port}", shots)
+        expect.set_options(timeout=UI_MS)  # for every wait below (5 s by default)
+        try:
+            with CmsServer(site.repo, site.cms_port, log=log), sync_playwright() as playwright:
+                browser = launch(
+                    playwright,
+                    # an installed UTF-8 locale, else a non-ASCII upload fails silently;
+                    # LANGUAGE=it: native date inputs in Italian (with chromium-l10n)
+                    env={**os.environ, "LANG": "C.UTF-8", "LANGUAGE": "it"})
+                try:
+                    edit(browser, seen, expect)
+                except Exception as error:  # noqa: BLE001
+                    # every test of the module errors with this: say which step broke, and how
+                    report = stopped(browser, seen, work, error)
+                    try:  # (a listener's error again, raised by close, would replace it)
+                        browser.close()
+                    except Exception:  # noqa: BLE001, S110
+                        pass
+                    raise AssertionError(report) from error
+                browser.close()
+        finally:
+            expect.set_options(timeout=None)
     seen.server_log = (work / "decap-server.log").read_text(encoding="utf-8",
                                                              errors="replace")
     seen.work = work

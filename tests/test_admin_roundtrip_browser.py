@@ -39,21 +39,18 @@ One editor session and one save (a few seconds); the builds before and after are
 """
 
 import difflib
-import functools
 import os
 import struct
-import threading
 from dataclasses import dataclass
-from http.server import ThreadingHTTPServer
 
 import pytest
 import yaml
 
 from browser_support import launch
 from samples import pdf
-from support import build_site, write_content
-from test_admin_browser import (FIRST_LOAD_MS, QUICK, TAKEN_BYTES, UI_MS, QuietFiles,
-                                free_port, git, slate_ready)
+from support import build_site
+from test_admin_browser import (FIRST_LOAD_MS, QUICK, TAKEN_BYTES, UI_MS, editor_site,
+                                slate_ready)
 from tools.cms_server import CmsServer
 
 pytestmark = pytest.mark.browser
@@ -215,26 +212,14 @@ def roundtrip(tmp_path_factory):
     from playwright.sync_api import expect, sync_playwright  # noqa: PLC0415
 
     work = tmp_path_factory.mktemp("roundtrip")
-    repo = work / "sito"
-    write_content(repo / "content", CONTENT)
-    git(repo, "init", "-q")
-    git(repo, "add", "-A")
-    git(repo, "commit", "-qm", "Contenuti scritti con git")
-    cms_port = free_port()
-    before = build_site(work, {}, content=repo / "content", output=work / "output",
-                        settings=f'ADMIN_LOCAL_BACKEND = "http://127.0.0.1:{cms_port}/api/v1"\n'
-                                 + QUICK)
-    assert before.ok, before.log
-    server = ThreadingHTTPServer(("127.0.0.1", 0),
-                                 functools.partial(QuietFiles, directory=before.output))
-    threading.Thread(target=server.serve_forever, args=(0.05,), daemon=True).start()
-    web = f"127.0.0.1:{server.server_address[1]}"
     errors = []
     shown = {}
     expect.set_options(timeout=UI_MS)
     try:
-        with (work / "decap-server.log").open("w") as log, CmsServer(repo, cms_port, log=log), \
-                sync_playwright() as playwright:
+        with editor_site(work, CONTENT, "Contenuti scritti con git") as site, \
+                (work / "decap-server.log").open("w") as log, \
+                CmsServer(site.repo, site.cms_port, log=log), sync_playwright() as playwright:
+            web, before = site.web, site.built
             browser = launch(playwright, env={**os.environ, "LANG": "C.UTF-8"})
             try:
                 page = browser.new_page(locale="it-IT", timezone_id="Europe/Rome")
@@ -268,8 +253,7 @@ def roundtrip(tmp_path_factory):
                 browser.close()
     finally:
         expect.set_options(timeout=None)
-        server.shutdown()
-        server.server_close()
+    repo = work / "sito"
     saved = (repo / "content" / ITEM).read_text(encoding="utf-8")
     (work / "after").mkdir()
     after = build_site(work / "after", {}, content=repo / "content",
