@@ -19,6 +19,7 @@ from tools.preview import PreviewSite, StaticHandler
 
 GOOD = article(title="Buona notizia", body="Il testo buono.")
 BROKEN = article(title="Buona notizia", date="5 maggio 2024", body="Il testo buono.")
+DATE_ERROR = "content/notizie/a.md:3: errore: `date`"  # BROKEN's
 
 
 def get(site, path):
@@ -321,6 +322,31 @@ def stop_preview(server):
     server.terminate()
     server.wait(timeout=10)
     server.stdout.close()
+
+
+def test_a_save_as_the_preview_starts_is_built(tmp_path):
+    """The watching thread read the files only after the first build, as the preview
+    said where it serves: a file saved during the first build, or right after that line
+    (before the thread had read it), was its starting state, never built; the browser
+    kept the old page until the next save."""
+    from urllib.request import urlopen  # noqa: PLC0415
+
+    write_content(tmp_path / "content", {"notizie/a.md": GOOD})
+    conf = write_conf(tmp_path, config="previewconf", siteurl="")
+    port = free_port()
+    server = start_preview(tmp_path, conf, port)
+    try:
+        (tmp_path / "content" / "notizie" / "a.md").write_text(BROKEN, encoding="utf-8")
+        deadline = time.monotonic() + 60
+        while True:  # until the save is built (or the deadline: it never was)
+            with urlopen(f"http://127.0.0.1:{port}/__anteprima/stato", timeout=10) as answer:
+                state = json.loads(answer.read())
+            if DATE_ERROR in " ".join(state["problems"]) or time.monotonic() > deadline:
+                break
+            time.sleep(0.1)
+        assert state["errors"] == 1 and DATE_ERROR in state["problems"][0], state
+    finally:
+        stop_preview(server)
 
 
 class PreviewInChromium:

@@ -276,10 +276,12 @@ def snapshot(roots):
     return found
 
 
-def watch(site, roots, stop):
+def watch(site, roots, stop, last=None):
     """Rebuild whenever a file under ``roots`` changes, until ``stop`` is set. Nothing
-    that goes wrong in one round stops the watching."""
-    last = snapshot(roots)
+    that goes wrong in one round stops the watching. ``last``: the files as the site
+    was last built from (default: as they are now)."""
+    if last is None:
+        last = snapshot(roots)
     while not stop.wait(POLL_SECONDS):
         try:
             now = snapshot(roots)
@@ -323,10 +325,14 @@ def serve(site, host, port, roots=None):
                  " un'anteprima è già avviata? Chiudila, o usa un'altra porta (PORT=8010"
                  f" ./run livereload) / {host}:{port} is not available")
     lock = claim_output(site, port)
+    # The files as they are before the first build: a file saved during that build, or
+    # just after the address is printed (before the watching thread had read the
+    # files), was taken as the starting state and never built.
+    before = snapshot(roots)
     site.rebuild()
     server.daemon_threads = True
     stop = threading.Event()
-    watcher = threading.Thread(target=watch, args=(site, roots, stop), daemon=True)
+    watcher = threading.Thread(target=watch, args=(site, roots, stop, before), daemon=True)
     watcher.start()
     print(f"Anteprima su http://{host}:{port}/ (Ctrl-C per uscire)", flush=True)
     try:
