@@ -12,6 +12,7 @@ import os
 import re
 import resource
 import shutil
+import socket
 import subprocess
 import sys
 import tempfile
@@ -26,6 +27,27 @@ from bs4 import BeautifulSoup
 
 ROOT = Path(__file__).resolve().parent.parent
 SITEURL = "https://farelegami.example.org"
+
+
+# The sockets holding free_port's ports, for as long as the test process runs.
+_RESERVED_PORTS = []
+
+
+def free_port():
+    """A port of 127.0.0.1 for a server a test starts later (often another process),
+    which no other socket gets meanwhile: a socket of this process stays bound to it (with
+    SO_REUSEADDR, never listening) until the process ends, across restarts of the server
+    too. A port found free and let go (bound, closed) could be handed, before the server
+    bound it (after a build, for a site whose address names the port), to any socket
+    asking for a free one, another xdist worker's server: the server then failed to start,
+    or the test read the other one. The servers bind it all the same: they set
+    SO_REUSEADDR too (Python's http.server, nginx), which Linux allows beside a bound
+    socket that does not listen."""
+    holder = socket.socket()
+    holder.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    holder.bind(("127.0.0.1", 0))
+    _RESERVED_PORTS.append(holder)
+    return holder.getsockname()[1]
 
 
 @dataclass

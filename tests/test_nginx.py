@@ -33,7 +33,7 @@ import brotli
 import pytest
 from bs4 import BeautifulSoup
 from browser_support import CHROMIUM, TEST_HOSTS, chromium, launch, wait_until
-from support import ROOT, article, build_project, write_conf, write_content
+from support import ROOT, article, build_project, free_port, write_conf, write_content
 
 from plugins.csp.policy import policy
 from plugins.redirects import page as redirect_page
@@ -84,12 +84,6 @@ http {{
 """
 LISTEN_RE = re.compile(r"^\s*listen\s")
 ROOT_RE = re.compile(r"^\s*root\s")
-
-
-def free_port():
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 def for_test(text, port, root):

@@ -14,7 +14,7 @@ import time
 import pytest
 
 from browser_support import chromium
-from support import ROOT, article, child_env, write_conf, write_content
+from support import ROOT, article, child_env, free_port, write_conf, write_content
 from tools.preview import PreviewSite, StaticHandler
 
 GOOD = article(title="Buona notizia", body="Il testo buono.")
@@ -152,10 +152,18 @@ def wait_for_port(port):
     raise AssertionError(f"nothing listens on {port}")
 
 
-def free_port():
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
+def test_the_port_a_test_picks_is_kept_from_other_sockets_until_its_server_binds_it():
+    """The previews (and nginx) bind the port the test picked only once started, seconds
+    later; the port was let go meanwhile, and another socket asking for a free port
+    (another xdist worker's server) could be given it: the preview then stopped, the
+    address taken, or the test read the other server's pages."""
+    from http.server import ThreadingHTTPServer  # noqa: PLC0415 - the preview's server
+
+    port = free_port()
+    with socket.socket() as other, pytest.raises(OSError):
+        other.bind(("127.0.0.1", port))
+    with ThreadingHTTPServer(("127.0.0.1", port), StaticHandler) as server:
+        assert server.server_address == ("127.0.0.1", port)
 
 
 @pytest.fixture(scope="module")
