@@ -597,10 +597,13 @@ def test_regenerate_without_node_builds_the_site_without_the_web_editor(tmp_path
                                     stderr=subprocess.STDOUT, start_new_session=True)
         try:
             deadline = time.monotonic() + 300
-            while not page.is_file() and watcher.poll() is None:
+            # until the first build is done (Pelican says so once every file is written;
+            # a page found written was checked a second later, the rest of the build's
+            # files guessed done by then)
+            while "Done: Processed" not in log.read_text(encoding="utf-8") \
+                    and watcher.poll() is None:
                 assert time.monotonic() < deadline, log.read_text(encoding="utf-8")
-                time.sleep(0.2)  # polling for the first build, bounded by the deadline
-            time.sleep(1)  # the rest of the first build's files
+                time.sleep(0.1)  # polling for the first build, bounded by the deadline
         finally:
             with contextlib.suppress(ProcessLookupError):  # the task and its pelican -r
                 os.killpg(watcher.pid, signal.SIGTERM)
