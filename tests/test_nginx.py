@@ -169,6 +169,9 @@ def site(nginx_installed, counter, tmp_path_factory):
     folder = tmp_path_factory.mktemp("nginx")
     port = free_port()
     built = build_project(folder / "site", siteurl=f"http://site.test:{port}",
+                          # the count read is given up after 4 s by default: not on a
+                          # loaded machine (tests/browser_support.served_project_site)
+                          settings={"VISIT_COUNTER_TIMEOUT_MS": 60000},
                           VISIT_COUNTER_URL=f"http://counter.test:{counter.server_address[1]}",
                           ADMIN_REPO=EDITORS_REPO, ADMIN_APP_ID=EDITORS_APP_ID)
     assert built.ok, built.log
@@ -571,7 +574,8 @@ def test_a_search_page_open_across_a_publish_still_finds(tmp_path, nginx_install
                 page.fill("#cerca-q", words)
                 page.press("#cerca-q", "Enter")
                 wait_until(page, lambda: words in status.text_content()
-                           or "non è riuscita" in status.text_content(), words)
+                           or "non è riuscita" in status.text_content(), words,
+                           timeout=60)  # the first loads Pagefind: a loaded machine
                 titles = page.locator(".cerca-risultato h2 a").all_text_contents()
                 return status.text_content(), titles
 
@@ -616,7 +620,7 @@ def test_pages_load_in_chromium_without_csp_violations_and_show_the_count(site, 
                     f"http://{counter_host}", siteurl=f"http://{site_host}")
                 if path == ARTICLE:
                     expect(page.locator(".article-meta .visit-count")).to_have_text(
-                        f"{1459 + SEEN} visite", timeout=10000)
+                        f"{1459 + SEEN} visite", timeout=60_000)
                 page.wait_for_load_state("load")
                 assert page.evaluate("() => window.__violations") == [], path
             context.close()
