@@ -50,6 +50,12 @@ def free_port():
     return holder.getsockname()[1]
 
 
+@atexit.register
+def _release_ports():
+    for holder in _RESERVED_PORTS:
+        holder.close()
+
+
 @dataclass
 class Build:
     returncode: int
