@@ -409,7 +409,7 @@ def test_a_tab_left_open_across_a_restart_of_the_preview_reloads(tmp_path, brows
         (tmp_path / "content" / "notizie" / "a.md").write_text(
             article(title="Buona notizia", body="Il testo cambiato."), encoding="utf-8")
         preview.start()
-        expect(page.locator(".lead")).to_contain_text("Il testo cambiato.", timeout=30_000)
+        expect(page.locator(".lead")).to_contain_text("Il testo cambiato.", timeout=60_000)
 
 
 def test_two_previews_at_once_do_not_serve_each_others_site(tmp_path):
