@@ -86,7 +86,6 @@ import functools
 import re
 import io
 import os
-import socket
 import subprocess
 import threading
 import time
@@ -103,7 +102,7 @@ from PIL import Image, ImageDraw
 
 from samples import pdf
 from browser_support import launch, wait_until
-from support import ROOT, SITEURL, build_site, run_tool, write_content
+from support import ROOT, SITEURL, build_site, free_port, run_tool, write_content
 from tools.cms_server import CmsServer
 
 pytestmark = pytest.mark.browser
@@ -384,12 +383,6 @@ class QuietFiles(SimpleHTTPRequestHandler):
 
     def log_message(self, format, *args):  # noqa: A002
         pass
-
-
-def free_port():
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
 
 
 def git(repo, *args):
