@@ -27,6 +27,8 @@ def test_plain_text_from_html_and_from_front_matter():
         "Il lead & altro <2024>"
     assert plain("Testo <b>come scritto</b>") == "Testo <b>come scritto</b>"  # already text
     assert plain(Markup("<p>a\n\n  b</p>")) == "a b" and plain(None) == ""
+    assert plain(Markup("alle 12<br>e<BR />poi<p>uno</p><p>due</p><li>a</li><li>b</li>")) == \
+        "alle 12 e poi uno due a b"  # words apart where the page has them apart
 
 
 def test_shorten_cuts_at_a_word_within_the_limit():
@@ -311,6 +313,30 @@ def test_an_item_that_is_a_list_alone_is_described_by_its_text(build_once):
     assert one(soup, "description") == text == one(soup, "og:description")
     assert json_ld(soup)["NewsArticle"]["description"] == text
     assert soup.select_one(".footnote").get_text().count("Tranne i festivi.") == 1
+
+
+def test_a_line_break_in_the_lead_parts_the_words_of_the_description(build_once):
+    """A line ended with <br> (the guide's way to keep an address or opening hours on
+    lines of their own) and the next line written after it, with no newline between
+    (a summary is one line of YAML): the description ran the two lines' words together,
+    "dalle 9 alle 12e il giovedì", in search results and link previews."""
+    site = build_once({
+        "avvisi/sportello.md": article(
+            title="Sportello", slug="sportello",
+            summary="'Aperto il lunedì dalle 9 alle 12<br>e il giovedì dalle 14 alle 17.'",
+            body="Il testo."),
+        "pages/sede.md": "---\ntitle: Sede\nslug: sede\n---\n\n"
+                         "Sportello di Cremona<br>Via Dante 1<br />aperto il martedì.\n",
+    })
+    assert site.ok, site.log
+    for address, text in (
+            ("/2024/05/sportello/", "Aperto il lunedì dalle 9 alle 12 e il giovedì dalle 14 "
+                                    "alle 17."),
+            ("/sede/", "Sportello di Cremona Via Dante 1 aperto il martedì.")):
+        soup = site.soup(address)
+        assert one(soup, "description") == text == one(soup, "og:description"), address
+        if address.startswith("/2024/"):
+            assert json_ld(soup)["NewsArticle"]["description"] == text
 
 
 def test_each_listing_describes_itself(site):

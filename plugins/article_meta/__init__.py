@@ -45,7 +45,8 @@ def date_label(article):
 
 
 def first_text(html):
-    """The first paragraph of ``html`` that has text (its HTML), else the whole of
+    """The first paragraph of ``html`` that has text (its HTML, as Markup: the templates
+    hand it to plugins/seo as HTML, which parts its lines' words), else the whole of
     ``html`` when it has text but no such paragraph (a list alone), or "": what a page
     without a lead of its own says of itself (the meta description), where the site's
     own description would repeat on every such page."""
@@ -53,10 +54,10 @@ def first_text(html):
     body = without_note_references(html or "")
     for paragraph in PARAGRAPH_RE.finditer(body):
         if TAG_RE.sub("", paragraph.group(1)).strip():
-            return paragraph.group(1)
+            return Markup(paragraph.group(1))
     # no paragraph with text (a notice that is a list, a table, headings): the body's
     # text (the description cuts it)
-    return body if TAG_RE.sub("", body).strip() else ""
+    return Markup(body) if TAG_RE.sub("", body).strip() else Markup("")
 
 
 def updated(article):

@@ -23,15 +23,25 @@ def title_from_name(name, *, strip_extension=False):
 
 
 SPACES_RE = re.compile(r"\s+")
+# What parts words on the page though nothing may part them in the HTML: a line break, the
+# start or end of a paragraph, item, cell or heading ("alle 12<br>e il giovedì" is two
+# lines, not "12e"; striptags drops the tags and puts nothing in their place)
+WORD_BREAK_RE = re.compile(
+    r"<br\s*/?>|</?(?:p|li|dt|dd|td|th|tr|h[1-6]|div|blockquote|figcaption)\b[^>]*>",
+    re.IGNORECASE)
 
 
 def plain(value):
     """Text for a meta tag, JSON-LD or the search index: HTML (titles and leads arrive as
-    safe HTML, ``<span lang="en">``) without its tags, entities decoded; front-matter
-    text as it is; spaces collapsed."""
+    safe HTML, ``<span lang="en">``) without its tags, entities decoded, a space where a
+    line break or a paragraph, item or cell ends; front-matter text as it is; spaces
+    collapsed."""
     if value is None:
         return ""
-    text = Markup(value.__html__()).striptags() if hasattr(value, "__html__") else str(value)
+    if hasattr(value, "__html__"):
+        text = Markup(WORD_BREAK_RE.sub(" ", value.__html__())).striptags()
+    else:
+        text = str(value)
     return SPACES_RE.sub(" ", text).strip()
 
 
