@@ -67,8 +67,21 @@ def document_record(document, text, zone, labels):
     if category is not None and not isinstance(item, PelicanPage):
         meta["categoria"] = category.name
         filters["categoria"] = [category.name]
-    content = "\n".join(part for part in (attachment.title, attachment.description, text) if part)
+    content = " ".join(part for part in (_sentence(attachment.title),
+                                         _sentence(attachment.description), text) if part)
     return Record("/" + attachment.url, content, meta, filters, sort)
+
+
+SENTENCE_ENDS = ".!?:;…»)\"”"  # a title or description ending so needs no full stop
+
+
+def _sentence(text):
+    """``text`` (an attachment's title or description) ending as a sentence: a result's
+    excerpt shows the record's text run together, and a page's heading is followed by a
+    full stop there (Pagefind's), so "Verbale dell’assemblea. Verbale della riunione:",
+    not "Verbale dell’assemblea Verbale della riunione:"."""
+    text = (text or "").strip()
+    return text if not text or text.endswith(tuple(SENTENCE_ENDS)) else text + "."
 
 
 def pdf_documents(documents):
