@@ -163,7 +163,8 @@ ITALIAN_ENGLISH_TERMS = ["Civic Center", "Community Manager"]
 MARKDOWN = {
     "extension_configs": {
         # footnotes: the link back to the text is named in Italian (its title is shown on
-        # hover and read by screen readers; Python-Markdown's is English)
+        # hover, and plugins/italian makes it the link's name too, read by screen readers
+        # in place of the arrow; Python-Markdown's is English)
         "markdown.extensions.extra": {
             "footnotes": {"BACKLINK_TITLE": "Torna al richiamo della nota %d nel testo"}},
         # align= rather than style= on table cells: a CSP without 'unsafe-inline' styles;

@@ -63,9 +63,11 @@ EXTRA = {
 
             ## Chi ha partecipato
 
-            Hanno aiutato i Community Manager del territorio.
+            Hanno aiutato i Community Manager del territorio[^1].
 
             ![Grafico a barre delle presenze: 40, 75, 55 e 90 persone]({static}/immagini/presenze.png)
+
+            [^1]: Quelli di Casalmaggiore e di Viadana.
             """),
 }
 # Older than every other article: the home's first pages and the category Notizie are the
@@ -283,6 +285,14 @@ def test_no_link_name_leads_to_two_places_nor_is_an_address_an_arrow_or_empty(tr
             assert text.strip("‹›«»…·|>< "), (kind, url)
             assert not re.match(r"(https?://|www\.)", text), (kind, text)
         assert not {text: urls for text, urls in places.items() if len(urls) > 1}, kind
+
+
+def test_a_footnotes_way_back_to_the_text_is_named_in_words_not_by_its_arrow(trees):
+    """The link at the end of a footnote shows "↩", and that was its name: a list of links
+    read "↩" (its title, "Torna al richiamo…", is only a description, when read at all)."""
+    [back] = [name(node) for node in trees["articolo"].of_role("link")
+              if (prop(node, "url") or "").endswith("#fnref:1")]
+    assert back == "torna al richiamo della nota 1 nel testo"
 
 
 def test_the_archives_month_links_say_their_year_and_leave_the_count_out(trees, site):

@@ -180,6 +180,18 @@ def _split(text, pattern, attributes):
     return [lead, *spans]
 
 
+class FootnoteBacklinks(Treeprocessor):
+    """A footnote's link back to the text named by its title, in words ("Torna al
+    richiamo della nota 1 nel testo", pelicanconf's BACKLINK_TITLE): its text is the
+    arrow "↩", which was its name, what a screen reader's list of links showed; the
+    title alone is only a description, read after it if at all."""
+
+    def run(self, root):
+        for link in root.iter("a"):
+            if link.get("class") == "footnote-backref" and link.get("title"):
+                link.set("aria-label", link.get("title"))
+
+
 class ItalianTypographyExtension(Extension):
     def __init__(self, **kwargs):
         self.config = {"terms": [[], "English terms to mark with lang=en"]}
@@ -190,6 +202,8 @@ class ItalianTypographyExtension(Extension):
         md.treeprocessors.register(
             ItalianTypography(md, self.getConfig("terms")), "italian_typography", 5
         )
+        # after the footnotes' own treeprocessor (50), which writes the links back
+        md.treeprocessors.register(FootnoteBacklinks(md), "footnote_backlinks", 4)
 
 
 def makeExtension(**kwargs):  # noqa: N802 - Markdown's entry point name
