@@ -54,7 +54,8 @@ SITE = {
         attachments=[{"file": "allegati/comunicato.pdf", "title": "Testo del comunicato"},
                      {"file": SCANSIONE, "title": "Locandina"}]),
     "avvisi/sportello.md": item("Sportello aperto il martedì", date="2024-03-01 09:00",
-                                body="Lo sportello apre anche il martedì."),
+                                body="Lo sportello apre anche il martedì[^1] mattina.\n\n"
+                                     "[^1]: Tranne ad agosto."),
     "notizie/bozza.md": item("Una bozza", body="Parola segreta: ornitorinco.", status="draft",
                              attachments=["allegati/bozza.pdf"]),
     "notizie/futuro.md": item("Dal futuro", date="2999-01-01 10:00", body="Arriva il pellicano."),
@@ -146,6 +147,14 @@ def test_a_page_is_given_whole_when_the_marked_element_is_in_doubt():
 def read(path):
     with open(path, encoding="utf-8") as handle:
         return handle.read()
+
+
+def test_a_footnotes_marks_are_not_text_its_note_is(site):
+    """A result's excerpt showed a footnote's number as a word of the sentence ("apre anche
+    il martedì 1 mattina") and the arrow of its link back ("Tranne ad agosto. ↩")."""
+    content = indexed(site)[SPORTELLO]["content"]
+    assert "il martedì mattina." in content and "Tranne ad agosto." in content
+    assert "↩" not in content and "1" not in content
 
 
 def test_a_page_has_its_title_and_no_category(site):

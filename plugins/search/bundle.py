@@ -49,6 +49,7 @@ from pagefind.service import PagefindService, get_executable
 
 from plugins.core.errors import QuietError
 from plugins.core.files import place
+from plugins.core.text import NOTE_REFERENCE_RE
 
 from .canonical import FORMAT as ORDER_FORMAT, canonical
 from .settings import BUNDLE_FOLDER
@@ -288,11 +289,27 @@ def split_elisions(html):
     return "".join(parts) + html[last:]
 
 
+# What Pagefind is given of a page (indexed_html, without_note_marks, split_elisions): part
+# of the cache key, so that a change to it makes the bundles kept in the cache again
+FEED_FORMAT = 2  # 2: without footnotes' marks
+# A footnote's link back to the text: the arrow "↩" (its name is in aria-label)
+_BACKLINK_RE = re.compile(r'<a [^>]*class="footnote-backref"[^>]*>[^<]*</a>')
+
+
+def without_note_marks(html):
+    """``html`` without its footnotes' references and links back: marks, not words, which
+    a result's excerpt showed among them ("il martedì 1 mattina", "Tranne ad agosto. ↩").
+    The notes' text stays."""
+    if "footnote-" not in html:
+        return html
+    return _BACKLINK_RE.sub("", NOTE_REFERENCE_RE.sub("", html))
+
+
 async def _feed(service, pages, records, language):
     """Pages and records into a new index; the bundle's files, in memory."""
     index = await service.create_index(IndexConfig(force_language=language))
     for start in range(0, len(pages), BATCH):  # in flight together: faster than one by one
-        batch = [(page.url, split_elisions(indexed_html(_read(page.path))))
+        batch = [(page.url, split_elisions(without_note_marks(indexed_html(_read(page.path)))))
                  for page in pages[start:start + BATCH]]
         await asyncio.gather(*(index.add_html_file(url=url, content=html) for url, html in batch))
     await asyncio.gather(*(
@@ -425,10 +442,10 @@ def remove(output_path):
 
 def _inputs_digest(pages, records, language):
     """What decides the bundle: the pagefind version, the order it is put in
-    (:mod:`.canonical`), the language, every page's URL and HTML and every record, in
-    order."""
+    (:mod:`.canonical`), what is given of a page (``FEED_FORMAT``), the language, every
+    page's URL and HTML and every record, in order."""
     digest = hashlib.sha256(
-        f"{PAGEFIND_VERSION}\0{ORDER_FORMAT}\0{language}\0{UNUSED}\0".encode())
+        f"{PAGEFIND_VERSION}\0{ORDER_FORMAT}\0{FEED_FORMAT}\0{language}\0{UNUSED}\0".encode())
     for page in pages:
         digest.update(f"{page.url}\0".encode())
         digest.update(Path(page.path).read_bytes())
