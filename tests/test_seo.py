@@ -254,6 +254,27 @@ def test_a_cover_too_small_for_link_previews_gives_way_to_the_logo(build_once):
     assert one(square, "twitter:card") == "summary"
 
 
+def test_a_wide_cover_is_shared_by_a_copy_tall_enough_for_link_previews(build_once):
+    """A banner 3000 x 400 px is a picture Facebook takes, but its copy for previews, made
+    1200 px wide, was 160 px high: under 200, so the page shared the logo, not the picture."""
+    site = build_once({
+        "immagini/striscione.png": image("PNG", (3000, 400)),
+        "notizie/striscione.md": article(title="Striscione", slug="striscione",
+                                         image="immagini/striscione.png",
+                                         image_alt="Lo striscione della festa"),
+    })
+    assert site.ok, site.log
+    soup = site.soup("/2024/05/striscione/")
+    address = one(soup, "og:image")
+    assert re.fullmatch(rf"{SITEURL}/immagini/_r/striscione-1500\.[0-9a-f]{{10}}\.jpg", address)
+    with Image.open(site.path(address)) as picture:
+        assert picture.size == (1500, 200)
+    assert (one(soup, "og:image:width"), one(soup, "og:image:height")) == ("1500", "200")
+    assert one(soup, "og:image:alt") == "Lo striscione della festa"
+    assert one(soup, "twitter:card") == "summary_large_image"
+    assert json_ld(soup)["NewsArticle"]["image"] == [address]
+
+
 def test_without_the_images_plugin_the_cover_itself_is_shared_encoded(build_once):
     plugins = "PLUGINS = [p for p in PLUGINS if p != 'plugins.images']\n"
     site = build_once(SITE, plugins)

@@ -20,6 +20,7 @@ show a link's preview: WhatsApp shows none for a heavy image, Facebook refuses f
 import functools
 import hashlib
 import io
+import math
 import os
 import posixpath
 import tempfile
@@ -35,6 +36,7 @@ SHARE_FORMAT = 3  # the same for the share copies (3: no comment of the source's
 ORIENTATION = 0x0112  # EXIF tag
 TURNED = (5, 6, 7, 8)  # orientations that swap width and height
 METHOD = 4  # libwebp effort (0-6): 4 is its default, a good size for the time
+SHARE_MIN_HEIGHT = 200  # px: Facebook ignores a smaller og:image (plugins/seo, PREVIEW_MIN)
 
 
 class Unreadable(Exception):
@@ -168,9 +170,13 @@ def ensure(source, widths, quality, folder):
 
 def share(source, width, quality, folder):
     """The :class:`Variant` of ``source`` for link previews: a JPEG ``width`` wide (the
-    source's own width when narrower), drawn when the cache lacks it. An animated image
-    gives its first frame."""
+    source's own width when narrower; wider when that would make it less than
+    :data:`SHARE_MIN_HEIGHT` high and the source is not), drawn when the cache lacks it.
+    An animated image gives its first frame."""
     width = min(width, source.width)
+    if height_for(source, width) < SHARE_MIN_HEIGHT <= source.height:
+        # a banner (3000 x 400): 1200 px wide it was 160 high, a picture Facebook ignores
+        width = min(source.width, math.ceil(SHARE_MIN_HEIGHT * source.width / source.height))
     variant = Variant(width, height_for(source, width),
                       cache_file(folder, source, width, quality, "jpg", SHARE_FORMAT))
     if not os.path.isfile(variant.file):
