@@ -412,7 +412,9 @@ def test_a_slow_counter_is_given_up_after_the_client_timeout(visit, counter, sit
     seen.wait_until(lambda: seen.page.evaluate("window.__reads.every(read => read.ended)"),
                     what="the read's end in the page")
     [waited] = seen.page.evaluate("window.__reads.map(read => read.ended - read.sent)")
-    assert CLIENT_TIMEOUT_MS - 1 <= waited < CLIENT_TIMEOUT_MS + 2000
+    # (the script arms its timer just before it calls fetch, where "sent" is taken: on a
+    # loaded machine the read was seen 1497.7 ms long for a 1500 ms timer, in CI)
+    assert CLIENT_TIMEOUT_MS - 100 <= waited < CLIENT_TIMEOUT_MS + 2000
     assert seen.count_text() == "" and seen.count_visible() == "hidden"
     assert seen.errors == [] and seen.console == []
 
