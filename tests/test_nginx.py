@@ -362,6 +362,24 @@ def test_a_missing_page_is_the_site_404_page_with_status_404(site):
         assert "content-disposition" not in headers, folder
 
 
+def test_a_shortened_article_address_leads_to_its_year_in_the_archive(site):
+    """A reader who trims /2024/05/slug/ to /2024/05/ or /2024/ got "Pagina non trovata":
+    plugins/redirects writes a page there leading to the year's archive (at the month)."""
+    for path, target in (("/2024/", "/archivio/2024/"), ("/2024/05/", "/archivio/2024/#mese-05")):
+        status, headers, body = site.get(path)
+        assert (status, headers["content-type"]) == (200, "text/html; charset=utf-8"), path
+        assert headers["cache-control"] == SHORT
+        assert_security_headers(headers)
+        refresh = BeautifulSoup(body, "html.parser").find("meta", attrs={"http-equiv": "refresh"})
+        assert refresh["content"] == f"0; url={target}", path
+        assert site.get(target.partition("#")[0])[0] == 200
+    status, headers, _ = site.get("/2024")  # without its slash: nginx's own 301
+    assert (status, headers["location"]) == (301, "/2024/")
+    for path in ("/2023/", "/2024/02/", "/2024/02"):  # no article then: still the 404 page
+        status, _, body = site.get(path)
+        assert status == 404 and body == (site.build.output / "404.html").read_bytes(), path
+
+
 def test_caching_by_kind_of_file(site):
     variants = site.build.output / "immagini" / "_r"
     variants.mkdir(parents=True, exist_ok=True)

@@ -1,6 +1,7 @@
 """plugins/redirects: the old portal's addresses (``indirizzi_precedenti``) lead to the
 items. Pure functions first, then real builds and ``invoke check`` of real Markdown."""
 
+import datetime
 import json
 
 import pytest
@@ -184,6 +185,9 @@ def test_the_page_leads_to_the_item_and_says_so():
     assert page.targets("a/", {"SITEURL": "https://example.org/news/"}) == (
         "/news/a/", "https://example.org/news/a/")
     assert page.targets("a/", {"SITEURL": ""}) == ("/a/", "/a/")
+    # a month's section of a year's archive: the page itself is the canonical address
+    assert page.targets("archivio/2025/#mese-03", {"SITEURL": SITEURL}) == (
+        "/archivio/2025/#mese-03", f"{SITEURL}/archivio/2025/")
 
 
 def test_settings_are_checked(caplog):
@@ -391,3 +395,106 @@ def test_with_the_plugin_off_nothing_is_written_and_nothing_checked(build):
     assert built.ok, built.log
     assert not built.exists("/notizie/123-presentazione.html")
     assert "chiave sconosciuta" not in built.log
+
+
+# --- A year's and a month's address: to the archive -------------------------------------
+
+THIS_YEAR = datetime.date.today().year
+
+PERIODS = {
+    "notizie/marzo.md": article(title="Marzo", date="2025-03-14 10:00"),
+    "notizie/marzo-bis.md": article(title="Marzo bis", date="2025-03-20 10:00"),
+    "notizie/luglio.md": article(title="Luglio", date="2025-07-01 09:00"),
+    "notizie/vecchia.md": article(title="Vecchia", date="2023-11-30 18:00"),
+    # none of these opens a year or a month to the public
+    "notizie/nascosta.md": article(title="Nascosta", date="2022-02-02 10:00", status="hidden"),
+    "notizie/bozza.md": article(title="Bozza", date="2021-04-04 10:00", status="draft"),
+    "notizie/bozza-maggio.md": article(title="Bozza di maggio", date="2025-05-05 10:00", status="draft"),
+    "notizie/futura.md": article(title="Futura", date="2099-01-01 10:00"),
+    # this year: one article out since New Year, one held back until New Year's Eve (the
+    # public build must not show that December has something coming)
+    "notizie/capodanno.md": article(title="Capodanno", date=f"{THIS_YEAR}-01-01 00:30"),
+    "notizie/san-silvestro.md": article(title="San Silvestro", date=f"{THIS_YEAR}-12-31 23:30"),
+}
+# the reader who shortens /2025/03/marzo/ -> where the site sends them
+PERIOD_TARGETS = {"/2025/": "/archivio/2025/", "/2025/03/": "/archivio/2025/#mese-03",
+                  "/2025/07/": "/archivio/2025/#mese-07", "/2023/": "/archivio/2023/",
+                  "/2023/11/": "/archivio/2023/#mese-11",
+                  f"/{THIS_YEAR}/": f"/archivio/{THIS_YEAR}/",
+                  f"/{THIS_YEAR}/01/": f"/archivio/{THIS_YEAR}/#mese-01"}
+# no published article: the reader still finds "Pagina non trovata" there
+NO_PERIOD = ["/2022/", "/2022/02/", "/2021/", "/2021/04/", "/2025/05/", "/2025/12/",
+             "/2099/", "/2099/01/", f"/{THIS_YEAR}/12/", "/2024/", "/2025/01/"]
+
+
+@pytest.fixture
+def periods(build_once):
+    built = build_once(PERIODS)
+    assert built.ok, built.log
+    return built
+
+
+def test_a_year_or_month_address_leads_to_its_archive(periods):
+    for short, target in PERIOD_TARGETS.items():
+        assert periods.exists(short), short
+        soup = periods.soup(short)
+        assert soup.find("meta", attrs={"http-equiv": "refresh"})["content"] \
+            == f"0; url={target}", short
+        assert soup.p.a["href"] == target
+        # the canonical address is the archive page itself (no fragment)
+        assert soup.find("link", rel="canonical")["href"] == SITEURL + target.split("#")[0]
+        assert soup.find("meta", attrs={"name": "robots"})["content"] == "noindex"
+        assert soup.p.get_text().startswith("Questa pagina è stata spostata: Archivio ")
+        # the archive page is there, with the month's section
+        page, _, fragment = target.partition("#")
+        archive = periods.soup(page)
+        assert archive.h1.get_text() == f"Archivio {page.split('/')[2]}"
+        if fragment:
+            assert archive.find(id=fragment) is not None, target
+    assert periods.soup("/2025/03/").title.get_text() == "Archivio marzo 2025 – pagina spostata"
+    assert periods.soup("/2025/").title.get_text() == "Archivio 2025 – pagina spostata"
+
+
+def test_no_year_or_month_page_without_a_published_article(periods):
+    for short in NO_PERIOD:
+        assert not periods.exists(short), short
+    # nothing in the public output names the month of the article held back
+    assert f"/{THIS_YEAR}/12/" not in periods.all_text()
+    assert "/2099/" not in periods.all_text()
+
+
+def test_year_and_month_pages_are_in_no_sitemap_and_pass_the_release_check(periods):
+    sitemap = periods.text("/sitemap.xml")
+    for short in PERIOD_TARGETS:
+        assert f"{SITEURL}{short}<" not in sitemap, short
+    files = tuple(f"{output_file(short)}:" for short in PERIOD_TARGETS)
+    assert [p for p in check_release(periods.output, SITEURL) if p.startswith(files)] == []
+
+
+
+def test_a_preview_opens_no_year_or_month_of_a_draft_or_a_scheduled_article(build):
+    """A preview lists drafts and scheduled articles (marked BOZZA, PROGRAMMATO) but
+    answers for the public build: their years and months stay "Pagina non trovata"."""
+    built = build(PERIODS, config="previewconf")
+    assert built.ok, built.log
+    assert built.exists("/2099/01/futura/") and built.exists("/archivio/2099/")  # shown
+    for short, target in PERIOD_TARGETS.items():
+        assert built.soup(short).p.a["href"] == target
+    for short in NO_PERIOD:
+        assert not built.exists(short), short
+
+
+def test_an_item_or_an_old_address_at_a_years_address_keeps_it(build):
+    """The site's own pages come first: an old address /2025/ of an article, a page whose
+    slug is a year, are not overwritten by the year's page."""
+    built = build({
+        "notizie/marzo.md": article(title="Marzo", date="2025-03-14 10:00",
+                                    indirizzi_precedenti="/2025/"),
+        "notizie/vecchia.md": article(title="Vecchia", date="2023-11-30 18:00"),
+        "pages/anno.md": "---\ntitle: Il 2023\nslug: '2023'\n---\nUn anno.\n",
+    })
+    assert built.ok, built.log
+    assert built.soup("/2025/").p.a["href"] == "/2025/03/marzo/"
+    assert built.soup("/2023/").h1.get_text() == "Il 2023"
+    assert built.soup("/2025/03/").p.a["href"] == "/archivio/2025/#mese-03"
+    assert built.soup("/2023/11/").p.a["href"] == "/archivio/2023/#mese-11"

@@ -9,7 +9,9 @@ after the articles' and the pages', before the static files'):
   writing anything). Articles held back until their date count with the address they
   will have (the morning build of that day would stop on a clash), but their pages
   wait for them, also where a preview shows them;
-- ``generate_output``: one page per old address (:mod:`.page`), written whole.
+- ``generate_output``: one page per old address (:mod:`.page`), written whole; and one
+  at each year's and month's address of the published articles (``2025/``,
+  ``2025/03/``: :func:`period_pages`), leading to the year's archive page.
 
 Pelican's writer is not used: these are not site pages (no ``content_written`` signal,
 so no sitemap entry; not items, so in no feed, listing or search index).
@@ -18,6 +20,8 @@ so no sitemap entry; not items, so in no feed, listing or search index).
 import json
 import logging
 import os
+import posixpath
+from zoneinfo import ZoneInfo
 
 from pelican.contents import Page
 
@@ -26,6 +30,7 @@ from plugins.core.files import keep
 from plugins.core.items import PUBLIC, context_items, key_line, public_fate, source
 from plugins.core.text import plain
 from plugins.core.urls import without_index
+from plugins.italian.dates import mese
 
 from . import page, rules
 from .paths import KEY
@@ -46,6 +51,39 @@ def public_address(item, fate, settings):
         key = "ARTICLE_SAVE_AS" if item.in_default_lang else "ARTICLE_LANG_SAVE_AS"
         return str(settings[key]).format(**item.url_format), False
     return "", False
+
+
+# The id of a month's section on its year's archive page (theme/templates/period_archives.html)
+MONTH_ANCHOR = "mese-{date:%m}"
+
+
+def period_pages(context, settings):
+    """``{output file: (title, url)}`` of a year's and a month's address (``2025/`` and
+    ``2025/03/``: what a reader gets by shortening an article's ``2025/03/slug/``), each
+    leading to that year's archive page (``archivio/2025/``), at the month's section.
+    Only the folders of an article's own address that are its year, or its year and
+    month, and only of the articles the archive lists that the public build writes now:
+    a draft, an article held back until its date (a preview shows them), a hidden one,
+    give none (their address is still "Pagina non trovata"). ``{}`` without year archives
+    (``YEAR_ARCHIVE_SAVE_AS`` empty)."""
+    if not settings.get("YEAR_ARCHIVE_SAVE_AS"):
+        return {}
+    zone = ZoneInfo(settings["TIMEZONE"])
+    pages = {}
+    for item in context.get("articles", ()):
+        if public_fate(item.metadata, False, settings) != "now" or not item.save_as:
+            continue
+        date = item.date
+        archive = str(settings["YEAR_ARCHIVE_URL"]).format(date=date)
+        year, month = f"{date:%Y}", f"{date:%Y}/{date:%m}"
+        folders = item.save_as.split("/")
+        if folders[0] == year:
+            pages[f"{year}/index.html"] = (f"Archivio {year}", archive)
+        if "/".join(folders[:2]) == month:
+            pages[f"{month}/index.html"] = (
+                f"Archivio {mese(date.replace(tzinfo=None), zone).lower()}",
+                f"{archive}#{MONTH_ANCHOR.format(date=date)}")
+    return pages
 
 
 def items_written(context, settings):
@@ -94,7 +132,17 @@ class RedirectsGenerator:
             report(self.context, problem.path, problem.message, problem.line)
         if not problems:
             self.planned = [(file, plain(item.title), item.url)
-                          for file, item in sorted(targets.items())]
+                            for file, item in sorted(targets.items())]
+            # a year's or a month's address, unless an item, an old address or one of
+            # Pelican's own period archives (MONTH_ARCHIVE_SAVE_AS…) is there
+            taken = {file.lower() for file in targets} | {
+                posixpath.normpath(address).lower() for address in written} | {
+                str(archive["save_as"]).lower()
+                for archives in (self.context.get("period_archives") or {}).values()
+                for archive in archives}
+            self.planned += [(file, title, url) for file, (title, url)
+                             in sorted(period_pages(self.context, self.settings).items())
+                             if file.lower() not in taken]
 
     def generate_output(self, writer):
         del writer  # not site pages: written directly
@@ -102,7 +150,8 @@ class RedirectsGenerator:
             keep(os.path.join(self.output_path, *file.split("/")),
                  page.render(title, url, self.settings).encode("utf-8"))
         if self.planned:
-            logger.info("Writing %d old addresses (%s)", len(self.planned), KEY)
+            logger.info("Writing %d old addresses (%s, years and months)",
+                        len(self.planned), KEY)
 
 
 def get_generators(pelican):

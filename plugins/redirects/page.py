@@ -28,12 +28,17 @@ def targets(url, settings):
     """``(local, canonical)`` addresses of an item's ``url`` (``2024/05/slug/``):
     ``local`` from the host's root (under SITEURL's path, if any), which works on any
     host the site is served from (a preview, a staging copy); ``canonical`` absolute when
-    the site has an address (``SITEURL``, else ``FEED_DOMAIN``: plugins/seo's rule)."""
-    path = quote(str(url), safe="/%:@!$&'()*+,;=~-._")
+    the site has an address (``SITEURL``, else ``FEED_DOMAIN``: plugins/seo's rule).
+    A ``#fragment`` (a month of a year's archive, ``archivio/2025/#mese-03``) goes with
+    ``local`` only: the canonical address is the page itself."""
+    url, _, fragment = str(url).partition("#")
+    path = quote(url, safe="/%:@!$&'()*+,;=~-._")
     base = urlsplit(str(settings.get("SITEURL") or "")).path.rstrip("/")
     local = f"{base}/{path}"
     address = site_address(settings)
     canonical = f"{address}/{path}" if address else local
+    if fragment:
+        local += "#" + quote(fragment, safe="")
     return local, canonical
 
 
