@@ -444,15 +444,17 @@ def test_a_year_or_month_address_leads_to_its_archive(periods):
         # the canonical address is the archive page itself (no fragment)
         assert soup.find("link", rel="canonical")["href"] == SITEURL + target.split("#")[0]
         assert soup.find("meta", attrs={"name": "robots"})["content"] == "noindex"
-        assert soup.p.get_text().startswith("Questa pagina è stata spostata: Archivio ")
+        # not "moved": these addresses never were pages of their own
+        assert soup.p.get_text().startswith(
+            "Gli articoli di questo periodo sono nell'archivio: Archivio ")
         # the archive page is there, with the month's section
         page, _, fragment = target.partition("#")
         archive = periods.soup(page)
         assert archive.h1.get_text() == f"Archivio {page.split('/')[2]}"
         if fragment:
             assert archive.find(id=fragment) is not None, target
-    assert periods.soup("/2025/03/").title.get_text() == "Archivio marzo 2025 – pagina spostata"
-    assert periods.soup("/2025/").title.get_text() == "Archivio 2025 – pagina spostata"
+    assert periods.soup("/2025/03/").title.get_text() == "Archivio marzo 2025"
+    assert periods.soup("/2025/").title.get_text() == "Archivio 2025"
 
 
 def test_no_year_or_month_page_without_a_published_article(periods):

@@ -108,7 +108,7 @@ class RedirectsGenerator:
         self.context = context
         self.settings = settings
         self.output_path = output_path
-        self.planned = []  # (output file, title, url)
+        self.planned = []  # (output file, title, url, moved: an old address, not a period)
 
     def generate_context(self):
         if self.settings["REDIRECTS_ITEMS_FILE"]:
@@ -131,7 +131,7 @@ class RedirectsGenerator:
         for problem in problems:
             report(self.context, problem.path, problem.message, problem.line)
         if not problems:
-            self.planned = [(file, plain(item.title), item.url)
+            self.planned = [(file, plain(item.title), item.url, True)
                             for file, item in sorted(targets.items())]
             # a year's or a month's address, unless an item, an old address or one of
             # Pelican's own period archives (MONTH_ARCHIVE_SAVE_AS…) is there
@@ -140,15 +140,15 @@ class RedirectsGenerator:
                 str(archive["save_as"]).lower()
                 for archives in (self.context.get("period_archives") or {}).values()
                 for archive in archives}
-            self.planned += [(file, title, url) for file, (title, url)
+            self.planned += [(file, title, url, False) for file, (title, url)
                              in sorted(period_pages(self.context, self.settings).items())
                              if file.lower() not in taken]
 
     def generate_output(self, writer):
         del writer  # not site pages: written directly
-        for file, title, url in self.planned:
+        for file, title, url, moved in self.planned:
             keep(os.path.join(self.output_path, *file.split("/")),
-                 page.render(title, url, self.settings).encode("utf-8"))
+                 page.render(title, url, self.settings, moved).encode("utf-8"))
         if self.planned:
             logger.info("Writing %d old addresses (%s, years and months)",
                         len(self.planned), KEY)

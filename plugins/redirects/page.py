@@ -15,10 +15,10 @@ TEMPLATE = """<!DOCTYPE html>
 <meta name="robots" content="noindex">
 <meta http-equiv="refresh" content="0; url={local}">
 <link rel="canonical" href="{canonical}">
-<title>{title} – pagina spostata</title>
+<title>{title}{moved}</title>
 </head>
 <body data-pagefind-ignore="all">
-<p>Questa pagina è stata spostata: <a href="{local}">{title}</a>.</p>
+<p>{said}: <a href="{local}">{title}</a>.</p>
 </body>
 </html>
 """
@@ -42,12 +42,21 @@ def targets(url, settings):
     return local, canonical
 
 
-def render(title, url, settings):
-    """The page's text for the item titled ``title`` (plain text) at ``url``."""
+# What the page says before its link: at an item's old address, and at a year's or a
+# month's address (/2025/03/), which never was a page of its own
+MOVED = "Questa pagina è stata spostata"
+PERIOD = "Gli articoli di questo periodo sono nell'archivio"
+
+
+def render(title, url, settings, moved=True):
+    """The page's text for the item titled ``title`` (plain text) at ``url``: an old
+    address of it (``moved``), or a year's or a month's address leading to its archive."""
     local, canonical = targets(url, settings)
     # the site's policy after the charset, as on every page (plugins/csp), when it has one
     policy = content_security_policy(settings) \
         if "plugins.csp" in (settings.get("PLUGINS") or ()) else ""
     return TEMPLATE.format(local=escape(local), canonical=escape(canonical),
                            title=escape(title, quote=False),
+                           moved=" – pagina spostata" if moved else "",
+                           said=MOVED if moved else PERIOD,
                            policy=f"{policy}\n" if policy else "")
