@@ -295,6 +295,14 @@ def test_a_footnotes_way_back_to_the_text_is_named_in_words_not_by_its_arrow(tre
     assert back == "torna al richiamo della nota 1 nel testo"
 
 
+def test_a_footnotes_reference_in_the_text_is_named_as_a_note_not_by_its_number(trees):
+    """The reference's text is the note's number: a list of links read "1", "2", which out
+    of context say nothing of where they lead."""
+    [reference] = [name(node) for node in trees["articolo"].of_role("link")
+                   if (prop(node, "url") or "").endswith("#fn:1")]
+    assert reference == heard("Nota 1")
+
+
 def test_the_archives_month_links_say_their_year_and_leave_the_count_out(trees, site):
     # "Maggio" is in the list of links of every year: on the archive's index the year
     # goes with it, visually hidden (the section's heading shows it)

@@ -61,10 +61,12 @@ TAG_RE = re.compile(r"<[^>]+>")
 
 
 # A footnote's reference in the text, as Python-Markdown writes it (the same note
-# referenced again: fnref2:1); after nh3, class before href.
+# referenced again: fnref2:1), its attributes in any order (nh3 writes them sorted, and
+# plugins/italian adds its name, aria-label="Nota 1"): values in double quotes, without
+# one ("&quot;"), so a value cannot hold the class or href looked for.
 NOTE_REFERENCE_RE = re.compile(
-    r'<sup id="fnref\d*:[^"]*"><a (?:class="footnote-ref" href="#fn:[^"]*"'
-    r'|href="#fn:[^"]*" class="footnote-ref")>[^<]*</a></sup>')
+    r'<sup id="fnref\d*:[^"]*"><a (?=[^>]*\bclass="footnote-ref")(?=[^>]*\bhref="#fn:)'
+    r'[^>]*>[^<]*</a></sup>')
 # The notes themselves, which Python-Markdown puts last (a summary with a footnote):
 # found with str.find, not an expression starting with \s*, which tried every blank of
 # a long run of them (quadratic: 60,000 spaces in a lead kept a build busy 28 s)

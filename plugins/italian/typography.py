@@ -180,16 +180,25 @@ def _split(text, pattern, attributes):
     return [lead, *spans]
 
 
-class FootnoteBacklinks(Treeprocessor):
-    """A footnote's link back to the text named by its title, in words ("Torna al
-    richiamo della nota 1 nel testo", pelicanconf's BACKLINK_TITLE): its text is the
-    arrow "↩", which was its name, what a screen reader's list of links showed; the
-    title alone is only a description, read after it if at all."""
+# A footnote reference's name (its text is the note's number alone)
+NOTE_REFERENCE_NAME = "Nota {}"
+
+
+class FootnoteLinks(Treeprocessor):
+    """A footnote's links named in words. The link back to the text, by its title ("Torna
+    al richiamo della nota 1 nel testo", pelicanconf's BACKLINK_TITLE): its text is the
+    arrow "↩", which was its name, what a screen reader's list of links showed; the title
+    alone is only a description, read after it if at all. The reference in the text, "Nota
+    1" (:data:`NOTE_REFERENCE_NAME`): its text is the number, and a list of links read "1",
+    "2", which say nothing out of context."""
 
     def run(self, root):
         for link in root.iter("a"):
-            if link.get("class") == "footnote-backref" and link.get("title"):
+            kind = link.get("class")
+            if kind == "footnote-backref" and link.get("title"):
                 link.set("aria-label", link.get("title"))
+            elif kind == "footnote-ref" and (link.text or "").strip():
+                link.set("aria-label", NOTE_REFERENCE_NAME.format(link.text.strip()))
 
 
 class ItalianTypographyExtension(Extension):
@@ -202,8 +211,9 @@ class ItalianTypographyExtension(Extension):
         md.treeprocessors.register(
             ItalianTypography(md, self.getConfig("terms")), "italian_typography", 5
         )
-        # after the footnotes' own treeprocessor (50), which writes the links back
-        md.treeprocessors.register(FootnoteBacklinks(md), "footnote_backlinks", 4)
+        # after the footnotes' own treeprocessor (50), which writes the links back, and
+        # the inline one (20), which writes the references
+        md.treeprocessors.register(FootnoteLinks(md), "footnote_links", 4)
 
 
 def makeExtension(**kwargs):  # noqa: N802 - Markdown's entry point name
