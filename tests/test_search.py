@@ -157,6 +157,21 @@ def test_a_footnotes_marks_are_not_text_its_note_is(site):
     assert "↩" not in content and "1" not in content
 
 
+def test_an_articles_attachments_are_its_text_each_title_ending_as_a_sentence(site):
+    """An article's excerpt ran an attachment's title into its description ("…Regolamento
+    dei laboratori Orari e iscrizioni"): Pagefind ends a paragraph or an item as a
+    sentence, not a link's text. Both stay text of the article: a document without a
+    record of its own (a scan, "Locandina") is found by its title through its article, and
+    a word of a description finds the article and the document's record."""
+    entries = indexed(site)
+    assert "settembre: portate una girandola. Regolamento dei laboratori. Orari e iscrizioni." \
+        in entries[CERAMICA]["content"]
+    assert entries[PRESENTAZIONE]["content"].endswith(
+        "FareLegami si presenta alla città. Testo del comunicato. Locandina.")
+    assert "(PDF" not in entries[CERAMICA]["content"]  # the type and size are not text
+    assert "Orari e iscrizioni." in entries[REGOLAMENTO]["content"]
+
+
 def test_a_page_has_its_title_and_no_category(site):
     entry = indexed(site)[CHI_SIAMO]
     assert entry["meta"] == {"title": "Chi siamo"}

@@ -42,6 +42,7 @@ import shutil
 import tempfile
 import time
 from dataclasses import dataclass, field
+from html import unescape
 from pathlib import Path
 
 from pagefind.index import IndexConfig
@@ -49,7 +50,7 @@ from pagefind.service import PagefindService, get_executable
 
 from plugins.core.errors import QuietError
 from plugins.core.files import place
-from plugins.core.text import NOTE_REFERENCE_RE
+from plugins.core.text import NOTE_REFERENCE_RE, TAG_RE
 
 from .canonical import FORMAT as ORDER_FORMAT, canonical
 from .settings import BUNDLE_FOLDER
@@ -289,9 +290,10 @@ def split_elisions(html):
     return "".join(parts) + html[last:]
 
 
-# What Pagefind is given of a page (indexed_html, without_note_marks, split_elisions): part
-# of the cache key, so that a change to it makes the bundles kept in the cache again
-FEED_FORMAT = 2  # 2: without footnotes' marks
+# What Pagefind is given of a page (indexed_html, without_note_marks, split_elisions,
+# attachment_titles_as_sentences): part of the cache key, so that a change to it makes
+# the bundles kept in the cache again
+FEED_FORMAT = 3  # 2: without footnotes' marks; 3: attachments' titles ended as sentences
 # A footnote's link back to the text: the arrow "↩" (its name is in aria-label)
 _BACKLINK_RE = re.compile(r'<a [^>]*class="footnote-backref"[^>]*>[^<]*</a>')
 
@@ -305,11 +307,43 @@ def without_note_marks(html):
     return _BACKLINK_RE.sub("", NOTE_REFERENCE_RE.sub("", html))
 
 
+SENTENCE_ENDS = ".!?:;…»)\"”"  # a title or description ending so needs no full stop
+# An attachment's title in a page's list (partials/attachment_link.html): the text of its
+# label, words and the terms' spans, up to its type and size (not indexed). Not across
+# another label: a body's own spans of the class, unended, are each looked through once.
+_ATTACHMENT_TITLE_RE = re.compile(
+    r'<span class="attachment-label">((?:[^<]|<span (?!class="attachment-label")[^>]*>'
+    r'|</span>)*?)<span data-pagefind-ignore>')
+
+
+def attachment_titles_as_sentences(html):
+    """``html`` with each attachment's title in its list ending as a sentence (a full stop
+    where it has none), as :mod:`.records` ends it in the document's record. Pagefind
+    ends a block as a sentence (a paragraph, an item), not a link's text: a result's
+    excerpt ran the title into its description, "…a Crema Il testo di questo comunicato".
+    The titles and descriptions stay text of the page: a document that has no record (not
+    a PDF, a scan without text) is found by them, through its page."""
+    if 'class="attachment-label"' not in html:
+        return html
+
+    def ended(match):
+        label = match.group(1)
+        title = label.rstrip()
+        text = unescape(TAG_RE.sub("", title)).strip()
+        if not text or text.endswith(tuple(SENTENCE_ENDS)):
+            return match.group(0)
+        return (f'<span class="attachment-label">{title}.{label[len(title):]}'
+                "<span data-pagefind-ignore>")
+
+    return _ATTACHMENT_TITLE_RE.sub(ended, html)
+
+
 async def _feed(service, pages, records, language):
     """Pages and records into a new index; the bundle's files, in memory."""
     index = await service.create_index(IndexConfig(force_language=language))
     for start in range(0, len(pages), BATCH):  # in flight together: faster than one by one
-        batch = [(page.url, split_elisions(without_note_marks(indexed_html(_read(page.path)))))
+        batch = [(page.url, split_elisions(attachment_titles_as_sentences(
+                     without_note_marks(indexed_html(_read(page.path))))))
                  for page in pages[start:start + BATCH]]
         await asyncio.gather(*(index.add_html_file(url=url, content=html) for url, html in batch))
     await asyncio.gather(*(

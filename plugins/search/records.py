@@ -22,7 +22,7 @@ from plugins.core.items import LISTED, all_items
 from plugins.core.text import plain
 from plugins.italian.dates import data_breve, data_iso
 
-from .bundle import Page, Record
+from .bundle import SENTENCE_ENDS, Page, Record
 
 PAGE_SOURCE = "dalla pagina"  # a document attached to a page
 ARTICLE_SOURCE = "dall’articolo"  # a category with no SEARCH_SOURCE_LABELS entry
@@ -70,9 +70,6 @@ def document_record(document, text, zone, labels):
     content = " ".join(part for part in (_sentence(attachment.title),
                                          _sentence(attachment.description), text) if part)
     return Record("/" + attachment.url, content, meta, filters, sort)
-
-
-SENTENCE_ENDS = ".!?:;…»)\"”"  # a title or description ending so needs no full stop
 
 
 def _sentence(text):
