@@ -197,7 +197,7 @@ def test_a_reader_searches_from_the_header_and_narrows_by_category(reader, site)
                              "5 maggio 2024·Notizie", None,
                              "Laboratorio di ceramica a Crema. Il corso di ceramica riapre a"
                              " settembre: portate una <mark>girandola.</mark> Regolamento del"
-                             " corso"]]
+                             " corso."]]  # the attachment's title, a sentence (plugins/search)
     assert page.evaluate("document.documentElement.scrollWidth") <= 390
 
     # a word only inside a PDF attachment: the document, its title, its article
@@ -670,7 +670,7 @@ def test_english_terms_and_elisions_in_results_are_written_as_on_the_pages(reade
     assert shown == [
         [f"Il {english} cerca narratori", None,
          f"Il {english} cerca <mark>narratori.</mark> Al {english} si raccolgono i racconti"
-         " dell’infanzia dei <mark>narratori.</mark> Modulo per i <mark>narratori</mark>"],
+         " dell’infanzia dei <mark>narratori.</mark> Modulo per i <mark>narratori.</mark>"],
         ["Modulo per i narratori", f"Il {english} cerca narratori",
          # the document's title ends as a sentence (plugins/search/records.py)
          "Modulo per i <mark>narratori.</mark> Modulo per i <mark>narratori</mark> del"
