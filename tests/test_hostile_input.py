@@ -854,7 +854,9 @@ def test_every_url_is_lowercase_ascii_and_the_sitemap_well_formed(build):
 def test_a_very_long_title_gets_a_slug_cut_at_a_word_boundary(build):
     site = build({"notizie/a.md": article(title="Parola " * 60)})
     assert site.ok, site.log
-    [page] = [f for f in site.files() if f.startswith("2024/05/") and f.endswith(".html")]
+    # the article's page (2024/05/index.html leads to the archive: plugins/redirects)
+    [page] = [f for f in site.files() if f.startswith("2024/05/") and f.endswith(".html")
+              and f != "2024/05/index.html"]
     slug = page.split("/")[2]
     assert len(slug) <= 80 and slug.endswith("parola") and not slug.endswith("-")
 
