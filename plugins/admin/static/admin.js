@@ -1050,13 +1050,13 @@
           break;
         }
       }
-      var spaces = /^[ \t]*/.exec(line)[0].split("").reduce(function (column, char) {
+      var indent = /^[ \t]*/.exec(line)[0].split("").reduce(function (column, char) {
         return char === "\t" ? column + 4 - column % 4 : column + 1;  // a tab's stop
       }, 0);
       if (at > index && line.trim()) {
-        if (spaces < 4) {
-          item = DETAILS_ITEM.test(line.replace(/^[ \t]+/, " ".repeat(spaces)))
-            || (item && spaces > 0);
+        if (indent < 4) {
+          item = DETAILS_ITEM.test(line.replace(/^[ \t]+/, " ".repeat(indent)))
+            || (item && indent > 0);
         } else if (!item) {
           return false;
         }
