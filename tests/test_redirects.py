@@ -229,6 +229,16 @@ WRITTEN_AT = {"/notizie/123-presentazione.html": "/2024/05/presentazione-a-crema
               "/chi-siamo.php": "/chi-siamo/"}
 
 
+def assert_leads_to(soup, target, canonical, said):
+    """``soup`` is a page that sends the reader on to ``target`` at once, its canonical
+    address ``canonical``, kept out of search engines, saying ``said`` before its link."""
+    assert soup.find("meta", attrs={"http-equiv": "refresh"})["content"] == f"0; url={target}"
+    assert soup.find("link", rel="canonical")["href"] == canonical
+    assert soup.find("meta", attrs={"name": "robots"})["content"] == "noindex"
+    assert soup.p.get_text().startswith(said)
+    assert soup.p.a["href"] == target
+
+
 @pytest.fixture
 def site(build_once):
     built = build_once(GOOD)
@@ -239,11 +249,7 @@ def site(build_once):
 def test_each_old_address_of_a_written_item_leads_to_it(site):
     for old, new in WRITTEN_AT.items():
         soup = site.soup(old)
-        assert soup.find("meta", attrs={"http-equiv": "refresh"})["content"] == f"0; url={new}"
-        assert soup.find("link", rel="canonical")["href"] == SITEURL + new
-        assert soup.find("meta", attrs={"name": "robots"})["content"] == "noindex"
-        assert soup.p.get_text().startswith("Questa pagina è stata spostata: ")
-        assert soup.p.a["href"] == new
+        assert_leads_to(soup, new, SITEURL + new, "Questa pagina è stata spostata: ")
         assert site.exists(new)
         # the charset, then the site's policy, as on every page (plugins/csp); the
         # refresh is allowed
@@ -437,16 +443,10 @@ def periods(build_once):
 def test_a_year_or_month_address_leads_to_its_archive(periods):
     for short, target in PERIOD_TARGETS.items():
         assert periods.exists(short), short
-        soup = periods.soup(short)
-        assert soup.find("meta", attrs={"http-equiv": "refresh"})["content"] \
-            == f"0; url={target}", short
-        assert soup.p.a["href"] == target
-        # the canonical address is the archive page itself (no fragment)
-        assert soup.find("link", rel="canonical")["href"] == SITEURL + target.split("#")[0]
-        assert soup.find("meta", attrs={"name": "robots"})["content"] == "noindex"
-        # not "moved": these addresses never were pages of their own
-        assert soup.p.get_text().startswith(
-            "Gli articoli di questo periodo sono nell'archivio: Archivio ")
+        # the canonical address is the archive page itself (no fragment); not "moved":
+        # these addresses never were pages of their own
+        assert_leads_to(periods.soup(short), target, SITEURL + target.split("#")[0],
+                        "Gli articoli di questo periodo sono nell'archivio: Archivio ")
         # the archive page is there, with the month's section
         page, _, fragment = target.partition("#")
         archive = periods.soup(page)
