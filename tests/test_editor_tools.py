@@ -60,6 +60,14 @@ def run_check(tmp_path, files, settings=""):
                     str(tmp_path / "content"))
 
 
+def tool_args(tmp_path, config="pelicanconf"):
+    """The ``--settings`` and ``--content`` arguments of ``./run new`` and ``./run check``
+    for a site in ``tmp_path`` (its settings file written, its ``content/`` made)."""
+    (tmp_path / "content").mkdir(exist_ok=True)
+    return ("--settings", str(write_conf(tmp_path, config=config)),
+            "--content", str(tmp_path / "content"))
+
+
 def test_check_reports_every_problem_at_once_with_file_and_line(tmp_path):
     status, out, err = run_check(tmp_path, BROKEN)
     assert status == 1, err
@@ -391,8 +399,7 @@ def test_check_passes_the_projects_content():
 
 def test_new_item_passes_check_and_shows_in_the_preview(tmp_path):
     write_content(tmp_path / "content", {"notizie/vecchia.md": article(title="Vecchia")})
-    conf = write_conf(tmp_path, config="previewconf")
-    args = ("--settings", str(conf), "--content", str(tmp_path / "content"))
+    args = tool_args(tmp_path, config="previewconf")
     status, out, err = run_tool(tmp_path, "new_item", "--title", "Nuovi orari dell'ufficio",
                                 "--category", "avvisi", "--date", "2024-06-03 09:30", *args,
                                 command=True)  # as `./run new` runs it
@@ -434,8 +441,7 @@ def test_a_new_item_completed_as_the_guide_says_passes_check(tmp_path):
     files = re.findall(r"^  - (?:file: )?(allegati/\S.*)$", example, re.M)
     assert len(files) == 2
     write_content(tmp_path / "content", {name: samples.pdf(1) for name in files})
-    conf = write_conf(tmp_path)
-    args = ("--settings", str(conf), "--content", str(tmp_path / "content"))
+    args = tool_args(tmp_path)
     status, out, err = run_tool(tmp_path, "new_item", "--title", "Festa al Civic Center",
                                 "--date", "2024-06-03 09:30", "--pubblica", *args)
     assert status == 0, err
@@ -466,9 +472,7 @@ def test_new_writes_the_real_time_for_one_the_clocks_skip(tmp_path):
     """02:30 on the night the clocks go forward does not exist: the build reads it as
     03:30 and warns at every build and check. ``new`` wrote 02:30 and said the item went
     out "alle 02:30"; now it writes 03:30 and says why, once, and check has nothing to say."""
-    conf = write_conf(tmp_path)
-    args = ("--settings", str(conf), "--content", str(tmp_path / "content"))
-    (tmp_path / "content").mkdir()
+    args = tool_args(tmp_path)
     status, out, err = run_tool(tmp_path, "new_item", "--title", "Notte corta", "--date",
                                 "2024-03-31 02:30", "--pubblica", *args)
     assert status == 0, err
@@ -485,9 +489,7 @@ def test_new_writes_the_real_time_for_one_the_clocks_skip(tmp_path):
 def test_new_writes_a_day_given_without_a_time_as_typed(tmp_path):
     """``--date 2025-03-14`` was written ``2025-03-14 00:00``: the site then showed
     "ore 00:00", a time nobody chose. The day alone is written, and shown, as typed."""
-    conf = write_conf(tmp_path, config="previewconf")
-    args = ("--settings", str(conf), "--content", str(tmp_path / "content"))
-    (tmp_path / "content").mkdir()
+    args = tool_args(tmp_path, config="previewconf")
     status, out, err = run_tool(tmp_path, "new_item", "--title", "Solo il giorno", "--date",
                                 "2025-03-14", "--pubblica", *args)
     assert status == 0, err
@@ -504,9 +506,7 @@ def test_a_future_day_without_a_time_is_quoted_without_one(tmp_path):
     messages quoting it added one nobody wrote: ``./run new --date 2099-03-14`` said it
     came out "dopo il 14/03/2099 alle 00:00", and ``./run check`` (the build too) that
     the date was more than a year ahead "(2099-03-14 00:00)"."""
-    conf = write_conf(tmp_path)
-    args = ("--settings", str(conf), "--content", str(tmp_path / "content"))
-    (tmp_path / "content").mkdir()
+    args = tool_args(tmp_path)
     status, out, err = run_tool(tmp_path, "new_item", "--title", "Lontano", "--date",
                                 "2099-03-14", "--pubblica", *args)
     assert status == 0, err
