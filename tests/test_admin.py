@@ -821,19 +821,25 @@ IMAGE_CASES = [
 ]
 
 
+def built_and_saved(build, cases):
+    """``cases``, ``[(body, expected)]`` (``expected`` None: the text is accepted), each
+    built as an item: the build must stop on exactly those with an ``expected``; then
+    what admin.js says of saving each ("saved", or its refusal), in order."""
+    files = {f"notizie/caso-{number}.md": article(title=f"Caso {number}", body=body)
+             for number, (body, _) in enumerate(cases)}
+    built = build(files).messages()
+    refused = [bool(re.search(rf"ERROR notizie/caso-{number}\.md", built))
+               for number in range(len(cases))]
+    assert refused == [expected is not None for _, expected in cases], built
+    return saves([[body, None] for body, _ in cases])
+
+
 def test_admin_js_refuses_an_image_without_description_or_file_as_the_build_does(build):
     """An image of the text without its description or its file stops the build, and
     admin.js refuses it; one in a block of HTML the build leaves as typed (a <div>
     without markdown="1") is text on the page, which the build accepts, but admin.js
     refused the save."""
-    files = {f"notizie/immagine-{number}.md": article(title=f"Immagine {number}", body=body)
-             for number, (body, _) in enumerate(IMAGE_CASES)}
-    built = build(files).messages()
-    refused = [bool(re.search(rf"ERROR notizie/immagine-{number}\.md", built))
-               for number in range(len(IMAGE_CASES))]
-    assert refused == [said is not None for _, said in IMAGE_CASES], built
-    for (body, expected), said in zip(IMAGE_CASES, saves([[body, None] for body, _ in
-                                                           IMAGE_CASES])):
+    for (body, expected), said in zip(IMAGE_CASES, built_and_saved(build, IMAGE_CASES)):
         assert said == "saved" if expected is None else expected in said, (body, said)
 
 
@@ -1148,14 +1154,7 @@ def test_admin_js_refuses_a_link_whose_scheme_the_build_refuses(build):
     `javascript:` link, a file of the editor's computer: errors), but the web editor saved
     them, and the editor learned of it when the preview or the publication failed. admin.js
     refuses the save, naming the address, for exactly the texts the build refuses."""
-    files = {f"notizie/schema-{number}.md": article(title=f"Schema {number}", body=body)
-             for number, (body, _) in enumerate(SCHEME_CASES)}
-    built = build(files).messages()
-    refused = [bool(re.search(rf"ERROR notizie/schema-{number}\.md", built))
-               for number in range(len(SCHEME_CASES))]
-    assert refused == [said is not None for _, said in SCHEME_CASES], built
-    for (body, expected), said in zip(SCHEME_CASES, saves([[body, None] for body, _ in
-                                                            SCHEME_CASES])):
+    for (body, expected), said in zip(SCHEME_CASES, built_and_saved(build, SCHEME_CASES)):
         if expected is None:
             assert said == "saved", (body, said)
         else:
