@@ -64,6 +64,12 @@ def nome_mese(value: datetime, zone: ZoneInfo) -> str:
     return _capital(_formatted(value, zone, "LLLL"))
 
 
+def ancora_mese(value: datetime) -> str:
+    """``mese-05``: the id of a month's section on its year's archive page
+    (``period_archives.html``), where a month's address leads (plugins/redirects)."""
+    return f"mese-{value.month:02d}"
+
+
 def _capital(text: str) -> str:
     return text[:1].upper() + text[1:]
 
@@ -80,6 +86,6 @@ def filters(timezone: str) -> dict:
     cache needs every setting to be (no lambdas).
     """
     zone = ZoneInfo(timezone)
-    return {name: partial(function, zone=zone) for name, function in
+    return {"ancora_mese": ancora_mese, **{name: partial(function, zone=zone) for name, function in
             (("data_lunga", data_lunga), ("data_breve", data_breve), ("data_iso", data_iso),
-             ("mese", mese), ("nome_mese", nome_mese))}
+             ("mese", mese), ("nome_mese", nome_mese))}}

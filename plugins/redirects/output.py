@@ -30,7 +30,7 @@ from plugins.core.files import keep
 from plugins.core.items import PUBLIC, context_items, key_line, public_fate, source
 from plugins.core.text import plain
 from plugins.core.urls import without_index
-from plugins.italian.dates import mese
+from plugins.italian.dates import ancora_mese, mese
 
 from . import page, rules
 from .paths import KEY
@@ -52,9 +52,6 @@ def public_address(item, fate, settings):
         return str(settings[key]).format(**item.url_format), False
     return "", False
 
-
-# The id of a month's section on its year's archive page (theme/templates/period_archives.html)
-MONTH_ANCHOR = "mese-{date:%m}"
 
 
 def period_pages(context, settings):
@@ -82,7 +79,7 @@ def period_pages(context, settings):
         if "/".join(folders[:2]) == month:
             pages[f"{month}/index.html"] = (
                 f"Archivio {mese(date.replace(tzinfo=None), zone).lower()}",
-                f"{archive}#{MONTH_ANCHOR.format(date=date)}")
+                f"{archive}#{ancora_mese(date)}")
     return pages
 
 
