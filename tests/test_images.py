@@ -84,6 +84,10 @@ WITHOUT_COVER = "/2024/05/senza-copertina/"
     ("{static}../immagini/a.webp?x=1#y", "notizie", "immagini/a.webp"),
     ("{static}/immagini/a.svg", "", None), ("/immagini/a.jpg", "", None),
     ("https://example.org/a.jpg", "", None), ("{static}/../../etc/a.jpg", "", None),
+    # Pelican's other form for a static file: the same picture (plugins/images/README.md)
+    ("{attach}/immagini/a.jpg", "notizie", "immagini/a.jpg"),
+    ("|attach|../immagini/a.png", "notizie", "immagini/a.png"),
+    ("{attach}/allegati/a.pdf", "", None),
 ])
 def test_static_source(src, folder, expected):
     assert markup.static_source(src, folder) == expected
@@ -220,6 +224,56 @@ def test_the_cover_is_eager_and_the_first_image_without_a_cover_too(build_once):
     icon = shown["Icona"]  # narrower than every width: one WebP of its own width
     assert icon["loading"] == "lazy" and (icon["width"], icon["height"]) == ("300", "300")
     assert [w for _, w in candidates(icon)] == [300] and VARIANT.match(candidates(icon)[0][0])
+
+
+ATTACHED = {
+    "immagini/foto.jpg": jpeg(2000, 1200),
+    "immagini/grafico.png": png(900, 300),  # shown with {attach} only
+    "notizie/statica.md": article(title="Statica", body="""\
+        Il primo paragrafo.
+
+        ![Con static]({static}/immagini/foto.jpg)
+        """),
+    "notizie/allegata.md": article(title="Allegata", date="2024-05-06 10:00", body="""\
+        Il primo paragrafo.
+
+        ![Con attach]({attach}/immagini/foto.jpg)
+
+        ![Un grafico]({attach}../immagini/grafico.png)
+        """),
+}
+
+
+def test_an_attach_picture_gets_size_srcset_and_lazy_loading_like_a_static_one(build_once):
+    """``![…]({attach}/immagini/foto.jpg)``, Pelican's other form for a static file, which
+    the contract accepts: its ``<img>`` had no width and height (the text jumped when it
+    arrived), no srcset (a phone fetched the 2000 px JPEG) and no lazy loading. It gets what
+    the same file gets with ``{static}``, at the addresses the build writes: each one
+    resolves to a file of the output, each variant as wide as its ``srcset`` says."""
+    site = build_once(ATTACHED)
+    assert site.ok, site.log
+    static = images(site, "/2024/05/statica/")["Con static"]
+    shown = images(site, "/2024/05/allegata/")
+    attached, chart = shown["Con attach"], shown["Un grafico"]
+    assert {name: value for name, value in attached.attrs.items() if name != "alt"} == \
+        {name: value for name, value in static.attrs.items() if name != "alt"}
+    assert (attached["width"], attached["height"]) == ("2000", "1200")
+    assert [w for _, w in candidates(attached)] == [480, 800, 1200, 1600, 2000]
+    assert not attached.has_attr("loading")  # the first picture of an item without a cover
+    assert (chart["width"], chart["height"]) == ("900", "300")
+    assert chart["sizes"] == DEFAULTS["IMAGES_SIZES"]
+    assert chart["loading"] == "lazy" and chart["decoding"] == "async"
+    assert [w for _, w in candidates(chart)] == [480, 800, 900]
+    for img in (attached, chart):
+        assert site.exists(img["src"]), img["src"]
+        ratio = int(img["height"]) / int(img["width"])
+        for path, width in candidates(img):
+            assert site.exists(path), path
+            with Image.open(site.path(path)) as file:
+                assert file.width == width and abs(file.height - width * ratio) <= 1, path
+                assert file.format == ("JPEG" if path == "/immagini/foto.jpg" else "WEBP")
+    feed = site.text("/feeds/tutto.atom.xml")
+    assert f'srcset="{SITEURL}/immagini/_r/grafico-480.' in feed
 
 
 def test_drafts_images_get_no_variants_and_feeds_carry_the_attributes(build_once):
@@ -854,8 +908,7 @@ def test_an_image_whose_position_cannot_be_taken_out_is_warned_about(build, tmp_
 
 
 # <img> written with a size or a loading of its own: the site writes the file's real
-# size and its own loading into a {static} picture (plugins/images), not into an {attach}
-# one (left as typed)
+# size and its own loading into a {static} or {attach} picture (plugins/images)
 SIZED = {"immagini/grande.jpg": jpeg(1000, 500), "immagini/piccola.jpg": jpeg(200, 100),
          "notizie/a.md": article(body=(
              "La foto, più piccola:\n\n"
@@ -872,8 +925,8 @@ def test_an_images_own_size_and_loading_are_named_at_their_line_not_dropped_sile
     """``<img src="{static}/…" width="200">``: the page had the file's width, 1000, in its
     place, without a word (height, loading and decoding alike). A warning at the
     attribute's line, in the build and in check, says the site writes its own and that a
-    picture is shown as wide as its file: a 200 px file is published 200 px wide. An
-    {attach} picture, which the site does not rewrite, keeps its width, without one."""
+    picture is shown as wide as its file: a 200 px file is published 200 px wide. So is
+    an {attach} picture's, which the site rewrites too."""
     site = build(SIZED)
     assert site.ok, site.log
     log = " ".join(site.log.split())
@@ -883,14 +936,55 @@ def test_an_images_own_size_and_loading_are_named_at_their_line_not_dropped_sile
         " pubblicati"
     assert f"WARNING notizie/a.md:8: {width}" in log, log
     assert f"WARNING notizie/a.md:11: {others}" in log, log
-    assert log.count(SIZED_MESSAGE) == 2, log
+    assert f"WARNING notizie/a.md:15: {width}" in log, log  # {attach}
+    assert log.count(SIZED_MESSAGE) == 3, log
     widths = re.findall(r'<img[^>]*?width="(\d+)"', site.text("2024/05/titolo-di-prova/index.html"))
-    assert widths == ["1000", "1000", "200", "100"], widths
+    assert widths == ["1000", "1000", "200", "200"], widths
     status, out, _ = run_tool(tmp_path, "check", "--settings", str(write_conf(tmp_path)),
                               "--content", str(tmp_path / "content"))
-    assert status == 0 and out.count(SIZED_MESSAGE) == 2, out
+    assert status == 0 and out.count(SIZED_MESSAGE) == 3, out
     assert f"content/notizie/a.md:8: avviso: {width}" in out, out
     assert f"content/notizie/a.md:11: avviso: {others}" in out, out
+    assert f"content/notizie/a.md:15: avviso: {width}" in out, out
+
+
+@pytest.mark.parametrize("form", ["static", "attach"])
+def test_an_attach_pictures_problems_are_named_as_a_static_ones(build, tmp_path, form):
+    """With ``{attach}`` a picture cut short was published (no error), one carrying the
+    place where it was taken was published with it without a word, and its own width was
+    dropped silently: the build and ``invoke check`` name each at its line, as they do for
+    ``{static}`` (and, as they did, a picture without alt text)."""
+    link = "{" + form + "}"
+    files = {"immagini/rotta.jpg": half(jpeg(400, 300)),  # too narrow for variants
+             "immagini/telefono.png": raw_profile_png(), "immagini/grande.jpg": jpeg(1000, 500),
+             "notizie/a.md": article(body=f"""\
+                 Il cortile.
+
+                 ![Rotta]({link}/immagini/rotta.jpg)
+
+                 ![Al parco]({link}/immagini/telefono.png)
+
+                 <img src="{link}/immagini/grande.jpg" alt="Il cortile" width="200">
+                 """),
+             "notizie/b.md": article(title="Senza", body=f"![]({link}/immagini/grande.jpg)")}
+    text = files["notizie/a.md"]
+    expected = [
+        f"notizie/a.md:{line_of(text, 'rotta.jpg')}: errore: l'immagine immagini/rotta.jpg"
+        " non si può leggere",
+        f"notizie/a.md:{line_of(text, 'telefono.png')}: avviso: l'immagine"
+        " immagini/telefono.png contiene il luogo in cui è stata scattata",
+        f"notizie/a.md:{line_of(text, 'width=')}: avviso: {SIZED_MESSAGE}l'attributo width",
+        f"notizie/b.md:{line_of(files['notizie/b.md'], 'grande.jpg')}: errore: immagine senza"
+        " testo alternativo"]
+    site = build(files)
+    assert not site.ok
+    log = " ".join(site.log.split())
+    for message in expected:
+        assert message.replace("errore: ", "").replace("avviso: ", "") in log, (message, log)
+    status, out, _ = run_tool(tmp_path, "check", "--settings", str(write_conf(tmp_path)),
+                              "--content", str(tmp_path / "content"))
+    out = " ".join(out.split())
+    assert status == 1 and all(message in out for message in expected), out
 
 
 def test_an_image_without_a_position_is_rewritten_byte_for_byte():

@@ -69,16 +69,17 @@ SRCSET_MESSAGE = (
     " nominati solo in srcset restano fuori dal sito; togli srcset (e sizes) e in src metti"
     " il file più grande / an <img>'s srcset is not published: the site makes the image's"
     " sizes from src; remove srcset, put the largest file in src")
-# What plugins/images writes into every {static} picture, in place of the editor's own
-# (sizes: with srcset, SRCSET_MESSAGE names both)
+# What plugins/images writes into every {static} (or {attach}) picture, in place of the
+# editor's own (sizes: with srcset, SRCSET_MESSAGE names both)
 SIZED = ("width", "height", "sizes", "loading", "decoding")
 
 
 def sized_message(names):
     """The warning for the ``names`` (of :data:`SIZED`) an editor wrote in a ``{static}``
-    picture: the site writes its own, the file's real size (reserving its place before
-    it arrives) and its loading; the picture is shown as wide as its file, at most the
-    text's width, so a smaller picture is a narrower file (lighter for the reader too)."""
+    (or ``{attach}``) picture: the site writes its own, the file's real size (reserving its
+    place before it arrives) and its loading; the picture is shown as wide as its file, at
+    most the text's width, so a smaller picture is a narrower file (lighter for the reader
+    too)."""
     one = len(names) == 1
     listed = names[0] if one else ", ".join(names[:-1]) + " e " + names[-1]
     english = names[0] if one else ", ".join(names[:-1]) + " and " + names[-1]
@@ -174,7 +175,7 @@ class _Checker(HTMLParser):
                 # out of the page, and the files only it names out of the site
                 self.warning((attribute_needle(tag, "srcset"), "srcset=", "srcset"),
                              SRCSET_MESSAGE)
-            # a {static} picture: plugins/images writes its own size and loading
+            # a {static} or {attach} picture: plugins/images writes its own size and loading
             sized = [name for name in dict.fromkeys(name for name, _ in attrs)
                      if name in SIZED and not (name == "sizes" and "srcset" in attributes)]
             if sized and static_image(src):
@@ -330,11 +331,11 @@ def misplaced_marker(name, value):
 
 
 def static_image(src):
-    """Whether ``src`` is a ``{static}`` link to a picture (JPEG, PNG, WebP): those whose
-    ``<img>`` plugins/images rewrites (``markup.static_source``)."""
+    """Whether ``src`` is a ``{static}`` or ``{attach}`` link to a picture (JPEG, PNG,
+    WebP): those whose ``<img>`` plugins/images rewrites (``markup.static_source``)."""
     intrasite = INTRASITE_RE.match(src.strip())
     path = intrasite["target"].split("#", 1)[0].split("?", 1)[0] if intrasite else ""
-    return bool(intrasite) and intrasite["what"] == "static" and \
+    return bool(intrasite) and intrasite["what"] in ("static", "attach") and \
         filetypes.EXTENSIONS.get(filetypes.extension(path)) in filetypes.IMAGES
 
 

@@ -1,11 +1,12 @@
 """Responsive images: width and height, WebP variants in srcset, lazy loading below the fold.
 
 For every image a written article or page shows (``![alt]({static}/immagini/x.jpg)``
-in its body, and its ``image:`` cover), WebP variants are drawn with Pillow at
-``IMAGES_WIDTHS`` narrower than the original, and at its own width when it is no wider
-than the largest of them (:mod:`.variants`, cached by content hash), published under
-``IMAGES_OUTPUT`` with the hash of their bytes in the name; the original is published as
-before and is the largest candidate only when it is wider than every variant.
+in its body, or with ``{attach}``, and its ``image:`` cover), WebP variants are drawn
+with Pillow at ``IMAGES_WIDTHS`` narrower than the original, and at its own width when
+it is no wider than the largest of them (:mod:`.variants`, cached by content hash),
+published under ``IMAGES_OUTPUT`` with the hash of their bytes in the name; the original
+is published as before and is the largest candidate only when it is wider than every
+variant.
 Body ``<img>`` tags get ``width``/``height`` (the browser reserves the space: no
 layout shift), ``srcset``/``sizes``, ``decoding="async"`` and ``loading="lazy"``,
 except the first image of an item without a cover, which may be the largest thing
@@ -99,8 +100,8 @@ def image_line(text, source, cover=None, cover_line=None, relative_dir=""):
     """Where the Markdown file ``text`` (in the folder ``relative_dir`` under content/)
     names the image ``source`` (a path under content/): the line of its ``image`` key
     (``cover_line``) when it is the cover, else the first line linking that path with
-    ``{static}`` (:func:`static_link_needle`), else the first line naming the file, as
-    typed or %-encoded; None when none is found."""
+    ``{static}`` or ``{attach}`` (:func:`static_link_needle`), else the first line naming
+    the file, as typed or %-encoded; None when none is found."""
     if cover and source == cover_path(cover):
         return cover_line
     name = posixpath.basename(source)

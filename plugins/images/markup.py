@@ -4,7 +4,11 @@ The body is edited where Pelican keeps it raw (``item._content``), while
 ``{static}`` links are still unresolved: ``src`` keeps its ``{static}/…`` form,
 so Pelican still resolves it and publishes the original (plugins/static_assets
 publishes images that a written item links). The variants' URLs are written
-whole (Pelican resolves ``{static}`` in ``src``, not in ``srcset``).
+whole (Pelican resolves ``{static}`` in ``src``, not in ``srcset``). A picture
+linked with ``{attach}``, Pelican's other form for a static file, is the same: this
+site publishes it at its ``{static}`` address (plugins/static_assets gives every
+published file its address before any link is resolved, so Pelican's ``{attach}``
+cannot move it next to the item: it falls back to that address).
 
 Tags are found with ``html.parser`` at their exact offsets (not a regular
 expression: ``alt="a > b"`` is fine) and only the tags of local raster images
@@ -18,7 +22,8 @@ from html.parser import HTMLParser
 
 from plugins.core.urls import content_path
 
-STATIC_PREFIXES = ("{static}", "|static|")
+# {attach} too: published at the {static} address here (the docstring)
+STATIC_PREFIXES = ("{static}", "|static|", "{attach}", "|attach|")
 RASTER = (".jpg", ".jpeg", ".png", ".webp")
 # Attributes this plugin sets, in this order after the editor's own.
 OWN = ("width", "height", "srcset", "sizes", "loading", "decoding", "fetchpriority")
@@ -67,7 +72,8 @@ def image_tags(html):
 
 
 def static_source(src, relative_dir):
-    """The content-relative path of a ``{static}`` raster image, or None."""
+    """The content-relative path of a ``{static}`` (or ``{attach}``) raster image, or
+    None."""
     src = (src or "").strip()
     prefix = next((p for p in STATIC_PREFIXES if src.startswith(p)), None)
     if prefix is None:
@@ -77,7 +83,8 @@ def static_source(src, relative_dir):
 
 
 def sources(html, relative_dir):
-    """Every ``{static}`` raster image an HTML fragment shows, in order."""
+    """Every ``{static}`` (or ``{attach}``) raster image an HTML fragment shows, in
+    order."""
     found = []
     for _, _, attrs in image_tags(html):
         source = static_source(dict(attrs).get("src"), relative_dir)
@@ -106,7 +113,8 @@ def attributes(attrs, picture, eager):
 
 
 def rewrite(html, relative_dir, pictures, eager_first):
-    """``html`` with every ``{static}`` raster ``<img>`` found in ``pictures`` rewritten.
+    """``html`` with every ``{static}`` (or ``{attach}``) raster ``<img>`` found in
+    ``pictures`` rewritten.
 
     ``pictures``: content-relative path -> :class:`Picture`. The first image is
     loaded at once when ``eager_first`` (it may be the largest thing on screen);
