@@ -210,10 +210,11 @@ def test_iso_date_with_offset_is_shown_in_rome_time(build):
     assert time.get_text(" ", strip=True) == "domenica 5 maggio 2024, ore 17:07"
 
 
-def test_a_plugin_without_the_plugin_it_needs_stops_at_start_up(build):
-    site = build(GOOD, settings="PLUGINS = [p for p in PLUGINS if p != 'plugins.content_checks']\n")
+@pytest.mark.parametrize("needed", ["plugins.content_checks", "plugins.static_assets"])
+def test_a_plugin_without_the_plugin_it_needs_stops_at_start_up(build, needed):
+    site = build(GOOD, settings=f"PLUGINS = [p for p in PLUGINS if p != {needed!r}]\n")
     assert site.returncode != 0
-    assert "needs plugins.content_checks: add it to PLUGINS" in site.log
+    assert f"needs {needed}: add it to PLUGINS" in site.log
     assert "Traceback" not in site.log
     assert not (site.output / "index.html").exists()
 

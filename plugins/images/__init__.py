@@ -42,7 +42,9 @@ from plugins.core.settings import require
 from . import location, markup, settings, variants
 
 logger = logging.getLogger(__name__)
-REQUIRES = ("plugins.content_checks",)
+# static_assets: an {attach} picture's srcset names its original at the {static} address,
+# which static_assets gives it before Pelican could move it beside the item
+REQUIRES = ("plugins.content_checks", "plugins.static_assets")
 
 
 def image_sources(html, relative_dir, cover):
