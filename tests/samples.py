@@ -20,22 +20,38 @@ def pdf(pages=1, password=None, width=595, height=842):
     return buffer.getvalue()
 
 
-def text_pdf(*pages, user_password=None, owner_password=None):
+def text_pdf(*pages, user_password=None, owner_password=None, header=None, footer=None,
+             footer_first=False):
     """A real PDF with a text layer: one page per argument, each a text (lines split on
     newlines; Helvetica, WinAnsi, so Italian accents survive). Encrypted (RC4) when a
-    password is given: ``owner_password`` alone restricts it, ``user_password`` locks it."""
+    password is given: ``owner_password`` alone restricts it, ``user_password`` locks it.
+    ``header`` and ``footer``: a running line at the top and at the bottom of every page,
+    ``{page}`` and ``{pages}`` in it replaced (``"Pagina {page} di {pages}"``), drawn before
+    the body and after it, or both before it with ``footer_first`` (as Word writes them)."""
     writer = PdfWriter()
     font = writer._add_object(DictionaryObject({  # noqa: SLF001 - pypdf's way to add objects
         NameObject("/Type"): NameObject("/Font"), NameObject("/Subtype"): NameObject("/Type1"),
         NameObject("/BaseFont"): NameObject("/Helvetica"),
         NameObject("/Encoding"): NameObject("/WinAnsiEncoding"),
     }))
-    for text in pages:
+
+    def shown(text):
+        return "".join(f"({line.replace('(', '[').replace(')', ']')}) '"
+                       for line in text.split("\n"))
+
+    def running(text, y, number):
+        if text is None:
+            return ""
+        text = text.format(page=number, pages=len(pages))
+        return f"BT /F1 9 Tf 60 {y} Td 11 TL {shown(text)} ET "
+
+    for number, text in enumerate(pages, 1):
         page = writer.add_blank_page(width=595, height=842)
-        lines = "".join(f"({line.replace('(', '[').replace(')', ']')}) '"
-                        for line in text.split("\n"))
+        top, bottom = running(header, 830, number), running(footer, 45, number)
+        body = f"BT /F1 11 Tf 60 780 Td 15 TL {shown(text)} ET "
+        content = bottom + top + body if footer_first else top + body + bottom
         stream = DecodedStreamObject()
-        stream.set_data(f"BT /F1 11 Tf 60 780 Td 15 TL {lines} ET".encode("cp1252"))
+        stream.set_data(content.strip().encode("cp1252"))
         page[NameObject("/Contents")] = writer._add_object(stream)  # noqa: SLF001
         page[NameObject("/Resources")] = DictionaryObject(
             {NameObject("/Font"): DictionaryObject({NameObject("/F1"): font})})

@@ -158,7 +158,11 @@ def test_the_project_index_holds_every_published_page_and_the_press_release_pdf(
     entries = {entry["url"]: entry for entry in fragments(project_site.output / "pagefind")}
     pdf = "/allegati/2024/comunicato-stampa-presentazione-crema.pdf"
     assert pdf in entries and entries[pdf]["meta"]["origine"] == "dal comunicato"
-    assert "Pagina 1 di 2" in entries[pdf]["content"]  # the PDF's own footer
+    content = entries[pdf]["content"]
+    assert "Angela Beretta, assessore al Welfare" in content  # its second page's text
+    # its running header once (at the start), its "Pagina N di 2" never (plugins/search)
+    assert content.count("FareLegami – Comunicato stampa, 5 maggio 2024") == 1
+    assert "Pagina" not in content
     written = {"/" + str(page.parent.relative_to(project_site.output)) + "/"
                for page in project_site.output.rglob("index.html")
                if project_site.soup("/" + str(page.relative_to(project_site.output))).find(

@@ -202,6 +202,38 @@ def test_a_pdf_is_a_document_of_its_article_with_its_text(site):
     assert site.exists(REGOLAMENTO) and site.exists(COMUNICATO)
 
 
+PAGINE = ("Primo incontro: il quartiere si racconta.\nPortate una fotografia.",
+          "Secondo incontro: la merenda in cortile.\nServono volontari.",
+          "Terzo incontro: la festa finale.\nTutti sono invitati.")
+RUNNING = {
+    "allegati/programma.pdf": samples.text_pdf(*PAGINE, header="FareLegami – Comunicato stampa",
+                                               footer="Pagina {page} di {pages}"),
+    "allegati/volantino.pdf": samples.text_pdf(
+        "FareLegami – Comunicato stampa\nIl volantino della festa.\nPagina 1 di 1"),
+    "comunicati-stampa/incontri.md": item(
+        "Tre incontri nel quartiere", body="Il programma degli incontri.",
+        attachments=[{"file": "allegati/programma.pdf", "title": "Programma degli incontri"},
+                     {"file": "allegati/volantino.pdf", "title": "Volantino"}]),
+}
+
+
+def test_a_pdfs_running_header_is_text_once_its_page_numbers_never(build_once):
+    """A PDF's running header and footer were text on every page: its excerpts read
+    "…Portate una fotografia. Pagina 1 di 3 FareLegami – Comunicato stampa Secondo
+    incontro…", and a word of the header matched it once per page. A PDF of one page
+    keeps every line."""
+    site = build_once(RUNNING)
+    assert site.ok, site.log
+    entries = indexed(site)
+    assert entries["/allegati/programma.pdf"]["content"] == (
+        "Programma degli incontri. FareLegami – Comunicato stampa Primo incontro: il quartiere"
+        " si racconta. Portate una fotografia. Secondo incontro: la merenda in cortile. Servono"
+        " volontari. Terzo incontro: la festa finale. Tutti sono invitati.")
+    assert entries["/allegati/volantino.pdf"]["content"] == (
+        "Volantino. FareLegami – Comunicato stampa Il volantino della festa. Pagina 1 di 1")
+    assert entries["/allegati/programma.pdf"]["meta"]["info"].endswith(", 3 pagine")
+
+
 def test_every_metadata_field_but_the_title_is_one_the_search_page_does_not_match(site):
     """Pagefind 1.5 searches metadata too: the search page lists the fields that are not
     text (cerca.js, NOT_TEXT) and keeps results found only there out. A field added to

@@ -88,6 +88,7 @@ def test_long_text_is_capped_and_marked_truncated(extractor, write):
 @pytest.mark.parametrize(("data", "error"), [
     (samples.scanned_pdf(), extract.NO_TEXT),  # page images, no text layer
     (samples.pdf(2), extract.NO_TEXT),  # blank pages
+    (samples.text_pdf("", "", "", header="Comune di Crema"), extract.NO_TEXT),  # a letterhead
     (samples.text_pdf("segreto", user_password="chiave"), extract.ENCRYPTED),
     (b"%PDF-1.7\n" + samples.BINARY, extract.UNREADABLE),
 ])
@@ -117,6 +118,87 @@ def test_a_child_that_dies_is_reported_as_a_crash(tmp_path):
                                                            "detail": "exit status 3"}
 
 
+# -- running headers and footers -------------------------------------------------------------
+
+HEADER = "FareLegami – Comunicato stampa"
+NUMBERED = "Pagina {page} di {pages}"
+PAGES = ("Il laboratorio di ceramica apre a Crema.\nPortate una girandola.",
+         "Le iscrizioni chiudono a maggio.\nServe il modulo firmato.",
+         "Per informazioni scrivete allo sportello.\nGrazie ai volontari.")
+BODY = ("Il laboratorio di ceramica apre a Crema. Portate una girandola. Le iscrizioni chiudono"
+        " a maggio. Serve il modulo firmato. Per informazioni scrivete allo sportello. Grazie ai"
+        " volontari.")
+
+
+@pytest.mark.parametrize("footer_first", [False, True])  # LibreOffice's order, then Word's
+def test_running_header_kept_once_page_numbers_dropped(extractor, write, footer_first):
+    """Every page's header and "Pagina N di M" were text: an excerpt read "…una girandola.
+    Pagina 1 di 3 FareLegami – Comunicato stampa Le iscrizioni…", and "stampa" matched the
+    document once per page."""
+    path = write("c.pdf", samples.text_pdf(*PAGES, header=HEADER, footer=NUMBERED,
+                                           footer_first=footer_first))
+    assert extractor.extract(path, 20_000) == {"text": f"{HEADER} {BODY}", "pages": 3,
+                                               "truncated": False}
+
+
+@pytest.mark.parametrize("footer", ["{page}", "{page}/{pages}", "- {page} -", "pag. {page}",
+                                    "Pagina {page}"])
+def test_bare_page_numbers_are_dropped(extractor, write, footer):
+    path = write("n.pdf", samples.text_pdf(*PAGES, footer=footer))
+    assert extractor.extract(path, 20_000)["text"] == BODY
+
+
+def test_a_page_number_is_dropped_from_the_running_line_kept_once(extractor, write):
+    path = write("f.pdf", samples.text_pdf(*PAGES, footer="FareLegami APS, Crema – Pagina {page}"
+                                                          " di {pages}"))
+    assert extractor.extract(path, 20_000)["text"] == f"FareLegami APS, Crema {BODY}"
+
+
+def test_a_header_on_most_pages_is_running_on_a_few_it_is_text(extractor, write):
+    cover = "Rassegna d'autunno\nIl programma completo."
+    path = write("m.pdf", samples.text_pdf(cover, *(f"{HEADER}\n{page}" for page in PAGES)))
+    assert extractor.extract(path, 20_000)["text"] == (  # on 3 pages of 4: kept once
+        f"{HEADER} Rassegna d'autunno Il programma completo. {BODY}")
+    two = (f"{HEADER}\n{PAGES[0]}", PAGES[1], PAGES[2], f"{HEADER}\n{cover}")
+    path = write("d.pdf", samples.text_pdf(*two))
+    assert extractor.extract(path, 20_000)["text"] == " ".join(  # on 2 of 4: all of it
+        extract.clean(page) for page in two)
+
+
+def test_a_pdf_of_one_page_keeps_every_line(extractor, write):
+    path = write("u.pdf", samples.text_pdf(PAGES[0], header=HEADER, footer=NUMBERED))
+    assert extractor.extract(path, 20_000)["text"] == (
+        f"{HEADER} Il laboratorio di ceramica apre a Crema. Portate una girandola. Pagina 1 di 1")
+
+
+def test_lines_repeated_inside_the_pages_stay(extractor, write):
+    """Only the first and last lines of a page are its header and footer: a line repeated in
+    the body of every page, or a number there (a table's), is text."""
+    pages = [("\n".join(f"{animal} {action}." for action in ("corre", "salta", "dorme", "mangia"))
+              + "\nOrario: dalle 9 alle 12.\n12\n"
+              + "\n".join(f"{animal} {action}." for action in ("gioca", "nuota", "vola", "canta")))
+             for animal in ("Il gatto", "Il cane", "La volpe")]
+    path = write("r.pdf", samples.text_pdf(*pages))
+    text = extractor.extract(path, 20_000)["text"]
+    assert text == " ".join(extract.clean(page) for page in pages)
+    assert text.count("Orario: dalle 9 alle 12. 12 ") == 3
+
+
+def test_the_limit_counts_the_text_without_its_running_lines(extractor, write):
+    """Reading stopped when the text with its headers reached the limit: dropped, they left
+    the index short of the pages after."""
+    header = "FareLegami – Rete di welfare di comunità della provincia di Cremona – Comunicato"
+    pages = [f"Capitolo {word}: il quartiere si racconta in una serata di festa." for word in
+             ("primo", "secondo", "terzo", "quarto", "quinto", "sesto", "settimo", "ottavo")]
+    path = write("l.pdf", samples.text_pdf(*pages, header=header, footer=NUMBERED))
+    answer = extractor.extract(path, 500)
+    assert answer["truncated"] is True and answer["pages"] == 8
+    text = answer["text"]
+    assert len(text) <= 500 and text.startswith(f"{header} Capitolo primo:")
+    assert text.count("FareLegami") == 1 and "Pagina" not in text
+    assert "Capitolo sesto" in text  # read on: with their headers, 4 pages made 500 characters
+
+
 # -- the cache ------------------------------------------------------------------------------
 
 def test_each_content_is_read_once_and_renames_keep_the_entry(tmp_path, write):
@@ -130,7 +212,7 @@ def test_each_content_is_read_once_and_renames_keep_the_entry(tmp_path, write):
         "allegati/b.pdf": "Orari dello sportello"}
     assert fake.jobs == [("a.pdf", 20_000)]
     entry = json.loads((tmp_path / "cache" / f"{file_digest(first)}.json").read_text())
-    assert entry == {"format": 1, "text": "Orari dello sportello", "pages": 1,
+    assert entry == {"format": 2, "text": "Orari dello sportello", "pages": 1,
                      "truncated": False, "limit": 20_000}
 
 
@@ -173,6 +255,21 @@ def test_a_damaged_cache_entry_is_read_again(tmp_path, write, stored):
     assert pdftext.pdf_texts([("a.pdf", path, None)], pdftext.TextCache(folder), 100, fake) == {
         "a.pdf": "testo"}
     assert len(fake.jobs) == 1
+
+
+def test_an_entry_of_the_text_with_running_headers_is_read_again(tmp_path, write, extractor):
+    """The cached text of before (format 1) had every page's header and page number."""
+    path = write("c.pdf", samples.text_pdf(*PAGES, header=HEADER, footer=NUMBERED))
+    folder = tmp_path / "cache"
+    folder.mkdir()
+    stale = " ".join(f"{HEADER} {extract.clean(page)} Pagina {n} di 3"
+                     for n, page in enumerate(PAGES, 1))
+    (folder / f"{file_digest(path)}.json").write_text(json.dumps(
+        {"format": 1, "text": stale, "pages": 3, "truncated": False, "limit": 20_000}))
+    cache = pdftext.TextCache(folder)
+    assert pdftext.pdf_texts([("c.pdf", path, None)], cache, 20_000, extractor) == {
+        "c.pdf": f"{HEADER} {BODY}"}
+    assert cache.stored(file_digest(path))["format"] == pdftext.CACHE_FORMAT
 
 
 def test_a_file_without_text_is_left_out_warned_once_then_info(tmp_path, write, caplog):

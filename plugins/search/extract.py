@@ -12,7 +12,8 @@ what it uses plus ``MEMORY_MB``, then answers one job at a time:
   "truncated": bool}`` or ``{"error": code, "detail": text}``, code one of
   ``no-text`` (no text layer: a scan), ``encrypted``, ``unreadable``, ``memory``.
 
-Pages are read until ``max_chars`` characters are reached; the parent kills the
+Pages are read until ``max_chars`` characters are reached, not counting the running
+headers and footers of a PDF of several pages (:func:`assemble`); the parent kills the
 process when a job takes too long. After running out of memory the process
 answers and exits: the parent starts a new one for the next job.
 """
@@ -32,6 +33,17 @@ MIN_LETTERS_PER_PAGE = 8  # fewer letters than this per page read: no text layer
 HYPHENATED = re.compile(r"(?<=[^\W\d_])-\n(?=[a-zà-ÿ])")  # "labora-\ntorio"
 CONTROLS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff]")
 SPACES = re.compile(r"\s+")
+# Running headers and footers are looked for in the first and last EDGE_LINES lines of
+# each page's text (pypdf gives a page's text in drawing order: LibreOffice draws the
+# header first and the footer last, Word draws both before the body).
+EDGE_LINES = 4
+DIGITS = re.compile(r"\d+")
+# A line that is only a page number: "3", "- 3 -", "3/12", "Pagina 3 di 12", "pag. 3".
+PAGE_NUMBER = re.compile(r"[-–—\s]*(?:(?:pagina|pag\.?|pg\.|p\.|page)\s*)?\d{1,3}"
+                         r"(?:\s*(?:di|of|/)\s*\d{1,3})?[-–—\s]*", re.IGNORECASE)
+# "Pagina 3 di 12" within a running line kept once ("FareLegami – Pagina 3 di 12").
+PAGE_PHRASE = re.compile(r"\b(?:pagina|pag\.?|page)\s*\d{1,3}(?:\s*(?:di|of|/)\s*\d{1,3})?",
+                         re.IGNORECASE)
 CORE = os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "core")
 
 
@@ -42,6 +54,53 @@ def clean(text):
     text = HYPHENATED.sub("", text)
     text = CONTROLS.sub(" ", text)
     return SPACES.sub(" ", text).strip()
+
+
+def assemble(pages):
+    """The text of a PDF's pages (each pypdf's text, lines split on newlines), cleaned,
+    as one line, without its running headers and footers when it has several pages.
+
+    A line in the first or last :data:`EDGE_LINES` lines of most pages (at least two;
+    lines compared cleaned, in lower case, their digits alike, so that "Pagina 2 di 3"
+    and "Pagina 3 di 3" are the same line) is a running header or footer: an excerpt
+    read it in the middle of the text, and a search for one of its words matched it once
+    per page. It is kept once, at the start of the text, as first seen (without a
+    "Pagina N di M" in it): it is usually the document's letterhead or title, words a
+    search should still find it by. A line there that is only a page number ("3", "3/12",
+    "Pagina 3 di 12") is dropped whether it repeats or not. Lines within the body of a
+    page are never dropped, nor any line of a PDF with one page of text.
+    """
+    pages = [page for page in pages if clean(page)]
+    if len(pages) < 2:
+        return " ".join(clean(page) for page in pages)
+    pages = [[line for line in page.splitlines() if clean(line)] for page in pages]
+
+    def key(line):
+        return DIGITS.sub("0", clean(line)).casefold()
+
+    def at_edge(lines, index):
+        return index < EDGE_LINES or index >= len(lines) - EDGE_LINES
+
+    seen = {}
+    for lines in pages:
+        for each in {key(line) for index, line in enumerate(lines) if at_edge(lines, index)}:
+            seen[each] = seen.get(each, 0) + 1
+    running = {each for each, count in seen.items() if count >= 2 and count * 2 > len(pages)}
+    heading, bodies = {}, []
+    for lines in pages:
+        body = []
+        for index, line in enumerate(lines):
+            if at_edge(lines, index):
+                if PAGE_NUMBER.fullmatch(clean(line)):
+                    continue
+                if key(line) in running:
+                    kept = clean(PAGE_PHRASE.sub(" ", clean(line))).strip(" -–—|·")
+                    if any(character.isalpha() for character in kept):
+                        heading.setdefault(key(line), kept)
+                    continue
+            body.append(line)
+        bodies.append(clean("\n".join(body)))
+    return " ".join(part for part in (*heading.values(), *bodies) if part)
 
 
 def cut(text, max_chars):
@@ -67,15 +126,18 @@ def extract(job, megabytes):
                     return {"error": ENCRYPTED, "detail": "password"}
             except (DependencyError, NotImplementedError) as error:  # AES without cryptography
                 return {"error": ENCRYPTED, "detail": str(error)[:200]}
-        parts, length, read = [], 0, 0
+        texts, length, read, target = [], 0, 0, max_chars
         for page in reader.pages:
-            text = clean(page.extract_text() or "")
+            text = page.extract_text() or ""
             read += 1
-            if text:
-                parts.append(text)
-                length += len(text) + 1
-            if length >= max_chars:
-                break
+            if text.strip():
+                texts.append(text)
+                length += len(clean(text)) + 1
+            if length >= target:  # enough, unless running lines are dropped: then read on
+                kept = len(assemble(texts))
+                if kept >= max_chars:
+                    break
+                target = length + max(max_chars - kept, length // 4)
         pages = len(reader.pages)
     except MemoryError:
         return {"error": MEMORY, "detail": str(megabytes)}
@@ -83,7 +145,7 @@ def extract(job, megabytes):
         return {"error": ENCRYPTED, "detail": str(error)[:200]}
     except Exception as error:  # noqa: BLE001 - malformed PDFs fail in many ways
         return {"error": UNREADABLE, "detail": f"{type(error).__name__}: {error}"[:200]}
-    text = " ".join(parts)
+    text = assemble(texts)
     letters = sum(1 for character in text if character.isalnum())
     if letters < MIN_LETTERS_PER_PAGE * max(read, 1):
         return {"error": NO_TEXT, "detail": f"{letters} letters on {read} pages"}

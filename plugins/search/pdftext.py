@@ -8,9 +8,12 @@ The lifecycle of that child is the attachments plugin's preview renderer's
 
 The cache is one small JSON file per file content,
 ``<SEARCH_CACHE_PATH>/pdf-text/<sha256>.json``, written atomically:
-``{"format": 1, "text": …, "pages": n, "truncated": bool, "limit": max_chars}``,
-or ``{"format": 1, "error": code, "detail": …, "limit": max_chars}`` for a file
+``{"format": 2, "text": …, "pages": n, "truncated": bool, "limit": max_chars}``,
+or ``{"format": 2, "error": code, "detail": …, "limit": max_chars}`` for a file
 with no text to index (a scan, encrypted, unreadable, too slow or too big to read).
+An entry of another format is read again: :data:`CACHE_FORMAT` changes with what the
+text is (format 2: without the running headers and footers of ``extract.assemble``;
+format 1 entries still have them).
 Renaming a file keeps its entry; changing a byte makes a new one; a larger
 ``SEARCH_PDF_MAX_CHARS`` reads a truncated text again, and any other limit a file
 judged without text (the verdict counts the letters of the pages read, up to the
@@ -36,7 +39,7 @@ from plugins.core.files import keep
 from . import extract as child
 
 logger = logging.getLogger(__name__)
-CACHE_FORMAT = 1
+CACHE_FORMAT = 2  # 2: the text without running headers and footers
 TIMEOUT = 30  # seconds to read one file
 MEMORY_MB = 512  # address space the child may add to what it uses after importing pypdf
 WORKERS = min(os.cpu_count() or 1, 4)  # child processes reading PDFs at once
