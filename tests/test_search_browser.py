@@ -88,6 +88,15 @@ ARTICLES = {
         "Il Civic Center cerca narratori", "2024-02-10 10:00",
         "Al Civic Center si raccolgono i racconti dell'infanzia dei narratori.",
         attachments=[{"file": "allegati/narratori.pdf", "title": "Modulo per i narratori"}]),
+    # a PDF with a running header and page numbers on each of its pages
+    "allegati/cineforum.pdf": samples.text_pdf(
+        "Primo film: il pinguino e la balena.\nProiezione nel cortile.",
+        "Secondo film: il violino ritrovato.\nIngresso libero.",
+        "Terzo film: la lanterna magica.\nPortate una coperta.",
+        header="FareLegami – Programma del cineforum", footer="Pagina {page} di {pages}"),
+    "avvisi/cineforum.md": item(
+        "Il cineforum nel cortile", "2024-07-02 10:00", "Tre film per le sere di luglio.",
+        attachments=[{"file": "allegati/cineforum.pdf", "title": "Programma del cineforum"}]),
     **{f"avvisi/sportello-{n}.md": item(f"Sportello di marzo, settimana {n}",
                                         f"2024-03-{n + 1:02} 09:00",
                                         f"Lo sportello apre anche il giorno {n + 1}.")
@@ -651,6 +660,31 @@ def test_a_category_alone_lists_its_articles_not_their_documents_again(reader, s
     me.search("zanzariera")
     me.wait_for_status("1 risultato per «zanzariera» in Notizie.")
     assert [href for _, href, *_ in me.results()] == ["/allegati/regolamento.pdf"]
+
+
+def test_a_pdfs_running_header_and_page_numbers_are_not_in_its_excerpts(reader, site):
+    """A PDF's header and "Pagina N di M" were text on each of its pages: an excerpt read
+    "…Proiezione nel cortile. Pagina 1 di 3 FareLegami – Programma del cineforum Secondo
+    film: il violino…", "pagina" found the document, and a word of the header was marked
+    once per page."""
+    me = reader()
+    me.page.clock.install()
+    me.page.goto(site.origin + "/cerca/?q=violino")
+    me.wait_for_status("1 risultato per «violino».")
+    [(title, href, _, _, excerpt)] = me.results()
+    assert (title, href) == ("Programma del cineforum", "/allegati/cineforum.pdf")
+    assert excerpt == ("Programma del cineforum. FareLegami – Programma del cineforum Primo"
+                       " film: il pinguino e la balena. Proiezione nel cortile. Secondo film: il"
+                       " <mark>violino</mark> ritrovato. Ingresso libero. Terzo film: la lanterna"
+                       " magica.")  # the header once, as the document's heading; no page numbers
+    me.search("FareLegami")
+    me.wait_for_status("1 risultato per «FareLegami».")
+    [(_, href, _, _, excerpt)] = me.results()
+    assert href == "/allegati/cineforum.pdf" and excerpt.count("<mark>") == 1, excerpt
+    assert excerpt.startswith("Programma del cineforum. <mark>FareLegami</mark> – Programma del"
+                              " cineforum Primo film: il pinguino e la balena."), excerpt
+    me.search("pagina")
+    me.wait_for_status("Nessun risultato per «pagina»." + NONE)
 
 
 def test_english_terms_and_elisions_in_results_are_written_as_on_the_pages(reader, site):
