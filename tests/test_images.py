@@ -252,6 +252,8 @@ def test_an_attach_picture_gets_size_srcset_and_lazy_loading_like_a_static_one(b
     resolves to a file of the output, each variant as wide as its ``srcset`` says."""
     site = build_once(ATTACHED)
     assert site.ok, site.log
+    # published at its one address, without Pelican's English warning that it is not moved
+    assert "cannot relocate" not in site.log and "{attach}" not in site.log
     static = images(site, "/2024/05/statica/")["Con static"]
     shown = images(site, "/2024/05/allegata/")
     attached, chart = shown["Con attach"], shown["Un grafico"]

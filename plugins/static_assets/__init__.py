@@ -15,7 +15,9 @@ A published file keeps its name (``Festa in città.jpg``); its address, which Pe
 writes into the pages for ``{static}`` (an ``<img>``'s ``src``, a link), is the name
 %-encoded (``Festa%20in%20citt%C3%A0.jpg``, as the image's ``srcset`` and the feeds
 write it): a space is not allowed in a URL (the W3C checker's error), and a ``%`` in a
-name would be read as the start of an escape.
+name would be read as the start of an escape. So a file linked with ``{attach}`` stays at
+that address, as with ``{static}``: Pelican's warning that it "cannot relocate" it, on every
+build and in English, is dropped (:func:`attach_kept`); the editor did nothing wrong.
 """
 
 import logging
@@ -81,5 +83,14 @@ def withhold_unused(generator):
     generator.context["staticfiles"] = generator.staticfiles
 
 
+def attach_kept(record):
+    """A log filter: False for Pelican's warning that an ``{attach}`` link "cannot relocate"
+    a file whose address this plugin set (``override_url``): the link works, at the
+    file's one address (:func:`withhold_unused`); its other reasons are kept."""
+    return not (record.msg.startswith("The {attach} link in %s cannot relocate")
+                and len(record.args or ()) == 3 and "overridden" in str(record.args[2]))
+
+
 def register():
+    logging.getLogger("pelican.contents").addFilter(attach_kept)  # once: same function
     signals.static_generator_finalized.connect(withhold_unused)
