@@ -2,6 +2,7 @@
 
 import http.client
 import logging
+import re
 import xml.etree.ElementTree as ET
 from datetime import datetime
 
@@ -831,3 +832,184 @@ def test_a_tag_named_as_the_category_is_one_category_of_the_item(build):
         assert [t.term for t in parse(site, f"/feeds/{name}.atom.xml").entries[0].tags] == [
             "Avvisi", "Crema", "Sportello"], name
     assert site.exists("/argomenti/avvisi/")  # the tag is still a tag on the site
+
+
+# --- every feed, strictly: RFC 4287 and RSS 2.0 ----------------------------------------
+
+RFC_3339 = re.compile(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d+)?(?:Z|[+-]\d{2}:\d{2})")
+RFC_822 = re.compile(r"(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun), \d{2} (?:Jan|Feb|Mar|Apr|May|Jun|Jul"
+                     r"|Aug|Sep|Oct|Nov|Dec) \d{4} \d{2}:\d{2}:\d{2} [+-]\d{4}")
+ABSOLUTE = ("https://", "http://", "mailto:", "tel:")
+SCHEDULED = f"{datetime.now().year + 1}-01-15 10:00"  # ahead whenever the test runs
+EVERY_KIND = {
+    "allegati/2025/bando.pdf": samples.pdf(3),
+    "allegati/2025/Modulo Domanda.PDF": samples.pdf(1),
+    "immagini/cortile bello.jpg": samples.photo(900, 600),
+    "notizie/allegati.md": """\
+        ---
+        title: Un bando con due documenti
+        date: 2025-03-10 09:00
+        tags: [Crema, Bandi]
+        attachments:
+          - file: allegati/2025/bando.pdf
+            title: Il bando
+          - allegati/2025/Modulo Domanda.PDF
+        ---
+
+        Le domande entro aprile.
+        """,
+    "notizie/copertina.md": article(title="Festa con copertina", date="2025-04-02 18:00",
+                                    image="immagini/cortile bello.jpg",
+                                    image_alt="Il cortile pieno", tags=["Cremona"]),
+    "notizie/bozza.md": article(title="Bozza riservata", date="2025-04-03 10:00",
+                                status="draft"),
+    "notizie/programmata.md": article(title="Notizia programmata", date=SCHEDULED),
+    "avvisi/simboli.md": article(title="Caffè & <dolci> 🎉 all'oratorio",
+                                 date="2025-05-01 08:00", tags=["Crema"]),
+    "notizie/relativi.md": article(title="Link relativi", date="2025-06-01 12:00", body="""\
+        Vedi [come seguirci](/segui/), [la sezione](#sotto), [la festa]({filename}copertina.md)
+        e [il bando]({static}/allegati/2025/bando.pdf).
+
+        ![Il cortile]({static}/immagini/cortile bello.jpg)
+
+        ## Sotto
+
+        <a href="/archivio/">L'archivio</a>."""),
+    "comunicati-stampa/aggiornato.md": article(title="Comunicato aggiornato",
+                                               date="2025-02-01 10:00",
+                                               modified="2025-02-20 15:30", tags=["Bandi"]),
+}
+
+
+def html_addresses(html):
+    """Every address an item's HTML names (links, sources, each candidate of a srcset)."""
+    for element in BeautifulSoup(html or "", "html.parser").find_all(True):
+        yield from (element[name] for name in ("href", "src", "poster", "cite")
+                    if element.has_attr(name))
+        if element.has_attr("srcset"):
+            yield from (part.split()[0] for part in element["srcset"].split(",") if part.strip())
+
+
+def content_problems(site, where, html):
+    """Addresses of an item's HTML that are relative (a reader resolves them against the
+    feed's address) or that name a file of the site the build did not write."""
+    problems = []
+    for address in html_addresses(html):
+        if not address.startswith(ABSOLUTE):
+            problems.append(f"{where}: relative {address!r}")
+        elif address.startswith(SITEURL) and not site.exists(address.split("#")[0]):
+            problems.append(f"{where}: no file at {address}")
+    return problems
+
+
+def enclosure_problems(site, where, url, length, mime):
+    """An enclosure whose file is missing, whose length is not its size on disk (what the
+    web server sends) or that has no type."""
+    if not site.exists(url):
+        return [f"{where}: enclosure {url} missing"]
+    size = site.path(url).stat().st_size
+    return ([f"{where}: enclosure {url} length {length}, {size} bytes on disk"]
+            if length != str(size) else []) + ([f"{where}: enclosure {url} without type"]
+                                               if not mime else [])
+
+
+def atom_problems(site, url):
+    """What RFC 4287 (and readers) refuse in the Atom feed at ``url``."""
+    root = ET.fromstring(site.text(url))
+    a = "{http://www.w3.org/2005/Atom}"
+    problems = [f"{url}: feed has not one {name}" for name in ("id", "title", "updated")
+                if len(root.findall(a + name)) != 1]
+    if root.get("{http://www.w3.org/XML/1998/namespace}lang") != "it":
+        problems.append(f"{url}: xml:lang is not it")
+    if [link.get("href") for link in root.findall(a + "link") if link.get("rel") == "self"] \
+            != [SITEURL + url]:
+        problems.append(f"{url}: self link")
+    ids = []
+    for entry in root.findall(a + "entry"):
+        where = f"{url} {entry.findtext(a + 'title')!r}"
+        problems += [f"{where}: not one {name}" for name in ("id", "title", "updated")
+                     if len(entry.findall(a + name)) != 1]
+        ids.append(entry.findtext(a + "id"))
+        problems += [f"{where}: {name} {entry.findtext(a + name)!r}"
+                     for name in ("updated", "published")
+                     if not RFC_3339.fullmatch(entry.findtext(a + name) or "")]
+        if entry.find(a + "author/" + a + "name") is None:  # the feed has no author
+            problems.append(f"{where}: no author")
+        alternates = [link.get("href") for link in entry.findall(a + "link")
+                      if link.get("rel", "alternate") == "alternate"]
+        if len(alternates) != 1 or not site.exists(alternates[0]):
+            problems.append(f"{where}: alternate links {alternates}")
+        for link in entry.findall(a + "link"):
+            if link.get("rel") == "enclosure":
+                problems += enclosure_problems(site, where, link.get("href"),
+                                               link.get("length"), link.get("type"))
+        for part in (entry.find(a + "content"), entry.find(a + "summary")):
+            if part is not None:
+                problems += content_problems(site, where, part.text)
+    if len(set(ids)) != len(ids):
+        problems.append(f"{url}: an id twice")
+    return problems, ids
+
+
+def rss_problems(site, url):
+    """What RSS 2.0 (and readers) refuse in the RSS feed at ``url``."""
+    channel = ET.fromstring(site.text(url)).find("channel")
+    problems = [f"{url}: no channel {name}" for name in ("title", "link", "description")
+                if not (channel.findtext(name) or "").strip()]
+    if channel.findtext("language") != "it":
+        problems.append(f"{url}: language {channel.findtext('language')!r}")
+    if not RFC_822.fullmatch(channel.findtext("lastBuildDate") or ""):
+        problems.append(f"{url}: lastBuildDate {channel.findtext('lastBuildDate')!r}")
+    guids = []
+    for item in channel.findall("item"):
+        where = f"{url} {item.findtext('title')!r}"
+        if not RFC_822.fullmatch(item.findtext("pubDate") or ""):
+            problems.append(f"{where}: pubDate {item.findtext('pubDate')!r}")
+        if not (item.findtext("link") or "").startswith(SITEURL + "/") \
+                or not site.exists(item.findtext("link")):
+            problems.append(f"{where}: link {item.findtext('link')!r}")
+        guid = item.find("guid")
+        guids.append(guid.text)
+        if guid.get("isPermaLink", "true") != "false" and not guid.text.startswith(ABSOLUTE):
+            problems.append(f"{where}: guid {guid.text!r} is no permalink")
+        enclosures = item.findall("enclosure")
+        if len(enclosures) > 1:  # RSS 2.0: at most one (readers take one)
+            problems.append(f"{where}: {len(enclosures)} enclosures")
+        for enclosure in enclosures:
+            problems += enclosure_problems(site, where, enclosure.get("url"),
+                                           enclosure.get("length"), enclosure.get("type"))
+        problems += content_problems(site, where, item.findtext("description"))
+    if len(set(guids)) != len(guids):
+        problems.append(f"{url}: a guid twice")
+    return problems, guids
+
+
+def test_every_feed_of_a_site_with_every_kind_of_item_is_valid_and_absolute(build_once):
+    """Each feed /segui/ lists, strictly: RFC 4287 (one id, title and updated, RFC 3339
+    dates, an author and one alternate link per entry) and RSS 2.0 (RFC 822 dates, a
+    guid that is no link marked so, one enclosure), no address in an item relative or
+    naming a file the build did not write, enclosures as long as their files, ids each
+    once and the same in Atom and RSS, no draft and no scheduled item, in Italian."""
+    site = build_once(EVERY_KIND)
+    assert site.ok, site.log
+    feeds = [a["href"].removeprefix(SITEURL)
+             for a in site.soup("/segui/").select("section.feed-group li a")]
+    assert len(feeds) == 8  # whole site, Avvisi, Comunicati stampa, Notizie; Atom and RSS
+    ids = {}
+    for url in feeds:
+        problems, found = (atom_problems if url.endswith(".atom.xml") else rss_problems)(
+            site, url)
+        assert problems == [], problems
+        assert not parse(site, url).bozo, url
+        ids[url] = found
+    assert ids["/feeds/tutto.atom.xml"] == ids["/feeds/tutto.rss.xml"]
+    assert len(ids["/feeds/tutto.atom.xml"]) == 5  # neither the draft nor the scheduled item
+    titles = {entry.title: entry for entry in parse(site, "/feeds/tutto.atom.xml").entries}
+    assert "Caffè & <dolci> 🎉 all’oratorio" in titles
+    bando = titles["Un bando con due documenti"]  # both documents, each with its type
+    assert [(link.href, link.type) for link in bando.links if link.rel == "enclosure"] == [
+        (f"{SITEURL}/allegati/2025/bando.pdf", "application/pdf"),
+        (f"{SITEURL}/allegati/2025/modulo-domanda.pdf", "application/pdf")]
+    aggiornato = titles["Comunicato aggiornato"]
+    assert (aggiornato.published, aggiornato.updated) == ("2025-02-01T10:00:00+01:00",
+                                                          "2025-02-20T15:30:00+01:00")
