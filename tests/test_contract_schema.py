@@ -319,6 +319,22 @@ def test_an_update_before_the_publication_is_dropped_with_a_warning(settings):
     assert warnings == [] and meta["modified"] == meta["date"]
 
 
+UPDATE_SAME_DAY = {"date": "2024-05-05 10:00", "modified": "2024-05-05"}
+
+
+def test_an_update_on_the_day_of_the_publication_without_a_time_asks_for_the_time(settings):
+    """``modified: 2024-05-05`` on an item published that day at 10:00 is midnight, before
+    the publication: not "before `date`" to the editor, who updated it that day."""
+    meta, problems, warnings = check(settings, **UPDATE_SAME_DAY)
+    assert problems == [] and "modified" not in meta
+    assert warnings == [("modified", "`modified` (ultimo aggiornamento) è il giorno di `date`"
+                                     " senza l'ora: ignorato; scrivi anche l'ora"
+                                     " dell'aggiornamento, `2024-05-05 18:30` / `modified` is"
+                                     " the day of `date` without a time, ignored: add the time")]
+    meta, _, warnings = check(settings, date="2024-05-05", modified="2024-05-05")
+    assert warnings == [] and meta["modified"] == meta["date"]
+
+
 def test_an_update_in_the_future_is_dropped_with_a_warning(settings):
     meta, problems, warnings = check(settings, date="2024-05-05 10:00", modified="2052-05-06")
     assert problems == [] and warnings == []  # normalise: what does not depend on the day

@@ -150,7 +150,8 @@ CORPORA = [
     *({f"notizie/{name}.md": _front_matter({"title": "Titolo", "date": "2024-05-05 17:07",
                                             **raw})}
       for name, raw in [("titolo-lungo", schema.LONG_TITLE), ("ora-saltata", schema.SKIPPED_HOUR),
-                        ("aggiornato-prima", schema.UPDATE_BEFORE_DATE)]),
+                        ("aggiornato-prima", schema.UPDATE_BEFORE_DATE),
+                        ("aggiornato-senza-ora", schema.UPDATE_SAME_DAY)]),
     *each(attachments_model.test_malformed_declarations_are_problems_of_their_entry,
           lambda name, value, *_: {name: _front_matter({"title": "Voci",
                                                         "date": "2024-05-05 17:07",

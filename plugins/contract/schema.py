@@ -387,6 +387,18 @@ def _skip_missing_hour(meta, key, warnings):
         warnings.append((key, warning))
 
 
+def _update_before_date(modified, published):
+    """The warning for a ``modified`` earlier than ``date``: a day alone on the very day of
+    the publication (midnight, so before it) is an update of that day whose time is
+    missing, not a mistaken date: the editor is told to write the time."""
+    if isinstance(modified, Day) and modified.date() == published.date():
+        return ("`modified` (ultimo aggiornamento) è il giorno di `date` senza l'ora: ignorato;"
+                f" scrivi anche l'ora dell'aggiornamento, `{modified:%Y-%m-%d} 18:30` /"
+                " `modified` is the day of `date` without a time, ignored: add the time")
+    return ("`modified` (ultimo aggiornamento) è prima di `date`: ignorato /"
+            " `modified` is before `date`, ignored")
+
+
 def _missing(key, what, raw_keys):
     """The problem of a required ``key`` that is missing; at the key typed in Italian
     (``titolo:``), if there is one, saying how to write it."""
@@ -458,8 +470,7 @@ def normalise(raw, *, is_page, settings):
                 continue
             _skip_missing_hour(meta, key, warnings)
     if "modified" in meta and "date" in meta and meta["modified"] < meta["date"]:
-        warnings.append(("modified", "`modified` (ultimo aggiornamento) è prima di `date`:"
-                                     " ignorato / `modified` is before `date`, ignored"))
+        warnings.append(("modified", _update_before_date(meta["modified"], meta["date"])))
         del meta["modified"]
     if "date" not in meta and not is_page and not any(key == "date" for key, _ in problems):
         problems.append(_missing("date", "la data", raw_keys - known))
