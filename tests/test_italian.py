@@ -7,7 +7,7 @@ import markdown
 import pytest
 
 from plugins.italian import da, di, fix_apostrophes, numero, quanti
-from plugins.italian.typography import keep_names_whole, without_name_spans
+from plugins.italian.typography import in_english, keep_names_whole, without_name_spans
 from plugins.italian.words import di_ciascuno
 from plugins.italian.dates import filters
 import samples
@@ -130,6 +130,13 @@ def test_markdown_extension_on_nested_markup(source, expected):
 def test_hyphenated_names_are_kept_whole(title, expected):
     assert keep_names_whole(title) == expected
     assert without_name_spans(keep_names_whole(title)) == title
+
+
+def test_the_inglese_filter_keeps_a_hyphenated_name_whole_and_marks_english_terms():
+    """A tag's pill ended a line with "Patti Gener-" (text at 200 % on a phone)."""
+    assert in_english("Patti Gener-Attivi & Civic Center", ["Civic Center"]) == (
+        'Patti <span class="nome-composto">Gener-Attivi</span> &amp; '
+        '<span lang="en">Civic Center</span>')
 
 
 def test_markdown_extension_keeps_hyphenated_names_whole_outside_code():

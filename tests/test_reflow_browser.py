@@ -52,7 +52,7 @@ def site(tmp_path_factory):
                                     tags="[Crema]"),
         "notizie/patto.md": article(
             title="Un'idea per un Patto Gener-Attivo: come prepararla", slug="patto",
-            date="2024-10-01 10:00",
+            date="2024-10-01 10:00", tags="[Patti Gener-Attivi]",
             body="Chi vuole proporre uno dei [Patti Gener-Attivi](https://example.org/patti)"
                  " di FareLegami in Emilia-Romagna scrive alla redazione."),
     }, settings="VISIT_COUNTER_URL = ''\n") as built:
@@ -133,4 +133,70 @@ def test_a_hyphenated_name_never_ends_a_line_with_its_first_half(page, site):
                     assert lines == 1 or too_wide, (address, width, text)
                     assert underline, (address, text)
     finally:
+        page.set_viewport_size({"width": 320, "height": 640})
+
+
+# Each hyphenated name of two capitalised words in the main text (Patti Gener-Attivi, as
+# plugins/italian/typography.py finds them) that a line ends in the middle of, at its
+# hyphen, though the name alone fits its line: "text (element)".
+SPLIT_NAMES = r"""() => {
+    const capital = '[A-ZÀ-ÖØ-Þ]';
+    const names = new RegExp(`(?<![\\p{L}\\p{N}_-])${capital}\\p{L}*-${capital}\\p{L}*`
+                             + '(?![\\p{L}\\p{N}_-])', 'gu');
+    const split = [];
+    const walker = document.createTreeWalker(document.querySelector('main'),
+                                             NodeFilter.SHOW_TEXT);
+    for (let node; (node = walker.nextNode());) {
+        for (const match of node.data.matchAll(names)) {
+            const hyphen = match.index + match[0].indexOf('-');
+            const box = (from, to) => {
+                const range = document.createRange();
+                range.setStart(node, from);
+                range.setEnd(node, to);
+                return range;
+            };
+            const [before] = box(hyphen, hyphen + 1).getClientRects();
+            const [after] = box(hyphen + 1, hyphen + 2).getClientRects();
+            if (!before || !after || Math.abs(before.top - after.top) < 2) continue;
+            let line = node.parentElement;
+            while (getComputedStyle(line).display.startsWith('inline'))
+                line = line.parentElement;
+            const style = getComputedStyle(line);
+            const room = line.clientWidth - parseFloat(style.paddingLeft)
+                         - parseFloat(style.paddingRight);
+            const width = [...box(match.index, match.index + match[0].length).getClientRects()]
+                .reduce((sum, rect) => sum + rect.width, 0);
+            const where = node.parentElement.tagName.toLowerCase();
+            if (width <= room) split.push(`${match[0]} (${where})`);
+        }
+    }
+    return split;
+}"""
+
+
+@pytest.mark.parametrize(("address", "text_size"), [
+    ("/cerca/?q=patto", 16), ("/cerca/?q=patto", 32), (PATTO, 32)],
+    ids=["ricerca", "ricerca al 200 %", "articolo al 200 %"])
+def test_no_line_ends_with_the_first_half_of_a_name_that_fits(page, site, address, text_size):
+    """"Un'idea per un Patto Gener-" and "Attivo: come prepararla" on the next line in the
+    search results on a phone (their titles and excerpts are written by cerca.js, not by
+    the plugin that keeps names whole), and "Patti Gener-" / "Attivi" in a tag's pill with
+    the text at 200 % (tag names are shown by the ``inglese`` filter). At every width from
+    a phone's to a desktop's, a name that fits its line is on one line."""
+    devtools = page.context.new_cdp_session(page)
+    devtools.send("Page.setFontSizes", {"fontSizes": {"standard": text_size}})
+    try:
+        page.goto(site.origin + address)
+        if address.startswith("/cerca/"):
+            page.wait_for_selector(".cerca-risultato")
+        assert page.locator("main", has_text="Gener-Attiv").count() == 1
+        split = {}
+        for width in range(320, 1281, 8):
+            page.set_viewport_size({"width": width, "height": 640})
+            for name in page.evaluate(SPLIT_NAMES):
+                split.setdefault(name, []).append(width)
+        assert split == {}, address
+    finally:
+        devtools.send("Page.setFontSizes", {"fontSizes": {"standard": 16}})
+        devtools.detach()
         page.set_viewport_size({"width": 320, "height": 640})

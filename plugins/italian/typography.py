@@ -101,9 +101,11 @@ def mark_terms(html, terms):
 
 def in_english(text, terms):
     """``text``, a plain name (a tag's), escaped, with each of ``terms`` in
-    ``<span lang="en">``: the ``inglese`` Jinja filter, for the names templates show as
-    HTML (a tag "Civic Center" in a list, a heading, a breadcrumb)."""
-    return Markup(mark_terms(str(escape_markup(text)), tuple(terms or ())))
+    ``<span lang="en">`` and each hyphenated name kept whole (:func:`keep_names_whole`:
+    a tag's pill ended a line with "Patti Gener-" at 200 % text on a phone): the
+    ``inglese`` Jinja filter, for the names templates show as HTML (a tag "Civic Center"
+    in a list, a heading, a breadcrumb)."""
+    return Markup(mark_terms(keep_names_whole(str(escape_markup(text))), tuple(terms or ())))
 
 
 class ItalianTypography(Treeprocessor):

@@ -21,8 +21,9 @@
  * moves it to the first new result, and a form hidden because the index did not load
  * gives it to the message saying so. Everything from the index is written as text
  * (textContent), but Pagefind's <mark> elements in excerpts and, as the pages have
- * them, <span lang="en"> around the site's English terms (data-inglese) and ’ in
- * elisions (marked(), excerptParagraph()). No inline styles, nothing written to the
+ * them, <span lang="en"> around the site's English terms (data-inglese), <span
+ * class="nome-composto"> around hyphenated names and ’ in elisions (marked(),
+ * excerptParagraph()). No inline styles, nothing written to the
  * console, no request to any other host.
  */
 
@@ -57,6 +58,12 @@ const ELISION = /[\p{L}\p{N}]+['\u2019\u2018\u02bc`\u00b4](?=\p{L})/gu;
 // ' between letters: the index's text has it where the pages have ’ (Pagefind splits
 // words only at ', plugins/search/bundle.split_elisions); excerpts show ’ again.
 const APOSTROPHE = /(?<=[\p{L}\p{N}])'(?=[\p{L}\p{N}])/gu;
+// A name of two capitalised words joined by a hyphen (Patti Gener-Attivi), as
+// plugins/italian/typography.py's _COMPOUND_NAME finds it: kept whole on its line by
+// <span class="nome-composto"> (base.css), as on the pages; a result's title ended a line
+// with "Patto Gener-" on a phone.
+const COMPOUND_NAME =
+  /(?<![\p{L}\p{N}_-])[A-ZÀ-ÖØ-Þ]\p{L}*-[A-ZÀ-ÖØ-Þ]\p{L}*(?![\p{L}\p{N}_-])/gu;
 const numbers = new Intl.NumberFormat("it-IT");
 const collator = new Intl.Collator("it");
 
@@ -80,20 +87,30 @@ function termsPattern(terms) {
 /*
  * Nodes for text of the index, `parts` ([{text, mark}]: marked or not), with the
  * English terms (`english`, termsPattern()) in <span lang="en"> as the pages have
- * them ("Civic Center" read as English, WCAG 3.1.2); a term across a <mark>'s edge
+ * them ("Civic Center" read as English, WCAG 3.1.2) and the hyphenated names
+ * (COMPOUND_NAME) in <span class="nome-composto">; a term across a <mark>'s edge
  * holds the pieces of both.
  */
 function marked(parts, english) {
   const whole = parts.map(({ text }) => text).join("");
-  const terms = english ? [...whole.matchAll(english)]
-    .map((match) => [match.index, match.index + match[0].length]) : [];
+  const terms = []; // [start, end, the span's attribute and value]
+  for (const [pattern, attribute, value] of [[english, "lang", "en"],
+    [COMPOUND_NAME, "className", "nome-composto"]]) {
+    if (!pattern) continue;
+    for (const match of whole.matchAll(pattern)) {
+      const [start, stop] = [match.index, match.index + match[0].length];
+      if (!terms.some(([from, to]) => start < to && stop > from))
+        terms.push([start, stop, attribute, value]);
+    }
+  }
   const nodes = [];
   let term = null; // the term whose <span> is `span`
   let span = null;
   let at = 0;
   for (const { text, mark } of parts) {
     const end = at + text.length;
-    const cuts = [at, end, ...terms.flat().filter((cut) => cut > at && cut < end)]
+    const cuts = [at, end, ...terms.flatMap(([start, stop]) => [start, stop])
+      .filter((cut) => cut > at && cut < end)]
       .sort((a, b) => a - b);
     for (let index = 0; index + 1 < cuts.length; index += 1) {
       const [from, to] = [cuts[index], cuts[index + 1]];
@@ -108,7 +125,7 @@ function marked(parts, english) {
       if (within !== term) {
         term = within;
         span = element("span");
-        span.lang = "en";
+        span[within[2]] = within[3];
         nodes.push(span);
       }
       span.append(node);
