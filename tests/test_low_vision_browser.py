@@ -203,6 +203,56 @@ def test_text_at_200_percent_fits_narrow_phones(page, site, width):
         page.set_viewport_size({"width": 390, "height": 844})
 
 
+# The words of the documents' titles, descriptions and sources cut across two lines though
+# each would fit the document's entry whole: ["word", ...].
+CUT_WORDS = """() => {
+    const cut = [];
+    for (const element of document.querySelectorAll(
+            '.attachment-label, .attachment-description, .document-source')) {
+        const entry = element.closest('.attachment');
+        const style = getComputedStyle(entry);
+        const room = entry.clientWidth - parseFloat(style.paddingLeft)
+                     - parseFloat(style.paddingRight);
+        const walker = document.createTreeWalker(element, NodeFilter.SHOW_TEXT);
+        for (let node; (node = walker.nextNode());) {
+            for (const word of node.data.matchAll(/\\S+/g)) {
+                const range = document.createRange();
+                range.setStart(node, word.index);
+                range.setEnd(node, word.index + word[0].length);
+                const boxes = [...range.getClientRects()].filter(box => box.width);
+                const tops = new Set(boxes.map(box => Math.round(box.top)));
+                const width = boxes.reduce((sum, box) => sum + box.width, 0);
+                if (tops.size > 1 && width <= room) cut.push(word[0]);
+            }
+        }
+    }
+    return cut;
+}"""
+
+
+@pytest.mark.parametrize("width", [320, 390])
+@pytest.mark.parametrize(("kind", "address"), [
+    ("articolo con allegato", ARTICLE), ("documenti", "/documenti/")])
+def test_text_at_200_percent_leaves_a_documents_words_whole(page, site, kind, address, width):
+    """With the text size at 200 % the preview of a PDF (4.5rem, 144 px) beside its title
+    left the title a column of 150 px on a phone (80 px at 320 px): "Program-ma", "Comunica-
+    to stampa", the description and "Da …" under it cut likewise, every few letters. The
+    preview goes above the title when the two do not fit side by side; at the default
+    size they stay side by side."""
+    page.set_viewport_size({"width": width, "height": 844})
+    try:
+        visit(page, site, address)
+        assert page.locator(".attachment-label").count() >= 1
+        beside = """() => { const [image, label] = ['.attachment-preview', '.attachment-label']
+            .map(s => document.querySelector(s).getBoundingClientRect());
+            return label.left >= image.right; }"""
+        assert page.evaluate(beside), kind
+        visit(page, site, address, text_size=32)
+        assert page.evaluate(CUT_WORDS) == [], (kind, width)
+    finally:
+        page.set_viewport_size({"width": 390, "height": 844})
+
+
 # Whether the brand's mark and its name share a row: [mark's top, bottom, name's top, bottom].
 BRAND_ROWS = """() => [document.querySelector('.brand-mark'), document.querySelector('.brand-text')]
     .flatMap(e => { const box = e.getBoundingClientRect();
