@@ -97,6 +97,15 @@ ARTICLES = {
     "avvisi/cineforum.md": item(
         "Il cineforum nel cortile", "2024-07-02 10:00", "Tre film per le sere di luglio.",
         attachments=[{"file": "allegati/cineforum.pdf", "title": "Programma del cineforum"}]),
+    # a text longer than an excerpt (30 words): cut at its start, its end or both
+    "comunicati-stampa/tombola.md": item(
+        "La tombola del quartiere", "2023-11-10 10:00",
+        "Ogni anno il circolo degli anziani organizza una serata di giochi in sala, con premi"
+        " offerti dai negozi della via e dolci preparati dalle volontarie. Quest'anno la"
+        " serata sarà dedicata alla tombola, che tutti conoscono e che mette d'accordo nonni"
+        " e nipoti, zii e amici di famiglia. Le cartelle si comprano all'ingresso, il"
+        " ricavato va alla mensa della parrocchia e al trasporto dei pensionati che non"
+        " guidano più e abitano lontano dal centro, nelle frazioni e nelle cascine."),
     **{f"avvisi/sportello-{n}.md": item(f"Sportello di marzo, settimana {n}",
                                         f"2024-03-{n + 1:02} 09:00",
                                         f"Lo sportello apre anche il giorno {n + 1}.")
@@ -719,3 +728,23 @@ def test_english_terms_and_elisions_in_results_are_written_as_on_the_pages(reade
     assert article[1] == NARRATORI
     assert article[4].startswith('Il <span lang="en"><mark>Civic</mark> <mark>Center</mark></span>'
                                  " cerca <mark>narratori.</mark>"), article
+
+
+@pytest.mark.parametrize(("word", "before", "after"), [
+    ("circolo", False, True), ("nipoti", True, True), ("cascine", True, False)])
+def test_an_excerpt_cut_from_a_longer_text_says_so(reader, site, word, before, after):
+    """Pagefind's excerpt is 30 words of the page: it began and ended mid-sentence with no
+    sign of it ("… sui bisogni del territorio. Date e" read as the page's own words). An
+    ellipsis stands where it cuts the text, none where the text begins or ends (the
+    short pages above are shown whole, without one)."""
+    me = reader()
+    me.page.clock.install()
+    me.page.goto(f"{site.origin}/cerca/?q={word}")
+    me.wait_for_status(f"1 risultato per «{word}».")
+    [(title, _, _, _, excerpt)] = me.results()
+    assert title == "La tombola del quartiere"
+    assert f"<mark>{word}" in excerpt
+    assert (excerpt.startswith("… "), excerpt.endswith(" …")) == (before, after), excerpt
+    text = excerpt.replace("<mark>", "").replace("</mark>", "").strip("… ")
+    assert ("La tombola del quartiere. Ogni anno" in text) == (not before), excerpt
+    assert text.endswith("nelle cascine.") == (not after), excerpt

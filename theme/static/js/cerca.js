@@ -7,7 +7,8 @@
  * index's "categoria" filter; runs the query of the address on load, on submit, on a
  * category change and while typing (after a pause); keeps the address in step; and
  * writes the results: title link, date and category, for documents "PDF, 5 kB –
- * dal comunicato «…»", and the excerpt with the matched words marked. Each word is
+ * dal comunicato «…»", and the excerpt with the matched words marked ("…" where it
+ * cuts the page's text). Each word is
  * checked to be in the index itself, not only a shorter word Pagefind falls back to
  * (queryWords(), meant()). Nothing found, when the index's folder does not answer, is
  * a lost connection (Pagefind takes an index file it could not fetch for an empty one).
@@ -136,12 +137,17 @@ function marked(parts, english) {
 }
 
 /* Pagefind's excerpt is escaped HTML with <mark>s: keep the text and the marks only,
-   with ’ for the index's ' and the English terms marked (marked()). */
-function excerptParagraph(html, english) {
+   with ’ for the index's ' and the English terms marked (marked()); "…" where it cuts
+   the page's text (`content`: the page's whole text in the index), which it did
+   mid-sentence with no sign of it ("sui bisogni del territorio. Date e"). */
+function excerptParagraph(html, english, content) {
   const parsed = document.createElement("template");
   parsed.innerHTML = html; // inert: nothing in a template runs or loads
   const parts = [...parsed.content.childNodes].map((node) => ({
     text: node.textContent, mark: node.nodeName === "MARK" }));
+  const words = (text) => text.replace(/\s+/g, " ").trim();
+  const shown = words(parts.map(({ text }) => text).join(""));
+  const page = typeof content === "string" ? words(content) : "";
   // ’ for ' over the whole text: an elision may end one part and the next begin
   const whole = parts.map(({ text }) => text).join("").replace(APOSTROPHE, "\u2019");
   let at = 0;
@@ -152,6 +158,10 @@ function excerptParagraph(html, english) {
   }
   const paragraph = element("p", "cerca-estratto");
   paragraph.append(...marked(parts, english));
+  if (page && shown) {
+    if (!page.startsWith(shown)) paragraph.prepend("… ");
+    if (!page.endsWith(shown)) paragraph.append(" …");
+  }
   return paragraph;
 }
 
@@ -497,7 +507,9 @@ class Search {
       source.append(article, "»");
       entry.append(source);
     }
-    if (result.excerpt) entry.append(excerptParagraph(result.excerpt, this.english));
+    if (result.excerpt) {
+      entry.append(excerptParagraph(result.excerpt, this.english, result.content));
+    }
     return entry;
   }
 
