@@ -685,7 +685,8 @@ def test_a_pdfs_running_header_and_page_numbers_are_not_in_its_excerpts(reader, 
     assert excerpt == ("Programma del cineforum. FareLegami – Programma del cineforum Primo"
                        " film: il pinguino e la balena. Proiezione nel cortile. Secondo film: il"
                        " <mark>violino</mark> ritrovato. Ingresso libero. Terzo film: la lanterna"
-                       " magica.")  # the header once, as the document's heading; no page numbers
+                       " magica. …")  # the header once, as the document's heading; no page
+    # numbers; cut before its last sentence ("Portate una coperta.")
     me.search("FareLegami")
     me.wait_for_status("1 risultato per «FareLegami».")
     [(_, href, _, _, excerpt)] = me.results()
