@@ -69,6 +69,11 @@ TYPED = [
      " spazio, ## Titolo /"),
     ("notizie/grassetto-chiuso.md", "**Nota: **leggere con attenzione.", 6,
      "`**` resta scritto sul sito: il grassetto si scrive **testo**"),
+    # pasted from Word: the spaces inside the markers are non-breaking ones, which
+    # Python-Markdown reads as spaces too (the asterisks were published without a word)
+    ("notizie/grassetto-word.md", "Un **vero** grassetto.\n\nPoi è **\u00a0importante\u00a0**"
+     " davvero.", 8, "`**` resta scritto sul sito: il grassetto si scrive **testo**, senza"
+     " spazi dopo i primi ** e prima degli ultimi /"),
     ("notizie/indirizzo.md", "Ci trovate qui:\n\nVia Roma 1\n26013 Crema (CR)", 9,
      "le righe di questo paragrafo sul sito sono unite in una sola (un indirizzo, un"
      " orario, una poesia?): per andare a capo finisci la riga con `<br>` (o con due"

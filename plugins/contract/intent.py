@@ -221,8 +221,8 @@ EMAIL_RE = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}", re
 # fill in on a form, `***`), and the line breaks that end a pair's search
 MARKER_TOKEN_RE = re.compile(r"\n|(?<![*_])(?P<marker>\*\*|__)(?![*_])")
 # where such a marker is in the source: one with a space after it, or before and not after
-MARKER_NEEDLE_RE = re.compile(r"(?<![*_\w])(?:\*\*|__)(?=[ \t])"
-                              r"|(?<=[ \t])(?:\*\*|__)(?![*_\w])")
+MARKER_NEEDLE_RE = re.compile(r"(?<![*_\w])(?:\*\*|__)(?=[^\S\n])"
+                              r"|(?<=[^\S\n])(?:\*\*|__)(?![*_\w])")
 
 
 def _spaced_pair(text):
@@ -238,8 +238,11 @@ def _spaced_pair(text):
         start = waiting.pop(marker, None)
         if start is None:
             waiting[marker] = match.end()
-        elif start < match.start() and {text[start], text[match.start() - 1]} & {" ", "\t"}:
-            return marker  # a space after the first or before the second
+        elif start < match.start() and (text[start].isspace()
+                                        or text[match.start() - 1].isspace()):
+            # a space after the first or before the second: any space Python-Markdown's
+            # `\s` reads, the non-breaking one of a text pasted from Word too
+            return marker
     return None
 
 
