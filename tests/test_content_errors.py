@@ -451,7 +451,12 @@ MISTAKES = [
     ("title-hashtag-last", {"notizie/t4.md": _case("t4", "title: Festa #FareLegami")},
      "notizie/t4.md:2", ERRORE, ['"Festa #FareLegami"']),
     ("title-curly-quotes", {"notizie/t5.md": _case("t5", "title: “Insieme”: la festa")},
-     "notizie/t5.md:2", ERRORE, ["virgolette tipografiche"]),
+     "notizie/t5.md:2", ERRORE, ["virgolette tipografiche",
+                                 "scrivi title: \"“Insieme”: la festa\" ("]),
+    # the line to write, as for the colon without curly quotes (title-colon)
+    ("title-curly-quotes-whole", {"notizie/t8.md": _case("t8", "title: “Crema: la festa”")},
+     "notizie/t8.md:2", ERRORE, ["usa quelle diritte (\" o '): scrivi title: \"Crema: la"
+                                 " festa\" ("]),
     ("title-no-space", {"notizie/t6.md": _item("title:Festa", "date: 2024-05-05")},
      "notizie/t6.md:2", ERRORE, ["dopo i due punti di `title` ci vuole uno spazio",
                                  "scrivi title: Festa"]),
@@ -577,7 +582,36 @@ MISTAKES = [
                       "allegati/bando.pdf": PDF}, "notizie/k4.md:3", AVVISO,
      ["si scrive `attachments`"]),
     ("not-closed", {"notizie/f1.md": "---\ntitle: Festa f1\ndate: 2024-05-05\n\nTesto.\n"},
-     "notizie/f1.md:1", ERRORE, ["non si chiude"]),
+     "notizie/f1.md:1", ERRORE, ["non si chiude con un'altra riga `---`: aggiungila sotto"
+                                 " l'ultima informazione, prima del testo"]),
+    # the closing line missing, a rule in the text closed the front matter: it was
+    # "could not find expected ':'" at the rule's line, in English and nothing else
+    ("not-closed-rule-below", {"notizie/f11.md": "---\ntitle: Festa f11\ndate: 2024-05-05\n\n"
+                                                 "Il programma della festa.\n\n---\n\nAltro.\n"},
+     "notizie/f11.md:5", ERRORE, ["qui comincia il testo, ma manca la riga `---` che chiude"
+                                  " le informazioni in cima: aggiungila prima del testo",
+                                  "(ora le chiude la riga `---` della riga 7, più in basso)"]),
+    # words typed after the empty values ./run new writes, or a list under them: the line
+    # to write was `tags: "[] Crema, Cremona"` (a topic «[] Crema»), `summary: "'' Una
+    # festa"` (two apostrophes on the site), or none at all ("did not find expected key")
+    ("tags-after-empty-list", {"notizie/e1.md": _case("e1", "tags: [] Crema, Cremona")},
+     "notizie/e1.md:3", ERRORE, ["il valore di `tags` continua dopo la parentesi che chiude"
+                                 " l'elenco: scrivi tutte le voci dentro le parentesi quadre,"
+                                 " tags: [Crema, Cremona] ("]),
+    ("tags-two-lists", {"notizie/e2.md": _case("e2", "tags: [Crema] [Civic Center]")},
+     "notizie/e2.md:3", ERRORE, ["tags: [Crema, Civic Center] ("]),
+    ("summary-after-empty-quotes", {"notizie/e3.md": _case(
+        "e3", "summary: '' Una festa per tutti.")}, "notizie/e3.md:3", ERRORE,
+     ["il valore di `summary` continua dopo le virgolette vuote (''): scrivi il testo al"
+      " loro posto, summary: \"Una festa per tutti.\" ("]),
+    ("attachments-under-empty-list", {"notizie/e5.md": _case(
+        "e5", "attachments: []\n  - file: allegati/2024/e5.pdf\n    title: Il bando"),
+        "allegati/2024/e5.pdf": PDF}, "notizie/e5.md:3", ERRORE,
+     ["la riga di `attachments` ha già un valore, `[]` (vuoto), e le righe sotto non ne"
+      " fanno parte: togli `[]` e lascia solo `attachments:` sopra di loro"]),
+    ("summary-under-empty-quotes", {"notizie/e6.md": _case(
+        "e6", "summary: ''\n  Una festa per tutti.")}, "notizie/e6.md:3", ERRORE,
+     ["togli `''` e lascia solo `summary:` sopra di loro"]),
     ("dash-not-hyphens", {"notizie/f2.md": "—\ntitle: Festa f2\ndate: 2024-05-05\n—\n\nT.\n"},
      "notizie/f2.md:1", ERRORE, ["è una lineetta", "scrivi `---`"]),
     ("empty-file", {"notizie/f3.md": ""}, "notizie/f3.md:1", ERRORE,

@@ -197,7 +197,11 @@ def load_yaml(text, first_line):
                 and first_line + opened.line < line:
             line = first_line + opened.line
             problem += f" (rilevato alla riga {first_line + mark.line})"
-        hint = _invisible_cause(text, first_line) or _layout_cause(text, first_line, line)
+        # the first of what the editor cannot see and of the text read as YAML (its front
+        # matter not closed), or else a key out of place
+        causes = [cause for cause in (_invisible_cause(text, first_line),
+                                      _unclosed_cause(text, first_line, line)) if cause]
+        hint = min(causes) if causes else _layout_cause(text, first_line, line)
         if hint is not None:  # what the editor cannot see, or a key out of place: its line
             line, problem = hint[0], f"{hint[1]} ({problem})"
         else:
@@ -266,9 +270,9 @@ _INVISIBLE = (
      "c'è uno spazio speciale (non separabile, copiato da un programma di videoscrittura)"
      " dove serve uno spazio normale: riscrivi lo spazio dopo i due punti"),
     (re.compile(r"^\t+", re.M), "la riga comincia con un tabulatore: usa gli spazi"),
+    # (the line to write instead: _curly_quoted, below)
     (re.compile(r"^[^#\n:]+:\s*[“”‘’«][^\n]*:\s", re.M),
-     "le virgolette tipografiche (“ ” « ») non racchiudono il testo per YAML: usa quelle"
-     " diritte (\" o ')"),
+     lambda line: _curly_quoted(line)),
     # meant to close it ("---" made a dash by a word processor), a "---" further down
     # (a rule in the body) did: the lines between are taken for YAML
     (re.compile(r"^(?:[\u2010-\u2015\u2212]{1,6}|--|-{4,6})[ \t]*$", re.M),
@@ -337,8 +341,21 @@ def _special_start(line):
                             ('doppie (")', "le virgolette che contiene lo chiudono"))
             return (f"il valore di `{key}` è tra virgolette {kind}, ma {inside}"
                     f" prima della fine: scrivilo così, {key}: {_quoted(inner)}")
+        if value.startswith(first * 2) and value[2:].strip() and value[2] != first:
+            # "summary: '' Una festa": text typed after the empty value of ./run new (a
+            # value quoted whole then more, "title: "Insieme" è il motto", is a quotation:
+            # its quotes are kept, below)
+            return (f"il valore di `{key}` continua dopo le virgolette vuote ({first * 2}):"
+                    f" scrivi il testo al loro posto, {key}: {_quoted(value[2:].strip())}")
         what = (f"comincia con «{first}» ma non finisce con la stessa virgoletta, così YAML"
                 " cerca dove finisce")
+    elif first in "[{" and key not in _PROSE_KEYS:
+        # "tags: [] Crema, Cremona" (the empty list of ./run new, typed after), "tags:
+        # [Crema] [Cremona]": in one text, quoted, the brackets became part of a topic
+        items = ", ".join(item.strip() for item in re.split(r"[\[\]{},]", value)
+                          if item.strip())
+        return (f"il valore di `{key}` continua dopo la parentesi che chiude l'elenco:"
+                f" scrivi tutte le voci dentro le parentesi quadre, {key}: [{items}]")
     elif first in "[{":
         what = (f"comincia con «{first}», che per YAML apre un elenco, ma dopo la chiusura"
                 " continua")
@@ -422,6 +439,15 @@ def _layout_cause(text, first_line, line):
         return None
     here = _INDENTED_RE.fullmatch(lines[line - first_line])
     above = next((text for text in reversed(lines[:line - first_line]) if text.strip()), "")
+    empty = _EMPTY_VALUE_RE.fullmatch(above)
+    if empty and not here and not _KEY_LINE_RE.match(lines[line - first_line]):
+        # "tags: []" or "summary: ''" of ./run new kept, the list or the text written under
+        # it (the guide's attachments, one a line): YAML's "did not find expected key"
+        at = max(number for number in range(line - first_line) if lines[number] == above)
+        return (first_line + at,
+                f"la riga di `{empty['key']}` ha già un valore, `{empty['value']}` (vuoto), e"
+                f" le righe sotto non ne fanno parte: togli `{empty['value']}` e lascia solo"
+                f" `{empty['key']}:` sopra di loro")
     if here and _HAS_VALUE_RE.fullmatch(above):
         return (line, f"la riga di `{here['key']}` comincia con uno spazio: scrivi `{here['key']}:`"
                       " all'inizio della riga, come le altre chiavi")
@@ -433,6 +459,11 @@ def _layout_cause(text, first_line, line):
     return None
 
 
+# "tags: []", "summary: ''": a key with an empty value, as ./run new writes them
+_EMPTY_VALUE_RE = re.compile(r"(?P<key>[A-Za-z_][\w-]*):[ \t]+(?P<value>\[[ \t]*\]|\{[ \t]*\}"
+                             r"|''|\"\")[ \t]*(?:#[^\n]*)?")
+# a line that is a key of the front matter, at the margin
+_KEY_LINE_RE = re.compile(r"[A-Za-z_][\w-]*:(?:[ \t]|$)")
 # "  - file: …", the first line of a list's entry of keys (an attachment)
 _ENTRY_RE = re.compile(r"[ ]*-[ ]+(?P<key>[A-Za-z_][\w-]*):(?:[ \t][^\n]*)?")
 
@@ -449,6 +480,26 @@ def _entry_above(lines):
     return None
 
 
+# a line at the margin that is no key, list item or comment: after a blank line, the
+# article's text, read as YAML because the front matter's closing `---` is missing (a
+# `---` further down, a rule in the text, closed it)
+_TEXT_LINE_RE = re.compile(r"(?=[^\s#\-])(?![A-Za-z_][\w-]*:)")
+
+
+def _unclosed_cause(text, first_line, line):
+    """``(line, explanation)`` when the YAML ``text`` goes on into the article's text (its
+    first line at or before the error's ``line``), or None."""
+    lines = text.split("\n")
+    found = next((number for number in range(1, len(lines)) if not lines[number - 1].strip()
+                  and _TEXT_LINE_RE.match(lines[number])), None)
+    if found is None or (line is not None and line < first_line + found):
+        return None
+    return (first_line + found,
+            "qui comincia il testo, ma manca la riga `---` che chiude le informazioni in"
+            " cima: aggiungila prima del testo, sotto l'ultima informazione (ora le chiude la"
+            f" riga `---` della riga {first_line + len(lines) - 1}, più in basso)")
+
+
 def _invisible_cause(text, first_line):
     """``(line, explanation)`` of the first cause in :data:`_INVISIBLE` in the YAML
     ``text`` (which starts at ``first_line``), or None."""
@@ -456,8 +507,27 @@ def _invisible_cause(text, first_line):
     for pattern, explanation in _INVISIBLE:
         match = pattern.search(text)
         if match:
+            if callable(explanation):
+                start = text.rfind("\n", 0, match.start()) + 1
+                explanation = explanation(text[start:].split("\n", 1)[0])
             found.append((first_line + text.count("\n", 0, match.start()), explanation))
     return min(found) if found else None
+
+
+def _curly_quoted(line):
+    """What to say of ``line``, whose value starts with a curly quote and holds ": ": its
+    value between straight quotes (without the curly ones when they enclose it whole, as
+    the warning on curly quotes around a value says: they are not part of the text)."""
+    key, value = (part.strip() for part in line.split(":", 1))
+    written = "le virgolette tipografiche (“ ” « ») non racchiudono il testo per YAML: usa" \
+        " quelle diritte (\" o ')"
+    if not value:  # the value on the line below ("summary:" alone, then "  “…: …”")
+        return written
+    pairs = {"“": "”", "‘": "’"}
+    if len(value) > 1 and pairs.get(value[0]) == value[-1] \
+            and not set(value[1:-1]) & {*pairs, *pairs.values()}:
+        value = value[1:-1]
+    return f"{written}: scrivi {key}: {_quoted(value)}"
 
 
 def _refuse_aliases(document, first_line):
@@ -621,7 +691,8 @@ def split(text):
                 raise SourceError(f"il front matter (riga {start}) non si chiude: {problem}"
                                   " / front matter closed by a line that is not `---`", number)
         raise SourceError("il front matter inizia con `---` ma non si chiude con un'altra"
-                          " riga `---` / front matter not closed", start)
+                          " riga `---`: aggiungila sotto l'ultima informazione, prima del testo"
+                          " / front matter not closed", start)
     problem = _dashes_problem(lines[start - 1]) if start <= len(lines) else None
     if problem:  # "–" and "–" around the keys: a body without title nor date, else
         raise SourceError(f"il front matter non comincia con `---`: {problem}"
