@@ -617,6 +617,12 @@ def test_a_numbered_slug_stays_within_the_length_and_passes_check(tmp_path):
     (("--title", "Festa", "--date", "domani"), "data non valida: domani"),
     (("--title", "Festa", "--date", "29/11/2026 9.30"),
      "data non valida: 29/11/2026 9.30; scrivi 2026-11-29 09:30"),
+    # the year first with slashes, and seconds, as an editor types them: it was only
+    # "usa AAAA-MM-GG HH:MM", and the guide promises the date to write
+    (("--title", "Festa", "--date", "2026/11/29"),
+     "data non valida: 2026/11/29; scrivi 2026-11-29"),
+    (("--title", "Festa", "--date", "29/11/2026 09:30:00"),
+     "data non valida: 29/11/2026 09:30:00; scrivi 2026-11-29 09:30"),
     (("--title", "  "), "manca il titolo"),
     (("--title", "Festa", "--slug", "Festa Grande"),
      "--slug non valido (Festa Grande): solo lettere minuscole senza accenti, cifre e"

@@ -93,13 +93,16 @@ def parse_date(value, timezone):
 
 _MONTHS = ("gennaio", "febbraio", "marzo", "aprile", "maggio", "giugno", "luglio", "agosto",
            "settembre", "ottobre", "novembre", "dicembre")
-# The time after a day as typed: "9:30", "9.30", "ore 9", "h 9,30", "alle 9"
-_TIME = r"(?:[ T,]+(?:ore|alle|h)?[ .]*(?P<hour>\d{1,2})(?:[:.,h](?P<minute>\d{2}))?)?"
-# How editors write a day, besides the contract's form: 2026-1-5, 29/11/2026, 29-11-2026,
-# 29.11.26, "29 novembre 2026", "29 nov. 2026", "domenica 29 novembre 2026"; each with a
-# time or not.
+# The time after a day as typed: "9:30", "9.30", "ore 9", "h 9,30", "alle 9", "9.30.00"
+# (seconds, which the line to write leaves out)
+_TIME = (r"(?:[ T,]+(?:ore|alle|h)?[ .]*(?P<hour>\d{1,2})(?:[:.,h](?P<minute>\d{2})"
+         r"(?:[:.]\d{2})?)?)?")
+# How editors write a day, besides the contract's form: 2026-1-5, 2026/11/29, 29/11/2026,
+# 29-11-2026, 29.11.26, "29 novembre 2026", "29 nov. 2026", "domenica 29 novembre 2026";
+# each with a time or not.
 _DAY_FORMS = (
-    ("iso", re.compile(r"(?P<year>\d{4})-(?P<month>\d{1,2})-(?P<day>\d{1,2})" + _TIME, re.I)),
+    ("iso", re.compile(r"(?P<year>\d{4})(?P<sep>[-/.])(?P<month>\d{1,2})(?P=sep)"
+                       r"(?P<day>\d{1,2})" + _TIME, re.I)),
     ("dmy", re.compile(r"(?P<day>\d{1,2})[/.\-](?P<month>\d{1,2})[/.\-](?P<year>\d{4}|\d{2})"
                        + _TIME, re.I)),
     ("words", re.compile(r"(?:[a-zì]+,? )?(?P<day>\d{1,2})(?:°|º)? (?P<month>[a-z]+)\.?,?"
