@@ -552,8 +552,9 @@ def test_new_takes_the_empty_folder_of_a_new_category(tmp_path):
         status, _, err = run_tool(tmp_path, "new_item", "--title", "X", "--category", folder,
                                   *args)
         assert status == 1
-        assert f"categoria sconosciuta: {folder}; scegli tra avvisi, comunicati-stampa," \
-            " eventi, notizie" in err
+        assert "scegli tra avvisi, comunicati-stampa, eventi, notizie" in err
+        assert ("la cartella delle pagine fisse" if folder == "pages" else
+                f"categoria sconosciuta: {folder}; scegli") in err
     site = build_site(tmp_path, {})
     assert site.ok, site.log
     links = site.soup("/2024/05/concerto-in-piazza/").find_all("a", href=True)
@@ -624,6 +625,10 @@ def test_a_numbered_slug_stays_within_the_length_and_passes_check(tmp_path):
     (("--title", "Festa", "--date", "29/11/2026 09:30:00"),
      "data non valida: 29/11/2026 09:30:00; scrivi 2026-11-29 09:30"),
     (("--title", "  "), "manca il titolo"),
+    # the guide's folder of pages: it was "categoria sconosciuta: pages", nothing on pages
+    (("--title", "Chi siamo", "--category", "pages"),
+     "content/pages/ è la cartella delle pagine fisse, e ./run new crea solo articoli: per"
+     " una pagina nuova scrivi un file in content/pages/ con title: e slug: in cima"),
     (("--title", "Festa", "--slug", "Festa Grande"),
      "--slug non valido (Festa Grande): solo lettere minuscole senza accenti, cifre e"
      " trattini: usa per esempio festa-grande"),

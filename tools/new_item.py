@@ -90,6 +90,14 @@ def create(settings, title, category, when=None, slug=None, publish=False):
                      if folder == "-".join(category.casefold().split())), category)
     if category not in valid:
         content = Path(settings["PATH"])
+        if category in {path.strip("/") for path in settings["PAGE_PATHS"]}:
+            # the guide's table: pages in content/pages/; they have no date to create
+            raise Refused(f"{content.name}/{category}/ è la cartella delle pagine fisse, e"
+                          " ./run new crea solo articoli: per una pagina nuova scrivi un file"
+                          f" in {content.name}/{category}/ con title: e slug: in cima, come"
+                          f" le altre pagine; per un articolo scegli tra {', '.join(valid)}"
+                          " / ./run new"
+                          f" creates articles, not pages: valid: {', '.join(valid)}")
         new = "" if "/" in category or category in (".", content.name) \
             or (content / category).exists() else \
             f" (per una categoria nuova, crea prima la cartella {content.name}/{category}/)"
