@@ -616,6 +616,13 @@ MISTAKES = [
     ("summary-under-empty-quotes", {"notizie/e6.md": _case(
         "e6", "summary: ''\n  Una festa per tutti.")}, "notizie/e6.md:3", ERRORE,
      ["togli `''` e lascia solo `summary:` sopra di loro"]),
+    # the opening line left out: it was "manca una riga vuota tra le informazioni in cima
+    # (Title:, Date: …) e il testo" at the closing `---`, whose blank line above would have
+    # published a rule atop the text
+    ("not-opened", {"notizie/f12.md": "title: Festa f12\ndate: 2024-05-05\n---\n\nTesto.\n"},
+     "notizie/f12.md:1", ERRORE, ["manca la riga `---` che apre le informazioni in cima: il"
+                                  " front matter si chiude alla riga 3 ma non si apre; scrivi"
+                                  " `---` come prima riga del file"]),
     ("dash-not-hyphens", {"notizie/f2.md": "—\ntitle: Festa f2\ndate: 2024-05-05\n—\n\nT.\n"},
      "notizie/f2.md:1", ERRORE, ["è una lineetta", "scrivi `---`"]),
     ("empty-file", {"notizie/f3.md": ""}, "notizie/f3.md:1", ERRORE,

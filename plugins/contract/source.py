@@ -639,6 +639,14 @@ def native_header(text):
             key_lines[key] = number
         elif key and line[:1] in (" ", "\t"):
             raw[key] += "\n" + line.strip()  # a continuation line
+        elif "title" in raw and DASHES_RE.fullmatch(line):
+            # "title: …", "date: …", then "---": the front matter's opening line left out
+            # (a blank line before "---", as below, would publish a rule atop the text)
+            raise SourceError("manca la riga `---` che apre le informazioni in cima: il front"
+                              " matter si chiude alla riga"
+                              f" {number} ma non si apre; scrivi `---` come prima riga del"
+                              " file, sopra la prima informazione / front matter not opened:"
+                              " write `---` as the first line", 1)
         elif "title" in raw:  # the text typed right under the header: no blank line
             raise SourceError("manca una riga vuota tra le informazioni in cima (Title:, Date:"
                               " …) e il testo: aggiungila prima di questa riga / a blank line"
