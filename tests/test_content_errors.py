@@ -441,6 +441,15 @@ MISTAKES = [
      ERRORE, ["l'ora va da 00:00 a 23:59"]),
     ("date-unpadded", {"notizie/d10.md": _case("d10", "date: 2026-1-5 10:00")},
      "notizie/d10.md:3", ERRORE, ["scrivi 2026-01-05 10:00"]),
+    # a word processor's quotes around a right date or status: the date was "usa
+    # AAAA-MM-GG HH:MM" for what looked written so, the status "usa published, draft o
+    # hidden" for draft
+    ("date-curly-quotes", {"notizie/d13.md": _case("d13", "date: “2026-11-29 09:30”")},
+     "notizie/d13.md:3", ERRORE, ["(“2026-11-29 09:30”): scrivi 2026-11-29 09:30, senza"
+                                  " virgolette (quelle tipografiche fanno parte del valore)"]),
+    ("status-curly-quotes", {"notizie/s4.md": _case("s4", "status: “draft”")},
+     "notizie/s4.md:3", ERRORE, ["`status` sconosciuto (“draft”): scrivi status: draft, senza"
+                                 " virgolette"]),
     ("date-year-slashes", {"notizie/d11.md": _case("d11", "date: 2026/11/29")},
      "notizie/d11.md:3", ERRORE, ["(2026/11/29): scrivi 2026-11-29 (anno-mese-giorno"]),
     ("date-seconds", {"notizie/d12.md": _case("d12", "date: 29/11/2026 09:30:00")},

@@ -119,11 +119,22 @@ def _month_number(name):
     return found[0] if len(found) == 1 else None
 
 
+# a value between a word processor's quotes (“…”, ‘…’, «…»), which YAML keeps as part of it
+_QUOTED_RE = re.compile(r"[“”‘’«»„](?P<inner>[^“”‘’«»„]*)[“”‘’«»]")
+
+
 def date_hint(text):
     """What to write for a date typed in another form (``29/11/2026`` → write
     ``2026-11-29``), or why it does not exist (``2026-11-31``: November has 30 days):
     ``(italian, english)``, or None when the text is no recognisable day."""
     text = " ".join(str(text).split())
+    quoted = _QUOTED_RE.fullmatch(text)
+    if quoted:  # “2026-03-15 10:00”: the date right, the curly quotes part of the value
+        inner = quoted["inner"].strip()
+        if _DATE_RE.fullmatch(inner):
+            return (f"scrivi {inner}, senza virgolette (quelle tipografiche fanno parte del"
+                    " valore)", f"write {inner}, without curly quotes")
+        return date_hint(inner)
     for form, pattern in _DAY_FORMS:
         match = pattern.fullmatch(text)
         if match:
@@ -517,6 +528,11 @@ def normalise(raw, *, is_page, settings):
         meant = ITALIAN_STATUSES.get(status)
         hint = f"scrivi status: {meant} (i valori sono in inglese: published," \
             " draft o hidden)" if meant else "usa published, draft o hidden"
+        bare = _QUOTED_RE.fullmatch(status)  # “draft”: a word processor's quotes
+        if bare and (bare["inner"] in STATUSES or bare["inner"] in ITALIAN_STATUSES):
+            meant = ITALIAN_STATUSES.get(bare["inner"], bare["inner"])
+            hint = (f"scrivi status: {meant}, senza virgolette (quelle tipografiche fanno parte"
+                    " del valore)")
         problems.append(("status", f"`status` sconosciuto ({meta['status']}): {hint}"
                                    " / unknown `status`" + (f": write {meant}" if meant else "")))
     else:
