@@ -646,7 +646,15 @@ MISTAKES = [
      "notizie/f10.md:3", AVVISO,
      ["l'articolo non ha testo: scrivilo sotto le informazioni, dopo una riga vuota"]),
     ("long-summary", {"notizie/f6.md": _case("f6", "summary: " + "Giochi e musica. " * 20)},
-     "notizie/f6.md:3", AVVISO, ["sommario lungo (339 caratteri"]),
+     "notizie/f6.md:3", AVVISO, ["sommario lungo (339 caratteri, consigliati al massimo 300):"
+                                 " negli elenchi e nelle condivisioni verrebbe tagliato;"
+                                 " accorcialo /"]),
+    # a title of 120 characters: the warning said how long, not what it does or what to do
+    ("long-title", {"notizie/f13.md": _item("title: " + "Festa di quartiere al parco. " * 4 +
+                                            "Vi aspettiamo", "date: 2024-05-05")},
+     "notizie/f13.md:2", AVVISO, ["titolo lungo (129 caratteri, consigliati al massimo 110):"
+                                  " negli elenchi, nelle condivisioni e nei motori di ricerca"
+                                  " verrebbe tagliato; accorcialo /"]),
     ("extension-capitals", {"notizie/f7.MD": _case("f7")}, "notizie/f7.MD", AVVISO,
      ["rinominalo in f7.md"]),
     ("saved-as-text", {"notizie/f8.md.txt": _case("f8")}, "notizie/f8.md.txt", AVVISO,

@@ -472,7 +472,8 @@ class _FileCheck:
             length = len(unescape(TAG_RE.sub("", lead)).strip())
             if length > LEAD_WARNING_LENGTH:
                 self.add(f"sommario lungo ({length} caratteri, consigliati al massimo"
-                         f" {LEAD_WARNING_LENGTH}) / long lead",
+                         f" {LEAD_WARNING_LENGTH}): negli elenchi e nelle condivisioni"
+                         " verrebbe tagliato; accorcialo / long lead: shorten it",
                          self.checked.key_lines.get("summary"), WARNING)
             return
         # the page's lead: the body's opening paragraph (article_meta's), at its line; the

@@ -465,7 +465,9 @@ def normalise(raw, *, is_page, settings):
         meta["title"] = fix_apostrophes(meta["title"])
         if len(meta["title"]) > TITLE_WARNING_LENGTH:
             warnings.append(("title", f"titolo lungo ({len(meta['title'])} caratteri, consigliati"
-                                      f" al massimo {TITLE_WARNING_LENGTH}) / long title"))
+                                      f" al massimo {TITLE_WARNING_LENGTH}): negli elenchi, nelle"
+                                      " condivisioni e nei motori di ricerca verrebbe tagliato;"
+                                      " accorcialo / long title: shorten it"))
     for key in ("image_alt",):
         if key in meta:
             meta[key] = fix_apostrophes(meta[key])
