@@ -578,6 +578,16 @@ MISTAKES = [
       "content/notizie/festa-r1.md"]),
     ("tags-tab", {"notizie/g3.md": _case("g3", "tags:\n\t- Crema")}, "notizie/g3.md:4",
      ERRORE, ["tabulatore"]),
+    # non-breaking spaces of a list pasted from Word: after the dash, YAML read no item but
+    # text, and the site published one topic «Crema -\u00a0Cremona» without a word; before
+    # it, the message said to retype the space after the colon
+    ("tags-item-nbsp", {"notizie/g8.md": _case("g8", "tags:\n  - Crema\n  -\u00a0Cremona")},
+     "notizie/g8.md:5", ERRORE, ["la voce dell'elenco di `tags` ha uno spazio speciale (non"
+                                 " separabile, copiato da un programma di videoscrittura) dopo"
+                                 " il trattino: così non è una voce ma testo; riscrivi lo"
+                                 " spazio dopo `-`"]),
+    ("tags-indent-nbsp", {"notizie/g9.md": _case("g9", "tags:\n\u00a0\u00a0- Crema")},
+     "notizie/g9.md:4", ERRORE, ["spazio normale: riscrivi gli spazi all'inizio della riga ("]),
     ("status-bozza", {"notizie/s1.md": _case("s1", "status: bozza")}, "notizie/s1.md:3",
      ERRORE, ["(bozza): scrivi status: draft"]),
     ("status-pubblicato", {"notizie/s2.md": _case("s2", "status: pubblicato")},

@@ -163,8 +163,23 @@ _BULLETS_RE = re.compile(r"^(?P<key>[^\s#\-][^:\n]*):[ \t]*(?:#[^\n]*)?\n"
                          r"\u25cf\u2219*])[ \t]+\S", re.M)  # dashes, minus, bullets, *
 
 
+# "  -\u00a0Crema": an item whose space after "-" is a non-breaking one (a word
+# processor's): YAML reads no item but text, and "tags" was one topic, «- Crema - Cremona»
+_NBSP_ITEM_RE = re.compile(r"^[ \t]*-[ \t]*\u00a0", re.M)
+
+
 def _bullets(text, first_line):
-    """SourceError at the first item of a list begun with a bullet that is not ``-``."""
+    """SourceError at the first item of a list begun with a bullet that is not ``-``, or
+    with a non-breaking space after its ``-``."""
+    match = _NBSP_ITEM_RE.search(text)
+    if match is not None:
+        keys = re.findall(r"^([A-Za-z_][\w-]*):", text[:match.start()], re.M)
+        which = f" di `{keys[-1].lower()}`" if keys else ""
+        raise SourceError(f"la voce dell'elenco{which} ha uno spazio speciale (non separabile,"
+                          " copiato da un programma di videoscrittura) dopo il trattino: così"
+                          " non è una voce ma testo; riscrivi lo spazio dopo `-` con la barra"
+                          " spaziatrice / a non-breaking space after `-`: retype it",
+                          first_line + text.count("\n", 0, match.start()))
     match = _BULLETS_RE.search(text)
     if match is None:
         return
@@ -266,9 +281,12 @@ def load_yaml(text, first_line):
 # in the indentation, curly quotes (which YAML does not take for quotes) around a value
 # holding ": ".
 _INVISIBLE = (
-    (re.compile(r"^[^#\n]*?:\u00a0|^\u00a0+\S", re.M),
+    (re.compile(r"^[^#\n]*?:\u00a0", re.M),
      "c'è uno spazio speciale (non separabile, copiato da un programma di videoscrittura)"
      " dove serve uno spazio normale: riscrivi lo spazio dopo i due punti"),
+    (re.compile(r"^[ \t]*\u00a0[ \t\u00a0]*\S", re.M),
+     "c'è uno spazio speciale (non separabile, copiato da un programma di videoscrittura)"
+     " dove serve uno spazio normale: riscrivi gli spazi all'inizio della riga"),
     (re.compile(r"^\t+", re.M), "la riga comincia con un tabulatore: usa gli spazi"),
     # (the line to write instead: _curly_quoted, below)
     (re.compile(r"^[^#\n:]+:\s*[“”‘’«][^\n]*:\s", re.M),
