@@ -6,7 +6,10 @@ build finds, at the same file and line, and pass what the build passes.
 
 import json
 import re
+import shlex
 import shutil
+import subprocess
+import sys
 import unicodedata
 from datetime import datetime
 from zoneinfo import ZoneInfo
@@ -917,3 +920,25 @@ def test_the_count_of_problems_not_listed_comes_after_those_listed(tmp_path):
     assert all(": errore: attributo style non ammesso in <span>" in line for line in lines[:50])
     assert lines[-1] == ("content/notizie/a.md: errore: e altri 3 problemi in questo testo, non"
                          " elencati: correggi quelli sopra e ricontrolla / and 3 more problems")
+
+
+def test_a_title_without_quotes_is_refused_as_the_guide_says():
+    """`./run new --title Festa al Civic Center` (the quotes left out, as a community
+    manager types it) is refused by invoke before ./run new runs, in its own English:
+    "No idea what 'al' is!". The guide quotes that answer and says to write the title
+    between double quotes; nothing is created."""
+    guide = (ROOT / "docs" / "guida-redazione.md").read_text(encoding="utf-8")
+    section = guide.split("\n## Nuovo articolo dal terminale: `./run new`\n", 1)[1]
+    section = " ".join(section.split("\n## ", 1)[0].split())
+    quoted = re.search(r"risponde `(No idea what '(\w+)' is!)`", section)
+    assert quoted and "tra virgolette doppie" in section, section[:600]
+    command = shlex.split(re.search(r"^\./run new [^\n]*$", guide, re.M)[0])
+    title = command[command.index("--title") + 1]
+    unquoted = [part for word in command[2:] for part in
+                (title.split() if word == title else [word])]
+    before = sorted(str(path) for path in (ROOT / "content").rglob("*"))
+    done = subprocess.run([sys.executable, "-m", "invoke", "new", *unquoted],
+                          cwd=ROOT, capture_output=True, text=True, check=False)
+    assert done.returncode != 0
+    assert quoted[1] == done.stderr.strip() and quoted[2] == title.split()[1], done.stderr
+    assert sorted(str(path) for path in (ROOT / "content").rglob("*")) == before
