@@ -695,6 +695,21 @@ MISTAKES = [
       " scrivi allegati/2024/bando-a4.pdf"]),
     ("attachment-missing", {"notizie/a3.md": _case("a3", "attachments:\n  - allegati/a3.pdf")},
      "notizie/a3.md:4", ERRORE, ["allegato non trovato: allegati/a3.pdf"]),
+    # the name the site publishes the file under (copied from its address), or "_" for
+    # the spaces: "allegato non trovato" alone, the file there under its own name
+    ("attachment-published-name", {"notizie/a6.md": _case(
+        "a6", "attachments:\n  - allegati/2024/verbale-riunione-citta-a6.pdf"),
+        "allegati/2024/Verbale riunione città a6.pdf": PDF}, "notizie/a6.md:4", ERRORE,
+     ["allegato non trovato: allegati/2024/verbale-riunione-citta-a6.pdf (`attachments`):"
+      " nella cartella c'è allegati/2024/Verbale riunione città a6.pdf, scritto in un altro"
+      " modo; se è quello, scrivi allegati/2024/Verbale riunione città a6.pdf /"]),
+    ("link-published-name", {"notizie/a7.md": _case(
+        "a7", body="Il [verbale]({static}/allegati/2024/verbale_riunione_citta_a6.pdf).\n")},
+     "notizie/a7.md:6", ERRORE,
+     ["il link {static}/allegati/2024/verbale_riunione_citta_a6.pdf punta a un file che non"
+      " esiste: nella cartella c'è allegati/2024/Verbale riunione città a6.pdf, scritto in un"
+      " altro modo; se è quello, scrivi"
+      " {static}/allegati/2024/Verbale%20riunione%20città%20a6.pdf /"]),
     ("cover-windows", {"notizie/i1.md": _case(
         "i1", "image: C:\\Users\\Maria\\Pictures\\foto.jpg", "image_alt: Foto")},
      "notizie/i1.md:3", ERRORE, ["è un file del tuo computer", "scrivi image: immagini/foto.jpg"]),

@@ -131,6 +131,11 @@ def _declared_file(declaration, seen, folder, root):
     seen.add(declared)
     found = files.spelling(root, declared)
     if found is None:
+        near = files.near_name(root, declared)  # the published name copied, accents
+        if near is not None:                    # left out, "_" for a space…
+            return None, (f"allegato non trovato: {declared} ({KEY}): nella cartella c'è"
+                          f" {near}, scritto in un altro modo; se è quello, scrivi {near}"
+                          f" / attachment not found: {declared}; write {near}")
         return None, (f"allegato non trovato: {declared} ({KEY})"
                       f" / attachment not found: {declared}")
     relative = found[0]  # the file's own spelling (accents saved another way: macOS)

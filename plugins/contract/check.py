@@ -421,6 +421,13 @@ class _FileCheck:
         # foto.JPG, on Linux (the public build, the web server) it does not
         found = files.spelling(self.settings["PATH"], path)
         if found is None:
+            near = files.near_name(self.settings["PATH"], path)
+            if near is not None:  # the published name copied, accents left out…
+                self.checked.deps.add(os.path.join(self.settings["PATH"], near))
+                write = f"{{{what}}}/{near.replace(' ', '%20')}{_suffix(target)}"
+                return (f"il link {link} punta a un file che non esiste: nella cartella c'è"
+                        f" {near}, scritto in un altro modo; se è quello, scrivi {write}"
+                        f" / link target not found: write {write}")
             return f"il link {link} punta a un file che non esiste / link target not found"
         if found[1] == files.CASE:
             written = found[0].replace(" ", "%20")  # a space would end a Markdown link

@@ -10,6 +10,7 @@ writing a site again.
 import fnmatch
 import functools
 import os
+import posixpath
 import re
 import shutil
 import threading
@@ -161,6 +162,29 @@ def spelling(root, relative):
         parts.append(match)
         folder = os.path.join(folder, match)
     return ("/".join(parts), how) if os.path.isfile(folder) else None
+
+
+def _loose(name):
+    """``name`` as an editor may retype it: without accents and capitals, each run of
+    spaces, ``_`` and ``-`` one ``-`` (``Verbale riunione città.PDF`` and the name the site
+    publishes it under, ``verbale-riunione-citta.pdf``, are alike)."""
+    plain = "".join(char for char in unicodedata.normalize("NFKD", name)
+                    if not unicodedata.combining(char)).casefold()
+    return re.sub(r"[\s_\-]+", "-", plain).strip("-")
+
+
+def near_name(root, relative):
+    """The path under ``root`` (as spelled on disk) of the one file in the folder of
+    ``relative`` whose name differs from its name only in spaces, ``_``, ``-``, accents
+    or capitals, or None (no such folder or file, or more than one)."""
+    folder, _, name = relative.rpartition("/")
+    where = os.path.join(root, folder)
+    wanted = _loose(name)
+    alike = [other for other in sorted(listing(where))  # empty: no such folder
+             if _loose(other) == wanted and os.path.isfile(os.path.join(where, other))]
+    if not name or len(alike) != 1:
+        return None
+    return posixpath.join(folder, alike[0])
 
 
 def case_message(spelled, write):
