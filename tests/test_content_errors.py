@@ -719,6 +719,12 @@ MISTAKES = [
     ("cover-no-folder", {"notizie/i3.md": _case("i3", "image: i3.jpg", "image_alt: Foto"),
                          "immagini/i3.jpg": JPEG}, "notizie/i3.md:3", ERRORE,
      ["deve stare in immagini/: i3.jpg; scrivi image: immagini/i3.jpg"]),
+    ("cover-other-spelling", {"notizie/i14.md": _case(
+        "i14", "image: immagini/foto-festa-i14.jpg", "image_alt: La festa"),
+        "immagini/Foto festa i14.jpg": JPEG}, "notizie/i14.md:3", ERRORE,
+     ["l'immagine `image` non esiste: immagini/foto-festa-i14.jpg: nella cartella c'è"
+      " immagini/Foto festa i14.jpg, scritto in un altro modo; se è quello, scrivi image:"
+      " immagini/Foto festa i14.jpg /"]),
     ("cover-no-alt", {"notizie/i4.md": _case("i4", "image: immagini/i4.jpg"),
                       "immagini/i4.jpg": JPEG}, "notizie/i4.md:3", ERRORE, ["`image_alt`"]),
     ("image-windows", {"notizie/i5.md": _case(

@@ -353,8 +353,12 @@ def _check_image(meta, settings, problems):
                                   f" {meta['image']}{hint} / `image` must be under"
                                   f" {folders[0]}"))
     elif (found := files.spelling(settings["PATH"], normal)) is None:
-        problems.append(("image", f"l'immagine `image` non esiste: {meta['image']}"
-                                  " / `image` file not found"))
+        near = files.near_name(settings["PATH"], normal)  # foto-festa.jpg, "Foto festa.jpg"
+        hint = (f": nella cartella c'è {near}, scritto in un altro modo; se è quello, scrivi"
+                f" image: {near}") if near else ""
+        problems.append(("image", f"l'immagine `image` non esiste: {meta['image']}{hint}"
+                                  " / `image` file not found" + (f": write image: {near}"
+                                                                 if near else "")))
     elif found[1] == files.CASE:  # opens on macOS and Windows, not on Linux
         problems.append(("image", f"l'immagine `image` {meta['image']}: "
                                   + files.case_message(found[0], f"image: {found[0]}")))
