@@ -51,6 +51,26 @@ def test_same_category_chooses_the_articles_sharing_most_tags_shown_newest_first
         "notizie-9", "notizie-8"]
 
 
+def test_same_category_leaves_out_the_linked_articles_and_fills_up_with_the_next():
+    """The newer and older articles, linked just above the list ("Più recente" / "Meno
+    recente"), were its first two entries again: the next ones take their places."""
+    notizie = items(9)
+    groups = model.by_category(notizie)
+    newer, older = notizie[5], notizie[3]
+    assert [i.slug for i in model.same_category(notizie[4], groups, 5, (newer, older))] == [
+        "notizie-9", "notizie-8", "notizie-7", "notizie-3", "notizie-2"]
+    # the newest has no newer one: None is nothing to leave out
+    assert [i.slug for i in model.same_category(notizie[8], groups, 3, (None, notizie[7]))] \
+        == ["notizie-7", "notizie-6", "notizie-5"]
+    # chosen by tags, then the newest: still never a linked one
+    for n in (3, 4, 5):
+        notizie[n].tags = ["Casalmaggiore"]
+    assert [i.slug for i in model.same_category(notizie[4], groups, 2, (newer, older))] == [
+        "notizie-9", "notizie-8"]
+    assert [i.slug for i in model.same_category(notizie[4], groups, 5, (newer,))] == [
+        "notizie-9", "notizie-8", "notizie-7", "notizie-4", "notizie-3"]
+
+
 def test_a_translation_is_not_offered_its_own_original():
     notizie = items(3)
     translation = Item(notizie[1].slug, notizie[1].date)  # the same slug: another language
@@ -141,11 +161,14 @@ def pager(soup):
             for a in links}
 
 
-def test_an_article_lists_the_newest_five_others_of_its_category_with_dates(site):
-    page = site.soup(news(4))
+def test_an_article_lists_five_others_of_its_category_with_dates(site):
+    # the newest has only an older one linked above the list (6): the five after it
+    assert related(site.soup(news(7))) == [
+        ("2024-05-01", "Notizia 5"), ("2024-04-01", "Notizia 4"), ("2024-03-01", "Notizia 3"),
+        ("2024-02-01", "Notizia 2"), ("2024-01-01", "Notizia 1")]
+    page = site.soup(news(4))  # 5 and 3 are linked above it: the four others left
     assert related(page) == [("2024-07-01", "Notizia 7"), ("2024-06-01", "Notizia 6"),
-                             ("2024-05-01", "Notizia 5"), ("2024-03-01", "Notizia 3"),
-                             ("2024-02-01", "Notizia 2")]
+                             ("2024-02-01", "Notizia 2"), ("2024-01-01", "Notizia 1")]
     section = page.find("h2", string="Articoli della stessa categoria").find_parent("section")
     assert not section.select(".archive-category")  # all of one category: not repeated
     assert section.select_one(".related-more a")["href"] == f"{SITEURL}/categorie/notizie/"
@@ -161,6 +184,15 @@ def test_newer_and_older_in_the_category_with_rel(site):
     assert list(pager(site.soup(news(7)))) == ["next"]  # the newest: nothing newer
     nav = site.soup(news(4)).select_one("nav.category-pager")
     assert nav["aria-label"] == "Altri articoli della categoria Notizie"
+
+
+def test_no_article_is_linked_twice_on_an_article_page(site):
+    # "Articoli della stessa categoria" repeated the newer and older articles linked just
+    # above it: a screen reader's list of links and the keyboard met each of them twice
+    for n in range(1, 8):
+        main = site.soup(news(n)).select_one("main")
+        articles = [a["href"] for a in main.select("a[href]") if "/2024/" in a["href"]]
+        assert articles and len(articles) == len(set(articles)), (n, articles)
 
 
 def test_an_article_alone_in_its_category_has_neither(site):

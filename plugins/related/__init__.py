@@ -5,7 +5,8 @@ written yet). Attributes for the templates (README.md), computed here so the
 templates only show them:
 
 - every written article: ``related`` (other listed articles of its category,
-  ``RELATED_CATEGORY_ITEMS``: those sharing most of its tags, then the newest) and
+  ``RELATED_CATEGORY_ITEMS``: those sharing most of its tags, then the newest; not its
+  ``neighbours``, linked just above) and
   ``neighbours`` (``newer`` / ``older`` in its category by date; empty for hidden
   items and translations,
   which are not part of the category's series) and ``same_title`` (whether another
@@ -40,8 +41,10 @@ def relate(generators):
     tags = [tag for tag, _ in generators[0].context.get("tags") or ()]
     for item, _ in written:
         if isinstance(item, Article):
-            item.related = model.same_category(item, groups, config["RELATED_CATEGORY_ITEMS"])
             item.neighbours = model.neighbours(item, groups)
+            item.related = model.same_category(  # not the newer/older links again
+                item, groups, config["RELATED_CATEGORY_ITEMS"],
+                (item.neighbours.newer, item.neighbours.older))
             item.same_title = model.shares_title(item, titles, id(item) in listed_ids)
         elif isinstance(item, Page) and item.metadata.get("argomento"):
             tag = model.find_tag(item.metadata["argomento"], tags)

@@ -39,17 +39,22 @@ def by_category(articles):
     return groups
 
 
-def same_category(item, groups, limit):
+def same_category(item, groups, limit, linked=()):
     """Up to ``limit`` other articles of ``item``'s category, newest first: not the item
     itself nor, for a translation, its original (the same slug: two items share one only
-    as translations of each other, the contract refuses it otherwise).
+    as translations of each other, the contract refuses it otherwise), nor those of
+    ``linked``, which the page links already (its :class:`Neighbours`, "Più recente" and
+    "Meno recente" just above the list): the list offered them a second time, the same
+    link twice in a row for a screen reader's list of links and for the keyboard; the next
+    ones take their places.
 
     Chosen by :func:`shared_tags` first, then the newest: an article on a laboratory in
     Casalmaggiore offers the category's other news of Casalmaggiore before newer news of
     Crema, which were all an old article offered (the newest five). Shown newest first,
     as every list of the site."""
+    skip = {id(other) for other in linked if other is not None}
     others = [other for other in groups.get(item.category, ())
-              if other is not item and other.slug != item.slug]
+              if other is not item and other.slug != item.slug and id(other) not in skip]
     tags = set(getattr(item, "tags", None) or ())
     if not tags or limit <= 0:
         return others[:limit]
