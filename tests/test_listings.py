@@ -327,6 +327,30 @@ def test_one_item_spelling_a_term_otherwise_renames_nothing(build):
 
 # A hidden article and a translation whose tags, author and category no listed article
 # has: Pelican writes no page (and no category feed) for those terms.
+def test_an_article_page_links_nothing_twice_with_the_same_words(build):
+    # The breadcrumb's category and the kicker above the title were two links in a row
+    # with the same words and address ("Comunicati stampa", "Comunicati stampa"), read
+    # twice in a screen reader's list of links, two tab stops for the keyboard. The crumb
+    # (in "Percorso", as on every page) is the link; the kicker names the category as text.
+    site = build({f"comunicati-stampa/c{n}.md": article(
+        title=f"Comunicato {n}", date=f"2024-0{n}-05 10:00", tags="[Crema, Cremona]",
+        attachments=[f"file: allegati/modulo-{n}.txt\n    title: Modulo {n}"])
+        for n in range(1, 5)} | {f"allegati/modulo-{n}.txt": b"Modulo.\n" for n in range(1, 5)})
+    assert site.ok, site.log
+    page = site.soup("/2024/02/comunicato-2/")
+    links = [(a["href"], " ".join(a.get_text(" ", strip=True).split()))
+             for a in page.select("main a[href]")]
+    assert [link for link in links if links.count(link) > 1] == [], links
+    category = f"{SITEURL}/categorie/comunicati-stampa/"
+    assert [text for href, text in links if href == category] == [
+        "Comunicati stampa", "Tutti gli articoli della categoria Comunicati stampa"]
+    assert page.select_one('nav[aria-label="Percorso"] a[href$="/comunicati-stampa/"]')
+    kicker = page.select_one(".article-kicker")
+    assert kicker.get_text(strip=True) == "Comunicati stampa" and not kicker.select("a")
+    # still the search's category filter and metadata
+    assert kicker.select_one('[data-pagefind-filter="categoria"][data-pagefind-meta="categoria"]')
+
+
 UNLISTED_TERMS = {
     # the pages the header and footer link (NAV_LINKS, FOOTER_LINKS)
     **{f"pages/{slug}.md": f"---\ntitle: {slug}\nslug: {slug}\n---\nTesto.\n"
@@ -389,8 +413,9 @@ def test_terms_without_a_page_are_text_and_nothing_links_a_missing_file(build):
     english = site.soup("/en/2024/05/pubblico/")
     assert term_links(english, ".tag-list li") == {
         "Crema": f"{SITEURL}/argomenti/crema/", "English": None}
-    assert term_links(english, ".article-kicker") == {
-        "Notizie": f"{SITEURL}/categorie/notizie/"}
+    assert term_links(english, ".article-kicker") == {"Notizie": None}  # text: see above
+    assert term_links(english, 'nav[aria-label="Percorso"] li')["Notizie"] == \
+        f"{SITEURL}/categorie/notizie/"
     assert english.select_one('.article-meta a[rel="author"]').get_text() == "Redazione"
     assert english.select('link[href$="/feeds/categorie/notizie.atom.xml"]')
 
