@@ -287,6 +287,32 @@ def test_no_link_name_leads_to_two_places_nor_is_an_address_an_arrow_or_empty(tr
         assert not {text: urls for text, urls in places.items() if len(urls) > 1}, kind
 
 
+def links_in_main(tree):
+    """:func:`links` of the page's ``main`` landmark only."""
+    [main] = tree.of_role("main")
+    inside, pending = set(), [main["nodeId"]]
+    while pending:
+        node_id = pending.pop()
+        inside.add(node_id)
+        pending += [child for child in tree.by_id[node_id].get("childIds", [])
+                    if child in tree.by_id]
+    return [(name(node), (prop(node, "url") or "").split("#")[0])
+            for node in tree.of_role("link") if node["nodeId"] in inside]
+
+
+def test_an_article_links_no_other_article_twice_nor_twice_with_the_same_name(trees, site):
+    # The category was read twice in a row ("Notizie", "Notizie": the breadcrumb's crumb,
+    # then the kicker above the title), and "Articoli della stessa categoria" repeated
+    # the newer and older articles linked just above it.
+    found = links_in_main(trees["articolo"])
+    assert not [link for link in found if found.count(link) > 1], found
+    own = site.origin + ARTICLE
+    articles = [url for _, url in found if re.search(r"/20\d\d/\d\d/", url) and url != own]
+    assert len(articles) >= 4 and len(articles) == len(set(articles)), articles
+    category = [text for text, url in found if url.endswith("/categorie/notizie/")]
+    assert category == heard(["Notizie", "Tutti gli articoli della categoria Notizie"])
+
+
 def test_a_footnotes_way_back_to_the_text_is_named_in_words_not_by_its_arrow(trees):
     """The link at the end of a footnote shows "↩", and that was its name: a list of links
     read "↩" (its title, "Torna al richiamo…", is only a description, when read at all)."""
