@@ -684,6 +684,31 @@ def test_large_file_is_a_warning_naming_the_file(build_once):
                      r" allegati/2024/presentazione\.pdf", " ".join(site.log.split()))
 
 
+# Two attachments of one item under one title: the page's two links read alike
+SAME_TITLE = {
+    "allegati/modulo-adulti.pdf": pdf(1), "allegati/modulo-ragazzi.pdf": pdf(2),
+    "notizie/moduli.md": item(title="Iscrizioni", attachments=[
+        {"file": "allegati/modulo-adulti.pdf", "title": "Modulo di iscrizione"},
+        {"file": "allegati/modulo-ragazzi.pdf", "title": "modulo di iscrizione"}]),
+}
+
+
+def test_two_attachments_with_one_title_are_a_warning_at_the_second(build_once, tmp_path):
+    """Two files of one article, each titled "Modulo di iscrizione": two links read
+    "Modulo di iscrizione (PDF, …)" leading to different files, which a screen reader's
+    list of links (and anyone scanning the page) cannot tell apart. Published, with a
+    warning at the second entry's line, the same in ./run check."""
+    site = build_once(SAME_TITLE)
+    assert site.ok, site.log
+    message = ("notizie/moduli.md:7: due allegati con lo stesso titolo (modulo di iscrizione),"
+               " voci 1 e 2 di `attachments`")
+    assert message in " ".join(site.log.split()), site.log
+    code, out, err = run_tool(tmp_path, "check", "--settings", str(site.output.parent / "testconf.py"),
+                              "--content", str(site.content))
+    assert code == 0, out + err
+    assert "content/" + message.replace(":7: ", ":7: avviso: ") in " ".join(out.split()), out
+
+
 # -- the metadata cache -------------------------------------------------------------
 
 def test_page_counts_are_read_once_per_file_content(build, tmp_path):

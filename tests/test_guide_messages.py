@@ -126,6 +126,7 @@ CORPORA = [
           lambda name, files, _: files),
     content_errors.NOT_UTF8,
     editor_tools.TWO_SLASHES,
+    attachments.SAME_TITLE,
     editor_tools.FUTURE_UPDATE,
     editor_tools.FUTURE_PAGE,
     editor_tools.LITERAL_NOTES,

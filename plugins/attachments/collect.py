@@ -114,7 +114,26 @@ def build_attachments(value, item_source, settings, run):
             pages=pages,
             position=declaration.position,
         ))
+    warnings.extend(_same_titles(attachments))
     return attachments, problems, warnings
+
+
+def _same_titles(attachments):
+    """``(position, warning)`` for each attachment whose title an earlier one of the same
+    item has (letter case aside): two links read alike, "Modulo (PDF, 2 pagine)", that
+    lead to different files, which a screen reader's list of links cannot tell apart."""
+    first, warnings = {}, []
+    for attachment in attachments:
+        key = " ".join(attachment.title.split()).casefold()
+        if key in first:
+            warnings.append((attachment.position,
+                             f"due allegati con lo stesso titolo ({attachment.title}), voci"
+                             f" {first[key]} e {attachment.position} di {KEY}: i due link si"
+                             " leggerebbero uguali; scrivi per ciascuno un `title` diverso"
+                             f" / two attachments with the same title: give each its own"))
+        else:
+            first[key] = attachment.position
+    return warnings
 
 
 def _declared_file(declaration, seen, folder, root):
