@@ -227,7 +227,8 @@ ASSETS_BUNDLES = {
 
 # --- Visit counter (plugins/visit_counter/README.md) ---------------------------
 # Development: the local counter service that `invoke serve` / `livereload` start
-# (tools/counter_server.py, port 8001), counting local previews too.
+# (tools/counter_server.py, port 8001), counting local previews too; they build with the
+# address of the counter they started (another port when 8001 is taken) instead.
 # publishconf.py takes the real address from the environment and never counts them.
 VISIT_COUNTER_URL = "http://localhost:8001"
 VISIT_COUNTER_COUNT_LOCAL = True

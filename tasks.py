@@ -4,7 +4,9 @@ Run them through ``./run TASK`` (which sets up .venv first) or, inside the
 virtual environment, ``invoke TASK``. ``invoke --list`` shows them all.
 """
 
+import errno
 import functools
+import json
 import os
 import shlex
 import shutil
@@ -32,7 +34,8 @@ CONFIG = {
     "publish_root": Path(os.environ.get("PUBLISH_ROOT", ROOT / "public")),
     "host": os.environ.get("HOST", "localhost"),
     "port": int(os.environ.get("PORT", "8000")),
-    # the local visit counter beside the site (VISIT_COUNTER_URL in pelicanconf.py)
+    # the local visit counter beside the site: this port, or a free one when another
+    # preview has it; the pages are built for the one it got (VISIT_COUNTER_URL)
     "counter_port": 8001,
     "counter_db": ROOT / ".cache" / "counter.sqlite3",
     # the web editor's local backend (ADMIN_LOCAL_BACKEND in pelicanconf.py)
@@ -40,22 +43,51 @@ CONFIG = {
 }
 
 
+def _counter_server():
+    """The development visit counter on CONFIG's counter_port, or on a free port when
+    that one is taken (another preview's counter: a second clone, the tests)."""
+    host, port, database = CONFIG["host"], CONFIG["counter_port"], str(CONFIG["counter_db"])
+    try:
+        return counter_server.make_server(host, port, database)
+    except OSError as error:
+        if error.errno != errno.EADDRINUSE or not port:
+            raise
+    server = counter_server.make_server(host, 0, database)
+    free = server.server_address[1]
+    print(f"Porta {port} occupata (un'altra anteprima?): il contatore visite di questa usa"
+          f" la porta {free}. / Visit counter port {port} is taken: this one uses {free}.")
+    return server
+
+
+def _counter_url(server):
+    """The address the pages ask ``server`` at (a counter on every interface: loopback's)."""
+    host, port = server.server_address[:2]
+    return f"http://{'127.0.0.1' if host in ('0.0.0.0', '') else host}:{port}"
+
+
 @contextmanager
 def _counter():
-    """Run the development visit counter (tools/counter_server.py) while the block runs."""
+    """Run the development visit counter (tools/counter_server.py) while the block runs.
+
+    The block gets the build's settings (Pelican's -e) that point the pages at this
+    counter, whatever port it got: VISIT_COUNTER_URL, which the script and the
+    Content-Security-Policy take (pelicanconf.py's http://localhost:8001 was another
+    preview's counter when this one could not have 8001, and the visits were counted in
+    that one's database); when it could not start, none (pages without a count).
+    """
     CONFIG["counter_db"].parent.mkdir(exist_ok=True)
     try:
-        server = counter_server.make_server(CONFIG["host"], CONFIG["counter_port"],
-                                            str(CONFIG["counter_db"]))
+        server = _counter_server()
     except OSError as error:
-        print(f"Contatore visite non avviato ({error}). / Visit counter not started.",
-              file=sys.stderr)
-        yield
+        print(f"Contatore visite non avviato ({error}): le pagine non mostrano le visite. /"
+              " Visit counter not started: the pages show no count.", file=sys.stderr)
+        yield ('VISIT_COUNTER_URL=""',)
         return
     counter_server.start_in_thread(server)
-    print(f"Contatore visite (sviluppo) su {server.url}")
+    url = _counter_url(server)
+    print(f"Contatore visite (sviluppo) su {url}")
     try:
-        yield
+        yield (f"VISIT_COUNTER_URL={json.dumps(url)}",)
     finally:
         server.shutdown()
         server.server_close()
@@ -142,11 +174,12 @@ def _editor(without):
     return True
 
 
-def _build_here():
+def _build_here(extra_settings=()):
     """Build into output/ (without Node.js, without the web editor); exit 1 on failure.
     True when the web editor was built."""
     editor = _editor(NO_EDITOR_BUILD)
-    if not _build(CONFIG["settings_base"], extra_settings=() if editor else WITHOUT_EDITOR):
+    if not _build(CONFIG["settings_base"],
+                  extra_settings=(*extra_settings, *(() if editor else WITHOUT_EDITOR))):
         sys.exit(1)
     return editor
 
@@ -171,31 +204,29 @@ def regenerate(c):
 def serve(c):
     """Build, then serve output/, the visit counter and the web editor's backend (no reload;
     without Node.js, the site without the web editor)."""
-    editor = _build_here()
     handler = functools.partial(preview_server.StaticHandler,
                                 directory=str(CONFIG["deploy_path"]))
-    with _counter(), _cms() if editor else nullcontext(), \
-            ThreadingHTTPServer((CONFIG["host"], CONFIG["port"]), handler) as server:
-        print(f"Sito su http://{CONFIG['host']}:{CONFIG['port']}/ (Ctrl-C per uscire)",
-              flush=True)
-        try:
-            server.serve_forever()
-        except KeyboardInterrupt:
-            pass
+    with _counter() as counter:  # first: the pages are built for its address
+        editor = _build_here(counter)
+        with _cms() if editor else nullcontext(), \
+                ThreadingHTTPServer((CONFIG["host"], CONFIG["port"]), handler) as server:
+            print(f"Sito su http://{CONFIG['host']}:{CONFIG['port']}/ (Ctrl-C per uscire)",
+                  flush=True)
+            try:
+                server.serve_forever()
+            except KeyboardInterrupt:
+                pass
 
 
 def _livereload(settings):
     """Serve with live reload; a failed build shows its errors on every page (tools/preview.py).
     Without Node.js (and no apt to install it), without the web editor, saying so."""
-    if not _editor(NO_EDITOR):
+    editor = _editor(NO_EDITOR)
+    with _counter() as counter:  # first: the pages are built for its address
         site = preview_server.PreviewSite(settings, CONFIG["deploy_path"], CONFIG["content"],
-                                          WITHOUT_EDITOR)
-        with _counter():
+                                          (*counter, *(() if editor else WITHOUT_EDITOR)))
+        with _cms() if editor else nullcontext():
             preview_server.serve(site, CONFIG["host"], CONFIG["port"])
-        return
-    site = preview_server.PreviewSite(settings, CONFIG["deploy_path"], CONFIG["content"])
-    with _counter(), _cms():
-        preview_server.serve(site, CONFIG["host"], CONFIG["port"])
 
 
 @task

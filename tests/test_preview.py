@@ -6,6 +6,7 @@ import os
 import shutil
 import signal
 import socket
+import sqlite3
 import subprocess
 import threading
 import sys
@@ -440,6 +441,67 @@ def test_two_previews_at_once_do_not_serve_each_others_site(tmp_path):
         stop_preview(first)
 
 
+@pytest.mark.parametrize(("task", "ready"), [("livereload", "Anteprima su"),
+                                           ("serve", "Sito su")])
+def test_two_previews_at_once_count_their_visits_each_in_its_own_counter(tmp_path, task,
+                                                                         ready):
+    """Two clones previewed at once (or a preview and the tests): the visit counter's port
+    was fixed (8001), the second preview ran without a counter (said only on the
+    terminal) and its pages, built for http://localhost:8001, counted their visits in
+    the first one's database. The second counter takes a free port, and its pages are
+    built for it: their script's endpoint and their policy's connect-src name it."""
+    from urllib.parse import urlsplit  # noqa: PLC0415
+    from urllib.request import urlopen  # noqa: PLC0415
+
+    from bs4 import BeautifulSoup  # noqa: PLC0415
+
+    from plugins.csp.policy import origin  # noqa: PLC0415
+
+    counter_port = free_port()  # both previews' default port: the first one takes it
+    endpoints, running = {}, []
+    try:
+        for name in ("uno", "due"):
+            work = tmp_path / name
+            write_content(work / "content", {"notizie/a.md": article(title=f"Notizia {name}")})
+            port = free_port()
+            server = task_without_node(work, task, port, counter_port,
+                                       stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+            running.append(server)
+            said = []
+            for line in server.stdout:  # until the first build is served, or the end
+                said.append(line)
+                if ready in line:
+                    break
+            assert ready in "".join(said), "".join(said)
+            wait_for_port(port)
+            url = f"http://127.0.0.1:{port}/2024/05/notizia-{name}/"
+            with urlopen(url, timeout=10) as answer:
+                page = BeautifulSoup(answer.read().decode("utf-8"), "html.parser")
+            endpoint = page.find("script", attrs={"data-endpoint": True})["data-endpoint"]
+            policy = page.find("meta", attrs={"http-equiv": "Content-Security-Policy"})
+            connect = next(directive.split()[1:] for directive in policy["content"].split(";")
+                           if directive.split()[0] == "connect-src")
+            assert origin(endpoint) in connect, (endpoint, policy["content"])
+            # the first counter on its default port, the second on another (free) one
+            assert (urlsplit(endpoint).port == counter_port) == (name == "uno"), endpoint
+            # a visit, as the page's script records it (a real request to its endpoint)
+            with urlopen(f"{endpoint}/count?p=/2024/05/notizia-{name}/&t={name}",
+                         timeout=10) as answer:
+                assert answer.status == 200 and answer.headers["Content-Type"] == "image/gif"
+            with urlopen(f"{endpoint}/counter/%2F2024%2F05%2Fnotizia-{name}%2F.json",
+                         timeout=10) as answer:
+                assert json.loads(answer.read()) == {"count": "1"}
+            endpoints[name] = endpoint
+    finally:
+        for server in running:
+            stop_preview(server)
+    assert endpoints["uno"] != endpoints["due"]
+    for name in ("uno", "due"):  # each visit in the database of its own preview
+        with contextlib.closing(sqlite3.connect(tmp_path / name / "counter.sqlite3")) as db:
+            hits = db.execute("SELECT path, title FROM hits").fetchall()
+        assert hits == [(f"/2024/05/notizia-{name}/", name)], (name, hits)
+
+
 def test_feeds_are_served_with_the_types_the_web_server_gives_them(preview):
     """deploy/nginx.conf sends the feeds as application/atom+xml and application/rss+xml
     (what feed readers and browsers go by); the preview sent both as application/xml,
@@ -495,21 +557,24 @@ import tasks
 work = Path(sys.argv[2])
 tasks.CONFIG.update(content=work / "content", deploy_path=work / "output", host="127.0.0.1",
                     port=int(sys.argv[3]), counter_db=work / "counter.sqlite3",
-                    publish_root=work / "pub")
+                    publish_root=work / "pub", counter_port=int(sys.argv[5]))
 import invoke
 getattr(tasks, sys.argv[4])(invoke.Context())
 """
 
 
-def task_without_node(tmp_path, task, port=0, **popen):
+def task_without_node(tmp_path, task, port=0, counter_port=0, **popen):
     """``./run TASK`` (the tasks.py function) on the site of ``tmp_path/content``, with a
-    PATH without node, npm or apt-get (a Mac without Node.js): the running process."""
+    PATH without node, npm or apt-get (a Mac without Node.js): the running process. Its
+    visit counter's port is ``counter_port`` (0: any free one, not the 8001 of a
+    developer's preview)."""
     bare = tmp_path / "bin"
     bare.mkdir(exist_ok=True)
     popen.setdefault("env", {})
     env = dict(child_env(), PATH=str(bare), **popen.pop("env"))
     return subprocess.Popen(
-        [sys.executable, "-c", TASK_WITHOUT_NODE, str(ROOT), str(tmp_path), str(port), task],
+        [sys.executable, "-c", TASK_WITHOUT_NODE, str(ROOT), str(tmp_path), str(port), task,
+         str(counter_port)],
         env=env, cwd=tmp_path, text=True, **popen)
 
 

@@ -18,7 +18,8 @@ unknown methods 501 (http.server's own answer). A connection that sends nothing 
 10 seconds (``--timeout``) is dropped, so a silent client cannot hold a thread.
 
 Counts live in SQLite (``--db``, in memory by default). Standard library only.
-``invoke serve`` / ``livereload`` start it on port 8001 beside the site.
+``invoke serve`` / ``livereload`` start it on port 8001 beside the site (a free port when
+8001 is taken) and build the site for the address it got.
 
 Development and tests only: no sessions, no rate limits, no authentication.
 Production uses GoatCounter (plugins/visit_counter/README.md).
