@@ -3,6 +3,9 @@ items. Pure functions first, then real builds and ``invoke check`` of real Markd
 
 import datetime
 import json
+import time
+from dataclasses import dataclass
+from zoneinfo import ZoneInfo
 
 import pytest
 
@@ -405,7 +408,23 @@ def test_with_the_plugin_off_nothing_is_written_and_nothing_checked(build):
 
 # --- A year's and a month's address: to the archive -------------------------------------
 
-THIS_YEAR = datetime.date.today().year
+ROME = ZoneInfo("Europe/Rome")  # pelicanconf.py's TIMEZONE: the year an article is filed in
+YEAR_END = datetime.timedelta(minutes=10)  # longer than a build takes to read its articles
+
+
+def site_year():
+    """The year now on the site's clock: the only one that can hold an article already out
+    (dated its first minute) and one held back (its last minute). In Rome time: the test
+    process's own date (UTC on a server) was last year's for the first hour of 1 January.
+    In its last minutes, the next year, once it has begun: a build started then would read
+    the article of the last minute after it had passed."""
+    now = datetime.datetime.now(ROME)
+    new_year = datetime.datetime(now.year + 1, 1, 1, tzinfo=ROME)
+    if new_year - now > YEAR_END:
+        return now.year
+    time.sleep((new_year - now).total_seconds() + 1)
+    return now.year + 1
+
 
 PERIODS = {
     "notizie/marzo.md": article(title="Marzo", date="2025-03-14 10:00"),
@@ -417,72 +436,99 @@ PERIODS = {
     "notizie/bozza.md": article(title="Bozza", date="2021-04-04 10:00", status="draft"),
     "notizie/bozza-maggio.md": article(title="Bozza di maggio", date="2025-05-05 10:00", status="draft"),
     "notizie/futura.md": article(title="Futura", date="2099-01-01 10:00"),
-    # this year: one article out since New Year, one held back until New Year's Eve (the
-    # public build must not show that December has something coming)
-    "notizie/capodanno.md": article(title="Capodanno", date=f"{THIS_YEAR}-01-01 00:30"),
-    "notizie/san-silvestro.md": article(title="San Silvestro", date=f"{THIS_YEAR}-12-31 23:30"),
 }
 # the reader who shortens /2025/03/marzo/ -> where the site sends them
 PERIOD_TARGETS = {"/2025/": "/archivio/2025/", "/2025/03/": "/archivio/2025/#mese-03",
                   "/2025/07/": "/archivio/2025/#mese-07", "/2023/": "/archivio/2023/",
-                  "/2023/11/": "/archivio/2023/#mese-11",
-                  f"/{THIS_YEAR}/": f"/archivio/{THIS_YEAR}/",
-                  f"/{THIS_YEAR}/01/": f"/archivio/{THIS_YEAR}/#mese-01"}
+                  "/2023/11/": "/archivio/2023/#mese-11"}
 # no published article: the reader still finds "Pagina non trovata" there
 NO_PERIOD = ["/2022/", "/2022/02/", "/2021/", "/2021/04/", "/2025/05/", "/2025/12/",
-             "/2099/", "/2099/01/", f"/{THIS_YEAR}/12/", "/2024/", "/2025/01/"]
+             "/2099/", "/2099/01/", "/2024/", "/2025/01/"]
+
+
+@dataclass
+class Periods:
+    """:data:`PERIODS` and this year's two articles: one out since New Year (its first
+    minute, Rome time), one held back until New Year's Eve (its last minute: the public
+    build must not show that December has something coming)."""
+
+    year: int
+
+    @property
+    def files(self):
+        return {**PERIODS,
+                "notizie/capodanno.md": article(title="Capodanno",
+                                                date=f"{self.year}-01-01 00:00"),
+                "notizie/san-silvestro.md": article(title="San Silvestro",
+                                                    date=f"{self.year}-12-31 23:59")}
+
+    @property
+    def targets(self):
+        return {**PERIOD_TARGETS, f"/{self.year}/": f"/archivio/{self.year}/",
+                f"/{self.year}/01/": f"/archivio/{self.year}/#mese-01"}
+
+    @property
+    def missing(self):
+        return [*NO_PERIOD, f"/{self.year}/12/"]
 
 
 @pytest.fixture
 def periods(build_once):
-    built = build_once(PERIODS)
+    """(the build of :class:`Periods` of this year, those periods)."""
+    expected = Periods(site_year())
+    built = build_once(expected.files)
     assert built.ok, built.log
-    return built
+    return built, expected
 
 
 def test_a_year_or_month_address_leads_to_its_archive(periods):
-    for short, target in PERIOD_TARGETS.items():
-        assert periods.exists(short), short
+    built, expected = periods
+    for short, target in expected.targets.items():
+        assert built.exists(short), short
         # the canonical address is the archive page itself (no fragment); not "moved":
         # these addresses never were pages of their own
-        assert_leads_to(periods.soup(short), target, SITEURL + target.split("#")[0],
+        assert_leads_to(built.soup(short), target, SITEURL + target.split("#")[0],
                         "Gli articoli di questo periodo sono nell'archivio: Archivio ")
         # the archive page is there, with the month's section
         page, _, fragment = target.partition("#")
-        archive = periods.soup(page)
+        archive = built.soup(page)
         assert archive.h1.get_text() == f"Archivio {page.split('/')[2]}"
         if fragment:
             assert archive.find(id=fragment) is not None, target
-    assert periods.soup("/2025/03/").title.get_text() == "Archivio marzo 2025"
-    assert periods.soup("/2025/").title.get_text() == "Archivio 2025"
+    assert built.soup("/2025/03/").title.get_text() == "Archivio marzo 2025"
+    assert built.soup("/2025/").title.get_text() == "Archivio 2025"
 
 
 def test_no_year_or_month_page_without_a_published_article(periods):
-    for short in NO_PERIOD:
-        assert not periods.exists(short), short
+    built, expected = periods
+    for short in expected.missing:
+        assert not built.exists(short), short
     # nothing in the public output names the month of the article held back
-    assert f"/{THIS_YEAR}/12/" not in periods.all_text()
-    assert "/2099/" not in periods.all_text()
+    assert f"/{expected.year}/12/" not in built.all_text()
+    assert "/2099/" not in built.all_text()
 
 
 def test_year_and_month_pages_are_in_no_sitemap_and_pass_the_release_check(periods):
-    sitemap = periods.text("/sitemap.xml")
-    for short in PERIOD_TARGETS:
+    built, expected = periods
+    sitemap = built.text("/sitemap.xml")
+    for short in expected.targets:
         assert f"{SITEURL}{short}<" not in sitemap, short
-    files = tuple(f"{output_file(short)}:" for short in PERIOD_TARGETS)
-    assert [p for p in check_release(periods.output, SITEURL) if p.startswith(files)] == []
+    files = tuple(f"{output_file(short)}:" for short in expected.targets)
+    assert [p for p in check_release(built.output, SITEURL) if p.startswith(files)] == []
 
 
 
 def test_a_preview_opens_no_year_or_month_of_a_draft_or_a_scheduled_article(build):
     """A preview lists drafts and scheduled articles (marked BOZZA, PROGRAMMATO) but
     answers for the public build: their years and months stay "Pagina non trovata"."""
-    built = build(PERIODS, config="previewconf")
+    expected = Periods(site_year())
+    built = build(expected.files, config="previewconf")
     assert built.ok, built.log
     assert built.exists("/2099/01/futura/") and built.exists("/archivio/2099/")  # shown
-    for short, target in PERIOD_TARGETS.items():
+    assert built.exists(f"/{expected.year}/12/san-silvestro/")  # shown, held back
+    for short, target in expected.targets.items():
         assert built.soup(short).p.a["href"] == target
-    for short in NO_PERIOD:
+    for short in expected.missing:
         assert not built.exists(short), short
 
 
