@@ -241,7 +241,8 @@ SEARCH_PDF_TEXT = True
 SEARCH_PDF_MAX_CHARS = 20_000  # characters of a PDF's text in the index (it is downloaded)
 
 # --- Web editor at /admin/ (plugins/admin/README.md) --------------------------
-# Development: decap-server, which ./run livereload starts, writes into content/.
+# Development: decap-server, which ./run livereload starts, writes into content/; the
+# local tasks build with the address of the one they started (another port when 8081 is taken).
 # publishconf.py turns it off and names the git host editors log in to.
 ADMIN_LOCAL_BACKEND = "http://127.0.0.1:8081/api/v1"
 ADMIN_LABELS_SINGULAR = {

@@ -38,7 +38,8 @@ CONFIG = {
     # preview has it; the pages are built for the one it got (VISIT_COUNTER_URL)
     "counter_port": 8001,
     "counter_db": ROOT / ".cache" / "counter.sqlite3",
-    # the web editor's local backend (ADMIN_LOCAL_BACKEND in pelicanconf.py)
+    # the web editor's local backend: this port, or a free one when another preview has
+    # it; /admin/ is built for the one it got (ADMIN_LOCAL_BACKEND)
     "cms_port": 8081,
 }
 
@@ -95,18 +96,31 @@ def _counter():
 
 @contextmanager
 def _cms():
-    """Run the web editor's local backend (tools/cms_server.py) while the block runs."""
+    """Run the web editor's local backend (tools/cms_server.py) while the block runs.
+
+    It saves into CONFIG's content folder (the repository it is in). The block gets the
+    build's settings (Pelican's -e) for it: ADMIN_LOCAL_BACKEND, its address whatever port
+    it got (pelicanconf.py's 127.0.0.1:8081 was another preview's backend when this one
+    could not have 8081: this site's /admin/ saved into the other one's content/); when
+    it could not start, the site without the web editor.
+    """
+    port = CONFIG["cms_port"] or cms_server.free_port()
+    if not cms_server.port_free(cms_server.HOST, port):
+        taken, port = port, cms_server.free_port()
+        print(f"Porta {taken} occupata (un'altra anteprima?): l'editor web di questa usa la"
+              f" porta {port}. / Web editor port {taken} is taken: this one uses {port}.")
     try:
-        server = cms_server.CmsServer(ROOT, CONFIG["cms_port"]).start()
+        server = cms_server.CmsServer(CONFIG["content"].parent, port).start()
     except cms_server.NotStarted as error:
-        print(f"Editor web non avviato ({error}). / Web editor backend not started.",
-              file=sys.stderr)
-        yield
+        print(f"Editor web non avviato ({error}): il sito è servito senza l'editor web"
+              " (/admin/). / Web editor backend not started: the site is served without"
+              " it.", file=sys.stderr)
+        yield WITHOUT_EDITOR
         return
     print(f"Editor web su http://{CONFIG['host']}:{CONFIG['port']}/admin/"
-          f" (salva in content/; archivio locale {server.url})")
+          f" (salva in {CONFIG['content'].name}/; archivio locale {server.url})")
     try:
-        yield
+        yield (f"ADMIN_LOCAL_BACKEND={json.dumps(server.url)}",)
     finally:
         server.stop()
 
@@ -174,12 +188,11 @@ def _editor(without):
     return True
 
 
-def _build_here(extra_settings=()):
+def _build_here():
     """Build into output/ (without Node.js, without the web editor); exit 1 on failure.
     True when the web editor was built."""
     editor = _editor(NO_EDITOR_BUILD)
-    if not _build(CONFIG["settings_base"],
-                  extra_settings=(*extra_settings, *(() if editor else WITHOUT_EDITOR))):
+    if not _build(CONFIG["settings_base"], extra_settings=() if editor else WITHOUT_EDITOR):
         sys.exit(1)
     return editor
 
@@ -204,12 +217,14 @@ def regenerate(c):
 def serve(c):
     """Build, then serve output/, the visit counter and the web editor's backend (no reload;
     without Node.js, the site without the web editor)."""
+    editor = _editor(NO_EDITOR_BUILD)
     handler = functools.partial(preview_server.StaticHandler,
                                 directory=str(CONFIG["deploy_path"]))
-    with _counter() as counter:  # first: the pages are built for its address
-        editor = _build_here(counter)
-        with _cms() if editor else nullcontext(), \
-                ThreadingHTTPServer((CONFIG["host"], CONFIG["port"]), handler) as server:
+    # first: the pages are built for their addresses
+    with _counter() as counter, _cms() if editor else nullcontext(WITHOUT_EDITOR) as cms:
+        if not _build(CONFIG["settings_base"], extra_settings=(*counter, *cms)):
+            sys.exit(1)
+        with ThreadingHTTPServer((CONFIG["host"], CONFIG["port"]), handler) as server:
             print(f"Sito su http://{CONFIG['host']}:{CONFIG['port']}/ (Ctrl-C per uscire)",
                   flush=True)
             try:
@@ -222,11 +237,11 @@ def _livereload(settings):
     """Serve with live reload; a failed build shows its errors on every page (tools/preview.py).
     Without Node.js (and no apt to install it), without the web editor, saying so."""
     editor = _editor(NO_EDITOR)
-    with _counter() as counter:  # first: the pages are built for its address
+    # first: the pages are built for their addresses
+    with _counter() as counter, _cms() if editor else nullcontext(WITHOUT_EDITOR) as cms:
         site = preview_server.PreviewSite(settings, CONFIG["deploy_path"], CONFIG["content"],
-                                          (*counter, *(() if editor else WITHOUT_EDITOR)))
-        with _cms() if editor else nullcontext():
-            preview_server.serve(site, CONFIG["host"], CONFIG["port"])
+                                          (*counter, *cms))
+        preview_server.serve(site, CONFIG["host"], CONFIG["port"])
 
 
 @task

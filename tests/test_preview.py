@@ -502,6 +502,79 @@ def test_two_previews_at_once_count_their_visits_each_in_its_own_counter(tmp_pat
         assert hits == [(f"/2024/05/notizia-{name}/", name)], (name, hits)
 
 
+@pytest.mark.parametrize(("task", "ready"), [("livereload", "Anteprima su"),
+                                           ("serve", "Sito su")])
+def test_two_previews_at_once_each_save_from_admin_into_their_own_content(tmp_path, task,
+                                                                          ready):
+    """Two clones previewed at once: the web editor's local backend had the fixed port
+    8081, the second preview ran without one (said only on the terminal) and its /admin/,
+    built for 127.0.0.1:8081, saved into the first clone's content/. The second backend
+    takes a free port, and /admin/ is built for it: its configuration and its policy's
+    connect-src name it, and a save through it lands in its own clone."""
+    from urllib.parse import urlsplit  # noqa: PLC0415
+    from urllib.request import Request, urlopen  # noqa: PLC0415
+
+    import yaml  # noqa: PLC0415
+    from bs4 import BeautifulSoup  # noqa: PLC0415
+
+    from plugins.csp.policy import origin  # noqa: PLC0415
+    from tools import cms_server  # noqa: PLC0415
+
+    if not (shutil.which("node") and cms_server.SERVER.is_file()):
+        pytest.skip("decap-server not installed")
+
+    def backend(url, action, **params):
+        body = {"action": action, **({"params": params} if params else {})}
+        request = Request(url, data=json.dumps(body).encode(),
+                          headers={"Content-Type": "application/json"})
+        with urlopen(request, timeout=30) as answer:
+            return json.load(answer)
+
+    cms_port = free_port()  # both previews' default port: the first one takes it
+    running, urls = [], {}
+    try:
+        for name in ("uno", "due"):
+            work = tmp_path / name
+            write_content(work / "content", {"notizie/a.md": GOOD})
+            port = free_port()
+            server = run_task(work, task, port, cms_port=cms_port, stdout=subprocess.PIPE,
+                              stderr=subprocess.STDOUT)
+            running.append(server)
+            said = []
+            for line in server.stdout:  # until the first build is served, or the end
+                said.append(line)
+                if ready in line:
+                    break
+            assert ready in "".join(said), "".join(said)
+            wait_for_port(port)
+            with urlopen(f"http://127.0.0.1:{port}/admin/config.yml", timeout=10) as answer:
+                url = yaml.safe_load(answer.read())["local_backend"]["url"]
+            with urlopen(f"http://127.0.0.1:{port}/admin/", timeout=10) as answer:
+                page = BeautifulSoup(answer.read().decode("utf-8"), "html.parser")
+            policy = page.find("meta", attrs={"http-equiv": "Content-Security-Policy"})
+            connect = next(directive.split()[1:] for directive in policy["content"].split(";")
+                           if directive.split()[0] == "connect-src")
+            assert origin(url) in connect, (url, policy["content"])
+            urls[name] = url
+        # the first backend on its default port, the second on another (free) one
+        assert urlsplit(urls["uno"]).port == cms_port, urls
+        assert urlsplit(urls["due"]).port != cms_port, urls
+        for name, url in urls.items():
+            assert backend(url, "info")["repo"] == name  # this clone's working copy
+            # a save, as the editor sends it
+            backend(url, "persistEntry", branch="main", assets=[],
+                    entry={"slug": "nuova", "path": "content/notizie/nuova.md",
+                           "raw": article(title=f"Nuova {name}")},
+                    options={"commitMessage": "Nuova", "useWorkflow": False,
+                             "status": "draft"})
+    finally:
+        for server in running:
+            stop_preview(server)
+    for name in ("uno", "due"):  # each save in the content of its own clone
+        saved = tmp_path / name / "content" / "notizie" / "nuova.md"
+        assert saved.read_text(encoding="utf-8") == article(title=f"Nuova {name}"), name
+
+
 def test_feeds_are_served_with_the_types_the_web_server_gives_them(preview):
     """deploy/nginx.conf sends the feeds as application/atom+xml and application/rss+xml
     (what feed readers and browsers go by); the preview sent both as application/xml,
@@ -549,7 +622,7 @@ def test_invoke_serve_sends_the_web_servers_types(tmp_path):
             server.shutdown()
 
 
-TASK_WITHOUT_NODE = """
+TASK_SCRIPT = """
 import sys
 from pathlib import Path
 sys.path.insert(0, sys.argv[1])
@@ -557,25 +630,32 @@ import tasks
 work = Path(sys.argv[2])
 tasks.CONFIG.update(content=work / "content", deploy_path=work / "output", host="127.0.0.1",
                     port=int(sys.argv[3]), counter_db=work / "counter.sqlite3",
-                    publish_root=work / "pub", counter_port=int(sys.argv[5]))
+                    publish_root=work / "pub", counter_port=int(sys.argv[5]),
+                    cms_port=int(sys.argv[6]))
 import invoke
 getattr(tasks, sys.argv[4])(invoke.Context())
 """
 
 
+def run_task(tmp_path, task, port=0, counter_port=0, cms_port=0, **popen):
+    """``./run TASK`` (the tasks.py function) on the site of ``tmp_path/content``: the
+    running process. Its visit counter's and web editor's ports are ``counter_port`` and
+    ``cms_port`` (0: any free one, not the 8001 and 8081 of a developer's preview)."""
+    popen.setdefault("env", {})
+    env = dict(child_env(), **popen.pop("env"))
+    return subprocess.Popen(
+        [sys.executable, "-c", TASK_SCRIPT, str(ROOT), str(tmp_path), str(port), task,
+         str(counter_port), str(cms_port)],
+        env=env, cwd=tmp_path, text=True, **popen)
+
+
 def task_without_node(tmp_path, task, port=0, counter_port=0, **popen):
-    """``./run TASK`` (the tasks.py function) on the site of ``tmp_path/content``, with a
-    PATH without node, npm or apt-get (a Mac without Node.js): the running process. Its
-    visit counter's port is ``counter_port`` (0: any free one, not the 8001 of a
-    developer's preview)."""
+    """:func:`run_task` with a PATH without node, npm or apt-get (a Mac without Node.js)."""
     bare = tmp_path / "bin"
     bare.mkdir(exist_ok=True)
     popen.setdefault("env", {})
-    env = dict(child_env(), PATH=str(bare), **popen.pop("env"))
-    return subprocess.Popen(
-        [sys.executable, "-c", TASK_WITHOUT_NODE, str(ROOT), str(tmp_path), str(port), task,
-         str(counter_port)],
-        env=env, cwd=tmp_path, text=True, **popen)
+    popen["env"] = {**popen["env"], "PATH": str(bare)}
+    return run_task(tmp_path, task, port, counter_port, **popen)
 
 
 def assert_says_what_to_install(told):

@@ -2,8 +2,9 @@
 
     python tools/cms_server.py [--port 8081] [--repo .]
 
-``invoke livereload``, ``preview`` and ``serve`` start it beside the site (``invoke
-cms`` alone); the tests start it in a temporary repository. It is the
+``invoke livereload``, ``preview`` and ``serve`` start it beside the site, on a free port
+when 8081 is taken, and build /admin/ for the address it got (``invoke cms`` alone, on
+8081); the tests start it in a temporary repository. It is the
 ``decap-server`` package that ``npm ci`` installs (package-lock.json), run by node:
 
 - ``BIND_HOST=127.0.0.1``: decap-server has no login, and without it it listens on
@@ -56,6 +57,13 @@ def port_free(host, port):
         except OSError:
             return False
     return True
+
+
+def free_port(host=HOST):
+    """A port of ``host`` nothing listens on now (for a second preview's backend)."""
+    with socket.socket() as probe:
+        probe.bind((host, 0))
+        return probe.getsockname()[1]
 
 
 class CmsServer:
