@@ -176,6 +176,16 @@ NO_EDITOR_BUILD = ("Il sito è compilato lo stesso, ma senza l'editor web (/admi
 WITHOUT_EDITOR = ("ADMIN_ENABLED=false",)  # Pelican's -e
 
 
+def _served_at():
+    """The build's settings (Pelican's -e) for the address the preview serves it at: the
+    absolute addresses (the feeds and their links, canonical and sharing addresses) are
+    FEED_DOMAIN's, pelicanconf.py's http://localhost:8000, another preview's site when
+    this one runs on PORT=8010."""
+    host = CONFIG["host"] if CONFIG["host"] not in ("", "0.0.0.0", "::") else "localhost"
+    address = f"http://{host}:{CONFIG['port']}"
+    return (f"FEED_DOMAIN={json.dumps(address)}",)
+
+
 def _editor(without):
     """Node.js and the web editor's npm packages (tools/node_setup.py): True when there;
     without Node.js (and no apt to install it) False, having said what to install and
@@ -222,7 +232,8 @@ def serve(c):
                                 directory=str(CONFIG["deploy_path"]))
     # first: the pages are built for their addresses
     with _counter() as counter, _cms() if editor else nullcontext(WITHOUT_EDITOR) as cms:
-        if not _build(CONFIG["settings_base"], extra_settings=(*counter, *cms)):
+        built = _build(CONFIG["settings_base"], extra_settings=(*_served_at(), *counter, *cms))
+        if not built:
             sys.exit(1)
         with ThreadingHTTPServer((CONFIG["host"], CONFIG["port"]), handler) as server:
             print(f"Sito su http://{CONFIG['host']}:{CONFIG['port']}/ (Ctrl-C per uscire)",
@@ -240,7 +251,7 @@ def _livereload(settings):
     # first: the pages are built for their addresses
     with _counter() as counter, _cms() if editor else nullcontext(WITHOUT_EDITOR) as cms:
         site = preview_server.PreviewSite(settings, CONFIG["deploy_path"], CONFIG["content"],
-                                          (*counter, *cms))
+                                          (*_served_at(), *counter, *cms))
         preview_server.serve(site, CONFIG["host"], CONFIG["port"])
 
 

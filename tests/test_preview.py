@@ -478,6 +478,12 @@ def test_two_previews_at_once_count_their_visits_each_in_its_own_counter(tmp_pat
             with urlopen(url, timeout=10) as answer:
                 page = BeautifulSoup(answer.read().decode("utf-8"), "html.parser")
             endpoint = page.find("script", attrs={"data-endpoint": True})["data-endpoint"]
+            # its feeds' addresses its own, not pelicanconf.py's localhost:8000
+            with urlopen(f"http://127.0.0.1:{port}/feeds/tutto.atom.xml", timeout=10) as answer:
+                feed = answer.read().decode("utf-8")
+            assert f'<link href="http://127.0.0.1:{port}/feeds/tutto.atom.xml" rel="self"/>' \
+                in feed, feed
+            assert "localhost:8000" not in feed, feed
             policy = page.find("meta", attrs={"http-equiv": "Content-Security-Policy"})
             connect = next(directive.split()[1:] for directive in policy["content"].split(";")
                            if directive.split()[0] == "connect-src")
