@@ -458,6 +458,13 @@ MISTAKES = [
      "notizie/t1.md:2", ERRORE, ['title: "Crema: apre il centro"']),
     ("title-opening-quote", {"notizie/t2.md": _case("t2", 'title: "Insieme" è il motto')},
      "notizie/t2.md:2", ERRORE, ["title: '\"Insieme\" è il motto'"]),
+    # an apostrophe closed the value and no quote at its end: the line to write kept the
+    # opening one, «'L'estate all'oratorio» on the site
+    ("title-apostrophe-left-open", {"notizie/t9.md": _case(
+        "t9", "title: 'L'estate all'oratorio")}, "notizie/t9.md:2", ERRORE,
+     ["il valore di `title` comincia con «'» ma non finisce con la stessa virgoletta, così"
+      " YAML cerca dove finisce: scrivilo tutto tra virgolette diritte, title: \"L'estate"
+      " all'oratorio\" ("]),
     ("title-hashtag-first", {"notizie/t3.md": _case("t3", "title: #FareLegami in festa")},
      "notizie/t3.md:2", ERRORE, ["comincia con `#`, che qui apre un commento",
                                  'title: "#FareLegami in festa"']),

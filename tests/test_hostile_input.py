@@ -1382,13 +1382,58 @@ MISTYPED_LINES = [
     (["title: Festa", "attachments:", "  - file: allegati/x.pdf", "      title: Bando"],
      "scrivila con 4 spazi davanti", "    title: Bando",
      "attachments", [{"file": "allegati/x.pdf", "title": "Bando"}]),
+    # a quote opening a value never closed: the line proposed kept it, and the site would
+    # have published it before the title («'L'estate all'oratorio»)
+    (["title: 'L'estate all'oratorio"], "scrivilo tutto tra virgolette diritte, title:"
+     " \"L'estate all'oratorio\" (", "title: \"L'estate all'oratorio\"", "title",
+     "L'estate all'oratorio"),
+    (['title: "Il "grande" evento'], "scrivilo tutto tra virgolette diritte, title: 'Il"
+     ' "grande" evento\' (', "title: 'Il \"grande\" evento'", "title", 'Il "grande" evento'),
+    (["summary: 'Un'altra festa  "], "summary: \"Un'altra festa\" (",
+     "summary: \"Un'altra festa\"", "summary", "Un'altra festa"),
+    # a quote alone may be the text's: kept ('Na, una in dialect), as SYNTAX_STARTS has it
+    (["title: 'Na festa"], "scrivilo tutto tra virgolette diritte, title: \"'Na festa\" (",
+     "title: \"'Na festa\"", "title", "'Na festa"),
+    # a quotation and more after it keeps its quotes
+    (['title: "Insieme" è il motto'], "title: '\"Insieme\" è il motto' (",
+     "title: '\"Insieme\" è il motto'", "title", '"Insieme" è il motto'),
+    # an apostrophe doubled as YAML wants, another not: the line proposed had it doubled
+    (["title: 'L''estate all'oratorio'"], "scrivilo così, title: \"L'estate all'oratorio\" (",
+     "title: \"L'estate all'oratorio\"", "title", "L'estate all'oratorio"),
+    (['title: "Il \\"grande" evento"'], "scrivilo così, title: 'Il \"grande\" evento' (",
+     "title: 'Il \"grande\" evento'", "title", 'Il "grande" evento'),
+    # a list's item: it was PyYAML's English alone ("did not find expected '-' indicator")
+    (["title: Festa", "tags:", "  - 'Sant'Ambrogio'"], "il valore della voce dell'elenco è"
+     " tra virgolette semplici ('), ma l'apostrofo che contiene lo chiude prima della fine:"
+     " scrivilo così, - \"Sant'Ambrogio\" (", "  - \"Sant'Ambrogio\"", "tags",
+     ["Sant'Ambrogio"]),
+    (["title: Festa", "tags:", "  - 'Sant'Ambrogio"], "il valore della voce dell'elenco"
+     " comincia con «'» ma non finisce con la stessa virgoletta, così YAML cerca dove finisce:"
+     " scrivilo tutto tra virgolette diritte, - \"Sant'Ambrogio\" (",
+     "  - \"Sant'Ambrogio\"", "tags", ["Sant'Ambrogio"]),
+    # a word processor's quotes: around the whole value with its apostrophes (’), or the
+    # opening one alone; the line proposed kept them
+    (["title: ‘L’estate: all’oratorio’"], "scrivi title: \"L’estate: all’oratorio\" (",
+     "title: \"L’estate: all’oratorio\"", "title", "L’estate: all’oratorio"),
+    (["title: ‘L’estate: all’oratorio"], "scrivi title: \"L’estate: all’oratorio\" (",
+     "title: \"L’estate: all’oratorio\"", "title", "L’estate: all’oratorio"),
+    (["title: “Festa #1” a Crema"], "scrivi tutto il valore tra virgolette diritte,"
+     " \"“Festa #1” a Crema\";", "title: \"“Festa #1” a Crema\"", "title",
+     "“Festa #1” a Crema"),
+    (["title: “Festa #1 a Crema”"], "scrivi tutto il valore tra virgolette diritte,"
+     " \"Festa #1 a Crema\";", "title: \"Festa #1 a Crema\"", "title", "Festa #1 a Crema"),
 ]
 
 
 @pytest.mark.parametrize(("lines", "advice", "written", "key", "value"), MISTYPED_LINES,
                          ids=["apostrofo", "virgolette", "parentesi", "graffa",
                               "static-copertina", "static-allegato", "titolo-parentesi",
-                              "allegato-3-spazi", "allegato-6-spazi"])
+                              "allegato-3-spazi", "allegato-6-spazi", "apostrofo-aperto",
+                              "virgolette-aperte", "sommario-aperto", "apostrofo-iniziale", "citazione",
+                              "apostrofo-raddoppiato", "virgolette-escape",
+                              "voce-apostrofo", "voce-aperta", "tipografiche-apostrofi",
+                              "tipografiche-aperte", "tipografiche-hashtag-citazione",
+                              "tipografiche-hashtag"])
 def test_a_quote_or_a_bracket_out_of_place_gets_the_line_to_write(lines, advice, written,
                                                                   key, value):
     """The usual slips of a hand-written front matter were errors in PyYAML's English

@@ -326,6 +326,27 @@ def test_front_matter_values_between_curly_quotes_are_a_warning_at_their_key(tmp
     assert "“Crema”" in [a.get_text(strip=True) for a in page.select("a[href*=argomenti]")]
 
 
+# Values needing quotes once their curly ones are gone: the line the warning gave,
+# `title: *Novità* a Crema`, was an error of its own (an alias), `[Aggiornato] …` a list
+CURLY_QUOTES_SYNTAX = {"notizie/sintassi.md": (
+    "---\ntitle: “*Novità* a Crema”\ndate: 2024-05-05 10:00\n"
+    "tags: [“Sant’Ambrogio”, “#Crema”]\nimage_alt: “[Foto] La festa”\n---\n\nTesto.\n")}
+
+
+def test_the_line_a_curly_quotes_warning_gives_reads_back_as_the_value_meant(tmp_path):
+    from plugins.contract.source import split  # noqa: PLC0415
+
+    status, out, err = run_check(tmp_path / "check", CURLY_QUOTES_SYNTAX)
+    assert status == 0, out + err
+    written = [line.split("; scrivi ", 1)[1].split(" (se le")[0].split(" / ")[0]
+               for line in out.splitlines() if "virgolette tipografiche" in line]
+    assert written == ['title: "*Novità* a Crema"', "tags: [Sant’Ambrogio, \"#Crema\"]",
+                       'image_alt: "[Foto] La festa"'], out
+    fixed = split("---\n" + "\n".join([*written, "date: 2024-05-05 10:00"]) + "\n---\n\nT.\n")
+    assert (fixed.raw["title"], fixed.raw["tags"], fixed.raw["image_alt"]) == (
+        "*Novità* a Crema", ["Sant’Ambrogio", "#Crema"], "[Foto] La festa")
+
+
 # A table written without the outer pipes, as Python-Markdown (and GitHub) accept it
 BARE_TABLE = {"notizie/orari.md": article(title="Orari", slug="orari", body=(
     "Gli orari dello sportello:\n\nGiorno | Orario\n--- | ---\nMartedì | 9-12\n"

@@ -13,6 +13,7 @@ import re
 from datetime import date, datetime, timedelta, timezone
 from zoneinfo import ZoneInfo
 
+from plugins.contract.source import written_value
 from plugins.core import files, filetypes
 from plugins.italian import fix_apostrophes, numero
 from plugins.italian.dates import Day, as_written, in_zone
@@ -581,7 +582,9 @@ def _curly_quotes(meta, warnings):
         quoted = [name for name in names if isinstance(name, str) and _CURLY_RE.match(name)]
         if not quoted:
             continue
-        plain = [name[1:-1].strip() if name in quoted else name for name in names]
+        # each as YAML reads it back ("*Novità* a Crema" quoted: bare, an alias)
+        plain = [written_value(name[1:-1].strip(), isinstance(value, list))
+                 if name in quoted else name for name in names]
         write = f"[{', '.join(plain)}]" if isinstance(value, list) else plain[0]
         also = " (se le virgolette sono volute, lascia così)" if key == "title" else ""
         warnings.append((key, f"`{key}` è tra virgolette tipografiche ({quoted[0]}), che"

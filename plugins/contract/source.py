@@ -335,6 +335,31 @@ _PROSE_KEYS = ("title", "summary", "image_alt")
 # a quote inside a value quoted with it, neither doubled ('') nor escaped (\"), ends the
 # value early ("title: 'L'estate all'oratorio'": Italian's apostrophes)
 _INNER_QUOTE = {"'": re.compile(r"'(?!')"), '"': re.compile(r'(?<!\\)"')}
+# what a value quoted with ' or " holds once its quotes are gone: '' is one apostrophe,
+# \" one quote (moved between the other quotes, they would be published doubled, escaped)
+_UNESCAPED = {"'": lambda inner: inner.replace("''", "'"),
+              '"': lambda inner: inner.replace('\\"', '"')}
+# a list's item whose value starts with a quote ("  - 'Sant'Ambrogio'")
+_ITEM_QUOTE_RE = re.compile(r"^\s*-\s+(?P<value>[\"'][^\n]*)$")
+
+
+def _quotation_closes(value):
+    """Whether the quote ``value`` starts with is closed before its end, the value a
+    quotation with more text after it (``"Insieme" è il motto``), rather than a value the
+    editor meant to enclose and left open (``'L'estate all'oratorio``). An apostrophe
+    between two letters closes nothing; a quote after a blank opens another quotation
+    (``"Il "grande" evento``)."""
+    quote, depth = value[0], 1
+    for position in range(1, len(value)):
+        if value[position] != quote:
+            continue
+        before, after = value[position - 1], value[position + 1:position + 2]
+        if quote == "'" and before.isalnum() and after.isalnum():
+            continue  # L'estate
+        depth += 1 if before.isspace() else -1
+        if depth == 0:
+            return True
+    return False
 
 
 def _special_start(line):
@@ -343,10 +368,15 @@ def _special_start(line):
     match = _OPEN_RE.match(line)
     if match is not None:
         return _left_open(match["key"].strip(), match["value"].rstrip())
-    match = _SPECIAL_RE.match(line)
+    match = _SPECIAL_RE.match(line) or _ITEM_QUOTE_RE.match(line)
     if match is None:
         return None
-    key, value = match["key"].strip(), match["value"].rstrip()
+    value = match["value"].rstrip()
+    if "key" in match.groupdict():
+        key = match["key"].strip()
+        subject, written = f"il valore di `{key}`", f"{key}:"
+    else:  # "  - 'Sant'Ambrogio'": an item of a list
+        key, subject, written = None, "il valore della voce dell'elenco", "-"
     first = value[0]
     if first in "\"'":
         if len(value) > 1 and value.endswith(first):
@@ -357,16 +387,21 @@ def _special_start(line):
             kind, inside = (("semplici (')", "l'apostrofo che contiene lo chiude")
                             if first == "'" else
                             ('doppie (")', "le virgolette che contiene lo chiudono"))
-            return (f"il valore di `{key}` è tra virgolette {kind}, ma {inside}"
-                    f" prima della fine: scrivilo così, {key}: {_quoted(inner)}")
+            return (f"{subject} è tra virgolette {kind}, ma {inside} prima della fine:"
+                    f" scrivilo così, {written} {_quoted(_UNESCAPED[first](inner))}")
         if value.startswith(first * 2) and value[2:].strip() and value[2] != first:
             # "summary: '' Una festa": text typed after the empty value of ./run new (a
             # value quoted whole then more, "title: "Insieme" è il motto", is a quotation:
             # its quotes are kept, below)
-            return (f"il valore di `{key}` continua dopo le virgolette vuote ({first * 2}):"
-                    f" scrivi il testo al loro posto, {key}: {_quoted(value[2:].strip())}")
+            return (f"{subject} continua dopo le virgolette vuote ({first * 2}):"
+                    f" scrivi il testo al loro posto, {written} {_quoted(value[2:].strip())}")
         what = (f"comincia con «{first}» ma non finisce con la stessa virgoletta, così YAML"
                 " cerca dove finisce")
+        if first in value[1:] and not _quotation_closes(value):
+            # "title: 'L'estate all'oratorio": the quote was meant to enclose the whole
+            # value, and an apostrophe inside ended it (kept, it would be published before
+            # the title); a quote alone may be the text's ("'Na festa di paese")
+            value = value[1:].strip()
     elif first in "[{" and key not in _PROSE_KEYS:
         # "tags: [] Crema, Cremona" (the empty list of ./run new, typed after), "tags:
         # [Crema] [Cremona]": in one text, quoted, the brackets became part of a topic
@@ -379,7 +414,7 @@ def _special_start(line):
                 " continua")
     else:
         what = f"comincia con «{first}», che per YAML ha un significato speciale"
-    return (f"il valore di `{key}` {what}: scrivilo tutto tra virgolette diritte, {key}:"
+    return (f"{subject} {what}: scrivilo tutto tra virgolette diritte, {written}"
             f" {_quoted(value)}")
 
 
@@ -541,11 +576,39 @@ def _curly_quoted(line):
         " quelle diritte (\" o ')"
     if not value:  # the value on the line below ("summary:" alone, then "  “…: …”")
         return written
-    pairs = {"“": "”", "‘": "’"}
-    if len(value) > 1 and pairs.get(value[0]) == value[-1] \
-            and not set(value[1:-1]) & {*pairs, *pairs.values()}:
-        value = value[1:-1]
-    return f"{written}: scrivi {key}: {_quoted(value)}"
+    return f"{written}: scrivi {key}: {_quoted(without_curly(value))}"
+
+
+def without_curly(value):
+    """``value`` without the curly quotes (“…”, ‘…’) a word processor made of the straight
+    ones typed to enclose it: the pair around the whole value, or a single one never
+    closed before apostrophes ("‘L’estate: all’oratorio", as "'L'estate…" below);
+    apostrophes (L’estate) close nothing. A value that quotes something and goes on
+    ("“Festa” in piazza"), or opens with a quote alone, is kept whole."""
+    if value[:1] not in ("“", "‘", "„", "‚"):
+        return value
+    closing = "”“" if value[0] in "“„" else "’‘"
+    inside = [position for position, char in enumerate(value[1:], start=1)
+              if char in closing and not (char == "’" and value[position - 1].isalnum()
+                                          and value[position + 1:position + 2].isalnum())]
+    if not inside and closing == "’‘" and "’" in value[1:]:
+        return value[1:].strip()
+    if inside == [len(value) - 1] and value[1:-1].strip():
+        return value[1:-1].strip()
+    return value
+
+
+def written_value(text, in_list=False):
+    """``text`` as a front-matter line's value (``in_list``: an item of ``[…]``) that YAML
+    reads back as ``text``: as it is when it can be, else between straight quotes
+    (``*Novità* a Crema``, ``Festa #1``; in a list ``Crema, Cremona``)."""
+    written, meant = (f"[{text}]", [text]) if in_list else (text, text)
+    try:
+        if yaml.load(f"value: {written}", Loader=_TextLoader) == {"value": meant}:
+            return text
+    except yaml.YAMLError:
+        pass
+    return _quoted(text)
 
 
 def _refuse_aliases(document, first_line):
@@ -603,8 +666,8 @@ def _hashtag_message(key, value, comment, item):
     if value:
         return (f"`{comment}` viene letto come un commento e non comparirebbe: se fa parte"
                 f" del valore, scrivi tutto il valore tra virgolette diritte,"
-                f" {_quoted(value + ' ' + comment)}; un commento va dopo `# ` con lo spazio"
-                " / text after ` #` is a YAML comment: quote the value")
+                f" {_quoted(without_curly(value + ' ' + comment))}; un commento va dopo `# `"
+                " con lo spazio / text after ` #` is a YAML comment: quote the value")
     words = [word.lstrip("#") for word in re.split(r"[\s,;]+", comment) if word.lstrip("#")]
     if key.strip().lower() in ("tags", "authors"):  # hashtags meant as tags
         written = f"- {', '.join(words)}" if item else f"{key}: [{', '.join(words)}]"
