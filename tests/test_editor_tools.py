@@ -489,6 +489,38 @@ def test_new_writes_the_real_time_for_one_the_clocks_skip(tmp_path):
     assert (status, out) == (0, ""), out + err
 
 
+@pytest.mark.parametrize(("title", "date"), [
+    ("Festa di quartiere al parco. " * 4 + "Vi aspettiamo", "2026-05-05 10:00"),
+    ("Festa dell'oratorio", "2062-03-15"),  # 2062 typed for 2026
+], ids=["long-title", "year-typo"])
+def test_new_warns_at_once_of_what_check_would_warn_of(tmp_path, title, date):
+    """A title over 110 characters, a year typed 2062 for 2026: ``new`` created the file
+    in silence, and the editor learnt of it only from a later check, if ever (an article
+    dated 2062 waits for 2062). It says so at once, in check's words, and still creates
+    the file: check only warns."""
+    args = tool_args(tmp_path)
+    status, out, err = run_tool(tmp_path, "new_item", "--title", title, "--date", date,
+                                "--pubblica", *args)
+    assert status == 0 and out.startswith("Creato "), out + err
+    status, checked, _ = run_tool(tmp_path, "check", *args)
+    warnings = [line.split(": avviso: ", 1)[1] for line in checked.splitlines()
+                if ": avviso: " in line and "frase d'esempio" not in line]
+    assert len(warnings) == 1, checked
+    assert err.splitlines() == [f"Avviso: {warnings[0]}"], err
+
+
+def test_new_refuses_a_year_check_refuses_saying_which_years(tmp_path):
+    """``--date 3000-01-01`` was told "usa AAAA-MM-GG HH:MM", the form typed; check says
+    which years are allowed."""
+    args = tool_args(tmp_path)
+    status, out, err = run_tool(tmp_path, "new_item", "--title", "Festa", "--date",
+                                "3000-01-01", *args)
+    assert status == 1 and not list((tmp_path / "content").rglob("*.md")), out + err
+    assert err.strip() == ("Non creato: data non valida: 3000-01-01; usa AAAA-MM-GG HH:MM, per"
+                           " esempio 2024-05-05 17:07, anni 1900–2999 / invalid date: use"
+                           " YYYY-MM-DD HH:MM"), err
+
+
 def test_new_writes_a_day_given_without_a_time_as_typed(tmp_path):
     """``--date 2025-03-14`` was written ``2025-03-14 00:00``: the site then showed
     "ore 00:00", a time nobody chose. The day alone is written, and shown, as typed."""

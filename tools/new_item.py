@@ -24,7 +24,9 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 from plugins.contract.check import PLACEHOLDER  # noqa: E402
-from plugins.contract.schema import date_hint, parse_date, skipped_hour  # noqa: E402
+from plugins.contract.schema import (  # noqa: E402
+    distant_date, invalid_date_hint, long_title, parse_date, skipped_hour,
+)
 from plugins.contract.source import SourceError, read  # noqa: E402
 from plugins.core.files import ignored  # noqa: E402
 from plugins.core.items import is_future  # noqa: E402
@@ -107,13 +109,18 @@ def create(settings, title, category, when=None, slug=None, publish=False):
     try:
         date = parse_date(when, settings["TIMEZONE"]) if when else \
             datetime.now(zone).replace(second=0, microsecond=0)
-    except ValueError:
-        hint = date_hint(when) or ("usa AAAA-MM-GG HH:MM", "use YYYY-MM-DD HH:MM")
+    except (ValueError, OverflowError):
+        hint = invalid_date_hint(when)  # as check says of it (3000-01-01: the years)
         raise Refused(f"data non valida: {when}; {hint[0]} / invalid date: {hint[1]}") from None
     skipped = skipped_hour(date)
     if skipped:  # 02:30 on the night the clocks go forward: the file gets the real time,
         date, warning = skipped  # or every build and check would warn about it
         print(f"Avviso: {warning}", file=sys.stderr)
+    # what check would say of the new file at once (a title too long, a year typed 2062
+    # for 2026): the item is still created, as check only warns
+    for warning in (long_title(title), distant_date({"date": date}, is_page=False)):
+        if warning:
+            print(f"Avviso: {warning}", file=sys.stderr)
     base = slug or title_slug(title, settings["SLUG_REGEX_SUBSTITUTIONS"])
     if slug and not is_slug(slug):
         hint = make_slug(slug, settings["SLUG_REGEX_SUBSTITUTIONS"])

@@ -267,6 +267,25 @@ def future_modified(meta, now=None):
             " future, ignored")
 
 
+def long_title(title):
+    """The warning for ``title`` longer than :data:`TITLE_WARNING_LENGTH` once written as
+    the site publishes it (one line, apostrophes), or None. ``./run new`` gives it too."""
+    length = len(fix_apostrophes(one_line(title)))
+    if length <= TITLE_WARNING_LENGTH:
+        return None
+    return (f"titolo lungo ({length} caratteri, consigliati al massimo {TITLE_WARNING_LENGTH}):"
+            " negli elenchi, nelle condivisioni e nei motori di ricerca verrebbe tagliato;"
+            " accorcialo / long title: shorten it")
+
+
+def invalid_date_hint(value):
+    """What to write for a date :func:`parse_date` refused: ``(italian, english)``, the
+    form to use and the years allowed when :func:`date_hint` has nothing more precise
+    (``3000-01-01`` is in the right form: its year is what is wrong)."""
+    return date_hint(value) or (f"{_DATE_HELP}, anni {YEARS[0]}–{YEARS[1]}",
+                                "use YYYY-MM-DD HH:MM")
+
+
 def distant_date(meta, is_page, now=None):
     """The warning for an article dated more than a year after ``now`` (default: this
     moment), or None. Such an article is held back until its date (scheduled publishing)
@@ -468,11 +487,9 @@ def normalise(raw, *, is_page, settings):
             problems.append(_missing("title", "il titolo", raw_keys - known))
     else:
         meta["title"] = fix_apostrophes(meta["title"])
-        if len(meta["title"]) > TITLE_WARNING_LENGTH:
-            warnings.append(("title", f"titolo lungo ({len(meta['title'])} caratteri, consigliati"
-                                      f" al massimo {TITLE_WARNING_LENGTH}): negli elenchi, nelle"
-                                      " condivisioni e nei motori di ricerca verrebbe tagliato;"
-                                      " accorcialo / long title: shorten it"))
+        long = long_title(meta["title"])
+        if long:
+            warnings.append(("title", long))
     for key in ("image_alt",):
         if key in meta:
             meta[key] = fix_apostrophes(meta[key])
@@ -482,9 +499,7 @@ def normalise(raw, *, is_page, settings):
             try:
                 meta[key] = parse_date(meta[key], settings["TIMEZONE"])
             except (ValueError, OverflowError):
-                hint = date_hint(meta[key])
-                if hint is None:
-                    hint = (f"{_DATE_HELP}, anni {YEARS[0]}–{YEARS[1]}", "use YYYY-MM-DD HH:MM")
+                hint = invalid_date_hint(meta[key])
                 problems.append((key, f"`{key}` non è una data valida ({meta[key]!s}):"
                                       f" {hint[0]} / `{key}` is not a valid date: {hint[1]}"))
                 del meta[key]
