@@ -580,6 +580,15 @@ MISTAKES = [
      ["il link «programma» è relativo", "il link punta a notizie/_nota-r7.md, che non è"]),
     ("link-by-address-body", {}, "notizie/r7.md:9", AVVISO,
      ["il link /2024/05/caso-l0/ è l'indirizzo di notizie/l0.md"]),
+    # an address typed without https://: published as text, and nothing said so
+    ("www-bare", {"notizie/r8.md": _case(
+        "r8", body="Il programma è su www.comune.crema.cr.it/servizi e, in `www.codice.it`,"
+                   " sul [sito www.link.it](https://www.link.it).\n")},
+     "notizie/r8.md:6", AVVISO,
+     ["l'indirizzo www.comune.crema.cr.it/servizi non è un link (sul sito non si può"
+      " cliccare): scrivilo con https:// davanti tra < e >,"
+      " <https://www.comune.crema.cr.it/servizi>, o come"
+      " [testo](https://www.comune.crema.cr.it/servizi) / the address is no link"]),
     ("outside-categories", {"festa-r1.md": _case("r1")}, "festa-r1.md:1", AVVISO,
      ["direttamente in content/", "viene pubblicato nella categoria «",
       "content/notizie/festa-r1.md"]),

@@ -90,6 +90,18 @@ TYPED = [
      "l'indirizzo https://example.org/bando non è un link (sul sito non si può cliccare):"
      " scrivilo tra < e >, <https://example.org/bando>, o come"
      " [testo](https://example.org/bando) /"),
+    # an address typed as it is said, without https://: text, as one with it
+    ("notizie/www-nudo.md", "Il [bando](https://www.comune.crema.cr.it/servizi) è anche"
+     " su\n\nwww.comune.crema.cr.it/servizi.", 8,
+     "l'indirizzo www.comune.crema.cr.it/servizi non è un link (sul sito non si può"
+     " cliccare): scrivilo con https:// davanti tra < e >,"
+     " <https://www.comune.crema.cr.it/servizi>, o come"
+     " [testo](https://www.comune.crema.cr.it/servizi) /"),
+    # one warning, the address's: not another for its www. part
+    ("notizie/link-nudo-www.md", "Il programma è su https://www.example.org/www.festa.it.", 6,
+     "l'indirizzo https://www.example.org/www.festa.it non è un link (sul sito non si può"
+     " cliccare): scrivilo tra < e >, <https://www.example.org/www.festa.it>, o come"
+     " [testo](https://www.example.org/www.festa.it) /"),
     ("notizie/email-nuda.md", "Per informazioni scrivete a info@farelegami.example.org.", 6,
      "l'indirizzo e-mail info@farelegami.example.org non è un link (sul sito non si può"
      " cliccare): scrivilo tra < e >, <info@farelegami.example.org> /"),
@@ -133,7 +145,9 @@ Cose da portare:
 -	bicchieri
 
 Un **grassetto**, un __altro__, <https://example.org/a>, [b](https://example.org/b),
-`https://example.org/codice`, <info@farelegami.example.org> e il sito www.example.org.
+`https://example.org/codice`, <info@farelegami.example.org>, `www.codice.example.org`,
+[www.testo.example.org](https://www.testo.example.org/), <https://www.auto.example.org>,
+<info@www.posta.example.org> e [sito](https://www.link.example.org/www.pagina.it).
 
 Via Roma 1<br>
 26013 Crema (CR)

@@ -213,8 +213,13 @@ def _block(block, first_line):
 
 
 # Addresses a reader cannot click: Python-Markdown links only <https://…>, <a@b.it>
-# (not a host named in prose, "sul sito www.githubstatus.com": no address to visit)
 URL_RE = re.compile(r"https?://[^\s<>\"“”«»]{0,2000}[^\s<>\"“”«».,;:!?)\]'’]",
+                    re.IGNORECASE)
+# an address typed as it is said, www.comune.crema.cr.it/servizi (not within another
+# address, an e-mail's domain info@www.… or a path …/www.x.it): the site shows it, and
+# no reader can click it
+WWW_RE = re.compile(r"(?<![\w.@/:+-])www\.[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}(?![\w@-])"
+                    r"(?:[/?#](?:[^\s<>\"“”«»]{0,2000}[^\s<>\"“”«».,;:!?)\]'’])?)?",
                     re.IGNORECASE)
 EMAIL_RE = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}", re.IGNORECASE)
 # Markdown's strong markers, each alone (not in a run of them: `Nome: ________`, a line to
@@ -281,6 +286,9 @@ TYPED_ADDRESS_RE = re.compile(r"\]\([^()\s]*\)")
 BARE_URL = ("l'indirizzo {address} non è un link (sul sito non si può cliccare): scrivilo"
             " tra < e >, <{address}>, o come [testo]({address}) / the address is no link:"
             " write <{address}>")
+BARE_WWW = ("l'indirizzo {address} non è un link (sul sito non si può cliccare): scrivilo"
+            " con https:// davanti tra < e >, <https://{address}>, o come"
+            " [testo](https://{address}) / the address is no link: write <https://{address}>")
 BARE_EMAIL = ("l'indirizzo e-mail {address} non è un link (sul sito non si può cliccare):"
               " scrivilo tra < e >, <{address}> / the e-mail address is no link: write"
               " <{address}>")
@@ -306,8 +314,11 @@ def prose_warnings(text):
     # each expression only where its address can be: the e-mail one, which begins with a
     # look behind, is tried at every character of a text (a tenth of a file's check)
     urls = URL_RE.finditer(text) if "://" in text else ()
-    emails = EMAIL_RE.finditer(URL_RE.sub(" ", text)) if "@" in text else ()
-    for matches, message in ((urls, BARE_URL), (emails, BARE_EMAIL)):
+    rest = URL_RE.sub(" ", text) if "://" in text else text
+    emails = EMAIL_RE.finditer(rest) if "@" in text else ()
+    hosts = WWW_RE.finditer(EMAIL_RE.sub(" ", rest) if "@" in text else rest) \
+        if "www." in text.lower() else ()
+    for matches, message in ((urls, BARE_URL), (emails, BARE_EMAIL), (hosts, BARE_WWW)):
         for match in matches:
             address = match[0]
             if address.lower() not in seen:
