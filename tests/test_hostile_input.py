@@ -1411,6 +1411,16 @@ MISTYPED_LINES = [
      " comincia con «'» ma non finisce con la stessa virgoletta, così YAML cerca dove finisce:"
      " scrivilo tutto tra virgolette diritte, - \"Sant'Ambrogio\" (",
      "  - \"Sant'Ambrogio\"", "tags", ["Sant'Ambrogio"]),
+    # an item of a list between square brackets: PyYAML's English alone ("did not find
+    # expected ',' or ']'", "found unexpected end of stream")
+    (["title: Festa", "tags: ['Sant'Ambrogio', Crema, \"L'oratorio: estate\"]"],
+     "tra le parentesi quadre di `tags` una voce tra virgolette non si chiude dove finisce"
+     " (un apostrofo o una virgoletta dentro la chiude prima, o manca quella finale): scrivi"
+     " le voci così, tags: [Sant'Ambrogio, Crema, \"L'oratorio: estate\"] (",
+     "tags: [Sant'Ambrogio, Crema, \"L'oratorio: estate\"]", "tags",
+     ["Sant'Ambrogio", "Crema", "L'oratorio: estate"]),
+    (["title: Festa", "tags: ['Crema, Cremona]"], "scrivi le voci così, tags: [Crema,"
+     " Cremona] (", "tags: [Crema, Cremona]", "tags", ["Crema", "Cremona"]),
     # a word processor's quotes: around the whole value with its apostrophes (’), or the
     # opening one alone; the line proposed kept them
     (["title: ‘L’estate: all’oratorio’"], "scrivi title: \"L’estate: all’oratorio\" (",
@@ -1431,7 +1441,8 @@ MISTYPED_LINES = [
                               "allegato-3-spazi", "allegato-6-spazi", "apostrofo-aperto",
                               "virgolette-aperte", "sommario-aperto", "apostrofo-iniziale", "citazione",
                               "apostrofo-raddoppiato", "virgolette-escape",
-                              "voce-apostrofo", "voce-aperta", "tipografiche-apostrofi",
+                              "voce-apostrofo", "voce-aperta", "elenco-apostrofo", "elenco-aperto",
+                              "tipografiche-apostrofi",
                               "tipografiche-aperte", "tipografiche-hashtag-citazione",
                               "tipografiche-hashtag"])
 def test_a_quote_or_a_bracket_out_of_place_gets_the_line_to_write(lines, advice, written,

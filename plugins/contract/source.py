@@ -362,12 +362,43 @@ def _quotation_closes(value):
     return False
 
 
+# key: [… 'Sant'Ambrogio' …]: a list between square brackets with a quoted item
+_FLOW_QUOTE_RE = re.compile(r"^\s*(?:-\s+)?" + _KEY + r"\[(?P<items>[^\n]*[\"'][^\n]*)\][ \t]*$")
+
+
+def _flow_quotes(line):
+    """What to write instead of ``line``, a list between square brackets one of whose
+    quoted items is ended early by a quote inside it (``['Sant'Ambrogio', Crema]``) or
+    never closed (``['Crema, Cremona]``), or None: its items without the quotes (each
+    quoted again only where YAML needs it)."""
+    match = _FLOW_QUOTE_RE.match(line)
+    if match is None:
+        return None
+    items = []
+    for item in (item.strip() for item in match["items"].split(",")):
+        if item[:1] in ("'", '"'):
+            quote = item[0]
+            item = item[1:-1] if len(item) > 1 and item.endswith(quote) else item[1:]
+            item = _UNESCAPED[quote](item).strip()
+            if quote == "'" and re.search(r"'(?!\w)|(?<!\w)'", item):
+                return None  # not apostrophes ('Crema' 'Cremona'): no line to propose
+        if item:
+            items.append(written_value(item, in_list=True))
+    key = match["key"].strip()
+    return (f"tra le parentesi quadre di `{key}` una voce tra virgolette non si chiude dove"
+            f" finisce (un apostrofo o una virgoletta dentro la chiude prima, o manca quella"
+            f" finale): scrivi le voci così, {key}: [{', '.join(items)}]")
+
+
 def _special_start(line):
     """What to write instead of ``line`` when its value starts with a character YAML reads
     as syntax (a quote or a bracket left open, a quote closed too early), or None."""
     match = _OPEN_RE.match(line)
     if match is not None:
         return _left_open(match["key"].strip(), match["value"].rstrip())
+    quoted_items = _flow_quotes(line)
+    if quoted_items is not None:
+        return quoted_items
     match = _SPECIAL_RE.match(line) or _ITEM_QUOTE_RE.match(line)
     if match is None:
         return None
