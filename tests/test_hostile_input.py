@@ -1421,6 +1421,11 @@ MISTYPED_LINES = [
      ["Sant'Ambrogio", "Crema", "L'oratorio: estate"]),
     (["title: Festa", "tags: ['Crema, Cremona]"], "scrivi le voci così, tags: [Crema,"
      " Cremona] (", "tags: [Crema, Cremona]", "tags", ["Crema", "Cremona"]),
+    # a "#" inside quotes starts no comment: the bracket left open is what is wrong (it was
+    # "un `#` comincia un commento", and the line to write tags: [', Crema', Cremona])
+    (["title: Festa", "tags: ['#Crema', Cremona"], "la parentesi quadra aperta in `tags` non"
+     " si chiude: aggiungi «]» alla fine, tags: ['#Crema', Cremona] (",
+     "tags: ['#Crema', Cremona]", "tags", ["#Crema", "Cremona"]),
     # a word processor's quotes: around the whole value with its apostrophes (’), or the
     # opening one alone; the line proposed kept them
     (["title: ‘L’estate: all’oratorio’"], "scrivi title: \"L’estate: all’oratorio\" (",
@@ -1442,6 +1447,7 @@ MISTYPED_LINES = [
                               "virgolette-aperte", "sommario-aperto", "apostrofo-iniziale", "citazione",
                               "apostrofo-raddoppiato", "virgolette-escape",
                               "voce-apostrofo", "voce-aperta", "elenco-apostrofo", "elenco-aperto",
+                              "elenco-hashtag-tra-virgolette",
                               "tipografiche-apostrofi",
                               "tipografiche-aperte", "tipografiche-hashtag-citazione",
                               "tipografiche-hashtag"])

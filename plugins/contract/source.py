@@ -498,6 +498,19 @@ _NO_SPACE_RE = re.compile(r"^(?P<key>[A-Za-z_][\w-]*):(?P<value>[^\s:/\\][^\n]*)
 # "tags: [#Crema, #Cremona]": the "#" starts a comment, the list never closes
 _FLOW_HASHTAG_RE = re.compile(r"^(?P<key>[^\s#:\-][^:\n]*):[ \t]*\[(?P<items>[^\n]*#[^\s#][^\n]*)$",
                               re.M)
+# a comment's "#" in a list's items: at an item's start or after a blank
+_FLOW_COMMENT_RE = re.compile(r"(?:^|[\s,\[])#")
+# an item between quotes, closed
+_QUOTED_ITEM_RE = re.compile(r"'(?:[^'\n]|'')*'|\"(?:[^\"\\\n]|\\.)*\"")
+
+
+def _unquoted_item(item):
+    """``item`` of a list between square brackets without the quotes around it."""
+    if len(item) > 1 and item[0] in "'\"" and item.endswith(item[0]):
+        return _UNESCAPED[item[0]](item[1:-1])
+    return item
+
+
 # " date: …": a key indented under a key that has its value (the error's line)
 _INDENTED_RE = re.compile(r"(?P<indent>[ ]+)(?P<key>[A-Za-z_][\w-]*):(?:[ \t][^\n]*)?")
 _HAS_VALUE_RE = re.compile(r"[^\s#\-][^:\n]*:[ \t]+[^\s#][^\n]*")
@@ -511,7 +524,13 @@ def _layout_cause(text, first_line, line):
     lines = text.split("\n")
     last = len(lines) if line is None else line - first_line + 1
     for match in _FLOW_HASHTAG_RE.finditer("\n".join(lines[:last])):
-        key, words = match["key"].strip(), re.findall(r"[^\s,#\[\]]+", match["items"])
+        # a "#" where an item starts or after a blank, not one inside quotes ('#Crema' is
+        # the text #Crema: the error is elsewhere)
+        if not _FLOW_COMMENT_RE.search(_QUOTED_ITEM_RE.sub("''", match["items"])):
+            continue
+        key = match["key"].strip()
+        words = [_unquoted_item(word) for word in re.findall(
+            _QUOTED_ITEM_RE.pattern + r"|[^\s,#\[\]]+", match["items"])]
         return (first_line + text.count("\n", 0, match.start()),
                 f"dentro le parentesi quadre di `{key}` un `#` comincia un commento: scrivi"
                 f" le voci senza `#`, {key}: [{', '.join(words)}]")
