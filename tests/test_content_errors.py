@@ -602,6 +602,11 @@ MISTAKES = [
                                  " separabile, copiato da un programma di videoscrittura) dopo"
                                  " il trattino: così non è una voce ma testo; riscrivi lo"
                                  " spazio dopo `-`"]),
+    # read by YAML without an error: one topic «-Crema -Cremona» published, no word said
+    ("tags-dash-without-space", {"notizie/g10.md": _case("g10", "tags:\n  -Crema\n  -Cremona")},
+     "notizie/g10.md:4", ERRORE, ["la voce dell'elenco di `tags` non ha lo spazio dopo il"
+                                  " trattino: così non è una voce ma testo («-Crema -Cremona»);"
+                                  " scrivi ogni voce con un trattino e uno spazio, - Crema /"]),
     ("tags-indent-nbsp", {"notizie/g9.md": _case("g9", "tags:\n\u00a0\u00a0- Crema")},
      "notizie/g9.md:4", ERRORE, ["spazio normale: riscrivi gli spazi all'inizio della riga ("]),
     ("status-bozza", {"notizie/s1.md": _case("s1", "status: bozza")}, "notizie/s1.md:3",

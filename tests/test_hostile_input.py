@@ -1426,6 +1426,19 @@ MISTYPED_LINES = [
     (["title: Festa", "tags: ['#Crema', Cremona"], "la parentesi quadra aperta in `tags` non"
      " si chiude: aggiungi «]» alla fine, tags: ['#Crema', Cremona] (",
      "tags: ['#Crema', Cremona]", "tags", ["#Crema", "Cremona"]),
+    # the items on the key's line, or under a key that has its value: PyYAML's English
+    # alone ("block sequence entries are not allowed in this context", "did not find
+    # expected key")
+    (["title: Festa", "tags: - Crema - Cremona"], "le voci di `tags` sono sulla sua stessa"
+     " riga, dopo un trattino: scrivile tra parentesi quadre, tags: [Crema, Cremona], o"
+     " ciascuna su una riga sua sotto `tags:`", "tags: [Crema, Cremona]", "tags",
+     ["Crema", "Cremona"]),
+    (["title: - Festa"], "il valore di `title` comincia con «-», che per YAML apre un"
+     " elenco: scrivilo tutto tra virgolette diritte, title: \"- Festa\" (",
+     "title: \"- Festa\"", "title", "- Festa"),
+    (["title: Festa", "- Crema"], "la riga `- Crema` è una voce di un elenco, ma sopra non"
+     " c'è la chiave dell'elenco da sola sulla sua riga: scrivi sopra, per esempio, `tags:`",
+     "tags:\n- Crema", "tags", ["Crema"]),
     # a word processor's quotes: around the whole value with its apostrophes (’), or the
     # opening one alone; the line proposed kept them
     (["title: ‘L’estate: all’oratorio’"], "scrivi title: \"L’estate: all’oratorio\" (",
@@ -1447,7 +1460,8 @@ MISTYPED_LINES = [
                               "virgolette-aperte", "sommario-aperto", "apostrofo-iniziale", "citazione",
                               "apostrofo-raddoppiato", "virgolette-escape",
                               "voce-apostrofo", "voce-aperta", "elenco-apostrofo", "elenco-aperto",
-                              "elenco-hashtag-tra-virgolette",
+                              "elenco-hashtag-tra-virgolette", "voci-sulla-riga",
+                              "titolo-trattino", "voce-senza-chiave",
                               "tipografiche-apostrofi",
                               "tipografiche-aperte", "tipografiche-hashtag-citazione",
                               "tipografiche-hashtag"])
@@ -1469,6 +1483,44 @@ def test_a_quote_or_a_bracket_out_of_place_gets_the_line_to_write(lines, advice,
     assert raised.value.line == len(lines) + 1
     assert advice in raised.value.message
     assert split(front([*lines[:-1], written])).raw[key] == value
+
+# (the front matter, the line of the error, what it says, the lines to write instead of
+# the list, the value they give): lists YAML reads without an error, not as meant
+LISTS_READ_OTHERWISE = [
+    (["tags:", "  -Crema", "  -Cremona"], 4, "la voce dell'elenco di `tags` non ha lo spazio"
+     " dopo il trattino: così non è una voce ma testo («-Crema -Cremona»); scrivi ogni voce"
+     " con un trattino e uno spazio, - Crema /", ["tags:", "  - Crema", "  - Cremona"],
+     ["Crema", "Cremona"]),
+    (["tags:", "- Crema", "  - Cremona"], 5, "questa riga di `tags` ha più spazi davanti della"
+     " voce sopra (`- Crema`), e YAML la unisce a quella: una voce sola, «Crema - Cremona»;"
+     " scrivila con gli stessi spazi davanti di `- Crema` /", ["tags:", "- Crema", "- Cremona"],
+     ["Crema", "Cremona"]),
+    (["tags:", "  - Crema: città", "  - Cremona"], 4, "la voce di `tags` contiene i due punti"
+     " seguiti da uno spazio, e YAML la legge come `chiave: valore`: scrivila tra virgolette"
+     " diritte, - \"Crema: città\" /", ["tags:", "  - \"Crema: città\"", "  - Cremona"],
+     ["Crema: città", "Cremona"]),
+]
+
+
+@pytest.mark.parametrize(("lines", "line", "advice", "written", "value"), LISTS_READ_OTHERWISE,
+                         ids=["senza-spazio", "rientro-maggiore", "due-punti"])
+def test_a_list_yaml_reads_otherwise_is_an_error_at_its_line(lines, line, advice, written,
+                                                             value):
+    """YAML read these lists without an error, and the site published one topic named
+    «-Crema -Cremona», «-Crema -Cremona» again (the second, «Crema - Cremona», has the same
+    address) or «{'Crema': 'città'}», without a word. Each is now an error at its line,
+    saying what to write, and what it says reads back as the list meant."""
+    from plugins.contract.source import SourceError, split  # noqa: PLC0415
+
+    def front(header):
+        return ("---\n" + "\n".join(["title: Festa", *header, "date: 2024-05-05 10:00"])
+                + "\n---\n\nTesto.\n")
+
+    with pytest.raises(SourceError) as raised:
+        split(front(lines))
+    assert (raised.value.line, raised.value.message.split(" / ")[0] + " /") == (line, advice)
+    assert split(front(written)).raw["tags"] == value
+
 
 def test_a_value_starting_with_yaml_syntax_is_the_same_error_in_check_and_build(build,
                                                                                 tmp_path):

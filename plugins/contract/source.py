@@ -199,6 +199,7 @@ def load_yaml(text, first_line):
         if isinstance(node, yaml.MappingNode):
             _refuse_aliases(node, first_line)
             _hashtags(node, text, first_line)
+            _list_slips(node, text, first_line)
         data = loader.construct_document(node) if node is not None else None
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
@@ -362,6 +363,9 @@ def _quotation_closes(value):
     return False
 
 
+# "tags: - Crema": an item on its key's line; "- Crema" with no key above it
+_DASH_AFTER_KEY_RE = re.compile(r"^\s*" + _KEY + r"-[ \t]+(?P<items>[^\n]+)$")
+_ORPHAN_ITEM_RE = re.compile(r"^-[ \t]+[^\s\"'][^\n]*$")
 # key: [… 'Sant'Ambrogio' …]: a list between square brackets with a quoted item
 _FLOW_QUOTE_RE = re.compile(r"^\s*(?:-\s+)?" + _KEY + r"\[(?P<items>[^\n]*[\"'][^\n]*)\][ \t]*$")
 
@@ -399,6 +403,21 @@ def _special_start(line):
     quoted_items = _flow_quotes(line)
     if quoted_items is not None:
         return quoted_items
+    match = _DASH_AFTER_KEY_RE.match(line)
+    if match is not None and match["key"].strip() in _PROSE_KEYS:  # "title: - Festa"
+        key, value = match["key"].strip(), line.split(":", 1)[1].strip()
+        return (f"il valore di `{key}` comincia con «-», che per YAML apre un elenco:"
+                f" scrivilo tutto tra virgolette diritte, {key}: {_quoted(value)}")
+    if match is not None:  # "tags: - Crema - Cremona": the items on the key's line
+        key = match["key"].strip()
+        items = [written_value(item.strip(" \t,;"), in_list=True)
+                 for item in re.split(r"(?:^|\s)-\s", match["items"]) if item.strip(" \t,;")]
+        return (f"le voci di `{key}` sono sulla sua stessa riga, dopo un trattino: scrivile"
+                f" tra parentesi quadre, {key}: [{', '.join(items)}], o ciascuna su una riga"
+                f" sua sotto `{key}:`, con due spazi, un trattino e uno spazio davanti")
+    if _ORPHAN_ITEM_RE.match(line):  # "- Crema" under "date: 2024-05-05"
+        return (f"la riga `{line.strip()}` è una voce di un elenco, ma sopra non c'è la chiave"
+                " dell'elenco da sola sulla sua riga: scrivi sopra, per esempio, `tags:`")
     match = _SPECIAL_RE.match(line) or _ITEM_QUOTE_RE.match(line)
     if match is None:
         return None
@@ -708,6 +727,58 @@ def _hashtags(document, text, first_line):
                     pending.append((str(entry[0].value), entry[1], False))
                 else:  # a list's item
                     pending.append((key, entry, True))
+
+
+# "  -Crema": a dash without its space, which YAML reads as the start of a text
+_DASH_WORD_RE = re.compile(r"[ \t]*-(?=[^\W\d_])")
+# a line of a text that would have been an item of the list above ("  - Cremona")
+_ITEM_LINE_RE = re.compile(r"[ \t]*- ")
+_NAME_LISTS = ("tags", "authors")
+
+
+def _list_slips(document, text, first_line):
+    """SourceError at the first line of a list typed so that YAML reads no list, or not
+    the one meant, and the site would publish one odd name without a word: items with no
+    space after the dash (``-Crema``: the text «-Crema -Cremona»), an item indented more
+    than the one above it (joined to it: «Crema - Cremona»), a name of ``tags`` or
+    ``authors`` with ": " (a mapping: «{'Crema': 'città'}»)."""
+    lines = text.split("\n")
+    for key_node, value in document.value:
+        key = str(key_node.value).strip()
+        if isinstance(value, yaml.ScalarNode) and not value.style \
+                and value.start_mark.line > key_node.start_mark.line \
+                and all(_DASH_WORD_RE.match(line)
+                        for line in lines[value.start_mark.line:value.end_mark.line + 1]
+                        if line.strip()):
+            words = [word.strip() for word in value.value.split("-") if word.strip()]
+            raise SourceError(
+                f"la voce dell'elenco di `{key}` non ha lo spazio dopo il trattino: così non"
+                f" è una voce ma testo («{value.value}»); scrivi ogni voce con un trattino e"
+                f" uno spazio, - {words[0]} / a space is needed after `-`",
+                first_line + value.start_mark.line)
+        if not isinstance(value, yaml.SequenceNode):
+            continue
+        for entry in value.value:
+            if isinstance(entry, yaml.ScalarNode) and not entry.style:
+                joined = next((number for number in range(entry.start_mark.line + 1,
+                                                          entry.end_mark.line + 1)
+                               if _ITEM_LINE_RE.match(lines[number])), None)
+                if joined is not None:
+                    above = lines[entry.start_mark.line].strip()
+                    raise SourceError(
+                        f"questa riga di `{key}` ha più spazi davanti della voce sopra"
+                        f" (`{above}`), e YAML la unisce a quella: una voce sola,"
+                        f" «{entry.value}»; scrivila con gli stessi spazi davanti di"
+                        f" `{above}` / align the list's items", first_line + joined)
+            elif isinstance(entry, yaml.MappingNode) and key.lower() in _NAME_LISTS \
+                    and len(entry.value) == 1 \
+                    and all(isinstance(part, yaml.ScalarNode) for part in entry.value[0]):
+                name = f"{entry.value[0][0].value}: {entry.value[0][1].value}"
+                raise SourceError(
+                    f"la voce di `{key}` contiene i due punti seguiti da uno spazio, e YAML"
+                    f" la legge come `chiave: valore`: scrivila tra virgolette diritte,"
+                    f" - {_quoted(name)} / quote a name holding `: `",
+                    first_line + entry.start_mark.line)
 
 
 def _hashtag_message(key, value, comment, item):
