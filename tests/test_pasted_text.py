@@ -97,6 +97,12 @@ TYPED = [
      " cliccare): scrivilo con https:// davanti tra < e >,"
      " <https://www.comune.crema.cr.it/servizi>, o come"
      " [testo](https://www.comune.crema.cr.it/servizi) /"),
+    # at the line of the bare address, not at a link's text above naming it (it was)
+    ("notizie/link-nudo-sotto.md", "Il [sito https://example.org/x](https://example.org/x)"
+     " è utile.\n\nPoi https://example.org/x.", 8,
+     "l'indirizzo https://example.org/x non è un link"),
+    ("notizie/www-nudo-sotto.md", "Il [sito www.example.org](https://www.example.org/) è"
+     " utile.\n\nPoi www.example.org.", 8, "l'indirizzo www.example.org non è un link"),
     # one warning, the address's: not another for its www. part
     ("notizie/link-nudo-www.md", "Il programma è su https://www.example.org/www.festa.it.", 6,
      "l'indirizzo https://www.example.org/www.festa.it non è un link (sul sito non si può"

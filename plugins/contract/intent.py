@@ -328,10 +328,13 @@ def prose_warnings(text):
 
 
 def _bare(address):
-    """Needles of ``address`` written bare: not in a link's parentheses or brackets,
-    an HTML attribute or another address (then anywhere, as the text shows it)."""
+    """Needles of ``address`` written bare: not in a link's parentheses or brackets, its
+    text (``[il sito www.example.org](…)``, passed by: it was named there, lines above
+    the bare one), an HTML attribute or another address (then anywhere, as the text shows
+    it)."""
     start = address[:100]  # enough to find it: an address pasted whole can be long
-    return (re.compile(r"(?<![(<\[\"'=/:@.\w])" + re.escape(start.lower())), start)
+    return (re.compile(r"(?<![(<\[\"'=/:@.\w])" + re.escape(start.lower())
+                       + r"(?![^\[\]\n]*\][(\[])"), start)
 
 
 def unused_references(text, references):
