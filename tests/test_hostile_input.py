@@ -1484,6 +1484,35 @@ def test_a_quote_or_a_bracket_out_of_place_gets_the_line_to_write(lines, advice,
     assert advice in raised.value.message
     assert split(front([*lines[:-1], written])).raw[key] == value
 
+@pytest.mark.parametrize(("lines", "line", "advice", "value"), [
+    # it was PyYAML's English alone, "mapping values are not allowed in this context"
+    (["summary: Una festa", "  per tutti: vieni", "  con un amico"], 4, "questa riga continua"
+     " il valore di `summary` (riga 3) e contiene i due punti seguiti da uno spazio: scrivi"
+     " tutto il valore su una riga tra virgolette diritte,",
+     "Una festa per tutti: vieni con un amico"),
+    # the line proposed was the first one's value alone, summary: "Una festa: sabato",
+    # the line under it then an error of its own
+    (["summary: Una festa: sabato", "  per tutti"], 3, "il valore di `summary` contiene i due"
+     " punti seguiti da uno spazio e continua alla riga sotto: scrivi tutto il valore su una"
+     " riga tra virgolette diritte,", "Una festa: sabato per tutti"),
+], ids=["due-punti-sotto", "due-punti-sopra"])
+def test_a_value_wrapped_onto_more_lines_with_a_colon_gets_one_line_to_write(lines, line,
+                                                                             advice, value):
+    """A summary typed on two lines (the second indented, as YAML allows) with ": " in
+    it: the line proposed, written instead of them all, gives the whole summary."""
+    from plugins.contract.source import SourceError, split  # noqa: PLC0415
+
+    def front(header):
+        return ("---\ntitle: Festa\n" + "\n".join(header) + "\ndate: 2024-05-05 10:00\n"
+                "---\n\nTesto.\n")
+
+    with pytest.raises(SourceError) as raised:
+        split(front(lines))
+    assert raised.value.line == line and advice in raised.value.message
+    written = raised.value.message.split(advice, 1)[1].split(" (mapping", 1)[0].strip()
+    assert split(front([written])).raw["summary"] == value
+
+
 # (the front matter, the line of the error, what it says, the lines to write instead of
 # the list, the value they give): lists YAML reads without an error, not as meant
 LISTS_READ_OTHERWISE = [

@@ -223,7 +223,8 @@ def load_yaml(text, first_line):
         else:
             colon = None
             if problem.startswith("mapping values are not allowed") and mark is not None:
-                colon = _unquoted_colon(text.split("\n")[mark.line])
+                colon = _continued_colon(text.split("\n"), mark.line, first_line) \
+                    or _unquoted_colon(text.split("\n")[mark.line])
             if colon is not None:  # "title: Crema: apre il centro", the usual case
                 problem = f"{colon} ({problem})"
             elif line is not None:
@@ -312,6 +313,38 @@ def _unquoted_colon(line):
     key, value = match["key"].strip(), match["value"]
     return (f"il valore di `{key}` contiene i due punti seguiti da uno spazio: scrivilo tra"
             f" virgolette diritte, {key}: {_quoted(value)}")
+
+
+# a key and the start of its value without quotes, which the next lines continue
+_CONTINUED_RE = re.compile(r"(?P<key>[A-Za-z_][\w-]*):[ \t]+(?P<value>[^\s\"'\[{|>&*!%@`#][^\n]*)")
+
+
+def _continued_colon(lines, index, first_line):
+    """What to write instead of a value without quotes wrapped onto more lines, holding
+    ": " on the line ``index`` (``summary: Una festa`` then ``  per tutti: vieni``, or
+    ``summary: Festa: sabato`` then ``  per tutti``), or None: the whole value on one
+    line, quoted (the value of its first line alone left the others an error)."""
+    start = index
+    if lines[index][:1].isspace():
+        while start > 0 and lines[start - 1][:1].isspace() and lines[start - 1].strip():
+            start -= 1
+    else:
+        start += 1
+    end = start - 1
+    while end + 1 < len(lines) and lines[end + 1][:1].isspace() and lines[end + 1].strip():
+        end += 1
+    match = _CONTINUED_RE.fullmatch(lines[start - 1].rstrip()) if start > 0 else None
+    if match is None or end < start:
+        return None
+    key = match["key"]
+    value = " ".join([match["value"].strip(), *(line.strip() for line in lines[start:end + 1])])
+    if start > index:  # the colon on the key's line
+        return (f"il valore di `{key}` contiene i due punti seguiti da uno spazio e continua"
+                f" alla riga sotto: scrivi tutto il valore su una riga tra virgolette"
+                f" diritte, {key}: {_quoted(value)}")
+    return (f"questa riga continua il valore di `{key}` (riga {first_line + start - 1}) e"
+            f" contiene i due punti seguiti da uno spazio: scrivi tutto il valore su una riga"
+            f" tra virgolette diritte, {key}: {_quoted(value)}")
 
 
 # "key: " at a line's start (a list's "- key: " too), as the hints below read it: a key
