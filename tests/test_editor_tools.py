@@ -509,6 +509,15 @@ def test_new_warns_at_once_of_what_check_would_warn_of(tmp_path, title, date):
     assert err.splitlines() == [f"Avviso: {warnings[0]}"], err
 
 
+def test_new_warns_only_of_a_file_it_created(tmp_path):
+    """Refused for another reason, the item has no title to shorten yet: the one line
+    says why nothing was created."""
+    status, out, err = run_tool(tmp_path, "new_item", "--title", "Festa al parco. " * 8,
+                                "--slug", "Festa Grande", *tool_args(tmp_path))
+    assert status == 1 and err.splitlines()[0].startswith("Non creato: --slug non valido")
+    assert "Avviso" not in err, err
+
+
 def test_new_refuses_a_year_check_refuses_saying_which_years(tmp_path):
     """``--date 3000-01-01`` was told "usa AAAA-MM-GG HH:MM", the form typed; check says
     which years are allowed."""

@@ -116,11 +116,6 @@ def create(settings, title, category, when=None, slug=None, publish=False):
     if skipped:  # 02:30 on the night the clocks go forward: the file gets the real time,
         date, warning = skipped  # or every build and check would warn about it
         print(f"Avviso: {warning}", file=sys.stderr)
-    # what check would say of the new file at once (a title too long, a year typed 2062
-    # for 2026): the item is still created, as check only warns
-    for warning in (long_title(title), distant_date({"date": date}, is_page=False)):
-        if warning:
-            print(f"Avviso: {warning}", file=sys.stderr)
     base = slug or title_slug(title, settings["SLUG_REGEX_SUBSTITUTIONS"])
     if slug and not is_slug(slug):
         hint = make_slug(slug, settings["SLUG_REGEX_SUBSTITUTIONS"])
@@ -150,6 +145,11 @@ def create(settings, title, category, when=None, slug=None, publish=False):
     path.parent.mkdir(parents=True, exist_ok=True)
     with open(path, "x", encoding="utf-8") as handle:  # "x": never overwrite
         handle.write(text)
+    # what check would say of the new file at once (a title too long, a year typed 2062
+    # for 2026), once it is written: check only warns of them
+    for warning in (long_title(title), distant_date({"date": date}, is_page=False)):
+        if warning:
+            print(f"Avviso: {warning}", file=sys.stderr)
     url = settings["ARTICLE_URL"].format(slug=chosen, date=date, lang="", category="")
     return path, url, date
 
