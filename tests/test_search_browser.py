@@ -46,6 +46,7 @@ CITTA = "/2024/09/un-accordo-con-l-universita/"
 PATTO = "/2024/09/casalmaggiore-firma-il-patto-di-collaborazione/"
 NARRATORI = "/2024/02/il-civic-center-cerca-narratori/"
 SCUOLE = "/2024/09/le-scuole-di-casalmaggiore-in-rete/"
+TOMBOLA = "/2023/11/la-tombola-del-quartiere/"
 REGOLAMENTO_PDF = samples.text_pdf("Regolamento del corso di ceramica",
                                    "Chi porta la zanzariera si iscrive entro maggio.")
 ARTICLES = {
@@ -60,8 +61,12 @@ ARTICLES = {
                                       "I laboratori di comunità si presentano alla città."),
     "comunicati-stampa/bilancio.md": item("Un anno di laboratori", "2025-05-06 10:00",
                                           "Dodici laboratori in tre territori."),
+    "allegati/festa.pdf": samples.text_pdf("Giochi e musica in piazza fino a sera."),
     "notizie/festa.md": item("La festa della primavera", "2024-04-20 10:00",
-                             "La festa della primavera è in piazza del Duomo: c’è anche un orto."),
+                             "La festa della primavera è in piazza del Duomo: c’è anche un"
+                             " orto.",
+                             attachments=[{"file": "allegati/festa.pdf",
+                                           "title": "Locandina della festa"}]),
     "notizie/bozza.md": item("Bozza", "2024-05-01 10:00", "Un ornitorinco nel laboratorio.",
                              status="draft"),
     # ranking and phrases: words that begin longer ones ("casa", "Casalmaggiore")
@@ -76,7 +81,7 @@ ARTICLES = {
         " studenti da tutta la provincia e offre loro un primo lavoro nei servizi sociali."),
     "notizie/patto.md": item(
         "Casalmaggiore firma il patto di collaborazione", "2024-09-10 10:00",
-        "Il patto coinvolge associazioni e cittadini di Casalmaggiore."),
+        "Il patto di collaborazione coinvolge associazioni e cittadini di Casalmaggiore."),
     "notizie/scuole.md": item(
         "Le scuole di Casalmaggiore in rete", "2024-09-12 10:00",
         "La collaborazione tra le scuole di Casalmaggiore nasce da un patto educativo con i"
@@ -213,9 +218,9 @@ def test_a_reader_searches_from_the_header_and_narrows_by_category(reader, site)
         "Tutte le categorie", "Avvisi", "Comunicati stampa", "Notizie"]
     assert me.results() == [["Laboratorio di ceramica a Crema", CERAMICA,
                              "5 maggio 2024·Notizie", None,
-                             "Laboratorio di ceramica a Crema. Il corso di ceramica riapre a"
-                             " settembre: portate una <mark>girandola.</mark> Regolamento del"
-                             " corso."]]  # the attachment's title, a sentence (plugins/search)
+                             "Il corso di ceramica riapre a settembre: portate una"
+                             " <mark>girandola.</mark> Regolamento del corso."]]
+    # the attachment's title, a sentence (plugins/search); not the title again
     assert page.evaluate("document.documentElement.scrollWidth") <= 390
 
     # a word only inside a PDF attachment: the document, its title, its article
@@ -682,17 +687,17 @@ def test_a_pdfs_running_header_and_page_numbers_are_not_in_its_excerpts(reader, 
     me.wait_for_status("1 risultato per «violino».")
     [(title, href, _, _, excerpt)] = me.results()
     assert (title, href) == ("Programma del cineforum", "/allegati/cineforum.pdf")
-    assert excerpt == ("Programma del cineforum. FareLegami – Programma del cineforum Primo"
-                       " film: il pinguino e la balena. Proiezione nel cortile. Secondo film: il"
-                       " <mark>violino</mark> ritrovato. Ingresso libero. Terzo film: la lanterna"
-                       " magica. …")  # the header once, as the document's heading; no page
-    # numbers; cut before its last sentence ("Portate una coperta.")
+    assert excerpt == ("FareLegami – Programma del cineforum Primo film: il pinguino e la"
+                       " balena. Proiezione nel cortile. Secondo film: il <mark>violino</mark>"
+                       " ritrovato. Ingresso libero. Terzo film: la lanterna magica. Portate una"
+                       " coperta.")  # the header once, as the document's heading; no page
+    # numbers (the whole text, no "…": the title is the result's, not its text)
     me.search("FareLegami")
     me.wait_for_status("1 risultato per «FareLegami».")
     [(_, href, _, _, excerpt)] = me.results()
     assert href == "/allegati/cineforum.pdf" and excerpt.count("<mark>") == 1, excerpt
-    assert excerpt.startswith("Programma del cineforum. <mark>FareLegami</mark> – Programma del"
-                              " cineforum Primo film: il pinguino e la balena."), excerpt
+    assert excerpt.startswith("<mark>FareLegami</mark> – Programma del cineforum Primo film:"
+                              " il pinguino e la balena."), excerpt
     me.search("pagina")
     me.wait_for_status("Nessun risultato per «pagina»." + NONE)
 
@@ -713,12 +718,11 @@ def test_english_terms_and_elisions_in_results_are_written_as_on_the_pages(reade
     english = '<span lang="en">Civic Center</span>'
     assert shown == [
         [f"Il {english} cerca narratori", None,
-         f"Il {english} cerca <mark>narratori.</mark> Al {english} si raccolgono i racconti"
-         " dell’infanzia dei <mark>narratori.</mark> Modulo per i <mark>narratori.</mark>"],
+         f"Al {english} si raccolgono i racconti dell’infanzia dei <mark>narratori.</mark>"
+         " Modulo per i <mark>narratori.</mark>"],
         ["Modulo per i narratori", f"Il {english} cerca narratori",
-         # the document's title ends as a sentence (plugins/search/records.py)
-         "Modulo per i <mark>narratori.</mark> Modulo per i <mark>narratori</mark> del"
-         f" {english} Scrivete qui la filastrocca dell’infanzia."]]
+         f"Modulo per i <mark>narratori</mark> del {english} Scrivete qui la filastrocca"
+         " dell’infanzia."]]
     # the words of a term each marked: the marks inside the term's span; the count
     # names the words typed, the term in English too
     me.search("Civic Center narratori")
@@ -727,8 +731,8 @@ def test_english_terms_and_elisions_in_results_are_written_as_on_the_pages(reade
         f"2 risultati per «{english} narratori».")
     [article, _] = me.results()
     assert article[1] == NARRATORI
-    assert article[4].startswith('Il <span lang="en"><mark>Civic</mark> <mark>Center</mark></span>'
-                                 " cerca <mark>narratori.</mark>"), article
+    assert article[4].startswith('Al <span lang="en"><mark>Civic</mark> <mark>Center</mark></span>'
+                                 " si raccolgono i racconti"), article
 
 
 @pytest.mark.parametrize(("word", "before", "after"), [
@@ -747,5 +751,44 @@ def test_an_excerpt_cut_from_a_longer_text_says_so(reader, site, word, before, a
     assert f"<mark>{word}" in excerpt
     assert (excerpt.startswith("… "), excerpt.endswith(" …")) == (before, after), excerpt
     text = excerpt.replace("<mark>", "").replace("</mark>", "").strip("… ")
-    assert ("La tombola del quartiere. Ogni anno" in text) == (not before), excerpt
+    assert text.startswith("Ogni anno il circolo") == (not before), excerpt
     assert text.endswith("nelle cascine.") == (not after), excerpt
+
+
+def test_an_excerpt_is_the_text_under_the_title_whose_words_still_find_it(reader, site):
+    """The page's <h1> was the start of its indexed text, and an attachment's title the
+    start of its document's: a result showed its title, then an excerpt beginning with the
+    same title ("Laboratorio di ceramica a Crema. Il corso di ceramica…": a third of its
+    30 words, on a short page). The title is the result's title only; its words still
+    find the page, before the pages that only have them in their text."""
+    me = reader()
+    me.page.clock.install()
+    me.page.goto(site.origin + "/cerca/?q=ceramica")
+    me.wait_for_status("2 risultati per «ceramica».")
+    assert [(title, excerpt) for title, _, _, _, excerpt in me.results()] == [
+        ("Laboratorio di ceramica a Crema", "Il corso di <mark>ceramica</mark> riapre a"
+         " settembre: portate una girandola. Regolamento del corso."),
+        ("Regolamento del corso", "Regolamento del corso di <mark>ceramica</mark> Chi porta"
+         " la zanzariera si iscrive entro maggio.")]  # the PDF's own first line, once
+    # a word only in a page's title: the page, its excerpt the start of its text
+    me.search("crema")
+    me.wait_for_status("1 risultato per «crema».")
+    assert me.results() == [["Laboratorio di ceramica a Crema", CERAMICA,
+                             "5 maggio 2024·Notizie", None, "Il corso di ceramica riapre a"
+                             " settembre: portate una girandola. Regolamento del corso."]]
+    # only in a document's title (its article has it as the attachment's name, text)
+    me.search("locandina")
+    me.wait_for_status("2 risultati per «locandina».")
+    assert {(href, excerpt) for _, href, _, _, excerpt in me.results()} == {
+        (FESTA, "La festa della primavera è in piazza del Duomo: c’è anche un orto."
+                " <mark>Locandina</mark> della festa."),
+        ("/allegati/festa.pdf", "Giochi e musica in piazza fino a sera.")}
+    # in a title: the words of a phrase; a word after an elision («dell’anziano»), ranked
+    # before a page that has it in its text (the tombola's "anziani"), as before
+    me.search("“firma il patto”")
+    me.wait_for_status("1 risultato per la frase «firma il patto».")
+    assert [href for _, href, *_ in me.results()] == [PATTO]
+    me.search("anziano")
+    me.wait_until(lambda: me.status().endswith("per «anziano»."), "results of anziano")
+    found = [href for _, href, *_ in me.results()]
+    assert found[0] == CASA and TOMBOLA in found, me.results()

@@ -269,15 +269,18 @@ def _marked_tag(html, position):
 
 
 # Pagefind takes the typographic apostrophe for a letter: "dell’aeroporto" was one word,
-# and "aeroporto" found nothing. In the text it indexes (never in tags: a result's title
-# is an attribute and keeps its ’) an apostrophe between letters is the ASCII one, where
-# Pagefind splits words; the search page turns a typed ’ into ' too (cerca.js).
+# and "aeroporto" found nothing. In the text it indexes (never in tags) and in the title
+# (metadata, searched as text: the <h1> is not indexed text, plugins/search/README.md) an
+# apostrophe between letters is the ASCII one, where Pagefind splits words; the search
+# page turns a typed ’ into ' too, and shows ’ again in titles and excerpts (cerca.js).
 _ELISION_RE = re.compile("(?<=\\w)\u2019(?=(?:<[^<>]*>)*\\w)")  # dell’<em>ecomuseo too
+_TITLE_META_RE = re.compile(r'(data-pagefind-meta="title:)([^"]*)')
 
 
 def split_elisions(html):
-    """``html`` with each ’ between two letters of its text (not of its tags) made '.
-    (A PDF's text, which is not HTML, takes ``_ELISION_RE.sub`` whole: a "<" in it is text.)"""
+    """``html`` with each ’ between two letters of its text (not of its tags, but for the
+    title given as metadata, ``data-pagefind-meta="title:…"``) made '. (A PDF's text, which
+    is not HTML, takes ``_ELISION_RE.sub`` whole: a "<" in it is text; so does its title.)"""
     if "\u2019" not in html:
         return html
     parts, last = [], 0
@@ -287,13 +290,15 @@ def split_elisions(html):
             continue
         parts += [html[last:at], "'"]
         last = at + 1
-    return "".join(parts) + html[last:]
+    html = "".join(parts) + html[last:]
+    return _TITLE_META_RE.sub(lambda match: match[1] + _ELISION_RE.sub("'", match[2]), html)
 
 
 # What Pagefind is given of a page (indexed_html, without_note_marks, split_elisions,
 # attachment_titles_as_sentences): part of the cache key, so that a change to it makes
 # the bundles kept in the cache again
-FEED_FORMAT = 3  # 2: without footnotes' marks; 3: attachments' titles ended as sentences
+FEED_FORMAT = 4  # 2: without footnotes' marks; 3: attachments' titles ended as sentences;
+# 4: the title's elisions split (the <h1> is not text: the title is searched as metadata)
 # A footnote's link back to the text: the arrow "↩" (its name is in aria-label)
 _BACKLINK_RE = re.compile(r'<a [^>]*class="footnote-backref"[^>]*>[^<]*</a>')
 
@@ -338,6 +343,13 @@ def attachment_titles_as_sentences(html):
     return _ATTACHMENT_TITLE_RE.sub(ended, html)
 
 
+def _title_elisions(meta):
+    """A record's ``meta`` with its title's elisions split (split_elisions)."""
+    if "title" not in meta:
+        return meta
+    return {**meta, "title": _ELISION_RE.sub("'", meta["title"])}
+
+
 async def _feed(service, pages, records, language):
     """Pages and records into a new index; the bundle's files, in memory."""
     index = await service.create_index(IndexConfig(force_language=language))
@@ -348,8 +360,8 @@ async def _feed(service, pages, records, language):
         await asyncio.gather(*(index.add_html_file(url=url, content=html) for url, html in batch))
     await asyncio.gather(*(
         index.add_custom_record(url=record.url, content=_ELISION_RE.sub("'", record.content),
-                                language=language,
-                                meta=record.meta, filters=record.filters, sort=record.sort)
+                                language=language, meta=_title_elisions(record.meta),
+                                filters=record.filters, sort=record.sort)
         for record in records))
     return await index.get_files()
 

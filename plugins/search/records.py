@@ -67,16 +67,16 @@ def document_record(document, text, zone, labels):
     if category is not None and not isinstance(item, PelicanPage):
         meta["categoria"] = category.name
         filters["categoria"] = [category.name]
-    content = " ".join(part for part in (_sentence(attachment.title),
-                                         _sentence(attachment.description), text) if part)
+    # The title is the result's title (meta ``title``, searched by Pagefind and counted
+    # as text by the search page), not text: every excerpt began with it, under it.
+    content = " ".join(part for part in (_sentence(attachment.description), text) if part)
     return Record("/" + attachment.url, content, meta, filters, sort)
 
 
 def _sentence(text):
-    """``text`` (an attachment's title or description) ending as a sentence: a result's
-    excerpt shows the record's text run together, and a page's heading is followed by a
-    full stop there (Pagefind's), so "Verbale dell’assemblea. Verbale della riunione:",
-    not "Verbale dell’assemblea Verbale della riunione:"."""
+    """``text`` (an attachment's description) ending as a sentence: a result's excerpt
+    shows the record's text run together, so "Verbale della riunione. Il 5 maggio…",
+    not "Verbale della riunione Il 5 maggio…"."""
     text = (text or "").strip()
     return text if not text or text.endswith(tuple(SENTENCE_ENDS)) else text + "."
 

@@ -12,9 +12,10 @@
  * checked to be in the index itself, not only a shorter word Pagefind falls back to
  * (queryWords(), meant()). Nothing found, when the index's folder does not answer, is
  * a lost connection (Pagefind takes an index file it could not fetch for an empty one).
- * A result must match in its text, not only in the metadata it shows (find()); words in
- * any quotes are a phrase; a page with the word as typed ranks before longer words
- * (RANKING). Back from a result, the results shown then come back (remember()).
+ * A result must match in its text or title, not only in the other metadata it shows
+ * (find()); words in any quotes are a phrase; a page with the word as typed ranks
+ * before longer words (RANKING, asTyped()). Back from a result, the results shown then
+ * come back (remember()).
  *
  * The count goes to a role="status" element (announced politely): at once after a
  * submit, a category change or on load; while typing only once typing pauses, never on
@@ -35,12 +36,18 @@ const EXCERPT_WORDS = 30;
 // Metadata the results show that is not text of the page (templates' data-pagefind-meta,
 // plugins/search/records.py): the date, the category, a document's type, size and
 // article. Pagefind 1.5 searches every metadata field too; these must neither find a
-// result (see find()) nor rank it. The title is text (the page's <h1>), and ranks.
+// result (see find()) nor rank it. The title is text, but only metadata (TEXT_META):
+// the <h1> and a document's title are left out of the indexed text, or every excerpt
+// began by repeating the result's title. A match there finds a result, and ranks it
+// (Pagefind's title boost).
 const NOT_TEXT = ["data", "date", "categoria", "tipo", "info", "origine", "articolo",
   "articolo_url"];
+const TEXT_META = ["title"];
 // Pagefind finds a word and every longer word it begins ("casa": "Casalmaggiore";
 // "città": "cittadini"); at its default termSimilarity (1) a short page with only the
-// longer word came before a page titled with the word itself. 3 ranks the word first.
+// longer word came before a page titled with the word itself. 3 ranks the word first
+// in the text; in the title (metadata) Pagefind boosts a longer word as much as the
+// word itself, so the pages with the word as typed also come first (asTyped()).
 const RANKING = {
   termSimilarity: 3,
   metaWeights: Object.fromEntries(NOT_TEXT.map((field) => [field, 0])),
@@ -228,6 +235,17 @@ function meant(found, word) {
   });
 }
 
+/* `results` with those having more of the words as typed first (`exact`: a Set of
+   result ids per word, Search.exactly()), each group in Pagefind's order. Pagefind's
+   title boost (metadata) is the same for "Casalmaggiore" as for "casa": a page titled
+   "… a casa" came after the pages titled "Casalmaggiore …". */
+function asTyped(results, exact) {
+  return results.map((result, index) => ({ result, index,
+    typed: exact.filter((ids) => ids.has(result.id)).length }))
+    .sort((a, b) => b.typed - a.typed || a.index - b.index)
+    .map(({ result }) => result);
+}
+
 class Search {
   constructor(root, pagefind, categories) {
     this.root = root;
@@ -337,15 +355,19 @@ class Search {
         // matched a shorter word instead), or when several words found nothing together
         // (one of them on no page's text would leave the others nothing to find).
         if (words.length && (results.length || words.length > 1)) {
-          const found = await Promise.all(words.map(({ word }) => this.inIndex(word)));
+          let exact = await Promise.all(words.map(({ word }) => this.exactly(word)));
+          const found = await Promise.all(words.map(({ word }, index) =>
+            this.inIndex(word, exact[index])));
           missing = words.filter((_, index) => !found[index]);
           words = words.filter((_, index) => found[index]);
+          exact = exact.filter((_, index) => found[index]);
           if (!words.length) {
             results = [];
           } else if (missing.length) { // the other words, without those on no page
             searched = words.map(({ word }) => word).join(" ");
             results = await this.find(searched, options);
           }
+          results = asTyped(results, exact);
         }
       }
       if (!results.length && category && searched && (phrase || words.length)) {
@@ -415,22 +437,34 @@ class Search {
   }
 
   /* Pagefind's results for `term` (null: all, for `options.filters`), but for those
-     with no word of their text (`words`, its positions) matched: found by their
-     metadata only (NOT_TEXT), such as every item of May for "maggio". */
+     with no word of their text (`words`, its positions) nor of their title (TEXT_META,
+     Pagefind's `matchedMetaFields`) matched: found by their other metadata only
+     (NOT_TEXT), such as every item of May for "maggio". */
   async find(term, options = {}) {
     const { results } = await this.pagefind.search(term, options);
-    return term === null ? results : results.filter((result) => result.words.length);
+    return term === null ? results : results.filter((result) => result.words.length
+      || (result.matchedMetaFields || []).some((field) => TEXT_META.includes(field)));
+  }
+
+  /* The ids of the results with `word` as typed (its stem: Pagefind's exact search),
+     in their text or title, not only a longer word it begins. */
+  async exactly(word) {
+    return new Set((await this.find(`"${word}"`)).map((result) => result.id));
   }
 
   /* Whether some page has `word` itself, not only a shorter word Pagefind falls back to
-     (see meant()). A word of the page's own stem is found by an exact search. */
-  async inIndex(word) {
-    if ((await this.find(`"${word}"`)).length) return true;
+     (see meant()). A word of the page's own stem is found by an exact search (`exact`,
+     exactly()'s answer). */
+  async inIndex(word, exact) {
+    if (exact.size) return true;
     const [first] = await this.find(word);
     if (!first) return false;
     const page = await first.data();
     const text = (page.content || "").split(/[\r\n\s]+/);
-    const matched = (page.locations || []).map((location) => text[location]).filter(Boolean);
+    // found by its title only (TEXT_META): the words of the title
+    const matched = first.words.length
+      ? (page.locations || []).map((location) => text[location]).filter(Boolean)
+      : TEXT_META.flatMap((field) => String(page.meta?.[field] || "").split(/\s+/));
     return !matched.length || matched.some((found) => meant(found, word));
   }
 
@@ -484,7 +518,9 @@ class Search {
     const entry = element("li", "cerca-risultato");
     const heading = element("h2", "cerca-titolo");
     const link = element("a");
-    link.append(...marked([{ text: meta.title || result.url }], this.english));
+    // ’ for the index's ' (the title is searched: its elisions split, bundle.py)
+    link.append(...marked([{ text: meta.title ? meta.title.replace(APOSTROPHE, "\u2019")
+      : result.url }], this.english));
     link.href = result.url; // Pagefind joined it to the site's address already
     heading.append(link);
     entry.append(heading);
