@@ -46,6 +46,7 @@ SITE = {
     "notizie/ceramica.md": item(
         "Laboratorio di ceramica a Crema",
         body="Il laboratorio di ceramica riapre a settembre: portate una girandola.",
+        tags=["Volontariato", "Cura dell’ambiente"],
         attachments=[{"file": "allegati/Regolamento dei laboratori.pdf",
                       "title": "Regolamento dei laboratori", "description": "Orari e iscrizioni."}]),
     "comunicati-stampa/presentazione.md": item(
@@ -90,11 +91,15 @@ def test_an_article_is_its_text_with_title_date_and_category(site):
     entry = indexed(site)[CERAMICA]
     assert entry["meta"] == {"title": "Laboratorio di ceramica a Crema",
                              "data": "5 maggio 2024", "date": "2024-05-05T17:07:00+02:00",
-                             "categoria": "Notizie"}
+                             "categoria": "Notizie",
+                             "argomenti": "Volontariato, Cura dell'ambiente"}
     assert entry["filters"] == {"categoria": ["Notizie"]}
     # the title is the result's, not its text: every excerpt began by repeating it
     assert entry["content"].startswith("Il laboratorio di ceramica riapre a settembre:")
     assert "Crema" not in entry["content"]
+    # nor are its tags, sentences of its text ("…girandola. Volontariato. Cura…"): searched
+    # as metadata too (argomenti; the elision split, as in the text)
+    assert "Volontariato" not in entry["content"] and "ambiente" not in entry["content"]
     assert "portate una girandola" in entry["content"]
     # navigation, breadcrumb, the meta line and the header's search field are not text
     for noise in ("Home", "Pubblicato", "Tempo di lettura", "Cerca nel sito", "Il progetto",
@@ -239,7 +244,7 @@ def test_a_pdfs_running_header_is_text_once_its_page_numbers_never(build_once):
 def test_every_metadata_field_but_the_title_is_one_the_search_page_does_not_match(site):
     """Pagefind 1.5 searches metadata too: the search page lists the fields that are not
     text (cerca.js, NOT_TEXT) and keeps results found only there out, and those that are
-    (TEXT_META: the title, whose <h1> is not indexed text). A field added to a template or
+    (TEXT_META: the title and the tags, which are not indexed text). A field added to a template or
     a record must be added to one of the lists, or it becomes searchable."""
     script = (ROOT / "theme" / "static" / "js" / "cerca.js").read_text(encoding="utf-8")
 
@@ -248,7 +253,7 @@ def test_every_metadata_field_but_the_title_is_one_the_search_page_does_not_matc
         return set(re.findall(r'"([a-z_]+)"', found.group(1)))
 
     fields = {key for entry in indexed(site).values() for key in entry["meta"]}
-    assert listed("TEXT_META") == {"title"}
+    assert listed("TEXT_META") == {"title", "argomenti"}
     assert fields - listed("TEXT_META") == listed("NOT_TEXT")
 
 

@@ -56,7 +56,8 @@ ARTICLES = {
         "Il corso di ceramica riapre a settembre: portate una girandola.",
         attachments=[{"file": "allegati/regolamento.pdf", "title": "Regolamento del corso"}]),
     "notizie/orto.md": item("L’orto condiviso", "2024-06-01 10:00",
-                            "Il laboratorio dell’orto si riunisce il giovedì."),
+                            "Il laboratorio dell’orto si riunisce il giovedì.",
+                            tags=["Giardinaggio", "Cura dell’ambiente"]),
     "comunicati-stampa/rete.md": item("Nasce la rete dei laboratori", "2024-04-10 10:00",
                                       "I laboratori di comunità si presentano alla città."),
     "comunicati-stampa/bilancio.md": item("Un anno di laboratori", "2025-05-06 10:00",
@@ -792,3 +793,22 @@ def test_an_excerpt_is_the_text_under_the_title_whose_words_still_find_it(reader
     me.wait_until(lambda: me.status().endswith("per «anziano»."), "results of anziano")
     found = [href for _, href, *_ in me.results()]
     assert found[0] == CASA and TOMBOLA in found, me.results()
+
+
+def test_an_articles_tags_are_not_in_its_excerpt_and_still_find_it(reader, site):
+    """The list of an article's tags was text between its lead and its body: excerpts read
+    "…il martedì sera. Cremona. Community Manager. Orari. I Community Manager…", the tags
+    as sentences of the page. They are not text any more; their words still find it."""
+    me = reader()
+    me.page.clock.install()
+    me.page.goto(site.origin + "/cerca/?q=giardinaggio")
+    me.wait_for_status("1 risultato per «giardinaggio».")
+    assert [(href, excerpt) for _, href, _, _, excerpt in me.results()] == [
+        (ORTO, "Il laboratorio dell’orto si riunisce il giovedì.")]
+    me.search("ambiente")  # after an elision in a tag ("Cura dell’ambiente")
+    me.wait_for_status("1 risultato per «ambiente».")
+    assert [href for _, href, *_ in me.results()] == [ORTO]
+    me.search("giovedì")
+    me.wait_for_status("1 risultato per «giovedì».")
+    assert [excerpt for *_, excerpt in me.results()] == [
+        "Il laboratorio dell’orto si riunisce il <mark>giovedì.</mark>"]

@@ -270,16 +270,18 @@ def _marked_tag(html, position):
 
 # Pagefind takes the typographic apostrophe for a letter: "dell’aeroporto" was one word,
 # and "aeroporto" found nothing. In the text it indexes (never in tags) and in the title
-# (metadata, searched as text: the <h1> is not indexed text, plugins/search/README.md) an
-# apostrophe between letters is the ASCII one, where Pagefind splits words; the search
-# page turns a typed ’ into ' too, and shows ’ again in titles and excerpts (cerca.js).
+# and tags (metadata searched as text: the <h1> and the tags' list are not indexed text,
+# plugins/search/README.md) an apostrophe between letters is the ASCII one, where Pagefind
+# splits words; the search page turns a typed ’ into ' too, and shows ’ again in titles
+# and excerpts (cerca.js).
 _ELISION_RE = re.compile("(?<=\\w)\u2019(?=(?:<[^<>]*>)*\\w)")  # dell’<em>ecomuseo too
-_TITLE_META_RE = re.compile(r'(data-pagefind-meta="title:)([^"]*)')
+_TEXT_META_RE = re.compile(r'(data-pagefind-meta="(?:title|argomenti):)([^"]*)')
 
 
 def split_elisions(html):
     """``html`` with each ’ between two letters of its text (not of its tags, but for the
-    title given as metadata, ``data-pagefind-meta="title:…"``) made '. (A PDF's text, which
+    title and the tags given as metadata, ``data-pagefind-meta="title:…"``,
+    ``"argomenti:…"``) made '. (A PDF's text, which
     is not HTML, takes ``_ELISION_RE.sub`` whole: a "<" in it is text; so does its title.)"""
     if "\u2019" not in html:
         return html
@@ -291,14 +293,15 @@ def split_elisions(html):
         parts += [html[last:at], "'"]
         last = at + 1
     html = "".join(parts) + html[last:]
-    return _TITLE_META_RE.sub(lambda match: match[1] + _ELISION_RE.sub("'", match[2]), html)
+    return _TEXT_META_RE.sub(lambda match: match[1] + _ELISION_RE.sub("'", match[2]), html)
 
 
 # What Pagefind is given of a page (indexed_html, without_note_marks, split_elisions,
 # attachment_titles_as_sentences): part of the cache key, so that a change to it makes
 # the bundles kept in the cache again
-FEED_FORMAT = 4  # 2: without footnotes' marks; 3: attachments' titles ended as sentences;
-# 4: the title's elisions split (the <h1> is not text: the title is searched as metadata)
+FEED_FORMAT = 5  # 2: without footnotes' marks; 3: attachments' titles ended as sentences;
+# 4: the title's elisions split (the <h1> is not text: the title is searched as metadata);
+# 5: the tags' too (argomenti)
 # A footnote's link back to the text: the arrow "↩" (its name is in aria-label)
 _BACKLINK_RE = re.compile(r'<a [^>]*class="footnote-backref"[^>]*>[^<]*</a>')
 

@@ -36,13 +36,14 @@ const EXCERPT_WORDS = 30;
 // Metadata the results show that is not text of the page (templates' data-pagefind-meta,
 // plugins/search/records.py): the date, the category, a document's type, size and
 // article. Pagefind 1.5 searches every metadata field too; these must neither find a
-// result (see find()) nor rank it. The title is text, but only metadata (TEXT_META):
-// the <h1> and a document's title are left out of the indexed text, or every excerpt
-// began by repeating the result's title. A match there finds a result, and ranks it
-// (Pagefind's title boost).
+// result (see find()) nor rank it. The title and an article's tags (argomenti) are
+// text, but only metadata (TEXT_META): the <h1>, a document's title and the tags are
+// left out of the indexed text, or every excerpt began by repeating the result's title
+// and showed the tags as sentences. A match there finds a result, and ranks it
+// (Pagefind's title boost; a tag's is Pagefind's default for metadata, 1).
 const NOT_TEXT = ["data", "date", "categoria", "tipo", "info", "origine", "articolo",
   "articolo_url"];
-const TEXT_META = ["title"];
+const TEXT_META = ["title", "argomenti"];
 // Pagefind finds a word and every longer word it begins ("casa": "Casalmaggiore";
 // "città": "cittadini"); at its default termSimilarity (1) a short page with only the
 // longer word came before a page titled with the word itself. 3 ranks the word first
@@ -437,8 +438,8 @@ class Search {
   }
 
   /* Pagefind's results for `term` (null: all, for `options.filters`), but for those
-     with no word of their text (`words`, its positions) nor of their title (TEXT_META,
-     Pagefind's `matchedMetaFields`) matched: found by their other metadata only
+     with no word of their text (`words`, its positions) nor of their title or tags
+     (TEXT_META, Pagefind's `matchedMetaFields`) matched: found by their other metadata only
      (NOT_TEXT), such as every item of May for "maggio". */
   async find(term, options = {}) {
     const { results } = await this.pagefind.search(term, options);
@@ -461,7 +462,7 @@ class Search {
     if (!first) return false;
     const page = await first.data();
     const text = (page.content || "").split(/[\r\n\s]+/);
-    // found by its title only (TEXT_META): the words of the title
+    // found by its title or tags only (TEXT_META): their words
     const matched = first.words.length
       ? (page.locations || []).map((location) => text[location]).filter(Boolean)
       : TEXT_META.flatMap((field) => String(page.meta?.[field] || "").split(/\s+/));
