@@ -49,9 +49,11 @@ SITE = {
         tags=["Volontariato", "Cura dell’ambiente"],
         attachments=[{"file": "allegati/Regolamento dei laboratori.pdf",
                       "title": "Regolamento dei laboratori", "description": "Orari e iscrizioni."}]),
+    "immagini/sala.jpg": samples.photo(400, 300),
     "comunicati-stampa/presentazione.md": item(
         "Presentazione del progetto", date="2024-04-10 10:00",
         body="FareLegami si presenta alla città.",
+        image="immagini/sala.jpg", image_alt="La sala consiliare del Comune",
         attachments=[{"file": "allegati/comunicato.pdf", "title": "Testo del comunicato"},
                      {"file": SCANSIONE, "title": "Locandina"}]),
     "avvisi/sportello.md": item("Sportello aperto il martedì", date="2024-03-01 09:00",

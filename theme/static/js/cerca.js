@@ -35,14 +35,15 @@ const ANNOUNCE_PAUSE = 1000; // ms after the last keystroke before the count is 
 const EXCERPT_WORDS = 30;
 // Metadata the results show that is not text of the page (templates' data-pagefind-meta,
 // plugins/search/records.py): the date, the category, a document's type, size and
-// article. Pagefind 1.5 searches every metadata field too; these must neither find a
+// article; and Pagefind's own of an article's cover, its address and alternative text
+// (image, image_alt), which ranked the pages whose cover's description had a word. Pagefind 1.5 searches every metadata field too; these must neither find a
 // result (see find()) nor rank it. The title and an article's tags (argomenti) are
 // text, but only metadata (TEXT_META): the <h1>, a document's title and the tags are
 // left out of the indexed text, or every excerpt began by repeating the result's title
 // and showed the tags as sentences. A match there finds a result, and ranks it
 // (Pagefind's title boost; a tag's is Pagefind's default for metadata, 1).
 const NOT_TEXT = ["data", "date", "categoria", "tipo", "info", "origine", "articolo",
-  "articolo_url"];
+  "articolo_url", "image", "image_alt"];
 const TEXT_META = ["title", "argomenti"];
 // Pagefind finds a word and every longer word it begins ("casa": "Casalmaggiore";
 // "città": "cittadini"); at its default termSimilarity (1) a short page with only the
