@@ -203,6 +203,42 @@ def test_text_at_200_percent_fits_narrow_phones(page, site, width):
         page.set_viewport_size({"width": 390, "height": 844})
 
 
+# Where the header's parts are, in px from the top of the page: [search field's width,
+# the first menu item's bottom, the top of the page's <h1>, the header's height].
+HEADER_PARTS = """() => {
+    const box = selector => document.querySelector(selector).getBoundingClientRect();
+    return [box('.site-search-input').width, box('.site-nav-list a').bottom,
+            box('h1').top, box('.site-header').height];
+}"""
+
+
+@pytest.mark.parametrize(("width", "height", "title_seen"), [(320, 640, False), (390, 844, True)])
+@pytest.mark.parametrize("address", ["/404.html", "/archivio/"])
+def test_text_at_200_percent_leaves_room_below_the_header(page, site, address, width, height,
+                                                         title_seen):
+    """With the text size at 200 % the header was 1.3 screens tall on a 390 × 844 phone
+    (1103 px; 1.8 screens, 1138 px, on a 320 × 640 one): the slim band, the mark alone on
+    a row above the name, a search field of 112 px (182 at 390) beside its large button,
+    then five menu items of 88 px each; the page's title came on the second screen. Now
+    the field is at least 200 px wide (the button below it when both do not fit), and the
+    first screen shows every part of the header, the menu's first item included; on a
+    390 px phone the page's title starts on it too. On a 320 × 640 phone (at 200 % as much text as
+    160 × 320 px at the default size) the five menu items, one per row, and the three
+    lines of the slim band alone leave no room for it, without hiding the menu."""
+    page.set_viewport_size({"width": width, "height": height})
+    try:
+        visit(page, site, address, text_size=32)
+        field, menu, title_top, header = page.evaluate(HEADER_PARTS)
+        assert field >= 200, (field, width)
+        assert menu <= height, (menu, header, width)
+        if title_seen:
+            assert title_top < height, (title_top, header, width)
+        scroll_width, screen, outside = page.evaluate(OUTSIDE)
+        assert (scroll_width, outside, page.evaluate(SPILLED)) == (screen, [], [])
+    finally:
+        page.set_viewport_size({"width": 390, "height": 844})
+
+
 # The words of the documents' titles, descriptions and sources cut across two lines though
 # each would fit the document's entry whole: ["word", ...].
 CUT_WORDS = """() => {
