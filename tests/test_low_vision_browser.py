@@ -203,6 +203,22 @@ def test_text_at_200_percent_fits_narrow_phones(page, site, width):
         page.set_viewport_size({"width": 390, "height": 844})
 
 
+@pytest.mark.parametrize("width", [320, 360])
+@pytest.mark.parametrize("address", ["/", "/404.html"])
+def test_text_beyond_200_percent_keeps_the_name_on_the_screen(page, site, address, width):
+    """Phones offer text larger than 200 % (Android and iOS up to about 300 %). At 250 %
+    the name "FareLegami" grew past the 14vw cap (its clamp's middle value, 1.3rem + 2vw,
+    was over it): on a 320 px phone it ran 14 px off the screen and the page scrolled
+    sideways; at 360 px it was wider than its link. The cap holds at any text size."""
+    page.set_viewport_size({"width": width, "height": 844})
+    try:
+        visit(page, site, address, text_size=40)
+        scroll_width, screen, outside = page.evaluate(OUTSIDE)
+        assert (scroll_width, outside, page.evaluate(SPILLED)) == (screen, [], [])
+    finally:
+        page.set_viewport_size({"width": 390, "height": 844})
+
+
 # Where the header's parts are, in px from the top of the page: [search field's width,
 # the first menu item's bottom, the top of the page's <h1>, the header's height].
 HEADER_PARTS = """() => {
