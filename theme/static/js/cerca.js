@@ -36,8 +36,9 @@ const EXCERPT_WORDS = 30;
 // Metadata the results show that is not text of the page (templates' data-pagefind-meta,
 // plugins/search/records.py): the date, the category, a document's type, size and
 // article; and Pagefind's own of an article's cover, its address and alternative text
-// (image, image_alt), which ranked the pages whose cover's description had a word. Pagefind 1.5 searches every metadata field too; these must neither find a
-// result (see find()) nor rank it. The title and an article's tags (argomenti) are
+// (image, image_alt), which ranked the pages whose cover's description had a word.
+// Pagefind 1.5 searches every metadata field too; these must neither find a result (see
+// find()) nor rank it. The title and an article's tags (argomenti) are
 // text, but only metadata (TEXT_META): the <h1>, a document's title and the tags are
 // left out of the indexed text, or every excerpt began by repeating the result's title
 // and showed the tags as sentences. A match there finds a result, and ranks it
