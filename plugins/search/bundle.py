@@ -118,6 +118,14 @@ class Stats:
                 f" {round(self.size / 1000)} kB")
 
 
+def _settle(future, error):
+    """Fail ``future`` with ``error``, marked as seen: a request nobody awaits any more
+    (the step failed at its first error, the others' answers unread) is not reported at
+    exit as "Future exception was never retrieved"; one awaited still raises it."""
+    future.set_exception(error)
+    future.exception()
+
+
 class Service(PagefindService):
     """``pagefind --service`` without the stock client's sleep, limit and silent hangs."""
 
@@ -163,7 +171,7 @@ class Service(PagefindService):
                         return
                     continue
                 if payload["type"] == "Error":
-                    future.set_exception(ServiceEnded(f"pagefind: {payload.get('message')}"))
+                    _settle(future, ServiceEnded(f"pagefind: {payload.get('message')}"))
                 else:
                     future.set_result(payload)
         except asyncio.CancelledError:
@@ -178,7 +186,7 @@ class Service(PagefindService):
         self._ended = error
         for future in self._responses.values():
             if not future.done():
-                future.set_exception(error)
+                _settle(future, error)
 
     def output(self):
         """The end of what the binary wrote to stderr."""
