@@ -20,7 +20,7 @@ import yaml
 
 from plugins.admin import bundle, config, policy
 from plugins.admin import settings as admin_settings
-from plugins.contract.body import ALLOWED
+from plugins.contract.body import ALLOWED, GLOBAL_ATTRIBUTES
 from plugins.italian.slugs import is_slug
 from samples import image, pdf
 from support import ROOT, SITEURL, article, build_site, project_settings
@@ -662,18 +662,33 @@ def test_admin_js_writes_a_typed_less_than_in_a_nested_list_as_text():
         "Dopo <", "Dopo &lt;")
 
 
-SAVE_SETUP_JS = """
+# what admin/index.html gives admin.js about the body's HTML: the allowlist's elements,
+# their attributes (plugins/contract/body.py) and the hosts of videos (none by default)
+PAGE = {"data-content": "content", "data-html": " ".join(sorted(ALLOWED)),
+        "data-html-attributes": " ".join(sorted(
+            [f"*:{name}" for name in GLOBAL_ATTRIBUTES]
+            + [f"{tag}:{name}" for tag, names in ALLOWED.items() for name in names])),
+        "data-iframe-hosts": ""}
+
+
+def save_setup_js(page=PAGE):
+    """Node.js code that loads admin.js as ``page`` (its script's data- attributes)
+    gives it, and keeps its preSave handler in ``handler``."""
+    return """
 const fs = require("fs");
 let handler = null;
 globalThis.window = {confirm: () => true,
   CMS: {registerEventListener: (listener) => { handler = listener.handler; }}};
 globalThis.document = {baseURI: "http://127.0.0.1/admin/",
-  currentScript: {getAttribute: (name) => ({"data-content": "content"})[name] || null}};
+  currentScript: {getAttribute: (name) => (PAGE)[name] || null}};
 globalThis.fetch = () => Promise.resolve({ok: false});  // no slugs.json, no upload
 class Data { constructor(o) { this.o = o; } get(k) { return this.o[k]; }
   set(k, v) { return new Data({...this.o, [k]: v}); } }
 eval(fs.readFileSync(process.argv[1], "utf8"));
-"""
+""".replace("PAGE", json.dumps(page))
+
+
+SAVE_SETUP_JS = save_setup_js()
 SAVE_JS = SAVE_SETUP_JS + """
 const bodies = JSON.parse(fs.readFileSync(0, "utf8"));
 Promise.all(bodies.map((body) => {
@@ -688,10 +703,10 @@ Promise.all(bodies.map((body) => {
 """
 
 
-def saves(texts):
-    """admin.js's preSave on a new news item of each ``(body, summary)``: "saved", or the
-    refusal's text."""
-    program = SAVE_SETUP_JS + """
+def saves(texts, page=PAGE):
+    """admin.js's preSave on a new news item of each ``(body, summary)``, ``page`` giving
+    the script its data- attributes: "saved", or the refusal's text."""
+    program = save_setup_js(page) + """
 const cases = JSON.parse(fs.readFileSync(0, "utf8"));
 Promise.all(cases.map(([body, summary]) => {
   const entry = new Data({collection: "notizie", path: "", mediaFiles: [],
@@ -821,17 +836,18 @@ IMAGE_CASES = [
 ]
 
 
-def built_and_saved(build, cases):
+def built_and_saved(build, cases, files=(), settings="", page=PAGE):
     """``cases``, ``[(body, expected)]`` (``expected`` None: the text is accepted), each
-    built as an item: the build must stop on exactly those with an ``expected``; then
-    what admin.js says of saving each ("saved", or its refusal), in order."""
-    files = {f"notizie/caso-{number}.md": article(title=f"Caso {number}", body=body)
-             for number, (body, _) in enumerate(cases)}
-    built = build(files).messages()
+    built as an item (with ``files`` and ``settings``): the build must stop on exactly
+    those with an ``expected``; then what admin.js says of saving each ("saved", or its
+    refusal; ``page`` giving its data- attributes), in order."""
+    files = {**dict(files), **{f"notizie/caso-{number}.md": article(
+        title=f"Caso {number}", body=body) for number, (body, _) in enumerate(cases)}}
+    built = build(files, settings).messages()
     refused = [bool(re.search(rf"ERROR notizie/caso-{number}\.md", built))
                for number in range(len(cases))]
     assert refused == [expected is not None for _, expected in cases], built
-    return saves([[body, None] for body, _ in cases])
+    return saves([[body, None] for body, _ in cases], page)
 
 
 def test_admin_js_refuses_an_image_without_description_or_file_as_the_build_does(build):
@@ -841,6 +857,116 @@ def test_admin_js_refuses_an_image_without_description_or_file_as_the_build_does
     refused the save."""
     for (body, expected), said in zip(IMAGE_CASES, built_and_saved(build, IMAGE_CASES)):
         assert said == "saved" if expected is None else expected in said, (body, said)
+
+
+# (text, what admin.js's refusal says, or None when the build and admin.js accept it):
+# HTML pasted from a web page or a video's "embed" code, typed in the Markdown mode
+HTML_CASES = [
+    ('Il <a href="https://www.comune.crema.cr.it/" target="_blank">sito</a>.',
+     "l'attributo «target» di <a> nel testo non è ammesso"),
+    ('<p style="color:red">Testo rosso</p>', "l'attributo «style» di <p> nel testo"),
+    ('Testo <span style="font-weight:bold">grassetto</span>.', "«style» di <span>"),
+    ('<table border="1" cellpadding="5"><tr><td>a</td></tr></table>', "«border» di <table>"),
+    ('<a href="https://example.org/" onclick="alert(1)">x</a>',
+     "«onclick» di <a> nel testo non è ammesso: niente script"),
+    ('<a name="inizio"></a>Testo.', "«name» di <a>"),
+    ('<blockquote class="instagram-media" data-instgrm-version="14">\n<a href="https://'
+     'www.instagram.com/p/x/">Il post</a>\n</blockquote>', "«data-instgrm-version»"),
+    # a video's or a map's embed code: no video host allowed (CONTRACT_IFRAME_HOSTS)
+    ('<iframe width="560" height="315" src="https://www.youtube.com/embed/abc" title="Video"'
+     ' frameborder="0" allowfullscreen></iframe>', "inserito con <iframe> nel testo non è"),
+    ('<iframe src="https://www.google.com/maps/embed?pb=1" style="border:0;"'
+     ' loading="lazy"></iframe>', "inserito con <iframe> nel testo non è ammesso"),
+    # a tag over two lines (not written as &lt;), the opening tag of a block, over two
+    # lines or converted (markdown="1"), a <blockquote>'s cite
+    ('Testo <font\ncolor="red">rosso</font>.', "l'elemento HTML <font> nel testo"),
+    ('<div\nstyle="color:red">\nTesto.\n</div>', "«style» di <div>"),
+    ('<div markdown="1" class="nota" style="color:red">\nIl **programma**.\n</div>',
+     "«style» di <div>"),
+    ('<blockquote cite="javascript:alert(1)">\nTesto.\n</blockquote>', "«javascript:»"),
+    # markdown="1" where Python-Markdown leaves it in the page
+    ('<pre markdown="1">codice</pre>', "l'attributo «markdown» di <pre> nel testo"),
+    ('Testo <span markdown="1">**x**</span>.', "«markdown» di <span>"),
+    ('<div>\n<p markdown="1">Il **programma**.</p>\n</div>', "«markdown» di <p>"),
+    ('> <div markdown="1">Il **programma**.</div>', "«markdown» di <div>"),
+    ('<div markdown="1">\nTesto <span markdown="1">x</span>.\n</div>', "«markdown» di <span>"),
+    # an <img> without its description or its file, Pelican's marker outside an address
+    ('<img src="{static}/immagini/2025/cortile.jpg">',
+     "l'immagine «{static}/immagini/2025/cortile.jpg» nel testo non ha la descrizione"),
+    ('<figure>\n<img src="{static}/immagini/2025/cortile.jpg" alt=" ">\n</figure>',
+     "non ha la descrizione"),
+    ('<img src="" alt="Il cortile">', "non ha il file (src)"),
+    ('Il cortile. <!-- ![Il cortile]({static}/immagini/2025/cortile.jpg) -->',
+     "«{static}» è in un commento"),
+    ('Il <a title="{static}/immagini/2025/cortile.jpg" href="https://example.org/">sito</a>.',
+     "«{static}» è nell'attributo «title» di <a>"),
+    # what the build accepts: the allowlist's attributes, markdown="1" where it is taken
+    # away, HTML in code and comments
+    ('<abbr title="Agenzia di Tutela della Salute">ATS</abbr>, <span lang="en" class="x"'
+     ' id="y" dir="ltr">Civic Center</span>, <a href="/contatti/" rel="nofollow"'
+     ' hreflang="it" aria-label="I contatti">contatti</a>.', None),
+    ('<table>\n<tr><th scope="col" align="right">Ore</th></tr>\n<tr><td align="right"'
+     ' colspan="1">9</td></tr>\n</table>\n\n<ol start="3" reversed>\n<li value="3">Tre'
+     '</li>\n</ol>', None),
+    ('<figure>\n<img src="{static}/immagini/2025/cortile.jpg" alt="Il cortile">\n'
+     '<figcaption>Il cortile</figcaption>\n</figure>', None),
+    ('<div markdown="1">\nIl **programma**.\n</div>\n\n<p markdown="1">Il **bando**.</p>'
+     '\n\n<hr markdown="1">\n\n<div markdown="1">\n<pre markdown="1">x</pre>\n\n'
+     '<div markdown="0">\nTesto.\n</div>\n</div>', None),
+    ('<details markdown="1">\n<summary markdown="1">Orari</summary>\n\nDalle 9.\n</details>',
+     None),
+    ('Scrivete `<a href="https://example.org/" target="_blank">` o:\n\n```\n<p style="x">'
+     '\n<iframe src="https://example.org/"></iframe>\n```\n\nFine. <!-- <p style="x"> -->',
+     None),
+]
+
+
+def test_admin_js_refuses_the_html_the_build_refuses(build):
+    """A text pasted from a web page, or a video's or a map's embed code, brings HTML the
+    build refuses: an attribute outside the allowlist (style, target, frameborder,
+    data-…), an event handler, an <iframe> from a site the settings do not allow, an
+    <img> without alt or src, {static} in a comment or a title, markdown="1" where
+    Python-Markdown leaves it (<pre markdown="1">). The web editor saved each with "Voce
+    salvata", and the publication stopped. admin.js refuses exactly the texts the build
+    refuses (as it saves them: a "<" written as &lt; is no tag), naming what to remove."""
+    files = {"immagini/2025/cortile.jpg": image("JPEG")}
+    for (body, expected), said in zip(HTML_CASES, built_and_saved(build, HTML_CASES, files)):
+        if expected is None:
+            assert said == "saved", (body, said)
+        else:
+            assert expected in said and "non verrebbe pubblicato" in said, (body, said)
+            assert "Error" not in said
+
+
+def test_admin_js_refuses_a_video_from_a_host_the_site_does_not_allow(build):
+    """With videos of one host allowed (CONTRACT_IFRAME_HOSTS), the page gives admin.js
+    that host, and it refuses an <iframe> from another one (or over http) as the build
+    does, naming the host allowed; one from that host is saved."""
+    settings = 'CONTRACT_IFRAME_HOSTS = ["www.youtube-nocookie.com"]'
+    allowed = ('<iframe src="https://www.youtube-nocookie.com/embed/abc" title="La festa"'
+               ' width="560" height="315" allowfullscreen></iframe>')
+    built = build({"notizie/video.md": article(title="Video", body=allowed)}, settings)
+    assert built.ok, built.log
+    script = built.soup("/admin/").find_all("script")[1]
+    assert script["data-iframe-hosts"] == "www.youtube-nocookie.com"
+    page = {**PAGE, "data-iframe-hosts": script["data-iframe-hosts"]}
+    cases = [(allowed, None),
+             (allowed.replace("-nocookie", ""), "viene da www.youtube.com: sono ammessi solo"
+              " video da www.youtube-nocookie.com"),
+             (allowed.replace("https:", "http:"), "viene da www.youtube-nocookie.com")]
+    for (body, expected), said in zip(cases, built_and_saved(build, cases, (), settings,
+                                                              page)):
+        assert said == "saved" if expected is None else expected in said, (body, said)
+
+
+def test_the_page_gives_the_script_the_bodys_attributes_and_video_hosts(site):
+    """admin.js refuses an attribute the build refuses, and an <iframe>: the build's own
+    allowlist of attributes (plugins/contract/body.py) and video hosts (none here)."""
+    script = site.soup("/admin/").find_all("script")[1]
+    assert script["data-html-attributes"] == PAGE["data-html-attributes"]
+    assert {"a:href", "img:alt", "*:class", "iframe:src"} <= set(
+        script["data-html-attributes"].split())
+    assert script["data-iframe-hosts"] == ""
 
 
 def test_admin_js_saves_a_date_at_midnight_as_the_day_alone():

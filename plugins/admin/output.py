@@ -26,7 +26,7 @@ from pathlib import Path
 from jinja2 import Environment, FileSystemLoader
 
 from plugins.assets import MANIFEST_KEY
-from plugins.contract.body import ALLOWED
+from plugins.contract.body import ALLOWED, GLOBAL_ATTRIBUTES
 from plugins.core.files import place
 from plugins.italian.words import ARTICLES
 from plugins.redirects.paths import KEY as OLD_ADDRESSES
@@ -82,6 +82,10 @@ def render_index(settings, context, main="decap-cms.js", script="admin.js"):
         # the text's images Decap finds ({static}/immagini/<name>); others: on the site
         public_folder=config.public_folder(settings),
         html_tags=sorted(ALLOWED),  # a "<" typed before another name is text (admin.js)
+        # the attributes each may have ("a:href"; "*:class": any element's), and the
+        # hosts of the videos a text may embed: admin.js refuses what the build refuses
+        html_attributes=html_attributes(),
+        iframe_hosts=sorted(settings.get("CONTRACT_IFRAME_HOSTS") or ()),
         # a changed title or month adds the old address there (plugins/redirects' key)
         old_addresses=next((f["name"] for f in settings["ADMIN_EXTRA_FIELDS"]
                             if f["name"] == OLD_ADDRESSES), ""),
@@ -90,6 +94,13 @@ def render_index(settings, context, main="decap-cms.js", script="admin.js"):
         # where the last publication's run is (the git host's CI), or nothing
         publications=json.dumps(config.publications(settings) or "", sort_keys=True),
     )
+
+
+def html_attributes():
+    """The body's allowlist of attributes (plugins/contract/body.py) as ``tag:name``
+    words, ``*:name`` for those any element may have, for admin.js."""
+    return sorted([f"*:{name}" for name in GLOBAL_ATTRIBUTES]
+                  + [f"{tag}:{name}" for tag, names in ALLOWED.items() for name in names])
 
 
 def published_slugs(context):

@@ -10,6 +10,8 @@
  *   data-public-folder  how the text's images in the media library's folder are written
  *                     ({static}/immagini): the others are shown from the site
  *   data-html         the HTML elements a text may hold (plugins/contract/body.py)
+ *   data-html-attributes  their attributes, "a:href" ("*:class": any element's)
+ *   data-iframe-hosts the hosts of the videos a text may embed (CONTRACT_IFRAME_HOSTS)
  *   data-old-addresses  the key of an item's old addresses (plugins/redirects), or ""
  *   data-article-url, data-page-url  the site's ARTICLE_URL and PAGE_URL
  *   data-timezone     the site's TIMEZONE (a date with an offset is shown in it)
@@ -943,6 +945,10 @@
   // holds no quote (<img alt=l'albero src=foto.jpg> is no tag, but text shown as typed)
   var INLINE_TAG = /<(a|img)((?:\s+[^\s"'=<>]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'=<>]+))?)+)\s*\/?>/gi;
   var ADDRESS_ATTRIBUTE = /(?:^|\s)(href|src)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))/gi;
+  // any element's start tag, as LINK_TAG (in a block of HTML) and INLINE_TAG (in a
+  // paragraph) read an <a> or an <img>
+  var ELEMENT_TAG = /<([A-Za-z][A-Za-z0-9]*)(?=[\s\/>])((?:[^<>=]|=(?:\s*"[^"]*"|\s*'[^']*'|(?!\s*["'])))*)>/g;
+  var INLINE_ELEMENT = /<([A-Za-z][A-Za-z0-9]*)((?:\s+[^\s"'=<>]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'=<>]+))?)*)\s*\/?>/g;
   var ESCAPED = /\\[\\\[\]!<`]/g;
   // what ends a paragraph: a blank line (of a quote too), a heading, a list's item (in a
   // list: a line "* programma" under a paragraph's line goes on with it)
@@ -1086,8 +1092,9 @@
     var converted = markdown ? CONVERTED.test(value) && name !== "pre" && name !== "hr"
       : (name === "details" && !inDetails && flatDetails(lines, index))
         || (name === "summary" && inDetails);
-    return converted ? { converted: true, name: name, end: start[0].length }
-      : { name: name, depth: 0 };
+    var attributes = tag && tag[1].toLowerCase() === name ? tag[2] : start[2];
+    return converted ? { converted: true, name: name, end: start[0].length,
+      attributes: attributes } : { name: name, depth: 0, attributes: attributes };
   }
 
   // Where the block of HTML ``block`` ends in ``prose``, its next line (the index after
@@ -1106,8 +1113,9 @@
 
   // The links and images of a paragraph's ``prose`` (without its comments), in their
   // order: add(address, image, html) for each, html for a tag's attribute; of a block of
-  // ``html``, its tags' only
-  function paragraphLinks(prose, add, html) {
+  // ``html``, its tags' only. ``tag(name, attributes, at)``, if given, for
+  // each element's start tag, as the build reads it there (ELEMENT_TAG, INLINE_ELEMENT)
+  function paragraphLinks(prose, add, html, tag) {
     var found = [];
     prose = prose.replace(CODE_SPAN, "");  // a code span over two lines
     prose.replace(html ? /$^/g : INLINE_LINK, function (match, bang, address, at) {
@@ -1125,15 +1133,27 @@
       });
       return match;
     });
+    if (tag) {
+      prose.replace(html ? ELEMENT_TAG : INLINE_ELEMENT, function (match, name, attributes, at) {
+        tag(name.toLowerCase(), attributes, at);
+        return match;
+      });
+    }
     found.sort(function (one, other) { return one.at - other.at; }).forEach(function (link) {
       add(link.address, link.image, link.html);
     });
   }
 
   // ``text`` read as the build reads it: add(address, image, html) for each of its links
-  // and images, in order; what it gives is its Markdown, paragraph by paragraph (without
-  // code, comments, escaped characters and blocks of HTML)
-  function readText(text, add) {
+  // and images, in order; what it gives is its Markdown, paragraph by paragraph
+  // (without code, comments, escaped characters and blocks of HTML). ``tag(name,
+  // attributes, place, inConverted)``, if given, for each element's start tag: its place
+  // "text" (in a paragraph, where Python-Markdown leaves every attribute as typed),
+  // "converted" (the tag opening a block whose Markdown is converted), "opener" (one
+  // opening a block of HTML left as typed) or "html" (inside such a block); inConverted
+  // when it is inside a converted block (md_in_html reads its blocks' tags, and takes
+  // their markdown="…" away)
+  function readText(text, add, tag) {
     var prose = [];  // the paragraphs so far
     var inComment = false;
     var paragraph = [];  // the prose of the paragraph's lines so far
@@ -1141,10 +1161,20 @@
     var lines = outsideCode(text).split("\n");  // for a block of HTML's tag
     var block = null;  // the block of HTML open, {name, depth}
     var details = 0;  // the converted <details> open
+    var converted = [];  // the converted blocks open, {name, depth} (for tag's inConverted)
     var list = null;  // whether the Markdown block of the paragraph is a list (null: none yet)
+    // paragraphLinks' tag, in a paragraph or a block of ``html``; ``opener``: where the
+    // tag opening the block is (read on its own, with its attributes over several lines)
+    function tags(html, opener) {
+      return tag && function (name, attributes, at) {
+        if (at !== opener) {
+          tag(name, attributes, html ? "html" : "text", converted.length > 0);
+        }
+      };
+    }
     function ended() {
       prose.push(paragraph.join("\n"));
-      paragraphLinks(prose[prose.length - 1], add);
+      paragraphLinks(prose[prose.length - 1], add, false, tags(false));
       paragraph = [];
     }
     outsideIndentedCode(text, function (line, index) {
@@ -1162,10 +1192,23 @@
         list = null;
       }
       next = index + 1;
+      if (tag) {  // the converted blocks this line ends
+        converted = converted.filter(function (open) { return blockEnd(open, prose) < 0; });
+      }
       var opened = block ? null : htmlBlock(prose, lines, index, details);
+      var opener = -1;
       if (opened) {  // a block of HTML (converted or not) ends the paragraph
         ended();
         list = null;
+        opener = prose.indexOf("<");
+        if (tag) {
+          tag(opened.name, opened.attributes, opened.converted ? "converted" : "opener",
+            converted.length > 0);
+          var open = { name: opened.name, depth: 0 };
+          if (opened.converted && blockEnd(open, prose) < 0) {
+            converted.push(open);
+          }
+        }
         details += opened.converted && opened.name === "details" ? 1 : 0;
         block = opened.converted ? null : opened;
         if (opened.converted) {  // its text, from its tag's end, starts a paragraph
@@ -1177,7 +1220,8 @@
       }
       if (block) {
         var end = blockEnd(block, prose);
-        paragraphLinks(end < 0 ? prose : prose.slice(0, end), add, true);
+        paragraphLinks(end < 0 ? prose : prose.slice(0, end), add, true,
+          tags(true, opened ? opener : -1));
         if (end < 0 || !prose.slice(end).trim()) {
           block = end < 0 ? block : null;
           return line;
@@ -1273,6 +1317,183 @@
           + " «Immagine»." : "aggiungi il documento negli «Allegati».")
         : " comincia con «" + scheme + ":», che il sito non ammette: un link porta a un"
           + " indirizzo web (https), a un'e-mail (mailto:) o a un telefono (tel:).");
+  }
+
+  // --- What else the build refuses in a text's HTML --------------------------------
+  // A text pasted from a web page, or a video's or a map's "embed" code, brings HTML the
+  // build refuses (plugins/contract/body.py): an attribute outside the allowlist
+  // (style="…", target="_blank", frameborder="0", data-…), an event handler (onclick),
+  // an <iframe> from a site the settings do not name (CONTRACT_IFRAME_HOSTS), an <img>
+  // without alt or src, Pelican's markers ({static}) outside a link's address (in a
+  // title="…", in a comment), and markdown="1" where Python-Markdown leaves it in the
+  // page (a <pre>, a <span>, an element inside a block of HTML). Decap saved each with
+  // "Voce salvata", and the publication stopped. Before a save the text and the summary are read as the build
+  // reads them (readText: code, comments and escaped characters left out), after the
+  // rewrites of the save (a "<" typedLessThan writes as &lt; is no tag); the allowlist
+  // and the hosts are the build's own (data-html, data-html-attributes, data-iframe-hosts).
+  var HTML_ATTRIBUTES = {};
+  words("data-html-attributes").forEach(function (word) { HTML_ATTRIBUTES[word] = true; });
+  var IFRAME_HOSTS = words("data-iframe-hosts");
+  var ELEMENT_ATTRIBUTE = /([^\s"'>\/=]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+)))?/g;
+  var MARKERS = /[{|](?:static|attach|filename|index|tag|category|author)[|}]/g;
+  var MARKER_FIRST = /^[{|](?:static|attach|filename|index|tag|category|author)[|}]/;
+  var URL_ATTRIBUTES = { href: true, src: true, cite: true };
+  var COMMENT = /<!--([\s\S]*?)-->/g;
+  var SHOW_HTML = " (l'interruttore «Markdown» del riquadro del testo mostra l'HTML)";
+
+  // The attributes of a start tag's ``text``, [{name, value}], as the build's HTML parser
+  // reads them: names in lower case, values with their character references decoded
+  function attributesOf(text) {
+    var found = [];
+    String(text || "").replace(ELEMENT_ATTRIBUTE, function (match, name, double, single, bare) {
+      var value = [double, single, bare].filter(function (each) {
+        return each !== undefined;
+      })[0];
+      found.push({ name: name.toLowerCase(), value: decoded(value || "", true) });
+      return match;
+    });
+    return found;
+  }
+
+  // The first of Pelican's markers in the attribute ``name="value"`` that is not where a
+  // link's address begins (body.py's misplaced_marker), or ""
+  function misplacedMarker(name, value) {
+    var markers = value.match(MARKERS) || [];
+    var starts = URL_ATTRIBUTES[name] ? [value.trim()] : name === "srcset"
+      ? value.split(",").map(function (part) { return part.trim(); }) : [];
+    var allowed = starts.filter(function (start) { return MARKER_FIRST.test(start); }).length;
+    return markers.length > allowed ? markers[allowed] : "";
+  }
+
+  // Whether the build leaves a tag's markdown="…" in the page (and refuses it there):
+  // md_in_html takes it away from the tag opening a block it converts, from an <hr>
+  // opening a line, and from the tags opening a line inside a converted block; a tag in
+  // a paragraph (a <span>, a <pre> after some words, one in a quote or a list), one
+  // opening a block left as typed (<pre markdown="1">, markdown="0") and one inside such
+  // a block keep it
+  function keptMarkdown(name, place, inConverted) {
+    if (place === "text") {
+      return true;
+    }
+    if (place === "converted" || inConverted) {
+      return place === "html" && BLOCK_TAGS.indexOf(name) < 0;
+    }
+    return name !== "hr";
+  }
+
+  // What the build refuses in the start tag <name attributes> (its place and inConverted:
+  // readText's tag), said for ``where`` ("nel testo"), or ""
+  function tagProblem(name, attributes, place, inConverted, where) {
+    var element = "<" + name + "> " + where;
+    if (!HTML_TAGS[name]) {
+      return "l'elemento HTML " + element + " non è ammesso, e il sito non verrebbe"
+        + " pubblicato: toglilo" + SHOW_HTML + ".";
+    }
+    var found = attributesOf(attributes);
+    var values = {};  // the last of each name, as the build's dict(attrs)
+    found.forEach(function (each) { values[each.name] = each.value; });
+    if (name === "iframe" && Object.prototype.hasOwnProperty.call(values, "src")) {
+      var host = webHost(values.src);
+      var https = /^https:/i.test(values.src.replace(/[\x00-\x20]+/g, ""));
+      if (!https || IFRAME_HOSTS.indexOf(host) < 0) {
+        return "il video (o la pagina) inserito con " + element + (IFRAME_HOSTS.length
+          ? " viene da " + (host || values.src) + ": sono ammessi solo video da "
+            + IFRAME_HOSTS.join(", ") : " non è ammesso: il sito non mostra pagine di altri"
+            + " siti dentro le sue") + ", e il sito non verrebbe pubblicato. Togli l'<iframe>"
+          + SHOW_HTML + " e metti al suo posto un link al video (con il pulsante dei"
+          + " collegamenti).";
+      }
+    }
+    for (var index = 0; index < found.length; index += 1) {
+      var attribute = found[index].name;
+      var value = found[index].value;
+      var marker = misplacedMarker(attribute, value);
+      var what = "l'attributo «" + attribute + "» di " + element + " non è ammesso";
+      if (marker) {
+        return "«" + marker + "» è nell'attributo «" + attribute + "» di " + element
+          + ": può stare solo nell'indirizzo di un link o di un'immagine, e il sito lo"
+          + " prenderebbe per un link (e non verrebbe pubblicato). Toglilo da lì" + SHOW_HTML
+          + ".";
+      }
+      if (attribute.indexOf("on") === 0) {
+        return what + ": niente script nel testo, e il sito non verrebbe pubblicato."
+          + " Toglilo" + SHOW_HTML + ".";
+      }
+      if (attribute === "markdown") {
+        if (keptMarkdown(name, place, inConverted)) {
+          return what + ": resterebbe scritto nella pagina, e il sito non verrebbe"
+            + " pubblicato. markdown=\"1\" si scrive solo nel tag che apre un blocco a"
+            + " inizio riga, come <div markdown=\"1\"> o <figure markdown=\"1\">, non in <pre>"
+            + " né in un tag in mezzo al testo o dentro un altro blocco di HTML: toglilo"
+            + SHOW_HTML + ".";
+        }
+        continue;
+      }
+      if (!HTML_ATTRIBUTES[name + ":" + attribute] && !HTML_ATTRIBUTES["*:" + attribute]
+          && attribute.indexOf("aria-") !== 0) {
+        return what + ", e il sito non verrebbe pubblicato: toglilo" + SHOW_HTML + "."
+          + (attribute === "style" ? " Colori, caratteri e allineamenti li decide il sito."
+            : "");
+      }
+      if (attribute === "cite" && refusedScheme(value)) {
+        return "l'indirizzo «" + value + "» dell'attributo «cite» di " + element
+          + " comincia con «" + refusedScheme(value) + ":», che il sito non ammette, e il sito"
+          + " non verrebbe pubblicato: toglilo" + SHOW_HTML + ".";
+      }
+    }
+    if (name === "img" && !(values.src || "").trim()) {
+      return "un'immagine scritta in HTML " + where + " (<img>) non ha il file (src), e il"
+        + " sito non verrebbe pubblicato: toglila e inserisci l'immagine con il pulsante ＋"
+        + " («Aggiungi componente»), «Immagine».";
+    }
+    if (name === "img" && !(values.alt || "").trim()) {
+      return "l'immagine «" + values.src.trim() + "» " + where + " non ha la descrizione"
+        + " (alt=\"…\"), e il sito non verrebbe pubblicato: scrivi cosa mostra in alt=\"…\""
+        + SHOW_HTML + ", o toglila e inseriscila con il pulsante ＋ («Aggiungi"
+        + " componente»), «Immagine», che chiede la descrizione.";
+    }
+    return "";
+  }
+
+  // The host a browser would load ``address`` from ("" without one, or behind a user
+  // name: body.py's browser_host)
+  function webHost(address) {
+    var parts = /^(?:[a-z][a-z0-9+.\-]*:)?\/\/([^\/?#]*)/i.exec(
+      String(address).trim().replace(/[\t\n\r]/g, "").replace(/\\/g, "/"));
+    return parts && parts[1].indexOf("@") < 0
+      ? parts[1].replace(/:\d*$/, "").replace(/^\[|\]$/g, "").toLowerCase() : "";
+  }
+
+  // The refusal of the first thing in the text's, then the summary's HTML that the build
+  // refuses (tagProblem; Pelican's marker in a comment): null if none
+  function htmlRefusal(body, summary) {
+    if (!Object.keys(HTML_TAGS).length) {
+      return null;  // no allowlist given (every "<" is then written as &lt;)
+    }
+    var texts = [[body, "nel testo"], [summary, "nel sommario"]];
+    for (var index = 0; index < texts.length; index += 1) {
+      var text = texts[index][0];
+      var where = texts[index][1];
+      if (typeof text !== "string" || text.indexOf("<") < 0) {
+        continue;
+      }
+      var problem = "";
+      readText(text, function () {}, function (name, attributes, place, inConverted) {
+        problem = problem || tagProblem(name, attributes, place, inConverted, where);
+      });
+      outsideCode(text).replace(COMMENT, function (comment, inside) {
+        var marker = inside.match(MARKERS);
+        problem = problem || (marker ? "«" + marker[0] + "» è in un commento (<!-- … -->) "
+          + where + ": può stare solo nell'indirizzo di un link o di un'immagine, e il sito"
+          + " lo prenderebbe per un link (e non verrebbe pubblicato). Toglilo dal commento"
+          + " (o togli il commento)." : "");
+        return comment;
+      });
+      if (problem) {
+        return problem;
+      }
+    }
+    return null;
   }
 
   // --- Pelican's native header (Title: …, no --- lines) --------------------------
@@ -1636,6 +1857,11 @@
       var summary = saved.get("summary");
       saved = typeof summary === "string" ? saved.set("summary", typedLessThan(summary))
         : saved;
+      // the HTML as it is saved (a "<" written as &lt; is no tag)
+      var html = htmlRefusal(saved.get("body"), saved.get("summary"));
+      if (html) {
+        throw refusal(html);
+      }
       var day = dayAlone(saved.get("date"));
       saved = day !== saved.get("date") ? saved.set("date", day) : saved;
       return publishedItems().then(function (slugs) {
