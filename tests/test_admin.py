@@ -938,6 +938,37 @@ def test_admin_js_refuses_the_html_the_build_refuses(build):
             assert "Error" not in said
 
 
+# (text, what admin.js's refusal says, or None when the build and admin.js accept it)
+ELSEWHERE_CASES = [
+    ("![Il cortile](https://example.org/cortile.jpg)",
+     "l'immagine «https://example.org/cortile.jpg» nel testo viene da un altro sito"
+     " (example.org)"),
+    ("![Il cortile](//example.org/cortile.jpg)", "viene da un altro sito (example.org)"),
+    ('<img src="HTTPS://Example.org/cortile.jpg" alt="Il cortile">',
+     "viene da un altro sito (example.org)"),
+    # a picture pasted into the text
+    ("![Il cortile](data:image/png;base64,iVBORw0KGgo=)", "è scritta dentro il testo"),
+    # a link to a picture on another site, a picture of the site
+    ("Il [cortile](https://example.org/cortile.jpg) e ![Il cortile]"
+     "({static}/immagini/2025/cortile.jpg)", None),
+]
+
+
+def test_admin_js_refuses_an_image_from_another_site_as_the_build_does(build):
+    """An image of the text from another site (![foto](https://…), <img src="//…">) or
+    written into it (data:…, a picture pasted) stops the build (the site loads nothing
+    from other addresses), but the web editor saved it; a data: image was refused as a
+    link whose scheme the site does not allow. admin.js refuses each, saying how to
+    insert the picture."""
+    files = {"immagini/2025/cortile.jpg": image("JPEG")}
+    for (body, expected), said in zip(ELSEWHERE_CASES,
+                                      built_and_saved(build, ELSEWHERE_CASES, files)):
+        if expected is None:
+            assert said == "saved", (body, said)
+        else:
+            assert expected in said and "«Immagine», «Scegli un'immagine»" in said, (body, said)
+
+
 def test_admin_js_refuses_a_video_from_a_host_the_site_does_not_allow(build):
     """With videos of one host allowed (CONTRACT_IFRAME_HOSTS), the page gives admin.js
     that host, and it refuses an <iframe> from another one (or over http) as the build

@@ -1257,7 +1257,7 @@
     var found = [];
     readText(text, function (address, image, html) {
       var target = decoded(String(address).trim().replace(/^<|>$/g, ""), html).trim();
-      if (keep(target)) {
+      if (keep(target, image)) {
         found.push({ address: target, image: image });
       }
     });
@@ -1494,6 +1494,33 @@
       }
     }
     return null;
+  }
+
+  // Whether an image's ``address`` is loaded from another site (an https: or // address) or
+  // written into the text (data:…, a picture pasted): the build refuses both (the site
+  // loads nothing from elsewhere, and its policy allows no data: images)
+  function elsewhere(address, image) {
+    var target = String(address).replace(/[\x00-\x20]+/g, "").replace(/\\/g, "/");
+    var scheme = SCHEME.exec(target.toLowerCase());
+    return Boolean(image) && (scheme ? ["http:", "https:", "data:"].indexOf(scheme[0]) >= 0
+      : webHost(target) !== "");
+  }
+
+  // The refusal of the first image of the text, then the summary, from another site or
+  // written into the text: null if none
+  function elsewhereRefusal(body, summary) {
+    var first = linksOf(body, summary, elsewhere)[0];
+    if (!first) {
+      return null;
+    }
+    var data = /^data:/i.test(first.address.replace(/[\x00-\x20]+/g, ""));
+    var shown = first.address.length > 60 ? first.address.slice(0, 60) + "…" : first.address;
+    return "l'immagine «" + shown + "» " + first.where + (data ? " è scritta dentro il testo"
+      + " (un'immagine incollata?)" : " viene da un altro sito (" + webHost(first.address)
+      + ")") + ": il sito non carica nulla da altri indirizzi, e non verrebbe pubblicato."
+      + " Salva l'immagine sul tuo computer, togli questa e inseriscila con il pulsante ＋"
+      + " («Aggiungi componente»), «Immagine», «Scegli un'immagine», «Carica dal"
+      + " computer».";
   }
 
   // --- Pelican's native header (Title: …, no --- lines) --------------------------
@@ -1848,6 +1875,7 @@
           + " un'immagine» nel riquadro dell'immagine, o togli il riquadro.");
       }
       var links = relativeRefusal(body, data.get("summary"))
+        || elsewhereRefusal(body, data.get("summary"))
         || schemeRefusal(body, data.get("summary"));
       if (links) {
         throw refusal(links);
