@@ -969,6 +969,31 @@ def test_admin_js_refuses_an_image_from_another_site_as_the_build_does(build):
             assert expected in said and "«Immagine», «Scegli un'immagine»" in said, (body, said)
 
 
+EMPTY_LINK_CASES = [
+    ("Vedi [](https://example.org/).",
+     "il link «https://example.org/» nel testo non ha testo"),
+    ("Vedi [ ](#programma).", "il link «#programma» nel testo non ha testo"),
+    ('Vedi <a href="https://example.org/"></a>.', "non ha testo"),
+    ('<div>\n<a href="/contatti/"> </a>\n</div>', "il link «/contatti/» nel testo non ha"),
+    # named by its picture's description, or for screen readers
+    ("[![Il cortile]({static}/immagini/2025/cortile.jpg)](https://example.org/)", None),
+    ('Il <a href="https://example.org/" aria-label="Il sito"></a>.', None),
+]
+
+
+def test_admin_js_refuses_a_link_without_text_as_the_build_does(build):
+    """A link without text ([](…), <a href="…"></a>: nothing to see or to click, a screen
+    reader reads its address) stops the build, but the web editor saved it. admin.js
+    refuses it, naming its address; a link named by its image or by aria-label is saved."""
+    files = {"immagini/2025/cortile.jpg": image("JPEG")}
+    for (body, expected), said in zip(EMPTY_LINK_CASES,
+                                      built_and_saved(build, EMPTY_LINK_CASES, files)):
+        if expected is None:
+            assert said == "saved", (body, said)
+        else:
+            assert expected in said and "[testo](…)" in said, (body, said)
+
+
 def test_admin_js_refuses_a_video_from_a_host_the_site_does_not_allow(build):
     """With videos of one host allowed (CONTRACT_IFRAME_HOSTS), the page gives admin.js
     that host, and it refuses an <iframe> from another one (or over http) as the build

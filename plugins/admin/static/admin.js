@@ -946,9 +946,10 @@
   var INLINE_TAG = /<(a|img)((?:\s+[^\s"'=<>]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'=<>]+))?)+)\s*\/?>/gi;
   var ADDRESS_ATTRIBUTE = /(?:^|\s)(href|src)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))/gi;
   // any element's start tag, as LINK_TAG (in a block of HTML) and INLINE_TAG (in a
-  // paragraph) read an <a> or an <img>
+  // paragraph) read an <a> or an <img>; and an <a> a screen reader names (aria-label)
   var ELEMENT_TAG = /<([A-Za-z][A-Za-z0-9]*)(?=[\s\/>])((?:[^<>=]|=(?:\s*"[^"]*"|\s*'[^']*'|(?!\s*["'])))*)>/g;
   var INLINE_ELEMENT = /<([A-Za-z][A-Za-z0-9]*)((?:\s+[^\s"'=<>]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'=<>]+))?)*)\s*\/?>/g;
+  var NAMED_LINK = /(?:^|\s)aria-label\s*=\s*(?:"\s*[^"\s][^"]*"|'\s*[^'\s][^']*'|[^\s"'>])/i;
   var ESCAPED = /\\[\\\[\]!<`]/g;
   // what ends a paragraph: a blank line (of a quote too), a heading, a list's item (in a
   // list: a line "* programma" under a paragraph's line goes on with it)
@@ -1112,23 +1113,27 @@
   }
 
   // The links and images of a paragraph's ``prose`` (without its comments), in their
-  // order: add(address, image, html) for each, html for a tag's attribute; of a block of
-  // ``html``, its tags' only. ``tag(name, attributes, at)``, if given, for
+  // order: add(address, image, html, empty) for each, html for a tag's attribute, empty
+  // for a link without text ([](…), <a href="…"></a>: the build's "link senza testo");
+  // of a block of ``html``, its tags' only. ``tag(name, attributes, at)``, if given, for
   // each element's start tag, as the build reads it there (ELEMENT_TAG, INLINE_ELEMENT)
   function paragraphLinks(prose, add, html, tag) {
     var found = [];
     prose = prose.replace(CODE_SPAN, "");  // a code span over two lines
     prose.replace(html ? /$^/g : INLINE_LINK, function (match, bang, address, at) {
-      found.push({ at: at, address: address, image: bang === "!", html: false });
+      found.push({ at: at, address: address, image: bang === "!", html: false,
+        empty: !bang && /^\s*\]/.test(prose.slice(at + match.length)) });
       return match;
     });
     prose.replace(html ? LINK_TAG : INLINE_TAG, function (match, tag, attributes, at) {
       var image = tag.toLowerCase() === "img";
+      var empty = !image && /^\s*<\/a\s*>/i.test(prose.slice(at + match.length))
+        && !NAMED_LINK.test(attributes);
       attributes.replace(ADDRESS_ATTRIBUTE, function (pair, name, double, single, bare) {
         var value = [double, single, bare].filter(function (each) {
           return each !== undefined;
         })[0];
-        found.push({ at: at, address: value, image: image, html: true });
+        found.push({ at: at, address: value, image: image, html: true, empty: empty });
         return pair;
       });
       return match;
@@ -1140,12 +1145,12 @@
       });
     }
     found.sort(function (one, other) { return one.at - other.at; }).forEach(function (link) {
-      add(link.address, link.image, link.html);
+      add(link.address, link.image, link.html, link.empty);
     });
   }
 
-  // ``text`` read as the build reads it: add(address, image, html) for each of its links
-  // and images, in order; what it gives is its Markdown, paragraph by paragraph
+  // ``text`` read as the build reads it: add(address, image, html, empty) for each of its
+  // links and images, in order; what it gives is its Markdown, paragraph by paragraph
   // (without code, comments, escaped characters and blocks of HTML). ``tag(name,
   // attributes, place, inConverted)``, if given, for each element's start tag: its place
   // "text" (in a paragraph, where Python-Markdown leaves every attribute as typed),
@@ -1255,9 +1260,9 @@
   // {address, image}
   function linkAddresses(text, keep) {
     var found = [];
-    readText(text, function (address, image, html) {
+    readText(text, function (address, image, html, empty) {
       var target = decoded(String(address).trim().replace(/^<|>$/g, ""), html).trim();
-      if (keep(target, image)) {
+      if (keep(target, image, empty)) {
         found.push({ address: target, image: image });
       }
     });
@@ -1521,6 +1526,18 @@
       + " Salva l'immagine sul tuo computer, togli questa e inseriscila con il pulsante ＋"
       + " («Aggiungi componente»), «Immagine», «Scegli un'immagine», «Carica dal"
       + " computer».";
+  }
+
+  // The refusal of the first link of the text, then the summary, without text ([](…),
+  // <a href="…"></a>): null if none
+  function emptyLinkRefusal(body, summary) {
+    var first = linksOf(body, summary, function (address, image, empty) {
+      return Boolean(empty) && address !== "";
+    })[0];
+    return first ? "il link «" + first.address + "» " + first.where + " non ha testo (tra le"
+      + " parentesi quadre non c'è niente, [](…)): sulla pagina non si vedrebbe, chi usa un"
+      + " lettore di schermo sentirebbe solo l'indirizzo, e il sito non verrebbe pubblicato."
+      + " Scrivi tra le parentesi quadre dove porta, [testo](…), o togli il link." : null;
   }
 
   // --- Pelican's native header (Title: …, no --- lines) --------------------------
@@ -1876,7 +1893,8 @@
       }
       var links = relativeRefusal(body, data.get("summary"))
         || elsewhereRefusal(body, data.get("summary"))
-        || schemeRefusal(body, data.get("summary"));
+        || schemeRefusal(body, data.get("summary"))
+        || emptyLinkRefusal(body, data.get("summary"));
       if (links) {
         throw refusal(links);
       }
