@@ -704,13 +704,15 @@ Promise.all(bodies.map((body) => {
 
 
 def saves(texts, page=PAGE):
-    """admin.js's preSave on a new news item of each ``(body, summary)``, ``page`` giving
-    the script its data- attributes: "saved", or the refusal's text."""
+    """admin.js's preSave on a new news item of each ``(body, summary)`` (or ``(body,
+    summary, {other fields})``), ``page`` giving the script its data- attributes:
+    "saved", or the refusal's text."""
     program = save_setup_js(page) + """
 const cases = JSON.parse(fs.readFileSync(0, "utf8"));
-Promise.all(cases.map(([body, summary]) => {
+Promise.all(cases.map(([body, summary, fields]) => {
   const entry = new Data({collection: "notizie", path: "", mediaFiles: [],
-    data: new Data({title: "Il programma", date: "2024-06-01 10:00", body, summary})});
+    data: new Data({title: "Il programma", date: "2024-06-01 10:00", body, summary,
+      ...fields})});
   try {
     return Promise.resolve(handler({entry})).then(() => "saved", (error) => String(error));
   } catch (error) {
@@ -992,6 +994,33 @@ def test_admin_js_refuses_a_link_without_text_as_the_build_does(build):
             assert said == "saved", (body, said)
         else:
             assert expected in said and "[testo](…)" in said, (body, said)
+
+
+def test_admin_js_refuses_a_summary_topic_or_author_the_build_refuses(build):
+    """The summary's HTML is checked as the text's, and a topic or an author made only of
+    symbols or emoji gives no address: the build stops on each, and admin.js refuses
+    each, saying where; a topic with letters is saved."""
+    cases = [("Testo.", 'Il <span style="color:red">sommario</span>.', {},
+              "l'attributo «style» di <span> nel sommario"),
+             ("Testo.", "Il [](https://example.org/) sommario.", {},
+              "il link «https://example.org/» nel sommario non ha testo"),
+             ("Testo.", None, {"tags": ["Crema", "🎉"]}, "dall'argomento «🎉»"),
+             ("Testo.", None, {"author": "🎉🎉"}, "dall'autore «🎉🎉»"),
+             ("Testo.", "Il sommario.", {"tags": ["Crema", "Civic Center 🎉"],
+                                         "author": "Redazione"}, None)]
+    files = {}
+    for number, (body, summary, fields, _) in enumerate(cases):
+        keys = {key: json.dumps(value, ensure_ascii=False) for key, value in fields.items()}
+        if summary:
+            keys["summary"] = json.dumps(summary)
+        files[f"notizie/caso-{number}.md"] = article(title=f"Caso {number}", body=body, **keys)
+    built = build(files).messages()
+    refused = [bool(re.search(rf"ERROR notizie/caso-{number}\.md", built))
+               for number in range(len(cases))]
+    assert refused == [expected is not None for *_, expected in cases], built
+    found = saves([[body, summary, fields] for body, summary, fields, _ in cases])
+    for (*_, expected), said in zip(cases, found):
+        assert said == "saved" if expected is None else expected in said, said
 
 
 def test_admin_js_refuses_a_video_from_a_host_the_site_does_not_allow(build):

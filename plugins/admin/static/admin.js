@@ -1540,6 +1540,23 @@
       + " Scrivi tra le parentesi quadre dove porta, [testo](…), o togli il link." : null;
   }
 
+  // The refusal of a topic or an author the site makes no address of (symbols or emoji
+  // only: the build's "non si ricava un indirizzo"), or null; names siteSlug does not
+  // fold as the site does are left to the build
+  function nameRefusal(data) {
+    var tags = addresses(data.get("tags")).map(String);
+    var tag = tags.filter(function (name) { return name.trim() && siteSlug(name) === ""; })[0];
+    if (tag !== undefined) {
+      return "dall'argomento «" + tag.trim() + "» non si ricava un indirizzo (è fatto solo di"
+        + " simboli o emoji), e il sito non verrebbe pubblicato: negli «Argomenti» usa"
+        + " lettere o cifre.";
+    }
+    var author = String(data.get("author") || "");
+    return author.trim() && siteSlug(author) === "" ? "dall'autore «" + author.trim()
+      + "» non si ricava un indirizzo (è fatto solo di simboli o emoji), e il sito non"
+      + " verrebbe pubblicato: nel campo «Autore» usa lettere o cifre." : null;
+  }
+
   // --- Pelican's native header (Title: …, no --- lines) --------------------------
   // Decap reads only YAML front matter: an item written with the native header opens
   // with an empty title and date and its header lines at the top of the text, and once
@@ -1903,8 +1920,8 @@
       var summary = saved.get("summary");
       saved = typeof summary === "string" ? saved.set("summary", typedLessThan(summary))
         : saved;
-      // the HTML as it is saved (a "<" written as &lt; is no tag)
-      var html = htmlRefusal(saved.get("body"), saved.get("summary"));
+      // the HTML as it is saved (a "<" written as &lt; is no tag), and the names
+      var html = htmlRefusal(saved.get("body"), saved.get("summary")) || nameRefusal(saved);
       if (html) {
         throw refusal(html);
       }
