@@ -902,6 +902,8 @@ HTML_CASES = [
      "«{static}» è in un commento"),
     ('Il <a title="{static}/immagini/2025/cortile.jpg" href="https://example.org/">sito</a>.',
      "«{static}» è nell'attributo «title» di <a>"),
+    # a backslash before "<" escapes nothing for Python-Markdown (CommonMark's escape)
+    ('Il \\<span style="color:red">rosso</span>.', "«style» di <span>"),
     # what the build accepts: the allowlist's attributes, markdown="1" where it is taken
     # away, HTML in code and comments
     ('<abbr title="Agenzia di Tutela della Salute">ATS</abbr>, <span lang="en" class="x"'
@@ -1250,6 +1252,7 @@ RELATIVE_CASES = [
      "sito</a>.", None, None),
     # addresses written with character references: the page's HTML decodes them
     ('Il <a href="&#112;rogramma">programma</a>.', None, "programma"),
+    ('Il \\<a href="programma">programma</a>.', None, "programma"),
     ("Il [percorso](&#112;ercorso).", None, "percorso"),
     ("Il [volantino](%76olantino).", None, "%76olantino"),  # a URL's %xx is no reference
     # a link's text over two lines that the build accepts; a blank line, a new item or a

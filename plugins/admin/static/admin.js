@@ -950,7 +950,9 @@
   var ELEMENT_TAG = /<([A-Za-z][A-Za-z0-9]*)(?=[\s\/>])((?:[^<>=]|=(?:\s*"[^"]*"|\s*'[^']*'|(?!\s*["'])))*)>/g;
   var INLINE_ELEMENT = /<([A-Za-z][A-Za-z0-9]*)((?:\s+[^\s"'=<>]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'=<>]+))?)*)\s*\/?>/g;
   var NAMED_LINK = /(?:^|\s)aria-label\s*=\s*(?:"\s*[^"\s][^"]*"|'\s*[^'\s][^']*'|[^\s"'>])/i;
-  var ESCAPED = /\\[\\\[\]!<`]/g;
+  // what a backslash escapes in Python-Markdown (not "<": "\<a href=…>" is a link, with
+  // the backslash before it shown; CommonMark's, in Decap's preview, escapes it)
+  var ESCAPED = /\\[\\\[\]!`]/g;
   // what ends a paragraph: a blank line (of a quote too), a heading, a list's item (in a
   // list: a line "* programma" under a paragraph's line goes on with it)
   var BLANK_LINE = /^\s*(?:>\s*)*$/;
