@@ -1411,6 +1411,31 @@ def test_admin_js_refuses_a_relative_link_as_the_build_does(build):
         in found[-1]  # the others are counted
 
 
+# links whose address is typed as it is said: what the build and admin.js propose
+TYPED_ADDRESS_CASES = [
+    ("Scrivici a [questo indirizzo](info@example.org).", "mailto:info@example.org"),
+    ("Il [sito del Comune](www.comune.crema.cr.it).", "https://www.comune.crema.cr.it"),
+    ("Chiama lo [sportello](0373-123456).", "tel:+390373123456"),
+    ("Il [sito](“https://example.org/”).", "https://example.org/"),
+]
+
+
+def test_admin_js_proposes_for_a_typed_address_what_the_build_proposes(build):
+    """An e-mail address, a www. address, a phone number or an address in quotes typed as
+    a link's address (with the link button) is relative to a browser: admin.js refused
+    it as one, saying to write {filename}, / or https://, nothing of mailto: or tel:. The
+    build names what to write, and admin.js now proposes the same address."""
+    files = {f"notizie/caso-{number}.md": article(title=f"Caso {number}", body=body)
+             for number, (body, _) in enumerate(TYPED_ADDRESS_CASES)}
+    built = build(files).messages()
+    said = saves([[body, None] for body, _ in TYPED_ADDRESS_CASES])
+    for number, ((body, write), refusal) in enumerate(zip(TYPED_ADDRESS_CASES, said)):
+        error = re.search(rf"ERROR notizie/caso-{number}\.md:\d+: (.*?) / ", built)
+        assert error and re.findall(r"\[testo\]\(([^)]*)\)", error[1]) == [write], built
+        assert f"[testo]({write})" in refusal and "nel testo" in refusal, (body, refusal)
+        assert "{filename}" not in refusal
+
+
 IMAGES_JS = """
 const fs = require("fs");
 let Control = null;

@@ -1283,6 +1283,46 @@
       .concat(linkAddresses(summary, keep).map(placed("nel sommario")));
   }
 
+  // A link's address typed as it is said, not as a browser needs it (plugins/contract/
+  // check.py's _typed_address): between quotes, an e-mail address or a phone number
+  // without mailto: or tel:, www. without its https scheme. Relative to the browser,
+  // each is refused as one, but the build's message names what to write, and so does
+  // this one: {what (with "{where}" for "nel testo"), write}, or null
+  var QUOTES = "\"'\u201c\u201d\u2018\u2019\u00ab\u00bb\u201e\u201a";
+  var EMAIL = /^[\p{L}\p{N}_.+-]+@[\p{L}\p{N}_-]+(?:\.[\p{L}\p{N}_-]+)*\.[a-z]{2,}$/iu;
+  // a phone number (not a date: 2024-05-05, 05.06.2024)
+  var PHONE = /^(?!\d{4}-\d{1,2}-\d{1,2}$|\d{1,2}[-.]\d{1,2}[-.]\d{2,4}$)\+?[\d(][\d ().-]{5,}\d$/;
+
+  function typedAddress(address) {
+    var bare = address;
+    while (bare && (QUOTES + " ").indexOf(bare[0]) >= 0) {
+      bare = bare.slice(1);
+    }
+    while (bare && (QUOTES + " ").indexOf(bare[bare.length - 1]) >= 0) {
+      bare = bare.slice(0, -1);
+    }
+    if (bare && bare !== address.trim()) {
+      return { what: "l'indirizzo del link «" + address + "» {where} è tra virgolette",
+        write: bare };
+    }
+    if (EMAIL.test(address)) {
+      return { what: "il link «" + address + "» {where} è un indirizzo e-mail",
+        write: "mailto:" + address };
+    }
+    if (/^www\./i.test(address)) {
+      return { what: "il link «" + address + "» {where} non comincia con https://",
+        write: "https://" + address };
+    }
+    if (PHONE.test(address)) {
+      var number = address.replace(/[^\d+]/g, "");
+      number = number[0] === "+" ? number : number.indexOf("00") === 0
+        ? "+" + number.slice(2) : "+39" + number;
+      return { what: "il link «" + address + "» {where} è un numero di telefono",
+        write: "tel:" + number };
+    }
+    return null;
+  }
+
   // The refusal of the first relative address in the text, then the summary: null if none
   function relativeRefusal(body, summary) {
     var found = linksOf(body, summary, relative);
@@ -1293,6 +1333,12 @@
     var others = found.length - 1;
     var more = others ? " (e " + (others === 1 ? "un altro indirizzo relativo" : "altri " + others
       + " indirizzi relativi") + ", da correggere allo stesso modo)" : "";
+    var typed = first.image ? null : typedAddress(first.address);
+    if (typed) {
+      return typed.what.replace("{where}", first.where) + more + ": sul sito il link"
+        + " porterebbe a una pagina che non esiste, e il sito non verrebbe pubblicato. Scrivi "
+        + typed.write + " come indirizzo del link, [testo](" + typed.write + ").";
+    }
     var what = first.image ? "l'immagine «" + first.address + "» " + first.where
       + " ha un indirizzo relativo" : "il link «" + first.address + "» " + first.where
       + " ha un indirizzo relativo";
