@@ -663,12 +663,14 @@ def test_admin_js_writes_a_typed_less_than_in_a_nested_list_as_text():
 
 
 # what admin/index.html gives admin.js about the body's HTML: the allowlist's elements,
-# their attributes (plugins/contract/body.py) and the hosts of videos (none by default)
+# their attributes (plugins/contract/body.py), the hosts of videos (none by default), the
+# folders of {static} links and the items' extensions
 PAGE = {"data-content": "content", "data-html": " ".join(sorted(ALLOWED)),
         "data-html-attributes": " ".join(sorted(
             [f"*:{name}" for name in GLOBAL_ATTRIBUTES]
             + [f"{tag}:{name}" for tag, names in ALLOWED.items() for name in names])),
-        "data-iframe-hosts": ""}
+        "data-iframe-hosts": "", "data-static-folders": "allegati/ immagini/",
+        "data-item-extensions": "md markdown mkd mdown"}
 
 
 def save_setup_js(page=PAGE):
@@ -1054,6 +1056,8 @@ def test_the_page_gives_the_script_the_bodys_attributes_and_video_hosts(site):
     assert {"a:href", "img:alt", "*:class", "iframe:src"} <= set(
         script["data-html-attributes"].split())
     assert script["data-iframe-hosts"] == ""
+    assert script["data-static-folders"] == PAGE["data-static-folders"]
+    assert script["data-item-extensions"] == PAGE["data-item-extensions"]
 
 
 def test_admin_js_saves_a_date_at_midnight_as_the_day_alone():
@@ -1434,6 +1438,34 @@ def test_admin_js_proposes_for_a_typed_address_what_the_build_proposes(build):
         assert error and re.findall(r"\[testo\]\(([^)]*)\)", error[1]) == [write], built
         assert f"[testo]({write})" in refusal and "nel testo" in refusal, (body, refusal)
         assert "{filename}" not in refusal
+
+
+# a path of the site without {static} or {filename}: what the build and admin.js propose
+UNMARKED_CASES = [
+    ("Il [bando](/allegati/2025/bando.pdf).", "{static}/allegati/2025/bando.pdf"),
+    ("![Il cortile](/immagini/2025/cortile.jpg)", "{static}/immagini/2025/cortile.jpg"),
+    ('La <a href="/notizie/festa.md">festa</a>.', "{filename}/notizie/festa.md"),
+    ("La [festa](/notizie/festa.md#programma).", "{filename}/notizie/festa.md"),
+    # the site's own addresses: saved (a list, a page, the folder itself)
+    ("L'[archivio](/archivio/2024/), i [contatti](/contatti/), le [foto](/immagini/).", None),
+]
+
+
+def test_admin_js_refuses_a_path_of_the_site_without_static_as_the_build_does(build):
+    """A link or an image written as a path of the site (/allegati/2025/bando.pdf,
+    /notizie/festa.md) stops the build, which names the {static} or {filename} link to
+    write; the web editor saved it. admin.js refuses it, proposing the same link."""
+    files = {f"notizie/caso-{number}.md": article(title=f"Caso {number}", body=body)
+             for number, (body, _) in enumerate(UNMARKED_CASES)}
+    built = build(files).messages()
+    said = saves([[body, None] for body, _ in UNMARKED_CASES])
+    for number, ((body, write), refusal) in enumerate(zip(UNMARKED_CASES, said)):
+        error = re.search(rf"ERROR notizie/caso-{number}\.md:\d+: .*? scrivi (\S+) /", built)
+        if write is None:
+            assert error is None and refusal == "saved", (body, refusal, built)
+            continue
+        assert error and error[1] == write, built
+        assert f"Scrivi {write}" in refusal and "nel testo" in refusal, (body, refusal)
 
 
 IMAGES_JS = """

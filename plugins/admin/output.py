@@ -26,7 +26,9 @@ from pathlib import Path
 from jinja2 import Environment, FileSystemLoader
 
 from plugins.assets import MANIFEST_KEY
+from plugins.contract.ahead import EXTENSIONS
 from plugins.contract.body import ALLOWED, GLOBAL_ATTRIBUTES
+from plugins.contract.check import linkable_folders
 from plugins.core.files import place
 from plugins.italian.words import ARTICLES
 from plugins.redirects.paths import KEY as OLD_ADDRESSES
@@ -86,6 +88,9 @@ def render_index(settings, context, main="decap-cms.js", script="admin.js"):
         # hosts of the videos a text may embed: admin.js refuses what the build refuses
         html_attributes=html_attributes(),
         iframe_hosts=sorted(settings.get("CONTRACT_IFRAME_HOSTS") or ()),
+        # the folders a {static} link leads into, and the items' extensions: a path of
+        # the site written without {static} or {filename} is refused, as by the build
+        static_folders=sorted(linkable_folders(settings)), item_extensions=EXTENSIONS,
         # a changed title or month adds the old address there (plugins/redirects' key)
         old_addresses=next((f["name"] for f in settings["ADMIN_EXTRA_FIELDS"]
                             if f["name"] == OLD_ADDRESSES), ""),

@@ -12,6 +12,8 @@
  *   data-html         the HTML elements a text may hold (plugins/contract/body.py)
  *   data-html-attributes  their attributes, "a:href" ("*:class": any element's)
  *   data-iframe-hosts the hosts of the videos a text may embed (CONTRACT_IFRAME_HOSTS)
+ *   data-static-folders  the folders {static} links lead into ("allegati/ immagini/")
+ *   data-item-extensions the extensions of the items' files ("md markdown…")
  *   data-old-addresses  the key of an item's old addresses (plugins/redirects), or ""
  *   data-article-url, data-page-url  the site's ARTICLE_URL and PAGE_URL
  *   data-timezone     the site's TIMEZONE (a date with an offset is shown in it)
@@ -1588,6 +1590,52 @@
       + " Scrivi tra le parentesi quadre dove porta, [testo](…), o togli il link." : null;
   }
 
+  // A path of the site written as a link's or an image's address without Pelican's
+  // marker (/allegati/2025/bando.pdf, /immagini/foto.jpg, /notizie/festa.md): the build
+  // neither publishes the file nor rewrites the address, and refuses it (check.py's
+  // _plain_problem), naming the {static} or {filename} link to write. The folders of
+  // {static} links and the items' extensions are the page's (data-static-folders,
+  // data-item-extensions). {marker, path}, or null
+  var STATIC_FOLDERS = words("data-static-folders");
+  var ITEM_EXTENSIONS = words("data-item-extensions");
+
+  function unmarked(address) {
+    if (address[0] !== "/" || address[1] === "/") {
+      return null;
+    }
+    var path = address.split(/[?#]/)[0];
+    try {
+      path = decodeURIComponent(path);
+    } catch (error) {
+      // a "%" that is no escape: as typed
+    }
+    path = path.split("/").filter(function (part) {
+      return part !== "" && part !== "." && part !== "..";
+    }).join("/");
+    if (STATIC_FOLDERS.some(function (folder) { return path.indexOf(folder) === 0; })) {
+      return { marker: "{static}", path: path };
+    }
+    var extension = /\.([^.\/]*)$/.exec(path);
+    return extension && ITEM_EXTENSIONS.indexOf(extension[1].toLowerCase()) >= 0
+      ? { marker: "{filename}", path: path } : null;
+  }
+
+  // The refusal of the first such address of the text, then the summary: null if none
+  function unmarkedRefusal(body, summary) {
+    var first = linksOf(body, summary, function (address) {
+      return unmarked(address) !== null;
+    })[0];
+    if (!first) {
+      return null;
+    }
+    var write = unmarked(first.address);
+    var link = write.marker + "/" + write.path.replace(/ /g, "%20");
+    return (first.image ? "l'immagine «" : "il link «") + first.address + "» " + first.where
+      + " è scritto senza " + write.marker + ": sul sito non funzionerebbe, e il sito non"
+      + " verrebbe pubblicato. Scrivi " + link + (first.image ? ", o togli l'immagine e"
+        + " inseriscila con il pulsante ＋ («Aggiungi componente»), «Immagine»." : ".");
+  }
+
   // The refusal of a topic or an author the site makes no address of (symbols or emoji
   // only: the build's "non si ricava un indirizzo"), or null; names siteSlug does not
   // fold as the site does are left to the build
@@ -1959,6 +2007,7 @@
       var links = relativeRefusal(body, data.get("summary"))
         || elsewhereRefusal(body, data.get("summary"))
         || schemeRefusal(body, data.get("summary"))
+        || unmarkedRefusal(body, data.get("summary"))
         || emptyLinkRefusal(body, data.get("summary"));
       if (links) {
         throw refusal(links);
