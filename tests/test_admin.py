@@ -1027,6 +1027,27 @@ def test_admin_js_refuses_a_summary_topic_or_author_the_build_refuses(build):
         assert said == "saved" if expected is None else expected in said, said
 
 
+def test_admin_js_refuses_a_date_whose_year_the_build_refuses(build):
+    """The form's date input takes the year as typed: "25" is the year 0025, a digit too
+    many 20255. Decap saved it, and the build stopped ("non è una data valida", years
+    1900-2999). admin.js refuses it, naming the date; the years the build accepts are
+    saved."""
+    dates = {"0025-03-15 10:30": True, "20255-03-15 10:30": True, "1899-12-31 23:00": True,
+             "1900-01-01 10:00": False, "2999-12-31 10:00": False, "2025-03-15": False}
+    files = {f"notizie/caso-{number}.md": article(title=f"Caso {number}", date=when)
+             for number, when in enumerate(dates)}
+    built = build(files).messages()
+    assert [bool(re.search(rf"ERROR notizie/caso-{number}\.md:\d+: `date` non è una data"
+                           r" valida", built)) for number in range(len(dates))] == \
+        list(dates.values()), built
+    said = saves([["Testo.", None, {"date": when}] for when in dates])
+    for (when, refused), answer in zip(dates.items(), said):
+        if refused:
+            assert f"la data di pubblicazione («{when}») ha l'anno" in answer, answer
+        else:
+            assert answer == "saved", (when, answer)
+
+
 def test_admin_js_refuses_a_video_from_a_host_the_site_does_not_allow(build):
     """With videos of one host allowed (CONTRACT_IFRAME_HOSTS), the page gives admin.js
     that host, and it refuses an <iframe> from another one (or over http) as the build

@@ -1636,6 +1636,22 @@
         + " inseriscila con il pulsante ＋ («Aggiungi componente»), «Immagine»." : ".");
   }
 
+  // The refusal of a date whose year the build refuses (schema.py's YEARS, 1900-2999),
+  // or null: the form's date input takes the year as typed, "25" as 0025 and a digit
+  // too many as 20255, and Decap saved it; the build stopped on "non è una data valida"
+  var YEARS = [1900, 2999];
+
+  function yearRefusal(value) {
+    var year = /^\s*(\d+)-/.exec(String(value || ""));
+    if (!year || (Number(year[1]) >= YEARS[0] && Number(year[1]) <= YEARS[1])) {
+      return null;
+    }
+    return "la data di pubblicazione («" + String(value).trim() + "») ha l'anno " + year[1]
+      + ", fuori dagli anni " + YEARS[0] + "–" + YEARS[1] + ", e il sito non verrebbe"
+      + " pubblicato: correggi l'anno nel campo «Data e ora di pubblicazione», con le sue"
+      + " quattro cifre (per esempio " + new Date().getFullYear() + ").";
+  }
+
   // The refusal of a topic or an author the site makes no address of (symbols or emoji
   // only: the build's "non si ricava un indirizzo"), or null; names siteSlug does not
   // fold as the site does are left to the build
@@ -2017,8 +2033,9 @@
       var summary = saved.get("summary");
       saved = typeof summary === "string" ? saved.set("summary", typedLessThan(summary))
         : saved;
-      // the HTML as it is saved (a "<" written as &lt; is no tag), and the names
-      var html = htmlRefusal(saved.get("body"), saved.get("summary")) || nameRefusal(saved);
+      // the HTML as it is saved (a "<" written as &lt; is no tag), the names, the date
+      var html = htmlRefusal(saved.get("body"), saved.get("summary")) || nameRefusal(saved)
+        || yearRefusal(saved.get("date"));
       if (html) {
         throw refusal(html);
       }
