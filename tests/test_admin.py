@@ -1048,6 +1048,53 @@ def test_admin_js_refuses_a_date_whose_year_the_build_refuses(build):
             assert answer == "saved", (when, answer)
 
 
+# (an old address typed in "Indirizzi precedenti", what admin.js's refusal says or None)
+OLD_ADDRESS_CASES = [
+    ("/notizie/123-presentazione.html", None),
+    ("https://www.vecchiosito.it/notizie/124.html", None),
+    ("/notizie/125/", None),
+    ("/index.php?id=126", "contiene una richiesta (`?…`)"),
+    ("notizie/127.html", "deve cominciare con `/`"),
+    ("/notizie/128.aspx", "finisce con .aspx"),
+    ("/notizie/129.html#commenti", "contiene `#`"),
+    ("/archivio/2019/", "è dentro /archivio, che il sito usa per i suoi file"),
+    ("/", "è la home page del sito"),
+    ("ftp://www.vecchiosito.it/notizie/130.html", "non è un indirizzo di una pagina web"),
+]
+
+
+def test_admin_js_refuses_an_old_address_the_build_refuses(build, tmp_path):
+    """An old address typed in "Indirizzi precedenti" (a news item moved from the old
+    site) that the build refuses (an old CMS's /index.php?id=…, no "/" first, .aspx, a #,
+    a folder of the site's own) was saved, and the build stopped. admin.js refuses it as
+    plugins/redirects/paths.py does, with the page's key and the site's folders; the
+    addresses the build accepts are saved."""
+    accepted = [address for address, expected in OLD_ADDRESS_CASES if expected is None]
+    good = build_site(tmp_path / "pagina", {"notizie/vecchia.md": article(
+        title="Vecchia", indirizzi_precedenti=accepted)})
+    assert good.ok, good.log
+    script = good.soup("/admin/").find_all("script")[1]
+    page = {**PAGE, "data-old-addresses": script["data-old-addresses"],
+            "data-site-folders": script["data-site-folders"]}
+    assert page["data-old-addresses"] == "indirizzi_precedenti"
+    assert {"archivio", "categorie", "admin", "immagini"} <= set(
+        page["data-site-folders"].split())
+    files = {f"notizie/caso-{number}.md": article(title=f"Caso {number}",
+                                                  indirizzi_precedenti=[address])
+             for number, (address, _) in enumerate(OLD_ADDRESS_CASES)}
+    built = build(files).messages()
+    assert [bool(re.search(rf"ERROR notizie/caso-{number}\.md", built))
+            for number in range(len(OLD_ADDRESS_CASES))] == \
+        [expected is not None for _, expected in OLD_ADDRESS_CASES], built
+    said = saves([["Testo.", None, {"indirizzi_precedenti": [address]}]
+                  for address, _ in OLD_ADDRESS_CASES], page)
+    for (address, expected), answer in zip(OLD_ADDRESS_CASES, said):
+        if expected is None:
+            assert answer == "saved", (address, answer)
+        else:
+            assert answer.startswith(f"l'indirizzo precedente «{address}» {expected}"), answer
+
+
 def test_admin_js_refuses_a_video_from_a_host_the_site_does_not_allow(build):
     """With videos of one host allowed (CONTRACT_IFRAME_HOSTS), the page gives admin.js
     that host, and it refuses an <iframe> from another one (or over http) as the build
@@ -1078,6 +1125,8 @@ def test_the_page_gives_the_script_the_bodys_attributes_and_video_hosts(site):
         script["data-html-attributes"].split())
     assert script["data-iframe-hosts"] == ""
     assert script["data-static-folders"] == PAGE["data-static-folders"]
+    assert {"archivio", "categorie", "admin", "immagini"} <= set(
+        script["data-site-folders"].split())
     assert script["data-item-extensions"] == PAGE["data-item-extensions"]
 
 

@@ -32,6 +32,7 @@ from plugins.contract.check import linkable_folders
 from plugins.core.files import place
 from plugins.italian.words import ARTICLES
 from plugins.redirects.paths import KEY as OLD_ADDRESSES
+from plugins.redirects.paths import site_folders
 from plugins.writer.atomic import AtomicFile
 
 from . import bundle, config, policy
@@ -94,6 +95,8 @@ def render_index(settings, context, main="decap-cms.js", script="admin.js"):
         # a changed title or month adds the old address there (plugins/redirects' key)
         old_addresses=next((f["name"] for f in settings["ADMIN_EXTRA_FIELDS"]
                             if f["name"] == OLD_ADDRESSES), ""),
+        # the folders the site writes its own files in: no old address may be there
+        site_folders=sorted(site_folders(settings)),
         article_url=settings["ARTICLE_URL"], page_url=settings["PAGE_URL"],
         timezone=settings["TIMEZONE"],  # a date with an offset is shown in the site's time
         # where the last publication's run is (the git host's CI), or nothing
