@@ -1383,10 +1383,11 @@
   // without alt or src, Pelican's markers ({static}) outside a link's address (in a
   // title="…", in a comment), and markdown="1" where Python-Markdown leaves it in the
   // page (a <pre>, a <span>, an element inside a block of HTML). Decap saved each with
-  // "Voce salvata", and the publication stopped. Before a save the text and the summary are read as the build
-  // reads them (readText: code, comments and escaped characters left out), after the
-  // rewrites of the save (a "<" typedLessThan writes as &lt; is no tag); the allowlist
-  // and the hosts are the build's own (data-html, data-html-attributes, data-iframe-hosts).
+  // "Voce salvata", and the publication stopped. Before a save the text and the summary
+  // are read as the build reads them (readText: code, comments and escaped characters
+  // left out), after the rewrites of the save (a "<" typedLessThan writes as &lt; is no
+  // tag); the allowlist and the hosts are the build's own (data-html,
+  // data-html-attributes, data-iframe-hosts).
   var HTML_ATTRIBUTES = {};
   words("data-html-attributes").forEach(function (word) { HTML_ATTRIBUTES[word] = true; });
   var IFRAME_HOSTS = words("data-iframe-hosts");
@@ -1552,9 +1553,9 @@
     return null;
   }
 
-  // Whether an image's ``address`` is loaded from another site (an https: or // address) or
-  // written into the text (data:…, a picture pasted): the build refuses both (the site
-  // loads nothing from elsewhere, and its policy allows no data: images)
+  // Whether an image's ``address`` is loaded from another site (an https: or // address)
+  // or written into the text (data:…, a picture pasted): the build refuses both (the
+  // site loads nothing from elsewhere, and its policy allows no data: images)
   function elsewhere(address, image) {
     var target = String(address).replace(/[\x00-\x20]+/g, "").replace(/\\/g, "/");
     var scheme = SCHEME.exec(target.toLowerCase());
