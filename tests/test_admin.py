@@ -904,6 +904,10 @@ HTML_CASES = [
      "«{static}» è in un commento"),
     ('Il <a title="{static}/immagini/2025/cortile.jpg" href="https://example.org/">sito</a>.',
      "«{static}» è nell'attributo «title» di <a>"),
+    # the code of a whole web page or e-mail pasted: its declaration, an instruction
+    ('<!DOCTYPE html>\n<p>Testo.</p>', "«<!DOCTYPE html>» nel testo è una dichiarazione"),
+    ('Testo.\n<?xml version="1.0"?>', "«<?xml version=\"1.0\"?>» nel testo è un'istruzione"),
+    ('Testo.\n\n<![CDATA[ x ]]>', "«<![CDATA[ x ]]>» nel testo è una dichiarazione"),
     # a backslash before "<" escapes nothing for Python-Markdown (CommonMark's escape)
     ('Il \\<span style="color:red">rosso</span>.', "«style» di <span>"),
     # what the build accepts: the allowlist's attributes, markdown="1" where it is taken
@@ -921,6 +925,8 @@ HTML_CASES = [
      '<div markdown="0">\nTesto.\n</div>\n</div>', None),
     ('<details markdown="1">\n<summary markdown="1">Orari</summary>\n\nDalle 9.\n</details>',
      None),
+    ("Scrivete `<!DOCTYPE html>` o `<?php ?>`:\n\n```\n<?php echo 1; ?>\n<!DOCTYPE html>\n```"
+     "\n\n> <!DOCTYPE html>\n\nUn testo <!DOCTYPE html> e <!-- <?php ?> -->.", None),
     ('Scrivete `<a href="https://example.org/" target="_blank">` o:\n\n```\n<p style="x">'
      '\n<iframe src="https://example.org/"></iframe>\n```\n\nFine. <!-- <p style="x"> -->',
      None),

@@ -1549,8 +1549,45 @@
       if (problem) {
         return problem;
       }
+      problem = declarationProblem(text, where);
+      if (problem) {
+        return problem;
+      }
     }
     return null;
+  }
+
+  // A declaration at a line's start (<!DOCTYPE html>, <![CDATA[…]]>) or a processing
+  // instruction anywhere (<?xml …?>, <?php …?>), outside code and comments: the build
+  // refuses them (body.py: "dichiarazione … non ammessa", "istruzione <?…?> non
+  // ammessa"); they come with the code of a whole web page or e-mail pasted. One in a
+  // paragraph's text, in a quote or a list is text to Python-Markdown, and saved.
+  // (Not one inside a block of HTML, after other text: left to the build.)
+  var DECLARATION = /^ {0,3}(<!(?:\[|[A-Za-z])[^>\n]*>?)/;
+  var INSTRUCTION = /<\?[^<>]*?\?>/;
+
+  function declarationProblem(text, where) {
+    var lines = [];
+    outsideIndentedCode(outsideCode(text).replace(COMMENT, function (comment) {
+      return comment.replace(/[^\n]/g, " ");
+    }), function (line) {
+      lines.push(line);
+      return line;
+    });
+    var found = null;
+    lines.some(function (line) {
+      found = DECLARATION.exec(line);
+      return found;
+    });
+    var instruction = INSTRUCTION.exec(lines.join("\n"));
+    var typed = found ? found[1] : instruction ? instruction[0] : "";
+    if (!typed) {
+      return "";
+    }
+    return "«" + (typed.length > 60 ? typed.slice(0, 60) + "…" : typed) + "» " + where
+      + (found ? " è una dichiarazione" : " è un'istruzione") + " di una pagina web (copiata"
+      + " con il suo codice?), che il sito non ammette, e il sito non verrebbe pubblicato:"
+      + " toglila" + SHOW_HTML + ".";
   }
 
   // Whether an image's ``address`` is loaded from another site (an https: or // address)
