@@ -16,7 +16,8 @@ without a word. :class:`DetailsMarkdownExtension` reads a ``<details>`` without 
 ``markdown`` attribute as if it had ``markdown="1"`` (its ``<summary>`` as a line of
 text: bold, links, ``&``), unless a line in it is indented by four spaces or more
 outside a list (HTML laid out like a web page's: its lines would become code), which
-stays as typed. ``markdown="0"`` keeps any block as typed.
+stays as typed. ``markdown="0"`` is refused where it would stay in the page (any block
+at the text's margin: md_in_html leaves the attribute there; the body's check names it).
 
 For every other block (``<div>``, ``<figure>``, ``<p>``…), and the ``<details>`` left
 as typed, :func:`literal_markdown` finds the Markdown shown as typed (a link
