@@ -1590,3 +1590,27 @@ def test_admin_js_shows_an_image_decap_cannot_find_from_the_site():
         "immagini/2025/festa.png",
         "https://www.example.org/foto.png",
         ""]
+
+
+def test_a_native_headers_lists_are_split_as_the_build_splits_them():
+    """An item written with Pelican's native header (``Tags: Crema; Cremona``) opened in
+    the web editor: its header becomes front matter before a save (``fromNativeHeader``),
+    its lists split on commas only, so the site published one topic «Crema; Cremona»,
+    where the build, reading the same line, makes two (``schema.split_list``)."""
+    script = (ROOT / "plugins" / "admin" / "static" / "admin.js").read_text(encoding="utf-8")
+    start = script.index("  var NATIVE_LINE")
+    end = script.index("  // --- A new title must not take another item's address")
+    program = (
+        "class Data { constructor(o) { this.o = o; } get(k) { return this.o[k]; }\n"
+        "  set(k, v) { return new Data({...this.o, [k]: v}); } }\n"
+        + script[start:end]
+        + "\nconst given = JSON.parse(require('fs').readFileSync(0, 'utf8'));\n"
+        "console.log(JSON.stringify(given.map((body) => fromNativeHeader(new Data({body})).o)));")
+    header = "Title: Sportello\nDate: 2024-03-01 09:30\n{}\n\nTesto.\n"
+    read = node_admin_js(program, [header.format("Tags: Crema; Cremona, Casalmaggiore"),
+                                   header.format("Authors: Anna Rossi; Luca Bianchi")])
+    assert read[0]["tags"] == ["Crema", "Cremona", "Casalmaggiore"]
+    assert read[1]["authors"] == ["Anna Rossi", "Luca Bianchi"]
+    assert read[0]["body"] == "Testo.\n"
+    from plugins.contract.schema import split_list  # noqa: PLC0415
+    assert read[0]["tags"] == split_list("Crema; Cremona, Casalmaggiore")

@@ -1809,7 +1809,8 @@
   // the text (it has a Title line and ends at a blank line) becomes front matter: its
   // values (tags and authors: comma-separated, as lists) replace the form's, but for
   // the title and the date the form requires (typed by the editor), and its lines
-  // leave the text.
+  // leave the text. A list's items are separated by commas or semicolons, as the build
+  // reads them (split_list: "Tags: Crema; Cremona" was one topic, «Crema; Cremona»).
   var NATIVE_LINE = /^([A-Za-z][A-Za-z0-9_-]*):[ \t]*(.*)$/;
   var NATIVE_LISTS = { tags: true, authors: true };
   var TYPED = { title: true, date: true };
@@ -1843,7 +1844,7 @@
     }
     found.header.forEach(function (pair) {
       var key = pair[0];
-      var value = NATIVE_LISTS[key] ? pair[1].split(",").map(function (item) {
+      var value = NATIVE_LISTS[key] ? pair[1].split(/[,;]/).map(function (item) {
         return item.trim();
       }).filter(Boolean) : pair[1];
       var typed = TYPED[key] && String(data.get(key) || "").trim();
