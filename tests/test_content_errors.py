@@ -498,6 +498,15 @@ MISTAKES = [
     ("tags-hashtags-native", {"notizie/g7.md": "Title: Caso g7\nDate: 2024-05-05 10:00\n"
                                                "Tags: #Crema #Cremona\n\nTesto.\n"},
      "notizie/g7.md:3", AVVISO, ["si scrivono senza `#`: scrivi tags: [Crema, Cremona] /"]),
+    # brackets inside a list written as text: the site published the topic «[Cremona]»
+    ("tags-bracket-inside", {"notizie/gb1.md": _case("gb1", "tags: Crema, [Cremona]")},
+     "notizie/gb1.md:3", ERRORE, ["`tags` ha delle parentesi dentro le voci, e il sito"
+                                  " pubblicherebbe l'argomento «[Cremona]»",
+                                  "scrivi tags: [Crema, Cremona] /"]),
+    ("tags-bracket-native", {"notizie/gb2.md": "Title: Caso gb2\nDate: 2024-05-05 10:00\n"
+                                               "Tags: [Crema, Cremona]\n\nTesto.\n"},
+     "notizie/gb2.md:3", ERRORE, ["nella vecchia intestazione le voci si separano con le"
+                                  " virgole, senza parentesi; scrivi Tags: Crema, Cremona /"]),
     # a label and its value typed as a reference definition: the line left the page
     ("reference-unused", {"notizie/rf1.md": _case(
         "rf1", body="Orari dello sportello: dal lunedì al venerdì.\n\n[Chiuso]: domenica\n\n"

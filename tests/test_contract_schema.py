@@ -161,6 +161,70 @@ def test_hashtags_are_published_as_the_tags_the_warning_names(settings, tags):
                                   " [Crema, Cremona] / tags are written without #"]
 
 
+# (the front-matter line, the key, the line it is at, the name the site would have
+# published, the line to write); "tags: Crema, [Cremona]" published the topic «[Cremona]»
+# without a word
+BRACKETS_IN_NAMES = [
+    ("tags: Crema, [Cremona]", "tags", 3, "[Cremona]", "tags: [Crema, Cremona]"),
+    ("tags: Crema, [Cremona, Pandino]", "tags", 3, "[Cremona", "tags: [Crema, Cremona, Pandino]"),
+    ('tags: "[Crema, Cremona]"', "tags", 3, "[Crema", "tags: [Crema, Cremona]"),
+    ("tags: [Crema, [Cremona]]", "tags", 3, "['Cremona']", "tags: [Crema, Cremona]"),
+    ("tags:\n  - Crema\n  - [Cremona]", "tags", 5, "['Cremona']", "tags: [Crema, Cremona]"),
+    ("tags: Crema, {Cremona}", "tags", 3, "{Cremona}", "tags: [Crema, Cremona]"),
+    ("authors: Maria Rossi, [Luca Bianchi]", "authors", 3, "[Luca Bianchi]",
+     "authors: [Maria Rossi, Luca Bianchi]"),
+]
+
+
+WHAT_IS_PUBLISHED = {"tags": "l'argomento", "authors": "l'autore"}
+
+
+@pytest.mark.parametrize(("typed", "key", "line", "published", "written"), BRACKETS_IN_NAMES,
+                         ids=["after-comma", "list-after-comma", "quoted-list", "nested-list",
+                              "nested-item", "braces", "authors"])
+def test_brackets_inside_names_are_an_error_with_the_line_to_write(settings, typed, key, line,
+                                                                     published, written):
+    """Brackets inside the names of ``tags`` or ``authors`` are an error at their line,
+    naming what would be published and the line to write, which gives the names meant."""
+    from plugins.contract.source import split  # noqa: PLC0415
+
+    def front(header):
+        return f"---\ntitle: Titolo\n{header}\ndate: 2024-05-05 17:07\n---\n\nTesto.\n"
+
+    source = split(front(typed))
+    meta, problems, _ = normalise(source.raw, is_page=False, settings=settings)
+    assert [(source.line_of(where), message) for where, message in problems] == [
+        (line, f"`{key}` ha delle parentesi dentro le voci, e il sito pubblicherebbe"
+               f" {WHAT_IS_PUBLISHED[key]} «{published}»: le parentesi quadre si scrivono una volta sola, attorno a"
+               f" tutte le voci; scrivi {written} / brackets inside the names of `{key}`:"
+               f" write {written}")]
+    assert key not in meta
+    source = split(front(written))
+    meta, problems, _ = normalise(source.raw, is_page=False, settings=settings)
+    assert problems == [] and meta[key] == [name.strip() for name in
+                                            written.split("[", 1)[1].rstrip("]").split(",")]
+
+
+def test_brackets_in_the_native_header_ask_for_names_separated_by_commas(settings):
+    """Pelican's header holds text: ``Tags: [Crema, Cremona]`` published «[Crema» and
+    «Cremona]»; the line to write is the header's own, ``Tags: Crema, Cremona``."""
+    from plugins.contract.source import split  # noqa: PLC0415
+
+    def native(line):
+        return f"Title: Titolo\nDate: 2024-05-05 17:07\n{line}\n\nTesto.\n"
+
+    source = split(native("Tags: [Crema, Cremona]"))
+    _, problems, _ = normalise(source.raw, is_page=False, settings=settings, native=True)
+    assert messages(problems) == [
+        "`tags` ha delle parentesi dentro le voci, e il sito pubblicherebbe l'argomento"
+        " «[Crema»: nella vecchia intestazione le voci si separano con le virgole, senza"
+        " parentesi; scrivi Tags: Crema, Cremona / brackets inside the names of `tags`:"
+        " write Tags: Crema, Cremona"]
+    source = split(native("Tags: Crema, Cremona"))
+    meta, problems, _ = normalise(source.raw, is_page=False, settings=settings, native=True)
+    assert problems == [] and meta["tags"] == ["Crema", "Cremona"]
+
+
 def test_tags_and_authors_drop_case_repeats_keeping_the_first_spelling(settings):
     meta, _, _ = check(settings, tags=["Crema", "crema", "Welfare"], authors="Anna, anna, Luca")
     assert meta["tags"] == ["Crema", "Welfare"]

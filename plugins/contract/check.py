@@ -154,7 +154,8 @@ class _FileCheck:
             self.add(message, line, WARNING)
         self.checked.key_lines = source.key_lines
         meta, problems, warnings = schema.normalise(
-            source.raw, is_page=is_page(self.relative, self.settings), settings=self.settings)
+            source.raw, is_page=is_page(self.relative, self.settings), settings=self.settings,
+            native=source.native)
         for key, message in problems:  # a key that is missing: the header's first line
             self.add(message, source.line_of(key) or 1)
         for key, message in warnings:

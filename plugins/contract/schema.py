@@ -15,6 +15,7 @@ from zoneinfo import ZoneInfo
 
 from plugins.contract.source import written_value
 from plugins.core import files, filetypes
+from plugins.core.items import entry_key
 from plugins.italian import fix_apostrophes, numero
 from plugins.italian.dates import Day, as_written, in_zone
 from plugins.italian.slugs import MAX_LENGTH, is_slug, make_slug, title_slug
@@ -448,8 +449,56 @@ def _missing(key, what, raw_keys):
     return key, f"manca {what} (`{key}`) / missing `{key}`"
 
 
-def normalise(raw, *, is_page, settings):
-    """Validate ``raw`` metadata; return (metadata, problems, warnings)."""
+# Brackets inside a list of names: "tags: Crema, [Cremona]" (one text for YAML, split at
+# its commas: the topic «[Cremona]» published without a word), a list inside the list
+# ("[Crema, [Cremona]]": «['Cremona']»), the whole list between quotes ("[Crema, Cremona]":
+# «[Crema» and «Cremona]»), or the native header's "Tags: [Crema, Cremona]" (text only)
+_BRACKETS_RE = re.compile(r"[\[\]{}]")
+
+
+def _names_in(value):
+    """The names ``value`` (text, or lists and mappings of them) holds, without brackets."""
+    if isinstance(value, dict):
+        return [name for pair in value.items() for part in pair for name in _names_in(part)]
+    if isinstance(value, (list, tuple)):
+        return [name for item in value for name in _names_in(item)]
+    if value is None:
+        return []
+    return [name.strip() for name in re.split(r"[\[\]{},;]", str(value)) if name.strip()]
+
+
+def _brackets(key, value, native):
+    """``(where, message)`` when the ``tags`` or ``authors`` ``value`` has brackets inside
+    its names (``where``: the key, or the list's entry at fault), or None."""
+    if isinstance(value, list):
+        entries = [(entry_key(key, position), item) for position, item in enumerate(value, 1)
+                   if isinstance(item, (list, dict))
+                   or (isinstance(item, str) and _BRACKETS_RE.search(item))]
+        if not entries:
+            return None
+        where, published = entries[0][0], split_list([entries[0][1]])[0]
+    else:
+        published = next((name for name in split_list(value) if _BRACKETS_RE.search(name)),
+                         None)
+        if published is None:
+            return None
+        where = key
+    names = list(dict.fromkeys(_names_in(value)))
+    what = "l'argomento" if key == "tags" else "l'autore"
+    if native:  # Pelican's header: text, names separated by commas
+        line = f"{key.capitalize()}: {', '.join(names)}"
+        how = "nella vecchia intestazione le voci si separano con le virgole, senza parentesi"
+    else:
+        line = f"{key}: [{', '.join(written_value(name, in_list=True) for name in names)}]"
+        how = "le parentesi quadre si scrivono una volta sola, attorno a tutte le voci"
+    return where, (f"`{key}` ha delle parentesi dentro le voci, e il sito pubblicherebbe"
+                   f" {what} «{published}»: {how}; scrivi {line} / brackets inside the"
+                   f" names of `{key}`: write {line}")
+
+
+def normalise(raw, *, is_page, settings, native=False):
+    """Validate ``raw`` metadata (``native``: from Pelican's ``Key: value`` header); return
+    (metadata, problems, warnings)."""
     meta, problems, warnings = {}, [], []
     extra_checks = settings["CONTRACT_KEY_CHECKS"]
     known = {*CONTRACT_KEYS, *settings["CONTRACT_EXTRA_KEYS"], *extra_checks}
@@ -512,6 +561,10 @@ def normalise(raw, *, is_page, settings):
         problems.append(_missing("date", "la data", raw_keys - known))
 
     for key in ("tags", "authors"):
+        bracketed = _brackets(key, meta[key], native) if key in meta else None
+        if bracketed is not None:
+            problems.append(bracketed)
+            del meta[key]
         if key in meta:
             names = [fix_apostrophes(one_line(name))  # Sant’Agata
                      for name in split_list(meta[key])]
