@@ -507,6 +507,14 @@ MISTAKES = [
                                                "Tags: [Crema, Cremona]\n\nTesto.\n"},
      "notizie/gb2.md:3", ERRORE, ["nella vecchia intestazione le voci si separano con le"
                                   " virgole, senza parentesi; scrivi Tags: Crema, Cremona /"]),
+    # "po'" closes no quotation: the line to write kept the opening quote («'Un po' di
+    # festa» on the site); in a list, PyYAML's English alone
+    ("summary-apostrophe-left-open", {"notizie/sa1.md": _case(
+        "sa1", "summary: 'Un po' di festa")}, "notizie/sa1.md:3", ERRORE,
+     ["scrivilo tutto tra virgolette diritte, summary: \"Un po' di festa\" ("]),
+    ("tags-apostrophe-in-quotes", {"notizie/ga1.md": _case(
+        "ga1", "tags: ['Un po' di festa', Crema]")}, "notizie/ga1.md:3", ERRORE,
+     ["scrivi le voci così, tags: [Un po' di festa, Crema] ("]),
     # a label and its value typed as a reference definition: the line left the page
     ("reference-unused", {"notizie/rf1.md": _case(
         "rf1", body="Orari dello sportello: dal lunedì al venerdì.\n\n[Chiuso]: domenica\n\n"

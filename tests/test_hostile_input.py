@@ -1450,6 +1450,22 @@ MISTYPED_LINES = [
      "“Festa #1” a Crema"),
     (["title: “Festa #1 a Crema”"], "scrivi tutto il valore tra virgolette diritte,"
      " \"Festa #1 a Crema\";", "title: \"Festa #1 a Crema\"", "title", "Festa #1 a Crema"),
+    # an apostrophe after a word it shortens (po', Ca', E' for È) was taken for the end of
+    # a quotation: the line proposed kept the opening quote («'Un po' di festa» on the
+    # site), and in a list between square brackets it was PyYAML's English alone
+    (["summary: 'Un po' di festa"], "scrivilo tutto tra virgolette diritte, summary: \"Un po'"
+     " di festa\" (", "summary: \"Un po' di festa\"", "summary", "Un po' di festa"),
+    (["title: 'E' aperto lo sportello"], "title: \"E' aperto lo sportello\" (",
+     "title: \"E' aperto lo sportello\"", "title", "E' aperto lo sportello"),
+    (["title: Festa", "tags:", "  - 'Un po' di festa"], "scrivilo tutto tra virgolette"
+     " diritte, - \"Un po' di festa\" (", "  - \"Un po' di festa\"", "tags",
+     ["Un po' di festa"]),
+    (["title: Festa", "tags: ['Un po' di festa', Crema]"], "tra le parentesi quadre di `tags`"
+     " una voce tra virgolette non si chiude dove finisce (un apostrofo o una virgoletta"
+     " dentro la chiude prima, o manca quella finale): scrivi le voci così, tags: [Un po' di"
+     " festa, Crema] (", "tags: [Un po' di festa, Crema]", "tags", ["Un po' di festa", "Crema"]),
+    (["title: Festa", "tags: ['Ca' de' Soresini']"], "scrivi le voci così, tags: [Ca' de'"
+     " Soresini] (", "tags: [Ca' de' Soresini]", "tags", ["Ca' de' Soresini"]),
 ]
 
 
@@ -1465,7 +1481,9 @@ MISTYPED_LINES = [
                               "titolo-trattino", "voce-senza-chiave",
                               "tipografiche-apostrofi",
                               "tipografiche-aperte", "tipografiche-hashtag-citazione",
-                              "tipografiche-hashtag"])
+                              "tipografiche-hashtag", "sommario-po-aperto",
+                              "e-apostrofo-aperto", "voce-po-aperta", "elenco-po",
+                              "elenco-ca-de"])
 def test_a_quote_or_a_bracket_out_of_place_gets_the_line_to_write(lines, advice, written,
                                                                   key, value):
     """The usual slips of a hand-written front matter were errors in PyYAML's English

@@ -377,19 +377,31 @@ _UNESCAPED = {"'": lambda inner: inner.replace("''", "'"),
 _ITEM_QUOTE_RE = re.compile(r"^\s*-\s+(?P<value>[\"'][^\n]*)$")
 
 
+# Italian words whose last letters an apostrophe stands for, at a word's end: "un po' di
+# festa", "Ca' de' Soresini", "va' pensiero", and "E' aperto" typed for "È": the apostrophe
+# closes no quotation (an "'Un po' di festa" was taken for the quotation 'Un po')
+_APOCOPE_RE = re.compile(r"(?<!\w)(?:po|mo|be|ca|de|di|fa|va|sta|da|to|e)'(?!\w)", re.I)
+
+
+def _apocopes(value):
+    """The positions in ``value`` of the apostrophes of :data:`_APOCOPE_RE`."""
+    return {match.end() - 1 for match in _APOCOPE_RE.finditer(value)}
+
+
 def _quotation_closes(value):
     """Whether the quote ``value`` starts with is closed before its end, the value a
     quotation with more text after it (``"Insieme" è il motto``), rather than a value the
     editor meant to enclose and left open (``'L'estate all'oratorio``). An apostrophe
-    between two letters closes nothing; a quote after a blank opens another quotation
-    (``"Il "grande" evento``)."""
+    between two letters, or after a word it shortens (``po'``), closes nothing; a quote
+    after a blank opens another quotation (``"Il "grande" evento``)."""
     quote, depth = value[0], 1
+    apocopes = _apocopes(value) if quote == "'" else set()
     for position in range(1, len(value)):
         if value[position] != quote:
             continue
         before, after = value[position - 1], value[position + 1:position + 2]
-        if quote == "'" and before.isalnum() and after.isalnum():
-            continue  # L'estate
+        if quote == "'" and ((before.isalnum() and after.isalnum()) or position in apocopes):
+            continue  # L'estate, un po' di festa
         depth += 1 if before.isspace() else -1
         if depth == 0:
             return True
@@ -417,7 +429,7 @@ def _flow_quotes(line):
             quote = item[0]
             item = item[1:-1] if len(item) > 1 and item.endswith(quote) else item[1:]
             item = _UNESCAPED[quote](item).strip()
-            if quote == "'" and re.search(r"'(?!\w)|(?<!\w)'", item):
+            if quote == "'" and re.search(r"'(?!\w)|(?<!\w)'", _APOCOPE_RE.sub("", item)):
                 return None  # not apostrophes ('Crema' 'Cremona'): no line to propose
         if item:
             items.append(written_value(item, in_list=True))
