@@ -507,6 +507,13 @@ MISTAKES = [
                                                "Tags: [Crema, Cremona]\n\nTesto.\n"},
      "notizie/gb2.md:3", ERRORE, ["nella vecchia intestazione le voci si separano con le"
                                   " virgole, senza parentesi; scrivi Tags: Crema, Cremona /"]),
+    # the lines under "summary: >" at the margin: PyYAML's English alone, at the line after
+    ("summary-block-unindented", {"notizie/sb1.md": _case(
+        "sb1", "summary: >", "La festa del quartiere", "torna a maggio.")},
+     "notizie/sb1.md:3", ERRORE, ["le righe sotto `summary: >` fanno parte del valore solo se"
+                                  " rientrate: scrivi due spazi all'inizio di ciascuna, oppure"
+                                  " tutto il valore su una riga, summary: La festa del"
+                                  " quartiere torna a maggio. ("]),
     # "po'" closes no quotation: the line to write kept the opening quote («'Un po' di
     # festa» on the site); in a list, PyYAML's English alone
     ("summary-apostrophe-left-open", {"notizie/sa1.md": _case(

@@ -1503,6 +1503,37 @@ def test_a_quote_or_a_bracket_out_of_place_gets_the_line_to_write(lines, advice,
     assert advice in raised.value.message
     assert split(front([*lines[:-1], written])).raw[key] == value
 
+@pytest.mark.parametrize(("lines", "value"), [
+    (["summary: >", "La festa del quartiere", "torna a maggio."],
+     "La festa del quartiere torna a maggio."),
+    (["summary: |", "La festa torna.", "Ci vediamo in piazza."],
+     "La festa torna. Ci vediamo in piazza."),
+    (["summary: >-", "", "Una festa per tutti"], "Una festa per tutti"),
+], ids=["piegato", "letterale", "riga-vuota"])
+def test_a_block_value_with_its_lines_at_the_margin_is_explained_at_its_key(lines, value):
+    """``summary: >`` (or ``|``) with the text under it not indented was PyYAML's English
+    alone ("could not find expected ':'"), at the line after the text (the closing ``---``
+    for a summary of one line): the message is at the summary's line, says to indent the
+    lines under it, and the one line it proposes instead gives the summary meant."""
+    from plugins.contract.source import SourceError, split  # noqa: PLC0415
+
+    def front(header):
+        return ("---\ntitle: Festa\ndate: 2024-05-05 10:00\n" + "\n".join(header)
+                + "\n---\n\nTesto.\n")
+
+    with pytest.raises(SourceError) as raised:
+        split(front(lines))
+    block = lines[0]
+    advice = (f"le righe sotto `{block}` fanno parte del valore solo se rientrate: scrivi due"
+              " spazi all'inizio di ciascuna, oppure tutto il valore su una riga, ")
+    assert raised.value.line == 4 and advice in raised.value.message
+    assert "(could not find expected ':')" in raised.value.message
+    written = raised.value.message.split(advice, 1)[1].split(" (could not", 1)[0]
+    assert split(front([written])).raw["summary"] == value
+    indented = [block, *(f"  {line}" if line else line for line in lines[1:])]
+    assert " ".join(split(front(indented)).raw["summary"].split()) == value
+
+
 @pytest.mark.parametrize(("lines", "line", "advice", "value"), [
     # it was PyYAML's English alone, "mapping values are not allowed in this context"
     (["summary: Una festa", "  per tutti: vieni", "  con un amico"], 4, "questa riga continua"

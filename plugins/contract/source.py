@@ -216,7 +216,8 @@ def load_yaml(text, first_line):
         # the first of what the editor cannot see and of the text read as YAML (its front
         # matter not closed), or else a key out of place
         causes = [cause for cause in (_invisible_cause(text, first_line),
-                                      _unclosed_cause(text, first_line, line)) if cause]
+                                      _unclosed_cause(text, first_line, line),
+                                      _block_cause(text, first_line, line)) if cause]
         hint = min(causes) if causes else _layout_cause(text, first_line, line)
         if hint is not None:  # what the editor cannot see, or a key out of place: its line
             line, problem = hint[0], f"{hint[1]} ({problem})"
@@ -665,6 +666,40 @@ def _unclosed_cause(text, first_line, line):
             "qui comincia il testo, ma manca la riga `---` che chiude le informazioni in"
             " cima: aggiungila prima del testo, sotto l'ultima informazione (ora le chiude la"
             f" riga `---` della riga {first_line + len(lines) - 1}, più in basso)")
+
+
+# "summary: >" (or "|") alone on its line: the lines under it are the value only when
+# indented; at the margin they were PyYAML's English alone, at the line after them
+_BLOCK_RE = re.compile(r"(?P<key>[A-Za-z_][\w-]*):[ \t]+(?P<block>[|>][-+1-9]{0,2})[ \t]*"
+                       r"(?:#[^\n]*)?")
+
+
+def _block_cause(text, first_line, line):
+    """``(line, explanation)`` of a ``key: >`` (or ``|``) whose next line, at the margin,
+    is text and no key (before the error's ``line``), or None."""
+    lines = text.split("\n")
+    for number, typed in enumerate(lines):
+        match = _BLOCK_RE.fullmatch(typed.rstrip())
+        if match is None:
+            continue
+        below = number + 1
+        while below < len(lines) and not lines[below].strip():
+            below += 1
+        if below == len(lines) or lines[below][:1].isspace() \
+                or not _TEXT_LINE_RE.match(lines[below]) \
+                or (line is not None and first_line + below > line):
+            continue
+        end = below
+        while end + 1 < len(lines) and lines[end + 1].strip() \
+                and _TEXT_LINE_RE.match(lines[end + 1]):
+            end += 1
+        key, block = match["key"], match["block"]
+        value = " ".join(typed.strip() for typed in lines[below:end + 1])
+        return (first_line + number,
+                f"le righe sotto `{key}: {block}` fanno parte del valore solo se rientrate:"
+                f" scrivi due spazi all'inizio di ciascuna, oppure tutto il valore su una"
+                f" riga, {key}: {written_value(value)}")
+    return None
 
 
 def _invisible_cause(text, first_line):
