@@ -497,7 +497,7 @@ MISTAKES = [
      "notizie/g6.md:3", AVVISO, ["si scrivono senza `#`: scrivi tags: [Crema, Cremona] /"]),
     ("tags-hashtags-native", {"notizie/g7.md": "Title: Caso g7\nDate: 2024-05-05 10:00\n"
                                                "Tags: #Crema #Cremona\n\nTesto.\n"},
-     "notizie/g7.md:3", AVVISO, ["si scrivono senza `#`: scrivi tags: [Crema, Cremona] /"]),
+     "notizie/g7.md:3", AVVISO, ["si scrivono senza `#`: scrivi Tags: Crema, Cremona /"]),
     # brackets inside a list written as text: the site published the topic «[Cremona]»
     ("tags-bracket-inside", {"notizie/gb1.md": _case("gb1", "tags: Crema, [Cremona]")},
      "notizie/gb1.md:3", ERRORE, ["`tags` ha delle parentesi dentro le voci, e il sito"

@@ -225,6 +225,24 @@ def test_brackets_in_the_native_header_ask_for_names_separated_by_commas(setting
     assert problems == [] and meta["tags"] == ["Crema", "Cremona"]
 
 
+def test_hashtags_in_the_native_header_ask_for_the_headers_own_line(settings):
+    """``Tags: #Crema #Cremona``: the warning gave the YAML line ``tags: [Crema, Cremona]``,
+    which in Pelican's header published the topics «[Crema» and «Cremona]»."""
+    from plugins.contract.source import split  # noqa: PLC0415
+
+    def native(line):
+        return f"Title: Titolo\nDate: 2024-05-05 17:07\n{line}\n\nTesto.\n"
+
+    source = split(native("Tags: #Crema #Cremona"))
+    meta, problems, warnings = normalise(source.raw, is_page=False, settings=settings,
+                                         native=True)
+    assert problems == [] and meta["tags"] == ["Crema", "Cremona"]
+    assert messages(warnings) == ["gli argomenti si scrivono senza `#`: scrivi Tags: Crema,"
+                                  " Cremona / tags are written without #"]
+    source = split(native("Tags: Crema, Cremona"))
+    assert normalise(source.raw, is_page=False, settings=settings, native=True)[1:] == ([], [])
+
+
 def test_tags_and_authors_drop_case_repeats_keeping_the_first_spelling(settings):
     meta, _, _ = check(settings, tags=["Crema", "crema", "Welfare"], authors="Anna, anna, Luca")
     assert meta["tags"] == ["Crema", "Welfare"]

@@ -575,8 +575,10 @@ def normalise(raw, *, is_page, settings, native=False):
                          for tag in (_HASHTAGS_RE.split(name) if name.startswith("#")
                                      else [name])]
                 written = ", ".join(filter(None, names))
-                warnings.append(("tags", f"gli argomenti si scrivono senza `#`: scrivi tags:"
-                                         f" [{written}] / tags are written without #"))
+                # Pelican's header holds text: "Tags: [Crema, Cremona]" would be «[Crema»
+                line = f"Tags: {written}" if native else f"tags: [{written}]"
+                warnings.append(("tags", f"gli argomenti si scrivono senza `#`: scrivi {line}"
+                                         f" / tags are written without #"))
             meta[key] = unique_names(key, names, settings["SLUG_REGEX_SUBSTITUTIONS"],
                                      problems)
             if not meta[key]:  # only empty entries: as if the key were not there
