@@ -1466,6 +1466,10 @@ MISTYPED_LINES = [
      " festa, Crema] (", "tags: [Un po' di festa, Crema]", "tags", ["Un po' di festa", "Crema"]),
     (["title: Festa", "tags: ['Ca' de' Soresini']"], "scrivi le voci così, tags: [Ca' de'"
      " Soresini] (", "tags: [Ca' de' Soresini]", "tags", ["Ca' de' Soresini"]),
+    # the bracket left open too: the line proposed, tags: ['Un po' di festa], did not read
+    (["title: Festa", "tags: ['Un po' di festa', Crema"], "la parentesi quadra aperta in"
+     " `tags` non si chiude: aggiungi «]» alla fine, tags: [Un po' di festa, Crema] (",
+     "tags: [Un po' di festa, Crema]", "tags", ["Un po' di festa", "Crema"]),
 ]
 
 
@@ -1483,7 +1487,7 @@ MISTYPED_LINES = [
                               "tipografiche-aperte", "tipografiche-hashtag-citazione",
                               "tipografiche-hashtag", "sommario-po-aperto",
                               "e-apostrofo-aperto", "voce-po-aperta", "elenco-po",
-                              "elenco-ca-de"])
+                              "elenco-ca-de", "elenco-po-aperto"])
 def test_a_quote_or_a_bracket_out_of_place_gets_the_line_to_write(lines, advice, written,
                                                                   key, value):
     """The usual slips of a hand-written front matter were errors in PyYAML's English

@@ -416,24 +416,32 @@ _ORPHAN_ITEM_RE = re.compile(r"^-[ \t]+[^\s\"'][^\n]*$")
 _FLOW_QUOTE_RE = re.compile(r"^\s*(?:-\s+)?" + _KEY + r"\[(?P<items>[^\n]*[\"'][^\n]*)\][ \t]*$")
 
 
+def _flow_items(text):
+    """The items of ``text`` (a list's, between its square brackets) without the quotes
+    around them, each as an item of ``[…]`` that YAML reads back, or None when a quote in
+    them is no apostrophe (``'Crema' 'Cremona'``: no line to propose)."""
+    items = []
+    for item in (item.strip() for item in text.split(",")):
+        if item[:1] in ("'", '"'):
+            quote = item[0]
+            item = item[1:-1] if len(item) > 1 and item.endswith(quote) else item[1:]
+            item = _UNESCAPED[quote](item).strip()
+            if quote == "'" and re.search(r"'(?!\w)|(?<!\w)'", _APOCOPE_RE.sub("", item)):
+                return None
+        if item:
+            items.append(written_value(item, in_list=True))
+    return items
+
+
 def _flow_quotes(line):
     """What to write instead of ``line``, a list between square brackets one of whose
     quoted items is ended early by a quote inside it (``['Sant'Ambrogio', Crema]``) or
     never closed (``['Crema, Cremona]``), or None: its items without the quotes (each
     quoted again only where YAML needs it)."""
     match = _FLOW_QUOTE_RE.match(line)
-    if match is None:
+    items = _flow_items(match["items"]) if match is not None else None
+    if items is None:
         return None
-    items = []
-    for item in (item.strip() for item in match["items"].split(",")):
-        if item[:1] in ("'", '"'):
-            quote = item[0]
-            item = item[1:-1] if len(item) > 1 and item.endswith(quote) else item[1:]
-            item = _UNESCAPED[quote](item).strip()
-            if quote == "'" and re.search(r"'(?!\w)|(?<!\w)'", _APOCOPE_RE.sub("", item)):
-                return None  # not apostrophes ('Crema' 'Cremona'): no line to propose
-        if item:
-            items.append(written_value(item, in_list=True))
     key = match["key"].strip()
     return (f"tra le parentesi quadre di `{key}` una voce tra virgolette non si chiude dove"
             f" finisce (un apostrofo o una virgoletta dentro la chiude prima, o manca quella"
@@ -540,6 +548,9 @@ def _left_open(key, value):
     between square brackets, but for the keys of prose, whose value is quoted."""
     if key not in _PROSE_KEYS:
         items = value[1:].rstrip(" ,")
+        if not _reads_back(f"[{items}]"):  # ['Un po' di festa: the quotes are in the way
+            unquoted = _flow_items(items)
+            items = ", ".join(unquoted) if unquoted is not None else items
         if value[0] == "[":
             return (f"la parentesi quadra aperta in `{key}` non si chiude: aggiungi «]» alla"
                     f" fine, {key}: [{items}]")
@@ -548,6 +559,15 @@ def _left_open(key, value):
     return (f"il valore di `{key}` comincia con «{value[0]}», che per YAML apre un elenco"
             f" che non si chiude: scrivilo tutto tra virgolette diritte, {key}:"
             f" {_quoted(value)}")
+
+
+def _reads_back(value):
+    """Whether ``value`` is a front-matter line's value YAML reads."""
+    try:
+        yaml.load(f"value: {value}", Loader=_TextLoader)
+    except yaml.YAMLError:
+        return False
+    return True
 
 
 def _quoted(value):
