@@ -108,6 +108,15 @@ def launch(playwright, *extra_args, **options):
                                       **options)
 
 
+def collect_errors(page, errors):
+    """Append to ``errors`` what goes wrong on ``page``: console errors, uncaught
+    exceptions and responses of status 400 or more (each as text)."""
+    page.on("console", lambda message: message.type == "error" and errors.append(message.text))
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    page.on("response", lambda response: response.status >= 400 and errors.append(
+        f"{response.status} {response.url}"))
+
+
 class _Handler(SimpleHTTPRequestHandler):
     extensions_map = {**SimpleHTTPRequestHandler.extensions_map, ".webp": "image/webp",
                       ".woff2": "font/woff2", ".svg": "image/svg+xml",

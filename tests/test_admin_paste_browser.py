@@ -21,7 +21,7 @@ from dataclasses import dataclass
 
 import pytest
 
-from browser_support import launch
+from browser_support import collect_errors, launch
 from test_admin_browser import FIRST_LOAD_MS, UI_MS, editor_site, slate_ready
 from tools.cms_server import CmsServer
 
@@ -78,11 +78,7 @@ def paste(tmp_path_factory):
                 context.grant_permissions(["clipboard-read", "clipboard-write"],
                                           origin=f"http://{site.web}")
                 page = context.new_page()
-                page.on("console", lambda message: message.type == "error" and errors.append(
-                    message.text))
-                page.on("pageerror", lambda error: errors.append(str(error)))
-                page.on("response", lambda response: response.status >= 400 and errors.append(
-                    f"{response.status} {response.url}"))
+                collect_errors(page, errors)
                 name = ITEM.split("/")[1].removesuffix(".md")
                 page.goto(f"http://{site.web}/admin/#/collections/notizie/entries/{name}")
                 page.get_by_role("button", name="Accedi").click(timeout=FIRST_LOAD_MS)

@@ -46,7 +46,7 @@ from dataclasses import dataclass
 import pytest
 import yaml
 
-from browser_support import launch
+from browser_support import collect_errors, launch
 from samples import pdf
 from support import build_site
 from test_admin_browser import (FIRST_LOAD_MS, QUICK, TAKEN_BYTES, UI_MS, editor_site,
@@ -223,11 +223,7 @@ def roundtrip(tmp_path_factory):
             browser = launch(playwright, env={**os.environ, "LANG": "C.UTF-8"})
             try:
                 page = browser.new_page(locale="it-IT", timezone_id="Europe/Rome")
-                page.on("console", lambda message: message.type == "error" and errors.append(
-                    message.text))
-                page.on("pageerror", lambda error: errors.append(str(error)))
-                page.on("response", lambda response: response.status >= 400 and errors.append(
-                    f"{response.status} {response.url}"))
+                collect_errors(page, errors)
                 name = ITEM.split("/")[1].removesuffix(".md")
                 page.goto(f"http://{web}/admin/#/collections/notizie/entries/{name}")
                 page.get_by_role("button", name="Accedi").click(timeout=FIRST_LOAD_MS)

@@ -467,13 +467,7 @@ def test_two_previews_at_once_count_their_visits_each_in_its_own_counter(tmp_pat
             server = task_without_node(work, task, port, counter_port,
                                        stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
             running.append(server)
-            said = []
-            for line in server.stdout:  # until the first build is served, or the end
-                said.append(line)
-                if ready in line:
-                    break
-            assert ready in "".join(said), "".join(said)
-            wait_for_port(port)
+            served_once(server, ready, port)
             url = f"http://127.0.0.1:{port}/2024/05/notizia-{name}/"
             with urlopen(url, timeout=10) as answer:
                 page = BeautifulSoup(answer.read().decode("utf-8"), "html.parser")
@@ -546,13 +540,7 @@ def test_two_previews_at_once_each_save_from_admin_into_their_own_content(tmp_pa
             server = run_task(work, task, port, cms_port=cms_port, stdout=subprocess.PIPE,
                               stderr=subprocess.STDOUT)
             running.append(server)
-            said = []
-            for line in server.stdout:  # until the first build is served, or the end
-                said.append(line)
-                if ready in line:
-                    break
-            assert ready in "".join(said), "".join(said)
-            wait_for_port(port)
+            served_once(server, ready, port)
             with urlopen(f"http://127.0.0.1:{port}/admin/config.yml", timeout=10) as answer:
                 url = yaml.safe_load(answer.read())["local_backend"]["url"]
             with urlopen(f"http://127.0.0.1:{port}/admin/", timeout=10) as answer:
@@ -662,6 +650,19 @@ def task_without_node(tmp_path, task, port=0, counter_port=0, **popen):
     popen.setdefault("env", {})
     popen["env"] = {**popen["env"], "PATH": str(bare)}
     return run_task(tmp_path, task, port, counter_port, **popen)
+
+
+def served_once(server, ready, port):
+    """Wait until the task ``server`` (its output piped) says ``ready`` (its first build
+    served) and its ``port`` answers; what it said."""
+    said = []
+    for line in server.stdout:  # until the first build is served, or the end
+        said.append(line)
+        if ready in line:
+            break
+    assert ready in "".join(said), "".join(said)
+    wait_for_port(port)
+    return "".join(said)
 
 
 def assert_says_what_to_install(told):
