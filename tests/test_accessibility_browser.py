@@ -39,7 +39,7 @@ PAGE_KINDS = [
     ("autore", "/autori/redazione/"),
     ("archivio", "/archivio/"),
     ("archivio dell'anno", "/archivio/2024/"),  # by month, with a list of months
-    ("documenti", "/documenti/"),
+    ("documenti", "/documenti/"),  # two years: a section each, and the years to jump to
     ("404", "/404.html"),
     ("cerca", "/cerca/?q=laboratori"),
     ("segui", "/segui/"),
@@ -95,6 +95,11 @@ EXTRA = {
             iscrizioni: https://www.comune.casalmaggiore.cr.it/laboratori-di-comunita/iscrizione-famiglie-volontarie
             ```
             """),
+    # an older document: Documenti has two years, and its list of years
+    "allegati/2023/modulo.txt": b"Modulo di iscrizione.\n",
+    "avvisi/2023-11-25-bando-associazioni.md": article(
+        title="Bando per le associazioni", date="2023-11-25 10:00",
+        attachments=["file: allegati/2023/modulo.txt\n    title: Modulo di iscrizione"]),
     "riservata/2024-08-02-bando.md": article(
         title="Bando riservato ai laboratori", date="2024-08-02 09:00", status="hidden",
         author="Giulia Neri", tags="[Casalmaggiore, Bando riservato]",
@@ -181,6 +186,9 @@ def test_the_article_with_images_was_checked_with_its_images(page, site):
     open_page(page, site, HIDDEN)  # one tag linked, one as text; the category as text
     assert page.locator(".tag-list a").count() == page.locator(".tag-list .tag-text").count() == 1
     assert page.locator(".article-kicker a").count() == 0
+    open_page(page, site, "/documenti/")
+    assert page.locator("nav.archive-jump a").count() == 2
+    assert page.locator("section.archive-year .document-list").count() == 2
 
 
 def test_forced_colours_keep_the_current_page_marked_and_only_it(page, site):

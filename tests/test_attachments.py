@@ -420,6 +420,82 @@ def test_documenti_is_paginated_like_the_listings(build):
     assert f"{SITEURL}/documenti/</loc>" in sitemap and "/documenti/pagina/" not in sitemap
 
 
+def test_documenti_is_in_sections_a_year_with_a_list_of_years_to_jump_to(build):
+    """A flat list of documents, newest first, had no way to a year but page after page
+    (200 documents: 20 pages). Like the archive, each page has a section a year, and at
+    its top every year with its number of documents, a link to the page where the year
+    starts, at its section; the pages' documents last."""
+    files, expected = {}, []
+    for year, months in ((2024, (2, 6, 11)), (2025, (1, 3, 7, 12)), (2026, (4, 9))):
+        for month in months:
+            name = f"allegati/{year}/modulo-{month}.txt"
+            files[name] = f"Modulo {year}-{month}.\n".encode()
+            files[f"avvisi/{year}-{month}.md"] = item(
+                title=f"Avviso {month}/{year}", date=f"{year}-{month:02d}-15 10:00",
+                attachments=[{"file": name, "title": f"Modulo {month}/{year}"}])
+            expected.append((year, month, f"{SITEURL}/allegati/{year}/modulo-{month}.txt"))
+    files["allegati/statuto.txt"] = b"Statuto.\n"
+    files["pages/progetto.md"] = ("---\ntitle: Il progetto\nattachments:\n"
+                                  "  - allegati/statuto.txt\n---\n\nTesto.\n")
+    site = build(files, settings="DEFAULT_PAGINATION = 4")
+    assert site.ok, site.log
+    expected = [(year, href) for year, _, href in sorted(expected, reverse=True)]
+    expected.append((None, f"{SITEURL}/allegati/statuto.txt"))
+    pages = {url: site.soup(url) for url in
+             ("/documenti/", "/documenti/pagina/2/", "/documenti/pagina/3/")}
+    assert not site.exists("/documenti/pagina/4/")
+
+    def sections(soup):
+        return [(section.h2.get_text(strip=True), section.h2["id"],
+                 [row.select_one(".attachment-link")["href"] for row in section.select(
+                     ".document-list > li")])
+                for section in soup.select("main section.archive-year")]
+
+    shown = {url: sections(soup) for url, soup in pages.items()}
+    assert [[heading for heading, _, _ in found] for found in shown.values()] == [
+        ["2026", "2025"], ["2025", "2024"], ["2024", "Pagine del sito"]]
+    # every document once, in order, each in its year's section
+    listed = [(None if heading == "Pagine del sito" else int(heading), href)
+              for found in shown.values() for heading, _, hrefs in found for href in hrefs]
+    assert listed == expected
+    assert len(pages["/documenti/"].select(".document-list > li")) == 4
+    for soup in pages.values():
+        nav = soup.select_one("main nav.archive-jump")
+        assert nav["aria-label"] == "Anni"
+        assert [" ".join(li.get_text().split()) for li in nav.select("li")] == [
+            "2026 2 documenti", "2025 4 documenti", "2024 3 documenti",
+            "Pagine del sito 1 documento"]
+        assert nav.find_next("section") is soup.select_one("main section.archive-year")
+    # each link leads to the first page of its year, at an id that page has, its section's
+    first_page = {}
+    for url, found in shown.items():
+        for heading, anchor, _ in found:
+            first_page.setdefault(heading, (url, anchor))
+    assert first_page == {"2026": ("/documenti/", "anno-2026"),
+                          "2025": ("/documenti/", "anno-2025"),
+                          "2024": ("/documenti/pagina/2/", "anno-2024"),
+                          "Pagine del sito": ("/documenti/pagina/3/", "documenti-pagine")}
+    for url, soup in pages.items():
+        for link in soup.select("main nav.archive-jump a"):
+            address, _, anchor = link["href"].partition("#")
+            target = url if not address else address.removeprefix(SITEURL)
+            assert (target, anchor) == first_page[link.get_text(strip=True)], (url, link)
+            assert address == ("" if target == url else SITEURL + target)  # same page: no reload
+            heading = pages[target].find(id=anchor)
+            assert heading.name == "h2" and heading.get_text(strip=True) == link.get_text(
+                strip=True)
+        assert len({tag["id"] for tag in soup.find_all(id=True)}) == len(
+            soup.find_all(id=True)), url  # ids once a page
+
+
+def test_documenti_of_one_year_has_no_list_of_years(build_once):
+    site = build_once(SITE)
+    soup = site.soup("/documenti/")
+    assert not soup.select("nav.archive-jump")
+    assert [h2.get_text(strip=True) for h2 in soup.select("main h2")] == ["2024"]
+    assert soup.select_one("main h2")["id"] == "anno-2024"
+
+
 def test_documenti_without_attachments_says_so(build_once):
     site = build_once({"notizie/a.md": article(title="Senza")})
     assert "Non ci sono ancora documenti." in site.text("/documenti/")

@@ -762,17 +762,28 @@ def test_the_ids_a_body_gives_way_to_are_every_id_of_the_theme():
     from plugins.contract.body import THEME_ID_RE, THEME_IDS  # noqa: PLC0415
     from datetime import datetime  # noqa: PLC0415
 
-    from plugins.italian.dates import ancora_mese  # noqa: PLC0415
+    from types import SimpleNamespace  # noqa: PLC0415
+
+    from plugins.attachments.documents import PAGES_ANCHOR, by_year  # noqa: PLC0415
+    from plugins.italian.dates import ancora_anno, ancora_mese  # noqa: PLC0415
 
     written = set()
     for template in (ROOT / "theme" / "templates").rglob("*.html"):
         written |= set(re.findall(r'\bid="([^"]+)"', template.read_text(encoding="utf-8")))
     numbered = {value for value in written if "{{" in value}
-    assert written - numbered == THEME_IDS
-    # a month's section: its id from a filter (one definition, plugins/redirects links it)
-    month = ancora_mese(datetime(2024, 12, 1))
-    prefixes = {month.rstrip("0123456789") if "ancora_mese" in value else value.split("{{")[0]
-                for value in numbered}
+    # Documenti's sections: their ids from plugins/attachments (a year's, the pages')
+    sections = by_year([SimpleNamespace(date=datetime(2024, 12, 1), from_page=False),
+                        SimpleNamespace(date=None, from_page=True)])
+    fixed = {section.anchor for section in sections if section.date is None}
+    assert fixed == {PAGES_ANCHOR}
+    assert written - numbered | fixed == THEME_IDS
+    # a year's and a month's section: their ids from a filter (one definition each,
+    # plugins/redirects links the month's)
+    month, year = ancora_mese(datetime(2024, 12, 1)), ancora_anno(datetime(2024, 12, 1))
+    assert sections[0].anchor == year
+    by_filter = {"ancora_mese": month, "ancora_anno": year, "section.anchor": year}
+    prefixes = {next((made.rstrip("0123456789") for name, made in by_filter.items()
+                      if name in value), value.split("{{")[0]) for value in numbered}
     assert prefixes == {"anno-", "mese-", "feed-"}
     assert all(THEME_ID_RE.match(prefix + "12") for prefix in ("anno-", "mese-", "feed-"))
 

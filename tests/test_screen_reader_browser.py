@@ -219,7 +219,7 @@ def test_the_article_reads_as_an_outline(trees):
         (2, "FareLegami"), (2, "Partner"), (2, "Sostegno"), (2, "Resta aggiornato")])
 
 
-def test_the_archive_reads_the_newest_articles_then_each_year_and_a_year_each_month(trees):
+def test_the_archive_and_documenti_read_each_year_and_a_years_archive_each_month(trees):
     def outline(kind):
         return [(prop(node, "level"), name(node)) for node in trees[kind].of_role("heading")]
 
@@ -230,6 +230,9 @@ def test_the_archive_reads_the_newest_articles_then_each_year_and_a_year_each_mo
     assert outline("archivio, anno") == heard([
         (1, "Archivio 2024"), (2, "Ottobre 2024"), (2, "Agosto 2024"), (2, "Luglio 2024"),
         (2, "Giugno 2024"), (2, "Maggio 2024"), *footer])
+    # Documenti, like the archive, a year each: its page 2 goes on with 2023
+    assert outline("documenti") == heard([(1, "Documenti"), (2, "2024"), (2, "2023"), *footer])
+    assert outline("documenti, pagina 2") == heard([(1, "Documenti"), (2, "2023"), *footer])
 
 
 # ---- Landmarks ------------------------------------------------------------------------
@@ -254,7 +257,7 @@ def test_one_main_one_banner_one_footer_and_navigation_landmarks_with_distinct_n
                                             "Altri anni dell'archivio",
                                             "Note legali e accessibilità"])
     for kind in ("documenti", "documenti, pagina 2"):
-        assert navs[kind] == heard(["Menu principale", "Percorso", "Paginazione",
+        assert navs[kind] == heard(["Menu principale", "Percorso", "Anni", "Paginazione",
                                     "Note legali e accessibilità"]), kind
     # the archives' years and months are headings to jump by, not landmarks: named
     # sections made a region of each, twenty in a landmarks list after some years
@@ -262,6 +265,7 @@ def test_one_main_one_banner_one_footer_and_navigation_landmarks_with_distinct_n
                for kind, tree in trees.items()}
     assert not regions["archivio"] & {heard("Gli ultimi articoli"), "2026", "2024"}
     assert not regions["archivio, anno"] & set(heard(["Ottobre 2024", "Maggio 2024"]))
+    assert not regions["documenti"] & {"2024", "2023"}
 
 
 def test_every_page_kind_has_a_title_of_its_own(trees):

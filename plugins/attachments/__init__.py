@@ -14,16 +14,18 @@ Modules, one concern each:
   ``plugins.core.filetypes``);
 - ``output``: the generator that copies the files of written items only, and
   ``{static}`` links into the folder (same type check);
-- ``documents``: the list behind the "Documenti" page;
+- ``documents``: the list behind the "Documenti" page, and its sections by year
+  (the ``documenti_per_anno`` Jinja filter);
 - ``feeds``: enclosures (Atom: all, RSS: the first) and the list in feed content.
 """
 
 from pelican import signals
 
-from plugins.core.settings import require
+from plugins.core.settings import add_filters, require
 
 from . import settings
 from .collect import attach
+from .documents import by_year
 from .feeds import add_enclosures
 from .output import decode_static_links, get_generators, place_linked_static
 
@@ -34,6 +36,7 @@ REQUIRES = ("plugins.content_checks",)
 def initialize(pelican):
     require(pelican, __name__, REQUIRES)
     settings.install(pelican.settings)
+    add_filters(pelican.settings, {"documenti_per_anno": by_year})
 
 
 def register():

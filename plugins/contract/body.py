@@ -510,10 +510,12 @@ ALIGNMENTS = {"left", "center", "right", "justify"}
 _START_TAG_RE = re.compile(r'<([a-z][a-z0-9]*)((?:\s+[^\s"\'>/=]+(?:="[^"]*")?)*)\s*(/?)>')
 # The ids the theme gives the elements around a body (theme/templates: the main content,
 # the search field, the attachments', share and related sections' headings, the
-# footer's), and the prefixes of those it numbers; tests/test_hostile_input.py checks
-# that the templates have no other.
+# footer's; Documenti's section of the pages' documents, plugins/attachments), and the
+# prefixes of those it numbers; tests/test_hostile_input.py checks that the templates
+# have no other.
 THEME_IDS = frozenset({
     "contenuto", "site-search-q", "allegati-titolo", "condividi", "stessa-categoria",
+    "documenti-pagine",
     "notizie-argomento", "ultimi-articoli", "footer-feed", "footer-partner",
     "footer-progetto", "footer-sostegno", "cerca", "cerca-altri", "cerca-categoria",
     "cerca-form", "cerca-nojs", "cerca-q", "cerca-risultati", "cerca-stato"})

@@ -70,6 +70,13 @@ def ancora_mese(value: datetime) -> str:
     return f"mese-{value.month:02d}"
 
 
+def ancora_anno(value: datetime) -> str:
+    """``anno-2024``: the id of a year's section on the archive's index
+    (``archives.html``) and on the Documenti page (plugins/attachments), where its
+    list of years leads. The year is the date's own, as the archive groups it."""
+    return f"anno-{value.year}"
+
+
 def _capital(text: str) -> str:
     return text[:1].upper() + text[1:]
 
@@ -86,6 +93,7 @@ def filters(timezone: str) -> dict:
     cache needs every setting to be (no lambdas).
     """
     zone = ZoneInfo(timezone)
-    return {"ancora_mese": ancora_mese, **{name: partial(function, zone=zone) for name, function in
-            (("data_lunga", data_lunga), ("data_breve", data_breve), ("data_iso", data_iso),
-             ("mese", mese), ("nome_mese", nome_mese))}}
+    return {"ancora_mese": ancora_mese, "ancora_anno": ancora_anno,
+            **{name: partial(function, zone=zone) for name, function in
+               (("data_lunga", data_lunga), ("data_breve", data_breve), ("data_iso", data_iso),
+                ("mese", mese), ("nome_mese", nome_mese))}}
