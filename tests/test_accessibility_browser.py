@@ -95,11 +95,12 @@ EXTRA = {
             iscrizioni: https://www.comune.casalmaggiore.cr.it/laboratori-di-comunita/iscrizione-famiglie-volontarie
             ```
             """),
-    # an older document: Documenti has two years, and its list of years
+    # an older document, described: Documenti has two years, and its list of years
     "allegati/2023/modulo.txt": b"Modulo di iscrizione.\n",
     "avvisi/2023-11-25-bando-associazioni.md": article(
         title="Bando per le associazioni", date="2023-11-25 10:00",
-        attachments=["file: allegati/2023/modulo.txt\n    title: Modulo di iscrizione"]),
+        attachments=["file: allegati/2023/modulo.txt\n    title: Modulo di iscrizione\n"
+                     "    description: Da consegnare allo sportello entro il 15 dicembre."]),
     "riservata/2024-08-02-bando.md": article(
         title="Bando riservato ai laboratori", date="2024-08-02 09:00", status="hidden",
         author="Giulia Neri", tags="[Casalmaggiore, Bando riservato]",
@@ -189,6 +190,7 @@ def test_the_article_with_images_was_checked_with_its_images(page, site):
     open_page(page, site, "/documenti/")
     assert page.locator("nav.archive-jump a").count() == 2
     assert page.locator("section.archive-year .document-list").count() == 2
+    assert page.locator(".document-list .attachment-description").count() == 1
 
 
 def test_forced_colours_keep_the_current_page_marked_and_only_it(page, site):

@@ -488,6 +488,22 @@ def test_documenti_is_in_sections_a_year_with_a_list_of_years_to_jump_to(build):
             soup.find_all(id=True)), url  # ids once a page
 
 
+def test_documenti_shows_each_documents_description_as_its_article_does(build_once):
+    """A reader looking for a form reads what it is for: the description the article
+    shows under a document was left out of Documenti, which showed the title alone."""
+    site = build_once(SITE)
+    rows = site.soup("/documenti/").select(".document-list > li")
+    described = rows[0].select_one(".attachment-description")
+    assert " ".join(described.get_text().split()) == "Le slide mostrate all’incontro."
+    # between the document's link and its source, as on the article under its link
+    assert described.find_previous_sibling()["class"] == ["attachment-link"]
+    assert described.find_next_sibling()["class"] == ["document-source"]
+    assert not rows[1].select(".attachment-description")  # the Verbale has none
+    _, links = attachment_links(site, "/2024/05/presentazione-del-progetto-a-crema/")
+    article = links[0].find_next_sibling("p", class_="attachment-description")
+    assert described.decode_contents() == article.decode_contents()
+
+
 def test_documenti_of_one_year_has_no_list_of_years(build_once):
     site = build_once(SITE)
     soup = site.soup("/documenti/")
