@@ -443,74 +443,16 @@ def test_two_previews_at_once_do_not_serve_each_others_site(tmp_path):
 
 @pytest.mark.parametrize(("task", "ready"), [("livereload", "Anteprima su"),
                                            ("serve", "Sito su")])
-def test_two_previews_at_once_count_their_visits_each_in_its_own_counter(tmp_path, task,
-                                                                         ready):
-    """Two clones previewed at once (or a preview and the tests): the visit counter's port
-    was fixed (8001), the second preview ran without a counter (said only on the
+def test_two_previews_at_once_each_count_and_save_into_their_own(tmp_path, task, ready):
+    """Two clones previewed at once (or a preview and the tests). The visit counter's port
+    was fixed (8001): the second preview ran without a counter (said only on the
     terminal) and its pages, built for http://localhost:8001, counted their visits in
-    the first one's database. The second counter takes a free port, and its pages are
-    built for it: their script's endpoint and their policy's connect-src name it."""
-    from urllib.parse import urlsplit  # noqa: PLC0415
-    from urllib.request import urlopen  # noqa: PLC0415
-
-    from bs4 import BeautifulSoup  # noqa: PLC0415
-
-    from plugins.csp.policy import origin  # noqa: PLC0415
-
-    counter_port = free_port()  # both previews' default port: the first one takes it
-    endpoints, running = {}, []
-    try:
-        for name in ("uno", "due"):
-            work = tmp_path / name
-            write_content(work / "content", {"notizie/a.md": article(title=f"Notizia {name}")})
-            port = free_port()
-            server = task_without_node(work, task, port, counter_port,
-                                       stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
-            running.append(server)
-            served_once(server, ready, port)
-            url = f"http://127.0.0.1:{port}/2024/05/notizia-{name}/"
-            with urlopen(url, timeout=10) as answer:
-                page = BeautifulSoup(answer.read().decode("utf-8"), "html.parser")
-            endpoint = page.find("script", attrs={"data-endpoint": True})["data-endpoint"]
-            # its feeds' addresses its own, not pelicanconf.py's localhost:8000
-            with urlopen(f"http://127.0.0.1:{port}/feeds/tutto.atom.xml", timeout=10) as answer:
-                feed = answer.read().decode("utf-8")
-            assert f'<link href="http://127.0.0.1:{port}/feeds/tutto.atom.xml" rel="self"/>' \
-                in feed, feed
-            assert "localhost:8000" not in feed, feed
-            policy = page.find("meta", attrs={"http-equiv": "Content-Security-Policy"})
-            connect = next(directive.split()[1:] for directive in policy["content"].split(";")
-                           if directive.split()[0] == "connect-src")
-            assert origin(endpoint) in connect, (endpoint, policy["content"])
-            # the first counter on its default port, the second on another (free) one
-            assert (urlsplit(endpoint).port == counter_port) == (name == "uno"), endpoint
-            # a visit, as the page's script records it (a real request to its endpoint)
-            with urlopen(f"{endpoint}/count?p=/2024/05/notizia-{name}/&t={name}",
-                         timeout=10) as answer:
-                assert answer.status == 200 and answer.headers["Content-Type"] == "image/gif"
-            with urlopen(f"{endpoint}/counter/%2F2024%2F05%2Fnotizia-{name}%2F.json",
-                         timeout=10) as answer:
-                assert json.loads(answer.read()) == {"count": "1"}
-            endpoints[name] = endpoint
-    finally:
-        for server in running:
-            stop_preview(server)
-    assert endpoints["uno"] != endpoints["due"]
-    for name in ("uno", "due"):  # each visit in the database of its own preview
-        with contextlib.closing(sqlite3.connect(tmp_path / name / "counter.sqlite3")) as db:
-            hits = db.execute("SELECT path, title FROM hits").fetchall()
-        assert hits == [(f"/2024/05/notizia-{name}/", name)], (name, hits)
-
-
-@pytest.mark.parametrize(("task", "ready"), [("livereload", "Anteprima su"),
-                                           ("serve", "Sito su")])
-def test_two_previews_at_once_each_save_from_admin_into_their_own_content(tmp_path, task,
-                                                                          ready):
-    """Two clones previewed at once: the web editor's local backend had the fixed port
-    8081, the second preview ran without one (said only on the terminal) and its /admin/,
-    built for 127.0.0.1:8081, saved into the first clone's content/. The second backend
-    takes a free port, and /admin/ is built for it: its configuration and its policy's
-    connect-src name it, and a save through it lands in its own clone."""
+    the first one's database. So was the web editor's local backend's (8081): the
+    second's /admin/ saved into the first clone's content/. The second counter and
+    backend take free ports, and the pages and /admin/ are built for them: the script's
+    endpoint, /admin/'s configuration and the policies' connect-src name them; a visit
+    is counted, and a save lands, in the preview's own clone. Its feeds name its own
+    address too (FEED_DOMAIN), not pelicanconf.py's localhost:8000."""
     from urllib.parse import urlsplit  # noqa: PLC0415
     from urllib.request import Request, urlopen  # noqa: PLC0415
 
@@ -523,6 +465,15 @@ def test_two_previews_at_once_each_save_from_admin_into_their_own_content(tmp_pa
     if not (shutil.which("node") and cms_server.SERVER.is_file()):
         pytest.skip("decap-server not installed")
 
+    def read(url):
+        with urlopen(url, timeout=10) as answer:
+            return answer.read().decode("utf-8")
+
+    def connect_src(page):
+        policy = page.find("meta", attrs={"http-equiv": "Content-Security-Policy"})
+        return next(directive.split()[1:] for directive in policy["content"].split(";")
+                    if directive.split()[0] == "connect-src")
+
     def backend(url, action, **params):
         body = {"action": action, **({"params": params} if params else {})}
         request = Request(url, data=json.dumps(body).encode(),
@@ -530,30 +481,43 @@ def test_two_previews_at_once_each_save_from_admin_into_their_own_content(tmp_pa
         with urlopen(request, timeout=30) as answer:
             return json.load(answer)
 
-    cms_port = free_port()  # both previews' default port: the first one takes it
-    running, urls = [], {}
+    # both previews' default ports: the first one takes them
+    counter_port, cms_port = free_port(), free_port()
+    endpoints, backends, running = {}, {}, []
     try:
         for name in ("uno", "due"):
             work = tmp_path / name
-            write_content(work / "content", {"notizie/a.md": GOOD})
+            write_content(work / "content", {"notizie/a.md": article(title=f"Notizia {name}")})
             port = free_port()
-            server = run_task(work, task, port, cms_port=cms_port, stdout=subprocess.PIPE,
-                              stderr=subprocess.STDOUT)
+            server = run_task(work, task, port, counter_port, cms_port,
+                              stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
             running.append(server)
             served_once(server, ready, port)
-            with urlopen(f"http://127.0.0.1:{port}/admin/config.yml", timeout=10) as answer:
-                url = yaml.safe_load(answer.read())["local_backend"]["url"]
-            with urlopen(f"http://127.0.0.1:{port}/admin/", timeout=10) as answer:
-                page = BeautifulSoup(answer.read().decode("utf-8"), "html.parser")
-            policy = page.find("meta", attrs={"http-equiv": "Content-Security-Policy"})
-            connect = next(directive.split()[1:] for directive in policy["content"].split(";")
-                           if directive.split()[0] == "connect-src")
-            assert origin(url) in connect, (url, policy["content"])
-            urls[name] = url
-        # the first backend on its default port, the second on another (free) one
-        assert urlsplit(urls["uno"]).port == cms_port, urls
-        assert urlsplit(urls["due"]).port != cms_port, urls
-        for name, url in urls.items():
+            page = BeautifulSoup(read(f"http://127.0.0.1:{port}/2024/05/notizia-{name}/"),
+                                 "html.parser")
+            endpoint = page.find("script", attrs={"data-endpoint": True})["data-endpoint"]
+            assert origin(endpoint) in connect_src(page), endpoint
+            feed = read(f"http://127.0.0.1:{port}/feeds/tutto.atom.xml")
+            assert f'<link href="http://127.0.0.1:{port}/feeds/tutto.atom.xml" rel="self"/>' \
+                in feed, feed
+            assert "localhost:8000" not in feed, feed
+            # a visit, as the page's script records it (a real request to its endpoint)
+            with urlopen(f"{endpoint}/count?p=/2024/05/notizia-{name}/&t={name}",
+                         timeout=10) as answer:
+                assert answer.status == 200 and answer.headers["Content-Type"] == "image/gif"
+            assert json.loads(read(f"{endpoint}/counter/%2F2024%2F05%2Fnotizia-{name}%2F.json")
+                              ) == {"count": "1"}
+            url = yaml.safe_load(read(f"http://127.0.0.1:{port}/admin/config.yml")
+                                 )["local_backend"]["url"]
+            admin = BeautifulSoup(read(f"http://127.0.0.1:{port}/admin/"), "html.parser")
+            assert origin(url) in connect_src(admin), url
+            endpoints[name], backends[name] = endpoint, url
+        # the first preview's on their default ports, the second's on other (free) ones
+        assert urlsplit(endpoints["uno"]).port == counter_port, endpoints
+        assert urlsplit(endpoints["due"]).port != counter_port, endpoints
+        assert urlsplit(backends["uno"]).port == cms_port, backends
+        assert urlsplit(backends["due"]).port != cms_port, backends
+        for name, url in backends.items():
             assert backend(url, "info")["repo"] == name  # this clone's working copy
             # a save, as the editor sends it
             backend(url, "persistEntry", branch="main", assets=[],
@@ -564,7 +528,11 @@ def test_two_previews_at_once_each_save_from_admin_into_their_own_content(tmp_pa
     finally:
         for server in running:
             stop_preview(server)
-    for name in ("uno", "due"):  # each save in the content of its own clone
+    for name in ("uno", "due"):  # each visit in the database, each save in the content,
+        # of its own preview
+        with contextlib.closing(sqlite3.connect(tmp_path / name / "counter.sqlite3")) as db:
+            hits = db.execute("SELECT path, title FROM hits").fetchall()
+        assert hits == [(f"/2024/05/notizia-{name}/", name)], (name, hits)
         saved = tmp_path / name / "content" / "notizie" / "nuova.md"
         assert saved.read_text(encoding="utf-8") == article(title=f"Nuova {name}"), name
 
