@@ -127,8 +127,9 @@ def site(tmp_path_factory):
                 | Orti condivisi | 12 | 18 | Associazione Casalmaggiore Solidale |
                 | Doposcuola | 25 | 30 | Community Manager di Casalmaggiore |
                 """),
-        "notizie/orti.md": article(title="Orti condivisi dei laboratori", date="2024-07-01 10:00",
-                                   tags="[Casalmaggiore]"),
+        "notizie/orti.md": article(title="Casalmaggiore, presentazione degli orti condivisi",
+                                   date="2024-07-01 10:00", tags="[Casalmaggiore]",
+                                   summary="Dichiarazione d'intenti per gli orti condivisi."),
         "avvisi/sportello.md": article(title="Sportello dei laboratori",
                                        date="2024-06-01 10:00"),
     }, settings="VISIT_COUNTER_URL = ''\nDEFAULT_PAGINATION = 2\n") as built:
@@ -255,13 +256,13 @@ def test_text_at_200_percent_leaves_room_below_the_header(page, site, address, w
         page.set_viewport_size({"width": 390, "height": 844})
 
 
-# The words of the documents' titles, descriptions and sources cut across two lines though
-# each would fit the document's entry whole: ["word", ...].
-CUT_WORDS = """() => {
+# The words of the ``texts`` (a selector) cut across two lines though each would fit the
+# ``box`` around it (the closest one, inside its padding) whole, or, with ``every``, each
+# word cut: ["word", ...].
+CUT_WORDS = """([texts, box, every]) => {
     const cut = [];
-    for (const element of document.querySelectorAll(
-            '.attachment-label, .attachment-description, .document-source')) {
-        const entry = element.closest('.attachment');
+    for (const element of document.querySelectorAll(texts)) {
+        const entry = element.closest(box);
         const style = getComputedStyle(entry);
         const room = entry.clientWidth - parseFloat(style.paddingLeft)
                      - parseFloat(style.paddingRight);
@@ -274,7 +275,7 @@ CUT_WORDS = """() => {
                 const boxes = [...range.getClientRects()].filter(box => box.width);
                 const tops = new Set(boxes.map(box => Math.round(box.top)));
                 const width = boxes.reduce((sum, box) => sum + box.width, 0);
-                if (tops.size > 1 && width <= room) cut.push(word[0]);
+                if (tops.size > 1 && (every || width <= room)) cut.push(word[0]);
             }
         }
     }
@@ -300,9 +301,25 @@ def test_text_at_200_percent_leaves_a_documents_words_whole(page, site, kind, ad
             return label.left >= image.right; }"""
         assert page.evaluate(beside), kind
         visit(page, site, address, text_size=32)
-        assert page.evaluate(CUT_WORDS) == [], (kind, width)
+        documents = ".attachment-label, .attachment-description, .document-source"
+        assert page.evaluate(CUT_WORDS, [documents, ".attachment", False]) == [], (kind, width)
     finally:
         page.set_viewport_size({"width": 390, "height": 844})
+
+
+@pytest.mark.parametrize(("kind", "address"), [("home", "/"), ("categoria", "/categorie/notizie/")])
+def test_text_at_200_percent_leaves_a_cards_words_whole(page, site, kind, address):
+    """With the text size at 200 % on a 390 px phone the cards' padding grew with the text
+    (32 px a side): their titles' longest words (44 px), "Casalmaggiore" and
+    "presentazione", no longer fitted the card and broke once mid-word. The padding stays
+    16 px there; at the default size it is unchanged (16 px on a phone, 24 on a computer)."""
+    visit(page, site, address)
+    padding = "parseFloat(getComputedStyle(document.querySelector('.card')).paddingLeft)"
+    assert page.evaluate(padding) == 16
+    visit(page, site, address, text_size=32)
+    assert page.locator(".card-title").count() >= 2
+    cards = ".card-title, .card-lead"
+    assert page.evaluate(CUT_WORDS, [cards, ".card", True]) == [], kind
 
 
 # Whether the brand's mark and its name share a row: [mark's top, bottom, name's top, bottom].
