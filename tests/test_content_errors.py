@@ -514,6 +514,24 @@ MISTAKES = [
                                   " rientrate: scrivi due spazi all'inizio di ciascuna, oppure"
                                   " tutto il valore su una riga, summary: La festa del"
                                   " quartiere torna a maggio. ("]),
+    # a line at the margin holding ": " under "summary: |": YAML read it as a key of its
+    # own, and the summary was empty with only a warning on the unknown key «la festa»
+    ("summary-block-colon-line", {"notizie/sb2.md": _case(
+        "sb2", "summary: |", "La festa: sabato.")},
+     "notizie/sb2.md:3", ERRORE, ["le righe sotto `summary: |` fanno parte del valore solo se"
+                                  " rientrate: scrivi due spazi all'inizio di ciascuna, oppure"
+                                  " tutto il valore su una riga, summary: \"La festa:"
+                                  " sabato.\";"]),
+    # a name between braces inside the list: it was «scrivila tra virgolette diritte,
+    # - "Cremona: "», as if the editor had typed a name holding ": "
+    ("tags-braces-inside-list", {"notizie/gb3.md": _case("gb3", "tags: [Crema, {Cremona}]")},
+     "notizie/gb3.md:3", ERRORE, ["`tags` ha delle parentesi dentro le voci",
+                                  "scrivi tags: [Crema, Cremona] /"]),
+    # two quoted items without a comma between them: PyYAML's English alone
+    ("tags-quoted-no-comma", {"notizie/gq1.md": _case("gq1", "tags: ['Crema' 'Cremona']")},
+     "notizie/gq1.md:3", ERRORE, ["tra le parentesi quadre di `tags` manca la virgola tra"
+                                  " due voci: scrivi le voci separate da virgole, tags: [Crema,"
+                                  " Cremona] ("]),
     # "po'" closes no quotation: the line to write kept the opening quote («'Un po' di
     # festa» on the site); in a list, PyYAML's English alone
     ("summary-apostrophe-left-open", {"notizie/sa1.md": _case(

@@ -171,6 +171,8 @@ BRACKETS_IN_NAMES = [
     ("tags: [Crema, [Cremona]]", "tags", 3, "['Cremona']", "tags: [Crema, Cremona]"),
     ("tags:\n  - Crema\n  - [Cremona]", "tags", 5, "['Cremona']", "tags: [Crema, Cremona]"),
     ("tags: Crema, {Cremona}", "tags", 3, "{Cremona}", "tags: [Crema, Cremona]"),
+    # it was «scrivila tra virgolette diritte, - "Cremona: "» (a name holding ": ")
+    ("tags: [Crema, {Cremona}]", "tags", 3, "{'Cremona': None}", "tags: [Crema, Cremona]"),
     ("authors: Maria Rossi, [Luca Bianchi]", "authors", 3, "[Luca Bianchi]",
      "authors: [Maria Rossi, Luca Bianchi]"),
 ]
@@ -181,7 +183,7 @@ WHAT_IS_PUBLISHED = {"tags": "l'argomento", "authors": "l'autore"}
 
 @pytest.mark.parametrize(("typed", "key", "line", "published", "written"), BRACKETS_IN_NAMES,
                          ids=["after-comma", "list-after-comma", "quoted-list", "nested-list",
-                              "nested-item", "braces", "authors"])
+                              "nested-item", "braces", "braces-in-list", "authors"])
 def test_brackets_inside_names_are_an_error_with_the_line_to_write(settings, typed, key, line,
                                                                      published, written):
     """Brackets inside the names of ``tags`` or ``authors`` are an error at their line,

@@ -200,6 +200,7 @@ def load_yaml(text, first_line):
             _refuse_aliases(node, first_line)
             _hashtags(node, text, first_line)
             _list_slips(node, text, first_line)
+            _empty_blocks(node, text, first_line)
         data = loader.construct_document(node) if node is not None else None
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
@@ -412,6 +413,8 @@ def _quotation_closes(value):
 # "tags: - Crema": an item on its key's line; "- Crema" with no key above it
 _DASH_AFTER_KEY_RE = re.compile(r"^\s*" + _KEY + r"-[ \t]+(?P<items>[^\n]+)$")
 _ORPHAN_ITEM_RE = re.compile(r"^-[ \t]+[^\s\"'][^\n]*$")
+# an item between quotes, closed
+_QUOTED_ITEM_RE_PATTERN = r"'(?:[^'\n]|'')*'|\"(?:[^\"\\\n]|\\.)*\""
 # key: [… 'Sant'Ambrogio' …]: a list between square brackets with a quoted item
 _FLOW_QUOTE_RE = re.compile(r"^\s*(?:-\s+)?" + _KEY + r"\[(?P<items>[^\n]*[\"'][^\n]*)\][ \t]*$")
 
@@ -431,6 +434,27 @@ def _flow_items(text):
         if item:
             items.append(written_value(item, in_list=True))
     return items
+
+
+# a closed quoted item, then another item after blanks but no comma ("'Crema' 'Cremona'")
+_NO_COMMA_RE = re.compile(rf"(?:{_QUOTED_ITEM_RE_PATTERN})[ \t]*[\"']")
+
+
+def _flow_commas(line):
+    """What to write instead of ``line``, a list between square brackets whose quoted
+    items have no comma between them (``['Crema' 'Cremona']``: PyYAML's English alone),
+    or None: its items without the quotes, separated by commas."""
+    match = _FLOW_QUOTE_RE.match(line)
+    if match is None or not _NO_COMMA_RE.search(match["items"]):
+        return None
+    parts = re.findall(rf"{_QUOTED_ITEM_RE_PATTERN}|[^,'\"]+|,", match["items"])
+    if "".join(parts) != match["items"]:  # a quote left open: _flow_quotes
+        return None
+    items = [written_value(_unquoted_item(part.strip()), in_list=True) for part in parts
+             if part.strip(" \t,")]
+    key = match["key"].strip()
+    return (f"tra le parentesi quadre di `{key}` manca la virgola tra due voci: scrivi le voci"
+            f" separate da virgole, {key}: [{', '.join(items)}]")
 
 
 def _flow_quotes(line):
@@ -454,7 +478,7 @@ def _special_start(line):
     match = _OPEN_RE.match(line)
     if match is not None:
         return _left_open(match["key"].strip(), match["value"].rstrip())
-    quoted_items = _flow_quotes(line)
+    quoted_items = _flow_commas(line) or _flow_quotes(line)
     if quoted_items is not None:
         return quoted_items
     match = _DASH_AFTER_KEY_RE.match(line)
@@ -585,8 +609,7 @@ _FLOW_HASHTAG_RE = re.compile(r"^(?P<key>[^\s#:\-][^:\n]*):[ \t]*\[(?P<items>[^\
                               re.M)
 # a comment's "#" in a list's items: at an item's start or after a blank
 _FLOW_COMMENT_RE = re.compile(r"(?:^|[\s,\[])#")
-# an item between quotes, closed
-_QUOTED_ITEM_RE = re.compile(r"'(?:[^'\n]|'')*'|\"(?:[^\"\\\n]|\\.)*\"")
+_QUOTED_ITEM_RE = re.compile(_QUOTED_ITEM_RE_PATTERN)
 
 
 def _unquoted_item(item):
@@ -720,6 +743,23 @@ def _block_cause(text, first_line, line):
                 f" scrivi due spazi all'inizio di ciascuna, oppure tutto il valore su una"
                 f" riga, {key}: {written_value(value)}")
     return None
+
+
+def _empty_blocks(document, text, first_line):
+    """SourceError at a ``key: |`` (or ``>``) left empty because the line under it, at the
+    margin, holds ": " (``La festa: sabato.``): YAML reads it as a key of its own, and the
+    summary was empty with only a warning on an unknown key «la festa»; the same error as
+    for other lines at the margin under it (:func:`_block_cause`)."""
+    lines = text.split("\n")
+    for key_node, value in document.value:
+        if not (isinstance(value, yaml.ScalarNode) and value.style in ("|", ">")
+                and not value.value.strip()):
+            continue
+        number = key_node.start_mark.line
+        cause = _block_cause("\n".join(lines[number:]), first_line + number, None)
+        if cause is not None and cause[0] == first_line + number:
+            raise SourceError(f"front matter YAML non valido: {cause[1]}; controlla rientri,"
+                              " due punti e virgolette / invalid YAML front matter", cause[0])
 
 
 def _invisible_cause(text, first_line):
@@ -871,7 +911,7 @@ def _list_slips(document, text, first_line):
                         f" «{entry.value}»; scrivila con gli stessi spazi davanti di"
                         f" `{above}` / align the list's items", first_line + joined)
             elif isinstance(entry, yaml.MappingNode) and key.lower() in _NAME_LISTS \
-                    and len(entry.value) == 1 \
+                    and len(entry.value) == 1 and not _braced(entry, lines) \
                     and all(isinstance(part, yaml.ScalarNode) for part in entry.value[0]):
                 name = f"{entry.value[0][0].value}: {entry.value[0][1].value}"
                 raise SourceError(
@@ -879,6 +919,13 @@ def _list_slips(document, text, first_line):
                     f" la legge come `chiave: valore`: scrivila tra virgolette diritte,"
                     f" - {_quoted(name)} / quote a name holding `: `",
                     first_line + entry.start_mark.line)
+
+
+def _braced(node, lines):
+    """Whether the mapping ``node`` is written between braces (``{Cremona}``: brackets
+    inside a list's names, which the contract explains, not a name holding ": ")."""
+    mark = node.start_mark
+    return mark.line < len(lines) and lines[mark.line][mark.column:mark.column + 1] == "{"
 
 
 def _hashtag_message(key, value, comment, item):
