@@ -931,7 +931,9 @@
   // ([il\nprogramma](programma)); and its address as the page's HTML has it, its
   // character references decoded ([x](&#106;avascript:…) is a javascript: link,
   // [x](&#47;contatti/) one from the site's root).
-  var NOT_RELATIVE = /^(?:[\/#?]|[{|](?:static|attach|filename|index|tag|category|author)[|}])/;
+  // Pelican's markers of a link to the site's own files and pages ({static}, |filename|…)
+  var MARKER = "[{|](?:static|attach|filename|index|tag|category|author)[|}]";
+  var NOT_RELATIVE = new RegExp("^(?:[\\/#?]|" + MARKER + ")");
   var SCHEME = /^[a-z][a-z0-9+.\-]*:/;
   // [text](address or <address>), text with one level of brackets ([![a](x)](y)); only
   // "!?[" is taken, so an image inside a link's text is read too; not a footnote's mark,
@@ -1392,8 +1394,8 @@
   words("data-html-attributes").forEach(function (word) { HTML_ATTRIBUTES[word] = true; });
   var IFRAME_HOSTS = words("data-iframe-hosts");
   var ELEMENT_ATTRIBUTE = /([^\s"'>\/=]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+)))?/g;
-  var MARKERS = /[{|](?:static|attach|filename|index|tag|category|author)[|}]/g;
-  var MARKER_FIRST = /^[{|](?:static|attach|filename|index|tag|category|author)[|}]/;
+  var MARKERS = new RegExp(MARKER, "g");
+  var MARKER_FIRST = new RegExp("^" + MARKER);
   var URL_ATTRIBUTES = { href: true, src: true, cite: true };
   var COMMENT = /<!--([\s\S]*?)-->/g;
   var SHOW_HTML = " (l'interruttore «Markdown» del riquadro del testo mostra l'HTML)";
