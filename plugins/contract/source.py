@@ -585,13 +585,20 @@ def _left_open(key, value):
             f" {_quoted(value)}")
 
 
+_UNREADABLE = object()
+
+
+def _read_value(value):
+    """What YAML reads of ``value`` as a front-matter line's value, or ``_UNREADABLE``."""
+    try:
+        return yaml.load(f"value: {value}", Loader=_TextLoader)["value"]
+    except yaml.YAMLError:
+        return _UNREADABLE
+
+
 def _reads_back(value):
     """Whether ``value`` is a front-matter line's value YAML reads."""
-    try:
-        yaml.load(f"value: {value}", Loader=_TextLoader)
-    except yaml.YAMLError:
-        return False
-    return True
+    return _read_value(value) is not _UNREADABLE
 
 
 def _quoted(value):
@@ -812,12 +819,7 @@ def written_value(text, in_list=False):
     reads back as ``text``: as it is when it can be, else between straight quotes
     (``*Novità* a Crema``, ``Festa #1``; in a list ``Crema, Cremona``)."""
     written, meant = (f"[{text}]", [text]) if in_list else (text, text)
-    try:
-        if yaml.load(f"value: {written}", Loader=_TextLoader) == {"value": meant}:
-            return text
-    except yaml.YAMLError:
-        pass
-    return _quoted(text)
+    return text if _read_value(written) == meant else _quoted(text)
 
 
 def _refuse_aliases(document, first_line):
