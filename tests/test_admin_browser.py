@@ -528,6 +528,12 @@ def refusal_of(page, words, expect):
     return notice.inner_text()
 
 
+def publish_item(page, how="Pubblica ora"):
+    """Decap's "Pubblica" menu, then ``how`` ("Pubblica ora", "Pubblica e duplica")."""
+    page.get_by_role("button", name="Pubblica").click()
+    page.get_by_role("menuitem", name=how).click()
+
+
 def slate_ready(page, condition):
     """Until Slate's own selection (SLATE_SELECTION_JS, as ``selection``) meets
     ``condition`` (JavaScript), then until the toolbar that selection changed is drawn
@@ -635,8 +641,7 @@ def edit(browser, seen, expect):
         expect(page.locator(".Toastify__toast")).to_have_count(0)
 
     def publish(how="Pubblica ora"):
-        page.get_by_role("button", name="Pubblica").click()
-        page.get_by_role("menuitem", name=how).click()
+        publish_item(page, how)
 
     def saved_new(name, since=0):
         """Until the save of a new item is over: Decap says "Voce salvata" first, then

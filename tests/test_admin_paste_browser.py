@@ -22,7 +22,7 @@ from dataclasses import dataclass
 import pytest
 
 from browser_support import collect_errors, launch
-from test_admin_browser import FIRST_LOAD_MS, UI_MS, editor_site, slate_ready
+from test_admin_browser import FIRST_LOAD_MS, UI_MS, editor_site, publish_item, slate_ready
 from tools.cms_server import CmsServer
 
 pytestmark = pytest.mark.browser
@@ -105,8 +105,7 @@ def paste(tmp_path_factory):
                 drop_notice = page.get_by_role("status").filter(has_text="«La mappa»")
                 expect(drop_notice).to_be_visible()
                 pasted.dropped, pasted.drop_notice = text.inner_text(), drop_notice.inner_text()
-                page.get_by_role("button", name="Pubblica").click()
-                page.get_by_role("menuitem", name="Pubblica ora").click()
+                publish_item(page)
                 expect(page.get_by_text("Voce salvata")).to_be_visible()
             finally:
                 browser.close()

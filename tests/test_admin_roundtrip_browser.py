@@ -50,7 +50,7 @@ from browser_support import collect_errors, launch
 from samples import pdf
 from support import build_site
 from test_admin_browser import (FIRST_LOAD_MS, QUICK, TAKEN_BYTES, UI_MS, editor_site,
-                                slate_ready)
+                                publish_item, slate_ready)
 from tools.cms_server import CmsServer
 
 pytestmark = pytest.mark.browser
@@ -242,8 +242,7 @@ def roundtrip(tmp_path_factory):
                 page.keyboard.insert_text(NEW_WORD)
                 expect(page.locator('[data-slate-editor="true"] p').first).to_contain_text(
                     NEW_WORD)
-                page.get_by_role("button", name="Pubblica").click()
-                page.get_by_role("menuitem", name="Pubblica ora").click()
+                publish_item(page)
                 expect(page.get_by_text("Voce salvata")).to_be_visible()
             finally:
                 browser.close()
