@@ -1,0 +1,116 @@
+"""The project's documentation against the code, as a newcomer follows it: README.md,
+plugins/*/README.md, theme/README.md and docs/guida-redazione.md. Links and anchors
+resolve, files named exist, every plugin's settings are listed with their defaults, the
+Architecture names every plugin, filter and tool. No site is built: each check reads the
+Markdown and the code (the guide's quoted messages: test_guide_messages.py)."""
+
+import ast
+import importlib
+import re
+import urllib.parse
+
+import pytest
+from support import ROOT
+
+
+def project_docs():
+    """Every Markdown file of the project but the site's content (whose links are
+    Pelican's ``{filename}`` ones, checked by the build) and the installed packages'."""
+    return sorted([ROOT / "README.md", *(ROOT / "docs").rglob("*.md"),
+                   *(ROOT / "plugins").rglob("*.md"), *(ROOT / "theme").rglob("*.md")])
+
+
+DOCS = project_docs()
+PLUGINS = sorted(path.parent.name for path in (ROOT / "plugins").glob("*/__init__.py"))
+# core's settings.py is the settings style of the others, with no settings of its own
+WITH_SETTINGS = [name for name in PLUGINS if name != "core"
+                 and (ROOT / "plugins" / name / "settings.py").exists()]
+README = (ROOT / "README.md").read_text(encoding="utf-8")
+
+
+def prose(text):
+    """``text`` without its fenced code blocks and inline code (their brackets and paths
+    are examples, not links)."""
+    text = re.sub(r"^```.*?^```", "", text, flags=re.S | re.M)
+    # a code span ends at the next run of as many backticks, within its paragraph
+    return "\n\n".join(re.sub(r"(`+)(?!`).*?(?<!`)\1(?!`)", "", block, flags=re.S)
+                       for block in re.split(r"\n\s*\n", text))
+
+
+def slug(heading):
+    """GitHub's anchor of a heading: lower case, punctuation dropped, spaces as hyphens."""
+    heading = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", heading).strip().lower()
+    return re.sub(r"[^\w\- ]", "", heading).replace(" ", "-")
+
+
+def anchors(path):
+    seen, found = {}, set()
+    text = re.sub(r"^```.*?^```", "", path.read_text(encoding="utf-8"), flags=re.S | re.M)
+    for heading in re.findall(r"^#{1,6} (.+?)\s*#*$", text, re.M):
+        name = slug(heading)
+        found.add(f"{name}-{seen[name]}" if name in seen else name)
+        seen[name] = seen.get(name, 0) + 1
+    return found
+
+
+def section(text, heading):
+    """The body of the ``## heading`` section (up to the next ``##``)."""
+    match = re.search(rf"^## {re.escape(heading)}\n(.*?)(?=^## |\Z)", text, re.S | re.M)
+    assert match, f"no section ## {heading}"
+    return match.group(1)
+
+
+def test_the_checks_find_the_docs():
+    names = {path.relative_to(ROOT).as_posix() for path in DOCS}
+    assert {"README.md", "docs/guida-redazione.md", "theme/README.md", "plugins/README.md",
+            "plugins/search/README.md"} <= names
+    assert slug("Publishing a release: `./run publish`") == "publishing-a-release-run-publish"
+    assert slug("Com'è fatto un articolo") == "comè-fatto-un-articolo"
+    assert "settings" in anchors(ROOT / "plugins" / "search" / "README.md")
+
+
+@pytest.mark.parametrize("doc", DOCS, ids=lambda path: path.relative_to(ROOT).as_posix())
+def test_relative_links_and_their_anchors_resolve(doc):
+    broken = []
+    for target in re.findall(r"\]\(([^)\s]+)\)", prose(doc.read_text(encoding="utf-8"))):
+        if re.match(r"[a-z]+:", target):  # https:, mailto:
+            continue
+        path, _, fragment = target.partition("#")
+        linked = (doc.parent / urllib.parse.unquote(path)).resolve() if path else doc
+        if not linked.exists():
+            broken.append(f"{target}: no such file")
+        elif fragment and linked.suffix == ".md" and fragment not in anchors(linked):
+            broken.append(f"{target}: no heading #{fragment}")
+    assert not broken, f"{doc.relative_to(ROOT)}: {broken}"
+
+
+def listed_settings(plugin):
+    """``{NAME: default as written}`` of the plugin README's Settings table."""
+    text = (ROOT / "plugins" / plugin / "README.md").read_text(encoding="utf-8")
+    return dict(re.findall(r"^\| `([A-Z_]+) = (.+?)` \|", section(text, "Settings"), re.M))
+
+
+COMPUTED = {"IMAGES_WORKERS": "min(4, CPUs)"}  # the README gives the rule, not this machine's
+
+
+@pytest.mark.parametrize("plugin", WITH_SETTINGS)
+def test_each_plugin_readme_lists_exactly_its_settings_with_their_defaults(plugin):
+    defaults = importlib.import_module(f"plugins.{plugin}.settings").DEFAULTS
+    listed = listed_settings(plugin)
+    assert sorted(listed) == sorted(defaults)
+    for name, written in listed.items():
+        if name in COMPUTED:
+            assert written == COMPUTED[name]
+        else:
+            assert ast.literal_eval(written) == defaults[name], name
+
+
+def test_the_plugins_without_settings_have_no_settings_table():
+    for plugin in set(PLUGINS) - set(WITH_SETTINGS):
+        text = (ROOT / "plugins" / plugin / "README.md").read_text(encoding="utf-8")
+        assert "## Settings" not in text, plugin
+
+
+def test_the_architecture_names_every_plugin():
+    architecture = section(README, "Architecture")
+    assert [plugin for plugin in PLUGINS if not re.search(rf"\b{plugin}\b", architecture)] == []
