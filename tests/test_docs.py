@@ -84,6 +84,25 @@ def test_relative_links_and_their_anchors_resolve(doc):
     assert not broken, f"{doc.relative_to(ROOT)}: {broken}"
 
 
+# a project file as the docs name it: a folder of the project, then a name with an extension
+# (not a file of another commit, `git show REV:tools/x.py`)
+PROJECT_FILE = re.compile(r"(?<![\w/.{:-])((?:tools|plugins|tests|deploy|docs|theme/static|"
+                          r"theme/templates|\.github|\.ci)/[\w./-]*\.[a-z]+)\b")
+
+
+@pytest.mark.parametrize("doc", DOCS, ids=lambda path: path.relative_to(ROOT).as_posix())
+def test_the_project_files_the_docs_name_exist(doc):
+    missing = []
+    for number, line in enumerate(doc.read_text(encoding="utf-8").splitlines(), 1):
+        for name in PROJECT_FILE.findall(line):
+            if "NAME" in name or (ROOT / name).exists() or (doc.parent / name).exists():
+                continue
+            module = re.sub(r"\.[A-Za-z_]+$", ".py", name)  # plugins/core/urls.freeze
+            if not (ROOT / module).exists():
+                missing.append(f"{number}: {name}")
+    assert not missing, f"{doc.relative_to(ROOT)}: {missing}"
+
+
 def listed_settings(plugin):
     """``{NAME: default as written}`` of the plugin README's Settings table."""
     text = (ROOT / "plugins" / plugin / "README.md").read_text(encoding="utf-8")
