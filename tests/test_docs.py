@@ -130,6 +130,25 @@ def test_the_plugins_without_settings_have_no_settings_table():
         assert "## Settings" not in text, plugin
 
 
+def test_every_plugin_has_a_readme_and_a_row_in_the_plugins_table():
+    table = dict(re.findall(r"^\| \[(\w+)\]\(\1/README\.md\) \| .+? \| (.+?) \|$",
+                            (ROOT / "plugins" / "README.md").read_text(encoding="utf-8"), re.M))
+    assert sorted(table) == PLUGINS
+    for plugin in PLUGINS:
+        assert (ROOT / "plugins" / plugin / "README.md").exists()
+        prefix = (importlib.import_module(f"plugins.{plugin}.settings").PREFIX
+                  if plugin in WITH_SETTINGS else None)
+        assert table[plugin] == (f"`{prefix}*`" if prefix else "–"), plugin
+
+
+def test_the_readme_configuration_links_every_plugins_settings():
+    linked = re.findall(r"\[(\w+)\]\(plugins/\1/README\.md#settings\) \(`([A-Z_]+)\*`\)",
+                        section(README, "Configuration"))
+    assert sorted(linked) == sorted(
+        (plugin, importlib.import_module(f"plugins.{plugin}.settings").PREFIX)
+        for plugin in WITH_SETTINGS)
+
+
 def test_the_architecture_names_every_plugin():
     architecture = section(README, "Architecture")
     assert [plugin for plugin in PLUGINS if not re.search(rf"\b{plugin}\b", architecture)] == []
