@@ -152,3 +152,10 @@ def test_the_readme_configuration_links_every_plugins_settings():
 def test_the_architecture_names_every_plugin():
     architecture = section(README, "Architecture")
     assert [plugin for plugin in PLUGINS if not re.search(rf"\b{plugin}\b", architecture)] == []
+
+
+def test_the_architecture_lists_every_tool_with_its_file():
+    rows = re.findall(r"^\| `tools/([\w.]+)` \| .+ \|$", section(README, "Architecture"), re.M)
+    tools = sorted(path.name for path in (ROOT / "tools").iterdir()
+                   if path.suffix in (".py", ".js") and path.name != "__init__.py")
+    assert sorted(rows) == tools
