@@ -10,7 +10,7 @@ import re
 import urllib.parse
 
 import pytest
-from support import ROOT
+from support import ROOT, run_tool
 
 
 def project_docs():
@@ -159,3 +159,17 @@ def test_the_architecture_lists_every_tool_with_its_file():
     tools = sorted(path.name for path in (ROOT / "tools").iterdir()
                    if path.suffix in (".py", ".js") and path.name != "__init__.py")
     assert sorted(rows) == tools
+
+
+COMMAND_LINE_TOOLS = sorted(path.stem for path in (ROOT / "tools").glob("*.py")
+                            if 'if __name__ == "__main__":' in path.read_text(encoding="utf-8"))
+
+
+@pytest.mark.parametrize("tool", COMMAND_LINE_TOOLS)
+def test_every_tool_with_a_command_line_explains_it_with_help(tmp_path, tool):
+    """As the Architecture's table says: ``--help`` prints the usage and does nothing
+    (node_setup.py took it for the folder to run npm ci in, release_check.py for the
+    release to check)."""
+    status, out, err = run_tool(tmp_path, tool, "--help")
+    assert (status, err) == (0, "") and out.startswith(f"usage: {tool}.py"), out + err
+    assert list(tmp_path.iterdir()) == []

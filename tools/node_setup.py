@@ -14,6 +14,7 @@ the folder: exactly the versions and integrity hashes of its committed
 :func:`ensure` first.
 """
 
+import argparse
 import hashlib
 import shutil
 import subprocess
@@ -96,5 +97,16 @@ def ensure(folder=ROOT, why=""):
         sys.exit(f"{why}\n{error}" if why else str(error))
 
 
+def main(argv=None):
+    parser = argparse.ArgumentParser(description="Node.js, npm and a folder's npm packages"
+                                                 " as its package-lock.json says.")
+    parser.add_argument("folder", nargs="?", type=Path, default=ROOT,
+                        help="a folder with a package-lock.json (default: the project's)")
+    folder = parser.parse_args(argv).folder.resolve()
+    if not (folder / "package-lock.json").is_file():  # a typing mistake: npm ci would fail
+        parser.error(f"no package-lock.json in {folder}")
+    ensure(folder)
+
+
 if __name__ == "__main__":
-    ensure(Path(sys.argv[1]).resolve() if len(sys.argv) > 1 else ROOT)
+    main()

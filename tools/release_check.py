@@ -33,6 +33,7 @@ every switch.
 Command line: ``python tools/release_check.py FOLDER SITEURL`` (exit 1 on problems).
 """
 
+import argparse
 import gzip
 import os
 import posixpath
@@ -315,10 +316,12 @@ def check_release(folder, siteurl="", now=None):
 
 
 def main(argv=None):
-    arguments = sys.argv[1:] if argv is None else argv
-    if len(arguments) not in (1, 2):
-        sys.exit("usage: release_check.py FOLDER [SITEURL]")
-    problems = check_release(arguments[0], arguments[1] if len(arguments) == 2 else "")
+    parser = argparse.ArgumentParser(description="Check a built release before it goes live.")
+    parser.add_argument("folder", help="the release (a build's output folder)")
+    parser.add_argument("siteurl", nargs="?", default="",
+                        help="the SITEURL it was built with (default: none)")
+    arguments = parser.parse_args(argv)
+    problems = check_release(arguments.folder, arguments.siteurl)
     for problem in problems:
         print(problem)
     return 1 if problems else 0
