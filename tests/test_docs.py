@@ -9,8 +9,10 @@ import importlib
 import re
 import urllib.parse
 
+import jinja2
 import pytest
-from support import ROOT, run_tool
+from jinja2 import nodes
+from support import ROOT, project_settings, run_tool
 
 
 def project_docs():
@@ -159,6 +161,38 @@ def test_the_architecture_lists_every_tool_with_its_file():
     tools = sorted(path.name for path in (ROOT / "tools").iterdir()
                    if path.suffix in (".py", ".js") and path.name != "__init__.py")
     assert sorted(rows) == tools
+
+
+@pytest.fixture(scope="module")
+def settings():
+    return project_settings(ROOT / "pelicanconf.py")
+
+
+def test_the_architecture_names_every_filter_test_and_global_of_the_plugins(settings):
+    architecture = section(README, "Architecture")
+    names = [*settings["JINJA_FILTERS"], *settings["JINJA_TESTS"], *settings["JINJA_GLOBALS"]]
+    missing = [name for name in names if not re.search(rf"\b{name}\b", architecture)]
+    assert not missing, missing
+
+
+def used_in_templates(kind):
+    """The names of the ``kind`` nodes (``nodes.Filter``, ``nodes.Test``) the theme's
+    templates use, Jinja's own left out."""
+    environment = jinja2.Environment(extensions=["jinja2.ext.do"])
+    builtin = {nodes.Filter: environment.filters, nodes.Test: environment.tests}[kind]
+    used = set()
+    for template in (ROOT / "theme" / "templates").rglob("*.html"):
+        tree = environment.parse(template.read_text(encoding="utf-8"))
+        used |= {node.name for node in tree.find_all(kind) if node.name not in builtin}
+    return used
+
+
+def test_the_theme_readme_names_every_filter_and_test_the_templates_use(settings):
+    text = (ROOT / "theme" / "README.md").read_text(encoding="utf-8")
+    used = used_in_templates(nodes.Filter) | used_in_templates(nodes.Test)
+    assert used <= {*settings["JINJA_FILTERS"], *settings["JINJA_TESTS"]}
+    missing = sorted(name for name in used if f"`{name}`" not in text)
+    assert not missing, missing
 
 
 COMMAND_LINE_TOOLS = sorted(path.stem for path in (ROOT / "tools").glob("*.py")
