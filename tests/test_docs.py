@@ -102,6 +102,8 @@ def test_the_project_files_the_docs_name_exist(doc):
             module = re.sub(r"\.[A-Za-z_]+$", ".py", name)  # plugins/core/urls.freeze
             if not (ROOT / module).exists():
                 missing.append(f"{number}: {name}")
+        missing += [f"{number}: {name}" for name in re.findall(r"\btest_\w+\.py\b", line)
+                    if "NAME" not in name and not (ROOT / "tests" / name).exists()]
     assert not missing, f"{doc.relative_to(ROOT)}: {missing}"
 
 
