@@ -232,3 +232,41 @@ def test_every_tool_with_a_command_line_explains_it_with_help(tmp_path, tool):
     status, out, err = run_tool(tmp_path, tool, "--help")
     assert (status, err) == (0, "") and out.startswith(f"usage: {tool}.py"), out + err
     assert list(tmp_path.iterdir()) == []
+
+
+def connected_signals(plugin):
+    """The signals the plugin's receivers are connected to (Pelican's, and
+    pelican-granular-signals' ``compress`` and ``deploy``), ``initialized`` aside: every
+    plugin's settings are installed there (plugins/README.md)."""
+    source = "".join(path.read_text(encoding="utf-8")
+                     for path in (ROOT / "plugins" / plugin).glob("*.py"))
+    return sorted({*re.findall(r"signals\.(\w+)\.connect\(", source),
+                   *re.findall(r'blinker\.signal\("(\w+)"\)\.connect\(', source)}
+                  - {"initialized"})
+
+
+def architecture_signals():
+    """``{signal: the Architecture diagram's lines under it}``."""
+    diagram = re.search(r"^```\n(content/.*?)^```", section(README, "Architecture"),
+                        re.S | re.M).group(1)
+    blocks, current = {}, None
+    for line in diagram.splitlines():
+        start = re.match(r"\s*│ {2}(?:\w+: |… then )?\"?(\w+)\"?(?: ─| {2,}\w)", line)
+        if start:
+            current = start.group(1)
+        elif not line.startswith("  │"):  # a generator's or the writers' line
+            current = None
+        if current:
+            blocks[current] = blocks.get(current, "") + line + "\n"
+    return blocks
+
+
+@pytest.mark.parametrize("plugin", PLUGINS)
+def test_the_plugin_readme_and_the_architecture_name_every_signal_the_plugin_uses(plugin):
+    signals = connected_signals(plugin)
+    text = (ROOT / "plugins" / plugin / "README.md").read_text(encoding="utf-8")
+    assert [signal for signal in signals if f"`{signal}`" not in text] == []
+    blocks = architecture_signals()
+    assert {"get_generators", "all_generators_finalized", "finalized", "deploy"} <= set(blocks)
+    assert [signal for signal in signals
+            if not re.search(rf"\b{plugin}\b", blocks.get(signal, ""))] == []
