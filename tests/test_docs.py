@@ -270,3 +270,17 @@ def test_the_plugin_readme_and_the_architecture_name_every_signal_the_plugin_use
     assert {"get_generators", "all_generators_finalized", "finalized", "deploy"} <= set(blocks)
     assert [signal for signal in signals
             if not re.search(rf"\b{plugin}\b", blocks.get(signal, ""))] == []
+
+
+def test_the_readme_url_scheme_has_every_address_the_settings_give():
+    """README's "URL scheme (never changes once published)" has every ``*_URL`` of
+    pelicanconf.py (Documenti's was missing)."""
+    import pelicanconf  # noqa: PLC0415 - plain settings, no Pelican
+
+    table = re.search(r"^### URL scheme.*?\n(.*?)(?=^### )", README, re.S | re.M).group(1)
+    addresses = {name: "/" + value.replace("{date:%Y}", "{year}").replace("{date:%m}", "{month}")
+                 for name, value in vars(pelicanconf).items()
+                 if name.endswith("_URL") and "LANG" not in name and "DRAFT" not in name
+                 and isinstance(value, str) and value and "://" not in value}
+    assert len(addresses) >= 10
+    assert [name for name, address in addresses.items() if f"`{address}`" not in table] == []
