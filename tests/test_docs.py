@@ -284,3 +284,31 @@ def test_the_readme_url_scheme_has_every_address_the_settings_give():
                  and isinstance(value, str) and value and "://" not in value}
     assert len(addresses) >= 10
     assert [name for name, address in addresses.items() if f"`{address}`" not in table] == []
+
+
+# ./run TASK or invoke TASK, then its options (--name, --name value, --name "two words")
+TASK_COMMAND = re.compile(r"(?:\./run|(?<![\w/])invoke) ([a-z][\w-]*)((?: +(?:--?[\w-]+"
+                          r"(?:[ =](?:\"[^\"]*\"|'[^']*'|[^\s`|)\-][^\s`|)]*))?))*)")
+
+
+def test_every_task_and_option_the_docs_show_exists():
+    import inspect  # noqa: PLC0415
+
+    import tasks  # noqa: PLC0415 - the project's invoke tasks
+    from invoke import Task  # noqa: PLC0415
+
+    known = {name: task for name, task in vars(tasks).items() if isinstance(task, Task)}
+    unknown = []
+    for doc in DOCS:
+        for match in TASK_COMMAND.finditer(doc.read_text(encoding="utf-8")):
+            name, options = match.groups()
+            if name == "tasks":  # "invoke tasks" of the Layout: tasks.py itself
+                continue
+            if name not in known:
+                unknown.append(f"{doc.relative_to(ROOT)}: {match.group(0)}")
+                continue
+            parameters = inspect.signature(known[name].body).parameters
+            unknown += [f"{doc.relative_to(ROOT)}: {match.group(0)}"
+                        for option in re.findall(r"--([\w-]+)", options)
+                        if option.replace("-", "_") not in parameters]
+    assert not unknown, unknown
