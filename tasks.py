@@ -377,7 +377,25 @@ def cms(c):
     """
     node_setup.ensure(why="Editor web non avviato: ha bisogno di Node.js. / The web editor's"
                       " local backend was not started: it needs Node.js.")
-    cms_server.main(["--port", str(CONFIG["cms_port"])])
+    repo, port = CONFIG["content"].parent, CONFIG["cms_port"]
+    # not on a free port, as the previews: they build /admin/ for the port they got, while
+    # the site this backend is for was built for pelicanconf.py's (ADMIN_LOCAL_BACKEND),
+    # and its editor would ask whatever holds that one (another clone's backend saved
+    # into that clone's content/)
+    if not cms_server.port_free(cms_server.HOST, port):
+        italian, english = cms_server.port_holder(port, repo=repo)
+        sys.exit(f"Editor web non avviato: la porta {port} è già in uso, la tiene {italian}."
+                 " L'editor web (/admin/) del sito compilato con pelicanconf.py cerca"
+                 f" l'archivio locale a {cms_server.HOST}:{port}: su un'altra porta non lo"
+                 " troverebbe. Chiudi quel programma e riprova, oppure usa ./run livereload"
+                 " (o preview, serve), che avvia l'archivio su una porta libera e compila"
+                 " /admin/ per quella."
+                 f" / The web editor's local backend was not started: port {port} is taken,"
+                 f" by {english}. The built site's /admin/ (pelicanconf.py) asks for it at"
+                 f" {cms_server.HOST}:{port}, so on another port it would not be found: stop"
+                 " that program and try again, or use ./run livereload (or preview, serve),"
+                 " which starts the backend on a free port and builds /admin/ for it.")
+    cms_server.main(["--port", str(port), "--repo", str(repo)])
 
 
 @task(help={"articles": "synthetic articles to build (default 2000)",

@@ -1231,8 +1231,9 @@ def test_the_local_backend_s_port_taken_is_said_in_italian_and_english(tmp_path)
         port = taken.getsockname()[1]
         with pytest.raises(cms_server.NotStarted) as why:
             cms_server.CmsServer(tmp_path, port).start()
-    assert str(why.value) == (f"la porta {port} è già in uso (un altro decap-server?)"
-                              f" / port {port} is taken (another decap-server?)")
+    # the program holding it named (this process), not guessed
+    assert str(why.value).startswith(f"la porta {port} è già in uso: la tiene il programma «")
+    assert f"(processo {os.getpid()}) / port {port} is taken, by the program " in str(why.value)
 
 
 # (text, summary, the relative address the build names or None): each the text of an item

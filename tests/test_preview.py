@@ -748,6 +748,90 @@ def test_cms_without_node_says_the_editor_needs_it_and_fails(tmp_path):
     assert "The web editor's local backend was not started: it needs Node.js" in err
 
 
+HOLDER = """import socket, sys, time
+s = socket.socket()
+s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)  # beside free_port's socket
+s.bind(("127.0.0.1", int(sys.argv[1])))
+s.listen()
+print("ascolto", flush=True)
+time.sleep(300)
+"""
+
+
+def cms_on_a_taken_port(tmp_path, port):
+    """``./run cms`` with its port held: its exit status and what it said (stderr)."""
+    from tools import cms_server  # noqa: PLC0415
+
+    if not (shutil.which("node") and cms_server.SERVER.is_file()):
+        pytest.skip("decap-server not installed")
+    (tmp_path / "content").mkdir(exist_ok=True)
+    task = run_task(tmp_path, "cms", cms_port=port, stdout=subprocess.PIPE,
+                    stderr=subprocess.PIPE)
+    try:
+        out, err = task.communicate(timeout=60)
+    finally:  # a task that started a backend after all: not left running
+        if task.poll() is None:
+            task.kill()
+            task.communicate()
+    return task.returncode, out, err
+
+
+def test_cms_on_a_port_another_program_holds_names_it_and_why_no_other(tmp_path):
+    """``./run cms`` with something on 8081 said only "la porta 8081 è già in uso (un
+    altro decap-server?)", a guess. It cannot take a free port as the previews do: the
+    site it serves the editor of was built for 8081 (pelicanconf.py's
+    ADMIN_LOCAL_BACKEND). It names the program that holds the port (command line and
+    process id), says why no other port would do and what to run instead, in Italian
+    and English, and fails."""
+    port = free_port()
+    (tmp_path / "occupa_porta.py").write_text(HOLDER, encoding="utf-8")
+    holder = subprocess.Popen([sys.executable, "occupa_porta.py", str(port)], cwd=tmp_path,
+                              stdout=subprocess.PIPE, text=True)
+    try:
+        assert holder.stdout.readline().strip() == "ascolto"
+        status, out, err = cms_on_a_taken_port(tmp_path, port)
+    finally:
+        holder.kill()
+        holder.wait()
+        holder.stdout.close()
+    assert status == 1, (out, err)
+    assert f"Editor web non avviato: la porta {port} è già in uso, la tiene il programma «" \
+        in err, err
+    assert f"«{sys.executable} occupa_porta.py {port}» (processo {holder.pid})" in err, err
+    assert "L'editor web (/admin/) del sito compilato con pelicanconf.py cerca l'archivio" \
+        f" locale a 127.0.0.1:{port}: su un'altra porta non lo troverebbe" in err, err
+    assert "oppure usa ./run livereload (o preview, serve), che avvia l'archivio su una" \
+        " porta libera e compila /admin/ per quella" in err, err
+    assert f"port {port} is taken, by the program" in err and "Traceback" not in err, err
+    assert "un altro decap-server?" not in err, err
+
+
+def test_cms_on_a_port_another_clones_backend_holds_names_that_clone(tmp_path):
+    """The likeliest holder of 8081: another working copy's preview or ``./run cms``. Its
+    folder is named (the editor of this site would have saved into it), and this working
+    copy's own backend, already running, is said to be that."""
+    from tools import cms_server  # noqa: PLC0415
+
+    if not (shutil.which("node") and cms_server.SERVER.is_file()):
+        pytest.skip("decap-server not installed")
+    other, here = tmp_path / "altra-copia", tmp_path / "questa"
+    (other / "content").mkdir(parents=True)
+    (here / "content").mkdir(parents=True)
+    for running, expected in ((other, f"la tiene l'archivio locale dell'editor web"
+                                      f" (decap-server, processo {{pid}}) della copia di"
+                                      f" lavoro {other}."),
+                              (here, "la tiene l'archivio locale dell'editor web"
+                                     " (decap-server, processo {pid}) di questa stessa"
+                                     " copia di lavoro, già avviato da un'anteprima")):
+        port = free_port()
+        with cms_server.CmsServer(running, port, log=subprocess.DEVNULL) as backend:
+            status, out, err = cms_on_a_taken_port(here, port)
+            assert backend.answers()  # left as it was
+            assert status == 1, (out, err)
+            assert expected.format(pid=backend.process.pid) in err, err
+    assert not list((here / "content").iterdir())
+
+
 def test_publish_without_node_fails_and_keeps_the_published_site(tmp_path):
     """The public site without its web editor would leave the editors without /admin/:
     unlike the local tasks, ``./run publish`` (the GitHub workflow's, a server's timer)

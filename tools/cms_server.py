@@ -4,7 +4,8 @@
 
 ``invoke livereload``, ``preview`` and ``serve`` start it beside the site, on a free port
 when 8081 is taken, and build /admin/ for the address it got (``invoke cms`` alone, on
-8081); the tests start it in a temporary repository. It is the
+8081 only, the port the site it serves was built for: taken, it names what holds it,
+:func:`port_holder`); the tests start it in a temporary repository. It is the
 ``decap-server`` package that ``npm ci`` installs (package-lock.json), run by node:
 
 - ``BIND_HOST=127.0.0.1``: decap-server has no login, and without it it listens on
@@ -59,6 +60,78 @@ def port_free(host, port):
     return True
 
 
+def _listening_inodes(port):
+    """The inodes of the sockets listening on TCP ``port`` (Linux's /proc/net; none
+    elsewhere)."""
+    inodes = set()
+    for table in ("/proc/net/tcp", "/proc/net/tcp6"):
+        try:
+            lines = Path(table).read_text(encoding="ascii").splitlines()[1:]
+        except OSError:
+            continue
+        for line in lines:
+            fields = line.split()
+            # local_address is ADDRESS:PORT in hex, st 0A is LISTEN
+            if len(fields) > 9 and fields[3] == "0A" \
+                    and int(fields[1].rsplit(":", 1)[1], 16) == port:
+                inodes.add(fields[9])
+    return inodes
+
+
+def _holding_process(port):
+    """``(pid, command line, working folder)`` of a process of this user listening on
+    ``port`` (Linux); None when none is found (another user's process, another system)."""
+    sockets = {f"socket:[{inode}]" for inode in _listening_inodes(port)}
+    if not sockets:
+        return None
+    for process in Path("/proc").iterdir():
+        if not process.name.isdigit():
+            continue
+        try:
+            held = any(os.readlink(fd) in sockets for fd in (process / "fd").iterdir())
+            if not held:
+                continue
+            command = (process / "cmdline").read_bytes().rstrip(b"\0").split(b"\0")
+            folder = os.readlink(process / "cwd")
+        except OSError:  # another user's, or ended meanwhile
+            continue
+        return int(process.name), " ".join(os.fsdecode(part) for part in command), folder
+    return None
+
+
+def port_holder(port, host=HOST, repo=ROOT):
+    """What listens on ``port``, in words: ``(Italian, English)``. A web editor backend
+    (decap-server) is named with its working copy's folder (``repo``'s own said so), any
+    other program of this user with its command line and process id; else how to find it
+    out."""
+    found = _holding_process(port)
+    if found and "decap-server" not in found[1]:
+        command = found[1] if len(found[1]) <= 120 else found[1][:117] + "..."
+        return (f"il programma «{command}» (processo {found[0]})",
+                f"the program '{command}' (process {found[0]})")
+    if found and Path(found[2]) == Path(repo).resolve():
+        return (f"l'archivio locale dell'editor web (decap-server, processo {found[0]}) di"
+                " questa stessa copia di lavoro, già avviato da un'anteprima (./run"
+                " livereload, preview, serve) o da un altro ./run cms",
+                f"this working copy's own web editor backend (decap-server, process"
+                f" {found[0]}), already started by a preview or another ./run cms")
+    if found:
+        return (f"l'archivio locale dell'editor web (decap-server, processo {found[0]}) della"
+                f" copia di lavoro {found[2]}",
+                f"the web editor's local backend (decap-server, process {found[0]}) of the"
+                f" working copy {found[2]}")
+    # not a process of this user (or not Linux): a decap-server says its repository's name
+    name = CmsServer(repo, port, host).repo_answering()
+    if name is not None:
+        return (f"l'archivio locale dell'editor web (decap-server) di una copia di lavoro"
+                f" chiamata «{name}»",
+                f"the web editor's local backend (decap-server) of a working copy named {name}")
+    look = (f"sudo ss -ltnp 'sport = :{port}'" if Path("/proc/net/tcp").exists()
+            else f"lsof -nP -iTCP:{port} -sTCP:LISTEN")
+    return (f"un altro programma (per sapere quale: {look})",
+            f"another program (to find out which: {look})")
+
+
 def free_port(host=HOST):
     """A port of ``host`` nothing listens on now (for a second preview's backend)."""
     with socket.socket() as probe:
@@ -89,8 +162,9 @@ class CmsServer:
             raise NotStarted("decap-server non è installato: esegui `npm ci` (lo fa ./run)"
                              " / decap-server is not installed: run `npm ci` (./run does it)")
         if not port_free(self.host, self.port):
-            raise NotStarted(f"la porta {self.port} è già in uso (un altro decap-server?)"
-                             f" / port {self.port} is taken (another decap-server?)")
+            italian, english = port_holder(self.port, self.host)
+            raise NotStarted(f"la porta {self.port} è già in uso: la tiene {italian}"
+                             f" / port {self.port} is taken, by {english}")
         env = dict(os.environ, BIND_HOST=self.host, PORT=str(self.port), MODE="fs",
                    GIT_REPO_DIRECTORY=str(self.repo), LOG_LEVEL="info")
         env.pop("ORIGIN", None)  # keep its own rule: pages on localhost/127.0.0.1 only
@@ -113,14 +187,20 @@ class CmsServer:
 
     def answers(self):
         """True when it answers the CMS's first request (``info``) for our repository."""
+        return self.repo_answering() == self.repo.name
+
+    def repo_answering(self):
+        """The name of the repository a decap-server at our address says it writes into
+        (its answer to the CMS's first request, ``info``); None when none answers."""
         request = urllib.request.Request(
             self.url, data=json.dumps({"action": "info"}).encode(),
             headers={"Content-Type": "application/json"})
         try:
             with urllib.request.urlopen(request, timeout=2) as response:  # noqa: S310
-                return json.load(response).get("repo") == self.repo.name
-        except (OSError, ValueError):
-            return False
+                repo = json.load(response).get("repo")
+        except (OSError, ValueError, AttributeError):
+            return None
+        return repo if isinstance(repo, str) else None
 
     def stop(self):
         if self.process and self.process.poll() is None:
