@@ -362,22 +362,71 @@ def test_a_missing_page_is_the_site_404_page_with_status_404(site):
         assert "content-disposition" not in headers, folder
 
 
+def refresh_target(html):
+    """Where a page of plugins/redirects sends the reader (its refresh's address)."""
+    refresh = BeautifulSoup(html, "html.parser").find("meta", attrs={"http-equiv": "refresh"})
+    return refresh["content"].removeprefix("0; url=")
+
+
 def test_a_shortened_article_address_leads_to_its_year_in_the_archive(site):
     """A reader who trims /2024/05/slug/ to /2024/05/ or /2024/ got "Pagina non trovata":
-    plugins/redirects writes a page there leading to the year's archive (at the month)."""
-    for path, target in (("/2024/", "/archivio/2024/"), ("/2024/05/", "/archivio/2024/#mese-05")):
-        status, headers, body = site.get(path)
-        assert (status, headers["content-type"]) == (200, "text/html; charset=utf-8"), path
-        assert headers["cache-control"] == SHORT
-        assert_security_headers(headers)
-        refresh = BeautifulSoup(body, "html.parser").find("meta", attrs={"http-equiv": "refresh"})
-        assert refresh["content"] == f"0; url={target}", path
-        assert site.get(target.partition("#")[0])[0] == 200
-    status, headers, _ = site.get("/2024")  # without its slash: nginx's own 301
+    plugins/redirects writes a page there leading to the year's archive (at the month),
+    with a refresh (GitHub Pages can do no more). nginx sent that page (200, noindex):
+    a search engine kept the address, and a reader with refresh turned off had one more
+    link to follow. It answers with a 301 to the very address the page leads to, for
+    every year and month of the build, and with the 404 page where the build wrote no
+    page (no published article then)."""
+    output = site.build.output
+    years = sorted(int(folder.name) for folder in output.glob("[0-9]" * 4))
+    assert years, "the project's content has articles"
+    redirected = {}
+    for year in range(years[0] - 1, years[-1] + 2):
+        for path in (f"/{year}/", *(f"/{year}/{month:02d}/" for month in range(1, 13))):
+            status, headers, body = site.get(path)
+            assert_security_headers(headers)
+            page = site.build.path(path)
+            if not page.is_file():
+                assert status == 404 and body == (output / "404.html").read_bytes(), path
+                continue
+            if redirect_page.PERIOD not in page.read_text(encoding="utf-8"):
+                # an item's page there (a page whose slug is a year), or an old address's
+                assert (status, body) == (200, page.read_bytes()), path
+                continue
+            assert (status, headers["location"]) == (301, refresh_target(page.read_bytes())), path
+            assert headers["cache-control"] == SHORT, path
+            redirected[path] = headers["location"]
+            target = headers["location"].partition("#")[0]
+            assert site.get(target)[0] == 200, path
+    assert redirected["/2024/"] == "/archivio/2024/"
+    assert redirected["/2024/05/"] == "/archivio/2024/#mese-05"
+    status, headers, _ = site.get("/2024")  # without its slash: nginx's own 301 first
     assert (status, headers["location"]) == (301, "/2024/")
-    for path in ("/2023/", "/2024/02/", "/2024/02"):  # no article then: still the 404 page
-        status, _, body = site.get(path)
-        assert status == 404 and body == (site.build.output / "404.html").read_bytes(), path
+    # the page itself, by its name, is still the page
+    status, headers, body = site.get("/2024/05/index.html")
+    assert status == 200 and body == site.build.path("/2024/05/").read_bytes()
+
+
+def test_an_item_or_an_old_address_at_a_years_address_is_served_not_redirected(site):
+    """An item's page or an old address's page at a year's or a month's address (a page
+    whose slug is ``2019``, an old address ``/2019/05/``: plugins/redirects writes no
+    year's page there) is that page: only where the build marked its year's or month's
+    page does nginx answer with the archive's address."""
+    output = site.build.output
+    page = "<!DOCTYPE html><title>Il 2019</title><h1>Il 2019</h1>\n"
+    moved = redirect_page.render("Presentazione", "2024/05/presentazione/",
+                                 {"SITEURL": "http://site.test"})
+    written = {"2019/index.html": page, "2019/05/index.html": moved}
+    assert not (output / "2019").exists()
+    for name, text in written.items():
+        (output / name).parent.mkdir(parents=True, exist_ok=True)
+        (output / name).write_text(text, encoding="utf-8")
+    try:
+        for name, text in written.items():
+            status, headers, body = site.get("/" + name.removesuffix("index.html"))
+            assert (status, body) == (200, text.encode()), name
+            assert headers["content-type"] == "text/html; charset=utf-8"
+    finally:
+        shutil.rmtree(output / "2019")
 
 
 def test_caching_by_kind_of_file(site):

@@ -12,6 +12,7 @@ import pytest
 from plugins.contract.settings import add_key
 from plugins.redirects import page, rules
 from plugins.redirects import settings as redirect_settings
+from plugins.redirects.output import PERIOD_MARKER
 from plugins.redirects.paths import check_key, old_path, old_paths, output_file, site_folders
 from support import ROOT, SITEURL, article, project_settings, run_tool, write_conf, write_content
 from tools.release_check import check_release
@@ -495,6 +496,11 @@ def test_a_year_or_month_address_leads_to_its_archive(periods):
         assert archive.h1.get_text() == f"Archivio {page.split('/')[2]}"
         if fragment:
             assert archive.find(id=fragment) is not None, target
+        # beside it, for the web server (deploy/nginx.conf: a 301 there), where it leads
+        marker = built.output / short.strip("/") / PERIOD_MARKER
+        assert marker.read_text(encoding="utf-8") == f"{target}\n", short
+    # none elsewhere
+    assert len(list(built.output.rglob(PERIOD_MARKER))) == len(expected.targets)
     assert built.soup("/2025/03/").title.get_text() == "Archivio marzo 2025"
     assert built.soup("/2025/").title.get_text() == "Archivio 2025"
 
@@ -546,3 +552,19 @@ def test_an_item_or_an_old_address_at_a_years_address_keeps_it(build):
     assert built.soup("/2023/").h1.get_text() == "Il 2023"
     assert built.soup("/2025/03/").p.a["href"] == "/archivio/2025/#mese-03"
     assert built.soup("/2023/11/").p.a["href"] == "/archivio/2023/#mese-11"
+    # the web server's sign of a year's or month's page only beside those (deploy/nginx.conf
+    # would send the reader of the item's and the old address's page to the archive)
+    markers = sorted(path.relative_to(built.output).as_posix()
+                     for path in built.output.rglob(PERIOD_MARKER))
+    assert markers == [f"2023/11/{PERIOD_MARKER}", f"2025/03/{PERIOD_MARKER}"]
+
+
+def test_a_site_under_a_path_has_no_marker_for_the_web_server(build):
+    """deploy/nginx.conf answers /2025/ with a 301 to /archivio/2025/, the address the page
+    gives for a site at its host's root; under SITEURL's path it leads to
+    /sito/archivio/2025/: no marker, the server sends the page."""
+    built = build({"notizie/marzo.md": article(title="Marzo", date="2025-03-14 10:00")},
+                  siteurl="https://www.example.org/sito")
+    assert built.ok, built.log
+    assert built.soup("/2025/03/").p.a["href"] == "/sito/archivio/2025/#mese-03"
+    assert list(built.output.rglob(PERIOD_MARKER)) == []

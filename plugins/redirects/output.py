@@ -21,6 +21,7 @@ import json
 import logging
 import os
 import posixpath
+from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo
 
 from pelican.contents import Page
@@ -36,6 +37,11 @@ from . import page, rules
 from .paths import KEY
 
 logger = logging.getLogger(__name__)
+
+# Beside each year's and month's page (2025/03/index.html), the address it leads to:
+# the web server's sign that the page there is that one, not an item's or an old
+# address's (deploy/nginx.conf answers such an address with a 301 to the archive itself)
+PERIOD_MARKER = "periodo.txt"
 
 
 def public_address(item, fate, settings):
@@ -143,9 +149,17 @@ class RedirectsGenerator:
 
     def generate_output(self, writer):
         del writer  # not site pages: written directly
+        # a year's or a month's marker only for a site at its host's root, where nginx's
+        # rule sends /2025/ (its address there) to /archivio/2025/: under SITEURL's path
+        # the page leads to /sito/archivio/2025/, and nginx serves the page
+        at_root = not urlsplit(str(self.settings.get("SITEURL") or "")).path.strip("/")
         for file, title, url, moved in self.planned:
             keep(os.path.join(self.output_path, *file.split("/")),
                  page.render(title, url, self.settings, moved).encode("utf-8"))
+            if not moved and at_root:
+                marker = posixpath.join(posixpath.dirname(file), PERIOD_MARKER)
+                keep(os.path.join(self.output_path, *marker.split("/")),
+                     f"{page.targets(url, self.settings)[0]}\n".encode("utf-8"))
         if self.planned:
             logger.info("Writing %d old addresses (%s, years and months)",
                         len(self.planned), KEY)
