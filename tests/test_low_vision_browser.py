@@ -322,6 +322,47 @@ def test_text_at_200_percent_leaves_a_cards_words_whole(page, site, kind, addres
     assert page.evaluate(CUT_WORDS, [cards, ".card", True]) == [], kind
 
 
+CARD_TITLES = ["Patti Gener-Attivi: la partecipazione delle famiglie",
+               "Laboratori di Comunità a Casalmaggiore",
+               "Comunicazione sulla presentazione dei progetti"]
+
+
+@pytest.fixture(scope="module")
+def cards_site(tmp_path_factory):
+    """Cards whose titles hold Italian words of 13 and 14 letters, built once."""
+    with served_site(tmp_path_factory.mktemp("cards"), {
+        f"notizie/titolo-{index}.md": article(
+            title=title, date=f"2024-0{index + 1}-01 10:00",
+            summary="Partecipazione e corresponsabilità delle famiglie.")
+        for index, title in enumerate(CARD_TITLES)
+    }, settings="VISIT_COUNTER_URL = ''\n") as built:
+        yield built
+
+
+@pytest.mark.parametrize("text_size", [16, 32])
+@pytest.mark.parametrize("width", [320, 360])
+def test_a_cards_words_stay_whole_on_a_narrow_phone(page, cards_site, width, text_size):
+    """At 200 % on a 320 px phone a card's title had 224 px (the gutter and the card's
+    padding, 32 + 16 px a side) and its words of 13 letters were 280 to 290 px wide at
+    44 px: "Casalmaggi-ore", "Comunicazion-e", "partecipazion-e", and in the lead
+    "corresponsabilit-à", broken without a hyphen; at 360 px "Casalmaggior-e". The
+    gutter stays 16 px and the title at most 12vw there, never smaller than the lead."""
+    page.set_viewport_size({"width": width, "height": 844})
+    try:
+        visit(page, cards_site, "/", text_size=text_size)
+        assert page.locator(".card-title").count() == len(CARD_TITLES)
+        cards = ".card-title, .card-lead"
+        assert page.evaluate(CUT_WORDS, [cards, ".card", True]) == [], (width, text_size)
+        title, lead = (page.evaluate(f"parseFloat(getComputedStyle(document.querySelector("
+                                     f"'{selector}')).fontSize)")
+                       for selector in (".card-title", ".card-lead"))
+        assert title > lead, (title, lead)
+        scroll_width, screen, outside = page.evaluate(OUTSIDE)
+        assert (scroll_width, outside) == (screen, [])
+    finally:
+        page.set_viewport_size({"width": 390, "height": 844})
+
+
 # Whether the brand's mark and its name share a row: [mark's top, bottom, name's top, bottom].
 BRAND_ROWS = """() => [document.querySelector('.brand-mark'), document.querySelector('.brand-text')]
     .flatMap(e => { const box = e.getBoundingClientRect();
