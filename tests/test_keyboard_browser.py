@@ -225,6 +225,7 @@ def test_no_neighbour_paints_over_a_focus_ring(page, site):
     cases = [
         ("/", 1280, "light", ".site-nav-list a >> nth=0"),  # over the home's intro band
         ("/", 390, "dark", "#site-search-q"),               # beside the "Cerca" button
+        ("/", 390, "light", ".site-nav-button"),            # the menu's, over <main>
     ]
     hidden = []
     for address, width, scheme, selector in cases:

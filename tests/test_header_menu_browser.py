@@ -1,0 +1,188 @@
+"""The header on a phone, proven in Chromium with JavaScript off: the main menu folds
+behind a "Menu" button (a <details> disclosure, partials/header.html) on a phone or with
+large text on a narrow screen, and is shown whole, with no button, on wider screens.
+
+With the text size at 200 % (Chromium's own setting, as tests/test_low_vision_browser.py
+sets it) the header was 856 px tall on a 320 × 640 phone, 1.3 screens on every page: the
+slim band, the brand, the search, then the five menu items one under the other, before a
+word of the page. At the default size it took 360 px of a 390 × 844 phone.
+"""
+
+import pytest
+from browser_support import OUTSIDE, chromium, served_site
+from support import article
+
+pytestmark = pytest.mark.browser
+
+PAGES = ["/archivio/", "/404.html", "/2024/08/festa-dei-laboratori/"]
+MENU = ["Il progetto", "Le azioni", "Novità", "Documenti", "Contatti"]
+# [the header's height, the top of <main>] in px.
+HEADER = """() => [document.querySelector('.site-header').getBoundingClientRect().height,
+                   document.querySelector('main').getBoundingClientRect().top]"""
+FOCUSED = """() => { const e = document.activeElement, s = getComputedStyle(e);
+    return [e.tagName.toLowerCase(), e.textContent.trim(), e.matches(':focus-visible'),
+            s.outlineStyle, parseFloat(s.outlineWidth)]; }"""
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory):
+    with served_site(tmp_path_factory.mktemp("header-menu"), {
+        "notizie/festa.md": article(
+            title="Festa dei Laboratori", date="2024-08-01 18:30", slug="festa-dei-laboratori",
+            tags="[Casalmaggiore, Laboratori di Comunità]",
+            summary="Sabato i Laboratori di Comunità hanno riempito la piazza."),
+    }, settings="VISIT_COUNTER_URL = ''\n") as built:
+        yield built
+
+
+@pytest.fixture(scope="module")
+def page():
+    with chromium() as browser:
+        context = browser.new_context(java_script_enabled=False,
+                                      viewport={"width": 390, "height": 844})
+        page = context.new_page()
+        page.devtools = context.new_cdp_session(page)
+        page.devtools.send("DOM.enable")
+        page.devtools.send("CSS.enable")
+        yield page
+
+
+def visit(page, site, address, width, height, text_size=16, **media):
+    """``address`` at ``width`` × ``height`` with Chromium's default font size
+    ``text_size`` px (32: 200 %)."""
+    page.set_viewport_size({"width": width, "height": height})
+    page.devtools.send("Page.setFontSizes", {"fontSizes": {"standard": text_size}})
+    page.emulate_media(**{"color_scheme": "light", "forced_colors": "none", **media})
+    assert site.exists(address), address
+    for _ in range(3):
+        page.goto(site.origin + address, wait_until="load")
+        if brand_font(page) == ["Titillium Web"]:
+            break
+    assert brand_font(page) == ["Titillium Web"], address
+    assert page.evaluate("getComputedStyle(document.documentElement).fontSize") == (
+        f"{text_size}px")
+
+
+def brand_font(page):
+    """The fonts the site's name is drawn in (Chromium's own answer). The theme's fonts
+    are font-display: optional: a font later than a tenth of a second on a loaded machine
+    leaves the page in the fallback font, and the wider name pushes the mark onto a row
+    of its own (56 px more header at 200 % on 320 px). The measures are the theme's."""
+    document = page.devtools.send("DOM.getDocument")["root"]["nodeId"]
+    node = page.devtools.send("DOM.querySelector", {"nodeId": document,
+                                                    "selector": ".brand-name"})["nodeId"]
+    fonts = page.devtools.send("CSS.getPlatformFontsForNode", {"nodeId": node})["fonts"]
+    return sorted({font["familyName"] for font in fonts})
+
+
+def disclosure(page):
+    """The menu's button as a screen reader is given it (Chromium's accessibility tree):
+    [role, name, expanded], or None when it is not in the tree."""
+    for node in page.devtools.send("Accessibility.getFullAXTree")["nodes"]:
+        if node.get("role", {}).get("value") == "DisclosureTriangle" and not node.get("ignored"):
+            expanded = next((item["value"]["value"] for item in node.get("properties", [])
+                             if item["name"] == "expanded"), None)
+            return ["DisclosureTriangle", node["name"]["value"], expanded]
+    return None
+
+
+def shown_menu(page):
+    """The menu's items on the screen, by their text."""
+    links = page.locator(".site-nav-list a")
+    return [links.nth(index).text_content().strip() for index in range(links.count())
+            if links.nth(index).is_visible()]
+
+
+@pytest.mark.parametrize("address", PAGES)
+def test_at_200_percent_on_a_small_phone_the_page_starts_on_the_first_screen(page, site,
+                                                                            address):
+    """320 × 640 at 200 %: the header leaves at least a line of the page (64 px) on the
+    first screen; it was 856 px tall."""
+    visit(page, site, address, 320, 640, text_size=32)
+    header, main = page.evaluate(HEADER)
+    assert main == header and header <= 640 - 64, (header, address)
+    scroll_width, screen, outside = page.evaluate(OUTSIDE)
+    assert (scroll_width, outside) == (screen, [])
+
+
+@pytest.mark.parametrize("address", PAGES)
+def test_at_the_default_size_on_a_phone_the_header_takes_a_third_of_the_screen(page, site,
+                                                                               address):
+    """390 × 844 at the default size: at most a third of the screen (it took 360 px, the
+    menu's two columns of items below the search)."""
+    visit(page, site, address, 390, 844)
+    header, _ = page.evaluate(HEADER)
+    assert header <= 844 / 3, (header, address)
+
+
+@pytest.mark.parametrize(("width", "height", "text_size"), [(320, 640, 32), (390, 844, 16)])
+def test_the_menu_opens_and_closes_by_keyboard_without_javascript(page, site, width, height,
+                                                                  text_size):
+    """Tab from the search's button reaches the "Menu" button, with its focus ring; a
+    screen reader hears it named "Menu", collapsed. Enter opens it: the five items show,
+    Tab goes to the first; Shift+Tab back, Space closes it, and the items are out of the
+    way of Tab again. JavaScript is off: the browser's own <details> does it all."""
+    visit(page, site, "/archivio/", width, height, text_size=text_size)
+    assert not page.evaluate("matchMedia('(scripting: enabled)').matches")
+    assert shown_menu(page) == []
+    page.locator(".site-search-button").focus()
+    page.keyboard.press("Tab")
+    tag, text, visible, outline, ring = page.evaluate(FOCUSED)
+    assert (tag, text, visible) == ("summary", "Menu", True)
+    assert outline not in ("none", "hidden") and ring >= 2, (outline, ring)
+    assert disclosure(page) == ["DisclosureTriangle", "Menu", False]
+    page.keyboard.press("Enter")
+    assert shown_menu(page) == MENU
+    assert disclosure(page) == ["DisclosureTriangle", "Menu", True]
+    page.keyboard.press("Tab")
+    assert page.evaluate(FOCUSED)[:3] == ["a", "Il progetto", True]
+    page.keyboard.press("Shift+Tab")
+    page.keyboard.press("Space")
+    assert shown_menu(page) == []
+    assert disclosure(page) == ["DisclosureTriangle", "Menu", False]
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.closest('.site-header')") is None
+
+
+@pytest.mark.parametrize(("width", "text_size"), [(1280, 16), (1280, 32), (768, 16)])
+def test_wider_screens_show_the_whole_menu_and_no_button(page, site, width, text_size):
+    """On a computer or a tablet (also at 200 % on a computer) the menu is a row of
+    links, as before, with no button: Tab goes from the search's button to "Il progetto",
+    and a screen reader is given the links, not a collapsed disclosure."""
+    visit(page, site, "/archivio/", width, 900, text_size=text_size)
+    assert shown_menu(page) == MENU
+    assert not page.locator(".site-nav-button").is_visible()
+    assert disclosure(page) is None
+    page.locator(".site-search-button").focus()
+    page.keyboard.press("Tab")
+    assert page.evaluate(FOCUSED)[:3] == ["a", "Il progetto", True]
+    tops = {round(box["y"]) for box in (page.locator(".site-nav-list a").nth(index)
+                                        .bounding_box() for index in range(len(MENU)))}
+    assert len(tops) == 1, tops  # one row
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+@pytest.mark.parametrize("forced", ["none", "active"])
+def test_the_menu_button_is_drawn_as_a_button_in_every_colour_mode(page, site, scheme, forced):
+    """Its edge (2 px) at 3:1 at least against the band around it, in light and dark mode;
+    in forced colours a line in a system colour, not the Canvas."""
+    visit(page, site, "/archivio/", 390, 844, color_scheme=scheme, forced_colors=forced)
+    edge, band, canvas = page.evaluate("""() => {
+        const rgb = value => value.match(/[\\d.]+/g).slice(0, 3).map(Number);
+        const button = getComputedStyle(document.querySelector('.site-nav-button'));
+        return [rgb(button.borderTopColor), rgb(getComputedStyle(
+                    document.querySelector('.site-nav')).backgroundColor),
+                rgb(getComputedStyle(document.body).backgroundColor)]; }""")
+    width = page.evaluate("parseFloat(getComputedStyle(document.querySelector("
+                          "'.site-nav-button')).borderTopWidth)")
+    assert width >= 2
+
+    def luminance(colour):
+        values = [c / 255 for c in colour]
+        values = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in values]
+        return 0.2126 * values[0] + 0.7152 * values[1] + 0.0722 * values[2]
+
+    lighter, darker = sorted([luminance(edge), luminance(band)], reverse=True)
+    assert (lighter + 0.05) / (darker + 0.05) >= 3, (edge, band)
+    if forced == "active":
+        assert edge != canvas
