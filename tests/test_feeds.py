@@ -1013,3 +1013,34 @@ def test_every_feed_of_a_site_with_every_kind_of_item_is_valid_and_absolute(buil
     aggiornato = titles["Comunicato aggiornato"]
     assert (aggiornato.published, aggiornato.updated) == ("2025-02-01T10:00:00+01:00",
                                                           "2025-02-20T15:30:00+01:00")
+
+
+def test_a_summary_that_repeats_the_first_paragraph_is_read_once(build):
+    """An editor who copied the text's first paragraph into ``summary:`` (or began the
+    text with the summary) had it twice on the page, under the title and again as the
+    text began, in the search's excerpt of the page ("Il mercatino torna in piazza Roma.
+    Il mercatino torna in piazza Roma. Si vendono…"), and in the feeds, whose items open
+    with the summary. It is the lead, as a first paragraph without a summary is; a
+    summary that only begins like the text is not."""
+    site = build({
+        "notizie/a.md": article(
+            title="Il mercatino", slug="mercatino", summary="Il mercatino torna in piazza Roma.",
+            body="Il *mercatino* torna in piazza Roma\n\nSi vendono libri usati."),
+        "notizie/b.md": article(
+            title="Il baratto", slug="baratto", date="2024-05-04 10:00",
+            summary="Il baratto torna in piazza.",
+            body="Il baratto torna in piazza Roma.\n\nSi scambiano libri usati."),
+    })
+    assert site.ok, site.log
+    page = site.soup("/2024/05/mercatino/")
+    assert page.select_one(".lead").get_text(strip=True) == "Il mercatino torna in piazza Roma."
+    assert page.select_one(".article-body").get_text(strip=True) == "Si vendono libri usati."
+    other = site.soup("/2024/05/baratto/")  # different words: both, as written
+    assert other.select_one(".lead").get_text(strip=True) == "Il baratto torna in piazza."
+    assert other.select_one(".article-body").get_text(" ", strip=True) == (
+        "Il baratto torna in piazza Roma. Si scambiano libri usati.")
+    for name, kind, html in item_contents(site):
+        text = BeautifulSoup(html["Il mercatino"], "html.parser").get_text(" ", strip=True)
+        assert text.count("piazza Roma") == 1, (name, kind, text)
+        assert "Si vendono libri usati." in text, (name, kind, text)
+        assert html["Il baratto"].count("piazza") == 2, (name, kind)

@@ -112,6 +112,11 @@ ARTICLES = {
         " e nipoti, zii e amici di famiglia. Le cartelle si comprano all'ingresso, il"
         " ricavato va alla mensa della parrocchia e al trasporto dei pensionati che non"
         " guidano più e abitano lontano dal centro, nelle frazioni e nelle cascine."),
+    # a summary copied from the first paragraph (the page shows it once: the excerpt too)
+    "avvisi/mercatino.md": item(
+        "Il mercatino solidale", "2024-10-01 10:00",
+        "Sabato torna il mercatino solidale in piazza Roma.\n\nSi vendono libri usati e"
+        " giocattoli.", summary="Sabato torna il mercatino solidale in piazza Roma."),
     **{f"avvisi/sportello-{n}.md": item(f"Sportello di marzo, settimana {n}",
                                         f"2024-03-{n + 1:02} 09:00",
                                         f"Lo sportello apre anche il giorno {n + 1}.")
@@ -812,3 +817,16 @@ def test_an_articles_tags_are_not_in_its_excerpt_and_still_find_it(reader, site)
     me.wait_for_status("1 risultato per «giovedì».")
     assert [excerpt for *_, excerpt in me.results()] == [
         "Il laboratorio dell’orto si riunisce il <mark>giovedì.</mark>"]
+
+
+def test_a_summary_repeating_the_first_paragraph_is_in_the_excerpt_once(reader, site):
+    """A summary copied from the text's first paragraph was on the page twice, and so in
+    the excerpt: "Sabato torna il mercatino solidale in piazza Roma. Sabato torna il
+    mercatino solidale in piazza Roma. Si vendono…", the marks twice over."""
+    me = reader()
+    me.page.clock.install()
+    me.page.goto(site.origin + "/cerca/?q=mercatino")
+    me.wait_for_status("1 risultato per «mercatino».")
+    assert [excerpt for *_, excerpt in me.results()] == [
+        "Sabato torna il <mark>mercatino</mark> solidale in piazza Roma. Si vendono libri"
+        " usati e giocattoli."]

@@ -9,6 +9,10 @@ by a preview build) and ``is_programmato`` (a future item shown by a preview bui
 goes live with the first build after its date).
 When an article has no ``summary`` its first paragraph becomes the lead and is
 left out of ``body``, so readers do not read it twice; feeds keep the full content.
+A ``summary`` with the words of the body's first paragraph (an editor who copied it
+there) is the lead the same way: that paragraph is left out of ``body`` (the page showed
+it twice, under the title and again as the text began, and so did a search result's
+excerpt and a feed's item, which opens with the summary).
 A first paragraph without text (a picture alone) is no lead: the article has none.
 Also ``date_label`` (what the meta line calls the date: "Pubblicato", "Data:" for a
 draft, "Sarà pubblicato" for a scheduled item) and, for articles and pages,
@@ -28,11 +32,21 @@ from pelican import signals
 
 from plugins.core.items import is_future, items
 from plugins.core.text import (
-    FIRST_PARAGRAPH_RE, TAG_RE, body_lead, without_note_references,
+    FIRST_PARAGRAPH_RE, TAG_RE, body_lead, plain, without_note_references,
 )
 
 WORDS_PER_MINUTE = 200
 PARAGRAPH_RE = re.compile(r"<p>(.*?)</p>", re.DOTALL)
+WORD_RE = re.compile(r"\w+")
+
+
+def repeats(summary, paragraph):
+    """Whether the HTML ``summary`` has the words of ``paragraph`` (the body's first, its
+    HTML), in the same order, whatever their markup, case and punctuation: a summary
+    copied from the text, or the text begun with the summary."""
+    def words(html):
+        return WORD_RE.findall(plain(Markup(without_note_references(html or ""))).casefold())
+    return bool(words(paragraph)) and words(summary) == words(paragraph)
 
 
 def date_label(article):
@@ -83,7 +97,7 @@ class ArticleBody:
 
     def __html__(self):
         content = self.article.content
-        if self.article.metadata.get("lead_from_body"):
+        if lead_in_body(self.article):
             content = FIRST_PARAGRAPH_RE.sub("", content, count=1)
         return content
 
@@ -108,12 +122,21 @@ class ArticleLead:
         return bool(self.article.summary and self.article.summary.strip())
 
 
+def lead_in_body(article):
+    """Whether the article's lead is its body's first paragraph, which ``body`` then leaves
+    out: taken from there (no ``summary``) or a ``summary`` repeating it (``repeats``)."""
+    return bool(article.metadata.get("lead_from_body")
+                or article.metadata.get("lead_repeated"))
+
+
 def enrich(article, now):
     if "summary" not in article.metadata:
         lead = body_lead(article._content)  # noqa: SLF001 - raw HTML
         article.metadata["summary"] = lead
         if lead:
             article.metadata["lead_from_body"] = True
+    elif repeats(article.metadata["summary"], body_lead(article._content)):  # noqa: SLF001
+        article.metadata["lead_repeated"] = True
     article.reading_time = reading_time(article._content or "")  # noqa: SLF001
     article.lead = ArticleLead(article)
     article.card_lead = ArticleLead(article, notes=False)

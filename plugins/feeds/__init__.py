@@ -37,6 +37,7 @@ from feedgenerator import Atom1Feed, Enclosure, Rss201rev2Feed
 from PIL import Image, UnidentifiedImageError
 from pelican import signals
 
+from plugins.article_meta import lead_in_body
 from plugins.assets import published_file
 from plugins.contract.body import align_attributes
 from plugins.core.urls import (
@@ -348,9 +349,10 @@ def lead_html(article):
     The article's page shows it under the title, above the cover and the body, and it is
     not part of the body: a reader who follows the site from a feed reader never read it
     (RSS has no other place for it; Atom has it as the ``<summary>``, which readers do not
-    show beside a ``<content>``). A lead taken from the body's first paragraph
-    (plugins/article_meta, ``lead_from_body``) is in the content already."""
-    if article is None or article.metadata.get("lead_from_body"):
+    show beside a ``<content>``). A lead taken from the body's first paragraph, or a
+    summary repeating it (plugins/article_meta, ``lead_in_body``), is in the content
+    already."""
+    if article is None or lead_in_body(article):
         return ""
     lead = getattr(article, "lead", None)
     return f"{lead}\n" if lead else ""
