@@ -112,6 +112,10 @@ ARTICLES = {
         " e nipoti, zii e amici di famiglia. Le cartelle si comprano all'ingresso, il"
         " ricavato va alla mensa della parrocchia e al trasporto dei pensionati che non"
         " guidano più e abitano lontano dal centro, nelle frazioni e nelle cascine."),
+    # a title and a tag that look like markup: text, as on the page
+    "avvisi/smeraldo.md": item("Il premio <b>Smeraldo</b> & <img src=x>", "2024-10-03 10:00",
+                               "Un contributo per i balconi.",
+                               tags=["<i>Fioriere</i> & <img src=y>"]),
     # a summary copied from the first paragraph (the page shows it once: the excerpt too)
     "avvisi/mercatino.md": item(
         "Il mercatino solidale", "2024-10-01 10:00",
@@ -723,10 +727,10 @@ def test_english_terms_and_elisions_in_results_are_written_as_on_the_pages(reade
         li.querySelector(".cerca-estratto").innerHTML])""")
     english = '<span lang="en">Civic Center</span>'
     assert shown == [
-        [f"Il {english} cerca narratori", None,
+        [f"Il {english} cerca <mark>narratori</mark>", None,
          f"Al {english} si raccolgono i racconti dell’infanzia dei <mark>narratori.</mark>"
          " Modulo per i <mark>narratori.</mark>"],
-        ["Modulo per i narratori", f"Il {english} cerca narratori",
+        ["Modulo per i <mark>narratori</mark>", f"Il {english} cerca narratori",
          f"Modulo per i <mark>narratori</mark> del {english} Scrivete qui la filastrocca"
          " dell’infanzia."]]
     # the words of a term each marked: the marks inside the term's span; the count
@@ -830,3 +834,54 @@ def test_a_summary_repeating_the_first_paragraph_is_in_the_excerpt_once(reader, 
     assert [excerpt for *_, excerpt in me.results()] == [
         "Sabato torna il <mark>mercatino</mark> solidale in piazza Roma. Si vendono libri"
         " usati e giocattoli."]
+
+
+def test_a_result_found_by_its_title_or_a_tag_shows_the_words_found_there(reader, site):
+    """A result found only by its title or one of its tags (searched as metadata, not
+    text) showed an excerpt with nothing marked: the reader could not tell why it was
+    there. The words found are marked in the title, and a tag that found it is shown,
+    its words marked; built as text, whatever the title and tags hold."""
+    me = reader()
+    page = me.page
+    page.clock.install()
+
+    def shown():
+        return page.locator(".cerca-risultato").evaluate_all("""items => items.map(li => [
+            li.querySelector("h2 a").innerHTML,
+            li.querySelector(".cerca-argomenti")?.innerHTML ?? null,
+            li.querySelector(".cerca-estratto")?.innerHTML ?? null])""")
+
+    page.goto(site.origin + "/cerca/?q=crema")  # only in the title
+    me.wait_for_status("1 risultato per «crema».")
+    assert shown() == [["Laboratorio di ceramica a <mark>Crema</mark>", None,
+                        "Il corso di ceramica riapre a settembre: portate una girandola."
+                        " Regolamento del corso."]]
+    me.search("giardinaggio")  # only in a tag: the tag, no other
+    me.wait_for_status("1 risultato per «giardinaggio».")
+    assert shown() == [["L’orto condiviso", "Argomento: <mark>Giardinaggio</mark>",
+                        "Il laboratorio dell’orto si riunisce il giovedì."]]
+    me.search("dell’ambiente")  # after an elision, in the tag
+    me.wait_for_status("1 risultato per «dell’ambiente».")
+    assert shown()[0][1] == "Argomento: Cura dell’<mark>ambiente</mark>"
+    me.search("l’università")  # the title's word, after its elision
+    me.wait_until(lambda: me.status().endswith("per «l’università»."), "results")
+    assert shown()[0][0] == "Un accordo con l’<mark>università</mark>"
+    me.search("“firma il patto”")  # a phrase: its words where they stand together
+    me.wait_for_status("1 risultato per la frase «firma il patto».")
+    assert shown()[0][0] == ("Casalmaggiore <mark>firma</mark> <mark>il</mark>"
+                             " <mark>patto</mark> di collaborazione")
+    me.search("giovedì")  # in the text only: the title and tags as ever
+    me.wait_for_status("1 risultato per «giovedì».")
+    assert shown() == [["L’orto condiviso", None,
+                        "Il laboratorio dell’orto si riunisce il <mark>giovedì.</mark>"]]
+    # what looks like markup in a title or tag is text, marked as any other
+    me.search("smeraldo")
+    me.wait_for_status("1 risultato per «smeraldo».")
+    assert shown() == [["Il premio &lt;b&gt;<mark>Smeraldo</mark>&lt;/b&gt; &amp; &lt;img"
+                        " src=x&gt;", None, "Un contributo per i balconi."]]
+    me.search("fioriere")
+    me.wait_for_status("1 risultato per «fioriere».")
+    assert shown() == [["Il premio &lt;b&gt;Smeraldo&lt;/b&gt; &amp; &lt;img src=x&gt;",
+                        "Argomento: &lt;i&gt;<mark>Fioriere</mark>&lt;/i&gt; &amp; &lt;img"
+                        " src=y&gt;", "Un contributo per i balconi."]]
+    assert page.locator(".cerca-risultato img, .cerca-risultato b, .cerca-risultato i").count() == 0

@@ -7,8 +7,9 @@
  * index's "categoria" filter; runs the query of the address on load, on submit, on a
  * category change and while typing (after a pause); keeps the address in step; and
  * writes the results: title link, date and category, for documents "PDF, 5 kB –
- * dal comunicato «…»", and the excerpt with the matched words marked ("…" where it
- * cuts the page's text). Each word is
+ * dal comunicato «…»", the tags the words were found in, and the excerpt with the
+ * matched words marked ("…" where it cuts the page's text); the words found in the
+ * title and tags are marked there too (highlighted()). Each word is
  * checked to be in the index itself, not only a shorter word Pagefind falls back to
  * (queryWords(), meant()). Nothing found, when the index's folder does not answer, is
  * a lost connection (Pagefind takes an index file it could not fetch for an empty one).
@@ -22,7 +23,8 @@
  * every keystroke. Focus stays where the reader put it, but "Mostra altri risultati"
  * moves it to the first new result, and a form hidden because the index did not load
  * gives it to the message saying so. Everything from the index is written as text
- * (textContent), but Pagefind's <mark> elements in excerpts and, as the pages have
+ * (textContent), but <mark> elements (Pagefind's in excerpts, highlighted()'s in
+ * titles and tags) and, as the pages have
  * them, <span lang="en"> around the site's English terms (data-inglese), <span
  * class="nome-composto"> around hyphenated names and ’ in elisions (marked(),
  * excerptParagraph()). No inline styles, nothing written to the
@@ -183,6 +185,46 @@ function summary(count, query, category, phrase = false) {
   return `${numbers.format(count)} ${noun}${what}${where}.`;
 }
 
+/*
+ * Whether `token`, a word of a title or a tag (letters and digits only), is one Pagefind
+ * finds for `word` (folded, as searched): the word itself, or a word beginning with its
+ * stem, taken as the word without its last vowel ("cura" for "cure", "Cremona" for
+ * "crema", as Pagefind finds it); a word of one or two letters only itself.
+ */
+function matches(token, word) {
+  const found = folded(token);
+  if (word.length < 3) return found === word;
+  return found.startsWith(word.length > 3 ? word.replace(/[aeiou]$/u, "") : word);
+}
+
+/*
+ * `text`, a title or a tag, as parts for marked() with the words the search found in it
+ * marked (`found`: the words searched, or the words of a phrase, marked only where they
+ * stand together). Pagefind finds a result by its title and tags (TEXT_META) but marks
+ * its words in the excerpt only: a result found by its title or a tag alone showed
+ * nothing marked, and the reader could not see why it was there.
+ */
+function highlighted(text, found) {
+  const pieces = text.split(/([\p{L}\p{N}]+)/u); // odd indexes: the words
+  const words = pieces.flatMap((_, index) => (index % 2 ? [index] : []));
+  const hit = new Set();
+  if (found.phrase) {
+    const phrase = found.phrase;
+    for (let at = 0; at + phrase.length <= words.length; at += 1) {
+      const run = words.slice(at, at + phrase.length);
+      if (phrase.every((word, offset) => matches(pieces[run[offset]], word))) {
+        for (const index of run) hit.add(index);
+      }
+    }
+  } else {
+    for (const index of words) {
+      if (found.words.some((word) => matches(pieces[index], word))) hit.add(index);
+    }
+  }
+  return pieces.map((piece, index) => ({ text: piece, mark: hit.has(index) }))
+    .filter(({ text: piece }) => piece);
+}
+
 /* Text in lower case and without accents, as Pagefind compares words. */
 function folded(text) {
   return text.toLocaleLowerCase("it").normalize("NFD").replace(/\p{M}/gu, "");
@@ -267,6 +309,7 @@ class Search {
     this.ticket = 0; // the newest search; older answers are dropped
     this.loading = 0; // the search whose next batch is being fetched
     this.results = [];
+    this.found = { words: [] }; // what highlighted() marks in titles and tags
     this.shown = 0;
     this.typingTimer = 0;
     this.announceTimer = 0;
@@ -388,6 +431,9 @@ class Search {
     }
     if (ticket !== this.ticket) return;
     this.results = results;
+    this.found = phrase
+      ? { phrase: folded(phrase).split(/[^\p{L}\p{N}]+/u).filter(Boolean) }
+      : { words: words.map(({ word }) => word) };
     this.shown = 0;
     this.list.replaceChildren();
     if (!now) this.status.textContent = "";
@@ -505,7 +551,8 @@ class Search {
         return false;
       }
       if (ticket !== this.ticket) return false;
-      const items = data.map((result) => this.item(result));
+      const items = data.map((result, index) => this.item(result,
+        batch[index].matchedMetaFields || []));
       this.list.append(...items);
       this.shown += batch.length;
       this.more.hidden = this.shown >= this.results.length;
@@ -516,14 +563,19 @@ class Search {
     }
   }
 
-  item(result) {
+  /* A result (`result`: Pagefind's data of it; `fields`: the metadata its words were
+     found in, Pagefind's matchedMetaFields): its title, the words found in it marked;
+     date and category; a document's article; the tags the words were found in, marked;
+     the excerpt. */
+  item(result, fields = []) {
     const meta = result.meta || {};
     const entry = element("li", "cerca-risultato");
     const heading = element("h2", "cerca-titolo");
     const link = element("a");
     // ’ for the index's ' (the title is searched: its elisions split, bundle.py)
-    link.append(...marked([{ text: meta.title ? meta.title.replace(APOSTROPHE, "\u2019")
-      : result.url }], this.english));
+    const title = meta.title ? meta.title.replace(APOSTROPHE, "\u2019") : result.url;
+    link.append(...marked(fields.includes("title") && meta.title
+      ? highlighted(title, this.found) : [{ text: title }], this.english));
     link.href = result.url; // Pagefind joined it to the site's address already
     heading.append(link);
     entry.append(heading);
@@ -545,6 +597,18 @@ class Search {
       article.href = new URL(meta.articolo_url, this.site).href;
       source.append(article, "»");
       entry.append(source);
+    }
+    if (fields.includes("argomenti") && meta.argomenti) { // found by a tag: which one
+      const tags = meta.argomenti.replace(APOSTROPHE, "\u2019").split(", ")
+        .map((tag) => highlighted(tag, this.found));
+      const shown = tags.filter((parts) => parts.some(({ mark }) => mark));
+      const line = element("p", "cerca-argomenti",
+        (shown.length || tags.length) === 1 ? "Argomento: " : "Argomenti: ");
+      (shown.length ? shown : tags).forEach((parts, index) => {
+        if (index) line.append(", ");
+        line.append(...marked(parts, this.english));
+      });
+      entry.append(line);
     }
     if (result.excerpt) {
       entry.append(excerptParagraph(result.excerpt, this.english, result.content));
