@@ -116,6 +116,8 @@ ARTICLES = {
     "avvisi/smeraldo.md": item("Il premio <b>Smeraldo</b> & <img src=x>", "2024-10-03 10:00",
                                "Un contributo per i balconi.",
                                tags=["<i>Fioriere</i> & <img src=y>"]),
+    "avvisi/merende.md": item("Le merende Gener-Attivi", "2024-10-04 10:00",
+                              "Una merenda al mese per chi aiuta in cortile."),
     # a summary copied from the first paragraph (the page shows it once: the excerpt too)
     "avvisi/mercatino.md": item(
         "Il mercatino solidale", "2024-10-01 10:00",
@@ -870,6 +872,15 @@ def test_a_result_found_by_its_title_or_a_tag_shows_the_words_found_there(reader
     me.wait_for_status("1 risultato per la frase «firma il patto».")
     assert shown()[0][0] == ("Casalmaggiore <mark>firma</mark> <mark>il</mark>"
                              " <mark>patto</mark> di collaborazione")
+    for words in ("Gener-Attivi", "generattivi"):  # a hyphenated name: one mark
+        me.search(words)
+        me.wait_for_status(f"1 risultato per «{words}».")
+        assert shown()[0][0] == ('Le merende <span class="nome-composto"><mark>Gener-Attivi'
+                                 "</mark></span>"), words
+    me.search("attivi")
+    me.wait_for_status("1 risultato per «attivi».")
+    assert shown()[0][0] == ('Le merende <span class="nome-composto">Gener-<mark>Attivi'
+                             "</mark></span>")
     me.search("giovedì")  # in the text only: the title and tags as ever
     me.wait_for_status("1 risultato per «giovedì».")
     assert shown() == [["L’orto condiviso", None,

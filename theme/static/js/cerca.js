@@ -77,6 +77,8 @@ const APOSTROPHE = /(?<=[\p{L}\p{N}])'(?=[\p{L}\p{N}])/gu;
 // with "Patto Gener-" on a phone.
 const COMPOUND_NAME =
   /(?<![\p{L}\p{N}_-])[A-ZÀ-ÖØ-Þ]\p{L}*-[A-ZÀ-ÖØ-Þ]\p{L}*(?![\p{L}\p{N}_-])/gu;
+// What joins the parts of a hyphenated name (Gener-Attivi), with no space.
+const HYPHEN = /^[-\u2010\u2011]$/u;
 const numbers = new Intl.NumberFormat("it-IT");
 const collator = new Intl.Collator("it");
 
@@ -220,9 +222,28 @@ function highlighted(text, found) {
     for (const index of words) {
       if (found.words.some((word) => matches(pieces[index], word))) hit.add(index);
     }
+    // a hyphenated name is also one word ("generattivi", as "Gener-Attivi" is typed and
+    // indexed): marked whole, with its hyphens
+    for (let first = 0; first < words.length; first += 1) {
+      let last = first;
+      while (last + 1 < words.length && HYPHEN.test(pieces[words[last] + 1])) last += 1;
+      if (last === first) continue;
+      const whole = pieces.slice(words[first], words[last] + 1);
+      if (found.words.some((word) => matches(whole.filter((_, at) => at % 2 === 0).join(""),
+        word))) {
+        for (let index = words[first]; index <= words[last]; index += 1) hit.add(index);
+      }
+      first = last;
+    }
   }
-  return pieces.map((piece, index) => ({ text: piece, mark: hit.has(index) }))
-    .filter(({ text: piece }) => piece);
+  const parts = [];
+  pieces.forEach((piece, index) => {
+    const mark = hit.has(index);
+    if (!piece) return;
+    if (parts.length && parts.at(-1).mark === mark) parts.at(-1).text += piece; // one <mark>
+    else parts.push({ text: piece, mark });
+  });
+  return parts;
 }
 
 /* Text in lower case and without accents, as Pagefind compares words. */
