@@ -118,6 +118,12 @@ ARTICLES = {
                                tags=["<i>Fioriere</i> & <img src=y>"]),
     "avvisi/merende.md": item("Le merende Gener-Attivi", "2024-10-04 10:00",
                               "Una merenda al mese per chi aiuta in cortile."),
+    # a document with its article's own title
+    "allegati/bilancio-sociale.pdf": samples.text_pdf("Il bilancio sociale della cooperativa",
+                                                      "Le entrate e le uscite."),
+    "comunicati-stampa/bilancio-sociale.md": item(
+        "Il bilancio sociale", "2024-10-05 10:00", "Pubblichiamo il bilancio della cooperativa.",
+        attachments=[{"file": "allegati/bilancio-sociale.pdf", "title": "Il bilancio sociale"}]),
     # a summary copied from the first paragraph (the page shows it once: the excerpt too)
     "avvisi/mercatino.md": item(
         "Il mercatino solidale", "2024-10-01 10:00",
@@ -128,6 +134,20 @@ ARTICLES = {
                                         f"Lo sportello apre anche il giorno {n + 1}.")
        for n in range(12)},
 }
+
+
+
+
+def document(path, title, pages):
+    """The link of a document's result, which says what it is, as the site's pages do."""
+    size = round(len(ARTICLES[path]) / 1000)
+    return f"{title} (PDF, {size}\u00a0kB, {pages} {'pagina' if pages == 1 else 'pagine'})"
+
+
+REGOLAMENTO = document("allegati/regolamento.pdf", "Regolamento del corso", 2)
+NARRATORI_PDF = document("allegati/narratori.pdf", "Modulo per i narratori", 2)
+CINEFORUM_PDF = document("allegati/cineforum.pdf", "Programma del cineforum", 3)
+BILANCIO_PDF = document("allegati/bilancio-sociale.pdf", "Il bilancio sociale", 2)
 
 
 @pytest.fixture(scope="module")
@@ -239,10 +259,11 @@ def test_a_reader_searches_from_the_header_and_narrows_by_category(reader, site)
     me.search("zanzariera")
     me.wait_for_status("1 risultato per «zanzariera».")
     [(title, href, meta, source, excerpt)] = me.results()
-    assert (title, href) == ("Regolamento del corso", "/allegati/regolamento.pdf")
+    assert (title, href) == (REGOLAMENTO, "/allegati/regolamento.pdf")
+    assert title == f"Regolamento del corso (PDF, {round(len(REGOLAMENTO_PDF) / 1000)}\u00a0kB,"\
+                    " 2 pagine)"
     assert meta == "5 maggio 2024·Notizie"
-    assert source == (f"PDF, {round(len(REGOLAMENTO_PDF) / 1000)}\u00a0kB, 2 pagine – dalla notizia"
-                      " «Laboratorio di ceramica a Crema»")
+    assert source == "Dalla notizia «Laboratorio di ceramica a Crema»"
     assert page.locator(".cerca-documento a").get_attribute("href") == site.origin + CERAMICA
     assert "<mark>zanzariera</mark>" in excerpt
     assert query(page.url) == {"q": "zanzariera"}
@@ -306,7 +327,7 @@ def test_typing_shows_results_after_a_pause_and_announces_the_count_once(reader,
     assert len(me.results()) == 12 and me.status() == "12 risultati per «sportello»."
     page.clock.run_for(300)  # the typing pause: the search runs
     me.wait_until(lambda: {title for title, *_ in me.results()} == {
-        "Laboratorio di ceramica a Crema", "Regolamento del corso"}, "the results for ceramica")
+        "Laboratorio di ceramica a Crema", REGOLAMENTO}, "the results for ceramica")
     assert me.status() == ""  # results on screen, the count not announced yet
     page.clock.run_for(700)
     me.wait_for_status("2 risultati per «ceramica».")
@@ -335,7 +356,7 @@ def test_what_is_typed_while_the_index_loads_is_kept_and_searched(reader, site):
     field.press_sequentially("ceramica")
     held[0].continue_()
     me.wait_until(lambda: {title for title, *_ in me.results()} == {
-        "Laboratorio di ceramica a Crema", "Regolamento del corso"}, "the results for ceramica")
+        "Laboratorio di ceramica a Crema", REGOLAMENTO}, "the results for ceramica")
     assert field.input_value() == "ceramica"
     me.wait_for_status("2 risultati per «ceramica».")
 
@@ -380,7 +401,7 @@ def test_a_word_on_no_page_finds_nothing_not_the_pages_of_a_shorter_word(reader,
     me.search("bando ceramica")
     me.wait_for_status("«bando» non si trova: 2 risultati per «ceramica».")
     assert {title for title, *_ in me.results()} == {"Laboratorio di ceramica a Crema",
-                                                     "Regolamento del corso"}
+                                                     REGOLAMENTO}
     assert query(me.page.url) == {"q": "bando ceramica"}
     me.search("bando ceramica ospedale")  # two named as Italian lists them, not «a», «b»
     me.wait_for_status("«bando» e «ospedale» non si trovano: 2 risultati per «ceramica».")
@@ -698,7 +719,7 @@ def test_a_pdfs_running_header_and_page_numbers_are_not_in_its_excerpts(reader, 
     me.page.goto(site.origin + "/cerca/?q=violino")
     me.wait_for_status("1 risultato per «violino».")
     [(title, href, _, _, excerpt)] = me.results()
-    assert (title, href) == ("Programma del cineforum", "/allegati/cineforum.pdf")
+    assert (title, href) == (CINEFORUM_PDF, "/allegati/cineforum.pdf")
     assert excerpt == ("FareLegami – Programma del cineforum Primo film: il pinguino e la"
                        " balena. Proiezione nel cortile. Secondo film: il <mark>violino</mark>"
                        " ritrovato. Ingresso libero. Terzo film: la lanterna magica. Portate una"
@@ -732,7 +753,8 @@ def test_english_terms_and_elisions_in_results_are_written_as_on_the_pages(reade
         [f"Il {english} cerca <mark>narratori</mark>", None,
          f"Al {english} si raccolgono i racconti dell’infanzia dei <mark>narratori.</mark>"
          " Modulo per i <mark>narratori.</mark>"],
-        ["Modulo per i <mark>narratori</mark>", f"Il {english} cerca narratori",
+        [NARRATORI_PDF.replace("narratori", "<mark>narratori</mark>", 1).replace(
+            "\u00a0", "&nbsp;"), f"Il {english} cerca narratori",
          f"Modulo per i <mark>narratori</mark> del {english} Scrivete qui la filastrocca"
          " dell’infanzia."]]
     # the words of a term each marked: the marks inside the term's span; the count
@@ -780,7 +802,7 @@ def test_an_excerpt_is_the_text_under_the_title_whose_words_still_find_it(reader
     assert [(title, excerpt) for title, _, _, _, excerpt in me.results()] == [
         ("Laboratorio di ceramica a Crema", "Il corso di <mark>ceramica</mark> riapre a"
          " settembre: portate una girandola. Regolamento del corso."),
-        ("Regolamento del corso", "Regolamento del corso di <mark>ceramica</mark> Chi porta"
+        (REGOLAMENTO, "Regolamento del corso di <mark>ceramica</mark> Chi porta"
          " la zanzariera si iscrive entro maggio.")]  # the PDF's own first line, once
     # a word only in a page's title: the page, its excerpt the start of its text
     me.search("crema")
@@ -896,3 +918,28 @@ def test_a_result_found_by_its_title_or_a_tag_shows_the_words_found_there(reader
                         "Argomento: &lt;i&gt;<mark>Fioriere</mark>&lt;/i&gt; &amp; &lt;img"
                         " src=y&gt;", "Un contributo per i balconi."]]
     assert page.locator(".cerca-risultato img, .cerca-risultato b, .cerca-risultato i").count() == 0
+
+
+def test_a_documents_link_says_it_is_a_document_as_on_the_sites_pages(reader, site):
+    """A document's result was a link named by its title alone, which is often its
+    article's: a screen reader's list of links read "Il bilancio sociale" three times,
+    twice for the article (its result, the document's "dal comunicato «…»") and once
+    for the PDF, with nothing to tell them apart. Its link says what it is, as every
+    link to a document on the site does ("Titolo (PDF, 245 kB, 12 pagine)")."""
+    me = reader()
+    page = me.page
+    page.clock.install()
+    page.goto(site.origin + "/cerca/?q=cooperativa")
+    me.wait_for_status("2 risultati per «cooperativa».")
+    assert [(title, href, source) for title, href, _, source, _ in me.results()] == [
+        ("Il bilancio sociale", "/2024/10/il-bilancio-sociale/", None),
+        (BILANCIO_PDF, "/allegati/bilancio-sociale.pdf",
+         "Dal comunicato «Il bilancio sociale»")]
+    assert BILANCIO_PDF.startswith("Il bilancio sociale (PDF, ")
+    places = {}
+    for link in page.locator("#cerca-risultati").get_by_role("link").all():
+        name = link.evaluate("link => link.textContent")
+        places.setdefault(name, set()).add(urlsplit(link.get_attribute("href")).path)
+    assert {name: paths for name, paths in places.items() if len(paths) > 1} == {}, places
+    assert page.get_by_role("link", name=BILANCIO_PDF, exact=True).get_attribute(
+        "href") == "/allegati/bilancio-sociale.pdf"

@@ -6,8 +6,8 @@
  * (/pagefind/pagefind.js, from the site itself); fills the category list from the
  * index's "categoria" filter; runs the query of the address on load, on submit, on a
  * category change and while typing (after a pause); keeps the address in step; and
- * writes the results: title link, date and category, for documents "PDF, 5 kB –
- * dal comunicato «…»", the tags the words were found in, and the excerpt with the
+ * writes the results: title link (a document's says "(PDF, 5 kB)"), date and category,
+ * for documents "Dal comunicato «…»", the tags the words were found in, and the excerpt with the
  * matched words marked ("…" where it cuts the page's text); the words found in the
  * title and tags are marked there too (highlighted()). Each word is
  * checked to be in the index itself, not only a shorter word Pagefind falls back to
@@ -597,6 +597,10 @@ class Search {
     const title = meta.title ? meta.title.replace(APOSTROPHE, "\u2019") : result.url;
     link.append(...marked(fields.includes("title") && meta.title
       ? highlighted(title, this.found) : [{ text: title }], this.english));
+    // a document's link says what it is, as on the site's pages ("Titolo (PDF, 245 kB,
+    // 12 pagine)"): its title alone, often its article's own, was the name of a link to
+    // the article and of one to the PDF
+    if (meta.articolo_url) link.append(` (${meta.info || meta.tipo || "documento"})`);
     link.href = result.url; // Pagefind joined it to the site's address already
     heading.append(link);
     entry.append(heading);
@@ -610,9 +614,10 @@ class Search {
     if (meta.categoria) details.append(element("span", "cerca-meta-voce", meta.categoria));
     if (details.childNodes.length) entry.append(details);
 
-    if (meta.articolo_url) { // a document: say so, and where it comes from
+    if (meta.articolo_url) { // a document: where it comes from, as Documenti says it
+      const origin = meta.origine || "da";
       const source = element("p", "cerca-documento",
-        `${meta.info || meta.tipo || "Documento"} – ${meta.origine || "da"} «`);
+        `${origin.charAt(0).toLocaleUpperCase("it")}${origin.slice(1)} «`);
       const article = element("a");
       article.append(...marked([{ text: meta.articolo || meta.articolo_url }], this.english));
       article.href = new URL(meta.articolo_url, this.site).href;
