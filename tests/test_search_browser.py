@@ -251,7 +251,7 @@ def test_a_reader_searches_from_the_header_and_narrows_by_category(reader, site)
     assert me.results() == [["Laboratorio di ceramica a Crema", CERAMICA,
                              "5 maggio 2024·Notizie", None,
                              "Il corso di ceramica riapre a settembre: portate una"
-                             " <mark>girandola.</mark> Regolamento del corso."]]
+                             " <mark>girandola</mark>. Regolamento del corso."]]
     # the attachment's title, a sentence (plugins/search); not the title again
     assert page.evaluate("document.documentElement.scrollWidth") <= 390
 
@@ -751,8 +751,8 @@ def test_english_terms_and_elisions_in_results_are_written_as_on_the_pages(reade
     english = '<span lang="en">Civic Center</span>'
     assert shown == [
         [f"Il {english} cerca <mark>narratori</mark>", None,
-         f"Al {english} si raccolgono i racconti dell’infanzia dei <mark>narratori.</mark>"
-         " Modulo per i <mark>narratori.</mark>"],
+         f"Al {english} si raccolgono i racconti dell’infanzia dei <mark>narratori</mark>."
+         " Modulo per i <mark>narratori</mark>."],
         [NARRATORI_PDF.replace("narratori", "<mark>narratori</mark>", 1).replace(
             "\u00a0", "&nbsp;"), f"Il {english} cerca narratori",
          f"Modulo per i <mark>narratori</mark> del {english} Scrivete qui la filastrocca"
@@ -844,7 +844,7 @@ def test_an_articles_tags_are_not_in_its_excerpt_and_still_find_it(reader, site)
     me.search("giovedì")
     me.wait_for_status("1 risultato per «giovedì».")
     assert [excerpt for *_, excerpt in me.results()] == [
-        "Il laboratorio dell’orto si riunisce il <mark>giovedì.</mark>"]
+        "Il laboratorio dell’orto si riunisce il <mark>giovedì</mark>."]
 
 
 def test_a_summary_repeating_the_first_paragraph_is_in_the_excerpt_once(reader, site):
@@ -906,7 +906,7 @@ def test_a_result_found_by_its_title_or_a_tag_shows_the_words_found_there(reader
     me.search("giovedì")  # in the text only: the title and tags as ever
     me.wait_for_status("1 risultato per «giovedì».")
     assert shown() == [["L’orto condiviso", None,
-                        "Il laboratorio dell’orto si riunisce il <mark>giovedì.</mark>"]]
+                        "Il laboratorio dell’orto si riunisce il <mark>giovedì</mark>."]]
     # what looks like markup in a title or tag is text, marked as any other
     me.search("smeraldo")
     me.wait_for_status("1 risultato per «smeraldo».")
@@ -943,3 +943,26 @@ def test_a_documents_link_says_it_is_a_document_as_on_the_sites_pages(reader, si
     assert {name: paths for name, paths in places.items() if len(paths) > 1} == {}, places
     assert page.get_by_role("link", name=BILANCIO_PDF, exact=True).get_attribute(
         "href") == "/allegati/bilancio-sociale.pdf"
+
+
+def test_an_excerpt_marks_the_word_found_not_the_punctuation_or_elision_around_it(
+        reader, site):
+    """Pagefind marks a word of the excerpt with what the text has around it up to the
+    spaces: "<mark>città,</mark>", "<mark>Quest’anno</mark>" for "anno", the full stop
+    and the elided word highlighted as if they were what was found."""
+    me = reader()
+    me.page.clock.install()
+    me.page.goto(site.origin + "/cerca/?q=citt%C3%A0")
+    me.wait_until(lambda: me.status().endswith("per «città»."), "results of città")
+    excerpts = {href: excerpt for _, href, *_, excerpt in me.results()}
+    assert excerpts[RETE] == "I laboratori di comunità si presentano alla <mark>città</mark>."
+    assert "novità per la <mark>città</mark>, che accoglie" in excerpts[CITTA]
+    me.search("l’anno")  # the elided word typed is not searched, nor marked
+    me.wait_until(lambda: me.status().endswith("per «l’anno»."), "results of anno")
+    [tombola] = [excerpt for _, href, *_, excerpt in me.results() if href == TOMBOLA]
+    assert tombola.startswith("Ogni <mark>anno</mark> il circolo"), tombola
+    assert "Quest’<mark>anno</mark> la serata" in tombola, tombola
+    me.search("dell")  # the elided word searched: marked with its word, as Pagefind does
+    me.wait_until(lambda: me.status().endswith("per «dell»."), "results of dell")
+    [orto] = [excerpt for _, href, *_, excerpt in me.results() if href == ORTO]
+    assert orto == "Il laboratorio <mark>dell’orto</mark> si riunisce il giovedì."

@@ -150,11 +150,33 @@ function marked(parts, english) {
   return nodes;
 }
 
+/* `parts` with each mark on the word found only: Pagefind marks a word with the
+   punctuation around it ("<mark>città,</mark>", "<mark>«ceramica»</mark>") and with the
+   elided word before it ("<mark>all’università</mark>" for "università"); those are left
+   unmarked (an elided word only when the word after it is one of `found`, what the
+   search found: highlighted()). */
+function markedWords(parts, found) {
+  const wanted = (text) => text.split(/[^\p{L}\p{N}]+/u).some((token) => token
+    && (found.phrase || found.words || []).some((word) => matches(token, word)));
+  return parts.flatMap((part) => {
+    if (!part.mark) return [part];
+    const [, before, word, after] = /^([\p{P}\p{S}\s]*)(.*?)([\p{P}\p{S}\s]*)$/su
+      .exec(part.text);
+    let [lead, core] = [before, word];
+    const elided = /^([\p{L}\p{N}]+\u2019)(.+)$/u.exec(core);
+    if (elided && wanted(elided[2]) && !wanted(elided[1])) [lead, core] = [lead + elided[1], elided[2]];
+    if (!core) return [{ text: part.text, mark: false }];
+    return [{ text: lead, mark: false }, { text: core, mark: true },
+      { text: after, mark: false }].filter(({ text }) => text);
+  });
+}
+
 /* Pagefind's excerpt is escaped HTML with <mark>s: keep the text and the marks only,
-   with ’ for the index's ' and the English terms marked (marked()); "…" where it cuts
-   the page's text (`content`: the page's whole text in the index), which it did
-   mid-sentence with no sign of it ("sui bisogni del territorio. Date e"). */
-function excerptParagraph(html, english, content) {
+   with ’ for the index's ' and the English terms marked (marked()), each mark on the
+   word found (markedWords(), `found`); "…" where it cuts the page's text (`content`:
+   the page's whole text in the index), which it did mid-sentence with no sign of it
+   ("sui bisogni del territorio. Date e"). */
+function excerptParagraph(html, english, content, found = { words: [] }) {
   const parsed = document.createElement("template");
   parsed.innerHTML = html; // inert: nothing in a template runs or loads
   const parts = [...parsed.content.childNodes].map((node) => ({
@@ -171,7 +193,7 @@ function excerptParagraph(html, english, content) {
     at = end;
   }
   const paragraph = element("p", "cerca-estratto");
-  paragraph.append(...marked(parts, english));
+  paragraph.append(...marked(markedWords(parts, found), english));
   if (page && shown) {
     if (!page.startsWith(shown)) paragraph.prepend("… ");
     if (!page.endsWith(shown)) paragraph.append(" …");
@@ -637,7 +659,7 @@ class Search {
       entry.append(line);
     }
     if (result.excerpt) {
-      entry.append(excerptParagraph(result.excerpt, this.english, result.content));
+      entry.append(excerptParagraph(result.excerpt, this.english, result.content, this.found));
     }
     return entry;
   }
