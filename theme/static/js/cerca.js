@@ -6,10 +6,10 @@
  * (/pagefind/pagefind.js, from the site itself); fills the category list from the
  * index's "categoria" filter; runs the query of the address on load, on submit, on a
  * category change and while typing (after a pause); keeps the address in step; and
- * writes the results: title link (a document's says "(PDF, 5 kB)"), date and category,
- * for documents "Dal comunicato «…»", the tags the words were found in, and the excerpt with the
- * matched words marked ("…" where it cuts the page's text); the words found in the
- * title and tags are marked there too (highlighted()). Each word is
+ * writes the results: title link (a document's says "(PDF, 5 kB)"), date and
+ * category, for documents "Dal comunicato «…»", the tags the words were found in, and
+ * the excerpt with the matched words marked ("…" where it cuts the page's text); the
+ * words found in the title and tags are marked there too (highlighted()). Each word is
  * checked to be in the index itself, not only a shorter word Pagefind falls back to
  * (queryWords(), meant()). Nothing found, when the index's folder does not answer, is
  * a lost connection (Pagefind takes an index file it could not fetch for an empty one).
@@ -164,7 +164,9 @@ function markedWords(parts, found) {
       .exec(part.text);
     let [lead, core] = [before, word];
     const elided = /^([\p{L}\p{N}]+\u2019)(.+)$/u.exec(core);
-    if (elided && wanted(elided[2]) && !wanted(elided[1])) [lead, core] = [lead + elided[1], elided[2]];
+    if (elided && wanted(elided[2]) && !wanted(elided[1])) {
+      [lead, core] = [lead + elided[1], elided[2]];
+    }
     if (!core) return [{ text: part.text, mark: false }];
     return [{ text: lead, mark: false }, { text: core, mark: true },
       { text: after, mark: false }].filter(({ text }) => text);
