@@ -168,11 +168,14 @@ BRACKETS_IN_NAMES = [
     ("tags: Crema, [Cremona]", "tags", 3, "[Cremona]", "tags: [Crema, Cremona]"),
     ("tags: Crema, [Cremona, Pandino]", "tags", 3, "[Cremona", "tags: [Crema, Cremona, Pandino]"),
     ('tags: "[Crema, Cremona]"', "tags", 3, "[Crema", "tags: [Crema, Cremona]"),
-    ("tags: [Crema, [Cremona]]", "tags", 3, "['Cremona']", "tags: [Crema, Cremona]"),
-    ("tags:\n  - Crema\n  - [Cremona]", "tags", 5, "['Cremona']", "tags: [Crema, Cremona]"),
+    # the name as typed, not in Python's form («['Cremona']», «{'Cremona': None}»)
+    ("tags: [Crema, [Cremona]]", "tags", 3, "[Cremona]", "tags: [Crema, Cremona]"),
+    ("tags:\n  - Crema\n  - [Cremona]", "tags", 5, "[Cremona]", "tags: [Crema, Cremona]"),
     ("tags: Crema, {Cremona}", "tags", 3, "{Cremona}", "tags: [Crema, Cremona]"),
     # it was «scrivila tra virgolette diritte, - "Cremona: "» (a name holding ": ")
-    ("tags: [Crema, {Cremona}]", "tags", 3, "{'Cremona': None}", "tags: [Crema, Cremona]"),
+    ("tags: [Crema, {Cremona}]", "tags", 3, "{Cremona}", "tags: [Crema, Cremona]"),
+    ("tags: [Crema, {Cremona: città, Pandino}]", "tags", 3, "{Cremona: città, Pandino}",
+     "tags: [Crema, Cremona, città, Pandino]"),
     ("authors: Maria Rossi, [Luca Bianchi]", "authors", 3, "[Luca Bianchi]",
      "authors: [Maria Rossi, Luca Bianchi]"),
 ]
@@ -183,11 +186,13 @@ WHAT_IS_PUBLISHED = {"tags": "l'argomento", "authors": "l'autore"}
 
 @pytest.mark.parametrize(("typed", "key", "line", "published", "written"), BRACKETS_IN_NAMES,
                          ids=["after-comma", "list-after-comma", "quoted-list", "nested-list",
-                              "nested-item", "braces", "braces-in-list", "authors"])
+                              "nested-item", "braces", "braces-in-list", "braces-pair-in-list",
+                              "authors"])
 def test_brackets_inside_names_are_an_error_with_the_line_to_write(settings, typed, key, line,
                                                                      published, written):
     """Brackets inside the names of ``tags`` or ``authors`` are an error at their line,
-    naming what would be published and the line to write, which gives the names meant."""
+    naming what would be published as the editor typed it («{Cremona}», not Python's
+    «{'Cremona': None}») and the line to write, which gives the names meant."""
     from plugins.contract.source import split  # noqa: PLC0415
 
     def front(header):

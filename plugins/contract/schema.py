@@ -467,6 +467,19 @@ def _names_in(value):
     return [name.strip() for name in re.split(r"[\[\]{},;]", str(value)) if name.strip()]
 
 
+def _as_typed(value):
+    """``value`` (text, or lists and mappings of them) as the editor typed it between
+    brackets, ``[Cremona]``, ``{Cremona}``, ``{Crema: città}``, not in Python's form
+    (``{'Cremona': None}``)."""
+    if isinstance(value, dict):
+        return "{" + ", ".join(_as_typed(name) if item is None
+                               else f"{_as_typed(name)}: {_as_typed(item)}"
+                               for name, item in value.items()) + "}"
+    if isinstance(value, (list, tuple)):
+        return "[" + ", ".join(_as_typed(item) for item in value) + "]"
+    return "" if value is None else str(value).strip()
+
+
 def _brackets(key, value, native):
     """``(where, message)`` when the ``tags`` or ``authors`` ``value`` has brackets inside
     its names (``where``: the key, or the list's entry at fault), or None."""
@@ -476,7 +489,7 @@ def _brackets(key, value, native):
                    or (isinstance(item, str) and _BRACKETS_RE.search(item))]
         if not entries:
             return None
-        where, published = entries[0][0], split_list([entries[0][1]])[0]
+        where, published = entries[0][0], _as_typed(entries[0][1])
     else:
         published = next((name for name in split_list(value) if _BRACKETS_RE.search(name)),
                          None)
