@@ -532,6 +532,13 @@ MISTAKES = [
      "notizie/gq1.md:3", ERRORE, ["tra le parentesi quadre di `tags` manca la virgola tra"
                                   " due voci: scrivi le voci separate da virgole, tags: [Crema,"
                                   " Cremona] ("]),
+    # the same over two lines: the line proposed was the first item's alone, tags: ['Crema']
+    ("tags-quoted-no-comma-two-lines", {"notizie/gq2.md": _case(
+        "gq2", "tags: ['Crema'", "  Cremona]")},
+     "notizie/gq2.md:3", ERRORE, ["tra le parentesi quadre di `tags` manca la virgola tra"
+                                  " due voci: scrivi le voci separate da virgole su una riga"
+                                  " sola, al posto delle 2 righe dell'elenco, tags: [Crema,"
+                                  " Cremona] ("]),
     # "po'" closes no quotation: the line to write kept the opening quote («'Un po' di
     # festa» on the site); in a list, PyYAML's English alone
     ("summary-apostrophe-left-open", {"notizie/sa1.md": _case(

@@ -1490,6 +1490,10 @@ MISTYPED_LINES = [
      " separate da virgole, tags: [Sant'Ambrogio, \"Crema: città\", Pandino] (",
      "tags: [Sant'Ambrogio, \"Crema: città\", Pandino]", "tags",
      ["Sant'Ambrogio", "Crema: città", "Pandino"]),
+    # a quoted item, then one without quotes and no comma: PyYAML's English alone
+    (["title: Festa", "tags: ['Crema' Cremona]"], "tra le parentesi quadre di `tags` manca"
+     " la virgola tra due voci: scrivi le voci separate da virgole, tags: [Crema, Cremona] (",
+     "tags: [Crema, Cremona]", "tags", ["Crema", "Cremona"]),
 ]
 
 
@@ -1508,7 +1512,8 @@ MISTYPED_LINES = [
                               "tipografiche-hashtag", "sommario-po-aperto",
                               "e-apostrofo-aperto", "voce-po-aperta", "elenco-po",
                               "elenco-ca-de", "elenco-po-aperto",
-                              "elenco-senza-virgola", "elenco-senza-virgola-due-punti"])
+                              "elenco-senza-virgola", "elenco-senza-virgola-due-punti",
+                              "elenco-senza-virgola-senza-virgolette"])
 def test_a_quote_or_a_bracket_out_of_place_gets_the_line_to_write(lines, advice, written,
                                                                   key, value):
     """The usual slips of a hand-written front matter were errors in PyYAML's English
@@ -1527,6 +1532,41 @@ def test_a_quote_or_a_bracket_out_of_place_gets_the_line_to_write(lines, advice,
     assert raised.value.line == len(lines) + 1
     assert advice in raised.value.message
     assert split(front([*lines[:-1], written])).raw[key] == value
+
+
+# (the list written over several lines, the line to write instead, the value it gives):
+# quoted items without the comma between them; the line proposed was the first item's
+# alone, "tags: ['Crema']", with "aggiungi «]» alla fine"
+LISTS_WITHOUT_COMMAS = [
+    (["tags: ['Crema'", "  'Cremona']"], "tags: [Crema, Cremona]", ["Crema", "Cremona"]),
+    (["tags: [\"Crema\",", "  \"Cremona\"", "  'Pandino' ]"], "tags: [Crema, Cremona, Pandino]",
+     ["Crema", "Cremona", "Pandino"]),
+    (["authors: ['Maria Rossi'", "  Luca Bianchi]"], "authors: [Maria Rossi, Luca Bianchi]",
+     ["Maria Rossi", "Luca Bianchi"]),
+]
+
+
+@pytest.mark.parametrize(("lines", "written", "value"), LISTS_WITHOUT_COMMAS,
+                         ids=["due-righe", "tre-righe", "autori"])
+def test_a_list_over_several_lines_without_a_comma_gets_one_line_to_write(lines, written,
+                                                                           value):
+    """A list between square brackets over several lines, two quoted items without a
+    comma between them: the message names the missing comma and proposes one line with
+    every item, to write instead of them all, at the list's first line."""
+    from plugins.contract.source import SourceError, split  # noqa: PLC0415
+
+    def front(header):
+        return ("---\ntitle: Festa\n" + "\n".join(header) + "\ndate: 2024-05-05 10:00\n"
+                "---\n\nTesto.\n")
+
+    with pytest.raises(SourceError) as raised:
+        split(front(lines))
+    key = written.split(":", 1)[0]
+    assert raised.value.line == 3
+    assert (f"tra le parentesi quadre di `{key}` manca la virgola tra due voci: scrivi le voci"
+            f" separate da virgole su una riga sola, al posto delle {len(lines)} righe"
+            f" dell'elenco, {written} (") in raised.value.message
+    assert split(front([written])).raw[key] == value
 
 @pytest.mark.parametrize(("lines", "value"), [
     (["summary: >", "La festa del quartiere", "torna a maggio."],

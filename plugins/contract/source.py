@@ -233,7 +233,9 @@ def load_yaml(text, first_line):
                 # "title: *Novità* a Crema", "title: [Aggiornato] …", "tags: [Crema",
                 # "title: 'L'estate all'oratorio'"
                 typed = text.split("\n")[line - first_line]
-                special = _marker_start(typed) or _special_start(typed)
+                special = _marker_start(typed) \
+                    or _flow_commas(*_flow_lines(text.split("\n"), line - first_line)) \
+                    or _special_start(typed)
                 if special is not None:
                     problem = f"{special} ({problem})"
         raise SourceError(f"front matter YAML non valido: {problem}; controlla rientri, due punti"
@@ -436,16 +438,39 @@ def _flow_items(text):
     return items
 
 
-# a closed quoted item, then another item after blanks but no comma ("'Crema' 'Cremona'")
-_NO_COMMA_RE = re.compile(rf"(?:{_QUOTED_ITEM_RE_PATTERN})[ \t]*[\"']")
+# a closed quoted item, then another item after blanks but no comma ("'Crema' 'Cremona'",
+# "'Crema' Cremona")
+_NO_COMMA_RE = re.compile(rf"(?:{_QUOTED_ITEM_RE_PATTERN})(?:[ \t]*[\"']|[ \t]+[^\s,\]#])")
 
 
-def _flow_commas(line):
+def _flow_lines(lines, index):
+    """``(line, rows)``: the line ``index`` of ``lines`` (``rows`` 1) or, when it opens a
+    list between square brackets that closes on a later line (``tags: ['Crema'`` then
+    ``  'Cremona']``), the ``rows`` lines up to that one joined by a space into one;
+    ``(None, 0)`` when that list never closes."""
+    line = lines[index]
+    if "[" not in line or "]" in line:
+        return line, 1
+    for end in range(index + 1, len(lines)):
+        if not lines[end][:1].isspace():  # a key: the list never closed
+            break
+        if "]" in lines[end]:
+            return " ".join([line.rstrip(), *(typed.strip() for typed in
+                                              lines[index + 1:end + 1])]), end - index + 1
+    return None, 0
+
+
+def _flow_commas(line, rows=1):
     """What to write instead of ``line``, a list between square brackets whose quoted
-    items have no comma between them (``['Crema' 'Cremona']``: PyYAML's English alone),
-    or None: its items without the quotes, separated by commas."""
+    items have no comma between them (``['Crema' 'Cremona']``, ``['Crema' Cremona]``:
+    PyYAML's English alone), or None: its items without the quotes, separated by commas.
+    ``line`` may be the ``rows`` lines of a list written over several, joined
+    (:func:`_flow_lines`): the line to write replaces them all."""
+    if line is None:
+        return None
     match = _FLOW_QUOTE_RE.match(line)
-    if match is None or not _NO_COMMA_RE.search(match["items"]):
+    if match is None or not _NO_COMMA_RE.search(match["items"]) \
+            or _APOCOPE_RE.search(match["items"]):  # ['Ca' de' Soresini']: _flow_quotes
         return None
     parts = re.findall(rf"{_QUOTED_ITEM_RE_PATTERN}|[^,'\"]+|,", match["items"])
     if "".join(parts) != match["items"]:  # a quote left open: _flow_quotes
@@ -453,8 +478,9 @@ def _flow_commas(line):
     items = [written_value(_unquoted_item(part.strip()), in_list=True) for part in parts
              if part.strip(" \t,")]
     key = match["key"].strip()
+    where = f" su una riga sola, al posto delle {rows} righe dell'elenco" if rows > 1 else ""
     return (f"tra le parentesi quadre di `{key}` manca la virgola tra due voci: scrivi le voci"
-            f" separate da virgole, {key}: [{', '.join(items)}]")
+            f" separate da virgole{where}, {key}: [{', '.join(items)}]")
 
 
 def _flow_quotes(line):
