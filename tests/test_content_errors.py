@@ -532,6 +532,21 @@ MISTAKES = [
      "notizie/gq1.md:3", ERRORE, ["tra le parentesi quadre di `tags` manca la virgola tra"
                                   " due voci: scrivi le voci separate da virgole, tags: [Crema,"
                                   " Cremona] ("]),
+    # a key without its colon, an item with fewer spaces than the one above, a tab after an
+    # item's dash: PyYAML's English alone, the first two a line or two further down
+    ("title-without-colon", {"notizie/gc1.md": _item("title Festa in piazza",
+                                                     "date: 2024-05-05 10:00")},
+     "notizie/gc1.md:2", ERRORE, ["dopo `title` mancano i due punti: scrivi title: Festa in"
+                                  " piazza ("]),
+    ("tags-item-less-indented", {"notizie/gc2.md": _case("gc2", "tags:", "  - Crema",
+                                                         " - Cremona")},
+     "notizie/gc2.md:5", ERRORE, ["questa riga di `tags` ha meno spazi davanti della voce"
+                                  " sopra (`- Crema`), e YAML non la legge come una voce dello"
+                                  " stesso elenco: scrivila con 2 spazi davanti, come"
+                                  " `- Crema` ("]),
+    ("tags-tab-after-dash", {"notizie/gc3.md": _case("gc3", "tags:", "  -\tCrema")},
+     "notizie/gc3.md:4", ERRORE, ["dopo il trattino della voce c'è un tabulatore: scrivi uno"
+                                  " spazio ("]),
     # the same over two lines: the line proposed was the first item's alone, tags: ['Crema']
     ("tags-quoted-no-comma-two-lines", {"notizie/gq2.md": _case(
         "gq2", "tags: ['Crema'", "  Cremona]")},

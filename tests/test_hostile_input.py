@@ -980,6 +980,12 @@ def test_a_file_not_in_utf8_is_reported_at_its_line_whatever_its_line_endings():
     ("title:\u00a0Titolo\ndate: 2024-06-10 10:00", 2, "c'è uno spazio speciale"),
     ("title: “Il titolo: virgolette”\ndate: 2024-06-10 10:00", 2, "virgolette tipografiche"),
     ("title: Titolo\ntags:\n\t- Crema", 4, "comincia con un tabulatore"),
+    # a tab after the dash, or after spaces: PyYAML's English alone ("found character that
+    # cannot start any token")
+    ("title: Titolo\ntags:\n  -\tCrema", 4,
+     "dopo il trattino della voce c'è un tabulatore: scrivi uno spazio ("),
+    ("title: Titolo\ntags:\n  \t- Crema", 4,
+     "nel rientro della riga c'è un tabulatore: usa solo spazi ("),
 ])
 def test_a_yaml_error_names_what_the_editor_cannot_see_at_its_line(header, line, cause):
     """A non-breaking space after "title:" was reported at the next line as "mapping
@@ -989,6 +995,57 @@ def test_a_yaml_error_names_what_the_editor_cannot_see_at_its_line(header, line,
     with pytest.raises(SourceError) as raised:
         read(f"---\n{header}\n---\n\nTesto.\n".encode())
     assert raised.value.line == line and cause in raised.value.message
+
+
+# (the front matter's first lines, the error's line, what it says, the lines to write
+# instead, the key and the value they give): a key without its colon, or a value's next
+# line at the margin, was PyYAML's English alone ("could not find expected ':'") a line or
+# two further down; a list's item with fewer spaces before it than the one above, "did
+# not find expected key", or a list "without a key above it" (the key was there)
+OUT_OF_LAYOUT = [
+    (["title Festa in piazza"], 2, "dopo `title` mancano i due punti: scrivi title: Festa in"
+     " piazza (", ["title: Festa in piazza"], "title", "Festa in piazza"),
+    (["title: Festa", "summary; Una festa per tutti"], 3, "dopo `summary` mancano i due punti:"
+     " scrivi summary: Una festa per tutti (", ["title: Festa", "summary: Una festa per tutti"],
+     "summary", "Una festa per tutti"),
+    (["title= Crema #2"], 2, "dopo `title` mancano i due punti: scrivi title: \"Crema #2\" (",
+     ["title: \"Crema #2\""], "title", "Crema #2"),
+    (["title: Festa", "in piazza"], 3, "questa riga continua il valore di `title` della riga"
+     " sopra, ma è al margine: scrivila con due spazi davanti, oppure tutto il valore su una"
+     " riga, title: Festa in piazza (", ["title: Festa", "  in piazza"], "title",
+     "Festa in piazza"),
+    (["title: Festa", "tags:", "  - Crema", " - Cremona"], 5, "questa riga di `tags` ha meno"
+     " spazi davanti della voce sopra (`- Crema`), e YAML non la legge come una voce dello"
+     " stesso elenco: scrivila con 2 spazi davanti, come `- Crema` (",
+     ["title: Festa", "tags:", "  - Crema", "  - Cremona"], "tags", ["Crema", "Cremona"]),
+    (["title: Festa", "tags:", "    - Crema", "- Cremona"], 5, "scrivila con 4 spazi davanti,"
+     " come `- Crema` (", ["title: Festa", "tags:", "    - Crema", "    - Cremona"], "tags",
+     ["Crema", "Cremona"]),
+    (["title: Festa", "attachments:", "  - file: allegati/a.pdf", "    title: Bando",
+      " - file: allegati/b.pdf"], 6, "questa riga di `attachments` ha meno spazi davanti della"
+     " voce sopra (`- file: allegati/a.pdf`), e YAML non la legge come una voce dello stesso"
+     " elenco: scrivila con 2 spazi davanti, come `- file: allegati/a.pdf` (",
+     ["title: Festa", "attachments:", "  - file: allegati/a.pdf", "    title: Bando",
+      "  - file: allegati/b.pdf"], "attachments",
+     [{"file": "allegati/a.pdf", "title": "Bando"}, {"file": "allegati/b.pdf"}]),
+]
+
+
+@pytest.mark.parametrize(("lines", "line", "advice", "written", "key", "value"), OUT_OF_LAYOUT,
+                         ids=["titolo-senza-due-punti", "sommario-punto-e-virgola",
+                              "uguale-hashtag", "valore-a-capo-al-margine",
+                              "voce-meno-rientrata", "voce-al-margine", "allegato-meno-rientrato"])
+def test_a_key_without_its_colon_or_an_item_out_of_line_is_named_at_its_line(
+        lines, line, advice, written, key, value):
+    from plugins.contract.source import SourceError, split  # noqa: PLC0415
+
+    def front(header):
+        return "---\n" + "\n".join([*header, "date: 2024-05-05 10:00"]) + "\n---\n\nTesto.\n"
+
+    with pytest.raises(SourceError) as raised:
+        split(front(lines))
+    assert raised.value.line == line and advice in raised.value.message, raised.value.message
+    assert split(front(written)).raw[key] == value
 
 
 def test_a_value_its_yaml_tag_does_not_fit_is_an_error_with_its_line(build, tmp_path):

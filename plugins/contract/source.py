@@ -294,6 +294,9 @@ _INVISIBLE = (
      "c'è uno spazio speciale (non separabile, copiato da un programma di videoscrittura)"
      " dove serve uno spazio normale: riscrivi gli spazi all'inizio della riga"),
     (re.compile(r"^\t+", re.M), "la riga comincia con un tabulatore: usa gli spazi"),
+    (re.compile(r"^ +\t", re.M), "nel rientro della riga c'è un tabulatore: usa solo spazi"),
+    (re.compile(r"^[ \t]*-\t", re.M), "dopo il trattino della voce c'è un tabulatore: scrivi"
+     " uno spazio"),
     # (the line to write instead: _curly_quoted, below)
     (re.compile(r"^[^#\n:]+:\s*[“”‘’«][^\n]*:\s", re.M),
      lambda line: _curly_quoted(line)),
@@ -679,8 +682,15 @@ def _layout_cause(text, first_line, line):
         key, value = match["key"], match["value"]
         return (first_line + text.count("\n", 0, match.start()),
                 f"dopo i due punti di `{key}` ci vuole uno spazio: scrivi {key}: {value}")
+    for number in range(min(last, len(lines))):
+        cause = _no_colon(lines, number)
+        if cause is not None:
+            return first_line + number, cause
     if line is None or not 0 < line - first_line < len(lines):
         return None
+    cause = _item_less_indented(lines, line - first_line)
+    if cause is not None:
+        return line, cause
     here = _INDENTED_RE.fullmatch(lines[line - first_line])
     above = next((text for text in reversed(lines[:line - first_line]) if text.strip()), "")
     empty = _EMPTY_VALUE_RE.fullmatch(above)
@@ -701,6 +711,67 @@ def _layout_cause(text, first_line, line):
                       f" con `- {entry['key']}:`: scrivila con {entry.start('key')} spazi"
                       f" davanti, allineata a `{entry['key']}:`")
     return None
+
+
+# a line at the margin that is no key (no ": "), item or comment: "title Festa",
+# "title; Festa", "title= Festa" (a key without its colon), "in piazza" (a value's next
+# line, not indented)
+_NO_COLON_RE = re.compile(r"(?P<word>[A-Za-z_][\w-]*)(?:[ \t]*[;=.,]|[ \t]+-?)[ \t]*"
+                          r"(?P<value>[^\s:][^:\n]*|[^\s:][^\n]*:[^ \t\n][^\n]*)")
+# a key and its value without quotes, which a line at the margin under it cannot continue
+_PLAIN_VALUE_RE = re.compile(r"(?P<key>[A-Za-z_][\w-]*):[ \t]+(?P<value>[^\s\"'\[{|>&*!%@`#][^\n]*)")
+
+
+def _no_colon(lines, number):
+    """What to say of the line ``number`` of ``lines`` when it is a key written without
+    its colon (``title Festa``: YAML's error came a line or two further down, in English),
+    or the next line of a value not indented (``title: Festa`` then ``in piazza``), or
+    None."""
+    from plugins.contract.schema import CONTRACT_KEYS, KEY_SPELLINGS  # noqa: PLC0415
+
+    typed = lines[number].rstrip()
+    match = _NO_COLON_RE.fullmatch(typed)
+    if match is None or typed.startswith("-"):
+        return None
+    word = match["word"]
+    if word.lower() in CONTRACT_KEYS or word.lower() in KEY_SPELLINGS:
+        return (f"dopo `{word}` mancano i due punti: scrivi {word}:"
+                f" {written_value(match['value'].strip())}")
+    above = _PLAIN_VALUE_RE.fullmatch(lines[number - 1].rstrip()) if number else None
+    if above is None:
+        return None
+    value = f"{above['value'].strip()} {typed.strip()}"
+    return (f"questa riga continua il valore di `{above['key']}` della riga sopra, ma è al"
+            f" margine: scrivila con due spazi davanti, oppure tutto il valore su una riga,"
+            f" {above['key']}: {written_value(value)}")
+
+
+# a list's item, "  - Crema", and the spaces before it
+_ITEM_RE = re.compile(r"(?P<indent>[ ]*)-(?:[ \t]|$)")
+
+
+def _item_less_indented(lines, number):
+    """What to say of the line ``number`` of ``lines`` when it is an item of a list with
+    fewer spaces before it than the item above (``  - Crema`` then `` - Cremona``:
+    PyYAML's English alone, or a list without a key above it), or None."""
+    here = _ITEM_RE.match(lines[number])
+    if here is None:
+        return None
+    for typed in reversed(lines[:number]):
+        above = _ITEM_RE.match(typed)
+        if above is not None and len(above["indent"]) > len(here["indent"]):
+            break
+        if typed.strip() and not typed[:1].isspace():  # a key at the margin: no item above
+            return None
+    else:
+        return None
+    keys = [key for key in (re.match(r"([A-Za-z_][\w-]*):", typed) for typed in lines[:number])
+            if key is not None]
+    where = f" di `{keys[-1][1]}`" if keys else ""
+    item = typed.strip()
+    return (f"questa riga{where} ha meno spazi davanti della voce sopra (`{item}`), e YAML"
+            f" non la legge come una voce dello stesso elenco: scrivila con"
+            f" {len(above['indent'])} spazi davanti, come `{item}`")
 
 
 # "tags: []", "summary: ''": a key with an empty value, as ./run new writes them
