@@ -547,6 +547,13 @@ MISTAKES = [
     ("tags-tab-after-dash", {"notizie/gc3.md": _case("gc3", "tags:", "  -\tCrema")},
      "notizie/gc3.md:4", ERRORE, ["dopo il trattino della voce c'è un tabulatore: scrivi uno"
                                   " spazio ("]),
+    # a quotation and more text, ending with a quote: the line proposed was title: "Crema' e
+    # 'Cremona", which the site would have published so
+    ("title-two-quotations", {"notizie/gc4.md": _case("gc4", "title: 'Crema' e 'Cremona'")},
+     "notizie/gc4.md:2", ERRORE, ["il valore di `title` comincia con una citazione tra"
+                                  " virgolette e continua dopo: YAML legge solo la citazione;"
+                                  " scrivilo tutto tra virgolette diritte, title: \"'Crema' e"
+                                  " 'Cremona'\" ("]),
     # the same over two lines: the line proposed was the first item's alone, tags: ['Crema']
     ("tags-quoted-no-comma-two-lines", {"notizie/gq2.md": _case(
         "gq2", "tags: ['Crema'", "  Cremona]")},

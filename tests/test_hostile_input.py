@@ -1547,6 +1547,22 @@ MISTYPED_LINES = [
      " separate da virgole, tags: [Sant'Ambrogio, \"Crema: città\", Pandino] (",
      "tags: [Sant'Ambrogio, \"Crema: città\", Pandino]", "tags",
      ["Sant'Ambrogio", "Crema: città", "Pandino"]),
+    # a quotation, then more text, the value ending with a quote: the line proposed left
+    # out the outer quotes alone, and the site would have published «Crema' e 'Cremona»
+    (["title: 'Crema' e 'Cremona'"], "il valore di `title` comincia con una citazione tra"
+     " virgolette e continua dopo: YAML legge solo la citazione; scrivilo tutto tra"
+     " virgolette diritte, title: \"'Crema' e 'Cremona'\" (", "title: \"'Crema' e 'Cremona'\"",
+     "title", "'Crema' e 'Cremona'"),
+    (['title: "Festa" in "piazza"'], "scrivilo tutto tra virgolette diritte, title: '\"Festa\""
+     " in \"piazza\"' (", "title: '\"Festa\" in \"piazza\"'", "title", '"Festa" in "piazza"'),
+    (["title: Festa", "tags:", "  - 'Crema' e 'Cremona'"], "scrivilo tutto tra virgolette"
+     " diritte, - \"'Crema' e 'Cremona'\" (", "  - \"'Crema' e 'Cremona'\"", "tags",
+     ["'Crema' e 'Cremona'"]),
+    # items quoted one by one without brackets: it was «tags: "Crema', 'Cremona"», one topic
+    (["title: Festa", "tags: 'Crema', \"Sant'Ambrogio\""], "le voci di `tags` sono tra"
+     " virgolette una per una, ma senza le parentesi quadre attorno: scrivile tra parentesi"
+     " quadre, separate da virgole, tags: [Crema, Sant'Ambrogio] (",
+     "tags: [Crema, Sant'Ambrogio]", "tags", ["Crema", "Sant'Ambrogio"]),
     # a quoted item, then one without quotes and no comma: PyYAML's English alone
     (["title: Festa", "tags: ['Crema' Cremona]"], "tra le parentesi quadre di `tags` manca"
      " la virgola tra due voci: scrivi le voci separate da virgole, tags: [Crema, Cremona] (",
@@ -1570,6 +1586,8 @@ MISTYPED_LINES = [
                               "e-apostrofo-aperto", "voce-po-aperta", "elenco-po",
                               "elenco-ca-de", "elenco-po-aperto",
                               "elenco-senza-virgola", "elenco-senza-virgola-due-punti",
+                              "citazione-e-citazione", "citazione-doppia",
+                              "voce-citazione", "voci-tra-virgolette-senza-parentesi",
                               "elenco-senza-virgola-senza-virgolette"])
 def test_a_quote_or_a_bracket_out_of_place_gets_the_line_to_write(lines, advice, written,
                                                                   key, value):

@@ -415,11 +415,45 @@ def _quotation_closes(value):
     return False
 
 
+def _closed_early(value):
+    """Whether ``value``, which starts and ends with the same quote, is a quotation closed
+    before its end and more text (``'Crema' e 'Cremona'``, ``"Festa" "piazza"``), not one
+    value whose quotes or apostrophes inside end it early (``'L'estate all'oratorio'``,
+    ``'Un po' di festa'``, ``"Il "grande" evento"``): as :func:`_quotation_closes` reads
+    them, a doubled ``''`` closing nothing."""
+    quote, depth = value[0], 1
+    apocopes = _apocopes(value) if quote == "'" else set()
+    position = 1
+    while position < len(value) - 1:
+        before, after = value[position - 1], value[position + 1]
+        if value[position] != quote:
+            position += 1
+            continue
+        if quote == '"' and before == "\\":  # \" read as the quote typed
+            before = value[position - 2]
+        if quote == "'" and after == "'":  # '' is one apostrophe
+            position += 2
+            continue
+        if quote == "'" and ((before.isalnum() and after.isalnum()) or position in apocopes):
+            position += 1
+            continue
+        depth += 1 if before.isspace() else -1
+        if depth == 0:
+            return True
+        position += 1
+    return False
+
+
 # "tags: - Crema": an item on its key's line; "- Crema" with no key above it
 _DASH_AFTER_KEY_RE = re.compile(r"^\s*" + _KEY + r"-[ \t]+(?P<items>[^\n]+)$")
 _ORPHAN_ITEM_RE = re.compile(r"^-[ \t]+[^\s\"'][^\n]*$")
 # an item between quotes, closed
 _QUOTED_ITEM_RE_PATTERN = r"'(?:[^'\n]|'')*'|\"(?:[^\"\\\n]|\\.)*\""
+# two items or more between quotes, one by one, separated by commas or blanks
+_QUOTED_ITEMS_RE = re.compile(rf"(?:{_QUOTED_ITEM_RE_PATTERN})(?:[ \t]*[,;]?[ \t]*"
+                              rf"(?:{_QUOTED_ITEM_RE_PATTERN}))+")
+
+
 # key: [… 'Sant'Ambrogio' …]: a list between square brackets with a quoted item
 _FLOW_QUOTE_RE = re.compile(r"^\s*(?:-\s+)?" + _KEY + r"\[(?P<items>[^\n]*[\"'][^\n]*)\][ \t]*$")
 
@@ -535,12 +569,26 @@ def _special_start(line):
     else:  # "  - 'Sant'Ambrogio'": an item of a list
         key, subject, written = None, "il valore della voce dell'elenco", "-"
     first = value[0]
+    if key is not None and key.lower() in _NAME_LISTS and _QUOTED_ITEMS_RE.fullmatch(value):
+        # "tags: 'Crema', 'Cremona'": items quoted one by one, without brackets (the line
+        # proposed was tags: "Crema', 'Cremona", one topic)
+        items = [written_value(_unquoted_item(item), in_list=True)
+                 for item in _QUOTED_ITEM_RE.findall(value)]
+        return (f"le voci di `{key}` sono tra virgolette una per una, ma senza le parentesi"
+                f" quadre attorno: scrivile tra parentesi quadre, separate da virgole,"
+                f" {key}: [{', '.join(items)}]")
     if first in "\"'":
         if len(value) > 1 and value.endswith(first):
             inner = value[1:-1]
             if not _INNER_QUOTE[first].search(inner.replace("''", "") if first == "'"
                                               else inner):
                 return None  # a quoted value: the problem is elsewhere
+            if _closed_early(value):
+                # "title: 'Crema' e 'Cremona'": a quotation, then more text; without its
+                # outer quotes alone (below) it was published «Crema' e 'Cremona»
+                return (f"{subject} comincia con una citazione tra virgolette e continua dopo:"
+                        f" YAML legge solo la citazione; scrivilo tutto tra virgolette"
+                        f" diritte, {written} {_quoted(value)}")
             kind, inside = (("semplici (')", "l'apostrofo che contiene lo chiude")
                             if first == "'" else
                             ('doppie (")', "le virgolette che contiene lo chiudono"))
