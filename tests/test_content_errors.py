@@ -554,6 +554,12 @@ MISTAKES = [
                                   " virgolette e continua dopo: YAML legge solo la citazione;"
                                   " scrivilo tutto tra virgolette diritte, title: \"'Crema' e"
                                   " 'Cremona'\" ("]),
+    # tags one a line without their dashes: one topic «Crema Cremona», without a word
+    ("tags-without-dashes", {"notizie/gc5.md": _case("gc5", "tags:", "  Crema", "  Cremona")},
+     "notizie/gc5.md:4", ERRORE,
+     ["le voci di `tags` sono una per riga ma senza il trattino: così sono un testo solo,"
+      " «Crema Cremona»; scrivile tra parentesi quadre, separate da virgole, tags: [Crema,"
+      " Cremona], o ciascuna su una riga sua"]),
     # the same over two lines: the line proposed was the first item's alone, tags: ['Crema']
     ("tags-quoted-no-comma-two-lines", {"notizie/gq2.md": _case(
         "gq2", "tags: ['Crema'", "  Cremona]")},

@@ -1724,11 +1724,23 @@ LISTS_READ_OTHERWISE = [
      " seguiti da uno spazio, e YAML la legge come `chiave: valore`: scrivila tra virgolette"
      " diritte, - \"Crema: città\" /", ["tags:", "  - \"Crema: città\"", "  - Cremona"],
      ["Crema: città", "Cremona"]),
+    # the items one a line without their dashes: one topic «Crema Cremona», without a word
+    (["tags:", "  Crema", "  Cremona"], 4, "le voci di `tags` sono una per riga ma senza il"
+     " trattino: così sono un testo solo, «Crema Cremona»; scrivile tra parentesi quadre,"
+     " separate da virgole, tags: [Crema, Cremona], o ciascuna su una riga sua, sotto"
+     " `tags:`, con due spazi, un trattino e uno spazio davanti /",
+     ["tags: [Crema, Cremona]"], ["Crema", "Cremona"]),
+    (["tags: Crema", "  Sant'Ambrogio"], 3, "le voci di `tags` sono una per riga ma senza il"
+     " trattino: così sono un testo solo, «Crema Sant'Ambrogio»; scrivile tra parentesi"
+     " quadre, separate da virgole, tags: [Crema, Sant'Ambrogio], o ciascuna su una riga"
+     " sua, sotto `tags:`, con due spazi, un trattino e uno spazio davanti /",
+     ["tags: [Crema, Sant'Ambrogio]"], ["Crema", "Sant'Ambrogio"]),
 ]
 
 
 @pytest.mark.parametrize(("lines", "line", "advice", "written", "value"), LISTS_READ_OTHERWISE,
-                         ids=["senza-spazio", "rientro-maggiore", "due-punti"])
+                         ids=["senza-spazio", "rientro-maggiore", "due-punti",
+                              "senza-trattini", "senza-trattini-sulla-riga"])
 def test_a_list_yaml_reads_otherwise_is_an_error_at_its_line(lines, line, advice, written,
                                                              value):
     """YAML read these lists without an error, and the site published one topic named

@@ -1043,6 +1043,22 @@ def _list_slips(document, text, first_line):
                 f" è una voce ma testo («{value.value}»); scrivi ogni voce con un trattino e"
                 f" uno spazio, - {words[0]} / a space is needed after `-`",
                 first_line + value.start_mark.line)
+        if key.lower() in _NAME_LISTS and isinstance(value, yaml.ScalarNode) \
+                and not value.style:
+            start, end = value.start_mark, value.end_mark
+            typed = [line.strip() for line in [lines[start.line][start.column:],
+                                               *lines[start.line + 1:end.line + 1]]
+                     if line.strip()]
+            if len(typed) > 1 and not all(line.endswith((",", ";")) for line in typed[:-1]):
+                # "tags:" then "  Crema" and "  Cremona": one text, «Crema Cremona»
+                items = ", ".join(written_value(line.strip(" ,;"), in_list=True)
+                                  for line in typed)
+                raise SourceError(
+                    f"le voci di `{key}` sono una per riga ma senza il trattino: così sono un"
+                    f" testo solo, «{value.value}»; scrivile tra parentesi quadre, separate da"
+                    f" virgole, {key}: [{items}], o ciascuna su una riga sua, sotto `{key}:`,"
+                    f" con due spazi, un trattino e uno spazio davanti / list items must"
+                    f" start with `- `", first_line + start.line)
         if not isinstance(value, yaml.SequenceNode):
             continue
         for entry in value.value:
