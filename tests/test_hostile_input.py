@@ -1014,6 +1014,13 @@ OUT_OF_LAYOUT = [
      " sopra, ma è al margine: scrivila con due spazi davanti, oppure tutto il valore su una"
      " riga, title: Festa in piazza (", ["title: Festa", "  in piazza"], "title",
      "Festa in piazza"),
+    # any other line at the margin without ": ", right above the error's line
+    (["title: Festa", "// nota"], 3, "questa riga non è nella forma `chiave: valore`: se"
+     " continua il valore della riga sopra, scrivi tutto il valore su una riga; se è una"
+     " nota, cominciala con `# ` (", ["title: Festa", "# nota"], "title", "Festa"),
+    (["title: \"Festa\"", "in piazza"], 3, "questa riga non è nella forma `chiave: valore`: se"
+     " continua il valore della riga sopra, scrivi tutto il valore su una riga;",
+     ["title: \"Festa in piazza\""], "title", "Festa in piazza"),
     (["title: Festa", "tags:", "  - Crema", " - Cremona"], 5, "questa riga di `tags` ha meno"
      " spazi davanti della voce sopra (`- Crema`), e YAML non la legge come una voce dello"
      " stesso elenco: scrivila con 2 spazi davanti, come `- Crema` (",
@@ -1033,7 +1040,8 @@ OUT_OF_LAYOUT = [
 
 @pytest.mark.parametrize(("lines", "line", "advice", "written", "key", "value"), OUT_OF_LAYOUT,
                          ids=["titolo-senza-due-punti", "sommario-punto-e-virgola",
-                              "uguale-hashtag", "valore-a-capo-al-margine",
+                              "uguale-hashtag", "valore-a-capo-al-margine", "nota",
+                              "valore-tra-virgolette-a-capo",
                               "voce-meno-rientrata", "voce-al-margine", "allegato-meno-rientrato"])
 def test_a_key_without_its_colon_or_an_item_out_of_line_is_named_at_its_line(
         lines, line, advice, written, key, value):

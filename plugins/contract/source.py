@@ -731,7 +731,7 @@ def _layout_cause(text, first_line, line):
         return (first_line + text.count("\n", 0, match.start()),
                 f"dopo i due punti di `{key}` ci vuole uno spazio: scrivi {key}: {value}")
     for number in range(min(last, len(lines))):
-        cause = _no_colon(lines, number)
+        cause = _no_colon(lines, number, near=line is not None and number >= last - 2)
         if cause is not None:
             return first_line + number, cause
     if line is None or not 0 < line - first_line < len(lines):
@@ -770,28 +770,32 @@ _NO_COLON_RE = re.compile(r"(?P<word>[A-Za-z_][\w-]*)(?:[ \t]*[;=.,]|[ \t]+-?)[ 
 _PLAIN_VALUE_RE = re.compile(r"(?P<key>[A-Za-z_][\w-]*):[ \t]+(?P<value>[^\s\"'\[{|>&*!%@`#][^\n]*)")
 
 
-def _no_colon(lines, number):
+def _no_colon(lines, number, near):
     """What to say of the line ``number`` of ``lines`` when it is a key written without
     its colon (``title Festa``: YAML's error came a line or two further down, in English),
     or the next line of a value not indented (``title: Festa`` then ``in piazza``), or
-    None."""
+    (``near`` the error's line) any other line at the margin without ``: `` (``// nota``),
+    or None."""
     from plugins.contract.schema import CONTRACT_KEYS, KEY_SPELLINGS  # noqa: PLC0415
 
     typed = lines[number].rstrip()
-    match = _NO_COLON_RE.fullmatch(typed)
-    if match is None or typed.startswith("-"):
+    if not typed or typed[0] in " \t#-" or re.search(r":(?:[ \t]|$)", typed):
         return None
-    word = match["word"]
+    match = _NO_COLON_RE.fullmatch(typed)
+    word = match["word"] if match is not None else ""
     if word.lower() in CONTRACT_KEYS or word.lower() in KEY_SPELLINGS:
         return (f"dopo `{word}` mancano i due punti: scrivi {word}:"
                 f" {written_value(match['value'].strip())}")
     above = _PLAIN_VALUE_RE.fullmatch(lines[number - 1].rstrip()) if number else None
-    if above is None:
+    if above is not None and match is not None:
+        value = f"{above['value'].strip()} {typed.strip()}"
+        return (f"questa riga continua il valore di `{above['key']}` della riga sopra, ma è al"
+                f" margine: scrivila con due spazi davanti, oppure tutto il valore su una riga,"
+                f" {above['key']}: {written_value(value)}")
+    if not near:
         return None
-    value = f"{above['value'].strip()} {typed.strip()}"
-    return (f"questa riga continua il valore di `{above['key']}` della riga sopra, ma è al"
-            f" margine: scrivila con due spazi davanti, oppure tutto il valore su una riga,"
-            f" {above['key']}: {written_value(value)}")
+    return ("questa riga non è nella forma `chiave: valore`: se continua il valore della riga"
+            " sopra, scrivi tutto il valore su una riga; se è una nota, cominciala con `# `")
 
 
 # a list's item, "  - Crema", and the spaces before it
