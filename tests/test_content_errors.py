@@ -560,6 +560,12 @@ MISTAKES = [
      ["le voci di `tags` sono una per riga ma senza il trattino: così sono un testo solo,"
       " «Crema Cremona»; scrivile tra parentesi quadre, separate da virgole, tags: [Crema,"
       " Cremona], o ciascuna su una riga sua"]),
+    # a comma missing that YAML reads without an error: one topic «Crema Cremona»
+    ("tags-no-comma-one-name", {"notizie/gc6.md": _case("gc6", "tags: [Crema", "  Cremona]")},
+     "notizie/gc6.md:3", ERRORE, ["tra le parentesi quadre di `tags` manca la virgola tra due"
+                                  " voci, e il sito le pubblicherebbe come una sola: scrivi le"
+                                  " voci separate da virgole, su una riga, tags: [Crema,"
+                                  " Cremona] /"]),
     # the same over two lines: the line proposed was the first item's alone, tags: ['Crema']
     ("tags-quoted-no-comma-two-lines", {"notizie/gq2.md": _case(
         "gq2", "tags: ['Crema'", "  Cremona]")},

@@ -1743,12 +1743,23 @@ LISTS_READ_OTHERWISE = [
      " quadre, separate da virgole, tags: [Crema, Sant'Ambrogio], o ciascuna su una riga"
      " sua, sotto `tags:`, con due spazi, un trattino e uno spazio davanti /",
      ["tags: [Crema, Sant'Ambrogio]"], ["Crema", "Sant'Ambrogio"]),
+    # a comma missing between square brackets, which YAML reads as one name: the topics
+    # «Crema 'Cremona'» and «Crema Cremona», without a word
+    (["tags: [Crema 'Cremona']"], 3, "tra le parentesi quadre di `tags` manca la virgola tra"
+     " due voci, e il sito le pubblicherebbe come una sola: scrivi le voci separate da"
+     " virgole, su una riga, tags: [Crema, Cremona] /", ["tags: [Crema, Cremona]"],
+     ["Crema", "Cremona"]),
+    (["tags: [Crema", "  Cremona, \"Sant'Ambrogio\"]"], 3, "tra le parentesi quadre di `tags`"
+     " manca la virgola tra due voci, e il sito le pubblicherebbe come una sola: scrivi le"
+     " voci separate da virgole, su una riga, tags: [Crema, Cremona, Sant'Ambrogio] /",
+     ["tags: [Crema, Cremona, Sant'Ambrogio]"], ["Crema", "Cremona", "Sant'Ambrogio"]),
 ]
 
 
 @pytest.mark.parametrize(("lines", "line", "advice", "written", "value"), LISTS_READ_OTHERWISE,
                          ids=["senza-spazio", "rientro-maggiore", "due-punti",
-                              "senza-trattini", "senza-trattini-sulla-riga"])
+                              "senza-trattini", "senza-trattini-sulla-riga",
+                              "parentesi-senza-virgola", "parentesi-senza-virgola-a-capo"])
 def test_a_list_yaml_reads_otherwise_is_an_error_at_its_line(lines, line, advice, written,
                                                              value):
     """YAML read these lists without an error, and the site published one topic named

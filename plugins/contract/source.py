@@ -1065,6 +1065,8 @@ def _list_slips(document, text, first_line):
                     f" start with `- `", first_line + start.line)
         if not isinstance(value, yaml.SequenceNode):
             continue
+        if value.flow_style and key.lower() in _NAME_LISTS:
+            _flow_slips(key, value, text, first_line)
         for entry in value.value:
             if isinstance(entry, yaml.ScalarNode) and not entry.style:
                 joined = next((number for number in range(entry.start_mark.line + 1,
@@ -1086,6 +1088,38 @@ def _list_slips(document, text, first_line):
                     f" la legge come `chiave: valore`: scrivila tra virgolette diritte,"
                     f" - {_quoted(name)} / quote a name holding `: `",
                     first_line + entry.start_mark.line)
+
+
+# a name without quotes, then one between quotes ("Crema 'Cremona'")
+_QUOTED_AFTER_RE = re.compile(r"(?P<name>[^\n]*\S)[ \t]+(?P<quoted>'[^'\n]+'|\"[^\"\n]+\")")
+
+
+def _flow_slips(key, sequence, text, first_line):
+    """SourceError at a list between square brackets of ``tags`` or ``authors`` with a
+    comma missing that YAML reads without an error, one name of two: ``[Crema`` then
+    ``  Cremona]`` (the name «Crema Cremona»), ``[Crema 'Cremona']`` (the name «Crema
+    'Cremona'»)."""
+    names, missing = [], False
+    for entry in sequence.value:
+        if not isinstance(entry, yaml.ScalarNode):
+            return  # brackets inside names: the contract's error (schema._brackets)
+        if entry.style:
+            names.append(entry.value)
+            continue
+        typed = text[entry.start_mark.index:entry.end_mark.index]
+        pieces = [piece.strip() for piece in typed.split("\n") if piece.strip()]
+        quoted = _QUOTED_AFTER_RE.fullmatch(typed) if len(pieces) == 1 else None
+        if quoted is not None:
+            pieces = [quoted["name"].strip(), quoted["quoted"][1:-1]]
+        missing = missing or len(pieces) > 1
+        names.extend(pieces)
+    if missing:
+        items = ", ".join(written_value(name, in_list=True) for name in names)
+        raise SourceError(
+            f"tra le parentesi quadre di `{key}` manca la virgola tra due voci, e il sito"
+            f" le pubblicherebbe come una sola: scrivi le voci separate da virgole, su una"
+            f" riga, {key}: [{items}] / a comma is missing between two items",
+            first_line + sequence.start_mark.line)
 
 
 def _braced(node, lines):
