@@ -566,6 +566,10 @@ MISTAKES = [
                                   " voci, e il sito le pubblicherebbe come una sola: scrivi le"
                                   " voci separate da virgole, su una riga, tags: [Crema,"
                                   " Cremona] /"]),
+    # a key left empty: «manca il titolo (`title`)», with the line `title:` in plain sight
+    ("title-empty", {"notizie/gc7.md": _case("gc7", "title:")}, "notizie/gc7.md:2", ERRORE,
+     ["manca il titolo (`title`): la riga `title:` è vuota, scrivi il titolo dopo i due punti"
+      " e uno spazio, per esempio title: Festa di quartiere /"]),
     # the same over two lines: the line proposed was the first item's alone, tags: ['Crema']
     ("tags-quoted-no-comma-two-lines", {"notizie/gq2.md": _case(
         "gq2", "tags: ['Crema'", "  Cremona]")},

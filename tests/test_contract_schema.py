@@ -45,9 +45,12 @@ def test_a_complete_item_passes_with_values_normalised(settings):
 
 
 @pytest.mark.parametrize(("raw", "fragment"), [
-    ({"title": None}, "`title`"),
-    ({"title": ""}, "`title`"),
-    ({"date": None}, "`date`"),
+    # a key left empty: it was «manca il titolo (`title`)» alone, at the line of `title:`
+    ({"title": None}, "manca il titolo (`title`): la riga `title:` è vuota, scrivi il titolo"
+                      " dopo i due punti e uno spazio, per esempio title: Festa di quartiere /"),
+    ({"title": ""}, "la riga `title:` è vuota"),
+    ({"date": None}, "manca la data (`date`): la riga `date:` è vuota, scrivi la data dopo i"
+                     " due punti e uno spazio, per esempio date: 2026-03-12 10:00 /"),
     ({"date": "5 maggio 2024"}, "`date` non è una data valida (5 maggio 2024)"),
     ({"date": "2024-13-45 10:00"}, "`date`"),
     ({"modified": "ieri"}, "`modified`"),

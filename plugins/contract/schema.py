@@ -438,14 +438,23 @@ def _update_before_date(modified, published):
             " `modified` is before `date`, ignored")
 
 
-def _missing(key, what, raw_keys):
+# what a required key's line looks like, for the message of one left empty
+_EXAMPLES = {"title": "Festa di quartiere", "date": "2026-03-12 10:00"}
+
+
+def _missing(key, what, raw_keys, empty=False):
     """The problem of a required ``key`` that is missing; at the key typed in Italian
-    (``titolo:``), if there is one, saying how to write it."""
+    (``titolo:``), if there is one, saying how to write it; ``empty``: the key is there
+    with nothing after it (``title:``), at its line, with a line to write."""
     typed = next((name for name in sorted(raw_keys)
                   if KEY_SPELLINGS.get(name.replace("-", "_").replace(" ", "_")) == key), None)
     if typed:
         return (typed, f"manca {what} (`{key}`): la chiave `{typed}` si scrive `{key}`"
                        f" / missing `{key}`: write `{key}`, not `{typed}`")
+    if empty:
+        return key, (f"manca {what} (`{key}`): la riga `{key}:` è vuota, scrivi {what} dopo i"
+                     f" due punti e uno spazio, per esempio {key}: {_EXAMPLES[key]}"
+                     f" / missing `{key}`: its line is empty")
     return key, f"manca {what} (`{key}`) / missing `{key}`"
 
 
@@ -546,7 +555,8 @@ def normalise(raw, *, is_page, settings, native=False):
 
     if not meta.get("title"):
         if not any(key == "title" for key, _ in problems):
-            problems.append(_missing("title", "il titolo", raw_keys - known))
+            problems.append(_missing("title", "il titolo", raw_keys - known,
+                                     empty="title" in raw_keys))
     else:
         meta["title"] = fix_apostrophes(meta["title"])
         long = long_title(meta["title"])
@@ -571,7 +581,8 @@ def normalise(raw, *, is_page, settings, native=False):
         warnings.append(("modified", _update_before_date(meta["modified"], meta["date"])))
         del meta["modified"]
     if "date" not in meta and not is_page and not any(key == "date" for key, _ in problems):
-        problems.append(_missing("date", "la data", raw_keys - known))
+        problems.append(_missing("date", "la data", raw_keys - known,
+                                 empty="date" in raw_keys))
 
     for key in ("tags", "authors"):
         bracketed = _brackets(key, meta[key], native) if key in meta else None
