@@ -570,6 +570,11 @@ MISTAKES = [
     ("title-empty", {"notizie/gc7.md": _case("gc7", "title:")}, "notizie/gc7.md:2", ERRORE,
      ["manca il titolo (`title`): la riga `title:` è vuota, scrivi il titolo dopo i due punti"
       " e uno spazio, per esempio title: Festa di quartiere /"]),
+    # tags written twice: the first line's topics lost, the warning said only «vale l'ultima»
+    ("tags-twice", {"notizie/gc8.md": _case("gc8", "tags: Crema", "tags: Cremona")},
+     "notizie/gc8.md:4", AVVISO, ["chiave `tags` ripetuta (riga 3): vale l'ultima; per tenere"
+                                  " le voci di tutte e due scrivi una riga sola, tags: [Crema,"
+                                  " Cremona] /"]),
     # the same over two lines: the line proposed was the first item's alone, tags: ['Crema']
     ("tags-quoted-no-comma-two-lines", {"notizie/gq2.md": _case(
         "gq2", "tags: ['Crema'", "  Cremona]")},

@@ -1778,6 +1778,40 @@ def test_a_list_yaml_reads_otherwise_is_an_error_at_its_line(lines, line, advice
     assert split(front(written)).raw["tags"] == value
 
 
+@pytest.mark.parametrize(("lines", "warning", "value"), [
+    # the first line's topics were lost, and the warning said only «vale l'ultima»
+    (["tags: Crema", "tags: Cremona"], "chiave `tags` ripetuta (riga 3): vale l'ultima; per"
+     " tenere le voci di tutte e due scrivi una riga sola, tags: [Crema, Cremona]",
+     ["Crema", "Cremona"]),
+    (["authors: [Maria Rossi, \"Luca: Bianchi\"]", "authors:", "  - Anna Verdi",
+      "  - Maria Rossi"], "chiave `authors` ripetuta (riga 3): vale l'ultima; per tenere le"
+     " voci di tutte e due scrivi una riga sola, authors: [Maria Rossi, \"Luca: Bianchi\","
+     " Anna Verdi]", ["Maria Rossi", "Luca: Bianchi", "Anna Verdi"]),
+    # nothing lost: the last line holds the first's names
+    (["tags: Crema", "tags: [Crema, Cremona]"], "chiave `tags` ripetuta (riga 3): vale"
+     " l'ultima", None),
+    (["slug: uno", "slug: due"], "chiave `slug` ripetuta (riga 3): vale l'ultima", None),
+], ids=["argomenti", "autori", "nessuna-voce-persa", "slug"])
+def test_a_list_of_names_written_twice_gets_one_line_with_both(lines, warning, value):
+    """``tags`` written on two lines, each with its topics: the last counts, the first's
+    topics were lost with a warning saying only so; the warning now gives the line that
+    keeps them all, and that line reads back as both lists."""
+    from plugins.contract.source import split  # noqa: PLC0415
+
+    def front(header):
+        return ("---\ntitle: Festa\n" + "\n".join(header) + "\ndate: 2024-05-05 10:00\n"
+                "---\n\nTesto.\n")
+
+    [(line, message)] = split(front(lines)).warnings
+    key = lines[0].split(":", 1)[0]
+    assert line == 3 + next(number for number, typed in enumerate(lines[1:], 1)
+                            if typed.startswith(f"{key}:"))
+    assert message == f"{warning} / repeated key `{key}`"
+    if value is not None:
+        written = warning.split("scrivi una riga sola, ", 1)[1]
+        assert split(front([written])).raw[key] == value
+
+
 def test_a_value_starting_with_yaml_syntax_is_the_same_error_in_check_and_build(build,
                                                                                 tmp_path):
     site = build({**GOOD, "notizie/a.md": article(title=None).replace(

@@ -268,8 +268,16 @@ def load_yaml(text, first_line):
         key = str(key_node.value).strip().lower()
         line = first_line + key_node.start_mark.line
         if key in lines:
+            first, last = (_names(values[key]), _names(value_node)) if key in _NAME_LISTS \
+                else ([], [])
+            merged = ", ".join(written_value(name, in_list=True)
+                               for name in dict.fromkeys(first + last))
+            # "tags: Crema" then "tags: Cremona": the topics of both lines meant, the first
+            # line's lost
+            hint = f"; per tenere le voci di tutte e due scrivi una riga sola, {key}: [{merged}]" \
+                if set(first) - set(last) and last else ""
             warnings.append((line, f"chiave `{key}` ripetuta (riga {lines[key]}): vale"
-                                   f" l'ultima / repeated key `{key}`"))
+                                   f" l'ultima{hint} / repeated key `{key}`"))
         lines[key], values[key] = line, value_node
     # each entry of a list at its own line: of the value that counts, a repeated key's last
     # (the entries of a list it replaced would name another file's line)
@@ -1120,6 +1128,17 @@ def _flow_slips(key, sequence, text, first_line):
             f" le pubblicherebbe come una sola: scrivi le voci separate da virgole, su una"
             f" riga, {key}: [{items}] / a comma is missing between two items",
             first_line + sequence.start_mark.line)
+
+
+def _names(node):
+    """The names a value of ``tags`` or ``authors`` holds (text split at commas and
+    semicolons, or a list's items as text), or [] for anything else."""
+    if isinstance(node, yaml.ScalarNode):
+        return [name.strip() for name in re.split(r"[,;]", node.value) if name.strip()]
+    if isinstance(node, yaml.SequenceNode) and all(isinstance(item, yaml.ScalarNode)
+                                                   for item in node.value):
+        return [item.value.strip() for item in node.value if item.value.strip()]
+    return []
 
 
 def _braced(node, lines):
