@@ -575,6 +575,14 @@ MISTAKES = [
      "notizie/gc8.md:4", AVVISO, ["chiave `tags` ripetuta (riga 3): vale l'ultima; per tenere"
                                   " le voci di tutte e due scrivi una riga sola, tags: [Crema,"
                                   " Cremona] /"]),
+    # a summary's next line at the margin holding ": ": a key to YAML, «per tutti», the
+    # summary cut short with a warning on an unknown key alone
+    ("summary-next-line-a-key", {"notizie/gc9.md": _case("gc9", "summary: Una festa",
+                                                         "per tutti: vieni")},
+     "notizie/gc9.md:4", ERRORE, ["questa riga continua il valore di `summary` (riga 3) ma è"
+                                  " al margine, e YAML la legge come un'altra chiave, «per"
+                                  " tutti»: scrivi tutto il valore su una riga tra virgolette"
+                                  " diritte, summary: \"Una festa per tutti: vieni\";"]),
     # the same over two lines: the line proposed was the first item's alone, tags: ['Crema']
     ("tags-quoted-no-comma-two-lines", {"notizie/gq2.md": _case(
         "gq2", "tags: ['Crema'", "  Cremona]")},

@@ -201,6 +201,7 @@ def load_yaml(text, first_line):
             _hashtags(node, text, first_line)
             _list_slips(node, text, first_line)
             _empty_blocks(node, text, first_line)
+            _continued_keys(node, text, first_line)
         data = loader.construct_document(node) if node is not None else None
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
@@ -924,6 +925,36 @@ def _empty_blocks(document, text, first_line):
         if cause is not None and cause[0] == first_line + number:
             raise SourceError(f"front matter YAML non valido: {cause[1]}; controlla rientri,"
                               " due punti e virgolette / invalid YAML front matter", cause[0])
+
+
+def _continued_keys(document, text, first_line):
+    """SourceError at a line at the margin holding ": " right under a value without quotes
+    (``summary: Una festa`` then ``per tutti: vieni``): the value's next line, which YAML
+    reads as a key of its own, «per tutti» (no key has a space), and the summary was cut
+    short with only a warning on an unknown key."""
+    from plugins.contract.schema import CONTRACT_KEYS, KEY_SPELLINGS  # noqa: PLC0415
+
+    lines = text.split("\n")
+    pairs = document.value
+    for (key_node, value), (next_key, next_value) in zip(pairs, pairs[1:]):
+        name = str(next_key.value).strip()
+        if not (isinstance(value, yaml.ScalarNode) and not value.style and value.value
+                and isinstance(next_key, yaml.ScalarNode) and not next_key.style
+                and re.search(r"\s", name) and next_key.start_mark.column == 0
+                and next_key.start_mark.line == value.end_mark.line + 1):
+            continue
+        spelled = name.lower().replace("-", "_").replace(" ", "_")
+        if spelled in CONTRACT_KEYS or spelled in KEY_SPELLINGS:  # "image alt: …"
+            continue
+        key = str(key_node.value).strip()
+        typed = lines[next_key.start_mark.line].strip()
+        whole = f"{value.value} {typed}"
+        raise SourceError(
+            f"front matter YAML non valido: questa riga continua il valore di `{key}` (riga"
+            f" {first_line + key_node.start_mark.line}) ma è al margine, e YAML la legge come"
+            f" un'altra chiave, «{name}»: scrivi tutto il valore su una riga tra virgolette"
+            f" diritte, {key}: {_quoted(whole)}; controlla rientri, due punti e virgolette"
+            " / invalid YAML front matter", first_line + next_key.start_mark.line)
 
 
 def _invisible_cause(text, first_line):
