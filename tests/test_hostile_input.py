@@ -1571,6 +1571,10 @@ MISTYPED_LINES = [
      " virgolette una per una, ma senza le parentesi quadre attorno: scrivile tra parentesi"
      " quadre, separate da virgole, tags: [Crema, Sant'Ambrogio] (",
      "tags: [Crema, Sant'Ambrogio]", "tags", ["Crema", "Sant'Ambrogio"]),
+    # an item of a list written one a line opening square brackets: PyYAML's English alone
+    (["title: Festa", "tags:", "  - Crema", "  - [Cremona"], "la parentesi quadra aperta in"
+     " questa voce non si chiude, e in un elenco scritto riga per riga le voci non vanno tra"
+     " parentesi: scrivi `- Cremona` (", "  - Cremona", "tags", ["Crema", "Cremona"]),
     # a quoted item, then one without quotes and no comma: PyYAML's English alone
     (["title: Festa", "tags: ['Crema' Cremona]"], "tra le parentesi quadre di `tags` manca"
      " la virgola tra due voci: scrivi le voci separate da virgole, tags: [Crema, Cremona] (",
@@ -1596,6 +1600,7 @@ MISTYPED_LINES = [
                               "elenco-senza-virgola", "elenco-senza-virgola-due-punti",
                               "citazione-e-citazione", "citazione-doppia",
                               "voce-citazione", "voci-tra-virgolette-senza-parentesi",
+                              "voce-parentesi-aperta",
                               "elenco-senza-virgola-senza-virgolette"])
 def test_a_quote_or_a_bracket_out_of_place_gets_the_line_to_write(lines, advice, written,
                                                                   key, value):

@@ -456,6 +456,8 @@ def _closed_early(value):
 # "tags: - Crema": an item on its key's line; "- Crema" with no key above it
 _DASH_AFTER_KEY_RE = re.compile(r"^\s*" + _KEY + r"-[ \t]+(?P<items>[^\n]+)$")
 _ORPHAN_ITEM_RE = re.compile(r"^-[ \t]+[^\s\"'][^\n]*$")
+# "  - [Cremona": a list's item opening square brackets it never closes
+_ITEM_OPEN_RE = re.compile(r"^\s*-[ \t]+\[(?P<items>[^\]\n]*)$")
 # an item between quotes, closed
 _QUOTED_ITEM_RE_PATTERN = r"'(?:[^'\n]|'')*'|\"(?:[^\"\\\n]|\\.)*\""
 # two items or more between quotes, one by one, separated by commas or blanks
@@ -565,6 +567,16 @@ def _special_start(line):
         return (f"le voci di `{key}` sono sulla sua stessa riga, dopo un trattino: scrivile"
                 f" tra parentesi quadre, {key}: [{', '.join(items)}], o ciascuna su una riga"
                 f" sua sotto `{key}:`, con due spazi, un trattino e uno spazio davanti")
+    match = _ITEM_OPEN_RE.match(line)
+    if match is not None:  # "  - [Cremona" under "tags:"
+        names = [written_value(name.strip(), in_list=False)
+                 for name in match["items"].split(",") if name.strip()]
+        if names:
+            written = " e sotto ".join(f"`- {name}`" for name in names)
+            each = ", ciascuna su una riga sua" if len(names) > 1 else ""
+            return ("la parentesi quadra aperta in questa voce non si chiude, e in un elenco"
+                    f" scritto riga per riga le voci non vanno tra parentesi: scrivi {written}"
+                    f"{each}")
     if _ORPHAN_ITEM_RE.match(line):  # "- Crema" under "date: 2024-05-05"
         return (f"la riga `{line.strip()}` è una voce di un elenco, ma sopra non c'è la chiave"
                 " dell'elenco da sola sulla sua riga: scrivi sopra, per esempio, `tags:`")
