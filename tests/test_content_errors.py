@@ -579,10 +579,12 @@ MISTAKES = [
     # summary cut short with a warning on an unknown key alone
     ("summary-next-line-a-key", {"notizie/gc9.md": _case("gc9", "summary: Una festa",
                                                          "per tutti: vieni")},
-     "notizie/gc9.md:4", ERRORE, ["questa riga continua il valore di `summary` (riga 3) ma è"
-                                  " al margine, e YAML la legge come un'altra chiave, «per"
-                                  " tutti»: scrivi tutto il valore su una riga tra virgolette"
-                                  " diritte, summary: \"Una festa per tutti: vieni\";"]),
+     "notizie/gc9.md:4", ERRORE, ["questa riga, al margine sotto `summary` (riga 3), è letta"
+                                  " come un'altra chiave, «per tutti», e il valore di"
+                                  " `summary` si ferma alla riga sopra: se lo continua, scrivi"
+                                  " tutto il valore su una riga tra virgolette diritte,"
+                                  " summary: \"Una festa per tutti: vieni\"; se è una nota,"
+                                  " cominciala con `# `;"]),
     # the same over two lines: the line proposed was the first item's alone, tags: ['Crema']
     ("tags-quoted-no-comma-two-lines", {"notizie/gq2.md": _case(
         "gq2", "tags: ['Crema'", "  Cremona]")},

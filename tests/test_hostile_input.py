@@ -1014,6 +1014,16 @@ OUT_OF_LAYOUT = [
      " sopra, ma è al margine: scrivila con due spazi davanti, oppure tutto il valore su una"
      " riga, title: Festa in piazza (", ["title: Festa", "  in piazza"], "title",
      "Festa in piazza"),
+    # a key without its colon whose value holds ": ": YAML read the key «title Crema», and
+    # the message was "manca il titolo" with a warning on an unknown key
+    (["title Crema: il via"], 2, "dopo `title` mancano i due punti: scrivi title: \"Crema: il"
+     " via\";", ["title: \"Crema: il via\""], "title", "Crema: il via"),
+    # no space after the colon: the line proposed, title: Evento #2, lost «#2» (a comment)
+    (["title:Evento #2"], 2, "dopo i due punti di `title` ci vuole uno spazio: scrivi title:"
+     " \"Evento #2\" (", ["title: \"Evento #2\""], "title", "Evento #2"),
+    (["title: Festa", "tags:[Crema, Cremona]"], 3, "dopo i due punti di `tags` ci vuole uno"
+     " spazio: scrivi tags: [Crema, Cremona] (", ["title: Festa", "tags: [Crema, Cremona]"],
+     "tags", ["Crema", "Cremona"]),
     # any other line at the margin without ": ", right above the error's line
     (["title: Festa", "// nota"], 3, "questa riga non è nella forma `chiave: valore`: se"
      " continua il valore della riga sopra, scrivi tutto il valore su una riga; se è una"
@@ -1040,7 +1050,9 @@ OUT_OF_LAYOUT = [
 
 @pytest.mark.parametrize(("lines", "line", "advice", "written", "key", "value"), OUT_OF_LAYOUT,
                          ids=["titolo-senza-due-punti", "sommario-punto-e-virgola",
-                              "uguale-hashtag", "valore-a-capo-al-margine", "nota",
+                              "uguale-hashtag", "valore-a-capo-al-margine",
+                              "titolo-senza-due-punti-con-due-punti", "senza-spazio-hashtag",
+                              "senza-spazio-elenco", "nota",
                               "valore-tra-virgolette-a-capo",
                               "voce-meno-rientrata", "voce-al-margine", "allegato-meno-rientrato"])
 def test_a_key_without_its_colon_or_an_item_out_of_line_is_named_at_its_line(
@@ -1706,9 +1718,10 @@ def test_a_block_value_with_its_lines_at_the_margin_is_explained_at_its_key(line
      " riga tra virgolette diritte,", "Una festa: sabato per tutti"),
     # the next line at the margin: a key of its own to YAML, «per tutti», and the summary
     # cut short with only a warning on an unknown key
-    (["summary: Una festa", "per tutti: vieni"], 4, "questa riga continua il valore di"
-     " `summary` (riga 3) ma è al margine, e YAML la legge come un'altra chiave, «per tutti»:"
-     " scrivi tutto il valore su una riga tra virgolette diritte,",
+    (["summary: Una festa", "per tutti: vieni"], 4, "questa riga, al margine sotto"
+     " `summary` (riga 3), è letta come un'altra chiave, «per tutti», e il valore di"
+     " `summary` si ferma alla riga sopra: se lo continua, scrivi tutto il valore su una riga"
+     " tra virgolette diritte,",
      "Una festa per tutti: vieni"),
 ], ids=["due-punti-sotto", "due-punti-sopra", "due-punti-al-margine"])
 def test_a_value_wrapped_onto_more_lines_with_a_colon_gets_one_line_to_write(lines, line,
@@ -1725,7 +1738,7 @@ def test_a_value_wrapped_onto_more_lines_with_a_colon_gets_one_line_to_write(lin
         split(front(lines))
     assert raised.value.line == line and advice in raised.value.message
     written = raised.value.message.split(advice, 1)[1].split(" (mapping", 1)[0]
-    written = written.split("; controlla rientri", 1)[0].strip()
+    written = written.split("; ", 1)[0].strip()
     assert split(front([written])).raw["summary"] == value
 
 

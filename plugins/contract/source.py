@@ -748,7 +748,10 @@ def _layout_cause(text, first_line, line):
                 f"dentro le parentesi quadre di `{key}` un `#` comincia un commento: scrivi"
                 f" le voci senza `#`, {key}: [{', '.join(words)}]")
     for match in _NO_SPACE_RE.finditer("\n".join(lines[:last])):
-        key, value = match["key"], match["value"]
+        key, value = match["key"], match["value"].rstrip()
+        read = _read_value(value)
+        if value[:1] not in "\"'" and isinstance(read, str) and read != value:
+            value = written_value(value)  # "title:Evento #2": title: "Evento #2"
         return (first_line + text.count("\n", 0, match.start()),
                 f"dopo i due punti di `{key}` ci vuole uno spazio: scrivi {key}: {value}")
     for number in range(min(last, len(lines))):
@@ -940,17 +943,37 @@ def _empty_blocks(document, text, first_line):
 
 
 def _continued_keys(document, text, first_line):
-    """SourceError at a line at the margin holding ": " right under a value without quotes
-    (``summary: Una festa`` then ``per tutti: vieni``): the value's next line, which YAML
-    reads as a key of its own, «per tutti» (no key has a space), and the summary was cut
-    short with only a warning on an unknown key."""
+    """SourceError at a key without its colon whose value holds ": " (``title Crema: il
+    via``: YAML read the key «title Crema», then "manca il titolo"), or at a line at the
+    margin holding ": " right under a summary, title or image_alt without quotes
+    (``summary: Una festa`` then ``per tutti: vieni``): the value's next line, or a note,
+    which YAML reads as a key of its own, «per tutti» (no key has a space), and the
+    summary was cut short with only a warning on an unknown key."""
     from plugins.contract.schema import CONTRACT_KEYS, KEY_SPELLINGS  # noqa: PLC0415
 
     lines = text.split("\n")
     pairs = document.value
+    for key_node, value in pairs:
+        # "title Crema: il via": a key without its colon, its value holding ": "; YAML read
+        # the key «title Crema», and "manca il titolo" followed
+        name = str(key_node.value).strip()
+        word = re.split(r"[\s;=,.]+", name, maxsplit=1)[0]
+        spelled = name.lower().replace("-", "_").replace(" ", "_")
+        if isinstance(key_node, yaml.ScalarNode) and not key_node.style \
+                and key_node.start_mark.column == 0 and word != name \
+                and word.lower() in (*CONTRACT_KEYS, *KEY_SPELLINGS) \
+                and spelled not in CONTRACT_KEYS and spelled not in KEY_SPELLINGS \
+                and isinstance(value, yaml.ScalarNode) \
+                and value.start_mark.line == key_node.start_mark.line:
+            typed = lines[key_node.start_mark.line][len(word):].strip(" \t;=,.")
+            raise SourceError(
+                f"front matter YAML non valido: dopo `{word}` mancano i due punti: scrivi"
+                f" {word}: {written_value(typed.rstrip())}; controlla rientri, due punti e"
+                " virgolette / invalid YAML front matter", first_line + key_node.start_mark.line)
     for (key_node, value), (next_key, next_value) in zip(pairs, pairs[1:]):
         name = str(next_key.value).strip()
-        if not (isinstance(value, yaml.ScalarNode) and not value.style and value.value
+        if not (str(key_node.value).strip().lower() in _PROSE_KEYS
+                and isinstance(value, yaml.ScalarNode) and not value.style and value.value
                 and isinstance(next_key, yaml.ScalarNode) and not next_key.style
                 and re.search(r"\s", name) and next_key.start_mark.column == 0
                 and next_key.start_mark.line == value.end_mark.line + 1):
@@ -962,11 +985,13 @@ def _continued_keys(document, text, first_line):
         typed = lines[next_key.start_mark.line].strip()
         whole = f"{value.value} {typed}"
         raise SourceError(
-            f"front matter YAML non valido: questa riga continua il valore di `{key}` (riga"
-            f" {first_line + key_node.start_mark.line}) ma è al margine, e YAML la legge come"
-            f" un'altra chiave, «{name}»: scrivi tutto il valore su una riga tra virgolette"
-            f" diritte, {key}: {_quoted(whole)}; controlla rientri, due punti e virgolette"
-            " / invalid YAML front matter", first_line + next_key.start_mark.line)
+            f"front matter YAML non valido: questa riga, al margine sotto `{key}` (riga"
+            f" {first_line + key_node.start_mark.line}), è letta come un'altra chiave,"
+            f" «{name}», e il valore di `{key}` si ferma alla riga sopra: se lo continua,"
+            f" scrivi tutto il valore su una riga tra virgolette diritte, {key}:"
+            f" {_quoted(whole)}; se è una nota, cominciala con `# `; controlla rientri, due"
+            " punti e virgolette / invalid YAML front matter",
+            first_line + next_key.start_mark.line)
 
 
 def _invisible_cause(text, first_line):
