@@ -1021,6 +1021,9 @@ OUT_OF_LAYOUT = [
     # no space after the colon: the line proposed, title: Evento #2, lost «#2» (a comment)
     (["title:Evento #2"], 2, "dopo i due punti di `title` ci vuole uno spazio: scrivi title:"
      " \"Evento #2\" (", ["title: \"Evento #2\""], "title", "Evento #2"),
+    # and with ": " further on: the key «title:Festa», "manca il titolo" and a warning
+    (["title:Festa: il via"], 2, "dopo i due punti di `title` ci vuole uno spazio: scrivi"
+     " title: \"Festa: il via\";", ["title: \"Festa: il via\""], "title", "Festa: il via"),
     (["title: Festa", "tags:[Crema, Cremona]"], 3, "dopo i due punti di `tags` ci vuole uno"
      " spazio: scrivi tags: [Crema, Cremona] (", ["title: Festa", "tags: [Crema, Cremona]"],
      "tags", ["Crema", "Cremona"]),
@@ -1052,6 +1055,7 @@ OUT_OF_LAYOUT = [
                          ids=["titolo-senza-due-punti", "sommario-punto-e-virgola",
                               "uguale-hashtag", "valore-a-capo-al-margine",
                               "titolo-senza-due-punti-con-due-punti", "senza-spazio-hashtag",
+                              "senza-spazio-due-punti",
                               "senza-spazio-elenco", "nota",
                               "valore-tra-virgolette-a-capo",
                               "voce-meno-rientrata", "voce-al-margine", "allegato-meno-rientrato"])

@@ -957,6 +957,17 @@ def _continued_keys(document, text, first_line):
         # "title Crema: il via": a key without its colon, its value holding ": "; YAML read
         # the key «title Crema», and "manca il titolo" followed
         name = str(key_node.value).strip()
+        glued = re.fullmatch(r"([A-Za-z_][\w-]*):(\S.*)", name)
+        if glued and glued[1].lower() in (*CONTRACT_KEYS, *KEY_SPELLINGS) \
+                and isinstance(value, yaml.ScalarNode) and not key_node.style \
+                and value.start_mark.line == key_node.start_mark.line:
+            # "title:Festa: il via": no space after the first colon, the key «title:Festa»
+            typed = lines[key_node.start_mark.line].split(":", 1)[1].strip()
+            raise SourceError(
+                f"front matter YAML non valido: dopo i due punti di `{glued[1]}` ci vuole uno"
+                f" spazio: scrivi {glued[1]}: {written_value(typed)}; controlla rientri, due"
+                " punti e virgolette / invalid YAML front matter",
+                first_line + key_node.start_mark.line)
         word = re.split(r"[\s;=,.]+", name, maxsplit=1)[0]
         spelled = name.lower().replace("-", "_").replace(" ", "_")
         if isinstance(key_node, yaml.ScalarNode) and not key_node.style \
