@@ -178,6 +178,8 @@ def _literal_regions(text):
     code, footnotes = [], {}
     fences = _fences(text)
     code += fences
+    if "`" not in text and "[^" not in text:  # no code span, no footnote: nothing more
+        return code, footnotes  # to look for (most texts: a pass over each block saved)
     # the text between the fences: Python-Markdown reads them first
     for piece_start, piece_end in zip([0] + [end for _, end in fences],
                                       [start for start, _ in fences] + [len(text)]):
