@@ -81,3 +81,57 @@ def test_invoke_checks_workers_are_forked_frozen(monkeypatch):
     files = check.content_files(settings)
     monkeypatch.setattr(check, "_check_one", _frozen_count)  # forked: the workers see it
     assert min(check.checked_files(settings, files, workers=2)) > 1000
+
+
+@pytest.mark.skipif(not processes.FORK_POOLS, reason="pools are forked on Linux only")
+def test_what_the_caller_froze_before_the_block_stays_frozen():
+    kept = [[i] for i in range(5_000)]  # noqa: F841 - frozen by the caller
+    gc.freeze()
+    try:
+        frozen_before = gc.get_freeze_count()
+        pool = ProcessPoolExecutor(2, mp_context=processes.fork_context())
+        with pool:
+            with processes.frozen():
+                futures = [pool.submit(_frozen_count, n) for n in range(4)]
+            counts = [future.result() for future in futures]
+        assert min(counts) >= frozen_before
+        assert gc.get_freeze_count() >= frozen_before  # not given back to the collector
+    finally:
+        gc.unfreeze()
+
+
+# tools/check.py run as `python tools/check.py` runs it: the collectors' passes in its own
+# process, each generation's, and whether it collects and how much it froze at the end
+CHECK_PROBE = textwrap.dedent("""
+    import gc, runpy, sys
+    passes = [0, 0, 0]
+    gc.callbacks.append(lambda phase, info: phase == "start" and passes.__setitem__(
+        info["generation"], passes[info["generation"]] + 1))
+    sys.argv = [sys.argv[1], *sys.argv[2:]]
+    try:
+        runpy.run_path(sys.argv[0], run_name="__main__")
+    except SystemExit as end:
+        status = end.code
+    print(status, gc.isenabled(), gc.get_freeze_count(), *passes, file=sys.stderr)
+""")
+
+
+def test_invoke_check_walks_what_its_start_up_made_never_again(tmp_path):
+    # Its imports and the plugins' start-up make some 80,000 objects the collector tracks:
+    # it walked them in over a hundred passes while they were made, and all at once (a
+    # full pass) at the end; they are frozen once made, and what the check then makes is
+    # collected as before, in this process and in the workers.
+    content = tmp_path / "content" / "notizie"
+    content.mkdir(parents=True)
+    for number in range(3):
+        (content / f"a{number}.md").write_text(
+            f"---\ntitle: Articolo {number}\ndate: 2024-05-0{number + 1}\n---\n\nTesto.\n",
+            encoding="utf-8")
+    result = subprocess.run(
+        [sys.executable, "-c", CHECK_PROBE, str(ROOT / "tools" / "check.py"),
+         "--content", str(tmp_path / "content")],
+        capture_output=True, text=True, check=False, env=child_env(), cwd=tmp_path)
+    status, collecting, frozen, *passes = result.stderr.split()[-6:]
+    assert (status, collecting) == ("0", "True"), result.stderr
+    assert int(frozen) > 50_000
+    assert int(passes[0]) < 60 and passes[2] == "0", passes

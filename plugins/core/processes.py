@@ -43,12 +43,16 @@ def frozen():
     copy, page by page) the thousands of objects it inherited: `invoke check`'s workers
     started 60 ms sooner and checked 1000 files in 8 % less time. Unfrozen in this
     process when the block ends (a ``pelican -r`` process would otherwise keep every
-    build's objects); the workers keep their copy frozen."""
+    build's objects), unless something was frozen before it: then the caller froze the
+    process's objects for good (``invoke check`` once started), and they stay so; the
+    workers keep their copy frozen."""
+    before = gc.get_freeze_count()
     gc.freeze()
     try:
         yield
     finally:
-        gc.unfreeze()
+        if not before:
+            gc.unfreeze()
 
 
 def die_with(parent):
