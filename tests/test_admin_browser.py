@@ -447,9 +447,19 @@ class EditorSite:
 
 
 @pytest.fixture(scope="module")
-def session(tmp_path_factory):
+def playwright():
+    """The module's one Playwright (the sync API runs one at a time in a thread): the
+    editor session's browser and :func:`browser` are launched from it, in any order."""
+    from playwright.sync_api import sync_playwright  # noqa: PLC0415
+
+    with sync_playwright() as running:
+        yield running
+
+
+@pytest.fixture(scope="module")
+def session(tmp_path_factory, playwright):
     """Runs the editor session once; the tests read what it left."""
-    from playwright.sync_api import expect, sync_playwright  # noqa: PLC0415
+    from playwright.sync_api import expect  # noqa: PLC0415
 
     if SCREENSHOTS:
         check_screenshot_tools()
@@ -466,7 +476,7 @@ def session(tmp_path_factory):
         seen = Session(site.repo, site.web, f"127.0.0.1:{site.cms_port}", shots)
         expect.set_options(timeout=UI_MS)  # for every wait below (5 s by default)
         try:
-            with CmsServer(site.repo, site.cms_port, log=log), sync_playwright() as playwright:
+            with CmsServer(site.repo, site.cms_port, log=log):
                 browser = launch(
                     playwright,
                     # an installed UTF-8 locale, else a non-ASCII upload fails silently;
@@ -1578,14 +1588,20 @@ def test_the_screenshots_of_the_guide_were_taken(session):
         assert (GUIDE_IMAGES / name).is_file()
 
 
-def test_decaps_question_before_replacing_an_upload_is_asked_in_italian():
+@pytest.fixture(scope="module")
+def browser(playwright):
+    """One Chromium for the tests of admin.js alone (each in a page and context of its
+    own), without the editor session's."""
+    launched = launch(playwright)
+    yield launched
+    launched.close()
+
+
+def test_decaps_question_before_replacing_an_upload_is_asked_in_italian(browser):
     """The one question Decap writes into its code, not among its phrases ("… already
     exists. Do you want to replace it?"), reached the editor in English; admin.js asks it
     in Italian and passes any other question on as it is."""
-    from browser_support import chromium  # noqa: PLC0415
-
-    with chromium() as browser:
-        page = browser.new_page()
+    with browser.new_page() as page:
         page.set_content("<!doctype html><title>editor</title>")
         page.evaluate("window.asked = []; window.confirm = m => (window.asked.push(m), true); 0")
         page.add_script_tag(path=str(ROOT / "plugins" / "admin" / "static" / "admin.js"))
@@ -1597,14 +1613,11 @@ def test_decaps_question_before_replacing_an_upload_is_asked_in_italian():
             " stai caricando?", "Una domanda già in italiano?"]
 
 
-def test_the_lists_drag_instructions_and_announcements_are_read_in_italian():
+def test_the_lists_drag_instructions_and_announcements_are_read_in_italian(browser):
     """Decap's lists are reordered with dnd-kit, whose hidden instructions and live
     announcements are not among Decap's phrases: a screen reader read them in English.
     admin.js rewrites them where dnd-kit puts them, at once and on every change."""
-    from browser_support import chromium  # noqa: PLC0415
-
-    with chromium() as browser:
-        page = browser.new_page()
+    with browser.new_page() as page:
         page.set_content("<!doctype html><title>editor</title><main></main>")
         page.add_script_tag(path=str(ROOT / "plugins" / "admin" / "static" / "admin.js"))
         page.evaluate("""() => {
