@@ -32,7 +32,7 @@ from urllib.parse import parse_qsl, quote, urlsplit
 import brotli
 import pytest
 from bs4 import BeautifulSoup
-from browser_support import CHROMIUM, TEST_HOSTS, chromium, launch, wait_until
+from browser_support import CHROMIUM, TEST_HOSTS, launch, wait_until
 from support import ROOT, article, build_project, free_port, write_conf, write_content
 
 from plugins.csp.policy import policy
@@ -617,8 +617,26 @@ def test_a_page_loaded_before_a_publish_still_gets_the_files_it_names(tmp_path, 
         server.stop()
 
 
+@pytest.fixture(scope="module")
+def playwright():
+    """The module's one Playwright (the sync API runs one at a time in a thread)."""
+    from playwright.sync_api import sync_playwright  # noqa: PLC0415
+
+    with sync_playwright() as running:
+        yield running
+
+
+@pytest.fixture(scope="module")
+def browser(playwright):
+    """One Chromium (site.test and counter.test on loopback) for the tests that need no
+    flag of their own, each in a page and context of its own."""
+    launched = launch(playwright, TEST_HOSTS)
+    yield launched
+    launched.close()
+
+
 @pytest.mark.browser
-def test_a_search_page_open_across_a_publish_still_finds(tmp_path, nginx_installed):
+def test_a_search_page_open_across_a_publish_still_finds(tmp_path, nginx_installed, browser):
     """A reader with the search page open searches again after a publish: the results'
     excerpts the page asks for were the old release's (a page changed by the publish),
     404s after the switch, and the page said "La ricerca non è riuscita" until reloaded."""
@@ -632,8 +650,7 @@ def test_a_search_page_open_across_a_publish_still_finds(tmp_path, nginx_install
     assert safe_build.publish(conf, root, content=content)
     server = Nginx(tmp_path / "prefix", root / "current", port)
     try:
-        with chromium(TEST_HOSTS) as browser:
-            page = browser.new_page()
+        with browser.new_page() as page:
             page.goto(f"http://site.test:{port}/cerca/")
             status = page.locator("#cerca-stato")
 
@@ -657,42 +674,42 @@ def test_a_search_page_open_across_a_publish_still_finds(tmp_path, nginx_install
         server.stop()
 
 
-def test_pages_load_in_chromium_without_csp_violations_and_show_the_count(site, counter):
-    from playwright.sync_api import expect, sync_playwright  # noqa: PLC0415
+def test_pages_load_in_chromium_without_csp_violations_and_show_the_count(site, counter,
+                                                                          playwright):
+    from playwright.sync_api import expect  # noqa: PLC0415
 
     if not Path(CHROMIUM).exists():
         pytest.fail("Chromium is missing: ./run test installs it (tools/system_packages.py)")
     counter_host = f"counter.test:{counter.server_address[1]}"
     site_host = f"site.test:{site.port}"
-    with sync_playwright() as playwright:
-        browser = launch(
-            playwright, TEST_HOSTS,
-            # production is https: without this, Chromium ignores Cross-Origin-Opener-Policy
-            # on plain http and says so in the console
-            f"--unsafely-treat-insecure-origin-as-secure=http://{site_host}")
-        try:
-            context = browser.new_context()
-            page = context.new_page()
-            console, requests, errors = [], [], []
-            page.on("console", lambda message: console.append((message.type, message.text)))
-            page.on("pageerror", lambda error: errors.append(error))
-            page.on("request", lambda request: requests.append(request.url))
-            page.add_init_script(LISTENER)
-            for path in ("/", ARTICLE):
-                response = page.goto(f"http://{site_host}{path}")
-                assert response.status == 200
-                assert response.headers["content-security-policy"] == SITE_CSP
-                meta = page.locator('meta[http-equiv="Content-Security-Policy"]')
-                assert meta.get_attribute("content") == policy(
-                    f"http://{counter_host}", siteurl=f"http://{site_host}")
-                if path == ARTICLE:
-                    expect(page.locator(".article-meta .visit-count")).to_have_text(
-                        f"{1459 + SEEN} visite", timeout=60_000)
-                page.wait_for_load_state("load")
-                assert page.evaluate("() => window.__violations") == [], path
-            context.close()
-        finally:
-            browser.close()
+    browser = launch(  # a browser of its own: its flag names the site's port
+        playwright, TEST_HOSTS,
+        # production is https: without this, Chromium ignores Cross-Origin-Opener-Policy
+        # on plain http and says so in the console
+        f"--unsafely-treat-insecure-origin-as-secure=http://{site_host}")
+    try:
+        context = browser.new_context()
+        page = context.new_page()
+        console, requests, errors = [], [], []
+        page.on("console", lambda message: console.append((message.type, message.text)))
+        page.on("pageerror", lambda error: errors.append(error))
+        page.on("request", lambda request: requests.append(request.url))
+        page.add_init_script(LISTENER)
+        for path in ("/", ARTICLE):
+            response = page.goto(f"http://{site_host}{path}")
+            assert response.status == 200
+            assert response.headers["content-security-policy"] == SITE_CSP
+            meta = page.locator('meta[http-equiv="Content-Security-Policy"]')
+            assert meta.get_attribute("content") == policy(
+                f"http://{counter_host}", siteurl=f"http://{site_host}")
+            if path == ARTICLE:
+                expect(page.locator(".article-meta .visit-count")).to_have_text(
+                    f"{1459 + SEEN} visite", timeout=60_000)
+            page.wait_for_load_state("load")
+            assert page.evaluate("() => window.__violations") == [], path
+        context.close()
+    finally:
+        browser.close()
     assert console == [], console
     assert errors == []
     hosts = {re.match(r"https?://([^/]+)", url).group(1) for url in requests}
@@ -740,7 +757,7 @@ class GitLab:
 
 
 @pytest.mark.browser
-def test_an_editor_logs_in_to_the_production_web_editor_through_gitlab(site):
+def test_an_editor_logs_in_to_the_production_web_editor_through_gitlab(site, browser):
     """The production web editor, as an editor meets it: Decap with the git host's
     backend (GitLab, PKCE) under the headers nginx sends and the page's own policy.
     The first screen offers to log in, in Italian, having asked no other host; the
@@ -750,39 +767,34 @@ def test_an_editor_logs_in_to_the_production_web_editor_through_gitlab(site):
     by the policies and the console has no error. GitLab is answered by the test
     (:class:`GitLab`): no request leaves the machine. Decap logs in only over https or
     from this machine: the page is opened as http://127.0.0.1 (production is https)."""
-    from playwright.sync_api import expect, sync_playwright  # noqa: PLC0415
+    from playwright.sync_api import expect  # noqa: PLC0415
 
     site_host = f"127.0.0.1:{site.port}"
     gitlab = GitLab()
-    with sync_playwright() as playwright:
-        browser = launch(playwright)
-        try:
-            page = browser.new_page(locale="it-IT")
-            console, requests, errors = [], [], []
-            page.on("console", lambda message: console.append((message.type, message.text)))
-            page.on("pageerror", lambda error: errors.append(error))
-            page.on("request", lambda request: requests.append(request.url))
-            page.add_init_script(LISTENER)
-            page.route("https://gitlab.com/**", gitlab.answer)
-            response = page.goto(f"http://{site_host}/admin/")
-            assert response.status == 200
-            login = page.get_by_role("button", name="Accedi con GitLab")
-            expect(login).to_be_visible(timeout=60_000)
-            first_screen = page.locator("body").inner_text()
-            before_login = list(requests)
-            login.click()
-            expect(page.get_by_role("link", name="Notizie")).to_be_visible(timeout=30_000)
-            expect(page.get_by_role("link", name="Comunicati stampa")).to_be_visible()
-            # the last publication failed (the site was not updated): said, with its log
-            notice = page.get_by_role("alert").filter(has_text="ultima pubblicazione")
-            expect(notice).to_have_text(
-                "L'ultima pubblicazione del sito non è riuscita (29 novembre alle ore 10:05):"
-                " il sito non mostra ancora le ultime modifiche salvate. Avvisa chi gestisce il"
-                " sito, che trova il motivo nel registro della pubblicazione.", timeout=10_000)
-            assert notice.get_by_role("link").get_attribute("href") == FAILED_RUN
-            violations = page.evaluate("() => window.__violations")
-        finally:
-            browser.close()
+    with browser.new_page(locale="it-IT") as page:  # a context of its own, closed with it
+        console, requests, errors = [], [], []
+        page.on("console", lambda message: console.append((message.type, message.text)))
+        page.on("pageerror", lambda error: errors.append(error))
+        page.on("request", lambda request: requests.append(request.url))
+        page.add_init_script(LISTENER)
+        page.route("https://gitlab.com/**", gitlab.answer)
+        response = page.goto(f"http://{site_host}/admin/")
+        assert response.status == 200
+        login = page.get_by_role("button", name="Accedi con GitLab")
+        expect(login).to_be_visible(timeout=60_000)
+        first_screen = page.locator("body").inner_text()
+        before_login = list(requests)
+        login.click()
+        expect(page.get_by_role("link", name="Notizie")).to_be_visible(timeout=30_000)
+        expect(page.get_by_role("link", name="Comunicati stampa")).to_be_visible()
+        # the last publication failed (the site was not updated): said, with its log
+        notice = page.get_by_role("alert").filter(has_text="ultima pubblicazione")
+        expect(notice).to_have_text(
+            "L'ultima pubblicazione del sito non è riuscita (29 novembre alle ore 10:05):"
+            " il sito non mostra ancora le ultime modifiche salvate. Avvisa chi gestisce il"
+            " sito, che trova il motivo nel registro della pubblicazione.", timeout=10_000)
+        assert notice.get_by_role("link").get_attribute("href") == FAILED_RUN
+        violations = page.evaluate("() => window.__violations")
     assert "rror" not in first_screen  # Decap's "Error loading the CMS configuration"
     assert {urlsplit(url).netloc for url in before_login} == {site_host}
     assert {urlsplit(url).netloc for url in requests} == {site_host, "gitlab.com"}
