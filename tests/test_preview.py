@@ -15,7 +15,8 @@ import time
 import pytest
 
 from browser_support import chromium
-from support import ROOT, article, child_env, free_port, write_conf, write_content
+from support import (ROOT, article, child_env, forked_safe_build, free_port, write_conf,
+                     write_content)
 from tools.preview import PreviewSite, StaticHandler
 
 GOOD = article(title="Buona notizia", body="Il testo buono.")
@@ -36,6 +37,22 @@ def preview(tmp_path, forked_safe_builds):
     write_content(tmp_path / "content", {"notizie/a.md": GOOD})
     conf = write_conf(tmp_path, config="previewconf")
     return PreviewSite(conf, tmp_path / "output", tmp_path / "content")
+
+
+@pytest.fixture(scope="module")
+def built_preview(tmp_path_factory):
+    """``preview`` built once, for the tests that only ask it for files (the others
+    change its content: a preview of their own)."""
+    from tools import safe_build  # noqa: PLC0415
+
+    folder = tmp_path_factory.mktemp("preview")
+    write_content(folder / "content", {"notizie/a.md": GOOD})
+    conf = write_conf(folder, config="previewconf")
+    site = PreviewSite(conf, folder / "output", folder / "content")
+    with pytest.MonkeyPatch.context() as patch:  # forked_safe_builds, for this build
+        patch.setattr(safe_build, "run_pelican", forked_safe_build)
+        assert site.rebuild()
+    return site
 
 
 def test_a_failed_build_keeps_the_last_good_one_and_shows_why_on_every_page(preview):
@@ -120,10 +137,10 @@ def test_a_theme_error_shows_the_logs_end_with_whole_lines(tmp_path):
     assert not any(line.endswith(" ") for line in log.splitlines())
 
 
-def test_the_server_never_serves_outside_the_output(preview):
-    preview.rebuild()
-    assert get(preview, "/../testconf.py")[0] == 404
-    assert get(preview, "/%2e%2e/testconf.py")[0] == 404
+def test_the_server_never_serves_outside_the_output(built_preview):
+    assert (built_preview.output.parent / "testconf.py").is_file()  # there to be refused
+    assert get(built_preview, "/../testconf.py")[0] == 404
+    assert get(built_preview, "/%2e%2e/testconf.py")[0] == 404
 
 
 def test_the_pages_at_old_addresses_are_served_as_pages(preview):
@@ -537,11 +554,11 @@ def test_two_previews_at_once_each_count_and_save_into_their_own(tmp_path, task,
         assert saved.read_text(encoding="utf-8") == article(title=f"Nuova {name}"), name
 
 
-def test_feeds_are_served_with_the_types_the_web_server_gives_them(preview):
+def test_feeds_are_served_with_the_types_the_web_server_gives_them(built_preview):
     """deploy/nginx.conf sends the feeds as application/atom+xml and application/rss+xml
     (what feed readers and browsers go by); the preview sent both as application/xml,
     taken from the last extension only."""
-    assert preview.rebuild()
+    preview = built_preview
     feeds = sorted(preview.output.glob("feeds/**/*.xml"))
     assert len(feeds) == 4  # the whole site's and Notizie's, Atom and RSS
     for feed in feeds:
