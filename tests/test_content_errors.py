@@ -202,6 +202,48 @@ def test_unknown_key_is_a_warning_not_an_error(build):
     assert "notizie/a.md" in site.log and "`colore`" in site.log
 
 
+# valid front matters the new messages for editors' slips refused (errors, nothing
+# published): a long list wrapped inside a name, a name holding a quotation, keys of the
+# editor's own that start with a contract key's name or sit under a summary
+VALID_FRONT_MATTERS = {
+    "notizie/a-capo.md": "---\ntitle: A capo\ndate: 2024-05-05\ntags: Crema, Laboratori di\n"
+                         "  Comunità\n---\n\nTesto.\n",
+    "notizie/a-capo-parentesi.md": "---\ntitle: A capo tra parentesi\ndate: 2024-05-05\n"
+                                   "tags: [Festa di primavera, Associazione\n"
+                                   "  Amici del Torrazzo, Crema]\n---\n\nTesto.\n",
+    "notizie/citazione.md": "---\ntitle: Citazione\ndate: 2024-05-05\n"
+                            "authors: [Mario Rossi, Cooperativa \"Il Seme\"]\n"
+                            "tags: [Teatro \"Ponchielli\", Circolo 'Il Ponte']\n---\n\nTesto.\n",
+    "notizie/chiavi-proprie.md": "---\ntitle: Chiavi proprie\ndata evento: 12 maggio\n"
+                                 "date: 2024-05-05\nauthor email: mario@example.org\n"
+                                 "summary: Una festa per tutti\nimage caption: Foto di Mario\n"
+                                 "---\n\nTesto.\n",
+}
+
+
+def test_valid_front_matter_with_unusual_layouts_is_published(build, tmp_path):
+    """These front matters are valid and mean one thing: a line of comma-separated tags
+    wrapped inside a name (YAML reads «Laboratori di Comunità»), names holding a quotation
+    («Cooperativa "Il Seme"»), keys of the editor's own (``data evento``, ``image
+    caption``: the contract ignores an unknown key with a warning, never an error). They
+    were refused, the build stopped, with "manca la virgola", "mancano i due punti"."""
+    site = build(VALID_FRONT_MATTERS)
+    assert site.ok, site.log
+    # (a closing apostrophe is typeset ’, as in every title)
+    tags = {url: [a.get_text().replace("’", "'") for a in site.soup(url).select("a[rel=tag]")]
+            for url in ("/2024/05/a-capo/", "/2024/05/a-capo-tra-parentesi/",
+                        "/2024/05/citazione/")}
+    assert tags == {"/2024/05/a-capo/": ["Crema", "Laboratori di Comunità"],
+                    "/2024/05/a-capo-tra-parentesi/": [
+                        "Festa di primavera", "Associazione Amici del Torrazzo", "Crema"],
+                    "/2024/05/citazione/": ["Teatro \"Ponchielli\"", "Circolo 'Il Ponte'"]}, tags
+    authors = [a.get_text() for a in site.soup("/2024/05/citazione/").select("a[rel=author]")]
+    assert authors == ["Mario Rossi", "Cooperativa \"Il Seme\""], authors
+    for key in ("data evento", "author email", "image caption"):
+        assert f"chiave sconosciuta `{key}`" in site.log, site.log
+    assert_same_in_check(tmp_path, 0)
+
+
 def test_iso_date_with_offset_is_shown_in_rome_time(build):
     site = build({"notizie/a.md": article(title="Con offset", date="2024-05-05T15:07:00Z")})
     assert site.ok, site.log
@@ -579,12 +621,12 @@ MISTAKES = [
     # summary cut short with a warning on an unknown key alone
     ("summary-next-line-a-key", {"notizie/gc9.md": _case("gc9", "summary: Una festa",
                                                          "per tutti: vieni")},
-     "notizie/gc9.md:4", ERRORE, ["questa riga, al margine sotto `summary` (riga 3), è letta"
+     "notizie/gc9.md:4", AVVISO, ["questa riga, al margine sotto `summary` (riga 3), è letta"
                                   " come un'altra chiave, «per tutti», e il valore di"
                                   " `summary` si ferma alla riga sopra: se lo continua, scrivi"
                                   " tutto il valore su una riga tra virgolette diritte,"
                                   " summary: \"Una festa per tutti: vieni\"; se è una nota,"
-                                  " cominciala con `# `;"]),
+                                  " cominciala con `# ` /"]),
     # the same over two lines: the line proposed was the first item's alone, tags: ['Crema']
     ("tags-quoted-no-comma-two-lines", {"notizie/gq2.md": _case(
         "gq2", "tags: ['Crema'", "  Cremona]")},

@@ -194,6 +194,7 @@ def load_yaml(text, first_line):
     """``(mapping, {key: line}, [(line, warning)])`` from YAML starting at ``first_line``."""
     _bullets(text, first_line)
     loader = _TextLoader(text)
+    continued = []
     try:
         node = loader.get_single_node()
         if isinstance(node, yaml.MappingNode):
@@ -201,7 +202,7 @@ def load_yaml(text, first_line):
             _hashtags(node, text, first_line)
             _list_slips(node, text, first_line)
             _empty_blocks(node, text, first_line)
-            _continued_keys(node, text, first_line)
+            continued = _continued_keys(node, text, first_line)
         data = loader.construct_document(node) if node is not None else None
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
@@ -264,7 +265,7 @@ def load_yaml(text, first_line):
                               " matter", hint[0])
         raise SourceError("il front matter deve essere un elenco `chiave: valore`"
                           " / front matter must be a mapping", first_line)
-    lines, values, warnings = {}, {}, []
+    lines, values, warnings = {}, {}, list(continued)
     for key_node, value_node in node.value:
         key = str(key_node.value).strip().lower()
         line = first_line + key_node.start_mark.line
@@ -382,6 +383,9 @@ _OPEN_RE = re.compile(r"^\s*(?:-\s+)?" + _KEY + r"(?P<value>\[[^\]\n]*|\{[^}\n]*
 # keys whose value is prose: "title: [Aggiornato Festa" is quoted; any other value left
 # open ("tags: [Crema, Cremona", "indirizzi_precedenti: [/a.html") is a list to close
 _PROSE_KEYS = ("title", "summary", "image_alt")
+# the keys without which an item is not published: a key of the editor's own that starts
+# with another's name (``image caption``) is ignored with a warning, as the contract says
+_REQUIRED_KEYS = ("title", "date")
 # a quote inside a value quoted with it, neither doubled ('') nor escaped (\"), ends the
 # value early ("title: 'L'estate all'oratorio'": Italian's apostrophes)
 _INNER_QUOTE = {"'": re.compile(r"'(?!')"), '"': re.compile(r'(?<!\\)"')}
@@ -944,15 +948,22 @@ def _empty_blocks(document, text, first_line):
 
 def _continued_keys(document, text, first_line):
     """SourceError at a key without its colon whose value holds ": " (``title Crema: il
-    via``: YAML read the key «title Crema», then "manca il titolo"), or at a line at the
-    margin holding ": " right under a summary, title or image_alt without quotes
-    (``summary: Una festa`` then ``per tutti: vieni``): the value's next line, or a note,
-    which YAML reads as a key of its own, «per tutti» (no key has a space), and the
-    summary was cut short with only a warning on an unknown key."""
+    via``: YAML read the key «title Crema», then "manca il titolo"), when the document has
+    no such key otherwise; ``[(line, warning)]`` at a line at the margin holding ": " right
+    under a summary, title or image_alt without quotes (``summary: Una festa`` then ``per
+    tutti: vieni``): the value's next line, or a note, which YAML reads as a key of its
+    own, «per tutti» (no key has a space), and the summary was cut short with only a
+    warning on an unknown key. Both may as well be keys of the editor's own (``data
+    evento: 12 maggio``, ``image caption: …``), which the contract ignores with a warning,
+    never an error."""
     from plugins.contract.schema import CONTRACT_KEYS, KEY_SPELLINGS  # noqa: PLC0415
 
     lines = text.split("\n")
     pairs = document.value
+    present = {KEY_SPELLINGS.get(spelled, spelled) for spelled in
+               (str(key_node.value).strip().lower().replace("-", "_").replace(" ", "_")
+                for key_node, _ in pairs)}
+    warnings = []
     for key_node, value in pairs:
         # "title Crema: il via": a key without its colon, its value holding ": "; YAML read
         # the key «title Crema», and "manca il titolo" followed
@@ -972,7 +983,8 @@ def _continued_keys(document, text, first_line):
         spelled = name.lower().replace("-", "_").replace(" ", "_")
         if isinstance(key_node, yaml.ScalarNode) and not key_node.style \
                 and key_node.start_mark.column == 0 and word != name \
-                and word.lower() in (*CONTRACT_KEYS, *KEY_SPELLINGS) \
+                and KEY_SPELLINGS.get(word.lower(), word.lower()) in _REQUIRED_KEYS \
+                and KEY_SPELLINGS.get(word.lower(), word.lower()) not in present \
                 and spelled not in CONTRACT_KEYS and spelled not in KEY_SPELLINGS \
                 and isinstance(value, yaml.ScalarNode) \
                 and value.start_mark.line == key_node.start_mark.line:
@@ -995,14 +1007,15 @@ def _continued_keys(document, text, first_line):
         key = str(key_node.value).strip()
         typed = lines[next_key.start_mark.line].strip()
         whole = f"{value.value} {typed}"
-        raise SourceError(
-            f"front matter YAML non valido: questa riga, al margine sotto `{key}` (riga"
+        warnings.append((
+            first_line + next_key.start_mark.line,
+            f"questa riga, al margine sotto `{key}` (riga"
             f" {first_line + key_node.start_mark.line}), è letta come un'altra chiave,"
             f" «{name}», e il valore di `{key}` si ferma alla riga sopra: se lo continua,"
             f" scrivi tutto il valore su una riga tra virgolette diritte, {key}:"
-            f" {_quoted(whole)}; se è una nota, cominciala con `# `; controlla rientri, due"
-            " punti e virgolette / invalid YAML front matter",
-            first_line + next_key.start_mark.line)
+            f" {_quoted(whole)}; se è una nota, cominciala con `# `"
+            f" / the line under `{key}` is read as a key of its own"))
+    return warnings
 
 
 def _invisible_cause(text, first_line):
@@ -1140,8 +1153,10 @@ def _list_slips(document, text, first_line):
             typed = [line.strip() for line in [lines[start.line][start.column:],
                                                *lines[start.line + 1:end.line + 1]]
                      if line.strip()]
-            if len(typed) > 1 and not all(line.endswith((",", ";")) for line in typed[:-1]):
-                # "tags:" then "  Crema" and "  Cremona": one text, «Crema Cremona»
+            if len(typed) > 1 and not all(re.search(r"[,;]", line) for line in typed[:-1]):
+                # "tags:" then "  Crema" and "  Cremona": one text, «Crema Cremona»; a
+                # line holding commas and wrapped ("tags: Crema, Laboratori di" then
+                # "  Comunità") continues its last name, as YAML reads it
                 items = ", ".join(written_value(line.strip(" ,;"), in_list=True)
                                   for line in typed)
                 raise SourceError(
@@ -1177,8 +1192,9 @@ def _list_slips(document, text, first_line):
                     first_line + entry.start_mark.line)
 
 
-# a name without quotes, then one between quotes ("Crema 'Cremona'")
-_QUOTED_AFTER_RE = re.compile(r"(?P<name>[^\n]*\S)[ \t]+(?P<quoted>'[^'\n]+'|\"[^\"\n]+\")")
+# a name without quotes, then one word between single quotes ("Crema 'Cremona'"); not a
+# name holding a quotation, «Cooperativa "Il Seme"», «Circolo 'Il Ponte'»
+_QUOTED_AFTER_RE = re.compile(r"(?P<name>[^\n]*\S)[ \t]+(?P<quoted>'[^'\s]+')")
 
 
 def _flow_slips(key, sequence, text, first_line):
@@ -1195,6 +1211,11 @@ def _flow_slips(key, sequence, text, first_line):
             continue
         typed = text[entry.start_mark.index:entry.end_mark.index]
         pieces = [piece.strip() for piece in typed.split("\n") if piece.strip()]
+        before = text[text.rfind("\n", 0, entry.start_mark.index) + 1:entry.start_mark.index]
+        if len(pieces) > 1 and "," in before:
+            # "[Festa di primavera, Associazione" then "  Amici del Torrazzo, Crema]": a
+            # long line wrapped inside a name, after the names before it on its line
+            pieces = [" ".join(pieces)]
         quoted = _QUOTED_AFTER_RE.fullmatch(typed) if len(pieces) == 1 else None
         if quoted is not None:
             pieces = [quoted["name"].strip(), quoted["quoted"][1:-1]]
