@@ -1044,3 +1044,35 @@ def test_a_summary_that_repeats_the_first_paragraph_is_read_once(build):
         assert text.count("piazza Roma") == 1, (name, kind, text)
         assert "Si vendono libri usati." in text, (name, kind, text)
         assert html["Il baratto"].count("piazza") == 2, (name, kind)
+
+
+def test_a_summary_repeating_a_paragraph_with_a_link_or_a_note_keeps_the_paragraph(build):
+    """A summary with the words of the first paragraph left the paragraph out of the body
+    even when the paragraph held what the summary did not: its link was on the page
+    nowhere, and its note's reference went with it (the note's ↩ led nowhere). The
+    paragraph stays; with the same link in the summary, it is left out as before."""
+    site = build({
+        "notizie/a.md": article(
+            title="Con un link", slug="link", summary="Il progetto FareLegami apre i laboratori.",
+            body="Il progetto [FareLegami](https://www.comune.cremona.it/) apre i laboratori."
+                 "\n\nSecondo paragrafo."),
+        "notizie/b.md": article(
+            title="Con una nota", slug="nota", summary="Il progetto apre i laboratori.",
+            body="Il progetto apre i laboratori.[^1]\n\nSecondo paragrafo.\n\n"
+                 "[^1]: Dal 5 maggio."),
+        "notizie/c.md": article(
+            title="Lo stesso link", slug="stesso",
+            summary="Il progetto [FareLegami](https://www.comune.cremona.it/) apre.",
+            body="Il progetto [FareLegami](https://www.comune.cremona.it/) apre.\n\n"
+                 "Secondo paragrafo."),
+    })
+    assert site.ok, site.log
+    body = site.soup("/2024/05/link/").select_one(".article-body")
+    assert body.find("a", href="https://www.comune.cremona.it/") is not None, body
+    page = site.soup("/2024/05/nota/")
+    for backref in page.select("a.footnote-backref"):
+        assert page.find(id=backref["href"][1:]) is not None, backref
+    assert page.select_one(".article-body sup a.footnote-ref") is not None
+    same = site.soup("/2024/05/stesso/")
+    assert same.select_one(".article-body").get_text(strip=True) == "Secondo paragrafo."
+    assert same.select_one(".lead a")["href"] == "https://www.comune.cremona.it/"

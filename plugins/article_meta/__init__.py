@@ -12,7 +12,8 @@ left out of ``body``, so readers do not read it twice; feeds keep the full conte
 A ``summary`` with the words of the body's first paragraph (an editor who copied it
 there) is the lead the same way: that paragraph is left out of ``body`` (the page showed
 it twice, under the title and again as the text began, and so did a search result's
-excerpt and a feed's item, which opens with the summary).
+excerpt and a feed's item, which opens with the summary); not when that paragraph links
+to or shows what the summary does not (a link, a note's reference, an image).
 A first paragraph without text (a picture alone) is no lead: the article has none.
 Also ``date_label`` (what the meta line calls the date: "Pubblicato", "Data:" for a
 draft, "Sarà pubblicato" for a scheduled item) and, for articles and pages,
@@ -38,15 +39,20 @@ from plugins.core.text import (
 WORDS_PER_MINUTE = 200
 PARAGRAPH_RE = re.compile(r"<p>(.*?)</p>", re.DOTALL)
 WORD_RE = re.compile(r"\w+")
+# what a paragraph links to or shows: a link's address, a note's reference (#fn:1), an image
+LINK_RE = re.compile(r"""<(?:a|img)\b[^>]*?\s(?:href|src)=["']([^"']*)["']""", re.IGNORECASE)
 
 
 def repeats(summary, paragraph):
     """Whether the HTML ``summary`` has the words of ``paragraph`` (the body's first, its
     HTML), in the same order, whatever their markup, case and punctuation: a summary
-    copied from the text, or the text begun with the summary."""
+    copied from the text, or the text begun with the summary; not when the paragraph
+    links to or shows what the summary does not (a link, a note's reference, an image):
+    left out of the body, it was lost from the page (the note's ↩ leading nowhere)."""
     def words(html):
         return WORD_RE.findall(plain(Markup(without_note_references(html or ""))).casefold())
-    return bool(words(paragraph)) and words(summary) == words(paragraph)
+    return bool(words(paragraph)) and words(summary) == words(paragraph) \
+        and set(LINK_RE.findall(paragraph or "")) <= set(LINK_RE.findall(summary or ""))
 
 
 def date_label(article):
