@@ -321,6 +321,7 @@ def publish(c, strict=False, settings_only=False, wait=0):
         print(f"Impostazioni di pubblicazione valide / Publish settings valid:"
               f" SITEURL={os.environ['SITEURL']}")
         return
+    served = safe_build.current(CONFIG["publish_root"])  # the release online before
     try:  # the npm packages installed under the lock: not while another publish builds
         release = safe_build.publish(CONFIG["settings_publish"], CONFIG["publish_root"],
                                      content=CONFIG["content"], strict=strict,
@@ -332,6 +333,9 @@ def publish(c, strict=False, settings_only=False, wait=0):
     if release is None:
         sys.exit("Pubblicazione non riuscita: il sito pubblicato non è cambiato."
                  " / Publish failed: the published site was left as it was.")
+    if release.name == served:  # the same build as the one online: no new release
+        print(f"Nessuna modifica: resta online {release} / Unchanged: {release} stays current")
+        return
     print(f"Pubblicato / Published {release} -> {CONFIG['publish_root'] / 'current'}")
 
 

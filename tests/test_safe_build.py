@@ -388,6 +388,31 @@ def test_a_build_identical_to_the_current_release_makes_no_new_release(tmp_path,
 
 
 @pytest.mark.usefixtures("forked_safe_builds")
+def test_the_publish_task_says_published_only_when_a_new_release_went_online(
+        tmp_path, monkeypatch, capsys):
+    """``./run publish`` of a build identical to the one online: the log said "Nessuna
+    modifica … resta online quella", then the task's last line "Pubblicato / Published"
+    with that old release, as if the morning's build had published something."""
+    import invoke  # noqa: PLC0415
+    import tasks  # noqa: PLC0415
+
+    conf, content, root = make_conf(tmp_path), tmp_path / "content", tmp_path / "public"
+    write_content(content, {"notizie/a.md": article(title="Uno")})
+    for key, value in (("settings_publish", conf), ("content", content),
+                       ("publish_root", root)):
+        monkeypatch.setitem(tasks.CONFIG, key, value)
+    monkeypatch.setenv("SITEURL", SITE)
+    monkeypatch.delenv("VISIT_COUNTER_URL", raising=False)
+    tasks.publish(invoke.Context())
+    first = safe_build.releases(root)[-1]
+    assert capsys.readouterr().out.splitlines()[-1].startswith(f"Pubblicato / Published {first}")
+    tasks.publish(invoke.Context())
+    assert safe_build.releases(root) == [first]
+    assert capsys.readouterr().out.splitlines()[-1] == (
+        f"Nessuna modifica: resta online {first} / Unchanged: {first} stays current")
+
+
+@pytest.mark.usefixtures("forked_safe_builds")
 def test_a_release_the_web_server_cannot_read_is_replaced_by_the_same_build(tmp_path):
     """A release with a file or a folder the web server cannot read (made before the
     build made its output readable, with ``umask 077``, or changed by hand) was kept as
