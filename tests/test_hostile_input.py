@@ -1885,3 +1885,26 @@ def test_a_value_starting_with_yaml_syntax_is_the_same_error_in_check_and_build(
                ' tutto tra virgolette diritte, title: "[Aggiornato] Festa di quartiere"')
     assert_stopped(site, message[:message.index(" tutto")], 'title: "[Aggiornato] Festa di')
     assert_same_in_check(tmp_path, 1, message)
+
+
+@pytest.mark.parametrize(("lines", "line", "advice"), [
+    (["summary: |", "  Orari:", "  \tlunedì 9", "tags: [Crema"], 6,
+     "la parentesi quadra aperta in `tags` non si chiude"),
+    (["summary: |", "  Voci:", "  -\tuna", "image_alt: Foto: festa"], 6,
+     "il valore di `image_alt` contiene i due punti seguiti da uno spazio"),
+    (["summary: \"Orari:", "  \tlunedì\"", "image_alt: Foto: festa"], 5,
+     "il valore di `image_alt` contiene i due punti seguiti da uno spazio"),
+], ids=["blocco-poi-parentesi", "trattino-tab-nel-blocco", "tra-virgolette"])
+def test_a_tab_inside_a_value_is_not_named_for_an_error_further_down(lines, line, advice):
+    """A tab after the spaces of a `summary: |` line (or after a dash there) is the
+    summary's text, valid; a slip further down was named at the summary's line as "nel
+    rientro della riga c'è un tabulatore", and the slip itself not at all."""
+    from plugins.contract.source import SourceError, split  # noqa: PLC0415
+
+    text = ("---\n" + "\n".join(["title: Festa", *lines, "date: 2024-05-05 10:00"])
+            + "\n---\n\nTesto.\n")
+    with pytest.raises(SourceError) as raised:
+        split(text)
+    assert raised.value.line == line and advice in raised.value.message, raised.value.message
+    assert "tabulatore" not in raised.value.message
+

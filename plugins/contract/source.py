@@ -16,6 +16,7 @@ check`` both use them, so the two report the same problems at the same lines.
   (a build that never ends).
 """
 
+import bisect
 import re
 from dataclasses import dataclass, field
 
@@ -1022,12 +1023,42 @@ def _continued_keys(document, text, first_line):
     return warnings
 
 
+# the patterns of _INVISIBLE that find a tab after a line's first spaces or its dash,
+# which a text written over several lines (`summary: |`, a quoted value) may hold as its
+# own: there it is no cause
+_IN_INDENT = tuple(pattern for pattern, _ in _INVISIBLE[3:5])
+
+
+def _scalar_spans(text):
+    """``[(start, end)]``: where the values YAML read in ``text`` before its error are."""
+    spans = []
+    try:
+        for token in yaml.scan(text, Loader=yaml.SafeLoader):
+            if isinstance(token, yaml.ScalarToken):
+                spans.append((token.start_mark.index, token.end_mark.index))
+    except yaml.YAMLError:
+        pass
+    return spans
+
+
+def _inside(spans, index):
+    """Whether ``index`` is inside one of the ``spans`` (sorted, not overlapping)."""
+    at = bisect.bisect_right(spans, (index, float("inf"))) - 1
+    return at >= 0 and spans[at][0] <= index < spans[at][1]
+
+
 def _invisible_cause(text, first_line):
     """``(line, explanation)`` of the first cause in :data:`_INVISIBLE` in the YAML
     ``text`` (which starts at ``first_line``), or None."""
-    found = []
+    found, spans = [], None
     for pattern, explanation in _INVISIBLE:
         match = pattern.search(text)
+        if match and pattern in _IN_INDENT:
+            # a tab or a non-breaking space that is a value's text (a line of a `summary:
+            # |` indented by spaces, then a tab): no cause, the error is elsewhere
+            spans = _scalar_spans(text) if spans is None else spans
+            match = next((found_here for found_here in pattern.finditer(text)
+                          if not _inside(spans, found_here.end() - 1)), None)
         if match:
             if callable(explanation):
                 start = text.rfind("\n", 0, match.start()) + 1
