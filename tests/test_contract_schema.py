@@ -545,3 +545,20 @@ def test_an_article_dated_more_than_a_year_ahead_is_a_warning(settings):
     for soon in ("2027-11-29 08:00", "2026-11-29 10:00", "2020-01-01"):  # scheduled, past
         meta, _, _ = check(settings, date=soon)
         assert distant_date(meta, is_page=False, now=now) is None
+
+
+@pytest.mark.parametrize("line", ["per tutti: vieni", "image caption: Foto di Mario"])
+def test_a_key_under_a_summary_is_one_warning_at_its_line(settings, line):
+    """A line at the margin holding ": " under a summary got two warnings at its line, the
+    one saying it cut the summary short and "chiave sconosciuta …, ignorata"; now one,
+    saying both."""
+    from plugins.contract.source import split  # noqa: PLC0415
+
+    source = split("---\ntitle: Festa\ndate: 2024-05-05 10:00\nsummary: Una festa\n"
+                   f"{line}\n---\n\nTesto.\n")
+    name = line.split(":", 1)[0]
+    said = [message for at, message in source.warnings if at == 5]
+    said += [message for key, message in
+             normalise(source.raw, is_page=False, settings=settings)[2]
+             if source.line_of(key) == 5]
+    assert len(said) == 1 and f"«{name}», sconosciuta e ignorata" in said[0], said

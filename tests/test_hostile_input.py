@@ -1772,8 +1772,9 @@ def test_a_summarys_next_line_at_the_margin_with_a_colon_gets_a_warning_with_a_l
                 "---\n\nTesto.\n")
 
     advice = ("questa riga, al margine sotto `summary` (riga 3), è letta come un'altra"
-              " chiave, «per tutti», e il valore di `summary` si ferma alla riga sopra: se lo"
-              " continua, scrivi tutto il valore su una riga tra virgolette diritte,")
+              " chiave, «per tutti», sconosciuta e ignorata, e il valore di `summary` si ferma"
+              " alla riga sopra: se lo continua, scrivi tutto il valore su una riga tra"
+              " virgolette diritte,")
     source = split(front(["summary: Una festa", "per tutti: vieni"]))
     said = [message for line, message in source.warnings if line == 4 and advice in message]
     assert said, source.warnings

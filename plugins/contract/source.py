@@ -195,7 +195,7 @@ def load_yaml(text, first_line):
     """``(mapping, {key: line}, [(line, warning)])`` from YAML starting at ``first_line``."""
     _bullets(text, first_line)
     loader = _TextLoader(text)
-    continued = []
+    continued, ignored = [], set()
     try:
         node = loader.get_single_node()
         if isinstance(node, yaml.MappingNode):
@@ -203,7 +203,7 @@ def load_yaml(text, first_line):
             _hashtags(node, text, first_line)
             _list_slips(node, text, first_line)
             _empty_blocks(node, text, first_line)
-            continued = _continued_keys(node, text, first_line)
+            continued, ignored = _continued_keys(node, text, first_line)
         data = loader.construct_document(node) if node is not None else None
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
@@ -288,8 +288,10 @@ def load_yaml(text, first_line):
         if isinstance(value_node, yaml.SequenceNode):
             for position, entry in enumerate(value_node.value, start=1):
                 lines[entry_key(key, position)] = first_line + entry.start_mark.line
+    # a line under a summary read as a key of its own: its warning says it is ignored
     data = {key: _visible(value, lines.get(str(key).strip().lower(), first_line), warnings)
-            for key, value in data.items()}
+            for key, value in data.items()
+            if not (isinstance(key, str) and key.strip() in ignored)}
     return data, lines, warnings
 
 
@@ -965,6 +967,7 @@ def _continued_keys(document, text, first_line):
 
     lines = text.split("\n")
     pairs = document.value
+    ignored = set()  # the keys warned of: the schema's "chiave sconosciuta" not said again
     present = {KEY_SPELLINGS.get(spelled, spelled) for spelled in
                (str(key_node.value).strip().lower().replace("-", "_").replace(" ", "_")
                 for key_node, _ in pairs)}
@@ -1016,11 +1019,12 @@ def _continued_keys(document, text, first_line):
             first_line + next_key.start_mark.line,
             f"questa riga, al margine sotto `{key}` (riga"
             f" {first_line + key_node.start_mark.line}), è letta come un'altra chiave,"
-            f" «{name}», e il valore di `{key}` si ferma alla riga sopra: se lo continua,"
-            f" scrivi tutto il valore su una riga tra virgolette diritte, {key}:"
-            f" {_quoted(whole)}; se è una nota, cominciala con `# `"
-            f" / the line under `{key}` is read as a key of its own"))
-    return warnings
+            f" «{name}», sconosciuta e ignorata, e il valore di `{key}` si ferma alla riga"
+            f" sopra: se lo continua, scrivi tutto il valore su una riga tra virgolette"
+            f" diritte, {key}: {_quoted(whole)}; se è una nota, cominciala con `# `"
+            f" / the line under `{key}` is read as an unknown key of its own, ignored"))
+        ignored.add(name)
+    return warnings, ignored
 
 
 # the patterns of _INVISIBLE that find a tab after a line's first spaces or its dash,
