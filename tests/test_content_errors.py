@@ -218,6 +218,10 @@ VALID_FRONT_MATTERS = {
                                  "date: 2024-05-05\nauthor email: mario@example.org\n"
                                  "summary: Una festa per tutti\nimage caption: Foto di Mario\n"
                                  "---\n\nTesto.\n",
+    # one name wrapped, a name with a quoted word: typed as a slip would be, a warning
+    "notizie/un-nome.md": "---\ntitle: Un nome\ndate: 2024-05-05\nauthors: Maria Teresa\n"
+                          "  Bianchi\ntags: [Cinema 'Portanova', Fondazione Comunitaria\n"
+                          "  della Provincia di Cremona]\n---\n\nTesto.\n",
 }
 
 
@@ -232,13 +236,17 @@ def test_valid_front_matter_with_unusual_layouts_is_published(build, tmp_path):
     # (a closing apostrophe is typeset ’, as in every title)
     tags = {url: [a.get_text().replace("’", "'") for a in site.soup(url).select("a[rel=tag]")]
             for url in ("/2024/05/a-capo/", "/2024/05/a-capo-tra-parentesi/",
-                        "/2024/05/citazione/")}
+                        "/2024/05/citazione/", "/2024/05/un-nome/")}
     assert tags == {"/2024/05/a-capo/": ["Crema", "Laboratori di Comunità"],
                     "/2024/05/a-capo-tra-parentesi/": [
                         "Festa di primavera", "Associazione Amici del Torrazzo", "Crema"],
-                    "/2024/05/citazione/": ["Teatro \"Ponchielli\"", "Circolo 'Il Ponte'"]}, tags
+                    "/2024/05/citazione/": ["Teatro \"Ponchielli\"", "Circolo 'Il Ponte'"],
+                    "/2024/05/un-nome/": ["Cinema 'Portanova'", "Fondazione Comunitaria della"
+                                          " Provincia di Cremona"]}, tags
     authors = [a.get_text() for a in site.soup("/2024/05/citazione/").select("a[rel=author]")]
     assert authors == ["Mario Rossi", "Cooperativa \"Il Seme\""], authors
+    authors = [a.get_text() for a in site.soup("/2024/05/un-nome/").select("a[rel=author]")]
+    assert authors == ["Maria Teresa Bianchi"], authors
     assert "chiave sconosciuta `author email`" in site.log, site.log
     # under a title or a summary: one warning at the line, which says the key is ignored
     for key in ("data evento", "image caption"):
@@ -599,18 +607,21 @@ MISTAKES = [
                                   " virgolette e continua dopo: YAML legge solo la citazione;"
                                   " scrivilo tutto tra virgolette diritte, title: \"'Crema' e"
                                   " 'Cremona'\" ("]),
-    # tags one a line without their dashes: one topic «Crema Cremona», without a word
+    # tags one a line without their dashes: one topic «Crema Cremona»; one name wrapped
+    # reads the same and is valid: a warning with both lines to write
     ("tags-without-dashes", {"notizie/gc5.md": _case("gc5", "tags:", "  Crema", "  Cremona")},
-     "notizie/gc5.md:4", ERRORE,
-     ["le voci di `tags` sono una per riga ma senza il trattino: così sono un testo solo,"
-      " «Crema Cremona»; scrivile tra parentesi quadre, separate da virgole, tags: [Crema,"
-      " Cremona], o ciascuna su una riga sua"]),
-    # a comma missing that YAML reads without an error: one topic «Crema Cremona»
+     "notizie/gc5.md:4", AVVISO,
+     ["le righe di `tags` non hanno il trattino: YAML le legge come un testo solo, «Crema"
+      " Cremona», e il sito lo pubblica come una voce sola; se sono voci diverse scrivile tra"
+      " parentesi quadre, separate da virgole, tags: [Crema, Cremona], o ciascuna su una"
+      " riga sua"]),
+    # a comma maybe missing, which YAML reads without an error: one topic «Crema Cremona»
     ("tags-no-comma-one-name", {"notizie/gc6.md": _case("gc6", "tags: [Crema", "  Cremona]")},
-     "notizie/gc6.md:3", ERRORE, ["tra le parentesi quadre di `tags` manca la virgola tra due"
-                                  " voci, e il sito le pubblicherebbe come una sola: scrivi le"
-                                  " voci separate da virgole, su una riga, tags: [Crema,"
-                                  " Cremona] /"]),
+     "notizie/gc6.md:3", AVVISO, ["tra le parentesi quadre di `tags` forse manca una virgola:"
+                                  " YAML legge la voce «Crema Cremona», e il sito la pubblica"
+                                  " così; se sono voci diverse scrivile separate da virgole,"
+                                  " su una riga, tags: [Crema, Cremona]; se è giusto così,"
+                                  " scrivi tags: [Crema Cremona] /"]),
     # a key left empty: «manca il titolo (`title`)», with the line `title:` in plain sight
     ("title-empty", {"notizie/gc7.md": _case("gc7", "title:")}, "notizie/gc7.md:2", ERRORE,
      ["manca il titolo (`title`): la riga `title:` è vuota, scrivi il titolo dopo i due punti"

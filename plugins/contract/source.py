@@ -201,9 +201,10 @@ def load_yaml(text, first_line):
         if isinstance(node, yaml.MappingNode):
             _refuse_aliases(node, first_line)
             _hashtags(node, text, first_line)
-            _list_slips(node, text, first_line)
+            slips = _list_slips(node, text, first_line)
             _empty_blocks(node, text, first_line)
             continued, ignored = _continued_keys(node, text, first_line)
+            continued = slips + continued
         data = loader.construct_document(node) if node is not None else None
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
@@ -1173,6 +1174,7 @@ def _list_slips(document, text, first_line):
     than the one above it (joined to it: «Crema - Cremona»), a name of ``tags`` or
     ``authors`` with ": " (a mapping: «{'Crema': 'città'}»)."""
     lines = text.split("\n")
+    warnings = []
     for key_node, value in document.value:
         key = str(key_node.value).strip()
         if isinstance(value, yaml.ScalarNode) and not value.style \
@@ -1195,19 +1197,24 @@ def _list_slips(document, text, first_line):
             if len(typed) > 1 and not all(re.search(r"[,;]", line) for line in typed[:-1]):
                 # "tags:" then "  Crema" and "  Cremona": one text, «Crema Cremona»; a
                 # line holding commas and wrapped ("tags: Crema, Laboratori di" then
-                # "  Comunità") continues its last name, as YAML reads it
+                # "  Comunità") continues its last name, as YAML reads it. One name wrapped
+                # ("authors: Maria Teresa" then "  Bianchi") is valid and reads the same: a
+                # warning, the value published as YAML reads it
                 items = ", ".join(written_value(line.strip(" ,;"), in_list=True)
                                   for line in typed)
-                raise SourceError(
-                    f"le voci di `{key}` sono una per riga ma senza il trattino: così sono un"
-                    f" testo solo, «{value.value}»; scrivile tra parentesi quadre, separate da"
-                    f" virgole, {key}: [{items}], o ciascuna su una riga sua, sotto `{key}:`,"
-                    f" con due spazi, un trattino e uno spazio davanti / list items must"
-                    f" start with `- `", first_line + start.line)
+                warnings.append((
+                    first_line + start.line,
+                    f"le righe di `{key}` non hanno il trattino: YAML le legge come un testo"
+                    f" solo, «{value.value}», e il sito lo pubblica come una voce sola; se"
+                    f" sono voci diverse scrivile tra parentesi quadre, separate da virgole,"
+                    f" {key}: [{items}], o ciascuna su una riga sua, sotto `{key}:`, con due"
+                    f" spazi, un trattino e uno spazio davanti; se è un nome solo, scrivilo su"
+                    f" una riga, {key}: {written_value(value.value)} / lines of `{key}`"
+                    f" without dashes are read as one name"))
         if not isinstance(value, yaml.SequenceNode):
             continue
         if value.flow_style and key.lower() in _NAME_LISTS:
-            _flow_slips(key, value, text, first_line)
+            warnings += _flow_slips(key, value, text, first_line)
         for entry in value.value:
             if isinstance(entry, yaml.ScalarNode) and not entry.style:
                 joined = next((number for number in range(entry.start_mark.line + 1,
@@ -1229,6 +1236,7 @@ def _list_slips(document, text, first_line):
                     f" la legge come `chiave: valore`: scrivila tra virgolette diritte,"
                     f" - {_quoted(name)} / quote a name holding `: `",
                     first_line + entry.start_mark.line)
+    return warnings
 
 
 # a name without quotes, then one word between single quotes ("Crema 'Cremona'"); not a
@@ -1237,14 +1245,16 @@ _QUOTED_AFTER_RE = re.compile(r"(?P<name>[^\n]*\S)[ \t]+(?P<quoted>'[^'\s]+')")
 
 
 def _flow_slips(key, sequence, text, first_line):
-    """SourceError at a list between square brackets of ``tags`` or ``authors`` with a
-    comma missing that YAML reads without an error, one name of two: ``[Crema`` then
-    ``  Cremona]`` (the name «Crema Cremona»), ``[Crema 'Cremona']`` (the name «Crema
-    'Cremona'»)."""
+    """``[(line, warning)]`` at a list between square brackets of ``tags`` or ``authors``
+    where a comma may be missing, which YAML reads without an error as one name of two:
+    ``[Crema`` then ``  Cremona]`` (the name «Crema Cremona»), ``[Crema 'Cremona']`` (the
+    name «Crema 'Cremona'»). A warning, not an error: one name wrapped, ``[Laboratori di``
+    then ``  Comunità]``, or holding a quoted word, ``[Teatro 'Ponchielli']``, is typed
+    the same way and is valid; the warning gives both lines to write."""
     names, missing = [], False
     for entry in sequence.value:
         if not isinstance(entry, yaml.ScalarNode):
-            return  # brackets inside names: the contract's error (schema._brackets)
+            return []  # brackets inside names: the contract's error (schema._brackets)
         if entry.style:
             names.append(entry.value)
             continue
@@ -1260,13 +1270,21 @@ def _flow_slips(key, sequence, text, first_line):
             pieces = [quoted["name"].strip(), quoted["quoted"][1:-1]]
         missing = missing or len(pieces) > 1
         names.extend(pieces)
-    if missing:
-        items = ", ".join(written_value(name, in_list=True) for name in names)
-        raise SourceError(
-            f"tra le parentesi quadre di `{key}` manca la virgola tra due voci, e il sito"
-            f" le pubblicherebbe come una sola: scrivi le voci separate da virgole, su una"
-            f" riga, {key}: [{items}] / a comma is missing between two items",
-            first_line + sequence.start_mark.line)
+    if not missing:
+        return []
+    items = ", ".join(written_value(name, in_list=True) for name in names)
+    read = [entry.value for entry in sequence.value]
+    published = ", ".join(f"«{name}»" for name in read)
+    # the names as read, on one line, a quoted word's between quotes: no warning then
+    as_read = ", ".join(_quoted(name) if re.search("[\"']", name)
+                        else written_value(name, in_list=True) for name in read)
+    voices = ("la voce", "la") if len(read) == 1 else ("le voci", "le")
+    return [(first_line + sequence.start_mark.line,
+             f"tra le parentesi quadre di `{key}` forse manca una virgola: YAML legge"
+             f" {voices[0]} {published}, e il sito {voices[1]} pubblica così; se sono voci"
+             f" diverse scrivile separate da virgole, su una riga, {key}: [{items}]; se è"
+             f" giusto così, scrivi {key}: [{as_read}] / a comma may be missing between two"
+             f" items")]
 
 
 def _names(node):
