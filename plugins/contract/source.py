@@ -990,14 +990,17 @@ def _continued_keys(document, text, first_line):
                 first_line + key_node.start_mark.line)
         word = re.split(r"[\s;=,.]+", name, maxsplit=1)[0]
         spelled = name.lower().replace("-", "_").replace(" ", "_")
+        meant = KEY_SPELLINGS.get(word.lower(), word.lower())
+        typed = lines[key_node.start_mark.line][len(word):].strip(" \t;=,.")
+        # a page needs no date: "data evento: 12 maggio" on a page is a key of the
+        # editor's own; "date 2024-05-05 10:00" a date without its colon
         if isinstance(key_node, yaml.ScalarNode) and not key_node.style \
                 and key_node.start_mark.column == 0 and word != name \
-                and KEY_SPELLINGS.get(word.lower(), word.lower()) in _REQUIRED_KEYS \
-                and KEY_SPELLINGS.get(word.lower(), word.lower()) not in present \
+                and meant in _REQUIRED_KEYS and meant not in present \
+                and (meant == "title" or re.match(r"\d", typed)) \
                 and spelled not in CONTRACT_KEYS and spelled not in KEY_SPELLINGS \
                 and isinstance(value, yaml.ScalarNode) \
                 and value.start_mark.line == key_node.start_mark.line:
-            typed = lines[key_node.start_mark.line][len(word):].strip(" \t;=,.")
             raise SourceError(
                 f"front matter YAML non valido: dopo `{word}` mancano i due punti: scrivi"
                 f" {word}: {written_value(typed.rstrip())}; controlla rientri, due punti e"
