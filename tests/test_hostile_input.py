@@ -1024,6 +1024,24 @@ OUT_OF_LAYOUT = [
     # and with ": " further on: the key «title:Festa», "manca il titolo" and a warning
     (["title:Festa: il via"], 2, "dopo i due punti di `title` ci vuole uno spazio: scrivi"
      " title: \"Festa: il via\";", ["title: \"Festa: il via\""], "title", "Festa: il via"),
+    # no space after the colon and a value that the space alone leaves no YAML: the line
+    # proposed, title: 'Un po' di festa', was refused again
+    (["title:'Un po' di festa'"], 2, "dopo i due punti di `title` ci vuole uno spazio, e il"
+     " valore di `title` è tra virgolette semplici ('), ma l'apostrofo che contiene lo"
+     " chiude prima della fine: scrivilo così, title: \"Un po' di festa\" (",
+     ["title: \"Un po' di festa\""], "title", "Un po' di festa"),
+    (["title:Festa: 'prima' e 'dopo'"], 2, "dopo i due punti di `title` ci vuole uno spazio,"
+     " e il valore di `title` contiene i due punti seguiti da uno spazio: scrivilo tra"
+     " virgolette diritte, title: \"Festa: 'prima' e 'dopo'\" (",
+     ["title: \"Festa: 'prima' e 'dopo'\""], "title", "Festa: 'prima' e 'dopo'"),
+    # and a hashtag: the line proposed was the value of the key «title:Festa» alone,
+    # "il via #FareLegami", the title lost
+    (["title:Festa: il via #FareLegami"], 2, "dopo i due punti di `title` ci vuole uno"
+     " spazio: scrivi title: \"Festa: il via #FareLegami\";",
+     ["title: \"Festa: il via #FareLegami\""], "title", "Festa: il via #FareLegami"),
+    (["title Festa: il via #FareLegami"], 2, "dopo `title` mancano i due punti: scrivi title:"
+     " \"Festa: il via #FareLegami\";", ["title: \"Festa: il via #FareLegami\""], "title",
+     "Festa: il via #FareLegami"),
     (["title: Festa", "tags:[Crema, Cremona]"], 3, "dopo i due punti di `tags` ci vuole uno"
      " spazio: scrivi tags: [Crema, Cremona] (", ["title: Festa", "tags: [Crema, Cremona]"],
      "tags", ["Crema", "Cremona"]),
@@ -1055,7 +1073,10 @@ OUT_OF_LAYOUT = [
                          ids=["titolo-senza-due-punti", "sommario-punto-e-virgola",
                               "uguale-hashtag", "valore-a-capo-al-margine",
                               "titolo-senza-due-punti-con-due-punti", "senza-spazio-hashtag",
-                              "senza-spazio-due-punti",
+                              "senza-spazio-due-punti", "senza-spazio-apostrofo",
+                              "senza-spazio-due-punti-e-virgolette",
+                              "senza-spazio-due-punti-hashtag",
+                              "titolo-senza-due-punti-hashtag",
                               "senza-spazio-elenco", "nota",
                               "valore-tra-virgolette-a-capo",
                               "voce-meno-rientrata", "voce-al-margine", "allegato-meno-rientrato"])

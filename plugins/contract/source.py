@@ -200,10 +200,12 @@ def load_yaml(text, first_line):
         node = loader.get_single_node()
         if isinstance(node, yaml.MappingNode):
             _refuse_aliases(node, first_line)
+            # first: "title:Festa: il via #FareLegami" is the key «title:Festa», whose value
+            # the hashtag's message would give as the title
+            continued, ignored = _continued_keys(node, text, first_line)
             _hashtags(node, text, first_line)
             slips = _list_slips(node, text, first_line)
             _empty_blocks(node, text, first_line)
-            continued, ignored = _continued_keys(node, text, first_line)
             continued = slips + continued
         data = loader.construct_document(node) if node is not None else None
     except yaml.YAMLError as error:
@@ -760,10 +762,17 @@ def _layout_cause(text, first_line, line):
     for match in _NO_SPACE_RE.finditer("\n".join(lines[:last])):
         key, value = match["key"], match["value"].rstrip()
         read = _read_value(value)
+        where = first_line + text.count("\n", 0, match.start())
+        if read is _UNREADABLE:
+            # "title:'Un po' di festa'", "title:Festa: 'prima' e 'dopo'": with the space
+            # alone the line is still no YAML; what else to write, as for that line
+            spaced = f"{key}: {value}"
+            other = _special_start(spaced) or _unquoted_colon(spaced)
+            if other is not None:
+                return where, f"dopo i due punti di `{key}` ci vuole uno spazio, e {other}"
         if value[:1] not in "\"'" and isinstance(read, str) and read != value:
             value = written_value(value)  # "title:Evento #2": title: "Evento #2"
-        return (first_line + text.count("\n", 0, match.start()),
-                f"dopo i due punti di `{key}` ci vuole uno spazio: scrivi {key}: {value}")
+        return where, f"dopo i due punti di `{key}` ci vuole uno spazio: scrivi {key}: {value}"
     for number in range(min(last, len(lines))):
         cause = _no_colon(lines, number, near=line is not None and number >= last - 2)
         if cause is not None:
