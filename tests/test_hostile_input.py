@@ -1567,6 +1567,10 @@ MISTYPED_LINES = [
      " riga, dopo un trattino: scrivile tra parentesi quadre, tags: [Crema, Cremona], o"
      " ciascuna su una riga sua sotto `tags:`", "tags: [Crema, Cremona]", "tags",
      ["Crema", "Cremona"]),
+    # with a comma: the line proposed, tags: ["Crema, Sant'Angelo"], was one topic
+    (["title: Festa", "tags: - Crema, Sant'Angelo"], "scrivile tra parentesi quadre, tags:"
+     " [Crema, Sant'Angelo], o", "tags: [Crema, Sant'Angelo]", "tags",
+     ["Crema", "Sant'Angelo"]),
     (["title: - Festa"], "il valore di `title` comincia con «-», che per YAML apre un"
      " elenco: scrivilo tutto tra virgolette diritte, title: \"- Festa\" (",
      "title: \"- Festa\"", "title", "- Festa"),
@@ -1649,7 +1653,7 @@ MISTYPED_LINES = [
                               "apostrofo-raddoppiato", "virgolette-escape",
                               "voce-apostrofo", "voce-aperta", "elenco-apostrofo", "elenco-aperto",
                               "elenco-hashtag-tra-virgolette", "voci-sulla-riga",
-                              "titolo-trattino", "voce-senza-chiave",
+                              "voci-sulla-riga-virgola", "titolo-trattino", "voce-senza-chiave",
                               "tipografiche-apostrofi",
                               "tipografiche-aperte", "tipografiche-hashtag-citazione",
                               "tipografiche-hashtag", "sommario-po-aperto",

@@ -574,8 +574,11 @@ def _special_start(line):
                 f" scrivilo tutto tra virgolette diritte, {key}: {_quoted(value)}")
     if match is not None:  # "tags: - Crema - Cremona": the items on the key's line
         key = match["key"].strip()
+        # names: at commas too, "tags: - Crema, Sant'Angelo" is two (as the site splits
+        # them), not the one name "Crema, Sant'Angelo" between quotes
+        at = r"(?:^|\s)-\s|[,;]" if key.lower() in _NAME_LISTS else r"(?:^|\s)-\s"
         items = [written_value(item.strip(" \t,;"), in_list=True)
-                 for item in re.split(r"(?:^|\s)-\s", match["items"]) if item.strip(" \t,;")]
+                 for item in re.split(at, match["items"]) if item.strip(" \t,;")]
         return (f"le voci di `{key}` sono sulla sua stessa riga, dopo un trattino: scrivile"
                 f" tra parentesi quadre, {key}: [{', '.join(items)}], o ciascuna su una riga"
                 f" sua sotto `{key}:`, con due spazi, un trattino e uno spazio davanti")
