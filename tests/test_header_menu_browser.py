@@ -8,8 +8,11 @@ slim band, the brand, the search, then the five menu items one under the other, 
 word of the page. At the default size it took 360 px of a 390 × 844 phone.
 """
 
+import io
+
 import pytest
 from browser_support import OUTSIDE, chromium, served_site
+from PIL import Image
 from support import article
 
 pytestmark = pytest.mark.browser
@@ -103,6 +106,94 @@ def test_at_200_percent_on_a_small_phone_the_page_starts_on_the_first_screen(pag
     assert main == header and header <= 640 - 64, (header, address)
     scroll_width, screen, outside = page.evaluate(OUTSIDE)
     assert (scroll_width, outside) == (screen, [])
+
+
+# [the top of the page's <h1>, its line's height, the intro band's title's top and
+# bottom (or None: not the home page)] in px.
+TITLE = """() => { const h1 = document.querySelector('h1').getBoundingClientRect(),
+                         intro = document.querySelector('.intro-title');
+    const box = intro && intro.getBoundingClientRect();
+    return [h1.top, parseFloat(getComputedStyle(document.querySelector('h1')).lineHeight),
+            box && box.top, box && box.bottom]; }"""
+
+
+@pytest.mark.parametrize("address", ["/2024/08/festa-dei-laboratori/", "/archivio/"])
+def test_at_200_percent_on_a_small_phone_the_title_starts_on_the_first_screen(page, site,
+                                                                             address):
+    """320 × 640 at 200 %: the first line of the page's title is whole on the first
+    screen. With the menu folded the header was still 561 px of the 640: the slim band,
+    the brand with its motto on two lines beside the mark, the search's label, field and
+    button on three rows; an article's title started at 769 px, the archive's at 697."""
+    visit(page, site, address, 320, 640, text_size=32)
+    top, line, _, _ = page.evaluate(TITLE)
+    assert top + line <= 640, (top, line, address)
+    scroll_width, screen, outside = page.evaluate(OUTSIDE)
+    assert (scroll_width, outside) == (screen, [])
+
+
+def test_at_200_percent_on_a_small_phone_the_home_page_starts_on_the_first_screen(page, site):
+    """The home page's first words, the intro band's title, are whole on the first screen
+    of a 320 × 640 phone at 200 % (they ended at 724 px). Its <h1>, "Ultime notizie dal
+    progetto", comes after the band's description (714 px of band at that size): not on
+    the first screen, whatever the header."""
+    visit(page, site, "/", 320, 640, text_size=32)
+    _, _, top, bottom = page.evaluate(TITLE)
+    header, main = page.evaluate(HEADER)
+    assert main == header and bottom <= 640, (header, top, bottom)
+
+
+@pytest.mark.parametrize("width", [320, 390])
+def test_at_200_percent_on_a_phone_the_search_is_one_row_named_by_its_button(page, site,
+                                                                            width):
+    """The search's field and its "Cerca" button on one row, the field at least 200 px
+    wide: the button beside it says what the field is for (WCAG's technique G167), its
+    label "Cerca nel sito" is there for screen readers and speech input only (it was a
+    row of its own). The field, its button and the menu's button are 44 px targets."""
+    visit(page, site, "/archivio/", width, 640, text_size=32)
+    field, button = (page.locator(selector).bounding_box()
+                     for selector in (".site-search-input", ".site-search-button"))
+    assert field["width"] >= 200 and abs(field["y"] - button["y"]) < 1, (field, button)
+    assert button["x"] >= field["x"] + field["width"] - 1, (field, button)
+    assert page.get_by_role("searchbox", name="Cerca nel sito").count() == 1
+    assert page.get_by_role("button", name="Cerca", exact=True).is_visible()
+    menu = page.locator(".site-nav-button").bounding_box()
+    assert min(field["height"], button["height"], menu["height"]) >= 44, (field, button, menu)
+    assert page.locator(".brand-subtitle").is_visible()
+    assert page.get_by_role("link", name="FareLegami Una comunità che gira").count() == 1
+
+
+def gaps_in_edges(page, selector, sides):
+    """How many px of ``selector``'s top and bottom border lines (``sides``: "top",
+    "bottom"), its rounded corners left out, are drawn in the page's Canvas colour: of
+    the 3 rows of px at that edge (a box's edge falls between two px), the line's."""
+    box = page.locator(selector).bounding_box()
+    top, bottom = round(box["y"]), round(box["y"] + box["height"])
+    shot = Image.open(io.BytesIO(page.screenshot(clip={
+        "x": box["x"], "y": top - 1, "width": box["width"], "height": bottom - top + 2})))
+    canvas = tuple(int(value) for value in page.evaluate(
+        "getComputedStyle(document.body).backgroundColor").strip("rgba()").split(",")[:3])
+
+    def gaps(row):
+        return sum(1 for x in range(8, shot.width - 8) if sum(
+            abs(a - b) for a, b in zip(shot.getpixel((x, row))[:3], canvas)) < 60)
+
+    rows = {"top": range(3), "bottom": range(shot.height - 3, shot.height)}
+    return sum(min(gaps(row) for row in rows[side]) for side in sides)
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_at_200_percent_on_a_small_phone_forced_colours_keep_the_edges_whole(page, site,
+                                                                            scheme):
+    """Forced colours paint a backplate of the Canvas colour behind each line of text,
+    taller than the line: with the header made compact the one of "Cerca" and "Menu" cut
+    their buttons' top and bottom borders, the site's name the slim band's line."""
+    visit(page, site, "/archivio/", 320, 640, text_size=32, color_scheme=scheme,
+          forced_colors="active")
+    for selector, sides in [(".site-search-button", ["top", "bottom"]),
+                            (".site-search-input", ["top", "bottom"]),
+                            (".site-nav-button", ["top", "bottom"]),
+                            (".header-slim", ["bottom"])]:
+        assert gaps_in_edges(page, selector, sides) == 0, (selector, scheme)
 
 
 @pytest.mark.parametrize("address", PAGES)
