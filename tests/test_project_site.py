@@ -4,6 +4,8 @@ its privacy and accessibility pages say about the site matches what the code doe
 import re
 from urllib.parse import unquote, urlsplit
 
+import pytest
+
 from support import ROOT, SITEURL
 from tools.release_check import check_release
 
@@ -329,3 +331,60 @@ def test_the_accessibility_statement_says_what_the_browser_tests_check(project_s
     reflow = re.findall(r'viewport=\{"width": (\d+)',
                         (tests / "test_reflow_browser.py").read_text())
     assert reflow and [width for width in reflow if f"{width} pixel" not in text] == []
+
+
+MONTHS = ["gennaio", "febbraio", "marzo", "aprile", "maggio", "giugno", "luglio", "agosto",
+          "settembre", "ottobre", "novembre", "dicembre"]
+
+
+def accessibility_section(project_site, heading):
+    """The words of the accessibility statement's section under the ``<h2>`` ``heading``."""
+    title = project_site.soup("/accessibilita/").find(
+        "h2", string=lambda string: string and string.replace("\u2019", "'") == heading)
+    assert title is not None, heading
+    return [element for element in title.find_next_siblings()
+            if element.find_previous_sibling("h2") is title]
+
+
+def test_the_accessibility_statement_is_dated_after_the_last_change_to_the_theme(project_site):
+    """AgID's model dates the statement; a statement older than the theme it describes
+    speaks of a site that is no longer there. Changing theme/ means reviewing
+    content/pages/accessibilita.md ("Limiti noti" included) and updating its date."""
+    import datetime  # noqa: PLC0415
+    import subprocess  # noqa: PLC0415
+
+    text = " ".join(" ".join(element.get_text(" ").split()) for element in
+                    accessibility_section(project_site, "Data della dichiarazione"))
+    found = re.search(r"aggiornata il (\d{1,2}) (\w+) (\d{4})", text)
+    assert found and found[2] in MONTHS, text
+    stated = datetime.date(int(found[3]), MONTHS.index(found[2]) + 1, int(found[1]))
+    try:
+        changed = subprocess.run(["git", "log", "-1", "--format=%cs", "--", "theme"],
+                                 cwd=ROOT, capture_output=True, text=True, check=True)
+    except (OSError, subprocess.CalledProcessError):
+        pytest.skip("no git history: the theme's last change is unknown")
+    if not changed.stdout.strip():
+        pytest.skip("no commit touches theme/ in this history (a shallow clone?)")
+    last = datetime.date.fromisoformat(changed.stdout.strip())
+    assert stated >= last, (f"the theme changed on {last}, the accessibility statement is of"
+                            f" {stated}: review it and update its date")
+
+
+def test_the_accessibility_statement_links_the_procedure_and_names_its_limits(project_site):
+    """The enforcement procedure links AgID's page (AgID's model: a link, not "see the
+    Agency's site"); search needs JavaScript (the search page's note for readers without
+    it) and the wide-screen menu needs ::details-content (header.css): both are said."""
+    links = [a["href"] for element in
+             accessibility_section(project_site, "Procedura di attuazione")
+             for a in element.find_all("a")]
+    assert [href for href in links if href.startswith("https://www.agid.gov.it/")], links
+    limits = " ".join(element.get_text(" ") for element in
+                      accessibility_section(project_site, "Limiti noti"))
+    limits = " ".join(limits.split())
+    search = project_site.soup("/cerca/")
+    if search.select_one("#cerca-nojs"):
+        assert "ricerca nel sito funziona solo con JavaScript" in limits
+    css = (ROOT / "theme" / "static" / "css" / "header.css").read_text()
+    if "@supports selector(::details-content)" in css:
+        assert "resta chiuso dietro il pulsante «Menu» anche sullo schermo di un computer" \
+            in limits
