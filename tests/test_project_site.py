@@ -388,3 +388,27 @@ def test_the_accessibility_statement_links_the_procedure_and_names_its_limits(pr
     if "@supports selector(::details-content)" in css:
         assert "resta chiuso dietro il pulsante «Menu» anche sullo schermo di un computer" \
             in limits
+
+
+def test_what_the_pages_send_readers_to_is_there(project_site):
+    """The pages say the feeds' page «Segui le notizie» is linked at the foot of every page,
+    and send readers to a "sezione" ("sezione Avvisi", "sezione Comunicati stampa"): each
+    page with the site's footer links that page, and each section named is a category."""
+    sections = set()
+    for path in (ROOT / "content" / "pages").glob("*.md"):
+        sections.update(re.findall(r"sezione ([A-Z][a-z]+(?: stampa)?)\b",
+                                   path.read_text()))
+    categories = {a.get_text(" ", strip=True)
+                  for a in project_site.soup("/categorie/").select("main a")
+                  if not a.find_parent(class_="breadcrumb")}
+    assert sections and sections <= categories, (sections, categories)
+    missing = []
+    for page in project_site.output.rglob("*.html"):
+        address = "/" + page.relative_to(project_site.output).as_posix()
+        footer = project_site.soup(address).select_one("footer.site-footer")
+        if address.startswith("/admin/") or footer is None:
+            continue  # the web editor; the pages that only send to the archive
+        if not [a for a in footer.find_all("a") if a.get_text(strip=True) == "Segui le notizie"
+                and project_site.exists(a["href"].removeprefix(SITEURL))]:
+            missing.append(address)
+    assert missing == []
