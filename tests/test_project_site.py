@@ -412,3 +412,40 @@ def test_what_the_pages_send_readers_to_is_there(project_site):
                 and project_site.exists(a["href"].removeprefix(SITEURL))]:
             missing.append(address)
     assert missing == []
+
+
+def untagged(pdf):
+    """Whether the PDF has no tags (no structure a screen reader can follow): its catalog
+    has no structure tree, or does not say it is marked."""
+    from pypdf import PdfReader  # noqa: PLC0415
+
+    catalog = PdfReader(pdf).trailer["/Root"]  # pypdf's [] resolves indirect objects
+    mark_info = catalog["/MarkInfo"] if "/MarkInfo" in catalog else {}
+    marked = "/Marked" in mark_info and getattr(mark_info["/Marked"], "value", None) is True
+    return "/StructTreeRoot" not in catalog or not marked
+
+
+def test_every_untagged_pdf_is_named_among_the_statements_inaccessible_contents(project_site):
+    """The statement lists, under "Contenuti non accessibili", the press release's PDF,
+    which has no tags. A PDF without tags published later must be listed too, by a link to
+    the page that attaches it (or to the file): otherwise the statement is no longer true."""
+    named = set()
+    for element in accessibility_section(project_site, "Contenuti non accessibili"):
+        for a in element.find_all("a"):
+            named.add(unquote(urlsplit(a["href"].removeprefix(SITEURL)).path))
+    pages = {}  # a PDF's address -> the addresses of the items that attach it
+    for page in project_site.output.rglob("index.html"):
+        address = "/" + page.parent.relative_to(project_site.output).as_posix() + "/"
+        soup = project_site.soup(address)
+        if not soup.select_one("main article"):
+            continue
+        for a in soup.select("main article a[href$='.pdf']"):
+            pdf = unquote(urlsplit(a["href"].removeprefix(SITEURL)).path)
+            pages.setdefault(pdf, set()).add(address.replace("//", "/"))
+    pdfs = ["/" + path.relative_to(project_site.output).as_posix()
+            for path in project_site.output.rglob("allegati/**/*.pdf")]
+    assert pdfs, "the press release's PDF"
+    unnamed = [pdf for pdf in pdfs if untagged(project_site.output / pdf.lstrip("/"))
+               and pdf not in named and not pages.get(pdf, set()) & named]
+    assert unnamed == [], ("PDFs without tags: list them under 'Contenuti non accessibili'"
+                           " in content/pages/accessibilita.md")
