@@ -449,3 +449,25 @@ def test_every_untagged_pdf_is_named_among_the_statements_inaccessible_contents(
                and pdf not in named and not pages.get(pdf, set()) & named]
     assert unnamed == [], ("PDFs without tags: list them under 'Contenuti non accessibili'"
                            " in content/pages/accessibilita.md")
+
+
+# What a recorded visit keeps: the columns of the local counter's table of hits
+# (tools/counter_server.py, GoatCounter's protocol: GoatCounter keeps each path with its
+# title and counts per hour, automated browsers apart), by how the privacy page names
+# each. "id" is the row's own number.
+COUNTER_STORED = {"path": "l'indirizzo", "title": "il titolo", "bot": "programma automatico",
+                  "created": "il giorno e l'ora"}
+
+
+def test_the_privacy_page_names_everything_a_recorded_visit_keeps(project_site):
+    from tools.counter_server import SCHEMA  # noqa: PLC0415
+
+    table = re.search(r"CREATE TABLE IF NOT EXISTS hits \((.*?)\n\);", SCHEMA, re.S)[1]
+    columns = {line.split()[0] for line in table.strip().splitlines()} - {"id"}
+    assert columns and columns <= set(COUNTER_STORED), \
+        f"the counter keeps {sorted(columns - set(COUNTER_STORED))}: say so on the privacy page"
+    text = privacy_section(project_site, "Contatore delle visite")
+    kept = text[text.index("Il servizio di conteggio conserva"):]
+    kept = kept[:kept.index(".")]
+    assert [COUNTER_STORED[column] for column in sorted(columns)
+            if COUNTER_STORED[column] not in kept] == []
