@@ -1056,6 +1056,24 @@ OUT_OF_LAYOUT = [
      " spazi davanti della voce sopra (`- Crema`), e YAML non la legge come una voce dello"
      " stesso elenco: scrivila con 2 spazi davanti, come `- Crema` (",
      ["title: Festa", "tags:", "  - Crema", "  - Cremona"], "tags", ["Crema", "Cremona"]),
+    # a later item with no space after its dash: "could not find expected ':'" after the
+    # front matter (the first item alone so, valid YAML, has a message of its own)
+    (["title: Festa", "tags:", "  - Crema", "  -Cremona"], 5, "la voce dell'elenco di `tags`"
+     " non ha lo spazio dopo il trattino, e YAML non la legge come una voce dello stesso"
+     " elenco: scrivila con un trattino e uno spazio, come le altre, `  - Cremona` (",
+     ["title: Festa", "tags:", "  - Crema", "  - Cremona"], "tags", ["Crema", "Cremona"]),
+    # a key without its colon, a "#" and ": " in its value: "did not find expected
+    # <document start>" (what follows "#" is a comment for YAML, its ": " no key's)
+    (["title Evento #2: la festa"], 2, "dopo `title` mancano i due punti: scrivi title:"
+     " \"Evento #2: la festa\" (", ["title: \"Evento #2: la festa\""], "title",
+     "Evento #2: la festa"),
+    # a "#" and a number inside square brackets, the list on two lines: the line proposed
+    # was tags: [Crema, 1], the name split and the second line's item lost
+    (["title: Festa", "tags: [Crema #1", "  Cremona]"], 3, "dentro le parentesi quadre di"
+     " `tags` un `#` comincia un commento: scrivi le voci senza `#` (un nome che lo contiene,"
+     " come «Crema #1», tra virgolette diritte) su una riga sola, al posto delle 2 righe"
+     " dell'elenco, tags: [\"Crema #1\", Cremona] (", ["title: Festa", "tags: [\"Crema #1\","
+     " Cremona]"], "tags", ["Crema #1", "Cremona"]),
     (["title: Festa", "tags:", "    - Crema", "- Cremona"], 5, "scrivila con 4 spazi davanti,"
      " come `- Crema` (", ["title: Festa", "tags:", "    - Crema", "    - Cremona"], "tags",
      ["Crema", "Cremona"]),
@@ -1079,7 +1097,10 @@ OUT_OF_LAYOUT = [
                               "titolo-senza-due-punti-hashtag",
                               "senza-spazio-elenco", "nota",
                               "valore-tra-virgolette-a-capo",
-                              "voce-meno-rientrata", "voce-al-margine", "allegato-meno-rientrato"])
+                              "voce-meno-rientrata",
+                              "voce-senza-spazio-dopo-il-trattino",
+                              "titolo-senza-due-punti-numero-e-due-punti",
+                              "elenco-numero-a-capo", "voce-al-margine", "allegato-meno-rientrato"])
 def test_a_key_without_its_colon_or_an_item_out_of_line_is_named_at_its_line(
         lines, line, advice, written, key, value):
     from plugins.contract.source import SourceError, split  # noqa: PLC0415

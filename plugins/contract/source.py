@@ -730,6 +730,10 @@ _FLOW_HASHTAG_RE = re.compile(r"^(?P<key>[^\s#:\-][^:\n]*):[ \t]*\[(?P<items>[^\
 # a comment's "#" in a list's items: at an item's start or after a blank
 _FLOW_COMMENT_RE = re.compile(r"(?:^|[\s,\[])#")
 _QUOTED_ITEM_RE = re.compile(_QUOTED_ITEM_RE_PATTERN)
+# a list's items between commas, a quoted one whole
+_QUOTED_ITEM_RE_SPLIT = re.compile(_QUOTED_ITEM_RE_PATTERN + r"|[^,'\"]+|['\"]")
+# "Crema #1": a "#" and a number after a word, part of the name (no hashtag)
+_NUMBER_SIGN_RE = re.compile(r"^[ \t\[]*[^\s#'\"\[][^#]*[ \t]#\d")
 
 
 def _unquoted_item(item):
@@ -757,11 +761,33 @@ def _layout_cause(text, first_line, line):
         if not _FLOW_COMMENT_RE.search(_QUOTED_ITEM_RE.sub("''", match["items"])):
             continue
         key = match["key"].strip()
-        words = [_unquoted_item(word) for word in re.findall(
-            _QUOTED_ITEM_RE.pattern + r"|[^\s,#\[\]]+", match["items"])]
-        return (first_line + text.count("\n", 0, match.start()),
+        number = text.count("\n", 0, match.start())
+        # the list's next lines, indented, up to the one that closes it ("tags: [Crema #1"
+        # then "  Cremona]"): each its own item, as where a comma is missing (_flow_commas)
+        rows = [match["items"]]
+        if "]" not in match["items"]:
+            for typed in lines[number + 1:]:
+                if not typed[:1].isspace():
+                    break
+                rows.append(typed.strip())
+                if "]" in typed:
+                    break
+            if "]" not in rows[-1]:
+                rows = rows[:1]  # never closed: the first line's items alone, as before
+        words, numbered = [], ""
+        for part in (part for row in rows for part in _QUOTED_ITEM_RE_SPLIT.findall(row)):
+            if _NUMBER_SIGN_RE.search(part):  # "Crema #1", "Evento #2": one name, with "#"
+                name = part.strip(" \t[]")
+                words.append(written_value(name, in_list=True))
+                numbered = f" (un nome che lo contiene, come «{name}», tra virgolette diritte)"
+            else:
+                words += [_unquoted_item(word) for word in re.findall(
+                    _QUOTED_ITEM_RE.pattern + r"|[^\s,#\[\]]+", part)]
+        where = f" su una riga sola, al posto delle {len(rows)} righe dell'elenco" \
+            if len(rows) > 1 else ""
+        return (first_line + number,
                 f"dentro le parentesi quadre di `{key}` un `#` comincia un commento: scrivi"
-                f" le voci senza `#`, {key}: [{', '.join(words)}]")
+                f" le voci senza `#`{numbered}{where}, {key}: [{', '.join(words)}]")
     for match in _NO_SPACE_RE.finditer("\n".join(lines[:last])):
         key, value = match["key"], match["value"].rstrip()
         read = _read_value(value)
@@ -780,6 +806,9 @@ def _layout_cause(text, first_line, line):
         cause = _no_colon(lines, number, near=line is not None and number >= last - 2)
         if cause is not None:
             return first_line + number, cause
+    unspaced = _dash_unspaced(lines, last)
+    if unspaced is not None:
+        return first_line + unspaced[0], unspaced[1]
     if line is None or not 0 < line - first_line < len(lines):
         return None
     cause = _item_less_indented(lines, line - first_line)
@@ -827,13 +856,15 @@ def _no_colon(lines, number, near):
     from plugins.contract.schema import CONTRACT_KEYS, KEY_SPELLINGS  # noqa: PLC0415
 
     typed = lines[number].rstrip()
-    if not typed or typed[0] in " \t#-" or re.search(r":(?:[ \t]|$)", typed):
+    # "title Evento #2: la festa": the ": " after a comment's "#" is no key's for YAML
+    head = re.split(r"[ \t]#", typed, maxsplit=1)[0]
+    if not typed or typed[0] in " \t#-" or re.search(r":(?:[ \t]|$)", head):
         return None
-    match = _NO_COLON_RE.fullmatch(typed)
+    match = _NO_COLON_RE.fullmatch(typed) or _NO_COLON_RE.fullmatch(head)
     word = match["word"] if match is not None else ""
     if word.lower() in CONTRACT_KEYS or word.lower() in KEY_SPELLINGS:
         return (f"dopo `{word}` mancano i due punti: scrivi {word}:"
-                f" {written_value(match['value'].strip())}")
+                f" {written_value(typed[match.start('value'):].strip())}")
     above = _PLAIN_VALUE_RE.fullmatch(lines[number - 1].rstrip()) if number else None
     if above is not None and match is not None:
         value = f"{above['value'].strip()} {typed.strip()}"
@@ -872,6 +903,41 @@ def _item_less_indented(lines, number):
     return (f"questa riga{where} ha meno spazi davanti della voce sopra (`{item}`), e YAML"
             f" non la legge come una voce dello stesso elenco: scrivila con"
             f" {len(above['indent'])} spazi davanti, come `{item}`")
+
+
+# "  -Cremona": an item's dash without the space after it, and the text after it
+_UNSPACED_RE = re.compile(r"(?P<indent>[ ]*)-(?P<rest>[^\s\-][^\n]*)")
+
+
+def _dash_unspaced(lines, last):
+    """``(number, explanation)`` of the first of ``lines`` up to ``last`` that is an item
+    of a list with no space after its dash (``  -Cremona``) where an item of the same list,
+    with as many spaces before it, has one (``  - Crema``: PyYAML's English alone, after
+    the front matter), or None. One pass: each list (the lines under a line at the
+    margin) is read once."""
+    found, spaced, key = {}, set(), None  # (the first such line of each indent)
+    for number, typed in enumerate([*lines, ""]):
+        if not typed[:1].isspace():  # a line at the margin: the list above it ends
+            first = min((found[indent] for indent in spaced if indent in found), default=None)
+            if first is not None:
+                where = f" di `{key[1]}`" if key is not None else ""
+                here = first[1]
+                return (first[0],
+                        f"la voce dell'elenco{where} non ha lo spazio dopo il trattino, e YAML"
+                        f" non la legge come una voce dello stesso elenco: scrivila con un"
+                        f" trattino e uno spazio, come le altre,"
+                        f" `{here['indent']}- {here['rest'].strip()}`")
+            found, spaced = {}, set()
+            key = re.match(r"([A-Za-z_][\w-]*):", typed)
+            continue
+        item = _ITEM_RE.match(typed)
+        if item is not None:
+            spaced.add(item["indent"])
+        elif number < last:
+            here = _UNSPACED_RE.fullmatch(typed.rstrip())
+            if here is not None:
+                found.setdefault(here["indent"], (number, here))
+    return None
 
 
 # "tags: []", "summary: ''": a key with an empty value, as ./run new writes them
