@@ -619,6 +619,14 @@ MISTAKES = [
       " Cremona», e il sito lo pubblica come una voce sola; se sono voci diverse scrivile tra"
       " parentesi quadre, separate da virgole, tags: [Crema, Cremona], o ciascuna su una"
       " riga sua"]),
+    # a line without its dash above one with it: the names proposed were "Crema" and
+    # "- Cremona", which the site would have published with its dash
+    ("tags-without-dash-then-dash", {"notizie/gd5.md": _case("gd5", "tags:", "  Crema",
+                                                             "  - Cremona")},
+     "notizie/gd5.md:4", AVVISO, ["YAML le legge come un testo solo, «Crema - Cremona», e il"
+                                  " sito lo pubblica come una voce sola; se sono voci diverse"
+                                  " scrivile tra parentesi quadre, separate da virgole, tags:"
+                                  " [Crema, Cremona], o ciascuna"]),
     # a comma maybe missing, which YAML reads without an error: one topic «Crema Cremona»
     ("tags-no-comma-one-name", {"notizie/gc6.md": _case("gc6", "tags: [Crema", "  Cremona]")},
      "notizie/gc6.md:3", AVVISO, ["tra le parentesi quadre di `tags` forse manca una virgola:"

@@ -1062,6 +1062,12 @@ OUT_OF_LAYOUT = [
      " non ha lo spazio dopo il trattino, e YAML non la legge come una voce dello stesso"
      " elenco: scrivila con un trattino e uno spazio, come le altre, `  - Cremona` (",
      ["title: Festa", "tags:", "  - Crema", "  - Cremona"], "tags", ["Crema", "Cremona"]),
+    # the same, the first item: valid YAML, the text «-Crema - Cremona»; it was a warning
+    # for lines without dashes, proposing tags: [-Crema, "- Cremona"]
+    (["title: Festa", "tags:", "  -Crema", "  - Cremona"], 4, "la voce dell'elenco di `tags`"
+     " non ha lo spazio dopo il trattino, e YAML non la legge come una voce dello stesso"
+     " elenco: scrivila con un trattino e uno spazio, come le altre, `  - Crema` /",
+     ["title: Festa", "tags:", "  - Crema", "  - Cremona"], "tags", ["Crema", "Cremona"]),
     # a key without its colon, a "#" and ": " in its value: "did not find expected
     # <document start>" (what follows "#" is a comment for YAML, its ": " no key's)
     (["title Evento #2: la festa"], 2, "dopo `title` mancano i due punti: scrivi title:"
@@ -1099,6 +1105,7 @@ OUT_OF_LAYOUT = [
                               "valore-tra-virgolette-a-capo",
                               "voce-meno-rientrata",
                               "voce-senza-spazio-dopo-il-trattino",
+                              "prima-voce-senza-spazio-dopo-il-trattino",
                               "titolo-senza-due-punti-numero-e-due-punti",
                               "elenco-numero-a-capo", "voce-al-margine", "allegato-meno-rientrato"])
 def test_a_key_without_its_colon_or_an_item_out_of_line_is_named_at_its_line(

@@ -909,6 +909,15 @@ def _item_less_indented(lines, number):
 _UNSPACED_RE = re.compile(r"(?P<indent>[ ]*)-(?P<rest>[^\s\-][^\n]*)")
 
 
+def _unspaced_message(key, indent, rest):
+    """The explanation of an item of ``key``'s list typed ``-Cremona``, with the line to
+    write: ``indent``, a dash, a space and ``rest``."""
+    where = f" di `{key}`" if key is not None else ""
+    return (f"la voce dell'elenco{where} non ha lo spazio dopo il trattino, e YAML non la"
+            f" legge come una voce dello stesso elenco: scrivila con un trattino e uno"
+            f" spazio, come le altre, `{indent}- {rest.strip()}`")
+
+
 def _dash_unspaced(lines, last):
     """``(number, explanation)`` of the first of ``lines`` up to ``last`` that is an item
     of a list with no space after its dash (``  -Cremona``) where an item of the same list,
@@ -920,13 +929,9 @@ def _dash_unspaced(lines, last):
         if not typed[:1].isspace():  # a line at the margin: the list above it ends
             first = min((found[indent] for indent in spaced if indent in found), default=None)
             if first is not None:
-                where = f" di `{key[1]}`" if key is not None else ""
                 here = first[1]
-                return (first[0],
-                        f"la voce dell'elenco{where} non ha lo spazio dopo il trattino, e YAML"
-                        f" non la legge come una voce dello stesso elenco: scrivila con un"
-                        f" trattino e uno spazio, come le altre,"
-                        f" `{here['indent']}- {here['rest'].strip()}`")
+                return first[0], _unspaced_message(key[1] if key is not None else None,
+                                                   here["indent"], here["rest"])
             found, spaced = {}, set()
             key = re.match(r"([A-Za-z_][\w-]*):", typed)
             continue
@@ -1245,6 +1250,8 @@ def _hashtags(document, text, first_line):
 _DASH_WORD_RE = re.compile(r"[ \t]*-(?=[^\W\d_])")
 # a line of a text that would have been an item of the list above ("  - Cremona")
 _ITEM_LINE_RE = re.compile(r"[ \t]*- ")
+# a line that starts with an item's dash, with its space or without
+_DASH_LINE_RE = re.compile(r"[ ]*-(?:[ ]|[^\s\-])")
 _NAME_LISTS = ("tags", "authors")
 
 
@@ -1269,6 +1276,16 @@ def _list_slips(document, text, first_line):
                 f" è una voce ma testo («{value.value}»); scrivi ogni voce con un trattino e"
                 f" uno spazio, - {words[0]} / a space is needed after `-`",
                 first_line + value.start_mark.line)
+        typed = [line for line in lines[value.start_mark.line:value.end_mark.line + 1]
+                 if line.strip()] if isinstance(value, yaml.ScalarNode) \
+            and not value.style and value.start_mark.line > key_node.start_mark.line else []
+        first = _UNSPACED_RE.fullmatch(typed[0].rstrip()) if typed else None
+        if first is not None and all(_DASH_LINE_RE.match(line) for line in typed[1:]):
+            # "  -Crema" then "  - Cremona": one text, «-Crema - Cremona», that no editor
+            # means; the first item is the one to write with its space, as a later one's
+            raise SourceError(f"{_unspaced_message(key, first['indent'], first['rest'])}"
+                              f" / a space is needed after `-`",
+                              first_line + value.start_mark.line)
         if key.lower() in _NAME_LISTS and isinstance(value, yaml.ScalarNode) \
                 and not value.style:
             start, end = value.start_mark, value.end_mark
@@ -1281,8 +1298,11 @@ def _list_slips(document, text, first_line):
                 # "  Comunità") continues its last name, as YAML reads it. One name wrapped
                 # ("authors: Maria Teresa" then "  Bianchi") is valid and reads the same: a
                 # warning, the value published as YAML reads it
-                items = ", ".join(written_value(line.strip(" ,;"), in_list=True)
-                                  for line in typed)
+                # "  Crema" then "  - Cremona", "  -Crema" then "  Cremona": no name to
+                # write starts with the dash of an item ("- Cremona", "-Crema")
+                items = ", ".join(written_value(line.strip(" ,;").lstrip("- ").strip(" ,;"),
+                                                in_list=True) for line in typed)
+                one = value.value.lstrip("- ")
                 warnings.append((
                     first_line + start.line,
                     f"le righe di `{key}` non hanno il trattino: YAML le legge come un testo"
@@ -1290,7 +1310,7 @@ def _list_slips(document, text, first_line):
                     f" sono voci diverse scrivile tra parentesi quadre, separate da virgole,"
                     f" {key}: [{items}], o ciascuna su una riga sua, sotto `{key}:`, con due"
                     f" spazi, un trattino e uno spazio davanti; se è un nome solo, scrivilo su"
-                    f" una riga, {key}: {written_value(value.value)} / lines of `{key}`"
+                    f" una riga, {key}: {written_value(one)} / lines of `{key}`"
                     f" without dashes are read as one name"))
         if not isinstance(value, yaml.SequenceNode):
             continue
