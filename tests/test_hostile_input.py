@@ -1080,6 +1080,11 @@ OUT_OF_LAYOUT = [
      " come «Crema #1», tra virgolette diritte) su una riga sola, al posto delle 2 righe"
      " dell'elenco, tags: [\"Crema #1\", Cremona] (", ["title: Festa", "tags: [\"Crema #1\","
      " Cremona]"], "tags", ["Crema #1", "Cremona"]),
+    # a "#" on the list's next line: PyYAML's English alone, under the list
+    (["title: Festa", "tags: [Crema,", "  #Cremona]"], 3, "dentro le parentesi quadre di"
+     " `tags` un `#` comincia un commento: scrivi le voci senza `#` su una riga sola, al posto"
+     " delle 2 righe dell'elenco, tags: [Crema, Cremona] (", ["title: Festa",
+     "tags: [Crema, Cremona]"], "tags", ["Crema", "Cremona"]),
     (["title: Festa", "tags:", "    - Crema", "- Cremona"], 5, "scrivila con 4 spazi davanti,"
      " come `- Crema` (", ["title: Festa", "tags:", "    - Crema", "    - Cremona"], "tags",
      ["Crema", "Cremona"]),
@@ -1107,7 +1112,8 @@ OUT_OF_LAYOUT = [
                               "voce-senza-spazio-dopo-il-trattino",
                               "prima-voce-senza-spazio-dopo-il-trattino",
                               "titolo-senza-due-punti-numero-e-due-punti",
-                              "elenco-numero-a-capo", "voce-al-margine", "allegato-meno-rientrato"])
+                              "elenco-numero-a-capo", "elenco-hashtag-a-capo",
+                              "voce-al-margine", "allegato-meno-rientrato"])
 def test_a_key_without_its_colon_or_an_item_out_of_line_is_named_at_its_line(
         lines, line, advice, written, key, value):
     from plugins.contract.source import SourceError, split  # noqa: PLC0415

@@ -727,6 +727,8 @@ _NO_SPACE_RE = re.compile(r"^(?P<key>[A-Za-z_][\w-]*):(?P<value>[^\s:/\\][^\n]*)
 # "tags: [#Crema, #Cremona]": the "#" starts a comment, the list never closes
 _FLOW_HASHTAG_RE = re.compile(r"^(?P<key>[^\s#:\-][^:\n]*):[ \t]*\[(?P<items>[^\n]*#[^\s#][^\n]*)$",
                               re.M)
+# "tags: [Crema," then "  #Cremona]": a list left open on its key's line, the "#" below
+_FLOW_OPEN_RE = re.compile(r"^(?P<key>[^\s#:\-][^:\n]*):[ \t]*\[(?P<items>[^\]\n]*)$", re.M)
 # a comment's "#" in a list's items: at an item's start or after a blank
 _FLOW_COMMENT_RE = re.compile(r"(?:^|[\s,\[])#")
 _QUOTED_ITEM_RE = re.compile(_QUOTED_ITEM_RE_PATTERN)
@@ -755,11 +757,16 @@ def _layout_cause(text, first_line, line):
     first key, or None."""
     lines = text.split("\n")
     last = len(lines) if line is None else line - first_line + 1
-    for match in _FLOW_HASHTAG_RE.finditer("\n".join(lines[:last])):
+    def commented(row):
         # a "#" where an item starts or after a blank, not one inside quotes ('#Crema' is
         # the text #Crema: the error is elsewhere)
-        if not _FLOW_COMMENT_RE.search(_QUOTED_ITEM_RE.sub("''", match["items"])):
-            continue
+        return re.search(r"#[^\s#]", row) is not None \
+            and _FLOW_COMMENT_RE.search(_QUOTED_ITEM_RE.sub("''", row)) is not None
+
+    head = "\n".join(lines[:last])
+    opened = sorted([*_FLOW_HASHTAG_RE.finditer(head), *_FLOW_OPEN_RE.finditer(head)],
+                    key=lambda match: match.start())
+    for match in opened:
         key = match["key"].strip()
         number = text.count("\n", 0, match.start())
         # the list's next lines, indented, up to the one that closes it ("tags: [Crema #1"
@@ -774,6 +781,8 @@ def _layout_cause(text, first_line, line):
                     break
             if "]" not in rows[-1]:
                 rows = rows[:1]  # never closed: the first line's items alone, as before
+        if not any(commented(row) for row in rows):
+            continue
         words, numbered = [], ""
         for part in (part for row in rows for part in _QUOTED_ITEM_RE_SPLIT.findall(row)):
             if _NUMBER_SIGN_RE.search(part):  # "Crema #1", "Evento #2": one name, with "#"
