@@ -46,6 +46,13 @@ KEY_SPELLINGS = {
     "attachment": "attachments", "stato": "status", "aggiornato": "modified",
     "modificato": "modified", "aggiornamento": "modified",
 }
+
+def spelled(name):
+    """A key's name as :data:`KEY_SPELLINGS` and :data:`CONTRACT_KEYS` spell them: lower
+    case, ``-`` and spaces as ``_`` (``Parole chiave``, ``immagine-alt``)."""
+    return name.lower().replace("-", "_").replace(" ", "_")
+
+
 TEXT_KEYS = ("title", "slug", "category", "author", "image", "image_alt", "status", "lang",
              "summary", "argomento")
 # Names written on one line: a run of spaces in them is one space. A control character
@@ -447,7 +454,7 @@ def _missing(key, what, raw_keys, empty=False):
     (``titolo:``), if there is one, saying how to write it; ``empty``: the key is there
     with nothing after it (``title:``), at its line, with a line to write."""
     typed = next((name for name in sorted(raw_keys)
-                  if KEY_SPELLINGS.get(name.replace("-", "_").replace(" ", "_")) == key), None)
+                  if KEY_SPELLINGS.get(spelled(name)) == key), None)
     if typed:
         return (typed, f"manca {what} (`{key}`): la chiave `{typed}` si scrive `{key}`"
                        f" / missing `{key}`: write `{key}`, not `{typed}`")
@@ -532,7 +539,7 @@ def normalise(raw, *, is_page, settings, native=False):
                                   f" `slug` (e dalla data) / `{key}` is not allowed"))
             continue
         if key not in known:  # ignored, as the warning says (Pelican would make it an attribute)
-            meant = KEY_SPELLINGS.get(key.replace("-", "_").replace(" ", "_"))
+            meant = KEY_SPELLINGS.get(spelled(key))
             if meant and meant not in raw_keys:
                 warnings.append((key, f"chiave sconosciuta `{key}`, ignorata: si scrive"
                                       f" `{meant}` (le chiavi sono in inglese) / unknown key `{key}`:"

@@ -1056,14 +1056,13 @@ def _continued_keys(document, text, first_line):
     warning on an unknown key. Both may as well be keys of the editor's own (``data
     evento: 12 maggio``, ``image caption: …``), which the contract ignores with a warning,
     never an error."""
-    from plugins.contract.schema import CONTRACT_KEYS, KEY_SPELLINGS  # noqa: PLC0415
+    from plugins.contract.schema import CONTRACT_KEYS, KEY_SPELLINGS, spelled  # noqa: PLC0415
 
     lines = text.split("\n")
     pairs = document.value
     ignored = set()  # the keys warned of: the schema's "chiave sconosciuta" not said again
-    present = {KEY_SPELLINGS.get(spelled, spelled) for spelled in
-               (str(key_node.value).strip().lower().replace("-", "_").replace(" ", "_")
-                for key_node, _ in pairs)}
+    present = {KEY_SPELLINGS.get(name, name) for name in
+               (spelled(str(key_node.value).strip()) for key_node, _ in pairs)}
     warnings = []
     for key_node, value in pairs:
         # "title Crema: il via": a key without its colon, its value holding ": "; YAML read
@@ -1081,7 +1080,7 @@ def _continued_keys(document, text, first_line):
                 " punti e virgolette / invalid YAML front matter",
                 first_line + key_node.start_mark.line)
         word = re.split(r"[\s;=,.]+", name, maxsplit=1)[0]
-        spelled = name.lower().replace("-", "_").replace(" ", "_")
+        written = spelled(name)
         meant = KEY_SPELLINGS.get(word.lower(), word.lower())
         typed = lines[key_node.start_mark.line][len(word):].strip(" \t;=,.")
         # a page needs no date: "data evento: 12 maggio" on a page is a key of the
@@ -1090,7 +1089,7 @@ def _continued_keys(document, text, first_line):
                 and key_node.start_mark.column == 0 and word != name \
                 and meant in _REQUIRED_KEYS and meant not in present \
                 and (meant == "title" or re.match(r"\d", typed)) \
-                and spelled not in CONTRACT_KEYS and spelled not in KEY_SPELLINGS \
+                and written not in CONTRACT_KEYS and written not in KEY_SPELLINGS \
                 and isinstance(value, yaml.ScalarNode) \
                 and value.start_mark.line == key_node.start_mark.line:
             raise SourceError(
@@ -1105,8 +1104,7 @@ def _continued_keys(document, text, first_line):
                 and re.search(r"\s", name) and next_key.start_mark.column == 0
                 and next_key.start_mark.line == value.end_mark.line + 1):
             continue
-        spelled = name.lower().replace("-", "_").replace(" ", "_")
-        if spelled in CONTRACT_KEYS or spelled in KEY_SPELLINGS:  # "image alt: …"
+        if spelled(name) in CONTRACT_KEYS or spelled(name) in KEY_SPELLINGS:  # "image alt: …"
             continue
         key = str(key_node.value).strip()
         typed = lines[next_key.start_mark.line].strip()
