@@ -200,3 +200,52 @@ def test_no_line_ends_with_the_first_half_of_a_name_that_fits(page, site, addres
         devtools.send("Page.setFontSizes", {"fontSizes": {"standard": 16}})
         devtools.detach()
         page.set_viewport_size({"width": 320, "height": 640})
+
+
+# Each hyphenated name (.nome-composto) drawn against the word before it though a space
+# separates them in the text: "word|name (parent) gap px". In a flex container (a tag's
+# pill was one) the text before the name is a flex item of its own, and its last space
+# is dropped: "PattiGener-Attivi".
+GLUED_NAMES = r"""() => {
+    const glued = [];
+    for (const name of document.querySelectorAll('.nome-composto')) {
+        const before = name.previousSibling;
+        if (!before || before.nodeType !== Node.TEXT_NODE || !/\s$/.test(before.data)) continue;
+        const text = before.data.replace(/\s+$/, '');
+        if (!text || !name.getClientRects().length) continue;
+        const range = document.createRange();
+        range.setStart(before, text.length - 1);
+        range.setEnd(before, text.length);
+        const last = range.getBoundingClientRect();
+        const first = name.getClientRects()[0];
+        const middle = box => (box.top + box.bottom) / 2;
+        // the name begins the next line (on one line, the two boxes' middles are close:
+        // an inline block's box is a little taller than its text's)
+        if (Math.abs(middle(last) - middle(first)) > first.height / 2) continue;
+        const gap = first.left - last.right;
+        if (gap < 0.15 * parseFloat(getComputedStyle(name).fontSize)) {
+            const parent = name.parentElement;
+            glued.push(`${text.slice(-10)}|${name.textContent}`
+                       + ` (${parent.tagName.toLowerCase()}.${parent.className}) ${gap.toFixed(1)} px`);
+        }
+    }
+    return glued;
+}"""
+
+
+@pytest.mark.parametrize("address", ["/", PATTO, "/argomenti/", "/cerca/?q=patti"],
+                         ids=["home", "articolo", "argomenti", "ricerca"])
+def test_a_hyphenated_name_keeps_the_space_before_it(page, site, address):
+    """"PattiGener-Attivi" in the article's tag pill: the pill was a flex box, whose
+    text before the name lost its space. Wherever a name is shown, on a phone and on a
+    desktop, the space before it is drawn."""
+    try:
+        for width in (320, 1280):
+            page.set_viewport_size({"width": width, "height": 640})
+            page.goto(site.origin + address)
+            if address.startswith("/cerca/"):
+                page.wait_for_selector(".cerca-risultato")
+            assert page.locator(".nome-composto").count() >= 1, address
+            assert page.evaluate(GLUED_NAMES) == [], (address, width)
+    finally:
+        page.set_viewport_size({"width": 320, "height": 640})
