@@ -121,8 +121,18 @@ def test_markdown_extension_on_nested_markup(source, expected):
 @pytest.mark.parametrize(("title", "expected"), [
     ("Un'idea per un Patto Gener-Attivo", 'Un\'idea per un Patto <span class="nome-composto">'
      "Gener-Attivo</span>"),
-    ("Emilia-Romagna, Città-Èlite", '<span class="nome-composto">Emilia-Romagna</span>,'
+    # with the punctuation and elided word glued to it: a line may break before and after
+    # the span, and a card's title began a line with ": come prepararla"
+    ("Emilia-Romagna, Città-Èlite", '<span class="nome-composto">Emilia-Romagna,</span>'
      ' <span class="nome-composto">Città-Èlite</span>'),
+    ("Un Patto Gener-Attivo: come", 'Un Patto <span class="nome-composto">Gener-Attivo:</span>'
+     " come"),
+    ("nell’Emilia-Romagna (Gener-Attivi)…", 'nell’<span class="nome-composto">Emilia-Romagna'
+     '</span> <span class="nome-composto">(Gener-Attivi)…</span>'),
+    # a title as SmartyPants curls it: references
+    ("l&#8217;&#171;Emilia-Romagna&#187; e &#8220;Gener-Attivi&#8221;&#8230; poi",
+     'l&#8217;<span class="nome-composto">&#171;Emilia-Romagna&#187;</span> e <span class='
+     '"nome-composto">&#8220;Gener-Attivi&#8221;&#8230;</span> poi'),
     # common compounds, three parts or more, a name glued to more: lines may end there
     ("socio-sanitario, Gener-attivi, ex-Gener-Attivi, Crema-Cremona-Casalmaggiore, A-2",
      "socio-sanitario, Gener-attivi, ex-Gener-Attivi, Crema-Cremona-Casalmaggiore, A-2"),
@@ -158,7 +168,7 @@ def test_a_hyphenated_name_is_kept_whole_where_shown_as_html_and_plain_elsewhere
     assert site.ok, site.log
     page = site.soup("/2024/05/patto/")
     assert page.h1.select_one(".nome-composto").get_text() == "Gener-Attivo"
-    assert page.select_one("main p .nome-composto").get_text() == "Gener-Attivi"
+    assert page.select_one("main p .nome-composto").get_text() == "Gener-Attivi."
     assert page.title.get_text().startswith("Un’idea per un Patto Gener-Attivo –")
     assert page.select_one('meta[property="og:title"]')["content"] == \
         "Un’idea per un Patto Gener-Attivo"

@@ -54,7 +54,8 @@ def site(tmp_path_factory):
             title="Un'idea per un Patto Gener-Attivo: come prepararla", slug="patto",
             date="2024-10-01 10:00", tags="[Patti Gener-Attivi]",
             body="Chi vuole proporre uno dei [Patti Gener-Attivi](https://example.org/patti)"
-                 " di FareLegami in Emilia-Romagna scrive alla redazione."),
+                 " di FareLegami in Emilia-Romagna scrive alla redazione. Anche i comuni"
+                 " dell'Emilia-Romagna: «Gener-Attivi», per tutti."),
     }, settings="VISIT_COUNTER_URL = ''\n") as built:
         yield built
 
@@ -138,7 +139,8 @@ def test_a_hyphenated_name_never_ends_a_line_with_its_first_half(page, site):
 
 # Each hyphenated name of two capitalised words in the main text (Patti Gener-Attivi, as
 # plugins/italian/typography.py finds them) that a line ends in the middle of, at its
-# hyphen, though the name alone fits its line: "text (element)".
+# hyphen, though the name alone (with the punctuation its box holds) fits its line:
+# "text (element)".
 SPLIT_NAMES = r"""() => {
     const capital = '[A-ZÀ-ÖØ-Þ]';
     const names = new RegExp(`(?<![\\p{L}\\p{N}_-])${capital}\\p{L}*-${capital}\\p{L}*`
@@ -164,8 +166,13 @@ SPLIT_NAMES = r"""() => {
             const style = getComputedStyle(line);
             const room = line.clientWidth - parseFloat(style.paddingLeft)
                          - parseFloat(style.paddingRight);
-            const width = [...box(match.index, match.index + match[0].length).getClientRects()]
-                .reduce((sum, rect) => sum + rect.width, 0);
+            // the name's box holds the punctuation next to it (which must share its line)
+            const unit = node.parentElement.closest('.nome-composto');
+            const whole = document.createRange();
+            if (unit) whole.selectNodeContents(unit);
+            const width = [...(unit ? whole
+                               : box(match.index, match.index + match[0].length))
+                           .getClientRects()].reduce((sum, rect) => sum + rect.width, 0);
             const where = node.parentElement.tagName.toLowerCase();
             if (width <= room) split.push(`${match[0]} (${where})`);
         }
@@ -247,5 +254,56 @@ def test_a_hyphenated_name_keeps_the_space_before_it(page, site, address):
                 page.wait_for_selector(".cerca-risultato")
             assert page.locator(".nome-composto").count() >= 1, address
             assert page.evaluate(GLUED_NAMES) == [], (address, width)
+    finally:
+        page.set_viewport_size({"width": 320, "height": 640})
+
+
+# Each hyphenated name (.nome-composto) with the punctuation next to it (in the same
+# text) on another line: "text|name|text (element) width". A line may break
+# before and after an inline block: a card's title began a line with ": come prepararla".
+SEPARATED_PUNCTUATION = r"""() => {
+    const found = [];
+    const middle = box => (box.top + box.bottom) / 2;
+    const apart = (a, b) => Math.abs(middle(a) - middle(b)) > Math.min(a.height, b.height) / 2;
+    const character = (node, at) => {
+        const range = document.createRange();
+        range.setStart(node, at);
+        range.setEnd(node, at + 1);
+        return range.getBoundingClientRect();
+    };
+    for (const name of document.querySelectorAll('.nome-composto')) {
+        const boxes = name.getClientRects();
+        if (!boxes.length) continue;
+        const [before, after] = [name.previousSibling, name.nextSibling];
+        const where = `${name.parentElement.tagName.toLowerCase()}`;
+        if (after && after.nodeType === Node.TEXT_NODE && /^[:;,.!?…»”’)\]]/u.test(after.data)
+            && apart(character(after, 0), boxes[boxes.length - 1]))
+            found.push(`${name.textContent}|${after.data.slice(0, 8)} (${where})`);
+        if (before && before.nodeType === Node.TEXT_NODE && /[«“‘(\[]$/u.test(before.data)
+            && apart(character(before, before.data.length - 1), boxes[0]))
+            found.push(`${before.data.slice(-8)}|${name.textContent} (${where})`);
+    }
+    return found;
+}"""
+
+
+@pytest.mark.parametrize("address", ["/", PATTO, "/categorie/notizie/", "/cerca/?q=patto"],
+                         ids=["home", "articolo", "categoria", "ricerca"])
+def test_a_hyphenated_name_keeps_its_punctuation_on_its_line(page, site, address):
+    """": come prepararla" at the start of a line, "Gener-Attivo" ending the one above,
+    in the category page's card (the name is an inline block, kept whole, and a line may
+    break on either side of one). At every width from a phone's to a desktop's, the
+    punctuation next to a name stays on its line."""
+    try:
+        page.goto(site.origin + address)
+        if address.startswith("/cerca/"):  # its results are written by cerca.js
+            page.wait_for_selector(".cerca-risultato")
+        assert page.locator(".nome-composto").count() >= 1, address
+        separated = {}
+        for width in range(320, 1281, 8):
+            page.set_viewport_size({"width": width, "height": 640})
+            for text in page.evaluate(SEPARATED_PUNCTUATION):
+                separated.setdefault(text, []).append(width)
+        assert separated == {}, address
     finally:
         page.set_viewport_size({"width": 320, "height": 640})

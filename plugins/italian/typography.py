@@ -48,15 +48,50 @@ _CAPITAL = "A-ZÀ-ÖØ-Þ"
 _COMPOUND_NAME = re.compile(
     rf"([{_CAPITAL}](?<![\w-][{_CAPITAL}])[^\W\d_]*-[{_CAPITAL}][^\W\d_]*)(?![\w-])")
 COMPOUND_CLASS = "nome-composto"
-COMPOUND_SPAN = f'<span class="{COMPOUND_CLASS}">\\1</span>'
+# What the span holds with the name: a line may break before and after an inline block,
+# whatever the characters around it, and "Gener-Attivo" + ": come prepararla" began a
+# line with the colon; so the punctuation glued to the name goes into the span: closing
+# after it, opening before it. Characters or, in an escaped title that SmartyPants has
+# curled, their references. (Not an elided word before it: "dell’" may end a line, and
+# "dell’Emilia-Romagna" was too wide to stay whole on a phone's line at 200 %.)
+_CLOSING = re.compile(r"(?:[:;,.!?…»”’)\]]|&#8221;|&#8217;|&#8230;|&#187;)+")
+_OPENING = re.compile(r"(?:[«“‘(\[]|&#8220;|&#8216;|&#171;)*\Z")
+_REACH = 24  # characters before a name that _OPENING looks at
+
+
+def name_spans(text):
+    """``[(start, end)]`` of each hyphenated name in ``text`` (:data:`_COMPOUND_NAME`)
+    with the punctuation glued to it."""
+    spans = []
+    for match in _COMPOUND_NAME.finditer(text):
+        start, end = match.span()
+        closing = _CLOSING.match(text, end)
+        end = closing.end() if closing else end
+        window = max(start - _REACH, spans[-1][1] if spans else 0)
+        opening = _OPENING.search(text, window, start)
+        if opening is not None:
+            start = opening.start()
+        spans.append((start, end))
+    return spans
+
+
+def _split_names(text):
+    """``[text, name, text, name, …, text]``: :func:`name_spans`' pieces of ``text``."""
+    parts, at = [], 0
+    for start, end in name_spans(text):
+        parts += [text[at:start], text[start:end]]
+        at = end
+    return [*parts, text[at:]]
 
 
 def keep_names_whole(html):
     """``html``, a text without tags but the terms' spans (an item's title, escaped), with
-    each hyphenated name (:data:`_COMPOUND_NAME`) in a span the stylesheet keeps whole."""
+    each hyphenated name (:func:`name_spans`) in a span the stylesheet keeps whole."""
     if not html or "-" not in html:
         return html
-    return _COMPOUND_NAME.sub(COMPOUND_SPAN, html)
+    parts = _split_names(html)
+    return "".join(part if index % 2 == 0 else f'<span class="{COMPOUND_CLASS}">{part}</span>'
+                   for index, part in enumerate(parts))
 
 
 _COMPOUND_SPAN_RE = re.compile(f'<span class="{COMPOUND_CLASS}">([^<]*)</span>')
@@ -141,25 +176,26 @@ class ItalianTypography(Treeprocessor):
         if names:
             for element in text_nodes:
                 if element.tag not in SKIP_TAGS:
-                    _wrap(element, _COMPOUND_NAME, {"class": COMPOUND_CLASS})
+                    _wrap(element, _split_names, {"class": COMPOUND_CLASS})
         if terms:  # after the apostrophes: the spans it adds are not visited
             for element in text_nodes:
                 if element.tag not in SKIP_TAGS and element.get("lang") is None:
-                    _wrap(element, self.terms, {"lang": "en"})
+                    _wrap(element, self.terms.split, {"lang": "en"})
 
 
-def _wrap(element, pattern, attributes):
-    """Wrap what ``pattern`` (one group) finds in ``element``'s own text nodes in spans
-    with ``attributes``; not in the tails of spans of the same kind (added already)."""
+def _wrap(element, split, attributes):
+    """Wrap what ``split`` finds in ``element``'s own text nodes in spans with
+    ``attributes`` (``split(text)``: ``[text, found, text, found, …, text]``, as a pattern
+    of one group splits); not in the tails of spans of the same kind (added already)."""
     if element.text:
-        spans = _split(element.text, pattern, attributes)
+        spans = _split(element.text, split, attributes)
         if spans:
             element.text = spans[0]
             for index, span in enumerate(spans[1:]):
                 element.insert(index, span)
     for child in list(element):
         if child.tail and not (child.tag == "span" and child.attrib == attributes):
-            spans = _split(child.tail, pattern, attributes)
+            spans = _split(child.tail, split, attributes)
             if spans:
                 child.tail = spans[0]
                 position = list(element).index(child) + 1
@@ -167,9 +203,9 @@ def _wrap(element, pattern, attributes):
                     element.insert(position + offset, span)
 
 
-def _split(text, pattern, attributes):
-    """Return [leading text, span, span, ...] or None when ``pattern`` finds nothing."""
-    parts = pattern.split(text)
+def _split(text, split, attributes):
+    """Return [leading text, span, span, ...] or None when ``split`` finds nothing."""
+    parts = split(text)
     if len(parts) == 1:
         return None
     lead, spans = parts[0], []

@@ -77,6 +77,11 @@ const APOSTROPHE = /(?<=[\p{L}\p{N}])'(?=[\p{L}\p{N}])/gu;
 // with "Patto Gener-" on a phone.
 const COMPOUND_NAME =
   /(?<![\p{L}\p{N}_-])[A-ZÀ-ÖØ-Þ]\p{L}*-[A-ZÀ-ÖØ-Þ]\p{L}*(?![\p{L}\p{N}_-])/gu;
+// What a name's span holds with it, as name_spans() there: the punctuation glued to it,
+// closing after it, opening before it. A line may break before and after the span: a
+// title began a line with ": come prepararla".
+const CLOSING = /[:;,.!?…»”’)\]]+/uy;
+const OPENING = /[«“‘(\[]*$/u;
 // What joins the parts of a hyphenated name (Gener-Attivi), with no space.
 const HYPHEN = /^[-\u2010\u2011]$/u;
 const numbers = new Intl.NumberFormat("it-IT");
@@ -112,8 +117,15 @@ function marked(parts, english) {
   for (const [pattern, attribute, value] of [[english, "lang", "en"],
     [COMPOUND_NAME, "className", "nome-composto"]]) {
     if (!pattern) continue;
+    let after = 0; // the end of the last name
     for (const match of whole.matchAll(pattern)) {
-      const [start, stop] = [match.index, match.index + match[0].length];
+      let [start, stop] = [match.index, match.index + match[0].length];
+      if (pattern === COMPOUND_NAME) {
+        CLOSING.lastIndex = stop;
+        stop += (CLOSING.exec(whole) || [""])[0].length;
+        start -= OPENING.exec(whole.slice(Math.max(after, start - 24), start))[0].length;
+        after = stop;
+      }
       if (!terms.some(([from, to]) => start < to && stop > from))
         terms.push([start, stop, attribute, value]);
     }
