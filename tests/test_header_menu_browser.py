@@ -1,6 +1,9 @@
 """The header on a phone, proven in Chromium with JavaScript off: the main menu folds
 behind a "Menu" button (a <details> disclosure, partials/header.html) on a phone or with
-large text on a narrow screen, and is shown whole, with no button, on wider screens.
+large text on a narrow screen, and is shown whole, with no button, on wider screens, in
+every browser: the list is the <details>'s next sibling, not its content, so no browser
+needs to show a closed <details>'s content (``::details-content``, which Safari before
+18.4 and Firefox before 143 lack: there the menu stayed folded on a computer's screen).
 
 With the text size at 200 % (Chromium's own setting, as tests/test_low_vision_browser.py
 sets it) the header was 856 px tall on a 320 × 640 phone, 1.3 screens on every page: the
@@ -9,6 +12,8 @@ word of the page. At the default size it took 360 px of a 390 × 844 phone.
 """
 
 import io
+import re
+from pathlib import Path
 
 import pytest
 from browser_support import OUTSIDE, chromium, served_site
@@ -17,6 +22,7 @@ from support import article
 
 pytestmark = pytest.mark.browser
 
+CSS = Path(__file__).resolve().parent.parent / "theme" / "static" / "css"
 PAGES = ["/archivio/", "/404.html", "/2024/08/festa-dei-laboratori/"]
 MENU = ["Il progetto", "Le azioni", "Novità", "Documenti", "Contatti"]
 # [the header's height, the top of <main>] in px.
@@ -38,16 +44,25 @@ def site(tmp_path_factory):
         yield built
 
 
+def new_page(browser):
+    """A page in a context of its own with JavaScript off, its DevTools session as
+    ``page.devtools``."""
+    return page_in(browser.new_context(java_script_enabled=False,
+                                       viewport={"width": 390, "height": 844}))
+
+
+def page_in(context):
+    page = context.new_page()
+    page.devtools = context.new_cdp_session(page)
+    page.devtools.send("DOM.enable")
+    page.devtools.send("CSS.enable")
+    return page
+
+
 @pytest.fixture(scope="module")
 def page():
     with chromium() as browser:
-        context = browser.new_context(java_script_enabled=False,
-                                      viewport={"width": 390, "height": 844})
-        page = context.new_page()
-        page.devtools = context.new_cdp_session(page)
-        page.devtools.send("DOM.enable")
-        page.devtools.send("CSS.enable")
-        yield page
+        yield new_page(browser)
 
 
 def visit(page, site, address, width, height, text_size=16, **media):
@@ -87,6 +102,15 @@ def disclosure(page):
                              if item["name"] == "expanded"), None)
             return ["DisclosureTriangle", node["name"]["value"], expanded]
     return None
+
+
+def menu_links_given(page):
+    """The menu's links a screen reader is given (Chromium's accessibility tree), by name:
+    each once, or none."""
+    names = [node["name"]["value"]
+             for node in page.devtools.send("Accessibility.getFullAXTree")["nodes"]
+             if node.get("role", {}).get("value") == "link" and not node.get("ignored")]
+    return [name for name in names if name in MENU]
 
 
 def shown_menu(page):
@@ -214,6 +238,11 @@ def test_the_menu_opens_and_closes_by_keyboard_without_javascript(page, site, wi
     Tab goes to the first; Shift+Tab back, Space closes it, and the items are out of the
     way of Tab again. JavaScript is off: the browser's own <details> does it all."""
     visit(page, site, "/archivio/", width, height, text_size=text_size)
+    opens_and_closes_by_keyboard(page)
+
+
+def opens_and_closes_by_keyboard(page):
+    """The keyboard test's steps, on the page shown."""
     assert not page.evaluate("matchMedia('(scripting: enabled)').matches")
     assert shown_menu(page) == []
     page.locator(".site-search-button").focus()
@@ -222,8 +251,10 @@ def test_the_menu_opens_and_closes_by_keyboard_without_javascript(page, site, wi
     assert (tag, text, visible) == ("summary", "Menu", True)
     assert outline not in ("none", "hidden") and ring >= 2, (outline, ring)
     assert disclosure(page) == ["DisclosureTriangle", "Menu", False]
+    assert menu_links_given(page) == []
     page.keyboard.press("Enter")
     assert shown_menu(page) == MENU
+    assert menu_links_given(page) == MENU
     assert disclosure(page) == ["DisclosureTriangle", "Menu", True]
     page.keyboard.press("Tab")
     assert page.evaluate(FOCUSED)[:3] == ["a", "Il progetto", True]
@@ -241,7 +272,13 @@ def test_wider_screens_show_the_whole_menu_and_no_button(page, site, width, text
     links, as before, with no button: Tab goes from the search's button to "Il progetto",
     and a screen reader is given the links, not a collapsed disclosure."""
     visit(page, site, "/archivio/", width, 900, text_size=text_size)
+    shows_the_whole_menu(page)
+
+
+def shows_the_whole_menu(page):
+    """The wide screens' test's steps, on the page shown."""
     assert shown_menu(page) == MENU
+    assert menu_links_given(page) == MENU
     assert not page.locator(".site-nav-button").is_visible()
     assert disclosure(page) is None
     page.locator(".site-search-button").focus()
@@ -277,3 +314,55 @@ def test_the_menu_button_is_drawn_as_a_button_in_every_colour_mode(page, site, s
     assert (lighter + 0.05) / (darker + 0.05) >= 3, (edge, band)
     if forced == "active":
         assert edge != canvas
+
+
+def test_no_rule_of_the_theme_needs_details_content():
+    """No style of the theme needs the browser to show a closed <details>'s content
+    (``::details-content``: Chromium 131, Safari 18.4, Firefox 143); the menu's list is
+    not inside its <details>. The test below runs the header in a browser without it."""
+    css = "".join(path.read_text() for path in sorted(CSS.glob("*.css")))
+    assert "details-content" not in re.sub(r"/\*.*?\*/", "", css, flags=re.DOTALL)
+
+
+@pytest.fixture
+def without_details_content(page):
+    """A page, with JavaScript off, in a Chromium that does not know ``::details-content``,
+    as Firefox ESR 140 or Safari 18.3: the site's stylesheet is served with the
+    pseudo-element renamed to one no browser knows, so each rule that uses it, and each
+    ``@supports selector(::details-content)``, is dropped as they drop them."""
+    context = page.context.browser.new_context(java_script_enabled=False)
+    served = []
+
+    def unknown(route):
+        response = route.fetch()
+        served.append(route.request.url)
+        route.fulfill(response=response, body=response.text().replace(
+            "::details-content", "::-farelegami-unknown"))
+
+    context.route("**/*.css", unknown)
+    old = page_in(context)
+    old.served = served
+    yield old
+    context.close()
+
+
+@pytest.mark.parametrize(("width", "text_size"), [(1280, 16), (1280, 32), (768, 16)])
+def test_a_browser_without_details_content_shows_the_whole_menu_on_wider_screens(
+        without_details_content, site, width, text_size):
+    """There the menu stayed folded behind "Menu" on a computer's screen (the list was
+    the <details>'s content, shown closed only through ``::details-content``)."""
+    old = without_details_content
+    visit(old, site, "/archivio/", width, 900, text_size=text_size)
+    assert [url for url in old.served if "/css/site." in url], old.served
+    shows_the_whole_menu(old)
+
+
+@pytest.mark.parametrize(("width", "height", "text_size"), [(320, 640, 32), (390, 844, 16)])
+def test_a_browser_without_details_content_folds_the_menu_on_a_phone(
+        without_details_content, site, width, height, text_size):
+    """And on a phone the "Menu" button works there as everywhere."""
+    old = without_details_content
+    visit(old, site, "/archivio/", width, height, text_size=text_size)
+    assert [url for url in old.served if "/css/site." in url], old.served
+    opens_and_closes_by_keyboard(old)
+
