@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 from browser_support import OUTSIDE, chromium, served_site
-from PIL import Image
+from PIL import Image, ImageChops
 from support import article
 
 pytestmark = pytest.mark.browser
@@ -372,3 +372,34 @@ def test_a_browser_without_details_content_folds_the_menu_on_a_phone(
     assert [url for url in old.served if "/css/site." in url], old.served
     opens_and_closes_by_keyboard(old)
 
+
+# The box of the site's name as drawn: its text's, as tall as its font (a Range's box).
+NAME = """() => { const range = document.createRange();
+    range.selectNodeContents(document.querySelector('.brand-name'));
+    const box = range.getBoundingClientRect();
+    return {x: box.left, y: box.top, width: box.width, height: box.height}; }"""
+
+
+def shot(page, box):
+    return Image.open(io.BytesIO(page.screenshot(clip=box))).convert("RGB")
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+@pytest.mark.parametrize(("width", "height", "text_size"),
+                         [(320, 640, 32), (390, 844, 16), (1280, 900, 16), (1280, 900, 32)])
+def test_in_forced_colours_the_site_name_is_drawn_whole(page, site, scheme, width, height,
+                                                        text_size):
+    """Forced colours paint each line of text on a backplate as tall as its font, taller
+    than the line: the motto's, painted after the name, covered the foot of the "g" of
+    "FareLegami" at 320 px with the text at 200 % (at the default size its letters' tops
+    reached into the name's box). The name's box, as tall as its font, is drawn the same,
+    pixel for pixel, with the motto there and with the motto hidden (no backplate, no
+    letters): nothing of the motto is painted into it."""
+    visit(page, site, "/", width, height, text_size=text_size, color_scheme=scheme,
+          forced_colors="active")
+    box = page.evaluate(NAME)
+    drawn = shot(page, box)
+    page.evaluate("document.querySelector('.brand-subtitle').style.visibility = 'hidden'")
+    alone = shot(page, box)
+    differ = ImageChops.difference(drawn, alone).getbbox()  # where, in the name's box
+    assert differ is None, (differ, box)
