@@ -2,11 +2,13 @@
 its privacy and accessibility pages say about the site matches what the code does."""
 
 import re
+import shutil
 from urllib.parse import unquote, urlsplit
 
 import pytest
 
-from support import ROOT, SITEURL
+import samples
+from support import ROOT, SITEURL, build_site
 from tools.release_check import check_release
 
 
@@ -152,12 +154,33 @@ def test_the_project_site_passes_the_release_check(project_site):
     assert check_release(project_site.output, SITEURL) == []
 
 
+def index_entries(site):
+    """The search index (plugins/search) of ``site``: ``{url: entry}``."""
+    from plugins.search.bundle import fragments  # noqa: PLC0415
+
+    return {entry["url"]: entry for entry in fragments(site.output / "pagefind")}
+
+
+def assert_the_index_holds_exactly_the_pages_and_only_published_pdfs(site):
+    """The index holds exactly the published pages (those with an indexed region) and,
+    besides them, only PDFs the site publishes (not every one: a scanned PDF has no text
+    to index)."""
+    entries = index_entries(site)
+    written = {"/" + str(page.parent.relative_to(site.output)) + "/"
+               for page in site.output.rglob("index.html")
+               if site.soup("/" + str(page.relative_to(site.output))).find(
+                   attrs={"data-pagefind-body": True})}
+    pdfs = {"/" + path.relative_to(site.output).as_posix()
+            for path in site.output.rglob("allegati/**/*.pdf")}
+    assert set(entries) - pdfs == written
+    return entries, written
+
+
 def test_the_project_index_holds_every_published_page_and_the_press_release_pdf(project_site):
     """The search index (plugins/search) of the real content: exactly the published pages
     (those with an indexed region), and the text of the press release's PDF."""
-    from plugins.search.bundle import fragments  # noqa: PLC0415
-
-    entries = {entry["url"]: entry for entry in fragments(project_site.output / "pagefind")}
+    entries, written = assert_the_index_holds_exactly_the_pages_and_only_published_pdfs(
+        project_site)
     pdf = "/allegati/2024/comunicato-stampa-presentazione-crema.pdf"
     assert pdf in entries and entries[pdf]["meta"]["origine"] == "dal comunicato"
     content = entries[pdf]["content"]
@@ -165,12 +188,32 @@ def test_the_project_index_holds_every_published_page_and_the_press_release_pdf(
     # its running header once (at the start), its "Pagina N di 2" never (plugins/search)
     assert content.count("FareLegami – Comunicato stampa, 5 maggio 2024") == 1
     assert "Pagina" not in content
-    written = {"/" + str(page.parent.relative_to(project_site.output)) + "/"
-               for page in project_site.output.rglob("index.html")
-               if project_site.soup("/" + str(page.relative_to(project_site.output))).find(
-                   attrs={"data-pagefind-body": True})}
-    assert set(entries) - {pdf} == written
     assert "/progetto/" in written and len(written) > 20
+
+
+def test_a_news_item_with_its_pdf_as_the_guide_writes_it_keeps_the_index_test_passing(
+        tmp_path):
+    """The publication on GitHub runs the whole test suite first, these tests of the real
+    content too: one that holds for today's content only stops the publication of the
+    next item an editor writes. The project's content with a news item and its PDF, as
+    docs/guida-redazione.md («Allegati») writes them, passes the index's test: it allowed
+    the press release's PDF alone, and the item's PDF (indexed, as it has text) stopped
+    the publication."""
+    content = tmp_path / "content"
+    shutil.copytree(ROOT / "content", content)
+    # names of their own: whatever the project's content holds, nothing is taken
+    site = build_site(tmp_path, {
+        "allegati/prova-dei-test/Bando Spazi Comuni città.pdf": samples.text_pdf(
+            "Bando Spazi Comuni 2026\nRequisiti di partecipazione per le associazioni."),
+        "notizie/prova-dei-test-bando-spazi-comuni.md": (
+            "---\ntitle: Presentazione del bando Spazi Comuni (prova dei test)\n"
+            "date: 2026-01-10 09:00\nattachments:\n"
+            "  - file: allegati/prova-dei-test/Bando Spazi Comuni città.pdf\n"
+            "    title: Bando Spazi Comuni 2026\n---\n\nIl bando per le associazioni.\n"),
+    }, config="publishconf", content=content)
+    assert site.ok, site.log
+    entries, _ = assert_the_index_holds_exactly_the_pages_and_only_published_pdfs(site)
+    assert "/allegati/prova-dei-test/bando-spazi-comuni-citta.pdf" in entries
 
 
 # What the privacy page (content/pages/privacy.md) tells readers about the site's own
