@@ -585,3 +585,36 @@ def test_the_guides_first_example_copied_alone_has_only_its_two_links_refused(tm
         " / link target not found"
         for link in links
         for number in [next(n for n, line in enumerate(lines, 1) if link in line)]], out
+
+
+def test_the_guide_says_an_untagged_pdf_that_check_lets_through_stops_githubs_publication(
+        tmp_path):
+    """«Scrivere bene per tutti»: ./run check does not look at a PDF's tags, the publication
+    on GitHub runs the project's tests first (.github/workflows/publish.yml: ./run test
+    before ./run publish), and test_project_site fails on an untagged PDF the accessibility
+    statement does not name. The guide said only that «i test del progetto» flag it: an
+    editor whose ./run check passed learnt after the push, from a failed publication, that
+    the site had not changed. Each part of what the guide now says holds."""
+    import test_project_site as project  # noqa: PLC0415
+
+    guide = " ".join(GUIDE.read_text(encoding="utf-8").split())
+    [item] = [item for item in guide.split(" - ") if "«PDF con tag»" in item]
+    for said in ("`./run check` non controlla se un PDF ha i tag",
+                 "un PDF senza tag che la dichiarazione non nomina ferma la pubblicazione",
+                 "`tests/test_project_site.py`"):
+        assert said in item, (said, item)
+    # ./run check: an untagged PDF attached, not a word about it
+    pdf = samples.text_pdf("Bando Spazi Comuni")
+    write_content(tmp_path / "content", {
+        "allegati/bando.pdf": pdf,
+        "notizie/bando.md": article(title="Bando", attachments=["file: allegati/bando.pdf"])})
+    assert project.untagged(tmp_path / "content" / "allegati" / "bando.pdf")
+    status, out, err = run_tool(tmp_path, "check", "--settings", str(write_conf(tmp_path)),
+                                "--content", str(tmp_path / "content"))
+    assert status == 0 and not out.strip() and "0 errori, 0 avvisi" in err, out + err
+    # GitHub's publication: the tests, then the publish
+    workflow = (ROOT / ".github" / "workflows" / "publish.yml").read_text(encoding="utf-8")
+    steps = re.findall(r"(?m)^\s+run: (\./run [^\n]*?)\s*$", workflow)
+    assert steps.index("./run test") < steps.index("./run publish"), steps
+    assert callable(project
+                    .test_every_untagged_pdf_is_named_among_the_statements_inaccessible_contents)
