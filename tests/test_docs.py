@@ -312,3 +312,168 @@ def test_every_task_and_option_the_docs_show_exists():
                         for option in re.findall(r"--([\w-]+)", options)
                         if option.replace("-", "_") not in parameters]
     assert not unknown, unknown
+
+
+# --- The web editor's names in the guide ----------------------------------------------
+
+GUIDE_TEXT = (ROOT / "docs" / "guida-redazione.md").read_text(encoding="utf-8")
+ADMIN_JS = ROOT / "plugins" / "admin" / "static" / "admin.js"
+DECAP = ROOT / "node_modules" / "decap-cms" / "dist" / "decap-cms.js"
+# The guide's bold, italic and «quoted» words of «Scrivere dal browser» that are not the
+# editor's own: keys, the headings button's "H" icon, the examples' titles, the site's
+# pages, Word's style and a video site's button
+NOT_THE_EDITORS = {"Invio", "Maiusc+Invio", "H", "Chiusura estiva", "Chiusura estiva 2025",
+                   "Riunione mensile", "Riunione mensile – 12 giugno 2025", "Titolo 1",
+                   "Incorpora", "ore 00:00", "sabato 15 marzo 2025"}
+# Names admin.js builds of pieces, as the real editor shows them
+# (tests/test_admin_browser.py asserts each)
+BUILT = {"Sposta la voce…": "Sposta la voce 1 di 2"}
+
+
+def js_object(code, start):
+    """The JavaScript object literal that begins at ``code[start]`` (``{``), its strings
+    and comments skipped (a locale's ``%{count}`` holds braces, a comment's "Decap's" a
+    quote)."""
+    depth, index, quote = 0, start, None
+    while True:
+        char = code[index]
+        if quote:
+            if char == "\\":
+                index += 1
+            elif char == quote:
+                quote = None
+        elif code.startswith("//", index):
+            index = code.index("\n", index)
+        elif code.startswith("/*", index):
+            index = code.index("*/", index) + 1
+        elif char in "\"'`":
+            quote = char
+        elif char == "{":
+            depth += 1
+        elif char == "}":
+            depth -= 1
+            if depth == 0:
+                return code[start:index + 1]
+        index += 1
+
+
+def js_value(literal):
+    """A JavaScript object literal (strings, concatenations, comments) as Python's, read
+    by Node."""
+    import json  # noqa: PLC0415
+    import shutil  # noqa: PLC0415
+    import subprocess  # noqa: PLC0415
+
+    node = shutil.which("node")
+    if node is None:
+        pytest.skip("Node.js is not installed (./run test installs it)")
+    read = subprocess.run([node, "-e", "let s='';process.stdin.on('data',d=>s+=d)"
+                           ".on('end',()=>process.stdout.write(JSON.stringify("
+                           "(0,eval)('('+s+')'))))"],
+                          input=literal, capture_output=True, text=True, check=True)
+    return json.loads(read.stdout)
+
+
+def leaves(tree):
+    if isinstance(tree, dict):
+        return [leaf for value in tree.values() for leaf in leaves(value)]
+    if isinstance(tree, list):
+        return [leaf for value in tree for leaf in leaves(value)]
+    return [tree] if isinstance(tree, str) else []
+
+
+def merged(target, source):
+    """admin.js's ``merge``: ``source``'s phrases over ``target``'s."""
+    for key, value in source.items():
+        if isinstance(value, dict):
+            target[key] = merged(dict(target.get(key) or {}), value)
+        else:
+            target[key] = value
+    return target
+
+
+def plain(text):
+    return " ".join(text.replace("\u2019", "'").split())
+
+
+def web_editor_names():
+    """``(phrases, messages)``: what the web editor shows, whole phrases (Decap's Italian
+    as admin.js completes it, the labels of the configuration plugins/admin writes, and
+    the buttons Decap makes of them: "＋ Notizia", "Aggiungi allegato") and admin.js's
+    texts (its messages, which the guide quotes in part)."""
+    from plugins.admin.config import config  # noqa: PLC0415
+
+    bundle = DECAP.read_text(encoding="utf-8")
+    decap = js_value(js_object(bundle, bundle.index('{auth:{login:"Accedi"')))
+    script = ADMIN_JS.read_text(encoding="utf-8")
+    ours = js_value(js_object(script, script.index("{", script.index("var PHRASES = {"))))
+    phrases = leaves(merged(decap, ours))
+
+    def labels(node, collection=False):
+        if isinstance(node, list):
+            for item in node:
+                yield from labels(item, collection)
+        elif isinstance(node, dict):
+            for key in ("label", "label_singular", "default"):
+                if isinstance(node.get(key), str):
+                    yield node[key]
+            if collection and node.get("label_singular"):
+                yield "＋ " + node["label_singular"]  # collectionTop.newButton
+            if node.get("widget") == "list":
+                yield "Aggiungi " + (node.get("label_singular") or node["label"])
+            for key, value in node.items():
+                yield from labels(value, key == "collections")
+
+    phrases += labels(config(project_settings(ROOT / "pelicanconf.py")))
+    phrases += re.findall(r'\blabel: "([^"]+)"', script)  # the text's image component's
+    script = re.sub(r"(?m)^\s*(?://|/?\*).*$", "", script)  # its comments' lines
+    script = re.sub(r'"\s*\+\s*"', "", script)  # one string of its pieces
+    # its messages: a word alone ("Upload") is one it looks for, not one it shows
+    messages = [plain(text) for text in re.findall(r'"((?:[^"\\]|\\.)*)"', script)
+                if " " in text.strip()]
+    return [plain(phrase) for phrase in phrases
+            if re.search(r"\w", re.sub(r"%\{\w+\}", "", phrase))], messages
+
+
+def shown_as(name, phrase):
+    """Whether ``phrase`` (``%{…}`` any words) shows ``name``: all of it, or its start up
+    to the end of a word (the guide's «Bozza» of «Bozza (non pubblicata)», its «Sposta
+    la voce…» of «Sposta la voce 1 di 2 …»)."""
+    pattern = "".join(".+?" if part.startswith("%{") else re.escape(part)
+                      for part in re.split(r"(%\{\w+\})", phrase))
+    name = name.removesuffix("…").rstrip()
+    if re.fullmatch(pattern, name):
+        return True
+    return phrase.startswith(name) and (len(phrase) == len(name)
+                                        or not phrase[len(name)].isalnum())
+
+
+def test_every_name_the_guides_web_editor_chapter_gives_is_the_editors():
+    """«Scrivere dal browser» names buttons, fields, menus and notices in bold, italics or
+    «…»: each is one the editor shows, Decap's own Italian (as admin.js completes it:
+    Decap's «Upload» is «Carica dal computer», its «Pubblicato» after a save «Salvato»), a
+    label of the configuration plugins/admin writes (the fields, the collections, their
+    «＋ Notizia» and «Aggiungi allegato»), or a text of admin.js. A label renamed in the
+    code, or a button Decap names otherwise, fails here, until the guide says it."""
+    guide = GUIDE_TEXT.split("\n## Scrivere dal browser (editor web)\n", 1)[1]
+    chapter = guide.split("\n### Per chi gestisce il sito", 1)[0]
+    chapter = prose(re.sub(r"!\[([^\]]*)\]\([^)]*\)", r"\1", chapter))  # pictures: their alt
+    names = set()
+    for bold, italic, quoted in re.findall(
+            r"\*\*(.+?)\*\*|(?<![*\w])\*([^*\s][^*]*?)\*(?![*\w])|«([^»]+)»", chapter, re.S):
+        name = plain(bold or italic or quoted)
+        # in bold or italics a step's title ("Pubblicare:") or a word stressed
+        # ("copiare") is no name
+        if quoted or (name[0].isupper() or name[0] == "＋") and name[-1] not in ".:":
+            names.add(name)
+    names -= NOT_THE_EDITORS
+    assert len(names) > 40, sorted(names)
+    phrases, messages = web_editor_names()
+    browser = (ROOT / "tests" / "test_admin_browser.py").read_text(encoding="utf-8")
+    messages += [shown for shown in BUILT.values() if f'"{shown}' in browser]
+    unknown = sorted(name for name in names
+                     if not any(shown_as(name, phrase) for phrase in phrases)
+                     and not any(name.removesuffix("…").rstrip() in text
+                                 for text in messages))
+    assert not unknown, ("docs/guida-redazione.md, «Scrivere dal browser», names what the"
+                         f" web editor does not show: {unknown}")
