@@ -477,3 +477,30 @@ def test_every_name_the_guides_web_editor_chapter_gives_is_the_editors():
                                  for text in messages))
     assert not unknown, ("docs/guida-redazione.md, «Scrivere dal browser», names what the"
                          f" web editor does not show: {unknown}")
+
+
+def test_the_guide_says_which_folder_each_file_window_of_the_web_editor_shows():
+    """The configuration plugins/admin writes gives the cover's and the attachments' file
+    windows the item's year's folder (``{{fields.date | date('YYYY')}}``) and the text's
+    images (the "+" menu's image, admin.js: no folder of its own) the media library's,
+    without a year. The guide's «Da sapere» said that every file window showed the year's
+    files only: an editor looking for last year's picture in the text's window found it
+    there, and one looking for this year's cover there did not."""
+    from plugins.admin.config import config  # noqa: PLC0415
+
+    found = config(project_settings(ROOT / "pelicanconf.py"))
+    [news] = [item for item in found["collections"] if item["name"] == "notizie"]
+    fields = {field["name"]: field for field in news["fields"]}
+    year = "{{fields.date | date('YYYY')}}"
+    assert fields["image"]["media_folder"].endswith(year)
+    assert fields["attachments"]["fields"][0]["media_folder"].endswith(year)
+    assert "media_folder" not in news and found["media_folder"] == "content/immagini"
+    script = ADMIN_JS.read_text(encoding="utf-8")
+    component = script[script.index("CMS.registerEditorComponent({"):]
+    component = component[:component.index("});")]
+    assert "media_folder" not in component  # the text's image: the library's folder
+    guide = " ".join(GUIDE_TEXT.split())
+    [bullet] = [item for item in guide.split(" - ") if item.startswith("Nella finestra dei")]
+    for said in ("della copertina e degli allegati si vedono solo quelli dell'anno",
+                 "Nella finestra delle immagini del testo", "della cartella `immagini/`"):
+        assert said in bullet, (said, bullet)
