@@ -608,14 +608,18 @@ def test_the_guides_first_example_copied_alone_has_only_its_two_links_refused(tm
         for number in [next(n for n, line in enumerate(lines, 1) if link in line)]], out
 
 
-def test_the_guide_says_an_untagged_pdf_that_check_lets_through_stops_githubs_publication(
-        tmp_path):
-    """«Scrivere bene per tutti»: ./run check does not look at a PDF's tags, the publication
-    on GitHub runs the project's tests first (.github/workflows/publish.yml: ./run test
-    before ./run publish), and test_project_site fails on an untagged PDF the accessibility
-    statement does not name. The guide said only that «i test del progetto» flag it: an
-    editor whose ./run check passed learnt after the push, from a failed publication, that
-    the site had not changed. Each part of what the guide now says holds."""
+def test_what_the_guide_says_stops_githubs_publication_that_check_lets_through(tmp_path):
+    """The publication on GitHub runs the project's tests first (.github/workflows/
+    publish.yml: ./run test before ./run publish), and tests/test_project_site.py fails on
+    what ./run check lets through: an untagged PDF the accessibility statement does not
+    name, a menu page whose title no longer begins with the menu's words. The guide said
+    only that «i test del progetto» flag the PDF: an editor whose ./run check passed
+    learnt after the push, from a failed publication, that the site had not changed. The
+    project's content with each case fails those tests, as the guide now says, and passes
+    them once written as the guide says (the item named in the statement, «Contatti e
+    orari»); ./run check says nothing of either."""
+    import shutil  # noqa: PLC0415
+
     import test_project_site as project  # noqa: PLC0415
 
     guide = " ".join(GUIDE.read_text(encoding="utf-8").split())
@@ -624,18 +628,51 @@ def test_the_guide_says_an_untagged_pdf_that_check_lets_through_stops_githubs_pu
                  "un PDF senza tag che la dichiarazione non nomina ferma la pubblicazione",
                  "`tests/test_project_site.py`"):
         assert said in item, (said, item)
-    # ./run check: an untagged PDF attached, not a word about it
-    pdf = samples.text_pdf("Bando Spazi Comuni")
-    write_content(tmp_path / "content", {
-        "allegati/bando.pdf": pdf,
-        "notizie/bando.md": article(title="Bando", attachments=["file: allegati/bando.pdf"])})
-    assert project.untagged(tmp_path / "content" / "allegati" / "bando.pdf")
-    status, out, err = run_tool(tmp_path, "check", "--settings", str(write_conf(tmp_path)),
-                                "--content", str(tmp_path / "content"))
-    assert status == 0 and not out.strip() and "0 errori, 0 avvisi" in err, out + err
-    # GitHub's publication: the tests, then the publish
+    section = guide.split("## Pubblicare, modificare e togliere un articolo (con git)")[1]
+    for said in ("fa anche i controlli del progetto (`./run test`)", "un PDF senza tag",
+                 "`title: Contatti e orari` va bene, `title: Scrivici` no"):
+        assert said in section, said
     workflow = (ROOT / ".github" / "workflows" / "publish.yml").read_text(encoding="utf-8")
     steps = re.findall(r"(?m)^\s+run: (\./run [^\n]*?)\s*$", workflow)
     assert steps.index("./run test") < steps.index("./run publish"), steps
-    assert callable(project
-                    .test_every_untagged_pdf_is_named_among_the_statements_inaccessible_contents)
+
+    news = ("---\ntitle: Bando Spazi Comuni\ndate: 2026-01-10 09:00\nattachments:\n"
+            "  - file: allegati/prova-dei-test/bando.pdf\n---\n\nIl bando.\n")
+    statement = (ROOT / "content" / "pages" / "accessibilita.md").read_text(encoding="utf-8")
+    contacts = (ROOT / "content" / "pages" / "contatti.md").read_text(encoding="utf-8")
+    assert "\ntitle: Contatti\n" in contacts
+
+    def site(folder, title, named):
+        content = tmp_path / folder / "content"
+        shutil.copytree(ROOT / "content", content)
+        listed = ("- **Il bando in PDF**, allegato alla notizia [Bando Spazi Comuni]"
+                  "({filename}/notizie/prova-dei-test-bando.md), non ha tag.\n")
+        files = {"allegati/prova-dei-test/bando.pdf": samples.text_pdf("Bando Spazi Comuni"),
+                 "notizie/prova-dei-test-bando.md": news,
+                 "pages/contatti.md": contacts.replace("\ntitle: Contatti\n",
+                                                       f"\ntitle: {title}\n"),
+                 "pages/accessibilita.md": statement.replace(
+                     "## Contenuti non accessibili\n\n",
+                     "## Contenuti non accessibili\n\n" + (listed if named else ""))}
+        built = build_site(tmp_path / folder, files, config="publishconf", content=content)
+        assert built.ok, built.log
+        status, out, err = run_tool(tmp_path / folder, "check", "--settings",
+                                    str(write_conf(tmp_path / folder)), "--content",
+                                    str(content))
+        assert status == 0 and "bando" not in out and "contatti" not in out, out + err
+        return built
+
+    (tmp_path / "bando.pdf").write_bytes(samples.text_pdf("Bando Spazi Comuni"))
+    assert project.untagged(tmp_path / "bando.pdf")  # as most PDFs are
+    as_pushed = site("come-inviato", "Scrivici", named=False)
+    with pytest.raises(AssertionError, match="PDFs without tags"):
+        project.test_every_untagged_pdf_is_named_among_the_statements_inaccessible_contents(
+            as_pushed)
+    with pytest.raises(AssertionError, match="Contatti"):
+        project.test_every_menu_item_and_every_link_to_its_page_name_it_as_the_page_does(
+            as_pushed)
+    as_the_guide_says = site("come-dice-la-guida", "Contatti e orari", named=True)
+    project.test_every_untagged_pdf_is_named_among_the_statements_inaccessible_contents(
+        as_the_guide_says)
+    project.test_every_menu_item_and_every_link_to_its_page_name_it_as_the_page_does(
+        as_the_guide_says)
