@@ -632,6 +632,10 @@ def test_what_the_guide_says_stops_githubs_publication_that_check_lets_through(t
     for said in ("fa anche i controlli del progetto (`./run test`)", "un PDF senza tag",
                  "`title: Contatti e orari` va bene, `title: Scrivici` no"):
         assert said in section, said
+    # the web editor's failed publication sends there too
+    editor = guide.split("## Scrivere dal browser (editor web)")[1].split(" ## ")[0]
+    assert "un PDF senza tag: vedi [Scrivere bene per tutti](#scrivere-bene-per-tutti)" \
+        in editor
     workflow = (ROOT / ".github" / "workflows" / "publish.yml").read_text(encoding="utf-8")
     steps = re.findall(r"(?m)^\s+run: (\./run [^\n]*?)\s*$", workflow)
     assert steps.index("./run test") < steps.index("./run publish"), steps
