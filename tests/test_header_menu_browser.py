@@ -158,14 +158,13 @@ def test_at_200_percent_on_a_small_phone_the_title_starts_on_the_first_screen(pa
 def test_the_home_page_says_its_motto_once_and_what_the_site_is(page, site, width, height,
                                                                text_size):
     """Whatever its size, the home page shows the motto and what the site is (the
-    site's description, its <meta> description): on a phone with large text too, where
-    the band that repeated the motto the brand says right above it is left out."""
+    site's description, its <meta> description), the motto once: a band under the header
+    repeated the brand's."""
     visit(page, site, "/", width, height, text_size=text_size)
     motto = page.locator(".brand-subtitle").text_content().strip()
     assert motto == "Una comunità che gira"
     shown = page.locator(".site-header, main").get_by_text(motto, exact=True)
-    assert [shown.nth(index).is_visible() for index in range(shown.count())].count(True) == (
-        1 if text_size == 32 else 2)  # the brand's, and the band's where it fits
+    assert [shown.nth(index).is_visible() for index in range(shown.count())].count(True) == 1
     assert page.locator(".brand-subtitle").is_visible()
     about = page.locator('meta[name="description"]').get_attribute("content")
     assert about.startswith("Notizie e comunicati stampa di FareLegami"), about
