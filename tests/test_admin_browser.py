@@ -239,6 +239,11 @@ ONE_ADDRESS_ADDED = "/notizie/99-festa.html"  # typed by the editor beside it
 ONE_ADDRESS_DATE = "2024-09-10T16:00:00+00:00"  # the contract's ISO form: 18:00 in Rome
 ONE_ADDRESS_SHOWN = "2024-09-10T18:00"  # the form's date input, in Rome time
 ONE_ADDRESS_MOVED = "2024-09-11T18:00"  # the day changed by the editor, the time kept
+# an item whose attachments are bare paths (the contract allows them), one with a title
+BARE = "comunicati-stampa/2024-04-10-bando-orti.md"
+BARE_TITLE = "Il bando per gli orti di quartiere"
+BARE_FILES = ["allegati/2024/bando.pdf", "allegati/2024/domanda.pdf"]
+BARE_SUMMARY = "Domande entro il 30 aprile."  # typed by the editor
 # a published item whose title the editor corrects: its address changes
 RETITLED = "notizie/2025-01-20-community-manager-cremona.md"
 RETITLED_OLD_URL = "/2025/01/community-manager-gli-orari-di-ricevimento-a-cremona/"
@@ -325,6 +330,10 @@ CONTENT = {
     ONE_ADDRESS: item(ONE_ADDRESS_TITLE, ONE_ADDRESS_DATE, ["Crema"],
                       indirizzi_precedenti=ONE_ADDRESS_OLD),
     "allegati/2024/comunicato.pdf": pdf(1),
+    BARE: item(BARE_TITLE, "2024-04-10 09:00", ["Orti"], attachments=[
+        BARE_FILES[0], {"file": BARE_FILES[1], "title": "Il modulo di domanda"}]),
+    BARE_FILES[0]: pdf(1),
+    BARE_FILES[1]: pdf(1),
 }
 
 
@@ -361,6 +370,7 @@ class Session:
     written_after_refusal: list = field(default_factory=list)
     old_field: dict = field(default_factory=dict)  # "Indirizzi precedenti" as shown
     one_address: dict = field(default_factory=dict)  # the item with one text, as shown
+    bare: dict = field(default_factory=dict)  # the item with attachments as bare paths
     reopened: dict = field(default_factory=dict)  # the new item opened again, as shown
     screen_reader: dict = field(default_factory=dict)  # the page's accessibility tree
     move: dict = field(default_factory=dict)  # an item moved to another category
@@ -607,6 +617,8 @@ def edit(browser, seen, expect):
             dialog.accept()
         elif seen.phase == "move":  # leaving step 11's unsaved item; "Cancella voce"
             seen.move["questions"].append(dialog.message)
+            dialog.accept()
+        elif seen.phase == "bare attachments":  # leaving the item that could not be saved
             dialog.accept()
         elif seen.phase == "relative link":  # the link button asks for the address
             seen.link_prompts.append(dialog.message)
@@ -891,6 +903,25 @@ def edit(browser, seen, expect):
         publish()
         expect(page.get_by_text("Voce salvata")).to_be_visible()
     step("one address")
+
+    # 9b. An item whose attachments are bare paths: shown as files, saved
+    seen.step = "9b bare attachments"
+    seen.phase = "bare attachments"
+    open_after_save(BARE)
+    expect(page.get_by_label("Titolo", exact=True)).to_have_value(BARE_TITLE)
+    attachments = page.locator('[id^="attachments-field-"]')
+    seen.bare = {"text": attachments.inner_text()}  # the closed items' summaries
+    page.get_by_label("Sommario").fill(BARE_SUMMARY)
+    publish()
+    try:  # without admin.js: nothing happened (Decap: "e.get is not a function")
+        expect(page.get_by_text("Voce salvata")).to_be_visible()
+    except AssertionError:
+        seen.bare["saved"] = False
+        page.goto(f"http://{seen.web}/admin/#/collections/{BARE.split('/')[0]}")
+        expect(page.get_by_label("Titolo", exact=True)).to_have_count(0)
+    else:
+        seen.bare["saved"] = True
+    step("bare attachments")
 
     # 10. A published item's title corrected: its old address kept
     seen.step = "10 corrected items"
@@ -1188,7 +1219,7 @@ def test_the_uploads_are_written_intact_under_allegati_and_immagini(session):
         [f"content/notizie/{FILE_SLUG}.md", f"content/{PDF_SAVED}", f"content/{IMAGE_SAVED}",
          f"content/{NATIVE}", f"content/{ONE_ADDRESS}", f"content/{RETITLED}",
          f"content/{MOVED}", f"content/{MOVED_CATEGORY}", f"content/{MOVED_CATEGORY_FILE}",
-         f"content/{DUP_FILE}", f"content/{DAY_ONLY}"])
+         f"content/{DUP_FILE}", f"content/{DAY_ONLY}", f"content/{BARE}"])
 
 
 def test_a_typed_less_than_is_shown_as_typed_when_the_item_is_opened_again(session):
@@ -1308,6 +1339,20 @@ def test_an_old_address_written_as_one_text_is_shown_and_saved(session):
     assert meta == {"title": ONE_ADDRESS_TITLE, "date": "2024-09-11 18:00", "tags": ["Crema"],
                     "indirizzi_precedenti": [ONE_ADDRESS_OLD, ONE_ADDRESS_ADDED]}
     assert body.strip("\n") == "Testo."
+
+
+def test_attachments_written_as_bare_paths_are_shown_and_saved(session):
+    """The contract lets an attachment be a bare path (``- allegati/2024/bando.pdf``):
+    Decap's list of file, title and description could not save such an item (nothing
+    happened on "Pubblica ora": Decap's "e.get is not a function"). admin.js gives the
+    form each bare path as an attachment with that file; saved, it is written as the
+    form writes one (``- file: …``), the other attachment as it was."""
+    assert session.bare["saved"], session.bare
+    assert BARE_FILES[0] in session.bare["text"] and BARE_FILES[1] in session.bare["text"]
+    meta, _ = front_matter(session.repo / "content" / BARE)
+    assert meta["summary"] == BARE_SUMMARY
+    assert meta["attachments"] == [{"file": BARE_FILES[0]},
+                                   {"file": BARE_FILES[1], "title": "Il modulo di domanda"}]
 
 
 def test_a_date_written_with_an_offset_is_shown_and_saved_in_rome_time(session):

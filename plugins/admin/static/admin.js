@@ -474,12 +474,46 @@
   // expects a list: on one text the whole editor was an error page ("l.map is not a
   // function"), the item could not be opened. The list's control is given the text
   // as a list of one; the value is unchanged until the editor changes the list (then
-  // it is saved as a list). Everything else reaches Decap's control as it is.
+  // it is saved as a list).
+  // The contract also lets an attachment be a bare path (attachments: [allegati/x.pdf]).
+  // Decap's list of several fields (file, title, description) reads each item as a map:
+  // the item opened, but "Pubblica ora" did nothing at all (Decap's save stopped on "e.get
+  // is not a function" before a word was said), whatever the editor changed. Each such
+  // item is given to the form as an item with that text in the list's first field (the
+  // file): the entry holds it so from the moment it is opened, and a save writes it as
+  // the form writes one ("- file: allegati/x.pdf", the same attachment to the site).
+  // Everything else reaches Decap's control as it is.
   var listWidget = CMS.getWidget && CMS.getWidget("list");
   var ListControl = listWidget && listWidget.control;
   var NO_ITEMS = ListControl && ListControl.defaultProps && ListControl.defaultProps.value;
+
+  // ``value`` (a list of several ``field``s) with its items that are a text made maps of
+  // the first field, or null when it has none
+  function itemsAsMaps(value, field) {
+    var fields = field && field.get && field.get("fields");
+    var first = fields && fields.first && fields.first();
+    if (!first || !value || typeof value.some !== "function" || !value.some(function (each) {
+      return typeof each === "string";
+    })) {
+      return null;
+    }
+    var empty = field.clear();  // an empty map, of Decap's own kind (Immutable)
+    return value.map(function (each) {
+      return typeof each === "string" ? empty.set(first.get("name"), each) : each;
+    });
+  }
+
   if (h && createClass && NO_ITEMS && typeof NO_ITEMS.push === "function") {
     CMS.registerWidget("list", createClass({
+      // bare paths made items of the form, in the entry (what a save serializes)
+      componentDidMount: function () { this.asMaps(); },
+      componentDidUpdate: function () { this.asMaps(); },
+      asMaps: function () {
+        var items = itemsAsMaps(this.props.value, this.props.field);
+        if (items) {
+          this.props.onChange(items);
+        }
+      },
       // Decap's list renders again on every change of the form (its nested fields)
       shouldComponentUpdate: function () { return true; },
       focus: function (path) {  // a nested field with an error, on a refused save
@@ -524,6 +558,7 @@
         if (typeof value === "string" && this.props.field.get("field")) {
           value = value.trim() ? NO_ITEMS.push(value) : NO_ITEMS;
         }
+        value = itemsAsMaps(value, this.props.field) || value;
         return h("div", { "data-elenco": "", onKeyDown: this.onKeyDown },
           h(ListControl, Object.assign({}, this.props, {
             value: value,
