@@ -33,6 +33,10 @@ session, as an editor would do it:
    allows it): shown as a list of one (admin.js), one more address added; its date,
    written with an offset (16:00 UTC), is shown in Rome time (18:00, admin.js): the day
    changed, the time kept; "Pubblica ora";
+   9b. open an item whose attachments are bare paths (the contract allows them), by
+   several authors: the preview names a document without a title and the authors as the
+   site does; its summary typed, "Pubblica ora": saved (Decap's save did nothing);
+   9c. open a draft: its preview's meta line says "Data:", as the site's;
 10. open a published news item, correct its title, "Pubblica ora": its old address is
    added to its old addresses (admin.js), so it still leads to the item; the same for
    another one whose date the editor moves to the next month, and another one dated by its
@@ -91,6 +95,7 @@ import threading
 import time
 from dataclasses import dataclass, field
 from datetime import datetime
+from types import SimpleNamespace
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -103,6 +108,7 @@ from PIL import Image, ImageDraw
 from samples import pdf
 from browser_support import launch, wait_until
 from support import ROOT, SITEURL, build_site, free_port, run_tool, write_content
+from plugins.article_meta import date_label
 from tools.cms_server import CmsServer
 
 pytestmark = pytest.mark.browser
@@ -244,6 +250,7 @@ BARE = "comunicati-stampa/2024-04-10-bando-orti.md"
 BARE_TITLE = "Il bando per gli orti di quartiere"
 BARE_FILES = ["allegati/2024/bando.pdf", "allegati/2024/domanda.pdf"]
 BARE_SUMMARY = "Domande entro il 30 aprile."  # typed by the editor
+BARE_AUTHORS = ["Anna Rossi", "Redazione"]  # "di Anna Rossi e della Redazione"
 # a published item whose title the editor corrects: its address changes
 RETITLED = "notizie/2025-01-20-community-manager-cremona.md"
 RETITLED_OLD_URL = "/2025/01/community-manager-gli-orari-di-ricevimento-a-cremona/"
@@ -330,7 +337,7 @@ CONTENT = {
     ONE_ADDRESS: item(ONE_ADDRESS_TITLE, ONE_ADDRESS_DATE, ["Crema"],
                       indirizzi_precedenti=ONE_ADDRESS_OLD),
     "allegati/2024/comunicato.pdf": pdf(1),
-    BARE: item(BARE_TITLE, "2024-04-10 09:00", ["Orti"], attachments=[
+    BARE: item(BARE_TITLE, "2024-04-10 09:00", ["Orti"], authors=BARE_AUTHORS, attachments=[
         BARE_FILES[0], {"file": BARE_FILES[1], "title": "Il modulo di domanda"}]),
     BARE_FILES[0]: pdf(1),
     BARE_FILES[1]: pdf(1),
@@ -371,6 +378,7 @@ class Session:
     old_field: dict = field(default_factory=dict)  # "Indirizzi precedenti" as shown
     one_address: dict = field(default_factory=dict)  # the item with one text, as shown
     bare: dict = field(default_factory=dict)  # the item with attachments as bare paths
+    draft: dict = field(default_factory=dict)  # the draft's preview: its meta line
     reopened: dict = field(default_factory=dict)  # the new item opened again, as shown
     screen_reader: dict = field(default_factory=dict)  # the page's accessibility tree
     move: dict = field(default_factory=dict)  # an item moved to another category
@@ -911,6 +919,11 @@ def edit(browser, seen, expect):
     expect(page.get_by_label("Titolo", exact=True)).to_have_value(BARE_TITLE)
     attachments = page.locator('[id^="attachments-field-"]')
     seen.bare = {"text": attachments.inner_text()}  # the closed items' summaries
+    # the preview: the documents' names and the authors, as the site gives them
+    preview = page.frame_locator("iframe").first
+    expect(preview.get_by_role("heading", name=BARE_TITLE)).to_be_visible()
+    seen.bare["documents"] = preview.locator(".attachment-link").all_inner_texts()
+    seen.bare["meta"] = preview.locator(".article-meta .meta-item").all_inner_texts()
     page.get_by_label("Sommario").fill(BARE_SUMMARY)
     publish()
     try:  # without admin.js: nothing happened (Decap: "e.get is not a function")
@@ -922,6 +935,17 @@ def edit(browser, seen, expect):
     else:
         seen.bare["saved"] = True
     step("bare attachments")
+
+    # 9c. A draft opened: its preview's meta line
+    seen.step = "9c draft"
+    seen.phase = "draft"
+    open_after_save(DRAFT)
+    preview = page.frame_locator("iframe").first
+    expect(preview.get_by_role("heading", name=DRAFT_TITLE)).to_be_visible()
+    meta = preview.locator(".article-meta .meta-item").first
+    seen.draft = {"meta": meta.inner_text(),
+                  "label": meta.locator(".meta-label").all_inner_texts()}
+    step("draft")
 
     # 10. A published item's title corrected: its old address kept
     seen.step = "10 corrected items"
@@ -1355,6 +1379,15 @@ def test_attachments_written_as_bare_paths_are_shown_and_saved(session):
                                    {"file": BARE_FILES[1], "title": "Il modulo di domanda"}]
 
 
+def test_the_preview_names_a_drafts_date_as_the_site_does(session):
+    """The site's meta line calls a draft's date "Data:" (a noun, with its colon, in a
+    label of its own: plugins/article_meta); the preview said "Data" with no colon and
+    no label."""
+    label = date_label(SimpleNamespace(is_bozza=True, is_programmato=False))
+    assert session.draft["label"] == [label]
+    assert session.draft["meta"].startswith(label + " martedì 1 dicembre 2026"), session.draft
+
+
 def test_a_date_written_with_an_offset_is_shown_and_saved_in_rome_time(session):
     """The contract allows ISO 8601 with an offset, shown by the site in Rome time.
     Decap showed its clock time (16:00 for 18:00 in Rome) and, once the editor changed
@@ -1588,6 +1621,17 @@ def test_the_site_builds_with_the_item_and_its_attachment(session):
     assert " ".join(heading.split()) == ONE_ADDRESS_TITLE  # a no-break space after "al"
     meta_line = " ".join(moved.select_one(".article-meta").get_text(" ", strip=True).split())
     assert "11 settembre 2024" in meta_line and "18:00" in meta_line, meta_line
+    # the item whose attachments were bare paths: the documents, and the preview named
+    # them and its authors as the site does (a document without a title by its file's
+    # name made a title, "Bando", not "bando.pdf"; the authors' list, not nothing)
+    bare = built.soup("/2024/04/il-bando-per-gli-orti-di-quartiere/")
+    labels = [label.get_text(" ", strip=True).split(" (")[0]
+              for label in bare.select(".attachments .attachment-label")]
+    assert labels == ["Bando", "Il modulo di domanda"]
+    assert session.bare["documents"] == labels
+    authors = bare.select(".article-meta .meta-item")[1].get_text("", strip=False)
+    assert " ".join(authors.split()) == "di Anna Rossi e della Redazione"
+    assert session.bare["meta"][1] == "di Anna Rossi e della Redazione", session.bare
 
 
 def test_no_request_left_this_machine_and_the_console_stayed_clean(session):

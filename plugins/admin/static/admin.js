@@ -2728,17 +2728,18 @@
     return DI[first] || "di ";
   }
 
-  // The date's label as the site's meta line gives it (partials/article_meta.html).
+  // The date's label as the site's meta line gives it (partials/article_meta.html,
+  // plugins/article_meta's date_label: "Data:" for a draft, a noun with its colon)
   function dateLabel(data) {
     if (data.get("status") === "draft") {
-      return "Data ";
+      return "Data:";
     }
     var parts = DATE_RE.exec(String(formDate(data.get("date")) || ""));
     // both as the site's clock shows them ("2024-09-10 18:00"): the browser's clock said
     // "Sarà pubblicato" for an item published now in a browser set to a zone behind Rome
     var when = parts && parts[1] + "-" + parts[2] + "-" + parts[3] + " "
       + (parts[4] || "00") + ":" + (parts[5] || "00");
-    return when && when > siteClock(new Date(), " ") ? "Sarà pubblicato " : "Pubblicato ";
+    return when && when > siteClock(new Date(), " ") ? "Sarà pubblicato" : "Pubblicato";
   }
 
   function list(value) {
@@ -2751,11 +2752,43 @@
     return value.toJS ? value.toJS() : [].concat(value);
   }
 
+  // A document's title: its own, else its file's name as the site makes it one
+  // (plugins/core/text.py's title_from_name: "bando_orti-2025.pdf" is "Bando orti 2025")
   function attachmentName(item) {
-    if (typeof item === "string") {
-      return item.split("/").pop();
+    var file = typeof item === "string" ? item : String(item.file || "");
+    if (typeof item !== "string" && item.title && String(item.title).trim()) {
+      return item.title;
     }
-    return item.title || String(item.file || "").split("/").pop();
+    var name = file.split("/").pop().replace(/[\u202a-\u202e\u2066-\u2069]/g, "");
+    var stem = name.replace(/^\.+/, "").indexOf(".") >= 0
+      ? name.slice(0, name.lastIndexOf(".")) : name;
+    var words = stem.split(/[\s_\-]+/).join(" ").trim();
+    return words ? words.charAt(0).toUpperCase() + words.slice(1) : file.split("/").pop();
+  }
+
+  // "di Anna Rossi e della Redazione": the site's meta line (its authors: `authors`, else
+  // `author`; plugins/italian/words.py's di_ciascuno, one "di" for people's names)
+  function byline(data) {
+    var names = list(data.get("authors")).map(String).filter(function (name) {
+      return name.trim();
+    });
+    var author = String(data.get("author") || "").trim();
+    names = names.length ? names : author ? [author] : [];
+    if (!names.length) {
+      return null;
+    }
+    var before = names.map(di);
+    if (before.every(function (each) { return each === "di "; })) {
+      before = before.map(function (each, index) { return index ? "" : each; });
+    }
+    var parts = [];
+    names.forEach(function (name, index) {
+      parts.push(before[index] + name);
+      if (index < names.length - 1) {
+        parts.push(index === names.length - 2 ? " e " : ", ");
+      }
+    });
+    return h("span", { className: "meta-item" }, parts.join(""));
   }
 
   function attachments(data) {
@@ -2813,16 +2846,17 @@
       var props = this.props;
       var data = props.entry.get("data");
       var tags = list(data.get("tags"));
-      var author = data.get("author");
       return page(props, [
         h("p", { className: "article-kicker", key: "kicker" },
           props.collection.get("label")),
         h("h1", { key: "title" }, data.get("title") || ""),
         lead(data),
         h("div", { className: "article-meta", key: "meta" },
-          h("span", { className: "meta-item" }, dateLabel(data), longDate(data.get("date"))),
-          author ? h("span", { className: "meta-item" }, di(author), author) : null),
+          h("span", { className: "meta-item" }, h("span", { className: "meta-label" },
+            dateLabel(data)), " ", h("time", null, longDate(data.get("date")))),
+          byline(data)),
         tags.length ? h("div", { className: "article-tags", key: "tags" },
+          h("span", { className: "tags-label", "aria-hidden": "true" }, "Argomenti"),
           h("ul", { className: "tag-list", "aria-label": "Argomenti" },
             tags.map(function (tag) { return h("li", { key: tag }, h("a", null, tag)); })))
           : null
