@@ -662,6 +662,49 @@ def test_admin_js_writes_a_typed_less_than_in_a_nested_list_as_text():
         "Dopo <", "Dopo &lt;")
 
 
+def test_admin_js_gives_a_table_back_the_alignment_decap_left_out(tmp_path):
+    """Decap reads a table's column alignment and writes the table again without it: the
+    site's right-aligned column came back to the left after any change to the text.
+    admin.js remembers the aligned tables of the text Decap was given, by item and header
+    row, and gives them back on save; a table whose header changed (a new one), one with
+    another number of columns, another item's, one aligned already and one in a fenced
+    block are left as they are. The page is the one the file written with git gave."""
+    script = (ROOT / "plugins" / "admin" / "static" / "admin.js").read_text(encoding="utf-8")
+    fence = re.search(r"^  var FENCE = .*$", script, re.MULTILINE).group(0)
+    code = (fence + "\n" + script[script.index("  function byLine("):
+                                   script.index("  // The text without its code")]
+            + script[script.index("  // --- A table's column alignment kept"):
+                     script.index('  // --- A "<" typed in the text is text')])
+    written = ("Prezzi:\n\n| Attività | Posti | Costo |\n| :--- | :---: | ---: |\n"
+               "| Laboratorio di *cucito* | 12 | 5 € |\n")
+    decap = ("Prezzi:\n\n| Attività | Posti | Costo |\n| ----------------------- | ----- |"
+             " ----- |\n| Laboratorio di *cucito* | 12    | 5 €   |\n")
+    kept = [decap.replace("Costo", "Prezzo"),  # a header changed: another table
+            "| Attività | Posti |\n| --- | --- |\n| Cucito | 12 |\n",  # two columns
+            "| Attività | Posti | Costo |\n| --- | :---: | --- |\n| Cucito | 12 | 5 |\n",
+            "```\n| Attività | Posti | Costo |\n| --- | --- | --- |\n```\n"]
+    program = code + """
+const given = JSON.parse(require("fs").readFileSync(0, "utf8"));
+const entry = (path) => ({get: (key) => ({collection: "notizie", path})[key]});
+rememberAlignments(itemKey(entry("content/notizie/festa.md")), given.written);
+console.log(JSON.stringify([alignedTables(itemKey(entry("content/notizie/festa.md")),
+                                          given.decap),
+  alignedTables(itemKey(entry("content/notizie/altro.md")), given.decap),
+  given.kept.map((text) => alignedTables(itemKey(entry("content/notizie/festa.md")), text))]));
+"""
+    done = subprocess.run(["node", "-e", program], input=json.dumps(
+        {"written": written, "decap": decap, "kept": kept}), capture_output=True, text=True,
+        check=True)
+    saved, other, unchanged = json.loads(done.stdout)
+    assert other == decap and unchanged == kept
+    pages = build_site(tmp_path, {"notizie/scritto.md": article(title="Scritto", body=written),
+                                  "notizie/salvato.md": article(title="Salvato", body=saved)})
+    assert pages.ok, pages.log
+    tables = [str(pages.soup(f"/2024/05/{slug}/").select_one(".article-body table"))
+              for slug in ("scritto", "salvato")]
+    assert 'class="align-right"' in tables[0] and tables[1] == tables[0]
+
+
 # what admin/index.html gives admin.js about the body's HTML: the allowlist's elements,
 # their attributes (plugins/contract/body.py), the hosts of videos (none by default), the
 # folders of {static} links and the items' extensions

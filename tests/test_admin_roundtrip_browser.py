@@ -6,14 +6,14 @@ must stay the same but for that word.
 
 The item's text uses everything the editors' guide allows ("Che cosa si può scrivere nel
 testo"): headings, bold and italic, lists (numbered, nested three levels, resumed at 3, an
-item with a second paragraph), a table, footnotes, {filename} and {static} links, an image
+item with a second paragraph), a table and one with its columns aligned, footnotes, {filename} and {static} links, an image
 and a <figure>, <details> with Markdown inside (a paragraph, a list right before
 </details>), <div markdown="1"> with its text at the tags and apart from them, <abbr>,
 <sup>, <sub>, <mark>, a reference-style link, hard breaks (two spaces, <br>), an HTML
 comment (an editor's note), Italian typography, code spans and a fenced block, an
 autolink, a link with a title, &nbsp;, a quote, a rule.
 
-Before admin/admin.js took care of them, Decap's save changed the page in three places,
+Before admin/admin.js took care of them, Decap's save changed the page in four places,
 without a word from the editor or the build:
 
 - a nested list (4 spaces a level, as the site wants) was written 2 or 3 spaces in,
@@ -22,7 +22,9 @@ without a word from the editor or the build:
 - in <div markdown="1"> with its text right after the opening tag, the Markdown came back
   escaped (``\\*\\*grassetto\\*\\*``: asterisks on the page);
 - a </details> right after a list was lost: the rest of the text went into the closed
-  box (admin.js gives Decap these blocks with a blank line inside: spacedBlocks).
+  box (admin.js gives Decap these blocks with a blank line inside: spacedBlocks);
+- a table's column alignment (`| :--- | :---: | ---: |`) was left out: its columns came
+  back to the left (admin.js, on save: alignedTables, from the text Decap was given).
 
 Decap still rewrites the file's form, the page unchanged (the guide says so): "-" items
 become "*", a reference-style link an inline one (its definition line goes), a table is
@@ -82,6 +84,11 @@ che trovate qui sotto.[^1]
 | --- | --- |
 | Sabato | 15-18 |
 | Domenica | 10-12 |
+
+| Attività | Posti | Costo |
+| :--- | :---: | ---: |
+| Laboratorio di cucito | 12 | 5 € |
+| Merenda | 40 | gratis |
 
 ![Il cortile del Civic Center]({static}/immagini/2025/cortile.png)
 
