@@ -206,6 +206,22 @@ SLATE_SELECTION_JS = """() => {
                   && same(range.anchor, mine.anchorNode, mine.anchorOffset)
                   && same(range.focus, mine.focusNode, mine.focusOffset)};
 }"""
+# The live regions (role status or alert) put on the page, each with the text it had when
+# it arrived: a screen reader reads out a region's changes, not the text it arrives with.
+# (An init script: before the page's own.) ARRIVED_JS: how each region holding ``text``
+# now arrived (its text then).
+LIVE_REGIONS_JS = """
+window.liveRegionsArrived = [];
+new MutationObserver((records) => records.forEach((record) => record.addedNodes.forEach(
+  (node) => {
+    if (node.nodeType !== 1) return;
+    [node, ...node.querySelectorAll('[role]')].filter((each) => each.matches(
+      '[role="status"], [role="alert"]')).forEach((region) => window.liveRegionsArrived.push(
+        {region, text: region.textContent}));
+  }))).observe(document, {childList: true, subtree: true});
+"""
+ARRIVED_JS = """(text) => window.liveRegionsArrived.filter(
+  (arrived) => arrived.region.textContent.includes(text)).map((arrived) => arrived.text)"""
 # Decap draws the text's toolbar anew (a new element for every button) at each change of
 # the text or of Slate's selection, in a task of its own after the change (React): a click
 # whose press and release fall on either side of it is lost. Until a message sent now has
@@ -605,6 +621,7 @@ def edit(browser, seen, expect):
                                   viewport={"width": 1280, "height": 800},
                                   device_scale_factor=1, reduced_motion="reduce")
     page = context.new_page()
+    page.add_init_script(LIVE_REGIONS_JS)
     page.set_default_timeout(UI_MS)
     page.on("request", lambda request: seen.requests.append(request.url))
     page.on("response", lambda response: seen.failed.append(
@@ -798,6 +815,7 @@ def edit(browser, seen, expect):
                       "focused": page.evaluate(
                           "document.activeElement.getAttribute('aria-label')"),
                       "said": page.get_by_role("status").all_text_contents()})
+    seen.old_field["arrived"] = page.evaluate(ARRIVED_JS, "Voce spostata")
     step("old addresses")
 
     # 5. Publishing without the image's description is refused, and nothing is written
@@ -1322,6 +1340,9 @@ def test_the_buttons_of_a_lists_items_are_named_and_move_it_by_the_keyboard(sess
     assert down["values"] == OLD_ADDRESSES
     assert down["focused"] == "Sposta la voce 2 di 2" + of
     assert "Voce spostata al posto 2 di 2." in down["said"]
+    # the region saying it was on the page, empty, before the first move: one that arrives
+    # with its text is not read out
+    assert shown["arrived"] == [""], shown["arrived"]
 
 
 UNNAMED = re.compile(r"^\s*- (button|link|textbox|switch|combobox|checkbox|menuitem"

@@ -22,7 +22,8 @@ from dataclasses import dataclass
 import pytest
 
 from browser_support import collect_errors, launch
-from test_admin_browser import FIRST_LOAD_MS, UI_MS, editor_site, publish_item, slate_ready
+from test_admin_browser import (ARRIVED_JS, FIRST_LOAD_MS, LIVE_REGIONS_JS, UI_MS,
+                                editor_site, publish_item, slate_ready)
 from tools.cms_server import CmsServer
 
 pytestmark = pytest.mark.browser
@@ -59,6 +60,7 @@ class Paste:
     drop_notice: str  # the notice shown after the drop
     saved: str  # the item's file after "Pubblica ora"
     errors: list  # the page's console errors, uncaught errors and failed requests
+    arrived: list = ()  # the notice's live region: its text when it arrived
 
 
 @pytest.fixture(scope="module")
@@ -78,6 +80,7 @@ def paste(tmp_path_factory):
                 context.grant_permissions(["clipboard-read", "clipboard-write"],
                                           origin=f"http://{site.web}")
                 page = context.new_page()
+                page.add_init_script(LIVE_REGIONS_JS)
                 collect_errors(page, errors)
                 name = ITEM.split("/")[1].removesuffix(".md")
                 page.goto(f"http://{site.web}/admin/#/collections/notizie/entries/{name}")
@@ -97,7 +100,8 @@ def paste(tmp_path_factory):
                 expect(text).to_contain_text("cortile", timeout=5_000)
                 notice = page.get_by_role("status").filter(has_text=NOTICE)
                 expect(notice).to_be_visible()
-                pasted = Paste(text.inner_text(), notice.inner_text(), "", "", "", errors)
+                pasted = Paste(text.inner_text(), notice.inner_text(), "", "", "", errors,
+                               page.evaluate(ARRIVED_JS, NOTICE))
                 notice.get_by_role("button", name="Chiudi").click()
                 expect(notice).to_have_count(0)
                 page.evaluate(DROP_JS, [DROPPED, "Come arrivare"])
@@ -130,6 +134,13 @@ def test_the_text_dropped_arrives_without_its_picture(paste):
 def test_a_notice_says_the_picture_was_not_pasted_and_how_to_add_one(paste):
     assert "«Il cortile»" in paste.notice, paste.notice  # the picture's description
     assert "＋" in paste.notice and "«Immagine»" in paste.notice, paste.notice
+
+
+def test_the_notice_is_read_out_by_screen_readers(paste):
+    """The notice is a live region (a status): a screen reader reads out its changes, not
+    the text it arrives with. It came with its text, and a screen reader user never heard
+    that the picture was not pasted; it arrives empty and then says it."""
+    assert paste.arrived == [""], paste.arrived
 
 
 def test_the_item_is_saved_with_the_text_pasted(paste):

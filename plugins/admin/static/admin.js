@@ -232,18 +232,31 @@
       attributes: true, attributeFilter: ["class"] });  // an item collapsed: its classes
   }
 
-  // What a move by the keyboard did, for screen readers (dnd-kit's region is React's)
+  // What a move by the keyboard did, for screen readers (dnd-kit's region is React's).
+  // A live region is read out when its text changes, not when it arrives with its text
+  // (screen readers start listening to it once it is on the page): made when a list is
+  // drawn, empty, before any move; one made by the move itself speaks a moment later.
   var moved = null;
+  var SPEAK_LATER = 150;  // ms: a region just put on the page, registered by then
+
+  function liveRegion() {
+    if (moved || !document.body) {
+      return false;
+    }
+    moved = document.createElement("div");
+    moved.setAttribute("role", "status");
+    moved.style.cssText = "position:absolute;width:1px;height:1px;overflow:hidden;"
+      + "clip:rect(0 0 0 0);white-space:nowrap";
+    document.body.appendChild(moved);
+    return true;
+  }
 
   function announce(text) {
-    if (!moved) {
-      moved = document.createElement("div");
-      moved.setAttribute("role", "status");
-      moved.style.cssText = "position:absolute;width:1px;height:1px;overflow:hidden;"
-        + "clip:rect(0 0 0 0);white-space:nowrap";
-      document.body.appendChild(moved);
+    if (liveRegion()) {
+      window.setTimeout(function () { moved.textContent = text; }, SPEAK_LATER);
+    } else {
+      moved.textContent = text;
     }
-    moved.textContent = text;
   }
 
   var CMS = window.CMS;
@@ -505,8 +518,12 @@
 
   if (h && createClass && NO_ITEMS && typeof NO_ITEMS.push === "function") {
     CMS.registerWidget("list", createClass({
-      // bare paths made items of the form, in the entry (what a save serializes)
-      componentDidMount: function () { this.asMaps(); },
+      // bare paths made items of the form, in the entry (what a save serializes); the
+      // region that says where the arrows moved an item, on the page before any move
+      componentDidMount: function () {
+        liveRegion();
+        this.asMaps();
+      },
       componentDidUpdate: function () { this.asMaps(); },
       asMaps: function () {
         var items = itemsAsMaps(this.props.value, this.props.field);
@@ -2367,7 +2384,10 @@
     return made;
   }
 
-  // notice: {className, role, failed, heading (or none), parts: texts and elements}
+  // notice: {className, role, failed, heading (or none), parts: texts and elements}.
+  // A status (not an alert, which is read out as it arrives) is put on the page empty,
+  // and given its text a moment later: a live region that arrives with its text is not
+  // read out (a screen reader user never heard that a picture was not pasted).
   function banner(source, notice) {
     var old = banners[source];
     if (old && old.parentNode) {
@@ -2380,16 +2400,22 @@
     var box = element("div", "", BANNER_CSS + (notice.failed ? "#b3261e" : "#0b4f9c"));
     box.className = notice.className;
     box.setAttribute("role", notice.role);
+    var content = document.createDocumentFragment();
     if (notice.heading) {
       var title = element("h2", notice.heading, "font-size:1.125rem;margin:0 0 "
         + (notice.parts.length ? "0.25rem" : "0"));
       title.id = notice.className + "-titolo";
       box.setAttribute("aria-labelledby", title.id);
-      box.appendChild(title);
+      content.appendChild(title);
     }
     notice.parts.forEach(function (part) {
-      box.appendChild(typeof part === "string" ? document.createTextNode(part) : part);
+      content.appendChild(typeof part === "string" ? document.createTextNode(part) : part);
     });
+    if (notice.role === "status") {
+      window.setTimeout(function () { box.appendChild(content); }, SPEAK_LATER);
+    } else {
+      box.appendChild(content);
+    }
     document.body.appendChild(box);
     banners[source] = box;
   }
