@@ -662,6 +662,51 @@ def test_admin_js_writes_a_typed_less_than_in_a_nested_list_as_text():
         "Dopo <", "Dopo &lt;")
 
 
+def test_admin_js_refuses_an_address_the_site_keeps_for_itself_as_the_build_does(
+        site, build):
+    """The site writes its own pages at /documenti/, /archivio/, /cerca/, /argomenti/…: a
+    page titled "Documenti" or "Archivio", natural names for a page, stopped the build
+    ("è riservato al sito"), and the web editor had saved it with "Voce salvata". admin.js
+    refuses exactly the pages (and articles) the build refuses, with the script's data-
+    attributes as the build writes them (admin/index.html)."""
+    from bs4 import BeautifulSoup  # noqa: PLC0415
+
+    index = (site.output / "admin" / "index.html").read_text(encoding="utf-8")
+    tag = next(tag for tag in BeautifulSoup(index, "html.parser").find_all("script")
+               if tag.get("data-reserved"))
+    page = {name: value for name, value in tag.attrs.items() if name.startswith("data-")
+            and name != "data-preview-css"}  # (the Node page has no preview to style)
+    titles = ["Documenti", "Archivio", "Cerca", "Argomenti", "Autori", "Segui", "Admin",
+              "Chi siamo", "Pagina", "Documenti del progetto", "Immagini", "Allegati"]
+    files = {f"pages/pagina-{number}.md": f"---\ntitle: {title}\n---\n\nTesto.\n"
+             for number, title in enumerate(titles)}
+    files["notizie/documenti.md"] = article(title="Documenti")  # /2024/05/documenti/
+    built = build(files).messages()
+    refused = [bool(re.search(rf"ERROR pages/pagina-{number}\.md:\d+: l'indirizzo"
+                              rf" /\S+/ è riservato al sito", built))
+               for number in range(len(titles))]
+    assert "notizie/documenti.md" not in built
+    assert sum(refused) >= 6, built  # the build refuses some: the check is not vacuous
+    program = save_setup_js(page) + """
+const cases = JSON.parse(fs.readFileSync(0, "utf8"));
+Promise.all(cases.map(([collection, title]) => {
+  const entry = new Data({collection, path: "", mediaFiles: [],
+    data: new Data({title, date: "2024-05-05 10:00", body: "Testo."})});
+  try {
+    return Promise.resolve(handler({entry})).then(() => "saved", (error) => String(error));
+  } catch (error) {
+    return String(error);
+  }
+})).then((found) => console.log(JSON.stringify(found)));
+"""
+    said = node_admin_js(program, [["pages", title] for title in titles]
+                         + [["notizie", "Documenti"]])
+    assert [answer != "saved" for answer in said[:-1]] == refused, said
+    assert said[-1] == "saved"
+    assert said[0].startswith("l'indirizzo /documenti/ è riservato al sito"), said[0]
+    assert "Slug (fine dell'indirizzo)" in said[0]
+
+
 def test_admin_js_gives_a_table_back_the_alignment_decap_left_out(tmp_path):
     """Decap reads a table's column alignment and writes the table again without it: the
     site's right-aligned column came back to the left after any change to the text.

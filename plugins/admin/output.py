@@ -29,6 +29,7 @@ from plugins.assets import MANIFEST_KEY
 from plugins.contract.ahead import EXTENSIONS
 from plugins.contract.body import ALLOWED, GLOBAL_ATTRIBUTES
 from plugins.contract.check import linkable_folders
+from plugins.content_checks.rules import reserved_paths
 from plugins.core.files import place
 from plugins.italian.words import ARTICLES
 from plugins.redirects.paths import KEY as OLD_ADDRESSES
@@ -97,6 +98,9 @@ def render_index(settings, context, main="decap-cms.js", script="admin.js"):
                             if f["name"] == OLD_ADDRESSES), ""),
         # the folders the site writes its own files in: no old address may be there
         site_folders=sorted(site_folders(settings)),
+        # the first parts of the addresses the site writes its own files at (/documenti/,
+        # /cerca/…): no item's address may start with one
+        reserved=sorted(reserved_paths(settings)),
         article_url=settings["ARTICLE_URL"], page_url=settings["PAGE_URL"],
         timezone=settings["TIMEZONE"],  # a date with an offset is shown in the site's time
         # where the last publication's run is (the git host's CI), or nothing

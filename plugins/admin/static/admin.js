@@ -16,6 +16,8 @@
  *   data-item-extensions the extensions of the items' files ("md markdown…")
  *   data-old-addresses  the key of an item's old addresses (plugins/redirects), or ""
  *   data-site-folders the folders the site writes its own files in (no old address there)
+ *   data-reserved     the first parts of the addresses the site keeps for itself (no
+ *                     item's address there: /documenti/, /cerca/…)
  *   data-article-url, data-page-url  the site's ARTICLE_URL and PAGE_URL
  *   data-timezone     the site's TIMEZONE (a date with an offset is shown in it)
  * No inline script, no markup built from strings: the preview is made with h().
@@ -2216,6 +2218,28 @@
     return data.set(OLD_ADDRESSES, old);
   }
 
+  // --- An address the site keeps for itself ------------------------------------------
+  // The site writes its own pages at some addresses (/documenti/, /archivio/, /cerca/,
+  // /argomenti/, /autori/, /segui/, /admin/…: plugins/content_checks' reserved_paths,
+  // data-reserved): an item whose address starts there stops the build ("è riservato al
+  // sito"). A page titled "Documenti" or "Archivio", natural names for a page, was saved
+  // with "Voce salvata", and the publication stopped. Such a save is refused; the address
+  // is made from the site's pattern (addressOf: one it cannot make is not checked).
+  var RESERVED = words("data-reserved");
+
+  function reservedRefusal(entry, data) {
+    var item = itemOf(null, entry, data);
+    var address = item.slug && addressOf(URL_PATTERNS[item.page ? "page" : "article"],
+      item.slug, data.get("date"));
+    var first = address ? address.split("/")[1] : "";
+    if (!first || RESERVED.indexOf(first) < 0) {
+      return null;
+    }
+    return "l'indirizzo " + address + " è riservato al sito, che lì pubblica una sua pagina,"
+      + " e il sito non verrebbe pubblicato. Cambia il titolo (per esempio con altre parole"
+      + " prima o dopo), o scrivi un altro slug nel campo «Slug (fine dell'indirizzo)».";
+  }
+
   // Decap shows a refusal as String(error): "Error: …" in the middle of an Italian
   // sentence. An error without a name is its message alone.
   function refusal(message) {
@@ -2315,6 +2339,10 @@
           throw refusal("dal titolo non si ricava un indirizzo (è fatto solo di simboli o"
             + " emoji): scrivi la fine dell'indirizzo nel campo «Slug (fine"
             + " dell'indirizzo)», per esempio festa-di-quartiere.");
+        }
+        var reserved = reservedRefusal(event.entry, saved);
+        if (reserved) {
+          throw refusal(reserved);
         }
         var taken = takenBy(slugs, event.entry, saved);
         if (taken) {
