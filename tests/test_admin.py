@@ -669,13 +669,8 @@ def test_admin_js_refuses_an_address_the_site_keeps_for_itself_as_the_build_does
     ("è riservato al sito"), and the web editor had saved it with "Voce salvata". admin.js
     refuses exactly the pages (and articles) the build refuses, with the script's data-
     attributes as the build writes them (admin/index.html)."""
-    from bs4 import BeautifulSoup  # noqa: PLC0415
-
-    index = (site.output / "admin" / "index.html").read_text(encoding="utf-8")
-    tag = next(tag for tag in BeautifulSoup(index, "html.parser").find_all("script")
-               if tag.get("data-reserved"))
-    page = {name: value for name, value in tag.attrs.items() if name.startswith("data-")
-            and name != "data-preview-css"}  # (the Node page has no preview to style)
+    page = admin_page(site)
+    assert page["data-reserved"]
     titles = ["Documenti", "Archivio", "Cerca", "Argomenti", "Autori", "Segui", "Admin",
               "Chi siamo", "Pagina", "Documenti del progetto", "Immagini", "Allegati"]
     files = {f"pages/pagina-{number}.md": f"---\ntitle: {title}\n---\n\nTesto.\n"
@@ -705,6 +700,80 @@ Promise.all(cases.map(([collection, title]) => {
     assert said[-1] == "saved"
     assert said[0].startswith("l'indirizzo /documenti/ è riservato al sito"), said[0]
     assert "Slug (fine dell'indirizzo)" in said[0]
+
+
+def admin_page(site):
+    """The data- attributes of admin.js's script tag as ``site``'s build wrote them
+    (admin/index.html), but the preview's stylesheets (the Node page has no preview)."""
+    from bs4 import BeautifulSoup  # noqa: PLC0415
+
+    index = (site.output / "admin" / "index.html").read_text(encoding="utf-8")
+    tag = next(tag for tag in BeautifulSoup(index, "html.parser").find_all("script")
+               if tag.get("data-content"))
+    return {name: value for name, value in tag.attrs.items() if name.startswith("data-")
+            and name != "data-preview-css"}
+
+
+def test_admin_js_refuses_a_file_of_a_type_the_build_refuses(site, build):
+    """Decap uploads any file: an old Word document (.doc) or a video attached, an iPhone
+    photo (.heic) or a GIF as the cover or in the text, and the editor saw "Voce
+    salvata"; the build stopped ("tipo di file non ammesso"). admin.js refuses exactly
+    the items the build refuses, in the build's words (what the file may be, what to
+    turn it into), with the script's data- attributes as the build writes them."""
+    year = "2024"
+    files = {f"allegati/{year}/verbale.doc": b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(600),
+             f"allegati/{year}/video.mp4": b"\x00\x00\x00\x18ftypmp42" + bytes(100),
+             f"allegati/{year}/relazione.pdf": pdf(1),
+             f"allegati/{year}/dati.CSV": b"anno;iscritti\n2024;12\n",
+             f"allegati/{year}/foto.heic": b"\x00\x00\x00\x18ftypheic" + bytes(100),
+             f"immagini/{year}/foto.heic": b"\x00\x00\x00\x18ftypheic" + bytes(100),
+             f"immagini/{year}/anim.gif": b"GIF89a" + bytes(100),
+             f"immagini/{year}/foto.jpg": image("JPEG"),
+             f"immagini/{year}/foto.png": image("PNG")}
+    body = "Testo."
+    cases = [  # (front matter, body)
+        ({"attachments": [{"file": f"allegati/{year}/verbale.doc"}]}, body),
+        ({"attachments": [f"allegati/{year}/video.mp4"]}, body),
+        ({"attachments": [{"file": f"allegati/{year}/relazione.pdf"},
+                          {"file": f"allegati/{year}/dati.CSV", "title": "I dati"}]}, body),
+        ({"attachments": [{"file": f"allegati/{year}/foto.heic"}]}, body),
+        ({"image": f"immagini/{year}/foto.heic", "image_alt": "Il cortile"}, body),
+        ({"image": f"immagini/{year}/anim.gif", "image_alt": "Il cortile"}, body),
+        ({"image": f"immagini/{year}/foto.jpg", "image_alt": "Il cortile"}, body),
+        ({}, f"Il cortile:\n\n![Il cortile]({{static}}/immagini/{year}/anim.gif)\n"),
+        ({}, f"Il cortile:\n\n![Il cortile]({{static}}/immagini/{year}/foto.png)\n"),
+        ({}, f"Il [verbale]({{static}}/allegati/{year}/verbale.doc).\n"),
+    ]
+    for number, (meta, text) in enumerate(cases):
+        header = yaml.safe_dump({"title": f"Caso {number}", "date": "2024-05-05 10:00", **meta},
+                                allow_unicode=True, sort_keys=False)
+        files[f"notizie/caso-{number}.md"] = f"---\n{header}---\n\n{text}"
+    built = build(files).messages()
+    refused = [bool(re.search(rf"ERROR notizie/caso-{number}\.md:\d+: tipo di file non"
+                              rf" ammesso", built)) for number in range(len(cases))]
+    assert refused == [True, True, False, True, True, True, False, True, False, True], built
+    program = save_setup_js(admin_page(site)) + """
+const cases = JSON.parse(fs.readFileSync(0, "utf8"));
+Promise.all(cases.map(([meta, body], number) => {
+  const entry = new Data({collection: "notizie", path: "", mediaFiles: [],
+    data: new Data({title: "Caso " + number, date: "2024-05-05 10:00", body, ...meta})});
+  try {
+    return Promise.resolve(handler({entry})).then(() => "saved", (error) => String(error));
+  } catch (error) {
+    return String(error);
+  }
+})).then((found) => console.log(JSON.stringify(found)));
+"""
+    said = node_admin_js(program, cases)
+    assert [answer != "saved" for answer in said] == refused, said
+    # the build's words: the file, its type, what may be used, what to turn it into
+    for number, answer in enumerate(said):
+        if refused[number]:
+            words = re.search(rf"notizie/caso-{number}\.md:\d+: (tipo di file non ammesso:"
+                              r" .*?) / file type not allowed", built).group(1)
+            assert answer.startswith(words + " ("), (answer, words)
+    assert "convertilo in JPEG (come immagine di copertina)" in said[4]
+    assert "salvalo in PDF, DOCX, XLSX o PPTX (negli «Allegati»)" in said[0]
 
 
 def test_admin_js_gives_a_table_back_the_alignment_decap_left_out(tmp_path):

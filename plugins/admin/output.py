@@ -30,6 +30,7 @@ from plugins.contract.ahead import EXTENSIONS
 from plugins.contract.body import ALLOWED, GLOBAL_ATTRIBUTES
 from plugins.contract.check import linkable_folders
 from plugins.content_checks.rules import reserved_paths
+from plugins.core import filetypes
 from plugins.core.files import place
 from plugins.italian.words import ARTICLES
 from plugins.redirects.paths import KEY as OLD_ADDRESSES
@@ -101,11 +102,33 @@ def render_index(settings, context, main="decap-cms.js", script="admin.js"):
         # the first parts of the addresses the site writes its own files at (/documenti/,
         # /cerca/…): no item's address may start with one
         reserved=sorted(reserved_paths(settings)),
+        # the types of file the site publishes in each folder, and as a cover image
+        file_types=json.dumps(file_types(settings), ensure_ascii=False, sort_keys=True),
         article_url=settings["ARTICLE_URL"], page_url=settings["PAGE_URL"],
         timezone=settings["TIMEZONE"],  # a date with an offset is shown in the site's time
         # where the last publication's run is (the git host's CI), or nothing
         publications=json.dumps(config.publications(settings) or "", sort_keys=True),
     )
+
+
+def file_types(settings):
+    """What admin.js needs to refuse a file of a type the build refuses, as the build
+    words it (``plugins/core/filetypes.problem``): ``{"folders": {folder: types}, "image":
+    types}``, the folders a ``{static}`` link leads into (``linkable_folders``: images,
+    attachments) and the cover image (``image``: a photo wherever it is), each
+    ``{"extensions": [...], "allowed": "PDF, ODT, …", "advice": {ext: "salvalo in PDF o
+    DOCX"}}`` (the advice for each known extension refused there that has one)."""
+    def types(kinds):
+        advice = {ext: filetypes.conversion(kind, kinds)
+                  for name, kind in filetypes.KINDS.items() if name not in kinds
+                  for ext in kind.mimes}
+        return {"extensions": sorted(ext for name in kinds
+                                     for ext in filetypes.KINDS[name].mimes),
+                "allowed": filetypes.allowed_text(kinds),
+                "advice": {ext: text for ext, text in advice.items() if text}}
+    return {"folders": {folder.strip("/"): types(kinds)
+                        for folder, kinds in linkable_folders(settings).items()},
+            "image": types(filetypes.IMAGES)}
 
 
 def html_attributes():

@@ -219,7 +219,7 @@ def allowed_text(allowed):
     return ", ".join(ext.upper() for name in allowed for ext in KINDS[name].mimes)
 
 
-def _conversion(kind, allowed):
+def conversion(kind, allowed):
     """What to turn a file of the refused ``kind`` into, among the ``allowed`` kinds:
     ``esportalo in PNG o PDF``; "" when none of them will do."""
     if not kind.convert:
@@ -240,7 +240,7 @@ def problem(relative, path, allowed):
     if expected not in allowed:
         kind = KINDS.get(expected)
         label = ext.upper() if ext else "senza estensione"
-        advice = _conversion(kind, allowed) if kind else ""
+        advice = conversion(kind, allowed) if kind else ""
         hint = f"; {advice}" if advice else ""
         return (f"tipo di file non ammesso: {relative} ({label}); ammessi {allowed_text(allowed)}"
                 f"{hint} / file type not allowed: {relative}")
