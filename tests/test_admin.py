@@ -572,6 +572,11 @@ def test_admin_js_shows_a_date_with_an_offset_in_the_sites_time_in_any_browser(
                          dates, zone)
     assert shown == ["2024-09-10 18:00", "2024-07-01 01:30", "2024-03-31 01:30",
                      "2025-01-01 01:30", "2024-06-12 10:30", "2024-06-12"]
+    # "…Z" with its seconds is a Date to Decap's YAML (its timestamp tag), not a text
+    dated = run_admin_js(base_settings, "console.log(JSON.stringify(given.map("
+                         "(text) => formDate(new Date(text)))));",
+                         ["2024-06-30T23:30:00Z", "2024-09-10T16:00:00Z"], zone)
+    assert dated == ["2024-07-01 01:30", "2024-09-10 18:00"]
     slugs = {**SLUGS, "addresses": {"notizie/festa.md": "/2024/07/festa/"}}
     untouched = run_admin_js(base_settings, KEEP, {
         "slugs": slugs, "titles": ["Festa"],

@@ -261,6 +261,10 @@ ONE_ADDRESS_ADDED = "/notizie/99-festa.html"  # typed by the editor beside it
 ONE_ADDRESS_DATE = "2024-09-10T16:00:00+00:00"  # the contract's ISO form: 18:00 in Rome
 ONE_ADDRESS_SHOWN = "2024-09-10T18:00"  # the form's date input, in Rome time
 ONE_ADDRESS_MOVED = "2024-09-11T18:00"  # the day changed by the editor, the time kept
+# an item dated in UTC with "Z" (the contract's ISO form; Decap's YAML makes it a Date)
+UTC_ITEM = "notizie/2024-06-30-serata-in-cortile.md"
+UTC_TITLE = "Serata in cortile"
+UTC_DATE = "2024-06-30T23:30:00Z"  # 1 July, 01:30 in Rome; 30 June, 19:30 in New York
 # an item whose attachments are bare paths (the contract allows them), one with a title
 BARE = "comunicati-stampa/2024-04-10-bando-orti.md"
 BARE_TITLE = "Il bando per gli orti di quartiere"
@@ -355,6 +359,7 @@ CONTENT = {
     "allegati/2024/comunicato.pdf": pdf(1),
     BARE: item(BARE_TITLE, "2024-04-10 09:00", ["Orti"], authors=BARE_AUTHORS, attachments=[
         BARE_FILES[0], {"file": BARE_FILES[1], "title": "Il modulo di domanda"}]),
+    UTC_ITEM: f"---\ntitle: {UTC_TITLE}\ndate: {UTC_DATE}\n---\n\nTesto.\n",
     BARE_FILES[0]: pdf(1),
     BARE_FILES[1]: pdf(1),
 }
@@ -1179,6 +1184,16 @@ def edit(browser, seen, expect):
     # logged in, Decap moves the page from #/ to the first collection: an address opened
     # before that move could be replaced by it
     expect(page.get_by_role("link", name="Notizia")).to_be_visible()
+    # an item dated with "Z": the form and the preview in Rome time
+    page.goto(f"http://{seen.web}/admin/#/collections/notizie/entries/"
+              + UTC_ITEM.split("/")[1].removesuffix(".md"))
+    expect(page.get_by_label("Titolo", exact=True)).to_have_value(UTC_TITLE)
+    preview = page.frame_locator("iframe").first
+    expect(preview.get_by_role("heading", name=UTC_TITLE)).to_be_visible()
+    seen.other_zone["utc"] = (page.get_by_label("Data e ora di pubblicazione").input_value(),
+                              preview.locator(".article-meta .meta-item").first.inner_text())
+    page.goto(f"http://{seen.web}/admin/#/collections/notizie")
+    expect(page.get_by_label("Titolo", exact=True)).to_have_count(0)
     page.goto(f"http://{seen.web}/admin/#/collections/notizie/new")
     date = page.get_by_label("Data e ora di pubblicazione")
     expect(date).not_to_have_value("")
@@ -1435,6 +1450,16 @@ def test_now_is_the_sites_time_in_a_browser_set_to_another_zone(session):
         assert any(-120 <= instant - rome.timestamp() <= 60 for instant in instants), (
             how, shown, rome)
     assert session.other_zone_label.startswith("Pubblicato "), session.other_zone_label
+
+
+def test_a_date_written_in_utc_is_shown_in_rome_time_in_any_browser(session):
+    """A date with "Z" (the contract's ISO form, 23:30 UTC on 30 June: 1 July, 01:30 in
+    Rome) is a Date to Decap's YAML, not a text: the form showed it in the browser's time
+    (19:30 on 30 June in New York, saved as Rome time once the day was changed) and the
+    preview's meta line Date's English text ("Sun Jun 30 2024 19:30:00 GMT-0400…")."""
+    form, meta = session.other_zone["utc"]
+    assert form == "2024-07-01T01:30"
+    assert " ".join(meta.split()) == "Pubblicato lunedì 1 luglio 2024, ore 01:30"
 
 
 def test_a_cover_image_without_description_is_refused_with_the_reason(session):

@@ -640,6 +640,13 @@
   }
 
   function formDate(value) {
+    // a date written "…T…:…:…Z" (UTC, with its seconds) is a Date to Decap's YAML (its
+    // timestamp tag), not a text: the form showed it in the browser's time, the preview
+    // as Date's English text ("Sun Jun 30 2024 19:30:00 GMT-0400…"); it is written back
+    // in the same form (toISOString) unless the editor changes it
+    if (Object.prototype.toString.call(value) === "[object Date]") {
+      return isNaN(value.getTime()) ? value : siteClock(value, " ");
+    }
     var parts = typeof value === "string" && OFFSET_DATE.exec(value.trim());
     if (!parts) {
       return value;
