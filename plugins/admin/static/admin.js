@@ -531,7 +531,8 @@
       componentDidUpdate: function () { this.asMaps(); },
       asMaps: function () {
         var items = itemsAsMaps(this.props.value, this.props.field);
-        if (items) {
+        if (items && this.asMapsFrom !== this.props.value) {  // once for each value
+          this.asMapsFrom = this.props.value;
           this.props.onChange(items);
         }
       },
