@@ -252,6 +252,31 @@ def test_article_fields_follow_the_contract(site):
     assert page_files["file"]["public_folder"] == "allegati"
 
 
+def test_a_pages_form_says_where_its_summary_and_cover_appear(site, build):
+    """A page shows neither its summary nor its cover (theme/templates/page.html): they
+    are its description for search engines and its picture in the previews of a shared
+    link. The form said "Una o due frasi sotto il titolo e negli elenchi" for a page too,
+    and its preview showed both under the title: an editor saw them there, and never on
+    the site."""
+    collections = {c["name"]: c for c in admin_config(site)["collections"]}
+    pages = {f["name"]: f for f in collections["pages"]["fields"]}
+    articles = {f["name"]: f for f in collections["notizie"]["fields"]}
+    assert "nella pagina non compare" in pages["summary"]["hint"]
+    assert "sotto il titolo" in articles["summary"]["hint"]
+    assert pages["image"]["hint"].startswith("Nella pagina non compare")
+    assert "hint" not in articles["image"]
+    built = build({"pages/contatti.md": "---\ntitle: Contatti\nsummary: Come raggiungerci."
+                                        "\nimage: immagini/sede.jpg\nimage_alt: La sede\n"
+                                        "---\n\nVia Roma 1, Crema.\n",
+                   "immagini/sede.jpg": image("JPEG", (400, 300))})
+    assert built.ok, built.log
+    page = built.soup("/contatti/")
+    assert not page.select(".lead, .article-cover") and "raggiungerci" not in str(
+        page.select_one("main"))
+    assert page.find("meta", attrs={"name": "description"})["content"] == "Come raggiungerci."
+    assert page.find("meta", property="og:image")["content"].endswith(".jpg")
+
+
 def test_the_guide_names_every_field_of_the_form(site):
     """docs/guida-redazione.md, "Passo per passo", walks an editor through the form of a
     new item: every field the form shows is named there in bold, as the form labels it

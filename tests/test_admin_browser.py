@@ -37,6 +37,8 @@ session, as an editor would do it:
    several authors: the preview names a document without a title and the authors as the
    site does; its summary typed, "Pubblica ora": saved (Decap's save did nothing);
    9c. open a draft: its preview's meta line says "Data:", as the site's;
+   9d. open a page, type a summary: its preview shows neither it nor a cover, as the
+   page does (they are for search engines and shared links); left without saving;
 10. open a published news item, correct its title, "Pubblica ora": its old address is
    added to its old addresses (admin.js), so it still leads to the item; the same for
    another one whose date the editor moves to the next month, and another one dated by its
@@ -400,6 +402,7 @@ class Session:
     one_address: dict = field(default_factory=dict)  # the item with one text, as shown
     bare: dict = field(default_factory=dict)  # the item with attachments as bare paths
     draft: dict = field(default_factory=dict)  # the draft's preview: its meta line
+    page_preview: dict = field(default_factory=dict)  # a page's preview, a summary typed
     reopened: dict = field(default_factory=dict)  # the new item opened again, as shown
     screen_reader: dict = field(default_factory=dict)  # the page's accessibility tree
     move: dict = field(default_factory=dict)  # an item moved to another category
@@ -648,7 +651,7 @@ def edit(browser, seen, expect):
         elif seen.phase == "move":  # leaving step 11's unsaved item; "Cancella voce"
             seen.move["questions"].append(dialog.message)
             dialog.accept()
-        elif seen.phase == "bare attachments":  # leaving the item that could not be saved
+        elif seen.phase in ("bare attachments", "page"):  # leaving an item not saved
             dialog.accept()
         elif seen.phase == "relative link":  # the link button asks for the address
             seen.link_prompts.append(dialog.message)
@@ -969,6 +972,21 @@ def edit(browser, seen, expect):
     seen.draft = {"meta": meta.inner_text(),
                   "label": meta.locator(".meta-label").all_inner_texts()}
     step("draft")
+
+    # 9d. A page: a summary typed; its preview, as the page shows (neither summary nor cover)
+    seen.step = "9d page"
+    seen.phase = "page"
+    open_after_save("pages/contatti.md")
+    expect(page.get_by_label("Titolo", exact=True)).to_have_value("Contatti")
+    page.get_by_label("Sommario").fill("Come raggiungerci.")
+    preview = page.frame_locator("iframe").first
+    expect(preview.get_by_role("heading", name="Contatti")).to_be_visible()
+    expect(preview.get_by_text("Scrivete alla redazione.")).to_be_visible()
+    seen.page_preview = {"text": preview.locator("article").inner_text(),
+                         "classes": preview.locator("article").get_attribute("class")}
+    page.goto(f"http://{seen.web}/admin/#/collections/pages")  # not saved: leave it
+    expect(page.get_by_label("Titolo", exact=True)).to_have_count(0)
+    step("page")
 
     # 10. A published item's title corrected: its old address kept
     seen.step = "10 corrected items"
@@ -1422,6 +1440,14 @@ def test_the_preview_names_a_drafts_date_as_the_site_does(session):
     label = date_label(SimpleNamespace(is_bozza=True, is_programmato=False))
     assert session.draft["label"] == [label]
     assert session.draft["meta"].startswith(label + " martedì 1 dicembre 2026"), session.draft
+
+
+def test_a_pages_preview_shows_what_the_page_shows(session):
+    """A page shows neither its summary nor its cover (theme/templates/page.html: they
+    are for search engines and shared links); its preview showed the summary typed under
+    the title, which the editor never found on the site."""
+    assert "Come raggiungerci" not in session.page_preview["text"], session.page_preview
+    assert session.page_preview["classes"] == "article page"
 
 
 def test_a_date_written_with_an_offset_is_shown_and_saved_in_rome_time(session):

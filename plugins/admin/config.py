@@ -31,6 +31,13 @@ STATUS_OPTIONS = [
     {"label": "Bozza (non pubblicata)", "value": "draft"},
     {"label": "Nascosto (ha un indirizzo, non compare negli elenchi)", "value": "hidden"},
 ]
+# A page (theme/templates/page.html) shows neither its summary nor its cover: they are
+# what search engines and the previews of a shared link show (plugins/seo)
+PAGE_SUMMARY_HINT = ("Una o due frasi per i risultati dei motori di ricerca e le anteprime dei"
+                     " link condivisi: nella pagina non compare. Se manca, si usa il primo"
+                     " paragrafo del testo.")
+PAGE_IMAGE_HINT = ("Nella pagina non compare: è l'immagine delle anteprime dei link condivisi"
+                   " (almeno 200 × 200 pixel; altrimenti, o se manca, il logo del sito).")
 # The body's toolbar: headings from level 2 to 4 only (the page's title is its level 1,
 # and the contract warns about a `#` heading in the body or a skipped level); no
 # strikethrough or code, which a news item has no use for.
@@ -96,7 +103,7 @@ def fields(settings, dated):
     found += [
         {"label": "Sommario", "name": "summary", "widget": "text", "required": False,
          "hint": "Una o due frasi sotto il titolo e negli elenchi. Se manca, si usa il primo"
-                 " paragrafo del testo."},
+                 " paragrafo del testo." if dated else PAGE_SUMMARY_HINT},
         {"label": "Slug (fine dell'indirizzo)", "name": "slug", "widget": "string",
          "required": False, "pattern": [slug_pattern(), "Solo lettere minuscole senza"
                                         " accenti, cifre e trattini (per esempio"
@@ -107,7 +114,8 @@ def fields(settings, dated):
     if images:
         found += [
             {"label": "Immagine di copertina", "name": "image", "widget": "image",
-             "required": False, "choose_url": False, **_media(settings, images, dated)},
+             "required": False, "choose_url": False, **_media(settings, images, dated),
+             **({} if dated else {"hint": PAGE_IMAGE_HINT})},
             {"label": "Descrizione dell'immagine (testo alternativo)", "name": "image_alt",
              "widget": "string", "required": False,
              "hint": "Obbligatoria se c'è un'immagine: dice che cosa mostra a chi non la"

@@ -3043,14 +3043,18 @@
       h("img", { src: String(asset), alt: data.get("image_alt") || "" }));
   }
 
-  function page(props, header) {
+  // An article (theme/templates/article.html), or a page (page.html: ``isPage``), which
+  // shows neither its summary nor its cover: they are its description for search engines
+  // and its picture in the previews of a shared link
+  function page(props, header, isPage) {
     var data = props.entry.get("data");
     return h("main", { id: "contenuto" },
       h("div", { className: "container" },
-        h("article", { className: "article" },
+        h("article", { className: isPage ? "article page" : "article" },
           h("header", { className: "article-header" }, header),
-          cover(props, data),
-          h("div", { className: "prose article-body" }, props.widgetFor("body")),
+          isPage ? null : cover(props, data),
+          h("div", { className: isPage ? "prose" : "prose article-body" },
+            props.widgetFor("body")),
           attachments(data))));
   }
 
@@ -3087,10 +3091,7 @@
   var PagePreview = createClass({
     render: function () {
       var data = this.props.entry.get("data");
-      return page(this.props, [
-        h("h1", { key: "title" }, data.get("title") || ""),
-        lead(data)
-      ]);
+      return page(this.props, [h("h1", { key: "title" }, data.get("title") || "")], true);
     }
   });
 
