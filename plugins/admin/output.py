@@ -26,10 +26,11 @@ from pathlib import Path
 from jinja2 import Environment, FileSystemLoader
 
 from plugins.assets import MANIFEST_KEY
+from plugins.attachments.model import ALLOWED_KINDS as ATTACHMENT_KINDS
+from plugins.content_checks.rules import reserved_paths
 from plugins.contract.ahead import EXTENSIONS
 from plugins.contract.body import ALLOWED, GLOBAL_ATTRIBUTES
 from plugins.contract.check import linkable_folders
-from plugins.content_checks.rules import reserved_paths
 from plugins.core import filetypes
 from plugins.core.files import place
 from plugins.italian.words import ARTICLES
@@ -114,8 +115,9 @@ def render_index(settings, context, main="decap-cms.js", script="admin.js"):
 def file_types(settings):
     """What admin.js needs to refuse a file of a type the build refuses, as the build
     words it (``plugins/core/filetypes.problem``): ``{"folders": {folder: types}, "image":
-    types}``, the folders a ``{static}`` link leads into (``linkable_folders``: images,
-    attachments) and the cover image (``image``: a photo wherever it is), each
+    types, "attachments": types}``, the folders a ``{static}`` link leads into
+    (``linkable_folders``: images, attachments), the cover image (``image``: a photo
+    wherever it is) and the attachments (documents wherever they are), each
     ``{"extensions": [...], "allowed": "PDF, ODT, …", "advice": {ext: "salvalo in PDF o
     DOCX"}}`` (the advice for each known extension refused there that has one)."""
     def types(kinds):
@@ -128,7 +130,7 @@ def file_types(settings):
                 "advice": {ext: text for ext, text in advice.items() if text}}
     return {"folders": {folder.strip("/"): types(kinds)
                         for folder, kinds in linkable_folders(settings).items()},
-            "image": types(filetypes.IMAGES)}
+            "image": types(filetypes.IMAGES), "attachments": types(ATTACHMENT_KINDS)}
 
 
 def html_attributes():

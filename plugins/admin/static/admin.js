@@ -2293,7 +2293,7 @@
     addresses(data.get("attachments")).forEach(function (item) {
       var file = typeof item === "string" ? item : item && item.file;
       if (file) {
-        found.push([String(file), folderTypes(String(file)), "negli «Allegati»"]);
+        found.push([String(file), FILE_TYPES.attachments, "negli «Allegati»"]);
       }
     });
     if (data.get("image")) {
