@@ -324,7 +324,10 @@ DECAP = ROOT / "node_modules" / "decap-cms" / "dist" / "decap-cms.js"
 # pages, Word's style and a video site's button
 NOT_THE_EDITORS = {"Invio", "Maiusc+Invio", "H", "Chiusura estiva", "Chiusura estiva 2025",
                    "Riunione mensile", "Riunione mensile – 12 giugno 2025", "Titolo 1",
-                   "Incorpora", "ore 00:00", "sabato 15 marzo 2025"}
+                   "Incorpora", "ore 00:00", "sabato 15 marzo 2025",
+                   # titles a page may not have (the site's own addresses), and one it may
+                   "Documenti", "Archivio", "Cerca", "Argomenti", "Autori", "Segui",
+                   "Documenti del progetto"}
 # Names admin.js builds of pieces, as the real editor shows them
 # (tests/test_admin_browser.py asserts each)
 BUILT = {"Sposta la voce…": "Sposta la voce 1 di 2"}
@@ -433,6 +436,13 @@ def web_editor_names():
     # its messages: a word alone ("Upload") is one it looks for, not one it shows
     messages = [plain(text) for text in re.findall(r'"((?:[^"\\]|\\.)*)"', script)
                 if " " in text.strip()]
+    # and the build's advice for a file it refuses, which the page gives admin.js to show
+    from plugins.admin.output import file_types  # noqa: PLC0415
+
+    kinds = file_types(project_settings(ROOT / "pelicanconf.py"))
+    messages += [plain(text) for types in (kinds["attachments"], kinds["image"],
+                                           *kinds["folders"].values())
+                 for text in types.get("advice", {}).values()]
     return [plain(phrase) for phrase in phrases
             if re.search(r"\w", re.sub(r"%\{\w+\}", "", phrase))], messages
 
