@@ -5,7 +5,7 @@ import zipfile
 
 from PIL import Image, ImageDraw
 from pypdf import PdfWriter
-from pypdf.generic import DecodedStreamObject, DictionaryObject, NameObject
+from pypdf.generic import BooleanObject, DecodedStreamObject, DictionaryObject, NameObject
 
 
 def pdf(pages=1, password=None, width=595, height=842):
@@ -21,13 +21,15 @@ def pdf(pages=1, password=None, width=595, height=842):
 
 
 def text_pdf(*pages, user_password=None, owner_password=None, header=None, footer=None,
-             footer_first=False):
+             footer_first=False, tagged=False):
     """A real PDF with a text layer: one page per argument, each a text (lines split on
     newlines; Helvetica, WinAnsi, so Italian accents survive). Encrypted (RC4) when a
     password is given: ``owner_password`` alone restricts it, ``user_password`` locks it.
     ``header`` and ``footer``: a running line at the top and at the bottom of every page,
     ``{page}`` and ``{pages}`` in it replaced (``"Pagina {page} di {pages}"``), drawn before
-    the body and after it, or both before it with ``footer_first`` (as Word writes them)."""
+    the body and after it, or both before it with ``footer_first`` (as Word writes them).
+    ``tagged``: its catalog has a structure tree and says it is marked, as a PDF exported
+    "with tags" (LibreOffice's «PDF con tag») does."""
     writer = PdfWriter()
     font = writer._add_object(DictionaryObject({  # noqa: SLF001 - pypdf's way to add objects
         NameObject("/Type"): NameObject("/Font"), NameObject("/Subtype"): NameObject("/Type1"),
@@ -55,6 +57,11 @@ def text_pdf(*pages, user_password=None, owner_password=None, header=None, foote
         page[NameObject("/Contents")] = writer._add_object(stream)  # noqa: SLF001
         page[NameObject("/Resources")] = DictionaryObject(
             {NameObject("/Font"): DictionaryObject({NameObject("/F1"): font})})
+    if tagged:
+        writer._root_object[NameObject("/MarkInfo")] = DictionaryObject(  # noqa: SLF001
+            {NameObject("/Marked"): BooleanObject(True)})
+        writer._root_object[NameObject("/StructTreeRoot")] = writer._add_object(  # noqa: SLF001
+            DictionaryObject({NameObject("/Type"): NameObject("/StructTreeRoot")}))
     if user_password is not None or owner_password is not None:
         writer.encrypt(user_password or "", owner_password)
     buffer = io.BytesIO()

@@ -25,6 +25,7 @@ from plugins.core.urls import feed_item_link as item_link
 from plugins.attachments.pdfinfo import ENCRYPTED, UNREADABLE, MetadataCache, read_pdf
 from plugins.core.text import title_from_name
 from plugins.italian.slugs import slug_substitutions
+import samples
 from samples import pdf
 
 ROME = ZoneInfo("Europe/Rome")
@@ -173,8 +174,11 @@ def test_attachment_label_says_what_the_reader_gets():
 # -- reading PDFs and the cache -----------------------------------------------------
 
 def test_read_pdf(tmp_path):
-    cases = {"ok.pdf": (pdf(12), {"pages": 12}),
-             "open.pdf": (pdf(2, password=""), {"pages": 2})}  # restrictions only: readable
+    cases = {"ok.pdf": (pdf(12), {"pages": 12, "tagged": False}),
+             # restrictions only: readable
+             "open.pdf": (pdf(2, password=""), {"pages": 2, "tagged": False}),
+             "tagged.pdf": (samples.text_pdf("Con tag", tagged=True),
+                            {"pages": 1, "tagged": True})}
     for name, (data, expected) in cases.items():
         (tmp_path / name).write_bytes(data)
         assert read_pdf(tmp_path / name) == expected, name

@@ -25,6 +25,7 @@ from plugins.italian import typeset
 from .model import ALLOWED_KINDS, FIELD, KEY, Attachment, clean_path, expand, parse_declarations, \
     size_text
 from .pdfinfo import ENCRYPTED, MetadataCache
+from .statement import Statement
 
 logger = logging.getLogger(__name__)
 STATE_KEY = "attachments_state"
@@ -40,6 +41,7 @@ class RunState:
     published: dict = field(default_factory=dict)  # source -> [Attachment] to copy
     digests: dict = field(default_factory=dict)  # source -> sha256 (PDFs)
     claims: list = field(default_factory=list)  # (item source, line, source, save_as)
+    statement: Statement | None = None  # what the accessibility statement names (read once)
 
 
 def state(context, settings):
@@ -96,6 +98,11 @@ def build_attachments(value, item_source, settings, run):
                 problems.append((declaration.position, _pdf_problem(relative, metadata)))
                 continue
             pages = metadata["pages"]
+            if run.statement is None:
+                run.statement = Statement(settings)
+            untagged = run.statement.warning(relative, item_source, metadata)
+            if untagged:
+                warnings.append((declaration.position, untagged))
 
         size = os.path.getsize(full)
         if size > limit_mb * 1_000_000:

@@ -1,8 +1,10 @@
 """Page counts read once per file content, with pypdf, and kept in a JSON cache.
 
 The cache (``<ATTACHMENTS_CACHE_PATH>/metadata.json``) maps the sha256 of a
-file's bytes to what was read from it: ``{"pages": 12}`` or, for a file that
-is not a readable PDF, ``{"error": "encrypted" | "unreadable", "detail": …}``.
+file's bytes to what was read from it: ``{"pages": 12, "tagged": false}`` (``tagged``:
+whether the PDF has tags, a structure a screen reader can follow; None when it could
+not be told) or, for a file that is not a readable PDF,
+``{"error": "encrypted" | "unreadable", "detail": …}``.
 Renaming or moving a file keeps its entry; changing a byte makes a new one.
 A file pypdf cannot read within ``READ_SECONDS`` (its parser has looped forever on
 crafted files) is unreadable too, and cached as such.
@@ -20,7 +22,7 @@ from plugins.core.files import keep
 
 
 logger = logging.getLogger(__name__)
-CACHE_FORMAT = 1
+CACHE_FORMAT = 2  # 2: with `tagged`
 ENCRYPTED = "encrypted"
 UNREADABLE = "unreadable"
 READ_SECONDS = 10  # a page count takes milliseconds; more is a crafted file
@@ -95,7 +97,20 @@ def _read_pdf(path):
         return {"error": UNREADABLE, "detail": f"{type(error).__name__}: {error}"[:200]}
     if pages < 1:
         return {"error": UNREADABLE, "detail": "no pages"}
-    return {"pages": pages}
+    return {"pages": pages, "tagged": _tagged(reader)}
+
+
+def _tagged(reader):
+    """Whether the PDF has tags (a structure a screen reader can follow): its catalog has
+    a structure tree and says it is marked (``/MarkInfo << /Marked true >>``), as a PDF
+    exported "with tags" does; None when the catalog cannot be read."""
+    try:
+        catalog = reader.trailer["/Root"]  # pypdf's [] resolves indirect objects
+        mark_info = catalog["/MarkInfo"] if "/MarkInfo" in catalog else {}
+        marked = "/Marked" in mark_info and getattr(mark_info["/Marked"], "value", None) is True
+        return "/StructTreeRoot" in catalog and marked
+    except Exception:  # noqa: BLE001 - a damaged catalog: not known, no warning
+        return None
 
 
 class MetadataCache:

@@ -15,6 +15,10 @@ DEFAULTS = {
     "ATTACHMENTS_PREVIEWS": True,
     "ATTACHMENTS_PREVIEW_WIDTH": 240,
     "ATTACHMENTS_PREVIEW_URL": "{dirname}/{slug}-anteprima.webp",
+    # the accessibility statement and its section listing inaccessible contents
+    # (plugins/attachments/statement.py): "" checks no PDF's tags
+    "ATTACHMENTS_STATEMENT": "pages/accessibilita.md",
+    "ATTACHMENTS_STATEMENT_SECTION": "Contenuti non accessibili",
 }
 logger = logging.getLogger(__name__)
 URL_FIELDS = ("{dirname}", "{slug}", "{ext}")
@@ -46,6 +50,9 @@ def check(settings):
         if value is not None and not _is_pattern(value):
             problems.append((name, f"must be text containing {{slug}}, with no field"
                                    f" but {', '.join(URL_FIELDS)}, not {value!r}"))
+    for name in ("ATTACHMENTS_STATEMENT", "ATTACHMENTS_STATEMENT_SECTION"):
+        if not isinstance(settings[name], str):
+            problems.append((name, f"must be text, not {settings[name]!r}"))
     path = settings["ATTACHMENTS_PATH"]
     if not isinstance(path, str) or not path.strip("/") or ".." in path.split("/"):
         problems.append(("ATTACHMENTS_PATH", f"must be a folder under PATH, not {path!r}"))

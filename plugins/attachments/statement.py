@@ -1,0 +1,86 @@
+"""The accessibility statement's list of inaccessible contents, and the untagged PDFs it
+does not name.
+
+A PDF without tags (no structure a screen reader can follow: ``pdfinfo``'s ``tagged``)
+may be published, but the statement (``ATTACHMENTS_STATEMENT``, a page under content/)
+must then name it under its heading ``ATTACHMENTS_STATEMENT_SECTION`` ("Contenuti non
+accessibili"), by a ``{filename}`` link to the item that attaches it or a ``{static}``
+link to the file: otherwise what the statement says is no longer true. An attachment
+the statement does not name is a warning at its entry (``collect.build_attachments``:
+the build and ``invoke check`` alike), never an error: an editor's PDF does not stop a
+publication. A site whose content has no statement page is not checked.
+
+The statement is read as its Markdown source, once per run (:class:`Statement`): the
+links of the section, whatever their text, from the section's heading to the next
+heading of its level or above.
+"""
+
+import os
+import posixpath
+import re
+import unicodedata
+from urllib.parse import unquote
+
+LINK = re.compile(r"\{(?:filename|static|attach)\}([^)\s\"'>]+)")
+HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
+
+
+def named_paths(text, statement, section):
+    """The paths under content/ that ``text`` (the Markdown source of the page
+    ``statement``, a path under content/) links in its section headed ``section``."""
+    named, level = set(), None
+    for line in text.splitlines():
+        heading = HEADING.match(line)
+        if heading:
+            if level is not None and len(heading[1]) <= level:
+                break
+            if level is None and " ".join(heading[2].split()) == section:
+                level = len(heading[1])
+            continue
+        if level is None:
+            continue
+        for target in LINK.findall(line):
+            target = unquote(target.split("#")[0].split("?")[0])
+            path = target.lstrip("/") if target.startswith("/") else posixpath.join(
+                posixpath.dirname(statement), target)
+            named.add(unicodedata.normalize("NFC", posixpath.normpath(path)))
+    return named
+
+
+class Statement:
+    """What the statement names, read once (``settings``: a build's or ``invoke check``'s)."""
+
+    def __init__(self, settings):
+        self.page = settings.get("ATTACHMENTS_STATEMENT") or ""
+        self.section = settings.get("ATTACHMENTS_STATEMENT_SECTION") or ""
+        self.root = settings["PATH"]
+        self._named = None
+
+    def named(self):
+        """The paths under content/ the section links; None when there is no statement
+        (no setting, or no such page in the content): nothing to keep true."""
+        if self._named is None:
+            path = os.path.join(self.root, *self.page.split("/")) if self.page else ""
+            try:
+                with open(path, encoding="utf-8", errors="replace") as handle:
+                    text = handle.read()
+            except OSError:
+                self._named = False
+            else:
+                self._named = named_paths(text, self.page, self.section)
+        return self._named if self._named is not False else None
+
+    def warning(self, relative, item_source, metadata):
+        """The warning for the PDF ``relative`` (``metadata``: ``pdfinfo``'s) attached to
+        ``item_source``, or None: tagged, not known, or named (itself or its item)."""
+        named = self.named()
+        if metadata.get("tagged") is not False or named is None \
+                or relative in named or item_source in named:
+            return None
+        return (f"il PDF {relative} non ha i tag: chi usa un lettore di schermo non riesce a"
+                " leggerlo; esportalo di nuovo come «PDF con tag» (in Word: «Tag della"
+                " struttura del documento per l'accessibilità»), oppure scrivi nel testo le"
+                " informazioni del documento e aggiungi questo articolo, con un link"
+                f" {{filename}}/{item_source}, all'elenco «{self.section}» di {self.page}"
+                f" / untagged PDF {relative}: export it with tags, or name this item under"
+                f" «{self.section}» in {self.page}")
