@@ -306,7 +306,8 @@ def check(settings, workers=None, files=None):
                 language(metadata, settings), line, tuple(checked.links),
                 metadata.get("status") == "draft",
                 held_back(metadata.get("date"), page, settings), result.failed,
-                None if page else metadata.get("date")))
+                None if page else metadata.get("date"), str(metadata.get("title") or ""),
+                checked.key_lines.get("title")))
     if pdfs is not None:
         pdfs.save()
     problems += [Problem(relative, message, None, WARNING)

@@ -12,7 +12,9 @@ anything is written), the build stops when:
   (also checked first, at ``get_generators``: reading follows links), a
   ``{filename}`` link from a published item to a draft, a scheduled item or a file
   that is no item (Pelican would link the home page, or nothing); or a static file
-  would be written outside the output folder.
+  would be written outside the output folder. Its warnings (a link by address, a menu
+  page whose title does not begin with the menu's words…) are logged, and the build
+  goes on.
 
 Other plugins report **before** ``all_generators_finalized`` (in a reader, at
 ``*_generator_finalized`` or ``static_generator_finalized``): receivers of one
@@ -69,7 +71,9 @@ def entries(generators):
                     tuple(metadata.get(LINKS_KEY) or ()),
                     is_draft(metadata),  # a preview's too, "published" and marked `bozza`
                     held_back(metadata.get("date"), page, settings),
-                    date=None if page else metadata.get("date"))
+                    date=None if page else metadata.get("date"),
+                    title=str(metadata.get("title") or ""),
+                    title_line=key_line(item, "title"))
 
 
 def static_outside_output(generators, output_path):

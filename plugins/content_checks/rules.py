@@ -5,6 +5,7 @@ The build makes entries from Pelican's items, ``invoke check`` from the files it
 checked; both call the same rules, so both report the same problems.
 """
 
+import html
 import os
 import posixpath
 from dataclasses import dataclass
@@ -42,6 +43,8 @@ class Entry:
     # report all at once: the build drops such a file, and it is reported on its own)
     failed: bool = False
     date: datetime | None = None  # an article's `date` (a page has none)
+    title: str = ""  # its `title`
+    title_line: int | None = None  # of its `title` key
 
 
 def _newest(found):
@@ -296,7 +299,42 @@ def all_problems(entries, settings, read):
     return [*duplicate_urls(entries), *duplicate_slugs(entries),
             *site_path_clashes(entries, settings),
             *unpublished_links(entries, set(read), settings),
-            *address_links(entries, settings), *relative_links(entries, settings)]
+            *address_links(entries, settings), *relative_links(entries, settings),
+            *menu_titles(entries, settings)]
+
+
+def _words(text):
+    """``text`` as compared with a menu's words: entities and typographic apostrophes
+    read as typed, spaces collapsed, letter case aside."""
+    return " ".join(html.unescape(str(text)).replace("\u2019", "'").split()).casefold()
+
+
+def menu_titles(entries, settings):
+    """A published page that a menu item in the site's header (``NAV_LINKS``: ``(words,
+    address)``) leads to, whose title does not begin with the item's words: one page under
+    two names (the menu's «Contatti», the page's «Scrivici»: WCAG 3.2.4, consistent
+    identification), and a reader who chose «Contatti» does not find the word on arrival.
+    A warning at the page's `title` line (the menu is a setting, no editor's file)."""
+    menu = {}
+    for link in settings.get("NAV_LINKS") or ():
+        if isinstance(link, (list, tuple)) and len(link) == 2 and "://" not in str(link[1]):
+            address = urlsplit(str(link[1])).path.strip("/")
+            menu.setdefault(address, str(link[0]))
+    problems = []
+    for entry in entries:
+        if entry.kind != "page" or not _published(entry) or entry.failed:
+            continue
+        name = menu.get(without_index(posixpath.normpath(entry.save_as)).strip("/"))
+        if name is None or _words(entry.title).startswith(_words(name)):
+            continue
+        problems.append(Problem(entry.source, (
+            f"il titolo «{entry.title}» non comincia con «{name}», la voce del menu in cima al"
+            f" sito che porta a questa pagina: chi sceglie «{name}» non ritrova la parola"
+            f" arrivando; scrivi un titolo che cominci con «{name}» (per esempio «{name} e"
+            " orari»), oppure chiedi a chi gestisce il sito di cambiare il menu (NAV_LINKS)"
+            f" / the title does not begin with the words of the menu item «{name}» that"
+            " leads to this page"), entry.title_line or entry.line, WARNING))
+    return problems
 
 
 def address_links(entries, settings):
