@@ -1,0 +1,113 @@
+"""Editorial rules an editor can break, as content checks: a warning of ``./run check``
+and of the build alike (one implementation), naming the file, the line and what to do,
+which never stops a publication.
+
+- a PDF without tags that the accessibility statement does not name under «Contenuti non
+  accessibili» (plugins/attachments/statement.py): the statement would no longer be true;
+- a page the header's menu leads to (``NAV_LINKS``) whose title does not begin with the
+  menu's words (content_checks.rules.menu_titles): one page under two names.
+
+These were tests of the real content (tests/test_project_site.py), which the publication
+on GitHub runs: an editor's PDF or title, which ./run check passed, stopped the
+publication with nothing an editor could understand.
+"""
+
+import re
+
+import pytest
+
+import samples
+from plugins.attachments.statement import named_paths
+from support import article, run_tool, write_conf, write_content
+
+STATEMENT = (
+    "---\ntitle: Dichiarazione di accessibilità\nslug: accessibilita\n---\n\n"
+    "Testo.\n\n## Contenuti non accessibili\n\n{named}"
+    "- **I documenti allegati** dipendono da chi li prepara.\n\n## Limiti noti\n\n"
+    # a link outside the section names nothing
+    "- Il [bando]({{filename}}/notizie/bando.md) è citato qui.\n")
+NEWS = "notizie/bando.md"
+UNTAGGED = {
+    "pages/accessibilita.md": STATEMENT.format(named=""),
+    "allegati/2026/bando.pdf": samples.text_pdf("Bando Spazi Comuni"),
+    NEWS: article(title="Il bando", date="2026-01-10 09:00",
+                  attachments=["file: allegati/2026/bando.pdf\n    title: Il bando"]),
+}
+MENU_TITLE = {"pages/contatti.md": "---\nslug: contatti\ntitle: Scrivici\n---\n\nTesto.\n"}
+
+
+def check(tmp_path, files):
+    """``./run check`` of ``files``: its warnings, ``[(file, line, message)]``."""
+    write_content(tmp_path / "content", files)
+    status, out, err = run_tool(tmp_path, "check", "--settings", str(write_conf(tmp_path)),
+                                "--content", str(tmp_path / "content"))
+    assert status == 0 and "Traceback" not in err, out + err
+    return [(path, int(line), message) for path, line, message in
+            re.findall(r"(?m)^content/(.+?):(\d+): avviso: (.+)$", out)]
+
+
+def test_an_untagged_pdf_the_statement_does_not_name_is_a_warning_at_its_entry(tmp_path,
+                                                                                 build):
+    warned = check(tmp_path / "check", UNTAGGED)
+    [(path, line, message)] = [w for w in warned if "non ha i tag" in w[2]]
+    assert (path, line) == (NEWS, 5)  # the attachment's entry
+    assert message.startswith("il PDF allegati/2026/bando.pdf non ha i tag: ")
+    assert f"{{filename}}/{NEWS}" in message and "«Contenuti non accessibili»" in message
+    assert " / untagged PDF allegati/2026/bando.pdf" in message
+    site = build(UNTAGGED)
+    assert site.ok, site.log  # published all the same
+    assert f"{NEWS}:5: il PDF allegati/2026/bando.pdf non ha i tag" in site.messages()
+    assert site.exists("/allegati/2026/bando.pdf")
+
+
+@pytest.mark.parametrize("named", [
+    "- Il PDF del [bando]({filename}/notizie/bando.md) non ha tag.\n",
+    "- Il PDF del [bando]({filename}../notizie/bando.md#allegati) non ha tag.\n",
+    "- Il [bando in PDF]({static}/allegati/2026/bando.pdf) non ha tag.\n",
+])
+def test_an_untagged_pdf_the_statement_names_by_its_item_or_its_file_is_no_warning(
+        tmp_path, named):
+    files = {**UNTAGGED, "pages/accessibilita.md": STATEMENT.format(named=named)}
+    assert [w for w in check(tmp_path, files) if "non ha i tag" in w[2]] == []
+
+
+def test_a_tagged_pdf_or_a_site_without_statement_is_no_warning(tmp_path):
+    tagged = {**UNTAGGED, "allegati/2026/bando.pdf": samples.text_pdf("Bando", tagged=True)}
+    assert [w for w in check(tmp_path / "tagged", tagged) if "non ha i tag" in w[2]] == []
+    alone = {name: data for name, data in UNTAGGED.items() if not name.startswith("pages/")}
+    assert [w for w in check(tmp_path / "alone", alone) if "non ha i tag" in w[2]] == []
+
+
+def test_the_statement_names_what_its_section_links():
+    text = ("# Dichiarazione\n\n[a]({filename}/notizie/prima.md)\n\n"
+            "## Contenuti non accessibili ##\n\n- [b]({filename}../notizie/b%20c.md#x)\n"
+            "- [d]({static}/allegati/d.pdf) e [e]({attach}../allegati/e.pdf)\n\n"
+            "### Dettagli\n\n[f]({filename}/notizie/f.md)\n\n## Limiti noti\n\n"
+            "[g]({filename}/notizie/g.md)\n")
+    assert named_paths(text, "pages/accessibilita.md", "Contenuti non accessibili") == {
+        "notizie/b c.md", "allegati/d.pdf", "allegati/e.pdf", "notizie/f.md"}
+    assert named_paths(text, "pages/accessibilita.md", "Altro") == set()
+
+
+def test_a_menu_page_whose_title_does_not_begin_with_the_menus_words_is_a_warning(
+        tmp_path, build):
+    [(path, line, message)] = check(tmp_path, MENU_TITLE)
+    assert (path, line) == ("pages/contatti.md", 3)  # its `title`
+    assert message.startswith("il titolo «Scrivici» non comincia con «Contatti», la voce del"
+                              " menu in cima al sito che porta a questa pagina")
+    assert "NAV_LINKS" in message and " / the title does not begin with" in message
+    site = build(MENU_TITLE)
+    assert site.ok, site.log
+    assert "pages/contatti.md:3: il titolo «Scrivici» non comincia con «Contatti»" \
+        in site.messages()
+
+
+@pytest.mark.parametrize("files", [
+    {"pages/contatti.md": "---\ntitle: Contatti e orari\nslug: contatti\n---\n\nTesto.\n"},
+    {"pages/contatti.md": "---\ntitle: contatti\nslug: contatti\n---\n\nTesto.\n"},
+    {"pages/scrivici.md": "---\ntitle: Scrivici\n---\n\nTesto.\n"},  # not in the menu
+    {"pages/contatti.md": "---\ntitle: Scrivici\nslug: contatti\nstatus: draft\n---\n\nT.\n"},
+])
+def test_a_menu_page_titled_with_the_menus_words_or_no_menu_page_is_no_warning(tmp_path,
+                                                                                 files):
+    assert check(tmp_path, files) == []
