@@ -19,7 +19,7 @@ import io
 import pytest
 from PIL import Image, ImageDraw
 from browser_support import format_violations, launch, served_project_site, run_axe
-from samples import photo
+from samples import photo, text_pdf
 from support import article
 
 
@@ -34,8 +34,9 @@ PAGE_KINDS = [
     ("articolo con immagini e allegato", ARTICLE),
     ("articolo nascosto con argomenti senza pagina", HIDDEN),
     ("pagina", "/progetto/"),
-    ("categoria", "/categorie/comunicati-stampa/"),
-    ("argomento", "/argomenti/crema/"),
+    # the category and the topic of ARTICLE (EXTRA): there whatever the editors removed
+    ("categoria", "/categorie/notizie/"),
+    ("argomento", "/argomenti/casalmaggiore/"),
     ("autore", "/autori/redazione/"),
     ("archivio", "/archivio/"),
     ("archivio dell'anno", "/archivio/2024/"),  # by month, with a list of months
@@ -59,13 +60,15 @@ def chart(width, height):
 
 
 EXTRA = {
+    # a PDF of its own: the project's may be gone (an editor's removal)
+    "allegati/2024/programma-della-festa.pdf": text_pdf("Programma della festa"),
     "immagini/festa.jpg": photo(1600, 1000),
     "immagini/presenze.png": chart(620, 320),
     "notizie/2024-08-01-festa-dei-laboratori.md": article(
         title="Festa dei Laboratori a Casalmaggiore", date="2024-08-01 18:30",
         tags="[Casalmaggiore, Laboratori di Comunità]", image="immagini/festa.jpg",
         image_alt="Persone ai tavoli della festa in piazza",
-        attachments=["file: allegati/2024/comunicato-stampa-presentazione-crema.pdf\n"
+        attachments=["file: allegati/2024/programma-della-festa.pdf\n"
                      "    title: Programma della festa"],
         body="""\
             Sabato i Laboratori di Comunità hanno riempito la piazza di Casalmaggiore.

@@ -831,7 +831,12 @@ def test_page_counts_are_read_once_per_file_content(build, tmp_path):
 # -- the project's own content ------------------------------------------------------
 
 def test_crema_press_release_has_its_pdf_on_the_page_and_in_both_feeds(project_site):
+    """The launch press release and its PDF, while they are the team's version
+    (test_project_site.TEAM_VERSIONS; an editor may edit or remove them)."""
+    import test_project_site as project  # noqa: PLC0415
+
     assert project_site.ok, project_site.log
+    project.teams_or_skip(project_site, project.PRESS_SOURCE, project.PRESS_PDF)
     pdf_url = f"{SITEURL}/allegati/2024/comunicato-stampa-presentazione-crema.pdf"
     page = project_site.soup(
         "/2024/05/farelegami-presentato-a-crema-il-nuovo-progetto-di-welfare-di-comunita/")

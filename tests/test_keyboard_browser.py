@@ -22,6 +22,7 @@ import io
 
 import pytest
 from PIL import Image, ImageChops
+import samples
 from browser_support import chromium, served_site
 from support import ROOT, article
 
@@ -74,7 +75,7 @@ TARGETS = """() => [...document.querySelectorAll('a[href], button, input, select
 @pytest.fixture(scope="module")
 def site(tmp_path_factory):
     with served_site(tmp_path_factory.mktemp("keyboard"), {
-        PDF: (ROOT / "content" / PDF).read_bytes(),
+        PDF: samples.text_pdf("Programma della festa\nOrari e luoghi dei laboratori."),
         "notizie/festa.md": article(
             title="Festa dei Laboratori", date="2024-08-01 18:30", slug="festa-dei-laboratori",
             tags="[Casalmaggiore, Laboratori di Comunità]",

@@ -15,6 +15,7 @@ stayed at the AA minimum. With it, all text is at 7:1 at least (1.4.6, AAA).
 """
 
 import pytest
+import samples
 from browser_support import HIDDEN, OUTSIDE, chromium, served_site
 from support import ROOT, article
 
@@ -111,7 +112,7 @@ EDGE = """() => {
 @pytest.fixture(scope="module")
 def site(tmp_path_factory):
     with served_site(tmp_path_factory.mktemp("low-vision"), {
-        PDF: (ROOT / "content" / PDF).read_bytes(),
+        PDF: samples.text_pdf("Programma della festa\nOrari e luoghi dei laboratori."),
         "notizie/festa.md": article(
             title="Festa dei Laboratori", date="2024-08-01 18:30", slug="festa-dei-laboratori",
             tags="[Casalmaggiore, Laboratori di Comunità]",

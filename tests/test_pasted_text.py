@@ -6,6 +6,7 @@ tools/check.py and built by Pelican; the published HTML shows what readers got."
 
 import shutil
 import time
+from types import SimpleNamespace
 
 import samples
 from good_text import GOOD, LONG_LEAD
@@ -493,20 +494,38 @@ def test_pictures_one_per_line_and_a_caption_under_one_are_not_called_joined(tmp
 
 def test_well_written_markdown_gives_no_warning(tmp_path):
     """A warning on good text teaches editors to skip warnings. The project's own content
-    and tests/good_text.py (press releases, notices, programmes, poems, dialogues, tables,
-    footnotes, links of every kind) give none, in ``./run check`` and in the build: lines
-    that keep their ends with `<br>` ("→ [Programma](…)<br>", "– Nonno, che lavoro
-    facevi?<br>") were called a list joined into one paragraph, prose written one sentence
-    a line an address joined into one line, a title quoting two people one value in
-    curly quotes (with a broken title to write instead)."""
+    (its files while they are the team's version, test_project_site.TEAM_VERSIONS: an
+    editor's later file may deserve a warning) and tests/good_text.py (press releases,
+    notices, programmes, poems, dialogues, tables, footnotes, links of every kind) give
+    none, in ``./run check`` and in the build: lines that keep their ends with `<br>`
+    ("→ [Programma](…)<br>", "– Nonno, che lavoro facevi?<br>") were called a list joined
+    into one paragraph, prose written one sentence a line an address joined into one line,
+    a title quoting two people one value in curly quotes (with a broken title to write
+    instead)."""
+    import test_project_site as project  # noqa: PLC0415
+
     for folder in (tmp_path / "check", tmp_path / "build"):
         shutil.copytree(ROOT / "content", folder / "content")
+    site = SimpleNamespace(content=ROOT / "content")
+    edited = {source for source in project.TEAM_VERSIONS if not project.teams(site, source)}
+    edited |= {path.relative_to(ROOT / "content").as_posix()
+               for path in (ROOT / "content").rglob("*")
+               if path.is_file() and path.relative_to(ROOT / "content").as_posix()
+               not in project.TEAM_VERSIONS}
+
+    def ours(text):
+        """``text``'s lines but those naming a file the team did not write as it is."""
+        return "\n".join(line for line in text.splitlines()
+                         if not any(f"{source}:" in line for source in edited))
+
     status, out, err = run_check(tmp_path / "check", GOOD)
-    assert status == 0 and out == "", out + err
-    assert " 0 avvisi " in err, err
+    assert status == 0 and ours(out) == "", out + err
+    if not edited:
+        assert " 0 avvisi " in err, err
     site = build_site(tmp_path / "build", GOOD)
     assert site.ok, site.log
-    assert "WARNING" not in site.log and "ERROR" not in site.log, site.log
+    log = ours(site.log)
+    assert "WARNING" not in log and "ERROR" not in log, site.log
     # what readers get is what the text means: the dialogue one line under the other, the
     # sentences written one a line a paragraph
     dialogue = site.soup("/2025/06/il-gioco-dei-mestieri/").select(".article-body p")

@@ -10,6 +10,7 @@ pills, the index of tags and the documents' links widened the whole page.
 """
 
 import pytest
+import samples
 from browser_support import HIDDEN, OUTSIDE, chromium, served_site
 from support import ROOT, article
 
@@ -41,7 +42,7 @@ TEXT_SPACING = """* { line-height: 1.5 !important; letter-spacing: 0.12em !impor
 @pytest.fixture(scope="module")
 def site(tmp_path_factory):
     with served_site(tmp_path_factory.mktemp("reflow"), {
-        PDF: (ROOT / "content" / PDF).read_bytes(),
+        PDF: samples.text_pdf("Programma della festa\nOrari e luoghi dei laboratori."),
         "notizie/lungo.md": article(
             title=f"Iscrizioni su {ADDRESS}", date="2024-09-01 10:00", slug="iscrizioni-online",
             tags=f"[Crema, {HASHTAG}]",

@@ -17,6 +17,7 @@ import re
 import pytest
 from PIL import Image
 from browser_support import chromium, served_project_site, wait_until
+from samples import text_pdf
 from support import article
 
 
@@ -50,13 +51,15 @@ def picture(width, height, colour):
 
 
 EXTRA = {
+    # a PDF of its own: the project's may be gone (an editor's removal)
+    "allegati/2024/programma-della-festa.pdf": text_pdf("Programma della festa"),
     "immagini/festa.png": picture(800, 500, "#1b4f72"),
     "immagini/presenze.png": picture(620, 320, "#0066cc"),
     "notizie/2024-08-01-festa-dei-laboratori.md": article(
         title=TITLE, date="2024-08-01 18:30",
         tags="[Casalmaggiore, Laboratori di Comunità]", image="immagini/festa.png",
         image_alt="Persone ai tavoli della festa in piazza",
-        attachments=["file: allegati/2024/comunicato-stampa-presentazione-crema.pdf\n"
+        attachments=["file: allegati/2024/programma-della-festa.pdf\n"
                      "    title: Programma della festa"],
         body="""\
             Sabato i Laboratori di Comunità hanno riempito la piazza di Casalmaggiore.
