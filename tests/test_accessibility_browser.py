@@ -60,15 +60,18 @@ def chart(width, height):
 
 
 EXTRA = {
-    # a PDF of its own: the project's may be gone (an editor's removal)
-    "allegati/2024/programma-della-festa.pdf": text_pdf("Programma della festa"),
+    # the project's PDF, which the press release attaches too, given here: an editor may
+    # have removed it (bytes of its own, over 1 kB, two pages)
+    "allegati/2024/comunicato-stampa-presentazione-crema.pdf": text_pdf(
+        "Programma della festa\n" + "Laboratori, giochi e merenda in piazza.\n" * 30,
+        "Orari e luoghi dei laboratori."),
     "immagini/festa.jpg": photo(1600, 1000),
     "immagini/presenze.png": chart(620, 320),
     "notizie/2024-08-01-festa-dei-laboratori.md": article(
         title="Festa dei Laboratori a Casalmaggiore", date="2024-08-01 18:30",
         tags="[Casalmaggiore, Laboratori di Comunità]", image="immagini/festa.jpg",
         image_alt="Persone ai tavoli della festa in piazza",
-        attachments=["file: allegati/2024/programma-della-festa.pdf\n"
+        attachments=["file: allegati/2024/comunicato-stampa-presentazione-crema.pdf\n"
                      "    title: Programma della festa"],
         body="""\
             Sabato i Laboratori di Comunità hanno riempito la piazza di Casalmaggiore.
