@@ -37,13 +37,13 @@ MENU_TITLE = {"pages/contatti.md": "---\nslug: contatti\ntitle: Scrivici\n---\n\
 
 
 def check(tmp_path, files):
-    """``./run check`` of ``files``: its warnings, ``[(file, line, message)]``."""
+    """``./run check`` of ``files``: its warnings, ``[(file, line or None, message)]``."""
     write_content(tmp_path / "content", files)
     status, out, err = run_tool(tmp_path, "check", "--settings", str(write_conf(tmp_path)),
                                 "--content", str(tmp_path / "content"))
     assert status == 0 and "Traceback" not in err, out + err
-    return [(path, int(line), message) for path, line, message in
-            re.findall(r"(?m)^content/(.+?):(\d+): avviso: (.+)$", out)]
+    return [(path, int(line) if line else None, message) for path, line, message in
+            re.findall(r"(?m)^content/(.+?):(?:(\d+):)? avviso: (.+)$", out)]
 
 
 def test_an_untagged_pdf_the_statement_does_not_name_is_a_warning_at_its_entry(tmp_path,
@@ -111,3 +111,31 @@ def test_a_menu_page_whose_title_does_not_begin_with_the_menus_words_is_a_warnin
 def test_a_menu_page_titled_with_the_menus_words_or_no_menu_page_is_no_warning(tmp_path,
                                                                                  files):
     assert check(tmp_path, files) == []
+
+
+def test_an_untagged_pdf_linked_in_the_text_is_a_warning_once(tmp_path, build):
+    """A PDF of the attachments folder linked in the text with {static}, not declared in
+    `attachments`, is checked too (at the item, without a line: a link may be anywhere);
+    one both declared and linked is warned of once, at its entry."""
+    files = {**UNTAGGED,
+             "allegati/2026/modulo.pdf": samples.text_pdf("Modulo"),
+             "notizie/modulo.md": article(
+                 title="Il modulo", date="2026-01-11 09:00",
+                 body="Il [modulo]({static}/allegati/2026/modulo.pdf) e il"
+                      " [bando]({static}/allegati/2026/bando.pdf)."),
+             "notizie/bando.md": article(
+                 title="Il bando", date="2026-01-10 09:00",
+                 attachments=["file: allegati/2026/bando.pdf\n    title: Il bando"],
+                 body="Il [bando]({static}/allegati/2026/bando.pdf).")}
+    warned = sorted((path, message.split(":")[0]) for path, _, message in
+                    check(tmp_path / "check", files) if "non ha i tag" in message)
+    assert warned == [("notizie/bando.md", "il PDF allegati/2026/bando.pdf non ha i tag"),
+                      ("notizie/modulo.md", "il PDF allegati/2026/bando.pdf non ha i tag"),
+                      ("notizie/modulo.md", "il PDF allegati/2026/modulo.pdf non ha i tag")]
+    site = build(files)
+    assert site.ok, site.log
+    messages = site.messages()
+    assert messages.count("notizie/modulo.md: il PDF allegati/2026/modulo.pdf non ha i tag") \
+        == messages.count("notizie/bando.md:5: il PDF allegati/2026/bando.pdf non ha i tag") \
+        == messages.count("notizie/modulo.md: il PDF allegati/2026/bando.pdf non ha i tag") == 1
+    assert messages.count("non ha i tag") == 3

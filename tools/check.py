@@ -49,6 +49,7 @@ from plugins.attachments.collect import (  # noqa: E402
     RunState, address_clashes, build_attachments, entry_line, linked_clashes,
 )
 from plugins.attachments.pdfinfo import MetadataCache  # noqa: E402
+from plugins.attachments.statement import Statement, linked_warnings  # noqa: E402
 from plugins.content_checks import rules  # noqa: E402
 from plugins.images import (  # noqa: E402
     image_line, image_sources, located_message, location, unreadable_message, variants,
@@ -316,8 +317,14 @@ def check(settings, workers=None, files=None):
     # across files, whichever worker read them: declared attachments, then linked ones
     clashes, owners = address_clashes(claims)
     problems += [Problem(item, message, line) for item, line, message in clashes]
-    problems += [Problem(item, message) for item, message in
-                 linked_clashes(linked, owners, settings)[0]]
+    found, rejected = linked_clashes(linked, owners, settings)
+    problems += [Problem(item, message) for item, message in found]
+    if pdfs is not None:  # linked PDFs without tags the accessibility statement does not name
+        declared = {(item, source) for item, _, source, _ in claims}
+        problems += [Problem(item, message, None, WARNING) for item, message in linked_warnings(
+            {source: items for source, items in linked.items() if source not in rejected},
+            declared, settings, pdfs, Statement(settings))]
+        pdfs.save()
     if settings.get("REDIRECTS_ENABLED") and "plugins.redirects" in settings["PLUGINS"]:
         problems += redirect_rules.problems(old_claims, written_items)
     if not any(problem.severity == ERROR for problem in problems):  # as the build

@@ -26,6 +26,7 @@ from urllib.parse import unquote
 from plugins.content_checks import report
 from plugins.core.files import place
 from plugins.core.items import context_items, source as item_source
+from plugins.core.problems import WARNING, Problem
 from plugins.images import download_copy
 from plugins.core.urls import link_regex, static_link_paths, static_links
 
@@ -33,6 +34,7 @@ from . import previews
 from .collect import STATE_KEY, address_clashes, linked_clashes, state
 from .documents import documents
 from .model import Preview, expand
+from .statement import Statement, linked_warnings
 
 logger = logging.getLogger(__name__)
 PREVIEW_WORKERS = min(os.cpu_count() or 1, 4)  # child processes drawing previews at once
@@ -195,6 +197,15 @@ def place_linked_static(generator):
     found, rejected = linked_clashes(linked, owners, settings)
     for item, message in found:
         report(generator.context, item, message)
+    if run:  # linked PDFs without tags the accessibility statement does not name
+        if run.statement is None:
+            run.statement = Statement(settings)
+        declared = {(item, source) for item, _, source, _ in run.claims}
+        for item, message in linked_warnings({source: items for source, items in linked.items()
+                                              if source not in rejected},
+                                             declared, settings, run.cache, run.statement):
+            logger.warning("%s", Problem(item, message, None, WARNING))
+        run.cache.save()
     regex_subs = settings["SLUG_REGEX_SUBSTITUTIONS"]
     for source, static in statics:
         if source not in present:

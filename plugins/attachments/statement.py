@@ -7,7 +7,8 @@ must then name it under its heading ``ATTACHMENTS_STATEMENT_SECTION`` ("Contenut
 accessibili"), by a ``{filename}`` link to the item that attaches it or a ``{static}``
 link to the file: otherwise what the statement says is no longer true. An attachment
 the statement does not name is a warning at its entry (``collect.build_attachments``:
-the build and ``invoke check`` alike), never an error: an editor's PDF does not stop a
+the build and ``invoke check`` alike), or at the item for a PDF its text links with
+``{static}`` (:func:`linked_warnings`), never an error: an editor's PDF does not stop a
 publication. A site whose content has no statement page is not checked.
 
 The statement is read as its Markdown source, once per run (:class:`Statement`): the
@@ -84,3 +85,29 @@ class Statement:
                 f" {{filename}}/{item_source}, all'elenco «{self.section}» di {self.page}"
                 f" / untagged PDF {relative}: export it with tags, or name this item under"
                 f" «{self.section}» in {self.page}")
+
+
+def linked_warnings(linked, declared, settings, cache, statement):
+    """``[(item source, message)]``: the untagged PDFs of the attachments folder that
+    written items link in their text with ``{static}`` (``linked``: ``{source: [item
+    sources]}``, as ``collect.linked_clashes`` takes it) and the statement does not name;
+    not for an item that also declares the file in `attachments` (``declared``: ``{(item
+    source, file source)}``: warned at its entry). The build
+    (``output.place_linked_static``) and ``invoke check`` both call it. ``cache``: a
+    ``pdfinfo.MetadataCache``."""
+    if statement.named() is None:
+        return []
+    found = []
+    for source in sorted(linked):
+        if not source.lower().endswith(".pdf"):
+            continue
+        full = os.path.join(settings["PATH"], *source.split("/"))
+        if not os.path.isfile(full):
+            continue
+        metadata = cache.pdf_metadata(full)[1]
+        for item in sorted(set(linked[source])):
+            message = None if (item, source) in declared else \
+                statement.warning(source, item, metadata)
+            if message:
+                found.append((item, message))
+    return found
