@@ -8,6 +8,7 @@ checked; both call the same rules, so both report the same problems.
 import html
 import os
 import posixpath
+import re
 from dataclasses import dataclass
 from datetime import datetime
 from urllib.parse import unquote, urljoin, urlsplit
@@ -303,10 +304,19 @@ def all_problems(entries, settings, read):
             *menu_titles(entries, settings)]
 
 
+_TAG = re.compile(r"<[^>]*>")
+
+
+def _plain(title):
+    """A title as its reader sees it: without the marks the build's reader puts in it
+    (``<span lang="en">``, ``<span class="nome-composto">``), its references read."""
+    return html.unescape(_TAG.sub("", str(title)))
+
+
 def _words(text):
-    """``text`` as compared with a menu's words: entities and typographic apostrophes
-    read as typed, spaces collapsed, letter case aside."""
-    return " ".join(html.unescape(str(text)).replace("\u2019", "'").split()).casefold()
+    """``text`` as compared with a menu's words: marks, entities and typographic
+    apostrophes read as typed, spaces collapsed, letter case aside."""
+    return " ".join(_plain(text).replace("\u2019", "'").split()).casefold()
 
 
 def menu_titles(entries, settings):
@@ -328,10 +338,10 @@ def menu_titles(entries, settings):
         if name is None or _words(entry.title).startswith(_words(name)):
             continue
         problems.append(Problem(entry.source, (
-            f"il titolo «{entry.title}» non comincia con «{name}», la voce del menu in cima al"
-            f" sito che porta a questa pagina: chi sceglie «{name}» non ritrova la parola"
-            f" arrivando; scrivi un titolo che cominci con «{name}» (per esempio «{name} e"
-            " orari»), oppure chiedi a chi gestisce il sito di cambiare il menu (NAV_LINKS)"
+            f"il titolo «{_plain(entry.title)}» non comincia con «{name}», la voce del menu"
+            f" in cima al sito che porta a questa pagina: chi sceglie «{name}» non ritrova la"
+            f" parola arrivando; scrivi un titolo che cominci con «{name}» (per esempio"
+            f" «{name} e orari»), oppure chiedi a chi gestisce il sito di cambiare il menu (NAV_LINKS)"
             f" / the title does not begin with the words of the menu item «{name}» that"
             " leads to this page"), entry.title_line or entry.line, WARNING))
     return problems
