@@ -341,7 +341,8 @@ def menu_titles(entries, settings):
             f"il titolo «{_plain(entry.title)}» non comincia con «{name}», la voce del menu"
             f" in cima al sito che porta a questa pagina: chi sceglie «{name}» non ritrova la"
             f" parola arrivando; scrivi un titolo che cominci con «{name}» (per esempio"
-            f" «{name} e orari»), oppure chiedi a chi gestisce il sito di cambiare il menu (NAV_LINKS)"
+            f" «{name} e orari»), oppure chiedi a chi gestisce il sito di cambiare il menu"
+            " (NAV_LINKS)"
             f" / the title does not begin with the words of the menu item «{name}» that"
             " leads to this page"), entry.title_line or entry.line, WARNING))
     return problems
