@@ -79,6 +79,44 @@ OUTSIDE = """() => {
 }"""
 
 
+# What a line ends in the middle of, though it must not: in each element `selector`
+# finds, each match of `pattern` (a regular expression's source, 'u' flag; matches may
+# overlap) whose first and last characters are drawn on different lines, as
+# "text (element)". The element's text is read across its children (marks, spans,
+# <wbr>). E.g. r"\d\s(?:pagin|kB)" for "2" ending a line and "pagine" beginning the next.
+SPLIT_ACROSS_LINES = r"""([selector, pattern]) => {
+    const split = [];
+    const middle = box => (box.top + box.bottom) / 2;
+    for (const element of document.querySelectorAll(selector)) {
+        if (!element.getClientRects().length) continue;
+        const nodes = [];
+        let text = '';
+        const walker = document.createTreeWalker(element, NodeFilter.SHOW_TEXT);
+        for (let node; (node = walker.nextNode());) {
+            nodes.push([text.length, node]);
+            text += node.data;
+        }
+        const box = at => {
+            let index = nodes.length - 1;
+            while (nodes[index][0] > at) index -= 1;
+            const [start, node] = nodes[index];
+            const range = document.createRange();
+            range.setStart(node, at - start);
+            range.setEnd(node, at - start + 1);
+            return range.getBoundingClientRect();
+        };
+        const expression = new RegExp(pattern, 'gu');
+        for (let match; (match = expression.exec(text));) {
+            expression.lastIndex = match.index + 1;
+            const [first, last] = [box(match.index), box(match.index + match[0].length - 1)];
+            if (Math.abs(middle(first) - middle(last)) > Math.min(first.height, last.height) / 2)
+                split.push(`${match[0]} (${element.tagName.toLowerCase()}.${element.className})`);
+        }
+    }
+    return split;
+}"""
+
+
 def wait_until(page, condition, what="condition", timeout=15.0):
     """Until ``condition()`` is true, letting ``page`` run (and Playwright deliver its
     events) between tries; fails naming ``what`` after ``timeout`` seconds."""

@@ -114,7 +114,7 @@ def test_native_header_takes_comma_separated_paths(build):
     assert site.ok, site.log
     _, links = attachment_links(site, "/2024/05/intestazione-nativa/")
     assert [a.get_text().split("(")[0].strip() for a in links] == ["Uno", "Due"]
-    assert "2 pagine" in links[1].get_text()
+    assert "2\u00a0pagine" in links[1].get_text()
 
 
 OTHER_FORMATS = {  # file -> (bytes, type shown, MIME type)
@@ -819,12 +819,12 @@ def test_page_counts_are_read_once_per_file_content(build, tmp_path):
     written = cache.stat().st_mtime_ns
     site = build(SITE, own)
     assert site.ok, site.log
-    assert "99 pagine" in site.text("/2024/05/presentazione-del-progetto-a-crema/")
+    assert "99\u00a0pagine" in site.text("/2024/05/presentazione-del-progetto-a-crema/")
     assert cache.stat().st_mtime_ns == written
 
     # Changed content: a new key, read afresh.
     site = build({**SITE, "allegati/2024/presentazione.pdf": pdf(5)}, own)
-    assert "5 pagine" in site.text("/2024/05/presentazione-del-progetto-a-crema/")
+    assert "5\u00a0pagine" in site.text("/2024/05/presentazione-del-progetto-a-crema/")
     assert len(json.loads(cache.read_text(encoding="utf-8"))["files"]) == 3
 
 

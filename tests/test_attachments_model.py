@@ -154,7 +154,7 @@ def test_size_text_in_italian_decimal_units(size, text):
 
 
 @pytest.mark.parametrize(("pages", "text"), [
-    (1, "1 pagina"), (2, "2 pagine"), (1234, "1234 pagine"), (12500, "12.500 pagine")])
+    (1, "1\u00a0pagina"), (2, "2\u00a0pagine"), (1234, "1234\u00a0pagine"), (12500, "12.500\u00a0pagine")])
 def test_pages_text(pages, text):
     assert pages_text(pages) == text
 
@@ -163,7 +163,7 @@ def test_attachment_label_says_what_the_reader_gets():
     attachment = Attachment(source="allegati/p.pdf", title="Presentazione del progetto",
                             description="", url="allegati/p.pdf", save_as="allegati/p.pdf",
                             size=245_000, pages=12)
-    assert attachment.label == "Presentazione del progetto (PDF, 245\u00a0kB, 12 pagine)"
+    assert attachment.label == "Presentazione del progetto (PDF, 245\u00a0kB, 12\u00a0pagine)"
     assert attachment.filename == "p.pdf"
     assert attachment.absolute_url("https://x.org/") == "https://x.org/allegati/p.pdf"
     other = Attachment(source="allegati/m.docx", title="Modulo", description="",
@@ -375,7 +375,7 @@ def test_feed_list_is_escaped_html_with_absolute_links():
     attachment.title = "Soci & <partner>"
     html = attachments_list([attachment], "https://x.org")
     assert '<a href="https://x.org/allegati/a.pdf" type="application/pdf">' in html
-    assert "Soci &amp; &lt;partner&gt; (PDF, 1\u00a0byte, 1 pagina)" in html
+    assert "Soci &amp; &lt;partner&gt; (PDF, 1\u00a0byte, 1\u00a0pagina)" in html
 
 
 @pytest.mark.parametrize(("settings", "fragment"), [

@@ -11,7 +11,7 @@ pills, the index of tags and the documents' links widened the whole page.
 
 import pytest
 import samples
-from browser_support import HIDDEN, OUTSIDE, chromium, served_site
+from browser_support import HIDDEN, OUTSIDE, SPLIT_ACROSS_LINES, chromium, served_site
 from support import ROOT, article
 
 pytestmark = pytest.mark.browser
@@ -308,3 +308,39 @@ def test_a_hyphenated_name_keeps_its_punctuation_on_its_line(page, site, address
         assert separated == {}, address
     finally:
         page.set_viewport_size({"width": 320, "height": 640})
+
+
+def split_lines(page, site, address, checks, text_sizes=(16,)):
+    """``{(text, text size): [widths]}``: what ``checks`` (``[(selector, pattern)]``, see
+    browser_support.SPLIT_ACROSS_LINES) find drawn across two lines on ``address``, at
+    every width from a phone's to a desktop's, the text at each of ``text_sizes`` px."""
+    devtools = page.context.new_cdp_session(page)
+    split = {}
+    try:
+        for text_size in text_sizes:
+            devtools.send("Page.setFontSizes", {"fontSizes": {"standard": text_size}})
+            page.set_viewport_size({"width": 320, "height": 640})
+            page.goto(site.origin + address)
+            for selector, _ in checks:
+                assert page.locator(selector).count() >= 1, (address, selector)
+            for width in range(320, 1281, 8):
+                page.set_viewport_size({"width": width, "height": 640})
+                for check in checks:
+                    for text in page.evaluate(SPLIT_ACROSS_LINES, list(check)):
+                        split.setdefault((text, text_size), []).append(width)
+    finally:
+        devtools.send("Page.setFontSizes", {"fontSizes": {"standard": 16}})
+        devtools.detach()
+        page.set_viewport_size({"width": 320, "height": 640})
+    return split
+
+
+@pytest.mark.parametrize("address", [LONG, "/documenti/"], ids=["articolo", "documenti"])
+def test_a_documents_size_and_pages_keep_their_number(page, site, address):
+    """"(PDF, 5 kB, 2" at the end of a line and "pagine)" beginning the next, under the
+    article and on the Documenti page on a phone: the size's number and unit were joined
+    by a no-break space, the pages' number and noun were not. At every width, at 100 and
+    200 %, each number is on the line of what it counts."""
+    checks = [(".attachment-label", r"\d\s(?:pagin|byte|[kMG]B)")]
+    assert split_lines(page, site, address, checks, text_sizes=(16, 32)) == {}
+

@@ -194,7 +194,7 @@ def test_a_pdf_is_a_document_of_its_article_with_its_text(site):
     assert regolamento["meta"] == {
         "title": "Regolamento dei laboratori", "tipo": "PDF",
         "info": f"PDF, {round(len(SITE['allegati/Regolamento dei laboratori.pdf']) / 1000)}\u00a0kB,"
-                " 2 pagine",
+                " 2\u00a0pagine",
         "origine": "dalla notizia", "articolo": "Laboratorio di ceramica a Crema",
         "articolo_url": CERAMICA.lstrip("/"), "data": "5 maggio 2024",
         "date": "2024-05-05T17:07:00+02:00", "categoria": "Notizie"}
@@ -240,7 +240,7 @@ def test_a_pdfs_running_header_is_text_once_its_page_numbers_never(build_once):
         " incontro: la festa finale. Tutti sono invitati.")
     assert entries["/allegati/volantino.pdf"]["content"] == (
         "FareLegami – Comunicato stampa Il volantino della festa. Pagina 1 di 1")
-    assert entries["/allegati/programma.pdf"]["meta"]["info"].endswith(", 3 pagine")
+    assert entries["/allegati/programma.pdf"]["meta"]["info"].endswith(", 3\u00a0pagine")
 
 
 def test_every_metadata_field_but_the_title_is_one_the_search_page_does_not_match(site):

@@ -141,7 +141,7 @@ ARTICLES = {
 def document(path, title, pages):
     """The link of a document's result, which says what it is, as the site's pages do."""
     size = round(len(ARTICLES[path]) / 1000)
-    return f"{title} (PDF, {size}\u00a0kB, {pages} {'pagina' if pages == 1 else 'pagine'})"
+    return f"{title} (PDF, {size}\u00a0kB, {pages}\u00a0{'pagina' if pages == 1 else 'pagine'})"
 
 
 REGOLAMENTO = document("allegati/regolamento.pdf", "Regolamento del corso", 2)
@@ -261,7 +261,7 @@ def test_a_reader_searches_from_the_header_and_narrows_by_category(reader, site)
     [(title, href, meta, source, excerpt)] = me.results()
     assert (title, href) == (REGOLAMENTO, "/allegati/regolamento.pdf")
     assert title == f"Regolamento del corso (PDF, {round(len(REGOLAMENTO_PDF) / 1000)}\u00a0kB,"\
-                    " 2 pagine)"
+                    " 2\u00a0pagine)"
     assert meta == "5 maggio 2024·Notizie"
     assert source == "Dalla notizia «Laboratorio di ceramica a Crema»"
     assert page.locator(".cerca-documento a").get_attribute("href") == site.origin + CERAMICA
@@ -966,3 +966,4 @@ def test_an_excerpt_marks_the_word_found_not_the_punctuation_or_elision_around_i
     me.wait_until(lambda: me.status().endswith("per «dell»."), "results of dell")
     [orto] = [excerpt for _, href, *_, excerpt in me.results() if href == ORTO]
     assert orto == "Il laboratorio <mark>dell’orto</mark> si riunisce il giovedì."
+

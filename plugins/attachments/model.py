@@ -224,7 +224,7 @@ def kind_of(relative):
 
 # -- Italian texts ----------------------------------------------------------------
 
-NBSP = "\u00a0"  # between a number and its unit of measure
+NBSP = "\u00a0"  # between a number and its unit of measure, or its noun
 
 
 def size_text(size):
@@ -245,5 +245,7 @@ def size_text(size):
 
 
 def pages_text(pages):
-    """``1 pagina``, ``12 pagine``, ``12.500 pagine``."""
-    return quanti(pages, "pagina", "pagine")
+    """``1 pagina``, ``12 pagine``, ``12.500 pagine``, the number and its noun joined by a
+    no-break space as the size is: a link's line ended with "2" and the next began with
+    "pagine)" on a phone."""
+    return quanti(pages, "pagina", "pagine").replace(" ", NBSP, 1)
