@@ -264,7 +264,7 @@ def test_iso_date_with_offset_is_shown_in_rome_time(build):
     assert site.ok, site.log
     time = site.soup("/2024/05/con-offset/").select_one("main time")
     assert time["datetime"] == "2024-05-05T17:07:00+02:00"
-    assert time.get_text(" ", strip=True) == "domenica 5 maggio 2024, ore 17:07"
+    assert time.get_text(" ", strip=True) == "domenica 5\u00a0maggio 2024, ore\u00a017:07"
 
 
 @pytest.mark.parametrize("needed", ["plugins.content_checks", "plugins.static_assets"])

@@ -26,11 +26,11 @@ FILES = {
     "notizie/con-ora.md": article(title="Con ora", date="2025-03-10 17:07"),
 }
 DAYS = {  # slug: (the meta line's date, its datetime)
-    "solo-la-data": ("venerdì 14 marzo 2025", "2025-03-14T00:00:00+01:00"),
-    "mezzanotte-scritta": ("giovedì 13 marzo 2025, ore 00:00", "2025-03-13T00:00:00+01:00"),
-    "intestazione-nativa": ("mercoledì 12 marzo 2025", "2025-03-12T00:00:00+01:00"),
-    "tra-virgolette": ("martedì 11 marzo 2025", "2025-03-11T00:00:00+01:00"),
-    "con-ora": ("lunedì 10 marzo 2025, ore 17:07", "2025-03-10T17:07:00+01:00"),
+    "solo-la-data": ("venerdì 14\u00a0marzo 2025", "2025-03-14T00:00:00+01:00"),
+    "mezzanotte-scritta": ("giovedì 13\u00a0marzo 2025, ore\u00a000:00", "2025-03-13T00:00:00+01:00"),
+    "intestazione-nativa": ("mercoledì 12\u00a0marzo 2025", "2025-03-12T00:00:00+01:00"),
+    "tra-virgolette": ("martedì 11\u00a0marzo 2025", "2025-03-11T00:00:00+01:00"),
+    "con-ora": ("lunedì 10\u00a0marzo 2025, ore\u00a017:07", "2025-03-10T17:07:00+01:00"),
 }
 # the files read by the processes that read ahead (plugins/contract/ahead.py): each date
 # reaches the build pickled (the warm rebuild below: from the contract's cache)
@@ -69,7 +69,7 @@ def test_a_date_without_a_time_shows_the_day_alone(build_once):
     line = site.soup("/2025/03/solo-la-data/").select_one(".article-meta")
     assert "ore" not in line.get_text(" ", strip=True).split()
     update = line.find(string=re.compile("Ultimo aggiornamento")).parent
-    assert update.time.get_text(strip=True) == "giovedì 20 marzo 2025"
+    assert update.time.get_text(strip=True) == "giovedì 20\u00a0marzo 2025"
     assert ISO_INSTANT.fullmatch(update.time["datetime"])
 
 
@@ -88,9 +88,9 @@ def test_listings_and_the_archive_show_the_same_short_dates(build_once):
 def test_a_warm_rebuild_follows_a_time_added_or_taken_away(build):
     # the render cache digested both dates as the same moment: a page built for the day
     # alone was kept when 00:00 was written, and the other way round
-    for date, shown in (("2025-03-14", "venerdì 14 marzo 2025"),
-                        ("2025-03-14 00:00", "venerdì 14 marzo 2025, ore 00:00"),
-                        ("2025-03-14", "venerdì 14 marzo 2025")):
+    for date, shown in (("2025-03-14", "venerdì 14\u00a0marzo 2025"),
+                        ("2025-03-14 00:00", "venerdì 14\u00a0marzo 2025, ore\u00a000:00"),
+                        ("2025-03-14", "venerdì 14\u00a0marzo 2025")):
         site = build({"notizie/a.md": article(title="Solo la data", date=date),
                        "notizie/b.md": article(title="Altra", date="2025-03-01 09:00")})
         assert site.ok, site.log
@@ -106,9 +106,9 @@ def test_the_preview_says_the_day_a_scheduled_item_waits_for(build):
     assert site.ok, site.log
     note = site.soup("/2099/01/futuro/").select_one(".bozza-note")
     assert note.get_text(" ", strip=True) == ("Anteprima: questo articolo sarà pubblicato"
-                                              " giovedì 1 gennaio 2099 .")
-    assert meta_date(site.soup("/2099/01/futuro/"))[0] == "giovedì 1 gennaio 2099"
+                                              " giovedì 1\u00a0gennaio 2099 .")
+    assert meta_date(site.soup("/2099/01/futuro/"))[0] == "giovedì 1\u00a0gennaio 2099"
     note = site.soup("/2099/01/futuro-con-ora/").select_one(".bozza-note")
-    assert "venerdì 2 gennaio 2099, ore 00:00" in note.get_text(" ", strip=True)
+    assert "venerdì 2\u00a0gennaio 2099, ore\u00a000:00" in note.get_text(" ", strip=True)
     badges = [badge.get_text(strip=True) for badge in site.soup("/").select(".badge-programmato")]
     assert badges == ["PROGRAMMATO 2 gennaio 2099", "PROGRAMMATO 1 gennaio 2099"]

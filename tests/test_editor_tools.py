@@ -542,7 +542,7 @@ def test_new_writes_a_day_given_without_a_time_as_typed(tmp_path):
     site = build_site(tmp_path, {}, config="previewconf")
     assert site.ok, site.log
     time = site.soup("/2025/03/solo-il-giorno/").select_one(".article-meta time")
-    assert time.get_text(strip=True) == "venerdì 14 marzo 2025"
+    assert time.get_text(strip=True) == "venerdì 14\u00a0marzo 2025"
 
 
 def test_a_future_day_without_a_time_is_quoted_without_one(tmp_path):

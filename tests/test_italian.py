@@ -20,18 +20,18 @@ data_lunga, data_breve, data_iso = DATES["data_lunga"], DATES["data_breve"], DAT
 
 def test_dates_are_italian_in_the_sites_time_zone():
     when = datetime(2024, 5, 5, 17, 7, tzinfo=ROME)
-    assert data_lunga(when) == "domenica 5 maggio 2024, ore 17:07"
+    assert data_lunga(when) == "domenica 5\u00a0maggio 2024, ore\u00a017:07"
     assert data_breve(when) == "5 maggio 2024"
     assert data_iso(when) == "2024-05-05T17:07:00+02:00"
     winter = datetime(2025, 1, 20, 8, 5, tzinfo=timezone.utc)
-    assert data_lunga(winter) == "lunedì 20 gennaio 2025, ore 09:05"
+    assert data_lunga(winter) == "lunedì 20\u00a0gennaio 2025, ore\u00a009:05"
     assert data_iso(winter) == "2025-01-20T09:05:00+01:00"
 
 
 def test_dates_follow_the_time_zone_setting():
     elsewhere = filters("America/New_York")
     when = datetime(2024, 5, 5, 17, 7, tzinfo=ROME)
-    assert elsewhere["data_lunga"](when) == "domenica 5 maggio 2024, ore 11:07"
+    assert elsewhere["data_lunga"](when) == "domenica 5\u00a0maggio 2024, ore\u00a011:07"
     assert elsewhere["data_iso"](when) == "2024-05-05T11:07:00-04:00"
 
 
@@ -211,7 +211,7 @@ def test_built_pages_have_italian_typography_and_dates(build):
     assert "‘" not in text
     assert page.select_one('main span[lang="en"]').get_text() == "Civic Center"
     assert page.select_one("main time").get_text(" ", strip=True) == \
-        "domenica 5 maggio 2024, ore 17:07"
+        "domenica 5\u00a0maggio 2024, ore\u00a017:07"
 
 
 def test_english_terms_in_a_title_are_marked_where_the_title_shows_as_html(build):

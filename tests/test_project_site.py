@@ -126,8 +126,8 @@ def test_project_content_builds(project_site):
                 continue
             when = datetime.fromisoformat(time["datetime"])
             assert time.get_text(" ", strip=True) == (
-                f"{weekdays[when.weekday()]} {when.day} {MONTHS[when.month - 1]} {when.year},"
-                f" ore {when:%H:%M}"), address
+                f"{weekdays[when.weekday()]} {when.day}\u00a0{MONTHS[when.month - 1]}"
+                f" {when.year}, ore\u00a0{when:%H:%M}"), address
             dated += 1
     articles = [path for folder in ("notizie", "avvisi", "comunicati-stampa")
                 for path in (project_site.content / folder).glob("*.md")

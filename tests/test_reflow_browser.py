@@ -344,3 +344,12 @@ def test_a_documents_size_and_pages_keep_their_number(page, site, address):
     checks = [(".attachment-label", r"\d\s(?:pagin|byte|[kMG]B)")]
     assert split_lines(page, site, address, checks, text_sizes=(16, 32)) == {}
 
+
+def test_an_articles_date_keeps_the_day_with_its_month_and_the_time_with_ore(page, site):
+    """The meta line of an article on a 320 px phone ended with "ore" and began the next
+    with "17:07"; with the text at 200 % one ended with "domenica 5" and the next began
+    with "maggio". At every width, at 100 and 200 %, the day's number stays with its
+    month and "ore" with the time."""
+    checks = [(".article-meta time", r"\d\s\p{L}|ore\s\d")]
+    assert split_lines(page, site, LONG, checks, text_sizes=(16, 32)) == {}
+
