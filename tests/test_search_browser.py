@@ -16,7 +16,7 @@ import pytest
 import yaml
 
 import samples
-from browser_support import TEST_HOSTS, chromium, served_site, wait_until
+from browser_support import SPLIT_ACROSS_LINES, TEST_HOSTS, chromium, served_site, wait_until
 
 pytestmark = pytest.mark.browser
 
@@ -783,8 +783,11 @@ def test_an_excerpt_cut_from_a_longer_text_says_so(reader, site, word, before, a
     [(title, _, _, _, excerpt)] = me.results()
     assert title == "La tombola del quartiere"
     assert f"<mark>{word}" in excerpt
-    assert (excerpt.startswith("… "), excerpt.endswith(" …")) == (before, after), excerpt
-    text = excerpt.replace("<mark>", "").replace("</mark>", "").strip("… ")
+    # joined to the word next to it by a no-break space (innerHTML's &nbsp;)
+    assert (excerpt.startswith("…&nbsp;"), excerpt.endswith("&nbsp;…")) == (before, after), \
+        excerpt
+    text = excerpt.replace("<mark>", "").replace("</mark>", "").replace("&nbsp;", " ")
+    text = text.strip("… ")
     assert text.startswith("Ogni anno il circolo") == (not before), excerpt
     assert text.endswith("nelle cascine.") == (not after), excerpt
 
@@ -966,4 +969,29 @@ def test_an_excerpt_marks_the_word_found_not_the_punctuation_or_elision_around_i
     me.wait_until(lambda: me.status().endswith("per «dell»."), "results of dell")
     [orto] = [excerpt for _, href, *_, excerpt in me.results() if href == ORTO]
     assert orto == "Il laboratorio <mark>dell’orto</mark> si riunisce il giovedì."
+
+
+def test_an_excerpts_ellipsis_stays_on_the_line_of_the_word_next_to_it(reader, site):
+    """The "…" closing a result's excerpt where it cuts the page's text began a line of its
+    own on a phone ("Giorni, orari e" / "…"): it was joined to the text by a plain space.
+    At every width from a phone's to a desktop's, at 100 and 200 %, each "…" is on its
+    word's line."""
+    me = reader()
+    me.page.clock.install()
+    devtools = me.context.new_cdp_session(me.page)
+    split = {}
+    for text_size in (16, 32):
+        devtools.send("Page.setFontSizes", {"fontSizes": {"standard": text_size}})
+        for word in ("circolo", "nipoti"):
+            me.page.set_viewport_size({"width": 390, "height": 844})
+            me.page.goto(f"{site.origin}/cerca/?q={word}")
+            me.wait_for_status(f"1 risultato per «{word}».")
+            [(*_, excerpt)] = me.results()
+            assert "…" in excerpt, excerpt
+            for width in range(320, 1281, 8):
+                me.page.set_viewport_size({"width": width, "height": 844})
+                for text in me.page.evaluate(SPLIT_ACROSS_LINES,
+                                             [".cerca-estratto", r"\S\s…|…\s\S"]):
+                    split.setdefault((word, text_size, text), []).append(width)
+    assert split == {}
 

@@ -208,9 +208,10 @@ function excerptParagraph(html, english, content, found = { words: [] }) {
   }
   const paragraph = element("p", "cerca-estratto");
   paragraph.append(...marked(markedWords(parts, found), english));
+  // a no-break space joins each "…" to its word: a line began with the final "…" alone
   if (page && shown) {
-    if (!page.startsWith(shown)) paragraph.prepend("… ");
-    if (!page.endsWith(shown)) paragraph.append(" …");
+    if (!page.startsWith(shown)) paragraph.prepend("…\u00a0");
+    if (!page.endsWith(shown)) paragraph.append("\u00a0…");
   }
   return paragraph;
 }
