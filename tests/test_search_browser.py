@@ -995,3 +995,47 @@ def test_an_excerpts_ellipsis_stays_on_the_line_of_the_word_next_to_it(reader, s
                     split.setdefault((word, text_size, text), []).append(width)
     assert split == {}
 
+
+# Of each <mark> in the results between two characters on its line: the space its
+# edges leave between its word and the text before and after it, in px, beyond what the
+# text itself sets ("word|next gap").
+MARK_GAPS = """() => {
+    const gaps = [];
+    const character = (node, at) => {
+        const range = document.createRange();
+        range.setStart(node, at);
+        range.setEnd(node, at + 1);
+        return range.getBoundingClientRect();
+    };
+    for (const mark of document.querySelectorAll('.cerca-risultato mark')) {
+        const text = mark.firstChild;
+        if (!text || text.nodeType !== Node.TEXT_NODE || !text.data) continue;
+        const [first, last] = [character(text, 0), character(text, text.data.length - 1)];
+        const [before, after] = [mark.previousSibling, mark.nextSibling];
+        if (after && after.nodeType === Node.TEXT_NODE && after.data) {
+            const next = character(after, 0);
+            if (Math.abs(next.top - last.top) < 2)
+                gaps.push([`${text.data}|${after.data[0]}`, next.left - last.right]);
+        }
+        if (before && before.nodeType === Node.TEXT_NODE && before.data) {
+            const previous = character(before, before.data.length - 1);
+            if (Math.abs(previous.top - first.top) < 2)
+                gaps.push([`${before.data.slice(-1)}|${text.data}`, first.left - previous.right]);
+        }
+    }
+    return gaps;
+}"""
+
+
+def test_a_marked_word_is_spaced_as_the_text_around_it(reader, site):
+    """A word found was set apart from its text by the highlight's padding: "laboratorio ."
+    with the full stop away from its word, and a wider space before it than between the
+    other words. The tint may reach past the word; the text stays where it would be
+    unmarked, its punctuation against it."""
+    me = reader()
+    me.page.clock.install()
+    me.page.goto(site.origin + "/cerca/?q=citt%C3%A0")
+    me.wait_until(lambda: me.status().endswith("per «città»."), "results of città")
+    gaps = me.page.evaluate(MARK_GAPS)
+    assert "città|." in [text for text, _ in gaps], gaps
+    assert [(text, round(gap, 1)) for text, gap in gaps if abs(gap) > 0.5] == []
