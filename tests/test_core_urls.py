@@ -1,5 +1,6 @@
 """plugins/core/urls.py: addresses as readers see them, and kept once known."""
 
+import html as html_text
 from datetime import datetime
 
 import pytest
@@ -7,7 +8,7 @@ import pytest
 from pelican.contents import Article
 from pelican.settings import DEFAULT_CONFIG
 
-from plugins.core.urls import content_path, freeze, http_address, without_index
+from plugins.core.urls import breakable_url, content_path, freeze, http_address, without_index
 
 
 def make_article(**metadata):
@@ -66,3 +67,20 @@ def test_an_http_address_has_a_scheme_a_host_and_a_numeric_port(value, host):
     and the web editor's addresses; each adds its own rules."""
     parts = http_address(value)
     assert (parts.hostname if parts else None) == host
+
+
+@pytest.mark.parametrize(("url", "html"), [
+    ("https://www.farelegami.it/feeds/categorie/comunicati-stampa.rss.xml",
+     "https://<wbr>www<wbr>.farelegami<wbr>.it<wbr>/feeds<wbr>/categorie<wbr>/comunicati"
+     "<wbr>-stampa<wbr>.rss<wbr>.xml"),
+    ("http://127.0.0.1:8000/feeds/tutto.atom.xml",
+     "http://<wbr>127<wbr>.0<wbr>.0<wbr>.1:8000<wbr>/feeds<wbr>/tutto<wbr>.atom<wbr>.xml"),
+    ("https://x.org/a?b=<i>&c", "https://<wbr>x<wbr>.org<wbr>/a<wbr>?b<wbr>=&lt;i&gt;<wbr>&amp;c"),
+    ("", ""),
+])
+def test_an_address_shown_as_text_may_break_only_where_addresses_break(url, html):
+    """After "//", before "/", ".", "-" and a query's signs: never between two letters.
+    Without its <wbr>s it is the address as it was (what a reader copies)."""
+    shown = breakable_url(url)
+    assert str(shown) == html
+    assert html_text.unescape(str(shown).replace("<wbr>", "")) == url

@@ -353,3 +353,11 @@ def test_an_articles_date_keeps_the_day_with_its_month_and_the_time_with_ore(pag
     checks = [(".article-meta time", r"\d\s\p{L}|ore\s\d")]
     assert split_lines(page, site, LONG, checks, text_sizes=(16, 32)) == {}
 
+
+def test_a_feeds_address_breaks_where_an_address_may_break(page, site):
+    """On «Segui le notizie» a phone broke each feed's address wherever its line ran out:
+    "…/categorie/avvisi.rss.x" and "ml" on the next line, "…/comunicati" and
+    "-stampa.rss.xml". An address (to copy into a reader) breaks only after "//" or
+    before "/", ".", "-": never between two letters or digits."""
+    checks = [(".feed-list a", r"[\p{L}\p{N}]{2}")]
+    assert split_lines(page, site, "/segui/", checks, text_sizes=(16, 32)) == {}

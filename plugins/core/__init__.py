@@ -25,7 +25,7 @@ Modules, imported explicitly (``from plugins.core import items``):
   ``index.html``; items' addresses kept once known; the ``{static}`` links of an item.
 
 As a plugin (first in PLUGINS) it gives templates the ``without_index``,
-``page_window``, ``per_anno``, ``per_mese`` and ``anni_vicini`` filters and the ``written`` test, gives each tag, author and category one
+``breakable_url``, ``page_window``, ``per_anno``, ``per_mese`` and ``anni_vicini`` filters and the ``written`` test, gives each tag, author and category one
 name at ``article_generator_pretaxonomy`` (:func:`.terms.unify`: the most used spelling),
 marks what the build writes for each term of each article (and makes the term lists'
 ``in`` a set lookup, :func:`.terms.fast_membership`) at
@@ -50,10 +50,11 @@ from .pages import anni_vicini, page_window, per_anno, per_mese
 from .processes import quick_exit
 from .settings import add_filters
 from .terms import fast_membership, mark, unify, written
-from .urls import freeze, without_index
+from .urls import breakable_url, freeze, without_index
 
-FILTERS = {"without_index": without_index, "page_window": page_window, "per_anno": per_anno,
-           "per_mese": per_mese, "anni_vicini": anni_vicini}
+FILTERS = {"without_index": without_index, "breakable_url": breakable_url,
+           "page_window": page_window, "per_anno": per_anno, "per_mese": per_mese,
+           "anni_vicini": anni_vicini}
 TESTS = {"written": written}
 
 

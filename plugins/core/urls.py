@@ -2,9 +2,11 @@
 
 import os
 import posixpath
+import re
 from types import SimpleNamespace
 from urllib.parse import unquote, urljoin, urlsplit
 
+from markupsafe import Markup, escape
 from pelican.contents import Content
 
 INDEX = "index.html"
@@ -37,6 +39,22 @@ def without_index(url):
     if text == INDEX or text.endswith("/" + INDEX):
         return text[: -len(INDEX)]
     return text
+
+
+# Where a line may break in an address shown as text, as the Chicago Manual of Style
+# breaks them: after "//", before a single slash, a dot, a hyphen, an underscore, and
+# before the signs of a query or a fragment.
+_URL_BREAK = re.compile(r"(?<=//)(?=.)|(?<!/)(?<!^)(?=/(?!/))|(?<=.)(?=[.\-_~?#&=%])")
+
+
+def breakable_url(url):
+    """``url`` as HTML (escaped) with a ``<wbr>`` wherever a line may break in it
+    (:data:`_URL_BREAK`): on a phone a feed's address was broken anywhere a line ran
+    out, "avvisi.rss.x" and "ml" on the next line. Copied, it is the address as it was
+    (``<wbr>`` is no character). Also the ``breakable_url`` Jinja filter."""
+    text = str(url or "")
+    pieces = [escape(piece) for piece in _URL_BREAK.split(text)]
+    return Markup("<wbr>").join(pieces)
 
 
 def site_address(settings):
