@@ -361,3 +361,35 @@ def test_a_feeds_address_breaks_where_an_address_may_break(page, site):
     before "/", ".", "-": never between two letters or digits."""
     checks = [(".feed-list a", r"[\p{L}\p{N}]{2}")]
     assert split_lines(page, site, "/segui/", checks, text_sizes=(16, 32)) == {}
+
+
+# Of each attachment with a preview: [title's top − preview's top, description's top −
+# title's bottom, description's left − preview's right], in px.
+DOCUMENT_LAYOUT = """() => [...document.querySelectorAll('.attachment')]
+    .filter(entry => entry.querySelector('.attachment-preview')
+                     && entry.querySelector('.attachment-description, .document-source'))
+    .map(entry => {
+        const [preview, title, description] = ['.attachment-preview', '.attachment-label',
+            '.attachment-description, .document-source']
+            .map(selector => entry.querySelector(selector).getBoundingClientRect());
+        return [title.top - preview.top, description.top - title.bottom,
+                description.left - preview.right];
+    })"""
+
+
+def test_a_documents_description_is_under_its_title_beside_the_preview(page, site):
+    """On a computer a document's title was centred on its preview, and its description
+    under the preview: 41 px below the title, while the source under the description
+    was 4 px below it; on a phone the title began 10 px under the preview's top. The
+    title starts at the preview's top, the description (on the Documenti page, the
+    article it comes from) right under the title, both beside the preview."""
+    try:
+        for width in (390, 768, 1280):
+            page.set_viewport_size({"width": width, "height": 640})
+            page.goto(site.origin + "/documenti/")
+            layouts = page.evaluate(DOCUMENT_LAYOUT)
+            assert layouts
+            for top, gap, beside in layouts:
+                assert abs(top) < 1 and 0 <= gap < 16 and beside > 0, (width, top, gap, beside)
+    finally:
+        page.set_viewport_size({"width": 320, "height": 640})
