@@ -24,7 +24,7 @@ import pytest
 from PIL import Image, ImageChops
 import samples
 from browser_support import chromium, served_site
-from support import ROOT, article
+from support import article
 
 pytestmark = pytest.mark.browser
 

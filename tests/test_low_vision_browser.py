@@ -17,7 +17,7 @@ stayed at the AA minimum. With it, all text is at 7:1 at least (1.4.6, AAA).
 import pytest
 import samples
 from browser_support import HIDDEN, OUTSIDE, chromium, served_site
-from support import ROOT, article
+from support import article
 
 pytestmark = pytest.mark.browser
 

@@ -12,7 +12,7 @@ pills, the index of tags and the documents' links widened the whole page.
 import pytest
 import samples
 from browser_support import HIDDEN, OUTSIDE, SPLIT_ACROSS_LINES, chromium, served_site
-from support import ROOT, article
+from support import article
 
 pytestmark = pytest.mark.browser
 
