@@ -34,6 +34,7 @@ import yaml
 
 from support import ROOT, Symlink, article, build_site, run_tool, write_conf, write_content
 import samples
+import test_address_links as address_links
 import test_attachments as attachments
 import test_attachments_model as attachments_model
 import test_content_errors as content_errors
@@ -83,6 +84,8 @@ CORPORA = [
     content_errors.MISTAKE_FILES,
     {**content_errors.CASE_FILES, **content_errors.CASE_ITEMS},
     content_errors.UNPUBLISHED_LINKS,
+    address_links.TYPOS,
+    address_links.MANY_TYPOS,
     editor_tools.BROKEN,
     editor_tools.TABLE_FILES,
     read_ahead.BROKEN,

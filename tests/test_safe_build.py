@@ -182,6 +182,27 @@ def test_build_into_keeps_the_old_output_when_the_build_fails(tmp_path):
 
 
 @pytest.mark.usefixtures("forked_safe_builds")
+def test_a_link_to_a_page_the_site_does_not_have_stops_a_publish_at_its_line(tmp_path,
+                                                                            capsys):
+    """Judged at the end of the build, once every file is written: the publish never gets
+    to the release check (which named a built page, not the editor's file), and the site
+    stays as it was."""
+    conf, content, root = make_conf(tmp_path), tmp_path / "content", tmp_path / "public"
+    write_content(content, {"notizie/a.md": article(title="Uno")})
+    first = safe_build.publish(conf, root, content=content)
+    assert first is not None
+    write_content(content, {"notizie/b.md": article(title="Due", date="2024-05-06",
+                                                    body="Vedi [l'archivio](/archivo/).")})
+    assert safe_build.publish(conf, root, content=content) is None
+    log = " ".join(capsys.readouterr().out.split())
+    assert "notizie/b.md:6: il link /archivo/ porta a una pagina o a un file che il sito non" \
+        " ha" in log, log
+    assert "broken link" not in log  # the release check never ran
+    assert current(root) == first.resolve() and len(safe_build.releases(root)) == 1
+    assert list((root / "staging").iterdir()) == []
+
+
+@pytest.mark.usefixtures("forked_safe_builds")
 def test_a_builds_folders_left_by_an_interrupted_one_are_removed_once_stale(tmp_path):
     conf, content, output = make_conf(tmp_path), tmp_path / "content", tmp_path / "output"
     write_content(content, {"notizie/a.md": article(title="Uno")})
@@ -897,12 +918,17 @@ def test_sigterm_stops_the_build_and_cleans_up(tmp_path):
 
 @pytest.mark.usefixtures("forked_safe_builds")
 def test_a_release_with_a_broken_internal_link_is_refused(tmp_path, caplog):
+    """A link the build does not judge (one an editor types in an item stops the build
+    first, at its line: test_a_link_to_a_page_the_site_does_not_have_stops_a_publish…):
+    here the header's menu, a setting, to a page the content does not have."""
     conf, content, root = make_conf(tmp_path), tmp_path / "content", tmp_path / "pub"
+    with conf.open("a", encoding="utf-8") as settings:
+        settings.write("NAV_LINKS = [*NAV_LINKS, ('Altro', 'non-esiste/')]\n")
     before = make_release(root, "20240101-100000-000000")
     safe_build._switch(root, before)
-    write_content(content, {"notizie/a.md": article(title="Uno", body="Vedi [x](/non-esiste/).")})
+    write_content(content, {"notizie/a.md": article(title="Uno")})
     assert safe_build.publish(conf, root, content=content) is None
-    assert "2024/05/uno/index.html: broken link /non-esiste/" in caplog.text
+    assert f"2024/05/uno/index.html: broken link {SITE}/non-esiste/" in caplog.text, caplog.text
     assert current(root) == before
     assert safe_build.releases(root) == [before]
     assert list((root / "staging").iterdir()) == []

@@ -314,6 +314,12 @@ def check(settings, workers=None, files=None):
     problems += [Problem(relative, message, None, WARNING)
                  for relative, message in misnamed(settings)]
     problems += rules.all_problems(entries, settings, [relative for relative, _ in files])
+    # links typed by address: only where the first folder is none the site writes (the
+    # build judges every one against the files it wrote); the old addresses' folders
+    # are the site's too (plugins/redirects writes a page at each)
+    old_folders = {claim.path.strip("/").split("/")[0] for claim in old_claims}
+    problems += rules.broken_address_links(
+        entries, settings, rules.KnownFolders(entries, settings, old_folders))
     # across files, whichever worker read them: declared attachments, then linked ones
     clashes, owners = address_clashes(claims)
     problems += [Problem(item, message, line) for item, line, message in clashes]

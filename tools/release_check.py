@@ -29,7 +29,10 @@ means the release may become current:
   ``brotli`` module is importable (it is wherever the site builds).
 
 Standard library only (``brotli`` optional): it runs on the deploy machine before
-every switch.
+every switch. The build judges the links editors type by address with its own
+:func:`resolve`, :func:`files_of` and :func:`exists` (``plugins/content_checks/rules.py``
+loads this file), so a link it would refuse stops the build first, at the Markdown
+file's line.
 Command line: ``python tools/release_check.py FOLDER SITEURL`` (exit 1 on problems).
 """
 
@@ -188,7 +191,9 @@ def _in_future(value, now):
     return moment > now
 
 
-def _files(folder):
+def files_of(folder):
+    """``(files, folders)``: the paths (posix, relative) of every file and folder under
+    ``folder``."""
     files, folders = set(), set()
     for directory, subdirectories, names in os.walk(folder):
         relative = os.path.relpath(directory, folder)
@@ -198,7 +203,9 @@ def _files(folder):
     return files, folders
 
 
-def _exists(path, files, folders):
+def exists(path, files, folders):
+    """Whether the release path ``path`` (:func:`resolve`) names a file of ``files``, or a
+    folder of ``folders`` with its ``index.html``."""
     return path in files or (path in folders and f"{path}/index.html" in files)
 
 
@@ -245,7 +252,7 @@ def _feed_problems(name, tree, siteurl, files, folders):
         if target is None or url in seen:
             continue
         seen.add(url)
-        if target == "" or not _exists(target, files, folders):
+        if target == "" or not exists(target, files, folders):
             problems.append(f"{name}: broken link {url} ({what})")
     return problems
 
@@ -256,7 +263,7 @@ def check_release(folder, siteurl="", now=None):
     if not folder.is_dir():
         return [f"{folder}: the release folder does not exist"]
     now = now or datetime.now().astimezone()
-    files, folders = _files(folder)
+    files, folders = files_of(folder)
     problems = [f"{name}: missing" for name in REQUIRED if name not in files]
     if "drafts" in folders:
         problems.append("drafts/: drafts were written (a release holds no drafts)")
@@ -275,7 +282,7 @@ def check_release(folder, siteurl="", now=None):
             if target is None or url in seen:
                 continue
             seen.add(url)
-            if target == "" or not _exists(target, files, folders):
+            if target == "" or not exists(target, files, folders):
                 reason = f"no {target}" if target else "outside the site"
                 problems.append(f"{page}: broken link {url} (<{tag} {attribute}>: {reason})")
         if parser.bozza:
@@ -290,7 +297,7 @@ def check_release(folder, siteurl="", now=None):
         text = (folder / sheet).read_text(encoding="utf-8", errors="replace")
         for url in dict.fromkeys(match.group(2).strip() for match in CSS_URL_RE.finditer(text)):
             target = resolve(url, sheet, siteurl)
-            if target is not None and (target == "" or not _exists(target, files, folders)):
+            if target is not None and (target == "" or not exists(target, files, folders)):
                 problems.append(f"{sheet}: broken link {url} (url(): no {target or 'file'})")
 
     xml_files = [f for f in files if f.startswith("feeds/") and f.endswith(".xml")]
@@ -307,7 +314,7 @@ def check_release(folder, siteurl="", now=None):
                 target = resolve(url, name, siteurl)
                 if target is None and siteurl:
                     problems.append(f"{name}: {url} is not on the site (<loc>)")
-                elif target == "" or (target and not _exists(target, files, folders)):
+                elif target == "" or (target and not exists(target, files, folders)):
                     problems.append(f"{name}: broken link {url} (<loc>)")
         else:
             problems += _feed_problems(name, tree, siteurl, files, folders)

@@ -16,6 +16,10 @@ anything is written), the build stops when:
   page whose title does not begin with the menu's words…) are logged, and the build
   goes on.
 
+At the very end of the build (``optimize``, after every ``finalized`` receiver), the
+links typed by address that lead to no file of the output stop it
+(:func:`check_written_links`, ``rules.broken_address_links``).
+
 Other plugins report **before** ``all_generators_finalized`` (in a reader, at
 ``*_generator_finalized`` or ``static_generator_finalized``): receivers of one
 signal run in no set order, so a report made during ``all_generators_finalized``
@@ -28,8 +32,11 @@ a traceback (a ``QuietError``; shown with ``--debug``).
 
 import logging
 import os
+from dataclasses import dataclass
 
+import blinker
 from pelican import signals
+from pelican.plugins import granular_signals
 
 from pelican.contents import Page
 
@@ -46,6 +53,20 @@ ERRORS_KEY = "content_errors"
 # The files under content/ the items use, drafts' and scheduled ones' too (set by
 # plugins/static_assets): the uploads no item uses are named (rules.unused_uploads).
 USED_KEY = "content_files_used"
+# In the build's settings (the one object both signals reach), from
+# all_generators_finalized to the end of the build: the entries with links typed by
+# address, and the output paths of the items the public build does not write now.
+ADDRESS_LINKS_KEY = "content_checks_address_links"
+
+
+@dataclass
+class AddressLinks:
+    """What ``check_written_links`` judges: the entries with links typed by address, and
+    the output paths of the items the public build does not write now. An object, not a
+    list: the render cache's digest of the settings takes it by its type alone."""
+
+    entries: list
+    unpublished: set
 
 
 class BuildStopped(QuietError):
@@ -92,7 +113,12 @@ def check_build(generators):
     context = generators[0].context
     settings = generators[0].settings
     read = [path.replace(os.sep, "/") for path in context.get("generated_content", {})]
-    for problem in rules.all_problems(entries(generators), settings, read):
+    found = list(entries(generators))
+    # judged once everything is written (check_written_links)
+    settings[ADDRESS_LINKS_KEY] = AddressLinks(
+        [entry for entry in found if any(rules.address_key(target) for target, _ in entry.links)],
+        {entry.save_as for entry in found if entry.save_as and not rules.published(entry)})
+    for problem in rules.all_problems(found, settings, read):
         if problem.severity == WARNING:
             logger.warning("%s", problem)
         else:
@@ -106,14 +132,41 @@ def check_build(generators):
     reported = {problem.path for problem in context.get(ERRORS_KEY, ())}
     files = sorted(failed | reported)
     if files:
-        raise BuildStopped(
-            f"compilazione interrotta, nulla è stato pubblicato: {len(files)} file con errori"
-            f" ({', '.join(files)}) / build stopped, nothing published:"
-            f" {len(files)} file(s) with errors"
-        )
+        raise _stopped(files)
     if USED_KEY in context:  # only without errors, as invoke check (unused_uploads)
         for problem in rules.unused_uploads(settings, context[USED_KEY]):
             logger.warning("%s", problem)
+
+
+def _stopped(files):
+    return BuildStopped(
+        f"compilazione interrotta, nulla è stato pubblicato: {len(files)} file con errori"
+        f" ({', '.join(files)}) / build stopped, nothing published:"
+        f" {len(files)} file(s) with errors")
+
+
+def check_written_links(pelican):
+    """Once every file is written (pelican-granular-signals' ``optimize``, after every
+    ``finalized`` receiver: the sitemap, the search index; before the compressed copies):
+    each link typed by address leading to no file of the output is an error naming the
+    item's file and the link's line (``rules.broken_address_links``), and the build ends
+    with exit status 1. ``tools/safe_build.py`` then keeps the previous output (``build``,
+    the previews) or the published release (``publish``); a bare ``pelican`` leaves what
+    it wrote."""
+    settings = pelican.settings
+    plan = settings.pop(ADDRESS_LINKS_KEY, None)
+    if plan is None or not plan.entries:  # no link typed by address: nothing walked
+        return
+    site = rules.WrittenFiles(pelican.output_path, plan.unpublished)
+    files = set()
+    for problem in rules.broken_address_links(plan.entries, settings, site):
+        if problem.severity == WARNING:
+            logger.warning("%s", problem)
+        else:
+            logger.error("%s", problem)
+            files.add(problem.path)
+    if files:
+        raise _stopped(sorted(files))
 
 
 def check_links_first(pelican):
@@ -121,15 +174,12 @@ def check_links_first(pelican):
     follow symbolic links, so a link to a folder holding it (or two) kept the build
     walking for good, and one to a folder outside read files from elsewhere before any
     rule could stop the build. Such links stop it here, before anything is read."""
+    pelican.settings.pop(ADDRESS_LINKS_KEY, None)  # a new run
     problems = rules.symlink_problems(pelican.settings["PATH"])
     for problem in problems:
         logger.error("%s", problem)
     if problems:
-        files = sorted({problem.path for problem in problems})
-        raise BuildStopped(
-            f"compilazione interrotta, nulla è stato pubblicato: {len(files)} file con errori"
-            f" ({', '.join(files)}) / build stopped, nothing published:"
-            f" {len(files)} file(s) with errors")
+        raise _stopped(sorted({problem.path for problem in problems}))
 
 
 def initialize(pelican):
@@ -140,3 +190,5 @@ def register():
     signals.initialized.connect(initialize)
     signals.get_generators.connect(check_links_first)
     signals.all_generators_finalized.connect(check_build)
+    granular_signals.register()  # "optimize": after every finalized receiver
+    blinker.signal("optimize").connect(check_written_links)

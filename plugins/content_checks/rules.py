@@ -6,11 +6,14 @@ checked; both call the same rules, so both report the same problems.
 """
 
 import html
+import importlib.util
 import os
 import posixpath
 import re
+import sys
 from dataclasses import dataclass
 from datetime import datetime
+from pathlib import Path
 from urllib.parse import unquote, urljoin, urlsplit
 from zoneinfo import ZoneInfo
 
@@ -22,6 +25,25 @@ from plugins.core.items import RELATIVE_LINK
 from plugins.core.problems import ERROR, MAX_LISTED, WARNING, Problem
 from plugins.core.urls import without_index
 from plugins.italian.dates import data_lunga
+
+
+def _load_release_check():
+    """``tools/release_check.py``, loaded from its file: the build finds the plugins through
+    ``PLUGIN_PATHS``, without the project's folder on ``sys.path`` (``tools`` is not
+    importable there), and the release check stays standard library only, a script the
+    deploy machine runs by hand. Its ``resolve`` and ``exists`` judge the links typed by
+    address as it judges the built pages' (:func:`site_address`, :class:`WrittenFiles`)."""
+    name = "farelegami_release_check"
+    if name not in sys.modules:
+        path = Path(__file__).resolve().parent.parent.parent / "tools" / "release_check.py"
+        spec = importlib.util.spec_from_file_location(name, path)
+        module = importlib.util.module_from_spec(spec)
+        spec.loader.exec_module(module)
+        sys.modules[name] = module
+    return sys.modules[name]
+
+
+release_check = _load_release_check()
 
 SITE_FILES = ("sitemap.xml", "robots.txt", "404.html", "index.html")
 
@@ -129,6 +151,27 @@ def reserved_paths(settings):
     return reserved
 
 
+def site_folders(settings):
+    """``{first path segment or file: owner}`` of every address the site writes itself,
+    whatever the content: :func:`reserved_paths`, the home page's numbered pages
+    (``pagina/2/``, from ``PAGINATION_PATTERNS``), the direct templates without a
+    ``*_SAVE_AS`` (Pelican writes ``NAME.html``) and the files placed by
+    ``EXTRA_PATH_METADATA``."""
+    folders = dict(reserved_paths(settings))
+    for pattern in settings.get("PAGINATION_PATTERNS") or ():
+        first = _first_segment(str(pattern[1]).replace("{base_name}", ""))
+        if first:
+            folders.setdefault(first, "PAGINATION_PATTERNS")
+    for name in settings.get("DIRECT_TEMPLATES") or ():
+        if f"{str(name).upper()}_SAVE_AS" not in settings:
+            folders.setdefault(f"{name}.html", "DIRECT_TEMPLATES")
+    for values in (settings.get("EXTRA_PATH_METADATA") or {}).values():
+        first = _first_segment((values or {}).get("save_as") if isinstance(values, dict) else "")
+        if first:
+            folders.setdefault(first, "EXTRA_PATH_METADATA")
+    return folders
+
+
 def site_path_clashes(entries, settings):
     """Items written where the site writes its own files."""
     reserved = reserved_paths(settings)
@@ -232,7 +275,7 @@ def unused_uploads(settings, used):
             and os.path.realpath(os.path.join(root, path)) not in reached]
 
 
-def _published(entry):
+def published(entry):
     """True when the public build writes the item now (a hidden one too: not listed)."""
     return bool(entry.save_as) and not entry.draft and entry.scheduled is None
 
@@ -257,7 +300,7 @@ def unpublished_links(entries, read, settings):
             linked = by_source.get(target)
             if (linked is None and target in read) or (linked is not None and linked.failed):
                 continue  # a file with errors: reported on its own, as the build does
-            if linked is not None and (_published(linked) or (
+            if linked is not None and (published(linked) or (
                     entry.scheduled and not linked.draft and linked.scheduled
                     and linked.scheduled <= entry.scheduled)):
                 continue  # published, or before this item is
@@ -332,7 +375,7 @@ def menu_titles(entries, settings):
             menu.setdefault(address, str(link[0]))
     problems = []
     for entry in entries:
-        if entry.kind != "page" or not _published(entry) or entry.failed:
+        if entry.kind != "page" or not published(entry) or entry.failed:
             continue
         name = menu.get(without_index(posixpath.normpath(entry.save_as)).strip("/"))
         if name is None or _words(entry.title).startswith(_words(name)):
@@ -399,6 +442,91 @@ def address_links(entries, settings):
     return problems
 
 
+def site_address(target, settings):
+    """The path of the site's output a link typed by address leads to (``/archivio/`` →
+    ``archivio/index.html``), resolved as the release check resolves the built pages'
+    links (``tools.release_check.resolve``: ``%xx`` decoded, query and fragment left out,
+    a final ``/`` or ``/`` alone its ``index.html``): for ``/…``, or a full address on
+    SITEURL's host (``""`` when outside SITEURL's path). None for any other link: another
+    site's, a full one without SITEURL (a check or a preview cannot tell the site's host),
+    ``{filename}`` and relative ones (their own rules)."""
+    if target.startswith(RELATIVE_LINK) or not (target.startswith("/") or "://" in target):
+        return None
+    return release_check.resolve(target, "index.html", str(settings.get("SITEURL") or ""))
+
+
+def address_key(target):
+    """Whether ``target`` of :class:`Entry` ``links`` is typed by address (``/…`` or
+    ``https://…``): the links :func:`broken_address_links` judges."""
+    return not target.startswith(RELATIVE_LINK) and (target.startswith("/") or "://" in target)
+
+
+class WrittenFiles:
+    """The build's view, once everything is written: the files of the output folder
+    (``tools.release_check.files_of``), without the pages of drafts and scheduled items
+    (``unpublished``: a preview writes them, the public build does not)."""
+
+    def __init__(self, folder, unpublished=()):
+        self.files, self.folders = release_check.files_of(folder)
+        self.files -= {posixpath.normpath(path) for path in unpublished if path}
+
+    def missing(self, path):
+        return not release_check.exists(path, self.files, self.folders)
+
+
+class KnownFolders:
+    """``./run check``'s view, without building: a path is surely missing only when its
+    first segment is none the site writes: an address of a published item, a folder or
+    file of the site (:func:`site_folders`: listings, feeds, static folders, reserved
+    folders…) or one of ``more`` (the old addresses' first segments, plugins/redirects).
+    Deeper (``/2024/05/festx/``, ``/argomenti/tag-che-non-c-e/``) it cannot tell."""
+
+    def __init__(self, entries, settings, more=()):
+        self.first = set(site_folders(settings)) | set(more)
+        for entry in entries:
+            if published(entry) and not entry.failed:
+                self.first.add(posixpath.normpath(entry.save_as).split("/")[0])
+
+    def missing(self, path):
+        return path.split("/")[0] not in self.first
+
+
+def broken_address_links(entries, settings, site):
+    """Links typed by address (``/archivo/``, ``https://SITE/contatti-old/``, the address
+    of a page since deleted) that lead to nothing the site writes: on the site a «Pagina
+    non trovata», and the release check would refuse the publication naming a built page,
+    not the editor's file. ``site``: :class:`WrittenFiles` (the build, at its end) or
+    :class:`KnownFolders` (``./run check``, which reports only what it is sure of). An
+    error at the link's line in an item the public build writes now; a warning in a draft
+    or a scheduled item (not published yet: what it links may be by then). The first 50 of
+    a file listed, the rest counted in one more."""
+    siteurl = str(settings.get("SITEURL") or "").rstrip("/")
+    problems = []
+    for entry in entries:
+        if entry.failed:  # a file with errors: reported on its own, as the build does
+            continue
+        listed = _Listed(entry.source, ERROR if published(entry) else WARNING)
+        for target, line in entry.links:
+            path = site_address(target, settings) if address_key(target) else None
+            if path is None or not site.missing(path) or listed.counted(line):
+                continue
+            where = f"fuori dal sito ({siteurl}/…)" if path == "" else \
+                "a una pagina o a un file che il sito non ha"
+            listed.add(f"il link {target} porta {where}: sul sito darebbe «Pagina non"
+                       " trovata»; correggi l'indirizzo o togli il link (per un articolo o"
+                       " una pagina del sito scrivi {filename} e il suo file, per esempio"
+                       " {filename}/notizie/festa.md: il sito controlla il link e lo tiene"
+                       f" giusto) / link to {target}: the site has no such page or file",
+                       line)
+        problems += listed.done(
+            "e un altro link come questi, a un indirizzo che il sito non ha, non elencato:"
+            " correggi anche quello / and 1 more link to an address the site does not have",
+            "e altri {more} link come questi, a indirizzi che il sito non ha, non elencati:"
+            " correggi anche quelli / and {more} more links to addresses the site does not"
+            " have")
+    return problems
+
+
 def relative_links(entries, settings):
     """Links and images whose address is relative (``programma``, ``altro-articolo.html``,
     ``foto.jpg``, ``../altro/``): a browser reads one from the address of the page that
@@ -415,7 +543,7 @@ def relative_links(entries, settings):
     base = urlsplit(str(settings.get("SITEURL") or "")).path.rstrip("/")
     written, named = {}, {}  # "/2024/05/festa" (no final "/"), or a slug or file name -> file
     for entry in entries:
-        if _published(entry) and not entry.failed:
+        if published(entry) and not entry.failed:
             written.setdefault("/" + without_index(entry.save_as).rstrip("/"), entry.source)
             stem = posixpath.splitext(posixpath.basename(entry.source))[0]
             for name in {entry.slug, stem}:

@@ -12,7 +12,7 @@ import posixpath
 import re
 from urllib.parse import unquote, urlsplit
 
-from plugins.content_checks.rules import reserved_paths
+from plugins.content_checks import rules
 from plugins.core.items import PREVIOUS_ADDRESSES
 
 KEY = PREVIOUS_ADDRESSES
@@ -35,14 +35,9 @@ def site_folders(settings):
     """``{first path segment: owner}`` of the addresses the site writes itself: the
     content checks' reserved folders and files (categories, feeds, static folders,
     ``pagefind/``, ``admin/``, ``index.html``…), and the home page's numbered pages
-    (``pagina/2/``, from ``PAGINATION_PATTERNS``)."""
-    folders = dict(reserved_paths(settings))
-    for pattern in settings.get("PAGINATION_PATTERNS") or ():
-        url = str(pattern[1]).replace("{base_name}", "").strip("/")
-        first = url.split("/")[0]
-        if first and "{" not in first:
-            folders.setdefault(first, "PAGINATION_PATTERNS")
-    return folders
+    (``pagina/2/``, from ``PAGINATION_PATTERNS``): ``content_checks.rules.site_folders``,
+    which ``./run check`` also judges links by address with."""
+    return rules.site_folders(settings)
 
 
 def old_path(text, folders=None):
