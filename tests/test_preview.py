@@ -113,6 +113,24 @@ def test_a_link_to_a_draft_is_shown_as_an_error_though_the_preview_shows_the_dra
         " e non sarà pubblicato" in panel
 
 
+def test_a_link_to_a_page_the_build_did_not_write_is_shown_at_its_line(preview):
+    """Judged at the end of the build (against the files written), where ``./run check``,
+    which the preview runs to explain a failed build, cannot see it (the year is one the
+    site writes): the build's own error, worded as check words the others, not "an error
+    of the theme, the plugins or the settings" with the log's end."""
+    assert preview.rebuild()
+    (preview.content / "notizie" / "a.md").write_text(
+        article(title="Buona notizia", body="Vedi [la festa](/2024/05/festa-tolta/)."),
+        encoding="utf-8")
+    assert not preview.rebuild()
+    panel = get(preview, "/2024/05/buona-notizia/")[1].split(
+        '<section class="preview-errors"', 1)[1]
+    assert "content/notizie/a.md:6: errore: il link /2024/05/festa-tolta/ porta a una pagina o" \
+        " a un file che il sito non ha" in panel, panel
+    assert "errore del tema" not in panel
+    assert json.loads(get(preview, "/__anteprima/stato")[1])["errors"] == 1
+
+
 def test_a_theme_error_shows_the_logs_end_with_whole_lines(tmp_path):
     """Not a content problem: the panel says so and shows the log's last lines, each as
     Pelican wrote it (a piped log was laid out 80 columns wide: the exception's message

@@ -75,6 +75,31 @@ NO_BUILD = (b'<!DOCTYPE html>\n<html lang="it"><head><meta charset="utf-8"><meta
 POLL_SECONDS = 0.5
 
 
+# A record of the build's log (rich: its time, left out when it repeats, then the level);
+# the lines after it that do not start one are its message, wrapped.
+LOG_RECORD_RE = re.compile(r"^(?:\[[\d:.]+\])?\s*(DEBUG|INFO|WARNING|ERROR|CRITICAL)\s+(.*)$")
+# A content problem's message: the file under content/ (and its line), then the text.
+CONTENT_PROBLEM_RE = re.compile(r"^(\S.*?\.(?:md|markdown|mdown|mkd)(?::\d+)?): (.+)$")
+
+
+def logged_content_errors(log, content):
+    """The content errors among the build's ``log`` lines, as ``invoke check`` prints
+    them (``content/notizie/a.md:6: errore: …``; ``content``: the content folder's name)."""
+    records = []
+    for line in log:
+        match = LOG_RECORD_RE.match(line)
+        if match:
+            records.append([match.group(1), match.group(2).strip()])
+        elif records and line.strip():
+            records[-1][1] += " " + line.strip()
+    found = []
+    for level, text in records:
+        match = CONTENT_PROBLEM_RE.match(text) if level == "ERROR" else None
+        if match:
+            found.append(f"{content}/{match.group(1)}: errore: {match.group(2)}")
+    return found
+
+
 class PreviewSite:
     """The preview's state: the last build's result and, after a failure, its problems."""
 
@@ -116,6 +141,11 @@ class PreviewSite:
              str(self.settings_file), "--content", str(self.content)],
             capture_output=True, text=True, cwd=self.content.parent, check=False)
         errors = [line for line in result.stdout.splitlines() if ": errore: " in line]
+        # what only the build can tell (a link typed by address to a page it did not
+        # write, judged at its end): its own errors, as check words them
+        seen = {" ".join(line.split()) for line in errors}
+        errors += [line for line in logged_content_errors(log, self.content.name)
+                   if " ".join(line.split()) not in seen]
         if errors:
             return errors, []
         tail = [line for line in log if line.strip()][-LOG_TAIL:]
