@@ -33,7 +33,7 @@ FILES = {
     "allegati/2024/programma.pdf": pdf(1),
     "pages/contatti.md": "---\ntitle: Contatti\n---\nScrivete alla redazione.\n",
 }
-CONTRACT_KEYS = ["title", "date", "tags", "author", "summary", "slug", "image", "image_alt",
+CONTRACT_KEYS = ["title", "date", "tags", "author", "authors", "summary", "slug", "image", "image_alt",
                  "attachments", "indirizzi_precedenti", "status", "body"]
 LOOPBACK = {"127.0.0.1", "localhost", "[::1]"}
 URL_RE = re.compile(r"\bhttps?://[^\s\"';<>)]+")
@@ -228,7 +228,14 @@ def test_article_fields_follow_the_contract(site):
     assert old["widget"] == "list" and old["field"]["widget"] == "string"
     assert old["summary"] == "{{fields.indirizzo}}"  # a closed entry shows its address
     assert "/notizie/123-presentazione.html" in old["hint"] and "?id=" in old["hint"]
-    assert fields["author"]["default"] == "Redazione"
+    # the authors: one list of names in the form (Decap's one-line list, "Anna Rossi, Marco
+    # Bianchi" two names), the site's AUTHOR first; `author` only keeps its place in the
+    # file's keys (admin.js writes one name there, several in `authors`)
+    assert fields["authors"]["widget"] == "list" and "field" not in fields["authors"]
+    assert fields["authors"]["default"] == ["Redazione"]
+    assert fields["authors"]["required"] is False and "virgola" in fields["authors"]["hint"]
+    assert fields["author"]["widget"] == "hidden" and fields["author"]["required"] is False
+    assert "default" not in fields["author"]
     assert [o["value"] for o in fields["status"]["options"]] == ["published", "draft", "hidden"]
     assert fields["image"]["media_folder"] == "/content/immagini/{{fields.date | date('YYYY')}}"
     assert fields["image"]["public_folder"] == "immagini/{{fields.date | date('YYYY')}}"
@@ -285,7 +292,9 @@ def test_the_guide_names_every_field_of_the_form(site):
     guide = (ROOT / "docs" / "guida-redazione.md").read_text(encoding="utf-8")
     steps = guide.split("\n### Passo per passo\n", 1)[1].split("\n### ", 1)[0]
     collections = {c["name"]: c for c in admin_config(site)["collections"]}
-    labels = [f["label"] for f in collections["notizie"]["fields"]]
+    labels = [f["label"] for f in collections["notizie"]["fields"]
+              if f["widget"] != "hidden"]  # `author`: only its place among the keys
+    assert "Autori" in labels
     missing = [label for label in labels if f"**{label.split(' (')[0]}" not in steps]
     assert not missing, missing
 
@@ -1802,3 +1811,71 @@ def test_a_native_headers_lists_are_split_as_the_build_splits_them():
     assert read[0]["body"] == "Testo.\n"
     from plugins.contract.schema import split_list  # noqa: PLC0415
     assert read[0]["tags"] == split_list("Crema; Cremona, Casalmaggiore")
+
+
+AUTHORS_JS = """
+let answer = true;
+const asked = [];
+""" + save_setup_js().replace("confirm: () => true",
+                              "confirm: (question) => { asked.push(question); return answer; }") + """
+window.location = {hash: ""};  // an existing item opened at its own address
+const cases = JSON.parse(fs.readFileSync(0, "utf8"));
+Promise.all(cases.map(([fields, newRecord, reply], number) => Promise.resolve().then(() => {
+  answer = reply;
+  const entry = new Data({collection: "notizie", path: newRecord ? "" : "content/notizie/x.md",
+    newRecord, mediaFiles: [], data: new Data({title: "Caso " + number,
+      date: "2024-06-01 10:00", body: "Testo.", ...fields})});
+  return handler({entry});
+}).then((data) => ({author: data.get("author"), authors: data.get("authors")}),
+        (error) => String(error)))).then((found) => console.log(JSON.stringify({found, asked})));
+"""
+
+
+def test_admin_js_writes_the_form_authors_as_the_contract_has_them(build):
+    """The form's «Autori» is a list of names (Decap's one-line list: "Anna Rossi, Marco
+    Bianchi" is two). The string field «Autore» wrote them into `author`: one author of
+    that name, one page, and only a warning of the build. admin.js writes one name as
+    `author`, several as `authors` (blank and repeated names out), none as neither; an
+    item whose list was not touched keeps its keys; names joined by «e» are asked about,
+    and refused (saying to separate them with a comma) unless they are one author.
+    The site built from what is saved shows each author and links each one's page."""
+    cases = [({"authors": ["Anna Rossi", " Marco  Bianchi", "", "Anna Rossi"]}, True, True),
+             ({"authors": ["Redazione"]}, True, True),  # a new item, the default untouched
+             ({"authors": ["", " "]}, True, True),
+             # an existing item's list not touched: its file's keys as they are
+             ({"author": "Anna Rossi"}, False, True),
+             ({"authors": ["Anna Rossi"]}, False, True),
+             ({"authors": ["Anna Rossi e Marco Bianchi"]}, True, False),
+             ({"authors": ["Ufficio stampa e comunicazione"]}, True, True),
+             # a copy («Duplica») of an item saved with `author`: no list, its author kept
+             ({"author": "Anna Rossi"}, True, True),
+             # the list emptied by the editor: no author key (the site's default)
+             ({"author": "Anna Rossi", "authors": ["", ""]}, True, True)]
+    answer = node_admin_js(AUTHORS_JS, [list(case) for case in cases])
+    found = answer["found"]
+    assert found[:5] == [{"authors": ["Anna Rossi", "Marco Bianchi"]},
+                         {"author": "Redazione"}, {}, {"author": "Anna Rossi"},
+                         {"authors": ["Anna Rossi"]}]
+    assert "«Anna Rossi e Marco Bianchi» sono più autori" in found[5], found[5]
+    assert "separali con una virgola" in found[5] and "Anna Rossi, Marco Bianchi" in found[5]
+    assert "Error" not in found[5]
+    assert found[6] == {"author": "Ufficio stampa e comunicazione"}  # one, as the editor said
+    assert found[7:] == [{"author": "Anna Rossi"}, {}]
+    assert len(answer["asked"]) == 2 and "premi Annulla e separali con una virgola (Anna" \
+        " Rossi, Marco Bianchi)" in answer["asked"][0]
+    files = {f"notizie/caso-{number}.md": article(
+        title=f"Caso {number}", body="Testo.",
+        **{key: json.dumps(value, ensure_ascii=False) for key, value in saved.items()})
+        for number, saved in enumerate(found[:3])}
+    built = build(files)
+    assert built.ok and "WARNING" not in built.log, built.log
+    page = built.soup("/2024/05/caso-0/")
+    byline = page.select(".article-meta .meta-item")[1]
+    assert " ".join(byline.get_text(" ", strip=True).split()) == \
+        "di Anna Rossi e Marco Bianchi"
+    assert [urlsplit(a["href"]).path for a in byline.select("a")] == [
+        "/autori/anna-rossi/", "/autori/marco-bianchi/"]
+    for number in (1, 2):  # one name, and none: the site's default author
+        byline = built.soup(f"/2024/05/caso-{number}/").select(".article-meta .meta-item")[1]
+        assert " ".join(byline.get_text(" ", strip=True).split()) == "della Redazione"
+    assert built.path("/autori/marco-bianchi/").is_file()

@@ -39,6 +39,12 @@ session, as an editor would do it:
    9c. open a draft: its preview's meta line says "Data:", as the site's;
    9d. open a page, type a summary: its preview shows neither it nor a cover, as the
    page does (they are for search engines and shared links); left without saving;
+   9e. open an item written with git by one author (`author: Anna Rossi`): «Autori»
+   shows her; "Anna Rossi e Marco Bianchi" typed, "Pubblica ora": asked whether that is
+   one author, "Annulla": refused, saying to separate them with a comma (admin.js); then
+   "Anna Rossi, Marco Bianchi": the preview's byline is the site's ("di Anna Rossi e
+   Marco Bianchi"), "Pubblica ora": saved as `authors` (the string field «Autore» wrote
+   one author of that name, and the build only warned);
 10. open a published news item, correct its title, "Pubblica ora": its old address is
    added to its old addresses (admin.js), so it still leads to the item; the same for
    another one whose date the editor moves to the next month, and another one dated by its
@@ -273,6 +279,11 @@ BARE_TITLE = "Il bando per gli orti di quartiere"
 BARE_FILES = ["allegati/2024/bando.pdf", "allegati/2024/domanda.pdf"]
 BARE_SUMMARY = "Domande entro il 30 aprile."  # typed by the editor
 BARE_AUTHORS = ["Anna Rossi", "Redazione"]  # "di Anna Rossi e della Redazione"
+AUTHORS_ITEM = "notizie/2024-08-20-orti-condivisi.md"  # by one author, written with git
+AUTHORS_TITLE = "Orti condivisi, il raccolto di agosto"
+AUTHORS_URL = "/2024/08/orti-condivisi-il-raccolto-di-agosto/"
+AUTHORS_JOINED = "Anna Rossi e Marco Bianchi"  # two authors as one name: asked, refused
+AUTHORS_TYPED = "Anna Rossi, Marco Bianchi"  # the form's «Autori»: two names
 # a published item whose title the editor corrects: its address changes
 RETITLED = "notizie/2025-01-20-community-manager-cremona.md"
 RETITLED_OLD_URL = "/2025/01/community-manager-gli-orari-di-ricevimento-a-cremona/"
@@ -362,6 +373,7 @@ CONTENT = {
     BARE: item(BARE_TITLE, "2024-04-10 09:00", ["Orti"], authors=BARE_AUTHORS, attachments=[
         BARE_FILES[0], {"file": BARE_FILES[1], "title": "Il modulo di domanda"}]),
     UTC_ITEM: f"---\ntitle: {UTC_TITLE}\ndate: {UTC_DATE}\n---\n\nTesto.\n",
+    AUTHORS_ITEM: item(AUTHORS_TITLE, "2024-08-20 18:00", ["Orti"], author="Anna Rossi"),
     BARE_FILES[0]: pdf(1),
     BARE_FILES[1]: pdf(1),
 }
@@ -403,6 +415,7 @@ class Session:
     bare: dict = field(default_factory=dict)  # the item with attachments as bare paths
     draft: dict = field(default_factory=dict)  # the draft's preview: its meta line
     page_preview: dict = field(default_factory=dict)  # a page's preview, a summary typed
+    authors: dict = field(default_factory=dict)  # «Autori» of an item by one, two typed
     reopened: dict = field(default_factory=dict)  # the new item opened again, as shown
     screen_reader: dict = field(default_factory=dict)  # the page's accessibility tree
     move: dict = field(default_factory=dict)  # an item moved to another category
@@ -653,6 +666,9 @@ def edit(browser, seen, expect):
             dialog.accept()
         elif seen.phase in ("bare attachments", "page"):  # leaving an item not saved
             dialog.accept()
+        elif seen.phase == "authors":  # "Anna Rossi e Marco Bianchi": one author? No
+            seen.authors.setdefault("questions", []).append(dialog.message)
+            dialog.dismiss()
         elif seen.phase == "relative link":  # the link button asks for the address
             seen.link_prompts.append(dialog.message)
             dialog.accept("programma")
@@ -988,6 +1004,30 @@ def edit(browser, seen, expect):
     expect(page.get_by_label("Titolo", exact=True)).to_have_count(0)
     step("page")
 
+    # 9e. An item by one author (written with git): two typed in «Autori», saved
+    seen.step = "9e authors"
+    seen.phase = "authors"
+    open_after_save(AUTHORS_ITEM)
+    expect(page.get_by_label("Titolo", exact=True)).to_have_value(AUTHORS_TITLE)
+    authors = page.get_by_label(re.compile(r"^Autori\b"))  # "Autori (opzionale)"
+    seen.authors["shown"] = authors.input_value()  # the file's `author`
+    authors.fill(AUTHORS_JOINED)
+    publish()
+    # without admin.js's question: "Voce salvata", one author «Anna Rossi e Marco Bianchi»
+    seen.authors["refusal"] = refusal_of(page, "sono più autori", expect)
+    close_notices()
+    authors.fill(AUTHORS_TYPED)
+    preview = page.frame_locator("iframe").first
+    byline = preview.locator(".article-meta .meta-item").nth(1)
+    try:  # the preview drawn again for the names typed
+        expect(byline).to_have_text("di Anna Rossi e Marco Bianchi")
+    except AssertionError:
+        pass  # the test says what it shows
+    seen.authors["byline"] = byline.inner_text()
+    publish()
+    expect(page.get_by_text("Voce salvata")).to_be_visible()
+    step("authors")
+
     # 10. A published item's title corrected: its old address kept
     seen.step = "10 corrected items"
     seen.phase = "retitled"
@@ -1294,7 +1334,8 @@ def test_the_uploads_are_written_intact_under_allegati_and_immagini(session):
         [f"content/notizie/{FILE_SLUG}.md", f"content/{PDF_SAVED}", f"content/{IMAGE_SAVED}",
          f"content/{NATIVE}", f"content/{ONE_ADDRESS}", f"content/{RETITLED}",
          f"content/{MOVED}", f"content/{MOVED_CATEGORY}", f"content/{MOVED_CATEGORY_FILE}",
-         f"content/{DUP_FILE}", f"content/{DAY_ONLY}", f"content/{BARE}"])
+         f"content/{DUP_FILE}", f"content/{DAY_ONLY}", f"content/{BARE}",
+         f"content/{AUTHORS_ITEM}"])
 
 
 def test_a_typed_less_than_is_shown_as_typed_when_the_item_is_opened_again(session):
@@ -1706,6 +1747,37 @@ def test_the_site_builds_with_the_item_and_its_attachment(session):
     assert session.bare["meta"][1] == "di Anna Rossi e della Redazione", session.bare
 
 
+def test_two_authors_typed_in_the_form_are_two_authors_on_the_site(session):
+    """«Autori» of an item written with git by one author (`author: Anna Rossi`) shows
+    her; two names typed with «e» are asked about and, being two, refused with how to
+    write them; typed with a comma, the preview's byline is the site's, and the item is
+    saved with `authors` (the string field «Autore» wrote `author: Anna Rossi, Marco
+    Bianchi`, one author of that name, one page). The site built from the saved file
+    names both and links each one's page."""
+    assert session.authors["shown"] == "Anna Rossi", session.authors
+    [question] = session.authors["questions"]
+    assert f"«{AUTHORS_JOINED}»" in question and f"({AUTHORS_TYPED})" in question
+    assert "separali con una virgola" in session.authors["refusal"], session.authors
+    assert AUTHORS_TYPED in session.authors["refusal"]
+    assert session.authors["byline"] == "di Anna Rossi e Marco Bianchi", session.authors
+    meta, body = front_matter(session.repo / "content" / AUTHORS_ITEM)
+    assert meta["authors"] == ["Anna Rossi", "Marco Bianchi"] and "author" not in meta
+    assert body.strip() == "Testo."
+    built = build_site(session.work, {}, content=session.repo / "content",
+                       output=session.work / "output-authors", settings=QUICK)
+    assert built.ok, built.log
+    assert "più nomi" not in built.log  # the contract's warning for `author: A, B`
+    byline = built.soup(AUTHORS_URL).select(".article-meta .meta-item")[1]
+    assert " ".join(byline.get_text(" ", strip=True).split()) == \
+        "di Anna Rossi e Marco Bianchi"
+    links = [urlsplit(a["href"]).path for a in byline.select("a")]
+    assert links == ["/autori/anna-rossi/", "/autori/marco-bianchi/"]
+    for link, name in zip(links, ("Anna Rossi", "Marco Bianchi")):
+        author_page = built.soup(link)
+        assert name in author_page.find("h1").get_text(" ", strip=True)
+        assert AUTHORS_URL in {urlsplit(a["href"]).path for a in author_page.select("a")}
+
+
 def test_no_request_left_this_machine_and_the_console_stayed_clean(session):
     allowed = {session.web, session.cms}
     foreign = [url for url in session.requests
@@ -1724,7 +1796,7 @@ def test_no_request_left_this_machine_and_the_console_stayed_clean(session):
     # only the refused save reports an error (the CMS logs the reason and rethrows)
     outside = [(phase, text) for phase, text in session.errors
                if phase not in ("refused", "replaced", "same slug", "relative link",
-                                "duplicate")
+                                "duplicate", "authors")
                and "status of 404" not in text]
     assert not outside, outside
     assert any("descrizione dell'immagine" in text for _, text in session.errors)

@@ -61,7 +61,8 @@ ITEM = "notizie/2025-02-03-festa-del-quartiere.md"
 URL = "/2025/02/festa-del-quartiere-al-civic-center/"
 WORD, NEW_WORD = "aperta", "libera"  # in the first paragraph
 META = {"title": "Festa del quartiere al Civic Center", "date": "2025-02-03 10:00",
-        "tags": ["Crema"], "summary": "Una giornata insieme, con giochi e merenda.",
+        "tags": ["Crema"], "author": "Anna Rossi",  # «Autori» not touched: kept as written
+        "summary": "Una giornata insieme, con giochi e merenda.",
         "image": "immagini/2024/festa.png", "image_alt": "La festa dell'anno scorso"}
 BODY = r"""L'**associazione** «Il Cortile» organizza una *festa* aperta a tutti… con la <abbr title="Associazione di promozione sociale">APS</abbr> del quartiere e il `programma.pdf`
 che trovate qui sotto.[^1]

@@ -326,11 +326,12 @@ NOT_THE_EDITORS = {"Invio", "Maiusc+Invio", "H", "Chiusura estiva", "Chiusura es
                    "Riunione mensile", "Riunione mensile – 12 giugno 2025", "Titolo 1",
                    "Incorpora", "ore 00:00", "sabato 15 marzo 2025",
                    # titles a page may not have (the site's own addresses), and one it may
-                   "Documenti", "Archivio", "Cerca", "Argomenti", "Autori", "Segui",
+                   "Documenti", "Archivio", "Cerca", "Argomenti", "Segui",
                    "Documenti del progetto"}
 # Names admin.js builds of pieces, as the real editor shows them
 # (tests/test_admin_browser.py asserts each)
-BUILT = {"Sposta la voce…": "Sposta la voce 1 di 2"}
+BUILT = {"Sposta la voce…": "Sposta la voce 1 di 2",
+         "di Anna Rossi e Marco Bianchi": "di Anna Rossi e Marco Bianchi"}  # the byline
 
 
 def js_object(code, start):
@@ -422,6 +423,8 @@ def web_editor_names():
             for key in ("label", "label_singular", "default"):
                 if isinstance(node.get(key), str):
                     yield node[key]
+            if isinstance(node.get("default"), list):  # a list's names («Redazione»)
+                yield from (item for item in node["default"] if isinstance(item, str))
             if collection and node.get("label_singular"):
                 yield "＋ " + node["label_singular"]  # collectionTop.newButton
             if node.get("widget") == "list":

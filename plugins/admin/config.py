@@ -31,6 +31,9 @@ STATUS_OPTIONS = [
     {"label": "Bozza (non pubblicata)", "value": "draft"},
     {"label": "Nascosto (ha un indirizzo, non compare negli elenchi)", "value": "hidden"},
 ]
+# The authors' list is Decap's one-line list: names separated by commas
+AUTHORS_HINT = ("Uno o più nomi, separati da virgola, per esempio: Anna Rossi, Marco"
+                " Bianchi. Ogni autore ha la sua pagina sul sito.")
 # A page (theme/templates/page.html) shows neither its summary nor its cover: they are
 # what search engines and the previews of a shared link show (plugins/seo)
 PAGE_SUMMARY_HINT = ("Una o due frasi per i risultati dei motori di ricerca e le anteprime dei"
@@ -97,8 +100,16 @@ def fields(settings, dated):
                      " momento (alla prima pubblicazione del sito dopo quella data)."},
             {"label": "Argomenti", "name": "tags", "widget": "list", "required": False,
              "hint": "Separati da virgola, per esempio: Crema, Civic Center"},
-            {"label": "Autore", "name": "author", "widget": "string", "required": False,
-             "default": settings.get("AUTHOR") or "Redazione"},
+            # One author is written `author: Anna Rossi`, several `authors: [Anna Rossi,
+            # Marco Bianchi]`, as the contract has them: the form shows one list of names
+            # (`authors`, which admin.js fills from `author` when the file has that one)
+            # and admin.js writes the key of the names' number when the list is changed.
+            # `author` is a hidden field only to keep its place in the file's keys; a
+            # string field "Autore" wrote "Anna Rossi, Marco Bianchi" as one author.
+            {"label": "Autore", "name": "author", "widget": "hidden", "required": False},
+            {"label": "Autori", "name": "authors",
+             "widget": "list", "required": False,
+             "default": [settings.get("AUTHOR") or "Redazione"], "hint": AUTHORS_HINT},
         ]
     found += [
         {"label": "Sommario", "name": "summary", "widget": "text", "required": False,

@@ -520,6 +520,29 @@
     });
   }
 
+  // The authors (plugins/admin/config.py): one list of names, `authors`, in the form. A
+  // file with one author has `author: Anna Rossi` instead: the list shows that name
+  // (without changing the entry: the file stays as it is until the list is changed). A
+  // change of the list is remembered (AUTHORS_EDITED, reset when an item is opened),
+  // for the save to write the names as the contract has them (authorsWritten, below).
+  var AUTHORS = "authors";
+  var AUTHORS_EDITED = false;
+
+  function isAuthors(field) {
+    return field.get("name") === AUTHORS && !field.get("field") && !field.get("fields");
+  }
+
+  // the list the authors' control shows: `authors`, else the file's `author`
+  function shownAuthors(props) {
+    var value = props.value;
+    if (value && (typeof value === "string" || value.size)) {
+      return value;
+    }
+    var entry = typeof props.getEntry === "function" ? props.getEntry() : props.entry;
+    var one = entry && entry.getIn && entry.getIn(["data", "author"]);
+    return typeof one === "string" && one.trim() ? NO_ITEMS.push(one.trim()) : value;
+  }
+
   if (h && createClass && NO_ITEMS && typeof NO_ITEMS.push === "function") {
     CMS.registerWidget("list", createClass({
       // bare paths made items of the form, in the entry (what a save serializes); the
@@ -527,6 +550,18 @@
       componentDidMount: function () {
         liveRegion();
         this.asMaps();
+        if (isAuthors(this.props.field)) {
+          AUTHORS_EDITED = false;  // an item opened: its authors as its file has them
+        }
+      },
+      componentWillUnmount: function () {
+        if (isAuthors(this.props.field)) {
+          AUTHORS_EDITED = false;  // the item left (a page, next, has no authors)
+        }
+      },
+      authorsChanged: function (value, metadata) {
+        AUTHORS_EDITED = true;
+        return this.props.onChange(value, metadata);
       },
       componentDidUpdate: function () { this.asMaps(); },
       asMaps: function () {
@@ -581,9 +616,11 @@
           value = value.trim() ? NO_ITEMS.push(value) : NO_ITEMS;
         }
         value = itemsAsMaps(value, this.props.field) || value;
+        var authors = isAuthors(this.props.field);
         return h("div", { "data-elenco": "", onKeyDown: this.onKeyDown },
-          h(ListControl, Object.assign({}, this.props, {
-            value: value,
+          h(ListControl, Object.assign({}, this.props, authors ? {
+            value: shownAuthors(this.props), onChange: this.authorsChanged
+          } : { value: value }, {
             ref: function (control) { self.control = control; }
           })));
       }
@@ -1942,10 +1979,75 @@
         + " simboli o emoji), e il sito non verrebbe pubblicato: negli «Argomenti» usa"
         + " lettere o cifre.";
     }
-    var author = String(data.get("author") || "");
-    return author.trim() && siteSlug(author) === "" ? "dall'autore «" + author.trim()
+    var names = addresses(data.get("authors")).map(String).concat(
+      String(data.get("author") || ""));
+    var author = names.filter(function (name) {
+      return name.trim() && siteSlug(name) === "";
+    })[0];
+    return author !== undefined ? "dall'autore «" + author.trim()
       + "» non si ricava un indirizzo (è fatto solo di simboli o emoji), e il sito non"
-      + " verrebbe pubblicato: nel campo «Autore» usa lettere o cifre." : null;
+      + " verrebbe pubblicato: negli «Autori» usa lettere o cifre." : null;
+  }
+
+  // --- The authors, written as the contract has them -------------------------------
+  // The form's «Autori» is a list of names (a one-line list: "Anna Rossi, Marco
+  // Bianchi" is two). Saved as the contract and the guide have them: one name as
+  // `author: Anna Rossi`, several as `authors: [Anna Rossi, Marco Bianchi]` (each name
+  // its own author page), none as neither key (the site's default author). Only a new
+  // item's list or one the editor changed (AUTHORS_EDITED) is written so: an item
+  // whose list was not touched keeps its `author` or `authors` as its file has them.
+  // A string field «Autore» wrote "Anna Rossi, Marco Bianchi" into `author`, one author
+  // of that name, with one page: the build only warned, where the editor never looks.
+  function authorNames(value) {
+    var names = [];
+    list(value).forEach(function (name) {
+      name = String(name === null || name === undefined ? "" : name).replace(/\s+/g, " ")
+        .trim();
+      if (name && names.indexOf(name) < 0) {
+        names.push(name);
+      }
+    });
+    return names;
+  }
+
+  // the names the form holds: its list (an empty one too: the editor emptied it), else
+  // the file's `author`, one name as the site reads it (an item copied with «Duplica»
+  // from one saved with `author` has no list)
+  function formAuthors(data) {
+    var names = data.get(AUTHORS);
+    return names !== undefined && names !== null ? authorNames(names)
+      : authorNames([data.get("author")]);
+  }
+
+  function authorsWritten(data) {
+    var names = formAuthors(data);
+    data = without(without(data, "author"), AUTHORS);
+    if (names.length === 1) {
+      return data.set("author", names[0]);
+    }
+    return names.length ? data.set(AUTHORS, NO_ITEMS && typeof NO_ITEMS.concat === "function"
+      ? NO_ITEMS.concat(names) : names) : data;
+  }
+
+  // A name with " e " or " ed " between its words ("Anna Rossi e Marco Bianchi") is
+  // most likely two authors written as one: asked before the save (an office may be
+  // called so: "Ufficio stampa e comunicazione"), and refused if they are two
+  var TWO_NAMES = /\S\s+(?:e|ed)\s+\S/;
+
+  function authorsAsked(data) {
+    var joined = formAuthors(data).filter(function (name) {
+      return TWO_NAMES.test(name);
+    })[0];
+    if (joined === undefined) {
+      return null;
+    }
+    var parts = joined.split(/\s+(?:e|ed)\s+/);
+    var comma = parts.join(", ");
+    var one = window.confirm("Negli «Autori» c'è «" + joined + "»: il sito lo pubblicherà"
+      + " come un autore solo, con quel nome. Se sono più autori, premi Annulla e separali"
+      + " con una virgola (" + comma + "). Se è il nome di un autore solo, premi OK.");
+    return one ? null : "«" + joined + "» sono più autori: nel campo «Autori» separali con"
+      + " una virgola, non con «e»: " + comma + ". Sul sito ciascuno avrà la sua pagina.";
   }
 
   // --- Pelican's native header (Title: …, no --- lines) --------------------------
@@ -1961,6 +2063,11 @@
   var NATIVE_LINE = /^([A-Za-z][A-Za-z0-9_-]*):[ \t]*(.*)$/;
   var NATIVE_LISTS = { tags: true, authors: true };
   var TYPED = { title: true, date: true };
+
+  // ``data`` without ``key`` (an entry's data, Immutable: its delete)
+  function without(data, key) {
+    return typeof data.delete === "function" ? data.delete(key) : data.set(key, undefined);
+  }
 
   function nativeHeader(text) {
     var lines = text.split("\n");
@@ -1996,6 +2103,9 @@
       }).filter(Boolean) : pair[1];
       var typed = TYPED[key] && String(data.get(key) || "").trim();
       if (!typed && (value.length || !NATIVE_LISTS[key])) {
+        if (key === "author" || key === "authors") {  // the header's authors, not the form's
+          data = without(data, key === "author" ? "authors" : "author");
+        }
         data = data.set(key, value);
       }
     });
@@ -2374,7 +2484,15 @@
           + " la voce dall'elenco, scegli «Duplica» dal pulsante «Salvato» e dai alla copia"
           + " un altro titolo.");
       }
-      var data = fromNativeHeader(event.entry.get("data"));
+      var data = event.entry.get("data");
+      if (AUTHORS_EDITED || event.entry.get("newRecord")) {
+        var joined = authorsAsked(data);
+        if (joined) {
+          throw refusal(joined);
+        }
+        data = authorsWritten(data);
+      }
+      data = fromNativeHeader(data);
       var image = data.get("image");
       var alt = data.get("image_alt");
       if (image && !(alt && String(alt).trim())) {
@@ -2988,12 +3106,10 @@
 
   // "di Anna Rossi e della Redazione": the site's meta line (its authors: `authors`, else
   // `author`; plugins/italian/words.py's di_ciascuno, one "di" for people's names)
+  // (the form's «Autori» as typed, "Anna Rossi, Marco Bianchi", is two; a file's `author`
+  // is one name, commas and all, as the site reads it)
   function byline(data) {
-    var names = list(data.get("authors")).map(String).filter(function (name) {
-      return name.trim();
-    });
-    var author = String(data.get("author") || "").trim();
-    names = names.length ? names : author ? [author] : [];
+    var names = formAuthors(data);
     if (!names.length) {
       return null;
     }
