@@ -575,11 +575,22 @@ def test_the_guides_publishing_steps_say_a_new_item_is_a_draft_to_publish(tmp_pa
 
 
 def test_the_guides_attachments_are_written_as_the_web_editor_can_save_them():
-    """An item whose attachments are bare paths (``- allegati/x.pdf``) cannot be saved from
-    the web editor (plugins/admin/README.md, Limits; the guide's «Da sapere» says so):
-    every YAML example of attachments in the guide writes each as ``- file: …``. The
-    «Allegati» example had a bare path and said it was enough: an editor who wrote an
-    item so with git left it unsaveable for a colleague in the web editor."""
+    """An item whose attachments are bare paths (``- allegati/x.pdf``) is saved by the web
+    editor with each rewritten as ``- file: …`` (plugins/admin/README.md, Limits;
+    tests/test_admin_browser.py): every YAML example of attachments in the guide writes
+    each as ``- file: …``, the form the web editor writes, and every passage of the guide
+    that speaks of bare paths and the web editor says so. The «Allegati» chapter still
+    said, after the web editor learnt to save them, that such an item could no longer be
+    saved from it, against «Da sapere»."""
+    admin = " ".join((ROOT / "plugins" / "admin" / "README.md").read_text(
+        encoding="utf-8").split())
+    assert "a save writes it as `- file: allegati/x.pdf`" in admin
+    guide = " ".join(GUIDE.read_text(encoding="utf-8").split())
+    passages = [passage for passage in re.split(r"\. (?=[A-Z])| - ", guide)
+                if re.search(r"`- allegati/[^`]*`", passage) and "editor" in passage]
+    assert len(passages) >= 2, passages  # «Allegati» and «Da sapere»
+    for passage in passages:
+        assert "`- file:" in passage and "non si pu" not in passage, passage
     found = 0
     for line, text in guide_examples(GUIDE.read_text(encoding="utf-8")):
         header = text.removeprefix("---\n").split("\n---", 1)[0]
