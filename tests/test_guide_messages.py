@@ -679,3 +679,56 @@ def test_the_guide_tells_editors_of_check_s_messages_not_of_tests_they_could_tri
     assert [line.split(": avviso: ")[0] for line in as_pushed] == [
         f"content/{editorial.NEWS}:5", "content/pages/contatti.md:2"], as_pushed
     assert warnings("come-dice-la-guida", "Contatti e orari", named=True) == []
+
+
+def check_kinds(tmp_path, files):
+    """``./run check`` of ``files``: ``{file: {"errore" or "avviso", …}}``, the kinds of
+    the messages each file under content/ gets."""
+    write_content(tmp_path / "content", files)
+    status, out, err = run_tool(tmp_path, "check", "--settings", str(write_conf(tmp_path)),
+                                "--content", str(tmp_path / "content"))
+    assert "Traceback" not in err, out + err
+    kinds = {}
+    for path, kind in re.findall(r"(?m)^content/(.+?):(?:\d+:)? (errore|avviso): ", out):
+        kinds.setdefault(path, set()).add(kind)
+    return kinds
+
+
+ADDRESS_LINK = "Vedi [l'archivio](/archivo/)."
+SORTED_CASES = {
+    # name: (files, the file's kind of message, the guide's words, the list holding them)
+    "broken address link": ({"notizie/a.md": article(body=ADDRESS_LINK)}, "errore",
+                            "un link scritto con un indirizzo del sito che non porta a"
+                            " nessuna pagina", "errori"),
+    "broken address link in a draft": (
+        {"notizie/a.md": article(body=ADDRESS_LINK, status="draft")}, "avviso",
+        "in una bozza o in un articolo programmato è un avviso", "errori"),
+    "relative link": ({"notizie/a.md": article(body="Vedi [il programma](programma).")},
+                      "errore", "un link o un'immagine con un indirizzo relativo", "errori"),
+    "several names in author": ({"notizie/a.md": article(author="Maria Rossi, Luca Verdi")},
+                                "avviso", "più nomi in `author`", "avvisi"),
+    "untagged pdf": (editorial.UNTAGGED, "avviso",
+                     "un PDF allegato senza tag che la dichiarazione di accessibilità non"
+                     " nomina", "avvisi"),
+    "menu title": (editorial.MENU_TITLE, "avviso", "il titolo di una pagina del menu che non"
+                   " comincia con le parole del menu", "avvisi"),
+}
+
+
+@pytest.mark.parametrize("name", SORTED_CASES)
+def test_the_guides_lists_of_errors_and_of_warnings_sort_each_case_as_check_does(tmp_path,
+                                                                               name):
+    """«Errori» lists what stops the publication («Sono errori: …») and what does not
+    («Sono solo avvisi …»): each case below is in the list of the kind ``./run check``
+    gives it. A link typed by address to a page the site does not have became an error
+    (plugins/content_checks, broken_address_links) and was in neither list."""
+    files, kind, words, listed = SORTED_CASES[name]
+    kinds = check_kinds(tmp_path, files)
+    [item] = [path for path in files if path.endswith(".md") and path in kinds
+              and not path.endswith("accessibilita.md")]
+    assert kinds[item] == {kind}, kinds
+    guide = " ".join(GUIDE.read_text(encoding="utf-8").split())
+    chapter = guide.split(" ## Errori ", 1)[1].split(" ## ", 1)[0]
+    errors, warnings = chapter.split(" Sono errori: ", 1)[1].split(" Sono solo avvisi ", 1)
+    inside, other = (errors, warnings) if listed == "errori" else (warnings, errors)
+    assert words in inside and words not in other, (words, listed)
