@@ -732,3 +732,32 @@ def test_the_guides_lists_of_errors_and_of_warnings_sort_each_case_as_check_does
     errors, warnings = chapter.split(" Sono errori: ", 1)[1].split(" Sono solo avvisi ", 1)
     inside, other = (errors, warnings) if listed == "errori" else (warnings, errors)
     assert words in inside and words not in other, (words, listed)
+
+
+def test_the_guides_way_to_name_an_untagged_pdf_in_the_statement_is_the_one_check_reads(
+        tmp_path):
+    """«Scrivere bene per tutti» tells how to name an untagged PDF's item in the
+    accessibility statement: its example link, written in the statement, silences the
+    warning; the item's address, which the guide says not to write (the statement reads
+    only ``{filename}`` and ``{static}`` links), does not. It said "un collegamento
+    all'articolo", and an editor of the web editor would paste the address."""
+    guide = " ".join(GUIDE.read_text(encoding="utf-8").split())
+    [item] = [item for item in guide.split(" - ") if "«PDF con tag»" in item]
+    link = re.search(r"`(\[[^\]]+\]\(\{filename\}/([^)]+)\))`", item)
+    address = re.search(r"con il suo indirizzo, `(/[^`]+)`", item)
+    assert link and address, item
+    source = link.group(2)
+    date = re.match(r"notizie/(\d{4}-\d{2}-\d{2})-", source).group(1)
+    news = article(title="Bando", date=f"{date} 10:00", slug="bando",
+                   attachments=["file: allegati/2026/bando.pdf"])
+    assert address.group(1) == f"/{date[:4]}/{date[5:7]}/bando/"
+
+    def untagged(folder, named):
+        files = {**editorial.UNTAGGED, source: news,
+                 "pages/accessibilita.md": editorial.STATEMENT.format(named=named)}
+        files[editorial.NEWS] = article(title="Il bando", date="2026-01-10 09:00")  # no PDF
+        return [warning for warning in editorial.check(tmp_path / folder, files)
+                if "non ha i tag" in warning[2]]
+
+    assert untagged("come-dice-la-guida", f"- Il PDF del {link.group(1)}.\n") == []
+    assert untagged("con-l-indirizzo", f"- Il PDF del [bando]({address.group(1)}).\n")
