@@ -761,3 +761,51 @@ def test_the_guides_way_to_name_an_untagged_pdf_in_the_statement_is_the_one_chec
 
     assert untagged("come-dice-la-guida", f"- Il PDF del {link.group(1)}.\n") == []
     assert untagged("con-l-indirizzo", f"- Il PDF del [bando]({address.group(1)}).\n")
+
+
+def test_the_guide_names_as_menu_pages_the_menu_items_an_editor_writes_a_page_for(tmp_path):
+    """The guide names the pages of the header's menu whose title must begin with the
+    menu's words (*Il progetto*, *Le azioni*, *Contatti*), wherever it speaks of them:
+    exactly the ``NAV_LINKS`` items at whose address a page is accepted and then warned
+    of by ./run check for its title (not «Novità» and «Documenti», the site's own pages:
+    a page there is refused)."""
+    from support import project_settings  # noqa: PLC0415
+
+    menu = project_settings(ROOT / "pelicanconf.py")["NAV_LINKS"]
+    files = {f"pages/menu-{number}.md":
+             f"---\ntitle: Xyz\nslug: {address.strip('/')}\n---\n\nTesto.\n"
+             for number, (_, address) in enumerate(menu)}
+    kinds = check_kinds(tmp_path, files)
+    pages = {words for number, (words, _) in enumerate(menu)
+             if kinds.get(f"pages/menu-{number}.md") == {"avviso"}}
+    assert len(pages) >= 2 and len(pages) < len(menu), (pages, kinds)
+    guide = " ".join(GUIDE.read_text(encoding="utf-8").split())
+    named = re.findall(r"del menu in cima al sito \(([^)]*)\)", guide)
+    assert len(named) >= 3, named  # the messages' table, publishing with git, web editor
+    for names in named:
+        assert set(re.findall(r"[*`]([^*`]+)[*`]", names)) == pages, names
+
+
+def test_the_page_titles_the_web_editor_refuses_are_the_sites_addresses_the_guide_lists(
+        tmp_path):
+    """«Da sapere» names page titles the web editor refuses (*Documenti*, *Archivio*…):
+    each, a page's title, is refused by ./run check as the site's own address, and each
+    address is in the list of «Indirizzo della pagina», which that bullet refers to
+    (it lacked `cerca` and `segui`)."""
+    guide = " ".join(GUIDE.read_text(encoding="utf-8").split())
+    [bullet] = [item for item in guide.split(" - ")
+                if item.startswith("Una pagina non può avere un indirizzo")]
+    titles = re.findall(r"\*([^*]+)\*", bullet.split(" l'editor non la salva")[0])
+    assert len(titles) >= 4, bullet
+    files = {f"pages/{title.lower()}.md": f"---\ntitle: {title}\n---\n\nTesto.\n"
+             for title in titles}
+    write_content(tmp_path / "content", files)
+    status, out, err = run_tool(tmp_path, "check", "--settings", str(write_conf(tmp_path)),
+                                "--content", str(tmp_path / "content"))
+    section = guide.split(" ### Indirizzo della pagina ", 1)[1].split(" ## ", 1)[0]
+    listed = re.search(r"un indirizzo del sito \(([^)]*)\)", section).group(1)
+    for title in titles:
+        slug = title.lower()
+        assert (f"content/pages/{slug}.md:2: errore: l'indirizzo /{slug}/ è riservato al"
+                " sito") in out, (title, out)
+        assert f"`{slug}`" in listed, (slug, listed)
