@@ -60,3 +60,126 @@ def test_an_images_own_srcset_is_left_out_of_the_published_body():
                     ' srcset="{static}/immagini/a@2x.jpg 2x" sizes="50vw"></p>')
     assert "srcset" not in html and "a@2x" not in html and 'src="{attach}/immagini/a.jpg"' \
         in html, html
+
+
+# --- check_html's fast path: HTML as Python-Markdown writes it, read without html.parser
+
+def _parser_events(html):
+    """What html.parser sends for ``html``, in the fast path's form."""
+    from html.parser import HTMLParser  # noqa: PLC0415
+
+    from plugins.contract import body  # noqa: PLC0415
+
+    events = []
+
+    class Recorder(HTMLParser):
+        def handle_starttag(self, tag, attrs):
+            events.append((body._START, tag, attrs))  # noqa: SLF001
+
+        def handle_startendtag(self, tag, attrs):
+            events.append((body._STARTEND, tag, attrs))  # noqa: SLF001
+
+        def handle_endtag(self, tag):
+            events.append((body._END, tag, None))  # noqa: SLF001
+
+        def handle_data(self, data):
+            events.append((body._DATA, data, None))  # noqa: SLF001
+
+        def handle_comment(self, data):
+            events.append(("comment", data, None))
+
+        def handle_decl(self, decl):
+            events.append(("decl", decl, None))
+
+        def handle_pi(self, data):
+            events.append(("pi", data, None))
+
+        def unknown_decl(self, data):
+            events.append(("unknown", data, None))
+
+    parser = Recorder(convert_charrefs=True)
+    parser.feed(html)
+    parser.close()
+    return events
+
+
+def _parsed_findings(html, hosts):
+    """check_html's findings as html.parser alone gives them (the code before the fast
+    path)."""
+    from plugins.contract import body  # noqa: PLC0415
+
+    checker = body._Checker(hosts)  # noqa: SLF001
+    checker.feed(html)
+    checker.close()
+    return checker.found, checker.links, checker.images, checker.headings, \
+        "\n".join(checker.prose), checker.warned
+
+
+def _comparable(found):
+    """check_html's findings with each footnote's needles (InFootnote) as a tuple."""
+    from plugins.contract.lines import InFootnote  # noqa: PLC0415
+
+    def plain(value):
+        if isinstance(value, InFootnote):
+            return ("footnote", value.label, plain(value.needles))
+        if isinstance(value, (list, tuple)):
+            return type(value)(plain(item) for item in value)
+        return value if isinstance(value, str | int | None) else repr(value)
+
+    return plain(found)
+
+
+def test_markdown_html_gives_html_parsers_events_and_findings():
+    import good_text  # noqa: PLC0415
+    from support import ROOT, project_settings  # noqa: PLC0415
+
+    from plugins.contract import body  # noqa: PLC0415
+    from plugins.contract.reader import make_markdown  # noqa: PLC0415
+
+    markdown = make_markdown(project_settings(ROOT / "pelicanconf.py"))
+    hosts = ("www.youtube-nocookie.com",)
+    texts = [text if isinstance(text, str) else text.decode("utf-8", "replace")
+             for text in good_text.GOOD.values()]  # front matter too: a paragraph
+    texts += [path.read_text(encoding="utf-8") for path in (ROOT / "content").rglob("*.md")]
+    texts += ["Link [vuoto]() e ![](x.jpg) e <span class=\"x\">html</span> &amp; &lt;p&gt;",
+              "# Titolo\n\n#### salto\n\n[^1] e nota[^2]\n\n[^2]: la nota",
+              "<div>\n<script>alert(1)</script>\n</div>\n\n<!-- {static}/x -->"]
+    fast = 0
+    for text in texts:
+        html = markdown.reset().convert(text)
+        events = body._markdown_events(html)  # noqa: SLF001
+        fast += events is not None
+        if events is not None:
+            assert events == _parser_events(html), html
+        assert _comparable(body.check_html(html, iframe_hosts=hosts)) == \
+            _comparable(_parsed_findings(html, hosts))
+    assert fast >= len(texts) - 3  # all but raw HTML's and the comment's
+
+
+def test_fast_path_on_random_html_is_html_parsers_or_none():
+    import random  # noqa: PLC0415
+
+    from plugins.contract import body  # noqa: PLC0415
+
+    pieces = ["<", ">", "/", " ", "\n", "\t", "=", '"', "'", "&", "&amp;", "&lt;", "&#39;",
+              "&quot", "a", "P", "img", "br", "li", "h2", "script", "style", "href",
+              'href="{static}/x.jpg"', ' src="javascript:x"', ' alt=""', " id=\"fn:1\"",
+              "on", "-", ":", ".", "é", "<!--", "-->", "<!", "<?", "</", "/>", " />", "{static}"]
+    tags = ["<p>", "</p>", "<a href=\"https://example.org/?a=1&amp;b=2\">", "</a>",
+            '<img alt="x" src="{static}/immagini/f.jpg" />', "<br />", "<h2 id=\"t\">",
+            "</h2>", "<ol reversed>", "<OL START=\"2\">", "<div class=\"footnote\">",
+            "<li id=\"fn:2\">", "<code>", "</code>", "<script>", "<style>", "<td align=\"\">",
+            "<iframe src=\"https://evil.example/\">"]
+    rng = random.Random(2026)
+    hosts = ("www.youtube-nocookie.com",)
+    fast = 0
+    for _ in range(6000):
+        html = "".join(rng.choice(tags) if rng.random() < 0.4 else rng.choice(pieces)
+                       for _ in range(rng.randint(0, 16)))
+        events = body._markdown_events(html)  # noqa: SLF001
+        if events is not None:
+            fast += 1
+            assert events == _parser_events(html), html
+        assert _comparable(body.check_html(html, iframe_hosts=hosts)) == \
+            _comparable(_parsed_findings(html, hosts)), html
+    assert fast > 600  # the fast path was taken often enough to be tested
