@@ -135,3 +135,29 @@ def test_invoke_check_walks_what_its_start_up_made_never_again(tmp_path):
     assert (status, collecting) == ("0", "True"), result.stderr
     assert int(frozen) > 50_000
     assert int(passes[0]) < 60 and passes[2] == "0", passes
+
+
+@pytest.mark.skipif(not processes.FORK_POOLS, reason="pools are forked on Linux only")
+@pytest.mark.parametrize("with_pdf", [True, False])
+def test_invoke_checks_workers_inherit_pypdf_when_there_are_pdfs(tmp_path, with_pdf):
+    # each worker imported pypdf at its first PDF (35 ms each): imported once, before
+    # they are forked, when the attachments' folder holds a PDF; not when it holds none
+    content = tmp_path / "content"
+    (content / "allegati" / "bandi").mkdir(parents=True)
+    (content / "allegati" / "bandi" / ("Bando.PDF" if with_pdf else "bando.docx")).write_bytes(
+        b"%PDF-1.4\n")
+    probe = textwrap.dedent(f"""
+        import sys
+        sys.path.insert(0, {str(ROOT)!r})
+        from tools import check
+        settings = check.load_settings({str(ROOT / "pelicanconf.py")!r}, {str(content)!r})
+        def loaded(_):
+            return "pypdf" in sys.modules
+        check._check_one = loaded  # forked: the workers run it
+        print(sorted(set(check.checked_files(settings, [("a.md", False)] * 4, workers=2))),
+              "pypdf" in sys.modules)
+    """)
+    result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True,
+                            check=False, env=child_env(), cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split() == (["[True]", "True"] if with_pdf else ["[False]", "False"])
