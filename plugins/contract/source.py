@@ -91,6 +91,8 @@ def decode(data):
             f" {error.start}): salvalo con codifica UTF-8 / file is not UTF-8", line) from None
     text = text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
     warnings = []
+    if not _ANY_INVISIBLE_RE.search(text):
+        return text, warnings
     for pattern, replacement, kind, done, english in INVISIBLE:
         if not pattern.search(text):
             continue
@@ -112,6 +114,11 @@ INVISIBLE = (  # (pattern, replacement, what it is, what was done, the same in E
 )
 
 
+# any character of INVISIBLE: one search of a text, where most have none (each of the
+# three patterns searched the whole file, a tenth of reading a file's front matter)
+_ANY_INVISIBLE_RE = re.compile("|".join(pattern.pattern for pattern, *_ in INVISIBLE))
+
+
 def _invisible_warning(char, kind, done, english):
     return (f"carattere U+{ord(char):04X} ({NAMES.get(char, kind)}) {done}: controlla il testo"
             f" / {english}")
@@ -124,6 +131,8 @@ def _visible(value, line, warnings):
     file that has none: a title with U+000B stopped the build with a traceback (the
     feeds' XML cannot hold it)."""
     if isinstance(value, str):
+        if not _ANY_INVISIBLE_RE.search(value):
+            return value
         for pattern, replacement, kind, done, english in INVISIBLE:
             if pattern.search(value):
                 warnings.extend((line, _invisible_warning(char, kind, done, english))
@@ -172,7 +181,7 @@ _NBSP_ITEM_RE = re.compile(r"^[ \t]*-[ \t]*\u00a0", re.M)
 def _bullets(text, first_line):
     """SourceError at the first item of a list begun with a bullet that is not ``-``, or
     with a non-breaking space after its ``-``."""
-    match = _NBSP_ITEM_RE.search(text)
+    match = _NBSP_ITEM_RE.search(text) if "\u00a0" in text else None
     if match is not None:
         keys = re.findall(r"^([A-Za-z_][\w-]*):", text[:match.start()], re.M)
         which = f" di `{keys[-1].lower()}`" if keys else ""
@@ -199,7 +208,8 @@ def load_yaml(text, first_line):
     try:
         node = loader.get_single_node()
         if isinstance(node, yaml.MappingNode):
-            _refuse_aliases(node, first_line)
+            if "*" in text:  # an alias is written `*name`: no other node is reached twice
+                _refuse_aliases(node, first_line)
             # first: "title:Festa: il via #FareLegami" is the key «title:Festa», whose value
             # the hashtag's message would give as the title
             continued, ignored = _continued_keys(node, text, first_line)
@@ -1046,6 +1056,10 @@ def _empty_blocks(document, text, first_line):
                               " due punti e virgolette / invalid YAML front matter", cause[0])
 
 
+# what _continued_keys looks for in a key: a colon, a space, a separator (re.split below)
+_KEY_BREAK_RE = re.compile(r"[\s;=,.:]")
+
+
 def _continued_keys(document, text, first_line):
     """SourceError at a key without its colon whose value holds ": " (``title Crema: il
     via``: YAML read the key «title Crema», then "manca il titolo"), when the document has
@@ -1056,10 +1070,14 @@ def _continued_keys(document, text, first_line):
     warning on an unknown key. Both may as well be keys of the editor's own (``data
     evento: 12 maggio``, ``image caption: …``), which the contract ignores with a warning,
     never an error."""
+    pairs = document.value
+    # a key without a colon, a space or a separator (title, tags…) is neither, nor is it
+    # a line read as a key: most documents have only such keys
+    if not any(_KEY_BREAK_RE.search(str(key_node.value).strip()) for key_node, _ in pairs):
+        return [], set()
     from plugins.contract.schema import CONTRACT_KEYS, KEY_SPELLINGS, spelled  # noqa: PLC0415
 
     lines = text.split("\n")
-    pairs = document.value
     ignored = set()  # the keys warned of: the schema's "chiave sconosciuta" not said again
     present = {KEY_SPELLINGS.get(name, name) for name in
                (spelled(str(key_node.value).strip()) for key_node, _ in pairs)}
@@ -1233,6 +1251,8 @@ def _hashtags(document, text, first_line):
     """SourceError at the first value without quotes followed by ``#word`` on its line,
     or made of nothing but ``#word`` (``title: #FareLegami``, ``tags: #Crema #Cremona``,
     ``- #Crema``: the value was empty, "missing title" or no tags at all)."""
+    if "#" not in text:  # most front matters: nothing _HASHTAG_RE could match
+        return
     lines = text.split("\n")
     pending = [(str(key.value), value, False) for key, value in document.value]
     while pending:
