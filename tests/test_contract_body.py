@@ -169,7 +169,8 @@ def test_fast_path_on_random_html_is_html_parsers_or_none():
             '<img alt="x" src="{static}/immagini/f.jpg" />', "<br />", "<h2 id=\"t\">",
             "</h2>", "<ol reversed>", "<OL START=\"2\">", "<div class=\"footnote\">",
             "<li id=\"fn:2\">", "<code>", "</code>", "<script>", "<style>", "<td align=\"\">",
-            "<iframe src=\"https://evil.example/\">"]
+            "<iframe src=\"https://evil.example/\">", "<title>", "<textarea>", "<plaintext>",
+            "<xmp>", "</script>", "</title>"]
     rng = random.Random(2026)
     hosts = ("www.youtube-nocookie.com",)
     fast = 0

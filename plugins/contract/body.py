@@ -418,6 +418,10 @@ _MARKDOWN_HTML_RE = re.compile(
     r'|</([a-zA-Z][a-zA-Z0-9]*)>')
 _MARKDOWN_ATTRIBUTE_RE = re.compile(r' ([^ ="]+)(?:="([^"]*)")?')
 _DATA, _START, _END, _STARTEND = range(4)
+# elements whose content html.parser reads as text, not tags (script and style here; later
+# Pythons add others, and title and textarea as escapable text): left to it
+_RAW_TEXT = frozenset(getattr(HTMLParser, "CDATA_CONTENT_ELEMENTS", ())) \
+    | frozenset(getattr(HTMLParser, "RCDATA_CONTENT_ELEMENTS", ())) | {"plaintext"}
 
 
 def _name_value(match):
@@ -427,7 +431,7 @@ def _name_value(match):
 def _markdown_events(html):
     """The events :class:`html.parser.HTMLParser` (``convert_charrefs``) sends for
     ``html``, ``[(kind, data or tag, attributes)]``, when ``html`` is made only of what
-    :data:`_MARKDOWN_HTML_RE` reads (and no ``<script>`` or ``<style>``, whose content
+    :data:`_MARKDOWN_HTML_RE` reads (and no element of :data:`_RAW_TEXT`, whose content
     html.parser reads as text); None otherwise: html.parser reads it
     (``tests/test_contract_body.py`` compares the two)."""
     events, at = [], 0
@@ -440,7 +444,7 @@ def _markdown_events(html):
             events.append((_DATA, unescape(data), None))
         elif tag is not None:
             tag = tag.lower()
-            if tag in HTMLParser.CDATA_CONTENT_ELEMENTS:
+            if tag in _RAW_TEXT:
                 return None
             pairs = [(name.lower(), unescape(value) if value else value)
                      for name, value in map(_name_value,
