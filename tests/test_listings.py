@@ -263,7 +263,7 @@ def test_article_page_structure(build):
     crumbs = page.select('nav[aria-label="Percorso"] li')
     assert [li.get_text(strip=True) for li in crumbs] == ["Home", "Notizie", "Struttura"]
     text = page.select_one("main").get_text(" ", strip=True)
-    order = [text.index(s) for s in ("Struttura", "Il lead.", "domenica 5 maggio 2024",
+    order = [text.index(s) for s in ("Struttura", "Il lead.", "domenica 5\u00a0maggio 2024",
                                      "Redazione", "Tempo di lettura", "Crema", "Il corpo.")]
     assert order == sorted(order), text
     nav = [a.get_text(strip=True) for a in page.select("header nav a")]
