@@ -45,6 +45,9 @@ session, as an editor would do it:
    "Anna Rossi, Marco Bianchi": the preview's byline is the site's ("di Anna Rossi e
    Marco Bianchi"), "Pubblica ora": saved as `authors` (the string field «Autore» wrote
    one author of that name, and the build only warned);
+   9f. open an item without a summary nor authors, and one whose summary repeats its
+   text's first paragraph: their previews' lead, body (its elements' spacing), meta line
+   and kicker; then their pages on the site, in a page as wide as the preview pane;
 10. open a published news item, correct its title, "Pubblica ora": its old address is
    added to its old addresses (admin.js), so it still leads to the item; the same for
    another one whose date the editor moves to the next month, and another one dated by its
@@ -284,6 +287,19 @@ AUTHORS_TITLE = "Orti condivisi, il raccolto di agosto"
 AUTHORS_URL = "/2024/08/orti-condivisi-il-raccolto-di-agosto/"
 AUTHORS_JOINED = "Anna Rossi e Marco Bianchi"  # two authors as one name: asked, refused
 AUTHORS_TYPED = "Anna Rossi, Marco Bianchi"  # the form's «Autori»: two names
+# items without a summary and without authors, and with a summary repeating the text's
+# first paragraph: the preview's lead, body, meta line and spacing are the site's
+LEAD_ITEM = "notizie/2024-05-20-orari-estivi.md"
+LEAD_TITLE = "Gli orari estivi dello sportello"
+LEAD_URL = "/2024/05/gli-orari-estivi-dello-sportello/"
+LEAD_BODY = ("Lo sportello di Crema cambia *orario* per i mesi estivi.\n\n## Gli orari\n\n"
+             "Dal lunedì al venerdì, dalle 9 alle 12.\n\n### Dove\n\nNel cortile.")
+REPEAT_ITEM = "notizie/2024-05-21-cortile-aperto.md"
+REPEAT_TITLE = "Il cortile aperto a tutti"
+REPEAT_URL = "/2024/05/il-cortile-aperto-a-tutti/"
+REPEAT_SUMMARY = "Il cortile del Civic Center è aperto a tutti, tutti i giorni!"
+REPEAT_BODY = ("Il **cortile** del Civic Center è aperto a tutti: tutti i giorni.\n\n"
+               "Chi vuole può portare un libro.")
 # a published item whose title the editor corrects: its address changes
 RETITLED = "notizie/2025-01-20-community-manager-cremona.md"
 RETITLED_OLD_URL = "/2025/01/community-manager-gli-orari-di-ricevimento-a-cremona/"
@@ -374,6 +390,9 @@ CONTENT = {
         BARE_FILES[0], {"file": BARE_FILES[1], "title": "Il modulo di domanda"}]),
     UTC_ITEM: f"---\ntitle: {UTC_TITLE}\ndate: {UTC_DATE}\n---\n\nTesto.\n",
     AUTHORS_ITEM: item(AUTHORS_TITLE, "2024-08-20 18:00", ["Orti"], author="Anna Rossi"),
+    LEAD_ITEM: item(LEAD_TITLE, "2024-05-20 10:00", ["Crema"], body=LEAD_BODY),
+    REPEAT_ITEM: item(REPEAT_TITLE, "2024-05-21 10:00", body=REPEAT_BODY,
+                      summary=REPEAT_SUMMARY, author="Anna Rossi"),
     BARE_FILES[0]: pdf(1),
     BARE_FILES[1]: pdf(1),
 }
@@ -416,6 +435,8 @@ class Session:
     draft: dict = field(default_factory=dict)  # the draft's preview: its meta line
     page_preview: dict = field(default_factory=dict)  # a page's preview, a summary typed
     authors: dict = field(default_factory=dict)  # «Autori» of an item by one, two typed
+    # the lead items' previews and pages (LEAD_ITEM, REPEAT_ITEM): {"preview": …, "site": …}
+    shown_as_site: dict = field(default_factory=dict)
     reopened: dict = field(default_factory=dict)  # the new item opened again, as shown
     screen_reader: dict = field(default_factory=dict)  # the page's accessibility tree
     move: dict = field(default_factory=dict)  # an item moved to another category
@@ -1028,6 +1049,30 @@ def edit(browser, seen, expect):
     expect(page.get_by_text("Voce salvata")).to_be_visible()
     step("authors")
 
+    # 9f. Items without a summary (and without authors) and with a summary repeating the
+    # text's first paragraph: their previews, then their pages on the site
+    seen.step = "9f lead and body"
+    seen.phase = "lead"
+    for path, name in ((LEAD_ITEM, LEAD_TITLE), (REPEAT_ITEM, REPEAT_TITLE)):
+        open_after_save(path)
+        expect(page.get_by_label("Titolo", exact=True)).to_have_value(name)
+        preview = page.frame_locator("iframe").first
+        expect(preview.get_by_role("heading", name=name)).to_be_visible()
+        expect(preview.locator(".article-meta")).to_be_visible()
+        seen.shown_as_site.setdefault(path, {})["preview"] = shown_article(preview)
+    step("lead")
+    # the site at the preview pane's width: the stylesheet's sizes depend on it
+    pane = page.locator("#preview-pane").bounding_box()
+    site = page.context.new_page()
+    site.set_viewport_size({"width": round(pane["width"]), "height": round(pane["height"])})
+    # the pages name the site's own address (SITEURL): served from the local output
+    site.route(f"{SITEURL}/**", lambda route: route.fulfill(response=route.fetch(
+        url=route.request.url.replace(SITEURL, f"http://{seen.web}"))))
+    for path, address in ((LEAD_ITEM, LEAD_URL), (REPEAT_ITEM, REPEAT_URL)):
+        site.goto(f"http://{seen.web}{address}")
+        seen.shown_as_site[path]["site"] = shown_article(site)
+    site.close()
+
     # 10. A published item's title corrected: its old address kept
     seen.step = "10 corrected items"
     seen.phase = "retitled"
@@ -1269,6 +1314,33 @@ def edit(browser, seen, expect):
 
 
 HANDLE = '[aria-describedby^="DndDescribedBy"]'  # a list item's drag handle
+
+
+# Where each element of an article's body is, from the body's top: its tag, its top and
+# bottom (the spaces between them are the site's stylesheet's, .prose's)
+BODY_LAYOUT_JS = """body => {
+  const top = body.getBoundingClientRect().top;
+  return Array.from(body.children).map(child => {
+    const box = child.getBoundingClientRect();
+    return [child.tagName.toLowerCase(), Math.round(box.top - top),
+            Math.round(box.height)];
+  });
+}"""
+
+
+def shown_article(where):
+    """What an article shows, in ``where`` (a page or the preview's frame): its lead, its
+    body's text and layout, its meta line."""
+    body = where.locator("article .article-body")
+    return {"lead": where.locator("article .lead").all_inner_texts(),
+            "body": body.inner_text(),
+            "layout": body.evaluate(BODY_LAYOUT_JS),
+            # the site's date has no-break spaces ("20 maggio", "ore 10:00"); the visits'
+            # item is empty until its script counts them (plugins/visits)
+            "meta": [" ".join(item.split()) for item in
+                     where.locator(".article-meta .meta-item").all_inner_texts() if item.strip()],
+            "kicker": where.locator(".article-kicker").evaluate(
+                "kicker => kicker.getBoundingClientRect().height")}
 
 
 def old_addresses(page):
@@ -1800,6 +1872,37 @@ def test_no_request_left_this_machine_and_the_console_stayed_clean(session):
                and "status of 404" not in text]
     assert not outside, outside
     assert any("descrizione dell'immagine" in text for _, text in session.errors)
+
+
+def test_the_preview_shows_the_lead_body_and_meta_line_as_the_site(session):
+    """An item without a summary: the site shows its text's first paragraph as the lead,
+    above the meta line, and not again in the body; with a summary repeating that
+    paragraph, the summary, and the body without it (plugins/article_meta). The preview
+    left the paragraph in the body (and no lead at all). The body's elements are spaced
+    as on the site (the stylesheet's .prose: Decap's <div> between them and the
+    site's element, with its own margins, left a heading against the paragraph above);
+    the meta line is the site's: no authors in the file, "della Redazione" (the default
+    author; the preview had no byline), and the reading time."""
+    for path, shown in session.shown_as_site.items():
+        preview, site = shown["preview"], shown["site"]
+        assert site["lead"] and preview["lead"] == site["lead"], (path, shown)
+        assert preview["body"] == site["body"], (path, shown)
+        assert preview["meta"] == site["meta"], (path, shown)
+        assert preview["kicker"] == site["kicker"], (path, shown)
+        # the same elements, at the same heights from the body's top where their lines are
+        # as long (the preview pane is narrower: only the tags and the spaces compared)
+        assert [tag for tag, *_ in preview["layout"]] == [tag for tag, *_ in site["layout"]]
+
+        def gaps(layout):
+            return [below[1] - (above[1] + above[2]) for above, below in zip(layout, layout[1:])]
+        assert preview["layout"][0][1] == site["layout"][0][1] == 0, (path, shown)
+        assert gaps(preview["layout"]) == gaps(site["layout"]), (path, shown)
+    lead = session.shown_as_site[LEAD_ITEM]["site"]
+    assert lead["lead"] == ["Lo sportello di Crema cambia orario per i mesi estivi."]
+    assert "Lo sportello" not in lead["body"]
+    assert "della Redazione" in lead["meta"]
+    repeat = session.shown_as_site[REPEAT_ITEM]["site"]
+    assert repeat["lead"] == [REPEAT_SUMMARY] and "Il cortile" not in repeat["body"]
 
 
 def test_the_preview_uses_the_sites_stylesheets(session):

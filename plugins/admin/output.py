@@ -84,6 +84,8 @@ def render_index(settings, context, main="decap-cms.js", script="admin.js"):
         pages=[c["name"] for c in collections if c["name"] in pages],
         # "della Redazione" in the preview as on the site: the same table (italian.words)
         articles_of_di=json.dumps(ARTICLES, ensure_ascii=False, sort_keys=True),
+        # the byline of an item without authors, as on the site (Pelican's AUTHOR)
+        default_author=settings.get("AUTHOR") or "",
         content_dir=settings["ADMIN_CONTENT_DIR"],  # uploads are looked up on the site
         # the text's images Decap finds ({static}/immagini/<name>); others: on the site
         public_folder=config.public_folder(settings),

@@ -2960,12 +2960,24 @@
       && !props.isEditorComponent);
   }
 
+  // what the save will write, shown as typed: "<entro il 5 maggio>" unsaved was read as
+  // an element by the preview's Markdown (and left out); an <img src="{static}/…"> from
+  // the site
+  function previewMarkdown(value) {
+    return previewImages(shownLessThan(typedLessThan(value), "\\<"));
+  }
+
+  var MarkdownPreview = null;  // Decap's own preview of the markdown widget
+
   ["markdown", "text"].forEach(function (name) {
     var widget = CMS.getWidget && CMS.getWidget(name);
     var Control = widget && widget.control;
     var Preview = widget && widget.preview;
     if (!Control) {
       return;
+    }
+    if (name === "markdown") {
+      MarkdownPreview = Preview;
     }
     var spec = {
       render: function () {
@@ -2997,10 +3009,7 @@
       render: function () {
         var value = this.props.value;
         if (typedField(this.props) && typeof value === "string") {
-          // what the save will write, shown as typed: "<entro il 5 maggio>" unsaved was
-          // read as an element by the preview's Markdown (and left out); an
-          // <img src="{static}/…"> from the site
-          value = previewImages(shownLessThan(typedLessThan(value), "\\<"));
+          value = previewMarkdown(value);
         }
         return h(Preview, Object.assign({}, this.props, { value: value }));
       }
@@ -3108,8 +3117,15 @@
   // `author`; plugins/italian/words.py's di_ciascuno, one "di" for people's names)
   // (the form's «Autori» as typed, "Anna Rossi, Marco Bianchi", is two; a file's `author`
   // is one name, commas and all, as the site reads it)
+  // (no name: the site's default author, AUTHOR, given by the page as data-default-author,
+  // as Pelican gives it to an item without one)
+  var DEFAULT_AUTHOR = (script.getAttribute("data-default-author") || "").trim();
+
   function byline(data) {
     var names = formAuthors(data);
+    if (!names.length && DEFAULT_AUTHOR) {
+      names = [DEFAULT_AUTHOR];
+    }
     if (!names.length) {
       return null;
     }
@@ -3117,14 +3133,15 @@
     if (before.every(function (each) { return each === "di "; })) {
       before = before.map(function (each, index) { return index ? "" : each; });
     }
+    // each name a link, as on the site (its author's page): the words between, text
     var parts = [];
     names.forEach(function (name, index) {
-      parts.push(before[index] + name);
+      parts.push(before[index], h("a", { key: index }, name));
       if (index < names.length - 1) {
         parts.push(index === names.length - 2 ? " e " : ", ");
       }
     });
-    return h("span", { className: "meta-item" }, parts.join(""));
+    return h.apply(null, ["span", { className: "meta-item" }].concat(parts));
   }
 
   function attachments(data) {
@@ -3159,23 +3176,150 @@
       h("img", { src: String(asset), alt: data.get("image_alt") || "" }));
   }
 
+  // --- The text as the site shows it: its lead, its body, its reading time --------
+  // The HTML Decap's Markdown preview makes of ``value`` (its own conversion, sanitised:
+  // what it would put into the pane), given the props of the text's preview (``widget``:
+  // what widgetFor gives: getAsset, the remark plugins…); null when its preview does not
+  // give it so (another version of the CMS): the preview is then Decap's own, as it was.
+  // Drawn here, not by Decap's component, so that the text's elements are the children
+  // of the site's <div class="prose article-body"> (Decap's put them into a <div> of its
+  // own, with margins: the site's ".prose > * + *" spacing never applied) and its first
+  // paragraph can be the lead, as on the site.
+  var HTML_CACHE = { key: null, html: null };
+
+  function markdownHtml(widget, value) {
+    if (!MarkdownPreview || !MarkdownPreview.prototype
+        || typeof MarkdownPreview.prototype.render !== "function") {
+      return null;
+    }
+    value = previewMarkdown(String(value));
+    if (HTML_CACHE.key && HTML_CACHE.key.value === value
+        && HTML_CACHE.key.getAsset === widget.getAsset) {
+      return HTML_CACHE.html;
+    }
+    var drawn;
+    try {
+      drawn = MarkdownPreview.prototype.render.call({
+        props: Object.assign({}, widget, { value: value })
+      });
+    } catch (error) {
+      return null;
+    }
+    var inner = drawn && drawn.props && drawn.props.dangerouslySetInnerHTML;
+    var html = inner && typeof inner.__html === "string" ? inner.__html : null;
+    HTML_CACHE.key = { value: value, getAsset: widget.getAsset };
+    HTML_CACHE.html = html;
+    return html;
+  }
+
+  // plugins/core/text.py's FIRST_PARAGRAPH_RE and TAG_RE, and body_lead: the paragraph
+  // the body opens with, when it has text (a picture alone is no lead), else ""
+  var FIRST_PARAGRAPH = /^\s*(<p>[\s\S]*?<\/p>)\s*/;
+  var ANY_TAG = /<[^>]+>/g;
+
+  function bodyLead(html) {
+    var first = FIRST_PARAGRAPH.exec(html || "");
+    return first && first[1].replace(ANY_TAG, "").trim() ? first[1] : "";
+  }
+
+  // plugins/article_meta's repeats: whether the summary's HTML has the words of the
+  // paragraph's (its first), in the same order, whatever their markup, case and
+  // punctuation, and the paragraph links to or shows nothing the summary does not
+  var WORD = /[\p{L}\p{N}_]+/gu;
+  var LINKED = /<(?:a|img)\b[^>]*?\s(?:href|src)=["']([^"']*)["']/gi;
+
+  function htmlWords(html) {
+    return decoded(String(html || "").replace(ANY_TAG, ""), true).toLowerCase()
+      .match(WORD) || [];
+  }
+
+  function linked(html) {
+    var found = [];
+    String(html || "").replace(LINKED, function (match, address) { found.push(address); });
+    return found;
+  }
+
+  function repeats(summary, paragraph) {
+    var words = htmlWords(paragraph);
+    var inSummary = linked(summary);
+    return words.length > 0 && words.join(" ") === htmlWords(summary).join(" ")
+      && linked(paragraph).every(function (address) { return inSummary.indexOf(address) >= 0; });
+  }
+
+  // The lead and the body of an article as the site shows them (plugins/article_meta):
+  // without a summary its body's first paragraph is the lead, and is left out of the
+  // body; a summary repeating that paragraph is the lead, the paragraph left out too.
+  // ``summary``: its HTML, null for none (the key absent, or empty: the contract reads
+  // `summary: ''` as none)
+  function leadAndBody(summary, html) {
+    var first = bodyLead(html);
+    if (summary === null) {
+      return { lead: first, body: first ? html.replace(FIRST_PARAGRAPH, "") : html };
+    }
+    return { lead: summary, body: repeats(summary, first) ? html.replace(FIRST_PARAGRAPH, "")
+      : html };
+  }
+
+  // plugins/article_meta's reading_time: the words of the whole text at 200 a minute,
+  // rounded up, at least 1
+  function readingTime(html) {
+    var words = String(html || "").replace(ANY_TAG, " ").split(/\s+/).filter(Boolean);
+    return Math.max(1, Math.ceil(words.length / 200));
+  }
+
+  // The text's parts: {lead, body (each HTML, or null), minutes, widget (Decap's own
+  // preview, when its HTML is not to be had)}; ``article``: with a lead taken from it
+  function textParts(props, article) {
+    var data = props.entry.get("data");
+    var widget = props.widgetFor("body");
+    var value = data.get("body");
+    var html = widget && widget.props && typeof value === "string"
+      ? markdownHtml(widget.props, value) : (widget ? null : "");
+    var summary = data.get("summary");
+    var summaryHtml = null;
+    if (article && typeof summary === "string" && summary.trim() && widget && widget.props) {
+      summaryHtml = markdownHtml(widget.props, summary);
+      if (summaryHtml === null) {
+        html = null;
+      }
+    }
+    if (html === null) {
+      return { lead: null, body: null, minutes: 0, widget: widget };
+    }
+    var parts = article ? leadAndBody(summaryHtml, html) : { lead: "", body: html };
+    parts.minutes = readingTime(html);
+    return parts;
+  }
+
+  // Decap's sanitised HTML of the text (or the summary) put into the site's element
+  function converted(tag, props, html) {
+    return h(tag, Object.assign({}, props, { dangerouslySetInnerHTML: { __html: html } }));
+  }
+
   // An article (theme/templates/article.html), or a page (page.html: ``isPage``), which
   // shows neither its summary nor its cover: they are its description for search engines
   // and its picture in the previews of a shared link
-  function page(props, header, isPage) {
+  function page(props, header, isPage, text) {
     var data = props.entry.get("data");
+    var bodyClass = isPage ? "prose" : "prose article-body";
     return h("main", { id: "contenuto" },
       h("div", { className: "container" },
         h("article", { className: isPage ? "article page" : "article" },
           h("header", { className: "article-header" }, header),
           isPage ? null : cover(props, data),
-          h("div", { className: isPage ? "prose" : "prose article-body" },
-            props.widgetFor("body")),
+          text.body === null ? h("div", { className: bodyClass }, text.widget)
+            : converted("div", { className: bodyClass }, text.body),
           attachments(data))));
   }
 
-  // the summary as typed ("<", not the "&lt;" written for it), shown as text
-  function lead(data) {
+  // the lead: the summary, or the text's first paragraph, converted as the site converts
+  // them (Markdown; the site's typography aside); without the text's HTML, the summary
+  // as typed ("<", not the "&lt;" written for it), shown as text
+  function lead(data, text) {
+    if (text.body !== null) {
+      return text.lead ? converted("div", { className: "lead", key: "lead" }, text.lead)
+        : null;
+    }
     var summary = data.get("summary");
     return summary ? h("div", { className: "lead", key: "lead" },
       h("p", null, shownLessThan(summary))) : null;
@@ -3186,28 +3330,32 @@
       var props = this.props;
       var data = props.entry.get("data");
       var tags = list(data.get("tags"));
+      var text = textParts(props, true);
       return page(props, [
         h("p", { className: "article-kicker", key: "kicker" },
-          props.collection.get("label")),
+          h("span", null, props.collection.get("label"))),
         h("h1", { key: "title" }, data.get("title") || ""),
-        lead(data),
+        lead(data, text),
         h("div", { className: "article-meta", key: "meta" },
           h("span", { className: "meta-item" }, h("span", { className: "meta-label" },
             dateLabel(data)), " ", h("time", null, longDate(data.get("date")))),
-          byline(data)),
+          byline(data),
+          text.minutes ? h("span", { className: "meta-item" },
+            "Tempo di lettura: " + text.minutes + "\u00a0min") : null),
         tags.length ? h("div", { className: "article-tags", key: "tags" },
           h("span", { className: "tags-label", "aria-hidden": "true" }, "Argomenti"),
           h("ul", { className: "tag-list", "aria-label": "Argomenti" },
             tags.map(function (tag) { return h("li", { key: tag }, h("a", null, tag)); })))
           : null
-      ]);
+      ], false, text);
     }
   });
 
   var PagePreview = createClass({
     render: function () {
       var data = this.props.entry.get("data");
-      return page(this.props, [h("h1", { key: "title" }, data.get("title") || "")], true);
+      return page(this.props, [h("h1", { key: "title" }, data.get("title") || "")], true,
+                  textParts(this.props, false));
     }
   });
 
