@@ -392,7 +392,9 @@ CONTENT = {
     AUTHORS_ITEM: item(AUTHORS_TITLE, "2024-08-20 18:00", ["Orti"], author="Anna Rossi"),
     LEAD_ITEM: item(LEAD_TITLE, "2024-05-20 10:00", ["Crema"], body=LEAD_BODY),
     REPEAT_ITEM: item(REPEAT_TITLE, "2024-05-21 10:00", body=REPEAT_BODY,
-                      summary=REPEAT_SUMMARY, author="Anna Rossi"),
+                      summary=REPEAT_SUMMARY, author="Anna Rossi",
+                      attachments=[{"file": "allegati/2024/comunicato.pdf",
+                                    "title": "Il regolamento del cortile"}]),
     BARE_FILES[0]: pdf(1),
     BARE_FILES[1]: pdf(1),
 }
@@ -1340,7 +1342,12 @@ def shown_article(where):
             "meta": [" ".join(item.split()) for item in
                      where.locator(".article-meta .meta-item").all_inner_texts() if item.strip()],
             "kicker": where.locator(".article-kicker").evaluate(
-                "kicker => kicker.getBoundingClientRect().height")}
+                "kicker => kicker.getBoundingClientRect().height"),
+            # the documents: their titles (the site's say the type and size too, in
+            # brackets, which the form does not know) and their colour
+            "documents": where.locator(".attachment-link").evaluate_all(
+                """links => links.map(link => [link.innerText.split(" (")[0],
+                                               getComputedStyle(link).color])""")}
 
 
 def old_addresses(page):
@@ -1889,6 +1896,7 @@ def test_the_preview_shows_the_lead_body_and_meta_line_as_the_site(session):
         assert preview["body"] == site["body"], (path, shown)
         assert preview["meta"] == site["meta"], (path, shown)
         assert preview["kicker"] == site["kicker"], (path, shown)
+        assert preview["documents"] == site["documents"], (path, shown)
         # the same elements, at the same heights from the body's top where their lines are
         # as long (the preview pane is narrower: only the tags and the spaces compared)
         assert [tag for tag, *_ in preview["layout"]] == [tag for tag, *_ in site["layout"]]
@@ -1903,6 +1911,7 @@ def test_the_preview_shows_the_lead_body_and_meta_line_as_the_site(session):
     assert "della Redazione" in lead["meta"]
     repeat = session.shown_as_site[REPEAT_ITEM]["site"]
     assert repeat["lead"] == [REPEAT_SUMMARY] and "Il cortile" not in repeat["body"]
+    assert [title for title, _ in repeat["documents"]] == ["Il regolamento del cortile"]
 
 
 def test_the_preview_uses_the_sites_stylesheets(session):

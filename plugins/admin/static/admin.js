@@ -3152,8 +3152,11 @@
     return h("section", { className: "attachments" },
       h("h2", null, "Allegati"),
       h("ul", { className: "attachment-list" }, items.map(function (item, index) {
+        // a link, as on the site (partials/attachment_link.html), without the file's
+        // type, size and pages, which the form does not know
         return h("li", { className: "attachment", key: index },
-          h("span", { className: "attachment-link" }, attachmentName(item)),
+          h("a", { className: "attachment-link" },
+            h("span", { className: "attachment-label" }, attachmentName(item))),
           item.description ? h("p", { className: "attachment-description" },
             item.description) : null);
       })));
@@ -3185,7 +3188,8 @@
   // of the site's <div class="prose article-body"> (Decap's put them into a <div> of its
   // own, with margins: the site's ".prose > * + *" spacing never applied) and its first
   // paragraph can be the lead, as on the site.
-  var HTML_CACHE = { key: null, html: null };
+  var HTML_CACHE = [];  // the last texts converted: {value, getAsset, html}; the text's
+  // and the summary's at each change of the form, one of them changed
 
   function markdownHtml(widget, value) {
     if (!MarkdownPreview || !MarkdownPreview.prototype
@@ -3193,9 +3197,11 @@
       return null;
     }
     value = previewMarkdown(String(value));
-    if (HTML_CACHE.key && HTML_CACHE.key.value === value
-        && HTML_CACHE.key.getAsset === widget.getAsset) {
-      return HTML_CACHE.html;
+    var known = HTML_CACHE.filter(function (each) {
+      return each.value === value && each.getAsset === widget.getAsset;
+    })[0];
+    if (known) {
+      return known.html;
     }
     var drawn;
     try {
@@ -3207,8 +3213,8 @@
     }
     var inner = drawn && drawn.props && drawn.props.dangerouslySetInnerHTML;
     var html = inner && typeof inner.__html === "string" ? inner.__html : null;
-    HTML_CACHE.key = { value: value, getAsset: widget.getAsset };
-    HTML_CACHE.html = html;
+    HTML_CACHE.unshift({ value: value, getAsset: widget.getAsset, html: html });
+    HTML_CACHE.length = Math.min(HTML_CACHE.length, 4);
     return html;
   }
 
