@@ -1879,3 +1879,73 @@ def test_admin_js_writes_the_form_authors_as_the_contract_has_them(build):
         byline = built.soup(f"/2024/05/caso-{number}/").select(".article-meta .meta-item")[1]
         assert " ".join(byline.get_text(" ", strip=True).split()) == "della Redazione"
     assert built.path("/autori/marco-bianchi/").is_file()
+
+
+# The preview's lead and body (admin.js's leadAndBody, on Decap's HTML of the text and
+# the summary) against the site's rule (plugins/article_meta, plugins/core/text.py's
+# body_lead) on the same HTML: (summary's HTML or None, the text's HTML)
+LEAD_CASES = [
+    (None, "<p>Il primo paragrafo.</p>\n<h2>Orari</h2>\n<p>Dalle 9.</p>"),
+    (None, "<h2>Orari</h2>\n<p>Dalle 9.</p>"),  # no paragraph first: no lead
+    (None, '<p><img src="/immagini/x.jpg" alt="Foto"></p>\n<p>Testo.</p>'),  # no words
+    (None, "<p><strong>Festa</strong> in <em>cortile</em>.</p>"),  # the only paragraph
+    (None, ""),
+    ("<p>Il cortile è aperto, tutti i giorni!</p>",
+     "<p>Il <strong>cortile</strong> è aperto: tutti i giorni.</p>\n<p>Altro.</p>"),
+    ("<p>IL CORTILE È APERTO</p>", "<p>Il cortile è aperto.</p>"),  # case
+    ("<p>Il cortile è aperto.</p>", "<p>Il cortile è aperto a tutti.</p>"),  # more words
+    ("<p>Il cortile è aperto.</p>",  # a link the summary does not have: kept in the body
+     '<p>Il <a href="https://example.org/">cortile</a> è aperto.</p>\n<p>Altro.</p>'),
+    ('<p>Il <a href="https://example.org/">cortile</a> è aperto.</p>',
+     '<p>Il <a href="https://example.org/">cortile</a> è aperto.</p>\n<p>Altro.</p>'),
+    ("<p>Dal 1° luglio &amp; fino al 5</p>", "<p>Dal 1° luglio &amp; fino al 5.</p>"),
+    ("<p>Un sommario.</p>", "<h2>Orari</h2>\n<p>Un sommario.</p>"),
+]
+
+
+def site_lead_and_body(summary, html):
+    """The site's lead and body of an article whose summary's HTML is ``summary`` (None:
+    none) and whose text's is ``html``: plugins/article_meta's rule."""
+    from markupsafe import Markup  # noqa: PLC0415
+
+    from plugins.article_meta import repeats  # noqa: PLC0415
+    from plugins.core.text import FIRST_PARAGRAPH_RE, body_lead  # noqa: PLC0415
+
+    first = body_lead(html)
+    if summary is None:
+        lead, dropped = first, bool(first)
+    else:
+        lead, dropped = summary, repeats(Markup(summary), first)
+    return {"lead": lead, "body": FIRST_PARAGRAPH_RE.sub("", html, count=1) if dropped else html}
+
+
+def test_admin_js_takes_the_lead_from_the_text_as_the_site_does():
+    """The preview's lead and body are the site's: without a summary the text's first
+    paragraph (when the text opens with one that has words) is the lead, left out of the
+    body; a summary with that paragraph's words leaves it out too (not when the paragraph
+    links to what the summary does not). The preview left the paragraph in the body and
+    showed no lead."""
+    script = (ROOT / "plugins" / "admin" / "static" / "admin.js").read_text(encoding="utf-8")
+
+    def part(start, end):
+        return script[script.index(start):script.index(end)]
+
+    program = (part("  var CHARACTER_REFERENCE", "  // Whether a link of ``text`` uses")
+               + part("  // ``address`` as the page's HTML reads it", "  function relative(")
+               + part("  // plugins/core/text.py's FIRST_PARAGRAPH_RE", "  // The text's parts")
+               + "const given = JSON.parse(require('fs').readFileSync(0, 'utf8'));\n"
+               + "console.log(JSON.stringify(given.map(([summary, html]) => {\n"
+               + "  const parts = leadAndBody(summary, html);\n"
+               + "  return {lead: parts.lead, body: parts.body};\n})));\n")
+    done = subprocess.run(["node", "-e", program], input=json.dumps(LEAD_CASES),
+                          capture_output=True, text=True, check=True)
+    shown = json.loads(done.stdout)
+    expected = [site_lead_and_body(summary, html) for summary, html in LEAD_CASES]
+    assert shown == expected
+    # the cases tell the rules apart: a lead taken, none, a paragraph left out, one kept
+    assert expected[0]["lead"] == "<p>Il primo paragrafo.</p>" and \
+        not expected[0]["body"].startswith("<p>")
+    assert expected[1]["lead"] == "" and expected[2]["lead"] == ""
+    assert expected[5]["body"] == "<p>Altro.</p>" and expected[6]["body"] == ""
+    assert expected[7]["body"].startswith("<p>") and expected[8]["body"].startswith("<p>")
+    assert expected[9]["body"] == "<p>Altro.</p>"
