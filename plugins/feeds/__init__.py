@@ -10,7 +10,8 @@ category's name whole, every address in an item is made absolute (and a table ce
 also by its ``align``, as readers have no stylesheet), an item with
 several authors names them all, an item's own summary and its cover picture open its
 content (:func:`lead_html`, :func:`cover_html`), a summary has no footnote references
-(:func:`summary_html`), an embedded video is a link to it (:func:`frames_as_links`), a text
+(:func:`summary_html`), the site's own markup is left out (:func:`without_site_markup`),
+an embedded video is a link to it (:func:`frames_as_links`), a text
 to open is open (:func:`folds_open`), a tag named as the category is one category
 (:func:`distinct_terms`), an item's id holds its address and its year and month, not the
 day, under ``FEEDS_ID_SITEURL`` (else the site's address: :func:`item_id`), an article moved
@@ -318,6 +319,61 @@ def folds_open(html):
     return SUMMARY_RE.sub(summary, html)
 
 
+# What the site's own markup adds to an item's HTML for its pages (its CSS and its
+# scripts), which means nothing in a feed reader (:func:`without_site_markup`): a note's
+# link back to its reference (with the no-break space before it), the box a table scrolls
+# in (its start tag: the sanitizer lets no editor write ``role``), an element's class, id,
+# and an image's loading hints.
+BACKLINK_RE = re.compile(
+    r'(?:&nbsp;|\xa0)?<a [^>]*class="footnote-backref"[^>]*>[^<]*</a>')
+TABLE_BOX_RE = re.compile(r'<div class="table-scroll" role="region"[^>]*>')
+DIV_RE = re.compile(r"<(/?)div\b[^>]*>")
+SITE_ATTRIBUTE_RE = re.compile(
+    r'\s(?P<name>class|id|loading|decoding|fetchpriority)="(?P<value>[^"]*)"')
+HEADERS_RE = re.compile(r'\sheaders="([^"]*)"')
+
+
+def without_site_markup(html):
+    """The item's HTML without what only the site's pages need: feed readers have neither
+    the site's stylesheet nor its scripts, and show several entries in one page.
+
+    - a footnote's link back to its reference ("↩", ``footnote-backref``): it pointed at
+      the page's reference (an ``id`` readers drop or repeat), so it opened the web page
+      in the middle of the text; the note's reference stays a link to the note on the page
+      and the notes are at the end of the entry;
+    - the box a table scrolls in on the site (``<div class="table-scroll" role="region"
+      tabindex="0" aria-label=…>``): without its CSS it scrolls nothing, and feedparser's
+      sanitizer (the readers built on it) kept its ``tabindex`` and dropped its ``role`` and
+      name: a keyboard stop on nothing, with no name;
+    - ``class``, the site's CSS hooks (``footnote-ref``, ``align-left``: the cell has
+      ``align`` too), ``loading``, ``decoding`` and ``fetchpriority`` (a page's loading
+      plan, which the W3C feed validator warns of), and every ``id`` no cell's ``headers``
+      names: nothing in an entry links to one (its links are absolute, to the page), and the
+      same ``fn:1`` or ``programma`` in two entries were duplicate ids in a reader that
+      shows them together."""
+    if not html:
+        return html
+    html = BACKLINK_RE.sub("", str(html))
+    if TABLE_BOX_RE.search(html):
+        boxes = []  # for each open div: whether it is a table's box
+
+        def div(match):
+            if match[1]:  # </div>
+                return "" if boxes and boxes.pop() else match[0]
+            boxes.append(bool(TABLE_BOX_RE.fullmatch(match[0])))
+            return "" if boxes[-1] else match[0]
+
+        html = DIV_RE.sub(div, html)
+    named = {name for value in HEADERS_RE.findall(html) for name in value.split()}
+
+    def attribute(match):
+        if match["name"] == "id" and match["value"] in named:
+            return match[0]
+        return ""
+
+    return TAG_RE.sub(lambda tag: SITE_ATTRIBUTE_RE.sub(attribute, tag[0]), html)
+
+
 def cover_html(context, article):
     """The item's cover (``image:``) as it opens the item's content in a feed, or "".
 
@@ -499,8 +555,8 @@ def fix_feed(context, feed):
         if item.get("content") is not None or summary_only:  # the description is a summary
             item["description"] = summary_html(item.get("description"))
         for key in ("description", "content"):  # as a reader shows it, without the CSS
-            item[key] = absolute_urls(folds_open(frames_as_links(align_attributes(
-                without_name_spans(item.get(key))))), item["link"])
+            item[key] = absolute_urls(folds_open(frames_as_links(without_site_markup(
+                align_attributes(without_name_spans(item.get(key)))))), item["link"])
         if not (item.get("description") or "").strip():
             item["description"] = None  # a lead that is only a picture: no empty <summary>
 
