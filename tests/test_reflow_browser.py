@@ -22,8 +22,11 @@ HASHTAG = "FareLegamiCasalmaggioreCremonaCrema2024"
 FILE_TITLE = "Modulo_iscrizione_famiglie_volontarie_Casalmaggiore_2024.pdf"
 LONG = "/2024/09/iscrizioni-online/"
 PATTO = "/2024/10/patto/"
+BODY = "/2024/07/video-e-tabella/"
+CAPTION = "Calendario degli incontri nei quartieri"
 PAGES = [
     ("articolo con parole lunghe", LONG),
+    ("articolo con video e tabella", BODY),
     ("articolo con un nome composto", PATTO),
     ("home", "/"),
     ("argomento dal nome lungo", "/argomenti/farelegamicasalmaggiorecremonacrema2024/"),
@@ -57,7 +60,26 @@ def site(tmp_path_factory):
             body="Chi vuole proporre uno dei [Patti Gener-Attivi](https://example.org/patti)"
                  " di FareLegami in Emilia-Romagna scrive alla redazione. Anche i comuni"
                  " dell'Emilia-Romagna: «Gener-Attivi», per tutti."),
-    }, settings="VISIT_COUNTER_URL = ''\n") as built:
+        # a video as its site gives the embed code, 560 px wide; a table wider than a
+        # phone, named by its caption
+        "notizie/video.md": article(
+            title="Video e tabella", date="2024-07-01 10:00", slug="video-e-tabella",
+            body=f"""\
+                La presentazione in video.
+
+                <iframe src="https://www.youtube-nocookie.com/embed/abc123" width="560"
+                height="315" title="Video della presentazione"></iframe>
+
+                <table>
+                <caption>{CAPTION}</caption>
+                <tr><th>Quartiere</th><th>Giorno</th><th>Orario</th><th>Posti</th>
+                <th>Iscritti</th><th>Referente</th></tr>
+                <tr><td>Santa Maria della Croce</td><td>lunedì</td><td>9-12</td><td>25</td>
+                <td>18</td><td>Giovanni Bianchi</td></tr>
+                </table>
+                """),
+    }, settings="VISIT_COUNTER_URL = ''\n"
+                "CONTRACT_IFRAME_HOSTS = ['www.youtube-nocookie.com']\n") as built:
         yield built
 
 
@@ -83,6 +105,43 @@ def test_nothing_but_tables_and_code_scrolls_sideways_at_320_px(page, site, kind
     page.goto(site.origin + address)
     scroll_width, width, outside = page.evaluate(OUTSIDE)
     assert (scroll_width, outside) == (width, []), (kind, address)
+
+
+def test_a_video_keeps_its_shape_within_the_text(page, site):
+    """An embedded video narrower than its 560 px: the text's width, its 16:9 kept."""
+    page.goto(site.origin + BODY)
+    width, height, text = page.evaluate("""() => [
+        ...Object.values(document.querySelector('.prose iframe').getBoundingClientRect()
+                         .toJSON()).slice(2, 4),
+        document.querySelector('.prose').getBoundingClientRect().width]""")
+    assert width == pytest.approx(text, abs=1)
+    assert width / height == pytest.approx(560 / 315, rel=0.02)
+
+
+# The lines of a table's caption, [left, right] in px, and its scrolling box's edges.
+CAPTION_LINES = """() => {
+    const caption = document.querySelector('.prose caption');
+    const box = caption.closest('.table-scroll');
+    const range = document.createRange();
+    range.selectNodeContents(caption);
+    const edges = box.getBoundingClientRect();
+    return [[...range.getClientRects()].map(line => [line.left, line.right]),
+            [edges.left, edges.right], box.scrollWidth > box.clientWidth];
+}"""
+
+
+@pytest.mark.parametrize("scrolled", [False, True], ids=["all'inizio", "scorsa"])
+def test_a_tables_caption_is_read_whole_in_its_box(page, site, scrolled):
+    """The caption of a table that scrolls in its box is seen whole, from its first word,
+    before and while the table is scrolled (centred over the whole table, it began
+    out of sight)."""
+    page.goto(site.origin + BODY)
+    if scrolled:
+        page.evaluate("document.querySelector('.table-scroll').scrollLeft = 150")
+    lines, (left, right), scrolls = page.evaluate(CAPTION_LINES)
+    assert scrolls and page.locator(".prose caption").text_content() == CAPTION
+    assert lines and lines[0][0] == pytest.approx(left, abs=1)
+    assert all(left - 0.5 <= start and end <= right + 0.5 for start, end in lines), lines
 
 
 @pytest.mark.parametrize(("kind", "address"), PAGES, ids=[kind for kind, _ in PAGES])
