@@ -456,3 +456,102 @@ def test_reduced_motion_turns_smooth_scrolling_off(page, site):
     assert page.evaluate(scroll) == "smooth"
     visit(page, site, ARTICLE, reduced_motion="reduce")
     assert page.evaluate(scroll) == "auto"
+
+
+# The body's blocks inside others: a quote with its source, a <details> of a paragraph and
+# a list, a loose list item of two paragraphs, a footnote of two; and headings of every
+# level an editor may write (# and ##### only warned of).
+PROSE = """\
+    Un paragrafo del testo.
+
+    Un altro paragrafo del testo.
+
+    > La comunità si costruisce un legame alla volta.
+    >
+    > — <cite>Maria Rossi, presidente della cooperativa</cite>
+
+    <details>
+    <summary>Orari e costi</summary>
+
+    Il programma completo.
+
+    - sabato dalle 9 alle 12
+    - domenica dalle 15 alle 18
+    </details>
+
+    - Laboratori nei quartieri.
+
+        Ogni sabato, nelle sale dei quartieri.
+
+    - Sportello di ascolto.
+
+    # Un titolo di primo livello
+
+    Un paragrafo dopo il titolo di primo livello[^1].
+
+    ##### Un titolo di quinto livello
+
+    Un paragrafo dopo il titolo di quinto livello.
+
+    [^1]: La prima parte della nota.
+
+        La seconda parte della nota.
+    """
+# [gap between the body's own paragraphs, [[what, gap between two blocks inside it]...]]
+INNER_GAPS = """() => {
+    const gap = (a, b) => b.getBoundingClientRect().top - a.getBoundingClientRect().bottom;
+    const body = document.querySelectorAll('.prose > p');
+    const pairs = [];
+    for (const box of document.querySelectorAll(
+            '.prose blockquote, .prose details, .prose li:has(> p + *)')) {
+        const blocks = [...box.children].filter(e => getComputedStyle(e).display !== 'inline');
+        for (let i = 1; i < blocks.length; i++)
+            pairs.push([box.tagName + ' ' + blocks[i - 1].tagName + '+' + blocks[i].tagName,
+                        gap(blocks[i - 1], blocks[i])]);
+    }
+    return [gap(body[0], body[1]), pairs];
+}"""
+# Each body heading's level, its gap above (from the block before) and below.
+HEADING_GAPS = """() => [...document.querySelectorAll('.prose > :is(h1, h2, h3, h4, h5, h6)')]
+    .map(h => [h.tagName, h.getBoundingClientRect().top
+                          - h.previousElementSibling.getBoundingClientRect().bottom,
+               h.nextElementSibling.getBoundingClientRect().top
+                          - h.getBoundingClientRect().bottom])"""
+
+
+@pytest.fixture(scope="module")
+def prose_site(tmp_path_factory):
+    with served_site(tmp_path_factory.mktemp("prose"), {
+        "notizie/blocchi.md": article(title="Blocchi nel testo", date="2024-07-01 10:00",
+                                      slug="blocchi", summary="Blocchi dentro blocchi.",
+                                      body=PROSE),
+    }, settings="VISIT_COUNTER_URL = ''\n") as built:
+        yield built
+
+
+@pytest.mark.parametrize("text_size", [16, 32])
+def test_blocks_inside_a_quote_a_details_or_a_list_item_keep_their_gap(page, prose_site,
+                                                                        text_size):
+    """A quote's words and its source, a <details>'s summary, paragraph and list, the two
+    paragraphs of a list item or of a footnote are as far apart as the body's own
+    paragraphs: they ran together (0 px), the source read as the quote's last line."""
+    visit(page, prose_site, "/2024/07/blocchi/", text_size=text_size)
+    page.locator(".prose details summary").click()  # open: its blocks laid out
+    paragraph, pairs = page.evaluate(INNER_GAPS)
+    assert paragraph >= text_size * 0.75
+    assert sorted(what for what, _ in pairs) == [
+        "BLOCKQUOTE P+P", "DETAILS P+UL", "DETAILS SUMMARY+P", "LI P+P", "LI P+P"]
+    for what, gap in pairs:
+        assert gap == pytest.approx(paragraph, abs=1), (what, gap, paragraph)
+
+
+@pytest.mark.parametrize("text_size", [16, 32])
+def test_every_heading_is_closer_to_its_text_than_to_the_text_before(page, prose_site,
+                                                                     text_size):
+    """A heading goes with what it introduces: more space above than below, at every
+    level (an # in the body had the paragraphs' gap above and below)."""
+    visit(page, prose_site, "/2024/07/blocchi/", text_size=text_size)
+    gaps = page.evaluate(HEADING_GAPS)
+    assert [level for level, _, _ in gaps] == ["H1", "H5"]
+    for level, above, below in gaps:
+        assert above >= 2 * below, (level, above, below)
