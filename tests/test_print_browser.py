@@ -31,6 +31,7 @@ EMAIL = "orti.condivisi@casalmaggioresolidale.example.org"
 CODE = ("iscrizioni: https://www.comune.casalmaggiore.cr.it/laboratori-di-comunita/"
         "iscrizione-famiglie-volontarie-casalmaggiore-2024")
 A4_WIDTH = 718  # CSS px: 21 cm less Chromium's default margins, about the printed width
+DETAILS = "Iscrizioni allo sportello entro il 15 settembre, ingresso libero."
 ITEMS = "\n".join(f"- Iniziativa numero {n} del quartiere" for n in range(1, 31))
 # What a sheet of paper cannot use, hidden in print.
 SCREEN_ONLY = [".skip-link", ".site-search", ".site-nav", ".breadcrumb", ".share",
@@ -69,6 +70,12 @@ CONTENT = {
             ```
             {CODE}
             ```
+
+            <details>
+            <summary>Orari e costi</summary>
+
+            {DETAILS}
+            </details>
             """),
     **{f"notizie/2024-07-{day:02d}-altra.md": article(
         title=f"Notizia del {day} luglio", date=f"2024-07-{day:02d} 10:00", tags="[Casalmaggiore]")
@@ -211,3 +218,16 @@ def test_small_grey_texts_print_black(page, site):
     assert len(colours) >= 2, colours
     for selector, colour in colours:
         assert colour == "rgb(0, 0, 0)", (selector, colour)
+
+
+def test_a_closed_details_prints_its_text(page, site):
+    """Paper cannot open a <details>: its text is printed (a closed one printed only
+    its summary, the hours and costs lost); on screen it stays closed."""
+    page.emulate_media(media="screen")
+    page.goto(site.origin + ARTICLE)
+    shown = "document.querySelector('.prose details p').checkVisibility()"
+    assert page.evaluate(shown) is False
+    assert page.evaluate("document.querySelector('.prose details').open") is False
+    text = printed(page, site, ARTICLE)
+    assert "Orarieco" in text and DETAILS.replace(" ", "") in text
+    assert page.evaluate(shown) is True
