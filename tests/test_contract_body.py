@@ -2,7 +2,7 @@
 wider than the screen is reachable by keyboard (WCAG 2.1.1), each region with a name of
 its own. The browser test (test_accessibility_browser) runs axe on a real page."""
 
-from plugins.contract.body import scrollable_boxes
+from plugins.contract.body import address_links, scrollable_boxes
 
 TABLE = "<table><thead><tr><th>Giorno</th><th>Orario &amp; luogo</th></tr></thead>" \
         "<tbody><tr><td>Lunedì</td><td>9-12</td></tr></tbody></table>"
@@ -184,3 +184,21 @@ def test_fast_path_on_random_html_is_html_parsers_or_none():
         assert _comparable(body.check_html(html, iframe_hosts=hosts)) == \
             _comparable(_parsed_findings(html, hosts)), html
     assert fast > 600  # the fast path was taken often enough to be tested
+
+
+def test_a_link_whose_text_is_its_address_is_marked():
+    """Printed, such a link does not repeat its address (base.css, print): the text is
+    the address, with or without the scheme or the last slash; another text, or a class
+    of the editor's, is left as it is."""
+    html = address_links(
+        '<p><a href="https://a.it/x?p=1&amp;q=2">https://a.it/x?p=1&amp;q=2</a>'
+        ' <a href="https://www.a.it/" title="t">www.a.it</a>'
+        ' <a href="https://a.it/x">il regolamento</a>'
+        ' <a href="https://a.it/" class="mio">https://a.it/</a>'
+        ' <a href="mailto:x@a.it">x@a.it</a></p>')
+    assert html == (
+        '<p><a href="https://a.it/x?p=1&amp;q=2" class="address-link">https://a.it/x?p=1&amp;q=2</a>'
+        ' <a href="https://www.a.it/" title="t" class="address-link">www.a.it</a>'
+        ' <a href="https://a.it/x">il regolamento</a>'
+        ' <a href="https://a.it/" class="mio">https://a.it/</a>'
+        ' <a href="mailto:x@a.it">x@a.it</a></p>')

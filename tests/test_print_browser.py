@@ -31,6 +31,7 @@ EMAIL = "orti.condivisi@casalmaggioresolidale.example.org"
 CODE = ("iscrizioni: https://www.comune.casalmaggiore.cr.it/laboratori-di-comunita/"
         "iscrizione-famiglie-volontarie-casalmaggiore-2024")
 A4_WIDTH = 718  # CSS px: 21 cm less Chromium's default margins, about the printed width
+RULES = "https://www.comune.casalmaggiore.cr.it/regolamenti/laboratori-di-comunita-2024.pdf"
 DETAILS = "Iscrizioni allo sportello entro il 15 settembre, ingresso libero."
 ITEMS = "\n".join(f"- Iniziativa numero {n} del quartiere" for n in range(1, 31))
 # What a sheet of paper cannot use, hidden in print.
@@ -70,6 +71,8 @@ CONTENT = {
             ```
             {CODE}
             ```
+
+            Il regolamento: <{RULES}>.
 
             <details>
             <summary>Orari e costi</summary>
@@ -231,3 +234,11 @@ def test_a_closed_details_prints_its_text(page, site):
     text = printed(page, site, ARTICLE)
     assert "Orarieco" in text and DETAILS.replace(" ", "") in text
     assert page.evaluate(shown) is True
+
+
+def test_a_link_written_as_its_address_is_printed_once(page, site):
+    """A link whose text is its address (``<https://…>``) prints it once: the address
+    after the link, for the links whose text is something else, repeated it."""
+    text = printed(page, site, ARTICLE)
+    assert text.count(RULES) == 1
+    assert f"iscrizioni({EXTERNAL})" in text  # another text: its address after it

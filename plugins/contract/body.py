@@ -556,11 +556,37 @@ def sanitize(html, iframe_hosts=(), renamed=None):
     no ``id`` of the theme's (:func:`own_ids`; ``renamed``: its dict of the ids renamed,
     shared by a body and the summary shown with it)."""
     attributes = {tag: (names | GLOBAL_ATTRIBUTES) for tag, names in ALLOWED.items()}
-    return own_ids(aligned_cells(nh3.clean(
+    return own_ids(address_links(aligned_cells(nh3.clean(
         html, tags=set(ALLOWED), attributes=attributes, url_schemes=SCHEMES,
         link_rel=None, strip_comments=True, generic_attribute_prefixes={"aria-"},
         attribute_filter=_keep_attribute(set(iframe_hosts)),
-    )), renamed)
+    ))), renamed)
+
+
+# A link to a web address as nh3 writes it: its start tag's attributes (``href`` first,
+# as Python-Markdown writes a link) and its text.
+_WEB_LINK_RE = re.compile(r'<a href="(https?://[^"]*)"((?:\s+[^\s"\'>/=]+(?:="[^"]*")?)*)>'
+                          r'((?:(?!</a>).)*)</a>', re.IGNORECASE | re.DOTALL)
+ADDRESS_CLASS = "address-link"
+
+
+def address_links(html):
+    """The (sanitized) body with each link whose text is its own web address
+    (``<https://…>``, or the address pasted as the text) marked ``class="address-link"``:
+    printed, the address after a link is left out for it (it was printed twice)."""
+    if "://" not in html:
+        return html
+
+    def mark(match):
+        href, attributes, text = match.groups()
+        words = unescape(_TAG_RE.sub("", text)).strip()
+        address = unescape(href)
+        if " class=" in attributes or words.rstrip("/") not in (
+                address.rstrip("/"), address.split("://", 1)[1].rstrip("/")):
+            return match[0]
+        return f'<a href="{href}"{attributes} class="{ADDRESS_CLASS}">{text}</a>'
+
+    return _WEB_LINK_RE.sub(mark, html)
 
 
 # A table cell's start tag as nh3 writes it (lowercase names, values in double quotes,
