@@ -32,6 +32,7 @@ CODE = ("iscrizioni: https://www.comune.casalmaggiore.cr.it/laboratori-di-comuni
         "iscrizione-famiglie-volontarie-casalmaggiore-2024")
 A4_WIDTH = 718  # CSS px: 21 cm less Chromium's default margins, about the printed width
 RULES = "https://www.comune.casalmaggiore.cr.it/regolamenti/laboratori-di-comunita-2024.pdf"
+VIDEO = "https://www.youtube-nocookie.com/embed/festa2024"
 DETAILS = "Iscrizioni allo sportello entro il 15 settembre, ingresso libero."
 ITEMS = "\n".join(f"- Iniziativa numero {n} del quartiere" for n in range(1, 31))
 # What a sheet of paper cannot use, hidden in print.
@@ -74,6 +75,8 @@ CONTENT = {
 
             Il regolamento: <{RULES}>.
 
+            <iframe src="{VIDEO}" title="La festa in piazza" width="560" height="315"></iframe>
+
             <details>
             <summary>Orari e costi</summary>
 
@@ -92,6 +95,7 @@ def site(tmp_path_factory):
                      settings="""
                          VISIT_COUNTER_URL = "http://127.0.0.1:9"  # never answers
                          DEFAULT_PAGINATION = 2
+                         CONTRACT_IFRAME_HOSTS = ["www.youtube-nocookie.com"]
                      """) as built:
         yield built
 
@@ -242,3 +246,15 @@ def test_a_link_written_as_its_address_is_printed_once(page, site):
     text = printed(page, site, ARTICLE)
     assert text.count(RULES) == 1
     assert f"iscrizioni({EXTERNAL})" in text  # another text: its address after it
+
+
+def test_a_video_prints_its_title_and_address(page, site):
+    """Paper cannot play a video: its title and address are printed in its place (an
+    empty frame was printed, 560 × 315 px); on screen the frame is shown."""
+    page.emulate_media(media="screen")
+    page.goto(site.origin + ARTICLE)
+    shown = "document.querySelector('.prose iframe').checkVisibility()"
+    assert page.evaluate(shown) is True
+    text = printed(page, site, ARTICLE)
+    assert f"Video:Lafestainpiazza({VIDEO})" in text
+    assert page.evaluate(shown) is False

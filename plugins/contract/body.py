@@ -368,6 +368,28 @@ _TAG_RE = re.compile(r"<[^>]*>")
 LABEL_LENGTH = 80  # characters of a table's name at most
 
 
+# An <iframe> as nh3 writes it, and its attributes (values in double quotes, escaped).
+_FRAME_RE = re.compile(r"<iframe\b([^>]*)>.*?</iframe>", re.IGNORECASE | re.DOTALL)
+_FRAME_ATTRIBUTE_RE = re.compile(r'\s([a-z-]+)="([^"]*)"')
+
+
+def printable_frames(html):
+    """The (sanitized) body with each ``<iframe>`` (a video of a host
+    ``CONTRACT_IFRAME_HOSTS`` allows) in a ``<span class="video">`` holding its title and
+    address (``data-title``, ``data-src``): on paper, which cannot play it, the stylesheet
+    prints them in its place (an empty frame was printed)."""
+    if "<iframe" not in html:
+        return html
+
+    def frame(match):
+        attributes = dict(_FRAME_ATTRIBUTE_RE.findall(match[1]))
+        title, address = attributes.get("title", "").strip(), attributes.get("src", "")
+        return (f'<span class="video" data-title="{title}" data-src="{address}">'
+                f"{match[0]}</span>")
+
+    return _FRAME_RE.sub(frame, html)
+
+
 def scrollable_boxes(html):
     """The (sanitized) body with what may be wider than the screen made reachable by
     keyboard (WCAG 2.1.1, for browsers that do not focus scrolling boxes by themselves):

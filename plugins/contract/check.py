@@ -196,8 +196,8 @@ class _FileCheck:
                      " testo vero al suo posto / the sample text is still there",
                      lines.find_line(source.body, PLACEHOLDER, source.body_line), WARNING)
         if self.sanitize:  # what is published: the allowlist, then tables in their boxes
-            html = body.scrollable_boxes(body.sanitize(html, self._iframe_hosts(),
-                                                       self.renamed_ids))
+            html = body.printable_frames(body.scrollable_boxes(body.sanitize(
+                html, self._iframe_hosts(), self.renamed_ids)))
         self.checked.content = html
 
     def _summary(self, text, line):
