@@ -23,7 +23,15 @@ import unicodedata
 from urllib.parse import unquote
 
 LINK = re.compile(r"\{(?:filename|static|attach)\}([^)\s\"'>]+)")
-HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
+# An ATX heading: its marks, then its text with the closing marks (stripped in
+# :func:`_heading_text`, not here: "(.*?)\s*#*\s*$" backtracked in cubic time on a line of
+# spaces, an editor's hostile heading kept the build and the check for hours)
+HEADING = re.compile(r"^(#{1,6})\s+(.*)$")
+
+
+def _heading_text(text):
+    """A heading's words, without its closing marks and with its spaces collapsed."""
+    return " ".join(text.rstrip().rstrip("#").split())
 
 
 def named_paths(text, statement, section):
@@ -35,7 +43,7 @@ def named_paths(text, statement, section):
         if heading:
             if level is not None and len(heading[1]) <= level:
                 break
-            if level is None and " ".join(heading[2].split()) == section:
+            if level is None and _heading_text(heading[2]) == section:
                 level = len(heading[1])
             continue
         if level is None:
