@@ -1132,3 +1132,28 @@ def test_an_items_html_in_the_feeds_has_none_of_the_sites_own_markup(build):
             assert soup.find("td", headers="giorno") is not None, where
             ids += [e["id"] for e in soup.find_all(id=True)]
         assert ids == ["giorno", "giorno"], (url, ids)  # what a cell's headers names
+
+
+def test_an_attribute_whose_value_ends_like_a_site_attribute_keeps_the_next_one(build):
+    """The site's attributes were found anywhere in a tag: a description or a link's title
+    ending in " id=" or " class=" (with its closing quote: ``id="``) was read as one, and
+    the next attribute went with it (``alt="La sala, id=" src="…"`` became ``alt="La
+    sala,https://…"``: an entry with no picture). Attributes are read one after the
+    other."""
+    body = """\
+        ![La sala, id=]({static}/immagini/foto.jpg)
+
+        Il [sito](https://www.comune.cremona.it/ "Vedi class=") del Comune."""
+    site = build({"immagini/foto.jpg": samples.photo(900, 600),
+                  "notizie/a.md": article(title="Prima", slug="prima", body=body)})
+    assert site.ok, site.log
+    for url in [f"/feeds/tutto.{kind}.xml" for kind in ("atom", "rss")]:
+        [entry] = feedparser.parse(site.text(url), sanitize_html=False).entries
+        soup = BeautifulSoup(entry.content[0].value if "content" in entry
+                             else entry.description, "html.parser")
+        [image] = soup.find_all("img")
+        assert image["alt"] == "La sala, id=" and image["src"].startswith(SITEURL), (url, image)
+        [link] = soup.select("p a")
+        assert link["href"] == "https://www.comune.cremona.it/", (url, link)
+        assert link.get("title") in (None, "Vedi class="), (url, link)
+        assert soup.find_all(class_=True) == [] and soup.find_all(id=True) == [], url

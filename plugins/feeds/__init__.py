@@ -328,9 +328,18 @@ BACKLINK_RE = re.compile(
     r'(?:&nbsp;|\xa0)?<a [^>]*class="footnote-backref"[^>]*>[^<]*</a>')
 TABLE_BOX_RE = re.compile(r'<div class="table-scroll" role="region"[^>]*>')
 DIV_RE = re.compile(r"<(/?)div\b[^>]*>")
-SITE_ATTRIBUTE_RE = re.compile(
-    r'\s(?P<name>class|id|loading|decoding|fetchpriority)="(?P<value>[^"]*)"')
-HEADERS_RE = re.compile(r'\sheaders="([^"]*)"')
+# a start tag's attributes, each read whole from the tag's name on (a value ending in
+# " id=", an image's description, was read as an ``id`` that took the next attribute along)
+ATTRIBUTE_RE = re.compile(r"""\s(?P<name>[^\s"'>/=]+)(?:\s*=\s*(?:"(?P<value>[^"]*)"|"""
+                          r"""'(?P<single>[^']*)'|(?P<bare>[^\s"'>]+)))?""")
+SITE_ATTRIBUTES = frozenset({"class", "id", "loading", "decoding", "fetchpriority"})
+
+
+def _attributes(tag):
+    """``[(match, name, value)]``: the attributes of the start tag ``tag``."""
+    return [(match, match["name"].lower(),
+             next((v for v in match.group("value", "single", "bare") if v is not None), ""))
+            for match in ATTRIBUTE_RE.finditer(tag)]
 
 
 def without_site_markup(html):
@@ -364,14 +373,19 @@ def without_site_markup(html):
             return "" if boxes[-1] else match[0]
 
         html = DIV_RE.sub(div, html)
-    named = {name for value in HEADERS_RE.findall(html) for name in value.split()}
+    tags = {tag: _attributes(tag) for tag in set(TAG_RE.findall(html))}
+    named = {name for attributes in tags.values() for _, key, value in attributes
+             if key == "headers" for name in value.split()}
 
-    def attribute(match):
-        if match["name"] == "id" and match["value"] in named:
-            return match[0]
-        return ""
+    def without(tag):
+        tag = tag[0]
+        gone = [match.span() for match, key, value in tags[tag]
+                if key in SITE_ATTRIBUTES and not (key == "id" and value in named)]
+        for start, end in reversed(gone):
+            tag = tag[:start] + tag[end:]
+        return tag
 
-    return TAG_RE.sub(lambda tag: SITE_ATTRIBUTE_RE.sub(attribute, tag[0]), html)
+    return TAG_RE.sub(without, html)
 
 
 def cover_html(context, article):
