@@ -19,7 +19,7 @@ import pytest
 
 import samples
 from plugins.attachments.statement import named_paths
-from support import article, run_tool, write_conf, write_content
+from support import article, run_tool, timed_tool, write_conf, write_content
 
 STATEMENT = (
     "---\ntitle: Dichiarazione di accessibilità\nslug: accessibilita\n---\n\n"
@@ -169,3 +169,18 @@ def test_an_untagged_pdf_linked_in_the_text_is_a_warning_once(tmp_path, build):
         == messages.count("notizie/bando.md:5: il PDF allegati/2026/bando.pdf non ha i tag") \
         == messages.count("notizie/modulo.md: il PDF allegati/2026/bando.pdf non ha i tag") == 1
     assert messages.count("non ha i tag") == 3
+
+
+def test_a_menu_pages_title_of_thousands_of_signs_is_read_in_linear_time(tmp_path):
+    """A title pasted with thousands of "<" and no ">": the marks' expression ("<[^>]*>")
+    read from each "<" to the end of the title, in quadratic time (23 s of CPU for
+    200,000, in every ``./run check``, which reads the title as typed). In CPU seconds."""
+    title = "<" * 200_000
+    write_content(tmp_path / "content", {
+        "pages/contatti.md": f"---\ntitle: '{title}'\nslug: contatti\n---\n\nTesto.\n"})
+    _, out, err, cpu = timed_tool(tmp_path, "check", "--settings",
+                                       str(write_conf(tmp_path, "")),
+                                       "--content", str(tmp_path / "content"))
+    assert "Traceback" not in err, out + err
+    assert "non comincia con «Contatti»" in out, out + err
+    assert cpu < 6, f"{cpu:.1f} s"

@@ -347,7 +347,7 @@ def all_problems(entries, settings, read):
             *menu_titles(entries, settings)]
 
 
-_TAG = re.compile(r"<[^>]*>")
+_TAG = re.compile(r"<[^<>]*>")  # not "<[^>]*>": quadratic on a title of "<"s
 
 
 def _plain(title):
