@@ -14,6 +14,7 @@ import subprocess
 import sys
 from pathlib import Path
 from urllib.parse import urlsplit
+from zoneinfo import ZoneInfo
 
 import pytest
 import yaml
@@ -1949,3 +1950,29 @@ def test_admin_js_takes_the_lead_from_the_text_as_the_site_does():
     assert expected[5]["body"] == "<p>Altro.</p>" and expected[6]["body"] == ""
     assert expected[7]["body"].startswith("<p>") and expected[8]["body"].startswith("<p>")
     assert expected[9]["body"] == "<p>Altro.</p>"
+
+
+def test_admin_js_shows_the_long_date_as_the_site_does_with_its_no_break_spaces(
+        base_settings):
+    """The preview's meta line "as the site shows it": the site's date (the data_lunga
+    filter) joins the day's number to its month and "ore" to the time with no-break
+    spaces, so a line never ends with "5" or "ore"; the preview's had plain spaces, and
+    its meta line broke where the site's does not (the browser test compares the two
+    with their spaces collapsed)."""
+    from datetime import datetime  # noqa: PLC0415
+
+    from plugins.italian.dates import Day, filters  # noqa: PLC0415
+
+    script = (ROOT / "plugins" / "admin" / "static" / "admin.js").read_text(encoding="utf-8")
+    dates = ["2024-09-10 18:00", "2024-05-05 09:05", "2025-03-14", "2024-06-30T23:30:00Z"]
+    shown = run_admin_js(base_settings, script[script.index("  var WEEKDAY_DATE"):
+                                               script.index("  // \"della Redazione\"")]
+                         + "console.log(JSON.stringify(given.map(longDate)));", dates)
+    zone = ZoneInfo(base_settings["TIMEZONE"])
+    long_date = filters(base_settings["TIMEZONE"])["data_lunga"]
+    site = [long_date(datetime(2024, 9, 10, 18, 0, tzinfo=zone)),
+            long_date(datetime(2024, 5, 5, 9, 5, tzinfo=zone)),
+            long_date(Day(2025, 3, 14, tzinfo=zone)),
+            long_date(datetime(2024, 7, 1, 1, 30, tzinfo=zone))]
+    assert site[0] == "martedì 10\u00a0settembre 2024, ore\u00a018:00"  # the site's
+    assert shown == site

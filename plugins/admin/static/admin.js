@@ -3059,14 +3059,23 @@
   });
   var DATE_RE = /^(\d{4})-(\d{2})-(\d{2})(?:[ T](\d{2}):(\d{2}))?/;
 
+  // The site's data_lunga filter (plugins/italian/dates.py): "martedì 10 settembre
+  // 2024, ore 18:00", the day's number joined to its month and "ore" to the time by a
+  // no-break space, so the meta line breaks where the site's does
   function longDate(value) {
     var parts = DATE_RE.exec(String(dayAlone(formDate(value)) || ""));
     if (!parts) {
       return String(value || "");
     }
     var date = new Date(+parts[1], +parts[2] - 1, +parts[3]);
-    var text = WEEKDAY_DATE.format(date);
-    return parts[4] ? text + ", ore " + parts[4] + ":" + parts[5] : text;
+    var pieces = WEEKDAY_DATE.formatToParts(date);
+    var text = pieces.map(function (piece, index) {
+      var before = pieces[index - 1];
+      return piece.type === "literal" && before && before.type === "day"
+        && pieces[index + 1] && pieces[index + 1].type === "month"
+        ? piece.value.replace(/\s+/g, "\u00a0") : piece.value;
+    }).join("");
+    return parts[4] ? text + ", ore\u00a0" + parts[4] + ":" + parts[5] : text;
   }
 
   // "della Redazione", "di Anna Rossi": the site's table (plugins/italian/words.py)
