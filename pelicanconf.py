@@ -172,6 +172,10 @@ MARKDOWN = {
         "markdown.extensions.tables": {"use_align_attribute": True},
         "markdown.extensions.toc": {},
         "markdown.extensions.meta": {},
+        # a bulleted list and a numbered one are two lists (by default the second's items
+        # joined the first: "1. Iscriviti" published as a bullet, the items spaced as
+        # paragraphs), and a numbered list starts from its first number (<ol start="3">)
+        "markdown.extensions.sane_lists": {},
     },
     "output_format": "html5",
 }

@@ -44,6 +44,10 @@ TYPED = [
     ("notizie/attaccato.md", "Cose da portare:\n- pane\n- acqua", 7,
      "l'elenco comincia subito sotto una riga di testo: sul sito diventa parte del paragrafo"
      " (le voci unite in una riga); lascia una riga vuota prima dell'elenco /"),
+    ("notizie/due-elenchi.md", "- Crema\n- Cremona\n1. Iscriviti\n2. Vieni", 8,
+     "l'elenco numerato comincia subito sotto un elenco puntato: sul sito le sue voci"
+     " diventano testo dell'ultima voce di quello sopra; lascia una riga vuota tra i due"
+     " elenchi /"),
     ("notizie/tabella.md", "Orari:\n| Giorno | Ora |\n| --- | --- |\n| Lunedì | 9-12 |", 7,
      "la tabella comincia subito sotto una riga di testo: sul sito non diventa una tabella"
      " ma testo con le `|`; lascia una riga vuota prima della tabella /"),
@@ -189,9 +193,13 @@ Il **programma** e [i contatti](https://example.org/contatti).
 # A numbered list resumed after a paragraph keeps its numbers
 RESUMED = ("Primi passi:\n\n1. iscriviti\n2. vieni\n\nPoi, dopo la pausa:\n\n"
            "3. partecipa\n4. racconta")
+# A bulleted list and a numbered one, a blank line between them (and the reverse)
+TWO_LISTS = ("- Crema\n- Cremona\n\n1. Iscriviti\n2. Vieni\n\nPoi:\n\n1. Primo\n2. Secondo"
+             "\n\n- Tre\n- Quattro\n\nInfine:\n\n- Cinque\n\n3. Sei\n4. Sette")
 PASTED = {**{name: article(title=name, body=body) for name, body, _, _ in TYPED},
           "notizie/giusto.md": article(title="Giusto", body=WRITTEN_RIGHT),
-          "notizie/numeri.md": article(title="Numeri", slug="numeri", body=RESUMED)}
+          "notizie/numeri.md": article(title="Numeri", slug="numeri", body=RESUMED),
+          "notizie/elenchi.md": article(title="Elenchi", slug="elenchi", body=TWO_LISTS)}
 
 # Link addresses typed as they are said: each a page of this site that does not exist
 LINKS_TYPED = {"notizie/indirizzi.md": article(title="Indirizzi", body=(
@@ -234,7 +242,8 @@ def test_markdown_typed_as_a_word_processor_writes_it_is_a_warning_at_its_line(t
         mine = [found for found in warnings if found.startswith(f"content/{name}:")]
         assert len(mine) == 1 and mine[0].startswith(f"content/{name}:{line}: avviso: {message}"), \
             (name, mine)
-    assert not [found for found in warnings if "giusto.md" in found or "numeri.md" in found], out
+    assert not [found for found in warnings if "giusto.md" in found or "numeri.md" in found
+                or "elenchi.md" in found and "due-elenchi.md" not in found], out
     # the hashtag's heading is not also called a level-1 heading ("usa ##")
     assert "titolo di primo livello" not in out
     # the build says the same at the same lines, and publishes the text as typed
@@ -295,6 +304,23 @@ def test_a_numbered_list_resumed_after_a_paragraph_keeps_its_numbers(build):
     assert [(ol.get("start"), [li.get_text() for li in ol.find_all("li")]) for ol in lists] == [
         (None, ["iscriviti", "vieni"]), ("3", ["partecipa", "racconta"]),
         ("2024", ["Un anno da ricordare."])]
+
+
+def test_a_numbered_list_after_a_bulleted_one_is_a_list_of_its_own(build):
+    """A bulleted list, a blank line, a numbered list (or the reverse): Python-Markdown
+    made them one list of the first's kind, the numbers lost and the items spaced as
+    paragraphs, without a word. With sane_lists (pelicanconf's MARKDOWN) each is a list
+    of its own, a numbered one keeping the number it starts from."""
+    site = build({"notizie/elenchi.md": article(title="Elenchi", slug="elenchi",
+                                                 body=TWO_LISTS)})
+    assert site.ok and "WARNING" not in site.log, site.log
+    body = site.soup("/2024/05/elenchi/").select_one(".article-body")
+    lists = [(ul.name, ul.get("start"), [li.get_text() for li in ul.find_all("li")])
+             for ul in body.find_all(["ul", "ol"])]
+    assert lists == [("ul", None, ["Crema", "Cremona"]), ("ol", None, ["Iscriviti", "Vieni"]),
+                     ("ol", None, ["Primo", "Secondo"]), ("ul", None, ["Tre", "Quattro"]),
+                     ("ul", None, ["Cinque"]), ("ol", "3", ["Sei", "Sette"])]
+    assert not body.select("li > p")  # tight, as typed
 
 
 def test_a_date_as_a_links_address_is_not_called_a_phone_number(tmp_path):

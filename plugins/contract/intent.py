@@ -25,6 +25,10 @@ from .lines import _blocks, _code_spans, _fences, _html_blocks, _outside
 LIST_ITEM_RE = re.compile(r"[ ]{0,3}(?:[*+-]|\d+\.)[ \t]+\S")
 # one under a line of text (a number of 1 to 3 digits: "2024. Poi…" is a year)
 LATER_ITEM_RE = re.compile(r"\n[ ]{0,3}(?:[*+-]|\d{1,3}\.)[ \t]+\S")
+# an item of the other kind right under a list's items (no blank line between): with
+# sane_lists (pelicanconf's MARKDOWN) its lines are text of the list's last item
+LATER_NUMBERED_RE = re.compile(r"\n[ ]{0,3}\d{1,3}\.[ \t]+\S")
+LATER_BULLETED_RE = re.compile(r"\n[ ]{0,3}[*+-][ \t]+\S")
 # an item indented by 1 to 3 spaces: Python-Markdown nests by 4 (or a tab)
 SHALLOW_ITEM_RE = re.compile(r"\n[ ]{1,3}(?:[*+-]|\d+\.)[ \t]+\S")
 # an item whose space, after its marker or before it, is a non-breaking one (a word
@@ -142,6 +146,15 @@ def _block(block, first_line):
                           " sito è una voce come le altre dell'elenco; per una sotto-voce metti"
                           " 4 spazi prima del trattino (o del numero) / indent a sub-item by 4"
                           " spaces", "nested"))
+        numbered = block[0].isdigit()
+        other = (LATER_BULLETED_RE if numbered else LATER_NUMBERED_RE).search(block)
+        if other is not None and (nested is None or nested.start() != other.start()):
+            kinds = ("puntato", "numerato") if numbered else ("numerato", "puntato")
+            found.append((line_of(other.start() + 1),
+                          f"l'elenco {kinds[0]} comincia subito sotto un elenco {kinds[1]}: sul"
+                          " sito le sue voci diventano testo dell'ultima voce di quello sopra;"
+                          " lascia una riga vuota tra i due elenchi / leave a blank line"
+                          " between a bulleted and a numbered list", "list"))
     if NOT_TEXT_RE.match(block) or LIST_ITEM_RE.match(block):
         return found  # a heading, quote, table, list, code, HTML: not a paragraph
     if not breaks:

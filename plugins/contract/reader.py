@@ -67,8 +67,9 @@ def make_markdown(settings):
     # A numbered list keeps the number it starts from (``<ol start="3">``): by default
     # Python-Markdown numbers every list from 1, so a list an editor resumed after a
     # paragraph ("3. …") was published as 1, 2…, and a line "2024. Un anno…" lost its
-    # year. The one switch Python-Markdown has for it (its sane_lists extension also
-    # folds a numbered list that follows a bulleted one into the last bullet's text).
+    # year. The site's MARKDOWN enables sane_lists, which does this too (and keeps a
+    # numbered list after a bulleted one a list of its own); this holds it for any
+    # MARKDOWN without it.
     if "olist" in markdown.parser.blockprocessors:
         markdown.parser.blockprocessors["olist"].LAZY_OL = False
     return markdown
