@@ -105,6 +105,19 @@ def test_a_statement_with_a_hostile_heading_is_read_in_linear_time():
     assert elapsed < 0.5, f"{elapsed:.1f} s"
 
 
+def test_the_warning_asks_to_name_the_page_when_a_page_attaches_the_pdf(tmp_path):
+    """The warning said «aggiungi questo articolo» for a page's PDF too."""
+    page = article(title="Il bando", date=None, slug="bando-pagina",
+                   attachments=["file: allegati/2026/bando.pdf\n    title: Il bando"])
+    files = {**UNTAGGED, "pages/bando.md": page}
+    warned = {path: message for path, _, message in check(tmp_path, files)
+              if "non ha i tag" in message}
+    assert "aggiungi questa pagina, con un link {filename}/pages/bando.md" \
+        in warned["pages/bando.md"]
+    assert "questo articolo" not in warned["pages/bando.md"]
+    assert f"aggiungi questo articolo, con un link {{filename}}/{NEWS}" in warned[NEWS]
+
+
 def test_a_menu_page_whose_title_does_not_begin_with_the_menus_words_is_a_warning(
         tmp_path, build):
     [(path, line, message)] = check(tmp_path, MENU_TITLE)

@@ -63,6 +63,7 @@ class Statement:
         self.page = settings.get("ATTACHMENTS_STATEMENT") or ""
         self.section = settings.get("ATTACHMENTS_STATEMENT_SECTION") or ""
         self.root = settings["PATH"]
+        self.pages = [path.strip("/") for path in settings.get("PAGE_PATHS") or ()]
         self._named = None
 
     def named(self):
@@ -86,10 +87,12 @@ class Statement:
         if metadata.get("tagged") is not False or named is None \
                 or relative in named or item_source in named:
             return None
+        item = "questa pagina" if any(item_source.startswith(path + "/")
+                                      for path in self.pages) else "questo articolo"
         return (f"il PDF {relative} non ha i tag: chi usa un lettore di schermo non riesce a"
                 " leggerlo; esportalo di nuovo come «PDF con tag» (in Word: «Tag della"
                 " struttura del documento per l'accessibilità»), oppure scrivi nel testo le"
-                " informazioni del documento e aggiungi questo articolo, con un link"
+                f" informazioni del documento e aggiungi {item}, con un link"
                 f" {{filename}}/{item_source}, all'elenco «{self.section}» di {self.page}"
                 f" / untagged PDF {relative}: export it with tags, or name this item under"
                 f" «{self.section}» in {self.page}")
