@@ -118,6 +118,39 @@ def test_the_warning_asks_to_name_the_page_when_a_page_attaches_the_pdf(tmp_path
     assert f"aggiungi questo articolo, con un link {{filename}}/{NEWS}" in warned[NEWS]
 
 
+SECTION = "Contenuti non accessibili"
+
+
+def test_the_statement_ignores_its_fenced_code_and_its_front_matter():
+    """Lines in a fenced code block (``` or ~~~, closed by the same fence) are neither
+    links nor headings: an example in the statement named a PDF, or ended the section."""
+    text = ("---\ntitle: Dichiarazione\n---\n\n## Contenuti non accessibili\n\n"
+            "- [a]({filename}/notizie/a.md)\n\n```markdown\n[b]({filename}/notizie/b.md)\n"
+            "## Limiti noti\n~~~\n```\n\n[c]({filename}/notizie/c.md)\n\n"
+            "~~~~\n```\n[d]({filename}/notizie/d.md)\n~~~\n~~~~\n"
+            "[e]({filename}/notizie/e.md)\n\n"
+            # a fence nothing closes is text, as Python-Markdown reads it
+            "```\n[f]({filename}/notizie/f.md)\n\n## Limiti noti\n\n"
+            "[g]({filename}/notizie/g.md)\n")
+    assert named_paths(text, "pages/accessibilita.md", SECTION) == {
+        "notizie/a.md", "notizie/c.md", "notizie/e.md", "notizie/f.md"}
+
+
+def test_the_statement_reads_setext_headings():
+    """A heading underlined with === or --- starts and ends the section, as one with #."""
+    text = ("Dichiarazione\n=============\n\n[a]({filename}/notizie/a.md)\n\n"
+            "Contenuti non accessibili\n-------------------------\n\n"
+            "[b]({filename}/notizie/b.md)\n\n### Dettagli\n\n[c]({filename}/notizie/c.md)\n\n"
+            # not a heading's underline: a paragraph's second line, a rule
+            "Testo\nContenuti non accessibili\n---\n\n---\n\n[d]({filename}/notizie/d.md)\n\n"
+            "Limiti noti\n---\n\n[e]({filename}/notizie/e.md)\n")
+    assert named_paths(text, "pages/accessibilita.md", SECTION) == {
+        "notizie/b.md", "notizie/c.md", "notizie/d.md"}
+    underlined = text.replace("Contenuti non accessibili\n-----", "Contenuti non accessibili\n=====")
+    assert named_paths(underlined, "pages/accessibilita.md", SECTION) == {
+        "notizie/b.md", "notizie/c.md", "notizie/d.md", "notizie/e.md"}
+
+
 def test_a_menu_page_whose_title_does_not_begin_with_the_menus_words_is_a_warning(
         tmp_path, build):
     [(path, line, message)] = check(tmp_path, MENU_TITLE)

@@ -13,7 +13,11 @@ publication. A site whose content has no statement page is not checked.
 
 The statement is read as its Markdown source, once per run (:class:`Statement`): the
 links of the section, whatever their text, from the section's heading to the next
-heading of its level or above.
+heading of its level or above. Headings are read as Python-Markdown reads them: ``#``
+headings, and a block's first line underlined with ``=`` or ``-`` (setext); lines in a
+fenced code block (``` or ~~~, closed by the same fence) are neither headings nor links,
+nor is the front matter. Every reader here is linear in the line's length (no
+backtracking expression: the statement is an editor's text).
 """
 
 import os
@@ -34,18 +38,71 @@ def _heading_text(text):
     return " ".join(text.rstrip().rstrip("#").split())
 
 
+def _fence(line):
+    """The fence a line opens or closes a fenced code block with (three or more ` or ~
+    from its first column, as Python-Markdown's fenced_code), or ""."""
+    mark = line[:1]
+    if mark not in ("`", "~"):
+        return ""
+    length = len(line) - len(line.lstrip(mark))
+    return line[:length] if length >= 3 else ""
+
+
+def _underline(line):
+    """1 or 2: a setext heading's underline (``=`` or ``-`` marks from the first column,
+    then spaces), its heading's level; else 0."""
+    marks = line.rstrip(" ")
+    return 0 if not marks or marks.strip("=-") else (1 if marks[0] == "=" else 2)
+
+
+def _body(lines):
+    """The index of the first line after the front matter (``---`` ... ``---``)."""
+    if lines and lines[0].rstrip() == "---":
+        for index in range(1, len(lines)):
+            if lines[index].rstrip() in ("---", "..."):
+                return index + 1
+    return 0
+
+
 def named_paths(text, statement, section):
     """The paths under content/ that ``text`` (the Markdown source of the page
     ``statement``, a path under content/) links in its section headed ``section``."""
+    lines = text.splitlines()
+    # a fence opens a code block only if the same fence closes it later (else it is text)
+    last_closing = {}
+    for index, line in enumerate(lines):
+        fence = _fence(line)
+        if fence and line.rstrip(" ") == fence:
+            last_closing[fence] = index
     named, level = set(), None
-    for line in text.splitlines():
-        heading = HEADING.match(line)
-        if heading:
-            if level is not None and len(heading[1]) <= level:
-                break
-            if level is None and _heading_text(heading[2]) == section:
-                level = len(heading[1])
+    index, block_start = _body(lines), True
+    while index < len(lines):
+        line = lines[index]
+        fence = _fence(line)
+        if fence and last_closing.get(fence, -1) > index:
+            index += 1
+            while lines[index].rstrip(" ") != fence:
+                index += 1
+            index, block_start = index + 1, True
             continue
+        heading, depth = HEADING.match(line), 0
+        if heading:
+            depth, words, index = len(heading[1]), _heading_text(heading[2]), index + 1
+        elif block_start and line.strip() and not line.startswith(("    ", "\t")) \
+                and index + 1 < len(lines) and _underline(lines[index + 1]):
+            depth, words = _underline(lines[index + 1]), " ".join(line.split())
+            index += 2
+        if depth:
+            if level is not None and depth <= level:
+                break
+            if level is None and words == section:
+                level = depth
+            block_start = True
+            continue
+        index += 1
+        # a blank line, or a rule of dashes, ends a block
+        block_start = not line.strip() or (len(line.strip()) >= 3
+                                           and not line.strip().strip("-"))
         if level is None:
             continue
         for target in LINK.findall(line):
