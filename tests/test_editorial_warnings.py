@@ -151,6 +151,30 @@ def test_the_statement_reads_setext_headings():
         "notizie/b.md", "notizie/c.md", "notizie/d.md", "notizie/e.md"}
 
 
+def test_the_statement_reads_a_link_target_in_angle_brackets():
+    """Markdown writes a target with spaces in angle brackets: LINK took "/allegati/Bando"."""
+    text = ("## Contenuti non accessibili\n\n"
+            "- [x](<{static}/allegati/Bando 2026.pdf>) e [y](<{filename}../notizie/a b.md#z>)\n"
+            "- [z](<{static}/allegati/c.pdf> \"titolo\")\n")
+    assert named_paths(text, "pages/accessibilita.md", SECTION) == {
+        "allegati/Bando 2026.pdf", "notizie/a b.md", "allegati/c.pdf"}
+
+
+def test_a_hostile_statement_of_fences_underlines_and_brackets_is_read_in_linear_time():
+    """Long lines of what the readers look for (fences, underlines, angle brackets, link
+    prefixes), none closed: in CPU seconds."""
+    size = 200_000
+    hostile = "\n".join([
+        "`" * size, "~" * size + " x", "Contenuti non accessibili", "=" * size + "x",
+        "a\n" + "-" * size, "<{static}" * (size // 9), "<{static}" + " " * size,
+        "<{filename}" + "x" * size, "[x](<" * (size // 5), "```" * (size // 3)])
+    text = f"# Contenuti non accessibili\n\n{hostile}\n\n[b](<{{filename}}/notizie/b c.md>)\n"
+    started = time.process_time()
+    assert "notizie/b c.md" in named_paths(text, "pages/accessibilita.md", SECTION)
+    elapsed = time.process_time() - started
+    assert elapsed < 0.5, f"{elapsed:.1f} s"
+
+
 def test_a_menu_page_whose_title_does_not_begin_with_the_menus_words_is_a_warning(
         tmp_path, build):
     [(path, line, message)] = check(tmp_path, MENU_TITLE)

@@ -26,7 +26,10 @@ import re
 import unicodedata
 from urllib.parse import unquote
 
-LINK = re.compile(r"\{(?:filename|static|attach)\}([^)\s\"'>]+)")
+# A link's target: in angle brackets, as Markdown writes one with spaces
+# ("[x](<{static}/allegati/Bando 2026.pdf>)"), or up to a space, quote or parenthesis
+LINK = re.compile(r"<\{(?:filename|static|attach)\}([^<>\n]*)>"
+                  r"|\{(?:filename|static|attach)\}([^)\s\"'>]+)")
 # An ATX heading: its marks, then its text with the closing marks (stripped in
 # :func:`_heading_text`, not here: "(.*?)\s*#*\s*$" backtracked in cubic time on a line of
 # spaces, an editor's hostile heading kept the build and the check for hours)
@@ -105,8 +108,8 @@ def named_paths(text, statement, section):
                                            and not line.strip().strip("-"))
         if level is None:
             continue
-        for target in LINK.findall(line):
-            target = unquote(target.split("#")[0].split("?")[0])
+        for bracketed, bare in LINK.findall(line):
+            target = unquote((bracketed or bare).split("#")[0].split("?")[0])
             path = target.lstrip("/") if target.startswith("/") else posixpath.join(
                 posixpath.dirname(statement), target)
             named.add(unicodedata.normalize("NFC", posixpath.normpath(path)))
