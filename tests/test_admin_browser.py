@@ -1559,7 +1559,8 @@ def test_the_preview_names_a_drafts_date_as_the_site_does(session):
     no label."""
     label = date_label(SimpleNamespace(is_bozza=True, is_programmato=False))
     assert session.draft["label"] == [label]
-    assert session.draft["meta"].startswith(label + " martedì 1 dicembre 2026"), session.draft
+    assert session.draft["meta"].startswith(label + " martedì 1\u00a0dicembre 2026"), \
+        session.draft  # the no-break space of the site's date
 
 
 def test_a_pages_preview_shows_what_the_page_shows(session):
