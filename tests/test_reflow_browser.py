@@ -23,11 +23,13 @@ FILE_TITLE = "Modulo_iscrizione_famiglie_volontarie_Casalmaggiore_2024.pdf"
 LONG = "/2024/09/iscrizioni-online/"
 PATTO = "/2024/10/patto/"
 BODY = "/2024/07/video-e-tabella/"
+NESTED = "/2024/06/tabella-annidata/"
 CAPTION = "Calendario degli incontri nei quartieri"
 PAGES = [
     ("articolo con parole lunghe", LONG),
     ("articolo con video e tabella", BODY),
     ("articolo con un nome composto", PATTO),
+    ("articolo con una tabella in una tabella", NESTED),
     ("home", "/"),
     ("argomento dal nome lungo", "/argomenti/farelegamicasalmaggiorecremonacrema2024/"),
     ("argomenti", "/argomenti/"),
@@ -76,6 +78,18 @@ def site(tmp_path_factory):
                 <th>Iscritti</th><th>Referente</th></tr>
                 <tr><td>Santa Maria della Croce</td><td>lunedì</td><td>9-12</td><td>25</td>
                 <td>18</td><td>Giovanni Bianchi</td></tr>
+                </table>
+                """),
+        # an HTML table pasted whole, with a table in one of its cells
+        "notizie/annidata.md": article(
+            title="Tabella annidata", date="2024-06-01 10:00", slug="tabella-annidata",
+            body="""\
+                Gli orari.
+
+                <table>
+                <tr><th>Quartiere</th><th>Orari</th></tr>
+                <tr><td>Santa Maria</td><td><table><tr><th>Giorno</th><th>Orario</th></tr>
+                <tr><td>lunedì mattina</td><td>9-12 e 14-18</td></tr></table></td></tr>
                 </table>
                 """),
     }, settings="VISIT_COUNTER_URL = ''\n"
@@ -142,6 +156,26 @@ def test_a_tables_caption_is_read_whole_in_its_box(page, site, scrolled):
     assert scrolls and page.locator(".prose caption").text_content() == CAPTION
     assert lines and lines[0][0] == pytest.approx(left, abs=1)
     assert all(left - 0.5 <= start and end <= right + 0.5 for start, end in lines), lines
+
+
+@pytest.mark.parametrize("width", [320, 1280])
+def test_a_table_in_a_tables_cell_is_not_cut_by_its_own_box(page, site, width):
+    """A table in a cell of another table is seen whole in its cell (the outer table's
+    box scrolls, where the screen is narrow): a box that took its width from the cell
+    alone ignored the table in it, a few pixels wide at any screen's width."""
+    page.set_viewport_size({"width": width, "height": 640})
+    try:
+        page.goto(site.origin + NESTED)
+        boxes = page.evaluate("""() => [...document.querySelectorAll('.prose .table-scroll')]
+            .map(box => [box.clientWidth, box.scrollWidth,
+                         box.querySelector('table').getBoundingClientRect().width])""")
+    finally:
+        page.set_viewport_size({"width": 320, "height": 640})
+    assert len(boxes) == 2, boxes
+    (inner, inner_scroll, inner_table) = boxes[1]
+    assert inner_scroll <= inner + 1 and inner_table <= inner + 1, boxes
+    if width == 1280:  # room enough: the outer table does not scroll either
+        assert boxes[0][1] <= boxes[0][0] + 1, boxes
 
 
 @pytest.mark.parametrize(("kind", "address"), PAGES, ids=[kind for kind, _ in PAGES])
