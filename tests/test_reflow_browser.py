@@ -24,12 +24,14 @@ LONG = "/2024/09/iscrizioni-online/"
 PATTO = "/2024/10/patto/"
 BODY = "/2024/07/video-e-tabella/"
 NESTED = "/2024/06/tabella-annidata/"
+FRAMES = "/2024/05/lettori/"
 CAPTION = "Calendario degli incontri nei quartieri"
 PAGES = [
     ("articolo con parole lunghe", LONG),
     ("articolo con video e tabella", BODY),
     ("articolo con un nome composto", PATTO),
     ("articolo con una tabella in una tabella", NESTED),
+    ("articolo con lettori incorporati", FRAMES),
     ("home", "/"),
     ("argomento dal nome lungo", "/argomenti/farelegamicasalmaggiorecremonacrema2024/"),
     ("argomenti", "/argomenti/"),
@@ -92,6 +94,22 @@ def site(tmp_path_factory):
                 <tr><td>lunedì mattina</td><td>9-12 e 14-18</td></tr></table></td></tr>
                 </table>
                 """),
+        # players' embed codes: a width in per cent (as a podcast's player gives it), a
+        # width alone, both sizes in pixels
+        "notizie/lettori.md": article(
+            title="Lettori", date="2024-05-01 10:00", slug="lettori",
+            body="""\
+                I lettori.
+
+                <iframe src="https://www.youtube-nocookie.com/embed/a" width="100%"
+                height="352" title="Puntata del podcast"></iframe>
+
+                <iframe src="https://www.youtube-nocookie.com/embed/b" width="560"
+                title="Video senza altezza"></iframe>
+
+                <iframe src="https://www.youtube-nocookie.com/embed/c" width="640"
+                height="360" title="Video della festa"></iframe>
+                """),
     }, settings="VISIT_COUNTER_URL = ''\n"
                 "CONTRACT_IFRAME_HOSTS = ['www.youtube-nocookie.com']\n") as built:
         yield built
@@ -130,6 +148,30 @@ def test_a_video_keeps_its_shape_within_the_text(page, site):
         document.querySelector('.prose').getBoundingClientRect().width]""")
     assert width == pytest.approx(text, abs=1)
     assert width / height == pytest.approx(560 / 315, rel=0.02)
+
+
+@pytest.mark.parametrize("width", [320, 1280])
+def test_a_frame_without_both_sizes_in_pixels_keeps_a_players_height(page, site, width):
+    """A frame is as high as it was given, or keeps the ratio of its two sizes in pixels:
+    each size's own fallback in the ratio made width="100%" height="352" a frame
+    thousands of pixels high, and a width alone one a few pixels high."""
+    page.set_viewport_size({"width": width, "height": 640})
+    try:
+        page.goto(site.origin + FRAMES)
+        text, frames = page.evaluate("""() => [
+            document.querySelector('.prose').getBoundingClientRect().width,
+            [...document.querySelectorAll('.prose iframe')].map(frame => {
+                const box = frame.getBoundingClientRect();
+                return [frame.title, box.width, box.height]; })]""")
+    finally:
+        page.set_viewport_size({"width": 320, "height": 640})
+    sizes = {title: (wide, high) for title, wide, high in frames}
+    assert sizes["Puntata del podcast"] == (pytest.approx(text, abs=1), pytest.approx(352)), frames
+    wide, high = sizes["Video senza altezza"]
+    assert wide <= text + 1 and 100 <= high <= 400, frames
+    wide, high = sizes["Video della festa"]
+    assert wide == pytest.approx(min(640, text), abs=1), frames
+    assert wide / high == pytest.approx(640 / 360, rel=0.02), frames
 
 
 # The lines of a table's caption, [left, right] in px, and its scrolling box's edges.
