@@ -323,6 +323,19 @@ def test_a_numbered_list_after_a_bulleted_one_is_a_list_of_its_own(build):
     assert not body.select("li > p")  # tight, as typed
 
 
+def test_a_rule_right_under_a_numbered_list_is_no_bulleted_list(build):
+    """``* * *`` or ``- - -`` under a numbered list's last item is a rule (Python-Markdown
+    reads a rule before a list's item): it was warned of as a bulleted list whose items
+    became text of the numbered list's last item."""
+    site = build({"notizie/riga.md": article(title="Riga", slug="riga", body=(
+        "1. Iscriviti\n2. Vieni\n* * *\nDopo la riga.\n\n"
+        "1. Primo\n2. Secondo\n- - -\n\n1. Uno\n- Due"))})
+    assert site.ok, site.log
+    assert site.log.count("subito sotto un elenco") == 1, site.log  # "- Due" only
+    body = site.soup("/2024/05/riga/").select_one(".article-body")
+    assert len(body.find_all("hr")) == 2, body
+
+
 def test_a_date_as_a_links_address_is_not_called_a_phone_number(tmp_path):
     """``[il programma](2024-05-05)`` was told "è un numero di telefono … tel:+3920240505"."""
     status, out, err = run_check(tmp_path, {"notizie/data.md": article(

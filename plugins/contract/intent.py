@@ -28,7 +28,9 @@ LATER_ITEM_RE = re.compile(r"\n[ ]{0,3}(?:[*+-]|\d{1,3}\.)[ \t]+\S")
 # an item of the other kind right under a list's items (no blank line between): with
 # sane_lists (pelicanconf's MARKDOWN) its lines are text of the list's last item
 LATER_NUMBERED_RE = re.compile(r"\n[ ]{0,3}\d{1,3}\.[ \t]+\S")
-LATER_BULLETED_RE = re.compile(r"\n[ ]{0,3}[*+-][ \t]+\S")
+# (not a rule, "* * *" or "- - -": Python-Markdown reads it as one before a list's item)
+LATER_BULLETED_RE = re.compile(r"\n[ ]{0,3}(?!(?:\*[ ]{0,2}){3,}[ ]*$|(?:-[ ]{0,2}){3,}[ ]*$)"
+                               r"[*+-][ \t]+\S", re.MULTILINE)
 # an item indented by 1 to 3 spaces: Python-Markdown nests by 4 (or a tab)
 SHALLOW_ITEM_RE = re.compile(r"\n[ ]{1,3}(?:[*+-]|\d+\.)[ \t]+\S")
 # an item whose space, after its marker or before it, is a non-breaking one (a word
