@@ -15,6 +15,7 @@ publication with nothing an editor could understand.
 import re
 import time
 
+import markdown
 import pytest
 
 import samples
@@ -146,9 +147,23 @@ def test_the_statement_reads_setext_headings():
             "Limiti noti\n---\n\n[e]({filename}/notizie/e.md)\n")
     assert named_paths(text, "pages/accessibilita.md", SECTION) == {
         "notizie/b.md", "notizie/c.md", "notizie/d.md"}
-    underlined = text.replace("Contenuti non accessibili\n-----", "Contenuti non accessibili\n=====")
+    underlined = text.replace("Contenuti non accessibili\n" + "-" * 25,
+                              "Contenuti non accessibili\n" + "=" * 25)
     assert named_paths(underlined, "pages/accessibilita.md", SECTION) == {
         "notizie/b.md", "notizie/c.md", "notizie/d.md", "notizie/e.md"}
+
+
+def test_a_line_of_both_marks_is_no_setext_underline():
+    """``=-=-=-`` under a line is text to Python-Markdown (an underline is of ``=`` or of
+    ``-`` alone): read as a heading's underline, it ended the section, and the PDFs named
+    after it were warned of as not named."""
+    text = ("Contenuti non accessibili\n-------------------------\n\n"
+            "[b]({filename}/notizie/b.md)\n\nAltri documenti\n=-=-=-=-=-=-=-=\n\n"
+            "[c]({filename}/notizie/c.md)\n\nLimiti noti\n-----------\n\n"
+            "[d]({filename}/notizie/d.md)\n")
+    assert named_paths(text, "pages/accessibilita.md", SECTION) == {
+        "notizie/b.md", "notizie/c.md"}
+    assert "<h1" not in markdown.markdown("Altri documenti\n=-=-=-=-=-=-=-=")
 
 
 def test_the_statement_reads_a_link_target_in_angle_brackets():

@@ -52,10 +52,12 @@ def _fence(line):
 
 
 def _underline(line):
-    """1 or 2: a setext heading's underline (``=`` or ``-`` marks from the first column,
-    then spaces), its heading's level; else 0."""
+    """1 or 2: a setext heading's underline (``=`` marks, or ``-`` marks, from the first
+    column, then spaces: a line of both, "=-=-=-", is text to Python-Markdown), its
+    heading's level; else 0."""
     marks = line.rstrip(" ")
-    return 0 if not marks or marks.strip("=-") else (1 if marks[0] == "=" else 2)
+    return 0 if not marks or marks[0] not in "=-" or marks.strip(marks[0]) \
+        else (1 if marks[0] == "=" else 2)
 
 
 def _body(lines):
