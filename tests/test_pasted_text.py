@@ -41,6 +41,11 @@ TYPED = [
      "la voce rientrata di meno di 4 spazi non diventa una sotto-voce: sul sito è una voce"
      " come le altre dell'elenco; per una sotto-voce metti 4 spazi prima del trattino (o del"
      " numero) /"),
+    # a numbered sub-item under a bullet, by less than 4 spaces: text of the bullet
+    ("notizie/sottovoce-numerata.md", "Come fare:\n\n- iscriversi\n  1. online\n- venire", 9,
+     "la voce rientrata di meno di 4 spazi non diventa una sotto-voce: sul sito diventa"
+     " testo della voce sopra; per una sotto-voce metti 4 spazi prima del trattino (o del"
+     " numero) /"),
     ("notizie/attaccato.md", "Cose da portare:\n- pane\n- acqua", 7,
      "l'elenco comincia subito sotto una riga di testo: sul sito diventa parte del paragrafo"
      " (le voci unite in una riga); lascia una riga vuota prima dell'elenco /"),

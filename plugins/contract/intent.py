@@ -142,13 +142,18 @@ def _block(block, first_line):
             return found
     if LIST_ITEM_RE.match(block) and not block.startswith(" "):
         nested = SHALLOW_ITEM_RE.search(block)  # "  - sotto" under "- uno": one more item
+        numbered = block[0].isdigit()
         if nested is not None:
+            # of the list's kind, one more item of it; of the other kind, text of the item
+            # above (sane_lists: a list holds one kind of item)
+            same = block[nested.start() + 1:].lstrip(" ")[:1].isdigit() == numbered
+            shown = "è una voce come le altre dell'elenco" if same else \
+                "diventa testo della voce sopra"
             found.append((line_of(nested.start() + 1),
                           "la voce rientrata di meno di 4 spazi non diventa una sotto-voce: sul"
-                          " sito è una voce come le altre dell'elenco; per una sotto-voce metti"
+                          f" sito {shown}; per una sotto-voce metti"
                           " 4 spazi prima del trattino (o del numero) / indent a sub-item by 4"
                           " spaces", "nested"))
-        numbered = block[0].isdigit()
         other = (LATER_BULLETED_RE if numbered else LATER_NUMBERED_RE).search(block)
         if other is not None and (nested is None or nested.start() != other.start()):
             kinds = ("puntato", "numerato") if numbered else ("numerato", "puntato")
