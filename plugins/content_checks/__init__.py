@@ -93,7 +93,7 @@ def entries(generators):
                     is_draft(metadata),  # a preview's too, "published" and marked `bozza`
                     held_back(metadata.get("date"), page, settings),
                     date=None if page else metadata.get("date"),
-                    title=str(metadata.get("title") or ""),
+                    title=metadata.get("title") or "",  # Markup: the reader's HTML
                     title_line=key_line(item, "title"))
 
 

@@ -5,7 +5,6 @@ The build makes entries from Pelican's items, ``invoke check`` from the files it
 checked; both call the same rules, so both report the same problems.
 """
 
-import html
 import importlib.util
 import os
 import posixpath
@@ -23,6 +22,7 @@ from plugins.core import filetypes
 from plugins.core.files import ignored
 from plugins.core.items import RELATIVE_LINK
 from plugins.core.problems import ERROR, MAX_LISTED, WARNING, Problem
+from plugins.core.text import plain
 from plugins.core.urls import without_index
 from plugins.italian.dates import data_lunga
 
@@ -66,7 +66,7 @@ class Entry:
     # report all at once: the build drops such a file, and it is reported on its own)
     failed: bool = False
     date: datetime | None = None  # an article's `date` (a page has none)
-    title: str = ""  # its `title`
+    title: str = ""  # its `title`: HTML (Markup) in a build, as typed in invoke check
     title_line: int | None = None  # of its `title` key
 
 
@@ -347,19 +347,11 @@ def all_problems(entries, settings, read):
             *menu_titles(entries, settings)]
 
 
-_TAG = re.compile(r"<[^<>]*>")  # not "<[^>]*>": quadratic on a title of "<"s
-
-
-def _plain(title):
-    """A title as its reader sees it: without the marks the build's reader puts in it
-    (``<span lang="en">``, ``<span class="nome-composto">``), its references read."""
-    return html.unescape(_TAG.sub("", str(title)))
-
-
 def _words(text):
-    """``text`` as compared with a menu's words: marks, entities and typographic
-    apostrophes read as typed, spaces collapsed, letter case aside."""
-    return " ".join(_plain(text).replace("\u2019", "'").split()).casefold()
+    """``text`` as compared with a menu's words: as a reader reads it (``plain``: the
+    build's title is HTML, the marks of its reader in it; ``invoke check``'s is the text
+    as typed), typographic apostrophes as typed, letter case aside."""
+    return plain(text).replace("\u2019", "'").casefold()
 
 
 def menu_titles(entries, settings):
@@ -381,7 +373,7 @@ def menu_titles(entries, settings):
         if name is None or _words(entry.title).startswith(_words(name)):
             continue
         problems.append(Problem(entry.source, (
-            f"il titolo «{_plain(entry.title)}» non comincia con «{name}», la voce del menu"
+            f"il titolo «{plain(entry.title)}» non comincia con «{name}», la voce del menu"
             f" in cima al sito che porta a questa pagina: chi sceglie «{name}» non ritrova la"
             f" parola arrivando; scrivi un titolo che cominci con «{name}» (per esempio"
             f" «{name} e orari»), oppure chiedi a chi gestisce il sito di cambiare il menu"
