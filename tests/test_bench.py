@@ -1,8 +1,14 @@
 """tools/bench.py, the figures of `invoke bench`: what it generates and what it reads
 from a build's log (the builds themselves are the bench's business, not the suite's)."""
 
+import contextlib
+import os
+import signal
+import subprocess
 import sys
+import time
 
+import pytest
 import yaml
 
 from support import ROOT
@@ -42,3 +48,32 @@ def test_the_generated_site_mixes_what_the_issue_asks(tmp_path):
                for meta in front if "attachments" in meta)
     assert {folder.name for folder in content.iterdir()} == {
         *bench.CATEGORIES, "pages", "allegati", "immagini"}
+
+
+def test_peak_memory_adds_up_the_processes_a_build_runs_beside_each_other():
+    """The bench printed the largest single process's ru_maxrss: Pagefind's service and
+    the compressing pool run beside the build's process, and their memory was left out.
+    Two children holding 60 MB each at the same time: the tree needs 120 MB and more."""
+    if not bench.pss_supported():
+        pytest.skip("no /proc PSS here (the bench prints ru_maxrss instead)")
+    hold = ("import sys, time; block = bytearray(60 * 2**20); block[::4096] = b'x' * len("
+            "block[::4096]); sys.stdout.write('ready\\n'); sys.stdout.flush(); time.sleep(5)")
+    parent = subprocess.Popen(
+        [sys.executable, "-c", "import subprocess, sys\n"
+         f"children = [subprocess.Popen([sys.executable, '-c', {hold!r}], stdout=sys.stdout)"
+         " for _ in range(2)]\n"
+         "[child.wait() for child in children]"],
+        stdout=subprocess.PIPE, text=True)
+    memory = bench.TreeMemory(parent.pid, interval=0.01)
+    try:
+        assert [parent.stdout.readline() for _ in range(2)] == ["ready\n"] * 2
+        time.sleep(0.1)  # a few samples with both children holding their block
+        peak = memory.stop()
+    finally:
+        for pid in bench._descendants(parent.pid):  # children first found, then all killed
+            with contextlib.suppress(OSError):
+                os.kill(pid, signal.SIGKILL)
+        parent.wait()
+        parent.stdout.close()
+    assert peak >= 120, peak
+    assert peak < 400, peak  # each page once: not the whole machine's

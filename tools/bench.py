@@ -26,8 +26,15 @@ right after the previous build's folders were deleted). That is the bench's own
 doing, not a cold build's (a fresh checkout has nothing just deleted), and it
 weighs on each build by the number of files it creates. For the same reason each
 measurement starts once what earlier builds wrote is on the disk (``os.sync``). Per build it prints seconds, milliseconds per
-article, the child's peak memory (ru_maxrss, children included), the HTML pages
-written and the ratio to (b); then the targets and whether they hold.
+article, peak memory, the HTML pages written and the ratio to (b); then the targets
+and whether they hold. Peak memory is what the machine needs: the largest sum, over
+the build's process and every process it started (Pagefind's service, the pools that
+compress and check while it writes), of their proportional set sizes (PSS, each
+shared page counted once in all), sampled every 20 ms from ``/proc``. The largest
+single process's ``ru_maxrss`` (what earlier sessions printed) counts a forked worker's
+pages shared with its parent as its own and leaves out the processes that run beside
+it; it is printed too, as ``max RSS``. Where ``/proc`` has no PSS (not Linux), both
+columns are ``ru_maxrss``.
 
 Before measuring, the project's modules are compiled to bytecode, as pip compiled
 Pelican's when it installed it: where ``PYTHONDONTWRITEBYTECODE`` is set (some CI
@@ -45,8 +52,10 @@ import statistics
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from pathlib import Path
+from typing import NamedTuple
 
 ROOT = Path(__file__).resolve().parent.parent
 CATEGORIES = ("notizie", "comunicati-stampa", "avvisi")
@@ -193,8 +202,85 @@ logging.getLogger("plugins.search").setLevel(logging.INFO)
 """
 
 
+def _descendants(pid):
+    """``pid`` and the processes it started, theirs included (``/proc``'s children lists)."""
+    found, pending = [], [pid]
+    while pending:
+        current = pending.pop()
+        found.append(current)
+        try:
+            for task in os.listdir(f"/proc/{current}/task"):
+                with open(f"/proc/{current}/task/{task}/children", encoding="ascii") as file:
+                    pending += [int(child) for child in file.read().split()]
+        except OSError:
+            continue  # ended meanwhile
+    return found
+
+
+def _pss_kb(pid):
+    """The proportional set size of ``pid`` in kB (0 when it ended or cannot be read)."""
+    try:
+        with open(f"/proc/{pid}/smaps_rollup", encoding="ascii") as file:
+            for line in file:
+                if line.startswith("Pss:"):
+                    return int(line.split()[1])
+    except OSError:
+        pass
+    return 0
+
+
+def _name(pid):
+    try:
+        with open(f"/proc/{pid}/comm", encoding="utf-8") as file:
+            return file.read().strip()
+    except OSError:
+        return "?"
+
+
+def pss_supported():
+    return _pss_kb(os.getpid()) > 0
+
+
+class TreeMemory:
+    """The largest sum of the PSS of a process and its descendants, sampled in a
+    thread every ``interval`` seconds while it runs (:meth:`stop` returns it, in MB)."""
+
+    def __init__(self, pid, interval=0.02):
+        self.pid, self.interval, self.peak = pid, interval, 0
+        self.parts = []  # at the peak: (process name, MB), the largest first
+        self.done = threading.Event()
+        self.thread = threading.Thread(target=self._sample, daemon=True)
+        self.thread.start()
+
+    def _sample(self):
+        while not self.done.is_set():
+            sizes = {pid: _pss_kb(pid) for pid in _descendants(self.pid)}
+            if sum(sizes.values()) > self.peak:
+                self.peak = sum(sizes.values())
+                self.parts = sorted(((_name(pid), kb / 1024) for pid, kb in sizes.items() if kb),
+                                    key=lambda part: -part[1])
+            self.done.wait(self.interval)
+
+    def breakdown(self):
+        """The processes at the peak, as ``python 72 + pagefind 110 MB``."""
+        return " + ".join(f"{name} {size:.0f}" for name, size in self.parts) + " MB"
+
+    def stop(self):
+        self.done.set()
+        self.thread.join()
+        return self.peak / 1024
+
+
+class Build(NamedTuple):
+    seconds: float
+    memory: float  # MB: the peak of the process and its descendants (TreeMemory)
+    log: str
+    largest: float  # MB: the largest single process's ru_maxrss
+    parts: str  # the processes at the peak (TreeMemory.breakdown), "" without /proc
+
+
 def run_build(settings, content, output):
-    """One ``pelican`` child process: (seconds, peak memory in MB, log)."""
+    """One ``pelican`` child process, measured (:class:`Build`)."""
     os.sync()  # the files earlier builds wrote reach the disk now, not during this one
     # COLUMNS: log lines unwrapped (rich cuts them at 80 columns, the logger's column in
     # the middle of the message: the search step's time was read from the wrong line)
@@ -205,14 +291,21 @@ def run_build(settings, content, output):
     process = subprocess.Popen(
         [sys.executable, "-m", "pelican", str(content), "-s", str(settings), "-o", str(output)],
         stdout=subprocess.PIPE, stderr=subprocess.STDOUT, env=env, cwd=content.parent)
+    memory = TreeMemory(process.pid) if pss_supported() else None
     log = process.stdout.read().decode("utf-8", "replace")
+    # the child stays a zombie (its /proc readable) until wait4: the sampler's last
+    # reading is taken before it is reaped
+    os.waitid(os.P_PID, process.pid, os.WEXITED | os.WNOWAIT)
+    peak = memory.stop() if memory is not None else None
+    parts = memory.breakdown() if memory is not None else ""
     _, status, usage = os.wait4(process.pid, 0)
     seconds = time.perf_counter() - started
     process.stdout.close()
     process.returncode = os.waitstatus_to_exitcode(status)
     if process.returncode:
         raise SystemExit(f"build failed ({settings}):\n{log[-4000:]}")
-    return seconds, usage.ru_maxrss / 1024, log
+    largest = usage.ru_maxrss / 1024
+    return Build(seconds, largest if peak is None else peak, log, largest, parts)
 
 
 def html_pages(output):
@@ -227,10 +320,10 @@ def search_seconds(log):
 class Results:
     def __init__(self, articles):
         self.articles = articles
-        self.rows = {}  # name -> list of (seconds, memory MB, pages)
+        self.rows = {}  # name -> list of (seconds, memory MB, pages, largest process MB)
 
-    def add(self, name, seconds, memory, pages):
-        self.rows.setdefault(name, []).append((seconds, memory, pages))
+    def add(self, name, seconds, memory, pages, largest):
+        self.rows.setdefault(name, []).append((seconds, memory, pages, largest))
 
     def median(self, name, index):
         return statistics.median(row[index] for row in self.rows[name])
@@ -238,12 +331,13 @@ class Results:
     def table(self):
         bare = self.median("bare cold", 0)
         lines = [f"{'build':<22}{'runs':>5}{'seconds':>10}{'ms/article':>12}{'peak MB':>9}"
-                 f"{'pages':>8}{'× bare':>8}"]
+                 f"{'pages':>8}{'× bare':>8}{'max RSS':>9}"]
         for name in self.rows:
             seconds, memory = self.median(name, 0), self.median(name, 1)
             lines.append(f"{name:<22}{len(self.rows[name]):>5}{seconds:>10.2f}"
                          f"{seconds * 1000 / self.articles:>12.2f}{memory:>9.0f}"
-                         f"{int(self.median(name, 2)):>8}{seconds / bare:>8.2f}")
+                         f"{int(self.median(name, 2)):>8}{seconds / bare:>8.2f}"
+                         f"{self.median(name, 3):>9.0f}")
         return "\n".join(lines)
 
     def targets(self):
@@ -293,28 +387,32 @@ def bench(work, articles, runs):
                         encoding="utf-8")
         return conf
 
-    results, search = Results(articles), []
+    results, search, peaks = Results(articles), [], []
     for run in range(runs):
         for name in ("bare cold", "site cold"):
             conf = bare_conf if name == "bare cold" else site_conf(fresh("cache"))
             output = fresh("output")
-            seconds, memory, log = run_build(conf, content, output)
-            results.add(name, seconds, memory, html_pages(output))
-            if name == "site cold" and search_seconds(log) is not None:
-                search.append(search_seconds(log))
-            print(f"  run {run + 1} {name}: {seconds:.2f} s, {memory:.0f} MB", flush=True)
+            build = run_build(conf, content, output)
+            results.add(name, build.seconds, build.memory, html_pages(output), build.largest)
+            if name == "site cold":
+                peaks.append(build.parts)
+                if search_seconds(build.log) is not None:
+                    search.append(search_seconds(build.log))
+            print(f"  run {run + 1} {name}: {build.seconds:.2f} s, {build.memory:.0f} MB"
+                  + (f" ({build.parts})" if build.parts else ""), flush=True)
     warm_conf = conf  # the last cold build's cache
     for _ in range(runs):
         output = fresh("output")
-        seconds, memory, _ = run_build(warm_conf, content, output)
-        results.add("site warm", seconds, memory, html_pages(output))
+        build = run_build(warm_conf, content, output)
+        results.add("site warm", build.seconds, build.memory, html_pages(output), build.largest)
     changed = next(content.glob("notizie/*.md"))
     for run in range(runs):
         with changed.open("a", encoding="utf-8") as handle:
             handle.write(f"\nUna frase aggiunta ({run}).\n")
         output = fresh("output")
-        seconds, memory, _ = run_build(warm_conf, content, output)
-        results.add("site one changed", seconds, memory, html_pages(output))
+        build = run_build(warm_conf, content, output)
+        results.add("site one changed", build.seconds, build.memory, html_pages(output),
+                    build.largest)
     checks = {"warm": [], "cold": []}
     for kind in ("warm", "cold"):  # warm: with the cache the builds above left
         for _ in range(runs):
@@ -331,6 +429,8 @@ def bench(work, articles, runs):
     check = statistics.median(checks["cold"])
     if search:
         print(f"search indexing (in the cold build): {statistics.median(search):.2f} s")
+    if peaks[-1]:
+        print(f"the last cold build's peak memory: {peaks[-1]}")
     print()
     print(results.targets())
     print(f"{'ok ' if check <= bare / 4 else 'NO '} invoke check (cold cache) ≤ 0.25× bare"
