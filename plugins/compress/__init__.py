@@ -15,13 +15,18 @@ render cache unchanged), on every core.
 Cache entries unused for ``COMPRESS_CACHE_DAYS`` days are removed.
 
 On a machine with two cores or more, pages are compressed while the build goes on:
-each page Pelican writes (``content_written``) is handed to a background process,
+each page Pelican writes (``content_written``) is handed to a background thread,
 which reads it, takes its copies from the cache or makes them, and writes its
 ``.gz``/``.br`` beside it. The final step skips the files the early copies were made
 from: the same inode, size and modification time (output files are replaced, never
 changed in place), else the same bytes; a file changed after it was first written is
 compressed again, as it is. The copies are hard links to the cache's
 (``plugins/core/files.py``; copies where links cannot be made).
+
+Threads, not processes: brotli (1.2, pinned), zlib and hashlib let go of Python's
+global lock while they work, so threads compress on every core; a forked process
+copied the build's memory as the build went on changing it (60 MB of a 1000-article
+build, on top of the build's own and the search indexer's at the build's peak).
 """
 
 import gzip
@@ -30,7 +35,7 @@ import logging
 import os
 import time
 import zlib
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import ThreadPoolExecutor
 from functools import partial
 from pathlib import Path
 
@@ -39,7 +44,6 @@ import brotli
 from pelican import signals
 from pelican.plugins import granular_signals
 
-from plugins.core import processes
 from plugins.core.files import keep, place
 
 from . import settings
@@ -48,7 +52,6 @@ logger = logging.getLogger(__name__)
 USED_REFRESH = 3600  # seconds: a cache entry used again is marked used at most hourly
 
 FORMATS = (".br", ".gz")
-PARALLEL_FROM = 200  # copies to make: fewer are made in this process (no start-up cost)
 STATE_KEY = "compress_early"
 
 
@@ -132,9 +135,9 @@ class Compressor:
         if todo:
             jobs = [(data, kind, *self.levels) for _, data, _, kind in todo]
             workers = min(os.cpu_count() or 1, 8)
-            if workers > 1 and len(jobs) > PARALLEL_FROM:
-                with ProcessPoolExecutor(workers, **processes.pool_options()) as pool:
-                    blobs = list(pool.map(_compress_job, jobs, chunksize=16))
+            if workers > 1 and len(jobs) > 1:
+                with ThreadPoolExecutor(workers, thread_name_prefix="compress") as pool:
+                    blobs = list(pool.map(_compress_job, jobs))
             else:
                 blobs = [_compress_job(job) for job in jobs]
             for (path, data, digest, kind), blob in zip(todo, blobs):
@@ -187,9 +190,9 @@ def initialize(pelican):
 
 
 class Early:
-    """Pages compressed in a background process while the build writes the others.
+    """Pages compressed in background threads while the build writes the others.
 
-    The parent only hands over each page's path: a worker reads the page, takes its
+    The build only hands over each page's path: a thread reads the page, takes its
     copies from the cache or makes them (and keeps them), writes them beside the page
     and answers with the digest of the bytes it read. It sits in the settings (so in
     every page's context, where ``content_written`` finds it); pickled, it is a new
@@ -207,19 +210,18 @@ class Early:
         self.stop()
         if (os.cpu_count() or 1) > 1:
             self.compressor = Compressor(settings)
-            self.pool = ProcessPoolExecutor(
-                min(os.cpu_count() - 1, 7),
-                **processes.pool_options(_start_early_worker, (self.compressor,)))
+            self.pool = ThreadPoolExecutor(min(os.cpu_count() - 1, 7),
+                                           thread_name_prefix="compress-early")
 
     def add(self, path):
         compressor = self.compressor
         if compressor is None or not path.endswith(compressor.extensions):
             return
-        future = self.pool.submit(_early_job, path)
+        future = self.pool.submit(_early_job, compressor, path)
         future.add_done_callback(partial(self._done, str(Path(path))))
 
     def _done(self, path, future):
-        """In the pool's thread: the copies of ``path`` are beside it."""
+        """In the thread that made them: the copies of ``path`` are beside it."""
         if future.cancelled() or future.exception() is not None:
             return  # the final step makes them
         made = future.result()
@@ -242,22 +244,14 @@ class Early:
         self.written = {}
 
 
-_EARLY = {}  # in an early worker: its Compressor
-
-
-def _start_early_worker(compressor):
-    _EARLY["compressor"] = compressor
-
-
 def identity(stat):
     """What tells one version of an output file from another without reading it."""
     return stat.st_dev, stat.st_ino, stat.st_size, stat.st_mtime_ns
 
 
-def _early_job(path):
-    """In a worker: ``path``'s copies beside it, from the cache or made and kept there;
+def _early_job(compressor, path):
+    """In a thread: ``path``'s copies beside it, from the cache or made and kept there;
     ``(digest, identity)`` of the file they were made from (None for a file too small)."""
-    compressor = _EARLY["compressor"]
     with open(path, "rb") as file:
         stat = os.fstat(file.fileno())
         data = file.read()
