@@ -408,6 +408,10 @@ def test_feeds_carry_front_matter_as_text(hostile_site):
     ("[clic](JaVa&#x09;ScRiPt:alert(1))", 6, "indirizzo javascript: non ammesso"),
     ('<iframe src="https://www.youtube-nocookie.com/embed/x"></iframe>', 6, "iframe non ammessi"),
     ('<a href="data:text/html,<b>x</b>">x</a>', 6, "indirizzo data: non ammesso"),
+    # an image pasted from a word processor or a web page into the web editor's text
+    ("Testo.\n\n![Grafico](data:image/png;base64,iVBORw0KGgo=)", 8,
+     "immagine incollata dentro il testo (un indirizzo data:…): le immagini si pubblicano"
+     " come file: salva l'immagine in immagini/"),
     ("<svg onload=alert(1)></svg>", 6, "elemento HTML non ammesso: <svg>"),
     ("<style>body{display:none}</style>", 6, "elemento HTML non ammesso: <style>"),
     ('<form action="https://x.example"><input></form>', 6, "<form>"),
@@ -415,7 +419,8 @@ def test_feeds_carry_front_matter_as_text(hostile_site):
     ('<td style="text-align: left">x</td>', 6, "attributo style non ammesso"),
     ('Il target del progetto sono le famiglie.\n\nIscriviti <a href="https://example.org"'
      ' target="_blank">qui</a>.', 8, "attributo target non ammesso"),
-], ids=["script", "onerror", "javascript-link", "obfuscated", "iframe", "data-url", "svg",
+], ids=["script", "onerror", "javascript-link", "obfuscated", "iframe", "data-url",
+        "pasted-image", "svg",
         "style", "form", "style-attribute", "table-style", "attribute-named-in-the-prose"])
 def test_html_outside_the_allowlist_is_an_error_naming_file_and_line(build, body, line, fragment):
     site = build({**GOOD, "notizie/rotto.md": article(body=body)})
@@ -605,7 +610,7 @@ def test_no_file_is_published_through_a_link_hidden_elsewhere_and_no_image_comes
                    "notizie/d.md:6: immagine da un altro sito (evil.example)",
                    f"notizie/g.md:6: {marker}",
                    "notizie/h.md:6: immagine da un altro sito (cdn.example.org)",
-                   "notizie/e.md:6: immagine da un indirizzo data:",
+                   "notizie/e.md:6: immagine incollata dentro il testo (un indirizzo data:…)",
                    "notizie/f.md:6: iframe da evil.example non ammesso")
 
 

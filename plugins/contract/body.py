@@ -260,12 +260,16 @@ class _Checker(HTMLParser):
         elif tag == "img" and (scheme in ("http", "https", "data") or browser_host(url)):
             # the page would load it from elsewhere (and feed readers too): a request to
             # another host the site never makes; and its policy allows no data: images
-            where = f"un indirizzo {scheme}:" if scheme == "data" else \
-                f"un altro sito ({browser_host(url)})"
+            # data: is an image pasted into the text (a word processor's copy, a web
+            # editor's paste): written inside the page, never as a file of the site
+            message = (
+                "immagine incollata dentro il testo (un indirizzo data:…): le immagini si"
+                " pubblicano come file:" if scheme == "data" else
+                f"immagine da un altro sito ({browser_host(url)}): il sito non carica nulla"
+                " da altri indirizzi:")
             self.problem((url.strip()[:40], f"{scheme}:" if scheme else url.strip()[:20]),
-                         f"immagine da {where}: il sito non carica nulla da altri indirizzi:"
-                         " salva l'immagine in immagini/ e inseriscila con {static}/immagini/…"
-                         " / images from elsewhere are not allowed")
+                         f"{message} salva l'immagine in immagini/ e inseriscila con"
+                         " {static}/immagini/… / images from elsewhere are not allowed")
         elif scheme and scheme not in SCHEMES:
             # The source may spell the scheme with entities or tabs: its tail finds the line.
             needles = (f"{scheme}:", url.strip(), url.split(":", 1)[1].strip()[:40])
