@@ -28,12 +28,13 @@ means the release may become current:
   or truncated copy would be a broken page. ``.br`` copies are checked when the
   ``brotli`` module is importable (it is wherever the site builds).
 
-Standard library only (``brotli`` optional): it runs on the deploy machine before
-every switch. The build judges the links editors type by address with its own
-:func:`resolve`, :func:`files_of` and :func:`exists` (``plugins/content_checks/rules.py``
-loads this file), so a link it would refuse stops the build first, at the Markdown
-file's line.
-Command line: ``python tools/release_check.py FOLDER SITEURL`` (exit 1 on problems).
+It runs on the deploy machine before every switch, with the site's virtualenv
+(``brotli`` optional). Which file a link names is :mod:`plugins.core.output`'s
+``resolve``, ``files_of`` and ``exists``, the ones the build judges the links editors type
+by address with (``plugins/content_checks/rules.py``), so a link it would refuse stops the
+build first, at the Markdown file's line.
+Command line: ``.venv/bin/python tools/release_check.py FOLDER SITEURL`` (exit 1 on
+problems).
 """
 
 import argparse
@@ -46,7 +47,12 @@ import xml.etree.ElementTree as ET
 from datetime import datetime
 from html.parser import HTMLParser
 from pathlib import Path
-from urllib.parse import unquote, urlsplit
+
+ROOT = Path(__file__).resolve().parent.parent
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+from plugins.core.output import exists, files_of, resolve  # noqa: E402
 
 REQUIRED = ("index.html", "sitemap.xml")
 # (tag, attribute) pairs whose value is a URL, or a srcset list of URLs
@@ -57,7 +63,6 @@ URL_ATTRIBUTES = {
     "script": ("src",),
     "source": ("src", "srcset"),
 }
-SKIPPED_SCHEMES = ("mailto:", "tel:", "javascript:", "data:")
 BOZZA_CLASS = "badge-bozza"  # theme/templates/partials/badge.html
 SITEMAP_NS = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
 ATOM_NS = "{http://www.w3.org/2005/Atom}"
@@ -120,46 +125,6 @@ class _PageParser(HTMLParser):
             self._articles.pop()
 
 
-def _site_path(siteurl):
-    """The path SITEURL's pages live under: "" for https://example.org, "/news" for …/news/."""
-    return urlsplit(siteurl).path.rstrip("/") if siteurl else ""
-
-
-def resolve(url, page, siteurl):
-    """The release path (posix, relative) an internal URL names, or None when it is not
-    internal; ``page`` is the relative path of the HTML file that holds the URL.
-
-    Returns "" for a same-host URL outside SITEURL's path (e.g. ``/other/`` when
-    SITEURL is ``https://example.org/news``).
-    """
-    if not url or url.startswith("#") or url.lower().startswith(SKIPPED_SCHEMES):
-        return None
-    parts = urlsplit(url)
-    base_path = _site_path(siteurl)
-    if parts.scheme or parts.netloc:  # absolute (or scheme-relative //host/…)
-        site = urlsplit(siteurl) if siteurl else None
-        if (not site or parts.scheme not in ("", "http", "https")
-                or parts.netloc.lower() != site.netloc.lower()):
-            return None  # another site
-        path = parts.path or "/"
-    elif parts.path.startswith("/"):
-        path = parts.path
-    elif parts.path:  # relative to the page
-        path = posixpath.join(base_path + "/" + posixpath.dirname(page), parts.path)
-    else:
-        return None  # "?query" only: the page itself
-    path = unquote(path)
-    if base_path:
-        if path != base_path and not path.startswith(base_path + "/"):
-            return ""
-        path = path[len(base_path):] or "/"
-    directory = path.endswith("/")
-    path = posixpath.normpath("/" + path.lstrip("/")).lstrip("/")  # "/../x" is "/x" too
-    if not path:
-        return "index.html"
-    return posixpath.join(path, "index.html") if directory else path
-
-
 def refresh_url(content):
     """The address of a ``<meta http-equiv="refresh">``'s ``content`` (None: none)."""
     match = REFRESH_RE.match(content)
@@ -189,24 +154,6 @@ def _in_future(value, now):
     if moment.tzinfo is None:
         return moment > now.replace(tzinfo=None)
     return moment > now
-
-
-def files_of(folder):
-    """``(files, folders)``: the paths (posix, relative) of every file and folder under
-    ``folder``."""
-    files, folders = set(), set()
-    for directory, subdirectories, names in os.walk(folder):
-        relative = os.path.relpath(directory, folder)
-        prefix = "" if relative == "." else relative.replace(os.sep, "/") + "/"
-        folders.update(prefix + name for name in subdirectories)
-        files.update(prefix + name for name in names)
-    return files, folders
-
-
-def exists(path, files, folders):
-    """Whether the release path ``path`` (:func:`resolve`) names a file of ``files``, or a
-    folder of ``folders`` with its ``index.html``."""
-    return path in files or (path in folders and f"{path}/index.html" in files)
 
 
 def _decompressors():

@@ -32,9 +32,10 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from plugins.content_checks.rules import reserved_paths
+from plugins.core.output import resolve
 from plugins.core.urls import without_index
 from plugins.redirects.paths import KEY
-from tools.release_check import SITEMAP_NS, resolve
+from tools.release_check import SITEMAP_NS
 
 
 @dataclass(frozen=True)

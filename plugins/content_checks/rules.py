@@ -5,20 +5,17 @@ The build makes entries from Pelican's items, ``invoke check`` from the files it
 checked; both call the same rules, so both report the same problems.
 """
 
-import importlib.util
 import os
 import posixpath
 import re
-import sys
 from dataclasses import dataclass
 from datetime import datetime
-from pathlib import Path
 from urllib.parse import unquote, urljoin, urlsplit
 from zoneinfo import ZoneInfo
 
 from plugins.contract.ahead import EXTENSIONS
 from plugins.contract.check import linkable_folders
-from plugins.core import filetypes
+from plugins.core import filetypes, output
 from plugins.core.files import ignored
 from plugins.core.items import RELATIVE_LINK
 from plugins.core.problems import ERROR, MAX_LISTED, WARNING, Problem
@@ -26,24 +23,6 @@ from plugins.core.text import plain
 from plugins.core.urls import without_index
 from plugins.italian.dates import data_lunga
 
-
-def _load_release_check():
-    """``tools/release_check.py``, loaded from its file: the build finds the plugins through
-    ``PLUGIN_PATHS``, without the project's folder on ``sys.path`` (``tools`` is not
-    importable there), and the release check stays standard library only, a script the
-    deploy machine runs by hand. Its ``resolve`` and ``exists`` judge the links typed by
-    address as it judges the built pages' (:func:`site_address`, :class:`WrittenFiles`)."""
-    name = "farelegami_release_check"
-    if name not in sys.modules:
-        path = Path(__file__).resolve().parent.parent.parent / "tools" / "release_check.py"
-        spec = importlib.util.spec_from_file_location(name, path)
-        module = importlib.util.module_from_spec(spec)
-        spec.loader.exec_module(module)
-        sys.modules[name] = module
-    return sys.modules[name]
-
-
-release_check = _load_release_check()
 
 SITE_FILES = ("sitemap.xml", "robots.txt", "404.html", "index.html")
 
@@ -437,14 +416,14 @@ def address_links(entries, settings):
 def site_address(target, settings):
     """The path of the site's output a link typed by address leads to (``/archivio/`` →
     ``archivio/index.html``), resolved as the release check resolves the built pages'
-    links (``tools.release_check.resolve``: ``%xx`` decoded, query and fragment left out,
+    links (``plugins.core.output.resolve``: ``%xx`` decoded, query and fragment left out,
     a final ``/`` or ``/`` alone its ``index.html``): for ``/…``, or a full address on
     SITEURL's host (``""`` when outside SITEURL's path). None for any other link: another
     site's, a full one without SITEURL (a check or a preview cannot tell the site's host),
     ``{filename}`` and relative ones (their own rules)."""
     if target.startswith(RELATIVE_LINK) or not (target.startswith("/") or "://" in target):
         return None
-    return release_check.resolve(target, "index.html", str(settings.get("SITEURL") or ""))
+    return output.resolve(target, "index.html", str(settings.get("SITEURL") or ""))
 
 
 def address_key(target):
@@ -455,15 +434,15 @@ def address_key(target):
 
 class WrittenFiles:
     """The build's view, once everything is written: the files of the output folder
-    (``tools.release_check.files_of``), without the pages of drafts and scheduled items
+    (``plugins.core.output.files_of``), without the pages of drafts and scheduled items
     (``unpublished``: a preview writes them, the public build does not)."""
 
     def __init__(self, folder, unpublished=()):
-        self.files, self.folders = release_check.files_of(folder)
+        self.files, self.folders = output.files_of(folder)
         self.files -= {posixpath.normpath(path) for path in unpublished if path}
 
     def missing(self, path):
-        return not release_check.exists(path, self.files, self.folders)
+        return not output.exists(path, self.files, self.folders)
 
 
 class KnownFolders:

@@ -10,6 +10,8 @@ Modules, imported explicitly (``from plugins.core import items``):
 - :mod:`.filetypes`: what a file is by its content, whether its extension agrees
   and its kind is allowed; the MIME table;
 - :mod:`.items`: which generator lists hold which items, and what happens to them;
+- :mod:`.output`: a built site's files, and which of them an internal link names (the
+  release check's and the build's one reading of links typed by address);
 - :mod:`.pages`: which page numbers a list's pagination links; articles grouped by year
   and month for the archives;
 - :mod:`.processes`: child processes and pool workers that die with their parent;
