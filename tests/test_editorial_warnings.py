@@ -12,6 +12,7 @@ on GitHub runs: an editor's PDF or title, which ./run check passed, stopped the
 publication with nothing an editor could understand.
 """
 
+import functools
 import re
 import time
 
@@ -20,7 +21,10 @@ import pytest
 
 import samples
 from plugins.attachments.statement import named_paths
-from support import article, run_tool, timed_tool, write_conf, write_content
+from plugins.contract.reader import make_markdown
+from support import (
+    ROOT, article, project_settings, run_tool, timed_tool, write_conf, write_content,
+)
 
 STATEMENT = (
     "---\ntitle: Dichiarazione di accessibilità\nslug: accessibilita\n---\n\n"
@@ -36,6 +40,20 @@ UNTAGGED = {
                   attachments=["file: allegati/2026/bando.pdf\n    title: Il bando"]),
 }
 MENU_TITLE = {"pages/contatti.md": "---\nslug: contatti\ntitle: Scrivici\n---\n\nTesto.\n"}
+SECTION = "Contenuti non accessibili"
+
+
+@functools.cache
+def site_settings():
+    return project_settings(ROOT / "pelicanconf.py")
+
+
+def named(text, section=SECTION):
+    """What the statement ``text`` (pages/accessibilita.md) names in ``section``, read with
+    the site's Markdown as the build and ``./run check`` read it."""
+    settings = site_settings()
+    return named_paths(text.encode("utf-8"), "pages/accessibilita.md", section,
+                       make_markdown(settings), settings["CONTRACT_MARKDOWN_SECONDS"])
 
 
 def check(tmp_path, files, settings=""):
@@ -74,6 +92,18 @@ def test_an_untagged_pdf_the_statement_names_by_its_item_or_its_file_is_no_warni
     assert [w for w in check(tmp_path, files) if "non ha i tag" in w[2]] == []
 
 
+def test_a_statement_read_as_its_readers_see_it_names_the_pdf_in_check(tmp_path):
+    """A heading with an id and a reference-style link whose address is written at the
+    end of the page: the statement names the item, and ``./run check`` says nothing (the
+    statement's own reader of the Markdown missed the section: a warning for every
+    untagged PDF)."""
+    statement = ("---\ntitle: Dichiarazione di accessibilità\nslug: accessibilita\n---\n\n"
+                 "## Contenuti non accessibili {#contenuti}\n\n- Il PDF del [bando][b] non ha"
+                 " tag.\n\n## Limiti noti\n\nNessuno.\n\n[b]: {filename}/notizie/bando.md\n")
+    files = {**UNTAGGED, "pages/accessibilita.md": statement}
+    assert [w for w in check(tmp_path, files) if "non ha i tag" in w[2]] == []
+
+
 def test_a_tagged_pdf_or_a_site_without_statement_is_no_warning(tmp_path):
     tagged = {**UNTAGGED, "allegati/2026/bando.pdf": samples.text_pdf("Bando", tagged=True)}
     assert [w for w in check(tmp_path / "tagged", tagged) if "non ha i tag" in w[2]] == []
@@ -87,9 +117,9 @@ def test_the_statement_names_what_its_section_links():
             "- [d]({static}/allegati/d.pdf) e [e]({attach}../allegati/e.pdf)\n\n"
             "### Dettagli\n\n[f]({filename}/notizie/f.md)\n\n## Limiti noti\n\n"
             "[g]({filename}/notizie/g.md)\n")
-    assert named_paths(text, "pages/accessibilita.md", "Contenuti non accessibili") == {
+    assert named(text) == {
         "notizie/b c.md", "allegati/d.pdf", "allegati/e.pdf", "notizie/f.md"}
-    assert named_paths(text, "pages/accessibilita.md", "Altro") == set()
+    assert named(text, "Altro") == set()
 
 
 def test_a_statement_with_a_hostile_heading_is_read_in_linear_time():
@@ -100,7 +130,7 @@ def test_a_statement_with_a_hostile_heading_is_read_in_linear_time():
                       for level in (1, 2, 3) for tail in ("", " ##", "\t#"))
     text = f"{hostile}## Contenuti non accessibili ##\n\n[b]({{filename}}/notizie/b.md)\n"
     started = time.process_time()
-    assert named_paths(text, "pages/accessibilita.md", "Contenuti non accessibili") == {
+    assert named(text) == {
         "notizie/b.md"}
     elapsed = time.process_time() - started
     assert elapsed < 0.5, f"{elapsed:.1f} s"
@@ -119,9 +149,6 @@ def test_the_warning_asks_to_name_the_page_when_a_page_attaches_the_pdf(tmp_path
     assert f"aggiungi questo articolo, con un link {{filename}}/{NEWS}" in warned[NEWS]
 
 
-SECTION = "Contenuti non accessibili"
-
-
 def test_the_statement_ignores_its_fenced_code_and_its_front_matter():
     """Lines in a fenced code block (``` or ~~~, closed by the same fence) are neither
     links nor headings: an example in the statement named a PDF, or ended the section."""
@@ -133,7 +160,7 @@ def test_the_statement_ignores_its_fenced_code_and_its_front_matter():
             # a fence nothing closes is text, as Python-Markdown reads it
             "```\n[f]({filename}/notizie/f.md)\n\n## Limiti noti\n\n"
             "[g]({filename}/notizie/g.md)\n")
-    assert named_paths(text, "pages/accessibilita.md", SECTION) == {
+    assert named(text) == {
         "notizie/a.md", "notizie/c.md", "notizie/e.md", "notizie/f.md"}
 
 
@@ -145,11 +172,11 @@ def test_the_statement_reads_setext_headings():
             # not a heading's underline: a paragraph's second line, a rule
             "Testo\nContenuti non accessibili\n---\n\n---\n\n[d]({filename}/notizie/d.md)\n\n"
             "Limiti noti\n---\n\n[e]({filename}/notizie/e.md)\n")
-    assert named_paths(text, "pages/accessibilita.md", SECTION) == {
+    assert named(text) == {
         "notizie/b.md", "notizie/c.md", "notizie/d.md"}
     underlined = text.replace("Contenuti non accessibili\n" + "-" * 25,
                               "Contenuti non accessibili\n" + "=" * 25)
-    assert named_paths(underlined, "pages/accessibilita.md", SECTION) == {
+    assert named(underlined) == {
         "notizie/b.md", "notizie/c.md", "notizie/d.md", "notizie/e.md"}
 
 
@@ -161,7 +188,7 @@ def test_a_line_of_both_marks_is_no_setext_underline():
             "[b]({filename}/notizie/b.md)\n\nAltri documenti\n=-=-=-=-=-=-=-=\n\n"
             "[c]({filename}/notizie/c.md)\n\nLimiti noti\n-----------\n\n"
             "[d]({filename}/notizie/d.md)\n")
-    assert named_paths(text, "pages/accessibilita.md", SECTION) == {
+    assert named(text) == {
         "notizie/b.md", "notizie/c.md"}
     assert "<h1" not in markdown.markdown("Altri documenti\n=-=-=-=-=-=-=-=")
 
@@ -171,23 +198,63 @@ def test_the_statement_reads_a_link_target_in_angle_brackets():
     text = ("## Contenuti non accessibili\n\n"
             "- [x](<{static}/allegati/Bando 2026.pdf>) e [y](<{filename}../notizie/a b.md#z>)\n"
             "- [z](<{static}/allegati/c.pdf> \"titolo\")\n")
-    assert named_paths(text, "pages/accessibilita.md", SECTION) == {
+    assert named(text) == {
         "allegati/Bando 2026.pdf", "notizie/a b.md", "allegati/c.pdf"}
 
 
-def test_a_hostile_statement_of_fences_underlines_and_brackets_is_read_in_linear_time():
-    """Long lines of what the readers look for (fences, underlines, angle brackets, link
-    prefixes), none closed: in CPU seconds."""
-    size = 200_000
+@pytest.mark.parametrize(("text", "expected"), [
+    # a heading with an id (attr_list) or emphasis: the section, as the page shows it
+    ("## Contenuti non accessibili {#contenuti}\n\n- [b]({filename}/notizie/b.md)\n\n"
+     "## Limiti noti\n\n[c]({filename}/notizie/c.md)\n", {"notizie/b.md"}),
+    ("## Contenuti *non* accessibili\n\n- [b]({filename}/notizie/b.md)\n", {"notizie/b.md"}),
+    # a reference-style link names where it is used, not where its address is written
+    ("## Contenuti non accessibili\n\n- Il [bando][b] non ha tag.\n\n## Segnalare un"
+     " problema\n\n[Contatti]({filename}/pages/contatti.md)\n\n[b]: {static}/allegati/b.pdf\n",
+     {"allegati/b.pdf"}),
+    ("## Segnalare un problema\n\nIl [modulo][m].\n\n## Contenuti non accessibili\n\n"
+     "- [b]({filename}/notizie/b.md)\n\n[m]: {static}/allegati/m.pdf\n", {"notizie/b.md"}),
+    # code shows a link as text: it names nothing
+    ("## Contenuti non accessibili\n\nSi scrive `[x]({static}/allegati/x.pdf)`, così:\n\n"
+     "    [y]({static}/allegati/y.pdf)\n", set()),
+    # a footnote's link is where the footnote is referenced (Markdown writes notes last)
+    ("## Contenuti non accessibili\n\n- Un PDF[^1].\n\n## Limiti noti\n\n- Nessuno[^2].\n\n"
+     "[^1]: Il [bando]({static}/allegati/f.pdf).\n[^2]: Il [modulo]({static}/allegati/g.pdf).\n",
+     {"allegati/f.pdf"}),
+])
+def test_the_statement_names_what_its_readers_see_under_the_heading(text, expected):
+    """The statement is read as the contract reads the page (the site's Markdown, then the
+    HTML's headings and links), not by a reader of its own of the Markdown, which missed
+    the section under a heading with an id or emphasis (every untagged PDF warned of),
+    read a reference-style link where its address was written, and a link in code as
+    one (a PDF named that the statement's readers never see)."""
+    assert named(text) == expected
+
+
+def hostile_statement(size):
+    """Long lines of fences, underlines, angle brackets and link prefixes, none closed,
+    then a link in the section."""
     hostile = "\n".join([
         "`" * size, "~" * size + " x", "Contenuti non accessibili", "=" * size + "x",
         "a\n" + "-" * size, "<{static}" * (size // 9), "<{static}" + " " * size,
         "<{filename}" + "x" * size, "[x](<" * (size // 5), "```" * (size // 3)])
-    text = f"# Contenuti non accessibili\n\n{hostile}\n\n[b](<{{filename}}/notizie/b c.md>)\n"
+    return f"# Contenuti non accessibili\n\n{hostile}\n\n[b](<{{filename}}/notizie/b c.md>)\n"
+
+
+def test_a_hostile_statement_is_read_within_the_contracts_time_limit():
+    """The statement is read as the contract reads the page, so no longer than
+    ``CONTRACT_MARKDOWN_SECONDS`` allows the site's Markdown (here 1 s): past it, the
+    page is the contract's error and names nothing, rather than keep the build and the
+    check (Python-Markdown takes minutes over 200,000 characters of these). In CPU
+    seconds."""
     started = time.process_time()
-    assert "notizie/b c.md" in named_paths(text, "pages/accessibilita.md", SECTION)
+    assert "notizie/b c.md" in named(hostile_statement(2_000))
     elapsed = time.process_time() - started
     assert elapsed < 0.5, f"{elapsed:.1f} s"
+    started = time.process_time()
+    assert named_paths(hostile_statement(200_000).encode(), "pages/accessibilita.md",
+                       SECTION, make_markdown(site_settings()), 1) == set()
+    elapsed = time.process_time() - started
+    assert elapsed < 2, f"{elapsed:.1f} s"
 
 
 def test_a_menu_page_whose_title_does_not_begin_with_the_menus_words_is_a_warning(

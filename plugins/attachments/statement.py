@@ -11,111 +11,48 @@ the build and ``invoke check`` alike), or at the item for a PDF its text links w
 ``{static}`` (:func:`linked_warnings`), never an error: an editor's PDF does not stop a
 publication. A site whose content has no statement page is not checked.
 
-The statement is read as its Markdown source, once per run (:class:`Statement`): the
+The statement is read as the contract reads every page (plugins/contract): its front
+matter split off (:func:`~plugins.contract.source.read`), its body converted by the
+site's Markdown (:func:`~plugins.contract.check.render`, within
+``CONTRACT_MARKDOWN_SECONDS``), the HTML's headings and links read by
+:func:`~plugins.contract.body.section_links`, once per run (:class:`Statement`): the
 links of the section, whatever their text, from the section's heading to the next
-heading of its level or above. Headings are read as Python-Markdown reads them: ``#``
-headings, and a block's first line underlined with ``=`` or ``-`` (setext); lines in a
-fenced code block (``` or ~~~, closed by the same fence) are neither headings nor links,
-nor is the front matter. Every reader here is linear in the line's length (no
-backtracking expression: the statement is an editor's text).
+heading of its level or above; a footnote's links where the footnote is referenced. So
+what the statement names is what its readers see under the heading: no link in code, a
+reference-style link where it is used, a heading as shown (``{#id}``, emphasis).
 """
 
 import os
 import posixpath
-import re
 import unicodedata
-from urllib.parse import unquote
 
-# A link's target: in angle brackets, as Markdown writes one with spaces
-# ("[x](<{static}/allegati/Bando 2026.pdf>)"), or up to a space, quote or parenthesis
-LINK = re.compile(r"<\{(?:filename|static|attach)\}([^<>\n]*)>"
-                  r"|\{(?:filename|static|attach)\}([^)\s\"'>]+)")
-# An ATX heading: its marks, then its text with the closing marks (stripped in
-# :func:`_heading_text`, not here: "(.*?)\s*#*\s*$" backtracked in cubic time on a line of
-# spaces, an editor's hostile heading kept the build and the check for hours)
-HEADING = re.compile(r"^(#{1,6})\s+(.*)$")
+from plugins.contract.body import section_links
+from plugins.contract.check import render
+from plugins.contract.reader import make_markdown
+from plugins.contract.source import SourceError, read
+from plugins.core.urls import content_path
 
 
-def _heading_text(text):
-    """A heading's words, without its closing marks and with its spaces collapsed."""
-    return " ".join(text.rstrip().rstrip("#").split())
-
-
-def _fence(line):
-    """The fence a line opens or closes a fenced code block with (three or more ` or ~
-    from its first column, as Python-Markdown's fenced_code), or ""."""
-    mark = line[:1]
-    if mark not in ("`", "~"):
-        return ""
-    length = len(line) - len(line.lstrip(mark))
-    return line[:length] if length >= 3 else ""
-
-
-def _underline(line):
-    """1 or 2: a setext heading's underline (``=`` marks, or ``-`` marks, from the first
-    column, then spaces: a line of both, "=-=-=-", is text to Python-Markdown), its
-    heading's level; else 0."""
-    marks = line.rstrip(" ")
-    return 0 if not marks or marks[0] not in "=-" or marks.strip(marks[0]) \
-        else (1 if marks[0] == "=" else 2)
-
-
-def _body(lines):
-    """The index of the first line after the front matter (``---`` ... ``---``)."""
-    if lines and lines[0].rstrip() == "---":
-        for index in range(1, len(lines)):
-            if lines[index].rstrip() in ("---", "..."):
-                return index + 1
-    return 0
-
-
-def named_paths(text, statement, section):
-    """The paths under content/ that ``text`` (the Markdown source of the page
-    ``statement``, a path under content/) links in its section headed ``section``."""
-    lines = text.splitlines()
-    # a fence opens a code block only if the same fence closes it later (else it is text)
-    last_closing = {}
-    for index, line in enumerate(lines):
-        fence = _fence(line)
-        if fence and line.rstrip(" ") == fence:
-            last_closing[fence] = index
-    named, level = set(), None
-    index, block_start = _body(lines), True
-    while index < len(lines):
-        line = lines[index]
-        fence = _fence(line)
-        if fence and last_closing.get(fence, -1) > index:
-            index += 1
-            while lines[index].rstrip(" ") != fence:
-                index += 1
-            index, block_start = index + 1, True
-            continue
-        heading, depth = HEADING.match(line), 0
-        if heading:
-            depth, words, index = len(heading[1]), _heading_text(heading[2]), index + 1
-        elif block_start and line.strip() and not line.startswith(("    ", "\t")) \
-                and index + 1 < len(lines) and _underline(lines[index + 1]):
-            depth, words = _underline(lines[index + 1]), " ".join(line.split())
-            index += 2
-        if depth:
-            if level is not None and depth <= level:
-                break
-            if level is None and words == section:
-                level = depth
-            block_start = True
-            continue
-        index += 1
-        # a blank line, or a rule of dashes, ends a block
-        block_start = not line.strip() or (len(line.strip()) >= 3
-                                           and not line.strip().strip("-"))
-        if level is None:
-            continue
-        for bracketed, bare in LINK.findall(line):
-            target = unquote((bracketed or bare).split("#")[0].split("?")[0])
-            path = target.lstrip("/") if target.startswith("/") else posixpath.join(
-                posixpath.dirname(statement), target)
-            named.add(unicodedata.normalize("NFC", posixpath.normpath(path)))
-    return named
+def named_paths(data, statement, section, markdown, seconds=None):
+    """The paths under content/ that the page ``statement`` (a path under content/; ``data``:
+    its file's bytes) links in its section headed ``section``, read by ``markdown`` (the
+    site's converter, :func:`~plugins.contract.reader.make_markdown`) within ``seconds``.
+    A page whose body cannot be read or converted names nothing: the contract's error at
+    that page says why."""
+    try:
+        body = read(data).body
+    except SourceError as error:  # only the front matter unreadable: the body is known
+        if error.source is None:
+            return set()
+        body = error.source.body
+    try:
+        html = render(markdown, body, seconds)
+    except ValueError:
+        return set()
+    folder = posixpath.dirname(statement)
+    return {unicodedata.normalize("NFC", path) for path in
+            (content_path(target, folder) for _, target in section_links(html, section))
+            if path is not None}
 
 
 class Statement:
@@ -126,6 +63,7 @@ class Statement:
         self.section = settings.get("ATTACHMENTS_STATEMENT_SECTION") or ""
         self.root = settings["PATH"]
         self.pages = [path.strip("/") for path in settings.get("PAGE_PATHS") or ()]
+        self.settings = settings
         self._named = None
 
     def named(self):
@@ -134,12 +72,14 @@ class Statement:
         if self._named is None:
             path = os.path.join(self.root, *self.page.split("/")) if self.page else ""
             try:
-                with open(path, encoding="utf-8", errors="replace") as handle:
-                    text = handle.read()
+                with open(path, "rb") as handle:
+                    data = handle.read()
             except OSError:
                 self._named = False
             else:
-                self._named = named_paths(text, self.page, self.section)
+                self._named = named_paths(data, self.page, self.section,
+                                          make_markdown(self.settings),
+                                          self.settings.get("CONTRACT_MARKDOWN_SECONDS"))
         return self._named if self._named is not False else None
 
     def warning(self, relative, item_source, metadata):
