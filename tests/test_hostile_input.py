@@ -972,7 +972,8 @@ def test_a_control_character_pasted_into_a_name_leaves_one_space(build):
 
 
 def test_a_file_not_in_utf8_is_reported_at_its_line_whatever_its_line_endings():
-    from plugins.contract.source import SourceError, decode  # noqa: PLC0415
+    from plugins.contract.errors import SourceError  # noqa: PLC0415
+    from plugins.contract.source import decode  # noqa: PLC0415
 
     for ending in (b"\n", b"\r\n", b"\r"):  # Unix, Windows, classic Mac OS
         data = ending.join([b"---", b"title: Caff\xe8", b"---", b"", b"Testo."])
@@ -995,7 +996,8 @@ def test_a_file_not_in_utf8_is_reported_at_its_line_whatever_its_line_endings():
 def test_a_yaml_error_names_what_the_editor_cannot_see_at_its_line(header, line, cause):
     """A non-breaking space after "title:" was reported at the next line as "mapping
     values are not allowed", curly quotes the same: nothing an editor could act on."""
-    from plugins.contract.source import SourceError, read  # noqa: PLC0415
+    from plugins.contract.errors import SourceError  # noqa: PLC0415
+    from plugins.contract.source import read  # noqa: PLC0415
 
     with pytest.raises(SourceError) as raised:
         read(f"---\n{header}\n---\n\nTesto.\n".encode())
@@ -1121,7 +1123,8 @@ OUT_OF_LAYOUT = [
                               "voce-al-margine", "allegato-meno-rientrato"])
 def test_a_key_without_its_colon_or_an_item_out_of_line_is_named_at_its_line(
         lines, line, advice, written, key, value):
-    from plugins.contract.source import SourceError, split  # noqa: PLC0415
+    from plugins.contract.errors import SourceError  # noqa: PLC0415
+    from plugins.contract.source import split  # noqa: PLC0415
 
     def front(header):
         return "---\n" + "\n".join([*header, "date: 2024-05-05 10:00"]) + "\n---\n\nTesto.\n"
@@ -1161,7 +1164,8 @@ def test_a_colon_in_an_unquoted_value_is_explained_with_the_line_to_write(header
     """The commonest YAML mistake, a title with a colon, was reported only as PyYAML's
     "mapping values are not allowed in this context": English, and no hint that quotes
     are the fix."""
-    from plugins.contract.source import SourceError, read  # noqa: PLC0415
+    from plugins.contract.errors import SourceError  # noqa: PLC0415
+    from plugins.contract.source import read  # noqa: PLC0415
 
     with pytest.raises(SourceError) as raised:
         read(f"---\n{header}\n---\n\nTesto.\n".encode())
@@ -1507,7 +1511,8 @@ def test_a_value_starting_with_yaml_syntax_gets_the_line_to_write(title):
     an error in PyYAML's English words only ("did not find expected alphabetic or numeric
     character"). The message now says which character and gives the line to write, and
     that line reads back as the very title typed."""
-    from plugins.contract.source import SourceError, split  # noqa: PLC0415
+    from plugins.contract.errors import SourceError  # noqa: PLC0415
+    from plugins.contract.source import split  # noqa: PLC0415
 
     with pytest.raises(SourceError) as raised:
         split(f"---\ntitle: {title}\ndate: 2024-05-05 10:00\n---\n\nTesto.\n")
@@ -1711,7 +1716,8 @@ def test_a_quote_or_a_bracket_out_of_place_gets_the_line_to_write(lines, advice,
     quoted with ", a list without its "]", an attachment's title not under its file.
     The message now says what is wrong, at that line, and the line it proposes gives the
     value meant."""
-    from plugins.contract.source import SourceError, split  # noqa: PLC0415
+    from plugins.contract.errors import SourceError  # noqa: PLC0415
+    from plugins.contract.source import split  # noqa: PLC0415
 
     def front(header):
         return "---\n" + "\n".join([*header, "date: 2024-05-05 10:00"]) + "\n---\n\nTesto.\n"
@@ -1742,7 +1748,8 @@ def test_a_list_over_several_lines_without_a_comma_gets_one_line_to_write(lines,
     """A list between square brackets over several lines, two quoted items without a
     comma between them: the message names the missing comma and proposes one line with
     every item, to write instead of them all, at the list's first line."""
-    from plugins.contract.source import SourceError, split  # noqa: PLC0415
+    from plugins.contract.errors import SourceError  # noqa: PLC0415
+    from plugins.contract.source import split  # noqa: PLC0415
 
     def front(header):
         return ("---\ntitle: Festa\n" + "\n".join(header) + "\ndate: 2024-05-05 10:00\n"
@@ -1773,7 +1780,8 @@ def test_a_block_value_with_its_lines_at_the_margin_is_explained_at_its_key(line
     alone ("could not find expected ':'"), at the line after the text (the closing ``---``
     for a summary of one line): the message is at the summary's line, says to indent the
     lines under it, and the one line it proposes instead gives the summary meant."""
-    from plugins.contract.source import SourceError, split  # noqa: PLC0415
+    from plugins.contract.errors import SourceError  # noqa: PLC0415
+    from plugins.contract.source import split  # noqa: PLC0415
 
     def front(header):
         return ("---\ntitle: Festa\ndate: 2024-05-05 10:00\n" + "\n".join(header)
@@ -1810,7 +1818,8 @@ def test_a_value_wrapped_onto_more_lines_with_a_colon_gets_one_line_to_write(lin
                                                                              advice, value):
     """A summary typed on two lines (the second indented, as YAML allows) with ": " in
     it: the line proposed, written instead of them all, gives the whole summary."""
-    from plugins.contract.source import SourceError, split  # noqa: PLC0415
+    from plugins.contract.errors import SourceError  # noqa: PLC0415
+    from plugins.contract.source import split  # noqa: PLC0415
 
     def front(header):
         return ("---\ntitle: Festa\n" + "\n".join(header) + "\ndate: 2024-05-05 10:00\n"
@@ -1872,7 +1881,8 @@ def test_a_list_yaml_reads_otherwise_is_an_error_at_its_line(lines, line, advice
     «-Crema -Cremona», «-Crema -Cremona» again (the second, «Crema - Cremona», has the same
     address) or «{'Crema': 'città'}», without a word. Each is now an error at its line,
     saying what to write, and what it says reads back as the list meant."""
-    from plugins.contract.source import SourceError, split  # noqa: PLC0415
+    from plugins.contract.errors import SourceError  # noqa: PLC0415
+    from plugins.contract.source import split  # noqa: PLC0415
 
     def front(header):
         return ("---\n" + "\n".join(["title: Festa", *header, "date: 2024-05-05 10:00"])
@@ -2000,7 +2010,8 @@ def test_a_tab_inside_a_value_is_not_named_for_an_error_further_down(lines, line
     """A tab after the spaces of a `summary: |` line (or after a dash there) is the
     summary's text, valid; a slip further down was named at the summary's line as "nel
     rientro della riga c'è un tabulatore", and the slip itself not at all."""
-    from plugins.contract.source import SourceError, split  # noqa: PLC0415
+    from plugins.contract.errors import SourceError  # noqa: PLC0415
+    from plugins.contract.source import split  # noqa: PLC0415
 
     text = ("---\n" + "\n".join(["title: Festa", *lines, "date: 2024-05-05 10:00"])
             + "\n---\n\nTesto.\n")

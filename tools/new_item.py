@@ -24,10 +24,11 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 from plugins.contract.check import PLACEHOLDER  # noqa: E402
+from plugins.contract.errors import SourceError  # noqa: E402
 from plugins.contract.schema import (  # noqa: E402
     distant_date, invalid_date_hint, long_title, parse_date, skipped_hour,
 )
-from plugins.contract.source import SourceError, read  # noqa: E402
+from plugins.contract.source import read  # noqa: E402
 from plugins.core.files import ignored  # noqa: E402
 from plugins.core.items import is_future  # noqa: E402
 from plugins.italian.dates import Day  # noqa: E402

@@ -23,7 +23,8 @@ from plugins.core.urls import content_path
 
 from . import body, intent, lines, rawhtml, schema
 from .ahead import EXTENSIONS
-from .source import SourceError, read
+from .errors import SourceError
+from .source import read
 
 LEAD_WARNING_LENGTH = 300
 # The first words of the body ``invoke new`` writes (tools/new_item.py): left in, a warning.

@@ -1,4 +1,5 @@
-"""The one exception type for problems an editor can fix."""
+"""The exceptions for problems an editor can fix: a file that breaks the contract, and the
+reason its text or front matter cannot be read at all."""
 
 
 class ContentError(Exception):
@@ -8,3 +9,15 @@ class ContentError(Exception):
         self.path = str(path)
         self.problems = list(problems)
         super().__init__(f"{self.path}: " + "; ".join(self.problems))
+
+
+class SourceError(Exception):
+    """The file cannot be read as the contract says; ``line`` where known. ``source``: the
+    file's body (a :class:`.source.Source` without front matter) when only the front matter is
+    unreadable, so the body's problems are found at once too."""
+
+    def __init__(self, message, line=None):
+        super().__init__(message)
+        self.message = message
+        self.line = line
+        self.source = None  # set by source.split() when the body is known

@@ -25,6 +25,8 @@ import yaml
 from plugins.core.items import entry_key
 from plugins.core.text import BIDI_RE
 
+from .errors import SourceError
+
 # C0 controls but TAB and LF (CR is a line ending), DEL, C1 controls, the Unicode line
 # and paragraph separators, and what XML 1.0 cannot hold at all (the non-characters
 # U+FFFE and U+FFFF, surrogates, which only a YAML escape makes): invisible in editors,
@@ -44,18 +46,6 @@ NAMES = {"\x0b": "interruzione di riga manuale (da un programma di videoscrittur
          "\x0c": "salto di pagina", "\x00": "carattere nullo", "\u2028": "separatore di riga",
          "\u2029": "separatore di paragrafo", "\u200b": "spazio a larghezza zero",
          "\u2060": "unione di parole invisibile", "\ufeff": "BOM a metà del file"}
-
-
-class SourceError(Exception):
-    """The file cannot be read as the contract says; ``line`` where known. ``source``: the
-    file's body (a :class:`Source` without front matter) when only the front matter is
-    unreadable, so the body's problems are found at once too."""
-
-    def __init__(self, message, line=None):
-        super().__init__(message)
-        self.message = message
-        self.line = line
-        self.source = None  # set by split() when the body is known
 
 
 @dataclass
