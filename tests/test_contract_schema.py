@@ -565,11 +565,11 @@ def test_a_key_under_a_summary_is_one_warning_at_its_line(settings, line):
 
 
 def test_one_search_for_invisible_characters_finds_what_the_three_find():
-    # decode and _visible search a text once with the union of INVISIBLE's patterns and
+    # decode and visible search a text once with the union of INVISIBLE's patterns and
     # skip the three when it finds nothing: never when one of them would find something
     import random  # noqa: PLC0415
 
-    from plugins.contract import source  # noqa: PLC0415
+    from plugins.contract import decoding  # noqa: PLC0415
 
     specials = [chr(code) for code in (*range(0, 0x20), *range(0x7f, 0xa1), 0x200b, 0x2060,
                                        0xfeff, 0x202a, 0x202e, 0x2066, 0x2069, 0x2028, 0x2029,
@@ -578,5 +578,5 @@ def test_one_search_for_invisible_characters_finds_what_the_three_find():
     for _ in range(20_000):
         text = "".join(rng.choice(specials) if rng.random() < 0.05 else rng.choice("ab: -\n")
                        for _ in range(rng.randint(0, 12)))
-        assert bool(source._ANY_INVISIBLE_RE.search(text)) == any(  # noqa: SLF001
-            pattern.search(text) for pattern, *_ in source.INVISIBLE), repr(text)
+        assert bool(decoding._ANY_INVISIBLE_RE.search(text)) == any(  # noqa: SLF001
+            pattern.search(text) for pattern, *_ in decoding.INVISIBLE), repr(text)

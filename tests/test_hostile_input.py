@@ -972,8 +972,8 @@ def test_a_control_character_pasted_into_a_name_leaves_one_space(build):
 
 
 def test_a_file_not_in_utf8_is_reported_at_its_line_whatever_its_line_endings():
+    from plugins.contract.decoding import decode  # noqa: PLC0415
     from plugins.contract.errors import SourceError  # noqa: PLC0415
-    from plugins.contract.source import decode  # noqa: PLC0415
 
     for ending in (b"\n", b"\r\n", b"\r"):  # Unix, Windows, classic Mac OS
         data = ending.join([b"---", b"title: Caff\xe8", b"---", b"", b"Testo."])

@@ -56,7 +56,7 @@ def spelled(name):
 TEXT_KEYS = ("title", "slug", "category", "author", "image", "image_alt", "status", "lang",
              "summary", "argomento")
 # Names written on one line: a run of spaces in them is one space. A control character
-# pasted into a name is replaced by a space (source.py), and "Maria\u0007 Rossi" showed as
+# pasted into a name is replaced by a space (decoding.py), and "Maria\u0007 Rossi" showed as
 # "Maria  Rossi" (in the feeds, the search, the page's data); a tab or a space each side
 # of a zero-width character the same. No-break spaces are kept (written on purpose).
 NAME_KEYS = ("title", "author", "category", "image_alt", "argomento")
