@@ -23,6 +23,7 @@ from plugins.core.items import entry_key
 
 from .decoding import decode, visible
 from .errors import SourceError
+from .textloader import TextLoader
 
 # A first line "---", then YAML, then a line "---" (or "...").
 HEADER_RE = re.compile(
@@ -46,23 +47,6 @@ class Source:
 
     def line_of(self, key):
         return self.key_lines.get(key)
-
-
-_SafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when available
-
-
-class _TextLoader(_SafeLoader):
-    """A safe loader whose plain values stay text: no dates, booleans or numbers guessed
-    from them (``title: No`` is the text No, not False; ``slug: 0124`` not 84; ``1:30``
-    not 90), so YAML and the native header give the same values and one parser handles
-    both. Only an empty value is still null; lists and mappings are kept."""
-
-
-_GUESSED = {f"tag:yaml.org,2002:{name}" for name in ("timestamp", "bool", "int", "float")}
-_TextLoader.yaml_implicit_resolvers = {
-    first: [(tag, rx) for tag, rx in resolvers if tag not in _GUESSED]
-    for first, resolvers in _SafeLoader.yaml_implicit_resolvers.items()
-}
 
 
 # A key, then items begun with what a word processor or Markdown makes of "- " (a dash,
@@ -104,7 +88,7 @@ def _bullets(text, first_line):
 def load_yaml(text, first_line):
     """``(mapping, {key: line}, [(line, warning)])`` from YAML starting at ``first_line``."""
     _bullets(text, first_line)
-    loader = _TextLoader(text)
+    loader = TextLoader(text)
     continued, ignored = [], set()
     try:
         node = loader.get_single_node()
@@ -615,7 +599,7 @@ _UNREADABLE = object()
 def _read_value(value):
     """What YAML reads of ``value`` as a front-matter line's value, or ``_UNREADABLE``."""
     try:
-        return yaml.load(f"value: {value}", Loader=_TextLoader)["value"]
+        return yaml.load(f"value: {value}", Loader=TextLoader)["value"]
     except yaml.YAMLError:
         return _UNREADABLE
 
@@ -1366,7 +1350,7 @@ def _explicit_tag(document, first_line):
     while pending:
         node = pending.pop(0)
         if node.tag not in _PLAIN_TAGS:
-            loader = _TextLoader("")
+            loader = TextLoader("")
             try:
                 loader.construct_object(node, deep=True)
             except Exception:  # noqa: BLE001 - the failure load_yaml reports
