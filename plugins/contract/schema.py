@@ -13,7 +13,7 @@ import re
 from datetime import date, datetime, timedelta, timezone
 from zoneinfo import ZoneInfo
 
-from plugins.contract.source import written_value
+from plugins.contract.written import written_value
 from plugins.core import files, filetypes
 from plugins.core.items import entry_key
 from plugins.italian import fix_apostrophes, numero

@@ -24,6 +24,10 @@ from plugins.core.items import entry_key
 from .decoding import decode, visible
 from .errors import SourceError
 from .textloader import TextLoader
+from .written import (
+    QUOTED_ITEM_RE, QUOTED_ITEM_RE_PATTERN, UNESCAPED, UNREADABLE, quoted, read_value,
+    reads_back, unquoted_item, without_curly, written_value,
+)
 
 # A first line "---", then YAML, then a line "---" (or "...").
 HEADER_RE = re.compile(
@@ -230,7 +234,7 @@ def _unquoted_colon(line):
         return None
     key, value = match["key"].strip(), match["value"]
     return (f"il valore di `{key}` contiene i due punti seguiti da uno spazio: scrivilo tra"
-            f" virgolette diritte, {key}: {_quoted(value)}")
+            f" virgolette diritte, {key}: {quoted(value)}")
 
 
 # a key and the start of its value without quotes, which the next lines continue
@@ -259,10 +263,10 @@ def _continued_colon(lines, index, first_line):
     if start > index:  # the colon on the key's line
         return (f"il valore di `{key}` contiene i due punti seguiti da uno spazio e continua"
                 f" alla riga sotto: scrivi tutto il valore su una riga tra virgolette"
-                f" diritte, {key}: {_quoted(value)}")
+                f" diritte, {key}: {quoted(value)}")
     return (f"questa riga continua il valore di `{key}` (riga {first_line + start - 1}) e"
             f" contiene i due punti seguiti da uno spazio: scrivi tutto il valore su una riga"
-            f" tra virgolette diritte, {key}: {_quoted(value)}")
+            f" tra virgolette diritte, {key}: {quoted(value)}")
 
 
 # "key: " at a line's start (a list's "- key: " too), as the hints below read it: a key
@@ -290,10 +294,6 @@ _REQUIRED_KEYS = ("title", "date")
 # a quote inside a value quoted with it, neither doubled ('') nor escaped (\"), ends the
 # value early ("title: 'L'estate all'oratorio'": Italian's apostrophes)
 _INNER_QUOTE = {"'": re.compile(r"'(?!')"), '"': re.compile(r'(?<!\\)"')}
-# what a value quoted with ' or " holds once its quotes are gone: '' is one apostrophe,
-# \" one quote (moved between the other quotes, they would be published doubled, escaped)
-_UNESCAPED = {"'": lambda inner: inner.replace("''", "'"),
-              '"': lambda inner: inner.replace('\\"', '"')}
 # a list's item whose value starts with a quote ("  - 'Sant'Ambrogio'")
 _ITEM_QUOTE_RE = re.compile(r"^\s*-\s+(?P<value>[\"'][^\n]*)$")
 
@@ -363,13 +363,11 @@ _DASH_AFTER_KEY_RE = re.compile(r"^\s*" + _KEY + r"-[ \t]+(?P<items>[^\n]+)$")
 _ORPHAN_ITEM_RE = re.compile(r"^-[ \t]+[^\s\"'][^\n]*$")
 # "  - [Cremona": a list's item opening square brackets it never closes
 _ITEM_OPEN_RE = re.compile(r"^\s*-[ \t]+\[(?P<items>[^\]\n]*)$")
-# an item between quotes, closed
-_QUOTED_ITEM_RE_PATTERN = r"'(?:[^'\n]|'')*'|\"(?:[^\"\\\n]|\\.)*\""
 # two items or more between quotes, one by one, separated by commas or blanks (the blanks
 # before a comma only in the optional group: with an optional comma between two runs of
 # blanks, each item's blank could go to either, and 30 items took minutes)
-_QUOTED_ITEMS_RE = re.compile(rf"(?:{_QUOTED_ITEM_RE_PATTERN})(?:(?:[ \t]*[,;])?[ \t]*"
-                              rf"(?:{_QUOTED_ITEM_RE_PATTERN}))+")
+_QUOTED_ITEMS_RE = re.compile(rf"(?:{QUOTED_ITEM_RE_PATTERN})(?:(?:[ \t]*[,;])?[ \t]*"
+                              rf"(?:{QUOTED_ITEM_RE_PATTERN}))+")
 
 
 # key: [… 'Sant'Ambrogio' …]: a list between square brackets with a quoted item
@@ -385,7 +383,7 @@ def _flow_items(text):
         if item[:1] in ("'", '"'):
             quote = item[0]
             item = item[1:-1] if len(item) > 1 and item.endswith(quote) else item[1:]
-            item = _UNESCAPED[quote](item).strip()
+            item = UNESCAPED[quote](item).strip()
             if quote == "'" and re.search(r"'(?!\w)|(?<!\w)'", _APOCOPE_RE.sub("", item)):
                 return None
         if item:
@@ -395,7 +393,7 @@ def _flow_items(text):
 
 # a closed quoted item, then another item after blanks but no comma ("'Crema' 'Cremona'",
 # "'Crema' Cremona")
-_NO_COMMA_RE = re.compile(rf"(?:{_QUOTED_ITEM_RE_PATTERN})(?:[ \t]*[\"']|[ \t]+[^\s,\]#])")
+_NO_COMMA_RE = re.compile(rf"(?:{QUOTED_ITEM_RE_PATTERN})(?:[ \t]*[\"']|[ \t]+[^\s,\]#])")
 
 
 def _flow_lines(lines, index):
@@ -427,10 +425,10 @@ def _flow_commas(line, rows=1):
     if match is None or not _NO_COMMA_RE.search(match["items"]) \
             or _APOCOPE_RE.search(match["items"]):  # ['Ca' de' Soresini']: _flow_quotes
         return None
-    parts = re.findall(rf"{_QUOTED_ITEM_RE_PATTERN}|[^,'\"]+|,", match["items"])
+    parts = re.findall(rf"{QUOTED_ITEM_RE_PATTERN}|[^,'\"]+|,", match["items"])
     if "".join(parts) != match["items"]:  # a quote left open: _flow_quotes
         return None
-    items = [written_value(_unquoted_item(part.strip()), in_list=True) for part in parts
+    items = [written_value(unquoted_item(part.strip()), in_list=True) for part in parts
              if part.strip(" \t,")]
     key = match["key"].strip()
     where = f" su una riga sola, al posto delle {rows} righe dell'elenco" if rows > 1 else ""
@@ -466,7 +464,7 @@ def _special_start(line):
     if match is not None and match["key"].strip() in _PROSE_KEYS:  # "title: - Festa"
         key, value = match["key"].strip(), line.split(":", 1)[1].strip()
         return (f"il valore di `{key}` comincia con «-», che per YAML apre un elenco:"
-                f" scrivilo tutto tra virgolette diritte, {key}: {_quoted(value)}")
+                f" scrivilo tutto tra virgolette diritte, {key}: {quoted(value)}")
     if match is not None:  # "tags: - Crema - Cremona": the items on the key's line
         key = match["key"].strip()
         # names: at commas too, "tags: - Crema, Sant'Angelo" is two (as the site splits
@@ -503,8 +501,8 @@ def _special_start(line):
     if key is not None and key.lower() in _NAME_LISTS and _QUOTED_ITEMS_RE.fullmatch(value):
         # "tags: 'Crema', 'Cremona'": items quoted one by one, without brackets (the line
         # proposed was tags: "Crema', 'Cremona", one topic)
-        items = [written_value(_unquoted_item(item), in_list=True)
-                 for item in _QUOTED_ITEM_RE.findall(value)]
+        items = [written_value(unquoted_item(item), in_list=True)
+                 for item in QUOTED_ITEM_RE.findall(value)]
         return (f"le voci di `{key}` sono tra virgolette una per una, ma senza le parentesi"
                 f" quadre attorno: scrivile tra parentesi quadre, separate da virgole,"
                 f" {key}: [{', '.join(items)}]")
@@ -519,18 +517,18 @@ def _special_start(line):
                 # outer quotes alone (below) it was published «Crema' e 'Cremona»
                 return (f"{subject} comincia con una citazione tra virgolette e continua dopo:"
                         f" YAML legge solo la citazione; scrivilo tutto tra virgolette"
-                        f" diritte, {written} {_quoted(value)}")
+                        f" diritte, {written} {quoted(value)}")
             kind, inside = (("semplici (')", "l'apostrofo che contiene lo chiude")
                             if first == "'" else
                             ('doppie (")', "le virgolette che contiene lo chiudono"))
             return (f"{subject} è tra virgolette {kind}, ma {inside} prima della fine:"
-                    f" scrivilo così, {written} {_quoted(_UNESCAPED[first](inner))}")
+                    f" scrivilo così, {written} {quoted(UNESCAPED[first](inner))}")
         if value.startswith(first * 2) and value[2:].strip() and value[2] != first:
             # "summary: '' Una festa": text typed after the empty value of ./run new (a
             # value quoted whole then more, "title: "Insieme" è il motto", is a quotation:
             # its quotes are kept, below)
             return (f"{subject} continua dopo le virgolette vuote ({first * 2}):"
-                    f" scrivi il testo al loro posto, {written} {_quoted(value[2:].strip())}")
+                    f" scrivi il testo al loro posto, {written} {quoted(value[2:].strip())}")
         what = (f"comincia con «{first}» ma non finisce con la stessa virgoletta, così YAML"
                 " cerca dove finisce")
         if first in value[1:] and not _quotation_closes(value):
@@ -551,7 +549,7 @@ def _special_start(line):
     else:
         what = f"comincia con «{first}», che per YAML ha un significato speciale"
     return (f"{subject} {what}: scrivilo tutto tra virgolette diritte, {written}"
-            f" {_quoted(value)}")
+            f" {quoted(value)}")
 
 
 # "image: {static}/immagini/foto.jpg", "- {static}/allegati/bando.pdf": a link's marker,
@@ -580,7 +578,7 @@ def _left_open(key, value):
     between square brackets, but for the keys of prose, whose value is quoted."""
     if key not in _PROSE_KEYS:
         items = value[1:].rstrip(" ,")
-        if not _reads_back(f"[{items}]"):  # ['Un po' di festa: the quotes are in the way
+        if not reads_back(f"[{items}]"):  # ['Un po' di festa: the quotes are in the way
             unquoted = _flow_items(items)
             items = ", ".join(unquoted) if unquoted is not None else items
         if value[0] == "[":
@@ -590,30 +588,7 @@ def _left_open(key, value):
                 f" parentesi quadre, {key}: [{items}]")
     return (f"il valore di `{key}` comincia con «{value[0]}», che per YAML apre un elenco"
             f" che non si chiude: scrivilo tutto tra virgolette diritte, {key}:"
-            f" {_quoted(value)}")
-
-
-_UNREADABLE = object()
-
-
-def _read_value(value):
-    """What YAML reads of ``value`` as a front-matter line's value, or ``_UNREADABLE``."""
-    try:
-        return yaml.load(f"value: {value}", Loader=TextLoader)["value"]
-    except yaml.YAMLError:
-        return _UNREADABLE
-
-
-def _reads_back(value):
-    """Whether ``value`` is a front-matter line's value YAML reads."""
-    return _read_value(value) is not _UNREADABLE
-
-
-def _quoted(value):
-    """``value`` between straight quotes, as YAML reads it back."""
-    if '"' in value and "'" not in value:  # Nota "bene": x, without backslashes
-        return f"'{value}'"
-    return '"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"'
+            f" {quoted(value)}")
 
 
 # "title:Festa": without a space after the colon YAML reads no key but one text, and the
@@ -626,18 +601,10 @@ _FLOW_HASHTAG_RE = re.compile(r"^(?P<key>[^\s#:\-][^:\n]*):[ \t]*\[(?P<items>[^\
 _FLOW_OPEN_RE = re.compile(r"^(?P<key>[^\s#:\-][^:\n]*):[ \t]*\[(?P<items>[^\]\n]*)$", re.M)
 # a comment's "#" in a list's items: at an item's start or after a blank
 _FLOW_COMMENT_RE = re.compile(r"(?:^|[\s,\[])#")
-_QUOTED_ITEM_RE = re.compile(_QUOTED_ITEM_RE_PATTERN)
 # a list's items between commas, a quoted one whole
-_QUOTED_ITEM_RE_SPLIT = re.compile(_QUOTED_ITEM_RE_PATTERN + r"|[^,'\"]+|['\"]")
+_QUOTED_ITEM_RE_SPLIT = re.compile(QUOTED_ITEM_RE_PATTERN + r"|[^,'\"]+|['\"]")
 # "Crema #1": a "#" and a number after a word, part of the name (no hashtag)
 _NUMBER_SIGN_RE = re.compile(r"^[ \t\[]*[^\s#'\"\[][^#]*[ \t]#\d")
-
-
-def _unquoted_item(item):
-    """``item`` of a list between square brackets without the quotes around it."""
-    if len(item) > 1 and item[0] in "'\"" and item.endswith(item[0]):
-        return _UNESCAPED[item[0]](item[1:-1])
-    return item
 
 
 # " date: …": a key indented under a key that has its value (the error's line)
@@ -656,7 +623,7 @@ def _layout_cause(text, first_line, line):
         # a "#" where an item starts or after a blank, not one inside quotes ('#Crema' is
         # the text #Crema: the error is elsewhere)
         return re.search(r"#[^\s#]", row) is not None \
-            and _FLOW_COMMENT_RE.search(_QUOTED_ITEM_RE.sub("''", row)) is not None
+            and _FLOW_COMMENT_RE.search(QUOTED_ITEM_RE.sub("''", row)) is not None
 
     head = "\n".join(lines[:last])
     opened = sorted([*_FLOW_HASHTAG_RE.finditer(head), *_FLOW_OPEN_RE.finditer(head)],
@@ -685,8 +652,8 @@ def _layout_cause(text, first_line, line):
                 words.append(written_value(name, in_list=True))
                 numbered = f" (un nome che lo contiene, come «{name}», tra virgolette diritte)"
             else:
-                words += [_unquoted_item(word) for word in re.findall(
-                    _QUOTED_ITEM_RE.pattern + r"|[^\s,#\[\]]+", part)]
+                words += [unquoted_item(word) for word in re.findall(
+                    QUOTED_ITEM_RE.pattern + r"|[^\s,#\[\]]+", part)]
         where = f" su una riga sola, al posto delle {len(rows)} righe dell'elenco" \
             if len(rows) > 1 else ""
         return (first_line + number,
@@ -694,9 +661,9 @@ def _layout_cause(text, first_line, line):
                 f" le voci senza `#`{numbered}{where}, {key}: [{', '.join(words)}]")
     for match in _NO_SPACE_RE.finditer("\n".join(lines[:last])):
         key, value = match["key"], match["value"].rstrip()
-        read = _read_value(value)
+        read = read_value(value)
         where = first_line + text.count("\n", 0, match.start())
-        if read is _UNREADABLE:
+        if read is UNREADABLE:
             # "title:'Un po' di festa'", "title:Festa: 'prima' e 'dopo'": with the space
             # alone the line is still no YAML; what else to write, as for that line
             spaced = f"{key}: {value}"
@@ -1018,7 +985,7 @@ def _continued_keys(document, text, first_line):
             f" {first_line + key_node.start_mark.line}), è letta come un'altra chiave,"
             f" «{name}», sconosciuta e ignorata, e il valore di `{key}` si ferma alla riga"
             f" sopra: se lo continua, scrivi tutto il valore su una riga tra virgolette"
-            f" diritte, {key}: {_quoted(whole)}; se è una nota, cominciala con `# `"
+            f" diritte, {key}: {quoted(whole)}; se è una nota, cominciala con `# `"
             f" / the line under `{key}` is read as an unknown key of its own, ignored"))
         ignored.add(name)
     return warnings, ignored
@@ -1077,34 +1044,7 @@ def _curly_quoted(line):
         " quelle diritte (\" o ')"
     if not value:  # the value on the line below ("summary:" alone, then "  “…: …”")
         return written
-    return f"{written}: scrivi {key}: {_quoted(without_curly(value))}"
-
-
-def without_curly(value):
-    """``value`` without the curly quotes (“…”, ‘…’) a word processor made of the straight
-    ones typed to enclose it: the pair around the whole value, or a single one never
-    closed before apostrophes ("‘L’estate: all’oratorio", as "'L'estate…" below);
-    apostrophes (L’estate) close nothing. A value that quotes something and goes on
-    ("“Festa” in piazza"), or opens with a quote alone, is kept whole."""
-    if value[:1] not in ("“", "‘", "„", "‚"):
-        return value
-    closing = "”“" if value[0] in "“„" else "’‘"
-    inside = [position for position, char in enumerate(value[1:], start=1)
-              if char in closing and not (char == "’" and value[position - 1].isalnum()
-                                          and value[position + 1:position + 2].isalnum())]
-    if not inside and closing == "’‘" and "’" in value[1:]:
-        return value[1:].strip()
-    if inside == [len(value) - 1] and value[1:-1].strip():
-        return value[1:-1].strip()
-    return value
-
-
-def written_value(text, in_list=False):
-    """``text`` as a front-matter line's value (``in_list``: an item of ``[…]``) that YAML
-    reads back as ``text``: as it is when it can be, else between straight quotes
-    (``*Novità* a Crema``, ``Festa #1``; in a list ``Crema, Cremona``)."""
-    written, meant = (f"[{text}]", [text]) if in_list else (text, text)
-    return text if _read_value(written) == meant else _quoted(text)
+    return f"{written}: scrivi {key}: {quoted(without_curly(value))}"
 
 
 def _refuse_aliases(document, first_line):
@@ -1247,7 +1187,7 @@ def _list_slips(document, text, first_line):
                 raise SourceError(
                     f"la voce di `{key}` contiene i due punti seguiti da uno spazio, e YAML"
                     f" la legge come `chiave: valore`: scrivila tra virgolette diritte,"
-                    f" - {_quoted(name)} / quote a name holding `: `",
+                    f" - {quoted(name)} / quote a name holding `: `",
                     first_line + entry.start_mark.line)
     return warnings
 
@@ -1278,9 +1218,9 @@ def _flow_slips(key, sequence, text, first_line):
             # "[Festa di primavera, Associazione" then "  Amici del Torrazzo, Crema]": a
             # long line wrapped inside a name, after the names before it on its line
             pieces = [" ".join(pieces)]
-        quoted = _QUOTED_AFTER_RE.fullmatch(typed) if len(pieces) == 1 else None
-        if quoted is not None:
-            pieces = [quoted["name"].strip(), quoted["quoted"][1:-1]]
+        after = _QUOTED_AFTER_RE.fullmatch(typed) if len(pieces) == 1 else None
+        if after is not None:
+            pieces = [after["name"].strip(), after["quoted"][1:-1]]
         missing = missing or len(pieces) > 1
         names.extend(pieces)
     if not missing:
@@ -1289,7 +1229,7 @@ def _flow_slips(key, sequence, text, first_line):
     read = [entry.value for entry in sequence.value]
     published = ", ".join(f"«{name}»" for name in read)
     # the names as read, on one line, a quoted word's between quotes: no warning then
-    as_read = ", ".join(_quoted(name) if re.search("[\"']", name)
+    as_read = ", ".join(quoted(name) if re.search("[\"']", name)
                         else written_value(name, in_list=True) for name in read)
     voices = ("la voce", "la") if len(read) == 1 else ("le voci", "le")
     return [(first_line + sequence.start_mark.line,
@@ -1324,7 +1264,7 @@ def _hashtag_message(key, value, comment, item):
     if value:
         return (f"`{comment}` viene letto come un commento e non comparirebbe: se fa parte"
                 f" del valore, scrivi tutto il valore tra virgolette diritte,"
-                f" {_quoted(without_curly(value + ' ' + comment))}; un commento va dopo `# `"
+                f" {quoted(without_curly(value + ' ' + comment))}; un commento va dopo `# `"
                 " con lo spazio / text after ` #` is a YAML comment: quote the value")
     words = [word.lstrip("#") for word in re.split(r"[\s,;]+", comment) if word.lstrip("#")]
     if key.strip().lower() in ("tags", "authors"):  # hashtags meant as tags
@@ -1334,7 +1274,7 @@ def _hashtag_message(key, value, comment, item):
         return (f"`{comment}` viene letto come un commento (comincia con `#`) e {empty}:"
                 f" scrivi le voci senza `#`, {written} / a value starting with `#` is a YAML"
                 f" comment: write {written}")
-    written = f"- {_quoted(comment)}" if item else f"{key}: {_quoted(comment)}"
+    written = f"- {quoted(comment)}" if item else f"{key}: {quoted(comment)}"
     return (f"il valore di `{key}` comincia con `#`, che qui apre un commento:"
             f" `{key}` resterebbe vuoto; scrivilo tra virgolette diritte, {written}"
             f" / a value starting with `#` is a YAML comment: quote it")
