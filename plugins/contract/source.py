@@ -23,6 +23,7 @@ from plugins.core.items import entry_key
 
 from .decoding import decode, visible
 from .errors import SourceError
+from .quotation import APOCOPE_RE, closed_early, quotation_closes
 from .textloader import TextLoader
 from .written import (
     QUOTED_ITEM_RE, QUOTED_ITEM_RE_PATTERN, UNESCAPED, UNREADABLE, quoted, read_value,
@@ -298,66 +299,6 @@ _INNER_QUOTE = {"'": re.compile(r"'(?!')"), '"': re.compile(r'(?<!\\)"')}
 _ITEM_QUOTE_RE = re.compile(r"^\s*-\s+(?P<value>[\"'][^\n]*)$")
 
 
-# Italian words whose last letters an apostrophe stands for, at a word's end: "un po' di
-# festa", "Ca' de' Soresini", "va' pensiero", and "E' aperto" typed for "È": the apostrophe
-# closes no quotation (an "'Un po' di festa" was taken for the quotation 'Un po')
-_APOCOPE_RE = re.compile(r"(?<!\w)(?:po|mo|be|ca|de|di|fa|va|sta|da|to|e)'(?!\w)", re.I)
-
-
-def _apocopes(value):
-    """The positions in ``value`` of the apostrophes of :data:`_APOCOPE_RE`."""
-    return {match.end() - 1 for match in _APOCOPE_RE.finditer(value)}
-
-
-def _quotation_closes(value):
-    """Whether the quote ``value`` starts with is closed before its end, the value a
-    quotation with more text after it (``"Insieme" è il motto``), rather than a value the
-    editor meant to enclose and left open (``'L'estate all'oratorio``). An apostrophe
-    between two letters, or after a word it shortens (``po'``), closes nothing; a quote
-    after a blank opens another quotation (``"Il "grande" evento``)."""
-    quote, depth = value[0], 1
-    apocopes = _apocopes(value) if quote == "'" else set()
-    for position in range(1, len(value)):
-        if value[position] != quote:
-            continue
-        before, after = value[position - 1], value[position + 1:position + 2]
-        if quote == "'" and ((before.isalnum() and after.isalnum()) or position in apocopes):
-            continue  # L'estate, un po' di festa
-        depth += 1 if before.isspace() else -1
-        if depth == 0:
-            return True
-    return False
-
-
-def _closed_early(value):
-    """Whether ``value``, which starts and ends with the same quote, is a quotation closed
-    before its end and more text (``'Crema' e 'Cremona'``, ``"Festa" "piazza"``), not one
-    value whose quotes or apostrophes inside end it early (``'L'estate all'oratorio'``,
-    ``'Un po' di festa'``, ``"Il "grande" evento"``): as :func:`_quotation_closes` reads
-    them, a doubled ``''`` closing nothing."""
-    quote, depth = value[0], 1
-    apocopes = _apocopes(value) if quote == "'" else set()
-    position = 1
-    while position < len(value) - 1:
-        before, after = value[position - 1], value[position + 1]
-        if value[position] != quote:
-            position += 1
-            continue
-        if quote == '"' and before == "\\":  # \" read as the quote typed
-            before = value[position - 2]
-        if quote == "'" and after == "'":  # '' is one apostrophe
-            position += 2
-            continue
-        if quote == "'" and ((before.isalnum() and after.isalnum()) or position in apocopes):
-            position += 1
-            continue
-        depth += 1 if before.isspace() else -1
-        if depth == 0:
-            return True
-        position += 1
-    return False
-
-
 # "tags: - Crema": an item on its key's line; "- Crema" with no key above it
 _DASH_AFTER_KEY_RE = re.compile(r"^\s*" + _KEY + r"-[ \t]+(?P<items>[^\n]+)$")
 _ORPHAN_ITEM_RE = re.compile(r"^-[ \t]+[^\s\"'][^\n]*$")
@@ -384,7 +325,7 @@ def _flow_items(text):
             quote = item[0]
             item = item[1:-1] if len(item) > 1 and item.endswith(quote) else item[1:]
             item = UNESCAPED[quote](item).strip()
-            if quote == "'" and re.search(r"'(?!\w)|(?<!\w)'", _APOCOPE_RE.sub("", item)):
+            if quote == "'" and re.search(r"'(?!\w)|(?<!\w)'", APOCOPE_RE.sub("", item)):
                 return None
         if item:
             items.append(written_value(item, in_list=True))
@@ -423,7 +364,7 @@ def _flow_commas(line, rows=1):
         return None
     match = _FLOW_QUOTE_RE.match(line)
     if match is None or not _NO_COMMA_RE.search(match["items"]) \
-            or _APOCOPE_RE.search(match["items"]):  # ['Ca' de' Soresini']: _flow_quotes
+            or APOCOPE_RE.search(match["items"]):  # ['Ca' de' Soresini']: _flow_quotes
         return None
     parts = re.findall(rf"{QUOTED_ITEM_RE_PATTERN}|[^,'\"]+|,", match["items"])
     if "".join(parts) != match["items"]:  # a quote left open: _flow_quotes
@@ -512,7 +453,7 @@ def _special_start(line):
             if not _INNER_QUOTE[first].search(inner.replace("''", "") if first == "'"
                                               else inner):
                 return None  # a quoted value: the problem is elsewhere
-            if _closed_early(value):
+            if closed_early(value):
                 # "title: 'Crema' e 'Cremona'": a quotation, then more text; without its
                 # outer quotes alone (below) it was published «Crema' e 'Cremona»
                 return (f"{subject} comincia con una citazione tra virgolette e continua dopo:"
@@ -531,7 +472,7 @@ def _special_start(line):
                     f" scrivi il testo al loro posto, {written} {quoted(value[2:].strip())}")
         what = (f"comincia con «{first}» ma non finisce con la stessa virgoletta, così YAML"
                 " cerca dove finisce")
-        if first in value[1:] and not _quotation_closes(value):
+        if first in value[1:] and not quotation_closes(value):
             # "title: 'L'estate all'oratorio": the quote was meant to enclose the whole
             # value, and an apostrophe inside ended it (kept, it would be published before
             # the title); a quote alone may be the text's ("'Na festa di paese")
