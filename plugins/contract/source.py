@@ -13,7 +13,6 @@ check`` both use them, so the two report the same problems at the same lines.
   (a build that never ends).
 """
 
-import bisect
 import re
 from dataclasses import dataclass, field
 
@@ -25,6 +24,7 @@ from .decoding import decode, visible
 from .errors import SourceError
 from .quotation import APOCOPE_RE, closed_early, quotation_closes
 from .textloader import TextLoader
+from .unseen_causes import invisible_cause
 from .written import (
     QUOTED_ITEM_RE, QUOTED_ITEM_RE_PATTERN, UNESCAPED, UNREADABLE, quoted, read_value,
     reads_back, unquoted_item, without_curly, written_value,
@@ -122,7 +122,7 @@ def load_yaml(text, first_line):
             problem += f" (rilevato alla riga {first_line + mark.line})"
         # the first of what the editor cannot see and of the text read as YAML (its front
         # matter not closed), or else a key out of place
-        causes = [cause for cause in (_invisible_cause(text, first_line),
+        causes = [cause for cause in (invisible_cause(text, first_line),
                                       _unclosed_cause(text, first_line, line),
                                       _block_cause(text, first_line, line)) if cause]
         hint = min(causes) if causes else _layout_cause(text, first_line, line)
@@ -196,31 +196,6 @@ def load_yaml(text, first_line):
             for key, value in data.items()
             if not (isinstance(key, str) and key.strip() in ignored)}
     return data, lines, warnings
-
-
-# What makes YAML fail without showing in an editor: a non-breaking space (typed with
-# Alt/Option+Space, or pasted from a word processor) where YAML needs a plain one, a tab
-# in the indentation, curly quotes (which YAML does not take for quotes) around a value
-# holding ": ".
-_INVISIBLE = (
-    (re.compile(r"^[^#\n]*?:\u00a0", re.M),
-     "c'è uno spazio speciale (non separabile, copiato da un programma di videoscrittura)"
-     " dove serve uno spazio normale: riscrivi lo spazio dopo i due punti"),
-    (re.compile(r"^[ \t]*\u00a0[ \t\u00a0]*\S", re.M),
-     "c'è uno spazio speciale (non separabile, copiato da un programma di videoscrittura)"
-     " dove serve uno spazio normale: riscrivi gli spazi all'inizio della riga"),
-    (re.compile(r"^\t+", re.M), "la riga comincia con un tabulatore: usa gli spazi"),
-    (re.compile(r"^ +\t", re.M), "nel rientro della riga c'è un tabulatore: usa solo spazi"),
-    (re.compile(r"^[ \t]*-\t", re.M), "dopo il trattino della voce c'è un tabulatore: scrivi"
-     " uno spazio"),
-    # (the line to write instead: _curly_quoted, below)
-    (re.compile(r"^[^#\n:]+:\s*[“”‘’«][^\n]*:\s", re.M),
-     lambda line: _curly_quoted(line)),
-    # meant to close it ("---" made a dash by a word processor), a "---" further down
-    # (a rule in the body) did: the lines between are taken for YAML
-    (re.compile(r"^(?:[\u2010-\u2015\u2212]{1,6}|--|-{4,6})[ \t]*$", re.M),
-     "questa riga non chiude il front matter: deve essere di tre trattini normali, `---`"),
-)
 
 
 # key: value with ": " inside the value, not quoted (a list's "- key: value" too)
@@ -930,62 +905,6 @@ def _continued_keys(document, text, first_line):
             f" / the line under `{key}` is read as an unknown key of its own, ignored"))
         ignored.add(name)
     return warnings, ignored
-
-
-# the patterns of _INVISIBLE that find a tab after a line's first spaces or its dash,
-# which a text written over several lines (`summary: |`, a quoted value) may hold as its
-# own: there it is no cause
-_IN_INDENT = tuple(pattern for pattern, _ in _INVISIBLE[3:5])
-
-
-def _scalar_spans(text):
-    """``[(start, end)]``: where the values YAML read in ``text`` before its error are."""
-    spans = []
-    try:
-        for token in yaml.scan(text, Loader=yaml.SafeLoader):
-            if isinstance(token, yaml.ScalarToken):
-                spans.append((token.start_mark.index, token.end_mark.index))
-    except yaml.YAMLError:
-        pass
-    return spans
-
-
-def _inside(spans, index):
-    """Whether ``index`` is inside one of the ``spans`` (sorted, not overlapping)."""
-    at = bisect.bisect_right(spans, (index, float("inf"))) - 1
-    return at >= 0 and spans[at][0] <= index < spans[at][1]
-
-
-def _invisible_cause(text, first_line):
-    """``(line, explanation)`` of the first cause in :data:`_INVISIBLE` in the YAML
-    ``text`` (which starts at ``first_line``), or None."""
-    found, spans = [], None
-    for pattern, explanation in _INVISIBLE:
-        match = pattern.search(text)
-        if match and pattern in _IN_INDENT:
-            # a tab or a non-breaking space that is a value's text (a line of a `summary:
-            # |` indented by spaces, then a tab): no cause, the error is elsewhere
-            spans = _scalar_spans(text) if spans is None else spans
-            match = next((found_here for found_here in pattern.finditer(text)
-                          if not _inside(spans, found_here.end() - 1)), None)
-        if match:
-            if callable(explanation):
-                start = text.rfind("\n", 0, match.start()) + 1
-                explanation = explanation(text[start:].split("\n", 1)[0])
-            found.append((first_line + text.count("\n", 0, match.start()), explanation))
-    return min(found) if found else None
-
-
-def _curly_quoted(line):
-    """What to say of ``line``, whose value starts with a curly quote and holds ": ": its
-    value between straight quotes (without the curly ones when they enclose it whole, as
-    the warning on curly quotes around a value says: they are not part of the text)."""
-    key, value = (part.strip() for part in line.split(":", 1))
-    written = "le virgolette tipografiche (“ ” « ») non racchiudono il testo per YAML: usa" \
-        " quelle diritte (\" o ')"
-    if not value:  # the value on the line below ("summary:" alone, then "  “…: …”")
-        return written
-    return f"{written}: scrivi {key}: {quoted(without_curly(value))}"
 
 
 def _refuse_aliases(document, first_line):
