@@ -22,6 +22,7 @@ from plugins.core.items import entry_key
 
 from .decoding import decode, visible
 from .errors import SourceError
+from .key_groups import NAME_LISTS, PROSE_KEYS, REQUIRED_KEYS
 from .quotation import APOCOPE_RE, closed_early, quotation_closes
 from .textloader import TextLoader
 from .unseen_causes import invisible_cause
@@ -174,7 +175,7 @@ def load_yaml(text, first_line):
         key = str(key_node.value).strip().lower()
         line = first_line + key_node.start_mark.line
         if key in lines:
-            first, last = (_names(values[key]), _names(value_node)) if key in _NAME_LISTS \
+            first, last = (_names(values[key]), _names(value_node)) if key in NAME_LISTS \
                 else ([], [])
             merged = ", ".join(written_value(name, in_list=True)
                                for name in dict.fromkeys(first + last))
@@ -261,12 +262,6 @@ _SPECIAL_RE = re.compile(r"^\s*(?:-\s+)?" + _KEY + r"(?P<value>"
 
 # key: [… or key: {… with no closing bracket on the line (a list typed without its "]")
 _OPEN_RE = re.compile(r"^\s*(?:-\s+)?" + _KEY + r"(?P<value>\[[^\]\n]*|\{[^}\n]*)$")
-# keys whose value is prose: "title: [Aggiornato Festa" is quoted; any other value left
-# open ("tags: [Crema, Cremona", "indirizzi_precedenti: [/a.html") is a list to close
-_PROSE_KEYS = ("title", "summary", "image_alt")
-# the keys without which an item is not published: a key of the editor's own that starts
-# with another's name (``image caption``) is ignored with a warning, as the contract says
-_REQUIRED_KEYS = ("title", "date")
 # a quote inside a value quoted with it, neither doubled ('') nor escaped (\"), ends the
 # value early ("title: 'L'estate all'oratorio'": Italian's apostrophes)
 _INNER_QUOTE = {"'": re.compile(r"'(?!')"), '"': re.compile(r'(?<!\\)"')}
@@ -377,7 +372,7 @@ def _special_start(line):
     if quoted_items is not None:
         return quoted_items
     match = _DASH_AFTER_KEY_RE.match(line)
-    if match is not None and match["key"].strip() in _PROSE_KEYS:  # "title: - Festa"
+    if match is not None and match["key"].strip() in PROSE_KEYS:  # "title: - Festa"
         key, value = match["key"].strip(), line.split(":", 1)[1].strip()
         return (f"il valore di `{key}` comincia con «-», che per YAML apre un elenco:"
                 f" scrivilo tutto tra virgolette diritte, {key}: {quoted(value)}")
@@ -385,7 +380,7 @@ def _special_start(line):
         key = match["key"].strip()
         # names: at commas too, "tags: - Crema, Sant'Angelo" is two (as the site splits
         # them), not the one name "Crema, Sant'Angelo" between quotes
-        at = r"(?:^|\s)-\s|[,;]" if key.lower() in _NAME_LISTS else r"(?:^|\s)-\s"
+        at = r"(?:^|\s)-\s|[,;]" if key.lower() in NAME_LISTS else r"(?:^|\s)-\s"
         items = [written_value(item.strip(" \t,;"), in_list=True)
                  for item in re.split(at, match["items"]) if item.strip(" \t,;")]
         return (f"le voci di `{key}` sono sulla sua stessa riga, dopo un trattino: scrivile"
@@ -414,7 +409,7 @@ def _special_start(line):
     else:  # "  - 'Sant'Ambrogio'": an item of a list
         key, subject, written = None, "il valore della voce dell'elenco", "-"
     first = value[0]
-    if key is not None and key.lower() in _NAME_LISTS and _QUOTED_ITEMS_RE.fullmatch(value):
+    if key is not None and key.lower() in NAME_LISTS and _QUOTED_ITEMS_RE.fullmatch(value):
         # "tags: 'Crema', 'Cremona'": items quoted one by one, without brackets (the line
         # proposed was tags: "Crema', 'Cremona", one topic)
         items = [written_value(unquoted_item(item), in_list=True)
@@ -452,7 +447,7 @@ def _special_start(line):
             # value, and an apostrophe inside ended it (kept, it would be published before
             # the title); a quote alone may be the text's ("'Na festa di paese")
             value = value[1:].strip()
-    elif first in "[{" and key not in _PROSE_KEYS:
+    elif first in "[{" and key not in PROSE_KEYS:
         # "tags: [] Crema, Cremona" (the empty list of ./run new, typed after), "tags:
         # [Crema] [Cremona]": in one text, quoted, the brackets became part of a topic
         items = ", ".join(item.strip() for item in re.split(r"[\[\]{},]", value)
@@ -492,7 +487,7 @@ def _marker_start(line):
 def _left_open(key, value):
     """What to write for ``key: value`` whose ``[`` or ``{`` is never closed: a list
     between square brackets, but for the keys of prose, whose value is quoted."""
-    if key not in _PROSE_KEYS:
+    if key not in PROSE_KEYS:
         items = value[1:].rstrip(" ,")
         if not reads_back(f"[{items}]"):  # ['Un po' di festa: the quotes are in the way
             unquoted = _flow_items(items)
@@ -873,7 +868,7 @@ def _continued_keys(document, text, first_line):
         # editor's own; "date 2024-05-05 10:00" a date without its colon
         if isinstance(key_node, yaml.ScalarNode) and not key_node.style \
                 and key_node.start_mark.column == 0 and word != name \
-                and meant in _REQUIRED_KEYS and meant not in present \
+                and meant in REQUIRED_KEYS and meant not in present \
                 and (meant == "title" or re.match(r"\d", typed)) \
                 and written not in CONTRACT_KEYS and written not in KEY_SPELLINGS \
                 and isinstance(value, yaml.ScalarNode) \
@@ -884,7 +879,7 @@ def _continued_keys(document, text, first_line):
                 " virgolette / invalid YAML front matter", first_line + key_node.start_mark.line)
     for (key_node, value), (next_key, next_value) in zip(pairs, pairs[1:]):
         name = str(next_key.value).strip()
-        if not (str(key_node.value).strip().lower() in _PROSE_KEYS
+        if not (str(key_node.value).strip().lower() in PROSE_KEYS
                 and isinstance(value, yaml.ScalarNode) and not value.style and value.value
                 and isinstance(next_key, yaml.ScalarNode) and not next_key.style
                 and re.search(r"\s", name) and next_key.start_mark.column == 0
@@ -964,7 +959,6 @@ _DASH_WORD_RE = re.compile(r"[ \t]*-(?=[^\W\d_])")
 _ITEM_LINE_RE = re.compile(r"[ \t]*- ")
 # a line that starts with an item's dash, with its space or without
 _DASH_LINE_RE = re.compile(r"[ ]*-(?:[ ]|[^\s\-])")
-_NAME_LISTS = ("tags", "authors")
 
 
 def _list_slips(document, text, first_line):
@@ -998,7 +992,7 @@ def _list_slips(document, text, first_line):
             raise SourceError(f"{_unspaced_message(key, first['indent'], first['rest'])}"
                               f" / a space is needed after `-`",
                               first_line + value.start_mark.line)
-        if key.lower() in _NAME_LISTS and isinstance(value, yaml.ScalarNode) \
+        if key.lower() in NAME_LISTS and isinstance(value, yaml.ScalarNode) \
                 and not value.style:
             start, end = value.start_mark, value.end_mark
             typed = [line.strip() for line in [lines[start.line][start.column:],
@@ -1026,7 +1020,7 @@ def _list_slips(document, text, first_line):
                     f" without dashes are read as one name"))
         if not isinstance(value, yaml.SequenceNode):
             continue
-        if value.flow_style and key.lower() in _NAME_LISTS:
+        if value.flow_style and key.lower() in NAME_LISTS:
             warnings += _flow_slips(key, value, text, first_line)
         for entry in value.value:
             if isinstance(entry, yaml.ScalarNode) and not entry.style:
@@ -1040,7 +1034,7 @@ def _list_slips(document, text, first_line):
                         f" (`{above}`), e YAML la unisce a quella: una voce sola,"
                         f" «{entry.value}»; scrivila con gli stessi spazi davanti di"
                         f" `{above}` / align the list's items", first_line + joined)
-            elif isinstance(entry, yaml.MappingNode) and key.lower() in _NAME_LISTS \
+            elif isinstance(entry, yaml.MappingNode) and key.lower() in NAME_LISTS \
                     and len(entry.value) == 1 and not _braced(entry, lines) \
                     and all(isinstance(part, yaml.ScalarNode) for part in entry.value[0]):
                 name = f"{entry.value[0][0].value}: {entry.value[0][1].value}"
