@@ -23,15 +23,15 @@ from plugins.core.items import entry_key
 from .decoding import decode, visible
 from .errors import SourceError
 from .key_groups import NAME_LISTS, PROSE_KEYS, REQUIRED_KEYS
+from .layout_causes import (
+    UNSPACED_RE, block_cause, layout_cause, unclosed_cause, unspaced_message,
+)
 from .textloader import TextLoader
 from .unseen_causes import invisible_cause
 from .value_hints import (
     continued_colon, flow_commas, flow_lines, marker_start, special_start, unquoted_colon,
 )
-from .written import (
-    QUOTED_ITEM_RE, QUOTED_ITEM_RE_PATTERN, UNREADABLE, quoted, read_value, unquoted_item,
-    without_curly, written_value,
-)
+from .written import quoted, without_curly, written_value
 
 # A first line "---", then YAML, then a line "---" (or "...").
 HEADER_RE = re.compile(
@@ -126,9 +126,9 @@ def load_yaml(text, first_line):
         # the first of what the editor cannot see and of the text read as YAML (its front
         # matter not closed), or else a key out of place
         causes = [cause for cause in (invisible_cause(text, first_line),
-                                      _unclosed_cause(text, first_line, line),
-                                      _block_cause(text, first_line, line)) if cause]
-        hint = min(causes) if causes else _layout_cause(text, first_line, line)
+                                      unclosed_cause(text, first_line, line),
+                                      block_cause(text, first_line, line)) if cause]
+        hint = min(causes) if causes else layout_cause(text, first_line, line)
         if hint is not None:  # what the editor cannot see, or a key out of place: its line
             line, problem = hint[0], f"{hint[1]} ({problem})"
         else:
@@ -166,7 +166,7 @@ def load_yaml(text, first_line):
     if data is None:
         return {}, {}, []
     if not isinstance(data, dict):
-        hint = _layout_cause(text, first_line, None)
+        hint = layout_cause(text, first_line, None)
         if hint is not None:  # "title:Festa" alone: one text, no key
             raise SourceError(f"front matter YAML non valido: {hint[1]} / invalid YAML front"
                               " matter", hint[0])
@@ -201,318 +201,18 @@ def load_yaml(text, first_line):
     return data, lines, warnings
 
 
-# "title:Festa": without a space after the colon YAML reads no key but one text, and the
-# error comes at the next key ("mapping values are not allowed", a line further down)
-_NO_SPACE_RE = re.compile(r"^(?P<key>[A-Za-z_][\w-]*):(?P<value>[^\s:/\\][^\n]*)$", re.M)
-# "tags: [#Crema, #Cremona]": the "#" starts a comment, the list never closes
-_FLOW_HASHTAG_RE = re.compile(r"^(?P<key>[^\s#:\-][^:\n]*):[ \t]*\[(?P<items>[^\n]*#[^\s#][^\n]*)$",
-                              re.M)
-# "tags: [Crema," then "  #Cremona]": a list left open on its key's line, the "#" below
-_FLOW_OPEN_RE = re.compile(r"^(?P<key>[^\s#:\-][^:\n]*):[ \t]*\[(?P<items>[^\]\n]*)$", re.M)
-# a comment's "#" in a list's items: at an item's start or after a blank
-_FLOW_COMMENT_RE = re.compile(r"(?:^|[\s,\[])#")
-# a list's items between commas, a quoted one whole
-_QUOTED_ITEM_RE_SPLIT = re.compile(QUOTED_ITEM_RE_PATTERN + r"|[^,'\"]+|['\"]")
-# "Crema #1": a "#" and a number after a word, part of the name (no hashtag)
-_NUMBER_SIGN_RE = re.compile(r"^[ \t\[]*[^\s#'\"\[][^#]*[ \t]#\d")
-
-
-# " date: …": a key indented under a key that has its value (the error's line)
-_INDENTED_RE = re.compile(r"(?P<indent>[ ]+)(?P<key>[A-Za-z_][\w-]*):(?:[ \t][^\n]*)?")
-_HAS_VALUE_RE = re.compile(r"[^\s#\-][^:\n]*:[ \t]+[^\s#][^\n]*")
-
-
-def _layout_cause(text, first_line, line):
-    """``(line, explanation)`` of a key typed without the space after its colon (up to
-    ``line``, the error's, if known), or of the error's ``line`` being a key indented
-    under one that has a value, or a key of a list's entry not aligned with the entry's
-    first key, or None."""
-    lines = text.split("\n")
-    last = len(lines) if line is None else line - first_line + 1
-    def commented(row):
-        # a "#" where an item starts or after a blank, not one inside quotes ('#Crema' is
-        # the text #Crema: the error is elsewhere)
-        return re.search(r"#[^\s#]", row) is not None \
-            and _FLOW_COMMENT_RE.search(QUOTED_ITEM_RE.sub("''", row)) is not None
-
-    head = "\n".join(lines[:last])
-    opened = sorted([*_FLOW_HASHTAG_RE.finditer(head), *_FLOW_OPEN_RE.finditer(head)],
-                    key=lambda match: match.start())
-    for match in opened:
-        key = match["key"].strip()
-        number = text.count("\n", 0, match.start())
-        # the list's next lines, indented, up to the one that closes it ("tags: [Crema #1"
-        # then "  Cremona]"): each its own item, as where a comma is missing (flow_commas)
-        rows = [match["items"]]
-        if "]" not in match["items"]:
-            for typed in lines[number + 1:]:
-                if not typed[:1].isspace():
-                    break
-                rows.append(typed.strip())
-                if "]" in typed:
-                    break
-            if "]" not in rows[-1]:
-                rows = rows[:1]  # never closed: the first line's items alone, as before
-        if not any(commented(row) for row in rows):
-            continue
-        words, numbered = [], ""
-        for part in (part for row in rows for part in _QUOTED_ITEM_RE_SPLIT.findall(row)):
-            if _NUMBER_SIGN_RE.search(part):  # "Crema #1", "Evento #2": one name, with "#"
-                name = part.strip(" \t[]")
-                words.append(written_value(name, in_list=True))
-                numbered = f" (un nome che lo contiene, come «{name}», tra virgolette diritte)"
-            else:
-                words += [unquoted_item(word) for word in re.findall(
-                    QUOTED_ITEM_RE.pattern + r"|[^\s,#\[\]]+", part)]
-        where = f" su una riga sola, al posto delle {len(rows)} righe dell'elenco" \
-            if len(rows) > 1 else ""
-        return (first_line + number,
-                f"dentro le parentesi quadre di `{key}` un `#` comincia un commento: scrivi"
-                f" le voci senza `#`{numbered}{where}, {key}: [{', '.join(words)}]")
-    for match in _NO_SPACE_RE.finditer("\n".join(lines[:last])):
-        key, value = match["key"], match["value"].rstrip()
-        read = read_value(value)
-        where = first_line + text.count("\n", 0, match.start())
-        if read is UNREADABLE:
-            # "title:'Un po' di festa'", "title:Festa: 'prima' e 'dopo'": with the space
-            # alone the line is still no YAML; what else to write, as for that line
-            spaced = f"{key}: {value}"
-            other = special_start(spaced) or unquoted_colon(spaced)
-            if other is not None:
-                return where, f"dopo i due punti di `{key}` ci vuole uno spazio, e {other}"
-        if value[:1] not in "\"'" and isinstance(read, str) and read != value:
-            value = written_value(value)  # "title:Evento #2": title: "Evento #2"
-        return where, f"dopo i due punti di `{key}` ci vuole uno spazio: scrivi {key}: {value}"
-    for number in range(min(last, len(lines))):
-        cause = _no_colon(lines, number, near=line is not None and number >= last - 2)
-        if cause is not None:
-            return first_line + number, cause
-    unspaced = _dash_unspaced(lines, last)
-    if unspaced is not None:
-        return first_line + unspaced[0], unspaced[1]
-    if line is None or not 0 < line - first_line < len(lines):
-        return None
-    cause = _item_less_indented(lines, line - first_line)
-    if cause is not None:
-        return line, cause
-    here = _INDENTED_RE.fullmatch(lines[line - first_line])
-    above = next((text for text in reversed(lines[:line - first_line]) if text.strip()), "")
-    empty = _EMPTY_VALUE_RE.fullmatch(above)
-    if empty and not here and not _KEY_LINE_RE.match(lines[line - first_line]):
-        # "tags: []" or "summary: ''" of ./run new kept, the list or the text written under
-        # it (the guide's attachments, one a line): YAML's "did not find expected key"
-        at = max(number for number in range(line - first_line) if lines[number] == above)
-        return (first_line + at,
-                f"la riga di `{empty['key']}` ha già un valore, `{empty['value']}` (vuoto), e"
-                f" le righe sotto non ne fanno parte: togli `{empty['value']}` e lascia solo"
-                f" `{empty['key']}:` sopra di loro")
-    if here and _HAS_VALUE_RE.fullmatch(above):
-        return (line, f"la riga di `{here['key']}` comincia con uno spazio: scrivi `{here['key']}:`"
-                      " all'inizio della riga, come le altre chiavi")
-    entry = here and _entry_above(lines[:line - first_line])
-    if entry and len(here["indent"]) != entry.start("key"):
-        return (line, f"la riga di `{here['key']}` fa parte della voce dell'elenco che comincia"
-                      f" con `- {entry['key']}:`: scrivila con {entry.start('key')} spazi"
-                      f" davanti, allineata a `{entry['key']}:`")
-    return None
-
-
-# a line at the margin that is no key (no ": "), item or comment: "title Festa",
-# "title; Festa", "title= Festa" (a key without its colon), "in piazza" (a value's next
-# line, not indented)
-# (the blanks taken whole, possessive: a value never starts with one, and trying each way
-# of sharing a run of them between the two made a line of 100,000 quadratic)
-_NO_COLON_RE = re.compile(r"(?P<word>[A-Za-z_][\w-]*)(?:[ \t]*+[;=.,]|[ \t]++-?)[ \t]*+"
-                          r"(?P<value>[^\s:][^:\n]*|[^\s:][^\n]*:[^ \t\n][^\n]*)")
-# a key and its value without quotes, which a line at the margin under it cannot continue
-_PLAIN_VALUE_RE = re.compile(r"(?P<key>[A-Za-z_][\w-]*):[ \t]+(?P<value>[^\s\"'\[{|>&*!%@`#][^\n]*)")
-
-
-def _no_colon(lines, number, near):
-    """What to say of the line ``number`` of ``lines`` when it is a key written without
-    its colon (``title Festa``: YAML's error came a line or two further down, in English),
-    or the next line of a value not indented (``title: Festa`` then ``in piazza``), or
-    (``near`` the error's line) any other line at the margin without ``: `` (``// nota``),
-    or None."""
-    from plugins.contract.schema import CONTRACT_KEYS, KEY_SPELLINGS  # noqa: PLC0415
-
-    typed = lines[number].rstrip()
-    # "title Evento #2: la festa": the ": " after a comment's "#" is no key's for YAML
-    head = re.split(r"[ \t]#", typed, maxsplit=1)[0]
-    if not typed or typed[0] in " \t#-" or re.search(r":(?:[ \t]|$)", head):
-        return None
-    match = _NO_COLON_RE.fullmatch(typed) or _NO_COLON_RE.fullmatch(head)
-    word = match["word"] if match is not None else ""
-    if word.lower() in CONTRACT_KEYS or word.lower() in KEY_SPELLINGS:
-        return (f"dopo `{word}` mancano i due punti: scrivi {word}:"
-                f" {written_value(typed[match.start('value'):].strip())}")
-    above = _PLAIN_VALUE_RE.fullmatch(lines[number - 1].rstrip()) if number else None
-    if above is not None and match is not None:
-        value = f"{above['value'].strip()} {typed.strip()}"
-        return (f"questa riga continua il valore di `{above['key']}` della riga sopra, ma è al"
-                f" margine: scrivila con due spazi davanti, oppure tutto il valore su una riga,"
-                f" {above['key']}: {written_value(value)}")
-    if not near:
-        return None
-    return ("questa riga non è nella forma `chiave: valore`: se continua il valore della riga"
-            " sopra, scrivi tutto il valore su una riga; se è una nota, cominciala con `# `")
-
-
-# a list's item, "  - Crema", and the spaces before it
-_ITEM_RE = re.compile(r"(?P<indent>[ ]*)-(?:[ \t]|$)")
-
-
-def _item_less_indented(lines, number):
-    """What to say of the line ``number`` of ``lines`` when it is an item of a list with
-    fewer spaces before it than the item above (``  - Crema`` then `` - Cremona``:
-    PyYAML's English alone, or a list without a key above it), or None."""
-    here = _ITEM_RE.match(lines[number])
-    if here is None:
-        return None
-    for typed in reversed(lines[:number]):
-        above = _ITEM_RE.match(typed)
-        if above is not None and len(above["indent"]) > len(here["indent"]):
-            break
-        if typed.strip() and not typed[:1].isspace():  # a key at the margin: no item above
-            return None
-    else:
-        return None
-    keys = [key for key in (re.match(r"([A-Za-z_][\w-]*):", typed) for typed in lines[:number])
-            if key is not None]
-    where = f" di `{keys[-1][1]}`" if keys else ""
-    item = typed.strip()
-    return (f"questa riga{where} ha meno spazi davanti della voce sopra (`{item}`), e YAML"
-            f" non la legge come una voce dello stesso elenco: scrivila con"
-            f" {len(above['indent'])} spazi davanti, come `{item}`")
-
-
-# "  -Cremona": an item's dash without the space after it, and the text after it
-_UNSPACED_RE = re.compile(r"(?P<indent>[ ]*)-(?P<rest>[^\s\-][^\n]*)")
-
-
-def _unspaced_message(key, indent, rest):
-    """The explanation of an item of ``key``'s list typed ``-Cremona``, with the line to
-    write: ``indent``, a dash, a space and ``rest``."""
-    where = f" di `{key}`" if key is not None else ""
-    return (f"la voce dell'elenco{where} non ha lo spazio dopo il trattino, e YAML non la"
-            f" legge come una voce dello stesso elenco: scrivila con un trattino e uno"
-            f" spazio, come le altre, `{indent}- {rest.strip()}`")
-
-
-def _dash_unspaced(lines, last):
-    """``(number, explanation)`` of the first of ``lines`` up to ``last`` that is an item
-    of a list with no space after its dash (``  -Cremona``) where an item of the same list,
-    with as many spaces before it, has one (``  - Crema``: PyYAML's English alone, after
-    the front matter), or None. One pass: each list (the lines under a line at the
-    margin) is read once."""
-    found, spaced, key = {}, set(), None  # (the first such line of each indent)
-    for number, typed in enumerate([*lines, ""]):
-        if not typed[:1].isspace():  # a line at the margin: the list above it ends
-            first = min((found[indent] for indent in spaced if indent in found), default=None)
-            if first is not None:
-                here = first[1]
-                return first[0], _unspaced_message(key[1] if key is not None else None,
-                                                   here["indent"], here["rest"])
-            found, spaced = {}, set()
-            key = re.match(r"([A-Za-z_][\w-]*):", typed)
-            continue
-        item = _ITEM_RE.match(typed)
-        if item is not None:
-            spaced.add(item["indent"])
-        elif number < last:
-            here = _UNSPACED_RE.fullmatch(typed.rstrip())
-            if here is not None:
-                found.setdefault(here["indent"], (number, here))
-    return None
-
-
-# "tags: []", "summary: ''": a key with an empty value, as ./run new writes them
-_EMPTY_VALUE_RE = re.compile(r"(?P<key>[A-Za-z_][\w-]*):[ \t]+(?P<value>\[[ \t]*\]|\{[ \t]*\}"
-                             r"|''|\"\")[ \t]*(?:#[^\n]*)?")
-# a line that is a key of the front matter, at the margin
-_KEY_LINE_RE = re.compile(r"[A-Za-z_][\w-]*:(?:[ \t]|$)")
-# "  - file: …", the first line of a list's entry of keys (an attachment)
-_ENTRY_RE = re.compile(r"[ ]*-[ ]+(?P<key>[A-Za-z_][\w-]*):(?:[ \t][^\n]*)?")
-
-
-def _entry_above(lines):
-    """The match of :data:`_ENTRY_RE` of the list entry the last of ``lines`` belongs
-    to (only indented lines between), or None."""
-    for text in reversed(lines):
-        entry = _ENTRY_RE.fullmatch(text)
-        if entry is not None:
-            return entry
-        if text.strip() and not text.startswith(" "):
-            return None  # a key of the front matter itself: no entry above
-    return None
-
-
-# a line at the margin that is no key, list item or comment: after a blank line, the
-# article's text, read as YAML because the front matter's closing `---` is missing (a
-# `---` further down, a rule in the text, closed it)
-_TEXT_LINE_RE = re.compile(r"(?=[^\s#\-])(?![A-Za-z_][\w-]*:)")
-
-
-def _unclosed_cause(text, first_line, line):
-    """``(line, explanation)`` when the YAML ``text`` goes on into the article's text (its
-    first line at or before the error's ``line``), or None."""
-    lines = text.split("\n")
-    found = next((number for number in range(1, len(lines)) if not lines[number - 1].strip()
-                  and _TEXT_LINE_RE.match(lines[number])), None)
-    if found is None or (line is not None and line < first_line + found):
-        return None
-    return (first_line + found,
-            "qui comincia il testo, ma manca la riga `---` che chiude le informazioni in"
-            " cima: aggiungila prima del testo, sotto l'ultima informazione (ora le chiude la"
-            f" riga `---` della riga {first_line + len(lines) - 1}, più in basso)")
-
-
-# "summary: >" (or "|") alone on its line: the lines under it are the value only when
-# indented; at the margin they were PyYAML's English alone, at the line after them
-_BLOCK_RE = re.compile(r"(?P<key>[A-Za-z_][\w-]*):[ \t]+(?P<block>[|>][-+1-9]{0,2})[ \t]*"
-                       r"(?:#[^\n]*)?")
-
-
-def _block_cause(text, first_line, line):
-    """``(line, explanation)`` of a ``key: >`` (or ``|``) whose next line, at the margin,
-    is text and no key (before the error's ``line``), or None."""
-    lines = text.split("\n")
-    for number, typed in enumerate(lines):
-        match = _BLOCK_RE.fullmatch(typed.rstrip())
-        if match is None:
-            continue
-        below = number + 1
-        while below < len(lines) and not lines[below].strip():
-            below += 1
-        if below == len(lines) or lines[below][:1].isspace() \
-                or not _TEXT_LINE_RE.match(lines[below]) \
-                or (line is not None and first_line + below > line):
-            continue
-        end = below
-        while end + 1 < len(lines) and lines[end + 1].strip() \
-                and _TEXT_LINE_RE.match(lines[end + 1]):
-            end += 1
-        key, block = match["key"], match["block"]
-        value = " ".join(typed.strip() for typed in lines[below:end + 1])
-        return (first_line + number,
-                f"le righe sotto `{key}: {block}` fanno parte del valore solo se rientrate:"
-                f" scrivi due spazi all'inizio di ciascuna, oppure tutto il valore su una"
-                f" riga, {key}: {written_value(value)}")
-    return None
-
-
 def _empty_blocks(document, text, first_line):
     """SourceError at a ``key: |`` (or ``>``) left empty because the line under it, at the
     margin, holds ": " (``La festa: sabato.``): YAML reads it as a key of its own, and the
     summary was empty with only a warning on an unknown key «la festa»; the same error as
-    for other lines at the margin under it (:func:`_block_cause`)."""
+    for other lines at the margin under it (:func:`block_cause`)."""
     lines = text.split("\n")
     for key_node, value in document.value:
         if not (isinstance(value, yaml.ScalarNode) and value.style in ("|", ">")
                 and not value.value.strip()):
             continue
         number = key_node.start_mark.line
-        cause = _block_cause("\n".join(lines[number:]), first_line + number, None)
+        cause = block_cause("\n".join(lines[number:]), first_line + number, None)
         if cause is not None and cause[0] == first_line + number:
             raise SourceError(f"front matter YAML non valido: {cause[1]}; controlla rientri,"
                               " due punti e virgolette / invalid YAML front matter", cause[0])
@@ -684,11 +384,11 @@ def _list_slips(document, text, first_line):
         typed = [line for line in lines[value.start_mark.line:value.end_mark.line + 1]
                  if line.strip()] if isinstance(value, yaml.ScalarNode) \
             and not value.style and value.start_mark.line > key_node.start_mark.line else []
-        first = _UNSPACED_RE.fullmatch(typed[0].rstrip()) if typed else None
+        first = UNSPACED_RE.fullmatch(typed[0].rstrip()) if typed else None
         if first is not None and all(_DASH_LINE_RE.match(line) for line in typed[1:]):
             # "  -Crema" then "  - Cremona": one text, «-Crema - Cremona», that no editor
             # means; the first item is the one to write with its space, as a later one's
-            raise SourceError(f"{_unspaced_message(key, first['indent'], first['rest'])}"
+            raise SourceError(f"{unspaced_message(key, first['indent'], first['rest'])}"
                               f" / a space is needed after `-`",
                               first_line + value.start_mark.line)
         if key.lower() in NAME_LISTS and isinstance(value, yaml.ScalarNode) \
