@@ -600,7 +600,7 @@ def normalise(raw, *, is_page, settings, native=False):
             names = [fix_apostrophes(one_line(name))  # Sant’Agata
                      for name in split_list(meta[key])]
             if key == "tags" and any(name.startswith("#") for name in names):
-                # "#Crema, #Cremona" in quotes (unquoted, YAML reads a comment: source.py),
+                # "#Crema, #Cremona" in quotes (unquoted, YAML reads a comment: key_slips.py),
                 # or as a post has them, "#Crema #Cremona": a tag each
                 names = [tag.lstrip("#").strip() for name in names
                          for tag in (_HASHTAGS_RE.split(name) if name.startswith("#")
