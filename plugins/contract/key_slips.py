@@ -13,6 +13,7 @@ import yaml
 from .errors import SourceError
 from .key_groups import PROSE_KEYS, REQUIRED_KEYS
 from .layout_causes import block_cause
+from .schema import CONTRACT_KEYS, KEY_SPELLINGS, spelled
 from .written import quoted, without_curly, written_value
 
 # what continued_keys looks for in a key: a colon, a space, a separator (re.split below)
@@ -34,8 +35,6 @@ def continued_keys(document, text, first_line):
     # a line read as a key: most documents have only such keys
     if not any(_KEY_BREAK_RE.search(str(key_node.value).strip()) for key_node, _ in pairs):
         return [], set()
-    from plugins.contract.schema import CONTRACT_KEYS, KEY_SPELLINGS, spelled  # noqa: PLC0415
-
     lines = text.split("\n")
     ignored = set()  # the keys warned of: the schema's "chiave sconosciuta" not said again
     present = {KEY_SPELLINGS.get(name, name) for name in

@@ -6,6 +6,7 @@ the text. Read only after YAML's error, to name the line to fix and what to writ
 
 import re
 
+from .schema import CONTRACT_KEYS, KEY_SPELLINGS
 from .value_hints import special_start, unquoted_colon
 from .written import (
     QUOTED_ITEM_RE, QUOTED_ITEM_RE_PATTERN, UNREADABLE, read_value, unquoted_item,
@@ -145,8 +146,6 @@ def _no_colon(lines, number, near):
     or the next line of a value not indented (``title: Festa`` then ``in piazza``), or
     (``near`` the error's line) any other line at the margin without ``: `` (``// nota``),
     or None."""
-    from plugins.contract.schema import CONTRACT_KEYS, KEY_SPELLINGS  # noqa: PLC0415
-
     typed = lines[number].rstrip()
     # "title Evento #2: la festa": the ": " after a comment's "#" is no key's for YAML
     head = re.split(r"[ \t]#", typed, maxsplit=1)[0]
