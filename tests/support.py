@@ -33,6 +33,19 @@ SITEURL = "https://farelegami.example.org"
 _RESERVED_PORTS = []
 
 
+def admin_scripts():
+    """The web editor's own scripts (plugins/admin/static/scripts/), in the order its page
+    runs them (plugins/admin/output.py's SCRIPTS)."""
+    from plugins.admin.output import SCRIPTS, SCRIPTS_DIR  # noqa: PLC0415
+
+    return [SCRIPTS_DIR / name for name in SCRIPTS]
+
+
+def admin_scripts_text():
+    """The web editor's scripts' code, one after the other (for what they say)."""
+    return "\n".join(path.read_text(encoding="utf-8") for path in admin_scripts())
+
+
 def free_port():
     """A port of 127.0.0.1 for a server a test starts later (often another process),
     which no other socket gets meanwhile: a socket of this process stays bound to it (with

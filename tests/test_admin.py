@@ -24,7 +24,8 @@ from plugins.admin import settings as admin_settings
 from plugins.contract.body import ALLOWED, GLOBAL_ATTRIBUTES
 from plugins.italian.slugs import is_slug
 from samples import image, pdf
-from support import ROOT, SITEURL, article, build_site, project_settings
+from support import ROOT, SITEURL, admin_scripts, admin_scripts_text, article, build_site, \
+    project_settings
 
 ADMIN_README = ROOT / "plugins" / "admin" / "README.md"
 DIST = ROOT / "node_modules" / "decap-cms" / "dist"
@@ -84,6 +85,10 @@ def test_build_writes_the_editor_page_with_the_cms_code_and_no_inline_script(sit
     scripts = page.find_all("script")
     assert [s["src"].split("?")[0] for s in scripts] == ["decap-cms.js", "admin.js"]
     assert all(not s.string for s in scripts)  # no inline script
+    assert [s.get("type") for s in scripts] == [None, None]  # classic: run at once, in order
+    # our scripts, one after the other in SCRIPTS' order, each whole
+    written = (site.output / "admin" / "admin.js").read_text(encoding="utf-8")
+    assert written == "\n".join(path.read_text(encoding="utf-8") for path in admin_scripts())
     assert not page.find(attrs={"style": True})
     assert page.find("link", rel="cms-config-url")["href"] == "config.yml"
     assert page.find("meta", attrs={"name": "robots"})["content"] == "noindex, nofollow"
@@ -103,6 +108,8 @@ def test_scripts_carry_a_version_of_their_content(site):
     main, ours = (s["src"] for s in page.find_all("script"))
     assert re.fullmatch(r"decap-cms\.js\?v=[0-9a-f]{12}", main)
     assert re.fullmatch(r"admin\.js\?v=[0-9a-f]{12}", ours)
+    assert ours.endswith(hashlib.sha256((site.output / "admin" / "admin.js").read_bytes())
+                         .hexdigest()[:12])
 
 
 def test_the_page_holds_the_content_security_policy(site, base_settings):
@@ -175,6 +182,22 @@ def test_slugs_json_lists_the_published_items_and_nothing_else(build_once):
     assert (script["data-article-url"], script["data-page-url"]) == \
         ("{date:%Y}/{date:%m}/{slug}/", "{slug}/")
     assert script["data-timezone"] == "Europe/Rome"  # a date with an offset is shown in it
+
+
+def test_the_editors_scripts_are_all_loaded_each_after_what_it_uses():
+    """The editor's scripts share window.FareLegamiAdmin: each takes from it, as it runs,
+    what a script before it put there (a later one's would be missing), and every file
+    of static/scripts/ is one the build joins into admin/admin.js."""
+    from plugins.admin.output import SCRIPTS, SCRIPTS_DIR  # noqa: PLC0415
+
+    assert sorted(path.name for path in SCRIPTS_DIR.iterdir()) == sorted(SCRIPTS)
+    given = set()
+    for path in admin_scripts():
+        code = path.read_text(encoding="utf-8")
+        taken = set(re.findall(r"^  var (\w+) = admin\.\1;$", code, re.MULTILINE))
+        assert taken <= given, (path.name, taken - given)
+        given |= set(re.findall(r"^ +admin\.(\w+) = ", code, re.MULTILINE))
+    assert {"CMS", "script", "words"} <= given
 
 
 def test_the_editor_names_no_other_host(site):
@@ -382,8 +405,6 @@ def test_the_editor_asks_the_git_hosts_api_for_the_last_publication(base_setting
 def test_admin_js_reads_the_hosts_answers_on_the_last_run():
     """GitLab's pipelines and GitHub's workflow runs, as the notice reads them: failed,
     under way (said as such) or done (nothing said)."""
-    script = (ROOT / "plugins" / "admin" / "static" / "admin.js").read_text(encoding="utf-8")
-    function = script[script.index("  function lastRunOf("):script.index("  function sessionToken(")]
     answers = [
         ["gitlab", [{"status": "failed", "web_url": "u", "updated_at": "t"}]],
         ["gitlab", [{"status": "running"}]], ["gitlab", [{"status": "pending"}]],
@@ -395,10 +416,11 @@ def test_admin_js_reads_the_hosts_answers_on_the_last_run():
         ["github", {"workflow_runs": [{"status": "in_progress", "conclusion": None}]}],
         ["github", {"workflow_runs": [{"status": "completed", "conclusion": "success"}]}],
         ["github", {"workflow_runs": []}], ["github", None]]
-    program = (function + "const given = JSON.parse(require('fs').readFileSync(0, 'utf8'));\n"
+    program = (page_js({}, ["lastRunOf"])
+               + "const given = JSON.parse(require('fs').readFileSync(0, 'utf8'));\n"
                "console.log(JSON.stringify(given.map(([host, answer]) => {\n"
                "  const run = lastRunOf(host, answer); return run && run.state; })));")
-    done = subprocess.run(["node", "-e", program], input=json.dumps(answers),
+    done = subprocess.run(["node", "-e", program, *SCRIPT_ARGS], input=json.dumps(answers),
                           capture_output=True, text=True, check=True)
     assert json.loads(done.stdout) == [
         "failed", "running", "running", "done", "done", None, None,
@@ -504,9 +526,6 @@ def test_admin_js_makes_a_titles_slug_as_the_site_does_or_leaves_it_to_the_build
     it cannot fold as the site does it leaves to the build (None)."""
     from plugins.italian.slugs import slug_substitutions, title_slug  # noqa: PLC0415
 
-    script = (ROOT / "plugins" / "admin" / "static" / "admin.js").read_text(encoding="utf-8")
-    start = script.index("  // --- A new title must not take another item")
-    end = script.index("  var PAGE_COLLECTIONS")
     rng = random.Random(7)
     alphabet = [chr(c) for c in range(0x20, 0x7F)] + [chr(c) for c in range(0xA0, 0x100)] \
         + list("‘’–—“”…°€❤☀©™Ωł") + ["🎉", "👍🏽", "\u200d", "🅰", "n°", "l’", "Perché", "È"]
@@ -515,9 +534,10 @@ def test_admin_js_makes_a_titles_slug_as_the_site_does_or_leaves_it_to_the_build
                "x" * 90 + " fine"]
     titles = typical + ["".join(rng.choice(alphabet) for _ in range(rng.randint(1, 30)))
                         for _ in range(2000)] + ["🎉🎉", "Avviso n°2, festa"]
-    program = (script[start:end] + "\nconst titles = JSON.parse(require('fs')"
+    program = (page_js({}, ["siteSlug"]) + "\nconst titles = JSON.parse(require('fs')"
                ".readFileSync(0, 'utf8'));\nconsole.log(JSON.stringify(titles.map(siteSlug)));")
-    made = json.loads(subprocess.run(["node", "-e", program], input=json.dumps(titles),
+    made = json.loads(subprocess.run(["node", "-e", program, *SCRIPT_ARGS],
+                                     input=json.dumps(titles),
                                      capture_output=True, text=True, check=True).stdout)
     site = [title_slug(title, slug_substitutions()) for title in titles]
     assert [(t, m, s) for t, m, s in zip(titles, made, site) if m is not None and m != s] == []
@@ -525,41 +545,52 @@ def test_admin_js_makes_a_titles_slug_as_the_site_does_or_leaves_it_to_the_build
     assert made[-2:] == ["", None]  # emoji only: no slug, as the build finds; "°": the build's
 
 
+# the arguments of a Node.js program that runs the web editor's scripts (LOAD_JS)
+SCRIPT_ARGS = [str(path) for path in admin_scripts()]
+# Node.js: the editor's scripts run as its page runs them, one after the other (their
+# paths are the program's arguments); A is what they share (window.FareLegamiAdmin)
+LOAD_JS = ("for (const path of process.argv.slice(1)) {\n"
+           "  eval(require('fs').readFileSync(path, 'utf8'));\n}\n"
+           "const A = window.FareLegamiAdmin;\n")
+
+
+def page_js(attributes, names):
+    """Node.js code that runs the editor's scripts on a page whose first script has the
+    data- attributes ``attributes``, with stand-ins for Decap and its h() and
+    createClass, and names those of their functions in ``names`` as constants."""
+    return ("globalThis.window = {confirm: () => true, h: (type, props) => props,\n"
+            "  createClass: (spec) => spec, CMS: {registerEventListener: () => {},\n"
+            "    registerPreviewTemplate: () => {}, registerPreviewStyle: () => {}}};\n"
+            "globalThis.document = {baseURI: 'http://127.0.0.1/admin/', currentScript: {\n"
+            f"  getAttribute: (name) => ({json.dumps(attributes)})[name] || null}}}};\n"
+            + LOAD_JS + "".join(f"const {name} = A.{name};\n" for name in names))
+
+
 def node_admin_js(program, given):
-    """What the Node.js ``program`` prints (JSON) with admin.js's path as its argument
-    and ``given`` as JSON on its input."""
-    done = subprocess.run(["node", "-e", program,
-                           str(ROOT / "plugins" / "admin" / "static" / "admin.js")],
+    """What the Node.js ``program`` prints (JSON) with the editor's scripts' paths as its
+    arguments and ``given`` as JSON on its input."""
+    done = subprocess.run(["node", "-e", program, *SCRIPT_ARGS],
                           input=json.dumps(given), capture_output=True, text=True, check=True)
     return json.loads(done.stdout)
 
 
 def run_admin_js(settings, program, given, zone="Europe/Rome"):
-    """Runs ``program`` on ``given`` (JSON, read as ``given``) with admin.js's date and
+    """Runs ``program`` on ``given`` (JSON, read as ``given``) with the editor's date and
     address functions, in a Node process whose local time zone is ``zone`` (the editor's
-    browser's); the page gives the script the project's settings, as admin/index.html
+    browser's); the page gives the scripts the project's settings, as admin/index.html
     does. What the program prints, read as JSON."""
-    script = (ROOT / "plugins" / "admin" / "static" / "admin.js").read_text(encoding="utf-8")
-
-    def part(start, end):
-        return script[script.index(start):script.index(end)]
-
     attributes = {"data-old-addresses": "indirizzi_precedenti", "data-pages": "pages",
                   "data-article-url": settings["ARTICLE_URL"],
                   "data-page-url": settings["PAGE_URL"], "data-timezone": settings["TIMEZONE"]}
     prelude = (
-        f"const attributes = {json.dumps(attributes)};\n"
-        "const script = {getAttribute: (name) => attributes[name] || null};\n"
-        "const words = (name) => (attributes[name] || '').split(/\\s+/).filter(Boolean);\n"
-        "const CONTENT = 'content/';\n"
+        page_js(attributes, ["formDate", "keptAddress", "publishedItems",
+                             "takenByUnpublished", "longDate"])
         # an entry's data as Decap's (an Immutable map): get, and set giving a new one
-        "class Data { constructor(o) { this.o = o; } get(k) { return this.o[k]; }\n"
+        + "class Data { constructor(o) { this.o = o; } get(k) { return this.o[k]; }\n"
         "  set(k, v) { return new Data({...this.o, [k]: v}); } }\n"
         "const given = JSON.parse(require('fs').readFileSync(0, 'utf8'));\n")
-    program = (prelude + part("  // --- A date written with an offset", "  var dateWidget")
-               + part("  // --- A new title must not take", "  // Decap shows a refusal")
-               + program)
-    done = subprocess.run(["node", "-e", program], input=json.dumps(given),
+    program = prelude + program
+    done = subprocess.run(["node", "-e", program, *SCRIPT_ARGS], input=json.dumps(given),
                           capture_output=True, text=True, check=True,
                           env={**os.environ, "TZ": zone})
     return json.loads(done.stdout)
@@ -668,19 +699,11 @@ publishedItems().then((first) => {
 
 
 def less_than_code():
-    """admin.js's code that writes a typed "<" as "&lt;" (typedLessThan) and shows it
-    again (shownLessThan), with what it needs (the fences, byLine, the allowlist given as
-    the page gives it), for a Node program to call."""
-    script = (ROOT / "plugins" / "admin" / "static" / "admin.js").read_text(encoding="utf-8")
-    fence = re.search(r"^  var FENCE = .*$", script, re.MULTILINE).group(0)
-    fence += "\n" + script[script.index("  function byLine("):
-                           script.index("  // The text without its code")]
-    start = script.index('  // --- A "<" typed in the text is text')
-    end = script.index("  // --- An upload never replaces")
-    tags = json.dumps(" ".join(sorted(ALLOWED)))
-    return (f"const script = {{getAttribute: () => {tags}}};\n"
-            "const words = (name) => script.getAttribute(name).split(' ');\n"
-            + fence + "\n" + script[start:end])
+    """Node.js code that runs the editor's scripts, the allowlist given as the page gives
+    it, and names the functions that write a typed "<" as "&lt;" (typedLessThan) and
+    show it again (shownLessThan)."""
+    return page_js({"data-html": " ".join(sorted(ALLOWED))},
+                   ["typedLessThan", "shownLessThan"])
 
 
 def test_admin_js_writes_a_typed_less_than_in_a_nested_list_as_text():
@@ -696,8 +719,8 @@ def test_admin_js_writes_a_typed_less_than_in_a_nested_list_as_text():
     program = (less_than_code()
                + "\nconsole.log(JSON.stringify(typedLessThan(require('fs')"
                ".readFileSync(0, 'utf8'))));")
-    done = subprocess.run(["node", "-e", program], input=text, capture_output=True,
-                          text=True, check=True)
+    done = subprocess.run(["node", "-e", program, *SCRIPT_ARGS], input=text,
+                          capture_output=True, text=True, check=True)
     assert json.loads(done.stdout) == text.replace("Tre <", "Tre &lt;").replace(
         "Dopo <", "Dopo &lt;")
 
@@ -823,12 +846,7 @@ def test_admin_js_gives_a_table_back_the_alignment_decap_left_out(tmp_path):
     row, and gives them back on save; a table whose header changed (a new one), one with
     another number of columns, another item's, one aligned already and one in a fenced
     block are left as they are. The page is the one the file written with git gave."""
-    script = (ROOT / "plugins" / "admin" / "static" / "admin.js").read_text(encoding="utf-8")
-    fence = re.search(r"^  var FENCE = .*$", script, re.MULTILINE).group(0)
-    code = (fence + "\n" + script[script.index("  function byLine("):
-                                   script.index("  // The text without its code")]
-            + script[script.index("  // --- A table's column alignment kept"):
-                     script.index('  // --- A "<" typed in the text is text')])
+    code = page_js({}, ["rememberAlignments", "alignedTables", "itemKey"])
     written = ("Prezzi:\n\n| Attività | Posti | Costo |\n| :--- | :---: | ---: |\n"
                "| Laboratorio di *cucito* | 12 | 5 € |\n")
     decap = ("Prezzi:\n\n| Attività | Posti | Costo |\n| ----------------------- | ----- |"
@@ -846,7 +864,7 @@ console.log(JSON.stringify([alignedTables(itemKey(entry("content/notizie/festa.m
   alignedTables(itemKey(entry("content/notizie/altro.md")), given.decap),
   given.kept.map((text) => alignedTables(itemKey(entry("content/notizie/festa.md")), text))]));
 """
-    done = subprocess.run(["node", "-e", program], input=json.dumps(
+    done = subprocess.run(["node", "-e", program, *SCRIPT_ARGS], input=json.dumps(
         {"written": written, "decap": decap, "kept": kept}), capture_output=True, text=True,
         check=True)
     saved, other, unchanged = json.loads(done.stdout)
@@ -871,8 +889,8 @@ PAGE = {"data-content": "content", "data-html": " ".join(sorted(ALLOWED)),
 
 
 def save_setup_js(page=PAGE):
-    """Node.js code that loads admin.js as ``page`` (its script's data- attributes)
-    gives it, and keeps its preSave handler in ``handler``."""
+    """Node.js code that runs the editor's scripts as ``page`` (their first script's
+    data- attributes) gives them, and keeps their preSave handler in ``handler``."""
     return """
 const fs = require("fs");
 let handler = null;
@@ -883,8 +901,7 @@ globalThis.document = {baseURI: "http://127.0.0.1/admin/",
 globalThis.fetch = () => Promise.resolve({ok: false});  // no slugs.json, no upload
 class Data { constructor(o) { this.o = o; } get(k) { return this.o[k]; }
   set(k, v) { return new Data({...this.o, [k]: v}); } }
-eval(fs.readFileSync(process.argv[1], "utf8"));
-""".replace("PAGE", json.dumps(page))
+""".replace("PAGE", json.dumps(page)) + LOAD_JS
 
 
 SAVE_SETUP_JS = save_setup_js()
@@ -959,19 +976,12 @@ def test_admin_js_writes_a_nested_list_as_the_site_reads_it(tmp_path):
 
 
 def spaced_blocks(texts):
-    """admin.js's spacedBlocks (the text as Decap's control is given it) of each text."""
-    script = (ROOT / "plugins" / "admin" / "static" / "admin.js").read_text(encoding="utf-8")
-    needed = "\n".join(re.search(rf"^  var {name} = .*$", script, re.MULTILINE).group(0)
-                       for name in ("FENCE", "INDENTED", "LIST_ITEM"))
-    needed += "\n" + script[script.index("  function byLine("):
-                             script.index("  // The text without its code")]
-    needed += script[script.index("  // --- Blocks of HTML with Markdown inside"):
-                     script.index('  // --- A "<" typed in the text is text')]
-    program = needed + """
+    """The editor's spacedBlocks (the text as Decap's control is given it) of each text."""
+    program = page_js({}, ["spacedBlocks"]) + """
 const texts = JSON.parse(require("fs").readFileSync(0, "utf8"));
 console.log(JSON.stringify(texts.map(spacedBlocks)));
 """
-    done = subprocess.run(["node", "-e", program], input=json.dumps(texts),
+    done = subprocess.run(["node", "-e", program, *SCRIPT_ARGS], input=json.dumps(texts),
                           capture_output=True, text=True, check=True)
     return json.loads(done.stdout)
 
@@ -1374,7 +1384,7 @@ def test_admin_js_shows_a_written_less_than_as_the_typed_one():
                " shownLessThan(typedLessThan(text)),"
                " shownLessThan(typedLessThan(text), '\\\\<')]),"
                " written: given.written.map((text) => shownLessThan(text))}));")
-    done = subprocess.run(["node", "-e", program],
+    done = subprocess.run(["node", "-e", program, *SCRIPT_ARGS],
                           input=json.dumps({"typed": typed, "written": list(written)}),
                           capture_output=True, text=True, check=True)
     found = json.loads(done.stdout)
@@ -1560,7 +1570,7 @@ def test_admin_js_knows_the_block_level_elements_python_markdown_knows():
     line's start: those of Python-Markdown's BLOCK_LEVEL_ELEMENTS the allowlist admits."""
     from markdown.util import BLOCK_LEVEL_ELEMENTS  # noqa: PLC0415
 
-    script = (ROOT / "plugins" / "admin" / "static" / "admin.js").read_text(encoding="utf-8")
+    script = admin_scripts_text()
     names = re.search(r"var BLOCK_TAGS = \(((?:\s*\+?\s*\"[^\"]*\")+)\)", script).group(1)
     assert "".join(re.findall(r'"([^"]*)"', names)).split() == \
         sorted(set(BLOCK_LEVEL_ELEMENTS) & set(ALLOWED))
@@ -1572,8 +1582,7 @@ def test_the_addresses_a_relative_link_error_proposes_give_no_warning(tmp_path):
     the address of pages/contatti.md, and the editor who wrote it was warned "il link
     /contatti/ è l'indirizzo di pages/contatti.md: scrivi {filename}/pages/contatti.md".
     Every address they propose, written in a link, builds without a warning."""
-    done = subprocess.run(["node", "-e", SAVE_JS,
-                           str(ROOT / "plugins" / "admin" / "static" / "admin.js")],
+    done = subprocess.run(["node", "-e", SAVE_JS, *SCRIPT_ARGS],
                           input=json.dumps(["Leggi il [programma](programma)."]),
                           capture_output=True, text=True, check=True)
     said = json.loads(done.stdout)[0]
@@ -1753,7 +1762,7 @@ globalThis.window = {confirm: () => true, h: (type, props) => props,
 globalThis.document = {baseURI: "http://127.0.0.1/admin/", currentScript: {getAttribute:
   (name) => ({"data-content": "content", "data-public-folder": "{static}/immagini"})[name]
     || null}};
-eval(fs.readFileSync(process.argv[1], "utf8"));
+""" + LOAD_JS + """
 const cover = {get: (key) => key === "public_folder"
   ? "immagini/{{fields.date | date('YYYY')}}" : undefined};
 const text = {get: () => undefined};  // the "+" menu's image: the media library's folder
@@ -1777,8 +1786,7 @@ def test_admin_js_shows_an_image_decap_cannot_find_from_the_site():
              ["immagini/2025/festa.png", "cover"],
              ["https://www.example.org/foto.png", "text"],
              ["", "cover"]]
-    done = subprocess.run(["node", "-e", IMAGES_JS,
-                           str(ROOT / "plugins" / "admin" / "static" / "admin.js")],
+    done = subprocess.run(["node", "-e", IMAGES_JS, *SCRIPT_ARGS],
                           input=json.dumps(cases), capture_output=True, text=True, check=True)
     assert json.loads(done.stdout) == [
         "http://127.0.0.1/immagini/2025/cortile.png",
@@ -1795,13 +1803,10 @@ def test_a_native_headers_lists_are_split_as_the_build_splits_them():
     the web editor: its header becomes front matter before a save (``fromNativeHeader``),
     its lists split on commas only, so the site published one topic «Crema; Cremona»,
     where the build, reading the same line, makes two (``schema.split_list``)."""
-    script = (ROOT / "plugins" / "admin" / "static" / "admin.js").read_text(encoding="utf-8")
-    start = script.index("  var NATIVE_LINE")
-    end = script.index("  // --- A new title must not take another item's address")
     program = (
-        "class Data { constructor(o) { this.o = o; } get(k) { return this.o[k]; }\n"
+        page_js({}, ["fromNativeHeader"])
+        + "class Data { constructor(o) { this.o = o; } get(k) { return this.o[k]; }\n"
         "  set(k, v) { return new Data({...this.o, [k]: v}); } }\n"
-        + script[start:end]
         + "\nconst given = JSON.parse(require('fs').readFileSync(0, 'utf8'));\n"
         "console.log(JSON.stringify(given.map((body) => fromNativeHeader(new Data({body})).o)));")
     header = "Title: Sportello\nDate: 2024-03-01 09:30\n{}\n\nTesto.\n"
@@ -1926,19 +1931,12 @@ def test_admin_js_takes_the_lead_from_the_text_as_the_site_does():
     body; a summary with that paragraph's words leaves it out too (not when the paragraph
     links to what the summary does not). The preview left the paragraph in the body and
     showed no lead."""
-    script = (ROOT / "plugins" / "admin" / "static" / "admin.js").read_text(encoding="utf-8")
-
-    def part(start, end):
-        return script[script.index(start):script.index(end)]
-
-    program = (part("  var CHARACTER_REFERENCE", "  // Whether a link of ``text`` uses")
-               + part("  // ``address`` as the page's HTML reads it", "  function relative(")
-               + part("  // plugins/core/text.py's FIRST_PARAGRAPH_RE", "  // The text's parts")
+    program = (page_js({}, ["leadAndBody"])
                + "const given = JSON.parse(require('fs').readFileSync(0, 'utf8'));\n"
                + "console.log(JSON.stringify(given.map(([summary, html]) => {\n"
                + "  const parts = leadAndBody(summary, html);\n"
                + "  return {lead: parts.lead, body: parts.body};\n})));\n")
-    done = subprocess.run(["node", "-e", program], input=json.dumps(LEAD_CASES),
+    done = subprocess.run(["node", "-e", program, *SCRIPT_ARGS], input=json.dumps(LEAD_CASES),
                           capture_output=True, text=True, check=True)
     shown = json.loads(done.stdout)
     expected = [site_lead_and_body(summary, html) for summary, html in LEAD_CASES]
@@ -1963,11 +1961,9 @@ def test_admin_js_shows_the_long_date_as_the_site_does_with_its_no_break_spaces(
 
     from plugins.italian.dates import Day, filters  # noqa: PLC0415
 
-    script = (ROOT / "plugins" / "admin" / "static" / "admin.js").read_text(encoding="utf-8")
     dates = ["2024-09-10 18:00", "2024-05-05 09:05", "2025-03-14", "2024-06-30T23:30:00Z"]
-    shown = run_admin_js(base_settings, script[script.index("  var WEEKDAY_DATE"):
-                                               script.index("  // \"della Redazione\"")]
-                         + "console.log(JSON.stringify(given.map(longDate)));", dates)
+    shown = run_admin_js(base_settings, "console.log(JSON.stringify(given.map(longDate)));",
+                         dates)
     zone = ZoneInfo(base_settings["TIMEZONE"])
     long_date = filters(base_settings["TIMEZONE"])["data_lunga"]
     site = [long_date(datetime(2024, 9, 10, 18, 0, tzinfo=zone)),

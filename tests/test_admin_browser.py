@@ -120,6 +120,7 @@ from samples import pdf
 from browser_support import launch, wait_until
 from support import ROOT, SITEURL, build_site, free_port, run_tool, write_content
 from plugins.article_meta import date_label
+from plugins.admin.output import script_text
 from tools.cms_server import CmsServer
 
 pytestmark = pytest.mark.browser
@@ -1936,8 +1937,8 @@ def test_the_screenshots_of_the_guide_were_taken(session):
 
 @pytest.fixture(scope="module")
 def browser(playwright):
-    """One Chromium for the tests of admin.js alone (each in a page and context of its
-    own), without the editor session's."""
+    """One Chromium for the tests of admin.js alone, without Decap (each in a page and
+    context of its own), without the editor session's."""
     launched = launch(playwright)
     yield launched
     launched.close()
@@ -1950,7 +1951,7 @@ def test_decaps_question_before_replacing_an_upload_is_asked_in_italian(browser)
     with browser.new_page() as page:
         page.set_content("<!doctype html><title>editor</title>")
         page.evaluate("window.asked = []; window.confirm = m => (window.asked.push(m), true); 0")
-        page.add_script_tag(path=str(ROOT / "plugins" / "admin" / "static" / "admin.js"))
+        page.add_script_tag(content=script_text())  # admin/admin.js
         assert page.evaluate(
             "confirm('foto di gruppo.jpg already exists. Do you want to replace it?')")
         page.evaluate("confirm('Una domanda già in italiano?')")
@@ -1965,7 +1966,7 @@ def test_the_lists_drag_instructions_and_announcements_are_read_in_italian(brows
     admin.js rewrites them where dnd-kit puts them, at once and on every change."""
     with browser.new_page() as page:
         page.set_content("<!doctype html><title>editor</title><main></main>")
-        page.add_script_tag(path=str(ROOT / "plugins" / "admin" / "static" / "admin.js"))
+        page.add_script_tag(content=script_text())  # admin/admin.js
         page.evaluate("""() => {
             const list = document.createElement('div');
             list.innerHTML = '<div id="DndDescribedBy-0" style="display:none">\\n    To pick'

@@ -12,7 +12,7 @@ import urllib.parse
 import jinja2
 import pytest
 from jinja2 import nodes
-from support import ROOT, project_settings, run_tool
+from support import ROOT, admin_scripts_text, project_settings, run_tool
 
 
 def project_docs():
@@ -317,7 +317,6 @@ def test_every_task_and_option_the_docs_show_exists():
 # --- The web editor's names in the guide ----------------------------------------------
 
 GUIDE_TEXT = (ROOT / "docs" / "guida-redazione.md").read_text(encoding="utf-8")
-ADMIN_JS = ROOT / "plugins" / "admin" / "static" / "admin.js"
 DECAP = ROOT / "node_modules" / "decap-cms" / "dist" / "decap-cms.js"
 # The guide's bold, italic and «quoted» words of «Scrivere dal browser» that are not the
 # editor's own: keys, the headings button's "H" icon, the examples' titles, the site's
@@ -411,7 +410,7 @@ def web_editor_names():
         pytest.skip("Decap CMS is not installed (./run test runs npm ci)")
     bundle = DECAP.read_text(encoding="utf-8")
     decap = js_value(js_object(bundle, bundle.index('{auth:{login:"Accedi"')))
-    script = ADMIN_JS.read_text(encoding="utf-8")
+    script = admin_scripts_text()  # admin.js's sources
     ours = js_value(js_object(script, script.index("{", script.index("var PHRASES = {"))))
     phrases = leaves(merged(decap, ours))
 
@@ -510,7 +509,7 @@ def test_the_guide_says_which_folder_each_file_window_of_the_web_editor_shows():
     assert fields["image"]["media_folder"].endswith(year)
     assert fields["attachments"]["fields"][0]["media_folder"].endswith(year)
     assert "media_folder" not in news and found["media_folder"] == "content/immagini"
-    script = ADMIN_JS.read_text(encoding="utf-8")
+    script = admin_scripts_text()  # admin.js's sources
     component = script[script.index("CMS.registerEditorComponent({"):]
     component = component[:component.index("});")]
     assert "media_folder" not in component  # the text's image: the library's folder

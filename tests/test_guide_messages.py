@@ -32,7 +32,8 @@ import shlex
 import pytest
 import yaml
 
-from support import ROOT, Symlink, article, build_site, run_tool, write_conf, write_content
+from support import (ROOT, Symlink, admin_scripts_text, article, build_site, run_tool,
+                     write_conf, write_content)
 import samples
 import test_address_links as address_links
 import test_attachments as attachments
@@ -541,10 +542,10 @@ def test_the_guides_run_new_command_answers_as_the_guide_shows(tmp_path):
 
 def test_the_guide_names_every_kind_of_item_whose_address_the_web_editor_keeps():
     """The web editor refuses a title whose slug is one of "un articolo non ancora
-    pubblicato (…)" (plugins/admin/static/admin.js): the guide's paragraph that quotes
+    pubblicato (…)" (plugins/admin/static/scripts/): the guide's paragraph that quotes
     that refusal names each kind the refusal lists. It named drafts and scheduled items,
     and an editor whose title was a hidden item's read nothing about it."""
-    code = (ROOT / "plugins" / "admin" / "static" / "admin.js").read_text(encoding="utf-8")
+    code = admin_scripts_text()
     code = re.sub(r'"\s*\+\s*"', "", code)  # one string of its pieces
     kinds = re.search(r"un articolo non ancora pubblicato \(([^)]*)\)", code).group(1)
     kinds = re.findall(r"bozza|programmato|nascosto", kinds)

@@ -14,7 +14,7 @@ changes from the one the page was served with (a ``<meta name="anteprima-build">
 beside the script: a build that ends before the page's first question, or a restart
 of the preview, reloads it too). The web editor's page is never reloaded: it gets
 ``<meta name="anteprima-stato" content="/__anteprima/stato">`` instead, and its own
-script (plugins/admin/static/admin.js) asks that state and shows the errors over the
+script (admin.js, from plugins/admin/static/scripts/) asks that state and shows the errors over the
 editor, in the notice it shows the production's publications in. Standard library
 only: a polling watcher and ``http.server``.
 

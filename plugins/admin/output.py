@@ -7,7 +7,7 @@
   logging in;
 - ``generate_output`` writes ``admin/index.html`` (with the Content-Security-Policy
   as a ``<meta>`` tag), ``admin/config.yml``, ``admin/slugs.json`` (the published
-  items' slugs), ``admin/admin.js`` and the bundle
+  items' slugs), ``admin/admin.js`` (our scripts joined: :data:`SCRIPTS`) and the bundle
   (hard links to npm's files, :func:`plugins.core.files.place`: its 5 MB are not
   copied again at every build).
 
@@ -20,7 +20,6 @@ import json
 import logging
 import os
 import posixpath
-import shutil
 from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader
@@ -44,7 +43,16 @@ from .settings import FOLDER
 logger = logging.getLogger(__name__)
 
 HERE = Path(__file__).resolve().parent
-SCRIPT = HERE / "static" / "admin.js"
+SCRIPTS_DIR = HERE / "static" / "scripts"
+SCRIPT = "admin.js"
+# The web editor's own scripts (static/scripts/), in the order they run: each in a
+# function of its own, sharing window.FareLegamiAdmin, each using what those before it
+# put there (page.js first: Decap's globals and the page's data). The build joins them
+# into admin/admin.js, one script run at once after decap-cms.js (plugins/admin/README.md).
+SCRIPTS = (
+    "page.js",    # Decap's globals, the page's data- attributes
+    "editor.js",  # the rest
+)
 
 
 def preview_stylesheets(settings, context):
@@ -65,7 +73,12 @@ def _versioned(path):
     return f"{path.name}?v={digest}"
 
 
-def render_index(settings, context, main="decap-cms.js", script="admin.js"):
+def script_text():
+    """``admin/admin.js``: our scripts (:data:`SCRIPTS`) one after the other."""
+    return "\n".join((SCRIPTS_DIR / name).read_text(encoding="utf-8") for name in SCRIPTS)
+
+
+def render_index(settings, context, main="decap-cms.js", script=SCRIPT):
     """``admin/index.html``; ``main`` and ``script`` are the two scripts' URLs."""
     environment = Environment(loader=FileSystemLoader(str(HERE / "templates")),
                               autoescape=True, keep_trailing_newline=True)
@@ -212,12 +225,13 @@ class AdminGenerator:
         target.mkdir(parents=True, exist_ok=True)
         for source in self.files:  # installed by npm, never changed in place: linked
             place(source, target / source.name)
-        shutil.copyfile(SCRIPT, target / SCRIPT.name)  # the project's, edited in place
+        _write_text(target / SCRIPT, script_text())  # the project's, edited in place
         _write_text(target / "config.yml", config.to_yaml(config.config(self.settings)))
         _write_text(target / "slugs.json", json.dumps(published_slugs(self.context),
                                                       ensure_ascii=False, sort_keys=True))
         _write_text(target / "index.html", render_index(
-            self.settings, self.context, _versioned(self.files[0]), _versioned(SCRIPT)))
+            self.settings, self.context, _versioned(self.files[0]),
+            _versioned(target / SCRIPT)))
         logger.info("Writing the web editor into %s", os.path.join(self.output_path, FOLDER))
 
 

@@ -1,32 +1,10 @@
 /*
- * admin/admin.js – the web editor's own script (plugins/admin), loaded after
- * decap-cms.js, which defines window.CMS (and the globals h and createClass) and then
- * starts itself from config.yml; what is registered here applies from the start.
- * Configured by its data- attributes (admin/index.html, written by the build):
- *   data-preview-css  the site's stylesheets for the preview pane (paths from admin/)
- *   data-articles     the collections previewed as an article (one per category)
- *   data-pages        the collections previewed as a page
- *   data-content      the content folder, as a path from the repository's root
- *   data-public-folder  how the text's images in the media library's folder are written
- *                     ({static}/immagini): the others are shown from the site
- *   data-html         the HTML elements a text may hold (plugins/contract/body.py)
- *   data-html-attributes  their attributes, "a:href" ("*:class": any element's)
- *   data-iframe-hosts the hosts of the videos a text may embed (CONTRACT_IFRAME_HOSTS)
- *   data-static-folders  the folders {static} links lead into ("allegati/ immagini/")
- *   data-item-extensions the extensions of the items' files ("md markdown…")
- *   data-old-addresses  the key of an item's old addresses (plugins/redirects), or ""
- *   data-site-folders the folders the site writes its own files in (no old address there)
- *   data-reserved     the first parts of the addresses the site keeps for itself (no
- *                     item's address there: /documenti/, /cerca/…)
- *   data-file-types   the types of file the site publishes in each folder of {static}
- *                     links and as a cover image (JSON: plugins/admin/output.py)
- *   data-article-url, data-page-url  the site's ARTICLE_URL and PAGE_URL
- *   data-timezone     the site's TIMEZONE (a date with an offset is shown in it)
- *   data-default-author  the site's AUTHOR (the byline of an item without authors)
- * No inline script, no markup built from strings: the preview is made with h(); the
- * text's and the summary's HTML is Decap's own (its Markdown, sanitised: markdownHtml).
+ * editor.js – the web editor's own code (plugins/admin), after page.js: the build joins
+ * them, in the order of plugins/admin/output.py's SCRIPTS, into admin/admin.js, loaded
+ * after decap-cms.js. Its data- attributes, Decap's globals and the way the scripts
+ * share what they use: page.js.
  */
-(function () {
+(function (admin) {
   "use strict";
 
   // --- Decap's questions written into its code, in Italian ----------------------
@@ -265,17 +243,31 @@
     }
   }
 
-  var CMS = window.CMS;
-  var h = window.h;
-  var createClass = window.createClass;
-  var script = document.currentScript;
+  var CMS = admin.CMS;  // page.js's
+  var h = admin.h;
+  var createClass = admin.createClass;
+  var script = admin.script;
   if (!CMS || !script) {
     return;
   }
+  var words = admin.words;
 
-  function words(name) {
-    return (script.getAttribute(name) || "").split(/\s+/).filter(Boolean);
-  }
+  // for the tests (tests/test_admin.py), which call them in Node.js
+  admin.lastRunOf = lastRunOf;
+  admin.siteSlug = siteSlug;
+  admin.formDate = formDate;
+  admin.keptAddress = keptAddress;
+  admin.publishedItems = publishedItems;
+  admin.takenByUnpublished = takenByUnpublished;
+  admin.longDate = longDate;
+  admin.typedLessThan = typedLessThan;
+  admin.shownLessThan = shownLessThan;
+  admin.rememberAlignments = rememberAlignments;
+  admin.alignedTables = alignedTables;
+  admin.itemKey = itemKey;
+  admin.spacedBlocks = spacedBlocks;
+  admin.fromNativeHeader = fromNativeHeader;
+  admin.leadAndBody = leadAndBody;
 
   // --- Italian where Decap's own Italian falls back to English -----------------
   // Decap 3.16's "it" phrases miss some keys (the English ones are shown instead,
@@ -3382,4 +3374,4 @@
   words("data-pages").forEach(function (name) {
     CMS.registerPreviewTemplate(name, PagePreview);
   });
-})();
+}(window.FareLegamiAdmin));

@@ -1,0 +1,68 @@
+/*
+ * page.js – the first of the web editor's own scripts (plugins/admin). The build joins
+ * them, in the order of plugins/admin/output.py's SCRIPTS, into admin/admin.js, which
+ * admin/index.html loads after decap-cms.js; decap-cms.js defines window.CMS (and the
+ * globals h and createClass) and then starts itself from config.yml: one script, run
+ * at once, so what they register applies from the start. Each is one concern, in a
+ * function of its own; they share window.FareLegamiAdmin, where this one puts Decap's
+ * globals and the page's data, and each puts what the later ones use. Without Decap and
+ * the script's tag (a page that is not the editor's) admin.CMS stays unset, and they do
+ * only what needs neither: Decap's question and dnd-kit's texts in Italian, the names
+ * of the controls.
+ * Configured by its data- attributes (admin/index.html, written by the build):
+ *   data-preview-css  the site's stylesheets for the preview pane (paths from admin/)
+ *   data-articles     the collections previewed as an article (one per category)
+ *   data-pages        the collections previewed as a page
+ *   data-content      the content folder, as a path from the repository's root
+ *   data-public-folder  how the text's images in the media library's folder are written
+ *                     ({static}/immagini): the others are shown from the site
+ *   data-html         the HTML elements a text may hold (plugins/contract/body.py)
+ *   data-html-attributes  their attributes, "a:href" ("*:class": any element's)
+ *   data-iframe-hosts the hosts of the videos a text may embed (CONTRACT_IFRAME_HOSTS)
+ *   data-static-folders  the folders {static} links lead into ("allegati/ immagini/")
+ *   data-item-extensions the extensions of the items' files ("md markdown…")
+ *   data-old-addresses  the key of an item's old addresses (plugins/redirects), or ""
+ *   data-site-folders the folders the site writes its own files in (no old address there)
+ *   data-reserved     the first parts of the addresses the site keeps for itself (no
+ *                     item's address there: /documenti/, /cerca/…)
+ *   data-file-types   the types of file the site publishes in each folder of {static}
+ *                     links and as a cover image (JSON: plugins/admin/output.py)
+ *   data-article-url, data-page-url  the site's ARTICLE_URL and PAGE_URL
+ *   data-timezone     the site's TIMEZONE (a date with an offset is shown in it)
+ *   data-default-author  the site's AUTHOR (the byline of an item without authors)
+ * No inline script, no markup built from strings: the preview is made with h(); the
+ * text's and the summary's HTML is Decap's own (its Markdown, sanitised: markdownHtml).
+ */
+(function () {
+  "use strict";
+
+  var admin = window.FareLegamiAdmin = {};
+  var CMS = window.CMS;
+  var h = window.h;
+  var createClass = window.createClass;
+  var script = document.currentScript;  // this script's tag, with the data- attributes
+
+  function words(name) {
+    return (script.getAttribute(name) || "").split(/\s+/).filter(Boolean);
+  }
+
+  // a list of the form (Decap's, an array, or a text "a, b") as an array
+  function list(value) {
+    if (!value) {
+      return [];
+    }
+    if (typeof value === "string") {
+      return value.split(",").map(function (item) { return item.trim(); }).filter(Boolean);
+    }
+    return value.toJS ? value.toJS() : [].concat(value);
+  }
+
+  admin.words = words;
+  admin.list = list;
+  if (CMS && script) {
+    admin.CMS = CMS;
+    admin.h = h;
+    admin.createClass = createClass;
+    admin.script = script;
+  }
+}());
