@@ -45,13 +45,51 @@ logger = logging.getLogger(__name__)
 HERE = Path(__file__).resolve().parent
 SCRIPTS_DIR = HERE / "static" / "scripts"
 SCRIPT = "admin.js"
-# The web editor's own scripts (static/scripts/), in the order they run: each in a
-# function of its own, sharing window.FareLegamiAdmin, each using what those before it
-# put there (page.js first: Decap's globals and the page's data). The build joins them
-# into admin/admin.js, one script run at once after decap-cms.js (plugins/admin/README.md).
+# The web editor's own scripts (static/scripts/, one concern each), in the order they
+# run: each in a function of its own, sharing window.FareLegamiAdmin, each using what
+# those before it put there (page.js first: Decap's globals and the page's data). The
+# build joins them into admin/admin.js, one script run at once after decap-cms.js, as
+# the page always had: separate files (or modules, deferred) each wait for their
+# download, and Decap, started by decap-cms.js, could load its configuration and read
+# its phrases before the later ones had registered theirs (plugins/admin/README.md).
 SCRIPTS = (
-    "page.js",    # Decap's globals, the page's data- attributes
-    "editor.js",  # the rest
+    "page.js",             # Decap's globals, the page's data- attributes
+    "questions.js",        # Decap's window.confirm in Italian
+    "drag.js",             # dnd-kit's texts for screen readers in Italian
+    "control-names.js",    # names for Decap's controls without one
+    "live-region.js",      # where a keyboard move is announced
+    "phrases.js",          # Decap's missing Italian phrases
+    "dates.js",            # dates in the site's time (Rome)
+    "markdown.js",         # the text's lines, code, breaks, headings, images' descriptions
+    "link-addresses.js",   # an address: relative, its scheme, decoded
+    "site-images.js",      # images shown from the site
+    "list-widget.js",      # the list control: one text as a list, keyboard moves, authors
+    "string-widget.js",    # one-line fields keep the selection
+    "date-widget.js",      # a date at midnight is the day alone; "now" in Rome time
+    "preview-styles.js",   # the site's stylesheets in the preview pane
+    "nested-lists.js",     # nested lists indented as the site reads them
+    "less-than.js",        # a typed "<" saved as text
+    "markdown-blocks.js",  # blocks of HTML with Markdown inside, as Decap reads them
+    "table-alignment.js",  # a table's column alignment kept
+    "published-files.js",  # an upload never replaces a published file
+    "refusal.js",          # a refusal as Decap shows it
+    "link-reading.js",     # the text's links read as the build reads them
+    "native-header.js",    # Pelican's native header made front matter
+    "authors.js",          # the authors written as the contract has them
+    "slugs.js",            # a title's slug and the items that have it
+    "saved-items.js",      # the items saved and deleted in this session
+    "old-addresses.js",    # a changed title keeps the old address
+    "reserved.js",         # the addresses the site keeps for itself
+    "html-rules.js",       # the HTML, images and addresses the build refuses
+    "file-types.js",       # the types of file the site publishes
+    "save.js",             # the checks before a save (preSave)
+    "banner.js",           # a notice at the bottom of the page
+    "publications.js",     # how the last publication went
+    "preview-errors.js",   # the local preview's build errors
+    "paste.js",            # pictures pasted with the text
+    "typed-fields.js",     # the text and the summary as typed
+    "preview-meta.js",     # the preview's meta line, attachments and cover
+    "previews.js",         # the preview templates: lead, body, reading time
 )
 
 
@@ -102,9 +140,9 @@ def render_index(settings, context, main="decap-cms.js", script=SCRIPT):
         content_dir=settings["ADMIN_CONTENT_DIR"],  # uploads are looked up on the site
         # the text's images Decap finds ({static}/immagini/<name>); others: on the site
         public_folder=config.public_folder(settings),
-        html_tags=sorted(ALLOWED),  # a "<" typed before another name is text (admin.js)
+        html_tags=sorted(ALLOWED),  # a "<" typed before another name is text (less-than.js)
         # the attributes each may have ("a:href"; "*:class": any element's), and the
-        # hosts of the videos a text may embed: admin.js refuses what the build refuses
+        # hosts of the videos a text may embed: html-rules.js refuses what the build refuses
         html_attributes=html_attributes(),
         iframe_hosts=sorted(settings.get("CONTRACT_IFRAME_HOSTS") or ()),
         # the folders a {static} link leads into, and the items' extensions: a path of
@@ -128,7 +166,7 @@ def render_index(settings, context, main="decap-cms.js", script=SCRIPT):
 
 
 def file_types(settings):
-    """What admin.js needs to refuse a file of a type the build refuses, as the build
+    """What file-types.js needs to refuse a file of a type the build refuses, as the build
     words it (``plugins/core/filetypes.problem``): ``{"folders": {folder: types}, "image":
     types, "attachments": types}``, the folders a ``{static}`` link leads into
     (``linkable_folders``: images, attachments), the cover image (``image``: a photo
@@ -150,7 +188,7 @@ def file_types(settings):
 
 def html_attributes():
     """The body's allowlist of attributes (plugins/contract/body.py) as ``tag:name``
-    words, ``*:name`` for those any element may have, for admin.js."""
+    words, ``*:name`` for those any element may have, for html-rules.js."""
     return sorted([f"*:{name}" for name in GLOBAL_ATTRIBUTES]
                   + [f"{tag}:{name}" for tag, names in ALLOWED.items() for name in names])
 
@@ -160,14 +198,15 @@ def published_slugs(context):
     "unpublished": {"articles": {digest: digest}, "pages": {…}}}``: the items this build
     publishes and lists, by slug, with their file under the content folder, and their
     addresses; drafts, hidden and scheduled items (nothing of them is public) by the
-    :func:`private` digests of their slug and file. ``admin.js`` reads it
+    :func:`private` digests of their slug and file. ``slugs.js`` reads it
     (``slugs.json``) to refuse a new title whose slug another item has (two items with
     one slug stop the build, which the editor would not see), and to keep a published
     item's address working when its title changes (the old one joins its
     ``indirizzi_precedenti``)."""
     found = {kind: {item.slug: _source(item) for item in context.get(kind) or ()}
              for kind in ("articles", "pages")}
-    # and their addresses: a changed title keeps the old one (admin.js, plugins/redirects)
+    # and their addresses: a changed title keeps the old one (old-addresses.js,
+    # plugins/redirects)
     found["addresses"] = {_source(item): "/" + item.url
                           for kind in ("articles", "pages") for item in context.get(kind) or ()}
     # the others, which take a slug too (a new item with the slug of a draft stopped the
@@ -186,7 +225,7 @@ UNPUBLISHED = {"articles": ("drafts", "hidden_articles"),
 
 
 def private(text):
-    """A digest of ``text`` (16 hex digits of its sha256): ``admin.js`` makes the same one
+    """A digest of ``text`` (16 hex digits of its sha256): ``slugs.js`` makes the same one
     of a slug and a file to compare them with those of the items the site does not
     publish, whose titles (in their slugs and file names) are no one's business yet."""
     return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]

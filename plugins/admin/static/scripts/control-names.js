@@ -1,0 +1,163 @@
+/*
+ * control-names.js – one of the web editor's own scripts (plugins/admin), joined by the
+ * build into admin/admin.js in the order of output.py's SCRIPTS: it takes what it
+ * uses of the others from window.FareLegamiAdmin, and puts there what they use of
+ * it (page.js).
+ */
+(function (admin) {
+  "use strict";
+
+  // drag.js
+  var DRAG_IDS = admin.DRAG_IDS;
+  var watchDrag = admin.watchDrag;
+
+  // --- The buttons of a list's item, named -----------------------------------------
+  // Each item of Decap's lists has a bar of three icons without a name: a screen reader
+  // read "pulsante" three times, and "sortable" (dnd-kit's role, in English) for the
+  // handle. They are named by what they do and the item's place: "Comprimi la voce 2"
+  // (or "Espandi…": the item's fields shown or not), "Sposta la voce 2 di 3" (the
+  // handle: its instructions say how), "Rimuovi la voce 2", each followed by its list's
+  // label ("… dell'elenco Allegati"): the same three names in every list of the form did
+  // not say which list's item a screen reader user removed. Looked at again after each
+  // change of the page, at most once a frame.
+  var HANDLE = '[aria-describedby^="DndDescribedBy"]';
+
+  // A field's label as the form shows it, without Decap's "(opzionale)" ("" for none)
+  function fieldLabel(field) {
+    var label = field && field.id && document.querySelector('label[for="' + field.id + '"]');
+    return label ? label.textContent.replace(/\s*\(opzionale\)\s*$/, "").trim() : "";
+  }
+
+  function named(element, name) {
+    if (element && element.tagName === "BUTTON") {
+      given(element, "aria-label", name);
+    }
+  }
+
+  function nameItems() {
+    var lists = {};
+    Array.prototype.forEach.call(document.querySelectorAll(HANDLE), function (handle) {
+      var list = handle.getAttribute("aria-describedby");
+      (lists[list] = lists[list] || []).push(handle);
+    });
+    Object.keys(lists).forEach(function (list) {
+      var name = fieldLabel(lists[list][0].closest('[id*="-field-"]'));
+      var of = name ? " dell'elenco " + name : "";
+      lists[list].forEach(function (handle, index) {
+        var place = "la voce " + (index + 1);
+        var bar = handle.parentElement;
+        var label = bar.nextElementSibling;  // the item's summary, shown when collapsed
+        var collapsed = Boolean(label && getComputedStyle(label).display !== "none");
+        given(handle, "aria-label", "Sposta " + place + " di " + lists[list].length + of);
+        handle.removeAttribute("aria-roledescription");
+        named(bar.firstElementChild, (collapsed ? "Espandi " : "Comprimi ") + place + of);
+        named(bar.lastElementChild, "Rimuovi " + place + of);
+      });
+    });
+  }
+
+  // --- Decap's other controls without a name ----------------------------------------
+  // The text's box (a textbox without a name: its label is not tied to it), the switch
+  // between formatted text and Markdown (neither name nor state: the aria-label Decap
+  // gives it does not reach the page), the menus of the text's toolbar (a button inside
+  // a button, the outer one, which opens the menu, without a name: two stops of Tab for
+  // one menu), the preview pane (a frame without a title) and the notices' close button
+  // and timer ("close", "notification timer": in English).
+  function given(element, name, value) {
+    if (element.getAttribute(name) !== value) {
+      element.setAttribute(name, value);
+    }
+  }
+
+  function labelOf(box) {
+    for (var node = box.parentElement; node && node !== document.body;
+      node = node.parentElement) {
+      var label = node.querySelector("label");
+      if (label && !box.contains(label)) {
+        return label.textContent.trim();
+      }
+    }
+    return "";
+  }
+
+  function nameControls() {
+    Array.prototype.forEach.call(document.querySelectorAll('[data-slate-editor="true"]'),
+      function (box) {
+        var label = labelOf(box);
+        if (label) {
+          given(box, "aria-label", label);
+        }
+      });
+    var SWITCHES = '.cms-editor-visual [role="switch"], .cms-editor-raw [role="switch"]';
+    Array.prototype.forEach.call(document.querySelectorAll(SWITCHES), function (toggle) {
+      given(toggle, "aria-label", "Markdown");
+      given(toggle, "aria-checked", toggle.closest(".cms-editor-raw") ? "true" : "false");
+    });
+    Array.prototype.forEach.call(document.querySelectorAll(
+      '[role="button"][aria-haspopup] > button[title]'), function (inner) {
+      given(inner.parentElement, "aria-label", inner.title);
+      given(inner, "tabindex", "-1");  // the outer one opens the menu, by mouse or keyboard
+      given(inner, "aria-hidden", "true");
+    });
+    // A list's own button (all its items shown or not) was "Espandi" or "Comprimi" alone,
+    // the same for every list of the form: it is given the list's label. So is the one
+    // of a box of fields that is no list (the text's image, "Comprimi il riquadro
+    // Immagine"), which was "Comprimi" alone too. Decap writes its own word again when
+    // the state changes, so the word said is the one found here.
+    Array.prototype.forEach.call(document.querySelectorAll(
+      '[id*="-field-"] > :first-child [data-testid="expand-button"]'), function (button) {
+      var field = button.parentElement.parentElement.parentElement;
+      var word = /^(Espandi|Comprimi)\b/.exec(button.getAttribute("aria-label") || "");
+      var text = fieldLabel(field);
+      var list = field.parentElement && field.parentElement.hasAttribute("data-elenco");
+      if (word && text) {
+        given(button, "aria-label", word[1] + (list ? " l'elenco " : " il riquadro ") + text);
+      }
+    });
+    var frame = document.getElementById("preview-pane");
+    if (frame) {
+      given(frame, "title", "Anteprima");
+    }
+    Array.prototype.forEach.call(document.querySelectorAll(".Toastify__close-button"),
+      function (button) {
+        given(button, "aria-label", "Chiudi l'avviso");
+      });
+    Array.prototype.forEach.call(document.querySelectorAll(
+      '.Toastify__progress-bar[role="progressbar"]'), function (bar) {
+      given(bar, "aria-label", "Tempo prima che l'avviso si chiuda");  // "notification timer"
+    });
+  }
+
+  var naming = false;
+
+  function nameItemsSoon() {
+    if (!naming) {
+      naming = true;
+      window.requestAnimationFrame(function () {
+        naming = false;
+        nameItems();
+        nameControls();
+      });
+    }
+  }
+
+  if (window.MutationObserver && document.documentElement) {
+    new MutationObserver(function (records) {
+      records.forEach(function (record) {
+        Array.prototype.forEach.call(record.addedNodes, function (node) {
+          if (node.nodeType !== 1) {
+            return;
+          }
+          if (node.matches(DRAG_IDS)) {
+            watchDrag(node);
+          }
+          Array.prototype.forEach.call(node.querySelectorAll(DRAG_IDS), watchDrag);
+        });
+      });
+      nameItemsSoon();
+    }).observe(document.documentElement, { childList: true, subtree: true,
+      attributes: true, attributeFilter: ["class"] });  // an item collapsed: its classes
+  }
+
+  admin.HANDLE = HANDLE;
+}(window.FareLegamiAdmin));

@@ -1,0 +1,146 @@
+/*
+ * link-addresses.js – one of the web editor's own scripts (plugins/admin), joined by the
+ * build into admin/admin.js in the order of output.py's SCRIPTS: it takes what it
+ * uses of the others from window.FareLegamiAdmin, and puts there what they use of
+ * it (page.js).
+ */
+(function (admin) {
+  "use strict";
+
+  if (!admin.CMS) {
+    return;  // not the web editor's page (page.js)
+  }
+
+  // --- No relative links in the text ---------------------------------------------
+  // A link or an image whose address is relative ([programma](programma),
+  // [qui](altro-articolo.html), ![foto](foto.jpg)) is read by the browser from the
+  // address of the page that shows the text, which is not always the item's (its first
+  // paragraph is on the home page and the lists): the build refuses it
+  // (content_checks.rules.relative_links), and the editor who wrote it with the link
+  // button saw "Voce salvata", then the preview or the publication fail. Before a save,
+  // the text's and the summary's links and images are read as the build reads them:
+  // Markdown's inline ones ([t](x), ![a](x)), reference definitions ([id]: x) and the
+  // href and src of <a> and <img> (an <img>'s srcset is never published: the build warns
+  // "remove it", and checks none of its addresses), code (fenced, indented, spans) and
+  // HTML comments left out. An address is relative unless it starts with "/", "#", "?", a
+  // scheme (https:, mailto:, tel:…) or one of Pelican's markers, lower-case ({static},
+  // {filename}…: body.MARKER_RE; {Static} stays as typed, relative), as
+  // plugins/contract/check.py's _relative. A link is read in its whole paragraph, as
+  // Python-Markdown reads it: its text or its tag may go on over the next line
+  // ([il\nprogramma](programma)); and its address as the page's HTML has it, its
+  // character references decoded ([x](&#106;avascript:…) is a javascript: link,
+  // [x](&#47;contatti/) one from the site's root).
+  // Pelican's markers of a link to the site's own files and pages ({static}, |filename|…)
+  var MARKER = "[{|](?:static|attach|filename|index|tag|category|author)[|}]";
+  var NOT_RELATIVE = new RegExp("^(?:[\\/#?]|" + MARKER + ")");
+  var SCHEME = /^[a-z][a-z0-9+.\-]*:/;
+  // [text](address or <address>), text with one level of brackets ([![a](x)](y)); only
+  // "!?[" is taken, so an image inside a link's text is read too; not a footnote's mark,
+  // [^1], which Python-Markdown reads first: "regolamento[^1](art. 3)" is no link
+  // (an address with one level of parentheses, as javascript:alert(1), is read whole)
+  var INLINE_LINK = /(!?)\[(?!\^)(?=(?:[^\[\]]|\[[^\[\]]*\])*\]\(\s*(<[^>\n]*>|(?:[^\s()]|\([^\s()]*\)|\()*))/g;
+  // [id]: address "title" (not a footnote, [^1]: …): a line of its own, as
+  // Python-Markdown's reference definitions
+  var REFERENCE = /^\s*(?:>\s*)*\[(?!\^)([^\[\]]*)\]:\s*(\S+)(?:\s+(?:"[^"]*"|'[^']*'|\([^)]*\)))?\s*$/;
+  // an <a> or <img> as the browser reads one in a block of HTML: a quoted value may hold
+  // ">" (title="a>b"), which does not end the tag
+  var LINK_TAG = /<(a|img)(\s(?:[^<>=]|=(?:\s*"[^"]*"|\s*'[^']*'|(?!\s*["'])))*)>/gi;
+  // ... and as Python-Markdown's HTML_RE reads one in a paragraph: a value without quotes
+  // holds no quote (<img alt=l'albero src=foto.jpg> is no tag, but text shown as typed)
+  var INLINE_TAG = /<(a|img)((?:\s+[^\s"'=<>]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'=<>]+))?)+)\s*\/?>/gi;
+  var ADDRESS_ATTRIBUTE = /(?:^|\s)(href|src)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))/gi;
+  // any element's start tag, as LINK_TAG (in a block of HTML) and INLINE_TAG (in a
+  // paragraph) read an <a> or an <img>; and an <a> a screen reader names (aria-label)
+  var ELEMENT_TAG = /<([A-Za-z][A-Za-z0-9]*)(?=[\s\/>])((?:[^<>=]|=(?:\s*"[^"]*"|\s*'[^']*'|(?!\s*["'])))*)>/g;
+  var INLINE_ELEMENT = /<([A-Za-z][A-Za-z0-9]*)((?:\s+[^\s"'=<>]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'=<>]+))?)*)\s*\/?>/g;
+  var NAMED_LINK = /(?:^|\s)aria-label\s*=\s*(?:"\s*[^"\s][^"]*"|'\s*[^'\s][^']*'|[^\s"'>])/i;
+  // what a backslash escapes in Python-Markdown (not "<": "\<a href=…>" is a link, with
+  // the backslash before it shown; CommonMark's, in Decap's preview, escapes it)
+  var ESCAPED = /\\[\\\[\]!`]/g;
+  // what ends a paragraph: a blank line (of a quote too), a heading, a list's item (in a
+  // list: a line "* programma" under a paragraph's line goes on with it)
+  var BLANK_LINE = /^\s*(?:>\s*)*$/;
+  var HEADING_LINE = /^\s*(?:>\s*)*#/;
+  var ITEM_LINE = /^\s*(?:>\s*)*(?:[*+-]|\d+[.)])\s/;
+  // A character reference: &#106; &#x6A; &colon;. Python-Markdown keeps those that end
+  // in ";" in a Markdown link's address (a bare "&" it writes as &amp;); an HTML tag's
+  // attribute is kept as written, and there a number needs no ";" (&#106avascript:).
+  // Of the named ones, those that can change how an address begins (its scheme, a "/",
+  // "#", "?" or marker first): any other is left as written, which changes nothing here.
+  var CHARACTER_REFERENCE = /&(?:#[xX]([0-9a-fA-F]+)|#([0-9]+)|([A-Za-z][A-Za-z0-9]*))(;?)/g;
+  var NAMED = { colon: ":", sol: "/", num: "#", quest: "?", lcub: "{", lbrace: "{",
+    rcub: "}", rbrace: "}", vert: "|", verbar: "|", VerticalLine: "|", bsol: "\\",
+    period: ".", plus: "+", Tab: "\t", NewLine: "\n", amp: "&", AMP: "&", lt: "<",
+    LT: "<", gt: ">", GT: ">", quot: "\"", QUOT: "\"", apos: "'", lpar: "(", rpar: ")",
+    percnt: "%", commat: "@", equals: "=" };
+
+  // Whether a link of ``text`` uses the reference ``label`` ([testo][label], [label][],
+  // [label]): one no link uses is left out of the page, which the build names as a line
+  // not shown (a warning), not as a link
+  function referenceUsed(text, label) {
+    var words = label.trim().split(/\s+/).map(function (word) {
+      return word.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+    });
+    var mention = new RegExp("\\[\\s*" + words.join("\\s+") + "\\s*\\]", "gi");
+    var found;
+    while ((found = mention.exec(text)) !== null) {
+      if (text.charAt(found.index + found[0].length) !== ":") {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  // ``address`` as the page's HTML reads it: its character references decoded, those
+  // without ";" too for an ``html`` tag's attribute
+  function decoded(address, html) {
+    return address.replace(CHARACTER_REFERENCE, function (match, hex, decimal, name, end) {
+      if (name) {
+        return end && Object.prototype.hasOwnProperty.call(NAMED, name) ? NAMED[name] : match;
+      }
+      if (!end && !html) {
+        return match;
+      }
+      var code = hex ? parseInt(hex, 16) : parseInt(decimal, 10);
+      return code > 0 && code <= 0x10ffff && (code < 0xd800 || code > 0xdfff)
+        ? String.fromCodePoint(code) : "\ufffd";
+    });
+  }
+
+  function relative(address) {
+    var target = String(address).trim().replace(/^<|>$/g, "").trim();
+    return target !== "" && !NOT_RELATIVE.test(target)
+      && !SCHEME.test(target.replace(/[\x00-\x20]+/g, "").toLowerCase());
+  }
+
+  // The scheme of an address the site does not allow (sms:, geo:, javascript:, file:, C:
+  // of a path on the editor's computer), or "": the build allows http, https, mailto and
+  // tel only (plugins/contract/body.py SCHEMES)
+  var SCHEMES = ["http", "https", "mailto", "tel"];
+
+  function refusedScheme(address) {
+    var target = String(address).trim().replace(/^<|>$/g, "").replace(/[\x00-\x20]+/g, "");
+    var scheme = SCHEME.exec(target.toLowerCase());
+    var name = scheme ? scheme[0].slice(0, -1) : "";
+    return name && SCHEMES.indexOf(name) < 0 ? name : "";
+  }
+
+  admin.ADDRESS_ATTRIBUTE = ADDRESS_ATTRIBUTE;
+  admin.BLANK_LINE = BLANK_LINE;
+  admin.ELEMENT_TAG = ELEMENT_TAG;
+  admin.ESCAPED = ESCAPED;
+  admin.HEADING_LINE = HEADING_LINE;
+  admin.INLINE_ELEMENT = INLINE_ELEMENT;
+  admin.INLINE_LINK = INLINE_LINK;
+  admin.INLINE_TAG = INLINE_TAG;
+  admin.ITEM_LINE = ITEM_LINE;
+  admin.LINK_TAG = LINK_TAG;
+  admin.MARKER = MARKER;
+  admin.NAMED_LINK = NAMED_LINK;
+  admin.REFERENCE = REFERENCE;
+  admin.SCHEME = SCHEME;
+  admin.decoded = decoded;
+  admin.referenceUsed = referenceUsed;
+  admin.refusedScheme = refusedScheme;
+  admin.relative = relative;
+}(window.FareLegamiAdmin));

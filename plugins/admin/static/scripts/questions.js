@@ -1,0 +1,29 @@
+/*
+ * questions.js – one of the web editor's own scripts (plugins/admin), joined by the
+ * build into admin/admin.js in the order of output.py's SCRIPTS: it takes what it
+ * uses of the others from window.FareLegamiAdmin, and puts there what they use of
+ * it (page.js).
+ */
+(function (admin) {
+  "use strict";
+
+  // --- Decap's questions written into its code, in Italian ----------------------
+  // One window.confirm of Decap 3.16 is not among its phrases: replacing an upload of
+  // the same name. Asked in Italian here; any other question is passed on as it is.
+  var QUESTIONS = [
+    [/^(.+) already exists\. Do you want to replace it\?$/,
+      "Esiste già un file chiamato «$1». Vuoi sostituirlo con quello che stai caricando?"]
+  ];
+  var nativeConfirm = window.confirm;
+  window.confirm = function (message) {
+    var text = String(message);
+    QUESTIONS.some(function (pair) {
+      if (pair[0].test(text)) {
+        text = text.replace(pair[0], pair[1]);
+        return true;
+      }
+      return false;
+    });
+    return nativeConfirm.call(window, text);
+  };
+}(window.FareLegamiAdmin));

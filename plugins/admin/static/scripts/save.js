@@ -1,0 +1,184 @@
+/*
+ * save.js – one of the web editor's own scripts (plugins/admin), joined by the
+ * build into admin/admin.js in the order of output.py's SCRIPTS: it takes what it
+ * uses of the others from window.FareLegamiAdmin, and puts there what they use of
+ * it (page.js).
+ */
+(function (admin) {
+  "use strict";
+
+  if (!admin.CMS) {
+    return;  // not the web editor's page (page.js)
+  }
+
+  // page.js
+  var CMS = admin.CMS;
+  // markdown.js
+  var IMAGE_WITHOUT_ALT = admin.IMAGE_WITHOUT_ALT;
+  var IMAGE_WITHOUT_FILE = admin.IMAGE_WITHOUT_FILE;
+  var demoteHeadings = admin.demoteHeadings;
+  var hardBreaks = admin.hardBreaks;
+  // list-widget.js
+  var authorsEdited = admin.authorsEdited;
+  // date-widget.js
+  var dayAlone = admin.dayAlone;
+  // nested-lists.js
+  var nestedLists = admin.nestedLists;
+  // less-than.js
+  var typedLessThan = admin.typedLessThan;
+  // table-alignment.js
+  var alignedTables = admin.alignedTables;
+  var itemKey = admin.itemKey;
+  // published-files.js
+  var replaced = admin.replaced;
+  // refusal.js
+  var refusal = admin.refusal;
+  // link-reading.js
+  var readText = admin.readText;
+  var relativeRefusal = admin.relativeRefusal;
+  var schemeRefusal = admin.schemeRefusal;
+  // native-header.js
+  var fromNativeHeader = admin.fromNativeHeader;
+  // authors.js
+  var authorsAsked = admin.authorsAsked;
+  var authorsWritten = admin.authorsWritten;
+  // slugs.js
+  var itemOf = admin.itemOf;
+  var ownFile = admin.ownFile;
+  var publishedItems = admin.publishedItems;
+  var takenBy = admin.takenBy;
+  var takenByUnpublished = admin.takenByUnpublished;
+  // saved-items.js
+  var notNew = admin.notNew;
+  var takenBySaved = admin.takenBySaved;
+  // old-addresses.js
+  var keptAddress = admin.keptAddress;
+  // reserved.js
+  var reservedRefusal = admin.reservedRefusal;
+  // html-rules.js
+  var elsewhereRefusal = admin.elsewhereRefusal;
+  var emptyLinkRefusal = admin.emptyLinkRefusal;
+  var htmlRefusal = admin.htmlRefusal;
+  var nameRefusal = admin.nameRefusal;
+  var oldAddressRefusal = admin.oldAddressRefusal;
+  var unmarkedRefusal = admin.unmarkedRefusal;
+  var yearRefusal = admin.yearRefusal;
+  // file-types.js
+  var fileTypeRefusal = admin.fileTypeRefusal;
+
+  // --- The checks before a save ------------------------------------------------
+  // Decap's preSave: the checks and rewritings of the scripts before this one, in
+  // turn. A refusal (refusal.js) stops the save, its message in Decap's error notice;
+  // the data returned (or the promise's) is what Decap writes.
+
+  CMS.registerEventListener({
+    name: "preSave",
+    handler: function (event) {
+      if (notNew(event.entry)) {
+        throw refusal("questo modulo non è una voce nuova, ma la voce appena salvata ("
+          + ownFile(event.entry) + "): salvandolo la sostituiresti, e il suo testo andrebbe"
+          + " perso. Per una voce nuova torna all'elenco e creala da lì; per una copia apri"
+          + " la voce dall'elenco, scegli «Duplica» dal pulsante «Salvato» e dai alla copia"
+          + " un altro titolo.");
+      }
+      var data = event.entry.get("data");
+      if (authorsEdited() || event.entry.get("newRecord")) {
+        var joined = authorsAsked(data);
+        if (joined) {
+          throw refusal(joined);
+        }
+        data = authorsWritten(data);
+      }
+      data = fromNativeHeader(data);
+      var image = data.get("image");
+      var alt = data.get("image_alt");
+      if (image && !(alt && String(alt).trim())) {
+        throw refusal("manca la descrizione dell'immagine di copertina (testo"
+          + " alternativo): scrivila nel campo sotto l'immagine.");
+      }
+      var body = data.get("body");
+      // its Markdown: an image in code, a comment or a block of HTML is text, or nothing
+      var prose = readText(body, function () {});
+      if (IMAGE_WITHOUT_ALT.test(prose)) {
+        throw refusal("un'immagine nel testo non ha la descrizione: scrivila nel"
+          + " campo «Descrizione (testo alternativo)» dell'immagine.");
+      }
+      if (IMAGE_WITHOUT_FILE.test(prose)) {
+        throw refusal("un'immagine nel testo non ha il file: sceglilo con «Scegli"
+          + " un'immagine» nel riquadro dell'immagine, o togli il riquadro.");
+      }
+      var links = relativeRefusal(body, data.get("summary"))
+        || elsewhereRefusal(body, data.get("summary"))
+        || schemeRefusal(body, data.get("summary"))
+        || unmarkedRefusal(body, data.get("summary"))
+        || emptyLinkRefusal(body, data.get("summary"));
+      if (links) {
+        throw refusal(links);
+      }
+      var saved = typeof body === "string"
+        ? data.set("body", typedLessThan(demoteHeadings(hardBreaks(nestedLists(
+          alignedTables(itemKey(event.entry), body)))))) : data;
+      var summary = saved.get("summary");
+      saved = typeof summary === "string" ? saved.set("summary", typedLessThan(summary))
+        : saved;
+      // the HTML as it is saved (a "<" written as &lt; is no tag), the names, the date
+      var html = htmlRefusal(saved.get("body"), saved.get("summary")) || nameRefusal(saved)
+        || yearRefusal(saved.get("date")) || oldAddressRefusal(saved)
+        || fileTypeRefusal(saved);
+      if (html) {
+        throw refusal(html);
+      }
+      var day = dayAlone(saved.get("date"));
+      saved = day !== saved.get("date") ? saved.set("date", day) : saved;
+      return publishedItems().then(function (slugs) {
+        if (itemOf(slugs, event.entry, saved).slug === "") {
+          throw refusal("dal titolo non si ricava un indirizzo (è fatto solo di simboli o"
+            + " emoji): scrivi la fine dell'indirizzo nel campo «Slug (fine"
+            + " dell'indirizzo)», per esempio festa-di-quartiere.");
+        }
+        var reserved = reservedRefusal(event.entry, saved);
+        if (reserved) {
+          throw refusal(reserved);
+        }
+        var taken = takenBy(slugs, event.entry, saved);
+        if (taken) {
+          throw refusal((taken.page ? "una pagina pubblicata" : "un articolo pubblicato")
+            + " ha già lo stesso indirizzo (slug «" + taken.slug + "», " + taken.file
+            + "), e il sito non verrebbe pubblicato. Cambia il titolo, o scrivi un altro"
+            + " slug nel campo «Slug (fine dell'indirizzo)»."
+            + (taken.elsewhere ? " Se invece lo stai spostando in questa raccolta,"
+              + " cancella prima la versione vecchia («Cancella voce»), poi salva di nuovo:"
+              + " con lo stesso titolo l'indirizzo resta lo stesso." : ""));
+        }
+        var twin = takenBySaved(slugs, event.entry, saved);
+        if (twin) {
+          throw refusal((twin.page ? "una pagina salvata" : "un articolo salvato")
+            + " da quando hai aperto l'editor («" + twin.title + "») ha già lo stesso"
+            + " indirizzo (slug «" + twin.slug + "»), e il sito non verrebbe pubblicato."
+            + " Cambia il titolo, o scrivi un altro slug nel campo «Slug (fine"
+            + " dell'indirizzo)».");
+        }
+        return takenByUnpublished(slugs, event.entry, saved).then(function (hidden) {
+          if (hidden) {
+            var item = itemOf(slugs, event.entry, saved);
+            throw refusal((item.page ? "una pagina non pubblicata (una bozza o una pagina"
+              + " nascosta)" : "un articolo non ancora pubblicato (una bozza, o un articolo"
+              + " programmato o nascosto)") + " ha già lo stesso indirizzo (slug «"
+              + item.slug + "»), e il sito non verrebbe pubblicato. Cambia il titolo, o"
+              + " scrivi un altro slug nel campo «Slug (fine dell'indirizzo)».");
+          }
+          saved = keptAddress(slugs, event.entry, saved);
+          return replaced(event.entry);
+        });
+      }).then(function (paths) {
+        if (paths.length) {
+          throw refusal("sul sito c'è già un file con questo nome (" + paths.join(", ")
+            + "), forse di un altro articolo, e verrebbe sostituito. Rinomina il file sul"
+            + " computer; poi apri di nuovo la finestra dei file, seleziona quello caricato,"
+            + " premi «Cancella selezionato» e carica il file rinominato.");
+        }
+        return saved;
+      });
+    }
+  });
+}(window.FareLegamiAdmin));
