@@ -327,7 +327,7 @@ NOT_THE_EDITORS = {"Invio", "Maiusc+Invio", "H", "Chiusura estiva", "Chiusura es
                    # titles a page may not have (the site's own addresses), and one it may
                    "Documenti", "Archivio", "Cerca", "Argomenti", "Segui",
                    "Documenti del progetto"}
-# Names admin.js builds of pieces, as the real editor shows them
+# Names the web editor's scripts build of pieces, as the real editor shows them
 # (tests/test_admin_browser.py asserts each)
 BUILT = {"Sposta la voce…": "Sposta la voce 1 di 2",
          "di Anna Rossi e Marco Bianchi": "di Anna Rossi e Marco Bianchi"}  # the byline
@@ -386,7 +386,7 @@ def leaves(tree):
 
 
 def merged(target, source):
-    """admin.js's ``merge``: ``source``'s phrases over ``target``'s."""
+    """phrases.js's ``merge``: ``source``'s phrases over ``target``'s."""
     for key, value in source.items():
         if isinstance(value, dict):
             target[key] = merged(dict(target.get(key) or {}), value)
@@ -401,16 +401,16 @@ def plain(text):
 
 def web_editor_names():
     """``(phrases, messages)``: what the web editor shows, whole phrases (Decap's Italian
-    as admin.js completes it, the labels of the configuration plugins/admin writes, and
-    the buttons Decap makes of them: "＋ Notizia", "Aggiungi allegato") and admin.js's
-    texts (its messages, which the guide quotes in part)."""
+    as phrases.js completes it, the labels of the configuration plugins/admin writes, and
+    the buttons Decap makes of them: "＋ Notizia", "Aggiungi allegato") and the texts of
+    the editor's scripts (their messages, which the guide quotes in part)."""
     from plugins.admin.config import config  # noqa: PLC0415
 
     if not DECAP.is_file():
         pytest.skip("Decap CMS is not installed (./run test runs npm ci)")
     bundle = DECAP.read_text(encoding="utf-8")
     decap = js_value(js_object(bundle, bundle.index('{auth:{login:"Accedi"')))
-    script = admin_scripts_text()  # admin.js's sources
+    script = admin_scripts_text()  # the web editor's scripts
     ours = js_value(js_object(script, script.index("{", script.index("var PHRASES = {"))))
     phrases = leaves(merged(decap, ours))
 
@@ -438,7 +438,7 @@ def web_editor_names():
     # its messages: a word alone ("Upload") is one it looks for, not one it shows
     messages = [plain(text) for text in re.findall(r'"((?:[^"\\]|\\.)*)"', script)
                 if " " in text.strip()]
-    # and the build's advice for a file it refuses, which the page gives admin.js to show
+    # and the build's advice for a file it refuses, which the page gives file-types.js to show
     from plugins.admin.output import file_types  # noqa: PLC0415
 
     kinds = file_types(project_settings(ROOT / "pelicanconf.py"))
@@ -464,10 +464,10 @@ def shown_as(name, phrase):
 
 def test_every_name_the_guides_web_editor_chapter_gives_is_the_editors():
     """«Scrivere dal browser» names buttons, fields, menus and notices in bold, italics or
-    «…»: each is one the editor shows, Decap's own Italian (as admin.js completes it:
+    «…»: each is one the editor shows, Decap's own Italian (as phrases.js completes it:
     Decap's «Upload» is «Carica dal computer», its «Pubblicato» after a save «Salvato»), a
     label of the configuration plugins/admin writes (the fields, the collections, their
-    «＋ Notizia» and «Aggiungi allegato»), or a text of admin.js. A label renamed in the
+    «＋ Notizia» and «Aggiungi allegato»), or a text of the editor's scripts. A label renamed in the
     code, or a button Decap names otherwise, fails here, until the guide says it."""
     guide = GUIDE_TEXT.split("\n## Scrivere dal browser (editor web)\n", 1)[1]
     chapter = guide.split("\n### Per chi gestisce il sito", 1)[0]
@@ -496,7 +496,7 @@ def test_every_name_the_guides_web_editor_chapter_gives_is_the_editors():
 def test_the_guide_says_which_folder_each_file_window_of_the_web_editor_shows():
     """The configuration plugins/admin writes gives the cover's and the attachments' file
     windows the item's year's folder (``{{fields.date | date('YYYY')}}``) and the text's
-    images (the "+" menu's image, admin.js: no folder of its own) the media library's,
+    images (the "+" menu's image, site-images.js: no folder of its own) the media library's,
     without a year. The guide's «Da sapere» said that every file window showed the year's
     files only: an editor looking for last year's picture in the text's window found it
     there, and one looking for this year's cover there did not."""
@@ -509,7 +509,7 @@ def test_the_guide_says_which_folder_each_file_window_of_the_web_editor_shows():
     assert fields["image"]["media_folder"].endswith(year)
     assert fields["attachments"]["fields"][0]["media_folder"].endswith(year)
     assert "media_folder" not in news and found["media_folder"] == "content/immagini"
-    script = admin_scripts_text()  # admin.js's sources
+    script = admin_scripts_text()  # the web editor's scripts
     component = script[script.index("CMS.registerEditorComponent({"):]
     component = component[:component.index("});")]
     assert "media_folder" not in component  # the text's image: the library's folder

@@ -81,7 +81,7 @@ def test_a_failed_build_keeps_the_last_good_one_and_shows_why_on_every_page(prev
 def test_the_web_editor_is_not_reloaded_and_is_told_where_the_errors_are(preview):
     """A reload of /admin/ at every build (each save is one) would lose what the editor is
     writing: its page is given the address of the state instead (in its head, before its
-    script, admin.js, asks for it), and the state names the errors."""
+    script, preview-errors.js, asks for it), and the state names the errors."""
     assert preview.rebuild()
     status, page = get(preview, "/admin/")
     assert status == 200 and "ricarica.js" not in page and "preview-errors" not in page

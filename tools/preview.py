@@ -14,9 +14,9 @@ changes from the one the page was served with (a ``<meta name="anteprima-build">
 beside the script: a build that ends before the page's first question, or a restart
 of the preview, reloads it too). The web editor's page is never reloaded: it gets
 ``<meta name="anteprima-stato" content="/__anteprima/stato">`` instead, and its own
-script (admin.js, from plugins/admin/static/scripts/) asks that state and shows the errors over the
-editor, in the notice it shows the production's publications in. Standard library
-only: a polling watcher and ``http.server``.
+script (plugins/admin/static/scripts/preview-errors.js) asks that state and shows the
+errors over the editor, in the notice it shows the production's publications in.
+Standard library only: a polling watcher and ``http.server``.
 
     python tools/preview.py --settings previewconf.py [--port 8000]
 """
@@ -54,7 +54,7 @@ RELOAD_JS = (Path(__file__).with_name("preview_reload.js")).read_bytes()
 RELOAD_TAG = f'<script src="{PREFIX}ricarica.js" defer></script>'.encode()
 # The web editor's page (plugins/admin; Decap finds its configuration by this link) is not
 # reloaded (an editor would lose what is being written): it is told where the state is,
-# and its script (admin.js) shows the build's errors over the editor, as they come and go.
+# and its script (preview-errors.js) shows the build's errors over the editor, as they come and go.
 EDITOR_MARK = b'rel="cms-config-url"'
 EDITOR_TAG = f'<meta name="anteprima-stato" content="{PREFIX}stato">'.encode()
 # The build a page was served from, read by the reload script: "<run>-<generation>".
@@ -183,8 +183,8 @@ class PreviewSite:
 
     @staticmethod
     def _editor(body):
-        """The web editor's page with the address of the state, for its script (admin.js)
-        to show the build's errors: in its head (which the page does not close: before
+        """The web editor's page with the address of the state, for its script
+        (preview-errors.js) to show the build's errors: in its head (which the page does not close: before
         its body), read as the script starts."""
         at = body.find(HEAD_END)
         if at < 0:

@@ -8,8 +8,8 @@ Modules, one concern each:
 - ``bundle``: the CMS's code, installed by ``npm ci`` from the committed lockfile;
 - ``output``: the generator writing ``admin/`` (signal ``get_generators``).
 
-``static/scripts/`` (preview styles and templates, the checks before a save…;
-``output.SCRIPTS``), joined into ``admin/admin.js``, and ``templates/index.html``,
+``static/scripts/`` (one concern each: preview styles and templates, the checks before
+a save…; ``output.SCRIPTS``), joined into ``admin/admin.js``, and ``templates/index.html``,
 rendered, are written into ``admin/``.
 The local backend, decap-server, is started by ``tools/cms_server.py``.
 """

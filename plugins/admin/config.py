@@ -102,8 +102,9 @@ def fields(settings, dated):
              "hint": "Separati da virgola, per esempio: Crema, Civic Center"},
             # One author is written `author: Anna Rossi`, several `authors: [Anna Rossi,
             # Marco Bianchi]`, as the contract has them: the form shows one list of names
-            # (`authors`, which admin.js fills from `author` when the file has that one)
-            # and admin.js writes the key of the names' number when the list is changed.
+            # (`authors`, which list-widget.js fills from `author` when the file has that
+            # one) and authors.js writes the key of the names' number when the list is
+            # changed.
             # `author` is a hidden field only to keep its place in the file's keys; a
             # string field "Autore" wrote "Anna Rossi, Marco Bianchi" as one author.
             {"label": "Autore", "name": "author", "widget": "hidden", "required": False},
