@@ -29,7 +29,8 @@ import unicodedata
 from plugins.contract.body import section_links
 from plugins.contract.check import render
 from plugins.contract.reader import make_markdown
-from plugins.contract.source import SourceError, read
+from plugins.contract.errors import SourceError
+from plugins.contract.source import read
 from plugins.core.urls import content_path
 
 
