@@ -60,19 +60,9 @@ from pathlib import Path
 
 from plugins.core import processes
 from plugins.italian import quanti
-from tools import release_check, vanished
+from tools import release_check, unthrottled_log, vanished
 
-
-def _every_time(logger):
-    """``logger`` without Pelican's LimitFilter (pelican.log puts it on every logger made
-    after it is imported), which drops a warning this process has logged once already: a
-    vanished address is reported by every publish, also of a process that publishes twice."""
-    for found in [f for f in logger.filters if type(f).__name__ == "LimitFilter"]:
-        logger.removeFilter(found)
-    return logger
-
-
-logger = _every_time(logging.getLogger(__name__))
+logger = unthrottled_log.logger(__name__)
 KEEP_RELEASES = 5
 RELEASE_NAME = re.compile(r"^\d{8}-\d{6}-\d{6}$")
 LOCK_FILE = ".publish.lock"
