@@ -37,7 +37,7 @@ from support import ROOT, article, build_project, free_port, write_conf, write_c
 
 from plugins.csp.policy import policy
 from plugins.redirects import page as redirect_page
-from tools import counter_server, safe_build, system_packages
+from tools import counter_server, previous_release, safe_build, system_packages
 
 CONF = ROOT / "deploy" / "nginx.conf"
 NGINX = system_packages.PACKAGES["nginx"]
@@ -593,7 +593,7 @@ def test_a_page_loaded_before_a_publish_still_gets_the_files_it_names(tmp_path, 
                                                                        forked_safe_builds):
     """A reader's page from the release before (loaded just before the switch, or kept
     for its five minutes) asks for that release's search index by its names: they were
-    404s after the publish, and its search failed (tools/safe_build.carry_over)."""
+    404s after the publish, and its search failed (tools/previous_release.carry_over)."""
     conf = write_conf(tmp_path, "NAV_LINKS = []\nFOOTER_LINKS = []\n")
     content, root = tmp_path / "content", tmp_path / "public"
     write_content(content, {"notizie/uno.md": article(title="Uno")})
@@ -612,7 +612,7 @@ def test_a_page_loaded_before_a_publish_still_gets_the_files_it_names(tmp_path, 
             assert (status, again) == (200, body), name
             assert headers["cache-control"] == IMMUTABLE, name
         # the new release's own index has other names: these are the release before's
-        assert any(name[1:] in safe_build.carried(second) for name in names)
+        assert any(name[1:] in previous_release.carried(second) for name in names)
     finally:
         server.stop()
 

@@ -22,7 +22,7 @@ import samples
 from support import ROOT, article, shared_cache_settings, write_content
 
 sys.path.insert(0, str(ROOT))
-from tools import safe_build  # noqa: E402
+from tools import previous_release, safe_build  # noqa: E402
 
 SITE = "https://example.org"
 WAIT = 120  # seconds: an upper bound for a build on a loaded machine, never a pause
@@ -256,14 +256,14 @@ def test_pages_of_the_release_before_keep_finding_its_fingerprinted_files(tmp_pa
     assert second != first and current(root) == second
     assert (second / meta).read_bytes() == first_meta.read_bytes()  # the old index answers
     index = [path.relative_to(first).as_posix() for path in (first / "pagefind").rglob("*")
-             if path.is_file() and safe_build.IMMUTABLE.match(
+             if path.is_file() and previous_release.IMMUTABLE.match(
                  path.relative_to(first).as_posix())]
     assert len(index) > 2 and all((second / path).is_file() for path in index)
-    assert meta in safe_build.carried(second)
+    assert meta in previous_release.carried(second)
     write_content(content, {"notizie/c.md": article(title="Tre", date="2024-05-07")})
     third = safe_build.publish(conf, root, content=content)
     assert not (third / meta).exists()  # one release back, no further
-    assert all((third / path).exists() for path in safe_build.carried(third))
+    assert all((third / path).exists() for path in previous_release.carried(third))
     again = safe_build.publish(conf, root, content=content)
     assert again == third and "Nessuna modifica" in caplog.text  # carried files are no change
 
@@ -287,7 +287,7 @@ def test_a_picture_taken_out_of_its_article_leaves_the_site_with_the_next_releas
     second = safe_build.publish(conf, root, content=content)
     assert second != first and current(root) == second
     assert not [path for path in published if (second / path).exists()]
-    assert not [path for path in safe_build.carried(second) if "persone" in path]
+    assert not [path for path in previous_release.carried(second) if "persone" in path]
     again = safe_build.publish(conf, root, content=content)
     assert again == second and "Nessuna modifica" in caplog.text
     assert not list((root / "current" / "immagini").rglob("persone*"))
@@ -305,13 +305,13 @@ def test_a_rollback_keeps_the_left_release_s_fingerprinted_files_for_pages_loade
     write_content(content, {"notizie/b.md": article(title="Due", date="2024-05-06")})
     second = safe_build.publish(conf, root, content=content)
     own = {path.relative_to(second).as_posix() for path in second.rglob("*")
-           if path.is_file() and safe_build.IMMUTABLE.match(path.relative_to(second).as_posix())
-           and path.relative_to(second).as_posix() not in safe_build.carried(second)}
+           if path.is_file() and previous_release.IMMUTABLE.match(path.relative_to(second).as_posix())
+           and path.relative_to(second).as_posix() not in previous_release.carried(second)}
     missing = {path for path in own if not (first / path).exists()}
     assert missing  # the second release's own index files, which the first has not
     assert safe_build.rollback(root) == first and current(root) == first
     assert all((first / path).is_file() for path in missing)
-    assert missing <= safe_build.carried(first)
+    assert missing <= previous_release.carried(first)
     (content / "notizie" / "b.md").unlink()  # back to the first release's content
     again = safe_build.publish(conf, root, content=content)
     assert again == first and "Nessuna modifica" in caplog.text  # carried files are no change
@@ -350,10 +350,10 @@ def test_what_a_publish_prepares_is_done_under_its_lock(tmp_path):
 TERMINATED_AT_THE_CARRIED_LIST = """
 import os, signal, sys
 sys.path.insert(0, sys.argv[1])
-from tools import safe_build
+from tools import previous_release, safe_build
 
 def terminate(event, args):
-    if event == "open" and str(args[0]).endswith(safe_build.CARRIED) and "w" in str(args[1]):
+    if event == "open" and str(args[0]).endswith(previous_release.CARRIED) and "w" in str(args[1]):
         os.kill(os.getpid(), signal.SIGTERM)
 
 sys.addaudithook(terminate)
@@ -378,15 +378,15 @@ def test_a_publish_stopped_at_its_carried_list_leaves_no_release_without_it(tmp_
     assert stopped.returncode == 128 + signal.SIGTERM, stopped.stdout + stopped.stderr
     assert current(root) == first.resolve()
     for release in safe_build.releases(root):  # each with its list, or none at all
-        assert release == first or safe_build.carried(release), release
+        assert release == first or previous_release.carried(release), release
     # the next publish goes on as if the stopped one had never run, leaving nothing of it
     # (nor the list of a release removed by hand)
-    (root / "releases" / f"20240101-100000-000000{safe_build.CARRIED}").write_text("[]")
+    (root / "releases" / f"20240101-100000-000000{previous_release.CARRIED}").write_text("[]")
     second = safe_build.publish(conf, root, content=content)
-    assert current(root) == second and safe_build.carried(second)
+    assert current(root) == second and previous_release.carried(second)
     assert safe_build.releases(root) == [first, second]
-    assert sorted(path.name for path in (root / "releases").glob(f"*{safe_build.CARRIED}")) \
-        == [second.name + safe_build.CARRIED]
+    assert sorted(path.name for path in (root / "releases").glob(f"*{previous_release.CARRIED}")) \
+        == [second.name + previous_release.CARRIED]
 
 
 @pytest.mark.usefixtures("forked_safe_builds")
@@ -545,16 +545,16 @@ def test_same_tree_compares_names_links_and_bytes(tmp_path):
         write_content(folder, {"index.html": "<p>Ciao</p>", "a/b.xml": "<x/>"})
         (folder / "a" / "vuota").mkdir()
         (folder / "ultima").symlink_to("a")
-    assert safe_build.same_tree(one, other)
+    assert previous_release.same_tree(one, other)
     (other / "a" / "b.xml").write_text("<y/>")  # same size, other bytes
-    assert not safe_build.same_tree(one, other)
+    assert not previous_release.same_tree(one, other)
     (other / "a" / "b.xml").write_text("<x/>")
     (other / "a" / "vuota").rmdir()
-    assert not safe_build.same_tree(one, other)
+    assert not previous_release.same_tree(one, other)
     (other / "a" / "vuota").mkdir()
     (other / "ultima").unlink()
     (other / "ultima").symlink_to("index.html")
-    assert not safe_build.same_tree(one, other)
+    assert not previous_release.same_tree(one, other)
 
 
 def test_keep_dates_gives_a_file_its_old_date_only_for_the_same_bytes(tmp_path):
@@ -576,7 +576,7 @@ def test_keep_dates_gives_a_file_its_old_date_only_for_the_same_bytes(tmp_path):
     hour_ago = time.time() - 3600
     os.utime(cache / "c", (hour_ago, time.time()))  # its use marked an hour ago
     made = dates(new)
-    assert safe_build.keep_dates(new, old) == {"a.xml", "sub/c.xml", "d.xml"}
+    assert previous_release.keep_dates(new, old) == {"a.xml", "sub/c.xml", "d.xml"}
     after = dates(new)
     for name in ("a.xml", "sub/c.xml"):
         assert abs(after[name] / 1e9 - yesterday) < 1, name
@@ -601,7 +601,7 @@ def test_a_page_put_back_as_it_was_gets_a_date_after_the_one_it_replaces(tmp_pat
     write_content(new, {"altra.html": "<p>uguale</p>"})
     os.link(cache / "prima", new / "pagina.html")
     started = time.time()
-    assert safe_build.keep_dates(new, old) == {"altra.html"}
+    assert previous_release.keep_dates(new, old) == {"altra.html"}
     assert (new / "pagina.html").stat().st_mtime >= started - 1
     assert abs((new / "altra.html").stat().st_mtime - yesterday) < 1
 
@@ -610,7 +610,7 @@ UNREADABLE = """
 import json, os, sys, time
 from pathlib import Path
 sys.path.insert(0, sys.argv[2])
-from tools import safe_build
+from tools import previous_release
 old, new = Path(sys.argv[1], "old"), Path(sys.argv[1], "new")
 for folder in (old, new):
     (folder / "allegati").mkdir(parents=True)
@@ -620,9 +620,9 @@ yesterday = time.time() - 86400
 for path in (old / "a.xml", old / "allegati" / "verbale.pdf"):
     os.utime(path, (yesterday, yesterday))
 (old / "allegati" / "verbale.pdf").chmod(0)  # taken down by hand: nginx answers 403
-identical = safe_build.keep_dates(new, old)
+identical = previous_release.keep_dates(new, old)
 print(json.dumps({"identical": sorted(identical),
-                  "same": safe_build.same_tree(new, old, identical),
+                  "same": previous_release.same_tree(new, old, identical),
                   "kept": abs((new / "a.xml").stat().st_mtime - yesterday) < 1,
                   "new date": (new / "allegati" / "verbale.pdf").stat().st_mtime > yesterday + 1}))
 """
@@ -650,10 +650,10 @@ ANOTHER_USERS_ENTRY = """
 import json, os, sys, time
 from pathlib import Path
 sys.path.insert(0, sys.argv[2])
-from tools import safe_build
+from tools import previous_release
 old, new, cache = (Path(sys.argv[1], name) for name in ("old", "new", "cache"))
 started = time.time()
-identical = safe_build.keep_dates(new, old)
+identical = previous_release.keep_dates(new, old)
 page, entry = (new / "pagina.html").stat(), (cache / "prima").stat()
 print(json.dumps({"identical": sorted(identical), "later": page.st_mtime > started - 1,
                   "text": (new / "pagina.html").read_text(), "mode": oct(page.st_mode & 0o777),
@@ -703,7 +703,7 @@ def test_a_changed_file_of_the_same_size_and_second_gets_a_later_second(tmp_path
     second = (time.time_ns() // 10**9 + 30) * 10**9  # in the future: "now" is before it
     os.utime(old / "feeds" / "tutto.atom.xml", ns=(second, second + 100))
     os.utime(new / "feeds" / "tutto.atom.xml", ns=(second, second + 900_000_000))
-    assert safe_build.keep_dates(new, old) == set()
+    assert previous_release.keep_dates(new, old) == set()
     assert (new / "feeds" / "tutto.atom.xml").stat().st_mtime_ns // 10**9 > second // 10**9
 
 

@@ -101,7 +101,7 @@ class Compressor:
         modification time is left alone: the copies in the output are links to the entry,
         and the web server's ``Last-Modified`` and ``ETag`` are that date (a renewed date
         sent every unchanged page and feed again to every reader after a release; a
-        publish may give it the older date of the same bytes, tools/safe_build.py's
+        publish may give it the older date of the same bytes, tools/previous_release.py's
         ``keep_dates``)."""
         cached = self.cached_path(digest, kind)
         try:
