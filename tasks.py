@@ -18,7 +18,8 @@ from pathlib import Path
 
 from invoke import task
 
-from tools import cms_server, counter_server, node_setup, safe_build, system_packages
+from tools import (cms_server, counter_server, node_setup, publish_root, safe_build,
+                   system_packages)
 from tools import preview as preview_server
 
 from plugins.core.urls import LOOPBACK, http_address
@@ -321,14 +322,14 @@ def publish(c, strict=False, settings_only=False, wait=0):
         print(f"Impostazioni di pubblicazione valide / Publish settings valid:"
               f" SITEURL={os.environ['SITEURL']}")
         return
-    served = safe_build.current(CONFIG["publish_root"])  # the release online before
+    served = publish_root.current(CONFIG["publish_root"])  # the release online before
     try:  # the npm packages installed under the lock: not while another publish builds
         release = safe_build.publish(CONFIG["settings_publish"], CONFIG["publish_root"],
                                      content=CONFIG["content"], strict=strict,
                                      wait=60 * float(wait), prepare=_publish_prepare)
-    except safe_build.Busy as busy:
+    except publish_root.Busy as busy:
         sys.exit(f"Pubblicazione già in corso: riprova più tardi. / {busy}")
-    except (safe_build.NotALink, safe_build.NotWritable) as problem:
+    except (publish_root.NotALink, publish_root.NotWritable) as problem:
         sys.exit(f"Pubblicazione non riuscita: {problem}")
     if release is None:
         sys.exit("Pubblicazione non riuscita: il sito pubblicato non è cambiato."
@@ -422,10 +423,10 @@ def rollback(c):
     back further; the next publish makes its own release current.
     """
     try:
-        release = safe_build.rollback(CONFIG["publish_root"])
-    except safe_build.Busy as busy:
+        release = publish_root.rollback(CONFIG["publish_root"])
+    except publish_root.Busy as busy:
         sys.exit(f"Pubblicazione in corso: riprova più tardi. / {busy}")
-    except (safe_build.NotALink, safe_build.NotWritable) as problem:
+    except (publish_root.NotALink, publish_root.NotWritable) as problem:
         sys.exit(f"Ritorno non riuscito: {problem}")
     root = CONFIG["publish_root"]
     if release is None:

@@ -37,7 +37,7 @@ from support import ROOT, article, build_project, free_port, write_conf, write_c
 
 from plugins.csp.policy import policy
 from plugins.redirects import page as redirect_page
-from tools import counter_server, previous_release, safe_build, system_packages
+from tools import counter_server, previous_release, publish_root, safe_build, system_packages
 
 CONF = ROOT / "deploy" / "nginx.conf"
 NGINX = system_packages.PACKAGES["nginx"]
@@ -505,15 +505,15 @@ def test_a_publish_or_rollback_is_served_at_once_and_never_as_a_404(tmp_path, ng
     root = tmp_path / "public"
     names = ["20261129-050700-000001", "20261129-050700-000002"]
     for name in names:
-        release = root / safe_build.RELEASES / name
+        release = root / publish_root.RELEASES / name
         release.mkdir(parents=True)
         (release / "index.html").write_text(name)
         (release / "404.html").write_text("non trovata")
     server = Nginx(tmp_path / "prefix", root / "current", free_port())
     try:
-        safe_build._switch(root, root / safe_build.RELEASES / names[0])
+        publish_root.switch(root, root / publish_root.RELEASES / names[0])
         assert server.get("/")[::2] == (200, names[0].encode())
-        safe_build._switch(root, root / safe_build.RELEASES / names[1])
+        publish_root.switch(root, root / publish_root.RELEASES / names[1])
         assert server.get("/")[::2] == (200, names[1].encode())  # no reload
 
         done = threading.Event()
@@ -521,7 +521,7 @@ def test_a_publish_or_rollback_is_served_at_once_and_never_as_a_404(tmp_path, ng
         def switch_back_and_forth():
             turn = 0
             while not done.is_set():
-                safe_build._switch(root, root / safe_build.RELEASES / names[turn % 2])
+                publish_root.switch(root, root / publish_root.RELEASES / names[turn % 2])
                 turn += 1
 
         switching = threading.Thread(target=switch_back_and_forth)

@@ -16,7 +16,7 @@ from support import ROOT, article, write_content
 from test_safe_build import WAIT, current, make_conf
 
 sys.path.insert(0, str(ROOT))
-from tools import safe_build, vanished  # noqa: E402
+from tools import publish_root, safe_build, vanished  # noqa: E402
 
 WARNING = "la nuova versione toglie"
 REFUSED = "Pubblicazione rifiutata (--strict)"
@@ -115,7 +115,7 @@ def test_strict_refuses_the_release_and_leaves_current_untouched(tmp_path, caplo
     refused, log = publish(conf, root, content, caplog, strict=True)
     assert refused is None
     assert REFUSED in log and "/2024/05/via/" in log
-    assert current(root) == first and safe_build.releases(root) == [first]
+    assert current(root) == first and publish_root.releases(root) == [first]
     assert (root / "current" / "2024/05/via/index.html").is_file()
     assert list((root / "staging").iterdir()) == []  # the build and its items file
 
@@ -176,7 +176,7 @@ def test_strict_refuses_a_release_without_a_feed_of_the_current_one(tmp_path, ca
     assert REFUSED in log and "toglierebbe 2 indirizzi" in log
     assert f"/feeds/categorie/avvisi.atom.xml: {FEED_GONE}" in log
     assert f"/feeds/categorie/avvisi.rss.xml: {FEED_GONE}" in log
-    assert current(root) == first and safe_build.releases(root) == [first]
+    assert current(root) == first and publish_root.releases(root) == [first]
     assert (root / "current" / "feeds/categorie/avvisi.atom.xml").is_file()
 
 

@@ -22,7 +22,7 @@ import samples
 from support import ROOT, article, shared_cache_settings, write_content
 
 sys.path.insert(0, str(ROOT))
-from tools import previous_release, safe_build  # noqa: E402
+from tools import previous_release, publish_root, safe_build  # noqa: E402
 
 SITE = "https://example.org"
 WAIT = 120  # seconds: an upper bound for a build on a loaded machine, never a pause
@@ -166,7 +166,7 @@ def assert_complete(release):
         assert (release / name).is_file(), f"{release} has no {name}"
     # the stylesheet: theme/css/site.<hash>.css in a real build (plugins/assets)
     assert list((release / "theme" / "css").glob("*.css")), f"{release} has no stylesheet"
-    assert release.parent.name == "releases" and safe_build.RELEASE_NAME.match(release.name)
+    assert release.parent.name == "releases" and publish_root.RELEASE_NAME.match(release.name)
 
 
 @pytest.mark.usefixtures("forked_safe_builds")
@@ -198,7 +198,7 @@ def test_a_link_to_a_page_the_site_does_not_have_stops_a_publish_at_its_line(tmp
     assert "notizie/b.md:6: il link /archivo/ porta a una pagina o a un file che il sito non" \
         " ha" in log, log
     assert "broken link" not in log  # the release check never ran
-    assert current(root) == first.resolve() and len(safe_build.releases(root)) == 1
+    assert current(root) == first.resolve() and len(publish_root.releases(root)) == 1
     assert list((root / "staging").iterdir()) == []
 
 
@@ -230,11 +230,11 @@ def test_publish_switches_atomically_and_rolls_back(tmp_path):
     write_content(content, {"notizie/c.md": article(date="mai")})
     assert safe_build.publish(conf, root, content=content) is None
     assert current(root) == second.resolve()
-    assert len(safe_build.releases(root)) == 2
+    assert len(publish_root.releases(root)) == 2
     assert list((root / "staging").iterdir()) == []
-    assert safe_build.rollback(root).resolve() == first.resolve()
+    assert publish_root.rollback(root).resolve() == first.resolve()
     assert not (root / "current" / "2024/05/due/index.html").exists()
-    assert safe_build.rollback(root) is None  # no earlier release: current untouched
+    assert publish_root.rollback(root) is None  # no earlier release: current untouched
     assert current(root) == first.resolve()
 
 
@@ -305,11 +305,12 @@ def test_a_rollback_keeps_the_left_release_s_fingerprinted_files_for_pages_loade
     write_content(content, {"notizie/b.md": article(title="Due", date="2024-05-06")})
     second = safe_build.publish(conf, root, content=content)
     own = {path.relative_to(second).as_posix() for path in second.rglob("*")
-           if path.is_file() and previous_release.IMMUTABLE.match(path.relative_to(second).as_posix())
+           if path.is_file()
+           and previous_release.IMMUTABLE.match(path.relative_to(second).as_posix())
            and path.relative_to(second).as_posix() not in previous_release.carried(second)}
     missing = {path for path in own if not (first / path).exists()}
     assert missing  # the second release's own index files, which the first has not
-    assert safe_build.rollback(root) == first and current(root) == first
+    assert publish_root.rollback(root) == first and current(root) == first
     assert all((first / path).is_file() for path in missing)
     assert missing <= previous_release.carried(first)
     (content / "notizie" / "b.md").unlink()  # back to the first release's content
@@ -328,7 +329,7 @@ def test_what_a_publish_prepares_is_done_under_its_lock(tmp_path):
     seen = []
 
     def prepare():
-        with open(root / safe_build.LOCK_FILE, "rb") as other:  # another process's view
+        with open(root / publish_root.LOCK_FILE, "rb") as other:  # another process's view
             try:
                 fcntl.flock(other, fcntl.LOCK_EX | fcntl.LOCK_NB)
             except BlockingIOError:
@@ -377,14 +378,14 @@ def test_a_publish_stopped_at_its_carried_list_leaves_no_release_without_it(tmp_
                              capture_output=True, text=True, timeout=WAIT, check=False)
     assert stopped.returncode == 128 + signal.SIGTERM, stopped.stdout + stopped.stderr
     assert current(root) == first.resolve()
-    for release in safe_build.releases(root):  # each with its list, or none at all
+    for release in publish_root.releases(root):  # each with its list, or none at all
         assert release == first or previous_release.carried(release), release
     # the next publish goes on as if the stopped one had never run, leaving nothing of it
     # (nor the list of a release removed by hand)
     (root / "releases" / f"20240101-100000-000000{previous_release.CARRIED}").write_text("[]")
     second = safe_build.publish(conf, root, content=content)
     assert current(root) == second and previous_release.carried(second)
-    assert safe_build.releases(root) == [first, second]
+    assert publish_root.releases(root) == [first, second]
     assert sorted(path.name for path in (root / "releases").glob(f"*{previous_release.CARRIED}")) \
         == [second.name + previous_release.CARRIED]
 
@@ -398,14 +399,14 @@ def test_a_build_identical_to_the_current_release_makes_no_new_release(tmp_path,
     first = safe_build.publish(conf, root, content=content)
     again = safe_build.publish(conf, root, content=content)
     assert again == first and current(root) == first.resolve()
-    assert safe_build.releases(root) == [first]
+    assert publish_root.releases(root) == [first]
     assert (f"Nessuna modifica rispetto alla versione pubblicata ({first.name}): resta online"
             " quella") in caplog.text
     assert list((root / "staging").iterdir()) == []
     write_content(content, {"notizie/b.md": article(title="Due", date="2024-05-06")})
     second = safe_build.publish(conf, root, content=content)
     assert second != first and current(root) == second.resolve()
-    assert len(safe_build.releases(root)) == 2
+    assert len(publish_root.releases(root)) == 2
 
 
 @pytest.mark.usefixtures("forked_safe_builds")
@@ -425,10 +426,10 @@ def test_the_publish_task_says_published_only_when_a_new_release_went_online(
     monkeypatch.setenv("SITEURL", SITE)
     monkeypatch.delenv("VISIT_COUNTER_URL", raising=False)
     tasks.publish(invoke.Context())
-    first = safe_build.releases(root)[-1]
+    first = publish_root.releases(root)[-1]
     assert capsys.readouterr().out.splitlines()[-1].startswith(f"Pubblicato / Published {first}")
     tasks.publish(invoke.Context())
-    assert safe_build.releases(root) == [first]
+    assert publish_root.releases(root) == [first]
     assert capsys.readouterr().out.splitlines()[-1] == (
         f"Nessuna modifica: resta online {first} / Unchanged: {first} stays current")
 
@@ -716,11 +717,11 @@ def test_a_current_that_is_a_real_folder_is_a_clear_refusal_before_any_work(tmp_
     (root / "current").mkdir(parents=True)
     (root / "current" / "index.html").write_text("vecchio")
     for action in (lambda: safe_build.publish(conf, root, content=content),
-                   lambda: safe_build.rollback(root)):
-        with pytest.raises(safe_build.NotALink, match="è una cartella, non un collegamento"):
+                   lambda: publish_root.rollback(root)):
+        with pytest.raises(publish_root.NotALink, match="è una cartella, non un collegamento"):
             action()
     assert (root / "current" / "index.html").read_text() == "vecchio"
-    assert not (root / safe_build.RELEASES).exists() or not safe_build.releases(root)
+    assert not (root / publish_root.RELEASES).exists() or not publish_root.releases(root)
 
 
 @pytest.mark.usefixtures("forked_safe_builds")
@@ -768,15 +769,15 @@ def test_partial_folders_are_never_rollback_candidates(tmp_path):
     (root / "releases" / "20231231-100000-000000.tmp").mkdir()
     (root / "releases" / "20231230-100000-000000").symlink_to(older)
     (root / "staging" / "20231229-100000-000000" / "2024").mkdir(parents=True)
-    assert safe_build.releases(root) == [older, newer]
+    assert publish_root.releases(root) == [older, newer]
 
-    safe_build._switch(root, older)  # rollback from the oldest real release
-    assert safe_build.rollback(root) is None
+    publish_root.switch(root, older)  # rollback from the oldest real release
+    assert publish_root.rollback(root) is None
     assert current(root) == older
 
-    safe_build._switch(root, newer)
+    publish_root.switch(root, newer)
     for _ in range(3):
-        safe_build.rollback(root)
+        publish_root.rollback(root)
         assert current(root) == older
     assert sorted(p.name for p in root.iterdir()) == [".publish.lock", "current", "releases",
                                                       "staging"]  # no temporary links left
@@ -784,13 +785,13 @@ def test_partial_folders_are_never_rollback_candidates(tmp_path):
 
 def test_rollback_repairs_a_current_that_is_no_release(tmp_path):
     root = tmp_path / "public"
-    assert safe_build.rollback(root) is None and not (root / "current").exists()
+    assert publish_root.rollback(root) is None and not (root / "current").exists()
     older = make_release(root, "20240101-100000-000000")
     newer = make_release(root, "20240102-100000-000000")
     (root / "releases" / ".20240103-100000-000000-building").mkdir()
     (root / "current").symlink_to("releases/.20240103-100000-000000-building")  # the old bug
-    assert safe_build.rollback(root) == newer and current(root) == newer
-    assert safe_build.rollback(root) == older
+    assert publish_root.rollback(root) == newer and current(root) == newer
+    assert publish_root.rollback(root) == older
 
 
 def test_a_second_publish_fails_at_once_while_one_is_running(tmp_path):
@@ -799,10 +800,10 @@ def test_a_second_publish_fails_at_once_while_one_is_running(tmp_path):
     publisher, child = start_publish(conf, root, content), None
     try:
         child = wait_for_paused_build(tmp_path / "gate", publisher)
-        with pytest.raises(safe_build.Busy, match="another publish is running"):
+        with pytest.raises(publish_root.Busy, match="another publish is running"):
             safe_build.publish(conf, root, content=content)
-        with pytest.raises(safe_build.Busy, match="another publish is running"):
-            safe_build.rollback(root)
+        with pytest.raises(publish_root.Busy, match="another publish is running"):
+            publish_root.rollback(root)
         # the task: a message and a non-zero exit status, before any build
         env = dict(os.environ, PUBLISH_ROOT=str(root), SITEURL=SITE)
         task = subprocess.run([sys.executable, "-m", "invoke", "publish"], cwd=ROOT, env=env,
@@ -814,7 +815,7 @@ def test_a_second_publish_fails_at_once_while_one_is_running(tmp_path):
         assert publisher.wait(timeout=WAIT) == 0, publisher.stdout.read()
     finally:
         kill_quietly(publisher, child)
-    [release] = safe_build.releases(root)
+    [release] = publish_root.releases(root)
     assert current(root) == release
     assert_complete(release)
     assert (release / "2024/05/uno/index.html").is_file()
@@ -847,11 +848,11 @@ def test_a_publish_told_to_wait_publishes_after_the_one_running(tmp_path):
         kill_quietly(morning, child)
         if push is not None:
             kill_quietly(push)
-    first, second = safe_build.releases(root)
+    first, second = publish_root.releases(root)
     assert not (first / "2024/05/due/index.html").exists()
     assert current(root) == second and (second / "2024/05/due/index.html").is_file()
     # waiting has an end: Busy as before, saying how long it waited
-    with safe_build._locked(root), pytest.raises(safe_build.Busy, match="waited 0.5 s"):
+    with publish_root.locked(root), pytest.raises(publish_root.Busy, match="waited 0.5 s"):
         safe_build.publish(conf, root, content=content, wait=0.5)
 
 
@@ -886,7 +887,7 @@ def test_a_killed_publish_then_rollbacks_leave_a_complete_release_current(tmp_pa
     assert current(root) == first.resolve()
 
     for expected in (older, older, older):
-        safe_build.rollback(root)
+        publish_root.rollback(root)
         assert current(root) == expected
         assert_complete(current(root))
 
@@ -895,14 +896,14 @@ def test_a_killed_publish_then_rollbacks_leave_a_complete_release_current(tmp_pa
     assert third and current(root) == third
     assert list((root / "staging").iterdir()) == []
     assert (third / "2024/05/due/index.html").is_file()
-    assert [r.name for r in safe_build.releases(root)] == [older.name, first.name, third.name]
+    assert [r.name for r in publish_root.releases(root)] == [older.name, first.name, third.name]
 
 
 def test_sigterm_stops_the_build_and_cleans_up(tmp_path):
     conf, content, root = make_conf(tmp_path, pause=True), tmp_path / "content", tmp_path / "pub"
     write_content(content, {"notizie/a.md": article(title="Uno")})
     before = make_release(root, "20240101-100000-000000")
-    safe_build._switch(root, before)
+    publish_root.switch(root, before)
     publisher, child = start_publish(conf, root, content), None
     try:
         child = wait_for_paused_build(tmp_path / "gate", publisher)
@@ -912,7 +913,7 @@ def test_sigterm_stops_the_build_and_cleans_up(tmp_path):
     finally:
         kill_quietly(publisher, child)
     assert current(root) == before
-    assert safe_build.releases(root) == [before]
+    assert publish_root.releases(root) == [before]
     assert list((root / "staging").iterdir()) == []
 
 
@@ -925,12 +926,12 @@ def test_a_release_with_a_broken_internal_link_is_refused(tmp_path, caplog):
     with conf.open("a", encoding="utf-8") as settings:
         settings.write("NAV_LINKS = [*NAV_LINKS, ('Altro', 'non-esiste/')]\n")
     before = make_release(root, "20240101-100000-000000")
-    safe_build._switch(root, before)
+    publish_root.switch(root, before)
     write_content(content, {"notizie/a.md": article(title="Uno")})
     assert safe_build.publish(conf, root, content=content) is None
     assert f"2024/05/uno/index.html: broken link {SITE}/non-esiste/" in caplog.text, caplog.text
     assert current(root) == before
-    assert safe_build.releases(root) == [before]
+    assert publish_root.releases(root) == [before]
     assert list((root / "staging").iterdir()) == []
 
 
@@ -943,10 +944,10 @@ def test_an_error_the_build_logs_refuses_the_release(tmp_path):
     with conf.open("a", encoding="utf-8") as settings:
         settings.write('VISIT_COUNTER_URL = "http://stats.example.org"\n')
     before = make_release(root, "20240101-100000-000000")
-    safe_build._switch(root, before)
+    publish_root.switch(root, before)
     write_content(content, {"notizie/a.md": article(title="Uno")})
     assert safe_build.publish(conf, root, content=content) is None
-    assert current(root) == before and safe_build.releases(root) == [before]
+    assert current(root) == before and publish_root.releases(root) == [before]
 
 
 @pytest.mark.parametrize(("siteurl", "message"), [
@@ -1026,7 +1027,7 @@ def test_rollback_names_the_folder_it_looked_in(tmp_path):
 
 def test_rollback_creates_nothing_where_there_is_no_publish_root(tmp_path):
     missing = tmp_path / "srv" / "farelegami" / "pubblico"
-    assert safe_build.rollback(missing) is None
+    assert publish_root.rollback(missing) is None
     assert list(tmp_path.iterdir()) == []
 
 
@@ -1063,7 +1064,7 @@ def test_a_publish_root_the_user_cannot_write_is_named_not_a_traceback(tmp_path,
     root = tmp_path / "pub"
     make_release(root, "20240101-100000-000000")
     served = make_release(root, "20240102-100000-000000")
-    safe_build._switch(root, served)
+    publish_root.switch(root, served)
     root.chmod(0o555)
     env = dict(os.environ, PUBLISH_ROOT=str(root), SITEURL=SITE)
     try:
@@ -1074,9 +1075,9 @@ def test_a_publish_root_the_user_cannot_write_is_named_not_a_traceback(tmp_path,
         root.chmod(0o755)
     assert task.returncode == 1 and "Traceback" not in task.stderr, task.stderr
     assert f"non può scrivere in {root}" in task.stderr
-    assert f"chown -R {safe_build._user()}: {root}" in task.stderr
+    assert f"chown -R {publish_root._user()}: {root}" in task.stderr
     assert "il sito pubblicato non è stato toccato" in task.stderr
-    assert current(root) == served and not (root / safe_build.LOCK_FILE).exists()
+    assert current(root) == served and not (root / publish_root.LOCK_FILE).exists()
 
 
 def run_task(command, root, prefix=()):
@@ -1099,7 +1100,7 @@ def test_a_publish_root_that_cannot_be_made_is_not_told_to_be_chowned(tmp_path):
         parent.chmod(0o755)
     assert task.returncode == 1 and "Traceback" not in task.stderr, task.stderr
     assert f"PUBLISH_ROOT {root} non esiste" in task.stderr
-    assert f"sudo install -d -o {safe_build._user()} {root}" in task.stderr
+    assert f"sudo install -d -o {publish_root._user()} {root}" in task.stderr
     assert "chown" not in task.stderr and not root.exists()
 
 
@@ -1110,7 +1111,7 @@ def test_a_publish_root_on_a_read_only_disk_is_named_not_a_traceback(tmp_path):
     root = tmp_path / "pub"
     make_release(root, "20240101-100000-000000")
     served = make_release(root, "20240102-100000-000000")
-    safe_build._switch(root, served)
+    publish_root.switch(root, served)
     mount = (f"mount --bind {root} {root} && mount -o remount,bind,ro {root}"
              f" && exec \"$@\"")
     if shutil.which("unshare") is None or subprocess.run(
@@ -1123,7 +1124,7 @@ def test_a_publish_root_on_a_read_only_disk_is_named_not_a_traceback(tmp_path):
         assert f"{root} è su un disco montato in sola lettura" in task.stderr
         assert "chown" not in task.stderr and "Processed" not in task.stdout
         assert current(root) == served
-        (root / safe_build.LOCK_FILE).touch()
+        (root / publish_root.LOCK_FILE).touch()
 
 
 PUBLISH_AS_IS = """
@@ -1152,7 +1153,7 @@ def test_releases_the_user_cannot_write_into_are_found_before_the_build(tmp_path
     conf, content, root = make_conf(tmp_path), tmp_path / "content", tmp_path / "public"
     write_content(content, {"notizie/a.md": article(title="Uno")})
     served = make_release(root, "20240102-100000-000000")
-    safe_build._switch(root, served)
+    publish_root.switch(root, served)
     (root / "releases").chmod(0o555)
     try:
         found, log = publish_unprivileged(conf, root, content)
@@ -1161,7 +1162,7 @@ def test_releases_the_user_cannot_write_into_are_found_before_the_build(tmp_path
     assert found["error"] == "NotWritable", found
     assert f"non può scrivere in {root / 'releases'}" in found["message"]
     assert "Processed" not in log  # nothing built
-    assert current(root) == served and safe_build.releases(root) == [served]
+    assert current(root) == served and publish_root.releases(root) == [served]
 
 
 def test_an_old_release_of_another_user_is_left_and_the_publish_succeeds(tmp_path):
@@ -1174,11 +1175,11 @@ def test_an_old_release_of_another_user_is_left_and_the_publish_succeeds(tmp_pat
     conf, content, root = make_conf(tmp_path), tmp_path / "content", tmp_path / "public"
     write_content(content, {"notizie/a.md": article(title="Uno")})
     made = [make_release(root, f"2024010{day}-100000-000000") for day in range(1, 6)]
-    safe_build._switch(root, made[-1])
+    publish_root.switch(root, made[-1])
     for path in [made[0], *made[0].rglob("*")]:
         os.chown(path, 65534, 65534, follow_symlinks=False)
     found, log = publish_unprivileged(conf, root, content)
     assert found.get("release"), found
     assert current(root).name == found["release"]
     assert "Versione vecchia non rimossa" in log and str(made[0]) in log
-    assert safe_build.releases(root)[0] == made[0] and len(safe_build.releases(root)) == 6
+    assert publish_root.releases(root)[0] == made[0] and len(publish_root.releases(root)) == 6
