@@ -18,8 +18,8 @@ from pathlib import Path
 
 from invoke import task
 
-from tools import (cms_server, counter_server, node_setup, publish_root, safe_build,
-                   system_packages)
+from tools import (cms_server, counter_server, node_setup, publish_checks, publish_root,
+                   safe_build, system_packages)
 from tools import preview as preview_server
 
 from plugins.core.urls import LOOPBACK, http_address
@@ -311,8 +311,8 @@ def publish(c, strict=False, settings_only=False, wait=0):
     """
     _public_address()
     if settings_only:
-        errors, warnings = safe_build.settings_problems(CONFIG["settings_publish"],
-                                                        CONFIG["content"])
+        errors, warnings = publish_checks.settings_problems(CONFIG["settings_publish"],
+                                                            CONFIG["content"])
         for warning in warnings:  # as the publish would show them
             print(f"Attenzione / Warning: {warning}", file=sys.stderr)
         if errors:

@@ -16,7 +16,7 @@ from support import ROOT, article, write_content
 from test_safe_build import WAIT, current, make_conf
 
 sys.path.insert(0, str(ROOT))
-from tools import publish_root, safe_build, vanished  # noqa: E402
+from tools import publish_checks, publish_root, safe_build, vanished  # noqa: E402
 
 WARNING = "la nuova versione toglie"
 REFUSED = "Pubblicazione rifiutata (--strict)"
@@ -30,7 +30,7 @@ pytestmark = pytest.mark.usefixtures("forked_safe_builds")
 def publish(conf, root, content, caplog, strict=False):
     """One publish; its log (this publish's only) and its release."""
     caplog.clear()
-    with caplog.at_level(logging.WARNING, logger=safe_build.__name__):
+    with caplog.at_level(logging.WARNING, logger=publish_checks.__name__):
         options = {"strict": True} if strict else {}
         release = safe_build.publish(conf, root, content=content, **options)
     return release, caplog.text

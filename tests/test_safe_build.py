@@ -22,7 +22,7 @@ import samples
 from support import ROOT, article, shared_cache_settings, write_content
 
 sys.path.insert(0, str(ROOT))
-from tools import previous_release, publish_root, safe_build  # noqa: E402
+from tools import previous_release, publish_checks, publish_root, safe_build  # noqa: E402
 
 SITE = "https://example.org"
 WAIT = 120  # seconds: an upper bound for a build on a loaded machine, never a pause
@@ -1010,7 +1010,7 @@ def test_the_settings_check_shows_the_warnings_the_publish_would_show(tmp_path):
     write_content(content, {"notizie/a.md": article(title="Uno")})
     with conf.open("a", encoding="utf-8") as settings:
         settings.write("IMAGES_WIDTHZ = [400]\n")
-    errors, warnings = safe_build.settings_problems(conf, content)
+    errors, warnings = publish_checks.settings_problems(conf, content)
     assert errors == []
     assert any(warning.startswith("IMAGES_WIDTHZ: unknown setting") for warning in warnings)
 

@@ -38,11 +38,8 @@ points ``current`` at the newest release older than the current one.
 import contextlib
 import functools
 import json
-import locale
-import logging
 import os
 import re
-import runpy
 import shutil
 import signal
 import subprocess
@@ -55,13 +52,12 @@ from pathlib import Path
 
 from plugins.core import processes
 from plugins.italian import quanti
-from tools import release_check, unthrottled_log, vanished
+from tools import publish_checks, release_check, unthrottled_log
 from tools.previous_release import carried, carried_file, carry_over, keep_dates, same_tree
 from tools.publish_root import (RELEASE_NAME, RELEASES, STAGING, clean, current, ensure_switchable,
                                 ensure_writable, locked, prune, served_folder, switch)
 
 logger = unthrottled_log.logger(__name__)
-MAX_PROBLEMS_SHOWN = 50
 
 
 # --- the child Pelican process ---------------------------------------------
@@ -211,127 +207,6 @@ def build_into(settings_file, output, extra_settings=(), content="content", log=
     return True
 
 
-def _siteurl(settings_file, extra_settings):
-    """SITEURL as the build will see it (the settings file, then ``-e`` overrides)."""
-    for setting in reversed(list(extra_settings)):
-        name, _, value = setting.partition("=")
-        if name.strip() == "SITEURL":
-            with contextlib.suppress(ValueError):
-                return str(json.loads(value))
-            return value
-    return str(runpy.run_path(str(settings_file)).get("SITEURL") or "")
-
-
-def _report(problems):
-    count = len(problems)
-    logger.error("Controllo della versione non superato (%s): il sito pubblicato non"
-                 " è stato toccato / Release check failed (%d problem(s)): the published site"
-                 " was not touched", quanti(count, "problema", "problemi"), count)
-    for problem in problems[:MAX_PROBLEMS_SHOWN]:
-        logger.error("  %s", problem)
-    if len(problems) > MAX_PROBLEMS_SHOWN:
-        more = len(problems) - MAX_PROBLEMS_SHOWN
-        logger.error("  … e %s / and %d more", quanti(more, "altro", "altri"), more)
-
-
-def _items_file(staging):
-    """Where the build writes its items' addresses and files (plugins/redirects'
-    ``REDIRECTS_ITEMS_FILE``): beside the staging folder, never in the release."""
-    return staging.with_name(staging.name + ".items.json")
-
-
-def _build_settings(settings_file, content):
-    """The settings file as Pelican reads it (its defaults included) with the build's
-    content folder, as :func:`run_pelican` passes it (Pelican refuses a PATH that does
-    not exist), for the folders the site writes itself (``tools/vanished.py``)."""
-    from pelican.settings import read_settings  # noqa: PLC0415 - only where a release is compared
-
-    with _locale_kept():
-        return read_settings(str(settings_file),
-                             override={"PATH": str(Path(content).resolve())})
-
-
-@contextlib.contextmanager
-def _locale_kept():
-    """Pelican sets the process's locale to the settings' LOCALE ("C" here) when it reads
-    them: the builds this process starts afterwards would read their output as ASCII."""
-    saved = locale.setlocale(locale.LC_ALL)
-    try:
-        yield
-    finally:
-        locale.setlocale(locale.LC_ALL, saved)
-
-
-def settings_problems(settings_file, content="content"):
-    """``(errors, warnings)`` a build with ``settings_file`` would log before reading any
-    content (a publish stops on the errors and shows the warnings): the settings as
-    ``invoke check`` loads them, each plugin's ``initialized`` checks run, nothing built."""
-    from tools.check import load_settings  # noqa: PLC0415 - Pelican: only when asked
-
-    class Kept(logging.Handler):  # on the root logger: nothing else prints them
-        def __init__(self):
-            super().__init__(logging.WARNING)
-            self.errors, self.warnings = [], []
-
-        def emit(self, record):
-            found = self.errors if record.levelno >= logging.ERROR else self.warnings
-            found.append(record.getMessage())
-
-    kept, root = Kept(), logging.getLogger()
-    root.addHandler(kept)
-    try:
-        with _locale_kept():
-            load_settings(settings_file, content)
-    finally:
-        root.removeHandler(kept)
-    return kept.errors, kept.warnings
-
-
-def _vanished(root, staging, settings_file, content, siteurl):
-    """The :class:`vanished.Vanished` addresses of the current release that ``staging``
-    takes away, its feed files last ([] with no current release)."""
-    now = current(root)
-    previous = root / RELEASES / now if now else None
-    if previous is None or not RELEASE_NAME.match(now) or not previous.is_dir():
-        return []
-    items = vanished.read_items(_items_file(staging))
-    settings = _build_settings(settings_file, content)
-    return (vanished.find(previous, staging, settings, items, siteurl)
-            + vanished.feeds(previous, staging, settings))
-
-
-def _report_vanished(found, content, strict):
-    """Log each vanished address with what to do; an error with ``strict``."""
-    count = len(found)
-    log = logger.error if strict else logger.warning
-    what = quanti(count, "indirizzo", "indirizzi")
-    if strict:
-        log("Pubblicazione rifiutata (--strict): la nuova versione toglierebbe %s del sito"
-            " pubblicato, che non è stato toccato / Publish refused (strict): the new release"
-            " would take away %d address(es) of the published site, which was not touched",
-            what, count)
-    else:
-        log("Attenzione: la nuova versione toglie %s del sito pubblicato (chi ci arriva da un"
-            " segnalibro, da un altro sito o da un motore di ricerca troverà «pagina non"
-            " trovata»); la pubblicazione continua / Warning: the new release takes away %d"
-            " address(es) of the published site (readers get a 404); publishing goes on",
-            what, count)
-    content_label = _content_label(content)
-    for item in found[:MAX_PROBLEMS_SHOWN]:
-        log("  %s", vanished.describe(item, content_label))
-    if count > MAX_PROBLEMS_SHOWN:
-        more = count - MAX_PROBLEMS_SHOWN
-        log("  … e %s / and %d more", quanti(more, "altro", "altri"), more)
-
-
-def _content_label(content):
-    """The content folder as an editor would write it: relative to here when inside."""
-    path = Path(content).resolve()
-    with contextlib.suppress(ValueError):
-        return str(path.relative_to(Path.cwd())) or "."
-    return str(path)
-
-
 def publish(settings_file, root, extra_settings=(), content="content", siteurl=None,
             strict=False, wait=0, prepare=None):
     """Build, check and switch to a new release; return its path, or None on failure
@@ -358,12 +233,12 @@ def publish(settings_file, root, extra_settings=(), content="content", siteurl=N
         clean(root)
         served_folder(root / RELEASES)
         if siteurl is None:
-            siteurl = _siteurl(settings_file, extra_settings)
+            siteurl = publish_checks.siteurl_of(settings_file, extra_settings)
         # UTC: the names sort as the releases were made, clock changes or not (local time
         # repeats an hour each autumn, and rollback would pick the wrong one)
         name = datetime.now(timezone.utc).strftime("%Y%m%d-%H%M%S-%f")
         staging = root / STAGING / name
-        items = f"REDIRECTS_ITEMS_FILE={json.dumps(str(_items_file(staging)))}"
+        items = f"REDIRECTS_ITEMS_FILE={json.dumps(str(publish_checks.items_file(staging)))}"
         try:
             log = []
             if not run_pelican(settings_file, staging, [*extra_settings, items], content,
@@ -385,11 +260,11 @@ def publish(settings_file, root, extra_settings=(), content="content", siteurl=N
                 return None
             problems = release_check.check_release(staging, siteurl)
             if problems:
-                _report(problems)
+                publish_checks.report_problems(problems)
                 return None
-            gone = _vanished(root, staging, settings_file, content, siteurl)
+            gone = publish_checks.find_vanished(root, staging, settings_file, content, siteurl)
             if gone:
-                _report_vanished(gone, content, strict)
+                publish_checks.report_vanished(gone, content, strict)
                 if strict:
                     return None
             now = current(root)
@@ -415,7 +290,7 @@ def publish(settings_file, root, extra_settings=(), content="content", siteurl=N
             os.rename(staging, release)
         finally:
             shutil.rmtree(staging, ignore_errors=True)
-            _items_file(staging).unlink(missing_ok=True)
+            publish_checks.items_file(staging).unlink(missing_ok=True)
         switch(root, release)
         prune(root, name)
         return release
