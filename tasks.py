@@ -19,7 +19,7 @@ from pathlib import Path
 from invoke import task
 
 from tools import (cms_server, counter_server, node_setup, publish_checks, publish_root,
-                   safe_build, system_packages)
+                   publisher, safe_build, system_packages)
 from tools import preview as preview_server
 
 from plugins.core.urls import LOOPBACK, http_address
@@ -324,7 +324,7 @@ def publish(c, strict=False, settings_only=False, wait=0):
         return
     served = publish_root.current(CONFIG["publish_root"])  # the release online before
     try:  # the npm packages installed under the lock: not while another publish builds
-        release = safe_build.publish(CONFIG["settings_publish"], CONFIG["publish_root"],
+        release = publisher.publish(CONFIG["settings_publish"], CONFIG["publish_root"],
                                      content=CONFIG["content"], strict=strict,
                                      wait=60 * float(wait), prepare=_publish_prepare)
     except publish_root.Busy as busy:

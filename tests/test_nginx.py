@@ -37,7 +37,7 @@ from support import ROOT, article, build_project, free_port, write_conf, write_c
 
 from plugins.csp.policy import policy
 from plugins.redirects import page as redirect_page
-from tools import counter_server, previous_release, publish_root, safe_build, system_packages
+from tools import counter_server, previous_release, publish_root, publisher, system_packages
 
 CONF = ROOT / "deploy" / "nginx.conf"
 NGINX = system_packages.PACKAGES["nginx"]
@@ -499,7 +499,7 @@ def test_the_file_works_in_debian_layout(tmp_path, nginx_installed):
 
 
 def test_a_publish_or_rollback_is_served_at_once_and_never_as_a_404(tmp_path, nginx_installed):
-    """nginx serves ``current`` (README step 3): a switch of the link (tools/safe_build.py,
+    """nginx serves ``current`` (README step 3): a switch of the link (tools/publish_root.py,
     publish and rollback) is followed by the next request, without a reload, and requests
     during the switches get the old release or the new one, never a page not found."""
     root = tmp_path / "public"
@@ -559,7 +559,7 @@ def test_an_unchanged_feed_is_not_sent_again_after_a_publish(tmp_path, nginx_ins
     body = "Un paragrafo breve.\n\n" + "Testo. " * 300
     write_content(content, {"notizie/uno.md": article(title="Uno", body=body),
                             "pages/chi-siamo.md": "---\ntitle: Chi siamo\n---\nNoi.\n"})
-    first = safe_build.publish(conf, root, content=content)
+    first = publisher.publish(conf, root, content=content)
     assert first
     hour_ago = time.time() - 3600  # the feed as the publish an hour ago wrote it
     os.utime(first / "feeds" / "tutto.atom.xml", (hour_ago, hour_ago))
@@ -573,14 +573,14 @@ def test_an_unchanged_feed_is_not_sent_again_after_a_publish(tmp_path, nginx_ins
                 gzip.decompress(body_sent) if encoding == "gzip" else brotli.decompress(body_sent))
             seen[encoding] = headers["etag"], headers["last-modified"]
         write_content(content, {"pages/chi-siamo.md": "---\ntitle: Chi siamo\n---\nNoi due.\n"})
-        second = safe_build.publish(conf, root, content=content)
+        second = publisher.publish(conf, root, content=content)
         assert second and second != first and (root / "current").resolve() == second.resolve()
         for encoding, (etag, modified) in seen.items():
             for condition in ({"If-None-Match": etag}, {"If-Modified-Since": modified}):
                 again = server.get("/feeds/tutto.atom.xml", encoding, condition)
                 assert again[::2] == (304, b""), (encoding, condition, again[1]["etag"])
         write_content(content, {"notizie/uno.md": article(title="Uno bis", body=body)})
-        assert safe_build.publish(conf, root, content=content)
+        assert publisher.publish(conf, root, content=content)
         for encoding, (etag, modified) in seen.items():
             status, headers, _ = server.get("/feeds/tutto.atom.xml", encoding,
                                             {"If-None-Match": etag})
@@ -597,7 +597,7 @@ def test_a_page_loaded_before_a_publish_still_gets_the_files_it_names(tmp_path, 
     conf = write_conf(tmp_path, "NAV_LINKS = []\nFOOTER_LINKS = []\n")
     content, root = tmp_path / "content", tmp_path / "public"
     write_content(content, {"notizie/uno.md": article(title="Uno")})
-    first = safe_build.publish(conf, root, content=content)
+    first = publisher.publish(conf, root, content=content)
     names = ["/" + path.relative_to(first).as_posix()
              for path in sorted((first / "pagefind").rglob("*.pf_*")) if path.is_file()]
     assert any("/index/" in name for name in names) and any("pf_meta" in name for name in names)
@@ -605,7 +605,7 @@ def test_a_page_loaded_before_a_publish_still_gets_the_files_it_names(tmp_path, 
     try:
         before = {name: server.get(name)[2] for name in names}
         write_content(content, {"notizie/due.md": article(title="Due", date="2024-05-06")})
-        second = safe_build.publish(conf, root, content=content)
+        second = publisher.publish(conf, root, content=content)
         assert second and second != first and (root / "current").resolve() == second.resolve()
         for name, body in before.items():
             status, headers, again = server.get(name)
@@ -647,7 +647,7 @@ def test_a_search_page_open_across_a_publish_still_finds(tmp_path, nginx_install
     write_content(content, {
         "notizie/uno.md": article(title="Uno", body="La girandola colorata."),
         "notizie/due.md": article(title="Due", date="2024-05-06", body="La ceramica antica.")})
-    assert safe_build.publish(conf, root, content=content)
+    assert publisher.publish(conf, root, content=content)
     server = Nginx(tmp_path / "prefix", root / "current", port)
     try:
         with browser.new_page() as page:
@@ -668,7 +668,7 @@ def test_a_search_page_open_across_a_publish_still_finds(tmp_path, nginx_install
                 "notizie/due.md": article(title="Due", date="2024-05-06",
                                           body="La ceramica antica e moderna."),
                 "notizie/tre.md": article(title="Tre", date="2024-05-07", body="Il mulino.")})
-            assert safe_build.publish(conf, root, content=content)
+            assert publisher.publish(conf, root, content=content)
             assert search("ceramica") == ("1 risultato per «ceramica».", ["Due"])
     finally:
         server.stop()

@@ -16,7 +16,7 @@ from support import ROOT, article, write_content
 from test_safe_build import WAIT, current, make_conf
 
 sys.path.insert(0, str(ROOT))
-from tools import publish_checks, publish_root, safe_build, vanished  # noqa: E402
+from tools import publish_checks, publish_root, publisher, vanished  # noqa: E402
 
 WARNING = "la nuova versione toglie"
 REFUSED = "Pubblicazione rifiutata (--strict)"
@@ -32,7 +32,7 @@ def publish(conf, root, content, caplog, strict=False):
     caplog.clear()
     with caplog.at_level(logging.WARNING, logger=publish_checks.__name__):
         options = {"strict": True} if strict else {}
-        release = safe_build.publish(conf, root, content=content, **options)
+        release = publisher.publish(conf, root, content=content, **options)
     return release, caplog.text
 
 

@@ -22,7 +22,8 @@ import samples
 from support import ROOT, article, shared_cache_settings, write_content
 
 sys.path.insert(0, str(ROOT))
-from tools import previous_release, publish_checks, publish_root, safe_build  # noqa: E402
+from tools import (previous_release, publish_checks, publish_root, publisher,  # noqa: E402
+                   safe_build)
 
 SITE = "https://example.org"
 WAIT = 120  # seconds: an upper bound for a build on a loaded machine, never a pause
@@ -76,21 +77,21 @@ def make_conf(tmp_path, pause=False):
 
 
 def start_publish(conf, root, content, wait=0):
-    """``safe_build.publish`` in a child process, as a deploy job runs it."""
-    code = (f"import sys; sys.path.insert(0, {str(ROOT)!r}); from tools import safe_build; "
-            f"sys.exit(0 if safe_build.publish({str(conf)!r}, {str(root)!r}, "
+    """``publisher.publish`` in a child process, as a deploy job runs it."""
+    code = (f"import sys; sys.path.insert(0, {str(ROOT)!r}); from tools import publisher; "
+            f"sys.exit(0 if publisher.publish({str(conf)!r}, {str(root)!r}, "
             f"content={str(content)!r}{f', wait={wait}' if wait else ''}) else 1)")
     return subprocess.Popen([sys.executable, "-c", code], cwd=ROOT, stdout=subprocess.PIPE,
                             stderr=subprocess.STDOUT, text=True)
 
 
-def wait_for_paused_build(gate, publisher):
-    """The pid of the publisher's pelican child, once it has paused (see PAUSE_PLUGIN)."""
+def wait_for_paused_build(gate, publishing):
+    """The pid of the publishing process's pelican child, once it has paused (see PAUSE_PLUGIN)."""
     deadline = time.monotonic() + WAIT
     while not (gate / "pid").exists():
-        if publisher.poll() is not None:
-            pytest.fail(f"publish ended early ({publisher.returncode}):\n"
-                        f"{publisher.stdout.read()}")
+        if publishing.poll() is not None:
+            pytest.fail(f"publish ended early ({publishing.returncode}):\n"
+                        f"{publishing.stdout.read()}")
         assert time.monotonic() < deadline, "the build never reached the pause"
         time.sleep(0.05)
     return int((gate / "pid").read_text())
@@ -189,11 +190,11 @@ def test_a_link_to_a_page_the_site_does_not_have_stops_a_publish_at_its_line(tmp
     stays as it was."""
     conf, content, root = make_conf(tmp_path), tmp_path / "content", tmp_path / "public"
     write_content(content, {"notizie/a.md": article(title="Uno")})
-    first = safe_build.publish(conf, root, content=content)
+    first = publisher.publish(conf, root, content=content)
     assert first is not None
     write_content(content, {"notizie/b.md": article(title="Due", date="2024-05-06",
                                                     body="Vedi [l'archivio](/archivo/).")})
-    assert safe_build.publish(conf, root, content=content) is None
+    assert publisher.publish(conf, root, content=content) is None
     log = " ".join(capsys.readouterr().out.split())
     assert "notizie/b.md:6: il link /archivo/ porta a una pagina o a un file che il sito non" \
         " ha" in log, log
@@ -222,13 +223,13 @@ def test_a_builds_folders_left_by_an_interrupted_one_are_removed_once_stale(tmp_
 def test_publish_switches_atomically_and_rolls_back(tmp_path):
     conf, content, root = make_conf(tmp_path), tmp_path / "content", tmp_path / "public"
     write_content(content, {"notizie/a.md": article(title="Uno")})
-    first = safe_build.publish(conf, root, content=content)
+    first = publisher.publish(conf, root, content=content)
     assert first and current(root) == first.resolve()
     write_content(content, {"notizie/b.md": article(title="Due", date="2024-05-06")})
-    second = safe_build.publish(conf, root, content=content)
+    second = publisher.publish(conf, root, content=content)
     assert (root / "current" / "2024/05/due/index.html").is_file()
     write_content(content, {"notizie/c.md": article(date="mai")})
-    assert safe_build.publish(conf, root, content=content) is None
+    assert publisher.publish(conf, root, content=content) is None
     assert current(root) == second.resolve()
     assert len(publish_root.releases(root)) == 2
     assert list((root / "staging").iterdir()) == []
@@ -248,11 +249,11 @@ def test_pages_of_the_release_before_keep_finding_its_fingerprinted_files(tmp_pa
     release. (Not its image variants: the next test.)"""
     conf, content, root = make_conf(tmp_path), tmp_path / "content", tmp_path / "public"
     write_content(content, {"notizie/a.md": article(title="Uno")})
-    first = safe_build.publish(conf, root, content=content)
+    first = publisher.publish(conf, root, content=content)
     [first_meta] = (first / "pagefind").glob("pagefind.*.pf_meta")
     meta = first_meta.relative_to(first).as_posix()
     write_content(content, {"notizie/b.md": article(title="Due", date="2024-05-06")})
-    second = safe_build.publish(conf, root, content=content)
+    second = publisher.publish(conf, root, content=content)
     assert second != first and current(root) == second
     assert (second / meta).read_bytes() == first_meta.read_bytes()  # the old index answers
     index = [path.relative_to(first).as_posix() for path in (first / "pagefind").rglob("*")
@@ -261,10 +262,10 @@ def test_pages_of_the_release_before_keep_finding_its_fingerprinted_files(tmp_pa
     assert len(index) > 2 and all((second / path).is_file() for path in index)
     assert meta in previous_release.carried(second)
     write_content(content, {"notizie/c.md": article(title="Tre", date="2024-05-07")})
-    third = safe_build.publish(conf, root, content=content)
+    third = publisher.publish(conf, root, content=content)
     assert not (third / meta).exists()  # one release back, no further
     assert all((third / path).exists() for path in previous_release.carried(third))
-    again = safe_build.publish(conf, root, content=content)
+    again = publisher.publish(conf, root, content=content)
     assert again == third and "Nessuna modifica" in caplog.text  # carried files are no change
 
 
@@ -279,16 +280,16 @@ def test_a_picture_taken_out_of_its_article_leaves_the_site_with_the_next_releas
     photo = "![Persone alla festa]({static}/immagini/2024/persone.jpg)"
     write_content(content, {"immagini/2024/persone.jpg": samples.photo(800, 500),
                             "notizie/a.md": article(title="Uno", body=f"Testo.\n\n{photo}")})
-    first = safe_build.publish(conf, root, content=content)
+    first = publisher.publish(conf, root, content=content)
     published = sorted(path.relative_to(first).as_posix()
                        for path in (first / "immagini").rglob("persone*"))
     assert "immagini/2024/persone.jpg" in published and len(published) > 1  # and variants
     write_content(content, {"notizie/a.md": article(title="Uno", body="Testo.")})
-    second = safe_build.publish(conf, root, content=content)
+    second = publisher.publish(conf, root, content=content)
     assert second != first and current(root) == second
     assert not [path for path in published if (second / path).exists()]
     assert not [path for path in previous_release.carried(second) if "persone" in path]
-    again = safe_build.publish(conf, root, content=content)
+    again = publisher.publish(conf, root, content=content)
     assert again == second and "Nessuna modifica" in caplog.text
     assert not list((root / "current" / "immagini").rglob("persone*"))
 
@@ -301,9 +302,9 @@ def test_a_rollback_keeps_the_left_release_s_fingerprinted_files_for_pages_loade
     fingerprinted files, as after a publish before they were carried."""
     conf, content, root = make_conf(tmp_path), tmp_path / "content", tmp_path / "public"
     write_content(content, {"notizie/a.md": article(title="Uno")})
-    first = safe_build.publish(conf, root, content=content)
+    first = publisher.publish(conf, root, content=content)
     write_content(content, {"notizie/b.md": article(title="Due", date="2024-05-06")})
-    second = safe_build.publish(conf, root, content=content)
+    second = publisher.publish(conf, root, content=content)
     own = {path.relative_to(second).as_posix() for path in second.rglob("*")
            if path.is_file()
            and previous_release.IMMUTABLE.match(path.relative_to(second).as_posix())
@@ -314,7 +315,7 @@ def test_a_rollback_keeps_the_left_release_s_fingerprinted_files_for_pages_loade
     assert all((first / path).is_file() for path in missing)
     assert missing <= previous_release.carried(first)
     (content / "notizie" / "b.md").unlink()  # back to the first release's content
-    again = safe_build.publish(conf, root, content=content)
+    again = publisher.publish(conf, root, content=content)
     assert again == first and "Nessuna modifica" in caplog.text  # carried files are no change
 
 
@@ -337,7 +338,7 @@ def test_what_a_publish_prepares_is_done_under_its_lock(tmp_path):
             else:
                 seen.append("free")
 
-    assert safe_build.publish(conf, root, content=content, prepare=prepare) is not None
+    assert publisher.publish(conf, root, content=content, prepare=prepare) is not None
     assert seen == ["locked"]
     task = (ROOT / "tasks.py").read_text(encoding="utf-8")
     body = task[task.index("def publish("):task.index("def _public_address(")]
@@ -351,14 +352,14 @@ def test_what_a_publish_prepares_is_done_under_its_lock(tmp_path):
 TERMINATED_AT_THE_CARRIED_LIST = """
 import os, signal, sys
 sys.path.insert(0, sys.argv[1])
-from tools import previous_release, safe_build
+from tools import previous_release, publisher
 
 def terminate(event, args):
     if event == "open" and str(args[0]).endswith(previous_release.CARRIED) and "w" in str(args[1]):
         os.kill(os.getpid(), signal.SIGTERM)
 
 sys.addaudithook(terminate)
-sys.exit(0 if safe_build.publish(sys.argv[2], sys.argv[3], content=sys.argv[4]) else 1)
+sys.exit(0 if publisher.publish(sys.argv[2], sys.argv[3], content=sys.argv[4]) else 1)
 """
 
 
@@ -371,7 +372,7 @@ def test_a_publish_stopped_at_its_carried_list_leaves_no_release_without_it(tmp_
     pushing a good one out of those kept), its files carried on two releases back."""
     conf, content, root = make_conf(tmp_path), tmp_path / "content", tmp_path / "public"
     write_content(content, {"notizie/a.md": article(title="Uno")})
-    first = safe_build.publish(conf, root, content=content)
+    first = publisher.publish(conf, root, content=content)
     write_content(content, {"notizie/b.md": article(title="Due", date="2024-05-06")})
     stopped = subprocess.run([sys.executable, "-c", TERMINATED_AT_THE_CARRIED_LIST, str(ROOT),
                               str(conf), str(root), str(content)], cwd=ROOT,
@@ -383,7 +384,7 @@ def test_a_publish_stopped_at_its_carried_list_leaves_no_release_without_it(tmp_
     # the next publish goes on as if the stopped one had never run, leaving nothing of it
     # (nor the list of a release removed by hand)
     (root / "releases" / f"20240101-100000-000000{previous_release.CARRIED}").write_text("[]")
-    second = safe_build.publish(conf, root, content=content)
+    second = publisher.publish(conf, root, content=content)
     assert current(root) == second and previous_release.carried(second)
     assert publish_root.releases(root) == [first, second]
     assert sorted(path.name for path in (root / "releases").glob(f"*{previous_release.CARRIED}")) \
@@ -396,15 +397,15 @@ def test_a_build_identical_to_the_current_release_makes_no_new_release(tmp_path,
     after a bad push would have pushed every good release out of those kept for rollback."""
     conf, content, root = make_conf(tmp_path), tmp_path / "content", tmp_path / "public"
     write_content(content, {"notizie/a.md": article(title="Uno")})
-    first = safe_build.publish(conf, root, content=content)
-    again = safe_build.publish(conf, root, content=content)
+    first = publisher.publish(conf, root, content=content)
+    again = publisher.publish(conf, root, content=content)
     assert again == first and current(root) == first.resolve()
     assert publish_root.releases(root) == [first]
     assert (f"Nessuna modifica rispetto alla versione pubblicata ({first.name}): resta online"
             " quella") in caplog.text
     assert list((root / "staging").iterdir()) == []
     write_content(content, {"notizie/b.md": article(title="Due", date="2024-05-06")})
-    second = safe_build.publish(conf, root, content=content)
+    second = publisher.publish(conf, root, content=content)
     assert second != first and current(root) == second.resolve()
     assert len(publish_root.releases(root)) == 2
 
@@ -442,10 +443,10 @@ def test_a_release_the_web_server_cannot_read_is_replaced_by_the_same_build(tmp_
     again left the site's home page and articles refused (403)."""
     conf, content, root = make_conf(tmp_path), tmp_path / "content", tmp_path / "public"
     write_content(content, {"notizie/a.md": article(title="Uno")})
-    first = safe_build.publish(conf, root, content=content)
+    first = publisher.publish(conf, root, content=content)
     (first / "index.html").chmod(0o600)
     (first / "2024").chmod(0o700)
-    second = safe_build.publish(conf, root, content=content)
+    second = publisher.publish(conf, root, content=content)
     assert second != first and current(root) == second.resolve()
     assert (second / "index.html").stat().st_mode & 0o444 == 0o444
     assert (second / "2024").stat().st_mode & 0o555 == 0o555
@@ -502,9 +503,9 @@ def test_a_release_keeps_the_date_of_every_unchanged_file_and_a_changed_one_gets
     listing it get a new date, the others keep theirs."""
     conf, content, root = make_conf(tmp_path), tmp_path / "content", tmp_path / "public"
     write_content(content, DATED)
-    first = safe_build.publish(conf, root, content=content)
+    first = publisher.publish(conf, root, content=content)
     write_content(content, {"pages/chi-siamo.md": DATED["pages/chi-siamo.md"] + "Altro.\n"})
-    second = safe_build.publish(conf, root, content=content)
+    second = publisher.publish(conf, root, content=content)
     assert first and second and second != first
     before, after = dates(first), dates(second)
     kept = {name for name in after if same_bytes(first, second, name)}
@@ -516,7 +517,7 @@ def test_a_release_keeps_the_date_of_every_unchanged_file_and_a_changed_one_gets
 
     changed = DATED["notizie/uno.md"].replace("Uno", "Uno bis")
     write_content(content, {"notizie/uno.md": changed})
-    third = safe_build.publish(conf, root, content=content)
+    third = publisher.publish(conf, root, content=content)
     assert third and third != second
     later = dates(third)
     for feed in ("feeds/tutto.atom.xml", "feeds/tutto.rss.xml"):
@@ -716,7 +717,7 @@ def test_a_current_that_is_a_real_folder_is_a_clear_refusal_before_any_work(tmp_
     write_content(content, {"notizie/a.md": article(title="Uno")})
     (root / "current").mkdir(parents=True)
     (root / "current" / "index.html").write_text("vecchio")
-    for action in (lambda: safe_build.publish(conf, root, content=content),
+    for action in (lambda: publisher.publish(conf, root, content=content),
                    lambda: publish_root.rollback(root)):
         with pytest.raises(publish_root.NotALink, match="è una cartella, non un collegamento"):
             action()
@@ -733,7 +734,7 @@ def test_releases_are_named_in_utc_whatever_the_local_time(tmp_path, monkeypatch
     monkeypatch.setenv("TZ", "Asia/Kolkata")  # UTC+05:30 all year: no doubt which it is
     time.tzset()
     try:
-        release = safe_build.publish(conf, root, content=content)
+        release = publisher.publish(conf, root, content=content)
     finally:
         monkeypatch.undo()
         time.tzset()
@@ -748,7 +749,7 @@ def test_a_publish_under_umask_077_is_readable_by_the_web_server(tmp_path):
     write_content(content, {"notizie/a.md": article(title="Uno")})
     previous = os.umask(0o077)
     try:
-        release = safe_build.publish(conf, root, content=content)
+        release = publisher.publish(conf, root, content=content)
     finally:
         os.umask(previous)
     assert release and current(root) == release.resolve()
@@ -797,11 +798,11 @@ def test_rollback_repairs_a_current_that_is_no_release(tmp_path):
 def test_a_second_publish_fails_at_once_while_one_is_running(tmp_path):
     conf, content, root = make_conf(tmp_path, pause=True), tmp_path / "content", tmp_path / "pub"
     write_content(content, {"notizie/a.md": article(title="Uno")})
-    publisher, child = start_publish(conf, root, content), None
+    publishing, child = start_publish(conf, root, content), None
     try:
-        child = wait_for_paused_build(tmp_path / "gate", publisher)
+        child = wait_for_paused_build(tmp_path / "gate", publishing)
         with pytest.raises(publish_root.Busy, match="another publish is running"):
-            safe_build.publish(conf, root, content=content)
+            publisher.publish(conf, root, content=content)
         with pytest.raises(publish_root.Busy, match="another publish is running"):
             publish_root.rollback(root)
         # the task: a message and a non-zero exit status, before any build
@@ -812,9 +813,9 @@ def test_a_second_publish_fails_at_once_while_one_is_running(tmp_path):
         assert "another publish is running" in task.stderr
         assert not (root / "current").exists()
         (tmp_path / "gate" / "go").touch()
-        assert publisher.wait(timeout=WAIT) == 0, publisher.stdout.read()
+        assert publishing.wait(timeout=WAIT) == 0, publishing.stdout.read()
     finally:
-        kill_quietly(publisher, child)
+        kill_quietly(publishing, child)
     [release] = publish_root.releases(root)
     assert current(root) == release
     assert_complete(release)
@@ -853,7 +854,7 @@ def test_a_publish_told_to_wait_publishes_after_the_one_running(tmp_path):
     assert current(root) == second and (second / "2024/05/due/index.html").is_file()
     # waiting has an end: Busy as before, saying how long it waited
     with publish_root.locked(root), pytest.raises(publish_root.Busy, match="waited 0.5 s"):
-        safe_build.publish(conf, root, content=content, wait=0.5)
+        publisher.publish(conf, root, content=content, wait=0.5)
 
 
 def test_a_killed_publish_then_rollbacks_leave_a_complete_release_current(tmp_path):
@@ -861,7 +862,7 @@ def test_a_killed_publish_then_rollbacks_leave_a_complete_release_current(tmp_pa
     gate = tmp_path / "gate"
     write_content(content, {"notizie/a.md": article(title="Uno")})
     (gate / "go").touch()
-    first = safe_build.publish(conf, root, content=content)
+    first = publisher.publish(conf, root, content=content)
     assert first
     older = root / "releases" / "20000101-000000-000000"  # a second, older complete release
     shutil.copytree(first, older)
@@ -869,20 +870,20 @@ def test_a_killed_publish_then_rollbacks_leave_a_complete_release_current(tmp_pa
     (gate / "pid").unlink()
 
     write_content(content, {"notizie/b.md": article(title="Due", date="2024-05-06")})
-    publisher, child = start_publish(conf, root, content), None
+    publishing, child = start_publish(conf, root, content), None
     try:
-        child = wait_for_paused_build(gate, publisher)
+        child = wait_for_paused_build(gate, publishing)
         # the build in progress, half written (beside it, its items file: tools/vanished.py)
         [partial] = [p for p in (root / "staging").iterdir() if p.is_dir()]
         assert (partial / "2024/05/due/index.html").is_file()
         assert not (partial / "sitemap.xml").exists()
-        os.kill(publisher.pid, signal.SIGKILL)  # as a CI runner does on timeout
-        publisher.wait(timeout=WAIT)
+        os.kill(publishing.pid, signal.SIGKILL)  # as a CI runner does on timeout
+        publishing.wait(timeout=WAIT)
         assert wait_dead(child), "the pelican child outlived its killed parent"
         # and so did nothing it started (its pool workers compress pages meanwhile)
         assert wait_all_dead(str(conf)), running_with(str(conf))
     finally:
-        kill_quietly(publisher, child)
+        kill_quietly(publishing, child)
     assert partial.is_dir()  # left behind: the next publish removes it
     assert current(root) == first.resolve()
 
@@ -892,7 +893,7 @@ def test_a_killed_publish_then_rollbacks_leave_a_complete_release_current(tmp_pa
         assert_complete(current(root))
 
     (gate / "go").touch()
-    third = safe_build.publish(conf, root, content=content)
+    third = publisher.publish(conf, root, content=content)
     assert third and current(root) == third
     assert list((root / "staging").iterdir()) == []
     assert (third / "2024/05/due/index.html").is_file()
@@ -904,14 +905,14 @@ def test_sigterm_stops_the_build_and_cleans_up(tmp_path):
     write_content(content, {"notizie/a.md": article(title="Uno")})
     before = make_release(root, "20240101-100000-000000")
     publish_root.switch(root, before)
-    publisher, child = start_publish(conf, root, content), None
+    publishing, child = start_publish(conf, root, content), None
     try:
-        child = wait_for_paused_build(tmp_path / "gate", publisher)
-        publisher.send_signal(signal.SIGTERM)
-        assert publisher.wait(timeout=WAIT) == 128 + signal.SIGTERM
+        child = wait_for_paused_build(tmp_path / "gate", publishing)
+        publishing.send_signal(signal.SIGTERM)
+        assert publishing.wait(timeout=WAIT) == 128 + signal.SIGTERM
         assert is_dead(child)  # killed and reaped before the parent exited
     finally:
-        kill_quietly(publisher, child)
+        kill_quietly(publishing, child)
     assert current(root) == before
     assert publish_root.releases(root) == [before]
     assert list((root / "staging").iterdir()) == []
@@ -928,7 +929,7 @@ def test_a_release_with_a_broken_internal_link_is_refused(tmp_path, caplog):
     before = make_release(root, "20240101-100000-000000")
     publish_root.switch(root, before)
     write_content(content, {"notizie/a.md": article(title="Uno")})
-    assert safe_build.publish(conf, root, content=content) is None
+    assert publisher.publish(conf, root, content=content) is None
     assert f"2024/05/uno/index.html: broken link {SITE}/non-esiste/" in caplog.text, caplog.text
     assert current(root) == before
     assert publish_root.releases(root) == [before]
@@ -946,7 +947,7 @@ def test_an_error_the_build_logs_refuses_the_release(tmp_path):
     before = make_release(root, "20240101-100000-000000")
     publish_root.switch(root, before)
     write_content(content, {"notizie/a.md": article(title="Uno")})
-    assert safe_build.publish(conf, root, content=content) is None
+    assert publisher.publish(conf, root, content=content) is None
     assert current(root) == before and publish_root.releases(root) == [before]
 
 
@@ -1039,12 +1040,12 @@ def test_a_failed_build_is_reported_whatever_the_locale_pelicans_settings_left(t
 
     conf, content, root = make_conf(tmp_path), tmp_path / "content", tmp_path / "public"
     write_content(content, {"notizie/a.md": article(title="Uno")})
-    first = safe_build.publish(conf, root, content=content)
+    first = publisher.publish(conf, root, content=content)
     saved = locale.setlocale(locale.LC_ALL)
     try:
         locale.setlocale(locale.LC_ALL, "C")  # as Pelican's read_settings leaves it
         write_content(content, {"notizie/c.md": article(date="mai")})
-        assert safe_build.publish(conf, root, content=content) is None
+        assert publisher.publish(conf, root, content=content) is None
         assert locale.setlocale(locale.LC_ALL) == "C"  # nothing else changed it
     finally:
         locale.setlocale(locale.LC_ALL, saved)
@@ -1130,9 +1131,9 @@ def test_a_publish_root_on_a_read_only_disk_is_named_not_a_traceback(tmp_path):
 PUBLISH_AS_IS = """
 import json, sys
 sys.path.insert(0, sys.argv[1])
-from tools import safe_build
+from tools import publisher
 try:
-    release = safe_build.publish(sys.argv[2], sys.argv[3], content=sys.argv[4])
+    release = publisher.publish(sys.argv[2], sys.argv[3], content=sys.argv[4])
     print(json.dumps({"release": release and release.name}))
 except Exception as error:
     print(json.dumps({"error": type(error).__name__, "message": str(error)}))

@@ -14,7 +14,7 @@ publish left; :func:`switch` points ``current`` at a release with one atomic ren
 fresh symlink; :func:`prune` removes all but the newest ``KEEP_RELEASES`` releases (moved
 out of ``releases/`` first, so never half-deleted there). ``rollback(root)`` points
 ``current`` at the newest release older than the current one. Building and checking a
-release is ``safe_build.publish``'s.
+release is ``tools/publisher.py``'s.
 """
 
 import contextlib

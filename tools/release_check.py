@@ -1,4 +1,4 @@
-"""Checks a built release before it goes live (``safe_build.publish`` runs them).
+"""Checks a built release before it goes live (``publisher.publish`` runs them).
 
 ``check_release(folder, siteurl)`` returns a list of problems, each a string
 naming the file (relative to ``folder``) and what is wrong; an empty list

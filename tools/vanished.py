@@ -1,5 +1,5 @@
 """Addresses a new release takes away: the item pages of the current release that the
-new one no longer has (``safe_build.publish`` warns about them, or refuses with
+new one no longer has (``publisher.publish`` warns about them, or refuses with
 ``strict``).
 
 What counts: the addresses of the current release's ``sitemap.xml`` (every listed

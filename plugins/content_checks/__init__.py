@@ -151,8 +151,8 @@ def check_written_links(pelican):
     each link typed by address leading to no file of the output is an error naming the
     item's file and the link's line (``rules.broken_address_links``), and the build ends
     with exit status 1. ``tools/safe_build.py`` then keeps the previous output (``build``,
-    the previews) or the published release (``publish``); a bare ``pelican`` leaves what
-    it wrote."""
+    the previews), ``tools/publisher.py`` the published release (``publish``); a bare
+    ``pelican`` leaves what it wrote."""
     settings = pelican.settings
     plan = settings.pop(ADDRESS_LINKS_KEY, None)
     if plan is None or not plan.entries:  # no link typed by address: nothing walked
