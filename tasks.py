@@ -13,16 +13,13 @@ import shutil
 import subprocess
 import sys
 from contextlib import contextmanager, nullcontext
-from http.server import ThreadingHTTPServer
 from pathlib import Path
 
 from invoke import task
 
-from tools import (cms_server, counter_server, node_setup, publish_checks, publish_root,
-                   publisher, safe_build, system_packages)
-from tools import preview as preview_server
-
-from plugins.core.urls import LOOPBACK, http_address
+# The tools and plugins are imported by the tasks that use them, not here: every task
+# would wait for them (Pelican's import among them, 0.2 s) before it starts, and
+# `invoke check` runs in a process of its own (tools/check.py) that imports what it needs.
 
 ROOT = Path(__file__).resolve().parent
 CONFIG = {
@@ -48,6 +45,7 @@ CONFIG = {
 def _counter_server():
     """The development visit counter on CONFIG's counter_port, or on a free port when
     that one is taken (another preview's counter: a second clone, the tests)."""
+    from tools import counter_server  # noqa: PLC0415
     host, port, database = CONFIG["host"], CONFIG["counter_port"], str(CONFIG["counter_db"])
     try:
         return counter_server.make_server(host, port, database)
@@ -77,6 +75,7 @@ def _counter():
     preview's counter when this one could not have 8001, and the visits were counted in
     that one's database); when it could not start, none (pages without a count).
     """
+    from tools import counter_server  # noqa: PLC0415
     CONFIG["counter_db"].parent.mkdir(exist_ok=True)
     try:
         server = _counter_server()
@@ -105,6 +104,7 @@ def _cms():
     could not have 8081: this site's /admin/ saved into the other one's content/); when
     it could not start, the site without the web editor.
     """
+    from tools import cms_server  # noqa: PLC0415
     port = CONFIG["cms_port"] or cms_server.free_port()
     if not cms_server.port_free(cms_server.HOST, port):
         taken, port = port, cms_server.free_port()
@@ -127,6 +127,7 @@ def _cms():
 
 
 def _build(settings, output=None, extra_settings=()):
+    from tools import safe_build  # noqa: PLC0415
     ok = safe_build.build_into(settings, output or CONFIG["deploy_path"], extra_settings,
                                content=CONFIG["content"])
     if not ok:
@@ -191,6 +192,7 @@ def _editor(without):
     """Node.js and the web editor's npm packages (tools/node_setup.py): True when there;
     without Node.js (and no apt to install it) False, having said what to install and
     ``without`` (what the task does instead)."""
+    from tools import node_setup  # noqa: PLC0415
     try:
         node_setup.install()
     except node_setup.Missing as missing:
@@ -228,6 +230,8 @@ def regenerate(c):
 def serve(c):
     """Build, then serve output/, the visit counter and the web editor's backend (no reload;
     without Node.js, the site without the web editor)."""
+    from http.server import ThreadingHTTPServer  # noqa: PLC0415
+    from tools import preview as preview_server  # noqa: PLC0415
     editor = _editor(NO_EDITOR_BUILD)
     handler = functools.partial(preview_server.StaticHandler,
                                 directory=str(CONFIG["deploy_path"]))
@@ -248,6 +252,7 @@ def serve(c):
 def _livereload(settings):
     """Serve with live reload; a failed build shows its errors on every page (tools/preview.py).
     Without Node.js (and no apt to install it), without the web editor, saying so."""
+    from tools import preview as preview_server  # noqa: PLC0415
     editor = _editor(NO_EDITOR)
     # first: the pages are built for their addresses
     with _counter() as counter, _cms() if editor else nullcontext(WITHOUT_EDITOR) as cms:
@@ -272,6 +277,7 @@ def _publish_prepare():
     """The web editor's npm packages for a release (once its lock is held). Without Node.js
     the publish fails: a public site without /admin/ would leave the editors without their
     editor (the local tasks build without it instead)."""
+    from tools import node_setup  # noqa: PLC0415
     node_setup.ensure(why="Pubblicazione non riuscita: il sito pubblicato comprende l'editor"
                       " web (/admin/), che ha bisogno di Node.js; il sito pubblicato non è"
                       " cambiato. / Publish failed: the public site includes the web editor"
@@ -309,6 +315,9 @@ def publish(c, strict=False, settings_only=False, wait=0):
     With --settings-only: SITEURL and the settings' errors a publish would stop on
     (every plugin's checks: VISIT_COUNTER_URL, the web editor's ADMIN_*), nothing built.
     """
+    from tools import publish_checks  # noqa: PLC0415
+    from tools import publish_root  # noqa: PLC0415
+    from tools import publisher  # noqa: PLC0415
     _public_address()
     if settings_only:
         errors, warnings = publish_checks.settings_problems(CONFIG["settings_publish"],
@@ -343,6 +352,7 @@ def publish(c, strict=False, settings_only=False, wait=0):
 def _public_address():
     """Exit with why unless SITEURL (the environment's) is an address a release can have,
     and VISIT_COUNTER_URL, if set, one its readers can reach."""
+    from plugins.core.urls import LOOPBACK, http_address  # noqa: PLC0415
     siteurl = os.environ.get("SITEURL", "")
     if not siteurl:
         sys.exit("SITEURL non impostato / is not set:"
@@ -380,6 +390,8 @@ def cms(c):
     For a site served some other way; livereload, preview and serve start it themselves.
     Without Node.js it cannot run: it says what to install, and fails.
     """
+    from tools import cms_server  # noqa: PLC0415
+    from tools import node_setup  # noqa: PLC0415
     node_setup.ensure(why="Editor web non avviato: ha bisogno di Node.js. / The web editor's"
                       " local backend was not started: it needs Node.js.")
     repo, port = CONFIG["content"].parent, CONFIG["cms_port"]
@@ -407,6 +419,7 @@ def cms(c):
             "runs": "builds of each kind; the median is printed (default 3)"})
 def bench(c, articles=2000, runs=3):
     """Build-time figures: this site against bare Pelican, cold, warm, one article changed."""
+    from tools import node_setup  # noqa: PLC0415
     node_setup.ensure()
     command = [sys.executable, str(ROOT / "tools" / "bench.py"), "--articles", str(articles),
                "--runs", str(runs)]
@@ -422,6 +435,7 @@ def rollback(c):
     untouched; while a publish is running it fails at once. Run it again to go
     back further; the next publish makes its own release current.
     """
+    from tools import publish_root  # noqa: PLC0415
     try:
         release = publish_root.rollback(CONFIG["publish_root"])
     except publish_root.Busy as busy:
@@ -439,6 +453,7 @@ def rollback(c):
 def _ensure_test_packages():
     """Browser tests need Debian's chromium, the deployment's tests nginx, its brotli module
     and rsync: installed with apt when missing (as root, or through sudo)."""
+    from tools import system_packages  # noqa: PLC0415
     try:
         system_packages.ensure(system_packages.BROWSER, interactive=True)
     except system_packages.Unavailable as error:
@@ -453,6 +468,7 @@ def _ensure_test_packages():
 @task(help={"args": "extra pytest arguments, e.g. -k feeds"})
 def test(c, args=""):
     """Run the whole test suite (installs Chromium, nginx, node and the npm packages if missing)."""
+    from tools import node_setup  # noqa: PLC0415
     _ensure_test_packages()
     node_setup.ensure()
     node_setup.ensure(ROOT / "tests" / "axe")

@@ -12,9 +12,10 @@ header, a few pages. Then, in one run:
   cold: interleaved, median of ``--runs``;
 - this site again with its caches warm and nothing changed, and with one
   article changed (the editor's save in ``livereload``);
-- ``invoke check`` on the same content, with the cache the builds left (what an
-  editor who previews has) and with an empty one, and the search indexing time
-  when the build logs one (``Search index: … in X s``).
+- ``invoke check`` on the same content, as editors run it (invoke's start-up and
+  ``tasks.py`` included, then ``tools/check.py``), with the cache the builds left
+  (what an editor who previews has) and with an empty one, and the search indexing
+  time when the build logs one (``Search index: … in X s``).
 
 Each build is a fresh ``pelican`` child process, as ``invoke build`` runs it,
 into a fresh output folder; a cold build gets a fresh, empty cache folder. Nothing
@@ -196,6 +197,7 @@ import logging
 import sys
 sys.path.insert(0, {root!r})
 from publishconf import *
+PATH = {content!r}
 CACHE_PATH = {cache!r}
 # the search step's INFO line ("Search index: … in X s"), and no other INFO line
 logging.getLogger("plugins.search").setLevel(logging.INFO)
@@ -383,8 +385,8 @@ def bench(work, articles, runs):
     def site_conf(cache):  # this site's settings with its caches in ``cache``
         conf = cache.with_name(cache.name + ".py")
         conf.parent.mkdir(parents=True, exist_ok=True)
-        conf.write_text(SITE_SETTINGS.format(root=str(ROOT), cache=str(cache)),
-                        encoding="utf-8")
+        conf.write_text(SITE_SETTINGS.format(root=str(ROOT), cache=str(cache),
+                                             content=str(content)), encoding="utf-8")
         return conf
 
     results, search, peaks = Results(articles), [], []
@@ -417,7 +419,7 @@ def bench(work, articles, runs):
     for kind in ("warm", "cold"):  # warm: with the cache the builds above left
         for _ in range(runs):
             conf = warm_conf if kind == "warm" else site_conf(fresh("cache"))
-            checks[kind].append(run_check(conf, content))
+            checks[kind].append(run_check(conf))
     print()
     print(f"{articles} articles, {os.cpu_count()} CPUs, median of {runs}:")
     print(results.table())
@@ -438,14 +440,15 @@ def bench(work, articles, runs):
     return 0
 
 
-def run_check(settings, content):
-    """``tools/check.py`` on the generated content: its seconds (errors stop the bench)."""
+def run_check(settings):
+    """``invoke check --settings SETTINGS`` (the settings' PATH: the generated content), as
+    an editor runs it (invoke's start-up and tasks.py included): its seconds (errors stop
+    the bench)."""
     os.sync()
     started = time.perf_counter()
-    result = subprocess.run([sys.executable, str(ROOT / "tools" / "check.py"), "--settings",
-                             str(settings), "--content", str(content)],
-                            capture_output=True, text=True, check=False,
-                            env=dict(os.environ, SITEURL="https://bench.example.org"))
+    result = subprocess.run([sys.executable, "-m", "invoke", "check", "--settings",
+                             str(settings)], cwd=ROOT, capture_output=True, text=True,
+                            check=False, env=dict(os.environ, SITEURL="https://bench.example.org"))
     seconds = time.perf_counter() - started
     if result.returncode:
         print(result.stdout[-3000:], result.stderr[-2000:])
