@@ -2,8 +2,8 @@
 
 Signal: ``feed_generated`` (Pelican's writer passes no enclosures). Each feed
 item is matched to its article through its link. Atom gets every attachment as
-``<link rel="enclosure">`` with its title (``plugins.feeds.TitledEnclosure``); RSS 2.0
-allows one ``<enclosure>`` per item, without a title, so it gets the first. Both get the full "Allegati" list appended to the item's
+``<link rel="enclosure">`` with its title (``plugins.feeds.classes.TitledEnclosure``);
+RSS 2.0 allows one ``<enclosure>`` per item, without a title, so it gets the first. Both get the full "Allegati" list appended to the item's
 content, so no document is lost to an RSS reader.
 """
 
@@ -12,7 +12,8 @@ from jinja2 import Environment
 from markupsafe import Markup
 
 from plugins.core.urls import feed_item, site_address
-from plugins.feeds import TitledEnclosure, item_body
+from plugins.feeds import item_body
+from plugins.feeds.classes import TitledEnclosure
 
 from .collect import STATE_KEY
 from .model import absolute

@@ -16,9 +16,9 @@ to open is open (:func:`folds_open`), a tag named as the category is one categor
 (:func:`distinct_terms`), an item's id holds its address and its year and month, not the
 day, under ``FEEDS_ID_SITEURL`` (else the site's address: :func:`item_id`), an article moved
 keeps the id of its earlier address (:func:`earlier_address`), a feed without items is dated
-the same in every build (:class:`StableDate`), and an Atom entry in another language than
-the feed's says which (``xml:lang``, :class:`LanguageAtom1Feed`: the site's writer creates
-Atom feeds of that class; it and :class:`LogoRss201rev2Feed` name the site's logo,
+the same in every build (:class:`.classes.StableDate`), and an Atom entry in another language than
+the feed's says which (``xml:lang``, :class:`.classes.LanguageAtom1Feed`: the site's writer creates
+Atom feeds of that class; it and :class:`.classes.LogoRss201rev2Feed` name the site's logo,
 :func:`feed_logo`).
 Other plugins (attachments) add enclosures on the same signal.
 
@@ -30,11 +30,10 @@ feed of the site with a label and its absolute URL (:mod:`.catalogue`), for the
 """
 
 import re
-from datetime import datetime, timezone
 from html import escape
 from urllib.parse import quote, urljoin
 
-from feedgenerator import Atom1Feed, Enclosure, Rss201rev2Feed
+from feedgenerator import Rss201rev2Feed
 from PIL import Image, UnidentifiedImageError
 from pelican import signals
 
@@ -73,110 +72,6 @@ BLOCK_RE = re.compile(
 # Characters a URL cannot hold as they are (RFC 3986) that an address in an item may have:
 # a file named "foto bella.png". Non-ASCII letters stay (IRIs: RFC 3987, RFC 4287).
 UNSAFE_RE = re.compile(r"[\s\\^`{|}]")
-
-
-# The date of a feed without items (feedgenerator's is the time of the build): the Unix
-# epoch, the same in every build.
-EMPTY_FEED_DATE = datetime(1970, 1, 1, tzinfo=timezone.utc)
-
-
-class StableDate:
-    """A feed whose date (Atom ``<updated>``, RSS ``<lastBuildDate>``) is its newest item's,
-    as feedgenerator gives it, and :data:`EMPTY_FEED_DATE` when it has no item (a site
-    with no article published yet): feedgenerator's was the time of the build, so two
-    builds of the same content differed."""
-
-    def latest_post_date(self):
-        if not any(item.get("updateddate") or item.get("pubdate") for item in self.items):
-            return EMPTY_FEED_DATE
-        return super().latest_post_date()
-
-
-class LanguageAtom1Feed(StableDate, Atom1Feed):
-    """Atom whose entries in another language than the feed's carry ``xml:lang``, with
-    the site's logo as the feed's ``<icon>``.
-
-    The whole-site feed is ``xml:lang="it"``; an article written in English alone
-    (``lang: en`` and no Italian original: Pelican lists it, so the feed holds it)
-    was an entry in English marked as Italian, read aloud with Italian rules and
-    hyphenated as Italian. RFC 4287 allows ``xml:lang`` on any element (section 2);
-    RSS 2.0 has no language of its own for an item, so RSS stays as it is. The item's
-    ``lang`` is set by :func:`fix_feed`.
-
-    Feed readers show a subscription with its feed's picture: ``<icon>`` (RFC 4287
-    4.2.5, square: the logo is), the feed's ``logo`` set by :func:`fix_feed`.
-    """
-
-    def item_attributes(self, item):
-        attributes = super().item_attributes(item)
-        lang = item.get("lang")
-        if lang and lang != self.feed.get("language"):
-            attributes["xml:lang"] = lang
-        return attributes
-
-    def add_item_elements(self, handler, item):
-        """feedgenerator's elements, with each enclosure's ``title`` (a
-        :class:`TitledEnclosure`'s) on its ``<link rel="enclosure">``: RFC 4287 4.2.7.5
-        allows it, and readers list an entry's documents by it (feedgenerator writes
-        href, length and type only, so they showed the file's address). The enclosures
-        are written here, where feedgenerator writes them: after the content, before
-        the categories and the rights."""
-        super().add_item_elements(handler, {**item, "enclosures": (), "categories": (),
-                                            "item_copyright": None})
-        for enclosure in item["enclosures"]:
-            attributes = {"rel": "enclosure", "href": enclosure.url,
-                          "length": enclosure.length, "type": enclosure.mime_type}
-            if getattr(enclosure, "title", ""):
-                attributes["title"] = enclosure.title
-            handler.addQuickElement("link", "", attributes)
-        for category in item["categories"]:
-            handler.addQuickElement("category", "", {"term": category})
-        if item["item_copyright"] is not None:
-            handler.addQuickElement("rights", item["item_copyright"])
-
-    def add_root_elements(self, handler):
-        super().add_root_elements(handler)
-        logo = self.feed.get("logo")
-        if logo:
-            handler.addQuickElement("icon", logo.url)
-
-
-class TitledEnclosure(Enclosure):
-    """An enclosure with the title its document has on the item's page: Atom writes it
-    (:class:`LanguageAtom1Feed`), RSS 2.0's ``<enclosure>`` has no place for it."""
-
-    def __init__(self, url, length, mime_type, title=""):
-        super().__init__(url, length, mime_type)
-        self.title = title
-
-
-class LogoRss201rev2Feed(StableDate, Rss201rev2Feed):
-    """RSS 2.0 with the site's logo as the channel's ``<image>`` (its URL, the
-    channel's title and link, and a size within RSS's 144 × 400), set by :func:`fix_feed`."""
-
-    def add_root_elements(self, handler):
-        super().add_root_elements(handler)
-        logo = self.feed.get("logo")
-        if logo:
-            handler.startElement("image", {})
-            handler.addQuickElement("url", logo.url)
-            handler.addQuickElement("title", self.feed["title"])
-            handler.addQuickElement("link", self.feed["link"])
-            if logo.width:
-                handler.addQuickElement("width", str(logo.width))
-                handler.addQuickElement("height", str(logo.height))
-            handler.endElement("image")
-
-
-def with_site_classes(feed):
-    """``feed``, a feed Pelican's writer has just created, as a :class:`LanguageAtom1Feed`
-    when it is Atom, a :class:`LogoRss201rev2Feed` when it is RSS (the classes only add
-    to what is written: nothing else of the feed changes)."""
-    if type(feed) is Atom1Feed:
-        feed.__class__ = LanguageAtom1Feed
-    elif type(feed) is Rss201rev2Feed:
-        feed.__class__ = LogoRss201rev2Feed
-    return feed
 
 
 RSS_IMAGE_MAX = (144, 400)  # RSS 2.0: an <image> is at most 144 wide and 400 high

@@ -17,9 +17,10 @@ Signal ``get_writer``: :class:`SiteWriter`, Pelican's own writer with these chan
 - a feed gets no translation of another of its items
   (:func:`plugins.feeds.without_translations`: Pelican's whole-site feeds list every
   translation as an item of its own);
-- an Atom feed is a :class:`plugins.feeds.LanguageAtom1Feed`: an entry in another
-  language than the feed's carries ``xml:lang``, the feed the site's logo as ``<icon>``;
-  an RSS feed a :class:`plugins.feeds.LogoRss201rev2Feed`, with the logo as ``<image>``.
+- an Atom feed is a :class:`plugins.feeds.classes.LanguageAtom1Feed`: an entry in
+  another language than the feed's carries ``xml:lang``, the feed the site's logo as
+  ``<icon>``; an RSS feed a :class:`plugins.feeds.classes.LogoRss201rev2Feed`, with the
+  logo as ``<image>``.
 
 Signal ``generator_init``: every generator's Jinja environment keeps the templates
 it compiles (:mod:`.templates`), for the other generators and the next build.
@@ -40,7 +41,8 @@ from pelican import signals
 from pelican.plugins import granular_signals
 from pelican.writers import FileOverwriteFailedError, Writer
 
-from plugins.feeds import with_site_classes, without_translations
+from plugins.feeds import without_translations
+from plugins.feeds.classes import with_site_classes
 
 from . import modes, settings
 from .atomic import AtomicFile, LinkedFile
