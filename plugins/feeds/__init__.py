@@ -19,7 +19,7 @@ keeps the id of its earlier address (:func:`earlier_address`), a feed without it
 the same in every build (:class:`.classes.StableDate`), and an Atom entry in another language than
 the feed's says which (``xml:lang``, :class:`.classes.LanguageAtom1Feed`: the site's writer creates
 Atom feeds of that class; it and :class:`.classes.LogoRss201rev2Feed` name the site's logo,
-:func:`feed_logo`).
+:func:`.logo.feed_logo`).
 Other plugins (attachments) add enclosures on the same signal.
 
 Signal ``initialized``: the ``FEEDS_*`` settings (:mod:`.settings`).
@@ -34,11 +34,9 @@ from html import escape
 from urllib.parse import quote, urljoin
 
 from feedgenerator import Rss201rev2Feed
-from PIL import Image, UnidentifiedImageError
 from pelican import signals
 
 from plugins.article_meta import lead_in_body
-from plugins.assets import published_file
 from plugins.contract.body import align_attributes
 from plugins.core.urls import (
     feed_address, feed_item, http_address, site_address, srcset_candidates, without_index,
@@ -51,6 +49,7 @@ from plugins.italian.words import elenco
 
 from . import settings
 from .catalogue import feed_groups
+from .logo import feed_logo
 
 # A tag of an item's HTML (text shows "<" as &lt;: code never matches), and an address
 # in it (double quotes: nh3 and Pelican write them so).
@@ -72,41 +71,6 @@ BLOCK_RE = re.compile(
 # Characters a URL cannot hold as they are (RFC 3986) that an address in an item may have:
 # a file named "foto bella.png". Non-ASCII letters stay (IRIs: RFC 3987, RFC 4287).
 UNSAFE_RE = re.compile(r"[\s\\^`{|}]")
-
-
-RSS_IMAGE_MAX = (144, 400)  # RSS 2.0: an <image> is at most 144 wide and 400 high
-LOGO_KEY = "feeds_logo"  # the build's context: the Logo, measured once
-
-
-class Logo:
-    """The site's logo for the feeds: absolute ``url``, and a ``width`` and ``height``
-    within RSS's limits (0 when the file cannot be measured)."""
-
-    def __init__(self, url, size):
-        self.url = url
-        width, height = size
-        scale = min(1, RSS_IMAGE_MAX[0] / width, RSS_IMAGE_MAX[1] / height) if width else 0
-        self.width, self.height = round(width * scale), round(height * scale)
-
-
-def feed_logo(context):
-    """The site's logo (``SEO_LOGO``, a PNG or JPEG: readers take no SVG) as a
-    :class:`Logo`, or None without one."""
-    if LOGO_KEY not in context:
-        path = str(context.get("SEO_LOGO") or "").lstrip("/")
-        logo = None
-        if path and site_address(context):
-            size = (0, 0)
-            source = published_file(context, path)
-            if source:
-                try:
-                    with Image.open(source) as image:
-                        size = image.size
-                except (OSError, UnidentifiedImageError):
-                    pass  # named, not measured: no size given
-            logo = Logo(f"{site_address(context)}/{path}", size)
-        context[LOGO_KEY] = logo
-    return context[LOGO_KEY]
 
 
 def feed_description(context):
