@@ -39,7 +39,7 @@ from pelican import signals
 from plugins.article_meta import lead_in_body
 from plugins.contract.body import align_attributes
 from plugins.core.urls import (
-    feed_address, feed_item, http_address, site_address, srcset_candidates, without_index,
+    feed_item, http_address, site_address, srcset_candidates, without_index,
 )
 from plugins.core.items import PREVIOUS_ADDRESSES
 from plugins.core.text import without_note_references
@@ -49,7 +49,7 @@ from plugins.italian.words import elenco
 
 from . import settings
 from .catalogue import feed_groups
-from .logo import feed_logo
+from .channel import fix_channel
 
 # A tag of an item's HTML (text shows "<" as &lt;: code never matches), and an address
 # in it (double quotes: nh3 and Pelican write them so).
@@ -71,40 +71,6 @@ BLOCK_RE = re.compile(
 # Characters a URL cannot hold as they are (RFC 3986) that an address in an item may have:
 # a file named "foto bella.png". Non-ASCII letters stay (IRIs: RFC 3987, RFC 4287).
 UNSAFE_RE = re.compile(r"[\s\\^`{|}]")
-
-
-def feed_description(context):
-    """The channel description: SITEDESCRIPTION, else the subtitle, else the name."""
-    return (
-        context.get("SITEDESCRIPTION")
-        or context.get("SITESUBTITLE")
-        or context.get("SITENAME", "")
-    )
-
-
-def followed_group(context, feed_url):
-    """The :class:`~.catalogue.FeedGroup` a feed belongs to, or None for a feed not listed."""
-    for group in feed_groups(context, context.get("categories") or ()):
-        if any(feed.url == feed_url for feed in group.feeds):
-            return group
-    return None
-
-
-def followed_page(context, feed_url):
-    """The absolute address of the page a feed follows (the home page for the whole
-    site's, the category's page for a category's), or None for a feed not listed."""
-    group = followed_group(context, feed_url)
-    if group is None:
-        return None
-    return f"{feed_address(context)}/{group.page_url}"  # as the feeds' own links
-
-
-def feed_title(context, group):
-    """``FareLegami – Notizie`` for a category's feed (Pelican joins the site's name and
-    the category's with a hyphen, and strips what looks like a tag from the name:
-    ``Eventi & <incontri>`` became ``Eventi &``), the site's name for the whole site's."""
-    name = context.get("SITENAME", "")
-    return f"{name} – {group.label}" if group.page_url else name
 
 
 def absolute_url(base, address):
@@ -393,16 +359,7 @@ def item_body(item):
 
 
 def fix_feed(context, feed):
-    feed.feed["description"] = feed_description(context)
-    feed.feed["language"] = context.get("DEFAULT_LANG") or None
-    # Pelican gives every feed the home page as id and link: each feed's id is its own
-    # address (RFC 4287: unique; readers tell feeds apart by it), its link the page it follows.
-    feed.feed["id"] = feed.feed["feed_url"]
-    feed.feed["link"] = followed_page(context, feed.feed["feed_url"]) or feed.feed["link"]
-    feed.feed["logo"] = feed_logo(context)  # Atom <icon>, RSS <image>
-    group = followed_group(context, feed.feed["feed_url"])
-    if group is not None:
-        feed.feed["title"] = feed_title(context, group)
+    fix_channel(context, feed)
     summary_only = isinstance(feed, Rss201rev2Feed) and context.get("RSS_FEED_SUMMARY_ONLY")
     for item in feed.items:
         article = feed_item(context, item)
