@@ -13,7 +13,7 @@ from bs4 import BeautifulSoup
 from browser_support import SiteServer
 from support import SITEURL, article, build_site
 
-from plugins.feeds import absolute_urls
+from plugins.feeds.addresses import absolute_urls
 from plugins.redirects.paths import KEY
 import samples
 

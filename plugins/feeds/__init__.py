@@ -31,7 +31,6 @@ feed of the site with a label and its absolute URL (:mod:`.catalogue`), for the
 
 import re
 from html import escape
-from urllib.parse import quote, urljoin
 
 from feedgenerator import Rss201rev2Feed
 from pelican import signals
@@ -39,7 +38,7 @@ from pelican import signals
 from plugins.article_meta import lead_in_body
 from plugins.contract.body import align_attributes
 from plugins.core.urls import (
-    feed_item, http_address, site_address, srcset_candidates, without_index,
+    feed_item, http_address, site_address, without_index,
 )
 from plugins.core.items import PREVIOUS_ADDRESSES
 from plugins.core.text import without_note_references
@@ -48,13 +47,10 @@ from plugins.italian.typography import without_name_spans
 from plugins.italian.words import elenco
 
 from . import settings
+from .addresses import TAG_RE, absolute_urls
 from .catalogue import feed_groups
 from .channel import fix_channel
 
-# A tag of an item's HTML (text shows "<" as &lt;: code never matches), and an address
-# in it (double quotes: nh3 and Pelican write them so).
-TAG_RE = re.compile(r"<[a-zA-Z][^>]*>")
-URL_ATTRIBUTE_RE = re.compile(r'(?P<name>\s(?:href|src|cite|poster|srcset))="(?P<value>[^"]*)"')
 # An iframe of an item's body (the sanitizer writes it whole, attributes double-quoted)
 # and its attributes.
 FRAME_RE = re.compile(r"<iframe\b(?P<attributes>[^>]*)>.*?</iframe>", re.DOTALL)
@@ -68,36 +64,6 @@ DETAILS_ATTRIBUTE_RE = re.compile(r'\s(?P<name>[^\s="/>]+)(?:="[^"]*")?')
 SUMMARY_RE = re.compile(r"<summary\b(?P<attributes>[^>]*)>(?P<text>.*?)</summary>", re.DOTALL)
 BLOCK_RE = re.compile(
     r"<(?:p|h[1-6]|div|ul|ol|dl|table|figure|blockquote|pre|hr|section|details)\b")
-# Characters a URL cannot hold as they are (RFC 3986) that an address in an item may have:
-# a file named "foto bella.png". Non-ASCII letters stay (IRIs: RFC 3987, RFC 4287).
-UNSAFE_RE = re.compile(r"[\s\\^`{|}]")
-
-
-def absolute_url(base, address):
-    """``address`` resolved against ``base``, with what a URL cannot hold percent-encoded
-    (``foto bella.png``: browsers send ``%20``, readers that check an address refuse it)."""
-    resolved = urljoin(base, address.strip())
-    return UNSAFE_RE.sub(lambda character: quote(character[0]), resolved)
-
-
-def absolute_urls(html, base):
-    """The item's HTML with every address absolute, resolved against the item's own
-    address: a reader resolves a relative one against the feed's (RFC 4287, RFC 3986),
-    so ``#dettagli`` or ``/segui/`` opened the feed file or the wrong page. A space in
-    an address (a picture's file name) is written ``%20``."""
-    if not html:
-        return html
-
-    def absolute(match):
-        value = match["value"]
-        if match["name"].strip() == "srcset":  # the group holds the space before the name
-            value = ", ".join(" ".join([absolute_url(base, address), *descriptors])
-                              for address, descriptors in srcset_candidates(value))
-        else:
-            value = absolute_url(base, value)
-        return f'{match["name"]}="{value}"'
-
-    return TAG_RE.sub(lambda tag: URL_ATTRIBUTE_RE.sub(absolute, tag[0]), str(html))
 
 
 def frames_as_links(html):
