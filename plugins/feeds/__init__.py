@@ -11,7 +11,7 @@ also by its ``align``, as readers have no stylesheet), an item with
 several authors names them all, an item's own summary and its cover picture open its
 content (:func:`lead_html`, :func:`cover_html`), a summary has no footnote references
 (:func:`summary_html`), the site's own markup is left out (:func:`.site_markup.without_site_markup`),
-an embedded video is a link to it (:func:`frames_as_links`), a text
+an embedded video is a link to it (:func:`.frames.frames_as_links`), a text
 to open is open (:func:`folds_open`), a tag named as the category is one category
 (:func:`distinct_terms`), an item's id holds its address and its year and month, not the
 day, under ``FEEDS_ID_SITEURL`` (else the site's address: :func:`item_id`), an article moved
@@ -50,12 +50,9 @@ from . import settings
 from .addresses import absolute_urls
 from .catalogue import feed_groups
 from .channel import fix_channel
+from .frames import frames_as_links
 from .site_markup import without_site_markup
 
-# An iframe of an item's body (the sanitizer writes it whole, attributes double-quoted)
-# and its attributes.
-FRAME_RE = re.compile(r"<iframe\b(?P<attributes>[^>]*)>.*?</iframe>", re.DOTALL)
-FRAME_ATTRIBUTE_RE = re.compile(r'\s([a-z-]+)="([^"]*)"')
 # A text to open (<details>, its <summary>) in an item's body, written by the sanitizer;
 # the blocks a summary may hold (then no paragraph of its own).
 DETAILS_RE = re.compile(r"<(/?)details\b([^>]*)>")
@@ -65,25 +62,6 @@ DETAILS_ATTRIBUTE_RE = re.compile(r'\s(?P<name>[^\s="/>]+)(?:="[^"]*")?')
 SUMMARY_RE = re.compile(r"<summary\b(?P<attributes>[^>]*)>(?P<text>.*?)</summary>", re.DOTALL)
 BLOCK_RE = re.compile(
     r"<(?:p|h[1-6]|div|ul|ol|dl|table|figure|blockquote|pre|hr|section|details)\b")
-
-
-def frames_as_links(html):
-    """The item's HTML with each ``<iframe>`` (a video from a host ``CONTRACT_IFRAME_HOSTS``
-    allows) as a link to it, named by its title: "Guarda il video: La festa".
-
-    Feed readers' sanitizers drop iframes (feedparser's, and the readers built on it): a
-    subscriber read the text around a video that was not there, with nothing to say it
-    was; readers that keep them load the video's host whenever the entry is shown."""
-    if not html or "<iframe" not in html:
-        return html
-
-    def link(match):
-        attributes = dict(FRAME_ATTRIBUTE_RE.findall(match["attributes"]))
-        title = attributes.get("title", "").strip()  # HTML already, as the body wrote it
-        text = f"Guarda il video: {title}" if title else "Guarda il video"
-        return f'<a href="{attributes.get("src", "")}">{text}</a>'
-
-    return FRAME_RE.sub(link, str(html))
 
 
 def folds_open(html):
