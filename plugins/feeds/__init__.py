@@ -9,7 +9,7 @@ it follows), and the feed gets its language; a category feed's title keeps the
 category's name whole, every address in an item is made absolute (and a table cell aligned by its class
 also by its ``align``, as readers have no stylesheet), an item with
 several authors names them all, an item's own summary and its cover picture open its
-content (:func:`lead_html`, :func:`cover_html`), a summary has no footnote references
+content (:func:`.opening.lead_html`, :func:`.opening.cover_html`), a summary has no footnote references
 (:func:`summary_html`), the site's own markup is left out (:func:`.site_markup.without_site_markup`),
 an embedded video is a link to it (:func:`.frames.frames_as_links`), a text
 to open is open (:func:`.folds.folds_open`), a tag named as the category is one category
@@ -30,12 +30,10 @@ feed of the site with a label and its absolute URL (:mod:`.catalogue`), for the
 """
 
 import re
-from html import escape
 
 from feedgenerator import Rss201rev2Feed
 from pelican import signals
 
-from plugins.article_meta import lead_in_body
 from plugins.contract.body import align_attributes
 from plugins.core.urls import (
     feed_item, http_address, site_address, without_index,
@@ -52,47 +50,8 @@ from .catalogue import feed_groups
 from .channel import fix_channel
 from .folds import folds_open
 from .frames import frames_as_links
+from .opening import cover_html, lead_html
 from .site_markup import without_site_markup
-
-
-def cover_html(context, article):
-    """The item's cover (``image:``) as it opens the item's content in a feed, or "".
-
-    The article's page shows it above the body, but it is not part of the body: a reader
-    who follows the site from a feed reader never saw it. The original file, with its
-    size when ``plugins/images`` measured it (``article.cover``), its WebP variants as
-    the page gives them (``srcset`` and ``sizes``, as the body's pictures have them: a
-    reader that knows them loads a variant of the width it shows, not a phone's original
-    of several megabytes for every item) and its alternative text.
-    """
-    image = getattr(article, "image", None)
-    if not image:
-        return ""
-    picture = getattr(article, "cover", None)
-    src = picture.src if picture is not None else f"{context.get('SITEURL', '')}/{image}"
-    size = (f' width="{picture.width}" height="{picture.height}"'
-            if picture is not None and picture.width else "")
-    variants = (f' srcset="{escape(picture.srcset, quote=True)}"'
-                f' sizes="{escape(picture.sizes, quote=True)}"'
-                if picture is not None and picture.srcset else "")
-    alt = escape(str(getattr(article, "image_alt", "") or ""), quote=True)
-    return (f'<figure><img src="{escape(src, quote=True)}"{variants} alt="{alt}"{size}>'
-            "</figure>\n")
-
-
-def lead_html(article):
-    """The item's own summary (``summary:``) as it opens the item's content in a feed, or "".
-
-    The article's page shows it under the title, above the cover and the body, and it is
-    not part of the body: a reader who follows the site from a feed reader never read it
-    (RSS has no other place for it; Atom has it as the ``<summary>``, which readers do not
-    show beside a ``<content>``). A lead taken from the body's first paragraph, or a
-    summary repeating it (plugins/article_meta, ``lead_in_body``), is in the content
-    already."""
-    if article is None or lead_in_body(article):
-        return ""
-    lead = getattr(article, "lead", None)
-    return f"{lead}\n" if lead else ""
 
 
 # The date fields of an article's address that a corrected date may change, and the group
