@@ -396,7 +396,7 @@ def test_an_item_whose_title_changed_keeps_its_id_when_its_old_address_is_kept(t
     # a date moved to another month: the id of the earlier address, with its month
     assert after[f"{SITEURL}/2024/06/spostata-a-giugno/"] == \
         "tag:farelegami.example.org,2024-05:/2024/05/spostata-a-giugno/"
-    from plugins.feeds import PREVIOUS_ADDRESSES  # noqa: PLC0415 - after the real checks
+    from plugins.feeds.ids import PREVIOUS_ADDRESSES  # noqa: PLC0415 - after the real checks
     assert PREVIOUS_ADDRESSES == KEY  # the key plugins/redirects reads
 
 
