@@ -15,8 +15,8 @@ Signal ``get_writer``: :class:`SiteWriter`, Pelican's own writer with these chan
   ``PAGINATED_TEMPLATES``' number a page (``…/pagina/2/``: Documenti grows with every
   attachment published);
 - a feed gets no translation of another of its items
-  (:func:`plugins.feeds.without_translations`: Pelican's whole-site feeds list every
-  translation as an item of its own);
+  (:func:`plugins.feeds.translations.without_translations`: Pelican's whole-site
+  feeds list every translation as an item of its own);
 - an Atom feed is a :class:`plugins.feeds.classes.LanguageAtom1Feed`: an entry in
   another language than the feed's carries ``xml:lang``, the feed the site's logo as
   ``<icon>``; an RSS feed a :class:`plugins.feeds.classes.LogoRss201rev2Feed`, with the
@@ -41,8 +41,8 @@ from pelican import signals
 from pelican.plugins import granular_signals
 from pelican.writers import FileOverwriteFailedError, Writer
 
-from plugins.feeds import without_translations
 from plugins.feeds.classes import with_site_classes
+from plugins.feeds.translations import without_translations
 
 from . import modes, settings
 from .atomic import AtomicFile, LinkedFile
