@@ -12,8 +12,8 @@ from jinja2 import Environment
 from markupsafe import Markup
 
 from plugins.core.urls import feed_item, site_address
-from plugins.feeds import item_body
 from plugins.feeds.classes import TitledEnclosure
+from plugins.feeds.entries import item_body
 
 from .collect import STATE_KEY
 from .model import absolute
