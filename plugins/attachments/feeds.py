@@ -3,8 +3,9 @@
 Signal: ``feed_generated`` (Pelican's writer passes no enclosures). Each feed
 item is matched to its article through its link. Atom gets every attachment as
 ``<link rel="enclosure">`` with its title (``plugins.feeds.classes.TitledEnclosure``);
-RSS 2.0 allows one ``<enclosure>`` per item, without a title, so it gets the first. Both get the full "Allegati" list appended to the item's
-content, so no document is lost to an RSS reader.
+RSS 2.0 allows one ``<enclosure>`` per item, without a title, so it gets the first. Both
+get the full "Allegati" list appended to the item's content, so no document is lost to
+an RSS reader.
 """
 
 from feedgenerator import Rss201rev2Feed

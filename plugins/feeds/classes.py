@@ -33,10 +33,10 @@ class LanguageAtom1Feed(StableDate, Atom1Feed):
     was an entry in English marked as Italian, read aloud with Italian rules and
     hyphenated as Italian. RFC 4287 allows ``xml:lang`` on any element (section 2);
     RSS 2.0 has no language of its own for an item, so RSS stays as it is. The item's
-    ``lang`` is set by :func:`plugins.feeds.fix_feed`.
+    ``lang`` is set by :func:`.entries.fix_entries`.
 
     Feed readers show a subscription with its feed's picture: ``<icon>`` (RFC 4287
-    4.2.5, square: the logo is), the feed's ``logo`` set by :func:`plugins.feeds.fix_feed`.
+    4.2.5, square: the logo is), the feed's ``logo`` set by :func:`.channel.fix_channel`.
     """
 
     def item_attributes(self, item):
@@ -84,7 +84,8 @@ class TitledEnclosure(Enclosure):
 
 class LogoRss201rev2Feed(StableDate, Rss201rev2Feed):
     """RSS 2.0 with the site's logo as the channel's ``<image>`` (its URL, the
-    channel's title and link, and a size within RSS's 144 × 400), set by :func:`plugins.feeds.fix_feed`."""
+    channel's title and link, and a size within RSS's 144 × 400), set by
+    :func:`.channel.fix_channel`."""
 
     def add_root_elements(self, handler):
         super().add_root_elements(handler)
