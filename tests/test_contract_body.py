@@ -68,22 +68,22 @@ def _parser_events(html):
     """What html.parser sends for ``html``, in the fast path's form."""
     from html.parser import HTMLParser  # noqa: PLC0415
 
-    from plugins.contract import body  # noqa: PLC0415
+    from plugins.contract import markdown_html  # noqa: PLC0415
 
     events = []
 
     class Recorder(HTMLParser):
         def handle_starttag(self, tag, attrs):
-            events.append((body._START, tag, attrs))  # noqa: SLF001
+            events.append((markdown_html.START, tag, attrs))
 
         def handle_startendtag(self, tag, attrs):
-            events.append((body._STARTEND, tag, attrs))  # noqa: SLF001
+            events.append((markdown_html.STARTEND, tag, attrs))
 
         def handle_endtag(self, tag):
-            events.append((body._END, tag, None))  # noqa: SLF001
+            events.append((markdown_html.END, tag, None))
 
         def handle_data(self, data):
-            events.append((body._DATA, data, None))  # noqa: SLF001
+            events.append((markdown_html.DATA, data, None))
 
         def handle_comment(self, data):
             events.append(("comment", data, None))
@@ -134,6 +134,7 @@ def test_markdown_html_gives_html_parsers_events_and_findings():
     from support import ROOT, project_settings  # noqa: PLC0415
 
     from plugins.contract import body  # noqa: PLC0415
+    from plugins.contract.markdown_html import markdown_events  # noqa: PLC0415
     from plugins.contract.reader import make_markdown  # noqa: PLC0415
 
     markdown = make_markdown(project_settings(ROOT / "pelicanconf.py"))
@@ -147,7 +148,7 @@ def test_markdown_html_gives_html_parsers_events_and_findings():
     fast = 0
     for text in texts:
         html = markdown.reset().convert(text)
-        events = body._markdown_events(html)  # noqa: SLF001
+        events = markdown_events(html)
         fast += events is not None
         if events is not None:
             assert events == _parser_events(html), html
@@ -160,6 +161,7 @@ def test_fast_path_on_random_html_is_html_parsers_or_none():
     import random  # noqa: PLC0415
 
     from plugins.contract import body  # noqa: PLC0415
+    from plugins.contract.markdown_html import markdown_events  # noqa: PLC0415
 
     pieces = ["<", ">", "/", " ", "\n", "\t", "=", '"', "'", "&", "&amp;", "&lt;", "&#39;",
               "&quot", "a", "P", "img", "br", "li", "h2", "script", "style", "href",
@@ -177,7 +179,7 @@ def test_fast_path_on_random_html_is_html_parsers_or_none():
     for _ in range(6000):
         html = "".join(rng.choice(tags) if rng.random() < 0.4 else rng.choice(pieces)
                        for _ in range(rng.randint(0, 16)))
-        events = body._markdown_events(html)  # noqa: SLF001
+        events = markdown_events(html)
         if events is not None:
             fast += 1
             assert events == _parser_events(html), html

@@ -24,6 +24,7 @@ from urllib.parse import urlsplit
 import nh3
 
 from plugins.contract.lines import InFootnote
+from plugins.contract.markdown_html import read
 from plugins.core import filetypes
 from plugins.core.files import local_path
 from plugins.core.urls import srcset_candidates
@@ -434,54 +435,6 @@ def _table_label(rest, number):
     return f"{name}: {what}" if what else name
 
 
-# HTML as Python-Markdown serializes it: text without "<", start tags of a name and
-# attributes each written ` name="value"` (or ` name` alone), then `>` or ` />`, end
-# tags `</name>`. Read by one expression (:func:`_markdown_events`) in a fifth of
-# html.parser's time, with the events html.parser gives for it.
-_MARKDOWN_HTML_RE = re.compile(
-    r'([^<]+)'
-    r'|<([a-zA-Z][a-zA-Z0-9]*)((?: [a-zA-Z_:][-a-zA-Z0-9_:.]*(?:="[^"<>]*")?)*)( ?/)?>'
-    r'|</([a-zA-Z][a-zA-Z0-9]*)>')
-_MARKDOWN_ATTRIBUTE_RE = re.compile(r' ([^ ="]+)(?:="([^"]*)")?')
-_DATA, _START, _END, _STARTEND = range(4)
-# elements whose content html.parser reads as text, not tags (script and style here; later
-# Pythons add others, and title and textarea as escapable text): left to it
-_RAW_TEXT = frozenset(getattr(HTMLParser, "CDATA_CONTENT_ELEMENTS", ())) \
-    | frozenset(getattr(HTMLParser, "RCDATA_CONTENT_ELEMENTS", ())) | {"plaintext"}
-
-
-def _name_value(match):
-    return match.group(1, 2)  # the value None when not written (``<ol reversed>``)
-
-
-def _markdown_events(html):
-    """The events :class:`html.parser.HTMLParser` (``convert_charrefs``) sends for
-    ``html``, ``[(kind, data or tag, attributes)]``, when ``html`` is made only of what
-    :data:`_MARKDOWN_HTML_RE` reads (and no element of :data:`_RAW_TEXT`, whose content
-    html.parser reads as text); None otherwise: html.parser reads it
-    (``tests/test_contract_body.py`` compares the two)."""
-    events, at = [], 0
-    for match in _MARKDOWN_HTML_RE.finditer(html):
-        if match.start() != at:
-            return None
-        at = match.end()
-        data, tag, attributes, closed, end = match.groups()
-        if data is not None:
-            events.append((_DATA, unescape(data), None))
-        elif tag is not None:
-            tag = tag.lower()
-            if tag in _RAW_TEXT:
-                return None
-            pairs = [(name.lower(), unescape(value) if value else value)
-                     for name, value in map(_name_value,
-                                            _MARKDOWN_ATTRIBUTE_RE.finditer(attributes))] \
-                if attributes else []
-            events.append((_STARTEND if closed else _START, tag, pairs))
-        else:
-            events.append((_END, end.lower(), None))
-    return events if at == len(html) else None
-
-
 def check_html(html, *, iframe_hosts=()):
     """``(problems, links, images, headings, prose, warnings)`` for rendered HTML: problems
     and warnings are (needle, message); links (what, target, needle); images (src, alt,
@@ -489,28 +442,9 @@ def check_html(html, *, iframe_hosts=()):
     links and code (lines joined), for :func:`plugins.contract.intent.prose_warnings`.
     Needles are for :class:`Lines`."""
     checker = _Checker(iframe_hosts)
-    _read(checker, html)
+    read(checker, html)
     return checker.found, checker.links, checker.images, checker.headings, \
         "\n".join(checker.prose), checker.warned
-
-
-def _read(checker, html):
-    """``html`` read by ``checker`` (a :class:`_Checker`): Markdown's own HTML by
-    :func:`_markdown_events`, anything else by html.parser."""
-    events = _markdown_events(html)
-    if events is None:  # raw HTML, comments, anything but what Markdown writes
-        checker.feed(html)
-        checker.close()
-        return
-    for kind, first, second in events:
-        if kind == _DATA:
-            checker.handle_data(first)
-        elif kind == _START:
-            checker.handle_starttag(first, second)
-        elif kind == _END:
-            checker.handle_endtag(first)
-        else:
-            checker.handle_startendtag(first, second)
 
 
 class _Outline(_Checker):
@@ -558,7 +492,7 @@ def section_links(html, section):
     the end of the page). What the contract reads, headings and links alike: the
     accessibility statement's list (plugins/attachments/statement.py)."""
     outline = _Outline()
-    _read(outline, html)
+    read(outline, html)
     headings, wanted = outline.headings, _words(section)
     start = next((index for index, (_, text) in enumerate(headings)
                   if _words(text) == wanted), None)
