@@ -21,7 +21,7 @@ import yaml
 
 from plugins.admin import bundle, config, policy
 from plugins.admin import settings as admin_settings
-from plugins.contract.body import ALLOWED, GLOBAL_ATTRIBUTES
+from plugins.contract.allowlist import ALLOWED, GLOBAL_ATTRIBUTES
 from plugins.italian.slugs import is_slug
 from samples import image, pdf
 from support import ROOT, SITEURL, admin_scripts, admin_scripts_text, article, build_site, \
@@ -132,7 +132,7 @@ def test_preview_uses_the_sites_stylesheets(site):
 
 def test_the_page_gives_the_script_the_bodys_html_allowlist(site):
     """admin.js writes a typed "<" as &lt; unless an element of the allowlist follows:
-    the build's own list (plugins/contract/body.py), not a copy."""
+    the build's own list (plugins/contract/allowlist.py), not a copy."""
     script = site.soup("/admin/").find_all("script")[1]
     assert script["data-html"].split() == sorted(ALLOWED)
     assert {"abbr", "br", "b", "div"} <= set(script["data-html"].split())
@@ -878,7 +878,7 @@ console.log(JSON.stringify([alignedTables(itemKey(entry("content/notizie/festa.m
 
 
 # what admin/index.html gives admin.js about the body's HTML: the allowlist's elements,
-# their attributes (plugins/contract/body.py), the hosts of videos (none by default), the
+# their attributes (plugins/contract/allowlist.py), the hosts of videos (none by default), the
 # folders of {static} links and the items' extensions
 PAGE = {"data-content": "content", "data-html": " ".join(sorted(ALLOWED)),
         "data-html-attributes": " ".join(sorted(
@@ -1331,7 +1331,7 @@ def test_admin_js_refuses_a_video_from_a_host_the_site_does_not_allow(build):
 
 def test_the_page_gives_the_script_the_bodys_attributes_and_video_hosts(site):
     """admin.js refuses an attribute the build refuses, and an <iframe>: the build's own
-    allowlist of attributes (plugins/contract/body.py) and video hosts (none here)."""
+    allowlist of attributes (plugins/contract/allowlist.py) and video hosts (none here)."""
     script = site.soup("/admin/").find_all("script")[1]
     assert script["data-html-attributes"] == PAGE["data-html-attributes"]
     assert {"a:href", "img:alt", "*:class", "iframe:src"} <= set(

@@ -28,7 +28,7 @@ from plugins.assets import MANIFEST_KEY
 from plugins.attachments.model import ALLOWED_KINDS as ATTACHMENT_KINDS
 from plugins.content_checks.rules import reserved_paths
 from plugins.contract.ahead import EXTENSIONS
-from plugins.contract.body import ALLOWED, GLOBAL_ATTRIBUTES
+from plugins.contract.allowlist import ALLOWED, GLOBAL_ATTRIBUTES
 from plugins.contract.check import linkable_folders
 from plugins.core import filetypes
 from plugins.core.files import place
@@ -187,7 +187,7 @@ def file_types(settings):
 
 
 def html_attributes():
-    """The body's allowlist of attributes (plugins/contract/body.py) as ``tag:name``
+    """The body's allowlist of attributes (plugins/contract/allowlist.py) as ``tag:name``
     words, ``*:name`` for those any element may have, for html-rules.js."""
     return sorted([f"*:{name}" for name in GLOBAL_ATTRIBUTES]
                   + [f"{tag}:{name}" for tag, names in ALLOWED.items() for name in names])

@@ -2,7 +2,7 @@
 
 Markdown passes raw HTML through, so an article could carry a script, an event
 handler or a ``javascript:`` link. The rendered HTML (what readers would get) is
-checked against one allowlist, :data:`ALLOWED`: what Python-Markdown produces plus
+checked against one allowlist, :data:`.allowlist.ALLOWED`: what Python-Markdown produces plus
 what editors need (tables, ``<figure>``, ``<abbr>``, ``<details>``). Anything
 outside it is a content error: the editor must know, so nothing is silently
 stripped. The line is found by looking for the offending text in the Markdown
@@ -23,38 +23,15 @@ from urllib.parse import urlsplit
 
 import nh3
 
+from plugins.contract.allowlist import ALLOWED, GLOBAL_ATTRIBUTES, SCHEMES, URL_ATTRIBUTES
 from plugins.contract.lines import InFootnote
 from plugins.contract.markdown_html import read
 from plugins.core import filetypes
 from plugins.core.files import local_path
 from plugins.core.urls import srcset_candidates
 
-GLOBAL_ATTRIBUTES = {"id", "class", "title", "lang", "dir"}
-ALLOWED = {
-    # tag: attributes besides the global ones
-    **{tag: set() for tag in (
-        "p", "br", "hr", "h1", "h2", "h3", "h4", "h5", "h6", "strong", "b", "em", "i", "u",
-        "s", "del", "ins", "mark", "small", "sub", "sup", "code", "pre", "kbd", "samp", "var",
-        "span", "div", "ul", "dl", "dt", "dd", "figure", "figcaption", "table", "thead",
-        "tbody", "tfoot", "tr", "caption", "summary", "cite", "section")},
-    "a": {"href", "rel", "hreflang", "type", "download"},
-    "img": {"src", "alt", "width", "height", "loading", "decoding", "srcset", "sizes"},
-    "ol": {"start", "reversed", "type"},
-    "li": {"value"},
-    "th": {"colspan", "rowspan", "scope", "headers", "align"},
-    "td": {"colspan", "rowspan", "headers", "align"},
-    "col": {"span"}, "colgroup": {"span"},
-    "abbr": {"title"}, "dfn": {"title"},
-    "time": {"datetime"},
-    "blockquote": {"cite"}, "q": {"cite"},
-    "details": {"open"},
-    "iframe": {"src", "width", "height", "allow", "allowfullscreen", "loading",
-               "referrerpolicy"},
-}
 # each tag's attributes, the global ones included
 _ALLOWED_HERE = {tag: frozenset(names | GLOBAL_ATTRIBUTES) for tag, names in ALLOWED.items()}
-URL_ATTRIBUTES = {"href", "src", "cite"}
-SCHEMES = {"http", "https", "mailto", "tel"}
 # Pelican's intra-site links, in the rendered HTML: {static}/x, |filename|x ...
 INTRASITE_RE = re.compile(r"\A[{|](?P<what>static|attach|filename)[|}](?P<target>.*)\Z")
 # Any of Pelican's intra-site markers, wherever it is. Pelican's own pattern finds them

@@ -115,7 +115,7 @@
 
   // The scheme of an address the site does not allow (sms:, geo:, javascript:, file:, C:
   // of a path on the editor's computer), or "": the build allows http, https, mailto and
-  // tel only (plugins/contract/body.py SCHEMES)
+  // tel only (plugins/contract/allowlist.py SCHEMES)
   var SCHEMES = ["http", "https", "mailto", "tel"];
 
   function refusedScheme(address) {

@@ -16,7 +16,7 @@
  *   data-content      the content folder, as a path from the repository's root
  *   data-public-folder  how the text's images in the media library's folder are written
  *                     ({static}/immagini): the others are shown from the site
- *   data-html         the HTML elements a text may hold (plugins/contract/body.py)
+ *   data-html         the HTML elements a text may hold (plugins/contract/allowlist.py)
  *   data-html-attributes  their attributes, "a:href" ("*:class": any element's)
  *   data-iframe-hosts the hosts of the videos a text may embed (CONTRACT_IFRAME_HOSTS)
  *   data-static-folders  the folders {static} links lead into ("allegati/ immagini/")

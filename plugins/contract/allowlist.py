@@ -1,0 +1,35 @@
+"""The HTML an editor may write in a body: one allowlist, :data:`ALLOWED`.
+
+Markdown passes raw HTML through, so an article could carry a script, an event
+handler or a ``javascript:`` link. The rendered HTML is checked against
+:data:`ALLOWED` (:func:`plugins.contract.body.check_html`): what Python-Markdown
+produces plus what editors need (tables, ``<figure>``, ``<abbr>``, ``<details>``), and
+the addresses' :data:`SCHEMES`; anything outside it is a content error. The sanitizer
+(:func:`plugins.contract.body.sanitize`) publishes the body within the same allowlist,
+and the web editor (plugins/admin) is given it.
+"""
+
+GLOBAL_ATTRIBUTES = {"id", "class", "title", "lang", "dir"}
+ALLOWED = {
+    # tag: attributes besides the global ones
+    **{tag: set() for tag in (
+        "p", "br", "hr", "h1", "h2", "h3", "h4", "h5", "h6", "strong", "b", "em", "i", "u",
+        "s", "del", "ins", "mark", "small", "sub", "sup", "code", "pre", "kbd", "samp", "var",
+        "span", "div", "ul", "dl", "dt", "dd", "figure", "figcaption", "table", "thead",
+        "tbody", "tfoot", "tr", "caption", "summary", "cite", "section")},
+    "a": {"href", "rel", "hreflang", "type", "download"},
+    "img": {"src", "alt", "width", "height", "loading", "decoding", "srcset", "sizes"},
+    "ol": {"start", "reversed", "type"},
+    "li": {"value"},
+    "th": {"colspan", "rowspan", "scope", "headers", "align"},
+    "td": {"colspan", "rowspan", "headers", "align"},
+    "col": {"span"}, "colgroup": {"span"},
+    "abbr": {"title"}, "dfn": {"title"},
+    "time": {"datetime"},
+    "blockquote": {"cite"}, "q": {"cite"},
+    "details": {"open"},
+    "iframe": {"src", "width", "height", "allow", "allowfullscreen", "loading",
+               "referrerpolicy"},
+}
+URL_ATTRIBUTES = {"href", "src", "cite"}
+SCHEMES = {"http", "https", "mailto", "tel"}
