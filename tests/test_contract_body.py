@@ -40,7 +40,7 @@ def test_a_code_block_takes_the_focus_once():
 
 
 def test_a_link_marker_counts_only_where_an_address_begins():
-    from plugins.contract.body import misplaced_marker  # noqa: PLC0415
+    from plugins.contract.addresses import misplaced_marker  # noqa: PLC0415
 
     assert misplaced_marker("href", "{static}/allegati/a.pdf") is None
     assert misplaced_marker("srcset", "{static}/a.jpg 1x, {static}/b.jpg 2x") is None

@@ -19,27 +19,19 @@ import functools
 import re
 from html import escape, unescape
 from html.parser import HTMLParser
-from urllib.parse import urlsplit
 
 import nh3
 
+from plugins.contract.addresses import (
+    INTRASITE_RE, MARKER_RE, browser_host, misplaced_marker, static_image, url_scheme,
+)
 from plugins.contract.allowlist import ALLOWED, GLOBAL_ATTRIBUTES, SCHEMES, URL_ATTRIBUTES
 from plugins.contract.lines import InFootnote
 from plugins.contract.markdown_html import read
-from plugins.core import filetypes
 from plugins.core.files import local_path
-from plugins.core.urls import srcset_candidates
 
 # each tag's attributes, the global ones included
 _ALLOWED_HERE = {tag: frozenset(names | GLOBAL_ATTRIBUTES) for tag, names in ALLOWED.items()}
-# Pelican's intra-site links, in the rendered HTML: {static}/x, |filename|x ...
-INTRASITE_RE = re.compile(r"\A[{|](?P<what>static|attach|filename)[|}](?P<target>.*)\Z")
-# Any of Pelican's intra-site markers, wherever it is. Pelican's own pattern finds them
-# in any attribute of a tag that also has a link attribute (``title="src='{static}/x'"``)
-# and would publish the file: outside a link or an image's address, one is an error.
-MARKER_RE = re.compile(r"[{|](?:static|attach|filename|index|tag|category|author)[|}]")
-SCHEME_RE = re.compile(r"\A([a-z][a-z0-9+.\-]*):")
-BLANKS_RE = re.compile(r"[\x00-\x20]+")
 
 
 HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
@@ -74,12 +66,6 @@ def sized_message(names):
 
 # elements whose text is not prose: a link's (an address there is one), code's
 PROSE_SKIP = {"a", "code", "pre", "kbd", "samp"}
-
-
-def url_scheme(value):
-    """The scheme a browser would see in ``value`` (tabs, newlines, spaces ignored)."""
-    match = SCHEME_RE.match(BLANKS_RE.sub("", value).lower())
-    return match.group(1) if match else ""
 
 
 class _Checker(HTMLParser):
@@ -300,44 +286,6 @@ def address_needle(address):
     written = re.escape(address.lower()).replace("&", "&(?:amp;)?")
     return re.compile(rf"(?:\]\(\s*<?|\]:[ \t]*<?|=\s*[\"']?|<(?=[a-z][a-z0-9+.\-]*:))"
                       rf"(?P<at>{written})(?![^\s)>\"'])")
-
-
-def misplaced_marker(name, value):
-    """The first of Pelican's link markers in the attribute ``name="value"`` that is not
-    where a link's address begins (``href="{static}/x"`` is one; ``title="…{static}…"``
-    or ``href="https://x/?src='{static}/y'"`` are not, and Pelican's pattern would take
-    them for links and publish the file), or None."""
-    starts = (_srcset_urls(value) if name == "srcset" else [value.strip()]) \
-        if name in URL_ATTRIBUTES or name == "srcset" else []
-    allowed = sum(1 for start in starts if MARKER_RE.match(start))
-    markers = MARKER_RE.findall(value)
-    return markers[allowed] if len(markers) > allowed else None
-
-
-def static_image(src):
-    """Whether ``src`` is a ``{static}`` or ``{attach}`` link to a picture (JPEG, PNG,
-    WebP): those whose ``<img>`` plugins/images rewrites (``markup.static_source``)."""
-    intrasite = INTRASITE_RE.match(src.strip())
-    path = intrasite["target"].split("#", 1)[0].split("?", 1)[0] if intrasite else ""
-    return bool(intrasite) and intrasite["what"] in ("static", "attach") and \
-        filetypes.EXTENSIONS.get(filetypes.extension(path)) in filetypes.IMAGES
-
-
-def browser_host(url):
-    """The host a browser would load ``url`` from ("" when it has none, or hides it behind
-    a user name: ``https://evil.example\\@allowed.example/`` is evil.example to a browser,
-    which reads a backslash as a slash; Python's ``urlsplit`` says allowed.example)."""
-    url = re.sub(r"[\t\n\r]", "", url.strip()).replace("\\", "/")
-    try:
-        parts = urlsplit(url)
-        host = parts.hostname or ""
-    except ValueError:
-        return ""
-    return "" if "@" in parts.netloc else host
-
-
-def _srcset_urls(value):
-    return [address for address, _ in srcset_candidates(value)]
 
 
 _BOX_RE = re.compile(r"<table\b[^>]*>|</table>|<pre\b[^>]*>", re.IGNORECASE)

@@ -22,6 +22,7 @@ from plugins.core.text import TAG_RE, body_lead
 from plugins.core.urls import content_path
 
 from . import body, intent, lines, rawhtml, schema
+from .addresses import MARKER_RE
 from .ahead import EXTENSIONS
 from .errors import SourceError
 from .source import read
@@ -550,7 +551,7 @@ def _relative(target):
     has told) is an address relative to the page showing it: not ``/…``, nor one of
     Pelican's markers (``{tag}crema``, ``|filename|…``), which Pelican replaces. One it does
     not know (``{Static}/immagini/…``, ``{statico}``) it leaves as typed: relative."""
-    return not target.startswith("/") and not body.MARKER_RE.match(target)
+    return not target.startswith("/") and not MARKER_RE.match(target)
 
 
 def _as_address(needle):

@@ -71,7 +71,7 @@
   }
 
   // The first of Pelican's markers in the attribute ``name="value"`` that is not where a
-  // link's address begins (body.py's misplaced_marker), or ""
+  // link's address begins (addresses.py's misplaced_marker), or ""
   function misplacedMarker(name, value) {
     var markers = value.match(MARKERS) || [];
     var starts = URL_ATTRIBUTES[name] ? [value.trim()] : name === "srcset"
@@ -171,7 +171,7 @@
   }
 
   // The host a browser would load ``address`` from ("" without one, or behind a user
-  // name: body.py's browser_host)
+  // name: addresses.py's browser_host)
   function webHost(address) {
     var parts = /^(?:[a-z][a-z0-9+.\-]*:)?\/\/([^\/?#]*)/i.exec(
       String(address).trim().replace(/[\t\n\r]/g, "").replace(/\\/g, "/"));

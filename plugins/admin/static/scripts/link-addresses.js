@@ -24,7 +24,7 @@
   // "remove it", and checks none of its addresses), code (fenced, indented, spans) and
   // HTML comments left out. An address is relative unless it starts with "/", "#", "?", a
   // scheme (https:, mailto:, tel:…) or one of Pelican's markers, lower-case ({static},
-  // {filename}…: body.MARKER_RE; {Static} stays as typed, relative), as
+  // {filename}…: addresses.MARKER_RE; {Static} stays as typed, relative), as
   // plugins/contract/check.py's _relative. A link is read in its whole paragraph, as
   // Python-Markdown reads it: its text or its tag may go on over the next line
   // ([il\nprogramma](programma)); and its address as the page's HTML has it, its
