@@ -25,6 +25,7 @@ from . import body, intent, lines, rawhtml, schema
 from .addresses import MARKER_RE
 from .ahead import EXTENSIONS
 from .errors import SourceError
+from .needles import SITE_ADDRESS_RE, WRITTEN_ADDRESS_RE, address_needle
 from .source import read
 
 LEAD_WARNING_LENGTH = 300
@@ -289,7 +290,7 @@ class _FileCheck:
             # otherwise (with an entity, a parenthesis) as typed
             if fixed_line or isinstance(needle, lines.InFootnote):
                 return line(needle, link_line)
-            return problem_lines.first_places(body.WRITTEN_ADDRESS_RE).get(
+            return problem_lines.first_places(WRITTEN_ADDRESS_RE).get(
                 needle[0].lower()) or link_lines(needle)
 
         for what, target, needle in links:
@@ -332,7 +333,7 @@ class _FileCheck:
                 addresses += target not in first
                 keep(target, line(needle, link_line) if addresses <= MAX_LISTED + 1
                      else fixed_line or problem_lines.first_places(
-                         body.SITE_ADDRESS_RE).get(target.lower()))
+                         SITE_ADDRESS_RE).get(target.lower()))
         self.checked.links.extend(first.items())  # the body's before the summary's
         # a described image of a file also shown without description passes the cursor by:
         # the next one without is at its own line, not at the described one's
@@ -561,7 +562,7 @@ def _as_address(needle):
     footnote = needle if isinstance(needle, lines.InFootnote) else None
     needles = footnote.needles if footnote else needle
     needles = (needles,) if isinstance(needles, str) else tuple(needles)
-    found = (body.address_needle(needles[0]), *needles)
+    found = (address_needle(needles[0]), *needles)
     return lines.InFootnote(footnote.label, found) if footnote else found
 
 

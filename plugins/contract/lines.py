@@ -25,7 +25,7 @@ class Lines:
     not at the first one's (a needle asked more often than it is there: its last place).
 
     A needle is a text or a compiled expression (its group ``at``, else its match, is
-    the place: :func:`attribute_needle`), or :class:`InFootnote` of needles. Places
+    the place: :func:`.needles.attribute_needle`), or :class:`InFootnote` of needles. Places
     inside code (code spans, fenced blocks: text, not HTML nor links) are passed by, and
     so are footnote definitions, unless the needles are an :class:`InFootnote`, which are
     looked for in that definition only: Python-Markdown moves the footnotes to the end of
