@@ -15,7 +15,6 @@ inside ``content/`` at a file that exists (``{static}`` only into the folders
 that are published), and every image has alternative text.
 """
 
-import functools
 import re
 from html import escape, unescape
 from html.parser import HTMLParser
@@ -334,9 +333,9 @@ def _table_label(rest, number):
 def check_html(html, *, iframe_hosts=()):
     """``(problems, links, images, headings, prose, warnings)`` for rendered HTML: problems
     and warnings are (needle, message); links (what, target, needle); images (src, alt,
-    needle); headings (level, text), for :func:`heading_warnings`; prose, the text outside
-    links and code (lines joined), for :func:`plugins.contract.intent.prose_warnings`.
-    Needles are for :class:`Lines`."""
+    needle); headings (level, text), for :func:`.headings.heading_warnings`; prose, the
+    text outside links and code (lines joined), for
+    :func:`plugins.contract.intent.prose_warnings`. Needles are for :class:`Lines`."""
     checker = _Checker(iframe_hosts)
     read(checker, html)
     return checker.found, checker.links, checker.images, checker.headings, \
@@ -426,50 +425,6 @@ def literal_notes(html):
     if not depth:
         outside.append(html[at:])
     return list(dict.fromkeys(_LITERAL_NOTE_RE.findall("\n".join(outside))))
-
-
-# a heading line with no text: `####`, `## ##`
-_EMPTY_HEADING_RE = re.compile(r"^[ ]{0,3}#{1,6}[ \t#]*$", re.MULTILINE)
-
-
-@functools.lru_cache(maxsize=256)
-def _heading_re(level, text):
-    """A heading of ``level`` whose first words are ``text``'s, with anything between
-    them (markup); each word taken at its first place (atomic: no backtracking)."""
-    words = "".join(rf"(?>[^\n]*?{re.escape(word)})" for word in text.lower().split()[:8])
-    return re.compile(rf"^[ ]{{0,3}}#{{{level}}}[ \t]+{words}", re.MULTILINE)
-
-
-def heading_warnings(headings):
-    """``[(needle, message)]`` about a body's headings: the page's title is its only level 1
-    (``#``), and the levels go down one at a time from there (``##``, then ``###``): a
-    screen reader's list of headings is the page's outline."""
-    found, previous = [], 1
-
-    def needle(level, text):
-        # as typed, then with markup between its words (`#### **Orari** del sabato`,
-        # `## [Bando](…) 2025`), then its text alone (a heading underlined with `===`);
-        # made for a warning only, and the expression for the first ones only (the checker
-        # lists at most 50 problems; a text of thousands of headings compiled one each)
-        return ("#" * level + " " + text,
-                _heading_re(level, text) if len(found) < 64 else None, text)
-
-    for level, text in headings:
-        if not text:  # a line of `#` alone (a separator?): a heading with nothing to read
-            found.append((_EMPTY_HEADING_RE, f"una riga con solo `{'#' * level}` sul sito"
-                          " diventa un titolo vuoto (chi usa un lettore di schermo lo trova"
-                          " senza testo): togli la riga, o scrivi il titolo dopo i `#` e uno"
-                          " spazio, ## Titolo / empty heading"))
-        elif level == 1:
-            found.append((needle(level, text), f"titolo di primo livello nel testo («{text}»):"
-                          " la pagina ha già il suo titolo, usa ## / level-1 heading in the"
-                          " body"))
-        elif level > previous + 1:
-            found.append((needle(level, text), f"il titolo «{text}» è di livello {level} dopo"
-                          f" uno di livello {previous}: usa {'#' * (previous + 1)}, senza"
-                          " saltare livelli / heading level skipped"))
-        previous = level
-    return found
 
 
 def sanitize(html, iframe_hosts=(), renamed=None):

@@ -25,6 +25,7 @@ from . import body, intent, lines, rawhtml, schema
 from .addresses import MARKER_RE
 from .ahead import EXTENSIONS
 from .errors import SourceError
+from .headings import heading_warnings
 from .needles import SITE_ADDRESS_RE, WRITTEN_ADDRESS_RE, address_needle
 from .source import read
 
@@ -355,7 +356,7 @@ class _FileCheck:
         # missing page linked under fifty bare e-mail addresses, or under fifty headings
         # that skip a level) stopped the build with no word of what
         if fixed_line is None:  # the body's outline (a summary's headings are its own)
-            for needle, message in body.heading_warnings(headings):
+            for needle, message in heading_warnings(headings):
                 if hashtags and needle and line(needle, problem_lines.another()) in hashtags:
                     continue  # "#FareLegami" made a heading: its own warning says so
                 add(message, needle, problem_lines, WARNING)
