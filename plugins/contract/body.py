@@ -402,31 +402,6 @@ def section_links(html, section):
                 else any(place in inside for place in outline.references.get(note, ())))]
 
 
-# A footnote reference Python-Markdown left as text (no definition of its label), outside
-# code, where it is the text written; code's tags, opening and closing
-_LITERAL_CODE_TAG_RE = re.compile(r"<(/?)(?:code|pre|kbd|samp)\b[^<>]*>", re.IGNORECASE)
-_LITERAL_NOTE_RE = re.compile(r"\[\^([^\]\s]+)\]")
-
-
-def literal_notes(html):
-    """The labels of the footnote references ``html`` shows as text, ``[^2]``, in order:
-    a reference without its definition (``[^2]: …``), or one in a summary, which is
-    converted on its own (the body's notes do not reach it). The code's tags are read
-    once, in order (an expression pairing each opening tag with its closing one read the
-    rest of the text for each of thousands left open: most of a minute)."""
-    if "[^" not in html:
-        return []
-    outside, depth, at = [], 0, 0
-    for tag in _LITERAL_CODE_TAG_RE.finditer(html):
-        if not depth:
-            outside.append(html[at:tag.start()])
-        depth = max(depth - 1, 0) if tag[1] else depth + 1
-        at = tag.end()
-    if not depth:
-        outside.append(html[at:])
-    return list(dict.fromkeys(_LITERAL_NOTE_RE.findall("\n".join(outside))))
-
-
 def sanitize(html, iframe_hosts=(), renamed=None):
     """``html`` through nh3 with :data:`ALLOWED`: the published body is within the
     allowlist; then its table cells' alignment as classes (:func:`aligned_cells`) and

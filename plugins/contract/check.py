@@ -25,6 +25,7 @@ from . import body, intent, lines, rawhtml, schema
 from .addresses import MARKER_RE
 from .ahead import EXTENSIONS
 from .errors import SourceError
+from .footnotes import literal_notes
 from .headings import heading_warnings
 from .needles import SITE_ADDRESS_RE, WRITTEN_ADDRESS_RE, address_needle
 from .source import read
@@ -363,7 +364,7 @@ class _FileCheck:
         attribute_lines = problem_lines.another()  # the HTML's warnings: each at its place
         for needle, message in warnings:
             add(message, needle, attribute_lines, WARNING)
-        for label in body.literal_notes(html):
+        for label in literal_notes(html):
             add(_note_warning(label, summary=fixed_line is not None), f"[^{label}]",
                 problem_lines, WARNING)
         for at, message, _ in typed:
