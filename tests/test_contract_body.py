@@ -108,7 +108,7 @@ def _parsed_findings(html, hosts):
     path)."""
     from plugins.contract import body  # noqa: PLC0415
 
-    checker = body._Checker(hosts)  # noqa: SLF001
+    checker = body.Checker(hosts)
     checker.feed(html)
     checker.close()
     return checker.found, checker.links, checker.images, checker.headings, \

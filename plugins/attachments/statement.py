@@ -15,7 +15,7 @@ The statement is read as the contract reads every page (plugins/contract): its f
 matter split off (:func:`~plugins.contract.source.read`), its body converted by the
 site's Markdown (:func:`~plugins.contract.check.render`, within
 ``CONTRACT_MARKDOWN_SECONDS``), the HTML's headings and links read by
-:func:`~plugins.contract.body.section_links`, once per run (:class:`Statement`): the
+:func:`~plugins.contract.outline.section_links`, once per run (:class:`Statement`): the
 links of the section, whatever their text, from the section's heading to the next
 heading of its level or above; a footnote's links where the footnote is referenced. So
 what the statement names is what its readers see under the heading: no link in code, a
@@ -26,7 +26,7 @@ import os
 import posixpath
 import unicodedata
 
-from plugins.contract.body import section_links
+from plugins.contract.outline import section_links
 from plugins.contract.check import render
 from plugins.contract.reader import make_markdown
 from plugins.contract.errors import SourceError

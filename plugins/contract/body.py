@@ -68,7 +68,12 @@ def sized_message(names):
 PROSE_SKIP = {"a", "code", "pre", "kbd", "samp"}
 
 
-class _Checker(HTMLParser):
+class Checker(HTMLParser):
+    """The body's HTML read once (:func:`check_html`): what the allowlist refuses
+    (``found``) and the warnings, each with its needles (in its footnote's definition
+    when it is in one); the links, images and headings; the prose, for the intent
+    warnings. :class:`plugins.contract.outline._Outline` reads a page by it too."""
+
     def __init__(self, iframe_hosts):
         super().__init__(convert_charrefs=True)
         self.iframe_hosts = set(iframe_hosts)
@@ -336,70 +341,10 @@ def check_html(html, *, iframe_hosts=()):
     needle); headings (level, text), for :func:`.headings.heading_warnings`; prose, the
     text outside links and code (lines joined), for
     :func:`plugins.contract.intent.prose_warnings`. Needles are for :class:`Lines`."""
-    checker = _Checker(iframe_hosts)
+    checker = Checker(iframe_hosts)
     read(checker, html)
     return checker.found, checker.links, checker.images, checker.headings, \
         "\n".join(checker.prose), checker.warned
-
-
-class _Outline(_Checker):
-    """:class:`_Checker`'s reading, and where each ``{static}``, ``{attach}`` and
-    ``{filename}`` link stands among the headings: ``located``, ``[(headings before it,
-    footnote label or None, what, target)]`` (a link in a heading counts that heading);
-    ``references``, ``{footnote label: [headings before each reference to it]}``."""
-
-    def __init__(self):
-        super().__init__(())
-        self.located = []
-        self.references = {}
-
-    def _position(self):
-        return len(self.headings) + (self.heading is not None)
-
-    def handle_starttag(self, tag, attrs):
-        if tag == "a" and not self.footnotes:
-            attributes = dict(attrs)
-            href = attributes.get("href") or ""
-            if attributes.get("class") == "footnote-ref" and href.startswith("#fn:"):
-                self.references.setdefault(href[4:], []).append(self._position())
-        super().handle_starttag(tag, attrs)
-
-    def _check_url(self, tag, name, url):
-        known = len(self.links)
-        super()._check_url(tag, name, url)
-        note = self.footnote if self.footnotes else None
-        self.located += [(self._position(), note, what, target)
-                         for what, target, _ in self.links[known:]
-                         if what in ("static", "attach", "filename")]
-
-
-def _words(text):
-    """A heading's words as compared: spaces collapsed, the typographic apostrophe (the
-    Italian typography's, plugins/italian) read as the one typed."""
-    return " ".join(text.replace("\u2019", "'").split())
-
-
-def section_links(html, section):
-    """``[(what, target)]``: the ``{static}``, ``{attach}`` and ``{filename}`` links of
-    rendered ``html`` in its section headed ``section`` (the first heading whose text, as
-    the page shows it, is ``section``'s), down to the next heading of its level or above.
-    A footnote's links are where the footnote is referenced (Markdown writes the notes at
-    the end of the page). What the contract reads, headings and links alike: the
-    accessibility statement's list (plugins/attachments/statement.py)."""
-    outline = _Outline()
-    read(outline, html)
-    headings, wanted = outline.headings, _words(section)
-    start = next((index for index, (_, text) in enumerate(headings)
-                  if _words(text) == wanted), None)
-    if start is None:
-        return []
-    level = headings[start][0]
-    end = next((index for index in range(start + 1, len(headings))
-                if headings[index][0] <= level), len(headings))
-    inside = range(start + 1, end + 1)  # after the section's heading, up to the next one's
-    return [(what, target) for at, note, what, target in outline.located
-            if (at in inside if note is None
-                else any(place in inside for place in outline.references.get(note, ())))]
 
 
 def sanitize(html, iframe_hosts=(), renamed=None):

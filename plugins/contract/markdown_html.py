@@ -1,7 +1,7 @@
 """HTML as Python-Markdown writes it, read by one regular expression.
 
 The body's check (:func:`plugins.contract.body.check_html`) and the accessibility
-statement's outline (:func:`plugins.contract.body.section_links`) read a body's HTML as
+statement's outline (:func:`plugins.contract.outline.section_links`) read a body's HTML as
 an :class:`html.parser.HTMLParser` does. Most bodies are nothing but the HTML
 Python-Markdown serializes, which :func:`markdown_events` reads in a fifth of
 html.parser's time, with the events html.parser gives for it; :func:`read` sends them
@@ -62,9 +62,9 @@ def markdown_events(html):
 
 
 def read(checker, html):
-    """``html`` read by ``checker`` (an :class:`html.parser.HTMLParser`, as the body's
-    checker): Markdown's own HTML by :func:`markdown_events`, anything else by
-    html.parser."""
+    """``html`` read by ``checker`` (an :class:`html.parser.HTMLParser`,
+    :class:`plugins.contract.body.Checker`): Markdown's own HTML by
+    :func:`markdown_events`, anything else by html.parser."""
     events = markdown_events(html)
     if events is None:  # raw HTML, comments, anything but what Markdown writes
         checker.feed(html)
