@@ -28,6 +28,7 @@ from plugins.contract.allowlist import ALLOWED, GLOBAL_ATTRIBUTES, SCHEMES, URL_
 from plugins.contract.lines import InFootnote
 from plugins.contract.markdown_html import read
 from plugins.contract.needles import attribute_needle
+from plugins.contract.nh3_html import ATTRIBUTE_RE, START_TAG_RE, TAG_RE, start_tag
 from plugins.core.files import local_path
 
 # each tag's attributes, the global ones included
@@ -269,7 +270,6 @@ _BOX_RE = re.compile(r"<table\b[^>]*>|</table>|<pre\b[^>]*>", re.IGNORECASE)
 _TABLE_TAG_RE = re.compile(r"</?table\b", re.IGNORECASE)
 _CAPTION_RE = re.compile(r"<caption\b[^>]*>(.*?)</caption>", re.IGNORECASE | re.DOTALL)
 _HEADER_RE = re.compile(r"<th\b[^>]*>(.*?)</th>", re.IGNORECASE | re.DOTALL)
-_TAG_RE = re.compile(r"<[^>]*>")
 LABEL_LENGTH = 80  # characters of a table's name at most
 
 
@@ -327,7 +327,7 @@ def _table_label(rest, number):
     the next table tag) is ``rest``."""
     caption = _CAPTION_RE.search(rest)
     texts = [caption[1]] if caption else _HEADER_RE.findall(rest)
-    words = [" ".join(unescape(_TAG_RE.sub("", text)).split()) for text in texts]
+    words = [" ".join(unescape(TAG_RE.sub("", text)).split()) for text in texts]
     what = ", ".join(word for word in words if word)
     if len(what) > LABEL_LENGTH:
         what = what[:LABEL_LENGTH - 1].rstrip(" ,") + "…"
@@ -376,7 +376,7 @@ def address_links(html):
 
     def mark(match):
         href, attributes, text = match.groups()
-        words = unescape(_TAG_RE.sub("", text)).strip()
+        words = unescape(TAG_RE.sub("", text)).strip()
         address = unescape(href)
         if " class=" in attributes or words.rstrip("/") not in (
                 address.rstrip("/"), address.split("://", 1)[1].rstrip("/")):
@@ -387,12 +387,9 @@ def address_links(html):
 
 
 # A table cell's start tag as nh3 writes it (lowercase names, values in double quotes,
-# ``"`` inside them as &quot;), and each of its attributes.
+# ``"`` inside them as &quot;).
 _CELL_RE = re.compile(r'<(t[dh])((?:\s+[^\s"\'>/=]+(?:="[^"]*")?)*)\s*>')
-_ATTRIBUTE_RE = re.compile(r'\s+([^\s"\'>/=]+)(?:="([^"]*)")?')
 ALIGNMENTS = {"left", "center", "right", "justify"}
-# Any start tag as nh3 writes it (a "<" in text is &lt;), its name, attributes and "/".
-_START_TAG_RE = re.compile(r'<([a-z][a-z0-9]*)((?:\s+[^\s"\'>/=]+(?:="[^"]*")?)*)\s*(/?)>')
 # The ids the theme gives the elements around a body (theme/templates: the main content,
 # the search field, the attachments', share and related sections' headings, the
 # footer's; Documenti's section of the pages' documents, plugins/attachments), and the
@@ -414,11 +411,6 @@ OWN_ID_SUFFIX = "-testo"
 ID_REFERENCES = {"headers", "aria-labelledby", "aria-describedby"}
 
 
-def _start_tag(name, attributes, end=""):
-    """A start tag written back as nh3 writes it, from ``[(name, value)]``."""
-    return f"<{name}" + "".join(f' {key}="{value}"' for key, value in attributes) + f"{end}>"
-
-
 def aligned_cells(html):
     """The (sanitized) body with each table cell's ``align="right"`` (Markdown's ``--:``,
     or an editor's own) written as ``class="align-right"``, which the stylesheet aligns.
@@ -430,7 +422,7 @@ def aligned_cells(html):
         return html
 
     def cell(match):
-        attributes = _ATTRIBUTE_RE.findall(match[2])
+        attributes = ATTRIBUTE_RE.findall(match[2])
         align = next((value for name, value in attributes if name == "align"), None)
         if align is None:
             return match[0]
@@ -441,7 +433,7 @@ def aligned_cells(html):
             kept = [(key, f"{value} {name}".strip() if key == "class" else value)
                     for key, value in kept] if classes is not None \
                 else [*kept, ("class", name)]
-        return _start_tag(match[1], kept)
+        return start_tag(match[1], kept)
 
     return _CELL_RE.sub(cell, html)
 
@@ -455,7 +447,7 @@ def align_attributes(html):
         return html
 
     def cell(match):
-        attributes = _ATTRIBUTE_RE.findall(match[2])
+        attributes = ATTRIBUTE_RE.findall(match[2])
         if any(name == "align" for name, _ in attributes):
             return match[0]
         classes = next((value.split() for name, value in attributes if name == "class"), [])
@@ -464,7 +456,7 @@ def align_attributes(html):
                      None)
         if align is None:
             return match[0]
-        return _start_tag(match[1], [*attributes, ("align", align)])
+        return start_tag(match[1], [*attributes, ("align", align)])
 
     return _CELL_RE.sub(cell, str(html))
 
@@ -488,10 +480,10 @@ def own_ids(html, renamed=None):
     renamed = {} if renamed is None else renamed
     if not renamed and not _THEME_ID_IN_RE.search(html):  # nothing to rename, nor to follow
         return html
-    found = [attributes for _, attributes, _ in _START_TAG_RE.findall(html)
+    found = [attributes for _, attributes, _ in START_TAG_RE.findall(html)
              if "id=" in attributes]
     ids = {value for attributes in found
-           for name, value in _ATTRIBUTE_RE.findall(attributes) if name == "id"}
+           for name, value in ATTRIBUTE_RE.findall(attributes) if name == "id"}
     taken = ids | set(renamed.values())
     for value in sorted(value for value in ids if _theirs(value) and value not in renamed):
         new, number = value + OWN_ID_SUFFIX, 1
@@ -513,13 +505,13 @@ def own_ids(html, renamed=None):
         return value
 
     def tag(match):
-        attributes = _ATTRIBUTE_RE.findall(match[2])
+        attributes = ATTRIBUTE_RE.findall(match[2])
         changed = [(name, rename(name, value)) for name, value in attributes]
         if changed == attributes:
             return match[0]
-        return _start_tag(match[1], changed, match[3])
+        return start_tag(match[1], changed, match[3])
 
-    return _START_TAG_RE.sub(tag, html)
+    return START_TAG_RE.sub(tag, html)
 
 
 def _keep_attribute(iframe_hosts):
