@@ -753,7 +753,7 @@ def test_a_body_gives_way_without_breaking_its_links_nor_repeating_an_id(build):
 def test_a_body_of_thousands_of_the_themes_ids_gives_way_in_linear_time():
     """Each id given way to is checked against those already taken: 100,000 numbered ids
     (``anno-1``…, the archive's) must not be compared with each other (86 s)."""
-    from plugins.contract.body import own_ids  # noqa: PLC0415
+    from plugins.contract.theme_ids import own_ids  # noqa: PLC0415
 
     html = "".join(f'<a href="#anno-{n}" id="anno-{n}">x</a>' for n in range(100_000))
     started = time.process_time()  # this process's CPU: not what else the machine runs
@@ -764,7 +764,7 @@ def test_a_body_of_thousands_of_the_themes_ids_gives_way_in_linear_time():
 
 
 def test_the_ids_a_body_gives_way_to_are_every_id_of_the_theme():
-    from plugins.contract.body import THEME_ID_RE, THEME_IDS  # noqa: PLC0415
+    from plugins.contract.theme_ids import THEME_ID_RE, THEME_IDS  # noqa: PLC0415
     from datetime import datetime  # noqa: PLC0415
 
     from types import SimpleNamespace  # noqa: PLC0415

@@ -21,7 +21,7 @@ from plugins.italian.dates import ancora_anno
 from .model import Attachment
 
 _OLDEST = datetime.min.replace(tzinfo=timezone.utc)
-# The id of the section of the pages' documents (a theme id: plugins/contract/body.py).
+# The id of the section of the pages' documents (a theme id: plugins/contract/theme_ids.py).
 PAGES_ANCHOR = "documenti-pagine"
 
 

@@ -28,7 +28,8 @@ from plugins.contract.allowlist import ALLOWED, GLOBAL_ATTRIBUTES, SCHEMES, URL_
 from plugins.contract.lines import InFootnote
 from plugins.contract.markdown_html import read
 from plugins.contract.needles import attribute_needle
-from plugins.contract.nh3_html import ATTRIBUTE_RE, START_TAG_RE, TAG_RE, start_tag
+from plugins.contract.nh3_html import ATTRIBUTE_RE, TAG_RE, start_tag
+from plugins.contract.theme_ids import own_ids
 from plugins.core.files import local_path
 
 # each tag's attributes, the global ones included
@@ -350,7 +351,7 @@ def check_html(html, *, iframe_hosts=()):
 def sanitize(html, iframe_hosts=(), renamed=None):
     """``html`` through nh3 with :data:`ALLOWED`: the published body is within the
     allowlist; then its table cells' alignment as classes (:func:`aligned_cells`) and
-    no ``id`` of the theme's (:func:`own_ids`; ``renamed``: its dict of the ids renamed,
+    no ``id`` of the theme's (:func:`.theme_ids.own_ids`; ``renamed``: its dict of the ids renamed,
     shared by a body and the summary shown with it)."""
     attributes = {tag: (names | GLOBAL_ATTRIBUTES) for tag, names in ALLOWED.items()}
     return own_ids(address_links(aligned_cells(nh3.clean(
@@ -390,25 +391,6 @@ def address_links(html):
 # ``"`` inside them as &quot;).
 _CELL_RE = re.compile(r'<(t[dh])((?:\s+[^\s"\'>/=]+(?:="[^"]*")?)*)\s*>')
 ALIGNMENTS = {"left", "center", "right", "justify"}
-# The ids the theme gives the elements around a body (theme/templates: the main content,
-# the search field, the attachments', share and related sections' headings, the
-# footer's; Documenti's section of the pages' documents, plugins/attachments), and the
-# prefixes of those it numbers; tests/test_hostile_input.py checks that the templates
-# have no other.
-THEME_IDS = frozenset({
-    "contenuto", "site-search-q", "allegati-titolo", "condividi", "stessa-categoria",
-    "documenti-pagine",
-    "notizie-argomento", "ultimi-articoli", "footer-feed", "footer-partner",
-    "footer-progetto", "footer-sostegno", "cerca", "cerca-altri", "cerca-categoria",
-    "cerca-form", "cerca-nojs", "cerca-q", "cerca-risultati", "cerca-stato"})
-_NUMBERED_THEME_IDS = r"(?:anno-\d+|mese-\d+|feed-\d+)"
-THEME_ID_RE = re.compile(_NUMBERED_THEME_IDS + r"\Z")
-# a body holding one of them (most bodies: none, and own_ids has nothing to read)
-_THEME_ID_IN_RE = re.compile(r'\sid="(?:' + "|".join(map(re.escape, sorted(THEME_IDS)))
-                             + "|" + _NUMBERED_THEME_IDS + ')"')
-OWN_ID_SUFFIX = "-testo"
-# attributes that name ids of the same page, space-separated
-ID_REFERENCES = {"headers", "aria-labelledby", "aria-describedby"}
 
 
 def aligned_cells(html):
@@ -459,59 +441,6 @@ def align_attributes(html):
         return start_tag(match[1], [*attributes, ("align", align)])
 
     return _CELL_RE.sub(cell, str(html))
-
-
-def _theirs(value):
-    return value in THEME_IDS or bool(THEME_ID_RE.match(value))
-
-
-def own_ids(html, renamed=None):
-    """The (sanitized) body with no ``id`` the theme gives an element of the page around
-    it: a heading ``## Condividi`` got ``id="condividi"`` (Markdown's table of contents),
-    the share section's heading's too, so the page had it twice (the W3C checker's
-    "Duplicate ID") and the section was named after the body's heading (its
-    ``aria-labelledby`` finds the first). Such an id (an editor's ``id=`` too) becomes
-    ``condividi-testo`` (``condividi-testo-2`` when the body has that one already), and
-    the body's own references to it follow it: links (``#condividi``), a cell's
-    ``headers``, ``aria-labelledby`` and ``aria-describedby``. A link to an id of the
-    theme's that the body does not have (``[condividi](#condividi)``: the share section)
-    is left as it is. ``renamed``: ``{id: new id}``, filled here, and read for the links
-    of a summary to its body's headings (its own dict when not given)."""
-    renamed = {} if renamed is None else renamed
-    if not renamed and not _THEME_ID_IN_RE.search(html):  # nothing to rename, nor to follow
-        return html
-    found = [attributes for _, attributes, _ in START_TAG_RE.findall(html)
-             if "id=" in attributes]
-    ids = {value for attributes in found
-           for name, value in ATTRIBUTE_RE.findall(attributes) if name == "id"}
-    taken = ids | set(renamed.values())
-    for value in sorted(value for value in ids if _theirs(value) and value not in renamed):
-        new, number = value + OWN_ID_SUFFIX, 1
-        while new in taken:
-            number += 1
-            new = f"{value}{OWN_ID_SUFFIX}-{number}"
-        renamed[value] = new
-        taken.add(new)
-    if not renamed:
-        return html
-
-    def rename(name, value):
-        if name == "id":
-            return renamed.get(value, value)
-        if name == "href" and value.startswith("#"):
-            return "#" + renamed.get(value[1:], value[1:])
-        if name in ID_REFERENCES:
-            return " ".join(renamed.get(part, part) for part in value.split())
-        return value
-
-    def tag(match):
-        attributes = ATTRIBUTE_RE.findall(match[2])
-        changed = [(name, rename(name, value)) for name, value in attributes]
-        if changed == attributes:
-            return match[0]
-        return start_tag(match[1], changed, match[3])
-
-    return START_TAG_RE.sub(tag, html)
 
 
 def _keep_attribute(iframe_hosts):

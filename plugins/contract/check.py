@@ -130,7 +130,7 @@ class _FileCheck:
         self.markdown = markdown
         self.sanitize = sanitize
         self.checked = Checked(relative)
-        # the theme's ids the body gave way to (body.own_ids): the summary's links follow
+        # the theme's ids the body gave way to (theme_ids.own_ids): the summary's links follow
         self.renamed_ids = {}
 
     def add(self, message, line=None, severity=ERROR):
