@@ -168,7 +168,7 @@ MARKDOWN = {
         "markdown.extensions.extra": {
             "footnotes": {"BACKLINK_TITLE": "Torna al richiamo della nota %d nel testo"}},
         # align= rather than style= on table cells: a CSP without 'unsafe-inline' styles;
-        # published as a class the stylesheet aligns (plugins/contract, body.aligned_cells)
+        # published as a class the stylesheet aligns (plugins/contract, tables.aligned_cells)
         "markdown.extensions.tables": {"use_align_attribute": True},
         "markdown.extensions.toc": {},
         "markdown.extensions.meta": {},

@@ -29,6 +29,7 @@ from .footnotes import literal_notes
 from .headings import heading_warnings
 from .needles import SITE_ADDRESS_RE, WRITTEN_ADDRESS_RE, address_needle
 from .source import read
+from .tables import scrollable_boxes
 
 LEAD_WARNING_LENGTH = 300
 # The first words of the body ``invoke new`` writes (tools/new_item.py): left in, a warning.
@@ -201,7 +202,7 @@ class _FileCheck:
                      " testo vero al suo posto / the sample text is still there",
                      lines.find_line(source.body, PLACEHOLDER, source.body_line), WARNING)
         if self.sanitize:  # what is published: the allowlist, then tables in their boxes
-            html = body.printable_frames(body.scrollable_boxes(body.sanitize(
+            html = body.printable_frames(scrollable_boxes(body.sanitize(
                 html, self._iframe_hosts(), self.renamed_ids)))
         self.checked.content = html
 

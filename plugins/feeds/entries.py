@@ -5,7 +5,7 @@ the site's markup, with videos as links, texts to open open and every address ab
 
 from feedgenerator import Rss201rev2Feed
 
-from plugins.contract.body import align_attributes
+from plugins.contract.tables import align_attributes
 from plugins.core.text import without_note_references
 from plugins.core.urls import feed_item
 from plugins.italian.typography import without_name_spans
