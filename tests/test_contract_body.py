@@ -2,7 +2,7 @@
 wider than the screen is reachable by keyboard (WCAG 2.1.1), each region with a name of
 its own. The browser test (test_accessibility_browser) runs axe on a real page."""
 
-from plugins.contract.body import address_links
+from plugins.contract.printing import address_links
 from plugins.contract.tables import scrollable_boxes
 
 TABLE = "<table><thead><tr><th>Giorno</th><th>Orario &amp; luogo</th></tr></thead>" \

@@ -28,6 +28,7 @@ from .errors import SourceError
 from .footnotes import literal_notes
 from .headings import heading_warnings
 from .needles import SITE_ADDRESS_RE, WRITTEN_ADDRESS_RE, address_needle
+from .printing import printable_frames
 from .source import read
 from .tables import scrollable_boxes
 
@@ -202,7 +203,7 @@ class _FileCheck:
                      " testo vero al suo posto / the sample text is still there",
                      lines.find_line(source.body, PLACEHOLDER, source.body_line), WARNING)
         if self.sanitize:  # what is published: the allowlist, then tables in their boxes
-            html = body.printable_frames(scrollable_boxes(body.sanitize(
+            html = printable_frames(scrollable_boxes(body.sanitize(
                 html, self._iframe_hosts(), self.renamed_ids)))
         self.checked.content = html
 
