@@ -55,7 +55,7 @@ def test_an_images_own_srcset_is_left_out_of_the_published_body():
     """Pelican resolves ``{static}`` in ``src``, not in ``srcset``: the editor's srcset (a
     warning of the check) is never published, whatever the ``src`` (plugins/images writes
     the site's own from it)."""
-    from plugins.contract.body import sanitize  # noqa: PLC0415
+    from plugins.contract.sanitizer import sanitize  # noqa: PLC0415
 
     html = sanitize('<p><img src="{attach}/immagini/a.jpg" alt="A"'
                     ' srcset="{static}/immagini/a@2x.jpg 2x" sizes="50vw"></p>')

@@ -6,7 +6,7 @@ tabs, newlines, a backslash read as it reads them), Pelican's intra-site links
 where no link's address begins (:func:`misplaced_marker`), and whether a ``{static}``
 address is a picture (:func:`static_image`). The body's check
 (:func:`plugins.contract.body.check_html`) and the sanitizer
-(:func:`plugins.contract.body.sanitize`) read addresses by these.
+(:func:`plugins.contract.sanitizer.sanitize`) read addresses by these.
 """
 
 import re

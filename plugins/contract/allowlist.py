@@ -5,7 +5,7 @@ handler or a ``javascript:`` link. The rendered HTML is checked against
 :data:`ALLOWED` (:func:`plugins.contract.body.check_html`): what Python-Markdown
 produces plus what editors need (tables, ``<figure>``, ``<abbr>``, ``<details>``), and
 the addresses' :data:`SCHEMES`; anything outside it is a content error. The sanitizer
-(:func:`plugins.contract.body.sanitize`) publishes the body within the same allowlist,
+(:func:`plugins.contract.sanitizer.sanitize`) publishes the body within the same allowlist,
 and the web editor (plugins/admin) is given it.
 """
 

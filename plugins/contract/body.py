@@ -1,23 +1,25 @@
-"""The body's HTML: what an editor may write, and links and images that must work.
+"""The body's HTML checked: what an editor may write, and the links and images it holds.
 
 Markdown passes raw HTML through, so an article could carry a script, an event
-handler or a ``javascript:`` link. The rendered HTML (what readers would get) is
-checked against one allowlist, :data:`.allowlist.ALLOWED`: what Python-Markdown produces plus
-what editors need (tables, ``<figure>``, ``<abbr>``, ``<details>``). Anything
-outside it is a content error: the editor must know, so nothing is silently
-stripped. The line is found by looking for the offending text in the Markdown
-source (:mod:`plugins.contract.lines`). After the check, :func:`sanitize` runs the maintained sanitizer ``nh3``
-with the same allowlist over the HTML, so what is published is within it even
-if this checker missed something.
+handler or a ``javascript:`` link. :func:`check_html` reads the rendered HTML (what
+readers would get) once, by :class:`Checker`: anything outside the allowlist
+(:mod:`plugins.contract.allowlist`: elements, attributes, URL schemes; iframes but from
+the hosts allowed, images from elsewhere) is a content error: the editor must know, so
+nothing is silently stripped. The line is found by looking for the offending text in the
+Markdown source (:mod:`plugins.contract.lines`, :mod:`plugins.contract.needles`). After
+the check, the sanitizer (:mod:`plugins.contract.sanitizer`) publishes the HTML within
+the same allowlist, so what is published is within it even if this checker missed
+something.
 
-Also checked here: ``{static}``, ``{attach}`` and ``{filename}`` links point
-inside ``content/`` at a file that exists (``{static}`` only into the folders
-that are published), and every image has alternative text.
+The same reading collects the links and images (:mod:`plugins.contract.check` checks
+that ``{static}``, ``{attach}`` and ``{filename}`` links point inside ``content/`` at a
+file that exists, and that every image has alternative text), the headings
+(:mod:`plugins.contract.headings`) and the prose, the text outside links and code
+(:func:`plugins.contract.intent.prose_warnings`). HTML as Python-Markdown writes it is
+read by :mod:`plugins.contract.markdown_html`, anything else by html.parser.
 """
 
 from html.parser import HTMLParser
-
-import nh3
 
 from plugins.contract.addresses import (
     INTRASITE_RE, MARKER_RE, browser_host, misplaced_marker, static_image, url_scheme,
@@ -26,9 +28,6 @@ from plugins.contract.allowlist import ALLOWED, GLOBAL_ATTRIBUTES, SCHEMES, URL_
 from plugins.contract.lines import InFootnote
 from plugins.contract.markdown_html import read
 from plugins.contract.needles import attribute_needle
-from plugins.contract.printing import address_links
-from plugins.contract.tables import aligned_cells
-from plugins.contract.theme_ids import own_ids
 from plugins.core.files import local_path
 
 # each tag's attributes, the global ones included
@@ -274,32 +273,3 @@ def check_html(html, *, iframe_hosts=()):
     read(checker, html)
     return checker.found, checker.links, checker.images, checker.headings, \
         "\n".join(checker.prose), checker.warned
-
-
-def sanitize(html, iframe_hosts=(), renamed=None):
-    """``html`` through nh3 with :data:`ALLOWED`: the published body is within the
-    allowlist; then its table cells' alignment as classes (:func:`.tables.aligned_cells`) and
-    no ``id`` of the theme's (:func:`.theme_ids.own_ids`; ``renamed``: its dict of the ids renamed,
-    shared by a body and the summary shown with it)."""
-    attributes = {tag: (names | GLOBAL_ATTRIBUTES) for tag, names in ALLOWED.items()}
-    return own_ids(address_links(aligned_cells(nh3.clean(
-        html, tags=set(ALLOWED), attributes=attributes, url_schemes=SCHEMES,
-        link_rel=None, strip_comments=True, generic_attribute_prefixes={"aria-"},
-        attribute_filter=_keep_attribute(set(iframe_hosts)),
-    ))), renamed)
-
-
-def _keep_attribute(iframe_hosts):
-    def keep(tag, name, value):
-        if tag == "iframe" and name == "src":
-            return value if url_scheme(value) == "https" and \
-                browser_host(value) in iframe_hosts else None
-        if tag == "img" and name == "srcset":
-            return None  # the editor's (a warning): the site writes its own (plugins/images)
-        if tag == "img" and name == "src" and (
-                url_scheme(value) in ("http", "https", "data") or browser_host(value)):
-            return None  # never loaded from another host
-        if misplaced_marker(name, value):
-            return None  # Pelican would take it for a link and publish its file
-        return value
-    return keep

@@ -21,7 +21,7 @@ from plugins.core.problems import ERROR, MAX_LISTED, WARNING, Problem
 from plugins.core.text import TAG_RE, body_lead
 from plugins.core.urls import content_path
 
-from . import body, intent, lines, rawhtml, schema
+from . import body, intent, lines, rawhtml, sanitizer, schema
 from .addresses import MARKER_RE
 from .ahead import EXTENSIONS
 from .errors import SourceError
@@ -203,7 +203,7 @@ class _FileCheck:
                      " testo vero al suo posto / the sample text is still there",
                      lines.find_line(source.body, PLACEHOLDER, source.body_line), WARNING)
         if self.sanitize:  # what is published: the allowlist, then tables in their boxes
-            html = printable_frames(scrollable_boxes(body.sanitize(
+            html = printable_frames(scrollable_boxes(sanitizer.sanitize(
                 html, self._iframe_hosts(), self.renamed_ids)))
         self.checked.content = html
 
@@ -218,7 +218,7 @@ class _FileCheck:
         literal = rawhtml.literal_markdown(self.markdown)
         self._check_html(html, text, line or 1, fixed_line=line, literal=literal)
         self._unused_references(text, references, line or 1, fixed_line=line)
-        self.checked.summary = body.sanitize(html, self._iframe_hosts(), self.renamed_ids) \
+        self.checked.summary = sanitizer.sanitize(html, self._iframe_hosts(), self.renamed_ids) \
             if self.sanitize else html
 
     def _unused_references(self, text, references, first_line, fixed_line=None):

@@ -1,4 +1,4 @@
-"""HTML as nh3 writes it (:func:`plugins.contract.body.sanitize`): its tags read and
+"""HTML as nh3 writes it (:func:`plugins.contract.sanitizer.sanitize`): its tags read and
 written back by the rewrites of a sanitized body (its tables, the theme's ids, links).
 
 nh3 writes lowercase names, each attribute's value in double quotes (a ``"`` inside as

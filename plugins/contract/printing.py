@@ -1,7 +1,7 @@
 """A published body on paper: what the print stylesheet needs in its HTML.
 
 Printed, a link is followed by its address, and a video's frame cannot play. On a
-sanitized body (:func:`plugins.contract.body.sanitize`): a link whose text is its own
+sanitized body (:func:`plugins.contract.sanitizer.sanitize`): a link whose text is its own
 web address marked so (:func:`address_links`: it was printed twice), and each
 ``<iframe>`` in a box holding its title and address (:func:`printable_frames`), which
 the stylesheet prints in its place.

@@ -1,6 +1,6 @@
 """A published body's tables (and code blocks) as the site shows them.
 
-On a sanitized body (:func:`plugins.contract.body.sanitize`): a table cell's alignment
+On a sanitized body (:func:`plugins.contract.sanitizer.sanitize`): a table cell's alignment
 as a class the stylesheet aligns (:func:`aligned_cells`; for the feeds, which have no
 stylesheet, also as ``align``: :func:`align_attributes`), and what may be wider than
 the screen reachable by keyboard (:func:`scrollable_boxes`: each table in a named
