@@ -1,6 +1,9 @@
-"""Unit tests for plugins/contract/body.py's last step on a published body: what may be
-wider than the screen is reachable by keyboard (WCAG 2.1.1), each region with a name of
-its own. The browser test (test_accessibility_browser) runs axe on a real page."""
+"""Unit tests for a body's HTML in plugins/contract: the last steps on a published body
+(tables.py: what may be wider than the screen is reachable by keyboard, WCAG 2.1.1, each
+region with a name of its own; printing.py, sanitizer.py), Pelican's markers
+(addresses.py), and body.py's check reading Python-Markdown's HTML by markdown_html.py
+as html.parser reads it. The browser test (test_accessibility_browser) runs axe on a
+real page."""
 
 from plugins.contract.printing import address_links
 from plugins.contract.tables import scrollable_boxes
