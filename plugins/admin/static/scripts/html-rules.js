@@ -1,9 +1,5 @@
-/*
- * html-rules.js – one of the web editor's own scripts (plugins/admin), joined by the
- * build into admin/admin.js in the order of output.py's SCRIPTS: it takes what it
- * uses of the others from window.FareLegamiAdmin, and puts there what they use of
- * it (page.js).
- */
+/* html-rules.js – a script of the web editor, joined into admin/admin.js: how they share
+ * their names, plugins/admin/README.md ("Our scripts"). */
 (function (admin) {
   "use strict";
 
