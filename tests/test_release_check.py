@@ -1,9 +1,13 @@
-"""The release check (tools/release_check.py) on hand-made release folders, without a build."""
+"""The release check (tools/release_check.py) on hand-made release folders, without a build;
+which file a link names (``resolve``: plugins/core/output.py, the release check's and the
+build's)."""
 
 from datetime import datetime, timezone
 
 import pytest
-from tools.release_check import check_release, main, resolve
+from tools.release_check import check_release, main
+
+from plugins.core.output import resolve
 
 SITE = "https://example.org"
 NOW = datetime(2025, 1, 1, 12, tzinfo=timezone.utc)
