@@ -12,10 +12,10 @@
 
   // --- A notice at the bottom of the page ------------------------------------------
   // What the site's build says over the editor, one component for both: the last
-  // publication in production (below) and, in the local preview, the build's errors
-  // (further below). A fixed box at the bottom of the page, topped in red for a failure
-  // and in blue otherwise, with its role (alert: read out at once; status: when the
-  // screen reader is idle) and, when it has one, a heading that names it. Each source
+  // publication in production (publications.js) and, in the local preview, the build's
+  // errors (preview-errors.js). A fixed box at the bottom of the page, topped in red for a
+  // failure and in blue otherwise, with its role (alert: read out at once; status: when
+  // the screen reader is idle) and, when it has one, a heading that names it. Each source
   // has one place: a new notice replaces its own, null takes it away. Built with the DOM
   // (no markup from strings) and styled through the CSSOM (the editor's policy allows no
   // inline style sheet).

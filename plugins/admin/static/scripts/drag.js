@@ -10,7 +10,7 @@
   // screen reader read them in English. They are rewritten where dnd-kit puts them
   // (elements with an id starting "DndDescribedBy" and "DndLiveRegion"). Decap gives
   // dnd-kit no keyboard (its sensors are the mouse's and touch's): the space bar did
-  // nothing, and the up and down arrows move an item here (the list widget, below).
+  // nothing, and the up and down arrows move an item here (the list widget, list-widget.js).
   var DRAG_TEXTS = [
     [/^\s*To pick up a draggable item, press the space bar\.[\s\S]*$/,
       "Per spostare una voce dell'elenco usa le frecce su e giù, o trascinala con il"

@@ -56,7 +56,7 @@
   // file with one author has `author: Anna Rossi` instead: the list shows that name
   // (without changing the entry: the file stays as it is until the list is changed). A
   // change of the list is remembered (AUTHORS_EDITED, reset when an item is opened),
-  // for the save to write the names as the contract has them (authorsWritten, below).
+  // for the save to write the names as the contract has them (authorsWritten, authors.js).
   var AUTHORS = "authors";
   var AUTHORS_EDITED = false;
 

@@ -24,7 +24,7 @@
 
   // Each line of a text through prose(line, index, lines), but the lines of fenced code
   // blocks, fences included, through code(line) (left as they are without it): the one
-  // reading of fences that the text's rewrites and checks below share.
+  // reading of fences that the text's rewrites and checks in the later scripts share.
   function byLine(text, prose, code) {
     var fence = "";  // the open fence, else ""
     var lines = String(text || "").split("\n");

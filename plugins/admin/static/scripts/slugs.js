@@ -94,7 +94,7 @@
   // cannot: the item is deleted and written again in the other collection, with its
   // title, to keep its address) was refused, the deleted file named as the one
   // holding the address, and told to change the title: the address would change.
-  // (Filled by Decap's "postUnpublish" event, below.)
+  // (Filled by Decap's "postUnpublish" event: saved-items.js.)
   var DELETED = {};
 
   function takenBy(slugs, entry, data) {
