@@ -268,7 +268,7 @@ def check_html(html, *, iframe_hosts=()):
     and warnings are (needle, message); links (what, target, needle); images (src, alt,
     needle); headings (level, text), for :func:`.headings.heading_warnings`; prose, the
     text outside links and code (lines joined), for
-    :func:`plugins.contract.intent.prose_warnings`. Needles are for :class:`Lines`."""
+    :func:`plugins.contract.intent.prose_warnings`. Needles are for :class:`.lines.Lines`."""
     checker = Checker(iframe_hosts)
     read(checker, html)
     return checker.found, checker.links, checker.images, checker.headings, \

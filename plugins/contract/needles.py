@@ -14,7 +14,7 @@ import re
 @functools.lru_cache(maxsize=256)
 def attribute_needle(tag, name):
     """The attribute ``name`` in a ``<tag …>`` of the source (its place: the name), for
-    :class:`Lines`: between ``<`` and ``>``, so a long tag is read once per search."""
+    :class:`.lines.Lines`: between ``<`` and ``>``, so a long tag is read once per search."""
     return re.compile(rf"<{re.escape(tag)}(?![^\s/>])[^<>]*?(?<=[\s\"'/])"
                       rf"(?P<at>{re.escape(name)})(?=[\s=/>])", re.IGNORECASE)
 
@@ -34,7 +34,7 @@ WRITTEN_ADDRESS_RE = re.compile(
 def address_needle(address):
     """The link address ``address`` where the source writes one (``](address``, a
     reference's ``]: address``, ``href="address"``, an automatic link's ``<https://…>``),
-    for :class:`Lines` (its text lowered): not the same word in the prose above
+    for :class:`.lines.Lines` (its text lowered): not the same word in the prose above
     (``Il programma …`` over ``[qui](programma)``, an address typed bare over its link)."""
     written = re.escape(address.lower()).replace("&", "&(?:amp;)?")
     return re.compile(rf"(?:\]\(\s*<?|\]:[ \t]*<?|=\s*[\"']?|<(?=[a-z][a-z0-9+.\-]*:))"
