@@ -7,7 +7,6 @@ checked; both call the same rules, so both report the same problems.
 
 import os
 import posixpath
-import re
 from dataclasses import dataclass
 from datetime import datetime
 from urllib.parse import unquote, urljoin, urlsplit
