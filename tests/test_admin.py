@@ -200,6 +200,52 @@ def test_the_editors_scripts_are_all_loaded_each_after_what_it_uses():
     assert {"CMS", "script", "words"} <= given
 
 
+# What a script may call without declaring it: the browser's own functions and constructors
+BROWSER_CALLS = {"Array", "Boolean", "DOMParser", "DataTransfer", "Date", "DragEvent", "Error",
+                 "InputEvent", "MutationObserver", "Number", "Object", "Promise", "RegExp",
+                 "String", "TextEncoder", "URL", "Uint8Array", "WeakMap", "clearTimeout",
+                 "decodeURIComponent", "encodeURIComponent", "fetch", "getComputedStyle",
+                 "isNaN", "parseInt", "setTimeout"}
+JS_WORDS = {"catch", "for", "function", "if", "in", "new", "return", "switch", "typeof",
+            "void", "while"}
+
+
+def _js_code(code):
+    """``code`` without its comments, strings and regular expressions (their words are not
+    calls): the scripts' own style, enough for :func:`_undeclared_calls`."""
+    code = re.sub(r"/\*.*?\*/", "", code, flags=re.DOTALL)
+    code = re.sub(r'"(?:[^"\\\n]|\\.)*"', '""', code)
+    code = re.sub(r"'(?:[^'\\\n]|\\.)*'", "''", code)
+    code = re.sub(r"/(?![/*])(?:[^/\\\n\[]|\\.|\[(?:[^\]\\\n]|\\.)*\])+/[gimsuy]*", "/x/", code)
+    return re.sub(r"(?m)//.*$", "", code)
+
+
+def _undeclared_calls(code):
+    """The names ``code`` calls (``name(``, not ``a.name(``) that it neither declares (a
+    function, a var, a parameter) nor has from the browser."""
+    code = _js_code(code)
+    declared = set(re.findall(r"\b(?:function|var) (\w+)", code))
+    for parameters in re.findall(r"function\s*\w*\s*\(([^)]*)\)", code):
+        declared |= {name.strip() for name in parameters.split(",")}
+    called = set(re.findall(r"(?<![.\w$])([A-Za-z_$][\w$]*)\s*\(", code))
+    return called - declared - BROWSER_CALLS - JS_WORDS
+
+
+def test_each_editors_script_calls_only_what_it_declares_or_takes():
+    """A function one script calls and another defines is taken from
+    window.FareLegamiAdmin as the script starts (``var name = admin.name;``). One moved to
+    another script and called without being taken would be a ReferenceError only when
+    that path runs (a save's check, a paste), which the test of the order above misses."""
+    found = {path.name: sorted(_undeclared_calls(path.read_text(encoding="utf-8")))
+             for path in admin_scripts()}
+    assert {name: calls for name, calls in found.items() if calls} == {}
+    # the check sees a call not taken (save.js without its line taking authorsWritten)
+    save = next(path for path in admin_scripts() if path.name == "save.js").read_text(
+        encoding="utf-8")
+    assert _undeclared_calls(save.replace("var authorsWritten = admin.authorsWritten;",
+                                          "")) == {"authorsWritten"}
+
+
 def test_the_editor_names_no_other_host(site):
     folder = site.output / "admin"
     for name in ("index.html", "config.yml", "admin.js"):
