@@ -1212,7 +1212,8 @@ ELSEWHERE_CASES = [
     ('<img src="HTTPS://Example.org/cortile.jpg" alt="Il cortile">',
      "viene da un altro sito (example.org)"),
     # a picture pasted into the text
-    ("![Il cortile](data:image/png;base64,iVBORw0KGgo=)", "è scritta dentro il testo"),
+    ("![Il cortile](data:image/png;base64,iVBORw0KGgo=)",
+     "è scritta dentro il testo (un'immagine incollata?): le immagini si pubblicano come file"),
     # a link to a picture on another site, a picture of the site
     ("Il [cortile](https://example.org/cortile.jpg) e ![Il cortile]"
      "({static}/immagini/2025/cortile.jpg)", None),

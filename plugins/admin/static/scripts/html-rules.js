@@ -264,8 +264,9 @@
     var data = /^data:/i.test(first.address.replace(/[\x00-\x20]+/g, ""));
     var shown = first.address.length > 60 ? first.address.slice(0, 60) + "…" : first.address;
     return "l'immagine «" + shown + "» " + first.where + (data ? " è scritta dentro il testo"
-      + " (un'immagine incollata?)" : " viene da un altro sito (" + webHost(first.address)
-      + ")") + ": il sito non carica nulla da altri indirizzi, e non verrebbe pubblicato."
+      + " (un'immagine incollata?): le immagini si pubblicano come file"
+      : " viene da un altro sito (" + webHost(first.address) + "): il sito non carica nulla"
+      + " da altri indirizzi") + ", e non verrebbe pubblicato."
       + " Salva l'immagine sul tuo computer, togli questa e inseriscila con il pulsante ＋"
       + " («Aggiungi componente»), «Immagine», «Scegli un'immagine», «Carica dal"
       + " computer».";
