@@ -21,6 +21,7 @@ and the editor asks for it only when opened at such an address (``local_backend`
 """
 
 import argparse
+import functools
 import json
 import os
 import shutil
@@ -37,7 +38,7 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 from tools import node_setup  # noqa: E402
-from tools.safe_build import _die_with  # noqa: E402 - the child dies with us, even on kill -9
+from plugins.core import processes  # noqa: E402 - the child dies with us, even on kill -9
 
 SERVER = ROOT / "node_modules" / "decap-server" / "dist" / "index.js"
 HOST = "127.0.0.1"
@@ -171,7 +172,7 @@ class CmsServer:
         self.process = subprocess.Popen(  # noqa: S603 - our own command line
             [node, str(SERVER)], cwd=self.repo, env=env, stdin=subprocess.DEVNULL,
             stdout=self.log, stderr=subprocess.STDOUT if self.log else None,
-            preexec_fn=_die_with(os.getpid()))
+            preexec_fn=functools.partial(processes.die_with, os.getpid()))
         deadline = time.monotonic() + timeout
         while not self.answers():
             if self.process.poll() is not None:
