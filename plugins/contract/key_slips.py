@@ -16,7 +16,7 @@ from .layout_causes import block_cause
 from .schema import CONTRACT_KEYS, KEY_SPELLINGS, spelled
 from .written import quoted, without_curly, written_value
 
-# what continued_keys looks for in a key: a colon, a space, a separator (re.split below)
+# what continued_keys looks for in a key: a colon, a space, a separator (searched below)
 _KEY_BREAK_RE = re.compile(r"[\s;=,.:]")
 
 
