@@ -12,17 +12,21 @@ import os
 import re
 import resource
 import shutil
+import signal
 import socket
 import subprocess
 import sys
 import tempfile
 import textwrap
 import threading
+import time
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
 from urllib.parse import unquote
 
+import pytest
+import samples
 from bs4 import BeautifulSoup
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -413,3 +417,145 @@ def timed_tool(tmp_path, tool, *args, command=False):
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     return result.returncode, result.stdout, result.stderr, (
         after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime)
+
+
+# --- publishing: tools/safe_build.py, previous_release.py, publish_root.py, publisher.py ---
+# The helpers of test_safe_build.py, test_previous_release.py, test_publish_root.py,
+# test_publish_checks.py, test_publisher.py and test_publish_vanished.py. The publish tests
+# run real builds of a small test site (make_conf: the project's settings, SITE its
+# address). Those that need a build in progress use a test plugin (PAUSE_PLUGIN, written
+# into tmp_path) that pauses the build after the articles are written, records its pid and
+# waits for a "go" file: the tests decide when the build goes on, so nothing depends on
+# timing.
+
+SITE = "https://example.org"
+WAIT = 120  # seconds: an upper bound for a build on a loaded machine, never a pause
+
+
+PAUSE_PLUGIN = '''
+"""Test plugin: pause the build after the articles are written until GATE/go exists."""
+import os
+import time
+from pathlib import Path
+
+from pelican import signals
+
+
+def pause(generator, writer):
+    gate = Path(generator.settings["PAUSE_GATE"])
+    (gate / "pid.tmp").write_text(str(os.getpid()))
+    os.replace(gate / "pid.tmp", gate / "pid")
+    deadline = time.monotonic() + 600  # far beyond WAIT: a surviving build is noticed
+    while not (gate / "go").exists() and time.monotonic() < deadline:
+        time.sleep(0.05)
+
+
+def register():
+    signals.article_writer_finalized.connect(pause)
+'''
+
+
+def make_conf(tmp_path, pause=False):
+    """Test settings; with ``pause``, builds wait at ``tmp_path/gate`` (see above). The
+    caches in ``tmp_path/cache`` (Pelican's default, ``cache`` in the folder the build runs
+    in, was the working tree's), those the run's builds share in their shared folders."""
+    conf = tmp_path / "conf.py"
+    caches = "".join(f"{name} = {folder!r}\n" for name, folder in shared_cache_settings().items())
+    text = (f"import sys\nsys.path.insert(0, {str(ROOT)!r})\nfrom pelicanconf import *\n"
+            f"SITEURL = {SITE!r}\nFEED_DOMAIN = SITEURL\n"
+            f"CACHE_PATH = {str(tmp_path / 'cache')!r}\n{caches}"
+            # the test content has none of the project's pages: no links to them (a
+            # publish checks every link)
+            "NAV_LINKS = [link for link in NAV_LINKS if link[1] in ('archivio/', 'documenti/')]\n"
+            "FOOTER_LINKS = []\n")
+    if pause:
+        plugins, gate = tmp_path / "test_plugins", tmp_path / "gate"
+        plugins.mkdir()
+        gate.mkdir()
+        (plugins / "pause_build.py").write_text(PAUSE_PLUGIN, encoding="utf-8")
+        text += (f"PLUGIN_PATHS = PLUGIN_PATHS + [{str(plugins)!r}]\n"
+                 "PLUGINS = PLUGINS + ['pause_build']\n"
+                 f"PAUSE_GATE = {str(gate)!r}\n")
+    conf.write_text(text, encoding="utf-8")
+    return conf
+
+
+def start_publish(conf, root, content, wait=0):
+    """``publisher.publish`` in a child process, as a deploy job runs it."""
+    code = (f"import sys; sys.path.insert(0, {str(ROOT)!r}); from tools import publisher; "
+            f"sys.exit(0 if publisher.publish({str(conf)!r}, {str(root)!r}, "
+            f"content={str(content)!r}{f', wait={wait}' if wait else ''}) else 1)")
+    return subprocess.Popen([sys.executable, "-c", code], cwd=ROOT, stdout=subprocess.PIPE,
+                            stderr=subprocess.STDOUT, text=True)
+
+
+def wait_for_paused_build(gate, publishing):
+    """The pid of the publishing process's pelican child, once it has paused (see PAUSE_PLUGIN)."""
+    deadline = time.monotonic() + WAIT
+    while not (gate / "pid").exists():
+        if publishing.poll() is not None:
+            pytest.fail(f"publish ended early ({publishing.returncode}):\n"
+                        f"{publishing.stdout.read()}")
+        assert time.monotonic() < deadline, "the build never reached the pause"
+        time.sleep(0.05)
+    return int((gate / "pid").read_text())
+
+
+def is_dead(pid):
+    """Gone, or a zombie not yet reaped by init: no longer running either way."""
+    try:
+        stat = Path(f"/proc/{pid}/stat").read_text()
+    except (FileNotFoundError, ProcessLookupError):
+        return True
+    return stat.rsplit(")", 1)[1].split()[0] in ("Z", "X")
+
+
+def kill_quietly(process, pid=None):
+    """Never leave a process (or an open pipe) behind, whatever the test's outcome."""
+    if process.poll() is None:
+        process.kill()
+        process.wait()
+    process.stdout.close()
+    if pid is not None and not is_dead(pid):
+        os.kill(pid, signal.SIGKILL)
+
+
+def make_release(root, name):
+    """A hand-made complete release, for tests that need one without a build."""
+    release = root / "releases" / name
+    (release / "theme" / "css").mkdir(parents=True)
+    (release / "index.html").write_text(f"<title>{name}</title>", encoding="utf-8")
+    (release / "theme" / "css" / "base.css").write_text("", encoding="utf-8")
+    (release / "sitemap.xml").write_text("<urlset/>", encoding="utf-8")
+    return release
+
+
+def current(root):
+    return (root / "current").resolve()
+
+
+def assert_complete(release):
+    for name in ("index.html", "sitemap.xml"):
+        assert (release / name).is_file(), f"{release} has no {name}"
+    # the stylesheet: theme/css/site.<hash>.css in a real build (plugins/assets)
+    assert list((release / "theme" / "css").glob("*.css")), f"{release} has no stylesheet"
+    from tools import publish_root  # noqa: PLC0415
+
+    assert release.parent.name == "releases" and publish_root.RELEASE_NAME.match(release.name)
+
+
+# A small site with a file of every kind a build writes: pages, feeds, the sitemap, the
+# search index, the theme's assets, an image and its variants, an attachment and its preview.
+LONG = "Un paragrafo breve.\n\n" + "Testo. " * 300  # pages and feeds of over 1 kB
+DATED = {"notizie/uno.md": article(title="Uno", attachments=["allegati/uno.pdf"],
+                                   body=LONG + "\n\n![Una foto]({static}/immagini/foto.png)"),
+         "avvisi/due.md": article(title="Due", date="2024-05-06", body=LONG),
+         "pages/chi-siamo.md": "---\ntitle: Chi siamo\n---\n" + LONG + "\n",
+         "immagini/foto.png": samples.image(size=(1200, 800)),
+         "allegati/uno.pdf": samples.text_pdf("Il documento allegato.")}
+
+
+def dates(folder):
+    """``{relative path: modification time (ns)}`` of every file under ``folder``."""
+    return {str(p.relative_to(folder)): p.stat().st_mtime_ns
+            for p in folder.rglob("*") if p.is_file()}

@@ -12,8 +12,7 @@ import subprocess
 import sys
 
 import pytest
-from support import ROOT, article, write_content
-from test_safe_build import WAIT, current, make_conf
+from support import ROOT, WAIT, article, current, make_conf, write_content
 
 sys.path.insert(0, str(ROOT))
 from tools import publish_checks, publish_root, publisher, vanished  # noqa: E402

@@ -133,7 +133,7 @@ def test_the_readme_rsync_run_between_two_folders(tmp_path):
 
 def test_ci_s_publish_over_ssh_waits_for_a_running_one():
     """CI's publish for a push failed at once while the timer's was running: the push's
-    news stayed off the site until the next morning (tests/test_safe_build.py has the
+    news stayed off the site until the next morning (tests/test_publisher.py has the
     waiting itself)."""
     assert readme_block("$ssh").endswith("timeout 80m ./run publish --wait 30'")
     shown = subprocess.run([sys.executable, "-m", "invoke", "publish", "--help"], cwd=ROOT,

@@ -1,0 +1,81 @@
+"""What stops a publish before any build: the publish task's SITEURL and the settings'
+errors (tools/publish_checks.py's ``settings_problems``), as ``publish --settings-only``
+(the deploy workflow's first step) finds them. The release check's report and the
+vanished addresses are tested through publishes (test_publisher.py,
+test_publish_vanished.py).
+"""
+
+import os
+import subprocess
+import sys
+
+import pytest
+from support import ROOT, WAIT, article, make_conf, write_content
+
+sys.path.insert(0, str(ROOT))
+from tools import publish_checks  # noqa: E402
+
+
+@pytest.mark.parametrize(("siteurl", "message"), [
+    ("http://www.example.org", "SITEURL deve cominciare con https://"),
+    ("", "SITEURL non impostato"),
+    # every absolute address (sitemap, feeds, canonical) begins with it: "https://" alone
+    # published https:/2024/05/…
+    ("https://", "SITEURL non è l'indirizzo del sito"),
+])
+def test_the_publish_task_refuses_a_siteurl_browsers_would_block(tmp_path, siteurl, message):
+    env = dict(os.environ, PUBLISH_ROOT=str(tmp_path / "pub"), SITEURL=siteurl)
+    task = subprocess.run([sys.executable, "-m", "invoke", "publish"], cwd=ROOT, env=env,
+                          capture_output=True, text=True, timeout=WAIT, check=False)
+    assert task.returncode == 1 and message in task.stderr
+    assert not (tmp_path / "pub").exists()  # before any work
+
+
+@pytest.mark.parametrize(("variables", "status", "message"), [
+    ({"SITEURL": ""}, 1, "SITEURL non impostato"),
+    ({"SITEURL": "https://"}, 1, "SITEURL must be https://host[/path]"),
+    ({"SITEURL": "https://www.example.org/?lang=it"}, 1, "SITEURL non è l'indirizzo del sito"),
+    ({"SITEURL": "https://www.example.org "}, 1, "SITEURL non è l'indirizzo del sito"),
+    ({"SITEURL": "https://www.example.org/farelegami/"}, 0, "Publish settings valid"),
+    ({"SITEURL": "https://www.example.org", "VISIT_COUNTER_URL": "http://stats.example.org"},
+     1, "VISIT_COUNTER_URL: 'http://stats.example.org' must be an https:// address"),
+    # the development counter's address copied into the repository variable: every
+    # reader's browser would have asked its own computer
+    ({"SITEURL": "https://www.example.org", "VISIT_COUNTER_URL": "http://localhost:8001"},
+     1, "VISIT_COUNTER_URL indica questo computer (localhost)"),
+    ({"SITEURL": "https://www.example.org", "VISIT_COUNTER_URL": "https://127.0.0.1/"},
+     1, "VISIT_COUNTER_URL names this machine"),
+    ({"SITEURL": "http://localhost:8080", "VISIT_COUNTER_URL": "http://localhost:8001"},
+     0, "Publish settings valid"),  # a release tried on this machine
+    ({"SITEURL": "https://www.example.org", "ADMIN_REPO": "farelegami"},
+     1, "ADMIN_REPO: must be the repository as owner/name"),
+    ({"SITEURL": "https://www.example.org", "VISIT_COUNTER_URL": "https://stats.example.org",
+      "ADMIN_REPO": "comune/farelegami"}, 0, "Publish settings valid"),
+])
+def test_the_workflow_s_first_step_finds_what_the_publish_would_stop_on(tmp_path, variables,
+                                                                        status, message):
+    """The deploy workflow's first step (``publish --settings-only``): a repository
+    variable unset or wrong failed only at the publish step, after the whole test
+    suite. Now in seconds, on what the publish itself would stop on, building nothing."""
+    env = {name: value for name, value in os.environ.items()
+           if name not in ("SITEURL", "VISIT_COUNTER_URL") and not name.startswith("ADMIN_")}
+    env.update(variables, PUBLISH_ROOT=str(tmp_path / "pub"))
+    task = subprocess.run([sys.executable, "-m", "invoke", "publish", "--settings-only"],
+                          cwd=ROOT, env=env, capture_output=True, text=True, timeout=WAIT,
+                          check=False)
+    assert task.returncode == status, task.stdout + task.stderr
+    assert message in (task.stderr if status else task.stdout)
+    assert not (tmp_path / "pub").exists()
+
+
+def test_the_settings_check_shows_the_warnings_the_publish_would_show(tmp_path):
+    """``publish --settings-only`` said only "valid": its handler on the root logger kept
+    the settings' warnings (a mistyped setting, ignored) from being printed, which the
+    publish itself shows."""
+    conf, content = make_conf(tmp_path), tmp_path / "content"
+    write_content(content, {"notizie/a.md": article(title="Uno")})
+    with conf.open("a", encoding="utf-8") as settings:
+        settings.write("IMAGES_WIDTHZ = [400]\n")
+    errors, warnings = publish_checks.settings_problems(conf, content)
+    assert errors == []
+    assert any(warning.startswith("IMAGES_WIDTHZ: unknown setting") for warning in warnings)
