@@ -86,6 +86,27 @@ def test_relative_links_and_their_anchors_resolve(doc):
     assert not broken, f"{doc.relative_to(ROOT)}: {broken}"
 
 
+@pytest.mark.parametrize("doc", DOCS, ids=lambda path: path.relative_to(ROOT).as_posix())
+def test_every_table_row_has_its_header_s_cells(doc):
+    """GitHub splits a table's row at every ``|`` not escaped, inside code too, and drops
+    the cells past the header's: core's README wrote ``reserve`` after its row's last
+    ``|`` (shown nowhere), the guide's "front matter YAML non valido" row had two ``|`` in
+    code (``summary: |``), its advice cut off. A ``|`` in a cell is written ``\\|``."""
+    text = re.sub(r"^```.*?^```", lambda block: "\n" * block.group(0).count("\n"),
+                  doc.read_text(encoding="utf-8"), flags=re.S | re.M)
+    broken, header = [], None
+    for number, line in enumerate(text.splitlines(), 1):
+        if not line.startswith("|"):
+            header = None
+            continue
+        cells = len(re.findall(r"(?<!\\)\|", line))
+        if header is None:
+            header = cells
+        elif cells != header or not line.rstrip().endswith("|"):
+            broken.append(f"{number}: {line[:70]}")
+    assert not broken, f"{doc.relative_to(ROOT)}: {broken}"
+
+
 # a project file as the docs name it: a folder of the project, then a name with an extension
 # (not a file of another commit, `git show REV:tools/x.py`)
 PROJECT_FILE = re.compile(r"(?<![\w/.{:-])((?:tools|plugins|tests|deploy|docs|theme/static|"
