@@ -264,3 +264,58 @@ def test_an_edited_template_is_compiled_and_analysed_again(tmp_path):
     assert '<p class="test-marker">Notizie</p>' in edited.text("/2024/05/a/")
     analysis = json.loads(next(compiled.rglob("analysis.json")).read_text(encoding="utf-8"))
     assert any("test_marker" in names for names, _ in analysis.values())
+
+
+# A plugin of a test's own: each article's number of words, shown on a listing of its own
+# (a direct template), named with listed_fields as plugins/README.md tells plugins to.
+WORDS_PLUGIN = '''\
+from pelican import signals
+
+from plugins.core.items import items
+from plugins.core.settings import listed_fields
+
+
+def initialize(pelican):
+    listed_fields(pelican.settings, "parole")
+
+
+def count(generator):
+    for item, _ in items(generator):
+        item.parole = len(item._content.split())
+
+
+def register():
+    signals.initialized.connect(initialize)
+    signals.article_generator_finalized.connect(count)
+'''
+WORDS_TEMPLATE = ('<!DOCTYPE html><html lang="it"><title>Parole</title>'
+                  '{% for item in articles %}<p>{{ item.title }}: {{ item.parole }}</p>'
+                  '{% endfor %}</html>\n')
+
+
+def test_an_attribute_a_plugin_names_for_listings_is_listed_as_a_cold_build_lists_it(tmp_path):
+    """The render cache saw the other items of a page only by a fixed list of attributes
+    (a listing's cards): a plugin's attribute shown on a listing kept its old value in a
+    warm build (a body grown from 3 to 7 words listed as 3). A plugin names it with
+    ``listed_fields`` at ``initialized``, and the listing is rendered again."""
+    extra = tmp_path / "extra"
+    (extra / "parole").mkdir(parents=True)
+    (extra / "parole" / "__init__.py").write_text(WORDS_PLUGIN, encoding="utf-8")
+    (extra / "templates").mkdir()
+    (extra / "templates" / "parole.html").write_text(WORDS_TEMPLATE, encoding="utf-8")
+    settings = f"""
+        PLUGIN_PATHS = PLUGIN_PATHS + [{str(extra)!r}]
+        PLUGINS = PLUGINS + ["parole"]
+        THEME_TEMPLATES_OVERRIDES = [{str(extra / "templates")!r}]
+        DIRECT_TEMPLATES = DIRECT_TEMPLATES + ["parole"]
+        PAROLE_SAVE_AS = "parole/index.html"
+    """
+    short = {"notizie/a.md": article(title="Corta", body="Tre parole qui.")}
+    cold = build_site(tmp_path, short, settings)
+    assert cold.ok, cold.log
+    assert "<p>Corta: 3</p>" in cold.text("/parole/")
+    shutil.rmtree(cold.output)
+    grown = {"notizie/a.md": article(title="Corta", body="Tre parole qui.\n\nE altre quattro ora.")}
+    warm = build_site(tmp_path, grown, settings)
+    assert warm.ok, warm.log
+    assert "<p>Corta: 7</p>" in warm.text("/parole/")

@@ -32,6 +32,7 @@ from markupsafe import Markup
 from pelican import signals
 
 from plugins.core.items import is_future, items
+from plugins.core.settings import listed_fields
 from plugins.core.text import (
     FIRST_PARAGRAPH_RE, TAG_RE, body_lead, plain, without_note_references,
 )
@@ -172,6 +173,13 @@ def add_page_meta(generator):
         page.is_programmato = False  # pages have no publication date
 
 
+def initialize(pelican):
+    """Cards and listings show the marks: a page listing an item is rendered again when
+    they change (plugins/writer's render cache)."""
+    listed_fields(pelican.settings, "is_bozza", "is_programmato")
+
+
 def register():
+    signals.initialized.connect(initialize)
     signals.article_generator_finalized.connect(add_article_meta)
     signals.page_generator_finalized.connect(add_page_meta)

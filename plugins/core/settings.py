@@ -118,6 +118,17 @@ def add_filters(settings, filters, key="JINJA_FILTERS"):
     settings[key] = {**filters, **(settings.get(key) or {})}
 
 
+def listed_fields(settings, *names):
+    """Make ``names``, attributes a plugin gives items, part of what a page listing an item
+    shows of it (``WRITER_LISTED_FIELDS``: plugins/writer's render cache renders such a
+    page again when one of them changes), at ``initialized``, in whichever order the
+    plugins start (the writer fills in only the settings still missing). Here, not in the
+    writer: the plugins that call it are those the writer imports. A new list: the one in
+    the settings may be a settings module's own, shared by every configuration."""
+    listed = list(settings.get("WRITER_LISTED_FIELDS") or ())
+    settings["WRITER_LISTED_FIELDS"] = listed + [name for name in names if name not in listed]
+
+
 def loaded_plugins(pelican):
     """Names of the plugins Pelican loaded (``plugins.attachments``, ``pelican.plugins.sitemap``)."""
     return set(pelican.settings.get("PLUGINS") or ())

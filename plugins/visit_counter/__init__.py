@@ -16,7 +16,7 @@ from urllib.parse import unquote, urlsplit
 
 from pelican import signals
 
-from plugins.core.settings import add_filters
+from plugins.core.settings import add_filters, listed_fields
 from plugins.core.urls import without_index
 
 from . import settings
@@ -38,6 +38,9 @@ def visit_path(url):
 def initialize(pelican):
     settings.install(pelican.settings)
     add_filters(pelican.settings, {"visit_path": visit_path})
+    # a card shows an item's visits before the counter (visite_precedenti): a listing is
+    # rendered again when they change (plugins/writer's render cache)
+    listed_fields(pelican.settings, "visite_precedenti")
 
 
 def register():

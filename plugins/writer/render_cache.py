@@ -17,7 +17,7 @@ The page's own item (``article``, ``page``) is digested whole (its resolved
 HTML, metadata and every attribute plugins gave them: attachments, related
 lists…); every other item it reaches (the articles of a listing or paginator, a
 related article, a translation) by what a page can show of them (URL, summary
-and ``REF_FIELDS``: title, dates, category, authors, marks; a tag, category or author
+``REF_FIELDS`` and ``WRITER_LISTED_FIELDS``: title, dates, category, authors, marks; a tag, category or author
 by its name, URL and whether its page and feeds are written), so text further down
 one article's body renders that article's page again and no listing. The digests are
 memoised per build. ``tests/test_render_cache.py`` builds sites cold and warm
@@ -46,10 +46,12 @@ from plugins.core.terms import ATTRIBUTE as WRITTEN
 from . import templates
 
 SKIPPED_KEYS = {"settings", "_context", "_summary", "_content"}  # shared or re-derived
-# What a page can show of another item (a card in a listing, a related article): a
-# template that shows more of the items it lists must add the attribute here.
-REF_FIELDS = ("title", "date", "modified", "category", "author", "authors", "status", "lang",
-              "is_bozza", "is_programmato", "visite_precedenti")
+# What a page can show of another item (a card in a listing, a related article), of
+# Pelican's own attributes; a plugin adds those it gives items with
+# plugins.core.settings.listed_fields (WRITER_LISTED_FIELDS): article_meta its marks,
+# visit_counter the earlier visits. A template that shows more of the items it lists
+# must add them.
+REF_FIELDS = ("title", "date", "modified", "category", "author", "authors", "status", "lang")
 ANALYSES_KEPT = 1000  # templates' analyses kept (an edited template adds one)
 KEEP_FOLDERS = 3  # global digests whose caches are kept (e.g. preview and public builds)
 
@@ -57,7 +59,8 @@ KEEP_FOLDERS = 3  # global digests whose caches are kept (e.g. preview and publi
 class Digester:
     """Stable text for any value a template may read; memoised per content item."""
 
-    def __init__(self):
+    def __init__(self, fields=REF_FIELDS):
+        self.fields = tuple(fields)  # what another page shows of an item (ref)
         self._items = {}  # id(item) -> digest of the whole item
         self._refs = {}  # id(item) -> digest of what another page shows of it
         self._shared = {}  # id(paginator or URL wrapper) -> digest
@@ -119,7 +122,7 @@ class Digester:
         key = id(item)
         if key not in self._refs:
             self._keep.append(item)
-            shown = {name: getattr(item, name, None) for name in REF_FIELDS}
+            shown = {name: getattr(item, name, None) for name in self.fields}
             self._refs[key] = _hash("ref", item.url or "", self.stable(shown, inside=True),
                                     str(item.metadata.get("summary", "")))
         return self._refs[key]
@@ -136,7 +139,7 @@ class RenderCache:
         self.folder.mkdir(parents=True, exist_ok=True)
         os.utime(self.folder)
         self._prune(root)
-        self.digest = Digester()
+        self.digest = Digester(REF_FIELDS + tuple(settings.get("WRITER_LISTED_FIELDS") or ()))
         self._names = {}  # template name -> names it (and all it uses) can read
         self._analysis_path = templates.analysis_path(settings)
         self._parsed = self._load_parsed()  # digest of name and source -> [names, referenced]

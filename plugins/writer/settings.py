@@ -12,11 +12,18 @@ DEFAULTS = {
     # {template: variable}, e.g. {"documenti": "documents"}: each is added to
     # PAGINATED_TEMPLATES (DEFAULT_PAGINATION a page, unless that setting names another).
     "WRITER_PAGINATED_BY": {},
+    # Attributes of an item that a page listing it shows besides render_cache.REF_FIELDS
+    # (a card, a related article): a plugin adds its own with
+    # plugins.core.settings.listed_fields().
+    "WRITER_LISTED_FIELDS": [],
 }
 
 
 def check(settings):
     problems = []
+    listed = settings["WRITER_LISTED_FIELDS"]
+    if not core_settings.text_list(listed, str.isidentifier):
+        problems.append(("WRITER_LISTED_FIELDS", f"must list attribute names, not {listed!r}"))
     paginated_by = settings["WRITER_PAGINATED_BY"]
     if not core_settings.text_map(paginated_by, value_test=bool):
         problems.append(("WRITER_PAGINATED_BY", "must map template names to context"
