@@ -51,6 +51,7 @@ from plugins.attachments.collect import (  # noqa: E402
 from plugins.attachments.pdfinfo import MetadataCache  # noqa: E402
 from plugins.attachments.statement import Statement, linked_warnings  # noqa: E402
 from plugins.content_checks import rules  # noqa: E402
+from plugins.content_checks.entry import Entry  # noqa: E402
 from plugins.images import (  # noqa: E402
     image_line, image_sources, located_message, location, unreadable_message, variants,
 )
@@ -315,7 +316,7 @@ def check(settings, workers=None, files=None):
                                                    metadata.get(OLD_ADDRESSES) or ())
         if metadata.get("title") and is_slug(result.slug):  # other errors aside: all at once
             line = checked.key_lines.get("slug") or checked.key_lines.get("title")
-            entries.append(rules.Entry(
+            entries.append(Entry(
                 relative, "page" if page else "article", result.slug, result.save_as,
                 language(metadata, settings), line, tuple(checked.links),
                 metadata.get("status") == "draft",

@@ -45,7 +45,7 @@ from plugins.core.items import LINKS_KEY, all_items, held_back, is_draft, key_li
 from plugins.core.problems import WARNING, Problem
 
 from . import rules
-from .rules import Entry
+from .entry import Entry, published
 
 logger = logging.getLogger(__name__)
 
@@ -117,7 +117,7 @@ def check_build(generators):
     # judged once everything is written (check_written_links)
     settings[ADDRESS_LINKS_KEY] = AddressLinks(
         [entry for entry in found if any(rules.address_key(target) for target, _ in entry.links)],
-        {entry.save_as for entry in found if entry.save_as and not rules.published(entry)})
+        {entry.save_as for entry in found if entry.save_as and not published(entry)})
     for problem in rules.all_problems(found, settings, read):
         if problem.severity == WARNING:
             logger.warning("%s", problem)

@@ -1,4 +1,4 @@
-"""Rules across files: pure functions on light :class:`Entry` records, returning
+"""Rules across files: pure functions on light :class:`~.entry.Entry` records, returning
 :class:`~plugins.core.problems.Problem` lists.
 
 The build makes entries from Pelican's items, ``invoke check`` from the files it
@@ -7,11 +7,10 @@ checked; both call the same rules, so both report the same problems.
 
 import os
 import posixpath
-from dataclasses import dataclass
-from datetime import datetime
 from urllib.parse import unquote, urljoin, urlsplit
 from zoneinfo import ZoneInfo
 
+from plugins.content_checks.entry import published
 from plugins.contract.ahead import EXTENSIONS
 from plugins.contract.check import linkable_folders
 from plugins.core import filetypes, output
@@ -24,28 +23,6 @@ from plugins.italian.dates import data_lunga
 
 
 SITE_FILES = ("sitemap.xml", "robots.txt", "404.html", "index.html")
-
-
-@dataclass(frozen=True)
-class Entry:
-    source: str  # path under content/
-    kind: str  # "article" or "page"
-    slug: str
-    save_as: str  # "" when the item is not written
-    lang: str = ""
-    line: int | None = None  # of its `slug` key, else of its `title`
-    # ((path under content/, line), ...): where its {filename} links lead; (("/address/",
-    # line), ...): links to the site's pages by their address (a "/" first: no path has one);
-    # ((RELATIVE_LINK + "programma", line), ...): its relative links
-    links: tuple = ()
-    draft: bool = False  # `status: draft`, also where a preview shows it
-    scheduled: datetime | None = None  # its date, when the public build waits for it
-    # a file with errors (only ``invoke check`` has entries for them, for the rules that
-    # report all at once: the build drops such a file, and it is reported on its own)
-    failed: bool = False
-    date: datetime | None = None  # an article's `date` (a page has none)
-    title: str = ""  # its `title`: HTML (Markup) in a build, as typed in invoke check
-    title_line: int | None = None  # of its `title` key
 
 
 def _newest(found):
@@ -251,11 +228,6 @@ def unused_uploads(settings, used):
                     None, WARNING)
             for path in uploads(settings) if path not in used
             and os.path.realpath(os.path.join(root, path)) not in reached]
-
-
-def published(entry):
-    """True when the public build writes the item now (a hidden one too: not listed)."""
-    return bool(entry.save_as) and not entry.draft and entry.scheduled is None
 
 
 def unpublished_links(entries, read, settings):
