@@ -11,12 +11,13 @@ from urllib.parse import unquote, urljoin, urlsplit
 from zoneinfo import ZoneInfo
 
 from plugins.content_checks.entry import published
+from plugins.content_checks.listed import Listed
 from plugins.contract.ahead import EXTENSIONS
 from plugins.contract.check import linkable_folders
 from plugins.core import filetypes, output
 from plugins.core.files import ignored
 from plugins.core.items import RELATIVE_LINK
-from plugins.core.problems import ERROR, MAX_LISTED, WARNING, Problem
+from plugins.core.problems import ERROR, WARNING, Problem
 from plugins.core.text import plain
 from plugins.core.urls import without_index
 from plugins.italian.dates import data_lunga
@@ -351,7 +352,7 @@ def address_links(entries, settings):
     for entry in entries:
         if entry.failed:  # a file with errors: reported on its own, as the build does
             continue
-        listed = _Listed(entry.source, WARNING)
+        listed = Listed(entry.source, WARNING)
         for target, line in entry.links:
             full = "://" in target and not target.startswith(RELATIVE_LINK)
             if not (target.startswith("/") or full):
@@ -447,7 +448,7 @@ def broken_address_links(entries, settings, site):
     for entry in entries:
         if entry.failed:  # a file with errors: reported on its own, as the build does
             continue
-        listed = _Listed(entry.source, ERROR if published(entry) else WARNING)
+        listed = Listed(entry.source, ERROR if published(entry) else WARNING)
         for target, line in entry.links:
             path = site_address(target, settings) if address_key(target) else None
             if path is None or not site.missing(path) or listed.counted(line):
@@ -495,7 +496,7 @@ def relative_links(entries, settings):
     for entry in entries:
         if entry.failed:  # a file with errors: reported on its own, as the build does
             continue
-        listed = _Listed(entry.source, ERROR)
+        listed = Listed(entry.source, ERROR)
         for target, line in entry.links:
             if not target.startswith(RELATIVE_LINK) or listed.counted(line):
                 continue
@@ -520,36 +521,6 @@ def relative_links(entries, settings):
             "e altri {more} link relativi come questi, non elencati: scrivi anche quelli"
             " come propongono i messaggi sopra / and {more} more relative links")
     return problems
-
-
-class _Listed:
-    """One file's problems of one rule: the first ``MAX_LISTED`` listed, the rest counted
-    in one more problem, at the first one's line (a page pasted from the old site has
-    hundreds of the same mistake)."""
-
-    def __init__(self, source, severity):
-        self.source, self.severity = source, severity
-        self.problems, self.more, self.first_more = [], 0, None
-
-    def counted(self, line):
-        """True when ``MAX_LISTED`` are listed: the problem at ``line`` is only counted."""
-        if len(self.problems) < MAX_LISTED:
-            return False
-        self.more += 1
-        self.first_more = self.first_more or line
-        return True
-
-    def add(self, message, line):
-        self.problems.append(Problem(self.source, message, line, self.severity))
-
-    def done(self, one, many):
-        """The problems listed, and one for those counted: ``one``, or ``many`` formatted
-        with ``more`` (their number)."""
-        if self.more:
-            self.problems.append(Problem(
-                self.source, one if self.more == 1 else many.format(more=self.more),
-                self.first_more, self.severity))
-        return self.problems
 
 
 def _relative_fix(target, resolved, written, named, files):
