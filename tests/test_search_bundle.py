@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from plugins.content_checks import rules
+from plugins.content_checks import site_paths
 from plugins.search import bundle, canonical, settings as search_settings
 from support import ROOT
 
@@ -297,7 +297,7 @@ def test_pagefind_is_pinned_where_the_plugin_relies_on_its_internals():
 def test_the_index_folder_is_a_reserved_address():
     settings = {"CACHE_PATH": "cache", "DIRECT_TEMPLATES": ["index", "cerca"]}
     search_settings.install(settings)
-    assert rules.reserved_paths(settings)["pagefind"] == "the site"
+    assert site_paths.reserved_paths(settings)["pagefind"] == "the site"
     disabled = {"CACHE_PATH": "cache", "DIRECT_TEMPLATES": ["index", "cerca"],
                 "SEARCH_ENABLED": False}
     search_settings.install(disabled)

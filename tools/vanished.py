@@ -4,7 +4,7 @@ new one no longer has (``publisher.publish`` warns about them, or refuses with
 
 What counts: the addresses of the current release's ``sitemap.xml`` (every listed
 article and page) that are an item's, i.e. whose first segment the site does not write
-itself (``plugins.content_checks.rules.reserved_paths``: categories, tags, authors,
+itself (``plugins.content_checks.site_paths.reserved_paths``: categories, tags, authors,
 archives, Documenti…; an item can never have such an address, and an old address of
 plugins/redirects cannot either). Listings are left out: a tag or a category that
 disappears, or a page of a listing (not in the sitemap), is normal churn nobody can act
@@ -31,7 +31,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from plugins.content_checks.rules import reserved_paths
+from plugins.content_checks.site_paths import reserved_paths
 from plugins.core.output import resolve
 from plugins.core.urls import without_index
 from plugins.redirects.paths import KEY

@@ -26,7 +26,7 @@ from jinja2 import Environment, FileSystemLoader
 
 from plugins.assets import MANIFEST_KEY
 from plugins.attachments.model import ALLOWED_KINDS as ATTACHMENT_KINDS
-from plugins.content_checks.rules import reserved_paths
+from plugins.content_checks.site_paths import reserved_paths
 from plugins.contract.ahead import EXTENSIONS
 from plugins.contract.allowlist import ALLOWED, GLOBAL_ATTRIBUTES
 from plugins.contract.check import linkable_folders

@@ -12,6 +12,7 @@ from zoneinfo import ZoneInfo
 
 from plugins.content_checks.entry import published
 from plugins.content_checks.listed import Listed
+from plugins.content_checks.site_paths import site_folders, site_path_clashes
 from plugins.contract.ahead import EXTENSIONS
 from plugins.contract.check import linkable_folders
 from plugins.core import filetypes, output
@@ -21,9 +22,6 @@ from plugins.core.problems import ERROR, WARNING, Problem
 from plugins.core.text import plain
 from plugins.core.urls import without_index
 from plugins.italian.dates import data_lunga
-
-
-SITE_FILES = ("sitemap.xml", "robots.txt", "404.html", "index.html")
 
 
 def _newest(found):
@@ -78,69 +76,6 @@ def duplicate_urls(entries):
                 f"stesso indirizzo {url} di {', '.join(others)}: cambia `slug`"
                 f" (o `date`) {_all_but_one(found)} / two items with the same URL {url}:"
                 f" {' and '.join(sorted(found))}"), found[first].line))
-    return problems
-
-
-def _first_segment(pattern):
-    pattern = str(pattern or "").strip("/")
-    first = pattern.split("/")[0]
-    return "" if not first or "{" in first else first
-
-
-def reserved_paths(settings):
-    """``{first path segment or file: what the site writes there}``, from the settings."""
-    reserved = {name: "the site" for name in SITE_FILES}  # named in English halves
-    for name, value in settings.items():
-        if not isinstance(value, str) or name.startswith(("ARTICLE_", "PAGE_", "DRAFT_")):
-            continue
-        if name.endswith("_SAVE_AS") or "FEED_" in name:
-            first = _first_segment(value)
-            if first:
-                reserved.setdefault(first, name)
-    folders = [settings.get("THEME_STATIC_DIR"), settings.get("ATTACHMENTS_PATH"),
-               *(settings.get("STATIC_PATHS") or ()),
-               *(settings.get("CONTENT_CHECKS_RESERVED_PATHS") or ())]
-    for folder in folders:
-        first = _first_segment(folder)
-        if first:
-            reserved.setdefault(first, "the site")
-    return reserved
-
-
-def site_folders(settings):
-    """``{first path segment or file: owner}`` of every address the site writes itself,
-    whatever the content: :func:`reserved_paths`, the home page's numbered pages
-    (``pagina/2/``, from ``PAGINATION_PATTERNS``), the direct templates without a
-    ``*_SAVE_AS`` (Pelican writes ``NAME.html``) and the files placed by
-    ``EXTRA_PATH_METADATA``."""
-    folders = dict(reserved_paths(settings))
-    for pattern in settings.get("PAGINATION_PATTERNS") or ():
-        first = _first_segment(str(pattern[1]).replace("{base_name}", ""))
-        if first:
-            folders.setdefault(first, "PAGINATION_PATTERNS")
-    for name in settings.get("DIRECT_TEMPLATES") or ():
-        if f"{str(name).upper()}_SAVE_AS" not in settings:
-            folders.setdefault(f"{name}.html", "DIRECT_TEMPLATES")
-    for values in (settings.get("EXTRA_PATH_METADATA") or {}).values():
-        first = _first_segment((values or {}).get("save_as") if isinstance(values, dict) else "")
-        if first:
-            folders.setdefault(first, "EXTRA_PATH_METADATA")
-    return folders
-
-
-def site_path_clashes(entries, settings):
-    """Items written where the site writes its own files."""
-    reserved = reserved_paths(settings)
-    problems = []
-    for entry in entries:
-        if not entry.save_as:
-            continue
-        first = posixpath.normpath(entry.save_as).split("/")[0]
-        if first in reserved:
-            problems.append(Problem(entry.source, (
-                f"l'indirizzo /{without_index(entry.save_as)} è riservato al sito ({first}):"
-                f" scegli un altro `slug` / the URL is the site's own ({reserved[first]})"),
-                entry.line))
     return problems
 
 
@@ -420,7 +355,7 @@ class WrittenFiles:
 class KnownFolders:
     """``./run check``'s view, without building: a path is surely missing only when its
     first segment is none the site writes: an address of a published item, a folder or
-    file of the site (:func:`site_folders`: listings, feeds, static folders, reserved
+    file of the site (:func:`~.site_paths.site_folders`: listings, feeds, static folders, reserved
     folders…) or one of ``more`` (the old addresses' first segments, plugins/redirects).
     Deeper (``/2024/05/festx/``, ``/argomenti/tag-che-non-c-e/``) it cannot tell."""
 

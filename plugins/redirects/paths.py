@@ -12,7 +12,7 @@ import posixpath
 import re
 from urllib.parse import unquote, urlsplit
 
-from plugins.content_checks import rules
+from plugins.content_checks import site_paths
 from plugins.core.items import PREVIOUS_ADDRESSES
 
 KEY = PREVIOUS_ADDRESSES
@@ -35,9 +35,9 @@ def site_folders(settings):
     """``{first path segment: owner}`` of the addresses the site writes itself: the
     content checks' reserved folders and files (categories, feeds, static folders,
     ``pagefind/``, ``admin/``, ``index.html``…), and the home page's numbered pages
-    (``pagina/2/``, from ``PAGINATION_PATTERNS``): ``content_checks.rules.site_folders``,
+    (``pagina/2/``, from ``PAGINATION_PATTERNS``): ``content_checks.site_paths.site_folders``,
     which ``./run check`` also judges links by address with."""
-    return rules.site_folders(settings)
+    return site_paths.site_folders(settings)
 
 
 def old_path(text, folders=None):
