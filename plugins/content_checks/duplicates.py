@@ -1,0 +1,63 @@
+"""Two items at one address or with one slug (:func:`duplicate_urls`,
+:func:`duplicate_slugs`): one of them would replace the other, or Pelican would take them
+for translations of each other. Reported on the newest, whose address is the one to change."""
+
+import posixpath
+
+from plugins.core.problems import Problem
+from plugins.core.urls import without_index
+
+
+def _newest(found):
+    """Of ``{source: entry}`` claiming one slug or address, the source to report: the
+    newest article, whose address is the one to change (the others may be published at it
+    already), else the first by name."""
+    def age(source):
+        date = found[source].date
+        return (date is not None, date.timestamp() if date is not None else 0)
+    newest = max(age(source) for source in found)
+    return min(source for source in found if age(source) == newest)
+
+
+def duplicate_slugs(entries):
+    """Two articles (or two pages) with one slug, even in other months: Pelican would
+    take them for translations of each other. One problem, on the newest (:func:`_newest`)."""
+    owners = {}
+    for entry in entries:
+        owners.setdefault((entry.kind, entry.slug, entry.lang), {})[entry.source] = entry
+    problems = []
+    for (kind, slug, _), found in sorted(owners.items()):
+        if len(found) > 1:
+            first = _newest(found)
+            others = sorted(source for source in found if source != first)
+            what = "articolo" if kind == "article" else "pagina"
+            problems.append(Problem(first, (
+                f"stesso `slug` ({slug}) di {', '.join(others)}: ogni {what} deve averne uno"
+                f" suo, cambia `slug` (o il titolo) {_all_but_one(found)} / two items with the same"
+                f" slug {slug}: {' and '.join(sorted(found))}"), found[first].line))
+    return problems
+
+
+def _all_but_one(files):
+    """Whose slug to change: "di uno dei due", or of all but one of three or more."""
+    return "di uno dei due" if len(files) == 2 else "di tutti tranne uno"
+
+
+def duplicate_urls(entries):
+    """Each output path claimed by more than one file: one problem, on the newest
+    (:func:`_newest`)."""
+    owners = {}
+    for entry in entries:
+        if entry.save_as:
+            owners.setdefault(posixpath.normpath(entry.save_as), {})[entry.source] = entry
+    problems = []
+    for save_as, found in sorted(owners.items()):
+        if len(found) > 1:
+            first = _newest(found)
+            others = sorted(source for source in found if source != first)
+            url = "/" + without_index(save_as)
+            problems.append(Problem(first, (
+                f"stesso indirizzo {url} di {', '.join(others)}: cambia `slug`"
+                f" (o `date`) {_all_but_one(found)} / two items with the same URL {url}:"
+                f" {' and '.join(sorted(found))}"), found[first].line))
+    return problems
