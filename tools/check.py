@@ -52,6 +52,7 @@ from plugins.attachments.pdfinfo import MetadataCache  # noqa: E402
 from plugins.attachments.statement import Statement, linked_warnings  # noqa: E402
 from plugins.content_checks import rules  # noqa: E402
 from plugins.content_checks.entry import Entry  # noqa: E402
+from plugins.content_checks.symlinks import symlink_problems  # noqa: E402
 from plugins.images import (  # noqa: E402
     image_line, image_sources, located_message, location, unreadable_message, variants,
 )
@@ -372,7 +373,7 @@ def main(argv=None):
     settings = load_settings(args.settings, args.content)
     # reading follows symbolic links: one to a folder holding it never ends (the build
     # stops on them first too)
-    problems = rules.symlink_problems(settings["PATH"])
+    problems = symlink_problems(settings["PATH"])
     files = [] if problems else content_files(settings)
     if not gc.isenabled():  # run as a script (above): what the start-up made is never
         gc.freeze()  # walked, here nor in the workers, which collect what they make

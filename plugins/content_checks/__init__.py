@@ -45,6 +45,7 @@ from plugins.core.items import LINKS_KEY, all_items, held_back, is_draft, key_li
 from plugins.core.problems import WARNING, Problem
 
 from . import rules
+from .symlinks import symlink_problems
 from .entry import Entry, published
 
 logger = logging.getLogger(__name__)
@@ -175,7 +176,7 @@ def check_links_first(pelican):
     walking for good, and one to a folder outside read files from elsewhere before any
     rule could stop the build. Such links stop it here, before anything is read."""
     pelican.settings.pop(ADDRESS_LINKS_KEY, None)  # a new run
-    problems = rules.symlink_problems(pelican.settings["PATH"])
+    problems = symlink_problems(pelican.settings["PATH"])
     for problem in problems:
         logger.error("%s", problem)
     if problems:

@@ -25,47 +25,6 @@ from plugins.core.urls import without_index
 from plugins.italian.dates import data_lunga
 
 
-def _symlinks(root):
-    """``[(link, target, inside root)]``: every symbolic link under ``root``, without
-    following any (so the walk itself always ends); ``target`` relative to ``root``
-    when inside it, else absolute."""
-    root = os.path.realpath(root)
-    found = []
-    for folder, folders, files in os.walk(root):
-        for name in [*folders, *files]:
-            path = os.path.join(folder, name)
-            if os.path.islink(path):
-                target = os.path.realpath(path)
-                inside = os.path.commonpath([target, root]) == root
-                if inside:
-                    target = os.path.relpath(target, root).replace(os.sep, "/")
-                found.append((os.path.relpath(path, root).replace(os.sep, "/"), target,
-                              inside))
-    return sorted(found)
-
-
-def symlink_problems(root):
-    """Symbolic links leading out of ``root``, or to a folder inside it: errors, from one
-    walk of ``root``. Checked before anything is read (``content_checks.check_links_first``,
-    ``invoke check``): reading follows them. Pelican reads a linked folder twice, and one
-    that holds the link without end (two links ``x -> .`` and ``y -> .`` make 2^40
-    paths: the build and ``invoke check`` never finished)."""
-    leaving, folders = [], []
-    for link, target, inside in _symlinks(root):
-        if not inside:
-            leaving.append(Problem(
-                link, f"collegamento simbolico che porta fuori da content/ ({target}):"
-                      f" copia il file dentro content/ / symbolic link leaving content/"))
-        elif os.path.isdir(os.path.join(root, link)):
-            folders.append(Problem(
-                link, f"collegamento simbolico alla cartella"
-                      f" {'content' if target == '.' else target}/: il sito ne leggerebbe i"
-                      " file due volte (o senza fine, se la cartella contiene il"
-                      " collegamento); togli il collegamento e tieni i file in una cartella"
-                      " sola / symbolic link to a folder"))
-    return leaving + folders
-
-
 def uploads(settings):
     """Paths under content/ of the files editors upload for items to use: those in the
     folders the site publishes files from (images: STATIC_PATHS; documents:
@@ -169,8 +128,8 @@ def _why_unpublished(target, linked, zone):
 def all_problems(entries, settings, read):
     """Every rule across files, for the build and ``invoke check`` alike (``read``: every
     file the build reads as an item, with errors or not: :func:`unpublished_links`).
-    Symbolic links are not among them: both stop on :func:`symlink_problems` before
-    reading anything."""
+    Symbolic links are not among them: both stop on :func:`~.symlinks.symlink_problems`
+    before reading anything."""
     entries = list(entries)
     return [*duplicate_urls(entries), *duplicate_slugs(entries),
             *site_path_clashes(entries, settings),
