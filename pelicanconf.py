@@ -38,7 +38,7 @@ STATIC_PATHS = ["immagini"]
 DELETE_OUTPUT_DIRECTORY = False
 OUTPUT_RETENTION = []
 # The hidden files Windows and macOS write in a folder an editor copies or opens are no
-# content (nor uploads no item uses, content_checks.rules.unused_uploads): thumbnails
+# content (nor uploads no item uses, content_checks.uploads.unused_uploads): thumbnails
 # (Thumbs.db, ehthumbs.db), a folder's settings (desktop.ini, the Finder's .DS_Store and
 # custom icon "Icon\r"), Word's owner file while a document is open (~$ndo.docx), the
 # mark of a downloaded file Windows adds when it is copied into WSL (foto.jpg:Zone.Identifier)

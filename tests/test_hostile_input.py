@@ -120,7 +120,7 @@ def test_articles_no_build_reads_because_of_their_name_are_warned_about(build, t
             in log, name
     assert "nascosta" not in log and "_bozza" not in log  # ignored on purpose (IGNORE_FILES)
     # text attachments: not articles, whatever they begin with (no item uses these ones:
-    # named as such, content_checks.rules.unused_uploads)
+    # named as such, content_checks.uploads.unused_uploads)
     assert "leggimi.md.txt: il file" not in log and "allegati/orari.txt: il file" not in log
     assert "appunti" not in log  # a text file that is no item
     status, out, _ = run_tool(tmp_path, "check", "--settings", str(tmp_path / "testconf.py"),

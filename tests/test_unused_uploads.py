@@ -1,5 +1,5 @@
 """Uploaded files no item uses (plugins/static_assets, plugins/attachments,
-content_checks.rules.unused_uploads): whole builds and ``./run check`` of real content.
+content_checks.uploads.unused_uploads): whole builds and ``./run check`` of real content.
 
 An image or a document left in content/immagini/ or content/allegati/ when it was taken out
 of its article (or uploaded by mistake: a photo of people) is not published, and the build

@@ -7,8 +7,8 @@ the images of each item the build would write through ``plugins.images.variants`
 its attachments through ``plugins.attachments.collect.build_attachments``, and
 the rules across files of ``plugins.content_checks.rules`` and of
 ``plugins.redirects.rules`` (old addresses), and, when there is no error, the uploaded
-files no item uses (``rules.unused_uploads``, the uses as ``plugins.static_assets.references``
-finds them in a build). It prints every
+files no item uses (``content_checks.uploads.unused_uploads``, the uses as
+``plugins.static_assets.references`` finds them in a build). It prints every
 problem at once, one per line, ``content/…/file.md:LINE: message``, errors first,
 then warnings, and exits with status 1 when there is any error.
 
@@ -53,6 +53,7 @@ from plugins.attachments.statement import Statement, linked_warnings  # noqa: E4
 from plugins.content_checks import rules  # noqa: E402
 from plugins.content_checks.entry import Entry  # noqa: E402
 from plugins.content_checks.symlinks import symlink_problems  # noqa: E402
+from plugins.content_checks.uploads import unused_uploads  # noqa: E402
 from plugins.images import (  # noqa: E402
     image_line, image_sources, located_message, location, unreadable_message, variants,
 )
@@ -349,7 +350,7 @@ def check(settings, workers=None, files=None):
     if settings.get("REDIRECTS_ENABLED") and "plugins.redirects" in settings["PLUGINS"]:
         problems += redirect_rules.problems(old_claims, written_items)
     if not any(problem.severity == ERROR for problem in problems):  # as the build
-        problems += rules.unused_uploads(settings, used)
+        problems += unused_uploads(settings, used)
     errors = [p for p in problems if p.severity == ERROR]
     warnings = [p for p in problems if p.severity != ERROR]
 

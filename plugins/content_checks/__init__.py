@@ -46,13 +46,14 @@ from plugins.core.problems import WARNING, Problem
 
 from . import rules
 from .symlinks import symlink_problems
+from .uploads import unused_uploads
 from .entry import Entry, published
 
 logger = logging.getLogger(__name__)
 
 ERRORS_KEY = "content_errors"
 # The files under content/ the items use, drafts' and scheduled ones' too (set by
-# plugins/static_assets): the uploads no item uses are named (rules.unused_uploads).
+# plugins/static_assets): the uploads no item uses are named (uploads.unused_uploads).
 USED_KEY = "content_files_used"
 # In the build's settings (the one object both signals reach), from
 # all_generators_finalized to the end of the build: the entries with links typed by
@@ -135,7 +136,7 @@ def check_build(generators):
     if files:
         raise _stopped(files)
     if USED_KEY in context:  # only without errors, as invoke check (unused_uploads)
-        for problem in rules.unused_uploads(settings, context[USED_KEY]):
+        for problem in unused_uploads(settings, context[USED_KEY]):
             logger.warning("%s", problem)
 
 
