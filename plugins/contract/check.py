@@ -49,8 +49,8 @@ class Checked:
     key_lines: dict = field(default_factory=dict)
     deps: set = field(default_factory=set)  # other files the result depends on
     # [(path under content/, line)] of the files its {filename} links lead to:
-    # content_checks.rules.unpublished_links; [("/address/#section", line)] of its links
-    # to this site's pages by their address (content_checks.rules.address_links); and
+    # content_checks.unpublished.unpublished_links; [("/address/#section", line)] of its
+    # links to this site's pages by their address (content_checks.rules.address_links); and
     # [(RELATIVE_LINK + "programma", line)] of its relative links
     # (content_checks.rules.relative_links). Each target once in each text, at its first
     # line there: the body's, then the summary's (a link in both is to be fixed in both)
