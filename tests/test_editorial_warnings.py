@@ -5,7 +5,7 @@ which never stops a publication.
 - a PDF without tags that the accessibility statement does not name under «Contenuti non
   accessibili» (plugins/attachments/statement.py): the statement would no longer be true;
 - a page the header's menu leads to (``NAV_LINKS``) whose title does not begin with the
-  menu's words (content_checks.rules.menu_titles): one page under two names.
+  menu's words (content_checks.menu_titles): one page under two names.
 
 These were tests of the real content (tests/test_project_site.py), which the publication
 on GitHub runs: an editor's PDF or title, which ./run check passed, stopped the

@@ -307,7 +307,7 @@ def content_warnings(site, message):
 def test_the_teams_content_raises_no_untagged_pdf_or_menu_warning(project_site):
     """The content checks' warnings of an untagged PDF the accessibility statement does not
     name (plugins/attachments/statement.py) and of a menu page whose title does not begin
-    with the menu's words (content_checks.rules.menu_titles): the team's content raises
+    with the menu's words (content_checks.menu_titles): the team's content raises
     neither. The press release's PDF has no tags, and the statement names its item; the
     menu pages' titles begin with the menu's words. Checked while the files are the team's
     versions (:data:`TEAM_VERSIONS`): an editor's later PDF or title is a warning for the
