@@ -215,7 +215,7 @@ class Checker(HTMLParser):
             self.links.append(("", url.strip(), self.placed((url.strip(),))))
         if tag == "a" and scheme in ("http", "https") and browser_host(url):
             # a full address: kept for the rule that knows the articles' addresses (the
-            # site's own, copied from the browser: content_checks.rules.address_links)
+            # site's own, copied from the browser: content_checks.address_links)
             self.links.append(("web", url.strip(), self.placed((url.strip(),))))
         if tag == "iframe":
             host = browser_host(url)

@@ -50,7 +50,7 @@ class Checked:
     deps: set = field(default_factory=set)  # other files the result depends on
     # [(path under content/, line)] of the files its {filename} links lead to:
     # content_checks.unpublished.unpublished_links; [("/address/#section", line)] of its
-    # links to this site's pages by their address (content_checks.rules.address_links); and
+    # links to this site's pages by their address (content_checks.address_links); and
     # [(RELATIVE_LINK + "programma", line)] of its relative links
     # (content_checks.rules.relative_links). Each target once in each text, at its first
     # line there: the body's, then the summary's (a link in both is to be fixed in both)
@@ -300,7 +300,7 @@ class _FileCheck:
         for what, target, needle in links:
             # every link in order, each at its own place; one with a problem past those
             # listed is not looked for (thousands of broken links, each a search)
-            if what == "web":  # https://…: content_checks.rules.address_links
+            if what == "web":  # https://…: content_checks.address_links
                 message = _web_problem(target)
                 if message:
                     add(message, needle, link_line)
@@ -327,12 +327,12 @@ class _FileCheck:
             elif not what and target.startswith("/") and not target.startswith("//"):
                 # a page of this site by its address (/2024/05/festa/): kept, with a "/"
                 # no path under content/ has, for the rule that knows every item's address
-                # (content_checks.rules.address_links); whole, with its section or query
+                # (content_checks.address_links); whole, with its section or query
                 # (#programma, ?pagina=2), which the {filename} link to write keeps. Like
                 # the relative ones, none looked for past those the rule lists: 10,000
                 # different addresses (each a search of the text) took 12 s
                 # (past them, the line where it is first written as a link's address,
-                # all found in one pass: content_checks.rules.address_links lists 50 of
+                # all found in one pass: content_checks.address_links lists 50 of
                 # those that are an item's, which may come after hundreds that are not)
                 addresses += target not in first
                 keep(target, line(needle, link_line) if addresses <= MAX_LISTED + 1
