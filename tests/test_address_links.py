@@ -1,6 +1,6 @@
 """Links typed by address (``/archivo/``, ``https://SITE/contatti-old/``, the address of a
 page since deleted) that lead to nothing the site writes: an error at the link's line in
-the build (judged at its end, against the files written: content_checks.rules
+the build (judged at its end, against the files written: content_checks.broken_links
 .broken_address_links) and, where it is sure without building, in ``./run check``. They
 used to pass the build, the check and the preview, and only the release check of
 ``./run publish`` refused them, naming a built page, not the editor's file."""

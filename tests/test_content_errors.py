@@ -1150,7 +1150,7 @@ def test_a_link_by_address_after_many_others_is_named_at_its_line(build, tmp_pat
     to its old pages (/vecchio/…) before one to an article, got the warning on that link
     without a line ("notizie/a.md: il link /2024/05/buono/ …"), in the build and check.
     (Addresses the site writes, 60 sections of the archive: links to pages it does not have
-    are errors of their own, content_checks.rules.broken_address_links.)"""
+    are errors of their own, content_checks.broken_links.broken_address_links.)"""
     body = "\n\n".join(f"Vecchia [pagina {n}](/archivio/#sezione-{n})." for n in range(60))
     files = {**GOOD, "notizie/a.md": article(
         title="Vecchie pagine", date="2024-05-06 10:00",

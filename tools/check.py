@@ -51,6 +51,7 @@ from plugins.attachments.collect import (  # noqa: E402
 from plugins.attachments.pdfinfo import MetadataCache  # noqa: E402
 from plugins.attachments.statement import Statement, linked_warnings  # noqa: E402
 from plugins.content_checks import rules  # noqa: E402
+from plugins.content_checks.broken_links import KnownFolders, broken_address_links  # noqa: E402
 from plugins.content_checks.entry import Entry  # noqa: E402
 from plugins.content_checks.symlinks import symlink_problems  # noqa: E402
 from plugins.content_checks.uploads import unused_uploads  # noqa: E402
@@ -334,8 +335,8 @@ def check(settings, workers=None, files=None):
     # build judges every one against the files it wrote); the old addresses' folders
     # are the site's too (plugins/redirects writes a page at each)
     old_folders = {claim.path.strip("/").split("/")[0] for claim in old_claims}
-    problems += rules.broken_address_links(
-        entries, settings, rules.KnownFolders(entries, settings, old_folders))
+    problems += broken_address_links(
+        entries, settings, KnownFolders(entries, settings, old_folders))
     # across files, whichever worker read them: declared attachments, then linked ones
     clashes, owners = address_clashes(claims)
     problems += [Problem(item, message, line) for item, line, message in clashes]

@@ -31,8 +31,8 @@ means the release may become current:
 It runs on the deploy machine before every switch, with the site's virtualenv
 (``brotli`` optional). Which file a link names is :mod:`plugins.core.output`'s
 ``resolve``, ``files_of`` and ``exists``, the ones the build judges the links editors type
-by address with (``plugins/content_checks/rules.py``), so a link it would refuse stops the
-build first, at the Markdown file's line.
+by address with (``plugins/content_checks/broken_links.py``), so a link it would refuse
+stops the build first, at the Markdown file's line.
 Command line: ``.venv/bin/python tools/release_check.py FOLDER SITEURL`` (exit 1 on
 problems).
 """

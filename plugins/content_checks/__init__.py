@@ -18,7 +18,7 @@ anything is written), the build stops when:
 
 At the very end of the build (``optimize``, after every ``finalized`` receiver), the
 links typed by address that lead to no file of the output stop it
-(:func:`check_written_links`, ``rules.broken_address_links``).
+(:func:`check_written_links`, ``broken_links.broken_address_links``).
 
 Other plugins report **before** ``all_generators_finalized`` (in a reader, at
 ``*_generator_finalized`` or ``static_generator_finalized``): receivers of one
@@ -45,6 +45,7 @@ from plugins.core.items import LINKS_KEY, all_items, held_back, is_draft, key_li
 from plugins.core.problems import WARNING, Problem
 
 from . import rules
+from .broken_links import WrittenFiles, address_key, broken_address_links
 from .symlinks import symlink_problems
 from .uploads import unused_uploads
 from .entry import Entry, published
@@ -118,7 +119,7 @@ def check_build(generators):
     found = list(entries(generators))
     # judged once everything is written (check_written_links)
     settings[ADDRESS_LINKS_KEY] = AddressLinks(
-        [entry for entry in found if any(rules.address_key(target) for target, _ in entry.links)],
+        [entry for entry in found if any(address_key(target) for target, _ in entry.links)],
         {entry.save_as for entry in found if entry.save_as and not published(entry)})
     for problem in rules.all_problems(found, settings, read):
         if problem.severity == WARNING:
@@ -151,17 +152,17 @@ def check_written_links(pelican):
     """Once every file is written (pelican-granular-signals' ``optimize``, after every
     ``finalized`` receiver: the sitemap, the search index; before the compressed copies):
     each link typed by address leading to no file of the output is an error naming the
-    item's file and the link's line (``rules.broken_address_links``), and the build ends
-    with exit status 1. ``tools/safe_build.py`` then keeps the previous output (``build``,
-    the previews), ``tools/publisher.py`` the published release (``publish``); a bare
-    ``pelican`` leaves what it wrote."""
+    item's file and the link's line (``broken_links.broken_address_links``), and the build
+    ends with exit status 1. ``tools/safe_build.py`` then keeps the previous output
+    (``build``, the previews), ``tools/publisher.py`` the published release (``publish``); a
+    bare ``pelican`` leaves what it wrote."""
     settings = pelican.settings
     plan = settings.pop(ADDRESS_LINKS_KEY, None)
     if plan is None or not plan.entries:  # no link typed by address: nothing walked
         return
-    site = rules.WrittenFiles(pelican.output_path, plan.unpublished)
+    site = WrittenFiles(pelican.output_path, plan.unpublished)
     files = set()
-    for problem in rules.broken_address_links(plan.entries, settings, site):
+    for problem in broken_address_links(plan.entries, settings, site):
         if problem.severity == WARNING:
             logger.warning("%s", problem)
         else:
