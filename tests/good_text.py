@@ -780,10 +780,10 @@ Il capofila è il Comune di Cremona.
 """),
 })
 
-# Links and files in every form the contract allows (content_checks.rules.relative_links,
-# unused_uploads; the web editor's linkAddresses, link-reading.js): addresses of other
-# sites with any case or no scheme (//), e-mail with a subject, telephone numbers with
-# spaces, autolinks; {filename}, {static}, {tag}… with sections and queries; links in
+# Links and files in every form the contract allows (content_checks.relative_links,
+# content_checks.uploads.unused_uploads; the web editor's linkAddresses, link-reading.js):
+# addresses of other sites with any case or no scheme (//), e-mail with a subject,
+# telephone numbers with spaces, autolinks; {filename}, {static}, {tag}… with sections and queries; links in
 # notes, tables, quotes, lists,
 # definitions, HTML; file names with spaces and accents, in subfolders; an attachment also
 # linked in the text, a cover image, a document only the summary links, a draft's image

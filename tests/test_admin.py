@@ -1711,7 +1711,7 @@ def test_admin_js_refuses_a_link_whose_scheme_the_build_refuses(build):
 
 def test_admin_js_refuses_a_relative_link_as_the_build_does(build):
     """The build refuses a link or an image with a relative address ([programma](programma),
-    ![foto](foto.jpg): content_checks.rules.relative_links), but the editor who typed one
+    ![foto](foto.jpg): content_checks.relative_links), but the editor who typed one
     with the link button saw "Voce salvata" and learned of it when the preview or the
     publication failed. admin.js refuses the save, naming the address and what to write,
     for exactly the addresses the build refuses, in the text and the summary; the build

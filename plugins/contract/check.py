@@ -52,7 +52,7 @@ class Checked:
     # content_checks.unpublished.unpublished_links; [("/address/#section", line)] of its
     # links to this site's pages by their address (content_checks.address_links); and
     # [(RELATIVE_LINK + "programma", line)] of its relative links
-    # (content_checks.rules.relative_links). Each target once in each text, at its first
+    # (content_checks.relative_links). Each target once in each text, at its first
     # line there: the body's, then the summary's (a link in both is to be fixed in both)
     links: list = field(default_factory=list)
 
@@ -314,7 +314,7 @@ class _FileCheck:
                 continue
             if not what and _relative(target):
                 # programma, foto.jpg, ../altro/: an error of the rule that knows every
-                # item's address and slug (content_checks.rules.relative_links), at its
+                # item's address and slug (content_checks.relative_links), at its
                 # line; none looked for past those it lists (each is a search of the text,
                 # and a page pasted from the old site has thousands)
                 key = RELATIVE_LINK + target

@@ -12,7 +12,7 @@
   // [qui](altro-articolo.html), ![foto](foto.jpg)) is read by the browser from the
   // address of the page that shows the text, which is not always the item's (its first
   // paragraph is on the home page and the lists): the build refuses it
-  // (content_checks.rules.relative_links), and the editor who wrote it with the link
+  // (content_checks.relative_links), and the editor who wrote it with the link
   // button saw "Voce salvata", then the preview or the publication fail. Before a save,
   // the text's and the summary's links and images are read as the build reads them:
   // Markdown's inline ones ([t](x), ![a](x)), reference definitions ([id]: x) and the
