@@ -5,8 +5,9 @@ It runs the very checks the build runs (one implementation): each file through
 the images of each item the build would write through ``plugins.images.variants``
 (``measure``: the header, decompression bombs; ``verify``: the data, files cut short),
 its attachments through ``plugins.attachments.collect.build_attachments``, and
-the rules across files of ``plugins.content_checks.rules`` and of
-``plugins.redirects.rules`` (old addresses), and, when there is no error, the uploaded
+the rules across files of ``plugins.content_checks`` (``rules.all_problems``, the links
+typed by address of ``broken_links``) and of ``plugins.redirects.rules`` (old
+addresses), and, when there is no error, the uploaded
 files no item uses (``content_checks.uploads.unused_uploads``, the uses as
 ``plugins.static_assets.references`` finds them in a build). It prints every
 problem at once, one per line, ``content/…/file.md:LINE: message``, errors first,
