@@ -46,9 +46,9 @@ from plugins.core.problems import WARNING, Problem
 
 from . import rules
 from .broken_links import WrittenFiles, address_key, broken_address_links
+from .entry import Entry, published
 from .symlinks import symlink_problems
 from .uploads import unused_uploads
-from .entry import Entry, published
 
 logger = logging.getLogger(__name__)
 
