@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from plugins.content_checks import site_paths
-from plugins.search import bundle, canonical, settings as search_settings
+from plugins.search import bundle, canonical, errors, settings as search_settings
 from support import ROOT
 
 PAGE = """<!DOCTYPE html><html lang="it"><head><title>{title}</title></head><body>
@@ -198,7 +198,7 @@ def test_the_same_inputs_reuse_the_kept_bundle_without_running_pagefind(site, tm
     bundle.build_bundle(again, pages, [RECORD], cache=cache, executable=broken)
     assert _bundle_files(again / "pagefind") == first
     changed = [bundle.Page("/uno/", pages[0].path)]
-    with pytest.raises(bundle.SearchIndexError):  # other inputs: pagefind runs (and fails)
+    with pytest.raises(errors.SearchIndexError):  # other inputs: pagefind runs (and fails)
         bundle.build_bundle(again, changed, cache=cache, executable=broken)
 
 
@@ -259,7 +259,7 @@ def test_a_broken_pagefind_is_an_error_naming_why_and_the_old_bundle_stays(site,
     output, pages = site
     bundle.build_bundle(output, pages)
     before = sorted(p.name for p in (output / "pagefind").iterdir())
-    with pytest.raises(bundle.SearchIndexError) as raised:
+    with pytest.raises(errors.SearchIndexError) as raised:
         bundle.build_bundle(output, pages, executable=stand_in(tmp_path, script), timeout=1)
     assert str(raised.value).startswith(message)
     assert sorted(p.name for p in (output / "pagefind").iterdir()) == before
@@ -268,16 +268,16 @@ def test_a_broken_pagefind_is_an_error_naming_why_and_the_old_bundle_stays(site,
 
 def test_a_missing_or_unrunnable_binary_is_named(site, tmp_path):
     output, pages = site
-    with pytest.raises(bundle.SearchIndexError, match="is not executable"):
+    with pytest.raises(errors.SearchIndexError, match="is not executable"):
         bundle.build_bundle(output, pages, executable=str(tmp_path / "nowhere"))
     (tmp_path / "text").write_text("not a program")
-    with pytest.raises(bundle.SearchIndexError, match="is not executable"):
+    with pytest.raises(errors.SearchIndexError, match="is not executable"):
         bundle.build_bundle(output, pages, executable=str(tmp_path / "text"))
 
 
 def test_an_unreadable_page_is_an_error(site):
     output, pages = site
-    with pytest.raises(bundle.SearchIndexError, match="cannot read"):
+    with pytest.raises(errors.SearchIndexError, match="cannot read"):
         bundle.build_bundle(output, [*pages, bundle.Page("/tre/", str(output / "tre.html"))])
     assert not (output / "pagefind").exists()
 

@@ -12,7 +12,7 @@ Signals:
   (``pdftext``, cached by content), then the Pagefind bundle in
   ``<output>/pagefind/`` (``bundle``), logged at INFO as
   ``Search index: N pages, M documents in X s, Y kB``. Any failure removes the
-  bundle and raises :class:`~.bundle.SearchIndexError`: ``pelican`` exits with
+  bundle and raises :class:`~.errors.SearchIndexError`: ``pelican`` exits with
   status 1, so ``invoke build`` and ``invoke publish`` keep the previous site.
 
 Modules, one concern each: ``settings``; ``records`` (what is indexed, pure
@@ -32,7 +32,7 @@ from plugins.core.errors import quiet_tracebacks
 from plugins.core.settings import require
 
 from . import bundle, settings
-from .bundle import SearchIndexError
+from .errors import SearchIndexError
 from .pdftext import TextCache, pdf_texts
 from .records import document_records, indexed_pages, pdf_documents
 

@@ -48,11 +48,11 @@ from pathlib import Path
 from pagefind.index import IndexConfig
 from pagefind.service import PagefindService, get_executable
 
-from plugins.core.errors import QuietError
 from plugins.core.files import place
 from plugins.core.text import NOTE_REFERENCE_RE, TAG_RE
 
 from .canonical import FORMAT as ORDER_FORMAT, canonical
+from .errors import SearchIndexError
 from .settings import BUNDLE_FOLDER
 
 logger = logging.getLogger(__name__)
@@ -76,10 +76,6 @@ OTHER_ATTRIBUTE_RE = re.compile(r"data-pagefind-(?!ignore\b)")
 HTML_START_RE = re.compile(r"<html\b[^>]*>", re.I)
 TITLE_RE = re.compile(r"<title\b[^>]*>.*?</title>", re.I | re.S)
 FRAGMENT_SIGNATURE = b"pagefind_dcd"  # characters of the binary's own output quoted in an error
-
-
-class SearchIndexError(QuietError):
-    """The search index could not be built: the build fails (exit status 1)."""
 
 
 class ServiceEnded(Exception):
