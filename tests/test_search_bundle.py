@@ -290,7 +290,7 @@ def test_pagefind_is_pinned_where_the_plugin_relies_on_its_internals():
         assert importlib.metadata.version(package) == version
     from pagefind.service import PagefindService  # noqa: PLC0415
 
-    # bundle.Service overrides these private methods of 1.5.2's client: re-check on upgrade
+    # service.Service overrides these private methods of 1.5.2's client: re-check on upgrade
     assert {"launch", "_wait_for_responses", "send"} <= set(vars(PagefindService))
 
 
