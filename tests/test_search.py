@@ -14,7 +14,7 @@ import pytest
 import yaml
 
 import samples
-from plugins.search import bundle, settings as search_settings
+from plugins.search import bundle, marked_body, settings as search_settings
 from support import OWN_SEARCH_CACHE, ROOT, SITEURL, article, write_conf, write_content
 
 sys.path.insert(0, str(ROOT))
@@ -111,12 +111,12 @@ def test_an_article_is_its_text_with_title_date_and_category(site):
 
 def test_pagefind_given_only_the_marked_element_indexes_what_it_indexes_from_the_page(
         project_site, tmp_path, monkeypatch):
-    """bundle.indexed_html: Pagefind is sent the page's ``<html>`` tag, title and
+    """marked_body.indexed_html: Pagefind is sent the page's ``<html>`` tag, title and
     ``data-pagefind-body`` element, not the whole page: the project's pages (articles,
     pages with tables, images, attachments) index exactly as they do whole."""
     pages = [bundle.Page("/" + path.parent.relative_to(project_site.output).as_posix() + "/",
                          str(path)) for path in sorted(project_site.output.rglob("index.html"))]
-    marked = [page for page in pages if len(bundle.indexed_html(read(page.path)))
+    marked = [page for page in pages if len(marked_body.indexed_html(read(page.path)))
               < len(read(page.path)) / 2]
     assert marked  # the project's articles and pages, at most half as long
     bundle.build_bundle(tmp_path / "slim", marked)
@@ -134,7 +134,7 @@ def test_pagefind_given_only_the_marked_element_indexes_what_it_indexes_from_the
 def test_a_page_is_given_whole_when_the_marked_element_is_in_doubt():
     body = '<article data-pagefind-body><h1>T</h1><article>Inner</article><p>Testo</p></article>'
     page = f'<html lang="it"><head><title>T</title><style></style></head><body><nav>M</nav>{body}</body></html>'
-    assert bundle.indexed_html(page) == ('<!DOCTYPE html><html lang="it"><head><meta charset="utf-8">'
+    assert marked_body.indexed_html(page) == ('<!DOCTYPE html><html lang="it"><head><meta charset="utf-8">'
                                          f"<title>T</title></head><body>{body}</body></html>")
     for doubtful in (page.replace("</article></body>", "</body>"),  # not closed
                      page.replace("<nav>", '<nav data-pagefind-filter="x">'),  # outside it
@@ -144,13 +144,13 @@ def test_a_page_is_given_whole_when_the_marked_element_is_in_doubt():
                                   "</article><p data-pagefind-body>P</p></body>"),
                      page.replace("<nav>", '<nav data-pagefind-meta="x">'),
                      "<html><body><p>Nothing marked</p></body></html>"):
-        assert bundle.indexed_html(doubtful) == doubtful
+        assert marked_body.indexed_html(doubtful) == doubtful
     # The marked tag is found as a search from the page's start would find it: from the
     # first "<" that opens it, whatever comes between it and the attribute.
     for marked in ('<article class="a <b" data-pagefind-body>', "<ARTICLE Data-Pagefind-Body>"):
         odd_body = body.replace("<article data-pagefind-body>", marked)
         odd = page.replace(body, odd_body)
-        assert bundle.indexed_html(odd).endswith(f"<body>{odd_body}</body></html>")
+        assert marked_body.indexed_html(odd).endswith(f"<body>{odd_body}</body></html>")
 
 
 def read(path):
