@@ -413,7 +413,7 @@ def test_a_build_whose_index_fails_never_replaces_the_site(tmp_path):
 def test_elisions_are_split_in_the_text_pagefind_reads_never_in_its_tags():
     """...but in the title given as metadata, which is searched as the page's text (the
     <h1> is not indexed): "orto" did not find «L’orto condiviso» by its title."""
-    from plugins.search.bundle import split_elisions  # noqa: PLC0415
+    from plugins.search.elisions import split_elisions  # noqa: PLC0415
 
     html = ('<h1 data-pagefind-meta="title:L’orto dell’anno" title="l’a">'
             "L’orto dell’anno</h1><p>po’ di ’80</p>")

@@ -739,7 +739,7 @@ def test_english_terms_and_elisions_in_results_are_written_as_on_the_pages(reade
     """The pages mark the site's English terms lang="en" (ITALIAN_ENGLISH_TERMS) and write
     an elision with ’: the results read "Civic Center" to a screen reader as Italian
     words, in titles, excerpts and a document's article, and showed the index's '
-    ("dell'infanzia", plugins/search/bundle.split_elisions) in every excerpt."""
+    ("dell'infanzia", plugins/search/elisions.split_elisions) in every excerpt."""
     me = reader()
     page = me.page
     page.clock.install()

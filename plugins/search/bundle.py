@@ -50,6 +50,7 @@ from plugins.core.files import place
 from plugins.core.text import NOTE_REFERENCE_RE, TAG_RE
 
 from .canonical import FORMAT as ORDER_FORMAT, canonical
+from .elisions import ELISION_RE, split_elisions, title_elisions
 from .errors import SearchIndexError
 from .marked_body import indexed_html
 from .service import Service, ServiceEnded, binary
@@ -108,34 +109,6 @@ def _read(path):
         raise SearchIndexError(f"Search index: cannot read {path} ({error})") from error
 
 
-# Pagefind takes the typographic apostrophe for a letter: "dell’aeroporto" was one word,
-# and "aeroporto" found nothing. In the text it indexes (never in tags) and in the title
-# and tags (metadata searched as text: the <h1> and the tags' list are not indexed text,
-# plugins/search/README.md) an apostrophe between letters is the ASCII one, where Pagefind
-# splits words; the search page turns a typed ’ into ' too, and shows ’ again in titles
-# and excerpts (cerca.js).
-_ELISION_RE = re.compile("(?<=\\w)\u2019(?=(?:<[^<>]*>)*\\w)")  # dell’<em>ecomuseo too
-_TEXT_META_RE = re.compile(r'(data-pagefind-meta="(?:title|argomenti):)([^"]*)')
-
-
-def split_elisions(html):
-    """``html`` with each ’ between two letters of its text (not of its tags, but for the
-    title and the tags given as metadata, ``data-pagefind-meta="title:…"``,
-    ``"argomenti:…"``) made '. (A PDF's text, which
-    is not HTML, takes ``_ELISION_RE.sub`` whole: a "<" in it is text; so does its title.)"""
-    if "\u2019" not in html:
-        return html
-    parts, last = [], 0
-    for match in _ELISION_RE.finditer(html):
-        at = match.start()
-        if html.rfind("<", 0, at) > html.rfind(">", 0, at):  # inside a tag
-            continue
-        parts += [html[last:at], "'"]
-        last = at + 1
-    html = "".join(parts) + html[last:]
-    return _TEXT_META_RE.sub(lambda match: match[1] + _ELISION_RE.sub("'", match[2]), html)
-
-
 # What Pagefind is given of a page (indexed_html, without_note_marks, split_elisions,
 # attachment_titles_as_sentences): part of the cache key, so that a change to it makes
 # the bundles kept in the cache again
@@ -186,13 +159,6 @@ def attachment_titles_as_sentences(html):
     return _ATTACHMENT_TITLE_RE.sub(ended, html)
 
 
-def _title_elisions(meta):
-    """A record's ``meta`` with its title's elisions split (split_elisions)."""
-    if "title" not in meta:
-        return meta
-    return {**meta, "title": _ELISION_RE.sub("'", meta["title"])}
-
-
 async def _feed(service, pages, records, language):
     """Pages and records into a new index; the bundle's files, in memory."""
     index = await service.create_index(IndexConfig(force_language=language))
@@ -202,8 +168,8 @@ async def _feed(service, pages, records, language):
                  for page in pages[start:start + BATCH]]
         await asyncio.gather(*(index.add_html_file(url=url, content=html) for url, html in batch))
     await asyncio.gather(*(
-        index.add_custom_record(url=record.url, content=_ELISION_RE.sub("'", record.content),
-                                language=language, meta=_title_elisions(record.meta),
+        index.add_custom_record(url=record.url, content=ELISION_RE.sub("'", record.content),
+                                language=language, meta=title_elisions(record.meta),
                                 filters=record.filters, sort=record.sort)
         for record in records))
     return await index.get_files()

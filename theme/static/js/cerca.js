@@ -69,7 +69,7 @@ const PHRASE = /^\s*["\u201c\u201d\u201e\u201f\u00ab\u00bb]\s*([^"\u201c\u201d\u
 // An elided word and its apostrophe, before a letter: "dell'", "l’", "un'", "sant'".
 const ELISION = /[\p{L}\p{N}]+['\u2019\u2018\u02bc`\u00b4](?=\p{L})/gu;
 // ' between letters: the index's text has it where the pages have ’ (Pagefind splits
-// words only at ', plugins/search/bundle.split_elisions); excerpts show ’ again.
+// words only at ', plugins/search/elisions.split_elisions); excerpts show ’ again.
 const APOSTROPHE = /(?<=[\p{L}\p{N}])'(?=[\p{L}\p{N}])/gu;
 // A name of two capitalised words joined by a hyphen (Patti Gener-Attivi), as
 // plugins/italian/typography.py's _COMPOUND_NAME finds it: kept whole on its line by
@@ -630,7 +630,7 @@ class Search {
     const entry = element("li", "cerca-risultato");
     const heading = element("h2", "cerca-titolo");
     const link = element("a");
-    // ’ for the index's ' (the title is searched: its elisions split, bundle.py)
+    // ’ for the index's ' (the title is searched: its elisions split, elisions.py)
     const title = meta.title ? meta.title.replace(APOSTROPHE, "\u2019") : result.url;
     link.append(...marked(fields.includes("title") && meta.title
       ? highlighted(title, this.found) : [{ text: title }], this.english));
