@@ -47,12 +47,13 @@ from pathlib import Path
 from pagefind.index import IndexConfig
 
 from plugins.core.files import place
-from plugins.core.text import NOTE_REFERENCE_RE, TAG_RE
+from plugins.core.text import TAG_RE
 
 from .canonical import FORMAT as ORDER_FORMAT, canonical
 from .elisions import ELISION_RE, split_elisions, title_elisions
 from .errors import SearchIndexError
 from .marked_body import indexed_html
+from .note_marks import without_note_marks
 from .service import Service, ServiceEnded, binary
 from .settings import BUNDLE_FOLDER
 
@@ -115,17 +116,6 @@ def _read(path):
 FEED_FORMAT = 5  # 2: without footnotes' marks; 3: attachments' titles ended as sentences;
 # 4: the title's elisions split (the <h1> is not text: the title is searched as metadata);
 # 5: the tags' too (argomenti)
-# A footnote's link back to the text: the arrow "↩" (its name is in aria-label)
-_BACKLINK_RE = re.compile(r'<a [^>]*class="footnote-backref"[^>]*>[^<]*</a>')
-
-
-def without_note_marks(html):
-    """``html`` without its footnotes' references and links back: marks, not words, which
-    a result's excerpt showed among them ("il martedì 1 mattina", "Tranne ad agosto. ↩").
-    The notes' text stays."""
-    if "footnote-" not in html:
-        return html
-    return _BACKLINK_RE.sub("", NOTE_REFERENCE_RE.sub("", html))
 
 
 SENTENCE_ENDS = ".!?:;…»)\"”"  # a title or description ending so needs no full stop
