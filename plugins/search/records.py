@@ -22,7 +22,8 @@ from plugins.core.items import LISTED, all_items
 from plugins.core.text import plain
 from plugins.italian.dates import data_breve, data_iso
 
-from .bundle import SENTENCE_ENDS, Page, Record
+from .attachment_titles import SENTENCE_ENDS
+from .bundle import Page, Record
 
 PAGE_SOURCE = "dalla pagina"  # a document attached to a page
 ARTICLE_SOURCE = "dall’articolo"  # a category with no SEARCH_SOURCE_LABELS entry
