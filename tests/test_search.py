@@ -14,7 +14,7 @@ import pytest
 import yaml
 
 import samples
-from plugins.search import bundle, marked_body, settings as search_settings
+from plugins.search import bundle, feeding, marked_body, settings as search_settings
 from support import OWN_SEARCH_CACHE, ROOT, SITEURL, article, write_conf, write_content
 
 sys.path.insert(0, str(ROOT))
@@ -124,7 +124,7 @@ def test_pagefind_given_only_the_marked_element_indexes_what_it_indexes_from_the
     def whole(html):
         return html
 
-    monkeypatch.setattr(bundle, "indexed_html", whole)
+    monkeypatch.setattr(feeding, "indexed_html", whole)
     bundle.build_bundle(tmp_path / "whole", marked)
     slim, full = ({entry["url"]: entry for entry in bundle.fragments(tmp_path / name / "pagefind")}
                   for name in ("slim", "whole"))

@@ -28,8 +28,6 @@ it:
 ``tests/test_search_bundle.py`` fails if they change under it.
 """
 
-import asyncio
-import concurrent.futures
 import gzip
 import hashlib
 import importlib.metadata
@@ -42,17 +40,12 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from pagefind.index import IndexConfig
-
 from plugins.core.files import place
 
-from .attachment_titles import attachment_titles_as_sentences
 from .canonical import FORMAT as ORDER_FORMAT, canonical
-from .elisions import ELISION_RE, split_elisions, title_elisions
 from .errors import SearchIndexError
-from .marked_body import indexed_html
-from .note_marks import without_note_marks
-from .service import Service, ServiceEnded, binary
+from .feeding import FEED_FORMAT, index, run
+from .service import binary
 from .settings import BUNDLE_FOLDER
 
 logger = logging.getLogger(__name__)
@@ -63,7 +56,6 @@ ENTRY = "pagefind-entry.json"
 UNUSED = ("pagefind-ui.", "pagefind-component-ui.", "pagefind-modular-ui.",
           "pagefind-highlight.")
 REQUIRED = (ENTRY, "pagefind.js", "pagefind-worker.js")
-BATCH = 64  # pages sent before waiting for their answers
 KEEP_BUNDLES = 3  # bundles kept in the cache (e.g. a preview and a public build)
 PAGEFIND_VERSION = importlib.metadata.version("pagefind-bin")
 FRAGMENT_SIGNATURE = b"pagefind_dcd"  # before the JSON of a fragment (Pagefind 1.x)
@@ -101,76 +93,14 @@ class Stats:
                 f" {round(self.size / 1000)} kB")
 
 
-def _read(path):
-    try:
-        return Path(path).read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as error:
-        raise SearchIndexError(f"Search index: cannot read {path} ({error})") from error
-
-
-# What Pagefind is given of a page (indexed_html, without_note_marks, split_elisions,
-# attachment_titles_as_sentences): part of the cache key, so that a change to it makes
-# the bundles kept in the cache again
-FEED_FORMAT = 5  # 2: without footnotes' marks; 3: attachments' titles ended as sentences;
-# 4: the title's elisions split (the <h1> is not text: the title is searched as metadata);
-# 5: the tags' too (argomenti)
-
-
-async def _feed(service, pages, records, language):
-    """Pages and records into a new index; the bundle's files, in memory."""
-    index = await service.create_index(IndexConfig(force_language=language))
-    for start in range(0, len(pages), BATCH):  # in flight together: faster than one by one
-        batch = [(page.url, split_elisions(attachment_titles_as_sentences(
-                     without_note_marks(indexed_html(_read(page.path))))))
-                 for page in pages[start:start + BATCH]]
-        await asyncio.gather(*(index.add_html_file(url=url, content=html) for url, html in batch))
-    await asyncio.gather(*(
-        index.add_custom_record(url=record.url, content=ELISION_RE.sub("'", record.content),
-                                language=language, meta=title_elisions(record.meta),
-                                filters=record.filters, sort=record.sort)
-        for record in records))
-    return await index.get_files()
-
-
-async def _index(pages, records, language, executable, timeout):
-    """Run pagefind, feed it within ``timeout`` seconds, always end it."""
-    service = Service(executable)
-    try:
-        await service.launch()
-    except OSError as error:
-        service.close_output()
-        raise SearchIndexError(f"Search index: cannot run {executable}: {error}") from error
-    try:
-        return await asyncio.wait_for(_feed(service, pages, records, language), timeout)
-    except asyncio.TimeoutError:
-        raise SearchIndexError(f"Search index: pagefind did not finish within {timeout} s"
-                               " (SEARCH_TIMEOUT)") from None
-    except ServiceEnded as error:
-        detail = service.output()
-        raise SearchIndexError(f"Search index: {error}" + (f"; it said: {detail}" if detail
-                                                             else "")) from error
-    finally:
-        await service.stop()
-
-
 def _indexed(pages, records, language, executable, timeout):
     """Pagefind's bundle of ``pages`` and ``records``, in one order (:mod:`.canonical`)."""
-    files, reason = canonical(_run(_index(pages, records, language, executable, timeout)),
+    files, reason = canonical(run(index(pages, records, language, executable, timeout)),
                               language)
     if reason:
         logger.warning("Search index: left in Pagefind's order, which changes from build to"
                        " build (%s)", reason)
     return files
-
-
-def _run(coroutine):
-    """Run ``coroutine`` to its end from synchronous code, inside a running loop or not."""
-    try:
-        asyncio.get_running_loop()
-    except RuntimeError:  # the usual case: Pelican runs no event loop
-        return asyncio.run(coroutine)
-    with concurrent.futures.ThreadPoolExecutor(1) as pool:  # asyncio.run needs a loop-free thread
-        return pool.submit(asyncio.run, coroutine).result()
 
 
 def _check(files, language):
