@@ -31,7 +31,7 @@ from pelican import signals
 from plugins.core.errors import quiet_tracebacks
 from plugins.core.settings import require
 
-from . import bundle, settings
+from . import bundle, settings, writing
 from .errors import SearchIndexError
 from .pdftext import TextCache, pdf_texts
 from .records import document_records, indexed_pages, pdf_documents
@@ -110,10 +110,10 @@ def build(pelican):
     try:
         stats = index(config, planned, pelican.output_path)
     except SearchIndexError:
-        bundle.remove(pelican.output_path)
+        writing.remove(pelican.output_path)
         raise
     except Exception as error:
-        bundle.remove(pelican.output_path)
+        writing.remove(pelican.output_path)
         raise SearchIndexError(f"Search index: {type(error).__name__}: {error}") from error
     logger.info("Search index: %s", stats)
 

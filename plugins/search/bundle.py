@@ -43,19 +43,12 @@ from pathlib import Path
 from plugins.core.files import place
 
 from .canonical import FORMAT as ORDER_FORMAT, canonical
-from .errors import SearchIndexError
 from .feeding import FEED_FORMAT, index, run
 from .service import binary
-from .settings import BUNDLE_FOLDER
+from .writing import ENTRY, FOLDER, UNUSED, check, write
 
 logger = logging.getLogger(__name__)
 
-FOLDER = BUNDLE_FOLDER  # the bundle's folder in the output (the JS API is loaded from it)
-ENTRY = "pagefind-entry.json"
-# The prebuilt UIs and the highlighter shipped in every bundle: not used by the site.
-UNUSED = ("pagefind-ui.", "pagefind-component-ui.", "pagefind-modular-ui.",
-          "pagefind-highlight.")
-REQUIRED = (ENTRY, "pagefind.js", "pagefind-worker.js")
 KEEP_BUNDLES = 3  # bundles kept in the cache (e.g. a preview and a public build)
 PAGEFIND_VERSION = importlib.metadata.version("pagefind-bin")
 FRAGMENT_SIGNATURE = b"pagefind_dcd"  # before the JSON of a fragment (Pagefind 1.x)
@@ -103,65 +96,6 @@ def _indexed(pages, records, language, executable, timeout):
     return files
 
 
-def _check(files, language):
-    """The bundle is usable: its entry file names the index, its loader is there."""
-    names = {item["path"] for item in files}
-    missing = [name for name in REQUIRED if name not in names]
-    if missing:
-        raise SearchIndexError(f"Search index: pagefind's bundle lacks {', '.join(missing)}")
-    entry = next(item["content"] for item in files if item["path"] == ENTRY)
-    try:
-        languages = json.loads(entry)["languages"]
-    except (ValueError, KeyError, TypeError) as error:
-        raise SearchIndexError(f"Search index: unreadable {ENTRY} ({error})") from error
-    return languages.get(language, {}).get("page_count", 0)
-
-
-def _place(item, path):
-    """Write one bundle file: its ``content``, or a hard link to its ``source`` (a file
-    of the cache; plugins/core/files.py)."""
-    if "source" in item:  # the cache's files were made readable by all when written
-        place(item["source"], path)
-        return os.path.getsize(path)
-    with open(path, "wb") as out:
-        out.write(item["content"])
-    os.chmod(path, 0o644)
-    return len(item["content"])
-
-
-def _write(files, target):
-    """Write the bundle into a fresh folder beside ``target``, then swap it in."""
-    parent = os.path.dirname(target)
-    os.makedirs(parent, exist_ok=True)
-    fresh = tempfile.mkdtemp(prefix=f".{FOLDER}-new-", dir=parent)
-    written = size = 0
-    folders = set()
-    try:
-        for item in files:
-            relative = item["path"]
-            if relative.startswith(UNUSED) or os.path.isabs(relative) or ".." in relative.split("/"):
-                continue
-            path = os.path.join(fresh, *relative.split("/"))
-            folder = os.path.dirname(path)
-            if folder not in folders:
-                os.makedirs(folder, exist_ok=True)
-                folders.add(folder)
-            size += _place(item, path)
-            written += 1
-        os.chmod(fresh, 0o755)
-        old = None
-        if os.path.lexists(target):
-            old = tempfile.mkdtemp(prefix=f".{FOLDER}-old-", dir=parent)
-            os.rename(target, os.path.join(old, FOLDER))
-        os.rename(fresh, target)
-    except BaseException:
-        shutil.rmtree(fresh, ignore_errors=True)
-        raise
-    if old:
-        shutil.rmtree(old, ignore_errors=True)
-    return written, size
-
-
 def fragments(folder):
     """What a written bundle holds: one dict per page or record (``url``, ``content``,
     ``meta``, ``filters``…), read from its ``fragment/*.pf_fragment`` files (Pagefind
@@ -173,13 +107,6 @@ def fragments(folder):
             raise ValueError(f"{path}: not a Pagefind fragment")
         found.append(json.loads(data[len(FRAGMENT_SIGNATURE):]))
     return found
-
-
-def remove(output_path):
-    """Remove the bundle (a failed build must not keep serving an old index)."""
-    target = os.path.join(output_path, FOLDER)
-    if os.path.isdir(target) and not os.path.islink(target):
-        shutil.rmtree(target)
 
 
 def _inputs_digest(pages, records, language):
@@ -265,21 +192,21 @@ def build_bundle(output_path, pages, records=(), *, language="it", executable=No
     if new:
         executable = binary(executable)
         files = _indexed(pages, records, language, executable, timeout)
-    indexed = _check(files, language)
+    indexed = check(files, language)
     expected = len(pages) + len(records)
     if indexed != expected:
         logger.warning("Search index: pagefind indexed %d of %d pages and documents"
                        " (a page without text in its data-pagefind-body?)", indexed, expected)
     target = os.path.join(output_path, FOLDER)
     try:
-        written, size = _write(files, target)
+        written, size = write(files, target)
     except FileNotFoundError:
         if new:
             raise
         # another build sharing the cache removed the kept bundle meanwhile (it keeps
         # only the newest KEEP_BUNDLES): made afresh, as if it had never been kept
         new, files = True, _indexed(pages, records, language, binary(executable), timeout)
-        written, size = _write(files, target)
+        written, size = write(files, target)
     if new and cache:
         _keep_files(Path(cache), key, target)
     return Stats(len(pages), len(records), time.perf_counter() - start, written, size)
