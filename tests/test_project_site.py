@@ -366,7 +366,7 @@ def test_the_project_site_passes_the_release_check(project_site):
 
 def index_entries(site):
     """The search index (plugins/search) of ``site``: ``{url: entry}``."""
-    from plugins.search.bundle import fragments  # noqa: PLC0415
+    from plugins.search.fragments import fragments  # noqa: PLC0415
 
     return {entry["url"]: entry for entry in fragments(site.output / "pagefind")}
 

@@ -15,6 +15,7 @@ import yaml
 
 import samples
 from plugins.search import bundle, feeding, marked_body, settings as search_settings
+from plugins.search.fragments import fragments
 from support import OWN_SEARCH_CACHE, ROOT, SITEURL, article, write_conf, write_content
 
 sys.path.insert(0, str(ROOT))
@@ -69,7 +70,7 @@ PUBLISHED = {CERAMICA, PRESENTAZIONE, SPORTELLO, CHI_SIAMO, REGOLAMENTO, COMUNIC
 
 
 def indexed(site):
-    return {entry["url"]: entry for entry in bundle.fragments(site.output / "pagefind")}
+    return {entry["url"]: entry for entry in fragments(site.output / "pagefind")}
 
 
 @pytest.fixture
@@ -126,7 +127,7 @@ def test_pagefind_given_only_the_marked_element_indexes_what_it_indexes_from_the
 
     monkeypatch.setattr(feeding, "indexed_html", whole)
     bundle.build_bundle(tmp_path / "whole", marked)
-    slim, full = ({entry["url"]: entry for entry in bundle.fragments(tmp_path / name / "pagefind")}
+    slim, full = ({entry["url"]: entry for entry in fragments(tmp_path / name / "pagefind")}
                   for name in ("slim", "whole"))
     assert slim == full and len(slim) == len(marked)
 

@@ -15,6 +15,7 @@ import pytest
 
 from plugins.content_checks import site_paths
 from plugins.search import bundle, canonical, errors, settings as search_settings
+from plugins.search.fragments import fragments
 from support import ROOT
 
 PAGE = """<!DOCTYPE html><html lang="it"><head><title>{title}</title></head><body>
@@ -52,7 +53,7 @@ def test_pages_and_records_are_indexed_and_written_whole(site):
     output, pages = site
     stats = bundle.build_bundle(output, pages, [RECORD])
     assert (stats.pages, stats.documents) == (2, 1)
-    entries = {entry["url"]: entry for entry in bundle.fragments(output / "pagefind")}
+    entries = {entry["url"]: entry for entry in fragments(output / "pagefind")}
     assert set(entries) == {"/uno/", "/due/", "/allegati/bando.pdf"}
     assert entries["/uno/"]["content"] == "Laboratorio di ceramica. Il laboratorio riapre."
     assert entries["/allegati/bando.pdf"]["meta"] == {"title": "Bando 2024", "tipo": "PDF"}
@@ -69,7 +70,7 @@ def test_a_new_bundle_replaces_the_old_one_whole(site):
     stale.write_bytes(b"old")
     bundle.build_bundle(output, pages[:1])
     assert not stale.exists()
-    assert [entry["url"] for entry in bundle.fragments(output / "pagefind")] == ["/uno/"]
+    assert [entry["url"] for entry in fragments(output / "pagefind")] == ["/uno/"]
     assert sorted(p.name for p in output.iterdir()) == ["due", "pagefind", "uno"]
 
 
@@ -161,7 +162,7 @@ def test_filters_values_and_sorts_are_in_order_and_files_named_as_pagefind_names
     assert sorted(len(numbers) for numbers in pages_of.values()) == [1] * len(CATEGORIES)
     assert len({number for numbers in pages_of.values() for number in numbers}) == 8
     assert {entry["url"]: entry["filters"]["categoria"] for entry in
-            bundle.fragments(output / "pagefind") if "categoria" in entry["filters"]} == {
+            fragments(output / "pagefind") if "categoria" in entry["filters"]} == {
         record.url: record.filters["categoria"] for record in RECORDS}
 
 

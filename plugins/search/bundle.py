@@ -28,7 +28,6 @@ it:
 ``tests/test_search_bundle.py`` fails if they change under it.
 """
 
-import gzip
 import hashlib
 import importlib.metadata
 import json
@@ -51,7 +50,6 @@ logger = logging.getLogger(__name__)
 
 KEEP_BUNDLES = 3  # bundles kept in the cache (e.g. a preview and a public build)
 PAGEFIND_VERSION = importlib.metadata.version("pagefind-bin")
-FRAGMENT_SIGNATURE = b"pagefind_dcd"  # before the JSON of a fragment (Pagefind 1.x)
 
 
 @dataclass(frozen=True)
@@ -94,19 +92,6 @@ def _indexed(pages, records, language, executable, timeout):
         logger.warning("Search index: left in Pagefind's order, which changes from build to"
                        " build (%s)", reason)
     return files
-
-
-def fragments(folder):
-    """What a written bundle holds: one dict per page or record (``url``, ``content``,
-    ``meta``, ``filters``…), read from its ``fragment/*.pf_fragment`` files (Pagefind
-    1.x: gzip of ``pagefind_dcd`` and JSON). For tests and for looking into an index."""
-    found = []
-    for path in sorted(Path(folder, "fragment").glob("*.pf_fragment")):
-        data = gzip.decompress(path.read_bytes())
-        if not data.startswith(FRAGMENT_SIGNATURE):
-            raise ValueError(f"{path}: not a Pagefind fragment")
-        found.append(json.loads(data[len(FRAGMENT_SIGNATURE):]))
-    return found
 
 
 def _inputs_digest(pages, records, language):
