@@ -212,19 +212,19 @@ def test_builds_sharing_a_cache_do_not_fail_each_other(site, tmp_path, monkeypat
     cache = tmp_path / "bundles"
     bundle.build_bundle(output, pages, cache=cache)
     first = _bundle_files(output / "pagefind")
-    found = bundle._cached_files
+    found = bundle.cached_files
 
     def then_removed(folder):  # the other build prunes it right after it was found
         files = found(folder)
         shutil.rmtree(folder)
         return files
 
-    monkeypatch.setattr(bundle, "_cached_files", then_removed)
+    monkeypatch.setattr(bundle, "cached_files", then_removed)
     again = tmp_path / "again"
     bundle.build_bundle(again, pages, cache=cache)
     assert _bundle_files(again / "pagefind").keys() == first.keys()
     assert next(cache.iterdir()).name != ".bundle"  # kept again
-    monkeypatch.setattr(bundle, "_cached_files", lambda folder: None)  # not found...
+    monkeypatch.setattr(bundle, "cached_files", lambda folder: None)  # not found...
     rename = os.rename
 
     def kept_meanwhile(source, target):  # ...and kept by the other build meanwhile

@@ -28,28 +28,19 @@ it:
 ``tests/test_search_bundle.py`` fails if they change under it.
 """
 
-import hashlib
-import importlib.metadata
-import json
 import logging
 import os
-import shutil
-import tempfile
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from plugins.core.files import place
-
-from .canonical import FORMAT as ORDER_FORMAT, canonical
-from .feeding import FEED_FORMAT, index, run
+from .cache import cached_files, inputs_digest, keep_files
+from .canonical import canonical
+from .feeding import index, run
 from .service import binary
-from .writing import ENTRY, FOLDER, UNUSED, check, write
+from .writing import FOLDER, check, write
 
 logger = logging.getLogger(__name__)
-
-KEEP_BUNDLES = 3  # bundles kept in the cache (e.g. a preview and a public build)
-PAGEFIND_VERSION = importlib.metadata.version("pagefind-bin")
 
 
 @dataclass(frozen=True)
@@ -94,72 +85,6 @@ def _indexed(pages, records, language, executable, timeout):
     return files
 
 
-def _inputs_digest(pages, records, language):
-    """What decides the bundle: the pagefind version, the order it is put in
-    (:mod:`.canonical`), what is given of a page (``FEED_FORMAT``), the language, every
-    page's URL and HTML and every record, in order."""
-    digest = hashlib.sha256(
-        f"{PAGEFIND_VERSION}\0{ORDER_FORMAT}\0{FEED_FORMAT}\0{language}\0{UNUSED}\0".encode())
-    for page in pages:
-        digest.update(f"{page.url}\0".encode())
-        digest.update(Path(page.path).read_bytes())
-    for record in records:
-        digest.update(json.dumps([record.url, record.content, record.meta, record.filters,
-                                  record.sort], sort_keys=True).encode())
-    return digest.hexdigest()
-
-
-def _cached_files(folder):
-    """The bundle kept in ``folder`` (files by ``path`` and ``source``, the entry file
-    with its ``content`` too), or None."""
-    try:
-        names = json.loads((folder / "files.json").read_text(encoding="utf-8"))
-        files = [{"path": name, "source": str(folder / "files" / name)} for name in names]
-        for item in files:
-            if item["path"] == ENTRY:
-                item["content"] = Path(item["source"]).read_bytes()
-        os.utime(folder)
-    except (OSError, ValueError):
-        return None
-    return files
-
-
-def _age(folder):
-    """A kept bundle's time of last use (0: removed meanwhile by another build)."""
-    try:
-        return folder.stat().st_mtime
-    except OSError:
-        return 0
-
-
-def _keep_files(cache, key, written):
-    """Keep the bundle just written in ``written`` (the output's folder) for these inputs,
-    as hard links (copies where links cannot be made); only the newest ``KEEP_BUNDLES``
-    are kept."""
-    cache.mkdir(parents=True, exist_ok=True)
-    fresh = Path(tempfile.mkdtemp(prefix=".bundle-", dir=cache))
-    names = []
-    for folder, _, files in os.walk(written):
-        kept = fresh / "files" / os.path.relpath(folder, written)
-        kept.mkdir(parents=True, exist_ok=True)
-        for name in sorted(files):
-            place(os.path.join(folder, name), kept / name)
-            names.append((kept / name).relative_to(fresh / "files").as_posix())
-    (fresh / "files.json").write_text(json.dumps(names), encoding="utf-8")
-    target = cache / key
-    shutil.rmtree(target, ignore_errors=True)
-    try:
-        os.rename(fresh, target)
-    except OSError:  # another build sharing the cache kept the same inputs meanwhile
-        shutil.rmtree(fresh, ignore_errors=True)
-        if not target.is_dir():
-            raise
-    kept = sorted((p for p in cache.iterdir() if p.is_dir() and not p.name.startswith(".")),
-                  key=_age, reverse=True)
-    for old in kept[KEEP_BUNDLES:]:
-        shutil.rmtree(old, ignore_errors=True)
-
-
 def build_bundle(output_path, pages, records=(), *, language="it", executable=None,
                  timeout=300, cache=None):
     """Index ``pages`` (:class:`Page`) and ``records`` (:class:`Record`) into
@@ -171,8 +96,8 @@ def build_bundle(output_path, pages, records=(), *, language="it", executable=No
     """
     pages, records = list(pages), list(records)
     start = time.perf_counter()
-    key = _inputs_digest(pages, records, language) if cache else None
-    files = _cached_files(Path(cache) / key) if cache else None
+    key = inputs_digest(pages, records, language) if cache else None
+    files = cached_files(Path(cache) / key) if cache else None
     new = files is None
     if new:
         executable = binary(executable)
@@ -193,5 +118,5 @@ def build_bundle(output_path, pages, records=(), *, language="it", executable=No
         new, files = True, _indexed(pages, records, language, binary(executable), timeout)
         written, size = write(files, target)
     if new and cache:
-        _keep_files(Path(cache), key, target)
+        keep_files(Path(cache), key, target)
     return Stats(len(pages), len(records), time.perf_counter() - start, written, size)
