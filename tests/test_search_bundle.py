@@ -1,4 +1,5 @@
-"""The Pagefind bundle (plugins/search/bundle.py) with the real pagefind binary, and with
+"""The Pagefind bundle (plugins/search/bundle.py and the modules it drives: service.py,
+feeding.py, canonical.py, writing.py, cache.py) with the real pagefind binary, and with
 stand-ins that fail: exit, garbage, a hang. No Pelican build: HTML files in tmp_path."""
 
 import asyncio

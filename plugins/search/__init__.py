@@ -12,12 +12,17 @@ Signals:
   (``pdftext``, cached by content), then the Pagefind bundle in
   ``<output>/pagefind/`` (``bundle``), logged at INFO as
   ``Search index: N pages, M documents in X s, Y kB``. Any failure removes the
-  bundle and raises :class:`~.errors.SearchIndexError`: ``pelican`` exits with
+  bundle (:func:`.writing.remove`) and raises :class:`~.errors.SearchIndexError`: ``pelican`` exits with
   status 1, so ``invoke build`` and ``invoke publish`` keep the previous site.
 
 Modules, one concern each: ``settings``; ``records`` (what is indexed, pure
 functions); ``pdftext`` (text of PDFs, cached; child ``extract``); ``bundle``
-(Pagefind's Python API, synchronous, bounded, race-free).
+(the one synchronous entry point, ``build_bundle``), which drives ``service``
+(Pagefind's Python API, bounded, failing fast), ``feeding`` (pages and records fed to
+it, each page as ``marked_body``, ``note_marks``, ``attachment_titles`` and
+``elisions`` make it), ``canonical`` (the bundle in one order), ``writing`` (written
+whole, race-free) and ``cache``; ``fragments`` reads a written bundle; ``errors``.
+Each module's role: README.md, Files.
 """
 
 import dataclasses

@@ -3,29 +3,35 @@
 Pagefind's Python API (package ``pagefind`` 1.5.2, binary from ``pagefind-bin``) is
 asynchronous and drives ``pagefind --service``, a child process speaking
 base64 JSON over stdin/stdout. :func:`build_bundle` is the one synchronous entry
-point (Pelican's ``finalized`` calls it; so can a benchmark). Over the stock API
-it:
+point (Pelican's ``finalized`` calls it; so can a benchmark; so can code that runs an
+event loop). Over the stock API it:
 
-- never sleeps 0.1 s before reading each answer (the stock poll loop does: 1000
-  pages would cost 100 s), and reads answers up to 256 MiB (the bundle comes back
-  as one message; the stock 2 MiB limit is too small for a large site);
-- fails fast and clearly: a binary that is missing, exits, prints garbage or
-  answers an error fails every pending request with the binary's own output, and
-  the whole step runs within ``timeout`` seconds (then the child is killed);
+- never sleeps 0.1 s before reading each answer, reads answers up to 256 MiB, and
+  fails fast and clearly: a binary that is missing, exits, prints garbage or answers
+  an error fails every pending request with the binary's own output
+  (:mod:`.service`), and the whole step runs within ``timeout`` seconds (then the
+  child is killed: :func:`.feeding.index`);
+- gives Pagefind of each page only what it reads (:mod:`.marked_body`), without
+  footnotes' marks (:mod:`.note_marks`), attachments' titles ended as sentences
+  (:mod:`.attachment_titles`), elisions split (:mod:`.elisions`), and the records
+  (:mod:`.feeding`);
 - asks for the files in memory (``get_files``) and writes them itself, into a
-  fresh folder swapped in only when complete: 1.5.2 answers ``WriteFiles``
-  before its files are flushed, and closing the service then can leave them
-  truncated (fixed upstream after 1.5.2); and ``write_files`` never removes the
+  fresh folder swapped in only when complete (:mod:`.writing`): 1.5.2 answers
+  ``WriteFiles`` before its files are flushed, and closing the service then can leave
+  them truncated (fixed upstream after 1.5.2); and ``write_files`` never removes the
   stale files of earlier builds, which would pile up in ``output/pagefind``;
 - leaves out the prebuilt UIs of the bundle (the site has its own, and they
   need ``data:`` images and would only be dead weight);
 - puts the filters, their values and the sorts in one order (:mod:`.canonical`):
   Pagefind writes them in a hash map's order, which changed the bundle from one
-  build to the next.
+  build to the next;
+- keeps each bundle in a cache by the digest of its inputs, reused when they are the
+  same (:mod:`.cache`).
 
-:class:`Service` overrides two private methods of ``PagefindService`` (``launch``,
-``_wait_for_responses``): the versions are pinned in requirements.txt, and
-``tests/test_search_bundle.py`` fails if they change under it.
+Any failure is a :class:`~.errors.SearchIndexError`. :class:`.service.Service` overrides
+two private methods of ``PagefindService`` (``launch``, ``_wait_for_responses``): the
+versions are pinned in requirements.txt, and ``tests/test_search_bundle.py`` fails if
+they change under it.
 """
 
 import logging
@@ -88,7 +94,8 @@ def _indexed(pages, records, language, executable, timeout):
 def build_bundle(output_path, pages, records=(), *, language="it", executable=None,
                  timeout=300, cache=None):
     """Index ``pages`` (:class:`Page`) and ``records`` (:class:`Record`) into
-    ``<output_path>/pagefind/``; :class:`Stats`, or :class:`SearchIndexError`.
+    ``<output_path>/pagefind/``; :class:`Stats`, or
+    :class:`~.errors.SearchIndexError`.
 
     Whatever goes wrong, no partial bundle is left: the new one replaces the old
     one only when complete. With a ``cache`` folder, the bundle of the very same
