@@ -10,7 +10,7 @@ event loop). Over the stock API it:
   fails fast and clearly: a binary that is missing, exits, prints garbage or answers
   an error fails every pending request with the binary's own output
   (:mod:`.service`), and the whole step runs within ``timeout`` seconds (then the
-  child is killed: :func:`.feeding.index`);
+  child is killed: :func:`.feeding.pagefind_bundle`);
 - gives Pagefind of each page only what it reads (:mod:`.marked_body`), without
   footnotes' marks (:mod:`.note_marks`), attachments' titles ended as sentences
   (:mod:`.attachment_titles`), elisions split (:mod:`.elisions`), and the records
@@ -42,7 +42,7 @@ from pathlib import Path
 
 from .cache import cached_files, inputs_digest, keep_files
 from .canonical import canonical
-from .feeding import index, run
+from .feeding import pagefind_bundle, run
 from .service import binary
 from .writing import FOLDER, check, write
 
@@ -83,8 +83,8 @@ class Stats:
 
 def _indexed(pages, records, language, executable, timeout):
     """Pagefind's bundle of ``pages`` and ``records``, in one order (:mod:`.canonical`)."""
-    files, reason = canonical(run(index(pages, records, language, executable, timeout)),
-                              language)
+    files, reason = canonical(
+        run(pagefind_bundle(pages, records, language, executable, timeout)), language)
     if reason:
         logger.warning("Search index: left in Pagefind's order, which changes from build to"
                        " build (%s)", reason)

@@ -51,7 +51,7 @@ async def _feed(service, pages, records, language):
     return await index.get_files()
 
 
-async def index(pages, records, language, executable, timeout):
+async def pagefind_bundle(pages, records, language, executable, timeout):
     """Run pagefind, feed it within ``timeout`` seconds, always end it."""
     service = Service(executable)
     try:
