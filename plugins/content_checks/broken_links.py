@@ -13,7 +13,7 @@ from plugins.core.items import RELATIVE_LINK
 from plugins.core.problems import ERROR, WARNING
 
 
-def site_address(target, settings):
+def output_target(target, settings):
     """The path of the site's output a link typed by address leads to (``/archivio/`` →
     ``archivio/index.html``), resolved as the release check resolves the built pages'
     links (``plugins.core.output.resolve``: ``%xx`` decoded, query and fragment left out,
@@ -78,7 +78,7 @@ def broken_address_links(entries, settings, site):
             continue
         listed = Listed(entry.source, ERROR if published(entry) else WARNING)
         for target, line in entry.links:
-            path = site_address(target, settings) if address_key(target) else None
+            path = output_target(target, settings) if address_key(target) else None
             if path is None or not site.missing(path) or listed.counted(line):
                 continue
             where = f"fuori dal sito ({siteurl}/…)" if path == "" else \

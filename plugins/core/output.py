@@ -1,7 +1,7 @@
 """A built site's files, and which of them an internal link names: the one reading of
 the built pages' links, shared by the release check (``tools/release_check.py``: every
 link of every page, stylesheet and feed of a release) and the build's check of the links
-editors type by address (``plugins/content_checks/broken_links.py``: ``site_address``,
+editors type by address (``plugins/content_checks/broken_links.py``: ``output_target``,
 ``WrittenFiles``), so a link the release check would refuse stops the build first.
 
 Standard library only.
