@@ -62,11 +62,6 @@ def compress(data, kind, brotli_quality, gzip_level):
     return gzip.compress(data, compresslevel=gzip_level, mtime=0)
 
 
-def _compress_job(job):
-    data, kind, brotli_quality, gzip_level = job
-    return compress(data, kind, brotli_quality, gzip_level)
-
-
 # The compressors' versions, in each entry's name: another brotli or zlib may write other
 # bytes for the same input, and a cache kept by CI would serve the old ones beside new.
 LIBRARIES = f"b{brotli.__version__}-z{zlib.ZLIB_RUNTIME_VERSION}"
@@ -133,13 +128,14 @@ class Compressor:
             reused += len(FORMATS) - len(missing)
             todo += [(path, data, digest, kind) for kind in missing]
         if todo:
-            jobs = [(data, kind, *self.levels) for _, data, _, kind in todo]
+            datas, kinds = [item[1] for item in todo], [item[3] for item in todo]
+            make = partial(compress, brotli_quality=self.levels[0], gzip_level=self.levels[1])
             workers = min(os.cpu_count() or 1, 8)
-            if workers > 1 and len(jobs) > 1:
+            if workers > 1 and len(todo) > 1:
                 with ThreadPoolExecutor(workers, thread_name_prefix="compress") as pool:
-                    blobs = list(pool.map(_compress_job, jobs))
+                    blobs = list(pool.map(make, datas, kinds))
             else:
-                blobs = [_compress_job(job) for job in jobs]
+                blobs = list(map(make, datas, kinds))
             for (path, data, digest, kind), blob in zip(todo, blobs):
                 self.keep_and_link(path, len(data), digest, kind, blob)
         self._prune()
