@@ -139,7 +139,7 @@ class RenderCache:
         self.folder.mkdir(parents=True, exist_ok=True)
         os.utime(self.folder)
         self._prune(root)
-        self.digest = Digester(REF_FIELDS + tuple(settings.get("WRITER_LISTED_FIELDS") or ()))
+        self.digest = Digester(REF_FIELDS + tuple(settings["WRITER_LISTED_FIELDS"]))
         self._names = {}  # template name -> names it (and all it uses) can read
         self._analysis_path = templates.analysis_path(settings)
         self._parsed = self._load_parsed()  # digest of name and source -> [names, referenced]
