@@ -28,7 +28,7 @@ import unicodedata
 
 from plugins.contract.outline import section_links
 from plugins.contract.check import render
-from plugins.contract.reader import make_markdown
+from plugins.contract.reader import shared_parts
 from plugins.contract.errors import SourceError
 from plugins.contract.source import read
 from plugins.core.urls import content_path
@@ -37,7 +37,7 @@ from plugins.core.urls import content_path
 def named_paths(data, statement, section, markdown, seconds=None):
     """The paths under content/ that the page ``statement`` (a path under content/; ``data``:
     its file's bytes) links in its section headed ``section``, read by ``markdown`` (the
-    site's converter, :func:`~plugins.contract.reader.make_markdown`) within ``seconds``.
+    build's converter, :func:`~plugins.contract.reader.shared_parts`) within ``seconds``.
     A page whose body cannot be read or converted names nothing: the contract's error at
     that page says why."""
     try:
@@ -79,7 +79,7 @@ class Statement:
                 self._named = False
             else:
                 self._named = named_paths(data, self.page, self.section,
-                                          make_markdown(self.settings),
+                                          shared_parts(self.settings)[0],
                                           self.settings.get("CONTRACT_MARKDOWN_SECONDS"))
         return self._named if self._named is not False else None
 
