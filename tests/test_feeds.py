@@ -534,6 +534,32 @@ def test_a_site_moved_to_another_address_keeps_its_items_ids(tmp_path):
         f"{SITEURL}/2024/05/mercato/": "tag:farelegami.example.org,2024-05:/2024/05/mercato/"}
 
 
+def atom_feed_ids(site):
+    """``{feed path: its Atom <id>}`` of every Atom feed of the build."""
+    assert site.ok, site.log
+    return {path.relative_to(site.output).as_posix():
+            ET.parse(path).getroot().findtext("a:id", namespaces=ATOM)
+            for path in sorted(site.output.glob("feeds/**/*.atom.xml"))}
+
+
+def test_a_site_moved_to_another_address_keeps_its_feeds_ids(tmp_path):
+    """RFC 4287 4.2.6: a relocated feed's ``<id>`` MUST NOT change. A feed's id is its
+    own address: a site moved with ``FEEDS_ID_SITEURL`` set kept its items' ids, while
+    every Atom feed got a new one (the new host's address), so a reader that knows a
+    feed by its id took it for another feed. Under ``FEEDS_ID_SITEURL`` it stays the
+    address the feed had there; without it, the feed's own address."""
+    old = "https://owner.github.io/farelegami"
+    files = {"notizie/festa.md": article(title="Festa in cortile")}
+    before = atom_feed_ids(build_site(tmp_path / "prima", files, siteurl=old))
+    assert before == {"feeds/categorie/notizie.atom.xml":
+                      f"{old}/feeds/categorie/notizie.atom.xml",
+                      "feeds/tutto.atom.xml": f"{old}/feeds/tutto.atom.xml"}
+    assert atom_feed_ids(build_site(tmp_path / "dopo", files,
+                                    f"FEEDS_ID_SITEURL = {old + '/'!r}\n")) == before
+    assert atom_feed_ids(build_site(tmp_path / "senza", files)) == {
+        path: f"{SITEURL}/{path}" for path in before}
+
+
 @pytest.mark.parametrize("value", ["owner.github.io/farelegami", "https://",
                                    "https://owner.github.io/farelegami?x=1", "ftp://example.org"])
 def test_an_id_address_that_is_no_sites_address_is_named_and_replaced(caplog, value):

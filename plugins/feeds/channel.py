@@ -1,7 +1,8 @@
 """A feed's own fields (the channel): its description and language, its id (its own
-address) and link (the page it follows), its logo and, for a category's feed, its title
-(:func:`fix_channel`). Pelican gives every feed the subtitle as description and the home
-page as id and link, and joins the site's and the category's names with a hyphen."""
+address, under ``FEEDS_ID_SITEURL`` when set) and link (the page it follows), its logo
+and, for a category's feed, its title (:func:`fix_channel`). Pelican gives every feed the
+subtitle as description and the home page as id and link, and joins the site's and the
+category's names with a hyphen."""
 
 from plugins.core.urls import feed_address
 
@@ -43,14 +44,26 @@ def feed_title(context, group):
     return f"{name} – {group.label}" if group.page_url else name
 
 
+def feed_id(context, feed_url):
+    """The feed's id (Atom ``<id>``): its own address, under ``FEEDS_ID_SITEURL`` when
+    that is set (the address the site had when its feeds were first read). RFC 4287
+    4.2.6: a feed relocated keeps its id; the address at the new host was a new one,
+    while its items kept theirs (:func:`.ids.item_id`)."""
+    moved_from, here = context.get("FEEDS_ID_SITEURL"), feed_address(context)
+    if moved_from and feed_url.startswith(here + "/"):
+        return moved_from + feed_url[len(here):]
+    return feed_url
+
+
 def fix_channel(context, feed):
     """Sets the fields of ``feed`` (a feedgenerator feed, from ``feed_generated``) that
     are the feed's own, not an item's."""
     feed.feed["description"] = feed_description(context)
     feed.feed["language"] = context.get("DEFAULT_LANG") or None
     # Pelican gives every feed the home page as id and link: each feed's id is its own
-    # address (RFC 4287: unique; readers tell feeds apart by it), its link the page it follows.
-    feed.feed["id"] = feed.feed["feed_url"]
+    # address (RFC 4287: unique; readers tell feeds apart by it), the one it had before a
+    # move (FEEDS_ID_SITEURL), its link the page it follows.
+    feed.feed["id"] = feed_id(context, feed.feed["feed_url"])
     feed.feed["link"] = followed_page(context, feed.feed["feed_url"]) or feed.feed["link"]
     feed.feed["logo"] = feed_logo(context)  # Atom <icon>, RSS <image>
     group = followed_group(context, feed.feed["feed_url"])
