@@ -11,6 +11,10 @@
   ``headers`` go with every file (a Content-Security-Policy to run the site under).
 - :func:`wait_until`: polls a condition while the page runs, up to a generous timeout
   (a loaded CI machine is slow; a passing test does not wait for it).
+- :func:`goto_in_theme_font` (:func:`settle_fonts`, :func:`drawn_in_theme_font`): a
+  page loaded, again while its text is not drawn in the theme's font (``font-display:
+  optional``: a font file late on a loaded machine leaves a page in the fallback font
+  for the whole visit, and layout measures taken then are the fallback's).
 - :func:`run_axe`: axe-core (``tests/axe``, from npm, pinned by its
   package-lock.json) run in a page. It is injected with ``page.evaluate``, which a
   Content-Security-Policy does not block (``add_script_tag`` would insert an inline
@@ -124,6 +128,76 @@ def wait_until(page, condition, what="condition", timeout=15.0):
     while not condition():
         assert time.monotonic() < end, f"timed out waiting for {what}"
         page.wait_for_timeout(25)
+
+
+THEME_FONT = "Titillium Web"  # theme/static/css/base.css
+# The page laid out (the layout asks for the fonts its text uses), then every font load
+# started over: loaded, or failed.
+SETTLE_FONTS = """async () => {
+    document.body.getBoundingClientRect();
+    await document.fonts.ready;
+}"""
+# For each weight the theme's font is used in, the first element showing letters of its
+# own in it (a text node of its own: Chromium names the fonts of a node's own text).
+THEME_FONT_SAMPLES = """(() => {
+    const found = new Map();
+    for (const element of document.querySelectorAll('body *')) {
+        const style = getComputedStyle(element);
+        if (!style.fontFamily.includes('%s') || found.has(style.fontWeight)
+            || style.visibility !== 'visible' || !element.getClientRects().length) continue;
+        if ([...element.childNodes].some(node => node.nodeType === Node.TEXT_NODE
+                                         && /[A-Za-z]/.test(node.data))) {
+            found.set(style.fontWeight, element);
+        }
+    }
+    return [...found.values()];
+})()""" % THEME_FONT
+
+
+def settle_fonts(page):
+    """Wait until the fonts ``page``'s text asks for have loaded (or failed)."""
+    page.evaluate(SETTLE_FONTS)
+
+
+def goto_in_theme_font(page, url, devtools, then=None, tries=3):
+    """``page.goto(url)`` (then ``then()``, e.g. a wait for what a script writes), its
+    fonts settled, again while its text is not drawn in the theme's font
+    (:func:`drawn_in_theme_font`: a font file that came late, now in the browser's
+    cache); fails when it never is. Layout measures taken after it are the theme's."""
+    for _ in range(tries):
+        page.goto(url, wait_until="load")
+        if then is not None:
+            then()
+        settle_fonts(page)
+        if drawn_in_theme_font(devtools):
+            return
+    raise AssertionError(f"{url}: not drawn in {THEME_FONT} after {tries} loads")
+
+
+def drawn_in_theme_font(devtools):
+    """True when the text of each weight of the theme's font is drawn in it (Chromium's
+    own answer, ``CSS.getPlatformFontsForNode``), through ``devtools``, a DevTools
+    session of the page. The theme's fonts are ``font-display: optional``: a file that
+    comes later than a tenth of a second leaves the page in the fallback font for the
+    whole visit, wider, however long one waits; the file is then in the browser's cache,
+    and the page loaded again is drawn in it."""
+    devtools.send("DOM.enable")
+    devtools.send("CSS.enable")
+    devtools.send("DOM.getDocument")  # nodes are given ids from here
+    group = {"objectGroup": "theme-font"}  # the page's objects held for this, let go after
+    try:
+        samples = devtools.send("Runtime.evaluate", {"expression": THEME_FONT_SAMPLES, **group})
+        properties = devtools.send("Runtime.getProperties", {
+            "objectId": samples["result"]["objectId"], "ownProperties": True})["result"]
+        for element in (p["value"] for p in properties if p["name"].isdigit()):
+            node = devtools.send("DOM.requestNode", {"objectId": element["objectId"]})["nodeId"]
+            fonts = devtools.send("CSS.getPlatformFontsForNode", {"nodeId": node})["fonts"]
+            # the file's own family name: "Titillium Web", "Titillium Web SemiBold"
+            if not any(font["familyName"].startswith(THEME_FONT) for font in fonts):
+                return False
+        return True
+    finally:
+        devtools.send("Runtime.releaseObjectGroup", group)
 
 
 @contextlib.contextmanager
