@@ -4,7 +4,7 @@ the archive's months on a narrower phone (360 and 375 px).
 """
 
 import pytest
-from browser_support import chromium, served_site
+from browser_support import chromium, goto_in_theme_font, served_site
 from support import article
 
 pytestmark = pytest.mark.browser
@@ -75,7 +75,9 @@ def site(tmp_path_factory):
 @pytest.fixture(scope="module")
 def page():
     with chromium() as browser:
-        yield browser.new_page(viewport={"width": 390, "height": 844})
+        page = browser.new_page(viewport={"width": 390, "height": 844})
+        page.devtools = page.context.new_cdp_session(page)  # goto_in_theme_font's
+        yield page
 
 
 def test_an_english_term_in_the_breadcrumb_flows_with_the_rest_of_the_title(page, site):
@@ -85,7 +87,7 @@ def test_an_english_term_in_the_breadcrumb_flows_with_the_rest_of_the_title(page
     # 600 px: the narrowest screen that shows the current crumb (a phone's is for screen
     # readers only), where this one takes two lines
     page.set_viewport_size({"width": 600, "height": 844})
-    page.goto(site.origin + TERM)
+    goto_in_theme_font(page, site.origin + TERM, page.devtools)
     assert page.locator('.breadcrumb [aria-current="page"]').bounding_box()["height"] > 40
     term, text = page.evaluate(TERM_AND_NEXT_WORD)
     line = text[0][3] - text[0][1]
@@ -99,7 +101,7 @@ def test_a_long_title_is_shown_once_on_a_phones_first_screen(page, site):
     # breadcrumb and five of heading, the same words twice on the first screen. On a
     # phone the crumb is now for screen readers only; the <h1> shows the title.
     page.set_viewport_size({"width": 390, "height": 844})
-    page.goto(site.origin + LONG)
+    goto_in_theme_font(page, site.origin + LONG, page.devtools)
     shown = page.evaluate(TITLE_ON_FIRST_SCREEN)
     assert [(tag, seen) for tag, seen, _ in shown] == [("span", False), ("h1", True)], shown
     heading = page.locator("h1").bounding_box()
@@ -128,7 +130,7 @@ def test_the_archives_months_are_two_columns_on_a_narrow_phone(page, site, width
     # after five years of articles /archivio/ was 7900 px tall at 360 px, 5700 at 390.
     page.set_viewport_size({"width": width, "height": 800})
     for address in ("/archivio/", "/archivio/2024/"):  # the years' months, a year's jump
-        page.goto(site.origin + address)
+        goto_in_theme_font(page, site.origin + address, page.devtools)
         months = page.evaluate(MONTHS)
         assert len(months) == 4, (address, months)
         assert len({left for left, _, _ in months}) == 2, (width, address, months)
@@ -139,6 +141,6 @@ def test_the_archives_months_are_two_columns_on_a_narrow_phone(page, site, width
 
 def test_a_wide_screen_shows_the_current_page_in_the_breadcrumb(page, site):
     page.set_viewport_size({"width": 1280, "height": 800})
-    page.goto(site.origin + LONG)
+    goto_in_theme_font(page, site.origin + LONG, page.devtools)
     crumb = page.locator('.breadcrumb [aria-current="page"]').bounding_box()
     assert crumb["width"] > 100 and crumb["height"] >= 20, crumb

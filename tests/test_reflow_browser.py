@@ -11,7 +11,8 @@ pills, the index of tags and the documents' links widened the whole page.
 
 import pytest
 import samples
-from browser_support import HIDDEN, OUTSIDE, SPLIT_ACROSS_LINES, chromium, served_site
+from browser_support import (HIDDEN, OUTSIDE, SPLIT_ACROSS_LINES, chromium, goto_in_theme_font,
+                             served_site)
 from support import article
 
 pytestmark = pytest.mark.browser
@@ -121,11 +122,13 @@ def page():
         # A user style sheet (the bookmarklet) goes past the site's Content-Security-Policy.
         context = browser.new_context(viewport={"width": 320, "height": 640},
                                       bypass_csp=True)
-        yield context.new_page()
+        page = context.new_page()
+        page.devtools = context.new_cdp_session(page)  # goto_in_theme_font's
+        yield page
 
 
 def test_the_long_words_are_on_the_pages(page, site):
-    page.goto(site.origin + LONG)
+    goto_in_theme_font(page, site.origin + LONG, page.devtools)
     assert page.locator(".breadcrumb li[aria-current]").text_content().strip().endswith(ADDRESS)
     assert page.locator(".tag-list a", has_text=HASHTAG).count() == 1
     assert page.locator(".attachment-label", has_text=FILE_TITLE).count() == 1
@@ -134,14 +137,14 @@ def test_the_long_words_are_on_the_pages(page, site):
 @pytest.mark.parametrize(("kind", "address"), PAGES, ids=[kind for kind, _ in PAGES])
 def test_nothing_but_tables_and_code_scrolls_sideways_at_320_px(page, site, kind, address):
     assert site.exists(address), address
-    page.goto(site.origin + address)
+    goto_in_theme_font(page, site.origin + address, page.devtools)
     scroll_width, width, outside = page.evaluate(OUTSIDE)
     assert (scroll_width, outside) == (width, []), (kind, address)
 
 
 def test_a_video_keeps_its_shape_within_the_text(page, site):
     """An embedded video narrower than its 560 px: the text's width, its 16:9 kept."""
-    page.goto(site.origin + BODY)
+    goto_in_theme_font(page, site.origin + BODY, page.devtools)
     width, height, text = page.evaluate("""() => [
         ...Object.values(document.querySelector('.prose iframe').getBoundingClientRect()
                          .toJSON()).slice(2, 4),
@@ -157,7 +160,7 @@ def test_a_frame_without_both_sizes_in_pixels_keeps_a_players_height(page, site,
     thousands of pixels high, and a width alone one a few pixels high."""
     page.set_viewport_size({"width": width, "height": 640})
     try:
-        page.goto(site.origin + FRAMES)
+        goto_in_theme_font(page, site.origin + FRAMES, page.devtools)
         text, frames = page.evaluate("""() => [
             document.querySelector('.prose').getBoundingClientRect().width,
             [...document.querySelectorAll('.prose iframe')].map(frame => {
@@ -191,7 +194,7 @@ def test_a_tables_caption_is_read_whole_in_its_box(page, site, scrolled):
     """The caption of a table that scrolls in its box is seen whole, from its first word,
     before and while the table is scrolled (centred over the whole table, it began
     out of sight)."""
-    page.goto(site.origin + BODY)
+    goto_in_theme_font(page, site.origin + BODY, page.devtools)
     if scrolled:
         page.evaluate("document.querySelector('.table-scroll').scrollLeft = 150")
     lines, (left, right), scrolls = page.evaluate(CAPTION_LINES)
@@ -207,7 +210,7 @@ def test_a_table_in_a_tables_cell_is_not_cut_by_its_own_box(page, site, width):
     alone ignored the table in it, a few pixels wide at any screen's width."""
     page.set_viewport_size({"width": width, "height": 640})
     try:
-        page.goto(site.origin + NESTED)
+        goto_in_theme_font(page, site.origin + NESTED, page.devtools)
         boxes = page.evaluate("""() => [...document.querySelectorAll('.prose .table-scroll')]
             .map(box => [box.clientWidth, box.scrollWidth,
                          box.querySelector('table').getBoundingClientRect().width])""")
@@ -222,7 +225,7 @@ def test_a_table_in_a_tables_cell_is_not_cut_by_its_own_box(page, site, width):
 
 @pytest.mark.parametrize(("kind", "address"), PAGES, ids=[kind for kind, _ in PAGES])
 def test_text_spacing_neither_widens_nor_clips_the_page(page, site, kind, address):
-    page.goto(site.origin + address)
+    goto_in_theme_font(page, site.origin + address, page.devtools)
     page.add_style_tag(content=TEXT_SPACING)
     assert page.evaluate("getComputedStyle(document.body).wordSpacing") != "0px"
     scroll_width, width, outside = page.evaluate(OUTSIDE)
@@ -261,7 +264,7 @@ def test_a_hyphenated_name_never_ends_a_line_with_its_first_half(page, site):
     line, in the heading, the cards and the body (a link's underline included)."""
     try:
         for address, least in (("/", 1), (PATTO, 3)):
-            page.goto(site.origin + address)
+            goto_in_theme_font(page, site.origin + address, page.devtools)
             for width in range(320, 1281, 8):
                 page.set_viewport_size({"width": width, "height": 640})
                 names = page.evaluate(NAMES)
@@ -329,7 +332,7 @@ def test_no_line_ends_with_the_first_half_of_a_name_that_fits(page, site, addres
     devtools = page.context.new_cdp_session(page)
     devtools.send("Page.setFontSizes", {"fontSizes": {"standard": text_size}})
     try:
-        page.goto(site.origin + address)
+        goto_in_theme_font(page, site.origin + address, page.devtools)
         if address.startswith("/cerca/"):
             page.wait_for_selector(".cerca-risultato")
         assert page.locator("main", has_text="Gener-Attiv").count() == 1
@@ -385,7 +388,7 @@ def test_a_hyphenated_name_keeps_the_space_before_it(page, site, address):
     try:
         for width in (320, 1280):
             page.set_viewport_size({"width": width, "height": 640})
-            page.goto(site.origin + address)
+            goto_in_theme_font(page, site.origin + address, page.devtools)
             if address.startswith("/cerca/"):
                 page.wait_for_selector(".cerca-risultato")
             assert page.locator(".nome-composto").count() >= 1, address
@@ -431,7 +434,7 @@ def test_a_hyphenated_name_keeps_its_punctuation_on_its_line(page, site, address
     break on either side of one). At every width from a phone's to a desktop's, the
     punctuation next to a name stays on its line."""
     try:
-        page.goto(site.origin + address)
+        goto_in_theme_font(page, site.origin + address, page.devtools)
         if address.startswith("/cerca/"):  # its results are written by cerca.js
             page.wait_for_selector(".cerca-risultato")
         assert page.locator(".nome-composto").count() >= 1, address
@@ -455,7 +458,7 @@ def split_lines(page, site, address, checks, text_sizes=(16,)):
         for text_size in text_sizes:
             devtools.send("Page.setFontSizes", {"fontSizes": {"standard": text_size}})
             page.set_viewport_size({"width": 320, "height": 640})
-            page.goto(site.origin + address)
+            goto_in_theme_font(page, site.origin + address, page.devtools)
             for selector, _ in checks:
                 assert page.locator(selector).count() >= 1, (address, selector)
             for width in range(320, 1281, 8):
@@ -521,7 +524,7 @@ def test_a_documents_description_is_under_its_title_beside_the_preview(page, sit
     try:
         for width in (390, 768, 1280):
             page.set_viewport_size({"width": width, "height": 640})
-            page.goto(site.origin + "/documenti/")
+            goto_in_theme_font(page, site.origin + "/documenti/", page.devtools)
             layouts = page.evaluate(DOCUMENT_LAYOUT)
             assert layouts
             for top, gap, beside in layouts:
