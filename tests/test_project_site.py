@@ -16,9 +16,11 @@ not a test.
 """
 
 import hashlib
+import os
 import re
 import shutil
 from datetime import datetime
+from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 import pytest
@@ -620,6 +622,59 @@ def accessibility_section(project_site, heading):
             if element.find_previous_sibling("h2") is title]
 
 
+def last_change(root, folder):
+    """The author's date of the newest commit that changed ``folder`` in the git clone
+    ``root`` (a rebase or a cherry-pick, which renews the committer's, leaves it as the
+    change was made), or None when the history cannot tell: no git, no commit touching
+    it, or a shallow clone whose oldest commit is the one found. A shallow clone's
+    oldest commit seems to add every file (it has no parent to compare with): in CI's
+    checkout (one commit) that was the commit pushed, dated after the statement on any
+    later day, and every publish stopped there."""
+    import datetime  # noqa: PLC0415
+    import subprocess  # noqa: PLC0415
+
+    def git(*args):
+        return subprocess.run(["git", *args], cwd=root, capture_output=True, text=True,
+                              check=True).stdout.strip()
+
+    try:
+        found = git("log", "-1", "--format=%H %as", "--", folder).split()
+        shallow = Path(root, git("rev-parse", "--git-path", "shallow"))
+    except (OSError, subprocess.CalledProcessError):
+        return None
+    if not found or (shallow.is_file() and found[0] in shallow.read_text().split()):
+        return None
+    return datetime.date.fromisoformat(found[1])
+
+
+def test_the_last_change_to_a_folder_is_unknown_beyond_a_shallow_clone(tmp_path):
+    import subprocess  # noqa: PLC0415
+
+    def git(*args, cwd=tmp_path / "repo", date=None):
+        env = {**os.environ, "GIT_AUTHOR_DATE": date or "2024-01-01T12:00:00",
+               "GIT_COMMITTER_DATE": date or "2024-01-01T12:00:00"}
+        subprocess.run(["git", "-c", "user.name=Test", "-c", "user.email=test@example.org",
+                        "-c", "init.defaultBranch=main", *args], cwd=cwd, env=env,
+                       check=True, capture_output=True)
+
+    repo = tmp_path / "repo"
+    (repo / "theme").mkdir(parents=True)
+    (repo / "theme" / "base.css").write_text("body {}\n")
+    (repo / "content").mkdir()
+    (repo / "content" / "notizia.md").write_text("Uno.\n")
+    git("init", "-q", ".")
+    git("add", ".")
+    git("commit", "-q", "-m", "theme", date="2024-03-05T10:00:00")
+    (repo / "content" / "notizia.md").write_text("Due.\n")
+    git("commit", "-q", "-am", "news", date="2025-06-01T10:00:00")
+    assert last_change(repo, "theme") == datetime(2024, 3, 5).date()
+    git("clone", "-q", "--depth", "1", f"file://{repo}", str(tmp_path / "shallow"),
+        cwd=tmp_path)
+    assert last_change(tmp_path / "shallow", "theme") is None  # not 2025-06-01
+    assert last_change(tmp_path / "shallow", "content") is None
+    assert last_change(tmp_path, "theme") is None  # no git here
+
+
 def test_the_accessibility_statement_is_dated_after_the_last_change_to_the_theme(project_site):
     """AgID's model dates the statement; a statement older than the theme it describes
     speaks of a site that is no longer there. Changing theme/ means reviewing
@@ -627,7 +682,6 @@ def test_the_accessibility_statement_is_dated_after_the_last_change_to_the_theme
     digest in TEAM_VERSIONS: the test checks the team's version, not an editor's later
     edit of the statement, which may write the date in words of its own)."""
     import datetime  # noqa: PLC0415
-    import subprocess  # noqa: PLC0415
 
     teams_or_skip(project_site, "pages/accessibilita.md")
 
@@ -636,16 +690,9 @@ def test_the_accessibility_statement_is_dated_after_the_last_change_to_the_theme
     found = re.search(r"aggiornata il (\d{1,2}) (\w+) (\d{4})", text)
     assert found and found[2] in MONTHS, text
     stated = datetime.date(int(found[3]), MONTHS.index(found[2]) + 1, int(found[1]))
-    try:
-        # the author's date: a rebase or a cherry-pick, which renews the committer's,
-        # leaves it as the change was made
-        changed = subprocess.run(["git", "log", "-1", "--format=%as", "--", "theme"],
-                                 cwd=ROOT, capture_output=True, text=True, check=True)
-    except (OSError, subprocess.CalledProcessError):
-        pytest.skip("no git history: the theme's last change is unknown")
-    if not changed.stdout.strip():
-        pytest.skip("no commit touches theme/ in this history (a shallow clone?)")
-    last = datetime.date.fromisoformat(changed.stdout.strip())
+    last = last_change(ROOT, "theme")
+    if last is None:
+        pytest.skip("the theme's last change is unknown (no git, or a shallow clone)")
     assert stated >= last, (f"the theme changed on {last}, the accessibility statement is of"
                             f" {stated}: review it and update its date")
 
