@@ -279,6 +279,41 @@ def test_text_at_200_percent_leaves_room_below_the_header(page, site, address, w
         page.set_viewport_size({"width": 390, "height": 844})
 
 
+@pytest.mark.parametrize("text_size", [24, 32])
+@pytest.mark.parametrize(("width", "height"), [(844, 390), (740, 360)])
+@pytest.mark.parametrize("address", ["/404.html", "/archivio/"])
+def test_large_text_on_a_phone_held_sideways_leaves_room_below_the_header(
+        page, site, address, width, height, text_size):
+    """A phone held sideways is as low as a narrow one is wide, but the compact header
+    was only for narrow screens: on an 844 × 390 phone the header was 414 px with the
+    text at 150 % and 546 px at 200 %, taller than the screen, the "Menu" button and the
+    page under it on the second screen (412 px at 150 % on a 740 × 360 one). A screen up
+    to 20em high in the phone's layout has the compact header too: it takes less than the
+    screen (85 % at most), its "Menu" button on the first one."""
+    page.set_viewport_size({"width": width, "height": height})
+    try:
+        visit(page, site, address, text_size=text_size)
+        field, menu, _, header = page.evaluate(HEADER_PARTS)
+        assert field >= 200, field
+        assert menu <= height and header < 0.85 * height, (menu, header)
+        scroll_width, screen, outside = page.evaluate(OUTSIDE)
+        assert (scroll_width, outside, page.evaluate(SPILLED)) == (screen, [], [])
+    finally:
+        page.set_viewport_size({"width": 390, "height": 844})
+
+
+def test_at_the_default_text_size_a_phone_held_sideways_keeps_its_header(page, site):
+    """The default text size on a phone held sideways keeps the header it had: the
+    search's label shown, the brand band's room (209 px)."""
+    page.set_viewport_size({"width": 844, "height": 390})
+    try:
+        visit(page, site, "/archivio/")
+        assert page.locator(".site-search-label").is_visible()
+        assert round(page.evaluate(HEADER_PARTS)[3]) == 209
+    finally:
+        page.set_viewport_size({"width": 390, "height": 844})
+
+
 # The words of the ``texts`` (a selector) cut across two lines though each would fit the
 # ``box`` around it (the closest one, inside its padding) whole, or, with ``every``, each
 # word cut: ["word", ...].
