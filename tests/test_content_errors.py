@@ -522,6 +522,19 @@ MISTAKES = [
      ["il valore di `title` comincia con «'» ma non finisce con la stessa virgoletta, così"
       " YAML cerca dove finisce: scrivilo tutto tra virgolette diritte, title: \"L'estate"
       " all'oratorio\" ("]),
+    # the closing quote forgotten: the line to write kept the opening one, between quotes
+    # of the other kind (title: '"Festa al Civic Center'), «"Festa…» on the site, and an
+    # attachment so written was a file not found
+    ("title-quote-left-open", {"notizie/t10.md": _case("t10", 'title: "Festa al Civic Center')},
+     "notizie/t10.md:2", ERRORE,
+     ['scrivilo tutto tra virgolette diritte, title: "Festa al Civic Center" (']),
+    ("title-single-quote-left-open", {"notizie/t11.md": _case(
+        "t11", "title: 'Festa al Civic Center")}, "notizie/t11.md:2", ERRORE,
+     ['scrivilo tutto tra virgolette diritte, title: "Festa al Civic Center" (']),
+    ("attachment-quote-left-open", {"notizie/t12.md": _case(
+        "t12", "attachments:", '  - file: "allegati/2024/programma festa.pdf')},
+     "notizie/t12.md:4", ERRORE,
+     ['scrivilo tutto tra virgolette diritte, file: "allegati/2024/programma festa.pdf" (']),
     ("title-hashtag-first", {"notizie/t3.md": _case("t3", "title: #FareLegami in festa")},
      "notizie/t3.md:2", ERRORE, ["comincia con `#`, che qui apre un commento",
                                  'title: "#FareLegami in festa"']),

@@ -1501,7 +1501,7 @@ def test_linked_files_must_be_of_an_allowed_type(build, files, body, fragment):
 
 SYNTAX_STARTS = ["*Novità* a Crema", "@Crema in festa", "[Aggiornato] Festa", "{Nuovo} evento",
                  "!Importante: bando", "&Co. in festa", "%50 di sconto", "`Codice` nuovo",
-                 "'Na festa di paese", '"Festa di paese', "> Citazione", "| Barra",
+                 "'Na festa di paese", "'80 in musica", "> Citazione", "| Barra",
                  "? Domanda"]
 
 
@@ -1727,6 +1727,33 @@ def test_a_quote_or_a_bracket_out_of_place_gets_the_line_to_write(lines, advice,
     assert raised.value.line == len(lines) + 1
     assert advice in raised.value.message
     assert split(front([*lines[:-1], written])).raw[key] == value
+
+
+@pytest.mark.parametrize(("line", "value"), [
+    ('title: "Festa al Civic Center', "Festa al Civic Center"),
+    ("title: 'Festa al Civic Center", "Festa al Civic Center"),
+    ('title: "Crema: apre il centro', "Crema: apre il centro"),
+    ('summary: "Una festa per tutti', "Una festa per tutti"),
+    ("title: 'Na festa di paese", "'Na festa di paese"),
+    ("title: '80 in musica", "'80 in musica"),
+], ids=["doppie", "semplici", "due-punti", "sommario", "aferesi", "anno"])
+def test_a_quote_left_open_gets_a_line_that_closes_it(line, value):
+    """A value opened with a quote and never closed, the closing one forgotten: the line
+    proposed kept the opening quote as part of the value, between quotes of the other kind
+    (title: '"Festa al Civic Center'), and the site would have published «"Festa…». It now
+    closes the quote; an apostrophe of the text (a word shortened at its start, a year)
+    is kept."""
+    from plugins.contract.errors import SourceError  # noqa: PLC0415
+    from plugins.contract.source import split  # noqa: PLC0415
+
+    key = line.split(":", 1)[0]
+    with pytest.raises(SourceError) as raised:
+        split(f"---\n{line}\ndate: 2024-05-05 10:00\n---\n\nTesto.\n")
+    assert raised.value.line == 2
+    suggested = raised.value.message.split("virgolette diritte, ", 1)[1].split(" (", 1)[0]
+    assert suggested.startswith(f"{key}: ")
+    fixed = split(f"---\n{suggested}\ndate: 2024-05-05 10:00\n---\n\nTesto.\n")
+    assert fixed.raw[key] == value
 
 
 # (the list written over several lines, the line to write instead, the value it gives):

@@ -9,6 +9,21 @@ import re
 APOCOPE_RE = re.compile(r"(?<!\w)(?:po|mo|be|ca|de|di|fa|va|sta|da|to|e)'(?!\w)", re.I)
 
 
+# Words an apostrophe shortens at their start (aferesi): "'Na festa di paese", "'Sta
+# sera", "'O sole mio"; with a year ("'80 in musica") the apostrophe is the text's too
+APHAERESIS_RE = re.compile(r"'(?:\d|(?:na|nu|o|a|e|u|sto|sta|ste|sti|ndrangheta|ntoni)(?!\w))",
+                           re.I)
+
+
+def quote_left_open(value):
+    """Whether the quote ``value`` starts with, found nowhere else in it, is one the
+    editor opened to enclose the value and forgot to close (``"Festa al Civic Center``,
+    ``'Festa``), rather than the text's own: an apostrophe of a word shortened at its
+    start or of a year (``'Na festa``, ``'80 in musica``). A double quote alone is never
+    the text's."""
+    return value[:1] == '"' or (value[:1] == "'" and not APHAERESIS_RE.match(value))
+
+
 def _apocopes(value):
     """The positions in ``value`` of the apostrophes of :data:`APOCOPE_RE`."""
     return {match.end() - 1 for match in APOCOPE_RE.finditer(value)}

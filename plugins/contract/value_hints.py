@@ -7,7 +7,7 @@ only after YAML's error, on the line it names; each gives the line to write."""
 import re
 
 from .key_groups import NAME_LISTS, PROSE_KEYS
-from .quotation import APOCOPE_RE, closed_early, quotation_closes
+from .quotation import APOCOPE_RE, closed_early, quotation_closes, quote_left_open
 from .written import (
     QUOTED_ITEM_RE, QUOTED_ITEM_RE_PATTERN, UNESCAPED, quoted, reads_back, unquoted_item,
     written_value,
@@ -256,10 +256,14 @@ def special_start(line):
                     f" scrivi il testo al loro posto, {written} {quoted(value[2:].strip())}")
         what = (f"comincia con «{first}» ma non finisce con la stessa virgoletta, così YAML"
                 " cerca dove finisce")
-        if first in value[1:] and not quotation_closes(value):
+        if (first in value[1:] and not quotation_closes(value)) or (
+                first not in value[1:] and quote_left_open(value)):
             # "title: 'L'estate all'oratorio": the quote was meant to enclose the whole
             # value, and an apostrophe inside ended it (kept, it would be published before
-            # the title); a quote alone may be the text's ("'Na festa di paese")
+            # the title); "title: "Festa al Civic Center": the closing quote forgotten (the
+            # line proposed kept the opening one inside other quotes, «"Festa…» on the
+            # site, and a path so written was a file not found); a quote alone may be the
+            # text's ("'Na festa di paese", "'80 in musica")
             value = value[1:].strip()
     elif first in "[{" and key not in PROSE_KEYS:
         # "tags: [] Crema, Cremona" (the empty list of ./run new, typed after), "tags:
