@@ -578,6 +578,31 @@ def test_new_never_overwrites_and_refuses_unknown_categories(tmp_path):
     assert "categoria sconosciuta: sport; scegli tra avvisi, comunicati-stampa, notizie" in err
 
 
+@pytest.mark.parametrize(("typed", "meant"), [
+    ("notizia", "notizie"), ("comunicato-stampa", "comunicati-stampa"), ("Avviso", "avvisi")])
+def test_new_names_the_category_a_mistyped_one_meant(tmp_path, typed, meant):
+    """A category typed in the singular (``--category notizia``) was answered as a new
+    one: "crea prima la cartella content/notizia/", a category of its own beside Notizie
+    had the editor done it. The message now names the category meant and creates
+    nothing; a name like no category (``eventi``) still says how to make it."""
+    write_content(tmp_path / "content", {"notizie/gia.md": article(title="Orari")})
+    (tmp_path / "content" / "avvisi").mkdir()
+    (tmp_path / "content" / "comunicati-stampa").mkdir()
+    conf = write_conf(tmp_path)
+    args = ("--settings", str(conf), "--content", str(tmp_path / "content"),
+            "--date", "2024-05-05 10:00")
+    status, out, err = run_tool(tmp_path, "new_item", "--title", "Festa", "--category",
+                                typed, *args)
+    assert status == 1, out
+    assert (f"categoria sconosciuta: {typed}; forse intendevi {meant}: scrivi --category"
+            f" {meant} (le categorie sono avvisi, comunicati-stampa, notizie)") in err
+    assert "crea prima" not in err
+    assert sorted(path.name for path in (tmp_path / "content").rglob("*.md")) == ["gia.md"]
+    status, out, err = run_tool(tmp_path, "new_item", "--title", "Festa", "--category",
+                                meant, *args)
+    assert status == 0, err
+
+
 def test_new_takes_the_empty_folder_of_a_new_category(tmp_path):
     """The guide: another category is a folder, content/nome-cartella/. An editor who
     made content/eventi/ for its first article was told "categoria sconosciuta: eventi"

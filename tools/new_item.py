@@ -10,6 +10,7 @@ item passes ``invoke check``.
 """
 
 import argparse
+import difflib
 import os
 import posixpath
 import sys
@@ -104,6 +105,14 @@ def create(settings, title, category, when=None, slug=None, publish=False):
         new = "" if "/" in category or category in (".", content.name) \
             or (content / category).exists() else \
             f" (per una categoria nuova, crea prima la cartella {content.name}/{category}/)"
+        # "notizia", "comunicato-stampa", "avviso": a category mistyped, not a new one
+        # (it was told to make the folder content/notizia/, a category of its own)
+        meant = difflib.get_close_matches(category.casefold(), valid, n=1, cutoff=0.75)
+        if meant and not (content / category).exists():
+            raise Refused(f"categoria sconosciuta: {category}; forse intendevi {meant[0]}:"
+                          f" scrivi --category {meant[0]} (le categorie sono"
+                          f" {', '.join(valid)}) / unknown category: did you mean"
+                          f" {meant[0]}?")
         raise Refused(f"categoria sconosciuta: {category}; scegli tra {', '.join(valid)}{new}"
                       f" / unknown category, valid: {', '.join(valid)}")
     zone = ZoneInfo(settings["TIMEZONE"])
