@@ -914,6 +914,20 @@ MISTAKES = [
       " esiste: nella cartella c'è allegati/2024/Verbale riunione città a6.pdf, scritto in un"
       " altro modo; se è quello, scrivi"
       " {static}/allegati/2024/Verbale%20riunione%20città%20a6.pdf /"]),
+    # the name as the browser's address writes it (%20 for a space), or with a space
+    # typed before the extension: "allegato non trovato" alone, the file there
+    ("attachment-browser-name", {"notizie/a8.md": _case(
+        "a8", "attachments:\n  - file: allegati/2024/Programma%20festa%20a8.pdf"),
+        "allegati/2024/Programma festa a8.pdf": PDF}, "notizie/a8.md:4", ERRORE,
+     ["allegato non trovato: allegati/2024/Programma%20festa%20a8.pdf (`attachments`):"
+      " nella cartella c'è allegati/2024/Programma festa a8.pdf, scritto in un altro"
+      " modo; se è quello, scrivi allegati/2024/Programma festa a8.pdf /"]),
+    ("attachment-space-before-extension", {"notizie/a9.md": _case(
+        "a9", "attachments:\n  - file: allegati/2024/Programma festa a8 .pdf")},
+     "notizie/a9.md:4", ERRORE,
+     ["allegato non trovato: allegati/2024/Programma festa a8 .pdf (`attachments`):"
+      " nella cartella c'è allegati/2024/Programma festa a8.pdf, scritto in un altro"
+      " modo; se è quello, scrivi allegati/2024/Programma festa a8.pdf /"]),
     ("cover-windows", {"notizie/i1.md": _case(
         "i1", "image: C:\\Users\\Maria\\Pictures\\foto.jpg", "image_alt: Foto")},
      "notizie/i1.md:3", ERRORE, ["è un file del tuo computer", "scrivi image: immagini/foto.jpg"]),

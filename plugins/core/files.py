@@ -16,6 +16,7 @@ import shutil
 import threading
 import unicodedata
 from functools import partial
+from urllib.parse import unquote
 
 
 @functools.lru_cache(maxsize=8)
@@ -166,11 +167,14 @@ def spelling(root, relative):
 
 def _loose(name):
     """``name`` as an editor may retype it: without accents and capitals, each run of
-    spaces, ``_`` and ``-`` one ``-`` (``Verbale riunione città.PDF`` and the name the site
-    publishes it under, ``verbale-riunione-citta.pdf``, are alike)."""
-    plain = "".join(char for char in unicodedata.normalize("NFKD", name)
+    spaces, ``_`` and ``-`` one ``-`` and none beside a dot, ``%20`` and the like decoded
+    (``Verbale riunione città.PDF``, the name the site publishes it under,
+    ``verbale-riunione-citta.pdf``, the address the browser shows,
+    ``Verbale%20riunione%20citt%C3%A0.pdf``, and ``Verbale riunione città .pdf`` are
+    alike)."""
+    plain = "".join(char for char in unicodedata.normalize("NFKD", unquote(name))
                     if not unicodedata.combining(char)).casefold()
-    return re.sub(r"[\s_\-]+", "-", plain).strip("-")
+    return re.sub(r"-*\.-*", ".", re.sub(r"[\s_\-]+", "-", plain)).strip("-")
 
 
 def near_name(root, relative):
