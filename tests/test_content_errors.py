@@ -535,6 +535,20 @@ MISTAKES = [
         "t12", "attachments:", '  - file: "allegati/2024/programma festa.pdf')},
      "notizie/t12.md:4", ERRORE,
      ['scrivilo tutto tra virgolette diritte, file: "allegati/2024/programma festa.pdf" (']),
+    # a quote typed at one end only, or one straight and one a word processor's: published
+    # as part of the title, without a word
+    ("title-lone-quote", {"notizie/t13.md": _case("t13", 'title: Festa al Civic Center"')},
+     "notizie/t13.md:2", AVVISO,
+     ['`title` ha una virgoletta sola (Festa al Civic Center"), che resta nel testo'
+      " pubblicato: manca quella che apre o quella che chiude; scrivi title: Festa al Civic"
+      " Center ("]),
+    ("author-lone-curly-quote", {"notizie/t14.md": _case("t14", "author: “Maria Rossi")},
+     "notizie/t14.md:3", AVVISO,
+     ["`author` ha una virgoletta sola (“Maria Rossi)", "scrivi author: Maria Rossi ("]),
+    ("title-mixed-quotes", {"notizie/t15.md": _case("t15", 'title: “Festa al Civic Center"')},
+     "notizie/t15.md:2", AVVISO,
+     ['`title` è tra virgolette tipografiche (“Festa al Civic Center")',
+      "scrivi title: Festa al Civic Center ("]),
     ("title-hashtag-first", {"notizie/t3.md": _case("t3", "title: #FareLegami in festa")},
      "notizie/t3.md:2", ERRORE, ["comincia con `#`, che qui apre un commento",
                                  'title: "#FareLegami in festa"']),

@@ -391,6 +391,51 @@ def test_front_matter_values_between_curly_quotes_are_a_warning_at_their_key(tmp
     assert "“Crema”" in [a.get_text(strip=True) for a in page.select("a[href*=argomenti]")]
 
 
+# Quotes at one end only: the opening one left out, or a word processor's closing one
+# lost; beside them, values whose quotes are the text's
+LONE_QUOTES = {"notizie/sola.md": (
+    '---\ntitle: Festa di quartiere"\ndate: 2024-05-05 10:00\ntags: [Crema”, Cremona]\n'
+    "author: “Maria Rossi\n---\n\nTesto.\n"),
+    "notizie/voluta.md": (
+    '---\ntitle: Il motto "Insieme" sul palco\ndate: 2024-05-06 10:00\nsummary: Festa"\n'
+    'image_alt: Lo schermo da 24" della biblioteca"\nauthor: Maria "Mary" Rossi\n'
+    "---\n\nTesto.\n"),
+    "notizie/pollici.md": (
+    '---\ntitle: Un monitor da 24"\ndate: 2024-05-07 10:00\n---\n\nTesto.\n')}
+
+
+def test_a_value_with_a_quote_at_one_end_only_is_a_warning_at_its_key(tmp_path):
+    """``title: Festa di quartiere"`` (the opening quote left out) and ``author: “Maria
+    Rossi`` (the closing one lost) were published with the quote, «Festa di quartiere"»,
+    without a word. Quotes the text needs, a pair inside, a size in inches (24"), a
+    summary (prose, quoting freely), are left alone. The line proposed reads back as the
+    value meant."""
+    from plugins.contract.source import split  # noqa: PLC0415
+
+    status, out, err = run_check(tmp_path / "check", LONE_QUOTES)
+    assert status == 0, out + err
+    said = [line.split(" / ")[0] for line in out.splitlines() if "virgolett" in line]
+    assert said == [
+        "content/notizie/sola.md:2: avviso: `title` ha una virgoletta sola (Festa di"
+        ' quartiere"), che resta nel testo pubblicato: manca quella che apre o quella che'
+        " chiude; scrivi title: Festa di quartiere (se la virgoletta è voluta, lascia così)",
+        "content/notizie/sola.md:4: avviso: `tags` ha una virgoletta sola (Crema”), che resta"
+        " nel testo pubblicato: manca quella che apre o quella che chiude; scrivi tags:"
+        " [Crema, Cremona] (se la virgoletta è voluta, lascia così)",
+        "content/notizie/sola.md:5: avviso: `author` ha una virgoletta sola (“Maria Rossi),"
+        " che resta nel testo pubblicato: manca quella che apre o quella che chiude; scrivi"
+        " author: Maria Rossi (se la virgoletta è voluta, lascia così)",
+    ], out
+    written = [line.split("; scrivi ", 1)[1].split(" (se la")[0] for line in said]
+    fixed = split("---\n" + "\n".join([*written, "date: 2024-05-05 10:00"]) + "\n---\n\nT.\n")
+    assert (fixed.raw["title"], fixed.raw["tags"], fixed.raw["author"]) == (
+        "Festa di quartiere", ["Crema", "Cremona"], "Maria Rossi")
+    site = build_site(tmp_path / "build", LONE_QUOTES)
+    assert site.ok, site.log
+    assert ('sola.md:2: `title` ha una virgoletta sola (Festa di quartiere")'
+            in site.messages()), site.log
+
+
 # Values needing quotes once their curly ones are gone: the line the warning gave,
 # `title: *Novità* a Crema`, was an error of its own (an alias), `[Aggiornato] …` a list
 CURLY_QUOTES_SYNTAX = {"notizie/sintassi.md": (

@@ -669,7 +669,16 @@ def normalise(raw, *, is_page, settings, native=False):
 # straight ones for quotes: “Crema” stays a tag with its quotes, a page of its own name);
 # one pair, not two quotations ("“Il welfare è di tutti”. La festa: “Una comunità…”"),
 # an apostrophe inside the single ones (‘Dell’Acqua’)
-_CURLY_RE = re.compile(r"\A(?:[“„][^\n“”„]*[”“]|[‘‚](?:[^\n‘’‚]|’(?=\w))*[’‘])\Z")
+_CURLY_RE = re.compile(r"\A(?:[“„][^\n“”„]*[”“]|[‘‚](?:[^\n‘’‚]|’(?=\w))*[’‘])\Z"
+                       # one of the pair straight, the other a word processor's (a quote
+                       # typed again by hand: “Festa al Civic Center")
+                       r'|\A(?:[“„][^\n“”„"]*"|"[^\n“”„"]*[”“])\Z')
+# A double quote at one end of the value and no other one in it: the closing quote of a
+# value whose opening one was left out (Festa al Civic Center"), or the opening one of a
+# value a word processor quoted and the closing one lost (“Festa al Civic Center); a
+# straight one opening a value and never closed is an error of YAML's (value_hints.py)
+# (not after a digit: 24", a size in inches)
+_LONE_QUOTE_RE = re.compile(r'\A(?:[^\n“”„"]*[^\n“”„"\d]["”“]|[“„][^\n“”„"]+)\Z')
 
 
 def _curly_quotes(meta, warnings):
@@ -681,6 +690,10 @@ def _curly_quotes(meta, warnings):
         value = meta.get(key)
         names = value if isinstance(value, list) else [value]
         quoted = [name for name in names if isinstance(name, str) and _CURLY_RE.match(name)]
+        lone = [name for name in names if isinstance(name, str)
+                and _LONE_QUOTE_RE.match(name.strip())]
+        if lone and not quoted:
+            _lone_quote(key, value, names, lone, warnings)
         if not quoted:
             continue
         # each as YAML reads it back ("*Novità* a Crema" quoted: bare, an alias)
@@ -692,6 +705,19 @@ def _curly_quotes(meta, warnings):
                               f" restano nel testo pubblicato: per racchiudere un valore valgono"
                               f" solo le virgolette diritte; scrivi {key}: {write}{also}"
                               f" / curly quotes are part of the value: write {key}: {write}"))
+
+
+def _lone_quote(key, value, names, lone, warnings):
+    """The warning of :func:`_curly_quotes` for values with a double quote at one end
+    only (``lone``, among ``names``, the items of ``value``): it is published as part of
+    the value, «Festa al Civic Center"». Nothing is changed (a size in inches, 24")."""
+    plain = [written_value(name.strip().strip('"“”„').strip(), isinstance(value, list))
+             if name in lone else name for name in names]
+    write = f"[{', '.join(plain)}]" if isinstance(value, list) else plain[0]
+    warnings.append((key, f"`{key}` ha una virgoletta sola ({lone[0].strip()}), che resta nel"
+                          f" testo pubblicato: manca quella che apre o quella che chiude;"
+                          f" scrivi {key}: {write} (se la virgoletta è voluta, lascia così)"
+                          f" / a lone quote is part of the value: write {key}: {write}"))
 
 
 def _check_extra_keys(meta, checks, settings, problems):
