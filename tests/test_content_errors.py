@@ -790,7 +790,8 @@ MISTAKES = [
      ["direttamente in content/", "viene pubblicato nella categoria «",
       "content/notizie/festa-r1.md"]),
     ("tags-tab", {"notizie/g3.md": _case("g3", "tags:\n\t- Crema")}, "notizie/g3.md:4",
-     ERRORE, ["tabulatore"]),
+     ERRORE, ["la riga comincia con un tabulatore, che YAML non accetta: scrivila con gli"
+              " spazi, `  - Crema`"]),
     # non-breaking spaces of a list pasted from Word: after the dash, YAML read no item but
     # text, and the site published one topic «Crema -\u00a0Cremona» without a word; before
     # it, the message said to retype the space after the colon

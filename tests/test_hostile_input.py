@@ -1004,6 +1004,36 @@ def test_a_yaml_error_names_what_the_editor_cannot_see_at_its_line(header, line,
     assert raised.value.line == line and cause in raised.value.message
 
 
+@pytest.mark.parametrize(("lines", "written", "key", "value"), [
+    (["tags:", "\t- Crema"], "  - Crema", "tags", ["Crema"]),
+    (["tags:", "\t\t-\tCrema"], "  - Crema", "tags", ["Crema"]),
+    (["attachments:", "\t- file: allegati/x.pdf"], "  - file: allegati/x.pdf",
+     "attachments", [{"file": "allegati/x.pdf"}]),
+    (["attachments:", "  - file: allegati/x.pdf", "\ttitle: Il bando"], "    title: Il bando",
+     "attachments", [{"file": "allegati/x.pdf", "title": "Il bando"}]),
+    (["\ttitle: Festa"], "title: Festa", "title", "Festa"),
+    (["summary: |", "\tUna festa"], "  Una festa", "summary", "Una festa\n"),
+], ids=["voce", "voce-due-tab", "allegato", "titolo-allegato", "chiave", "sommario"])
+def test_a_line_indented_with_a_tab_gets_the_line_to_write_with_spaces(lines, written, key,
+                                                                        value):
+    """A tab before a line (an editor's Tab key) was "la riga comincia con un tabulatore:
+    usa gli spazi": how many, the editor had to guess (a list's item two, an attachment's
+    title four, to align under `file:`, a key none). The message now gives the line to
+    write, and that line reads back as the value meant."""
+    from plugins.contract.errors import SourceError  # noqa: PLC0415
+    from plugins.contract.source import split  # noqa: PLC0415
+
+    def front(header):
+        return "---\n" + "\n".join([*header, "date: 2024-05-05 10:00"]) + "\n---\n\nTesto.\n"
+
+    with pytest.raises(SourceError) as raised:
+        split(front(lines))
+    assert raised.value.line == len(lines) + 1
+    assert ("la riga comincia con un tabulatore, che YAML non accetta: scrivila con gli"
+            f" spazi, `{written}`") in raised.value.message
+    assert split(front([*lines[:-1], written])).raw[key] == value
+
+
 # (the front matter's first lines, the error's line, what it says, the lines to write
 # instead, the key and the value they give): a key without its colon, or a value's next
 # line at the margin, was PyYAML's English alone ("could not find expected ':'") a line or

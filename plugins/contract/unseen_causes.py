@@ -21,13 +21,13 @@ _INVISIBLE = (
     (re.compile(r"^[ \t]*\u00a0[ \t\u00a0]*\S", re.M),
      "c'è uno spazio speciale (non separabile, copiato da un programma di videoscrittura)"
      " dove serve uno spazio normale: riscrivi gli spazi all'inizio della riga"),
-    (re.compile(r"^\t+", re.M), "la riga comincia con un tabulatore: usa gli spazi"),
+    (re.compile(r"^\t+", re.M), lambda line, above: _tab_indented(line, above)),
     (re.compile(r"^ +\t", re.M), "nel rientro della riga c'è un tabulatore: usa solo spazi"),
     (re.compile(r"^[ \t]*-\t", re.M), "dopo il trattino della voce c'è un tabulatore: scrivi"
      " uno spazio"),
     # (the line to write instead: _curly_quoted, below)
     (re.compile(r"^[^#\n:]+:\s*[“”‘’«][^\n]*:\s", re.M),
-     lambda line: _curly_quoted(line)),
+     lambda line, above: _curly_quoted(line)),
     # meant to close it ("---" made a dash by a word processor), a "---" further down
     # (a rule in the body) did: the lines between are taken for YAML
     (re.compile(r"^(?:[\u2010-\u2015\u2212]{1,6}|--|-{4,6})[ \t]*$", re.M),
@@ -63,7 +63,7 @@ def invisible_cause(text, first_line):
     """``(line, explanation)`` of the first cause in :data:`_INVISIBLE` in the YAML
     ``text`` (which starts at ``first_line``), or None."""
     found, spans = [], None
-    for pattern, explanation in _INVISIBLE:
+    for order, (pattern, explanation) in enumerate(_INVISIBLE):
         match = pattern.search(text)
         if match and pattern in _IN_INDENT:
             # a tab or a non-breaking space that is a value's text (a line of a `summary:
@@ -74,9 +74,39 @@ def invisible_cause(text, first_line):
         if match:
             if callable(explanation):
                 start = text.rfind("\n", 0, match.start()) + 1
-                explanation = explanation(text[start:].split("\n", 1)[0])
-            found.append((first_line + text.count("\n", 0, match.start()), explanation))
-    return min(found) if found else None
+                above = [line for line in text[:start].split("\n") if line.strip()]
+                explanation = explanation(text[start:].split("\n", 1)[0],
+                                          above[-1] if above else "")
+            # on one line, the first of _INVISIBLE (a tab before the line and one after its
+            # dash: the line to write with spaces says both)
+            found.append((first_line + text.count("\n", 0, match.start()), order, explanation))
+    return min(found)[::2] if found else None
+
+
+# a line of a list's item with a key: "  - file: allegati/x.pdf" (its key's column, where
+# the item's other keys go)
+_ITEM_KEY_RE = re.compile(r"^(?P<dash>[ \t]*-[ \t]+)[^\s:#][^:#]*:(?:\s|$)")
+
+
+def _tab_indented(line, above):
+    """What to say of ``line``, indented with tabs, which YAML refuses: the line to write
+    with spaces, as the guide's examples indent it: an item of a list, ``  - Crema``; a
+    key under an item's (``above``, the line before) aligned with it,
+    ``    title: Programma``; another key at the margin; the next line of a value, two
+    spaces."""
+    text = line.lstrip("\t ")
+    item = _ITEM_KEY_RE.match(above.replace("\t", "  "))
+    keyed = re.match(r"[^\s:#][^:#]*:(?:\s|$)", text)
+    if text.startswith("-"):
+        written = "  - " + text[1:].lstrip(" \t")
+    elif item is not None and keyed:
+        written = " " * len(item["dash"]) + text
+    elif keyed:
+        written = text
+    else:  # the next line of the value above (summary: |, a long title)
+        written = "  " + text
+    return (f"la riga comincia con un tabulatore, che YAML non accetta: scrivila con gli"
+            f" spazi, `{written}`")
 
 
 def _curly_quoted(line):
