@@ -890,7 +890,20 @@ MISTAKES = [
      ["rinominalo in f8.md"]),
     ("same-title", {"notizie/f9.md": _item("title: Festa doppia", "date: 2024-05-05"),
                     "avvisi/f9.md": _item("title: Festa doppia", "date: 2024-06-05")},
-     "avvisi/f9.md:2", ERRORE, ["stesso `slug` (festa-doppia) di notizie/f9.md"]),
+     "avvisi/f9.md:2", ERRORE, ["stesso `slug` (festa-doppia) di notizie/f9.md: ogni articolo"
+                                " deve averne uno suo, cambia il titolo (o scrivi uno `slug:`"
+                                " diverso) di questo file, il più recente (l'altro può essere"
+                                " già pubblicato con quell'indirizzo)"]),
+    # a file copied from another, its slug kept: "cambia `slug` (o il titolo) di uno dei
+    # due", and a new title changed nothing, nor did the editor know which file to change
+    ("same-slug-copied", {"notizie/f14.md": _item("title: Riunione di maggio",
+                                                  "date: 2024-05-05", "slug: riunione-f14"),
+                          "notizie/f15.md": _item("title: Riunione di giugno",
+                                                  "date: 2024-06-05", "slug: riunione-f14")},
+     "notizie/f15.md:4", ERRORE, ["stesso `slug` (riunione-f14) di notizie/f14.md: ogni"
+                                  " articolo deve averne uno suo, cambia `slug` di questo file,"
+                                  " il più recente (l'altro può essere già pubblicato con"
+                                  " quell'indirizzo)"]),
     ("author-several-names", {"notizie/w1.md": _case("w1", "author: Maria Rossi, Luca Verdi")},
      "notizie/w1.md:3", AVVISO, ["`author` ha più nomi",
                                  "scrivi authors: [Maria Rossi, Luca Verdi]"]),

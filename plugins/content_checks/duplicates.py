@@ -31,16 +31,28 @@ def duplicate_slugs(entries):
             first = _newest(found)
             others = sorted(source for source in found if source != first)
             what = "articolo" if kind == "article" else "pagina"
+            entry = found[first]
+            # the slug written in the file (its line is not the title's): a new title would
+            # change nothing (a file copied from another, its slug kept)
+            written = entry.line is not None and entry.line != entry.title_line
+            change = "`slug`" if written else "il titolo (o scrivi uno `slug:` diverso)"
             problems.append(Problem(first, (
                 f"stesso `slug` ({slug}) di {', '.join(others)}: ogni {what} deve averne uno"
-                f" suo, cambia `slug` (o il titolo) {_all_but_one(found)} / two items with the same"
-                f" slug {slug}: {' and '.join(sorted(found))}"), found[first].line))
+                f" suo, cambia {change} {_all_but_one(found)} / two items with the same"
+                f" slug {slug}: {' and '.join(sorted(found))}"), entry.line))
     return problems
 
 
-def _all_but_one(files):
-    """Whose slug to change: "di uno dei due", or of all but one of three or more."""
-    return "di uno dei due" if len(files) == 2 else "di tutti tranne uno"
+def _all_but_one(found):
+    """Whose slug to change: of the file reported, the newest article of two (the other
+    may be published at that address already), "di uno dei due" pages, or of all but one
+    of three or more."""
+    if len(found) > 2:
+        return "di tutti tranne uno"
+    if all(entry.date is not None for entry in found.values()):
+        return ("di questo file, il più recente (l'altro può essere già pubblicato con"
+                " quell'indirizzo)")
+    return "di uno dei due"
 
 
 def duplicate_urls(entries):
