@@ -789,6 +789,12 @@ MISTAKES = [
     ("outside-categories", {"festa-r1.md": _case("r1")}, "festa-r1.md:1", AVVISO,
      ["direttamente in content/", "viene pubblicato nella categoria «",
       "content/notizie/festa-r1.md"]),
+    # a folder made by hand for a category of the site, written another way: a category of
+    # its own, «Notizia», beside Notizie, without a word
+    ("folder-like-a-category", {"notizia/r2.md": _case("r2")}, "notizia/r2.md:1", AVVISO,
+     ["la cartella notizia/ non è quella di una categoria del sito: l'articolo viene"
+      " pubblicato in una categoria nuova, «Notizia», accanto a «Notizie»; se intendevi"
+      " notizie, sposta il file in content/notizie/r2.md"]),
     ("tags-tab", {"notizie/g3.md": _case("g3", "tags:\n\t- Crema")}, "notizie/g3.md:4",
      ERRORE, ["la riga comincia con un tabulatore, che YAML non accetta: scrivila con gli"
               " spazi, `  - Crema`"]),

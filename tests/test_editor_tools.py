@@ -579,7 +579,8 @@ def test_new_never_overwrites_and_refuses_unknown_categories(tmp_path):
 
 
 @pytest.mark.parametrize(("typed", "meant"), [
-    ("notizia", "notizie"), ("comunicato-stampa", "comunicati-stampa"), ("Avviso", "avvisi")])
+    ("notizia", "notizie"), ("comunicato-stampa", "comunicati-stampa"), ("Avviso", "avvisi"),
+    ("comunicati", "comunicati-stampa")])
 def test_new_names_the_category_a_mistyped_one_meant(tmp_path, typed, meant):
     """A category typed in the singular (``--category notizia``) was answered as a new
     one: "crea prima la cartella content/notizia/", a category of its own beside Notizie
@@ -601,6 +602,43 @@ def test_new_names_the_category_a_mistyped_one_meant(tmp_path, typed, meant):
     status, out, err = run_tool(tmp_path, "new_item", "--title", "Festa", "--category",
                                 meant, *args)
     assert status == 0, err
+
+
+def test_an_article_in_a_folder_named_like_a_category_of_the_site_is_a_warning(tmp_path):
+    """An article saved by hand in content/notizia/ (or comunicati/) was published under a
+    category of its own, «Notizia», with its page and its feeds, beside Notizie, without a
+    word. ./run check and the build now warn, naming the folder meant; a new category of
+    its own name (eventi/) is not named, nor the site's folder written with capitals.
+    ./run new says the same of the file it writes in such a folder."""
+    files = {"notizia/a.md": article(title="Festa uno"),
+             "comunicati/b.md": article(title="Festa due"),
+             "eventi/c.md": article(title="Festa tre"),
+             "notizie/d.md": article(title="Festa quattro")}
+    status, out, err = run_check(tmp_path, files)
+    assert status == 0, out + err
+    said = [line.split(" / ")[0] for line in out.splitlines() if "categoria" in line]
+    assert said == [
+        "content/comunicati/b.md:1: avviso: la cartella comunicati/ non è quella di una"
+        " categoria del sito: l'articolo viene pubblicato in una categoria nuova,"
+        " «Comunicati», accanto a «Comunicati stampa»; se intendevi comunicati-stampa, sposta"
+        " il file in content/comunicati-stampa/b.md (se la categoria nuova è voluta, lascia"
+        " così)",
+        "content/notizia/a.md:1: avviso: la cartella notizia/ non è quella di una categoria"
+        " del sito: l'articolo viene pubblicato in una categoria nuova, «Notizia», accanto a"
+        " «Notizie»; se intendevi notizie, sposta il file in content/notizie/a.md (se la"
+        " categoria nuova è voluta, lascia così)"], out
+    site = build_site(tmp_path, {})
+    assert site.ok, site.log
+    log = " ".join(site.log.split())
+    assert "notizia/a.md:1: la cartella notizia/ non è quella di una categoria" in log
+    assert "eventi/" not in log and "notizie/d.md" not in log
+    conf = write_conf(tmp_path)
+    status, out, err = run_tool(tmp_path, "new_item", "--title", "Festa cinque", "--category",
+                                "notizia", "--settings", str(conf), "--content",
+                                str(tmp_path / "content"), "--date", "2024-05-05 10:00")
+    assert status == 0, err
+    assert ("Avviso: la cartella notizia/ non è quella di una categoria del sito" in err
+            and "sposta il file in content/notizie/2024-05-05-festa-cinque.md" in err), err
 
 
 def test_new_takes_the_empty_folder_of_a_new_category(tmp_path):

@@ -10,7 +10,6 @@ item passes ``invoke check``.
 """
 
 import argparse
-import difflib
 import os
 import posixpath
 import sys
@@ -24,7 +23,7 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from plugins.contract.check import PLACEHOLDER  # noqa: E402
+from plugins.contract.check import PLACEHOLDER, near_category, new_category  # noqa: E402
 from plugins.contract.errors import SourceError  # noqa: E402
 from plugins.contract.schema import (  # noqa: E402
     distant_date, invalid_date_hint, long_title, parse_date, skipped_hour,
@@ -107,12 +106,13 @@ def create(settings, title, category, when=None, slug=None, publish=False):
             f" (per una categoria nuova, crea prima la cartella {content.name}/{category}/)"
         # "notizia", "comunicato-stampa", "avviso": a category mistyped, not a new one
         # (it was told to make the folder content/notizia/, a category of its own)
-        meant = difflib.get_close_matches(category.casefold(), valid, n=1, cutoff=0.75)
+        # (as ./run check says of an article saved in such a folder: near_category)
+        meant = near_category(category, valid)
         if meant and not (content / category).exists():
-            raise Refused(f"categoria sconosciuta: {category}; forse intendevi {meant[0]}:"
-                          f" scrivi --category {meant[0]} (le categorie sono"
+            raise Refused(f"categoria sconosciuta: {category}; forse intendevi {meant}:"
+                          f" scrivi --category {meant} (le categorie sono"
                           f" {', '.join(valid)}) / unknown category: did you mean"
-                          f" {meant[0]}?")
+                          f" {meant}?")
         raise Refused(f"categoria sconosciuta: {category}; scegli tra {', '.join(valid)}{new}"
                       f" / unknown category, valid: {', '.join(valid)}")
     zone = ZoneInfo(settings["TIMEZONE"])
@@ -157,7 +157,10 @@ def create(settings, title, category, when=None, slug=None, publish=False):
         handle.write(text)
     # what check would say of the new file at once (a title too long, a year typed 2062
     # for 2026), once it is written: check only warns of them
-    for warning in (long_title(title), distant_date({"date": date}, is_page=False)):
+    # (and a folder made by hand for a category the site has, content/notizia/)
+    relative = path.relative_to(settings["PATH"]).as_posix()
+    for warning in (long_title(title), distant_date({"date": date}, is_page=False),
+                    new_category(relative, settings)):
         if warning:
             print(f"Avviso: {warning}", file=sys.stderr)
     url = settings["ARTICLE_URL"].format(slug=chosen, date=date, lang="", category="")

@@ -7,6 +7,7 @@ images (:mod:`.body`). It returns a :class:`Checked` with every problem found,
 each with its line where there is one; nothing is raised for content problems.
 """
 
+import difflib
 import os
 import posixpath
 import re
@@ -18,7 +19,7 @@ from plugins.core import files, filetypes
 from plugins.core.budget import TimeLimitExceeded, time_limit
 from plugins.core.items import RELATIVE_LINK
 from plugins.core.problems import ERROR, MAX_LISTED, WARNING, Problem
-from plugins.core.text import TAG_RE, body_lead
+from plugins.core.text import TAG_RE, body_lead, title_from_name
 from plugins.core.urls import content_path
 
 from . import body, intent, lines, rawhtml, sanitizer, schema
@@ -115,6 +116,37 @@ def outside_categories(relative, settings):
             f" folders: published in {default}")
 
 
+def near_category(folder, names):
+    """The category folder of ``names`` (``CONTRACT_CATEGORY_NAMES``) that ``folder``,
+    another one, is likely a slip for (``notizia``, ``avviso``, ``comunicati`` for
+    ``comunicati-stampa``), or None: a folder of its own name is a new category."""
+    typed = "-".join(folder.casefold().split())
+    if not typed or typed in names:
+        return None
+    longer = [name for name in names if name.startswith(typed + "-")]
+    if len(longer) == 1:
+        return longer[0]
+    close = difflib.get_close_matches(typed, list(names), n=1, cutoff=0.7)
+    return close[0] if close else None
+
+
+def new_category(relative, settings):
+    """The warning for an article in a folder that makes a new category when its name is
+    that of one of the site's categories written another way (``content/notizia/``):
+    the build published it under a category of its own, «Notizia», with its page and
+    feeds, without a word. None for any other file."""
+    folder = relative.split("/")[0] if "/" in relative else ""
+    names = settings.get("CONTRACT_CATEGORY_NAMES") or {}
+    meant = near_category(folder, names) if folder else None
+    if meant is None:
+        return None
+    return (f"la cartella {folder}/ non è quella di una categoria del sito: l'articolo viene"
+            f" pubblicato in una categoria nuova, «{title_from_name(folder)}», accanto a"
+            f" «{names[meant]}»; se intendevi {meant}, sposta il file in"
+            f" content/{meant}/{relative.split('/', 1)[1]} (se la categoria nuova è voluta,"
+            f" lascia così) / folder {folder}/ makes a new category: did you mean {meant}/?")
+
+
 def linkable_folders(settings):
     """``{folder/: allowed kinds}``: where a ``{static}`` link may point, the folders the
     site publishes files from: images (STATIC_PATHS) and documents (ATTACHMENTS_PATH)."""
@@ -170,6 +202,10 @@ class _FileCheck:
         if "/" not in self.relative and not is_page(self.relative, self.settings) \
                 and not meta.get("category"):
             self.add(outside_categories(self.relative, self.settings), 1, WARNING)
+        elif not is_page(self.relative, self.settings) and not meta.get("category"):
+            slip = new_category(self.relative, self.settings)
+            if slip:
+                self.add(slip, 1, WARNING)
         self.checked.metadata = meta
         if meta.get("image"):
             self.checked.deps.add(os.path.join(self.settings["PATH"], meta["image"]))
