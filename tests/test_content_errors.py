@@ -991,6 +991,14 @@ MISTAKES = [
     ("image-without-alt", {"notizie/i8.md": _case(
         "i8", body="Testo.\n\n![]({static}/immagini/i8.jpg)\n"), "immagini/i8.jpg": JPEG},
      "notizie/i8.md:8", ERRORE, ["immagine senza testo alternativo"]),
+    # an image written in HTML was told to describe it "tra le parentesi quadre", which it
+    # has not: the attribute to write is alt
+    ("html-image-without-alt", {"notizie/i15.md": _case(
+        "i15", body='Testo.\n\n<figure>\n<img src="{static}/immagini/i8.jpg">\n'
+                    "<figcaption>Il cortile</figcaption>\n</figure>\n")},
+     "notizie/i15.md:9", ERRORE,
+     ['immagine senza testo alternativo: scrivi cosa mostra nell\'attributo alt,'
+      ' <img alt="descrizione" …> ({static}/immagini/i8.jpg) /']),
     ("image-without-file", {"notizie/i10.md": _case(
         "i10", body="Testo.\n\n![Il cortile]()\n")},
      "notizie/i10.md:8", ERRORE, ["immagine senza file", "![descrizione]({static}/immagini/"]),

@@ -641,6 +641,20 @@ def test_an_article_in_a_folder_named_like_a_category_of_the_site_is_a_warning(t
             and "sposta il file in content/notizie/2024-05-05-festa-cinque.md" in err), err
 
 
+def test_an_image_without_file_nor_description_is_one_error_at_its_line(tmp_path):
+    """``![]()`` (the web editor's image never given its picture, nor its description)
+    was two errors: "immagine senza file" at its line, and "immagine senza testo
+    alternativo … ()" at no line at all, the empty address for its file. The first one
+    says both, with the line to write."""
+    status, out, err = run_check(tmp_path, {"notizie/a.md": article(
+        title="Festa", body="Testo.\n\n![]()\n")})
+    assert status == 1
+    errors = [line.split(" / ")[0] for line in out.splitlines() if ": errore: " in line]
+    assert errors == ["content/notizie/a.md:8: errore: immagine senza file: tra le parentesi"
+                      " tonde va il suo indirizzo, ![descrizione]({static}/immagini/foto.jpg)"
+                      ], out
+
+
 def test_new_takes_the_empty_folder_of_a_new_category(tmp_path):
     """The guide: another category is a folder, content/nome-cartella/. An editor who
     made content/eventi/ for its first article was told "categoria sconosciuta: eventi"

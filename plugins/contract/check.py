@@ -383,13 +383,24 @@ class _FileCheck:
 
         undescribed = {src for src, alt, _ in images if not (alt or "").strip()}
         for src, alt, needle in images:
+            if not (src or "").strip():
+                # ![]() : "immagine senza file" says it at its line, with the description to
+                # write (this one came without a line)
+                continue
             if (alt or "").strip():
                 if src in undescribed and len(listed) < MAX_TEXT_PROBLEMS:
                     image_line(needle)
             else:
-                add("immagine senza testo alternativo: scrivi cosa mostra tra le"
-                    f" parentesi quadre, ![descrizione](…) ({src}) / image without alt"
-                    " text", src and needle, image_line)
+                at = line(needle, image_line) if needle else None
+                # where to write it: in an image written in HTML, its alt attribute (the
+                # square brackets said of it were nowhere to be found)
+                written = text.split("\n")[at - first_line] \
+                    if at is not None and fixed_line is None and at >= first_line else ""
+                where = ("nell'attributo alt, <img alt=\"descrizione\" …>"
+                         if re.search(r"<img\b", written, re.I) else
+                         "tra le parentesi quadre, ![descrizione](…)")
+                add(f"immagine senza testo alternativo: scrivi cosa mostra {where} ({src})"
+                    " / image without alt text", at, lambda at: at)
         # the warnings (the outline's, the notes', Markdown typed as a word processor
         # writes it) after the errors: past the problems listed, an error not named (a
         # missing page linked under fifty bare e-mail addresses, or under fifty headings
