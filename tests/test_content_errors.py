@@ -991,6 +991,17 @@ MISTAKES = [
     ("image-without-alt", {"notizie/i8.md": _case(
         "i8", body="Testo.\n\n![]({static}/immagini/i8.jpg)\n"), "immagini/i8.jpg": JPEG},
      "notizie/i8.md:8", ERRORE, ["immagine senza testo alternativo"]),
+    # an image described by its file's name (what a screen reader then says of it): no word
+    ("image-alt-file-name", {"notizie/i16.md": _case(
+        "i16", body="Testo.\n\n![Il cortile]({static}/immagini/i8.jpg)\n\n"
+                    "![i8.jpg]({static}/immagini/i8.jpg)\n")}, "notizie/i16.md:10", AVVISO,
+     ["la descrizione dell'immagine è solo il nome del file (i8.jpg): chi non vede"
+      " l'immagine sente soltanto quello; scrivi cosa mostra, per esempio «Il cortile del"
+      " Civic Center con i tavoli» /"]),
+    ("cover-alt-file-name", {"notizie/i17.md": _case(
+        "i17", "image: immagini/i8.jpg", "image_alt: I8")}, "notizie/i17.md:4", AVVISO,
+     ["la descrizione dell'immagine è solo il nome del file (I8)",
+      "per esempio image_alt: Il cortile del Civic Center con i tavoli /"]),
     # an image written in HTML was told to describe it "tra le parentesi quadre", which it
     # has not: the attribute to write is alt
     ("html-image-without-alt", {"notizie/i15.md": _case(

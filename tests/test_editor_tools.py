@@ -655,6 +655,19 @@ def test_an_image_without_file_nor_description_is_one_error_at_its_line(tmp_path
                       ], out
 
 
+def test_a_file_named_for_what_it_shows_may_be_described_by_its_name(tmp_path):
+    """The warning on a description that is the file's name is for a camera's name
+    (IMG_1234) or a name with its extension: a file named for what it shows, in several
+    words, described in those words, is fine."""
+    status, out, err = run_check(tmp_path, {
+        "immagini/il-cortile-del-civic-center.jpg": JPEG,
+        "notizie/a.md": article(title="Festa", image="immagini/il-cortile-del-civic-center.jpg",
+                                image_alt="Il cortile del Civic Center", body=(
+                                    "Testo.\n\n![Il cortile del Civic Center]"
+                                    "({static}/immagini/il-cortile-del-civic-center.jpg)\n"))})
+    assert status == 0 and "nome del file" not in out, out + err
+
+
 def test_new_takes_the_empty_folder_of_a_new_category(tmp_path):
     """The guide: another category is a folder, content/nome-cartella/. An editor who
     made content/eventi/ for its first article was told "categoria sconosciuta: eventi"

@@ -147,6 +147,14 @@ def new_category(relative, settings):
             f" lascia così) / folder {folder}/ makes a new category: did you mean {meant}/?")
 
 
+def file_name_alt(alt, example):
+    """The warning for an image described by its file's name alone (``IMG_1234.jpg``),
+    which is all a screen reader says of it; ``example``: the line to write."""
+    return (f"la descrizione dell'immagine è solo il nome del file ({alt.strip()}): chi non"
+            f" vede l'immagine sente soltanto quello; scrivi cosa mostra, per esempio"
+            f" {example} / the alt text is the file name: say what the image shows")
+
+
 def linkable_folders(settings):
     """``{folder/: allowed kinds}``: where a ``{static}`` link may point, the folders the
     site publishes files from: images (STATIC_PATHS) and documents (ATTACHMENTS_PATH)."""
@@ -209,6 +217,10 @@ class _FileCheck:
         self.checked.metadata = meta
         if meta.get("image"):
             self.checked.deps.add(os.path.join(self.settings["PATH"], meta["image"]))
+            if files.names_the_file(str(meta.get("image_alt") or ""), meta["image"]):
+                self.add(file_name_alt(meta["image_alt"], "image_alt: Il cortile del Civic"
+                                       " Center con i tavoli"),
+                         source.line_of("image_alt"), WARNING)
         self._body(source)
         if "summary" in meta:
             self._summary(meta["summary"], source.line_of("summary"))
@@ -381,14 +393,19 @@ class _FileCheck:
         def image_line(needle):
             return image_lines(_as_address(needle))
 
-        undescribed = {src for src, alt, _ in images if not (alt or "").strip()}
+        undescribed = {src for src, alt, _ in images if not (alt or "").strip()
+                       or files.names_the_file(alt, src)}
         for src, alt, needle in images:
             if not (src or "").strip():
                 # ![]() : "immagine senza file" says it at its line, with the description to
                 # write (this one came without a line)
                 continue
             if (alt or "").strip():
-                if src in undescribed and len(listed) < MAX_TEXT_PROBLEMS:
+                if files.names_the_file(alt, src):
+                    # (at its line: the image's cursor, as for one without description)
+                    add(file_name_alt(alt, "«Il cortile del Civic Center con i tavoli»"),
+                        needle, image_line, WARNING)
+                elif src in undescribed and len(listed) < MAX_TEXT_PROBLEMS:
                     image_line(needle)
             else:
                 at = line(needle, image_line) if needle else None

@@ -177,6 +177,20 @@ def _loose(name):
     return re.sub(r"-*\.-*", ".", re.sub(r"[\s_\-]+", "-", plain)).strip("-")
 
 
+def names_the_file(text, path):
+    """Whether ``text`` (an image's description) is only the name of the file at ``path``
+    (an address or a path), however written: with its extension (``IMG_1234.jpg``), or
+    without it when the name is a camera's or a single word (``img 1234``, ``foto``),
+    not a name of several words that describes the picture
+    (``il-cortile-del-civic-center.jpg``, «Il cortile del Civic Center»)."""
+    name = unquote(posixpath.basename(str(path).split("?")[0].split("#")[0]))
+    if not name or not text.strip():
+        return False
+    typed, stem = _loose(text.strip()), _loose(posixpath.splitext(name)[0])
+    return typed == _loose(name) or (typed == stem and (
+        re.search(r"\d", stem) is not None or "-" not in stem))
+
+
 def near_name(root, relative):
     """The path under ``root`` (as spelled on disk) of the one file in the folder of
     ``relative`` whose name differs from its name only in spaces, ``_``, ``-``, accents
