@@ -81,12 +81,25 @@ def test_native_header_errors_too(build):
     assert_stopped(site, "notizie/rotto.md", "`date`")
 
 
-def test_two_items_with_the_same_url_name_both_files(build):
-    site = build({
-        "notizie/uno.md": article(title="Stesso titolo"),
-        "avvisi/due.md": article(title="Stesso titolo", date="2024-05-20 10:00"),
-    })
-    assert_stopped(site, "notizie/uno.md", "avvisi/due.md", "/2024/05/stesso-titolo/")
+def test_two_items_with_the_same_url_name_both_files(build, tmp_path):
+    """One slug twice in one month is one error, at the newest (./run check and the
+    build alike): it was "stesso indirizzo /2024/05/…" and "stesso `slug`" at one line,
+    "2 errori" for one slip."""
+    files = {"notizie/uno.md": article(title="Stesso titolo"),
+             "avvisi/due.md": article(title="Stesso titolo", date="2024-05-20 10:00")}
+    site = build(files)
+    assert_stopped(site, "notizie/uno.md", "avvisi/due.md", "stesso `slug` (stesso-titolo)")
+    assert "stesso indirizzo" not in site.log, site.log
+    write_content(tmp_path / "verifica" / "content", files)
+    code, out, err = run_tool(tmp_path / "verifica", "check", "--settings",
+                              str(write_conf(tmp_path / "verifica")), "--content",
+                              str(tmp_path / "verifica" / "content"))
+    assert code == 1
+    assert [line.split(" / ")[0] for line in out.splitlines()] == [
+        "content/avvisi/due.md:2: errore: stesso `slug` (stesso-titolo) di notizie/uno.md:"
+        " ogni articolo deve averne uno suo, cambia il titolo (o scrivi uno `slug:` diverso)"
+        " di questo file, il più recente (l'altro può essere già pubblicato con"
+        " quell'indirizzo)"], out + err
 
 
 def test_all_broken_files_are_reported_at_once(build):
