@@ -180,15 +180,15 @@ def _loose(name):
 def names_the_file(text, path):
     """Whether ``text`` (an image's description) is only the name of the file at ``path``
     (an address or a path), however written: with its extension (``IMG_1234.jpg``), or
-    without it when the name is a camera's or a single word (``img 1234``, ``foto``),
-    not a name of several words that describes the picture
-    (``il-cortile-del-civic-center.jpg``, «Il cortile del Civic Center»)."""
+    without it when the name has a number, as a camera's or a phone's (``img 1234``,
+    ``WhatsApp Image 2024-05-05 …``); not a name of words, which may say what the picture
+    shows (``logo.png``, «Logo»; ``il-cortile-del-civic-center.jpg``, «Il cortile del
+    Civic Center»)."""
     name = unquote(posixpath.basename(str(path).split("?")[0].split("#")[0]))
     if not name or not text.strip():
         return False
     typed, stem = _loose(text.strip()), _loose(posixpath.splitext(name)[0])
-    return typed == _loose(name) or (typed == stem and (
-        re.search(r"\d", stem) is not None or "-" not in stem))
+    return typed == _loose(name) or (typed == stem and re.search(r"\d", stem) is not None)
 
 
 def near_name(root, relative):
