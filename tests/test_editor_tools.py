@@ -610,12 +610,15 @@ def test_an_article_in_a_folder_named_like_a_category_of_the_site_is_a_warning(t
     """An article saved by hand in content/notizia/ (or comunicati/) was published under a
     category of its own, «Notizia», with its page and its feeds, beside Notizie, without a
     word. ./run check and the build now warn, naming the folder meant; a new category of
-    its own name (eventi/) is not named, nor the site's folder written with capitals.
+    its own name (eventi/, notizie-2024/) is not named.
     ./run new says the same of the file it writes in such a folder."""
     files = {"notizia/a.md": article(title="Festa uno"),
              "comunicati/b.md": article(title="Festa due"),
              "eventi/c.md": article(title="Festa tre"),
-             "notizie/d.md": article(title="Festa quattro")}
+             "notizie/d.md": article(title="Festa quattro"),
+             # a name of its own made of a category's: no slip
+             "notizie-2024/e.md": article(title="Festa sette"),
+             "avvisi-scuola/f.md": article(title="Festa otto")}
     status, out, err = run_check(tmp_path, files)
     assert status == 0, out + err
     said = [line.split(" / ")[0] for line in out.splitlines() if "categoria" in line]
@@ -623,17 +626,20 @@ def test_an_article_in_a_folder_named_like_a_category_of_the_site_is_a_warning(t
         "content/comunicati/b.md:1: avviso: la cartella comunicati/ non è quella di una"
         " categoria del sito: l'articolo viene pubblicato in una categoria nuova,"
         " «Comunicati», accanto a «Comunicati stampa»; se intendevi comunicati-stampa, sposta"
-        " il file in content/comunicati-stampa/b.md (se la categoria nuova è voluta, lascia"
-        " così)",
+        " il file in content/comunicati-stampa/b.md (se la categoria nuova è voluta, chi"
+        " gestisce il sito la aggiunge a CONTRACT_CATEGORY_NAMES in pelicanconf.py, con il"
+        " suo nome)",
         "content/notizia/a.md:1: avviso: la cartella notizia/ non è quella di una categoria"
         " del sito: l'articolo viene pubblicato in una categoria nuova, «Notizia», accanto a"
         " «Notizie»; se intendevi notizie, sposta il file in content/notizie/a.md (se la"
-        " categoria nuova è voluta, lascia così)"], out
+        " categoria nuova è voluta, chi gestisce il sito la aggiunge a CONTRACT_CATEGORY_NAMES"
+        " in pelicanconf.py, con il suo nome)"], out
     site = build_site(tmp_path, {})
     assert site.ok, site.log
     log = " ".join(site.log.split())
     assert "notizia/a.md:1: la cartella notizia/ non è quella di una categoria" in log
-    assert "eventi/" not in log and "notizie/d.md" not in log
+    assert "eventi/" not in log and "notizie/d.md" not in log and "-2024/" not in log \
+        and "avvisi-scuola/" not in log
     conf = write_conf(tmp_path)
     status, out, err = run_tool(tmp_path, "new_item", "--title", "Festa cinque", "--category",
                                 "notizia", "--settings", str(conf), "--content",
@@ -641,6 +647,11 @@ def test_an_article_in_a_folder_named_like_a_category_of_the_site_is_a_warning(t
     assert status == 0, err
     assert ("Avviso: la cartella notizia/ non è quella di una categoria del sito" in err
             and "sposta il file in content/notizie/2024-05-05-festa-cinque.md" in err), err
+    # a new category meant: named in the settings, as the message says, and no warning
+    status, out, err = run_check(tmp_path, {}, settings=(
+        'CONTRACT_CATEGORY_NAMES = {"notizie": "Notizie", "comunicati-stampa": "Comunicati'
+        ' stampa", "avvisi": "Avvisi", "notizia": "Notizia in breve"}\n'))
+    assert status == 0 and "cartella notizia/" not in out and "comunicati/b.md:1: avviso" in out, out
 
 
 def test_an_image_without_file_nor_description_is_one_error_at_its_line(tmp_path):

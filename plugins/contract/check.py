@@ -126,7 +126,9 @@ def near_category(folder, names):
     longer = [name for name in names if name.startswith(typed + "-")]
     if len(longer) == 1:
         return longer[0]
-    close = difflib.get_close_matches(typed, list(names), n=1, cutoff=0.7)
+    # a letter or two (notizia, avviso, comunicato-stampa), not a name of its own made
+    # of one of them (notizie-2024, notiziario, avvisi-scuola)
+    close = difflib.get_close_matches(typed, list(names), n=1, cutoff=0.8)
     return close[0] if close else None
 
 
@@ -144,7 +146,9 @@ def new_category(relative, settings):
             f" pubblicato in una categoria nuova, «{title_from_name(folder)}», accanto a"
             f" «{names[meant]}»; se intendevi {meant}, sposta il file in"
             f" content/{meant}/{relative.split('/', 1)[1]} (se la categoria nuova è voluta,"
-            f" lascia così) / folder {folder}/ makes a new category: did you mean {meant}/?")
+            f" chi gestisce il sito la aggiunge a CONTRACT_CATEGORY_NAMES in pelicanconf.py,"
+            f" con il suo nome) / folder {folder}/ makes a new category: did you mean"
+            f" {meant}/? (if not, add it to CONTRACT_CATEGORY_NAMES)")
 
 
 def file_name_alt(alt, example):
