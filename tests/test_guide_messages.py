@@ -104,8 +104,8 @@ CORPORA = [
     *each(hostile.test_html_outside_the_allowlist_is_an_error_naming_file_and_line,
           lambda name, body, *_: {name: article(body=body)}),
     *each(hostile.test_keys_that_write_paths_are_refused,
-          lambda name, keys, _: {name: article(**keys)}),
-    *each(hostile.test_bad_slugs_are_errors, lambda name, keys, _: {name: article(**keys)}),
+          lambda name, keys, *_: {name: article(**keys)}),
+    *each(hostile.test_bad_slugs_are_errors, lambda name, keys, *_: {name: article(**keys)}),
     *each(hostile.test_a_page_cannot_take_one_of_the_sites_own_addresses,
           lambda name, slug: {name.replace("notizie/", "pages/"):
                               f"---\ntitle: Pagina\nslug: {slug}\n---\nTesto.\n"}),
@@ -121,7 +121,7 @@ CORPORA = [
           lambda name, lines, *_: {name: _header("\n".join(["title: Festa", *lines,
                                                             "date: 2024-05-05"]))}),
     *each(hostile.test_linked_files_must_be_of_an_allowed_type,
-          lambda name, files, body, _: {**files, name: article(body=body)}),
+          lambda name, files, body, *_: {**files, name: article(body=body)}),
     *each(attachments.test_attachment_errors_stop_the_build_naming_article_and_path,
           lambda name, files, declared, _: {
               **files, name: attachments.item(title="Rotto", attachments=declared)}),

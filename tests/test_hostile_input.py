@@ -15,8 +15,8 @@ import yaml
 from plugins.writer.atomic import AtomicFile
 from plugins.contract.check import render
 from plugins.contract.reader import make_markdown
-from support import ROOT, SITEURL, Symlink, article, child_env, project_settings, \
-    run_tool
+from support import ROOT, SITEURL, Symlink, article, build_site, child_env, \
+    project_settings, run_tool
 from test_attachments import pdf
 import samples
 
@@ -33,6 +33,44 @@ def assert_stopped(site, *fragments):
     assert "Traceback" not in site.log
     assert "nulla è stato pubblicato" in log
     assert not (site.output / "index.html").exists()
+
+
+def error_messages(log):
+    """The messages a build logged as errors, each whole (the lines it was wrapped into
+    joined again, without the column naming the module that logged it)."""
+    messages, level = [], None
+    for line in log.splitlines():
+        line = re.sub(r" +[\w.]+\.py:\d+$", "", line)
+        record = re.match(r"(?:\[[\d:]+\])? +(DEBUG|INFO|WARNING|ERROR|CRITICAL) +(.*)", line)
+        if record:
+            level = record[1]
+            if level == "ERROR":
+                messages.append(record[2])
+        elif level == "ERROR" and messages:
+            messages[-1] += " " + line
+    return [" ".join(message.split()) for message in messages]
+
+
+def refused(test, *case):
+    """The content file of ``test``'s parametrized ``case`` in the shared build of every
+    such case (``refused_site``)."""
+    return f"notizie/{test.__name__.removeprefix('test_')[:40]}-{REFUSED[test].index(case)}.md"
+
+
+def assert_refused(site, name, line, fragment):
+    """``name``'s case in ``refused_site``, a build of many files each refused for its own
+    reason: the build stopped and published nothing (``assert_stopped``), it names
+    ``name`` among its files with errors, and an error it logged at ``name`` (its line
+    ``line``, when not None) says ``fragment``. As a build of that one file would, without
+    a build of its own for each (0.2 s each; the files are read one by one, none changes
+    what another is told)."""
+    assert_stopped(site)
+    files = re.search(r"nulla è stato pubblicato: \d+ file con errori \(([^)]*)\)",
+                      site.messages())[1].split(", ")
+    assert name in files, (name, files)
+    at = f"{name}:{line}: " if line is not None else f"{name}:"
+    said = [message for message in error_messages(site.log) if message.startswith(at)]
+    assert any(fragment in message for message in said), (at, fragment, said, site.log)
 
 
 # -- nothing from outside the repository is published ------------------------------------
@@ -401,7 +439,7 @@ def test_feeds_carry_front_matter_as_text(hostile_site):
 
 # -- bodies: an allowlist of HTML, anything else an error with its line -------------------
 
-@pytest.mark.parametrize(("body", "line", "fragment"), [
+ALLOWLIST_CASES = [
     ("<script>alert(1)</script>", 6, "elemento HTML non ammesso: <script>"),
     ("Testo.\n\n<img src=x alt=y onerror=alert(1)>", 8, "attributo onerror non ammesso"),
     ("[clic](javascript:alert(1))", 6, "indirizzo javascript: non ammesso"),
@@ -419,12 +457,17 @@ def test_feeds_carry_front_matter_as_text(hostile_site):
     ('<td style="text-align: left">x</td>', 6, "attributo style non ammesso"),
     ('Il target del progetto sono le famiglie.\n\nIscriviti <a href="https://example.org"'
      ' target="_blank">qui</a>.', 8, "attributo target non ammesso"),
-], ids=["script", "onerror", "javascript-link", "obfuscated", "iframe", "data-url",
-        "pasted-image", "svg",
-        "style", "form", "style-attribute", "table-style", "attribute-named-in-the-prose"])
-def test_html_outside_the_allowlist_is_an_error_naming_file_and_line(build, body, line, fragment):
-    site = build({**GOOD, "notizie/rotto.md": article(body=body)})
-    assert_stopped(site, f"notizie/rotto.md:{line}: ", fragment)
+]
+
+
+@pytest.mark.parametrize(("body", "line", "fragment"), ALLOWLIST_CASES, ids=[
+    "script", "onerror", "javascript-link", "obfuscated", "iframe", "data-url", "pasted-image",
+    "svg", "style", "form", "style-attribute", "table-style", "attribute-named-in-the-prose"])
+def test_html_outside_the_allowlist_is_an_error_naming_file_and_line(refused_site, body, line,
+                                                                    fragment):
+    name = refused(test_html_outside_the_allowlist_is_an_error_naming_file_and_line, body,
+                   line, fragment)
+    assert_refused(refused_site, name, line, fragment)
 
 
 def test_a_problem_met_again_is_named_at_its_own_line(build, tmp_path):
@@ -810,22 +853,28 @@ def test_images_need_alt_text(build):
 
 # -- keys that write paths, and the site's own addresses ----------------------------------
 
-@pytest.mark.parametrize(("keys", "fragment"), [
-    ({"save_as": "index.html"}, "rotto.md:4: la chiave `save_as` non è ammessa"),
-    ({"url": "robots.txt"}, "rotto.md:4: la chiave `url` non è ammessa"),
-    ({"save_as": "feeds/tutto.atom.xml", "status": "hidden"}, "la chiave `save_as`"),
-    ({"template": "article"}, "rotto.md:4: la chiave `template` non è ammessa"),
-])
-def test_keys_that_write_paths_are_refused(build, keys, fragment):
-    site = build({**GOOD, "notizie/rotto.md": article(**keys)})
-    assert_stopped(site, fragment)
+KEYS_CASES = [
+    ({"save_as": "index.html"}, 4, "la chiave `save_as` non è ammessa"),
+    ({"url": "robots.txt"}, 4, "la chiave `url` non è ammessa"),
+    ({"save_as": "feeds/tutto.atom.xml", "status": "hidden"}, None, "la chiave `save_as`"),
+    ({"template": "article"}, 4, "la chiave `template` non è ammessa"),
+]
 
 
-@pytest.mark.parametrize("slug", ["categorie", "feeds", "theme", "allegati", "archivio",
-                                  "documenti", "argomenti", "autori", "immagini", "admin"])
-def test_a_page_cannot_take_one_of_the_sites_own_addresses(build, slug):
-    site = build({**GOOD, "pages/p.md": f"---\ntitle: Pagina\nslug: {slug}\n---\nTesto.\n"})
-    assert_stopped(site, f"pages/p.md:3: l'indirizzo /{slug}/ è riservato al sito")
+@pytest.mark.parametrize(("keys", "line", "fragment"), KEYS_CASES)
+def test_keys_that_write_paths_are_refused(refused_site, keys, line, fragment):
+    name = refused(test_keys_that_write_paths_are_refused, keys, line, fragment)
+    assert_refused(refused_site, name, line, fragment)
+
+
+RESERVED_SLUGS = ["categorie", "feeds", "theme", "allegati", "archivio", "documenti",
+                  "argomenti", "autori", "immagini", "admin"]
+
+
+@pytest.mark.parametrize("slug", RESERVED_SLUGS)
+def test_a_page_cannot_take_one_of_the_sites_own_addresses(refused_site, slug):
+    name = f"pages/{slug}.md"
+    assert_refused(refused_site, name, 3, f"l'indirizzo /{slug}/ è riservato al sito")
 
 
 def test_two_items_with_the_same_slug_in_different_months_are_an_error(build):
@@ -850,18 +899,25 @@ def test_the_same_slug_twice_is_reported_on_the_newest_article(build, tmp_path):
 
 # -- slugs ---------------------------------------------------------------------------------
 
-@pytest.mark.parametrize(("keys", "fragment"), [
-    ({"slug": "'Bilancio & risultati 2024'"}, "usa per esempio `bilancio-risultati-2024`"),
-    ({"slug": "'a\"b<c>d'"}, "rotto.md:4: `slug` non valido"),
-    ({"title": "'🎉🎉'"}, "rotto.md:2: dal titolo non si ricava un indirizzo"),
-    ({"tags": "['!!!']"}, "rotto.md:4: da `!!!` in `tags` non si ricava un indirizzo"),
-])
-def test_bad_slugs_are_errors(build, keys, fragment):
+BAD_SLUG_CASES = [
+    ({"slug": "'Bilancio & risultati 2024'"}, None, "usa per esempio `bilancio-risultati-2024`"),
+    ({"slug": "'a\"b<c>d'"}, 4, "`slug` non valido"),
+    ({"title": "'🎉🎉'"}, 2, "dal titolo non si ricava un indirizzo"),
+    ({"tags": "['!!!']"}, 4, "da `!!!` in `tags` non si ricava un indirizzo"),
+]
+
+
+def bad_slug(keys):
     text = article(**{k: v for k, v in keys.items() if k != "title"})
     if "title" in keys:
         text = text.replace("title: 'Titolo di prova'", f"title: {keys['title']}")
-    site = build({**GOOD, "notizie/rotto.md": text})
-    assert_stopped(site, fragment)
+    return text
+
+
+@pytest.mark.parametrize(("keys", "line", "fragment"), BAD_SLUG_CASES)
+def test_bad_slugs_are_errors(refused_site, keys, line, fragment):
+    name = refused(test_bad_slugs_are_errors, keys, line, fragment)
+    assert_refused(refused_site, name, line, fragment)
 
 
 def test_every_url_is_lowercase_ascii_and_the_sitemap_well_formed(build):
@@ -1516,17 +1572,50 @@ def test_links_and_assets_stay_on_the_site(build):
             assert element[attribute].startswith(SITEURL), element
 
 
-@pytest.mark.parametrize(("files", "body", "fragment"), [
+LINKED_FILE_CASES = [
     ({"immagini/foto.jpg": b"<svg onload=alert(1)></svg>"}, "![Foto]({static}/immagini/foto.jpg)",
-     "rotto.md:6: immagini/foto.jpg"),
+     6, "immagini/foto.jpg"),
     ({"immagini/disegno.svg": b"<svg xmlns='http://www.w3.org/2000/svg'/>"},
-     "![Disegno]({static}/immagini/disegno.svg)", "rotto.md:6: "),
+     "![Disegno]({static}/immagini/disegno.svg)", 6, ""),
     ({"allegati/pagina.html": b"<html><script>alert(1)</script></html>"},
-     "[pagina]({static}/allegati/pagina.html)", "rotto.md:6: "),
-], ids=["svg-as-jpg", "svg", "html-attachment-link"])
-def test_linked_files_must_be_of_an_allowed_type(build, files, body, fragment):
-    site = build({**GOOD, **files, "notizie/rotto.md": article(body=body)})
-    assert_stopped(site, fragment)
+     "[pagina]({static}/allegati/pagina.html)", 6, ""),
+]
+
+
+@pytest.mark.parametrize(("files", "body", "line", "fragment"), LINKED_FILE_CASES,
+                         ids=["svg-as-jpg", "svg", "html-attachment-link"])
+def test_linked_files_must_be_of_an_allowed_type(refused_site, files, body, line, fragment):
+    name = refused(test_linked_files_must_be_of_an_allowed_type, files, body, line, fragment)
+    assert_refused(refused_site, name, line, fragment)
+
+
+# The cases of the tests above, each refused for its own reason, are files of one build
+# (``refused_site``): the content file of each case (``refused``) and the other files it
+# needs (none shared between cases); the pages with the site's own addresses named by
+# their slug.
+REFUSED = {test_html_outside_the_allowlist_is_an_error_naming_file_and_line: ALLOWLIST_CASES,
+           test_keys_that_write_paths_are_refused: KEYS_CASES,
+           test_bad_slugs_are_errors: BAD_SLUG_CASES,
+           test_linked_files_must_be_of_an_allowed_type: LINKED_FILE_CASES}
+REFUSED_FILES = {
+    **{refused(test_html_outside_the_allowlist_is_an_error_naming_file_and_line, *case):
+       article(body=case[0]) for case in ALLOWLIST_CASES},
+    **{refused(test_keys_that_write_paths_are_refused, *case): article(**case[0])
+       for case in KEYS_CASES},
+    **{refused(test_bad_slugs_are_errors, *case): bad_slug(case[0]) for case in BAD_SLUG_CASES},
+    **{name: data for case in LINKED_FILE_CASES for name, data in {
+        **case[0], refused(test_linked_files_must_be_of_an_allowed_type, *case):
+        article(body=case[1])}.items()},
+    **{f"pages/{slug}.md": f"---\ntitle: Pagina\nslug: {slug}\n---\nTesto.\n"
+       for slug in RESERVED_SLUGS},
+}
+
+
+@pytest.fixture(scope="module")
+def refused_site(tmp_path_factory):
+    """One build of ``REFUSED_FILES`` beside a good article (each test asserts what it
+    says of its own file: ``assert_refused``)."""
+    return build_site(tmp_path_factory.mktemp("refused"), {**GOOD, **REFUSED_FILES})
 
 
 SYNTAX_STARTS = ["*Novità* a Crema", "@Crema in festa", "[Aggiornato] Festa", "{Nuovo} evento",
