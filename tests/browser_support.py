@@ -200,6 +200,43 @@ def drawn_in_theme_font(devtools):
         devtools.send("Runtime.releaseObjectGroup", group)
 
 
+# Every width from a phone's to a desktop's, in CSS px: the sweeps of the layout tests.
+WIDTHS = range(320, 1281, 8)
+
+
+@contextlib.contextmanager
+def every_width(page, height, widths=WIDTHS):
+    """``with every_width(page, height) as each:`` ``for width in each:`` ``page`` laid
+    out ``width`` × ``height`` CSS px at each step, for the layout tests' sweeps (121
+    widths, at several text sizes, on several pages).
+
+    Each size is given with the DevTools call Playwright's ``set_viewport_size`` makes
+    (``Emulation.setDeviceMetricsOverride``: the same width, height, screen and scale),
+    without the rest of its work (about 10 ms a call: of a sweep, more than the layouts
+    it measures). On leaving, the override is cleared and the page has the viewport
+    Playwright set last again (its own calls, such as a test's ``finally``, skip a size
+    it believes the page has)."""
+    devtools = page.context.new_cdp_session(page)
+    scale = page.evaluate("devicePixelRatio")
+
+    def each():
+        for width in widths:
+            devtools.send("Emulation.setDeviceMetricsOverride", {
+                "width": width, "height": height, "deviceScaleFactor": scale,
+                "mobile": False, "screenWidth": width, "screenHeight": height,
+                "screenOrientation": {"angle": 0, "type": "landscapePrimary"}})
+            yield width
+
+    try:
+        yield each()
+    finally:
+        devtools.send("Emulation.clearDeviceMetricsOverride")
+        devtools.detach()
+        viewport = page.viewport_size
+        page.set_viewport_size({**viewport, "width": viewport["width"] + 1})
+        page.set_viewport_size(viewport)
+
+
 @contextlib.contextmanager
 def chromium(*extra_args, **options):
     """A launched Chromium (see :func:`launch`), closed with Playwright afterwards."""

@@ -11,8 +11,8 @@ pills, the index of tags and the documents' links widened the whole page.
 
 import pytest
 import samples
-from browser_support import (HIDDEN, OUTSIDE, SPLIT_ACROSS_LINES, chromium, goto_in_theme_font,
-                             served_site)
+from browser_support import (HIDDEN, OUTSIDE, SPLIT_ACROSS_LINES, chromium, every_width,
+                             goto_in_theme_font, served_site)
 from support import article
 
 pytestmark = pytest.mark.browser
@@ -265,13 +265,13 @@ def test_a_hyphenated_name_never_ends_a_line_with_its_first_half(page, site):
     try:
         for address, least in (("/", 1), (PATTO, 3)):
             goto_in_theme_font(page, site.origin + address, page.devtools)
-            for width in range(320, 1281, 8):
-                page.set_viewport_size({"width": width, "height": 640})
-                names = page.evaluate(NAMES)
-                assert len(names) >= least, (address, names)
-                for text, lines, too_wide, underline in names:
-                    assert lines == 1 or too_wide, (address, width, text)
-                    assert underline, (address, text)
+            with every_width(page, 640) as widths:
+                for width in widths:
+                    names = page.evaluate(NAMES)
+                    assert len(names) >= least, (address, names)
+                    for text, lines, too_wide, underline in names:
+                        assert lines == 1 or too_wide, (address, width, text)
+                        assert underline, (address, text)
     finally:
         page.set_viewport_size({"width": 320, "height": 640})
 
@@ -337,10 +337,10 @@ def test_no_line_ends_with_the_first_half_of_a_name_that_fits(page, site, addres
             page.wait_for_selector(".cerca-risultato")
         assert page.locator("main", has_text="Gener-Attiv").count() == 1
         split = {}
-        for width in range(320, 1281, 8):
-            page.set_viewport_size({"width": width, "height": 640})
-            for name in page.evaluate(SPLIT_NAMES):
-                split.setdefault(name, []).append(width)
+        with every_width(page, 640) as widths:
+            for width in widths:
+                for name in page.evaluate(SPLIT_NAMES):
+                    split.setdefault(name, []).append(width)
         assert split == {}, address
     finally:
         devtools.send("Page.setFontSizes", {"fontSizes": {"standard": 16}})
@@ -439,10 +439,10 @@ def test_a_hyphenated_name_keeps_its_punctuation_on_its_line(page, site, address
             page.wait_for_selector(".cerca-risultato")
         assert page.locator(".nome-composto").count() >= 1, address
         separated = {}
-        for width in range(320, 1281, 8):
-            page.set_viewport_size({"width": width, "height": 640})
-            for text in page.evaluate(SEPARATED_PUNCTUATION):
-                separated.setdefault(text, []).append(width)
+        with every_width(page, 640) as widths:
+            for width in widths:
+                for text in page.evaluate(SEPARATED_PUNCTUATION):
+                    separated.setdefault(text, []).append(width)
         assert separated == {}, address
     finally:
         page.set_viewport_size({"width": 320, "height": 640})
@@ -461,11 +461,11 @@ def split_lines(page, site, address, checks, text_sizes=(16,)):
             goto_in_theme_font(page, site.origin + address, page.devtools)
             for selector, _ in checks:
                 assert page.locator(selector).count() >= 1, (address, selector)
-            for width in range(320, 1281, 8):
-                page.set_viewport_size({"width": width, "height": 640})
-                for check in checks:
-                    for text in page.evaluate(SPLIT_ACROSS_LINES, list(check)):
-                        split.setdefault((text, text_size), []).append(width)
+            with every_width(page, 640) as widths:
+                for width in widths:
+                    for check in checks:
+                        for text in page.evaluate(SPLIT_ACROSS_LINES, list(check)):
+                            split.setdefault((text, text_size), []).append(width)
     finally:
         devtools.send("Page.setFontSizes", {"fontSizes": {"standard": 16}})
         devtools.detach()

@@ -16,7 +16,8 @@ import pytest
 import yaml
 
 import samples
-from browser_support import SPLIT_ACROSS_LINES, TEST_HOSTS, chromium, served_site, wait_until
+from browser_support import (SPLIT_ACROSS_LINES, TEST_HOSTS, chromium, every_width, served_site,
+                             wait_until)
 
 pytestmark = pytest.mark.browser
 
@@ -988,11 +989,11 @@ def test_an_excerpts_ellipsis_stays_on_the_line_of_the_word_next_to_it(reader, s
             me.wait_for_status(f"1 risultato per «{word}».")
             [(*_, excerpt)] = me.results()
             assert "…" in excerpt, excerpt
-            for width in range(320, 1281, 8):
-                me.page.set_viewport_size({"width": width, "height": 844})
-                for text in me.page.evaluate(SPLIT_ACROSS_LINES,
-                                             [".cerca-estratto", r"\S\s…|…\s\S"]):
-                    split.setdefault((word, text_size, text), []).append(width)
+            with every_width(me.page, 844) as widths:
+                for width in widths:
+                    for text in me.page.evaluate(SPLIT_ACROSS_LINES,
+                                                 [".cerca-estratto", r"\S\s…|…\s\S"]):
+                        split.setdefault((word, text_size, text), []).append(width)
     assert split == {}
 
 
