@@ -209,57 +209,88 @@ def browser():
         yield launched
 
 
+class RunningPreview:
+    """``tools/preview.py`` (its own process) of one good article on a free port, shared by
+    the browser tests that each break the article and mend it again (:meth:`good`)."""
+
+    def __init__(self, folder):
+        write_content(folder / "content", {"notizie/a.md": GOOD})
+        self.article = folder / "content" / "notizie" / "a.md"
+        self.port = free_port()
+        self.origin = f"http://127.0.0.1:{self.port}"
+        self.server = start_preview(folder, write_conf(folder, config="previewconf",
+                                                       siteurl=""), self.port)
+
+    def state(self):
+        from urllib.request import urlopen  # noqa: PLC0415
+
+        with urlopen(f"{self.origin}/__anteprima/stato", timeout=10) as answer:
+            return json.loads(answer.read())
+
+    def good(self):
+        """The article good and its build served, as the preview started: a test that
+        stopped half way may have left it broken (or its mended text not built yet)."""
+        before = self.state()
+        if self.article.read_text(encoding="utf-8") == GOOD and not before["errors"]:
+            return
+        self.article.write_text(GOOD, encoding="utf-8")
+        deadline = time.monotonic() + 60
+        while True:  # only after a test that failed: until the good text is built
+            state = self.state()
+            if state["generation"] > before["generation"] and not state["errors"]:
+                return
+            assert time.monotonic() < deadline, state
+            time.sleep(0.1)
+
+
+@pytest.fixture(scope="module")
+def running_preview(tmp_path_factory):
+    preview = RunningPreview(tmp_path_factory.mktemp("running-preview"))
+    yield preview
+    stop_preview(preview.server)
+
+
+@pytest.fixture
+def good_preview(running_preview):
+    """:class:`RunningPreview`, its article good and built at the start of each test."""
+    running_preview.good()
+    return running_preview
+
+
 @pytest.mark.browser
-def test_the_browser_shows_the_error_and_reloads_when_it_is_fixed(tmp_path, browser):
+def test_the_browser_shows_the_error_and_reloads_when_it_is_fixed(good_preview, browser):
     from playwright.sync_api import expect  # noqa: PLC0415
 
-    write_content(tmp_path / "content", {"notizie/a.md": GOOD})
-    conf = write_conf(tmp_path, config="previewconf", siteurl="")
-    port = free_port()
-    server = subprocess.Popen(
-        [sys.executable, str(ROOT / "tools" / "preview.py"), "--settings", str(conf),
-         "--content", str(tmp_path / "content"), "--output", str(tmp_path / "output"),
-         "--host", "127.0.0.1", "--port", str(port)],
-        stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, env=child_env(),
-        cwd=tmp_path)
+    context = browser.new_context()
     try:
-        for line in server.stdout:  # until the first build is done
-            if "Anteprima su" in line:
-                break
-        wait_for_port(port)
-        context = browser.new_context()
-        try:
-            page = context.new_page()
-            page.goto(f"http://127.0.0.1:{port}/2024/05/buona-notizia/")
-            expect(page.locator("h1")).to_have_text("Buona notizia")
-            (tmp_path / "content" / "notizie" / "a.md").write_text(BROKEN, encoding="utf-8")
-            panel = page.locator(".preview-errors")
-            expect(panel).to_contain_text("content/notizie/a.md:3: errore: `date`",
-                                          timeout=60_000)  # reloaded by itself
-            expect(page.locator(".lead")).to_contain_text("Il testo buono.")  # the last good build
-            (tmp_path / "content" / "notizie" / "a.md").write_text(GOOD, encoding="utf-8")
-            expect(panel).to_have_count(0, timeout=60_000)
-        finally:
-            context.close()
+        page = context.new_page()
+        page.goto(f"{good_preview.origin}/2024/05/buona-notizia/")
+        expect(page.locator("h1")).to_have_text("Buona notizia")
+        good_preview.article.write_text(BROKEN, encoding="utf-8")
+        panel = page.locator(".preview-errors")
+        expect(panel).to_contain_text("content/notizie/a.md:3: errore: `date`",
+                                      timeout=60_000)  # reloaded by itself
+        expect(page.locator(".lead")).to_contain_text("Il testo buono.")  # the last good build
+        good_preview.article.write_text(GOOD, encoding="utf-8")
+        expect(panel).to_have_count(0, timeout=60_000)
     finally:
-        server.terminate()
-        server.wait(timeout=10)
-        server.stdout.close()
+        context.close()
 
 
 @pytest.mark.browser
-def test_the_web_editor_shows_the_errors_of_a_save_without_reloading(tmp_path, browser):
+def test_the_web_editor_shows_the_errors_of_a_save_without_reloading(good_preview, browser):
     """An editor saving from /admin/ (the local backend writes into content/) did not see
     that the save broke the build: the page is never reloaded, and the site's error
     panel is not on it. The errors show over the editor, each with a link to its item,
     and go away when the file is fixed; the page is the same page throughout."""
     from playwright.sync_api import expect  # noqa: PLC0415
 
-    with preview_in_chromium(tmp_path, browser) as preview:
-        page = preview.page
-        page.goto(f"{preview.origin}/admin/")
+    context = browser.new_context()
+    try:
+        page = context.new_page()
+        page.goto(f"{good_preview.origin}/admin/")
         page.evaluate("window.sameDocument = true")
-        (tmp_path / "content" / "notizie" / "a.md").write_text(BROKEN, encoding="utf-8")
+        good_preview.article.write_text(BROKEN, encoding="utf-8")
         panel = page.locator(".anteprima-errori")
         expect(panel).to_contain_text("content/notizie/a.md:3: errore: `date`",
                                       timeout=60_000)
@@ -268,10 +299,12 @@ def test_the_web_editor_shows_the_errors_of_a_save_without_reloading(tmp_path, b
             "Il sito non è stato aggiornato: ci sono errori da correggere")
         expect(panel.get_by_role("link", name="Apri nell’editor")).to_have_attribute(
             "href", "#/collections/notizie/entries/a")
-        (tmp_path / "content" / "notizie" / "a.md").write_text(GOOD, encoding="utf-8")
+        good_preview.article.write_text(GOOD, encoding="utf-8")
         expect(panel).to_have_attribute("role", "status", timeout=60_000)
         expect(panel).to_contain_text("Errori corretti")
         assert page.evaluate("window.sameDocument") is True  # never reloaded
+    finally:
+        context.close()
 
 
 def test_editors_swap_and_backup_files_do_not_rebuild(tmp_path):
