@@ -73,7 +73,9 @@ SCRIPTS = (
     "table-alignment.js",  # a table's column alignment kept
     "published-files.js",  # an upload never replaces a published file
     "refusal.js",          # a refusal as Decap shows it
+    "html-blocks.js",      # the text's blocks of HTML, as the build reads them
     "link-reading.js",     # the text's links read as the build reads them
+    "link-rules.js",       # the links' relative addresses and schemes the build refuses
     "native-header.js",    # Pelican's native header made front matter
     "authors.js",          # the authors written as the contract has them
     "slugs.js",            # a title's slug and the items that have it

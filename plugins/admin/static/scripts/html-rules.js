@@ -19,8 +19,9 @@
   // less-than.js
   var HTML_TAGS = admin.HTML_TAGS;
   var outsideIndentedCode = admin.outsideIndentedCode;
-  // link-reading.js
+  // html-blocks.js
   var BLOCK_TAGS = admin.BLOCK_TAGS;
+  // link-reading.js
   var linksOf = admin.linksOf;
   var readText = admin.readText;
   // slugs.js

@@ -31,6 +31,7 @@
   var refusal = admin.refusal;
   // link-reading.js
   var readText = admin.readText;
+  // link-rules.js
   var relativeRefusal = admin.relativeRefusal;
   var schemeRefusal = admin.schemeRefusal;
   // native-header.js

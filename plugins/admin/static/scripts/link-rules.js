@@ -1,0 +1,112 @@
+/* link-rules.js – a script of the web editor, joined into admin/admin.js: how they share
+ * their names, plugins/admin/README.md ("Our scripts"). */
+(function (admin) {
+  "use strict";
+
+  if (!admin.CMS) {
+    return;  // not the web editor's page (page.js)
+  }
+
+  // link-addresses.js
+  var refusedScheme = admin.refusedScheme;
+  var relative = admin.relative;
+  // link-reading.js
+  var linksOf = admin.linksOf;
+
+  // --- The links' and images' addresses the build refuses ---------------------------
+  // Of the links and images readText finds in the text and the summary (link-reading.js),
+  // the first whose address the build refuses, named with what to write instead: a
+  // relative address (link-addresses.js tells why), a scheme the site does not allow.
+
+  // A link's address typed as it is said, not as a browser needs it (plugins/contract/
+  // check.py's _typed_address): between quotes, an e-mail address or a phone number
+  // without mailto: or tel:, www. without its https scheme. Relative to the browser,
+  // each is refused as one, but the build's message names what to write, and so does
+  // this one: {what (with "{where}" for "nel testo"), write}, or null
+  var QUOTES = "\"'\u201c\u201d\u2018\u2019\u00ab\u00bb\u201e\u201a";
+  var EMAIL = /^[\p{L}\p{N}_.+-]+@[\p{L}\p{N}_-]+(?:\.[\p{L}\p{N}_-]+)*\.[a-z]{2,}$/iu;
+  // a phone number (not a date: 2024-05-05, 05.06.2024)
+  var PHONE = /^(?!\d{4}-\d{1,2}-\d{1,2}$|\d{1,2}[-.]\d{1,2}[-.]\d{2,4}$)\+?[\d(][\d ().-]{5,}\d$/;
+
+  function typedAddress(address) {
+    var bare = address;
+    while (bare && (QUOTES + " ").indexOf(bare[0]) >= 0) {
+      bare = bare.slice(1);
+    }
+    while (bare && (QUOTES + " ").indexOf(bare[bare.length - 1]) >= 0) {
+      bare = bare.slice(0, -1);
+    }
+    if (bare && bare !== address.trim()) {
+      return { what: "l'indirizzo del link «" + address + "» {where} è tra virgolette",
+        write: bare };
+    }
+    if (EMAIL.test(address)) {
+      return { what: "il link «" + address + "» {where} è un indirizzo e-mail",
+        write: "mailto:" + address };
+    }
+    if (/^www\./i.test(address)) {
+      return { what: "il link «" + address + "» {where} non comincia con https://",
+        write: "https://" + address };
+    }
+    if (PHONE.test(address)) {
+      var number = address.replace(/[^\d+]/g, "");
+      number = number[0] === "+" ? number : number.indexOf("00") === 0
+        ? "+" + number.slice(2) : "+39" + number;
+      return { what: "il link «" + address + "» {where} è un numero di telefono",
+        write: "tel:" + number };
+    }
+    return null;
+  }
+
+  // The refusal of the first relative address in the text, then the summary: null if none
+  function relativeRefusal(body, summary) {
+    var found = linksOf(body, summary, relative);
+    if (!found.length) {
+      return null;
+    }
+    var first = found[0];
+    var others = found.length - 1;
+    var more = others ? " (e " + (others === 1 ? "un altro indirizzo relativo" : "altri " + others
+      + " indirizzi relativi") + ", da correggere allo stesso modo)" : "";
+    var typed = first.image ? null : typedAddress(first.address);
+    if (typed) {
+      return typed.what.replace("{where}", first.where) + more + ": sul sito il link"
+        + " porterebbe a una pagina che non esiste, e il sito non verrebbe pubblicato. Scrivi "
+        + typed.write + " come indirizzo del link, [testo](" + typed.write + ").";
+    }
+    var what = first.image ? "l'immagine «" + first.address + "» " + first.where
+      + " ha un indirizzo relativo" : "il link «" + first.address + "» " + first.where
+      + " ha un indirizzo relativo";
+    return what + more + ": il sito lo leggerebbe a partire dall'indirizzo della pagina che"
+      + " mostra il testo (che compare anche nella home page e negli elenchi), e "
+      + (first.image ? "l'immagine non si vedrebbe" : "porterebbe a una pagina che non c'è")
+      + ". " + (first.image ? "Togli l'immagine e inseriscila con il pulsante ＋ («Aggiungi"
+        + " componente»), «Immagine», «Scegli un'immagine»: scrive {static}/immagini/…."
+      : "Per un articolo o una pagina di questo sito scrivi {filename} e il suo file (per"
+        + " esempio {filename}/pages/contatti.md), per un elenco del sito l'indirizzo che"
+        + " comincia con / (per esempio /archivio/), per un altro sito l'indirizzo intero,"
+        + " con https:// (copialo dalla barra del browser); un documento si aggiunge negli"
+        + " «Allegati», e un'immagine con il pulsante ＋ («Aggiungi componente»), «Immagine».");
+  }
+
+  // The refusal of the first address with a scheme the site does not allow, in the
+  // text, then the summary: null if none
+  function schemeRefusal(body, summary) {
+    var found = linksOf(body, summary, refusedScheme);
+    if (!found.length) {
+      return null;
+    }
+    var first = found[0];
+    var scheme = refusedScheme(first.address);
+    var local = scheme === "file" || scheme.length === 1;  // C:\…: a file of this computer
+    return (first.image ? "l'immagine «" : "il link «") + first.address + "» " + first.where
+      + (local ? " porta a un file del tuo computer, che i lettori non hanno: "
+        + (first.image ? "inserisci l'immagine con il pulsante ＋ («Aggiungi componente»),"
+          + " «Immagine»." : "aggiungi il documento negli «Allegati».")
+        : " comincia con «" + scheme + ":», che il sito non ammette: un link porta a un"
+          + " indirizzo web (https), a un'e-mail (mailto:) o a un telefono (tel:).");
+  }
+
+  admin.relativeRefusal = relativeRefusal;
+  admin.schemeRefusal = schemeRefusal;
+}(window.FareLegamiAdmin));
