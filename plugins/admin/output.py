@@ -61,7 +61,7 @@ SCRIPTS = (
     "phrases.js",          # Decap's missing Italian phrases
     "dates.js",            # dates in the site's time (Rome)
     "markdown.js",         # the text's lines, code, breaks, headings, images' descriptions
-    "link-addresses.js",   # an address: relative, its scheme, decoded
+    "link-addresses.js",   # an address: relative, its scheme, its host, decoded
     "site-images.js",      # images shown from the site
     "list-widget.js",      # the list control: one text as a list, keyboard moves, authors
     "string-widget.js",    # one-line fields keep the selection
@@ -75,14 +75,15 @@ SCRIPTS = (
     "refusal.js",          # a refusal as Decap shows it
     "html-blocks.js",      # the text's blocks of HTML, as the build reads them
     "link-reading.js",     # the text's links read as the build reads them
-    "link-rules.js",       # the links' relative addresses and schemes the build refuses
+    "link-rules.js",       # the links' and images' addresses the build refuses
     "native-header.js",    # Pelican's native header made front matter
     "authors.js",          # the authors written as the contract has them
     "slugs.js",            # a title's slug and the items that have it
     "saved-items.js",      # the items saved and deleted in this session
     "old-addresses.js",    # a changed title keeps the old address
     "reserved.js",         # the addresses the site keeps for itself
-    "html-rules.js",       # the HTML, images and addresses the build refuses
+    "html-rules.js",       # the HTML the build refuses in the text and the summary
+    "field-rules.js",      # the form's values the build refuses: year, old addresses, names
     "file-types.js",       # the types of file the site publishes
     "save.js",             # the checks before a save (preSave)
     "banner.js",           # a notice at the bottom of the page

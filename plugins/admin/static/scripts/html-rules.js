@@ -13,22 +13,16 @@
   var outsideCode = admin.outsideCode;
   // link-addresses.js
   var MARKER = admin.MARKER;
-  var SCHEME = admin.SCHEME;
   var decoded = admin.decoded;
   var refusedScheme = admin.refusedScheme;
+  var webHost = admin.webHost;
   // less-than.js
   var HTML_TAGS = admin.HTML_TAGS;
   var outsideIndentedCode = admin.outsideIndentedCode;
   // html-blocks.js
   var BLOCK_TAGS = admin.BLOCK_TAGS;
   // link-reading.js
-  var linksOf = admin.linksOf;
   var readText = admin.readText;
-  // slugs.js
-  var siteSlug = admin.siteSlug;
-  // old-addresses.js
-  var OLD_ADDRESSES = admin.OLD_ADDRESSES;
-  var addresses = admin.addresses;
 
   // --- What else the build refuses in a text's HTML --------------------------------
   // A text pasted from a web page, or a video's or a map's "embed" code, brings HTML the
@@ -167,15 +161,6 @@
     return "";
   }
 
-  // The host a browser would load ``address`` from ("" without one, or behind a user
-  // name: addresses.py's browser_host)
-  function webHost(address) {
-    var parts = /^(?:[a-z][a-z0-9+.\-]*:)?\/\/([^\/?#]*)/i.exec(
-      String(address).trim().replace(/[\t\n\r]/g, "").replace(/\\/g, "/"));
-    return parts && parts[1].indexOf("@") < 0
-      ? parts[1].replace(/:\d*$/, "").replace(/^\[|\]$/g, "").toLowerCase() : "";
-  }
-
   // The refusal of the first thing in the text's, then the summary's HTML that the build
   // refuses (tagProblem; Pelican's marker in a comment): null if none
   function htmlRefusal(body, summary) {
@@ -245,227 +230,5 @@
       + " toglila" + SHOW_HTML + ".";
   }
 
-  // Whether an image's ``address`` is loaded from another site (an https: or // address)
-  // or written into the text (data:…, a picture pasted): the build refuses both (the
-  // site loads nothing from elsewhere, and its policy allows no data: images)
-  function elsewhere(address, image) {
-    var target = String(address).replace(/[\x00-\x20]+/g, "").replace(/\\/g, "/");
-    var scheme = SCHEME.exec(target.toLowerCase());
-    return Boolean(image) && (scheme ? ["http:", "https:", "data:"].indexOf(scheme[0]) >= 0
-      : webHost(target) !== "");
-  }
-
-  // The refusal of the first image of the text, then the summary, from another site or
-  // written into the text: null if none
-  function elsewhereRefusal(body, summary) {
-    var first = linksOf(body, summary, elsewhere)[0];
-    if (!first) {
-      return null;
-    }
-    var data = /^data:/i.test(first.address.replace(/[\x00-\x20]+/g, ""));
-    var shown = first.address.length > 60 ? first.address.slice(0, 60) + "…" : first.address;
-    return "l'immagine «" + shown + "» " + first.where + (data ? " è scritta dentro il testo"
-      + " (un'immagine incollata?): le immagini si pubblicano come file"
-      : " viene da un altro sito (" + webHost(first.address) + "): il sito non carica nulla"
-      + " da altri indirizzi") + ", e non verrebbe pubblicato."
-      + " Salva l'immagine sul tuo computer, togli questa e inseriscila con il pulsante ＋"
-      + " («Aggiungi componente»), «Immagine», «Scegli un'immagine», «Carica dal"
-      + " computer».";
-  }
-
-  // The refusal of the first link of the text, then the summary, without text ([](…),
-  // <a href="…"></a>): null if none
-  function emptyLinkRefusal(body, summary) {
-    var first = linksOf(body, summary, function (address, image, empty) {
-      return Boolean(empty) && address !== "";
-    })[0];
-    return first ? "il link «" + first.address + "» " + first.where + " non ha testo (tra le"
-      + " parentesi quadre non c'è niente, [](…)): sulla pagina non si vedrebbe, chi usa un"
-      + " lettore di schermo sentirebbe solo l'indirizzo, e il sito non verrebbe pubblicato."
-      + " Scrivi tra le parentesi quadre dove porta, [testo](…), o togli il link." : null;
-  }
-
-  // A path of the site written as a link's or an image's address without Pelican's
-  // marker (/allegati/2025/bando.pdf, /immagini/foto.jpg, /notizie/festa.md): the build
-  // neither publishes the file nor rewrites the address, and refuses it (check.py's
-  // _plain_problem), naming the {static} or {filename} link to write. The folders of
-  // {static} links and the items' extensions are the page's (data-static-folders,
-  // data-item-extensions). {marker, path}, or null
-  var STATIC_FOLDERS = words("data-static-folders");
-  var ITEM_EXTENSIONS = words("data-item-extensions");
-
-  function unmarked(address) {
-    if (address[0] !== "/" || address[1] === "/") {
-      return null;
-    }
-    var path = address.split(/[?#]/)[0];
-    try {
-      path = decodeURIComponent(path);
-    } catch (error) {
-      // a "%" that is no escape: as typed
-    }
-    path = path.split("/").filter(function (part) {
-      return part !== "" && part !== "." && part !== "..";
-    }).join("/");
-    if (STATIC_FOLDERS.some(function (folder) { return path.indexOf(folder) === 0; })) {
-      return { marker: "{static}", path: path };
-    }
-    var extension = /\.([^.\/]*)$/.exec(path);
-    return extension && ITEM_EXTENSIONS.indexOf(extension[1].toLowerCase()) >= 0
-      ? { marker: "{filename}", path: path } : null;
-  }
-
-  // The refusal of the first such address of the text, then the summary: null if none
-  function unmarkedRefusal(body, summary) {
-    var first = linksOf(body, summary, function (address) {
-      return unmarked(address) !== null;
-    })[0];
-    if (!first) {
-      return null;
-    }
-    var write = unmarked(first.address);
-    var link = write.marker + "/" + write.path.replace(/ /g, "%20");
-    return (first.image ? "l'immagine «" : "il link «") + first.address + "» " + first.where
-      + " è scritto senza " + write.marker + ": sul sito non funzionerebbe, e il sito non"
-      + " verrebbe pubblicato. Scrivi " + link + (first.image ? ", o togli l'immagine e"
-        + " inseriscila con il pulsante ＋ («Aggiungi componente»), «Immagine»." : ".");
-  }
-
-  // The refusal of a date whose year the build refuses (schema.py's YEARS, 1900-2999),
-  // or null: the form's date input takes the year as typed, "25" as 0025 and a digit
-  // too many as 20255, and Decap saved it; the build stopped on "non è una data valida"
-  var YEARS = [1900, 2999];
-
-  function yearRefusal(value) {
-    var year = /^\s*(\d+)-/.exec(String(value || ""));
-    if (!year || (Number(year[1]) >= YEARS[0] && Number(year[1]) <= YEARS[1])) {
-      return null;
-    }
-    return "la data di pubblicazione («" + String(value).trim() + "») ha l'anno " + year[1]
-      + ", fuori dagli anni " + YEARS[0] + "–" + YEARS[1] + ", e il sito non verrebbe"
-      + " pubblicato: correggi l'anno nel campo «Data e ora di pubblicazione», con le sue"
-      + " quattro cifre (per esempio " + new Date().getFullYear() + ").";
-  }
-
-  // The refusal of the first old address (data-old-addresses' field, typed by the editor
-  // who moves a news item from the old site) that the build refuses
-  // (plugins/redirects/paths.py's old_path: a query ?id=…, a #, no "/" first, an
-  // extension other than .html, .htm or .php, a folder of the site's own…), or null.
-  // Decap saved it, and the build stopped.
-  var OLD_SUFFIXES = [".html", ".htm", ".php"];
-  var OLD_EXAMPLE = "/notizie/123-presentazione.html";
-  var SITE_FOLDERS = words("data-site-folders").map(function (name) {
-    return name.toLowerCase();
-  });
-  var CONTROL = /[\x00-\x1f\x7f]/;
-
-  function oldAddressProblem(text) {
-    var value = String(text).trim();
-    var web = /^([a-z][a-z0-9+.\-]*):\/\/([^\/?#]*)/i.exec(value);
-    if (web) {
-      if (["http", "https"].indexOf(web[1].toLowerCase()) < 0 || !web[2]) {
-        return "non è un indirizzo di una pagina web: scrivi il percorso, per esempio "
-          + OLD_EXAMPLE;
-      }
-      value = value.slice(web[0].length) || "/";
-    }
-    if (value.indexOf("?") >= 0) {
-      return "contiene una richiesta (`?…`): il sito non può distinguere gli indirizzi che"
-        + " differiscono solo dopo il `?`, quindi questo non si può reindirizzare; toglilo"
-        + " dall'elenco";
-    }
-    if (value.indexOf("#") >= 0) {
-      return "contiene `#`: la parte dopo `#` non arriva mai al sito, scrivi l'indirizzo"
-        + " senza";
-    }
-    if (value.indexOf("\\") >= 0) {
-      return "usa la barra rovesciata `\\`: negli indirizzi si usa la barra `/`";
-    }
-    if (value[0] !== "/") {
-      return "deve cominciare con `/` (il percorso dopo il nome del sito), per esempio "
-        + OLD_EXAMPLE;
-    }
-    var decoded = value.replace(/(?:%[0-9A-Fa-f]{2})+/g, function (escaped) {
-      try {
-        return decodeURIComponent(escaped);
-      } catch (error) {
-        return escaped;
-      }
-    });
-    if (CONTROL.test(decoded)) {
-      return "contiene caratteri di controllo";
-    }
-    if (decoded.indexOf("\\") >= 0) {
-      return "usa la barra rovesciata `\\` (come %5C): negli indirizzi si usa la barra `/`";
-    }
-    var segments = decoded.split("/").filter(Boolean);
-    if (segments.some(function (part) { return part === "." || part === ".."; })) {
-      return "contiene `.` o `..`: un indirizzo precedente è un percorso dentro il sito,"
-        + " senza `..`";
-    }
-    if (segments.some(function (part) { return part[0] === "."; })) {
-      return "ha una parte che comincia con un punto: è il nome di un file nascosto (come"
-        + " /.htaccess), non di una pagina";
-    }
-    if (!segments.length) {
-      return "è la home page del sito: non può essere un indirizzo precedente";
-    }
-    var last = segments[segments.length - 1];
-    var suffix = (/.(\.[^.]*)$/.exec(last) || ["", ""])[1].toLowerCase();
-    if (decoded[decoded.length - 1] !== "/" && suffix && OLD_SUFFIXES.indexOf(suffix) < 0) {
-      return "finisce con " + suffix + ": si possono reindirizzare solo indirizzi che"
-        + " finiscono con `/`, " + OLD_SUFFIXES.join(", ") + " o senza estensione";
-    }
-    if (SITE_FOLDERS.indexOf(segments[0].toLowerCase()) >= 0) {
-      return "è dentro /" + segments[0] + ", che il sito usa per i suoi file: non può essere"
-        + " un indirizzo precedente";
-    }
-    return "";
-  }
-
-  function oldAddressRefusal(data) {
-    if (!OLD_ADDRESSES) {
-      return null;
-    }
-    var found = addresses(data.get(OLD_ADDRESSES)).filter(function (address) {
-      return address !== null && address !== undefined && String(address).trim();
-    });
-    for (var index = 0; index < found.length; index += 1) {
-      var problem = oldAddressProblem(found[index]);
-      if (problem) {
-        return "l'indirizzo precedente «" + String(found[index]).trim() + "» " + problem
-          + " (campo «Indirizzi precedenti»), e il sito non verrebbe pubblicato.";
-      }
-    }
-    return null;
-  }
-
-  // The refusal of a topic or an author the site makes no address of (symbols or emoji
-  // only: the build's "non si ricava un indirizzo"), or null; names siteSlug does not
-  // fold as the site does are left to the build
-  function nameRefusal(data) {
-    var tags = addresses(data.get("tags")).map(String);
-    var tag = tags.filter(function (name) { return name.trim() && siteSlug(name) === ""; })[0];
-    if (tag !== undefined) {
-      return "dall'argomento «" + tag.trim() + "» non si ricava un indirizzo (è fatto solo di"
-        + " simboli o emoji), e il sito non verrebbe pubblicato: negli «Argomenti» usa"
-        + " lettere o cifre.";
-    }
-    var names = addresses(data.get("authors")).map(String).concat(
-      String(data.get("author") || ""));
-    var author = names.filter(function (name) {
-      return name.trim() && siteSlug(name) === "";
-    })[0];
-    return author !== undefined ? "dall'autore «" + author.trim()
-      + "» non si ricava un indirizzo (è fatto solo di simboli o emoji), e il sito non"
-      + " verrebbe pubblicato: negli «Autori» usa lettere o cifre." : null;
-  }
-
-  admin.elsewhereRefusal = elsewhereRefusal;
-  admin.emptyLinkRefusal = emptyLinkRefusal;
   admin.htmlRefusal = htmlRefusal;
-  admin.nameRefusal = nameRefusal;
-  admin.oldAddressRefusal = oldAddressRefusal;
-  admin.unmarkedRefusal = unmarkedRefusal;
-  admin.yearRefusal = yearRefusal;
 }(window.FareLegamiAdmin));

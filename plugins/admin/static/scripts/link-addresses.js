@@ -121,6 +121,15 @@
     return name && SCHEMES.indexOf(name) < 0 ? name : "";
   }
 
+  // The host a browser would load ``address`` from ("" without one, or behind a user
+  // name: addresses.py's browser_host)
+  function webHost(address) {
+    var parts = /^(?:[a-z][a-z0-9+.\-]*:)?\/\/([^\/?#]*)/i.exec(
+      String(address).trim().replace(/[\t\n\r]/g, "").replace(/\\/g, "/"));
+    return parts && parts[1].indexOf("@") < 0
+      ? parts[1].replace(/:\d*$/, "").replace(/^\[|\]$/g, "").toLowerCase() : "";
+  }
+
   admin.ADDRESS_ATTRIBUTE = ADDRESS_ATTRIBUTE;
   admin.BLANK_LINE = BLANK_LINE;
   admin.ELEMENT_TAG = ELEMENT_TAG;
@@ -139,4 +148,5 @@
   admin.referenceUsed = referenceUsed;
   admin.refusedScheme = refusedScheme;
   admin.relative = relative;
+  admin.webHost = webHost;
 }(window.FareLegamiAdmin));

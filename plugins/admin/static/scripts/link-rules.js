@@ -7,16 +7,22 @@
     return;  // not the web editor's page (page.js)
   }
 
+  // page.js
+  var words = admin.words;
   // link-addresses.js
+  var SCHEME = admin.SCHEME;
   var refusedScheme = admin.refusedScheme;
   var relative = admin.relative;
+  var webHost = admin.webHost;
   // link-reading.js
   var linksOf = admin.linksOf;
 
   // --- The links' and images' addresses the build refuses ---------------------------
   // Of the links and images readText finds in the text and the summary (link-reading.js),
   // the first whose address the build refuses, named with what to write instead: a
-  // relative address (link-addresses.js tells why), a scheme the site does not allow.
+  // relative address (link-addresses.js tells why), a scheme the site does not allow, an
+  // image from another site or written into the text, a link without text, a path of the
+  // site without Pelican's marker.
 
   // A link's address typed as it is said, not as a browser needs it (plugins/contract/
   // check.py's _typed_address): between quotes, an e-mail address or a phone number
@@ -107,6 +113,95 @@
           + " indirizzo web (https), a un'e-mail (mailto:) o a un telefono (tel:).");
   }
 
+  // Whether an image's ``address`` is loaded from another site (an https: or // address)
+  // or written into the text (data:…, a picture pasted): the build refuses both (the
+  // site loads nothing from elsewhere, and its policy allows no data: images)
+  function elsewhere(address, image) {
+    var target = String(address).replace(/[\x00-\x20]+/g, "").replace(/\\/g, "/");
+    var scheme = SCHEME.exec(target.toLowerCase());
+    return Boolean(image) && (scheme ? ["http:", "https:", "data:"].indexOf(scheme[0]) >= 0
+      : webHost(target) !== "");
+  }
+
+  // The refusal of the first image of the text, then the summary, from another site or
+  // written into the text: null if none
+  function elsewhereRefusal(body, summary) {
+    var first = linksOf(body, summary, elsewhere)[0];
+    if (!first) {
+      return null;
+    }
+    var data = /^data:/i.test(first.address.replace(/[\x00-\x20]+/g, ""));
+    var shown = first.address.length > 60 ? first.address.slice(0, 60) + "…" : first.address;
+    return "l'immagine «" + shown + "» " + first.where + (data ? " è scritta dentro il testo"
+      + " (un'immagine incollata?): le immagini si pubblicano come file"
+      : " viene da un altro sito (" + webHost(first.address) + "): il sito non carica nulla"
+      + " da altri indirizzi") + ", e non verrebbe pubblicato."
+      + " Salva l'immagine sul tuo computer, togli questa e inseriscila con il pulsante ＋"
+      + " («Aggiungi componente»), «Immagine», «Scegli un'immagine», «Carica dal"
+      + " computer».";
+  }
+
+  // The refusal of the first link of the text, then the summary, without text ([](…),
+  // <a href="…"></a>): null if none
+  function emptyLinkRefusal(body, summary) {
+    var first = linksOf(body, summary, function (address, image, empty) {
+      return Boolean(empty) && address !== "";
+    })[0];
+    return first ? "il link «" + first.address + "» " + first.where + " non ha testo (tra le"
+      + " parentesi quadre non c'è niente, [](…)): sulla pagina non si vedrebbe, chi usa un"
+      + " lettore di schermo sentirebbe solo l'indirizzo, e il sito non verrebbe pubblicato."
+      + " Scrivi tra le parentesi quadre dove porta, [testo](…), o togli il link." : null;
+  }
+
+  // A path of the site written as a link's or an image's address without Pelican's
+  // marker (/allegati/2025/bando.pdf, /immagini/foto.jpg, /notizie/festa.md): the build
+  // neither publishes the file nor rewrites the address, and refuses it (check.py's
+  // _plain_problem), naming the {static} or {filename} link to write. The folders of
+  // {static} links and the items' extensions are the page's (data-static-folders,
+  // data-item-extensions). {marker, path}, or null
+  var STATIC_FOLDERS = words("data-static-folders");
+  var ITEM_EXTENSIONS = words("data-item-extensions");
+
+  function unmarked(address) {
+    if (address[0] !== "/" || address[1] === "/") {
+      return null;
+    }
+    var path = address.split(/[?#]/)[0];
+    try {
+      path = decodeURIComponent(path);
+    } catch (error) {
+      // a "%" that is no escape: as typed
+    }
+    path = path.split("/").filter(function (part) {
+      return part !== "" && part !== "." && part !== "..";
+    }).join("/");
+    if (STATIC_FOLDERS.some(function (folder) { return path.indexOf(folder) === 0; })) {
+      return { marker: "{static}", path: path };
+    }
+    var extension = /\.([^.\/]*)$/.exec(path);
+    return extension && ITEM_EXTENSIONS.indexOf(extension[1].toLowerCase()) >= 0
+      ? { marker: "{filename}", path: path } : null;
+  }
+
+  // The refusal of the first such address of the text, then the summary: null if none
+  function unmarkedRefusal(body, summary) {
+    var first = linksOf(body, summary, function (address) {
+      return unmarked(address) !== null;
+    })[0];
+    if (!first) {
+      return null;
+    }
+    var write = unmarked(first.address);
+    var link = write.marker + "/" + write.path.replace(/ /g, "%20");
+    return (first.image ? "l'immagine «" : "il link «") + first.address + "» " + first.where
+      + " è scritto senza " + write.marker + ": sul sito non funzionerebbe, e il sito non"
+      + " verrebbe pubblicato. Scrivi " + link + (first.image ? ", o togli l'immagine e"
+        + " inseriscila con il pulsante ＋ («Aggiungi componente»), «Immagine»." : ".");
+  }
+
+  admin.elsewhereRefusal = elsewhereRefusal;
+  admin.emptyLinkRefusal = emptyLinkRefusal;
   admin.relativeRefusal = relativeRefusal;
   admin.schemeRefusal = schemeRefusal;
+  admin.unmarkedRefusal = unmarkedRefusal;
 }(window.FareLegamiAdmin));

@@ -32,8 +32,11 @@
   // link-reading.js
   var readText = admin.readText;
   // link-rules.js
+  var elsewhereRefusal = admin.elsewhereRefusal;
+  var emptyLinkRefusal = admin.emptyLinkRefusal;
   var relativeRefusal = admin.relativeRefusal;
   var schemeRefusal = admin.schemeRefusal;
+  var unmarkedRefusal = admin.unmarkedRefusal;
   // native-header.js
   var fromNativeHeader = admin.fromNativeHeader;
   // authors.js
@@ -53,12 +56,10 @@
   // reserved.js
   var reservedRefusal = admin.reservedRefusal;
   // html-rules.js
-  var elsewhereRefusal = admin.elsewhereRefusal;
-  var emptyLinkRefusal = admin.emptyLinkRefusal;
   var htmlRefusal = admin.htmlRefusal;
+  // field-rules.js
   var nameRefusal = admin.nameRefusal;
   var oldAddressRefusal = admin.oldAddressRefusal;
-  var unmarkedRefusal = admin.unmarkedRefusal;
   var yearRefusal = admin.yearRefusal;
   // file-types.js
   var fileTypeRefusal = admin.fileTypeRefusal;
