@@ -16,7 +16,7 @@ import re
 from pathlib import Path
 
 import pytest
-from browser_support import OUTSIDE, chromium, served_site
+from browser_support import OUTSIDE, chromium, goto_in_theme_font, served_site
 from PIL import Image, ImageChops
 from support import article
 
@@ -67,30 +67,18 @@ def page():
 
 def visit(page, site, address, width, height, text_size=16, **media):
     """``address`` at ``width`` × ``height`` with Chromium's default font size
-    ``text_size`` px (32: 200 %)."""
+    ``text_size`` px (32: 200 %), drawn in the theme's font: loaded again when a font
+    file came too late for it (``browser_support.goto_in_theme_font``). The theme's fonts
+    are font-display: optional: in the fallback font, wider, the site's name pushed the
+    mark onto a row of its own (56 px more header at 200 % on 320 px), and the menu's
+    items and the search's button are measured too, in the theme's other weights."""
     page.set_viewport_size({"width": width, "height": height})
     page.devtools.send("Page.setFontSizes", {"fontSizes": {"standard": text_size}})
     page.emulate_media(**{"color_scheme": "light", "forced_colors": "none", **media})
     assert site.exists(address), address
-    for _ in range(3):
-        page.goto(site.origin + address, wait_until="load")
-        if brand_font(page) == ["Titillium Web"]:
-            break
-    assert brand_font(page) == ["Titillium Web"], address
+    goto_in_theme_font(page, site.origin + address, page.devtools)
     assert page.evaluate("getComputedStyle(document.documentElement).fontSize") == (
         f"{text_size}px")
-
-
-def brand_font(page):
-    """The fonts the site's name is drawn in (Chromium's own answer). The theme's fonts
-    are font-display: optional: a font later than a tenth of a second on a loaded machine
-    leaves the page in the fallback font, and the wider name pushes the mark onto a row
-    of its own (56 px more header at 200 % on 320 px). The measures are the theme's."""
-    document = page.devtools.send("DOM.getDocument")["root"]["nodeId"]
-    node = page.devtools.send("DOM.querySelector", {"nodeId": document,
-                                                    "selector": ".brand-name"})["nodeId"]
-    fonts = page.devtools.send("CSS.getPlatformFontsForNode", {"nodeId": node})["fonts"]
-    return sorted({font["familyName"] for font in fonts})
 
 
 def disclosure(page):
