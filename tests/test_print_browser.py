@@ -15,9 +15,10 @@ width of an A4 sheet, and the text of the PDF Chromium prints (pypdf).
 
 import io
 import re
+import threading
 
 import pytest
-from browser_support import chromium, served_site, wait_until
+from browser_support import chromium, drawn_in_theme_font, served_site, wait_until
 from pypdf import PdfReader
 from samples import photo, text_pdf
 from support import article
@@ -92,7 +93,7 @@ CONTENT = {
 @pytest.fixture(scope="module")
 def site(tmp_path_factory):
     with served_site(tmp_path_factory.mktemp("print"), CONTENT, config="publishconf",
-                     settings="""
+                     hold=("/theme/fonts/",), settings="""
                          VISIT_COUNTER_URL = "http://127.0.0.1:9"  # never answers
                          DEFAULT_PAGINATION = 2
                          CONTRACT_IFRAME_HOSTS = ["www.youtube-nocookie.com"]
@@ -175,14 +176,23 @@ def test_the_addresses_of_body_links_and_documents_are_printed(page, site):
     assert f"({site.origin}/argomenti/" not in text
 
 
-def test_tables_and_code_fit_the_sheet(page, site):
-    in_print(page, site, ARTICLE)
-    boxes = page.evaluate("""() => [...document.querySelectorAll(
-        '.prose .table-scroll, .prose pre')].map(e => [e.tagName, e.scrollWidth, e.clientWidth,
-                   e.getBoundingClientRect().right, document.documentElement.clientWidth])""")
+# The boxes that scroll sideways on screen: [tag, scrollWidth, clientWidth, right edge,
+# the page's width].
+SCROLLING_BOXES = """() => [...document.querySelectorAll('.prose .table-scroll, .prose pre')]
+    .map(e => [e.tagName, e.scrollWidth, e.clientWidth, e.getBoundingClientRect().right,
+               document.documentElement.clientWidth])"""
+
+
+def assert_tables_and_code_fit(page):
+    boxes = page.evaluate(SCROLLING_BOXES)
     assert len(boxes) == 2
     for tag, scroll_width, width, right, page_width in boxes:
         assert scroll_width <= width + 1 and right <= page_width, tag
+
+
+def test_tables_and_code_fit_the_sheet(page, site):
+    in_print(page, site, ARTICLE)
+    assert_tables_and_code_fit(page)
     text = printed(page, site, ARTICLE)
     assert EMAIL in text and CODE.replace(" ", "") in text
 
@@ -197,6 +207,31 @@ def test_a_portrait_photo_takes_at_most_a_third_of_the_sheet(page, site):
     assert len(sizes) == 2
     for width, height in sizes:
         assert 0 < height <= 9 / 2.54 * 96 + 1 and width > 0  # 9 cm
+
+
+def test_the_sheet_is_measured_in_the_theme_s_font_even_when_its_files_come_late(browser,
+                                                                                 site):
+    """The theme's fonts are ``font-display: optional``: on a loaded machine a font file
+    later than a tenth of a second leaves a page on screen in the wider fallback font for
+    the whole visit (the layout tests load such a page again:
+    ``browser_support.goto_in_theme_font``). This file's measures need not: they are taken
+    in print, and Chromium lays the page out for print again in the theme's font, whose
+    files (preloaded) have come by the page's load. Here with the font files held half a
+    second (a new context: nothing in its cache)."""
+    context = browser.new_context(viewport={"width": A4_WIDTH, "height": 1000})
+    page = context.new_page()
+    devtools = context.new_cdp_session(page)
+    site.server.hold()
+    threading.Timer(0.5, site.server.release).start()
+    try:
+        page.emulate_media(media="screen")
+        page.goto(site.origin + ARTICLE)  # on screen, the fallback font (the file late)
+        page.emulate_media(media="print")
+        assert drawn_in_theme_font(devtools)
+        assert_tables_and_code_fit(page)
+    finally:
+        site.server.release()
+        context.close()
 
 
 def test_a_dark_screen_prints_black_on_white(page, site):
