@@ -10,14 +10,15 @@ and that the policy was never violated. Timers are Playwright's clock, moved by
 the test: nothing waits for real time to pass.
 """
 
+import functools
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
 import yaml
 
 import samples
-from browser_support import (SPLIT_ACROSS_LINES, TEST_HOSTS, chromium, every_width, served_site,
-                             wait_until)
+from browser_support import (SPLIT_ACROSS_LINES, TEST_HOSTS, chromium, every_width,
+                             goto_in_theme_font, served_site, wait_until)
 
 pytestmark = pytest.mark.browser
 
@@ -183,6 +184,16 @@ class Reader:
     def wait_until(self, condition, what, timeout=20.0):
         wait_until(self.page, condition, what, timeout)
 
+    @functools.cached_property
+    def devtools(self):
+        return self.context.new_cdp_session(self.page)
+
+    def visit_in_theme_font(self, address, then=None):
+        """``address`` loaded (then ``then()``), drawn in the theme's font: loaded again
+        when a font file came too late for it (``browser_support.goto_in_theme_font``),
+        for the tests that measure what is shown."""
+        goto_in_theme_font(self.page, self.site.origin + address, self.devtools, then=then)
+
     def status(self):
         return self.page.locator("#cerca-stato").text_content()
 
@@ -236,7 +247,7 @@ def test_a_reader_searches_from_the_header_and_narrows_by_category(reader, site)
     me = reader()
     page = me.page
     page.clock.install()
-    page.goto(site.origin + "/")
+    me.visit_in_theme_font("/")
     assert page.evaluate("document.documentElement.scrollWidth") <= 390
     page.get_by_role("search").get_by_label("Cerca nel sito").fill("girandola")
     page.get_by_role("search").get_by_role("button", name="Cerca").click()
@@ -979,14 +990,13 @@ def test_an_excerpts_ellipsis_stays_on_the_line_of_the_word_next_to_it(reader, s
     word's line."""
     me = reader()
     me.page.clock.install()
-    devtools = me.context.new_cdp_session(me.page)
     split = {}
     for text_size in (16, 32):
-        devtools.send("Page.setFontSizes", {"fontSizes": {"standard": text_size}})
+        me.devtools.send("Page.setFontSizes", {"fontSizes": {"standard": text_size}})
         for word in ("circolo", "nipoti"):
             me.page.set_viewport_size({"width": 390, "height": 844})
-            me.page.goto(f"{site.origin}/cerca/?q={word}")
-            me.wait_for_status(f"1 risultato per «{word}».")
+            me.visit_in_theme_font(f"/cerca/?q={word}", then=lambda word=word: (
+                me.wait_for_status(f"1 risultato per «{word}».")))
             [(*_, excerpt)] = me.results()
             assert "…" in excerpt, excerpt
             with every_width(me.page, 844) as widths:
@@ -1035,8 +1045,8 @@ def test_a_marked_word_is_spaced_as_the_text_around_it(reader, site):
     unmarked, its punctuation against it."""
     me = reader()
     me.page.clock.install()
-    me.page.goto(site.origin + "/cerca/?q=citt%C3%A0")
-    me.wait_until(lambda: me.status().endswith("per «città»."), "results of città")
+    me.visit_in_theme_font("/cerca/?q=citt%C3%A0", then=lambda: me.wait_until(
+        lambda: me.status().endswith("per «città»."), "results of città"))
     gaps = me.page.evaluate(MARK_GAPS)
     assert "città|." in [text for text, _ in gaps], gaps
     assert [(text, round(gap, 1)) for text, gap in gaps if abs(gap) > 0.5] == []
