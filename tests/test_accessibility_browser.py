@@ -18,7 +18,8 @@ import io
 
 import pytest
 from PIL import Image, ImageDraw
-from browser_support import format_violations, launch, served_project_site, run_axe
+from browser_support import (format_violations, goto_in_theme_font, launch, served_project_site,
+                             run_axe)
 from samples import photo, text_pdf
 from support import article
 
@@ -137,17 +138,23 @@ def page(site):
                 for (const entry of list.getEntries()) window.__shifts.push(entry.value);
             }).observe({type: 'layout-shift', buffered: true});
         """)
+        page.devtools = page.context.new_cdp_session(page)  # goto_in_theme_font's
         yield page
         browser.close()
 
 
 def open_page(page, site, address):
-    page.goto(site.origin + address, wait_until="load")
-    # Everything the reader will see: fonts settled, the visit count shown.
-    page.wait_for_function("""() => document.fonts.status === 'loaded' && [...document
-        .querySelectorAll('.visit-count[data-visit-record]')].every(e => e.textContent)""")
-    if "?q=" in address:  # the search page: its results written
-        page.wait_for_selector("#cerca-risultati li")
+    """``address`` with everything the reader will see: the visit count shown, the
+    search's results written, the text drawn in the theme's font (loaded again when a
+    font file came too late for it: ``browser_support.goto_in_theme_font``; axe measures
+    targets and overlaps, and a link was 19 px tall in the fallback font)."""
+    def shown():
+        page.wait_for_function("""() => [...document.querySelectorAll(
+            '.visit-count[data-visit-record]')].every(e => e.textContent)""")
+        if "?q=" in address:  # the search page: its results written
+            page.wait_for_selector("#cerca-risultati li")
+
+    goto_in_theme_font(page, site.origin + address, page.devtools, then=shown)
 
 
 @pytest.mark.parametrize(("kind", "address"), PAGE_KINDS, ids=[kind for kind, _ in PAGE_KINDS])
@@ -260,6 +267,9 @@ def test_images_keep_their_space_while_they_load(page, site, width):
     boxes must already have their final size, and nothing may move when they arrive."""
     page.emulate_media(color_scheme="light")
     page.set_viewport_size({"width": width, "height": 5000})  # every image in view
+    # the theme's font in the browser's cache first: a font file arriving between the two
+    # measures would move the text (font-display: optional swaps in its first 0.1 s)
+    open_page(page, site, ARTICLE)
     site.server.hold()
     try:
         page.goto(site.origin + ARTICLE, wait_until="domcontentloaded")
