@@ -13,7 +13,8 @@ import pytest
 import samples
 from support import article, build_project, build_site
 
-ELIGIBLE = {".html", ".css", ".js", ".xml", ".svg", ".json", ".txt"}  # COMPRESS_EXTENSIONS
+ELIGIBLE = {".html", ".css", ".js", ".xml", ".svg", ".json", ".txt", ".yml",
+            ".yaml"}  # COMPRESS_EXTENSIONS
 MIN_SIZE = 1024  # COMPRESS_MIN_SIZE
 
 
@@ -96,7 +97,7 @@ def test_every_text_file_of_1_kb_or_more_has_gz_and_br_copies_of_the_same_bytes(
             assert not gz.exists() and not br.exists(), path
     assert checked > 40  # pages, feeds, sitemap, CSS, the counter script
     kinds = {p.suffix for p in originals(build) if p.with_name(p.name + ".br").exists()}
-    assert {".html", ".css", ".xml", ".js"} <= kinds
+    assert {".html", ".css", ".xml", ".js", ".yml"} <= kinds  # .yml: admin/config.yml
     small = [p.name for p in originals(build) if p.suffix in ELIGIBLE and p.stat().st_size < MIN_SIZE]
     assert "robots.txt" in small  # the rule above was exercised on a small file
 

@@ -478,7 +478,19 @@ def test_the_web_editor_has_its_own_policy_and_is_never_cached(site):
     assert (status, headers["content-type"]) == (200, "application/yaml")
     assert headers["cache-control"] == "no-store"
     assert_security_headers(headers, coop="same-origin-allow-popups")
-    assert body == site.build.path("/admin/config.yml").read_bytes()
+    file = site.build.path("/admin/config.yml")
+    assert body == file.read_bytes()
+    # compressed (about 15 kB of YAML, asked on each visit: it is never cached), with the
+    # same type: gzip_static and brotli_static send any file's copy beside it
+    assert len(body) > 5000
+    for encoding, suffix, decompress in (("br", ".br", brotli.decompress),
+                                         ("gzip", ".gz", gzip.decompress)):
+        status, headers, compressed = site.get("/admin/config.yml", encoding)
+        assert (status, headers.get("content-encoding"), headers["content-type"]) == (
+            200, encoding, "application/yaml")
+        assert headers["cache-control"] == "no-store"
+        assert compressed == file.with_name(file.name + suffix).read_bytes()
+        assert decompress(compressed) == body and len(compressed) < len(body) / 3
 
 
 def test_the_file_works_in_debian_layout(tmp_path, nginx_installed):

@@ -5,7 +5,8 @@ from plugins.core import settings as core_settings
 PREFIX = "COMPRESS_"
 DEFAULTS = {
     "COMPRESS_MIN_SIZE": 1024,  # bytes: smaller files are sent as they are
-    "COMPRESS_EXTENSIONS": [".html", ".css", ".js", ".xml", ".svg", ".json", ".txt"],
+    "COMPRESS_EXTENSIONS": [".html", ".css", ".js", ".xml", ".svg", ".json", ".txt", ".yml",
+                            ".yaml"],
     # 6: within 10 % of brotli's best (11) on these pages, fifteen times faster
     "COMPRESS_BROTLI_QUALITY": 6,
     "COMPRESS_GZIP_LEVEL": 9,
