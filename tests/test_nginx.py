@@ -462,6 +462,57 @@ def test_caching_by_kind_of_file(site):
         assert site.get(path)[1]["content-type"] == kind, path
 
 
+def raw_response(site, request):
+    """nginx's status line and headers (lower-case names) for ``request``, bytes sent as
+    they are (a malformed request too)."""
+    with socket.create_connection(("127.0.0.1", site.port), 10) as connection:
+        connection.sendall(request)
+        answer = b""
+        while b"\r\n\r\n" not in answer:
+            chunk = connection.recv(65536)
+            if not chunk:
+                break
+            answer += chunk
+    head = answer.split(b"\r\n\r\n")[0].decode("latin-1").split("\r\n")
+    headers = dict(line.split(": ", 1) for line in head[1:])
+    return int(head[0].split()[1]), {name.lower(): value for name, value in headers.items()}
+
+
+def test_error_responses_are_not_cached_but_the_site_404_page_a_minute(site):
+    """nginx's own error responses took the Cache-Control of their address: a 400 (a
+    malformed request) "public, max-age=3600", a 405 (a POST) of a fingerprinted theme
+    file a year, "immutable": a cache in between (a CDN, a proxy) could keep serving an
+    error for the address it names. Only the site's 404 page is cached, a minute (above);
+    the other errors are never stored. A page's 304 and a part of a file (206) keep their
+    caching. (A 416, a range past a file's end, keeps the file's: nginx decides it after
+    the headers are set; that range stays past the end of that file.)"""
+    css = theme_file(site, "css/site.*.css")
+    host = f"Host: site.test:{site.port}\r\n".encode()
+    errors = {
+        "400 invalid Host": b"GET / HTTP/1.1\r\nHost: site test\r\n\r\n",
+        "400 malformed request line": b"GET /a b c HTTP/1.1\r\n" + host + b"\r\n",
+        "405 POST of a page": b"POST / HTTP/1.1\r\n" + host + b"Content-Length: 0\r\n\r\n",
+        "405 POST of a theme file": (f"POST {css} HTTP/1.1\r\n".encode() + host
+                                     + b"Content-Length: 0\r\n\r\n"),
+        "414 address too long": (b"GET /" + b"a" * 20000 + b" HTTP/1.1\r\n" + host
+                                 + b"\r\n"),
+    }
+    seen = {}
+    for name, request in errors.items():
+        status, headers = raw_response(site, request)
+        seen[name] = (status, headers.get("cache-control"))
+        assert status == int(name.split()[0]), (name, status)
+        assert_security_headers(headers)
+    assert {name: cache for name, (_, cache) in seen.items() if cache != "no-store"} == {}
+    # what is not an error keeps its caching: the 404 page, a 304, a range of a file
+    assert site.get("/non-esiste/")[:2][1]["cache-control"] == "public, max-age=60"
+    status, headers, _ = site.get("/")
+    status, again, _ = site.get("/", headers={"If-None-Match": headers["etag"]})
+    assert (status, again["cache-control"]) == (304, SHORT)
+    status, headers, _ = site.get(css, headers={"Range": "bytes=0-9"})
+    assert (status, headers["cache-control"]) == (206, IMMUTABLE)
+
+
 def test_the_web_editor_has_its_own_policy_and_is_never_cached(site):
     """The header says what a <meta> cannot (frame-ancestors); the editor's page carries
     the CMS's own policy, computed from the settings (plugins/admin), in its <meta>."""
