@@ -177,6 +177,17 @@ AT_THEIR_LINES = [
                           "Scrivi a <span style=\"font-weight:bold\">noi</span>.\n"},
      ["notizie/rotto.md:7: attributo style non ammesso in <span>",
       "notizie/rotto.md:10: attributo style non ammesso in <span>"]),
+    # images without a file written both ways, a Markdown ![…]() and an HTML <img> with
+    # only a srcset (Pelican resolves src, not srcset): the second, and the third, were
+    # named at the first one's line (its needle "]()" had no place after it, and stood
+    # at its last one)
+    ({"notizie/rotto.md": "---\ntitle: Immagini\ndate: 2024-05-05\n---\n\n"
+                          "![Il cortile]()\n\nTesto.\n\n"
+                          "<img srcset=\"{static}/immagini/foto.jpg 2x\" alt=\"La piazza\">\n\n"
+                          "Altro testo.\n\n![La sala]( )\n"},
+     ["notizie/rotto.md:6: immagine senza file",
+      "notizie/rotto.md:10: immagine senza file",
+      "notizie/rotto.md:14: immagine senza file"]),
 ]
 
 
@@ -184,7 +195,7 @@ AT_THEIR_LINES = [
                          ids=["body-after-a-yaml-error", "attachment-entries",
                               "repeated-attachments-key", "footnote-and-below-it",
                               "style-in-code", "attribute-allowed-elsewhere",
-                              "backticks-in-an-html-block"])
+                              "backticks-in-an-html-block", "images-without-a-file"])
 def test_every_problem_of_a_file_is_named_at_once_at_its_own_line(build, tmp_path, files,
                                                                    messages):
     site = build({**GOOD, **files})

@@ -19,6 +19,7 @@ file that exists, and that every image has alternative text), the headings
 read by :mod:`plugins.contract.markdown_html`, anything else by html.parser.
 """
 
+import re
 from html.parser import HTMLParser
 
 from plugins.contract.addresses import (
@@ -41,6 +42,14 @@ SRCSET_MESSAGE = (
     " nominati solo in srcset restano fuori dal sito; togli srcset (e sizes) e in src metti"
     " il file più grande / an <img>'s srcset is not published: the site makes the image's"
     " sizes from src; remove srcset, put the largest file in src")
+# An image without its file as written (lower case, as plugins.contract.lines looks):
+# Markdown's "![descrizione]()" (its "]()", spaces allowed between the brackets) or an
+# <img> with no src, or an empty one (<img srcset="…" alt="…">). One needle for both
+# forms, so each image is at its own place in the text's order: the three texts tried in
+# turn ("]()", 'src=""', "<img") named an <img srcset> below a ![…]() at the ![…]()'s
+# line (the first needle, past its last place, stays there).
+NO_FILE_RE = re.compile(
+    r"\]\(\s*\)|<img\b(?![^<>]*?\ssrc\s*=\s*(?:\"[^\"\s]|'[^'\s]|[^\s\"'>]))")
 # What plugins/images writes into every {static} (or {attach}) picture, in place of the
 # editor's own (sizes: with srcset, SRCSET_MESSAGE names both)
 SIZED = ("width", "height", "sizes", "loading", "decoding")
@@ -138,7 +147,7 @@ class Checker(HTMLParser):
                 # ![descrizione]() (the web editor's image never given its picture): the
                 # page got an empty <img>; so did <img srcset="{static}/…">, whose address
                 # Pelican leaves as typed (it resolves src, not srcset)
-                self.problem(("]()", "src=\"\"", "<img"),
+                self.problem((NO_FILE_RE, "]()", "src=\"\"", "<img"),
                              "immagine senza file: tra le parentesi tonde va il suo indirizzo,"
                              " ![descrizione]({static}/immagini/foto.jpg) / image without a file")
             if "srcset" in attributes:
