@@ -22,6 +22,7 @@ import yaml
 from plugins.admin import bundle, config, policy
 from plugins.admin import settings as admin_settings
 from plugins.contract.allowlist import ALLOWED, GLOBAL_ATTRIBUTES
+from plugins.contract.schema import TITLE_WARNING_LENGTH
 from plugins.italian.slugs import is_slug
 from samples import image, pdf
 from support import ROOT, SITEURL, admin_scripts, admin_scripts_text, article, build_site, \
@@ -182,6 +183,8 @@ def test_slugs_json_lists_the_published_items_and_nothing_else(build_once):
     assert (script["data-article-url"], script["data-page-url"]) == \
         ("{date:%Y}/{date:%m}/{slug}/", "{slug}/")
     assert script["data-timezone"] == "Europe/Rome"  # a date with an offset is shown in it
+    # past it the title's field says what the build warns ("titolo lungo")
+    assert script["data-title-length"] == str(TITLE_WARNING_LENGTH)
 
 
 def test_the_editors_scripts_are_all_loaded_each_after_what_it_uses():

@@ -30,6 +30,7 @@ from plugins.content_checks.site_paths import reserved_paths
 from plugins.contract.ahead import EXTENSIONS
 from plugins.contract.allowlist import ALLOWED, GLOBAL_ATTRIBUTES
 from plugins.contract.check import linkable_folders
+from plugins.contract.schema import TITLE_WARNING_LENGTH
 from plugins.core import filetypes
 from plugins.core.files import place
 from plugins.italian.words import ARTICLES
@@ -64,7 +65,7 @@ SCRIPTS = (
     "link-addresses.js",   # an address: relative, its scheme, its host, decoded
     "site-images.js",      # images shown from the site
     "list-widget.js",      # the list control: one text as a list, keyboard moves, authors
-    "string-widget.js",    # one-line fields keep the selection
+    "string-widget.js",    # one-line fields keep the selection; a long title said
     "date-widget.js",      # a date at midnight is the day alone; "now" in Rome time
     "preview-styles.js",   # the site's stylesheets in the preview pane
     "nested-lists.js",     # nested lists indented as the site reads them
@@ -163,6 +164,8 @@ def render_index(settings, context, main="decap-cms.js", script=SCRIPT):
         file_types=json.dumps(file_types(settings), ensure_ascii=False, sort_keys=True),
         article_url=settings["ARTICLE_URL"], page_url=settings["PAGE_URL"],
         timezone=settings["TIMEZONE"],  # a date with an offset is shown in the site's time
+        # the length past which the build warns "titolo lungo": the title's field says so
+        title_length=TITLE_WARNING_LENGTH,
         # where the last publication's run is (the git host's CI), or nothing
         publications=json.dumps(config.publications(settings) or "", sort_keys=True),
     )

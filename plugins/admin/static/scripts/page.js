@@ -29,6 +29,8 @@
  *                     links and as a cover image (JSON: plugins/admin/output.py)
  *   data-article-url, data-page-url  the site's ARTICLE_URL and PAGE_URL
  *   data-timezone     the site's TIMEZONE (a date with an offset is shown in it)
+ *   data-title-length the title's length past which the build warns "titolo lungo"
+ *                     (plugins/contract/schema.py's TITLE_WARNING_LENGTH)
  *   data-default-author  the site's AUTHOR (the byline of an item without authors)
  * No inline script, no markup built from strings: the preview is made with h(); the
  * text's and the summary's HTML is Decap's own (its Markdown, sanitised: markdownHtml).
