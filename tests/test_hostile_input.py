@@ -1460,6 +1460,19 @@ def test_a_lead_with_a_footnote_after_a_long_run_of_blanks_is_published_in_linea
     assert site.cpu < 15, f"{site.cpu:.0f} s of CPU"
 
 
+def test_a_run_of_footnote_marks_shown_as_text_is_reported_in_linear_time(build):
+    """The footnote references a text shows as typed (a warning) were looked for with an
+    expression that, from each ``[^`` of a run of them, read the rest of its line for a
+    closing ``]``, outside CONTRACT_MARKDOWN_SECONDS (a block of HTML is not converted):
+    60,000 ``[^`` on a line of a ``<div>`` (a 120 kB file) took 24 s of CPU, 240,000
+    would take six minutes; this under 1."""
+    site = build({"notizie/a.md": article(
+        title="Note", body="<div>\nVedi[^2] " + "[^" * 60_000 + "\n</div>")})
+    assert site.ok, site.log
+    assert "notizie/a.md:7: il rimando alla nota [^2] non ha la sua nota" in site.messages()
+    assert site.cpu < 10, f"{site.cpu:.0f} s of CPU"
+
+
 def test_a_static_marker_in_the_front_matter_is_explained_in_linear_time(build):
     """The hint for ``image: {static}/…`` (YAML's error) read the path with an expression
     that tried every blank of a run of them inside it: 100,000 spaces in that line kept
