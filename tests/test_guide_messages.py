@@ -92,6 +92,7 @@ CORPORA = [
     read_ahead.BROKEN,
     redirects.BROKEN,
     {"notizie/bomba.md": hostile.ALIASES, "notizie/unione.md": hostile.MERGED},
+    hostile.TANGLED,
     *each(content_errors.test_contract_errors_stop_the_build_naming_file_and_line,
           lambda name, text, _: {name: text}),
     *each(content_errors.test_a_file_saved_as_utf16_says_so_and_how_to_save_it_as_utf8,

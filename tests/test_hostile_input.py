@@ -1447,6 +1447,28 @@ def test_a_body_of_thousands_of_tables_is_published_in_linear_time(build):
     assert site.cpu < 20, f"{site.cpu:.0f} s of CPU"
 
 
+# HTML the sanitizer would take minutes over: 100,000 <div> deep (1 MB), 10,000 inline
+# elements left open, each opened again in every later block (300 kB)
+TANGLED = {"notizie/annidato.md": article(title="Annidato", body="<div>" * 100_000 + "x"
+                                          + "</div>" * 100_000),
+           "notizie/aperti.md": article(title="Aperti", body="<div>\n" + "".join(
+               f'<b class="c{n}"></div><div>' for n in range(10_000)) + "\n</div>")}
+
+
+def test_html_the_sanitizer_would_build_for_minutes_is_an_error_found_in_linear_time(build):
+    """The sanitizer (nh3: html5ever, native code past any time limit) builds a body's tree
+    as a browser does: ``<div>`` inside ``<div>`` 100,000 deep (a 1 MB file Markdown
+    leaves as typed) took 25 s of CPU, and inline elements left open then closed by the
+    block around them, which it opens again in every later block, 30 s for 10,000 (300
+    kB), four minutes for twice as many. Both shapes are errors now, found as the body
+    is read, and never given to the sanitizer."""
+    site = build({**GOOD, **TANGLED})
+    assert_stopped(site, "notizie/annidato.md: l'HTML del testo ha più di 100 elementi uno"
+                         " dentro l'altro",
+                   "notizie/aperti.md: l'HTML del testo lascia aperti più di 20 elementi")
+    assert site.cpu < 10, f"{site.cpu:.0f} s of CPU"
+
+
 def test_a_lead_with_a_footnote_after_a_long_run_of_blanks_is_published_in_linear_time(
         build):
     """A lead's notes were cut off the cards and the description with an expression that

@@ -29,6 +29,7 @@ from plugins.contract.allowlist import ALLOWED, GLOBAL_ATTRIBUTES, SCHEMES, URL_
 from plugins.contract.lines import InFootnote
 from plugins.contract.markdown_html import read
 from plugins.contract.needles import attribute_needle
+from plugins.contract.nesting import Nesting
 from plugins.core.files import local_path
 
 # each tag's attributes, the global ones included
@@ -97,6 +98,7 @@ class Checker(HTMLParser):
         self.prose = []  # the text outside links and code (plugins.contract.intent)
         self.literal = 0  # depth in PROSE_SKIP elements
         self.footnote = None  # the label of the footnote in them, [^label]
+        self.nesting = Nesting()  # too deep or too much left open for the sanitizer
 
     def placed(self, needles):
         """``needles``, to be found in the definition of the footnote they are in."""
@@ -109,6 +111,7 @@ class Checker(HTMLParser):
         self.warned.append((self.placed(needle), message))
 
     def handle_starttag(self, tag, attrs):
+        self.nesting.start(tag, attrs)
         if tag in PROSE_SKIP:
             self.literal += 1
         if tag == "div" and ("class", "footnote") in attrs:
@@ -191,6 +194,7 @@ class Checker(HTMLParser):
             self.heading[1] += data
 
     def handle_endtag(self, tag):
+        self.nesting.end(tag)
         if tag in PROSE_SKIP and self.literal:
             self.literal -= 1
         if tag == "a" and self.anchor is not None:
@@ -280,5 +284,8 @@ def check_html(html, *, iframe_hosts=()):
     :func:`plugins.contract.intent.prose_warnings`. Needles are for :class:`.lines.Lines`."""
     checker = Checker(iframe_hosts)
     read(checker, html)
+    tangled = checker.nesting.message()
+    if tangled:  # no line: the whole text's shape (nesting.py)
+        checker.found.append((None, tangled))
     return checker.found, checker.links, checker.images, checker.headings, \
         "\n".join(checker.prose), checker.warned

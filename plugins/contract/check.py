@@ -22,7 +22,7 @@ from plugins.core.problems import ERROR, MAX_LISTED, WARNING, Problem
 from plugins.core.text import TAG_RE, body_lead, title_from_name
 from plugins.core.urls import content_path
 
-from . import body, intent, lines, rawhtml, sanitizer, schema
+from . import body, intent, lines, nesting, rawhtml, sanitizer, schema
 from .addresses import MARKER_RE
 from .ahead import EXTENSIONS
 from .errors import SourceError
@@ -254,7 +254,9 @@ class _FileCheck:
             self.add(f"il testo contiene ancora la frase d'esempio «{PLACEHOLDER}»: scrivi il"
                      " testo vero al suo posto / the sample text is still there",
                      lines.find_line(source.body, PLACEHOLDER, source.body_line), WARNING)
-        if self.sanitize:  # what is published: the allowlist, then tables in their boxes
+        if self.sanitize and self._tangled:  # refused: never given to the sanitizer
+            html = ""
+        elif self.sanitize:  # what is published: the allowlist, then tables in their boxes
             html = printable_frames(scrollable_boxes(sanitizer.sanitize(
                 html, self._iframe_hosts(), self.renamed_ids)))
         self.checked.content = html
@@ -270,8 +272,8 @@ class _FileCheck:
         literal = rawhtml.literal_markdown(self.markdown)
         self._check_html(html, text, line or 1, fixed_line=line, literal=literal)
         self._unused_references(text, references, line or 1, fixed_line=line)
-        self.checked.summary = sanitizer.sanitize(html, self._iframe_hosts(), self.renamed_ids) \
-            if self.sanitize else html
+        self.checked.summary = ("" if self._tangled else sanitizer.sanitize(
+            html, self._iframe_hosts(), self.renamed_ids)) if self.sanitize else html
 
     def _unused_references(self, text, references, first_line, fixed_line=None):
         """A warning for each line ``[Chiuso]: domenica`` that no link uses: Python-Markdown
@@ -298,6 +300,8 @@ class _FileCheck:
         (:func:`rawhtml.literal_markdown`), a warning each."""
         problems, links, images, headings, prose, warnings = body.check_html(
             html, iframe_hosts=self._iframe_hosts())
+        # a shape that would keep the sanitizer busy for minutes (nesting.py): refused
+        self._tangled = any(message in nesting.MESSAGES for _, message in problems)
         listed, dropped = [], []  # severities: of the problems listed, of those past the limit
         # one cursor for each kind of finding (HTML problems and headings, links,
         # images), each met in the text's order: a needle found again (a second
