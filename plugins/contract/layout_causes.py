@@ -34,6 +34,12 @@ _INDENTED_RE = re.compile(r"(?P<indent>[ ]+)(?P<key>[A-Za-z_][\w-]*):(?:[ \t][^\
 _HAS_VALUE_RE = re.compile(r"[^\s#\-][^:\n]*:[ \t]+[^\s#][^\n]*")
 
 
+# The longest list (its lines' characters) whose "#" is explained: the quoted items are
+# read by expressions that try each quote of an item left open, and a line of 40,000
+# `\"` took 27 s (YAML's own error is given for a longer one)
+LONGEST_LIST = 2000
+
+
 def layout_cause(text, first_line, line):
     """``(line, explanation)`` of a key typed without the space after its colon (up to
     ``line``, the error's, if known), or of the error's ``line`` being a key indented
@@ -65,7 +71,7 @@ def layout_cause(text, first_line, line):
                     break
             if "]" not in rows[-1]:
                 rows = rows[:1]  # never closed: the first line's items alone, as before
-        if not any(commented(row) for row in rows):
+        if sum(map(len, rows)) > LONGEST_LIST or not any(commented(row) for row in rows):
             continue
         words, numbered = [], ""
         for part in (part for row in rows for part in _QUOTED_ITEM_RE_SPLIT.findall(row)):
