@@ -441,6 +441,7 @@ class Session:
     # the lead items' previews and pages (LEAD_ITEM, REPEAT_ITEM): {"preview": …, "site": …}
     shown_as_site: dict = field(default_factory=dict)
     reopened: dict = field(default_factory=dict)  # the new item opened again, as shown
+    site_link: dict = field(default_factory=dict)  # the toolbar's link to the site, in 7b
     screen_reader: dict = field(default_factory=dict)  # the page's accessibility tree
     move: dict = field(default_factory=dict)  # an item moved to another category
     duplicate: dict = field(default_factory=dict)  # an item saved, then copied
@@ -922,6 +923,11 @@ def edit(browser, seen, expect):
     seen.phase = "reopened"
     open_after_save(f"notizie/{FILE_SLUG}.md")  # the form left, the file read again
     expect(page.get_by_label("Titolo", exact=True)).to_have_value(TITLE)
+    # the toolbar's link to the site (site_url), shown on a saved item not changed since,
+    # before the site's name at the right (display_url), the same address
+    live = page.locator(f'a[target="_blank"][href^="{SITEURL}"]')
+    expect(live).to_have_count(2)
+    seen.site_link = {"text": live.first.inner_text(), "href": live.first.get_attribute("href")}
     text = page.locator('[data-slate-editor="true"]')
     expect(preview.locator(".article-body")).to_contain_text("Gli incontri")
     seen.reopened = {"summary": page.get_by_label("Sommario").input_value(),
@@ -1440,6 +1446,13 @@ def test_the_interface_is_in_italian(session):
     assert session.upload_label == "Carica dal computer"
     # the "+" menu of the text: an image, named in Italian; no "Code Block"
     assert session.components == ["Immagine"]
+
+
+def test_a_saved_items_link_to_the_site_says_it_opens_the_site(session):
+    """Decap's "Guarda Live" (half English) on a saved item suggested the item itself; it
+    opens site_url, the site's home page (the guide's «Apri il sito»)."""
+    assert session.site_link["text"].strip() == "Apri il sito", session.site_link
+    assert session.site_link["href"] == SITEURL, session.site_link
 
 
 def test_the_old_addresses_are_a_list_of_the_texts_typed(session):

@@ -54,8 +54,10 @@
       },
       // After a save the toolbar said "Pubblicato", for a draft too, and a deletion asked
       // about a "voce pubblicata": a save is a commit, and what is published is the Stato
-      // field's business and the next publication's (the guide's words)
-      editorToolbar: { published: "Salvato" },
+      // field's business and the next publication's (the guide's words). Decap's "Guarda
+      // Live" on a saved item (half English) suggested the item itself: it opens site_url,
+      // the site's home page, in a new tab (Decap's getDeploy: no preview_path here)
+      editorToolbar: { published: "Salvato", deployButtonLabel: "Apri il sito" },
       editor: {
         onDeletePublishedEntry: "Vuoi davvero cancellare questa voce? Il file viene"
           + " eliminato e, se la voce era sul sito, sparisce con la prossima pubblicazione.",
