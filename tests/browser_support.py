@@ -138,11 +138,12 @@ SETTLE_FONTS = """async () => {
     await document.fonts.ready;
 }"""
 # For each weight the theme's font is used in, the first element showing letters of its
-# own in it (a text node of its own: Chromium names the fonts of a node's own text).
-THEME_FONT_SAMPLES = """(() => {
+# own in it (a text node of its own: Chromium names the fonts of a node's own text), in
+# the document given (``document``, or a same-origin frame's, reached from the page).
+THEME_FONT_SAMPLES = """((document) => {
     const found = new Map();
     for (const element of document.querySelectorAll('body *')) {
-        const style = getComputedStyle(element);
+        const style = document.defaultView.getComputedStyle(element);
         if (!style.fontFamily.includes('%s') || found.has(style.fontWeight)
             || style.visibility !== 'visible' || !element.getClientRects().length) continue;
         if ([...element.childNodes].some(node => node.nodeType === Node.TEXT_NODE
@@ -151,7 +152,7 @@ THEME_FONT_SAMPLES = """(() => {
         }
     }
     return [...found.values()];
-})()""" % THEME_FONT
+})(%%s)""" % THEME_FONT
 
 
 def settle_fonts(page):
@@ -174,19 +175,23 @@ def goto_in_theme_font(page, url, devtools, then=None, tries=3):
     raise AssertionError(f"{url}: not drawn in {THEME_FONT} after {tries} loads")
 
 
-def drawn_in_theme_font(devtools):
+def drawn_in_theme_font(devtools, document="document"):
     """True when the text of each weight of the theme's font is drawn in it (Chromium's
     own answer, ``CSS.getPlatformFontsForNode``), through ``devtools``, a DevTools
     session of the page. The theme's fonts are ``font-display: optional``: a file that
     comes later than a tenth of a second leaves the page in the fallback font for the
     whole visit, wider, however long one waits; the file is then in the browser's cache,
-    and the page loaded again is drawn in it."""
+    and the page loaded again is drawn in it. ``document``: an expression of the page
+    naming the document looked at, e.g. a same-origin frame's
+    (``document.querySelector('iframe').contentDocument``): its nodes are the page's
+    session's too."""
     devtools.send("DOM.enable")
     devtools.send("CSS.enable")
     devtools.send("DOM.getDocument")  # nodes are given ids from here
     group = {"objectGroup": "theme-font"}  # the page's objects held for this, let go after
     try:
-        samples = devtools.send("Runtime.evaluate", {"expression": THEME_FONT_SAMPLES, **group})
+        samples = devtools.send("Runtime.evaluate",
+                                {"expression": THEME_FONT_SAMPLES % document, **group})
         properties = devtools.send("Runtime.getProperties", {
             "objectId": samples["result"]["objectId"], "ownProperties": True})["result"]
         for element in (p["value"] for p in properties if p["name"].isdigit()):

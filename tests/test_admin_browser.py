@@ -117,7 +117,8 @@ import yaml
 from PIL import Image, ImageDraw
 
 from samples import pdf
-from browser_support import launch, wait_until
+from browser_support import (THEME_FONT, drawn_in_theme_font, goto_in_theme_font, launch,
+                             settle_fonts, wait_until)
 from support import ROOT, SITEURL, build_site, free_port, run_tool, write_content
 from plugins.article_meta import date_label
 from plugins.admin.output import script_text
@@ -1062,13 +1063,26 @@ def edit(browser, seen, expect):
     # text's first paragraph: their previews, then their pages on the site
     seen.step = "9f lead and body"
     seen.phase = "lead"
+    # Both sides' layout measured in the theme's font (font-display: optional: a font
+    # file late on a loaded machine leaves a page, or the preview's frame, in the wider
+    # fallback for the whole visit): the item opened again, the page loaded again, until
+    # it is (the file then in the browser's cache)
+    devtools = page.context.new_cdp_session(page)
     for path, name in ((LEAD_ITEM, LEAD_TITLE), (REPEAT_ITEM, REPEAT_TITLE)):
-        open_after_save(path)
-        expect(page.get_by_label("Titolo", exact=True)).to_have_value(name)
-        preview = page.frame_locator("iframe").first
-        expect(preview.get_by_role("heading", name=name)).to_be_visible()
-        expect(preview.locator(".article-meta")).to_be_visible()
+        for _ in range(3):
+            open_after_save(path)  # (through the list: a new preview frame each time)
+            expect(page.get_by_label("Titolo", exact=True)).to_have_value(name)
+            preview = page.frame_locator("iframe").first
+            expect(preview.get_by_role("heading", name=name)).to_be_visible()
+            expect(preview.locator(".article-meta")).to_be_visible()
+            settle_fonts(page.locator("iframe").first.element_handle().content_frame())
+            if drawn_in_theme_font(devtools, "document.querySelector('iframe')"
+                                             ".contentDocument"):
+                break
+        else:
+            raise AssertionError(f"{path}'s preview: not drawn in {THEME_FONT}")
         seen.shown_as_site.setdefault(path, {})["preview"] = shown_article(preview)
+    devtools.detach()
     step("lead")
     # the site at the preview pane's width: the stylesheet's sizes depend on it
     pane = page.locator("#preview-pane").bounding_box()
@@ -1077,8 +1091,9 @@ def edit(browser, seen, expect):
     # the pages name the site's own address (SITEURL): served from the local output
     site.route(f"{SITEURL}/**", lambda route: route.fulfill(response=route.fetch(
         url=route.request.url.replace(SITEURL, f"http://{seen.web}"))))
+    site_devtools = site.context.new_cdp_session(site)
     for path, address in ((LEAD_ITEM, LEAD_URL), (REPEAT_ITEM, REPEAT_URL)):
-        site.goto(f"http://{seen.web}{address}")
+        goto_in_theme_font(site, f"http://{seen.web}{address}", site_devtools)
         seen.shown_as_site[path]["site"] = shown_article(site)
     site.close()
 
