@@ -66,6 +66,23 @@ def test_an_images_own_srcset_is_left_out_of_the_published_body():
         in html, html
 
 
+def test_an_address_a_browser_reads_as_another_sites_is_never_published_as_a_path():
+    """A browser reads the slashes and backslashes before a name as ``//``: ``/\\host/``,
+    ``\\/host/``, ``\\\\host/``, ``///host/`` lead to another site while looking like
+    a path of this one (the check refuses them; the sanitizer drops them whatever it
+    missed). ``//host/`` says what it is and is kept, and so is a path of this site."""
+    from plugins.contract.sanitizer import sanitize  # noqa: PLC0415
+
+    for address in ("/\\evil.example/", "\\/evil.example/", "\\\\evil.example/",
+                    "///evil.example/", "/\t\\evil.example/", "/\\nome@evil.example/"):
+        for html in (f'<a href="{address}">x</a>', f'<q cite="{address}">x</q>',
+                     f'<img src="{address}x.png" alt="x">'):
+            published = sanitize(html)
+            assert "evil.example" not in published, (html, published)
+    for html in ('<a href="//example.org/">x</a>', '<a href="/chi-siamo/">x</a>'):
+        assert sanitize(html) == html
+
+
 # --- check_html's fast path: HTML as Python-Markdown writes it, read without html.parser
 
 def _parser_events(html):

@@ -457,12 +457,24 @@ ALLOWLIST_CASES = [
     ('<td style="text-align: left">x</td>', 6, "attributo style non ammesso"),
     ('Il target del progetto sono le famiglie.\n\nIscriviti <a href="https://example.org"'
      ' target="_blank">qui</a>.', 8, "attributo target non ammesso"),
+    # a browser reads a backslash (or a third slash) before a name as //: another site's
+    # address that looks like a path of this one
+    ('Vedi <a href="/\\evil.example/">la pagina</a>.', 6,
+     "l'indirizzo /\\evil.example/ porta a un altro sito (evil.example)"),
+    ("Testo.\n\nVedi [la pagina](/\\evil.example/programma).", 8,
+     "l'indirizzo /\\evil.example/programma porta a un altro sito (evil.example)"),
+    ("Vedi [la pagina](\\/evil.example/).", 6, "porta a un altro sito (evil.example)"),
+    ('Vedi <a href="\\\\evil.example/">la pagina</a>.', 6, "è un file del tuo computer"),
+    ("Vedi [la pagina](///evil.example/).", 6, "porta a un altro sito (evil.example)"),
+    ("![Foto](///evil.example/x.png)", 6, "immagine da un altro sito (evil.example)"),
 ]
 
 
 @pytest.mark.parametrize(("body", "line", "fragment"), ALLOWLIST_CASES, ids=[
     "script", "onerror", "javascript-link", "obfuscated", "iframe", "data-url", "pasted-image",
-    "svg", "style", "form", "style-attribute", "table-style", "attribute-named-in-the-prose"])
+    "svg", "style", "form", "style-attribute", "table-style", "attribute-named-in-the-prose",
+    "backslash-host-html", "backslash-host-markdown", "backslash-slash-host",
+    "two-backslashes-host", "three-slashes-host", "three-slashes-image"])
 def test_html_outside_the_allowlist_is_an_error_naming_file_and_line(refused_site, body, line,
                                                                     fragment):
     name = refused(test_html_outside_the_allowlist_is_an_error_naming_file_and_line, body,

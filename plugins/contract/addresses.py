@@ -24,6 +24,11 @@ INTRASITE_RE = re.compile(r"\A[{|](?P<what>static|attach|filename)[|}](?P<target
 MARKER_RE = re.compile(r"[{|](?:static|attach|filename|index|tag|category|author)[|}]")
 SCHEME_RE = re.compile(r"\A([a-z][a-z0-9+.\-]*):")
 BLANKS_RE = re.compile(r"[\x00-\x20]+")
+# the slashes before a host (backslashes already read as slashes), after a scheme or none
+SLASHES_RE = re.compile(r"\A((?:[a-z][a-z0-9+.\-]*:)?)/{3,}", re.IGNORECASE)
+# an address with no scheme that a browser reads as another host's (``//host``), written
+# otherwise: a backslash among its first slashes, or more than two (the page's own look)
+DISGUISED_RE = re.compile(r"\A(?!//[^/\\])[/\\]{2}")
 
 
 def url_scheme(value):
@@ -56,14 +61,32 @@ def static_image(src):
 def browser_host(url):
     """The host a browser would load ``url`` from ("" when it has none, or hides it behind
     a user name: ``https://evil.example\\@allowed.example/`` is evil.example to a browser,
-    which reads a backslash as a slash; Python's ``urlsplit`` says allowed.example)."""
+    which reads a backslash as a slash; Python's ``urlsplit`` says allowed.example). A
+    browser also reads any run of slashes and backslashes before the host as ``//``
+    (``/\\evil.example/``, ``\\/evil.example/``, ``///evil.example/`` are all
+    evil.example's, on a web page); ``urlsplit`` sees no host after three."""
     url = re.sub(r"[\t\n\r]", "", url.strip()).replace("\\", "/")
+    url = SLASHES_RE.sub(r"\1//", url, count=1)
     try:
         parts = urlsplit(url)
         host = parts.hostname or ""
     except ValueError:
         return ""
     return "" if "@" in parts.netloc else host
+
+
+def disguised_host(url):
+    """The other site's host a browser would follow an address with no scheme to when it
+    is written to look like a path of this site, or "": ``/\\evil.example/``,
+    ``\\/evil.example/``, ``\\\\evil.example/``, ``///evil.example/`` (tabs and
+    newlines in it ignored, as a browser ignores them); not ``//evil.example/``, which says
+    what it is."""
+    url = re.sub(r"[\t\n\r]", "", url.strip())
+    if url_scheme(url) or not DISGUISED_RE.match(url):
+        return ""
+    # behind a user name (``/\\nome@evil.example/``) browser_host names none: the host
+    authority = re.split(r"[/\\?#]", url.lstrip("/\\"), maxsplit=1)[0]
+    return browser_host(url) or authority.rpartition("@")[2]
 
 
 def _srcset_urls(value):

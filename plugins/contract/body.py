@@ -23,7 +23,8 @@ import re
 from html.parser import HTMLParser
 
 from plugins.contract.addresses import (
-    INTRASITE_RE, MARKER_RE, browser_host, misplaced_marker, static_image, url_scheme,
+    INTRASITE_RE, MARKER_RE, browser_host, disguised_host, misplaced_marker, static_image,
+    url_scheme,
 )
 from plugins.contract.allowlist import ALLOWED, GLOBAL_ATTRIBUTES, SCHEMES, URL_ATTRIBUTES
 from plugins.contract.lines import InFootnote
@@ -221,6 +222,13 @@ class Checker(HTMLParser):
             # checker says where to copy it and what to write
             self.links.append(("", url.strip(), self.placed((url.strip(),))))
             return
+        disguised = disguised_host(url) if tag not in ("img", "iframe") else ""
+        if disguised:
+            # /\evil.example/: a path of this site to the eye, another site to a browser,
+            # which reads the slashes and backslashes before a name as //
+            self.problem((url.strip(), url.strip()[:20]), self.DISGUISED_MESSAGE.format(
+                address=url.strip(), host=disguised))
+            return
         if tag in ("a", "img") and not scheme and not browser_host(url) \
                 and url.strip()[:1] not in ("", "#", "?"):
             # a path on this site written without {static} or {filename}: kept for the
@@ -257,6 +265,14 @@ class Checker(HTMLParser):
             needles = (f"{scheme}:", url.strip(), url.split(":", 1)[1].strip()[:40])
             self.problem(needles, f"indirizzo {scheme}: non ammesso in <{tag} {name}>"
                                   f" / {scheme}: URLs are not allowed")
+
+    DISGUISED_MESSAGE = (
+        "l'indirizzo {address} porta a un altro sito ({host}): il browser"
+        " legge le barre rovesciate `\\` e le barre in più all'inizio come `//`, l'inizio"
+        " dell'indirizzo di un altro sito; per una pagina o un file di questo sito scrivi"
+        " {{filename}} o {{static}} e il percorso, per un altro sito l'indirizzo intero,"
+        " https://{host}/… / the address {address} leads to another site ({host}):"
+        " a browser reads a leading `\\` as `/`")
 
     MARKER_MESSAGE = ("{0} può stare solo nell'indirizzo di un link o di un'immagine, non in"
                       " altri attributi o commenti / {0} only in a link's or an image's address")

@@ -10,8 +10,10 @@ over the HTML, then rewrites what nh3 wrote: table cells' alignment as classes
 
 import nh3
 
-from plugins.contract.addresses import browser_host, misplaced_marker, url_scheme
-from plugins.contract.allowlist import ALLOWED, GLOBAL_ATTRIBUTES, SCHEMES
+from plugins.contract.addresses import (
+    browser_host, disguised_host, misplaced_marker, url_scheme,
+)
+from plugins.contract.allowlist import ALLOWED, GLOBAL_ATTRIBUTES, SCHEMES, URL_ATTRIBUTES
 from plugins.contract.printing import address_links
 from plugins.contract.tables import aligned_cells
 from plugins.contract.theme_ids import own_ids
@@ -40,6 +42,8 @@ def _keep_attribute(iframe_hosts):
         if tag == "img" and name == "src" and (
                 url_scheme(value) in ("http", "https", "data") or browser_host(value)):
             return None  # never loaded from another host
+        if name in URL_ATTRIBUTES and disguised_host(value):
+            return None  # /\evil.example/: a path to the eye, another site to a browser
         if misplaced_marker(name, value):
             return None  # Pelican would take it for a link and publish its file
         return value
