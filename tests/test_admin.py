@@ -1158,6 +1158,10 @@ HTML_CASES = [
     ('<img src="" alt="Il cortile">', "non ha il file (src)"),
     ('Il cortile. <!-- ![Il cortile]({static}/immagini/2025/cortile.jpg) -->',
      "«{static}» è in un commento"),
+    # <!--> and <!--->: an empty comment to a browser, the rest on the page
+    ('Testo <!--><script>alert(1)</script>--> fine.',
+     "«<!-->» nel testo chiude subito il commento"),
+    ('Testo.\n\n<!---><b>nota</b>-->', "«<!--->» nel testo chiude subito il commento"),
     ('Il <a title="{static}/immagini/2025/cortile.jpg" href="https://example.org/">sito</a>.',
      "«{static}» è nell'attributo «title» di <a>"),
     # the code of a whole web page or e-mail pasted: its declaration, an instruction
@@ -1183,6 +1187,7 @@ HTML_CASES = [
      None),
     ("Scrivete `<!DOCTYPE html>` o `<?php ?>`:\n\n```\n<?php echo 1; ?>\n<!DOCTYPE html>\n```"
      "\n\n> <!DOCTYPE html>\n\nUn testo <!DOCTYPE html> e <!-- <?php ?> -->.", None),
+    ("Una nota <!----> vuota e una <!-- -> nota -->, e in codice `<!-->`.", None),
     ('Scrivete `<a href="https://example.org/" target="_blank">` o:\n\n```\n<p style="x">'
      '\n<iframe src="https://example.org/"></iframe>\n```\n\nFine. <!-- <p style="x"> -->',
      None),

@@ -132,6 +132,7 @@ def _parsed_findings(html, hosts):
     checker = body.Checker(hosts)
     checker.feed(html)
     checker.close()
+    checker.found.extend(body.early_comments(html))  # read apart, as check_html reads them
     return checker.found, checker.links, checker.images, checker.headings, \
         "\n".join(checker.prose), checker.warned
 

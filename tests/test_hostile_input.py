@@ -467,6 +467,11 @@ ALLOWLIST_CASES = [
     ('Vedi <a href="\\\\evil.example/">la pagina</a>.', 6, "è un file del tuo computer"),
     ("Vedi [la pagina](///evil.example/).", 6, "porta a un altro sito (evil.example)"),
     ("![Foto](///evil.example/x.png)", 6, "immagine da un altro sito (evil.example)"),
+    # <!--> is an empty comment to a browser: html.parser read the script after it as the
+    # comment, the sanitizer dropped it and published the editor's "-->"
+    ("Testo.\n\nTesto <!--><script>alert(1)</script>--> fine.", 8,
+     "commento HTML chiuso subito: per il browser `<!-->` (e `<!--->`) è un commento vuoto"),
+    ("Testo.\n\n<!---><b>nota</b>-->\n\nFine.", 8, "commento HTML chiuso subito"),
 ]
 
 
@@ -474,7 +479,8 @@ ALLOWLIST_CASES = [
     "script", "onerror", "javascript-link", "obfuscated", "iframe", "data-url", "pasted-image",
     "svg", "style", "form", "style-attribute", "table-style", "attribute-named-in-the-prose",
     "backslash-host-html", "backslash-host-markdown", "backslash-slash-host",
-    "two-backslashes-host", "three-slashes-host", "three-slashes-image"])
+    "two-backslashes-host", "three-slashes-host", "three-slashes-image",
+    "comment-closed-at-once", "comment-closed-at-once-dash"])
 def test_html_outside_the_allowlist_is_an_error_naming_file_and_line(refused_site, body, line,
                                                                     fragment):
     name = refused(test_html_outside_the_allowlist_is_an_error_naming_file_and_line, body,

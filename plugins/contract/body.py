@@ -292,6 +292,32 @@ class Checker(HTMLParser):
         self.problem("<!", f"dichiarazione <!{decl}> non ammessa / declaration not allowed")
 
 
+# a comment a browser closes at once, <!--> or <!--->: the text and the HTML after it, up
+# to the editor's "-->", are the page's (html.parser may read them as the comment, unchecked:
+# <!--><script>…</script>--> left the sanitizer a stray "-->" to publish)
+EMPTY_COMMENT_RE = re.compile(r"<!---?>")
+EMPTY_COMMENT_MESSAGE = (
+    "commento HTML chiuso subito: per il browser `<!-->` (e `<!--->`) è un commento vuoto,"
+    " e quello che segue fino a `-->` comparirebbe nella pagina, `-->` compreso; scrivi"
+    " `<!--`, uno spazio e la nota, `<!-- nota -->` / HTML comment closed at once: `<!-->`"
+    " is an empty comment, what follows would be on the page")
+
+
+def early_comments(html):
+    """``(needle, message)`` for each ``<!-->`` or ``<!--->`` of ``html`` that opens a
+    comment (not one inside another comment), in linear time: each comment read once."""
+    found, at = [], html.find("<!--")
+    while at >= 0:
+        empty = EMPTY_COMMENT_RE.match(html, at)
+        if empty:
+            found.append((EMPTY_COMMENT_RE, EMPTY_COMMENT_MESSAGE))
+            at = html.find("<!--", empty.end())
+            continue
+        end = html.find("-->", at + 4)
+        at = -1 if end < 0 else html.find("<!--", end + 3)
+    return found
+
+
 def check_html(html, *, iframe_hosts=()):
     """``(problems, links, images, headings, prose, warnings)`` for rendered HTML: problems
     and warnings are (needle, message); links (what, target, needle); images (src, alt,
@@ -300,6 +326,7 @@ def check_html(html, *, iframe_hosts=()):
     :func:`plugins.contract.intent.prose_warnings`. Needles are for :class:`.lines.Lines`."""
     checker = Checker(iframe_hosts)
     read(checker, html)
+    checker.found.extend(early_comments(html) if "<!--" in html else ())
     tangled = checker.nesting.message()
     if tangled:  # no line: the whole text's shape (nesting.py)
         checker.found.append((None, tangled))

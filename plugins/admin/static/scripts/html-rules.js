@@ -184,6 +184,14 @@
           + where + ": può stare solo nell'indirizzo di un link o di un'immagine, e il sito"
           + " lo prenderebbe per un link (e non verrebbe pubblicato). Toglilo dal commento"
           + " (o togli il commento)." : "");
+        // <!--> and <!--->: an empty comment to a browser, what follows is on the page
+        // (body.py's early_comments)
+        var closed = /^-?>/.exec(inside);
+        problem = problem || (closed ? "«<!--" + closed[0] + "» " + where
+          + " chiude subito il commento: per"
+          + " il browser è un commento vuoto, e quello che segue fino a «-->» comparirebbe"
+          + " nella pagina (e il sito non verrebbe pubblicato). Scrivi «<!--», uno spazio e"
+          + " la nota, «<!-- nota -->»." : "");
         return comment;
       });
       if (problem) {
