@@ -1217,6 +1217,7 @@ ELSEWHERE_CASES = [
      "l'immagine «https://example.org/cortile.jpg» nel testo viene da un altro sito"
      " (example.org)"),
     ("![Il cortile](//example.org/cortile.jpg)", "viene da un altro sito (example.org)"),
+    ("![Il cortile](///example.org/cortile.jpg)", "viene da un altro sito (example.org)"),
     ('<img src="HTTPS://Example.org/cortile.jpg" alt="Il cortile">',
      "viene da un altro sito (example.org)"),
     # a picture pasted into the text
@@ -1702,6 +1703,13 @@ SCHEME_CASES = [
      " indirizzo relativo"),
     ("Un [clic](%6Aavascript:alert(1)).", "«%6Aavascript:alert(1)» nel testo ha un"
      " indirizzo relativo"),
+    # a path of this site to the eye, another site to a browser (a backslash, or a third
+    # slash, before a name read as //); //example.org/ says what it is
+    ("Vedi [la pagina](/\\evil.example/programma).",
+     "il link «/\\evil.example/programma» nel testo porta a un altro sito (evil.example)"),
+    ('Vedi <a href="\\/evil.example/">la pagina</a>.', "porta a un altro sito (evil.example)"),
+    ("Vedi [la pagina](///evil.example/).", "porta a un altro sito (evil.example)"),
+    ("Vedi [la pagina](//example.org/programma).", None),
 ]
 
 

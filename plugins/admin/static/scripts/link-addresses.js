@@ -122,12 +122,25 @@
   }
 
   // The host a browser would load ``address`` from ("" without one, or behind a user
-  // name: addresses.py's browser_host)
+  // name: addresses.py's browser_host; any run of slashes and backslashes before it read
+  // as //, as a browser reads it)
   function webHost(address) {
-    var parts = /^(?:[a-z][a-z0-9+.\-]*:)?\/\/([^\/?#]*)/i.exec(
+    var parts = /^(?:[a-z][a-z0-9+.\-]*:)?\/{2,}([^\/?#]*)/i.exec(
       String(address).trim().replace(/[\t\n\r]/g, "").replace(/\\/g, "/"));
     return parts && parts[1].indexOf("@") < 0
       ? parts[1].replace(/:\d*$/, "").replace(/^\[|\]$/g, "").toLowerCase() : "";
+  }
+
+  // The other site a browser would follow an address with no scheme to when it is
+  // written to look like a path of this one (/\evil.example/, \/…, \\…, ///…), or ""
+  // (addresses.py's disguised_host: //example.org/ says what it is)
+  function disguisedHost(address) {
+    var target = String(address).trim().replace(/^<|>$/g, "").replace(/[\t\n\r]/g, "");
+    if (SCHEME.test(target.toLowerCase()) || !/^(?!\/\/[^\/\\])[\/\\]{2}/.test(target)) {
+      return "";
+    }
+    var authority = target.replace(/^[\/\\]+/, "").split(/[\/\\?#]/)[0];
+    return authority.slice(authority.lastIndexOf("@") + 1).replace(/:\d*$/, "").toLowerCase();
   }
 
   admin.ADDRESS_ATTRIBUTE = ADDRESS_ATTRIBUTE;
@@ -145,6 +158,7 @@
   admin.REFERENCE = REFERENCE;
   admin.SCHEME = SCHEME;
   admin.decoded = decoded;
+  admin.disguisedHost = disguisedHost;
   admin.referenceUsed = referenceUsed;
   admin.refusedScheme = refusedScheme;
   admin.relative = relative;

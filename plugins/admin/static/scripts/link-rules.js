@@ -14,6 +14,7 @@
   var refusedScheme = admin.refusedScheme;
   var relative = admin.relative;
   var webHost = admin.webHost;
+  var disguisedHost = admin.disguisedHost;
   // link-reading.js
   var linksOf = admin.linksOf;
 
@@ -113,6 +114,22 @@
           + " indirizzo web (https), a un'e-mail (mailto:) o a un telefono (tel:).");
   }
 
+  // The refusal of the first link of the text, then the summary, that looks like a path
+  // of this site and leads to another one (/\evil.example/: body.py's DISGUISED_MESSAGE):
+  // null if none
+  function disguisedRefusal(body, summary) {
+    var first = linksOf(body, summary, function (address, image) {
+      return !image && disguisedHost(address) !== "";
+    })[0];
+    return first ? "il link «" + first.address + "» " + first.where + " porta a un altro"
+      + " sito (" + disguisedHost(first.address) + "): il browser legge le barre rovesciate"
+      + " «\\» e le barre in più all'inizio come «//», l'inizio dell'indirizzo di un altro"
+      + " sito, e il sito non verrebbe pubblicato. Per una pagina di questo sito scrivi"
+      + " {filename} e il suo file, per un altro sito l'indirizzo intero, che comincia con"
+      + " https:// (copialo dalla barra del browser)."
+      : null;
+  }
+
   // Whether an image's ``address`` is loaded from another site (an https: or // address)
   // or written into the text (data:…, a picture pasted): the build refuses both (the
   // site loads nothing from elsewhere, and its policy allows no data: images)
@@ -199,6 +216,7 @@
         + " inseriscila con il pulsante ＋ («Aggiungi componente»), «Immagine»." : ".");
   }
 
+  admin.disguisedRefusal = disguisedRefusal;
   admin.elsewhereRefusal = elsewhereRefusal;
   admin.emptyLinkRefusal = emptyLinkRefusal;
   admin.relativeRefusal = relativeRefusal;

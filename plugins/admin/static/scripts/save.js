@@ -32,6 +32,7 @@
   // link-reading.js
   var readText = admin.readText;
   // link-rules.js
+  var disguisedRefusal = admin.disguisedRefusal;
   var elsewhereRefusal = admin.elsewhereRefusal;
   var emptyLinkRefusal = admin.emptyLinkRefusal;
   var relativeRefusal = admin.relativeRefusal;
@@ -105,7 +106,8 @@
         throw refusal("un'immagine nel testo non ha il file: sceglilo con «Scegli"
           + " un'immagine» nel riquadro dell'immagine, o togli il riquadro.");
       }
-      var links = relativeRefusal(body, data.get("summary"))
+      var links = disguisedRefusal(body, data.get("summary"))
+        || relativeRefusal(body, data.get("summary"))
         || elsewhereRefusal(body, data.get("summary"))
         || schemeRefusal(body, data.get("summary"))
         || unmarkedRefusal(body, data.get("summary"))
