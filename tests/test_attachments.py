@@ -776,6 +776,29 @@ def test_large_file_is_a_warning_naming_the_file(build_once):
                      r" allegati/2024/presentazione\.pdf", " ".join(site.log.split()))
 
 
+# A file of allegati/ linked in a text only, over the limit: the same warning as when
+# declared, at the item linking it, in the build and in ./run check
+LINKED_LARGE = {
+    "allegati/2024/programma.pdf": pdf(12),
+    "notizie/programma.md": item(title="Il programma della festa").replace(
+        "Testo dell'articolo.", "Ecco il [programma]({static}/allegati/2024/programma.pdf)."),
+}
+
+
+def test_a_large_file_linked_in_the_text_is_a_warning_as_one_declared(build_once, tmp_path):
+    site = build_once(LINKED_LARGE, settings=LOW_SIZE_LIMIT)
+    assert site.ok, site.log
+    assert site.path("/allegati/2024/programma.pdf").is_file()
+    message = "notizie/programma.md: allegato molto grande: allegati/2024/programma.pdf ("
+    assert re.search(r"WARNING\s+" + re.escape(message), " ".join(site.log.split())), site.log
+    code, out, err = run_tool(tmp_path, "check", "--settings",
+                              str(site.output.parent / "testconf.py"), "--content",
+                              str(site.content))
+    assert code == 0, out + err
+    assert "content/notizie/programma.md: avviso: allegato molto grande:" \
+        " allegati/2024/programma.pdf (" in " ".join(out.split()), out
+
+
 # Two attachments of one item under one title: the page's two links read alike
 SAME_TITLE = {
     "allegati/modulo-adulti.pdf": pdf(1), "allegati/modulo-ragazzi.pdf": pdf(2),

@@ -47,7 +47,7 @@ from plugins.contract.check import Checked, check_file, unreadable  # noqa: E402
 from plugins.contract.reader import shared_parts  # noqa: E402
 from plugins.contract.schema import distant_date, future_modified, future_page_date  # noqa: E402
 from plugins.attachments.collect import (  # noqa: E402
-    RunState, address_clashes, build_attachments, entry_line, linked_clashes,
+    RunState, address_clashes, build_attachments, entry_line, large_linked, linked_clashes,
 )
 from plugins.attachments.pdfinfo import MetadataCache  # noqa: E402
 from plugins.attachments.statement import Statement, linked_warnings  # noqa: E402
@@ -345,9 +345,10 @@ def check(settings, workers=None, files=None):
     problems += [Problem(item, message) for item, message in found]
     if pdfs is not None:  # linked PDFs without tags the accessibility statement does not name
         declared = {(item, source) for item, _, source, _ in claims}
-        problems += [Problem(item, message, None, WARNING) for item, message in linked_warnings(
-            {source: items for source, items in linked.items() if source not in rejected},
-            declared, settings, pdfs, Statement(settings))]
+        kept = {source: items for source, items in linked.items() if source not in rejected}
+        problems += [Problem(item, message, None, WARNING) for item, message in
+                     linked_warnings(kept, declared, settings, pdfs, Statement(settings))
+                     + large_linked(kept, declared, settings)]
         pdfs.save()
     if settings.get("REDIRECTS_ENABLED") and "plugins.redirects" in settings["PLUGINS"]:
         problems += redirect_rules.problems(old_claims, written_items)

@@ -64,6 +64,33 @@ def _pdf_problem(relative, metadata):
             f" / not a readable PDF: {relative}" + (f" ({detail})" if detail else ""))
 
 
+def large_file(relative, size, limit_mb):
+    """The warning for a file of the attachments folder over ``ATTACHMENTS_MAX_SIZE_MB``
+    (``limit_mb``), declared in `attachments` or linked in a text."""
+    return (f"allegato molto grande: {relative} ({size_text(size)}, limite {limit_mb} MB)"
+            " / large attachment")
+
+
+def large_linked(linked, declared, settings):
+    """``[(item source, message)]``: the files of the attachments folder over the size
+    limit that written items link in their text with ``{static}`` (``linked``: ``{source:
+    [item sources]}``, as :func:`linked_clashes` takes it), as :func:`build_attachments`
+    warns of one declared; not for an item that also declares the file (``declared``:
+    ``{(item source, file source)}``: warned at its entry). The build
+    (``output.place_linked_static``) and ``invoke check`` both call it."""
+    limit_mb = settings["ATTACHMENTS_MAX_SIZE_MB"]
+    found = []
+    for source in sorted(linked):
+        try:
+            size = os.path.getsize(os.path.join(settings["PATH"], *source.split("/")))
+        except OSError:
+            continue
+        if size > limit_mb * 1_000_000:
+            found += [(item, large_file(source, size, limit_mb))
+                      for item in sorted(set(linked[source])) if (item, source) not in declared]
+    return found
+
+
 def build_attachments(value, item_source, settings, run):
     """``(attachments, problems, warnings)``: the :class:`Attachment` list of an item
     whose front matter declares ``value`` (``item_source``: its path under content/),
@@ -106,9 +133,7 @@ def build_attachments(value, item_source, settings, run):
 
         size = os.path.getsize(full)
         if size > limit_mb * 1_000_000:
-            warnings.append((declaration.position,
-                             f"allegato molto grande: {relative} ({size_text(size)}, limite"
-                             f" {limit_mb} MB) / large attachment"))
+            warnings.append((declaration.position, large_file(relative, size, limit_mb)))
         save_as = expand(settings["ATTACHMENTS_SAVE_AS"], relative, regex_subs)
         attachments.append(Attachment(
             source=relative,

@@ -31,7 +31,7 @@ from plugins.images import download_copy
 from plugins.core.urls import link_regex, static_link_paths, static_links
 
 from . import previews
-from .collect import STATE_KEY, address_clashes, linked_clashes, state
+from .collect import STATE_KEY, address_clashes, large_linked, linked_clashes, state
 from .documents import documents
 from .model import Preview, expand
 from .statement import Statement, linked_warnings
@@ -201,9 +201,9 @@ def place_linked_static(generator):
         if run.statement is None:
             run.statement = Statement(settings)
         declared = {(item, source) for item, _, source, _ in run.claims}
-        for item, message in linked_warnings({source: items for source, items in linked.items()
-                                              if source not in rejected},
-                                             declared, settings, run.cache, run.statement):
+        kept = {source: items for source, items in linked.items() if source not in rejected}
+        for item, message in (linked_warnings(kept, declared, settings, run.cache, run.statement)
+                              + large_linked(kept, declared, settings)):
             logger.warning("%s", Problem(item, message, None, WARNING))
         run.cache.save()
     regex_subs = settings["SLUG_REGEX_SUBSTITUTIONS"]
