@@ -204,18 +204,16 @@ class _FileCheck:
         for line, message in source.warnings:
             self.add(message, line, WARNING)
         self.checked.key_lines = source.key_lines
+        page = is_page(self.relative, self.settings)
         meta, problems, warnings = schema.normalise(
-            source.raw, is_page=is_page(self.relative, self.settings), settings=self.settings,
-            native=source.native)
+            source.raw, is_page=page, settings=self.settings, native=source.native)
         for key, message in problems:  # a key that is missing: the header's first line
             self.add(message, source.line_of(key) or 1)
         for key, message in warnings:
             self.add(message, source.line_of(key), WARNING)
-        if "/" not in self.relative and not is_page(self.relative, self.settings) \
-                and not meta.get("category"):
-            self.add(outside_categories(self.relative, self.settings), 1, WARNING)
-        elif not is_page(self.relative, self.settings) and not meta.get("category"):
-            slip = new_category(self.relative, self.settings)
+        if not page and not meta.get("category"):  # an article's category is its folder
+            slip = outside_categories(self.relative, self.settings) \
+                if "/" not in self.relative else new_category(self.relative, self.settings)
             if slip:
                 self.add(slip, 1, WARNING)
         self.checked.metadata = meta
