@@ -209,6 +209,22 @@ def test_a_portrait_photo_takes_at_most_a_third_of_the_sheet(page, site):
         assert 0 < height <= 9 / 2.54 * 96 + 1 and width > 0  # 9 cm
 
 
+def test_photos_keep_their_proportions_on_paper(page, site):
+    """The cover (16:10) kept its screen width, 100 %, under the 9 cm cap of its height:
+    it printed stretched sideways, about 2:1. Each photo's printed box is in its file's
+    proportions (within 1 %)."""
+    in_print(page, site, ARTICLE)
+    page.locator(".prose img").scroll_into_view_if_needed()  # loaded lazily
+    page.wait_for_function("""() => [...document.querySelectorAll('.prose img, .article-cover img')]
+        .every(image => image.complete && image.naturalWidth)""")
+    ratios = page.evaluate("""() => [...document.querySelectorAll('.prose img, .article-cover img')]
+        .map(e => [e.getBoundingClientRect().width / e.getBoundingClientRect().height,
+                   e.naturalWidth / e.naturalHeight])""")
+    assert len(ratios) == 2
+    for printed_ratio, own_ratio in ratios:
+        assert printed_ratio == pytest.approx(own_ratio, rel=0.01)
+
+
 def test_the_sheet_is_measured_in_the_theme_s_font_even_when_its_files_come_late(browser,
                                                                                  site):
     """The theme's fonts are ``font-display: optional``: on a loaded machine a font file
