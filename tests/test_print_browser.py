@@ -5,8 +5,9 @@ board. On paper the article keeps its text, images and tables, and loses what on
 works on a screen: menus, search, share buttons, related reading, the visit count.
 Links cannot be followed on paper: the page's own address is printed under the header,
 and the absolute address of each body link and of each document (the site's links are
-absolute when SITEURL is set). Tables and code blocks, which scroll in their box on
-screen, fit the sheet; a photo takes at most a third of it. A page printed from a dark
+absolute when SITEURL is set; a lead's links: tests/test_press_browser.py). Tables and
+code blocks, which scroll in their box on screen, fit the sheet; a photo takes at most a
+third of it, in its own proportions. A page printed from a dark
 screen is black on white (dark mode is for screens only).
 
 Checked through ``emulate_media(media="print")``: computed styles and layout at the

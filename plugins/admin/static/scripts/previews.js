@@ -194,7 +194,7 @@
           h("span", { className: "meta-item" }, h("span", { className: "meta-label" },
             dateLabel(data)), " ", h("time", null, longDate(data.get("date")))),
           byline(data),
-          text.minutes ? h("span", { className: "meta-item" },
+          text.minutes ? h("span", { className: "meta-item meta-reading-time" },
             "Tempo di lettura: " + text.minutes + "\u00a0min") : null),
         tags.length ? h("div", { className: "article-tags", key: "tags" },
           h("span", { className: "tags-label", "aria-hidden": "true" }, "Argomenti"),
