@@ -1,10 +1,12 @@
 """Italian dates (Babel, not the OS locale), numbers, typography and English terms."""
 
+import re
 from datetime import datetime, timezone
 from zoneinfo import ZoneInfo
 
 import markdown
 import pytest
+from bs4 import BeautifulSoup
 
 from plugins.italian import da, di, fix_apostrophes, numero, quanti
 from plugins.italian.typography import in_english, keep_names_whole, without_name_spans
@@ -358,3 +360,39 @@ def test_a_footnote_s_way_back_is_named_in_italian_on_the_page_and_in_the_feeds(
         feed = site.text(f"/feeds/{name}")
         assert 'aria-label="Nota 1"' in feed.replace("&quot;", '"'), name
         assert "Jump back" not in feed and "Torna al richiamo" not in feed, name
+
+
+# An ASCII apostrophe between two letters ("dell'archivio"): where the site's typography
+# writes ’ (U+2019) in every text an editor types
+ASCII_ELISION = re.compile(r"[^\W\d_]'[^\W\d_]")
+READ_ATTRIBUTES = ("aria-label", "title", "alt", "placeholder", "content")
+
+
+def test_the_sites_own_words_have_the_typographic_apostrophe(build):
+    """Readers see l’archivio, with the apostrophe the site's typography writes, in what
+    the editors typed; the theme's and the plugins' own words had "dell'archivio" (the
+    year pager's name, read out by screen readers) and "nell'archivio" (the page at a
+    year's address). The content here has no apostrophe at all: any ASCII one in the
+    pages' text, or in an attribute read out or shown, is the site's own."""
+    files = {f"notizie/notizia-{year}.md": article(title=f"Notizia del {year}",
+                                                   date=f"{year}-05-05 10:00",
+                                                   body="Testo della notizia.",
+                                                   tags=["Crema"])
+             for year in (2023, 2024, 2025)}
+    site = build(files)
+    assert site.ok, site.log
+    found = []
+    for path in sorted(site.output.rglob("*.html")):
+        page = str(path.relative_to(site.output))
+        if page.startswith("admin/"):
+            continue
+        soup = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+        for element in soup(["code", "pre", "script", "style"]):
+            element.decompose()
+        texts = [soup.get_text(" ")] + [
+            value for element in soup.find_all(True) for name, value in element.attrs.items()
+            if name in READ_ATTRIBUTES and isinstance(value, str)]
+        found += [(page, match.group()) for text in texts
+                  for match in ASCII_ELISION.finditer(text)]
+    assert {page for page, _ in found} == set(), found
+    assert site.exists("/2024/") and site.exists("/archivio/2024/")

@@ -236,7 +236,7 @@ def test_a_years_archive_links_the_newer_and_the_older_year(build_once):
     assert site.ok, site.log
 
     def years(url):
-        nav = site.soup(url).select_one("main nav[aria-label=\"Altri anni dell'archivio\"]")
+        nav = site.soup(url).select_one("main nav[aria-label=\"Altri anni dell’archivio\"]")
         if nav is None:
             return None
         return [(a["rel"][0], a.get_text(" ", strip=True), a["href"]) for a in nav.select("a")]

@@ -489,7 +489,7 @@ def test_a_year_or_month_address_leads_to_its_archive(periods):
         # the canonical address is the archive page itself (no fragment); not "moved":
         # these addresses never were pages of their own
         assert_leads_to(built.soup(short), target, SITEURL + target.split("#")[0],
-                        "Gli articoli di questo periodo sono nell'archivio: Archivio ")
+                        "Gli articoli di questo periodo sono nell’archivio: Archivio ")
         # the archive page is there, with the month's section
         page, _, fragment = target.partition("#")
         archive = built.soup(page)

@@ -260,7 +260,7 @@ def test_one_main_one_banner_one_footer_and_navigation_landmarks_with_distinct_n
     assert navs["categoria"] == heard(["Menu principale", "Percorso", "Paginazione",
                                        "Note legali e accessibilità"])
     assert navs["archivio, anno"] == heard(["Menu principale", "Percorso", "Mesi",
-                                            "Altri anni dell'archivio",
+                                            "Altri anni dell’archivio",
                                             "Note legali e accessibilità"])
     for kind in ("documenti", "documenti, pagina 2"):
         assert navs[kind] == heard(["Menu principale", "Percorso", "Anni", "Paginazione",

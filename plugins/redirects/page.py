@@ -45,7 +45,7 @@ def targets(url, settings):
 # What the page says before its link: at an item's old address, and at a year's or a
 # month's address (/2025/03/), which never was a page of its own
 MOVED = "Questa pagina è stata spostata"
-PERIOD = "Gli articoli di questo periodo sono nell'archivio"
+PERIOD = "Gli articoli di questo periodo sono nell’archivio"
 
 
 def render(title, url, settings, moved=True):
