@@ -41,7 +41,7 @@ TEAM_VERSIONS = {
     "pages/civic-center.md": "3f7afd40543e35240dea59a3f5be5a54454613aa3c113c3de72d2c60ed8eb2e1",
     "pages/community-manager.md":
         "57758d79e443f25e4c2f649ca9b9d5c99a3a6436eece340cc70fbe643a59de91",
-    "pages/contatti.md": "9a93a527a2721e403470ee3a289a77a6ecd5e7482b97438b4caaaf30de6484ae",
+    "pages/contatti.md": "549dc1b9401477ef9f3e9833f55a2a54fda073848b62124967e7bd10a5a95db0",
     "pages/crema.md": "a671536f6edec454ace3ee607337a73a15df19a7bf3fcc259128a7964f755876",
     "pages/cremona.md": "8ff768846c6af9cf11eeba8155b0835a2afb387de7c581ff4ab0c25ecb4fde64",
     "pages/laboratori-di-comunita.md":
@@ -50,7 +50,7 @@ TEAM_VERSIONS = {
     "pages/partner.md": "0ca212d0d713a77bbe42f86f1cd36f25d9de251445b725bffce105003ddb4118",
     "pages/patti-gener-attivi.md":
         "7e40765e4ad88c73b5255208d5b0c79ddde5680df8ee3277d8a1042f144013ea",
-    "pages/privacy.md": "0d5bbbf537b8f229746b0f73d45b4ce84bf63186586ce666c3c1c7b28998ee83",
+    "pages/privacy.md": "53871a3730ccda864bec6b99f8584fe33ec1dd888f88c66eba2e9730a58902e9",
     "pages/progetto.md": "ee059d0fc07f757bc96043aef65c458ee24cdceb0bb938984d1bc69d1d906380",
     "pages/territori.md": "41b37c5ec2b1c0efbdb56cd683a3bb49878a454129ffd117c37fc76da9d12c0e",
     "comunicati-stampa/2024-05-05-presentazione-farelegami-crema.md":
@@ -60,7 +60,7 @@ TEAM_VERSIONS = {
     "notizie/2025-01-20-community-manager-orari-cremona.md":
         "253d0961d39353ab8788ddbe559c8da99a51416dfa264645198fee73a9bf423c",
     "notizie/2024-10-15-come-proporre-un-patto-gener-attivo.md":
-        "1ddbd37db4b06ee92162731a6e39de6db5b23192954be09627eb29a54a24c395",
+        "76bef8a2fdbdc69b0f75aed493b4e2dbd4d65c71c17348a04bd4a9df9886fba6",
     "notizie/2026-09-14-civic-center-crema-porte-aperte-volontari.md":
         "f0bcce1e7310f336d8a70b8511a52eee18d608b498e835253cfc2ef20b9c2225",
     "avvisi/2026-10-05-sportello-community-manager-cremona-orario.md":
