@@ -241,7 +241,7 @@ def serve(c):
         if not built:
             sys.exit(1)
         with ThreadingHTTPServer((CONFIG["host"], CONFIG["port"]), handler) as server:
-            print(f"Sito su http://{CONFIG['host']}:{CONFIG['port']}/ (Ctrl-C per uscire)",
+            print(f"Sito su http://{CONFIG['host']}:{CONFIG['port']}/ (Ctrl+C per uscire)",
                   flush=True)
             try:
                 server.serve_forever()

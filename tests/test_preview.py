@@ -726,6 +726,8 @@ def served_without_node(tmp_path, task, ready):
                 break
         told = " ".join(said)
         assert ready in told, told
+        # the keys that stop it as the guide writes them, Ctrl+C (it said Ctrl-C)
+        assert said[-1].rstrip().endswith("(Ctrl+C per uscire)"), said[-1]
         wait_for_port(port)
         with urlopen(f"http://127.0.0.1:{port}/2024/05/buona-notizia/", timeout=10) as page:
             assert "Il testo buono." in page.read().decode("utf-8")

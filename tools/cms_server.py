@@ -229,7 +229,7 @@ def main(argv=None):
     try:
         with CmsServer(args.repo, args.port) as server:
             print(f"Editor web, archivio locale su / local backend at {server.url}"
-                  f" ({server.repo}); Ctrl-C per uscire", flush=True)
+                  f" ({server.repo}); Ctrl+C per uscire", flush=True)
             server.process.wait()
     except NotStarted as error:
         sys.exit(f"Editor web non avviato / web editor backend not started: {error}")

@@ -397,7 +397,7 @@ def main(argv=None):
     logging.basicConfig(level=logging.INFO, format="%(message)s")
     server = make_server(args.host, args.port, args.db, args.seed, args.number_format,
                          args.testing, args.timeout)
-    logger.info("Contatore di sviluppo su %s (Ctrl-C per uscire)", server.url)
+    logger.info("Contatore di sviluppo su %s (Ctrl+C per uscire)", server.url)
     try:
         server.serve_forever()
     except KeyboardInterrupt:

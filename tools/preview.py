@@ -364,7 +364,7 @@ def serve(site, host, port, roots=None):
     stop = threading.Event()
     watcher = threading.Thread(target=watch, args=(site, roots, stop, before), daemon=True)
     watcher.start()
-    print(f"Anteprima su http://{host}:{port}/ (Ctrl-C per uscire)", flush=True)
+    print(f"Anteprima su http://{host}:{port}/ (Ctrl+C per uscire)", flush=True)
     try:
         server.serve_forever(poll_interval=0.2)
     except KeyboardInterrupt:
