@@ -539,3 +539,16 @@ def test_the_guide_says_which_folder_each_file_window_of_the_web_editor_shows():
     for said in ("della copertina e degli allegati si vedono solo quelli dell'anno",
                  "Nella finestra delle immagini del testo", "della cartella `immagini/`"):
         assert said in bullet, (said, bullet)
+
+
+# What the guide wrote where its own words, and the site's, say otherwise: the readers'
+# "tu" in the examples of a link's words (the site says "Se hai una domanda…", "Trovi…",
+# not "Scriveteci"), the "home page" the rest of the guide names, an article or a page
+# "spostata" (a participle agrees with the nearer of two nouns joined by "o").
+GUIDE_SLIPS = ("Scriveteci", "Chiamateci", "pagina iniziale",
+               "L'articolo o la pagina si è spostato")
+
+
+def test_the_guide_keeps_its_own_and_the_sites_words():
+    assert [slip for slip in GUIDE_SLIPS if slip in GUIDE_TEXT] == []
+    assert len(re.findall(r"home\s+page", GUIDE_TEXT)) > 5
