@@ -332,6 +332,22 @@ def test_article_fields_follow_the_contract(site):
     assert page_files["file"]["public_folder"] == "allegati"
 
 
+def test_every_hint_of_the_forms_ends_as_a_sentence(site):
+    """The hints under the fields are sentences, each with its full stop; the one of
+    «Argomenti» alone ended without («… per esempio: Crema, Civic Center»)."""
+    def hints(fields):
+        for field in fields:
+            if "hint" in field:
+                yield field["label"], field["hint"]
+            yield from hints(field.get("fields", ()))
+
+    found = [(collection["name"], label, hint)
+             for collection in admin_config(site)["collections"]
+             for label, hint in hints(collection["fields"])]
+    assert len(found) > 10
+    assert [entry for entry in found if not entry[2].rstrip().endswith(".")] == []
+
+
 def test_a_pages_form_says_where_its_summary_and_cover_appear(site, build):
     """A page shows neither its summary nor its cover (theme/templates/page.html): they
     are its description for search engines and its picture in the previews of a shared

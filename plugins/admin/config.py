@@ -99,7 +99,7 @@ def fields(settings, dated):
              "hint": "Ora italiana. Con una data futura l'articolo compare solo da quel"
                      " momento (alla prima pubblicazione del sito dopo quella data)."},
             {"label": "Argomenti", "name": "tags", "widget": "list", "required": False,
-             "hint": "Separati da virgola, per esempio: Crema, Civic Center"},
+             "hint": "Separati da virgola, per esempio: Crema, Civic Center."},
             # One author is written `author: Anna Rossi`, several `authors: [Anna Rossi,
             # Marco Bianchi]`, as the contract has them: the form shows one list of names
             # (`authors`, which list-widget.js fills from `author` when the file has that
