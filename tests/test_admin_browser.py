@@ -1784,8 +1784,8 @@ def test_deleting_a_file_warns_that_an_item_using_it_stops_the_publication(sessi
     """The media library deletes a file at once, also one another item uses (the build
     then stops: its image or attachment is missing); Decap's question did not say so."""
     assert session.delete_question.startswith("Vuoi davvero cancellare il file selezionato?")
-    assert "se un articolo lo usa, anche un altro, la pubblicazione del sito si ferma" in \
-        session.delete_question
+    assert "se lo usa un articolo, anche diverso da quello aperto, la pubblicazione del" \
+        " sito si ferma" in session.delete_question
 
 
 def test_an_upload_never_replaces_a_published_file(session):

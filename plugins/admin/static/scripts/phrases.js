@@ -82,8 +82,8 @@
       // its missing image or attachment): the library cannot tell who uses a file.
       mediaLibrary: {
         onDelete: "Vuoi davvero cancellare il file selezionato? Sparisce subito dal sito:"
-          + " se un articolo lo usa, anche un altro, la pubblicazione del sito si ferma"
-          + " finché non lo si toglie anche da lì."
+          + " se lo usa un articolo, anche diverso da quello aperto, la pubblicazione del"
+          + " sito si ferma finché non lo si toglie anche da lì."
       }
     },
     ui: {
