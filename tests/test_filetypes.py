@@ -69,7 +69,8 @@ def test_every_allowed_kind_is_recognised_and_accepted(tmp_path, name):
     ("modulo.docx", b"PK" + b"x" * 3000,  # what an older test passed off as a DOCX
      "allegati/modulo.docx non è un documento Word (DOCX): il contenuto è un file di testo"),
     ("conti.docx", samples.ooxml("xlsx"), "il contenuto è un foglio di calcolo Excel (XLSX)"),
-    ("protetto.docx", samples.OLE, "il contenuto è un documento Office in formato OLE"),
+    ("protetto.docx", samples.OLE,
+     "il contenuto è un documento Office del vecchio formato (DOC, XLS, PPT) o un file"),
     ("relazione.odt", samples.odf("odt", mimetype="application/vnd.oasis.opendocument.graphics"),
      "allegati/relazione.odt non è un documento OpenDocument (ODT): il contenuto è un archivio"),
     ("bilancio.ods", samples.odf("odp"), "il contenuto è una presentazione OpenDocument (ODP)"),

@@ -85,8 +85,8 @@ KINDS = {kind.name: kind for kind in (
          "a HEIC photo (the iPhone's format)", {"heic": "image/heic", "heif": "image/heif"},
          convert=("convertilo", ("jpeg",))),
     Kind("ole", "Office OLE",
-         "un documento Office in formato OLE (DOC, XLS, PPT del vecchio formato,"
-         " o un file Office protetto da password)",
+         "un documento Office del vecchio formato (DOC, XLS, PPT) o un file Office protetto"
+         " da password",
          "an OLE Office file (legacy DOC, XLS, PPT, or a password-protected Office file)",
          {"doc": "application/msword", "xls": "application/vnd.ms-excel",
           "ppt": "application/vnd.ms-powerpoint"},
