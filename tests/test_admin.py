@@ -94,6 +94,8 @@ def test_build_writes_the_editor_page_with_the_cms_code_and_no_inline_script(sit
     assert page.find("link", rel="cms-config-url")["href"] == "config.yml"
     assert page.find("meta", attrs={"name": "robots"})["content"] == "noindex, nofollow"
     assert page.find("html")["lang"] == "it"
+    # the tab is named as the guide names the page ("Gestione contenuti" was a third name)
+    assert page.title.string.startswith("Editor web – ")
     assert not page.find(attrs={"data-pagefind-body": True})  # not in the search index
     assert (site.output / "admin" / "decap-cms.js").read_bytes() == \
         (DIST / "decap-cms.js").read_bytes()
