@@ -390,7 +390,7 @@ def test_a_time_the_clocks_skip_becomes_the_real_one_with_a_warning(settings):
     meta, problems, warnings = check(settings, **SKIPPED_HOUR)
     assert problems == [] and meta["date"] == datetime(2024, 3, 31, 3, 30, tzinfo=ROME)
     assert meta["date"].isoformat() == "2024-03-31T03:30:00+02:00"
-    assert warnings == [("date", "`date`: le 02:30 del 31/03/2024 non esistono (le lancette"
+    assert warnings == [("date", "`date`: le 02:30 del 31 marzo 2024 non esistono (le lancette"
                                  " passano avanti di un'ora): vale 03:30 / that time does not"
                                  " exist, 03:30 is used")]
     meta, _, warnings = check(settings, date="2024-10-27 02:30")  # twice that night: the first

@@ -481,7 +481,7 @@ def test_new_writes_the_real_time_for_one_the_clocks_skip(tmp_path):
     status, out, err = run_tool(tmp_path, "new_item", "--title", "Notte corta", "--date",
                                 "2024-03-31 02:30", "--pubblica", *args)
     assert status == 0, err
-    assert "Avviso: `date`: le 02:30 del 31/03/2024 non esistono (le lancette passano avanti" \
+    assert "Avviso: `date`: le 02:30 del 31 marzo 2024 non esistono (le lancette passano avanti" \
            " di un'ora): vale 03:30" in err
     path = tmp_path / "content" / "notizie" / "2024-03-31-notte-corta.md"
     assert "date: 2024-03-31 03:30\n" in path.read_text(encoding="utf-8")
@@ -556,7 +556,7 @@ def test_a_future_day_without_a_time_is_quoted_without_one(tmp_path):
     status, out, err = run_tool(tmp_path, "new_item", "--title", "Lontano", "--date",
                                 "2099-03-14", "--pubblica", *args)
     assert status == 0, err
-    assert "(programmato: esce alla prima pubblicazione del sito a partire dal 14/03/2099)" \
+    assert "(programmato: esce alla prima pubblicazione del sito a partire dal 14 marzo 2099)" \
         in out, out
     status, out, err = run_tool(tmp_path, "check", *args)
     assert "content/notizie/2099-03-14-lontano.md:3: avviso: `date` è tra più di un anno" \
@@ -797,7 +797,7 @@ def test_new_says_when_the_item_goes_online():
         "pubblicato: esce alla prossima pubblicazione del sito"
     later = datetime(2027, 3, 14, 10, 0, tzinfo=rome)
     assert new_item.state(later, publish=True, now=now) == \
-        "programmato: esce alla prima pubblicazione del sito dopo il 14/03/2027 alle 10:00"
+        "programmato: esce alla prima pubblicazione del sito dopo il 14 marzo 2027 alle 10:00"
 
 
 FUTURE_UPDATE = {"notizie/a.md": article(title="Aggiornato", date="2024-05-05 10:00",

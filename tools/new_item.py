@@ -31,7 +31,7 @@ from plugins.contract.schema import (  # noqa: E402
 from plugins.contract.source import read  # noqa: E402
 from plugins.core.files import ignored  # noqa: E402
 from plugins.core.items import is_future  # noqa: E402
-from plugins.italian.dates import Day  # noqa: E402
+from plugins.italian.dates import Day, data_breve  # noqa: E402
 from plugins.italian.slugs import (  # noqa: E402
     MAX_LENGTH, is_slug, item_slug, make_slug, title_slug,
 )
@@ -172,11 +172,12 @@ def state(date, publish, now=None):
     if not publish:
         return "bozza: non esce finché `status` è `draft`"
     if is_future(date, now and now.timestamp()):
+        # the day in words, as the site writes it (14 marzo 2027), in the date's own zone
+        day = data_breve(date, date.tzinfo or ZoneInfo("UTC"))
         if isinstance(date, Day):  # no time was given: none is quoted
-            return (f"programmato: esce alla prima pubblicazione del sito a partire dal"
-                    f" {date:%d/%m/%Y}")
-        return (f"programmato: esce alla prima pubblicazione del sito dopo il"
-                f" {date:%d/%m/%Y} alle {date:%H:%M}")
+            return f"programmato: esce alla prima pubblicazione del sito a partire dal {day}"
+        return (f"programmato: esce alla prima pubblicazione del sito dopo il {day} alle"
+                f" {date:%H:%M}")
     return "pubblicato: esce alla prossima pubblicazione del sito"
 
 

@@ -419,7 +419,8 @@ def skipped_hour(value, key="date"):
     real = value.astimezone(timezone.utc).astimezone(value.tzinfo)
     if real.replace(tzinfo=None) == value.replace(tzinfo=None):
         return None
-    return real, (f"`{key}`: le {value:%H:%M} del {value:%d/%m/%Y} non esistono (le lancette"
+    day = f"{value.day} {_MONTHS[value.month - 1]} {value.year}"  # 31 marzo 2024, in words
+    return real, (f"`{key}`: le {value:%H:%M} del {day} non esistono (le lancette"
                   f" passano avanti di un'ora): vale {real:%H:%M} / that time does not exist,"
                   f" {real:%H:%M} is used")
 
