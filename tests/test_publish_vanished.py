@@ -49,6 +49,7 @@ def test_a_date_moved_a_month_names_the_old_address_and_the_line_to_add(tmp_path
     second, log = publish(conf, root, content, caplog)
     assert second and current(root) == second  # a warning: the publish goes on
     assert "toglie 1 indirizzo del sito pubblicato" in log
+    assert "troverà «Pagina non trovata»" in log  # the 404 page's title, as it shows it
     assert "/2024/05/festa/ ora è /2024/06/festa/" in log
     assert f"aggiungi a {content.resolve()}/notizie/a.md la riga" in log
     assert "`indirizzi_precedenti: [/2024/05/festa/]`" in log

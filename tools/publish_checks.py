@@ -126,7 +126,7 @@ def report_vanished(found, content, strict):
             what, count)
     else:
         log("Attenzione: la nuova versione toglie %s del sito pubblicato (chi ci arriva da un"
-            " segnalibro, da un altro sito o da un motore di ricerca troverà «pagina non"
+            " segnalibro, da un altro sito o da un motore di ricerca troverà «Pagina non"
             " trovata»); la pubblicazione continua / Warning: the new release takes away %d"
             " address(es) of the published site (readers get a 404); publishing goes on",
             what, count)
