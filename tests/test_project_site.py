@@ -266,27 +266,6 @@ def test_the_sites_own_pages_claim_nothing_beyond_the_projects_facts(project_sit
     assert {url: claims for url, claims in claimed.items() if claims} == {}
 
 
-# Forms a copy editor changes in the team's own Italian (the plain-language style of the
-# PA's design guidelines): "ad esempio" (everywhere else "per esempio"), the calques
-# "maggiori informazioni" / "dettagli" (altre, altri), "(vedi comunque …" (read "see …")
-PLAIN_FORMS = ("ad esempio", "maggiori informazioni", "maggiori dettagli", "(vedi comunque")
-
-
-def test_the_teams_own_pages_write_the_sites_plain_forms(project_site):
-    """The team's pages and news (while they are the team's version) wrote "ad esempio"
-    where every other text says "per esempio", the calque "maggiori informazioni", and
-    "(vedi comunque il numero delle visite)", which reads as "see the number anyway"."""
-    checked = [source for source in TEAM_VERSIONS
-               if source.endswith(".md") and teams(project_site, source)]
-    if not checked:
-        pytest.skip("every page of the team was changed since the team wrote it")
-    found = {}
-    for source in checked:
-        text = (project_site.content / source).read_text(encoding="utf-8").lower()
-        found[source] = [form for form in PLAIN_FORMS if form in text]
-    assert {source: forms for source, forms in found.items() if forms} == {}
-
-
 def test_every_menu_item_and_every_link_to_its_page_name_it_as_the_page_does(project_site):
     """The menu's "Novità" led to a page called "Archivio", which the breadcrumbs of the
     year pages also called "Archivio": one page under two names (WCAG 3.2.4, consistent
