@@ -554,6 +554,34 @@ def test_a_cover_is_shared_as_a_light_jpeg_without_its_metadata(build):
     assert ".jpg" not in body["srcset"].replace("Festa%20in%20citt%C3%A0.jpg", "")
 
 
+def test_a_detailed_cover_is_shared_by_a_copy_light_enough_for_whatsapp(build):
+    """WhatsApp shows no picture for an og:image over about 300 kB: a detailed photo's
+    copy, 1200 px wide at quality 82, weighed 423 kB. Its quality is lowered until it
+    weighs no more, its size kept; a plain picture keeps the quality of the setting."""
+    detailed = io.BytesIO()
+    Image.effect_noise((2400, 1600), 90).convert("RGB").save(detailed, "JPEG", quality=95)
+    site = build({"immagini/folla.jpg": detailed.getvalue(), "immagini/piano.png": png(1600, 900),
+                  "notizie/a.md": article(title="Folla", slug="folla", image="immagini/folla.jpg",
+                                          image_alt="La folla"),
+                  "notizie/b.md": article(title="Piano", slug="piano", date="2024-05-06 10:00",
+                                          image="immagini/piano.png", image_alt="Un piano")})
+    assert site.ok, site.log
+
+    def shared(url):
+        soup = site.soup(url)
+        return site.path(soup.select_one('meta[property="og:image"]')["content"]
+                         .removeprefix(SITEURL))
+
+    heavy = shared("/2024/05/folla/")
+    assert heavy.stat().st_size <= 300_000
+    with Image.open(heavy) as copy:
+        assert (copy.format, copy.size) == ("JPEG", (1200, 800))
+    reference = io.BytesIO()
+    Image.new("RGB", (16, 16)).save(reference, "JPEG", quality=82)
+    with Image.open(shared("/2024/05/piano/")) as plain, Image.open(reference) as at_82:
+        assert plain.size == (1200, 675) and plain.quantization == at_82.quantization
+
+
 def test_a_body_image_or_link_named_with_spaces_and_accents_has_a_valid_address(build):
     """``{static}/immagini/Festa in città.jpg`` was written into the page as it is: a URL
     with spaces, which HTML does not allow (the W3C checker's error on ``src`` and

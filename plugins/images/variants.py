@@ -14,7 +14,10 @@ measured and drawn turned (``ImageOps.exif_transpose``), as browsers do.
 A cover also gets a **share** copy (:func:`share`): a JPEG at most ``IMAGES_SHARE_WIDTH``
 wide, transparency laid on white, no metadata, for ``og:image`` (the sites and apps that
 show a link's preview: WhatsApp shows none for a heavy image, Facebook refuses files over
-8 MB, not every one reads WebP; the camera's original keeps its EXIF data).
+8 MB, not every one reads WebP; the camera's original keeps its EXIF data). It weighs at
+most :data:`SHARE_MAX_BYTES` where a lower quality, down to :data:`SHARE_MIN_QUALITY`,
+can make it so: WhatsApp shows no picture for an ``og:image`` over about 300 kB, which a
+detailed photo 1200 px wide passes at quality 82.
 """
 
 import functools
@@ -32,7 +35,10 @@ from plugins.images import location
 from plugins.italian.slugs import make_slug, slug_substitutions
 
 FORMAT = 2  # change when the drawing changes: cached variants are then drawn again
-SHARE_FORMAT = 3  # the same for the share copies (3: no comment of the source's)
+SHARE_FORMAT = 4  # the same for the share copies (4: at most SHARE_MAX_BYTES)
+SHARE_MAX_BYTES = 300_000  # WhatsApp shows no picture for a heavier og:image
+SHARE_MIN_QUALITY = 40  # a share copy's JPEG quality is lowered down to this, no further
+SHARE_QUALITY_STEP = 6
 ORIENTATION = 0x0112  # EXIF tag
 TURNED = (5, 6, 7, 8)  # orientations that swap width and height
 METHOD = 4  # libwebp effort (0-6): 4 is its default, a good size for the time
@@ -223,11 +229,16 @@ def draw(source, variants, quality, folder, kind="WEBP"):
             for variant in variants:
                 resized = image.resize((variant.width, variant.height), Image.Resampling.LANCZOS)
                 resized, options = _encoded(resized, icc, kind, quality)
+                data = _lightened(resized, options) if kind == "JPEG" else None
                 handle, temporary = tempfile.mkstemp(dir=folder, prefix=".",
                                                      suffix=os.path.splitext(variant.file)[1])
                 os.close(handle)
                 try:
-                    resized.save(temporary, kind, **options)
+                    if data is None:
+                        resized.save(temporary, kind, **options)
+                    else:
+                        with open(temporary, "wb") as out:
+                            out.write(data)
                     os.chmod(temporary, 0o644)  # mkstemp makes 0600 files
                     os.replace(temporary, variant.file)
                 finally:
@@ -235,6 +246,19 @@ def draw(source, variants, quality, folder, kind="WEBP"):
                         os.unlink(temporary)
     except (OSError, ValueError) as error:
         raise Unreadable(str(error) or type(error).__name__) from error
+
+
+def _lightened(image, options):
+    """``image`` as JPEG bytes (Pillow's save ``options``) of at most
+    :data:`SHARE_MAX_BYTES`: at ``options["quality"]``, else lower by steps down to
+    :data:`SHARE_MIN_QUALITY` (the last one tried, if even that is heavier)."""
+    quality = options["quality"]
+    while True:
+        buffer = io.BytesIO()
+        image.save(buffer, "JPEG", **{**options, "quality": quality})
+        if buffer.tell() <= SHARE_MAX_BYTES or quality <= SHARE_MIN_QUALITY:
+            return buffer.getvalue()
+        quality = max(SHARE_MIN_QUALITY, quality - SHARE_QUALITY_STEP)
 
 
 def _as_rgb(image, icc):
