@@ -489,6 +489,18 @@ def test_the_404_page_has_no_canonical_and_nothing_to_share(site):
                            'script[type="application/ld+json"]')
 
 
+def test_the_search_page_leaves_a_shared_query_its_own_address(site):
+    """The search page's content is its query's (/cerca/?q=bando): its og:url and canonical
+    link of /cerca/ made Facebook and LinkedIn, which take og:url as the shared link's,
+    open the empty search form; a page kept out of search engines needs no canonical."""
+    soup = site.soup("/cerca/")
+    assert soup.select_one('meta[name="robots"]')["content"] == "noindex"
+    assert not soup.select('link[rel="canonical"], meta[property^="og:"], meta[name^="twitter:"], '
+                           'script[type="application/ld+json"], main[data-indirizzo]')
+    assert soup.title.get_text() == "Cerca nel sito – FareLegami"
+    assert one(soup, "description").startswith("Cerca nelle notizie")
+
+
 def test_development_uses_the_local_address_and_no_address_means_none(build_once):
     local = build_once({"notizie/a.md": article()}, siteurl="",
                        settings='FEED_DOMAIN = "http://localhost:8000"\n')
