@@ -474,6 +474,11 @@ def test_share_links_and_the_copy_button_on_articles(site):
     assert copy.has_attr("hidden")  # shown by share.js only where the Clipboard API works
     assert copy.button["type"] == "button" and copy.button["data-share-url"] == SITEURL + ARTICLE
     assert copy.select_one('[role="status"]').get_text() == ""
+    # the share sheet's button (Web Share API, shown by share.js): the title as text
+    native = copy.select_one(".share-native-button")
+    assert native.has_attr("hidden") and native["type"] == "button"
+    assert native["data-share-url"] == SITEURL + ARTICLE
+    assert native["data-share-title"] == one(soup, "og:title") and "</script>" in one(soup, "og:title")
     # share.js travels in the site's one script (ASSETS_BUNDLES js/site.js, plugins/assets)
     [script] = soup.select('script[src*="/theme/js/site."]')
     assert script["src"].startswith(f"{SITEURL}/theme/js/site.") and script.has_attr("defer")

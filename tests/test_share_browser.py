@@ -1,8 +1,10 @@
 """Share links and "Copia link" in real headless Chromium (Debian's ``chromium`` through
 Playwright), with the site served under a strict Content-Security-Policy.
 
-The site is served on 127.0.0.1, a secure context, where the Clipboard API exists.
-Two page loads: one with JavaScript (copy, CSP), one without (the button stays hidden).
+The site is served on 127.0.0.1, a secure context, where the Clipboard API exists; the
+Web Share API (phones' share sheet) is not in Linux's Chromium: a page that needs it is
+given a stand-in ``navigator.share`` that records what it is handed, as a phone's would.
+Page loads with JavaScript (copy, CSP, share sheet) and without (the buttons stay hidden).
 """
 
 
@@ -51,6 +53,8 @@ def test_copy_link_copies_the_address_and_nothing_breaks_the_csp(browser, site):
         assert page.locator('script[type="application/ld+json"]').count() == 2
         button = page.get_by_role("button", name="Copia link")
         assert button.is_visible()
+        # no Web Share API here: no button that would do nothing
+        assert not page.get_by_role("button", name="Condividi con un’altra app").is_visible()
         button.click()
         status = page.get_by_role("status")
         page.wait_for_function(
@@ -78,8 +82,55 @@ def test_without_javascript_the_links_work_and_the_button_stays_hidden(browser, 
         links = page.locator(".share a.share-link")
         assert links.count() == 6 and all(links.nth(n).is_visible() for n in range(6))
         assert not page.get_by_role("button", name="Copia link").is_visible()
+        assert not page.get_by_role("button", name="Condividi con un’altra app").is_visible()
         assert page.locator(".share-copy").is_hidden()
         older = page.locator('nav.category-pager a[rel="next"]')  # the series is newest first
         assert older.is_visible() and "Quella prima" in older.text_content()
+    finally:
+        context.close()
+
+
+# The Web Share API as a phone has it: it records what it is handed, and resolves, or is
+# rejected as when the reader closes the share sheet without choosing an app.
+SHARE_SHEET = """
+    window.__shared = [];
+    window.__unhandled = [];
+    window.addEventListener('unhandledrejection', event => window.__unhandled.push(
+        String(event.reason)));
+    Object.defineProperty(Navigator.prototype, 'share', {configurable: true, value(data) {
+        window.__shared.push(data);
+        return window.__closed ? Promise.reject(new DOMException('closed', 'AbortError'))
+                               : Promise.resolve();
+    }});
+"""
+
+
+def test_the_share_sheet_of_a_phone_gets_the_title_and_address(browser, site):
+    """Mastodon, Signal and the other apps the links do not name: on a phone the Web Share
+    API's share sheet offers them. The button shows only where that API is, hands it the
+    article's title and address, and says nothing when the sheet is closed unused."""
+    context = browser.new_context()
+    try:
+        page = context.new_page()
+        console, errors = [], []
+        page.on("console", lambda message: console.append(message))
+        page.on("pageerror", lambda error: errors.append(error))
+        page.add_init_script(SHARE_SHEET + VIOLATIONS)
+        page.goto(site.origin + ARTICLE)
+        button = page.get_by_role("button", name="Condividi con un’altra app")
+        assert button.is_visible()
+        button.click()
+        page.wait_for_function("() => window.__shared.length === 1")
+        assert page.evaluate("window.__shared") == [
+            {"title": "Da condividere", "url": site.origin + ARTICLE}]
+        page.evaluate("window.__closed = true")
+        button.click()
+        page.wait_for_function("() => window.__shared.length === 2")
+        # a rejection nobody handles is reported before the next task runs
+        page.evaluate("() => new Promise(resolve => setTimeout(resolve))")
+        assert page.evaluate("window.__unhandled") == []
+        assert page.locator(".share-status").text_content() == ""
+        assert page.evaluate("window.__violations") == []
+        assert errors == [] and [m.text for m in console] == []
     finally:
         context.close()

@@ -256,5 +256,5 @@ def page_seo(context, title="", description=""):
 @pass_context
 def sharing(context, item):
     """:class:`.share.Sharing` of an article or page: its address and share links."""
-    url = absolute(_address(context), item.url)
-    return share.Sharing(url, share.share_links(url, plain(item.title)))
+    url, title = absolute(_address(context), item.url), plain(item.title)
+    return share.Sharing(url, share.share_links(url, title), title)

@@ -21,6 +21,7 @@ class ShareLink:
 class Sharing:
     url: str = ""  # the page's absolute address ("Copia link" copies it)
     links: tuple = ()  # ShareLink, one per service
+    title: str = ""  # the page's title, plain text (the Web Share API's title)
 
 
 def encode(text):
