@@ -14,6 +14,7 @@ from plugins.redirects import page, rules
 from plugins.redirects import settings as redirect_settings
 from plugins.redirects.output import PERIOD_MARKER
 from plugins.redirects.paths import check_key, old_path, old_paths, output_file, site_folders
+from samples import photo
 from support import ROOT, SITEURL, article, project_settings, run_tool, write_conf, write_content
 from tools.release_check import check_release
 
@@ -264,6 +265,45 @@ def test_each_old_address_of_a_written_item_leads_to_it(site):
     # drafts and future items: nothing of them goes public
     assert not site.exists("/vecchie/bozza.html") and not site.exists("/vecchie/futura.html")
     assert "/vecchie/" not in site.all_text().replace("/vecchie/nascosta.htm", "")
+
+
+def social_tags(soup):
+    """``[(attribute, name, content)]`` of a page's Open Graph and Twitter card tags."""
+    return [("property", tag["property"], tag["content"]) if tag.has_attr("property")
+            else ("name", tag["name"], tag["content"])
+            for tag in soup.select('meta[property^="og:"], meta[property^="article:"], '
+                                   'meta[name^="twitter:"]')]
+
+
+def test_an_old_address_shared_again_previews_the_item(build_once):
+    """An old social post's link shared again: WhatsApp, Telegram, Mastodon and X read the
+    page they are given, follow no <meta http-equiv="refresh">, and showed a bare title
+    (or nothing) for an old address. Its page now says what the item's own page says:
+    title, description, cover (and its size, alt text), type, dates, og:url the item's
+    address (which Facebook and LinkedIn go on to)."""
+    site = build_once({
+        "immagini/festa.jpg": photo(1600, 900),
+        "notizie/festa.md": article(title='La festa: "tutti" & tutte', slug="festa",
+                                    image="immagini/festa.jpg", image_alt="La piazza piena",
+                                    summary="Una serata *in piazza* con le associazioni.",
+                                    modified="2024-06-01 09:00",
+                                    indirizzi_precedenti="/notizie/7-festa.html"),
+        "pages/chi-siamo.md": "---\ntitle: Chi siamo\nindirizzi_precedenti: /chi-siamo.php\n"
+                              "---\nIl progetto.\n",
+    })
+    assert site.ok, site.log
+    for old, new in (("/notizie/7-festa.html", "/2024/05/festa/"), ("/chi-siamo.php", "/chi-siamo/")):
+        moved, own = site.soup(old), site.soup(new)
+        assert_leads_to(moved, new, SITEURL + new, "Questa pagina è stata spostata: ")
+        assert social_tags(moved) == social_tags(own), old
+        assert dict((name, content) for _, name, content in social_tags(moved))["og:url"] == \
+            SITEURL + new
+    tags = dict((name, content) for _, name, content in social_tags(site.soup("/notizie/7-festa.html")))
+    assert tags["og:description"] == "Una serata in piazza con le associazioni."
+    assert tags["og:image"].startswith(f"{SITEURL}/immagini/_r/festa-1200.")
+    assert (tags["og:type"], tags["twitter:card"]) == ("article", "summary_large_image")
+    # a year's or a month's address is no item's: nothing to preview
+    assert not social_tags(site.soup("/2024/05/"))
 
 
 def test_old_addresses_are_in_no_sitemap_feed_or_search_index(site):

@@ -112,6 +112,7 @@ class RedirectsGenerator:
         self.settings = settings
         self.output_path = output_path
         self.planned = []  # (output file, title, url, moved: an old address, not a period)
+        self.items = {}  # output file -> the item at an old address
 
     def generate_context(self):
         if self.settings["REDIRECTS_ITEMS_FILE"]:
@@ -136,6 +137,7 @@ class RedirectsGenerator:
         if not problems:
             self.planned = [(file, plain(item.title), item.url, True)
                             for file, item in sorted(targets.items())]
+            self.items = targets
             # a year's or a month's address, unless an item, an old address or one of
             # Pelican's own period archives (MONTH_ARCHIVE_SAVE_AS…) is there
             taken = {file.lower() for file in targets} | {
@@ -153,9 +155,13 @@ class RedirectsGenerator:
         # rule sends /2025/ (its address there) to /archivio/2025/: under SITEURL's path
         # the page leads to /sito/archivio/2025/, and nginx serves the page
         at_root = not urlsplit(str(self.settings.get("SITEURL") or "")).path.strip("/")
+        tags = _moved_item_tags(self.settings)
         for file, title, url, moved in self.planned:
+            item = self.items.get(file) if moved else None
             keep(os.path.join(self.output_path, *file.split("/")),
-                 page.render(title, url, self.settings, moved).encode("utf-8"))
+                 page.render(title, url, self.settings, moved,
+                             tags(item, self.settings) if item is not None else ()
+                             ).encode("utf-8"))
             if not moved and at_root:
                 marker = posixpath.join(posixpath.dirname(file), PERIOD_MARKER)
                 keep(os.path.join(self.output_path, *marker.split("/")),
@@ -163,6 +169,17 @@ class RedirectsGenerator:
         if self.planned:
             logger.info("Writing %d old addresses (%s, years and months)",
                         len(self.planned), KEY)
+
+
+def _moved_item_tags(settings):
+    """plugins/seo's ``moved_item_tags`` (an item's link preview tags, here run after every
+    generator's context: the cover's copy for previews is known) where that plugin is on,
+    else a function giving none."""
+    if "plugins.seo" not in (settings.get("PLUGINS") or ()):
+        return lambda item, settings: []
+    from plugins.seo.page import moved_item_tags  # noqa: PLC0415 - an optional plugin
+
+    return moved_item_tags
 
 
 def get_generators(pelican):

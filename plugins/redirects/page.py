@@ -15,7 +15,7 @@ TEMPLATE = """<!DOCTYPE html>
 <meta name="robots" content="noindex">
 <meta http-equiv="refresh" content="0; url={local}">
 <link rel="canonical" href="{canonical}">
-<title>{title}{moved}</title>
+{tags}<title>{title}{moved}</title>
 </head>
 <body data-pagefind-ignore="all">
 <p>{said}: <a href="{local}">{title}</a>.</p>
@@ -48,9 +48,12 @@ MOVED = "Questa pagina è stata spostata"
 PERIOD = "Gli articoli di questo periodo sono nell’archivio"
 
 
-def render(title, url, settings, moved=True):
+def render(title, url, settings, moved=True, tags=()):
     """The page's text for the item titled ``title`` (plain text) at ``url``: an old
-    address of it (``moved``), or a year's or a month's address leading to its archive."""
+    address of it (``moved``), or a year's or a month's address leading to its archive.
+    ``tags``: ``[(attribute, name, content)]``, the item's Open Graph and Twitter card
+    tags (plugins/seo ``moved_item_tags``: an old address shared shows the item's
+    preview), written as ``<meta attribute="name" content="content">``."""
     local, canonical = targets(url, settings)
     # the site's policy after the charset, as on every page (plugins/csp), when it has one
     policy = content_security_policy(settings) \
@@ -59,4 +62,7 @@ def render(title, url, settings, moved=True):
                            title=escape(title, quote=False),
                            moved=" – pagina spostata" if moved else "",
                            said=MOVED if moved else PERIOD,
+                           tags="".join(f'<meta {attribute}="{escape(name)}" '
+                                        f'content="{escape(content)}">\n'
+                                        for attribute, name, content in tags),
                            policy=f"{policy}\n" if policy else "")

@@ -16,6 +16,7 @@ from zoneinfo import ZoneInfo
 from babel.core import Locale, UnknownLocaleError, get_global
 from jinja2 import pass_context
 from markupsafe import Markup
+from pelican.contents import Article
 from PIL import Image, UnidentifiedImageError
 
 from plugins.assets import published_file
@@ -180,30 +181,14 @@ def language(context, item=None):
     return locale(context, item).replace("_", "-")
 
 
-@pass_context
-def page_seo(context, title="", description=""):
-    """:class:`PageSeo` of the page being written. ``title`` and ``description`` are the
-    page's own (base.html's ``title`` and ``description`` blocks), as text or HTML."""
-    article, page = context.get("article"), context.get("page")
-    item = article or page
-    # what search results and link previews show: about 155-160 characters, the rest cut.
-    # A description without text (a summary that is only a picture) would be an empty
-    # one: the item's first paragraph with text says it, else the site's description.
-    first_text = Markup(getattr(item, "first_text", "") or "")  # plugins/article_meta
-    description = shorten(plain(description) or plain(first_text)
-                          or plain(context.get("SITEDESCRIPTION")), DESCRIPTION_LENGTH)
+def _social(context, item, is_article, canonical, title, description):
+    """``(open_graph, twitter)``: the Open Graph and Twitter card tags of the page at
+    ``canonical`` (an article's when ``is_article``; ``item`` the article or page shown,
+    None on a listing), titled ``title`` and described by ``description`` (plain text)."""
     address = _address(context)
-    if not address:
-        return PageSeo(description=description)
-    output_file = context.get("output_file") or ""
-    canonical = absolute(address, without_index(output_file))
     site_name = plain(context.get("SITENAME"))
-    title = plain(title) or " – ".join(
-        filter(None, (site_name, plain(context.get("SITESUBTITLE")))))
-    home = absolute(address, "")
-
     graph = [("og:locale", locale(context, item)), ("og:site_name", site_name),
-             ("og:type", "article" if article else "website"), ("og:title", title)]
+             ("og:type", "article" if is_article else "website"), ("og:title", title)]
     if description:
         graph.append(("og:description", description))
     graph.append(("og:url", canonical))
@@ -227,16 +212,48 @@ def page_seo(context, title="", description=""):
     twitter = [("twitter:card", "summary_large_image" if large else "summary")]
     if picture is not None and picture.alt:  # X reads no og:image:alt: its own, or none
         twitter.append(("twitter:image:alt", picture.alt))
+    if is_article:
+        zone = ZoneInfo(context.get("TIMEZONE") or "UTC")
+        graph.append(("article:published_time", data_iso(item.date, zone)))
+        if getattr(item, "modified", None):
+            graph.append(("article:modified_time", data_iso(item.modified, zone)))
+        if item.category:
+            graph.append(("article:section", plain(item.category.name)))
+        graph += [("article:tag", plain(tag.name)) for tag in getattr(item, "tags", ())]
+    return graph, twitter
+
+
+def _description(description, item, context):
+    """What search results and link previews show: ``description`` (text or HTML), else
+    the item's first paragraph with text, else the site's description, as plain text cut
+    at a word to :data:`DESCRIPTION_LENGTH` characters."""
+    # A description without text (a summary that is only a picture) would be an empty
+    # one: the item's first paragraph with text says it, else the site's description.
+    first_text = Markup(getattr(item, "first_text", "") or "")  # plugins/article_meta
+    return shorten(plain(description) or plain(first_text)
+                   or plain(context.get("SITEDESCRIPTION")), DESCRIPTION_LENGTH)
+
+
+@pass_context
+def page_seo(context, title="", description=""):
+    """:class:`PageSeo` of the page being written. ``title`` and ``description`` are the
+    page's own (base.html's ``title`` and ``description`` blocks), as text or HTML."""
+    article, page = context.get("article"), context.get("page")
+    item = article or page
+    description = _description(description, item, context)
+    address = _address(context)
+    if not address:
+        return PageSeo(description=description)
+    output_file = context.get("output_file") or ""
+    canonical = absolute(address, without_index(output_file))
+    site_name = plain(context.get("SITENAME"))
+    title = plain(title) or " – ".join(
+        filter(None, (site_name, plain(context.get("SITESUBTITLE")))))
+    home = absolute(address, "")
+    graph, twitter = _social(context, item, bool(article), canonical, title, description)
 
     json_ld = []
     if article:
-        zone = ZoneInfo(context.get("TIMEZONE") or "UTC")
-        graph.append(("article:published_time", data_iso(article.date, zone)))
-        if getattr(article, "modified", None):
-            graph.append(("article:modified_time", data_iso(article.modified, zone)))
-        if article.category:
-            graph.append(("article:section", plain(article.category.name)))
-        graph += [("article:tag", plain(tag.name)) for tag in getattr(article, "tags", ())]
         json_ld.append(_article_data(article, context, address, canonical, description))
         # the category is a step only where its page is written: every step but the
         # last needs an address
@@ -251,6 +268,23 @@ def page_seo(context, title="", description=""):
                                           plain(context.get("SITEDESCRIPTION")),
                                           _publisher(context, address), language(context)))
     return PageSeo(canonical, graph, twitter, json_ld, description)
+
+
+def moved_item_tags(item, settings):
+    """``[(attribute, name, content)]``: the Open Graph and Twitter card tags of the page
+    at an old address of ``item`` (plugins/redirects): its own page's, ``og:url`` its
+    address. Link previews of an old address (an old social post shared again) are then
+    the item's: WhatsApp, Telegram, Mastodon and X read the page they are given and follow
+    no ``<meta http-equiv="refresh">``; Facebook and LinkedIn go on to ``og:url``. None
+    without a site address."""
+    address = _address(settings)
+    if not address:
+        return []
+    lead = getattr(item, "lead", None)  # as article.html and page.html describe it
+    description = _description(getattr(item, "card_lead", "") if lead else "", item, settings)
+    graph, twitter = _social(settings, item, isinstance(item, Article),
+                             absolute(address, item.url), plain(item.title), description)
+    return [("property", *pair) for pair in graph] + [("name", *pair) for pair in twitter]
 
 
 @pass_context
