@@ -288,8 +288,12 @@ def test_search_page_is_a_form_that_needs_javascript_and_says_so(site):
     assert soup.find("meta", attrs={"name": "robots"})["content"] == "noindex"
     note = soup.find(id="cerca-nojs")
     assert " ".join(note.get_text().split()) == ("La ricerca richiede JavaScript: puoi sfogliare"
-                                                  " l’archivio.")
-    assert note.find("a")["href"] == f"{SITEURL}/archivio/"
+                                                  " l’archivio, le categorie o gli argomenti.")
+    # every way to browse the site without searching, each a page the build wrote
+    links = [a["href"] for a in note.find_all("a")]
+    assert links == [f"{SITEURL}/archivio/", f"{SITEURL}/categorie/", f"{SITEURL}/argomenti/"]
+    for link in links:
+        assert site.soup(link.removeprefix(SITEURL)).find("h1")
     ui = soup.find(id="cerca")
     assert ui.has_attr("hidden") and ui["data-bundle"] == f"{SITEURL}/pagefind/"
     form = ui.find("form")

@@ -373,13 +373,16 @@ def test_what_is_typed_while_the_index_loads_is_kept_and_searched(reader, site):
     me.wait_for_status("2 risultati per «ceramica».")
 
 
-def test_without_javascript_the_page_says_so_and_links_the_archive(reader, site):
+def test_without_javascript_the_page_says_so_and_links_the_ways_to_browse(reader, site):
     me = reader(javascript=False)
     me.page.goto(site.origin + "/cerca/?q=girandola")
     note = me.page.locator("#cerca-nojs")
     assert note.is_visible()
-    assert note.text_content() == "La ricerca richiede JavaScript: puoi sfogliare l’archivio."
-    assert note.get_by_role("link").get_attribute("href") == site.origin + "/archivio/"
+    assert note.text_content() == ("La ricerca richiede JavaScript: puoi sfogliare l’archivio,"
+                                   " le categorie o gli argomenti.")
+    assert [note.get_by_role("link", name=name).get_attribute("href") for name in (
+        "l’archivio", "le categorie", "gli argomenti")] == [
+        site.origin + path for path in ("/archivio/", "/categorie/", "/argomenti/")]
     assert me.page.locator("#cerca").is_hidden()
 
 
