@@ -641,6 +641,14 @@ def test_nothing_in_the_chosen_category_offers_the_results_in_all_of_them(reader
                        " C’è 1 risultato in tutte le categorie.")
     me.search("ornitorinco")
     me.wait_for_status("Nessun risultato per «ornitorinco» in Avvisi." + NONE)
+    # a word on no page: none in all of them either (Pagefind's results for the shorter
+    # word it begins, "a" for "asilo", were offered: "Ci sono 3 risultati in tutte le
+    # categorie", and the link found nothing)
+    for word in ("asilo", "ceratopside"):
+        me.search(word)
+        me.wait_for_status(f"Nessun risultato per «{word}» in Avvisi." + NONE)
+    page.get_by_label("Categoria").select_option("")
+    me.wait_for_status("Nessun risultato per «ceratopside»." + NONE)
 
 
 def test_back_from_a_result_returns_to_the_results_shown_and_the_one_followed(reader, site):

@@ -456,9 +456,12 @@ class Search {
         searched = words.map(({ word }) => word).join(" ") || null;
         results = await this.find(searched, options);
         // Which words are on no page: when something was found (Pagefind may have
-        // matched a shorter word instead), or when several words found nothing together
-        // (one of them on no page's text would leave the others nothing to find).
-        if (words.length && (results.length || words.length > 1)) {
+        // matched a shorter word instead), when several words found nothing together
+        // (one of them on no page's text would leave the others nothing to find), or
+        // when nothing was found in a category (the results in all of them, offered
+        // then, were Pagefind's for a shorter word: "ospedale" in Avvisi offered 10
+        // results in all categories, and the link said "Nessun risultato").
+        if (words.length && (results.length || words.length > 1 || category)) {
           let exact = await Promise.all(words.map(({ word }) => this.exactly(word)));
           const found = await Promise.all(words.map(({ word }, index) =>
             this.inIndex(word, exact[index])));
