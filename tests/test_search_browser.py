@@ -587,6 +587,49 @@ def test_a_word_on_no_page_is_named_when_the_others_find_nothing_with_it(reader,
     me.wait_for_status("Nessun risultato per «girandola zanzariera»." + NONE)
 
 
+def test_a_word_with_a_typo_offers_the_word_of_the_pages_it_is_near(reader, site):
+    """Pagefind has no typo tolerance: "casalmagiore" (one g) found nothing, and the
+    reader was only told to try other words."""
+    me = reader()
+    page = me.page
+    page.clock.install()
+    page.goto(site.origin + "/cerca/?q=casalmagiore")
+    me.wait_for_status("Nessun risultato per «casalmagiore». Forse cercavi «Casalmaggiore»?")
+    assert me.results() == []
+    link = page.get_by_role("status").get_by_role("link", name="Casalmaggiore")
+    assert query(link.get_attribute("href")) == {"q": "Casalmaggiore"}
+    # searched here, the focus back in the field
+    link.click()
+    me.wait_for_status("2 risultati per «Casalmaggiore».")
+    assert {href for _, href, *_ in me.results()} == {PATTO, SCUOLE}
+    assert query(page.url) == {"q": "Casalmaggiore"}
+    assert page.evaluate("document.activeElement.id") == "cerca-q"
+    # with other words: the one on no page named, the others' results, the whole query
+    me.search("patto casalmagiore")
+    me.wait_for_status("«casalmagiore» non si trova: 2 risultati per «patto»."
+                       " Forse cercavi «patto Casalmaggiore»?")
+    # two letters swapped, one changed, one too many, early in the word (a typo near its
+    # end finds the word already); in lower case as the pages write it
+    for typed, meant in (("zanzraiera", "zanzariera"), ("merkatino", "mercatino"),
+                         ("cinneforum", "cineforum")):
+        me.search(typed)
+        me.wait_for_status(f"Nessun risultato per «{typed}». Forse cercavi «{meant}»?")
+    # in a category: the link keeps it
+    page.get_by_label("Categoria").select_option("Avvisi")
+    me.search("casalmagiore")
+    me.wait_for_status("Nessun risultato per «casalmagiore» in Avvisi."
+                       " Forse cercavi «Casalmaggiore»?")
+    assert query(page.get_by_role("status").get_by_role("link").get_attribute("href")) == {
+        "q": "Casalmaggiore", "categoria": "Avvisi"}
+    # a short word is not taken for another; a word near none of the pages' words (and a
+    # phrase) leaves what to try next as before
+    page.get_by_label("Categoria").select_option("")
+    for typed in ("orta", "ospedale", "«casalmagiore»"):
+        me.search(typed)
+        me.wait_until(lambda: me.status().startswith("Nessun risultato"), typed)
+        assert me.status().endswith(NONE), me.status()
+
+
 def test_searching_for_nothing_says_what_to_do(reader, site):
     """The button pressed with an empty field did nothing: no message, nothing for a
     screen reader to say (after a search, the results simply vanished)."""

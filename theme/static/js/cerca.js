@@ -11,8 +11,10 @@
  * the excerpt with the matched words marked ("…" where it cuts the page's text); the
  * words found in the title and tags are marked there too (highlighted()). Each word is
  * checked to be in the index itself, not only a shorter word Pagefind falls back to
- * (queryWords(), meant()). Nothing found, when the index's folder does not answer, is
- * a lost connection (Pagefind takes an index file it could not fetch for an empty one).
+ * (queryWords(), meant()); a word on no page is offered the word of the pages it may be
+ * a typo of (suggest(): Pagefind has no typo tolerance). Nothing found, when the
+ * index's folder does not answer, is a lost connection (Pagefind takes an index file
+ * it could not fetch for an empty one).
  * A result must match in its text or title, not only in the other metadata it shows
  * (find()); words in any quotes are a phrase; a page with the word as typed ranks
  * before longer words (RANKING, asTyped()). Back from a result, the results shown then
@@ -84,6 +86,12 @@ const CLOSING = /[:;,.!?…»”’)\]]+/uy;
 const OPENING = /[«“‘(\[]*$/u;
 // What joins the parts of a hyphenated name (Gener-Attivi), with no space.
 const HYPHEN = /^[-\u2010\u2011]$/u;
+// Pagefind has no typo tolerance: a word with a letter dropped, added, changed or two
+// swapped ("casalmagiore") found nothing. A word on no page of at least SUGGEST_MIN
+// letters gets a suggestion, a word of the pages one or two edits away (suggest()),
+// looked for among the first SUGGEST_RESULTS results of ever shorter beginnings of it.
+const SUGGEST_MIN = 5;
+const SUGGEST_RESULTS = 5;
 const numbers = new Intl.NumberFormat("it-IT");
 const collator = new Intl.Collator("it");
 
@@ -321,6 +329,31 @@ function longestCommonPrefix(a, b) {
   return length;
 }
 
+/* The edits (a letter added, dropped, changed, or two swapped) between `a` and `b`
+   (Damerau-Levenshtein, optimal string alignment). */
+function distance(a, b) {
+  let before = null;
+  let row = Array.from({ length: b.length + 1 }, (_, index) => index);
+  for (let i = 1; i <= a.length; i += 1) {
+    const next = [i];
+    for (let j = 1; j <= b.length; j += 1) {
+      next[j] = Math.min(row[j] + 1, next[j - 1] + 1, row[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+      if (before && i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) {
+        next[j] = Math.min(next[j], before[j - 2] + 1);
+      }
+    }
+    [before, row] = [row, next];
+  }
+  return row[b.length];
+}
+
+/* How many edits a word of `length` letters may be from the word suggested for it
+   (suggest()): none under SUGGEST_MIN letters, one up to 7, two from 8. */
+function allowedEdits(length) {
+  if (length < SUGGEST_MIN) return 0;
+  return length < 8 ? 1 : 2;
+}
+
 /*
  * Whether `found`, a word of the text that Pagefind matched, can be what the reader
  * meant by `word`, a word with no page of its own stem. Pagefind then falls back to
@@ -490,6 +523,21 @@ class Search {
       if (ticket === this.ticket) this.failed(FAILED);
       return;
     }
+    // a word on no page: the one it may be a typo of, and the query with it instead
+    const unknown = phrase ? [] : missing.length ? missing
+      : !results.length && !elsewhere && words.length === 1 ? words : [];
+    let suggestion = null;
+    if (unknown.length) {
+      const fixes = new Map();
+      for (const { word } of unknown) {
+        const fix = await this.suggest(word);
+        if (fix) fixes.set(word, fix);
+      }
+      if (fixes.size) {
+        suggestion = queryWords(query).map(({ shown, word }) => fixes.get(word) || shown)
+          .join(" ");
+      }
+    }
     if (ticket !== this.ticket) return;
     this.results = results;
     this.found = phrase
@@ -510,32 +558,56 @@ class Search {
           .replace(/^Nessun/, "nessun");
     }
     if (now) {
-      this.say(text, elsewhere);
+      this.say(text, elsewhere, suggestion);
       if (back) { // after say(): the link followed may be the status's
         this.links()[back.focus]?.focus({ preventScroll: true });
         window.scrollTo({ top: back.scroll || 0, behavior: "instant" }); // not smooth: a return
       }
     } else {
       this.announceTimer = window.setTimeout(() => {
-        if (ticket === this.ticket) this.say(text, elsewhere);
+        if (ticket === this.ticket) this.say(text, elsewhere, suggestion);
       }, ANNOUNCE_PAUSE - TYPING_PAUSE);
     }
   }
 
   /* The count; with no result, what to try next: the results in all categories when
-     the chosen one has none (`elsewhere`, a link to them), other words, the archive. */
-  say(text, elsewhere = 0) {
+     the chosen one has none (`elsewhere`, a link to them), other words, the archive;
+     and the query with the words it may be a typo of (`suggestion`, a link that
+     searches it here). */
+  say(text, elsewhere = 0, suggestion = null) {
     this.status.replaceChildren(...marked([{ text }], this.english)); // «Civic Center»
-    if (this.results.length) return;
-    if (elsewhere) {
+    if (!this.results.length && elsewhere) {
       const all = new URL(window.location.href);
       all.searchParams.delete("categoria");
       const link = element("a", null, `${numbers.format(elsewhere)} ${
         elsewhere === 1 ? "risultato" : "risultati"} in tutte le categorie`);
       link.href = all.href;
       this.status.append(elsewhere === 1 ? " C’è " : " Ci sono ", link, ".");
-      return;
+    } else if (!this.results.length && !suggestion) {
+      this.tryElse();
     }
+    if (suggestion) {
+      const address = new URL(window.location.href);
+      address.searchParams.set("q", suggestion);
+      const link = element("a");
+      link.append(...marked([{ text: suggestion }], this.english));
+      link.href = address.href;
+      // searched here, the focus back in the field (the link goes with the status); a
+      // new tab or window as any link
+      link.addEventListener("click", (event) => {
+        if (event.button || event.ctrlKey || event.metaKey || event.shiftKey
+          || event.altKey) return;
+        event.preventDefault();
+        this.input.value = suggestion;
+        this.input.focus();
+        this.run(true);
+      });
+      this.status.append(" Forse cercavi «", link, "»?");
+    }
+  }
+
+  /* After "Nessun risultato": other words, the archive. */
+  tryElse() {
     const archive = document.querySelector("#cerca-nojs a");
     this.status.append(" Prova con altre parole, o con meno parole");
     if (archive) {
@@ -576,6 +648,50 @@ class Search {
       ? (page.locations || []).map((location) => text[location]).filter(Boolean)
       : TEXT_META.flatMap((field) => String(page.meta?.[field] || "").split(/\s+/));
     return !matched.length || matched.some((found) => meant(found, word));
+  }
+
+  /*
+   * A word of the pages that `word` (on no page, as searched) may be a typo of, as the
+   * pages write it ("Casalmaggiore" for "casalmagiore"; in lower case if one of them
+   * writes it so), or null: among the words
+   * matched in the first SUGGEST_RESULTS results of the longest beginning of `word`
+   * that has one allowedEdits() away (the nearest; the first result's on a tie). A typo
+   * leaves the letters before it right: "casalmag" finds "Casalmaggiore".
+   */
+  async suggest(word) {
+    const edits = allowedEdits(word.length);
+    if (!edits || /\d/u.test(word)) return null;
+    try {
+      for (let length = word.length - 1; length >= 3; length -= 1) {
+        const results = (await this.find(word.slice(0, length))).slice(0, SUGGEST_RESULTS);
+        const pages = await Promise.all(results.map((result) => result.data()));
+        let best = null;
+        pages.forEach((page) => {
+          const text = (page.content || "").split(/[\r\n\s]+/);
+          const matched = [...(page.locations || []).map((at) => text[at]),
+            ...TEXT_META.flatMap((field) => String(page.meta?.[field] || "").split(/\s+/))]
+            .filter((found) => typeof found === "string" && found);
+          for (const found of matched) {
+            // the word after an elision ("dell'orto": "orto"), without punctuation
+            const shown = found.split(/['\u2019]/u).at(-1)
+              .replace(/^[\p{P}\p{S}]+|[\p{P}\p{S}]+$/gu, "");
+            const candidate = plain(shown);
+            if (!candidate || candidate === word || /\d/u.test(candidate)) continue;
+            const away = distance(word, candidate);
+            if (away <= edits && (!best || away < best.away)) best = { away, candidate, shown };
+            // in lower case when a result looked at writes it so (a capital only where
+            // it begins a sentence, a title, a tag): "volontari", but "Casalmaggiore"
+            if (best?.candidate === candidate && shown === shown.toLocaleLowerCase("it")) {
+              best.shown = shown;
+            }
+          }
+        });
+        if (best) return best.shown;
+      }
+    } catch {
+      return null; // no suggestion: the count says what was found
+    }
+    return null;
   }
 
   /* Whether the index's folder answers (a fresh request, never the browser's cache). */
