@@ -140,6 +140,32 @@ ARTICLES = {
 
 
 
+# A place's own page and news items tagged with it and its neighbours, as most of the
+# project's news items are (Cremona begins with "crema", for Pagefind): a site of its own,
+# the ranking depends on every page.
+FILLER = ("Le associazioni del territorio si sono incontrate per parlare dei bisogni delle"
+          " famiglie. Gli operatori hanno raccontato le esperienze dei mesi passati e i"
+          " volontari hanno proposto nuove idee per il quartiere.")
+TAGGED = {
+    "pages/crema.md": "---\ntitle: Crema\n---\n\n" + " ".join([
+        "Crema è uno dei territori del progetto, con Cremona.", FILLER,
+        "A Crema si incontrano i volontari.", FILLER, "Il Comune di Crema è partner.", FILLER,
+        "Le attività a Crema.", "Anche a Crema il progetto propone incontri.", FILLER,
+        "Le notizie di Crema sono raccolte qui.", "Per Crema scrivete al Comune di Crema."]),
+    "notizie/anno.md": item(
+        "Un anno di attività", "2025-05-06 10:00", " ".join([
+            FILLER, "È passato un anno dalla presentazione nel Comune di Crema.", FILLER, FILLER,
+            "Il progetto si svolge a Crema, Cremona e Casalmaggiore, con il Comune di Cremona"
+            " capofila.", FILLER, FILLER]),
+        tags=["Crema", "Cremona", "Casalmaggiore", "Bilancio"]),
+    "notizie/estate.md": item(
+        "D’estate i laboratori continuano", "2024-07-10 10:00", " ".join([
+            FILLER, "Le date a Crema, Cremona e Casalmaggiore saranno pubblicate.", FILLER,
+            "Informazioni dal Comune di Cremona."]),
+        tags=["Laboratori", "Crema", "Cremona", "Casalmaggiore", "Estate"]),
+}
+
+
 def document(path, title, pages):
     """The link of a document's result, which says what it is, as the site's pages do."""
     size = round(len(ARTICLES[path]) / 1000)
@@ -157,6 +183,14 @@ def site(tmp_path_factory):
     with served_site(tmp_path_factory.mktemp("search-browser"), ARTICLES, host="site.test",
                      headers={"Content-Security-Policy": CSP},  # the site's own policy
                      settings="DEFAULT_PAGINATION = 20\nVISIT_COUNTER_URL = ''\n") as built:
+        yield built
+
+
+@pytest.fixture(scope="module")
+def tagged_site(tmp_path_factory):
+    with served_site(tmp_path_factory.mktemp("search-tagged"), TAGGED, host="site.test",
+                     headers={"Content-Security-Policy": CSP},
+                     settings="VISIT_COUNTER_URL = ''\n") as built:
         yield built
 
 
@@ -497,6 +531,24 @@ def test_a_whole_word_ranks_above_longer_words_that_begin_with_it(reader, site):
         found = [href for _, href, *_ in me.results()]
         assert {CITTA, RETE, PATTO, SCUOLE} <= set(found)  # "cittadini" still found, after
         assert set(found[:2]) == {CITTA, RETE}, (words, me.results())  # they say "città"
+
+
+def test_a_page_about_the_words_ranks_above_items_only_tagged_with_them(browser, tagged_site):
+    """An item's tags ranked at Pagefind's default weight for metadata: "crema" listed two
+    news items tagged "Crema, Cremona" that name it once or twice before the page "Crema",
+    which names it eight times and in its title."""
+    me = Reader(browser, tagged_site)
+    try:
+        me.page.goto(tagged_site.origin + "/cerca/?q=crema")
+        me.wait_for_status("3 risultati per «crema».")
+        assert [title for title, *_ in me.results()][0] == "Crema"
+        # a tag still finds an item whose text does not have the word
+        me.search("bilancio")
+        me.wait_for_status("1 risultato per «bilancio».")
+        assert [title for title, *_ in me.results()] == ["Un anno di attività"]
+        me.check_clean()
+    finally:
+        me.context.close()
 
 
 def test_words_in_quotes_are_a_phrase_whichever_quotes_a_keyboard_writes(reader, site):
