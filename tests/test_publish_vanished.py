@@ -56,6 +56,39 @@ def test_a_date_moved_a_month_names_the_old_address_and_the_line_to_add(tmp_path
     assert "/2024/04/altro/" not in log
 
 
+def test_what_became_of_each_published_file_is_told_by_its_file(tmp_path, caplog):
+    """The published release's admin/slugs.json says which file each address was: a title
+    changed without ``slug:`` names the file and its new address (no other item has the
+    old slug to guess it by), a file made a draft or dated in the future by mistake is
+    said to be that, not "if it moved, add indirizzi_precedenti" (which would not help)."""
+    conf, content, root = site(tmp_path)
+    write_content(content, {
+        "notizie/festa.md": article(title="Festa in piazza", date="2024-05-05 10:00"),
+        "notizie/bozza.md": article(title="Ritirato", date="2024-05-06 10:00"),
+        "notizie/futuro.md": article(title="Errore di data", date="2024-05-07 10:00")})
+    assert publish(conf, root, content, caplog)[0]
+    write_content(content, {
+        "notizie/festa.md": article(title="Festa grande in piazza", date="2024-05-05 10:00"),
+        "notizie/bozza.md": article(title="Ritirato", date="2024-05-06 10:00",
+                                    status="draft"),
+        "notizie/futuro.md": article(title="Errore di data", date="2099-05-07 10:00")})
+    release, log = publish(conf, root, content, caplog)
+    assert release and current(root) == release
+    assert "toglie 3 indirizzi del sito pubblicato" in log
+    files = content.resolve()
+    assert (f"/2024/05/festa-in-piazza/ ora è /2024/05/festa-grande-in-piazza/: aggiungi a"
+            f" {files}/notizie/festa.md la riga `indirizzi_precedenti:"
+            f" [/2024/05/festa-in-piazza/]`") in log
+    assert (f"/2024/05/ritirato/: {files}/notizie/bozza.md ora è una bozza (`status: draft`)"
+            f" e non è più sul sito; se l'hai tolto apposta, va bene così, altrimenti scrivi"
+            f" `status: published`") in log
+    assert (f"/2024/05/errore-di-data/: {files}/notizie/futuro.md ora ha una data nel futuro"
+            f" (`date: 2099-05-07 10:00`) e non sarà sul sito fino ad allora; se la data è un"
+            f" errore, correggila") in log
+    assert "indirizzi_precedenti: [/2024/05/ritirato/]" not in log
+    assert "indirizzi_precedenti: [/2024/05/errore-di-data/]" not in log
+
+
 def test_the_old_address_kept_with_indirizzi_precedenti_is_not_reported(tmp_path, caplog):
     conf, content, root = site(tmp_path)
     write_content(content, {"notizie/a.md": article(title="Festa", date="2024-05-05 10:00")})

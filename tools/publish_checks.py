@@ -109,8 +109,9 @@ def find_vanished(root, staging, settings_file, content, siteurl):
     if previous is None or not RELEASE_NAME.match(now) or not previous.is_dir():
         return []
     items = vanished.read_items(items_file(staging))
+    withheld = vanished.read_withheld(items_file(staging))
     settings = _build_settings(settings_file, content)
-    return (vanished.find(previous, staging, settings, items, siteurl)
+    return (vanished.find(previous, staging, settings, items, siteurl, withheld)
             + vanished.feeds(previous, staging, settings))
 
 

@@ -11,9 +11,13 @@ disappears, or a page of a listing (not in the sitemap), is normal churn nobody 
 on. An address is gone when the new release has no page there at all: neither an item
 nor a page of plugins/redirects (``indirizzi_precedenti``).
 
-The new release's items and their source files (``REDIRECTS_ITEMS_FILE``, written by
-plugins/redirects) tell which item now has the same slug at another address (a date
-corrected from May to June): the warning names its file and the line to add.
+Which file each address was (the current release's ``admin/slugs.json``, plugins/admin)
+and the new release's items and their source files (``REDIRECTS_ITEMS_FILE``, written by
+plugins/redirects) tell what became of it: the same file at another address (a title
+changed without ``slug:``, a date corrected from May to June), then the warning names
+the file and the line to add; the same file now a draft, or dated in the future (a typing
+mistake in ``date``), then it says so. Without the old release's list (an old release),
+the item with the same slug at another address is named, when there is one.
 
 Feeds (:func:`feeds`): a feed file of the current release (``*.atom.xml``, ``*.rss.xml``
 under a folder the feed settings name, ``FEED_ALL_ATOM``, ``CATEGORY_FEED_ATOM``…) that
@@ -43,6 +47,8 @@ class Vanished:
     address: str  # /2024/05/slug/
     moved_to: str = ""  # the address of the new item with the same slug, if one
     source: str = ""  # that item's file, under the content folder
+    held: str = ""  # "draft" or "later": the file is now a draft, or dated in the future
+    date: str = ""  # its date, as written, when "later"
 
 
 def sitemap_files(release, siteurl=""):
@@ -80,13 +86,39 @@ def has_page(release, file):
     return (Path(release) / file).is_file()
 
 
-def read_items(path):
-    """``{address: source}`` from ``REDIRECTS_ITEMS_FILE``; {} when missing or broken."""
+def _read_json(path):
     try:
-        items = json.loads(Path(path).read_text(encoding="utf-8"))
+        data = json.loads(Path(path).read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return {}
+    return data if isinstance(data, dict) else {}
+
+
+def read_items(path):
+    """``{address: source}`` of the items the new release writes, from
+    ``REDIRECTS_ITEMS_FILE``; {} when missing or broken."""
+    items = _read_json(path).get("written")
     return items if isinstance(items, dict) else {}
+
+
+def read_withheld(path):
+    """``{source: {"fate": "draft" | "later", "date": …}}`` of the items the new release
+    does not write now, from ``REDIRECTS_ITEMS_FILE``; {} when missing or broken."""
+    withheld = _read_json(path).get("withheld")
+    return withheld if isinstance(withheld, dict) else {}
+
+
+ADMIN_SLUGS = "admin/slugs.json"  # plugins/admin: {"addresses": {source: address}, …}
+
+
+def published_sources(release):
+    """``{address: source}`` of the items a release published, from its ``admin/slugs.json``
+    (plugins/admin); {} without one (the web editor off, an old release)."""
+    addresses = _read_json(Path(release) / ADMIN_SLUGS).get("addresses")
+    if not isinstance(addresses, dict):
+        return {}
+    return {address: source for source, address in addresses.items()
+            if isinstance(address, str) and isinstance(source, str)}
 
 
 def moved(old, items):
@@ -96,14 +128,32 @@ def moved(old, items):
     return found[0] if len(found) == 1 else ("", "")
 
 
-def find(current, new, settings, items, siteurl=""):
+def became(old, sources, items, withheld):
+    """What became of the item that was at address ``old``: a :class:`Vanished` naming its
+    file at its new address, or as a draft or an article dated in the future; by slug
+    (:func:`moved`) when the old release does not say which file it was."""
+    source = sources.get(old)
+    if source is None:
+        return Vanished(old, *moved(old, items))
+    now = [new for new, file in items.items() if file == source]
+    if now:
+        return Vanished(old, now[0], source)
+    fate = withheld.get(source)
+    if isinstance(fate, dict) and fate.get("fate") in ("draft", "later"):
+        return Vanished(old, source=source, held=fate["fate"], date=str(fate.get("date", "")))
+    return Vanished(old, *moved(old, items))
+
+
+def find(current, new, settings, items, siteurl="", withheld=None):
     """The :class:`Vanished` addresses: items of release ``current`` with no page in
     release ``new``. ``settings``: the build's (reserved folders); ``items``: the new
-    release's ``{address: source}``; ``siteurl``: the path the site lives under."""
+    release's ``{address: source}``; ``siteurl``: the path the site lives under;
+    ``withheld``: the new release's items it does not write now (:func:`read_withheld`)."""
     reserved = reserved_paths(settings)
     gone = [file for file in sitemap_files(current, siteurl)
             if is_item(file, reserved) and not has_page(new, file)]
-    return [Vanished(address(file), *moved(address(file), items)) for file in gone]
+    sources = published_sources(current)
+    return [became(address(file), sources, items, withheld or {}) for file in gone]
 
 
 FEED_SUFFIXES = (".atom.xml", ".rss.xml")
@@ -139,8 +189,16 @@ def describe(vanished, content="content"):
                 f" nulla: lascia almeno un articolo nella categoria, o avvisa gli iscritti"
                 f" / the feed is gone (its category has no listed article left, or was"
                 f" renamed): keep an article in the category, or tell its subscribers")
+    file = posixpath.join(str(content), vanished.source) if vanished.source else ""
+    if vanished.held == "draft":
+        return (f"{vanished.address}: {file} ora è una bozza (`status: draft`) e non è più sul"
+                f" sito; se l'hai tolto apposta, va bene così, altrimenti scrivi"
+                f" `status: published` / {file} is now a draft")
+    if vanished.held == "later":
+        return (f"{vanished.address}: {file} ora ha una data nel futuro (`date:"
+                f" {vanished.date}`) e non sarà sul sito fino ad allora; se la data è un"
+                f" errore, correggila / {file} is now dated in the future")
     if vanished.source:
-        file = posixpath.join(str(content), vanished.source)
         return (f"{vanished.address} ora è {vanished.moved_to}: aggiungi a {file} la riga"
                 f" `{line(vanished.address)}` (o l'indirizzo all'elenco, se c'è già)"
                 f" / now at {vanished.moved_to}: add that line to {file}")

@@ -31,7 +31,7 @@ from plugins.core.files import keep
 from plugins.core.items import PUBLIC, context_items, key_line, public_fate, source
 from plugins.core.text import plain
 from plugins.core.urls import without_index
-from plugins.italian.dates import ancora_mese, mese
+from plugins.italian.dates import ancora_mese, as_written, mese
 
 from . import page, rules
 from .paths import KEY
@@ -98,10 +98,29 @@ def items_written(context, settings):
             and public_fate(item.metadata, isinstance(item, Page), settings) == "now"}
 
 
-def write_items_file(path, items):
+def items_withheld(context, settings):
+    """``{source: {"fate": "draft" | "later", "date": "2027-05-06 10:00"}}`` of the items
+    the public build does not write now: drafts, and articles held back until their date
+    (``date`` as the contract writes it). A publish tells an editor why a published
+    address vanished: the item became a draft, or its date moved into the future."""
+    withheld = {}
+    for item, _ in context_items(context):
+        when = public_fate(item.metadata, isinstance(item, Page), settings)
+        if when == "now":
+            continue
+        date = item.metadata.get("date")
+        withheld[source(item)] = {"fate": "later" if when == "later" else "draft",
+                                  "date": as_written(date) if date is not None else ""}
+    return withheld
+
+
+def write_items_file(path, items, withheld=None):
     """The items' addresses and files as JSON, for ``invoke publish``
-    (``REDIRECTS_ITEMS_FILE``): it names the file an editor can give a vanished address."""
-    keep(path, json.dumps(items, ensure_ascii=False, sort_keys=True, indent=1).encode("utf-8"))
+    (``REDIRECTS_ITEMS_FILE``): ``{"written": {address: source}, "withheld": {source:
+    …}}`` (:func:`items_written`, :func:`items_withheld`): it names the file an editor can
+    give a vanished address, or why its item is no longer on the site."""
+    data = {"written": items, "withheld": withheld or {}}
+    keep(path, json.dumps(data, ensure_ascii=False, sort_keys=True, indent=1).encode("utf-8"))
 
 
 class RedirectsGenerator:
@@ -117,7 +136,8 @@ class RedirectsGenerator:
     def generate_context(self):
         if self.settings["REDIRECTS_ITEMS_FILE"]:
             write_items_file(self.settings["REDIRECTS_ITEMS_FILE"],
-                             items_written(self.context, self.settings))
+                             items_written(self.context, self.settings),
+                             items_withheld(self.context, self.settings))
         if not self.settings["REDIRECTS_ENABLED"]:
             return
         claims, written, targets = [], {}, {}
