@@ -12,6 +12,8 @@ import subprocess
 import sys
 
 import pytest
+
+import samples
 from support import ROOT, WAIT, article, current, make_conf, write_content
 
 sys.path.insert(0, str(ROOT))
@@ -87,6 +89,34 @@ def test_what_became_of_each_published_file_is_told_by_its_file(tmp_path, caplog
             f" errore, correggila") in log
     assert "indirizzi_precedenti: [/2024/05/ritirato/]" not in log
     assert "indirizzi_precedenti: [/2024/05/errore-di-data/]" not in log
+
+
+def test_a_document_saved_under_a_new_name_is_named_and_one_corrected_in_place_is_not(
+        tmp_path, caplog):
+    """An attachment's address is in e-mails and posts: a corrected PDF saved under a new
+    name takes the old one away, which a publish names with what to do; the corrected
+    version saved under the old name keeps it (its preview aside, never linked)."""
+    conf, content, root = site(tmp_path)
+    item = {"notizie/bando.md": article(title="Bando", date="2024-05-05 10:00",
+                                        attachments=["file: allegati/bando.pdf"])}
+    write_content(content, item)
+    (content / "allegati").mkdir()
+    (content / "allegati/bando.pdf").write_bytes(samples.text_pdf("Bando, prima versione"))
+    assert publish(conf, root, content, caplog)[0]
+    (content / "allegati/bando.pdf").write_bytes(samples.text_pdf("Bando corretto", "Due"))
+    release, log = publish(conf, root, content, caplog)
+    assert release and current(root) == release and WARNING not in log
+    (content / "allegati/bando.pdf").rename(content / "allegati/bando-corretto.pdf")
+    write_content(content, {"notizie/bando.md": item["notizie/bando.md"].replace(
+        "bando.pdf", "bando-corretto.pdf")})
+    release, log = publish(conf, root, content, caplog)
+    assert release and current(root) == release  # a warning: the publish goes on
+    assert "toglie 1 indirizzo del sito pubblicato" in log
+    assert ("/allegati/bando.pdf: il documento non c'è più, e chi ha il suo link (in"
+            " un'e-mail, in un post, in un altro sito) troverà «Pagina non trovata»; per"
+            " pubblicare una versione corretta di un documento, salvala con il nome del file"
+            " vecchio e lascia l'allegato com'era") in log
+    assert "anteprima" not in log
 
 
 def test_the_old_address_kept_with_indirizzi_precedenti_is_not_reported(tmp_path, caplog):

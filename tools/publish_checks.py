@@ -103,7 +103,7 @@ def settings_problems(settings_file, content="content"):
 
 def find_vanished(root, staging, settings_file, content, siteurl):
     """The :class:`vanished.Vanished` addresses of the current release that ``staging``
-    takes away, its feed files last ([] with no current release)."""
+    takes away, then its documents, its feed files last ([] with no current release)."""
     now = current(root)
     previous = root / RELEASES / now if now else None
     if previous is None or not RELEASE_NAME.match(now) or not previous.is_dir():
@@ -112,6 +112,7 @@ def find_vanished(root, staging, settings_file, content, siteurl):
     withheld = vanished.read_withheld(items_file(staging))
     settings = _build_settings(settings_file, content)
     return (vanished.find(previous, staging, settings, items, siteurl, withheld)
+            + vanished.documents(previous, staging, settings)
             + vanished.feeds(previous, staging, settings))
 
 

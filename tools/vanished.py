@@ -19,6 +19,10 @@ the file and the line to add; the same file now a draft, or dated in the future 
 mistake in ``date``), then it says so. Without the old release's list (an old release),
 the item with the same slug at another address is named, when there is one.
 
+Documents (:func:`documents`): an attachment's file of the current release that the
+new one has not (a corrected PDF saved under a new name, an attachment taken off its
+item); its link may be in an e-mail or a post, and no page can take its address.
+
 Feeds (:func:`feeds`): a feed file of the current release (``*.atom.xml``, ``*.rss.xml``
 under a folder the feed settings name, ``FEED_ALL_ATOM``, ``CATEGORY_FEED_ATOM``…) that
 the new release has not. A category's feeds exist only while it has a listed article:
@@ -49,6 +53,7 @@ class Vanished:
     source: str = ""  # that item's file, under the content folder
     held: str = ""  # "draft" or "later": the file is now a draft, or dated in the future
     date: str = ""  # its date, as written, when "later"
+    document: bool = False  # an attachment's file (:func:`documents`)
 
 
 def sitemap_files(release, siteurl=""):
@@ -176,6 +181,32 @@ def feeds(current, new, settings):
     return [Vanished("/" + file) for file in gone if not has_page(new, file)]
 
 
+def documents(current, new, settings):
+    """The :class:`Vanished` documents: files of release ``current`` in the attachments'
+    folder (``ATTACHMENTS_PATH``, where ``ATTACHMENTS_URL`` puts them by default) that
+    release ``new`` has not, their previews and compressed copies aside. A document's
+    address is in e-mails, posts and other sites as much as an article's: a corrected
+    PDF saved under a new name, or an attachment taken off its item, leaves each of them
+    a 404. [] when the settings put attachments elsewhere (no guess)."""
+    from plugins.attachments.settings import DEFAULTS  # noqa: PLC0415 - its defaults only
+
+    def setting(name):
+        value = settings.get(name)
+        return DEFAULTS[name] if value is None and name in DEFAULTS else value
+
+    folder, url = setting("ATTACHMENTS_PATH"), setting("ATTACHMENTS_URL")
+    save_as, preview = setting("ATTACHMENTS_SAVE_AS"), setting("ATTACHMENTS_PREVIEW_URL")
+    if not folder or not str(url).startswith("{dirname}/") or save_as not in (None, url):
+        return []
+    previews = str(preview).split("{slug}", 1)[-1] if "{slug}" in str(preview) else None
+    release = Path(current)
+    found = sorted(file.relative_to(release).as_posix()
+                   for file in (release / str(folder).strip("/")).rglob("*")
+                   if file.is_file() and not file.name.endswith((".gz", ".br"))
+                   and not (previews and file.name.endswith(previews)))
+    return [Vanished("/" + file, document=True) for file in found if not has_page(new, file)]
+
+
 def line(old):
     """The front-matter line that gives an item its old address back."""
     return f"{KEY}: [{old}]"
@@ -189,6 +220,13 @@ def describe(vanished, content="content"):
                 f" nulla: lascia almeno un articolo nella categoria, o avvisa gli iscritti"
                 f" / the feed is gone (its category has no listed article left, or was"
                 f" renamed): keep an article in the category, or tell its subscribers")
+    if vanished.document:
+        return (f"{vanished.address}: il documento non c'è più, e chi ha il suo link (in"
+                f" un'e-mail, in un post, in un altro sito) troverà «Pagina non trovata»;"
+                f" per pubblicare una versione corretta di un documento, salvala con il nome"
+                f" del file vecchio e lascia l'allegato com'era; se l'hai tolto apposta,"
+                f" va bene così / the document is gone: save a corrected version under the"
+                f" old file name; if removed on purpose, nothing to do")
     file = posixpath.join(str(content), vanished.source) if vanished.source else ""
     if vanished.held == "draft":
         return (f"{vanished.address}: {file} ora è una bozza (`status: draft`) e non è più sul"
