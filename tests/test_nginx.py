@@ -337,9 +337,12 @@ def test_documents_are_downloads_and_their_previews_are_images(site):
     assert headers["content-disposition"] == "attachment"
     assert body == pdfs[0].read_bytes()
     assert_security_headers(headers)
+    # a corrected version saved under the same name shows as soon as the page does
+    assert headers["cache-control"] == SHORT
     status, headers, _ = site.get("/" + previews[0].relative_to(site.build.output).as_posix())
     assert (status, headers["content-type"]) == (200, "image/webp")
     assert "content-disposition" not in headers
+    assert headers["cache-control"] == SHORT  # its page's figures are of the new file
 
 
 def test_a_missing_page_is_the_site_404_page_with_status_404(site):
