@@ -284,8 +284,9 @@ def _publish_prepare():
                       " (/admin/), which needs Node.js; the published site was left as it was.")
 
 
-@task(help={"strict": "refuse the release when an article's or page's address of the"
-                      " current release would vanish (default: a warning)",
+@task(help={"strict": "refuse the release when an article's or page's address, a"
+                      " document or a feed of the current release would vanish"
+                      " (default: a warning)",
             "settings_only": "only check SITEURL and the publish settings, build nothing"
                              " (the deploy workflow's first step: a repository variable"
                              " missing or wrong fails in seconds, not after the tests)",
@@ -308,9 +309,10 @@ def publish(c, strict=False, settings_only=False, wait=0):
     identical to the current release makes no new one (current stays).
 
     The addresses of articles and pages of the current release that the new one takes
-    away (a date or slug changed, an item deleted) are printed with the line that keeps
-    each (indirizzi_precedenti): a warning, the publish goes on; with --strict the
-    release is refused (status 1, current untouched).
+    away (a date or slug changed, an item deleted, made a draft or dated in the future)
+    are printed with the line that keeps each (indirizzi_precedenti) or what became of
+    its file, and so are its documents and feeds that vanish: a warning, the publish
+    goes on; with --strict the release is refused (status 1, current untouched).
 
     With --settings-only: SITEURL and the settings' errors a publish would stop on
     (every plugin's checks: VISIT_COUNTER_URL, the web editor's ADMIN_*), nothing built.
