@@ -972,6 +972,13 @@ MISTAKES = [
       " esiste: nella cartella c'è allegati/2024/Verbale riunione città a6.pdf, scritto in un"
       " altro modo; se è quello, scrivi"
       " {static}/allegati/2024/Verbale%20riunione%20città%20a6.pdf /"]),
+    # a link to an article written before it moved to another category's folder
+    ("link-moved-item", {"notizie/m1.md": _case(
+        "m1", body="La [festa]({filename}/notizie/festa-m2.md).\n"),
+        "avvisi/festa-m2.md": _case("m2")}, "notizie/m1.md:6", ERRORE,
+     ["il link {filename}/notizie/festa-m2.md punta a un file che non esiste: un file con lo"
+      " stesso nome è in avvisi/ (spostato in un'altra cartella?); se è quello, scrivi"
+      " {filename}/avvisi/festa-m2.md /"]),
     # the name as the browser's address writes it (%20 for a space), or with a space
     # typed before the extension: "allegato non trovato" alone, the file there
     ("attachment-browser-name", {"notizie/a8.md": _case(

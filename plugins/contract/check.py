@@ -506,6 +506,13 @@ class _FileCheck:
                 return (f"il link {link} punta a un file che non esiste: nella cartella c'è"
                         f" {near}, scritto in un altro modo; se è quello, scrivi {write}"
                         f" / link target not found: write {write}")
+            moved = self._moved_item(path) if what == "filename" else None
+            if moved is not None:  # the article moved to another category's folder
+                write = f"{{{what}}}/{moved.replace(' ', '%20')}{_suffix(target)}"
+                return (f"il link {link} punta a un file che non esiste: un file con lo"
+                        f" stesso nome è in {posixpath.dirname(moved)}/ (spostato in"
+                        f" un'altra cartella?); se è quello, scrivi {write} / link target"
+                        f" not found: {moved} has its name, write {write}")
             return f"il link {link} punta a un file che non esiste / link target not found"
         if found[1] == files.CASE:
             written = found[0].replace(" ", "%20")  # a space would end a Markdown link
@@ -523,6 +530,23 @@ class _FileCheck:
         if folder is not None:
             return filetypes.problem(path, full, folders[folder])
         return None
+
+    def _moved_item(self, path):
+        """The one file under another top folder of content/ with the name of the missing
+        ``path`` (``notizie/festa.md`` moved to ``avvisi/festa.md``: a link to it written
+        before the move), or None. Each place looked at is a dependency of the result."""
+        root, name = self.settings["PATH"], posixpath.basename(path)
+        found = []
+        for folder in sorted(files.listing(root)):
+            other = f"{folder}/{name}"
+            if folder.startswith(".") or other == path \
+                    or not os.path.isdir(os.path.join(root, folder)):
+                continue
+            self.checked.deps.add(os.path.join(root, folder, name))
+            spelled = files.spelling(root, other)
+            if spelled is not None and spelled[1] == files.EXACT:
+                found.append(other)
+        return found[0] if len(found) == 1 else None
 
     def _plain_problem(self, target):
         """A link or an image to a path of this site written as a plain address
