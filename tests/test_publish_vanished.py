@@ -62,7 +62,8 @@ def test_what_became_of_each_published_file_is_told_by_its_file(tmp_path, caplog
     """The published release's admin/slugs.json says which file each address was: a title
     changed without ``slug:`` names the file and its new address (no other item has the
     old slug to guess it by), a file made a draft or dated in the future by mistake is
-    said to be that, not "if it moved, add indirizzi_precedenti" (which would not help)."""
+    said to be that, at the line of its `status` or `date`, not "if it moved, add
+    indirizzi_precedenti" (which would not help)."""
     conf, content, root = site(tmp_path)
     write_content(content, {
         "notizie/festa.md": article(title="Festa in piazza", date="2024-05-05 10:00"),
@@ -81,10 +82,11 @@ def test_what_became_of_each_published_file_is_told_by_its_file(tmp_path, caplog
     assert (f"/2024/05/festa-in-piazza/ ora è /2024/05/festa-grande-in-piazza/: aggiungi a"
             f" {files}/notizie/festa.md la riga `indirizzi_precedenti:"
             f" [/2024/05/festa-in-piazza/]`") in log
-    assert (f"/2024/05/ritirato/: {files}/notizie/bozza.md ora è una bozza (`status: draft`)"
+    # at the line of `status` (title, date, status) and of `date`
+    assert (f"/2024/05/ritirato/: {files}/notizie/bozza.md:4 ora è una bozza (`status: draft`)"
             f" e non è più sul sito; se l'hai tolto apposta, va bene così, altrimenti scrivi"
             f" `status: published`") in log
-    assert (f"/2024/05/errore-di-data/: {files}/notizie/futuro.md ora ha una data nel futuro"
+    assert (f"/2024/05/errore-di-data/: {files}/notizie/futuro.md:3 ora ha una data nel futuro"
             f" (`date: 2099-05-07 10:00`) e non sarà sul sito fino ad allora; se la data è un"
             f" errore, correggila") in log
     assert "indirizzi_precedenti: [/2024/05/ritirato/]" not in log

@@ -53,6 +53,7 @@ class Vanished:
     source: str = ""  # that item's file, under the content folder
     held: str = ""  # "draft" or "later": the file is now a draft, or dated in the future
     date: str = ""  # its date, as written, when "later"
+    line: int = 0  # the line of its `status` or `date`, 0 unknown
     document: bool = False  # an attachment's file (:func:`documents`)
 
 
@@ -145,7 +146,9 @@ def became(old, sources, items, withheld):
         return Vanished(old, now[0], source)
     fate = withheld.get(source)
     if isinstance(fate, dict) and fate.get("fate") in ("draft", "later"):
-        return Vanished(old, source=source, held=fate["fate"], date=str(fate.get("date", "")))
+        line = fate.get("line")
+        return Vanished(old, source=source, held=fate["fate"], date=str(fate.get("date", "")),
+                        line=line if isinstance(line, int) and line > 0 else 0)
     return Vanished(old, *moved(old, items))
 
 
@@ -228,12 +231,13 @@ def describe(vanished, content="content"):
                 f" va bene così / the document is gone: save a corrected version under the"
                 f" old file name; if removed on purpose, nothing to do")
     file = posixpath.join(str(content), vanished.source) if vanished.source else ""
+    at = f"{file}:{vanished.line}" if vanished.line else file
     if vanished.held == "draft":
-        return (f"{vanished.address}: {file} ora è una bozza (`status: draft`) e non è più sul"
+        return (f"{vanished.address}: {at} ora è una bozza (`status: draft`) e non è più sul"
                 f" sito; se l'hai tolto apposta, va bene così, altrimenti scrivi"
                 f" `status: published` / {file} is now a draft")
     if vanished.held == "later":
-        return (f"{vanished.address}: {file} ora ha una data nel futuro (`date:"
+        return (f"{vanished.address}: {at} ora ha una data nel futuro (`date:"
                 f" {vanished.date}`) e non sarà sul sito fino ad allora; se la data è un"
                 f" errore, correggila / {file} is now dated in the future")
     if vanished.source:

@@ -99,17 +99,19 @@ def items_written(context, settings):
 
 
 def items_withheld(context, settings):
-    """``{source: {"fate": "draft" | "later", "date": "2027-05-06 10:00"}}`` of the items
-    the public build does not write now: drafts, and articles held back until their date
-    (``date`` as the contract writes it). A publish tells an editor why a published
+    """``{source: {"fate": "draft" | "later", "date": "2027-05-06 10:00", "line": 4}}`` of
+    the items the public build does not write now: drafts, and articles held back until
+    their date (``date`` as the contract writes it; ``line``: that of ``status`` or
+    ``date`` in the file, 0 unknown). A publish tells an editor why a published
     address vanished: the item became a draft, or its date moved into the future."""
     withheld = {}
     for item, _ in context_items(context):
         when = public_fate(item.metadata, isinstance(item, Page), settings)
         if when == "now":
             continue
-        date = item.metadata.get("date")
-        withheld[source(item)] = {"fate": "later" if when == "later" else "draft",
+        date, fate = item.metadata.get("date"), "later" if when == "later" else "draft"
+        line = key_line(item, "date" if fate == "later" else "status")
+        withheld[source(item)] = {"fate": fate, "line": line or 0,
                                   "date": as_written(date) if date is not None else ""}
     return withheld
 
