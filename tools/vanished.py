@@ -39,6 +39,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from plugins.attachments.settings import DEFAULTS as ATTACHMENTS_DEFAULTS
 from plugins.content_checks.site_paths import reserved_paths
 from plugins.core.output import resolve
 from plugins.core.urls import without_index
@@ -191,11 +192,10 @@ def documents(current, new, settings):
     address is in e-mails, posts and other sites as much as an article's: a corrected
     PDF saved under a new name, or an attachment taken off its item, leaves each of them
     a 404. [] when the settings put attachments elsewhere (no guess)."""
-    from plugins.attachments.settings import DEFAULTS  # noqa: PLC0415 - its defaults only
 
     def setting(name):
         value = settings.get(name)
-        return DEFAULTS[name] if value is None and name in DEFAULTS else value
+        return ATTACHMENTS_DEFAULTS[name] if value is None else value
 
     folder, url = setting("ATTACHMENTS_PATH"), setting("ATTACHMENTS_URL")
     save_as, preview = setting("ATTACHMENTS_SAVE_AS"), setting("ATTACHMENTS_PREVIEW_URL")
