@@ -454,7 +454,8 @@ def rollback(c):
 
 def _ensure_test_packages():
     """Browser tests need Debian's chromium, the deployment's tests nginx, its brotli module
-    and rsync: installed with apt when missing (as root, or through sudo)."""
+    and rsync, the markup's test a Java runtime (default-jre-headless): installed with apt
+    when missing (as root, or through sudo)."""
     from tools import system_packages  # noqa: PLC0415
     try:
         system_packages.ensure(system_packages.BROWSER, interactive=True)
@@ -465,6 +466,10 @@ def _ensure_test_packages():
     except system_packages.Unavailable as error:
         print(f"nginx, rsync: {error}; tests/test_nginx.py and the rsync test will be skipped",
               file=sys.stderr)
+    try:
+        system_packages.ensure(system_packages.JAVA, interactive=True)
+    except system_packages.Unavailable as error:
+        print(f"Java: {error}; tests/test_html_validity.py will be skipped", file=sys.stderr)
 
 
 @task(help={"args": "extra pytest arguments, e.g. -k feeds"})

@@ -1,5 +1,6 @@
 """The project's npm packages: the web editor (decap-cms) and its local backend
-(decap-server) in the project folder; axe-core for the accessibility tests in tests/axe.
+(decap-server) in the project folder; axe-core for the accessibility tests and vnu-jar (the
+W3C Nu Html Checker) for the markup's in tests/axe.
 
     python tools/node_setup.py [FOLDER]
 

