@@ -43,6 +43,7 @@ import test_contract_schema as schema
 import test_editor_tools as editor_tools
 import test_editorial_warnings as editorial
 import test_hostile_input as hostile
+import test_html_validity as html_validity
 import test_images as images
 import test_pasted_text as pasted
 import test_read_ahead as read_ahead
@@ -143,6 +144,7 @@ CORPORA = [
     images.LOCATED_PNG,
     images.SIZED,
     unused_uploads.SRCSET,
+    html_validity.SLIPS,
     hostile.UNREADABLE,
     hostile.SIXTY_LINKS_BY_ADDRESS,
     hostile.FIFTY_ONE_LINKS_BY_ADDRESS,

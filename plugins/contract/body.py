@@ -27,6 +27,7 @@ from plugins.contract.addresses import (
     url_scheme,
 )
 from plugins.contract.allowlist import ALLOWED, GLOBAL_ATTRIBUTES, SCHEMES, URL_ATTRIBUTES
+from plugins.contract.attribute_values import value_problem
 from plugins.contract.lines import InFootnote
 from plugins.contract.markdown_html import read
 from plugins.contract.needles import attribute_needle
@@ -100,6 +101,7 @@ class Checker(HTMLParser):
         self.literal = 0  # depth in PROSE_SKIP elements
         self.footnote = None  # the label of the footnote in them, [^label]
         self.nesting = Nesting()  # too deep or too much left open for the sanitizer
+        self.ids = set()  # the ids given so far (an editor's, Markdown's headings')
 
     def placed(self, needles):
         """``needles``, to be found in the definition of the footnote they are in."""
@@ -144,6 +146,16 @@ class Checker(HTMLParser):
                 # below, "remove it"; an error on its addresses ("write {static}/…", "from
                 # another site") gave contrary advice about what the site drops anyway
                 self._check_url(tag, name, value)
+            else:
+                # a value of a form HTML does not allow: published without it
+                slip = value_problem(tag, name, value)
+                if slip:
+                    self.warning((f'{name}="{value}"', *needles), slip)
+                elif name == "id" and value in self.ids:
+                    self.warning((f'id="{value}"', f"id='{value}'", value),
+                                 self.REPEATED_ID_MESSAGE.format(value))
+                elif name == "id":
+                    self.ids.add(value)
         if tag == "img":
             attributes = dict(attrs)
             src = attributes.get("src") or ""
@@ -265,6 +277,12 @@ class Checker(HTMLParser):
             needles = (f"{scheme}:", url.strip(), url.split(":", 1)[1].strip()[:40])
             self.problem(needles, f"indirizzo {scheme}: non ammesso in <{tag} {name}>"
                                   f" / {scheme}: URLs are not allowed")
+
+    REPEATED_ID_MESSAGE = (
+        "id ripetuto nel testo: id=\"{0}\" è di due elementi (anche un titolo ha un id, fatto"
+        " dal suo testo: ## Programma ha id=\"programma\"); il secondo non viene pubblicato"
+        " e i link a #{0} portano al primo: cambia uno dei due / duplicate id=\"{0}\": the"
+        " second is not published")
 
     DISGUISED_MESSAGE = (
         "l'indirizzo {address} porta a un altro sito ({host}): il browser"

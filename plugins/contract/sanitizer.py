@@ -5,7 +5,8 @@ maintained sanitizer ``nh3`` with the same allowlist (:mod:`plugins.contract.all
 over the HTML, then rewrites what nh3 wrote: table cells' alignment as classes
 (:mod:`plugins.contract.tables`), a link whose text is its address marked for print
 (:mod:`plugins.contract.printing`), no id of the theme's
-(:mod:`plugins.contract.theme_ids`).
+(:mod:`plugins.contract.theme_ids`), no id twice and no attribute value HTML does not allow
+(:mod:`plugins.contract.attribute_values`).
 """
 
 import nh3
@@ -14,6 +15,7 @@ from plugins.contract.addresses import (
     browser_host, disguised_host, misplaced_marker, url_scheme,
 )
 from plugins.contract.allowlist import ALLOWED, GLOBAL_ATTRIBUTES, SCHEMES, URL_ATTRIBUTES
+from plugins.contract.attribute_values import dated_times, published_value, unique_ids
 from plugins.contract.printing import address_links
 from plugins.contract.tables import aligned_cells
 from plugins.contract.theme_ids import own_ids
@@ -23,13 +25,14 @@ def sanitize(html, iframe_hosts=(), renamed=None):
     """``html`` through nh3 with :data:`ALLOWED`: the published body is within the
     allowlist; then its table cells' alignment as classes (:func:`.tables.aligned_cells`)
     and no ``id`` of the theme's (:func:`.theme_ids.own_ids`; ``renamed``: its dict of the
-    ids renamed, shared by a body and the summary shown with it)."""
+    ids renamed, shared by a body and the summary shown with it), nor one the body has
+    already; no attribute value HTML does not allow (:mod:`.attribute_values`)."""
     attributes = {tag: (names | GLOBAL_ATTRIBUTES) for tag, names in ALLOWED.items()}
-    return own_ids(address_links(aligned_cells(nh3.clean(
+    return dated_times(unique_ids(own_ids(address_links(aligned_cells(nh3.clean(
         html, tags=set(ALLOWED), attributes=attributes, url_schemes=SCHEMES,
         link_rel=None, strip_comments=True, generic_attribute_prefixes={"aria-"},
         attribute_filter=_keep_attribute(set(iframe_hosts)),
-    ))), renamed)
+    ))), renamed)))
 
 
 def _keep_attribute(iframe_hosts):
@@ -46,5 +49,5 @@ def _keep_attribute(iframe_hosts):
             return None  # /\evil.example/: a path to the eye, another site to a browser
         if misplaced_marker(name, value):
             return None  # Pelican would take it for a link and publish its file
-        return value
+        return published_value(tag, name, value)  # none of a form HTML does not allow
     return keep
