@@ -31,7 +31,8 @@ _TOKEN = r"[!#$%&'*+.^_`|~0-9a-z-]+"
 _MIME_RE = re.compile(rf"{_TOKEN}/{_TOKEN}(?:\s*;\s*{_TOKEN}=(?:{_TOKEN}|\"[^\"]*\"))*", re.I)
 
 # The date and time strings of HTML's <time datetime> (HTML, "dates and times"): a year
-# (2024), a month (2024-06), a date, a day of any year (06-15), a time (18:30, 18:30:05.5),
+# (2024), a month (2024-06), a date, a day of any year (06-15; not --06-15, which the
+# W3C checker refuses), a time (18:30, 18:30:05.5),
 # a date and time (2024-06-15T18:30 or with a space), with an offset (Z, +02:00), a week
 # (2024-W24), a duration (PT1H30M, 1h 30m).
 _DATE = r"(?P<y>[0-9]{4,})-(?P<m>[0-9]{2})-(?P<d>[0-9]{2})"
@@ -41,7 +42,7 @@ _DATETIME_RES = [re.compile(pattern) for pattern in (
     r"(?P<y>[0-9]{4,})",
     r"(?P<y>[0-9]{4,})-(?P<m>[0-9]{2})",
     _DATE,
-    r"(?:--)?(?P<m>[0-9]{2})-(?P<d>[0-9]{2})",
+    r"(?P<m>[0-9]{2})-(?P<d>[0-9]{2})",
     _TIME,
     _DATE + r"[T ]" + _TIME + _OFFSET + "?",
     _OFFSET,
@@ -81,7 +82,7 @@ BOOLEAN = {("details", "open"), ("ol", "reversed"), ("iframe", "allowfullscreen"
 RULES = {
     ("*", "lang"): (lambda value: value == "" or bool(_LANGUAGE_RE.fullmatch(value)),
                     "un codice di lingua come en, fr o de"),
-    ("a", "hreflang"): (lambda value: bool(_LANGUAGE_RE.fullmatch(value)),
+    ("a", "hreflang"): (lambda value: value == "" or bool(_LANGUAGE_RE.fullmatch(value)),
                         "un codice di lingua come en, fr o de"),
     ("*", "dir"): (_one_of("ltr", "rtl", "auto"), "ltr, rtl o auto"),
     ("*", "id"): (lambda value: value != "" and not re.search(r"[\t\n\f\r ]", value),
