@@ -17,6 +17,7 @@ out a ``<time>`` that has no date HTML can read, in its ``datetime`` or its text
 
 import calendar
 import re
+from urllib.parse import urlsplit
 
 from plugins.contract.nh3_html import ATTRIBUTE_RE, START_TAG_RE, start_tag
 
@@ -133,9 +134,17 @@ def value_problem(tag, name, value):
 def published_value(tag, name, value):
     """``value`` as published: itself when valid (or without a rule), ``""`` for a
     boolean attribute's, else ``None`` (left out). A quote's source (``cite``, never
-    shown) with its spaces as ``%20``, as a browser sends them."""
+    shown) with its spaces as ``%20``, as a browser sends them; left out when it is no
+    address at all (``http://[bad``: nh3 checks ``href`` and ``src``, not ``cite``, and
+    the feeds' :func:`plugins.feeds.addresses.absolute_url` stopped the build with a
+    traceback)."""
     if name == "cite":
-        return re.sub(r"[\t\n\f\r ]+", "%20", value.strip())
+        cite = re.sub(r"[\t\n\f\r ]+", "%20", value.strip())
+        try:
+            urlsplit(cite)  # http://[bad: the feeds' absolute addresses stopped the build
+        except ValueError:
+            return None
+        return cite
     rule = _rule(tag, name)
     if rule is None or rule[0](value):
         return value
