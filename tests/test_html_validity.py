@@ -6,9 +6,11 @@ The site: the web editor's round-trip item (test_admin_roundtrip_browser.CONTENT
 uses everything the editors' guide allows) plus an article with a cover big enough for
 its variants (``srcset``/``sizes``), attachments (a PDF with a preview, a text file), a
 definition list, a quote with ``cite``, ``<time>``, headings down to ``<h4>`` and a table
-with a caption; a page; a hidden article, a draft and a scheduled one, built with the
-editors' preview settings (previewconf.py: the BOZZA and PROGRAMMATO marks), two articles
-a page (pagination); so the pages are every kind the theme writes: home, articles,
+with a caption; an editor's slips in the HTML (SLIPS) and ids in leads (IDS_IN_LEADS);
+a translation, a photo as an attachment; a page; a hidden article, a draft and a
+scheduled one, built with the editors' preview settings (previewconf.py: the BOZZA and
+PROGRAMMATO marks), two articles a page (pagination); so the pages are every kind the
+theme writes: home, articles,
 pages, category, tag and author pages, archive and a year's archive, Documenti, Segui,
 the search page, 404, the redirect pages (an article's ``indirizzi_precedenti``, a
 year's and a month's address) and the web editor's /admin/.
@@ -114,8 +116,21 @@ SLIPS_WARNED = [(6, 'datetime="20 maggio" in <time>'), (8, 'lang="inglese" in <s
                 (20, 'start="tre" in <ol>'), (23, 'scope="colonna" in <th>'),
                 (24, 'colspan="0" in <td>')]
 
+# An editor's id in a lead: the same in two articles' first paragraphs (their cards on one
+# listing: the tag's page), a summary's that its body has too (the article's page).
+IDS_IN_LEADS = {
+    "notizie/2024-04-01-orari.md": article(
+        title="Gli orari di aprile", date="2024-04-01 10:00", tags="[Orari]",
+        body='Gli <span id="orari">orari</span> di aprile.\n\nDal lunedì al venerdì.'),
+    "notizie/2024-04-02-orari.md": article(
+        title="Gli orari di maggio", date="2024-04-02 10:00", tags="[Orari]",
+        summary='Gli <span id="orari">orari</span> di maggio.',
+        body='Ecco gli <span id="orari">orari</span>: dal lunedì al sabato.'),
+}
+
 COVER = photo(1600, 1000)
 SAMPLE = {
+    **IDS_IN_LEADS,
     **EDITOR_ITEM,
     **SLIPS,
     "immagini/2024/piazza.jpg": COVER,

@@ -3,7 +3,8 @@
 Signals: ``article_generator_finalized`` and ``page_generator_finalized``. For every article it sets
 ``reading_time`` (minutes, words/200 rounded up), ``lead`` and ``body``
 (HTML, computed when the template renders them, so ``{static}`` links are
-resolved), ``card_lead`` (the lead without its footnotes' references: for the listings'
+resolved; without an id the body has too, when it is not the body's first paragraph),
+``card_lead`` (the lead without its footnotes' references and ids: for the listings'
 cards and the meta description, where the notes are not), ``is_bozza`` (a draft shown
 by a preview build) and ``is_programmato`` (a future item shown by a preview build: it
 goes live with the first build after its date).
@@ -34,7 +35,7 @@ from pelican import signals
 from plugins.core.items import is_future, items
 from plugins.core.settings import listed_fields
 from plugins.core.text import (
-    FIRST_PARAGRAPH_RE, TAG_RE, body_lead, plain, without_note_references,
+    FIRST_PARAGRAPH_RE, TAG_RE, body_lead, ids, plain, without_ids, without_note_references,
 )
 
 WORDS_PER_MINUTE = 200
@@ -120,8 +121,13 @@ class ArticleLead:
         self.notes = notes
 
     def __html__(self):
-        summary = self.article.summary or ""
-        return Markup(summary if self.notes else without_note_references(str(summary)))
+        summary = str(self.article.summary or "")
+        if not self.notes:  # a card on a listing: no id (two cards may share one)
+            return Markup(without_ids(without_note_references(summary)))
+        if not lead_in_body(self.article) and ' id="' in summary:
+            # shown above the body: none of the body's ids twice on the page
+            summary = without_ids(summary, only=ids(str(self.article.content)))
+        return Markup(summary)
 
     __str__ = __html__
 

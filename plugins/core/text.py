@@ -86,6 +86,28 @@ def without_note_references(html):
     return html if notes < 0 else html[:notes].rstrip()
 
 
+# an id="…" in a start tag (nh3 and Python-Markdown write double quotes; a "<" in text is
+# &lt;, so a tag is read by an expression)
+ID_ATTRIBUTE_RE = re.compile(r'(<[a-zA-Z][^<>]*?)\sid="([^"]*)"')
+
+
+def without_ids(html, only=None):
+    """``html`` without the ``id`` of its elements (``only``: those of that set): a lead
+    shown apart from its body. On a listing an editor's ``<span id="orari">`` in two
+    cards' leads, or a summary's beside the body's own on the article's page, was the
+    same id twice (the W3C checker's "Duplicate ID"; a link to it found the first)."""
+    if ' id="' not in html:
+        return html
+    return ID_ATTRIBUTE_RE.sub(
+        lambda match: match[0] if only is not None and match[2] not in only else match[1],
+        html)
+
+
+def ids(html):
+    """The ids of ``html``'s elements."""
+    return {match[2] for match in ID_ATTRIBUTE_RE.finditer(html)}
+
+
 def body_lead(html):
     """The lead of an item without a ``summary``: the paragraph its body opens with (its
     HTML, ``<p>`` included), or "" when the body opens otherwise or with a paragraph
