@@ -109,12 +109,14 @@ SLIPS = {"notizie/2024-05-20-intervista.md": article(
         </blockquote>
 
         Come disse <q cite="http://[intervista">qualcuno</q>.
+
+        Con l'<span aria-label="Associazione di promozione sociale">APS</span> del quartiere.
         """)}
 # (line, the value as the warning names it)
 SLIPS_WARNED = [(6, 'datetime="20 maggio" in <time>'), (8, 'lang="inglese" in <span>'),
                 (10, 'id ripetuto nel testo: id="programma"'), (14, 'open="no" in <details>'),
                 (20, 'start="tre" in <ol>'), (23, 'scope="colonna" in <th>'),
-                (24, 'colspan="0" in <td>')]
+                (24, 'colspan="0" in <td>'), (33, "aria-label in <span>")]
 
 # An editor's id in a lead: the same in two articles' first paragraphs (their cards on one
 # listing: the tag's page), a summary's that its body has too (the article's page).
@@ -269,6 +271,19 @@ VALUES = {
     ("iframe", "referrerpolicy"): ["no-referrer", "", "strict-origin-when-cross-origin",
                                    "never"],
     ("iframe", "allowfullscreen"): ["", "allowfullscreen", "false"],
+    ("span", "aria-hidden"): ["true", "false", "TRUE", "si", ""],
+    ("span", "aria-live"): ["polite", "POLITE", "sempre"],
+    ("span", "aria-current"): ["page", "date", "pagina"],
+    ("span", "aria-relevant"): ["additions text", "all", "tutto"],
+    ("span", "aria-atomic"): ["true", "yes"],
+    ("span", "aria-describedby"): ["nota"], ("span", "aria-foo"): ["1"],
+    ("span", "aria-checked"): ["true"], ("span", "aria-expanded"): ["true"],
+    ("a", "aria-label"): ["I contatti"], ("a", "aria-checked"): ["true"],
+    **{(tag, "aria-label"): ["Un nome"] for tag in (
+        "span", "div", "p", "b", "strong", "em", "code", "del", "sub", "abbr", "kbd", "mark",
+        "time", "q", "cite", "dfn", "td", "th", "ol", "figure", "details", "table", "img",
+        "iframe", "section", "blockquote", "pre", "h2", "summary", "dl", "hr", "var", "small",
+        "u", "s", "i", "ins", "sup", "samp", "figcaption", "caption", "li", "tr", "dt", "dd")},
 }
 _AROUND = {  # the element with the attribute, in a context valid whatever the value
     "span": '<p><span {}>x</span></p>', "time": '<p><time {}>x</time></p>',
@@ -278,6 +293,19 @@ _AROUND = {  # the element with the attribute, in a context valid whatever the v
     "col": '<table><colgroup><col {}></colgroup><tr><td>x</td></tr></table>',
     "details": '<details {}><summary>x</summary>y</details>',
     "iframe": '<iframe src="https://www.example.org/video" title="x" {}></iframe>',
+    **{tag: f"<p><{tag} {{}}>x</{tag}></p>" for tag in (
+        "b", "strong", "em", "code", "del", "sub", "abbr", "kbd", "mark", "q", "cite", "dfn",
+        "var", "small", "u", "s", "i", "ins", "sup", "samp")},
+    **{tag: f"<{tag} {{}}>x</{tag}>" for tag in (
+        "div", "p", "section", "blockquote", "pre", "h2", "figure")},
+    "img": '<p><img src="/x.png" alt="x" {}></p>',
+    "table": '<table {}><tr><td>x</td></tr></table>',
+    "tr": '<table><tr {}><td>x</td></tr></table>',
+    "caption": '<table><caption {}>x</caption><tr><td>x</td></tr></table>',
+    "summary": '<details><summary {}>x</summary>y</details>',
+    "dl": '<dl {}><dt>x</dt><dd>y</dd></dl>', "dt": '<dl><dt {}>x</dt><dd>y</dd></dl>',
+    "dd": '<dl><dt>x</dt><dd {}>y</dd></dl>', "hr": '<hr {}>',
+    "figcaption": '<figure><figcaption {}>x</figcaption>y</figure>',
 }
 
 

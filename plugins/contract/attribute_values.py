@@ -2,7 +2,9 @@
 a date, a number, one of a few words. An editor's ``lang="inglese"``, ``<time
 datetime="15 giugno">`` or ``<details open="no">`` was published as written: the W3C
 checker's "Bad value" (tests/test_html_validity.py), and a screen reader given a language
-it does not know reads the words with the page's voice.
+it does not know reads the words with the page's voice. The ARIA attributes (nh3 lets any
+``aria-*`` through) likewise: only the global ones, where they are read (:data:`ARIA`,
+:data:`UNNAMED`).
 
 :func:`value_problem` says what form a value should have (the checker,
 :class:`plugins.contract.body.Checker`, warns with it at the value's line);
@@ -114,13 +116,58 @@ RULES = {
 }
 
 
+# The ARIA attributes an element without a role may have (nh3 lets any aria-* through;
+# the allowlist has no role): ARIA 1.2's global states and properties, the deprecated
+# ones left out. Any other (aria-foo, aria-checked: a checkbox's) is not published.
+_ANY = (lambda value: True, "")
+_TRUE_FALSE = (_one_of("true", "false", case=True), "true o false")
+ARIA = {  # (their words in lower case: POLITE is not polite)
+    "aria-hidden": (_one_of("true", "false", "undefined", case=True), "true o false"),
+    "aria-atomic": _TRUE_FALSE, "aria-busy": _TRUE_FALSE,
+    "aria-live": (_one_of("off", "polite", "assertive", case=True), "off, polite o assertive"),
+    "aria-current": (_one_of("page", "step", "location", "date", "time", "true", "false",
+                             case=True), "page, step, location, date, time, true o false"),
+    "aria-relevant": (lambda value: bool(value.split()) and all(
+        word in ("additions", "removals", "text", "all") for word in value.split()),
+        "additions, removals, text o all"),
+    **{name: _ANY for name in (
+        "aria-label", "aria-labelledby", "aria-describedby", "aria-description",
+        "aria-details", "aria-controls", "aria-owns", "aria-flowto", "aria-keyshortcuts",
+        "aria-roledescription", "aria-braillelabel", "aria-brailleroledescription")},
+}
+# Elements whose role ARIA gives no name (generic, paragraph, emphasis, strong, code,
+# deletion, insertion, subscript, superscript, caption, mark, time) or that have no role:
+# an aria-label there is read by no screen reader, and the W3C checker calls it an error.
+UNNAMED = {"span", "div", "p", "b", "i", "u", "s", "small", "samp", "em", "strong", "code",
+           "del", "ins", "sub", "sup", "caption", "abbr", "kbd", "mark", "time", "q", "cite",
+           "pre", "var", "figcaption"}
+NAMING = {"aria-label", "aria-labelledby", "aria-braillelabel"}
+
+
+def aria_problem(tag, name):
+    """Why the ARIA attribute ``name`` has no place in ``<tag>`` (``""``: it has)."""
+    if name not in ARIA:
+        return (f"attributo ARIA non valido per l'HTML: {name} in <{tag}> (vale solo per"
+                " elementi con un ruolo, role, che il testo non ammette); non viene"
+                f" pubblicato / ARIA attribute {name} not allowed in <{tag}>")
+    if name in NAMING and tag in UNNAMED:
+        return (f"attributo ARIA non valido per l'HTML: {name} in <{tag}> (un lettore di"
+                f" schermo non lo legge: il nome si dà a un link, <a {name}=\"…\">); non"
+                f" viene pubblicato / ARIA attribute {name} not allowed in <{tag}>")
+    return ""
+
+
 def _rule(tag, name):
+    if name.startswith("aria-"):
+        return ARIA.get(name)
     return RULES.get((tag, name)) or RULES.get(("*", name))
 
 
 def value_problem(tag, name, value):
     """The warning for ``name="value"`` in ``<tag>`` when HTML does not allow the value
     (what it should be, and what is published), else ``""``."""
+    if name.startswith("aria-") and aria_problem(tag, name):
+        return aria_problem(tag, name)
     rule = _rule(tag, name)
     if rule is None or rule[0](value):
         return ""
@@ -138,6 +185,8 @@ def published_value(tag, name, value):
     address at all (``http://[bad``: nh3 checks ``href`` and ``src``, not ``cite``, and
     the feeds' :func:`plugins.feeds.addresses.absolute_url` stopped the build with a
     traceback)."""
+    if name.startswith("aria-") and aria_problem(tag, name):
+        return None
     if name == "cite":
         cite = re.sub(r"[\t\n\f\r ]+", "%20", value.strip())
         try:
