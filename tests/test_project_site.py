@@ -35,7 +35,7 @@ from tools.release_check import check_release
 # the file is this version. Whoever on the team changes one of these files updates its
 # digest here (`sha256sum content/<file>`), and the tests check the new words.
 TEAM_VERSIONS = {
-    "pages/accessibilita.md": "ac4996321ba8d44e00fda377671698149ee31156f9d1158edfa7e110d898252f",
+    "pages/accessibilita.md": "9b7a4446412afe2096351311f4b67c752bab430a25a1512a62d25ba985668a66",
     "pages/azioni.md": "2940e9f49f6af231900cc5ed89e8afb9d086a50c457862121b8e08fc2b1de5aa",
     "pages/casalmaggiore.md": "75e9d8e5a9cb4dc4f5069427597b4731444b25cc33e91c7ba306794ebbe31382",
     "pages/civic-center.md": "3f7afd40543e35240dea59a3f5be5a54454613aa3c113c3de72d2c60ed8eb2e1",
@@ -579,7 +579,8 @@ def test_the_privacy_page_names_every_field_the_web_server_logs(project_site):
 def test_the_accessibility_statement_says_what_the_browser_tests_check(project_site):
     """content/pages/accessibilita.md, "Come è stato valutato il sito", against the tests it
     describes: axe-core's rules (browser_support.AXE_TAGS), the widths and colour schemes
-    of test_accessibility_browser.py, the reflow width of test_reflow_browser.py. While the
+    of test_accessibility_browser.py, the reflow width of test_reflow_browser.py, the W3C
+    validator of test_html_validity.py. While the
     statement is the team's version (TEAM_VERSIONS): whoever changes those tests updates
     the statement and its digest."""
     import ast  # noqa: PLC0415
@@ -607,6 +608,8 @@ def test_the_accessibility_statement_says_what_the_browser_tests_check(project_s
     reflow = re.findall(r'viewport=\{"width": (\d+)',
                         (tests / "test_reflow_browser.py").read_text())
     assert reflow and [width for width in reflow if f"{width} pixel" not in text] == []
+    # the markup checked by the W3C's validator (test_html_validity.py)
+    assert ("Nu Html Checker" in text) == (tests / "test_html_validity.py").is_file()
 
 
 MONTHS = ["gennaio", "febbraio", "marzo", "aprile", "maggio", "giugno", "luglio", "agosto",
