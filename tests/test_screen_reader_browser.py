@@ -272,6 +272,24 @@ def test_one_main_one_banner_one_footer_and_navigation_landmarks_with_distinct_n
     assert not regions["archivio"] & {heard("Gli ultimi articoli"), "2026", "2024"}
     assert not regions["archivio, anno"] & set(heard(["Ottobre 2024", "Maggio 2024"]))
     assert not regions["documenti"] & {"2024", "2023"}
+    # nor are the footer's four sections (four more landmarks on every page, after the
+    # footer itself) or Segui's groups, one per category: found by their headings
+    for kind, tree in trees.items():
+        [footer] = tree.of_role("contentinfo")
+        assert not [node for node in tree.of_role("region")
+                    if within(tree, node, footer)], (kind, regions[kind])
+    assert regions["segui"] == set(), regions["segui"]
+    assert regions["articolo"] == set(heard(
+        ["Allegati", "Condividi", "Articoli della stessa categoria"])), regions["articolo"]
+
+
+def within(tree, node, ancestor):
+    """Whether ``node`` is in ``ancestor``'s part of the tree."""
+    while node is not None:
+        if node is ancestor:
+            return True
+        node = tree.by_id.get(node.get("parentId"))
+    return False
 
 
 def test_every_page_kind_has_a_title_of_its_own(trees):
