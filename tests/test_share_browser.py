@@ -74,6 +74,37 @@ def test_copy_link_copies_the_address_and_nothing_breaks_the_csp(browser, site):
         context.close()
 
 
+def test_copying_again_is_announced_again(browser, site):
+    """The status emptied and "Link copiato" written again a few milliseconds later (when
+    the Clipboard API answered): Chromium sends a screen reader the accessibility tree's
+    changes in batches (every 150 ms or so), one that held both saw no change, and the
+    second copy was met with silence. The region now stays empty long enough for the
+    emptying to be sent on its own before the message comes back."""
+    context = browser.new_context(permissions=["clipboard-read", "clipboard-write"])
+    try:
+        page = context.new_page()
+        page.goto(site.origin + ARTICLE)
+        button = page.get_by_role("button", name="Copia link")
+        button.click()
+        page.wait_for_function(
+            "() => document.querySelector('.share-status').textContent === 'Link copiato'")
+        page.evaluate("""() => {
+            window.__said = [];
+            const status = document.querySelector('.share-status');
+            new MutationObserver(() => window.__said.push(
+                [status.textContent, performance.now()])).observe(
+                    status, {childList: true, characterData: true, subtree: true});
+        }""")
+        button.click()
+        page.wait_for_function("() => window.__said.length >= 2")
+        said = page.evaluate("window.__said")
+        assert [text for text, _ in said] == ["", "Link copiato"], said
+        assert said[1][1] - said[0][1] >= 400, said  # ms empty: well over a batch
+        assert page.evaluate("navigator.clipboard.readText()") == site.origin + ARTICLE
+    finally:
+        context.close()
+
+
 def test_without_javascript_the_links_work_and_the_button_stays_hidden(browser, site):
     context = browser.new_context(java_script_enabled=False)
     try:
