@@ -292,6 +292,19 @@ def within(tree, node, ancestor):
     return False
 
 
+def test_main_takes_no_focus_of_its_own_so_a_click_in_the_text_keeps_tab_there(page, site):
+    """The skip link's target, <main>, is not focusable (no tabindex="-1"): Chromium moves
+    the starting point of Tab and screen readers their reading position to it all the
+    same, and a focusable <main> took the focus at every click in the text, so the next
+    Tab went back to the breadcrumb at the top instead of the next link after the click."""
+    open_page(page, site, ARTICLE)
+    assert page.locator("main").get_attribute("tabindex") is None
+    page.locator(".article-header .lead").click()  # the first paragraph, as the lead
+    page.keyboard.press("Tab")  # the next link: the author's, in the meta line below
+    assert page.evaluate("document.activeElement.getAttribute('href')").endswith(
+        "/autori/redazione/")
+
+
 def test_every_page_kind_has_a_title_of_its_own(trees):
     titles = {kind: name(tree.nodes[0]) for kind, tree in trees.items()}
     assert len(set(titles.values())) == len(titles), titles
