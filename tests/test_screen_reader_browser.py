@@ -383,6 +383,15 @@ def test_the_archives_month_links_say_their_year_and_leave_the_count_out(trees, 
     assert months == heard(["Ottobre", "Agosto", "Luglio", "Giugno", "Maggio"])
 
 
+def test_the_archives_links_to_the_indexes_say_which_index(trees, site):
+    """The intro's links read "categoria", "argomento", "autore" in a list of links: one
+    category, one author, it seemed, where each leads to the index of them all."""
+    origin = site.origin
+    indexes = [text for text, url in links(trees["archivio"]) if url in (
+        f"{origin}/categorie/", f"{origin}/argomenti/", f"{origin}/autori/")]
+    assert indexes == heard(["le categorie", "gli argomenti", "gli autori"])
+
+
 def test_a_listing_of_several_pages_offers_the_archive_by_a_link_that_says_where(
         page, site, trees):
     for kind in ("home", "home, pagina 2", "categoria"):
