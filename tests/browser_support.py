@@ -9,6 +9,8 @@
   are sent as they are, like nginx's ``gzip_types``. Paths under ``hold`` wait for
   :meth:`SiteServer.release` (tests of what happens while images are on their way);
   ``headers`` go with every file (a Content-Security-Policy to run the site under).
+- :func:`visit_counter`, :func:`served_project_site`: a local visit counter for a
+  served build; the project's own content built with it.
 - :func:`wait_until`: polls a condition while the page runs, up to a generous timeout
   (a loaded CI machine is slow; a passing test does not wait for it).
 - :func:`goto_in_theme_font` (:func:`settle_fonts`, :func:`drawn_in_theme_font`): a
@@ -379,14 +381,12 @@ def served_site(root, files, *, host="127.0.0.1", hold=(), headers=None, **build
 
 
 @contextlib.contextmanager
-def served_project_site(root, extra, *, counts, settings="", counter_host="127.0.0.1", **options):
-    """The project's own content with ``extra`` files (relative path -> bytes or text),
-    built with the public settings by :func:`served_site` (``options`` passed on) and a
-    local visit counter (tools/counter_server.py, its store seeded with ``counts``,
-    ``{path: visits}``) whose address the build's ``VISIT_COUNTER_URL`` names, by
-    ``counter_host`` (another of :data:`TEST_HOSTS`: told from the site's requests by its
-    host); more ``settings`` lines appended. Yields the build; the counter stops with the
-    block."""
+def visit_counter(counts, host="127.0.0.1"):
+    """A local visit counter (tools/counter_server.py, ``testing``: its ``/__control``
+    on), its store seeded with ``counts``, ``{path: visits}``, running in a thread until
+    the block ends. Yields the settings lines that name it to a build
+    (``VISIT_COUNTER_URL``, by ``host``: another of :data:`TEST_HOSTS` tells the
+    counter's requests from the site's)."""
     from support import ROOT  # noqa: PLC0415 - tests' own helpers
 
     if str(ROOT) not in sys.path:
@@ -397,17 +397,30 @@ def served_project_site(root, extra, *, counts, settings="", counter_host="127.0
     counter_server.start_in_thread(counter)
     for path, visits in counts.items():
         counter.store.seed(path, visits)
-    content = {path.relative_to(ROOT / "content").as_posix(): path.read_bytes()
-               for path in (ROOT / "content").rglob("*") if path.is_file()}
     try:
-        with served_site(root, {**content, **extra}, config="publishconf", settings=(
-                f'VISIT_COUNTER_URL = "http://{counter_host}:{counter.server_address[1]}"\n'
-                "VISIT_COUNTER_TIMEOUT_MS = 60000  # a loaded machine\n"
-                + textwrap.dedent(settings)), **options) as built:
-            yield built
+        yield (f'VISIT_COUNTER_URL = "http://{host}:{counter.server_address[1]}"\n'
+               "VISIT_COUNTER_TIMEOUT_MS = 60000  # a loaded machine\n")
     finally:
         counter.shutdown()
         counter.server_close()
+
+
+@contextlib.contextmanager
+def served_project_site(root, extra, *, counts, settings="", counter_host="127.0.0.1", **options):
+    """The project's own content with ``extra`` files (relative path -> bytes or text),
+    built with the public settings by :func:`served_site` (``options`` passed on) and a
+    local visit counter (:func:`visit_counter`, seeded with ``counts``, ``{path:
+    visits}``) whose address the build's ``VISIT_COUNTER_URL`` names, by
+    ``counter_host``; more ``settings`` lines appended. Yields the build; the counter
+    stops with the block."""
+    from support import ROOT  # noqa: PLC0415 - tests' own helpers
+
+    content = {path.relative_to(ROOT / "content").as_posix(): path.read_bytes()
+               for path in (ROOT / "content").rglob("*") if path.is_file()}
+    with visit_counter(counts, counter_host) as counter, served_site(
+            root, {**content, **extra}, config="publishconf",
+            settings=counter + textwrap.dedent(settings), **options) as built:
+        yield built
 
 
 @functools.lru_cache(maxsize=1)

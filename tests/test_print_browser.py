@@ -5,21 +5,36 @@ board. On paper the article keeps its text, images and tables, and loses what on
 works on a screen: menus, search, share buttons, related reading, the visit count.
 Links cannot be followed on paper: the page's own address is printed under the header,
 and the absolute address of each body link and of each document (the site's links are
-absolute when SITEURL is set; a lead's links: tests/test_press_browser.py). Tables and
+absolute when SITEURL is set; a lead's links too: the press tests below). Tables and
 code blocks, which scroll in their box on screen, fit the sheet; a photo takes at most a
 third of it, in its own proportions. A page printed from a dark
 screen is black on white (dark mode is for screens only).
 
 Checked through ``emulate_media(media="print")``: computed styles and layout at the
 width of an A4 sheet, and the text of the PDF Chromium prints (pypdf).
+
+A journalist's use of a press release (the tests at the end): a local paper's journalist
+opens a «comunicato stampa» from the press office's e-mail, selects it from the title to
+the end of the text and pastes it into their own editor: the title, the lead, the date
+(and the update), the author and the text come, the page's counters do not (the reading
+time, the visit count, the tags, a footnote's ↩ were pasted between the date and the
+first paragraph). What a selection copies is read as Chromium gives it,
+``getSelection().toString()``, and from the clipboard after Ctrl+C. On paper, the lead
+is often the body's first paragraph, moved above the date, and its links' addresses are
+printed as the body's are.
+
+One site for the file: the article above, the press releases, short listings, and a
+local visit counter (the count shown is real).
 """
 
 import io
 import re
+import textwrap
 import threading
 
 import pytest
-from browser_support import chromium, drawn_in_theme_font, served_site, wait_until
+from browser_support import (chromium, drawn_in_theme_font, served_site, visit_counter,
+                             wait_until)
 from pypdf import PdfReader
 from samples import photo, text_pdf
 from support import article
@@ -91,14 +106,47 @@ CONTENT = {
 }
 
 
+# A journalist's press releases (the press tests at the end of the file).
+RELEASE = "/2024/09/bilancio-dei-primi-mesi-di-farelegami-a-crema/"
+LEAD = "/2024/10/i-patti-gener-attivi-in-provincia/"
+TITLE = "Bilancio dei primi mesi di FareLegami a Crema"
+SUMMARY = "In quattro mesi i Laboratori di Comunità di Crema hanno riunito 340 persone."
+FIRST = "Il Comune di Crema ha presentato stamattina il bilancio dei primi mesi del progetto."
+CARIPLO = "https://www.fondazionecariplo.it/it/progetti/welfare/welfare-in-azione.html"
+
+PRESS = {
+    "comunicati-stampa/2024-09-10-bilancio.md": article(
+        title=TITLE, date="2024-09-10 11:00", modified="2024-09-12 16:40",
+        summary=SUMMARY, tags="[Crema, Laboratori di Comunità, Community Manager]",
+        visite_precedenti=1459,
+        body=f"""\
+            {FIRST}
+
+            ## I numeri
+
+            Nei Laboratori di Comunità si sono incontrate 340 persone[^1].
+
+            [^1]: Dati raccolti dai Community Manager.
+            """),
+    "comunicati-stampa/2024-10-01-patti.md": article(
+        title="I Patti Gener-Attivi in provincia", date="2024-10-01 09:30",
+        body=f"""\
+            I Patti Gener-Attivi sono sostenuti da [Welfare in azione]({CARIPLO}) di
+            Fondazione Cariplo.
+
+            Il secondo paragrafo del comunicato.
+            """),
+}
+
+
 @pytest.fixture(scope="module")
 def site(tmp_path_factory):
-    with served_site(tmp_path_factory.mktemp("print"), CONTENT, config="publishconf",
-                     hold=("/theme/fonts/",), settings="""
-                         VISIT_COUNTER_URL = "http://127.0.0.1:9"  # never answers
-                         DEFAULT_PAGINATION = 2
-                         CONTRACT_IFRAME_HOSTS = ["www.youtube-nocookie.com"]
-                     """) as built:
+    with visit_counter({RELEASE.rstrip("/"): 17}) as counter, served_site(
+            tmp_path_factory.mktemp("print"), {**CONTENT, **PRESS}, config="publishconf",
+            hold=("/theme/fonts/",), settings=counter + textwrap.dedent("""
+                DEFAULT_PAGINATION = 2
+                CONTRACT_IFRAME_HOSTS = ["www.youtube-nocookie.com"]
+            """)) as built:
         yield built
 
 
@@ -129,8 +177,8 @@ def printed(page, site, address, color_scheme="light"):
     backgrounds), whitespace removed (pypdf breaks long addresses across lines)."""
     page.emulate_media(media="screen", color_scheme=color_scheme)
     page.goto(site.origin + address)
-    # Every request the page made answered or failed (the count's, to a closed port, at
-    # once): what "networkidle" waited for, without its 500 ms of silence.
+    # Every request the page made answered or failed (the visit count's too): what
+    # "networkidle" waited for, without its 500 ms of silence.
     wait_until(page, lambda: not page.loading, "the page's requests")
     page.emulate_media(media="print", color_scheme=color_scheme)
     data = page.pdf(format="A4", print_background=False)
@@ -310,3 +358,97 @@ def test_a_video_prints_its_title_and_address(page, site):
     text = printed(page, site, ARTICLE)
     assert f"Video:Lafestainpiazza({VIDEO})" in text
     assert page.evaluate(shown) is False
+
+
+# --- A journalist's copy and print of a press release ------------------------------------
+
+@pytest.fixture(scope="module")
+def press_context(browser):
+    # the clipboard is read in a secure context only: 127.0.0.1 is one
+    context = browser.new_context(viewport={"width": 1366, "height": 800},
+                                  permissions=["clipboard-read", "clipboard-write"])
+    yield context
+    context.close()
+
+
+def opened(context, site, address, count=True):
+    """A new page at ``address``; ``count``: once its visit count is shown."""
+    page = context.new_page()
+    page.goto(site.origin + address)
+    if count:
+        wait_until(page, lambda: page.locator(".article-meta .visit-count").text_content(),
+                   "the visit count")
+    return page
+
+
+# From the title to the end of the text, as a journalist drags over it.
+SELECT_TITLE_TO_TEXT_END = """() => {
+    const range = document.createRange();
+    range.setStartBefore(document.querySelector('.article h1'));
+    range.setEndAfter(document.querySelector('.article-body'));
+    const selection = document.getSelection();
+    selection.removeAllRanges();
+    selection.addRange(range);
+    return selection.toString();
+}"""
+
+
+def lines(text):
+    """The text's lines, not blank, no-break spaces as spaces (the clipboard keeps the
+    date's "ore\u00a016:40", the selection's text gives a space)."""
+    text = text.replace("\u00a0", " ")
+    return [line.strip() for line in text.splitlines() if line.strip()]
+
+
+def test_a_copied_press_release_is_its_text_without_the_page_s_counters(press_context, site):
+    page = opened(press_context, site, RELEASE)
+    try:
+        # what the page shows, and the copy leaves out
+        assert re.fullmatch(r"14\d\d visite",
+                            page.locator(".article-meta .visit-count").text_content())
+        assert page.locator(".article-tags li").count() == 3
+        assert page.locator(".footnote-backref").count() == 1
+        for copied in (page.evaluate(SELECT_TITLE_TO_TEXT_END),
+                       (page.keyboard.press("Control+C"),
+                        page.evaluate("navigator.clipboard.readText()"))[1]):
+            text = lines(copied)
+            assert text[:2] == [TITLE, SUMMARY], text
+            assert text[2:5] == ["Pubblicato martedì 10 settembre 2024, ore 11:00",
+                                 "della Redazione",
+                                 "Ultimo aggiornamento: giovedì 12 settembre 2024, ore 16:40"]
+            assert text[5] == FIRST, text  # the text right after the date
+            assert text[-1] == "Dati raccolti dai Community Manager.", text
+            for left_out in ("visite", "Tempo di lettura", "Argomenti", "↩"):
+                assert left_out not in copied, left_out
+    finally:
+        page.close()
+
+
+def printed_as_shown(page):
+    """The text of the PDF Chromium prints of ``page`` as it is, whitespace removed."""
+    page.emulate_media(media="print")
+    data = page.pdf(format="A4")
+    return re.sub(r"\s+", "", "".join(sheet.extract_text()
+                                      for sheet in PdfReader(io.BytesIO(data)).pages))
+
+
+def test_a_lead_s_links_have_their_address_printed(press_context, site):
+    """An item without ``summary`` has its first paragraph as lead, above the date: a
+    link in it printed only its text, its address lost on paper (the body's printed)."""
+    page = opened(press_context, site, LEAD, count=False)
+    try:
+        assert page.locator(f'.lead a[href="{CARIPLO}"]').count() == 1
+        assert f"Welfareinazione({CARIPLO})" in printed_as_shown(page)
+    finally:
+        page.close()
+
+
+def test_a_footnote_s_back_link_is_not_printed(press_context, site):
+    """The ↩ after a footnote leads back to its reference: nothing to follow on paper."""
+    page = opened(press_context, site, RELEASE)
+    try:
+        text = printed_as_shown(page)
+        assert "DatiraccoltidaiCommunityManager." in text
+        assert "↩" not in text
+    finally:
+        page.close()
