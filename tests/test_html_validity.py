@@ -309,6 +309,12 @@ _AROUND = {  # the element with the attribute, in a context valid whatever the v
 }
 
 
+# Values vnu calls errors that the rules let through on purpose: a frame's width as a
+# percentage, as players' embed codes write it (width="100%" height="352"), read by every
+# browser; left out, the frame was 300 px wide (tests/test_reflow_browser.py)
+LENIENT = {("iframe", "width", "50%")}
+
+
 def values_page():
     """The page of :data:`VALUES` and ``{number: (tag, name, value)}``: each case's element
     has the class ``case-<number>``, which vnu's report quotes (its line numbers are one
@@ -405,8 +411,10 @@ def test_the_rules_judge_values_as_vnu_does(values, report):
     disagree = [(case, value_problem(*case) or "valid", "vnu: error" if number in wrong
                  else "vnu: valid")
                 for number, case in cases.items()
-                if bool(value_problem(*case)) != (number in wrong)]
+                if bool(value_problem(*case)) != (number in wrong) and case not in LENIENT]
     assert not disagree, "\n".join(map(str, disagree))
+    # each lenient value is one vnu refuses (else it belongs with the others)
+    assert {case for number, case in cases.items() if number in wrong} >= LENIENT
     for tag, name, value in cases.values():
         published = published_value(tag, name, value)
         if value_problem(tag, name, value):  # left out, or a boolean one with no value

@@ -54,7 +54,7 @@ def test_copy_link_copies_the_address_and_nothing_breaks_the_csp(browser, site):
         button = page.get_by_role("button", name="Copia link")
         assert button.is_visible()
         # no Web Share API here: no button that would do nothing
-        assert not page.get_by_role("button", name="Condividi con un’altra app").is_visible()
+        assert not page.get_by_role("button", name="Altre app…").is_visible()
         button.click()
         status = page.get_by_role("status")
         page.wait_for_function(
@@ -113,7 +113,7 @@ def test_without_javascript_the_links_work_and_the_button_stays_hidden(browser, 
         links = page.locator(".share a.share-link")
         assert links.count() == 6 and all(links.nth(n).is_visible() for n in range(6))
         assert not page.get_by_role("button", name="Copia link").is_visible()
-        assert not page.get_by_role("button", name="Condividi con un’altra app").is_visible()
+        assert not page.get_by_role("button", name="Altre app…").is_visible()
         assert page.locator(".share-copy").is_hidden()
         older = page.locator('nav.category-pager a[rel="next"]')  # the series is newest first
         assert older.is_visible() and "Quella prima" in older.text_content()
@@ -148,7 +148,7 @@ def test_the_share_sheet_of_a_phone_gets_the_title_and_address(browser, site):
         page.on("pageerror", lambda error: errors.append(error))
         page.add_init_script(SHARE_SHEET + VIOLATIONS)
         page.goto(site.origin + ARTICLE)
-        button = page.get_by_role("button", name="Condividi con un’altra app")
+        button = page.get_by_role("button", name="Altre app…")
         assert button.is_visible()
         button.click()
         page.wait_for_function("() => window.__shared.length === 1")
@@ -163,5 +163,33 @@ def test_the_share_sheet_of_a_phone_gets_the_title_and_address(browser, site):
         assert page.locator(".share-status").text_content() == ""
         assert page.evaluate("window.__violations") == []
         assert errors == [] and [m.text for m in console] == []
+        # beside "Copia link" on a 320 px phone: the row keeps the height it was given
+        # before the script (a second line moved everything below it)
+        page.set_viewport_size({"width": 320, "height": 640})
+        copy = page.get_by_role("button", name="Copia link")
+        assert copy.is_visible()
+        assert copy.bounding_box()["y"] == button.bounding_box()["y"]
+    finally:
+        context.close()
+
+
+def test_the_copy_button_appearing_moves_nothing_below_it(browser, site):
+    """"Copia link" is shown by the script: its row kept its room while hidden, but the
+    button itself took none (display: none), so the row grew by the button's 44 px
+    when it appeared and everything below it moved (a layout shift)."""
+    context = browser.new_context(viewport={"width": 390, "height": 844},
+                                  java_script_enabled=False)
+    try:
+        page = context.new_page()
+        page.goto(site.origin + ARTICLE)
+        without = page.locator(".share-copy").bounding_box()
+    finally:
+        context.close()
+    context = browser.new_context(viewport={"width": 390, "height": 844})
+    try:
+        page = context.new_page()
+        page.goto(site.origin + ARTICLE)
+        assert page.get_by_role("button", name="Copia link").is_visible()
+        assert page.locator(".share-copy").bounding_box() == without
     finally:
         context.close()

@@ -76,6 +76,10 @@ def _between(low, high):
     return lambda value: bool(_DIGITS_RE.fullmatch(value)) and low <= int(value) <= high
 
 
+def _pixels_or_percent(value):
+    return bool(re.fullmatch(r"[0-9]{1,9}%?", value))
+
+
 def _one_of(*words, case=False):
     return lambda value: (value if case else value.lower()) in words
 
@@ -105,8 +109,11 @@ RULES = {
     ("a", "type"): (lambda value: bool(_MIME_RE.fullmatch(value.strip())),
                     "un tipo di file come application/pdf"),
     ("iframe", "loading"): (_one_of("lazy", "eager"), "lazy o eager"),
-    ("iframe", "width"): (_between(0, 10 ** 9), "un numero di pixel, come 560"),
-    ("iframe", "height"): (_between(0, 10 ** 9), "un numero di pixel, come 315"),
+    # a percentage too, where HTML wants pixels: a player's embed code says width="100%"
+    # (its height in pixels), every browser reads it, and the theme's CSS keeps such a
+    # frame's height (base.css, .prose iframe); left out, the frame was 300 px wide
+    ("iframe", "width"): (_pixels_or_percent, "un numero di pixel, come 560"),
+    ("iframe", "height"): (_pixels_or_percent, "un numero di pixel, come 315"),
     ("iframe", "referrerpolicy"): (_one_of(
         "", "no-referrer", "no-referrer-when-downgrade", "same-origin", "origin",
         "strict-origin", "origin-when-cross-origin", "strict-origin-when-cross-origin",

@@ -1,4 +1,4 @@
-/* "Copia link" (Clipboard API) and "Condividi con un’altra app" (Web Share API).
+/* "Copia link" (Clipboard API) and "Altre app…" (Web Share API).
  *
  * Progressive enhancement: the share links work without them. The buttons' paragraph
  * (.share-copy, theme/templates/partials/share.html) and each button are `hidden` in
