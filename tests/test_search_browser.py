@@ -270,6 +270,7 @@ def reader(browser, site):
         each.context.close()
 
 
+LOADING = "Caricamento della ricerca…"  # the page's status until the index is ready
 NONE = " Prova con altre parole, o con meno parole, oppure sfoglia l’archivio."
 
 
@@ -405,6 +406,48 @@ def test_what_is_typed_while_the_index_loads_is_kept_and_searched(reader, site):
         "Laboratorio di ceramica a Crema", REGOLAMENTO}, "the results for ceramica")
     assert field.input_value() == "ceramica"
     me.wait_for_status("2 risultati per «ceramica».")
+
+
+def test_on_a_slow_connection_the_page_says_the_search_is_loading_not_that_it_needs_js(
+        reader, site):
+    """A reader in the countryside: the search's script, then Pagefind, arrive seconds
+    after the page. Meanwhile the page showed "La ricerca richiede JavaScript" (to a
+    reader who has it), then an empty form with nothing said. Now the form shows at once
+    (CSS, ``scripting: enabled``), says the search is loading, holds the address's words
+    as soon as the script runs, and says so again if the index takes long."""
+    me = reader()
+    page = me.page
+    page.clock.install()
+    script, index = [], []
+    page.route("**/theme/js/cerca.*.js", lambda route: script.append(route))  # both late
+    page.route("**/pagefind/pagefind.js", lambda route: index.append(route))
+    page.goto(site.origin + "/cerca/?q=girandola", wait_until="commit")  # the script held
+    me.wait_until(lambda: script and page.locator("#cerca-altri").count() and page.evaluate(
+        "() => [...document.styleSheets].filter((sheet) => sheet.href).length"
+        " === document.querySelectorAll('link[rel=stylesheet]').length"),
+        "the page and its styles, the script asked for")
+    status = page.get_by_role("status")
+    assert page.locator("#cerca-nojs").is_hidden()
+    assert page.get_by_label("Parole da cercare").is_visible()
+    assert status.text_content() == LOADING
+    script[0].continue_()
+    me.wait_until(lambda: index, "the index asked for")
+    me.wait_until(lambda: page.get_by_label("Parole da cercare").input_value() == "girandola",
+                  "the address's words in the field")
+    assert status.text_content() == LOADING
+    page.clock.run_for(6000)
+    assert status.text_content() == ("La ricerca si sta ancora caricando: con una connessione"
+                                     " lenta ci vuole qualche secondo in più.")
+    index[0].continue_()
+    me.wait_for_status("1 risultato per «girandola».")
+
+
+def test_a_search_page_without_words_says_nothing_once_the_index_is_ready(reader, site):
+    me = reader()
+    me.page.goto(site.origin + "/cerca/")
+    me.wait_until(lambda: me.page.get_by_label("Categoria").locator("option").count() > 1,
+                  "the categories from the index")
+    assert me.status() == ""
 
 
 def test_without_javascript_the_page_says_so_and_links_the_ways_to_browse(reader, site):
@@ -565,7 +608,7 @@ def test_words_in_quotes_are_a_phrase_whichever_quotes_a_keyboard_writes(reader,
                   '"patto di collaborazione"'):
         me.page.locator("#cerca-stato").evaluate("status => status.replaceChildren()")
         me.search(words)
-        me.wait_until(me.status, f"the results of {words}")
+        me.wait_until(lambda: me.status() not in ("", LOADING), f"the results of {words}")
         assert query(me.page.url) == {"q": words.strip()}  # the address: as typed
         assert [href for _, href, *_ in me.results()] == [PATTO], words
         assert me.status() == "1 risultato per la frase «patto di collaborazione»."
@@ -588,7 +631,7 @@ def test_words_each_in_quotes_are_words_not_one_phrase(reader, site):
                   '"patto" "Casalmaggiore"', "«patto» e «Casalmaggiore»"):
         me.page.locator("#cerca-stato").evaluate("status => status.replaceChildren()")
         me.search(words)
-        me.wait_until(me.status, f"the results of {words}")
+        me.wait_until(lambda: me.status() not in ("", LOADING), f"the results of {words}")
         assert me.status().startswith("2 risultati per "), (words, me.status())
         assert {href for _, href, *_ in me.results()} == {PATTO, SCUOLE}, words
 

@@ -71,6 +71,11 @@ const RANKING = {
 const EMPTY = "Scrivi le parole da cercare, o scegli una categoria.";
 const FAILED = "La ricerca non è riuscita: riprova.";
 const OFFLINE = "La ricerca non è riuscita: controlla la connessione e ricarica la pagina.";
+// The page says "Caricamento della ricerca…" (templates/cerca.html) until the index is
+// ready; on a slow connection it says more after a while.
+const LOADING_SLOW = "La ricerca si sta ancora caricando: con una connessione lenta ci"
+  + " vuole qualche secondo in più.";
+const SLOW_AFTER = 5000; // ms
 // Pagefind drops from a query what its index treats as punctuation (\p{P}, as below).
 const PUNCTUATION = /[\p{Pd}\p{Pe}\p{Pf}\p{Pi}\p{Po}\p{Ps}]/gu;
 // A whole query in quotes, Pagefind's exact phrase: straight quotes, or those a phone's
@@ -440,7 +445,11 @@ class Search {
     // (remember()); the browser's own scroll restoration would come before the results.
     window.history.scrollRestoration = "manual";
     window.addEventListener("pagehide", () => this.remember());
-    if (this.input.value.trim() || this.select.value) this.run(true, window.history.state);
+    if (this.input.value.trim() || this.select.value) {
+      this.run(true, window.history.state); // the count replaces "Caricamento…"
+    } else {
+      this.status.textContent = "";
+    }
   }
 
   /* Into the history entry, for back to this page: how many results are shown, the
@@ -844,6 +853,12 @@ async function main() {
   const note = document.getElementById("cerca-nojs");
   if (note) note.hidden = true; // the script runs: the form replaces the note
   root.hidden = false;
+  // the address's words at once, while the index is on its way (what the reader types
+  // meanwhile is kept: Search.start())
+  const input = root.querySelector("#cerca-q");
+  input.value = input.value || new URLSearchParams(window.location.search).get("q") || "";
+  const status = root.querySelector("#cerca-stato");
+  const slow = window.setTimeout(() => { status.textContent = LOADING_SLOW; }, SLOW_AFTER);
   let pagefind;
   let categories;
   try {
@@ -854,9 +869,11 @@ async function main() {
     const filters = await pagefind.filters();
     categories = Object.keys((filters && filters.categoria) || {}).sort(collator.compare);
   } catch {
+    window.clearTimeout(slow);
     unavailable(root);
     return;
   }
+  window.clearTimeout(slow);
   new Search(root, pagefind, categories).start();
 }
 
