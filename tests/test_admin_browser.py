@@ -72,7 +72,11 @@ session, as an editor would do it:
    slugs.json, the last build's, does not know the item); the same for a new item with
    that title;
 14. in a browser set to another time zone (New York), "＋ Notizia": the date it starts
-   with, its preview's "Pubblicato", and the date "Adesso" sets (Rome time, admin.js).
+   with, its preview's "Pubblicato", and the date "Adesso" sets (Rome time, admin.js);
+15. the same page on a phone's screen (390 × 844), then at a laptop's 200 % zoom (640 ×
+   400): the form's layout (admin.js, small-screens.js: no sideways scroll, every control
+   within the screen, no preview, 16 px fields), a long title's hint; a short title and
+   a line of text saved, the item opened again (the toolbar's "Apri il sito").
 
 The interface's phrases are read from the page once logged in (Decap's Italian with
 admin.js's additions: nothing left in English).
@@ -453,6 +457,7 @@ class Session:
     server_log: str = ""
     other_zone: dict = field(default_factory=dict)  # (Rome's time, the form's date)
     other_zone_label: str = ""  # the preview's meta line: its date
+    small_screens: dict = field(default_factory=dict)  # size -> the form's layout (15)
 
     def written(self):
         return sorted(self.repo.glob("content/notizie/2025-01-01-*.md"))
@@ -1333,10 +1338,87 @@ def edit(browser, seen, expect):
     page.get_by_role("button", name="Imposta la data e l'ora di adesso").click()
     expect(date).not_to_have_value("2024-01-01T10:00")
     seen.other_zone["now"] = (datetime.now(ROME), date.input_value())
+
+    # 15. The same form on a phone, then on a laptop zoomed in to 200 %: its layout at
+    # each size; on the phone a long title (its hint under the field), then a short one
+    # and a line of text saved, the toolbar then wider ("Salvato", "Cancella voce")
+    seen.step = "15 small screens"
+    seen.phase = "small screens"
+    page.set_viewport_size(PHONE)
+    page.get_by_label("Titolo", exact=True).fill(LONG_TITLE)
+    expect(page.locator("[data-titolo-lungo]")).to_be_visible()
+    seen.small_screens["phone"] = page.evaluate(LAYOUT_JS)
+    page.get_by_label("Titolo", exact=True).fill("Festa del quartiere: com'è andata")
+    page.locator('[data-slate-editor="true"]').click()
+    page.keyboard.insert_text("Grazie a tutti.")
+    publish_item(page)
+    expect(page.get_by_role("button", name="Cancella voce")).to_be_visible()
+    expect(page).to_have_url(re.compile(r"/entries/"))  # Decap's move to the saved item
+    saved = page.url
+    # opened again (out of the editor first, as through_the_list): "Apri il sito" too
+    page.goto(f"http://{seen.web}/admin/#/collections/notizie")
+    expect(page.get_by_label("Titolo", exact=True)).to_have_count(0)
+    page.goto(saved)
+    expect(page.get_by_role("link", name="Apri il sito")).to_be_visible()
+    seen.small_screens["phone, saved"] = page.evaluate(LAYOUT_JS)
+    page.set_viewport_size(ZOOMED)
+    seen.small_screens["zoom 200 %"] = page.evaluate(LAYOUT_JS)
     seen.phase = "end"
     context.close()
 
 
+PHONE = {"width": 390, "height": 844}  # a phone's screen, in CSS pixels
+ZOOMED = {"width": 640, "height": 400}  # a 1280 × 800 laptop's page at 200 % zoom
+LONG_TITLE = ("Festa del quartiere al Civic Center di Crema: com'è andata la giornata di"
+              " sabato, con le foto e il programma dei prossimi incontri")  # past 110
+# The item's form as laid out: the page's width and how wide it scrolls; the controls
+# (buttons, links, fields) shown but out of the screen, or cut off by the form's edge
+# (their box past it: the form hides what overflows it); the site's own additions (the
+# title's hint) past the screen; the fields' text under 16 px (iOS zooms the page in); the
+# form's width, the preview's; whether the toolbar covers the form; the toolbar's controls
+# drawn over each other.
+LAYOUT_JS = """() => {
+  const width = document.documentElement.clientWidth;
+  const shown = (element) => {
+    const box = element.getBoundingClientRect();
+    return box.width > 0 && box.height > 0 && !element.closest('.Toastify');
+  };
+  const name = (element) => (element.getAttribute('aria-label') || element.innerText
+    || element.id || element.tagName).trim().slice(0, 40);
+  const outside = (element) => {
+    const box = element.getBoundingClientRect();
+    return box.left < -0.5 || box.right > width + 0.5;
+  };
+  // the toolbar's controls drawn over each other (their boxes crossing)
+  const overlapping = (toolbar) => {
+    const boxes = [...toolbar.querySelectorAll('button, a[target], [role="button"]')]
+      .filter(shown).map((control) => [name(control), control.getBoundingClientRect()]);
+    return boxes.flatMap(([one, a], index) => boxes.slice(index + 1)
+      .filter(([, b]) => a.left < b.right - 1 && b.left < a.right - 1
+        && a.top < b.bottom - 1 && b.top < a.bottom - 1)
+      .map(([other]) => one + ' / ' + other));
+  };
+  const controls = [...document.querySelectorAll('#nc-root button, #nc-root a, '
+    + '#nc-root input, #nc-root textarea, [data-titolo-lungo]')].filter(shown);
+  const form = document.querySelector('[class*="-ControlPaneContainer"]');
+  const preview = document.querySelector('[class*="-StyledSplitPane"] iframe');
+  const toolbar = document.querySelector('[class*="-EditorContainer"] > '
+    + '[class*="-ToolbarContainer"]');
+  return {
+    width: width,
+    scrolls: document.documentElement.scrollWidth,
+    outside: controls.filter(outside).map(name),
+    small_text: [...document.querySelectorAll('#nc-root input, #nc-root textarea, '
+      + '#nc-root [contenteditable="true"]')].filter(shown)
+      .filter((field) => parseFloat(getComputedStyle(field).fontSize) < 16).map(name),
+    form: form ? Math.round(form.getBoundingClientRect().width) : 0,
+    preview: preview && shown(preview) ? Math.round(preview.getBoundingClientRect().width)
+      : 0,
+    covered: Math.max(0, Math.round(toolbar.getBoundingClientRect().bottom
+      - form.getBoundingClientRect().top)),
+    overlapping: overlapping(toolbar),
+  };
+}"""
 HANDLE = '[aria-describedby^="DndDescribedBy"]'  # a list item's drag handle
 
 
@@ -1948,6 +2030,23 @@ def test_the_preview_uses_the_sites_stylesheets(session):
     paths = {urlsplit(url).path for url in session.requests
              if urlsplit(url).netloc == session.web}
     assert any(re.fullmatch(r"/theme/css/site\.[0-9a-f]{10}\.css", path) for path in paths)
+
+
+def test_the_form_fits_a_phone_and_a_page_zoomed_in(session):
+    """Decap's item editor is at least 800 px wide, the form and its preview side by side:
+    on a phone (390 px) or at 200 % zoom (640 px) the page scrolled sideways, "Pubblica"
+    and the date's "Pulisci" were off the screen, the form had half the width, and iOS
+    zoomed in on its 15 px fields. Below 800 px admin.js lays it out in one column
+    (small-screens.js): the form the page's width, the preview left out, the toolbar
+    wrapping above the form (after a save, "Salvato" and "Cancella voce" on a second
+    line), every control and the title's hint within the screen."""
+    for size, layout in session.small_screens.items():
+        expected = {"width": layout["width"], "scrolls": layout["width"], "outside": [],
+                    "small_text": [], "preview": 0, "covered": 0, "overlapping": []}
+        assert {key: layout[key] for key in expected} == expected, size
+        assert layout["form"] >= layout["width"] - 2, (size, layout)
+    assert sorted(session.small_screens) == ["phone", "phone, saved", "zoom 200 %"]
+    assert session.small_screens["phone"]["width"] == PHONE["width"]
 
 
 def test_the_screenshots_of_the_guide_were_taken(session):
