@@ -458,6 +458,7 @@ class Session:
     other_zone: dict = field(default_factory=dict)  # (Rome's time, the form's date)
     other_zone_label: str = ""  # the preview's meta line: its date
     small_screens: dict = field(default_factory=dict)  # size -> the form's layout (15)
+    small_saved: str = ""  # the item saved on the phone (15), under content/
 
     def written(self):
         return sorted(self.repo.glob("content/notizie/2025-01-01-*.md"))
@@ -1355,6 +1356,7 @@ def edit(browser, seen, expect):
     expect(page.get_by_role("button", name="Cancella voce")).to_be_visible()
     expect(page).to_have_url(re.compile(r"/entries/"))  # Decap's move to the saved item
     saved = page.url
+    seen.small_saved = f"notizie/{saved.rsplit('/entries/', 1)[1]}.md"
     # opened again (out of the editor first, as through_the_list): "Apri il sito" too
     page.goto(f"http://{seen.web}/admin/#/collections/notizie")
     expect(page.get_by_label("Titolo", exact=True)).to_have_count(0)
@@ -1518,7 +1520,7 @@ def test_the_uploads_are_written_intact_under_allegati_and_immagini(session):
          f"content/{NATIVE}", f"content/{ONE_ADDRESS}", f"content/{RETITLED}",
          f"content/{MOVED}", f"content/{MOVED_CATEGORY}", f"content/{MOVED_CATEGORY_FILE}",
          f"content/{DUP_FILE}", f"content/{DAY_ONLY}", f"content/{BARE}",
-         f"content/{AUTHORS_ITEM}"])
+         f"content/{AUTHORS_ITEM}", f"content/{session.small_saved}"])
 
 
 def test_a_typed_less_than_is_shown_as_typed_when_the_item_is_opened_again(session):
