@@ -1378,7 +1378,7 @@ LONG_TITLE = ("Festa del quartiere al Civic Center di Crema: com'è andata la gi
 # (their box past it: the form hides what overflows it); the site's own additions (the
 # title's hint) past the screen; the fields' text under 16 px (iOS zooms the page in); the
 # form's width, the preview's; whether the toolbar covers the form; the toolbar's controls
-# drawn over each other.
+# drawn over each other; how many rows the text's toolbar takes (its buttons' tops, to 8 px).
 LAYOUT_JS = """() => {
   const width = document.documentElement.clientWidth;
   const shown = (element) => {
@@ -1419,6 +1419,9 @@ LAYOUT_JS = """() => {
     covered: Math.max(0, Math.round(toolbar.getBoundingClientRect().bottom
       - form.getBoundingClientRect().top)),
     overlapping: overlapping(toolbar),
+    text_toolbar_rows: new Set([...document.querySelectorAll('[class*="-ControlPaneContainer"]'
+      + ' [class*="-ToolbarContainer"] button')].filter(shown)
+      .map((button) => Math.round(button.getBoundingClientRect().top / 8))).size,
   };
 }"""
 HANDLE = '[aria-describedby^="DndDescribedBy"]'  # a list item's drag handle
@@ -2040,13 +2043,15 @@ def test_the_form_fits_a_phone_and_a_page_zoomed_in(session):
     and the date's "Pulisci" were off the screen, the form had half the width, and iOS
     zoomed in on its 15 px fields. Below 800 px admin.js lays it out in one column
     (small-screens.js): the form the page's width, the preview left out, the toolbar
-    wrapping above the form (after a save, "Salvato" and "Cancella voce" on a second
-    line), every control and the title's hint within the screen."""
+    wrapping above the form, its controls apart (after a save "Salvato", "Cancella voce"
+    and "Apri il sito" too), every control and the title's hint within the screen, the
+    text's buttons in two rows at most (beside the Markdown switch they made a column)."""
     for size, layout in session.small_screens.items():
         expected = {"width": layout["width"], "scrolls": layout["width"], "outside": [],
                     "small_text": [], "preview": 0, "covered": 0, "overlapping": []}
         assert {key: layout[key] for key in expected} == expected, size
         assert layout["form"] >= layout["width"] - 2, (size, layout)
+        assert 1 <= layout["text_toolbar_rows"] <= 2, (size, layout)
     assert sorted(session.small_screens) == ["phone", "phone, saved", "zoom 200 %"]
     assert session.small_screens["phone"]["width"] == PHONE["width"]
 

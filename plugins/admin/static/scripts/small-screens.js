@@ -19,9 +19,11 @@
   // voce", "Apri il sito"), without the site's address; the preview pane and its buttons
   // (eye, scroll sync) are left out, the form needs the whole width (the guide: the
   // preview needs a wider screen); "Adesso" and "Pulisci" go under the date when they do
-  // not fit beside it; every field's text is 16 px (iOS Safari zooms the page in on a
-  // field under 16 px, Decap's are 15 px). Decap's class names carry its components'
-  // names (emotion's labels: css-<hash>-EditorContainer), matched by their suffix;
+  // not fit beside it, and the text's "Testo formattato / Markdown" switch under its
+  // buttons (beside them, it left them a column, one button a line); every field's text
+  // is 16 px (iOS Safari zooms the page in on a field under 16 px, Decap's are 15 px).
+  // Decap's class names carry its components' names (emotion's labels:
+  // css-<hash>-EditorContainer), matched by their suffix;
   // tests/test_admin_browser.py (step 15) checks the layout in Decap's own build.
   // A constructed style sheet: no <style> element.
   var WIDTH = "799.98px";
@@ -46,6 +48,8 @@
     + " [class*='-StyledSplitPane'] > .Pane2, [class*='-StyledSplitPane'] > .Resizer,"
     + " [class*='-ViewControls'] { display: none !important; }"
     + " [class*='-DateTimeControl'] { flex-wrap: wrap; row-gap: 8px; }"
+    + " [class*='-ControlPaneContainer'] [class*='-ToolbarContainer'] { flex-wrap: wrap;"
+    + " row-gap: 8px; }"
     + " input, textarea, select, [contenteditable='true'] { font-size: 16px !important; }"
     + " }";
 
