@@ -50,6 +50,18 @@ def admin_scripts_text():
     return "\n".join(path.read_text(encoding="utf-8") for path in admin_scripts())
 
 
+def system_packages_or_skip(packages, what):
+    """``packages`` (tools/system_packages) installed with apt when missing: the test is
+    skipped where apt cannot run, but never in CI (CI=true: it fails)."""
+    from tools import system_packages  # noqa: PLC0415
+    try:
+        system_packages.ensure(packages)
+    except system_packages.Unavailable as error:
+        if os.environ.get("CI"):
+            pytest.fail(f"{what} is needed in CI: {error}")
+        pytest.skip(f"{what} not available: {error}")
+
+
 def free_port():
     """A port of 127.0.0.1 for a server a test starts later (often another process),
     which no other socket gets meanwhile: a socket of this process stays bound to it (with

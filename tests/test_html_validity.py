@@ -30,7 +30,6 @@ error or warning, fails the test.
 
 import html
 import json
-import os
 import re
 import subprocess
 
@@ -38,7 +37,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from samples import photo, text_pdf
-from support import ROOT, article, build_project, build_site
+from support import ROOT, article, build_project, build_site, system_packages_or_skip
 from plugins.contract.attribute_values import published_value, value_problem
 from test_admin_roundtrip_browser import CONTENT as EDITOR_ITEM
 from tools import system_packages
@@ -224,12 +223,7 @@ def site(tmp_path_factory):
 def java():
     """Java from apt when missing (as test_nginx.py's nginx): skipped where apt cannot run,
     but never in CI (CI=true: it fails)."""
-    try:
-        system_packages.ensure(system_packages.JAVA)
-    except system_packages.Unavailable as error:
-        if os.environ.get("CI"):
-            pytest.fail(f"Java is needed in CI: {error}")
-        pytest.skip(f"Java not available: {error}")
+    system_packages_or_skip(system_packages.JAVA, "Java")
     if not VNU.is_file():
         pytest.fail(f"{VNU} is missing: run `npm ci` in tests/axe (./run test does it)")
 

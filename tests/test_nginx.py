@@ -33,7 +33,9 @@ import brotli
 import pytest
 from bs4 import BeautifulSoup
 from browser_support import CHROMIUM, TEST_HOSTS, launch, wait_until
-from support import ROOT, article, build_project, free_port, write_conf, write_content
+from support import (
+    ROOT, article, build_project, free_port, system_packages_or_skip, write_conf, write_content,
+)
 
 from plugins.csp.policy import policy
 from plugins.redirects import page as redirect_page
@@ -101,12 +103,7 @@ def for_test(text, port, root):
 
 @pytest.fixture(scope="module")
 def nginx_installed():
-    try:
-        system_packages.ensure(system_packages.NGINX)
-    except system_packages.Unavailable as error:
-        if os.environ.get("CI"):
-            pytest.fail(f"nginx is needed in CI: {error}")
-        pytest.skip(f"nginx not available: {error}")
+    system_packages_or_skip(system_packages.NGINX, "nginx")
 
 
 @pytest.fixture(scope="module")
