@@ -442,6 +442,94 @@ def test_on_a_slow_connection_the_page_says_the_search_is_loading_not_that_it_ne
     me.wait_for_status("1 risultato per «girandola».")
 
 
+RIPIEGO = ("La ricerca non si è caricata: ricarica la pagina, oppure sfoglia l’archivio,"
+           " le categorie o gli argomenti.")
+
+
+def at(page, ms):
+    """The page's CSS animations (not Playwright's clock: they run on the page's own
+    timeline) moved to ``ms`` after they began; their names."""
+    return page.evaluate("""(ms) => document.getAnimations().map((animation) => {
+        animation.currentTime = ms;
+        return animation.animationName; })""", ms)
+
+
+@pytest.mark.parametrize("motion", ["no-preference", "reduce"])
+def test_when_the_search_script_never_arrives_the_page_offers_the_ways_to_browse(
+        reader, site, motion):
+    """A dropped connection, a proxy, an old cached page whose fingerprinted script is
+    gone: cerca.js never runs. The page said "Caricamento della ricerca…" for ever, the
+    note's ways to browse hidden (CSS, ``scripting: enabled``). After a while (CSS
+    alone) a message takes the status's place, with the links; the role="status"
+    element is left as it was (nothing announced, nothing said twice). Reduced motion
+    changes nothing: the message only appears."""
+    me = reader()
+    page = me.page
+    page.emulate_media(reduced_motion=motion)
+    page.route("**/theme/js/cerca.*.js", lambda route: route.abort())
+    page.goto(site.origin + "/cerca/?q=girandola")
+    me.wait_until(lambda: page.evaluate(
+        "() => [...document.styleSheets].filter((sheet) => sheet.href).length"
+        " === document.querySelectorAll('link[rel=stylesheet]').length"), "the styles")
+    message = page.locator("#cerca-ripiego")
+    status = page.get_by_role("status")
+    assert status.is_visible() and status.text_content() == LOADING
+    assert message.count() == 1 and message.is_hidden()
+    # hidden, it takes no room and is out of the accessibility tree
+    assert message.bounding_box() is None or message.bounding_box()["height"] == 0
+    assert page.get_by_role("link", name="l’archivio").count() == 0
+    assert sorted(at(page, 11000)) == ["cerca-ripiego-mostra", "cerca-ripiego-nascondi"]
+    assert message.is_hidden() and status.is_visible()
+    at(page, 13000)
+    me.wait_until(lambda: message.is_visible(), "the message shown")
+    assert " ".join(message.text_content().split()) == RIPIEGO
+    assert [message.get_by_role("link", name=name).get_attribute("href") for name in (
+        "l’archivio", "le categorie", "gli argomenti")] == [
+        site.origin + path for path in ("/archivio/", "/categorie/", "/argomenti/")]
+    assert page.locator("#cerca-nojs").is_hidden()
+    # not in the live region, which is hidden in its place, its text unchanged
+    assert page.locator("#cerca-stato #cerca-ripiego").count() == 0
+    assert status.is_hidden() and page.locator("#cerca-stato").text_content() == LOADING
+    assert message.bounding_box()["height"] > 0
+    assert page.evaluate("document.documentElement.scrollWidth") <= 390
+    # the form still works without the script: a plain GET to the page, which tries again
+    assert page.get_by_label("Parole da cercare").is_visible()
+    me.errors.clear()  # the blocked script's failure, the test's own doing
+    me.console[:] = [line for line in me.console if "cerca." not in line
+                     and "ERR_FAILED" not in line]
+
+
+def test_a_script_later_than_the_message_takes_its_place(reader, site):
+    """The script arrives after the message has shown (a very slow connection): the
+    message goes, the status comes back, the search works."""
+    me = reader()
+    page = me.page
+    page.clock.install()
+    script = []
+    page.route("**/theme/js/cerca.*.js", lambda route: script.append(route))
+    page.goto(site.origin + "/cerca/?q=girandola", wait_until="commit")
+    me.wait_until(lambda: script and page.locator("#cerca-altri").count(), "the page")
+    at(page, 20000)
+    me.wait_until(lambda: page.locator("#cerca-ripiego").is_visible(), "the message shown")
+    script[0].continue_()
+    me.wait_for_status("1 risultato per «girandola».")
+    assert page.locator("#cerca-ripiego").count() == 0
+    assert page.get_by_role("status").is_visible()
+
+
+def test_with_the_script_running_the_message_never_shows(reader, site):
+    me = reader()
+    page = me.page
+    page.clock.install()
+    page.goto(site.origin + "/cerca/?q=girandola")
+    me.wait_for_status("1 risultato per «girandola».")
+    assert at(page, 60000) == []  # nothing left to show the message, nor hide the status
+    page.clock.run_for(60000)
+    assert page.locator("#cerca-ripiego").count() == 0
+    assert page.get_by_role("status").is_visible()
+    assert page.get_by_role("status").text_content() == "1 risultato per «girandola»."
+
+
 def test_a_search_page_without_words_says_nothing_once_the_index_is_ready(reader, site):
     me = reader()
     me.page.goto(site.origin + "/cerca/")

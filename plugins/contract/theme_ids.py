@@ -20,7 +20,7 @@ THEME_IDS = frozenset({
     "documenti-pagine",
     "notizie-argomento", "ultimi-articoli", "footer-feed", "footer-partner",
     "footer-progetto", "footer-sostegno", "cerca", "cerca-altri", "cerca-categoria",
-    "cerca-form", "cerca-nojs", "cerca-q", "cerca-risultati", "cerca-stato"})
+    "cerca-form", "cerca-nojs", "cerca-q", "cerca-ripiego", "cerca-risultati", "cerca-stato"})
 _NUMBERED_THEME_IDS = r"(?:anno-\d+|mese-\d+|feed-\d+)"
 THEME_ID_RE = re.compile(_NUMBERED_THEME_IDS + r"\Z")
 # a body holding one of them (most bodies: none, and own_ids has nothing to read)

@@ -2,7 +2,8 @@
  * FareLegami – site search (plugins/search/README.md), on Pagefind's JS API.
  *
  * The page (templates/cerca.html) is a plain GET form (?q=, ?categoria=). This module:
- * shows the form and hides the note for readers without JavaScript; loads the index
+ * shows the form and hides the note for readers without JavaScript (and removes the
+ * message cerca.css shows after a while should this script never arrive); loads the index
  * (/pagefind/pagefind.js, from the site itself); fills the category list from the
  * index's "categoria" filter; runs the query of the address on load, on submit, on a
  * category change and while typing (after a pause); keeps the address in step; and
@@ -852,6 +853,9 @@ async function main() {
   if (!root) return;
   const note = document.getElementById("cerca-nojs");
   if (note) note.hidden = true; // the script runs: the form replaces the note
+  // the message cerca.css shows should this script never arrive: it did (removed, it
+  // also brings back the status, had the message taken its place)
+  document.getElementById("cerca-ripiego")?.remove();
   root.hidden = false;
   // the address's words at once, while the index is on its way (what the reader types
   // meanwhile is kept: Search.start())
