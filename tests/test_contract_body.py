@@ -226,3 +226,41 @@ def test_a_link_whose_text_is_its_address_is_marked():
         ' <a href="https://a.it/x">il regolamento</a>'
         ' <a href="https://a.it/" class="mio">https://a.it/</a>'
         ' <a href="mailto:x@a.it">x@a.it</a></p>')
+
+
+def published_body(body):
+    """The body as the contract publishes it (check_file: Python-Markdown with the
+    project's settings, the sanitizer and the steps after it)."""
+    from plugins.contract.check import check_file  # noqa: PLC0415
+    from plugins.contract.reader import make_markdown  # noqa: PLC0415
+    from support import ROOT, article, project_settings  # noqa: PLC0415
+
+    settings = project_settings(ROOT / "pelicanconf.py")
+    checked = check_file(None, "notizie/note.md", settings, make_markdown(settings),
+                         data=article(title="Note", body=body).encode())
+    assert not checked.errors, checked.errors
+    return checked.content
+
+
+def test_the_notes_get_a_heading_once_unless_the_editor_wrote_one_before_them():
+    """The notes' heading «Note» (footnotes.headed_notes) goes after their rule, before
+    their list, once; an editor's own "## Note" right before the notes is their heading
+    (not two in a row), and keeps its id; an editor's "## Note" elsewhere does not, and
+    the notes' heading has no id to clash with its "note"."""
+    import re  # noqa: PLC0415
+
+    def headings(html):
+        return re.findall(r"<h([1-6])([^>]*)>(.*?)</h\1>", html)
+
+    text = "Un fatto[^1] e un altro[^2].\n\n[^1]: La fonte.\n[^2]: L'altra fonte.\n"
+    html = published_body(text)
+    assert headings(html) == [("2", ' class="footnote-titolo" data-pagefind-ignore', "Note")]
+    assert re.search(r'<div class="footnote">\s*<hr>\s*<h2 [^>]*>Note</h2>\s*<ol>\s*'
+                     r'<li id="fn:1">', html), html
+    assert headings(published_body("Nessuna nota qui.\n\n## Altro\n\nTesto.")) == [
+        ("2", ' id="altro"', "Altro")]
+    own = published_body("Un fatto[^1].\n\n## Note\n\n[^1]: La fonte.\n")
+    assert headings(own) == [("2", ' id="note"', "Note")]
+    elsewhere = published_body("## Note\n\nPremessa.\n\nUn fatto[^1].\n\n[^1]: La fonte.\n")
+    assert [attributes for _, attributes, text in headings(elsewhere)] == [
+        ' id="note"', ' class="footnote-titolo" data-pagefind-ignore']

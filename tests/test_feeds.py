@@ -1152,6 +1152,10 @@ def test_an_items_html_in_the_feeds_has_none_of_the_sites_own_markup(build):
             assert [t.parent.name for t in soup.find_all("table")] == ["[document]"] * 2, where
             assert "↩" not in soup.get_text(), where
             assert "La prima nota." in soup.get_text() and "La seconda nota." in soup.get_text()
+            # the notes' heading comes along (a heading of the entry), without the site's
+            # search hint
+            assert [h.get_text() for h in soup.find_all("h2")] == ["Programma", "Note"], where
+            assert soup.find_all(attrs={"data-pagefind-ignore": True}) == [], where
             slug = entry.title.lower()
             assert [a["href"] for a in soup.select("sup a")] == [
                 f"{SITEURL}/2024/05/{slug}/#fn:1", f"{SITEURL}/2024/05/{slug}/#fn:2"], where

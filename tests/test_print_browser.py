@@ -444,11 +444,12 @@ def test_a_lead_s_links_have_their_address_printed(press_context, site):
 
 
 def test_a_footnote_s_back_link_is_not_printed(press_context, site):
-    """The ↩ after a footnote leads back to its reference: nothing to follow on paper."""
+    """The ↩ after a footnote leads back to its reference: nothing to follow on paper.
+    The notes are printed under their heading, «Note» (plugins/contract)."""
     page = opened(press_context, site, RELEASE)
     try:
         text = printed_as_shown(page)
-        assert "DatiraccoltidaiCommunityManager." in text
+        assert "persone1.Note1.DatiraccoltidaiCommunityManager." in text
         assert "↩" not in text
     finally:
         page.close()

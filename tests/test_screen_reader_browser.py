@@ -220,7 +220,7 @@ def test_the_article_reads_as_an_outline(trees):
     headings = [(prop(node, "level"), name(node)) for node in trees["articolo"].of_role(
         "heading")]
     assert headings == heard([
-        (1, TITLE), (2, "Chi ha partecipato"), (2, "Allegati"), (2, "Condividi"),
+        (1, TITLE), (2, "Chi ha partecipato"), (2, "Note"), (2, "Allegati"), (2, "Condividi"),
         (2, "Articoli della stessa categoria"),
         (2, "FareLegami"), (2, "Partner"), (2, "Sostegno"), (2, "Resta aggiornato")])
 

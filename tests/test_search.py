@@ -167,6 +167,27 @@ def test_a_footnotes_marks_are_not_text_its_note_is(site):
     assert "↩" not in content and "1" not in content
 
 
+def test_an_articles_notes_have_a_heading_that_is_not_searched(site):
+    """Python-Markdown's notes came at the end of a body as a rule and a numbered list:
+    a screen reader moving by headings could not find them, a sighted reader saw no name
+    for them. They have a heading "Note" (h2: the body's sections are h2, the title h1),
+    once, after the rule and before the notes; a body without notes has none. The heading
+    is not the page's text for the search (a search for "note" found every page with
+    notes), as the attachments' "Allegati"."""
+    body = site.soup(SPORTELLO).select_one(".article-body")
+    headings = body.find_all(re.compile(r"^h[1-6]$"))
+    assert [(h.name, h.get_text()) for h in headings] == [("h2", "Note")]
+    notes = body.select_one("div.footnote")
+    assert headings[0].parent is notes and not headings[0].has_attr("id")
+    assert [child.name for child in notes.find_all(recursive=False)] == ["hr", "h2", "ol"]
+    assert notes.select_one("ol li").get_text(strip=True).startswith("Tranne ad agosto.")
+    for url in (CERAMICA, PRESENTAZIONE, CHI_SIAMO):
+        page = site.soup(url)
+        assert not page.select(".footnote, .footnote-titolo"), url
+        assert "Note" not in [h.get_text() for h in page.find_all("h2")], url
+    assert "Note" not in indexed(site)[SPORTELLO]["content"]
+
+
 def test_an_articles_attachments_are_its_text_each_title_ending_as_a_sentence(site):
     """An article's excerpt ran an attachment's title into its description ("…Regolamento
     dei laboratori Orari e iscrizioni"): Pagefind ends a paragraph or an item as a

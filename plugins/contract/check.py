@@ -26,7 +26,7 @@ from . import body, intent, lines, nesting, rawhtml, sanitizer, schema
 from .addresses import MARKER_RE
 from .ahead import EXTENSIONS
 from .errors import SourceError
-from .footnotes import literal_notes
+from .footnotes import headed_notes, literal_notes
 from .headings import heading_warnings
 from .needles import SITE_ADDRESS_RE, WRITTEN_ADDRESS_RE, address_needle
 from .printing import printable_frames
@@ -254,9 +254,10 @@ class _FileCheck:
                      lines.find_line(source.body, PLACEHOLDER, source.body_line), WARNING)
         if self.sanitize and self._tangled:  # refused: never given to the sanitizer
             html = ""
-        elif self.sanitize:  # what is published: the allowlist, then tables in their boxes
-            html = printable_frames(scrollable_boxes(sanitizer.sanitize(
-                html, self._iframe_hosts(), self.renamed_ids)))
+        elif self.sanitize:  # what is published: the allowlist, then tables in their boxes,
+            # the notes' heading
+            html = headed_notes(printable_frames(scrollable_boxes(sanitizer.sanitize(
+                html, self._iframe_hosts(), self.renamed_ids))))
         self.checked.content = html
 
     def _summary(self, text, line):

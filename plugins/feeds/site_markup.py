@@ -19,7 +19,8 @@ DIV_RE = re.compile(r"<(/?)div\b[^>]*>")
 # " id=", an image's description, was read as an ``id`` that took the next attribute along)
 ATTRIBUTE_RE = re.compile(r"""\s(?P<name>[^\s"'>/=]+)(?:\s*=\s*(?:"(?P<value>[^"]*)"|"""
                           r"""'(?P<single>[^']*)'|(?P<bare>[^\s"'>]+)))?""")
-SITE_ATTRIBUTES = frozenset({"class", "id", "loading", "decoding", "fetchpriority"})
+SITE_ATTRIBUTES = frozenset({"class", "id", "loading", "decoding", "fetchpriority",
+                             "data-pagefind-ignore"})
 
 
 def _attributes(tag):
@@ -43,7 +44,8 @@ def without_site_markup(html):
       name: a keyboard stop on nothing, with no name;
     - ``class``, the site's CSS hooks (``footnote-ref``, ``align-left``: the cell has
       ``align`` too), ``loading``, ``decoding`` and ``fetchpriority`` (a page's loading
-      plan, which the W3C feed validator warns of), and every ``id`` no cell's ``headers``
+      plan, which the W3C feed validator warns of), ``data-pagefind-ignore`` (the site's
+      search: the notes' heading, plugins/contract), and every ``id`` no cell's ``headers``
       names: nothing in an entry links to one (its links are absolute, to the page), and the
       same ``fn:1`` or ``programma`` in two entries were duplicate ids in a reader that
       shows them together."""
