@@ -160,6 +160,13 @@ TRANSLATION_FEED_ATOM = TRANSLATION_FEED_RSS = None
 # English terms marked lang="en" in article and page bodies (plugins/italian, which
 # also adds its typography extension to MARKDOWN).
 ITALIAN_ENGLISH_TERMS = ["Civic Center", "Community Manager"]
+# Proper names a browser's page translation must leave as they are (plugins/italian marks
+# them translate="no"): the site's name and the three towns ("Crema" became "Cream"), the
+# project's own "Patti Gener-Attivi" ("Gener-Active Pacts"). Not the adjectives (Cremonese,
+# Cremasco: translated as adjectives), nor "crema" in lower case (the common noun).
+ITALIAN_PROPER_NAMES = ["FareLegami", "Crema", "Cremona", "Casalmaggiore",
+                        "Patti Gener-Attivi", "Patto Gener-Attivo", "Gener-Attivi",
+                        "Gener-Attivo"]
 MARKDOWN = {
     "extension_configs": {
         # footnotes: the link back to the text is named in Italian (its title is shown on

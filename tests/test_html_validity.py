@@ -110,12 +110,15 @@ SLIPS = {"notizie/2024-05-20-intervista.md": article(
         Come disse <q cite="http://[intervista">qualcuno</q>.
 
         Con l'<span aria-label="Associazione di promozione sociale">APS</span> del quartiere.
+
+        Al <span translate="nessuno">Borgo</span>, come sempre.
         """)}
 # (line, the value as the warning names it)
 SLIPS_WARNED = [(6, 'datetime="20 maggio" in <time>'), (8, 'lang="inglese" in <span>'),
                 (10, 'id ripetuto nel testo: id="programma"'), (14, 'open="no" in <details>'),
                 (20, 'start="tre" in <ol>'), (23, 'scope="colonna" in <th>'),
-                (24, 'colspan="0" in <td>'), (33, "aria-label in <span>")]
+                (24, 'colspan="0" in <td>'), (33, "aria-label in <span>"),
+                (35, 'translate="nessuno" in <span>')]
 
 # An editor's id in a lead: the same in two articles' first paragraphs (their cards on one
 # listing: the tag's page), a summary's that its body has too (the article's page).
@@ -148,7 +151,8 @@ SAMPLE = {
                      "    description: Gli orari di ogni laboratorio.",
                      "allegati/2024/modulo.txt"],
         body="""\
-            Tre mesi di incontri, dal <time datetime="2024-06-15">15 giugno</time>.
+            Tre mesi di incontri, dal <time datetime="2024-06-15">15 giugno</time>, al
+            <span translate="no">Borgo Loreto</span> di Crema.
 
             ![Ancora la piazza, di sera]({static}/immagini/2024/piazza.jpg)
 
@@ -242,6 +246,7 @@ VALUES = {
                        "en_US", "1a"],
     ("a", "hreflang"): ["en", "pt-BR", "italiano", "it_IT", ""],
     ("span", "dir"): ["rtl", "auto", "LTR", "storto", ""],
+    ("span", "translate"): ["no", "yes", "NO", "", "nessuno", "false"],
     ("span", "id"): ["a-b", "programma_1", "a b", ""],
     ("time", "datetime"): [
         "2024", "2024-06", "2024-06-15", "06-15", "--06-15", "02-29", "18:30", "18:30:05",

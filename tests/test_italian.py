@@ -9,7 +9,8 @@ import pytest
 from bs4 import BeautifulSoup
 
 from plugins.italian import da, di, fix_apostrophes, numero, quanti
-from plugins.italian.typography import in_english, keep_names_whole, without_name_spans
+from plugins.italian.typography import (in_english, keep_names_whole, mark_names,
+                                        without_name_spans)
 from plugins.italian.words import di_ciascuno
 from plugins.italian.dates import filters
 import samples
@@ -396,3 +397,79 @@ def test_the_sites_own_words_have_the_typographic_apostrophe(build):
                   for match in ASCII_ELISION.finditer(text)]
     assert {page for page, _ in found} == set(), found
     assert site.exists("/2024/") and site.exists("/archivio/2024/")
+
+
+# --- Proper names a browser's page translation must leave as they are -------------------
+# (ITALIAN_PROPER_NAMES: "Crema" was translated "Cream", "Patti Gener-Attivi" "Gener-Active
+# Pacts"; translate="no" is honoured by Google Translate, Chrome, Edge and Safari)
+
+def _untranslated(element):
+    return [span.get_text() for span in element.select('[translate="no"]')]
+
+
+def test_proper_names_are_marked_as_whole_capitalised_words_only():
+    names = ("FareLegami", "Crema", "Cremona", "Patti Gener-Attivi", "Gener-Attivi")
+    assert mark_names("A Crema la crema, Cremasco e Cremonese; CREMA e Cremona.", names) == (
+        'A <span translate="no">Crema</span> la crema, Cremasco e Cremonese; CREMA e '
+        '<span translate="no">Cremona</span>.')
+    # a name in a hyphenated word: the word, its glued punctuation, a compound span inside
+    assert keep_names_whole(mark_names(
+        "I «Patti Gener-Attivi»: Crema-Cremona-Lodi e Crema-Lodi.", names)) == (
+        'I <span translate="no">«Patti <span class="nome-composto">Gener-Attivi»:</span>'
+        '</span> <span translate="no">Crema-Cremona-Lodi</span> e <span translate="no">'
+        '<span class="nome-composto">Crema-Lodi.</span></span>')
+    text = "I «Patti Gener-Attivi» di Crema-Lodi a Crema."
+    assert without_name_spans(keep_names_whole(mark_names(text, names))) == text
+    assert in_english("Comune di Crema & Civic Center", ["Civic Center"], ["Crema"]) == (
+        'Comune di <span translate="no">Crema</span> &amp; <span lang="en">Civic Center'
+        '</span>')
+
+
+def test_markdown_extension_marks_proper_names_in_text_only():
+    html = markdown.markdown(
+        '# Crema\n\nA [Crema](https://crema.example/ "Crema") la crema del Civic Center,'
+        " i Patti Gener-Attivi. `Crema`\n\n    Crema",
+        extensions=["plugins.italian.typography"],
+        extension_configs={"plugins.italian.typography": {
+            "terms": ["Civic Center"], "names": ["Crema", "Patti Gener-Attivi"]}})
+    assert html == (
+        '<h1><span translate="no">Crema</span></h1>\n<p>A <a href="https://crema.example/"'
+        ' title="Crema"><span translate="no">Crema</span></a> la crema del <span lang="en">'
+        'Civic Center</span>, i <span translate="no">Patti <span class="nome-composto">'
+        'Gener-Attivi.</span></span> <code>Crema</code></p>\n<pre><code>Crema\n</code></pre>')
+
+
+def test_proper_names_are_not_translated_where_readers_see_them(build_once):
+    """A reader whose language is not Italian, with the browser's page translation on,
+    read "Cream" for the town of Crema and "Gener-Active Pacts" for the project's own
+    Patti Gener-Attivi: the names are translate="no" in titles, bodies, leads, cards,
+    tags, the header and the footer, and nowhere else (attributes, code, feeds, meta)."""
+    site = build_once({"notizie/a.md": article(
+        title="A Crema i Patti Gener-Attivi", slug="crema", tags=["Crema"],
+        summary="FareLegami arriva a Casalmaggiore.",
+        body="La crema di Cremona e il Cremonese: `Crema` e "
+             "[Crema](https://crema.example/crema \"Crema\"), il "
+             '<span translate="no">Borgo Loreto</span>.')})  # an editor's own, allowed
+    assert site.ok, site.log
+    page = site.soup("/2024/05/crema/")
+    assert _untranslated(page.h1) == ["Crema", "Patti Gener-Attivi"]
+    assert page.h1.select_one('[translate="no"] .nome-composto').get_text() == "Gener-Attivi"
+    main = page.select_one("main")
+    assert _untranslated(main).count("Casalmaggiore") == 1 and "FareLegami" in _untranslated(main)
+    body = main.select_one("code").find_parent("p")
+    # not "crema", "Cremonese", code
+    assert _untranslated(body) == ["Cremona", "Crema", "Borgo Loreto"]
+    assert body.select_one("a")["href"] == "https://crema.example/crema"
+    assert body.select_one("a")["title"] == "Crema"
+    assert _untranslated(page.select_one(".tag-list")) == ["Crema"]
+    assert _untranslated(page.select_one(".brand-name")) == ["FareLegami"]
+    footer = page.select_one("footer.site-footer")
+    assert "FareLegami" in _untranslated(footer) and "Crema" in _untranslated(footer)
+    assert page.title.get_text().startswith("A Crema i Patti Gener-Attivi –")
+    assert 'translate="no"' not in str(page.head)  # <title>, meta, JSON-LD: text only
+    home = site.soup("/").select_one("main")
+    assert _untranslated(home.select_one("h2")) == ["Crema", "Patti Gener-Attivi"]
+    assert ["FareLegami", "Casalmaggiore"] == _untranslated(home)[2:]  # the card's lead
+    for name in ("tutto.atom.xml", "tutto.rss.xml"):  # feeds as they were
+        feed = (site.output / "feeds" / name).read_text(encoding="utf-8")
+        assert "A Crema i Patti Gener-Attivi" in feed and "translate" not in feed, name

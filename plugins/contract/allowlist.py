@@ -9,7 +9,9 @@ the addresses' :data:`SCHEMES`; anything outside it is a content error. The sani
 and the web editor (plugins/admin) is given it.
 """
 
-GLOBAL_ATTRIBUTES = {"id", "class", "title", "lang", "dir"}
+# translate="no": a name a browser's page translation must leave as it is (the site marks
+# its own ITALIAN_PROPER_NAMES so; an editor may mark another)
+GLOBAL_ATTRIBUTES = {"id", "class", "title", "lang", "dir", "translate"}
 ALLOWED = {
     # tag: attributes besides the global ones
     **{tag: set() for tag in (

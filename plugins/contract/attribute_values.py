@@ -92,6 +92,7 @@ RULES = {
     ("a", "hreflang"): (lambda value: value == "" or bool(_LANGUAGE_RE.fullmatch(value)),
                         "un codice di lingua come en, fr o de"),
     ("*", "dir"): (_one_of("ltr", "rtl", "auto"), "ltr, rtl o auto"),
+    ("*", "translate"): (_one_of("yes", "no", ""), "no (o yes)"),
     ("*", "id"): (lambda value: value != "" and not re.search(r"[\t\n\f\r ]", value),
                   "un nome senza spazi"),
     ("time", "datetime"): (_valid_datetime, "una data come 2024-06-15, o 2024-06-15T18:30"),

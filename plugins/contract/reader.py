@@ -25,7 +25,7 @@ from plugins.core.items import LINES_KEY, LINKS_KEY
 from plugins.core.problems import WARNING, Problem
 from plugins.core.text import title_from_name
 from plugins.italian.slugs import item_slug
-from plugins.italian.typography import keep_names_whole, mark_terms, smarten
+from plugins.italian.typography import keep_names_whole, mark_names, mark_terms, smarten
 
 from .ahead import EXTENSIONS, STATE_KEY
 from .cache import FileCache
@@ -110,7 +110,8 @@ def read_checked(source_path, relative, data, settings, markdown):
     return checked, Read(
         content=smarten(checked.content), metadata=meta, key_lines=checked.key_lines,
         warnings=checked.warnings,
-        title=mark_terms(keep_names_whole(smarten(escape_text(meta["title"]))),
+        title=mark_terms(keep_names_whole(mark_names(smarten(escape_text(meta["title"])),
+                                                     settings.get("ITALIAN_PROPER_NAMES"))),
                          settings.get("ITALIAN_ENGLISH_TERMS")) if meta.get("title") else None,
         summary=smarten(checked.summary) if checked.summary is not None else None,
         links=checked.links)

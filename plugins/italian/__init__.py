@@ -5,9 +5,10 @@ Signal ``initialized``:
 - the Jinja filters ``data_lunga``, ``data_breve``, ``data_iso``, ``mese``,
   ``nome_mese`` (in the site's ``TIMEZONE``), ``di``, ``da``, ``di_ciascuno``, ``quanti``,
   ``alfabetico`` (:mod:`.words`) and ``inglese`` (a name with ``ITALIAN_ENGLISH_TERMS`` marked
-  ``lang="en"``: tags' names);
+  ``lang="en"`` and ``ITALIAN_PROPER_NAMES`` ``translate="no"``: tags' names);
 - the Markdown extension :mod:`.typography` (apostrophes fixed before typogrify,
-  ``ITALIAN_ENGLISH_TERMS`` marked ``lang="en"``) added to ``MARKDOWN``;
+  ``ITALIAN_ENGLISH_TERMS`` marked ``lang="en"``, ``ITALIAN_PROPER_NAMES``
+  ``translate="no"``) added to ``MARKDOWN``;
 - ``SLUG_REGEX_SUBSTITUTIONS`` with apostrophes as word breaks (unless the site sets it).
 
 Other plugins and the tools import :func:`fix_apostrophes`, :func:`typeset`,
@@ -32,10 +33,10 @@ EXTENSION = "plugins.italian.typography"
 __all__ = ["LOCALE", "di", "fix_apostrophes", "numero", "quanti", "register", "typeset"]
 
 
-def with_typography(markdown_settings, terms):
+def with_typography(markdown_settings, terms, names=()):
     """A copy of the MARKDOWN setting with the Italian typography extension added."""
     configs = dict(markdown_settings.get("extension_configs") or {})
-    configs[EXTENSION] = {"terms": list(terms)}
+    configs[EXTENSION] = {"terms": list(terms), "names": list(names)}
     return {**markdown_settings, "extension_configs": configs}
 
 
@@ -46,8 +47,10 @@ def initialize(pelican):
                          "da": da, "di_ciascuno": di_ciascuno, "quanti": quanti,
                          "alfabetico": alfabetico,
                          "inglese": partial(in_english,
-                                            terms=tuple(config["ITALIAN_ENGLISH_TERMS"]))})
-    config["MARKDOWN"] = with_typography(config["MARKDOWN"], config["ITALIAN_ENGLISH_TERMS"])
+                                            terms=tuple(config["ITALIAN_ENGLISH_TERMS"]),
+                                            names=tuple(config["ITALIAN_PROPER_NAMES"]))})
+    config["MARKDOWN"] = with_typography(config["MARKDOWN"], config["ITALIAN_ENGLISH_TERMS"],
+                                         config["ITALIAN_PROPER_NAMES"])
     if config["SLUG_REGEX_SUBSTITUTIONS"] == DEFAULT_CONFIG["SLUG_REGEX_SUBSTITUTIONS"]:
         config["SLUG_REGEX_SUBSTITUTIONS"] = slug_substitutions()  # unless the site set its own
 

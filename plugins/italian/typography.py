@@ -95,14 +95,76 @@ def keep_names_whole(html):
 
 
 _COMPOUND_SPAN_RE = re.compile(f'<span class="{COMPOUND_CLASS}">([^<]*)</span>')
+# A proper name's span (:func:`mark_names`): what a browser's page translation leaves as
+# it is (Google Translate, Chrome, Edge, Safari honour the attribute)
+NO_TRANSLATE = {"translate": "no"}
+_NO_TRANSLATE_SPAN = '<span translate="no">'
+_NO_TRANSLATE_SPAN_RE = re.compile('<span translate="no">([^<]*)</span>')
 
 
 def without_name_spans(html):
-    """``html`` without the spans of :func:`keep_names_whole` (their text kept): for
-    feeds, read without the site's stylesheet, where they are only noise."""
-    if not html or COMPOUND_CLASS not in html:
+    """``html`` without the spans of :func:`keep_names_whole` and :func:`mark_names`
+    (their text kept): for feeds, read without the site's stylesheet and translated, if
+    at all, by the reader's own app, where they are only noise."""
+    if not html or (COMPOUND_CLASS not in html and _NO_TRANSLATE_SPAN not in html):
         return html
-    return _COMPOUND_SPAN_RE.sub(r"\1", str(html))
+    # the compound names first: they are inside the proper names' spans, never around
+    return _NO_TRANSLATE_SPAN_RE.sub(r"\1", _COMPOUND_SPAN_RE.sub(r"\1", str(html)))
+
+
+# A hyphenated word a proper name is part of ("Crema-Cremona-Casalmaggiore"): the whole
+# word goes in the name's span, which keeps a compound name's own span inside it
+_JOINED_BEFORE = re.compile(r"(?:[^\W_]+-)+\Z")
+_JOINED_AFTER = re.compile(r"(?:-[^\W_]+)+")
+
+
+def proper_name_spans(text, names):
+    """``[(start, end)]`` of each of ``names`` (the site's ``ITALIAN_PROPER_NAMES``) in
+    ``text``: capitalised as written, a whole word ("Crema", not the cream of "crema",
+    nor "Cremasco"), with the hyphenated word it is part of and, then, the punctuation
+    glued to that word (as :func:`name_spans` has it, so a compound name's span inside
+    holds it too)."""
+    pattern = _cached_terms_pattern(tuple(names or ()))
+    if pattern is None or not text:
+        return []
+    spans = []
+    for match in pattern.finditer(text):
+        start, end = match.span()
+        if spans and start < spans[-1][1]:
+            continue  # inside the hyphenated word of the last one
+        after = _JOINED_AFTER.match(text, end)
+        end = after.end() if after else end
+        window = spans[-1][1] if spans else 0
+        before = _JOINED_BEFORE.search(text, window, start)
+        start = before.start() if before else start
+        if "-" in text[start:end]:
+            closing = _CLOSING.match(text, end)
+            end = closing.end() if closing else end
+            opening = _OPENING.search(text, max(start - _REACH, window), start)
+            start = opening.start() if opening is not None else start
+        spans.append((start, end))
+    return spans
+
+
+def _split_proper_names(text, names):
+    """``[text, name, text, name, …, text]``: :func:`proper_name_spans`' pieces."""
+    parts, at = [], 0
+    for start, end in proper_name_spans(text, names):
+        parts += [text[at:start], text[start:end]]
+        at = end
+    return [*parts, text[at:]]
+
+
+def mark_names(html, names):
+    """``html``, a text without tags (an item's title, escaped), with each of ``names``
+    in ``<span translate="no">``: a browser's page translation read the town of Crema as
+    "Cream" and the project's "Patti Gener-Attivi" as "Gener-Active Pacts". Before
+    :func:`keep_names_whole` and :func:`mark_terms`, which then work inside the span."""
+    if not html or not names:
+        return html
+    parts = _split_proper_names(html, names)
+    return "".join(part if index % 2 == 0 else f"{_NO_TRANSLATE_SPAN}{part}</span>"
+                   for index, part in enumerate(parts))
 
 
 def _terms_pattern(terms):
@@ -134,21 +196,26 @@ def mark_terms(html, terms):
     return pattern.sub(r'<span lang="en">\1</span>', html)
 
 
-def in_english(text, terms):
-    """``text``, a plain name (a tag's), escaped, with each of ``terms`` in
+def in_english(text, terms, names=()):
+    """``text``, a plain name (a tag's), escaped, with each of ``names`` in
+    ``<span translate="no">`` (:func:`mark_names`), each of ``terms`` in
     ``<span lang="en">`` and each hyphenated name kept whole (:func:`keep_names_whole`:
     a tag's pill ended a line with "Patti Gener-" at 200 % text on a phone): the
     ``inglese`` Jinja filter, for the names templates show as HTML (a tag "Civic Center"
     in a list, a heading, a breadcrumb)."""
-    return Markup(mark_terms(keep_names_whole(str(escape_markup(text))), tuple(terms or ())))
+    html = mark_names(str(escape_markup(text)), tuple(names or ()))
+    return Markup(mark_terms(keep_names_whole(html), tuple(terms or ())))
 
 
 class ItalianTypography(Treeprocessor):
-    """Fix apostrophes and mark English terms in every text node outside code."""
+    """Fix apostrophes, mark proper names and English terms in every text node outside
+    code."""
 
-    def __init__(self, md, terms):
+    def __init__(self, md, terms, names=()):
         super().__init__(md)
         self.terms = _terms_pattern(terms)
+        self.names = tuple(names or ())
+        self.names_pattern = _terms_pattern(self.names)
 
     def run(self, root):
         # One look at all the text first (each node on a line of its own, so a term
@@ -157,7 +224,8 @@ class ItalianTypography(Treeprocessor):
         apostrophes = "'" in text
         terms = self.terms is not None and self.terms.search(text) is not None
         names = "-" in text and _COMPOUND_NAME.search(text) is not None
-        if not (apostrophes or terms or names):
+        proper = self.names_pattern is not None and self.names_pattern.search(text) is not None
+        if not (apostrophes or terms or names or proper):
             return
         code = set()  # elements inside code: their text and tails are left as they are
         for element in root.iter():
@@ -171,8 +239,20 @@ class ItalianTypography(Treeprocessor):
                     element.text = fix_apostrophes(element.text)
                 if element is not root and element.tail and "'" in element.tail:
                     element.tail = fix_apostrophes(element.tail)
-        # the names, then the terms (neither holds the other): the spans each pass adds are
-        # not visited by the next, their tails are
+        # the proper names first, then the hyphenated names and the terms inside or outside
+        # them (the compound names and the terms do not hold each other: the spans each of
+        # those passes adds are not visited by the next, their tails are)
+        if proper:
+            def split(text):
+                return _split_proper_names(text, self.names)
+            kept = set()  # inside an editor's own translate="no": nothing to add
+            for element in root.iter():
+                if element.get("translate") == "no" and element not in kept:
+                    kept.update(element.iter())
+            for element in text_nodes:
+                if element.tag not in SKIP_TAGS and element not in kept:
+                    _wrap(element, split, NO_TRANSLATE)
+            text_nodes = [element for element in root.iter() if element not in code]
         if names:
             for element in text_nodes:
                 if element.tag not in SKIP_TAGS:
@@ -241,13 +321,15 @@ class FootnoteLinks(Treeprocessor):
 
 class ItalianTypographyExtension(Extension):
     def __init__(self, **kwargs):
-        self.config = {"terms": [[], "English terms to mark with lang=en"]}
+        self.config = {"terms": [[], "English terms to mark with lang=en"],
+                       "names": [[], "proper names to mark with translate=no"]}
         super().__init__(**kwargs)
 
     def extendMarkdown(self, md):
         # Priority 5: after the inline patterns (20), so text nodes are final.
         md.treeprocessors.register(
-            ItalianTypography(md, self.getConfig("terms")), "italian_typography", 5
+            ItalianTypography(md, self.getConfig("terms"), self.getConfig("names")),
+            "italian_typography", 5
         )
         # after the footnotes' own treeprocessor (50), which writes the links back, and
         # the inline one (20), which writes the references
