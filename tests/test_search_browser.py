@@ -971,8 +971,9 @@ def test_a_pdfs_running_header_and_page_numbers_are_not_in_its_excerpts(reader, 
     me.wait_for_status("1 risultato per «violino».")
     [(title, href, _, _, excerpt)] = me.results()
     assert (title, href) == (CINEFORUM_PDF, "/allegati/cineforum.pdf")
-    assert excerpt == ("FareLegami – Programma del cineforum Primo film: il pinguino e la"
-                       " balena. Proiezione nel cortile. Secondo film: il <mark>violino</mark>"
+    assert excerpt == ('<span translate="no">FareLegami</span> – Programma del cineforum'
+                       " Primo film: il pinguino e la balena. Proiezione nel cortile. Secondo"
+                       " film: il <mark>violino</mark>"
                        " ritrovato. Ingresso libero. Terzo film: la lanterna magica. Portate una"
                        " coperta.")  # the header once, as the document's heading; no page
     # numbers (the whole text, no "…": the title is the result's, not its text)
@@ -980,7 +981,8 @@ def test_a_pdfs_running_header_and_page_numbers_are_not_in_its_excerpts(reader, 
     me.wait_for_status("1 risultato per «FareLegami».")
     [(_, href, _, _, excerpt)] = me.results()
     assert href == "/allegati/cineforum.pdf" and excerpt.count("<mark>") == 1, excerpt
-    assert excerpt.startswith("<mark>FareLegami</mark> – Programma del cineforum Primo film:"
+    assert excerpt.startswith('<span translate="no"><mark>FareLegami</mark></span> –'
+                              " Programma del cineforum Primo film:"
                               " il pinguino e la balena."), excerpt
     me.search("pagina")
     me.wait_for_status("Nessun risultato per «pagina»." + NONE)
@@ -1131,7 +1133,9 @@ def test_a_result_found_by_its_title_or_a_tag_shows_the_words_found_there(reader
 
     page.goto(site.origin + "/cerca/?q=crema")  # only in the title
     me.wait_for_status("1 risultato per «crema».")
-    assert shown() == [["Laboratorio di ceramica a <mark>Crema</mark>", None,
+    # the town's name as on the pages: not translated (ITALIAN_PROPER_NAMES)
+    assert shown() == [['Laboratorio di ceramica a <span translate="no"><mark>Crema</mark></span>',
+                        None,
                         "Il corso di ceramica riapre a settembre: portate una girandola."
                         " Regolamento del corso."]]
     me.search("giardinaggio")  # only in a tag: the tag, no other
@@ -1146,17 +1150,18 @@ def test_a_result_found_by_its_title_or_a_tag_shows_the_words_found_there(reader
     assert shown()[0][0] == "Un accordo con l’<mark>università</mark>"
     me.search("“firma il patto”")  # a phrase: its words where they stand together
     me.wait_for_status("1 risultato per la frase «firma il patto».")
-    assert shown()[0][0] == ("Casalmaggiore <mark>firma</mark> <mark>il</mark>"
+    assert shown()[0][0] == ('<span translate="no">Casalmaggiore</span> <mark>firma</mark>'
+                             " <mark>il</mark>"
                              " <mark>patto</mark> di collaborazione")
     for words in ("Gener-Attivi", "generattivi"):  # a hyphenated name: one mark
         me.search(words)
         me.wait_for_status(f"1 risultato per «{words}».")
-        assert shown()[0][0] == ('Le merende <span class="nome-composto"><mark>Gener-Attivi'
-                                 "</mark></span>"), words
+        assert shown()[0][0] == ('Le merende <span translate="no"><span class="nome-composto">'
+                                 "<mark>Gener-Attivi</mark></span></span>"), words
     me.search("attivi")
     me.wait_for_status("1 risultato per «attivi».")
-    assert shown()[0][0] == ('Le merende <span class="nome-composto">Gener-<mark>Attivi'
-                             "</mark></span>")
+    assert shown()[0][0] == ('Le merende <span translate="no"><span class="nome-composto">'
+                             "Gener-<mark>Attivi</mark></span></span>")
     me.search("giovedì")  # in the text only: the title and tags as ever
     me.wait_for_status("1 risultato per «giovedì».")
     assert shown() == [["L’orto condiviso", None,

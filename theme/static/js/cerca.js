@@ -29,6 +29,7 @@
  * (textContent), but <mark> elements (Pagefind's in excerpts, highlighted()'s in
  * titles and tags) and, as the pages have
  * them, <span lang="en"> around the site's English terms (data-inglese), <span
+ * translate="no"> around its proper names (data-nomi), <span
  * class="nome-composto"> around hyphenated names and ’ in elisions (marked(),
  * excerptParagraph()). No inline styles, nothing written to the
  * console, no request to any other host.
@@ -99,6 +100,10 @@ const COMPOUND_NAME =
 // title began a line with ": come prepararla".
 const CLOSING = /[:;,.!?…»”’)\]]+/uy;
 const OPENING = /[«“‘(\[]*$/u;
+// The hyphenated word a proper name is part of (Crema-Cremona-Casalmaggiore), as
+// _JOINED_AFTER and _JOINED_BEFORE there: the name's span holds it whole.
+const JOINED_AFTER = /(?:-[\p{L}\p{N}]+)+/uy;
+const JOINED_BEFORE = /(?:[\p{L}\p{N}]+-)+$/u;
 // What joins the parts of a hyphenated name (Gener-Attivi), with no space.
 const HYPHEN = /^[-\u2010\u2011]$/u;
 // Pagefind has no typo tolerance: a word with a letter dropped, added, changed or two
@@ -117,8 +122,8 @@ function element(tag, className, text) {
   return node;
 }
 
-/* A pattern finding `terms` (the site's ITALIAN_ENGLISH_TERMS) as whole words, as
-   plugins/italian/typography.py does; null when there are none. */
+/* A pattern finding `terms` (the site's ITALIAN_ENGLISH_TERMS or ITALIAN_PROPER_NAMES)
+   as whole words, as plugins/italian/typography.py does; null when there are none. */
 function termsPattern(terms) {
   const escaped = terms.filter((term) => typeof term === "string" && term)
     .sort((a, b) => b.length - a.length)
@@ -127,15 +132,44 @@ function termsPattern(terms) {
     `(?<![\\p{L}\\p{N}_])(?:${escaped.join("|")})(?![\\p{L}\\p{N}_])`, "gu") : null;
 }
 
+/* [start, end] of each proper name (`names`, termsPattern() of the site's
+   ITALIAN_PROPER_NAMES) in `whole`, as proper_name_spans() in
+   plugins/italian/typography.py finds them: with the hyphenated word it is part of and
+   then the punctuation glued to that word, so a hyphenated name's span fits inside. */
+function nameRanges(whole, names) {
+  const ranges = [];
+  if (!names) return ranges;
+  for (const match of whole.matchAll(names)) {
+    let [start, stop] = [match.index, match.index + match[0].length];
+    const window = ranges.length ? ranges[ranges.length - 1][1] : 0;
+    if (start < window) continue; // in the last one's hyphenated word
+    JOINED_AFTER.lastIndex = stop;
+    stop += (JOINED_AFTER.exec(whole) || [""])[0].length;
+    start -= (JOINED_BEFORE.exec(whole.slice(window, start)) || [""])[0].length;
+    if (whole.slice(start, stop).includes("-")) {
+      CLOSING.lastIndex = stop;
+      stop += (CLOSING.exec(whole) || [""])[0].length;
+      start -= OPENING.exec(whole.slice(Math.max(window, start - 24), start))[0].length;
+    }
+    ranges.push([start, stop]);
+  }
+  return ranges;
+}
+
 /*
  * Nodes for text of the index, `parts` ([{text, mark}]: marked or not), with the
- * English terms (`english`, termsPattern()) in <span lang="en"> as the pages have
- * them ("Civic Center" read as English, WCAG 3.1.2) and the hyphenated names
- * (COMPOUND_NAME) in <span class="nome-composto">; a term across a <mark>'s edge
- * holds the pieces of both.
+ * proper names (`names`, nameRanges()) in <span translate="no"> (a browser's page
+ * translation read Crema as "Cream"), the English terms (`english`, termsPattern()) in
+ * <span lang="en"> as the pages have them ("Civic Center" read as English, WCAG 3.1.2)
+ * and the hyphenated names (COMPOUND_NAME) in <span class="nome-composto">, inside a
+ * proper name's span or outside it; a span across a <mark>'s edge holds the pieces of
+ * both.
  */
-function marked(parts, english) {
+function marked(parts, { english, names } = {}) {
   const whole = parts.map(({ text }) => text).join("");
+  const proper = nameRanges(whole, names);
+  const across = (start, stop) => proper.some(([from, to]) => start < to && stop > from
+    && (start < from || stop > to)); // partly in a proper name: its span cannot nest
   const terms = []; // [start, end, the span's attribute and value]
   for (const [pattern, attribute, value] of [[english, "lang", "en"],
     [COMPOUND_NAME, "className", "nome-composto"]]) {
@@ -149,17 +183,19 @@ function marked(parts, english) {
         start -= OPENING.exec(whole.slice(Math.max(after, start - 24), start))[0].length;
         after = stop;
       }
-      if (!terms.some(([from, to]) => start < to && stop > from))
+      if (!terms.some(([from, to]) => start < to && stop > from) && !across(start, stop))
         terms.push([start, stop, attribute, value]);
     }
   }
   const nodes = [];
   let term = null; // the term whose <span> is `span`
   let span = null;
+  let name = null; // the proper name whose <span> is `nameSpan`
+  let nameSpan = null;
   let at = 0;
   for (const { text, mark } of parts) {
     const end = at + text.length;
-    const cuts = [at, end, ...terms.flatMap(([start, stop]) => [start, stop])
+    const cuts = [at, end, ...[...terms, ...proper].flatMap(([start, stop]) => [start, stop])
       .filter((cut) => cut > at && cut < end)]
       .sort((a, b) => a - b);
     for (let index = 0; index + 1 < cuts.length; index += 1) {
@@ -167,16 +203,23 @@ function marked(parts, english) {
       if (from === to) continue;
       const piece = whole.slice(from, to);
       const node = mark ? element("mark", null, piece) : piece;
+      const inName = proper.find(([start, stop]) => from >= start && to <= stop);
+      if (inName && inName !== name) {
+        [name, nameSpan] = [inName, element("span")];
+        nameSpan.setAttribute("translate", "no");
+        nodes.push(nameSpan);
+      }
+      const add = (child) => (inName ? nameSpan.append(child) : nodes.push(child));
       const within = terms.find(([start, stop]) => from >= start && to <= stop);
       if (!within) {
-        nodes.push(node);
+        add(node);
         continue;
       }
       if (within !== term) {
         term = within;
         span = element("span");
         span[within[2]] = within[3];
-        nodes.push(span);
+        add(span);
       }
       span.append(node);
     }
@@ -213,7 +256,7 @@ function markedWords(parts, found) {
    word found (markedWords(), `found`); "…" where it cuts the page's text (`content`:
    the page's whole text in the index), which it did mid-sentence with no sign of it
    ("sui bisogni del territorio. Date e"). */
-function excerptParagraph(html, english, content, found = { words: [] }) {
+function excerptParagraph(html, marks, content, found = { words: [] }) {
   const parsed = document.createElement("template");
   parsed.innerHTML = html; // inert: nothing in a template runs or loads
   const parts = [...parsed.content.childNodes].map((node) => ({
@@ -230,7 +273,7 @@ function excerptParagraph(html, english, content, found = { words: [] }) {
     at = end;
   }
   const paragraph = element("p", "cerca-estratto");
-  paragraph.append(...marked(markedWords(parts, found), english));
+  paragraph.append(...marked(markedWords(parts, found), marks));
   // a no-break space joins each "…" to its word: a line began with the final "…" alone
   if (page && shown) {
     if (!page.startsWith(shown)) paragraph.prepend("…\u00a0");
@@ -404,7 +447,9 @@ class Search {
     this.categories = categories;
     this.site = new URL(root.dataset.site, document.baseURI);
     this.bundle = new URL(root.dataset.bundle, document.baseURI);
-    this.english = termsPattern(JSON.parse(root.dataset.inglese || "[]"));
+    // the words marked in results as on the pages (marked())
+    this.marks = { english: termsPattern(JSON.parse(root.dataset.inglese || "[]")),
+      names: termsPattern(JSON.parse(root.dataset.nomi || "[]")) };
     this.form = root.querySelector("#cerca-form");
     this.input = root.querySelector("#cerca-q");
     this.select = root.querySelector("#cerca-categoria");
@@ -594,7 +639,7 @@ class Search {
      and the query with the words it may be a typo of (`suggestion`, a link that
      searches it here). */
   say(text, elsewhere = 0, suggestion = null) {
-    this.status.replaceChildren(...marked([{ text }], this.english)); // «Civic Center»
+    this.status.replaceChildren(...marked([{ text }], this.marks)); // «Civic Center»
     if (!this.results.length && elsewhere) {
       const all = new URL(window.location.href);
       all.searchParams.delete("categoria");
@@ -609,7 +654,7 @@ class Search {
       const address = new URL(window.location.href);
       address.searchParams.set("q", suggestion);
       const link = element("a");
-      link.append(...marked([{ text: suggestion }], this.english));
+      link.append(...marked([{ text: suggestion }], this.marks));
       link.href = address.href;
       // searched here, the focus back in the field (the link goes with the status); a
       // new tab or window as any link
@@ -771,7 +816,7 @@ class Search {
     // ’ for the index's ' (the title is searched: its elisions split, elisions.py)
     const title = meta.title ? meta.title.replace(APOSTROPHE, "\u2019") : result.url;
     link.append(...marked(fields.includes("title") && meta.title
-      ? highlighted(title, this.found) : [{ text: title }], this.english));
+      ? highlighted(title, this.found) : [{ text: title }], this.marks));
     // a document's link says what it is, as on the site's pages ("Titolo (PDF, 245 kB,
     // 12 pagine)"): its title alone, often its article's own, was the name of a link to
     // the article and of one to the PDF
@@ -794,7 +839,7 @@ class Search {
       const source = element("p", "cerca-documento",
         `${origin.charAt(0).toLocaleUpperCase("it")}${origin.slice(1)} «`);
       const article = element("a");
-      article.append(...marked([{ text: meta.articolo || meta.articolo_url }], this.english));
+      article.append(...marked([{ text: meta.articolo || meta.articolo_url }], this.marks));
       article.href = new URL(meta.articolo_url, this.site).href;
       source.append(article, "»");
       entry.append(source);
@@ -807,12 +852,12 @@ class Search {
         (shown.length || tags.length) === 1 ? "Argomento: " : "Argomenti: ");
       (shown.length ? shown : tags).forEach((parts, index) => {
         if (index) line.append(", ");
-        line.append(...marked(parts, this.english));
+        line.append(...marked(parts, this.marks));
       });
       entry.append(line);
     }
     if (result.excerpt) {
-      entry.append(excerptParagraph(result.excerpt, this.english, result.content, this.found));
+      entry.append(excerptParagraph(result.excerpt, this.marks, result.content, this.found));
     }
     return entry;
   }
