@@ -459,6 +459,8 @@ class Session:
     other_zone_label: str = ""  # the preview's meta line: its date
     small_screens: dict = field(default_factory=dict)  # size -> the form's layout (15)
     small_saved: str = ""  # the item saved on the phone (15), under content/
+    notice_end: dict = field(default_factory=dict)  # the form's end under a notice (15b)
+    notice_closed: object = None  # after the notice's "Nascondi" (15b)
 
     def written(self):
         return sorted(self.repo.glob("content/notizie/2025-01-01-*.md"))
@@ -1365,6 +1367,28 @@ def edit(browser, seen, expect):
     seen.small_screens["phone, saved"] = page.evaluate(LAYOUT_JS)
     page.set_viewport_size(ZOOMED)
     seen.small_screens["zoom 200 %"] = page.evaluate(LAYOUT_JS)
+
+    # 15b. On the phone again: an attachment added; the build's errors in the site's notice
+    # at the bottom (as preview-errors.js shows them: banner(), the local backend has no
+    # preview to ask), the form scrolled to its end, its last control measured; the
+    # notice closed with the keyboard
+    seen.step = "15b notice on a phone"
+    page.set_viewport_size(PHONE)
+    page.get_by_role("button", name="Aggiungi allegato").click()
+    expect(page.locator(HANDLE)).to_have_count(1)
+    page.evaluate(NOTICE_SHOWN_JS, NOTICE_PROBLEMS)
+    notice = page.get_by_role("alert").filter(has_text="ci sono errori da correggere")
+    expect(notice).to_be_visible()
+    seen.notice_end = page.evaluate(FORM_END_JS)
+    close = notice.get_by_role("button", name="Nascondi")
+    seen.notice_closed = "no close button"
+    if close.count():  # (the alert's content is there as it is shown)
+        close.focus()
+        page.keyboard.press("Enter")
+        expect(notice).to_have_count(0)
+        seen.notice_closed = page.evaluate(
+            "() => document.activeElement === window.lastControl && getComputedStyle("
+            "document.documentElement).getPropertyValue('--avvisi-altezza').trim()")
     seen.phase = "end"
     context.close()
 
@@ -1425,6 +1449,36 @@ LAYOUT_JS = """() => {
   };
 }"""
 HANDLE = '[aria-describedby^="DndDescribedBy"]'  # a list item's drag handle
+# The build's errors, as preview-errors.js shows them after a save that broke the build
+NOTICE_PROBLEMS = [f"content/notizie/2025-0{n}-01-voce.md:3: errore: `date` non è una data"
+                   for n in range(1, 7)]
+NOTICE_SHOWN_JS = """(problems) => {
+  const list = document.createElement('ul');
+  for (const problem of problems) {
+    list.appendChild(document.createElement('li')).textContent = problem;
+  }
+  window.FareLegamiAdmin.banner('anteprima', { className: 'anteprima-errori', role: 'alert',
+    failed: true, heading: 'Il sito non è stato aggiornato: ci sono errori da correggere',
+    parts: [list], close: 'Nascondi' });
+}"""
+# The form scrolled to its end, its last control focused (window.lastControl): its box,
+# the notice's top, the control at its centre (itself, not the notice)
+FORM_END_JS = """() => {
+  const form = document.querySelector('[class*="-ControlPaneContainer"]');
+  const controls = [...form.querySelectorAll('button, a[href], input, select, textarea, '
+    + '[contenteditable="true"], [tabindex]:not([tabindex="-1"])')]
+    .filter((control) => control.getBoundingClientRect().height > 0);
+  const control = window.lastControl = controls[controls.length - 1];
+  control.focus({ preventScroll: true });
+  form.scrollTop = form.scrollHeight;
+  const box = control.getBoundingClientRect();
+  const notice = document.querySelector('.anteprima-errori').getBoundingClientRect();
+  const hit = document.elementFromPoint(box.left + box.width / 2, box.top + box.height / 2);
+  return { control: control.getAttribute('aria-label') || control.getAttribute('role')
+    || control.tagName, bottom: Math.round(box.bottom), notice: Math.round(notice.top),
+    hit: Boolean(hit && control.contains(hit)),
+    scrolled: Math.round(form.scrollHeight - form.clientHeight - form.scrollTop) };
+}"""
 
 
 # Where each element of an article's body is, from the body's top: its tag, its top and
@@ -2055,6 +2109,20 @@ def test_the_form_fits_a_phone_and_a_page_zoomed_in(session):
         assert 1 <= layout["text_toolbar_rows"] <= 2, (size, layout)
     assert sorted(session.small_screens) == ["phone", "phone, saved", "zoom 200 %"]
     assert session.small_screens["phone"]["width"] == PHONE["width"]
+
+
+def test_the_form_scrolls_past_the_sites_notice(session):
+    """On a phone the site's notice (fixed at the bottom: the build's errors, the last
+    publication) covered the end of the item's form, its last control under it and out of
+    reach; the publication's notice could not be closed. The notice makes room for itself
+    at the end of the form, and its button closes it, the focus back where it was."""
+    end = session.notice_end
+    found = {"at the end": end["scrolled"] == 0, "above the notice": end["bottom"] <= end[
+        "notice"], "reached": end["hit"], "closed": session.notice_closed,
+}
+    assert found == {"at the end": True, "above the notice": True, "reached": True,
+                     # the focus back on the control, no room left
+                     "closed": "0px"}, end
 
 
 def test_the_screenshots_of_the_guide_were_taken(session):

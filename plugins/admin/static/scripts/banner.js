@@ -13,17 +13,34 @@
   // --- A notice at the bottom of the page ------------------------------------------
   // What the site's build says over the editor, one component for both: the last
   // publication in production (publications.js) and, in the local preview, the build's
-  // errors (preview-errors.js). A fixed box at the bottom of the page, topped in red for a
-  // failure and in blue otherwise, with its role (alert: read out at once; status: when
-  // the screen reader is idle) and, when it has one, a heading that names it. Each source
-  // has one place: a new notice replaces its own, null takes it away. Built with the DOM
-  // (no markup from strings) and styled through the CSSOM (the editor's policy allows no
-  // inline style sheet).
-  var BANNER_CSS = "position:fixed;left:0;right:0;bottom:0;z-index:100000;max-height:40vh;"
-    + "overflow-y:auto;margin:0;padding:0.75rem 1rem;font:16px/1.5 system-ui,sans-serif;"
-    + "color:#1b1b1b;background:#fff;box-shadow:0 -2px 8px rgba(0,0,0,0.25);"
-    + "border-top:4px solid ";
+  // errors (preview-errors.js); a picture not pasted (paste.js) too. A box at the bottom
+  // of the page, topped in red for a failure and in blue otherwise, with its role (alert:
+  // read out at once; status: when the screen reader is idle), when it has one a heading
+  // that names it, and a button that closes it ("Chiudi", or the source's word). Each
+  // source has one place: a new notice replaces its own, null takes it away. Built with
+  // the DOM (no markup from strings) and styled through the CSSOM (the editor's policy
+  // allows no inline style sheet).
+  // The notices are stacked in one fixed holder (two at once were drawn over each
+  // other). A fixed box covers what is under it: on a phone the publication's notice hid
+  // the end of the item's form (its last field, out of reach: the notice had no close
+  // button). The holder's height, watched, is the custom property --avvisi-altezza on
+  // the page, and the style sheet below makes that much room at the end of what scrolls
+  // (the form, the page) and keeps a control reached with Tab above the notice
+  // (scroll-padding). Closed with the keyboard, the focus goes back where it was before
+  // it went into the notice.
+  var HOLDER_CSS = "position:fixed;left:0;right:0;bottom:0;z-index:100000;max-height:60vh;"
+    + "overflow-y:auto;margin:0;padding:0";
+  var BANNER_CSS = "max-height:40vh;overflow-y:auto;margin:0;padding:0.75rem 1rem;"
+    + "font:16px/1.5 system-ui,sans-serif;color:#1b1b1b;background:#fff;"
+    + "box-shadow:0 -2px 8px rgba(0,0,0,0.25);border-top:4px solid ";
+  var ROOM_CSS = "html { scroll-padding-bottom: var(--avvisi-altezza, 0px); }"
+    + " body { padding-bottom: var(--avvisi-altezza, 0px); }"
+    + " [class*='-PreviewPaneContainer'][class*='-ControlPaneContainer'] {"
+    + " padding-bottom: var(--avvisi-altezza, 0px)"
+    + " !important; scroll-padding-bottom: var(--avvisi-altezza, 0px); }";
   var banners = {};
+  var holder = null;
+  var focusedBefore = null;  // the last control focused outside the notices
 
   function element(tag, text, css) {
     var made = document.createElement(tag);
@@ -36,16 +53,55 @@
     return made;
   }
 
-  // notice: {className, role, failed, heading (or none), parts: texts and elements}.
+  function room(height) {
+    document.documentElement.style.setProperty("--avvisi-altezza",
+      Math.ceil(height) + "px");
+  }
+
+  function theHolder() {
+    if (!holder) {
+      holder = element("div", "", HOLDER_CSS);
+      holder.className = "avvisi";
+      if (typeof ResizeObserver === "function") {
+        new ResizeObserver(function () {
+          room(holder.isConnected ? holder.getBoundingClientRect().height : 0);
+        }).observe(holder);
+      }
+    }
+    return holder;
+  }
+
+  if (document.addEventListener) {  // (not in the tests' Node)
+    document.addEventListener("focusin", function (event) {
+      if (!holder || !holder.contains(event.target)) {
+        focusedBefore = event.target;
+      }
+    });
+  }
+
+  function takeAway(box) {
+    var focused = box.contains(document.activeElement);
+    box.parentNode.removeChild(box);
+    if (holder && !holder.firstChild) {
+      holder.parentNode.removeChild(holder);
+    }
+    room(holder && holder.isConnected ? holder.getBoundingClientRect().height : 0);
+    if (focused && focusedBefore && focusedBefore.isConnected) {
+      focusedBefore.focus();
+    }
+  }
+
+  // notice: {className, role, failed, heading (or none), parts: texts and elements,
+  // close: the close button's word ("Chiudi" if none), closed: called when it is used}.
   // A status (not an alert, which is read out as it arrives) is put on the page empty,
   // and given its text a moment later: a live region that arrives with its text is not
   // read out (a screen reader user never heard that a picture was not pasted).
   function banner(source, notice) {
     var old = banners[source];
-    if (old && old.parentNode) {
-      old.parentNode.removeChild(old);
-    }
     banners[source] = null;
+    if (old && old.parentNode) {
+      takeAway(old);
+    }
     if (!notice) {
       return;
     }
@@ -63,13 +119,35 @@
     notice.parts.forEach(function (part) {
       content.appendChild(typeof part === "string" ? document.createTextNode(part) : part);
     });
+    var close = element("button", notice.close || "Chiudi", "display:block;"
+      + "margin-top:0.5rem;font:inherit;min-height:44px;padding:0.25rem 1rem");
+    close.type = "button";
+    close.addEventListener("click", function () {
+      if (banners[source] === box) {
+        banner(source, null);
+      }
+      if (notice.closed) {
+        notice.closed();
+      }
+    });
+    content.appendChild(close);
     if (notice.role === "status") {
       window.setTimeout(function () { box.appendChild(content); }, SPEAK_LATER);
     } else {
       box.appendChild(content);
     }
-    document.body.appendChild(box);
+    theHolder().appendChild(box);
+    if (!holder.isConnected) {  // put on the page with its notice: one arrival, not two
+      document.body.appendChild(holder);
+    }
+    room(holder.getBoundingClientRect().height);  // at once; then as it changes
     banners[source] = box;
+  }
+
+  if (typeof CSSStyleSheet === "function" && "adoptedStyleSheets" in document) {
+    var sheet = new CSSStyleSheet();
+    sheet.replaceSync(ROOM_CSS);
+    document.adoptedStyleSheets = document.adoptedStyleSheets.concat([sheet]);
   }
 
   admin.banner = banner;

@@ -53,10 +53,6 @@
 
   function picturesNotPasted(cleaned) {
     var many = cleaned.count > 1;
-    var close = element("button", "Chiudi", "margin-top:0.5rem;font:inherit;"
-      + "padding:0.25rem 0.75rem");
-    close.type = "button";
-    close.addEventListener("click", function () { banner("incolla", null); });
     banner("incolla", { className: "incolla-immagine", role: "status", failed: false,
       heading: many ? "Le immagini non sono state incollate"
         : "L'immagine non è stata incollata",
@@ -67,7 +63,7 @@
         + (many ? " non si possono incollare nel testo: salvale sul tuo computer e"
           + " inseriscile" : " non si può incollare nel testo: salvala sul tuo computer e"
           + " inseriscila") + " con il pulsante ＋ («Aggiungi componente»), «Immagine»,"
-        + " «Scegli un'immagine», «Carica dal computer».", "margin:0"), close] });
+        + " «Scegli un'immagine», «Carica dal computer».", "margin:0")] });
   }
 
   // A paste or a drop (``data``: its DataTransfer) into the text whose HTML has pictures:

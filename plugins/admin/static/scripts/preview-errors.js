@@ -60,18 +60,11 @@
       }
       list.appendChild(item);
     });
-    var close = element("button", "Nascondi", "margin-top:0.5rem;font:inherit;"
-      + "padding:0.25rem 0.75rem");
-    close.type = "button";
-    close.addEventListener("click", function () {
-      previewHidden = key;
-      banner("anteprima", null);
-    });
     banner("anteprima", { className: "anteprima-errori", role: "alert", failed: true,
       heading: "Il sito non è stato aggiornato: ci sono errori da correggere",
       parts: [element("p", "L’anteprima del sito mostra l’ultima versione riuscita."
         + " Correggi e salva: questo avviso sparisce da solo.", "margin:0 0 0.5rem"),
-      list, close] });
+      list], close: "Nascondi", closed: function () { previewHidden = key; } });
   }
 
   function previewState(state) {

@@ -25,6 +25,7 @@
   // run on the published branch went (data-publications: plugins/admin/config.py), at
   // the start, every minute and after each save, and says so at the bottom of the page:
   // a failed one, with the link to its log for whoever runs the site; one under way.
+  // Its "Chiudi" (banner.js) hides it until the state changes (said once, as below).
   var PUBLICATIONS = JSON.parse(script.getAttribute("data-publications") || "\"\"");
   var RUN_POLL = 60000;
   var RUN_TIME = new Intl.DateTimeFormat("it-IT", { day: "numeric", month: "long",
