@@ -459,8 +459,10 @@ class Session:
     other_zone_label: str = ""  # the preview's meta line: its date
     small_screens: dict = field(default_factory=dict)  # size -> the form's layout (15)
     small_saved: str = ""  # the item saved on the phone (15), under content/
+    small_targets: list = field(default_factory=list)  # the form's controls too small (15b)
     notice_end: dict = field(default_factory=dict)  # the form's end under a notice (15b)
     notice_closed: object = None  # after the notice's "Nascondi" (15b)
+    toast_close: list = field(default_factory=list)  # Decap's notice's close button (15)
 
     def written(self):
         return sorted(self.repo.glob("content/notizie/2025-01-01-*.md"))
@@ -1356,6 +1358,9 @@ def edit(browser, seen, expect):
     page.keyboard.insert_text("Grazie a tutti.")
     publish_item(page)
     expect(page.get_by_role("button", name="Cancella voce")).to_be_visible()
+    # Decap's notice of the save ("Voce salvata"), at the top: its close button's size
+    seen.toast_close = page.locator(".Toastify__close-button").first.evaluate(
+        "button => [button.getBoundingClientRect().width, button.getBoundingClientRect().height]")
     expect(page).to_have_url(re.compile(r"/entries/"))  # Decap's move to the saved item
     saved = page.url
     seen.small_saved = f"notizie/{saved.rsplit('/entries/', 1)[1]}.md"
@@ -1368,7 +1373,8 @@ def edit(browser, seen, expect):
     page.set_viewport_size(ZOOMED)
     seen.small_screens["zoom 200 %"] = page.evaluate(LAYOUT_JS)
 
-    # 15b. On the phone again: an attachment added; the build's errors in the site's notice
+    # 15b. On the phone again: an attachment added (its list item's handle and buttons,
+    # the file's button), the controls' sizes; the build's errors in the site's notice
     # at the bottom (as preview-errors.js shows them: banner(), the local backend has no
     # preview to ask), the form scrolled to its end, its last control measured; the
     # notice closed with the keyboard
@@ -1376,6 +1382,7 @@ def edit(browser, seen, expect):
     page.set_viewport_size(PHONE)
     page.get_by_role("button", name="Aggiungi allegato").click()
     expect(page.locator(HANDLE)).to_have_count(1)
+    seen.small_targets = page.evaluate(TARGETS_JS, "[class*='-ControlPaneContainer']")
     page.evaluate(NOTICE_SHOWN_JS, NOTICE_PROBLEMS)
     notice = page.get_by_role("alert").filter(has_text="ci sono errori da correggere")
     expect(notice).to_be_visible()
@@ -1449,6 +1456,23 @@ LAYOUT_JS = """() => {
   };
 }"""
 HANDLE = '[aria-describedby^="DndDescribedBy"]'  # a list item's drag handle
+# Every control of the form (``root``: a selector) smaller than 24 × 24 CSS px, a
+# finger's least (WCAG 2.5.8): its name and size. A control holding another one (Decap's
+# toolbar menus: a span around their button) is the inner one. (The criterion also lets
+# a smaller control pass with no other within 12 px of its centre, which Decap's 18 px
+# tall "Adesso", "Pulisci", "Aggiungi allegato" and 18 × 26 drag handle did, far enough
+# from the next one: a finger's size is asked of each, as the sheet gives it.)
+TARGETS_JS = """(root) => {
+  const form = document.querySelector(root);
+  return [...form.querySelectorAll('button, a[href], [role="button"], [role="switch"], '
+    + '[aria-describedby^="DndDescribedBy"]')]
+    .filter((target) => !target.querySelector('button, a[href], [role="button"]'))
+    .map((target) => [target, target.getBoundingClientRect()])
+    .filter(([, box]) => box.width > 0 && box.height > 0
+      && (box.width < 23.5 || box.height < 23.5))
+    .map(([target, box]) => [(target.getAttribute('aria-label') || target.innerText
+      || target.tagName).trim().slice(0, 40), Math.round(box.width), Math.round(box.height)]);
+}"""
 # The build's errors, as preview-errors.js shows them after a save that broke the build
 NOTICE_PROBLEMS = [f"content/notizie/2025-0{n}-01-voce.md:3: errore: `date` non è una data"
                    for n in range(1, 7)]
@@ -2111,18 +2135,23 @@ def test_the_form_fits_a_phone_and_a_page_zoomed_in(session):
     assert session.small_screens["phone"]["width"] == PHONE["width"]
 
 
-def test_the_form_scrolls_past_the_sites_notice(session):
+def test_the_form_scrolls_past_the_sites_notice_and_its_controls_take_a_finger(session):
     """On a phone the site's notice (fixed at the bottom: the build's errors, the last
     publication) covered the end of the item's form, its last control under it and out of
     reach; the publication's notice could not be closed. The notice makes room for itself
-    at the end of the form, and its button closes it, the focus back where it was."""
+    at the end of the form, and its button closes it, the focus back where it was. Decap's
+    buttons were under 24 px for a finger ("Adesso", "Pulisci", "Aggiungi allegato" 18 px
+    tall, a list item's handle 18 × 26, the file's button 21, the close button of Decap's
+    notice of a save 14 × 19): none is any more (WCAG 2.5.8: 24 × 24)."""
     end = session.notice_end
     found = {"at the end": end["scrolled"] == 0, "above the notice": end["bottom"] <= end[
         "notice"], "reached": end["hit"], "closed": session.notice_closed,
-}
+        "too small": session.small_targets,
+        "notice's close too small": min(session.toast_close) < 24}
     assert found == {"at the end": True, "above the notice": True, "reached": True,
                      # the focus back on the control, no room left
-                     "closed": "0px"}, end
+                     "closed": "0px", "too small": [],
+                     "notice's close too small": False}, end
 
 
 def test_the_screenshots_of_the_guide_were_taken(session):

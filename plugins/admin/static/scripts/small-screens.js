@@ -21,7 +21,13 @@
   // preview needs a wider screen); "Adesso" and "Pulisci" go under the date when they do
   // not fit beside it, and the text's "Testo formattato / Markdown" switch under its
   // buttons (beside them, it left them a column, one button a line); every field's text
-  // is 16 px (iOS Safari zooms the page in on a field under 16 px, Decap's are 15 px).
+  // is 16 px (iOS Safari zooms the page in on a field under 16 px, Decap's are 15 px);
+  // Decap's small buttons are large enough for a finger (WCAG 2.5.8: 24 × 24 CSS px at
+  // least; Decap's "Adesso", "Pulisci", "Aggiungi allegato" were 18 px tall, the image's
+  // and file's 21, a list item's drag handle 18 × 26, the close button of Decap's own
+  // notices, at the top, 14 × 19): 44 px tall for the widgets' buttons (the date's, the
+  // list's, the image's and file's), 44 × 44 for a list item's handle and buttons and
+  // that close button, 24 px for the text's Markdown switch.
   // Decap's class names carry its components' names (emotion's labels:
   // css-<hash>-EditorContainer), matched by their suffix;
   // tests/test_admin_browser.py (step 15) checks the layout in Decap's own build.
@@ -51,6 +57,15 @@
     + " [class*='-ControlPaneContainer'] [class*='-ToolbarContainer'] { flex-wrap: wrap;"
     + " row-gap: 8px; }"
     + " input, textarea, select, [contenteditable='true'] { font-size: 16px !important; }"
+    + " #nc-root button[class*='-widget'], #nc-root button[class*='-FileWidgetButton'] {"
+    + " min-height: 44px; }"
+    + " #nc-root [class*='-StyledListItemTopBar'] { min-height: 44px; }"
+    + " #nc-root [class*='-TopBarButton'], #nc-root [aria-describedby^='DndDescribedBy'] {"
+    + " min-width: 44px; min-height: 44px; display: inline-flex; align-items: center;"
+    + " justify-content: center; }"
+    + " #nc-root [class*='-ToolbarToggle'] > button { min-height: 24px; }"
+    + " .Toastify__close-button { min-width: 44px; min-height: 44px; display: flex;"
+    + " align-items: center; justify-content: center; }"
     + " }";
 
   if (typeof CSSStyleSheet === "function" && "adoptedStyleSheets" in document) {
