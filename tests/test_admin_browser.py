@@ -76,7 +76,11 @@ session, as an editor would do it:
 15. the same page on a phone's screen (390 × 844), then at a laptop's 200 % zoom (640 ×
    400): the form's layout (admin.js, small-screens.js: no sideways scroll, every control
    within the screen, no preview, 16 px fields), a long title's hint; a short title and
-   a line of text saved, the item opened again (the toolbar's "Apri il sito").
+   a line of text saved (Decap's notice's close button at least 24 px), the item opened
+   again (the toolbar's "Apri il sito"); 15b. on the phone again, an attachment added:
+   no control of the form under 24 × 24; the build's errors in the site's notice
+   (banner.js), the form scrolled to its end: its last control above the notice; the
+   notice's "Nascondi" from the keyboard, the focus back on that control.
 
 The interface's phrases are read from the page once logged in (Decap's Italian with
 admin.js's additions: nothing left in English).
