@@ -15,7 +15,9 @@
   // handle: its instructions say how), "Rimuovi la voce 2", each followed by its list's
   // label ("… dell'elenco Allegati"): the same three names in every list of the form did
   // not say which list's item a screen reader user removed. Looked at again after each
-  // change of the page, at most once a frame.
+  // change of the page, in the observer's own callback (before anything else runs): left
+  // to the next frame, a moved item's handle, focused, still said its old place ("voce 2"
+  // after a move to the first), and a notice's close button "close", meanwhile.
   var HANDLE = '[aria-describedby^="DndDescribedBy"]';
 
   // A field's label as the form shows it, without Decap's "(opzionale)" ("" for none)
@@ -124,17 +126,9 @@
     });
   }
 
-  var naming = false;
-
-  function nameItemsSoon() {
-    if (!naming) {
-      naming = true;
-      window.requestAnimationFrame(function () {
-        naming = false;
-        nameItems();
-        nameControls();
-      });
-    }
+  function nameAll() {
+    nameItems();
+    nameControls();
   }
 
   if (window.MutationObserver && document.documentElement) {
@@ -150,7 +144,7 @@
           Array.prototype.forEach.call(node.querySelectorAll(DRAG_IDS), watchDrag);
         });
       });
-      nameItemsSoon();
+      nameAll();  // its own names: attributes not watched, no second call
     }).observe(document.documentElement, { childList: true, subtree: true,
       attributes: true, attributeFilter: ["class"] });  // an item collapsed: its classes
   }
