@@ -3,6 +3,7 @@
 import contextlib
 import json
 import os
+import re
 import shutil
 import signal
 import socket
@@ -149,6 +150,8 @@ def test_a_theme_error_shows_the_logs_end_with_whole_lines(tmp_path):
     panel = page.split('<section class="preview-errors"', 1)[1]
     assert "errore del tema, dei plugin o delle impostazioni" in panel
     assert "ancora una versione riuscita" in panel
+    # the page's only heading is its <h1> (an <h2> alone left the page without one)
+    assert re.findall(r"<(h[1-6])\b", page) == ["h1"]
     log = panel.split("<pre><code>", 1)[1].split("</code></pre>", 1)[0]
     assert "TemplateSyntaxError: Encountered unknown tag &#x27;blok&#x27;" in log
     assert "base.html" in log  # the template is named (it was "<unknown>")

@@ -213,10 +213,13 @@ class PreviewSite:
         items = "".join(f"<li><code>{html.escape(line)}</code></li>" for line in self.problems)
         log = f"<pre><code>{html.escape(chr(10).join(self.log))}</code></pre>" if self.log \
             else ""
+        # over a page of the site, under its <h1>: an <h2>; on a page of its own (no build
+        # to show yet) the page's only heading, its <h1>
+        level = "h2" if built else "h1"
         panel = (
             '<section class="preview-errors" role="alert" aria-labelledby="preview-errors">'
-            '<h2 id="preview-errors">Il sito non è stato aggiornato: ci sono errori da'
-            " correggere</h2><p>"
+            f'<{level} id="preview-errors">Il sito non è stato aggiornato: ci sono errori da'
+            f" correggere</{level}><p>"
             + ("Stai vedendo l’ultima versione riuscita." if built else
                "Non c’è ancora una versione riuscita da mostrare.")
             + " Correggi e salva: la pagina si aggiorna da sola.</p>"
