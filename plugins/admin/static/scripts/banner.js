@@ -144,11 +144,7 @@
     banners[source] = box;
   }
 
-  if (typeof CSSStyleSheet === "function" && "adoptedStyleSheets" in document) {
-    var sheet = new CSSStyleSheet();
-    sheet.replaceSync(ROOM_CSS);
-    document.adoptedStyleSheets = document.adoptedStyleSheets.concat([sheet]);
-  }
+  admin.addStyleSheet(ROOM_CSS);
 
   admin.banner = banner;
   admin.element = element;

@@ -31,7 +31,7 @@
   // Decap's class names carry its components' names (emotion's labels:
   // css-<hash>-EditorContainer), matched by their suffix;
   // tests/test_admin_browser.py (step 15) checks the layout in Decap's own build.
-  // A constructed style sheet: no <style> element.
+  // A constructed style sheet (admin.addStyleSheet, page.js): no <style> element.
   var WIDTH = "799.98px";
   var CSS = "@media (max-width: " + WIDTH + ") {"
     + " [class*='-EditorContainer'] { min-width: 0 !important; display: flex;"
@@ -68,9 +68,5 @@
     + " align-items: center; justify-content: center; }"
     + " }";
 
-  if (typeof CSSStyleSheet === "function" && "adoptedStyleSheets" in document) {
-    var sheet = new CSSStyleSheet();
-    sheet.replaceSync(CSS);
-    document.adoptedStyleSheets = document.adoptedStyleSheets.concat([sheet]);
-  }
+  admin.addStyleSheet(CSS);
 }(window.FareLegamiAdmin));
