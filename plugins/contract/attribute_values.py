@@ -174,8 +174,8 @@ def _rule(tag, name):
 def value_problem(tag, name, value):
     """The warning for ``name="value"`` in ``<tag>`` when HTML does not allow the value
     (what it should be, and what is published), else ``""``."""
-    if name.startswith("aria-") and aria_problem(tag, name):
-        return aria_problem(tag, name)
+    if name.startswith("aria-") and (misplaced := aria_problem(tag, name)):
+        return misplaced
     rule = _rule(tag, name)
     if rule is None or rule[0](value):
         return ""
