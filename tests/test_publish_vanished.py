@@ -121,6 +121,41 @@ def test_a_document_saved_under_a_new_name_is_named_and_one_corrected_in_place_i
     assert "anteprima" not in log
 
 
+def test_the_documents_compared_are_where_the_attachments_settings_put_them(tmp_path,
+                                                                            caplog):
+    """The publish reads the attachments' settings as the build has them (pelicanconf's
+    values, the plugin's defaults filled in and normalised once, at ``initialized``),
+    not with a copy of the plugin's defaults of its own: a folder set with a final
+    ``/`` and previews named otherwise are compared where the build wrote them."""
+    conf, content, root = site(tmp_path)
+    conf.write_text(conf.read_text(encoding="utf-8") + 'ATTACHMENTS_PATH = "carte/"\n'
+                    'ATTACHMENTS_PREVIEW_URL = "{dirname}/{slug}-mini.webp"\n',
+                    encoding="utf-8")
+    settings = publish_checks._build_settings(conf, content.parent)  # noqa: SLF001
+    assert (settings["ATTACHMENTS_PATH"], settings["ATTACHMENTS_SAVE_AS"]) == (
+        "carte", "{dirname}/{slug}.{ext}")
+    item = {"notizie/bando.md": article(title="Bando", date="2024-05-05 10:00",
+                                        attachments=["file: carte/bando.pdf"])}
+    write_content(content, item)
+    (content / "carte").mkdir()
+    (content / "carte/bando.pdf").write_bytes(samples.text_pdf("Bando, prima versione"))
+    first, _ = publish(conf, root, content, caplog)
+    assert first and (first / "carte/bando-mini.webp").is_file()
+    (content / "carte/bando.pdf").rename(content / "carte/bando-nuovo.pdf")
+    write_content(content, {"notizie/bando.md": item["notizie/bando.md"].replace(
+        "bando.pdf", "bando-nuovo.pdf")})
+    release, log = publish(conf, root, content, caplog)
+    assert release and "toglie 1 indirizzo del sito pubblicato" in log
+    assert "/carte/bando.pdf: il documento non c'è più" in log and "mini" not in log
+
+
+def test_a_site_without_the_attachments_plugin_has_no_documents_to_compare(tmp_path):
+    old = tmp_path / "old"
+    (old / "allegati").mkdir(parents=True)
+    (old / "allegati/a.pdf").write_bytes(b"%PDF-")
+    assert vanished.documents(old, tmp_path / "new", {"PLUGINS": ["plugins.core"]}) == []
+
+
 def test_the_old_address_kept_with_indirizzi_precedenti_is_not_reported(tmp_path, caplog):
     conf, content, root = site(tmp_path)
     write_content(content, {"notizie/a.md": article(title="Festa", date="2024-05-05 10:00")})

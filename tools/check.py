@@ -72,13 +72,19 @@ from plugins.italian.slugs import is_slug, item_slug  # noqa: E402
 PARALLEL_FROM = 200  # files: fewer are checked in this process (no start-up cost)
 
 
-def load_settings(settings_file, content=None):
-    """The settings a build would have: Pelican's defaults, the file, every plugin's
-    settings installed (plugins are loaded and ``initialized`` sent, the readers made,
-    nothing built), so the check finds the results a build left in the cache."""
+def plugin_settings(settings_file, content=None):
+    """The settings a build has before it reads anything: Pelican's defaults, the file,
+    every plugin's settings filled in and checked (plugins are loaded and ``initialized``
+    sent, nothing else), for the tools that read them plainly (``tools/vanished.py``)."""
     # absolute: Pelican would read a relative PATH from the settings file's folder
     override = {"PATH": os.path.abspath(content)} if content else None
-    settings = Pelican(read_settings(str(settings_file), override=override)).settings
+    return Pelican(read_settings(str(settings_file), override=override)).settings
+
+
+def load_settings(settings_file, content=None):
+    """The settings a build would have: :func:`plugin_settings`, then the readers made
+    (nothing built), so the check finds the results a build left in the cache."""
+    settings = plugin_settings(settings_file, content)
     Readers(settings)  # the readers complete MARKDOWN as in a build: the same settings digest
     return settings
 

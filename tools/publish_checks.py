@@ -55,14 +55,21 @@ def items_file(staging):
 
 
 def _build_settings(settings_file, content):
-    """The settings file as Pelican reads it (its defaults included) with the build's
-    content folder, as ``safe_build.run_pelican`` passes it (Pelican refuses a PATH that does
-    not exist), for the folders the site writes itself (``tools/vanished.py``)."""
-    from pelican.settings import read_settings  # noqa: PLC0415 - only where a release is compared
+    """The settings a build with ``settings_file`` and the build's content folder has, as
+    ``invoke check`` loads them (``tools.check.plugin_settings``; no reader made, so no
+    cache folder touched): Pelican's defaults, the file, then every plugin's settings
+    filled in and checked at ``initialized``, so the tools read them plainly
+    (``tools/vanished.py``: the folders the site writes itself, the attachments'
+    addresses). The build already logged what the checks say: not again."""
+    from tools.check import plugin_settings  # noqa: PLC0415 - only where a release is compared
 
-    with _locale_kept():
-        return read_settings(str(settings_file),
-                             override={"PATH": str(Path(content).resolve())})
+    previous = logging.root.manager.disable
+    logging.disable(logging.ERROR)
+    try:
+        with _locale_kept():
+            return plugin_settings(settings_file, content)
+    finally:
+        logging.disable(previous)
 
 
 @contextlib.contextmanager

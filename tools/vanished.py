@@ -39,7 +39,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from plugins.attachments.settings import DEFAULTS as ATTACHMENTS_DEFAULTS
 from plugins.content_checks.site_paths import reserved_paths
 from plugins.core.output import resolve
 from plugins.core.urls import without_index
@@ -191,20 +190,19 @@ def documents(current, new, settings):
     release ``new`` has not, their previews and compressed copies aside. A document's
     address is in e-mails, posts and other sites as much as an article's: a corrected
     PDF saved under a new name, or an attachment taken off its item, leaves each of them
-    a 404. [] when the settings put attachments elsewhere (no guess)."""
-
-    def setting(name):
-        value = settings.get(name)
-        return ATTACHMENTS_DEFAULTS[name] if value is None else value
-
-    folder, url = setting("ATTACHMENTS_PATH"), setting("ATTACHMENTS_URL")
-    save_as, preview = setting("ATTACHMENTS_SAVE_AS"), setting("ATTACHMENTS_PREVIEW_URL")
-    if not folder or not str(url).startswith("{dirname}/") or save_as not in (None, url):
+    a 404. [] when the settings put attachments elsewhere (no guess) or the site has no
+    ``attachments`` plugin. ``settings``: a build's, the plugins' settings filled in
+    (``publish_checks._build_settings``)."""
+    if "plugins.attachments" not in settings["PLUGINS"]:
         return []
-    previews = str(preview).split("{slug}", 1)[-1] if "{slug}" in str(preview) else None
+    folder, url = settings["ATTACHMENTS_PATH"], settings["ATTACHMENTS_URL"]
+    save_as, preview = settings["ATTACHMENTS_SAVE_AS"], settings["ATTACHMENTS_PREVIEW_URL"]
+    if not url.startswith("{dirname}/") or save_as != url:
+        return []
+    previews = preview.split("{slug}", 1)[-1]  # "-anteprima.webp" (it holds {slug}: checked)
     release = Path(current)
     found = sorted(file.relative_to(release).as_posix()
-                   for file in (release / str(folder).strip("/")).rglob("*")
+                   for file in (release / folder).rglob("*")
                    if file.is_file() and not file.name.endswith((".gz", ".br"))
                    and not (previews and file.name.endswith(previews)))
     return [Vanished("/" + file, document=True) for file in found if not has_page(new, file)]
