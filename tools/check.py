@@ -356,7 +356,7 @@ def check(settings, workers=None, files=None):
                      linked_warnings(kept, declared, settings, pdfs, Statement(settings))
                      + large_linked(kept, declared, settings)]
         pdfs.save()
-    if settings.get("REDIRECTS_ENABLED") and "plugins.redirects" in settings["PLUGINS"]:
+    if "plugins.redirects" in settings["PLUGINS"] and settings["REDIRECTS_ENABLED"]:
         problems += redirect_rules.problems(old_claims, written_items)
     if not any(problem.severity == ERROR for problem in problems):  # as the build
         problems += unused_uploads(settings, used)

@@ -64,7 +64,7 @@ def slug_pattern():
 
 def images_folder(settings):
     """The images' folder under PATH: the first of STATIC_PATHS (``immagini``), or None."""
-    attachments = settings.get("ATTACHMENTS_PATH")
+    attachments = settings["ATTACHMENTS_PATH"]
     folders = [p.strip("/") for p in settings.get("STATIC_PATHS") or () if p.strip("/")]
     folders = [p for p in folders if p != attachments]
     return folders[0] if folders else None

@@ -149,7 +149,7 @@ def render_index(settings, context, main="decap-cms.js", script=SCRIPT):
         # the attributes each may have ("a:href"; "*:class": any element's), and the
         # hosts of the videos a text may embed: html-rules.js refuses what the build refuses
         html_attributes=html_attributes(),
-        iframe_hosts=sorted(settings.get("CONTRACT_IFRAME_HOSTS") or ()),
+        iframe_hosts=sorted(settings["CONTRACT_IFRAME_HOSTS"]),
         # the folders a {static} link leads into, and the items' extensions: a path of
         # the site written without {static} or {filename} is refused, as by the build
         static_folders=sorted(linkable_folders(settings)), item_extensions=EXTENSIONS,

@@ -60,8 +60,8 @@ class Statement:
     """What the statement names, read once (``settings``: a build's or ``invoke check``'s)."""
 
     def __init__(self, settings):
-        self.page = settings.get("ATTACHMENTS_STATEMENT") or ""
-        self.section = settings.get("ATTACHMENTS_STATEMENT_SECTION") or ""
+        self.page = settings["ATTACHMENTS_STATEMENT"]
+        self.section = settings["ATTACHMENTS_STATEMENT_SECTION"]
         self.root = settings["PATH"]
         self.pages = [path.strip("/") for path in settings.get("PAGE_PATHS") or ()]
         self.settings = settings

@@ -138,7 +138,7 @@ def new_category(relative, settings):
     the build published it under a category of its own, «Notizia», with its page and
     feeds, without a word. None for any other file."""
     folder = relative.split("/")[0] if "/" in relative else ""
-    names = settings.get("CONTRACT_CATEGORY_NAMES") or {}
+    names = settings["CONTRACT_CATEGORY_NAMES"]
     meant = near_category(folder, names) if folder else None
     if meant is None:
         return None

@@ -30,10 +30,10 @@ META = Markup('<meta http-equiv="Content-Security-Policy" content="{}">')
 @pass_context
 def content_security_policy(context, wasm=False):
     """The page's ``<meta>`` policy (``Markup``), or ``""`` when CSP_META is off."""
-    if not context.get("CSP_META", True):
+    if not context["CSP_META"]:
         return ""
     text = policy(context.get("VISIT_COUNTER_URL") or "", bool(wasm),
-                  frozen(context.get("CSP_EXTRA_SOURCES")), context.get("SITEURL") or "")
+                  frozen(context["CSP_EXTRA_SOURCES"]), context.get("SITEURL") or "")
     return META.format(text)
 
 

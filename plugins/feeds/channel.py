@@ -49,7 +49,7 @@ def feed_id(context, feed_url):
     that is set (the address the site had when its feeds were first read). RFC 4287
     4.2.6: a feed relocated keeps its id; the address at the new host was a new one,
     while its items kept theirs (:func:`.ids.item_id`)."""
-    moved_from, here = context.get("FEEDS_ID_SITEURL"), feed_address(context)
+    moved_from, here = context["FEEDS_ID_SITEURL"], feed_address(context)
     if moved_from and feed_url.startswith(here + "/"):
         return moved_from + feed_url[len(here):]
     return feed_url

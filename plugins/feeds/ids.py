@@ -75,7 +75,7 @@ def item_id(context, address, month):
     those the address shows; after a move, ``FEEDS_ID_SITEURL`` is the address the site
     had before, host and path (a GitHub Pages project site,
     ``https://OWNER.github.io/REPO``, moved to its own domain changes both)."""
-    parts = http_address(context.get("FEEDS_ID_SITEURL") or site_address(context))
+    parts = http_address(context["FEEDS_ID_SITEURL"] or site_address(context))
     if parts is None:
         return None
     return f"tag:{parts.hostname},{month}:{parts.path.rstrip('/')}/{address.lstrip('/')}"

@@ -24,7 +24,6 @@ from plugins.core.items import cover_path
 from plugins.core.terms import written
 from plugins.core.urls import site_address, without_index
 from plugins.italian.dates import data_iso
-from plugins.italian.numbers import LOCALE
 
 from . import share, structured
 from .text import absolute, plain, shorten
@@ -49,11 +48,11 @@ def _address(context):
 
 def _publisher(context, address):
     return structured.Organization(plain(context.get("SITENAME")), absolute(address, ""),
-                                   absolute(address, context.get("SEO_LOGO")))
+                                   absolute(address, context["SEO_LOGO"]))
 
 
 def _authors(item, context, address):
-    organizations = set(context.get("SEO_ORGANIZATION_AUTHORS") or ())
+    organizations = set(context["SEO_ORGANIZATION_AUTHORS"])
     result = []
     for author in getattr(item, "authors", None) or ():
         kind = structured.Organization if author.name in organizations else structured.Person
@@ -108,7 +107,7 @@ def _image(item, address):
 def _logo(context, address, site_name):
     """The site's logo (``SEO_LOGO``) as a :class:`Picture`, measured from the file the
     build publishes there (plugins/assets), or None without one."""
-    path = str(context.get("SEO_LOGO") or "").lstrip("/")
+    path = context["SEO_LOGO"].lstrip("/")
     if not path:
         return None
     settings = {name: context.get(name) for name in (
@@ -163,7 +162,7 @@ def locale(context, item=None):
     lang = getattr(item, "lang", None)
     if lang and lang != context.get("DEFAULT_LANG"):
         return _with_territory(str(lang))
-    return str(context.get("SEO_LOCALE") or LOCALE)
+    return context["SEO_LOCALE"]
 
 
 @functools.lru_cache(maxsize=64)

@@ -55,7 +55,7 @@ class SiteWriter(Writer):
     def __init__(self, output_path, settings=None):
         super().__init__(output_path, settings=settings)
         self.render_cache = (RenderCache(self.settings)
-                             if self.settings.get("WRITER_RENDER_CACHE") else None)
+                             if self.settings["WRITER_RENDER_CACHE"] else None)
 
     def write_file(self, name, template, context, *args, **kwargs):
         # A page listing something else than articles (WRITER_PAGINATED_BY: Documenti's
