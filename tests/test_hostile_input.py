@@ -895,6 +895,24 @@ def test_a_page_cannot_take_one_of_the_sites_own_addresses(refused_site, slug):
     assert_refused(refused_site, name, 3, f"l'indirizzo /{slug}/ è riservato al sito")
 
 
+def test_a_folder_the_site_reserves_itself_is_refused_to_items_and_the_setting_checked(
+        build):
+    """``CONTENT_CHECKS_RESERVED_PATHS`` takes the site's own folders beside the plugins'
+    (search's ``pagefind``), in the one settings style: a mistyped name of the plugin is
+    a warning, a value that is no list of folders an error naming it (a folder written
+    as text was read letter by letter: ``s``, ``p``… reserved, ``sportello`` not)."""
+    page = {"pages/sportello.md": "---\ntitle: Sportello\n---\n\nTesto.\n"}
+    site = build(page, settings="""
+        CONTENT_CHECKS_RESERVED_PATHS = ["sportello"]
+        CONTENT_CHECKS_RESERVED_PATH = ["altro"]
+    """)
+    assert_stopped(site, "l'indirizzo /sportello/ è riservato al sito",
+                   "CONTENT_CHECKS_RESERVED_PATH: unknown setting")
+    site = build(page, settings='CONTENT_CHECKS_RESERVED_PATHS = "sportello"')
+    assert ("CONTENT_CHECKS_RESERVED_PATHS: must be a list of folder names, not 'sportello';"
+            " using []") in " ".join(site.log.split())
+
+
 def test_two_items_with_the_same_slug_in_different_months_are_an_error(build):
     site = build({"notizie/uno.md": article(title="Stesso", date="2024-05-05"),
                   "avvisi/due.md": article(title="Stesso", date="2024-06-05")})

@@ -26,6 +26,8 @@ signal run in no set order, so a report made during ``all_generators_finalized``
 could come after the stop. Plugins that report declare
 ``REQUIRES = ("plugins.content_checks",)``.
 
+Signal ``initialized``: the ``CONTENT_CHECKS_*`` settings (:mod:`.settings`).
+
 The :class:`BuildStopped` exception makes ``pelican`` exit with status 1, without
 a traceback (a ``QuietError``; shown with ``--debug``).
 """
@@ -44,7 +46,7 @@ from plugins.core.errors import QuietError, quiet_tracebacks
 from plugins.core.items import LINKS_KEY, all_items, held_back, is_draft, key_line, source
 from plugins.core.problems import WARNING, Problem
 
-from . import rules
+from . import rules, settings
 from .broken_links import WrittenFiles, address_key, broken_address_links
 from .entry import Entry, published
 from .symlinks import symlink_problems
@@ -186,6 +188,7 @@ def check_links_first(pelican):
 
 
 def initialize(pelican):
+    settings.install(pelican.settings)
     quiet_tracebacks()  # BuildStopped: the errors logged before it say it all
 
 

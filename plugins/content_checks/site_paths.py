@@ -29,7 +29,7 @@ def reserved_paths(settings):
                 reserved.setdefault(first, name)
     folders = [settings.get("THEME_STATIC_DIR"), settings.get("ATTACHMENTS_PATH"),
                *(settings.get("STATIC_PATHS") or ()),
-               *(settings.get("CONTENT_CHECKS_RESERVED_PATHS") or ())]
+               *settings["CONTENT_CHECKS_RESERVED_PATHS"]]
     for folder in folders:
         first = _first_segment(folder)
         if first:
