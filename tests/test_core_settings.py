@@ -1,5 +1,6 @@
 """The one settings style (plugins/core/settings.py), on every plugin that has settings."""
 
+import ast
 import importlib
 import logging
 from pathlib import Path
@@ -95,3 +96,77 @@ def test_text_maps_hold_text_to_text_each_passing_the_tests():
     assert not core_settings.text_map(["notizie"])
     assert core_settings.text_map({"/documenti/": "documents"}, lambda path: path[0] == "/")
     assert not core_settings.text_map({"documenti/": "documents"}, lambda path: path[0] == "/")
+
+
+# Reads of a plugin's own setting with a fallback that stay, each for its reason: the
+# helpers other plugins call at ``initialized`` (before or after the owner's ``install``),
+# and assets' published_file, which also answers for a site without the assets plugin.
+FALLBACK_READS = {
+    ("admin", "add_field", "ADMIN_EXTRA_FIELDS"),
+    ("contract", "add_key", "CONTRACT_EXTRA_KEYS"),
+    ("contract", "add_key", "CONTRACT_KEY_CHECKS"),
+    ("assets", "published_file", "ASSETS_STATIC_PATHS"),
+}
+
+
+class FallbackReads(ast.NodeVisitor):
+    """Each ``x.get("PREFIX…")`` and ``getattr(x, "PREFIX…", …)`` of a module, with the
+    function it is in (``""``: the module's top level)."""
+
+    def __init__(self, prefix, file):
+        self.prefix, self.file, self.function, self.found = prefix, file, "", []
+
+    def visit_FunctionDef(self, node):  # noqa: N802 - ast's name
+        outer, self.function = self.function, node.name
+        self.generic_visit(node)
+        self.function = outer
+
+    def visit_Call(self, node):  # noqa: N802 - ast's name
+        call, args = node.func, node.args
+        if isinstance(call, ast.Attribute) and call.attr == "get" and args:
+            key = args[0]
+        elif isinstance(call, ast.Name) and call.id == "getattr" and len(args) > 1:
+            key = args[1]
+        else:
+            key = None
+        if (isinstance(key, ast.Constant) and isinstance(key.value, str)
+                and key.value.startswith(self.prefix)):
+            self.found.append((self.function, key.value, f"{self.file}:{node.lineno}"))
+        self.generic_visit(node)
+
+
+def fallback_reads(module):
+    """``(function, setting, file:line)`` of the plugin's reads of its own settings with
+    a fallback (``.get``, ``getattr``)."""
+    prefix = importlib.import_module(f"plugins.{module}.settings").PREFIX
+    found = []
+    for path in sorted((ROOT / "plugins" / module).glob("*.py")):
+        visitor = FallbackReads(prefix, path.name)
+        visitor.visit(ast.parse(path.read_text(encoding="utf-8")))
+        found += visitor.found
+    return found
+
+
+@pytest.mark.parametrize("module", MODULES)
+def test_a_plugin_reads_its_own_settings_plainly(module):
+    """Filled in and checked once at ``initialized``, a plugin's settings are read as
+    ``settings["NAME"]``: a ``settings.get("NAME", default)`` (or ``… or default``) kept
+    a second copy of the default, and a value worked out by ``install`` was worked out
+    again, differently, where it was read."""
+    reads = [(function, name, where) for function, name, where in fallback_reads(module)
+             if (module, function, name) not in FALLBACK_READS]
+    assert reads == []
+
+
+def test_the_tools_read_the_settings_a_build_has():
+    """A tool reads the settings through ``tools.check`` (every plugin's filled in), never
+    Pelican's bare ``read_settings`` with a copy of a plugin's DEFAULTS beside it (the
+    publish's vanished documents did)."""
+    offenders = []
+    for path in sorted((ROOT / "tools").glob("*.py")):
+        text = path.read_text(encoding="utf-8")
+        if path.name != "check.py" and "read_settings" in text:
+            offenders.append((path.name, "read_settings"))
+        if "DEFAULTS" in text:
+            offenders.append((path.name, "DEFAULTS"))
+    assert offenders == []
