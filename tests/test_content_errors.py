@@ -291,6 +291,22 @@ def test_iso_date_with_offset_is_shown_in_rome_time(build):
     assert time.get_text(" ", strip=True) == "domenica 5\u00a0maggio 2024, ore\u00a017:07"
 
 
+def test_attachments_without_the_contract_stop_at_start_up(build):
+    """The ``attachments`` key is read and checked by the contract, whose Markdown also
+    reads the accessibility statement: without the contract in PLUGINS the attachments
+    plugin stops at start-up, naming it (the build went on, the list unread, and the
+    item's document was withheld as a file nothing uses)."""
+    files = {"notizie/bando.md": article(title="Bando", date="2024-05-05 10:00",
+                                         attachments=["file: allegati/bando.pdf"]),
+             "allegati/bando.pdf": samples.text_pdf("Bando")}
+    site = build(files, settings="PLUGINS = [p for p in PLUGINS if p not in"
+                                 " ('plugins.contract', 'plugins.admin', 'plugins.redirects')]\n")
+    assert site.returncode != 0
+    assert "plugins.attachments needs plugins.contract: add it to PLUGINS" in site.log
+    assert "Traceback" not in site.log
+    assert not (site.output / "index.html").exists()
+
+
 @pytest.mark.parametrize("needed", ["plugins.content_checks", "plugins.static_assets"])
 def test_a_plugin_without_the_plugin_it_needs_stops_at_start_up(build, needed):
     site = build(GOOD, settings=f"PLUGINS = [p for p in PLUGINS if p != {needed!r}]\n")

@@ -29,8 +29,11 @@ from .documents import by_year
 from .feeds import add_enclosures
 from .output import decode_static_links, get_generators, place_linked_static
 
-# Problems with attachments must stop the build: content_checks does that.
-REQUIRES = ("plugins.content_checks",)
+# Problems with attachments must stop the build: content_checks does that. The
+# `attachments` key is read and checked by the contract (without it, Pelican's reader
+# left the list unread and every attachment unpublished, "unused", with no error), whose
+# Markdown also reads the accessibility statement (statement.py).
+REQUIRES = ("plugins.content_checks", "plugins.contract")
 
 
 def initialize(pelican):

@@ -80,7 +80,7 @@ class Statement:
             else:
                 self._named = named_paths(data, self.page, self.section,
                                           shared_parts(self.settings)[0],
-                                          self.settings.get("CONTRACT_MARKDOWN_SECONDS"))
+                                          self.settings["CONTRACT_MARKDOWN_SECONDS"])
         return self._named if self._named is not False else None
 
     def warning(self, relative, item_source, metadata):
