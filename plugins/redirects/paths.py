@@ -14,9 +14,9 @@ from urllib.parse import unquote, urlsplit
 
 from plugins.content_checks import site_paths
 from plugins.core.items import PREVIOUS_ADDRESSES
+from plugins.core.urls import INDEX
 
 KEY = PREVIOUS_ADDRESSES
-INDEX = "index.html"
 # Written as a file of that name: the web server sends it as a page (deploy/nginx.conf
 # gives .php and names without an extension the text/html type).
 SUFFIXES = (".html", ".htm", ".php")
