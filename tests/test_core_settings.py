@@ -28,7 +28,7 @@ def test_each_plugins_defaults_pass_its_own_checks(caplog, module):
     with caplog.at_level(logging.WARNING):
         plugin_settings, settings = installed(module)
     assert not caplog.records, [record.getMessage() for record in caplog.records]
-    assert plugin_settings.PREFIX.endswith("_")
+    assert plugin_settings.PREFIX == f"{module.upper()}_"  # the plugin's name: one prefix each
     assert all(name.startswith(plugin_settings.PREFIX) for name in plugin_settings.DEFAULTS)
 
 

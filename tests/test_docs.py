@@ -149,6 +149,28 @@ def test_each_plugin_readme_lists_exactly_its_settings_with_their_defaults(plugi
             assert ast.literal_eval(written) == defaults[name], name
 
 
+def test_every_setting_named_with_a_plugins_prefix_is_one_of_its_settings():
+    """A name with a plugin's prefix (its name in capitals: ``CONTENT_CHECKS_``) that the
+    docs or the settings files write is in that plugin's DEFAULTS: filled in, checked,
+    listed in its README's table (``CONTENT_CHECKS_RESERVED_PATHS`` was described in
+    prose by a plugin with no settings.py, so unchecked: text was read letter by letter).
+    A module's constant written qualified (``schema.CONTRACT_KEYS``) is no setting."""
+    prefixes = {f"{plugin.upper()}_": plugin for plugin in PLUGINS}
+    known = {plugin: set(importlib.import_module(f"plugins.{plugin}.settings").DEFAULTS)
+             for plugin in WITH_SETTINGS}
+    name_re = re.compile(r"(?<![.\w])(?:%s)[A-Z0-9_]*[A-Z0-9]\b" % "|".join(
+        sorted(prefixes, key=len, reverse=True)))
+    files = [*DOCS, *(ROOT / name for name in ("pelicanconf.py", "publishconf.py",
+                                               "previewconf.py"))]
+    unknown = set()
+    for path in files:
+        for name in name_re.findall(path.read_text(encoding="utf-8")):
+            owner = prefixes[max((p for p in prefixes if name.startswith(p)), key=len)]
+            if name not in known.get(owner, ()):
+                unknown.add((path.relative_to(ROOT).as_posix(), name))
+    assert sorted(unknown) == []
+
+
 def test_the_plugins_without_settings_have_no_settings_table():
     for plugin in set(PLUGINS) - set(WITH_SETTINGS):
         text = (ROOT / "plugins" / plugin / "README.md").read_text(encoding="utf-8")
