@@ -141,7 +141,7 @@ def _measured(source, changed):
 
 
 def _article_data(article, context, address, canonical, description):
-    zone = ZoneInfo(context.get("TIMEZONE") or "UTC")
+    zone = ZoneInfo(context["TIMEZONE"])
     published = data_iso(article.date, zone)
     modified = getattr(article, "modified", None)
     image = _image(article, address)
@@ -212,7 +212,7 @@ def _social(context, item, is_article, canonical, title, description):
     if picture is not None and picture.alt:  # X reads no og:image:alt: its own, or none
         twitter.append(("twitter:image:alt", picture.alt))
     if is_article:
-        zone = ZoneInfo(context.get("TIMEZONE") or "UTC")
+        zone = ZoneInfo(context["TIMEZONE"])
         graph.append(("article:published_time", data_iso(item.date, zone)))
         if getattr(item, "modified", None):
             graph.append(("article:modified_time", data_iso(item.modified, zone)))
