@@ -9,6 +9,8 @@ not in a flex item, which never shrinks below its longest word: the breadcrumb, 
 pills, the index of tags and the documents' links widened the whole page.
 """
 
+import re
+
 import pytest
 import samples
 from browser_support import (HIDDEN, OUTSIDE, SPLIT_ACROSS_LINES, chromium, every_width,
@@ -274,6 +276,70 @@ def test_a_hyphenated_name_never_ends_a_line_with_its_first_half(page, site):
                         assert underline, (address, text)
     finally:
         page.set_viewport_size({"width": 320, "height": 640})
+
+
+# Of each name inside an underlined link that draws the link's underline again (a proper
+# name's <span translate="no">, a hyphenated name's inline block: base.css; not one under
+# a block of the link that draws none, a document's title, under the link's own line):
+# its text and how its underline differs from its link's, as "property: link's value,
+# name's value".
+UNDERLINES = """() => {
+    const properties = ['textDecorationLine', 'textDecorationStyle', 'textDecorationColor',
+                        'textDecorationThickness', 'textUnderlineOffset'];
+    return [...document.querySelectorAll('a span[translate="no"], a .nome-composto')]
+        .filter(name => getComputedStyle(name.closest('a')).textDecorationLine !== 'none'
+                        && getComputedStyle(name).textDecorationLine !== 'none')
+        .map(name => {
+            const [own, link] = [getComputedStyle(name), getComputedStyle(name.closest('a'))];
+            return [name.textContent, properties.filter(key => own[key] !== link[key])
+                .map(key => `${key}: ${link[key]}, ${own[key]}`)];
+        });
+}"""
+
+
+@pytest.fixture
+def webkit_shorthand(page):
+    """A page at 390 px in a Chromium whose ``text-decoration`` shorthand is WebKit's
+    (Safari 26, WebKitGTK 2.50): line, style and colour, without the thickness. The
+    site's stylesheet is served with each ``text-decoration: inherit`` written as those
+    three longhands, which is what WebKit makes of it."""
+    context = page.context.browser.new_context(viewport={"width": 390, "height": 844})
+    served = []
+
+    def as_webkit(route):
+        response = route.fetch()
+        served.append(route.request.url)
+        route.fulfill(response=response, body=re.sub(
+            r"text-decoration:\s*inherit", "text-decoration-line:inherit;"
+            "text-decoration-style:inherit;text-decoration-color:inherit", response.text()))
+
+    context.route("**/*.css", as_webkit)
+    webkit = context.new_page()
+    webkit.served = served
+    yield webkit
+    context.close()
+
+
+def test_a_names_underline_is_its_links_in_safari(webkit_shorthand, site):
+    """In Safari a proper name in a link ("Patti Gener-Attivi" in an article's text,
+    "FareLegami" in a related article's title) was underlined twice: the link's line of
+    1 px and, drawn by the name's own box, the font's thicker line, lower: WebKit's
+    ``text-decoration`` shorthand leaves the thickness out, so ``text-decoration:
+    inherit`` gave the name the initial ``auto``. The name's underline is the link's, in
+    the text and on a card's title while the pointer is on it (2 px)."""
+    page = webkit_shorthand
+    page.goto(site.origin + PATTO, wait_until="load")
+    assert [url for url in page.served if "/css/site." in url], page.served
+    names = page.evaluate(UNDERLINES)
+    assert {"Patti Gener-Attivi", "Gener-Attivi"} <= {text for text, _ in names}, names
+    assert [difference for _, difference in names if difference] == [], names
+    page.goto(site.origin + "/", wait_until="load")
+    title = page.locator(".card-title a", has_text="Gener-Attivo")
+    title.hover()
+    names = page.evaluate(UNDERLINES)
+    assert names and page.evaluate("getComputedStyle(document.querySelector("
+                                   "'.card-title a:hover')).textDecorationThickness") == "2px"
+    assert [difference for _, difference in names if difference] == [], names
 
 
 # Each hyphenated name of two capitalised words in the main text (Patti Gener-Attivi, as
