@@ -140,6 +140,11 @@ class Visit:
     def count_visible(self, selector=".article-meta .visit-count"):
         return self.page.locator(selector).evaluate("e => getComputedStyle(e).visibility")
 
+    def separator_visible(self, selector=".article-meta .visit-count"):
+        """The visibility of the "·" before the count (its meta item's ::after)."""
+        return self.page.locator(selector).evaluate(
+            "e => getComputedStyle(e.previousElementSibling, '::after').visibility")
+
     def notices(self):
         """Console messages other than Chromium's own notices of failed counter requests."""
         return [(m.type, m.text, m.location) for m in self.console
@@ -257,6 +262,7 @@ def test_known_count_shows_1459_visite(visit):
     seen.wait_for_reads()
     assert seen.count_text() == "1459 visite"
     assert seen.count_visible() == "visible"
+    assert seen.separator_visible() == "visible"
     element = seen.page.locator(".article-meta .visit-count")
     assert element.evaluate("e => e.closest('[aria-live]')") is None
     assert seen.console == []
@@ -286,6 +292,7 @@ def test_never_visited_stays_hidden(visit, counter, seed):
     seen.wait_for_reads()
     assert seen.count_text() == ""
     assert seen.count_visible() == "hidden"
+    assert seen.separator_visible() == "hidden"  # no "·" before nothing
     assert not seen.notices()  # only Chromium's "404 (Not Found)" notice, if any
 
 
@@ -666,6 +673,34 @@ def test_no_layout_shift_when_the_count_appears(visit, counter, path, width):
     assert answered > 0
     late = [value for start, value in seen.page.evaluate("window.__shifts") if start >= answered]
     assert late == []
+
+
+def has_arguments(css):
+    """The argument of each ``:has(…)`` in ``css`` (parentheses counted)."""
+    found = []
+    for match in re.finditer(r":has\(", css):
+        depth, index = 1, match.end()
+        while depth and index < len(css):
+            depth += {"(": 1, ")": -1}.get(css[index], 0)
+            index += 1
+        found.append(css[match.end():index - 1])
+    return found
+
+
+def test_no_style_waits_for_safari_to_notice_a_count_arrive():
+    """In Safari the "·" between the reading time and the count never showed: the item
+    before the count was hidden by ``:has(+ .visit-count:empty)``, and WebKit (Safari 26,
+    WebKitGTK 2.50) does not restyle a ``:has()`` subject when a script writes text
+    into the element its argument names (it does for an attribute). No ``:has()`` of
+    the theme's stylesheets depends on an element being empty; the count's separator
+    follows the attribute the script sets with the number (the two tests above: shown
+    with the count, hidden without)."""
+    css = re.sub(r"/\*.*?\*/", "", "".join(
+        path.read_text() for path in sorted((ROOT / "theme" / "static" / "css").glob("*.css"))),
+        flags=re.DOTALL)
+    arguments = has_arguments(css)
+    assert any("visit-count" in argument for argument in arguments)  # the rule is there
+    assert [argument for argument in arguments if ":empty" in argument] == []
 
 
 # --- Listings -----------------------------------------------------------------------------

@@ -113,11 +113,15 @@
     return sum <= MAX_COUNT ? sum : -1;
   }
 
+  // The count written, and data-visit-shown set: the separator before it (article.css)
+  // shows by that attribute, as Safari restyles it at once (not by the count's text:
+  // WebKit does not restyle a :has() subject when its sibling's text arrives).
   function show(element, count) {
     var shown = total(element, count);
     if (shown <= 0) return; // nothing to say: "0 visite" is never shown
     element.textContent = (numbers ? numbers.format(shown) : shown) +
       (shown === 1 ? " visita" : " visite");
+    element.setAttribute("data-visit-shown", "");
   }
 
   function load(path) {
