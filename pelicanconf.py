@@ -171,9 +171,11 @@ MARKDOWN = {
     "extension_configs": {
         # footnotes: the link back to the text is named in Italian (its title is shown on
         # hover, and plugins/italian makes it the link's name too, read by screen readers
-        # in place of the arrow; Python-Markdown's is English)
+        # in place of the arrow; Python-Markdown's is English). Its arrow is followed by
+        # U+FE0E, "show as text": iPhones drew a bare "↩" as a blue emoji key.
         "markdown.extensions.extra": {
-            "footnotes": {"BACKLINK_TITLE": "Torna al richiamo della nota %d nel testo"}},
+            "footnotes": {"BACKLINK_TITLE": "Torna al richiamo della nota %d nel testo",
+                          "BACKLINK_TEXT": "&#8617;&#xFE0E;"}},
         # align= rather than style= on table cells: a CSP without 'unsafe-inline' styles;
         # published as a class the stylesheet aligns (plugins/contract, tables.aligned_cells)
         "markdown.extensions.tables": {"use_align_attribute": True},

@@ -349,14 +349,16 @@ def test_listings_and_meta_lines_speak_of_the_redazione_and_one_article_in_itali
 
 def test_a_footnote_s_way_back_is_named_in_italian_on_the_page_and_in_the_feeds(build):
     """Python-Markdown names a footnote's link back to the text "Jump back to footnote 1
-    in the text" (its ``title``, shown on hover and read by screen readers) on the page.
-    The feeds leave the link back out (it led to the page), and name the reference in
+    in the text" (its ``title``, shown on hover and read by screen readers) on the page;
+    its arrow "↩" is asked for as text (iPhones showed the bare arrow as an emoji). The feeds leave the link back out (it led to the page), and name the reference in
     Italian too."""
     site = build({"notizie/a.md": article(title="Con nota", slug="nota",
                                           body="Un fatto[^1].\n\n[^1]: La fonte.")})
     assert site.ok, site.log
     back = site.soup("/2024/05/nota/").select_one("a.footnote-backref")
     assert back["title"] == "Torna al richiamo della nota 1 nel testo"
+    # the arrow as text, never as iOS's blue emoji key: U+FE0E, the text presentation
+    assert back.get_text() == "\u21a9\ufe0e"
     for name in ("tutto.atom.xml", "tutto.rss.xml"):
         feed = site.text(f"/feeds/{name}")
         assert 'aria-label="Nota 1"' in feed.replace("&quot;", '"'), name
