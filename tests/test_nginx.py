@@ -881,3 +881,60 @@ def test_an_editor_logs_in_to_the_production_web_editor_through_gitlab(site, bro
     [(_, runs, _)] = [r for r in gitlab.requests if "/pipelines" in r[1]][:1]
     assert urlsplit(runs).path == f"/api/v4/projects/{quote(EDITORS_REPO, safe='')}/pipelines"
     assert dict(parse_qsl(urlsplit(runs).query)) == {"ref": "main", "per_page": "1"}
+
+
+# What a page may have left in the reader's browser: storage of every kind the site's
+# scripts, Pagefind or the counter could use.
+STORAGE = """async () => ({
+  local: Object.keys(localStorage), session: Object.keys(sessionStorage),
+  indexedDB: (await indexedDB.databases()).map((db) => db.name),
+  caches: window.caches ? await caches.keys() : [],
+  cookie: document.cookie})"""
+
+
+@pytest.mark.browser
+def test_no_page_of_any_kind_sets_a_cookie_stores_anything_or_asks_another_host(
+        site, counter, playwright):
+    """The privacy page's promise, in real Chromium on every page the build writes (home,
+    articles, pages, categories, tags, authors, archive, documents, a search with results,
+    the 404 page), served by nginx with the counter on its own origin: no cookie, nothing
+    in localStorage, sessionStorage, IndexedDB or Cache Storage, and no request to any
+    host but the site and the counter (lazy images and listing counts included: each page
+    is scrolled to its end)."""
+    counter_host = f"counter.test:{counter.server_address[1]}"
+    site_host = f"site.test:{site.port}"
+    paths = sorted("/" + page.parent.relative_to(site.build.output).as_posix() + "/"
+                   for page in site.build.output.rglob("index.html")
+                   if page.relative_to(site.build.output).parts[0] not in ("admin", "pagefind"))
+    paths = [path.replace("/./", "/") for path in paths]
+    assert {"/", ARTICLE, "/privacy/", "/categorie/notizie/", "/argomenti/crema/",
+            "/autori/redazione/", "/archivio/", "/documenti/", "/cerca/"} <= set(paths)
+    browser = launch(playwright, TEST_HOSTS,  # secure as production's https: Cache Storage
+                     f"--unsafely-treat-insecure-origin-as-secure=http://{site_host}")
+    requests, cookies, stored, violations = [], [], {}, {}
+    try:
+        context = browser.new_context()
+        page = context.new_page()
+        page.on("request", lambda request: requests.append(request.url))
+        page.on("response", lambda response: cookies.extend(
+            [response.url] if response.header_value("set-cookie") else []))
+        page.add_init_script(LISTENER)
+        for path in [*paths, "/cerca/?q=laboratorio", "/pagina-che-non-esiste/"]:
+            response = page.goto(f"http://{site_host}{path}")
+            assert response.status == (404 if "non-esiste" in path else 200), path
+            if path.startswith("/cerca/?"):
+                page.locator(".cerca-risultato").first.wait_for(timeout=30_000)
+            page.evaluate("() => window.scrollTo(0, document.body.scrollHeight)")
+            page.wait_for_load_state("networkidle")
+            left = page.evaluate(STORAGE)
+            if any(left.values()):
+                stored[path] = left
+            if page.evaluate("() => window.__violations"):
+                violations[path] = page.evaluate("() => window.__violations")
+        assert context.cookies() == []
+        context.close()
+    finally:
+        browser.close()
+    assert stored == {} and cookies == [] and violations == {}, (stored, cookies, violations)
+    assert {urlsplit(url).netloc for url in requests} == {site_host, counter_host}
+    assert any("/pagefind/" in url for url in requests)  # the search did run
