@@ -1,5 +1,6 @@
 """The Content-Security-Policy <meta> of every page (plugins/csp)."""
 
+import re
 import runpy
 
 from bs4 import BeautifulSoup
@@ -139,3 +140,26 @@ def test_no_meta_when_switched_off_and_no_counter_origin_without_a_counter(build
     meta = site.soup("/2024/05/primo/").find("meta", attrs={"http-equiv": True})
     assert meta["content"] == policy(extra=EXTRA, siteurl=SITEURL)
     assert "stats" not in meta["content"] and "counter" not in meta["content"]
+
+
+def test_every_page_names_the_referrer_policy_nginx_sends(build_once):
+    """Another site a reader goes on to gets this site's origin at most, never a page's
+    path or query (the words of a search, /cerca/?q=…): deploy/nginx.conf sends
+    Referrer-Policy, and every page names the same policy in a <meta name="referrer"> for
+    hosts that send no header (GitHub Pages) and browsers whose default sent the whole
+    address; the pages at old addresses and the 404 page too, with or without the
+    <meta> Content-Security-Policy."""
+    [sent] = re.findall(r'add_header Referrer-Policy "([^"]+)" always;',
+                        (ROOT / "deploy" / "nginx.conf").read_text())
+    for settings in ("", "CSP_META = False\n"):
+        site = build_once({"notizie/a.md": article(
+            title="Primo", indirizzi_precedenti="/notizie/1-primo.html")}, settings=settings)
+        assert site.ok, site.log
+        pages = [page for page in site.output.rglob("*.html")
+                 if not page.relative_to(site.output).as_posix().startswith("admin/")]
+        pages.append(site.output / "notizie" / "1-primo.html")  # the old address's page
+        assert site.output / "404.html" in pages and len(pages) > 10
+        for page in pages:
+            head = BeautifulSoup(page.read_bytes(), "html.parser").head
+            assert [meta["content"] for meta in head.find_all("meta", attrs={
+                "name": "referrer"})] == [sent], page

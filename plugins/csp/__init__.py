@@ -11,6 +11,11 @@ first 1024 bytes: a long policy pushed it past them) with
 ``wasm=csp_wasm|default(false)``; a template sets ``{% set csp_wasm = true %}`` at its
 top level to allow WebAssembly (the search page). With ``CSP_META = False`` it renders nothing.
 
+The Jinja global ``referrer_policy()`` renders ``<meta name="referrer" content="…">``
+with :data:`.policy.REFERRER_POLICY`, the value of deploy/nginx.conf's Referrer-Policy
+header, so hosts that send no such header (GitHub Pages) apply it too; ``base.html``
+calls it right after the policy (it is written whatever ``CSP_META`` says).
+
 What a ``<meta>`` policy cannot carry (``frame-ancestors``) and the other security
 headers are the web server's: ``deploy/nginx.conf``.
 """
@@ -22,9 +27,10 @@ from pelican import signals
 from plugins.core.settings import add_filters
 
 from . import settings
-from .policy import frozen, policy
+from .policy import REFERRER_POLICY, frozen, policy
 
 META = Markup('<meta http-equiv="Content-Security-Policy" content="{}">')
+REFERRER_META = Markup('<meta name="referrer" content="{}">').format(REFERRER_POLICY)
 
 
 @pass_context
@@ -37,9 +43,15 @@ def content_security_policy(context, wasm=False):
     return META.format(text)
 
 
+def referrer_policy():
+    """The page's ``<meta name="referrer">`` (``Markup``): :data:`.policy.REFERRER_POLICY`."""
+    return REFERRER_META
+
+
 def initialize(pelican):
     settings.install(pelican.settings)
-    add_filters(pelican.settings, {"content_security_policy": content_security_policy},
+    add_filters(pelican.settings, {"content_security_policy": content_security_policy,
+                                    "referrer_policy": referrer_policy},
                 key="JINJA_GLOBALS")
 
 

@@ -23,6 +23,13 @@ from urllib.parse import urlsplit
 
 logger = logging.getLogger(__name__)
 
+# The referrer policy every page names in a <meta name="referrer"> (plugins/csp
+# ``referrer_policy``) and deploy/nginx.conf sends as its Referrer-Policy header: another
+# site gets at most this site's origin, never a page's path or query (a search's words,
+# /cerca/?q=…), on any host and in any browser (GitHub Pages sends no such header, and
+# older browsers' default sent the whole address).
+REFERRER_POLICY = "strict-origin-when-cross-origin"
+
 SELF = "'self'"
 BASE = (
     ("default-src", (SELF,)),

@@ -5,13 +5,14 @@ from html import escape
 from urllib.parse import quote, urlsplit
 
 from plugins.core.urls import site_address
-from plugins.csp import content_security_policy
+from plugins.csp import content_security_policy, referrer_policy
 
 TEMPLATE = """<!DOCTYPE html>
 <html lang="it">
 <head>
 <meta charset="utf-8">
-{policy}<meta name="viewport" content="width=device-width, initial-scale=1">
+{policy}{referrer}
+<meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="robots" content="noindex">
 <meta http-equiv="refresh" content="0; url={local}">
 <link rel="canonical" href="{canonical}">
@@ -65,4 +66,5 @@ def render(title, url, settings, moved=True, tags=()):
                            tags="".join(f'<meta {attribute}="{escape(name)}" '
                                         f'content="{escape(content)}">\n'
                                         for attribute, name, content in tags),
-                           policy=f"{policy}\n" if policy else "")
+                           policy=f"{policy}\n" if policy else "",
+                           referrer=referrer_policy())
