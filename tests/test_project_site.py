@@ -50,7 +50,7 @@ TEAM_VERSIONS = {
     "pages/partner.md": "0ca212d0d713a77bbe42f86f1cd36f25d9de251445b725bffce105003ddb4118",
     "pages/patti-gener-attivi.md":
         "7e40765e4ad88c73b5255208d5b0c79ddde5680df8ee3277d8a1042f144013ea",
-    "pages/privacy.md": "53871a3730ccda864bec6b99f8584fe33ec1dd888f88c66eba2e9730a58902e9",
+    "pages/privacy.md": "17225238e4da195c80acd2261c522f07035b24094d908aff88602e86d76f01e1",
     "pages/progetto.md": "ee059d0fc07f757bc96043aef65c458ee24cdceb0bb938984d1bc69d1d906380",
     "pages/territori.md": "41b37c5ec2b1c0efbdb56cd683a3bb49878a454129ffd117c37fc76da9d12c0e",
     "comunicati-stampa/2024-05-05-presentazione-farelegami-crema.md":
@@ -772,6 +772,48 @@ def test_the_privacy_page_names_everything_a_recorded_visit_keeps(project_site):
     assert [COUNTER_STORED[column] for column in sorted(columns)
             if COUNTER_STORED[column] not in kept] == []
 
+
+
+# Referrer policies that never send another site a page's path or query (a link followed
+# from /cerca/?q=…): at most the site's origin
+ORIGIN_AT_MOST = {"no-referrer", "same-origin", "strict-origin", "origin",
+                  "strict-origin-when-cross-origin", "origin-when-cross-origin"}
+
+
+def test_every_page_names_a_referrer_policy_that_sends_another_site_the_origin_at_most(
+        project_site):
+    """Every page names the referrer policy (plugins/csp, the same as nginx's header), one
+    that never sends another site a page's path or query: what the privacy page says
+    (below)."""
+    from plugins.csp.policy import REFERRER_POLICY  # noqa: PLC0415
+
+    assert REFERRER_POLICY in ORIGIN_AT_MOST
+    named = {meta["content"] for page in written_pages(project_site).values()
+             for meta in page.select('head meta[name="referrer"]')}
+    assert named == {REFERRER_POLICY}
+
+
+def test_the_count_is_asked_for_with_the_pages_address_whatever_the_visit_recorded():
+    """Do Not Track or GPC stop the recording, not the reading of the count: the browser
+    still asks the counter, with the page's address (visit-counter.js reads for every
+    element, its own included, whatever record() decided). The privacy page says so
+    (below)."""
+    script = (ROOT / "theme" / "static" / "js" / "visit-counter.js").read_text()
+    assert 'endpoint + "/counter/" + encodeURIComponent(path)' in script
+    assert re.search(r"own\.forEach\(function \(element\) \{\s*record\(element\);\s*"
+                     r"request\(element\);", script)
+
+
+def test_the_privacy_page_says_what_other_sites_and_the_counter_get_without_a_visit(
+        project_site):
+    """The two tests above, in the page's words: a site a reader goes on to gets this
+    site's address at most; with Do Not Track or GPC the count is still asked for."""
+    teams_or_skip(project_site, "pages/privacy.md")
+    assert "al massimo l'indirizzo principale di questo sito, mai la pagina da cui arrivi né" \
+        " le parole che hai cercato" in privacy_section(project_site, NO_COOKIES)
+    text = privacy_section(project_site, "Contatore delle visite")
+    assert "il browser lo chiede al servizio di conteggio con l'indirizzo della pagina" in text
+    assert "questa richiesta non conta come visita" in text
 
 def test_every_test_of_the_real_content_passes_after_the_edits_the_guide_allows(tmp_path):
     """The publication on GitHub runs this file's tests on what the editors pushed: an
