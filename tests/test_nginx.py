@@ -51,6 +51,13 @@ EDITORS_REPO = "farelegami/sito"  # the production web editor's repository (GitL
 EDITORS_APP_ID = "0123456789abcdef"  # its OAuth application (PKCE: an ID, no secret)
 FAILED_RUN = f"https://gitlab.com/{EDITORS_REPO}/-/pipelines/9"  # a publication that failed
 SHORT = "public, max-age=300"
+# Permissions-Policy: what the pages use, for themselves only ("Copia link"; Web Share's
+# default is already this origin); nothing else, for them or a frame in them
+USED = {"clipboard-write": "(self)"}
+DENIED = ("accelerometer", "browsing-topics", "camera", "clipboard-read", "display-capture",
+          "geolocation", "gyroscope", "hid", "idle-detection", "interest-cohort", "local-fonts",
+          "magnetometer", "microphone", "midi", "payment", "serial", "usb", "window-management")
+PERMISSIONS = {**dict.fromkeys(DENIED, "()"), **USED}
 IMMUTABLE = "public, max-age=31536000, immutable"
 # Files the other parts of the site will bring (fingerprinted theme files, Pagefind,
 # the web editor): stand-ins, written only where the build has none.
@@ -189,11 +196,16 @@ def theme_file(site, pattern):
     return "/" + path.relative_to(site.build.output).as_posix()
 
 
+def permissions(header):
+    """A Permissions-Policy header as ``{feature: allowlist}``."""
+    return dict(item.strip().split("=", 1) for item in header.split(","))
+
+
 def assert_security_headers(headers, csp=SITE_CSP, coop="same-origin"):
     assert headers["content-security-policy"] == csp
     assert headers["x-content-type-options"] == "nosniff"
     assert headers["referrer-policy"] == "strict-origin-when-cross-origin"
-    assert headers["permissions-policy"].startswith("accelerometer=(), camera=()")
+    assert permissions(headers["permissions-policy"]) == PERMISSIONS
     assert headers["x-frame-options"] == "DENY"
     assert headers["cross-origin-opener-policy"] == coop
     assert "server" not in headers or "nginx/" not in headers["server"]
@@ -938,3 +950,38 @@ def test_no_page_of_any_kind_sets_a_cookie_stores_anything_or_asks_another_host(
     assert stored == {} and cookies == [] and violations == {}, (stored, cookies, violations)
     assert {urlsplit(url).netloc for url in requests} == {site_host, counter_host}
     assert any("/pagefind/" in url for url in requests)  # the search did run
+
+
+@pytest.mark.browser
+def test_the_pages_may_copy_a_link_and_no_feature_they_do_not_use_is_allowed(site, playwright):
+    """nginx's Permissions-Policy as Chromium applies it: "Copia link" copies (the
+    clipboard's writing, this origin only); every other feature the header names is off
+    for the page and for any frame in it (a video of CONTRACT_IFRAME_HOSTS): the
+    advertising-interest APIs too (Topics, FLoC), which Chromium allows every frame by
+    default; and Chromium knows every name the header gives (an unknown one is an error in
+    the console)."""
+    site_host = f"site.test:{site.port}"
+    browser = launch(playwright, TEST_HOSTS,  # the clipboard needs a secure context
+                     f"--unsafely-treat-insecure-origin-as-secure=http://{site_host}")
+    try:
+        context = browser.new_context(permissions=["clipboard-write"])
+        page = context.new_page()
+        console = []
+        page.on("console", lambda message: console.append((message.type, message.text)))
+        page.goto(f"http://{site_host}{ARTICLE}")
+        page.get_by_role("button", name="Copia link").click()
+        page.wait_for_function(
+            "() => document.querySelector('.share-status').textContent === 'Link copiato'")
+        allowed = page.evaluate("""(names) => names.map((name) => [name,
+            document.featurePolicy.allowsFeature(name),
+            document.featurePolicy.allowsFeature(name, "https://www.youtube-nocookie.com")])""",
+                                [*DENIED, *USED])
+        known = page.evaluate("() => document.featurePolicy.features()")
+        context.close()
+    finally:
+        browser.close()
+    assert [name for name, here, framed in allowed if name in DENIED and (here or framed)] == []
+    assert [(name, here, framed) for name, here, framed in allowed if name in USED] == \
+        [("clipboard-write", True, False)]
+    assert set(PERMISSIONS) <= set(known)
+    assert [text for kind, text in console if "Permissions-Policy" in text] == []
