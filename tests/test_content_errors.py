@@ -1214,6 +1214,47 @@ def test_an_iframe_from_a_host_not_allowed_is_refused_in_italian_and_english(tmp
                      " not allowed: only videos from www.youtube-nocookie.com"], found
 
 
+# An allowed video's frame asking the reader's browser for more than a player needs, and
+# sending the video's site the page's whole address
+IFRAME_ASKING_TOO_MUCH = {"notizie/video-invadente.md": article(title="Video invadente", body=(
+    '<iframe title="Video" src="https://www.youtube-nocookie.com/embed/x"'
+    ' allow="autoplay; camera; geolocation \'self\'; browsing-topics"'
+    ' referrerpolicy="unsafe-url"></iframe>'))}
+# YouTube's own embed code: what a player needs, and the pages' referrer policy
+YOUTUBE_EMBED = {"notizie/video.md": article(title="Video", body=(
+    '<iframe width="560" height="315" src="https://www.youtube-nocookie.com/embed/x"'
+    ' title="YouTube video player" frameborder="0" allow="accelerometer; autoplay;'
+    ' clipboard-write; encrypted-media; gyroscope; picture-in-picture; web-share"'
+    ' referrerpolicy="strict-origin-when-cross-origin" allowfullscreen></iframe>'
+    .replace(' frameborder="0"', "")))}
+
+
+def test_an_allowed_videos_frame_may_ask_only_what_a_player_needs(tmp_path):
+    """CONTRACT_IFRAME_HOSTS lets a video's site into the page: its frame's ``allow``
+    could hand it the camera, the location, the Topics API (where no Permissions-Policy
+    header says otherwise: GitHub Pages), and ``referrerpolicy="unsafe-url"`` the page's
+    whole address. Each is an error at its line, in Italian and English, in the check and
+    the build alike; YouTube's own embed code passes."""
+    content = tmp_path / "content"
+    write_content(content, {**IFRAME_ASKING_TOO_MUCH, **YOUTUBE_EMBED})
+    conf = write_conf(tmp_path, f"PATH = {str(content)!r}\n" + VIDEO_HOSTS)
+    settings = project_settings(conf)
+    found = {}
+    for relative in (*IFRAME_ASKING_TOO_MUCH, *YOUTUBE_EMBED):
+        checked = check_file(content / relative, relative, settings, make_markdown(settings))
+        found[relative] = [str(problem) for problem in checked.errors]
+    assert found["notizie/video.md"] == []
+    asked = found["notizie/video-invadente.md"]
+    assert all(line.startswith("notizie/video-invadente.md:6: ") for line in asked), asked
+    assert [line.split(":6: ", 1)[1].split(" non ammesso")[0] for line in asked] == [
+        "permesso `camera`", "permesso `geolocation`", "permesso `browsing-topics`",
+        "`referrerpolicy=\"unsafe-url\"`"], asked
+    assert all(" / " in line for line in asked)  # the English half
+    built = build_site(tmp_path / "build", {**IFRAME_ASKING_TOO_MUCH, **YOUTUBE_EMBED},
+                       VIDEO_HOSTS)
+    assert not built.ok
+    assert "notizie/video-invadente.md:6: permesso `camera` non ammesso" in built.log
+
 def test_a_summary_that_cannot_be_converted_says_so_in_italian_and_english(tmp_path):
     """The body's message ends "/ the body cannot be converted"; the summary's had no
     English of its own (only the reason's, and none at all for a parser's exception)."""

@@ -213,7 +213,10 @@ OWN_FOLDERS = [
       "allegati/fuori.pdf": Symlink("../../fuori.pdf")}, ""),
     # videos allowed from one host only (iframe da … non ammesso); attachments over 1 kB
     # very large (allegato molto grande)
-    ({**content_errors.IFRAME_FROM_ANOTHER_HOST, **attachments.SITE},
+    # and a video of that host asking too much (permesso `…` non ammesso in un video,
+    # `referrerpolicy="…"` non ammesso in un video)
+    ({**content_errors.IFRAME_FROM_ANOTHER_HOST, **content_errors.IFRAME_ASKING_TOO_MUCH,
+      **attachments.SITE},
      content_errors.VIDEO_HOSTS + attachments.LOW_SIZE_LIMIT),
     # conversions stopped after 0.05 s (il testo non può essere convertito: la conversione
     # richiede più di …, and the same of `summary`): nothing else in the folder, or a slow

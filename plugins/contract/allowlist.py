@@ -35,3 +35,16 @@ ALLOWED = {
 }
 URL_ATTRIBUTES = {"href", "src", "cite"}
 SCHEMES = {"http", "https", "mailto", "tel"}
+
+# What an allowed video's <iframe> may ask of the reader's browser: the features a
+# player's embed code names (YouTube's: accelerometer, autoplay, clipboard-write,
+# encrypted-media, gyroscope, picture-in-picture, web-share; Vimeo's: fullscreen too),
+# nothing more. Its allow="camera; geolocation; display-capture…" would let the video's
+# site ask the reader for them (where the server sends no Permissions-Policy: GitHub
+# Pages) and its allow="browsing-topics" read the page for advertising interests.
+IFRAME_FEATURES = {"accelerometer", "autoplay", "clipboard-write", "encrypted-media",
+                   "fullscreen", "gyroscope", "picture-in-picture", "web-share"}
+# The referrer policies that send the video's site the whole address of the page, its
+# query included (the pages' own sends at most this site's origin: plugins/csp); HTML
+# allows them, the site does not.
+LEAKING_REFERRER_POLICIES = {"unsafe-url", "no-referrer-when-downgrade"}

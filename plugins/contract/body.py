@@ -26,7 +26,10 @@ from plugins.contract.addresses import (
     INTRASITE_RE, MARKER_RE, browser_host, disguised_host, misplaced_marker, static_image,
     url_scheme,
 )
-from plugins.contract.allowlist import ALLOWED, GLOBAL_ATTRIBUTES, SCHEMES, URL_ATTRIBUTES
+from plugins.contract.allowlist import (
+    ALLOWED, GLOBAL_ATTRIBUTES, IFRAME_FEATURES, LEAKING_REFERRER_POLICIES, SCHEMES,
+    URL_ATTRIBUTES,
+)
 from plugins.contract.attribute_values import value_problem
 from plugins.contract.lines import InFootnote
 from plugins.contract.markdown_html import read
@@ -74,6 +77,39 @@ def sized_message(names):
             " carica quando serve: per mostrarla più piccola salva il file più stretto, poi"
             f" togli {listed} / the site sets its images' size and loading: {english} of"
             " <img> not published; to show it smaller, save a narrower file")
+
+
+FEATURE_MESSAGE = (
+    "permesso `{feature}` non ammesso in un video (<iframe allow>): il sito del video"
+    " potrebbe chiedere a chi legge la fotocamera, il microfono, la posizione o altro, o"
+    " osservare la pagina per la pubblicità; togli {feature} da allow=\"…\" (a un video"
+    " bastano {features}) / permission {feature} not allowed in an <iframe>'s allow")
+REFERRER_MESSAGE = (
+    "`referrerpolicy=\"{value}\"` non ammesso in un video (<iframe>): il sito del video"
+    " riceverebbe l'indirizzo intero della pagina; togli referrerpolicy (o scrivi"
+    " strict-origin-when-cross-origin) / referrerpolicy=\"{value}\" not allowed: it sends"
+    " the video's site the page's whole address")
+
+
+def frame_problems(name, value):
+    """The errors of an ``<iframe>``'s attribute ``name``: each feature its ``allow``
+    names that a video does not need (:data:`.allowlist.IFRAME_FEATURES`), a
+    ``referrerpolicy`` sending the page's whole address
+    (:data:`.allowlist.LEAKING_REFERRER_POLICIES`; one HTML does not know has the value
+    warning of any attribute); none for another attribute."""
+    if name == "referrerpolicy":
+        value = value.strip().lower()
+        return [REFERRER_MESSAGE.format(value=value)] if value in LEAKING_REFERRER_POLICIES \
+            else []
+    if name != "allow":
+        return []
+    # "feature [origins]; feature…" (Permissions Policy's allow attribute); "," too, as
+    # some embed codes write it
+    features = dict.fromkeys(part.split()[0].lower() for part in re.split(r"[;,]", value)
+                             if part.split())
+    listed = ", ".join(sorted(IFRAME_FEATURES))
+    return [FEATURE_MESSAGE.format(feature=feature, features=listed)
+            for feature in features if feature not in IFRAME_FEATURES]
 
 
 # elements whose text is not prose: a link's (an address there is one), code's
@@ -141,6 +177,9 @@ class Checker(HTMLParser):
             elif name not in allowed and not name.startswith("aria-"):
                 self.problem(needles, f"attributo {name} non ammesso in <{tag}>"
                                    f" / attribute {name} not allowed in <{tag}>")
+            elif tag == "iframe" and (asked := frame_problems(name, value)):
+                for problem in asked:
+                    self.problem(needles, problem)
             elif name in URL_ATTRIBUTES:
                 # an <img>'s srcset is not: never published (sanitize), it has one warning
                 # below, "remove it"; an error on its addresses ("write {static}/…", "from
