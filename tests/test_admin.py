@@ -1403,6 +1403,38 @@ def test_admin_js_refuses_a_video_from_a_host_the_site_does_not_allow(build):
         assert said == "saved" if expected is None else expected in said, (body, said)
 
 
+
+def test_admin_js_refuses_a_video_asking_too_much_as_the_build_does(build):
+    """An allowed video whose allow="…" asks the reader's browser for more than a player
+    needs (camera, geolocation, browsing-topics…), or whose referrerpolicy sends its site
+    the page's whole address, stops the build (plugins/contract/body.py); the web editor
+    saved it. admin.js refuses it as the build does, from the build's own lists (the
+    page's data- attributes), naming what to remove; YouTube's embed code is saved."""
+    settings = 'CONTRACT_IFRAME_HOSTS = ["www.youtube-nocookie.com"]'
+    youtube = ('<iframe width="560" height="315" src="https://www.youtube-nocookie.com/embed/x"'
+               ' title="La festa" allow="accelerometer; autoplay; clipboard-write;'
+               ' encrypted-media; gyroscope; picture-in-picture; web-share"'
+               ' referrerpolicy="strict-origin-when-cross-origin" allowfullscreen></iframe>')
+    built = build({"notizie/video.md": article(title="Video", body=youtube)}, settings)
+    assert built.ok, built.log
+    script = built.soup("/admin/").find_all("script")[1]
+    page = {**PAGE, **{name: script[name] for name in (
+        "data-iframe-hosts", "data-iframe-features", "data-leaking-referrer-policies")}}
+    assert page["data-leaking-referrer-policies"] == "no-referrer-when-downgrade unsafe-url"
+    cases = [(youtube, None),
+             (youtube.replace("autoplay;", "autoplay; camera 'self'; Geolocation;"),
+              "chiede al browser di chi legge «camera», «geolocation»"),
+             (youtube.replace("web-share", "web-share; browsing-topics"), "«browsing-topics»"),
+             (youtube.replace("strict-origin-when-cross-origin", "unsafe-url"),
+              'ha referrerpolicy="unsafe-url": il sito del video riceverebbe l\'indirizzo'
+              " intero della pagina")]
+    for (body, expected), said in zip(cases, built_and_saved(build, cases, (), settings,
+                                                              page)):
+        if expected is None:
+            assert said == "saved", (body, said)
+        else:
+            assert expected in said and "non verrebbe pubblicato" in said, (body, said)
+
 def test_the_page_gives_the_script_the_bodys_attributes_and_video_hosts(site):
     """admin.js refuses an attribute the build refuses, and an <iframe>: the build's own
     allowlist of attributes (plugins/contract/allowlist.py) and video hosts (none here)."""

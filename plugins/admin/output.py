@@ -28,7 +28,9 @@ from plugins.assets import MANIFEST_KEY
 from plugins.attachments.model import ALLOWED_KINDS as ATTACHMENT_KINDS
 from plugins.content_checks.site_paths import reserved_paths
 from plugins.contract.ahead import EXTENSIONS
-from plugins.contract.allowlist import ALLOWED, GLOBAL_ATTRIBUTES
+from plugins.contract.allowlist import (
+    ALLOWED, GLOBAL_ATTRIBUTES, IFRAME_FEATURES, LEAKING_REFERRER_POLICIES,
+)
 from plugins.contract.check import linkable_folders
 from plugins.contract.schema import TITLE_WARNING_LENGTH
 from plugins.core import filetypes
@@ -150,6 +152,10 @@ def render_index(settings, context, main="decap-cms.js", script=SCRIPT):
         # hosts of the videos a text may embed: html-rules.js refuses what the build refuses
         html_attributes=html_attributes(),
         iframe_hosts=sorted(settings["CONTRACT_IFRAME_HOSTS"]),
+        # what such a video may ask of the reader's browser (allow), and the referrer
+        # policies it may not have: the build's own (plugins/contract/allowlist.py)
+        iframe_features=sorted(IFRAME_FEATURES),
+        leaking_referrer_policies=sorted(LEAKING_REFERRER_POLICIES),
         # the folders a {static} link leads into, and the items' extensions: a path of
         # the site written without {static} or {filename} is refused, as by the build
         static_folders=sorted(linkable_folders(settings)), item_extensions=EXTENSIONS,

@@ -40,6 +40,11 @@
   var HTML_ATTRIBUTES = {};
   words("data-html-attributes").forEach(function (word) { HTML_ATTRIBUTES[word] = true; });
   var IFRAME_HOSTS = words("data-iframe-hosts");
+  // what an allowed video's frame may ask of the reader's browser (allow="…"), and the
+  // referrer policies that would send its site the page's whole address (body.py's
+  // frame_problems; data-iframe-features, data-leaking-referrer-policies)
+  var IFRAME_FEATURES = words("data-iframe-features");
+  var LEAKING_REFERRER_POLICIES = words("data-leaking-referrer-policies");
   var ELEMENT_ATTRIBUTE = /([^\s"'>\/=]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+)))?/g;
   var MARKERS = new RegExp(MARKER, "g");
   var MARKER_FIRST = new RegExp("^" + MARKER);
@@ -108,6 +113,26 @@
             + " siti dentro le sue") + ", e il sito non verrebbe pubblicato. Togli l'<iframe>"
           + SHOW_HTML + " e metti al suo posto un link al video (con il pulsante dei"
           + " collegamenti).";
+      }
+      var asked = (values.allow || "").split(/[;,]/).map(function (part) {
+        return (part.trim().split(/\s+/)[0] || "").toLowerCase();
+      }).filter(function (feature) {
+        return feature && IFRAME_FEATURES.indexOf(feature) < 0;
+      });
+      if (Object.prototype.hasOwnProperty.call(values, "allow") && asked.length) {
+        return "il video inserito con " + element + " chiede al browser di chi legge «"
+          + asked.join("», «") + "» (nel suo allow=\"…\"): il sito del video potrebbe"
+          + " chiedere la fotocamera, il microfono, la posizione o altro, o osservare la"
+          + " pagina per la pubblicità, e il sito non verrebbe pubblicato. Togli quelle voci"
+          + " da allow" + SHOW_HTML + " (a un video bastano " + IFRAME_FEATURES.join(", ")
+          + ").";
+      }
+      var policy = (values.referrerpolicy || "").trim().toLowerCase();
+      if (LEAKING_REFERRER_POLICIES.indexOf(policy) >= 0) {
+        return "il video inserito con " + element + " ha referrerpolicy=\"" + policy
+          + "\": il sito del video riceverebbe l'indirizzo intero della pagina, e il sito"
+          + " non verrebbe pubblicato. Togli referrerpolicy" + SHOW_HTML
+          + " (o scrivi strict-origin-when-cross-origin).";
       }
     }
     for (var index = 0; index < found.length; index += 1) {
