@@ -50,7 +50,7 @@ TEAM_VERSIONS = {
     "pages/partner.md": "0ca212d0d713a77bbe42f86f1cd36f25d9de251445b725bffce105003ddb4118",
     "pages/patti-gener-attivi.md":
         "7e40765e4ad88c73b5255208d5b0c79ddde5680df8ee3277d8a1042f144013ea",
-    "pages/privacy.md": "17225238e4da195c80acd2261c522f07035b24094d908aff88602e86d76f01e1",
+    "pages/privacy.md": "a68d9fc43dec69e925a46c5f6fe7e8e4dc0390f8812d6351df951230f8a78e15",
     "pages/progetto.md": "ee059d0fc07f757bc96043aef65c458ee24cdceb0bb938984d1bc69d1d906380",
     "pages/territori.md": "41b37c5ec2b1c0efbdb56cd683a3bb49878a454129ffd117c37fc76da9d12c0e",
     "comunicati-stampa/2024-05-05-presentazione-farelegami-crema.md":
@@ -807,13 +807,17 @@ def test_the_count_is_asked_for_with_the_pages_address_whatever_the_visit_record
 def test_the_privacy_page_says_what_other_sites_and_the_counter_get_without_a_visit(
         project_site):
     """The two tests above, in the page's words: a site a reader goes on to gets this
-    site's address at most; with Do Not Track or GPC the count is still asked for."""
+    site's address at most; with Do Not Track or GPC the count is still asked for; and
+    no cookie goes to the counter."""
     teams_or_skip(project_site, "pages/privacy.md")
     assert "al massimo l'indirizzo principale di questo sito, mai la pagina da cui arrivi né" \
         " le parole che hai cercato" in privacy_section(project_site, NO_COOKIES)
     text = privacy_section(project_site, "Contatore delle visite")
     assert "il browser lo chiede al servizio di conteggio con l'indirizzo della pagina" in text
     assert "questa richiesta non conta come visita" in text
+    # the counter's requests carry no cookie (test_visit_counter_browser.py: not even one
+    # of the site's domain, which sendBeacon used to send)
+    assert "Le sue richieste non portano con sé nessun cookie" in text
 
 def test_every_test_of_the_real_content_passes_after_the_edits_the_guide_allows(tmp_path):
     """The publication on GitHub runs this file's tests on what the editors pushed: an

@@ -391,6 +391,8 @@ TIMED_READS = """
     window.__reads = [];
     const realFetch = window.fetch;
     window.fetch = function (...args) {
+        // the recording (a fetch too) is no read
+        if (!String(args[0]).includes("/counter/")) return realFetch.apply(this, args);
         const read = {sent: performance.now()};
         window.__reads.push(read);
         const answer = realFetch.apply(this, args);
@@ -565,13 +567,49 @@ def test_a_page_opened_in_a_background_tab_is_counted_once_looked_at(visit, coun
     assert [hit["path"] for hit in counter.hits()] == [PRESS]
 
 
-@pytest.mark.parametrize("init_script", [
-    "delete Navigator.prototype.sendBeacon",
-    "Navigator.prototype.sendBeacon = () => false",  # the browser refused to queue it
-    "Navigator.prototype.sendBeacon = () => { throw new TypeError('blocked'); }",
-], ids=["missing", "refused", "throws"])
-def test_without_a_beacon_the_visit_is_recorded_by_an_image(visit, counter, init_script):
-    seen = visit(PRESS + "/", init_script=init_script)
+# The recording's fetch failing (the reads' left alone): refused (a blocker, a network
+# error) or throwing at once (an option the browser does not take)
+FAILING_RECORD = """
+    const fetched = window.fetch;
+    window.fetch = function (url, init) {
+      if (String(url).includes("/count?")) {
+        if (FAILURE === "throws") throw new TypeError("blocked");
+        return Promise.reject(new TypeError("blocked"));
+      }
+      return fetched.call(this, url, init);
+    };
+"""
+
+
+def test_the_visit_is_recorded_by_a_bare_post_read_to_its_end(visit, counter):
+    """The recording is a POST (kept alive if the page closes) without cookies or
+    referrer (test_no_cookie_of_the_sites_domain_and_no_referrer_reach_the_counter),
+    whose answer is read to its end: a request never finished keeps the page from
+    being idle (and from the back-forward cache)."""
+    seen = visit(PRESS + "/")
+    seen.wait_for_reads()
+    seen.wait_until(lambda: counter.hits(), what="the hit")
+    [record] = seen.records()
+    seen.wait_until(lambda: record in seen.done, what="the recording's end")
+    assert record not in seen.failed
+    assert [(method, query(url)["p"]) for method, url in seen.requests if "/count?" in url] \
+        == [("POST", PRESS)]
+
+
+def test_a_refused_recording_is_not_sent_again(visit, counter):
+    """The visit may have arrived (a CORS header missing, a connection cut after the
+    request): an image sent after it counted it twice."""
+    seen = visit(PRESS + "/", init_script=FAILING_RECORD.replace("FAILURE", "'rejects'"))
+    seen.wait_for_reads()
+    seen.page.wait_for_timeout(300)
+    assert seen.records() == [] and counter.hits() == []
+    assert seen.count_text() == "1459 visite"
+    assert seen.console == []
+
+
+def test_where_no_such_request_can_be_made_the_visit_is_recorded_by_an_image(visit,
+                                                                               counter):
+    seen = visit(PRESS + "/", init_script=FAILING_RECORD.replace("FAILURE", "'throws'"))
     seen.wait_for_reads()
     seen.wait_until(lambda: counter.hits(), what="the hit")
     seen.page.wait_for_timeout(200)
@@ -635,6 +673,39 @@ def test_no_cookies_and_no_storage(visit):
     assert seen.context.cookies() == []
     assert seen.page.evaluate("localStorage.length + sessionStorage.length") == 0
 
+
+
+def test_no_cookie_of_the_sites_domain_and_no_referrer_reach_the_counter(browser, site,
+                                                                          counter):
+    """In production the counter is often a name of the site's own domain
+    (stats.example.org beside www.example.org: the same site to a browser), where other
+    services of the domain may have set cookies (an analytics cookie on .example.org):
+    the browser sends them with any request that asks for credentials, and the beacon did
+    (sendBeacon always does; the count reads omit them), handing the counter a lasting
+    identifier of the reader. Here the page is opened at counter.test on the site's port,
+    the counter at counter.test on its own: the same site, another origin, as
+    stats.example.org is for www.example.org; the domain has a cookie. Neither the
+    recording nor the reading carries it, nor the page's address as referrer."""
+    counter.reset()
+    context = browser.new_context()
+    context.add_cookies([{"name": "_ga", "value": "GA1.2.3.4", "domain": "counter.test",
+                          "path": "/", "sameSite": "Lax"}])
+    page = context.new_page()
+    sent = []
+    page.on("request", lambda request: sent.append(request))
+    try:
+        page.goto(f"http://counter.test:{site.port}{PRESS}/")
+        wait_until(page, lambda: counter.hits(), "the hit")
+        page.locator(".article-meta .visit-count").filter(has_text="1459 visite").wait_for()
+        to_counter = [(request.url, request.all_headers()) for request in sent
+                      if urlsplit(request.url).port == counter.port]
+    finally:
+        context.close()
+    assert [hit["path"] for hit in counter.hits()] == [PRESS]
+    assert any("/count?" in url for url, _ in to_counter), to_counter
+    assert any("/counter/" in url for url, _ in to_counter), to_counter
+    assert [(url, headers.get("cookie"), headers.get("referer")) for url, headers in to_counter
+            if "cookie" in headers or "referer" in headers] == []
 
 LAYOUT_SHIFTS = """
     window.__shifts = [];

@@ -11,7 +11,7 @@ The policy a page carries in its ``<meta>`` (what a meta tag can say):
 by SITEURL, so they still load when the page is reached under another name of the
 same server (``example.org`` for ``www.example.org``), where ``'self'`` alone would
 block them. ``[counter]`` is the origin of VISIT_COUNTER_URL when the visit counter
-is on (``connect-src``: the beacon and the count reads; ``img-src``: the script's
+is on (``connect-src``: the recording and the count reads; ``img-src``: the script's
 image fallback). ``'wasm-unsafe-eval'`` only on pages that ask for it (the search
 page: Pagefind compiles WebAssembly). Extra sources per directive come from
 ``CSP_EXTRA_SOURCES``.

@@ -7,7 +7,8 @@
  *   on each .visit-count element: data-visit-path, data-visit-offset (visits counted
  *   before the move, added to the count), and on the article's own element
  *   data-visit-record and data-visit-title.
- * No cookies, no storage, no console output: any failure leaves the count hidden. */
+ * No cookies, no storage, no console output: any failure leaves the count hidden.
+ * Its requests carry no cookie and no referrer (the browser's of the counter's site). */
 (function () {
   "use strict";
 
@@ -81,12 +82,29 @@
     var url = endpoint + "/count?p=" + encodeURIComponent(pathOf(element)) +
       "&t=" + encodeURIComponent(element.getAttribute("data-visit-title") || document.title) +
       "&rnd=" + Math.random().toString(36).slice(2, 7) + (navigator.webdriver ? "&b=153" : "");
+    // Not sendBeacon, which always sends the cookies the browser holds for the counter's
+    // site (an analytics cookie of the site's own domain, when the counter is
+    // stats.example.org): a POST with no cookie and no referrer, like the reads, kept
+    // alive if the page closes (GoatCounter answers /count with a GIF and
+    // Access-Control-Allow-Origin: *); its answer read to the end, or the request stays
+    // open. Refused or failed, it is not sent again (the visit may have arrived); an
+    // image, just as bare, only where such a request cannot be made at all.
     try {
-      if (navigator.sendBeacon && navigator.sendBeacon(url)) return;
+      fetch(url, { method: "POST", keepalive: true, credentials: "omit",
+        referrerPolicy: "no-referrer" }).then(function (response) {
+        return response.arrayBuffer();
+      }).catch(function () {
+        // network error, blocked, no CORS header: nothing to do
+      });
     } catch (error) {
-      // fall back to an image request
+      image();
     }
-    new Image().src = url;
+    function image() {
+      var pixel = new Image();
+      pixel.crossOrigin = "anonymous"; // no cookie for another origin
+      pixel.referrerPolicy = "no-referrer";
+      pixel.src = url;
+    }
   }
 
   // The visits in GoatCounter's answer: count_unique where there is one (GoatCounter
