@@ -79,3 +79,21 @@ def test_the_settings_check_shows_the_warnings_the_publish_would_show(tmp_path):
     errors, warnings = publish_checks.settings_problems(conf, content)
     assert errors == []
     assert any(warning.startswith("IMAGES_WIDTHZ: unknown setting") for warning in warnings)
+
+
+def test_the_settings_check_leaves_the_cache_folder_alone(tmp_path):
+    """``publish --settings-only`` reads the settings and runs each plugin's checks, and
+    nothing more: it made the readers, whose contract cache made a folder of its own
+    under CACHE_PATH for the publish's settings and removed all but the newest three
+    (a build's, kept for the next one, among them)."""
+    conf, content = make_conf(tmp_path), tmp_path / "content"
+    write_content(content, {"notizie/a.md": article(title="Uno")})
+    cache = tmp_path / "cache"
+    kept = [cache / f"contract-{number:016d}" for number in range(4)]
+    for age, folder in enumerate(kept):
+        (folder / "ab").mkdir(parents=True)
+        (folder / "ab" / "entry.pickle").write_bytes(b"kept")
+        os.utime(folder, (1_000_000 + age, 1_000_000 + age))
+    before = sorted(path.relative_to(cache) for path in cache.rglob("*"))
+    assert publish_checks.settings_problems(conf, content) == ([], [])
+    assert sorted(path.relative_to(cache) for path in cache.rglob("*")) == before

@@ -85,9 +85,12 @@ def _locale_kept():
 
 def settings_problems(settings_file, content="content"):
     """``(errors, warnings)`` a build with ``settings_file`` would log before reading any
-    content (a publish stops on the errors and shows the warnings): the settings as
-    ``invoke check`` loads them, each plugin's ``initialized`` checks run, nothing built."""
-    from tools.check import load_settings  # noqa: PLC0415 - Pelican: only when asked
+    content (a publish stops on the errors and shows the warnings): the settings as a
+    build has them, each plugin's ``initialized`` checks run, nothing built
+    (``tools.check.plugin_settings``: no reader made, so no cache folder made under
+    CACHE_PATH, and none of a build's removed; what the readers do says nothing of the
+    settings)."""
+    from tools.check import plugin_settings  # noqa: PLC0415 - Pelican: only when asked
 
     class Kept(logging.Handler):  # on the root logger: nothing else prints them
         def __init__(self):
@@ -102,7 +105,7 @@ def settings_problems(settings_file, content="content"):
     root.addHandler(kept)
     try:
         with _locale_kept():
-            load_settings(settings_file, content)
+            plugin_settings(settings_file, content)
     finally:
         root.removeHandler(kept)
     return kept.errors, kept.warnings
