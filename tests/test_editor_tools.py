@@ -15,9 +15,10 @@ from datetime import datetime
 from zoneinfo import ZoneInfo
 
 import pytest
+import yaml
 
-from support import (ROOT, SITEURL, article, build_site, own_attachments_cache, run_tool,
-                     timed_tool, write_conf, write_content)
+from support import (ROOT, SITEURL, article, build_site, own_attachments_cache,
+                     project_settings, run_tool, timed_tool, write_conf, write_content)
 import samples
 from tools import new_item
 
@@ -428,6 +429,21 @@ def test_new_item_passes_check_and_shows_in_the_preview(tmp_path):
     public = build_site(tmp_path, {}, config="publishconf")
     assert public.ok and not public.exists("/2024/06/nuovi-orari-dell-ufficio/")
 
+
+
+@pytest.mark.parametrize("author", ["Ufficio stampa", None])
+def test_new_signs_an_item_as_the_web_editor_s_form_does(tmp_path, author):
+    """A new item is signed with the site's AUTHOR, by ``./run new`` and by the web
+    editor's form alike (one rule, ``plugins.admin.config.new_item_author``), and with
+    "Redazione" when the settings name none."""
+    from plugins.admin import config  # noqa: PLC0415 - with the project's plugins
+
+    settings = {**project_settings(ROOT / "pelicanconf.py"), "AUTHOR": author,
+                "PATH": str(tmp_path / "content")}
+    path, _, _ = new_item.create(settings, "Orari estivi", "notizie", "2024-06-03 09:30")
+    front = yaml.safe_load(path.read_text(encoding="utf-8").split("---\n")[1])
+    form = {field["name"]: field for field in config.fields(settings, dated=True)}
+    assert front["author"] == form["authors"]["default"][0] == (author or "Redazione")
 
 def test_a_new_item_completed_as_the_guide_says_passes_check(tmp_path):
     """The guide, on ./run new: the empty lines are completed in place ("`tags: []`

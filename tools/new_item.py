@@ -23,6 +23,7 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
+from plugins.admin.config import new_item_author  # noqa: E402
 from plugins.contract.check import PLACEHOLDER, near_category, new_category  # noqa: E402
 from plugins.contract.errors import SourceError  # noqa: E402
 from plugins.contract.schema import (  # noqa: E402
@@ -146,8 +147,8 @@ def create(settings, title, category, when=None, slug=None, publish=False):
     # 00:00 added, the site would show "ore 00:00", a time nobody chose (dates.Day)
     written = date.date() if isinstance(date, Day) else date.strftime("%Y-%m-%d %H:%M")
     front = {"title": title, "date": written, "slug": chosen,
-             # the site's default author (AUTHOR: "Redazione"), as the web editor's form
-             "author": settings.get("AUTHOR") or "Redazione", "tags": [], "summary": "",
+             # signed as the web editor's form signs a new item (the site's AUTHOR)
+             "author": new_item_author(settings), "tags": [], "summary": "",
              "attachments": [],
              "status": "published" if publish else "draft"}
     text = "---\n" + yaml.safe_dump(front, allow_unicode=True, sort_keys=False,

@@ -31,6 +31,8 @@ STATUS_OPTIONS = [
     {"label": "Bozza (non pubblicata)", "value": "draft"},
     {"label": "Nascosto (ha un indirizzo, non compare negli elenchi)", "value": "hidden"},
 ]
+# Who signs a new item when the settings name no AUTHOR (new_item_author)
+FALLBACK_AUTHOR = "Redazione"
 # The authors' list is Decap's one-line list: names separated by commas
 AUTHORS_HINT = ("Uno o più nomi, separati da virgola, per esempio: Anna Rossi, Marco"
                 " Bianchi. Ogni autore ha la sua pagina sul sito.")
@@ -55,6 +57,14 @@ GITHUB_API = "https://api.github.com"
 GITHUB_STATUS = "https://www.githubstatus.com"  # the CMS polls it to warn of outages
 GITHUB_AVATARS = "https://avatars.githubusercontent.com"
 GRAVATAR = "https://secure.gravatar.com"  # GitLab's avatars of users without a picture
+
+
+def new_item_author(settings):
+    """The author a new item is signed with, the one place that says it: the site's
+    ``AUTHOR`` (Pelican's setting, the byline of an item without authors), else
+    :data:`FALLBACK_AUTHOR`. The form's default here, and ``invoke new``'s
+    (``tools/new_item.py``)."""
+    return settings.get("AUTHOR") or FALLBACK_AUTHOR
 
 
 def slug_pattern():
@@ -110,7 +120,7 @@ def fields(settings, dated):
             {"label": "Autore", "name": "author", "widget": "hidden", "required": False},
             {"label": "Autori", "name": "authors",
              "widget": "list", "required": False,
-             "default": [settings.get("AUTHOR") or "Redazione"], "hint": AUTHORS_HINT},
+             "default": [new_item_author(settings)], "hint": AUTHORS_HINT},
         ]
     found += [
         {"label": "Sommario", "name": "summary", "widget": "text", "required": False,
