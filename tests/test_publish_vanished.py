@@ -264,6 +264,32 @@ def test_a_category_left_without_articles_names_its_two_feeds(tmp_path, caplog):
     assert "/feeds/categorie/notizie." not in log and "/feeds/tutto." not in log
 
 
+
+def test_the_comparison_reads_the_settings_the_publish_gave_the_build(tmp_path, caplog):
+    """A publish's extra settings (Pelican's ``-e``) reach its build, and its comparison
+    too: the category's feeds in a folder the settings file does not name, their
+    vanishing is named (the comparison read the settings file alone, and looked for
+    them in ``feeds/categorie/``)."""
+    conf, content, root = site(tmp_path)
+    extra = ['CATEGORY_FEED_ATOM="flussi/{slug}.atom.xml"', "CATEGORY_FEED_RSS=null"]
+    write_content(content, {"notizie/a.md": article(title="Uno", date="2024-05-05 10:00"),
+                            "avvisi/b.md": article(title="Due", date="2024-05-06 10:00")})
+
+    def publish_with_extra():
+        caplog.clear()
+        with caplog.at_level(logging.WARNING, logger=publish_checks.__name__):
+            return publisher.publish(conf, root, extra, content=content), caplog.text
+
+    first, _ = publish_with_extra()
+    assert (first / "flussi/avvisi.atom.xml").is_file()
+    assert not (first / "feeds/categorie").exists()
+    (content / "avvisi/b.md").unlink()
+    second, log = publish_with_extra()
+    assert second and current(root) == second
+    assert "toglie 2 indirizzi del sito pubblicato" in log  # the article and its feed
+    assert f"/flussi/avvisi.atom.xml: {FEED_GONE}" in log
+    assert "/flussi/notizie.atom.xml" not in log
+
 def test_strict_refuses_a_release_without_a_feed_of_the_current_one(tmp_path, caplog):
     conf, content, root = site(tmp_path)
     write_content(content, {"notizie/a.md": article(title="Uno", date="2024-05-05 10:00"),

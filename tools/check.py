@@ -72,13 +72,15 @@ from plugins.italian.slugs import is_slug, item_slug  # noqa: E402
 PARALLEL_FROM = 200  # files: fewer are checked in this process (no start-up cost)
 
 
-def plugin_settings(settings_file, content=None):
+def plugin_settings(settings_file, content=None, overrides=None):
     """The settings a build has before it reads anything: Pelican's defaults, the file,
-    every plugin's settings filled in and checked (plugins are loaded and ``initialized``
-    sent, nothing else), for the tools that read them plainly (``tools/vanished.py``)."""
-    # absolute: Pelican would read a relative PATH from the settings file's folder
-    override = {"PATH": os.path.abspath(content)} if content else None
-    return Pelican(read_settings(str(settings_file), override=override)).settings
+    ``overrides`` (a build's ``-e`` settings, decoded: ``{NAME: value}``), every plugin's
+    settings filled in and checked (plugins are loaded and ``initialized`` sent, nothing
+    else), for the tools that read them plainly (``tools/vanished.py``)."""
+    # absolute: Pelican would read a relative PATH from the settings file's folder; the
+    # -e settings after it, as Pelican's command line puts them
+    override = {**({"PATH": os.path.abspath(content)} if content else {}), **(overrides or {})}
+    return Pelican(read_settings(str(settings_file), override=override or None)).settings
 
 
 def load_settings(settings_file, content=None):

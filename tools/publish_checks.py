@@ -23,14 +23,25 @@ logger = unthrottled_log.logger(__name__)
 MAX_PROBLEMS_SHOWN = 50
 
 
+def overrides(extra_settings):
+    """``{NAME: value}`` of a build's extra settings (``NAME=value``, Pelican's ``-e``),
+    read as Pelican reads them: the value in JSON, the last of a name winning. A value
+    that is not JSON (which Pelican refuses, so no build has it) is kept as text."""
+    found = {}
+    for setting in extra_settings:
+        name, _, value = setting.partition("=")
+        try:
+            found[name] = json.loads(value)
+        except ValueError:
+            found[name] = value
+    return found
+
+
 def siteurl_of(settings_file, extra_settings):
     """SITEURL as the build will see it (the settings file, then ``-e`` overrides)."""
-    for setting in reversed(list(extra_settings)):
-        name, _, value = setting.partition("=")
-        if name.strip() == "SITEURL":
-            with contextlib.suppress(ValueError):
-                return str(json.loads(value))
-            return value
+    extra = overrides(extra_settings)
+    if "SITEURL" in extra:
+        return str(extra["SITEURL"])
     return str(runpy.run_path(str(settings_file)).get("SITEURL") or "")
 
 
@@ -54,10 +65,11 @@ def items_file(staging):
     return staging.with_name(staging.name + ".items.json")
 
 
-def _build_settings(settings_file, content):
-    """The settings a build with ``settings_file`` and the build's content folder has, as
-    ``invoke check`` loads them (``tools.check.plugin_settings``; no reader made, so no
-    cache folder touched): Pelican's defaults, the file, then every plugin's settings
+def _build_settings(settings_file, content, extra_settings=()):
+    """The settings a build with ``settings_file``, the build's content folder and its
+    ``extra_settings`` (``-e``: :func:`overrides`) has, as ``invoke check`` loads them
+    (``tools.check.plugin_settings``; no reader made, so no cache folder touched):
+    Pelican's defaults, the file, the extra settings, then every plugin's settings
     filled in and checked at ``initialized``, so the tools read them plainly
     (``tools/vanished.py``: the folders the site writes itself, the attachments'
     addresses). The build already logged what the checks say: not again."""
@@ -67,7 +79,7 @@ def _build_settings(settings_file, content):
     logging.disable(logging.ERROR)
     try:
         with _locale_kept():
-            return plugin_settings(settings_file, content)
+            return plugin_settings(settings_file, content, overrides(extra_settings))
     finally:
         logging.disable(previous)
 
@@ -111,16 +123,17 @@ def settings_problems(settings_file, content="content"):
     return kept.errors, kept.warnings
 
 
-def find_vanished(root, staging, settings_file, content, siteurl):
+def find_vanished(root, staging, settings_file, content, siteurl, extra_settings=()):
     """The :class:`vanished.Vanished` addresses of the current release that ``staging``
-    takes away, then its documents, its feed files last ([] with no current release)."""
+    takes away, then its documents, its feed files last ([] with no current release).
+    ``extra_settings``: those the publish gave the build (``-e``), read as it read them."""
     now = current(root)
     previous = root / RELEASES / now if now else None
     if previous is None or not RELEASE_NAME.match(now) or not previous.is_dir():
         return []
     items = vanished.read_items(items_file(staging))
     withheld = vanished.read_withheld(items_file(staging))
-    settings = _build_settings(settings_file, content)
+    settings = _build_settings(settings_file, content, extra_settings)
     return (vanished.find(previous, staging, settings, items, siteurl, withheld)
             + vanished.documents(previous, staging, settings)
             + vanished.feeds(previous, staging, settings))

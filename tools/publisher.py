@@ -100,7 +100,10 @@ def publish(settings_file, root, extra_settings=(), content="content", siteurl=N
             if problems:
                 publish_checks.report_problems(problems)
                 return None
-            gone = publish_checks.find_vanished(root, staging, settings_file, content, siteurl)
+            # compared with the settings the build had, its -e ones too (the feeds'
+            # folders, the attachments', the site's own addresses)
+            gone = publish_checks.find_vanished(root, staging, settings_file, content, siteurl,
+                                                extra_settings)
             if gone:
                 publish_checks.report_vanished(gone, content, strict)
                 if strict:
