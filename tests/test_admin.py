@@ -189,6 +189,41 @@ def test_slugs_json_lists_the_published_items_and_nothing_else(build_once):
     assert script["data-title-length"] == str(TITLE_WARNING_LENGTH)
 
 
+
+def test_slugs_json_lists_by_slug_the_items_in_the_site_s_language(build_once):
+    """The form writes items in the site's language (it has no ``lang``), and the build
+    refuses one slug twice in one language only: by slug, slugs.json lists the items in
+    DEFAULT_LANG. A translation (another ``lang``, its original's slug) listed there would
+    take its original's place; an item in English alone took a slug an Italian item may
+    have (the form refused it), and so did a draft in English. The addresses are of every
+    item published, translations too, which were missing (a publish names a vanished
+    one's file by them, tools/vanished.py)."""
+    built = build_once({
+        **FILES,
+        "notizie/festa.md": article(title="Festa d’estate", date="2024-06-01 10:00"),
+        "notizie/festa-en.md": article(title="Summer party", date="2024-06-01 10:00",
+                                       slug="festa-d-estate", lang="en"),
+        "notizie/english.md": article(title="Only in English", date="2024-06-02 10:00",
+                                      lang="en"),
+        "notizie/draft.md": article(title="An English draft", lang="en", status="draft"),
+        "pages/about.md": "---\ntitle: About us\nslug: contatti\nlang: en\n---\nUs.\n",
+    })
+    assert built.ok, built.log
+    slugs = json.loads((built.output / "admin" / "slugs.json").read_text(encoding="utf-8"))
+    assert slugs == {
+        "articles": {"presentazione-a-crema": "notizie/presentazione.md",
+                     "festa-d-estate": "notizie/festa.md"},
+        "pages": {"contatti": "pages/contatti.md"},
+        "addresses": {"notizie/presentazione.md": "/2024/05/presentazione-a-crema/",
+                      "notizie/festa.md": "/2024/06/festa-d-estate/",
+                      "notizie/festa-en.md": "/en/2024/06/festa-d-estate/",
+                      "notizie/english.md": "/en/2024/06/only-in-english/",
+                      "pages/contatti.md": "/contatti/", "pages/about.md": "/en/contatti/"},
+        "unpublished": {"articles": {}, "pages": {}},
+    }
+    for address in slugs["addresses"].values():
+        assert built.exists(address), address
+
 def test_the_editors_scripts_are_all_loaded_each_after_what_it_uses():
     """The editor's scripts share window.FareLegamiAdmin: each takes from it, as it runs,
     what a script before it put there (a later one's would be missing), and every file

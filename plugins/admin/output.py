@@ -6,8 +6,8 @@
   build stops before anything is written) and logs what keeps editors from
   logging in;
 - ``generate_output`` writes ``admin/index.html`` (with the Content-Security-Policy
-  as a ``<meta>`` tag), ``admin/config.yml``, ``admin/slugs.json`` (the published
-  items' slugs), ``admin/admin.js`` (our scripts joined: :data:`SCRIPTS`) and the bundle
+  as a ``<meta>`` tag), ``admin/config.yml``, ``admin/slugs.json`` (the items' slugs
+  and addresses: :func:`published_slugs`), ``admin/admin.js`` (our scripts joined: :data:`SCRIPTS`) and the bundle
   (hard links to npm's files, :func:`plugins.core.files.place`: its 5 MB are not
   copied again at every build).
 
@@ -23,6 +23,7 @@ import posixpath
 from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader
+from pelican.contents import Page
 
 from plugins.assets import MANIFEST_KEY
 from plugins.attachments.model import ALLOWED_KINDS as ATTACHMENT_KINDS
@@ -35,6 +36,7 @@ from plugins.contract.check import linkable_folders
 from plugins.contract.schema import TITLE_WARNING_LENGTH
 from plugins.core import filetypes
 from plugins.core.files import place
+from plugins.core.items import PUBLIC, context_items, source
 from plugins.italian.words import ARTICLES
 from plugins.redirects.paths import KEY as OLD_ADDRESSES
 from plugins.redirects.paths import site_folders
@@ -206,35 +208,46 @@ def html_attributes():
                   + [f"{tag}:{name}" for tag, names in ALLOWED.items() for name in names])
 
 
-def published_slugs(context):
+def published_slugs(context, settings):
     """``{"articles": {slug: file}, "pages": {…}, "addresses": {file: "/2024/05/slug/"},
     "unpublished": {"articles": {digest: digest}, "pages": {…}}}``: the items this build
-    publishes and lists, by slug, with their file under the content folder, and their
-    addresses; drafts, hidden and scheduled items (nothing of them is public) by the
-    :func:`private` digests of their slug and file. ``slugs.js`` reads it
-    (``slugs.json``) to refuse a new title whose slug another item has (two items with
-    one slug stop the build, which the editor would not see), and to keep a published
-    item's address working when its title changes (the old one joins its
-    ``indirizzi_precedenti``)."""
-    found = {kind: {item.slug: _source(item) for item in context.get(kind) or ()}
-             for kind in ("articles", "pages")}
-    # and their addresses: a changed title keeps the old one (old-addresses.js,
-    # plugins/redirects)
-    found["addresses"] = {_source(item): "/" + item.url
-                          for kind in ("articles", "pages") for item in context.get(kind) or ()}
-    # the others, which take a slug too (a new item with the slug of a draft stopped the
-    # build as well), as digests: equal or not, never what they are
-    found["unpublished"] = {
-        kind: {private(item.slug): private(_source(item))
-               for group in groups for item in context.get(group) or ()}
-        for kind, groups in UNPUBLISHED.items()}
+    publishes, by slug, with their file under the content folder, and their addresses;
+    drafts, hidden and scheduled items (nothing of them is public) by the :func:`private`
+    digests of their slug and file. ``slugs.js`` reads it (``slugs.json``) to refuse a
+    new title whose slug another item has (two items with one slug stop the build, which
+    the editor would not see), and to keep a published item's address working when its
+    title changes (the old one joins its ``indirizzi_precedenti``); a publish reads the
+    addresses of the release online (``tools/vanished.py``).
+
+    The items come from :func:`plugins.core.items.context_items`, translations too. By
+    slug, only those in the site's language (``DEFAULT_LANG``): the editor's form has no
+    ``lang``, so what it writes is in that language, and the build refuses one slug twice
+    in one language only (``content_checks.duplicates``: an item in English alone does
+    not take a slug from an Italian one, which becomes its original). A translation
+    shares its original's slug (that is how Pelican pairs them): listed by slug it would
+    take the original's place, and saving the original would be refused as taking the
+    translation's address; and ``old-addresses.js`` makes an address from ``ARTICLE_URL``,
+    not ``ARTICLE_LANG_URL``, so an item in another language retitled would get its own
+    address as an old one, which stops the build. Every published item's address is
+    listed, translations too: a publish names the file of a translation's vanished
+    address as it does an original's."""
+    found = {"articles": {}, "pages": {}, "addresses": {},
+             "unpublished": {"articles": {}, "pages": {}}}
+    for item, fate in context_items(context):
+        kind = "pages" if isinstance(item, Page) else "articles"
+        public = fate in PUBLIC and item.status != "hidden"
+        if public:
+            # a changed title keeps the old address (old-addresses.js, plugins/redirects)
+            found["addresses"][source(item)] = "/" + item.url
+        if item.lang != settings["DEFAULT_LANG"]:
+            continue
+        if public:
+            found[kind][item.slug] = source(item)
+        else:
+            # the others take a slug too (a new item with the slug of a draft stopped the
+            # build as well), as digests: equal or not, never what they are
+            found["unpublished"][kind][private(item.slug)] = private(source(item))
     return found
-
-
-# Pelican's lists of the items a build reads and does not publish (scheduled articles are
-# among the drafts)
-UNPUBLISHED = {"articles": ("drafts", "hidden_articles"),
-               "pages": ("draft_pages", "hidden_pages")}
 
 
 def private(text):
@@ -242,10 +255,6 @@ def private(text):
     of a slug and a file to compare them with those of the items the site does not
     publish, whose titles (in their slugs and file names) are no one's business yet."""
     return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
-
-
-def _source(item):
-    return item.relative_source_path.replace(os.sep, "/")
 
 
 def _write_text(path, text):
@@ -279,8 +288,8 @@ class AdminGenerator:
             place(source, target / source.name)
         _write_text(target / SCRIPT, script_text())  # the project's, edited in place
         _write_text(target / "config.yml", config.to_yaml(config.config(self.settings)))
-        _write_text(target / "slugs.json", json.dumps(published_slugs(self.context),
-                                                      ensure_ascii=False, sort_keys=True))
+        _write_text(target / "slugs.json", json.dumps(
+            published_slugs(self.context, self.settings), ensure_ascii=False, sort_keys=True))
         _write_text(target / "index.html", render_index(
             self.settings, self.context, _versioned(self.files[0]),
             _versioned(target / SCRIPT)))
