@@ -13,7 +13,7 @@ ROOT = Path(__file__).resolve().parent.parent
 MODULES = sorted(path.parent.name for path in ROOT.glob("plugins/*/settings.py")
                  if path.parent.name != "core")
 BASE = {"CACHE_PATH": "/tmp/c", "STATIC_PATHS": [], "SITEURL": "", "LOCALE": ["it_IT"],
-        "AUTHOR": "Redazione", "THEME": str(ROOT / "theme")}
+        "AUTHOR": "Redazione", "THEME": str(ROOT / "theme"), "DEFAULT_LANG": "it"}
 
 
 def installed(module, **values):

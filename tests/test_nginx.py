@@ -309,7 +309,7 @@ def test_pages_at_old_addresses_are_html_whatever_their_name(site):
     names without an extension were application/octet-stream (Debian's mime.types has no
     php; no extension gets default_type), with nosniff a download instead of a page."""
     text = redirect_page.render("Presentazione", "2024/05/presentazione/",
-                                {"SITEURL": "http://site.test"})
+                                {"SITEURL": "http://site.test", "DEFAULT_LANG": "it"})
     # in any case (the plugin takes /Notizie/Pagina.PHP as written): .PHP was a download,
     # .htm, .HTM and .HTML had the hour's cache of other files
     names = ("notizie/dettaglio-123.php", "index.php/notizie/123", "vecchio/index.html",
@@ -426,7 +426,7 @@ def test_an_item_or_an_old_address_at_a_years_address_is_served_not_redirected(s
     output = site.build.output
     page = "<!DOCTYPE html><title>Il 2019</title><h1>Il 2019</h1>\n"
     moved = redirect_page.render("Presentazione", "2024/05/presentazione/",
-                                 {"SITEURL": "http://site.test"})
+                                 {"SITEURL": "http://site.test", "DEFAULT_LANG": "it"})
     written = {"2019/index.html": page, "2019/05/index.html": moved}
     assert not (output / "2019").exists()
     for name, text in written.items():

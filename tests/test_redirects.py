@@ -180,7 +180,8 @@ def test_an_old_address_that_would_be_the_folder_of_another_is_an_error():
 # --- The page -----------------------------------------------------------------------------
 
 def test_the_page_leads_to_the_item_and_says_so():
-    text = page.render("L'«evento» <b>", "2024/05/città/", {"SITEURL": SITEURL})
+    text = page.render("L'«evento» <b>", "2024/05/città/",
+                       {"SITEURL": SITEURL, "DEFAULT_LANG": "it"})
     assert text.startswith("<!DOCTYPE html>\n<html lang=\"it\">")
     assert '<meta http-equiv="refresh" content="0; url=/2024/05/citt%C3%A0/">' in text
     assert f'<link rel="canonical" href="{SITEURL}/2024/05/citt%C3%A0/">' in text
@@ -193,6 +194,14 @@ def test_the_page_leads_to_the_item_and_says_so():
     # a month's section of a year's archive: the page itself is the canonical address
     assert page.targets("archivio/2025/#mese-03", {"SITEURL": SITEURL}) == (
         "/archivio/2025/#mese-03", f"{SITEURL}/archivio/2025/")
+
+
+def test_the_page_is_in_the_site_s_language_as_its_other_pages():
+    """``<html lang>`` is the site's DEFAULT_LANG, as base.html writes it on every other
+    page (it was "it" whatever the site's language)."""
+    text = page.render("Summer party", "2024/05/summer/", {"SITEURL": SITEURL,
+                                                           "DEFAULT_LANG": "en"})
+    assert text.startswith('<!DOCTYPE html>\n<html lang="en">')
 
 
 def test_settings_are_checked(caplog):

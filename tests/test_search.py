@@ -372,11 +372,23 @@ def test_without_search_there_is_no_index_page_or_field(build):
     ("SEARCH_SOURCE_LABELS", {"notizie": 3}),
 ])
 def test_bad_settings_are_named_and_replaced(caplog, name, value):
-    config = {"CACHE_PATH": "/tmp/c", name: value}
+    config = {"CACHE_PATH": "/tmp/c", "DEFAULT_LANG": "it", name: value}
     with caplog.at_level(logging.ERROR, logger="plugins.core.settings"):
         search_settings.install(config)
     assert [record.getMessage().split(":")[0] for record in caplog.records] == [name]
-    assert config[name] == search_settings.DEFAULTS[name]
+    # SEARCH_LANGUAGE's default, None, is the site's language
+    assert config[name] == search_settings.DEFAULTS[name] or (
+        name, config[name]) == ("SEARCH_LANGUAGE", "it")
+
+
+@pytest.mark.parametrize(("site", "given", "language"), [
+    ("it", None, "it"), ("en", None, "en"), ("pt-BR", None, "pt"), ("en", "it", "it"),
+])
+def test_the_index_is_in_the_site_s_language_unless_set(site, given, language):
+    """Pagefind stems the words in SEARCH_LANGUAGE: by default the site's, DEFAULT_LANG
+    (it was "it" whatever the site's language)."""
+    config = {"CACHE_PATH": "/tmp/c", "DEFAULT_LANG": site, "SEARCH_LANGUAGE": given}
+    assert search_settings.install(config)["SEARCH_LANGUAGE"] == language
 
 
 def test_good_settings_pass():

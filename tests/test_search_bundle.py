@@ -297,10 +297,11 @@ def test_pagefind_is_pinned_where_the_plugin_relies_on_its_internals():
 
 
 def test_the_index_folder_is_a_reserved_address():
-    settings = {"CACHE_PATH": "cache", "DIRECT_TEMPLATES": ["index", "cerca"]}
+    settings = {"CACHE_PATH": "cache", "DEFAULT_LANG": "it",
+                "DIRECT_TEMPLATES": ["index", "cerca"]}
     search_settings.install(settings)
     assert site_paths.reserved_paths(settings)["pagefind"] == "the site"
-    disabled = {"CACHE_PATH": "cache", "DIRECT_TEMPLATES": ["index", "cerca"],
-                "SEARCH_ENABLED": False}
+    disabled = {"CACHE_PATH": "cache", "DEFAULT_LANG": "it",
+                "DIRECT_TEMPLATES": ["index", "cerca"], "SEARCH_ENABLED": False}
     search_settings.install(disabled)
     assert disabled["DIRECT_TEMPLATES"] == ["index"]

@@ -43,6 +43,7 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 from plugins.core.files import ignored  # noqa: E402
+from plugins.italian import LANGUAGE  # noqa: E402
 from tools import safe_build  # noqa: E402
 
 WATCHED = ["content", "theme", "plugins", "pelicanconf.py", "publishconf.py",
@@ -69,9 +70,11 @@ LOG_TAIL = 20
 IGNORED = (".*", "*~", "#*#", "*.swp", "*.swx", "4913", "Thumbs.db", "ehthumbs*.db",
            "desktop.ini", "Icon\r", "~$*", "*:Zone.Identifier")
 # The page shown when no build has succeeded yet: the error panel goes in its body.
-NO_BUILD = (b'<!DOCTYPE html>\n<html lang="it"><head><meta charset="utf-8"><meta'
-            b' name="viewport" content="width=device-width, initial-scale=1"><title>Anteprima:'
-            b" errori da correggere</title></head><body></body></html>\n")
+# Its words, and the panel's messages, are the tool's: in the language of the site's own
+# words (plugins.italian), whatever the content's.
+NO_BUILD = (f'<!DOCTYPE html>\n<html lang="{LANGUAGE}"><head><meta charset="utf-8"><meta'
+            ' name="viewport" content="width=device-width, initial-scale=1"><title>Anteprima:'
+            " errori da correggere</title></head><body></body></html>\n").encode()
 POLL_SECONDS = 0.5
 
 

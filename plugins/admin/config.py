@@ -16,6 +16,7 @@ Decap CMS's options: https://decapcms.org/docs/configuration-options/
 
 import yaml
 
+from plugins.italian import LANGUAGE
 from plugins.italian.slugs import MAX_LENGTH, SLUG_RE
 
 # The contract's date form, in the tokens of moment.js (Decap's date library).
@@ -271,7 +272,9 @@ def local_backend(settings):
 
 def config(settings):
     """The whole configuration, as a dict in the order it is written."""
-    found = {"locale": "it", "backend": backend(settings)}
+    # Decap's interface in the editors' language, the one of the site's own words (its
+    # Italian phrases, phrases.js), whatever the content's (DEFAULT_LANG)
+    found = {"locale": LANGUAGE, "backend": backend(settings)}
     if local_backend(settings):
         found["local_backend"] = local_backend(settings)
     found["publish_mode"] = "simple"

@@ -37,6 +37,7 @@ from plugins.contract.schema import TITLE_WARNING_LENGTH
 from plugins.core import filetypes
 from plugins.core.files import place
 from plugins.core.items import PUBLIC, context_items, source
+from plugins.italian import LANGUAGE
 from plugins.italian.words import ARTICLES
 from plugins.redirects.paths import KEY as OLD_ADDRESSES
 from plugins.redirects.paths import site_folders
@@ -132,6 +133,7 @@ def render_index(settings, context, main="decap-cms.js", script=SCRIPT):
     collections = config.collections(settings)
     pages = {path.strip("/") for path in settings.get("PAGE_PATHS") or ()}
     return environment.get_template("index.html").render(
+        lang=LANGUAGE,  # the page is Decap's interface, in its locale (config.yml)
         policy=policy.meta(settings),
         sitename=settings["SITENAME"],
         favicon="../" + posixpath.join(settings["THEME_STATIC_DIR"],

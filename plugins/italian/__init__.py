@@ -23,14 +23,14 @@ from pelican.settings import DEFAULT_CONFIG
 from plugins.core.settings import add_filters
 
 from . import dates, settings
-from .numbers import LOCALE, numero
+from .numbers import LANGUAGE, LOCALE, numero
 from .slugs import slug_substitutions
 from .typography import fix_apostrophes, in_english, typeset
 from .words import alfabetico, da, di, di_ciascuno, quanti
 
 EXTENSION = "plugins.italian.typography"
 
-__all__ = ["LOCALE", "di", "fix_apostrophes", "numero", "quanti", "register", "typeset"]
+__all__ = ["LANGUAGE", "LOCALE", "di", "fix_apostrophes", "numero", "quanti", "register", "typeset"]
 
 
 def with_typography(markdown_settings, terms, names=()):

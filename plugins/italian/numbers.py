@@ -2,7 +2,10 @@
 
 from babel.numbers import format_decimal
 
-LOCALE = "it_IT"  # the one Babel locale of the site (dates.py uses it too)
+# The language of the site's own words (ISO 639-1): the messages of the build and the
+# tools, the web editor's interface. Not the content's (DEFAULT_LANG, the pages' lang).
+LANGUAGE = "it"
+LOCALE = f"{LANGUAGE}_IT"  # the one Babel locale of the site (dates.py uses it too)
 
 
 def numero(value, decimals=3) -> str:

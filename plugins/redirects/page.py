@@ -1,5 +1,5 @@
-"""The page written at an old address: a minimal valid HTML page (Italian) that sends
-the reader on at once. Pure functions (tests/test_redirects.py)."""
+"""The page written at an old address: a minimal valid HTML page (Italian, in the
+site's ``DEFAULT_LANG`` as every page of it) that sends the reader on at once. Pure functions (tests/test_redirects.py)."""
 
 from html import escape
 from urllib.parse import quote, urlsplit
@@ -8,7 +8,7 @@ from plugins.core.urls import site_address
 from plugins.csp import content_security_policy, referrer_policy
 
 TEMPLATE = """<!DOCTYPE html>
-<html lang="it">
+<html lang="{lang}">
 <head>
 <meta charset="utf-8">
 {policy}{referrer}
@@ -59,7 +59,9 @@ def render(title, url, settings, moved=True, tags=()):
     # the site's policy after the charset, as on every page (plugins/csp), when it has one
     policy = content_security_policy(settings) \
         if "plugins.csp" in (settings.get("PLUGINS") or ()) else ""
-    return TEMPLATE.format(local=escape(local), canonical=escape(canonical),
+    # the site's language, as every page of it (base.html)
+    return TEMPLATE.format(lang=escape(settings["DEFAULT_LANG"]),
+                           local=escape(local), canonical=escape(canonical),
                            title=escape(title, quote=False),
                            moved=" – pagina spostata" if moved else "",
                            said=MOVED if moved else PERIOD,

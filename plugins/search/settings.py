@@ -11,7 +11,7 @@ DEFAULTS = {
     "SEARCH_ENABLED": True,
     "SEARCH_PDF_TEXT": True,
     "SEARCH_PDF_MAX_CHARS": 20_000,
-    "SEARCH_LANGUAGE": "it",
+    "SEARCH_LANGUAGE": None,  # the site's DEFAULT_LANG (its first part: "pt" of "pt-BR")
     "SEARCH_TIMEOUT": 300,  # seconds for the whole index step
     "SEARCH_CACHE_PATH": None,  # <CACHE_PATH>/search
     "SEARCH_PAGEFIND_BINARY": None,  # pagefind-bin's binary
@@ -38,7 +38,7 @@ def check(settings):
         *core_settings.whole_numbers(settings, {"SEARCH_TIMEOUT": TIMEOUT_RANGE}, "seconds"),
     ]
     language = settings["SEARCH_LANGUAGE"]
-    if not isinstance(language, str) or not LANGUAGE_RE.match(language):
+    if language is not None and not (isinstance(language, str) and LANGUAGE_RE.match(language)):
         problems.append(("SEARCH_LANGUAGE", f"must be an ISO 639-1 code such as 'it', not"
                                             f" {language!r}"))
     binary = settings["SEARCH_PAGEFIND_BINARY"]
@@ -52,9 +52,17 @@ def check(settings):
     return problems
 
 
+def primary_language(lang):
+    """A language tag's first part, lower-case: ``pt-BR`` -> ``pt``, ``it`` -> ``it``."""
+    return re.split(r"[-_]", str(lang))[0].lower()
+
+
 def install(settings):
     """``initialized``: defaults, checks, derived values; no search page when disabled."""
     core_settings.install(settings, PREFIX, DEFAULTS, check)
+    # the index's language is the content's: the site's, unless set
+    settings["SEARCH_LANGUAGE"] = settings["SEARCH_LANGUAGE"] or primary_language(
+        settings["DEFAULT_LANG"])
     settings["SEARCH_CACHE_PATH"] = settings["SEARCH_CACHE_PATH"] or os.path.join(
         settings["CACHE_PATH"], "search")
     core_settings.reserve(settings, BUNDLE_FOLDER)  # Pagefind writes the index there
