@@ -461,7 +461,8 @@ def test_when_the_search_script_never_arrives_the_page_offers_the_ways_to_browse
     gone: cerca.js never runs. The page said "Caricamento della ricerca…" for ever, the
     note's ways to browse hidden (CSS, ``scripting: enabled``). After a while (CSS
     alone) a message takes the status's place, with the links; the role="status"
-    element is left as it was (nothing announced, nothing said twice). Reduced motion
+    element is left as it was (nothing said twice: the message is an alert of its own,
+    test_when_the_search_script_never_arrives_screen_readers_are_told). Reduced motion
     changes nothing: the message only appears."""
     me = reader()
     page = me.page
@@ -494,6 +495,48 @@ def test_when_the_search_script_never_arrives_the_page_offers_the_ways_to_browse
     assert page.evaluate("document.documentElement.scrollWidth") <= 390
     # the form still works without the script: a plain GET to the page, which tries again
     assert page.get_by_label("Parole da cercare").is_visible()
+    me.errors.clear()  # the blocked script's failure, the test's own doing
+    me.console[:] = [line for line in me.console if "cerca." not in line
+                     and "ERR_FAILED" not in line]
+
+
+def accessible(me, selector):
+    """The node of ``selector``'s element in Chromium's accessibility tree (what screen
+    readers are given): ``{"role", "live", "name"}``, or None while it is out of the tree
+    (hidden, ignored)."""
+    target = me.devtools.send("Runtime.evaluate", {
+        "expression": f"document.querySelector({selector!r})"})["result"]
+    node = me.devtools.send("Accessibility.getPartialAXTree", {
+        "objectId": target["objectId"], "fetchRelatives": False})["nodes"][0]
+    if node.get("ignored"):
+        return None
+    properties = {item["name"]: item["value"].get("value")
+                  for item in node.get("properties", [])}
+    return {"role": node["role"]["value"], "live": properties.get("live"),
+            "name": " ".join(node.get("name", {}).get("value", "").split())}
+
+
+def test_when_the_search_script_never_arrives_screen_readers_are_told(reader, site):
+    """WCAG 4.1.3: the message that takes the status's place when cerca.js never runs
+    was shown by CSS outside any live region: a screen reader said nothing, its reader
+    left with "Caricamento della ricerca…" as the last word. The message is an alert:
+    out of the accessibility tree until its time, an alert from then on (added to the
+    tree: announced, once), while the status it replaces leaves the tree unchanged."""
+    me = reader()
+    page = me.page
+    page.route("**/theme/js/cerca.*.js", lambda route: route.abort())
+    page.goto(site.origin + "/cerca/?q=girandola")
+    me.wait_until(lambda: page.evaluate(
+        "() => [...document.styleSheets].filter((sheet) => sheet.href).length"
+        " === document.querySelectorAll('link[rel=stylesheet]').length"), "the styles")
+    assert accessible(me, "#cerca-ripiego") is None
+    assert accessible(me, "#cerca-stato")["live"] == "polite"
+    at(page, 13000)
+    me.wait_until(lambda: page.locator("#cerca-ripiego").is_visible(), "the message shown")
+    shown = accessible(me, "#cerca-ripiego")
+    assert shown is not None and shown["role"] == "alert", shown
+    assert shown["live"] == "assertive", shown
+    assert accessible(me, "#cerca-stato") is None  # hidden in its place: nothing said twice
     me.errors.clear()  # the blocked script's failure, the test's own doing
     me.console[:] = [line for line in me.console if "cerca." not in line
                      and "ERR_FAILED" not in line]
