@@ -1420,7 +1420,8 @@ def test_admin_js_refuses_an_old_address_the_build_refuses(build, tmp_path):
 def test_admin_js_refuses_a_video_from_a_host_the_site_does_not_allow(build):
     """With videos of one host allowed (CONTRACT_IFRAME_HOSTS), the page gives admin.js
     that host, and it refuses an <iframe> from another one (or over http) as the build
-    does, naming the host allowed; one from that host is saved."""
+    does, naming the host allowed, and one from that host without a title; one from that
+    host with its title is saved."""
     settings = 'CONTRACT_IFRAME_HOSTS = ["www.youtube-nocookie.com"]'
     allowed = ('<iframe src="https://www.youtube-nocookie.com/embed/abc" title="La festa"'
                ' width="560" height="315" allowfullscreen></iframe>')
@@ -1432,7 +1433,11 @@ def test_admin_js_refuses_a_video_from_a_host_the_site_does_not_allow(build):
     cases = [(allowed, None),
              (allowed.replace("-nocookie", ""), "viene da www.youtube.com: sono ammessi solo"
               " video da www.youtube-nocookie.com"),
-             (allowed.replace("https:", "http:"), "viene da www.youtube-nocookie.com")]
+             (allowed.replace("https:", "http:"), "viene da www.youtube-nocookie.com"),
+             # a video of the host allowed without a title (body.py: a frame screen
+             # readers cannot name), or with spaces for one: the build stops on it
+             (allowed.replace(' title="La festa"', ""), "non ha il titolo (title=\"…\")"),
+             (allowed.replace('"La festa"', '"  "'), "non ha il titolo (title=\"…\")")]
     for (body, expected), said in zip(cases, built_and_saved(build, cases, (), settings,
                                                               page)):
         assert said == "saved" if expected is None else expected in said, (body, said)

@@ -1255,6 +1255,44 @@ def test_an_allowed_videos_frame_may_ask_only_what_a_player_needs(tmp_path):
     assert not built.ok
     assert "notizie/video-invadente.md:6: permesso `camera` non ammesso" in built.log
 
+
+# A video of the host allowed, without a title (as some players' embed codes give it),
+# and one whose title is spaces: a frame screen readers cannot name
+IFRAME_WITHOUT_TITLE = {"notizie/video-senza-titolo.md": article(title="Video", body=(
+    "La festa in piazza.\n\n"
+    '<iframe src="https://www.youtube-nocookie.com/embed/abc" width="560" height="315"'
+    " allowfullscreen></iframe>\n\nE il giorno dopo.\n\n"
+    '<iframe title="  " src="https://www.youtube-nocookie.com/embed/def"></iframe>'))}
+
+
+def test_a_video_without_a_title_stops_the_build_naming_its_line(tmp_path):
+    """An <iframe> of a host allowed (CONTRACT_IFRAME_HOSTS) without a title was published
+    silently: a frame with no name for screen readers (WCAG 4.1.2; axe's frame-title), and
+    an empty "Guarda il video" in its place in feeds and on paper. Like an image without
+    alt text, it is an error, at its line, saying what to write; with a title it passes."""
+    content, relative = tmp_path / "content", "notizie/video-senza-titolo.md"
+    write_content(content, IFRAME_WITHOUT_TITLE)
+    conf = write_conf(tmp_path, f"PATH = {str(content)!r}\n" + VIDEO_HOSTS)
+    settings = project_settings(conf)
+    checked = check_file(content / relative, relative, settings, make_markdown(settings))
+    found = [str(problem) for problem in checked.errors]
+    message = ("video senza titolo: scrivi nell'<iframe> che cosa mostra, con title=\"…\""
+               " (per esempio <iframe title=\"La festa dei laboratori in piazza\" src=…>):"
+               " chi usa un lettore di schermo sente quel titolo al posto del video, e nei"
+               " feed e sulla carta il video diventa un link con quel titolo / iframe"
+               " without a title: add title=\"…\" saying what the video shows")
+    assert found == [f"{relative}:8: {message}", f"{relative}:12: {message}"], found
+    titled = (content / relative).read_text(encoding="utf-8").replace(
+        "<iframe src=", '<iframe title="La festa in piazza" src=').replace(
+        'title="  "', 'title="Il giorno dopo"')
+    (content / relative).write_text(titled, encoding="utf-8")
+    checked = check_file(content / relative, relative, settings, make_markdown(settings))
+    assert checked.errors == [] and checked.warnings == [], checked.warnings
+    # the build stops on it too (the same check), and publishes nothing
+    assert_stopped(build_site(tmp_path / "build", IFRAME_WITHOUT_TITLE, settings=VIDEO_HOSTS),
+                   f"{relative}:8", "video senza titolo")
+
+
 def test_a_summary_that_cannot_be_converted_says_so_in_italian_and_english(tmp_path):
     """The body's message ends "/ the body cannot be converted"; the summary's had no
     English of its own (only the reason's, and none at all for a parser's exception)."""

@@ -221,6 +221,16 @@ class Checker(HTMLParser):
                 self.anchor[2] = True
             if self.heading is not None:  # a heading of a picture is read by its alt text
                 self.heading[1] += " " + (attributes.get("alt") or "") + " "
+        elif tag == "iframe":
+            attributes = dict(attrs)
+            src = attributes.get("src") or ""
+            # a video of a host allowed (another is refused by _check_url) without a
+            # title: a frame with no name for screen readers (WCAG 4.1.2), and nothing to
+            # say in its place in the feeds and on paper (printing.py); the title is
+            # what the editor knows, the site cannot make it up
+            if url_scheme(src) == "https" and browser_host(src) in self.iframe_hosts \
+                    and not (attributes.get("title") or "").strip():
+                self.problem(("<iframe", "iframe"), self.UNTITLED_FRAME_MESSAGE)
         elif tag == "a":
             attributes = dict(attrs)
             named = bool((attributes.get("aria-label") or "").strip())
@@ -316,6 +326,13 @@ class Checker(HTMLParser):
             needles = (f"{scheme}:", url.strip(), url.split(":", 1)[1].strip()[:40])
             self.problem(needles, f"indirizzo {scheme}: non ammesso in <{tag} {name}>"
                                   f" / {scheme}: URLs are not allowed")
+
+    UNTITLED_FRAME_MESSAGE = (
+        "video senza titolo: scrivi nell'<iframe> che cosa mostra, con title=\"…\""
+        " (per esempio <iframe title=\"La festa dei laboratori in piazza\" src=…>):"
+        " chi usa un lettore di schermo sente quel titolo al posto del video, e nei feed"
+        " e sulla carta il video diventa un link con quel titolo / iframe without a"
+        " title: add title=\"…\" saying what the video shows")
 
     REPEATED_ID_MESSAGE = (
         "id ripetuto nel testo: id=\"{0}\" è di due elementi (anche un titolo ha un id, fatto"

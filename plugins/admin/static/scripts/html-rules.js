@@ -28,11 +28,11 @@
   // A text pasted from a web page, or a video's or a map's "embed" code, brings HTML the
   // build refuses (plugins/contract/body.py): an attribute outside the allowlist
   // (style="…", target="_blank", frameborder="0", data-…), an event handler (onclick),
-  // an <iframe> from a site the settings do not name (CONTRACT_IFRAME_HOSTS), an <img>
-  // without alt or src, Pelican's markers ({static}) outside a link's address (in a
-  // title="…", in a comment), and markdown="1" where Python-Markdown leaves it in the
-  // page (a <pre>, a <span>, an element inside a block of HTML). Decap saved each with
-  // "Voce salvata", and the publication stopped. Before a save the text and the summary
+  // an <iframe> from a site the settings do not name (CONTRACT_IFRAME_HOSTS) or without a
+  // title, an <img> without alt or src, Pelican's markers ({static}) outside a link's
+  // address (in a title="…", in a comment), and markdown="1" where Python-Markdown leaves
+  // it in the page (a <pre>, a <span>, an element inside a block of HTML). Decap saved
+  // each with "Voce salvata", and the publication stopped. Before a save the text and the summary
   // are read as the build reads them (readText: code, comments and escaped characters
   // left out), after the rewrites of the save (a "<" typedLessThan writes as &lt; is no
   // tag); the allowlist and the hosts are the build's own (data-html,
@@ -113,6 +113,13 @@
             + " siti dentro le sue") + ", e il sito non verrebbe pubblicato. Togli l'<iframe>"
           + SHOW_HTML + " e metti al suo posto un link al video (con il pulsante dei"
           + " collegamenti).";
+      }
+      if (!(values.title || "").trim()) {
+        // a frame screen readers cannot name (body.py, UNTITLED_FRAME_MESSAGE)
+        return "il video inserito con " + element + " non ha il titolo (title=\"…\"), e il"
+          + " sito non verrebbe pubblicato: scrivi che cosa mostra in title=\"…\"" + SHOW_HTML
+          + ", per esempio <iframe title=\"La festa dei laboratori in piazza\" …>: chi usa"
+          + " un lettore di schermo sente quel titolo al posto del video.";
       }
       var asked = (values.allow || "").split(/[;,]/).map(function (part) {
         return (part.trim().split(/\s+/)[0] || "").toLowerCase();
