@@ -581,6 +581,20 @@ def test_a_search_page_without_words_says_nothing_once_the_index_is_ready(reader
     assert me.status() == ""
 
 
+def test_the_headers_search_sent_empty_says_what_to_do(reader, site):
+    """WCAG 3.3.1, 3.3.3: the header's "Cerca" pressed with an empty field led to
+    /cerca/?q= saying nothing (the status emptied), where the page's own form, sent empty,
+    says what to write. Now both say it, in the status (announced)."""
+    me = reader()
+    page = me.page
+    page.goto(site.origin + "/")
+    page.get_by_role("button", name="Cerca", exact=True).click()
+    page.wait_for_url("**/cerca/?q=")
+    me.wait_for_status("Scrivi le parole da cercare, o scegli una categoria.")
+    assert me.results() == []
+    assert page.get_by_label("Parole da cercare").input_value() == ""
+
+
 def test_without_javascript_the_page_says_so_and_links_the_ways_to_browse(reader, site):
     me = reader(javascript=False)
     me.page.goto(site.origin + "/cerca/?q=girandola")

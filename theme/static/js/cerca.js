@@ -493,6 +493,10 @@ class Search {
     window.addEventListener("pagehide", () => this.remember());
     if (this.input.value.trim() || this.select.value) {
       this.run(true, window.history.state); // the count replaces "Caricamento…"
+    } else if (params.has("q")) {
+      // the header's field sent empty (its button, Enter): said as the form here says
+      // it (run), not a page that says nothing
+      this.run(true);
     } else {
       this.status.textContent = "";
     }
