@@ -33,7 +33,15 @@
   var BANNER_CSS = "max-height:40vh;overflow-y:auto;margin:0;padding:0.75rem 1rem;"
     + "font:16px/1.5 system-ui,sans-serif;color:#1b1b1b;background:#fff;"
     + "box-shadow:0 -2px 8px rgba(0,0,0,0.25);border-top:4px solid ";
-  var ROOM_CSS = "html { scroll-padding-bottom: var(--avvisi-altezza, 0px); }"
+  // Decap's own header (the collections, "Media", "Aggiunta veloce", the account) is
+  // sticky at the top of the page, 56 px tall on a computer and two rows (100 px and
+  // more) on a phone: Shift+Tab up the list of items, the browser scrolled each item just
+  // into the window, under that header, which hid it whole (WCAG 2.4.11). Its height
+  // (and RING below it), measured at each focus before the browser scrolls to it
+  // (focusin comes first), is --intestazione-altezza on the page, kept clear at the top
+  // by scroll-padding (0 where Decap shows no header: the item's editor).
+  var ROOM_CSS = "html { scroll-padding-top: var(--intestazione-altezza, 0px);"
+    + " scroll-padding-bottom: var(--avvisi-altezza, 0px); }"
     + " body { padding-bottom: var(--avvisi-altezza, 0px); }"
     + " [class*='-PreviewPaneContainer'][class*='-ControlPaneContainer'] {"
     + " padding-bottom: var(--avvisi-altezza, 0px)"
@@ -71,7 +79,19 @@
     return holder;
   }
 
+  var HEADER = "[class*='-AppHeader-']";  // emotion's label of Decap's AppHeader
+  var RING = 8;  // px below it: the focused control's outline shows too
+
+  function headerRoom() {
+    var header = document.querySelector(HEADER);
+    var height = header && /^(sticky|fixed)$/.test(window.getComputedStyle(header).position)
+      ? Math.max(0, header.getBoundingClientRect().bottom) + RING : 0;
+    document.documentElement.style.setProperty("--intestazione-altezza",
+      Math.ceil(height) + "px");
+  }
+
   if (document.addEventListener) {  // (not in the tests' Node)
+    document.addEventListener("focusin", headerRoom, true);
     document.addEventListener("focusin", function (event) {
       if (!holder || !holder.contains(event.target)) {
         focusedBefore = event.target;
