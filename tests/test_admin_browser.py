@@ -909,6 +909,26 @@ def edit(browser, seen, expect):
                           "document.activeElement.getAttribute('aria-label')"),
                       "said": page.get_by_role("status").all_text_contents()})
     seen.old_field["arrived"] = page.evaluate(ARRIVED_JS, "Voce spostata")
+    # and with a click on the items' buttons (WCAG 2.5.7: no drag needed): the first one
+    # down, then up again; the first one's "up" does nothing
+    seen.old_field["clicks"] = clicks = []
+    for name, first in (("Sposta giù la voce 1", OLD_ADDRESSES[1]),
+                        ("Sposta su la voce 2", OLD_ADDRESSES[0]),
+                        ("Sposta su la voce 1", OLD_ADDRESSES[0])):
+        button = addresses["container"].get_by_role(
+            "button", name=name + " dell'elenco Indirizzi precedenti")
+        if button.count():  # (none: nothing to click, nothing moves; the test says so)
+            button.click(force=True)  # Playwright waits for an aria-disabled one to enable
+        try:
+            expect(addresses["inputs"].nth(0)).to_have_value(first, timeout=3000)
+        except AssertionError:
+            pass
+        page.wait_for_timeout(100)  # the focus moved after Decap's render
+        clicks.append({"values": addresses["inputs"].evaluate_all(
+                           "nodes => nodes.map(n => n.value)"),
+                       "focused": page.evaluate(
+                           "document.activeElement.getAttribute('aria-label')"),
+                       "said": page.get_by_role("status").all_text_contents()})
     step("old addresses")
 
     # 5. Publishing without the image's description is refused, and nothing is written
@@ -1705,15 +1725,19 @@ def test_the_buttons_of_a_lists_items_are_named_and_move_it_by_the_keyboard(sess
     of = " dell'elenco Indirizzi precedenti"
     assert shown["buttons"] == [
         "Comprimi l'elenco Indirizzi precedenti", "Aggiungi indirizzo precedente",
-        "Comprimi la voce 1" + of, "Sposta la voce 1 di 2" + of, "Rimuovi la voce 1" + of,
-        "Comprimi la voce 2" + of, "Sposta la voce 2 di 2" + of, "Rimuovi la voce 2" + of]
+        "Comprimi la voce 1" + of, "Sposta la voce 1 di 2" + of,
+        "Sposta su la voce 1" + of, "Sposta giù la voce 1" + of, "Rimuovi la voce 1" + of,
+        "Comprimi la voce 2" + of, "Sposta la voce 2 di 2" + of,
+        "Sposta su la voce 2" + of, "Sposta giù la voce 2" + of, "Rimuovi la voce 2" + of]
     assert session.empty_attachment["buttons"] == [
         "Espandi l'elenco Allegati", "Aggiungi allegato",
         "Espandi la voce 1 dell'elenco Allegati", "Sposta la voce 1 di 1 dell'elenco Allegati",
+        "Sposta su la voce 1 dell'elenco Allegati", "Sposta giù la voce 1 dell'elenco Allegati",
         "Rimuovi la voce 1 dell'elenco Allegati"]
     assert shown["handle role"] is None  # a button (dnd-kit's: "sortable")
-    assert shown["instructions"] == ("Per spostare una voce dell'elenco usa le frecce su e"
-                                     " giù, o trascinala con il mouse.")
+    assert shown["instructions"] == ("Per spostare una voce dell'elenco usa i pulsanti ↑ e ↓"
+                                     " accanto, le frecce su e giù, o trascinala con il"
+                                     " mouse.")
     up, down = shown["moves"]
     assert up["values"] == OLD_ADDRESSES[::-1]
     assert up["focused"] == "Sposta la voce 1 di 2" + of  # the handle of the item moved
@@ -1727,6 +1751,24 @@ def test_the_buttons_of_a_lists_items_are_named_and_move_it_by_the_keyboard(sess
     # named at once after each change (two items added, moved up and down; step 5's
     # notice): given at the next frame, the handle focused still said its old place
     assert session.screen_reader["stale"] == [], session.screen_reader["stale"]
+
+
+def test_a_lists_item_moves_with_a_click_on_its_buttons_without_dragging(session):
+    """WCAG 2.5.7 (Dragging Movements): a list's items (attachments, old addresses) moved
+    with a mouse or a finger only by dragging their handle (the keyboard had the arrows).
+    Each item has ↑ and ↓ buttons beside its handle: a click moves it, the focus stays on
+    the moved item's button, the new place is announced; the first item's ↑ (and the last
+    one's ↓) is marked unavailable and does nothing."""
+    of = " dell'elenco Indirizzi precedenti"
+    down, up, first_up = session.old_field["clicks"]
+    assert down["values"] == OLD_ADDRESSES[::-1]
+    assert down["focused"] == "Sposta giù la voce 2" + of  # on the moved item's button
+    assert "Voce spostata al posto 2 di 2." in down["said"]
+    assert up["values"] == OLD_ADDRESSES
+    assert up["focused"] == "Sposta su la voce 1" + of
+    assert "Voce spostata al posto 1 di 2." in up["said"]
+    assert first_up["values"] == OLD_ADDRESSES  # unavailable: nothing moved
+    assert first_up["focused"] == "Sposta su la voce 1" + of
 
 
 UNNAMED = re.compile(r"^\s*- (button|link|textbox|switch|combobox|checkbox|menuitem"

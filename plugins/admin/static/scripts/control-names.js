@@ -19,6 +19,29 @@
   // to the next frame, a moved item's handle, focused, still said its old place ("voce 2"
   // after a move to the first), and a notice's close button "close", meanwhile.
   var HANDLE = '[aria-describedby^="DndDescribedBy"]';
+  // Beside each handle, two buttons of ours move the item up and down with a click (WCAG
+  // 2.5.7: a drag was the only way with a mouse or a finger): made here, in the handle's
+  // bar (a <span data-sposta-voce> after it), named with the item's place; the first
+  // item's "up" and the last one's "down" are aria-disabled (still focusable: the focus
+  // stays on a button that has just moved its item to the end). list-widget.js moves.
+  var MOVES = "data-sposta-voce";
+
+  function movesOf(handle) {
+    var box = handle.nextElementSibling;
+    if (!box || !box.hasAttribute(MOVES)) {
+      box = document.createElement("span");
+      box.setAttribute(MOVES, "");
+      [["-1", "\u2191"], ["1", "\u2193"]].forEach(function (pair) {
+        var button = document.createElement("button");
+        button.type = "button";
+        button.setAttribute("data-passo", pair[0]);
+        button.textContent = pair[1];
+        box.appendChild(button);
+      });
+      handle.parentNode.insertBefore(box, handle.nextSibling);
+    }
+    return box.children;
+  }
 
   // A field's label as the form shows it, without Decap's "(opzionale)" ("" for none)
   function fieldLabel(field) {
@@ -48,6 +71,11 @@
         var collapsed = Boolean(label && getComputedStyle(label).display !== "none");
         given(handle, "aria-label", "Sposta " + place + " di " + lists[list].length + of);
         handle.removeAttribute("aria-roledescription");
+        var moves = movesOf(handle);
+        given(moves[0], "aria-label", "Sposta su " + place + of);
+        given(moves[1], "aria-label", "Sposta giù " + place + of);
+        given(moves[0], "aria-disabled", String(index === 0));
+        given(moves[1], "aria-disabled", String(index === lists[list].length - 1));
         named(bar.firstElementChild, (collapsed ? "Espandi " : "Comprimi ") + place + of);
         named(bar.lastElementChild, "Rimuovi " + place + of);
       });
@@ -150,4 +178,5 @@
   }
 
   admin.HANDLE = HANDLE;
+  admin.MOVES = MOVES;
 }(window.FareLegamiAdmin));

@@ -10,11 +10,12 @@
   // screen reader read them in English. They are rewritten where dnd-kit puts them
   // (elements with an id starting "DndDescribedBy" and "DndLiveRegion"). Decap gives
   // dnd-kit no keyboard (its sensors are the mouse's and touch's): the space bar did
-  // nothing, and the up and down arrows move an item here (the list widget, list-widget.js).
+  // nothing, and the up and down arrows move an item here (the list widget, list-widget.js),
+  // as do the item's ↑ and ↓ buttons (control-names.js).
   var DRAG_TEXTS = [
     [/^\s*To pick up a draggable item, press the space bar\.[\s\S]*$/,
-      "Per spostare una voce dell'elenco usa le frecce su e giù, o trascinala con il"
-      + " mouse."],
+      "Per spostare una voce dell'elenco usa i pulsanti ↑ e ↓ accanto, le frecce su e"
+      + " giù, o trascinala con il mouse."],
     [/^Picked up draggable item .*$/, "Voce presa."],
     [/^Draggable item .* was moved over droppable area .*$/, "Voce spostata."],
     [/^Draggable item .* is no longer over a droppable area\.?$/, "Voce fuori dall'elenco."],

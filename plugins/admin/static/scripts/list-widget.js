@@ -13,6 +13,7 @@
   var h = admin.h;
   // control-names.js
   var HANDLE = admin.HANDLE;
+  var MOVES = admin.MOVES;
   // live-region.js
   var announce = admin.announce;
   var liveRegion = admin.liveRegion;
@@ -119,12 +120,22 @@
       // onSortEnd); the handle keeps the focus, and the new place is announced
       onKeyDown: function (event) {
         var step = { ArrowUp: -1, ArrowDown: 1 }[event.key];
-        var list = event.currentTarget;
-        var handle = event.target;
         if (!step || event.altKey || event.ctrlKey || event.metaKey || event.shiftKey
-            || !handle.matches(HANDLE) || handle.closest("[data-elenco]") !== list
-            || !this.control || !this.control.onSortEnd) {
+            || !event.target.matches(HANDLE)) {
           return;
+        }
+        if (this.moveBy(event.currentTarget, event.target, step, null)) {
+          event.preventDefault();  // not the page's scroll
+        }
+      },
+      // The item of ``handle`` in ``list`` (this control's element) moved by ``step``
+      // (-1 up, 1 down); then the focus on the moved item's handle, or, for a move by
+      // one of its buttons (``button``), on its button of the same way. False when the
+      // handle is not one of this list's items.
+      moveBy: function (list, handle, step, button) {
+        if (!handle || handle.closest("[data-elenco]") !== list
+            || !this.control || !this.control.onSortEnd) {
+          return false;
         }
         var handles = function () {
           return Array.prototype.filter.call(list.querySelectorAll(HANDLE), function (each) {
@@ -133,18 +144,21 @@
         };
         var from = handles().indexOf(handle);
         var to = from + step;
-        event.preventDefault();  // not the page's scroll
         if (from < 0 || to < 0 || to >= handles().length) {
-          return;
+          return true;
         }
         this.control.onSortEnd({ oldIndex: from, newIndex: to });
         window.setTimeout(function () {
           var now = handles();
-          if (now[to]) {
-            now[to].focus();
+          var moves = now[to] && now[to].nextElementSibling;
+          var focused = button && moves && moves.hasAttribute(MOVES)
+            ? moves.children[step < 0 ? 0 : 1] : now[to];
+          if (focused) {
+            focused.focus();
           }
           announce("Voce spostata al posto " + (to + 1) + " di " + now.length + ".");
         }, 0);
+        return true;
       },
       render: function () {
         var self = this;
@@ -154,7 +168,11 @@
         }
         value = itemsAsMaps(value, this.props.field) || value;
         var authors = isAuthors(this.props.field);
-        return h("div", { "data-elenco": "", onKeyDown: this.onKeyDown },
+        return h("div", { "data-elenco": "", onKeyDown: this.onKeyDown, ref: function (div) {
+          if (div) {
+            div.fareLegamiSposta = self.moveBy;  // a click on an item's buttons (below)
+          }
+        } },
           h(ListControl, Object.assign({}, this.props, authors ? {
             value: shownAuthors(this.props), onChange: this.authorsChanged
           } : { value: value }, {
@@ -162,6 +180,33 @@
           })));
       }
     }), listWidget.preview, listWidget.schema);
+  }
+
+  // A click on the "up" or "down" button of an item (control-names.js makes them beside
+  // its handle): the item moved as the arrows move it. Taken at the document, before
+  // Decap's own listeners (the item's bar is Decap's).
+  if (document.addEventListener) {
+    document.addEventListener("click", function (event) {
+      var button = event.target.closest && event.target.closest("[" + MOVES + "] > button");
+      if (!button) {
+        return;
+      }
+      event.preventDefault();
+      event.stopPropagation();
+      var list = button.closest("[data-elenco]");
+      if (button.getAttribute("aria-disabled") !== "true" && list
+          && list.fareLegamiSposta) {
+        list.fareLegamiSposta(list, button.parentElement.previousElementSibling,
+          Number(button.getAttribute("data-passo")), button);
+      }
+    }, true);
+    admin.addStyleSheet("[" + MOVES + "] { display: inline-flex; gap: 4px; }"
+      + " [" + MOVES + "] > button { min-width: 24px; min-height: 24px; padding: 0 4px;"
+      + " border: 1px solid currentColor; border-radius: 4px; background: transparent;"
+      + " color: inherit; font: inherit; line-height: 1; cursor: pointer; }"
+      + " [" + MOVES + "] > button[aria-disabled='true'] { opacity: 0.45; cursor: default; }"
+      + " @media (max-width: 799.98px) { [" + MOVES + "] > button { min-width: 44px;"
+      + " min-height: 44px; } }");
   }
 
   admin.AUTHORS = AUTHORS;
