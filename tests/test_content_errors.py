@@ -1293,6 +1293,36 @@ def test_a_video_without_a_title_stops_the_build_naming_its_line(tmp_path):
                    f"{relative}:8", "video senza titolo")
 
 
+# A video whose title is the one of YouTube's "embed" code
+IFRAME_GENERIC_TITLE = {"notizie/video-titolo-generico.md": article(title="Video", body=(
+    "La festa in piazza.\n\n"
+    '<iframe width="560" height="315" src="https://www.youtube-nocookie.com/embed/abc"'
+    ' title="YouTube video player" allowfullscreen></iframe>'))}
+
+
+def test_a_videos_title_copied_from_the_players_embed_code_is_a_warning(tmp_path):
+    """YouTube's "embed" code names every frame "YouTube video player": a screen reader
+    user heard that, not what the video shows (WCAG 2.4.6). Published, with a warning at
+    its line saying what to write; a title of the editor's own passes."""
+    content, relative = tmp_path / "content", "notizie/video-titolo-generico.md"
+    write_content(content, IFRAME_GENERIC_TITLE)
+    conf = write_conf(tmp_path, f"PATH = {str(content)!r}\n" + VIDEO_HOSTS)
+    settings = project_settings(conf)
+    checked = check_file(content / relative, relative, settings, make_markdown(settings))
+    assert checked.errors == []
+    assert [str(problem) for problem in checked.warnings] == [
+        f"{relative}:8: titolo del video generico («YouTube video player», quello del codice"
+        " «Incorpora»): chi usa un lettore di schermo sente solo questo; scrivi in"
+        " title=\"…\" che cosa mostra il video, per esempio title=\"La festa dei"
+        " laboratori in piazza\" / generic iframe title «YouTube video player»: say what"
+        " the video shows"]
+    assert 'title="YouTube video player"' in checked.content  # published all the same
+    (content / relative).write_text((content / relative).read_text(encoding="utf-8").replace(
+        "YouTube video player", "La festa in piazza"), encoding="utf-8")
+    checked = check_file(content / relative, relative, settings, make_markdown(settings))
+    assert checked.errors == [] and checked.warnings == []
+
+
 def test_a_summary_that_cannot_be_converted_says_so_in_italian_and_english(tmp_path):
     """The body's message ends "/ the body cannot be converted"; the summary's had no
     English of its own (only the reason's, and none at all for a parser's exception)."""

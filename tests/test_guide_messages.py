@@ -211,12 +211,12 @@ OWN_FOLDERS = [
       # collegamento simbolico che porta fuori da content/ (the tests link a file in their
       # temporary folder, by its absolute path)
       "allegati/fuori.pdf": Symlink("../../fuori.pdf")}, ""),
-    # videos allowed from one host only (iframe da … non ammesso; video senza titolo),
-    # a video of that host asking too much (permesso `…` non ammesso in un video,
-    # `referrerpolicy="…"` non ammesso in un video); attachments over 1 kB very large
-    # (allegato molto grande)
+    # videos allowed from one host only (iframe da … non ammesso; video senza titolo;
+    # titolo del video generico), a video of that host asking too much (permesso `…`
+    # non ammesso in un video, `referrerpolicy="…"` non ammesso in un video);
+    # attachments over 1 kB very large (allegato molto grande)
     ({**content_errors.IFRAME_FROM_ANOTHER_HOST, **content_errors.IFRAME_WITHOUT_TITLE,
-      **content_errors.IFRAME_ASKING_TOO_MUCH,
+      **content_errors.IFRAME_GENERIC_TITLE, **content_errors.IFRAME_ASKING_TOO_MUCH,
       **attachments.SITE},
      content_errors.VIDEO_HOSTS + attachments.LOW_SIZE_LIMIT),
     # conversions stopped after 0.05 s (il testo non può essere convertito: la conversione

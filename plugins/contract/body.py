@@ -112,6 +112,12 @@ def frame_problems(name, value):
             for feature in features if feature not in IFRAME_FEATURES]
 
 
+# The titles video players write in their "embed" code (case and spaces aside): the
+# player's name, not the video's
+GENERIC_FRAME_TITLES = {"youtube video player", "vimeo video player", "video player",
+                        "vimeo-player", "video", "iframe", "embedded content", "embed",
+                        "player"}
+
 # elements whose text is not prose: a link's (an address there is one), code's
 PROSE_SKIP = {"a", "code", "pre", "kbd", "samp"}
 
@@ -228,9 +234,15 @@ class Checker(HTMLParser):
             # title: a frame with no name for screen readers (WCAG 4.1.2), and nothing to
             # say in its place in the feeds and on paper (printing.py); the title is
             # what the editor knows, the site cannot make it up
-            if url_scheme(src) == "https" and browser_host(src) in self.iframe_hosts \
-                    and not (attributes.get("title") or "").strip():
-                self.problem(("<iframe", "iframe"), self.UNTITLED_FRAME_MESSAGE)
+            title = " ".join((attributes.get("title") or "").split())
+            if url_scheme(src) == "https" and browser_host(src) in self.iframe_hosts:
+                if not title:
+                    self.problem(("<iframe", "iframe"), self.UNTITLED_FRAME_MESSAGE)
+                elif title.casefold() in GENERIC_FRAME_TITLES:
+                    # the player's own, from its "embed" code: a name that says nothing
+                    # of this video (WCAG 2.4.6); published, with a warning
+                    self.warning((f'title="{attributes.get("title")}"', "title=", "<iframe"),
+                                 self.GENERIC_FRAME_MESSAGE.format(title))
         elif tag == "a":
             attributes = dict(attrs)
             named = bool((attributes.get("aria-label") or "").strip())
@@ -326,6 +338,12 @@ class Checker(HTMLParser):
             needles = (f"{scheme}:", url.strip(), url.split(":", 1)[1].strip()[:40])
             self.problem(needles, f"indirizzo {scheme}: non ammesso in <{tag} {name}>"
                                   f" / {scheme}: URLs are not allowed")
+
+    GENERIC_FRAME_MESSAGE = (
+        "titolo del video generico («{0}», quello del codice «Incorpora»): chi usa un"
+        " lettore di schermo sente solo questo; scrivi in title=\"…\" che cosa mostra"
+        " il video, per esempio title=\"La festa dei laboratori in piazza\" / generic"
+        " iframe title «{0}»: say what the video shows")
 
     UNTITLED_FRAME_MESSAGE = (
         "video senza titolo: scrivi nell'<iframe> che cosa mostra, con title=\"…\""
