@@ -1,6 +1,7 @@
 """The project's npm packages: the web editor (decap-cms) and its local backend
-(decap-server) in the project folder; axe-core for the accessibility tests and vnu-jar (the
-W3C Nu Html Checker) for the markup's in tests/axe.
+(decap-server) in the project folder; axe-core for the accessibility tests, vnu-jar (the
+W3C Nu Html Checker) for the markup's and acorn for the reader scripts' floor
+(tests/test_script_floor.py) in tests/axe.
 
     python tools/node_setup.py [FOLDER]
 

@@ -87,14 +87,19 @@ const PHRASE = /^\s*["\u201c\u201d\u201e\u201f\u00ab\u00bb]\s*([^"\u201c\u201d\u
 // An elided word and its apostrophe, before a letter: "dell'", "l’", "un'", "sant'".
 const ELISION = /[\p{L}\p{N}]+['\u2019\u2018\u02bc`\u00b4](?=\p{L})/gu;
 // ' between letters: the index's text has it where the pages have ’ (Pagefind splits
-// words only at ', plugins/search/elisions.split_elisions); excerpts show ’ again.
-const APOSTROPHE = /(?<=[\p{L}\p{N}])'(?=[\p{L}\p{N}])/gu;
+// words only at ', plugins/search/elisions.split_elisions); excerpts show ’ again
+// (curled()). No lookbehind, here or below: Safari parses one only from 16.4, and on
+// iOS 15 a pattern with one was a SyntaxError that stopped the whole script
+// (theme/README.md, "Supported browsers"): the letter before is captured and put
+// back, or checked by notAfter().
+const APOSTROPHE = /([\p{L}\p{N}])'(?=[\p{L}\p{N}])/gu;
 // A name of two capitalised words joined by a hyphen (Patti Gener-Attivi), as
 // plugins/italian/typography.py's _COMPOUND_NAME finds it: kept whole on its line by
 // <span class="nome-composto"> (base.css), as on the pages; a result's title ended a line
 // with "Patto Gener-" on a phone.
-const COMPOUND_NAME =
-  /(?<![\p{L}\p{N}_-])[A-ZÀ-ÖØ-Þ]\p{L}*-[A-ZÀ-ÖØ-Þ]\p{L}*(?![\p{L}\p{N}_-])/gu;
+// Not after a letter, digit, _ or - (notAfter()).
+const COMPOUND_NAME = { pattern: /[A-ZÀ-ÖØ-Þ]\p{L}*-[A-ZÀ-ÖØ-Þ]\p{L}*(?![\p{L}\p{N}_-])/gu,
+  notAfter: /[\p{L}\p{N}_-]/u };
 // What a name's span holds with it, as name_spans() there: the punctuation glued to it,
 // closing after it, opening before it. A line may break before and after the span: a
 // title began a line with ": come prepararla".
@@ -115,6 +120,32 @@ const SUGGEST_RESULTS = 5;
 const numbers = new Intl.NumberFormat("it-IT");
 const collator = new Intl.Collator("it");
 
+/* `text` with ’ for each ' between letters (APOSTROPHE), as long as `text`. */
+function curled(text) {
+  return text.replace(APOSTROPHE, "$1\u2019");
+}
+
+/* The matches in `text` of `pattern` (global) where the character before is not one of
+   `notAfter` (one character's class), as `text.matchAll()` of the pattern with a
+   negative lookbehind, (?<!…), before it would find them: the first match at each place
+   not refused, the search going on from the next character after a refused one. */
+function notAfter(text, { pattern, notAfter: before }) {
+  const found = [];
+  pattern.lastIndex = 0;
+  for (let match = pattern.exec(text); match; match = pattern.exec(text)) {
+    const at = match.index;
+    const previous = Array.from(text.slice(Math.max(0, at - 2), at)).pop(); // a code point
+    if (previous && before.test(previous)) {
+      pattern.lastIndex = at + (text.codePointAt(at) > 0xffff ? 2 : 1);
+      continue;
+    }
+    found.push(match);
+    if (!match[0]) pattern.lastIndex = at + 1;
+  }
+  pattern.lastIndex = 0;
+  return found;
+}
+
 function element(tag, className, text) {
   const node = document.createElement(tag);
   if (className) node.className = className;
@@ -123,13 +154,16 @@ function element(tag, className, text) {
 }
 
 /* A pattern finding `terms` (the site's ITALIAN_ENGLISH_TERMS or ITALIAN_PROPER_NAMES)
-   as whole words, as plugins/italian/typography.py does; null when there are none. */
+   as whole words, as plugins/italian/typography.py does (for notAfter()); null when there
+   are none. */
 function termsPattern(terms) {
   const escaped = terms.filter((term) => typeof term === "string" && term)
     .sort((a, b) => b.length - a.length)
     .map((term) => term.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"));
-  return escaped.length ? new RegExp(
-    `(?<![\\p{L}\\p{N}_])(?:${escaped.join("|")})(?![\\p{L}\\p{N}_])`, "gu") : null;
+  return escaped.length ? {
+    pattern: new RegExp(`(?:${escaped.join("|")})(?![\\p{L}\\p{N}_])`, "gu"),
+    notAfter: /[\p{L}\p{N}_]/u,
+  } : null;
 }
 
 /* [start, end] of each proper name (`names`, termsPattern() of the site's
@@ -139,7 +173,7 @@ function termsPattern(terms) {
 function nameRanges(whole, names) {
   const ranges = [];
   if (!names) return ranges;
-  for (const match of whole.matchAll(names)) {
+  for (const match of notAfter(whole, names)) {
     let [start, stop] = [match.index, match.index + match[0].length];
     const window = ranges.length ? ranges[ranges.length - 1][1] : 0;
     if (start < window) continue; // in the last one's hyphenated word
@@ -175,7 +209,7 @@ function marked(parts, { english, names } = {}) {
     [COMPOUND_NAME, "className", "nome-composto"]]) {
     if (!pattern) continue;
     let after = 0; // the end of the last name
-    for (const match of whole.matchAll(pattern)) {
+    for (const match of notAfter(whole, pattern)) {
       let [start, stop] = [match.index, match.index + match[0].length];
       if (pattern === COMPOUND_NAME) {
         CLOSING.lastIndex = stop;
@@ -265,7 +299,7 @@ function excerptParagraph(html, marks, content, found = { words: [] }) {
   const shown = words(parts.map(({ text }) => text).join(""));
   const page = typeof content === "string" ? words(content) : "";
   // ’ for ' over the whole text: an elision may end one part and the next begin
-  const whole = parts.map(({ text }) => text).join("").replace(APOSTROPHE, "\u2019");
+  const whole = curled(parts.map(({ text }) => text).join(""));
   let at = 0;
   for (const part of parts) {
     const end = at + part.text.length;
@@ -343,7 +377,8 @@ function highlighted(text, found) {
   pieces.forEach((piece, index) => {
     const mark = hit.has(index);
     if (!piece) return;
-    if (parts.length && parts.at(-1).mark === mark) parts.at(-1).text += piece; // one <mark>
+    const last = parts[parts.length - 1];
+    if (last && last.mark === mark) last.text += piece; // one <mark>
     else parts.push({ text: piece, mark });
   });
   return parts;
@@ -378,7 +413,8 @@ function queryWords(query) {
 /* "«bando»", "«bando» e «asilo»", "«bando», «asilo» e «nido»": words in a sentence. */
 function quoted(words) {
   const all = words.map(({ shown }) => `«${shown}»`);
-  return all.length > 1 ? `${all.slice(0, -1).join(", ")} e ${all.at(-1)}` : all.join("");
+  return all.length > 1 ? `${all.slice(0, -1).join(", ")} e ${all[all.length - 1]}`
+    : all.join("");
 }
 
 function longestCommonPrefix(a, b) {
@@ -741,7 +777,7 @@ class Search {
             .filter((found) => typeof found === "string" && found);
           for (const found of matched) {
             // the word after an elision ("dell'orto": "orto"), without punctuation
-            const shown = found.split(/['\u2019]/u).at(-1)
+            const shown = found.split(/['\u2019]/u).pop()
               .replace(/^[\p{P}\p{S}]+|[\p{P}\p{S}]+$/gu, "");
             const candidate = plain(shown);
             if (!candidate || candidate === word || /\d/u.test(candidate)) continue;
@@ -818,7 +854,7 @@ class Search {
     const heading = element("h2", "cerca-titolo");
     const link = element("a");
     // ’ for the index's ' (the title is searched: its elisions split, elisions.py)
-    const title = meta.title ? meta.title.replace(APOSTROPHE, "\u2019") : result.url;
+    const title = meta.title ? curled(meta.title) : result.url;
     link.append(...marked(fields.includes("title") && meta.title
       ? highlighted(title, this.found) : [{ text: title }], this.marks));
     // a document's link says what it is, as on the site's pages ("Titolo (PDF, 245 kB,
@@ -849,7 +885,7 @@ class Search {
       entry.append(source);
     }
     if (fields.includes("argomenti") && meta.argomenti) { // found by a tag: which one
-      const tags = meta.argomenti.replace(APOSTROPHE, "\u2019").split(", ")
+      const tags = curled(meta.argomenti).split(", ")
         .map((tag) => highlighted(tag, this.found));
       const shown = tags.filter((parts) => parts.some(({ mark }) => mark));
       const line = element("p", "cerca-argomenti",
