@@ -1079,6 +1079,43 @@ def test_english_terms_and_elisions_in_results_are_written_as_on_the_pages(reade
                                  " si raccolgono i racconti"), article
 
 
+# The built-ins newer than the oldest supported browsers (theme/README.md, "Supported
+# browsers": Safari 15.1), taken away before the page's scripts run.
+OLDER_BROWSER = """for (const [owner, names] of [
+    [Array.prototype, ["at", "findLast", "findLastIndex", "toSorted", "toReversed",
+                       "toSpliced", "with"]],
+    [String.prototype, ["at", "isWellFormed", "toWellFormed"]],
+    [Object, ["hasOwn", "groupBy"]], [Array, ["fromAsync"]], [Promise, ["withResolvers"]],
+    [URL, ["canParse"]], [window, ["structuredClone"]]]) {
+  for (const name of names) delete owner[name];
+}"""
+
+
+def test_the_results_are_written_without_the_built_ins_newer_than_safari_15(reader, site):
+    """On an iPhone with iOS 15 (Safari 15.1 to 15.3) there is no Array.prototype.at:
+    a result found by its title, whose words are marked there (highlighted()), stopped the
+    search with a TypeError. The same results, marks and spans as with them
+    (test_a_result_found_by_its_title_or_a_tag_shows_the_words_found_there), and no
+    error (check_clean)."""
+    me = reader()
+    page = me.page
+    page.add_init_script(OLDER_BROWSER)
+    page.clock.install()
+    page.goto(site.origin + "/cerca/?q=Gener-Attivi")
+    me.wait_for_status("1 risultato per «Gener-Attivi».")
+    assert page.evaluate("[typeof [].at, typeof structuredClone]") == ["undefined", "undefined"]
+    assert page.locator(".cerca-risultato h2 a").inner_html() == (
+        'Le merende <span translate="no"><span class="nome-composto">'
+        "<mark>Gener-Attivi</mark></span></span>")
+    me.search("“firma il patto”")
+    me.wait_for_status("1 risultato per la frase «firma il patto».")
+    assert page.locator(".cerca-risultato h2 a").inner_html() == (
+        '<span translate="no">Casalmaggiore</span> <mark>firma</mark> <mark>il</mark>'
+        " <mark>patto</mark> di collaborazione")
+    me.search("casalmagiore")  # a typo: the suggestion reads the words of the pages
+    me.wait_for_status("Nessun risultato per «casalmagiore». Forse cercavi «Casalmaggiore»?")
+
+
 @pytest.mark.parametrize(("word", "before", "after"), [
     ("circolo", False, True), ("nipoti", True, True), ("cascine", True, False)])
 def test_an_excerpt_cut_from_a_longer_text_says_so(reader, site, word, before, after):
