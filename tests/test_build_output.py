@@ -5,13 +5,16 @@ import gzip
 import hashlib
 import json
 import os
+import shutil
+import subprocess
+import sys
 import textwrap
 import time
 
 import brotli
 import pytest
 import samples
-from support import article, build_project, build_site
+from support import ROOT, SITEURL, Build, article, build_project, build_site, child_env
 
 ELIGIBLE = {".html", ".css", ".js", ".xml", ".svg", ".json", ".txt", ".yml",
             ".yaml"}  # COMPRESS_EXTENSIONS
@@ -58,6 +61,127 @@ def test_a_rebuild_is_byte_identical_in_every_file(two_builds, tmp_path):
     assert again.ok, again.log
     assert again.files() == one.files()
     assert differing(one, again) == []
+
+
+# Imported by the other machine's Python at start-up (PYTHONPATH): every folder listed
+# in reverse order of names, as another file system may list them (ext4 by a hash of
+# the name seeded per file system, tmpfs newest first, APFS by name).
+REVERSED_LISTINGS = textwrap.dedent('''
+    import os
+
+    _listdir, _scandir = os.listdir, os.scandir
+
+
+    class _Listing:
+        def __init__(self, entries):
+            self._entries = iter(entries)
+
+        def __iter__(self):
+            return self
+
+        def __next__(self):
+            return next(self._entries)
+
+        def __enter__(self):
+            return self
+
+        def __exit__(self, *exc):
+            return False
+
+        def close(self):
+            pass
+
+
+    def listdir(path="."):
+        return sorted(_listdir(path), reverse=True)
+
+
+    def scandir(path="."):
+        with _scandir(path) as entries:
+            return _Listing(sorted(entries, key=lambda entry: entry.name, reverse=True))
+
+
+    os.listdir, os.scandir = listdir, scandir
+''')
+# What a build needs of a checkout (the rest: the tests, the tasks, the docs)
+CHECKOUT = ("content", "theme", "plugins", "pelicanconf.py", "publishconf.py", "package.json",
+            "package-lock.json")
+
+
+def test_a_build_on_another_machine_is_byte_identical_in_every_file(two_builds, tmp_path):
+    """A deployer's laptop, CI and the server build the same commit: ``invoke publish``
+    compares releases file by file (an unchanged file keeps its date, nginx's ETag). The
+    public build of another checkout differing in everything but the commit: another
+    absolute path (a space and an accent in it), a copy without git metadata, the content
+    files written in reverse order with other modification times (a checkout's), folders
+    listed in reverse order, another time zone, locale, umask, hash seed and home, cold
+    caches, in a ``python -m pelican`` of its own (as ``./run publish`` runs it, not the
+    tests' build server, whose builds share one hash seed): the same bytes in every file
+    (pages, feeds, sitemap, Pagefind's index, /admin/'s config, the .gz/.br copies) and
+    the same modes; and so again with its caches warm after the content's dates changed
+    (the next checkout there)."""
+    one = two_builds[0]
+    checkout = tmp_path / "un'altra macchina" / "più lungo" / "farelegami"
+    checkout.mkdir(parents=True)
+    for name in CHECKOUT:
+        if name == "content":
+            continue
+        source = ROOT / name
+        if source.is_dir():
+            shutil.copytree(source, checkout / name, copy_function=shutil.copy,
+                            ignore=shutil.ignore_patterns("__pycache__", "*.pyc"))
+        else:
+            shutil.copy(source, checkout / name)
+    (checkout / "node_modules").symlink_to(ROOT / "node_modules")  # npm ci's, /admin/'s bundle
+    sources = sorted(p for p in (ROOT / "content").rglob("*") if p.is_file())
+    for number, source in enumerate(reversed(sources)):
+        copy = checkout / "content" / source.relative_to(ROOT / "content")
+        copy.parent.mkdir(parents=True, exist_ok=True)
+        copy.write_bytes(source.read_bytes())
+        moment = 1_000_000_000 + 86_400 * 37 * number  # 2001 on, one file every 37 days
+        os.utime(copy, (moment, moment))
+    startup = tmp_path / "avvio"
+    startup.mkdir()
+    (startup / "sitecustomize.py").write_text(REVERSED_LISTINGS, encoding="utf-8")
+    home = tmp_path / "casa"
+    home.mkdir()
+    env = dict(child_env(), SITEURL=SITEURL, VISIT_COUNTER_URL="https://stats.example.org",
+               TZ="Pacific/Chatham", LC_ALL="C.UTF-8", LANG="C.UTF-8", PYTHONHASHSEED="4242",
+               HOME=str(home), PYTHONPATH=os.pathsep.join(
+                   filter(None, (str(startup), os.environ.get("PYTHONPATH")))))
+
+    def publish_build(output):
+        result = subprocess.run(
+            [sys.executable, "-m", "pelican", "content", "-s", str(checkout / "publishconf.py"),
+             "-o", str(output), "--delete-output-directory"],
+            cwd=checkout, env=env, capture_output=True, text=True, check=False, timeout=300,
+            preexec_fn=lambda: os.umask(0o077))
+        return Build(result.returncode, result.stdout + result.stderr, output,
+                     checkout / "content")
+
+    def modes(build):
+        return {str(p.relative_to(build.output)): p.stat().st_mode & 0o777
+                for p in build.output.rglob("*")}
+
+    other = publish_build(tmp_path / "output")
+    assert other.ok, other.log
+    assert (checkout / "cache").is_dir()  # its own caches, made by this build
+    assert "sitemap.xml.br" in other.files() and "admin/config.yml" in other.files()
+    assert other.files() == one.files()
+    assert differing(one, other) == []
+    assert modes(other) == modes(one)
+    caches = sorted(p.name for p in (checkout / "cache").iterdir())
+    # The next commit checked out there: every content file gets a new date, the caches
+    # are warm; and the time zone is another again
+    for number, source in enumerate(sources):
+        moment = 1_700_000_000 + 3_600 * number
+        os.utime(checkout / "content" / source.relative_to(ROOT / "content"), (moment, moment))
+    env["TZ"] = "Europe/Rome"
+    warm = publish_build(tmp_path / "output-warm")
+    assert warm.ok, warm.log
+    assert sorted(p.name for p in (checkout / "cache").iterdir()) == caches  # the same keys
+    assert warm.files() == one.files()
+    assert differing(one, warm) == []
 
 
 # The project's content has no old addresses (plugins/redirects): a small site with some,
