@@ -500,6 +500,58 @@ def test_when_the_search_script_never_arrives_the_page_offers_the_ways_to_browse
                      and "ERR_FAILED" not in line]
 
 
+# A browser below Pagefind's floor (theme/README.md, "Supported browsers"), in the page:
+# a WebAssembly without reference types (a module whose types take an externref, 0x6f, is
+# invalid and will not compile), or none at all (iOS's Lockdown Mode). The worker Pagefind
+# runs its WebAssembly in (no init script reaches it) is refused, as it would fail there.
+BELOW_FLOOR = {
+    "old": """(() => {
+  const bytes = (source) => new Uint8Array(ArrayBuffer.isView(source) ? source.buffer : source);
+  const old = (source) => !bytes(source).includes(0x6f);
+  const validate = WebAssembly.validate;
+  WebAssembly.validate = (source) => old(source) && validate(source);
+  const refuse = () => Promise.reject(new WebAssembly.CompileError("invalid value type"));
+  WebAssembly.compile = WebAssembly.instantiate = refuse;
+  WebAssembly.compileStreaming = WebAssembly.instantiateStreaming = refuse;
+})();""",
+    "none": "delete window.WebAssembly;",
+}
+TOO_OLD = ("La ricerca non funziona con questa versione del browser, che è troppo vecchia:"
+           " aggiorna il browser (o il sistema del telefono o del tablet), oppure usa un altro"
+           " browser o dispositivo.")
+NO_WASM = ("La ricerca non funziona in questo browser: richiede WebAssembly, che manca o è"
+           " disattivato (lo disattiva, per esempio, la modalità di isolamento di iPhone e"
+           " iPad). Puoi usare un altro browser o dispositivo.")
+MEANWHILE = " Intanto puoi sfogliare l’archivio, le categorie o gli argomenti."
+
+
+@pytest.mark.parametrize("browser_kind, message", [("old", TOO_OLD), ("none", NO_WASM)])
+def test_below_the_browser_floor_the_page_says_why_and_how_to_browse(
+        reader, site, browser_kind, message):
+    """A reader with a browser Pagefind cannot run in (below the floor, or without
+    WebAssembly): the page said "La ricerca non è disponibile in questo momento", as if
+    the search were down for a while and would come back. It says why, what to do, and
+    the ways to browse meanwhile (the note's for readers without JavaScript), in the
+    role="status" element, which announces it; the form is hidden and nothing of
+    Pagefind is fetched."""
+    me = reader()
+    page = me.page
+    page.add_init_script(BELOW_FLOOR[browser_kind])
+    page.route("**/pagefind/pagefind-worker.js", lambda route: route.abort())
+    page.goto(site.origin + "/cerca/?q=girandola")
+    status = page.get_by_role("status")
+    me.wait_until(lambda: status.text_content() != LOADING, "the status's message")
+    assert status.text_content() == message + MEANWHILE
+    assert [status.get_by_role("link", name=name).get_attribute("href") for name in (
+        "l’archivio", "le categorie", "gli argomenti")] == [
+        site.origin + path for path in ("/archivio/", "/categorie/", "/argomenti/")]
+    assert page.locator("#cerca-form").is_hidden() and status.is_visible()
+    assert page.locator("#cerca-nojs").is_hidden()  # said once, in the status
+    node = accessible(me, "#cerca-stato")  # a live region: screen readers say it
+    assert (node["role"], node["live"]) == ("status", "polite")
+    assert not [url for url in me.requests if "/pagefind/" in url]
+
+
 def accessible(me, selector):
     """The node of ``selector``'s element in Chromium's accessibility tree (what screen
     readers are given): ``{"role", "live", "name"}``, or None while it is out of the tree

@@ -15,7 +15,9 @@
  * (queryWords(), meant()); a word on no page is offered the word of the pages it may be
  * a typo of (suggest(): Pagefind has no typo tolerance). Nothing found, when the
  * index's folder does not answer, is a lost connection (Pagefind takes an index file
- * it could not fetch for an empty one).
+ * it could not fetch for an empty one). A browser Pagefind cannot run in (below the floor
+ * of theme/README.md, or without WebAssembly) is told before anything of it is fetched,
+ * and says so, with the ways to browse (unsupported(), unavailable()).
  * A result must match in its text or title, not only in the other metadata it shows
  * (find()); words in any quotes are a phrase; a page with the word as typed ranks
  * before longer words (RANKING, asTyped()). Back from a result, the results shown then
@@ -69,6 +71,21 @@ const RANKING = {
   termSimilarity: 3,
   metaWeights: { ...Object.fromEntries(NOT_TEXT.map((field) => [field, 0])),
     argomenti: TAG_WEIGHT },
+};
+// Pagefind's WebAssembly needs reference types (theme/README.md, "Supported browsers":
+// Safari 15.1, Chromium 96, Firefox 79): a module whose one function type takes an
+// externref, valid only where they are (WebAssembly.validate(), unsupported()).
+const WASM_FLOOR = new Uint8Array([0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00,
+  0x01, 0x05, 0x01, 0x60, 0x01, 0x6f, 0x00]);
+// What the page says when the search cannot run in the reader's browser (unavailable()),
+// before the ways to browse meanwhile.
+const UNSUPPORTED = {
+  old: "La ricerca non funziona con questa versione del browser, che è troppo vecchia:"
+    + " aggiorna il browser (o il sistema del telefono o del tablet), oppure usa un altro"
+    + " browser o dispositivo.",
+  none: "La ricerca non funziona in questo browser: richiede WebAssembly, che manca o è"
+    + " disattivato (lo disattiva, per esempio, la modalità di isolamento di iPhone e"
+    + " iPad). Puoi usare un altro browser o dispositivo.",
 };
 const EMPTY = "Scrivi le parole da cercare, o scegli una categoria.";
 const FAILED = "La ricerca non è riuscita: riprova.";
@@ -912,17 +929,49 @@ class Search {
   }
 }
 
-function unavailable(root) {
+/* Why the search cannot run in this browser, before anything of Pagefind is fetched:
+   "none" without WebAssembly at all (never there, or turned off: iOS's Lockdown Mode),
+   "old" with a WebAssembly older than Pagefind's (reference types, WASM_FLOOR: the
+   floor of theme/README.md, "Supported browsers"), null when it may run. Below the
+   floor Pagefind's init failed and the page said the search was down "in questo
+   momento", as if it would come back. */
+function unsupported() {
+  if (typeof WebAssembly !== "object" || typeof WebAssembly.validate !== "function") {
+    return "none";
+  }
+  try {
+    return WebAssembly.validate(WASM_FLOOR) ? null : "old";
+  } catch {
+    return "old";
+  }
+}
+
+/* The form hidden and the status saying why the search cannot run (`reason`: null, the
+   index did not load; unsupported()'s) and how to browse instead: the links of the note
+   for readers without JavaScript (#cerca-nojs: the archive, the categories, the tags). */
+function unavailable(root, reason = null) {
   const status = root.querySelector("#cerca-stato");
   const form = root.querySelector("#cerca-form");
-  const archive = document.querySelector("#cerca-nojs a");
-  status.replaceChildren("La ricerca non è disponibile in questo momento");
-  if (archive) {
-    const link = element("a", null, "l’archivio");
-    link.href = archive.href;
-    status.append(": puoi sfogliare ", link);
+  const links = Array.from(document.querySelectorAll("#cerca-nojs a"), (note) => {
+    const link = element("a", null, note.textContent);
+    link.href = note.href;
+    return link;
+  });
+  if (reason) {
+    status.replaceChildren(UNSUPPORTED[reason]);
+    if (links.length) {
+      status.append(" Intanto puoi sfogliare ");
+      links.forEach((link, index) => {
+        if (index) status.append(index === links.length - 1 ? " o " : ", ");
+        status.append(link);
+      });
+      status.append(".");
+    }
+  } else {
+    status.replaceChildren("La ricerca non è disponibile in questo momento");
+    if (links.length) status.append(": puoi sfogliare ", links[0]);
+    status.append(".");
   }
-  status.append(".");
   // The reader may be typing in the form (it shows before the index arrives): hidden,
   // it would drop the focus to the page's start. The message takes it instead.
   const typing = form.contains(document.activeElement);
@@ -947,6 +996,11 @@ async function main() {
   const input = root.querySelector("#cerca-q");
   input.value = input.value || new URLSearchParams(window.location.search).get("q") || "";
   const status = root.querySelector("#cerca-stato");
+  const reason = unsupported();
+  if (reason) { // nothing of Pagefind fetched: it could not run
+    unavailable(root, reason);
+    return;
+  }
   const slow = window.setTimeout(() => { status.textContent = LOADING_SLOW; }, SLOW_AFTER);
   let pagefind;
   let categories;
