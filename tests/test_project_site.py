@@ -35,7 +35,7 @@ from tools.release_check import check_release
 # the file is this version. Whoever on the team changes one of these files updates its
 # digest here (`sha256sum content/<file>`), and the tests check the new words.
 TEAM_VERSIONS = {
-    "pages/accessibilita.md": "9b7a4446412afe2096351311f4b67c752bab430a25a1512a62d25ba985668a66",
+    "pages/accessibilita.md": "d0531d389c4a4ae792efd82ed220cd37b83b2dbdcd881793ccbc6c607a3bca2f",
     "pages/azioni.md": "2940e9f49f6af231900cc5ed89e8afb9d086a50c457862121b8e08fc2b1de5aa",
     "pages/casalmaggiore.md": "75e9d8e5a9cb4dc4f5069427597b4731444b25cc33e91c7ba306794ebbe31382",
     "pages/civic-center.md": "3f7afd40543e35240dea59a3f5be5a54454613aa3c113c3de72d2c60ed8eb2e1",
@@ -703,9 +703,10 @@ def test_the_accessibility_statement_is_dated_after_the_last_change_to_the_theme
 def test_the_accessibility_statement_links_the_procedure_and_names_its_limits(project_site):
     """The enforcement procedure links AgID's page (AgID's model: a link, not "see the
     Agency's site"); search needs JavaScript (the search page's note for readers without
-    it) is said; the menu folded on a computer's screen is said while header.css needs
-    ::details-content (browsers without it kept it folded there), and only then. While the
-    statement is the team's version (TEAM_VERSIONS)."""
+    it) is said, and the oldest browsers it runs in (theme/README.md's floor, below which
+    the search page says so); the menu folded on a computer's screen is said while
+    header.css needs ::details-content (browsers without it kept it folded there), and only
+    then. While the statement is the team's version (TEAM_VERSIONS)."""
     teams_or_skip(project_site, "pages/accessibilita.md")
     links = [a["href"] for element in
              accessibility_section(project_site, "Procedura di attuazione")
@@ -717,6 +718,15 @@ def test_the_accessibility_statement_links_the_procedure_and_names_its_limits(pr
     search = project_site.soup("/cerca/")
     if search.select_one("#cerca-nojs"):
         assert "ricerca nel sito funziona solo con JavaScript" in limits
+    # the oldest browsers search runs in (theme/README.md, "Supported browsers"), as named
+    # there: below them the search page says the browser needs updating (cerca.js)
+    floor = (ROOT / "theme" / "README.md").read_text()
+    for pattern, named in ((r"\*\*Safari and iOS ([\d.]+)\*\*", "Safari {}"),
+                           (r"\*\*Chromium (\d+)\*\*", "Chrome o Edge {}"),
+                           (r"\*\*Firefox (\d+)\*\*", "Firefox {}")):
+        version = re.search(pattern, floor)
+        assert version, pattern
+        assert named.format(version[1]) in limits, (named.format(version[1]), limits)
     css = re.sub(r"/\*.*?\*/", "", (ROOT / "theme" / "static" / "css" / "header.css")
                  .read_text(), flags=re.DOTALL)
     assert ("::details-content" in css) == (
