@@ -255,11 +255,29 @@ def used_in_templates(kind):
     return used
 
 
-def test_the_theme_readme_names_every_filter_and_test_the_templates_use(settings):
+def globals_used_in_templates(settings):
+    """The plugins' Jinja globals (``JINJA_GLOBALS``) the theme's templates name."""
+    environment = jinja2.Environment(extensions=["jinja2.ext.do"])
+    used = set()
+    for template in (ROOT / "theme" / "templates").rglob("*.html"):
+        tree = environment.parse(template.read_text(encoding="utf-8"))
+        used |= {node.name for node in tree.find_all(nodes.Name)
+                 if node.name in settings["JINJA_GLOBALS"]}
+    return used
+
+
+def test_the_theme_readme_names_every_filter_test_and_global_the_templates_use(settings):
+    """In its paragraph "Filters used: …", the one list of what the templates take from
+    the plugins (a global named elsewhere in the README only, ``referrer_policy`` in
+    Templates, was missing from it)."""
     text = (ROOT / "theme" / "README.md").read_text(encoding="utf-8")
+    found = re.search(r"^Filters used: .*?(?=\n\n)", text, re.M | re.S)
+    assert found, "theme/README.md has no paragraph starting 'Filters used: '"
     used = used_in_templates(nodes.Filter) | used_in_templates(nodes.Test)
     assert used <= {*settings["JINJA_FILTERS"], *settings["JINJA_TESTS"]}
-    missing = sorted(name for name in used if f"`{name}`" not in text)
+    used |= globals_used_in_templates(settings)
+    assert "referrer_policy" in used
+    missing = sorted(name for name in used if f"`{name}`" not in found.group())
     assert not missing, missing
 
 
