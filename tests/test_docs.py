@@ -171,6 +171,24 @@ def test_every_setting_named_with_a_plugins_prefix_is_one_of_its_settings():
     assert sorted(unknown) == []
 
 
+FILES_SECTION = re.compile(r"^## (?:Files|Files and tests|Modules)\n(.*?)(?=^## |\Z)", re.M | re.S)
+PLUGINS_WITH_FILES = sorted(path.parent.name for path in (ROOT / "plugins").glob("*/README.md")
+                            if FILES_SECTION.search(path.read_text(encoding="utf-8")))
+
+
+@pytest.mark.parametrize("plugin", PLUGINS_WITH_FILES)
+def test_a_plugin_readme_s_files_section_names_each_of_its_modules(plugin):
+    """A plugin README with a Files (or Modules) section names every module of the
+    plugin's folder there, ``__init__.py`` aside (content_checks' table left out
+    ``menu_titles.py``, one of its rules)."""
+    folder = ROOT / "plugins" / plugin
+    files = FILES_SECTION.search((folder / "README.md").read_text(encoding="utf-8")).group(1)
+    modules = sorted(path.name for path in folder.glob("*.py") if path.name != "__init__.py")
+    assert modules
+    missing = [name for name in modules if f"`{name}`" not in files]
+    assert not missing, missing
+
+
 def test_the_plugins_without_settings_have_no_settings_table():
     for plugin in set(PLUGINS) - set(WITH_SETTINGS):
         text = (ROOT / "plugins" / plugin / "README.md").read_text(encoding="utf-8")
