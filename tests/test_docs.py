@@ -220,6 +220,22 @@ def test_every_plugin_has_a_readme_and_a_row_in_the_plugins_table():
         assert table[plugin] == (f"`{prefix}*`" if prefix else "–"), plugin
 
 
+def test_the_plugins_table_names_each_plugins_jinja_globals(settings):
+    """A plugin's row in plugins/README.md names the Jinja globals it gives the templates
+    (csp's row named ``content_security_policy`` alone when it gave ``referrer_policy``
+    too)."""
+    concerns = dict(re.findall(r"^\| \[(\w+)\]\(\1/README\.md\) \| (.+?) \|",
+                               (ROOT / "plugins" / "README.md").read_text(encoding="utf-8"),
+                               re.M))
+    owners = {name: function.__module__.split(".")[1]
+              for name, function in settings["JINJA_GLOBALS"].items()
+              if function.__module__.startswith("plugins.")}
+    assert "referrer_policy" in owners
+    missing = [(plugin, name) for name, plugin in owners.items()
+               if not re.search(rf"`{name}(\(\))?`", concerns[plugin])]
+    assert not missing, missing
+
+
 def test_the_readme_configuration_links_every_plugins_settings():
     linked = re.findall(r"\[(\w+)\]\(plugins/\1/README\.md#settings\) \(`([A-Z_]+)\*`\)",
                         section(README, "Configuration"))
