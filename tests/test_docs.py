@@ -7,6 +7,7 @@ Markdown and the code (the guide's quoted messages: test_guide_messages.py)."""
 import ast
 import gzip
 import importlib
+import json
 import re
 import urllib.parse
 
@@ -233,6 +234,19 @@ def test_the_plugins_table_names_each_plugins_jinja_globals(settings):
     assert "referrer_policy" in owners
     missing = [(plugin, name) for name, plugin in owners.items()
                if not re.search(rf"`{name}(\(\))?`", concerns[plugin])]
+    assert not missing, missing
+
+
+def test_the_readme_layout_names_every_npm_package_of_the_tests():
+    """README's Layout says what tests/axe/ holds: each of its package.json's packages
+    (acorn, added for the scripts' floor, was not named)."""
+    layout = section(README, "Layout")
+    found = re.search(r"^  axe/ .*?(?=^\S|^  \S)", layout, re.M | re.S)
+    assert found, "README's Layout has no line for tests/axe/"
+    packages = json.loads((ROOT / "tests" / "axe" / "package.json").read_text(encoding="utf-8"))
+    names = [*packages.get("dependencies", {}), *packages.get("devDependencies", {})]
+    assert "acorn" in names
+    missing = [name for name in names if not re.search(rf"\b{re.escape(name)}\b", found.group())]
     assert not missing, missing
 
 
