@@ -250,6 +250,24 @@ def test_the_readme_layout_names_every_npm_package_of_the_tests():
     assert not missing, missing
 
 
+PLUGINS_REQUIRING = sorted(plugin for plugin in PLUGINS
+                           if getattr(importlib.import_module(f"plugins.{plugin}"), "REQUIRES", ()))
+
+
+@pytest.mark.parametrize("plugin", PLUGINS_REQUIRING)
+def test_a_plugin_readme_says_which_plugins_it_requires(plugin):
+    """Each plugin of a plugin's ``REQUIRES`` is named near a "requires" (or
+    ``REQUIRES``) in its README: without it the build stops at start-up (admin's said
+    nothing of contract and attachments)."""
+    text = (ROOT / "plugins" / plugin / "README.md").read_text(encoding="utf-8")
+    near = " ".join(text[max(0, found.start() - 150):found.end() + 150]
+                    for found in re.finditer(r"requir", text, re.I))
+    needed = importlib.import_module(f"plugins.{plugin}").REQUIRES
+    missing = [name for name in needed
+               if not re.search(rf"\b{name.removeprefix('plugins.')}\b", near)]
+    assert not missing, missing
+
+
 def test_the_readme_configuration_links_every_plugins_settings():
     linked = re.findall(r"\[(\w+)\]\(plugins/\1/README\.md#settings\) \(`([A-Z_]+)\*`\)",
                         section(README, "Configuration"))
