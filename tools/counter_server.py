@@ -55,7 +55,7 @@ PIXEL = base64.b64decode("R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRA
 SEPARATORS = {"plain": "", "spaced": "\u202f", "dots": ".", "commas": ","}
 # Limits on what a client may send (the script sends far less).
 MAX_TEXT = 2000  # characters of a path (p, or the path read) or a title (t)
-MAX_BODY = 64 * 1024  # bytes of a POST body (a beacon sends none)
+MAX_BODY = 64 * 1024  # bytes of a POST body (the script's recording sends none)
 TIMEOUT = 10.0  # seconds a connection may stay silent before it is dropped
 DIGITS_RE = re.compile(r"[0-9]+")  # ASCII digits only ("\u00b2".isdigit() is True)
 BOT_RE = re.compile(r"[0-9]{1,6}")
@@ -178,7 +178,7 @@ class CounterHandler(BaseHTTPRequestHandler):
 
     def do_POST(self):  # noqa: N802
         url = urlsplit(self.path)
-        self._read_body()  # a beacon's (none); bounded, before anything is done
+        self._read_body()  # a recording's (none); bounded, before anything is done
         if url.path == "/count":
             self._record(url.query)
         elif url.path == "/__control" and self.server.testing:
