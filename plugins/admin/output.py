@@ -37,6 +37,7 @@ from plugins.contract.schema import TITLE_WARNING_LENGTH
 from plugins.core import filetypes
 from plugins.core.files import place
 from plugins.core.items import PUBLIC, context_items, source
+from plugins.csp.policy import REFERRER_POLICY
 from plugins.italian import LANGUAGE
 from plugins.italian.words import ARTICLES
 from plugins.redirects.paths import KEY as OLD_ADDRESSES
@@ -135,6 +136,8 @@ def render_index(settings, context, main="decap-cms.js", script=SCRIPT):
     return environment.get_template("index.html").render(
         lang=LANGUAGE,  # the page is Decap's interface, in its locale (config.yml)
         policy=policy.meta(settings),
+        # the Referrer-Policy nginx sends, for hosts that send none (as every page: plugins/csp)
+        referrer=REFERRER_POLICY,
         sitename=settings["SITENAME"],
         favicon="../" + posixpath.join(settings["THEME_STATIC_DIR"],
                                        (context.get(MANIFEST_KEY) or {}).get("favicon.svg",
