@@ -923,8 +923,8 @@ SCROLL_THROUGH = """async () => {
 class Loading:
     """The requests of ``page`` under way: :meth:`settle` waits until every one was
     answered or failed, and none started for ``QUIET`` seconds, what Playwright's
-    "networkidle" waits for without its half a second of silence after each page (a
-    minute of the test). The quiet time covers a request started by a script once the
+    "networkidle" waits for without its half a second of silence after each page (30 s
+    of the test's 40). The quiet time covers a request started by a script once the
     one before it has ended (the visit counter's queue: at most four at a time); the
     site's scripts start no request from a timer."""
 
