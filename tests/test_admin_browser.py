@@ -569,6 +569,24 @@ class EditorSite:
     cms_port: int
 
 
+@contextlib.contextmanager
+def editor_browser(work, content, message="Contenuti scritti con git"):
+    """:func:`editor_site` with the web editor's local backend (decap-server, its log in
+    ``work``) running and Chromium launched in a UTF-8 locale (without one a non-ASCII
+    upload fails silently): ``(site, browser)``, for the modules whose editor walk needs
+    nothing else; the browser, the backend and the site stop after."""
+    from playwright.sync_api import sync_playwright  # noqa: PLC0415
+
+    with editor_site(work, content, message) as site, \
+            (work / "decap-server.log").open("w") as log, \
+            CmsServer(site.repo, site.cms_port, log=log), sync_playwright() as playwright:
+        browser = launch(playwright, env={**os.environ, "LANG": "C.UTF-8"})
+        try:
+            yield site, browser
+        finally:
+            browser.close()
+
+
 @pytest.fixture(scope="module")
 def playwright():
     """The module's one Playwright (the sync API runs one at a time in a thread): the

@@ -10,13 +10,11 @@ computer and on a phone; Tab down to the end of the page, then Shift+Tab back up
 control focused must be in the window with nothing laid over it.
 """
 
-import os
 
 import pytest
 
-from browser_support import collect_errors, launch
-from test_admin_browser import FIRST_LOAD_MS, UI_MS, editor_site
-from tools.cms_server import CmsServer
+from browser_support import collect_errors
+from test_admin_browser import FIRST_LOAD_MS, UI_MS, editor_browser
 
 pytestmark = pytest.mark.browser
 
@@ -48,38 +46,32 @@ SIZES = {"computer": (1280, 500), "phone": (390, 600)}
 @pytest.fixture(scope="module")
 def tabbed(tmp_path_factory):
     """{size: {"Tab": [focused…], "Shift+Tab": [focused…]}} and the session's errors."""
-    from playwright.sync_api import expect, sync_playwright  # noqa: PLC0415
+    from playwright.sync_api import expect  # noqa: PLC0415
 
     work = tmp_path_factory.mktemp("fuoco")
     found, errors = {}, []
     expect.set_options(timeout=UI_MS)
     try:
-        with editor_site(work, CONTENT, "Contenuti scritti con git") as site, \
-                (work / "decap-server.log").open("w") as log, \
-                CmsServer(site.repo, site.cms_port, log=log), sync_playwright() as playwright:
-            browser = launch(playwright, env={**os.environ, "LANG": "C.UTF-8"})
-            try:
-                for size, (width, height) in SIZES.items():
-                    page = browser.new_context(
-                        locale="it-IT", timezone_id="Europe/Rome", reduced_motion="reduce",
-                        viewport={"width": width, "height": height}).new_page()
-                    collect_errors(page, errors)
-                    page.goto(f"http://{site.web}/admin/#/collections/notizie")
-                    page.get_by_role("button", name="Accedi").click(timeout=FIRST_LOAD_MS)
-                    last = page.get_by_role("link", name="Incontro numero 1 al Civic Center",
-                                            exact=True)
-                    expect(last).to_be_visible()
-                    found[size] = {}
-                    for key in ("Tab", "Shift+Tab"):
-                        found[size][key] = []
-                        for _ in range(40):
-                            page.keyboard.press(key)
-                            if page.evaluate("document.activeElement === document.body"):
-                                continue  # past the page's end, or before its start
-                            found[size][key].append(page.evaluate(FOCUSED))
-                    page.context.close()
-            finally:
-                browser.close()
+        with editor_browser(work, CONTENT) as (site, browser):
+            for size, (width, height) in SIZES.items():
+                page = browser.new_context(
+                    locale="it-IT", timezone_id="Europe/Rome", reduced_motion="reduce",
+                    viewport={"width": width, "height": height}).new_page()
+                collect_errors(page, errors)
+                page.goto(f"http://{site.web}/admin/#/collections/notizie")
+                page.get_by_role("button", name="Accedi").click(timeout=FIRST_LOAD_MS)
+                last = page.get_by_role("link", name="Incontro numero 1 al Civic Center",
+                                        exact=True)
+                expect(last).to_be_visible()
+                found[size] = {}
+                for key in ("Tab", "Shift+Tab"):
+                    found[size][key] = []
+                    for _ in range(40):
+                        page.keyboard.press(key)
+                        if page.evaluate("document.activeElement === document.body"):
+                            continue  # past the page's end, or before its start
+                        found[size][key].append(page.evaluate(FOCUSED))
+                page.context.close()
     finally:
         expect.set_options(timeout=None)
     return found, errors

@@ -16,15 +16,13 @@ Control+V; the notice closed; HTML with a picture dropped at the end of the text
 "Pubblica ora"; the file saved is read.
 """
 
-import os
 from dataclasses import dataclass
 
 import pytest
 
-from browser_support import collect_errors, launch
+from browser_support import collect_errors
 from test_admin_browser import (ARRIVED_JS, FIRST_LOAD_MS, LIVE_REGIONS_JS, UI_MS,
-                                editor_site, publish_item, slate_ready)
-from tools.cms_server import CmsServer
+                                editor_browser, publish_item, slate_ready)
 
 pytestmark = pytest.mark.browser
 
@@ -65,54 +63,48 @@ class Paste:
 
 @pytest.fixture(scope="module")
 def paste(tmp_path_factory):
-    from playwright.sync_api import expect, sync_playwright  # noqa: PLC0415
+    from playwright.sync_api import expect  # noqa: PLC0415
 
     work = tmp_path_factory.mktemp("paste")
     errors = []
     expect.set_options(timeout=UI_MS)
     try:
-        with editor_site(work, CONTENT, "Contenuti scritti con git") as site, \
-                (work / "decap-server.log").open("w") as log, \
-                CmsServer(site.repo, site.cms_port, log=log), sync_playwright() as playwright:
-            browser = launch(playwright, env={**os.environ, "LANG": "C.UTF-8"})
-            try:
-                context = browser.new_context(locale="it-IT", timezone_id="Europe/Rome")
-                context.grant_permissions(["clipboard-read", "clipboard-write"],
-                                          origin=f"http://{site.web}")
-                page = context.new_page()
-                page.add_init_script(LIVE_REGIONS_JS)
-                collect_errors(page, errors)
-                name = ITEM.split("/")[1].removesuffix(".md")
-                page.goto(f"http://{site.web}/admin/#/collections/notizie/entries/{name}")
-                page.get_by_role("button", name="Accedi").click(timeout=FIRST_LOAD_MS)
-                text = page.locator('[data-slate-editor="true"]')
-                expect(text.locator("p").first).to_have_text(FIRST)
-                text.locator("p").first.click()
-                page.keyboard.press("End")
-                slate_ready(page, "selection.synced && selection.atEnd")
-                page.keyboard.press("Enter")
-                slate_ready(page, "selection.synced && selection.leaf === ''")
-                page.evaluate("""async ([html, plain]) => navigator.clipboard.write([
-                    new ClipboardItem({"text/html": new Blob([html], {type: "text/html"}),
-                                       "text/plain": new Blob([plain], {type: "text/plain"})
-                    })])""", [HTML, PLAIN])
-                page.keyboard.press("Control+V")
-                expect(text).to_contain_text("cortile", timeout=5_000)
-                notice = page.get_by_role("status").filter(has_text=NOTICE)
-                expect(notice).to_be_visible()
-                pasted = Paste(text.inner_text(), notice.inner_text(), "", "", "", errors,
-                               page.evaluate(ARRIVED_JS, NOTICE))
-                notice.get_by_role("button", name="Chiudi").click()
-                expect(notice).to_have_count(0)
-                page.evaluate(DROP_JS, [DROPPED, "Come arrivare"])
-                expect(text).to_contain_text("Come arrivare", timeout=5_000)
-                drop_notice = page.get_by_role("status").filter(has_text="«La mappa»")
-                expect(drop_notice).to_be_visible()
-                pasted.dropped, pasted.drop_notice = text.inner_text(), drop_notice.inner_text()
-                publish_item(page)
-                expect(page.get_by_text("Voce salvata")).to_be_visible()
-            finally:
-                browser.close()
+        with editor_browser(work, CONTENT) as (site, browser):
+            context = browser.new_context(locale="it-IT", timezone_id="Europe/Rome")
+            context.grant_permissions(["clipboard-read", "clipboard-write"],
+                                      origin=f"http://{site.web}")
+            page = context.new_page()
+            page.add_init_script(LIVE_REGIONS_JS)
+            collect_errors(page, errors)
+            name = ITEM.split("/")[1].removesuffix(".md")
+            page.goto(f"http://{site.web}/admin/#/collections/notizie/entries/{name}")
+            page.get_by_role("button", name="Accedi").click(timeout=FIRST_LOAD_MS)
+            text = page.locator('[data-slate-editor="true"]')
+            expect(text.locator("p").first).to_have_text(FIRST)
+            text.locator("p").first.click()
+            page.keyboard.press("End")
+            slate_ready(page, "selection.synced && selection.atEnd")
+            page.keyboard.press("Enter")
+            slate_ready(page, "selection.synced && selection.leaf === ''")
+            page.evaluate("""async ([html, plain]) => navigator.clipboard.write([
+                new ClipboardItem({"text/html": new Blob([html], {type: "text/html"}),
+                                   "text/plain": new Blob([plain], {type: "text/plain"})
+                })])""", [HTML, PLAIN])
+            page.keyboard.press("Control+V")
+            expect(text).to_contain_text("cortile", timeout=5_000)
+            notice = page.get_by_role("status").filter(has_text=NOTICE)
+            expect(notice).to_be_visible()
+            pasted = Paste(text.inner_text(), notice.inner_text(), "", "", "", errors,
+                           page.evaluate(ARRIVED_JS, NOTICE))
+            notice.get_by_role("button", name="Chiudi").click()
+            expect(notice).to_have_count(0)
+            page.evaluate(DROP_JS, [DROPPED, "Come arrivare"])
+            expect(text).to_contain_text("Come arrivare", timeout=5_000)
+            drop_notice = page.get_by_role("status").filter(has_text="«La mappa»")
+            expect(drop_notice).to_be_visible()
+            pasted.dropped, pasted.drop_notice = text.inner_text(), drop_notice.inner_text()
+            publish_item(page)
+            expect(page.get_by_text("Voce salvata")).to_be_visible()
     finally:
         expect.set_options(timeout=None)
     pasted.saved = (site.repo / "content" / ITEM).read_text(encoding="utf-8")

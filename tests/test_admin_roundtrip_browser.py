@@ -41,19 +41,17 @@ One editor session and one save (a few seconds); the builds before and after are
 """
 
 import difflib
-import os
 import struct
 from dataclasses import dataclass
 
 import pytest
 import yaml
 
-from browser_support import collect_errors, launch
+from browser_support import collect_errors
 from samples import pdf
 from support import build_site
-from test_admin_browser import (FIRST_LOAD_MS, QUICK, TAKEN_BYTES, UI_MS, editor_site,
+from test_admin_browser import (FIRST_LOAD_MS, QUICK, TAKEN_BYTES, UI_MS, editor_browser,
                                 publish_item, slate_ready)
-from tools.cms_server import CmsServer
 
 pytestmark = pytest.mark.browser
 
@@ -217,43 +215,37 @@ def front_matter(text):
 @pytest.fixture(scope="module")
 def roundtrip(tmp_path_factory):
     from playwright.sync_api import Error as PlaywrightError  # noqa: PLC0415
-    from playwright.sync_api import expect, sync_playwright  # noqa: PLC0415
+    from playwright.sync_api import expect  # noqa: PLC0415
 
     work = tmp_path_factory.mktemp("roundtrip")
     errors = []
     shown = {}
     expect.set_options(timeout=UI_MS)
     try:
-        with editor_site(work, CONTENT, "Contenuti scritti con git") as site, \
-                (work / "decap-server.log").open("w") as log, \
-                CmsServer(site.repo, site.cms_port, log=log), sync_playwright() as playwright:
+        with editor_browser(work, CONTENT) as (site, browser):
             web, before = site.web, site.built
-            browser = launch(playwright, env={**os.environ, "LANG": "C.UTF-8"})
-            try:
-                page = browser.new_page(locale="it-IT", timezone_id="Europe/Rome")
-                collect_errors(page, errors)
-                name = ITEM.split("/")[1].removesuffix(".md")
-                page.goto(f"http://{web}/admin/#/collections/notizie/entries/{name}")
-                page.get_by_role("button", name="Accedi").click(timeout=FIRST_LOAD_MS)
-                expect(page.get_by_label("Titolo", exact=True)).to_have_value(META["title"])
-                expect(page.locator('[data-slate-editor="true"] p').first).to_contain_text(WORD)
-                preview = page.frame_locator("iframe").first
-                expect(preview.locator(".article-cover img")).to_be_attached()
-                try:  # the cover's field and the text's image; the preview's three
-                    page.wait_for_function(LOADED_JS, arg=[[2, 3], WIDTH], timeout=UI_MS)
-                except PlaywrightError:
-                    pass  # not all shown: the test says which
-                shown["editor"] = page.locator("body").evaluate(IMAGES_JS)
-                shown["preview"] = preview.locator("body").evaluate(IMAGES_JS)
-                assert page.evaluate(SELECT_WORD_JS, WORD)
-                slate_ready(page, f"selection.synced && selection.text === '{WORD}'")
-                page.keyboard.insert_text(NEW_WORD)
-                expect(page.locator('[data-slate-editor="true"] p').first).to_contain_text(
-                    NEW_WORD)
-                publish_item(page)
-                expect(page.get_by_text("Voce salvata")).to_be_visible()
-            finally:
-                browser.close()
+            page = browser.new_page(locale="it-IT", timezone_id="Europe/Rome")
+            collect_errors(page, errors)
+            name = ITEM.split("/")[1].removesuffix(".md")
+            page.goto(f"http://{web}/admin/#/collections/notizie/entries/{name}")
+            page.get_by_role("button", name="Accedi").click(timeout=FIRST_LOAD_MS)
+            expect(page.get_by_label("Titolo", exact=True)).to_have_value(META["title"])
+            expect(page.locator('[data-slate-editor="true"] p').first).to_contain_text(WORD)
+            preview = page.frame_locator("iframe").first
+            expect(preview.locator(".article-cover img")).to_be_attached()
+            try:  # the cover's field and the text's image; the preview's three
+                page.wait_for_function(LOADED_JS, arg=[[2, 3], WIDTH], timeout=UI_MS)
+            except PlaywrightError:
+                pass  # not all shown: the test says which
+            shown["editor"] = page.locator("body").evaluate(IMAGES_JS)
+            shown["preview"] = preview.locator("body").evaluate(IMAGES_JS)
+            assert page.evaluate(SELECT_WORD_JS, WORD)
+            slate_ready(page, f"selection.synced && selection.text === '{WORD}'")
+            page.keyboard.insert_text(NEW_WORD)
+            expect(page.locator('[data-slate-editor="true"] p').first).to_contain_text(
+                NEW_WORD)
+            publish_item(page)
+            expect(page.get_by_text("Voce salvata")).to_be_visible()
     finally:
         expect.set_options(timeout=None)
     repo = work / "sito"

@@ -14,17 +14,15 @@ the keyboard (the field keeps the caret as the hint comes and goes); "Pubblica o
 the long title: saved; the file saved is read.
 """
 
-import os
 import re
 from dataclasses import dataclass, field
 
 import pytest
 import yaml
 
-from browser_support import collect_errors, launch
+from browser_support import collect_errors
 from plugins.contract.schema import TITLE_WARNING_LENGTH, long_title
-from test_admin_browser import FIRST_LOAD_MS, UI_MS, editor_site, publish_item
-from tools.cms_server import CmsServer
+from test_admin_browser import FIRST_LOAD_MS, UI_MS, editor_browser, publish_item
 
 pytestmark = pytest.mark.browser
 
@@ -64,57 +62,51 @@ class Shown:
 
 @pytest.fixture(scope="module")
 def shown(tmp_path_factory):
-    from playwright.sync_api import expect, sync_playwright  # noqa: PLC0415
+    from playwright.sync_api import expect  # noqa: PLC0415
 
     work = tmp_path_factory.mktemp("titolo")
     seen = Shown()
     expect.set_options(timeout=UI_MS)
     try:
-        with editor_site(work, CONTENT, "Contenuti scritti con git") as site, \
-                (work / "decap-server.log").open("w") as log, \
-                CmsServer(site.repo, site.cms_port, log=log), sync_playwright() as playwright:
-            browser = launch(playwright, env={**os.environ, "LANG": "C.UTF-8"})
-            try:
-                page = browser.new_context(locale="it-IT",
-                                           timezone_id="Europe/Rome").new_page()
-                collect_errors(page, seen.errors)
-                name = ITEM.split("/")[1].removesuffix(".md")
-                page.goto(f"http://{site.web}/admin/#/collections/notizie/entries/{name}")
-                page.get_by_role("button", name="Accedi").click(timeout=FIRST_LOAD_MS)
-                title = page.get_by_label("Titolo", exact=True)
-                expect(title).to_have_value("Festa del quartiere")
-                hint = page.locator(HINT)
-                expect(hint).to_have_count(0)
-                for key, text in TITLES.items():
-                    title.fill(text)
-                    expect(title).to_have_value(text)
-                    if long_title(text):
-                        expect(hint).to_be_visible()
-                    else:
-                        expect(hint).to_have_count(0)
-                    seen.hints[key] = hint.inner_text() if hint.count() else ""
-                    seen.described[key] = title.evaluate(
-                        "(input) => Boolean(input.getAttribute('aria-describedby'))"
-                        " && input.getAttribute('aria-describedby')"
-                        " === (document.querySelector('p[data-titolo-lungo]') || {}).id")
-                # the limit crossed from the keyboard, and crossed back
-                title.fill(LONG[:-1])
-                title.press("End")
-                for key in (LONG[-1], "!", "Backspace", "Backspace"):
-                    if len(key) == 1:
-                        page.keyboard.type(key)
-                    else:
-                        page.keyboard.press(key)
-                    seen.typed.append((title.input_value(), hint.count(), title.evaluate(
-                        "(input) => document.activeElement === input")))
-                title.fill(LONG)
-                expect(hint).to_be_visible()
-                publish_item(page)
-                notice = page.get_by_text("Voce salvata")
-                expect(notice).to_be_visible()
-                seen.notice = notice.inner_text()
-            finally:
-                browser.close()
+        with editor_browser(work, CONTENT) as (site, browser):
+            page = browser.new_context(locale="it-IT",
+                                       timezone_id="Europe/Rome").new_page()
+            collect_errors(page, seen.errors)
+            name = ITEM.split("/")[1].removesuffix(".md")
+            page.goto(f"http://{site.web}/admin/#/collections/notizie/entries/{name}")
+            page.get_by_role("button", name="Accedi").click(timeout=FIRST_LOAD_MS)
+            title = page.get_by_label("Titolo", exact=True)
+            expect(title).to_have_value("Festa del quartiere")
+            hint = page.locator(HINT)
+            expect(hint).to_have_count(0)
+            for key, text in TITLES.items():
+                title.fill(text)
+                expect(title).to_have_value(text)
+                if long_title(text):
+                    expect(hint).to_be_visible()
+                else:
+                    expect(hint).to_have_count(0)
+                seen.hints[key] = hint.inner_text() if hint.count() else ""
+                seen.described[key] = title.evaluate(
+                    "(input) => Boolean(input.getAttribute('aria-describedby'))"
+                    " && input.getAttribute('aria-describedby')"
+                    " === (document.querySelector('p[data-titolo-lungo]') || {}).id")
+            # the limit crossed from the keyboard, and crossed back
+            title.fill(LONG[:-1])
+            title.press("End")
+            for key in (LONG[-1], "!", "Backspace", "Backspace"):
+                if len(key) == 1:
+                    page.keyboard.type(key)
+                else:
+                    page.keyboard.press(key)
+                seen.typed.append((title.input_value(), hint.count(), title.evaluate(
+                    "(input) => document.activeElement === input")))
+            title.fill(LONG)
+            expect(hint).to_be_visible()
+            publish_item(page)
+            notice = page.get_by_text("Voce salvata")
+            expect(notice).to_be_visible()
+            seen.notice = notice.inner_text()
     finally:
         expect.set_options(timeout=None)
     seen.saved = (site.repo / "content" / ITEM).read_text(encoding="utf-8")
