@@ -9,7 +9,7 @@ Page loads with JavaScript (copy, CSP, share sheet) and without (the buttons sta
 
 
 import pytest
-from browser_support import chromium, served_site
+from browser_support import chromium, goto_in_theme_font, served_site
 from support import article
 
 pytestmark = pytest.mark.browser
@@ -176,19 +176,23 @@ def test_the_share_sheet_of_a_phone_gets_the_title_and_address(browser, site):
 def test_the_copy_button_appearing_moves_nothing_below_it(browser, site):
     """"Copia link" is shown by the script: its row kept its room while hidden, but the
     button itself took none (display: none), so the row grew by the button's 44 px
-    when it appeared and everything below it moved (a layout shift)."""
+    when it appeared and everything below it moved (a layout shift).
+
+    Both pages are measured in the theme's font (``goto_in_theme_font``): its files are
+    ``font-display: optional``, and one that comes late on a loaded machine leaves a page
+    in the wider fallback font, its lines, and the button's place, not the other's."""
     context = browser.new_context(viewport={"width": 390, "height": 844},
                                   java_script_enabled=False)
     try:
         page = context.new_page()
-        page.goto(site.origin + ARTICLE)
+        goto_in_theme_font(page, site.origin + ARTICLE, context.new_cdp_session(page))
         without = page.locator(".share-copy").bounding_box()
     finally:
         context.close()
     context = browser.new_context(viewport={"width": 390, "height": 844})
     try:
         page = context.new_page()
-        page.goto(site.origin + ARTICLE)
+        goto_in_theme_font(page, site.origin + ARTICLE, context.new_cdp_session(page))
         assert page.get_by_role("button", name="Copia link").is_visible()
         assert page.locator(".share-copy").bounding_box() == without
     finally:
