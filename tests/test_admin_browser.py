@@ -952,9 +952,9 @@ def edit(browser, seen, expect):
     # (the focus moved, and the move announced, as by the arrows: waited for the same
     # way; the first item's "up" is unavailable: nothing moves, nothing to wait for)
     seen.old_field["clicks"] = clicks = []
-    for name, first, moves in (("Sposta giù la voce 1", OLD_ADDRESSES[1], True),
-                               ("Sposta su la voce 2", OLD_ADDRESSES[0], True),
-                               ("Sposta su la voce 1", OLD_ADDRESSES[0], False)):
+    for name, first, moves in (("Sposta in giù la voce 1", OLD_ADDRESSES[1], True),
+                               ("Sposta in su la voce 2", OLD_ADDRESSES[0], True),
+                               ("Sposta in su la voce 1", OLD_ADDRESSES[0], False)):
         button = addresses["container"].get_by_role(
             "button", name=name + " dell'elenco Indirizzi precedenti")
         said = page.evaluate("window.saidTimes")
@@ -1768,18 +1768,19 @@ def test_the_buttons_of_a_lists_items_are_named_and_move_it_by_the_keyboard(sess
     assert shown["buttons"] == [
         "Comprimi l'elenco Indirizzi precedenti", "Aggiungi indirizzo precedente",
         "Comprimi la voce 1" + of, "Sposta la voce 1 di 2" + of,
-        "Sposta su la voce 1" + of, "Sposta giù la voce 1" + of, "Rimuovi la voce 1" + of,
+        "Sposta in su la voce 1" + of, "Sposta in giù la voce 1" + of, "Rimuovi la voce 1" + of,
         "Comprimi la voce 2" + of, "Sposta la voce 2 di 2" + of,
-        "Sposta su la voce 2" + of, "Sposta giù la voce 2" + of, "Rimuovi la voce 2" + of]
+        "Sposta in su la voce 2" + of, "Sposta in giù la voce 2" + of, "Rimuovi la voce 2" + of]
     assert session.empty_attachment["buttons"] == [
         "Espandi l'elenco Allegati", "Aggiungi allegato",
         "Espandi la voce 1 dell'elenco Allegati", "Sposta la voce 1 di 1 dell'elenco Allegati",
-        "Sposta su la voce 1 dell'elenco Allegati", "Sposta giù la voce 1 dell'elenco Allegati",
+        "Sposta in su la voce 1 dell'elenco Allegati",
+        "Sposta in giù la voce 1 dell'elenco Allegati",
         "Rimuovi la voce 1 dell'elenco Allegati"]
     assert shown["handle role"] is None  # a button (dnd-kit's: "sortable")
-    assert shown["instructions"] == ("Per spostare una voce dell'elenco usa i pulsanti ↑ e ↓"
-                                     " accanto, le frecce su e giù, o trascinala con il"
-                                     " mouse.")
+    assert shown["instructions"] == ("Per spostare una voce dell'elenco usa i suoi pulsanti"
+                                     " ↑ e ↓ o i tasti freccia su e giù, oppure trascinala"
+                                     " con il mouse.")
     up, down = shown["moves"]
     assert up["values"] == OLD_ADDRESSES[::-1]
     assert up["focused"] == "Sposta la voce 1 di 2" + of  # the handle of the item moved
@@ -1804,13 +1805,13 @@ def test_a_lists_item_moves_with_a_click_on_its_buttons_without_dragging(session
     of = " dell'elenco Indirizzi precedenti"
     down, up, first_up = session.old_field["clicks"]
     assert down["values"] == OLD_ADDRESSES[::-1]
-    assert down["focused"] == "Sposta giù la voce 2" + of  # on the moved item's button
+    assert down["focused"] == "Sposta in giù la voce 2" + of  # on the moved item's button
     assert "Voce spostata al posto 2 di 2." in down["said"]
     assert up["values"] == OLD_ADDRESSES
-    assert up["focused"] == "Sposta su la voce 1" + of
+    assert up["focused"] == "Sposta in su la voce 1" + of
     assert "Voce spostata al posto 1 di 2." in up["said"]
     assert first_up["values"] == OLD_ADDRESSES  # unavailable: nothing moved
-    assert first_up["focused"] == "Sposta su la voce 1" + of
+    assert first_up["focused"] == "Sposta in su la voce 1" + of
 
 
 UNNAMED = re.compile(r"^\s*- (button|link|textbox|switch|combobox|checkbox|menuitem"

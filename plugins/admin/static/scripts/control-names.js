@@ -72,8 +72,8 @@
         given(handle, "aria-label", "Sposta " + place + " di " + lists[list].length + of);
         handle.removeAttribute("aria-roledescription");
         var moves = movesOf(handle);
-        given(moves[0], "aria-label", "Sposta su " + place + of);
-        given(moves[1], "aria-label", "Sposta giù " + place + of);
+        given(moves[0], "aria-label", "Sposta in su " + place + of);
+        given(moves[1], "aria-label", "Sposta in giù " + place + of);
         given(moves[0], "aria-disabled", String(index === 0));
         given(moves[1], "aria-disabled", String(index === lists[list].length - 1));
         named(bar.firstElementChild, (collapsed ? "Espandi " : "Comprimi ") + place + of);

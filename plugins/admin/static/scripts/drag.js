@@ -14,8 +14,8 @@
   // as do the item's ↑ and ↓ buttons (control-names.js).
   var DRAG_TEXTS = [
     [/^\s*To pick up a draggable item, press the space bar\.[\s\S]*$/,
-      "Per spostare una voce dell'elenco usa i pulsanti ↑ e ↓ accanto, le frecce su e"
-      + " giù, o trascinala con il mouse."],
+      "Per spostare una voce dell'elenco usa i suoi pulsanti ↑ e ↓ o i tasti freccia su"
+      + " e giù, oppure trascinala con il mouse."],
     [/^Picked up draggable item .*$/, "Voce presa."],
     [/^Draggable item .* was moved over droppable area .*$/, "Voce spostata."],
     [/^Draggable item .* is no longer over a droppable area\.?$/, "Voce fuori dall'elenco."],
