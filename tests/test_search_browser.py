@@ -519,9 +519,9 @@ BELOW_FLOOR = {
 TOO_OLD = ("La ricerca non funziona con questa versione del browser, che è troppo vecchia:"
            " aggiorna il browser (o il sistema del telefono o del tablet), oppure usa un altro"
            " browser o dispositivo.")
-NO_WASM = ("La ricerca non funziona in questo browser: richiede WebAssembly, che manca o è"
-           " disattivato (lo disattiva, per esempio, la modalità di isolamento di iPhone e"
-           " iPad). Puoi usare un altro browser o dispositivo.")
+NO_WASM = ("La ricerca non funziona in questo browser, perché WebAssembly manca o è"
+           " disattivato (per esempio dalla modalità di isolamento di iPhone e iPad): usa un"
+           " altro browser o dispositivo.")
 MEANWHILE = " Intanto puoi sfogliare l’archivio, le categorie o gli argomenti."
 
 

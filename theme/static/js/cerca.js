@@ -83,9 +83,9 @@ const UNSUPPORTED = {
   old: "La ricerca non funziona con questa versione del browser, che è troppo vecchia:"
     + " aggiorna il browser (o il sistema del telefono o del tablet), oppure usa un altro"
     + " browser o dispositivo.",
-  none: "La ricerca non funziona in questo browser: richiede WebAssembly, che manca o è"
-    + " disattivato (lo disattiva, per esempio, la modalità di isolamento di iPhone e"
-    + " iPad). Puoi usare un altro browser o dispositivo.",
+  none: "La ricerca non funziona in questo browser, perché WebAssembly manca o è"
+    + " disattivato (per esempio dalla modalità di isolamento di iPhone e iPad): usa un"
+    + " altro browser o dispositivo.",
 };
 const EMPTY = "Scrivi le parole da cercare, o scegli una categoria.";
 const FAILED = "La ricerca non è riuscita: riprova.";
