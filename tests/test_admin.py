@@ -1436,8 +1436,8 @@ def test_admin_js_refuses_a_video_from_a_host_the_site_does_not_allow(build):
              (allowed.replace("https:", "http:"), "viene da www.youtube-nocookie.com"),
              # a video of the host allowed without a title (body.py: a frame screen
              # readers cannot name), or with spaces for one: the build stops on it
-             (allowed.replace(' title="La festa"', ""), "non ha il titolo (title=\"…\")"),
-             (allowed.replace('"La festa"', '"  "'), "non ha il titolo (title=\"…\")")]
+             (allowed.replace(' title="La festa"', ""), "non ha un titolo (title=\"…\")"),
+             (allowed.replace('"La festa"', '"  "'), "non ha un titolo (title=\"…\")")]
     for (body, expected), said in zip(cases, built_and_saved(build, cases, (), settings,
                                                               page)):
         assert said == "saved" if expected is None else expected in said, (body, said)
@@ -1463,7 +1463,7 @@ def test_admin_js_refuses_a_video_asking_too_much_as_the_build_does(build):
     assert page["data-leaking-referrer-policies"] == "no-referrer-when-downgrade unsafe-url"
     cases = [(youtube, None),
              (youtube.replace("autoplay;", "autoplay; camera 'self'; Geolocation;"),
-              "chiede al browser di chi legge «camera», «geolocation»"),
+              "permessi che a un video non servono («camera», «geolocation»)"),
              (youtube.replace("web-share", "web-share; browsing-topics"), "«browsing-topics»"),
              (youtube.replace("strict-origin-when-cross-origin", "unsafe-url"),
               'ha referrerpolicy="unsafe-url": il sito del video riceverebbe l\'indirizzo'

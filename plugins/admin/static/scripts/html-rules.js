@@ -116,10 +116,10 @@
       }
       if (!(values.title || "").trim()) {
         // a frame screen readers cannot name (body.py, UNTITLED_FRAME_MESSAGE)
-        return "il video inserito con " + element + " non ha il titolo (title=\"…\"), e il"
-          + " sito non verrebbe pubblicato: scrivi che cosa mostra in title=\"…\"" + SHOW_HTML
-          + ", per esempio <iframe title=\"La festa dei laboratori in piazza\" …>: chi usa"
-          + " un lettore di schermo sente quel titolo al posto del video.";
+        return "il video inserito con " + element + " non ha un titolo (title=\"…\"), e il"
+          + " sito non verrebbe pubblicato: chi usa un lettore di schermo sente il titolo al"
+          + " posto del video. Scrivi in title=\"…\" che cosa mostra il video" + SHOW_HTML
+          + ", per esempio <iframe title=\"La festa dei laboratori in piazza\" …>.";
       }
       var asked = (values.allow || "").split(/[;,]/).map(function (part) {
         return (part.trim().split(/\s+/)[0] || "").toLowerCase();
@@ -127,19 +127,19 @@
         return feature && IFRAME_FEATURES.indexOf(feature) < 0;
       });
       if (Object.prototype.hasOwnProperty.call(values, "allow") && asked.length) {
-        return "il video inserito con " + element + " chiede al browser di chi legge «"
-          + asked.join("», «") + "» (nel suo allow=\"…\"): il sito del video potrebbe"
-          + " chiedere la fotocamera, il microfono, la posizione o altro, o osservare la"
-          + " pagina per la pubblicità, e il sito non verrebbe pubblicato. Togli quelle voci"
-          + " da allow" + SHOW_HTML + " (a un video bastano " + IFRAME_FEATURES.join(", ")
-          + ").";
+        return "il video inserito con " + element + " chiede, nel suo allow=\"…\","
+          + " permessi che a un video non servono («" + asked.join("», «") + "»), e il"
+          + " sito non verrebbe pubblicato: con quei permessi il sito del video potrebbe"
+          + " chiedere a chi legge la fotocamera, il microfono, la posizione o altro, o"
+          + " osservare la pagina per la pubblicità. Togli quei permessi da allow=\"…\""
+          + SHOW_HTML + "; a un video bastano " + IFRAME_FEATURES.join(", ") + ".";
       }
       var policy = (values.referrerpolicy || "").trim().toLowerCase();
       if (LEAKING_REFERRER_POLICIES.indexOf(policy) >= 0) {
         return "il video inserito con " + element + " ha referrerpolicy=\"" + policy
           + "\": il sito del video riceverebbe l'indirizzo intero della pagina, e il sito"
-          + " non verrebbe pubblicato. Togli referrerpolicy" + SHOW_HTML
-          + " (o scrivi strict-origin-when-cross-origin).";
+          + " non verrebbe pubblicato. Togli referrerpolicy" + SHOW_HTML + ", o scrivi"
+          + " referrerpolicy=\"strict-origin-when-cross-origin\".";
       }
     }
     for (var index = 0; index < found.length; index += 1) {
