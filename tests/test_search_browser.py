@@ -552,6 +552,45 @@ def test_below_the_browser_floor_the_page_says_why_and_how_to_browse(
     assert not [url for url in me.requests if "/pagefind/" in url]
 
 
+# Safari before 16 and Chromium before 97 under the page's policy: they do not know
+# 'wasm-unsafe-eval' and refuse to compile any WebAssembly without 'unsafe-eval', as
+# Safari says it (its worker refused too: aborted here, no init script reaches it).
+OLD_POLICY = """(() => {
+  const refuse = () => {
+    throw new EvalError("Refused to create a WebAssembly object because 'unsafe-eval' is"
+      + " not an allowed source of script in the following Content Security Policy"
+      + " directive");
+  };
+  const refused = () => Promise.reject(new EvalError("Refused to create a WebAssembly object"));
+  WebAssembly.Module = function Module() { refuse(); };
+  WebAssembly.Instance = function Instance() { refuse(); };
+  WebAssembly.compile = WebAssembly.instantiate = refused;
+  WebAssembly.compileStreaming = WebAssembly.instantiateStreaming = refused;
+})();"""
+
+
+def test_a_browser_refusing_webassembly_under_the_pages_policy_is_told_it_is_too_old(
+        reader, site):
+    """Safari 15 and Chromium 96 pass the floor's check (their WebAssembly has reference
+    types) but refuse to compile it under the site's policy, whose 'wasm-unsafe-eval' they
+    do not know. Pagefind is tried (its worker, under its own response's policy, may run
+    it), fails, and the page said the search was down "in questo momento": it says the
+    browser is too old, with the ways to browse, as below the floor."""
+    me = reader()
+    page = me.page
+    page.add_init_script(OLD_POLICY)
+    page.route("**/pagefind/pagefind-worker.js", lambda route: route.abort())
+    page.goto(site.origin + "/cerca/?q=girandola")
+    status = page.get_by_role("status")
+    me.wait_until(lambda: status.text_content() != LOADING, "the status's message")
+    assert status.text_content() == TOO_OLD + MEANWHILE
+    assert page.locator("#cerca-form").is_hidden() and status.is_visible()
+    assert [url for url in me.requests if url.endswith("/pagefind/pagefind.js")]  # tried
+    me.errors.clear()  # Pagefind's failure, the test's own doing
+    me.console[:] = [line for line in me.console if "pagefind" not in line.lower()
+                     and "ERR_FAILED" not in line and "WebAssembly" not in line]
+
+
 def accessible(me, selector):
     """The node of ``selector``'s element in Chromium's accessibility tree (what screen
     readers are given): ``{"role", "live", "name"}``, or None while it is out of the tree

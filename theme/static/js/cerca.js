@@ -17,7 +17,8 @@
  * index's folder does not answer, is a lost connection (Pagefind takes an index file
  * it could not fetch for an empty one). A browser Pagefind cannot run in (below the floor
  * of theme/README.md, or without WebAssembly) is told before anything of it is fetched,
- * and says so, with the ways to browse (unsupported(), unavailable()).
+ * and says so, with the ways to browse (unsupported(), unavailable()); so is one whose
+ * WebAssembly the page's policy refused once Pagefind has failed (refused()).
  * A result must match in its text or title, not only in the other metadata it shows
  * (find()); words in any quotes are a phrase; a page with the word as typed ranks
  * before longer words (RANKING, asTyped()). Back from a result, the results shown then
@@ -77,6 +78,8 @@ const RANKING = {
 // externref, valid only where they are (WebAssembly.validate(), unsupported()).
 const WASM_FLOOR = new Uint8Array([0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00,
   0x01, 0x05, 0x01, 0x60, 0x01, 0x6f, 0x00]);
+// The smallest module: its header (refused()).
+const WASM_EMPTY = new Uint8Array([0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00]);
 // What the page says when the search cannot run in the reader's browser (unavailable()),
 // before the ways to browse meanwhile.
 const UNSUPPORTED = {
@@ -935,6 +938,21 @@ class Search {
    floor of theme/README.md, "Supported browsers"), null when it may run. Below the
    floor Pagefind's init failed and the page said the search was down "in questo
    momento", as if it would come back. */
+/* Whether this page's policy refused its WebAssembly: compiling the smallest module
+   there is, valid everywhere, fails only then. The page allows it with
+   'wasm-unsafe-eval' (plugins/csp), which Safari before 16 and Chromium before 97 do
+   not know: they refuse WebAssembly without 'unsafe-eval', which the site does not give
+   (it would allow eval() too). Asked only once Pagefind has failed: its worker, under
+   its own response's policy, may have run it where the page could not. */
+function refused() {
+  try {
+    new WebAssembly.Module(WASM_EMPTY);
+    return false;
+  } catch {
+    return true;
+  }
+}
+
 function unsupported() {
   if (typeof WebAssembly !== "object" || typeof WebAssembly.validate !== "function") {
     return "none";
@@ -1013,7 +1031,8 @@ async function main() {
     categories = Object.keys((filters && filters.categoria) || {}).sort(collator.compare);
   } catch {
     window.clearTimeout(slow);
-    unavailable(root);
+    // the browser too old for the page's policy (refused()), or the index not loaded
+    unavailable(root, refused() ? "old" : null);
     return;
   }
   window.clearTimeout(slow);
