@@ -1467,7 +1467,14 @@ def test_admin_js_refuses_a_video_asking_too_much_as_the_build_does(build):
              (youtube.replace("web-share", "web-share; browsing-topics"), "«browsing-topics»"),
              (youtube.replace("strict-origin-when-cross-origin", "unsafe-url"),
               'ha referrerpolicy="unsafe-url": il sito del video riceverebbe l\'indirizzo'
-              " intero della pagina")]
+              " intero della pagina"),
+             # a name given twice (a browser reads the first) and a feature twice: the
+             # build checks every one, the editor named the last, or the feature twice
+             (youtube.replace(' allow="', ' allow="camera; camera" allow="'), "(«camera»)"),
+             (youtube.replace(' referrerpolicy="', ' referrerpolicy="unsafe-url"'
+                              ' referrerpolicy="'), 'ha referrerpolicy="unsafe-url"'),
+             # a frame with no address yet: its allow is checked all the same
+             ('<iframe title="La festa" allow="camera"></iframe>', "(«camera»)")]
     for (body, expected), said in zip(cases, built_and_saved(build, cases, (), settings,
                                                               page)):
         if expected is None:

@@ -932,12 +932,6 @@ class Search {
   }
 }
 
-/* Why the search cannot run in this browser, before anything of Pagefind is fetched:
-   "none" without WebAssembly at all (never there, or turned off: iOS's Lockdown Mode),
-   "old" with a WebAssembly older than Pagefind's (reference types, WASM_FLOOR: the
-   floor of theme/README.md, "Supported browsers"), null when it may run. Below the
-   floor Pagefind's init failed and the page said the search was down "in questo
-   momento", as if it would come back. */
 /* Whether this page's policy refused its WebAssembly: compiling the smallest module
    there is, valid everywhere, fails only then. The page allows it with
    'wasm-unsafe-eval' (plugins/csp), which Safari before 16 and Chromium before 97 do
@@ -953,6 +947,12 @@ function refused() {
   }
 }
 
+/* Why the search cannot run in this browser, before anything of Pagefind is fetched:
+   "none" without WebAssembly at all (never there, or turned off: iOS's Lockdown Mode),
+   "old" with a WebAssembly older than Pagefind's (reference types, WASM_FLOOR: the
+   floor of theme/README.md, "Supported browsers"), null when it may run. Below the
+   floor Pagefind's init failed and the page said the search was down "in questo
+   momento", as if it would come back. */
 function unsupported() {
   if (typeof WebAssembly !== "object" || typeof WebAssembly.validate !== "function") {
     return "none";

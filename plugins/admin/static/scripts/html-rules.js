@@ -121,12 +121,20 @@
           + " posto del video. Scrivi in title=\"…\" che cosa mostra il video" + SHOW_HTML
           + ", per esempio <iframe title=\"La festa dei laboratori in piazza\" …>.";
       }
-      var asked = (values.allow || "").split(/[;,]/).map(function (part) {
-        return (part.trim().split(/\s+/)[0] || "").toLowerCase();
-      }).filter(function (feature) {
-        return feature && IFRAME_FEATURES.indexOf(feature) < 0;
+    }
+    if (name === "iframe") {
+      // every allow and referrerpolicy written, as the build checks each (a browser
+      // reads the first of a name given twice), whatever the src
+      var asked = [];
+      found.forEach(function (each) {
+        if (each.name !== "allow") return;
+        (each.value || "").split(/[;,]/).forEach(function (part) {
+          var feature = (part.trim().split(/\s+/)[0] || "").toLowerCase();
+          if (feature && IFRAME_FEATURES.indexOf(feature) < 0
+              && asked.indexOf(feature) < 0) asked.push(feature);
+        });
       });
-      if (Object.prototype.hasOwnProperty.call(values, "allow") && asked.length) {
+      if (asked.length) {
         return "il video inserito con " + element + " chiede, nel suo allow=\"…\","
           + " permessi che a un video non servono («" + asked.join("», «") + "»), e il"
           + " sito non verrebbe pubblicato: con quei permessi il sito del video potrebbe"
@@ -134,8 +142,14 @@
           + " osservare la pagina per la pubblicità. Togli quei permessi da allow=\"…\""
           + SHOW_HTML + "; a un video bastano " + IFRAME_FEATURES.join(", ") + ".";
       }
-      var policy = (values.referrerpolicy || "").trim().toLowerCase();
-      if (LEAKING_REFERRER_POLICIES.indexOf(policy) >= 0) {
+      var policy = null;
+      found.forEach(function (each) {
+        var value = each.name === "referrerpolicy" && (each.value || "").trim().toLowerCase();
+        if (policy === null && value && LEAKING_REFERRER_POLICIES.indexOf(value) >= 0) {
+          policy = value;
+        }
+      });
+      if (policy !== null) {
         return "il video inserito con " + element + " ha referrerpolicy=\"" + policy
           + "\": il sito del video riceverebbe l'indirizzo intero della pagina, e il sito"
           + " non verrebbe pubblicato. Togli referrerpolicy" + SHOW_HTML + ", o scrivi"
