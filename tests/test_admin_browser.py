@@ -933,19 +933,26 @@ def edit(browser, seen, expect):
     # words of the move before stay until then, so a move is over once they are written
     # again, SAID_JS; on a loaded machine later than any fixed pause)
     page.evaluate(SAID_JS, "Voce spostata al posto")
-    for key, first in (("ArrowUp", OLD_ADDRESSES[1]), ("ArrowDown", OLD_ADDRESSES[0])):
+
+    def after_move(act, first, announced=True):
+        """``act`` done, then the first entry's value ``first`` and (``announced``) the
+        move's words waited for (not found: the test says what was there): the list's
+        values, the focused control's name and the status's words."""
         said = page.evaluate("window.saidTimes")
-        page.keyboard.press(key)
-        try:  # Decap's lists have no keyboard: the arrows did nothing
+        act()
+        try:
             expect(addresses["inputs"].nth(0)).to_have_value(first, timeout=UI_MS)
-            page.wait_for_function(f"window.saidTimes > {said}", timeout=UI_MS)
+            if announced:
+                page.wait_for_function(f"window.saidTimes > {said}", timeout=UI_MS)
         except (AssertionError, PlaywrightTimeoutError):
             pass
-        moves.append({"values": addresses["inputs"].evaluate_all(
-                          "nodes => nodes.map(n => n.value)"),
-                      "focused": page.evaluate(
-                          "document.activeElement.getAttribute('aria-label')"),
-                      "said": page.get_by_role("status").all_text_contents()})
+        return {"values": addresses["inputs"].evaluate_all("nodes => nodes.map(n => n.value)"),
+                "focused": page.evaluate("document.activeElement.getAttribute('aria-label')"),
+                "said": page.get_by_role("status").all_text_contents()}
+
+    # (Decap's lists have no keyboard: the arrows did nothing)
+    for key, first in (("ArrowUp", OLD_ADDRESSES[1]), ("ArrowDown", OLD_ADDRESSES[0])):
+        moves.append(after_move(lambda: page.keyboard.press(key), first))  # noqa: B023
     seen.old_field["arrived"] = page.evaluate(ARRIVED_JS, "Voce spostata")
     # and with a click on the items' buttons (WCAG 2.5.7: no drag needed): the first one
     # down, then up again; the first one's "up" does nothing
@@ -957,20 +964,12 @@ def edit(browser, seen, expect):
                                ("Sposta in su la voce 1", OLD_ADDRESSES[0], False)):
         button = addresses["container"].get_by_role(
             "button", name=name + " dell'elenco Indirizzi precedenti")
-        said = page.evaluate("window.saidTimes")
-        if button.count():  # (none: nothing to click, nothing moves; the test says so)
-            button.click(force=True)  # Playwright waits for an aria-disabled one to enable
-        try:
-            expect(addresses["inputs"].nth(0)).to_have_value(first, timeout=UI_MS)
-            if moves:
-                page.wait_for_function(f"window.saidTimes > {said}", timeout=UI_MS)
-        except (AssertionError, PlaywrightTimeoutError):
-            pass
-        clicks.append({"values": addresses["inputs"].evaluate_all(
-                           "nodes => nodes.map(n => n.value)"),
-                       "focused": page.evaluate(
-                           "document.activeElement.getAttribute('aria-label')"),
-                       "said": page.get_by_role("status").all_text_contents()})
+
+        def click(button=button):
+            if button.count():  # (none: nothing to click, nothing moves; the test says so)
+                button.click(force=True)  # Playwright waits for an aria-disabled one to enable
+
+        clicks.append(after_move(click, first, moves))
     step("old addresses")
 
     # 5. Publishing without the image's description is refused, and nothing is written
