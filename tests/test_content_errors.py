@@ -1193,6 +1193,22 @@ def test_a_link_to_a_page_of_the_site_is_no_file_of_the_editors_computer(build, 
     assert "file del tuo computer" not in out + err, out + err
 
 
+def file_checker(tmp_path, files, settings=""):
+    """``files`` written in ``tmp_path/content``, with the project's settings and
+    ``settings``: a function checking one of them (its path under the content folder) as
+    ``./run check`` does (``check_file``), again after the test changes it; its
+    ``content`` is the folder."""
+    content = tmp_path / "content"
+    write_content(content, files)
+    loaded = project_settings(write_conf(tmp_path, f"PATH = {str(content)!r}\n" + settings))
+
+    def check(relative):
+        return check_file(content / relative, relative, loaded, make_markdown(loaded))
+
+    check.content = content
+    return check
+
+
 # Settings allowing videos from one host, and an iframe from another
 VIDEO_HOSTS = "CONTRACT_IFRAME_HOSTS = ['www.youtube-nocookie.com']\n"
 IFRAME_FROM_ANOTHER_HOST = {"notizie/video.md": article(title="Video", body=(
@@ -1203,11 +1219,7 @@ def test_an_iframe_from_a_host_not_allowed_is_refused_in_italian_and_english(tmp
     """With video hosts allowed (CONTRACT_IFRAME_HOSTS), an iframe from another host was
     refused in Italian only: the English half was joined to the other case's message (no
     hosts allowed) alone."""
-    content, relative = tmp_path / "content", "notizie/video.md"
-    write_content(content, IFRAME_FROM_ANOTHER_HOST)
-    conf = write_conf(tmp_path, f"PATH = {str(content)!r}\n" + VIDEO_HOSTS)
-    settings = project_settings(conf)
-    checked = check_file(content / relative, relative, settings, make_markdown(settings))
+    checked = file_checker(tmp_path, IFRAME_FROM_ANOTHER_HOST, VIDEO_HOSTS)("notizie/video.md")
     found = [str(problem) for problem in checked.errors]
     assert found == ["notizie/video.md:6: iframe da video.example.org non ammesso: sono ammessi"
                      " solo video da www.youtube-nocookie.com / iframe from video.example.org"
@@ -1235,14 +1247,9 @@ def test_an_allowed_videos_frame_may_ask_only_what_a_player_needs(tmp_path):
     header says otherwise: GitHub Pages), and ``referrerpolicy="unsafe-url"`` the page's
     whole address. Each is an error at its line, in Italian and English, in the check and
     the build alike; YouTube's own embed code passes."""
-    content = tmp_path / "content"
-    write_content(content, {**IFRAME_ASKING_TOO_MUCH, **YOUTUBE_EMBED})
-    conf = write_conf(tmp_path, f"PATH = {str(content)!r}\n" + VIDEO_HOSTS)
-    settings = project_settings(conf)
-    found = {}
-    for relative in (*IFRAME_ASKING_TOO_MUCH, *YOUTUBE_EMBED):
-        checked = check_file(content / relative, relative, settings, make_markdown(settings))
-        found[relative] = [str(problem) for problem in checked.errors]
+    check = file_checker(tmp_path, {**IFRAME_ASKING_TOO_MUCH, **YOUTUBE_EMBED}, VIDEO_HOSTS)
+    found = {relative: [str(problem) for problem in check(relative).errors]
+             for relative in (*IFRAME_ASKING_TOO_MUCH, *YOUTUBE_EMBED)}
     assert found["notizie/video.md"] == []
     asked = found["notizie/video-invadente.md"]
     assert all(line.startswith("notizie/video-invadente.md:6: ") for line in asked), asked
@@ -1270,23 +1277,20 @@ def test_a_video_without_a_title_stops_the_build_naming_its_line(tmp_path):
     silently: a frame with no name for screen readers (WCAG 4.1.2; axe's frame-title), and
     an empty "Guarda il video" in its place in feeds and on paper. Like an image without
     alt text, it is an error, at its line, saying what to write; with a title it passes."""
-    content, relative = tmp_path / "content", "notizie/video-senza-titolo.md"
-    write_content(content, IFRAME_WITHOUT_TITLE)
-    conf = write_conf(tmp_path, f"PATH = {str(content)!r}\n" + VIDEO_HOSTS)
-    settings = project_settings(conf)
-    checked = check_file(content / relative, relative, settings, make_markdown(settings))
-    found = [str(problem) for problem in checked.errors]
+    relative = "notizie/video-senza-titolo.md"
+    check = file_checker(tmp_path, IFRAME_WITHOUT_TITLE, VIDEO_HOSTS)
+    found = [str(problem) for problem in check(relative).errors]
     message = ("video senza titolo: scrivi nell'<iframe> che cosa mostra, con title=\"…\""
                " (per esempio <iframe title=\"La festa dei laboratori in piazza\" src=…>):"
                " chi usa un lettore di schermo sente quel titolo al posto del video, e nei"
                " feed e sulla carta il video diventa un link con quel titolo / iframe"
                " without a title: add title=\"…\" saying what the video shows")
     assert found == [f"{relative}:8: {message}", f"{relative}:12: {message}"], found
-    titled = (content / relative).read_text(encoding="utf-8").replace(
+    source = check.content / relative
+    source.write_text(source.read_text(encoding="utf-8").replace(
         "<iframe src=", '<iframe title="La festa in piazza" src=').replace(
-        'title="  "', 'title="Il giorno dopo"')
-    (content / relative).write_text(titled, encoding="utf-8")
-    checked = check_file(content / relative, relative, settings, make_markdown(settings))
+        'title="  "', 'title="Il giorno dopo"'), encoding="utf-8")
+    checked = check(relative)
     assert checked.errors == [] and checked.warnings == [], checked.warnings
     # the build stops on it too (the same check), and publishes nothing
     assert_stopped(build_site(tmp_path / "build", IFRAME_WITHOUT_TITLE, settings=VIDEO_HOSTS),
@@ -1304,11 +1308,9 @@ def test_a_videos_title_copied_from_the_players_embed_code_is_a_warning(tmp_path
     """YouTube's "embed" code names every frame "YouTube video player": a screen reader
     user heard that, not what the video shows (WCAG 2.4.6). Published, with a warning at
     its line saying what to write; a title of the editor's own passes."""
-    content, relative = tmp_path / "content", "notizie/video-titolo-generico.md"
-    write_content(content, IFRAME_GENERIC_TITLE)
-    conf = write_conf(tmp_path, f"PATH = {str(content)!r}\n" + VIDEO_HOSTS)
-    settings = project_settings(conf)
-    checked = check_file(content / relative, relative, settings, make_markdown(settings))
+    relative = "notizie/video-titolo-generico.md"
+    check = file_checker(tmp_path, IFRAME_GENERIC_TITLE, VIDEO_HOSTS)
+    checked = check(relative)
     assert checked.errors == []
     assert [str(problem) for problem in checked.warnings] == [
         f"{relative}:8: titolo del video generico («YouTube video player», quello del codice"
@@ -1317,21 +1319,21 @@ def test_a_videos_title_copied_from_the_players_embed_code_is_a_warning(tmp_path
         " laboratori in piazza\" / generic iframe title «YouTube video player»: say what"
         " the video shows"]
     assert 'title="YouTube video player"' in checked.content  # published all the same
-    (content / relative).write_text((content / relative).read_text(encoding="utf-8").replace(
+    source = check.content / relative
+    source.write_text(source.read_text(encoding="utf-8").replace(
         "YouTube video player", "La festa in piazza"), encoding="utf-8")
-    checked = check_file(content / relative, relative, settings, make_markdown(settings))
+    checked = check(relative)
     assert checked.errors == [] and checked.warnings == []
 
 
 def test_a_summary_that_cannot_be_converted_says_so_in_italian_and_english(tmp_path):
     """The body's message ends "/ the body cannot be converted"; the summary's had no
     English of its own (only the reason's, and none at all for a parser's exception)."""
-    content, relative = tmp_path / "content", "notizie/sommario.md"
+    relative = "notizie/sommario.md"
     nested = "\n".join("  " + "    " * depth + "- punto" for depth in range(400))
-    write_content(content, {relative: "---\ntitle: Sommario\ndate: 2024-05-05\nsummary: |\n"
-                                      f"{nested}\n---\n\nTesto.\n"})
-    settings = project_settings(write_conf(tmp_path, f"PATH = {str(content)!r}\n"))
-    checked = check_file(content / relative, relative, settings, make_markdown(settings))
+    checked = file_checker(tmp_path, {relative: "---\ntitle: Sommario\ndate: 2024-05-05\n"
+                                                "summary: |\n"
+                                                f"{nested}\n---\n\nTesto.\n"})(relative)
     assert [str(problem) for problem in checked.errors] == [
         "notizie/sommario.md:4: `summary` non può essere convertito: struttura troppo annidata"
         " (elenchi o citazioni uno dentro l'altro centinaia di volte) / nested too deep"
