@@ -3,7 +3,7 @@
 The policy a page carries in its ``<meta>`` (what a meta tag can say):
 
     default-src 'self' [site]; script-src 'self' [site] ['wasm-unsafe-eval'];
-    style-src 'self' [site]; img-src 'self' [site] [counter]; font-src 'self' [site];
+    style-src 'self' [site]; img-src 'self' [site]; font-src 'self' [site];
     connect-src 'self' [site] [counter]; object-src 'none'; base-uri 'self' [site];
     form-action 'self' [site]
 
@@ -11,8 +11,7 @@ The policy a page carries in its ``<meta>`` (what a meta tag can say):
 by SITEURL, so they still load when the page is reached under another name of the
 same server (``example.org`` for ``www.example.org``), where ``'self'`` alone would
 block them. ``[counter]`` is the origin of VISIT_COUNTER_URL when the visit counter
-is on (``connect-src``: the recording and the count reads; ``img-src``: the script's
-image fallback). ``'wasm-unsafe-eval'`` only on pages that ask for it (the search
+is on (``connect-src``: the recording and the count reads, both ``fetch``). ``'wasm-unsafe-eval'`` only on pages that ask for it (the search
 page: Pagefind compiles WebAssembly). Extra sources per directive come from
 ``CSP_EXTRA_SOURCES``.
 """
@@ -43,7 +42,7 @@ BASE = (
     ("form-action", (SELF,)),
 )
 WASM = "'wasm-unsafe-eval'"
-COUNTER_DIRECTIVES = ("img-src", "connect-src")
+COUNTER_DIRECTIVES = ("connect-src",)
 
 
 @functools.lru_cache(maxsize=16)

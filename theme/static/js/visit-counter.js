@@ -87,24 +87,15 @@
     // stats.example.org): a POST with no cookie and no referrer, like the reads, kept
     // alive if the page closes (GoatCounter answers /count with a GIF and
     // Access-Control-Allow-Origin: *); its answer read to the end, or the request stays
-    // open. Refused or failed, it is not sent again (the visit may have arrived); an
-    // image, just as bare, only where such a request cannot be made at all.
-    try {
-      fetch(url, { method: "POST", keepalive: true, credentials: "omit",
-        referrerPolicy: "no-referrer" }).then(function (response) {
-        return response.arrayBuffer();
-      }).catch(function () {
-        // network error, blocked, no CORS header: nothing to do
-      });
-    } catch (error) {
-      image();
-    }
-    function image() {
-      var pixel = new Image();
-      pixel.crossOrigin = "anonymous"; // no cookie for another origin
-      pixel.referrerPolicy = "no-referrer";
-      pixel.src = url;
-    }
+    // open. Refused or failed, it is not sent again (the visit may have arrived). fetch()
+    // never throws: whatever goes wrong (an option a browser does not take included)
+    // comes back as a rejected promise.
+    fetch(url, { method: "POST", keepalive: true, credentials: "omit",
+      referrerPolicy: "no-referrer" }).then(function (response) {
+      return response.arrayBuffer();
+    }).catch(function () {
+      // network error, blocked, no CORS header: nothing to do
+    });
   }
 
   // The visits in GoatCounter's answer: count_unique where there is one (GoatCounter
