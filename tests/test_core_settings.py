@@ -3,11 +3,13 @@
 import ast
 import importlib
 import logging
+import re
 from pathlib import Path
 
 import pytest
 
 from plugins.core import settings as core_settings
+from support import project_settings, write_conf
 
 ROOT = Path(__file__).resolve().parent.parent
 MODULES = sorted(path.parent.name for path in ROOT.glob("plugins/*/settings.py")
@@ -96,6 +98,99 @@ def test_text_maps_hold_text_to_text_each_passing_the_tests():
     assert not core_settings.text_map(["notizie"])
     assert core_settings.text_map({"/documenti/": "documents"}, lambda path: path[0] == "/")
     assert not core_settings.text_map({"documenti/": "documents"}, lambda path: path[0] == "/")
+
+
+RESERVED_AS_TEXT = "CONTENT_CHECKS_RESERVED_PATHS = 'archivio'\n"  # a folder, not a list
+
+
+@pytest.mark.parametrize("first", ["plugins.search", "plugins.admin"])
+def test_a_plugins_settings_are_installed_after_those_of_the_plugins_it_requires(
+        tmp_path, caplog, first):
+    """Search and admin reserve their folders (``reserve``) in content_checks' setting. Put
+    before content_checks in PLUGINS, they did so before content_checks' check had seen
+    the site's value: a text became the list of its letters, each one reserved, and no
+    error said so. content_checks (required by both) installs its settings first."""
+    content = tmp_path / "content"
+    content.mkdir()
+    conf = write_conf(tmp_path, f"PATH = {str(content)!r}\n"
+                                f"PLUGINS = ['plugins.core', {first!r}]"
+                                f" + [p for p in PLUGINS if p not in ('plugins.core', {first!r})]\n"
+                                + RESERVED_AS_TEXT)
+    with caplog.at_level(logging.WARNING):
+        settings = project_settings(conf)
+    assert settings["PLUGINS"][1] == first
+    assert [record.getMessage() for record in caplog.records] == [
+        "CONTENT_CHECKS_RESERVED_PATHS: must be a list of folder names, not 'archivio';"
+        " using []"]
+    assert sorted(settings["CONTENT_CHECKS_RESERVED_PATHS"]) == ["admin", "pagefind"]
+
+
+def test_the_install_order_puts_each_plugin_after_those_it_requires():
+    """PLUGINS' order, but a plugin's required plugins (directly or not) before it; one
+    that is not loaded is left out, and a cycle is cut where it closes."""
+    requires = {"a": ("c",), "c": ("d", "x"), "e": ("f",), "f": ("e",)}
+    order = core_settings.install_order(["a", "b", "c", "d", "e", "f"],
+                                        lambda name: requires.get(name, ()))
+    assert order == ["d", "c", "a", "b", "f", "e"]
+
+
+def test_the_sites_plugins_start_each_after_those_it_requires():
+    plugins = importlib.import_module("pelicanconf").PLUGINS
+    order = core_settings.install_order(plugins)
+    assert sorted(order) == sorted(plugins)
+    late = [(plugin, needed) for plugin in order for needed in core_settings.requirements(plugin)
+            if order.index(needed) > order.index(plugin)]
+    assert late == []
+
+
+PLUGIN_FILES = {
+    "needs_b/__init__.py": "REQUIRES = ('plain_b',)\n",
+    "plain_b/__init__.py": "",
+    "no_settings/__init__.py": "",
+}
+SETTINGS_FILE = """DEFAULTS = {{}}
+
+
+def install(settings):
+    settings["STARTED"] = [*settings.get("STARTED", ()), {name!r}]
+    return settings
+"""
+
+
+def test_start_installs_the_required_plugins_settings_first_and_each_once(tmp_path,
+                                                                          monkeypatch):
+    """Whichever plugin's receiver runs first, the settings go in in one order, each
+    plugin's once: a plugin's own ``start`` after a plugin requiring it installed nothing
+    again. A plugin not loaded, or with no settings, is passed over."""
+    for relative, text in PLUGIN_FILES.items():
+        (tmp_path / relative).parent.mkdir()
+        (tmp_path / relative).write_text(text, encoding="utf-8")
+    for name in ("needs_b", "plain_b"):
+        (tmp_path / name / "settings.py").write_text(SETTINGS_FILE.format(name=name),
+                                                     encoding="utf-8")
+    monkeypatch.syspath_prepend(str(tmp_path))
+
+    class Pelican:  # what start reads of Pelican's
+        settings = {"PLUGINS": ["no_settings", "needs_b", "plain_b"]}
+
+    pelican = Pelican()
+    for plugin in ("needs_b", "no_settings", "plain_b"):
+        core_settings.start(pelican, plugin)
+    assert pelican.settings["STARTED"] == ["plain_b", "needs_b"]
+    with pytest.raises(core_settings.PluginError, match="needs_b needs plain_b"):
+        core_settings.start(type("Other", (), {"settings": {"PLUGINS": ["needs_b"]}})(),
+                            "needs_b")
+
+
+@pytest.mark.parametrize("module", MODULES)
+def test_a_plugin_installs_its_settings_through_start(module):
+    """``core.settings.start`` installs a plugin's settings, after those of the plugins it
+    requires, once: a plugin calling its ``settings.install`` itself would have them
+    installed twice (each warning twice), or before a required plugin's."""
+    text = (ROOT / "plugins" / module / "__init__.py").read_text(encoding="utf-8")
+    initialize = re.search(r"^def initialize\(pelican\):\n(    .*\n|\n)*", text, re.M)
+    assert initialize and "start(pelican, __name__)" in initialize.group()
+    assert ".install(" not in text
 
 
 # Reads of a plugin's own setting with a fallback that stay, each for its reason: the

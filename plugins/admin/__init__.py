@@ -16,18 +16,18 @@ The local backend, decap-server, is started by ``tools/cms_server.py``.
 
 from pelican import signals
 
-from plugins.core.settings import require
+from plugins.core.settings import start
 
-from . import settings
 from .output import get_generators
 
-# The configuration reads CONTRACT_CATEGORY_NAMES and ATTACHMENTS_PATH.
-REQUIRES = ("plugins.contract", "plugins.attachments")
+# The configuration reads CONTRACT_CATEGORY_NAMES and ATTACHMENTS_PATH; the editor's
+# folder is reserved (CONTENT_CHECKS_RESERVED_PATHS) and its scripts get content_checks'
+# reserved addresses.
+REQUIRES = ("plugins.contract", "plugins.attachments", "plugins.content_checks")
 
 
 def initialize(pelican):
-    require(pelican, __name__, REQUIRES)
-    settings.install(pelican.settings)
+    start(pelican, __name__)
 
 
 def register():

@@ -25,9 +25,8 @@ from jinja2 import pass_context
 from pelican import signals
 
 from plugins.core.errors import quiet_tracebacks
-from plugins.core.settings import add_filters
+from plugins.core.settings import add_filters, start
 
-from . import settings
 from .build import AssetsError, plan, theme_files
 
 logger = logging.getLogger(__name__)
@@ -105,7 +104,7 @@ class AssetsGenerator:
 
 def initialize(pelican):
     quiet_tracebacks()  # AssetsError: its message, no traceback
-    settings.install(pelican.settings)
+    start(pelican, __name__)
     add_filters(pelican.settings, {"asset_url": asset_url}, key="JINJA_GLOBALS")
 
 

@@ -21,9 +21,8 @@ Modules, one concern each:
 
 from pelican import signals
 
-from plugins.core.settings import add_filters, require
+from plugins.core.settings import add_filters, start
 
-from . import settings
 from .collect import attach
 from .documents import by_year
 from .feeds import add_enclosures
@@ -37,8 +36,7 @@ REQUIRES = ("plugins.content_checks", "plugins.contract")
 
 
 def initialize(pelican):
-    require(pelican, __name__, REQUIRES)
-    settings.install(pelican.settings)
+    start(pelican, __name__)
     add_filters(pelican.settings, {"documenti_per_anno": by_year})
 
 

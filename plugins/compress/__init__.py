@@ -45,8 +45,7 @@ from pelican import signals
 from pelican.plugins import granular_signals
 
 from plugins.core.files import keep, place
-
-from . import settings
+from plugins.core.settings import start
 
 logger = logging.getLogger(__name__)
 USED_REFRESH = 3600  # seconds: a cache entry used again is marked used at most hourly
@@ -181,7 +180,7 @@ class Compressor:
 
 
 def initialize(pelican):
-    settings.install(pelican.settings)
+    start(pelican, __name__)
     pelican.settings[STATE_KEY] = Early()
 
 

@@ -45,8 +45,9 @@ from pelican.contents import Page
 from plugins.core.errors import QuietError, quiet_tracebacks
 from plugins.core.items import LINKS_KEY, all_items, held_back, is_draft, key_line, source
 from plugins.core.problems import WARNING, Problem
+from plugins.core.settings import start
 
-from . import rules, settings
+from . import rules
 from .broken_links import WrittenFiles, address_key, broken_address_links
 from .entry import Entry, published
 from .symlinks import symlink_problems
@@ -188,7 +189,7 @@ def check_links_first(pelican):
 
 
 def initialize(pelican):
-    settings.install(pelican.settings)
+    start(pelican, __name__)
     quiet_tracebacks()  # BuildStopped: the errors logged before it say it all
 
 

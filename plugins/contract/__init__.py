@@ -18,9 +18,9 @@ import re
 from pelican import readers as pelican_readers
 from pelican import signals
 
-from plugins.core.settings import require
+from plugins.core.settings import start
 
-from . import ahead, settings
+from . import ahead
 from .errors import ContentError
 from .reader import ContractReader
 
@@ -31,8 +31,7 @@ REQUIRES = ("plugins.content_checks",)
 
 
 def initialize(pelican):
-    require(pelican, __name__, REQUIRES)
-    settings.install(pelican.settings)
+    start(pelican, __name__)
     pelican.settings[ahead.STATE_KEY] = ahead.Ahead()
 
 

@@ -5,7 +5,14 @@ Every plugin with settings has a ``settings.py`` holding
 - ``PREFIX`` (``"ATTACHMENTS_"``) and ``DEFAULTS``, one dict of ``NAME: default``;
 - ``check(settings)``, returning ``[(NAME, problem)]`` for bad values (it may also
   normalise good ones in place, e.g. strip a trailing ``/``);
-- ``install(settings)``, which calls :func:`install` below at ``initialized``.
+- ``install(settings)``, which calls :func:`install` below.
+
+A plugin's ``initialize`` (at ``initialized``) starts with :func:`start`: the plugins it
+declares it needs (``REQUIRES``) are checked, and its settings installed once, after
+those of every plugin it requires, whatever order the receivers run in (the order of
+:func:`install_order`: PLUGINS', each plugin moved after the plugins it requires).
+A plugin's check or ``install`` may so read the settings of the plugins it requires, and
+a helper writing into a required plugin's setting (:func:`reserve`) finds it checked.
 
 After ``initialized`` every ``PREFIX*`` setting is present and valid: code reads
 ``settings["ATTACHMENTS_PATH"]`` plainly, with no fallback. A setting left out or
@@ -26,11 +33,15 @@ declared dependencies on other plugins, and :func:`reserve`, an output folder a
 plugin writes itself (no item may be written there).
 """
 
+import importlib
 import logging
 
 from .errors import QuietError, quiet_tracebacks
 
 logger = logging.getLogger(__name__)
+
+# In a build's settings (those of a check too): the plugins started (:func:`start`)
+STARTED_KEY = "plugins_started"
 
 # Output folders plugins write themselves (:func:`reserve`); a site may list its own.
 RESERVED = "CONTENT_CHECKS_RESERVED_PATHS"
@@ -142,3 +153,67 @@ def require(pelican, plugin, needed):
         raise PluginError(
             f"{plugin} needs {', '.join(missing)}: add it to PLUGINS in pelicanconf.py"
         )
+
+
+def requirements(plugin):
+    """The plugins ``plugin`` (a module's name, as in PLUGINS) declares it needs: its
+    ``REQUIRES``."""
+    return tuple(getattr(importlib.import_module(plugin), "REQUIRES", ()))
+
+
+def install_order(plugins, requires=requirements):
+    """``plugins`` (PLUGINS' names) in the order their settings are installed: each after
+    the plugins of the list it requires, directly or through another; in the list's order
+    otherwise. (A cycle of requirements is cut where it closes.)"""
+    order, visiting = [], set()
+
+    def visit(name):
+        if name in order or name in visiting:
+            return
+        visiting.add(name)
+        for needed in requires(name):
+            if needed in plugins:
+                visit(needed)
+        order.append(name)
+
+    for name in plugins:
+        visit(name)
+    return order
+
+
+def _settings_module(plugin):
+    """The plugin's ``settings`` module, if it has one in the style above."""
+    try:
+        module = importlib.import_module(f"{plugin}.settings")
+    except ModuleNotFoundError as error:  # no settings, or not a package
+        if error.name not in (plugin, f"{plugin}.settings"):
+            raise
+        return None
+    return module if hasattr(module, "DEFAULTS") and hasattr(module, "install") else None
+
+
+class Started:
+    """The plugins started in one build (:func:`start`), in its settings: an object, so
+    the settings' digest (:func:`plugins.core.digest.plain`) reads only its type."""
+
+    def __init__(self):
+        self.names = set()
+
+
+def start(pelican, plugin):
+    """At ``initialized``, the first call of a plugin's ``initialize``: the plugins it
+    requires checked (:func:`require`), and its settings installed (its ``settings.install``),
+    after those of every plugin it requires. Every plugin of PLUGINS before ``plugin`` in
+    :func:`install_order` not started yet is started first, each once per build: settings
+    are installed in that one order, whatever the order Pelican's receivers run in."""
+    started = pelican.settings.setdefault(STARTED_KEY, Started()).names
+    names = [getattr(name, "__name__", name) for name in pelican.settings.get("PLUGINS") or ()]
+    for name in install_order(names if plugin in names else [*names, plugin]):
+        if name not in started:
+            started.add(name)
+            require(pelican, name, requirements(name))
+            module = _settings_module(name)
+            if module is not None:
+                module.install(pelican.settings)
+        if name == plugin:
+            return

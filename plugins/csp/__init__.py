@@ -24,9 +24,8 @@ from jinja2 import pass_context
 from markupsafe import Markup
 from pelican import signals
 
-from plugins.core.settings import add_filters
+from plugins.core.settings import add_filters, start
 
-from . import settings
 from .policy import REFERRER_POLICY, frozen, policy
 
 META = Markup('<meta http-equiv="Content-Security-Policy" content="{}">')
@@ -49,7 +48,7 @@ def referrer_policy():
 
 
 def initialize(pelican):
-    settings.install(pelican.settings)
+    start(pelican, __name__)
     add_filters(pelican.settings, {"content_security_policy": content_security_policy,
                                     "referrer_policy": referrer_policy},
                 key="JINJA_GLOBALS")

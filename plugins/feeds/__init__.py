@@ -32,7 +32,8 @@ feed of the site with a label and its absolute URL (:mod:`.catalogue`), for the
 
 from pelican import signals
 
-from . import settings
+from plugins.core.settings import start
+
 from .catalogue import feed_groups
 from .channel import fix_channel
 from .entries import fix_entries
@@ -51,7 +52,7 @@ def list_feeds(generator):
 
 
 def initialize(pelican):
-    settings.install(pelican.settings)
+    start(pelican, __name__)
 
 
 def register():

@@ -37,9 +37,9 @@ from plugins.contract.lines import find_line
 from plugins.core.files import place
 from plugins.core.items import PUBLIC, context_items, cover_path, key_line
 from plugins.core.items import source as item_source
-from plugins.core.settings import require
+from plugins.core.settings import start
 
-from . import location, markup, settings, variants
+from . import location, markup, variants
 
 logger = logging.getLogger(__name__)
 # static_assets: an {attach} picture's srcset names its original at the {static} address,
@@ -272,8 +272,7 @@ class ImagesGenerator:
 
 
 def initialize(pelican):
-    require(pelican, __name__, REQUIRES)
-    settings.install(pelican.settings)
+    start(pelican, __name__)
 
 
 def get_generators(pelican):

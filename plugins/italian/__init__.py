@@ -20,9 +20,9 @@ from functools import partial
 from pelican import signals
 from pelican.settings import DEFAULT_CONFIG
 
-from plugins.core.settings import add_filters
+from plugins.core.settings import add_filters, start
 
-from . import dates, settings
+from . import dates
 from .numbers import LANGUAGE, LOCALE, numero
 from .slugs import slug_substitutions
 from .typography import fix_apostrophes, in_english, typeset
@@ -42,7 +42,7 @@ def with_typography(markdown_settings, terms, names=()):
 
 def initialize(pelican):
     config = pelican.settings
-    settings.install(config)
+    start(pelican, __name__)
     add_filters(config, {**dates.filters(config["TIMEZONE"]), "di": di,
                          "da": da, "di_ciascuno": di_ciascuno, "quanti": quanti,
                          "alfabetico": alfabetico,

@@ -18,9 +18,8 @@ from pelican import signals
 
 from plugins.admin.settings import add_field
 from plugins.contract.settings import add_key
-from plugins.core.settings import require
+from plugins.core.settings import start
 
-from . import settings
 from .output import get_generators
 from .paths import KEY, check_key
 
@@ -41,8 +40,7 @@ FIELD = {
 
 
 def initialize(pelican):
-    require(pelican, __name__, REQUIRES)
-    settings.install(pelican.settings)
+    start(pelican, __name__)
     add_key(pelican.settings, KEY, check_key)
     add_field(pelican.settings, FIELD)
 

@@ -23,12 +23,13 @@ from pelican import signals
 from pelican.contents import Article, Page
 
 from plugins.core.items import LISTED, PUBLIC, all_items
+from plugins.core.settings import start
 
-from . import model, settings
+from . import model
 
 
 def initialize(pelican):
-    settings.install(pelican.settings)
+    start(pelican, __name__)
 
 
 def relate(generators):

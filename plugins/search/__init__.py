@@ -2,7 +2,8 @@
 
 Signals:
 
-- ``initialized``: the SEARCH_* settings (``settings``); with SEARCH_PDF_TEXT the
+- ``initialized``: the SEARCH_* settings (``settings``); content_checks is required
+  (``REQUIRES``: the index's folder is reserved); with SEARCH_PDF_TEXT the
   attachments plugin is required (its list of published documents is reused);
   without SEARCH_ENABLED the search page is not built and nothing is indexed;
 - ``all_generators_finalized`` (:func:`plan`): which pages and PDF documents to
@@ -34,9 +35,9 @@ from dataclasses import dataclass, field
 from pelican import signals
 
 from plugins.core.errors import quiet_tracebacks
-from plugins.core.settings import require
+from plugins.core.settings import require, start
 
-from . import bundle, settings, writing
+from . import bundle, writing
 from .errors import SearchIndexError
 from .pdftext import TextCache, pdf_texts
 from .records import document_records, indexed_pages, pdf_documents
@@ -45,6 +46,9 @@ __all__ = ["SearchIndexError", "register"]
 
 logger = logging.getLogger(__name__)
 PLAN_KEY = "search_plan"  # in the build's settings, from all_generators_finalized to finalized
+# Its folder, pagefind/, is reserved (CONTENT_CHECKS_RESERVED_PATHS): an item there is
+# content_checks' error, and content_checks' settings are checked before the folder is added.
+REQUIRES = ("plugins.content_checks",)
 PDF_TEXT_REQUIRES = ("plugins.attachments",)
 
 
@@ -56,7 +60,7 @@ class Plan:
 
 
 def initialize(pelican):
-    settings.install(pelican.settings)
+    start(pelican, __name__)
     if pelican.settings["SEARCH_ENABLED"] and pelican.settings["SEARCH_PDF_TEXT"]:
         require(pelican, __name__, PDF_TEXT_REQUIRES)
     quiet_tracebacks()  # a SearchIndexError is its message, without a traceback

@@ -11,14 +11,13 @@ absolute URLs; the templates only write them (partials/seo.html, partials/share.
 
 from pelican import signals
 
-from plugins.core.settings import add_filters
+from plugins.core.settings import add_filters, start
 
-from . import settings
 from .page import sharing, page_seo
 
 
 def initialize(pelican):
-    settings.install(pelican.settings)
+    start(pelican, __name__)
     add_filters(pelican.settings, {"page_seo": page_seo, "sharing": sharing},
                 key="JINJA_GLOBALS")
 

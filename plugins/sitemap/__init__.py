@@ -27,8 +27,8 @@ from pelican import signals
 from pelican.paginator import Paginator
 
 from plugins.core.files import keep
+from plugins.core.settings import start
 
-from . import settings
 from .model import excluded, lastmod, newest, render, url_path
 
 STATE_KEY = "sitemap_entries"
@@ -47,7 +47,7 @@ class Entries(dict):
 
 
 def initialize(pelican):
-    settings.install(pelican.settings)
+    start(pelican, __name__)
     pelican.settings[STATE_KEY] = Entries()
 
 

@@ -16,10 +16,9 @@ from urllib.parse import unquote, urlsplit
 
 from pelican import signals
 
-from plugins.core.settings import add_filters, listed_fields
+from plugins.core.settings import add_filters, listed_fields, start
 from plugins.core.urls import without_index
 
-from . import settings
 
 QUERY_RE = re.compile(r"[?#]")
 SLASHES_RE = re.compile(r"/{2,}")
@@ -36,7 +35,7 @@ def visit_path(url):
 
 
 def initialize(pelican):
-    settings.install(pelican.settings)
+    start(pelican, __name__)
     add_filters(pelican.settings, {"visit_path": visit_path})
     # a card shows an item's visits before the counter (visite_precedenti): a listing is
     # rendered again when they change (plugins/writer's render cache)

@@ -41,10 +41,11 @@ from pelican import signals
 from pelican.plugins import granular_signals
 from pelican.writers import FileOverwriteFailedError, Writer
 
+from plugins.core.settings import start
 from plugins.feeds.classes import with_site_classes
 from plugins.feeds.translations import without_translations
 
-from . import modes, settings
+from . import modes
 from .atomic import AtomicFile, LinkedFile
 from .render_cache import CachedTemplate, RenderCache
 from .templates import use_bytecode_cache
@@ -108,7 +109,7 @@ class SiteWriter(Writer):
 
 
 def initialize(pelican):
-    settings.install(pelican.settings)
+    start(pelican, __name__)
 
 
 def get_writer(pelican):
