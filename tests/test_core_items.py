@@ -11,9 +11,10 @@ from tools.new_item import state
 NOW = datetime(2026, 11, 29, 12, 0, tzinfo=timezone.utc)
 LATER = NOW + timedelta(minutes=1)
 EARLIER = NOW - timedelta(minutes=1)
-PUBLIC = {"WITH_FUTURE_DATES": False, "CONTRACT_PREVIEW_DRAFTS": False}
-PREVIEW = {"WITH_FUTURE_DATES": True, "CONTRACT_PREVIEW_DRAFTS": True}
-ALL_DATES = {"WITH_FUTURE_DATES": True, "CONTRACT_PREVIEW_DRAFTS": False}
+CONTRACT = {"PLUGINS": ["plugins.contract"]}  # CONTRACT_PREVIEW_DRAFTS: the contract's
+PUBLIC = {**CONTRACT, "WITH_FUTURE_DATES": False, "CONTRACT_PREVIEW_DRAFTS": False}
+PREVIEW = {**CONTRACT, "WITH_FUTURE_DATES": True, "CONTRACT_PREVIEW_DRAFTS": True}
+ALL_DATES = {**CONTRACT, "WITH_FUTURE_DATES": True, "CONTRACT_PREVIEW_DRAFTS": False}
 
 
 def test_future_is_strictly_after_now_and_no_date_is_not_future():

@@ -253,6 +253,82 @@ def test_a_plugin_reads_its_own_settings_plainly(module):
     assert reads == []
 
 
+SETTING_OWNERS = {name: module for module in MODULES
+                  for name in importlib.import_module(f"plugins.{module}.settings").DEFAULTS}
+# Reads of another plugin's setting with a fallback that stay: a helper plugins call at
+# ``initialized``, before or after the owner's ``install``.
+OTHERS_FALLBACK_READS = {("core", "listed_fields", "WRITER_LISTED_FIELDS")}
+
+
+def required(module):
+    """The plugins (``attachments``) a plugin requires, directly or through another."""
+    found, todo = set(), [f"plugins.{module}"]
+    while todo:
+        for needed in core_settings.requirements(todo.pop()):
+            if needed not in found:
+                found.add(needed)
+                todo.append(needed)
+    return {name.removeprefix("plugins.") for name in found}
+
+
+class LoadedSettingCalls(ast.NodeVisitor):
+    """The settings named by each ``loaded_setting(x, "NAME")`` of a module."""
+
+    def __init__(self):
+        self.found = []
+
+    def visit_Call(self, node):  # noqa: N802 - ast's name
+        if (getattr(node.func, "id", getattr(node.func, "attr", "")) == "loaded_setting"
+                and len(node.args) > 1 and isinstance(node.args[1], ast.Constant)):
+            self.found.append((node.args[1].value, node.lineno))
+        self.generic_visit(node)
+
+
+def other_plugins_reads():
+    """``(reader, function, setting, file:line, how)`` for every read of another plugin's
+    setting in plugins/ and tools/ (reader ``tools``) with a fallback (``get``,
+    ``getattr``) or through ``loaded_setting``."""
+    found = []
+    for path in sorted([*ROOT.glob("plugins/*/*.py"), *ROOT.glob("tools/*.py")]):
+        reader = path.parent.name if path.parent.parent.name == "plugins" else "tools"
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        where = path.relative_to(ROOT)
+        fallbacks = FallbackReads("", where)
+        fallbacks.visit(tree)
+        found += [(reader, function, name, at, "fallback") for function, name, at
+                  in fallbacks.found if SETTING_OWNERS.get(name, reader) != reader]
+        loaded = LoadedSettingCalls()
+        loaded.visit(tree)
+        found += [(reader, "", name, f"{where}:{line}", "loaded_setting")
+                  for name, line in loaded.found]
+    return found
+
+
+def test_a_plugin_reads_other_plugins_settings_plainly_or_when_loaded():
+    """Another plugin's setting is read plainly where that plugin is required (its settings
+    are in first: ``start``), and through ``loaded_setting`` where it is only worked with
+    when loaded: never ``settings.get("OTHER_NAME", fallback)``, a second copy of its
+    default, read even when the plugin that checks it is not loaded. A tool reads the
+    settings a build has (every plugin's in) plainly."""
+    reads = other_plugins_reads()
+    assert [read for read in reads if read[4] == "fallback"
+            and read[:3] not in OTHERS_FALLBACK_READS] == []
+    calls = [(reader, name, at) for reader, _, name, at, how in reads if how == "loaded_setting"]
+    assert len(calls) >= 9  # content_checks' ATTACHMENTS_PATH, csp's VISIT_COUNTER_URL…
+    assert [(reader, name, at) for reader, name, at in calls
+            if name not in SETTING_OWNERS  # a typo: None for ever
+            or reader == "tools" or SETTING_OWNERS[name] == reader
+            or SETTING_OWNERS[name] in required(reader)] == []
+
+
+def test_a_loaded_plugins_setting_is_read_and_an_absent_ones_is_none():
+    settings = {"PLUGINS": ["plugins.core", "plugins.attachments"], "ATTACHMENTS_PATH": "doc",
+                "SEO_LOGO": "logo.png"}
+    assert core_settings.loaded_setting(settings, "ATTACHMENTS_PATH") == "doc"
+    assert core_settings.loaded_setting(settings, "SEO_LOGO") is None  # seo is not loaded
+    assert core_settings.loaded_setting({"ATTACHMENTS_PATH": "doc"}, "ATTACHMENTS_PATH") is None
+
+
 def test_the_tools_read_the_settings_a_build_has():
     """A tool reads the settings through ``tools.check`` (every plugin's filled in), never
     Pelican's bare ``read_settings`` with a copy of a plugin's DEFAULTS beside it (the

@@ -27,6 +27,7 @@ from plugins.content_checks import report
 from plugins.core.files import place
 from plugins.core.items import context_items, source as item_source
 from plugins.core.problems import WARNING, Problem
+from plugins.core.settings import loaded_setting
 from plugins.images import download_copy
 from plugins.core.urls import link_regex, static_link_paths, static_links
 
@@ -103,8 +104,8 @@ class AttachmentsGenerator:
         """A photo among the attachments (JPEG, PNG, WebP: a phone's, carrying the place
         it was taken) is published as an image an item only links: without its position
         (``plugins.images.location``), its size (page, feeds' enclosures) the copy's."""
-        cache = self.settings.get("IMAGES_CACHE_PATH")
-        if not cache:  # the images plugin is not installed
+        cache = loaded_setting(self.settings, "IMAGES_CACHE_PATH")
+        if not cache:  # the images plugin is not loaded
             return
         for source, attachments in run.published.items():
             clean = download_copy(os.path.join(self.path, *source.split("/")), cache)

@@ -14,6 +14,7 @@ from plugins.contract.check import linkable_folders
 from plugins.core import filetypes
 from plugins.core.items import RELATIVE_LINK
 from plugins.core.problems import ERROR
+from plugins.core.settings import loaded_setting
 from plugins.core.urls import without_index
 
 
@@ -113,7 +114,7 @@ class _PublishedFiles:
     def __init__(self, settings):
         self.settings = settings
         self.folders = linkable_folders(settings)  # {"immagini/": kinds, "allegati/": kinds}
-        self.attachments = (settings.get("ATTACHMENTS_PATH") or "").strip("/") + "/"
+        self.attachments = (loaded_setting(settings, "ATTACHMENTS_PATH") or "").strip("/") + "/"
         self.by_name = None
 
     def _index(self):

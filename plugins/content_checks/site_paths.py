@@ -5,6 +5,7 @@ written there), and every first folder of the site's own (:func:`site_folders`).
 import posixpath
 
 from plugins.core.problems import Problem
+from plugins.core.settings import loaded_setting
 from plugins.core.urls import without_index
 
 
@@ -27,7 +28,7 @@ def reserved_paths(settings):
             first = _first_segment(value)
             if first:
                 reserved.setdefault(first, name)
-    folders = [settings.get("THEME_STATIC_DIR"), settings.get("ATTACHMENTS_PATH"),
+    folders = [settings.get("THEME_STATIC_DIR"), loaded_setting(settings, "ATTACHMENTS_PATH"),
                *(settings.get("STATIC_PATHS") or ()),
                *settings["CONTENT_CHECKS_RESERVED_PATHS"]]
     for folder in folders:

@@ -19,6 +19,7 @@ from plugins.core import files, filetypes
 from plugins.core.budget import TimeLimitExceeded, time_limit
 from plugins.core.items import RELATIVE_LINK
 from plugins.core.problems import ERROR, MAX_LISTED, WARNING, Problem
+from plugins.core.settings import loaded_setting
 from plugins.core.text import TAG_RE, body_lead, title_from_name
 from plugins.core.urls import content_path
 
@@ -164,8 +165,9 @@ def linkable_folders(settings):
     site publishes files from: images (STATIC_PATHS) and documents (ATTACHMENTS_PATH)."""
     folders = {path.strip("/") + "/": filetypes.IMAGES for path in settings["STATIC_PATHS"]
                if path.strip("/")}
-    if (settings.get("ATTACHMENTS_PATH") or "").strip("/"):
-        folders[settings["ATTACHMENTS_PATH"].strip("/") + "/"] = filetypes.DOCUMENTS
+    attachments = (loaded_setting(settings, "ATTACHMENTS_PATH") or "").strip("/")
+    if attachments:
+        folders[attachments + "/"] = filetypes.DOCUMENTS
     return folders
 
 

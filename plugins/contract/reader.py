@@ -23,6 +23,7 @@ from pelican.urlwrappers import Author, Category, Tag
 
 from plugins.core.items import LINES_KEY, LINKS_KEY
 from plugins.core.problems import WARNING, Problem
+from plugins.core.settings import loaded_setting
 from plugins.core.text import title_from_name
 from plugins.italian.slugs import item_slug
 from plugins.italian.typography import keep_names_whole, mark_names, mark_terms, smarten
@@ -107,12 +108,15 @@ def read_checked(source_path, relative, data, settings, markdown):
     if checked.errors:
         return checked, None
     meta = checked.metadata
+    title = None
+    if meta.get("title"):  # the site's names and English terms marked: plugins/italian's
+        names = loaded_setting(settings, "ITALIAN_PROPER_NAMES")
+        title = mark_terms(keep_names_whole(mark_names(smarten(escape_text(meta["title"])),
+                                                       names)),
+                           loaded_setting(settings, "ITALIAN_ENGLISH_TERMS"))
     return checked, Read(
         content=smarten(checked.content), metadata=meta, key_lines=checked.key_lines,
-        warnings=checked.warnings,
-        title=mark_terms(keep_names_whole(mark_names(smarten(escape_text(meta["title"])),
-                                                     settings.get("ITALIAN_PROPER_NAMES"))),
-                         settings.get("ITALIAN_ENGLISH_TERMS")) if meta.get("title") else None,
+        warnings=checked.warnings, title=title,
         summary=smarten(checked.summary) if checked.summary is not None else None,
         links=checked.links)
 

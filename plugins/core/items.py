@@ -22,6 +22,8 @@ come in the same order everywhere.
 
 import time
 
+from .settings import loaded_setting
+
 LISTED = "listed"
 WRITTEN = "written"
 CHECKED = "checked"
@@ -72,7 +74,7 @@ def held_back(date, page, settings, now=None):
     for the public build."""
     if page or not is_future(date, now):
         return None
-    if settings["WITH_FUTURE_DATES"] and not settings.get("CONTRACT_PREVIEW_DRAFTS"):
+    if settings["WITH_FUTURE_DATES"] and not loaded_setting(settings, "CONTRACT_PREVIEW_DRAFTS"):
         return None
     return date
 

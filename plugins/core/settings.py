@@ -29,10 +29,12 @@ lists of text with :func:`text_list` and its dicts of text with :func:`text_map`
 
 Also here: :func:`add_filters`, the one rule for ``JINJA_FILTERS`` (the site's own
 filters, set in pelicanconf.py, win over a plugin's), :func:`require`, a plugin's
-declared dependencies on other plugins, and :func:`reserve`, an output folder a
+declared dependencies on other plugins, :func:`loaded_setting`, a setting of a plugin
+the caller works with but does not require, and :func:`reserve`, an output folder a
 plugin writes itself (no item may be written there).
 """
 
+import functools
 import importlib
 import logging
 
@@ -181,6 +183,7 @@ def install_order(plugins, requires=requirements):
     return order
 
 
+@functools.cache
 def _settings_module(plugin):
     """The plugin's ``settings`` module, if it has one in the style above."""
     try:
@@ -217,3 +220,16 @@ def start(pelican, plugin):
                 module.install(pelican.settings)
         if name == plugin:
             return
+
+
+def loaded_setting(settings, name):
+    """A setting of another plugin that the caller works with when it is loaded but does
+    not require (``ATTACHMENTS_PATH`` in ``content_checks``): its value, checked, when the
+    plugin whose ``DEFAULTS`` hold ``name`` is in PLUGINS, else None (and no default
+    written again here). Read after ``initialized``; ``settings``: the build's, or a page's
+    context. A required plugin's setting is read plainly, ``settings["NAME"]``."""
+    for plugin in settings.get("PLUGINS") or ():
+        module = _settings_module(getattr(plugin, "__name__", plugin))
+        if module is not None and name in module.DEFAULTS:
+            return settings[name]
+    return None

@@ -33,6 +33,7 @@ from collections import Counter
 from pelican.urlwrappers import Author, Category, Tag
 
 from .items import items
+from .settings import loaded_setting
 
 PAGE, ATOM, RSS = "page", "atom", "rss"
 ATTRIBUTE = "written"
@@ -168,9 +169,9 @@ def unify(generator):
     every = [item for item, _ in items(generator)]
     # a configured category by the slug of its folder (``category: avvisi``) and by that
     # of its name (the folder's items: ``Avvisi e bandi`` is avvisi-e-bandi)
+    names = loaded_setting(settings, "CONTRACT_CATEGORY_NAMES") or {}
     configured = {Category(text, settings).slug: name
-                  for folder, name in (settings.get("CONTRACT_CATEGORY_NAMES") or {}).items()
-                  for text in (folder, name)}
+                  for folder, name in names.items() for text in (folder, name)}
     for attribute, wrapper in KINDS:
         spellings = {}
         for item in every:

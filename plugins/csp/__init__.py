@@ -24,7 +24,7 @@ from jinja2 import pass_context
 from markupsafe import Markup
 from pelican import signals
 
-from plugins.core.settings import add_filters, start
+from plugins.core.settings import add_filters, loaded_setting, start
 
 from .policy import REFERRER_POLICY, frozen, policy
 
@@ -37,7 +37,7 @@ def content_security_policy(context, wasm=False):
     """The page's ``<meta>`` policy (``Markup``), or ``""`` when CSP_META is off."""
     if not context["CSP_META"]:
         return ""
-    text = policy(context.get("VISIT_COUNTER_URL") or "", bool(wasm),
+    text = policy(loaded_setting(context, "VISIT_COUNTER_URL") or "", bool(wasm),
                   frozen(context["CSP_EXTRA_SOURCES"]), context.get("SITEURL") or "")
     return META.format(text)
 

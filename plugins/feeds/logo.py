@@ -4,6 +4,7 @@ address and its size within RSS's limits, measured once per build (:func:`feed_l
 from PIL import Image, UnidentifiedImageError
 
 from plugins.assets import published_file
+from plugins.core.settings import loaded_setting
 from plugins.core.urls import site_address
 
 RSS_IMAGE_MAX = (144, 400)  # RSS 2.0: an <image> is at most 144 wide and 400 high
@@ -25,7 +26,7 @@ def feed_logo(context):
     """The site's logo (``SEO_LOGO``, a PNG or JPEG: readers take no SVG) as a
     :class:`Logo`, or None without one."""
     if LOGO_KEY not in context:
-        path = str(context.get("SEO_LOGO") or "").lstrip("/")
+        path = str(loaded_setting(context, "SEO_LOGO") or "").lstrip("/")
         logo = None
         if path and site_address(context):
             size = (0, 0)
