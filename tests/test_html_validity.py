@@ -2,7 +2,7 @@
 accessibility auditor checks a site first: no error on any page of a site that uses every
 feature the content may, its stylesheet and its SVG icon included.
 
-The site: the web editor's round-trip item (test_admin_roundtrip_browser.CONTENT: the text
+The site: the web editor's round-trip item (test_admin_editing_browser.ROUNDTRIP: the text
 uses everything the editors' guide allows) plus an article with a cover big enough for
 its variants (``srcset``/``sizes``), attachments (a PDF with a preview, a text file), a
 definition list, a quote with ``cite``, ``<time>``, headings down to ``<h4>`` and a table
@@ -39,7 +39,7 @@ from bs4 import BeautifulSoup
 from samples import photo, text_pdf
 from support import ROOT, article, build_project, build_site, system_packages_or_skip
 from plugins.contract.attribute_values import published_value, value_problem
-from test_admin_roundtrip_browser import CONTENT as EDITOR_ITEM
+from test_admin_editing_browser import ROUNDTRIP as EDITOR_ITEM
 from tools import system_packages
 
 VNU = ROOT / "tests" / "axe" / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
