@@ -16,16 +16,20 @@ session, as an editor would do it:
 4. "Aggiungi allegato": upload a PDF made with pypdf (a file name with an apostrophe, an
    accent and spaces), take it, give it a title and a description; "Indirizzi
    precedenti" (plugins/redirects): "Aggiungi indirizzo precedente" twice, a path and a
-   full https:// address of the old portal;
+   full https:// address of the old portal; on a computer, no control of the form
+   under 24 × 24;
 5. "Pubblica ora" without the image's description: refused by admin/admin.js, with the
-   reason, and nothing written; close the notice, fill in the description;
+   reason, and nothing written (the notice's clocks stopped: admin.js); close the
+   notice, fill in the description;
 6. "Pubblica ora" again: refused, because the image uploaded in step 3 has the name of a
    published image of another item (Decap, which lists no file of a new item's year,
    would have replaced it without a word); in the media library, delete the upload
    ("Cancella selezionato"), upload the picture under another name and take it;
 7. "Pubblica ora": "Voce salvata"; open the item again: the summary, the text and the
-   preview show the "<" typed, not the "&lt;" written (admin.js); a letter typed and
-   taken back in the summary and the text, "Pubblica ora": the same "&lt;" written;
+   preview show the "<" typed, not the "&lt;" written (admin.js); the notice "Voce
+   salvata" still shown 6.5 s after the save (Decap closed it after 4 s), closed with the
+   keyboard (Shift+Tab to its close button, Enter); a letter typed and taken back in the
+   summary and the text, "Pubblica ora": the same "&lt;" written;
 8. open an item written with Pelican's native header (Title:, no --- lines): its title
    and date are empty, its header lines at the top of the text; type the title and the
    date, "Pubblica ora": saved with YAML front matter, the lines out of the text;
@@ -508,6 +512,9 @@ class Session:
     notice_end: dict = field(default_factory=dict)  # the form's end under a notice (15b)
     notice_closed: object = None  # after the notice's "Nascondi" (15b)
     toast_close: list = field(default_factory=list)  # Decap's notice's close button (15)
+    computer_targets: list = field(default_factory=list)  # the form's controls too small (4b)
+    refusal_timer: dict = field(default_factory=dict)  # the refusal's notice's clocks (5)
+    notice_kept: dict = field(default_factory=dict)  # "Voce salvata" past 4 s, closed (7b)
 
     def written(self):
         return sorted(self.repo.glob("content/notizie/2025-01-01-*.md"))
@@ -970,6 +977,10 @@ def edit(browser, seen, expect):
                 button.click(force=True)  # Playwright waits for an aria-disabled one to enable
 
         clicks.append(after_move(click, first, moves))
+    # on a computer (1280 × 800): the form's controls, an attachment and two addresses
+    # in their lists, each at least 24 × 24 (Decap's "Adesso", "Pulisci", "Aggiungi
+    # allegato" were 18 px tall)
+    seen.computer_targets = page.evaluate(TARGETS_JS, "[class*='-ControlPaneContainer']")
     step("old addresses")
 
     # 5. Publishing without the image's description is refused, and nothing is written
@@ -982,6 +993,7 @@ def edit(browser, seen, expect):
     seen.screen_reader["notice"] = page.locator(".Toastify").aria_snapshot()
     seen.screen_reader["stale"] = page.evaluate("window.staleNames")
     seen.written_after_refusal = [str(p) for p in seen.written()]
+    seen.refusal_timer = page.locator(".Toastify__toast").first.evaluate(TOAST_CLOCK_JS)
     page.locator(".Toastify__close-button").click()
     expect(notice).to_be_hidden()
     seen.phase = "publish"
@@ -1018,6 +1030,7 @@ def edit(browser, seen, expect):
     publish()
     expect(page.get_by_text("Modifiche salvate", exact=True)).to_be_visible()
     expect(page.get_by_text("Voce salvata")).to_be_visible()
+    saved_at = time.monotonic()  # (its notice, kept until 7b)
     # saved, not "Pubblicato" (Decap's word, for a draft too): the site publishes it later
     expect(page.get_by_role("button", name="Salvato", exact=True)).to_be_visible()
     saved_new(FILE_SLUG)
@@ -1027,7 +1040,8 @@ def edit(browser, seen, expect):
     # back in the summary and the text, "Pubblica ora" (the same file again)
     seen.step = "7b opened again"
     seen.phase = "reopened"
-    open_after_save(f"notizie/{FILE_SLUG}.md")  # the form left, the file read again
+    # the form left, the file read again; 7's notice left open (below)
+    through_the_list(f"notizie/entries/{FILE_SLUG}")
     expect(page.get_by_label("Titolo", exact=True)).to_have_value(TITLE)
     # the toolbar's link to the site (site_url), shown on a saved item not changed since,
     # before the site's name at the right (display_url), the same address
@@ -1040,6 +1054,31 @@ def edit(browser, seen, expect):
                      "text": text.inner_text(),
                      "lead": preview.locator(".lead").inner_text(),
                      "preview": preview.locator(".article-body").inner_text()}
+    # 7's "Voce salvata" still shown past Decap's 4 s (admin.js: WCAG 2.2.1), its clocks
+    # stopped; then closed with the keyboard: Shift+Tab from the title up to its close
+    # button (the notices come first in the page), Enter
+    seen.step = "7b notice kept"
+    kept = page.locator(".Toastify__toast").filter(has_text="Voce salvata")
+    page.wait_for_timeout(max(0, NOTICE_KEPT_S - (time.monotonic() - saved_at)) * 1000)
+    seen.notice_kept = {"seconds": round(time.monotonic() - saved_at, 1),
+                        "shown": kept.count() == 1 and kept.is_visible(),
+                        "clocks": kept.first.evaluate(TOAST_CLOCK_JS) if kept.count() else {},
+                        "presses": None}
+    page.get_by_label("Titolo", exact=True).focus()
+    for presses in range(1, 21):
+        page.keyboard.press("Shift+Tab")
+        if page.evaluate("document.activeElement.matches('.Toastify__close-button')"):
+            seen.notice_kept["presses"] = presses
+            seen.notice_kept["name"] = page.evaluate(
+                "document.activeElement.getAttribute('aria-label')")
+            page.keyboard.press("Enter")
+            break
+    try:
+        expect(kept).to_have_count(0)
+    except AssertionError:
+        pass  # the test says so
+    seen.notice_kept["closed"] = kept.count() == 0
+    seen.step = "7b opened again"
     page.get_by_label("Sommario").press("End")
     page.get_by_label("Sommario").press_sequentially(" x")
     page.get_by_label("Sommario").press("Backspace")
@@ -1568,6 +1607,18 @@ TARGETS_JS = """(root) => {
     .map(([target, box]) => [(target.getAttribute('aria-label') || target.innerText
       || target.tagName).trim().slice(0, 40), Math.round(box.width), Math.round(box.height)]);
 }"""
+# A notice of Decap's (react-toastify): how its progress bar's animation (which closed it
+# when it ended) is set and runs, whether the bar is shown, and its close button's size
+TOAST_CLOCK_JS = """(toast) => {
+  const bar = toast.querySelector('.Toastify__progress-bar');
+  const close = toast.querySelector('.Toastify__close-button');
+  const box = close ? close.getBoundingClientRect() : null;
+  return {play: bar ? getComputedStyle(bar).animationPlayState : 'no bar',
+          running: bar ? bar.getAnimations().filter((a) => a.playState === 'running').length : 0,
+          shown: bar ? bar.getClientRects().length > 0 : false,
+          close: box ? [Math.round(box.width), Math.round(box.height)] : null};
+}"""
+NOTICE_KEPT_S = 6.5  # past Decap's 4 s for "Voce salvata" (8 s: errors, same clocks)
 # The build's errors, as preview-errors.js shows them after a save that broke the build
 NOTICE_PROBLEMS = [f"content/notizie/2025-0{n}-01-voce.md:3: errore: `date` non è una data"
                    for n in range(1, 7)]
@@ -1822,8 +1873,9 @@ def test_every_control_of_the_form_and_the_notices_has_an_italian_name(session):
     box without a name (its label is not tied to it), the Markdown switch without name or
     state, the toolbar's menus as a button without a name around a named one (two stops
     of Tab), the preview pane without a title, and the notices' "close" and "notification
-    timer" in English, and each list's own button "Espandi" (or "Comprimi") alone, the
-    same for every list. admin.js names them."""
+    timer" in English (the timer no longer shown: the notices stay, notices.js), and each
+    list's own button "Espandi" (or "Comprimi") alone, the same for every list. admin.js
+    names them."""
     form, notice = session.screen_reader["form"], session.screen_reader["notice"]
     assert UNNAMED.findall(form + notice) == []
     lists = re.findall(r'^\s*- button "((?:Espandi|Comprimi)\b[^"]*)"', form, re.MULTILINE)
@@ -2254,6 +2306,35 @@ def test_the_form_fits_a_phone_and_a_page_zoomed_in(session):
         assert 1 <= layout["text_toolbar_rows"] <= 2, (size, layout)
     assert sorted(session.small_screens) == ["phone", "phone, saved", "zoom 200 %"]
     assert session.small_screens["phone"]["width"] == PHONE["width"]
+
+
+def test_decaps_notices_stay_until_the_editor_closes_them_with_the_keyboard(session):
+    """Decap's notices closed by themselves after 4 s ("Voce salvata") or 8 s (an error):
+    react-toastify when its progress bar's animation ended, Decap's own timer besides,
+    whether the mouse was over them or not (WCAG 2.2.1: a slow reader, a screen
+    magnifier missed them). admin.js (notices.js) stops both: "Voce salvata" is still shown
+    6.5 s on, its bar's animation paused and not shown, as the refusal's (an error); its
+    close button, named in Italian and 24 × 24 at least, is reached with Shift+Tab from the
+    title and closes it with Enter."""
+    kept, refusal = session.notice_kept, session.refusal_timer
+    assert kept["seconds"] >= NOTICE_KEPT_S, kept
+    stopped = {"play": "paused", "running": 0, "shown": False}
+    found = {"shown": kept["shown"], "closed": kept["closed"], "name": kept.get("name"),
+             "reached": kept["presses"] is not None and kept["presses"] <= 12,
+             "clocks": {key: kept["clocks"].get(key) for key in stopped},
+             "refusal's clocks": {key: refusal.get(key) for key in stopped}}
+    assert found == {"shown": True, "closed": True, "name": "Chiudi l'avviso",
+                     "reached": True, "clocks": stopped, "refusal's clocks": stopped}, kept
+    assert min(kept["clocks"]["close"] + refusal["close"]) >= 24, (kept, refusal)
+
+
+def test_decaps_small_buttons_take_24_px_on_a_computer(session):
+    """On a computer Decap's "Adesso", "Pulisci", "Aggiungi allegato", "Aggiungi indirizzo
+    precedente" were 18 px tall, "Scegli un'immagine" and "Scegli un file" 21, a list
+    item's handle 18 × 26, the Markdown switch 40 × 20 (WCAG 2.5.8 passed only by the
+    space around them): no control of the form (an attachment and two addresses in their
+    lists) is under 24 × 24 at 1280 × 800 (admin.js, targets.js)."""
+    assert session.computer_targets == []
 
 
 def test_the_form_scrolls_past_the_sites_notice_and_its_controls_take_a_finger(session):

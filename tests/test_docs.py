@@ -462,7 +462,7 @@ DECAP = ROOT / "node_modules" / "decap-cms" / "dist" / "decap-cms.js"
 # The guide's bold, italic and «quoted» words of «Scrivere dal browser» that are not the
 # editor's own: keys, the headings button's "H" icon, the examples' titles, the site's
 # pages, Word's style and a video site's button
-NOT_THE_EDITORS = {"Invio", "Maiusc+Invio", "H", "Chiusura estiva", "Chiusura estiva 2025",
+NOT_THE_EDITORS = {"Invio", "Maiusc+Invio", "Maiusc+Tab", "H", "Chiusura estiva", "Chiusura estiva 2025",
                    "Riunione mensile", "Riunione mensile – 12 giugno 2025", "Titolo 1",
                    "Incorpora", "ore 00:00", "sabato 15 marzo 2025",
                    # titles a page may not have (the site's own addresses), and one it may

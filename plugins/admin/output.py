@@ -74,7 +74,9 @@ SCRIPTS = (
     "string-widget.js",    # one-line fields keep the selection; a long title said
     "date-widget.js",      # a date at midnight is the day alone; "now" in Rome time
     "preview-styles.js",   # the site's stylesheets in the preview pane
+    "targets.js",          # Decap's small buttons 24 px at least
     "small-screens.js",    # the item's form on a phone: one column, no sideways scroll
+    "notices.js",          # Decap's notices stay until closed
     "nested-lists.js",     # nested lists indented as the site reads them
     "less-than.js",        # a typed "<" saved as text
     "markdown-blocks.js",  # blocks of HTML with Markdown inside, as Decap reads them

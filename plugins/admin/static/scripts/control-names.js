@@ -88,7 +88,7 @@
   // gives it does not reach the page), the menus of the text's toolbar (a button inside
   // a button, the outer one, which opens the menu, without a name: two stops of Tab for
   // one menu), the preview pane (a frame without a title) and the notices' close button
-  // and timer ("close", "notification timer": in English).
+  // ("close": in English; their timer, "notification timer", is not shown: notices.js).
   function given(element, name, value) {
     if (element.getAttribute(name) !== value) {
       element.setAttribute(name, value);
@@ -148,10 +148,6 @@
       function (button) {
         given(button, "aria-label", "Chiudi l'avviso");
       });
-    Array.prototype.forEach.call(document.querySelectorAll(
-      '.Toastify__progress-bar[role="progressbar"]'), function (bar) {
-      given(bar, "aria-label", "Tempo prima che l'avviso si chiuda");  // "notification timer"
-    });
   }
 
   function nameAll() {
