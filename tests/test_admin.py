@@ -620,6 +620,32 @@ def test_the_lockfile_pins_the_installed_cms():
     assert Path(ROOT / "package-lock.json").is_file()
 
 
+@pytest.mark.parametrize("language", ["it", "en"])
+def test_admin_js_adds_its_phrases_to_the_table_of_the_pages_language(language):
+    """phrases.js fills in Decap's missing phrases in the table of the interface's
+    language, which the build writes once (plugins.italian's LANGUAGE) as config.yml's
+    locale and the page's lang: read from the page, not written in the script again
+    (it was CMS.getLocale("it")). Its phrases are Italian: given another language, Decap's
+    table of that language is left as it is, with no Italian in it."""
+    tables = {"it": {"editor": {"editorToolbar": {"published": "Pubblicato"}}},
+              "en": {"editor": {"editorToolbar": {"published": "Published"}}}}
+    program = (page_js({}, [])
+               .replace("CMS: {", f"CMS: {{getLocale: (name) => TABLES[name], ", 1)
+               .replace("globalThis.document = {",
+                        f"globalThis.document = {{documentElement: {{lang: "
+                        f"{json.dumps(language)}}}, ", 1))
+    program = (f"const TABLES = {json.dumps(tables)};\n" + program
+               + "console.log(JSON.stringify(TABLES));")
+    found = json.loads(subprocess.run(["node", "-e", program, *SCRIPT_ARGS],
+                                      capture_output=True, text=True, check=True).stdout)
+    toolbar = {name: table["editor"]["editorToolbar"]["published"]
+               for name, table in found.items()}
+    expected = {"it": "Salvato" if language == "it" else "Pubblicato", "en": "Published"}
+    assert toolbar == expected
+    assert ("mediaLibrary" in found["it"]) == (language == "it")
+    assert "mediaLibrary" not in found["en"]
+
+
 def test_admin_js_makes_a_titles_slug_as_the_site_does_or_leaves_it_to_the_build():
     """admin.js makes a title's slug before a save (a slug another item has refused, an
     old address kept): made otherwise than the site makes it, an unchanged "Avviso n°2"

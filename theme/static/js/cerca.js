@@ -137,8 +137,11 @@ const HYPHEN = /^[-\u2010\u2011]$/u;
 // looked for among the first SUGGEST_RESULTS results of ever shorter beginnings of it.
 const SUGGEST_MIN = 5;
 const SUGGEST_RESULTS = 5;
-const numbers = new Intl.NumberFormat("it-IT");
-const collator = new Intl.Collator("it");
+// The pages' language (the site's DEFAULT_LANG, its one home: base.html writes it as the
+// page's lang): numbers, the categories' order, words compared and cased in it.
+const LANGUAGE = document.documentElement.lang || undefined; // none: the browser's
+const numbers = new Intl.NumberFormat(LANGUAGE);
+const collator = new Intl.Collator(LANGUAGE);
 
 /* `text` with ’ for each ' between letters (APOSTROPHE), as long as `text`. */
 function curled(text) {
@@ -406,7 +409,7 @@ function highlighted(text, found) {
 
 /* Text in lower case and without accents, as Pagefind compares words. */
 function folded(text) {
-  return text.toLocaleLowerCase("it").normalize("NFD").replace(/\p{M}/gu, "");
+  return text.toLocaleLowerCase(LANGUAGE).normalize("NFD").replace(/\p{M}/gu, "");
 }
 
 /* A word as Pagefind compares it: folded(), without punctuation. */
@@ -805,7 +808,7 @@ class Search {
             if (away <= edits && (!best || away < best.away)) best = { away, candidate, shown };
             // in lower case when a result looked at writes it so (a capital only where
             // it begins a sentence, a title, a tag): "volontari", but "Casalmaggiore"
-            if (best?.candidate === candidate && shown === shown.toLocaleLowerCase("it")) {
+            if (best?.candidate === candidate && shown === shown.toLocaleLowerCase(LANGUAGE)) {
               best.shown = shown;
             }
           }
@@ -897,7 +900,7 @@ class Search {
     if (meta.articolo_url) { // a document: where it comes from, as Documenti says it
       const origin = meta.origine || "da";
       const source = element("p", "cerca-documento",
-        `${origin.charAt(0).toLocaleUpperCase("it")}${origin.slice(1)} «`);
+        `${origin.charAt(0).toLocaleUpperCase(LANGUAGE)}${origin.slice(1)} «`);
       const article = element("a");
       article.append(...marked([{ text: meta.articolo || meta.articolo_url }], this.marks));
       article.href = new URL(meta.articolo_url, this.site).href;

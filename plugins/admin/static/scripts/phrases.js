@@ -16,86 +16,89 @@
   // now"…), keep "Upload" and "Download" in English and misspell the link prompt.
   // The phrases are read when the configuration has loaded, after this script: the
   // missing ones are added here, over Decap's table.
+  // By the language of Decap's interface; only Italian's are written.
   var PHRASES = {
-    auth: { loginWithAzure: "Accedi con Azure", loginWithForgejo: "Accedi con Forgejo" },
-    collection: {
-      collectionTop: { viewAsList: "Vista a elenco", viewAsGrid: "Vista a griglia" },
-      entries: { unpublishedHeader: "Voci non pubblicate" }
-    },
-    editor: {
-      // the container's name: Decap fills in its widget's name ("string", "list")
-      editorControl: { field: { widgetLabel: "campo" } },
-      // Decap's "%{fieldLabel} è richiesto." agreed with a masculine singular label only
-      // ("Data e ora di pubblicazione è richiesto."): the field is named, whatever its
-      // gender and number
-      editorControlPane: {
-        widget: {
-          required: "Il campo «%{fieldLabel}» è obbligatorio.",
-          regexPattern: "Il campo «%{fieldLabel}» non corrisponde allo schema: %{pattern}.",
-          processing: "Il campo «%{fieldLabel}» è in elaborazione.",
-          range: "Il campo «%{fieldLabel}» deve essere tra %{minValue} e %{maxValue}.",
-          min: "Il campo «%{fieldLabel}» deve essere almeno %{minValue}.",
-          max: "Il campo «%{fieldLabel}» deve essere al massimo %{maxValue}.",
-          rangeCount: "Il campo «%{fieldLabel}» deve avere tra %{minCount} e %{maxCount}"
-            + " voci.",
-          rangeCountExact: "Il campo «%{fieldLabel}» deve avere esattamente %{count} voci.",
-          rangeMin: "Il campo «%{fieldLabel}» deve avere almeno %{minCount} voci.",
-          rangeMax: "Il campo «%{fieldLabel}» deve avere al massimo %{maxCount} voci."
+    it: {
+      auth: { loginWithAzure: "Accedi con Azure", loginWithForgejo: "Accedi con Forgejo" },
+      collection: {
+        collectionTop: { viewAsList: "Vista a elenco", viewAsGrid: "Vista a griglia" },
+        entries: { unpublishedHeader: "Voci non pubblicate" }
+      },
+      editor: {
+        // the container's name: Decap fills in its widget's name ("string", "list")
+        editorControl: { field: { widgetLabel: "campo" } },
+        // Decap's "%{fieldLabel} è richiesto." agreed with a masculine singular label only
+        // ("Data e ora di pubblicazione è richiesto."): the field is named, whatever its
+        // gender and number
+        editorControlPane: {
+          widget: {
+            required: "Il campo «%{fieldLabel}» è obbligatorio.",
+            regexPattern: "Il campo «%{fieldLabel}» non corrisponde allo schema: %{pattern}.",
+            processing: "Il campo «%{fieldLabel}» è in elaborazione.",
+            range: "Il campo «%{fieldLabel}» deve essere tra %{minValue} e %{maxValue}.",
+            min: "Il campo «%{fieldLabel}» deve essere almeno %{minValue}.",
+            max: "Il campo «%{fieldLabel}» deve essere al massimo %{maxValue}.",
+            rangeCount: "Il campo «%{fieldLabel}» deve avere tra %{minCount} e %{maxCount}"
+              + " voci.",
+            rangeCountExact: "Il campo «%{fieldLabel}» deve avere esattamente %{count} voci.",
+            rangeMin: "Il campo «%{fieldLabel}» deve avere almeno %{minCount} voci.",
+            rangeMax: "Il campo «%{fieldLabel}» deve avere al massimo %{maxCount} voci."
+          }
+        },
+        editorInterface: { toggleNotes: "Mostra o nascondi le note" },
+        editorNotesPane: {  // the editorial workflow's notes (not used by this site)
+          title: "Note", emptyState: "Ancora nessuna nota.", addNote: "Aggiungi nota",
+          addPlaceholder: "Scrivi una nota…", editPlaceholder: "Modifica la nota…",
+          save: "Salva", cancel: "Annulla", edit: "Modifica", delete: "Elimina",
+          resolve: "Segna come risolta", unresolve: "Segna come da risolvere",
+          confirmDelete: "Eliminare questa nota?",
+          shortcut: "Suggerimento: Ctrl+Invio aggiunge la nota"
+        },
+        // After a save the toolbar said "Pubblicato", for a draft too, and a deletion asked
+        // about a "voce pubblicata": a save is a commit, and what is published is the Stato
+        // field's business and the next publication's (the guide's words). Decap's "Guarda
+        // Live" on a saved item (half English) suggested the item itself: it opens site_url,
+        // the site's home page, in a new tab (Decap's getDeploy: no preview_path here)
+        editorToolbar: { published: "Salvato", deployButtonLabel: "Apri il sito" },
+        editor: {
+          onDeletePublishedEntry: "Vuoi davvero cancellare questa voce? Il file viene"
+            + " eliminato e, se la voce era sul sito, sparisce con la prossima pubblicazione.",
+          onDeleteWithUnsavedChanges: "Vuoi davvero cancellare questa voce, e le modifiche"
+            + " non salvate? Il file viene eliminato e, se la voce era sul sito, sparisce con"
+            + " la prossima pubblicazione."
+        },
+        editorWidgets: {
+          markdown: {
+            linkPrompt: "Inserisci l'indirizzo del collegamento",
+            strikethrough: "Barrato",
+            toggleMode: { rich: "Passa al testo formattato", markdown: "Passa al Markdown" }
+          },
+          datetime: { setToNow: "Imposta la data e l'ora di adesso" },
+          object: { expand: "Espandi", collapse: "Comprimi" }
         }
       },
-      editorInterface: { toggleNotes: "Mostra o nascondi le note" },
-      editorNotesPane: {  // the editorial workflow's notes (not used by this site)
-        title: "Note", emptyState: "Ancora nessuna nota.", addNote: "Aggiungi nota",
-        addPlaceholder: "Scrivi una nota…", editPlaceholder: "Modifica la nota…",
-        save: "Salva", cancel: "Annulla", edit: "Modifica", delete: "Elimina",
-        resolve: "Segna come risolta", unresolve: "Segna come da risolvere",
-        confirmDelete: "Eliminare questa nota?",
-        shortcut: "Suggerimento: Ctrl+Invio aggiunge la nota"
-      },
-      // After a save the toolbar said "Pubblicato", for a draft too, and a deletion asked
-      // about a "voce pubblicata": a save is a commit, and what is published is the Stato
-      // field's business and the next publication's (the guide's words). Decap's "Guarda
-      // Live" on a saved item (half English) suggested the item itself: it opens site_url,
-      // the site's home page, in a new tab (Decap's getDeploy: no preview_path here)
-      editorToolbar: { published: "Salvato", deployButtonLabel: "Apri il sito" },
-      editor: {
-        onDeletePublishedEntry: "Vuoi davvero cancellare questa voce? Il file viene"
-          + " eliminato e, se la voce era sul sito, sparisce con la prossima pubblicazione.",
-        onDeleteWithUnsavedChanges: "Vuoi davvero cancellare questa voce, e le modifiche"
-          + " non salvate? Il file viene eliminato e, se la voce era sul sito, sparisce con"
-          + " la prossima pubblicazione."
-      },
-      editorWidgets: {
-        markdown: {
-          linkPrompt: "Inserisci l'indirizzo del collegamento",
-          strikethrough: "Barrato",
-          toggleMode: { rich: "Passa al testo formattato", markdown: "Passa al Markdown" }
-        },
-        datetime: { setToNow: "Imposta la data e l'ora di adesso" },
-        object: { expand: "Espandi", collapse: "Comprimi" }
-      }
-    },
-    mediaLibrary: {
-      mediaLibraryModal: { close: "Chiudi", upload: "Carica dal computer", download: "Scarica" },
-      // Decap's question ("… cancellare il media selezionato?") did not say that the file
-      // leaves the site at once, even when another item uses it (the build then stops on
-      // its missing image or attachment): the library cannot tell who uses a file.
       mediaLibrary: {
-        onDelete: "Vuoi davvero cancellare il file selezionato? Sparisce subito dal sito:"
-          + " se lo usa un articolo, anche diverso da quello aperto, la pubblicazione del"
-          + " sito si ferma finché non lo si toglie anche da lì."
-      }
-    },
-    ui: {
-      settingsDropdown: { account: "Menu dell'account" },
-      toast: {
-        noteAdded: "Nota aggiunta", noteUpdated: "Nota modificata",
-        noteDeleted: "Nota eliminata", noteResolved: "Nota risolta",
-        noteReopened: "Nota riaperta",
-        onFailToAddNote: "Nota non aggiunta: %{details}",
-        onFailToUpdateNote: "Nota non modificata: %{details}",
-        onFailToDeleteNote: "Nota non eliminata: %{details}",
-        onFailToToggleNote: "Stato della nota non cambiato: %{details}"
+        mediaLibraryModal: { close: "Chiudi", upload: "Carica dal computer", download: "Scarica" },
+        // Decap's question ("… cancellare il media selezionato?") did not say that the file
+        // leaves the site at once, even when another item uses it (the build then stops on
+        // its missing image or attachment): the library cannot tell who uses a file.
+        mediaLibrary: {
+          onDelete: "Vuoi davvero cancellare il file selezionato? Sparisce subito dal sito:"
+            + " se lo usa un articolo, anche diverso da quello aperto, la pubblicazione del"
+            + " sito si ferma finché non lo si toglie anche da lì."
+        }
+      },
+      ui: {
+        settingsDropdown: { account: "Menu dell'account" },
+        toast: {
+          noteAdded: "Nota aggiunta", noteUpdated: "Nota modificata",
+          noteDeleted: "Nota eliminata", noteResolved: "Nota risolta",
+          noteReopened: "Nota riaperta",
+          onFailToAddNote: "Nota non aggiunta: %{details}",
+          onFailToUpdateNote: "Nota non modificata: %{details}",
+          onFailToDeleteNote: "Nota non eliminata: %{details}",
+          onFailToToggleNote: "Stato della nota non cambiato: %{details}"
+        }
       }
     }
   };
@@ -112,7 +115,12 @@
     return target;
   }
 
-  if (CMS.getLocale && CMS.getLocale("it")) {
-    merge(CMS.getLocale("it"), PHRASES);
+  // The interface's language is config.yml's locale, which the build writes as the
+  // page's lang too (plugins/admin/config.py and output.py: plugins.italian's LANGUAGE,
+  // its one home): read here from the page, as config.yml loads after this script. A
+  // language without phrases here keeps Decap's own table as it is.
+  var LANGUAGE = document.documentElement ? document.documentElement.lang : "";
+  if (PHRASES[LANGUAGE] && CMS.getLocale && CMS.getLocale(LANGUAGE)) {
+    merge(CMS.getLocale(LANGUAGE), PHRASES[LANGUAGE]);
   }
 }(window.FareLegamiAdmin));
