@@ -105,7 +105,7 @@ def test_the_preview_says_the_day_a_scheduled_item_waits_for(build):
                  config="previewconf")
     assert site.ok, site.log
     note = site.soup("/2099/01/futuro/").select_one(".bozza-note")
-    assert note.get_text(" ", strip=True) == ("Anteprima: questo articolo sarà pubblicato"
+    assert note.get_text(" ", strip=True) == ("Anteprima: esce"
                                               " giovedì 1\u00a0gennaio 2099 .")
     assert meta_date(site.soup("/2099/01/futuro/"))[0] == "giovedì 1\u00a0gennaio 2099"
     note = site.soup("/2099/01/futuro-con-ora/").select_one(".bozza-note")

@@ -314,6 +314,76 @@ def test_at_the_default_text_size_a_phone_held_sideways_keeps_its_header(page, s
         page.set_viewport_size({"width": 390, "height": 844})
 
 
+@pytest.fixture(scope="module")
+def preview_site(tmp_path_factory):
+    """The preview's build (previewconf): a scheduled article, a draft article and a
+    draft page, each with its notices, the badge and the note."""
+    with served_site(tmp_path_factory.mktemp("preview-notices"), {
+        "notizie/festa.md": article(
+            title="Festa dei Laboratori di Comunità a Casalmaggiore, il programma",
+            date="2099-09-29 10:00", summary="Il programma della festa in piazza."),
+        "notizie/bozza.md": article(title="I Patti Gener-Attivi di Crema", status="draft",
+                                    summary="Come si propone un patto."),
+        "pages/bozza.md": "---\ntitle: Una pagina in bozza sui Laboratori\nstatus: draft\n"
+                          "---\n\nTesto della pagina.\n",
+    }, config="previewconf", settings="VISIT_COUNTER_URL = ''\n") as built:
+        yield built
+
+
+# How much of the screen the preview's notices take, in px: the item's header's height
+# with them less its height without them (the badge sits on the title's first line, and
+# takes a line of its own only where it pushes the title's words onto one), and how many
+# there are.
+NOTICES = """() => {
+    const header = document.querySelector('.article-header');
+    const notices = [...header.querySelectorAll(
+        'h1 > .badge-bozza, h1 > .badge-programmato, .bozza-note')];
+    const height = () => header.getBoundingClientRect().height;
+    const shown = height();
+    notices.forEach(notice => { notice.style.display = 'none'; });
+    const without = height();
+    notices.forEach(notice => { notice.style.display = ''; });
+    return [notices.length, shown - without];
+}"""
+
+
+@pytest.mark.parametrize("text_size", [16, 32])
+@pytest.mark.parametrize(("width", "height"), [(390, 844), (360, 640)])
+@pytest.mark.parametrize(("kind", "address", "note"), [
+    ("programmato", "/2099/09/festa-dei-laboratori-di-comunita-a-casalmaggiore-il-programma/",
+     "Anteprima: esce martedì 29\u00a0settembre 2099, ore\u00a010:00."),
+    ("bozza", "/2024/05/i-patti-gener-attivi-di-crema/",
+     "Anteprima: questo articolo non è pubblicato."),
+    ("pagina in bozza", "/una-pagina-in-bozza-sui-laboratori/",
+     "Anteprima: questa pagina non è pubblicata.")])
+def test_the_preview_s_notices_leave_the_screen_to_the_item(
+        page, preview_site, kind, address, note, width, height, text_size):
+    """The preview's two notices at the top of an item, the badge in its title (BOZZA,
+    PROGRAMMATO) and the note under it, each took lines of their own, boxed, in the
+    body's size, the date in both: a scheduled article's took 63 % of a 390 × 844 phone's
+    screen with the text at 200 % and 88 % of a 360 × 640 one's (19 and 30 % at the
+    default size), the title under them on the next screen. Now the badge says the word
+    on the title's first line, in small text, and the note, a line of small text, the day
+    and the hour. Their part of the screen: at most an eighth at the default text size
+    (a line of each; 7 % at most here), a third at 200 % (every line of the text twice as
+    tall: 29 % at most here, a scheduled article's on the 360 × 640 phone); their text
+    whole, the date said once."""
+    page.set_viewport_size({"width": width, "height": height})
+    try:
+        visit(page, preview_site, address, text_size=text_size)
+        count, taken = page.evaluate(NOTICES)
+        assert count == 2
+        assert taken <= height * (1 / 8 if text_size == 16 else 1 / 3), (
+            kind, taken, f"{taken / height:.0%}")
+        badge = page.locator("h1 > .badge-bozza, h1 > .badge-programmato")
+        assert badge.inner_text() == ("PROGRAMMATO" if kind == "programmato" else "BOZZA")
+        assert page.locator(".bozza-note").inner_text() == note
+        scroll_width, screen, outside = page.evaluate(OUTSIDE)
+        assert (scroll_width, outside) == (screen, []), kind
+    finally:
+        page.set_viewport_size({"width": 390, "height": 844})
+
+
 # The words of the ``texts`` (a selector) cut across two lines though each would fit the
 # ``box`` around it (the closest one, inside its padding) whole, or, with ``every``, each
 # word cut: ["word", ...].
