@@ -162,11 +162,15 @@ TRANSLATION_FEED_ATOM = TRANSLATION_FEED_RSS = None
 ITALIAN_ENGLISH_TERMS = ["Civic Center", "Community Manager"]
 # Proper names a browser's page translation must leave as they are (plugins/italian marks
 # them translate="no"): the site's name and the three towns ("Crema" became "Cream"), the
-# project's own "Patti Gener-Attivi" ("Gener-Active Pacts"). Not the adjectives (Cremonese,
-# Cremasco: translated as adjectives), nor "crema" in lower case (the common noun).
+# project's own "Patti Gener-Attivi" ("Gener-Active Pacts") and "Civic Center" (the name
+# of one of its four actions, which the places are called by, in English in an Italian
+# page: lang="en" too). Not the adjectives (Cremonese, Cremasco: translated as
+# adjectives), nor "crema" in lower case (the common noun), nor the actions named in
+# ordinary words ("Laboratori di Comunità", "Community Manager": a role), which translate
+# into what they mean.
 ITALIAN_PROPER_NAMES = ["FareLegami", "Crema", "Cremona", "Casalmaggiore",
                         "Patti Gener-Attivi", "Patto Gener-Attivo", "Gener-Attivi",
-                        "Gener-Attivo"]
+                        "Gener-Attivo", "Civic Center"]
 MARKDOWN = {
     "extension_configs": {
         # footnotes: the link back to the text is named in Italian (its title is shown on

@@ -9,7 +9,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from plugins.italian import da, di, fix_apostrophes, numero, quanti
-from plugins.italian.typography import (in_english, keep_names_whole, mark_names,
+from plugins.italian.typography import (author_name, in_english, keep_names_whole, mark_names,
                                         without_name_spans)
 from plugins.italian.words import di_ciascuno
 from plugins.italian.dates import filters
@@ -427,6 +427,19 @@ def test_proper_names_are_marked_as_whole_capitalised_words_only():
         '</span>')
 
 
+def test_a_person_s_name_is_kept_whole_a_collective_author_s_words_are_not():
+    names, terms = ("Crema", "FareLegami"), ("Civic Center",)
+    assert author_name("Anna Rossi", terms, names) == '<span translate="no">Anna Rossi</span>'
+    assert author_name("Anna Crema & C.", terms, names) == (  # one span, escaped
+        '<span translate="no">Anna Crema &amp; C.</span>')
+    assert author_name("FareLegami", terms, names) == '<span translate="no">FareLegami</span>'
+    assert author_name("Redazione", terms, names) == "Redazione"
+    assert author_name("Ufficio stampa del Comune di Crema", terms, names) == (
+        'Ufficio stampa del Comune di <span translate="no">Crema</span>')
+    assert author_name("Civic Center di Crema", terms, names) == (
+        '<span lang="en">Civic Center</span> di <span translate="no">Crema</span>')
+
+
 def test_markdown_extension_marks_proper_names_in_text_only():
     html = markdown.markdown(
         '# Crema\n\nA [Crema](https://crema.example/ "Crema") la crema del Civic Center,'
@@ -471,7 +484,68 @@ def test_proper_names_are_not_translated_where_readers_see_them(build_once):
     assert 'translate="no"' not in str(page.head)  # <title>, meta, JSON-LD: text only
     home = site.soup("/").select_one("main")
     assert _untranslated(home.select_one("h2")) == ["Crema", "Patti Gener-Attivi"]
-    assert ["FareLegami", "Casalmaggiore"] == _untranslated(home)[2:]  # the card's lead
+    assert _untranslated(home.select_one(".card-lead")) == ["FareLegami", "Casalmaggiore"]
     for name in ("tutto.atom.xml", "tutto.rss.xml"):  # feeds as they were
         feed = (site.output / "feeds" / name).read_text(encoding="utf-8")
         assert "A Crema i Patti Gener-Attivi" in feed and "translate" not in feed, name
+
+
+def test_names_of_people_and_places_in_categories_and_authors_are_not_translated(build_once):
+    """With the browser's page translation on, an author's name was read word by word and
+    a category's, an author's or the theme's own line's town too ("Crema", "Cream"): a
+    person's name is translate="no" whole wherever the theme shows it (the meta line, the
+    author's page, the index of authors), a category's and a collective author's words
+    are translated as the words they are ("Comunicati stampa", "Ufficio stampa del Comune
+    di …": what they mean, in the reader's language) with their proper names marked, and
+    so are the header's line, the home page's description and the footer's funder; the
+    project's "Civic Center" is a name too (pelicanconf's ITALIAN_PROPER_NAMES)."""
+    site = build_once({
+        "notizie/a.md": article(
+            title="Porte aperte", slug="porte", category="Notizie da Crema",
+            authors=["Anna Rossi", "Ufficio stampa del Comune di Crema"],
+            body="Sabato si comincia.\n\nIl Civic Center apre le porte."),
+        "comunicati-stampa/b.md": article(title="Un comunicato", date="2024-05-06 10:00",
+                                          slug="comunicato"),
+    }, settings='FUNDER = "Fondazione Comunitaria della Provincia di Cremona"\n')
+    assert site.ok, site.log
+    page = site.soup("/2024/05/porte/")
+    meta = page.select_one(".article-meta").select(".meta-item")[1]
+    assert meta.get_text(" ", strip=True) == (
+        "di Anna Rossi e dell’ Ufficio stampa del Comune di Crema")
+    assert _untranslated(meta) == ["Anna Rossi", "Crema"]
+    assert meta.select_one('a[translate="no"], a [translate="no"]').get_text() == "Anna Rossi"
+    assert _untranslated(page.select_one(".article-kicker")) == ["Crema"]
+    assert _untranslated(page.select_one(".breadcrumb")) == ["Crema"]
+    assert [(span.get_text(), span.find_parent(attrs={"translate": "no"}) is not None)
+            for span in page.select('.prose [lang="en"]')] == [("Civic Center", True)]
+    assert _untranslated(page.select_one(".header-slim")) == ["Crema", "Cremona",
+                                                              "Casalmaggiore"]
+    assert "Cremona" in _untranslated(page.select_one(".site-footer"))
+    # a category of ordinary words, a collective author: nothing to keep from translation
+    comunicato = site.soup("/2024/05/comunicato/")
+    assert _untranslated(comunicato.select_one(".article-kicker")) == []
+    assert _untranslated(comunicato.select(".article-meta .meta-item")[1]) == []  # Redazione
+    author = site.soup("/autori/anna-rossi/")
+    assert _untranslated(author.h1) == ["Anna Rossi"]
+    assert _untranslated(author.select_one(".breadcrumb")) == ["Anna Rossi"]
+    assert author.title.get_text().startswith("Articoli di Anna Rossi –")
+    assert 'translate="no"' not in str(author.head)  # <title>, meta: text only
+    authors = {item.a.get_text(): _untranslated(item)
+               for item in site.soup("/autori/").select(".term-list li")}
+    assert authors == {"Anna Rossi": ["Anna Rossi"], "Redazione": [],
+                       "Ufficio stampa del Comune di Crema": ["Crema"]}
+    category = site.soup("/categorie/notizie-da-crema/")
+    assert _untranslated(category.h1) == ["Crema"]
+    assert category.title.get_text().startswith("Notizie da Crema –")
+    home = site.soup("/")
+    assert {card.select_one(".card-category").get_text(" ", strip=True):
+            _untranslated(card.select_one(".card-category"))
+            for card in home.select(".card")} == {"Categoria: Notizie da Crema": ["Crema"],
+                                                   "Categoria: Comunicati stampa": []}
+    assert _untranslated(home.select_one(".intro-text")) == [
+        "FareLegami", "Cremona", "Crema", "Cremona", "Casalmaggiore"]
+    archive = site.soup("/archivio/").select(".archive-category")
+    assert sorted(map(_untranslated, archive)) == [[], ["Crema"]]
+    feeds = {group.h2.get_text().strip(): _untranslated(group.h2)
+             for group in site.soup("/segui/").select(".feed-group")}
+    assert feeds["Notizie da Crema"] == ["Crema"] and feeds["Comunicati stampa"] == []

@@ -4,8 +4,9 @@ Signal ``initialized``:
 
 - the Jinja filters ``data_lunga``, ``data_breve``, ``data_iso``, ``mese``,
   ``nome_mese`` (in the site's ``TIMEZONE``), ``di``, ``da``, ``di_ciascuno``, ``quanti``,
-  ``alfabetico`` (:mod:`.words`) and ``inglese`` (a name with ``ITALIAN_ENGLISH_TERMS`` marked
-  ``lang="en"`` and ``ITALIAN_PROPER_NAMES`` ``translate="no"``: tags' names);
+  ``alfabetico`` (:mod:`.words`), ``inglese`` (a name with ``ITALIAN_ENGLISH_TERMS`` marked
+  ``lang="en"`` and ``ITALIAN_PROPER_NAMES`` ``translate="no"``: tags' and categories'
+  names) and ``autore`` (the same for an author's name, a person's whole ``translate="no"``);
 - the Markdown extension :mod:`.typography` (apostrophes fixed before typogrify,
   ``ITALIAN_ENGLISH_TERMS`` marked ``lang="en"``, ``ITALIAN_PROPER_NAMES``
   ``translate="no"``) added to ``MARKDOWN``;
@@ -25,7 +26,7 @@ from plugins.core.settings import add_filters, start
 from . import dates
 from .numbers import LANGUAGE, LOCALE, numero
 from .slugs import slug_substitutions
-from .typography import fix_apostrophes, in_english, typeset
+from .typography import author_name, fix_apostrophes, in_english, typeset
 from .words import alfabetico, da, di, di_ciascuno, quanti
 
 EXTENSION = "plugins.italian.typography"
@@ -48,7 +49,10 @@ def initialize(pelican):
                          "alfabetico": alfabetico,
                          "inglese": partial(in_english,
                                             terms=tuple(config["ITALIAN_ENGLISH_TERMS"]),
-                                            names=tuple(config["ITALIAN_PROPER_NAMES"]))})
+                                            names=tuple(config["ITALIAN_PROPER_NAMES"])),
+                         "autore": partial(author_name,
+                                           terms=tuple(config["ITALIAN_ENGLISH_TERMS"]),
+                                           names=tuple(config["ITALIAN_PROPER_NAMES"]))})
     config["MARKDOWN"] = with_typography(config["MARKDOWN"], config["ITALIAN_ENGLISH_TERMS"],
                                          config["ITALIAN_PROPER_NAMES"])
     if config["SLUG_REGEX_SUBSTITUTIONS"] == DEFAULT_CONFIG["SLUG_REGEX_SUBSTITUTIONS"]:

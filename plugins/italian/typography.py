@@ -16,6 +16,8 @@ from markdown.treeprocessors import Treeprocessor
 from markupsafe import Markup
 from markupsafe import escape as escape_markup
 
+from .words import di
+
 APOSTROPHE = "\u2019"
 # Both patterns start with the apostrophe itself, the lookbehind after it: a pattern
 # that starts with a literal is searched for that character, one that starts with a
@@ -205,6 +207,22 @@ def in_english(text, terms, names=()):
     in a list, a heading, a breadcrumb)."""
     html = mark_names(str(escape_markup(text)), tuple(names or ()))
     return Markup(mark_terms(keep_names_whole(html), tuple(terms or ())))
+
+
+def author_name(text, terms, names=()):
+    """``text``, an author's name, as :func:`in_english` shows a name, and a person's name
+    whole in ``<span translate="no">``: a browser's page translation reads a name word by
+    word where its words are words too ("Rossi", "Bianchi", "Della Valle"), as it read
+    the town of Crema as "Cream". A
+    collective author whose name starts with a common noun (:data:`.words.ARTICLES`, which
+    give it its article: "della Redazione", "dell’Ufficio stampa del Comune di Crema") is
+    words a reader wants translated ("Editorial staff"), its proper names marked as in any
+    text. The ``autore`` Jinja filter, for an author's name shown as HTML (the meta line,
+    an author's page, the index of authors)."""
+    if di(text) != "di ":
+        return in_english(text, terms, names)
+    html = keep_names_whole(str(escape_markup(text)))
+    return Markup(f"{_NO_TRANSLATE_SPAN}{mark_terms(html, tuple(terms or ()))}</span>")
 
 
 class ItalianTypography(Treeprocessor):
