@@ -586,6 +586,12 @@ def web_editor_names():
     messages += [plain(text) for types in (kinds["attachments"], kinds["image"],
                                            *kinds["folders"].values())
                  for text in types.get("advice", {}).values()]
+    # and the build's long-title warning, which the page gives string-widget.js to show
+    # under «Titolo» as a sentence (data-long-title)
+    from plugins.contract.schema import LONG_TITLE_MESSAGE  # noqa: PLC0415
+
+    italian = LONG_TITLE_MESSAGE.split(" / ")[0]
+    messages.append(plain(italian[0].upper() + italian[1:]))
     return [plain(phrase) for phrase in phrases
             if re.search(r"\w", re.sub(r"%\{\w+\}", "", phrase))], messages
 

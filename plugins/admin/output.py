@@ -33,7 +33,7 @@ from plugins.contract.allowlist import (
     ALLOWED, GLOBAL_ATTRIBUTES, IFRAME_FEATURES, LEAKING_REFERRER_POLICIES,
 )
 from plugins.contract.check import linkable_folders
-from plugins.contract.schema import TITLE_WARNING_LENGTH
+from plugins.contract.schema import LONG_TITLE_MESSAGE, TITLE_WARNING_LENGTH
 from plugins.core import filetypes
 from plugins.core.files import place
 from plugins.core.items import PUBLIC, context_items, source
@@ -182,6 +182,8 @@ def render_index(settings, context, main="decap-cms.js", script=SCRIPT):
         timezone=settings["TIMEZONE"],  # a date with an offset is shown in the site's time
         # the length past which the build warns "titolo lungo": the title's field says so
         title_length=TITLE_WARNING_LENGTH,
+        # and the build's words for it (its Italian half, "{length}" for the count)
+        long_title=LONG_TITLE_MESSAGE.split(" / ")[0],
         # where the last publication's run is (the git host's CI), or nothing
         publications=json.dumps(config.publications(settings) or "", sort_keys=True),
     )

@@ -275,15 +275,22 @@ def future_modified(meta, now=None):
             " future, ignored")
 
 
+# The long title's warning, in Italian and English: ``{length}``, the title's characters.
+# The web editor shows its Italian half under the title's field (plugins/admin/output.py
+# gives it to string-widget.js): the words are written here only.
+LONG_TITLE_MESSAGE = (
+    "titolo lungo ({length} caratteri, consigliati al massimo " f"{TITLE_WARNING_LENGTH}):"
+    " negli elenchi, nelle condivisioni e nei motori di ricerca verrebbe tagliato;"
+    " accorcialo / long title: shorten it")
+
+
 def long_title(title):
     """The warning for ``title`` longer than :data:`TITLE_WARNING_LENGTH` once written as
     the site publishes it (one line, apostrophes), or None. ``./run new`` gives it too."""
     length = len(fix_apostrophes(one_line(title)))
     if length <= TITLE_WARNING_LENGTH:
         return None
-    return (f"titolo lungo ({length} caratteri, consigliati al massimo {TITLE_WARNING_LENGTH}):"
-            " negli elenchi, nelle condivisioni e nei motori di ricerca verrebbe tagliato;"
-            " accorcialo / long title: shorten it")
+    return LONG_TITLE_MESSAGE.format(length=length)
 
 
 def invalid_date_hint(value):

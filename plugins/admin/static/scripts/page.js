@@ -31,6 +31,8 @@
  *   data-timezone     the site's TIMEZONE (a date with an offset is shown in it)
  *   data-title-length the title's length past which the build warns "titolo lungo"
  *                     (plugins/contract/schema.py's TITLE_WARNING_LENGTH)
+ *   data-long-title   the build's words for it (LONG_TITLE_MESSAGE's Italian half,
+ *                     "{length}" for the count)
  *   data-default-author  the site's AUTHOR (the byline of an item without authors)
  * No inline script, no markup built from strings: the preview is made with h(); the
  * text's and the summary's HTML is Decap's own (its Markdown, sanitised: markdownHtml).

@@ -44,6 +44,9 @@
   // Counted as the build counts it: each run of spaces one space (not the no-break
   // ones), the ends trimmed, characters (an emoji is one, not two of JavaScript's).
   var TITLE_LENGTH = parseInt(script.getAttribute("data-title-length"), 10);
+  // the build's own words (data-long-title: schema.py's LONG_TITLE_MESSAGE, its Italian
+  // half, "{length}" where the count goes), written there only
+  var LONG_TITLE = script.getAttribute("data-long-title") || "";
   var SPACES = /[^\S\u00a0\u2007\u202f]+/g;
 
   function titleLength(value) {
@@ -57,13 +60,16 @@
       && !props.isEditorComponent && fields.includes(props.field));
   }
 
+  // the hint: the build's warning as a sentence, and that the save goes on
   function longTitle(length) {
-    return "Titolo lungo (" + length + " caratteri, consigliati al massimo " + TITLE_LENGTH
-      + "): negli elenchi, nelle condivisioni e nei motori di ricerca verrebbe tagliato;"
-      + " accorcialo. Si può salvare lo stesso.";
+    var warning = LONG_TITLE.split("{length}").join(String(length));
+    return warning.charAt(0).toUpperCase() + warning.slice(1) + ". Si può salvare lo stesso.";
   }
 
-  if (h && createClass && StringControl && TITLE_LENGTH > 0) {
+  admin.longTitle = longTitle;
+  admin.titleLength = titleLength;
+
+  if (h && createClass && StringControl && TITLE_LENGTH > 0 && LONG_TITLE) {
     CMS.registerWidget("string", createClass({
       // the hint read out with the field (a description, not a live region: it would
       // be read again at every letter typed)
