@@ -12,6 +12,7 @@ import shutil
 import socket
 import subprocess
 import sys
+from html.entities import html5
 from pathlib import Path
 from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo
@@ -22,11 +23,14 @@ import yaml
 from plugins.admin import bundle, config, policy
 from plugins.admin import settings as admin_settings
 from plugins.contract.allowlist import ALLOWED, GLOBAL_ATTRIBUTES
+from plugins.contract.check import check_file
+from plugins.contract.reader import make_markdown
 from plugins.contract.schema import LONG_TITLE_MESSAGE, TITLE_WARNING_LENGTH, long_title
+from plugins.core.text import BLANK_RANGES, blank
 from plugins.italian.slugs import is_slug
 from samples import image, pdf
 from support import ROOT, SITEURL, admin_scripts, admin_scripts_text, article, build_site, \
-    project_settings
+    project_settings, write_conf, write_content
 
 ADMIN_README = ROOT / "plugins" / "admin" / "README.md"
 DIST = ROOT / "node_modules" / "decap-cms" / "dist"
@@ -1013,7 +1017,10 @@ PAGE = {"data-content": "content", "data-html": " ".join(sorted(ALLOWED)),
             [f"*:{name}" for name in GLOBAL_ATTRIBUTES]
             + [f"{tag}:{name}" for tag, names in ALLOWED.items() for name in names])),
         "data-iframe-hosts": "", "data-static-folders": "allegati/ immagini/",
-        "data-item-extensions": "md markdown mkd mdown"}
+        "data-item-extensions": "md markdown mkd mdown",
+        "data-blank": " ".join(f"{first:x}-{last:x}" for first, last in BLANK_RANGES),
+        "data-blank-references": " ".join(sorted(
+            name for name, value in html5.items() if blank(value)))}
 
 
 def save_setup_js(page=PAGE):
@@ -1507,6 +1514,106 @@ def test_admin_js_refuses_a_video_asking_too_much_as_the_build_does(build):
             assert said == "saved", (body, said)
         else:
             assert expected in said and "non verrebbe pubblicato" in said, (body, said)
+
+def test_blank_is_what_unicode_says_nobody_sees():
+    """The characters a blank text is made of (plugins/core/text.py's BLANK_RANGES, which
+    the page gives admin.js) are Unicode's White_Space, the control characters, the
+    Default_Ignorable_Code_Point ones and the noncharacters, as Node.js's own Unicode
+    tables name them: not a list of what Python's split() or JavaScript's trim() take
+    (each took some the other did not)."""
+    program = """
+const blank = /[\\p{White_Space}\\p{Cc}\\p{Default_Ignorable_Code_Point}\\p{Noncharacter_Code_Point}]/u;
+const ranges = [];
+for (let code = 0; code <= 0x110000; code += 1) {
+  const last = ranges[ranges.length - 1];
+  if (code <= 0x10ffff && blank.test(String.fromCodePoint(code))) {
+    if (last && last[1] === code - 1) last[1] = code; else ranges.push([code, code]);
+  }
+}
+console.log(JSON.stringify(ranges));
+"""
+    found = json.loads(subprocess.run(["node", "-e", program], capture_output=True, text=True,
+                                      check=True).stdout)
+    merged = []
+    for first, last in sorted(BLANK_RANGES):
+        if merged and merged[-1][1] == first - 1:
+            merged[-1][1] = last
+        else:
+            merged.append([first, last])
+    assert found == merged
+    assert all(blank(chr(code)) for code in range(sys.maxunicode + 1) if chr(code).isspace())
+    assert not blank("\ufffd") and not blank("a") and blank("")
+
+
+# A video's frame whose title is made only of what nobody sees, each character of
+# BLANK_RANGES written in the file and as a character reference, and the references
+# that make only such characters (&nbsp;, &ZeroWidthSpace;): the build refuses each (a
+# frame screen readers cannot name), and so must the web editor. JavaScript's trim()
+# took U+FEFF and not U+001C-001F, Python's split() the other way round.
+# the numbers of U+0080-009F a browser (and html.unescape) reads as Windows-1252's
+# characters: &#x80; is "€"
+WINDOWS_1252 = [code for code in range(0x80, 0xA0) if bytes([code]).decode("cp1252", "ignore")]
+BLANK_TITLES = [
+    *(chr(code) for first, last in BLANK_RANGES for code in range(first, last + 1)
+      if chr(code) not in "\n\r"),  # a new line in the tag: not a title
+    *(f"&#x{code:x};" for first, last in BLANK_RANGES for code in range(first, last + 1)
+      if code and code not in WINDOWS_1252),  # &#0; is U+FFFD
+    *(f"&{name}" for name, value in html5.items() if blank(value)),
+    " \ufeff&nbsp;\u200b&#28;&nbsp&#x1c", "&Tab;&NewLine;&#9;",
+]
+# and titles with something to read, or a sign a browser shows (U+FFFD, €): saved
+NAMED_TITLES = [*(f"&#x{code:x};" for code in WINDOWS_1252), "La festa", "&#0;", "&#150;", "&#xfffd;", "\ufffd", "&#xd800;",
+                "&#x110000;", "&nbspx", "&amp;nbsp;", "&ZeroWidthSpace", "\ufeffLa festa",
+                "&zwnj;a", "&#x2800;", "\u3164a"]
+VIDEO = '<iframe title="{}" src="https://www.youtube-nocookie.com/embed/v{}"></iframe>'
+
+
+def test_admin_js_judges_a_videos_title_blank_as_the_build_does(build, tmp_path):
+    """Every title of BLANK_TITLES is refused by the build's check (plugins/contract/
+    body.py, the same function the build runs) and by admin.js; every one of NAMED_TITLES
+    is accepted by both. A few of each through a real build too."""
+    settings = "CONTRACT_IFRAME_HOSTS = ['www.youtube-nocookie.com']\n"
+    titles = BLANK_TITLES + NAMED_TITLES
+    assert len(BLANK_TITLES) > 8000
+    content = tmp_path / "content"
+    files, placed = {}, {}
+    for start in range(0, len(titles), 40):  # the check lists 50 problems of a file
+        name = f"notizie/titoli-{start}.md"
+        text = article(title=f"Titoli {start}", body="\n\n".join(
+            VIDEO.format(title, number) for number, title in
+            enumerate(titles[start:start + 40], start)))
+        files[name] = text
+        lines = text.split("\n")
+        for number in range(start, min(start + 40, len(titles))):
+            line = next(index for index, line in enumerate(lines, 1) if f"/v{number}\"" in line)
+            placed[f"{name}:{line}"] = number
+    write_content(content, files)
+    loaded = project_settings(write_conf(tmp_path, f"PATH = {str(content)!r}\n" + settings))
+    markdown = make_markdown(loaded)
+    refused = set()
+    for name in files:
+        for problem in check_file(content / name, name, loaded, markdown).errors:
+            where = str(problem).split(": ", 1)[0]
+            assert "video senza titolo" in str(problem) and where in placed, str(problem)
+            refused.add(placed[where])
+    assert [(titles[number], number in refused) for number in range(len(titles))
+            if (number in refused) != (number < len(BLANK_TITLES))] == [], "the build's check"
+    page = {**PAGE, "data-iframe-hosts": "www.youtube-nocookie.com"}
+    said = saves([[VIDEO.format(title, number), None] for number, title in enumerate(titles)],
+                 page)
+    wrong = [(titles[number], answer) for number, answer in enumerate(said)
+             if (answer != "saved") != (number < len(BLANK_TITLES))]
+    assert wrong == [], wrong[:20]
+    assert all("non ha un titolo (title=\"…\")" in answer for answer in said
+               if answer != "saved")
+    # through a build: what each side took and the other did not, and some of each kind
+    few = [" \x1c\x1f ", "&#xfeff;", "\u200b", "&nbsp;", "\U000e0020", "&#x80;", "La festa"]
+    cases = [(VIDEO.format(title, number), None if title in NAMED_TITLES or title == "&#x80;"
+              else "non ha un titolo") for number, title in enumerate(few)]
+    for (body, expected), answer in zip(cases, built_and_saved(build, cases, (), settings,
+                                                               page)):
+        assert answer == "saved" if expected is None else expected in answer, (body, answer)
+
 
 def test_admin_js_says_a_long_title_in_the_builds_own_words(site):
     """The hint under «Titolo» is the build's warning (schema.long_title), its Italian

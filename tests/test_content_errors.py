@@ -1297,6 +1297,18 @@ def test_a_video_without_a_title_stops_the_build_naming_its_line(tmp_path):
                    f"{relative}:8", "video senza titolo")
 
 
+def test_a_video_without_a_title_below_one_with_it_is_named_at_its_own_line(tmp_path):
+    """Its line was found by "<iframe" alone: the first frame's, whose video had its title
+    (and a title of zero-width spaces and &nbsp; is none: plugins/core/text.py's blank)."""
+    relative = "notizie/due-video.md"
+    check = file_checker(tmp_path, {relative: article(title="Due video", body=(
+        '<iframe title="La festa" src="https://www.youtube-nocookie.com/embed/abc"></iframe>'
+        '\n\nE il giorno dopo.\n\n<iframe title="\u200b&nbsp;&#xfeff;"'
+        ' src="https://www.youtube-nocookie.com/embed/def"></iframe>'))}, VIDEO_HOSTS)
+    found = [str(problem).split(": ", 1)[0] for problem in check(relative).errors]
+    assert found == [f"{relative}:10"], found
+
+
 # A video whose title is the one of YouTube's "embed" code
 IFRAME_GENERIC_TITLE = {"notizie/video-titolo-generico.md": article(title="Video", body=(
     "La festa in piazza.\n\n"

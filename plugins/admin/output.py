@@ -17,6 +17,7 @@ signal, so no sitemap entry). Text files are written whole or not at all.
 
 import hashlib
 import json
+from html.entities import html5
 import logging
 import os
 import posixpath
@@ -37,6 +38,7 @@ from plugins.contract.schema import LONG_TITLE_MESSAGE, TITLE_WARNING_LENGTH
 from plugins.core import filetypes
 from plugins.core.files import place
 from plugins.core.items import PUBLIC, context_items, source
+from plugins.core.text import BLANK_RANGES, blank
 from plugins.csp.policy import REFERRER_POLICY
 from plugins.italian import LANGUAGE
 from plugins.italian.words import ARTICLES
@@ -165,6 +167,11 @@ def render_index(settings, context, main="decap-cms.js", script=SCRIPT):
         # policies it may not have: the build's own (plugins/contract/allowlist.py)
         iframe_features=sorted(IFRAME_FEATURES),
         leaking_referrer_policies=sorted(LEAKING_REFERRER_POLICIES),
+        # what a video's title made only of is blank, as the build judges it (core.text's
+        # BLANK_RANGES, as hex ranges, and the names of the character references that
+        # make only such characters: "nbsp;", "ZeroWidthSpace;")
+        blank=[f"{first:x}-{last:x}" for first, last in BLANK_RANGES],
+        blank_references=sorted(name for name, value in html5.items() if blank(value)),
         # the folders a {static} link leads into, and the items' extensions: a path of
         # the site written without {static} or {filename} is refused, as by the build
         static_folders=sorted(linkable_folders(settings)), item_extensions=EXTENSIONS,

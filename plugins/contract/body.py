@@ -36,6 +36,7 @@ from plugins.contract.markdown_html import read
 from plugins.contract.needles import attribute_needle
 from plugins.contract.nesting import Nesting
 from plugins.core.files import local_path
+from plugins.core.text import blank
 
 # each tag's attributes, the global ones included
 _ALLOWED_HERE = {tag: frozenset(names | GLOBAL_ATTRIBUTES) for tag, names in ALLOWED.items()}
@@ -236,8 +237,13 @@ class Checker(HTMLParser):
             # what the editor knows, the site cannot make it up
             title = " ".join((attributes.get("title") or "").split())
             if url_scheme(src) == "https" and browser_host(src) in self.iframe_hosts:
-                if not title:
-                    self.problem(("<iframe", "iframe"), self.UNTITLED_FRAME_MESSAGE)
+                # made only of what nobody sees (spaces, "&nbsp;", a zero-width space, a
+                # BOM): as blank as none, to a screen reader too
+                if blank(attributes.get("title") or ""):
+                    # at its address's line: "<iframe" was the first frame's, a video
+                    # with its title above it named instead
+                    self.problem((src.strip(), "<iframe", "iframe"),
+                                 self.UNTITLED_FRAME_MESSAGE)
                 elif title.casefold() in GENERIC_FRAME_TITLES:
                     # the player's own, from its "embed" code: a name that says nothing
                     # of this video (WCAG 2.4.6); published, with a warning

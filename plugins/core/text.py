@@ -10,6 +10,31 @@ _SEPARATORS = re.compile(r"[\s_\-]+")
 # Bidirectional embeddings, overrides and isolates (U+202A-202E, U+2066-2069): in a name
 # they turn what follows around ("Fattura \u202eFDP.zip" reads "Fattura PIZ.PDF").
 BIDI_RE = re.compile(r"[\u202a-\u202e\u2066-\u2069]")
+# The characters nobody sees: a text made only of them is blank (an <iframe>'s title
+# "\ufeff", "&nbsp;", "\u200b \u200b" names nothing a screen reader can read). Unicode's
+# White_Space (what Python's str.isspace and JavaScript's trim() each take, but for
+# U+001C-001F, which only Python takes, and U+FEFF, which only JavaScript takes), the
+# control characters (Cc), the Default_Ignorable_Code_Point characters (zero-width
+# spaces and joiners, the soft hyphen, direction marks and controls, variation
+# selectors, Hangul fillers, tags) and the noncharacters (U+FDD0-FDEF, U+xFFFE-xFFFF,
+# which html.unescape makes nothing of). As ranges of code points, first and last: the
+# web editor gets them from its page (plugins/admin: data-blank) and judges the same set.
+BLANK_RANGES = (
+    (0x0000, 0x0020), (0x007F, 0x00A0), (0x00AD, 0x00AD), (0x034F, 0x034F),
+    (0x061C, 0x061C), (0x115F, 0x1160), (0x1680, 0x1680), (0x17B4, 0x17B5),
+    (0x180B, 0x180F), (0x2000, 0x200F), (0x2028, 0x202F), (0x205F, 0x206F),
+    (0x3000, 0x3000), (0x3164, 0x3164), (0xFDD0, 0xFDEF), (0xFE00, 0xFE0F),
+    (0xFEFF, 0xFEFF), (0xFFA0, 0xFFA0), (0xFFF0, 0xFFF8),
+    *((plane * 0x10000 + 0xFFFE, plane * 0x10000 + 0xFFFF) for plane in range(17)),
+    (0x1BCA0, 0x1BCA3), (0x1D173, 0x1D17A), (0xE0000, 0xE0FFF),
+)
+_BLANK_RE = re.compile("[{}]*".format("".join(
+    f"\\U{first:08x}-\\U{last:08x}" for first, last in BLANK_RANGES)))
+
+
+def blank(text):
+    """Whether ``text`` is made only of :data:`BLANK_RANGES`' characters (or is empty)."""
+    return _BLANK_RE.fullmatch(text) is not None
 
 
 def title_from_name(name, *, strip_extension=False):

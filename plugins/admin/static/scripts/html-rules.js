@@ -51,6 +51,29 @@
   var URL_ATTRIBUTES = { href: true, src: true, cite: true };
   var COMMENT = /<!--([\s\S]*?)-->/g;
   var SHOW_HTML = " (l'interruttore «Markdown» del riquadro del testo mostra l'HTML)";
+  // What a blank text is made of, as the build judges a video's title (plugins/core/
+  // text.py's blank: spaces, controls, zero-width and other invisible characters; the
+  // page gives their ranges, data-blank, and the references making only them,
+  // data-blank-references). JavaScript's trim() took U+FEFF but not U+001C-001F, Python's
+  // split() the other way round, and neither a zero-width space.
+  var BLANK = new RegExp("^[" + words("data-blank").map(function (range) {
+    return "\\u{" + range.split("-").join("}-\\u{") + "}";
+  }).join("") + "]*$", "u");
+  var BLANK_REFERENCES = {};
+  words("data-blank-references").forEach(function (name) { BLANK_REFERENCES[name] = true; });
+  var REFERENCE = /&(?:#[xX][0-9a-fA-F]+;?|#[0-9]+;?|([A-Za-z0-9]+)(;?))/g;
+
+  // Whether an attribute's value as ``written`` (its references not decoded) is blank
+  // once the build's HTML parser has decoded it (html.unescape: every named reference,
+  // "&nbsp" without ";" too, as the HTML standard's legacy ones)
+  function blankValue(written) {
+    return BLANK.test(written.replace(REFERENCE, function (match, name, end) {
+      if (!name) {
+        return decoded(match, true);
+      }
+      return BLANK_REFERENCES[name + end] ? "" : match;
+    }));
+  }
 
   // The attributes of a start tag's ``text``, [{name, value}], as the build's HTML parser
   // reads them: names in lower case, values with their character references decoded
@@ -60,7 +83,8 @@
       var value = [double, single, bare].filter(function (each) {
         return each !== undefined;
       })[0];
-      found.push({ name: name.toLowerCase(), value: decoded(value || "", true) });
+      found.push({ name: name.toLowerCase(), value: decoded(value || "", true),
+        written: value || "" });
       return match;
     });
     return found;
@@ -102,7 +126,11 @@
     }
     var found = attributesOf(attributes);
     var values = {};  // the last of each name, as the build's dict(attrs)
-    found.forEach(function (each) { values[each.name] = each.value; });
+    var written = {};  // the same, as written
+    found.forEach(function (each) {
+      values[each.name] = each.value;
+      written[each.name] = each.written;
+    });
     if (name === "iframe" && Object.prototype.hasOwnProperty.call(values, "src")) {
       var host = webHost(values.src);
       var https = /^https:/i.test(values.src.replace(/[\x00-\x20]+/g, ""));
@@ -114,7 +142,7 @@
           + SHOW_HTML + " e metti al suo posto un link al video (con il pulsante dei"
           + " collegamenti).";
       }
-      if (!(values.title || "").trim()) {
+      if (blankValue(written.title || "")) {
         // a frame screen readers cannot name (body.py, UNTITLED_FRAME_MESSAGE)
         return "il video inserito con " + element + " non ha un titolo (title=\"…\"), e il"
           + " sito non verrebbe pubblicato: chi usa un lettore di schermo sente il titolo al"

@@ -87,6 +87,15 @@
     return false;
   }
 
+  // A number of U+0080-009F is the character of Windows-1252 at that place, to browsers
+  // and to Python's html.unescape (the HTML standard's table): &#x80; is "€"
+  var WINDOWS_1252 = { 0x80: "\u20ac", 0x82: "\u201a", 0x83: "\u0192", 0x84: "\u201e",
+    0x85: "\u2026", 0x86: "\u2020", 0x87: "\u2021", 0x88: "\u02c6", 0x89: "\u2030",
+    0x8a: "\u0160", 0x8b: "\u2039", 0x8c: "\u0152", 0x8e: "\u017d", 0x91: "\u2018",
+    0x92: "\u2019", 0x93: "\u201c", 0x94: "\u201d", 0x95: "\u2022", 0x96: "\u2013",
+    0x97: "\u2014", 0x98: "\u02dc", 0x99: "\u2122", 0x9a: "\u0161", 0x9b: "\u203a",
+    0x9c: "\u0153", 0x9e: "\u017e", 0x9f: "\u0178" };
+
   // ``address`` as the page's HTML reads it: its character references decoded, those
   // without ";" too for an ``html`` tag's attribute
   function decoded(address, html) {
@@ -98,6 +107,9 @@
         return match;
       }
       var code = hex ? parseInt(hex, 16) : parseInt(decimal, 10);
+      if (Object.prototype.hasOwnProperty.call(WINDOWS_1252, code)) {
+        return WINDOWS_1252[code];
+      }
       return code > 0 && code <= 0x10ffff && (code < 0xd800 || code > 0xdfff)
         ? String.fromCodePoint(code) : "\ufffd";
     });

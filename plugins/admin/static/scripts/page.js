@@ -19,6 +19,10 @@
  *   data-html         the HTML elements a text may hold (plugins/contract/allowlist.py)
  *   data-html-attributes  their attributes, "a:href" ("*:class": any element's)
  *   data-iframe-hosts the hosts of the videos a text may embed (CONTRACT_IFRAME_HOSTS)
+ *   data-blank        the characters a blank text is made of (plugins/core/text.py's
+ *                     BLANK_RANGES, "0-20 7f-a0 …": hex code points, first and last)
+ *   data-blank-references  the character references making only such characters
+ *                     ("nbsp nbsp; ZeroWidthSpace; …")
  *   data-static-folders  the folders {static} links lead into ("allegati/ immagini/")
  *   data-item-extensions the extensions of the items' files ("md markdown…")
  *   data-old-addresses  the key of an item's old addresses (plugins/redirects), or ""
