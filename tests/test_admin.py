@@ -26,6 +26,7 @@ from plugins.contract.allowlist import ALLOWED, GLOBAL_ATTRIBUTES
 from plugins.contract.check import check_file
 from plugins.contract.reader import make_markdown
 from plugins.contract.schema import LONG_TITLE_MESSAGE, TITLE_WARNING_LENGTH, long_title
+from plugins.core.files import LOCAL_PATH_RE, LOCAL_PATH_WORDS
 from plugins.core.text import BLANK_RANGES, blank
 from plugins.italian.slugs import is_slug
 from samples import image, pdf
@@ -1018,6 +1019,7 @@ PAGE = {"data-content": "content", "data-html": " ".join(sorted(ALLOWED)),
             + [f"{tag}:{name}" for tag, names in ALLOWED.items() for name in names])),
         "data-iframe-hosts": "", "data-static-folders": "allegati/ immagini/",
         "data-item-extensions": "md markdown mkd mdown",
+        "data-local-path": LOCAL_PATH_RE.pattern, "data-local-path-words": LOCAL_PATH_WORDS,
         "data-blank": " ".join(f"{first:x}-{last:x}" for first, last in BLANK_RANGES),
         "data-blank-references": " ".join(sorted(
             name for name, value in html5.items() if blank(value)))}
@@ -1980,6 +1982,54 @@ def test_admin_js_refuses_a_link_whose_scheme_the_build_refuses(build):
             assert said == "saved", (body, said)
         else:
             assert "nel testo" in said and expected in said, (body, said)
+
+
+# (text, the address the build and admin.js name as a file of the editor's computer, or
+# what admin.js's refusal says otherwise, or None when both accept it)
+LOCAL_CASES = [
+    # a network share (\\server\share\…): a file of the editor's network, not another
+    # site's address, though a browser would read it as //server/…
+    ("Il [verbale](\\\\\\\\server\\share\\verbale.pdf).", "\\\\server\\share\\verbale.pdf"),
+    ('Il <a href="\\\\server\\share\\verbale.pdf">verbale</a>.', "\\\\server\\share\\verbale.pdf"),
+    ('<img alt="Il cortile" src="\\\\server\\foto\\cortile.jpg">', "\\\\server\\foto\\cortile.jpg"),
+    ('Vedi <a href="\\\\evil.example/">la pagina</a>.', "\\\\evil.example/"),
+    ('<div>\n<a href="\\\\server\\share\\bando.pdf">Il bando</a>\n</div>',
+     "\\\\server\\share\\bando.pdf"),
+    ("Il [bando](C:\\Users\\anna\\bando.pdf) e la [foto](/Users/maria/Desktop/foto.jpg).",
+     "C:\\Users\\anna\\bando.pdf"),
+    # a reference's address keeps its backslashes (Python-Markdown unescapes nothing
+    # there): \\\\server, another site's address to a browser
+    ("[bando]: \\\\\\\\server\\bando.pdf\n\nIl [bando].",
+     "il link «\\\\\\\\server\\bando.pdf» nel testo porta a un altro sito (server)"),
+    # one backslash for each escaped pair: \server\… (a relative address to the build)
+    ("Il [verbale](\\\\server\\share\\verbale.pdf).",
+     "il link «\\server\\share\\verbale.pdf» nel testo ha un indirizzo relativo"),
+    ("Il percorso \\\\\\\\server\\\\share e il [sito](https://example.org/).", None),
+]
+
+
+def test_admin_js_names_a_file_of_the_editors_computer_as_the_build_does(build):
+    """A link or an image to a network share (\\\\server\\share\\…) is a file of the
+    editor's computer to the build ("è un file del tuo computer, che il sito non può
+    vedere"); admin.js called it another site's address (a browser reads \\\\ as //), or
+    relative, having read the text's escaped backslashes as spaces. It names it as the
+    build does, in the build's words (core.files.LOCAL_PATH_WORDS, which the page gives
+    it), and says what to do in the editor; so for C:\\… and /Users/…."""
+    files = {f"notizie/caso-{number}.md": article(title=f"Caso {number}", body=body)
+             for number, (body, _) in enumerate(LOCAL_CASES)}
+    built = build(files).messages()
+    said = saves([[body, None] for body, _ in LOCAL_CASES])
+    for number, ((body, expected), answer) in enumerate(zip(LOCAL_CASES, said)):
+        error = re.search(rf"ERROR notizie/caso-{number}\.md:\d+: (.*?) / ", built)
+        if expected is None:
+            assert error is None and answer == "saved", (body, built, answer)
+        elif expected.startswith("il link"):
+            assert error and ("è relativo" in error[1] or "porta a un altro sito" in error[1])
+            assert expected in answer, (body, answer)
+        else:
+            assert error and error[1].startswith(f"{expected} {LOCAL_PATH_WORDS}: "), built
+            assert f"«{expected}» nel testo {LOCAL_PATH_WORDS}, e il sito non verrebbe" \
+                " pubblicato: " in answer, (body, answer)
 
 
 def test_admin_js_refuses_a_relative_link_as_the_build_does(build):

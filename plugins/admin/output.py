@@ -36,7 +36,7 @@ from plugins.contract.allowlist import (
 from plugins.contract.check import linkable_folders
 from plugins.contract.schema import LONG_TITLE_MESSAGE, TITLE_WARNING_LENGTH
 from plugins.core import filetypes
-from plugins.core.files import place
+from plugins.core.files import LOCAL_PATH_RE, LOCAL_PATH_WORDS, place
 from plugins.core.items import PUBLIC, context_items, source
 from plugins.core.text import BLANK_RANGES, blank
 from plugins.csp.policy import REFERRER_POLICY
@@ -175,6 +175,10 @@ def render_index(settings, context, main="decap-cms.js", script=SCRIPT):
         # the folders a {static} link leads into, and the items' extensions: a path of
         # the site written without {static} or {filename} is refused, as by the build
         static_folders=sorted(linkable_folders(settings)), item_extensions=EXTENSIONS,
+        # a path on the editor's computer (C:\…, \\server\share\…, /Users/…), as the
+        # build finds it (core.files' LOCAL_PATH_RE, matched at the start, case ignored),
+        # and the build's words for it
+        local_path=LOCAL_PATH_RE.pattern, local_path_words=LOCAL_PATH_WORDS,
         # a changed title or month adds the old address there (plugins/redirects' key)
         old_addresses=next((f["name"] for f in settings["ADMIN_EXTRA_FIELDS"]
                             if f["name"] == OLD_ADDRESSES), ""),

@@ -229,12 +229,17 @@ def local_path(path):
     return bool(LOCAL_PATH_RE.match(str(path).strip()))
 
 
+# What such a path is, after the path: the build's message and the web editor's
+# (plugins/admin gives it to link-rules.js as data-local-path-words) both say it so.
+LOCAL_PATH_WORDS = "è un file del tuo computer, che il sito non può vedere"
+
+
 def local_path_message(path, folder, write, link=False):
     """The problem of ``path`` on the editor's computer: copy the file into ``folder``
     (``immagini/``) and ``write`` (a format string of the file's path under content/:
     ``{static}/{}``, ``image: {}``; ``link``: in a Markdown link, a space as ``%20``)."""
     name = re.split(r"[\\/]", str(path).strip().rstrip("\\/"))[-1]
     target = write.format(folder + (name.replace(" ", "%20") if link else name))
-    return (f"{path} è un file del tuo computer, che il sito non può vedere: copia il file"
+    return (f"{path} {LOCAL_PATH_WORDS}: copia il file"
             f" nella cartella content/{folder} e scrivi {target} / a file on your computer:"
             f" copy it into content/{folder} and write {target}")

@@ -7,6 +7,9 @@
     return;  // not the web editor's page (page.js)
   }
 
+  // page.js
+  var script = admin.script;
+
   // --- No relative links in the text ---------------------------------------------
   // A link or an image whose address is relative ([programma](programma),
   // [qui](altro-articolo.html), ![foto](foto.jpg)) is read by the browser from the
@@ -53,6 +56,11 @@
   // what a backslash escapes in Python-Markdown (not "<": "\<a href=…>" is a link, with
   // the backslash before it shown; CommonMark's, in Decap's preview, escapes it)
   var ESCAPED = /\\[\\\[\]!`]/g;
+  // readText writes the other escaped characters as spaces (they open or close nothing),
+  // an escaped backslash as these two characters: a Markdown link's address has one
+  // backslash for each pair (\\\\server is \\server to the page), a tag's attribute
+  // both, as typed (Python-Markdown leaves HTML as written)
+  var ESCAPED_BACKSLASH = "\ue000\ue000";
   // what ends a paragraph: a blank line (of a quote too), a heading, a list's item (in a
   // list: a line "* programma" under a paragraph's line goes on with it)
   var BLANK_LINE = /^\s*(?:>\s*)*$/;
@@ -133,6 +141,16 @@
     return name && SCHEMES.indexOf(name) < 0 ? name : "";
   }
 
+  // Whether ``address`` is a path on the editor's computer (C:\Users\…, a network share
+  // \\server\share\…, file:…, /Users/maria/…): the build's own expression (page.js,
+  // data-local-path), matched at the start as plugins/core/files.py's local_path
+  var LOCAL_PATH = script.getAttribute("data-local-path")
+    ? new RegExp("^(?:" + script.getAttribute("data-local-path") + ")", "i") : /$^/;
+
+  function localPath(address) {
+    return LOCAL_PATH.test(String(address).trim());
+  }
+
   // The host a browser would load ``address`` from ("" without one, or behind a user
   // name: addresses.py's browser_host; any run of slashes and backslashes before it read
   // as //, as a browser reads it)
@@ -159,6 +177,7 @@
   admin.BLANK_LINE = BLANK_LINE;
   admin.ELEMENT_TAG = ELEMENT_TAG;
   admin.ESCAPED = ESCAPED;
+  admin.ESCAPED_BACKSLASH = ESCAPED_BACKSLASH;
   admin.HEADING_LINE = HEADING_LINE;
   admin.INLINE_ELEMENT = INLINE_ELEMENT;
   admin.INLINE_LINK = INLINE_LINK;
@@ -171,6 +190,7 @@
   admin.SCHEME = SCHEME;
   admin.decoded = decoded;
   admin.disguisedHost = disguisedHost;
+  admin.localPath = localPath;
   admin.referenceUsed = referenceUsed;
   admin.refusedScheme = refusedScheme;
   admin.relative = relative;

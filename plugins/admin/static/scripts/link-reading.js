@@ -15,6 +15,7 @@
   var BLANK_LINE = admin.BLANK_LINE;
   var ELEMENT_TAG = admin.ELEMENT_TAG;
   var ESCAPED = admin.ESCAPED;
+  var ESCAPED_BACKSLASH = admin.ESCAPED_BACKSLASH;
   var HEADING_LINE = admin.HEADING_LINE;
   var INLINE_ELEMENT = admin.INLINE_ELEMENT;
   var INLINE_LINK = admin.INLINE_LINK;
@@ -31,6 +32,11 @@
   var blockEnd = admin.blockEnd;
   var htmlBlock = admin.htmlBlock;
 
+  // A tag's ``text`` in a paragraph's prose as typed: its escaped backslashes both
+  function asTyped(text) {
+    return text.split(ESCAPED_BACKSLASH.charAt(0)).join("\\");
+  }
+
   // The links and images of a paragraph's ``prose`` (without its comments), in their
   // order: add(address, image, html, empty) for each, html for a tag's attribute, empty
   // for a link without text ([](…), <a href="…"></a>: the build's "link senza testo");
@@ -40,7 +46,8 @@
     var found = [];
     prose = prose.replace(CODE_SPAN, "");  // a code span over two lines
     prose.replace(html ? /$^/g : INLINE_LINK, function (match, bang, address, at) {
-      found.push({ at: at, address: address, image: bang === "!", html: false,
+      found.push({ at: at, address: address.split(ESCAPED_BACKSLASH).join("\\"),
+        image: bang === "!", html: false,
         empty: !bang && /^\s*\]/.test(prose.slice(at + match.length)) });
       return match;
     });
@@ -52,14 +59,15 @@
         var value = [double, single, bare].filter(function (each) {
           return each !== undefined;
         })[0];
-        found.push({ at: at, address: value, image: image, html: true, empty: empty });
+        found.push({ at: at, address: asTyped(value), image: image, html: true,
+          empty: empty });
         return pair;
       });
       return match;
     });
     if (tag) {
       prose.replace(html ? ELEMENT_TAG : INLINE_ELEMENT, function (match, name, attributes, at) {
-        tag(name.toLowerCase(), attributes, at);
+        tag(name.toLowerCase(), asTyped(attributes), at);
         return match;
       });
     }
@@ -104,7 +112,9 @@
     outsideIndentedCode(text, function (line, index) {
       // an HTML comment (an editor's note, even over several lines) is no link
       var prose = "";
-      var rest = line.replace(ESCAPED, "  ").replace(CODE_SPAN, "");
+      var rest = line.replace(ESCAPED, function (escaped) {
+        return escaped === "\\\\" ? ESCAPED_BACKSLASH : "  ";
+      }).replace(CODE_SPAN, "");
       while (rest) {
         var at = rest.indexOf(inComment ? "-->" : "<!--");
         prose += inComment ? "" : rest.slice(0, at < 0 ? rest.length : at);
@@ -126,8 +136,8 @@
         list = null;
         opener = prose.indexOf("<");
         if (tag) {
-          tag(opened.name, opened.attributes, opened.converted ? "converted" : "opener",
-            converted.length > 0);
+          tag(opened.name, asTyped(opened.attributes),
+            opened.converted ? "converted" : "opener", converted.length > 0);
           var open = { name: opened.name, depth: 0 };
           if (opened.converted && blockEnd(open, prose) < 0) {
             converted.push(open);
@@ -163,7 +173,7 @@
       list = blank || heading || reference ? null
         : list === null ? ITEM_LINE.test(line) : list;
       if (reference && referenceUsed(text, reference[1])) {
-        add(reference[2], false, false);
+        add(asTyped(reference[2]), false, false);  // Python-Markdown unescapes nothing there
       }
       paragraph.push(prose);
       if (heading) {

@@ -8,6 +8,7 @@
   }
 
   // page.js
+  var script = admin.script;
   var words = admin.words;
   // link-addresses.js
   var SCHEME = admin.SCHEME;
@@ -15,6 +16,7 @@
   var relative = admin.relative;
   var webHost = admin.webHost;
   var disguisedHost = admin.disguisedHost;
+  var localPath = admin.localPath;
   // link-reading.js
   var linksOf = admin.linksOf;
 
@@ -105,13 +107,33 @@
     }
     var first = found[0];
     var scheme = refusedScheme(first.address);
-    var local = scheme === "file" || scheme.length === 1;  // C:\…: a file of this computer
+    if (scheme === "file" || scheme.length === 1) {  // C:\…: a file of this computer
+      return localMessage(first);
+    }
     return (first.image ? "l'immagine «" : "il link «") + first.address + "» " + first.where
-      + (local ? " porta a un file del tuo computer, che i lettori non hanno: "
-        + (first.image ? "inserisci l'immagine con il pulsante ＋ («Aggiungi componente»),"
-          + " «Immagine»." : "aggiungi il documento negli «Allegati».")
-        : " comincia con «" + scheme + ":», che il sito non ammette: un link porta a un"
-          + " indirizzo web (https), a un'e-mail (mailto:) o a un telefono (tel:).");
+      + " comincia con «" + scheme + ":», che il sito non ammette: un link porta a un"
+      + " indirizzo web (https), a un'e-mail (mailto:) o a un telefono (tel:).";
+  }
+
+  // A link or an image to a file on the editor's computer (C:\Users\…, a network share
+  // \\server\share\…, /Users/maria/…): said in the build's words (plugins/core/files.py's
+  // LOCAL_PATH_WORDS, data-local-path-words), and what to do here instead
+  var LOCAL_PATH_WORDS = script.getAttribute("data-local-path-words") || "";
+
+  function localMessage(first) {
+    return (first.image ? "l'immagine «" : "il link «") + first.address + "» " + first.where
+      + " " + LOCAL_PATH_WORDS + ", e il sito non verrebbe pubblicato: "
+      + (first.image ? "inserisci l'immagine con il pulsante ＋ («Aggiungi componente»),"
+        + " «Immagine»." : "aggiungi il documento negli «Allegati».");
+  }
+
+  // The refusal of the first link or image of the text, then the summary, to a file on
+  // the editor's computer, as the build finds them (body.py: before a disguised host, a
+  // relative address or a scheme; \\server\share\… is a network share, not another
+  // site): null if none
+  function localRefusal(body, summary) {
+    var first = linksOf(body, summary, localPath)[0];
+    return first ? localMessage(first) : null;
   }
 
   // The refusal of the first link of the text, then the summary, that looks like a path
@@ -219,6 +241,7 @@
   admin.disguisedRefusal = disguisedRefusal;
   admin.elsewhereRefusal = elsewhereRefusal;
   admin.emptyLinkRefusal = emptyLinkRefusal;
+  admin.localRefusal = localRefusal;
   admin.relativeRefusal = relativeRefusal;
   admin.schemeRefusal = schemeRefusal;
   admin.unmarkedRefusal = unmarkedRefusal;

@@ -25,6 +25,10 @@
  *                     ("nbsp nbsp; ZeroWidthSpace; …")
  *   data-static-folders  the folders {static} links lead into ("allegati/ immagini/")
  *   data-item-extensions the extensions of the items' files ("md markdown…")
+ *   data-local-path   a path on the editor's computer, as a regular expression matched
+ *                     at an address's start, case ignored (plugins/core/files.py's
+ *                     LOCAL_PATH_RE: C:\…, \\server\share\…, file:, /Users/…)
+ *   data-local-path-words  the build's words for it ("è un file del tuo computer, …")
  *   data-old-addresses  the key of an item's old addresses (plugins/redirects), or ""
  *   data-site-folders the folders the site writes its own files in (no old address there)
  *   data-reserved     the first parts of the addresses the site keeps for itself (no

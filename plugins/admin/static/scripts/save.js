@@ -33,6 +33,7 @@
   var readText = admin.readText;
   // link-rules.js
   var disguisedRefusal = admin.disguisedRefusal;
+  var localRefusal = admin.localRefusal;
   var elsewhereRefusal = admin.elsewhereRefusal;
   var emptyLinkRefusal = admin.emptyLinkRefusal;
   var relativeRefusal = admin.relativeRefusal;
@@ -106,7 +107,8 @@
         throw refusal("un'immagine nel testo non ha il file: sceglilo con «Scegli"
           + " un'immagine» nel riquadro dell'immagine, o togli il riquadro.");
       }
-      var links = disguisedRefusal(body, data.get("summary"))
+      var links = localRefusal(body, data.get("summary"))
+        || disguisedRefusal(body, data.get("summary"))
         || relativeRefusal(body, data.get("summary"))
         || elsewhereRefusal(body, data.get("summary"))
         || schemeRefusal(body, data.get("summary"))
