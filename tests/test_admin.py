@@ -1317,6 +1317,31 @@ ELSEWHERE_CASES = [
 ]
 
 
+# (text, what admin.js's refusal says, or None when the build and admin.js accept it): a
+# comment closed with "--!>", which ends it for a browser and for Python-Markdown (which
+# writes "-->" there): what follows is on the page, and the build checks it
+BANG_COMMENT_CASES = [
+    ('Testo <!-- nota --!> e <span style="color:red">rosso</span> -->.', "«style» di <span>"),
+    ("<!-- nota\nsu due righe --!> e il [programma](programma).",
+     "il link «programma» nel testo ha un indirizzo relativo"),
+    ("<!-- nota --!>\n\n![Il cortile](cortile.jpg)", "l'immagine «cortile.jpg» nel testo"),
+    ("Una nota <!-- {static}/immagini/x.jpg --!> chiusa.", "«{static}» è in un commento"),
+    ("Testo <!-- nota --!> e il seguito.", None),
+    ("Testo <!-- nota --> e un --!> fuori.", None),
+    ("<!-- una nota con [programma](programma) e <b style=\"x\">x</b> -->", None),
+]
+
+
+def test_admin_js_ends_a_comment_at_a_bang_close_as_the_build_does(build):
+    """<!-- nota --!> is a comment closed (wrongly, but closed) to a browser and to the
+    build (Python-Markdown ends it there, html.parser reads what follows): a relative
+    link or a style after it stopped the build, but admin.js read on to the next "-->" and
+    saved the text. It ends the comment there too; nothing after it is hidden from it."""
+    for (body, expected), said in zip(BANG_COMMENT_CASES,
+                                      built_and_saved(build, BANG_COMMENT_CASES)):
+        assert said == "saved" if expected is None else expected in said, (body, said)
+
+
 def test_admin_js_refuses_an_image_from_another_site_as_the_build_does(build):
     """An image of the text from another site (![foto](https://…), <img src="//…">) or
     written into it (data:…, a picture pasted) stops the build (the site loads nothing

@@ -49,7 +49,7 @@
   var MARKERS = new RegExp(MARKER, "g");
   var MARKER_FIRST = new RegExp("^" + MARKER);
   var URL_ATTRIBUTES = { href: true, src: true, cite: true };
-  var COMMENT = /<!--([\s\S]*?)-->/g;
+  var COMMENT = /<!--([\s\S]*?)--!?>/g;  // "--!>" ends one too (link-reading.js)
   var SHOW_HTML = " (l'interruttore «Markdown» del riquadro del testo mostra l'HTML)";
   // What a blank text is made of, as the build judges a video's title (plugins/core/
   // text.py's blank: spaces, controls, zero-width and other invisible characters; the

@@ -32,6 +32,11 @@
   var blockEnd = admin.blockEnd;
   var htmlBlock = admin.htmlBlock;
 
+  // Where a comment ends: "-->", or "--!>" (HTML's "incorrectly closed comment", which
+  // browsers end it at, and Python-Markdown too, writing "-->": what follows is the
+  // page's, and the build checks it)
+  var COMMENT_END = /--!?>/;
+
   // A tag's ``text`` in a paragraph's prose as typed: its escaped backslashes both
   function asTyped(text) {
     return text.split(ESCAPED_BACKSLASH.charAt(0)).join("\\");
@@ -116,9 +121,11 @@
         return escaped === "\\\\" ? ESCAPED_BACKSLASH : "  ";
       }).replace(CODE_SPAN, "");
       while (rest) {
-        var at = rest.indexOf(inComment ? "-->" : "<!--");
+        // a comment ends at "-->" or "--!>", as browsers and Python-Markdown end it
+        var end = inComment && COMMENT_END.exec(rest);
+        var at = inComment ? (end ? end.index : -1) : rest.indexOf("<!--");
         prose += inComment ? "" : rest.slice(0, at < 0 ? rest.length : at);
-        rest = at < 0 ? "" : rest.slice(at + (inComment ? 3 : 4));
+        rest = at < 0 ? "" : rest.slice(at + (inComment ? end[0].length : 4));
         inComment = at < 0 ? inComment : !inComment;
       }
       if (index !== next) {  // after code
