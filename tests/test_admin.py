@@ -24,6 +24,7 @@ from plugins.admin import bundle, config, policy
 from plugins.admin import settings as admin_settings
 from plugins.contract.allowlist import ALLOWED, GLOBAL_ATTRIBUTES
 from plugins.contract.check import check_file
+from plugins.contract import nesting
 from plugins.contract.reader import make_markdown
 from plugins.contract.schema import LONG_TITLE_MESSAGE, TITLE_WARNING_LENGTH, long_title
 from plugins.core.files import LOCAL_PATH_RE, LOCAL_PATH_WORDS
@@ -1020,6 +1021,7 @@ PAGE = {"data-content": "content", "data-html": " ".join(sorted(ALLOWED)),
         "data-iframe-hosts": "", "data-static-folders": "allegati/ immagini/",
         "data-item-extensions": "md markdown mkd mdown",
         "data-local-path": LOCAL_PATH_RE.pattern, "data-local-path-words": LOCAL_PATH_WORDS,
+        "data-nesting": json.dumps(nesting.rules(), ensure_ascii=False, sort_keys=True),
         "data-blank": " ".join(f"{first:x}-{last:x}" for first, last in BLANK_RANGES),
         "data-blank-references": " ".join(sorted(
             name for name, value in html5.items() if blank(value)))}
@@ -1340,6 +1342,46 @@ def test_admin_js_ends_a_comment_at_a_bang_close_as_the_build_does(build):
     for (body, expected), said in zip(BANG_COMMENT_CASES,
                                       built_and_saved(build, BANG_COMMENT_CASES)):
         assert said == "saved" if expected is None else expected in said, (body, said)
+
+
+def nested(count, close=True):
+    """``count`` <div> one inside another, each on a line, closed or not."""
+    return "".join(f'<div class="livello-{level}">\n' for level in range(count)) + \
+        "Testo.\n" + ("</div>\n" * count if close else "")
+
+
+def left_open(count, alike=False):
+    """``count`` blocks each leaving a <b> open (all alike, or each with its own class)."""
+    return "<div>\n" + "".join(
+        f'<p><b class="{"nota" if alike else f"nota-{number}"}">Nota {number}</p>\n'
+        for number in range(count)) + "</div>\n"
+
+
+# (text, the build's message that admin.js's refusal gives, or None when both accept it)
+NESTING_CASES = [
+    (nested(150), nesting.TOO_DEEP), (nested(150, close=False), nesting.TOO_DEEP),
+    (nested(90), None), (nested(90, close=False), None),
+    (left_open(25), nesting.LEFT_OPEN), (left_open(15), None),
+    (left_open(25, alike=True), None),  # opened again three times at most: cheap
+    ("Il **programma** e *la festa*. " * 200, None),
+]
+
+
+def test_admin_js_refuses_html_nesting_too_deep_as_the_build_does(build):
+    """HTML nesting more than 100 elements deep, or leaving more than 20 inline elements
+    open (plugins/contract/nesting.py: the sanitizer would take minutes), stops the build;
+    the web editor saved it. admin.js follows the text's tags by the build's own rule and
+    words (the page's data-nesting) and refuses exactly those texts."""
+    found = built_and_saved(build, NESTING_CASES)
+    for (body, expected), said in zip(NESTING_CASES, found):
+        if expected is None:
+            assert said == "saved", (body[:80], said)
+        else:
+            assert said.startswith(expected.split(" / ")[0]), (body[:80], said)
+            assert "il sito non verrebbe pubblicato" in said
+    summary = saves([["Testo.", left_open(25)]])[0]
+    assert summary.startswith(nesting.LEFT_OPEN.split(" / ")[0].replace(
+        "del testo", "del sommario")), summary
 
 
 def test_admin_js_refuses_an_image_from_another_site_as_the_build_does(build):
@@ -1681,6 +1723,20 @@ def test_the_page_gives_the_script_the_bodys_attributes_and_video_hosts(site):
     assert {"archivio", "categorie", "admin", "immagini"} <= set(
         script["data-site-folders"].split())
     assert script["data-item-extensions"] == PAGE["data-item-extensions"]
+
+
+def test_the_page_gives_the_script_the_builds_rules_and_words(site):
+    """What a blank title is made of, a file of the editor's computer, how deep a text's
+    HTML may nest, the long title's words: admin.js judges by the build's own (the tests
+    above give it PAGE), none written again in JavaScript."""
+    page = admin_page(site)
+    for name in ("data-blank", "data-blank-references", "data-local-path",
+                 "data-local-path-words", "data-nesting"):
+        assert page[name] == PAGE[name], name
+    assert json.loads(page["data-nesting"])["maxDepth"] == nesting.MAX_DEPTH
+    script = admin_scripts_text()
+    for words in (LOCAL_PATH_WORDS, nesting.TOO_DEEP.split(" / ")[0][:40], "consigliati al"):
+        assert words not in script, words
 
 
 def test_admin_js_saves_a_date_at_midnight_as_the_day_alone():

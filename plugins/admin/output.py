@@ -34,6 +34,7 @@ from plugins.contract.allowlist import (
     ALLOWED, GLOBAL_ATTRIBUTES, IFRAME_FEATURES, LEAKING_REFERRER_POLICIES,
 )
 from plugins.contract.check import linkable_folders
+from plugins.contract.nesting import rules as nesting_rules
 from plugins.contract.schema import LONG_TITLE_MESSAGE, TITLE_WARNING_LENGTH
 from plugins.core import filetypes
 from plugins.core.files import LOCAL_PATH_RE, LOCAL_PATH_WORDS, place
@@ -172,6 +173,9 @@ def render_index(settings, context, main="decap-cms.js", script=SCRIPT):
         # make only such characters: "nbsp;", "ZeroWidthSpace;")
         blank=[f"{first:x}-{last:x}" for first, last in BLANK_RANGES],
         blank_references=sorted(name for name, value in html5.items() if blank(value)),
+        # how deep a text's HTML may nest, and how many inline elements it may leave open
+        # (plugins/contract/nesting.py: the sanitizer would take minutes), in JSON
+        nesting=json.dumps(nesting_rules(), ensure_ascii=False, sort_keys=True),
         # the folders a {static} link leads into, and the items' extensions: a path of
         # the site written without {static} or {filename} is refused, as by the build
         static_folders=sorted(linkable_folders(settings)), item_extensions=EXTENSIONS,

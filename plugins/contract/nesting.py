@@ -48,6 +48,15 @@ LEFT_OPEN = (f"l'HTML del testo lascia aperti più di {MAX_LEFT_OPEN} elementi c
 MESSAGES = (TOO_DEEP, LEFT_OPEN)
 
 
+def rules():
+    """The rule for the web editor (plugins/admin gives it to html-rules.js as
+    data-nesting, which follows the text's own tags by it), the messages' Italian half."""
+    return {"maxDepth": MAX_DEPTH, "maxLeftOpen": MAX_LEFT_OPEN, "alike": ALIKE,
+            "void": sorted(VOID), "optionalEnd": sorted(OPTIONAL_END),
+            "blocks": sorted(BLOCKS), "scope": sorted(SCOPE), "formatting": sorted(FORMATTING),
+            "tooDeep": TOO_DEEP.split(" / ")[0], "leftOpen": LEFT_OPEN.split(" / ")[0]}
+
+
 class Nesting:
     """The elements open while a body's HTML is read, start and end tags in order (a
     stray end tag ignored, one closing an element with others still open inside it

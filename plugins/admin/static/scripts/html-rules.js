@@ -8,6 +8,7 @@
   }
 
   // page.js
+  var script = admin.script;
   var words = admin.words;
   // markdown.js
   var outsideCode = admin.outsideCode;
@@ -275,8 +276,108 @@
       if (problem) {
         return problem;
       }
+      problem = nestingProblem(text, where);
+      if (problem) {
+        return problem;
+      }
     }
     return null;
+  }
+
+  // HTML nesting too deep, or leaving too many inline elements open, for the build's
+  // sanitizer (plugins/contract/nesting.py, whose rule and words the page gives as
+  // data-nesting): a hundred <div> opened and never closed, <b> after <b> left open
+  // before a block closes. The elements the text's own tags open and close are followed
+  // as Nesting follows them (the build reads Markdown's elements too, which are always
+  // closed: what it finds here, it finds there)
+  var NESTING = JSON.parse(script.getAttribute("data-nesting") || "null");
+  var TAG_OR_END = /<\/([A-Za-z][A-Za-z0-9]*)\s*>|<([A-Za-z][A-Za-z0-9]*)(?=[\s\/>])((?:[^<>=]|=(?:\s*"[^"]*"|\s*'[^']*'|(?!\s*["'])))*)>/g;
+
+  function inSet(list) {
+    var set = {};
+    list.forEach(function (name) { set[name] = true; });
+    return set;
+  }
+
+  function nestingProblem(text, where) {
+    if (!NESTING) {
+      return "";
+    }
+    var VOID = inSet(NESTING["void"]);
+    var OPTIONAL_END = inSet(NESTING.optionalEnd);
+    var BLOCKS = inSet(NESTING.blocks);
+    var SCOPE = inSet(NESTING.scope);
+    var FORMATTING = inSet(NESTING.formatting);
+    var open = [];  // [name, attributes as a key]
+    var counts = {};
+    var scopes = [];
+    var deepest = 0;
+    var leftOpen = {};  // "name attributes" -> how many
+    function depth() {
+      return open.length - (scopes.length ? scopes[scopes.length - 1] : 0);
+    }
+    function scoped(tag) {
+      var bound = Math.max(scopes.length ? scopes[scopes.length - 1] : 0,
+        open.length - NESTING.maxDepth - 1);
+      for (var at = open.length - 1; at >= bound; at -= 1) {
+        if (open[at][0] === tag) return true;
+      }
+      return false;
+    }
+    function end(tag) {
+      if (!counts[tag] || deepest > NESTING.maxDepth) return;
+      for (;;) {
+        var element = open.pop();
+        counts[element[0]] -= 1;
+        if (scopes.length && scopes[scopes.length - 1] === open.length) scopes.pop();
+        if (element[0] === tag) return;
+        if (FORMATTING[element[0]]) {
+          leftOpen[element[1]] = (leftOpen[element[1]] || 0) + 1;
+        }
+      }
+    }
+    function start(tag, attributes) {
+      if (VOID[tag] || OPTIONAL_END[tag] || deepest > NESTING.maxDepth) return;
+      if (BLOCKS[tag]) {
+        if (counts.p && scoped("p")) end("p");
+        deepest = Math.max(deepest, depth());
+      }
+      if (SCOPE[tag]) scopes.push(open.length);
+      open.push([tag, FORMATTING[tag] ? tag + " " + JSON.stringify(attributesOf(attributes)
+        .map(function (each) { return [each.name, each.value]; })) : tag]);
+      counts[tag] = (counts[tag] || 0) + 1;
+    }
+    var lines = [];
+    outsideIndentedCode(outsideCode(text).replace(COMMENT, function (comment) {
+      return comment.replace(/[^\n]/g, " ");
+    }), function (line) {
+      lines.push(line);
+      return line;
+    });
+    var found;
+    TAG_OR_END.lastIndex = 0;
+    var source = lines.join("\n");
+    while ((found = TAG_OR_END.exec(source)) !== null && deepest <= NESTING.maxDepth) {
+      if (found[1]) {
+        end(found[1].toLowerCase());
+      } else {
+        start(found[2].toLowerCase(), found[3]);
+      }
+    }
+    var words = "";
+    if (deepest > NESTING.maxDepth) {
+      words = NESTING.tooDeep;
+    } else {
+      open.forEach(function (element) {
+        if (FORMATTING[element[0]]) leftOpen[element[1]] = (leftOpen[element[1]] || 0) + 1;
+      });
+      var left = Object.keys(leftOpen).reduce(function (sum, key) {
+        return sum + Math.min(leftOpen[key], NESTING.alike);
+      }, 0);
+      words = left > NESTING.maxLeftOpen ? NESTING.leftOpen : "";
+    }
+    return words && (where === "nel testo" ? words : words.replace("del testo", "del sommario"))
+      + SHOW_HTML + "; così il sito non verrebbe pubblicato.";
   }
 
   // A declaration at a line's start (<!DOCTYPE html>, <![CDATA[…]]>) or a processing

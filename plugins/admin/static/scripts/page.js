@@ -23,6 +23,8 @@
  *                     BLANK_RANGES, "0-20 7f-a0 …": hex code points, first and last)
  *   data-blank-references  the character references making only such characters
  *                     ("nbsp nbsp; ZeroWidthSpace; …")
+ *   data-nesting      how deep a text's HTML may nest and how many inline elements it
+ *                     may leave open (JSON: plugins/contract/nesting.py's rules())
  *   data-static-folders  the folders {static} links lead into ("allegati/ immagini/")
  *   data-item-extensions the extensions of the items' files ("md markdown…")
  *   data-local-path   a path on the editor's computer, as a regular expression matched
