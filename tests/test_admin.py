@@ -1591,7 +1591,8 @@ def test_blank_is_what_unicode_says_nobody_sees():
     tables name them: not a list of what Python's split() or JavaScript's trim() take
     (each took some the other did not)."""
     program = """
-const blank = /[\\p{White_Space}\\p{Cc}\\p{Default_Ignorable_Code_Point}\\p{Noncharacter_Code_Point}]/u;
+const blank = new RegExp("[\\\\p{White_Space}\\\\p{Cc}\\\\p{Default_Ignorable_Code_Point}"
+  + "\\\\p{Noncharacter_Code_Point}]", "u");
 const ranges = [];
 for (let code = 0; code <= 0x110000; code += 1) {
   const last = ranges[ranges.length - 1];
@@ -1631,7 +1632,8 @@ BLANK_TITLES = [
     " \ufeff&nbsp;\u200b&#28;&nbsp&#x1c", "&Tab;&NewLine;&#9;",
 ]
 # and titles with something to read, or a sign a browser shows (U+FFFD, €): saved
-NAMED_TITLES = [*(f"&#x{code:x};" for code in WINDOWS_1252), "La festa", "&#0;", "&#150;", "&#xfffd;", "\ufffd", "&#xd800;",
+NAMED_TITLES = [*(f"&#x{code:x};" for code in WINDOWS_1252), "La festa", "&#0;", "&#150;",
+                "&#xfffd;", "\ufffd", "&#xd800;",
                 "&#x110000;", "&nbspx", "&amp;nbsp;", "&ZeroWidthSpace", "\ufeffLa festa",
                 "&zwnj;a", "&#x2800;", "\u3164a"]
 VIDEO = '<iframe title="{}" src="https://www.youtube-nocookie.com/embed/v{}"></iframe>'
@@ -1644,7 +1646,7 @@ def test_admin_js_judges_a_videos_title_blank_as_the_build_does(build, tmp_path)
     settings = "CONTRACT_IFRAME_HOSTS = ['www.youtube-nocookie.com']\n"
     titles = BLANK_TITLES + NAMED_TITLES
     assert len(BLANK_TITLES) > 8000
-    content = tmp_path / "content"
+    content = tmp_path / "check" / "content"  # the build's is tmp_path's own
     files, placed = {}, {}
     for start in range(0, len(titles), 40):  # the check lists 50 problems of a file
         name = f"notizie/titoli-{start}.md"
@@ -1657,7 +1659,8 @@ def test_admin_js_judges_a_videos_title_blank_as_the_build_does(build, tmp_path)
             line = next(index for index, line in enumerate(lines, 1) if f"/v{number}\"" in line)
             placed[f"{name}:{line}"] = number
     write_content(content, files)
-    loaded = project_settings(write_conf(tmp_path, f"PATH = {str(content)!r}\n" + settings))
+    loaded = project_settings(write_conf(tmp_path / "check", f"PATH = {str(content)!r}\n"
+                                         + settings))
     markdown = make_markdown(loaded)
     refused = set()
     for name in files:
@@ -1682,6 +1685,39 @@ def test_admin_js_judges_a_videos_title_blank_as_the_build_does(build, tmp_path)
     for (body, expected), answer in zip(cases, built_and_saved(build, cases, (), settings,
                                                                page)):
         assert answer == "saved" if expected is None else expected in answer, (body, answer)
+
+
+def test_admin_js_refuses_a_blank_title_as_the_build_does(build, tmp_path):
+    """A title made only of what nobody sees (every character of BLANK_RANGES, as the
+    file's YAML escapes it: "\U0000200B") is no title to the build ("manca il titolo":
+    schema.py, by core.text's blank, as a video's title); Decap took "   " or a
+    zero-width space for one and saved it, and the build stopped. admin.js refuses each;
+    a title with something to read is saved."""
+    blanks = [chr(code) for first, last in BLANK_RANGES for code in range(first, last + 1)]
+    named = ["La festa", "\u2800", "a\u200b", "\ufffd"]
+    titles = blanks + named
+    content = tmp_path / "check" / "content"
+    files = {f"notizie/titolo-{number}.md": '---\ntitle: "{}"\ndate: 2024-05-05 10:00\n'
+             "---\n\nTesto.\n".format("".join(f"\\U{ord(char):08X}" for char in title))
+             for number, title in enumerate(titles)}
+    write_content(content, files)
+    loaded = project_settings(write_conf(tmp_path / "check", f"PATH = {str(content)!r}\n"))
+    markdown = make_markdown(loaded)
+    missing = [any("manca il titolo (`title`)" in str(problem) for problem in check_file(
+        content / name, name, loaded, markdown).errors) for name in files]
+    assert [repr(title) for title, refused in zip(titles, missing)
+            if refused != (title in blanks)] == []
+    said = saves([["Testo.", None, {"title": title}] for title in titles])
+    wrong = [(title, answer) for title, answer in zip(titles, said)
+             if answer.startswith("manca il titolo") != (title in blanks)]
+    assert wrong == [], wrong[:10]
+    assert said[-len(named):] == ["saved"] * len(named)
+    # the build stops on them too
+    few = {f"notizie/{name}.md": f'---\ntitle: "{title}"\ndate: 2024-05-05 10:00\n---\n\nTesto.\n'
+           for name, title in [("spazi", "   "), ("invisibile", "\\u200b\\ufeff\\u00ad")]}
+    built = build(few).messages()
+    for name in few:
+        assert f"ERROR {name}:2: manca il titolo (`title`)" in built, built
 
 
 def test_admin_js_says_a_long_title_in_the_builds_own_words(site):

@@ -16,6 +16,7 @@ from zoneinfo import ZoneInfo
 from plugins.contract.written import written_value
 from plugins.core import files, filetypes
 from plugins.core.items import entry_key
+from plugins.core.text import blank
 from plugins.italian import fix_apostrophes, numero
 from plugins.italian.dates import Day, as_written, in_zone
 from plugins.italian.slugs import MAX_LENGTH, is_slug, make_slug, title_slug
@@ -568,7 +569,8 @@ def normalise(raw, *, is_page, settings, native=False):
                 value = one_line(value)
         meta[key] = value
 
-    if not meta.get("title"):
+    if blank(meta.get("title") or ""):  # made only of what nobody sees: none (core.text)
+        meta.pop("title", None)
         if not any(key == "title" for key, _ in problems):
             problems.append(_missing("title", "il titolo", raw_keys - known,
                                      empty="title" in raw_keys))

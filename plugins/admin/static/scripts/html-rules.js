@@ -414,4 +414,5 @@
   }
 
   admin.htmlRefusal = htmlRefusal;
+  admin.blankText = function (text) { return BLANK.test(text); };
 }(window.FareLegamiAdmin));

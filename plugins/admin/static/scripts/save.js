@@ -58,6 +58,7 @@
   // reserved.js
   var reservedRefusal = admin.reservedRefusal;
   // html-rules.js
+  var blankText = admin.blankText;
   var htmlRefusal = admin.htmlRefusal;
   // field-rules.js
   var nameRefusal = admin.nameRefusal;
@@ -90,6 +91,12 @@
         data = authorsWritten(data);
       }
       data = fromNativeHeader(data);
+      // Decap takes a title of spaces for one; the build, as none (schema.py: made only
+      // of what nobody sees, core.text's blank, the page's data-blank)
+      if (typeof data.get("title") === "string" && blankText(data.get("title"))) {
+        throw refusal("manca il titolo: quello nel campo «Titolo» è fatto solo di spazi o di"
+          + " caratteri invisibili, e il sito non verrebbe pubblicato. Scrivi il titolo.");
+      }
       var image = data.get("image");
       var alt = data.get("image_alt");
       if (image && !(alt && String(alt).trim())) {
