@@ -60,7 +60,7 @@
   var BLANK = new RegExp("^[" + words("data-blank").map(function (range) {
     return "\\u{" + range.split("-").join("}-\\u{") + "}";
   }).join("") + "]*$", "u");
-  var BLANK_REFERENCES = {};
+  var BLANK_REFERENCES = Object.create(null);
   words("data-blank-references").forEach(function (name) { BLANK_REFERENCES[name] = true; });
   var REFERENCE = /&(?:#[xX][0-9a-fA-F]+;?|#[0-9]+;?|([A-Za-z0-9]+)(;?))/g;
 
@@ -294,7 +294,7 @@
   var TAG_OR_END = /<\/([A-Za-z][A-Za-z0-9]*)\s*>|<([A-Za-z][A-Za-z0-9]*)(?=[\s\/>])((?:[^<>=]|=(?:\s*"[^"]*"|\s*'[^']*'|(?!\s*["'])))*)>/g;
 
   function inSet(list) {
-    var set = {};
+    var set = Object.create(null);
     list.forEach(function (name) { set[name] = true; });
     return set;
   }
@@ -309,10 +309,10 @@
     var SCOPE = inSet(NESTING.scope);
     var FORMATTING = inSet(NESTING.formatting);
     var open = [];  // [name, attributes as a key]
-    var counts = {};
+    var counts = Object.create(null);  // no inherited names ("constructor")
     var scopes = [];
     var deepest = 0;
-    var leftOpen = {};  // "name attributes" -> how many
+    var leftOpen = Object.create(null);  // "name attributes" -> how many
     function depth() {
       return open.length - (scopes.length ? scopes[scopes.length - 1] : 0);
     }
