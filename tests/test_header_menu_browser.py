@@ -199,12 +199,18 @@ def gaps_in_edges(page, selector, sides):
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
-def test_at_200_percent_on_a_small_phone_forced_colours_keep_the_edges_whole(page, site,
-                                                                            scheme):
+@pytest.mark.parametrize(("width", "height", "text_size"),
+                         [(320, 640, 32), (844, 390, 16), (956, 440, 16)])
+def test_forced_colours_keep_the_compact_header_s_edges_whole(
+        page, site, scheme, width, height, text_size):
     """Forced colours paint a backplate of the Canvas colour behind each line of text,
     taller than the line: with the header made compact the one of "Cerca" and "Menu" cut
-    their buttons' top and bottom borders, the site's name the slim band's line."""
-    visit(page, site, "/archivio/", 320, 640, text_size=32, color_scheme=scheme,
+    their buttons' top and bottom borders, the site's name the slim band's line (a
+    320 × 640 phone at 200 %). The compact header of a phone held sideways at the
+    default size keeps them whole too: there the name is larger for the band's padding
+    (38 px on an 844 × 390 phone, 40 on a 956 × 440 one), and its backplate cut the slim
+    band's line above it."""
+    visit(page, site, "/archivio/", width, height, text_size=text_size, color_scheme=scheme,
           forced_colors="active")
     for selector, sides in [(".site-search-button", ["top", "bottom"]),
                             (".site-search-input", ["top", "bottom"]),
@@ -223,13 +229,16 @@ def test_at_the_default_size_on_a_phone_the_header_takes_a_third_of_the_screen(p
     assert header <= 844 / 3, (header, address)
 
 
-@pytest.mark.parametrize(("width", "height", "text_size"), [(320, 640, 32), (390, 844, 16)])
+@pytest.mark.parametrize(("width", "height", "text_size"),
+                         [(320, 640, 32), (390, 844, 16), (640, 360, 16), (915, 412, 16)])
 def test_the_menu_opens_and_closes_by_keyboard_without_javascript(page, site, width, height,
                                                                   text_size):
     """Tab from the search's button reaches the "Menu" button, with its focus ring; a
     screen reader hears it named "Menu", collapsed. Enter opens it: the five items show,
     Tab goes to the first; Shift+Tab back, Space closes it, and the items are out of the
-    way of Tab again. JavaScript is off: the browser's own <details> does it all."""
+    way of Tab again. JavaScript is off: the browser's own <details> does it all. A phone
+    held sideways at the default size (640 × 360, 915 × 412) has the phone's menu too
+    (header.css): the computer's, on two rows at 640 px, took 79 % of its screen."""
     visit(page, site, "/archivio/", width, height, text_size=text_size)
     opens_and_closes_by_keyboard(page)
 
@@ -259,12 +268,17 @@ def opens_and_closes_by_keyboard(page):
     assert page.evaluate("document.activeElement.closest('.site-header')") is None
 
 
-@pytest.mark.parametrize(("width", "text_size"), [(1280, 16), (1280, 32), (768, 16)])
-def test_wider_screens_show_the_whole_menu_and_no_button(page, site, width, text_size):
+@pytest.mark.parametrize(("width", "height", "text_size"),
+                         [(1280, 900, 16), (1280, 900, 32), (768, 900, 16), (1024, 600, 16),
+                          (1280, 720, 16)])
+def test_wider_screens_show_the_whole_menu_and_no_button(page, site, width, height,
+                                                         text_size):
     """On a computer or a tablet (also at 200 % on a computer) the menu is a row of
     links, as before, with no button: Tab goes from the search's button to "Il progetto",
-    and a screen reader is given the links, not a collapsed disclosure."""
-    visit(page, site, "/archivio/", width, 900, text_size=text_size)
+    and a screen reader is given the links, not a collapsed disclosure. A low screen
+    too, a netbook's 1024 × 600 or a laptop's 1280 × 720: only a phone held sideways
+    (up to 480 px high) folds the menu at the default size."""
+    visit(page, site, "/archivio/", width, height, text_size=text_size)
     shows_the_whole_menu(page)
 
 

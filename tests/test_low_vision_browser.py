@@ -314,14 +314,70 @@ def test_large_text_on_a_phone_held_sideways_leaves_room_below_the_header(
         page.set_viewport_size({"width": 390, "height": 844})
 
 
-def test_at_the_default_text_size_a_phone_held_sideways_keeps_its_header(page, site):
-    """The default text size on a phone held sideways keeps the header it had: the
-    search's label shown, the brand band's room (209 px)."""
-    page.set_viewport_size({"width": 844, "height": 390})
+# [the top of the page's <h1>, its first line's height] in px.
+TITLE_LINE = """() => { const h1 = document.querySelector('h1');
+    return [h1.getBoundingClientRect().top, parseFloat(getComputedStyle(h1).lineHeight)]; }"""
+# Whether the search's label is hidden (for screen readers only: 1 px, clipped).
+LABEL_HIDDEN = "(" + HIDDEN + ")(document.querySelector('.site-search-label'))"
+
+
+@pytest.mark.parametrize(("width", "height"), [(640, 360), (740, 360), (844, 390), (915, 412)])
+@pytest.mark.parametrize("address", ["/archivio/", ARTICLE])
+def test_at_the_default_text_size_a_phone_held_sideways_has_the_compact_header(
+        page, site, address, width, height):
+    """At the default text size a phone held sideways is higher than 20em (320 px), and
+    it kept the header of a computer: 283 px of a 640 × 360 screen (79 %: the menu's
+    items on two rows), 209 px of a 740 × 360 one (58 %), of an 844 × 390 one (54 %) and
+    of a 915 × 412 one (51 %); the page's title started at the foot of the screen or
+    below it. Every screen up to 480 px high and wider than high has the compact header
+    of a phone held sideways now (header.css): phones held sideways are 320 to 440 px
+    high (less the browser's bars), a tablet or a computer 600 px and more (the next
+    test). Its brand, search and "Menu" button are on one row, the search's label for
+    screen readers only ("Cerca" beside the field says what it is for), the field at
+    least 200 px wide; 91 to 97 px here, a quarter of the screen.
+    At most a third of the screen, as on a phone held upright at the default size
+    (tests/test_header_menu_browser.py): the page keeps two thirds of it, its title's
+    first line whole on the first screen. In light and dark mode all text keeps its
+    contrast (4.5:1, 3:1 when large) on the band, which runs under the menu's button."""
+    page.set_viewport_size({"width": width, "height": height})
+    try:
+        for scheme in ("light", "dark"):
+            visit(page, site, address, color_scheme=scheme)
+            field, menu, _, header = page.evaluate(HEADER_PARTS)
+            assert field >= 200, field
+            assert header <= height / 3 and menu <= header, (menu, header)
+            top, line = page.evaluate(TITLE_LINE)
+            assert top + line <= height, (top, line, header)
+            assert page.evaluate(LABEL_HIDDEN)
+            assert page.get_by_role("searchbox", name="Cerca nel sito").is_visible()
+            assert page.get_by_role("button", name="Cerca", exact=True).is_visible()
+            assert page.locator(".site-nav-button").is_visible()
+            assert page.evaluate(LOW_CONTRAST, [4.5, 3]) == [], scheme
+            scroll_width, screen, outside = page.evaluate(OUTSIDE)
+            assert (scroll_width, outside, page.evaluate(SPILLED)) == (screen, [], [])
+    finally:
+        page.set_viewport_size({"width": 390, "height": 844})
+
+
+@pytest.mark.parametrize(("width", "height"), [(1024, 600), (1280, 720)])
+def test_at_the_default_text_size_a_low_computer_screen_keeps_the_full_header(
+        page, site, width, height):
+    """A netbook's 1024 × 600 screen, a laptop's 1280 × 720, are higher than a phone held
+    sideways (480 px at most, the previous test): at the default text size they keep the
+    header of a computer, as on a 1280 × 900 screen (209 px: the search's label shown,
+    the menu's items in a row, no "Menu" button). With the browser's bars a netbook's
+    page is about 500 px high: still above the 480 px."""
+    page.set_viewport_size({"width": 1280, "height": 900})
     try:
         visit(page, site, "/archivio/")
-        assert page.locator(".site-search-label").is_visible()
-        assert round(page.evaluate(HEADER_PARTS)[3]) == 209
+        desktop = page.evaluate(HEADER_PARTS)[3]
+        page.set_viewport_size({"width": width, "height": height})
+        visit(page, site, "/archivio/")
+        assert page.evaluate(HEADER_PARTS)[3] == desktop, desktop
+        assert not page.evaluate(LABEL_HIDDEN)
+        assert not page.locator(".site-nav-button").is_visible()
+        links = page.locator(".site-nav-list a")
+        assert all(links.nth(index).is_visible() for index in range(links.count()))
     finally:
         page.set_viewport_size({"width": 390, "height": 844})
 
