@@ -1,5 +1,6 @@
 """The web editor at /admin/ (plugins/admin): what a build writes, its configuration and
-its Content-Security-Policy, without a browser (tests/test_admin_browser.py drives it)."""
+its Content-Security-Policy, without a browser (tests/test_admin_browser.py drives it),
+but for one test (``-m browser``) that follows «Apri il sito» in Decap itself."""
 
 import copy
 import functools
@@ -2470,3 +2471,113 @@ def test_admin_js_shows_the_long_date_as_the_site_does_with_its_no_break_spaces(
             long_date(datetime(2024, 7, 1, 1, 30, tzinfo=zone))]
     assert site[0] == "martedì 10\u00a0settembre 2024, ore\u00a018:00"  # the site's
     assert shown == site
+
+
+# --- «Apri il sito»: the item's own address (preview_path) ---------------------------
+
+def test_each_collection_links_its_items_to_their_address(site, base_settings):
+    """Decap's "View Live" (our «Apri il sito») opened site_url, the home page, whatever
+    the item: each collection has a preview_path made from ARTICLE_URL or PAGE_URL
+    (followed in Decap by test_apri_il_sito_opens_the_address_the_build_writes)."""
+    collections = {c["name"]: c for c in admin_config(site)["collections"]}
+    for name in ("notizie", "comunicati-stampa", "avvisi"):
+        path = collections[name]["preview_path"]
+        assert path == config.preview_path(base_settings["ARTICLE_URL"],
+                                           f"categorie/{name}/", name)
+        # the date as written (local time), the slug field, the listing without one
+        assert path.startswith("{{fields.date | date('YYYY')}}/{{fields.date | date('MM')}}/")
+        assert path.endswith(f"{{{{fields.slug | default('categorie/{name}')}}}}/")
+        assert collections[name]["preview_path_preserve_slashes"] is True
+    assert collections["pages"]["preview_path"] == "{{fields.slug}}/"
+
+
+@pytest.mark.parametrize("pattern, fallback, expected", [
+    ("{slug}.html", "", "{{fields.slug}}.html"),
+    ("{date:%Y}/{slug}/", "archivio/", "{{fields.date | date('YYYY')}}/{{fields.slug"
+     " | ternary('x/x', '')}}/../../{{fields.slug | default('archivio')}}/"),
+    ("{category}/{date:%Y-%m-%d}/{slug}/", "", "notizie/{{fields.date | date('YYYY[-]MM"
+     "[-]DD')}}/{{fields.slug | ternary('x/x/x', '')}}/../../../{{fields.slug}}/"),
+    ("{lang}/{slug}/", "", None),  # a field the form has not
+    ("{slug}/{date:%Y}/", "", None),  # the slug not last
+    ("post-{slug}/", "", None),  # the slug inside a segment
+    ("{date:%B}/{slug}/", "", None),  # a month's name
+])
+def test_preview_path_follows_the_address_setting_or_gives_none(pattern, fallback, expected):
+    assert config.preview_path(pattern, fallback, "notizie") == expected
+
+
+LIVE_FILES = {
+    # a slug: its address; dated 00:30 in Rome on 1 January (UTC: 31 December 2024)
+    "notizie/2025-01-01-capodanno.md": article(title="Capodanno in piazza",
+                                               date="2025-01-01 00:30", slug="festa-2025"),
+    # no slug: the site's is from the title (laboratorio-d-estate), which Decap's
+    # templates cannot make (its own is laboratorio-destate): the category's listing
+    "notizie/2025-03-10-laboratorio-destate.md": article(title="Laboratorio d'estate",
+                                                         date="2025-03-10 09:00"),
+    "comunicati-stampa/2025-02-03-bilancio.md": article(
+        title="Il bilancio", date="2025-02-03 10:00", slug="bilancio-sociale-2024"),
+    "avvisi/2024-12-31-chiusura.md": article(title="Chiusura", date="2024-12-31 23:30",
+                                             slug="chiusura-di-fine-anno"),
+    "pages/chi-siamo.md": "---\ntitle: Chi siamo\nslug: chi-siamo-e-dove\n---\nNoi.\n",
+    "pages/contatti.md": "---\ntitle: Contatti\n---\nScrivete alla redazione.\n",
+}
+
+
+@pytest.mark.browser
+def test_apri_il_sito_opens_the_address_the_build_writes(tmp_path):
+    """The real editor (the shipped bundle, in headless Chromium in Rome's time: Decap's
+    own {{year}}/{{month}} are UTC) on each built item, its files given to Decap's
+    in-memory backend: «Apri il sito» goes to the address the build wrote for the item
+    (slugs.json's, a page that exists, of the item's title) when it has a slug, else to
+    its category's listing (which lists it), or for a page to the home page."""
+    from browser_support import chromium, served_site  # noqa: PLC0415
+
+    with served_site(tmp_path, LIVE_FILES) as built:
+        addresses = json.loads(built.text("/admin/slugs.json"))["addresses"]
+        original = yaml.safe_load(built.text("/admin/config.yml"))
+        assert original["site_url"] == built.origin
+        original["backend"] = {"name": "test-repo", "login": False}  # Decap's, in memory
+        original.pop("local_backend", None)
+        tree = {}
+        for relative, text in LIVE_FILES.items():
+            folder, name = relative.split("/")
+            tree.setdefault(folder, {})[name] = {"content": text,
+                                                 "path": f"content/{relative}"}
+        found = {}
+        with chromium() as browser:
+            context = browser.new_context(timezone_id="Europe/Rome")
+            context.route("**/admin/config.yml", lambda route: route.fulfill(
+                body=yaml.safe_dump(original, allow_unicode=True), content_type="text/yaml"))
+            context.add_init_script(f"window.repoFiles = {json.dumps({'content': tree})};")
+            for relative in LIVE_FILES:
+                folder, name = relative.split("/")
+                page = context.new_page()
+                page.goto(f"{built.origin}/admin/#/collections/{folder}/entries/"
+                          f"{name.removesuffix('.md')}")
+                link = page.get_by_role("link", name="Apri il sito")
+                link.wait_for(timeout=30000)
+                # the address the browser follows (the link's dot segments resolved)
+                found[relative] = link.evaluate("a => a.href")
+                page.close()
+    origin = built.origin
+    expected = {
+        "notizie/2025-01-01-capodanno.md": "/2025/01/festa-2025/",
+        "notizie/2025-03-10-laboratorio-destate.md": "/categorie/notizie/",
+        "comunicati-stampa/2025-02-03-bilancio.md": "/2025/02/bilancio-sociale-2024/",
+        "avvisi/2024-12-31-chiusura.md": "/2024/12/chiusura-di-fine-anno/",
+        "pages/chi-siamo.md": "/chi-siamo-e-dove/",
+        "pages/contatti.md": "/",
+    }
+    assert found == {relative: origin + path for relative, path in expected.items()}
+    for relative, path in expected.items():
+        title = yaml.safe_load(LIVE_FILES[relative].split("---")[1])["title"]
+        if "slug:" in LIVE_FILES[relative]:
+            # the build's own address of the item, its page written, with its title
+            assert addresses[relative] == path
+            assert title in built.soup(path).find("h1").get_text()
+        elif relative.startswith("notizie/"):
+            # the listing the build wrote for its category shows the item
+            assert addresses[relative] not in found.values()
+            assert built.soup(path).find("a", href=origin + addresses[relative]), path
+        else:
+            assert built.exists(path)

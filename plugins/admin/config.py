@@ -9,12 +9,18 @@ them, never again in a hand-written YAML file:
 - images go to ``<first of STATIC_PATHS>/<year>/`` and attachments to
   ``<ATTACHMENTS_PATH>/<year>/`` (the year of the item's date), written into the
   front matter as ``immagini/…`` and ``allegati/…`` paths;
-- the git host (``ADMIN_BACKEND``…) and the local backend (``ADMIN_LOCAL_BACKEND``).
+- the git host (``ADMIN_BACKEND``…) and the local backend (``ADMIN_LOCAL_BACKEND``);
+- each collection's ``preview_path`` (the item's address on the site, the toolbar's «Apri
+  il sito»), from ``ARTICLE_URL``/``PAGE_URL`` (:func:`preview_path`).
 
 Decap CMS's options: https://decapcms.org/docs/configuration-options/
 """
 
+import re
+from string import Formatter
+
 import yaml
+from pelican.urlwrappers import Category
 
 from plugins.italian import LANGUAGE
 from plugins.italian.slugs import MAX_LENGTH, SLUG_RE
@@ -172,6 +178,86 @@ def fields(settings, dated):
     return found
 
 
+# Pelican's strftime codes of an address (``{date:%Y}``) as dayjs's tokens (Decap's date
+# filter)
+DATE_TOKENS = {"%Y": "YYYY", "%m": "MM", "%d": "DD", "%H": "HH", "%M": "mm", "%S": "ss"}
+# What fills the place of the address's parts before the slug when the item has a
+# ``slug`` (preview_path's fallback, :func:`preview_path`): any one segment
+FILLER = "x"
+
+
+def _date_template(spec):
+    """``%Y`` -> Decap's ``{{fields.date | date('YYYY')}}`` (the date as written, in the
+    editor's time, as ARTICLE_FILE reads it: Decap's {{year}}/{{month}} are UTC, and an
+    item dated 1 January 00:30 in Rome was given last year's address); None for a
+    strftime code dayjs is not given here."""
+    tokens = re.split(r"(%.)", spec)
+    if any(part.startswith("%") and part not in DATE_TOKENS for part in tokens):
+        return None
+    # dayjs's escaped text is between brackets
+    written = "".join(DATE_TOKENS[part] if part.startswith("%") else f"[{part}]"
+                      for part in tokens if part)
+    return "{{fields.date | date('" + written + "')}}"
+
+
+def preview_path(pattern, fallback, category=""):
+    """Decap's ``preview_path`` of a collection whose items' address is ``pattern``
+    (``ARTICLE_URL``, ``{date:%Y}/{date:%m}/{slug}/``; ``category``: the slug of the
+    collection's category, for ``{category}``): the link of
+    Decap's "View Live" (our «Apri il sito»), ``site_url`` followed by this path made
+    from the item's fields; None for an address this cannot follow (a field other than
+    ``date``, ``slug`` and ``category``, the slug inside a segment or not last).
+
+    The slug is the item's ``slug`` field. Without one the build makes it from the title
+    (``plugins.italian.slugs``: the apostrophe a word break, unidecode's folding), which
+    Decap's templates cannot (its own slug of the title drops an apostrophe: "d'estate"
+    is ``destate``, the site's ``d-estate``) and which they cannot choose by the field
+    being empty: the path then is ``fallback`` (a path from the site's root: the
+    category's listing; "" the home page), never a wrong address. The choice is made of
+    Decap's own filters and the URL's dot segments, which the browser resolves when the
+    link is followed: ``YYYY/MM/{{fields.slug | ternary('x/x/x', '')}}/../../../{{fields.slug
+    | default('categorie/notizie')}}/``, with a slug ``YYYY/MM/x/x/x/../../../slug/`` (the
+    item), without ``YYYY/MM//../../../categorie/notizie/`` (the listing: each ``..``
+    takes a segment back, the empty one first). ``preview_path_preserve_slashes`` keeps
+    the slashes of the filters' values."""
+    parts, slugged = [], False
+    for literal, name, spec, _ in Formatter().parse(pattern):
+        if slugged and (name is not None or "/" in literal.rstrip("/")):
+            return None  # the slug is the last field, in the last segment
+        if literal:
+            parts.append(("text", literal))
+        if name is None:
+            continue
+        if name == "slug":
+            if parts and not parts[-1][1].endswith("/"):
+                return None  # the slug starts its segment
+            slugged = True
+            parts.append(("slug", ""))
+        elif name == "date" and _date_template(spec):
+            parts.append(("text", _date_template(spec)))
+        elif name == "category" and category and not spec:
+            parts.append(("text", category))
+        else:
+            return None
+    if not slugged:
+        return None
+    before = "".join(text for kind, text in parts[:parts.index(("slug", ""))])
+    after = "".join(text for kind, text in parts[parts.index(("slug", "")) + 1:])
+    depth = before.count("/")
+    # the fallback's end is the item's address's (the "/" after the slug); another end
+    # ("categorie/notizie/" for "….html" items): the home page
+    if after:
+        fallback = fallback.removesuffix(after) if fallback.endswith(after) else ""
+    fallback = fallback.strip("/")
+    chosen = ("{{fields.slug | default('" + fallback + "')}}" if fallback
+              else "{{fields.slug}}")
+    if depth:
+        fillers = "/".join([FILLER] * (depth + 1))
+        before += ("{{fields.slug | ternary('" + fillers + "', '')}}/"
+                   + "../" * (depth + 1))
+    return before + chosen + after
+
+
 def _collection(settings, name, label, singular, folder, dated):
     collection = {
         "name": name, "label": label, "label_singular": singular,
@@ -182,6 +268,15 @@ def _collection(settings, name, label, singular, folder, dated):
     }
     if dated:
         collection["sortable_fields"] = [{"field": "date", "default_sort": "desc"}, "title"]
+        # an item without a slug: its category's listing (the build's category of the
+        # folder, by its configured name)
+        category = Category(label, settings)
+        path = preview_path(settings["ARTICLE_URL"], category.url, category.slug)
+    else:
+        path = preview_path(settings["PAGE_URL"], "")  # without a slug: the home page
+    if path:
+        collection["preview_path"] = path
+        collection["preview_path_preserve_slashes"] = True
     return collection
 
 

@@ -57,8 +57,9 @@
         // After a save the toolbar said "Pubblicato", for a draft too, and a deletion asked
         // about a "voce pubblicata": a save is a commit, and what is published is the Stato
         // field's business and the next publication's (the guide's words). Decap's "Guarda
-        // Live" on a saved item (half English) suggested the item itself: it opens site_url,
-        // the site's home page, in a new tab (Decap's getDeploy: no preview_path here)
+        // Live" on a saved item (half English): it opens, in a new tab, the item's address
+        // on the site, or its category's listing when the item has no slug (config.py's
+        // preview_path, Decap's getDeploy)
         editorToolbar: { published: "Salvato", deployButtonLabel: "Apri il sito" },
         editor: {
           onDeletePublishedEntry: "Vuoi davvero cancellare questa voce? Il file viene"
