@@ -70,13 +70,25 @@
     };
   }
 
+  // What else is done with the store once found (admin.onStore: live-link.js)
+  var onStore = [keepNotices];
+  var found = null;
+  admin.onStore = function (callback) {
+    if (found) {
+      callback(found);
+    } else {
+      onStore.push(callback);
+    }
+  };
+
   var kept = false;
   function watch() {
     var first = document.querySelector && document.querySelector("#nc-root > *");
     var store = first && storeAbove(first);
     if (store && !kept) {
       kept = true;
-      keepNotices(store);
+      found = store;
+      onStore.forEach(function (callback) { callback(store); });
     }
     return kept;
   }
