@@ -121,6 +121,27 @@ class Build:
         without the column naming the module that logged it (``__init__.py:52``)."""
         return " ".join(re.sub(r" +[\w.]+\.py:\d+$", "", self.log, flags=re.MULTILINE).split())
 
+    def errors(self):
+        """The messages the build logged as errors, each whole (the lines it was wrapped
+        into joined again, without the column naming the module that logged it)."""
+        messages, level = [], None
+        for line in self.log.splitlines():
+            line = re.sub(r" +[\w.]+\.py:\d+$", "", line)
+            record = re.match(r"(?:\[[\d:]+\])? +(DEBUG|INFO|WARNING|ERROR|CRITICAL) +(.*)", line)
+            if record:
+                level = record[1]
+                if level == "ERROR":
+                    messages.append(record[2])
+            elif level == "ERROR" and messages:
+                messages[-1] += " " + line
+        return [" ".join(message.split()) for message in messages]
+
+    def refused_files(self):
+        """The files a stopped build names as those with errors ("nulla è stato
+        pubblicato: N file con errori (…)")."""
+        return re.search(r"nulla è stato pubblicato: \d+ file con errori \(([^)]*)\)",
+                         self.messages())[1].split(", ")
+
     def missing_links(self):
         """``[(page, address)]``: every address of the site (starting with ``SITEURL`` or
         ``/``) in the output's HTML pages that names no written file: ``href``, ``src``,

@@ -14,7 +14,7 @@ import yaml
 
 import samples
 from samples import pdf
-from support import SITEURL, article, own_attachments_cache, run_tool
+from support import SITEURL, article, build_site, own_attachments_cache, run_tool
 
 VERBALE = "allegati/Verbale riunione città.pdf"
 VERBALE_URL = "allegati/verbale-riunione-citta.pdf"
@@ -638,28 +638,31 @@ def assert_stopped(site, *fragments):
     assert not (site.output / "index.html").exists()
 
 
-@pytest.mark.parametrize(("files", "attachments", "fragments"), [
-    ({}, ["allegati/manca.pdf"], ["allegato non trovato: allegati/manca.pdf", "`attachments`"]),
-    ({"segreti.pdf": pdf(1)}, ["allegati/../../segreti.pdf"],
-     ["fuori da content/", "allegati/../../segreti.pdf"]),
-    ({"immagini/x.pdf": pdf(1)}, ["immagini/x.pdf"], ["cartella allegati/", "immagini/x.pdf"]),
-    ({"allegati/rotto.pdf": b"%PDF-1.4 garbage"}, ["allegati/rotto.pdf"],
-     ["non è un PDF leggibile: allegati/rotto.pdf"]),
-    ({"allegati/protetto.pdf": pdf(2, password="segreto")}, ["allegati/protetto.pdf"],
-     ["protetto da password: allegati/protetto.pdf"]),
-    ({"allegati/doppio.pdf": pdf(1)}, ["allegati/doppio.pdf", {"file": "allegati/doppio.pdf"}],
-     ["dichiarato due volte: allegati/doppio.pdf"]),
-    ({"allegati/città.pdf": pdf(1)},
-     ["allegati/città.pdf", unicodedata.normalize("NFD", "allegati/città.pdf")],
-     ["dichiarato due volte: allegati/città.pdf"]),
-    ({}, [{"title": "Senza file"}], ["non ha `file`"]),
-], ids=["missing", "outside-content", "outside-allegati", "broken", "encrypted", "twice",
-        "twice-other-normalisation", "no-file"])
-def test_attachment_errors_stop_the_build_naming_article_and_path(build, files, attachments,
-                                                                   fragments):
-    site = build({"notizie/buono.md": article(title="Buono"), **files,
-                  "notizie/rotto.md": item(title="Rotto", attachments=attachments)})
-    assert_stopped(site, "notizie/rotto.md", *fragments)
+ATTACHMENT_ERRORS = {
+    "missing": ({}, ["allegati/manca.pdf"],
+                ["allegato non trovato: allegati/manca.pdf", "`attachments`"]),
+    "outside-content": ({"segreti.pdf": pdf(1)}, ["allegati/../../segreti.pdf"],
+                        ["fuori da content/", "allegati/../../segreti.pdf"]),
+    "outside-allegati": ({"immagini/x.pdf": pdf(1)}, ["immagini/x.pdf"],
+                         ["cartella allegati/", "immagini/x.pdf"]),
+    "broken": ({"allegati/rotto.pdf": b"%PDF-1.4 garbage"}, ["allegati/rotto.pdf"],
+               ["non è un PDF leggibile: allegati/rotto.pdf"]),
+    "encrypted": ({"allegati/protetto.pdf": pdf(2, password="segreto")},
+                  ["allegati/protetto.pdf"], ["protetto da password: allegati/protetto.pdf"]),
+    "twice": ({"allegati/doppio.pdf": pdf(1)},
+              ["allegati/doppio.pdf", {"file": "allegati/doppio.pdf"}],
+              ["dichiarato due volte: allegati/doppio.pdf"]),
+    "twice-other-normalisation": (
+        {"allegati/città.pdf": pdf(1)},
+        ["allegati/città.pdf", unicodedata.normalize("NFD", "allegati/città.pdf")],
+        ["dichiarato due volte: allegati/città.pdf"]),
+    "no-file": ({}, [{"title": "Senza file"}], ["non ha `file`"]),
+}
+
+
+@pytest.mark.parametrize("case", ATTACHMENT_ERRORS)
+def test_attachment_errors_stop_the_build_naming_article_and_path(refused_site, case):
+    assert_refused(refused_site, f"notizie/rotto-{case}.md", *ATTACHMENT_ERRORS[case][2])
 
 
 def test_an_attachment_named_with_other_capitals_is_an_error_saying_what_to_write(build,
@@ -689,23 +692,61 @@ def test_an_attachment_named_with_other_capitals_is_an_error_saying_what_to_writ
         assert f"content/{where}: errore: {text}" in out, out
 
 
-@pytest.mark.parametrize(("name", "data", "fragments"), [
-    ("allegati/x.html", samples.HTML,
-     ["tipo di file non ammesso: allegati/x.html (HTML); ammessi PDF,"]),
-    ("allegati/logo.svg", samples.SVG_SCRIPT, ["tipo di file non ammesso: allegati/logo.svg (SVG)"]),
-    ("allegati/x.js", samples.JS, ["tipo di file non ammesso: allegati/x.js (JS)"]),
-    ("allegati/verbale.doc", samples.OLE,
-     ["tipo di file non ammesso: allegati/verbale.doc", "DOCX, XLSX, PPTX"]),
-    ("allegati/finto.pdf", samples.image("PNG"),
-     ["allegati/finto.pdf non è un PDF: il contenuto è un'immagine PNG"]),
-    ("allegati/pagina.txt", samples.HTML,
-     ["allegati/pagina.txt non è un file di testo: il contenuto è una pagina HTML"]),
-], ids=["html", "svg-script", "js", "legacy-doc", "png-as-pdf", "html-as-txt"])
-def test_disallowed_or_disguised_file_types_stop_the_build(build, name, data, fragments):
-    site = build({"notizie/buono.md": article(title="Buono"), name: data,
-                  "notizie/rotto.md": item(title="Rotto", attachments=[name])})
-    assert_stopped(site, "notizie/rotto.md", *fragments)
-    assert not (site.output / name).exists()
+DISGUISED_FILES = {
+    "html": ("allegati/x.html", samples.HTML,
+             ["tipo di file non ammesso: allegati/x.html (HTML); ammessi PDF,"]),
+    "svg-script": ("allegati/logo.svg", samples.SVG_SCRIPT,
+                   ["tipo di file non ammesso: allegati/logo.svg (SVG)"]),
+    "js": ("allegati/x.js", samples.JS, ["tipo di file non ammesso: allegati/x.js (JS)"]),
+    "legacy-doc": ("allegati/verbale.doc", samples.OLE,
+                   ["tipo di file non ammesso: allegati/verbale.doc", "DOCX, XLSX, PPTX"]),
+    "png-as-pdf": ("allegati/finto.pdf", samples.image("PNG"),
+                   ["allegati/finto.pdf non è un PDF: il contenuto è un'immagine PNG"]),
+    "html-as-txt": ("allegati/pagina.txt", samples.HTML,
+                    ["allegati/pagina.txt non è un file di testo: il contenuto è una pagina"
+                     " HTML"]),
+}
+
+
+@pytest.mark.parametrize("case", DISGUISED_FILES)
+def test_disallowed_or_disguised_file_types_stop_the_build(refused_site, case):
+    name, _, fragments = DISGUISED_FILES[case]
+    assert_refused(refused_site, f"notizie/rotto-{case}.md", *fragments)
+    assert not (refused_site.output / name).exists()
+
+
+# The cases of the two tests above, each an item refused for its own reason
+# (``notizie/rotto-CASE.md``, with the files it declares; none shared between cases), are
+# files of one build, as in ``test_hostile_input.refused_site``: the attachments are
+# checked item by item, and none changes what another is told.
+REFUSED_FILES = {
+    **{name: data for files, _, _ in ATTACHMENT_ERRORS.values() for name, data in files.items()},
+    **{f"notizie/rotto-{case}.md": item(title=f"Rotto {case}", attachments=attachments)
+       for case, (_, attachments, _) in ATTACHMENT_ERRORS.items()},
+    **{name: data for name, data, _ in DISGUISED_FILES.values()},
+    **{f"notizie/rotto-{case}.md": item(title=f"Rotto {case}", attachments=[name])
+       for case, (name, _, _) in DISGUISED_FILES.items()},
+}
+
+
+@pytest.fixture(scope="module")
+def refused_site(tmp_path_factory):
+    """One build of ``REFUSED_FILES`` beside a good item (each test asserts what it says
+    of its own item: ``assert_refused``)."""
+    return build_site(tmp_path_factory.mktemp("refused"),
+                      {"notizie/buono.md": article(title="Buono"), **REFUSED_FILES})
+
+
+def assert_refused(site, name, *fragments):
+    """The build stopped and published nothing (``assert_stopped``), it names ``name``
+    among its files with errors, and each of ``fragments`` is said by an error it logged
+    at ``name``: as a build of that one item would say it, without a build of its own for
+    each (0.2 s each)."""
+    assert_stopped(site)
+    assert name in site.refused_files(), (name, site.refused_files())
+    said = [message for message in site.errors() if message.startswith(f"{name}:")]
+    for fragment in fragments:
+        assert any(fragment in message for message in said), (name, fragment, said, site.log)
 
 
 def test_static_link_to_a_disallowed_file_stops_the_build(build):

@@ -124,12 +124,7 @@ CORPORA = [
                                                             "date: 2024-05-05"]))}),
     *each(hostile.test_linked_files_must_be_of_an_allowed_type,
           lambda name, files, body, *_: {**files, name: article(body=body)}),
-    *each(attachments.test_attachment_errors_stop_the_build_naming_article_and_path,
-          lambda name, files, declared, _: {
-              **files, name: attachments.item(title="Rotto", attachments=declared)}),
-    *each(attachments.test_disallowed_or_disguised_file_types_stop_the_build,
-          lambda name, file, data, _: {
-              file: data, name: attachments.item(title="Rotto", attachments=[file])}),
+    attachments.REFUSED_FILES,
     *each(images.test_an_unreadable_image_stops_the_build_and_check_naming_it,
           _broken_image),
     *each(content_errors.test_every_problem_of_a_file_is_named_at_once_at_its_own_line,

@@ -35,22 +35,6 @@ def assert_stopped(site, *fragments):
     assert not (site.output / "index.html").exists()
 
 
-def error_messages(log):
-    """The messages a build logged as errors, each whole (the lines it was wrapped into
-    joined again, without the column naming the module that logged it)."""
-    messages, level = [], None
-    for line in log.splitlines():
-        line = re.sub(r" +[\w.]+\.py:\d+$", "", line)
-        record = re.match(r"(?:\[[\d:]+\])? +(DEBUG|INFO|WARNING|ERROR|CRITICAL) +(.*)", line)
-        if record:
-            level = record[1]
-            if level == "ERROR":
-                messages.append(record[2])
-        elif level == "ERROR" and messages:
-            messages[-1] += " " + line
-    return [" ".join(message.split()) for message in messages]
-
-
 def refused(test, *case):
     """The content file of ``test``'s parametrized ``case`` in the shared build of every
     such case (``refused_site``)."""
@@ -65,11 +49,10 @@ def assert_refused(site, name, line, fragment):
     a build of its own for each (0.2 s each; the files are read one by one, none changes
     what another is told)."""
     assert_stopped(site)
-    files = re.search(r"nulla è stato pubblicato: \d+ file con errori \(([^)]*)\)",
-                      site.messages())[1].split(", ")
+    files = site.refused_files()
     assert name in files, (name, files)
     at = f"{name}:{line}: " if line is not None else f"{name}:"
-    said = [message for message in error_messages(site.log) if message.startswith(at)]
+    said = [message for message in site.errors() if message.startswith(at)]
     assert any(fragment in message for message in said), (at, fragment, said, site.log)
 
 
