@@ -5,15 +5,17 @@ Every test build runs Pelican's own ``main()`` in a process of its own, as the
 every module of plugins/: about a second per build, a third of a small site's
 build) are done once. This process imports them and then, for each request read
 from stdin (one JSON line: ``argv``, ``cwd``, ``env``, ``log``, ``umask``, and
-optionally ``err`` and ``script``), forks: the child takes the request's working
-folder, environment, umask (when not null) and arguments, writes its stdout to
-``log`` and its stderr to ``err`` (default: ``log`` too) and runs ``pelican.main``
+optionally ``err`` and ``script`` or ``module``), forks: the child takes the request's
+working folder, environment, umask (when not null) and arguments, writes its stdout
+to ``log`` and its stderr to ``err`` (default: ``log`` too) and runs ``pelican.main``
 to the end, or, with ``script``, that Python file as ``python SCRIPT ARGV`` runs it
 (``__main__``, ``sys.argv``, the script's folder first on ``sys.path``): the
 editors' tools (tools/check.py imports Pelican and the plugins too, a third of a
-second). It exits as the command would (atexit handlers included); this process
-answers with the child's exit status and the CPU seconds it and the processes it
-waited for used (one JSON line on stdout).
+second); with ``module``, that module as ``python -m MODULE ARGV`` runs it
+(``invoke``, with the tasks.py of ``cwd``: the tests of what a task checks). It exits
+as the command would (atexit handlers included); this process answers with the
+child's exit status and the CPU seconds it and the processes it waited for used (one
+JSON line on stdout).
 
 Nothing has run yet when a child starts: no plugin is registered, no signal
 connected, no setting read (plugins import as modules only; Pelican registers
@@ -109,6 +111,11 @@ def child(request):
         os.umask(request["umask"])
     os.environ.clear()
     os.environ.update(request["env"])
+    if request.get("module"):
+        sys.argv = [request["module"], *request["argv"]]  # run_module puts its file first
+        sys.path[0] = request["cwd"]  # as `python -m MODULE` run there puts it
+        runpy.run_module(request["module"], run_name="__main__", alter_sys=True)
+        return
     if request.get("script"):
         sys.argv = [request["script"], *request["argv"]]
         sys.path[0] = os.path.dirname(request["script"])  # as `python SCRIPT` puts it

@@ -354,10 +354,10 @@ class _BuildServer:
         self.lock = threading.Lock()
         self.process = None
 
-    def run(self, argv, env, cwd, umask=None, script=None):
-        """``pelican ARGV`` (or ``python SCRIPT ARGV``) in a forked child: (exit status,
-        stdout, stderr, CPU seconds); a build's stdout and stderr are one log, the second
-        text (its stderr) is then empty."""
+    def run(self, argv, env, cwd, umask=None, script=None, module=None):
+        """``pelican ARGV`` (or ``python SCRIPT ARGV``, ``python -m MODULE ARGV``) in a
+        forked child: (exit status, stdout, stderr, CPU seconds); a build's stdout and
+        stderr are one log, the second text (its stderr) is then empty."""
         with self.lock:
             if self.process is None or self.process.poll() is not None:
                 self.process = subprocess.Popen(
@@ -369,6 +369,8 @@ class _BuildServer:
                            "umask": umask}
                 if script is not None:
                     request.update(script=str(script), err=err.name)
+                if module is not None:
+                    request.update(module=module, err=err.name)
                 self.process.stdin.write(json.dumps(request) + "\n")
                 self.process.stdin.flush()
                 answer = self.process.stdout.readline()
@@ -450,6 +452,21 @@ def timed_tool(tmp_path, tool, *args, command=False):
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     return result.returncode, result.stdout, result.stderr, (
         after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime)
+
+
+def run_invoke(*args, env=None):
+    """``python -m invoke ARGS`` in the repository (its tasks.py), with ``env`` (default:
+    the test process's environment): (exit status, stdout, stderr), as the command's.
+
+    A process of its own forked from the build server, without the third of a second
+    of the interpreter's start and the imports of invoke, Pelican and the plugins, for
+    the tests of what a task checks; ``FARELEGAMI_TEST_COMMAND=1`` runs the command."""
+    env = dict(os.environ if env is None else env)
+    if os.environ.get("FARELEGAMI_TEST_COMMAND") == "1":
+        result = subprocess.run([sys.executable, "-m", "invoke", *args], cwd=ROOT, env=env,
+                                capture_output=True, text=True, timeout=WAIT, check=False)
+        return result.returncode, result.stdout, result.stderr
+    return _SERVER.run(list(args), env, ROOT, module="invoke")[:3]
 
 
 # --- publishing: tools/safe_build.py, previous_release.py, publish_root.py, publisher.py ---

@@ -6,11 +6,10 @@ test_publish_vanished.py).
 """
 
 import os
-import subprocess
 import sys
 
 import pytest
-from support import ROOT, WAIT, article, make_conf, write_content
+from support import ROOT, article, make_conf, run_invoke, write_content
 
 sys.path.insert(0, str(ROOT))
 from tools import publish_checks  # noqa: E402
@@ -25,9 +24,8 @@ from tools import publish_checks  # noqa: E402
 ])
 def test_the_publish_task_refuses_a_siteurl_browsers_would_block(tmp_path, siteurl, message):
     env = dict(os.environ, PUBLISH_ROOT=str(tmp_path / "pub"), SITEURL=siteurl)
-    task = subprocess.run([sys.executable, "-m", "invoke", "publish"], cwd=ROOT, env=env,
-                          capture_output=True, text=True, timeout=WAIT, check=False)
-    assert task.returncode == 1 and message in task.stderr
+    returncode, _, stderr = run_invoke("publish", env=env)
+    assert returncode == 1 and message in stderr
     assert not (tmp_path / "pub").exists()  # before any work
 
 
@@ -60,11 +58,9 @@ def test_the_workflow_s_first_step_finds_what_the_publish_would_stop_on(tmp_path
     env = {name: value for name, value in os.environ.items()
            if name not in ("SITEURL", "VISIT_COUNTER_URL") and not name.startswith("ADMIN_")}
     env.update(variables, PUBLISH_ROOT=str(tmp_path / "pub"))
-    task = subprocess.run([sys.executable, "-m", "invoke", "publish", "--settings-only"],
-                          cwd=ROOT, env=env, capture_output=True, text=True, timeout=WAIT,
-                          check=False)
-    assert task.returncode == status, task.stdout + task.stderr
-    assert message in (task.stderr if status else task.stdout)
+    returncode, stdout, stderr = run_invoke("publish", "--settings-only", env=env)
+    assert returncode == status, stdout + stderr
+    assert message in (stderr if status else stdout)
     assert not (tmp_path / "pub").exists()
 
 
