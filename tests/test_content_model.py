@@ -7,23 +7,60 @@ import samples
 
 JPEG = samples.image("JPEG")  # a real JPEG: plugins/images reads what items show
 
+# The items of the tests that read only their own items' pages, one build they share
+# (``build_once``): each test's items under names of their own, none's title the
+# slug of another's.
+ITEMS = {
+    # test_yaml_front_matter_keys_reach_the_article_page
+    "immagini/foto.jpg": JPEG + b"fake-jpeg",
+    "notizie/prova.md": article(
+        title="Laboratorio a Crema",
+        date="2024-06-12 10:30",
+        modified="2024-06-20 09:00",
+        tags="[Crema, Laboratori di Comunità]",
+        author="Maria Rossi",
+        summary="Un *lead* scritto a mano.",
+        slug="laboratorio-crema",
+        image="immagini/foto.jpg",
+        image_alt="Persone attorno a un tavolo",
+        body="Primo paragrafo del corpo.\n\nSecondo paragrafo.",
+    ),
+    # test_an_update_at_the_publication_time_is_no_update
+    "notizie/uguale.md": article(title="Uguale", date="2024-05-06 10:00",
+                                 modified="2024-05-06 10:00"),
+    "notizie/secondi.md": article(title="Secondi", date="2024-05-07 10:00",
+                                  modified="2024-05-07 10:00:30"),
+    "notizie/dopo.md": article(title="Dopo", date="2024-05-08 10:00",
+                               modified="2024-05-08 10:01"),
+    # test_native_pelican_header_still_works
+    "notizie/nativo.md": """\
+        Title: Articolo con intestazione nativa
+        Date: 2024-09-01 08:15
+        Tags: Cremona, orari
+        Authors: Anna Bianchi, Luca Verdi
+        Summary: Il lead nativo.
 
-def test_yaml_front_matter_keys_reach_the_article_page(build):
-    site = build({
-        "immagini/foto.jpg": JPEG + b"fake-jpeg",
-        "notizie/prova.md": article(
-            title="Laboratorio a Crema",
-            date="2024-06-12 10:30",
-            modified="2024-06-20 09:00",
-            tags="[Crema, Laboratori di Comunità]",
-            author="Maria Rossi",
-            summary="Un *lead* scritto a mano.",
-            slug="laboratorio-crema",
-            image="immagini/foto.jpg",
-            image_alt="Persone attorno a un tavolo",
-            body="Primo paragrafo del corpo.\n\nSecondo paragrafo.",
-        ),
-    })
+        Il corpo dell'articolo.
+        """,
+    # test_yaml_values_are_text_as_typed_the_same_as_in_the_native_header
+    "notizie/yaml.md": ("---\ntitle: No\ndate: 2024-05-05 10:00\nslug: 0124\n"
+                        "tags: [No, Sì, 010, 1:30]\nvisite_precedenti: 0144\n---\n\nTesto.\n"),
+    "avvisi/nativo.md": ("Title: No\nDate: 2024-05-06 10:00\nSlug: 0125\n"
+                         "Tags: No, Sì, 010, 1:30\nVisite_precedenti: 0144\n\nTesto.\n"),
+    # test_slugs_fold_accents_and_break_words_at_apostrophes
+    "notizie/universita.md": article(title="Perché l'università"),
+    "notizie/attivita.md": article(title="Perché l’attività", date="2024-05-06"),
+    # the guide: symbols are left out; unidecode spelled the degree sign "deg"
+    "notizie/avviso.md": article(title="Avviso n° 3: sopra i 30°C", date="2024-05-07"),
+    # a title is text (the guide: «Bilancio <2024>» reads so): what is between < and >
+    # was stripped from the slug as a tag (/bilancio/); «<Festa>» gave none, an error
+    "notizie/bilancio.md": article(title="Bilancio <2024>", date="2024-05-08"),
+    "notizie/festa.md": article(title="<Festa>", date="2024-05-09"),
+}
+
+
+def test_yaml_front_matter_keys_reach_the_article_page(build_once):
+    site = build_once(ITEMS)
     assert site.ok, site.log
     page = site.soup("/2024/06/laboratorio-crema/")
     assert page.h1.get_text().strip() == "Laboratorio a Crema"  # "Crema": a span
@@ -44,34 +81,19 @@ def test_yaml_front_matter_keys_reach_the_article_page(build):
 
 
 
-def test_an_update_at_the_publication_time_is_no_update(build):
+def test_an_update_at_the_publication_time_is_no_update(build_once):
     # `modified` equal to `date` (a copied header, an editor filling both) showed
     # "Ultimo aggiornamento" with the very time of publication, as if the text had been
     # changed; within the same minute it reads the same (the page shows minutes).
-    site = build({
-        "notizie/a.md": article(title="Uguale", date="2024-05-06 10:00",
-                                modified="2024-05-06 10:00"),
-        "notizie/b.md": article(title="Secondi", date="2024-05-07 10:00",
-                                modified="2024-05-07 10:00:30"),
-        "notizie/c.md": article(title="Dopo", date="2024-05-08 10:00",
-                                modified="2024-05-08 10:01"),
-    })
+    site = build_once(ITEMS)
     assert site.ok, site.log
     assert "Ultimo aggiornamento" not in site.soup("/2024/05/uguale/").select_one("main").text
     assert "Ultimo aggiornamento" not in site.soup("/2024/05/secondi/").select_one("main").text
     meta = site.soup("/2024/05/dopo/").select_one(".article-meta").get_text(" ", strip=True)
     assert "Ultimo aggiornamento: mercoledì 8\u00a0maggio 2024, ore\u00a010:01" in meta
 
-def test_native_pelican_header_still_works(build):
-    site = build({"notizie/nativo.md": """\
-        Title: Articolo con intestazione nativa
-        Date: 2024-09-01 08:15
-        Tags: Cremona, orari
-        Authors: Anna Bianchi, Luca Verdi
-        Summary: Il lead nativo.
-
-        Il corpo dell'articolo.
-        """})
+def test_native_pelican_header_still_works(build_once):
+    site = build_once(ITEMS)
     assert site.ok, site.log
     page = site.soup("/2024/09/articolo-con-intestazione-nativa/")
     assert page.h1.get_text(strip=True) == "Articolo con intestazione nativa"
@@ -81,14 +103,9 @@ def test_native_pelican_header_still_works(build):
     assert "Il lead nativo." in page.select_one(".lead").get_text()
 
 
-def test_yaml_values_are_text_as_typed_the_same_as_in_the_native_header(build):
+def test_yaml_values_are_text_as_typed_the_same_as_in_the_native_header(build_once):
     """YAML would read No as false, 0124 as 84 (octal), 010 as 8 and 1:30 as 90."""
-    yaml_file = ("---\ntitle: No\ndate: 2024-05-05 10:00\nslug: '0124'\n"
-                 "tags: [No, Sì, 010, 1:30]\nvisite_precedenti: 0144\n---\n\nTesto.\n")
-    native = ("Title: No\nDate: 2024-05-06 10:00\nSlug: 0125\nTags: No, Sì, 010, 1:30\n"
-              "Visite_precedenti: 0144\n\nTesto.\n")
-    site = build({"notizie/yaml.md": yaml_file.replace("'0124'", "0124"),
-                  "avvisi/nativo.md": native})
+    site = build_once(ITEMS)
     assert site.ok, site.log
     for url in ("/2024/05/0124/", "/2024/05/0125/"):
         page = site.soup(url)
@@ -133,17 +150,8 @@ def test_tags_are_case_insensitive_and_accept_comma_text(build):
     assert not site.exists("/argomenti/crema-2/")
 
 
-def test_slugs_fold_accents_and_break_words_at_apostrophes(build):
-    site = build({
-        "notizie/a.md": article(title="Perché l'università"),
-        "notizie/b.md": article(title="Perché l’attività", date="2024-05-06"),
-        # the guide: symbols are left out; unidecode spelled the degree sign "deg"
-        "notizie/c.md": article(title="Avviso n° 3: sopra i 30°C", date="2024-05-07"),
-        # a title is text (the guide: «Bilancio <2024>» reads so): what is between < and >
-        # was stripped from the slug as a tag (/bilancio/); «<Festa>» gave none, an error
-        "notizie/d.md": article(title="Bilancio <2024>", date="2024-05-08"),
-        "notizie/e.md": article(title="<Festa>", date="2024-05-09"),
-    })
+def test_slugs_fold_accents_and_break_words_at_apostrophes(build_once):
+    site = build_once(ITEMS)
     assert site.ok, site.log
     assert site.exists("/2024/05/perche-l-universita/")
     assert site.exists("/2024/05/perche-l-attivita/")
