@@ -164,6 +164,29 @@ def test_markdown_extension_keeps_hyphenated_names_whole_outside_code():
         "</p>\n<pre><code>Emilia-Romagna\n</code></pre>")
 
 
+# The items of the tests that read only their own items' pages (and /documenti/, where
+# the only document is the attachments test's), one build they share (``build_once``)
+ITEMS = {
+    # test_english_terms_in_an_attachments_title_and_description_are_marked
+    "allegati/modulo.pdf": samples.pdf(),
+    "notizie/iscrizioni.md": article(
+        title="Iscrizioni", slug="iscrizioni", body="Testo.",
+        attachments=["file: allegati/modulo.pdf\n    title: Modulo del Civic Center &"
+                     " altro\n    description: Da consegnare al Community Manager"]),
+    # test_built_pages_have_italian_typography_and_dates
+    "notizie/anni.md": article(
+        title="L'attività degli anni '80",
+        body="Dall'8 marzo riparte l'attività del Civic Center, come negli anni '80.",
+    ),
+    # test_reading_time_is_words_over_200_rounded_up
+    "notizie/lungo.md": article(title="Lungo", summary="Lead.", body=" ".join(["parola"] * 401)),
+    # test_the_meta_line_gives_a_collective_author_its_article_after_a_person
+    "notizie/due.md": article(title="Due", authors="[Anna Bianchi, Redazione]"),
+    "notizie/tre.md": article(title="Tre", authors="[Redazione, Anna Bianchi, Luca Verdi]"),
+    "notizie/persone.md": article(title="Persone", authors="[Anna Bianchi, Luca Verdi]"),
+}
+
+
 def test_a_hyphenated_name_is_kept_whole_where_shown_as_html_and_plain_elsewhere(build):
     site = build({"notizie/a.md": article(
         title="Un'idea per un Patto Gener-Attivo", slug="patto",
@@ -181,15 +204,10 @@ def test_a_hyphenated_name_is_kept_whole_where_shown_as_html_and_plain_elsewhere
         assert "Patti Gener-Attivi" in feed and "nome-composto" not in feed, name
 
 
-def test_english_terms_in_an_attachments_title_and_description_are_marked(build):
+def test_english_terms_in_an_attachments_title_and_description_are_marked(build_once):
     """A document "Modulo del Civic Center" was read as Italian words on its article's
     page and on /documenti/, where the search results (cerca.js) mark it."""
-    site = build({
-        "allegati/modulo.pdf": samples.pdf(),
-        "notizie/a.md": article(
-            title="Iscrizioni", slug="iscrizioni", body="Testo.",
-            attachments=["file: allegati/modulo.pdf\n    title: Modulo del Civic Center &"
-                         " altro\n    description: Da consegnare al Community Manager"])})
+    site = build_once(ITEMS)  # the only document of ITEMS
     assert site.ok, site.log
     for address in ("/2024/05/iscrizioni/", "/documenti/"):
         label = site.soup(address).select_one(".attachment-label")
@@ -200,11 +218,8 @@ def test_english_terms_in_an_attachments_title_and_description_are_marked(build)
     assert description.select_one('span[lang="en"]').get_text() == "Community Manager"
 
 
-def test_built_pages_have_italian_typography_and_dates(build):
-    site = build({"notizie/a.md": article(
-        title="L'attività degli anni '80",
-        body="Dall'8 marzo riparte l'attività del Civic Center, come negli anni '80.",
-    )})
+def test_built_pages_have_italian_typography_and_dates(build_once):
+    site = build_once(ITEMS)
     assert site.ok, site.log
     page = site.soup("/2024/05/l-attivita-degli-anni-80/")
     assert page.html["lang"] == "it"
@@ -263,9 +278,8 @@ def test_english_terms_in_a_tag_s_name_are_marked_wherever_the_name_shows(build)
     assert marked(related) == ["Civic Center", "Civic Center"]
 
 
-def test_reading_time_is_words_over_200_rounded_up(build):
-    site = build({"notizie/a.md": article(title="Lungo", summary="Lead.",
-                                          body=" ".join(["parola"] * 401))})
+def test_reading_time_is_words_over_200_rounded_up(build_once):
+    site = build_once(ITEMS)
     assert site.ok, site.log
     assert "Tempo di lettura: 3\u00a0min" in site.soup("/2024/05/lungo/").get_text(" ", strip=True)
 
@@ -293,14 +307,10 @@ def test_each_author_of_a_list_gets_the_preposition_italian_needs(names, preposi
     assert di_ciascuno(names) == prepositions
 
 
-def test_the_meta_line_gives_a_collective_author_its_article_after_a_person(build):
+def test_the_meta_line_gives_a_collective_author_its_article_after_a_person(build_once):
     """Two authors read "di Anna Bianchi e Redazione", three "della Redazione, Anna
     Bianchi e Luca Verdi"."""
-    site = build({
-        "notizie/a.md": article(title="Due", authors="[Anna Bianchi, Redazione]"),
-        "notizie/b.md": article(title="Tre", authors="[Redazione, Anna Bianchi, Luca Verdi]"),
-        "notizie/c.md": article(title="Persone", authors="[Anna Bianchi, Luca Verdi]"),
-    })
+    site = build_once(ITEMS)
     assert site.ok, site.log
 
     def byline(slug):
