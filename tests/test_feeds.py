@@ -506,29 +506,35 @@ def test_a_date_corrected_to_another_month_keeps_the_id_when_its_old_address_is_
                      before[f"{SITEURL}/2025/03/festa-in-cortile/"]}
 
 
-def test_a_site_moved_to_another_address_keeps_its_items_ids(tmp_path):
+# A site moved from GitHub Pages to its own domain, its builds read by the two tests
+# below (``build_once``): before the move, after it (an article moved since, with
+# FEEDS_ID_SITEURL), and the same content at the new address without FEEDS_ID_SITEURL.
+OLD_SITEURL = "https://owner.github.io/farelegami"
+MOVING = {"notizie/festa.md": article(title="Festa in cortile"),
+          "notizie/mercato.md": article(title="Mercato", date="2024-05-02 09:00")}
+MOVED = {**MOVING, "notizie/mercato.md": article(
+    title="Mercato di primavera", date="2024-05-02 09:00",
+    indirizzi_precedenti=["/2024/05/mercato/"])}
+MOVED_SETTINGS = f"FEEDS_ID_SITEURL = {OLD_SITEURL + '/'!r}\n"
+
+
+def test_a_site_moved_to_another_address_keeps_its_items_ids(build_once):
     """A site moved from GitHub Pages (``https://OWNER.github.io/REPO``) to its own domain:
     every id held the host and the path of ``SITEURL``, so every feed reader showed every
     item again, as news. ``FEEDS_ID_SITEURL``, the address the ids are made from, keeps
     them, an article moved since (a title changed, its old address kept) too; without it
     the ids are made from ``SITEURL``."""
-    old = "https://owner.github.io/farelegami"
-    files = {"notizie/festa.md": article(title="Festa in cortile"),
-             "notizie/mercato.md": article(title="Mercato", date="2024-05-02 09:00")}
-    before = entry_ids(build_site(tmp_path / "prima", files, siteurl=old))
+    old = OLD_SITEURL
+    before = entry_ids(build_once(MOVING, siteurl=old))
     assert before == {
         f"{old}/2024/05/festa-in-cortile/":
             "tag:owner.github.io,2024-05:/farelegami/2024/05/festa-in-cortile/",
         f"{old}/2024/05/mercato/": "tag:owner.github.io,2024-05:/farelegami/2024/05/mercato/"}
-    moved = {**files, "notizie/mercato.md": article(
-        title="Mercato di primavera", date="2024-05-02 09:00",
-        indirizzi_precedenti=["/2024/05/mercato/"])}
-    after = entry_ids(build_site(tmp_path / "dopo", moved,
-                                 f"FEEDS_ID_SITEURL = {old + '/'!r}\n"))
+    after = entry_ids(build_once(MOVED, MOVED_SETTINGS))
     assert after == {f"{SITEURL}/2024/05/festa-in-cortile/":
                      before[f"{old}/2024/05/festa-in-cortile/"],
                      f"{SITEURL}/2024/05/mercato-di-primavera/": before[f"{old}/2024/05/mercato/"]}
-    assert entry_ids(build_site(tmp_path / "senza", files)) == {
+    assert entry_ids(build_once(MOVING)) == {
         f"{SITEURL}/2024/05/festa-in-cortile/":
             "tag:farelegami.example.org,2024-05:/2024/05/festa-in-cortile/",
         f"{SITEURL}/2024/05/mercato/": "tag:farelegami.example.org,2024-05:/2024/05/mercato/"}
@@ -542,22 +548,19 @@ def atom_feed_ids(site):
             for path in sorted(site.output.glob("feeds/**/*.atom.xml"))}
 
 
-def test_a_site_moved_to_another_address_keeps_its_feeds_ids(tmp_path):
+def test_a_site_moved_to_another_address_keeps_its_feeds_ids(build_once):
     """RFC 4287 4.2.6: a relocated feed's ``<id>`` MUST NOT change. A feed's id is its
     own address: a site moved with ``FEEDS_ID_SITEURL`` set kept its items' ids, while
     every Atom feed got a new one (the new host's address), so a reader that knows a
     feed by its id took it for another feed. Under ``FEEDS_ID_SITEURL`` it stays the
     address the feed had there; without it, the feed's own address."""
-    old = "https://owner.github.io/farelegami"
-    files = {"notizie/festa.md": article(title="Festa in cortile")}
-    before = atom_feed_ids(build_site(tmp_path / "prima", files, siteurl=old))
+    old = OLD_SITEURL
+    before = atom_feed_ids(build_once(MOVING, siteurl=old))
     assert before == {"feeds/categorie/notizie.atom.xml":
                       f"{old}/feeds/categorie/notizie.atom.xml",
                       "feeds/tutto.atom.xml": f"{old}/feeds/tutto.atom.xml"}
-    assert atom_feed_ids(build_site(tmp_path / "dopo", files,
-                                    f"FEEDS_ID_SITEURL = {old + '/'!r}\n")) == before
-    assert atom_feed_ids(build_site(tmp_path / "senza", files)) == {
-        path: f"{SITEURL}/{path}" for path in before}
+    assert atom_feed_ids(build_once(MOVED, MOVED_SETTINGS)) == before
+    assert atom_feed_ids(build_once(MOVING)) == {path: f"{SITEURL}/{path}" for path in before}
 
 
 @pytest.mark.parametrize("value", ["owner.github.io/farelegami", "https://",
