@@ -359,6 +359,43 @@ def test_at_the_default_text_size_a_phone_held_sideways_has_the_compact_header(
         page.set_viewport_size({"width": 390, "height": 844})
 
 
+# [the page's column (main's .container less its gutters): its left and right edges, the
+#  brand's left edge, the "Menu" button's right edge, the search field's width] in px.
+ROW_AND_COLUMN = """() => {
+    const box = selector => document.querySelector(selector).getBoundingClientRect();
+    const column = document.querySelector('main > .container');
+    const style = getComputedStyle(column);
+    const [left, right] = [box('main > .container').left + parseFloat(style.paddingLeft),
+                           box('main > .container').right - parseFloat(style.paddingRight)];
+    return [left, right, box('.brand').left, box('.site-nav-button').right,
+            box('.site-search-input').width];
+}"""
+
+
+@pytest.mark.parametrize("text_size", [16, 24, 32])
+@pytest.mark.parametrize(("width", "height"), [(1366, 450), (2000, 470), (844, 390), (640, 360)])
+def test_a_short_wide_window_keeps_the_sideways_header_in_the_page_s_column(
+        page, site, width, height, text_size):
+    """The sideways header's query has no width (a laptop zoomed to 150-200 % is that low
+    too): a short wide window has the one-row header. Its cells ran across the whole
+    screen: at 1366 × 450 the brand started at 59 px, the page's text at 131; at 2000 ×
+    470 at 376 against 447, the "Menu" button at the screen's far edge. The row keeps to
+    the page's column now (header.css), as on a phone held sideways: the brand starts
+    where the page's text starts, the "Menu" button ends where it ends, at every text
+    size; nothing scrolls sideways."""
+    page.set_viewport_size({"width": width, "height": height})
+    try:
+        visit(page, site, "/archivio/", text_size=text_size)
+        assert page.locator(".site-nav-button").is_visible()
+        left, right, brand, menu, field = page.evaluate(ROW_AND_COLUMN)
+        assert abs(brand - left) <= 1 and abs(menu - right) <= 1, (left, right, brand, menu)
+        assert field >= 200, field
+        scroll_width, screen, outside = page.evaluate(OUTSIDE)
+        assert (scroll_width, outside, page.evaluate(SPILLED)) == (screen, [], [])
+    finally:
+        page.set_viewport_size({"width": 390, "height": 844})
+
+
 @pytest.mark.parametrize(("width", "height"), [(1024, 600), (1280, 720)])
 def test_at_the_default_text_size_a_low_computer_screen_keeps_the_full_header(
         page, site, width, height):
