@@ -165,6 +165,7 @@ def page(browser):
     context = browser.new_context(viewport={"width": A4_WIDTH, "height": 1000})
     page = context.new_page()
     page.loading = set()  # the requests under way (printed() waits for them to end)
+    page.prints = {}  # printed()'s texts, by address and colour scheme
     page.on("request", lambda request: page.loading.add(request))
     page.on("requestfinished", lambda request: page.loading.discard(request))
     page.on("requestfailed", lambda request: page.loading.discard(request))
@@ -174,7 +175,19 @@ def page(browser):
 
 def printed(page, site, address, color_scheme="light"):
     """The text of the PDF Chromium prints of ``address``, as pdf() prints it (A4, no
-    backgrounds), whitespace removed (pypdf breaks long addresses across lines)."""
+    backgrounds), whitespace removed (pypdf breaks long addresses across lines).
+
+    Printed once per module (``page.prints``): the site does not change, and several
+    tests read the same sheet (the article's, six times: 1 to 2 s each). A test that
+    looks at the page in print after this call sets the print media itself (the page
+    may be wherever the last test left it, when the text was printed before)."""
+    key = (address, color_scheme)
+    if key not in page.prints:
+        page.prints[key] = print_text(page, site, address, color_scheme)
+    return page.prints[key]
+
+
+def print_text(page, site, address, color_scheme):
     page.emulate_media(media="screen", color_scheme=color_scheme)
     page.goto(site.origin + address)
     # Every request the page made answered or failed (the visit count's too): what
@@ -337,6 +350,7 @@ def test_a_closed_details_prints_its_text(page, site):
     assert page.evaluate("document.querySelector('.prose details').open") is False
     text = printed(page, site, ARTICLE)
     assert "Orarieco" in text and DETAILS.replace(" ", "") in text
+    page.emulate_media(media="print")  # the page loaded above, or printed() its load
     assert page.evaluate(shown) is True
 
 
@@ -357,6 +371,7 @@ def test_a_video_prints_its_title_and_address(page, site):
     assert page.evaluate(shown) is True
     text = printed(page, site, ARTICLE)
     assert f"Video:Lafestainpiazza({VIDEO})" in text
+    page.emulate_media(media="print")  # the page loaded above, or printed() its load
     assert page.evaluate(shown) is False
 
 
