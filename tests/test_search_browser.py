@@ -270,6 +270,34 @@ def reader(browser, site):
         each.context.close()
 
 
+@pytest.fixture(scope="module")
+def shared_reader(browser, site):
+    """One page for the tests that only search and read (:func:`searcher`)."""
+    me = Reader(browser, site)
+    me.page.clock.install()
+    yield me
+    me.context.close()
+
+
+@pytest.fixture
+def searcher(shared_reader):
+    """The module's one page of the search, its clock installed (Playwright's, for the
+    whole context: it cannot be taken off), what it requested and logged cleared: for
+    the tests that open the search page by its address, search and read the results,
+    changing nothing that would carry over to the next test (no routes, init scripts,
+    viewport, media, fonts, offline). Its context's cache keeps Pagefind's files and
+    compiled WebAssembly from one test to the next: a fresh context per test, which
+    fetched and compiled them again, took 1.2 s a test where this takes 0.5 s. The
+    tests of loading, of scripts held or refused, and of going back have pages of their
+    own (:func:`reader`)."""
+    me = shared_reader
+    me.requests.clear()
+    me.console.clear()
+    me.errors.clear()
+    yield me
+    me.check_clean()
+
+
 LOADING = "Caricamento della ricerca…"  # the page's status until the index is ready
 NONE = " Prova con altre parole, o con meno parole, oppure sfoglia l’archivio."
 
@@ -651,10 +679,9 @@ def test_a_script_later_than_the_message_takes_its_place(reader, site):
     assert page.get_by_role("status").is_visible()
 
 
-def test_with_the_script_running_the_message_never_shows(reader, site):
-    me = reader()
+def test_with_the_script_running_the_message_never_shows(searcher, site):
+    me = searcher
     page = me.page
-    page.clock.install()
     page.goto(site.origin + "/cerca/?q=girandola")
     me.wait_for_status("1 risultato per «girandola».")
     assert at(page, 60000) == []  # nothing left to show the message, nor hide the status
@@ -699,10 +726,9 @@ def test_without_javascript_the_page_says_so_and_links_the_ways_to_browse(reader
     assert me.page.locator("#cerca").is_hidden()
 
 
-def test_a_word_after_an_apostrophe_is_found_however_the_apostrophe_is_typed(reader, site):
+def test_a_word_after_an_apostrophe_is_found_however_the_apostrophe_is_typed(searcher, site):
     """The site writes ’ in "dell’orto"; Pagefind took it for a letter of one word."""
-    me = reader()
-    me.page.clock.install()
+    me = searcher
     me.page.goto(site.origin + "/cerca/?q=orto")  # run on load: the search is ready after it
     for words in ("orto", "dell’orto", "dell'orto"):
         if words != "orto":
@@ -713,11 +739,10 @@ def test_a_word_after_an_apostrophe_is_found_however_the_apostrophe_is_typed(rea
         assert [title for title, href, *_ in found if href == ORTO] == ["L’orto condiviso"]
 
 
-def test_a_word_on_no_page_finds_nothing_not_the_pages_of_a_shorter_word(reader, site):
+def test_a_word_on_no_page_finds_nothing_not_the_pages_of_a_shorter_word(searcher, site):
     """Pagefind matches a word it does not have to the longest word of its index that
     begins it: "asilo" found every page with the preposition "a", "delibera" every "del"."""
-    me = reader()
-    me.page.clock.install()
+    me = searcher
     me.page.goto(site.origin + "/cerca/?q=asilo")
     me.wait_for_status("Nessun risultato per «asilo»." + NONE)
     assert me.results() == []
@@ -740,10 +765,9 @@ def test_a_word_on_no_page_finds_nothing_not_the_pages_of_a_shorter_word(reader,
         assert found in [href for _, href, *_ in me.results()], (words, me.results())
 
 
-def test_an_elided_article_typed_does_not_narrow_the_search_to_that_spelling(reader, site):
+def test_an_elided_article_typed_does_not_narrow_the_search_to_that_spelling(searcher, site):
     """Pagefind joins "l'orto" into "lorto": only pages spelling it so were found."""
-    me = reader()
-    me.page.clock.install()
+    me = searcher
     me.page.goto(site.origin + "/cerca/?q=orto")
     me.wait_until(lambda: me.status().endswith("per «orto»."), "results of orto")
     everywhere = {href for _, href, *_ in me.results()}
@@ -755,11 +779,10 @@ def test_an_elided_article_typed_does_not_narrow_the_search_to_that_spelling(rea
         assert all("orto" in excerpt.split("<mark>", 1)[1] for *_, excerpt in me.results()), me.results()
 
 
-def test_laboratorio_finds_the_pages_that_say_laboratori(reader, site):
+def test_laboratorio_finds_the_pages_that_say_laboratori(searcher, site):
     """The Italian stemmer cuts "laboratori" to "labor" but "laboratorio" to
     "laborator": Pagefind's prefix match found the plural's pages from the singular."""
-    me = reader()
-    me.page.clock.install()
+    me = searcher
     me.page.goto(site.origin + "/cerca/?q=laboratori")
     me.wait_until(lambda: me.status().endswith("per «laboratori»."), "results of laboratori")
     plural = {href for _, href, *_ in me.results()}
@@ -793,12 +816,11 @@ def test_an_index_file_lost_on_the_way_is_a_failure_not_no_results(reader, site)
     me.wait_for_status("2 risultati per «ceramica».")
 
 
-def test_a_whole_word_ranks_above_longer_words_that_begin_with_it(reader, site):
+def test_a_whole_word_ranks_above_longer_words_that_begin_with_it(searcher, site):
     """Pagefind matches a word and every longer word it begins: "casa" finds
     "Casalmaggiore", "città" "cittadini". A page whose title is the word itself came
     after short pages that only had the longer word (Pagefind's default termSimilarity)."""
-    me = reader()
-    me.page.clock.install()
+    me = searcher
     me.page.goto(site.origin + "/cerca/?q=casa")
     me.wait_until(lambda: me.status().endswith("per «casa»."), "results of casa")
     found = [href for _, href, *_ in me.results()]
@@ -830,12 +852,11 @@ def test_a_page_about_the_words_ranks_above_items_only_tagged_with_them(browser,
         me.context.close()
 
 
-def test_words_in_quotes_are_a_phrase_whichever_quotes_a_keyboard_writes(reader, site):
+def test_words_in_quotes_are_a_phrase_whichever_quotes_a_keyboard_writes(searcher, site):
     """Words in quotes find the pages where they stand together. A phone's keyboard
     writes “…” for the " key and Italian is written with «…»: those quotes were taken
     for punctuation, and the words searched one by one."""
-    me = reader()
-    me.page.clock.install()
+    me = searcher
     me.page.goto(site.origin + "/cerca/?q=patto+di+collaborazione")
     me.wait_for_status("2 risultati per «patto di collaborazione».")
     assert {href for _, href, *_ in me.results()} == {PATTO, SCUOLE}  # all the words
@@ -855,13 +876,12 @@ def test_words_in_quotes_are_a_phrase_whichever_quotes_a_keyboard_writes(reader,
     me.wait_for_status("Nessun risultato per la frase «collaborazione di patto»." + NONE)
 
 
-def test_words_each_in_quotes_are_words_not_one_phrase(reader, site):
+def test_words_each_in_quotes_are_words_not_one_phrase(searcher, site):
     """Only a whole query in one pair of quotes is a phrase: «patto» «Casalmaggiore»
     (each word in Italian quotes, as names are written) was searched as the phrase
     "patto» «Casalmaggiore" and found nothing; before the Italian quotes were phrases,
     it found the pages with both words."""
-    me = reader()
-    me.page.clock.install()
+    me = searcher
     me.page.goto(site.origin + "/cerca/")
     for words in ("«patto» «Casalmaggiore»", "“patto” “Casalmaggiore”",
                   '"patto" "Casalmaggiore"', "«patto» e «Casalmaggiore»"):
@@ -873,13 +893,12 @@ def test_words_each_in_quotes_are_words_not_one_phrase(reader, site):
 
 
 def test_a_result_has_the_word_in_its_text_not_only_in_its_date_category_or_article(
-        reader, site):
+        searcher, site):
     """Pagefind 1.5 also searches the metadata the results show: "giugno" found every
     item published in June, "notizie" every news item, "pdf" every document, and a
     PDF was found by the words of its article's title, none of them in its text (the
     excerpt had nothing marked)."""
-    me = reader()
-    me.page.clock.install()
+    me = searcher
     me.page.goto(site.origin + "/cerca/?q=maggio")  # the PDF says "entro maggio"
     me.wait_until(lambda: me.status().endswith("per «maggio»."), "results of maggio")
     assert [href for _, href, *_ in me.results()] == ["/allegati/regolamento.pdf"]
@@ -899,13 +918,12 @@ def test_a_result_has_the_word_in_its_text_not_only_in_its_date_category_or_arti
     assert all("<mark>" in excerpt for *_, excerpt in me.results())
 
 
-def test_a_word_on_no_page_is_named_when_the_others_find_nothing_with_it(reader, site):
+def test_a_word_on_no_page_is_named_when_the_others_find_nothing_with_it(searcher, site):
     """The words on no page were named only when Pagefind found something with them: a
     word only in metadata (a month of the dates), or whose beginning is on other pages,
     made the whole query find nothing, and a sentence pasted with one word that no page
     has said "Nessun risultato"."""
-    me = reader()
-    me.page.clock.install()
+    me = searcher
     me.page.goto(site.origin + "/cerca/?q=zanzariera+giugno")
     me.wait_for_status("«giugno» non si trova: 1 risultato per «zanzariera».")
     assert [href for _, href, *_ in me.results()] == ["/allegati/regolamento.pdf"]
@@ -918,12 +936,11 @@ def test_a_word_on_no_page_is_named_when_the_others_find_nothing_with_it(reader,
     me.wait_for_status("Nessun risultato per «girandola zanzariera»." + NONE)
 
 
-def test_a_word_with_a_typo_offers_the_word_of_the_pages_it_is_near(reader, site):
+def test_a_word_with_a_typo_offers_the_word_of_the_pages_it_is_near(searcher, site):
     """Pagefind has no typo tolerance: "casalmagiore" (one g) found nothing, and the
     reader was only told to try other words."""
-    me = reader()
+    me = searcher
     page = me.page
-    page.clock.install()
     page.goto(site.origin + "/cerca/?q=casalmagiore")
     me.wait_for_status("Nessun risultato per «casalmagiore». Forse cercavi «Casalmaggiore»?")
     assert me.results() == []
@@ -963,12 +980,11 @@ def test_a_word_with_a_typo_offers_the_word_of_the_pages_it_is_near(reader, site
         assert me.status().endswith(NONE), me.status()
 
 
-def test_searching_for_nothing_says_what_to_do(reader, site):
+def test_searching_for_nothing_says_what_to_do(searcher, site):
     """The button pressed with an empty field did nothing: no message, nothing for a
     screen reader to say (after a search, the results simply vanished)."""
-    me = reader()
+    me = searcher
     page = me.page
-    page.clock.install()
     page.goto(site.origin + "/cerca/")
     me.wait_until(lambda: page.get_by_label("Categoria").locator("option").count() > 1,
                   "the index ready")
@@ -990,12 +1006,11 @@ def test_searching_for_nothing_says_what_to_do(reader, site):
     me.wait_until(lambda: me.results() == [] and me.status() == "", "the results cleared")
 
 
-def test_nothing_in_the_chosen_category_offers_the_results_in_all_of_them(reader, site):
+def test_nothing_in_the_chosen_category_offers_the_results_in_all_of_them(searcher, site):
     """With a category chosen, "Nessun risultato" said to try other words, when the
     words had results in the other categories."""
-    me = reader()
+    me = searcher
     page = me.page
-    page.clock.install()
     page.goto(site.origin + "/cerca/?q=ceramica&categoria=Avvisi")
     me.wait_for_status("Nessun risultato per «ceramica» in Avvisi. Ci sono 2 risultati in"
                        " tutte le categorie.")
@@ -1092,11 +1107,10 @@ def test_back_from_any_link_of_the_results_returns_the_focus_to_it(reader, site)
         "the focus on the link to all categories")
 
 
-def test_a_category_alone_lists_its_articles_not_their_documents_again(reader, site):
+def test_a_category_alone_lists_its_articles_not_their_documents_again(searcher, site):
     """A category with no words lists it, newest first: each PDF came again beside its
     article, with the same date (before it, at times), and was counted as a result."""
-    me = reader()
-    me.page.clock.install()
+    me = searcher
     me.page.goto(site.origin + "/cerca/?categoria=Notizie")
     me.wait_until(lambda: me.status().endswith("in Notizie."), "the list of Notizie")
     listed = [href for _, href, *_ in me.results()]
@@ -1108,13 +1122,12 @@ def test_a_category_alone_lists_its_articles_not_their_documents_again(reader, s
     assert [href for _, href, *_ in me.results()] == ["/allegati/regolamento.pdf"]
 
 
-def test_a_pdfs_running_header_and_page_numbers_are_not_in_its_excerpts(reader, site):
+def test_a_pdfs_running_header_and_page_numbers_are_not_in_its_excerpts(searcher, site):
     """A PDF's header and "Pagina N di M" were text on each of its pages: an excerpt read
     "…Proiezione nel cortile. Pagina 1 di 3 FareLegami – Programma del cineforum Secondo
     film: il violino…", "pagina" found the document, and a word of the header was marked
     once per page."""
-    me = reader()
-    me.page.clock.install()
+    me = searcher
     me.page.goto(site.origin + "/cerca/?q=violino")
     me.wait_for_status("1 risultato per «violino».")
     [(title, href, _, _, excerpt)] = me.results()
@@ -1136,14 +1149,13 @@ def test_a_pdfs_running_header_and_page_numbers_are_not_in_its_excerpts(reader, 
     me.wait_for_status("Nessun risultato per «pagina»." + NONE)
 
 
-def test_english_terms_and_elisions_in_results_are_written_as_on_the_pages(reader, site):
+def test_english_terms_and_elisions_in_results_are_written_as_on_the_pages(searcher, site):
     """The pages mark the site's English terms lang="en" (ITALIAN_ENGLISH_TERMS) and write
     an elision with ’: the results read "Civic Center" to a screen reader as Italian
     words, in titles, excerpts and a document's article, and showed the index's '
     ("dell'infanzia", plugins/search/elisions.split_elisions) in every excerpt."""
-    me = reader()
+    me = searcher
     page = me.page
-    page.clock.install()
     page.goto(site.origin + "/cerca/?q=narratori")
     me.wait_for_status("2 risultati per «narratori».")
     shown = page.locator(".cerca-risultato").evaluate_all("""items => items.map(li => [
@@ -1211,13 +1223,12 @@ def test_the_results_are_written_without_the_built_ins_newer_than_safari_15(read
 
 @pytest.mark.parametrize(("word", "before", "after"), [
     ("circolo", False, True), ("nipoti", True, True), ("cascine", True, False)])
-def test_an_excerpt_cut_from_a_longer_text_says_so(reader, site, word, before, after):
+def test_an_excerpt_cut_from_a_longer_text_says_so(searcher, site, word, before, after):
     """Pagefind's excerpt is 30 words of the page: it began and ended mid-sentence with no
     sign of it ("… sui bisogni del territorio. Date e" read as the page's own words). An
     ellipsis stands where it cuts the text, none where the text begins or ends (the
     short pages above are shown whole, without one)."""
-    me = reader()
-    me.page.clock.install()
+    me = searcher
     me.page.goto(f"{site.origin}/cerca/?q={word}")
     me.wait_for_status(f"1 risultato per «{word}».")
     [(title, _, _, _, excerpt)] = me.results()
@@ -1232,14 +1243,13 @@ def test_an_excerpt_cut_from_a_longer_text_says_so(reader, site, word, before, a
     assert text.endswith("nelle cascine.") == (not after), excerpt
 
 
-def test_an_excerpt_is_the_text_under_the_title_whose_words_still_find_it(reader, site):
+def test_an_excerpt_is_the_text_under_the_title_whose_words_still_find_it(searcher, site):
     """The page's <h1> was the start of its indexed text, and an attachment's title the
     start of its document's: a result showed its title, then an excerpt beginning with the
     same title ("Laboratorio di ceramica a Crema. Il corso di ceramica…": a third of its
     30 words, on a short page). The title is the result's title only; its words still
     find the page, before the pages that only have them in their text."""
-    me = reader()
-    me.page.clock.install()
+    me = searcher
     me.page.goto(site.origin + "/cerca/?q=ceramica")
     me.wait_for_status("2 risultati per «ceramica».")
     assert [(title, excerpt) for title, _, _, _, excerpt in me.results()] == [
@@ -1271,12 +1281,11 @@ def test_an_excerpt_is_the_text_under_the_title_whose_words_still_find_it(reader
     assert found[0] == CASA and TOMBOLA in found, me.results()
 
 
-def test_an_articles_tags_are_not_in_its_excerpt_and_still_find_it(reader, site):
+def test_an_articles_tags_are_not_in_its_excerpt_and_still_find_it(searcher, site):
     """The list of an article's tags was text between its lead and its body: excerpts read
     "…il martedì sera. Cremona. Community Manager. Orari. I Community Manager…", the tags
     as sentences of the page. They are not text any more; their words still find it."""
-    me = reader()
-    me.page.clock.install()
+    me = searcher
     me.page.goto(site.origin + "/cerca/?q=giardinaggio")
     me.wait_for_status("1 risultato per «giardinaggio».")
     assert [(href, excerpt) for _, href, _, _, excerpt in me.results()] == [
@@ -1290,12 +1299,11 @@ def test_an_articles_tags_are_not_in_its_excerpt_and_still_find_it(reader, site)
         "Il laboratorio dell’orto si riunisce il <mark>giovedì</mark>."]
 
 
-def test_a_summary_repeating_the_first_paragraph_is_in_the_excerpt_once(reader, site):
+def test_a_summary_repeating_the_first_paragraph_is_in_the_excerpt_once(searcher, site):
     """A summary copied from the text's first paragraph was on the page twice, and so in
     the excerpt: "Sabato torna il mercatino solidale in piazza Roma. Sabato torna il
     mercatino solidale in piazza Roma. Si vendono…", the marks twice over."""
-    me = reader()
-    me.page.clock.install()
+    me = searcher
     me.page.goto(site.origin + "/cerca/?q=mercatino")
     me.wait_for_status("1 risultato per «mercatino».")
     assert [excerpt for *_, excerpt in me.results()] == [
@@ -1303,14 +1311,13 @@ def test_a_summary_repeating_the_first_paragraph_is_in_the_excerpt_once(reader, 
         " usati e giocattoli."]
 
 
-def test_a_result_found_by_its_title_or_a_tag_shows_the_words_found_there(reader, site):
+def test_a_result_found_by_its_title_or_a_tag_shows_the_words_found_there(searcher, site):
     """A result found only by its title or one of its tags (searched as metadata, not
     text) showed an excerpt with nothing marked: the reader could not tell why it was
     there. The words found are marked in the title, and a tag that found it is shown,
     its words marked; built as text, whatever the title and tags hold."""
-    me = reader()
+    me = searcher
     page = me.page
-    page.clock.install()
 
     def shown():
         return page.locator(".cerca-risultato").evaluate_all("""items => items.map(li => [
@@ -1366,15 +1373,14 @@ def test_a_result_found_by_its_title_or_a_tag_shows_the_words_found_there(reader
     assert page.locator(".cerca-risultato img, .cerca-risultato b, .cerca-risultato i").count() == 0
 
 
-def test_a_documents_link_says_it_is_a_document_as_on_the_sites_pages(reader, site):
+def test_a_documents_link_says_it_is_a_document_as_on_the_sites_pages(searcher, site):
     """A document's result was a link named by its title alone, which is often its
     article's: a screen reader's list of links read "Il bilancio sociale" three times,
     twice for the article (its result, the document's "dal comunicato «…»") and once
     for the PDF, with nothing to tell them apart. Its link says what it is, as every
     link to a document on the site does ("Titolo (PDF, 245 kB, 12 pagine)")."""
-    me = reader()
+    me = searcher
     page = me.page
-    page.clock.install()
     page.goto(site.origin + "/cerca/?q=cooperativa")
     me.wait_for_status("2 risultati per «cooperativa».")
     assert [(title, href, source) for title, href, _, source, _ in me.results()] == [
@@ -1392,12 +1398,11 @@ def test_a_documents_link_says_it_is_a_document_as_on_the_sites_pages(reader, si
 
 
 def test_an_excerpt_marks_the_word_found_not_the_punctuation_or_elision_around_it(
-        reader, site):
+        searcher, site):
     """Pagefind marks a word of the excerpt with what the text has around it up to the
     spaces: "<mark>città,</mark>", "<mark>Quest’anno</mark>" for "anno", the full stop
     and the elided word highlighted as if they were what was found."""
-    me = reader()
-    me.page.clock.install()
+    me = searcher
     me.page.goto(site.origin + "/cerca/?q=citt%C3%A0")
     me.wait_until(lambda: me.status().endswith("per «città»."), "results of città")
     excerpts = {href: excerpt for _, href, *_, excerpt in me.results()}
@@ -1469,13 +1474,12 @@ MARK_GAPS = """() => {
 }"""
 
 
-def test_a_marked_word_is_spaced_as_the_text_around_it(reader, site):
+def test_a_marked_word_is_spaced_as_the_text_around_it(searcher, site):
     """A word found was set apart from its text by the highlight's padding: "laboratorio ."
     with the full stop away from its word, and a wider space before it than between the
     other words. The tint may reach past the word; the text stays where it would be
     unmarked, its punctuation against it."""
-    me = reader()
-    me.page.clock.install()
+    me = searcher
     me.visit_in_theme_font("/cerca/?q=citt%C3%A0", then=lambda: me.wait_until(
         lambda: me.status().endswith("per «città»."), "results of città"))
     gaps = me.page.evaluate(MARK_GAPS)
