@@ -285,11 +285,12 @@ def searcher(shared_reader):
     whole context: it cannot be taken off), what it requested and logged cleared: for
     the tests that open the search page by its address, search and read the results,
     changing nothing that would carry over to the next test (no routes, init scripts,
-    viewport, media, fonts, offline). Its context's cache keeps Pagefind's files and
-    compiled WebAssembly from one test to the next: a fresh context per test, which
-    fetched and compiled them again, took 1.2 s a test where this takes 0.5 s. The
-    tests of loading, of scripts held or refused, and of going back have pages of their
-    own (:func:`reader`)."""
+    viewport, media, fonts, offline; its history only grows). Its context's cache keeps
+    Pagefind's files and compiled WebAssembly from one test to the next: a fresh
+    context per test, which fetched and compiled them again, took 1.2 s a test where
+    this takes 0.5 s. The tests of loading, of scripts held or refused, of the clock
+    paused, of an older browser, of a page's height and of text sizes have pages of
+    their own (:func:`reader`)."""
     me = shared_reader
     me.requests.clear()
     me.console.clear()
@@ -306,10 +307,9 @@ def query(url):
     return {key: values[0] for key, values in parse_qs(urlsplit(url).query).items()}
 
 
-def test_a_reader_searches_from_the_header_and_narrows_by_category(reader, site):
-    me = reader()
+def test_a_reader_searches_from_the_header_and_narrows_by_category(searcher, site):
+    me = searcher
     page = me.page
-    page.clock.install()
     me.visit_in_theme_font("/")
     assert page.evaluate("document.documentElement.scrollWidth") <= 390
     page.get_by_role("search").get_by_label("Cerca nel sito").fill("girandola")
@@ -1075,13 +1075,12 @@ def test_back_from_a_result_returns_to_the_results_shown_and_the_one_followed(re
     assert len(me.results()) == 10
 
 
-def test_back_from_any_link_of_the_results_returns_the_focus_to_it(reader, site):
+def test_back_from_any_link_of_the_results_returns_the_focus_to_it(searcher, site):
     """Back to the search page gave the focus back only to a result's title: a reader
     who had followed a document's article («Laboratorio di ceramica…») or the results
     in all categories (in the status) came back with the focus at the page's start."""
-    me = reader()
+    me = searcher
     page = me.page
-    page.clock.install()
     page.goto(site.origin + "/cerca/?q=zanzariera")
     me.wait_for_status("1 risultato per «zanzariera».")
     page.locator(".cerca-documento a").focus()
