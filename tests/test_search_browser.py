@@ -282,15 +282,15 @@ def shared_reader(browser, site):
 @pytest.fixture
 def searcher(shared_reader):
     """The module's one page of the search, its clock installed (Playwright's, for the
-    whole context: it cannot be taken off), what it requested and logged cleared: for
-    the tests that open the search page by its address, search and read the results,
-    changing nothing that would carry over to the next test (no routes, init scripts,
-    viewport, media, fonts, offline; its history only grows). Its context's cache keeps
-    Pagefind's files and compiled WebAssembly from one test to the next: a fresh
-    context per test, which fetched and compiled them again, took 1.2 s a test where
-    this takes 0.5 s. The tests of loading, of scripts held or refused, of the clock
-    paused, of an older browser, of a page's height and of text sizes have pages of
-    their own (:func:`reader`)."""
+    whole context: it cannot be taken off; time flows as it would without it until a
+    test moves it on), what it requested and logged cleared: for the tests that open a
+    page by its address, search and read the results, changing nothing that would carry
+    over to the next test (no routes, init scripts, viewport, media, fonts, offline, a
+    paused clock; its history only grows). Its context's cache keeps Pagefind's files
+    and compiled WebAssembly from one test to the next: a fresh context per test, which
+    fetched and compiled them again, took 1.2 s a test where this takes 0.5 s. The tests
+    of loading, of scripts held or refused, of the clock paused, of an older browser, of
+    a page's height and of text sizes have pages of their own (:func:`reader`)."""
     me = shared_reader
     me.requests.clear()
     me.console.clear()
@@ -691,19 +691,19 @@ def test_with_the_script_running_the_message_never_shows(searcher, site):
     assert page.get_by_role("status").text_content() == "1 risultato per «girandola»."
 
 
-def test_a_search_page_without_words_says_nothing_once_the_index_is_ready(reader, site):
-    me = reader()
+def test_a_search_page_without_words_says_nothing_once_the_index_is_ready(searcher, site):
+    me = searcher
     me.page.goto(site.origin + "/cerca/")
     me.wait_until(lambda: me.page.get_by_label("Categoria").locator("option").count() > 1,
                   "the categories from the index")
     assert me.status() == ""
 
 
-def test_the_headers_search_sent_empty_says_what_to_do(reader, site):
+def test_the_headers_search_sent_empty_says_what_to_do(searcher, site):
     """WCAG 3.3.1, 3.3.3: the header's "Cerca" pressed with an empty field led to
     /cerca/?q= saying nothing (the status emptied), where the page's own form, sent empty,
     says what to write. Now both say it, in the status (announced)."""
-    me = reader()
+    me = searcher
     page = me.page
     page.goto(site.origin + "/")
     page.get_by_role("button", name="Cerca", exact=True).click()
