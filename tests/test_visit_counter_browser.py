@@ -192,13 +192,17 @@ def browser():
 
 class SharedPage:
     """The module's one page for the visits that need nothing of their own (no init
-    script): each visit is recorded by the :class:`Visit` it was given (``current``),
-    and only the requests it started. The page's cache is disabled, so that each load
-    fetches what a first visit does, as in a fresh context."""
+    script but those of ``scripts``, which only watch): each visit is recorded by the
+    :class:`Visit` it was given (``current``), and only the requests it started. The
+    page's cache is disabled, so that each load fetches what a first visit does, as in
+    a fresh context."""
 
-    def __init__(self, browser):
+    def __init__(self, browser, scripts=()):
         self.context = browser.new_context(viewport={"width": 390, "height": 800})
         self.page = self.context.new_page()
+        self.scripts = scripts
+        for script in scripts:
+            self.page.add_init_script(script)
         devtools = self.context.new_cdp_session(self.page)
         devtools.send("Network.enable")
         devtools.send("Network.setCacheDisabled", {"cacheDisabled": True})
@@ -255,7 +259,7 @@ def listen(page, current):
 
 @pytest.fixture(scope="module")
 def shared_page(browser):
-    shared = SharedPage(browser)
+    shared = SharedPage(browser, scripts=(LAYOUT_SHIFTS,))
     yield shared
     shared.context.close()
 
@@ -264,14 +268,15 @@ def shared_page(browser):
 def visit(browser, site, counter, shared_page):
     """``visit(path)`` opens a page and records what happens: on the module's shared
     page (:class:`SharedPage`, about:blank in between: 0.1 s a visit where a fresh
-    context took 0.5 s), or with an ``init_script`` in a fresh context."""
+    context took 0.5 s), or with an ``init_script`` in a fresh context (but one the
+    shared page runs anyway)."""
     counter.reset()
     visits = []
 
     def _visit(path, *, host="site.test", init_script=None, width=390, height=800):
         if visits and visits[-1].page is shared_page.page:
             shared_page.leave(visits[-1])
-        if init_script:
+        if init_script and init_script not in shared_page.scripts:
             context = browser.new_context(viewport={"width": width, "height": height})
             page = context.new_page()
             seen = Visit(page, context)
