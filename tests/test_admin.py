@@ -2492,11 +2492,22 @@ def test_each_collection_links_its_items_to_their_address(site, base_settings):
 
 
 @pytest.mark.parametrize("pattern, fallback, expected", [
-    ("{slug}.html", "", "{{fields.slug}}.html"),
+    ("{slug}/", "", "{{fields.slug}}/"),  # without a slug: "/", the home page
+    ("{slug}", "archivio/", "{{fields.slug | default('archivio/')}}"),
+    # an end after the slug the fallback cannot have: no preview_path (the home page),
+    # not ".html" nor "2025/.html" (Pelican's own ARTICLE_URL, PAGE_URL)
+    ("{slug}.html", "", None),
+    ("{slug}.html", "archivio.html", None),
+    ("pages/{slug}.html", "", None),
+    ("{date:%Y}/{slug}.html", "categorie/notizie.html", None),
+    # no fallback with folders before the slug: pages//../..//, not the home page
+    ("pages/{slug}/", "", None),
+    ("{date:%Y}/{slug}/", "categorie/notizie.html", None),
     ("{date:%Y}/{slug}/", "archivio/", "{{fields.date | date('YYYY')}}/{{fields.slug"
      " | ternary('x/x', '')}}/../../{{fields.slug | default('archivio')}}/"),
-    ("{category}/{date:%Y-%m-%d}/{slug}/", "", "notizie/{{fields.date | date('YYYY[-]MM"
-     "[-]DD')}}/{{fields.slug | ternary('x/x/x', '')}}/../../../{{fields.slug}}/"),
+    ("{category}/{date:%Y-%m-%d}/{slug}/", "/categorie/notizie/", "notizie/{{fields.date"
+     " | date('YYYY[-]MM[-]DD')}}/{{fields.slug | ternary('x/x/x', '')}}/../../../"
+     "{{fields.slug | default('categorie/notizie')}}/"),
     ("{lang}/{slug}/", "", None),  # a field the form has not
     ("{slug}/{date:%Y}/", "", None),  # the slug not last
     ("post-{slug}/", "", None),  # the slug inside a segment

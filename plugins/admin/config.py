@@ -205,8 +205,20 @@ def preview_path(pattern, fallback, category=""):
     (``ARTICLE_URL``, ``{date:%Y}/{date:%m}/{slug}/``; ``category``: the slug of the
     collection's category, for ``{category}``): the link of
     Decap's "View Live" (our «Apri il sito»), ``site_url`` followed by this path made
-    from the item's fields; None for an address this cannot follow (a field other than
-    ``date``, ``slug`` and ``category``, the slug inside a segment or not last).
+    from the item's fields; None (no ``preview_path``: Decap opens the home page) for an
+    address this cannot follow (a field other than ``date``, ``slug`` and ``category``,
+    the slug inside a segment or not last) or whose item without a slug could not be
+    sent to ``fallback`` (below): an end after the slug other than "" or "/"
+    (``{slug}.html``, Pelican's own default: ``.html``), or no fallback with folders
+    before the slug (``pages/{slug}/``: ``pages//../..//``).
+
+    An item with ``lang:`` is linked as one in the site's language: this follows
+    ``ARTICLE_URL``/``PAGE_URL``, not ``ARTICLE_LANG_URL``/``PAGE_LANG_URL`` (the form
+    has no ``lang``). A translation with a slug gets its original's page (which shares
+    it), without one the same listing; an item in another language alone, with a slug,
+    an address the site has not (its page is under ``en/``). The web editor lists and
+    opens a translation but refuses to save it (``save.js``: its slug is its original's):
+    translations are written in their files.
 
     The slug is the item's ``slug`` field. Without one the build makes it from the title
     (``plugins.italian.slugs``: the apostrophe a word break, unidecode's folding), which
@@ -228,27 +240,37 @@ def preview_path(pattern, fallback, category=""):
             parts.append(("text", literal))
         if name is None:
             continue
+        date = _date_template(spec) if name == "date" else None
         if name == "slug":
             if parts and not parts[-1][1].endswith("/"):
                 return None  # the slug starts its segment
             slugged = True
             parts.append(("slug", ""))
-        elif name == "date" and _date_template(spec):
-            parts.append(("text", _date_template(spec)))
+        elif date:
+            parts.append(("text", date))
         elif name == "category" and category and not spec:
             parts.append(("text", category))
         else:
             return None
     if not slugged:
         return None
-    before = "".join(text for kind, text in parts[:parts.index(("slug", ""))])
-    after = "".join(text for kind, text in parts[parts.index(("slug", "")) + 1:])
+    at = parts.index(("slug", ""))
+    before = "".join(text for kind, text in parts[:at])
+    after = "".join(text for kind, text in parts[at + 1:])
     depth = before.count("/")
-    # the fallback's end is the item's address's (the "/" after the slug); another end
-    # ("categorie/notizie/" for "….html" items): the home page
-    if after:
-        fallback = fallback.removesuffix(after) if fallback.endswith(after) else ""
-    fallback = fallback.strip("/")
+    # without a slug the path is the address's parts before it, taken back by the dot
+    # segments, then the fallback and the address's end: only an end of "" or "/" can
+    # be the fallback's (``….html`` would make ``categorie/notizie.html`` or ``.html``)
+    if after not in ("", "/"):
+        return None
+    if after == "/":
+        # the fallback's "/" is the address's (the category's listing of a "/" address)
+        fallback = fallback.strip("/") if fallback.endswith("/") else ""
+    else:
+        fallback = fallback.lstrip("/")
+    if not fallback and depth:
+        # ``pages/{slug}/`` without a slug: ``pages//../..//``, no page of the site
+        return None
     chosen = ("{{fields.slug | default('" + fallback + "')}}" if fallback
               else "{{fields.slug}}")
     if depth:
