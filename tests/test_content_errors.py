@@ -1309,6 +1309,19 @@ def test_a_video_without_a_title_below_one_with_it_is_named_at_its_own_line(tmp_
     assert found == [f"{relative}:10"], found
 
 
+def test_the_same_video_untitled_below_it_with_a_title_is_named_at_its_own_line(tmp_path):
+    """Its line was the first place of its address: the same video above it, with its
+    title, was named."""
+    relative = "notizie/stesso-video.md"
+    frame = '<iframe {}src="https://www.youtube-nocookie.com/embed/abc"></iframe>'
+    check = file_checker(tmp_path, {relative: article(title="Lo stesso video", body=(
+        frame.format('title="La festa" ') + "\n\nE ancora, più sotto.\n\n"
+        + frame.format("") + "\n\nE di nuovo.\n\n" + frame.format('title=" " ')))},
+        VIDEO_HOSTS)
+    found = [str(problem).split(": ", 1)[0] for problem in check(relative).errors]
+    assert found == [f"{relative}:10", f"{relative}:14"], found
+
+
 # A video whose title is the one of YouTube's "embed" code
 IFRAME_GENERIC_TITLE = {"notizie/video-titolo-generico.md": article(title="Video", body=(
     "La festa in piazza.\n\n"

@@ -123,6 +123,15 @@ GENERIC_FRAME_TITLES = {"youtube video player", "vimeo video player", "video pla
 PROSE_SKIP = {"a", "code", "pre", "kbd", "samp"}
 
 
+def _nth_place(text, before):
+    """A needle (:class:`.lines.Lines`) of the place of ``text`` (lower case) after its
+    ``before`` places."""
+    if not before:
+        return text
+    escaped = re.escape(text)
+    return re.compile(f"(?s)(?:{escaped}.*?){{{before}}}(?P<at>{escaped})")
+
+
 class Checker(HTMLParser):
     """The body's HTML read once (:func:`check_html`): what the allowlist refuses
     (``found``) and the warnings, each with its needles (in its footnote's definition
@@ -145,6 +154,7 @@ class Checker(HTMLParser):
         self.footnote = None  # the label of the footnote in them, [^label]
         self.nesting = Nesting()  # too deep or too much left open for the sanitizer
         self.ids = set()  # the ids given so far (an editor's, Markdown's headings')
+        self.frames = {}  # {a video's address, lower case: the frames of it so far}
 
     def placed(self, needles):
         """``needles``, to be found in the definition of the footnote they are in."""
@@ -239,10 +249,15 @@ class Checker(HTMLParser):
             if url_scheme(src) == "https" and browser_host(src) in self.iframe_hosts:
                 # made only of what nobody sees (spaces, "&nbsp;", a zero-width space, a
                 # BOM): as blank as none, to a screen reader too
+                address = src.strip().lower()
+                before = self.frames.get(address, 0)  # the same video above it
+                self.frames[address] = before + 1
                 if blank(attributes.get("title") or ""):
                     # at its address's line: "<iframe" was the first frame's, a video
-                    # with its title above it named instead
-                    self.problem((src.strip(), "<iframe", "iframe"),
+                    # with its title above it named instead; and its own place of the
+                    # address, not the first: the same video above it, with its title
+                    # (one asked of the lines only for a problem), named instead
+                    self.problem((_nth_place(address, before), "<iframe", "iframe"),
                                  self.UNTITLED_FRAME_MESSAGE)
                 elif title.casefold() in GENERIC_FRAME_TITLES:
                     # the player's own, from its "embed" code: a name that says nothing
