@@ -1371,8 +1371,10 @@ NESTING_CASES = [
 def test_admin_js_refuses_html_nesting_too_deep_as_the_build_does(build):
     """HTML nesting more than 100 elements deep, or leaving more than 20 inline elements
     open (plugins/contract/nesting.py: the sanitizer would take minutes), stops the build;
-    the web editor saved it. admin.js follows the text's tags by the build's own rule and
-    words (the page's data-nesting) and refuses exactly those texts."""
+    the web editor saved it. admin.js follows the text's own tags by the build's own rule
+    and words (the page's data-nesting) and refuses these texts as the build does (the
+    nesting Markdown makes, quotes 102 deep or a <b> across paragraphs, and tags
+    Python-Markdown escapes, in a link's title, are left to the build)."""
     found = built_and_saved(build, NESTING_CASES)
     for (body, expected), said in zip(NESTING_CASES, found):
         if expected is None:

@@ -288,8 +288,10 @@
   // sanitizer (plugins/contract/nesting.py, whose rule and words the page gives as
   // data-nesting): a hundred <div> opened and never closed, <b> after <b> left open
   // before a block closes. The elements the text's own tags open and close are followed
-  // as Nesting follows them (the build reads Markdown's elements too, which are always
-  // closed: what it finds here, it finds there)
+  // as Nesting follows them; the nesting Markdown makes is left to the build (quotes `>`
+  // 102 deep; a <b> open across paragraphs, which Markdown's <p> closes). Not an exact
+  // match in corner cases either way: tags in a link's title ([a](x "<b><b>…")), which
+  // Python-Markdown escapes, are counted here and not there
   var NESTING = JSON.parse(script.getAttribute("data-nesting") || "null");
   var TAG_OR_END = /<\/([A-Za-z][A-Za-z0-9]*)\s*>|<([A-Za-z][A-Za-z0-9]*)(?=[\s\/>])((?:[^<>=]|=(?:\s*"[^"]*"|\s*'[^']*'|(?!\s*["'])))*)>/g;
 
