@@ -290,6 +290,20 @@ def test_reading_time_is_words_over_200_rounded_up(build_once):
     ("Ufficio stampa", "dell’Ufficio stampa", "dall’Ufficio stampa"),
     ("Comune di Crema", "del Comune di Crema", "dal Comune di Crema"),
     ("Sportello Civic Center", "dello Sportello Civic Center", "dallo Sportello Civic Center"),
+    # collective names: an article, of their gender and first letter
+    ("Comitato genitori", "del Comitato genitori", "dal Comitato genitori"),
+    ("Biblioteca comunale di Crema", "della Biblioteca comunale di Crema",
+     "dalla Biblioteca comunale di Crema"),
+    ("Pro Loco Crema", "della Pro Loco Crema", "dalla Pro Loco Crema"),
+    ("Istituto comprensivo Crema Uno", "dell’Istituto comprensivo Crema Uno",
+     "dall’Istituto comprensivo Crema Uno"),
+    ("Scuola dell'infanzia", "della Scuola dell'infanzia", "dalla Scuola dell'infanzia"),
+    ("Parrocchia di San Giacomo", "della Parrocchia di San Giacomo",
+     "dalla Parrocchia di San Giacomo"),
+    ("Settore servizi sociali", "del Settore servizi sociali", "dal Settore servizi sociali"),
+    ("Università di Pavia", "dell’Università di Pavia", "dall’Università di Pavia"),
+    ("Spazio giovani", "dello Spazio giovani", "dallo Spazio giovani"),
+    ("Studio Bianchi", "dello Studio Bianchi", "dallo Studio Bianchi"),
 ])
 def test_di_and_da_agree_with_the_name(name, of, by):
     assert di(name) + name == of and da(name) + name == by
@@ -448,6 +462,14 @@ def test_a_person_s_name_is_kept_whole_a_collective_author_s_words_are_not():
         'Ufficio stampa del Comune di <span translate="no">Crema</span>')
     assert author_name("Civic Center di Crema", terms, names) == (
         '<span lang="en">Civic Center</span> di <span translate="no">Crema</span>')
+    # collective names, not a person's: words to translate, the town marked
+    assert author_name("Comitato genitori", terms, names) == "Comitato genitori"
+    assert author_name("Biblioteca comunale di Crema", terms, names) == (
+        'Biblioteca comunale di <span translate="no">Crema</span>')
+    assert author_name("Pro Loco Crema", terms, names) == (
+        'Pro Loco <span translate="no">Crema</span>')
+    assert author_name("Parrocchia di San Giacomo", terms, names) == (
+        "Parrocchia di San Giacomo")
 
 
 def test_markdown_extension_marks_proper_names_in_text_only():

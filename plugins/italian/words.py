@@ -16,15 +16,27 @@ import unicodedata
 
 from .numbers import numero
 
-# Common nouns a collective author's name may start with, and their article with "di".
+# Common nouns a collective author's name may start with, and their article with "di":
+# what is not here is a person's name (plugins.italian.typography.author_name keeps it
+# whole, untranslated). "pro": la Pro Loco
 ARTICLES = {
     "redazione": "della ", "segreteria": "della ", "cooperativa": "della ",
     "fondazione": "della ", "provincia": "della ", "regione": "della ", "rete": "della ",
+    "biblioteca": "della ", "scuola": "della ", "parrocchia": "della ", "pro": "della ",
+    "consulta": "della ", "commissione": "della ", "federazione": "della ",
+    "società": "della ", "polisportiva": "della ", "compagnia": "della ",
+    "direzione": "della ", "protezione": "della ", "polizia": "della ", "croce": "della ",
     "comune": "del ", "consorzio": "del ", "gruppo": "del ", "servizio": "del ",
     "centro": "del ", "coordinamento": "del ", "civic": "del ", "tavolo": "del ",
+    "comitato": "del ", "settore": "del ", "circolo": "del ", "consiglio": "del ",
+    "museo": "del ", "distretto": "del ", "coro": "del ", "laboratorio": "del ",
+    "sindacato": "del ", "progetto": "del ",
     "ufficio": "dell’", "associazione": "dell’", "azienda": "dell’", "ente": "dell’",
     "équipe": "dell’", "amministrazione": "dell’", "assessorato": "dell’",
-    "staff": "dello ", "sportello": "dello ",
+    "istituto": "dell’", "università": "dell’", "unione": "dell’", "oratorio": "dell’",
+    "osservatorio": "dell’", "agenzia": "dell’", "archivio": "dell’", "ambito": "dell’",
+    "ospedale": "dell’", "asilo": "dell’",
+    "staff": "dello ", "sportello": "dello ", "studio": "dello ", "spazio": "dello ",
 }
 
 
