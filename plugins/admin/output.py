@@ -39,6 +39,7 @@ from plugins.contract.schema import LONG_TITLE_MESSAGE, TITLE_WARNING_LENGTH
 from plugins.core import filetypes
 from plugins.core.files import LOCAL_PATH_RE, LOCAL_PATH_WORDS, place
 from plugins.core.items import PUBLIC, context_items, source
+from plugins.core.problems import italian_half
 from plugins.core.text import BLANK_RANGES, blank
 from plugins.csp.policy import REFERRER_POLICY
 from plugins.italian import LANGUAGE
@@ -199,7 +200,7 @@ def render_index(settings, context, main="decap-cms.js", script=SCRIPT):
         # the length past which the build warns "titolo lungo": the title's field says so
         title_length=TITLE_WARNING_LENGTH,
         # and the build's words for it (its Italian half, "{length}" for the count)
-        long_title=LONG_TITLE_MESSAGE.split(" / ")[0],
+        long_title=italian_half(LONG_TITLE_MESSAGE),
         # where the last publication's run is (the git host's CI), or nothing
         publications=json.dumps(config.publications(settings) or "", sort_keys=True),
     )

@@ -14,6 +14,8 @@ before the sanitizer sees it.
 
 from collections import Counter
 
+from plugins.core.problems import italian_half
+
 MAX_DEPTH = 100  # elements one inside another (a page's text: a dozen at most)
 MAX_LEFT_OPEN = 20  # inline elements (<b>, <i>, <a>…) never closed by their end tag
 # Elements without content, and those whose end tag HTML lets out (an <li> ends at the
@@ -54,7 +56,7 @@ def rules():
     return {"maxDepth": MAX_DEPTH, "maxLeftOpen": MAX_LEFT_OPEN, "alike": ALIKE,
             "void": sorted(VOID), "optionalEnd": sorted(OPTIONAL_END),
             "blocks": sorted(BLOCKS), "scope": sorted(SCOPE), "formatting": sorted(FORMATTING),
-            "tooDeep": TOO_DEEP.split(" / ")[0], "leftOpen": LEFT_OPEN.split(" / ")[0]}
+            "tooDeep": italian_half(TOO_DEEP), "leftOpen": italian_half(LEFT_OPEN)}
 
 
 class Nesting:

@@ -9,6 +9,12 @@ WARNING = "warning"
 MAX_LISTED = 50
 
 
+def italian_half(message):
+    """The Italian half of a message written for the log, ``"italiano / English"``: the
+    words the web editor shows (its interface is in Italian)."""
+    return message.split(" / ")[0]
+
+
 @dataclass(frozen=True)
 class Problem:
     """``path`` is relative to the content folder; ``line`` counts from 1 in that file."""
