@@ -51,6 +51,20 @@
   var MARKER_FIRST = new RegExp("^" + MARKER);
   var URL_ATTRIBUTES = { href: true, src: true, cite: true };
   var COMMENT = /<!--([\s\S]*?)--!?>/g;  // "--!>" ends one too (link-reading.js)
+
+  // The text's lines outside code (spans, fences, indented blocks), its comments
+  // blanked (their new lines kept, so a line's number stays its own)
+  function visibleLines(text) {
+    var lines = [];
+    outsideIndentedCode(outsideCode(text).replace(COMMENT, function (comment) {
+      return comment.replace(/[^\n]/g, " ");
+    }), function (line) {
+      lines.push(line);
+      return line;
+    });
+    return lines;
+  }
+
   var SHOW_HTML = " (l'interruttore «Markdown» del riquadro del testo mostra l'HTML)";
   // What a blank text is made of, as the build judges a video's title (plugins/core/
   // text.py's blank: spaces, controls, zero-width and other invisible characters; the
@@ -349,13 +363,7 @@
         .map(function (each) { return [each.name, each.value]; })) : tag]);
       counts[tag] = (counts[tag] || 0) + 1;
     }
-    var lines = [];
-    outsideIndentedCode(outsideCode(text).replace(COMMENT, function (comment) {
-      return comment.replace(/[^\n]/g, " ");
-    }), function (line) {
-      lines.push(line);
-      return line;
-    });
+    var lines = visibleLines(text);
     var found;
     TAG_OR_END.lastIndex = 0;
     var source = lines.join("\n");
@@ -392,13 +400,7 @@
   var INSTRUCTION = /<\?[^<>]*?\?>/;
 
   function declarationProblem(text, where) {
-    var lines = [];
-    outsideIndentedCode(outsideCode(text).replace(COMMENT, function (comment) {
-      return comment.replace(/[^\n]/g, " ");
-    }), function (line) {
-      lines.push(line);
-      return line;
-    });
+    var lines = visibleLines(text);
     var found = null;
     lines.some(function (line) {
       found = DECLARATION.exec(line);
