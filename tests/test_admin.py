@@ -1701,6 +1701,104 @@ def test_admin_js_judges_a_videos_title_blank_as_the_build_does(build, tmp_path)
         assert answer == "saved" if expected is None else expected in answer, (body, answer)
 
 
+# An image's description and a link's text, each written in a way the build and the web
+# editor read apart: {} the text (a character as typed, or its reference), {n} a number
+# of the case's own (each case's address its own, none in another's: the build names it
+# at its own line)
+BLANK_TEXT_KINDS = [
+    ("![{}](/f{n}.png)", "image"),
+    ('<img src="/f{n}.png" alt="{}">', "image"),
+    ("[{}](https://example.org/{n}/)", "link"),
+    ('<a href="https://example.org/{n}/">{}</a>', "link"),
+    ('<a href="https://example.org/{n}/" aria-label="{}"></a>', "link"),
+]
+
+
+def blank_text_cases():
+    """``[(body, kind, blank)]``: each code of blank_codes() once, in turn in each of
+    BLANK_TEXT_KINDS, typed or as its reference (typed: not a new line, nor STX or ETX;
+    as a reference: not &#0; nor the numbers Windows-1252 reads otherwise); blank references by name (&nbsp;, and
+    "&nbsp" in a tag's attribute, which html.unescape decodes); and texts with something
+    to read, or which Python-Markdown writes as typed ("&nbsp" in Markdown is &amp;nbsp)."""
+    cases = []
+    for index, code in enumerate(blank_codes()):
+        template, kind = BLANK_TEXT_KINDS[index % len(BLANK_TEXT_KINDS)]
+        reference = (index // len(BLANK_TEXT_KINDS)) % 2 and code and code not in WINDOWS_1252
+        # a new line ends the text; Python-Markdown's own markers (STX, ETX) typed are
+        # its placeholders' ends, not text
+        if chr(code) in "\n\r\x02\x03" or template.count("<") and chr(code) in '"<>&':
+            reference = True
+        text = f"&#x{code:x};" if reference else chr(code)
+        cases.append((template.format(text, n=len(cases)), kind, True))
+    named = [f"&{name}" for name, value in html5.items() if name.endswith(";") and blank(value)]
+    for index, text in enumerate(named + ["&nbsp;\u200c&#x200b;", "\ufeff &#28;\u00ad"]):
+        template, kind = BLANK_TEXT_KINDS[index % len(BLANK_TEXT_KINDS)]
+        cases.append((template.format(text, n=len(cases)), kind, True))
+    for template, kind in BLANK_TEXT_KINDS[1::3]:  # a tag's attribute: legacy references
+        cases.append((template.format("&nbsp", n=len(cases)), kind, True))
+    for index, text in enumerate(["La festa", "&#x2800;", "\u3164a", "&#0;", "&amp;nbsp;",
+                                  "&zwnj;a", "&#xfffd;", "&#x80;", "\u200ba"] * 2):
+        template, kind = BLANK_TEXT_KINDS[index % len(BLANK_TEXT_KINDS)]
+        cases.append((template.format(text, n=len(cases)), kind, False))
+    for template, kind in BLANK_TEXT_KINDS[0:4:2] + BLANK_TEXT_KINDS[3:4]:
+        # in Markdown's text (a link's text in a tag too) "&nbsp" is those five letters
+        cases.append((template.format("&nbsp", n=len(cases)), kind, False))
+    return cases
+
+
+def test_admin_js_judges_descriptions_and_link_texts_blank_as_the_build_does(build, tmp_path):
+    """An image's description and a link's text (or its aria-label) made only of what
+    nobody sees are none, to the build (plugins/contract: "immagine senza testo
+    alternativo", "link senza testo", by core.text's blank) and to admin.js alike: the
+    build took "\u200c", "\u3164" or "&#x200b;" (Python's strip() leaves them), admin.js
+    "\u200b", "\u00ad" or U+001C (trim() and \\s leave them); both now judge by core.text's
+    blank (the page's data-blank). The build's check and admin.js's save on every case, a
+    few through a real build."""
+    cases = blank_text_cases()
+    assert 250 < len(cases) < 500
+    content = tmp_path / "check" / "content"
+    files, placed = {}, {}
+    for start in range(0, len(cases), 40):  # the check lists 50 problems of a file
+        name = f"notizie/testi-{start}.md"
+        text = article(title=f"Testi {start}", body="\n\n".join(
+            body for body, _, _ in cases[start:start + 40]))
+        files[name] = text
+        lines = text.split("\n")
+        for number in range(start, min(start + 40, len(cases))):
+            needle = f"/f{number}.png" if cases[number][1] == "image" \
+                else f"example.org/{number}/"
+            line = next(index for index, line in enumerate(lines, 1) if needle in line)
+            placed[f"{name}:{line}"] = number
+    write_content(content, files)
+    loaded = project_settings(write_conf(tmp_path / "check", f"PATH = {str(content)!r}\n"))
+    markdown = make_markdown(loaded)
+    refused = set()
+    for name in files:
+        for problem in check_file(content / name, name, loaded, markdown).errors:
+            where = str(problem).split(": ", 1)[0]
+            assert where in placed, str(problem)
+            words = ("immagine senza testo alternativo" if cases[placed[where]][1] == "image"
+                     else "link senza testo")
+            assert words in str(problem), str(problem)
+            refused.add(placed[where])
+    built_wrong = [(cases[number][0], blank_) for number, (_, _, blank_)
+                   in enumerate(cases) if (number in refused) != blank_]
+    assert built_wrong == [], built_wrong
+    said = saves([[body, None] for body, _, _ in cases])
+    wrong = [(body, answer) for (body, kind, blank_), answer in zip(cases, said)
+             if (answer != "saved") != blank_
+             or blank_ and ("descrizione" if kind == "image" else "non ha testo") not in answer]
+    assert wrong == [], wrong[:20]
+    # through a build: some of each kind, blank and not
+    few = ["![\u200c](/a.png)", "[&#xfeff;](https://example.org/a)",
+           '<img src="/b.png" alt="&nbsp">', "[\x1c](https://example.org/b)",
+           '<a href="https://example.org/c" aria-label="\u200b"></a>',
+           "![&nbsp](/c.png)", "[&#x2800;](https://example.org/d)"]
+    cases = [(body, None if number >= 5 else "non ha") for number, body in enumerate(few)]
+    for (body, expected), answer in zip(cases, built_and_saved(build, cases)):
+        assert answer == "saved" if expected is None else expected in answer, (body, answer)
+
+
 def test_admin_js_refuses_a_blank_title_as_the_build_does(build, tmp_path):
     """A title made only of what nobody sees (the characters of BLANK_RANGES, blank_codes(),
     as the file's YAML escapes it: "\U0000200B") is no title to the build ("manca il titolo":

@@ -234,7 +234,7 @@ class Checker(HTMLParser):
                 self.warning((attribute_needle(tag, sized[0]), f"{sized[0]}=", sized[0]),
                              sized_message(sized))
             self.images.append((src, attributes.get("alt"), self.placed(src)))
-            if self.anchor is not None and (attributes.get("alt") or "").strip():
+            if self.anchor is not None and not blank(attributes.get("alt") or ""):
                 self.anchor[2] = True
             if self.heading is not None:  # a heading of a picture is read by its alt text
                 self.heading[1] += " " + (attributes.get("alt") or "") + " "
@@ -266,7 +266,7 @@ class Checker(HTMLParser):
                                  self.GENERIC_FRAME_MESSAGE.format(title))
         elif tag == "a":
             attributes = dict(attrs)
-            named = bool((attributes.get("aria-label") or "").strip())
+            named = not blank(attributes.get("aria-label") or "")
             self.anchor = [attributes.get("href") or "", "", named]
         elif tag in HEADINGS:
             self.heading = [int(tag[1]), ""]
@@ -295,7 +295,8 @@ class Checker(HTMLParser):
         if tag == "a" and self.anchor is not None:
             href, text, named = self.anchor
             self.anchor = None
-            if href and not text.strip() and not named:  # [](…): nothing to read or click
+            # [](…), [\u200b](…), [&nbsp;](…): nothing to read or click (core.text's blank)
+            if href and blank(text) and not named:
                 self.problem((f"]({href}", href), f"link senza testo ({href}): scrivi tra le"
                              " parentesi quadre dove porta, [testo](…) / link without text")
         elif tag in HEADINGS and self.heading is not None:

@@ -20,7 +20,7 @@ from plugins.core.budget import TimeLimitExceeded, time_limit
 from plugins.core.items import RELATIVE_LINK
 from plugins.core.problems import ERROR, MAX_LISTED, WARNING, Problem
 from plugins.core.settings import loaded_setting
-from plugins.core.text import TAG_RE, body_lead, title_from_name
+from plugins.core.text import TAG_RE, blank, body_lead, title_from_name
 from plugins.core.urls import content_path
 
 from . import body, intent, lines, nesting, rawhtml, sanitizer, schema
@@ -402,14 +402,16 @@ class _FileCheck:
         def image_line(needle):
             return image_lines(_as_address(needle))
 
-        undescribed = {src for src, alt, _ in images if not (alt or "").strip()
+        # (a description made only of what nobody sees is none: core.text's blank, as
+        # the web editor judges it)
+        undescribed = {src for src, alt, _ in images if blank(alt or "")
                        or files.names_the_file(alt, src)}
         for src, alt, needle in images:
             if not (src or "").strip():
                 # ![]() : "immagine senza file" says it at its line, with the description to
                 # write (this one came without a line)
                 continue
-            if (alt or "").strip():
+            if not blank(alt or ""):
                 if files.names_the_file(alt, src):
                     # (at its line: the image's cursor, as for one without description)
                     add(file_name_alt(alt, "«Il cortile del Civic Center con i tavoli»"),

@@ -14,6 +14,7 @@
   var outsideCode = admin.outsideCode;
   // link-addresses.js
   var MARKER = admin.MARKER;
+  var blankWritten = admin.blankWritten;
   var decoded = admin.decoded;
   var refusedScheme = admin.refusedScheme;
   var webHost = admin.webHost;
@@ -66,28 +67,10 @@
   }
 
   var SHOW_HTML = " (l'interruttore «Markdown» del riquadro del testo mostra l'HTML)";
-  // What a blank text is made of, as the build judges a video's title (plugins/core/
-  // text.py's blank: spaces, controls, zero-width and other invisible characters; the
-  // page gives their ranges, data-blank, and the references making only them,
-  // data-blank-references). JavaScript's trim() took U+FEFF but not U+001C-001F, Python's
-  // split() the other way round, and neither a zero-width space.
-  var BLANK = new RegExp("^[" + words("data-blank").map(function (range) {
-    return "\\u{" + range.split("-").join("}-\\u{") + "}";
-  }).join("") + "]*$", "u");
-  var BLANK_REFERENCES = Object.create(null);
-  words("data-blank-references").forEach(function (name) { BLANK_REFERENCES[name] = true; });
-  var REFERENCE = /&(?:#[xX][0-9a-fA-F]+;?|#[0-9]+;?|([A-Za-z0-9]+)(;?))/g;
-
   // Whether an attribute's value as ``written`` (its references not decoded) is blank
-  // once the build's HTML parser has decoded it (html.unescape: every named reference,
-  // "&nbsp" without ";" too, as the HTML standard's legacy ones)
+  // once the build's HTML parser has decoded it (link-addresses.js)
   function blankValue(written) {
-    return BLANK.test(written.replace(REFERENCE, function (match, name, end) {
-      if (!name) {
-        return decoded(match, true);
-      }
-      return BLANK_REFERENCES[name + end] ? "" : match;
-    }));
+    return blankWritten(written, true);
   }
 
   // The attributes of a start tag's ``text``, [{name, value}], as the build's HTML parser
@@ -241,7 +224,8 @@
         + " sito non verrebbe pubblicato: toglila e inserisci l'immagine con il pulsante ＋"
         + " («Aggiungi componente»), «Immagine».";
     }
-    if (name === "img" && !(values.alt || "").trim()) {
+    // a description made only of what nobody sees is none (core.text.blank, as the build)
+    if (name === "img" && blankValue(written.alt || "")) {
       return "l'immagine «" + values.src.trim() + "» " + where + " non ha la descrizione"
         + " (alt=\"…\"), e il sito non verrebbe pubblicato: scrivi cosa mostra in alt=\"…\""
         + SHOW_HTML + ", o toglila e inseriscila con il pulsante ＋ («Aggiungi"
@@ -418,5 +402,4 @@
   }
 
   admin.htmlRefusal = htmlRefusal;
-  admin.blankText = function (text) { return BLANK.test(text); };
 }(window.FareLegamiAdmin));

@@ -52,7 +52,7 @@
   // paragraph) read an <a> or an <img>; and an <a> a screen reader names (aria-label)
   var ELEMENT_TAG = /<([A-Za-z][A-Za-z0-9]*)(?=[\s\/>])((?:[^<>=]|=(?:\s*"[^"]*"|\s*'[^']*'|(?!\s*["'])))*)>/g;
   var INLINE_ELEMENT = /<([A-Za-z][A-Za-z0-9]*)((?:\s+[^\s"'=<>]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'=<>]+))?)*)\s*\/?>/g;
-  var NAMED_LINK = /(?:^|\s)aria-label\s*=\s*(?:"\s*[^"\s][^"]*"|'\s*[^'\s][^']*'|[^\s"'>])/i;
+  var NAMED_LINK = /(?:^|\s)aria-label\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))/i;
   // what a backslash escapes in Python-Markdown (not "<": "\<a href=…>" is a link, with
   // the backslash before it shown; CommonMark's, in Decap's preview, escapes it)
   var ESCAPED = /\\[\\\[\]!`]/g;
@@ -141,6 +141,35 @@
     return name && SCHEMES.indexOf(name) < 0 ? name : "";
   }
 
+  // What a blank text is made of, as the build judges a video's title, an image's
+  // description and a link's text (plugins/core/text.py's blank: spaces, controls,
+  // zero-width and other invisible characters; the page gives their ranges, data-blank,
+  // and the references making only them, data-blank-references). JavaScript's trim()
+  // took U+FEFF but not U+001C-001F, Python's strip() the other way round, and neither
+  // a zero-width space.
+  var BLANK = new RegExp("^[" + admin.words("data-blank").map(function (range) {
+    return "\\u{" + range.split("-").join("}-\\u{") + "}";
+  }).join("") + "]*$", "u");
+  var BLANK_REFERENCES = Object.create(null);
+  admin.words("data-blank-references").forEach(function (name) {
+    BLANK_REFERENCES[name] = true;
+  });
+  var ANY_REFERENCE = /&(?:#[xX][0-9a-fA-F]+;?|#[0-9]+;?|([A-Za-z0-9]+)(;?))/g;
+
+  // Whether ``written`` (its references not decoded) is blank once the build's HTML
+  // parser has decoded it (html.unescape). In a tag's attribute or a block of HTML
+  // (``html``) every reference, "&nbsp" without ";" too, as the HTML standard's legacy
+  // ones; in Markdown's text only those ending in ";" (Python-Markdown writes any other
+  // "&" as &amp;: "&nbsp" is those five letters on the page)
+  function blankWritten(written, html) {
+    return BLANK.test(String(written).replace(ANY_REFERENCE, function (match, name, end) {
+      if (!name) {
+        return decoded(match, html);
+      }
+      return BLANK_REFERENCES[name + end] && (html || end) ? "" : match;
+    }));
+  }
+
   // Whether ``address`` is a path on the editor's computer (C:\Users\…, a network share
   // \\server\share\…, file:…, /Users/maria/…): the build's own expression (page.js,
   // data-local-path), matched at the start as plugins/core/files.py's local_path
@@ -188,6 +217,8 @@
   admin.NAMED_LINK = NAMED_LINK;
   admin.REFERENCE = REFERENCE;
   admin.SCHEME = SCHEME;
+  admin.blankText = function (text) { return BLANK.test(text); };
+  admin.blankWritten = blankWritten;
   admin.decoded = decoded;
   admin.disguisedHost = disguisedHost;
   admin.localPath = localPath;

@@ -24,6 +24,7 @@
   var LINK_TAG = admin.LINK_TAG;
   var NAMED_LINK = admin.NAMED_LINK;
   var REFERENCE = admin.REFERENCE;
+  var blankWritten = admin.blankWritten;
   var decoded = admin.decoded;
   var referenceUsed = admin.referenceUsed;
   // less-than.js
@@ -42,6 +43,22 @@
     return text.split(ESCAPED_BACKSLASH.charAt(0)).join("\\");
   }
 
+  // Whether a link's text, ``found`` by an expression (its first group: the text up to
+  // the link's end, null if it holds more than text), is blank to the build (core.text's
+  // blank, its references decoded as the page's HTML decodes them; ``html``: in a block
+  // of HTML, those without ";" too): "[\u200b](…)", "<a href=…>&nbsp;</a>" have nothing
+  // to read or click
+  function blankLinkText(found, html) {
+    return found !== null && blankWritten(found[1], html);
+  }
+
+  // Whether a link's tag ``attributes`` name it (aria-label="…" not blank, as the build)
+  function named(attributes) {
+    var found = NAMED_LINK.exec(attributes);
+    return found !== null && !blankWritten([found[1], found[2], found[3]].filter(
+      function (each) { return each !== undefined; })[0], true);
+  }
+
   // The links and images of a paragraph's ``prose`` (without its comments), in their
   // order: add(address, image, html, empty) for each, html for a tag's attribute, empty
   // for a link without text ([](…), <a href="…"></a>: the build's "link senza testo");
@@ -53,13 +70,14 @@
     prose.replace(html ? /$^/g : INLINE_LINK, function (match, bang, address, at) {
       found.push({ at: at, address: address.split(ESCAPED_BACKSLASH).join("\\"),
         image: bang === "!", html: false,
-        empty: !bang && /^\s*\]/.test(prose.slice(at + match.length)) });
+        empty: !bang && blankLinkText(/^([^\[\]]*)\]/.exec(prose.slice(at + match.length)),
+          false) });
       return match;
     });
     prose.replace(html ? LINK_TAG : INLINE_TAG, function (match, tag, attributes, at) {
       var image = tag.toLowerCase() === "img";
-      var empty = !image && /^\s*<\/a\s*>/i.test(prose.slice(at + match.length))
-        && !NAMED_LINK.test(attributes);
+      var empty = !image && blankLinkText(/^([^<]*)<\/a\s*>/i.exec(prose.slice(at
+        + match.length)), html) && !named(attributes);
       attributes.replace(ADDRESS_ATTRIBUTE, function (pair, name, double, single, bare) {
         var value = [double, single, bare].filter(function (each) {
           return each !== undefined;

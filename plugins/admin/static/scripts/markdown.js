@@ -12,7 +12,8 @@
   // description. Decap cannot make a field required only when another one is filled
   // in, so the save is refused here, with the reason in the error notice; the build
   // checks both again (plugins/contract).
-  var IMAGE_WITHOUT_ALT = /!\[\s*\]\(/;
+  // (each image's description: save.js refuses one blank to the build, core.text's blank)
+  var IMAGE_WITHOUT_ALT = /!\[([^\[\]]*)\]\(/g;
   // an image of the text's "+" menu whose picture was never chosen: Decap wrote
   // ![descrizione]() and the site published an empty <img src="">, unchecked
   var IMAGE_WITHOUT_FILE = /!\[[^\]]*\]\(\s*\)/;

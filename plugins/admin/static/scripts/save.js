@@ -57,8 +57,10 @@
   var keptAddress = admin.keptAddress;
   // reserved.js
   var reservedRefusal = admin.reservedRefusal;
-  // html-rules.js
+  // link-addresses.js
   var blankText = admin.blankText;
+  var blankWritten = admin.blankWritten;
+  // html-rules.js
   var htmlRefusal = admin.htmlRefusal;
   // field-rules.js
   var nameRefusal = admin.nameRefusal;
@@ -66,6 +68,19 @@
   var yearRefusal = admin.yearRefusal;
   // file-types.js
   var fileTypeRefusal = admin.fileTypeRefusal;
+
+  // Whether an image of the text's Markdown ``prose`` has a description blank to the
+  // build (core.text's blank: "![\u200b](…)", "![&nbsp;](…)" describe nothing)
+  function imageWithoutAlt(prose) {
+    var found;
+    IMAGE_WITHOUT_ALT.lastIndex = 0;
+    while ((found = IMAGE_WITHOUT_ALT.exec(prose)) !== null) {
+      if (blankWritten(found[1], false)) {
+        return true;
+      }
+    }
+    return false;
+  }
 
   // --- The checks before a save ------------------------------------------------
   // Decap's preSave: the checks and rewritings of the scripts before this one, in
@@ -106,7 +121,7 @@
       var body = data.get("body");
       // its Markdown: an image in code, a comment or a block of HTML is text, or nothing
       var prose = readText(body, function () {});
-      if (IMAGE_WITHOUT_ALT.test(prose)) {
+      if (imageWithoutAlt(prose)) {
         throw refusal("un'immagine nel testo non ha la descrizione: scrivila nel"
           + " campo «Descrizione (testo alternativo)» dell'immagine.");
       }
