@@ -1832,6 +1832,58 @@ def test_admin_js_refuses_a_blank_title_as_the_build_does(build, tmp_path):
         assert f"ERROR {name}:2: manca il titolo (`title`)" in built, built
 
 
+def test_admin_js_refuses_a_title_of_references_without_a_slug_as_the_build_does(build,
+                                                                                 tmp_path):
+    """A title of character references that stand for nothing to read ("&nbsp;",
+    "&#x200b;", "&amp;"): the site's slugify reads the title as HTML (Markup's striptags
+    decodes them) and makes no address of it, the build says "dal titolo non si ricava un
+    indirizzo"; admin.js left any title with a reference to the build and saved it. Now
+    it refuses those, in the build's words (an argomento's or an author's name of them
+    too, as the build refuses it); a title with a reference and something to
+    read is saved (its slug left to the build, as before; so is a title whose characters
+    the script does not fold, "&#x2800;" or "&#0;", which the build may refuse)."""
+    empty = [*(f"&#x{code:x};" for code in blank_codes()
+               if code and code not in WINDOWS_1252 and code not in (0x17B4, 0x17B5)),
+             *(f"&{name}" for name, value in html5.items() if blank(value)),
+             "&amp;", "&lt;&gt;", "&nbsp;&amp;&#x200b;", "&#9;-&#10;", "\U0001f389&nbsp;",
+             "&quot;&apos;"]
+    named = ["Festa &amp; musica", "&#x17b4;", "&#x80;", "&eacute;", "&nbspx", "La festa",
+             "Pane & vino", "&nbsp;a"]
+    titles = empty + named
+    content = tmp_path / "check" / "content"
+    files = {f"notizie/titolo-{number}.md": article(title=title)
+             for number, title in enumerate(titles)}
+    write_content(content, files)
+    loaded = project_settings(write_conf(tmp_path / "check", f"PATH = {str(content)!r}\n"))
+    markdown = make_markdown(loaded)
+    words = "dal titolo non si ricava un indirizzo"
+    refused = [any(words in str(problem) for problem in check_file(
+        content / name, name, loaded, markdown).errors) for name in files]
+    assert [title for title, no in zip(titles, refused) if no != (title in empty)] == []
+    said = saves([["Testo.", None, {"title": title}] for title in titles])
+    wrong = [(title, answer) for title, answer in zip(titles, said)
+             if answer.startswith(words) != (title in empty)
+             or title not in empty and answer != "saved"]
+    assert wrong == [], wrong[:10]
+    # an argomento's or an author's name too (field-rules.js asks the same siteSlug)
+    names = {"notizie/nomi.md": '---\ntitle: Nomi\ndate: 2024-05-05 10:00\ntags: ["&amp;"]\n'
+             '---\n\nTesto.\n', "notizie/autore.md": '---\ntitle: Autore\ndate: 2024-05-05'
+             ' 10:00\nauthor: "&nbsp;"\n---\n\nTesto.\n'}
+    write_content(content, names)
+    for name, key in [("notizie/nomi.md", "tags"), ("notizie/autore.md", "author")]:
+        assert any(f"in `{key}` non si ricava un indirizzo" in str(problem) for problem
+                   in check_file(content / name, name, loaded, markdown).errors), name
+    assert [answer.split(" non si ricava un indirizzo")[0] for answer in saves(
+        [["Testo.", None, {"tags": ["&amp;"]}], ["Testo.", None, {"author": "&nbsp;"}]])] \
+        == ["dall'argomento «&amp;»", "dall'autore «&nbsp;»"]
+    # the build stops on them too
+    few = {"notizie/spazio.md": article(title="&nbsp;"),
+           "notizie/segni.md": article(title="&amp; &#x200b;")}
+    built = build(few).messages()
+    for name in few:
+        assert f"ERROR {name}:2: {words}" in built, built
+
+
 def test_admin_js_says_a_long_title_in_the_builds_own_words(site):
     """The hint under «Titolo» is the build's warning (schema.long_title), its Italian
     half as a sentence: the page gives admin.js the build's words (data-long-title, from

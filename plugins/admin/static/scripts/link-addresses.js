@@ -147,14 +147,36 @@
   // and the references making only them, data-blank-references). JavaScript's trim()
   // took U+FEFF but not U+001C-001F, Python's strip() the other way round, and neither
   // a zero-width space.
-  var BLANK = new RegExp("^[" + admin.words("data-blank").map(function (range) {
+  var BLANK_CHARACTER = "[" + admin.words("data-blank").map(function (range) {
     return "\\u{" + range.split("-").join("}-\\u{") + "}";
-  }).join("") + "]*$", "u");
+  }).join("") + "]";
+  var BLANK = new RegExp("^" + BLANK_CHARACTER + "*$", "u");
   var BLANK_REFERENCES = Object.create(null);
   admin.words("data-blank-references").forEach(function (name) {
     BLANK_REFERENCES[name] = true;
   });
   var ANY_REFERENCE = /&(?:#[xX][0-9a-fA-F]+;?|#[0-9]+;?|([A-Za-z0-9]+)(;?))/g;
+
+  // ``text`` with its character references decoded as html.unescape decodes them (those
+  // without ";" too), the blank ones as a space; null if it has a named one not known
+  // here (only NAMED's and the blank ones: "&eacute;" is left to the build)
+  function unescaped(text) {
+    var unknown = false;
+    var plain = String(text).replace(ANY_REFERENCE, function (match, name, end) {
+      if (!name) {
+        return decoded(match, true);
+      }
+      if (BLANK_REFERENCES[name + end]) {
+        return " ";
+      }
+      if (end && Object.prototype.hasOwnProperty.call(NAMED, name)) {
+        return NAMED[name];
+      }
+      unknown = true;
+      return match;
+    });
+    return unknown ? null : plain;
+  }
 
   // Whether ``written`` (its references not decoded) is blank once the build's HTML
   // parser has decoded it (html.unescape). In a tag's attribute or a block of HTML
@@ -219,6 +241,8 @@
   admin.SCHEME = SCHEME;
   admin.blankText = function (text) { return BLANK.test(text); };
   admin.blankWritten = blankWritten;
+  admin.BLANK_CHARACTERS = new RegExp(BLANK_CHARACTER, "gu");
+  admin.unescaped = unescaped;
   admin.decoded = decoded;
   admin.disguisedHost = disguisedHost;
   admin.localPath = localPath;

@@ -156,8 +156,9 @@
       saved = day !== saved.get("date") ? saved.set("date", day) : saved;
       return publishedItems().then(function (slugs) {
         if (itemOf(slugs, event.entry, saved).slug === "") {
+          // (a title of references too, "&nbsp;" or "&amp;": slugs.js decodes them)
           throw refusal("dal titolo non si ricava un indirizzo (è fatto solo di simboli o"
-            + " emoji): scrivi la fine dell'indirizzo nel campo «Slug (fine"
+            + " emoji, o di codici come &nbsp; che non sono lettere né cifre): scrivi la fine dell'indirizzo nel campo «Slug (fine"
             + " dell'indirizzo)», per esempio festa-di-quartiere.");
         }
         var reserved = reservedRefusal(event.entry, saved);

@@ -9,6 +9,9 @@
 
   // page.js
   var words = admin.words;
+  // link-addresses.js
+  var BLANK_CHARACTERS = admin.BLANK_CHARACTERS;
+  var unescaped = admin.unescaped;
   // published-files.js
   var CONTENT = admin.CONTENT;
 
@@ -36,20 +39,44 @@
   // variation selector, joiner and skin tones: nothing, as unidecode makes them
   var PICTOGRAPHS = /[\ufe0f\u200d\u{1F3FB}-\u{1F3FF}]|(?![\u{1F100}-\u{1F1FF}])(?=\p{Extended_Pictographic})[\u{10000}-\u{10FFFF}]/gu;
   var COMBINING = /\p{M}/gu;
+  // the blank characters unidecode spells as letters (Khmer's inherent vowels: "a", "aa")
+  var SPELLED_BLANKS = /[\u17b4\u17b5]/;
   var SLUG_MAX = 80;
+  // what html.unescape may read as a character reference ("&amp", "&#38", "&nbsp;")
+  var REFERENCE_LIKE = /&(?:#[xX][0-9a-fA-F]|#[0-9]|[A-Za-z0-9])/;
 
   function siteSlug(title) {
-    var text = String(title || "").normalize("NFKC").replace(PICTOGRAPHS, "");
-    if (!MODELLED.test(text) || /<|>|&#?\w+;/.test(text)) {
+    var text = String(title || "");
+    if (REFERENCE_LIKE.test(text)) {
+      // a title with a character reference: the site's slugify reads it as HTML (Markup's
+      // striptags decodes it). Only one whose slug comes out empty is judged here
+      // ("&nbsp;", "&amp;", "&#x200b;": the build's "dal titolo non si ricava un
+      // indirizzo"); any other is left to the build, as before
+      var plain = unescaped(text);
+      if (plain === null) {
+        return null;
+      }
+      plain = plain.replace(BLANK_CHARACTERS, function (blank) {
+        return SPELLED_BLANKS.test(blank) ? blank : " ";
+      }).normalize("NFKC").replace(PICTOGRAPHS, "");
+      return MODELLED.test(plain) && !/<|>/.test(text) && folded(plain) === "" ? "" : null;
+    }
+    text = text.normalize("NFKC").replace(PICTOGRAPHS, "");
+    if (!MODELLED.test(text) || /<|>/.test(text)) {
       return null;  // not folded here as the site folds it: the build checks it
     }
+    return folded(text);
+  }
+
+  // ``text`` (MODELLED) folded as the site folds it
+  function folded(text) {
     text = text.replace(APOSTROPHES, "'").replace(DASHES, "-");
-    var folded = "";
+    var letters = "";
     for (var index = 0; index < text.length; index += 1) {
       var char = text[index];
-      folded += FOLD[char] || char.normalize("NFKD").replace(COMBINING, "");
+      letters += FOLD[char] || char.normalize("NFKD").replace(COMBINING, "");
     }
-    var slug = folded.replace(/['`]/g, " ").replace(/[^\w\s-]/g, "").replace(/_/g, " ")
+    var slug = letters.replace(/['`]/g, " ").replace(/[^\w\s-]/g, "").replace(/_/g, " ")
       .trim().replace(/[-\s]+/g, "-").replace(/^-+|-+$/g, "").toLowerCase();
     if (slug.length > SLUG_MAX) {
       var cut = slug.slice(0, SLUG_MAX + 1);
