@@ -749,6 +749,7 @@ def test_a_search_page_open_across_a_publish_still_finds(tmp_path, nginx_install
         server.stop()
 
 
+@pytest.mark.browser
 def test_pages_load_in_chromium_without_csp_violations_and_show_the_count(site, counter,
                                                                           playwright):
     from playwright.sync_api import expect  # noqa: PLC0415
