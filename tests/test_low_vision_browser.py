@@ -338,11 +338,15 @@ def test_at_the_default_text_size_a_phone_held_sideways_has_the_compact_header(
     At most a third of the screen, as on a phone held upright at the default size
     (tests/test_header_menu_browser.py): the page keeps two thirds of it, its title's
     first line whole on the first screen. In light and dark mode all text keeps its
-    contrast (4.5:1, 3:1 when large) on the band, which runs under the menu's button."""
+    contrast (4.5:1, 3:1 when large) on the band, which runs under the menu's button.
+    The "Menu" button stands level with "Cerca" (the same middle, ±1 px: it sat 7 to
+    9 px lower, at the foot of its cell)."""
     page.set_viewport_size({"width": width, "height": height})
     try:
         for scheme in ("light", "dark"):
             visit(page, site, address, color_scheme=scheme)
+            cerca, menu_button = page.evaluate(BUTTON_MIDDLES)
+            assert abs(cerca - menu_button) <= 1, (cerca, menu_button)
             field, menu, _, header = page.evaluate(HEADER_PARTS)
             assert field >= 200, field
             assert header <= height / 3 and menu <= header, (menu, header)
@@ -357,6 +361,13 @@ def test_at_the_default_text_size_a_phone_held_sideways_has_the_compact_header(
             assert (scroll_width, outside, page.evaluate(SPILLED)) == (screen, [], [])
     finally:
         page.set_viewport_size({"width": 390, "height": 844})
+
+
+# [the middle of the search's "Cerca" button, the middle of the "Menu" button] in px
+BUTTON_MIDDLES = """() => ['.site-search-button', '.site-nav-button'].map(selector => {
+    const box = document.querySelector(selector).getBoundingClientRect();
+    return (box.top + box.bottom) / 2;
+})"""
 
 
 # [the page's column (main's .container less its gutters): its left and right edges, the
