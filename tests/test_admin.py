@@ -1832,6 +1832,36 @@ def test_admin_js_refuses_a_blank_title_as_the_build_does(build, tmp_path):
         assert f"ERROR {name}:2: manca il titolo (`title`)" in built, built
 
 
+def test_admin_js_refuses_a_cover_without_description_as_the_build_does(tmp_path):
+    """A cover image (``image``) whose description (``image_alt``) is made only of what
+    nobody sees describes nothing: the build's "`image` senza `image_alt`" (schema.py, by
+    core.text's blank; it took "\u200b" for a description) and admin.js's refusal (its
+    trim() took "\u200b" and "\ufeff"), for a sample of blank characters; a description
+    with something to read is saved."""
+    blanks = [chr(code) for code in blank_codes() if chr(code) not in "\n\r"][::7]
+    named = ["La sede", "\u3164a", "\u200bLa sede"]
+    alts = blanks + named
+    content = tmp_path / "check" / "content"
+    year = 2024
+    files = {f"notizie/copertina-{number}.md": '---\ntitle: "Copertina {}"\ndate: 2024-05-05'
+             ' 10:00\nimage: immagini/{}/sede.png\nimage_alt: "{}"\n---\n\nTesto.\n'.format(
+                 number, year, "".join(f"\\U{ord(char):08X}" for char in alt))
+             for number, alt in enumerate(alts)}
+    write_content(content, {**files, f"immagini/{year}/sede.png": image()})
+    loaded = project_settings(write_conf(tmp_path / "check", f"PATH = {str(content)!r}\n"))
+    markdown = make_markdown(loaded)
+    refused = [any("`image` senza `image_alt`" in str(problem) for problem in check_file(
+        content / name, name, loaded, markdown).errors) for name in files]
+    assert [repr(alt) for alt, no in zip(alts, refused) if no != (alt in blanks)] == []
+    said = saves([["Testo.", None, {"image": f"immagini/{year}/sede.png", "image_alt": alt}]
+                  for alt in alts])
+    wrong = [(alt, answer) for alt, answer in zip(alts, said)
+             if answer.startswith("manca la descrizione dell'immagine di copertina")
+             != (alt in blanks)]
+    assert wrong == [], wrong[:10]
+    assert said[-len(named):] == ["saved"] * len(named)
+
+
 def test_admin_js_refuses_a_title_of_references_without_a_slug_as_the_build_does(build,
                                                                                  tmp_path):
     """A title of character references that stand for nothing to read ("&nbsp;",

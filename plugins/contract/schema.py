@@ -404,7 +404,7 @@ def _check_image(meta, settings, problems):
                                     filetypes.IMAGES)
         if problem:
             problems.append(("image", problem))
-    if not meta.get("image_alt"):
+    if blank(str(meta.get("image_alt") or "")):  # "\u200b" describes nothing (core.text)
         problems.append(("image", "`image` senza `image_alt`: scrivi il testo alternativo"
                                   " dell'immagine / `image` needs `image_alt`"))
 

@@ -114,7 +114,7 @@
       }
       var image = data.get("image");
       var alt = data.get("image_alt");
-      if (image && !(alt && String(alt).trim())) {
+      if (image && blankText(String(alt || ""))) {  // as the build's blank (core.text)
         throw refusal("manca la descrizione dell'immagine di copertina (testo"
           + " alternativo): scrivila nel campo sotto l'immagine.");
       }
@@ -158,8 +158,9 @@
         if (itemOf(slugs, event.entry, saved).slug === "") {
           // (a title of references too, "&nbsp;" or "&amp;": slugs.js decodes them)
           throw refusal("dal titolo non si ricava un indirizzo (è fatto solo di simboli o"
-            + " emoji, o di codici come &nbsp; che non sono lettere né cifre): scrivi la fine dell'indirizzo nel campo «Slug (fine"
-            + " dell'indirizzo)», per esempio festa-di-quartiere.");
+            + " emoji, o di codici come &nbsp; che non sono lettere né cifre): scrivi la fine"
+            + " dell'indirizzo nel campo «Slug (fine dell'indirizzo)», per esempio"
+            + " festa-di-quartiere.");
         }
         var reserved = reservedRefusal(event.entry, saved);
         if (reserved) {
