@@ -1187,18 +1187,27 @@ IMAGE_CASES = [
 ]
 
 
+def build_and_save(build, cases, files=(), settings="", page=PAGE):
+    """``cases``, ``[(body, anything)]``, each built as an item, ``notizie/caso-N.md``
+    (with ``files`` and ``settings``), and saved by admin.js (``page`` giving its data-
+    attributes): the build's log and what admin.js says of each ("saved", or its
+    refusal), in order."""
+    files = {**dict(files), **{f"notizie/caso-{number}.md": article(
+        title=f"Caso {number}", body=body) for number, (body, _) in enumerate(cases)}}
+    return (build(files, settings).messages(),
+            saves([[body, None] for body, _ in cases], page))
+
+
 def built_and_saved(build, cases, files=(), settings="", page=PAGE):
     """``cases``, ``[(body, expected)]`` (``expected`` None: the text is accepted), each
     built as an item (with ``files`` and ``settings``): the build must stop on exactly
     those with an ``expected``; then what admin.js says of saving each ("saved", or its
     refusal; ``page`` giving its data- attributes), in order."""
-    files = {**dict(files), **{f"notizie/caso-{number}.md": article(
-        title=f"Caso {number}", body=body) for number, (body, _) in enumerate(cases)}}
-    built = build(files, settings).messages()
+    built, said = build_and_save(build, cases, files, settings, page)
     refused = [bool(re.search(rf"ERROR notizie/caso-{number}\.md", built))
                for number in range(len(cases))]
     assert refused == [expected is not None for _, expected in cases], built
-    return saves([[body, None] for body, _ in cases], page)
+    return said
 
 
 def test_admin_js_refuses_an_image_without_description_or_file_as_the_build_does(build):
@@ -2326,10 +2335,7 @@ def test_admin_js_names_a_file_of_the_editors_computer_as_the_build_does(build):
     relative, having read the text's escaped backslashes as spaces. It names it as the
     build does, in the build's words (core.files.LOCAL_PATH_WORDS, which the page gives
     it), and says what to do in the editor; so for C:\\… and /Users/…."""
-    files = {f"notizie/caso-{number}.md": article(title=f"Caso {number}", body=body)
-             for number, (body, _) in enumerate(LOCAL_CASES)}
-    built = build(files).messages()
-    said = saves([[body, None] for body, _ in LOCAL_CASES])
+    built, said = build_and_save(build, LOCAL_CASES)
     for number, ((body, expected), answer) in enumerate(zip(LOCAL_CASES, said)):
         error = re.search(rf"ERROR notizie/caso-{number}\.md:\d+: (.*?) / ", built)
         if expected is None:
@@ -2393,10 +2399,7 @@ def test_admin_js_proposes_for_a_typed_address_what_the_build_proposes(build):
     a link's address (with the link button) is relative to a browser: admin.js refused
     it as one, saying to write {filename}, / or https://, nothing of mailto: or tel:. The
     build names what to write, and admin.js now proposes the same address."""
-    files = {f"notizie/caso-{number}.md": article(title=f"Caso {number}", body=body)
-             for number, (body, _) in enumerate(TYPED_ADDRESS_CASES)}
-    built = build(files).messages()
-    said = saves([[body, None] for body, _ in TYPED_ADDRESS_CASES])
+    built, said = build_and_save(build, TYPED_ADDRESS_CASES)
     for number, ((body, write), refusal) in enumerate(zip(TYPED_ADDRESS_CASES, said)):
         error = re.search(rf"ERROR notizie/caso-{number}\.md:\d+: (.*?) / ", built)
         assert error and re.findall(r"\[testo\]\(([^)]*)\)", error[1]) == [write], built
@@ -2419,10 +2422,7 @@ def test_admin_js_refuses_a_path_of_the_site_without_static_as_the_build_does(bu
     """A link or an image written as a path of the site (/allegati/2025/bando.pdf,
     /notizie/festa.md) stops the build, which names the {static} or {filename} link to
     write; the web editor saved it. admin.js refuses it, proposing the same link."""
-    files = {f"notizie/caso-{number}.md": article(title=f"Caso {number}", body=body)
-             for number, (body, _) in enumerate(UNMARKED_CASES)}
-    built = build(files).messages()
-    said = saves([[body, None] for body, _ in UNMARKED_CASES])
+    built, said = build_and_save(build, UNMARKED_CASES)
     for number, ((body, write), refusal) in enumerate(zip(UNMARKED_CASES, said)):
         error = re.search(rf"ERROR notizie/caso-{number}\.md:\d+: .*? scrivi (\S+) /", built)
         if write is None:
