@@ -1193,3 +1193,28 @@ def test_an_attribute_whose_value_ends_like_a_site_attribute_keeps_the_next_one(
         assert link["href"] == "https://www.comune.cremona.it/", (url, link)
         assert link.get("title") in (None, "Vedi class="), (url, link)
         assert soup.find_all(class_=True) == [] and soup.find_all(id=True) == [], url
+
+
+def test_feeds_without_a_feed_domain_have_the_sites_absolute_addresses(build_once):
+    """A build given ``SITEURL`` alone (``pelican -e SITEURL=…`` over publishconf.py, which
+    reads ``FEED_DOMAIN = SITEURL`` from the environment): Pelican makes a feed's own
+    address from ``FEED_DOMAIN`` only, so every Atom ``<id>`` and ``rel="self"`` link was
+    relative (RFC 4287: an id is an absolute IRI) while the pages announced the feeds at
+    absolute addresses, and the category feeds kept Pelican's title and the home page."""
+    site = build_once(ITEMS, settings="FEED_DOMAIN = ''\n")
+    assert site.ok, site.log
+    a = "{http://www.w3.org/2005/Atom}"
+    for name, page in (("tutto", "/"), ("categorie/notizie", "/categorie/notizie/")):
+        url = f"{SITEURL}/feeds/{name}"
+        atom = ET.fromstring(site.text(f"/feeds/{name}.atom.xml"))
+        assert atom.findtext(a + "id") == url + ".atom.xml"
+        assert {link.get("rel"): link.get("href") for link in atom.findall(a + "link")} == {
+            "self": url + ".atom.xml", "alternate": SITEURL + page}
+        channel = ET.fromstring(site.text(f"/feeds/{name}.rss.xml")).find("channel")
+        assert channel.find(a + "link").get("href") == url + ".rss.xml"
+        assert channel.findtext("link") == SITEURL + page
+    assert parse(site, "/feeds/categorie/notizie.atom.xml").feed.title == \
+        "FareLegami – Notizie"
+    announced = {link["href"] for link in
+                 site.soup("/categorie/notizie/").select('head link[rel="alternate"]')}
+    assert f"{SITEURL}/feeds/categorie/notizie.atom.xml" in announced

@@ -1,4 +1,5 @@
-"""The FEEDS_* settings (listed with their meaning in README.md)."""
+"""The FEEDS_* settings (listed with their meaning in README.md), and Pelican's
+``FEED_DOMAIN`` filled in from ``SITEURL`` when it is empty (:func:`fill_feed_domain`)."""
 
 from plugins.core import settings as core_settings
 from plugins.core.urls import http_address
@@ -24,5 +25,25 @@ def check(settings):
     return []
 
 
+def fill_feed_domain(settings):
+    """``FEED_DOMAIN`` empty (or None) and ``SITEURL`` an absolute address: ``FEED_DOMAIN``
+    is ``SITEURL``, the rule the site's own links to its feeds follow
+    (``plugins.core.urls.feed_address``: the pages' ``<link rel="alternate">``, "Segui le
+    notizie").
+
+    Pelican's writer makes a feed's own address from ``FEED_DOMAIN`` alone: a build whose
+    ``SITEURL`` was given without it (``pelican -e SITEURL=…`` over publishconf.py, which
+    reads ``FEED_DOMAIN = SITEURL`` from the environment, or a settings file that sets
+    ``SITEURL`` only) wrote feeds whose Atom ``<id>`` and ``rel="self"`` links (RSS's
+    ``atom:link`` too) were relative, ``/feeds/tutto.atom.xml`` (RFC 4287 4.2.6: an id is
+    an absolute IRI), and whose category feeds kept Pelican's title and the home page as
+    link (their address was not the one the site lists, ``channel.followed_group``)."""
+    if not str(settings.get("FEED_DOMAIN") or "").strip():
+        site = str(settings.get("SITEURL") or "").strip().rstrip("/")
+        if http_address(site):
+            settings["FEED_DOMAIN"] = site
+
+
 def install(settings):
+    fill_feed_domain(settings)
     return core_settings.install(settings, PREFIX, DEFAULTS, check)
