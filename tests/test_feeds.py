@@ -1218,3 +1218,38 @@ def test_feeds_without_a_feed_domain_have_the_sites_absolute_addresses(build_onc
     announced = {link["href"] for link in
                  site.soup("/categorie/notizie/").select('head link[rel="alternate"]')}
     assert f"{SITEURL}/feeds/categorie/notizie.atom.xml" in announced
+
+
+def test_the_feeds_of_a_site_built_without_its_address_are_absolute(build):
+    """A build without ``SITEURL`` (``./run build``, the previews: the pages' links are
+    site paths, the feeds' addresses ``FEED_DOMAIN``'s): Pelican joined each item's
+    address to ``SITEURL``, so the RSS ``<link>``, the Atom alternate link and every
+    address of the content were site paths (RSS 2.0: a link is a URL; a reader resolves a
+    path against the feed's own address), beside absolute ids, enclosures and logo. The
+    item keeps its documents (plugins/attachments finds it by its link)."""
+    local = "http://localhost:8000"
+    site = build({
+        "allegati/2024/bando.pdf": samples.pdf(1),
+        "immagini/foto.jpg": JPEG,
+        "notizie/a.md": article(title="Notizia in anteprima", attachments=[
+            "allegati/2024/bando.pdf"], body="""\
+            Vedi [come seguirci](/segui/), [la sezione](#sotto) e
+            ![La foto]({static}/immagini/foto.jpg)
+
+            ## Sotto
+
+            Il resto."""),
+    }, siteurl="", settings=f"FEED_DOMAIN = {local!r}\n")
+    assert site.ok, site.log
+    page = f"{local}/2024/05/notizia-in-anteprima/"
+    for url in ("/feeds/tutto.atom.xml", "/feeds/tutto.rss.xml",
+                "/feeds/categorie/notizie.atom.xml", "/feeds/categorie/notizie.rss.xml"):
+        [entry] = feedparser.parse(site.text(url)).entries  # no feed address: as written
+        assert entry.link == page, url
+        html = entry.content[0].value if "content" in entry else entry.description
+        addresses = set(html_addresses(html))
+        assert {f"{local}/segui/", page + "#sotto", f"{local}/allegati/2024/bando.pdf",
+                f"{local}/immagini/foto.jpg"} <= addresses, url
+        assert all(address.startswith(local + "/") for address in addresses), url
+        assert [link.href for link in entry.links if link.rel == "enclosure"] == [
+            f"{local}/allegati/2024/bando.pdf"], url

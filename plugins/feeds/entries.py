@@ -7,7 +7,7 @@ from feedgenerator import Rss201rev2Feed
 
 from plugins.contract.tables import align_attributes
 from plugins.core.text import without_note_references
-from plugins.core.urls import feed_item
+from plugins.core.urls import feed_item, feed_item_address
 from plugins.italian.typography import without_name_spans
 from plugins.italian.words import elenco
 
@@ -58,6 +58,12 @@ def fix_entries(context, feed):
     summary_only = isinstance(feed, Rss201rev2Feed) and context.get("RSS_FEED_SUMMARY_ONLY")
     for item in feed.items:
         article = feed_item(context, item)
+        # absolute in a build without SITEURL too (the previews, FEED_DOMAIN's address):
+        # Pelican's writer joins the item's address to SITEURL, "" there, and the RSS
+        # <link>, the Atom alternate and every address of the content (made absolute
+        # against it below) were relative, where the ids, the enclosures and the logo
+        # were the site's absolute addresses (RSS 2.0: an item's link is a URL)
+        item["link"] = feed_item_address(context, item["link"])
         item["lang"] = getattr(article, "lang", None)  # xml:lang where not the feed's (Atom)
         item["categories"] = distinct_terms(item.get("categories"))
         authors = getattr(article, "authors", None) or ()
