@@ -1253,3 +1253,31 @@ def test_the_feeds_of_a_site_built_without_its_address_are_absolute(build):
         assert all(address.startswith(local + "/") for address in addresses), url
         assert [link.href for link in entry.links if link.rel == "enclosure"] == [
             f"{local}/allegati/2024/bando.pdf"], url
+
+
+def test_pages_link_the_feeds_where_they_say_they_are_with_their_own_domain(build_once):
+    """Feeds given a domain of their own (``FEED_DOMAIN``, Pelican's setting): each
+    feed's self link, "Segui le notizie" and the feeds' ids are at that domain; the
+    ``<head>`` of every page, the footer's links and a category's own linked the site's
+    (``SITEURL``), so a reader subscribed at one address a feed that names another."""
+    feeds = "https://feeds.example.org"
+    site = build_once(ITEMS, settings=f"FEED_DOMAIN = {feeds!r}\n")
+    assert site.ok, site.log
+    a = "{http://www.w3.org/2005/Atom}"
+
+    def self_link(path):
+        root = ET.fromstring(site.text(path))
+        return [link.get("href") for link in root.iter(a + "link")
+                if link.get("rel") == "self"][0]
+
+    listed = {link["href"] for link in site.soup("/segui/").select("section.feed-group li a")}
+    for url in ("/", "/2024/05/comunicato/", "/categorie/notizie/", "/segui/"):
+        soup = site.soup(url)
+        announced = [link["href"] for link in soup.select('head link[rel="alternate"]')]
+        linked = [link["href"] for link in soup.select(
+            "footer a[type], .page-header .feed-links a[type]")]
+        assert announced and linked, url
+        for href in announced + linked:
+            assert href.startswith(feeds + "/feeds/"), (url, href)
+            assert href in listed, (url, href)
+            assert self_link(href.removeprefix(feeds)) == href, (url, href)
