@@ -1259,9 +1259,10 @@ def test_pages_link_the_feeds_where_they_say_they_are_with_their_own_domain(buil
     """Feeds given a domain of their own (``FEED_DOMAIN``, Pelican's setting): each
     feed's self link, "Segui le notizie" and the feeds' ids are at that domain; the
     ``<head>`` of every page, the footer's links and a category's own linked the site's
-    (``SITEURL``), so a reader subscribed at one address a feed that names another."""
+    (``SITEURL``), so a reader subscribed at one address a feed that names another. A
+    domain written with a final slash is the same domain (not ``…org//feeds/``)."""
     feeds = "https://feeds.example.org"
-    site = build_once(ITEMS, settings=f"FEED_DOMAIN = {feeds!r}\n")
+    site = build_once(ITEMS, settings=f"FEED_DOMAIN = {feeds + '/'!r}\n")  # one slash
     assert site.ok, site.log
     a = "{http://www.w3.org/2005/Atom}"
 

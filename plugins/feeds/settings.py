@@ -37,11 +37,18 @@ def fill_feed_domain(settings):
     ``SITEURL`` only) wrote feeds whose Atom ``<id>`` and ``rel="self"`` links (RSS's
     ``atom:link`` too) were relative, ``/feeds/tutto.atom.xml`` (RFC 4287 4.2.6: an id is
     an absolute IRI), and whose category feeds kept Pelican's title and the home page as
-    link (their address was not the one the site lists, ``channel.followed_group``)."""
-    if not str(settings.get("FEED_DOMAIN") or "").strip():
-        site = str(settings.get("SITEURL") or "").strip().rstrip("/")
-        if http_address(site):
-            settings["FEED_DOMAIN"] = site
+    link (their address was not the one the site lists, ``channel.followed_group``).
+    A ``FEED_DOMAIN`` given with a final slash loses it: the theme's links to the feeds
+    (``FEED_DOMAIN/FEED_ALL_ATOM``) had two."""
+    domain = settings.get("FEED_DOMAIN")
+    if isinstance(domain, str) and domain.strip():
+        # without a final slash, as SITEURL: the theme joins it to a feed's path with one
+        # (Pelican's writer adds one only where missing)
+        settings["FEED_DOMAIN"] = domain.strip().rstrip("/")
+        return
+    site = str(settings.get("SITEURL") or "").strip().rstrip("/")
+    if http_address(site):
+        settings["FEED_DOMAIN"] = site
 
 
 def install(settings):
