@@ -1282,3 +1282,22 @@ def test_pages_link_the_feeds_where_they_say_they_are_with_their_own_domain(buil
             assert href.startswith(feeds + "/feeds/"), (url, href)
             assert href in listed, (url, href)
             assert self_link(href.removeprefix(feeds)) == href, (url, href)
+
+
+def test_rss_plain_text_has_ampersands_and_angle_brackets_as_hexadecimal_references(
+        build_once):
+    """RSS 2.0 does not say whether a title is text or HTML. The RSS Advisory Board's
+    profile asks for ``&#x26;``, ``&#x3C;`` and ``&#x3E;`` in plain text (every element
+    but an item's description, which is HTML), and the W3C feed validator warned of a
+    title written ``Caffè &amp; &lt;dolci&gt;`` ("Encode "&" and "<" in plain text using
+    hexadecimal character references"). To an XML parser it is the same title."""
+    site = build_once(EVERY_KIND)
+    assert site.ok, site.log
+    for url in ("/feeds/tutto.rss.xml", "/feeds/categorie/avvisi.rss.xml"):
+        raw = site.text(url)
+        assert "<title>Caffè &#x26; &#x3C;dolci&#x3E; 🎉 all’oratorio</title>" in raw, url
+        plain = re.sub(r"(<item>.*?)<description>.*?</description>", r"\1", raw, flags=re.S)
+        assert not re.findall(r"[^>]{0,40}&(?:amp|lt|gt);", plain), url  # none anywhere
+        assert "&lt;p&gt;" in raw  # the items' HTML stays as HTML is written in RSS
+        titles = [entry.title for entry in parse(site, url).entries]
+        assert "Caffè & <dolci> 🎉 all’oratorio" in titles, url  # what a reader shows
