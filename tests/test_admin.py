@@ -5,6 +5,7 @@ but for one test (``-m browser``) that follows «Apri il sito» in Decap itself.
 import copy
 import functools
 import hashlib
+import html
 import json
 import os
 import random
@@ -13,6 +14,7 @@ import shutil
 import socket
 import subprocess
 import sys
+import unicodedata
 from html.entities import html5
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -30,7 +32,10 @@ from plugins.contract.reader import make_markdown
 from plugins.contract.schema import LONG_TITLE_MESSAGE, TITLE_WARNING_LENGTH, long_title
 from plugins.core.files import LOCAL_PATH_RE, LOCAL_PATH_WORDS
 from plugins.core.text import BLANK_RANGES, blank
-from plugins.italian.slugs import is_slug
+from plugins.italian.slugs import (
+    LETTERLESS_PLANES_END, SPELLED_SYMBOLS, is_slug, letterless_ranges, slug_substitutions,
+    title_slug,
+)
 from samples import image, pdf
 from support import ROOT, SITEURL, admin_scripts, admin_scripts_text, article, build_site, \
     project_settings, write_conf, write_content
@@ -1025,7 +1030,9 @@ PAGE = {"data-content": "content", "data-html": " ".join(sorted(ALLOWED)),
         "data-nesting": json.dumps(nesting.rules(), ensure_ascii=False, sort_keys=True),
         "data-blank": " ".join(f"{first:x}-{last:x}" for first, last in BLANK_RANGES),
         "data-blank-references": " ".join(sorted(
-            name for name, value in html5.items() if blank(value)))}
+            name for name, value in html5.items() if blank(value))),
+        "data-letterless": " ".join(f"{first:x}-{last:x}" for first, last in letterless_ranges()),
+        "data-spelled-symbols": SPELLED_SYMBOLS.pattern}
 
 
 def save_setup_js(page=PAGE):
@@ -1832,7 +1839,10 @@ def test_admin_js_refuses_a_blank_title_as_the_build_does(build, tmp_path):
     wrong = [(title, answer) for title, answer in zip(titles, said)
              if answer.startswith("manca il titolo") != (title in blanks)]
     assert wrong == [], wrong[:10]
-    assert said[-len(named):] == ["saved"] * len(named)
+    # not blank, but "\u2800" and "\ufffd" give no address: refused for that, by both
+    assert [answer == "saved" for answer in said[-len(named):]] \
+        == [bool(title_slug(title, slug_substitutions())) for title in named] \
+        == [True, False, True, False]
     # the build stops on them too
     few = {f"notizie/{name}.md": f'---\ntitle: "{title}"\ndate: 2024-05-05 10:00\n---\n\nTesto.\n'
            for name, title in [("spazi", "   "), ("invisibile", "\\u200b\\ufeff\\u00ad")]}
@@ -1879,14 +1889,18 @@ def test_admin_js_refuses_a_title_of_references_without_a_slug_as_the_build_does
     indirizzo"; admin.js left any title with a reference to the build and saved it. Now
     it refuses those, in the build's words (an argomento's or an author's name of them
     too, as the build refuses it); a title with a reference and something to
-    read is saved (its slug left to the build, as before; so is a title whose characters
-    the script does not fold, "&#x2800;" or "&#0;", which the build may refuse)."""
+    read is saved (its slug left to the build, as before). A reference to a character
+    the script did not fold, "&#x2800;" (Braille's blank) or "&#0;" (U+FFFD), was left
+    to the build, which refused it: the page now gives the script the characters of
+    which the slug keeps nothing (data-letterless, from the build's unidecode)."""
     empty = [*(f"&#x{code:x};" for code in blank_codes()
                if code and code not in WINDOWS_1252 and code not in (0x17B4, 0x17B5)),
              *(f"&{name}" for name, value in html5.items() if blank(value)),
              "&amp;", "&lt;&gt;", "&nbsp;&amp;&#x200b;", "&#9;-&#10;", "\U0001f389&nbsp;",
-             "&quot;&apos;"]
+             "&quot;&apos;", "&#x2800;", "&#0;", "&#xfffd;", "&#150;", "&#x2800;&nbsp;&#0;",
+             "&#x1f389;", "&#x110000;", "&#xd800;", "° &#x2800;"]
     named = ["Festa &amp; musica", "&#x17b4;", "&#x80;", "&eacute;", "&nbspx", "La festa",
+             "&deg;", "&#176;", "&#xff21;",
              "Pane & vino", "&nbsp;a"]
     titles = empty + named
     content = tmp_path / "check" / "content"
@@ -1917,10 +1931,53 @@ def test_admin_js_refuses_a_title_of_references_without_a_slug_as_the_build_does
         == ["dall'argomento «&amp;»", "dall'autore «&nbsp;»"]
     # the build stops on them too
     few = {"notizie/spazio.md": article(title="&nbsp;"),
-           "notizie/segni.md": article(title="&amp; &#x200b;")}
+           "notizie/segni.md": article(title="&amp; &#x200b;"),
+           "notizie/braille.md": article(title="&#x2800;"),
+           "notizie/zero.md": article(title="&#0;")}
     built = build(few).messages()
     for name in few:
         assert f"ERROR {name}:2: {words}" in built, built
+
+
+def letterless_cases():
+    """Titles of one character, every 13th code point up to U+2FFFF (beyond U+1FFFF the
+    script judges only the blank ones) and all of Latin-1, each typed and as a
+    reference, and a few of several."""
+    codes = sorted({*range(0, 0x30000, 13), *range(0x100), 0x2800, 0xFFFD, 0xB0, 0x17B4,
+                    0x1F389, 0x1F170, 0xE0020, 0x10FFFF} - set(range(0xD800, 0xE000)))
+    titles = [chr(code) for code in codes if chr(code) not in "\n\r"]
+    titles += [f"&#x{code:x};" for code in codes if code not in WINDOWS_1252]
+    return titles + ["\u2800 \ufffd", "— · —", "n° 3", "°°", "&#176;", "«…»", "\U0001f389!",
+                     "&#x2800;\u2800a", "\uff01\uff1f", "\uff21"]
+
+
+def test_admin_js_refuses_a_title_without_a_slug_as_the_build_does_whatever_its_characters():
+    """A title of which the site's slug keeps nothing stops the build; admin.js refused
+    only those it folds itself (ASCII, Latin-1 letters), and saved "\u2800", "\ufffd",
+    "&#x2800;" or "&#0;". Now, for every title of letterless_cases(), admin.js refuses
+    exactly those whose slug is empty to the build's own title_slug (up to U+1FFFF: past
+    it, only those the build refuses: none it accepts), in the words of a title without
+    an address or a blank one; the page gives it the build's letterless characters
+    (a character of a Unicode newer than the build's, which the browser may make a
+    letter, is left to the build as well)."""
+    titles = letterless_cases()
+    said = saves([["Testo.", None, {"title": title}] for title in titles])
+    subs = slug_substitutions()
+    refusals = ("dal titolo non si ricava un indirizzo", "manca il titolo")
+    wrong = []
+    for title, answer in zip(titles, said):
+        empty = not title_slug(title, subs) or blank(title)
+        refused = answer != "saved"
+        # judged: what is read (its references decoded, normalised) up to U+1FFFF, and
+        # known to this Python's Unicode (Node's may make a newer character a letter)
+        read = html.unescape(title)
+        judged = all(unicodedata.category(char) != "Cn" for char in read) and all(
+            ord(char) < LETTERLESS_PLANES_END for char in unicodedata.normalize("NFKC", read))
+        if refused and not (empty and answer.startswith(refusals)) \
+                or judged and refused != empty:
+            wrong.append((title, title_slug(title, subs), answer[:50]))
+    assert wrong == [], wrong[:20]
+    assert len(titles) > 30000 and sum(answer != "saved" for answer in said) > 5000
 
 
 def test_admin_js_says_a_long_title_in_the_builds_own_words(site):
@@ -1965,12 +2022,13 @@ def test_the_page_gives_the_script_the_bodys_attributes_and_video_hosts(site):
 
 
 def test_the_page_gives_the_script_the_builds_rules_and_words(site):
-    """What a blank title is made of, a file of the editor's computer, how deep a text's
-    HTML may nest, the long title's words: admin.js judges by the build's own (the tests
-    above give it PAGE), none written again in JavaScript."""
+    """What a blank title is made of, what a slug keeps nothing of, a file of the editor's
+    computer, how deep a text's HTML may nest, the long title's words: admin.js judges by
+    the build's own (the tests above give it PAGE), none written again in JavaScript."""
     page = admin_page(site)
-    for name in ("data-blank", "data-blank-references", "data-local-path",
-                 "data-local-path-words", "data-nesting"):
+    for name in ("data-blank", "data-blank-references", "data-letterless",
+                 "data-spelled-symbols", "data-local-path", "data-local-path-words",
+                 "data-nesting"):
         assert page[name] == PAGE[name], name
     assert json.loads(page["data-nesting"])["maxDepth"] == nesting.MAX_DEPTH
     script = admin_scripts_text()

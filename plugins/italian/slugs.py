@@ -7,10 +7,14 @@ Ours make an apostrophe a word break and leave only lowercase ASCII letters,
 digits and single hyphens: the form every URL of the site has (the contract).
 """
 
+import itertools
 import re
 from functools import lru_cache
 
 from pelican.utils import slugify
+from unidecode import unidecode
+
+from plugins.core.text import BLANK_RANGES
 
 MAX_LENGTH = 80
 SLUG_RE = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
@@ -68,3 +72,36 @@ def item_slug(metadata, regex_subs):
 def is_slug(text, max_length=MAX_LENGTH):
     """True for lowercase ASCII letters, digits and single hyphens, not too long."""
     return bool(SLUG_RE.fullmatch(text or "")) and len(text) <= max_length
+
+
+_LETTER_RE = re.compile("[A-Za-z0-9]")
+# The planes whose characters :func:`letterless_ranges` judges all of: the Basic and the
+# Supplementary Multilingual, where unidecode's tables are (a million more characters
+# would take ten times as long)
+LETTERLESS_PLANES_END = 0x20000
+
+
+@lru_cache(maxsize=1)
+def letterless_ranges():
+    """The characters of which a slug keeps nothing, as ``[(first, last)]`` code points
+    (surrogates left out), of the first two planes: those unidecode spells without an
+    ASCII letter or digit (punctuation, symbols, emoji, "\u2800", "\ufffd"), and
+    such characters of the others that nobody sees (core.text's BLANK_RANGES). A text
+    without :data:`SPELLED_SYMBOLS` (word breaks: "°" typed is none, but "&deg;" is
+    "deg", decoded after them), its character references then decoded and the whole
+    NFKC-normalised as slugify does, made only of them has no slug (unidecode spells
+    each character alone). The web editor gets them (plugins/admin: a title of them is
+    refused, as the build refuses it). A tenth of a second: the build server computes
+    it before it forks (a module's constant, plugins/admin/output.py)."""
+    beyond = sorted({code for first, last in BLANK_RANGES if last >= LETTERLESS_PLANES_END
+                     for code in range(max(first, LETTERLESS_PLANES_END), last + 1)})
+    ranges = []
+    for code in itertools.chain(range(LETTERLESS_PLANES_END), beyond):
+        if 0xD800 <= code <= 0xDFFF:
+            continue
+        if not _LETTER_RE.search(unidecode(chr(code))):
+            if ranges and ranges[-1][1] == code - 1:
+                ranges[-1][1] = code
+            else:
+                ranges.append([code, code])
+    return tuple((first, last) for first, last in ranges)

@@ -23,6 +23,11 @@
  *                     BLANK_RANGES, "0-20 7f-a0 …": hex code points, first and last)
  *   data-blank-references  the character references making only such characters
  *                     ("nbsp nbsp; ZeroWidthSpace; …")
+ *   data-letterless   the characters of which the site's slug keeps nothing, up to
+ *                     U+1FFFF (plugins/italian/slugs.py's letterless_ranges(), as
+ *                     data-blank): a title made only of them gives no address
+ *   data-spelled-symbols  the symbols the site's slug makes word breaks as typed, before
+ *                     it decodes references (SPELLED_SYMBOLS: "[°]"), a regular expression
  *   data-nesting      how deep a text's HTML may nest and how many inline elements it
  *                     may leave open (JSON: plugins/contract/nesting.py's rules())
  *   data-static-folders  the folders {static} links lead into ("allegati/ immagini/")

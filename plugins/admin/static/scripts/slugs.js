@@ -8,9 +8,9 @@
   }
 
   // page.js
+  var script = admin.script;
   var words = admin.words;
   // link-addresses.js
-  var BLANK_CHARACTERS = admin.BLANK_CHARACTERS;
   var unescaped = admin.unescaped;
   // published-files.js
   var CONTENT = admin.CONTENT;
@@ -29,7 +29,8 @@
   // site leaves out, such as "°" or "€", quotes it glues words with, another script,
   // markup) leaves the title to the build: a slug made otherwise here would refuse a
   // good title, or give an unchanged item its own address as an old one, which stops
-  // the build.
+  // the build. Whether a title gives no slug at all is judged for any title, though
+  // (LETTERLESS, below).
   var MODELLED = /^[\x20-\x7e\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u00ff\u2018\u2019\u2013\u2014]*$/;
   var FOLD = { "ß": "ss", "æ": "ae", "Æ": "AE", "ø": "o", "Ø": "O", "ð": "d", "Ð": "D",
     "þ": "th", "Þ": "Th" };
@@ -39,27 +40,36 @@
   // variation selector, joiner and skin tones: nothing, as unidecode makes them
   var PICTOGRAPHS = /[\ufe0f\u200d\u{1F3FB}-\u{1F3FF}]|(?![\u{1F100}-\u{1F1FF}])(?=\p{Extended_Pictographic})[\u{10000}-\u{10FFFF}]/gu;
   var COMBINING = /\p{M}/gu;
-  // the blank characters unidecode spells as letters (Khmer's inherent vowels: "a", "aa")
-  var SPELLED_BLANKS = /[\u17b4\u17b5]/;
   var SLUG_MAX = 80;
   // what html.unescape may read as a character reference ("&amp", "&#38", "&nbsp;")
   var REFERENCE_LIKE = /&(?:#[xX][0-9a-fA-F]|#[0-9]|[A-Za-z0-9])/;
 
+  // A text made only of the characters of which the site's slug keeps nothing, as
+  // unidecode spells them (punctuation, symbols, emoji, "\u2800", "\ufffd": the page's
+  // data-letterless, from the build's own unidecode, up to U+1FFFF): it has no slug,
+  // whatever its characters. Each character is judged alone, as unidecode does.
+  var LETTERLESS = new RegExp("^[" + words("data-letterless").map(function (range) {
+    return "\\u{" + range.split("-").join("}-\\u{") + "}";
+  }).join("") + "]*$", "u");
+  // the symbols the site makes word breaks as typed ("Avviso n° 3": avviso-n-3), before
+  // it decodes the references ("&deg;" is spelled "deg"): the page's data-spelled-symbols
+  var SPELLED_SYMBOLS = new RegExp(script.getAttribute("data-spelled-symbols") || "$^", "gu");
+
   function siteSlug(title) {
-    var text = String(title || "");
-    if (REFERENCE_LIKE.test(text)) {
-      // a title with a character reference: the site's slugify reads it as HTML (Markup's
-      // striptags decodes it). Only one whose slug comes out empty is judged here
-      // ("&nbsp;", "&amp;", "&#x200b;": the build's "dal titolo non si ricava un
-      // indirizzo"); any other is left to the build, as before
-      var plain = unescaped(text);
-      if (plain === null) {
-        return null;
-      }
-      plain = plain.replace(BLANK_CHARACTERS, function (blank) {
-        return SPELLED_BLANKS.test(blank) ? blank : " ";
-      }).normalize("NFKC").replace(PICTOGRAPHS, "");
-      return MODELLED.test(plain) && !/<|>/.test(text) && folded(plain) === "" ? "" : null;
+    var text = String(title || "").replace(SPELLED_SYMBOLS, " ");
+    // the site's slugify reads a title as HTML (Markup's striptags decodes its character
+    // references: "&nbsp;", "&amp;", "&#x2800;" and "&#0;", which is "\ufffd"), then
+    // NFKC-normalises it
+    var referenced = REFERENCE_LIKE.test(text);
+    var plain = referenced ? unescaped(text) : text;
+    // (a character newer than the build's Unicode that the browser's NFKC makes a letter
+    // is none to the build, which refuses the title: left to it, as before)
+    if (plain !== null && LETTERLESS.test(plain.normalize("NFKC"))) {
+      return "";  // the build's "dal titolo non si ricava un indirizzo"
+    }
+    if (referenced) {
+      // a title with a reference and something to read: left to the build, as before
+      return null;
     }
     text = text.normalize("NFKC").replace(PICTOGRAPHS, "");
     if (!MODELLED.test(text) || /<|>/.test(text)) {
