@@ -1427,13 +1427,22 @@ EMPTY_LINK_CASES = [
     # named by its picture's description, or for screen readers
     ("[![Il cortile]({static}/immagini/2025/cortile.jpg)](https://example.org/)", None),
     ('Il <a href="https://example.org/" aria-label="Il sito"></a>.', None),
+    # a character escaped by a backslash is text: "!", "[", "]", "`", "*" (admin.js read
+    # those it writes as two spaces, "!" "[" "]" "`", as nothing, and refused the save)
+    ("Vedi [\\*](https://example.org/a).", None), ("Vedi [\\!](https://example.org/b).", None),
+    ("Vedi [\\[](https://example.org/c).", None), ("Vedi [\\]](https://example.org/d).", None),
+    ("Vedi [\\`](https://example.org/e).", None), ("Vedi [ \\! ](https://example.org/f).", None),
+    ("Vedi [\\!][x].\n\n[x]: https://example.org/g", None),
+    ("![\\!]({static}/immagini/2025/cortile.jpg)", None),
 ]
 
 
 def test_admin_js_refuses_a_link_without_text_as_the_build_does(build):
     """A link without text ([](…), <a href="…"></a>: nothing to see or to click, a screen
     reader reads its address) stops the build, but the web editor saved it. admin.js
-    refuses it, naming its address; a link named by its image or by aria-label is saved."""
+    refuses it, naming its address; a link named by its image or by aria-label is saved,
+    and so is one whose text is an escaped character ("[\\!](…)": "!" on the page), which
+    admin.js refused as a link without text."""
     files = {"immagini/2025/cortile.jpg": image("JPEG")}
     for (body, expected), said in zip(EMPTY_LINK_CASES,
                                       built_and_saved(build, EMPTY_LINK_CASES, files)):
@@ -1441,6 +1450,20 @@ def test_admin_js_refuses_a_link_without_text_as_the_build_does(build):
             assert said == "saved", (body, said)
         else:
             assert expected in said and "[testo](…)" in said, (body, said)
+
+
+def test_admin_js_names_an_address_with_an_escaped_character_as_the_build_does(build):
+    """A character escaped in a Markdown link's address is that character on the page
+    ("programma\\!" is "programma!"), in a tag's attribute the two as typed: the build
+    names each so, and so does admin.js (it named both "programma", the escape read as two
+    spaces)."""
+    cases = [("Leggi il [programma](programma\\!).", "programma!"),
+             ('Leggi il <a href="programma\\!">programma</a>.', "programma\\!")]
+    built, said = build_and_save(build, cases)
+    for number, ((body, address), answer) in enumerate(zip(cases, said)):
+        assert f"ERROR notizie/caso-{number}.md" in built and f"«{address}» è relativo" in built
+        assert answer.startswith(f"il link «{address}» nel testo ha un indirizzo relativo"), \
+            (body, answer)
 
 
 def test_admin_js_refuses_a_summary_topic_or_author_the_build_refuses(build):

@@ -56,11 +56,17 @@
   // what a backslash escapes in Python-Markdown (not "<": "\<a href=…>" is a link, with
   // the backslash before it shown; CommonMark's, in Decap's preview, escapes it)
   var ESCAPED = /\\[\\\[\]!`]/g;
-  // readText writes the other escaped characters as spaces (they open or close nothing),
-  // an escaped backslash as these two characters: a Markdown link's address has one
-  // backslash for each pair (\\\\server is \\server to the page), a tag's attribute
-  // both, as typed (Python-Markdown leaves HTML as written)
+  // readText writes an escaped backslash as these two characters: a Markdown link's
+  // address has one backslash for each pair (\\\\server is \\server to the page), a tag's
+  // attribute both, as typed (Python-Markdown leaves HTML as written)
   var ESCAPED_BACKSLASH = "\ue000\ue000";
+  // and the other escaped characters as ESCAPED_MARK and the character's own stand-in:
+  // two characters that open or close nothing, and are text ("[\\!](…)" is a link whose
+  // text is "!": written as two spaces, it was a link without text to the script, and
+  // the save was refused); the address of a Markdown link has the character, a tag's
+  // attribute the two as typed
+  var ESCAPED_MARK = "\ue001";
+  var ESCAPED_STANDS = { "[": "\ue002", "]": "\ue003", "!": "\ue004", "`": "\ue005" };
   // what ends a paragraph: a blank line (of a quote too), a heading, a list's item (in a
   // list: a line "* programma" under a paragraph's line goes on with it)
   var BLANK_LINE = /^\s*(?:>\s*)*$/;
@@ -229,6 +235,8 @@
   admin.ELEMENT_TAG = ELEMENT_TAG;
   admin.ESCAPED = ESCAPED;
   admin.ESCAPED_BACKSLASH = ESCAPED_BACKSLASH;
+  admin.ESCAPED_MARK = ESCAPED_MARK;
+  admin.ESCAPED_STANDS = ESCAPED_STANDS;
   admin.HEADING_LINE = HEADING_LINE;
   admin.INLINE_ELEMENT = INLINE_ELEMENT;
   admin.INLINE_LINK = INLINE_LINK;

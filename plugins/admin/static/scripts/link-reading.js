@@ -16,6 +16,8 @@
   var ELEMENT_TAG = admin.ELEMENT_TAG;
   var ESCAPED = admin.ESCAPED;
   var ESCAPED_BACKSLASH = admin.ESCAPED_BACKSLASH;
+  var ESCAPED_MARK = admin.ESCAPED_MARK;
+  var ESCAPED_STANDS = admin.ESCAPED_STANDS;
   var HEADING_LINE = admin.HEADING_LINE;
   var INLINE_ELEMENT = admin.INLINE_ELEMENT;
   var INLINE_LINK = admin.INLINE_LINK;
@@ -38,9 +40,27 @@
   // page's, and the build checks it)
   var COMMENT_END = /--!?>/;
 
-  // A tag's ``text`` in a paragraph's prose as typed: its escaped backslashes both
+  // The escaped characters of ESCAPED_STANDS, by their stand-ins, and the expression
+  // finding them as readText writes them
+  var STOOD_FOR = {};
+  Object.keys(ESCAPED_STANDS).forEach(function (char) {
+    STOOD_FOR[ESCAPED_STANDS[char]] = char;
+  });
+  var ESCAPED_WRITTEN = new RegExp(ESCAPED_MARK + "([" + Object.keys(STOOD_FOR).join("")
+    + "])", "g");
+
+  // A tag's ``text`` in a paragraph's prose as typed: its escaped backslashes both, its
+  // other escaped characters with their backslash
   function asTyped(text) {
-    return text.split(ESCAPED_BACKSLASH.charAt(0)).join("\\");
+    return text.split(ESCAPED_BACKSLASH.charAt(0)).join("\\").replace(ESCAPED_WRITTEN,
+      function (written, stand) { return "\\" + STOOD_FOR[stand]; });
+  }
+
+  // A Markdown link's ``address`` in a paragraph's prose as the page has it: a backslash
+  // for each escaped one, an escaped character without its backslash
+  function unescapedAddress(address) {
+    return address.split(ESCAPED_BACKSLASH).join("\\").replace(ESCAPED_WRITTEN,
+      function (written, stand) { return STOOD_FOR[stand]; });
   }
 
   // Whether a link's text, ``found`` by an expression (its first group: the text up to
@@ -68,7 +88,7 @@
     var found = [];
     prose = prose.replace(CODE_SPAN, "");  // a code span over two lines
     prose.replace(html ? /$^/g : INLINE_LINK, function (match, bang, address, at) {
-      found.push({ at: at, address: address.split(ESCAPED_BACKSLASH).join("\\"),
+      found.push({ at: at, address: unescapedAddress(address),
         image: bang === "!", html: false,
         empty: !bang && blankLinkText(/^([^\[\]]*)\]/.exec(prose.slice(at + match.length)),
           false) });
@@ -136,7 +156,8 @@
       // an HTML comment (an editor's note, even over several lines) is no link
       var prose = "";
       var rest = line.replace(ESCAPED, function (escaped) {
-        return escaped === "\\\\" ? ESCAPED_BACKSLASH : "  ";
+        return escaped === "\\\\" ? ESCAPED_BACKSLASH
+          : ESCAPED_MARK + ESCAPED_STANDS[escaped.charAt(1)];
       }).replace(CODE_SPAN, "");
       while (rest) {
         // a comment ends at "-->" or "--!>", as browsers and Python-Markdown end it
