@@ -2402,9 +2402,12 @@ LOCAL_CASES = [
     # there): \\\\server, another site's address to a browser
     ("[bando]: \\\\\\\\server\\bando.pdf\n\nIl [bando].",
      "il link «\\\\\\\\server\\bando.pdf» nel testo porta a un altro sito (server)"),
-    # one backslash for each escaped pair: \server\… (a relative address to the build)
-    ("Il [verbale](\\\\server\\share\\verbale.pdf).",
-     "il link «\\server\\share\\verbale.pdf» nel testo ha un indirizzo relativo"),
+    # one backslash for each escaped pair: \server\… to the page, a Windows path from
+    # the drive's top, a file of the computer too (both sides called it a relative link)
+    ("Il [verbale](\\\\server\\share\\verbale.pdf).", "\\server\\share\\verbale.pdf"),
+    ("Il [verbale](\\server\\share\\verbale.pdf).", "\\server\\share\\verbale.pdf"),
+    ('Il <a href="\\Users\\anna\\bando.pdf">bando</a>.', "\\Users\\anna\\bando.pdf"),
+    ("![Il cortile](\\\\server\\foto\\cortile.jpg)", "\\server\\foto\\cortile.jpg"),
     ("Il percorso \\\\\\\\server\\\\share e il [sito](https://example.org/).", None),
 ]
 
@@ -2415,7 +2418,9 @@ def test_admin_js_names_a_file_of_the_editors_computer_as_the_build_does(build):
     vedere"); admin.js called it another site's address (a browser reads \\\\ as //), or
     relative, having read the text's escaped backslashes as spaces. It names it as the
     build does, in the build's words (core.files.LOCAL_PATH_WORDS, which the page gives
-    it), and says what to do in the editor; so for C:\\… and /Users/…."""
+    it), and says what to do in the editor; so for C:\\… and /Users/…, and for a share
+    typed in a Markdown link, whose \\\\ is one escaped backslash: \\server\\share\\… to the
+    page, a Windows path from the drive's top, was a relative link to both."""
     built, said = build_and_save(build, LOCAL_CASES)
     for number, ((body, expected), answer) in enumerate(zip(LOCAL_CASES, said)):
         error = re.search(rf"ERROR notizie/caso-{number}\.md:\d+: (.*?) / ", built)
@@ -2428,6 +2433,7 @@ def test_admin_js_names_a_file_of_the_editors_computer_as_the_build_does(build):
             assert error and error[1].startswith(f"{expected} {LOCAL_PATH_WORDS}: "), built
             assert f"«{expected}» nel testo {LOCAL_PATH_WORDS}, e il sito non verrebbe" \
                 " pubblicato: " in answer, (body, answer)
+            assert ("«Immagine»" in answer) == ("<img" in body or "![" in body), answer
 
 
 def test_admin_js_refuses_a_relative_link_as_the_build_does(build):

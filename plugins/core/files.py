@@ -213,13 +213,15 @@ def case_message(spelled, write):
 
 
 # A path on the editor's own computer, which the site never sees: a Windows drive
-# (C:\Users\…, C:/…), a network share (\\server\…), a file: address, a file in a home
-# or on a disk on macOS or Linux (/Users/maria/…/foto.jpg, /home/…, /Volumes/…), ~/….
+# (C:\Users\…, C:/…), a network share (\\server\…), a Windows path from the drive's top
+# (\Users\…: also a share typed in a Markdown link, whose \\ is one escaped backslash,
+# \server\share\… to the page), a file: address, a file in a home or on a disk on macOS
+# or Linux (/Users/maria/…/foto.jpg, /home/…, /Volumes/…), ~/….
 # Typed as a link or a cover, it was "c: URLs are not allowed", "must be under
 # immagini/", or published broken. Those folders' names alone are also addresses a site
 # may have (/media/, a press area's page): a local path names a file in one of their
 # folders (/media/<user or disk>/…/name), never a folder (…/).
-LOCAL_PATH_RE = re.compile(r"(?:file:/*)?(?:[A-Za-z]:[\\/]|\\\\[^\\]|~[\\/]"
+LOCAL_PATH_RE = re.compile(r"(?:file:/*)?(?:[A-Za-z]:[\\/]|\\\\[^\\]|\\[^\\/\s]+\\|~[\\/]"
                            r"|/(?:Users|home|Volumes|media|mnt|private|var/folders)/[^/]+/"
                            r"(?=.*[^/\s]$))", re.IGNORECASE)
 
