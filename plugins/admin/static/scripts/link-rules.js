@@ -137,19 +137,18 @@
   }
 
   // The refusal of the first link of the text, then the summary, that looks like a path
-  // of this site and leads to another one (/\evil.example/: body.py's DISGUISED_MESSAGE):
-  // null if none
+  // of this site and leads to another one (/\evil.example/): null if none. Said in the
+  // build's words (plugins/contract/body.py's DISGUISED_WORDS, data-disguised-words,
+  // "{host}" for the host): they were two sentences, asking for different things
+  var DISGUISED_WORDS = script.getAttribute("data-disguised-words") || "";
+
   function disguisedRefusal(body, summary) {
     var first = linksOf(body, summary, function (address, image) {
       return !image && disguisedHost(address) !== "";
     })[0];
-    return first ? "il link «" + first.address + "» " + first.where + " porta a un altro"
-      + " sito (" + disguisedHost(first.address) + "): il browser legge le barre rovesciate"
-      + " «\\» e le barre in più all'inizio come «//», l'inizio dell'indirizzo di un altro"
-      + " sito, e il sito non verrebbe pubblicato. Per una pagina di questo sito scrivi"
-      + " {filename} e il suo file, per un altro sito l'indirizzo intero, che comincia con"
-      + " https:// (copialo dalla barra del browser)."
-      : null;
+    return first ? "il link «" + first.address + "» " + first.where + " "
+      + DISGUISED_WORDS.split("{host}").join(disguisedHost(first.address))
+      + ", e il sito non verrebbe pubblicato." : null;
   }
 
   // Whether an image's ``address`` is loaded from another site (an https: or // address)

@@ -36,6 +36,9 @@
  *                     at an address's start, case ignored (plugins/core/files.py's
  *                     LOCAL_PATH_RE: C:\…, \\server\share\…, file:, /Users/…)
  *   data-local-path-words  the build's words for it ("è un file del tuo computer, …")
+ *   data-disguised-words  the build's words for a link that looks like a path of the
+ *                     site and leads to another one, /\evil.example/ (plugins/contract/
+ *                     body.py's DISGUISED_WORDS: "porta a un altro sito ({host}): …")
  *   data-old-addresses  the key of an item's old addresses (plugins/redirects), or ""
  *   data-site-folders the folders the site writes its own files in (no old address there)
  *   data-reserved     the first parts of the addresses the site keeps for itself (no
