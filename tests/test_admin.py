@@ -33,6 +33,7 @@ from plugins.contract.reader import make_markdown
 from plugins.contract.schema import LONG_TITLE_MESSAGE, TITLE_WARNING_LENGTH, long_title
 from plugins.core.files import LOCAL_PATH_RE, LOCAL_PATH_WORDS
 from plugins.core.text import BLANK_RANGES, blank
+from plugins.italian import LANGUAGE
 from plugins.italian.slugs import (
     LETTERLESS_PLANES_END, SPELLED_SYMBOLS, is_slug, letterless_ranges, slug_substitutions,
     title_slug,
@@ -642,11 +643,8 @@ def test_admin_js_adds_its_phrases_to_the_table_of_the_pages_language(language):
     table of that language is left as it is, with no Italian in it."""
     tables = {"it": {"editor": {"editorToolbar": {"published": "Pubblicato"}}},
               "en": {"editor": {"editorToolbar": {"published": "Published"}}}}
-    program = (page_js({}, [])
-               .replace("CMS: {", f"CMS: {{getLocale: (name) => TABLES[name], ", 1)
-               .replace("globalThis.document = {",
-                        f"globalThis.document = {{documentElement: {{lang: "
-                        f"{json.dumps(language)}}}, ", 1))
+    program = page_js({}, [], language).replace(
+        "CMS: {", "CMS: {getLocale: (name) => TABLES[name], ", 1)
     program = (f"const TABLES = {json.dumps(tables)};\n" + program
                + "console.log(JSON.stringify(TABLES));")
     found = json.loads(subprocess.run(["node", "-e", program, *SCRIPT_ARGS],
@@ -695,15 +693,17 @@ LOAD_JS = ("for (const path of process.argv.slice(1)) {\n"
            "const A = window.FareLegamiAdmin;\n")
 
 
-def page_js(attributes, names):
-    """Node.js code that runs the editor's scripts on a page whose first script has the
-    data- attributes ``attributes``, with stand-ins for Decap and its h() and
-    createClass, and names those of their functions in ``names`` as constants."""
+def page_js(attributes, names, lang=LANGUAGE):
+    """Node.js code that runs the editor's scripts on a page in ``lang`` (its <html
+    lang>, the site's LANGUAGE as the build writes it) whose first script has the data-
+    attributes ``attributes``, with stand-ins for Decap and its h() and createClass, and
+    names those of their functions in ``names`` as constants."""
     return ("globalThis.window = {confirm: () => true, h: (type, props) => props,\n"
             "  createClass: (spec) => spec, CMS: {registerEventListener: () => {},\n"
             "    registerPreviewTemplate: () => {}, registerPreviewStyle: () => {}}};\n"
             "globalThis.document = {baseURI: 'http://127.0.0.1/admin/', currentScript: {\n"
-            f"  getAttribute: (name) => ({json.dumps(attributes)})[name] || null}}}};\n"
+            f"  getAttribute: (name) => ({json.dumps(attributes)})[name] || null}},\n"
+            f"  documentElement: {{lang: {json.dumps(lang)}}}}};\n"
             + LOAD_JS + "".join(f"const {name} = A.{name};\n" for name in names))
 
 
@@ -1046,11 +1046,12 @@ let handler = null;
 globalThis.window = {confirm: () => true,
   CMS: {registerEventListener: (listener) => { handler = listener.handler; }}};
 globalThis.document = {baseURI: "http://127.0.0.1/admin/",
-  currentScript: {getAttribute: (name) => (PAGE)[name] || null}};
+  currentScript: {getAttribute: (name) => (PAGE)[name] || null},
+  documentElement: {lang: LANG}};
 globalThis.fetch = () => Promise.resolve({ok: false});  // no slugs.json, no upload
 class Data { constructor(o) { this.o = o; } get(k) { return this.o[k]; }
   set(k, v) { return new Data({...this.o, [k]: v}); } }
-""".replace("PAGE", json.dumps(page)) + LOAD_JS
+""".replace("PAGE", json.dumps(page)).replace("LANG", json.dumps(LANGUAGE)) + LOAD_JS
 
 
 SAVE_SETUP_JS = save_setup_js()
@@ -2763,6 +2764,26 @@ def test_admin_js_shows_the_long_date_as_the_site_does_with_its_no_break_spaces(
             long_date(datetime(2024, 7, 1, 1, 30, tzinfo=zone))]
     assert site[0] == "martedì 10\u00a0settembre 2024, ore\u00a018:00"  # the site's
     assert shown == site
+
+
+def test_admin_js_writes_dates_in_the_pages_language():
+    """The preview's long date and the time of the last publication are written in the
+    page's language (its <html lang>, the interface's: plugins.italian's LANGUAGE), as
+    phrases.js reads it; preview-meta.js and publications.js named "it-IT" themselves.
+    A page in German gets German dates."""
+    program = ("const given = JSON.parse(require('fs').readFileSync(0, 'utf8'));\n"
+               "console.log(JSON.stringify([A.LANGUAGE, longDate(given[0]),"
+               " A.runTime && A.runTime(given[1])]));")
+    given = ["2024-09-10 18:00", "2024-09-10T16:00:00Z"]
+    shown = {lang: node_admin_js(page_js({"data-timezone": "Europe/Rome"}, ["longDate"],
+                                         lang) + program, given)
+             for lang in (LANGUAGE, "de")}
+    assert shown["de"][1].startswith("Dienstag, 10.\u00a0September 2024"), shown["de"]
+    assert shown["de"][0] == "de"
+    assert shown[LANGUAGE] == [
+        "it", "martedì 10\u00a0settembre 2024, ore\u00a018:00", "10 settembre alle ore 18:00"]
+    assert "September" in shown["de"][2] and "18:00" in shown["de"][2], shown["de"]
+    assert not re.search(r"Intl\.\w+\(\s*[\"']it", admin_scripts_text())
 
 
 # --- «Apri il sito»: the item's own address (preview_path) ---------------------------

@@ -89,6 +89,10 @@
     }
   }
 
+  // The page's language: Decap's interface's (config.yml's locale, which the build writes
+  // as the page's lang too: plugins.italian's LANGUAGE, its one home). Dates and numbers
+  // are written in it, never in a language named here (none: the browser's own)
+  admin.LANGUAGE = (document.documentElement && document.documentElement.lang) || undefined;
   admin.words = words;
   admin.list = list;
   admin.addStyleSheet = addStyleSheet;

@@ -9,6 +9,7 @@
 
   // page.js
   var CMS = admin.CMS;
+  var LANGUAGE = admin.LANGUAGE;
 
   // --- Italian where Decap's own Italian falls back to English -----------------
   // Decap 3.16's "it" phrases miss some keys (the English ones are shown instead,
@@ -118,10 +119,9 @@
 
   // The interface's language is config.yml's locale, which the build writes as the
   // page's lang too (plugins/admin/config.py and output.py: plugins.italian's LANGUAGE,
-  // its one home): read here from the page, as config.yml loads after this script. A
-  // language without phrases here keeps Decap's own table as it is.
-  var LANGUAGE = document.documentElement ? document.documentElement.lang : "";
-  if (PHRASES[LANGUAGE] && CMS.getLocale && CMS.getLocale(LANGUAGE)) {
+  // its one home): read from the page (page.js), as config.yml loads after this script.
+  // A language without phrases here keeps Decap's own table as it is.
+  if (LANGUAGE && PHRASES[LANGUAGE] && CMS.getLocale && CMS.getLocale(LANGUAGE)) {
     merge(CMS.getLocale(LANGUAGE), PHRASES[LANGUAGE]);
   }
 }(window.FareLegamiAdmin));

@@ -8,6 +8,7 @@
   }
 
   // page.js
+  var LANGUAGE = admin.LANGUAGE;
   var h = admin.h;
   var list = admin.list;
   var script = admin.script;
@@ -23,7 +24,8 @@
   var formAuthors = admin.formAuthors;
 
   // --- Previews shaped like the site's pages (theme/templates/article.html) -------
-  var WEEKDAY_DATE = new Intl.DateTimeFormat("it-IT", {
+  // (in the page's language, as the interface: it was "it-IT" whatever the page's)
+  var WEEKDAY_DATE = new Intl.DateTimeFormat(LANGUAGE, {
     weekday: "long", day: "numeric", month: "long", year: "numeric"
   });
 

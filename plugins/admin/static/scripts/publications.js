@@ -9,6 +9,7 @@
 
   // page.js
   var CMS = admin.CMS;
+  var LANGUAGE = admin.LANGUAGE;
   var script = admin.script;
   // dates.js
   var SITE_ZONE = admin.SITE_ZONE;
@@ -28,8 +29,14 @@
   // Its "Chiudi" (banner.js) hides it until the state changes (said once, as below).
   var PUBLICATIONS = JSON.parse(script.getAttribute("data-publications") || "\"\"");
   var RUN_POLL = 60000;
-  var RUN_TIME = new Intl.DateTimeFormat("it-IT", { day: "numeric", month: "long",
+  // when the run was, in the site's time and the page's language ("it-IT" whatever the
+  // page's, before)
+  var RUN_TIME = new Intl.DateTimeFormat(LANGUAGE, { day: "numeric", month: "long",
     hour: "2-digit", minute: "2-digit", timeZone: SITE_ZONE });
+
+  function runTime(when) {
+    return when && !isNaN(new Date(when)) ? RUN_TIME.format(new Date(when)) : "";
+  }
 
   // {state: "failed" | "running" | "done", url, when} of the host's answer, or null
   function lastRunOf(host, answer) {
@@ -82,8 +89,7 @@
       banner("pubblicazione", null);
       return;
     }
-    var when = run.when && !isNaN(new Date(run.when)) ? " (" + RUN_TIME.format(
-      new Date(run.when)) + ")" : "";
+    var when = runTime(run.when) ? " (" + runTime(run.when) + ")" : "";
     var parts = [state === "failed"
       ? "L'ultima pubblicazione del sito non è riuscita" + when + ": il sito non mostra"
         + " ancora le ultime modifiche salvate. Avvisa chi gestisce il sito"
@@ -121,4 +127,5 @@
   }
 
   admin.lastRunOf = lastRunOf;
+  admin.runTime = runTime;
 }(window.FareLegamiAdmin));
