@@ -44,7 +44,7 @@ from plugins.core.problems import italian_half
 from plugins.core.text import BLANK_RANGES, blank
 from plugins.csp.policy import REFERRER_POLICY
 from plugins.italian import LANGUAGE
-from plugins.italian.slugs import SPELLED_SYMBOLS, letterless_ranges
+from plugins.italian.slugs import SPELLED_SYMBOLS, stored_letterless_ranges
 from plugins.italian.words import ARTICLES
 from plugins.redirects.paths import KEY as OLD_ADDRESSES
 from plugins.redirects.paths import site_folders
@@ -111,10 +111,6 @@ SCRIPTS = (
     "preview-meta.js",     # the preview's meta line, attachments and cover
     "previews.js",         # the preview templates: lead, body, reading time
 )
-# The characters of which a slug keeps nothing (slugs.js: a title of them is refused),
-# as hex ranges: worked out once per process, at import (a tenth of a second; the tests'
-# build server imports the plugins before it forks each build)
-LETTERLESS = [f"{first:x}-{last:x}" for first, last in letterless_ranges()]
 
 
 def preview_stylesheets(settings, context):
@@ -182,8 +178,9 @@ def render_index(settings, context, main="decap-cms.js", script=SCRIPT):
         blank=[f"{first:x}-{last:x}" for first, last in BLANK_RANGES],
         blank_references=sorted(name for name, value in html5.items() if blank(value)),
         # the characters of which the site's slug keeps nothing ("\u2800", "&", "°"…),
-        # in the first two planes: a title made only of them gives no address
-        letterless=LETTERLESS,
+        # in the first two planes: a title made only of them gives no address (as hex
+        # ranges, kept beside plugins/italian/slugs.py: computed, a third of a second)
+        letterless=[f"{first:x}-{last:x}" for first, last in stored_letterless_ranges()],
         # the symbols the site makes word breaks before it decodes references ("°")
         spelled_symbols=SPELLED_SYMBOLS.pattern,
         # how deep a text's HTML may nest, and how many inline elements it may leave open

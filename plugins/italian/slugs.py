@@ -8,8 +8,10 @@ digits and single hyphens: the form every URL of the site has (the contract).
 """
 
 import itertools
+import json
 import re
 from functools import lru_cache
+from pathlib import Path
 
 from pelican.utils import slugify
 from unidecode import unidecode
@@ -91,8 +93,8 @@ def letterless_ranges():
     "deg", decoded after them), its character references then decoded and the whole
     NFKC-normalised as slugify does, made only of them has no slug (unidecode spells
     each character alone). The web editor gets them (plugins/admin: a title of them is
-    refused, as the build refuses it). A tenth of a second: the build server computes
-    it before it forks (a module's constant, plugins/admin/output.py)."""
+    refused, as the build refuses it). A third of a second: no build computes it, the
+    admin page reads :func:`stored_letterless_ranges`."""
     beyond = sorted({code for first, last in BLANK_RANGES if last >= LETTERLESS_PLANES_END
                      for code in range(max(first, LETTERLESS_PLANES_END), last + 1)})
     ranges = []
@@ -105,3 +107,25 @@ def letterless_ranges():
             else:
                 ranges.append([code, code])
     return tuple((first, last) for first, last in ranges)
+
+
+# letterless_ranges() as kept beside this module: the web editor's page reads it (its
+# computation would add a third of a second to every build and ``invoke check``, which
+# load the admin plugin); tests/test_admin.py compares it with the computation, so an
+# upgrade of Unidecode that changes it fails there, and :func:`write_letterless_ranges`
+# writes it again
+LETTERLESS_FILE = Path(__file__).with_name("letterless.json")
+
+
+@lru_cache(maxsize=1)
+def stored_letterless_ranges():
+    """:func:`letterless_ranges` as ``LETTERLESS_FILE`` keeps it."""
+    with LETTERLESS_FILE.open(encoding="utf-8") as handle:
+        return tuple((first, last) for first, last in json.load(handle))
+
+
+def write_letterless_ranges():
+    """Write :func:`letterless_ranges` into ``LETTERLESS_FILE`` (after an upgrade of
+    Unidecode)."""
+    LETTERLESS_FILE.write_text(json.dumps([list(pair) for pair in letterless_ranges()])
+                               + "\n", encoding="utf-8")
