@@ -445,3 +445,27 @@ def test_an_error_the_build_logs_refuses_the_release(tmp_path):
     write_content(content, {"notizie/a.md": article(title="Uno")})
     assert publisher.publish(conf, root, content=content) is None
     assert current(root) == before and publish_root.releases(root) == [before]
+
+
+@pytest.mark.usefixtures("forked_safe_builds")
+def test_a_release_whose_feeds_have_relative_ids_or_self_links_is_refused(tmp_path, caplog):
+    """RFC 4287: an Atom id is an absolute IRI, and so is the feed's own address for a
+    reader to subscribe to. Built without the site's address (settings with SITEURL and
+    FEED_DOMAIN empty), every feed's id and self link were site paths, and every page's
+    link resolved: the release check let it go live."""
+    conf, content, root = make_conf(tmp_path), tmp_path / "content", tmp_path / "pub"
+    with conf.open("a", encoding="utf-8") as settings:
+        settings.write('SITEURL = ""\nFEED_DOMAIN = ""\n')
+    before = make_release(root, "20240101-100000-000000")
+    publish_root.switch(root, before)
+    write_content(content, {"notizie/a.md": article(title="Uno")})
+    assert publisher.publish(conf, root, content=content, siteurl=SITE) is None
+    for problem in ("feeds/tutto.atom.xml: id /feeds/tutto.atom.xml is not an absolute IRI",
+                    "feeds/tutto.atom.xml: self link /feeds/tutto.atom.xml is not an absolute"
+                    " IRI",
+                    "feeds/tutto.rss.xml: self link /feeds/tutto.rss.xml is not an absolute"
+                    " IRI"):
+        assert problem in caplog.text, caplog.text
+    assert "broken link" not in caplog.text  # the pages' links were fine
+    assert current(root) == before and publish_root.releases(root) == [before]
+    assert list((root / "staging").iterdir()) == []

@@ -223,3 +223,59 @@ def test_where_a_refresh_leads_is_checked_in_pages_of_any_name(tmp_path):
         "vecchie/rotta.php: broken link /2024/05/due/ (<meta http-equiv=refresh>: no"
         " 2024/05/due/index.html)",
     ]
+
+
+def atom(feed_id, self_link, entry_id):
+    return ('<?xml version="1.0" encoding="utf-8"?>\n<feed xmlns="http://www.w3.org/2005/Atom">'
+            f'<title>FareLegami</title><link href="{SITE}/" rel="alternate"/>'
+            f'<link href="{self_link}" rel="self"/><id>{feed_id}</id>'
+            f'<entry><title>Uno</title><link href="{SITE}/2024/05/uno/" rel="alternate"/>'
+            f'<id>{entry_id}</id></entry></feed>')
+
+
+def test_atom_ids_and_self_links_must_be_absolute(tmp_path):
+    """RFC 4287: an atom:id is an IRI, relative references excluded, and the self link is
+    the feed's own address (a build without SITEURL and FEED_DOMAIN wrote both as site
+    paths, /feeds/tutto.atom.xml, and the release went out)."""
+    own = f"{SITE}/feeds/tutto.atom.xml"
+    entry = "tag:example.org,2024-05:/2024/05/uno/"
+    rss = ('<?xml version="1.0"?><rss version="2.0" xmlns:atom="http://www.w3.org/2005/Atom">'
+           f'<channel><link>{SITE}/</link><atom:link href="{{}}" rel="self"/></channel></rss>')
+    files = {"2024/05/uno/index.html": page("Uno"),
+             "feeds/tutto.atom.xml": atom(own, own, entry),
+             "feeds/tutto.rss.xml": rss.format(f"{SITE}/feeds/tutto.rss.xml")}
+    assert check_release(release(tmp_path / "good", files), SITE, now=NOW) == []
+    # a feed on a host of its own (FEED_DOMAIN) is not this release's to resolve
+    elsewhere = atom("https://feeds.example.net/tutto.atom.xml",
+                     "https://feeds.example.net/tutto.atom.xml", f"urn:uuid:{'1' * 32}")
+    assert check_release(release(tmp_path / "other", {**files, "feeds/tutto.atom.xml":
+                                                      elsewhere}), SITE, now=NOW) == []
+    bad = {**files,
+           "feeds/tutto.atom.xml": atom("/feeds/tutto.atom.xml", "/feeds/tutto.atom.xml",
+                                        "/2024/05/uno/"),
+           "feeds/categorie/notizie.atom.xml": atom("", "//example.org/feeds/tutto.atom.xml",
+                                                    "https:/2024/05/uno/"),
+           "feeds/categorie/avvisi.atom.xml": atom(f"{SITE}/feeds/categorie/avvisi.atom.xml",
+                                                   own, "tag:example.org,2024-05:/a b/"),
+           "feeds/tutto.rss.xml": rss.format("tutto.rss.xml")}  # resolves, relative
+    why = "; a build without SITEURL and FEED_DOMAIN?)"
+    assert check_release(release(tmp_path / "bad", bad), SITE, now=NOW) == [
+        f"feeds/categorie/avvisi.atom.xml: id tag:example.org,2024-05:/a b/ is not an absolute"
+        f" IRI (<id>: RFC 4287 4.2.6{why}",
+        f"feeds/categorie/avvisi.atom.xml: self link {own} names feeds/tutto.atom.xml, not"
+        " this feed (<link rel=self>)",
+        f"feeds/categorie/notizie.atom.xml: id (empty) is not an absolute IRI (<id>: RFC 4287"
+        f" 4.2.6{why}",
+        f"feeds/categorie/notizie.atom.xml: id https:/2024/05/uno/ is not an absolute IRI"
+        f" (<id>: RFC 4287 4.2.6{why}",
+        "feeds/categorie/notizie.atom.xml: self link //example.org/feeds/tutto.atom.xml is"
+        f" not an absolute IRI (<link rel=self>: RFC 4287 4.2.7.2{why}",
+        f"feeds/tutto.atom.xml: id /feeds/tutto.atom.xml is not an absolute IRI (<id>: RFC"
+        f" 4287 4.2.6{why}",
+        f"feeds/tutto.atom.xml: id /2024/05/uno/ is not an absolute IRI (<id>: RFC 4287"
+        f" 4.2.6{why}",
+        "feeds/tutto.atom.xml: self link /feeds/tutto.atom.xml is not an absolute IRI"
+        f" (<link rel=self>: RFC 4287 4.2.7.2{why}",
+        "feeds/tutto.rss.xml: self link tutto.rss.xml is not an absolute IRI"
+        f" (<link rel=self>: RFC 4287 4.2.7.2{why}",
+    ]

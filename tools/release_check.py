@@ -23,6 +23,14 @@ means the release may become current:
   ``<meta property="article:published_time">`` if the page has one, else the
   first ``<time datetime>`` inside each ``<article>``: an article page, or each
   card of a listing);
+- every Atom identifier and feed's own address is absolute (RFC 4287: an ``atom:id`` is
+  an IRI, which excludes relative references; the ``rel="self"`` link is the feed's own
+  address): a feed's and each entry's ``<id>``, and every ``<link rel="self">`` of the
+  Atom namespace (the Atom feeds' and the RSS feeds' ``atom:link``). A relative id is
+  not unique (another site's item at the same path has it too) and readers that resolve
+  it against where they fetched the feed see a new item when that changes; a relative
+  self link names wherever the feed was fetched from (a copy, a proxy), not the feed to
+  subscribe to. An internal self link must name the feed itself;
 - every precompressed copy (``X.gz``, ``X.br`` beside a file ``X``) decompresses
   to exactly ``X``: the web server sends the copy in place of the file, so a stale
   or truncated copy would be a broken page. ``.br`` copies are checked when the
@@ -47,6 +55,7 @@ import xml.etree.ElementTree as ET
 from datetime import datetime
 from html.parser import HTMLParser
 from pathlib import Path
+from urllib.parse import urlsplit
 
 ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
@@ -76,6 +85,11 @@ REFRESH_RE = re.compile(r"""^\s*\d+(?:\.\d*)?\s*[;,]\s*(?:url\s*=\s*)?(['"]?)(.+
 PAGE_SUFFIXES = (".html", ".htm")
 OTHER_PAGE_SUFFIXES = (".php", "")
 DOCTYPE = b"<!doctype html"
+# An absolute IRI starts with its scheme (RFC 3987, RFC 3986 section 3.1); the ones that
+# name a host (http, https) have one after "//".
+SCHEME_RE = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
+HOST_SCHEMES = ("http", "https")
+NO_DOMAIN = "; a build without SITEURL and FEED_DOMAIN?"
 
 
 class _PageParser(HTMLParser):
@@ -204,6 +218,42 @@ def _feed_problems(name, tree, siteurl, files, folders):
     return problems
 
 
+def absolute_iri(value):
+    """Whether ``value`` is an absolute IRI: a scheme and something after it, no white
+    space, and a host for http(s) (``https:/x`` and ``//host/x`` are relative)."""
+    if not value or any(character.isspace() for character in value):
+        return False
+    if not SCHEME_RE.match(value) or value.endswith(":"):
+        return False
+    parts = urlsplit(value)
+    return parts.scheme.lower() not in HOST_SCHEMES or bool(parts.netloc)
+
+
+def _atom_problems(name, tree, siteurl, files):
+    """The feed's Atom ids (``<id>`` of the feed and of each entry) and ``rel="self"``
+    links that are not absolute IRIs (RFC 4287, sections 4.2.6 and 4.2.7.2), and an
+    internal self link that names another file of the release than the feed."""
+    problems = []
+    for element in tree.iter(f"{ATOM_NS}id"):
+        value = (element.text or "").strip()
+        if not absolute_iri(value):
+            problems.append(f"{name}: id {value or '(empty)'} is not an absolute IRI (<id>:"
+                            f" RFC 4287 4.2.6{NO_DOMAIN})")
+    for link in tree.iter(f"{ATOM_NS}link"):
+        if link.get("rel") != "self":
+            continue
+        href = (link.get("href") or "").strip()
+        if not absolute_iri(href):
+            problems.append(f"{name}: self link {href or '(empty)'} is not an absolute IRI"
+                            f" (<link rel=self>: RFC 4287 4.2.7.2{NO_DOMAIN})")
+            continue
+        target = resolve(href, name, siteurl)
+        if target and target != name and target in files:  # no file: a broken link, above
+            problems.append(f"{name}: self link {href} names {target}, not this feed"
+                            " (<link rel=self>)")
+    return problems
+
+
 def check_release(folder, siteurl="", now=None):
     """Every problem of the release in ``folder`` (strings naming file and URL)."""
     folder = Path(folder)
@@ -265,6 +315,7 @@ def check_release(folder, siteurl="", now=None):
                     problems.append(f"{name}: broken link {url} (<loc>)")
         else:
             problems += _feed_problems(name, tree, siteurl, files, folders)
+            problems += _atom_problems(name, tree, siteurl, files)
     problems += compressed_copy_problems(folder, files)
     return problems
 
