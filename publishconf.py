@@ -1,7 +1,7 @@
 """Production settings: only the differences from pelicanconf.py.
 
 The public address comes from the SITEURL environment variable
-(e.g. ``SITEURL=https://www.example.org invoke publish``).
+(e.g. ``SITEURL=https://www.example.org ./run publish``).
 """
 
 import os

@@ -357,8 +357,10 @@ def _public_address():
     from plugins.core.urls import LOOPBACK, http_address  # noqa: PLC0415
     siteurl = os.environ.get("SITEURL", "")
     if not siteurl:
-        sys.exit("SITEURL non impostato / is not set:"
-                 " e.g. SITEURL=https://www.example.org invoke publish")
+        # the command as the README gives it: invoke is on the PATH only inside .venv
+        sys.exit("SITEURL non impostato: per esempio SITEURL=https://www.example.org"
+                 " ./run publish / SITEURL is not set: e.g."
+                 " SITEURL=https://www.example.org ./run publish")
     parts = http_address(siteurl)
     if parts is not None and parts.scheme.lower() != "https" and parts.hostname not in LOOPBACK:
         sys.exit(f"SITEURL deve cominciare con https:// ({siteurl}): con http:// i browser"

@@ -17,7 +17,8 @@ from tools import publish_checks  # noqa: E402
 
 @pytest.mark.parametrize(("siteurl", "message"), [
     ("http://www.example.org", "SITEURL deve cominciare con https://"),
-    ("", "SITEURL non impostato"),
+    # the README's command, which works outside the virtual environment (invoke does not)
+    ("", "SITEURL non impostato: per esempio SITEURL=https://www.example.org ./run publish"),
     # every absolute address (sitemap, feeds, canonical) begins with it: "https://" alone
     # published https:/2024/05/…
     ("https://", "SITEURL non è l'indirizzo del sito"),
