@@ -517,6 +517,10 @@ def _case(name, *lines, body="Testo dell'articolo.\n"):
 
 PDF = samples.pdf()
 ERRORE, AVVISO = "errore", "avviso"
+# an attachment's title and description written at the margin under its `- file:`
+ATTACHMENT_KEYS_AT_MARGIN = _item(
+    "title: Caso am4", "date: 2024-05-05 10:00", "attachments:",
+    "  - file: allegati/2024/am1.pdf", "title: Il programma", "description: Da stampare.")
 MISTAKES = [
     ("date-slashes", {"notizie/d1.md": _case("d1", "date: 29/11/2026")}, "notizie/d1.md:3",
      ERRORE, ["(29/11/2026)", "scrivi 2026-11-29 (anno-mese-giorno"]),
@@ -1009,6 +1013,40 @@ MISTAKES = [
      ["allegato non trovato: allegati/2024/Programma festa a8 .pdf (`attachments`):"
       " nella cartella c'è allegati/2024/Programma festa a8.pdf, scritto in un altro"
       " modo; se è quello, scrivi allegati/2024/Programma festa a8.pdf /"]),
+    # an attachment's title or description at the margin, its spaces lost (or the line
+    # the colon's message gave pasted there): YAML's error, or none and the title the
+    # article's. It was "la riga di `description` comincia con uno spazio: scrivi
+    # `description:` all'inizio della riga", whose advice made the title the article's,
+    # and "chiave `title` ripetuta" with the article published under the attachment's
+    ("attachment-title-colon", {"notizie/am1.md": _item(
+        "title: Caso am1", "date: 2024-05-05 10:00", "attachments:",
+        "  - file: allegati/2024/am1.pdf", "    title: Festa: il programma"),
+        "allegati/2024/am1.pdf": PDF}, "notizie/am1.md:6", ERRORE,
+     ['il valore di `title` contiene i due punti seguiti da uno spazio: scrivilo tra'
+      ' virgolette diritte, title: "Festa: il programma" (con 4 spazi davanti, come ora)']),
+    ("attachment-file-colon", {"notizie/am2.md": _item(
+        "title: Caso am2", "date: 2024-05-05 10:00", "attachments:",
+        "  - file: allegati/2024/Festa: am2.pdf")}, "notizie/am2.md:5", ERRORE,
+     ['scrivilo tra virgolette diritte, - file: "allegati/2024/Festa: am2.pdf" (con 2 spazi'
+      ' davanti, come ora)']),
+    ("attachment-title-at-margin", {"notizie/am3.md": _item(
+        "title: Caso am3", "date: 2024-05-05 10:00", "attachments:",
+        "  - file: allegati/2024/am1.pdf", 'title: "Festa: il programma"',
+        "    description: Da stampare."),}, "notizie/am3.md:6", ERRORE,
+     ["la riga di `title` è al margine, ma sta tra le righe della voce dell'elenco che"
+      " comincia con `- file:`: se ne fa parte, scrivila con 4 spazi davanti, allineata a"
+      " `file:` ("]),
+    ("attachment-keys-at-margin", {"notizie/am4.md": ATTACHMENT_KEYS_AT_MARGIN},
+     "notizie/am4.md:6", AVVISO,
+     ["la riga di `title` è al margine subito sotto la voce di `attachments` che comincia con"
+      " `- file:` (riga 5): YAML la legge come un'informazione dell'articolo, e prende il"
+      " posto di quella della riga 2; se fa parte di quella voce, scrivila con 4 spazi"
+      " davanti, allineata a `file:` /"]),
+    ("attachment-description-at-margin", {"notizie/am4.md": ATTACHMENT_KEYS_AT_MARGIN},
+     "notizie/am4.md:7", AVVISO,
+     ["la riga di `description` è al margine subito sotto la voce di `attachments` che"
+      " comincia con `- file:` (riga 5): YAML la legge come un'informazione dell'articolo,"
+      " sconosciuta e ignorata; se fa parte di quella voce, scrivila con 4 spazi davanti"]),
     ("cover-windows", {"notizie/i1.md": _case(
         "i1", "image: C:\\Users\\Maria\\Pictures\\foto.jpg", "image_alt: Foto")},
      "notizie/i1.md:3", ERRORE, ["è un file del tuo computer", "scrivi image: immagini/foto.jpg"]),
@@ -1110,6 +1148,18 @@ def mistakes_reported(tmp_path_factory):
                               "--content", str(tmp_path / "content"))
     assert code == 1 and "Traceback" not in out + err + site.log, out + err
     return site, out
+
+
+def test_an_attachments_keys_at_the_margin_are_one_warning_each(mistakes_reported):
+    """``title:`` and ``description:`` at the margin under ``  - file: …`` are said once
+    each, as the attachment's keys out of place: not also "chiave `title` ripetuta" (which
+    was all there was, the article published under the attachment's title) nor "chiave
+    sconosciuta `description`"."""
+    _, out = mistakes_reported
+    said = [line for line in out.splitlines() if line.startswith("content/notizie/am4.md:")]
+    assert [line.split(": ", 2)[0] for line in said] == [
+        "content/notizie/am4.md:6", "content/notizie/am4.md:7"], said
+    assert not any("ripetuta" in line or "chiave sconosciuta" in line for line in said), said
 
 
 def test_a_full_address_of_a_page_elsewhere_is_left_alone(mistakes_reported):

@@ -14,7 +14,7 @@ from plugins.core.items import entry_key
 from .decoding import visible
 from .errors import SourceError
 from .key_groups import NAME_LISTS
-from .key_slips import continued_keys, empty_blocks, hashtags
+from .key_slips import continued_keys, empty_blocks, entry_keys_out, hashtags
 from .layout_causes import block_cause, layout_cause, unclosed_cause
 from .list_slips import bullets, list_slips, listed_names
 from .textloader import TextLoader
@@ -29,7 +29,7 @@ def load_yaml(text, first_line):
     """``(mapping, {key: line}, [(line, warning)])`` from YAML starting at ``first_line``."""
     bullets(text, first_line)
     loader = TextLoader(text)
-    continued, ignored = [], set()
+    continued, ignored, repeated = [], set(), set()
     try:
         node = loader.get_single_node()
         if isinstance(node, yaml.MappingNode):
@@ -38,6 +38,9 @@ def load_yaml(text, first_line):
             # first: "title:Festa: il via #FareLegami" is the key «title:Festa», whose value
             # the hashtag's message would give as the title
             continued, ignored = continued_keys(node, text, first_line)
+            # "  - file: …" then "title: …" at the margin: its own warning, not "ripetuta"
+            out, out_ignored, repeated = entry_keys_out(node, first_line)
+            continued, ignored = continued + out, ignored | out_ignored
             hashtags(node, text, first_line)
             slips = list_slips(node, text, first_line)
             empty_blocks(node, text, first_line)
@@ -108,7 +111,7 @@ def load_yaml(text, first_line):
     for key_node, value_node in node.value:
         key = str(key_node.value).strip().lower()
         line = first_line + key_node.start_mark.line
-        if key in lines:
+        if key in lines and key not in repeated:
             first, last = (listed_names(values[key]), listed_names(value_node)) \
                 if key in NAME_LISTS else ([], [])
             merged = ", ".join(written_value(name, in_list=True)

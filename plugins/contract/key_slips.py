@@ -12,7 +12,7 @@ import yaml
 
 from .errors import SourceError
 from .key_groups import PROSE_KEYS, REQUIRED_KEYS
-from .layout_causes import block_cause
+from .layout_causes import ENTRY_KEYS, block_cause
 from .schema import CONTRACT_KEYS, KEY_SPELLINGS, spelled
 from .written import quoted, without_curly, written_value
 
@@ -95,6 +95,50 @@ def continued_keys(document, text, first_line):
             f" / the line under `{key}` is read as an unknown key of its own, ignored"))
         ignored.add(name)
     return warnings, ignored
+
+
+def entry_keys_out(document, first_line):
+    """``([(line, warning)], {names warned of}, {keys warned of})`` for a key of a list's
+    entry (:data:`.layout_causes.ENTRY_KEYS`: an attachment's ``title``, ``description``)
+    written at the margin right under that entry (``  - file: …`` then ``title: …``, the
+    spaces lost): YAML reads it as the article's own, without an error; a ``title`` so
+    replaced the article's title with the attachment's under a warning on a repeated key
+    alone, a ``description`` was an unknown key. The warning says to align it."""
+    pairs = document.value
+    warnings, ignored, repeated = [], set(), set()
+    seen = {}
+    entry, list_key = None, None  # the entry of keys the lines at the margin follow
+    for key_node, value in pairs:
+        name = str(key_node.value).strip()
+        key = name.lower()
+        if entry is not None and key in ENTRY_KEYS and not key_node.style \
+                and key_node.start_mark.column == 0 and key not in entry:
+            first = entry[next(iter(entry))]
+            line = first_line + key_node.start_mark.line
+            if key in CONTRACT_KEYS:
+                what = (f"e prende il posto di quella della riga {seen[key]}" if key in seen
+                        else "e vale per l'articolo")
+                repeated.add(key)
+            else:
+                what = "sconosciuta e ignorata"
+                ignored.add(name)
+            warnings.append((line, f"la riga di `{name}` è al margine subito sotto la voce di"
+                                   f" `{list_key}` che comincia con `- {first[0]}:` (riga"
+                                   f" {first_line + first[1].start_mark.line}): YAML la legge"
+                                   f" come un'informazione dell'articolo, {what}; se fa parte"
+                                   f" di quella voce, scrivila con {first[1].start_mark.column} spazi"
+                                   f" davanti, allineata a `{first[0]}:` / `{name}` at the"
+                                   f" margin under an entry of `{list_key}`: indent it as"
+                                   f" `{first[0]}:`"))
+        else:
+            entry = None
+            if isinstance(value, yaml.SequenceNode) and value.value \
+                    and isinstance(value.value[-1], yaml.MappingNode) and value.value[-1].value:
+                list_key = name
+                entry = {str(item.value).strip().lower(): (str(item.value).strip(), item)
+                         for item, _ in value.value[-1].value}
+        seen.setdefault(key, first_line + key_node.start_mark.line)
+    return warnings, ignored, repeated
 
 
 # " #" after a value without quotes starts a YAML comment: "title: Festa #FareLegami"

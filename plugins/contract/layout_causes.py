@@ -124,6 +124,17 @@ def layout_cause(text, first_line, line):
                 f"la riga di `{empty['key']}` ha già un valore, `{empty['value']}` (vuoto), e"
                 f" le righe sotto non ne fanno parte: togli `{empty['value']}` e lascia solo"
                 f" `{empty['key']}:` sopra di loro")
+    margin = _margin_key_in_entry(lines, line - first_line, here)
+    if margin is not None:
+        # "  - file: …", then "title: …" at the margin (the attachment's title, its
+        # spaces lost), then "    description: …": the line at the margin is the one out of
+        # place, not the indented one (moving that to the margin too made the
+        # attachment's title the article's)
+        number, key, entry = margin
+        return (first_line + number,
+                f"la riga di `{key}` è al margine, ma sta tra le righe della voce dell'elenco"
+                f" che comincia con `- {entry['key']}:`: se ne fa parte, scrivila con"
+                f" {entry.start('key')} spazi davanti, allineata a `{entry['key']}:`")
     if here and _HAS_VALUE_RE.fullmatch(above):
         return (line, f"la riga di `{here['key']}` comincia con uno spazio: scrivi `{here['key']}:`"
                       " all'inizio della riga, come le altre chiavi")
@@ -247,8 +258,30 @@ _EMPTY_VALUE_RE = re.compile(r"(?P<key>[A-Za-z_][\w-]*):[ \t]+(?P<value>\[[ \t]*
                              r"|''|\"\")[ \t]*(?:#[^\n]*)?")
 # a line that is a key of the front matter, at the margin
 _KEY_LINE_RE = re.compile(r"[A-Za-z_][\w-]*:(?:[ \t]|$)")
+# the keys of a list's entry (an attachment's, plugins/attachments/model.py)
+ENTRY_KEYS = ("file", "title", "description")
 # "  - file: …", the first line of a list's entry of keys (an attachment)
 _ENTRY_RE = re.compile(r"[ ]*-[ ]+(?P<key>[A-Za-z_][\w-]*):(?:[ \t][^\n]*)?")
+
+
+def _margin_key_in_entry(lines, number, here):
+    """``(index, key, entry)`` when the line before ``lines[number]`` (``here``, its match
+    of :data:`_INDENTED_RE`, an indented key) is a key at the margin between the lines of
+    a list's entry of keys (``  - file: …``) and ``here``, which is aligned with that
+    entry's keys, and it is one of an entry's keys (:data:`ENTRY_KEYS`): the line at the
+    margin lost its spaces; or None."""
+    if not here:
+        return None
+    index = next((at for at in range(number - 1, -1, -1) if lines[at].strip()), None)
+    if index is None or not _KEY_LINE_RE.match(lines[index]):
+        return None
+    key = lines[index].split(":", 1)[0]
+    if key.lower() not in ENTRY_KEYS:  # "status: …" at the margin: the front matter's own
+        return None
+    entry = _entry_above(lines[:index])
+    if entry is None or len(here["indent"]) != entry.start("key"):
+        return None
+    return index, key, entry
 
 
 def _entry_above(lines):

@@ -14,7 +14,7 @@ from .written import (
 )
 
 # key: value with ": " inside the value, not quoted (a list's "- key: value" too)
-_COLON_RE = re.compile(r"^\s*(?:-\s+)?(?P<key>[^\s:#\"'][^:#]*?):[ \t]+"
+_COLON_RE = re.compile(r"^(?P<lead>[ \t]*(?:-\s+)?)(?P<key>[^\s:#\"'][^:#]*?):[ \t]+"
                        r"(?P<value>[^\s\"'\[{|>][^\n]*?:(?:[ \t][^\n]*)?)\s*$")
 
 
@@ -24,8 +24,14 @@ def unquoted_colon(line):
     if match is None:
         return None
     key, value = match["key"].strip(), match["value"]
+    lead = match["lead"]
+    # "    title: Festa: il programma", an attachment's: the line to write keeps its place
+    # in the entry (written at the margin, it was the article's title)
+    dash = "- " if "-" in lead else ""
+    spaces = len(lead) - len(lead.lstrip(" \t"))
+    where = f" (con {spaces} spazi davanti, come ora)" if spaces else ""
     return (f"il valore di `{key}` contiene i due punti seguiti da uno spazio: scrivilo tra"
-            f" virgolette diritte, {key}: {quoted(value)}")
+            f" virgolette diritte, {dash}{key}: {quoted(value)}{where}")
 
 
 # a key and the start of its value without quotes, which the next lines continue
