@@ -1013,6 +1013,33 @@ MISTAKES = [
      ["allegato non trovato: allegati/2024/Programma festa a8 .pdf (`attachments`):"
       " nella cartella c'è allegati/2024/Programma festa a8.pdf, scritto in un altro"
       " modo; se è quello, scrivi allegati/2024/Programma festa a8.pdf /"]),
+    # a letter left out, the extension forgotten, the file in another year's folder or in
+    # one of its own (the guide's example, allegati/2024/): "allegato non trovato" alone
+    ("attachment-typo", {"notizie/a10.md": _case(
+        "a10", "attachments:\n  - file: allegati/2024/Programma festa d'autuno a10.pdf"),
+        "allegati/2024/Programma festa d'autunno a10.pdf": PDF}, "notizie/a10.md:4", ERRORE,
+     ["allegato non trovato: allegati/2024/Programma festa d'autuno a10.pdf (`attachments`):"
+      " nella cartella c'è allegati/2024/Programma festa d'autunno a10.pdf, scritto in un"
+      " altro modo; se è quello, scrivi allegati/2024/Programma festa d'autunno a10.pdf /"]),
+    ("attachment-without-extension", {"notizie/a11.md": _case(
+        "a11", "attachments:\n  - file: allegati/2024/Programma festa d'autunno a10")},
+     "notizie/a11.md:4", ERRORE,
+     ["se è quello, scrivi allegati/2024/Programma festa d'autunno a10.pdf /"]),
+    ("attachment-other-folder", {"notizie/a12.md": _case(
+        "a12", "attachments:\n  - file: allegati/2025/verbale-a12.pdf"),
+        "allegati/2026/verbale-a12.pdf": PDF}, "notizie/a12.md:4", ERRORE,
+     ["allegato non trovato: allegati/2025/verbale-a12.pdf (`attachments`): nella cartella"
+      " c'è allegati/2026/verbale-a12.pdf, scritto in un altro modo; se è quello, scrivi"
+      " allegati/2026/verbale-a12.pdf /"]),
+    ("attachment-no-year-folder", {"notizie/a13.md": _case(
+        "a13", "attachments:\n  - file: allegati/verbale-a12.pdf")}, "notizie/a13.md:4",
+     ERRORE, ["se è quello, scrivi allegati/2026/verbale-a12.pdf /"]),
+    ("cover-typo", {"notizie/ct1.md": _case(
+        "ct1", "image: immagini/2024/festa-ct1.jgp", "image_alt: La festa"),
+        "immagini/2024/festa-ct1.jpg": JPEG}, "notizie/ct1.md:3", ERRORE,
+     ["l'immagine `image` non esiste: immagini/2024/festa-ct1.jgp: nella cartella c'è"
+      " immagini/2024/festa-ct1.jpg, scritto in un altro modo; se è quello, scrivi image:"
+      " immagini/2024/festa-ct1.jpg /"]),
     # an attachment's title or description at the margin, its spaces lost (or the line
     # the colon's message gave pasted there): YAML's error, or none and the title the
     # article's. It was "la riga di `description` comincia con uno spazio: scrivi

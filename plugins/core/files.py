@@ -7,6 +7,7 @@ a new file written whole; on a machine with a slow disk that is most of the cost
 writing a site again.
 """
 
+import difflib
 import fnmatch
 import functools
 import os
@@ -194,15 +195,53 @@ def names_the_file(text, path):
 def near_name(root, relative):
     """The path under ``root`` (as spelled on disk) of the one file in the folder of
     ``relative`` whose name differs from its name only in spaces, ``_``, ``-``, accents
-    or capitals, or None (no such folder or file, or more than one)."""
+    or capitals; else of the one nearly so (a typing slip: :data:`NEAR_NAME_CUTOFF`);
+    else of the one file so named in another folder of the same top folder; or None (no
+    such file, or more than one)."""
     folder, _, name = relative.rpartition("/")
     where = os.path.join(root, folder)
     wanted = _loose(name)
-    alike = [other for other in sorted(listing(where))  # empty: no such folder
-             if _loose(other) == wanted and os.path.isfile(os.path.join(where, other))]
-    if not name or len(alike) != 1:
+    if not name or not wanted:
         return None
-    return posixpath.join(folder, alike[0])
+    names = [other for other in sorted(listing(where))  # empty: no such folder
+             if os.path.isfile(os.path.join(where, other))]
+    alike = [other for other in names if _loose(other) == wanted]
+    if len(alike) == 1:
+        return posixpath.join(folder, alike[0])
+    if alike:
+        return None
+    # a letter left out or typed twice, the extension forgotten (``Programma festa
+    # d'autuno.pdf``, ``bando``): the one name of the folder nearly the same
+    close = difflib.get_close_matches(wanted, [_loose(other) for other in names], n=2,
+                                      cutoff=NEAR_NAME_CUTOFF)
+    if close:
+        best = [other for other in names if _loose(other) == close[0]]
+        second = difflib.SequenceMatcher(None, wanted, close[1]).ratio() if len(close) > 1 else 0
+        if len(best) == 1 and second < difflib.SequenceMatcher(None, wanted, close[0]).ratio():
+            return posixpath.join(folder, best[0])
+        return None
+    # the same name in another folder of the same top folder (``allegati/2025/`` for
+    # ``allegati/2026/``, ``allegati/`` for ``allegati/2026/``)
+    top = relative.split("/", 1)[0]
+    if "/" not in relative or not top:
+        return None
+    found = []
+    for seen, (path, folders, files_there) in enumerate(os.walk(os.path.join(root, top))):
+        if seen > NEAR_NAME_FOLDERS:
+            return None
+        folders.sort()
+        found += [posixpath.join(os.path.relpath(path, root).replace(os.sep, "/"), other)
+                  for other in sorted(files_there) if _loose(other) == wanted]
+        if len(found) > 1:
+            return None
+    return found[0] if found else None
+
+
+# How alike a name must be to a file's to be proposed for it (difflib's ratio of the two
+# as :func:`_loose` writes them: one letter off in a name of ten is 0.9), and how many
+# folders of ``allegati/`` or ``immagini/`` are looked through for the name elsewhere
+NEAR_NAME_CUTOFF = 0.85
+NEAR_NAME_FOLDERS = 500
 
 
 def case_message(spelled, write):
