@@ -1074,6 +1074,13 @@ MISTAKES = [
      ["la riga di `description` è al margine subito sotto la voce di `attachments` che"
       " comincia con `- file:` (riga 5): YAML la legge come un'informazione dell'articolo,"
       " sconosciuta e ignorata; se fa parte di quella voce, scrivila con 4 spazi davanti"]),
+    # Notepad's "ANSI": it was "byte non valido in posizione 243", a place no editor finds
+    ("windows-1252", {"notizie/cp1.md": _case(
+        "cp1", body="Una festa per tutte le età, in città.\n").encode("cp1252")},
+     "notizie/cp1.md:6", ERRORE,
+     ["il file non è in UTF-8 (nella parola «età»): è salvato con un'altra codifica, di"
+      " solito «ANSI» (Windows-1252) del Blocco note di Windows; salvalo di nuovo in UTF-8:"
+      " nel Blocco note «Salva con nome» → Codifica «UTF-8» /"]),
     ("cover-windows", {"notizie/i1.md": _case(
         "i1", "image: C:\\Users\\Maria\\Pictures\\foto.jpg", "image_alt: Foto")},
      "notizie/i1.md:3", ERRORE, ["è un file del tuo computer", "scrivi image: immagini/foto.jpg"]),

@@ -43,8 +43,10 @@ def decode(data):
         before = data[:error.start]  # lines end in LF, CR LF or CR alone (old Macs)
         line = before.count(b"\n") + before.count(b"\r") - before.count(b"\r\n") + 1
         raise SourceError(
-            "il file non è in UTF-8 (byte non valido in posizione"
-            f" {error.start}): salvalo con codifica UTF-8 / file is not UTF-8", line) from None
+            f"il file non è in UTF-8 ({_where_undecoded(data, error.start)}): è salvato con"
+            " un'altra codifica, di solito «ANSI» (Windows-1252) del Blocco note di Windows;"
+            " salvalo di nuovo in UTF-8: nel Blocco note «Salva con nome» → Codifica «UTF-8»"
+            " / file is not UTF-8", line) from None
     text = text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
     warnings = []
     if not _ANY_INVISIBLE_RE.search(text):
@@ -57,6 +59,22 @@ def decode(data):
                 warnings.append((number, _invisible_warning(char, kind, done, english)))
         text = pattern.sub(replacement, text)
     return text, warnings
+
+
+def _where_undecoded(data, start):
+    """Where the first byte UTF-8 cannot read is, as the editor sees it: the word holding
+    it as Windows-1252 reads it (``nella parola «città»``: Notepad's "ANSI", the usual other
+    encoding), else its place in the file (it was "byte non valido in posizione 243",
+    which no editor can find)."""
+    begin = max(data.rfind(b"\n", 0, start), data.rfind(b"\r", 0, start)) + 1
+    ends = [at for at in (data.find(b"\n", start), data.find(b"\r", start)) if at >= 0]
+    row = data[begin:min(ends, default=len(data))][:2000].decode("cp1252", "replace")
+    at = min(start - begin, len(row) - 1)
+    words = [word for word in re.finditer(r"\S+", row) if word.start() <= at < word.end()]
+    word = words[0].group().strip(".,;:!?()[]«»\"'") if words else ""
+    if word and len(word) <= 40 and "\ufffd" not in word and not CONTROL_RE.search(word):
+        return f"nella parola «{word}»"
+    return f"byte non valido in posizione {start}"
 
 
 # Invisible characters: control characters become spaces; bidirectional embeddings,
