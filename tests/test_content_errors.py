@@ -1096,8 +1096,12 @@ MISTAKES = [
      ["l'immagine `image` non esiste: immagini/foto-festa-i14.jpg: nella cartella c'è"
       " immagini/Foto festa i14.jpg, scritto in un altro modo; se è quello, scrivi image:"
       " immagini/Foto festa i14.jpg /"]),
+    # where to write it: "scrivi il testo alternativo dell'immagine" alone
     ("cover-no-alt", {"notizie/i4.md": _case("i4", "image: immagini/i4.jpg"),
-                      "immagini/i4.jpg": JPEG}, "notizie/i4.md:3", ERRORE, ["`image_alt`"]),
+                      "immagini/i4.jpg": JPEG}, "notizie/i4.md:3", ERRORE,
+     ["`image` senza `image_alt`: scrivi il testo alternativo dell'immagine nella riga"
+      " `image_alt:` (aggiungila sotto `image` se non c'è), una frase che dice che cosa"
+      " mostra a chi non la vede: image_alt: Persone attorno a un tavolo /"]),
     ("image-windows", {"notizie/i5.md": _case(
         "i5", body="Testo.\n\n![Foto](C:\\Users\\Maria\\Pictures\\foto.jpg)\n")},
      "notizie/i5.md:8", ERRORE, ["è un file del tuo computer", "{static}/immagini/foto.jpg"]),

@@ -405,8 +405,13 @@ def _check_image(meta, settings, problems):
         if problem:
             problems.append(("image", problem))
     if blank(str(meta.get("image_alt") or "")):  # "\u200b" describes nothing (core.text)
+        # where and how: "scrivi il testo alternativo" alone left a newcomer looking for
+        # a place to write it
         problems.append(("image", "`image` senza `image_alt`: scrivi il testo alternativo"
-                                  " dell'immagine / `image` needs `image_alt`"))
+                                  " dell'immagine nella riga `image_alt:` (aggiungila sotto"
+                                  " `image` se non c'è), una frase che dice che cosa mostra a"
+                                  " chi non la vede: image_alt: Persone attorno a un tavolo"
+                                  " / `image` needs `image_alt`"))
 
 
 def _check_translation(meta, problems):
