@@ -1102,3 +1102,23 @@ def test_a_title_without_quotes_is_refused_as_the_guide_says():
     assert done.returncode != 0
     assert quoted[1] == done.stderr.strip() and quoted[2] == title.split()[1], done.stderr
     assert sorted(str(path) for path in (ROOT / "content").rglob("*")) == before
+
+
+def test_options_written_in_italian_are_refused_as_the_guide_says():
+    """`./run new --titolo "Festa" --categoria notizie` (the options in Italian, as the
+    keys were before the guide said they are English) is refused by invoke before ./run
+    new runs, in its own English; the guide quotes that answer, and says where an item
+    without `--category` goes (the task's default, which it did not say)."""
+    guide = (ROOT / "docs" / "guida-redazione.md").read_text(encoding="utf-8")
+    section = guide.split("\n## Nuovo articolo dal terminale: `./run new`\n", 1)[1]
+    section = " ".join(section.split("\n## ", 1)[0].split())
+    quoted = re.search(r"risponde per esempio `(No idea what '(--\w+)' is!)`", section)
+    assert quoted, section[:1200]
+    before = sorted(str(path) for path in (ROOT / "content").rglob("*"))
+    done = subprocess.run([sys.executable, "-m", "invoke", "new", quoted[2], "Festa"],
+                          cwd=ROOT, capture_output=True, text=True, check=False)
+    assert done.returncode != 0 and quoted[1] == done.stderr.strip(), done.stderr
+    assert sorted(str(path) for path in (ROOT / "content").rglob("*")) == before
+    tasks = (ROOT / "tasks.py").read_text(encoding="utf-8")
+    default = re.search(r'^def new\(c, [^)]*\bcategory="(\w+)"', tasks, re.M)[1]
+    assert default == "notizie" and "Senza `--category` l'articolo va tra le notizie" in section
