@@ -517,10 +517,14 @@ def _case(name, *lines, body="Testo dell'articolo.\n"):
 
 PDF = samples.pdf()
 ERRORE, AVVISO = "errore", "avviso"
-# an attachment's title and description written at the margin under its `- file:`
+# an attachment's title and description written at the margin under its `- file:`; its
+# description alone
 ATTACHMENT_KEYS_AT_MARGIN = _item(
     "title: Caso am4", "date: 2024-05-05 10:00", "attachments:",
     "  - file: allegati/2024/am1.pdf", "title: Il programma", "description: Da stampare.")
+DESCRIPTION_AT_MARGIN = _item(
+    "title: Caso am5", "date: 2024-05-05 10:00", "attachments:",
+    "  - file: allegati/2024/am1.pdf", "description: Da stampare.")
 MISTAKES = [
     ("date-slashes", {"notizie/d1.md": _case("d1", "date: 29/11/2026")}, "notizie/d1.md:3",
      ERRORE, ["(29/11/2026)", "scrivi 2026-11-29 (anno-mese-giorno"]),
@@ -1064,13 +1068,13 @@ MISTAKES = [
       " comincia con `- file:`: se ne fa parte, scrivila con 4 spazi davanti, allineata a"
       " `file:` ("]),
     ("attachment-keys-at-margin", {"notizie/am4.md": ATTACHMENT_KEYS_AT_MARGIN},
-     "notizie/am4.md:6", AVVISO,
+     "notizie/am4.md:6", ERRORE,
      ["la riga di `title` è al margine subito sotto la voce di `attachments` che comincia con"
-      " `- file:` (riga 5): YAML la legge come un'informazione dell'articolo, e prende il"
-      " posto di quella della riga 2; se fa parte di quella voce, scrivila con 4 spazi"
-      " davanti, allineata a `file:` /"]),
-    ("attachment-description-at-margin", {"notizie/am4.md": ATTACHMENT_KEYS_AT_MARGIN},
-     "notizie/am4.md:7", AVVISO,
+      " `- file:` (riga 5): YAML la legge come il `title` dell'articolo, al posto di quello"
+      " della riga 2; se fa parte di quella voce, scrivila con 4 spazi davanti, allineata a"
+      " `file:` /"]),
+    ("attachment-description-at-margin", {"notizie/am5.md": DESCRIPTION_AT_MARGIN},
+     "notizie/am5.md:6", AVVISO,
      ["la riga di `description` è al margine subito sotto la voce di `attachments` che"
       " comincia con `- file:` (riga 5): YAML la legge come un'informazione dell'articolo,"
       " sconosciuta e ignorata; se fa parte di quella voce, scrivila con 4 spazi davanti"]),
@@ -1188,16 +1192,20 @@ def mistakes_reported(tmp_path_factory):
     return site, out
 
 
-def test_an_attachments_keys_at_the_margin_are_one_warning_each(mistakes_reported):
-    """``title:`` and ``description:`` at the margin under ``  - file: …`` are said once
-    each, as the attachment's keys out of place: not also "chiave `title` ripetuta" (which
-    was all there was, the article published under the attachment's title) nor "chiave
-    sconosciuta `description`"."""
+def test_an_attachments_keys_at_the_margin_are_said_once_as_such(mistakes_reported):
+    """``title:`` at the margin under ``  - file: …`` is one error, not also "chiave
+    `title` ripetuta" (which was all there was, a warning the preview does not show, the
+    article published under the attachment's title); ``description:`` one warning, not
+    also "chiave sconosciuta `description`"."""
     _, out = mistakes_reported
-    said = [line for line in out.splitlines() if line.startswith("content/notizie/am4.md:")]
-    assert [line.split(": ", 2)[0] for line in said] == [
-        "content/notizie/am4.md:6", "content/notizie/am4.md:7"], said
-    assert not any("ripetuta" in line or "chiave sconosciuta" in line for line in said), said
+    said = {name: [line for line in out.splitlines()
+                   if line.startswith(f"content/notizie/{name}.md:")] for name in ("am4", "am5")}
+    assert [line.split(": ", 2)[:2] for line in said["am4"]] == [
+        ["content/notizie/am4.md:6", "errore"]], said
+    assert [line.split(": ", 2)[:2] for line in said["am5"]] == [
+        ["content/notizie/am5.md:6", "avviso"]], said
+    assert not any("ripetuta" in line or "chiave sconosciuta" in line
+                   for lines in said.values() for line in lines), said
 
 
 def test_a_full_address_of_a_page_elsewhere_is_left_alone(mistakes_reported):

@@ -29,7 +29,7 @@ def load_yaml(text, first_line):
     """``(mapping, {key: line}, [(line, warning)])`` from YAML starting at ``first_line``."""
     bullets(text, first_line)
     loader = TextLoader(text)
-    continued, ignored, repeated = [], set(), set()
+    continued, ignored = [], set()
     try:
         node = loader.get_single_node()
         if isinstance(node, yaml.MappingNode):
@@ -38,8 +38,8 @@ def load_yaml(text, first_line):
             # first: "title:Festa: il via #FareLegami" is the key «title:Festa», whose value
             # the hashtag's message would give as the title
             continued, ignored = continued_keys(node, text, first_line)
-            # "  - file: …" then "title: …" at the margin: its own warning, not "ripetuta"
-            out, out_ignored, repeated = entry_keys_out(node, first_line)
+            # "  - file: …" then "title: …" at the margin: an error, not "ripetuta"
+            out, out_ignored = entry_keys_out(node, first_line)
             continued, ignored = continued + out, ignored | out_ignored
             hashtags(node, text, first_line)
             slips = list_slips(node, text, first_line)
@@ -111,7 +111,7 @@ def load_yaml(text, first_line):
     for key_node, value_node in node.value:
         key = str(key_node.value).strip().lower()
         line = first_line + key_node.start_mark.line
-        if key in lines and key not in repeated:
+        if key in lines:
             first, last = (listed_names(values[key]), listed_names(value_node)) \
                 if key in NAME_LISTS else ([], [])
             merged = ", ".join(written_value(name, in_list=True)

@@ -98,14 +98,15 @@ def continued_keys(document, text, first_line):
 
 
 def entry_keys_out(document, first_line):
-    """``([(line, warning)], {names warned of}, {keys warned of})`` for a key of a list's
-    entry (:data:`.layout_causes.ENTRY_KEYS`: an attachment's ``title``, ``description``)
+    """``([(line, warning)], {names warned of})`` for a key of a list's entry
+    (:data:`.layout_causes.ENTRY_KEYS`: an attachment's ``title``, ``description``)
     written at the margin right under that entry (``  - file: …`` then ``title: …``, the
-    spaces lost): YAML reads it as the article's own, without an error; a ``title`` so
+    spaces lost): YAML reads it as the article's own, without an error. A ``title`` so
     replaced the article's title with the attachment's under a warning on a repeated key
-    alone, a ``description`` was an unknown key. The warning says to align it."""
+    alone, which the preview does not show: SourceError at its line. A ``description`` was
+    an unknown key: a warning that says to align it."""
     pairs = document.value
-    warnings, ignored, repeated = [], set(), set()
+    warnings, ignored = [], set()
     seen = {}
     entry, list_key = None, None  # the entry of keys the lines at the margin follow
     for key_node, value in pairs:
@@ -115,21 +116,19 @@ def entry_keys_out(document, first_line):
                 and key_node.start_mark.column == 0 and key not in entry:
             first = entry[next(iter(entry))]
             line = first_line + key_node.start_mark.line
-            if key in CONTRACT_KEYS:
-                what = (f"e prende il posto di quella della riga {seen[key]}" if key in seen
-                        else "e vale per l'articolo")
-                repeated.add(key)
-            else:
-                what = "sconosciuta e ignorata"
+            where = (f"la riga di `{name}` è al margine subito sotto la voce di `{list_key}`"
+                     f" che comincia con `- {first[0]}:` (riga"
+                     f" {first_line + first[1].start_mark.line}): YAML la legge come")
+            align = (f"se fa parte di quella voce, scrivila con {first[1].start_mark.column}"
+                     f" spazi davanti, allineata a `{first[0]}:` / `{name}` at the margin"
+                     f" under an entry of `{list_key}`: indent it as `{first[0]}:`")
+            if key in CONTRACT_KEYS and key in seen:  # the article's title replaced
+                raise SourceError(f"{where} il `{name}` dell'articolo, al posto di quello"
+                                  f" della riga {seen[key]}; {align}", line)
+            if key not in CONTRACT_KEYS:
                 ignored.add(name)
-            warnings.append((line, f"la riga di `{name}` è al margine subito sotto la voce di"
-                                   f" `{list_key}` che comincia con `- {first[0]}:` (riga"
-                                   f" {first_line + first[1].start_mark.line}): YAML la legge"
-                                   f" come un'informazione dell'articolo, {what}; se fa parte"
-                                   f" di quella voce, scrivila con {first[1].start_mark.column} spazi"
-                                   f" davanti, allineata a `{first[0]}:` / `{name}` at the"
-                                   f" margin under an entry of `{list_key}`: indent it as"
-                                   f" `{first[0]}:`"))
+                warnings.append((line, f"{where} un'informazione dell'articolo, sconosciuta"
+                                       f" e ignorata; {align}"))
         else:
             entry = None
             if isinstance(value, yaml.SequenceNode) and value.value \
@@ -138,7 +137,7 @@ def entry_keys_out(document, first_line):
                 entry = {str(item.value).strip().lower(): (str(item.value).strip(), item)
                          for item, _ in value.value[-1].value}
         seen.setdefault(key, first_line + key_node.start_mark.line)
-    return warnings, ignored, repeated
+    return warnings, ignored
 
 
 # " #" after a value without quotes starts a YAML comment: "title: Festa #FareLegami"
