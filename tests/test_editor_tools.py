@@ -1122,3 +1122,36 @@ def test_options_written_in_italian_are_refused_as_the_guide_says():
     tasks = (ROOT / "tasks.py").read_text(encoding="utf-8")
     default = re.search(r'^def new\(c, [^)]*\bcategory="(\w+)"', tasks, re.M)[1]
     assert default == "notizie" and "Senza `--category` l'articolo va tra le notizie" in section
+
+
+# What Windows, macOS and Word leave in a folder, each as the build's IGNORE_FILES names
+# it, and a name of that kind
+LEFT_BY_THE_SYSTEM = {"Thumbs.db": "Thumbs.db", "ehthumbs*.db": "ehthumbs_vista.db",
+                      "desktop.ini": "desktop.ini", "Icon\r": "Icon\r",
+                      "~$*": "~$rbale riunione.docx", "*:Zone.Identifier":
+                      "bando.pdf:Zone.Identifier", ".*": ".DS_Store"}
+
+
+def test_git_add_content_leaves_out_what_the_system_leaves_in_a_folder():
+    """The guide's git path is `git add content/`: it added a Mac's .DS_Store, Windows's
+    Thumbs.db and the lock file Word leaves beside an open document (~$…, with the name
+    of whoever opened it), which the build ignores (IGNORE_FILES) and the guide says are
+    not flagged. The project's .gitignore leaves them out; the editors' files it keeps."""
+    conf = (ROOT / "pelicanconf.py").read_text(encoding="utf-8")
+    ignored = re.search(r"^IGNORE_FILES = (\[[^\]]*\])", conf, re.M | re.S)[1]
+    patterns = set(eval(ignored))  # noqa: S307 - a list of strings of the project's own
+    assert set(LEFT_BY_THE_SYSTEM) <= patterns, patterns
+    names = [*LEFT_BY_THE_SYSTEM.values(), "._foto.jpg"]
+    kept = ["notizie/festa.md", "allegati/2024/Verbale riunione.docx", "immagini/Icona.jpg",
+            "immagini/foto.jpg", "pages/contatti.md"]
+    paths = [f"content/{folder}/{name}" for folder in ("notizie", "allegati/2024", "immagini")
+             for name in names] + [f"content/{name}" for name in kept]
+    done = subprocess.run(["git", "check-ignore", "--no-index", "-z", "--stdin"], cwd=ROOT,
+                          input=("\0".join(paths) + "\0").encode(), capture_output=True,
+                          check=False)  # bytes: text mode reads "Icon\r" as "Icon\n"
+    assert done.returncode in (0, 1), done.stderr
+    said = done.stdout.decode().split("\0")[:-1]
+    assert sorted(said) == sorted(paths[:-len(kept)])
+    guide = " ".join((ROOT / "docs" / "guida-redazione.md").read_text(encoding="utf-8").split())
+    assert "`.DS_Store`, `~$…` di un documento aperto) non sono segnalati, e `git add" \
+           " content/` non li aggiunge al progetto" in guide
