@@ -1067,6 +1067,19 @@ MISTAKES = [
      ["la riga di `title` è al margine, ma sta tra le righe della voce dell'elenco che"
       " comincia con `- file:`: se ne fa parte, scrivila con 4 spazi davanti, allineata a"
       " `file:` ("]),
+    # the entry's dash left out: PyYAML's "mapping values are not allowed in this context"
+    # alone, at the line under the one to fix
+    ("attachment-without-dash", {"notizie/am6.md": _item(
+        "title: Caso am6", "date: 2024-05-05 10:00", "attachments:",
+        "  file: allegati/2024/am1.pdf", "    title: Il programma")}, "notizie/am6.md:5",
+     ERRORE, ["la voce di `attachments` non comincia con il trattino: scrivi la riga di `file`"
+              " con 2 spazi, un trattino e uno spazio davanti, `- file: …`, e le righe sotto"
+              " con 4 spazi davanti, allineate a `file:`, come nell'esempio della guida ("]),
+    ("attachment-without-dash-aligned", {"notizie/am7.md": _item(
+        "title: Caso am7", "date: 2024-05-05 10:00", "attachments:",
+        "  file: allegati/2024/am1.pdf", "  title: Il programma",
+        "    description: Da stampare.")}, "notizie/am7.md:5", ERRORE,
+     ["la voce di `attachments` non comincia con il trattino: scrivi la riga di `file`"]),
     ("attachment-keys-at-margin", {"notizie/am4.md": ATTACHMENT_KEYS_AT_MARGIN},
      "notizie/am4.md:6", ERRORE,
      ["la riga di `title` è al margine subito sotto la voce di `attachments` che comincia con"

@@ -124,6 +124,9 @@ def layout_cause(text, first_line, line):
                 f"la riga di `{empty['key']}` ha già un valore, `{empty['value']}` (vuoto), e"
                 f" le righe sotto non ne fanno parte: togli `{empty['value']}` e lascia solo"
                 f" `{empty['key']}:` sopra di loro")
+    undashed = _entry_without_dash(lines, line - first_line, here)
+    if undashed is not None:
+        return first_line + undashed[0], undashed[1]
     margin = _margin_key_in_entry(lines, line - first_line, here)
     if margin is not None:
         # "  - file: …", then "title: …" at the margin (the attachment's title, its
@@ -262,6 +265,45 @@ _KEY_LINE_RE = re.compile(r"[A-Za-z_][\w-]*:(?:[ \t]|$)")
 ENTRY_KEYS = ("file", "title", "description")
 # "  - file: …", the first line of a list's entry of keys (an attachment)
 _ENTRY_RE = re.compile(r"[ ]*-[ ]+(?P<key>[A-Za-z_][\w-]*):(?:[ \t][^\n]*)?")
+
+
+# "  file: …": an indented key with its value, no dash before it
+_INDENTED_VALUE_RE = re.compile(r"(?P<indent>[ ]+)(?P<key>[A-Za-z_][\w-]*):[ \t]+\S[^\n]*")
+# "attachments:", a key at the margin whose value is the indented lines under it
+_BLOCK_KEY_RE = re.compile(r"(?P<key>[A-Za-z_][\w-]*):[ \t]*(?:#[^\n]*)?")
+
+
+def _entry_without_dash(lines, number, here):
+    """``(index, explanation)`` when ``lines[number]`` (``here``, its match of
+    :data:`_INDENTED_RE`) is indented further than the key with a value above it, under
+    ``attachments:`` with no list's dash in between (``  file: …`` then ``    title: …``:
+    the entry's dash left out, PyYAML's "mapping values are not allowed" alone): the line
+    to give the dash, the entry's first; or None."""
+    if not here:
+        return None
+    index = next((at for at in range(number - 1, -1, -1) if lines[at].strip()), None)
+    above = _INDENTED_VALUE_RE.fullmatch(lines[index]) if index is not None else None
+    if above is None or len(here["indent"]) <= len(above["indent"]):
+        return None
+    start = index
+    while start > 0 and (lines[start - 1][:1] == " " or not lines[start - 1].strip()):
+        start -= 1
+    if any(_ITEM_RE.match(typed) for typed in lines[start:index + 1]) or start == 0:
+        return None
+    block = _BLOCK_KEY_RE.fullmatch(lines[start - 1].rstrip())
+    if block is None or block["key"].lower() != "attachments":
+        return None
+    first = next((at for at in range(start, index + 1) if lines[at].strip()), index)
+    opening = _INDENTED_VALUE_RE.fullmatch(lines[first])
+    if opening is not None:
+        # the entry's first line takes the dash (with "title:" under "file:" aligned, the
+        # line YAML stops at is a "description:" further in)
+        spaces, key = len(opening["indent"]), opening["key"]
+        return first, (f"la voce di `attachments` non comincia con il trattino: scrivi la"
+                       f" riga di `{key}` con {spaces} spazi, un trattino e uno spazio"
+                       f" davanti, `- {key}: …`, e le righe sotto con {spaces + 2} spazi"
+                       f" davanti, allineate a `{key}:`, come nell'esempio della guida")
+    return None
 
 
 def _margin_key_in_entry(lines, number, here):
