@@ -1155,3 +1155,19 @@ def test_git_add_content_leaves_out_what_the_system_leaves_in_a_folder():
     guide = " ".join((ROOT / "docs" / "guida-redazione.md").read_text(encoding="utf-8").split())
     assert "`.DS_Store`, `~$…` di un documento aperto) non sono segnalati, e `git add" \
            " content/` non li aggiunge al progetto" in guide
+
+
+def test_check_with_a_file_s_name_is_refused_as_the_guide_says():
+    """`./run check content/notizie/festa.md` (a file's name given, as one checks the file
+    just written) is refused by invoke in its own English, checking nothing; the guide
+    quotes that answer and says check takes no name."""
+    guide = (ROOT / "docs" / "guida-redazione.md").read_text(encoding="utf-8")
+    section = guide.split("\n## Controllare tutto prima di pubblicare: `./run check`\n", 1)[1]
+    section = " ".join(section.split("\n## ", 1)[0].split())
+    quoted = re.search(r"`\./run check ([^`]+)`, il Terminale risponde `(No idea what '([^']+)'"
+                       r" is!)` e non controlla nulla", section)
+    assert quoted and quoted[1] == quoted[3], section[:1500]
+    done = subprocess.run([sys.executable, "-m", "invoke", "check", quoted[1]], cwd=ROOT,
+                          capture_output=True, text=True, check=False)
+    assert done.returncode != 0 and done.stderr.strip() == quoted[2], done.stderr
+    assert "controllati" not in done.stdout + done.stderr
