@@ -268,6 +268,53 @@ def opens_and_closes_by_keyboard(page):
     assert page.evaluate("document.activeElement.closest('.site-header')") is None
 
 
+# The whole search (its field and "Cerca") and the field alone: [their widths] in px.
+SEARCH = """() => ['.site-search', '.site-search-input']
+    .map(selector => document.querySelector(selector).getBoundingClientRect().width)"""
+
+
+@pytest.mark.parametrize(("width", "height"), [(1366, 450), (2000, 470), (915, 412)])
+def test_on_a_short_wide_window_the_search_is_no_wider_than_on_a_computer(page, site, width,
+                                                                          height):
+    """The sideways header's search took the row's room left by the brand and the
+    "Menu" button: a field of 697 px on a 1366 × 450 window (1014 at 2000 × 470), far
+    more than a search's words need, "Cerca" at the far end of it. Now it is at most as
+    wide as on a computer's header (22rem with its button, 352 px), its field at least
+    200 px as before (tests/test_low_vision_browser.py)."""
+    visit(page, site, "/archivio/", 1280, 900)
+    computer, _ = page.evaluate(SEARCH)
+    visit(page, site, "/archivio/", width, height)
+    assert page.locator(".site-nav-button").is_visible()
+    search, field = page.evaluate(SEARCH)
+    assert search <= computer + 0.5 and field >= 200, (search, computer, field)
+
+
+@pytest.mark.parametrize(("width", "height"), [(480, 320), (568, 320)])
+def test_on_the_smallest_sideways_phones_the_search_is_usable(page, site, width, height):
+    """A 480 × 320 screen (568 × 320: an iPhone SE held sideways) at the default size is
+    20em high and has the sideways header of large text: the brand, a field of 134 px
+    (at 480) and "Cerca" and "Menu" on one row. That is room for some 16 letters of a
+    query (7em of the field's own text; more scroll in it as in any field), the text at
+    the reader's size, the field and both buttons 44 px high (WCAG 2.5.8 asks 24), the
+    field named "Cerca nel sito" for screen readers and speech input, "Cerca" beside it
+    saying what it is for (WCAG's technique G167)."""
+    visit(page, site, "/archivio/", width, height)
+    field = page.locator(".site-search-input")
+    box = field.bounding_box()
+    inner, text = field.evaluate("""element => { const style = getComputedStyle(element);
+        return [element.clientWidth - parseFloat(style.paddingLeft)
+                - parseFloat(style.paddingRight), parseFloat(style.fontSize)]; }""")
+    assert text >= 16 and inner >= 7 * text, (inner, text)
+    for selector in (".site-search-input", ".site-search-button", ".site-nav-button"):
+        target = page.locator(selector).bounding_box()
+        assert min(target["width"], target["height"]) >= 44, (selector, target)
+    cerca = page.locator(".site-search-button").bounding_box()
+    assert abs(cerca["y"] - box["y"]) < 1 and cerca["x"] >= box["x"] + box["width"] - 1
+    assert page.get_by_role("searchbox", name="Cerca nel sito").is_visible()
+    scroll_width, screen, outside = page.evaluate(OUTSIDE)
+    assert (scroll_width, outside) == (screen, [])
+
+
 @pytest.mark.parametrize(("width", "height", "text_size"),
                          [(1280, 900, 16), (1280, 900, 32), (768, 900, 16), (1024, 600, 16),
                           (1280, 720, 16)])
