@@ -268,6 +268,138 @@ def opens_and_closes_by_keyboard(page):
     assert page.evaluate("document.activeElement.closest('.site-header')") is None
 
 
+# The sideways header's row: the box of the "Menu" button, of "Cerca", of the search's
+# field and of the brand, each [left, top, width, height] in px to 0.1 px.
+ROW = """() => ['.site-nav-button', '.site-search-button', '.site-search-input', '.brand']
+    .map(selector => { const box = document.querySelector(selector).getBoundingClientRect();
+                       return [box.left, box.top, box.width, box.height]
+                           .map(value => Math.round(value * 10) / 10); })"""
+# Whether the brand, the search's field and "Cerca" take a click at their middle (the
+# <nav>'s box lies over their cell).
+TAKES_THE_CLICK = """() => ['.brand', '.site-search-input', '.site-search-button']
+    .map(selector => {
+        const element = document.querySelector(selector);
+        const box = element.getBoundingClientRect();
+        return element.contains(document.elementFromPoint((box.left + box.right) / 2,
+                                                          (box.top + box.bottom) / 2)); })"""
+# The opened menu's list: [left, top, right] in px.
+LIST = """() => {
+    const box = document.querySelector('.site-nav-list').getBoundingClientRect();
+    return [box.left, box.top, box.right]; }"""
+
+
+@pytest.mark.parametrize(("width", "height", "text_size"),
+                         [(640, 360, 16), (844, 390, 16), (915, 412, 16), (480, 320, 16),
+                          (1366, 450, 16), (844, 390, 24), (844, 390, 32), (740, 360, 32)])
+def test_on_the_sideways_header_opening_the_menu_moves_nothing_of_its_row(
+        page, site, width, height, text_size):
+    """The header of a phone held sideways (or of a short wide window) is one row: the
+    brand, the search, the "Menu" button. Opening the menu moved that row: the list,
+    opened, was a column inside the button's cell, under the button, so the button went
+    up 9 px (centred in a taller cell: 37.9 to 28.8 px on an 844 × 390 phone) and 28 px
+    to the left (the cell as wide as "Documenti"), the search's field 28 px narrower; on
+    a 640 × 360 phone the search went under the brand, at 200 % on an 844 × 390 one too
+    (the button 47 px to the left, 28 px up). Now the list is a row of the header's grid
+    of its own, under the whole row, its right edge the button's: the row stays as it
+    was, to the tenth of a px, and nothing scrolls sideways. Its items are side by side
+    there, as on a computer's header: in a column, with the header, they took 305 px of
+    the 390 of an 844 × 390 phone (147 now); at the default size the header, menu open,
+    takes at most half the screen."""
+    visit(page, site, "/archivio/", width, height, text_size=text_size)
+    assert page.locator(".site-nav-button").is_visible()
+    closed = page.evaluate(ROW)
+    page.locator(".site-nav-button").click()
+    assert shown_menu(page) == MENU
+    assert page.evaluate(ROW) == closed, (closed, page.evaluate(ROW))
+    left, top, right = page.evaluate(LIST)
+    row_bottom = max(box[1] + box[3] for box in closed)
+    button = closed[0]
+    assert top >= row_bottom - 0.5, (top, row_bottom)
+    assert abs(right - (button[0] + button[2])) <= 1, (right, button)
+    header, _ = page.evaluate(HEADER)
+    assert text_size > 16 or header <= height / 2, (header, height)
+    scroll_width, screen, outside = page.evaluate(OUTSIDE)
+    assert (scroll_width, outside) == (screen, [])
+    assert page.evaluate(TAKES_THE_CLICK) == [True] * 3
+    page.locator(".site-nav-button").click()
+    assert shown_menu(page) == []
+    assert page.evaluate(ROW) == closed
+    assert page.evaluate(TAKES_THE_CLICK) == [True] * 3
+    page.locator(".site-search-input").click()
+    assert page.evaluate("document.activeElement.id") == "site-search-q"
+
+
+RING = 6  # px outside the focused element: base.css's focus ring (its shadow)
+
+
+def ring_sides(page, locator):
+    """For each side of the focused ``locator``, the share of a band 1 to 5 px outside it
+    (the corners left out) that its focus ring changes on screen: a screenshot with the
+    ring and one without."""
+    left, top, right, bottom = locator.evaluate(
+        "e => { const b = e.getBoundingClientRect();"
+        " return [b.left, b.top, b.right, b.bottom].map(Math.round); }")
+    clip = {"x": left - RING - 2, "y": top - RING - 2, "width": right - left + 2 * RING + 4,
+            "height": bottom - top + 2 * RING + 4}
+    inside = page.evaluate("[innerWidth, innerHeight]")
+    assert clip["x"] >= 0 and clip["y"] >= 0 and clip["x"] + clip["width"] <= inside[0] \
+        and clip["y"] + clip["height"] <= inside[1], (clip, inside)
+
+    def shot():
+        return Image.open(io.BytesIO(page.screenshot(clip=clip))).convert("RGB")
+
+    with_ring = shot()
+    locator.evaluate("e => { e.style.setProperty('outline', 'none', 'important');"
+                     " e.style.setProperty('box-shadow', 'none', 'important'); }")
+    without = shot()
+    locator.evaluate("e => e.removeAttribute('style')")
+    changed = ImageChops.difference(with_ring, without).convert("L").point(
+        lambda value: 255 if value > 30 else 0)
+    start, width, height, near, far = RING + 2, right - left, bottom - top, 1, RING - 1
+    bands = {"left": (start - far, start + RING, start - near, start + height - RING),
+             "right": (start + width + near, start + RING, start + width + far,
+                       start + height - RING),
+             "top": (start + RING, start - far, start + width - RING, start - near),
+             "bottom": (start + RING, start + height + near, start + width - RING,
+                        start + height + far)}
+    shares = {}
+    for side, area in bands.items():
+        pixels = list(changed.crop(area).get_flattened_data())
+        shares[side] = round(sum(1 for value in pixels if value) / len(pixels), 2)
+    return shares
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+@pytest.mark.parametrize(("width", "height", "text_size"),
+                         [(844, 390, 16), (480, 320, 16), (844, 390, 32)])
+def test_on_the_sideways_header_every_focus_ring_is_drawn_whole(page, site, scheme, width,
+                                                                height, text_size):
+    """Tab through the sideways header, the menu open: the search's field, "Cerca",
+    "Menu" and each of the menu's links show their focus ring whole, on every side
+    (WCAG 2.4.7, 2.4.11): nothing of the row or of the list is painted over it. The
+    brand's and search's cell lies above the <nav>, whose box spans it (header.css): its
+    background covered the top of the ring of the links under it. Each ring is in the
+    window: at 200 % the list, a column under the button, ran past the screen's foot."""
+    visit(page, site, "/archivio/", width, height, text_size=text_size, color_scheme=scheme)
+    page.locator(".site-nav-button").click()
+    page.mouse.move(0, height - 1)
+    assert shown_menu(page) == MENU
+    selectors = [".site-search-input", ".site-search-button", ".site-nav-button"] + [
+        f".site-nav-list li:nth-child({index + 1}) a" for index in range(len(MENU))]
+    page.locator(selectors[0]).focus()
+    page.keyboard.press("Shift+Tab")
+    faint = {}
+    for selector in selectors:
+        page.keyboard.press("Tab")
+        locator = page.locator(selector)
+        assert locator.evaluate("e => e === document.activeElement"
+                                " && e.matches(':focus-visible')"), selector
+        sides = ring_sides(page, locator)
+        if min(sides.values()) < 0.9:
+            faint[selector] = sides
+    assert faint == {}, (scheme, faint)
+
+
 # The whole search (its field and "Cerca") and the field alone: [their widths] in px.
 SEARCH = """() => ['.site-search', '.site-search-input']
     .map(selector => document.querySelector(selector).getBoundingClientRect().width)"""
@@ -313,6 +445,39 @@ def test_on_the_smallest_sideways_phones_the_search_is_usable(page, site, width,
     assert page.get_by_role("searchbox", name="Cerca nel sito").is_visible()
     scroll_width, screen, outside = page.evaluate(OUTSIDE)
     assert (scroll_width, outside) == (screen, [])
+
+
+@pytest.mark.parametrize(("width", "height", "text_size"), [(844, 390, 16), (844, 390, 32)])
+def test_a_browser_without_subgrid_keeps_the_sideways_menu_in_the_button_s_cell(
+        page, site, width, height, text_size):
+    """Where there is no subgrid (Chromium before 117, Safari before 16: simulated by
+    serving the stylesheet with it renamed, so its ``@supports`` is dropped) the opened
+    list stays a column under the button, as before: the menu opens and closes by
+    keyboard, and nothing scrolls sideways."""
+    context = page.context.browser.new_context(java_script_enabled=False)
+    served = []
+
+    def unknown(route):
+        response = route.fetch()
+        served.append(route.request.url)
+        route.fulfill(response=response, body=response.text().replace(
+            "subgrid", "-farelegami-unknown"))
+
+    context.route("**/*.css", unknown)
+    try:
+        old = page_in(context)
+        visit(old, site, "/archivio/", width, height, text_size=text_size)
+        assert [url for url in served if "/css/site." in url], served
+        assert old.evaluate("getComputedStyle(document.querySelector('.site-nav')).display"
+                            ) == "flex"
+        opens_and_closes_by_keyboard(old)
+        old.keyboard.press("Shift+Tab")
+        old.keyboard.press("Enter")
+        assert shown_menu(old) == MENU
+        scroll_width, screen, outside = old.evaluate(OUTSIDE)
+        assert (scroll_width, outside) == (screen, [])
+    finally:
+        context.close()
 
 
 @pytest.mark.parametrize(("width", "height", "text_size"),
