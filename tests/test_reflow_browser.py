@@ -597,3 +597,44 @@ def test_a_documents_description_is_under_its_title_beside_the_preview(page, sit
                 assert abs(top) < 1 and 0 <= gap < 16 and beside > 0, (width, top, gap, beside)
     finally:
         page.set_viewport_size({"width": 320, "height": 640})
+
+
+# The search page's list of categories: for each of its choices, [its text, the list's
+# width, the width the list needs to show that choice whole] in px (a list of that one
+# choice, as wide as its content, put beside it for the measure).
+CATEGORY_CHOICES = """() => { const select = document.querySelector('#cerca-categoria');
+    return [...select.options].map(option => {
+        const probe = select.cloneNode(false);
+        probe.removeAttribute('id');
+        probe.append(new Option(option.text));
+        probe.style.width = 'max-content';
+        select.after(probe);
+        const needed = probe.getBoundingClientRect().width;
+        probe.remove();
+        return [option.text, select.getBoundingClientRect().width, needed];
+    }); }"""
+
+
+@pytest.mark.parametrize(("width", "text_size"), [(320, 32), (390, 32), (320, 16)])
+def test_the_search_s_category_list_shows_its_choices_whole(page, site, width, text_size):
+    """A list's line does not wrap: on a 320 px phone with the text at 200 % (as much text
+    as on a 160 px wide screen) the search's "Categoria" showed "Tutte le categorie" cut
+    to "Tutte le categori", the line 288 px wide, its text 247, padding, border and the
+    browser's arrow 57. Its inner padding at the end is gone on narrow screens with large
+    text (cerca.css): 33 px. A longer category's name may still be cut there
+    ("Comunicati stampa", 275 px of text, loses its last letter)."""
+    context = page.context.browser.new_context(viewport={"width": width, "height": 640})
+    try:
+        search = context.new_page()
+        devtools = context.new_cdp_session(search)
+        devtools.send("Page.setFontSizes", {"fontSizes": {"standard": text_size}})
+        goto_in_theme_font(search, site.origin + "/cerca/", devtools, then=lambda: (
+            search.wait_for_function(
+                "() => document.querySelector('#cerca-categoria').options.length > 1")))
+        choices = search.evaluate(CATEGORY_CHOICES)
+        assert [text for text, _, _ in choices][:2] == ["Tutte le categorie", "Notizie"]
+        assert [choice for choice in choices if choice[2] > choice[1] + 0.5] == []
+        scroll_width, screen, outside = search.evaluate(OUTSIDE)
+        assert (scroll_width, outside) == (screen, [])
+    finally:
+        context.close()
