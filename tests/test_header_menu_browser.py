@@ -219,6 +219,26 @@ def test_forced_colours_keep_the_compact_header_s_edges_whole(
         assert gaps_in_edges(page, selector, sides) == 0, (selector, scheme)
 
 
+# [the middle of the search's "Cerca" button, the middle of the "Menu" button] in px.
+BUTTON_MIDDLES = """() => ['.site-search-button', '.site-nav-button'].map(selector => {
+    const box = document.querySelector(selector).getBoundingClientRect();
+    return (box.top + box.bottom) / 2; })"""
+
+
+@pytest.mark.parametrize(("width", "height", "text_size"),
+                         [(844, 390, 16), (640, 360, 16), (956, 440, 16), (844, 390, 32)])
+def test_in_forced_colours_the_sideways_menu_button_is_level_with_cerca(page, site, width,
+                                                                        height, text_size):
+    """In forced colours the brand band's padding is uneven on a phone held sideways (16
+    px above, for the site's name's backplate; 4 below): "Menu", centred in the row, sat
+    4 px higher than "Cerca". Its cell has the band's padding now (header.css): the same
+    middle, ±1 px, as at the default look (tests/test_low_vision_browser.py)."""
+    visit(page, site, "/archivio/", width, height, text_size=text_size,
+          forced_colors="active")
+    cerca, menu = page.evaluate(BUTTON_MIDDLES)
+    assert abs(cerca - menu) <= 1, (cerca, menu)
+
+
 @pytest.mark.parametrize("address", PAGES)
 def test_at_the_default_size_on_a_phone_the_header_takes_a_third_of_the_screen(page, site,
                                                                                address):
