@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from plugins.core import settings as core_settings
-from support import project_settings, write_conf
+from support import article, build_site, project_settings, write_conf
 
 ROOT = Path(__file__).resolve().parent.parent
 MODULES = sorted(path.parent.name for path in ROOT.glob("plugins/*/settings.py")
@@ -32,6 +32,16 @@ def test_each_plugins_defaults_pass_its_own_checks(caplog, module):
     assert not caplog.records, [record.getMessage() for record in caplog.records]
     assert plugin_settings.PREFIX == f"{module.upper()}_"  # the plugin's name: one prefix each
     assert all(name.startswith(plugin_settings.PREFIX) for name in plugin_settings.DEFAULTS)
+
+
+def test_no_plugins_prefix_starts_another_plugins():
+    """``install`` warns about every ``PREFIX*`` name not in the plugin's DEFAULTS: a plugin
+    ``feeds_extra`` beside ``feeds`` would have each of its settings called an unknown
+    ``FEEDS_*`` one (plugins/README.md: name it otherwise)."""
+    prefixes = {module: importlib.import_module(f"plugins.{module}.settings").PREFIX
+                for module in MODULES}
+    assert [(one, other) for one in MODULES for other in MODULES
+            if one != other and prefixes[other].startswith(prefixes[one])] == []
 
 
 FLAGS = [(module, name) for module in MODULES
@@ -341,3 +351,102 @@ def test_the_tools_read_the_settings_a_build_has():
         if "DEFAULTS" in text:
             offenders.append((path.name, "DEFAULTS"))
     assert offenders == []
+
+
+PLUGIN_MODULE = '''from pelican import signals
+
+from plugins.core.settings import add_filters, start
+
+REQUIRES = {requires}
+
+
+def di(value):
+    return "shadowed"
+
+
+def initialize(pelican):
+    start(pelican, __name__)
+    add_filters(pelican.settings, {{{filters}}})
+
+
+def register():
+    signals.initialized.connect(initialize)
+'''
+
+
+def build_with_plugin(tmp_path, requires="()", filters="", first=False, without=""):
+    """A one-article site built with ``extra_plugin`` (written in ``tmp_path``, as a
+    newcomer's plugin: its ``REQUIRES`` and the filters it adds), after PLUGINS' or, with
+    ``first``, right after core; ``without``: a plugin left out of PLUGINS."""
+    plugin = tmp_path / "plugin_src" / "extra_plugin"
+    plugin.mkdir(parents=True)
+    (plugin / "__init__.py").write_text(
+        PLUGIN_MODULE.format(requires=requires, filters=filters), encoding="utf-8")
+    plugins = ('["plugins.core", "extra_plugin"] + PLUGINS[1:]' if first
+               else 'PLUGINS + ["extra_plugin"]')
+    plugins = f"[p for p in {plugins} if p != {without!r}]"
+    return build_site(tmp_path, {"notizie/a.md": article(title="Una notizia")},
+                      f"PLUGIN_PATHS = PLUGIN_PATHS + [{str(plugin.parent)!r}]\n"
+                      f"PLUGINS = {plugins}\n")
+
+
+def stopped_by(built):
+    """The one CRITICAL message that stopped the build (no traceback shown)."""
+    assert built.returncode == 1
+    assert "Traceback" not in built.log, built.log
+    found = re.findall(r"CRITICAL (.*?)(?= Done:|$)", built.messages())
+    assert len(found) == 1, built.log
+    return found[0]
+
+
+@pytest.mark.parametrize(("requires", "without", "message"), [
+    # as the docs name plugins in prose: PLUGINS has it, as plugins.content_checks
+    ('("content_checks",)', "",
+     "extra_plugin: 'content_checks' in its REQUIRES is no plugin:"
+     " write 'plugins.content_checks'"),
+    # not in PLUGINS either: the plugin of that name
+    ('("related",)', "plugins.related",
+     "extra_plugin: 'related' in its REQUIRES is no plugin: write 'plugins.related'"),
+    ('("plugins.content_check",)', "",
+     "extra_plugin: 'plugins.content_check' in its REQUIRES is no plugin:"
+     " no plugin has that name"),
+    # a string, not a tuple: read as its letters ("needs p, l, u, g, …")
+    ('"plugins.content_checks"', "",
+     'extra_plugin: REQUIRES must be a tuple of plugin names such as'
+     ' ("plugins.content_checks",), not \'plugins.content_checks\''),
+], ids=["bare-name-loaded", "bare-name", "typo", "string"])
+def test_a_requires_that_names_no_plugin_stops_the_build_saying_so(tmp_path, requires,
+                                                                  without, message):
+    """A name in REQUIRES that is no plugin was said to be missing from PLUGINS ("needs
+    content_checks: add it to PLUGINS"), which already had it: the newcomer went in
+    circles. It is named as no plugin, with the spelling PLUGINS uses."""
+    built = build_with_plugin(tmp_path, requires, without=without)
+    assert stopped_by(built) == f"PluginError: {message}"
+
+
+def test_a_required_plugin_missing_from_plugins_is_named():
+    class Pelican:
+        settings = {"PLUGINS": ["plugins.core"]}
+
+    with pytest.raises(core_settings.PluginError) as raised:
+        core_settings.require(Pelican(), "extra_plugin", ("plugins.content_checks",))
+    assert str(raised.value) == ("extra_plugin needs plugins.content_checks: add it to PLUGINS"
+                                 " in pelicanconf.py")
+
+
+@pytest.mark.parametrize("first", [False, True], ids=["after-italian", "before-italian"])
+def test_a_filter_two_plugins_give_stops_the_build_naming_both(tmp_path, first):
+    """The first plugin's filter won, silently: a plugin's ``di`` listed after italian was
+    never used, and listed before it replaced italian's ``di`` on every page."""
+    built = build_with_plugin(tmp_path, filters='"di": di', first=first)
+    owners = ("extra_plugin", "plugins.italian") if first else ("plugins.italian", "extra_plugin")
+    assert stopped_by(built) == (
+        f"PluginError: the Jinja filter 'di' is both {owners[0]}'s and {owners[1]}'s:"
+        " rename one (templates would get the one PLUGINS lists first)")
+
+
+def test_the_sites_own_filter_still_wins_over_a_plugins():
+    """A filter of the settings (pelicanconf.py) is no plugin's: it wins, as documented."""
+    settings = {"PLUGINS": ["plugins.core", "plugins.italian"], "JINJA_FILTERS": {"di": str}}
+    core_settings.add_filters(settings, {"di": core_settings.is_whole, "nuovo": len})
+    assert settings["JINJA_FILTERS"] == {"di": str, "nuovo": len}

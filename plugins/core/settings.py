@@ -28,14 +28,16 @@ plugin's ``check`` describes its whole numbers with :func:`whole_numbers` and it
 lists of text with :func:`text_list` and its dicts of text with :func:`text_map`.
 
 Also here: :func:`add_filters`, the one rule for ``JINJA_FILTERS`` (the site's own
-filters, set in pelicanconf.py, win over a plugin's), :func:`require`, a plugin's
-declared dependencies on other plugins, :func:`loaded_setting`, a setting of a plugin
+filters, set in pelicanconf.py, win over a plugin's; a name two plugins give stops the
+build), :func:`require`, a plugin's declared dependencies on other plugins (``REQUIRES``,
+a tuple of names as PLUGINS writes them: ``("plugins.content_checks",)``), :func:`loaded_setting`, a setting of a plugin
 the caller works with but does not require, and :func:`reserve`, an output folder a
 plugin writes itself (no item may be written there).
 """
 
 import functools
 import importlib
+import importlib.util
 import logging
 
 from .errors import QuietError, quiet_tracebacks
@@ -122,13 +124,37 @@ def reserve(settings, folder):
         settings[RESERVED] = [*reserved, folder]
 
 
+JINJA_KINDS = {"JINJA_FILTERS": "filter", "JINJA_TESTS": "test", "JINJA_GLOBALS": "global"}
+
+
+def _owner(value, plugins):
+    """The plugin of ``plugins`` (PLUGINS' names) whose code ``value`` (a function, a
+    partial, a class) is, or None: the site's own (a function of pelicanconf.py)."""
+    module = getattr(value, "__module__", None) or getattr(
+        getattr(value, "func", None), "__module__", None) or ""
+    owners = [name for name in plugins if module == name or module.startswith(f"{name}.")]
+    return max(owners, key=len) if owners else None
+
+
 def add_filters(settings, filters, key="JINJA_FILTERS"):
     """Make ``filters`` available to templates; a same-named filter of the site wins.
 
+    The site's own: a function of the settings (pelicanconf.py), no plugin's. A name
+    two plugins give stops the build (:class:`PluginError`, naming both): which one
+    the templates got depended on PLUGINS' order, and nothing said so.
     A new dict: the one in the settings may be a settings module's own, shared
     by every configuration that imports it.
     """
-    settings[key] = {**filters, **(settings.get(key) or {})}
+    present = settings.get(key) or {}
+    plugins = [getattr(name, "__name__", name) for name in settings.get("PLUGINS") or ()]
+    for name, value in filters.items():
+        mine, theirs = _owner(value, plugins), _owner(present.get(name), plugins)
+        if name in present and mine and theirs and mine != theirs:
+            quiet_tracebacks()
+            raise PluginError(
+                f"the Jinja {JINJA_KINDS.get(key, key)} {name!r} is both {theirs}'s and"
+                f" {mine}'s: rename one (templates would get the one PLUGINS lists first)")
+    settings[key] = {**filters, **present}
 
 
 def listed_fields(settings, *names):
@@ -147,20 +173,46 @@ def loaded_plugins(pelican):
     return set(pelican.settings.get("PLUGINS") or ())
 
 
+def _is_module(name):
+    """Whether ``name`` (``plugins.contract``) names a module that can be imported."""
+    try:
+        return importlib.util.find_spec(name) is not None
+    except (ImportError, ValueError):  # a parent that is no package, an empty name
+        return False
+
+
 def require(pelican, plugin, needed):
-    """Stop at start-up, naming what is missing, when ``plugin`` needs plugins not in PLUGINS."""
-    missing = [name for name in needed if name not in loaded_plugins(pelican)]
-    if missing:
-        quiet_tracebacks()
-        raise PluginError(
-            f"{plugin} needs {', '.join(missing)}: add it to PLUGINS in pelicanconf.py"
-        )
+    """Stop at start-up, naming what is missing, when ``plugin`` needs plugins not in
+    PLUGINS; a name no plugin has (``content_checks`` for ``plugins.content_checks``, a
+    typo) is said to be one, not to be added to PLUGINS."""
+    loaded = loaded_plugins(pelican)
+    missing = [name for name in needed if name not in loaded]
+    if not missing:
+        return
+    quiet_tracebacks()
+    for name in missing:
+        if not _is_module(name):
+            package = f"{__package__.rpartition('.')[0]}.{name}"  # plugins.NAME
+            spelled = [other for other in sorted(loaded) if other.endswith(f".{name}")] or \
+                ([package] if _is_module(package) else [])
+            hint = f"write {spelled[0]!r}" if spelled else "no plugin has that name"
+            raise PluginError(f"{plugin}: {name!r} in its REQUIRES is no plugin: {hint}")
+    raise PluginError(
+        f"{plugin} needs {', '.join(missing)}: add it to PLUGINS in pelicanconf.py"
+    )
 
 
 def requirements(plugin):
     """The plugins ``plugin`` (a module's name, as in PLUGINS) declares it needs: its
-    ``REQUIRES``."""
-    return tuple(getattr(importlib.import_module(plugin), "REQUIRES", ()))
+    ``REQUIRES``, a tuple of names as PLUGINS writes them (``("plugins.contract",)``;
+    anything else stops the build, naming the plugin: a string was read as its letters)."""
+    needed = getattr(importlib.import_module(plugin), "REQUIRES", ())
+    if not isinstance(needed, (tuple, list)) or not all(isinstance(name, str)
+                                                        for name in needed):
+        quiet_tracebacks()
+        raise PluginError(f"{plugin}: REQUIRES must be a tuple of plugin names such as"
+                          f' ("plugins.content_checks",), not {needed!r}')
+    return tuple(needed)
 
 
 def install_order(plugins, requires=requirements):
