@@ -3,7 +3,7 @@
 Reading a file is most of a build's work on the content side: checks, Markdown,
 the sanitizer, typography. :class:`FileCache` keeps the result of a file under
 the sha256 of its path and bytes, in ``<CACHE_PATH>/<namespace>-<digest>/``,
-where the digest covers every setting (but the paths) and every module of
+where the digest covers every setting (but the paths) and every file of
 plugins/: a change to either reads every file again. A result also lists the
 other files it looked at (link targets, the cover image) with their size,
 modification time and whether their folder lists them by that very name; when one of

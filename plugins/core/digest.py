@@ -98,7 +98,8 @@ def _plugins_digest():
 
 
 def code_digest(*extra_paths):
-    """A digest of Pelican's version, every module of plugins/ and the versions of the
+    """A digest of Pelican's version, every file of plugins/ (modules, data, READMEs:
+    a new plugin is in it with no more work) and the versions of the
     libraries that shape the output (once per process), and the files under
     ``extra_paths`` (read on each call: a theme edited while ``livereload`` runs renders
     again)."""
