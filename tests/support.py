@@ -132,7 +132,9 @@ class Build:
                 level = record[1]
                 if level == "ERROR":
                     messages.append(record[2])
-            elif level == "ERROR" and messages:
+            elif level == "ERROR" and messages and line[:1].isspace():
+                # a wrapped message's lines are indented to its column; Pelican's closing
+                # "Done: Processed …" (no level: printed, not logged) starts at the margin
                 messages[-1] += " " + line
         return [" ".join(message.split()) for message in messages]
 
