@@ -876,6 +876,43 @@ def test_words_in_quotes_are_a_phrase_whichever_quotes_a_keyboard_writes(searche
     me.wait_for_status("Nessun risultato per la frase «collaborazione di patto»." + NONE)
 
 
+def test_words_that_only_join_the_others_are_not_searched_ranked_or_marked(searcher, site):
+    """Pagefind has no stop words and finds every longer word a word begins: in "patto di
+    collaborazione" the "di" of every page chose the excerpts and was marked in them and
+    in the titles, "la festa" marked "La", "come" every "Comunità". Articles, prepositions
+    and conjunctions are left out when other words are searched; alone they are searched,
+    and a phrase keeps them (test above)."""
+    me = searcher
+    page = me.page
+
+    def marked():
+        return [mark.lower() for mark in
+                page.locator(".cerca-risultato mark").all_text_contents()]
+
+    page.goto(site.origin + "/cerca/?q=patto+di+collaborazione")
+    me.wait_for_status("2 risultati per «patto di collaborazione».")  # as typed
+    assert {href for _, href, *_ in me.results()} == {PATTO, SCUOLE}
+    assert marked() and all(word.startswith(("patt", "collabor")) for word in marked()), \
+        marked()
+    for words, found, stems in (("la festa", {FESTA, "/allegati/festa.pdf"}, ("fest",)),
+                                ("Come la ceramica", {CERAMICA, "/allegati/regolamento.pdf"},
+                                 ("ceramic",)),
+                                ("il patto con i cittadini", {PATTO, SCUOLE},
+                                 ("patt", "cittadin"))):
+        me.search(words)
+        me.wait_until(lambda: me.status().endswith(f"per «{words}»."), f"results of {words}")
+        assert {href for _, href, *_ in me.results()} == found, (words, me.results())
+        assert marked() and all(word.startswith(stems) for word in marked()), (words, marked())
+    # alone, such a word is what the reader looks for
+    me.search("di")
+    me.wait_until(lambda: me.status().endswith("per «di»."), "results of di")
+    assert me.results() and "di" in marked()
+    # a word on no page beside them: named, and the others' results
+    me.search("la zanzariera di giugno")
+    me.wait_for_status("«giugno» non si trova: 1 risultato per «la zanzariera di».")
+    assert marked() == ["zanzariera"]
+
+
 def test_words_each_in_quotes_are_words_not_one_phrase(searcher, site):
     """Only a whole query in one pair of quotes is a phrase: «patto» «Casalmaggiore»
     (each word in Italian quotes, as names are written) was searched as the phrase

@@ -20,9 +20,10 @@
  * and says so, with the ways to browse (unsupported(), unavailable()); so is one whose
  * WebAssembly the page's policy refused once Pagefind has failed (refused()).
  * A result must match in its text or title, not only in the other metadata it shows
- * (find()); words in any quotes are a phrase; a page with the word as typed ranks
- * before longer words (RANKING, asTyped()). Back from a result, the results shown then
- * come back (remember()).
+ * (find()); words in any quotes are a phrase; beside other words, those that only join
+ * them ("di", "la": FUNCTION_WORDS) are not searched (meaningful()); a page with the
+ * word as typed ranks before longer words (RANKING, asTyped()). Back from a result, the
+ * results shown then come back (remember()).
  *
  * The count goes to a role="status" element (announced politely): at once after a
  * submit, a category change or on load; while typing only once typing pauses, never on
@@ -142,6 +143,24 @@ const SUGGEST_RESULTS = 5;
 const LANGUAGE = document.documentElement.lang || undefined; // none: the browser's
 const numbers = new Intl.NumberFormat(LANGUAGE);
 const collator = new Intl.Collator(LANGUAGE);
+// Words that only join the others, per language (the page's, its first part): articles,
+// prepositions (with the article), conjunctions and clitics, folded as searched (plain()).
+// Pagefind has no stop words and matches every longer word a word begins: in "patto di
+// collaborazione" the "di" of every page chose the excerpts (a result showed only "di"
+// marked, four times, and no word the reader was looking for) and ranked first a page with
+// "di" in its title; "la comunità" marked "Laboratori", "come partecipare" "Comunità" and
+// "Community". With other words they are left out of what is searched, ranked and marked
+// (the query is shown as typed); alone ("di", "con") they are searched. A phrase keeps them.
+const FUNCTION_WORDS = {
+  it: ["a", "ad", "al", "all", "alla", "alle", "allo", "agli", "ai", "ci", "col", "coi",
+    "come", "con", "d", "da", "dal", "dall", "dalla", "dalle", "dallo", "dagli", "dai", "de",
+    "dei", "del", "dell", "della", "delle", "dello", "degli", "di", "e", "ed", "fra", "gli",
+    "i", "il", "in", "l", "la", "le", "lo", "ma", "ne", "nel", "nell", "nella", "nelle",
+    "nello", "negli", "nei", "o", "od", "per", "se", "si", "su", "sul", "sull", "sulla",
+    "sulle", "sullo", "sugli", "sui", "tra", "un", "una", "uno"],
+};
+const JOINING = new Set(FUNCTION_WORDS[String(LANGUAGE || "").split(/[-_]/)[0].toLowerCase()]
+  || []);
 
 /* `text` with ’ for each ' between letters (APOSTROPHE), as long as `text`. */
 function curled(text) {
@@ -433,6 +452,13 @@ function queryWords(query) {
   })).filter(({ word }) => word);
 }
 
+/* `words` (queryWords()) without those that only join the others (FUNCTION_WORDS); all
+   of them when there is no other. */
+function meaningful(words) {
+  const kept = words.filter(({ word }) => !JOINING.has(word));
+  return kept.length ? kept : words;
+}
+
 /* "«bando»", "«bando» e «asilo»", "«bando», «asilo» e «nido»": words in a sentence. */
 function quoted(words) {
   const all = words.map(({ shown }) => `«${shown}»`);
@@ -613,7 +639,7 @@ class Search {
       } else if (query && !words.length) {
         results = []; // only punctuation
       } else {
-        searched = words.map(({ word }) => word).join(" ") || null;
+        searched = meaningful(words).map(({ word }) => word).join(" ") || null;
         results = await this.find(searched, options);
         // Which words are on no page: when something was found (Pagefind may have
         // matched a shorter word instead), when several words found nothing together
@@ -621,17 +647,19 @@ class Search {
         // when nothing was found in a category (the results in all of them, offered
         // then, were Pagefind's for a shorter word: "ospedale" in Avvisi offered 10
         // results in all categories, and the link said "Nessun risultato").
+        // (the words searched: those that only join the others are kept to be shown)
         if (words.length && (results.length || words.length > 1 || category)) {
-          let exact = await Promise.all(words.map(({ word }) => this.exactly(word)));
-          const found = await Promise.all(words.map(({ word }, index) =>
+          const asked = meaningful(words);
+          let exact = await Promise.all(asked.map(({ word }) => this.exactly(word)));
+          const found = await Promise.all(asked.map(({ word }, index) =>
             this.inIndex(word, exact[index])));
-          missing = words.filter((_, index) => !found[index]);
-          words = words.filter((_, index) => found[index]);
+          missing = asked.filter((_, index) => !found[index]);
+          words = found.includes(true) ? words.filter((word) => !missing.includes(word)) : [];
           exact = exact.filter((_, index) => found[index]);
           if (!words.length) {
             results = [];
           } else if (missing.length) { // the other words, without those on no page
-            searched = words.map(({ word }) => word).join(" ");
+            searched = meaningful(words).map(({ word }) => word).join(" ");
             results = await this.find(searched, options);
           }
           results = asTyped(results, exact);
@@ -669,7 +697,7 @@ class Search {
     this.results = results;
     this.found = phrase
       ? { phrase: folded(phrase).split(/[^\p{L}\p{N}]+/u).filter(Boolean) }
-      : { words: words.map(({ word }) => word) };
+      : { words: meaningful(words).map(({ word }) => word) };
     this.shown = 0;
     this.list.replaceChildren();
     if (!now) this.status.textContent = "";
