@@ -852,6 +852,28 @@ def test_a_page_about_the_words_ranks_above_items_only_tagged_with_them(browser,
         me.context.close()
 
 
+def test_a_phrase_is_ranked_as_its_words_are(browser, tagged_site):
+    """Pagefind scores every result of a phrase 1 and lists them in the index's order,
+    the news items newest first, then the pages: «Crema» listed the page "Crema", about it
+    and titled with it, after two news items only tagged with it and naming it once or
+    twice (on the project's content «Civic Center» listed the page "Civic Center"
+    eighth)."""
+    me = Reader(browser, tagged_site)
+    try:
+        me.page.goto(tagged_site.origin + "/cerca/?q=crema")
+        me.wait_for_status("3 risultati per «crema».")
+        words = [title for title, *_ in me.results()]
+        assert words[0] == "Crema"
+        for phrase in ("“Crema”", '"crema"', "«Crema»"):
+            me.search(phrase)
+            me.wait_until(lambda: me.status().startswith("3 risultati per la frase"), phrase)
+            assert [title for title, *_ in me.results()] == words, (phrase, me.results())
+            assert all("<mark>Crema</mark>" in excerpt for *_, excerpt in me.results())
+        me.check_clean()
+    finally:
+        me.context.close()
+
+
 def test_words_in_quotes_are_a_phrase_whichever_quotes_a_keyboard_writes(searcher, site):
     """Words in quotes find the pages where they stand together. A phone's keyboard
     writes “…” for the " key and Italian is written with «…»: those quotes were taken

@@ -20,10 +20,11 @@
  * and says so, with the ways to browse (unsupported(), unavailable()); so is one whose
  * WebAssembly the page's policy refused once Pagefind has failed (refused()).
  * A result must match in its text or title, not only in the other metadata it shows
- * (find()); words in any quotes are a phrase; beside other words, those that only join
- * them ("di", "la": FUNCTION_WORDS) are not searched (meaningful()); a page with the
- * word as typed ranks before longer words (RANKING, asTyped()). Back from a result, the
- * results shown then come back (remember()).
+ * (find()); words in any quotes are a phrase, ranked as its words are (inOrderOf());
+ * beside other words, those that only join them ("di", "la": FUNCTION_WORDS) are not
+ * searched (meaningful()); a page with the word as typed ranks before longer words
+ * (RANKING, asTyped()). Back from a result, the results shown then come back
+ * (remember()).
  *
  * The count goes to a role="status" element (announced politely): at once after a
  * submit, a category change or on load; while typing only once typing pauses, never on
@@ -514,6 +515,18 @@ function meant(found, word) {
   });
 }
 
+/* `results`, a phrase's (every one scored 1 by Pagefind, in the index's order: the news
+   items newest first, then the pages, so «Civic Center» listed the page "Civic Center"
+   eighth), in the order of `ranked`, Pagefind's results for the phrase's words (a
+   result not among them after those that are, in the phrase's order). */
+function inOrderOf(results, ranked) {
+  const rank = new Map(ranked.map((result, index) => [result.id, index]));
+  return results.map((result, index) => ({ result, index,
+    rank: rank.has(result.id) ? rank.get(result.id) : ranked.length + index }))
+    .sort((a, b) => a.rank - b.rank)
+    .map(({ result }) => result);
+}
+
 /* `results` with those having more of the words as typed first (`exact`: a Set of
    result ids per word, Search.exactly()), each group in Pagefind's order. Pagefind's
    title boost (metadata) is the same for "Casalmaggiore" as for "casa": a page titled
@@ -636,6 +649,11 @@ class Search {
       if (phrase) {
         searched = `"${phrase.replace(/\u2019/g, "'")}"`;
         results = await this.find(searched, options);
+        // ranked as its words are (Pagefind does not rank a phrase's results)
+        const ranking = meaningful(queryWords(phrase)).map(({ word }) => word).join(" ");
+        if (results.length > 1 && ranking) {
+          results = inOrderOf(results, await this.find(ranking, options));
+        }
       } else if (query && !words.length) {
         results = []; // only punctuation
       } else {
