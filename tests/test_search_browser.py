@@ -995,6 +995,34 @@ def test_a_word_on_no_page_is_named_when_the_others_find_nothing_with_it(searche
     me.wait_for_status("Nessun risultato per «girandola zanzariera»." + NONE)
 
 
+def test_the_status_repeats_a_long_query_in_short(searcher, site):
+    """The status (role="status": a screen reader reads it after every search) repeated
+    the whole query: a paragraph pasted in the field was read out whole, and 200 words on
+    no page were listed one by one. It repeats at most 80 characters, cut at a word, and
+    three words on no page, then how many more; the field and the address keep it all."""
+    me = searcher
+    page = me.page
+    pasted = ("Ogni anno il circolo degli anziani organizza una serata di giochi in sala,"
+              " con premi offerti dai negozi della via e dolci preparati dalle volontarie.")
+    page.goto(site.origin + "/cerca/")
+    me.search(pasted)
+    me.wait_until(lambda: me.status() not in ("", LOADING), "the results of a paragraph")
+    assert [href for _, href, *_ in me.results()] == [TOMBOLA]
+    status = me.status()
+    assert status.startswith("1 risultato per «") and status.endswith("…»."), status
+    said = status[len("1 risultato per «"):-len("…».")]
+    assert len(said) <= 80 and pasted.startswith(said) and pasted[len(said)] == " ", said
+    assert page.get_by_label("Parole da cercare").input_value() == pasted
+    assert query(page.url) == {"q": pasted}
+    # words on no page: three named, then how many more
+    me.search("girandola " + " ".join(f"zxq{n}" for n in range(1, 11)))
+    me.wait_for_status("«zxq1», «zxq2», «zxq3» e altre 7 parole non si trovano:"
+                       " 1 risultato per «girandola».")
+    # one long word on no page, cut too (and no suggestion for it)
+    me.search("x" * 300)
+    me.wait_for_status(f"Nessun risultato per «{'x' * 80}…»." + NONE)
+
+
 def test_a_word_with_a_typo_offers_the_word_of_the_pages_it_is_near(searcher, site):
     """Pagefind has no typo tolerance: "casalmagiore" (one g) found nothing, and the
     reader was only told to try other words."""

@@ -359,9 +359,26 @@ function excerptParagraph(html, marks, content, found = { words: [] }) {
   return paragraph;
 }
 
+// What the status repeats of the query (summary(), quoted()): at most ECHO_CHARS
+// characters, cut at a word ("…"), and ECHO_WORDS words on no page, then how many more.
+// A paragraph pasted in the field was read out whole by a screen reader after every
+// search, and 200 words on no page were listed one by one.
+const ECHO_CHARS = 80;
+const ECHO_WORDS = 3;
+
+/* `text`, the query or a word of it, as the status repeats it: cut at a word before
+   ECHO_CHARS characters, with "…", when longer. */
+function echoed(text) {
+  const letters = Array.from(text); // code points: an emoji is not cut in two
+  if (letters.length <= ECHO_CHARS) return text;
+  const head = letters.slice(0, ECHO_CHARS + 1).join("");
+  const atWord = /\s/u.test(head) ? head.replace(/\s+\S*$/u, "").trimEnd() : "";
+  return `${atWord || letters.slice(0, ECHO_CHARS).join("")}…`;
+}
+
 function summary(count, query, category, phrase = false) {
   const where = category ? ` in ${category}` : "";
-  const what = query ? ` per ${phrase ? "la frase " : ""}«${query}»` : "";
+  const what = query ? ` per ${phrase ? "la frase " : ""}«${echoed(query)}»` : "";
   if (count === 0) return `Nessun risultato${what}${where}.`;
   const noun = count === 1 ? "risultato" : "risultati";
   return `${numbers.format(count)} ${noun}${what}${where}.`;
@@ -460,9 +477,14 @@ function meaningful(words) {
   return kept.length ? kept : words;
 }
 
-/* "«bando»", "«bando» e «asilo»", "«bando», «asilo» e «nido»": words in a sentence. */
+/* "«bando»", "«bando» e «asilo»", "«bando», «asilo» e «nido»": words in a sentence;
+   over ECHO_WORDS + 1 of them, "«bando», «asilo», «nido» e altre 5 parole". */
 function quoted(words) {
-  const all = words.map(({ shown }) => `«${shown}»`);
+  const all = words.map(({ shown }) => `«${echoed(shown)}»`);
+  if (all.length > ECHO_WORDS + 1) {
+    return `${all.slice(0, ECHO_WORDS).join(", ")} e altre ${
+      numbers.format(all.length - ECHO_WORDS)} parole`;
+  }
   return all.length > 1 ? `${all.slice(0, -1).join(", ")} e ${all[all.length - 1]}`
     : all.join("");
 }
@@ -763,7 +785,7 @@ class Search {
       const address = new URL(window.location.href);
       address.searchParams.set("q", suggestion);
       const link = element("a");
-      link.append(...marked([{ text: suggestion }], this.marks));
+      link.append(...marked([{ text: echoed(suggestion) }], this.marks));
       link.href = address.href;
       // searched here, the focus back in the field (the link goes with the status); a
       // new tab or window as any link
