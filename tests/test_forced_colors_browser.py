@@ -84,10 +84,17 @@ CODE_BLOCK = [(".prose pre", side)
               for side in ("BlockStart", "BlockEnd", "InlineStart", "InlineEnd")]
 
 
+# A phone held upright has the search and the "Menu" button on one row under the brand
+# (header.css): the <nav>'s top line ran along the field's top there; the opened list,
+# under that row, has it.
+UPRIGHT_PHONE = [(".site-nav-list", "BlockStart") if line == (".site-nav", "BlockStart")
+                 else line for line in HEADER_AND_FOOTER]
+
+
 @pytest.mark.parametrize(("scheme", "width"), MODES, ids=[f"{s}-{w}" for s, w in MODES])
 def test_the_header_bands_the_menu_and_the_footer_keep_their_edges(page, site, scheme, width):
     visit(page, site, "/", scheme, width)
-    assert missing_lines(page, HEADER_AND_FOOTER) == []
+    assert missing_lines(page, UPRIGHT_PHONE if width < 576 else HEADER_AND_FOOTER) == []
 
 
 @pytest.mark.parametrize(("scheme", "width"), MODES, ids=[f"{s}-{w}" for s, w in MODES])

@@ -249,6 +249,108 @@ def test_at_the_default_size_on_a_phone_the_header_takes_a_third_of_the_screen(p
     assert header <= 844 / 3, (header, address)
 
 
+# The upright phone's header: [the slim band's line: its text's height, its line's height,
+# its text's width and its box's; the label's width; the page's <h1>'s bottom] in px.
+UPRIGHT = """() => { const slim = document.querySelector('.header-slim p');
+    const label = document.querySelector('.site-search-label');
+    const style = getComputedStyle(slim);
+    return [slim.getBoundingClientRect().height - parseFloat(style.paddingTop)
+            - parseFloat(style.paddingBottom), parseFloat(style.lineHeight),
+            slim.scrollWidth, slim.clientWidth, label.getBoundingClientRect().width,
+            document.querySelector('main h1').getBoundingClientRect().bottom]; }"""
+
+
+def overlapping(boxes):
+    """The pairs of ``boxes`` (name: Playwright's bounding box) that overlap."""
+    names = list(boxes)
+    return [(a, b) for index, a in enumerate(names) for b in names[index + 1:]
+            if min(boxes[a]["x"] + boxes[a]["width"], boxes[b]["x"] + boxes[b]["width"])
+            > max(boxes[a]["x"], boxes[b]["x"]) + 0.5
+            and min(boxes[a]["y"] + boxes[a]["height"], boxes[b]["y"] + boxes[b]["height"])
+            > max(boxes[a]["y"], boxes[b]["y"]) + 0.5]
+
+
+@pytest.mark.parametrize("address", PAGES)
+@pytest.mark.parametrize(("width", "height", "text_size"),
+                         [(320, 568, 16), (360, 740, 16), (390, 844, 16), (412, 915, 16),
+                          (390, 844, 20), (320, 568, 18)])
+def test_on_a_phone_held_upright_the_header_is_compact(page, site, address, width, height,
+                                                       text_size):
+    """A phone held upright at the default size: the header stacked the slim band (two
+    lines at 320 px), the brand, the search's label, its field and "Cerca", then the
+    "Menu" button's band: 294 px of a 320 × 568 phone (52 %), 272 of a 390 × 844 one, the
+    page's title below the first screen. Now (header.css) at most 200 px: the slim band
+    on one line, the label for screen readers only (the field still named by it, "Cerca"
+    beside it), the search and "Menu" on one row under the brand, each a 44 px target,
+    nothing overlapping, cut or beyond the screen's edge; the page's title on the first
+    screen. Up to 125 % or so (larger text has the compact header of large text) the
+    same row, the header at most 40 % of the screen."""
+    visit(page, site, address, width, height, text_size=text_size)
+    header, main = page.evaluate(HEADER)
+    slim, line, text, room, label, title = page.evaluate(UPRIGHT)
+    assert main == header and header <= (200 if text_size == 16 else 0.4 * height), (
+        header, address)
+    assert title <= height, (title, header)
+    if text_size == 16:
+        assert slim <= 1.5 * line, (slim, line)
+    assert text <= room, (text, room)
+    assert label <= 1 and page.get_by_role("searchbox", name="Cerca nel sito").count() == 1
+    assert page.get_by_role("button", name="Cerca", exact=True).is_visible()
+    assert page.locator(".brand-subtitle").is_visible()
+    assert page.locator(".header-slim").get_by_text(
+        "Welfare di comunità a Crema, Cremona e Casalmaggiore").is_visible()
+    boxes = {selector: page.locator(selector).bounding_box() for selector in (
+        ".header-slim", ".brand", ".site-search-input", ".site-search-button",
+        ".site-nav-button")}
+    field, cerca, menu = (boxes[selector] for selector in (
+        ".site-search-input", ".site-search-button", ".site-nav-button"))
+    assert abs(field["y"] - cerca["y"]) < 1 and abs(cerca["y"] - menu["y"]) < 1, boxes
+    assert field["x"] < cerca["x"] < menu["x"], boxes
+    assert field["width"] >= 7 * text_size, field  # some 16 letters of a query
+    assert min(min(box["width"], box["height"]) for box in (field, cerca, menu)) >= 44, boxes
+    assert overlapping(boxes) == [], overlapping(boxes)
+    scroll_width, screen, outside = page.evaluate(OUTSIDE)
+    assert (scroll_width, outside) == (screen, [])
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+@pytest.mark.parametrize(("width", "height"), [(320, 568), (390, 844)])
+def test_on_a_phone_held_upright_opening_the_menu_moves_nothing_and_rings_are_whole(
+        page, site, scheme, width, height):
+    """The search and "Menu" share a row under the brand (header.css): opening the menu
+    moves nothing of that row, the list comes under it, the brand, the field and "Cerca"
+    still take their clicks (the <nav>'s box lies over their cell), and Tab through the
+    field, "Cerca", "Menu" and the menu's links shows each focus ring whole."""
+    visit(page, site, "/archivio/", width, height, color_scheme=scheme)
+    closed = page.evaluate(ROW)
+    page.locator(".site-nav-button").click()
+    page.mouse.move(0, height - 1)
+    assert shown_menu(page) == MENU
+    assert page.evaluate(ROW) == closed, (closed, page.evaluate(ROW))
+    left, top, right = page.evaluate(LIST)
+    assert top >= max(box[1] + box[3] for box in closed) - 0.5, (top, closed)
+    assert page.evaluate(TAKES_THE_CLICK) == [True] * 3
+    scroll_width, screen, outside = page.evaluate(OUTSIDE)
+    assert (scroll_width, outside) == (screen, [])
+    selectors = [".site-search-input", ".site-search-button", ".site-nav-button"] + [
+        f".site-nav-list li:nth-child({index + 1}) a" for index in range(len(MENU))]
+    page.locator(selectors[0]).focus()
+    page.keyboard.press("Shift+Tab")
+    faint = {}
+    for selector in selectors:
+        page.keyboard.press("Tab")
+        locator = page.locator(selector)
+        assert locator.evaluate("e => e === document.activeElement"
+                                " && e.matches(':focus-visible')"), selector
+        sides = ring_sides(page, locator)
+        if min(sides.values()) < 0.9:
+            faint[selector] = sides
+    assert faint == {}, (scheme, faint)
+    page.locator(".site-nav-button").click()
+    assert shown_menu(page) == []
+    assert page.evaluate(ROW) == closed
+
+
 @pytest.mark.parametrize(("width", "height", "text_size"),
                          [(320, 640, 32), (390, 844, 16), (640, 360, 16), (915, 412, 16)])
 def test_the_menu_opens_and_closes_by_keyboard_without_javascript(page, site, width, height,
@@ -467,13 +569,15 @@ def test_on_the_smallest_sideways_phones_the_search_is_usable(page, site, width,
     assert (scroll_width, outside) == (screen, [])
 
 
-@pytest.mark.parametrize(("width", "height", "text_size"), [(844, 390, 16), (844, 390, 32)])
+@pytest.mark.parametrize(("width", "height", "text_size"),
+                         [(844, 390, 16), (844, 390, 32), (320, 568, 16)])
 def test_a_browser_without_subgrid_keeps_the_sideways_menu_in_the_button_s_cell(
         page, site, width, height, text_size):
     """Where there is no subgrid (Chromium before 117, Safari before 16: simulated by
     serving the stylesheet with it renamed, so its ``@supports`` is dropped) the opened
-    list stays a column under the button, as before: the menu opens and closes by
-    keyboard, and nothing scrolls sideways."""
+    list stays a column under the button, as before, and on a phone held upright the
+    header's bands stay one under the other: the menu opens and closes by keyboard, and
+    nothing scrolls sideways."""
     context = page.context.browser.new_context(java_script_enabled=False)
     served = []
 
@@ -489,7 +593,7 @@ def test_a_browser_without_subgrid_keeps_the_sideways_menu_in_the_button_s_cell(
         visit(old, site, "/archivio/", width, height, text_size=text_size)
         assert [url for url in served if "/css/site." in url], served
         assert old.evaluate("getComputedStyle(document.querySelector('.site-nav')).display"
-                            ) == "flex"
+                            ) == ("flex" if width > height else "block")
         opens_and_closes_by_keyboard(old)
         old.keyboard.press("Shift+Tab")
         old.keyboard.press("Enter")
