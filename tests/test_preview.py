@@ -1,6 +1,7 @@
 """The editors' live preview (tools/preview.py): errors in the browser, last good build kept."""
 
 import contextlib
+import html
 import json
 import os
 import re
@@ -15,14 +16,19 @@ import time
 
 import pytest
 
-from browser_support import chromium
-from support import (ROOT, article, child_env, forked_safe_build, free_port, write_conf,
-                     write_content)
+from browser_support import chromium, format_violations, run_axe
+from samples import image
+from support import (ROOT, article, build_site, child_env, forked_safe_build, free_port,
+                     run_tool, write_conf, write_content)
 from tools.preview import PreviewSite, StaticHandler
 
 GOOD = article(title="Buona notizia", body="Il testo buono.")
 BROKEN = article(title="Buona notizia", date="5 maggio 2024", body="Il testo buono.")
 DATE_ERROR = "content/notizie/a.md:3: errore: `date`"  # BROKEN's
+# GOOD with a warning: a key the contract does not know (the page's address is the same)
+WARNED = article(title="Buona notizia", body="Il testo buono.", colore="rosso")
+COLOUR_WARNING = ("content/notizie/a.md:4: avviso: chiave sconosciuta `colore`, ignorata /"
+                  " unknown key `colore`")
 
 
 def get(site, path):
@@ -77,6 +83,87 @@ def test_a_failed_build_keeps_the_last_good_one_and_shows_why_on_every_page(prev
     (preview.content / "notizie" / "a.md").write_text(GOOD, encoding="utf-8")
     assert preview.rebuild()
     assert "preview-errors" not in get(preview, "/2024/05/buona-notizia/")[1]
+
+
+def warnings_panel(page):
+    """The preview's warnings panel on ``page`` (its HTML)."""
+    start = page.index('<section class="preview-warnings"')
+    return page[start:page.index("</section>", start) + len("</section>")]
+
+
+def listed(panel):
+    """The lines a panel lists, unescaped."""
+    return [html.unescape(line) for line in re.findall(r"<li><code>(.*?)</code></li>", panel)]
+
+
+def check_warnings(folder):
+    """``./run check``'s warnings for the site of ``folder`` (testconf.py, content/)."""
+    status, out, err = run_tool(folder, "check", "--settings", "testconf.py", "--content",
+                                "content")
+    return [line for line in out.splitlines() if ": avviso: " in line]
+
+
+def test_the_builds_warnings_are_folded_at_the_top_of_every_page_as_check_words_them(preview):
+    """A warning never stops the build, and showed only in the terminal: an editor
+    looking at the browser never saw it. Every page of the preview has it at the top,
+    folded, worded as ``./run check`` words it (file, line, message: the very lines),
+    the long ones whole (the build's log wraps them); gone once fixed."""
+    (preview.content / "notizie" / "a.md").write_text(WARNED, encoding="utf-8")
+    (preview.content / "immagini").mkdir()
+    (preview.content / "immagini" / "dimenticata.png").write_bytes(image())  # no item uses
+    assert preview.rebuild()
+    expected = check_warnings(preview.content.parent)
+    assert len(expected) == 2 and COLOUR_WARNING in expected, expected
+    assert any(line.startswith("content/immagini/dimenticata.png: avviso: file non usato")
+               and len(line) > 200 for line in expected), expected  # wrapped in the log
+    for path in ("/", "/2024/05/buona-notizia/", "/non-esiste/"):
+        page = get(preview, path)[1]
+        panel = warnings_panel(page)
+        assert '<h2 id="preview-warnings">Anteprima: 2 avvisi</h2>' in panel, panel
+        assert listed(panel) == expected, (listed(panel), expected)
+        assert "<details><summary>" in panel  # folded (not <details open>)
+        assert "role=" not in panel and "autofocus" not in panel and "tabindex" not in panel
+        # after the skip link, the first stop of Tab; no error panel (the build succeeded)
+        assert page.index('class="skip-link"') < page.index('class="preview-warnings"')
+        assert "preview-errors" not in page
+        assert "Il testo buono." in page or path != "/2024/05/buona-notizia/"
+    state = json.loads(get(preview, "/__anteprima/stato")[1])
+    assert state["errors"] == 0 and state["warnings"] == expected
+
+    (preview.content / "notizie" / "a.md").write_text(GOOD, encoding="utf-8")
+    (preview.content / "immagini" / "dimenticata.png").unlink()
+    assert preview.rebuild()
+    assert check_warnings(preview.content.parent) == []
+    for path in ("/", "/2024/05/buona-notizia/"):
+        assert "preview-warnings" not in get(preview, path)[1]
+    assert json.loads(get(preview, "/__anteprima/stato")[1])["warnings"] == []
+
+
+def test_a_failed_build_shows_its_warnings_under_its_errors(preview):
+    """After a failed build the warnings are check's (which explains the failure), in
+    their panel after the error panel's."""
+    assert preview.rebuild()
+    (preview.content / "notizie" / "a.md").write_text(
+        article(title="Buona notizia", date="5 maggio 2024", body="Il testo buono.",
+                colore="rosso"), encoding="utf-8")
+    assert not preview.rebuild()
+    page = get(preview, "/2024/05/buona-notizia/")[1]
+    assert page.index('class="preview-errors"') < page.index('class="preview-warnings"')
+    assert listed(warnings_panel(page)) == [COLOUR_WARNING]
+    assert "Anteprima: 1 avviso</h2>" in warnings_panel(page)
+
+
+def test_a_public_build_has_no_warnings_panel(tmp_path):
+    """The panel is the preview's (tools/preview.py adds it to the pages it serves): a
+    public build of content with warnings has it on no page."""
+    build = build_site(tmp_path, {"notizie/a.md": WARNED}, config="publishconf")
+    assert build.returncode == 0, build.log
+    assert "chiave sconosciuta `colore`" in build.log  # the warning is there
+    pages = list(build.output.rglob("*.html"))
+    assert len(pages) > 5
+    for page in pages:
+        text = page.read_text(encoding="utf-8")
+        assert "preview-warnings" not in text and "avviso:" not in text, page
 
 
 def test_the_web_editor_is_not_reloaded_and_is_told_where_the_errors_are(preview):
@@ -281,6 +368,48 @@ def test_the_browser_shows_the_error_and_reloads_when_it_is_fixed(good_preview, 
 
 
 @pytest.mark.browser
+def test_the_browser_shows_a_warning_folded_and_drops_it_when_it_is_fixed(good_preview,
+                                                                          browser):
+    """The editor saves an item with a warning: the open page reloads by itself with a
+    yellow line at its top, "Anteprima: 1 avviso", a heading in a region of its own,
+    folded, focus left where it was (Tab still goes to the skip link first); opened, the
+    file, line and message, axe-core content in light and dark; in forced colours it keeps
+    an edge. Fixed, it goes."""
+    from playwright.sync_api import expect  # noqa: PLC0415
+
+    context = browser.new_context()
+    try:
+        page = context.new_page()
+        page.goto(f"{good_preview.origin}/2024/05/buona-notizia/")
+        expect(page.locator("h1")).to_have_text("Buona notizia")
+        good_preview.article.write_text(WARNED, encoding="utf-8")
+        region = page.get_by_role("region", name="Anteprima: 1 avviso")
+        expect(region).to_be_visible(timeout=60_000)  # reloaded by itself
+        expect(region.get_by_role("heading", level=2)).to_have_text("Anteprima: 1 avviso")
+        message = region.get_by_text(COLOUR_WARNING)
+        expect(message).to_be_hidden()  # folded
+        assert page.evaluate("document.activeElement === document.body")
+        page.keyboard.press("Tab")
+        expect(page.locator(".skip-link")).to_be_focused()
+        page.keyboard.press("Tab")
+        expect(region.locator("summary")).to_be_focused()
+        page.keyboard.press("Enter")
+        expect(message).to_be_visible()
+        for scheme in ("light", "dark"):  # its yellow's contrast in both
+            page.emulate_media(color_scheme=scheme)
+            violations = run_axe(page)
+            assert not violations, format_violations(violations)
+        page.emulate_media(forced_colors="active")
+        edge = region.evaluate("e => getComputedStyle(e).borderTopStyle")
+        assert edge == "solid", edge
+        good_preview.article.write_text(GOOD, encoding="utf-8")
+        expect(page.locator(".preview-warnings")).to_have_count(0, timeout=60_000)
+        expect(page.locator(".lead")).to_contain_text("Il testo buono.")
+    finally:
+        context.close()
+
+
+@pytest.mark.browser
 def test_the_web_editor_shows_the_errors_of_a_save_without_reloading(good_preview, browser):
     """An editor saving from /admin/ (the local backend writes into content/) did not see
     that the save broke the build: the page is never reloaded, and the site's error
@@ -403,6 +532,30 @@ def stop_preview(server):
     server.terminate()
     server.wait(timeout=10)
     server.stdout.close()
+
+
+# An upload no item uses: its warning, longer than the log's lines are wide, is wrapped.
+FORGOTTEN = "una-fotografia-della-festa-di-primavera-al-civic-center-rimasta-nella-cartella.png"
+
+
+def test_the_preview_process_words_its_warnings_as_check_does(tmp_path):
+    """tools/preview.py's own build (a child Pelican, its log laid out by rich with the
+    source column, which a wrapped message's first line ends with: "… `image` o
+    __init__.py:144") gives the very lines of ``./run check``."""
+    from urllib.request import urlopen  # noqa: PLC0415
+
+    write_content(tmp_path / "content", {"notizie/a.md": WARNED,
+                                         f"immagini/{FORGOTTEN}": image()})
+    conf = write_conf(tmp_path, config="previewconf", siteurl="")
+    port = free_port()
+    server = start_preview(tmp_path, conf, port)
+    try:
+        with urlopen(f"http://127.0.0.1:{port}/__anteprima/stato", timeout=10) as answer:
+            state = json.loads(answer.read())
+    finally:
+        stop_preview(server)
+    expected = check_warnings(tmp_path)
+    assert len(expected) == 2 and state["warnings"] == expected, (state, expected)
 
 
 def test_a_save_as_the_preview_starts_is_built(tmp_path):

@@ -5,7 +5,11 @@ Every change under content/, theme/, plugins/ or the settings rebuilds the site
 ``safe_build.build_into``) and open pages reload by themselves. When a build
 fails, the last good build stays served and every HTML page shows, at its top,
 the problems as ``invoke check`` words them (file, line, message); the page
-reloads when the file is fixed and the panel goes away.
+reloads when the file is fixed and the panel goes away. The build's warnings (a long
+title, an unknown key, an untagged PDF…), which never stop it, are folded in a yellow
+panel at the top of every page, "N avvisi", also as ``invoke check`` words them: the
+build's own log, read as for the errors it alone finds (``logged_content_warnings``),
+no second checker. Only the preview adds these panels: no build writes them.
 
 The reload needs no inline script (the site's Content-Security-Policy allows
 none): each HTML page gets ``<script src="/__anteprima/ricarica.js">``, which asks
@@ -43,12 +47,15 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 from plugins.core.files import ignored  # noqa: E402
-from plugins.italian import LANGUAGE  # noqa: E402
+from plugins.italian import LANGUAGE, quanti  # noqa: E402
 from tools import safe_build  # noqa: E402
 
 WATCHED = ["content", "theme", "plugins", "pelicanconf.py", "publishconf.py",
            "previewconf.py"]
 BODY_RE = re.compile(rb"<body[^>]*>", re.IGNORECASE)
+# The theme's skip link, the first thing in <body> (theme/templates/base.html).
+SKIP_LINK_RE = re.compile(rb"<body[^>]*>\s*<a class=\"skip-link\"[^>]*>.*?</a>",
+                          re.IGNORECASE | re.DOTALL)
 HEAD_END = b"</head>"
 PREFIX = "/__anteprima/"
 RELOAD_JS = (Path(__file__).with_name("preview_reload.js")).read_bytes()
@@ -81,26 +88,75 @@ POLL_SECONDS = 0.5
 # A record of the build's log (rich: its time, left out when it repeats, then the level);
 # the lines after it that do not start one are its message, wrapped.
 LOG_RECORD_RE = re.compile(r"^(?:\[[\d:.]+\])?\s*(DEBUG|INFO|WARNING|ERROR|CRITICAL)\s+(.*)$")
+# The end of a wrapped record's first line: rich's source column (``__init__.py:144``) after
+# the message column it filled, one space apart (safe_build.LOG_SOURCE_RE takes it off
+# the lines where two or more spaces lead to it; a long warning's message read
+# "… `image` o __init__.py:144 `attachments` …").
+WRAPPED_SOURCE_RE = re.compile(r"\s+[\w.-]+\.py:\d+$")
 # A content problem's message: the file under content/ (and its line), then the text.
 CONTENT_PROBLEM_RE = re.compile(r"^(\S.*?\.(?:md|markdown|mdown|mkd)(?::\d+)?): (.+)$")
+# A content warning's: a path under content/ (an item, or a file of its own: an upload no
+# item uses, a misnamed file) and its line, then the text; the path must be there
+# (:func:`logged_content_warnings`), or any plugin's "Something: …" would be one.
+CONTENT_WARNING_RE = re.compile(r"^([^\s/][^:]*?)(?::(\d+))?: (.+)$")
+
+
+def log_records(log):
+    """``[(level, message)]`` of the build's ``log`` lines, wrapped messages joined: the
+    lines indented to the message's column, not one at the margin (Pelican's closing
+    "Done: Processed …", a traceback), which ends the record."""
+    records, record = [], None
+    for line in log:
+        match = LOG_RECORD_RE.match(line)
+        if match:
+            record = [match.group(1), match.group(2).strip(), False]
+            records.append(record)
+        elif not line.strip():
+            continue
+        elif not line[:1].isspace():
+            record = None
+        elif record is not None:
+            if not record[2]:  # its first line ends with rich's source column
+                record[1], record[2] = WRAPPED_SOURCE_RE.sub("", record[1]), True
+            record[1] += " " + line.strip()
+    return [(level, text) for level, text, _ in records]
 
 
 def logged_content_errors(log, content):
     """The content errors among the build's ``log`` lines, as ``invoke check`` prints
     them (``content/notizie/a.md:6: errore: …``; ``content``: the content folder's name)."""
-    records = []
-    for line in log:
-        match = LOG_RECORD_RE.match(line)
-        if match:
-            records.append([match.group(1), match.group(2).strip()])
-        elif records and line.strip():
-            records[-1][1] += " " + line.strip()
     found = []
-    for level, text in records:
+    for level, text in log_records(log):
         match = CONTENT_PROBLEM_RE.match(text) if level == "ERROR" else None
         if match:
             found.append(f"{content}/{match.group(1)}: errore: {match.group(2)}")
     return found
+
+
+def logged_content_warnings(log, content):
+    """The content warnings among the build's ``log`` lines, as ``invoke check`` prints
+    them (``content/notizie/a.md:2: avviso: …``), in its order (file, then line); once
+    each. ``content``: the content folder (a path: what a warning names must be in it)."""
+    content, found = Path(content), {}
+    for level, text in log_records(log):
+        match = CONTENT_WARNING_RE.match(text) if level == "WARNING" else None
+        if match and (content / match.group(1)).exists():
+            path, line, message = match.groups()
+            where = f"{path}:{line}" if line else path
+            found.setdefault(f"{content.name}/{where}: avviso: {message}",
+                             check_order(path, line))
+    return sorted(found, key=found.get)
+
+
+def check_order(path, line):
+    """The key ``invoke check`` orders a file's problems by: the file, those without a
+    line after those with one, then the line."""
+    return path, line is None, int(line or 0)
+
+
+def same_words(line):
+    """``line`` as compared with another wording of the same problem (spaces aside)."""
+    return " ".join(line.split())
 
 
 class PreviewSite:
@@ -112,6 +168,8 @@ class PreviewSite:
         self.output = Path(output)
         self.content = Path(content)
         self.problems = []  # editor-facing lines; empty when the last build succeeded
+        # the last build's warnings, as ``invoke check`` words them (they never stop it)
+        self.warnings = []
         self.log = []  # the build log's last lines, when no content problem explains it
         self.generation = 0  # one more after every build: pages reload when it changes
         # this run's own mark: a tab left open across a restart of the preview saw
@@ -129,7 +187,11 @@ class PreviewSite:
             log = []
             ok = safe_build.build_into(self.settings_file, self.output, self.extra_settings,
                                        content=self.content, log=log)
-            self.problems, self.log = ([], []) if ok else self._explain(log)
+            if ok:
+                self.problems, self.log = [], []
+                self.warnings = logged_content_warnings(log, self.content)
+            else:
+                self.problems, self.log, self.warnings = self._explain(log)
             self.generation += 1
         if not ok:
             print("Compilazione non riuscita: l'anteprima mostra gli errori in cima a ogni pagina."
@@ -137,24 +199,28 @@ class PreviewSite:
         return ok
 
     def _explain(self, log):
-        """``(problems, log lines)``: the problems ``invoke check`` finds; else (a theme or
-        plugin error) a line that says so and the log's end."""
+        """``(problems, log lines, warnings)``: the problems ``invoke check`` finds; else (a
+        theme or plugin error) a line that says so and the log's end. The warnings: check's,
+        and the build's it does not name."""
         result = subprocess.run(
             [sys.executable, str(ROOT / "tools" / "check.py"), "--settings",
              str(self.settings_file), "--content", str(self.content)],
             capture_output=True, text=True, cwd=self.content.parent, check=False)
         errors = [line for line in result.stdout.splitlines() if ": errore: " in line]
+        warnings = [line for line in result.stdout.splitlines() if ": avviso: " in line]
         # what only the build can tell (a link typed by address to a page it did not
         # write, judged at its end): its own errors, as check words them
-        seen = {" ".join(line.split()) for line in errors}
+        seen = {same_words(line) for line in errors + warnings}
         errors += [line for line in logged_content_errors(log, self.content.name)
-                   if " ".join(line.split()) not in seen]
+                   if same_words(line) not in seen]
+        warnings += [line for line in logged_content_warnings(log, self.content)
+                     if same_words(line) not in seen]
         if errors:
-            return errors, []
+            return errors, [], warnings
         tail = [line for line in log if line.strip()][-LOG_TAIL:]
         return ["La compilazione si è fermata per un errore del tema, dei plugin o delle"
                 " impostazioni: vedi il registro qui sotto. / The build stopped (theme,"
-                " plugin or settings error)."], tail
+                " plugin or settings error)."], tail, warnings
 
     @property
     def build(self):
@@ -167,7 +233,8 @@ class PreviewSite:
         if url_path == PREFIX + "stato":
             return HTTPStatus.OK, "application/json", json.dumps(
                 {"generation": self.generation, "build": build,
-                 "errors": len(self.problems), "problems": self.problems}).encode()
+                 "errors": len(self.problems), "problems": self.problems,
+                 "warnings": self.warnings}).encode()
         if url_path == PREFIX + "ricarica.js":
             return HTTPStatus.OK, "text/javascript", RELOAD_JS
         path, status = self._file(url_path), HTTPStatus.OK
@@ -206,11 +273,12 @@ class PreviewSite:
         return target if target.is_file() else None
 
     def _decorated(self, body, build, built=True):
-        """The page with the reload script (and ``build``, the build it belongs to) and,
-        after a failed build, the error panel (``built``: the page is the last good
-        build's)."""
+        """The page with the reload script (and ``build``, the build it belongs to), the
+        warnings' panel when there are any and, after a failed build, the error panel
+        (``built``: the page is the last good build's)."""
         tag = BUILD_TAG.format(html.escape(build)).encode() + RELOAD_TAG
         body = body.replace(HEAD_END, tag + HEAD_END, 1)
+        body = self._warned(body)
         if not self.failed:
             return body
         items = "".join(f"<li><code>{html.escape(line)}</code></li>" for line in self.problems)
@@ -228,6 +296,28 @@ class PreviewSite:
             + " Correggi e salva: la pagina si aggiorna da sola.</p>"
             f"<ul>{items}</ul>{log}</section>").encode("utf-8")
         match = BODY_RE.search(body)
+        at = match.end() if match else 0
+        return body[:at] + panel + body[at:]
+
+    def _warned(self, body):
+        """The page with the warnings' panel, when the last build had any: every warning
+        of the content, on every page (the editor sees them wherever they look), folded
+        in a line of its own (a region with its heading; no live region, nothing
+        focused), after the skip link (still the first stop of Tab). Only here: no build
+        writes it, the public one least of all."""
+        if not self.warnings:
+            return body
+        count = quanti(len(self.warnings), "avviso", "avvisi")
+        items = "".join(f"<li><code>{html.escape(line)}</code></li>" for line in self.warnings)
+        panel = (
+            '<section class="preview-warnings" aria-labelledby="preview-warnings">'
+            f'<h2 id="preview-warnings">Anteprima: {count}</h2>'
+            "<details><summary>Mostra gli avvisi</summary>"
+            "<p>Gli avvisi non fermano la compilazione né la pubblicazione, ma segnalano"
+            " qualcosa da controllare (sono quelli di <code>./run check</code>). Correggi e"
+            " salva: la pagina si aggiorna da sola.</p>"
+            f"<ul>{items}</ul></details></section>").encode("utf-8")
+        match = SKIP_LINK_RE.search(body) or BODY_RE.search(body)
         at = match.end() if match else 0
         return body[:at] + panel + body[at:]
 
