@@ -129,6 +129,11 @@ def test_the_builds_warnings_are_folded_at_the_top_of_every_page_as_check_words_
         assert "Il testo buono." in page or path != "/2024/05/buona-notizia/"
     state = json.loads(get(preview, "/__anteprima/stato")[1])
     assert state["errors"] == 0 and state["warnings"] == expected
+    # a build after another change reads the warned file from the caches: it still says it
+    (preview.content / "notizie" / "b.md").write_text(
+        article(title="Altra notizia", body="Un altro testo."), encoding="utf-8")
+    assert preview.rebuild()
+    assert json.loads(get(preview, "/__anteprima/stato")[1])["warnings"] == expected
 
     (preview.content / "notizie" / "a.md").write_text(GOOD, encoding="utf-8")
     (preview.content / "immagini" / "dimenticata.png").unlink()
