@@ -29,6 +29,7 @@ BODY = "/2024/07/video-e-tabella/"
 NESTED = "/2024/06/tabella-annidata/"
 FRAMES = "/2024/05/lettori/"
 CAPTION = "Calendario degli incontri nei quartieri"
+LONG_CATEGORY = "Opportunità per associazioni e volontari"
 PAGES = [
     ("articolo con parole lunghe", LONG),
     ("articolo con video e tabella", BODY),
@@ -61,6 +62,11 @@ def site(tmp_path_factory):
             body=f"Il modulo è anche su {ADDRESS}."),
         "notizie/breve.md": article(title="Festa in piazza", date="2024-08-01 10:00",
                                     tags="[Crema]"),
+        # the search's categories: the site's longest, and a longer one an editor may add
+        "comunicati-stampa/rete.md": article(title="Nasce la rete", date="2024-04-01 10:00",
+                                             slug="nasce-la-rete"),
+        "notizie/bando.md": article(title="Un bando", date="2024-03-01 10:00", slug="bando",
+                                    category=LONG_CATEGORY),
         "notizie/patto.md": article(
             title="Un'idea per un Patto Gener-Attivo: come prepararla", slug="patto",
             date="2024-10-01 10:00", tags="[Patti Gener-Attivi]",
@@ -599,41 +605,66 @@ def test_a_documents_description_is_under_its_title_beside_the_preview(page, sit
         page.set_viewport_size({"width": 320, "height": 640})
 
 
-# The search page's list of categories: for each of its choices, [its text, the list's
-# width, the width the list needs to show that choice whole] in px (a list of that one
-# choice, as wide as its content, put beside it for the measure).
-CATEGORY_CHOICES = """() => { const select = document.querySelector('#cerca-categoria');
-    return [...select.options].map(option => {
-        const probe = select.cloneNode(false);
+# The search page's categories: for each of its choices, [its name, whether it shows
+# whole, what was measured]. A list (<select>): whole when the list is as wide as a list of
+# that one choice, as wide as its content, put beside it for the measure. A radio button:
+# whole when every line of its name is inside its label, the label inside the form and
+# the screen, and nothing of it is scrolled out of sight.
+CATEGORY_CHOICES = """() => {
+    const group = document.querySelector('#cerca-categoria');
+    if (group.tagName === 'SELECT') return [...group.options].map(option => {
+        const probe = group.cloneNode(false);
         probe.removeAttribute('id');
         probe.append(new Option(option.text));
         probe.style.width = 'max-content';
-        select.after(probe);
+        group.after(probe);
         const needed = probe.getBoundingClientRect().width;
         probe.remove();
-        return [option.text, select.getBoundingClientRect().width, needed];
-    }); }"""
+        const room = group.getBoundingClientRect().width;
+        return [option.text, needed <= room + 0.5, `list ${room} px, needs ${needed} px`];
+    });
+    const screen = document.documentElement.clientWidth;
+    const form = group.closest('form').getBoundingClientRect();
+    return [...group.querySelectorAll('input[type=radio]')].map(radio => {
+        const label = radio.labels[0];
+        const box = label.getBoundingClientRect();
+        const text = document.createRange();
+        text.selectNodeContents(label);
+        const lines = [...text.getClientRects()].filter(line => line.width > 0);
+        const inside = (inner, outer) => inner.left >= outer.left - 0.5
+            && inner.right <= outer.right + 0.5;
+        const whole = lines.length > 0 && lines.every(line => inside(line, box))
+            && inside(box, form) && inside(form, {left: 0, right: screen})
+            && [label, ...label.children].every(part => part.scrollWidth <= part.clientWidth);
+        return [label.textContent.trim(), whole,
+                `label ${box.left}-${box.right} px, ${lines.length} lines`];
+    });
+}"""
 
 
-@pytest.mark.parametrize(("width", "text_size"), [(320, 32), (390, 32), (320, 16)])
+@pytest.mark.parametrize(("width", "text_size"), [(320, 32), (390, 32), (320, 16), (1280, 16)],
+                         ids=["320px-testo-200", "390px-testo-200", "zoom-400", "schermo"])
 def test_the_search_s_category_list_shows_its_choices_whole(page, site, width, text_size):
     """A list's line does not wrap: on a 320 px phone with the text at 200 % (as much text
-    as on a 160 px wide screen) the search's "Categoria" showed "Tutte le categorie" cut
-    to "Tutte le categori", the line 288 px wide, its text 247, padding, border and the
-    browser's arrow 57. Its inner padding at the end is gone on narrow screens with large
-    text (cerca.css): 33 px. A longer category's name may still be cut there
-    ("Comunicati stampa", 275 px of text, loses its last letter)."""
+    as on a 160 px wide screen) the search's "Categoria", a <select> as wide as the line
+    (288 px), showed "Tutte le categorie" cut to "Tutte le categori", then, without its
+    inner padding at the end, "Comunicati stampa" cut to "Comunicati stamp" (304 px
+    needed); a longer name an editor may give a category was cut at 400 % zoom of a
+    1280 px window too. The categories are radio buttons now, each name wrapping under
+    itself: every choice whole, at every size, and the page no wider than the screen."""
     context = page.context.browser.new_context(viewport={"width": width, "height": 640})
     try:
         search = context.new_page()
         devtools = context.new_cdp_session(search)
         devtools.send("Page.setFontSizes", {"fontSizes": {"standard": text_size}})
         goto_in_theme_font(search, site.origin + "/cerca/", devtools, then=lambda: (
-            search.wait_for_function(
-                "() => document.querySelector('#cerca-categoria').options.length > 1")))
+            search.wait_for_function("() => document.querySelectorAll("
+                                     "'#cerca-categoria option, #cerca-categoria input')"
+                                     ".length > 1")))
         choices = search.evaluate(CATEGORY_CHOICES)
-        assert [text for text, _, _ in choices][:2] == ["Tutte le categorie", "Notizie"]
-        assert [choice for choice in choices if choice[2] > choice[1] + 0.5] == []
+        assert [name for name, _, _ in choices] == [
+            "Tutte le categorie", "Comunicati stampa", "Notizie", LONG_CATEGORY]
+        assert [choice for choice in choices if not choice[1]] == []
         scroll_width, screen, outside = search.evaluate(OUTSIDE)
         assert (scroll_width, outside) == (screen, [])
     finally:

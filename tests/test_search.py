@@ -320,8 +320,13 @@ def test_search_page_is_a_form_that_needs_javascript_and_says_so(site):
     form = ui.find("form")
     assert (form["action"], form["method"], form["role"]) == (f"{SITEURL}/cerca/", "get", "search")
     assert soup.find("label", attrs={"for": "cerca-q"}) and form.find("input", id="cerca-q")["name"] == "q"
-    assert [o.get_text() for o in form.find("select", attrs={"name": "categoria"}).find_all("option")] == [
-        "Tutte le categorie"]
+    # the category: radio buttons in a fieldset named by its legend ("Tutte le categorie",
+    # chosen; cerca.js adds the index's categories)
+    group = form.find("fieldset", id="cerca-categoria")
+    assert group.legend.get_text() == "Categoria"
+    assert [(label.get_text(), label.input["type"], label.input["name"], label.input["value"],
+             label.input.has_attr("checked")) for label in group.find_all("label")] == [
+        ("Tutte le categorie", "radio", "categoria", "", True)]
     assert ui.find(id="cerca-stato")["role"] == "status"
     scripts = soup.find_all("script", src=True)  # JSON-LD is data, not a script
     assert [s.get("type") for s in scripts] == ["module"]

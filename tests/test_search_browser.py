@@ -307,6 +307,16 @@ def query(url):
     return {key: values[0] for key, values in parse_qs(urlsplit(url).query).items()}
 
 
+def category(page):
+    """The search form's "Categoria": a group of radio buttons, named by its legend."""
+    return page.get_by_role("group", name="Categoria")
+
+
+def choose(page, name):
+    """Choose the category ``name`` ("Tutte le categorie": all of them)."""
+    category(page).get_by_role("radio", name=name, exact=True).check()
+
+
 def test_a_reader_searches_from_the_header_and_narrows_by_category(searcher, site):
     me = searcher
     page = me.page
@@ -321,7 +331,8 @@ def test_a_reader_searches_from_the_header_and_narrows_by_category(searcher, sit
     assert page.locator("#cerca-nojs").is_hidden()
     assert page.get_by_role("status").text_content() == "1 risultato per «girandola»."
     assert page.get_by_label("Parole da cercare").input_value() == "girandola"
-    assert page.get_by_label("Categoria").locator("option").all_text_contents() == [
+    assert category(page).get_by_role("radio").evaluate_all(
+        "radios => radios.map(radio => radio.labels[0].textContent)") == [
         "Tutte le categorie", "Avvisi", "Comunicati stampa", "Notizie"]
     assert me.results() == [["Laboratorio di ceramica a Crema", CERAMICA,
                              "5 maggio 2024·Notizie", None,
@@ -353,7 +364,7 @@ def test_a_reader_searches_from_the_header_and_narrows_by_category(searcher, sit
                                                                      "Comunicati stampa"}
 
     # the category filter narrows the same search; the address keeps both
-    page.get_by_label("Categoria").select_option("Comunicati stampa")
+    choose(page, "Comunicati stampa")
     me.wait_for_status("2 risultati per «laboratori» in Comunicati stampa.")
     narrowed = me.results()
     assert [title for title, *_ in narrowed] and {meta.split("·")[1] for _, _, meta, *_
@@ -362,7 +373,7 @@ def test_a_reader_searches_from_the_header_and_narrows_by_category(searcher, sit
     assert query(page.url) == {"q": "laboratori", "categoria": "Comunicati stampa"}
 
     # drafts and the 404 page are not in the index
-    page.get_by_label("Categoria").select_option("")
+    choose(page, "Tutte le categorie")
     for word in ("ornitorinco", "trovata"):
         me.search(word)
         me.wait_for_status(f"Nessun risultato per «{word}»." + NONE)
@@ -410,10 +421,19 @@ def test_typing_shows_results_after_a_pause_and_announces_the_count_once(reader,
         "2 risultati per «ceramica»."]  # once, not once per keystroke
     assert query(page.url) == {"q": "ceramica"}
 
-    # keyboard order: the words, the category, the button
+    # keyboard order: the words, the category (one stop: the chosen radio button), the
+    # button; the arrows choose another category, which searches at once, in the address
     field.focus()
     page.keyboard.press("Tab")
-    assert page.evaluate("document.activeElement.id") == "cerca-categoria"
+    everywhere = category(page).get_by_role("radio", name="Tutte le categorie")
+    assert everywhere.evaluate("radio => radio === document.activeElement")
+    page.keyboard.press("ArrowRight")
+    me.wait_for_status("Nessun risultato per «ceramica» in Avvisi. Ci sono 2 risultati in"
+                       " tutte le categorie.")
+    assert query(page.url) == {"q": "ceramica", "categoria": "Avvisi"}
+    page.keyboard.press("ArrowLeft")
+    me.wait_for_status("2 risultati per «ceramica».")
+    assert everywhere.is_checked() and query(page.url) == {"q": "ceramica"}
     page.keyboard.press("Tab")
     assert page.evaluate("document.activeElement.textContent") == "Cerca"
 
@@ -694,7 +714,7 @@ def test_with_the_script_running_the_message_never_shows(searcher, site):
 def test_a_search_page_without_words_says_nothing_once_the_index_is_ready(searcher, site):
     me = searcher
     me.page.goto(site.origin + "/cerca/")
-    me.wait_until(lambda: me.page.get_by_label("Categoria").locator("option").count() > 1,
+    me.wait_until(lambda: category(me.page).get_by_role("radio").count() > 1,
                   "the categories from the index")
     assert me.status() == ""
 
@@ -799,7 +819,7 @@ def test_an_index_file_lost_on_the_way_is_a_failure_not_no_results(reader, site)
     me = reader()
     page = me.page
     page.goto(site.origin + "/cerca/")
-    me.wait_until(lambda: page.get_by_label("Categoria").locator("option").count() > 1,
+    me.wait_until(lambda: category(page).get_by_role("radio").count() > 1,
                   "the index ready")
     me.context.set_offline(True)
     me.search("ceramica")
@@ -1050,7 +1070,7 @@ def test_a_word_with_a_typo_offers_the_word_of_the_pages_it_is_near(searcher, si
         me.search(typed)
         me.wait_for_status(f"Nessun risultato per «{typed}». Forse cercavi «{meant}»?")
     # in a category: the link keeps it
-    page.get_by_label("Categoria").select_option("Avvisi")
+    choose(page, "Avvisi")
     me.search("casalmagiore")
     me.wait_for_status("Nessun risultato per «casalmagiore» in Avvisi."
                        " Forse cercavi «Casalmaggiore»?")
@@ -1058,7 +1078,7 @@ def test_a_word_with_a_typo_offers_the_word_of_the_pages_it_is_near(searcher, si
         "q": "Casalmaggiore", "categoria": "Avvisi"}
     # a short word is not taken for another; a word near none of the pages' words (and a
     # phrase) leaves what to try next as before
-    page.get_by_label("Categoria").select_option("")
+    choose(page, "Tutte le categorie")
     for typed in ("orta", "ospedale", "«casalmagiore»"):
         me.search(typed)
         # its own answer, not the one before it (the category's change searched again)
@@ -1073,7 +1093,7 @@ def test_searching_for_nothing_says_what_to_do(searcher, site):
     me = searcher
     page = me.page
     page.goto(site.origin + "/cerca/")
-    me.wait_until(lambda: page.get_by_label("Categoria").locator("option").count() > 1,
+    me.wait_until(lambda: category(page).get_by_role("radio").count() > 1,
                   "the index ready")
     page.get_by_label("Parole da cercare").press("Enter")
     me.wait_for_status("Scrivi le parole da cercare, o scegli una categoria.")
@@ -1101,15 +1121,16 @@ def test_nothing_in_the_chosen_category_offers_the_results_in_all_of_them(search
     page.goto(site.origin + "/cerca/?q=ceramica&categoria=Avvisi")
     me.wait_for_status("Nessun risultato per «ceramica» in Avvisi. Ci sono 2 risultati in"
                        " tutte le categorie.")
+    assert category(page).get_by_role("radio", name="Avvisi").is_checked()
     link = page.get_by_role("status").get_by_role("link")
     assert query(link.get_attribute("href")) == {"q": "ceramica"}
     link.click()
     me.wait_for_status("2 risultati per «ceramica».")
-    assert page.get_by_label("Categoria").input_value() == ""
+    assert category(page).get_by_role("radio", name="Tutte le categorie").is_checked()
     # one elsewhere; none anywhere: what to try next
     me.search("girandola")
     me.wait_for_status("1 risultato per «girandola».")
-    page.get_by_label("Categoria").select_option("Avvisi")
+    choose(page, "Avvisi")
     me.wait_for_status("Nessun risultato per «girandola» in Avvisi. C’è 1 risultato in"
                        " tutte le categorie.")
     # a word on no page: named, the count in all categories is for the others ("Nessun
@@ -1125,7 +1146,7 @@ def test_nothing_in_the_chosen_category_offers_the_results_in_all_of_them(search
     for word in ("asilo", "ceratopside"):
         me.search(word)
         me.wait_for_status(f"Nessun risultato per «{word}» in Avvisi." + NONE)
-    page.get_by_label("Categoria").select_option("")
+    choose(page, "Tutte le categorie")
     me.wait_for_status("Nessun risultato per «ceratopside»." + NONE)
 
 

@@ -4,10 +4,10 @@
  * The page (templates/cerca.html) is a plain GET form (?q=, ?categoria=). This module:
  * shows the form and hides the note for readers without JavaScript (and removes the
  * message cerca.css shows after a while should this script never arrive); loads the index
- * (/pagefind/pagefind.js, from the site itself); fills the category list from the
- * index's "categoria" filter; runs the query of the address on load, on submit, on a
- * category change and while typing (after a pause); keeps the address in step; and
- * writes the results: title link (a document's says "(PDF, 5 kB)"), date and
+ * (/pagefind/pagefind.js, from the site itself); adds a radio button for each value of
+ * the index's "categoria" filter (choice()); runs the query of the address on load, on
+ * submit, on a category change and while typing (after a pause); keeps the address in
+ * step; and writes the results: title link (a document's says "(PDF, 5 kB)"), date and
  * category, for documents "Dal comunicato «…»", the tags the words were found in, and
  * the excerpt with the matched words marked ("…" where it cuts the page's text); the
  * words found in the title and tags are marked there too (highlighted()). Each word is
@@ -560,6 +560,19 @@ function asTyped(results, exact) {
     .map(({ result }) => result);
 }
 
+/* A category's radio button, its name beside it (cerca.html: "Tutte le categorie"'s):
+   a list's line (<select>) does not wrap, and cut a long name on a narrow screen with
+   large text ("Comunicati stamp" at 320 px and 200 %). */
+function choice(name) {
+  const radio = document.createElement("input");
+  radio.type = "radio";
+  radio.name = "categoria";
+  radio.value = name;
+  const label = element("label", "cerca-scelta");
+  label.append(radio, element("span", null, name));
+  return label;
+}
+
 class Search {
   constructor(root, pagefind, categories) {
     this.root = root;
@@ -572,7 +585,7 @@ class Search {
       names: termsPattern(JSON.parse(root.dataset.nomi || "[]")) };
     this.form = root.querySelector("#cerca-form");
     this.input = root.querySelector("#cerca-q");
-    this.select = root.querySelector("#cerca-categoria");
+    this.choices = root.querySelector("#cerca-categoria .cerca-scelte");
     this.status = root.querySelector("#cerca-stato");
     this.list = root.querySelector("#cerca-risultati");
     this.more = root.querySelector("#cerca-altri");
@@ -587,19 +600,19 @@ class Search {
   }
 
   start() {
-    for (const name of this.categories) this.select.add(new Option(name, name));
+    for (const name of this.categories) this.choices.append(choice(name));
     const params = new URLSearchParams(window.location.search);
     // The form shows before the index has arrived: what the reader typed meanwhile is
     // kept (and searched below), not replaced by the address's words.
     this.input.value = this.input.value || params.get("q") || "";
     const category = params.get("categoria") || "";
-    this.select.value = this.categories.includes(category) ? category : "";
+    this.category = this.categories.includes(category) ? category : "";
 
     this.form.addEventListener("submit", (event) => {
       event.preventDefault();
       this.run(true);
     });
-    this.select.addEventListener("change", () => this.run(true));
+    this.choices.addEventListener("change", () => this.run(true));
     this.input.addEventListener("input", () => {
       window.clearTimeout(this.typingTimer);
       window.clearTimeout(this.announceTimer);
@@ -611,7 +624,7 @@ class Search {
     // (remember()); the browser's own scroll restoration would come before the results.
     window.history.scrollRestoration = "manual";
     window.addEventListener("pagehide", () => this.remember());
-    if (this.input.value.trim() || this.select.value) {
+    if (this.input.value.trim() || this.category) {
       this.run(true, window.history.state); // the count replaces "Caricamento…"
     } else if (params.has("q")) {
       // the header's field sent empty (its button, Enter): said as the form here says
@@ -630,6 +643,18 @@ class Search {
       focus: this.links().indexOf(document.activeElement) }, "");
   }
 
+  /* The category chosen ("": all of them), and choosing one. */
+  get category() {
+    const chosen = this.choices.querySelector("input:checked");
+    return chosen ? chosen.value : "";
+  }
+
+  set category(name) {
+    for (const radio of this.choices.querySelectorAll("input")) {
+      radio.checked = radio.value === name;
+    }
+  }
+
   /* The links of the status and of the results, in the page's order. */
   links() {
     return [...this.status.querySelectorAll("a"), ...this.list.querySelectorAll("a")];
@@ -642,7 +667,7 @@ class Search {
     window.clearTimeout(this.announceTimer);
     const ticket = ++this.ticket;
     const query = this.input.value.trim();
-    const category = this.select.value;
+    const category = this.category;
     this.keepAddress(query, category);
     if (!query && !category) {
       this.results = [];
