@@ -26,7 +26,7 @@ import yaml
 from plugins.admin import bundle, config, policy
 from plugins.admin import settings as admin_settings
 from plugins.contract.allowlist import ALLOWED, GLOBAL_ATTRIBUTES
-from plugins.contract.body import DISGUISED_WORDS
+from plugins.contract.body import DISGUISED_REMEDY, DISGUISED_WORDS
 from plugins.contract.check import check_file
 from plugins.contract import nesting
 from plugins.contract.reader import make_markdown
@@ -1032,6 +1032,7 @@ PAGE = {"data-content": "content", "data-html": " ".join(sorted(ALLOWED)),
         "data-item-extensions": "md markdown mkd mdown",
         "data-local-path": LOCAL_PATH_RE.pattern, "data-local-path-words": LOCAL_PATH_WORDS,
         "data-disguised-words": DISGUISED_WORDS.format(host="{host}"),
+        "data-disguised-remedy": DISGUISED_REMEDY.format(host="{host}"),
         "data-nesting": json.dumps(nesting.rules(), ensure_ascii=False, sort_keys=True),
         "data-blank": " ".join(f"{first:x}-{last:x}" for first, last in BLANK_RANGES),
         "data-blank-references": " ".join(sorted(
@@ -2066,12 +2067,12 @@ def test_the_page_gives_the_script_the_builds_rules_and_words(site):
     page = admin_page(site)
     for name in ("data-blank", "data-blank-references", "data-letterless",
                  "data-spelled-symbols", "data-local-path", "data-local-path-words",
-                 "data-disguised-words", "data-nesting"):
+                 "data-disguised-words", "data-disguised-remedy", "data-nesting"):
         assert page[name] == PAGE[name], name
     assert json.loads(page["data-nesting"])["maxDepth"] == nesting.MAX_DEPTH
     script = admin_scripts_text()
     for words in (LOCAL_PATH_WORDS, nesting.TOO_DEEP.split(" / ")[0][:40], "consigliati al",
-                  "barre rovesciate"):
+                  "barre rovesciate", "un file di questo sito scrivi"):
         assert words not in script, words
 
 
@@ -2401,13 +2402,16 @@ def test_admin_js_refuses_a_link_whose_scheme_the_build_refuses(build):
             assert "nel testo" in said and expected in said, (body, said)
 
 
-def test_admin_js_says_a_link_disguised_as_the_sites_in_the_builds_sentence(build):
+def test_admin_js_says_a_link_disguised_as_the_sites_in_the_builds_words(build):
     """A link that looks like a path of this site and leads to another one (/\\evil.example/,
     \\/evil.example/, ///evil.example/: a browser reads them as //evil.example/) is refused
-    by both, in one sentence: the build's (plugins/contract/body.py's DISGUISED_WORDS,
-    which the page gives admin.js), after the address and where it is. The editor's was
-    another sentence, asking for {filename} alone where the build asks for {filename} or
-    {static}."""
+    by both, in the same words: what it is, then what to write instead (plugins/contract/
+    body.py's DISGUISED_WORDS and DISGUISED_REMEDY, which the page gives admin.js). The
+    build says them in one sentence, "diagnosis; remedy"; the editor, after the address and
+    where it is, "diagnosis, e il sito non verrebbe pubblicato. Remedy (copialo dalla barra
+    del browser).", as it says a file of the computer. It said the build's sentence whole
+    and then ", e il sito non verrebbe pubblicato.", after the remedy: as if writing the
+    whole address would stop the publication; and the hint where to copy it was gone."""
     cases = [("Vedi [la pagina](/\\evil.example/).", "/\\evil.example/"),
              ('Vedi <a href="\\/evil.example/x">la pagina</a>.', "\\/evil.example/x"),
              ("Vedi [la pagina](///evil.example/).", "///evil.example/")]
@@ -2416,9 +2420,14 @@ def test_admin_js_says_a_link_disguised_as_the_sites_in_the_builds_sentence(buil
         error = re.search(rf"ERROR notizie/caso-{number}\.md:\d+: l'indirizzo (.*?) / the",
                           built)
         assert error and error[1].startswith(f"{address} porta a un altro sito"), built
-        words = error[1][len(address) + 1:]
-        assert answer == f"il link «{address}» nel testo {words}, e il sito non verrebbe" \
-            " pubblicato.", (body, answer)
+        # the build's sentence: the diagnosis, "; ", the remedy (the diagnosis has no ";")
+        diagnosis, remedy = error[1][len(address) + 1:].split("; ", 1)
+        assert diagnosis.endswith("l'inizio dell'indirizzo di un altro sito"), built
+        assert remedy.startswith("per una pagina o un file di questo sito scrivi {filename}"
+                                 " o {static}") and remedy.endswith("https://evil.example/…")
+        assert answer == (f"il link «{address}» nel testo {diagnosis}, e il sito non verrebbe"
+                          f" pubblicato. P{remedy[1:]} (copialo dalla barra del browser)."), \
+            (body, answer)
 
 
 # (text, the address the build and admin.js name as a file of the editor's computer, or

@@ -33,7 +33,7 @@ from plugins.contract.ahead import EXTENSIONS
 from plugins.contract.allowlist import (
     ALLOWED, GLOBAL_ATTRIBUTES, IFRAME_FEATURES, LEAKING_REFERRER_POLICIES,
 )
-from plugins.contract.body import DISGUISED_WORDS
+from plugins.contract.body import DISGUISED_REMEDY, DISGUISED_WORDS
 from plugins.contract.check import linkable_folders
 from plugins.contract.nesting import rules as nesting_rules
 from plugins.contract.schema import LONG_TITLE_MESSAGE, TITLE_WARNING_LENGTH
@@ -194,8 +194,10 @@ def render_index(settings, context, main="decap-cms.js", script=SCRIPT):
         # and the build's words for it
         local_path=LOCAL_PATH_RE.pattern, local_path_words=LOCAL_PATH_WORDS,
         # the build's words for a link that looks like a path of the site and leads to
-        # another one (/\evil.example/), "{host}" for its host
+        # another one (/\evil.example/), and for what to write instead, "{host}" for its
+        # host
         disguised_words=DISGUISED_WORDS.format(host="{host}"),
+        disguised_remedy=DISGUISED_REMEDY.format(host="{host}"),
         # a changed title or month adds the old address there (plugins/redirects' key)
         old_addresses=next((f["name"] for f in settings["ADMIN_EXTRA_FIELDS"]
                             if f["name"] == OLD_ADDRESSES), ""),

@@ -122,15 +122,19 @@ GENERIC_FRAME_TITLES = {"youtube video player", "vimeo video player", "video pla
 # elements whose text is not prose: a link's (an address there is one), code's
 PROSE_SKIP = {"a", "code", "pre", "kbd", "samp"}
 # What a link that looks like a path of this site and leads to another one (/\evil.example/)
-# is, after its address ("{host}": the host a browser would load; "{{static}}": the
-# marker): the build's message (DISGUISED_MESSAGE) and the web editor's (plugins/admin
-# gives it to link-rules.js as data-disguised-words) both say it so. They said it in two
-# sentences, one asking for {filename} or {static}, the other for {filename} alone.
+# is, after its address (DISGUISED_WORDS), and what to write instead (DISGUISED_REMEDY)
+# ("{host}": the host a browser would load; "{{static}}": the marker). The build's message
+# (DISGUISED_MESSAGE) says them in one sentence, "diagnosis; remedy"; the web editor
+# (plugins/admin gives them to link-rules.js as data-disguised-words and
+# data-disguised-remedy) says "diagnosis, e il sito non verrebbe pubblicato. Remedy", as it
+# does for a file of the editor's computer: after the remedy, it read as if writing the
+# whole address would stop the publication.
 DISGUISED_WORDS = (
     "porta a un altro sito ({host}): il browser legge le barre rovesciate «\\» e le barre"
-    " in più all'inizio come «//», l'inizio dell'indirizzo di un altro sito; per una pagina"
-    " o un file di questo sito scrivi {{filename}} o {{static}} e il percorso, per un altro"
-    " sito l'indirizzo intero, https://{host}/…")
+    " in più all'inizio come «//», l'inizio dell'indirizzo di un altro sito")
+DISGUISED_REMEDY = (
+    "per una pagina o un file di questo sito scrivi {{filename}} o {{static}} e il"
+    " percorso, per un altro sito l'indirizzo intero, https://{host}/…")
 
 
 def _nth_place(text, before):
@@ -391,7 +395,8 @@ class Checker(HTMLParser):
         " second is not published")
 
     DISGUISED_MESSAGE = (
-        "l'indirizzo {address} " + DISGUISED_WORDS + " / the address {address} leads to"
+        "l'indirizzo {address} " + DISGUISED_WORDS + "; " + DISGUISED_REMEDY
+        + " / the address {address} leads to"
         " another site ({host}): a browser reads a leading `\\` as `/`")
 
     MARKER_MESSAGE = ("{0} può stare solo nell'indirizzo di un link o di un'immagine, non in"

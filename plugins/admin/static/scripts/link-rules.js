@@ -138,17 +138,27 @@
 
   // The refusal of the first link of the text, then the summary, that looks like a path
   // of this site and leads to another one (/\evil.example/): null if none. Said in the
-  // build's words (plugins/contract/body.py's DISGUISED_WORDS, data-disguised-words,
-  // "{host}" for the host): they were two sentences, asking for different things
+  // build's words, "{host}" for the host: what it is (plugins/contract/body.py's
+  // DISGUISED_WORDS, data-disguised-words), that the site would not be published, then
+  // what to write instead (DISGUISED_REMEDY, data-disguised-remedy), as localMessage
+  // says a file of the computer. It said the build's sentence whole, remedy last, then
+  // "e il sito non verrebbe pubblicato": as if the whole address would stop publication
   var DISGUISED_WORDS = script.getAttribute("data-disguised-words") || "";
+  var DISGUISED_REMEDY = script.getAttribute("data-disguised-remedy") || "";
 
   function disguisedRefusal(body, summary) {
     var first = linksOf(body, summary, function (address, image) {
       return !image && disguisedHost(address) !== "";
     })[0];
-    return first ? "il link «" + first.address + "» " + first.where + " "
-      + DISGUISED_WORDS.split("{host}").join(disguisedHost(first.address))
-      + ", e il sito non verrebbe pubblicato." : null;
+    if (!first) {
+      return null;
+    }
+    var host = disguisedHost(first.address);
+    var remedy = DISGUISED_REMEDY.split("{host}").join(host);
+    return "il link «" + first.address + "» " + first.where + " "
+      + DISGUISED_WORDS.split("{host}").join(host) + ", e il sito non verrebbe pubblicato. "
+      + remedy.charAt(0).toUpperCase() + remedy.slice(1)
+      + " (copialo dalla barra del browser).";
   }
 
   // Whether an image's ``address`` is loaded from another site (an https: or // address)

@@ -39,6 +39,8 @@
  *   data-disguised-words  the build's words for a link that looks like a path of the
  *                     site and leads to another one, /\evil.example/ (plugins/contract/
  *                     body.py's DISGUISED_WORDS: "porta a un altro sito ({host}): …")
+ *   data-disguised-remedy  the build's words for what to write instead (DISGUISED_REMEDY:
+ *                     "per una pagina o un file …")
  *   data-old-addresses  the key of an item's old addresses (plugins/redirects), or ""
  *   data-site-folders the folders the site writes its own files in (no old address there)
  *   data-reserved     the first parts of the addresses the site keeps for itself (no
