@@ -1,19 +1,23 @@
 """Atom and RSS feeds: whole site and per category, valid and absolute."""
 
 import http.client
+import io
 import logging
 import re
 import xml.etree.ElementTree as ET
-from datetime import datetime
+from datetime import datetime, timezone
 
 import feedparser
 import pytest
 from bs4 import BeautifulSoup
+from feedgenerator import Enclosure, Rss201rev2Feed
+from feedgenerator.django.utils.xmlutils import SimplerXMLGenerator, UnserializableContentError
 
 from browser_support import SiteServer
 from support import SITEURL, article, build_site
 
 from plugins.feeds.addresses import absolute_urls
+from plugins.feeds.classes import LogoRss201rev2Feed, PlainTextXMLGenerator
 from plugins.redirects.paths import KEY
 import samples
 
@@ -1301,3 +1305,87 @@ def test_rss_plain_text_has_ampersands_and_angle_brackets_as_hexadecimal_referen
         assert "&lt;p&gt;" in raw  # the items' HTML stays as HTML is written in RSS
         titles = [entry.title for entry in parse(site, url).entries]
         assert "Caffè & <dolci> 🎉 all’oratorio" in titles, url  # what a reader shows
+
+
+def feeds_alike(feed_class, title="Notizie della parrocchia"):
+    """A feed of ``feed_class`` built with feedgenerator's own API: no logo, a
+    stylesheet, the channel's optional fields, three items (an author with an e-mail, a
+    name alone, an e-mail alone; a guid that is no permalink, comments, a ttl, an
+    enclosure, categories, an HTML description), every item dated (so
+    :class:`plugins.feeds.classes.StableDate` changes nothing), written as the site writes
+    it: bytes, UTF-8."""
+    feed = feed_class(title=title, link="https://example.org/",
+                      description="Le notizie della parrocchia di San Rocco",
+                      language="it", feed_url="https://example.org/feeds/tutto.rss.xml",
+                      categories=["Avvisi", "Notizie"], feed_copyright="CC BY 4.0",
+                      ttl="60", stylesheets=["https://example.org/feeds/stile.xsl"])
+    feed.add_item(title="Festa d’estate 🎉", link="https://example.org/2024/07/festa/",
+                  description="<p>Il programma della festa.</p>",
+                  author_name="Anna Rossi", author_email="anna@example.org",
+                  pubdate=datetime(2024, 7, 1, 18, 30, tzinfo=timezone.utc),
+                  comments="https://example.org/2024/07/festa/#commenti",
+                  unique_id="tag:example.org,2024-07-01:/2024/07/festa/",
+                  unique_id_is_permalink=False, categories=["Avvisi", "Estate"], ttl="30",
+                  enclosures=[Enclosure("https://example.org/allegati/programma.pdf",
+                                        "1234", "application/pdf")])
+    feed.add_item(title="Comunicato", link="https://example.org/2024/05/comunicato/",
+                  description="<p>Testo.</p>", author_name="Ufficio stampa",
+                  pubdate=datetime(2024, 5, 5, 17, 7, tzinfo=timezone.utc),
+                  updateddate=datetime(2024, 5, 6, 9, 0, tzinfo=timezone.utc),
+                  unique_id="https://example.org/2024/05/comunicato/")
+    feed.add_item(title="Notizia vecchia", link="https://example.org/2024/01/vecchia/",
+                  description=None, author_email="info@example.org",
+                  pubdate=datetime(2024, 1, 10, 9, 0, tzinfo=timezone.utc))
+    out = io.BytesIO()
+    feed.write(out, "utf-8")
+    return out.getvalue()
+
+
+def test_the_sites_rss_is_feedgenerators_but_for_plain_texts_references():
+    """plugins/feeds/classes.py's LogoRss201rev2Feed.write is a copy of feedgenerator's
+    RssFeed.write (2.2.1) with another XML writer, PlainTextXMLGenerator, which writes
+    plain text through XMLGenerator's private _write. Without a logo and without "&",
+    "<", ">" in the plain texts, the site's RSS is feedgenerator's byte for byte: a
+    feedgenerator whose write (or whose writer) changed fails here, not in a feed
+    reader."""
+    ours, theirs = feeds_alike(LogoRss201rev2Feed), feeds_alike(Rss201rev2Feed)
+    assert ours == theirs
+    # every part of the copied write is in it: the stylesheet, the channel, the items
+    assert ours.index(b"<?xml-stylesheet") < ours.index(b"<rss ") < ours.index(b"<channel>")
+    assert ours.count(b"<item>") == 3 and ours.endswith(b"</channel></rss>")
+    assert b"&lt;p&gt;Il programma" in ours  # an item's description: HTML, as written
+    # and it is the site's writer: a plain text's "&" differs
+    ours, theirs = (feeds_alike(cls, title="Caffè & dolci")
+                    for cls in (LogoRss201rev2Feed, Rss201rev2Feed))
+    assert b"<title>Caff\xc3\xa8 &#x26; dolci</title>" in ours
+    assert b"<title>Caff\xc3\xa8 &amp; dolci</title>" in theirs
+
+
+def refuses(generator_class, text):
+    """Whether ``generator_class`` (feedgenerator's RSS writer or the site's) refuses
+    ``text`` as a channel's title."""
+    handler = generator_class(io.StringIO(), "utf-8", short_empty_elements=True)
+    handler.startDocument()
+    for name in ("rss", "channel", "title"):
+        handler.startElement(name, {})
+    try:
+        handler.characters(text)
+    except UnserializableContentError:
+        return True
+    return False
+
+
+def test_the_sites_rss_refuses_the_characters_feedgenerator_refuses():
+    """What XML 1.0 cannot hold (a control character pasted in a title) stops
+    feedgenerator's writer, and the site's: PlainTextXMLGenerator writes plain text
+    itself, after its own copy of feedgenerator's pattern (UNSERIALIZABLE_RE: inline in
+    feedgenerator's SimplerXMLGenerator.characters, not importable). The two refuse the
+    same characters, every one of the first plane and the last of the others, and the
+    same feed."""
+    characters = [chr(code) for code in range(0x10000)] + ["\U0001F389", "\U0010FFFF"]
+    refused = [c for c in characters if refuses(SimplerXMLGenerator, c)]
+    assert "\x0b" in refused and "\t" not in refused  # feedgenerator's, as it is
+    assert [c for c in characters if refuses(PlainTextXMLGenerator, c)] == refused
+    for cls in (Rss201rev2Feed, LogoRss201rev2Feed):
+        with pytest.raises(UnserializableContentError):
+            feeds_alike(cls, title="Festa\x0b d’estate")
