@@ -102,6 +102,10 @@ editors' guide (Italian dates in native inputs need Debian's chromium-l10n, the 
 the new-item button a font such as fonts-droid-fallback: the test stops if they are
 missing). Fixed viewport, date, time zone and locale; animations and caret off.
 
+Besides the session, on sites of their own: admin.js alone in a blank page (Decap's
+question, dnd-kit's texts), and the local preview's warnings over the editor (a small
+site served by tools/preview.py's own handler, its state's warnings set by the test).
+
 Each action waits for the state it needs (an element, an address, Slate's selection), not
 for a fixed time (short bounded waits are left only where nothing may come: the lists'
 arrow keys, a try of the link button). When a step fails, every test errors with the step's name (seen.step),
@@ -111,6 +115,7 @@ the page (failure-1.png in the module's temporary folder).
 
 import contextlib
 import functools
+import json
 import re
 import io
 import os
@@ -130,8 +135,8 @@ import yaml
 from PIL import Image, ImageDraw
 
 from samples import pdf
-from browser_support import (THEME_FONT, drawn_in_theme_font, goto_in_theme_font, launch,
-                             settle_fonts, wait_until)
+from browser_support import (THEME_FONT, collect_errors, drawn_in_theme_font,
+                             goto_in_theme_font, launch, settle_fonts, wait_until)
 from support import ROOT, SITEURL, build_site, free_port, run_tool, write_content
 from plugins.article_meta import date_label
 from plugins.admin.output import script_text
@@ -2435,3 +2440,169 @@ def test_the_lists_drag_instructions_and_announcements_are_read_in_italian(brows
             spoken.append(page.locator("#DndLiveRegion-0").text_content())
         assert spoken == ["Voce presa.", "Voce spostata.",
                           "Voce lasciata nella nuova posizione.", "Spostamento annullato."]
+
+
+# --- The local preview's warnings over the editor (preview-errors.js) --------------------
+# Two items with a warning each (an unknown key, which never stops a build) and a picture
+# no item uses; the state (/__anteprima/stato, as tools/preview.py answers it) lists the
+# build's own warnings, read from its log as the preview reads them.
+WARNED_OPEN = "notizie/2025-04-01-orti-aperti.md"
+WARNED_OTHER = "notizie/2025-04-02-mercato-in-piazza.md"
+WARNED_CONTENT = {
+    WARNED_OPEN: item("Orti aperti al Civic Center", "2025-04-01 10:00", ["Orti"],
+                      colore="verde"),
+    WARNED_OTHER: item("Mercato in piazza a Crema", "2025-04-02 10:00", ["Crema"],
+                       colore="rosso"),
+    "immagini/2025/dimenticata.png": TAKEN_BYTES,  # no item uses it
+}
+
+
+class Preview:
+    """The preview's server (tools/preview.py's own handler and state, without its
+    watcher: the test sets the state's warnings) serving an editor site's build: its
+    address (host:port), state and the warnings it answered, one list per question."""
+
+    def __init__(self, site):
+        from tools.preview import PreviewSite, _handler  # noqa: PLC0415
+
+        self.state = PreviewSite(ROOT / "pelicanconf.py", site.built.output,
+                                 site.repo / "content")
+        self.asked = []
+        answer = self.state.answer
+
+        def answered(url_path):
+            if url_path.endswith("/stato"):
+                self.asked.append(list(self.state.warnings))
+            return answer(url_path)
+
+        self.state.answer = answered
+        self.server = ThreadingHTTPServer(("127.0.0.1", 0), _handler(self.state))
+        self.server.daemon_threads = True
+        threading.Thread(target=self.server.serve_forever, args=(0.05,), daemon=True).start()
+        self.web = f"127.0.0.1:{self.server.server_address[1]}"
+
+    def close(self):
+        self.server.shutdown()
+        self.server.server_close()
+
+
+@pytest.fixture(scope="module")
+def warned_editor(tmp_path_factory):
+    """The editor site of WARNED_CONTENT with decap-server running, served by the
+    preview's server (:class:`Preview`): ``(preview, warnings)``, the warnings of its build
+    as the preview reads them from its log."""
+    from tools.preview import logged_content_warnings  # noqa: PLC0415
+
+    work = tmp_path_factory.mktemp("avvisi")
+    with editor_site(work, WARNED_CONTENT, "Voci con avvisi") as site, \
+            (work / "decap-server.log").open("w") as log, \
+            CmsServer(site.repo, site.cms_port, log=log):
+        warnings = logged_content_warnings(site.built.log.splitlines(), site.repo / "content")
+        preview = Preview(site)
+        try:
+            yield preview, warnings
+        finally:
+            preview.close()
+
+
+def test_the_editor_shows_the_previews_warnings_the_open_items_first(warned_editor, browser):
+    """The local preview's state lists the build's warnings, which the site's pages show
+    folded at their top; an editor working only in the web editor never saw them
+    (preview-errors.js showed the errors alone). The editor's page, served by the preview
+    (marked <meta name="anteprima-stato">), shows nothing while the state has none; with
+    some, a discreet notice (yellow, a status, not an alert), "Anteprima: 3 avvisi, 1 in
+    questa voce", folded: opened, the open item's warning first, the other item's with its
+    link in the editor; in the list of items, the build's order; the other item opened,
+    its own first; "Nascondi" hides it until the warnings change; none left, the notice
+    goes. The page is never reloaded."""
+    from playwright.sync_api import expect  # noqa: PLC0415
+
+    preview, warnings = warned_editor
+    open_warning = [line for line in warnings if line.startswith(f"content/{WARNED_OPEN}:")]
+    other_warning = [line for line in warnings if line.startswith(f"content/{WARNED_OTHER}:")]
+    picture_warning = [line for line in warnings if "dimenticata.png" in line]
+    assert len(open_warning) == len(other_warning) == len(picture_warning) == 1, warnings
+    assert "avviso: chiave sconosciuta `colore`" in open_warning[0], warnings
+    preview.state.warnings = []
+    origin = f"http://{preview.web}"
+
+    def asked_again(page, times=2):  # the editor asked the state again (every 2 s)
+        since = len(preview.asked)
+        wait_until(page, lambda: len(preview.asked) >= since + times, "the state asked", 20)
+
+    context = browser.new_context(locale="it-IT", timezone_id="Europe/Rome")
+    errors = []
+    try:
+        page = context.new_page()
+        collect_errors(page, errors)
+        expect.set_options(timeout=UI_MS)
+        page.goto(f"{origin}/admin/#/collections/notizie/entries/{WARNED_OPEN[8:-3]}")
+        page.get_by_role("button", name="Accedi").click(timeout=FIRST_LOAD_MS)
+        expect(page.get_by_label("Titolo", exact=True)).to_have_value(
+            "Orti aperti al Civic Center", timeout=FIRST_LOAD_MS)
+        page.evaluate("window.sameDocument = true")
+        notice = page.locator(".anteprima-avvisi")
+        # no warning: nothing shown (nor any notice of the preview's)
+        asked_again(page)
+        expect(page.locator(".avvisi")).to_have_count(0)
+
+        preview.state.warnings = warnings
+        expect(notice).to_be_visible()
+        expect(notice).to_have_attribute("role", "status")  # not an alert
+        expect(notice.get_by_role("heading")).to_have_text(
+            "Anteprima: 3 avvisi, 1 in questa voce")
+        expect(page.get_by_role("alert")).to_have_count(0)
+        shown = notice.locator("li")
+        expect(shown.first).to_be_hidden()  # folded
+        notice.get_by_text("Mostra gli avvisi").click()
+        expect(shown).to_have_count(3)
+        items = shown.all_inner_texts()
+        assert items[0] == "In questa voce: " + open_warning[0], items
+        assert sorted(items[1:]) == sorted([other_warning[0] + " Apri nell’editor",
+                                            picture_warning[0]]), items
+        links = notice.get_by_role("link", name="Apri nell’editor")
+        expect(links).to_have_count(1)  # the other item's; the picture is no item
+        expect(links).to_have_attribute(
+            "href", f"#/collections/notizie/entries/{WARNED_OTHER[8:-3]}")
+        edge = notice.evaluate("box => getComputedStyle(box).borderTopColor")
+        assert edge == "rgb(148, 108, 0)", edge  # the site's warning yellow
+
+        # the list of items: no item open, the warnings in the build's order
+        page.goto(f"{origin}/admin/#/collections/notizie")
+        expect(notice.get_by_role("heading")).to_have_text("Anteprima: 3 avvisi")
+        expect(shown).to_have_text([line + (" Apri nell’editor" if "notizie/" in line
+                                            else "") for line in warnings])
+        # the other item opened from the list: its warning first, still unfolded
+        page.locator(f'#nc-root a[href$="/entries/{WARNED_OTHER[8:-3]}"]').click()
+        expect(page.get_by_label("Titolo", exact=True)).to_have_value(
+            "Mercato in piazza a Crema")
+        expect(notice.get_by_role("heading")).to_have_text(
+            "Anteprima: 3 avvisi, 1 in questa voce")
+        expect(shown.first).to_have_text("In questa voce: " + other_warning[0])
+        expect(shown.first).to_be_visible()
+
+        # hidden ("Nascondi") until the warnings change: one fixed, it is back
+        notice.get_by_role("button", name="Nascondi").click()
+        expect(notice).to_have_count(0)
+        asked_again(page)
+        expect(notice).to_have_count(0)
+        preview.state.warnings = other_warning + picture_warning
+        expect(notice.get_by_role("heading")).to_have_text(
+            "Anteprima: 2 avvisi, 1 in questa voce")
+
+        # fixed: gone
+        preview.state.warnings = []
+        expect(notice).to_have_count(0)
+        asked_again(page)
+        expect(page.locator(".avvisi")).to_have_count(0)
+        assert page.evaluate("window.sameDocument") is True  # never reloaded
+        assert errors == [], errors
+    finally:
+        expect.set_options(timeout=None)
+        context.close()
+
+
+def test_the_editor_asks_no_preview_state_where_the_page_is_not_marked(session):
+    """In production (and in the session's site, served as a build writes it) the editor's
+    page has no <meta name="anteprima-stato">: the editor never asks the preview's state."""
+    assert not [url for url in session.requests if "/__anteprima/" in url]

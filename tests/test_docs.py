@@ -471,7 +471,8 @@ NOT_THE_EDITORS = {"Invio", "Maiusc+Invio", "Maiusc+Tab", "H", "Chiusura estiva"
 # Names the web editor's scripts build of pieces, as the real editor shows them
 # (tests/test_admin_browser.py asserts each)
 BUILT = {"Sposta la voce…": "Sposta la voce 1 di 2",
-         "di Anna Rossi e Marco Bianchi": "di Anna Rossi e Marco Bianchi"}  # the byline
+         "di Anna Rossi e Marco Bianchi": "di Anna Rossi e Marco Bianchi",  # the byline
+         "Anteprima: 3 avvisi": "Anteprima: 3 avvisi"}  # the preview's warnings, counted
 
 
 def js_object(code, start):

@@ -19,7 +19,8 @@ beside the script: a build that ends before the page's first question, or a rest
 of the preview, reloads it too). The web editor's page is never reloaded: it gets
 ``<meta name="anteprima-stato" content="/__anteprima/stato">`` instead, and its own
 script (plugins/admin/static/scripts/preview-errors.js) asks that state and shows the
-errors over the editor, in the notice it shows the production's publications in.
+errors over the editor, in the notice it shows the production's publications in, and
+the warnings in a discreet one of their own.
 Standard library only: a polling watcher and ``http.server``.
 
     python tools/preview.py --settings previewconf.py [--port 8000]

@@ -105,7 +105,7 @@ SCRIPTS = (
     "save.js",             # the checks before a save (preSave)
     "banner.js",           # a notice at the bottom of the page
     "publications.js",     # how the last publication went
-    "preview-errors.js",   # the local preview's build errors
+    "preview-errors.js",   # the local preview's build errors and warnings
     "paste.js",            # pictures pasted with the text
     "typed-fields.js",     # the text and the summary as typed
     "preview-meta.js",     # the preview's meta line, attachments and cover

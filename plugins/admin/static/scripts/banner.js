@@ -13,8 +13,9 @@
   // --- A notice at the bottom of the page ------------------------------------------
   // What the site's build says over the editor, one component for both: the last
   // publication in production (publications.js) and, in the local preview, the build's
-  // errors (preview-errors.js); a picture not pasted (paste.js) too. A box at the bottom
-  // of the page, topped in red for a failure and in blue otherwise, with its role (alert:
+  // errors and warnings (preview-errors.js); a picture not pasted (paste.js) too. A box
+  // at the bottom of the page, topped in red for a failure, in yellow for a warning (on
+  // a pale yellow) and in blue otherwise, with its role (alert:
   // read out at once; status: when the screen reader is idle), when it has one a heading
   // that names it, and a button that closes it ("Chiudi", or the source's word). Each
   // source has one place: a new notice replaces its own, null takes it away. Built with
@@ -46,6 +47,10 @@
     + " [class*='-PreviewPaneContainer'][class*='-ControlPaneContainer'] {"
     + " padding-bottom: var(--avvisi-altezza, 0px)"
     + " !important; scroll-padding-bottom: var(--avvisi-altezza, 0px); }";
+  // a warning's (preview-errors.js: the build's warnings): the site's preview panel's
+  // yellow (theme/static/css/base.css, --color-warning-edge: 4.8:1 on white, 4.4:1 on
+  // its background; the text 16:1)
+  var WARNED_CSS = "#946c00;background:#fff6d6";
   var banners = {};
   var holder = null;
   var focusedBefore = null;  // the last control focused outside the notices
@@ -111,7 +116,8 @@
     }
   }
 
-  // notice: {className, role, failed, heading (or none), parts: texts and elements,
+  // notice: {className, role, failed (red) or warned (yellow; else blue), heading (or
+  // none), parts: texts and elements,
   // close: the close button's word ("Chiudi" if none), closed: called when it is used}.
   // A status (not an alert, which is read out as it arrives) is put on the page empty,
   // and given its text a moment later: a live region that arrives with its text is not
@@ -125,7 +131,8 @@
     if (!notice) {
       return;
     }
-    var box = element("div", "", BANNER_CSS + (notice.failed ? "#b3261e" : "#0b4f9c"));
+    var box = element("div", "", BANNER_CSS + (notice.failed ? "#b3261e"
+      : notice.warned ? WARNED_CSS : "#0b4f9c"));
     box.className = notice.className;
     box.setAttribute("role", notice.role);
     var content = document.createDocumentFragment();

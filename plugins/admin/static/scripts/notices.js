@@ -70,7 +70,8 @@
     };
   }
 
-  // What else is done with the store once found (admin.onStore: live-link.js)
+  // What else is done with the store once found (admin.onStore: live-link.js,
+  // preview-errors.js)
   var onStore = [keepNotices];
   var found = null;
   admin.onStore = function (callback) {

@@ -11,11 +11,13 @@
   var words = admin.words;
   // published-files.js
   var CONTENT = admin.CONTENT;
+  // notices.js
+  var onStore = admin.onStore;
   // banner.js
   var banner = admin.banner;
   var element = admin.element;
 
-  // --- The local preview's build errors -----------------------------------------------
+  // --- The local preview's build errors (and warnings, below) ------------------------
   // In the local preview (tools/preview.py: ./run livereload, preview) each save
   // rebuilds the site, and a save that breaks the build leaves the preview as it was,
   // while the editor's page is never reloaded (what is being written would be lost).
@@ -67,7 +69,106 @@
       list], close: "Nascondi", closed: function () { previewHidden = key; } });
   }
 
+  // --- The local preview's build warnings ---------------------------------------------
+  // The state lists the build's warnings too (a long title, an unknown key, an untagged
+  // PDF…: they never stop a build), as ./run check words them ("content/notizie/a.md:4:
+  // avviso: …"), which the preview folds at the top of the site's pages; an editor who
+  // works only here never saw them. They are shown in a notice of their own, discreet:
+  // yellow, a status (not an alert), folded ("Mostra gli avvisi"), the item open in the
+  // editor first ("Anteprima: 3 avvisi, 1 in questa voce": the warning's file is the
+  // open entry's, in Decap's store), the others with a link to their item ("Apri
+  // nell'editor", as the errors);
+  // gone when there is none left. Drawn again only when the warnings change, or the open
+  // item's count does (another item opened), never at every question; "Nascondi" hides
+  // them until the warnings change.
+  var WARNING_FILE = /^(.+?)(?::\d+)?: avviso: /;
+  var warningsState = [];  // the last state's warnings
+  var warningsKey = "[]";  // and as a string
+  var warningsShown = "";  // what is shown (the warnings and the open item's), as a string
+  var warningsHidden = "";  // the warnings the editor chose to hide
+  var warningsOpen = false;  // the list unfolded (kept when the notice is drawn again)
+
+  function plural(count) {
+    return count + (count === 1 ? " avviso" : " avvisi");
+  }
+
+  // The file of the item open in the editor ("content/notizie/a.md"; "" for none, or a
+  // new item): Decap's store's entry draft, not the page's address (after a link from one
+  // item to another Decap keeps showing the first one)
+  var store = null;
+  onStore(function (found) {
+    store = found;
+    if (PREVIEW_STATE && PREVIEW_STATE.content) {
+      store.subscribe(showWarnings);  // another item opened, or none
+    }
+  });
+
+  function openPath() {
+    var draft = store && store.getState().entryDraft;
+    var path = draft && typeof draft.getIn === "function" && draft.getIn(["entry", "path"]);
+    return typeof path === "string" ? path : "";
+  }
+
+  function warningFile(warning) {
+    var found = WARNING_FILE.exec(warning);
+    return found ? found[1] : "";
+  }
+
+  function showWarnings() {
+    var open = openPath();
+    var here = open ? warningsState.filter(function (warning) {
+      return warningFile(warning) === open;
+    }) : [];
+    var key = warningsKey;
+    var shown = key + (here.length ? "\n" + open : "");
+    if (shown === warningsShown) {
+      return;
+    }
+    warningsShown = shown;
+    if (!warningsState.length || key === warningsHidden) {
+      banner("avvisi", null);
+      return;
+    }
+    var list = element("ul", "", "margin:0.5rem 0 0;padding-left:1.25rem");
+    here.concat(warningsState.filter(function (warning) {
+      return here.indexOf(warning) < 0;
+    })).forEach(function (warning) {
+      var item = element("li");
+      var href = entryLink(warningFile(warning));
+      if (here.indexOf(warning) >= 0) {
+        item.appendChild(element("strong", "In questa voce: "));
+      }
+      item.appendChild(element("code", warning, "white-space:pre-wrap;overflow-wrap:anywhere"));
+      if (href && here.indexOf(warning) < 0) {
+        var link = element("a", "Apri nell’editor", "color:#0b4f9c");
+        link.href = href;
+        item.appendChild(document.createTextNode(" "));
+        item.appendChild(link);
+      }
+      list.appendChild(item);
+    });
+    var details = element("details");
+    details.open = warningsOpen;
+    details.addEventListener("toggle", function () { warningsOpen = details.open; });
+    details.appendChild(element("summary", "Mostra gli avvisi", "cursor:pointer"));
+    details.appendChild(element("p", "Gli avvisi non fermano l’anteprima né la"
+      + " pubblicazione, ma segnalano qualcosa da controllare (sono quelli di ./run check)."
+      + " Correggi e salva: spariscono da soli.", "margin:0.5rem 0 0"));
+    details.appendChild(list);
+    banner("avvisi", { className: "anteprima-avvisi", role: "status", warned: true,
+      heading: "Anteprima: " + plural(warningsState.length)
+        + (here.length ? ", " + here.length + " in questa voce" : ""),
+      parts: [details], close: "Nascondi", closed: function () { warningsHidden = key; } });
+  }
+
+  function previewWarnings(state) {
+    warningsState = state.warnings || [];
+    warningsKey = JSON.stringify(warningsState);
+    showWarnings();
+  }
+
   function previewState(state) {
+    previewWarnings(state);
     var problems = state.problems || [];
     var key = JSON.stringify(problems);
     if (key === previewShown) {
