@@ -434,14 +434,17 @@ def test_a_required_plugin_missing_from_plugins_is_named():
                                  " in pelicanconf.py")
 
 
+@pytest.mark.parametrize("name", ["di", "mese"])
 @pytest.mark.parametrize("first", [False, True], ids=["after-italian", "before-italian"])
-def test_a_filter_two_plugins_give_stops_the_build_naming_both(tmp_path, first):
+def test_a_filter_two_plugins_give_stops_the_build_naming_both(tmp_path, first, name):
     """The first plugin's filter won, silently: a plugin's ``di`` listed after italian was
-    never used, and listed before it replaced italian's ``di`` on every page."""
-    built = build_with_plugin(tmp_path, filters='"di": di', first=first)
+    never used, and listed before it replaced italian's ``di`` on every page. ``mese`` is
+    italian's as a ``functools.partial`` (whose ``__module__`` is functools'): it was
+    taken for the site's own, and the other plugin's replaced it without a word."""
+    built = build_with_plugin(tmp_path, filters=f'"{name}": di', first=first)
     owners = ("extra_plugin", "plugins.italian") if first else ("plugins.italian", "extra_plugin")
     assert stopped_by(built) == (
-        f"PluginError: the Jinja filter 'di' is both {owners[0]}'s and {owners[1]}'s:"
+        f"PluginError: the Jinja filter '{name}' is both {owners[0]}'s and {owners[1]}'s:"
         " rename one (templates would get the one PLUGINS lists first)")
 
 

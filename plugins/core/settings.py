@@ -130,8 +130,9 @@ JINJA_KINDS = {"JINJA_FILTERS": "filter", "JINJA_TESTS": "test", "JINJA_GLOBALS"
 def _owner(value, plugins):
     """The plugin of ``plugins`` (PLUGINS' names) whose code ``value`` (a function, a
     partial, a class) is, or None: the site's own (a function of pelicanconf.py)."""
-    module = getattr(value, "__module__", None) or getattr(
-        getattr(value, "func", None), "__module__", None) or ""
+    while isinstance(value, functools.partial):  # its __module__ is "functools"
+        value = value.func
+    module = getattr(value, "__module__", None) or ""
     owners = [name for name in plugins if module == name or module.startswith(f"{name}.")]
     return max(owners, key=len) if owners else None
 
