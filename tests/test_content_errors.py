@@ -1098,6 +1098,12 @@ MISTAKES = [
      ["il file non è in UTF-8 (nella parola «età»): è salvato con un'altra codifica, di"
       " solito «ANSI» (Windows-1252) del Blocco note di Windows; salvalo di nuovo in UTF-8:"
       " nel Blocco note «Salva con nome» → Codifica «UTF-8» /"]),
+    # one paragraph, one line of Markdown: the line was cut at 2000 characters and the
+    # word there named («quartiere», not the one holding the byte)
+    ("windows-1252-long-line", {"notizie/cp2.md": _case(
+        "cp2", body="Una festa per il quartiere, " * 100 + "per tutte le età.\n").encode(
+            "cp1252")}, "notizie/cp2.md:6", ERRORE,
+     ["il file non è in UTF-8 (nella parola «età»)"]),
     ("cover-windows", {"notizie/i1.md": _case(
         "i1", "image: C:\\Users\\Maria\\Pictures\\foto.jpg", "image_alt: Foto")},
      "notizie/i1.md:3", ERRORE, ["è un file del tuo computer", "scrivi image: immagini/foto.jpg"]),

@@ -66,10 +66,12 @@ def _where_undecoded(data, start):
     it as Windows-1252 reads it (``nella parola «città»``: Notepad's "ANSI", the usual other
     encoding), else its place in the file (it was "byte non valido in posizione 243",
     which no editor can find)."""
-    begin = max(data.rfind(b"\n", 0, start), data.rfind(b"\r", 0, start)) + 1
+    # a window of the line around the byte (one paragraph of Markdown may be one line of
+    # thousands of characters): wider each side than the longest word named
+    begin = max(data.rfind(b"\n", 0, start), data.rfind(b"\r", 0, start), start - 101) + 1
     ends = [at for at in (data.find(b"\n", start), data.find(b"\r", start)) if at >= 0]
-    row = data[begin:min(ends, default=len(data))][:2000].decode("cp1252", "replace")
-    at = min(start - begin, len(row) - 1)
+    row = data[begin:min([*ends, start + 100])].decode("cp1252", "replace")  # a byte a letter
+    at = start - begin
     words = [word for word in re.finditer(r"\S+", row) if word.start() <= at < word.end()]
     word = words[0].group().strip(".,;:!?()[]«»\"'") if words else ""
     if word and len(word) <= 40 and "\ufffd" not in word and not CONTROL_RE.search(word):
