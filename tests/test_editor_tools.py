@@ -1143,7 +1143,8 @@ def test_git_add_content_leaves_out_what_the_system_leaves_in_a_folder():
     assert set(LEFT_BY_THE_SYSTEM) <= patterns, patterns
     names = [*LEFT_BY_THE_SYSTEM.values(), "._foto.jpg"]
     kept = ["notizie/festa.md", "allegati/2024/Verbale riunione.docx", "immagini/Icona.jpg",
-            "immagini/foto.jpg", "pages/contatti.md"]
+            "immagini/foto.jpg", "pages/contatti.md", "immagini/Icons/logo.png",
+            "immagini/Icona", "immagini/Icon"]
     paths = [f"content/{folder}/{name}" for folder in ("notizie", "allegati/2024", "immagini")
              for name in names] + [f"content/{name}" for name in kept]
     done = subprocess.run(["git", "check-ignore", "--no-index", "-z", "--stdin"], cwd=ROOT,
