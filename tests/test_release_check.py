@@ -258,16 +258,17 @@ def test_atom_ids_and_self_links_must_be_absolute(tmp_path):
            "feeds/categorie/avvisi.atom.xml": atom(f"{SITE}/feeds/categorie/avvisi.atom.xml",
                                                    own, "tag:example.org,2024-05:/a b/"),
            "feeds/tutto.rss.xml": rss.format("tutto.rss.xml")}  # resolves, relative
+    # the hint only where such a build is the likely cause: an empty value, a site path
     why = "; a build without SITEURL and FEED_DOMAIN?)"
     assert check_release(release(tmp_path / "bad", bad), SITE, now=NOW) == [
-        f"feeds/categorie/avvisi.atom.xml: id tag:example.org,2024-05:/a b/ is not an absolute"
-        f" IRI (<id>: RFC 4287 4.2.6{why}",
+        "feeds/categorie/avvisi.atom.xml: id tag:example.org,2024-05:/a b/ is not an absolute"
+        " IRI (<id>: RFC 4287 4.2.6)",
         f"feeds/categorie/avvisi.atom.xml: self link {own} names feeds/tutto.atom.xml, not"
         " this feed (<link rel=self>)",
         f"feeds/categorie/notizie.atom.xml: id (empty) is not an absolute IRI (<id>: RFC 4287"
         f" 4.2.6{why}",
-        f"feeds/categorie/notizie.atom.xml: id https:/2024/05/uno/ is not an absolute IRI"
-        f" (<id>: RFC 4287 4.2.6{why}",
+        "feeds/categorie/notizie.atom.xml: id https:/2024/05/uno/ is not an absolute IRI"
+        " (<id>: RFC 4287 4.2.6)",
         "feeds/categorie/notizie.atom.xml: self link //example.org/feeds/tutto.atom.xml is"
         f" not an absolute IRI (<link rel=self>: RFC 4287 4.2.7.2{why}",
         f"feeds/tutto.atom.xml: id /feeds/tutto.atom.xml is not an absolute IRI (<id>: RFC"
@@ -277,5 +278,5 @@ def test_atom_ids_and_self_links_must_be_absolute(tmp_path):
         "feeds/tutto.atom.xml: self link /feeds/tutto.atom.xml is not an absolute IRI"
         f" (<link rel=self>: RFC 4287 4.2.7.2{why}",
         "feeds/tutto.rss.xml: self link tutto.rss.xml is not an absolute IRI"
-        f" (<link rel=self>: RFC 4287 4.2.7.2{why}",
+        " (<link rel=self>: RFC 4287 4.2.7.2)",
     ]

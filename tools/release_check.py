@@ -92,6 +92,12 @@ HOST_SCHEMES = ("http", "https")
 NO_DOMAIN = "; a build without SITEURL and FEED_DOMAIN?"
 
 
+def _no_domain(value):
+    """:data:`NO_DOMAIN` for a value such a build writes (empty, or a site path: ``/…``),
+    else nothing: a ``tag:`` with a space or ``https:/…`` is wrong for another reason."""
+    return NO_DOMAIN if not value or value.startswith("/") else ""
+
+
 class _PageParser(HTMLParser):
     """Collects a page's URLs, article dates and BOZZA marks in one pass."""
 
@@ -238,14 +244,14 @@ def _atom_problems(name, tree, siteurl, files):
         value = (element.text or "").strip()
         if not absolute_iri(value):
             problems.append(f"{name}: id {value or '(empty)'} is not an absolute IRI (<id>:"
-                            f" RFC 4287 4.2.6{NO_DOMAIN})")
+                            f" RFC 4287 4.2.6{_no_domain(value)})")
     for link in tree.iter(f"{ATOM_NS}link"):
         if link.get("rel") != "self":
             continue
         href = (link.get("href") or "").strip()
         if not absolute_iri(href):
             problems.append(f"{name}: self link {href or '(empty)'} is not an absolute IRI"
-                            f" (<link rel=self>: RFC 4287 4.2.7.2{NO_DOMAIN})")
+                            f" (<link rel=self>: RFC 4287 4.2.7.2{_no_domain(href)})")
             continue
         target = resolve(href, name, siteurl)
         if target and target != name and target in files:  # no file: a broken link, above
