@@ -8,6 +8,7 @@ import pytest
 from pelican.contents import Article
 from pelican.settings import DEFAULT_CONFIG
 
+from plugins.core import urls
 from plugins.core.urls import breakable_url, content_path, freeze, http_address, without_index
 
 
@@ -23,6 +24,26 @@ def test_without_index():
     assert without_index("2024/05/slug/index.html") == "2024/05/slug/"
     assert without_index("index.html") == ""
     assert without_index("feeds/tutto.atom.xml") == "feeds/tutto.atom.xml"
+
+
+def test_the_feeds_index_asks_the_sites_address_once(monkeypatch):
+    """A preview's build (no SITEURL, FEED_DOMAIN the local server): each article is found
+    by its site path and by its absolute address, the site's address worked out once for
+    the index, not again for each article (thousands, in a large site's build)."""
+    asked = []
+
+    def counted(settings):
+        asked.append(1)
+        return site_address(settings)
+
+    site_address = urls.site_address
+    monkeypatch.setattr(urls, "site_address", counted)
+    items = [make_article(slug=f"notizia-{number}") for number in range(30)]
+    context = {"SITEURL": "", "FEED_DOMAIN": "http://localhost:8000", "articles": items}
+    for item in items:
+        assert urls.feed_item(context, {"link": f"/{item.url}?ref=feed"}) is item
+        assert urls.feed_item(context, {"link": f"http://localhost:8000/{item.url}"}) is item
+    assert len(asked) == 1
 
 
 def test_frozen_addresses_are_pelicans_own_and_no_longer_worked_out():

@@ -90,12 +90,12 @@ def feed_item_link(context, url):
     return urljoin(siteurl if siteurl.endswith("/") else siteurl + "/", url)
 
 
-def feed_item_address(context, link):
+def feed_item_address(context, link, base=None):
     """A feed item's ``link`` (:func:`feed_item_link`) made absolute against the site's
     address (:func:`site_address`: ``FEED_DOMAIN`` in a build without ``SITEURL``, the
     previews'), as the feeds write it; ``link`` as it is when it is absolute already or
-    the site has no absolute address."""
-    base = site_address(context)
+    the site has no absolute address. ``base``: that address, when the caller has it."""
+    base = site_address(context) if base is None else base
     if not base or link.startswith(("https://", "http://")):
         return link
     return urljoin(base + "/", link)
@@ -111,15 +111,15 @@ def feed_item(context, entry):
     ``feed_generated``) asks it for each of its entries."""
     index = context.get(FEED_ITEMS_KEY)
     if index is None:
-        index = {}
+        index, base = {}, site_address(context)
         for article in context.get("articles") or ():
             for item in (article, *getattr(article, "translations", ())):
                 link = feed_item_link(context, item.url)
                 index[link] = item
-                if not link.startswith(("https://", "http://")) and site_address(context):
+                if not link.startswith(("https://", "http://")) and base:
                     # a site built without SITEURL (the previews): the link the feeds
                     # make absolute (plugins/feeds, feed_item_address), found by either
-                    index[feed_item_address(context, link)] = item
+                    index[feed_item_address(context, link, base)] = item
         context[FEED_ITEMS_KEY] = index
     return index.get(entry["link"].removesuffix("?ref=feed"))
 
