@@ -68,6 +68,23 @@ def test_malformed_declarations_are_problems_of_their_entry(value, fragment, pos
     assert problems[0][0] == position
 
 
+def test_an_entrys_keys_are_defined_once_in_the_contract(monkeypatch):
+    """The list's key and an entry's keys are the contract's (attachments requires it),
+    which places a line written at the margin under ``- file:`` by them: two copies of
+    them (model.py's, layout_causes.py's) could tell two stories. The unknown-keys message
+    lists them as the contract has them."""
+    from plugins.attachments import model
+    from plugins.contract import key_groups, key_slips, layout_causes
+    assert model.FIELD is key_groups.ATTACHMENTS
+    assert model.ENTRY_KEYS is layout_causes.ENTRY_KEYS is key_slips.ENTRY_KEYS \
+        is key_groups.ENTRY_KEYS
+    monkeypatch.setattr(model, "ENTRY_KEYS", (*key_groups.ENTRY_KEYS, "alt"))
+    declared, problems = parse_declarations([{"file": "allegati/a.pdf", "alt": "x",
+                                              "titolo": "y"}])
+    assert [declaration.file for declaration in declared] == ["allegati/a.pdf"]
+    assert "chiavi sconosciute (titolo): usa file, title, description, alt /" in problems[0][1]
+
+
 def test_nothing_declared():
     assert parse_declarations(None) == ([], [])
 

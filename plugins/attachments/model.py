@@ -11,12 +11,13 @@ import unicodedata
 from dataclasses import dataclass, field
 
 
+from plugins.contract.key_groups import ATTACHMENTS, ENTRY_KEYS
 from plugins.core import files
 from plugins.core.filetypes import DOCUMENTS, extension, mime_type
 from plugins.italian import numero, quanti
 from plugins.italian.slugs import make_slug
 
-FIELD = "attachments"  # the front-matter key
+FIELD = ATTACHMENTS  # the front-matter key (the contract's: its layout checks read it)
 KEY = f"`{FIELD}`"  # as messages quote it
 # What editors may attach, checked by content (plugins.core.filetypes).
 ALLOWED_KINDS = DOCUMENTS
@@ -119,7 +120,7 @@ def parse_declarations(value):
             declarations.append(Declaration(item.strip(), position=position))
         elif isinstance(item, dict):
             keys = {str(k).strip().lower(): v for k, v in item.items()}
-            unknown = sorted(set(keys) - {"file", "title", "description"})
+            unknown = sorted(set(keys) - set(ENTRY_KEYS))
             file = keys.get("file")
             if not isinstance(file, str) or not file.strip():
                 problems.append((position,
@@ -129,7 +130,7 @@ def parse_declarations(value):
             if unknown:
                 problems.append((position,
                                  f"la voce {position} di {KEY} ha chiavi sconosciute"
-                                 f" ({', '.join(unknown)}): usa file, title, description"
+                                 f" ({', '.join(unknown)}): usa {', '.join(ENTRY_KEYS)}"
                                  f" / unknown keys in entry {position} of {KEY}"))
             declarations.append(Declaration(
                 file.strip(),

@@ -10,3 +10,8 @@ PROSE_KEYS = ("title", "summary", "image_alt")
 REQUIRED_KEYS = ("title", "date")
 # lists of names (text split at commas and semicolons, or a list's items)
 NAME_LISTS = ("tags", "authors")
+# the list of documents (plugins/attachments, which requires this plugin, imports both:
+# model.FIELD) and the keys of one of its entries ("- file: …", "title: …", "description:
+# …"), which the layout's causes read to place a line written at the margin
+ATTACHMENTS = "attachments"
+ENTRY_KEYS = ("file", "title", "description")

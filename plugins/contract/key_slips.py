@@ -11,8 +11,8 @@ import re
 import yaml
 
 from .errors import SourceError
-from .key_groups import PROSE_KEYS, REQUIRED_KEYS
-from .layout_causes import ENTRY_KEYS, block_cause
+from .key_groups import ENTRY_KEYS, PROSE_KEYS, REQUIRED_KEYS
+from .layout_causes import block_cause
 from .schema import CONTRACT_KEYS, KEY_SPELLINGS, spelled
 from .written import quoted, without_curly, written_value
 
@@ -99,7 +99,7 @@ def continued_keys(document, text, first_line):
 
 def entry_keys_out(document, first_line):
     """``([(line, warning)], {names warned of})`` for a key of a list's entry
-    (:data:`.layout_causes.ENTRY_KEYS`: an attachment's ``title``, ``description``)
+    (:data:`.key_groups.ENTRY_KEYS`: an attachment's ``title``, ``description``)
     written at the margin right under that entry (``  - file: …`` then ``title: …``, the
     spaces lost): YAML reads it as the article's own, without an error. A ``title`` so
     replaced the article's title with the attachment's under a warning on a repeated key

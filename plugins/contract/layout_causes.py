@@ -6,6 +6,7 @@ the text. Read only after YAML's error, to name the line to fix and what to writ
 
 import re
 
+from .key_groups import ATTACHMENTS, ENTRY_KEYS
 from .schema import CONTRACT_KEYS, KEY_SPELLINGS
 from .value_hints import special_start, unquoted_colon
 from .written import (
@@ -261,8 +262,6 @@ _EMPTY_VALUE_RE = re.compile(r"(?P<key>[A-Za-z_][\w-]*):[ \t]+(?P<value>\[[ \t]*
                              r"|''|\"\")[ \t]*(?:#[^\n]*)?")
 # a line that is a key of the front matter, at the margin
 _KEY_LINE_RE = re.compile(r"[A-Za-z_][\w-]*:(?:[ \t]|$)")
-# the keys of a list's entry (an attachment's, plugins/attachments/model.py)
-ENTRY_KEYS = ("file", "title", "description")
 # "  - file: …", the first line of a list's entry of keys (an attachment)
 _ENTRY_RE = re.compile(r"[ ]*-[ ]+(?P<key>[A-Za-z_][\w-]*):(?:[ \t][^\n]*)?")
 
@@ -291,7 +290,7 @@ def _entry_without_dash(lines, number, here):
     if any(_ITEM_RE.match(typed) for typed in lines[start:index + 1]) or start == 0:
         return None
     block = _BLOCK_KEY_RE.fullmatch(lines[start - 1].rstrip())
-    if block is None or block["key"].lower() != "attachments":
+    if block is None or block["key"].lower() != ATTACHMENTS:
         return None
     first = next((at for at in range(start, index + 1) if lines[at].strip()), index)
     opening = _INDENTED_VALUE_RE.fullmatch(lines[first])
