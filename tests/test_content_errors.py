@@ -1023,8 +1023,8 @@ MISTAKES = [
         "a10", "attachments:\n  - file: allegati/2024/Programma festa d'autuno a10.pdf"),
         "allegati/2024/Programma festa d'autunno a10.pdf": PDF}, "notizie/a10.md:4", ERRORE,
      ["allegato non trovato: allegati/2024/Programma festa d'autuno a10.pdf (`attachments`):"
-      " nella cartella c'è allegati/2024/Programma festa d'autunno a10.pdf, scritto in un"
-      " altro modo; se è quello, scrivi allegati/2024/Programma festa d'autunno a10.pdf /"]),
+      " nella cartella c'è allegati/2024/Programma festa d'autunno a10.pdf, con un nome"
+      " quasi uguale; se è quello, scrivi allegati/2024/Programma festa d'autunno a10.pdf /"]),
     ("attachment-without-extension", {"notizie/a11.md": _case(
         "a11", "attachments:\n  - file: allegati/2024/Programma festa d'autunno a10")},
      "notizie/a11.md:4", ERRORE,
@@ -1032,17 +1032,32 @@ MISTAKES = [
     ("attachment-other-folder", {"notizie/a12.md": _case(
         "a12", "attachments:\n  - file: allegati/2025/verbale-a12.pdf"),
         "allegati/2026/verbale-a12.pdf": PDF}, "notizie/a12.md:4", ERRORE,
-     ["allegato non trovato: allegati/2025/verbale-a12.pdf (`attachments`): nella cartella"
-      " c'è allegati/2026/verbale-a12.pdf, scritto in un altro modo; se è quello, scrivi"
-      " allegati/2026/verbale-a12.pdf /"]),
+     ["allegato non trovato: allegati/2025/verbale-a12.pdf (`attachments`): un file con lo"
+      " stesso nome è in allegati/2026/: se è quello, scrivi allegati/2026/verbale-a12.pdf;"
+      " se no, copia il file in allegati/2025/ /"]),
     ("attachment-no-year-folder", {"notizie/a13.md": _case(
         "a13", "attachments:\n  - file: allegati/verbale-a12.pdf")}, "notizie/a13.md:4",
-     ERRORE, ["se è quello, scrivi allegati/2026/verbale-a12.pdf /"]),
+     ERRORE, ["un file con lo stesso nome è in allegati/2026/: se è quello, scrivi"
+              " allegati/2026/verbale-a12.pdf; se no, copia il file in allegati/ /"]),
+    # the same for a cover and a link: it was "nella cartella c'è …, scritto in un altro
+    # modo", another folder's file of the very same name
+    ("cover-other-folder", {"notizie/ct2.md": _case(
+        "ct2", "image: immagini/2025/festa-ct2.jpg", "image_alt: La festa"),
+        "immagini/2024/festa-ct2.jpg": JPEG}, "notizie/ct2.md:3", ERRORE,
+     ["l'immagine `image` non esiste: immagini/2025/festa-ct2.jpg: un file con lo stesso"
+      " nome è in immagini/2024/: se è quello, scrivi image: immagini/2024/festa-ct2.jpg;"
+      " se no, copia il file in immagini/2025/ /"]),
+    ("link-other-folder", {"notizie/a14.md": _case(
+        "a14", body="Il [verbale]({static}/allegati/2025/verbale-a12.pdf).\n")},
+     "notizie/a14.md:6", ERRORE,
+     ["il link {static}/allegati/2025/verbale-a12.pdf punta a un file che non esiste: un"
+      " file con lo stesso nome è in allegati/2026/: se è quello, scrivi"
+      " {static}/allegati/2026/verbale-a12.pdf; se no, copia il file in allegati/2025/ /"]),
     ("cover-typo", {"notizie/ct1.md": _case(
         "ct1", "image: immagini/2024/festa-ct1.jgp", "image_alt: La festa"),
         "immagini/2024/festa-ct1.jpg": JPEG}, "notizie/ct1.md:3", ERRORE,
      ["l'immagine `image` non esiste: immagini/2024/festa-ct1.jgp: nella cartella c'è"
-      " immagini/2024/festa-ct1.jpg, scritto in un altro modo; se è quello, scrivi image:"
+      " immagini/2024/festa-ct1.jpg, con un nome quasi uguale; se è quello, scrivi image:"
       " immagini/2024/festa-ct1.jpg /"]),
     # an attachment's title or description at the margin, its spaces lost (or the line
     # the colon's message gave pasted there): YAML's error, or none and the title the

@@ -183,10 +183,9 @@ def _declared_file(declaration, seen, folder, root):
     found = files.spelling(root, declared)
     if found is None:
         near = files.near_name(root, declared)  # the published name copied, accents
-        if near is not None:                    # left out, "_" for a space…
-            return None, (f"allegato non trovato: {declared} ({KEY}): nella cartella c'è"
-                          f" {near}, scritto in un altro modo; se è quello, scrivi {near}"
-                          f" / attachment not found: {declared}; write {near}")
+        if near is not None:                    # left out, "_" for a space, 2025/…
+            return None, (f"allegato non trovato: {declared} ({KEY}): "
+                          + files.near_message(declared, *near, near[0]))
         return None, (f"allegato non trovato: {declared} ({KEY})"
                       f" / attachment not found: {declared}")
     relative = found[0]  # the file's own spelling (accents saved another way: macOS)

@@ -506,11 +506,10 @@ class _FileCheck:
         if found is None:
             near = files.near_name(self.settings["PATH"], path)
             if near is not None:  # the published name copied, accents left out…
-                self.checked.deps.add(os.path.join(self.settings["PATH"], near))
-                write = f"{{{what}}}/{near.replace(' ', '%20')}{_suffix(target)}"
-                return (f"il link {link} punta a un file che non esiste: nella cartella c'è"
-                        f" {near}, scritto in un altro modo; se è quello, scrivi {write}"
-                        f" / link target not found: write {write}")
+                self.checked.deps.add(os.path.join(self.settings["PATH"], near[0]))
+                write = f"{{{what}}}/{near[0].replace(' ', '%20')}{_suffix(target)}"
+                return (f"il link {link} punta a un file che non esiste: "
+                        + files.near_message(path, *near, write))
             moved = self._moved_item(path) if what == "filename" else None
             if moved is not None:  # the article moved to another category's folder
                 write = f"{{{what}}}/{moved.replace(' ', '%20')}{_suffix(target)}"

@@ -390,11 +390,9 @@ def _check_image(meta, settings, problems):
                                   f" {folders[0]}"))
     elif (found := files.spelling(settings["PATH"], normal)) is None:
         near = files.near_name(settings["PATH"], normal)  # foto-festa.jpg, "Foto festa.jpg"
-        hint = (f": nella cartella c'è {near}, scritto in un altro modo; se è quello, scrivi"
-                f" image: {near}") if near else ""
-        problems.append(("image", f"l'immagine `image` non esiste: {meta['image']}{hint}"
-                                  " / `image` file not found" + (f": write image: {near}"
-                                                                 if near else "")))
+        problems.append(("image", f"l'immagine `image` non esiste: {meta['image']}" + (
+            ": " + files.near_message(normal, *near, f"image: {near[0]}") if near
+            else " / `image` file not found")))
     elif found[1] == files.CASE:  # opens on macOS and Windows, not on Linux
         problems.append(("image", f"l'immagine `image` {meta['image']}: "
                                   + files.case_message(found[0], f"image: {found[0]}")))

@@ -192,12 +192,20 @@ def names_the_file(text, path):
     return typed == _loose(name) or (typed == stem and re.search(r"\d", stem) is not None)
 
 
+# How near_name found a file for a name not found: the one name of the folder written
+# otherwise (spaces, "_", "-", accents, capitals), the one nearly the same (a typing
+# slip), the same name in another folder
+SPELLED, SLIP, ELSEWHERE = "spelled", "slip", "elsewhere"
+
+
 def near_name(root, relative):
-    """The path under ``root`` (as spelled on disk) of the one file in the folder of
-    ``relative`` whose name differs from its name only in spaces, ``_``, ``-``, accents
-    or capitals; else of the one nearly so (a typing slip: :data:`NEAR_NAME_CUTOFF`);
-    else of the one file so named in another folder of the same top folder; or None (no
-    such file, or more than one)."""
+    """``(path, how)`` for a file not found at ``relative``, or None (no such file, or
+    more than one): the path under ``root`` (as spelled on disk) of the one file in the
+    folder of ``relative`` whose name differs from its name only in spaces, ``_``, ``-``,
+    accents or capitals (``how``: :data:`SPELLED`); else of the one nearly so (a typing
+    slip: :data:`NEAR_NAME_CUTOFF`; :data:`SLIP`); else of the one file so named in
+    another folder of the same top folder (:data:`ELSEWHERE`). :func:`near_message` says
+    it to the editor."""
     folder, _, name = relative.rpartition("/")
     where = os.path.join(root, folder)
     wanted = _loose(name)
@@ -207,7 +215,7 @@ def near_name(root, relative):
              if os.path.isfile(os.path.join(where, other))]
     alike = [other for other in names if _loose(other) == wanted]
     if len(alike) == 1:
-        return posixpath.join(folder, alike[0])
+        return posixpath.join(folder, alike[0]), SPELLED
     if alike:
         return None
     # a letter left out or typed twice, the extension forgotten (``Programma festa
@@ -218,7 +226,7 @@ def near_name(root, relative):
         best = [other for other in names if _loose(other) == close[0]]
         second = difflib.SequenceMatcher(None, wanted, close[1]).ratio() if len(close) > 1 else 0
         if len(best) == 1 and second < difflib.SequenceMatcher(None, wanted, close[0]).ratio():
-            return posixpath.join(folder, best[0])
+            return posixpath.join(folder, best[0]), SLIP
         return None
     # the same name in another folder of the same top folder (``allegati/2025/`` for
     # ``allegati/2026/``, ``allegati/`` for ``allegati/2026/``)
@@ -234,7 +242,7 @@ def near_name(root, relative):
                   for other in sorted(files_there) if _loose(other) == wanted]
         if len(found) > 1:
             return None
-    return found[0] if found else None
+    return (found[0], ELSEWHERE) if found else None
 
 
 # How alike a name must be to a file's to be proposed for it (difflib's ratio of the two
@@ -249,6 +257,22 @@ def case_message(spelled, write):
     ``spelled``, the file's name under content/; ``write``, the reference to write."""
     return (f"il file si chiama {spelled}: scrivilo con le stesse maiuscole e minuscole,"
             f" {write} / the file name differs in letter case")
+
+
+def near_message(wanted, near, how, write):
+    """The editor's message for a file not found at ``wanted`` (under content/) for which
+    :func:`near_name` found ``near`` (its ``how``): ``write``, the reference to write if
+    that is the file. Another folder's file has the same name, not one written another way:
+    the message says where it is, and where to copy the file if it is another one."""
+    if how == ELSEWHERE:
+        there, here = posixpath.dirname(near), posixpath.dirname(wanted)
+        return (f"un file con lo stesso nome è in {there}/: se è quello, scrivi {write};"
+                f" se no, copia il file in {here}/ / {wanted} not found; {near} has its"
+                f" name: write {write}, or copy the file into {here}/")
+    how_said, how_english = {SPELLED: ("scritto in un altro modo", "spelled otherwise"),
+                             SLIP: ("con un nome quasi uguale", "nearly the same name")}[how]
+    return (f"nella cartella c'è {near}, {how_said}; se è quello, scrivi {write}"
+            f" / {wanted} not found; {near} is there, {how_english}: write {write}")
 
 
 # A path on the editor's own computer, which the site never sees: a Windows drive
