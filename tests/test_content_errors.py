@@ -1029,6 +1029,26 @@ MISTAKES = [
         "a11", "attachments:\n  - file: allegati/2024/Programma festa d'autunno a10")},
      "notizie/a11.md:4", ERRORE,
      ["se è quello, scrivi allegati/2024/Programma festa d'autunno a10.pdf /"]),
+    # a name nearly the same but for a number: another document (another month's
+    # minutes, another photo), never proposed for it
+    ("attachment-other-number", {"notizie/n1.md": _case(
+        "n1", "attachments:\n  - file: allegati/2024/verbale-2024-03-n1.pdf"),
+        "allegati/2024/verbale-2024-05-n1.pdf": PDF}, "notizie/n1.md:4", ERRORE,
+     ["allegato non trovato: allegati/2024/verbale-2024-03-n1.pdf (`attachments`) /"
+      " attachment not found"]),
+    ("cover-other-number", {"notizie/n2.md": _case(
+        "n2", "image: immagini/2024/foto-1.jpg", "image_alt: La festa"),
+        "immagini/2024/foto-2.jpg": JPEG}, "notizie/n2.md:3", ERRORE,
+     ["l'immagine `image` non esiste: immagini/2024/foto-1.jpg / `image` file not found"]),
+    ("link-other-number", {"notizie/n3.md": _case(
+        "n3", body="![La festa]({static}/immagini/2024/IMG_1234.jpg)\n"),
+        "immagini/2024/IMG_1235.jpg": JPEG}, "notizie/n3.md:6", ERRORE,
+     ["il link {static}/immagini/2024/IMG_1234.jpg punta a un file che non esiste /"]),
+    # the same numbers written otherwise: the file proposed
+    ("attachment-number-without-zero", {"notizie/n4.md": _case(
+        "n4", "attachments:\n  - file: allegati/2023/verbale-2024-3-n4.pdf"),
+        "allegati/2023/verbale-2024-03-n4.pdf": PDF}, "notizie/n4.md:4", ERRORE,
+     ["nella cartella c'è allegati/2023/verbale-2024-03-n4.pdf, con un nome quasi uguale"]),
     ("attachment-other-folder", {"notizie/a12.md": _case(
         "a12", "attachments:\n  - file: allegati/2025/verbale-a12.pdf"),
         "allegati/2026/verbale-a12.pdf": PDF}, "notizie/a12.md:4", ERRORE,

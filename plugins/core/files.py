@@ -219,11 +219,15 @@ def near_name(root, relative):
     if alike:
         return None
     # a letter left out or typed twice, the extension forgotten (``Programma festa
-    # d'autuno.pdf``, ``bando``): the one name of the folder nearly the same
-    close = difflib.get_close_matches(wanted, [_loose(other) for other in names], n=2,
+    # d'autuno.pdf``, ``bando``): the one name of the folder nearly the same, with the
+    # same numbers (``verbale-2024-05.pdf``, ``foto-2.jpg``, ``IMG_1235.jpg`` are other
+    # documents than ``verbale-2024-03.pdf``, ``foto-1.jpg``, ``IMG_1234.jpg``)
+    numbers = _numbers(wanted)
+    slips = [other for other in names if _numbers(_loose(other)) == numbers]
+    close = difflib.get_close_matches(wanted, [_loose(other) for other in slips], n=2,
                                       cutoff=NEAR_NAME_CUTOFF)
     if close:
-        best = [other for other in names if _loose(other) == close[0]]
+        best = [other for other in slips if _loose(other) == close[0]]
         second = difflib.SequenceMatcher(None, wanted, close[1]).ratio() if len(close) > 1 else 0
         if len(best) == 1 and second < difflib.SequenceMatcher(None, wanted, close[0]).ratio():
             return posixpath.join(folder, best[0]), SLIP
@@ -243,6 +247,11 @@ def near_name(root, relative):
         if len(found) > 1:
             return None
     return (found[0], ELSEWHERE) if found else None
+
+
+def _numbers(name):
+    """The runs of digits of ``name``, leading zeros left out (``2024-3`` is ``2024-03``)."""
+    return [run.lstrip("0") for run in re.findall(r"\d+", name)]
 
 
 # How alike a name must be to a file's to be proposed for it (difflib's ratio of the two
