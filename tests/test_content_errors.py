@@ -1049,6 +1049,19 @@ MISTAKES = [
         "n4", "attachments:\n  - file: allegati/2023/verbale-2024-3-n4.pdf"),
         "allegati/2023/verbale-2024-03-n4.pdf": PDF}, "notizie/n4.md:4", ERRORE,
      ["nella cartella c'è allegati/2023/verbale-2024-03-n4.pdf, con un nome quasi uguale"]),
+    # a short name without its extension (difflib's 0.71: it was "allegato non trovato"
+    # alone, though the guide says the file is proposed)
+    ("attachment-short-name-without-extension", {"notizie/x1.md": _case(
+        "x1", "attachments:\n  - file: allegati/x1/bando"), "allegati/x1/bando.pdf": PDF},
+     "notizie/x1.md:4", ERRORE,
+     ["allegato non trovato: allegati/x1/bando (`attachments`): nella cartella c'è"
+      " allegati/x1/bando.pdf, con un nome quasi uguale; se è quello, scrivi"
+      " allegati/x1/bando.pdf /"]),
+    ("cover-without-extension", {"notizie/x2.md": _case(
+        "x2", "image: immagini/x2/logo", "image_alt: Il logo"),
+        "immagini/x2/logo.jpg": JPEG}, "notizie/x2.md:3", ERRORE,
+     ["nella cartella c'è immagini/x2/logo.jpg, con un nome quasi uguale; se è quello,"
+      " scrivi image: immagini/x2/logo.jpg /"]),
     ("attachment-other-folder", {"notizie/a12.md": _case(
         "a12", "attachments:\n  - file: allegati/2025/verbale-a12.pdf"),
         "allegati/2026/verbale-a12.pdf": PDF}, "notizie/a12.md:4", ERRORE,

@@ -202,8 +202,9 @@ def near_name(root, relative):
     """``(path, how)`` for a file not found at ``relative``, or None (no such file, or
     more than one): the path under ``root`` (as spelled on disk) of the one file in the
     folder of ``relative`` whose name differs from its name only in spaces, ``_``, ``-``,
-    accents or capitals (``how``: :data:`SPELLED`); else of the one nearly so (a typing
-    slip: :data:`NEAR_NAME_CUTOFF`; :data:`SLIP`); else of the one file so named in
+    accents or capitals (``how``: :data:`SPELLED`); else of the one so named but for its
+    extension, or nearly so with the same numbers (a typing slip: :data:`NEAR_NAME_CUTOFF`;
+    :data:`SLIP`); else of the one file so named in
     another folder of the same top folder (:data:`ELSEWHERE`). :func:`near_message` says
     it to the editor."""
     folder, _, name = relative.rpartition("/")
@@ -218,8 +219,15 @@ def near_name(root, relative):
         return posixpath.join(folder, alike[0]), SPELLED
     if alike:
         return None
-    # a letter left out or typed twice, the extension forgotten (``Programma festa
-    # d'autuno.pdf``, ``bando``): the one name of the folder nearly the same, with the
+    # the extension forgotten (``bando`` for ``bando.pdf``: difflib's 0.71, under the
+    # cutoff): the one file of the folder so named but for its extension
+    bare = [other for other in names if _loose(posixpath.splitext(other)[0]) == wanted]
+    if len(bare) == 1:
+        return posixpath.join(folder, bare[0]), SLIP
+    if bare:
+        return None
+    # a letter left out or typed twice (``Programma festa d'autuno.pdf``): the one name
+    # of the folder nearly the same, with the
     # same numbers (``verbale-2024-05.pdf``, ``foto-2.jpg``, ``IMG_1235.jpg`` are other
     # documents than ``verbale-2024-03.pdf``, ``foto-1.jpg``, ``IMG_1234.jpg``)
     numbers = _numbers(wanted)
