@@ -6,8 +6,11 @@ import logging
 import re
 import xml.etree.ElementTree as ET
 from datetime import datetime, timezone
+from pathlib import Path
 
 import feedparser
+import jinja2
+import jinja2.nodes
 import pytest
 from bs4 import BeautifulSoup
 from feedgenerator import Enclosure, Rss201rev2Feed
@@ -16,11 +19,14 @@ from feedgenerator.django.utils.xmlutils import SimplerXMLGenerator, Unserializa
 from browser_support import SiteServer
 from support import SITEURL, article, build_site
 
+from plugins import core
+from plugins.core.urls import feed_address
 from plugins.feeds.addresses import absolute_urls
 from plugins.feeds.classes import LogoRss201rev2Feed, PlainTextXMLGenerator
 from plugins.redirects.paths import KEY
 import samples
 
+ROOT = Path(__file__).resolve().parent.parent
 JPEG = samples.image("JPEG")  # a real JPEG: plugins/images reads what items show
 
 ITEMS = {
@@ -1389,3 +1395,36 @@ def test_the_sites_rss_refuses_the_characters_feedgenerator_refuses():
     for cls in (Rss201rev2Feed, LogoRss201rev2Feed):
         with pytest.raises(UnserializableContentError):
             feeds_alike(cls, title="Festa\x0b d’estate")
+
+
+@pytest.mark.parametrize(("feed_domain", "siteurl", "expected"), [
+    ("https://feeds.example.org", "https://farelegami.it", "https://feeds.example.org"),
+    ("", "https://farelegami.it/", "https://farelegami.it"),
+    (None, "", ""),
+])
+def test_the_themes_feed_links_are_the_feed_address_of_the_pages_context(
+        feed_domain, siteurl, expected):
+    """``feed_url``, the Jinja global core gives the theme: ``feed_address`` (Pelican's
+    rule, ``FEED_DOMAIN`` else ``SITEURL``) of the context of the page rendered, then the
+    feed's path. The templates wrote ``{{ FEED_DOMAIN or SITEURL }}`` nine times, a copy
+    of the rule the feeds follow in Python."""
+    environment = jinja2.Environment(autoescape=True)
+    environment.globals.update(core.GLOBALS)
+    template = environment.from_string("{{ feed_url(FEED_ALL_ATOM) }}")
+    rendered = template.render(FEED_DOMAIN=feed_domain, SITEURL=siteurl,
+                               FEED_ALL_ATOM="feeds/tutto.atom.xml")
+    assert rendered == f"{expected}/feeds/tutto.atom.xml"
+    assert rendered == f"{feed_address({'FEED_DOMAIN': feed_domain, 'SITEURL': siteurl})}" \
+                       "/feeds/tutto.atom.xml"
+
+
+def test_no_template_writes_the_feeds_address_rule_again():
+    """The rule is ``feed_url``'s alone: a template naming ``FEED_DOMAIN`` spells it again
+    (``{{ FEED_DOMAIN or SITEURL }}``, nine times in three templates)."""
+    environment = jinja2.Environment(extensions=["jinja2.ext.do"])
+    spelled = []
+    for path in (ROOT / "theme" / "templates").rglob("*.html"):
+        tree = environment.parse(path.read_text(encoding="utf-8"))
+        if any(node.name == "FEED_DOMAIN" for node in tree.find_all(jinja2.nodes.Name)):
+            spelled.append(path.name)
+    assert not spelled, spelled

@@ -27,7 +27,7 @@ Modules, imported explicitly (``from plugins.core import items``):
   ``index.html``; items' addresses kept once known; the ``{static}`` links of an item.
 
 As a plugin (first in PLUGINS) it gives templates the ``without_index``,
-``breakable_url``, ``page_window``, ``per_anno``, ``per_mese`` and ``anni_vicini`` filters and the ``written`` test, gives each tag, author and category one
+``breakable_url``, ``page_window``, ``per_anno``, ``per_mese`` and ``anni_vicini`` filters, the ``written`` test and the ``feed_url`` global (a feed's address), gives each tag, author and category one
 name at ``article_generator_pretaxonomy`` (:func:`.terms.unify`: the most used spelling),
 marks what the build writes for each term of each article (and makes the term lists'
 ``in`` a set lookup, :func:`.terms.fast_membership`) at
@@ -52,12 +52,13 @@ from .pages import anni_vicini, page_window, per_anno, per_mese
 from .processes import quick_exit
 from .settings import add_filters
 from .terms import fast_membership, mark, unify, written
-from .urls import breakable_url, freeze, without_index
+from .urls import breakable_url, feed_url, freeze, without_index
 
 FILTERS = {"without_index": without_index, "breakable_url": breakable_url,
            "page_window": page_window, "per_anno": per_anno, "per_mese": per_mese,
            "anni_vicini": anni_vicini}
 TESTS = {"written": written}
+GLOBALS = {"feed_url": feed_url}
 
 
 class CacheError(QuietError):
@@ -79,6 +80,7 @@ def writable_cache(path):
 def initialize(pelican):
     add_filters(pelican.settings, FILTERS)
     add_filters(pelican.settings, TESTS, key="JINJA_TESTS")
+    add_filters(pelican.settings, GLOBALS, key="JINJA_GLOBALS")
     quiet_tracebacks()
     writable_cache(pelican.settings["CACHE_PATH"])
     quick_exit()

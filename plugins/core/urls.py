@@ -6,6 +6,7 @@ import re
 from types import SimpleNamespace
 from urllib.parse import unquote, urljoin, urlsplit
 
+from jinja2 import pass_context
 from markupsafe import Markup, escape
 from pelican.contents import Content
 
@@ -72,6 +73,15 @@ def feed_address(settings):
     """Where the feeds are, without a final slash: Pelican's rule, ``FEED_DOMAIN``, else
     ``SITEURL`` (the feeds' own links, and the pages they follow)."""
     return str(settings.get("FEED_DOMAIN") or settings.get("SITEURL") or "").rstrip("/")
+
+
+@pass_context
+def feed_url(context, path):
+    """A feed's address for the templates, ``path`` (``FEED_ALL_ATOM``,
+    ``CATEGORY_FEED_RSS.format(slug=…)``) under :func:`feed_address` of the page's
+    context: the ``feed_url`` Jinja global, the one spelling of the rule in the theme
+    (``<head>``'s ``<link rel="alternate">``, the footer's and a category's links)."""
+    return f"{feed_address(context)}/{path}"
 
 
 def srcset_candidates(value):

@@ -28,8 +28,9 @@ def check(settings):
 def fill_feed_domain(settings):
     """``FEED_DOMAIN`` empty (or None) and ``SITEURL`` an absolute address: ``FEED_DOMAIN``
     is ``SITEURL``, the rule the site's own links to its feeds follow
-    (``plugins.core.urls.feed_address``: the pages' ``<link rel="alternate">``, "Segui le
-    notizie").
+    (``plugins.core.urls.feed_address``: "Segui le notizie"; through the ``feed_url``
+    Jinja global, the pages' ``<link rel="alternate">`` and the footer's and a
+    category's links).
 
     Pelican's writer makes a feed's own address from ``FEED_DOMAIN`` alone: a build whose
     ``SITEURL`` was given without it (``pelican -e SITEURL=…`` over publishconf.py, which
