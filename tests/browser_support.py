@@ -17,6 +17,9 @@
   page loaded, again while its text is not drawn in the theme's font (``font-display:
   optional``: a font file late on a loaded machine leaves a page in the fallback font
   for the whole visit, and layout measures taken then are the fallback's).
+- :func:`ring_sides`, :func:`ring_changes`: what the focused element's focus ring
+  (base.css) changes on screen, from screenshots with and without it: each side's
+  share of the band it should cover; every pixel it changes.
 - :func:`run_axe`: axe-core (``tests/axe``, from npm, pinned by its
   package-lock.json) run in a page. It is injected with ``page.evaluate``, which a
   Content-Security-Policy does not block (``add_script_tag`` would insert an inline
@@ -26,6 +29,7 @@
 import contextlib
 import functools
 import gzip
+import io
 import mimetypes
 import sys
 import textwrap
@@ -34,6 +38,8 @@ import time
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
+
+from PIL import Image, ImageChops
 
 CHROMIUM = "/usr/bin/chromium"
 ARGS = ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
@@ -271,6 +277,63 @@ def collect_errors(page, errors):
     page.on("pageerror", lambda error: errors.append(str(error)))
     page.on("response", lambda response: response.status >= 400 and errors.append(
         f"{response.status} {response.url}"))
+
+
+RING = 6  # px outside the focused element: the width of base.css's focus ring (its shadow)
+
+
+def ring_changes(page, locator, height):
+    """The pixels the focused ``locator``'s ring changes on screen (255, else 0), from a
+    screenshot with the ring and one without: an image of its box and RING + 2 px
+    around, its top left corner at ``info["origin"]`` (in the page's coordinates); and
+    that box [left, top, right, bottom]. That area must lie in the window, ``height``
+    px high (and as wide as the page's). The element's own inline style is left as it
+    was (the ring is hidden with one while the second screenshot is taken)."""
+    box = locator.evaluate("e => { const b = e.getBoundingClientRect();"
+                           " return [b.left, b.top, b.right, b.bottom].map(Math.round); }")
+    left, top, right, bottom = box
+    clip = {"x": left - RING - 2, "y": top - RING - 2, "width": right - left + 2 * RING + 4,
+            "height": bottom - top + 2 * RING + 4}
+    width = page.evaluate("innerWidth")
+    assert clip["x"] >= 0 and clip["y"] >= 0 and clip["x"] + clip["width"] <= width \
+        and clip["y"] + clip["height"] <= height, (clip, width, height)
+
+    def shot():
+        return Image.open(io.BytesIO(page.screenshot(clip=clip))).convert("RGB")
+
+    with_ring = shot()
+    own = locator.evaluate("e => { const own = e.getAttribute('style');"
+                           " e.style.setProperty('outline', 'none', 'important');"
+                           " e.style.setProperty('box-shadow', 'none', 'important');"
+                           " return own; }")
+    without = shot()
+    locator.evaluate("(e, own) => own == null ? e.removeAttribute('style')"
+                     " : e.setAttribute('style', own)", own)
+    changed = ImageChops.difference(with_ring, without).convert("L").point(
+        lambda value: 255 if value > 30 else 0)
+    changed.info["origin"] = (clip["x"], clip["y"])
+    return changed, box
+
+
+def ring_sides(page, locator, height):
+    """For each side of the focused ``locator``, the share of the band the ring should
+    cover (1 to RING - 1 px outside that side, the corners left out) that its ring
+    changes on screen (:func:`ring_changes`; ``height``: the window's)."""
+    changed, (left, top, right, bottom) = ring_changes(page, locator, height)
+    # the bands, in the clip's coordinates (the element's box starts at RING + 2)
+    start, width, tall = RING + 2, right - left, bottom - top
+    near, far = 1, RING - 1
+    bands = {"left": (start - far, start + RING, start - near, start + tall - RING),
+             "right": (start + width + near, start + RING, start + width + far,
+                       start + tall - RING),
+             "top": (start + RING, start - far, start + width - RING, start - near),
+             "bottom": (start + RING, start + tall + near, start + width - RING,
+                        start + tall + far)}
+    shares = {}
+    for side, area in bands.items():
+        pixels = list(changed.crop(area).get_flattened_data())
+        shares[side] = round(sum(1 for value in pixels if value) / len(pixels), 2)
+    return shares
 
 
 class _Handler(SimpleHTTPRequestHandler):

@@ -16,7 +16,7 @@ import re
 from pathlib import Path
 
 import pytest
-from browser_support import OUTSIDE, chromium, goto_in_theme_font, served_site
+from browser_support import OUTSIDE, chromium, goto_in_theme_font, ring_sides, served_site
 from PIL import Image, ImageChops
 from support import article
 
@@ -332,19 +332,7 @@ def test_on_a_phone_held_upright_opening_the_menu_moves_nothing_and_rings_are_wh
     assert page.evaluate(TAKES_THE_CLICK) == [True] * 3
     scroll_width, screen, outside = page.evaluate(OUTSIDE)
     assert (scroll_width, outside) == (screen, [])
-    selectors = [".site-search-input", ".site-search-button", ".site-nav-button"] + [
-        f".site-nav-list li:nth-child({index + 1}) a" for index in range(len(MENU))]
-    page.locator(selectors[0]).focus()
-    page.keyboard.press("Shift+Tab")
-    faint = {}
-    for selector in selectors:
-        page.keyboard.press("Tab")
-        locator = page.locator(selector)
-        assert locator.evaluate("e => e === document.activeElement"
-                                " && e.matches(':focus-visible')"), selector
-        sides = ring_sides(page, locator)
-        if min(sides.values()) < 0.9:
-            faint[selector] = sides
+    faint = faint_rings(page, height)
     assert faint == {}, (scheme, faint)
     page.locator(".site-nav-button").click()
     assert shown_menu(page) == []
@@ -451,44 +439,28 @@ def test_on_the_sideways_header_opening_the_menu_moves_nothing_of_its_row(
     assert page.evaluate("document.activeElement.id") == "site-search-q"
 
 
-RING = 6  # px outside the focused element: base.css's focus ring (its shadow)
+# The header's stops of Tab, the menu open: the search's field, "Cerca", "Menu", the links.
+TAB_STOPS = [".site-search-input", ".site-search-button", ".site-nav-button"] + [
+    f".site-nav-list li:nth-child({index + 1}) a" for index in range(len(MENU))]
 
 
-def ring_sides(page, locator):
-    """For each side of the focused ``locator``, the share of a band 1 to 5 px outside it
-    (the corners left out) that its focus ring changes on screen: a screenshot with the
-    ring and one without."""
-    left, top, right, bottom = locator.evaluate(
-        "e => { const b = e.getBoundingClientRect();"
-        " return [b.left, b.top, b.right, b.bottom].map(Math.round); }")
-    clip = {"x": left - RING - 2, "y": top - RING - 2, "width": right - left + 2 * RING + 4,
-            "height": bottom - top + 2 * RING + 4}
-    inside = page.evaluate("[innerWidth, innerHeight]")
-    assert clip["x"] >= 0 and clip["y"] >= 0 and clip["x"] + clip["width"] <= inside[0] \
-        and clip["y"] + clip["height"] <= inside[1], (clip, inside)
-
-    def shot():
-        return Image.open(io.BytesIO(page.screenshot(clip=clip))).convert("RGB")
-
-    with_ring = shot()
-    locator.evaluate("e => { e.style.setProperty('outline', 'none', 'important');"
-                     " e.style.setProperty('box-shadow', 'none', 'important'); }")
-    without = shot()
-    locator.evaluate("e => e.removeAttribute('style')")
-    changed = ImageChops.difference(with_ring, without).convert("L").point(
-        lambda value: 255 if value > 30 else 0)
-    start, width, height, near, far = RING + 2, right - left, bottom - top, 1, RING - 1
-    bands = {"left": (start - far, start + RING, start - near, start + height - RING),
-             "right": (start + width + near, start + RING, start + width + far,
-                       start + height - RING),
-             "top": (start + RING, start - far, start + width - RING, start - near),
-             "bottom": (start + RING, start + height + near, start + width - RING,
-                        start + height + far)}
-    shares = {}
-    for side, area in bands.items():
-        pixels = list(changed.crop(area).get_flattened_data())
-        shares[side] = round(sum(1 for value in pixels if value) / len(pixels), 2)
-    return shares
+def faint_rings(page, height):
+    """Tab through the header's :data:`TAB_STOPS` (from the element before the first):
+    each is focused in turn, its ring shown (:focus-visible); those whose ring is not
+    whole, a side of it less than 0.9 drawn (``browser_support.ring_sides``; ``height``:
+    the window's), {selector: sides}."""
+    page.locator(TAB_STOPS[0]).focus()
+    page.keyboard.press("Shift+Tab")
+    faint = {}
+    for selector in TAB_STOPS:
+        page.keyboard.press("Tab")
+        locator = page.locator(selector)
+        assert locator.evaluate("e => e === document.activeElement"
+                                " && e.matches(':focus-visible')"), selector
+        sides = ring_sides(page, locator, height)
+        if min(sides.values()) < 0.9:
+            faint[selector] = sides
+    return faint
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
@@ -506,19 +478,7 @@ def test_on_the_sideways_header_every_focus_ring_is_drawn_whole(page, site, sche
     page.locator(".site-nav-button").click()
     page.mouse.move(0, height - 1)
     assert shown_menu(page) == MENU
-    selectors = [".site-search-input", ".site-search-button", ".site-nav-button"] + [
-        f".site-nav-list li:nth-child({index + 1}) a" for index in range(len(MENU))]
-    page.locator(selectors[0]).focus()
-    page.keyboard.press("Shift+Tab")
-    faint = {}
-    for selector in selectors:
-        page.keyboard.press("Tab")
-        locator = page.locator(selector)
-        assert locator.evaluate("e => e === document.activeElement"
-                                " && e.matches(':focus-visible')"), selector
-        sides = ring_sides(page, locator)
-        if min(sides.values()) < 0.9:
-            faint[selector] = sides
+    faint = faint_rings(page, height)
     assert faint == {}, (scheme, faint)
 
 

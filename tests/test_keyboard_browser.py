@@ -18,20 +18,18 @@ One small site, built once; one browser. Motion is reduced: the page jumps to th
 element instead of scrolling smoothly to it, so each position is final when measured.
 """
 
-import io
 import threading
 
 import pytest
-from PIL import Image, ImageChops
 import samples
-from browser_support import chromium, drawn_in_theme_font, goto_in_theme_font, served_site
+from browser_support import (RING, chromium, drawn_in_theme_font, goto_in_theme_font,
+                             ring_changes, ring_sides, served_site)
 from support import article
 
 pytestmark = pytest.mark.browser
 
 PDF = "allegati/2024/comunicato-stampa-presentazione-crema.pdf"
 ARTICLE = "/2024/08/festa-dei-laboratori/"
-RING = 6  # px outside the element: the width of base.css's focus ring
 HEIGHT = 844
 PARAGRAPH = ("I Laboratori di Comunità hanno riempito la piazza: tavoli, giochi, un orto"
              " condiviso e le famiglie volontarie che raccontano il loro anno.")
@@ -123,53 +121,6 @@ def tab_to(page, locator):
     assert locator.evaluate("e => e === document.activeElement && e.matches(':focus-visible')")
 
 
-def ring_changes(page, locator):
-    """The pixels the focused ``locator``'s ring changes on screen (255, else 0): an
-    image of its box and RING + 2 px around, its top left corner at ``info["origin"]``
-    (in the page's coordinates); and that box [left, top, right, bottom]."""
-    box = locator.evaluate("e => { const b = e.getBoundingClientRect();"
-                           " return [b.left, b.top, b.right, b.bottom].map(Math.round); }")
-    left, top, right, bottom = box
-    clip = {"x": left - RING - 2, "y": top - RING - 2, "width": right - left + 2 * RING + 4,
-            "height": bottom - top + 2 * RING + 4}
-    assert clip["x"] >= 0 and clip["y"] >= 0 and clip["y"] + clip["height"] <= HEIGHT, box
-
-    def shot():
-        return Image.open(io.BytesIO(page.screenshot(clip=clip))).convert("RGB")
-
-    with_ring = shot()
-    locator.evaluate("e => { e.style.setProperty('outline', 'none', 'important');"
-                     " e.style.setProperty('box-shadow', 'none', 'important'); }")
-    without = shot()
-    locator.evaluate("e => { e.style.removeProperty('outline');"
-                     " e.style.removeProperty('box-shadow'); }")
-    changed = ImageChops.difference(with_ring, without).convert("L").point(
-        lambda value: 255 if value > 30 else 0)
-    changed.info["origin"] = (clip["x"], clip["y"])
-    return changed, box
-
-
-def ring_sides(page, locator):
-    """For each side of the focused ``locator``, the share of the band the ring should
-    cover (RING px outside that side, corners left out) that its ring changes on screen."""
-    changed, (left, top, right, bottom) = ring_changes(page, locator)
-    # the bands, in the clip's coordinates (the element's box starts at RING + 2): from
-    # 1 to RING - 1 px outside each side, the corners left out
-    start, width, height = RING + 2, right - left, bottom - top
-    near, far = 1, RING - 1
-    bands = {"left": (start - far, start + RING, start - near, start + height - RING),
-             "right": (start + width + near, start + RING, start + width + far,
-                       start + height - RING),
-             "top": (start + RING, start - far, start + width - RING, start - near),
-             "bottom": (start + RING, start + height + near, start + width - RING,
-                        start + height + far)}
-    shares = {}
-    for side, area in bands.items():
-        pixels = list(changed.crop(area).get_flattened_data())
-        shares[side] = round(sum(1 for value in pixels if value) / len(pixels), 2)
-    return shares
-
-
 def test_the_skip_link_comes_first_shows_and_leads_into_the_page(page, site):
     show(page, site, ARTICLE, 390)
     page.keyboard.press("Tab")
@@ -244,10 +195,25 @@ def test_no_neighbour_paints_over_a_focus_ring(page, site):
         locator = page.locator(selector)
         locator.scroll_into_view_if_needed()
         tab_to(page, locator)
-        sides = ring_sides(page, locator)
+        sides = ring_sides(page, locator, HEIGHT)
         if min(sides.values()) < 0.25:
             hidden.append((address, width, scheme, selector, sides))
     assert hidden == [], hidden
+
+
+def test_measuring_a_focus_ring_leaves_the_elements_own_style(page, site):
+    """The ring is hidden by an inline style for the screenshot without it; the element's
+    own inline style is as it was after (a copy of the measure removed the attribute,
+    whatever it held), and so is a style-less element's (no attribute added)."""
+    show(page, site, "/", 390)
+    # buttons: Playwright's screenshot of a focused field leaves it style="" (the caret's)
+    button, cerca = page.locator(".site-nav-button"), page.locator(".site-search-button")
+    own = "color: rgb(1, 2, 3); outline-color: rgb(4, 5, 6);"
+    button.evaluate("(e, own) => e.setAttribute('style', own)", own)
+    for locator, style in ((button, own), (cerca, None)):
+        tab_to(page, locator)
+        ring_sides(page, locator, HEIGHT)
+        assert locator.evaluate("e => e.getAttribute('style')") == style, locator
 
 
 def test_a_focus_ring_leaves_the_words_of_a_link_on_two_lines_readable(page, site):
@@ -264,7 +230,7 @@ def test_a_focus_ring_leaves_the_words_of_a_link_on_two_lines_readable(page, sit
                                  " Math.ceil(r.top) + 2, Math.floor(r.right) - 2,"
                                  " Math.floor(r.bottom) - 2])")
         assert len(lines) >= 2, (address, lines)
-        changed, _ = ring_changes(page, locator)
+        changed, _ = ring_changes(page, locator, HEIGHT)
         origin_x, origin_y = changed.info["origin"]
         covered[address] = [sum(1 for value in changed.crop(
             (left - origin_x, top - origin_y, right - origin_x, bottom - origin_y))
