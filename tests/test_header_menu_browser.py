@@ -541,20 +541,10 @@ def test_a_browser_without_subgrid_keeps_the_sideways_menu_in_the_button_s_cell(
     list stays a column under the button, as before, and on a phone held upright the
     header's bands stay one under the other: the menu opens and closes by keyboard, and
     nothing scrolls sideways."""
-    context = page.context.browser.new_context(java_script_enabled=False)
-    served = []
-
-    def unknown(route):
-        response = route.fetch()
-        served.append(route.request.url)
-        route.fulfill(response=response, body=response.text().replace(
-            "subgrid", "-farelegami-unknown"))
-
-    context.route("**/*.css", unknown)
+    old = css_renamed(page, "subgrid", "-farelegami-unknown")
     try:
-        old = page_in(context)
         visit(old, site, "/archivio/", width, height, text_size=text_size)
-        assert [url for url in served if "/css/site." in url], served
+        assert [url for url in old.served if "/css/site." in url], old.served
         assert old.evaluate("getComputedStyle(document.querySelector('.site-nav')).display"
                             ) == ("flex" if width > height else "block")
         opens_and_closes_by_keyboard(old)
@@ -564,7 +554,7 @@ def test_a_browser_without_subgrid_keeps_the_sideways_menu_in_the_button_s_cell(
         scroll_width, screen, outside = old.evaluate(OUTSIDE)
         assert (scroll_width, outside) == (screen, [])
     finally:
-        context.close()
+        old.context.close()
 
 
 @pytest.mark.parametrize(("width", "height", "text_size"),
@@ -654,20 +644,28 @@ def without_details_content(page):
     as Firefox ESR 140 or Safari 18.3: the site's stylesheet is served with the
     pseudo-element renamed to one no browser knows, so each rule that uses it, and each
     ``@supports selector(::details-content)``, is dropped as they drop them."""
+    old = css_renamed(page, "::details-content", "::-farelegami-unknown")
+    yield old
+    old.context.close()
+
+
+def css_renamed(page, name, unknown):
+    """A new page, with JavaScript off, whose stylesheets are served with ``name`` (a
+    property's value, a pseudo-element) renamed to ``unknown``, one no browser knows:
+    the rules and the ``@supports`` that use it are dropped, as a browser without it drops
+    them. ``.served``: the stylesheets' addresses; close its ``.context`` after."""
     context = page.context.browser.new_context(java_script_enabled=False)
     served = []
 
-    def unknown(route):
+    def renamed(route):
         response = route.fetch()
         served.append(route.request.url)
-        route.fulfill(response=response, body=response.text().replace(
-            "::details-content", "::-farelegami-unknown"))
+        route.fulfill(response=response, body=response.text().replace(name, unknown))
 
-    context.route("**/*.css", unknown)
+    context.route("**/*.css", renamed)
     old = page_in(context)
     old.served = served
-    yield old
-    context.close()
+    return old
 
 
 @pytest.mark.parametrize(("width", "text_size"), [(1280, 16), (1280, 32), (768, 16)])
