@@ -104,7 +104,8 @@ missing). Fixed viewport, date, time zone and locale; animations and caret off.
 
 Besides the session, on sites of their own: admin.js alone in a blank page (Decap's
 question, dnd-kit's texts), and the local preview's warnings over the editor (a small
-site served by tools/preview.py's own handler, its state's warnings set by the test).
+site served by tools/preview.py's own handler, its state's warnings set by the test),
+with the notices' «Apri nell’editor» followed from another item's editor.
 
 Each action waits for the state it needs (an element, an address, Slate's selection), not
 for a fixed time (short bounded waits are left only where nothing may come: the lists'
@@ -2480,6 +2481,7 @@ class Preview:
         self.server.daemon_threads = True
         threading.Thread(target=self.server.serve_forever, args=(0.05,), daemon=True).start()
         self.web = f"127.0.0.1:{self.server.server_address[1]}"
+        self.cms_port = site.cms_port  # decap-server's
 
     def close(self):
         self.server.shutdown()
@@ -2606,3 +2608,103 @@ def test_the_editor_asks_no_preview_state_where_the_page_is_not_marked(session):
     """In production (and in the session's site, served as a build writes it) the editor's
     page has no <meta name="anteprima-stato">: the editor never asks the preview's state."""
     assert not [url for url in session.requests if "/__anteprima/" in url]
+
+
+def test_apri_nelleditor_from_another_items_editor_opens_that_item(warned_editor, browser):
+    """The notices' «Apri nell’editor» from the editor of another item: the link changed
+    the address only, Decap kept showing the item open (its form, its file: a save wrote
+    it), as its editor stays mounted from one item's address to another's. Now the link
+    goes through the collection's list, Decap's own way out of an item: the other item is
+    shown, its title and its file (the warnings' «In questa voce»), the page not reloaded;
+    with changes not saved, Decap's own question comes first, once: "Annulla" keeps the
+    item, its address and what was typed, "OK" opens the other item. An editor without a
+    draft (its item's reading failed) is reloaded at the other item's address."""
+    from playwright.sync_api import expect  # noqa: PLC0415
+
+    preview, warnings = warned_editor
+    open_warning = [line for line in warnings if line.startswith(f"content/{WARNED_OPEN}:")]
+    other_warning = [line for line in warnings if line.startswith(f"content/{WARNED_OTHER}:")]
+    assert len(open_warning) == len(other_warning) == 1, warnings
+    origin = f"http://{preview.web}"
+    first, other = WARNED_OPEN[8:-3], WARNED_OTHER[8:-3]
+    context = browser.new_context(locale="it-IT", timezone_id="Europe/Rome")
+    errors, questions = [], []
+    answers = []  # what to answer Decap's questions, in order
+
+    def fail_reading(route):  # decap-server cannot be reached for an item's file
+        if '"getEntry"' in (route.request.post_data or ""):
+            route.abort()
+        else:
+            route.fallback()
+
+    def answer(dialog):
+        questions.append(dialog.message)
+        if answers and answers.pop(0):  # (an unexpected question: "Annulla")
+            dialog.accept()
+        else:
+            dialog.dismiss()
+
+    try:
+        page = context.new_page()
+        collect_errors(page, errors)
+        page.on("dialog", answer)
+        expect.set_options(timeout=UI_MS)
+        preview.state.warnings = warnings
+        # an editor without an item (its reading failed: no draft, nothing typed):
+        # reloaded at the other item's address, as nothing says when it has gone
+        page.route(f"http://127.0.0.1:{preview.cms_port}/api/v1", fail_reading)
+        page.goto(f"{origin}/admin/#/collections/notizie/entries/{other}")
+        page.get_by_role("button", name="Accedi").click(timeout=FIRST_LOAD_MS)
+        notice = page.locator(".anteprima-avvisi")
+        expect(notice.get_by_role("heading")).to_have_text("Anteprima: 3 avvisi",
+                                                           timeout=FIRST_LOAD_MS)
+        expect(page.locator("#nc-root")).to_contain_text("Caricamento voce non riuscito")
+        assert errors == ["Failed to load resource: net::ERR_FAILED"], errors
+        errors.clear()
+        page.unroute(f"http://127.0.0.1:{preview.cms_port}/api/v1")
+        page.evaluate("window.sameDocument = true")
+        notice.get_by_text("Mostra gli avvisi").click()
+        notice.get_by_role("link", name="Apri nell’editor").and_(
+            notice.locator(f'[href$="/{first}"]')).click()
+        title = page.get_by_label("Titolo", exact=True)
+        expect(title).to_have_value("Orti aperti al Civic Center", timeout=FIRST_LOAD_MS)
+        expect(page).to_have_url(f"{origin}/admin/#/collections/notizie/entries/{first}")
+        assert page.evaluate("window.sameDocument") is None  # reloaded
+        expect(notice.get_by_role("heading")).to_have_text(
+            "Anteprima: 3 avvisi, 1 in questa voce")
+        page.evaluate("window.sameDocument = true")
+        notice.get_by_text("Mostra gli avvisi").click()
+
+        # nothing changed: the other item, at once, without a question
+        notice.get_by_role("link", name="Apri nell’editor").click()
+        expect(page).to_have_url(f"{origin}/admin/#/collections/notizie/entries/{other}")
+        expect(title).to_have_value("Mercato in piazza a Crema")
+        expect(notice.locator("li").first).to_have_text("In questa voce: " + other_warning[0])
+        assert questions == [], questions
+
+        # a title typed, not saved; the build's errors name the first item (the errors'
+        # notice, the same link)
+        title.fill("Mercato in piazza a Crema, rinviato")
+        preview.state.problems = [f"content/{WARNED_OPEN}:2: errore: una prova"]
+        errors_notice = page.locator(".anteprima-errori")
+        link = errors_notice.get_by_role("link", name="Apri nell’editor")
+        expect(link).to_have_attribute("href", f"#/collections/notizie/entries/{first}")
+        answers.append(False)  # "Annulla": the item and what was typed stay
+        link.click()
+        wait_until(page, lambda: len(questions) == 1, "Decap's question")
+        assert "abbandonare" in questions[0], questions
+        expect(page).to_have_url(f"{origin}/admin/#/collections/notizie/entries/{other}")
+        expect(title).to_have_value("Mercato in piazza a Crema, rinviato")
+        expect(notice.locator("li").first).to_have_text("In questa voce: " + other_warning[0])
+        answers.append(True)  # "OK": the first item, as its file has it
+        link.click()
+        expect(page).to_have_url(f"{origin}/admin/#/collections/notizie/entries/{first}")
+        expect(title).to_have_value("Orti aperti al Civic Center")
+        expect(notice.locator("li").first).to_have_text("In questa voce: " + open_warning[0])
+        assert len(questions) == 2 and questions[1] == questions[0], questions  # asked once
+        assert page.evaluate("window.sameDocument") is True  # never reloaded with a draft
+        assert errors == [], errors
+    finally:
+        preview.state.problems = []
+        expect.set_options(timeout=None)
+        context.close()

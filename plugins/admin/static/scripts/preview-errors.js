@@ -55,10 +55,8 @@
       var found = PROBLEM_FILE.exec(problem);
       var href = found && entryLink(found[1]);
       if (href) {
-        var link = element("a", "Apri nell’editor", "color:#0b4f9c");
-        link.href = href;
         item.appendChild(document.createTextNode(" "));
-        item.appendChild(link);
+        item.appendChild(entryAnchor(href));
       }
       list.appendChild(item);
     });
@@ -93,15 +91,95 @@
   }
 
   // The file of the item open in the editor ("content/notizie/a.md"; "" for none, or a
-  // new item): Decap's store's entry draft, not the page's address (after a link from one
-  // item to another Decap keeps showing the first one)
+  // new item): Decap's store's entry draft, not the page's address (which Decap changes
+  // before it has read the item)
   var store = null;
   onStore(function (found) {
     store = found;
     if (PREVIEW_STATE && PREVIEW_STATE.content) {
       store.subscribe(showWarnings);  // another item opened, or none
+      store.subscribe(goOn);  // the editor left, on the way to another item (below)
     }
   });
+
+  // --- «Apri nell'editor» from another item's editor -----------------------------------
+  // Decap's editor stays mounted from one item's address to another's (one route,
+  // /collections/:name/entries/*, which reads its item when it mounts): from an item's
+  // editor a link to another item changed the address, and Decap kept showing the first
+  // item, its form and its file (a save wrote the first file). So a link followed from
+  // an editor (an item's, or a new one's) to another item goes through the collection's
+  // list first, Decap's own way out of an item: with changes not saved Decap asks its own
+  // question ("Vuoi davvero abbandonare questa pagina?"), and "Annulla" keeps the item
+  // and what was typed, at its address (below); once the editor has let its item go
+  // (its draft discarded as it unmounts: the store), the script goes on to the other
+  // item, a new editor reading it. An editor without a draft (its item still being read,
+  // or not readable: nothing typed) is reloaded at the other item's address instead, as
+  // nothing says when it has gone. From the list, to the item open or into a new tab the
+  // link is followed as it is.
+  var EDITOR_ROUTE = /^#\/collections\/([^/?#]+)\/(?:entries\/|new(?:$|\?))/;
+  var leaving = null;  // {through: the list's address, to: the item's}, on the way
+
+  function entryAnchor(href) {
+    var link = element("a", "Apri nell’editor", "color:#0b4f9c");
+    link.href = href;
+    link.addEventListener("click", function (event) {
+      var editor = EDITOR_ROUTE.exec(window.location.hash);
+      if (!editor || !store || window.location.hash === href || event.defaultPrevented
+          || event.button || event.ctrlKey || event.metaKey || event.shiftKey
+          || event.altKey) {
+        return;  // no editor mounted (the list), the item open, or a new tab
+      }
+      event.preventDefault();
+      if (!drafted()) {
+        window.history.replaceState(window.history.state, "", href);
+        window.location.reload();
+        return;
+      }
+      leaving = { through: "#/collections/" + editor[1], to: href };
+      window.location.hash = leaving.through;  // Decap's question, if any
+    });
+    return link;
+  }
+
+  function drafted() {  // the editor holds an item (Decap's entry draft)
+    var draft = store.getState().entryDraft;
+    var entry = draft && typeof draft.get === "function" && draft.get("entry");
+    return Boolean(entry && entry.size);
+  }
+
+  function goOn() {
+    if (leaving && window.location.hash === leaving.through && !drafted()) {
+      var to = leaving.to;
+      leaving = null;
+      window.location.hash = to;
+    }
+  }
+
+  // Decap's question is history's (window.confirm, asked as the address changes); its
+  // "Annulla" leaves the address on the list (history puts back only the addresses it
+  // made itself): the script goes back to the item's, which Decap takes as no change
+  function leaveOrStay() {
+    var ask = window.confirm;
+    window.confirm = function () {
+      var answer = ask.apply(this, arguments);
+      var left = leaving;
+      if (!answer && left && window.location.hash === left.through) {
+        leaving = null;
+        window.setTimeout(function () {
+          if (window.location.hash === left.through) {
+            window.history.back();
+          }
+        }, 0);
+      }
+      return answer;
+    };
+    window.addEventListener("hashchange", function () {
+      if (leaving && window.location.hash !== leaving.through) {
+        leaving = null;  // another address (the back button…): the way is given up
+      }
+      goOn();
+    });
+  }
 
   function openPath() {
     var draft = store && store.getState().entryDraft;
@@ -140,10 +218,8 @@
       }
       item.appendChild(element("code", warning, "white-space:pre-wrap;overflow-wrap:anywhere"));
       if (href && here.indexOf(warning) < 0) {
-        var link = element("a", "Apri nell’editor", "color:#0b4f9c");
-        link.href = href;
         item.appendChild(document.createTextNode(" "));
-        item.appendChild(link);
+        item.appendChild(entryAnchor(href));
       }
       list.appendChild(item);
     });
@@ -199,6 +275,7 @@
   }
 
   if (PREVIEW_STATE && PREVIEW_STATE.content) {
+    leaveOrStay();
     pollPreview();
   }
 }(window.FareLegamiAdmin));
