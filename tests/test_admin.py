@@ -2856,15 +2856,28 @@ LIVE_FILES = {
     "notizie/2025-01-01-capodanno.md": article(title="Capodanno in piazza",
                                                date="2025-01-01 00:30", slug="festa-2025"),
     # no slug: the site's is from the title (laboratorio-d-estate), which Decap's
-    # templates cannot make (its own is laboratorio-destate): the category's listing
+    # templates cannot make (its own is laboratorio-destate): slugs.js' siteSlug makes it
     "notizie/2025-03-10-laboratorio-destate.md": article(title="Laboratorio d'estate",
                                                          date="2025-03-10 09:00"),
+    # accents and an apostrophe, dated 00:30 in Rome on 1 April (UTC: March)
+    "notizie/2025-04-01-universita.md": article(
+        title="Perché l'università apre a Crema", date="2025-04-01 00:30"),
+    # a title siteSlug leaves to the build (the euro sign): the category's listing
+    "avvisi/2025-02-10-quota.md": article(title="Quota di 10 € per il corso",
+                                          date="2025-02-10 09:00"),
+    # in another language, no slug: its page is under ARTICLE_LANG_URL, which the link
+    # does not follow (the form has no `lang`): the listing
+    "notizie/2025-05-02-open-day.md": article(title="Open day at the university",
+                                              date="2025-05-02 09:00", lang="en"),
     "comunicati-stampa/2025-02-03-bilancio.md": article(
         title="Il bilancio", date="2025-02-03 10:00", slug="bilancio-sociale-2024"),
     "avvisi/2024-12-31-chiusura.md": article(title="Chiusura", date="2024-12-31 23:30",
                                              slug="chiusura-di-fine-anno"),
     "pages/chi-siamo.md": "---\ntitle: Chi siamo\nslug: chi-siamo-e-dove\n---\nNoi.\n",
     "pages/contatti.md": "---\ntitle: Contatti\n---\nScrivete alla redazione.\n",
+    "pages/dove-siamo.md": "---\ntitle: Dov'è la sede? Più in là\n---\nIn via Roma.\n",
+    # a page's title siteSlug leaves to the build: the home page
+    "pages/prezzi.md": "---\ntitle: Prezzi in €\n---\nGratis.\n",
 }
 
 
@@ -2873,8 +2886,9 @@ def test_apri_il_sito_opens_the_address_the_build_writes(tmp_path):
     """The real editor (the shipped bundle, in headless Chromium in Rome's time: Decap's
     own {{year}}/{{month}} are UTC) on each built item, its files given to Decap's
     in-memory backend: «Apri il sito» goes to the address the build wrote for the item
-    (slugs.json's, a page that exists, of the item's title) when it has a slug, else to
-    its category's listing (which lists it), or for a page to the home page."""
+    (slugs.json's, a page that exists, of the item's title) when it has a slug, or none
+    and a title slugs.js' siteSlug makes the slug of (live-link.js: accents, apostrophes),
+    else to its category's listing (which lists it), or for a page to the home page."""
     from browser_support import chromium, collect_errors, served_site  # noqa: PLC0415
 
     with served_site(tmp_path, LIVE_FILES) as built:
@@ -2913,24 +2927,35 @@ def test_apri_il_sito_opens_the_address_the_build_writes(tmp_path):
             page.wait_for_timeout(500)  # a late request's notice
             notices = page.locator(".Toastify__toast").all_inner_texts()
     origin = built.origin
+    # the items without a slug whose title siteSlug folds: the build's own address
+    own = ("notizie/2025-03-10-laboratorio-destate.md", "notizie/2025-04-01-universita.md",
+           "pages/contatti.md", "pages/dove-siamo.md")
     expected = {
         "notizie/2025-01-01-capodanno.md": "/2025/01/festa-2025/",
-        "notizie/2025-03-10-laboratorio-destate.md": "/categorie/notizie/",
+        **{relative: addresses[relative] for relative in own},
+        "avvisi/2025-02-10-quota.md": "/categorie/avvisi/",
+        "notizie/2025-05-02-open-day.md": "/categorie/notizie/",
         "comunicati-stampa/2025-02-03-bilancio.md": "/2025/02/bilancio-sociale-2024/",
         "avvisi/2024-12-31-chiusura.md": "/2024/12/chiusura-di-fine-anno/",
         "pages/chi-siamo.md": "/chi-siamo-e-dove/",
-        "pages/contatti.md": "/",
+        "pages/prezzi.md": "/",
     }
+    assert expected.keys() == LIVE_FILES.keys()
+    assert addresses["notizie/2025-04-01-universita.md"].startswith("/2025/04/perch")
     assert found == {relative: origin + path for relative, path in expected.items()}
     assert not errors, errors
     assert not notices, notices
     for relative, path in expected.items():
         title = yaml.safe_load(LIVE_FILES[relative].split("---")[1])["title"]
-        if "slug:" in LIVE_FILES[relative]:
+        if "slug:" in LIVE_FILES[relative] or relative in own:
             # the build's own address of the item, its page written, with its title
             assert addresses[relative] == path
-            assert title in built.soup(path).find("h1").get_text()
-        elif relative.startswith("notizie/"):
+            heading = built.soup(path).find("h1").get_text()
+            assert title.replace("'", "\u2019") in heading.replace("'", "\u2019")
+        elif "lang:" in LIVE_FILES[relative]:
+            # its page, in its language, is not the one the site's language would give
+            assert addresses[relative].startswith("/en/"), addresses[relative]
+        elif not relative.startswith("pages/"):
             # the listing the build wrote for its category shows the item
             assert addresses[relative] not in found.values()
             assert built.soup(path).find("a", href=origin + addresses[relative]), path

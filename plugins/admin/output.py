@@ -83,7 +83,6 @@ SCRIPTS = (
     "targets.js",          # Decap's small buttons 24 px at least
     "small-screens.js",    # the item's form on a phone: one column, no sideways scroll
     "notices.js",          # Decap's notices stay until closed
-    "live-link.js",        # «Apri il sito» asked for once the item is read
     "nested-lists.js",     # nested lists indented as the site reads them
     "less-than.js",        # a typed "<" saved as text
     "markdown-blocks.js",  # blocks of HTML with Markdown inside, as Decap reads them
@@ -98,6 +97,7 @@ SCRIPTS = (
     "slugs.js",            # a title's slug and the items that have it
     "saved-items.js",      # the items saved and deleted in this session
     "old-addresses.js",    # a changed title keeps the old address
+    "live-link.js",        # «Apri il sito»: asked for once the item is read, its page
     "reserved.js",         # the addresses the site keeps for itself
     "html-rules.js",       # the HTML the build refuses in the text and the summary
     "field-rules.js",      # the form's values the build refuses: year, old addresses, names
