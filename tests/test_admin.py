@@ -199,6 +199,8 @@ def test_slugs_json_lists_the_published_items_and_nothing_else(build_once):
     assert (script["data-article-url"], script["data-page-url"]) == \
         ("{date:%Y}/{date:%m}/{slug}/", "{slug}/")
     assert script["data-timezone"] == "Europe/Rome"  # a date with an offset is shown in it
+    # an item with the site's lang is at ARTICLE_URL, as one without (live-link.js)
+    assert script["data-default-lang"] == "it"
     # past it the title's field says what the build warns ("titolo lungo")
     assert script["data-title-length"] == str(TITLE_WARNING_LENGTH)
 
@@ -2869,6 +2871,10 @@ LIVE_FILES = {
     # does not follow (the form has no `lang`): the listing
     "notizie/2025-05-02-open-day.md": article(title="Open day at the university",
                                               date="2025-05-02 09:00", lang="en"),
+    # the site's own language (DEFAULT_LANG), no slug: written at ARTICLE_URL as one
+    # without lang, its own page
+    "notizie/2025-05-03-giornata.md": article(title="Giornata dell'orientamento",
+                                              date="2025-05-03 09:00", lang="it"),
     "comunicati-stampa/2025-02-03-bilancio.md": article(
         title="Il bilancio", date="2025-02-03 10:00", slug="bilancio-sociale-2024"),
     "avvisi/2024-12-31-chiusura.md": article(title="Chiusura", date="2024-12-31 23:30",
@@ -2887,8 +2893,9 @@ def test_apri_il_sito_opens_the_address_the_build_writes(tmp_path):
     own {{year}}/{{month}} are UTC) on each built item, its files given to Decap's
     in-memory backend: «Apri il sito» goes to the address the build wrote for the item
     (slugs.json's, a page that exists, of the item's title) when it has a slug, or none
-    and a title slugs.js' siteSlug makes the slug of (live-link.js: accents, apostrophes),
-    else to its category's listing (which lists it), or for a page to the home page."""
+    and a title slugs.js' siteSlug makes the slug of (live-link.js: accents, apostrophes;
+    a `lang` that is the site's DEFAULT_LANG too), else to its category's listing (which
+    lists it: an item in another language too), or for a page to the home page."""
     from browser_support import chromium, collect_errors, served_site  # noqa: PLC0415
 
     with served_site(tmp_path, LIVE_FILES) as built:
@@ -2929,7 +2936,7 @@ def test_apri_il_sito_opens_the_address_the_build_writes(tmp_path):
     origin = built.origin
     # the items without a slug whose title siteSlug folds: the build's own address
     own = ("notizie/2025-03-10-laboratorio-destate.md", "notizie/2025-04-01-universita.md",
-           "pages/contatti.md", "pages/dove-siamo.md")
+           "notizie/2025-05-03-giornata.md", "pages/contatti.md", "pages/dove-siamo.md")
     expected = {
         "notizie/2025-01-01-capodanno.md": "/2025/01/festa-2025/",
         **{relative: addresses[relative] for relative in own},
@@ -2942,6 +2949,8 @@ def test_apri_il_sito_opens_the_address_the_build_writes(tmp_path):
     }
     assert expected.keys() == LIVE_FILES.keys()
     assert addresses["notizie/2025-04-01-universita.md"].startswith("/2025/04/perch")
+    assert addresses["notizie/2025-05-03-giornata.md"] == \
+        "/2025/05/giornata-dell-orientamento/"  # lang: it, at ARTICLE_URL
     assert found == {relative: origin + path for relative, path in expected.items()}
     assert not errors, errors
     assert not notices, notices

@@ -210,6 +210,9 @@ def render_index(settings, context, main="decap-cms.js", script=SCRIPT):
         file_types=json.dumps(file_types(settings), ensure_ascii=False, sort_keys=True),
         article_url=settings["ARTICLE_URL"], page_url=settings["PAGE_URL"],
         timezone=settings["TIMEZONE"],  # a date with an offset is shown in the site's time
+        # the site's language: an item with that `lang` is at ARTICLE_URL/PAGE_URL, as one
+        # without (live-link.js' «Apri il sito»), another's under ARTICLE_LANG_URL
+        default_lang=settings["DEFAULT_LANG"],
         # the length past which the build warns "titolo lungo": the title's field says so
         title_length=TITLE_WARNING_LENGTH,
         # and the build's words for it (its Italian half, "{length}" for the count)

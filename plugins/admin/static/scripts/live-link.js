@@ -9,6 +9,7 @@
 
   // page.js
   var words = admin.words;
+  var script = admin.script;
   // notices.js
   var onStore = admin.onStore;
   // slugs.js
@@ -17,6 +18,8 @@
   var URL_PATTERNS = admin.URL_PATTERNS;
   var addressOf = admin.addressOf;
   var PAGE_COLLECTIONS = words("data-pages");
+  // the site's DEFAULT_LANG: an item in it is at ARTICLE_URL/PAGE_URL, as one without lang
+  var DEFAULT_LANG = (script.getAttribute("data-default-lang") || "").trim();
 
   // --- «Apri il sito» is made once the item is read -----------------------------------
   // The toolbar's «Apri il sito» (Decap's "View Live") links to the item's address,
@@ -55,17 +58,18 @@
   // (slugs.js' siteSlug; none, or left to the build: the listing stays) and the site's
   // pattern (ARTICLE_URL, PAGE_URL) can be filled in (old-addresses.js' addressOf). The
   // item as the store holds it, as saved: the site's page is the saved item's. An item
-  // with a `lang:` (which the form has not) keeps the listing: in a language other than
-  // the site's (DEFAULT_LANG, which the page does not give) its page is under another
-  // pattern (ARTICLE_LANG_URL).
+  // with a `lang:` (which the form has not) other than the site's (DEFAULT_LANG, the
+  // page's data-default-lang) keeps the listing: its page is under another pattern
+  // (ARTICLE_LANG_URL, PAGE_LANG_URL); one with the site's own has its page as without.
   function ownAddress(state, payload) {
     var entry = stored(state, payload);
     var data = entry && entry.get("data");
     if (!data || typeof data.get !== "function" || String(data.get("slug") || "").trim()) {
       return null;  // Decap's own link: the item's slug, or no item
     }
-    if (String(data.get("lang") || "").trim()) {
-      return null;  // its language's pattern, or the site's: the page does not say which
+    var lang = String(data.get("lang") || "").trim();
+    if (lang && lang !== DEFAULT_LANG) {
+      return null;  // another language's pattern (ARTICLE_LANG_URL): the listing
     }
     var slug = siteSlug(data.get("title"));
     var page = PAGE_COLLECTIONS.indexOf(payload.collection) >= 0;

@@ -49,6 +49,8 @@
  *                     links and as a cover image (JSON: plugins/admin/output.py)
  *   data-article-url, data-page-url  the site's ARTICLE_URL and PAGE_URL
  *   data-timezone     the site's TIMEZONE (a date with an offset is shown in it)
+ *   data-default-lang the site's DEFAULT_LANG (an item with that `lang` is at its
+ *                     ARTICLE_URL/PAGE_URL address, as one without: live-link.js)
  *   data-title-length the title's length past which the build warns "titolo lungo"
  *                     (plugins/contract/schema.py's TITLE_WARNING_LENGTH)
  *   data-long-title   the build's words for it (LONG_TITLE_MESSAGE's Italian half,
