@@ -2602,6 +2602,17 @@ def test_the_editor_shows_the_previews_warnings_the_open_items_first(warned_edit
         expect(notice.get_by_role("heading")).to_have_text(
             "Anteprima: 2 avvisi, 1 in questa voce")
 
+        # a file of a collection's folder that is no item (a name the build does not read,
+        # "evento.MD"): its warning has no link, Decap has no item for it
+        misnamed = ("content/notizie/evento.MD: avviso: il file non viene letto per il suo"
+                    " nome / file not read")
+        preview.state.warnings = other_warning + [misnamed]
+        expect(notice.get_by_role("heading")).to_have_text(
+            "Anteprima: 2 avvisi, 1 in questa voce")
+        expect(shown).to_have_count(2)
+        expect(shown.nth(1)).to_have_text(misnamed)
+        expect(notice.locator("li a")).to_have_count(0)
+
         # fixed: gone
         preview.state.warnings = []
         expect(notice).to_have_count(0)

@@ -35,12 +35,14 @@
   var previewHidden = "";  // the problems the editor chose to hide
   var fixedTimer = null;
 
-  // The item's address in the editor: a file of a collection's folder, not in a subfolder
-  // (each collection is named as its folder under content/: plugins/admin/config.py)
+  // The item's address in the editor: a Markdown file (".md", as Decap's collections
+  // hold them) of a collection's folder, not in a subfolder (each collection is named as
+  // its folder under content/: plugins/admin/config.py); none for another file there (a
+  // warning names "evento.MD", "nota.txt": Decap has no item for them)
   function entryLink(path) {
     var collections = words("data-articles").concat(words("data-pages"));
     var parts = path.indexOf(CONTENT) === 0 ? path.slice(CONTENT.length).split("/") : [];
-    if (parts.length !== 2 || collections.indexOf(parts[0]) < 0) {
+    if (parts.length !== 2 || collections.indexOf(parts[0]) < 0 || !/\.md$/.test(parts[1])) {
       return null;
     }
     return "#/collections/" + encodeURIComponent(parts[0]) + "/entries/"
