@@ -1064,10 +1064,17 @@ MISTAKES = [
       " scrivi image: immagini/x2/logo.jpg /"]),
     ("attachment-other-folder", {"notizie/a12.md": _case(
         "a12", "attachments:\n  - file: allegati/2025/verbale-a12.pdf"),
-        "allegati/2026/verbale-a12.pdf": PDF}, "notizie/a12.md:4", ERRORE,
+        "allegati/2026/verbale-a12.pdf": PDF, "allegati/2025/programma.pdf": PDF},
+     "notizie/a12.md:4", ERRORE,
      ["allegato non trovato: allegati/2025/verbale-a12.pdf (`attachments`): un file con lo"
       " stesso nome è in allegati/2026/: se è quello, scrivi allegati/2026/verbale-a12.pdf;"
       " se no, copia il file in allegati/2025/ /"]),
+    # a folder that does not exist (its name the slip): not "copy the file into it"
+    ("attachment-folder-typo", {"notizie/a15.md": _case(
+        "a15", "attachments:\n  - file: allegati/2062/verbale-a12.pdf")}, "notizie/a15.md:4",
+     ERRORE, ["allegato non trovato: allegati/2062/verbale-a12.pdf (`attachments`): la"
+              " cartella allegati/2062/ non esiste; un file con lo stesso nome è in"
+              " allegati/2026/: se è quello, scrivi allegati/2026/verbale-a12.pdf /"]),
     ("attachment-no-year-folder", {"notizie/a13.md": _case(
         "a13", "attachments:\n  - file: allegati/verbale-a12.pdf")}, "notizie/a13.md:4",
      ERRORE, ["un file con lo stesso nome è in allegati/2026/: se è quello, scrivi"
@@ -1077,9 +1084,9 @@ MISTAKES = [
     ("cover-other-folder", {"notizie/ct2.md": _case(
         "ct2", "image: immagini/2025/festa-ct2.jpg", "image_alt: La festa"),
         "immagini/2024/festa-ct2.jpg": JPEG}, "notizie/ct2.md:3", ERRORE,
-     ["l'immagine `image` non esiste: immagini/2025/festa-ct2.jpg: un file con lo stesso"
-      " nome è in immagini/2024/: se è quello, scrivi image: immagini/2024/festa-ct2.jpg;"
-      " se no, copia il file in immagini/2025/ /"]),
+     ["l'immagine `image` non esiste: immagini/2025/festa-ct2.jpg: la cartella"
+      " immagini/2025/ non esiste; un file con lo stesso nome è in immagini/2024/: se è"
+      " quello, scrivi image: immagini/2024/festa-ct2.jpg /"]),
     ("link-other-folder", {"notizie/a14.md": _case(
         "a14", body="Il [verbale]({static}/allegati/2025/verbale-a12.pdf).\n")},
      "notizie/a14.md:6", ERRORE,

@@ -194,8 +194,8 @@ def names_the_file(text, path):
 
 # How near_name found a file for a name not found: the one name of the folder written
 # otherwise (spaces, "_", "-", accents, capitals), the one nearly the same (a typing
-# slip), the same name in another folder
-SPELLED, SLIP, ELSEWHERE = "spelled", "slip", "elsewhere"
+# slip), the same name in another folder (the folder typed there, or none of that name)
+SPELLED, SLIP, ELSEWHERE, NO_FOLDER = "spelled", "slip", "elsewhere", "no folder"
 
 
 def near_name(root, relative):
@@ -205,8 +205,8 @@ def near_name(root, relative):
     accents or capitals (``how``: :data:`SPELLED`); else of the one so named but for its
     extension, or nearly so with the same numbers (a typing slip: :data:`NEAR_NAME_CUTOFF`;
     :data:`SLIP`); else of the one file so named in
-    another folder of the same top folder (:data:`ELSEWHERE`). :func:`near_message` says
-    it to the editor."""
+    another folder of the same top folder (:data:`ELSEWHERE`; :data:`NO_FOLDER` when the
+    folder of ``relative`` does not exist). :func:`near_message` says it to the editor."""
     folder, _, name = relative.rpartition("/")
     where = os.path.join(root, folder)
     wanted = _loose(name)
@@ -254,7 +254,10 @@ def near_name(root, relative):
                   for other in sorted(files_there) if _loose(other) == wanted]
         if len(found) > 1:
             return None
-    return (found[0], ELSEWHERE) if found else None
+    if not found:
+        return None
+    # the folder typed may not exist (a slip in its name: allegati/2062/)
+    return found[0], ELSEWHERE if os.path.isdir(where) else NO_FOLDER
 
 
 def _numbers(name):
@@ -281,11 +284,15 @@ def near_message(wanted, near, how, write):
     :func:`near_name` found ``near`` (its ``how``): ``write``, the reference to write if
     that is the file. Another folder's file has the same name, not one written another way:
     the message says where it is, and where to copy the file if it is another one."""
+    there, here = posixpath.dirname(near), posixpath.dirname(wanted)
     if how == ELSEWHERE:
-        there, here = posixpath.dirname(near), posixpath.dirname(wanted)
         return (f"un file con lo stesso nome è in {there}/: se è quello, scrivi {write};"
                 f" se no, copia il file in {here}/ / {wanted} not found; {near} has its"
                 f" name: write {write}, or copy the file into {here}/")
+    if how == NO_FOLDER:  # no "copy it there": the folder's name may be the slip
+        return (f"la cartella {here}/ non esiste; un file con lo stesso nome è in {there}/:"
+                f" se è quello, scrivi {write} / {wanted} not found, no folder {here}/;"
+                f" {near} has its name: write {write}")
     how_said, how_english = {SPELLED: ("scritto in un altro modo", "spelled otherwise"),
                              SLIP: ("con un nome quasi uguale", "nearly the same name")}[how]
     return (f"nella cartella c'è {near}, {how_said}; se è quello, scrivi {write}"
