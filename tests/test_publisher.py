@@ -414,17 +414,26 @@ def test_a_publish_told_to_wait_publishes_after_the_one_running(tmp_path):
         publisher.publish(conf, root, content=content, wait=0.5)
 
 
+def one_release_live(tmp_path, settings):
+    """``(conf, content, root, before)``: the test settings with ``settings`` (lines of
+    Python) added, one article to publish, and a hand-made release ``before`` current
+    under ``root``, which a refused publish must leave current."""
+    conf, content, root = make_conf(tmp_path), tmp_path / "content", tmp_path / "pub"
+    with conf.open("a", encoding="utf-8") as handle:
+        handle.write(settings)
+    before = make_release(root, "20240101-100000-000000")
+    publish_root.switch(root, before)
+    write_content(content, {"notizie/a.md": article(title="Uno")})
+    return conf, content, root, before
+
+
 @pytest.mark.usefixtures("forked_safe_builds")
 def test_a_release_with_a_broken_internal_link_is_refused(tmp_path, caplog):
     """A link the build does not judge (one an editor types in an item stops the build
     first, at its line: test_a_link_to_a_page_the_site_does_not_have_stops_a_publish…):
     here the header's menu, a setting, to a page the content does not have."""
-    conf, content, root = make_conf(tmp_path), tmp_path / "content", tmp_path / "pub"
-    with conf.open("a", encoding="utf-8") as settings:
-        settings.write("NAV_LINKS = [*NAV_LINKS, ('Altro', 'non-esiste/')]\n")
-    before = make_release(root, "20240101-100000-000000")
-    publish_root.switch(root, before)
-    write_content(content, {"notizie/a.md": article(title="Uno")})
+    conf, content, root, before = one_release_live(
+        tmp_path, "NAV_LINKS = [*NAV_LINKS, ('Altro', 'non-esiste/')]\n")
     assert publisher.publish(conf, root, content=content) is None
     assert f"2024/05/uno/index.html: broken link {SITE}/non-esiste/" in caplog.text, caplog.text
     assert current(root) == before
@@ -437,12 +446,8 @@ def test_an_error_the_build_logs_refuses_the_release(tmp_path):
     """A setting refused (a counter on http for an https site) is replaced by its default
     and logged as an error: a preview lives with it, a release must not (the live site
     would lose its counter, with the run green)."""
-    conf, content, root = make_conf(tmp_path), tmp_path / "content", tmp_path / "pub"
-    with conf.open("a", encoding="utf-8") as settings:
-        settings.write('VISIT_COUNTER_URL = "http://stats.example.org"\n')
-    before = make_release(root, "20240101-100000-000000")
-    publish_root.switch(root, before)
-    write_content(content, {"notizie/a.md": article(title="Uno")})
+    conf, content, root, before = one_release_live(
+        tmp_path, 'VISIT_COUNTER_URL = "http://stats.example.org"\n')
     assert publisher.publish(conf, root, content=content) is None
     assert current(root) == before and publish_root.releases(root) == [before]
 
@@ -453,12 +458,8 @@ def test_a_release_whose_feeds_have_relative_ids_or_self_links_is_refused(tmp_pa
     reader to subscribe to. Built without the site's address (settings with SITEURL and
     FEED_DOMAIN empty), every feed's id and self link were site paths, and every page's
     link resolved: the release check let it go live."""
-    conf, content, root = make_conf(tmp_path), tmp_path / "content", tmp_path / "pub"
-    with conf.open("a", encoding="utf-8") as settings:
-        settings.write('SITEURL = ""\nFEED_DOMAIN = ""\n')
-    before = make_release(root, "20240101-100000-000000")
-    publish_root.switch(root, before)
-    write_content(content, {"notizie/a.md": article(title="Uno")})
+    conf, content, root, before = one_release_live(tmp_path,
+                                                   'SITEURL = ""\nFEED_DOMAIN = ""\n')
     assert publisher.publish(conf, root, content=content, siteurl=SITE) is None
     for problem in ("feeds/tutto.atom.xml: id /feeds/tutto.atom.xml is not an absolute IRI",
                     "feeds/tutto.atom.xml: self link /feeds/tutto.atom.xml is not an absolute"
