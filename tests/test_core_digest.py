@@ -80,3 +80,23 @@ def test_another_version_of_a_library_that_shapes_the_output_is_another_code_dig
         monkeypatch.undo()
         digest._plugins_digest.cache_clear()  # noqa: SLF001
     assert digest.code_digest() == before
+
+
+def test_a_readme_edited_leaves_the_code_digest_and_a_module_edited_changes_it(tmp_path):
+    """Editing a plugin's README changes no output: the next build stays warm; editing
+    its code or its data makes it cold."""
+    from plugins.core.digest import files_digest  # noqa: PLC0415
+
+    plugin = tmp_path / "plugins" / "example"
+    plugin.mkdir(parents=True)
+    (plugin / "__init__.py").write_text("VALUE = 1\n", encoding="utf-8")
+    (plugin / "README.md").write_text("# example\n", encoding="utf-8")
+    (plugin / "data.json").write_text("{}\n", encoding="utf-8")
+    before = files_digest([tmp_path / "plugins"])
+    (plugin / "README.md").write_text("# example\n\nA sentence more.\n", encoding="utf-8")
+    assert files_digest([tmp_path / "plugins"]) == before
+    (plugin / "data.json").write_text('{"a": 1}\n', encoding="utf-8")
+    changed = files_digest([tmp_path / "plugins"])
+    assert changed != before
+    (plugin / "__init__.py").write_text("VALUE = 2\n", encoding="utf-8")
+    assert files_digest([tmp_path / "plugins"]) != changed

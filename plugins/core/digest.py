@@ -35,13 +35,18 @@ def hash_parts(*parts):
     return digest.hexdigest()
 
 
+DOCUMENTATION_SUFFIXES = (".md",)  # a plugin's README: read by people, not by the build
+
+
 def files_digest(paths):
-    """A digest of every file under ``paths`` (names and bytes), skipping bytecode."""
+    """A digest of every file under ``paths`` (names and bytes), skipping bytecode and
+    documentation (:data:`DOCUMENTATION_SUFFIXES`: editing a README changes no output)."""
     digest = hashlib.sha256()
     for root in map(Path, paths):
         files = [root] if root.is_file() else sorted(p for p in root.rglob("*") if p.is_file())
         for path in files:
-            if "__pycache__" in path.parts or path.suffix == ".pyc":
+            if ("__pycache__" in path.parts or path.suffix == ".pyc"
+                    or path.suffix in DOCUMENTATION_SUFFIXES):
                 continue
             digest.update(str(path.relative_to(root.parent)).encode() + b"\0")
             digest.update(path.read_bytes())
@@ -98,8 +103,8 @@ def _plugins_digest():
 
 
 def code_digest(*extra_paths):
-    """A digest of Pelican's version, every file of plugins/ (modules, data, READMEs:
-    a new plugin is in it with no more work) and the versions of the
+    """A digest of Pelican's version, every file of plugins/ but the READMEs (modules,
+    data: a new plugin is in it with no more work) and the versions of the
     libraries that shape the output (once per process), and the files under
     ``extra_paths`` (read on each call: a theme edited while ``livereload`` runs renders
     again)."""
