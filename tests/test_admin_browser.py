@@ -2067,7 +2067,7 @@ def test_an_item_deleted_and_written_again_in_another_category_is_saved(session)
 def test_a_copy_never_replaces_the_original_nor_takes_its_address(session):
     """Decap's "Pubblica e duplica" of a new item saved it, then showed the form of a new
     item with that item in it (its file): not a copy, and the "copy" saved was written
-    over the original, whose text was lost ("Pubblica e creane nuovo" the same). admin.js
+    over the original, whose text was lost ("Pubblica e crea una nuova voce" the same). admin.js
     refuses it. A copy made with
     "Duplica", and a new item, with the title of an item saved in the session had its
     address (Decap gave it another file name): the build stopped, and slugs.json, the

@@ -20,6 +20,9 @@
   // By the language of Decap's interface; only Italian's are written.
   var PHRASES = {
     it: {
+      // Decap's "Caricando la configurazione...", "Scrivendo nella raccolta Notizie":
+      // English gerunds word for word, not Italian; a status is a noun («Caricamento»)
+      app: { app: { loadingConfig: "Caricamento della configurazione…" } },
       auth: { loginWithAzure: "Accedi con Azure", loginWithForgejo: "Accedi con Forgejo" },
       collection: {
         collectionTop: { viewAsList: "Vista a elenco", viewAsGrid: "Vista a griglia" },
@@ -32,6 +35,7 @@
         // ("Data e ora di pubblicazione è richiesto."): the field is named, whatever its
         // gender and number
         editorControlPane: {
+          i18n: { writingInLocale: "Stai scrivendo in %{locale}" },
           widget: {
             required: "Il campo «%{fieldLabel}» è obbligatorio.",
             regexPattern: "Il campo «%{fieldLabel}» non corrisponde allo schema: %{pattern}.",
@@ -46,7 +50,10 @@
             rangeMax: "Il campo «%{fieldLabel}» deve avere al massimo %{maxCount} voci."
           }
         },
-        editorInterface: { toggleNotes: "Mostra o nascondi le note" },
+        // the eye's name was "Alterna anteprima" (a word-for-word "toggle"), the notes'
+        // button's beside it ours
+        editorInterface: { toggleNotes: "Mostra o nascondi le note",
+                           togglePreview: "Mostra o nascondi l'anteprima" },
         editorNotesPane: {  // the editorial workflow's notes (not used by this site)
           title: "Note", emptyState: "Ancora nessuna nota.", addNote: "Aggiungi nota",
           addPlaceholder: "Scrivi una nota…", editPlaceholder: "Modifica la nota…",
@@ -61,8 +68,12 @@
         // Live" on a saved item (half English): it opens, in a new tab, the item's address
         // on the site, or its category's listing when the item has no slug (config.py's
         // preview_path, Decap's getDeploy)
-        editorToolbar: { published: "Salvato", deployButtonLabel: "Apri il sito" },
+        // "Pubblica e creane nuovo" lacked its object (Decap's item is a «voce»)
+        editorToolbar: { published: "Salvato", deployButtonLabel: "Apri il sito",
+                         publishAndCreateNew: "Pubblica e crea una nuova voce",
+                         backCollection: " Stai scrivendo nella raccolta %{collectionLabel}" },
         editor: {
+          loadingEntry: "Caricamento della voce…",
           onDeletePublishedEntry: "Vuoi davvero cancellare questa voce? Il file viene"
             + " eliminato e, se la voce era sul sito, sparisce con la prossima pubblicazione.",
           onDeleteWithUnsavedChanges: "Vuoi davvero cancellare questa voce, e le modifiche"
@@ -85,12 +96,16 @@
         // leaves the site at once, even when another item uses it (the build then stops on
         // its missing image or attachment): the library cannot tell who uses a file.
         mediaLibrary: {
+          fileTooLarge: "File troppo grande.\nLa configurazione non permette di caricare file"
+            + " più grandi di %{size} kB.",  // Decap's "piú", with the wrong accent
           onDelete: "Vuoi davvero cancellare il file selezionato? Sparisce subito dal sito:"
             + " se lo usa un articolo, anche diverso da quello aperto, la pubblicazione del"
             + " sito si ferma finché non lo si toglie anche da lì."
         }
       },
       ui: {
+        // Decap's "per favore segnalo su GitHub": «segnalalo», the imperative
+        errorBoundary: { reportIt: "segnalalo su GitHub." },
         settingsDropdown: { account: "Menu dell'account" },
         toast: {
           noteAdded: "Nota aggiunta", noteUpdated: "Nota modificata",

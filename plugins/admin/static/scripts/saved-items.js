@@ -43,7 +43,7 @@
     })[0] || null;
   }
 
-  // "Pubblica e duplica" and "Pubblica e creane nuovo" of a new item: Decap saves it,
+  // "Pubblica e duplica" and "Pubblica e crea una nuova voce" of a new item: Decap saves it,
   // then shows the form of a new item (#/collections/<c>/new) with the item just saved
   // in it, its file and all: neither a copy nor a new item. Saved, the "copy" (or the
   // new item typed over it) was written over the original, whose text was lost. Such a
