@@ -1817,7 +1817,9 @@ def test_the_old_addresses_are_a_list_of_the_texts_typed(session):
 def test_the_old_addresses_field_is_in_italian(session):
     shown = session.old_field
     assert shown["label"] == "Indirizzi precedenti (opzionale)"
-    assert shown["hint"].startswith("Solo per le notizie spostate dal vecchio sito:")
+    # the editor adds an address here itself (old-addresses.js): the hint says so
+    assert shown["hint"].startswith("Gli indirizzi che aveva prima, uno per riga:")
+    assert "l'editor aggiunge da solo l'indirizzo vecchio" in shown["hint"]
     assert shown["add"] == "Aggiungi indirizzo precedente"
     assert "2 indirizzi precedenti" in shown["text"]
     words = set(re.findall(r"[A-Za-z]+", shown["text"] + " " + " ".join(shown["names"])))

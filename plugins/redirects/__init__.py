@@ -32,10 +32,15 @@ FIELD = {
     "field": {"label": "Indirizzo", "name": "indirizzo", "widget": "string"},
     # a closed entry shows its address (else only "Indirizzo": entries open closed)
     "summary": "{{fields.indirizzo}}",
-    "hint": "Solo per le notizie spostate dal vecchio sito: gli indirizzi che avevano"
-            " lì, uno per riga, per esempio /notizie/123-presentazione.html (va bene anche"
-            " l'indirizzo completo, con il nome del vecchio sito; non quelli con ?id=…)."
-            " Chi li apre arriva qui.",
+    # It said "Solo per le notizie spostate dal vecchio sito", yet the editor adds an
+    # address here itself when a title or a date's month changes (old-addresses.js): an
+    # editor who took the hint at its word removed it, and the old link was broken
+    "hint": "Gli indirizzi che aveva prima, uno per riga: chi li apre arriva qui. Se"
+            " cambiano il titolo o il mese della data, l'editor aggiunge da solo"
+            " l'indirizzo vecchio: lascialo. Per una notizia portata dal vecchio sito scrivi"
+            " l'indirizzo che aveva lì, per esempio /notizie/123-presentazione.html (va"
+            " bene anche l'indirizzo completo, con il nome del vecchio sito; non quelli"
+            " con ?id=…).",
 }
 
 
