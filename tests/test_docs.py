@@ -643,7 +643,8 @@ def test_every_name_the_guides_web_editor_chapter_gives_is_the_editors():
 
 
 # Decap 3.16's Italian slips, each shown to editors until phrases.js words it anew
-DECAP_SLIPS = ("Insersci", "segnalo su", "creane nuovo", "Alterna anteprima")
+DECAP_SLIPS = ("Insersci", "segnalo su", "creane nuovo", "Alterna anteprima",
+               "effettuato il logout", "servizio di backend", "In attesa del backend")
 
 
 def test_the_web_editors_italian_has_no_english_gerunds_nor_wrong_accents():

@@ -22,7 +22,9 @@
     it: {
       // Decap's "Caricando la configurazione...", "Scrivendo nella raccolta Notizie":
       // English gerunds word for word, not Italian; a status is a noun («Caricamento»)
-      app: { app: { loadingConfig: "Caricamento della configurazione…" } },
+      app: { app: { loadingConfig: "Caricamento della configurazione…",
+                    waitingBackend: "Collegamento al servizio che custodisce i file del"
+                      + " sito…" } },
       auth: { loginWithAzure: "Accedi con Azure", loginWithForgejo: "Accedi con Forgejo" },
       collection: {
         collectionTop: { viewAsList: "Vista a elenco", viewAsGrid: "Vista a griglia" },
@@ -108,6 +110,13 @@
         errorBoundary: { reportIt: "segnalalo su GitHub." },
         settingsDropdown: { account: "Menu dell'account" },
         toast: {
+          // Decap's "È stato effettuato il logout, si prega di eseguire il backup dei dati
+          // e di effettuare nuovamente il login", "Il servizio di backend…": the guide's
+          // words, not jargon in English
+          onLoggedOut: "Sei uscito dall'account: copia da parte ciò che non hai ancora"
+            + " salvato, poi accedi di nuovo.",
+          onBackendDown: "Il servizio che custodisce i file del sito non risponde: vedi"
+            + " %{details} per saperne di più.",
           noteAdded: "Nota aggiunta", noteUpdated: "Nota modificata",
           noteDeleted: "Nota eliminata", noteResolved: "Nota risolta",
           noteReopened: "Nota riaperta",
