@@ -9,7 +9,7 @@ its "Ultimo aggiornamento". A time written, even 00:00, is shown as before; mach
 import json
 import re
 
-from support import article
+from support import ROOT, article
 
 ISO_INSTANT = re.compile(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}[+-]\d{2}:\d{2}")
 
@@ -96,6 +96,24 @@ def test_a_warm_rebuild_follows_a_time_added_or_taken_away(build):
         assert site.ok, site.log
         assert meta_date(site.soup("/2025/03/solo-la-data/"))[0] == shown, date
         assert cards(site.soup("/"))[0] == ("14 marzo 2025", "2025-03-14T00:00:00+01:00")
+
+
+
+def test_the_guide_quotes_the_preview_note_of_a_day_only_item_as_the_page_words_it(build):
+    """«Programmare un articolo» quotes the preview's note of an item dated to the day
+    alone; it still quoted «sarà pubblicato domenica 5 maggio 2024» after the note had
+    become «Anteprima: esce …», and an editor looked for words the page does not have."""
+    guide = (ROOT / "docs" / "guida-redazione.md").read_text(encoding="utf-8")
+    section = " ".join(guide.split("### Programmare un articolo", 1)[1]
+                       .split("\n## ", 1)[0].split())
+    [quote] = re.findall(r"nell'anteprima, «([^»]+)»", section)
+    site = build({"notizie/futuro.md": article(title="Futuro", date="2099-05-05")},
+                 config="previewconf")
+    assert site.ok, site.log
+    note = " ".join(site.soup("/2099/05/futuro/").select_one(".bozza-note").get_text()
+                    .replace("\u00a0", " ").split())
+    day = re.compile(r"\w+ 5 maggio \d{4}")
+    assert day.search(quote) and day.sub("…", quote) == day.sub("…", note), (quote, note)
 
 
 def test_the_preview_says_the_day_a_scheduled_item_waits_for(build):
