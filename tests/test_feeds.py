@@ -1056,6 +1056,34 @@ def test_every_feed_of_a_site_with_every_kind_of_item_is_valid_and_absolute(buil
                                                           "2025-02-20T15:30:00+01:00")
 
 
+def test_the_previews_feeds_mark_drafts_and_scheduled_items_as_its_pages_do(build_once):
+    """A preview build lists drafts and scheduled items, its pages marking them (BOZZA,
+    PROGRAMMATO and the date); its feeds carried them as any published item, and a feed
+    reader subscribed to the preview showed a draft as news. Each feed's item title is
+    marked as the page's, the others' left as they are; the public build has neither
+    the items nor a mark."""
+    scheduled = datetime.strptime(SCHEDULED, "%Y-%m-%d %H:%M")
+    mark = f"PROGRAMMATO {scheduled.day} gennaio {scheduled.year} – Notizia programmata"
+    preview = build_once(EVERY_KIND, config="previewconf")
+    assert preview.ok, preview.log
+    page = preview.soup("/")
+    assert page.select(".badge-bozza") and page.select(".badge-programmato")
+    for name in ("tutto", "categorie/notizie"):
+        for kind in ("atom", "rss"):
+            titles = [entry.title for entry in parse(preview, f"/feeds/{name}.{kind}.xml").entries]
+            assert "BOZZA – Bozza riservata" in titles, (name, kind, titles)
+            assert mark in titles, (name, kind, titles)
+            assert "Bozza riservata" not in titles and "Notizia programmata" not in titles
+            assert "Festa con copertina" in titles  # a published item: no mark
+            assert sum("BOZZA" in t or "PROGRAMMATO" in t for t in titles) == 2, titles
+    public = build_once(EVERY_KIND, config="publishconf")
+    assert public.ok, public.log
+    for feed in public.output.joinpath("feeds").rglob("*.xml"):
+        text = feed.read_text(encoding="utf-8")
+        assert "BOZZA" not in text and "PROGRAMMATO" not in text, feed
+        assert "Bozza riservata" not in text and "Notizia programmata" not in text, feed
+
+
 def test_a_summary_that_repeats_the_first_paragraph_is_read_once(build):
     """An editor who copied the text's first paragraph into ``summary:`` (or began the
     text with the summary) had it twice on the page, under the title and again as the

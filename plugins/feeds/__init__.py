@@ -7,7 +7,8 @@ description and gives every feed the home page as id and link. The feed's own fi
 (:mod:`.channel`): its description and language, its id (its own address), its link
 (the page it follows), the site's logo (:mod:`.logo`) and a category feed's title with
 the category's name whole. Its items (:mod:`.entries`): the guid marked, each item's
-language, its categories each once, all its authors; its own summary and its cover
+language (in a preview, a draft's or scheduled item's title marked BOZZA or
+PROGRAMMATO), its categories each once, all its authors; its own summary and its cover
 picture open its content (:mod:`.opening`); its id holds its address and its year and
 month, not the day, under ``FEEDS_ID_SITEURL`` (else the site's address), and an
 article moved keeps the id of its earlier address (:mod:`.ids`); a summary has no
