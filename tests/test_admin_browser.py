@@ -120,6 +120,7 @@ import json
 import re
 import io
 import os
+import shutil
 import subprocess
 import threading
 import time
@@ -136,7 +137,7 @@ import yaml
 from PIL import Image, ImageDraw
 
 from samples import pdf
-from browser_support import (THEME_FONT, collect_errors, drawn_in_theme_font,
+from browser_support import (THEME_FONT, SiteServer, collect_errors, drawn_in_theme_font,
                              goto_in_theme_font, launch, settle_fonts, wait_until)
 from support import ROOT, SITEURL, build_site, free_port, run_tool, write_content
 from plugins.article_meta import date_label
@@ -2625,6 +2626,42 @@ def test_the_editor_shows_the_previews_warnings_the_open_items_first(warned_edit
     finally:
         expect.set_options(timeout=None)
         context.close()
+
+
+def test_a_warning_notice_takes_its_yellow_from_the_sites_stylesheet(tmp_path, browser):
+    """The editor's warning notice is the site's preview panel's yellow: banner.js wrote
+    its colours beside the stylesheet's custom properties (--color-warning-edge and
+    --color-warning-bg, theme/static/css/base.css), and a theme whose yellow changed left
+    the editor's as it was. Built with a theme whose yellow is another, the editor's page
+    draws a warning notice in that one."""
+    theme = tmp_path / "theme"
+    shutil.copytree(ROOT / "theme", theme)
+    base = theme / "static" / "css" / "base.css"
+    css = base.read_text(encoding="utf-8")
+    changed = re.sub(r"(?m)^(  --color-warning-edge:\s*)#[0-9a-f]{6};", r"\g<1>#7a4f00;", css,
+                     count=1)
+    changed = re.sub(r"(?m)^(  --color-warning-bg:\s*)#[0-9a-f]{6};", r"\g<1>#fffbe6;",
+                     changed, count=1)
+    assert changed.count("#7a4f00") == changed.count("#fffbe6") == 1
+    base.write_text(changed, encoding="utf-8")
+    built = build_site(tmp_path, {"pages/contatti.md": "---\ntitle: Contatti\n---\n\nTesto.\n"},
+                       settings=f"THEME = {str(theme)!r}")
+    assert built.returncode == 0, built.log
+    server = SiteServer(built.output)
+    try:
+        with browser.new_page() as page:
+            page.goto(f"http://127.0.0.1:{server.port}/admin/")
+            page.wait_for_function("typeof (window.FareLegamiAdmin || {}).banner"
+                                   " === 'function'", timeout=FIRST_LOAD_MS)
+            drawn = page.evaluate("""() => {
+                window.FareLegamiAdmin.banner("prova", {className: "prova", role: "alert",
+                    warned: true, heading: "Anteprima: 1 avviso", parts: []});
+                const style = getComputedStyle(document.querySelector(".prova"));
+                return [style.borderTopColor, style.backgroundColor];
+            }""")
+    finally:
+        server.close()
+    assert drawn == ["rgb(122, 79, 0)", "rgb(255, 251, 230)"], drawn
 
 
 def test_the_editor_asks_no_preview_state_where_the_page_is_not_marked(session):

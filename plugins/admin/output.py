@@ -21,12 +21,14 @@ from html.entities import html5
 import logging
 import os
 import posixpath
+import re
 from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader
 from pelican.contents import Page
 
 from plugins.assets import MANIFEST_KEY
+from plugins.assets.build import theme_files
 from plugins.attachments.model import ALLOWED_KINDS as ATTACHMENT_KINDS
 from plugins.content_checks.site_paths import reserved_paths
 from plugins.contract.ahead import EXTENSIONS
@@ -41,6 +43,7 @@ from plugins.core import filetypes
 from plugins.core.files import LOCAL_PATH_RE, LOCAL_PATH_WORDS, place
 from plugins.core.items import PUBLIC, context_items, source
 from plugins.core.problems import italian_half
+from plugins.core.settings import loaded_setting
 from plugins.core.text import BLANK_RANGES, blank
 from plugins.csp.policy import REFERRER_POLICY
 from plugins.italian import LANGUAGE
@@ -125,6 +128,38 @@ def preview_stylesheets(settings, context):
             for name in (path.lstrip("/") for path in settings["ADMIN_PREVIEW_CSS"])]
 
 
+# The site stylesheet's custom properties the editor's own notices use (banner.js: a
+# warning's edge and background, the yellow of the preview's warnings on the site's pages):
+# one source, the theme's CSS, given to the page as they are set there.
+SITE_PROPERTIES = ("--color-warning-edge", "--color-warning-bg")
+# A top-level ``:root`` block (at a line's start: not one inside a media query, the dark or
+# high-contrast look; the editor has the light one) and a declaration in it.
+ROOT_BLOCK_RE = re.compile(r"^:root\s*\{([^}]*)\}", re.MULTILINE)
+DECLARATION_RE = re.compile(r"(--[\w-]+)\s*:\s*([^;]+?)\s*(?:;|$)")
+CSS_COMMENT_RE = re.compile(r"/\*.*?\*/", re.DOTALL)
+
+
+def site_properties(settings):
+    """``--color-warning-edge:#946c00;--color-warning-bg:#fff6d6``: the
+    :data:`SITE_PROPERTIES` as the preview's stylesheets (``ADMIN_PREVIEW_CSS``; a bundle:
+    its sources, ``ASSETS_BUNDLES``, in order) set them in the theme's files, the last
+    setting winning as in the browser; one a stylesheet does not set is left out."""
+    folders = (loaded_setting(settings, "ASSETS_STATIC_PATHS")
+               or settings.get("THEME_STATIC_PATHS") or ())
+    files = theme_files(settings["THEME"], folders, settings.get("IGNORE_FILES") or ())
+    bundles = loaded_setting(settings, "ASSETS_BUNDLES") or {}
+    found = {}
+    for name in (path.lstrip("/") for path in settings["ADMIN_PREVIEW_CSS"]):
+        for part in bundles.get(name, [name]):
+            if part not in files:
+                continue
+            css = CSS_COMMENT_RE.sub("", Path(files[part]).read_text(encoding="utf-8"))
+            for block in ROOT_BLOCK_RE.findall(css):
+                found.update((key, value) for key, value in DECLARATION_RE.findall(block)
+                             if key in SITE_PROPERTIES)
+    return ";".join(f"{key}:{found[key]}" for key in SITE_PROPERTIES if key in found)
+
+
 def _versioned(path):
     """``name?v=<hash>``: a browser fetches the file again when its content changes."""
     digest = hashlib.sha256(path.read_bytes()).hexdigest()[:12]
@@ -154,6 +189,7 @@ def render_index(settings, context, main="decap-cms.js", script=SCRIPT):
         main=main,
         script=script,
         preview_css=preview_stylesheets(settings, context),
+        site_properties=site_properties(settings),
         articles=[c["name"] for c in collections if c["name"] not in pages],
         pages=[c["name"] for c in collections if c["name"] in pages],
         # "della Redazione" in the preview as on the site: the same table (italian.words)

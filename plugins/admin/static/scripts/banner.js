@@ -7,6 +7,8 @@
     return;  // not the web editor's page (page.js)
   }
 
+  // page.js
+  var script = admin.script;
   // live-region.js
   var SPEAK_LATER = admin.SPEAK_LATER;
 
@@ -48,9 +50,19 @@
     + " padding-bottom: var(--avvisi-altezza, 0px)"
     + " !important; scroll-padding-bottom: var(--avvisi-altezza, 0px); }";
   // a warning's (preview-errors.js: the build's warnings): the site's preview panel's
-  // yellow (theme/static/css/base.css, --color-warning-edge: 4.8:1 on white, 4.4:1 on
-  // its background; the text 16:1)
-  var WARNED_CSS = "#946c00;background:#fff6d6";
+  // yellow, its custom properties as the site's stylesheet sets them (its one source:
+  // theme/static/css/base.css, --color-warning-edge and --color-warning-bg), which the
+  // build gives the page (data-site-properties: "--color-warning-edge:…;…",
+  // plugins/admin/output.py's site_properties) and which are set on it below
+  var WARNED_CSS = "var(--color-warning-edge);background:var(--color-warning-bg)";
+  var rootStyle = document.documentElement && document.documentElement.style;
+  (script.getAttribute("data-site-properties") || "").split(";").forEach(function (pair) {
+    var at = pair.indexOf(":");
+    var name = pair.slice(0, at).trim();
+    if (rootStyle && rootStyle.setProperty && /^--[\w-]+$/.test(name)) {
+      rootStyle.setProperty(name, pair.slice(at + 1).trim());
+    }
+  });
   var banners = {};
   var holder = null;
   var focusedBefore = null;  // the last control focused outside the notices

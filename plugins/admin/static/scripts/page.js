@@ -56,6 +56,9 @@
  *   data-long-title   the build's words for it (LONG_TITLE_MESSAGE's Italian half,
  *                     "{length}" for the count)
  *   data-default-author  the site's AUTHOR (the byline of an item without authors)
+ *   data-site-properties  the site stylesheet's custom properties the notices use, as
+ *                     its :root sets them ("--color-warning-edge:…;--color-warning-bg:…":
+ *                     output.py's site_properties; banner.js sets them on the page)
  * No inline script, no markup built from strings: the preview is made with h(); the
  * text's and the summary's HTML is Decap's own (its Markdown, sanitised: markdownHtml).
  */
