@@ -2571,6 +2571,9 @@ def test_the_editor_shows_the_previews_warnings_the_open_items_first(warned_edit
         expect(shown.first).to_be_hidden()  # folded
         notice.get_by_text("Mostra gli avvisi").click()
         expect(shown).to_have_count(3)
+        # what warnings are: the preview's one wording, its pages' panel's too
+        said = json.loads(preview.state.answer("/__anteprima/stato")[2])["warnings_help"]
+        expect(notice.locator("details p")).to_have_text(said)
         items = shown.all_inner_texts()
         assert items[0] == "In questa voce: " + open_warning[0], items
         assert sorted(items[1:]) == sorted([other_warning[0] + " Apri nell’editor",

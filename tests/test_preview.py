@@ -93,7 +93,8 @@ def warnings_panel(page):
 
 def listed(panel):
     """The lines a panel lists, unescaped."""
-    return [html.unescape(line) for line in re.findall(r"<li><code>(.*?)</code></li>", panel)]
+    return [html.unescape(line) for line in
+            re.findall(r"<li>(?:<strong>[^<]*</strong> )?<code>(.*?)</code>", panel)]
 
 
 def check_warnings(folder):
@@ -119,8 +120,8 @@ def test_the_builds_warnings_are_folded_at_the_top_of_every_page_as_check_words_
     for path in ("/", "/2024/05/buona-notizia/", "/non-esiste/"):
         page = get(preview, path)[1]
         panel = warnings_panel(page)
-        assert '<h2 id="preview-warnings">Anteprima: 2 avvisi</h2>' in panel, panel
-        assert listed(panel) == expected, (listed(panel), expected)
+        assert '<h2 id="preview-warnings">Anteprima: 2 avvisi' in panel, panel
+        assert sorted(listed(panel)) == sorted(expected), (listed(panel), expected)
         assert "<details><summary>" in panel  # folded (not <details open>)
         assert "role=" not in panel and "autofocus" not in panel and "tabindex" not in panel
         # after the skip link, the first stop of Tab; no error panel (the build succeeded)
@@ -144,6 +145,63 @@ def test_the_builds_warnings_are_folded_at_the_top_of_every_page_as_check_words_
     assert json.loads(get(preview, "/__anteprima/stato")[1])["warnings"] == []
 
 
+def test_an_items_page_lists_its_own_warnings_first_and_links_the_others(preview):
+    """Every warning of the content on every page left a reader of one article looking
+    for its own among all the others. On an item's page its own come first, marked "In
+    questa pagina" and counted in the heading (as the web editor puts the open item's
+    first, "…, 1 in questa voce"); the others keep check's order, each with a link to its
+    item's page (a file no item is, an unused picture, has none). Elsewhere (the home
+    page, a page not found) none is "in questa pagina". The explanation is the state's,
+    the one the web editor shows too."""
+    (preview.content / "notizie" / "a.md").write_text(WARNED, encoding="utf-8")
+    (preview.content / "notizie" / "b.md").write_text(
+        article(title="Altra notizia", body="Un altro testo.", sapore="dolce"),
+        encoding="utf-8")
+    (preview.content / "immagini").mkdir()
+    (preview.content / "immagini" / "dimenticata.png").write_bytes(image())
+    assert preview.rebuild()
+    expected = check_warnings(preview.content.parent)
+    assert len(expected) == 3, expected
+    [a_warning] = [line for line in expected if line.startswith("content/notizie/a.md:")]
+    [b_warning] = [line for line in expected if line.startswith("content/notizie/b.md:")]
+    [unused] = [line for line in expected if line.startswith("content/immagini/")]
+    state = json.loads(get(preview, "/__anteprima/stato")[1])
+
+    def items(panel):
+        return [html.unescape(item) for item in re.findall(r"<li>(.*?)</li>", panel)]
+
+    def link(warning):
+        return f' <a href="{html.escape(warning)}">Apri la pagina</a>'
+
+    panel = warnings_panel(get(preview, "/2024/05/buona-notizia/")[1])
+    assert '<h2 id="preview-warnings">Anteprima: 3 avvisi, 1 in questa pagina</h2>' in panel
+    assert listed(panel) == [a_warning] + [line for line in expected if line != a_warning]
+    found = items(panel)
+    assert found[0] == f"<strong>In questa pagina:</strong> <code>{a_warning}</code>", found
+    assert f"<code>{b_warning}</code>{html.unescape(link('/2024/05/altra-notizia/'))}" \
+        in found, found
+    assert f"<code>{unused}</code>" in found, found  # no page of its own: no link
+    assert f"<p>{html.escape(state['warnings_help'])}</p>".replace(
+        "./run check", "<code>./run check</code>") in panel, panel
+
+    panel = warnings_panel(get(preview, "/2024/05/altra-notizia/")[1])
+    assert "Anteprima: 3 avvisi, 1 in questa pagina</h2>" in panel
+    assert listed(panel)[0] == b_warning
+    assert f"<code>{a_warning}</code>{html.unescape(link('/2024/05/buona-notizia/'))}" \
+        in items(panel), items(panel)
+    for path in ("/", "/non-esiste/"):
+        panel = warnings_panel(get(preview, path)[1])
+        assert '<h2 id="preview-warnings">Anteprima: 3 avvisi</h2>' in panel, panel
+        assert listed(panel) == expected and "In questa pagina" not in panel
+        assert panel.count("Apri la pagina") == 2
+    # a failed build serves the last good pages: their own warnings still come first
+    (preview.content / "notizie" / "c.md").write_text(BROKEN.replace("Buona", "Terza"),
+                                                      encoding="utf-8")
+    assert not preview.rebuild()
+    panel = warnings_panel(get(preview, "/2024/05/buona-notizia/")[1])
+    assert "in questa pagina</h2>" in panel and listed(panel)[0] == a_warning
+
+
 def test_a_failed_build_shows_its_warnings_under_its_errors(preview):
     """After a failed build the warnings are check's (which explains the failure), in
     their panel after the error panel's."""
@@ -155,7 +213,7 @@ def test_a_failed_build_shows_its_warnings_under_its_errors(preview):
     page = get(preview, "/2024/05/buona-notizia/")[1]
     assert page.index('class="preview-errors"') < page.index('class="preview-warnings"')
     assert listed(warnings_panel(page)) == [COLOUR_WARNING]
-    assert "Anteprima: 1 avviso</h2>" in warnings_panel(page)
+    assert "Anteprima: 1 avviso, 1 in questa pagina</h2>" in warnings_panel(page)
 
 
 def test_a_public_build_has_no_warnings_panel(tmp_path):
@@ -376,9 +434,11 @@ def test_the_browser_shows_the_error_and_reloads_when_it_is_fixed(good_preview, 
 def test_the_browser_shows_a_warning_folded_and_drops_it_when_it_is_fixed(good_preview,
                                                                           browser):
     """The editor saves an item with a warning: the open page reloads by itself with a
-    yellow line at its top, "Anteprima: 1 avviso", a heading in a region of its own,
-    folded, focus left where it was (Tab still goes to the skip link first); opened, the
-    file, line and message, axe-core content in light and dark; in forced colours it keeps
+    yellow line at its top, "Anteprima: 1 avviso, 1 in questa pagina" (the warning is the
+    page's own item's: the preview's process reads which, the build's note), a heading
+    in a region of its own, folded, focus left where it was (Tab still goes to the skip
+    link first); opened, the file, line and message, marked "In questa pagina", axe-core
+    content in light and dark; in forced colours it keeps
     an edge. Fixed, it goes."""
     from playwright.sync_api import expect  # noqa: PLC0415
 
@@ -388,9 +448,10 @@ def test_the_browser_shows_a_warning_folded_and_drops_it_when_it_is_fixed(good_p
         page.goto(f"{good_preview.origin}/2024/05/buona-notizia/")
         expect(page.locator("h1")).to_have_text("Buona notizia")
         good_preview.article.write_text(WARNED, encoding="utf-8")
-        region = page.get_by_role("region", name="Anteprima: 1 avviso")
+        region = page.get_by_role("region", name="Anteprima: 1 avviso, 1 in questa pagina")
         expect(region).to_be_visible(timeout=60_000)  # reloaded by itself
-        expect(region.get_by_role("heading", level=2)).to_have_text("Anteprima: 1 avviso")
+        expect(region.get_by_role("heading", level=2)).to_have_text(
+            "Anteprima: 1 avviso, 1 in questa pagina")
         message = region.get_by_text(COLOUR_WARNING)
         expect(message).to_be_hidden()  # folded
         assert page.evaluate("document.activeElement === document.body")
@@ -400,6 +461,7 @@ def test_the_browser_shows_a_warning_folded_and_drops_it_when_it_is_fixed(good_p
         expect(region.locator("summary")).to_be_focused()
         page.keyboard.press("Enter")
         expect(message).to_be_visible()
+        expect(region.locator("li")).to_have_text(["In questa pagina: " + COLOUR_WARNING])
         for scheme in ("light", "dark"):  # its yellow's contrast in both
             page.emulate_media(color_scheme=scheme)
             violations = run_axe(page)

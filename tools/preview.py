@@ -9,7 +9,10 @@ reloads when the file is fixed and the panel goes away. The build's warnings (a 
 title, an unknown key, an untagged PDF…), which never stop it, are folded in a yellow
 panel at the top of every page, "N avvisi", also as ``invoke check`` words them: the
 build's own log, read as for the errors it alone finds (``logged_content_warnings``),
-no second checker. Only the preview adds these panels: no build writes them.
+no second checker. On an item's page its own warnings come first ("N avvisi, 1 in questa
+pagina"), the others with a link to their page: the build notes which item each page is
+written from (``PREVIEW_SOURCES``, plugins/core). Only the preview adds these panels: no
+build writes them.
 
 The reload needs no inline script (the site's Content-Security-Policy allows
 none): each HTML page gets ``<script src="/__anteprima/ricarica.js">``, which asks
@@ -47,7 +50,9 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
+from plugins.core import PREVIEW_SOURCES  # noqa: E402
 from plugins.core.files import ignored  # noqa: E402
+from plugins.core.urls import without_index  # noqa: E402
 from plugins.italian import LANGUAGE, quanti  # noqa: E402
 from tools import safe_build  # noqa: E402
 
@@ -69,6 +74,11 @@ EDITOR_TAG = f'<meta name="anteprima-stato" content="{PREFIX}stato">'.encode()
 # The build a page was served from, read by the reload script: "<run>-<generation>".
 BUILD_TAG = '<meta name="anteprima-build" content="{}">'
 LOG_TAIL = 20
+# What the warnings are, the one wording of the preview's panel and of the web editor's
+# notice (preview-errors.js reads it from the state): for an editor who works in either.
+WARNINGS_HELP = ("Gli avvisi non fermano né l’anteprima né la pubblicazione, ma segnalano"
+                 " qualcosa da controllare (sono quelli di ./run check). Correggi e salva:"
+                 " spariscono da soli.")
 # Files whose changes do not rebuild: editors' temporary files and folders' metadata,
 # which no build publishes (hidden files: .a.md.swp, .DS_Store, Emacs's .#a.md locks;
 # backups a.md~; Emacs's #a.md#; vim's 4913 test file; Windows' Thumbs.db, desktop.ini,
@@ -100,6 +110,8 @@ CONTENT_PROBLEM_RE = re.compile(r"^(\S.*?\.(?:md|markdown|mdown|mkd)(?::\d+)?): 
 # item uses, a misnamed file) and its line, then the text; the path must be there
 # (:func:`logged_content_warnings`), or any plugin's "Something: …" would be one.
 CONTENT_WARNING_RE = re.compile(r"^([^\s/][^:]*?)(?::(\d+))?: (.+)$")
+# A warning as check words it: its file (under the content folder's name) first.
+WARNING_FILE_RE = re.compile(r"^(.+?)(?::\d+)?: avviso: ")
 
 
 def log_records(log):
@@ -155,6 +167,12 @@ def check_order(path, line):
     return path, line is None, int(line or 0)
 
 
+def warning_file(line):
+    """The file a warning line names (``content/notizie/a.md``), or ""."""
+    match = WARNING_FILE_RE.match(line)
+    return match.group(1) if match else ""
+
+
 def same_words(line):
     """``line`` as compared with another wording of the same problem (spaces aside)."""
     return " ".join(line.split())
@@ -172,6 +190,8 @@ class PreviewSite:
         # the last build's warnings, as ``invoke check`` words them (they never stop it)
         self.warnings = []
         self.log = []  # the build log's last lines, when no content problem explains it
+        # the last good build's pages and their items: {"2024/05/a/index.html": "notizie/a.md"}
+        self.sources = {}
         self.generation = 0  # one more after every build: pages reload when it changes
         # this run's own mark: a tab left open across a restart of the preview saw
         # generation 1 again and kept the old pages
@@ -186,11 +206,15 @@ class PreviewSite:
         """Build; on failure keep the last good output and learn why. True on success."""
         with self._lock:
             log = []
-            ok = safe_build.build_into(self.settings_file, self.output, self.extra_settings,
-                                       content=self.content, log=log)
+            sources = self.sources_file
+            ok = safe_build.build_into(
+                self.settings_file, self.output,
+                (*self.extra_settings, f"{PREVIEW_SOURCES}={json.dumps(str(sources))}"),
+                content=self.content, log=log)
             if ok:
                 self.problems, self.log = [], []
                 self.warnings = logged_content_warnings(log, self.content)
+                self.sources = read_sources(sources)
             else:
                 self.problems, self.log, self.warnings = self._explain(log)
             self.generation += 1
@@ -224,6 +248,12 @@ class PreviewSite:
                 " plugin or settings error)."], tail, warnings
 
     @property
+    def sources_file(self):
+        """Where a build notes its pages' items for the preview: beside the output, as
+        the output's lock (:func:`claim_output`), never in it (never served)."""
+        return self.output.parent / f".{self.output.name}-sorgenti.json"
+
+    @property
     def build(self):
         """The build being served, unique across runs of the preview."""
         return f"{self.run}-{self.generation}"
@@ -235,7 +265,7 @@ class PreviewSite:
             return HTTPStatus.OK, "application/json", json.dumps(
                 {"generation": self.generation, "build": build,
                  "errors": len(self.problems), "problems": self.problems,
-                 "warnings": self.warnings}).encode()
+                 "warnings": self.warnings, "warnings_help": WARNINGS_HELP}).encode()
         if url_path == PREFIX + "ricarica.js":
             return HTTPStatus.OK, "text/javascript", RELOAD_JS
         path, status = self._file(url_path), HTTPStatus.OK
@@ -249,7 +279,9 @@ class PreviewSite:
         body = path.read_bytes()
         kind = content_type(path.name)
         if kind == "text/html":
-            body = self._editor(body) if EDITOR_MARK in body else self._decorated(body, build)
+            page = path.relative_to(self.output).as_posix() if status == HTTPStatus.OK else ""
+            body = self._editor(body) if EDITOR_MARK in body else self._decorated(
+                body, build, page=page)
         return status, kind, body
 
     @staticmethod
@@ -273,13 +305,14 @@ class PreviewSite:
             target = target / "index.html"
         return target if target.is_file() else None
 
-    def _decorated(self, body, build, built=True):
+    def _decorated(self, body, build, built=True, page=""):
         """The page with the reload script (and ``build``, the build it belongs to), the
         warnings' panel when there are any and, after a failed build, the error panel
-        (``built``: the page is the last good build's)."""
+        (``built``: the page is the last good build's; ``page``: its file in the output,
+        ``2024/05/a/index.html``)."""
         tag = BUILD_TAG.format(html.escape(build)).encode() + RELOAD_TAG
         body = body.replace(HEAD_END, tag + HEAD_END, 1)
-        body = self._warned(body)
+        body = self._warned(body, page)
         if not self.failed:
             return body
         items = "".join(f"<li><code>{html.escape(line)}</code></li>" for line in self.problems)
@@ -300,27 +333,61 @@ class PreviewSite:
         at = match.end() if match else 0
         return body[:at] + panel + body[at:]
 
-    def _warned(self, body):
+    def _warned(self, body, page=""):
         """The page with the warnings' panel, when the last build had any: every warning
         of the content, on every page (the editor sees them wherever they look), folded
         in a line of its own (a region with its heading; no live region, nothing
-        focused), after the skip link (still the first stop of Tab). Only here: no build
+        focused), after the skip link (still the first stop of Tab). On an item's page
+        (``page``, the output's file), the item's own first, marked "In questa pagina"
+        and counted in the heading ("Anteprima: 3 avvisi, 1 in questa pagina"), as the
+        web editor's notice puts the open item's first; each other one with a link to
+        its item's page, where there is one ("Apri la pagina"). Only here: no build
         writes it, the public one least of all."""
         if not self.warnings:
             return body
-        count = quanti(len(self.warnings), "avviso", "avvisi")
-        items = "".join(f"<li><code>{html.escape(line)}</code></li>" for line in self.warnings)
+        item = self.sources.get(page)
+        here_file = f"{self.content.name}/{item}" if item else None
+        here = [line for line in self.warnings if warning_file(line) == here_file]
+        pages = self._pages()
+        items = []
+        for line in here + [line for line in self.warnings if line not in here]:
+            text = f"<code>{html.escape(line)}</code>"
+            if line in here:
+                text = f"<strong>In questa pagina:</strong> {text}"
+            elif warning_file(line) in pages:
+                text += (f' <a href="{html.escape(pages[warning_file(line)])}">Apri la'
+                         " pagina</a>")
+            items.append(f"<li>{text}</li>")
+        count = quanti(len(self.warnings), "avviso", "avvisi") + (
+            f", {len(here)} in questa pagina" if here else "")
+        explained = html.escape(WARNINGS_HELP).replace("./run check",
+                                                       "<code>./run check</code>")
         panel = (
             '<section class="preview-warnings" aria-labelledby="preview-warnings">'
             f'<h2 id="preview-warnings">Anteprima: {count}</h2>'
             "<details><summary>Mostra gli avvisi</summary>"
-            "<p>Gli avvisi non fermano la compilazione né la pubblicazione, ma segnalano"
-            " qualcosa da controllare (sono quelli di <code>./run check</code>). Correggi e"
-            " salva: la pagina si aggiorna da sola.</p>"
-            f"<ul>{items}</ul></details></section>").encode("utf-8")
+            f"<p>{explained}</p>"
+            f"<ul>{''.join(items)}</ul></details></section>").encode("utf-8")
         match = SKIP_LINK_RE.search(body) or BODY_RE.search(body)
         at = match.end() if match else 0
         return body[:at] + panel + body[at:]
+
+    def _pages(self):
+        """``{"content/notizie/a.md": "/2024/05/a/"}``: each item's page in the preview
+        (of an item written at several addresses, translations, the first by name)."""
+        pages = {}
+        for page, item in sorted(self.sources.items()):
+            pages.setdefault(f"{self.content.name}/{item}", "/" + without_index(page))
+        return pages
+
+
+def read_sources(path):
+    """The build's ``{page: item}`` (``PREVIEW_SOURCES``); {} when it cannot be read."""
+    try:
+        sources = json.loads(Path(path).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return sources if isinstance(sources, dict) else {}
 
 
 # Types deploy/nginx.conf gives by more than the last extension (mimetypes: application/xml).

@@ -83,6 +83,9 @@
   // them until the warnings change.
   var WARNING_FILE = /^(.+?)(?::\d+)?: avviso: /;
   var warningsState = [];  // the last state's warnings
+  // what warnings are: the preview's one wording (tools/preview.py's WARNINGS_HELP, in
+  // the state), the same as its panel on the site's pages
+  var warningsHelp = "";
   var warningsKey = "[]";  // and as a string
   var warningsShown = "";  // what is shown (the warnings and the open item's), as a string
   var warningsHidden = "";  // the warnings the editor chose to hide
@@ -229,9 +232,9 @@
     details.open = warningsOpen;
     details.addEventListener("toggle", function () { warningsOpen = details.open; });
     details.appendChild(element("summary", "Mostra gli avvisi", "cursor:pointer"));
-    details.appendChild(element("p", "Gli avvisi non fermano l’anteprima né la"
-      + " pubblicazione, ma segnalano qualcosa da controllare (sono quelli di ./run check)."
-      + " Correggi e salva: spariscono da soli.", "margin:0.5rem 0 0"));
+    if (warningsHelp) {
+      details.appendChild(element("p", warningsHelp, "margin:0.5rem 0 0"));
+    }
     details.appendChild(list);
     banner("avvisi", { className: "anteprima-avvisi", role: "status", warned: true,
       heading: "Anteprima: " + plural(warningsState.length)
@@ -241,6 +244,7 @@
 
   function previewWarnings(state) {
     warningsState = state.warnings || [];
+    warningsHelp = typeof state.warnings_help === "string" ? state.warnings_help : "";
     warningsKey = JSON.stringify(warningsState);
     showWarnings();
   }
