@@ -227,6 +227,8 @@ def test_a_public_build_has_no_warnings_panel(tmp_path):
     for page in pages:
         text = page.read_text(encoding="utf-8")
         assert "preview-warnings" not in text and "avviso:" not in text, page
+    # nor the note of which item each page is written from (the preview's PREVIEW_SOURCES)
+    assert not [path for path in tmp_path.rglob("*sorgenti*")], list(tmp_path.rglob("*"))
 
 
 def test_the_web_editor_is_not_reloaded_and_is_told_where_the_errors_are(preview):
