@@ -227,7 +227,7 @@ def test_a_public_build_has_no_warnings_panel(tmp_path):
     for page in pages:
         text = page.read_text(encoding="utf-8")
         assert "preview-warnings" not in text and "avviso:" not in text, page
-    # nor the note of which item each page is written from (the preview's PREVIEW_SOURCES)
+    # nor the note of which item each page is written from (the preview's CONTRACT_PREVIEW_SOURCES)
     assert not [path for path in tmp_path.rglob("*sorgenti*")], list(tmp_path.rglob("*"))
 
 

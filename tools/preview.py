@@ -11,7 +11,7 @@ panel at the top of every page, "N avvisi", also as ``invoke check`` words them:
 build's own log, read as for the errors it alone finds (``logged_content_warnings``),
 no second checker. On an item's page its own warnings come first ("N avvisi, 1 in questa
 pagina"), the others with a link to their page: the build notes which item each page is
-written from (``PREVIEW_SOURCES``, plugins/core). Only the preview adds these panels: no
+written from (``CONTRACT_PREVIEW_SOURCES``, plugins/contract/sources.py). Only the preview adds these panels: no
 build writes them.
 
 The reload needs no inline script (the site's Content-Security-Policy allows
@@ -50,7 +50,6 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from plugins.core import PREVIEW_SOURCES  # noqa: E402
 from plugins.core.files import ignored  # noqa: E402
 from plugins.core.urls import without_index  # noqa: E402
 from plugins.italian import LANGUAGE, quanti  # noqa: E402
@@ -209,7 +208,7 @@ class PreviewSite:
             sources = self.sources_file
             ok = safe_build.build_into(
                 self.settings_file, self.output,
-                (*self.extra_settings, f"{PREVIEW_SOURCES}={json.dumps(str(sources))}"),
+                (*self.extra_settings, f"CONTRACT_PREVIEW_SOURCES={json.dumps(str(sources))}"),
                 content=self.content, log=log)
             if ok:
                 self.problems, self.log = [], []
@@ -382,7 +381,7 @@ class PreviewSite:
 
 
 def read_sources(path):
-    """The build's ``{page: item}`` (``PREVIEW_SOURCES``); {} when it cannot be read."""
+    """The build's ``{page: item}`` (``CONTRACT_PREVIEW_SOURCES``); {} when it cannot be read."""
     try:
         sources = json.loads(Path(path).read_text(encoding="utf-8"))
     except (OSError, ValueError):

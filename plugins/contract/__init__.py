@@ -21,6 +21,7 @@ from pelican import signals
 from plugins.core.settings import start
 
 from . import ahead
+from .sources import note_sources
 from .errors import ContentError
 from .reader import ContractReader
 
@@ -76,3 +77,4 @@ def register():
     signals.article_generator_init.connect(ahead.start)
     signals.page_generator_finalized.connect(ahead.stop)
     signals.finalized.connect(ahead.stop)
+    signals.all_generators_finalized.connect(note_sources)

@@ -17,6 +17,9 @@ DEFAULTS = {
     "CONTRACT_KEY_CHECKS": {},
     # True only in previewconf.py: drafts become visible items marked BOZZA.
     "CONTRACT_PREVIEW_DRAFTS": False,
+    # Set only by the live preview (tools/preview.py, with -e): a file where the build
+    # notes which item each page is written from (sources.py). "": nothing noted.
+    "CONTRACT_PREVIEW_SOURCES": "",
     # Hosts whose https:// iframes a body may embed (e.g. "www.youtube-nocookie.com").
     # Empty: no iframes. Any host here is a third party readers' browsers will contact.
     "CONTRACT_IFRAME_HOSTS": [],
@@ -38,6 +41,9 @@ def check(settings):
     if not core_settings.text_map(names, value_test=None):
         problems.append(("CONTRACT_CATEGORY_NAMES",
                          f"must map folder names to display names, not {names!r}"))
+    if not isinstance(settings["CONTRACT_PREVIEW_SOURCES"], str):
+        problems.append(("CONTRACT_PREVIEW_SOURCES", "must be a file's path or \"\", not"
+                                                     f" {settings['CONTRACT_PREVIEW_SOURCES']!r}"))
     for name in ("CONTRACT_EXTRA_KEYS", "CONTRACT_IFRAME_HOSTS"):
         if not core_settings.text_list(settings[name]):
             problems.append((name, f"must be a list of text, not {settings[name]!r}"))

@@ -37,12 +37,9 @@ write (every plugin keeps its results there: one clear error at start-up instead
 failure blamed on an editor's file later), ends the process without a last pass of the
 collector (:func:`.processes.quick_exit`), orders articles by :func:`.items.newest_first`
 (``ARTICLE_ORDER_BY``, unless the site sets its own), and, at ``all_generators_finalized``, keeps
-every item's ``url`` and ``save_as`` (:func:`.urls.freeze`) and, in the live preview only
-(``PREVIEW_SOURCES``, set by tools/preview.py), notes which item each page is written
-from (:func:`note_sources`).
+every item's ``url`` and ``save_as`` (:func:`.urls.freeze`).
 """
 
-import json
 import os
 import tempfile
 
@@ -50,8 +47,7 @@ from pelican import signals
 from pelican.settings import DEFAULT_CONFIG
 
 from .errors import QuietError, quiet_tracebacks
-from .files import keep
-from .items import PUBLIC, all_items, newest_first, source
+from .items import all_items, newest_first
 from .pages import anni_vicini, page_window, per_anno, per_mese
 from .processes import quick_exit
 from .settings import add_filters
@@ -96,29 +92,9 @@ def freeze_urls(generators):
     freeze(item for item, _ in all_items(generators))
 
 
-# The file (a path) where a build notes, for the live preview (tools/preview.py, which sets
-# it with Pelican's -e), which item each page is written from; no other build sets it.
-PREVIEW_SOURCES = "PREVIEW_SOURCES"
-
-
-def note_sources(generators):
-    """``PREVIEW_SOURCES``: ``{page written: its item's file under content/}`` as JSON
-    (``{"2024/05/festa/index.html": "notizie/festa.md"}``), every item the build writes
-    (translations and hidden items too), for the preview to show a page's own warnings
-    first. Nothing without the setting (every build but the preview's)."""
-    settings = generators[0].settings if generators else {}
-    path = settings.get(PREVIEW_SOURCES)
-    if not path:
-        return
-    pages = {item.save_as.replace(os.sep, "/"): source(item)
-             for item, _ in all_items(generators, PUBLIC) if item.save_as}
-    keep(path, json.dumps(pages, ensure_ascii=False, sort_keys=True).encode("utf-8"))
-
-
 def register():
     signals.initialized.connect(initialize)
     signals.article_generator_pretaxonomy.connect(unify)
     signals.article_generator_finalized.connect(mark)
     signals.article_generator_finalized.connect(fast_membership)
     signals.all_generators_finalized.connect(freeze_urls)
-    signals.all_generators_finalized.connect(note_sources)

@@ -17,7 +17,8 @@ PLUGINS = Path(__file__).resolve().parent.parent
 # REDIRECTS_ITEMS_FILE, a file outside the output that ``invoke publish`` names anew for
 # each release (a different path each time would make every publish a cold build);
 # DEBUG (pelican -D) only changes the log.
-VOLATILE_SETTINGS = frozenset({"OUTPUT_PATH", "CACHE_PATH", "REDIRECTS_ITEMS_FILE", "DEBUG"})
+VOLATILE_SETTINGS = frozenset({"OUTPUT_PATH", "CACHE_PATH", "REDIRECTS_ITEMS_FILE", "DEBUG",
+                               "CONTRACT_PREVIEW_SOURCES"})
 VOLATILE_SUFFIX = "_CACHE_PATH"
 # The installed libraries whose version may change what a page, a feed or a checked file
 # holds: a cached result made with another version is not reused (requirements.txt pins
