@@ -213,7 +213,8 @@ def test_a_failed_build_shows_its_warnings_under_its_errors(preview):
     page = get(preview, "/2024/05/buona-notizia/")[1]
     assert page.index('class="preview-errors"') < page.index('class="preview-warnings"')
     assert listed(warnings_panel(page)) == [COLOUR_WARNING]
-    assert "Anteprima: 1 avviso, 1 in questa pagina</h2>" in warnings_panel(page)
+    # all the warnings are the page's own: counted once
+    assert "Anteprima: 1 avviso in questa pagina</h2>" in warnings_panel(page)
 
 
 def test_a_public_build_has_no_warnings_panel(tmp_path):
@@ -436,7 +437,7 @@ def test_the_browser_shows_the_error_and_reloads_when_it_is_fixed(good_preview, 
 def test_the_browser_shows_a_warning_folded_and_drops_it_when_it_is_fixed(good_preview,
                                                                           browser):
     """The editor saves an item with a warning: the open page reloads by itself with a
-    yellow line at its top, "Anteprima: 1 avviso, 1 in questa pagina" (the warning is the
+    yellow line at its top, "Anteprima: 1 avviso in questa pagina" (the warning is the
     page's own item's: the preview's process reads which, the build's note), a heading
     in a region of its own, folded, focus left where it was (Tab still goes to the skip
     link first); opened, the file, line and message, marked "In questa pagina", axe-core
@@ -450,10 +451,10 @@ def test_the_browser_shows_a_warning_folded_and_drops_it_when_it_is_fixed(good_p
         page.goto(f"{good_preview.origin}/2024/05/buona-notizia/")
         expect(page.locator("h1")).to_have_text("Buona notizia")
         good_preview.article.write_text(WARNED, encoding="utf-8")
-        region = page.get_by_role("region", name="Anteprima: 1 avviso, 1 in questa pagina")
+        region = page.get_by_role("region", name="Anteprima: 1 avviso in questa pagina")
         expect(region).to_be_visible(timeout=60_000)  # reloaded by itself
         expect(region.get_by_role("heading", level=2)).to_have_text(
-            "Anteprima: 1 avviso, 1 in questa pagina")
+            "Anteprima: 1 avviso in questa pagina")
         message = region.get_by_text(COLOUR_WARNING)
         expect(message).to_be_hidden()  # folded
         assert page.evaluate("document.activeElement === document.body")

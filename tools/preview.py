@@ -358,7 +358,8 @@ class PreviewSite:
                          " pagina</a>")
             items.append(f"<li>{text}</li>")
         count = quanti(len(self.warnings), "avviso", "avvisi") + (
-            f", {len(here)} in questa pagina" if here else "")
+            "" if not here else " in questa pagina" if len(here) == len(self.warnings)
+            else f", {len(here)} in questa pagina")  # all its own: "2 avvisi in questa pagina"
         explained = html.escape(WARNINGS_HELP).replace("./run check",
                                                        "<code>./run check</code>")
         panel = (

@@ -238,7 +238,8 @@
     details.appendChild(list);
     banner("avvisi", { className: "anteprima-avvisi", role: "status", warned: true,
       heading: "Anteprima: " + plural(warningsState.length)
-        + (here.length ? ", " + here.length + " in questa voce" : ""),
+        + (!here.length ? "" : here.length === warningsState.length ? " in questa voce"
+          : ", " + here.length + " in questa voce"),  // all its own: "2 avvisi in questa voce"
       parts: [details], close: "Nascondi", closed: function () { warningsHidden = key; } });
   }
 
