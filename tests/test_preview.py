@@ -317,6 +317,37 @@ def test_the_server_never_serves_outside_the_output(built_preview):
     assert get(built_preview, "/%2e%2e/testconf.py")[0] == 404
 
 
+def test_the_preview_answers_head_requests_as_the_web_server_does(built_preview):
+    """The web editor asks the site with HEAD whether a new upload's name is a published
+    file's, and refuses the save if so (published-files.js). The preview's server
+    answered HEAD with 501, so under ``./run livereload`` every file looked absent and a
+    new item's upload replaced a published attachment of the same name silently."""
+    import threading  # noqa: PLC0415
+    from http.server import ThreadingHTTPServer  # noqa: PLC0415
+    from urllib.error import HTTPError  # noqa: PLC0415
+    from urllib.request import Request, urlopen  # noqa: PLC0415
+
+    from tools.preview import _handler  # noqa: PLC0415
+
+    with ThreadingHTTPServer(("127.0.0.1", 0), _handler(built_preview)) as server:
+        threading.Thread(target=server.serve_forever, args=(0.05,), daemon=True).start()
+        origin = f"http://127.0.0.1:{server.server_address[1]}"
+        try:
+            page = f"{origin}/2024/05/buona-notizia/"
+            with urlopen(Request(page, method="HEAD"), timeout=10) as answer:
+                head = (answer.status, answer.headers["Content-Length"], answer.read())
+            with urlopen(page, timeout=10) as answer:
+                length = len(answer.read())
+            with pytest.raises(HTTPError) as missing:
+                urlopen(Request(f"{origin}/allegati/2024/nessuno.pdf", method="HEAD"),
+                        timeout=10)
+            missing.value.close()  # its connection (left open, a ResourceWarning later)
+        finally:
+            server.shutdown()
+    assert head == (200, str(length), b"")
+    assert missing.value.code == 404
+
+
 def test_the_pages_at_old_addresses_are_served_as_pages(preview):
     """plugins/redirects writes them as /chi-siamo.php or /index.php/notizie/123, which
     the web server sends as text/html (deploy/nginx.conf): the preview too, or the

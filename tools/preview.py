@@ -431,13 +431,24 @@ def _handler(site):
         server_version = "FareLegamiAnteprima/1"
 
         def do_GET(self):  # noqa: N802 - http.server's naming
+            self._answer(send_body=True)
+
+        def do_HEAD(self):  # noqa: N802
+            """The web editor asks with HEAD whether an upload's name is a published
+            file's (published-files.js): answered 501, as http.server does without
+            this, every file looked absent, and a new item's upload replaced a
+            published attachment of the same name without a word."""
+            self._answer(send_body=False)
+
+        def _answer(self, send_body):
             status, kind, body = site.answer(urlsplit(self.path).path)
             self.send_response(status)
             self.send_header("Content-Type", with_charset(kind))
             self.send_header("Content-Length", str(len(body)))
             self.send_header("Cache-Control", "no-store")
             self.end_headers()
-            self.wfile.write(body)
+            if send_body:
+                self.wfile.write(body)
 
         def log_message(self, format, *args):  # noqa: A002 - http.server's signature
             pass
