@@ -13,6 +13,7 @@ again.
   computer and on a phone (``tabbed``);
 - a part of a web page with a picture pasted and dropped into the text (``paste``);
 - titles typed into «Titolo», the hint of a long title (``shown``);
+- a save stopped by a field's error: the field shown and focused, why said (``stopped``);
 - the round trip: an item whose text uses everything the editors' guide allows, one word
   changed, saved; the built page the same but for that word (``roundtrip``).
 
@@ -113,7 +114,7 @@ def entry(item):
 # list of items with Shift+Tab, the browser scrolled each item just into the window, under
 # that header, which hid it whole. banner.js keeps the header's height clear at the top
 # (scroll-padding). The walk: the list of Notizie (LISTED's 16 items and the other walks'
-# items: 20), in a short window on a computer and on a phone; Tab through the page, then
+# items: 21), in a short window on a computer and on a phone; Tab through the page, then
 # Shift+Tab back up, 40 times each (more than the page's controls and items: every one of
 # them is reached, from wherever the focus starts); each control focused must be in the
 # window with nothing laid over it.
@@ -442,6 +443,104 @@ def test_the_title_walk_had_no_error(shown):
     assert shown.errors == [], "\n".join(shown.errors)
 
 
+# --- A save stopped by a field's error -------------------------------------------------
+# Decap checks the form's rules (a required field, the Slug's pattern) when "Pubblica ora"
+# is chosen and saves nothing; it wrote why only above the field, out of sight once the
+# text is being written (the form scrolled to its end). For a Slug not written as a slug
+# it gave no notice at all: the save did nothing, as far as the editor could see; for a
+# field left empty, a notice that "a" field was missing. field-errors.js scrolls to the
+# first field in error and focuses it, and says why when Decap did not (phrases.js words
+# Decap's own notice). The walk: an item written with git, given a bad Slug, then no
+# title, each saved with the text's box focused; last, written right, saved.
+
+STOPPED_ITEM = "notizie/2025-02-24-festa-d-estate-al-cortile.md"
+STOPPED_TITLE = "Festa d'estate al cortile"
+STOPPED = {STOPPED_ITEM: f"---\ntitle: {STOPPED_TITLE}\ndate: 2025-02-24 10:00\n---\n\n"
+                         "Musica e giochi per tutti nel cortile del Civic Center.\n"}
+BAD_SLUG = "Festa d'Estate"
+FIXED_SLUG = "festa-d-estate-2025"
+
+
+@dataclass
+class Stopped:
+    notices: dict = field(default_factory=dict)  # case -> the notices' texts
+    focused: dict = field(default_factory=dict)  # case -> the focused field is the one
+    seen: dict = field(default_factory=dict)  # case -> the field is in the window
+    unsaved: str = ""  # the item's file after the refusals
+    saved: str = ""  # the item's file once written right
+    errors: list = field(default_factory=list)
+
+
+@pytest.fixture(scope="module")
+def stopped(editor):
+    from playwright.sync_api import expect  # noqa: PLC0415
+
+    seen = Stopped()
+    path = editor.site.repo / "content" / STOPPED_ITEM
+    with editor.walk(entry(STOPPED_ITEM), seen.errors, window=(1280, 600)) as page:
+        title = page.get_by_label("Titolo", exact=True)
+        slug = page.get_by_label("Slug (fine dell'indirizzo)")
+        body = page.locator('[data-slate-editor="true"]')
+        expect(title).to_have_value(STOPPED_TITLE)
+        for case, field_ in (("slug", slug), ("title", title)):
+            if case == "slug":
+                slug.fill(BAD_SLUG)
+            else:
+                slug.fill("")
+                title.fill("")
+            body.click()  # the text's box: the form scrolled down to it
+            slate_ready(page, "selection.synced")
+            publish_item(page)
+            notice = page.locator(".Toastify__toast")
+            expect(notice).to_have_count(1)
+            # (Decap's check, then the field focused: the task after the choice's)
+            page.wait_for_function("() => document.activeElement"
+                                   " && document.activeElement.tagName === 'INPUT'")
+            seen.notices[case] = notice.all_inner_texts()
+            seen.focused[case] = field_.evaluate("(input) => document.activeElement === input")
+            seen.seen[case] = field_.evaluate(
+                "(input) => { const box = input.getBoundingClientRect();"
+                " return box.top >= 0 && box.bottom <= innerHeight; }")
+            page.evaluate("""document.querySelectorAll('.Toastify__close-button')
+                             .forEach(button => button.click())""")
+            expect(notice).to_have_count(0)
+        seen.unsaved = path.read_text(encoding="utf-8")
+        title.fill(STOPPED_TITLE)
+        slug.fill(FIXED_SLUG)
+        publish_item(page)
+        expect(page.get_by_text("Voce salvata")).to_be_visible()
+    seen.saved = path.read_text(encoding="utf-8")
+    return seen
+
+
+def test_a_slug_not_written_as_one_stops_the_save_saying_why(stopped):
+    notices = stopped.notices["slug"]
+    assert len(notices) == 1 and notices[0].startswith(
+        "Salvataggio della voce non riuscito: il campo «Slug (fine dell'indirizzo)» non"
+        " corrisponde allo schema: Solo lettere minuscole"), notices
+
+
+def test_a_title_left_empty_stops_the_save_saying_where_to_look(stopped):
+    assert stopped.notices["title"] == [
+        "Salvataggio della voce non riuscito: manca un campo obbligatorio, segnato in"
+        " rosso nel modulo."], stopped.notices["title"]
+
+
+def test_the_field_in_error_is_brought_into_view_and_focused(stopped):
+    assert stopped.focused == {"slug": True, "title": True}, stopped.focused
+    assert stopped.seen == {"slug": True, "title": True}, stopped.seen
+
+
+def test_nothing_is_saved_until_the_fields_are_right_and_then_it_is(stopped):
+    assert stopped.unsaved == STOPPED[STOPPED_ITEM]
+    front = yaml.safe_load(stopped.saved.split("---\n")[1])
+    assert (front["title"], front["slug"]) == (STOPPED_TITLE, FIXED_SLUG), stopped.saved
+
+
+def test_the_stopped_save_walk_had_no_error(stopped):
+    assert stopped.errors == [], "\n".join(stopped.errors)
+
+
 # --- The round trip --------------------------------------------------------------------
 # An item written with git opened in the web editor, one word of its text changed,
 # "Pubblica ora". Decap's rich-text editor writes the whole text again in its own
@@ -720,7 +819,7 @@ def test_the_images_are_shown_in_the_editor_and_its_preview(roundtrip):
 
 # Each walk's items, written with git; the round trip's are also in the sample site of
 # test_html_validity.py.
-CONTENT = {**ROUNDTRIP, **PASTED_INTO, **TITLED, **LISTED}
+CONTENT = {**ROUNDTRIP, **PASTED_INTO, **TITLED, **STOPPED, **LISTED}
 
 
 @pytest.fixture(scope="module")

@@ -86,6 +86,7 @@ SCRIPTS = (
     "targets.js",          # Decap's small buttons 24 px at least
     "small-screens.js",    # the item's form on a phone: one column, no sideways scroll
     "notices.js",          # Decap's notices stay until closed
+    "field-errors.js",     # a save stopped by a field's error: the field shown, why said
     "nested-lists.js",     # nested lists indented as the site reads them
     "less-than.js",        # a typed "<" saved as text
     "markdown-blocks.js",  # blocks of HTML with Markdown inside, as Decap reads them

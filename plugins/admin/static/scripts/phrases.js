@@ -117,6 +117,11 @@
             + " salvato, poi accedi di nuovo.",
           onBackendDown: "Il servizio che custodisce i file del sito non risponde: vedi"
             + " %{details} per saperne di più.",
+          // Decap's "Oops, hai saltato un campo obbligatorio. Per favore completalo prima
+          // di salvare." did not say that nothing was saved, nor where the field is
+          // (field-errors.js scrolls to it)
+          missingRequiredField: "Salvataggio della voce non riuscito: manca un campo"
+            + " obbligatorio, segnato in rosso nel modulo.",
           noteAdded: "Nota aggiunta", noteUpdated: "Nota modificata",
           noteDeleted: "Nota eliminata", noteResolved: "Nota risolta",
           noteReopened: "Nota riaperta",
