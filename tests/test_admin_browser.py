@@ -496,6 +496,7 @@ class Session:
     untranslated: list = field(default_factory=list)  # Decap's phrases left in English
     components: list = field(default_factory=list)  # the text's "+" menu
     upload_label: str = ""
+    upload_badges: list = field(default_factory=list)  # the last upload's cards' badges
     written_after_refusal: list = field(default_factory=list)
     old_field: dict = field(default_factory=dict)  # "Indirizzi precedenti" as shown
     one_address: dict = field(default_factory=dict)  # the item with one text, as shown
@@ -823,6 +824,7 @@ def edit(browser, seen, expect):
         page.locator('input[type="file"]').set_input_files(str(path))
         take = page.get_by_role("button", name="Prendi selezionato")
         expect(take).to_be_enabled()  # the upload is listed and selected
+        seen.upload_badges = library.locator('[data-testid="draft-text"]').all_inner_texts()
         return library, take
 
     def close_notices():  # the mouse left over them keeps them open
@@ -1784,6 +1786,14 @@ def test_the_interface_is_in_italian(session):
     assert session.upload_label == "Carica dal computer"
     # the "+" menu of the text: an image, named in Italian; no "Code Block"
     assert session.components == ["Immagine"]
+
+
+def test_a_file_just_uploaded_is_not_called_a_draft(session):
+    """Decap marks an upload the item's save has not written yet "Bozza", the word the
+    guide and the «Stato» field use for an item kept off the site: the PDF just chosen
+    for a published item looked as if it would stay unpublished. phrases.js: "Da
+    salvare"."""
+    assert session.upload_badges == ["Da salvare"], session.upload_badges
 
 
 def test_a_saved_items_link_to_the_site_says_it_opens_the_site(session):

@@ -93,6 +93,11 @@
         }
       },
       mediaLibrary: {
+        // Decap's badge on a file uploaded but not yet written (the item's save writes
+        // it) said "Bozza", the word of the «Stato» field and of the guide for an item
+        // kept off the site: the PDF just chosen for a published item looked as if it
+        // would stay unpublished
+        mediaLibraryCard: { draft: "Da salvare" },
         mediaLibraryModal: { close: "Chiudi", upload: "Carica dal computer", download: "Scarica" },
         // Decap's question ("… cancellare il media selezionato?") did not say that the file
         // leaves the site at once, even when another item uses it (the build then stops on
