@@ -429,6 +429,20 @@ def test_a_pages_form_says_where_its_summary_and_cover_appear(site, build):
     assert page.find("meta", property="og:image")["content"].endswith(".jpg")
 
 
+def test_the_attachments_hint_gives_the_size_over_which_the_build_warns(site, build):
+    """A file over ATTACHMENTS_MAX_SIZE_MB is only a warning of the build: in production
+    it is in the publication's log, which editors never read, and the form said nothing
+    of a limit (a 30 MB scan was saved without a word)."""
+    def hint(built):
+        collections = {c["name"]: c for c in admin_config(built)["collections"]}
+        return {f["name"]: f for f in collections["notizie"]["fields"]}["attachments"]["hint"]
+
+    assert "Al massimo 20 MB per file" in hint(site)
+    built = build(FILES, "ATTACHMENTS_MAX_SIZE_MB = 2.5\n")
+    assert built.ok, built.log
+    assert "Al massimo 2,5 MB per file: uno più grande va ridotto" in hint(built)
+
+
 def test_the_guide_names_every_field_of_the_form(site):
     """docs/guida-redazione.md, "Passo per passo", walks an editor through the form of a
     new item: every field the form shows is named there in bold, as the form labels it

@@ -158,8 +158,12 @@ def fields(settings, dated):
          "widget": "list", "required": False,
          "summary": "{{fields.title | default('Allegato')}} ({{fields.file"
                     " | default('senza file')}})",
+         # the size over which the build warns (plugins/attachments): in production that
+         # warning is only in the publication's log, which the editor never reads
          "hint": "Documenti da scaricare: PDF, documenti e fogli di calcolo (ODT, DOCX,"
-                 " XLSX…), CSV, TXT, ZIP, foto.",
+                 " XLSX…), CSV, TXT, ZIP, foto. Al massimo"
+                 f" {settings['ATTACHMENTS_MAX_SIZE_MB']:g}".replace(".", ",") + " MB per file: uno più grande va"
+                 " ridotto (un PDF, esportandolo «per il web»).",
          "fields": [
              {"label": "File", "name": "file", "widget": "file", "choose_url": False,
               **_media(settings, attachments, dated)},
