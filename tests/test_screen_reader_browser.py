@@ -81,11 +81,14 @@ EXTRA = {
 NOTICES = [("2023-03-10", "Sportello aperto a Soresina"),
            ("2023-03-20", "Nuovi orari dello sportello"),
            ("2023-11-05", "Assemblea dei volontari"), ("2023-11-25", "Bando per le associazioni")]
+# The two of November attach a document of the same title, as a notice of each month may
+# ("Modulo di iscrizione"): on Documenti's first page, with the other two.
 for number, (day, heading) in enumerate(NOTICES):
     EXTRA[f"allegati/modulo-{number}.txt"] = f"Modulo numero {number}.\n".encode()
+    document = "Modulo di iscrizione" if day.startswith("2023-11") else f"Modulo {number}"
     EXTRA[f"avvisi/{day}-avviso-{number}.md"] = article(
         title=heading, date=f"{day} 10:00",
-        attachments=[f"file: allegati/modulo-{number}.txt\n    title: Modulo {number}"])
+        attachments=[f"file: allegati/modulo-{number}.txt\n    title: {document}"])
 
 
 @pytest.fixture(scope="module")
@@ -368,6 +371,35 @@ def test_a_footnotes_reference_in_the_text_is_named_as_a_note_not_by_its_number(
     [reference] = [name(node) for node in trees["articolo"].of_role("link")
                    if (prop(node, "url") or "").endswith("#fn:1")]
     assert reference == heard("Nota 1")
+
+
+def test_documents_of_the_same_title_are_told_apart_by_their_article(page, site, trees):
+    """Two notices each attach a "Modulo di iscrizione": Documenti's list of links read
+    "Modulo di iscrizione (TXT, 17 byte)" twice, for two files. Each says its article,
+    for screen readers only (the line below it shows it); a title of its own, as
+    "Modulo 1", is left as it is."""
+    # "…byte) , da": Chromium puts a space before the visually hidden part, as before a
+    # line of its own
+    names = [text.replace(" ,", ",") for text, url in links(trees["documenti"])
+             if "/allegati/modulo-" in url]
+    assert names == heard(["Modulo di iscrizione (TXT, 17 byte), da «Bando per le associazioni»",
+                           "Modulo di iscrizione (TXT, 17 byte), da «Assemblea dei volontari»",
+                           "Modulo 1 (TXT, 17 byte)"])
+    # shown as before: the title and what the file is, the article on the line below
+    open_page(page, site, PAGE_KINDS["documenti"])
+    link = page.locator(".attachment-link").nth(1)
+    hidden = link.locator(".visually-hidden")
+    assert hidden.text_content() == ", da «Bando per le associazioni»"
+    assert hidden.bounding_box()["width"] <= 1
+    assert link.evaluate("""a => [...a.childNodes].map(function shown(node) {
+        return node.classList?.contains("visually-hidden") ? ""
+          : node.childNodes.length ? [...node.childNodes].map(shown).join("")
+          : node.textContent; }).join("").trim()""") == "Modulo di iscrizione (TXT, 17\xa0byte)"
+    # on the page of the one article, its document is named by its title alone
+    page.goto(site.origin + "/2023/11/bando-per-le-associazioni/")  # no visits to wait for
+    tree = Tree(page)
+    assert [text for text, url in links(tree) if "/allegati/" in url] == heard([
+        "Modulo di iscrizione (TXT, 17 byte)"])
 
 
 def test_the_archives_month_links_say_their_year_and_leave_the_count_out(trees, site):
