@@ -126,6 +126,19 @@ ARTICLES = {
     "comunicati-stampa/bilancio-sociale.md": item(
         "Il bilancio sociale", "2024-10-05 10:00", "Pubblichiamo il bilancio della cooperativa.",
         attachments=[{"file": "allegati/bilancio-sociale.pdf", "title": "Il bilancio sociale"}]),
+    # two documents of one title, of two articles; two articles of one title, of two years
+    **{f"allegati/{name}.pdf": samples.text_pdf(f"Modulo di adesione: il tesserino {text}.\n"
+                                                 + "Nome, cognome e firma.\n" * 40)
+       for name, text in (("bocce", "della bocciofila"), ("briscola", "del dopolavoro"))},
+    "comunicati-stampa/bocce.md": item(
+        "Torneo di bocce", "2024-06-15 10:00", "Le squadre si iscrivono alla bocciofila.",
+        attachments=[{"file": "allegati/bocce.pdf", "title": "Modulo di adesione"}]),
+    "comunicati-stampa/briscola.md": item(
+        "Gara di briscola", "2024-11-15 10:00", "Le coppie si iscrivono portando il mazzo.",
+        attachments=[{"file": "allegati/briscola.pdf", "title": "Modulo di adesione"}]),
+    **{f"comunicati-stampa/chiusura-{year}.md": item(
+        "Chiusura estiva", f"{year}-08-01 10:00", "Gli uffici restano chiusi a ferragosto.",
+        slug=f"chiusura-estiva-{year}") for year in (2023, 2024)},
     # a summary copied from the first paragraph (the page shows it once: the excerpt too)
     "avvisi/mercatino.md": item(
         "Il mercatino solidale", "2024-10-01 10:00",
@@ -170,6 +183,11 @@ def document(path, title, pages):
     """The link of a document's result, which says what it is, as the site's pages do."""
     size = round(len(ARTICLES[path]) / 1000)
     return f"{title} (PDF, {size}\u00a0kB, {pages}\u00a0{'pagina' if pages == 1 else 'pagine'})"
+
+
+def document_name(path, title, pages):
+    """:func:`document` as a screen reader's list of links gives it: spaces normalised."""
+    return " ".join(document(path, title, pages).split())
 
 
 REGOLAMENTO = document("allegati/regolamento.pdf", "Regolamento del corso", 2)
@@ -1502,6 +1520,58 @@ def test_a_documents_link_says_it_is_a_document_as_on_the_sites_pages(searcher, 
     assert {name: paths for name, paths in places.items() if len(paths) > 1} == {}, places
     assert page.get_by_role("link", name=BILANCIO_PDF, exact=True).get_attribute(
         "href") == "/allegati/bilancio-sociale.pdf"
+
+
+def link_names(page):
+    """``[(name, path)]`` of the results' links as Chromium gives them to a screen reader
+    (its accessibility tree: visually hidden text in); spaces normalised, none before a
+    comma (Chromium puts one before a visually hidden part, as before a line of its own)."""
+    cdp = page.context.new_cdp_session(page)
+    try:
+        nodes = cdp.send("Accessibility.getFullAXTree")["nodes"]
+    finally:
+        cdp.detach()
+    return [(" ".join(node["name"]["value"].split()).replace(" ,", ","),
+             urlsplit(next(item["value"]["value"] for item in node["properties"]
+                           if item["name"] == "url")).path)
+            for node in nodes if not node.get("ignored") and node["role"]["value"] == "link"]
+
+
+def test_results_whose_links_read_the_same_say_their_article_or_date(searcher, site):
+    """Two notices each attach a "Modulo di adesione"; the office closes each August, a
+    news item "Chiusura estiva" a year. A screen reader's list of links read the same name
+    twice, for two files, for two articles. Each says, for screen readers only, what the
+    line under it shows: a document its article, an article its date. A title of its own
+    is left as it is."""
+    me = searcher
+    page = me.page
+    page.goto(site.origin + "/cerca/?q=tesserino")
+    me.wait_for_status("2 risultati per «tesserino».")
+    names = [(name, path) for name, path in link_names(page) if path.endswith(".pdf")]
+    document = document_name("allegati/bocce.pdf", "Modulo di adesione", 1)
+    assert document == document_name("allegati/briscola.pdf", "Modulo di adesione", 1)
+    assert sorted(names) == [
+        (f"{document}, dal comunicato «Gara di briscola»", "/allegati/briscola.pdf"),
+        (f"{document}, dal comunicato «Torneo di bocce»", "/allegati/bocce.pdf")]
+    # shown as before: the title and what the file is
+    assert page.locator(".cerca-titolo a").evaluate_all("""links => links.map((link) =>
+        [...link.childNodes].filter((node) => !node.classList?.contains("visually-hidden"))
+          .map((node) => node.textContent).join("").replace(/\\s+/g, " "))""") == [
+        document, document]
+    assert page.locator(".cerca-titolo .visually-hidden").first.bounding_box()["width"] <= 1
+
+    page.goto(site.origin + "/cerca/?q=ferragosto")
+    me.wait_for_status("2 risultati per «ferragosto».")
+    assert sorted(link for link in link_names(page) if "/chiusura-" in link[1]) == [
+        ("Chiusura estiva, 1 agosto 2023", "/2023/08/chiusura-estiva-2023/"),
+        ("Chiusura estiva, 1 agosto 2024", "/2024/08/chiusura-estiva-2024/")]
+
+    # one result of its title: named by it alone (and so the link to its document's article)
+    page.goto(site.origin + "/cerca/?q=bocciofila")
+    me.wait_for_status("2 risultati per «bocciofila».")
+    assert [(name, path) for name, path in link_names(page) if "bocce" in path] == [
+        ("Torneo di bocce", "/2024/06/torneo-di-bocce/"), (document, "/allegati/bocce.pdf"),
+        ("Torneo di bocce", "/2024/06/torneo-di-bocce/")]
 
 
 def test_an_excerpt_marks_the_word_found_not_the_punctuation_or_elision_around_it(

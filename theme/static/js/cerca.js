@@ -7,7 +7,8 @@
  * (/pagefind/pagefind.js, from the site itself); adds a radio button for each value of
  * the index's "categoria" filter (choice()); runs the query of the address on load, on
  * submit, on a category change and while typing (after a pause); keeps the address in
- * step; and writes the results: title link (a document's says "(PDF, 5 kB)"), date and
+ * step; and writes the results: title link (a document's says "(PDF, 5 kB)"; two that
+ * read the same say their article or date to screen readers, tellApart()), date and
  * category, for documents "Dal comunicato «…»", the tags the words were found in, and
  * the excerpt with the matched words marked ("…" where it cuts the page's text); the
  * words found in the title and tags are marked there too (highlighted()). Each word is
@@ -597,6 +598,8 @@ class Search {
     this.shown = 0;
     this.typingTimer = 0;
     this.announceTimer = 0;
+    // each result's title link: its name as shown, and what tells it apart (tellApart())
+    this.apart = new WeakMap();
   }
 
   start() {
@@ -951,6 +954,7 @@ class Search {
       const items = data.map((result, index) => this.item(result,
         batch[index].matchedMetaFields || []));
       this.list.append(...items);
+      this.tellApart();
       this.shown += batch.length;
       this.more.hidden = this.shown >= this.results.length;
       if (moveFocus && items.length) items[0].querySelector("a").focus();
@@ -979,6 +983,11 @@ class Search {
     if (meta.articolo_url) link.append(` (${meta.info || meta.tipo || "documento"})`);
     link.href = result.url; // Pagefind joined it to the site's address already
     heading.append(link);
+    // what the lines under it say, should another result's link read the same
+    const origin = meta.origine || "da";
+    this.apart.set(link, { name: link.textContent.replace(/\s+/g, " ").trim()
+      .toLocaleLowerCase(LANGUAGE),
+    text: meta.articolo_url ? `${origin} «${meta.articolo || meta.articolo_url}»` : meta.data });
     entry.append(heading);
 
     const details = element("p", "cerca-meta");
@@ -991,7 +1000,6 @@ class Search {
     if (details.childNodes.length) entry.append(details);
 
     if (meta.articolo_url) { // a document: where it comes from, as Documenti says it
-      const origin = meta.origine || "da";
       const source = element("p", "cerca-documento",
         `${origin.charAt(0).toLocaleUpperCase(LANGUAGE)}${origin.slice(1)} «`);
       const article = element("a");
@@ -1016,6 +1024,28 @@ class Search {
       entry.append(excerptParagraph(result.excerpt, this.marks, result.content, this.found));
     }
     return entry;
+  }
+
+  /* Results whose links read the same (a "Modulo di adesione" of two notices, a
+     "Chiusura estiva" of two years): a screen reader's list of links had the same name
+     twice, for two places. Each says, for screen readers only, what the lines under it
+     show: a document its article (", dal comunicato «…»"), an article its date. */
+  tellApart() {
+    const named = new Map();
+    for (const link of this.list.querySelectorAll(".cerca-titolo a")) {
+      const { name } = this.apart.get(link) || {};
+      if (name) named.set(name, [...named.get(name) || [], link]);
+    }
+    for (const links of named.values()) {
+      if (links.length < 2) continue;
+      for (const link of links) {
+        const { text } = this.apart.get(link);
+        if (!text || link.querySelector(".visually-hidden")) continue;
+        const hidden = element("span", "visually-hidden");
+        hidden.append(...marked([{ text: `, ${text}` }], this.marks));
+        link.append(hidden);
+      }
+    }
   }
 
   keepAddress(query, category) {
