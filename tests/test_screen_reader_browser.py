@@ -78,16 +78,17 @@ EXTRA = {
 }
 # Older than every other article: the home's first pages and the category Notizie are the
 # same; 2023 is a fourth year in the archive; Documenti has a second page.
+# The office's hours changed twice that year: two notices of the same title.
 NOTICES = [("2023-03-10", "Sportello aperto a Soresina"),
            ("2023-03-20", "Nuovi orari dello sportello"),
-           ("2023-11-05", "Assemblea dei volontari"), ("2023-11-25", "Bando per le associazioni")]
+           ("2023-11-05", "Assemblea dei volontari"), ("2023-11-25", "Nuovi orari dello sportello")]
 # The two of November attach a document of the same title, as a notice of each month may
 # ("Modulo di iscrizione"): on Documenti's first page, with the other two.
 for number, (day, heading) in enumerate(NOTICES):
     EXTRA[f"allegati/modulo-{number}.txt"] = f"Modulo numero {number}.\n".encode()
     document = "Modulo di iscrizione" if day.startswith("2023-11") else f"Modulo {number}"
     EXTRA[f"avvisi/{day}-avviso-{number}.md"] = article(
-        title=heading, date=f"{day} 10:00",
+        title=heading, date=f"{day} 10:00", slug=f"avviso-{number}", tags="[Sportelli]",
         attachments=[f"file: allegati/modulo-{number}.txt\n    title: {document}"])
 
 
@@ -376,30 +377,61 @@ def test_a_footnotes_reference_in_the_text_is_named_as_a_note_not_by_its_number(
 def test_documents_of_the_same_title_are_told_apart_by_their_article(page, site, trees):
     """Two notices each attach a "Modulo di iscrizione": Documenti's list of links read
     "Modulo di iscrizione (TXT, 17 byte)" twice, for two files. Each says its article,
-    for screen readers only (the line below it shows it); a title of its own, as
-    "Modulo 1", is left as it is."""
+    for screen readers only (the line below it shows it); and, where two of the page's
+    articles have the same title ("Nuovi orari dello sportello", of March and November),
+    its date, as the links to those articles do. A title of its own, as "Modulo 1", is
+    left as it is."""
     # "…byte) , da": Chromium puts a space before the visually hidden part, as before a
     # line of its own
-    names = [text.replace(" ,", ",") for text, url in links(trees["documenti"])
-             if "/allegati/modulo-" in url]
-    assert names == heard(["Modulo di iscrizione (TXT, 17 byte), da «Bando per le associazioni»",
-                           "Modulo di iscrizione (TXT, 17 byte), da «Assemblea dei volontari»",
-                           "Modulo 1 (TXT, 17 byte)"])
+    names = [(text.replace(" ,", ","), url.removeprefix(site.origin))
+             for text, url in links(trees["documenti"])
+             if re.search(r"/2023/|/allegati/modulo-", url)]
+    assert names == heard([
+        ("Modulo di iscrizione (TXT, 17 byte), da «Nuovi orari dello sportello»,"
+         " 25 novembre 2023", "/allegati/modulo-3.txt"),
+        ("Nuovi orari dello sportello, 25 novembre 2023", "/2023/11/avviso-3/"),
+        ("Modulo di iscrizione (TXT, 17 byte), da «Assemblea dei volontari»",
+         "/allegati/modulo-2.txt"),
+        ("Assemblea dei volontari", "/2023/11/avviso-2/"),
+        ("Modulo 1 (TXT, 17 byte)", "/allegati/modulo-1.txt"),
+        ("Nuovi orari dello sportello, 20 marzo 2023", "/2023/03/avviso-1/")])
     # shown as before: the title and what the file is, the article on the line below
     open_page(page, site, PAGE_KINDS["documenti"])
-    link = page.locator(".attachment-link").nth(1)
+    link = page.locator(".attachment-link").nth(2)
     hidden = link.locator(".visually-hidden")
-    assert hidden.text_content() == ", da «Bando per le associazioni»"
+    assert hidden.text_content() == ", da «Assemblea dei volontari»"
     assert hidden.bounding_box()["width"] <= 1
     assert link.evaluate("""a => [...a.childNodes].map(function shown(node) {
         return node.classList?.contains("visually-hidden") ? ""
           : node.childNodes.length ? [...node.childNodes].map(shown).join("")
           : node.textContent; }).join("").trim()""") == "Modulo di iscrizione (TXT, 17\xa0byte)"
     # on the page of the one article, its document is named by its title alone
-    page.goto(site.origin + "/2023/11/bando-per-le-associazioni/")  # no visits to wait for
+    page.goto(site.origin + "/2023/11/avviso-3/")  # no visits to wait for
     tree = Tree(page)
     assert [text for text, url in links(tree) if "/allegati/" in url] == heard([
         "Modulo di iscrizione (TXT, 17 byte)"])
+
+
+def test_articles_of_the_same_title_are_told_apart_by_their_date(page, site):
+    """The office changed its hours in March and in November: two notices "Nuovi orari
+    dello sportello". A list of links read the name twice, for two articles. Each link says
+    its date too, for screen readers only (the line shows it beside it); a title of its
+    own is left as it is. In the cards of a listing, and on a year's archive, where the two
+    are in the lists of two months."""
+    for address in ("/argomenti/sportelli/", "/archivio/2023/"):
+        page.goto(site.origin + address)
+        found = [(text.replace(" ,", ","), url.removeprefix(site.origin))
+                 for text, url in links(Tree(page)) if re.search(r"/2023/\d\d/", url)]
+        assert found == heard([
+            ("Nuovi orari dello sportello, 25 novembre 2023", "/2023/11/avviso-3/"),
+            ("Assemblea dei volontari", "/2023/11/avviso-2/"),
+            ("Nuovi orari dello sportello, 20 marzo 2023", "/2023/03/avviso-1/"),
+            ("Sportello aperto a Soresina", "/2023/03/avviso-0/")]), address
+        # shown as before: the title alone (the date beside it)
+        title = page.locator("a[href$='/2023/03/avviso-1/']")
+        hidden = title.locator(".visually-hidden")
+        assert hidden.text_content() == ", 20 marzo 2023"
+        assert hidden.bounding_box()["width"] <= 1
 
 
 def test_the_archives_month_links_say_their_year_and_leave_the_count_out(trees, site):
