@@ -136,9 +136,14 @@ ARTICLES = {
     "comunicati-stampa/briscola.md": item(
         "Gara di briscola", "2024-11-15 10:00", "Le coppie si iscrivono portando il mazzo.",
         attachments=[{"file": "allegati/briscola.pdf", "title": "Modulo di adesione"}]),
+    **{f"allegati/calendario-{year}.pdf": samples.text_pdf(
+        f"Calendario delle aperture: i turni {who}.\n" + "Lunedì, mercoledì e venerdì.\n" * 40)
+       for year, who in ((2023, "dei soci"), (2024, "dei capi"))},
     **{f"comunicati-stampa/chiusura-{year}.md": item(
         "Chiusura estiva", f"{year}-08-01 10:00", "Gli uffici restano chiusi a ferragosto.",
-        slug=f"chiusura-estiva-{year}") for year in (2023, 2024)},
+        slug=f"chiusura-estiva-{year}",
+        attachments=[{"file": f"allegati/calendario-{year}.pdf",
+                      "title": "Calendario delle aperture"}]) for year in (2023, 2024)},
     # a summary copied from the first paragraph (the page shows it once: the excerpt too)
     "avvisi/mercatino.md": item(
         "Il mercatino solidale", "2024-10-01 10:00",
@@ -1539,9 +1544,10 @@ def link_names(page):
 
 def test_results_whose_links_read_the_same_say_their_article_or_date(searcher, site):
     """Two notices each attach a "Modulo di adesione"; the office closes each August, a
-    news item "Chiusura estiva" a year. A screen reader's list of links read the same name
-    twice, for two files, for two articles. Each says, for screen readers only, what the
-    line under it shows: a document its article, an article its date. A title of its own
+    news item "Chiusura estiva" a year, with its "Calendario delle aperture". A screen
+    reader's list of links read the same name twice, for two files, for two articles. Each
+    says, for screen readers only, what the lines under it show: a document its article
+    (and its date, the articles' titles the same), an article its date. A title of its own
     is left as it is."""
     me = searcher
     page = me.page
@@ -1563,6 +1569,22 @@ def test_results_whose_links_read_the_same_say_their_article_or_date(searcher, s
     page.goto(site.origin + "/cerca/?q=ferragosto")
     me.wait_for_status("2 risultati per «ferragosto».")
     assert sorted(link for link in link_names(page) if "/chiusura-" in link[1]) == [
+        ("Chiusura estiva, 1 agosto 2023", "/2023/08/chiusura-estiva-2023/"),
+        ("Chiusura estiva, 1 agosto 2024", "/2024/08/chiusura-estiva-2024/")]
+
+    # two documents of one title, of two articles of one title: the article and its date,
+    # and the links to the articles their dates
+    page.goto(site.origin + "/cerca/?q=turni")
+    me.wait_for_status("2 risultati per «turni».")
+    calendar = document_name("allegati/calendario-2024.pdf", "Calendario delle aperture", 1)
+    assert calendar == document_name("allegati/calendario-2023.pdf", "Calendario delle aperture",
+                                     1)
+    assert sorted(link for link in link_names(page) if "calendario-" in link[1]
+                  or "/chiusura-" in link[1]) == [
+        (f"{calendar}, dal comunicato «Chiusura estiva», 1 agosto 2023",
+         "/allegati/calendario-2023.pdf"),
+        (f"{calendar}, dal comunicato «Chiusura estiva», 1 agosto 2024",
+         "/allegati/calendario-2024.pdf"),
         ("Chiusura estiva, 1 agosto 2023", "/2023/08/chiusura-estiva-2023/"),
         ("Chiusura estiva, 1 agosto 2024", "/2024/08/chiusura-estiva-2024/")]
 

@@ -197,6 +197,12 @@ function element(tag, className, text) {
   return node;
 }
 
+/* A link's name as shown, as a list of links compares names: spaces normalised, in
+   lower case. */
+function spoken(link) {
+  return link.textContent.replace(/\s+/g, " ").trim().toLocaleLowerCase(LANGUAGE);
+}
+
 /* A pattern finding `terms` (the site's ITALIAN_ENGLISH_TERMS or ITALIAN_PROPER_NAMES)
    as whole words, as plugins/italian/typography.py does (for notAfter()); null when there
    are none. */
@@ -598,7 +604,7 @@ class Search {
     this.shown = 0;
     this.typingTimer = 0;
     this.announceTimer = 0;
-    // each result's title link: its name as shown, and what tells it apart (tellApart())
+    // each result's links: its name as shown, and what tells it apart (tellApart())
     this.apart = new WeakMap();
   }
 
@@ -985,9 +991,8 @@ class Search {
     heading.append(link);
     // what the lines under it say, should another result's link read the same
     const origin = meta.origine || "da";
-    this.apart.set(link, { name: link.textContent.replace(/\s+/g, " ").trim()
-      .toLocaleLowerCase(LANGUAGE),
-    text: meta.articolo_url ? `${origin} «${meta.articolo || meta.articolo_url}»` : meta.data });
+    this.apart.set(link, { name: spoken(link), date: meta.data || "",
+      source: meta.articolo_url ? `${origin} «${meta.articolo || meta.articolo_url}»` : "" });
     entry.append(heading);
 
     const details = element("p", "cerca-meta");
@@ -1005,6 +1010,7 @@ class Search {
       const article = element("a");
       article.append(...marked([{ text: meta.articolo || meta.articolo_url }], this.marks));
       article.href = new URL(meta.articolo_url, this.site).href;
+      this.apart.set(article, { name: spoken(article), date: meta.data || "", source: "" });
       source.append(article, "»");
       entry.append(source);
     }
@@ -1027,24 +1033,38 @@ class Search {
   }
 
   /* Results whose links read the same (a "Modulo di adesione" of two notices, a
-     "Chiusura estiva" of two years): a screen reader's list of links had the same name
-     twice, for two places. Each says, for screen readers only, what the lines under it
-     show: a document its article (", dal comunicato «…»"), an article its date. */
+     "Chiusura estiva" of two years, the article of each in its document's line): a
+     screen reader's list of links had one name for two places. Each says, for screen
+     readers only, what the lines under it show: a document its article (", dal
+     comunicato «…»"), and its date too where the articles have one title; an article
+     its date. Worked out again with each batch, over every result shown. */
   tellApart() {
-    const named = new Map();
-    for (const link of this.list.querySelectorAll(".cerca-titolo a")) {
-      const { name } = this.apart.get(link) || {};
-      if (name) named.set(name, [...named.get(name) || [], link]);
-    }
-    for (const links of named.values()) {
-      if (links.length < 2) continue;
+    const links = [...this.list.querySelectorAll("a")].filter((link) => this.apart.has(link));
+    const said = new Map(links.map((link) => [link, ""]));
+    const heard = (link) => this.apart.get(link).name + said.get(link);
+    const twice = () => { // whether a link's name, as said now, leads to other places too
+      const places = new Map();
       for (const link of links) {
-        const { text } = this.apart.get(link);
-        if (!text || link.querySelector(".visually-hidden")) continue;
-        const hidden = element("span", "visually-hidden");
-        hidden.append(...marked([{ text: `, ${text}` }], this.marks));
-        link.append(hidden);
+        places.set(heard(link), (places.get(heard(link)) || new Set()).add(link.href));
       }
+      return (link) => places.get(heard(link)).size > 1;
+    };
+    let shared = twice();
+    for (const link of links) {
+      const { source, date } = this.apart.get(link);
+      if (shared(link)) said.set(link, source || date ? `, ${source || date}` : "");
+    }
+    shared = twice();
+    for (const link of links) {
+      const { source, date } = this.apart.get(link);
+      if (source && date && shared(link)) said.set(link, `${said.get(link)}, ${date}`);
+    }
+    for (const link of links) {
+      link.querySelector(":scope > .visually-hidden")?.remove();
+      if (!said.get(link)) continue;
+      const hidden = element("span", "visually-hidden");
+      hidden.append(...marked([{ text: said.get(link) }], this.marks));
+      link.append(hidden);
     }
   }
 
