@@ -1,4 +1,9 @@
-"""Which page numbers a list's pagination shows; the archive's groups and neighbouring years."""
+"""Which page numbers a list's pagination shows; the archive's groups and neighbouring
+years; which titles of a page's list of links read the same (:func:`ripetuti`)."""
+
+from collections import Counter
+
+from markupsafe import Markup
 
 NEIGHBOURS = 2  # numbered links either side of the current page
 
@@ -82,3 +87,27 @@ def anni_vicini(archives, year):
     newer = ordered[position - 1] if position > 0 else None
     older = ordered[position + 1] if position + 1 < len(ordered) else None
     return newer, older
+
+
+def title_key(title):
+    """A title as a list of links reads it, to compare it with others: without its markup,
+    spaces normalised, in lower case."""
+    return Markup(str(title)).striptags().lower()
+
+
+def ripetuti(titles):
+    """Jinja filter: the titles (as :func:`title_key`) that stand more than once in
+    ``titles``: on a page where two links read "Nuovi orari dello sportello" for two
+    notices, each says its date too, for screen readers only (the theme's listings and
+    Documenti, with the test :func:`ripetuto`).
+
+    >>> sorted(ripetuti(["Chiusura estiva", "<em>Chiusura</em>  estiva", "Orari"]))
+    ['chiusura estiva']
+    """
+    counts = Counter(title_key(title) for title in titles)
+    return frozenset(key for key, count in counts.items() if count > 1)
+
+
+def ripetuto(title, repeated):
+    """Jinja test: ``title`` is one of ``repeated`` (:func:`ripetuti`)."""
+    return title_key(title) in repeated
