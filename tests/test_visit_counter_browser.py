@@ -358,6 +358,37 @@ def test_counts_display_in_italian(visit, counter, path, number_format, text):
     assert seen.count_visible() == "visible"
 
 
+# Intl.NumberFormat("it-IT") as CLDR data from before Italian's minimumGroupingDigits 2
+# has it (WebKitGTK 2.50 on Debian 12's ICU 72 writes "1.476"), and no Intl at all.
+GROUPING_FROM_FOUR_DIGITS = """(() => {
+  const Real = Intl.NumberFormat;
+  Intl.NumberFormat = function (locale, options) {
+    return new Real(locale, {...options, useGrouping: "always"});
+  };
+  Number.prototype.toLocaleString = function (locale, options) {
+    return new Real(locale, {...options, useGrouping: "always"}).format(this);
+  };
+})();"""
+NO_INTL = "delete window.Intl;"
+
+
+@pytest.mark.parametrize("script", [GROUPING_FROM_FOUR_DIGITS, NO_INTL],
+                         ids=["older-cldr", "no-intl"])
+def test_counts_are_grouped_as_the_build_groups_whatever_the_browsers_data(visit, script):
+    """Four digits ungrouped, five and more in groups of three with ".", as the pages'
+    own numbers (plugins/italian numero), whatever Intl the browser has."""
+    seen = visit(PRESS + "/", init_script=script)
+    seen.wait_for_reads()
+    if script == GROUPING_FROM_FOUR_DIGITS:  # the simulation groups as WebKitGTK does
+        assert seen.page.evaluate('new Intl.NumberFormat("it-IT").format(1459)') == "1.459"
+    else:
+        assert seen.page.evaluate("typeof Intl") == "undefined"
+    assert seen.count_text() == "1459 visite"
+    seen = visit("/2024/05/molto-letto/", init_script=script)
+    seen.wait_for_reads()
+    assert seen.count_text() == "14.590 visite"
+
+
 @pytest.mark.parametrize("seed", [None, 0])
 def test_never_visited_stays_hidden(visit, counter, seed):
     if seed is not None:

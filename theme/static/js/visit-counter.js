@@ -25,7 +25,14 @@
   // data-visit-offset: a plain whole number (the template writes it; anything else shows
   // nothing), at most 13 digits; the total must stay within MAX_COUNT too.
   var OFFSET_FORMAT = /^(?:0|[1-9][0-9]{0,12})$/;
-  var numbers = window.Intl ? new Intl.NumberFormat("it-IT") : null;
+  // Italian grouping as the build writes numbers (plugins/italian numero): "1459",
+  // "14.590". Not Intl.NumberFormat("it-IT"): with CLDR data before Italian's
+  // minimumGroupingDigits became 2 (WebKitGTK 2.50 on Debian 12's ICU 72, older
+  // Safari) it writes "1.476", and without Intl the number had no groups at all.
+  function italian(number) {
+    var digits = String(number);
+    return number < 10000 ? digits : digits.replace(/\B(?=(?:[0-9]{3})+$)/g, ".");
+  }
   var counts = {}; // path -> {elements: [...], count: number|undefined} (count as served)
   var queue = [];
   var active = 0;
@@ -128,7 +135,7 @@
   function show(element, count) {
     var shown = total(element, count);
     if (shown <= 0) return; // nothing to say: "0 visite" is never shown
-    element.textContent = (numbers ? numbers.format(shown) : shown) +
+    element.textContent = italian(shown) +
       (shown === 1 ? " visita" : " visite");
     element.setAttribute("data-visit-shown", "");
   }
