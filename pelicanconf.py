@@ -235,11 +235,12 @@ FUNDING_PROGRAMME = "Welfare in azione"
 # One stylesheet for every page, minified, published as theme/css/site.<hash>.css;
 # templates link it with asset_url("css/site.css"). The sources are not published.
 # One script, theme/js/site.<hash>.js: the visit counter (configured by its data-*
-# attributes, idle without data-endpoint) and "Copia link"; one request on article pages.
+# attributes, idle without data-endpoint), "Copia link" and the lazy images asked for
+# before printing (Safari); one request on article pages.
 ASSETS_BUNDLES = {
     "css/site.css": ["css/base.css", "css/header.css", "css/list.css", "css/article.css",
                      "css/cerca.css", "css/footer.css"],
-    "js/site.js": ["js/visit-counter.js", "js/share.js"],
+    "js/site.js": ["js/visit-counter.js", "js/share.js", "js/print.js"],
 }
 
 # --- Visit counter (plugins/visit_counter/README.md) ---------------------------
