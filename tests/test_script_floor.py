@@ -51,10 +51,11 @@ def modules():
 
 
 def test_the_reader_scripts_are_within_the_oldest_supported_browsers():
-    """Every script of theme/static/js: cerca.js (a module), visit-counter.js and share.js
-    (js/site.js)."""
+    """Every script of theme/static/js: cerca.js (a module), visit-counter.js, share.js and
+    print.js (js/site.js)."""
     scripts = sorted(SCRIPTS.glob("*.js"))
-    assert {script.name for script in scripts} >= {"cerca.js", "share.js", "visit-counter.js"}
+    assert {script.name for script in scripts} >= {"cerca.js", "share.js", "visit-counter.js",
+                                                   "print.js"}
     assert modules() == {"cerca.js"}
     assert above_floor(*[(script, "module") if script.name in modules() else script
                          for script in scripts]) == []
