@@ -15,9 +15,13 @@ when 8081 is taken, and build /admin/ for the address it got (``invoke cms`` alo
 - ``GIT_REPO_DIRECTORY``: the repository the CMS's paths (``content/notizie``) are
   relative to. Paths leading out of it are refused by decap-server.
 
-Browsers reach it only from pages on ``localhost`` or ``127.0.0.1`` (its CORS rule),
-and the editor asks for it only when opened at such an address (``local_backend`` in
-``admin/config.yml``, ``ADMIN_LOCAL_BACKEND`` in pelicanconf.py).
+Browsers reach it only from pages on ``localhost`` or ``127.0.0.1``, and the editor asks
+for it only when opened at such an address (``local_backend`` in ``admin/config.yml``,
+``ADMIN_LOCAL_BACKEND`` in pelicanconf.py). decap-server's own CORS rule only keeps other
+pages from reading its answers, not from sending it what to write: ``tools/cms_guard.js``,
+loaded by node before it, refuses (403) every request whose ``Host`` is not
+``localhost``/``127.0.0.1`` (a page of an attacker's domain made to resolve to 127.0.0.1,
+DNS rebinding) or whose ``Origin`` is a page on another host.
 """
 
 import argparse
@@ -41,6 +45,8 @@ from tools import node_setup  # noqa: E402
 from plugins.core import processes  # noqa: E402 - the child dies with us, even on kill -9
 
 SERVER = ROOT / "node_modules" / "decap-server" / "dist" / "index.js"
+# loaded before it: requests from another host's pages refused (DNS rebinding, CSRF)
+GUARD = ROOT / "tools" / "cms_guard.js"
 HOST = "127.0.0.1"
 PORT = 8081
 
@@ -170,7 +176,7 @@ class CmsServer:
                    GIT_REPO_DIRECTORY=str(self.repo), LOG_LEVEL="info")
         env.pop("ORIGIN", None)  # keep its own rule: pages on localhost/127.0.0.1 only
         self.process = subprocess.Popen(  # noqa: S603 - our own command line
-            [node, str(SERVER)], cwd=self.repo, env=env, stdin=subprocess.DEVNULL,
+            [node, "--require", str(GUARD), str(SERVER)], cwd=self.repo, env=env, stdin=subprocess.DEVNULL,
             stdout=self.log, stderr=subprocess.STDOUT if self.log else None,
             preexec_fn=functools.partial(processes.die_with, os.getpid()))
         deadline = time.monotonic() + timeout
