@@ -241,6 +241,7 @@ def serve(c):
         if not built:
             sys.exit(1)
         with ThreadingHTTPServer((CONFIG["host"], CONFIG["port"]), handler) as server:
+            server.bound_name = CONFIG["host"]  # a Host of this name is this machine's
             print(f"Sito su http://{CONFIG['host']}:{CONFIG['port']}/ (Ctrl+C per uscire)",
                   flush=True)
             try:

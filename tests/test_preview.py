@@ -444,6 +444,70 @@ def good_preview(running_preview):
     return running_preview
 
 
+def get_with_host(port, path, host, method="GET"):
+    """``(status, body)`` of ``path`` asked of 127.0.0.1:``port`` with ``Host: host``, as
+    a browser sends it for a page of that name (DNS rebinding: its name resolved to
+    127.0.0.1)."""
+    import http.client  # noqa: PLC0415
+
+    connection = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
+    try:
+        connection.request(method, path, headers={"Host": host})
+        response = connection.getresponse()
+        return response.status, response.read().decode("utf-8")
+    finally:
+        connection.close()
+
+
+@pytest.mark.parametrize("host", ["attacker.example:{port}", "localhost.attacker.example:{port}",
+                                  "127.0.0.1.nip.io:{port}", "", "[bad"])
+def test_the_preview_refuses_pages_of_another_domain_resolved_to_this_machine(
+        good_preview, host):
+    """A page of another site, its domain made to resolve to 127.0.0.1 (DNS rebinding),
+    read the preview's pages (the drafts and the scheduled items it shows) and its
+    state (the files' problems): same-origin for the browser. Its Host names its
+    domain: 403, nothing of the site."""
+    port = good_preview.port
+    for path in ("/2024/05/buona-notizia/", "/__anteprima/stato", "/admin/"):
+        status, body = get_with_host(port, path, host.format(port=port))
+        assert status == 403, (path, body)
+        assert "Il testo buono" not in body and "generation" not in body
+        assert body.startswith("Anteprima: questo indirizzo non è di questo computer")
+
+
+@pytest.mark.parametrize("host", ["localhost:{port}", "127.0.0.1:{port}", "LOCALHOST:{port}",
+                                  "[::1]:{port}", "192.168.1.20:{port}", "127.0.0.1"])
+def test_the_preview_answers_its_own_addresses(good_preview, host):
+    """localhost, or any address (an IP, which no rebinding can name: the machine's own
+    on the network, with HOST=0.0.0.0)."""
+    status, body = get_with_host(good_preview.port, "/2024/05/buona-notizia/",
+                                 host.format(port=good_preview.port))
+    assert status == 200 and "Il testo buono" in body
+
+
+def test_serve_refuses_pages_of_another_domain_resolved_to_this_machine(tmp_path):
+    """``./run serve``'s server (StaticHandler) likewise; the name it was started on
+    (``HOST=mypc.lan``) is its own."""
+    import functools  # noqa: PLC0415
+    from http.server import ThreadingHTTPServer  # noqa: PLC0415 - the serve task's server
+
+    (tmp_path / "index.html").write_text("<p>Il sito</p>", encoding="utf-8")
+    handler = functools.partial(StaticHandler, directory=str(tmp_path))
+    with ThreadingHTTPServer(("127.0.0.1", 0), handler) as server:
+        server.bound_name = "mypc.lan"
+        thread = threading.Thread(target=server.serve_forever, daemon=True)
+        thread.start()
+        try:
+            port = server.server_address[1]
+            for method in ("GET", "HEAD"):
+                status, body = get_with_host(port, "/", f"attacker.example:{port}", method)
+                assert status == 403 and "Il sito" not in body
+            for host in (f"localhost:{port}", f"127.0.0.1:{port}", f"mypc.lan:{port}"):
+                assert get_with_host(port, "/", host) == (200, "<p>Il sito</p>")
+        finally:
+            server.shutdown()
+
+
 @pytest.mark.browser
 def test_the_browser_shows_the_error_and_reloads_when_it_is_fixed(good_preview, browser):
     from playwright.sync_api import expect  # noqa: PLC0415

@@ -24,6 +24,9 @@ of the preview, reloads it too). The web editor's page is never reloaded: it get
 script (plugins/admin/static/scripts/preview-errors.js) asks that state and shows the
 errors over the editor, in the notice it shows the production's publications in, and
 the warnings in a discreet one of their own.
+A request whose ``Host`` is neither ``localhost``, an address nor the name it was
+started on is refused (:func:`local_host`): a page of another site, its domain made to
+resolve to 127.0.0.1 (DNS rebinding), read the drafts it shows, as same-origin.
 Standard library only: a polling watcher and ``http.server``.
 
     python tools/preview.py --settings previewconf.py [--port 8000]
@@ -32,6 +35,7 @@ Standard library only: a polling watcher and ``http.server``.
 import argparse
 import fcntl
 import html
+import ipaddress
 import json
 import mimetypes
 import os
@@ -414,10 +418,58 @@ def with_charset(kind):
     return f"{kind}; charset=utf-8" if text else kind
 
 
+def local_host(header, bound=""):
+    """True when a request's ``Host`` names this machine: ``localhost``, an address
+    (``127.0.0.1``, ``[::1]``, the machine's own on the network when served there) or
+    ``bound``, the name the server was started on (``HOST``). Any other name is a page
+    of another site whose domain was made to resolve to this machine (DNS rebinding):
+    its requests are same-origin, and it read the drafts the preview shows."""
+    try:
+        name = urlsplit("//" + (header or "")).hostname
+    except ValueError:
+        return False
+    if not name:
+        return False
+    if name in ("localhost", (bound or "").lower()):
+        return True
+    try:
+        ipaddress.ip_address(name)
+    except ValueError:
+        return False
+    return True
+
+
+FOREIGN_HOST = ("Anteprima: questo indirizzo non è di questo computer; apri il sito da"
+                " http://localhost (o 127.0.0.1) / Preview: not this machine's address"
+                " (Host)").encode("utf-8")
+
+
+def refuse_foreign_host(handler, bound=""):
+    """Answer 403 to a request whose ``Host`` is not this machine's (:func:`local_host`);
+    True when it did."""
+    if local_host(handler.headers.get("Host"), bound):
+        return False
+    handler.send_response(HTTPStatus.FORBIDDEN)
+    handler.send_header("Content-Type", "text/plain; charset=utf-8")
+    handler.send_header("Content-Length", str(len(FOREIGN_HOST)))
+    handler.send_header("Cache-Control", "no-store")
+    handler.end_headers()
+    if handler.command != "HEAD":
+        handler.wfile.write(FOREIGN_HOST)
+    return True
+
+
 class StaticHandler(SimpleHTTPRequestHandler):
     """``invoke serve``'s server: the built folder as it is (no reload, no error page),
     with the web server's types (:func:`content_type`): Python's own sent feeds as
-    ``application/xml`` and the old addresses' pages as downloads."""
+    ``application/xml`` and the old addresses' pages as downloads. A request whose
+    ``Host`` is not this machine's is refused (:func:`local_host`; ``bound_name`` on the
+    server: the name it was started on)."""
+
+    def send_head(self):
+        if refuse_foreign_host(self, getattr(self.server, "bound_name", "")):
+            return None
+        return super().send_head()
 
     def guess_type(self, path):
         return with_charset(content_type(os.path.basename(path)))
@@ -426,7 +478,7 @@ class StaticHandler(SimpleHTTPRequestHandler):
         pass
 
 
-def _handler(site):
+def _handler(site, bound=""):
     class Handler(BaseHTTPRequestHandler):
         server_version = "FareLegamiAnteprima/1"
 
@@ -441,6 +493,8 @@ def _handler(site):
             self._answer(send_body=False)
 
         def _answer(self, send_body):
+            if refuse_foreign_host(self, bound):
+                return
             status, kind, body = site.answer(urlsplit(self.path).path)
             self.send_response(status)
             self.send_header("Content-Type", with_charset(kind))
@@ -524,7 +578,7 @@ def serve(site, host, port, roots=None):
     if site.content.resolve() not in {r.resolve() for r in roots}:
         roots = [*roots, site.content]
     try:  # the address first: a second preview must not build over the first one's site
-        server = ThreadingHTTPServer((host, port), _handler(site))
+        server = ThreadingHTTPServer((host, port), _handler(site, host))
     except OSError as error:
         sys.exit(f"Anteprima: l'indirizzo {host}:{port} non è disponibile ({error.strerror}):"
                  " un'anteprima è già avviata? Chiudila, o usa un'altra porta (PORT=8010"
