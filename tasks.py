@@ -111,7 +111,8 @@ def _cms():
         print(f"Porta {taken} occupata (un'altra anteprima?): l'editor web di questa usa la"
               f" porta {port}. / Web editor port {taken} is taken: this one uses {port}.")
     try:
-        server = cms_server.CmsServer(CONFIG["content"].parent, port).start()
+        server = cms_server.CmsServer(CONFIG["content"].parent, port,
+                                      content=CONFIG["content"].name).start()
     except cms_server.NotStarted as error:
         print(f"Editor web non avviato ({error}): il sito è servito senza l'editor web"
               " (/admin/). / Web editor backend not started: the site is served without"
@@ -417,7 +418,8 @@ def cms(c):
                  f" {cms_server.HOST}:{port}, so on another port it would not be found: stop"
                  " that program and try again, or use ./run livereload (or preview, serve),"
                  " which starts the backend on a free port and builds /admin/ for it.")
-    cms_server.main(["--port", str(port), "--repo", str(repo)])
+    cms_server.main(["--port", str(port), "--repo", str(repo),
+                     "--content", CONFIG["content"].name])
 
 
 @task(help={"articles": "synthetic articles to build (default 2000)",

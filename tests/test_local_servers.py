@@ -7,6 +7,7 @@ rebinding, its own domain made to resolve to 127.0.0.1, where its requests are
 same-origin and name the attacker's host in ``Host``.
 """
 
+import base64
 import http.client
 import json
 import shutil
@@ -105,3 +106,94 @@ def test_a_preflight_from_another_site_is_refused(backend):
     connection.close()
     assert response.status == 403
     assert response.getheader("Access-Control-Allow-Origin") is None
+
+
+def local(port):
+    """The headers of the web editor's own requests (/admin/ of a preview)."""
+    return {"Host": f"127.0.0.1:{port}", "Origin": "http://localhost:8000"}
+
+
+def media(path, data=b"\x89PNG\r\n"):
+    return {"action": "persistMedia", "params": {
+        "branch": "main", "asset": {"path": path, "content": base64.b64encode(data).decode(),
+                                    "encoding": "base64"}, "options": {"commitMessage": "Carica"}}}
+
+
+# (what a page on localhost asked, the file of the working copy it would touch)
+OUTSIDE = [
+    # the settings, which the preview runs at its next build
+    (json.loads(save_request("pelicanconf.py")), "pelicanconf.py"),
+    (media(".git/hooks/pre-commit", b"#!/bin/sh\nid\n"), ".git/hooks/pre-commit"),
+    (json.loads(save_request("content/../tasks.py")), "tasks.py"),
+    (json.loads(save_request("content\\..\\tasks.py")), "tasks.py"),
+    (media("contenuti-falsi/x.png"), "contenuti-falsi/x.png"),  # a name beginning like it
+    (media("content-old/x.png"), "content-old/x.png"),
+    ({"action": "persistEntry", "params": {  # a rename's new path
+        "branch": "main", "entry": {"slug": "x", "path": "content/notizie/a.md", "raw": "x",
+                                    "newPath": "plugins/evil.md"}, "assets": [],
+        "options": {"collectionName": "notizie", "commitMessage": "Sposta",
+                    "useWorkflow": False, "status": "draft"}}}, "plugins/evil.md"),
+    ({"action": "deleteFile", "params": {"branch": "main", "path": "tasks.py",
+                                         "options": {"commitMessage": "Elimina"}}}, "tasks.py"),
+    ({"action": "deleteFiles", "params": {"branch": "main",
+                                          "paths": ["content/notizie/a.md", "README.md"],
+                                          "options": {"commitMessage": "Elimina"}}}, "README.md"),
+    ({"action": "getMediaFile", "params": {"branch": "main", "path": ".git/config"}},
+     ".git/config"),
+    ({"action": "getMedia", "params": {"branch": "main", "mediaFolder": ".git"}}, ".git/config"),
+    ({"action": "entriesByFolder", "params": {"branch": "main", "folder": ".", "extension": "py",
+                                              "depth": 1}}, "tasks.py"),
+]
+
+
+@pytest.fixture
+def working_copy(tmp_path):
+    """A working copy's files beside its content/, and its backend."""
+    for name in ("pelicanconf.py", "tasks.py", "README.md", ".git/config"):
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_text(f"# {name}\n", encoding="utf-8")
+    (tmp_path / "content" / "notizie").mkdir(parents=True)
+    (tmp_path / "content" / "notizie" / "a.md").write_text("---\ntitle: A\n---\n", encoding="utf-8")
+    with cms_server.CmsServer(tmp_path, cms_server.free_port(),
+                              log=subprocess.DEVNULL) as server:
+        yield server
+
+
+@pytest.mark.parametrize(("request_", "touched"), OUTSIDE, ids=[
+    "settings", "git-hook", "dot-dot", "backslashes", "other-folder", "prefix", "new-path",
+    "delete", "delete-several", "read", "list-media", "list-entries"])
+def test_the_web_editors_backend_touches_nothing_outside_the_content_folder(
+        working_copy, request_, touched):
+    """Any page on localhost (the editor's, or one of another program there) had
+    decap-server write, read or delete any file of the working copy: pelicanconf.py,
+    which the preview runs at its next build, .git/hooks/, the tools. 403 with the
+    path named; the files as they were, nothing read."""
+    repo = working_copy.repo
+    before = {path: path.read_bytes() for path in repo.rglob("*") if path.is_file()}
+    status, answer = post(working_copy.port, json.dumps(request_), local(working_copy.port))
+    assert status == 403, answer
+    assert "non è nella cartella content/" in json.loads(answer)["error"]
+    assert "# " not in answer  # no file's content
+    assert {path: path.read_bytes() for path in repo.rglob("*") if path.is_file()} == before
+
+
+def test_the_web_editors_backend_works_in_the_content_folder(working_copy):
+    """The web editor's own requests: list, read, save, upload, delete, all in content/."""
+    port, repo = working_copy.port, working_copy.repo
+    assert post(port, save_request("content/notizie/b.md"), local(port))[0] == 200
+    assert (repo / "content" / "notizie" / "b.md").is_file()
+    status, answer = post(port, json.dumps(media("content/immagini/2024/foto.png")), local(port))
+    assert status == 200 and json.loads(answer)["path"] == "content/immagini/2024/foto.png"
+    status, answer = post(port, json.dumps({"action": "entriesByFolder", "params": {
+        "branch": "main", "folder": "content/notizie", "extension": "md", "depth": 1}}),
+        local(port))
+    assert status == 200
+    assert sorted(entry["file"]["path"] for entry in json.loads(answer)) == [
+        "content/notizie/a.md", "content/notizie/b.md"]
+    status, answer = post(port, json.dumps({"action": "getMedia", "params": {
+        "branch": "main", "mediaFolder": "content/immagini/2024"}}), local(port))
+    assert status == 200 and [file["name"] for file in json.loads(answer)] == ["foto.png"]
+    status, answer = post(port, json.dumps({"action": "deleteFile", "params": {
+        "branch": "main", "path": "content/notizie/a.md",
+        "options": {"commitMessage": "Elimina"}}}), local(port))
+    assert status == 200 and not (repo / "content" / "notizie" / "a.md").exists()

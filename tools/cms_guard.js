@@ -11,9 +11,19 @@
 // - a page elsewhere posting with an Origin of its own (a browser's preflight aside, any
 //   client that forwards the page's request).
 // Requests without Origin (the tools' own, urllib's) pass when their Host is loopback.
+//
+// And decap-server wrote, read and deleted any file of the repository it was given (the
+// working copy): pelicanconf.py (which the preview runs at its next build), tasks.py,
+// .git/hooks/. Only the content folder is the web editor's (FARELEGAMI_CMS_CONTENT,
+// relative to the repository: `content`): a request naming a path outside it is refused
+// (403) once its JSON is read, before decap-server acts on it.
 "use strict";
 
 const http = require("http");
+const path = require("path");
+const { createRequire } = require("module");
+
+const CONTENT = (process.env.FARELEGAMI_CMS_CONTENT || "content").replace(/^\/+|\/+$/g, "");
 
 const LOOPBACK_HOST = /^(localhost|127\.0\.0\.1|\[::1\])(:[0-9]{1,5})?$/i;
 const LOOPBACK_ORIGIN = /^https?:\/\/(localhost|127\.0\.0\.1|\[::1\])(:[0-9]{1,5})?$/i;
@@ -33,6 +43,79 @@ function refusal(req) {
   return null;
 }
 
+// Every path decap-server's actions take (its schema's `path` values).
+function pathsOf(params) {
+  const found = [];
+  if (!params || typeof params !== "object") {
+    return found;
+  }
+  const add = (value) => {
+    if (value !== undefined) {
+      found.push(value);
+    }
+  };
+  const files = (list) => (Array.isArray(list) ? list : []);
+  add(params.path);
+  add(params.folder);
+  add(params.mediaFolder);
+  for (const file of [params.entry, params.asset, ...files(params.dataFiles),
+    ...files(params.assets), ...files(params.files)]) {
+    if (file && typeof file === "object") {
+      add(file.path);
+      add(file.newPath);
+    }
+  }
+  files(params.paths).forEach(add);
+  return found;
+}
+
+function inContent(value) {
+  if (typeof value !== "string") {
+    return false;
+  }
+  const normal = path.posix.normalize(value.replace(/\\/g, "/")).replace(/^\/+/, "");
+  return normal === CONTENT || normal.startsWith(`${CONTENT}/`);
+}
+
+function outsideContent(body) {
+  return pathsOf(body && body.params).filter((value) => !inContent(value));
+}
+
+function refuse(res, why) {
+  const body = JSON.stringify({ error: why });
+  res.writeHead(403, {
+    "Content-Type": "application/json; charset=utf-8",
+    "Content-Length": Buffer.byteLength(body),
+    Connection: "close",
+  });
+  res.end(body);
+}
+
+// decap-server's own express (resolved from its script, the one node runs): its JSON
+// parser, once it has read a request, hands it on only when every path is in CONTENT.
+if (process.argv[1]) {
+  const express = createRequire(path.resolve(process.argv[1]))("express");
+  const json = express.json;
+  express.json = function guardedJson(...options) {
+    const parse = json.apply(this, options);
+    return function guardedParse(req, res, next) {
+      parse(req, res, (error) => {
+        if (error) {
+          next(error);
+          return;
+        }
+        const outside = outsideContent(req.body);
+        if (outside.length) {
+          refuse(res, `${JSON.stringify(String(outside[0]))} non è nella cartella`
+            + ` ${CONTENT}/: l'editor web scrive solo lì / not in the content folder`);
+          return;
+        }
+        next();
+      });
+    };
+  };
+}
+
 const createServer = http.createServer;
 http.createServer = function guardedCreateServer(...args) {
   const at = args.findIndex((arg) => typeof arg === "function");
@@ -43,13 +126,7 @@ http.createServer = function guardedCreateServer(...args) {
       if (why === null) {
         return handler.call(this, req, res);
       }
-      const body = JSON.stringify({ error: why });
-      res.writeHead(403, {
-        "Content-Type": "application/json; charset=utf-8",
-        "Content-Length": Buffer.byteLength(body),
-        Connection: "close",
-      });
-      res.end(body);
+      refuse(res, why);
       req.resume(); // the body, unread, is thrown away
       return undefined;
     };
@@ -57,4 +134,4 @@ http.createServer = function guardedCreateServer(...args) {
   return createServer.apply(this, args);
 };
 
-module.exports = { refusal };
+module.exports = { refusal, outsideContent };

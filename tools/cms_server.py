@@ -21,7 +21,9 @@ for it only when opened at such an address (``local_backend`` in ``admin/config.
 pages from reading its answers, not from sending it what to write: ``tools/cms_guard.js``,
 loaded by node before it, refuses (403) every request whose ``Host`` is not
 ``localhost``/``127.0.0.1`` (a page of an attacker's domain made to resolve to 127.0.0.1,
-DNS rebinding) or whose ``Origin`` is a page on another host.
+DNS rebinding) or whose ``Origin`` is a page on another host, and every request naming a
+path outside the content folder (``content``: decap-server wrote any file of the working
+copy, pelicanconf.py, which the preview runs, or .git/hooks/, for any page on localhost).
 """
 
 import argparse
@@ -149,8 +151,9 @@ def free_port(host=HOST):
 class CmsServer:
     """decap-server in a child process; ``with CmsServer(repo, port) as server: …``."""
 
-    def __init__(self, repo=ROOT, port=PORT, host=HOST, log=None):
+    def __init__(self, repo=ROOT, port=PORT, host=HOST, log=None, content="content"):
         self.repo = Path(repo).resolve()
+        self.content = content  # the folder of ``repo`` it may touch (ADMIN_CONTENT_DIR)
         self.port = port
         self.host = host
         self.log = log  # a file for its output (default: this process's)
@@ -173,7 +176,8 @@ class CmsServer:
             raise NotStarted(f"la porta {self.port} è già in uso: la tiene {italian}"
                              f" / port {self.port} is taken, by {english}")
         env = dict(os.environ, BIND_HOST=self.host, PORT=str(self.port), MODE="fs",
-                   GIT_REPO_DIRECTORY=str(self.repo), LOG_LEVEL="info")
+                   GIT_REPO_DIRECTORY=str(self.repo), LOG_LEVEL="info",
+                   FARELEGAMI_CMS_CONTENT=self.content)
         env.pop("ORIGIN", None)  # keep its own rule: pages on localhost/127.0.0.1 only
         self.process = subprocess.Popen(  # noqa: S603 - our own command line
             [node, "--require", str(GUARD), str(SERVER)], cwd=self.repo, env=env, stdin=subprocess.DEVNULL,
@@ -231,9 +235,11 @@ def main(argv=None):
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--port", type=int, default=PORT)
     parser.add_argument("--repo", default=str(ROOT), help="the working copy (default: this one)")
+    parser.add_argument("--content", default="content",
+                        help="its content folder, the only one written (default: content)")
     args = parser.parse_args(argv)
     try:
-        with CmsServer(args.repo, args.port) as server:
+        with CmsServer(args.repo, args.port, content=args.content) as server:
             print(f"Editor web, archivio locale su / local backend at {server.url}"
                   f" ({server.repo}); Ctrl+C per uscire", flush=True)
             server.process.wait()
