@@ -57,6 +57,23 @@ def test_partial_folders_are_never_rollback_candidates(tmp_path):
                                                       "staging"]  # no temporary links left
 
 
+def test_names_only_looking_like_a_release_are_never_rollback_candidates(tmp_path):
+    """A release's name is ASCII digits, matched whole: ``\\d`` and ``$`` took a folder
+    named with a final line break, or with another script's digits (newer than every
+    release, sorted), for the newest release: rollback made it current, and a publish's
+    pruning counted it among the releases kept."""
+    root = tmp_path / "public"
+    older = make_release(root, "20240101-100000-000000")
+    newer = make_release(root, "20240102-100000-000000")
+    for stray in ("20991231-100000-000000\n", "\u0662\u0660\u0662\u0664\u0660\u0661\u0660\u0663"
+                  "-100000-000000", "20991231-100000-000000\uff10"):
+        make_release(root, stray)
+    assert publish_root.releases(root) == [older, newer]
+    (root / "current").symlink_to("releases/20991231-100000-000000\n")
+    assert publish_root.rollback(root) == newer and current(root) == newer
+    assert publish_root.rollback(root) == older
+
+
 def test_rollback_repairs_a_current_that_is_no_release(tmp_path):
     root = tmp_path / "public"
     assert publish_root.rollback(root) is None and not (root / "current").exists()

@@ -34,7 +34,8 @@ from tools.previous_release import CARRIED, carried, carried_file, carry_over
 
 logger = unthrottled_log.logger(__name__)
 KEEP_RELEASES = 5
-RELEASE_NAME = re.compile(r"^\d{8}-\d{6}-\d{6}$")
+# ASCII digits, to the very end: \d took other scripts' digits, and $ a final line break
+RELEASE_NAME = re.compile(r"^[0-9]{8}-[0-9]{6}-[0-9]{6}\Z")
 LOCK_FILE = ".publish.lock"
 STAGING = "staging"
 RELEASES = "releases"
