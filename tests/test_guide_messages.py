@@ -206,6 +206,9 @@ OWN_FOLDERS = [
       # collegamento simbolico che porta fuori da content/ (the tests link a file in their
       # temporary folder, by its absolute path)
       "allegati/fuori.pdf": Symlink("../../fuori.pdf")}, ""),
+    # names with a control character: ./run check names them and reads nothing else (the
+    # name that forges a line of the log aside: it is no message of the guide's form)
+    ({name: data for name, data in hostile.UNSAFE_NAMES.items() if ": " not in name}, ""),
     # videos allowed from one host only (iframe da … non ammesso; video senza titolo;
     # titolo del video generico), a video of that host asking too much (permesso `…`
     # non ammesso in un video, `referrerpolicy="…"` non ammesso in un video);

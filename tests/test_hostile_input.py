@@ -105,6 +105,43 @@ def test_symlink_in_immagini_is_refused_even_when_nothing_links_it(build, tmp_pa
     assert_stopped(site, "immagini/foto.jpg: collegamento simbolico")
 
 
+# names no editor means (written by a script, or by hand to forge the log): a line break,
+# an escape sequence (clear the screen), a tab, a C1 control (CSI, an escape to some
+# terminals); a name with another invisible character is published (above)
+UNSAFE_NAMES = {
+    "notizie/a\nnotizie-b.md:1: errore: finto.md": article(title="A"),
+    "notizie/c\x1b[2Jd.md": article(title="C"),
+    "allegati/2024/fattura\t.pdf": pdf(1),
+    "immagini/foto\x9b31m/e.jpg": JPEG,
+}
+UNSAFE_SHOWN = ["notizie/a\\nnotizie-b.md:1: errore: finto.md", "notizie/c\\x1b[2Jd.md",
+                "allegati/2024/fattura\\t.pdf", "immagini/foto\\x9b31m"]
+
+
+def test_a_name_with_a_control_character_stops_the_build_and_the_check_shown_escaped(
+        build, tmp_path):
+    """Such names were built and checked without a word, and every message naming the
+    file (a missing title, Pelican's "Could not process") wrote it raw to the terminal
+    and the log: a line break made a forged line of its own, an escape sequence acted
+    on the terminal. Each name is an error before anything is read, shown escaped on
+    one line; the files in a folder so named are not listed one by one."""
+    site = build({**GOOD, **UNSAFE_NAMES})
+    assert_stopped(site, *(f"{name}: il nome contiene un carattere di controllo"
+                           for name in UNSAFE_SHOWN))
+    for raw in ("\x1b[2J", "\t", "\x9b", "\nnotizie-b.md:1"):
+        assert raw not in site.log, raw
+    assert "e.jpg" not in site.log  # its folder is named
+    status, out, err = run_tool(tmp_path, "check", "--settings", str(tmp_path / "testconf.py"),
+                                "--content", str(tmp_path / "content"))
+    assert status == 1 and "Traceback" not in err
+    assert out.splitlines()[:4] == [
+        f"content/{name}: errore: il nome contiene un carattere di controllo"
+        f" ({character}), che non si vede: rinomina il file (o la cartella) senza / a name"
+        " with a control character: rename it"
+        for name, character in zip(sorted(UNSAFE_SHOWN), ("\\t", "\\x9b", "\\n", "\\x1b"))]
+    assert "\x1b" not in out + err and "\x9b" not in out + err
+
+
 UNREADABLE = {"notizie/rotto.md": Symlink("vecchio-nome.md")}
 
 

@@ -385,7 +385,7 @@ def main(argv=None):
     settings = load_settings(args.settings, args.content)
     # reading follows symbolic links: one to a folder holding it never ends (the build
     # stops on them first too)
-    problems = symlink_problems(settings["PATH"])
+    problems = symlink_problems(settings["PATH"], settings["IGNORE_FILES"])
     files = [] if problems else content_files(settings)
     if not gc.isenabled():  # run as a script (above): what the start-up made is never
         gc.freeze()  # walked, here nor in the workers, which collect what they make

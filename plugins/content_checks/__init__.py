@@ -181,7 +181,7 @@ def check_links_first(pelican):
     walking for good, and one to a folder outside read files from elsewhere before any
     rule could stop the build. Such links stop it here, before anything is read."""
     pelican.settings.pop(ADDRESS_LINKS_KEY, None)  # a new run
-    problems = symlink_problems(pelican.settings["PATH"])
+    problems = symlink_problems(pelican.settings["PATH"], pelican.settings["IGNORE_FILES"])
     for problem in problems:
         logger.error("%s", problem)
     if problems:
