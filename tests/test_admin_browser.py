@@ -1823,7 +1823,15 @@ def test_a_file_just_uploaded_is_not_called_a_draft(session):
     assert session.upload_badges == ["Da salvare"], session.upload_badges
 
 
-def test_a_saved_items_link_to_the_site_says_it_opens_the_site(session):
+@pytest.fixture(scope="module")
+def built_after(session):
+    """The site built from the content the session left (one build for the tests that
+    read it: the same content and settings)."""
+    return build_site(session.work, {}, content=session.repo / "content",
+                      output=session.work / "output-after", settings=QUICK)
+
+
+def test_a_saved_items_link_to_the_site_says_it_opens_the_site(session, built_after):
     """Decap's "Guarda Live" (half English) on a saved item: «Apri il sito», opening the
     item's own page, though the item has no slug of its own and its title an apostrophe
     and an accent: the address the build makes from its title, which Decap's
@@ -1832,8 +1840,7 @@ def test_a_saved_items_link_to_the_site_says_it_opens_the_site(session):
     assert session.site_link["text"].strip() == "Apri il sito", session.site_link
     [path] = session.written()
     assert "slug" not in front_matter(path)[0]
-    built = build_site(session.work, {}, content=session.repo / "content",
-                       output=session.work / "output-link", settings=QUICK)
+    built = built_after
     assert built.ok, built.log
     address = json.loads(built.text("/admin/slugs.json"))["addresses"][
         path.relative_to(session.repo / "content").as_posix()]
@@ -2207,9 +2214,8 @@ def test_invoke_check_finds_no_problem(session):
     assert "0 errori, 0 avvisi" in err
 
 
-def test_the_site_builds_with_the_item_and_its_attachment(session):
-    built = build_site(session.work, {}, content=session.repo / "content",
-                       output=session.work / "output-after", settings=QUICK)
+def test_the_site_builds_with_the_item_and_its_attachment(session, built_after):
+    built = built_after
     assert built.ok, built.log
     page = built.soup(SITE_URL)
     # the text as read (no space before the colon after the span of "Crema")
@@ -2261,7 +2267,7 @@ def test_the_site_builds_with_the_item_and_its_attachment(session):
     assert session.bare["meta"][1] == "di Anna Rossi e della Redazione", session.bare
 
 
-def test_two_authors_typed_in_the_form_are_two_authors_on_the_site(session):
+def test_two_authors_typed_in_the_form_are_two_authors_on_the_site(session, built_after):
     """«Autori» of an item written with git by one author (`author: Anna Rossi`) shows
     her; two names typed with «e» are asked about and, being two, refused with how to
     write them; typed with a comma, the preview's byline is the site's, and the item is
@@ -2277,8 +2283,7 @@ def test_two_authors_typed_in_the_form_are_two_authors_on_the_site(session):
     meta, body = front_matter(session.repo / "content" / AUTHORS_ITEM)
     assert meta["authors"] == ["Anna Rossi", "Marco Bianchi"] and "author" not in meta
     assert body.strip() == "Testo."
-    built = build_site(session.work, {}, content=session.repo / "content",
-                       output=session.work / "output-authors", settings=QUICK)
+    built = built_after
     assert built.ok, built.log
     assert "più nomi" not in built.log  # the contract's warning for `author: A, B`
     byline = built.soup(AUTHORS_URL).select(".article-meta .meta-item")[1]
