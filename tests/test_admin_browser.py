@@ -1107,12 +1107,11 @@ def edit(browser, seen, expect):
             seen.notice_kept["presses"] = presses
             seen.notice_kept["name"] = page.evaluate(
                 "document.activeElement.getAttribute('aria-label')")
-            page.keyboard.press("Enter")
+            try:
+                notices_closed(lambda: page.keyboard.press("Enter"))
+            except PlaywrightTimeoutError:
+                pass  # the test says so
             break
-    try:
-        expect(kept).to_have_count(0)
-    except AssertionError:
-        pass  # the test says so
     seen.notice_kept["closed"] = kept.count() == 0
     seen.step = "7b opened again"
     page.get_by_label("Sommario").press("End")
