@@ -92,9 +92,13 @@ def test_a_readme_edited_leaves_the_code_digest_and_a_module_edited_changes_it(t
     (plugin / "__init__.py").write_text("VALUE = 1\n", encoding="utf-8")
     (plugin / "README.md").write_text("# example\n", encoding="utf-8")
     (plugin / "data.json").write_text("{}\n", encoding="utf-8")
+    (plugin / "words.md").write_text("parole\n", encoding="utf-8")  # data, not a README
     before = files_digest([tmp_path / "plugins"])
     (plugin / "README.md").write_text("# example\n\nA sentence more.\n", encoding="utf-8")
     assert files_digest([tmp_path / "plugins"]) == before
+    (plugin / "words.md").write_text("altre parole\n", encoding="utf-8")
+    assert files_digest([tmp_path / "plugins"]) != before
+    before = files_digest([tmp_path / "plugins"])
     (plugin / "data.json").write_text('{"a": 1}\n', encoding="utf-8")
     changed = files_digest([tmp_path / "plugins"])
     assert changed != before

@@ -36,18 +36,19 @@ def hash_parts(*parts):
     return digest.hexdigest()
 
 
-DOCUMENTATION_SUFFIXES = (".md",)  # a plugin's README: read by people, not by the build
+DOCUMENTATION_NAMES = frozenset({"README.md"})  # read by people, never by the build
 
 
 def files_digest(paths):
     """A digest of every file under ``paths`` (names and bytes), skipping bytecode and
-    documentation (:data:`DOCUMENTATION_SUFFIXES`: editing a README changes no output)."""
+    the READMEs (:data:`DOCUMENTATION_NAMES`: editing one changes no output; any other
+    Markdown file, data a plugin or template might read, counts)."""
     digest = hashlib.sha256()
     for root in map(Path, paths):
         files = [root] if root.is_file() else sorted(p for p in root.rglob("*") if p.is_file())
         for path in files:
             if ("__pycache__" in path.parts or path.suffix == ".pyc"
-                    or path.suffix in DOCUMENTATION_SUFFIXES):
+                    or path.name in DOCUMENTATION_NAMES):
                 continue
             digest.update(str(path.relative_to(root.parent)).encode() + b"\0")
             digest.update(path.read_bytes())
