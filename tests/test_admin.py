@@ -437,10 +437,10 @@ def test_the_attachments_hint_gives_the_size_over_which_the_build_warns(site, bu
         collections = {c["name"]: c for c in admin_config(built)["collections"]}
         return {f["name"]: f for f in collections["notizie"]["fields"]}["attachments"]["hint"]
 
-    assert "Al massimo 20 MB per file" in hint(site)
+    assert "Meglio restare sotto i 20 MB per file: uno più grande si pubblica" in hint(site)
     built = build(FILES, "ATTACHMENTS_MAX_SIZE_MB = 2.5\n")
     assert built.ok, built.log
-    assert "Al massimo 2,5 MB per file: uno più grande va ridotto" in hint(built)
+    assert "sotto i 2,5 MB per file" in hint(built)  # in Italian, as the build's warning
 
 
 def test_the_guide_names_every_field_of_the_form(site):

@@ -815,6 +815,8 @@ def test_large_file_is_a_warning_naming_the_file(build_once):
     assert site.ok, site.log
     assert re.search(r"WARNING\s+notizie/presentazione\.md:\d+: allegato molto grande:"
                      r" allegati/2024/presentazione\.pdf", " ".join(site.log.split()))
+    # the limit in Italian, as the web editor's hint words it ("0.001 MB" before)
+    assert "limite 0,001 MB)" in " ".join(site.log.split()), site.log
 
 
 # A file of allegati/ linked in a text only, over the limit: the same warning as when

@@ -22,7 +22,7 @@ from string import Formatter
 import yaml
 from pelican.urlwrappers import Category
 
-from plugins.italian import LANGUAGE
+from plugins.italian import LANGUAGE, numero
 from plugins.italian.slugs import MAX_LENGTH, SLUG_RE
 
 # The contract's date form, in the tokens of moment.js (Decap's date library).
@@ -161,9 +161,10 @@ def fields(settings, dated):
          # the size over which the build warns (plugins/attachments): in production that
          # warning is only in the publication's log, which the editor never reads
          "hint": "Documenti da scaricare: PDF, documenti e fogli di calcolo (ODT, DOCX,"
-                 " XLSX…), CSV, TXT, ZIP, foto. Al massimo"
-                 f" {settings['ATTACHMENTS_MAX_SIZE_MB']:g}".replace(".", ",") + " MB per file: uno più grande va"
-                 " ridotto (un PDF, esportandolo «per il web»).",
+                 " XLSX…), CSV, TXT, ZIP, foto. Meglio restare sotto i"
+                 f" {numero(settings['ATTACHMENTS_MAX_SIZE_MB'])} MB per file: uno più"
+                 " grande si pubblica, ma è lento da scaricare (un PDF si riduce"
+                 " esportandolo «per il web»).",
          "fields": [
              {"label": "File", "name": "file", "widget": "file", "choose_url": False,
               **_media(settings, attachments, dated)},

@@ -20,7 +20,7 @@ from plugins.core import files, filetypes
 from plugins.core.items import CHECKED, LINES_KEY, LISTED, entry_key, items, source
 from plugins.core.problems import WARNING, Problem
 from plugins.core.text import title_from_name
-from plugins.italian import typeset
+from plugins.italian import numero, typeset
 
 from .model import ALLOWED_KINDS, FIELD, KEY, Attachment, clean_path, expand, parse_declarations, \
     size_text
@@ -67,7 +67,8 @@ def _pdf_problem(relative, metadata):
 def large_file(relative, size, limit_mb):
     """The warning for a file of the attachments folder over ``ATTACHMENTS_MAX_SIZE_MB``
     (``limit_mb``), declared in `attachments` or linked in a text."""
-    return (f"allegato molto grande: {relative} ({size_text(size)}, limite {limit_mb} MB)"
+    return (f"allegato molto grande: {relative} ({size_text(size)}, limite {numero(limit_mb)}"
+            " MB)"
             " / large attachment")
 
 
