@@ -2984,3 +2984,23 @@ def test_apri_il_sito_opens_the_address_the_build_writes(tmp_path):
             assert built.soup(path).find("a", href=origin + addresses[relative]), path
         else:
             assert built.exists(path)
+
+
+def test_a_theme_without_the_warning_colours_is_told_at_the_build(tmp_path):
+    """The editor's warnings notice draws with the site stylesheet's --color-warning-edge
+    and --color-warning-bg (banner.js, from the page's data-site-properties): a theme
+    whose top-level :root no longer sets them (renamed, minified onto one line) left the
+    notice without its edge and background, silently. The build says which are missing."""
+    theme = tmp_path / "theme"
+    shutil.copytree(ROOT / "theme", theme)
+    base = theme / "static" / "css" / "base.css"
+    css = base.read_text(encoding="utf-8")
+    renamed = css.replace("--color-warning-edge", "--colore-avviso-bordo")
+    assert renamed != css
+    base.write_text(renamed, encoding="utf-8")
+    built = build_site(tmp_path, {"pages/contatti.md": "---\ntitle: Contatti\n---\n\nTesto.\n"},
+                       settings=f"THEME = {str(theme)!r}")
+    assert built.returncode == 0, built.log
+    log = " ".join(built.log.split())
+    assert "sets --color-warning-edge: the web editor's warnings notice" in log, built.log
+    assert "--color-warning-bg:" not in log.split("sets ", 1)[1].split(":", 1)[0]

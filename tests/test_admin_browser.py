@@ -1862,7 +1862,8 @@ def test_the_old_addresses_field_is_in_italian(session):
     shown = session.old_field
     assert shown["label"] == "Indirizzi precedenti (opzionale)"
     # the editor adds an address here itself (old-addresses.js): the hint says so
-    assert shown["hint"].startswith("Gli indirizzi che aveva prima, uno per riga:")
+    assert shown["hint"].startswith("Gli indirizzi che questa voce aveva prima, uno per"
+                                    " riga:")
     assert "l'editor aggiunge da solo l'indirizzo vecchio" in shown["hint"]
     assert shown["add"] == "Aggiungi indirizzo precedente"
     assert "2 indirizzi precedenti" in shown["text"]

@@ -517,7 +517,7 @@ def test_a_slug_not_written_as_one_stops_the_save_saying_why(stopped):
     notices = stopped.notices["slug"]
     assert len(notices) == 1 and notices[0].startswith(
         "Salvataggio della voce non riuscito: il campo «Slug (fine dell'indirizzo)» non"
-        " corrisponde allo schema: Solo lettere minuscole"), notices
+        " è scritto come serve: solo lettere minuscole"), notices
 
 
 def test_a_title_left_empty_stops_the_save_saying_where_to_look(stopped):

@@ -134,9 +134,10 @@ def fields(settings, dated):
          "hint": "Una o due frasi sotto il titolo e negli elenchi. Se manca, si usa il primo"
                  " paragrafo del testo." if dated else PAGE_SUMMARY_HINT},
         {"label": "Slug (fine dell'indirizzo)", "name": "slug", "widget": "string",
-         "required": False, "pattern": [slug_pattern(), "Solo lettere minuscole senza"
+         "required": False, "pattern": [slug_pattern(), "solo lettere minuscole senza"
                                         " accenti, cifre e trattini (per esempio"
-                                        " nuovi-orari-sportello)"],
+                                        " nuovi-orari-sportello)"],  # in the middle of
+         # phrases.js' regexPattern: «Il campo «Slug…» non è scritto come serve: solo…»
          "hint": "Di solito si lascia vuoto: l'indirizzo viene dal titolo. Serve per"
                  " mantenere l'indirizzo quando il titolo cambia."},
     ]

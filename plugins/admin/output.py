@@ -158,6 +158,11 @@ def site_properties(settings):
             for block in ROOT_BLOCK_RE.findall(css):
                 found.update((key, value) for key, value in DECLARATION_RE.findall(block)
                              if key in SITE_PROPERTIES)
+    missing = [key for key in SITE_PROPERTIES if key not in found]
+    if missing:  # the editor's warnings notice would lose its edge and background
+        logger.warning("ADMIN_PREVIEW_CSS: no top-level :root of the theme's stylesheets"
+                       " sets %s: the web editor's warnings notice is drawn without them",
+                       ", ".join(missing))
     return ";".join(f"{key}:{found[key]}" for key in SITE_PROPERTIES if key in found)
 
 

@@ -35,9 +35,12 @@ FIELD = {
     # It said "Solo per le notizie spostate dal vecchio sito", yet the editor adds an
     # address here itself when a title or a date's month changes (old-addresses.js): an
     # editor who took the hint at its word removed it, and the old link was broken
-    "hint": "Gli indirizzi che aveva prima, uno per riga: chi li apre arriva qui. Se"
-            " cambiano il titolo o il mese della data, l'editor aggiunge da solo"
-            " l'indirizzo vecchio: lascialo. Per una notizia portata dal vecchio sito scrivi"
+    # (a page has no month in its address, an item with a Slug keeps it whatever its
+    # title: "when its address changes", which is when old-addresses.js adds one)
+    "hint": "Gli indirizzi che questa voce aveva prima, uno per riga: chi li apre arriva"
+            " qui. Quando l'indirizzo della voce cambia (con un titolo o una data nuovi),"
+            " l'editor aggiunge da solo quello vecchio: lascialo. Per una notizia portata"
+            " dal vecchio sito scrivi"
             " l'indirizzo che aveva lì, per esempio /notizie/123-presentazione.html (va"
             " bene anche l'indirizzo completo, con il nome del vecchio sito; non quelli"
             " con ?id=…).",

@@ -202,7 +202,7 @@ function element(tag, className, text) {
 }
 
 /* A link's name as shown, as a list of links compares names: spaces normalised, in
-   lower case. */
+   lower case (the build's rule for its pages: plugins/core/pages.py title_key). */
 function spoken(link) {
   return link.textContent.replace(/\s+/g, " ").trim().toLocaleLowerCase(LANGUAGE);
 }

@@ -25,7 +25,8 @@
   // data-visit-offset: a plain whole number (the template writes it; anything else shows
   // nothing), at most 13 digits; the total must stay within MAX_COUNT too.
   var OFFSET_FORMAT = /^(?:0|[1-9][0-9]{0,12})$/;
-  // Italian grouping as the build writes numbers (plugins/italian numero): "1459",
+  // Italian grouping as the build writes numbers (plugins/italian/numbers.py numero,
+  // and cerca.js its counts with useGrouping "min2"): "1459",
   // "14.590". Not Intl.NumberFormat("it-IT"): with CLDR data before Italian's
   // minimumGroupingDigits became 2 (WebKitGTK 2.50 on Debian 12's ICU 72, older
   // Safari) it writes "1.476", and without Intl the number had no groups at all.

@@ -40,7 +40,9 @@
           i18n: { writingInLocale: "Stai scrivendo in %{locale}" },
           widget: {
             required: "Il campo «%{fieldLabel}» è obbligatorio.",
-            regexPattern: "Il campo «%{fieldLabel}» non corrisponde allo schema: %{pattern}.",
+            // Decap's "non corrisponde allo schema": jargon; %{pattern} is the field's own
+            // sentence (config.yml's pattern message), which field-errors.js shows too
+            regexPattern: "Il campo «%{fieldLabel}» non è scritto come serve: %{pattern}.",
             processing: "Il campo «%{fieldLabel}» è in elaborazione.",
             range: "Il campo «%{fieldLabel}» deve essere tra %{minValue} e %{maxValue}.",
             min: "Il campo «%{fieldLabel}» deve essere almeno %{minValue}.",
@@ -118,8 +120,8 @@
           // Decap's "È stato effettuato il logout, si prega di eseguire il backup dei dati
           // e di effettuare nuovamente il login", "Il servizio di backend…": the guide's
           // words, not jargon in English
-          onLoggedOut: "Sei uscito dall'account: copia da parte ciò che non hai ancora"
-            + " salvato, poi accedi di nuovo.",
+          onLoggedOut: "La sessione è terminata: copia altrove il testo non ancora salvato,"
+            + " poi accedi di nuovo.",
           onBackendDown: "Il servizio che custodisce i file del sito non risponde: vedi"
             + " %{details} per saperne di più.",
           // Decap's "Oops, hai saltato un campo obbligatorio. Per favore completalo prima
