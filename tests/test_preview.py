@@ -152,7 +152,10 @@ def test_an_items_page_lists_its_own_warnings_first_and_links_the_others(preview
     first, "…, 1 in questa voce"); the others keep check's order, each with a link to its
     item's page (a file no item is, an unused picture, has none). Elsewhere (the home
     page, a page not found) none is "in questa pagina". The explanation is the state's,
-    the one the web editor shows too."""
+    the one the web editor shows too. Each link is named by its file for screen readers
+    (visually hidden): two «Apri la pagina» led to two pages (WCAG 2.4.4). The state
+    gives the web editor each warning's file and page and its heading by open item, so
+    that its script has no second copy of these rules."""
     (preview.content / "notizie" / "a.md").write_text(WARNED, encoding="utf-8")
     (preview.content / "notizie" / "b.md").write_text(
         article(title="Altra notizia", body="Un altro testo.", sapore="dolce"),
@@ -170,15 +173,31 @@ def test_an_items_page_lists_its_own_warnings_first_and_links_the_others(preview
     def items(panel):
         return [html.unescape(item) for item in re.findall(r"<li>(.*?)</li>", panel)]
 
-    def link(warning):
-        return f' <a href="{html.escape(warning)}">Apri la pagina</a>'
+    def link(address, file):
+        return (f' <a href="{html.escape(address)}">Apri la pagina<span'
+                f' class="visually-hidden"> di {html.escape(file)}</span></a>')
+
+    def link_names(panel):  # the links' accessible names: their text, hidden or not
+        return [" ".join(re.sub(r"<[^>]+>", "", html.unescape(name)).split())
+                for name in re.findall(r"<a\b[^>]*>(.*?)</a>", panel)]
+
+    files = ["content/notizie/a.md", "content/notizie/b.md", "content/immagini/dimenticata.png"]
+    pages = {"content/notizie/a.md": "/2024/05/buona-notizia/",
+             "content/notizie/b.md": "/2024/05/altra-notizia/"}
+    assert state["warnings_at"] == [
+        {"file": file, "page": pages.get(file)}
+        for line in expected for file in files if line.startswith(file + ":")]
+    assert state["warnings_headings"] == {
+        "": "Anteprima: 3 avvisi", "content/notizie/a.md": "Anteprima: 3 avvisi, 1 in questa voce",
+        "content/notizie/b.md": "Anteprima: 3 avvisi, 1 in questa voce",
+        "content/immagini/dimenticata.png": "Anteprima: 3 avvisi, 1 in questa voce"}
 
     panel = warnings_panel(get(preview, "/2024/05/buona-notizia/")[1])
     assert '<h2 id="preview-warnings">Anteprima: 3 avvisi, 1 in questa pagina</h2>' in panel
     assert listed(panel) == [a_warning] + [line for line in expected if line != a_warning]
     found = items(panel)
     assert found[0] == f"<strong>In questa pagina:</strong> <code>{a_warning}</code>", found
-    assert f"<code>{b_warning}</code>{html.unescape(link('/2024/05/altra-notizia/'))}" \
+    assert f"<code>{b_warning}</code>{html.unescape(link(pages[files[1]], files[1]))}" \
         in found, found
     assert f"<code>{unused}</code>" in found, found  # no page of its own: no link
     assert f"<p>{html.escape(state['warnings_help'])}</p>".replace(
@@ -187,13 +206,14 @@ def test_an_items_page_lists_its_own_warnings_first_and_links_the_others(preview
     panel = warnings_panel(get(preview, "/2024/05/altra-notizia/")[1])
     assert "Anteprima: 3 avvisi, 1 in questa pagina</h2>" in panel
     assert listed(panel)[0] == b_warning
-    assert f"<code>{a_warning}</code>{html.unescape(link('/2024/05/buona-notizia/'))}" \
+    assert f"<code>{a_warning}</code>{html.unescape(link(pages[files[0]], files[0]))}" \
         in items(panel), items(panel)
     for path in ("/", "/non-esiste/"):
         panel = warnings_panel(get(preview, path)[1])
         assert '<h2 id="preview-warnings">Anteprima: 3 avvisi</h2>' in panel, panel
         assert listed(panel) == expected and "In questa pagina" not in panel
-        assert panel.count("Apri la pagina") == 2
+        assert link_names(panel) == ["Apri la pagina di content/notizie/a.md",
+                                     "Apri la pagina di content/notizie/b.md"], panel
     # a failed build serves the last good pages: their own warnings still come first
     (preview.content / "notizie" / "c.md").write_text(BROKEN.replace("Buona", "Terza"),
                                                       encoding="utf-8")

@@ -176,6 +176,18 @@ def warning_file(line):
     return match.group(1) if match else ""
 
 
+def warnings_heading(total, here, place):
+    """The warnings' heading, the one wording of the preview's panel and of the web
+    editor's notice (which reads it from the state): "Anteprima: 3 avvisi", with those of
+    the item shown (``here`` of ``total``) counted, ``place`` "pagina" (the panel, on an
+    item's page) or "voce" (the notice, over the open item): "Anteprima: 3 avvisi, 1 in
+    questa pagina"; all its own, "Anteprima: 2 avvisi in questa voce"."""
+    count = quanti(total, "avviso", "avvisi")
+    if here and here == total:
+        return f"Anteprima: {count} in questa {place}"
+    return f"Anteprima: {count}, {here} in questa {place}" if here else f"Anteprima: {count}"
+
+
 def same_words(line):
     """``line`` as compared with another wording of the same problem (spaces aside)."""
     return " ".join(line.split())
@@ -268,7 +280,8 @@ class PreviewSite:
             return HTTPStatus.OK, "application/json", json.dumps(
                 {"generation": self.generation, "build": build,
                  "errors": len(self.problems), "problems": self.problems,
-                 "warnings": self.warnings, "warnings_help": WARNINGS_HELP}).encode()
+                 "warnings": self.warnings, "warnings_help": WARNINGS_HELP,
+                 **self._warnings_state()}).encode()
         if url_path == PREFIX + "ricarica.js":
             return HTTPStatus.OK, "text/javascript", RELOAD_JS
         path, status = self._file(url_path), HTTPStatus.OK
@@ -344,7 +357,8 @@ class PreviewSite:
         (``page``, the output's file), the item's own first, marked "In questa pagina"
         and counted in the heading ("Anteprima: 3 avvisi, 1 in questa pagina"), as the
         web editor's notice puts the open item's first; each other one with a link to
-        its item's page, where there is one ("Apri la pagina"). Only here: no build
+        its item's page, where there is one ("Apri la pagina", named by the item's file for
+        screen readers: one name for each page). Only here: no build
         writes it, the public one least of all."""
         if not self.warnings:
             return body
@@ -354,27 +368,39 @@ class PreviewSite:
         pages = self._pages()
         items = []
         for line in here + [line for line in self.warnings if line not in here]:
-            text = f"<code>{html.escape(line)}</code>"
+            text, file = f"<code>{html.escape(line)}</code>", warning_file(line)
             if line in here:
                 text = f"<strong>In questa pagina:</strong> {text}"
-            elif warning_file(line) in pages:
-                text += (f' <a href="{html.escape(pages[warning_file(line)])}">Apri la'
-                         " pagina</a>")
+            elif file in pages:  # named by its file for screen readers: one name a page
+                text += (f' <a href="{html.escape(pages[file])}">Apri la pagina<span'
+                         f' class="visually-hidden"> di {html.escape(file)}</span></a>')
             items.append(f"<li>{text}</li>")
-        count = quanti(len(self.warnings), "avviso", "avvisi") + (
-            "" if not here else " in questa pagina" if len(here) == len(self.warnings)
-            else f", {len(here)} in questa pagina")  # all its own: "2 avvisi in questa pagina"
+        heading = html.escape(warnings_heading(len(self.warnings), len(here), "pagina"))
         explained = html.escape(WARNINGS_HELP).replace("./run check",
                                                        "<code>./run check</code>")
         panel = (
             '<section class="preview-warnings" aria-labelledby="preview-warnings">'
-            f'<h2 id="preview-warnings">Anteprima: {count}</h2>'
+            f'<h2 id="preview-warnings">{heading}</h2>'
             "<details><summary>Mostra gli avvisi</summary>"
             f"<p>{explained}</p>"
             f"<ul>{''.join(items)}</ul></details></section>").encode("utf-8")
         match = SKIP_LINK_RE.search(body) or BODY_RE.search(body)
         at = match.end() if match else 0
         return body[:at] + panel + body[at:]
+
+    def _warnings_state(self):
+        """What the web editor's notice (preview-errors.js) needs of the warnings beyond
+        their lines, so that it reads no rule of its own: ``warnings_at``, each warning's
+        file (``content/notizie/a.md``, "" when it names none) and its item's page in the
+        preview (``/2024/05/a/``, None when there is none), in the warnings' order; and
+        ``warnings_headings``, the notice's heading by the file of the item open in the
+        editor, "" for any other (:func:`warnings_heading`)."""
+        pages, files = self._pages(), [warning_file(line) for line in self.warnings]
+        headings = {"": warnings_heading(len(files), 0, "voce")}
+        for file in dict.fromkeys(filter(None, files)):
+            headings[file] = warnings_heading(len(files), files.count(file), "voce")
+        return {"warnings_at": [{"file": file, "page": pages.get(file)} for file in files],
+                "warnings_headings": headings}
 
     def _pages(self):
         """``{"content/notizie/a.md": "/2024/05/a/"}``: each item's page in the preview

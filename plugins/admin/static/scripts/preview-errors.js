@@ -80,12 +80,15 @@
   // yellow, a status (not an alert), folded ("Mostra gli avvisi"), the item open in the
   // editor first ("Anteprima: 3 avvisi, 1 in questa voce": the warning's file is the
   // open entry's, in Decap's store), the others with a link to their item ("Apri
-  // nell'editor", as the errors);
+  // nell'editor", as the errors); each warning's file and the heading come in the state
+  // (warnings_at, warnings_headings: tools/preview.py words and reads them, the one home
+  // of its panel's rules too);
   // gone when there is none left. Drawn again only when the warnings change, or the open
   // item's count does (another item opened), never at every question; "Nascondi" hides
   // them until the warnings change.
-  var WARNING_FILE = /^(.+?)(?::\d+)?: avviso: /;
   var warningsState = [];  // the last state's warnings
+  var warningsFiles = [];  // their files, in their order ("" for none)
+  var warningsHeadings = {};  // the heading by the open item's file ("": any other)
   // what warnings are: the preview's one wording (tools/preview.py's WARNINGS_HELP, in
   // the state), the same as its panel on the site's pages
   var warningsHelp = "";
@@ -93,10 +96,6 @@
   var warningsShown = "";  // what is shown (the warnings and the open item's), as a string
   var warningsHidden = "";  // the warnings the editor chose to hide
   var warningsOpen = false;  // the list unfolded (kept when the notice is drawn again)
-
-  function plural(count) {
-    return count + (count === 1 ? " avviso" : " avvisi");
-  }
 
   // The file of the item open in the editor ("content/notizie/a.md"; "" for none, or a
   // new item): Decap's store's entry draft, not the page's address (which Decap changes
@@ -196,8 +195,7 @@
   }
 
   function warningFile(warning) {
-    var found = WARNING_FILE.exec(warning);
-    return found ? found[1] : "";
+    return warningsFiles[warningsState.indexOf(warning)] || "";
   }
 
   function showWarnings() {
@@ -240,14 +238,17 @@
     }
     details.appendChild(list);
     banner("avvisi", { className: "anteprima-avvisi", role: "status", warned: true,
-      heading: "Anteprima: " + plural(warningsState.length)
-        + (!here.length ? "" : here.length === warningsState.length ? " in questa voce"
-          : ", " + here.length + " in questa voce"),  // all its own: "2 avvisi in questa voce"
+      heading: warningsHeadings[here.length ? open : ""] || warningsHeadings[""]
+        || "Anteprima: avvisi",
       parts: [details], close: "Nascondi", closed: function () { warningsHidden = key; } });
   }
 
   function previewWarnings(state) {
     warningsState = state.warnings || [];
+    warningsFiles = (state.warnings_at || []).map(function (at) {
+      return at && typeof at.file === "string" ? at.file : "";
+    });
+    warningsHeadings = state.warnings_headings || {};
     warningsHelp = typeof state.warnings_help === "string" ? state.warnings_help : "";
     warningsKey = JSON.stringify(warningsState);
     showWarnings();
