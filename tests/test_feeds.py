@@ -1084,6 +1084,59 @@ def test_the_previews_feeds_mark_drafts_and_scheduled_items_as_its_pages_do(buil
         assert "Bozza riservata" not in text and "Notizia programmata" not in text, feed
 
 
+def test_the_preview_feeds_mark_is_the_pages_badge(build_once):
+    """The feeds' mark and the pages' badge are one wording (plugins/article_meta's
+    preview_mark, a Jinja global for badge.html): each marked item's feed title is the
+    badge its card shows on the home page, " – ", its title."""
+    preview = build_once(EVERY_KIND, config="previewconf")
+    assert preview.ok, preview.log
+    cards = {}
+    for title in preview.soup("/").select(".card-title a"):
+        badge = title.select_one(".badge-bozza, .badge-programmato")
+        if badge is not None:
+            badge.extract()
+            cards[title.get_text(" ", strip=True)] = badge.get_text(strip=True)
+    assert len(cards) == 2 and "Bozza riservata" in cards, cards
+    for kind in ("atom", "rss"):
+        titles = [entry.title for entry in parse(preview, f"/feeds/tutto.{kind}.xml").entries]
+        for title, badge in cards.items():
+            assert f"{badge} – {title}" in titles, (kind, badge, title, titles)
+
+
+def test_the_badge_template_says_the_plugins_preview_mark():
+    """theme/templates/partials/badge.html writes what ``preview_mark`` says, the global
+    plugins/article_meta gives templates in the site's TIMEZONE (the feeds' mark too):
+    a draft, a scheduled item (its date there, not UTC's; left out with date=false), a
+    published one (nothing)."""
+    from types import SimpleNamespace  # noqa: PLC0415
+    from zoneinfo import ZoneInfo  # noqa: PLC0415
+
+    from plugins import article_meta  # noqa: PLC0415
+
+    settings = {"TIMEZONE": "Europe/Rome", "PLUGINS": ["plugins.article_meta"]}
+    article_meta.initialize(SimpleNamespace(settings=settings))
+    environment = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(Path(__file__).parent.parent / "theme" / "templates"),
+        autoescape=True)
+    environment.globals.update(settings["JINJA_GLOBALS"])
+    macro = environment.from_string(
+        '{% from "partials/badge.html" import bozza %}{{ bozza(item) }}|'
+        "{{ bozza(item, date=false) }}")
+    late = datetime(2030, 1, 14, 23, 30, tzinfo=timezone.utc)  # the 15th in Rome
+    items = {"bozza": SimpleNamespace(is_bozza=True, is_programmato=False, date=late),
+             "programmato": SimpleNamespace(is_bozza=False, is_programmato=True, date=late),
+             "pubblicato": SimpleNamespace(is_bozza=False, is_programmato=False, date=late)}
+    rome = ZoneInfo("Europe/Rome")
+    for kind, item in items.items():
+        soup = BeautifulSoup(macro.render(item=item), "html.parser")
+        said = [article_meta.preview_mark(item, rome), article_meta.preview_mark(
+            item, rome, date=False)]
+        assert soup.get_text().split("|") == [f"{mark} " if mark else "" for mark in said]
+        assert [span["class"] for span in soup.select("span")] == (
+            [] if kind == "pubblicato" else [[f"badge-{kind}"]] * 2)
+    assert article_meta.preview_mark(items["programmato"], rome) == "PROGRAMMATO 15 gennaio 2030"
+
+
 def test_a_summary_that_repeats_the_first_paragraph_is_read_once(build):
     """An editor who copied the text's first paragraph into ``summary:`` (or began the
     text with the summary) had it twice on the page, under the title and again as the

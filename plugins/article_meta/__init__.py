@@ -7,7 +7,10 @@ resolved; without an id the body has too, when it is not the body's first paragr
 ``card_lead`` (the lead without its footnotes' references and ids: for the listings'
 cards and the meta description, where the notes are not), ``is_bozza`` (a draft shown
 by a preview build) and ``is_programmato`` (a future item shown by a preview build: it
-goes live with the first build after its date).
+goes live with the first build after its date), and the mark a preview shows for them,
+:func:`preview_mark` ("BOZZA", "PROGRAMMATO 15 gennaio 2030"): the one wording of the
+pages' badge (the Jinja global ``preview_mark``, theme/templates/partials/badge.html) and
+of the preview feeds' titles (plugins/feeds).
 When an article has no ``summary`` its first paragraph becomes the lead and is
 left out of ``body``, so readers do not read it twice; feeds keep the full content.
 A ``summary`` with the words of the body's first paragraph (an editor who copied it
@@ -28,15 +31,18 @@ minutes), else None: a ``modified`` equal to ``date`` is no update.
 import math
 import re
 import time
+from functools import partial
+from zoneinfo import ZoneInfo
 
 from markupsafe import Markup
 from pelican import signals
 
 from plugins.core.items import is_future, items
-from plugins.core.settings import listed_fields
+from plugins.core.settings import add_filters, listed_fields
 from plugins.core.text import (
     FIRST_PARAGRAPH_RE, TAG_RE, body_lead, ids, plain, without_ids, without_note_references,
 )
+from plugins.italian.dates import data_breve
 
 WORDS_PER_MINUTE = 200
 PARAGRAPH_RE = re.compile(r"<p>(.*?)</p>", re.DOTALL)
@@ -55,6 +61,21 @@ def repeats(summary, paragraph):
         return WORD_RE.findall(plain(Markup(without_note_references(html or ""))).casefold())
     return bool(words(paragraph)) and words(summary) == words(paragraph) \
         and set(LINK_RE.findall(paragraph or "")) <= set(LINK_RE.findall(summary or ""))
+
+
+def preview_mark(item, zone, date=True):
+    """The mark a preview build gives ``item`` (an article, a page) beside its title:
+    "BOZZA" for a draft (``is_bozza``), "PROGRAMMATO 15 gennaio 2030" for a scheduled
+    item (``is_programmato``; its date in ``zone``, the site's TIMEZONE; without it when
+    ``date`` is false: an item's own page, whose note under the title says the day and
+    the hour), "" for the others and in any build without them (the public build writes
+    neither). The pages' badge (the Jinja global, partials/badge.html) and the preview
+    feeds' titles (plugins/feeds) both say this."""
+    if getattr(item, "is_bozza", False):
+        return "BOZZA"
+    if getattr(item, "is_programmato", False):
+        return f"PROGRAMMATO {data_breve(item.date, zone)}" if date else "PROGRAMMATO"
+    return ""
 
 
 def date_label(article):
@@ -181,8 +202,12 @@ def add_page_meta(generator):
 
 def initialize(pelican):
     """Cards and listings show the marks: a page listing an item is rendered again when
-    they change (plugins/writer's render cache)."""
+    they change (plugins/writer's render cache). Templates get :func:`preview_mark` (a
+    global, ``preview_mark(item, date=true)``) in the site's TIMEZONE."""
     listed_fields(pelican.settings, "is_bozza", "is_programmato")
+    zone = ZoneInfo(pelican.settings["TIMEZONE"])
+    add_filters(pelican.settings, {"preview_mark": partial(preview_mark, zone=zone)},
+                key="JINJA_GLOBALS")
 
 
 def register():

@@ -9,10 +9,10 @@ from zoneinfo import ZoneInfo
 
 from feedgenerator import Rss201rev2Feed
 
+from plugins.article_meta import preview_mark
 from plugins.contract.tables import align_attributes
 from plugins.core.text import without_note_references
 from plugins.core.urls import feed_item, feed_item_address
-from plugins.italian.dates import data_breve
 from plugins.italian.typography import without_name_spans
 from plugins.italian.words import elenco
 
@@ -46,19 +46,6 @@ def distinct_terms(terms):
     return tuple(kept)
 
 
-def preview_mark(context, article):
-    """The mark a preview build's page gives ``article`` beside its title
-    (theme/templates/partials/badge.html), for its feed item's title: "BOZZA" for a draft,
-    "PROGRAMMATO 15 gennaio 2030" for a scheduled item, "" for the others (and in any
-    build without them: the public build writes neither). A feed reader subscribed to the
-    preview's feeds listed a draft as any published item."""
-    if getattr(article, "is_bozza", False):
-        return "BOZZA"
-    if getattr(article, "is_programmato", False):
-        return f"PROGRAMMATO {data_breve(article.date, ZoneInfo(context['TIMEZONE']))}"
-    return ""
-
-
 def item_body(item):
     """The key of a feed item's content: ``content`` in Atom (Pelican sets it, "" for an
     empty body), ``description`` in RSS (content and summary in one; ``content`` is None).
@@ -82,7 +69,9 @@ def fix_entries(context, feed):
         # against it below) were relative, where the ids, the enclosures and the logo
         # were the site's absolute addresses (RSS 2.0: an item's link is a URL)
         item["link"] = feed_item_address(context, item["link"])
-        mark = preview_mark(context, article)
+        # the pages' badge's words (plugins/article_meta): a feed reader subscribed to
+        # the preview's feeds listed a draft as any published item
+        mark = preview_mark(article, ZoneInfo(context["TIMEZONE"]))
         if mark:  # as the page shows it before the title
             item["title"] = f"{mark} – {item['title']}"
         item["lang"] = getattr(article, "lang", None)  # xml:lang where not the feed's (Atom)
