@@ -1135,3 +1135,48 @@ def test_a_photo_attached_to_an_item_is_published_without_its_position_too(build
                for link in ElementTree.parse(feed).iter("{http://www.w3.org/2005/Atom}link")
                if link.get("rel") == "enclosure"}
     assert lengths == {str(len(published))}
+
+
+def test_every_page_with_a_lazy_image_loads_the_script_that_asks_for_it_before_printing(
+        build):
+    """Safari prints a lazily loaded image never scrolled to as an empty box; js/print.js
+    (in js/site.js) asks for them at "beforeprint" (its effect in Chromium:
+    tests/test_print_browser.py). The site's own content, with a page of photos, a page
+    with a document, an article whose lead is a photo: every page written with a
+    ``loading="lazy"`` image loads a script that handles beforeprint, whatever else it
+    shows (Documenti's previews, a page's, a listing's cards) and without a visit
+    counter; a page with none (the 404) loads no script."""
+    from support import ROOT  # noqa: PLC0415 - tests' own helpers
+
+    content = {path.relative_to(ROOT / "content").as_posix(): path.read_bytes()
+               for path in (ROOT / "content").rglob("*") if path.is_file()}
+    site = build({
+        **content,
+        "immagini/sede.jpg": samples.photo(1200, 800),
+        "immagini/cortile.jpg": samples.photo(1200, 800),
+        "allegati/2024/modulo-sede.pdf": samples.text_pdf("Modulo", "Seconda pagina"),
+        "pages/sede.md": article(title="La sede", date=None, slug="sede", body="""\
+            ![L'ingresso della sede]({static}/immagini/sede.jpg)
+
+            Il cortile, più in basso:
+
+            ![Il cortile]({static}/immagini/cortile.jpg)"""),
+        "pages/moduli.md": article(
+            title="Moduli", date=None, slug="moduli",
+            attachments=["file: allegati/2024/modulo-sede.pdf\n    title: Modulo per la sede"]),
+        "notizie/2024-03-01-cortile.md": article(
+            title="Il cortile rinnovato", date="2024-03-01 10:00", tags="[Fotografie]",
+            body="![Il cortile]({static}/immagini/cortile.jpg) Il cortile è pronto.\n\nAltro."),
+    }, config="publishconf", settings="VISIT_COUNTER_URL = ''\n")
+    assert site.ok, site.log
+
+    def handles_beforeprint(page):
+        return any("beforeprint" in site.path(script["src"]).read_text(encoding="utf-8")
+                   for script in site.soup(page).find_all("script", src=True))
+
+    lazy = {f"/{path.relative_to(site.output).as_posix()}".removesuffix("index.html")
+            for path in site.output.rglob("*.html")
+            if 'loading="lazy"' in path.read_text(encoding="utf-8")}
+    assert {"/sede/", "/moduli/", "/documenti/", "/argomenti/fotografie/"} <= lazy, lazy
+    assert [page for page in sorted(lazy) if not handles_beforeprint(page)] == []
+    assert not site.soup("/404.html").find_all("script", src=True)

@@ -71,6 +71,13 @@ def image_tags(html):
     return _ImageTags(html).found
 
 
+def lazy(html):
+    """Whether an HTML fragment shows an image loaded lazily (``loading="lazy"``: ours,
+    or the editor's own)."""
+    return any((dict(attrs).get("loading") or "").strip().lower() == "lazy"
+               for _, _, attrs in image_tags(str(html or "")))
+
+
 def static_source(src, relative_dir):
     """The content-relative path of a ``{static}`` (or ``{attach}``) raster image, or
     None."""
