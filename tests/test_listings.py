@@ -8,7 +8,7 @@ import pytest
 from pelican.settings import DEFAULT_CONFIG
 from pelican.urlwrappers import Author, Category, Tag
 
-from plugins.core.pages import page_window
+from plugins.core.pages import Apart, distinti, page_window
 from plugins.core.terms import ATOM, PAGE, RSS, Members, canonical_name, mark, written
 
 from support import SITEURL, article
@@ -115,6 +115,38 @@ def test_term_pages_list_exactly_their_articles(build):
 ])
 def test_page_window(current, count, window):
     assert page_window(current, count) == window
+
+
+def test_what_tells_apart_links_of_one_title_is_the_date_or_the_item_and_its_date():
+    """``distinti`` (plugins/core): a page's items whose titles read alike (markup and
+    case aside) get their date; a document whose title another document has gets its
+    item, with the item's date only where another item of the page has its title (one
+    item's two documents do not make its title read twice); a page's document has no
+    date, so its item's link gets nothing."""
+    def item(title, url):
+        return SimpleNamespace(title=title, url=url)
+
+    def document(title, of, date):
+        return SimpleNamespace(attachment=SimpleNamespace(title=title), item=of, date=date)
+
+    notices = [SimpleNamespace(title="Nuovi orari", date=1),
+               SimpleNamespace(title="<em>nuovi</em>  Orari", date=2),
+               SimpleNamespace(title="Chiusura estiva", date=3)]
+    apart = distinti(notices)
+    assert [apart[notice] for notice in notices] == [Apart(1), Apart(2), None]
+    assert apart[SimpleNamespace(title="Nuovi orari", date=1)] is None  # not of the page
+
+    estate, inverno = item("Orari", "a/"), item("Orari", "b/")
+    iscrizioni, sede = item("Iscrizioni", "c/"), item("La sede", "sede/")
+    documents = [document("Modulo", estate, 10), document("Modulo", inverno, 20),
+                 document("Modulo", iscrizioni, 30), document("Programma", iscrizioni, 30),
+                 document("Programma", sede, None), document("Pianta", estate, 10)]
+    apart = distinti(documents)
+    assert [apart[each] for each in documents] == [
+        (Apart(10, estate), Apart(10)), (Apart(20, inverno), Apart(20)),
+        (Apart(None, iscrizioni), None), (Apart(None, iscrizioni), None),
+        (Apart(None, sede), None), (None, Apart(10))]
+    assert distinti([])[notices[0]] is None
 
 
 def test_long_lists_link_the_first_last_and_nearby_pages(build):

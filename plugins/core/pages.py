@@ -1,7 +1,8 @@
 """Which page numbers a list's pagination shows; the archive's groups and neighbouring
-years; which titles of a page's list of links read the same (:func:`ripetuti`)."""
+years; what tells apart the links of a page that read the same title (:func:`distinti`)."""
 
 from collections import Counter
+from dataclasses import dataclass
 
 from markupsafe import Markup
 
@@ -95,19 +96,70 @@ def title_key(title):
     return Markup(str(title)).striptags().lower()
 
 
-def ripetuti(titles):
-    """Jinja filter: the titles (as :func:`title_key`) that stand more than once in
-    ``titles``: on a page where two links read "Nuovi orari dello sportello" for two
-    notices, each says its date too, for screen readers only (the theme's listings and
-    Documenti, with the test :func:`ripetuto`).
+def repeated(titles):
+    """The titles (as :func:`title_key`) that stand more than once in ``titles``.
 
-    >>> sorted(ripetuti(["Chiusura estiva", "<em>Chiusura</em>  estiva", "Orari"]))
+    >>> sorted(repeated(["Chiusura estiva", "<em>Chiusura</em>  estiva", "Orari"]))
     ['chiusura estiva']
     """
     counts = Counter(title_key(title) for title in titles)
     return frozenset(key for key, count in counts.items() if count > 1)
 
 
-def ripetuto(title, repeated):
-    """Jinja test: ``title`` is one of ``repeated`` (:func:`ripetuti`)."""
-    return title_key(title) in repeated
+@dataclass(frozen=True)
+class Apart:
+    """What a link says after its title, for screen readers only, where another link of
+    its page reads the same title: the date (``date``) and, for a document, the item
+    that publishes it (``source``). The theme writes it: partials/told_apart.html."""
+
+    date: object = None
+    source: object = None
+
+
+class Distinti:
+    """Each entry of a page's lists, by identity, to what tells its link apart
+    (:func:`distinti`): ``apart[article]``."""
+
+    def __init__(self, pairs):
+        self._found = {id(entry): (entry, value) for entry, value in pairs}  # entry kept
+
+    def __getitem__(self, entry):
+        return self._found.get(id(entry), (None, None))[1]
+
+
+def distinti(entries):
+    """Jinja filter: what tells apart each of a page's links that another link of the
+    page reads alike (:func:`title_key`): a list of links read "Nuovi orari dello
+    sportello" twice, for two notices, and "Modulo di iscrizione (PDF, 120 kB, 1
+    pagina)" twice, for two files. ``entries``: every item the page lists (all its
+    lists: a year's months), each told apart by its date (``Apart(date)``), else None;
+    or the page's documents (plugins/attachments: ``attachment``, ``item``, ``date``),
+    each a pair: its own link's (where another document has its title: its item, with
+    the date where another item of the page has that item's title) and its item's link's
+    (that date), each None when there is nothing to tell.
+
+    >>> class Item:
+    ...     def __init__(self, title, date):
+    ...         self.title, self.date = title, date
+    >>> orari, altri, chiusura = Item("Orari", 1), Item("<em>Orari</em>", 2), Item("Chiusura", 3)
+    >>> apart = distinti([orari, altri, chiusura])
+    >>> apart[orari], apart[altri].date, apart[chiusura]
+    (Apart(date=1, source=None), 2, None)
+    """
+    entries = list(entries or ())
+    if entries and hasattr(entries[0], "attachment"):
+        return Distinti(zip(entries, _documents_apart(entries), strict=True))
+    twice = repeated(entry.title for entry in entries)
+    return Distinti((entry, Apart(entry.date) if title_key(entry.title) in twice else None)
+                    for entry in entries)
+
+
+def _documents_apart(documents):
+    named_twice = repeated(document.attachment.title for document in documents)
+    items = {document.item.url: document.item for document in documents}  # each item once
+    items_twice = repeated(item.title for item in items.values())
+    for document in documents:
+        date = document.date if title_key(document.item.title) in items_twice else None
+        own = (Apart(date, document.item)
+               if title_key(document.attachment.title) in named_twice else None)
+        yield own, Apart(date) if date else None
