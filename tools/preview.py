@@ -25,8 +25,9 @@ script (plugins/admin/static/scripts/preview-errors.js) asks that state and show
 errors over the editor, in the notice it shows the production's publications in, and
 the warnings in a discreet one of their own.
 A request whose ``Host`` is neither ``localhost``, an address nor the name it was
-started on is refused (:func:`local_host`): a page of another site, its domain made to
-resolve to 127.0.0.1 (DNS rebinding), read the drafts it shows, as same-origin.
+started on is refused (:func:`local_host`, tools/this_machine.py: the visit counter's rule
+too): a page of another site, its domain made to resolve to 127.0.0.1 (DNS rebinding),
+read the drafts it shows, as same-origin.
 Standard library only: a polling watcher and ``http.server``.
 
     python tools/preview.py --settings previewconf.py [--port 8000]
@@ -35,7 +36,6 @@ Standard library only: a polling watcher and ``http.server``.
 import argparse
 import fcntl
 import html
-import ipaddress
 import json
 import mimetypes
 import os
@@ -58,6 +58,7 @@ from plugins.core.files import ignored  # noqa: E402
 from plugins.core.urls import without_index  # noqa: E402
 from plugins.italian import LANGUAGE, quanti  # noqa: E402
 from tools import safe_build  # noqa: E402
+from tools.this_machine import local_host  # noqa: E402
 
 WATCHED = ["content", "theme", "plugins", "pelicanconf.py", "publishconf.py",
            "previewconf.py"]
@@ -442,27 +443,6 @@ def with_charset(kind):
     """``kind`` as sent: text types with ``charset=utf-8`` (every text the site writes is)."""
     text = kind.startswith("text/") or kind.endswith(("xml", "json", "javascript"))
     return f"{kind}; charset=utf-8" if text else kind
-
-
-def local_host(header, bound=""):
-    """True when a request's ``Host`` names this machine: ``localhost``, an address
-    (``127.0.0.1``, ``[::1]``, the machine's own on the network when served there) or
-    ``bound``, the name the server was started on (``HOST``). Any other name is a page
-    of another site whose domain was made to resolve to this machine (DNS rebinding):
-    its requests are same-origin, and it read the drafts the preview shows."""
-    try:
-        name = urlsplit("//" + (header or "")).hostname
-    except ValueError:
-        return False
-    if not name:
-        return False
-    if name in ("localhost", (bound or "").lower()):
-        return True
-    try:
-        ipaddress.ip_address(name)
-    except ValueError:
-        return False
-    return True
 
 
 FOREIGN_HOST = ("Anteprima: questo indirizzo non è di questo computer; apri il sito da"
