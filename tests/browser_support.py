@@ -57,8 +57,10 @@ CHARSET_TYPES = ("text/", "application/javascript", "application/json", "applica
 HOLD_TIMEOUT = 30  # seconds a held request waits at most (a test that forgets to release)
 
 
-# site.test and counter.test are this machine: two origins on loopback, as in production.
-TEST_HOSTS = "--host-resolver-rules=MAP site.test 127.0.0.1, MAP counter.test 127.0.0.1"
+# site.test and counter.test are this machine: two origins on loopback, as in production
+# (a local visit counter is told so: make_server(names=TEST_NAMES), or it refuses them).
+TEST_NAMES = ("site.test", "counter.test")
+TEST_HOSTS = "--host-resolver-rules=" + ", ".join(f"MAP {name} 127.0.0.1" for name in TEST_NAMES)
 
 
 # Scripts for page.evaluate shared by the layout tests (reflow, low vision).
@@ -456,7 +458,7 @@ def visit_counter(counts, host="127.0.0.1"):
         sys.path.insert(0, str(ROOT))
     from tools import counter_server  # noqa: PLC0415
 
-    counter = counter_server.make_server("127.0.0.1", 0, testing=True)
+    counter = counter_server.make_server("127.0.0.1", 0, testing=True, names=TEST_NAMES)
     counter_server.start_in_thread(counter)
     for path, visits in counts.items():
         counter.store.seed(path, visits)

@@ -1,9 +1,11 @@
 """The local counter service (tools/counter_server.py), over real HTTP on loopback."""
 
+import http.client
 import json
 import socket
 import subprocess
 import sys
+import threading
 import time
 from concurrent.futures import ThreadPoolExecutor
 from urllib.error import HTTPError
@@ -195,7 +197,7 @@ def exchange(server, data, timeout=5.0):
 
 
 def post(query, headers="Content-Length: 0\r\n", body=b""):
-    return (f"POST /count?{query} HTTP/1.1\r\nHost: counter\r\n{headers}\r\n").encode(
+    return (f"POST /count?{query} HTTP/1.1\r\nHost: 127.0.0.1\r\n{headers}\r\n").encode(
         "latin-1") + body
 
 
@@ -293,7 +295,7 @@ def test_a_garbled_request_line_answers_400(serve):
 
 @pytest.mark.parametrize("data", [
     b"",  # connects and says nothing
-    b"GET /count?p=/a&t=A HTTP/1.1\r\nHost: counter\r\n",  # headers never finished
+    b"GET /count?p=/a&t=A HTTP/1.1\r\nHost: 127.0.0.1\r\n",  # headers never finished
     post("p=/a&t=A", "Content-Length: 10\r\n", b"abc"),  # body never finished
 ], ids=["silent", "half-headers", "half-body"])
 def test_a_silent_client_is_dropped_after_the_timeout(serve, data):
@@ -372,3 +374,198 @@ def test_bad_control_values_answer_400_and_the_server_keeps_working(tmp_path):
     finally:
         server.shutdown()
         server.server_close()
+
+
+# --- Only this machine's pages: any site open in the browser could send hits ---------------
+
+def ask(server, method, target, headers, body=None):
+    """(status, headers, body) of a request sent with exactly these headers (``Host``
+    included), as a browser sends it."""
+    connection = http.client.HTTPConnection(*server.server_address[:2], timeout=5)
+    try:
+        connection.request(method, target, body=body, headers=headers)
+        response = connection.getresponse()
+        return response.status, response.headers, response.read()
+    finally:
+        connection.close()
+
+
+# What pages elsewhere send, by header ({port}: the counter's): none is this machine's page.
+OTHER_SITES = [
+    # DNS rebinding: the page's own domain made to resolve to 127.0.0.1, same-origin
+    {"Host": "attacker.example:{port}", "Origin": "http://attacker.example:{port}"},
+    {"Host": "attacker.example:{port}"},  # a GET of its own origin sends no Origin
+    {"Host": "localhost.attacker.example:{port}"},
+    {"Host": "127.0.0.1.nip.io:{port}"},
+    {"Host": "[bad"},
+    # a page elsewhere posting to the loopback address (fetch, a form)
+    {"Host": "127.0.0.1:{port}", "Origin": "https://attacker.example"},
+    {"Host": "127.0.0.1:{port}", "Origin": "http://localhost.attacker.example:8000"},
+    {"Host": "127.0.0.1:{port}", "Origin": "http://203.0.113.5"},  # a site at an address
+    {"Host": "localhost:{port}", "Origin": "null"},  # a sandboxed frame, a file: page
+    {"Host": "127.0.0.1:{port}", "Origin": "chrome-extension://abcdef"},
+    # an image of its page (no Origin on a GET), with its referrer or without
+    {"Host": "127.0.0.1:{port}", "Referer": "https://attacker.example/page.html"},
+    {"Host": "127.0.0.1:{port}", "Sec-Fetch-Site": "cross-site", "Sec-Fetch-Mode": "no-cors"},
+    # the Origin decides: a local Referer beside a foreign Origin changes nothing
+    {"Host": "127.0.0.1:{port}", "Origin": "https://attacker.example",
+     "Referer": "http://localhost:8000/"},
+]
+OTHER_SITES_IDS = ["rebinding", "rebinding-no-origin", "rebinding-localhost-prefix",
+                   "rebinding-ip-prefix", "garbled-host", "origin", "origin-localhost-prefix",
+                   "origin-address", "origin-null", "origin-extension", "referer",
+                   "cross-site-no-referrer", "origin-over-referer"]
+
+
+def with_port(headers, port):
+    return {name: value.format(port=port) for name, value in headers.items()}
+
+
+@pytest.mark.parametrize("headers", OTHER_SITES, ids=OTHER_SITES_IDS)
+@pytest.mark.parametrize("method", ["GET", "POST"])
+def test_hits_of_other_sites_pages_are_refused_and_not_recorded(serve, headers, method):
+    """Any site open in the editor's browser recorded hits (a stored row each, in
+    .cache/counter.sqlite3 for as long as the preview runs): 403, without CORS headers,
+    nothing recorded."""
+    server = serve()
+    status, answer, body = ask(server, method, "/count?p=/preso&t=Preso",
+                               with_port(headers, server.server_address[1]),
+                               b"" if method == "POST" else None)
+    assert status == 403, body
+    assert "Access-Control-Allow-Origin" not in answer
+    assert "Counter" in json.loads(body)["error"]
+    assert server.store.hits() == []
+    assert_still_counts(server)
+
+
+@pytest.mark.parametrize("headers", OTHER_SITES, ids=OTHER_SITES_IDS)
+def test_reads_and_preflights_of_other_sites_pages_are_refused(serve, headers):
+    """By DNS rebinding a page read the counts, same-origin; none now, nor the test knobs."""
+    server = serve(seeds=[("/a", 1459)], testing=True)
+    headers = with_port(headers, server.server_address[1])
+    for method, target in [("GET", "/counter/%2Fa.json"), ("GET", "/__control"),
+                           ("OPTIONS", "/count"), ("POST", "/__control?clear=1")]:
+        status, answer, body = ask(server, method, target, headers,
+                                   b"" if method == "POST" else None)
+        assert status == 403, (method, target, body)
+        assert b"1459" not in body and "Access-Control-Allow-Origin" not in answer
+    assert read_count(server, "/a")[2] == {"count": "1459"}
+
+
+def test_a_refused_post_is_answered_before_its_body_is_read(serve):
+    """The refusal comes first: a body announced and never sent is not waited for."""
+    server = serve(timeout=5)
+    request = post("p=/a&t=A", "Content-Length: 10\r\nOrigin: https://attacker.example\r\n")
+    status, body, seconds = exchange(server, request)
+    assert status == 403 and seconds < 3
+    assert server.store.hits() == []
+
+
+@pytest.mark.parametrize("headers", [
+    {"Host": "127.0.0.1:{port}", "Origin": "http://localhost:8000"},  # the preview's pages
+    {"Host": "localhost:{port}", "Origin": "http://127.0.0.1:8010"},  # a second preview
+    {"Host": "[::1]:{port}", "Origin": "http://[::1]:8000"},
+    {"Host": "LOCALHOST:{port}", "Origin": "HTTP://LOCALHOST:8000"},
+    {"Host": "127.0.0.1:{port}", "Origin": "https://localhost:8443"},
+    {"Host": "127.0.0.1:{port}", "Referer": "http://localhost:8000/2024/05/a/"},
+    {"Host": "192.168.1.20:{port}", "Origin": "http://127.0.0.1:8000"},  # HOST=0.0.0.0
+    {"Host": "127.0.0.1:{port}", "Origin": "http://site.test:8000",  # names=
+     "Sec-Fetch-Site": "cross-site"},
+    {"Host": "counter.test:{port}", "Origin": "http://counter.test:8000"},
+    {"Host": "127.0.0.1:{port}", "Sec-Fetch-Site": "same-site"},
+    {"Host": "127.0.0.1:{port}", "Sec-Fetch-Site": "none"},  # typed in the address bar
+    {"Host": "127.0.0.1:{port}"},  # the tools' own requests, the tests'
+], ids=["preview", "second-preview", "ipv6", "upper-case", "https", "referer", "lan-host",
+        "test-name-origin", "test-name-host", "same-site", "typed", "no-page"])
+def test_this_machines_pages_and_tools_still_count(serve, headers):
+    server = serve(names=("site.test", "counter.test"))
+    headers = with_port(headers, server.server_address[1])
+    status, answer, _ = ask(server, "POST", "/count?p=/a&t=A", headers, b"")
+    assert status == 200 and answer["Access-Control-Allow-Origin"] == "*"
+    status, answer, body = ask(server, "GET", "/counter/%2Fa.json", headers)
+    assert (status, json.loads(body)) == (200, {"count": "1"})
+    assert server.store.hits() == [{"path": "/a", "title": "A", "bot": 0}]
+
+
+def test_the_name_the_counter_was_started_on_is_its_own(serve):
+    """``HOST=mypc.lan ./run livereload`` starts it on that name (here on 127.0.0.1, as
+    a name resolved to it): its pages and its Host are this machine's."""
+    server = counter_server.make_server("localhost", 0)
+    server.names = ("mypc.lan",)  # as make_server("mypc.lan") sets it
+    counter_server.start_in_thread(server)
+    try:
+        port = server.server_address[1]
+        assert ask(server, "POST", "/count?p=/a&t=A", {
+            "Host": f"mypc.lan:{port}", "Origin": "http://mypc.lan:8000"}, b"")[0] == 200
+        assert ask(server, "POST", "/count?p=/a&t=A", {
+            "Host": f"otherpc.lan:{port}"}, b"")[0] == 403
+    finally:
+        server.shutdown()
+        server.server_close()
+    plain = counter_server.make_server("localhost", 0)
+    plain.server_close()
+    assert plain.names == ("localhost",)
+
+
+# What a page of another site sends the counter, as the browser sends it: a fetch without
+# CORS (no answer to read, the request all the same), one as the visit-counter script
+# sends it, images with and without a referrer. ?counter= names the counter.
+OTHER_SITES_PAGE = b"""<!doctype html><title>Un altro sito</title><script>
+const counter = new URLSearchParams(location.search).get("counter");
+function image(path, policy) {
+  return new Promise(resolve => {
+    const element = new Image();
+    if (policy) element.referrerPolicy = policy;
+    element.onload = element.onerror = resolve;
+    element.src = counter + "/count?t=X&p=" + path;
+  });
+}
+window.sent = Promise.all([
+  fetch(counter + "/count?t=X&p=/fetch", {method: "POST", mode: "no-cors"}).catch(() => 0),
+  fetch(counter + "/count?t=X&p=/script", {method: "POST", keepalive: true,
+    credentials: "omit", referrerPolicy: "no-referrer"}).catch(() => 0),
+  image("/image", ""), image("/image-no-referrer", "no-referrer"),
+]).then(() => true);
+</script>"""
+
+
+@pytest.mark.browser
+def test_chromium_pages_of_other_sites_record_nothing_and_this_machines_do(serve, tmp_path):
+    """In real Chromium (attacker.test resolved to 127.0.0.1): a page of another site
+    recorded every one of these hits, and by DNS rebinding read the counts; now none.
+    The same page on this machine (127.0.0.1) records them all."""
+    from browser_support import chromium  # noqa: PLC0415
+    from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer  # noqa: PLC0415
+
+    (tmp_path / "index.html").write_bytes(OTHER_SITES_PAGE)
+
+    class Quiet(SimpleHTTPRequestHandler):
+        def __init__(self, *args, **kwargs):
+            super().__init__(*args, directory=str(tmp_path), **kwargs)
+
+        def log_message(self, format, *args):  # noqa: A002
+            pass
+
+    counter = serve(seeds=[("/a", 1459)])
+    port = counter.server_address[1]
+    pages = ThreadingHTTPServer(("127.0.0.1", 0), Quiet)
+    threading.Thread(target=pages.serve_forever, daemon=True).start()
+    try:
+        with chromium("--host-resolver-rules=MAP attacker.test 127.0.0.1") as browser:
+            page = browser.new_page()
+            for site in ("attacker.test", "127.0.0.1"):
+                page.goto(f"http://{site}:{pages.server_address[1]}/"
+                          f"?counter=http://127.0.0.1:{port}")
+                assert page.evaluate("window.sent") is True
+                if site == "attacker.test":
+                    assert counter.store.hits() == []
+            # DNS rebinding: its own name, the counter's port: same-origin, the answer read
+            answer = page.goto(f"http://attacker.test:{port}/counter/%2Fa.json")
+            assert answer.status == 403 and "1459" not in answer.text()
+            assert page.goto(f"http://attacker.test:{port}/count?p=/rebinding&t=X").status \
+                == 403
+    finally:
+        pages.shutdown()
+        pages.server_close()
+    assert sorted(hit["path"] for hit in counter.store.hits()) == [
+        "/fetch", "/image", "/image-no-referrer", "/script"]

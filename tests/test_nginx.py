@@ -32,7 +32,7 @@ from urllib.parse import parse_qsl, quote, urlsplit
 import brotli
 import pytest
 from bs4 import BeautifulSoup
-from browser_support import CHROMIUM, TEST_HOSTS, launch, wait_until
+from browser_support import CHROMIUM, TEST_HOSTS, TEST_NAMES, launch, wait_until
 from support import (
     ROOT, article, build_project, free_port, system_packages_or_skip, write_conf, write_content,
 )
@@ -116,7 +116,7 @@ def nginx_installed():
 @pytest.fixture(scope="module")
 def counter():
     server = counter_server.make_server("127.0.0.1", 0, seeds=[(ARTICLE.rstrip("/"), SEEN)],
-                                        testing=True)
+                                        testing=True, names=TEST_NAMES)
     counter_server.start_in_thread(server)
     yield server
     server.shutdown()

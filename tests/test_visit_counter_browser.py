@@ -23,7 +23,7 @@ from urllib.parse import parse_qs, unquote, urlsplit
 
 import pytest
 from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
-from browser_support import TEST_HOSTS, chromium, wait_until
+from browser_support import TEST_HOSTS, TEST_NAMES, chromium, wait_until
 from support import ROOT, article, build_site
 from plugins.visit_counter import visit_path
 
@@ -78,7 +78,8 @@ class LiveCounter:
         self.start()
 
     def start(self):
-        self.server = counter_server.make_server("127.0.0.1", self.port, testing=True)
+        self.server = counter_server.make_server("127.0.0.1", self.port, testing=True,
+                                                 names=TEST_NAMES)
         self.port = self.server.server_address[1]
         counter_server.start_in_thread(self.server)
 

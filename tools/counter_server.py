@@ -11,6 +11,14 @@ uses, so the site can be tried without an account or a network:
   CORS header; a path never visited (by anyone but bots) answers 404 with
   ``{"count": "0"}``.
 
+Only this machine's pages are answered (tools/this_machine.py, the preview's rule): a
+request whose ``Host`` is neither ``localhost``, an address nor the name the counter was
+started on (a page of another domain made to resolve to 127.0.0.1, DNS rebinding), or
+whose ``Origin`` (else ``Referer``) is a page elsewhere, ``null`` included (a sandboxed
+frame, a ``file:`` page), or that says ``Sec-Fetch-Site: cross-site`` with neither,
+answers 403 without CORS headers, nothing recorded: any site open in the browser could
+send hits. ``names``: more names of this machine (the tests' ``site.test``).
+
 Malformed requests are refused, never half-served: a hit without ``p``, a ``p`` not
 starting with ``/``, ``p`` or ``t`` longer than 2000 characters, a bad ``b`` or
 ``Content-Length`` answer 400; a body over 64 KiB answers 413 without being read;
@@ -41,11 +49,19 @@ import json
 import logging
 import re
 import sqlite3
+import sys
 import threading
 from dataclasses import asdict, dataclass, field
 from http import HTTPStatus
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
 from urllib.parse import parse_qsl, unquote, urlsplit
+
+ROOT = Path(__file__).resolve().parent.parent
+if str(ROOT) not in sys.path:  # run as a script: python tools/counter_server.py
+    sys.path.insert(0, str(ROOT))
+
+from tools.this_machine import foreign_page, local_host  # noqa: E402
 
 logger = logging.getLogger(__name__)
 
@@ -139,11 +155,13 @@ class Knobs:
 
 
 class BadRequest(Exception):
-    """A malformed request: answered with ``status`` and the message, nothing done."""
+    """A malformed request: answered with ``status`` and the message, nothing done
+    (``cors``: with the CORS header, so the page can read why)."""
 
-    def __init__(self, message, status=HTTPStatus.BAD_REQUEST):
+    def __init__(self, message, status=HTTPStatus.BAD_REQUEST, cors=True):
         super().__init__(message)
         self.status = status
+        self.cors = cors
 
 
 class CounterHandler(BaseHTTPRequestHandler):
@@ -162,9 +180,24 @@ class CounterHandler(BaseHTTPRequestHandler):
             super().handle_one_request()
         except BadRequest as error:
             self.close_connection = True  # an unread body must not become a request
-            self._json(error.status, {"error": str(error)})
+            self._json(error.status, {"error": str(error)}, cors=error.cors)
+
+    def _refuse_other_sites(self):
+        """Before anything is read or done: a request of a page elsewhere is refused,
+        403 without CORS headers (:mod:`tools.this_machine`)."""
+        names = self.server.names
+        if not local_host(self.headers.get("Host"), *names):
+            raise BadRequest(
+                f"Contatore: Host {self.headers.get('Host', '')!r} non è di questo computer;"
+                " apri il sito da http://localhost (o 127.0.0.1) / Counter: not this"
+                " machine's address (Host)", HTTPStatus.FORBIDDEN, cors=False)
+        if page := foreign_page(self.headers, *names):
+            raise BadRequest(
+                f"Contatore: solo le pagine di questo computer ({page!r}) / Counter: only"
+                " this machine's pages", HTTPStatus.FORBIDDEN, cors=False)
 
     def do_GET(self):  # noqa: N802 - http.server's naming
+        self._refuse_other_sites()
         url = urlsplit(self.path)
         if url.path == "/count":
             self._record(url.query)
@@ -177,6 +210,7 @@ class CounterHandler(BaseHTTPRequestHandler):
             self._json(HTTPStatus.NOT_FOUND, {"error": "not found"})
 
     def do_POST(self):  # noqa: N802
+        self._refuse_other_sites()  # before the body is read
         url = urlsplit(self.path)
         self._read_body()  # a recording's (none); bounded, before anything is done
         if url.path == "/count":
@@ -187,6 +221,7 @@ class CounterHandler(BaseHTTPRequestHandler):
             self._json(HTTPStatus.NOT_FOUND, {"error": "not found"})
 
     def do_OPTIONS(self):  # noqa: N802 - CORS preflight, should a client send one
+        self._refuse_other_sites()
         self.send_response(HTTPStatus.NO_CONTENT)
         self._cors()
         self.send_header("Access-Control-Allow-Methods", "GET, POST")
@@ -304,8 +339,12 @@ class CounterServer(ThreadingHTTPServer):
     # tabs, a test) would see connections dropped and retried a second later.
     request_queue_size = 128
 
-    def __init__(self, address, store, number_format="plain", testing=False, timeout=TIMEOUT):
+    def __init__(self, address, store, number_format="plain", testing=False, timeout=TIMEOUT,
+                 names=()):
         self.store = store
+        # this machine's names besides localhost and its addresses: the one it was
+        # started on (HOST) and the caller's (tests: site.test, counter.test)
+        self.names = (str(address[0]), *names)
         self.number_format = number_format
         self.testing = testing
         self.timeout_seconds = timeout  # for each connection (CounterHandler.setup)
@@ -357,15 +396,17 @@ class CounterServer(ThreadingHTTPServer):
 
 
 def make_server(host="127.0.0.1", port=8001, database=":memory:", seeds=(),
-                number_format="plain", testing=False, timeout=TIMEOUT):
+                number_format="plain", testing=False, timeout=TIMEOUT, names=()):
     """A ready (not yet serving) counter; ``port=0`` picks a free port.
 
-    ``timeout``: seconds a connection may stay silent before it is dropped.
+    ``timeout``: seconds a connection may stay silent before it is dropped; ``names``:
+    more names of this machine whose requests and pages are answered (besides
+    ``localhost``, the loopback addresses and ``host``).
     """
     store = CounterStore(database)
     for path, count in seeds:
         store.seed(path, count)
-    return CounterServer((host, port), store, number_format, testing, timeout)
+    return CounterServer((host, port), store, number_format, testing, timeout, names)
 
 
 POLL_SECONDS = 0.02  # how soon serve_forever notices shutdown() (its default: 0.5 s)
