@@ -507,6 +507,65 @@ def test_the_name_the_counter_was_started_on_is_its_own(serve):
     assert plain.names == ("localhost",)
 
 
+# --- What it stores is capped ---------------------------------------------------------------
+
+def test_the_database_never_grows_past_its_cap(tmp_path, serve, caplog):
+    """Every hit was a new row, with no limit: a page sending hits without end (of any
+    site, before the check above; or a loop in a page on this machine) grew
+    .cache/counter.sqlite3 until the disk was full. At the cap: 507, the hit not
+    recorded, the counts stored still answered, one warning in the log."""
+    database = tmp_path / "counter.sqlite3"
+    server = serve(database=str(database), max_bytes=64 * 1024, seeds=[("/seeded", 7)])
+    long_path, long_title = "/" + "p" * 1999, "t" * 2000
+    statuses, bodies = [], []
+    for number in range(60):  # some 4 KiB each: far more than 64 KiB
+        url = f"{server.url}/count?p={long_path[:-3]}{number:03}&t={long_title}"
+        status, _, body = fetch(url, "POST", b"")
+        statuses.append(status)
+        bodies.append(body)
+    assert statuses[0] == 200 and statuses[-1] == 507, statuses
+    full_from = statuses.index(507)
+    assert set(statuses[full_from:]) == {507}  # no such hit fits once full
+    assert "full" in json.loads(bodies[-1])["error"]
+    assert database.stat().st_size <= 64 * 1024
+    assert len(server.store.hits()) == full_from
+    assert read_count(server, "/seeded")[2] == {"count": "7"}  # reads still answered
+    assert read_count(server, long_path[:-3] + "000")[2] == {"count": "1"}
+    full = [record for record in caplog.records if "pieno" in record.getMessage()]
+    assert len(full) == 1 and "counter.sqlite3" in full[0].getMessage()
+    assert database.stat().st_size <= 64 * 1024
+    server.shutdown()
+    server.server_close()
+    # the file stays full when served again; deleting it starts afresh
+    again = serve(database=str(database), max_bytes=64 * 1024)
+    assert fetch(f"{again.url}/count?p={long_path}&t={long_title}", "POST", b"")[0] == 507
+    assert database.stat().st_size <= 64 * 1024
+    again.shutdown()
+    again.server_close()
+    database.unlink()
+    fresh = serve(database=str(database), max_bytes=64 * 1024)
+    assert fetch(f"{fresh.url}/count?p={long_path}&t={long_title}", "POST", b"")[0] == 200
+
+
+def test_the_default_cap_is_16_mib():
+    """Without ``max_bytes``, as the previews start it: 20 MB of hits (5000 of 4 KB, an
+    afternoon of a page of another site sending them) went in whole; now the store
+    refuses them at 16 MiB."""
+    store = counter_server.CounterStore()
+    path, title, recorded, refused = "/" + "p" * 1995, "t" * 2000, 0, None
+    try:
+        while recorded < 5000:
+            store.record(f"{path}{recorded:04}", title)
+            recorded += 1
+    except Exception as error:  # noqa: BLE001 - whichever the old code raised, if any
+        refused = error
+    size = store._db.execute("PRAGMA page_count").fetchone()[0] * \
+        store._db.execute("PRAGMA page_size").fetchone()[0]
+    store.close()
+    assert type(refused).__name__ == "StoreFull", (recorded, size)
+    assert 3500 < recorded < 4100 and size <= 16 * 2**20 == counter_server.MAX_BYTES
+
+
 # What a page of another site sends the counter, as the browser sends it: a fetch without
 # CORS (no answer to read, the request all the same), one as the visit-counter script
 # sends it, images with and without a referrer. ?counter= names the counter.

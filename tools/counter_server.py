@@ -19,6 +19,12 @@ frame, a ``file:`` page), or that says ``Sec-Fetch-Site: cross-site`` with neith
 answers 403 without CORS headers, nothing recorded: any site open in the browser could
 send hits. ``names``: more names of this machine (the tests' ``site.test``).
 
+What it stores is capped: the database never grows past ``MAX_BYTES`` (16 MiB, over
+100 000 hits of ordinary pages; ``make_server(max_bytes=…)``, SQLite's
+``max_page_count``). Once full, a hit (or a seed) that no longer fits answers 507 and is
+not recorded, the counts already there are still answered, and the log says so once;
+deleting the file (``.cache/counter.sqlite3``) starts again.
+
 Malformed requests are refused, never half-served: a hit without ``p``, a ``p`` not
 starting with ``/``, ``p`` or ``t`` longer than 2000 characters, a bad ``b`` or
 ``Content-Length`` answer 400; a body over 64 KiB answers 413 without being read;
@@ -73,6 +79,7 @@ SEPARATORS = {"plain": "", "spaced": "\u202f", "dots": ".", "commas": ","}
 MAX_TEXT = 2000  # characters of a path (p, or the path read) or a title (t)
 MAX_BODY = 64 * 1024  # bytes of a POST body (the script's recording sends none)
 TIMEOUT = 10.0  # seconds a connection may stay silent before it is dropped
+MAX_BYTES = 16 * 1024 * 1024  # the database's size at most (SQLite's max_page_count)
 DIGITS_RE = re.compile(r"[0-9]+")  # ASCII digits only ("\u00b2".isdigit() is True)
 BOT_RE = re.compile(r"[0-9]{1,6}")
 SCHEMA = """
@@ -100,23 +107,48 @@ def parse_seed(text):
     return path, int(count)
 
 
-class CounterStore:
-    """Hits and seeded counts in one SQLite database, safe to share between threads."""
+class StoreFull(Exception):
+    """The database reached its size limit: nothing more is recorded."""
 
-    def __init__(self, database=":memory:"):
+
+class CounterStore:
+    """Hits and seeded counts in one SQLite database, safe to share between threads,
+    never larger than ``max_bytes`` (a file already larger stays as it is: full)."""
+
+    def __init__(self, database=":memory:", max_bytes=MAX_BYTES):
         self._lock = threading.Lock()
         self._db = sqlite3.connect(database, check_same_thread=False, isolation_level=None)
         self._db.executescript(SCHEMA)
+        page_size = self._db.execute("PRAGMA page_size").fetchone()[0]
+        # Per connection, not kept in the file; never below the file's current size.
+        self._db.execute(f"PRAGMA max_page_count = {max(1, int(max_bytes) // page_size)}")
+        self.max_bytes = max_bytes
+        self.full = False  # became full while running (logged once)
+
+    def _write(self, statement, values):
+        with self._lock:
+            try:
+                self._db.execute(statement, values)
+            except sqlite3.OperationalError as error:
+                if error.sqlite_errorcode != sqlite3.SQLITE_FULL:
+                    raise
+                first, self.full = not self.full, True
+            else:
+                return
+        if first:
+            size = (f"{self.max_bytes / 2**20:g} MiB" if self.max_bytes >= 2**20
+                    else f"{self.max_bytes // 1024} KiB")
+            logger.warning(
+                "Contatore visite di sviluppo pieno (%s): le nuove visite non sono"
+                " registrate; cancella .cache/counter.sqlite3 per ricominciare. / Visit"
+                " counter full: new hits are not recorded.", size)
+        raise StoreFull(f"counter database full ({self.max_bytes} bytes): hit not recorded")
 
     def record(self, path, title="", bot=0):
-        with self._lock:
-            self._db.execute("INSERT INTO hits (path, title, bot) VALUES (?, ?, ?)",
-                             (path, title, bot))
+        self._write("INSERT INTO hits (path, title, bot) VALUES (?, ?, ?)", (path, title, bot))
 
     def seed(self, path, count):
-        with self._lock:
-            self._db.execute("INSERT OR REPLACE INTO seeds (path, count) VALUES (?, ?)",
-                             (path, count))
+        self._write("INSERT OR REPLACE INTO seeds (path, count) VALUES (?, ?)", (path, count))
 
     def count(self, path):
         """Seeded count plus the hits not flagged as bots (0 for a path never visited)."""
@@ -181,6 +213,8 @@ class CounterHandler(BaseHTTPRequestHandler):
         except BadRequest as error:
             self.close_connection = True  # an unread body must not become a request
             self._json(error.status, {"error": str(error)}, cors=error.cors)
+        except StoreFull as error:
+            self._json(HTTPStatus.INSUFFICIENT_STORAGE, {"error": str(error)})
 
     def _refuse_other_sites(self):
         """Before anything is read or done: a request of a page elsewhere is refused,
@@ -396,14 +430,16 @@ class CounterServer(ThreadingHTTPServer):
 
 
 def make_server(host="127.0.0.1", port=8001, database=":memory:", seeds=(),
-                number_format="plain", testing=False, timeout=TIMEOUT, names=()):
+                number_format="plain", testing=False, timeout=TIMEOUT, names=(),
+                max_bytes=MAX_BYTES):
     """A ready (not yet serving) counter; ``port=0`` picks a free port.
 
     ``timeout``: seconds a connection may stay silent before it is dropped; ``names``:
     more names of this machine whose requests and pages are answered (besides
-    ``localhost``, the loopback addresses and ``host``).
+    ``localhost``, the loopback addresses and ``host``); ``max_bytes``: the database's
+    size at most.
     """
-    store = CounterStore(database)
+    store = CounterStore(database, max_bytes)
     for path, count in seeds:
         store.seed(path, count)
     return CounterServer((host, port), store, number_format, testing, timeout, names)
