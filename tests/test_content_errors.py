@@ -867,6 +867,18 @@ MISTAKES = [
      "notizie/s2.md:3", ERRORE, ["scrivi status: published"]),
     ("status-nascosto", {"notizie/s3.md": _case("s3", "status: nascosto")},
      "notizie/s3.md:3", ERRORE, ["scrivi status: hidden"]),
+    # `status:` left empty (the web editor's «Stato» cleared wrote `status: null`): the
+    # item was published, as if the key were not there
+    ("status-null", {"notizie/s5.md": _case("s5", "status: null")}, "notizie/s5.md:3",
+     ERRORE, ["`status` è vuoto: scrivi status: draft per tenerlo fuori dal sito (bozza),"
+              " status: published per pubblicarlo o status: hidden"]),
+    ("status-empty", {"notizie/s6.md": _case("s6", "status:")}, "notizie/s6.md:3",
+     ERRORE, ["`status` è vuoto"]),
+    ("status-blank", {"notizie/s7.md": _case("s7", "status: ' '")}, "notizie/s7.md:3",
+     ERRORE, ["`status` è vuoto"]),
+    ("status-empty-native", {"notizie/s8.md": "Title: Caso s8\nDate: 2024-05-05 10:00\n"
+                                               "Status:\n\nTesto.\n"},
+     "notizie/s8.md:3", ERRORE, ["`status` è vuoto"]),
     ("key-titolo", {"notizie/k1.md": _item("titolo: Festa", "data: 2024-05-05")},
      "notizie/k1.md:2", ERRORE, ["manca il titolo (`title`): la chiave `titolo` si scrive"
                                  " `title`"]),

@@ -30,6 +30,10 @@ CONTRACT_KEYS = (
 # Keys that choose where a file is written or how: they could replace another page.
 PATH_KEYS = ("save_as", "url", "template", "lang_url", "lang_save_as")
 STATUSES = ("published", "draft", "hidden")
+# A `status:` written without a value: an error, not the default (published)
+EMPTY_STATUS = ("`status` è vuoto: scrivi status: draft per tenerlo fuori dal sito (bozza),"
+                " status: published per pubblicarlo o status: hidden per nasconderlo dagli"
+                " elenchi / empty `status`: write draft, published or hidden")
 # What an Italian editor types for a status, and the value it means.
 ITALIAN_STATUSES = {
     "bozza": "draft", "bozze": "draft", "pubblicato": "published", "pubblicata": "published",
@@ -559,6 +563,12 @@ def normalise(raw, *, is_page, settings, native=False):
             else:
                 warnings.append((key, f"chiave sconosciuta `{key}`, ignorata / unknown key"
                                       f" `{key}`"))
+            continue
+        if key == "status" and (value is None or value == []
+                                or (isinstance(value, str) and not value.strip())):
+            # `status:` left empty (the web editor's «Stato» cleared wrote `status: null`):
+            # as an absent key it was published, which an editor emptying it never meant
+            problems.append(("status", EMPTY_STATUS))
             continue
         if value is None or value == "" or value == []:
             continue
