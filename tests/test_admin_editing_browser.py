@@ -541,6 +541,133 @@ def test_the_stopped_save_walk_had_no_error(stopped):
     assert stopped.errors == [], "\n".join(stopped.errors)
 
 
+# --- «Stato» cannot be emptied -------------------------------------------------------
+# Decap's «Stato» select had a "×" that cleared it: the item was saved with `status: null`,
+# and the build published it (now it refuses an empty `status`, schema.py).
+# select-widget.js draws it without the "×" (nor clears it with Backspace) and shows an
+# item written without `status` as «Pubblicato», as the build reads it; saved, that item
+# keeps no `status` (the form's field is optional: no "required field" refusal). An item
+# whose file has `status:` empty is refused at the save. The walk: the three items
+# written with git, each opened, its «Stato» looked at, Backspace pressed on it, saved.
+
+STATUS_ITEMS = {
+    "absent": ("avvisi/2025-02-10-orti-condivisi-in-via-milano.md", "Orti condivisi in via"
+               " Milano", ""),
+    "draft": ("avvisi/2025-02-11-corso-di-cucito-al-civic-center.md", "Corso di cucito al"
+              " Civic Center", "status: draft\n"),
+    "empty": ("avvisi/2025-02-12-cineforum-in-biblioteca.md", "Cineforum in biblioteca",
+              "status:\n"),
+}
+STATUS_TEXTS = {case: f"---\ntitle: {title}\ndate: 2025-02-10 10:00\n{status}---\n\nTesto.\n"
+                for case, (_, title, status) in STATUS_ITEMS.items()}
+# written with git, and built: the empty one stops the build, so it is written into the
+# working copy only for its walk (the Avvisi are listed only by this walk: Decap reads
+# their list once, at the walk's first visit), and taken away after, unless saved right
+STATUSES = {path: STATUS_TEXTS[case] for case, (path, _, _) in STATUS_ITEMS.items()
+            if case != "empty"}
+# the select's box (react-select's container) around «Stato»'s input: its value, and the
+# number of its indicators (the "×" and the arrow, or the arrow alone)
+SELECT_JS = """(input) => {
+    const box = input.closest('[class$="-container"]');
+    const value = box.querySelector('[class*="singleValue"]');
+    return {value: value ? value.textContent : "",
+            indicators: box.querySelectorAll('[class*="indicatorContainer"]').length};
+}"""
+
+
+@dataclass
+class Status:
+    shown: dict = field(default_factory=dict)  # case -> the select as opened
+    backspaced: dict = field(default_factory=dict)  # case -> the select after Backspace
+    notices: dict = field(default_factory=dict)  # case -> the save's notices
+    saved: dict = field(default_factory=dict)  # case -> the item's front matter after it
+    errors: list = field(default_factory=list)
+    refused: list = field(default_factory=list)  # what the refusal logs (Decap rethrows it)
+
+
+@pytest.fixture(scope="module")
+def status(editor):
+    from playwright.sync_api import expect  # noqa: PLC0415
+
+    seen = Status()
+    empty = editor.site.repo / "content" / STATUS_ITEMS["empty"][0]
+    empty.write_text(STATUS_TEXTS["empty"], encoding="utf-8")
+    try:
+        for case, (path, title, _) in STATUS_ITEMS.items():
+            with editor.walk(entry(path), seen.errors) as page:
+                expect(page.get_by_label("Titolo", exact=True)).to_have_value(title)
+                # (its label says «Stato (opzionale)»: the file may go without it)
+                select = page.locator('input[id^="status-field"]')
+                select.scroll_into_view_if_needed()
+                seen.shown[case] = select.evaluate(SELECT_JS)
+                select.focus()
+                page.keyboard.press("Backspace")
+                seen.backspaced[case] = select.evaluate(SELECT_JS)
+                # (a changed title would add its old address: old-addresses.js)
+                page.locator('textarea[id^="summary-field"]').fill("Iscrizioni aperte.")
+                logged = len(editor.errors)
+                publish_item(page)
+                notice = page.locator(".Toastify__toast")
+                expect(notice.first).to_be_visible()
+                seen.notices[case] = notice.all_inner_texts()
+                if case == "empty":  # refused: a status chosen, then saved
+                    seen.refused = editor.errors[logged:]
+                    seen.saved["empty refused"] = yaml.safe_load(
+                        empty.read_text(encoding="utf-8").split("---\n")[1])
+                    page.evaluate("""document.querySelectorAll('.Toastify__close-button')
+                                     .forEach(button => button.click())""")
+                    expect(notice).to_have_count(0)
+                    select.click()
+                    page.get_by_role("option", name="Bozza (non pubblicata)").click()
+                    publish_item(page)
+                    expect(page.get_by_text("Voce salvata")).to_be_visible()
+            text = (editor.site.repo / "content" / path).read_text(encoding="utf-8")
+            seen.saved[case] = yaml.safe_load(text.split("---\n")[1])
+    finally:
+        if empty.read_text(encoding="utf-8") == STATUS_TEXTS["empty"]:
+            empty.unlink()  # the other walks' build would stop on it
+    return seen
+
+
+def test_stato_has_no_button_that_empties_it(status):
+    """The arrow alone, no "×": before select-widget.js, two indicators."""
+    assert {case: shown["indicators"] for case, shown in status.shown.items()} == {
+        "absent": 1, "draft": 1, "empty": 1}, status.shown
+
+
+def test_an_item_without_status_shows_pubblicato_and_keeps_no_status(status):
+    assert status.shown["absent"]["value"] == "Pubblicato", status.shown
+    assert status.notices["absent"] == ["Voce salvata"], status.notices
+    assert status.saved["absent"] == {"title": "Orti condivisi in via Milano",
+                                      "date": "2025-02-10 10:00",
+                                      "summary": "Iscrizioni aperte."}, status.saved
+
+
+def test_backspace_does_not_empty_stato(status):
+    assert status.backspaced == status.shown
+    assert status.shown["draft"]["value"] == "Bozza (non pubblicata)", status.shown
+    assert status.saved["draft"]["status"] == "draft", status.saved
+
+
+def test_an_empty_status_in_the_file_is_refused_at_the_save(status):
+    assert status.shown["empty"]["value"] == "", status.shown
+    assert len(status.notices["empty"]) == 1 and "manca lo stato: nel campo «Stato» scegli" \
+        in status.notices["empty"][0], status.notices
+    assert status.saved["empty refused"] == {"title": "Cineforum in biblioteca",
+                                             "date": "2025-02-10 10:00", "status": None}
+    # a status chosen, the item is saved
+    assert status.saved["empty"] == {"title": "Cineforum in biblioteca",
+                                     "date": "2025-02-10 10:00", "status": "draft",
+                                     "summary": "Iscrizioni aperte."}
+
+
+def test_the_status_walk_had_no_error(status):
+    # only the refused save logs an error: the reason, which the CMS logs and rethrows
+    assert any("manca lo stato" in text for text in status.refused), status.refused
+    outside = [text for text in status.errors if text not in status.refused]
+    assert outside == [], "\n".join(outside)
+
+
 # --- The round trip --------------------------------------------------------------------
 # An item written with git opened in the web editor, one word of its text changed,
 # "Pubblica ora". Decap's rich-text editor writes the whole text again in its own
@@ -819,7 +946,7 @@ def test_the_images_are_shown_in_the_editor_and_its_preview(roundtrip):
 
 # Each walk's items, written with git; the round trip's are also in the sample site of
 # test_html_validity.py.
-CONTENT = {**ROUNDTRIP, **PASTED_INTO, **TITLED, **STOPPED, **LISTED}
+CONTENT = {**ROUNDTRIP, **PASTED_INTO, **TITLED, **STOPPED, **STATUSES, **LISTED}
 
 
 @pytest.fixture(scope="module")

@@ -82,6 +82,7 @@ SCRIPTS = (
     "list-widget.js",      # the list control: one text as a list, keyboard moves, authors
     "string-widget.js",    # one-line fields keep the selection; a long title said
     "date-widget.js",      # a date at midnight is the day alone; "now" in Rome time
+    "select-widget.js",    # «Stato» never emptied: no "×", the default shown
     "preview-styles.js",   # the site's stylesheets in the preview pane
     "targets.js",          # Decap's small buttons 24 px at least
     "small-screens.js",    # the item's form on a phone: one column, no sideways scroll

@@ -44,6 +44,8 @@
   // authors.js
   var authorsAsked = admin.authorsAsked;
   var authorsWritten = admin.authorsWritten;
+  // select-widget.js
+  var emptyStatus = admin.emptyStatus;
   // slugs.js
   var itemOf = admin.itemOf;
   var ownFile = admin.ownFile;
@@ -111,6 +113,11 @@
       if (typeof data.get("title") === "string" && blankText(data.get("title"))) {
         throw refusal("manca il titolo: quello nel campo «Titolo» è fatto solo di spazi o di"
           + " caratteri invisibili, e il sito non verrebbe pubblicato. Scrivi il titolo.");
+      }
+      // `status:` written empty in the file (the form cannot empty «Stato»: select-widget.js)
+      if (emptyStatus(data)) {
+        throw refusal("manca lo stato: nel campo «Stato» scegli «Pubblicato», «Bozza (non"
+          + " pubblicata)» o «Nascosto»; vuoto, il sito non verrebbe pubblicato.");
       }
       var image = data.get("image");
       var alt = data.get("image_alt");

@@ -1,0 +1,61 @@
+/* select-widget.js – a script of the web editor, joined into admin/admin.js: how they share
+ * their names, plugins/admin/README.md ("Our scripts"). */
+(function (admin) {
+  "use strict";
+
+  if (!admin.CMS) {
+    return;  // not the web editor's page (page.js)
+  }
+
+  // page.js
+  var CMS = admin.CMS;
+  var createClass = admin.createClass;
+  var h = admin.h;
+
+  // --- «Stato» cannot be emptied ----------------------------------------------------
+  // The «Stato» select (`status`, plugins/admin/config.py) had Decap's "×" to clear it:
+  // cleared, the item was saved with `status: null`, and the build published it as if
+  // the key were not there; an editor who empties the field never means "publish" (the
+  // build now refuses an empty `status`, plugins/contract/schema.py). The field stays
+  // optional in config.yml: an item written with git without `status` (published, the
+  // contract's default) is saved as it is, not refused for a "required" field. Its
+  // control is given the field as a required one, which Decap's select draws without
+  // the "×" (nor clears with Backspace), and, for an item without the key, shows the
+  // field's default, `published`, as the build reads it (the entry is unchanged until
+  // the editor chooses: the file keeps no `status`). A file with `status:` empty shows
+  // no choice; save.js refuses it until one is made (emptyStatus).
+  var STATUS = "status";
+  var selectWidget = CMS.getWidget && CMS.getWidget("select");
+  var SelectControl = selectWidget && selectWidget.control;
+
+  function isStatus(field) {
+    return Boolean(field && field.get && field.get("name") === STATUS && !field.get("multiple"));
+  }
+
+  // Whether ``data`` (an entry's) has `status` written without a value (null, "", spaces)
+  function emptyStatus(data) {
+    if (!data || !data.has || !data.has(STATUS)) {
+      return false;
+    }
+    var value = data.get(STATUS);
+    return value === null || value === undefined || (typeof value === "string" && !value.trim());
+  }
+
+  admin.emptyStatus = emptyStatus;
+
+  if (h && createClass && SelectControl) {
+    CMS.registerWidget("select", createClass({
+      // (no focus method: Decap focuses the control by its id, as its own select's)
+      render: function () {
+        var props = this.props;
+        if (isStatus(props.field)) {
+          props = Object.assign({}, props, {
+            field: props.field.set("required", true),  // no "×"
+            value: props.value === undefined ? props.field.get("default") : props.value
+          });
+        }
+        return h(SelectControl, props);
+      }
+    }), selectWidget.preview, selectWidget.schema);
+  }
+}(window.FareLegamiAdmin));
