@@ -143,6 +143,7 @@ from browser_support import (THEME_FONT, SiteServer, collect_errors, drawn_in_th
 from support import ROOT, SITEURL, build_site, free_port, run_tool, write_content
 from plugins.article_meta import date_label
 from plugins.admin.output import script_text
+from plugins.italian.slugs import slug_substitutions, title_slug
 from tools.cms_server import CmsServer
 
 pytestmark = pytest.mark.browser
@@ -155,7 +156,11 @@ ROME = ZoneInfo("Europe/Rome")
 OTHER_ZONE = "America/New_York"  # six hours behind Rome (five for a few weeks a year)
 
 TITLE = "Laboratorio d'estate a Crema: il programma è pronto"
-FILE_SLUG = "2025-01-01-laboratorio-destate-a-crema-il-programma-e-pronto"
+# saved with the elision's apostrophe typographic (save.js), for the file's name
+SAVED_TITLE = "Laboratorio d’estate a Crema: il programma è pronto"
+# the site's slug (Decap's own was laboratorio-destate-…)
+FILE_SLUG = "2025-01-01-laboratorio-d-estate-a-crema-il-programma-e-pronto"
+SMALL_TITLE = "Festa del quartiere: com'è andata"  # the item saved on the phone (15)
 SITE_URL = "/2025/01/laboratorio-d-estate-a-crema-il-programma-e-pronto/"
 SUMMARY = ("Quattro incontri a luglio nel cortile del Civic Center (iscrizioni <entro il"
            " 30 giugno>).")
@@ -1073,7 +1078,7 @@ def edit(browser, seen, expect):
     seen.phase = "reopened"
     # the form left, the file read again; 7's notice left open (below)
     through_the_list(f"notizie/entries/{FILE_SLUG}")
-    expect(page.get_by_label("Titolo", exact=True)).to_have_value(TITLE)
+    expect(page.get_by_label("Titolo", exact=True)).to_have_value(SAVED_TITLE)
     # the toolbar's link to the site (site_url and the collection's preview_path), shown
     # on a saved item not changed since, before the site's name at the right (display_url)
     live = page.locator(f'a[target="_blank"][href^="{SITEURL}"]')
@@ -1528,7 +1533,7 @@ def other_browser(browser, seen, expect):
     page.get_by_label("Titolo", exact=True).fill(LONG_TITLE)
     expect(page.locator("[data-titolo-lungo]")).to_be_visible()
     seen.small_screens["phone"] = page.evaluate(LAYOUT_JS)
-    page.get_by_label("Titolo", exact=True).fill("Festa del quartiere: com'è andata")
+    page.get_by_label("Titolo", exact=True).fill(SMALL_TITLE)
     page.locator('[data-slate-editor="true"]').click()
     page.keyboard.insert_text("Grazie a tutti.")
     publish_item(page)
@@ -1759,7 +1764,7 @@ def test_the_news_item_is_written_with_the_contracts_front_matter(session):
     assert path.name == f"{FILE_SLUG}.md"
     meta, body = front_matter(path)
     assert meta == {
-        "title": TITLE,
+        "title": SAVED_TITLE,
         "date": "2025-01-01 00:30",  # the contract's form, Rome time, as a string
         "tags": ["Crema", "Laboratori di Comunità"],
         "author": "Redazione",
@@ -1774,6 +1779,20 @@ def test_the_news_item_is_written_with_the_contracts_front_matter(session):
     # the line break is two spaces (admin.js), not the CMS's backslash; the pasted
     # level-1 heading is one level down (admin.js); a typed "<" is &lt; (admin.js)
     assert body.strip("\n") == f"{SAVED_BODY[0]}  \n{SAVED_BODY[1]}\n\n{PASTED_HEADING}"
+
+
+def test_a_new_items_file_is_named_with_the_sites_slug(session):
+    """Decap's own slug of a title drops a straight apostrophe ("laboratorio-destate");
+    the file is named as the site names the page's address and ``./run new`` the file
+    (plugins/italian/slugs.py): save.js saves the elisions' apostrophes typographic, a
+    word break to Decap too."""
+    subs = slug_substitutions()
+    [path] = session.written()
+    assert path.stem == "2025-01-01-" + title_slug(TITLE, subs)
+    assert path.stem.removeprefix("2025-01-01-") == SITE_URL.strip("/").split("/")[-1]
+    assert session.small_saved.endswith("-" + title_slug(SMALL_TITLE, subs) + ".md"), \
+        session.small_saved
+    assert title_slug(SMALL_TITLE, subs) == "festa-del-quartiere-com-e-andata"
 
 
 def test_the_uploads_are_written_intact_under_allegati_and_immagini(session):

@@ -47,6 +47,7 @@
   // select-widget.js
   var emptyStatus = admin.emptyStatus;
   // slugs.js
+  var elided = admin.elided;
   var itemOf = admin.itemOf;
   var ownFile = admin.ownFile;
   var publishedItems = admin.publishedItems;
@@ -113,6 +114,10 @@
       if (typeof data.get("title") === "string" && blankText(data.get("title"))) {
         throw refusal("manca il titolo: quello nel campo «Titolo» è fatto solo di spazi o di"
           + " caratteri invisibili, e il sito non verrebbe pubblicato. Scrivi il titolo.");
+      }
+      // a new item's file named from its title as the site names its address (slugs.js)
+      if (event.entry.get("newRecord") && typeof data.get("title") === "string") {
+        data = data.set("title", elided(data.get("title")));
       }
       // `status:` written empty in the file (the form cannot empty «Stato»: select-widget.js)
       if (emptyStatus(data)) {

@@ -95,6 +95,23 @@
     return slug;  // "": a title of emoji or punctuation only, which the build refuses too
   }
 
+  // --- A new item's file is named as the site names its address ----------------
+  // Decap names a new item's file from its title with its own slug (config.py's
+  // ARTICLE_FILE and "{{slug}}"), which drops a straight apostrophe: «L'università apre…»
+  // was 2026-12-01-luniversita-apre.md, where the site makes the apostrophe a word break
+  // (l-universita-apre: the page's address, and the name `./run new` gives). A
+  // typographic apostrophe is a word break to Decap too (config.yml's slug, its
+  // sanitize_replacement "-"), so a new item's title is saved with the apostrophes of
+  // its elisions typographic, as the site shows them anyway (plugins/italian/
+  // typography.py, fix_apostrophes' _ELISION: after a letter, before a letter, a digit,
+  // a space, a quote or the end). Its slug, the site's, is the same either way.
+  var ELISION = /(\p{L})'(?=[\p{L}\p{N}_\s"\u201c\u00ab]|$)/gu;
+
+  // ``title`` with its elisions' apostrophes typographic (save.js, a new item)
+  function elided(title) {
+    return typeof title === "string" ? title.replace(ELISION, "$1\u2019") : title;
+  }
+
   var PAGE_COLLECTIONS = words("data-pages");
 
   // slugs.json, read again at each save: the site is built again after a save (a session
@@ -177,6 +194,7 @@
   }
 
   admin.DELETED = DELETED;
+  admin.elided = elided;
   admin.itemOf = itemOf;
   admin.ownFile = ownFile;
   admin.publishedItems = publishedItems;
