@@ -358,6 +358,44 @@ def test_an_article_links_no_other_article_twice_nor_twice_with_the_same_name(tr
     assert category == heard(["Notizie", "Tutti gli articoli della categoria Notizie"])
 
 
+def texts(tree, node):
+    """The text of ``node``'s part of ``tree``, its text nodes joined, spaces normalised."""
+    found = []
+
+    def walk(current):
+        if role(current) == "StaticText" and not current.get("ignored"):
+            found.append(current.get("name", {}).get("value", ""))
+        for child in current.get("childIds", []):
+            if child in tree.by_id:
+                walk(tree.by_id[child])
+
+    walk(node)
+    return " ".join("".join(found).split()).casefold()
+
+
+def test_the_brand_reads_the_sites_name_then_its_motto_after_a_pause(page, site, trees):
+    """The header's link to the home shows the site's name over its motto, and was named
+    "FareLegami Una comunità che gira": a screen reader read the two lines as one run of
+    words, in its list of links too. A comma between them, visually hidden, is the pause;
+    the two lines are drawn as before. The footer has the name as a heading and the motto
+    as a paragraph of its own: read apart, as two lines."""
+    for kind, tree in trees.items():
+        # "FareLegami , Una": Chromium puts a space before the visually hidden part
+        # the brand (other links to the home: the breadcrumb's "Home", the 404's)
+        brand = [text.replace(" ,", ",") for text, url in links(tree)
+                 if url == f"{site.origin}/" and text.startswith("farelegami")]
+        assert brand == heard(["FareLegami, Una comunità che gira"]), (kind, brand)
+        [footer] = tree.of_role("contentinfo")
+        lines = [(role(node), texts(tree, node)) for node in tree.nodes
+                 if role(node) in ("heading", "paragraph") and within(tree, node, footer)]
+        assert lines[:2] == heard([("heading", "FareLegami"),
+                                   ("paragraph", "Una comunità che gira")]), (kind, lines)
+    open_page(page, site, "/")
+    hidden = page.locator(".brand .visually-hidden")
+    assert hidden.text_content() == ","
+    assert hidden.bounding_box()["width"] <= 1
+
+
 def test_a_footnotes_way_back_to_the_text_is_named_in_words_not_by_its_arrow(trees):
     """The link at the end of a footnote shows "↩", and that was its name: a list of links
     read "↩" (its title, "Torna al richiamo…", is only a description, when read at all)."""
