@@ -1883,7 +1883,7 @@ def test_the_old_addresses_field_is_in_italian(session):
     # the editor adds an address here itself (old-addresses.js): the hint says so
     assert shown["hint"].startswith("Gli indirizzi che questa voce aveva prima, uno per"
                                     " riga:")
-    assert "l'editor aggiunge da solo l'indirizzo vecchio" in shown["hint"]
+    assert "l'editor aggiunge da solo quello vecchio: lascialo" in shown["hint"]
     assert shown["add"] == "Aggiungi indirizzo precedente"
     assert "2 indirizzi precedenti" in shown["text"]
     words = set(re.findall(r"[A-Za-z]+", shown["text"] + " " + " ".join(shown["names"])))
