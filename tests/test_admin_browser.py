@@ -830,7 +830,10 @@ def edit(browser, seen, expect):
         page.locator('input[type="file"]').set_input_files(str(path))
         take = page.get_by_role("button", name="Prendi selezionato")
         expect(take).to_be_enabled()  # the upload is listed and selected
-        seen.upload_badges = library.locator('[data-testid="draft-text"]').all_inner_texts()
+        # its card's badge is drawn after the button is enabled: waited for, not read at once
+        badges = library.locator('[data-testid="draft-text"]')
+        expect(badges.first).to_be_visible()
+        seen.upload_badges = badges.all_inner_texts()
         return library, take
 
     leaving = context.new_cdp_session(page)
