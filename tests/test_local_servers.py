@@ -126,6 +126,8 @@ OUTSIDE = [
     (media(".git/hooks/pre-commit", b"#!/bin/sh\nid\n"), ".git/hooks/pre-commit"),
     (json.loads(save_request("content/../tasks.py")), "tasks.py"),
     (json.loads(save_request("content\\..\\tasks.py")), "tasks.py"),
+    (media("content\\evil.py"), "content\\evil.py"),  # one name, beside content/
+    (media("content/immagini/a\0.png"), "content/immagini/a"),
     (media("contenuti-falsi/x.png"), "contenuti-falsi/x.png"),  # a name beginning like it
     (media("content-old/x.png"), "content-old/x.png"),
     ({"action": "persistEntry", "params": {  # a rename's new path
@@ -160,7 +162,7 @@ def working_copy(tmp_path):
 
 
 @pytest.mark.parametrize(("request_", "touched"), OUTSIDE, ids=[
-    "settings", "git-hook", "dot-dot", "backslashes", "other-folder", "prefix", "new-path",
+    "settings", "git-hook", "dot-dot", "backslashes", "backslash-name", "nul", "other-folder", "prefix", "new-path",
     "delete", "delete-several", "read", "list-media", "list-entries"])
 def test_the_web_editors_backend_touches_nothing_outside_the_content_folder(
         working_copy, request_, touched):

@@ -70,10 +70,12 @@ function pathsOf(params) {
 }
 
 function inContent(value) {
-  if (typeof value !== "string") {
+  // a backslash is a character of a name on this system, not a separator: read as one,
+  // "content\\evil.py" passed and decap-server wrote a file of that name beside content/
+  if (typeof value !== "string" || /[\\\0]/.test(value)) {
     return false;
   }
-  const normal = path.posix.normalize(value.replace(/\\/g, "/")).replace(/^\/+/, "");
+  const normal = path.posix.normalize(value).replace(/^\/+/, "");
   return normal === CONTENT || normal.startsWith(`${CONTENT}/`);
 }
 
