@@ -4,6 +4,7 @@ years; what tells apart the links of a page that read the same title (:func:`dis
 from collections import Counter
 from dataclasses import dataclass
 
+from jinja2 import pass_context
 from markupsafe import Markup
 
 NEIGHBOURS = 2  # numbered links either side of the current page
@@ -163,3 +164,32 @@ def _documents_apart(documents):
         own = (Apart(date, document.item)
                if title_key(document.attachment.title) in named_twice else None)
         yield own, Apart(date) if date else None
+
+
+@pass_context
+def lazy_images(context):
+    """Jinja global: whether the page being written shows an image loaded lazily
+    (``loading="lazy"``), which Safari prints as an empty box unless asked for before
+    printing: the theme then links js/site.js, whose print.js does it
+    (theme/templates/partials/scripts.html). Such images are an article's or a page's
+    (its lead and body, ``item.lazy_images``; its documents' previews,
+    partials/attachment_link.html), a listing's cards' leads (``item.lazy_lead``) and
+    the previews of a page of Documenti (``documents_page``: pelicanconf.py paginates it,
+    WRITER_PAGINATED_BY; ``documents``, every document, is in every page's context).
+    The render cache (plugins/writer)
+    keys a page by the variables its templates name: each template that shows these
+    names them itself. The attributes are set by the plugins that make such images
+    (plugins/images: ``lazy_images``, ``lazy_lead``; plugins/attachments: the previews),
+    read here with defaults: a site without them has none, and the theme asks plainly."""
+    item = context.get("article") or context.get("page")
+    if item is not None:
+        return bool(getattr(item, "lazy_images", False)
+                    or any(getattr(attachment, "preview", None)
+                           for attachment in getattr(item, "attachments", None) or ()))
+    listed = context.get("articles_page")
+    if listed is not None and any(getattr(article, "lazy_lead", False)
+                                  for article in listed.object_list):
+        return True
+    documents = context.get("documents_page")
+    return documents is not None and any(getattr(document.attachment, "preview", None)
+                                         for document in documents.object_list)

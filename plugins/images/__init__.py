@@ -13,10 +13,11 @@ except the first image of an item without a cover, which may be the largest thin
 on the first screen (:mod:`.markup`). The cover is ``item.cover``, a
 :class:`~.markup.Picture` for the template, never lazy.
 
-Whether the page being written shows a lazily loaded image is :func:`lazy_images`, a Jinja
+Each item says whether it shows a lazily loaded image (``item.lazy_images``: its lead
+and body; ``item.lazy_lead``: its card's lead), for plugins.core's ``lazy_images()``
 global (the theme loads js/site.js there, whose print.js asks for them before printing).
 
-Signals: ``initialized`` (settings, the global), ``get_generators`` (:class:`ImagesGenerator`,
+Signals: ``initialized`` (settings), ``get_generators`` (:class:`ImagesGenerator`,
 which Pelican runs after the article and page generators: in ``generate_context``
 every item is read and nothing is written yet, so an unreadable image is reported to
 ``content_checks`` and stops the build; ``generate_output`` links the variants from
@@ -32,7 +33,6 @@ import re
 from concurrent.futures import ThreadPoolExecutor
 from urllib.parse import quote
 
-from jinja2 import pass_context
 from markupsafe import Markup
 from pelican import signals
 
@@ -41,7 +41,7 @@ from plugins.contract.lines import find_line
 from plugins.core.files import place
 from plugins.core.items import PUBLIC, context_items, cover_path, key_line
 from plugins.core.items import source as item_source
-from plugins.core.settings import add_filters, start
+from plugins.core.settings import start
 
 from . import location, markup, variants
 
@@ -278,36 +278,8 @@ class ImagesGenerator:
             place(cached, os.path.join(folder, name))
 
 
-@pass_context
-def lazy_images(context):
-    """Jinja global: whether the page being written shows an image loaded lazily
-    (``loading="lazy"``), which Safari prints as an empty box unless asked for before
-    printing: the theme then links js/site.js, whose print.js does it
-    (theme/templates/partials/scripts.html). Such images are an article's or a page's
-    (its lead and body, ``item.lazy_images``; its documents' previews,
-    partials/attachment_link.html), a listing's cards' leads (``item.lazy_lead``) and
-    the previews of a page of Documenti (``documents_page``: pelicanconf.py paginates it,
-    WRITER_PAGINATED_BY; ``documents``, every document, is in every page's context).
-    The render cache (plugins/writer)
-    keys a page by the variables its templates name: each template that shows these
-    names them itself."""
-    item = context.get("article") or context.get("page")
-    if item is not None:
-        return bool(getattr(item, "lazy_images", False)
-                    or any(getattr(attachment, "preview", None)
-                           for attachment in getattr(item, "attachments", None) or ()))
-    listed = context.get("articles_page")
-    if listed is not None and any(getattr(article, "lazy_lead", False)
-                                  for article in listed.object_list):
-        return True
-    documents = context.get("documents_page")
-    return documents is not None and any(getattr(document.attachment, "preview", None)
-                                         for document in documents.object_list)
-
-
 def initialize(pelican):
     start(pelican, __name__)
-    add_filters(pelican.settings, {"lazy_images": lazy_images}, key="JINJA_GLOBALS")
 
 
 def get_generators(pelican):
