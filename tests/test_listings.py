@@ -8,6 +8,7 @@ import pytest
 from pelican.settings import DEFAULT_CONFIG
 from pelican.urlwrappers import Author, Category, Tag
 
+from plugins.attachments.documents import documents_apart
 from plugins.core.pages import Apart, distinti, page_window
 from plugins.core.terms import ATOM, PAGE, RSS, Members, canonical_name, mark, written
 
@@ -118,7 +119,7 @@ def test_page_window(current, count, window):
 
 
 def test_what_tells_apart_links_of_one_title_is_the_date_or_the_item_and_its_date():
-    """``distinti`` (plugins/core): a page's items whose titles read alike (markup and
+    """``distinti`` (plugins/core) and ``documenti_distinti`` (plugins/attachments): a page's items whose titles read alike (markup and
     case aside) get their date; a document whose title another document has gets its
     item, with the item's date only where another item of the page has its title (one
     item's two documents do not make its title read twice); a page's document has no
@@ -141,12 +142,13 @@ def test_what_tells_apart_links_of_one_title_is_the_date_or_the_item_and_its_dat
     documents = [document("Modulo", estate, 10), document("Modulo", inverno, 20),
                  document("Modulo", iscrizioni, 30), document("Programma", iscrizioni, 30),
                  document("Programma", sede, None), document("Pianta", estate, 10)]
-    apart = distinti(documents)
+    apart = documents_apart(documents)
     assert [apart[each] for each in documents] == [
         (Apart(10, estate), Apart(10)), (Apart(20, inverno), Apart(20)),
         (Apart(None, iscrizioni), None), (Apart(None, iscrizioni), None),
         (Apart(None, sede), None), (None, Apart(10))]
     assert distinti([])[notices[0]] is None
+    assert documents_apart([])[documents[0]] == (None, None)  # unpacked by documenti.html
 
 
 def test_long_lists_link_the_first_last_and_nearby_pages(build):

@@ -24,7 +24,7 @@ from pelican import signals
 from plugins.core.settings import add_filters, start
 
 from .collect import attach
-from .documents import by_year
+from .documents import by_year, documents_apart
 from .feeds import add_enclosures
 from .output import decode_static_links, get_generators, place_linked_static
 
@@ -37,7 +37,8 @@ REQUIRES = ("plugins.content_checks", "plugins.contract")
 
 def initialize(pelican):
     start(pelican, __name__)
-    add_filters(pelican.settings, {"documenti_per_anno": by_year})
+    add_filters(pelican.settings, {"documenti_per_anno": by_year,
+                                   "documenti_distinti": documents_apart})
 
 
 def register():

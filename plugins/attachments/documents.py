@@ -8,7 +8,8 @@ contribute.
 
 Jinja filter ``documenti_per_anno`` (:func:`by_year`): the page's sections, a year
 each, newest first, and the pages' documents last, with the list of years to jump
-to at the top of the page.
+to at the top of the page. Jinja filter ``documenti_distinti``
+(:func:`documents_apart`): what tells apart the page's links that read alike.
 """
 
 from dataclasses import dataclass
@@ -16,6 +17,7 @@ from datetime import datetime, timezone
 
 from pelican.contents import Page
 
+from plugins.core.pages import Apart, Distinti, repeated, title_key
 from plugins.italian.dates import ancora_anno
 
 from .model import Attachment
@@ -103,3 +105,23 @@ def by_year(documents, paginator=None):
             sections.append(Section(date, [], page))
         sections[index[key]].documents.append(document)
     return sections
+
+
+def documents_apart(documents):
+    """Jinja filter ``documenti_distinti``: for each of a page's documents (its links
+    read "Modulo di iscrizione (PDF, 120 kB, 1 pagina)" twice, for two files) a pair: its
+    own link's (where another document has its title: its item, with the date where
+    another item of the page has that item's title) and its item's link's (that date),
+    each None when there is nothing to tell, ``(None, None)`` for a document not of the
+    page (plugins.core.pages' ``distinti`` for items)."""
+    documents = list(documents or ())
+    named_twice = repeated(document.attachment.title for document in documents)
+    items = {document.item.url: document.item for document in documents}  # each item once
+    items_twice = repeated(item.title for item in items.values())
+    pairs = []
+    for document in documents:
+        date = document.date if title_key(document.item.title) in items_twice else None
+        own = (Apart(date, document.item)
+               if title_key(document.attachment.title) in named_twice else None)
+        pairs.append((document, (own, Apart(date) if date else None)))
+    return Distinti(pairs, default=(None, None))

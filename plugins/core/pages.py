@@ -121,23 +121,20 @@ class Distinti:
     """Each entry of a page's lists, by identity, to what tells its link apart
     (:func:`distinti`): ``apart[article]``."""
 
-    def __init__(self, pairs):
+    def __init__(self, pairs, default=None):
         self._found = {id(entry): (entry, value) for entry, value in pairs}  # entry kept
+        self._default = default  # an entry not of the page's lists
 
     def __getitem__(self, entry):
-        return self._found.get(id(entry), (None, None))[1]
+        return self._found.get(id(entry), (None, self._default))[1]
 
 
 def distinti(entries):
     """Jinja filter: what tells apart each of a page's links that another link of the
     page reads alike (:func:`title_key`): a list of links read "Nuovi orari dello
-    sportello" twice, for two notices, and "Modulo di iscrizione (PDF, 120 kB, 1
-    pagina)" twice, for two files. ``entries``: every item the page lists (all its
-    lists: a year's months), each told apart by its date (``Apart(date)``), else None;
-    or the page's documents (plugins/attachments: ``attachment``, ``item``, ``date``),
-    each a pair: its own link's (where another document has its title: its item, with
-    the date where another item of the page has that item's title) and its item's link's
-    (that date), each None when there is nothing to tell.
+    sportello" twice, for two notices. ``entries``: every item the page lists (all its
+    lists: a year's months), each told apart by its date (``Apart(date)``), else None.
+    A page's documents: plugins/attachments' ``documenti_distinti``.
 
     >>> class Item:
     ...     def __init__(self, title, date):
@@ -148,22 +145,9 @@ def distinti(entries):
     (Apart(date=1, source=None), 2, None)
     """
     entries = list(entries or ())
-    if entries and hasattr(entries[0], "attachment"):
-        return Distinti(zip(entries, _documents_apart(entries), strict=True))
     twice = repeated(entry.title for entry in entries)
     return Distinti((entry, Apart(entry.date) if title_key(entry.title) in twice else None)
                     for entry in entries)
-
-
-def _documents_apart(documents):
-    named_twice = repeated(document.attachment.title for document in documents)
-    items = {document.item.url: document.item for document in documents}  # each item once
-    items_twice = repeated(item.title for item in items.values())
-    for document in documents:
-        date = document.date if title_key(document.item.title) in items_twice else None
-        own = (Apart(date, document.item)
-               if title_key(document.attachment.title) in named_twice else None)
-        yield own, Apart(date) if date else None
 
 
 @pass_context
