@@ -136,7 +136,7 @@ def test_a_name_with_a_control_character_stops_the_build_and_the_check_shown_esc
     assert status == 1 and "Traceback" not in err
     assert out.splitlines()[:4] == [
         f"content/{name}: errore: il nome contiene un carattere di controllo"
-        f" ({character}), che non si vede: rinomina il file (o la cartella) senza / a name"
+        f" ({character}), che non si vede: rinomina il file (o la cartella) togliendolo / a name"
         " with a control character: rename it"
         for name, character in zip(sorted(UNSAFE_SHOWN), ("\\t", "\\x9b", "\\n", "\\x1b"))]
     assert "\x1b" not in out + err and "\x9b" not in out + err

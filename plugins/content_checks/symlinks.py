@@ -79,7 +79,7 @@ def symlink_problems(root, ignore=()):
                       " sola / symbolic link to a folder"))
     named = [Problem(shown(path), f"il nome contiene un carattere di controllo"
                                   f" ({shown(UNSAFE_RE.search(name).group())}), che non si"
-                                  " vede: rinomina il file (o la cartella) senza / a name with"
+                                  " vede: rinomina il file (o la cartella) togliendolo / a name with"
                                   " a control character: rename it")
              for path, name in sorted(unsafe)]
     # a link so named: its name's error says it
