@@ -113,14 +113,26 @@ TITLE = "Bilancio dei primi mesi di FareLegami a Crema"
 SUMMARY = "In quattro mesi i Laboratori di Comunità di Crema hanno riunito 340 persone."
 FIRST = "Il Comune di Crema ha presentato stamattina il bilancio dei primi mesi del progetto."
 CARIPLO = "https://www.fondazionecariplo.it/it/progetti/welfare/welfare-in-azione.html"
+RELEASE_PDF = "allegati/2024/comunicato-bilancio-crema.pdf"
+
+# A release as long as the launch's: its «Allegati» some screens down on a phone.
+LONG_TEXT = "\n\n            ".join(
+    f"Paragrafo {n}: i Laboratori di Comunità di Crema si sono riuniti ogni settimana, "
+    "con cittadini, associazioni, scuole e imprese del territorio." for n in range(1, 13))
 
 PRESS = {
+    RELEASE_PDF: text_pdf("Bilancio dei primi mesi", "I numeri"),
     "comunicati-stampa/2024-09-10-bilancio.md": article(
         title=TITLE, date="2024-09-10 11:00", modified="2024-09-12 16:40",
         summary=SUMMARY, tags="[Crema, Laboratori di Comunità, Community Manager]",
         visite_precedenti=1459,
+        attachments=[f"file: {RELEASE_PDF}\n    title: Comunicato stampa in PDF"],
         body=f"""\
             {FIRST}
+
+            ## Le attività
+
+            {LONG_TEXT}
 
             ## I numeri
 
@@ -500,3 +512,26 @@ def test_a_footnote_s_back_link_is_not_printed(press_context, site):
         assert "↩" not in text
     finally:
         page.close()
+
+
+def test_a_release_s_document_is_announced_on_a_phone_s_first_screen(browser, site):
+    """A journalist opens a release on a phone (390 × 844) to take its PDF: the
+    «Allegati» came after the whole text, screens down, and nothing at the top said there
+    was a document. The meta line says how many there are and leads to them; it is not
+    copied with the text (the copy test above) nor printed (nothing to follow on paper)."""
+    context = browser.new_context(viewport={"width": 390, "height": 844})
+    try:
+        page = context.new_page()
+        page.goto(site.origin + RELEASE)
+        heading = page.locator("#allegati-titolo")
+        assert heading.bounding_box()["y"] > 2 * 844  # the documents: screens down
+        jump = page.locator('.article-meta a[href="#allegati-titolo"]')
+        assert jump.text_content().strip() == "1 allegato"
+        box = jump.bounding_box()
+        assert box["y"] + box["height"] <= 844  # on the first screen
+        jump.click()
+        wait_until(page, lambda: 0 <= heading.bounding_box()["y"] < 844, "the documents")
+        assert page.evaluate("location.hash") == "#allegati-titolo"
+        assert "1allegato" not in printed_as_shown(page)
+    finally:
+        context.close()

@@ -557,7 +557,7 @@ def test_a_document_is_one_link_named_by_its_text_with_a_silent_preview(page, si
 def test_the_articles_meta_line_is_read_with_pauses_between_its_items(page, site):
     open_page(page, site, ARTICLE)
     assert read(page, ".article-meta") == heard(
-        "Pubblicato giovedì 1 agosto 2024, ore 18:30, della Redazione, "
+        "Pubblicato giovedì 1 agosto 2024, ore 18:30, della Redazione, 1 allegato, "
         "Tempo di lettura: 1 min, 1459 visite")
 
 

@@ -133,6 +133,17 @@
       })));
   }
 
+  // the meta line's link to the documents, as on the site (partials/article_meta.html:
+  // "1 allegato", "2 allegati"), after the byline
+  function documentsItem(data) {
+    var count = list(data.get("attachments")).length;
+    if (!count) {
+      return null;
+    }
+    return h("span", { className: "meta-item meta-allegati" },
+      h("a", null, count + (count === 1 ? " allegato" : " allegati")));
+  }
+
   function field(props, name) {
     return props.collection.get("fields").find(function (each) {
       return each.get("name") === name;
@@ -152,6 +163,7 @@
 
   admin.attachments = attachments;
   admin.byline = byline;
+  admin.documentsItem = documentsItem;
   admin.cover = cover;
   admin.dateLabel = dateLabel;
   admin.longDate = longDate;

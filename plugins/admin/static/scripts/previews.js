@@ -23,6 +23,7 @@
   // preview-meta.js
   var attachments = admin.attachments;
   var byline = admin.byline;
+  var documentsItem = admin.documentsItem;
   var cover = admin.cover;
   var dateLabel = admin.dateLabel;
   var longDate = admin.longDate;
@@ -194,6 +195,7 @@
           h("span", { className: "meta-item" }, h("span", { className: "meta-label" },
             dateLabel(data)), " ", h("time", null, longDate(data.get("date")))),
           byline(data),
+          documentsItem(data),
           text.minutes ? h("span", { className: "meta-item meta-reading-time" },
             "Tempo di lettura: " + text.minutes + "\u00a0min") : null),
         tags.length ? h("div", { className: "article-tags", key: "tags" },
