@@ -178,17 +178,23 @@ def test_raw_knob_answers_any_count_value(serve):
 
 # --- Malformed requests: refused, nothing recorded, the server keeps working -------------
 
-def exchange(server, data, timeout=5.0):
+def exchange(server, data, timeout=20.0):
     """Send raw bytes over a socket and read until the server closes it.
 
     (status or None when it closed without answering, body, seconds until closed).
+    A server that neither answers nor closes within ``timeout`` fails the test: with a
+    server's own timeout longer than that, an answer proves it did not wait for what
+    ``data`` leaves out (a body announced and never sent).
     """
     started = time.monotonic()
     with socket.create_connection(server.server_address[:2], timeout=timeout) as connection:
         connection.sendall(data)
         answer = b""
-        while chunk := connection.recv(65536):
-            answer += chunk
+        try:
+            while chunk := connection.recv(65536):
+                answer += chunk
+        except TimeoutError:
+            pytest.fail(f"no answer nor close within {timeout} s (it waited for the body?)")
     seconds = time.monotonic() - started
     if not answer:
         return None, b"", seconds
@@ -257,11 +263,11 @@ def test_bad_content_length_answers_400(serve, header):
 
 @pytest.mark.parametrize("length", [64 * 1024 + 1, 10**30])
 def test_a_body_over_64_kib_is_refused_with_413_without_being_read(serve, length):
-    """The body is never sent: an answer long before the 10 s timeout proves it was not read."""
-    server = serve()
-    status, body, seconds = exchange(server, post("p=/a&t=A", f"Content-Length: {length}\r\n"))
+    """The body is never sent: an answer at all proves it was not waited for (the server
+    would wait 60 s for it, then drop the connection without a word; the test waits 20)."""
+    server = serve(timeout=60)
+    status, body, _ = exchange(server, post("p=/a&t=A", f"Content-Length: {length}\r\n"))
     assert status == 413 and "error" in json.loads(body)
-    assert seconds < 3
     assert server.store.hits() == []
     assert_still_counts(server)
 
@@ -300,9 +306,9 @@ def test_a_garbled_request_line_answers_400(serve):
 ], ids=["silent", "half-headers", "half-body"])
 def test_a_silent_client_is_dropped_after_the_timeout(serve, data):
     server = serve(timeout=0.5)
-    status, _, seconds = exchange(server, data)
+    status, _, seconds = exchange(server, data)  # the server closed it, not the test
     assert status is None  # closed without an answer
-    assert 0.4 <= seconds < 3
+    assert seconds >= 0.4  # after its timeout, not at once
     assert server.store.hits() == []
     assert_still_counts(server)
 
@@ -453,11 +459,12 @@ def test_reads_and_preflights_of_other_sites_pages_are_refused(serve, headers):
 
 
 def test_a_refused_post_is_answered_before_its_body_is_read(serve):
-    """The refusal comes first: a body announced and never sent is not waited for."""
-    server = serve(timeout=5)
+    """The refusal comes first: a body announced and never sent is not waited for (the
+    server would wait 60 s for it, then drop the connection without an answer)."""
+    server = serve(timeout=60)
     request = post("p=/a&t=A", "Content-Length: 10\r\nOrigin: https://attacker.example\r\n")
-    status, body, seconds = exchange(server, request)
-    assert status == 403 and seconds < 3
+    status, body, _ = exchange(server, request)
+    assert status == 403, body
     assert server.store.hits() == []
 
 
