@@ -119,7 +119,9 @@ def _cms():
               " it.", file=sys.stderr)
         yield WITHOUT_EDITOR
         return
-    print(f"Editor web su http://{CONFIG['host']}:{CONFIG['port']}/admin/"
+    # the editor asks for its backend only from a page on localhost (HOST=0.0.0.0: there too)
+    host = CONFIG["host"] if CONFIG["host"] not in ("", "0.0.0.0", "::") else "localhost"
+    print(f"Editor web su http://{host}:{CONFIG['port']}/admin/"
           f" (salva in {CONFIG['content'].name}/; archivio locale {server.url})")
     try:
         yield (f"ADMIN_LOCAL_BACKEND={json.dumps(server.url)}",)

@@ -514,6 +514,91 @@ def test_the_name_the_counter_was_started_on_is_its_own(serve):
     assert plain.names == ("localhost",)
 
 
+def network_address():
+    """This machine's address on its network (the one a phone of the same network would
+    open the preview at: 192.168.1.20), or None without one. A UDP socket "connected"
+    sends nothing: the system only picks the address it would send from."""
+    with socket.socket(socket.AF_INET, socket.SOCK_DGRAM) as probe:
+        try:
+            probe.connect(("192.0.2.1", 9))  # a documentation address: no packet is sent
+        except OSError:
+            return None
+        address = probe.getsockname()[0]
+    return None if address.startswith("127.") or address == "0.0.0.0" else address
+
+
+@pytest.fixture
+def on_every_interface():
+    """A counter started with HOST=0.0.0.0 (./run livereload for a phone), and this
+    machine's network address."""
+    address = network_address()
+    if address is None:
+        pytest.skip("this machine has no network address besides loopback")
+    server = counter_server.make_server("0.0.0.0", 0)
+    counter_server.start_in_thread(server)
+    yield server, address
+    server.shutdown()
+    server.server_close()
+
+
+@pytest.mark.parametrize("host", ["127.0.0.1:{port}", "{address}:{port}"],
+                         ids=["loopback", "network"])
+def test_on_every_interface_the_pages_at_this_machines_network_address_count(
+        on_every_interface, host):
+    """HOST=0.0.0.0, the preview opened at http://192.168.1.20:8000 (this machine's
+    address on the network): the counter refused its pages' hits (403), the Origin
+    being neither loopback nor the name it was started on (0.0.0.0). This machine's
+    own addresses are its pages' now; another computer's, or a site's, are not."""
+    server, address = on_every_interface
+    port = server.server_address[1]
+    headers = {"Host": host.format(address=address, port=port),
+               "Origin": f"http://{address}:8000"}
+    status, answer, body = ask(server, "POST", "/count?p=/a&t=A", headers, b"")
+    assert status == 200 and answer["Access-Control-Allow-Origin"] == "*", body
+    status, _, body = ask(server, "GET", "/counter/%2Fa.json",
+                          {**headers, "Referer": f"http://{address}:8000/2024/05/a/"})
+    assert (status, json.loads(body)) == (200, {"count": "1"})
+    for other in ("http://203.0.113.5:8000", "http://192.0.2.254:8000", "https://[2001:db8::5]"):
+        status, _, body = ask(server, "POST", "/count?p=/b&t=B", {**headers, "Origin": other},
+                              b"")
+        assert status == 403, (other, body)
+    assert server.store.hits() == [{"path": "/a", "title": "A", "bot": 0}]
+
+
+def test_on_loopback_only_the_network_address_is_not_a_page_of_its(serve):
+    """Started on loopback (HOST=localhost, the default) nothing of the network reaches
+    the site: a page at the machine's network address is not the preview's."""
+    address = network_address()
+    if address is None:
+        pytest.skip("this machine has no network address besides loopback")
+    server = serve()
+    status, _, body = ask(server, "POST", "/count?p=/a&t=A", {
+        "Host": f"127.0.0.1:{server.server_address[1]}", "Origin": f"http://{address}:8000"},
+        b"")
+    assert status == 403, body
+
+
+def test_a_refused_host_is_named_with_the_ways_out(on_every_interface):
+    """Asked by a name not its own, it said "apri il sito da http://localhost", the phone
+    itself on a phone: it names the host, the address the request reached (this
+    machine's IP on the network) and HOST=."""
+    server, address = on_every_interface
+    connection = http.client.HTTPConnection(address, server.server_address[1], timeout=10)
+    try:
+        connection.request("POST", "/count?p=/a&t=A", body=b"",
+                           headers={"Host": "mypc.local:8001"})
+        response = connection.getresponse()
+        status, error = response.status, json.loads(response.read())["error"]
+    finally:
+        connection.close()
+    assert status == 403
+    assert "il nome «mypc.local» non è tra quelli che questo computer riconosce" in error
+    assert f"apri il sito da {address}, l'indirizzo IP di questo computer (anche da un" \
+        " telefono" in error, error
+    assert "oppure riavvia con HOST=mypc.local" in error, error
+    assert "localhost" not in error.split(" / ")[0], error
+
+
 # --- What it stores is capped ---------------------------------------------------------------
 
 def test_the_database_never_grows_past_its_cap(tmp_path, serve, caplog):

@@ -496,7 +496,8 @@ def test_the_preview_refuses_pages_of_another_domain_resolved_to_this_machine(
         status, body = get_with_host(port, path, host.format(port=port))
         assert status == 403, (path, body)
         assert "Il testo buono" not in body and "generation" not in body
-        assert body.startswith("Anteprima: questo indirizzo non è di questo computer")
+        assert body.startswith("Anteprima: il nome ") and "non è tra quelli che questo" \
+            " computer riconosce come propri" in body, body
 
 
 @pytest.mark.parametrize("host", ["localhost:{port}", "127.0.0.1:{port}", "LOCALHOST:{port}",
@@ -530,6 +531,52 @@ def test_serve_refuses_pages_of_another_domain_resolved_to_this_machine(tmp_path
                 assert get_with_host(port, "/", host) == (200, "<p>Il sito</p>")
         finally:
             server.shutdown()
+
+
+def test_a_refused_name_is_named_with_the_ways_out_from_a_phone(tmp_path):
+    """``HOST=0.0.0.0 ./run serve``, opened at http://mypc.local:8000 (on a phone): 403
+    with "apri il sito da http://localhost…", the phone itself. It names the host, the
+    machine's IP address the request reached (the one to open from the phone) and
+    HOST=mypc.local; on loopback, localhost."""
+    import functools  # noqa: PLC0415
+    import http.client  # noqa: PLC0415
+    from http.server import ThreadingHTTPServer  # noqa: PLC0415 - the serve task's server
+
+    with socket.socket(socket.AF_INET, socket.SOCK_DGRAM) as probe:
+        try:
+            probe.connect(("192.0.2.1", 9))  # sends nothing: the address it would use
+            address = probe.getsockname()[0]
+        except OSError:
+            address = "127.0.0.1"
+    if address.startswith("127."):
+        pytest.skip("this machine has no network address besides loopback")
+    (tmp_path / "index.html").write_text("<p>Il sito</p>", encoding="utf-8")
+    handler = functools.partial(StaticHandler, directory=str(tmp_path))
+    with ThreadingHTTPServer(("0.0.0.0", 0), handler) as server:
+        server.bound_name = "0.0.0.0"  # as the serve task sets it
+        threading.Thread(target=server.serve_forever, args=(0.02,), daemon=True).start()
+        try:
+            port = server.server_address[1]
+            told = {}
+            for reached in (address, "127.0.0.1"):
+                connection = http.client.HTTPConnection(reached, port, timeout=10)
+                connection.request("GET", "/", headers={"Host": f"mypc.local:{port}"})
+                response = connection.getresponse()
+                told[reached] = (response.status, response.read().decode("utf-8"))
+                connection.close()
+            assert get_with_host(port, "/", f"{address}:{port}") == (200, "<p>Il sito</p>")
+        finally:
+            server.shutdown()
+    status, body = told[address]
+    assert status == 403
+    assert body.startswith("Anteprima: il nome «mypc.local» non è tra quelli che questo"
+                           f" computer riconosce come propri: apri http://{address}:{port}/,"
+                           " l'indirizzo IP di questo computer (anche da un telefono"), body
+    assert "oppure riavvia con HOST=mypc.local (per esempio HOST=mypc.local ./run" \
+        " livereload)" in body, body
+    assert "localhost" not in body and "Preview: the name 'mypc.local'" in body, body
+    status, body = told["127.0.0.1"]
+    assert status == 403 and f"apri http://localhost:{port}/ su questo computer" in body, body
 
 
 @pytest.mark.browser

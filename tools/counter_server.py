@@ -67,7 +67,9 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:  # run as a script: python tools/counter_server.py
     sys.path.insert(0, str(ROOT))
 
-from tools.this_machine import foreign_page, local_host  # noqa: E402
+from tools.this_machine import (  # noqa: E402
+    foreign_host_words, foreign_page, local_host, reached_at,
+)
 
 logger = logging.getLogger(__name__)
 
@@ -221,10 +223,10 @@ class CounterHandler(BaseHTTPRequestHandler):
         403 without CORS headers (:mod:`tools.this_machine`)."""
         names = self.server.names
         if not local_host(self.headers.get("Host"), *names):
-            raise BadRequest(
-                f"Contatore: Host {self.headers.get('Host', '')!r} non è di questo computer;"
-                " apri il sito da http://localhost (o 127.0.0.1) / Counter: not this"
-                " machine's address (Host)", HTTPStatus.FORBIDDEN, cors=False)
+            italian, english = foreign_host_words(self.headers.get("Host"),
+                                                  reached_at(self.connection))
+            raise BadRequest(f"Contatore: {italian} / Counter: {english}",
+                             HTTPStatus.FORBIDDEN, cors=False)
         if page := foreign_page(self.headers, *names):
             raise BadRequest(
                 f"Contatore: solo le pagine di questo computer ({page!r}) / Counter: only"

@@ -58,7 +58,7 @@ from plugins.core.files import ignored  # noqa: E402
 from plugins.core.urls import without_index  # noqa: E402
 from plugins.italian import LANGUAGE, quanti  # noqa: E402
 from tools import safe_build  # noqa: E402
-from tools.this_machine import local_host  # noqa: E402
+from tools.this_machine import foreign_host_words, local_host, reached_at  # noqa: E402
 
 WATCHED = ["content", "theme", "plugins", "pelicanconf.py", "publishconf.py",
            "previewconf.py"]
@@ -445,9 +445,14 @@ def with_charset(kind):
     return f"{kind}; charset=utf-8" if text else kind
 
 
-FOREIGN_HOST = ("Anteprima: questo indirizzo non è di questo computer; apri il sito da"
-                " http://localhost (o 127.0.0.1) / Preview: not this machine's address"
-                " (Host)").encode("utf-8")
+def foreign_host_text(handler):
+    """The words of a refusal of ``handler``'s request (its ``Host`` not this machine's):
+    the name, and the address to open instead (the one it reached, a phone's too) or
+    ``HOST=`` to start on that name (:func:`this_machine.foreign_host_words`)."""
+    italian, english = foreign_host_words(handler.headers.get("Host"),
+                                          reached_at(handler.connection),
+                                          handler.server.server_address[1])
+    return f"Anteprima: {italian}.\n\nPreview: {english}.\n".encode("utf-8")
 
 
 def refuse_foreign_host(handler, bound=""):
@@ -455,13 +460,15 @@ def refuse_foreign_host(handler, bound=""):
     True when it did."""
     if local_host(handler.headers.get("Host"), bound):
         return False
+    text = foreign_host_text(handler)
     handler.send_response(HTTPStatus.FORBIDDEN)
     handler.send_header("Content-Type", "text/plain; charset=utf-8")
-    handler.send_header("Content-Length", str(len(FOREIGN_HOST)))
+    handler.send_header("Content-Length", str(len(text)))
     handler.send_header("Cache-Control", "no-store")
+    handler.send_header("X-Content-Type-Options", "nosniff")
     handler.end_headers()
     if handler.command != "HEAD":
-        handler.wfile.write(FOREIGN_HOST)
+        handler.wfile.write(text)
     return True
 
 
