@@ -10,6 +10,7 @@ same-origin and name the attacker's host in ``Host``.
 import base64
 import http.client
 import json
+import os
 import shutil
 import subprocess
 
@@ -199,3 +200,54 @@ def test_the_web_editors_backend_works_in_the_content_folder(working_copy):
         "branch": "main", "path": "content/notizie/a.md",
         "options": {"commitMessage": "Elimina"}}}), local(port))
     assert status == 200 and not (repo / "content" / "notizie" / "a.md").exists()
+
+
+# decap-server as a later version might be: its JSON read by body-parser itself, not by
+# the express.json tools/cms_guard.js checks the paths in ("elsewhere": express.json made
+# too, for another address, so a checking parser exists)
+CHANGED_DECAP = """
+const express = require("express");
+const bodyParser = require("body-parser");
+const fs = require("fs");
+const path = require("path");
+const app = express();
+if (process.env.ELSEWHERE) {
+  app.use("/altro", express.json());
+}
+app.use(bodyParser.json());
+app.post("/api/v1", (req, res) => {
+  const file = path.join(process.env.GIT_REPO_DIRECTORY, req.body.params.entry.path);
+  fs.writeFileSync(file, req.body.params.entry.raw);
+  res.json({ message: "entry persisted" });
+});
+app.listen(Number(process.env.PORT), "127.0.0.1", () => console.log("pronto"));
+"""
+
+
+@pytest.mark.parametrize("elsewhere", [False, True], ids=["no-express-json", "elsewhere"])
+def test_the_guard_refuses_what_its_path_check_never_saw(tmp_path, elsewhere):
+    """The folder check runs in the express.json decap-server calls: a decap-server that
+    parsed its JSON another way wrote pelicanconf.py for any page on localhost, the
+    check never run. A request that reaches its routes unchecked (or any request, when
+    no checking parser was ever made) is refused: 403, nothing written."""
+    (tmp_path / "content").mkdir()
+    (tmp_path / "pelicanconf.py").write_text("# pelicanconf.py\n", encoding="utf-8")
+    script = tmp_path / "decap.js"
+    script.write_text(CHANGED_DECAP, encoding="utf-8")
+    port = cms_server.free_port()
+    env = {"PATH": os.environ["PATH"], "NODE_PATH": str(cms_server.ROOT / "node_modules"),
+           "PORT": str(port), "GIT_REPO_DIRECTORY": str(tmp_path),
+           **({"ELSEWHERE": "1"} if elsewhere else {})}
+    server = subprocess.Popen(["node", "--require", str(cms_server.GUARD), str(script)],
+                              cwd=tmp_path, env=env, stdout=subprocess.PIPE, text=True)
+    try:
+        assert server.stdout.readline().strip() == "pronto"
+        status, answer = post(port, save_request("pelicanconf.py"), local(port))
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
+        server.stdout.close()
+    assert status == 403, answer
+    assert "richiesta non controllata" in json.loads(answer)["error"]
+    assert (tmp_path / "pelicanconf.py").read_text(encoding="utf-8") == "# pelicanconf.py\n"
+

@@ -17,6 +17,12 @@
 // .git/hooks/. Only the content folder is the web editor's (FARELEGAMI_CMS_CONTENT,
 // relative to the repository: `content`): a request naming a path outside it is refused
 // (403) once its JSON is read, before decap-server acts on it.
+//
+// That check is made in the express.json decap-server calls: should a version of it parse
+// its JSON some other way (body-parser itself, its own reader), the paths would go
+// unchecked. So it fails closed: a request that reaches one of decap-server's routes
+// (`app.post("/api/v1", …)`) without having passed the check is refused (403), and so is
+// every request while no checking parser was ever made.
 "use strict";
 
 const http = require("http");
@@ -93,13 +99,24 @@ function refuse(res, why) {
   res.end(body);
 }
 
+// A request whose paths were checked (set by guardedParse only).
+const CHECKED = Symbol("farelegami.cms_guard.checked");
+let parsers = 0; // the checking parsers made (decap-server's express.json calls)
+
+const UNCHECKED = "richiesta non controllata: l'archivio locale non legge più il JSON con"
+  + " express.json, dove tools/cms_guard.js controlla le cartelle; aggiorna cms_guard.js"
+  + " / request not checked: decap-server no longer parses with the express.json the guard"
+  + " patches";
+
 // decap-server's own express (resolved from its script, the one node runs): its JSON
-// parser, once it has read a request, hands it on only when every path is in CONTENT.
+// parser, once it has read a request, hands it on only when every path is in CONTENT;
+// its routes take only requests that parser passed.
 if (process.argv[1]) {
   const express = createRequire(path.resolve(process.argv[1]))("express");
   const json = express.json;
   express.json = function guardedJson(...options) {
     const parse = json.apply(this, options);
+    parsers += 1;
     return function guardedParse(req, res, next) {
       parse(req, res, (error) => {
         if (error) {
@@ -112,9 +129,19 @@ if (process.argv[1]) {
             + ` ${CONTENT}/: l'editor web scrive solo lì / not in the content folder`);
           return;
         }
+        req[CHECKED] = true;
         next();
       });
     };
+  };
+  // every route's handlers (app.post("/api/v1", …)) run through its dispatch
+  const dispatch = express.Route.prototype.dispatch;
+  express.Route.prototype.dispatch = function guardedDispatch(req, res, done) {
+    if (req[CHECKED] !== true) {
+      refuse(res, UNCHECKED);
+      return undefined;
+    }
+    return dispatch.call(this, req, res, done);
   };
 }
 
@@ -124,7 +151,7 @@ http.createServer = function guardedCreateServer(...args) {
   if (at >= 0) {
     const handler = args[at];
     args[at] = function guarded(req, res) {
-      const why = refusal(req);
+      const why = parsers ? refusal(req) : UNCHECKED;
       if (why === null) {
         return handler.call(this, req, res);
       }

@@ -22,8 +22,10 @@ pages from reading its answers, not from sending it what to write: ``tools/cms_g
 loaded by node before it, refuses (403) every request whose ``Host`` is not
 ``localhost``/``127.0.0.1`` (a page of an attacker's domain made to resolve to 127.0.0.1,
 DNS rebinding) or whose ``Origin`` is a page on another host, and every request naming a
-path outside the content folder (``content``: decap-server wrote any file of the working
-copy, pelicanconf.py, which the preview runs, or .git/hooks/, for any page on localhost).
+path outside the content folder (``content``: decap-server wrote any file of the
+working copy, pelicanconf.py, which the preview runs, or .git/hooks/, for any page on
+localhost), and every request that reaches decap-server's routes without that check
+(should it stop parsing its JSON with the express.json the guard checks in).
 """
 
 import argparse
