@@ -94,15 +94,37 @@ def _counter():
         server.server_close()
 
 
+def _cms_folders(settings):
+    """``(repository, ADMIN_CONTENT_DIR)`` of the web editor's backend for the site built
+    with ``settings`` from CONFIG's content folder: the paths the editor sends begin with
+    ADMIN_CONTENT_DIR (its config.yml), the only folder tools/cms_guard.js lets it touch,
+    from the repository's root. Raises cms_server.NotStarted when CONFIG's content folder
+    is not that folder of any repository (the editor would save where the build does not
+    read)."""
+    from tools import cms_server  # noqa: PLC0415
+    folder = cms_server.content_dir(settings)
+    repo = cms_server.repository_of(CONFIG["content"], folder)
+    if repo is None:
+        raise cms_server.NotStarted(
+            f"ADMIN_CONTENT_DIR ({folder!r}, in {Path(settings).name}) non è la cartella"
+            f" da cui è compilato il sito ({CONFIG['content']}): l'editor web salverebbe"
+            " dove l'anteprima non legge; scrivi in ADMIN_CONTENT_DIR il percorso di quella"
+            f" cartella dalla radice del progetto / ADMIN_CONTENT_DIR ({folder!r}) is not the"
+            f" folder the site is built from ({CONFIG['content']})")
+    return repo, folder
+
+
 @contextmanager
-def _cms():
+def _cms(settings=None):
     """Run the web editor's local backend (tools/cms_server.py) while the block runs.
 
-    It saves into CONFIG's content folder (the repository it is in). The block gets the
-    build's settings (Pelican's -e) for it: ADMIN_LOCAL_BACKEND, its address whatever port
-    it got (pelicanconf.py's 127.0.0.1:8081 was another preview's backend when this one
-    could not have 8081: this site's /admin/ saved into the other one's content/); when
-    it could not start, the site without the web editor.
+    It saves into CONFIG's content folder, the settings' ADMIN_CONTENT_DIR of its
+    repository (``settings``: the build's, default CONFIG's settings_base;
+    :func:`_cms_folders`). The block gets the build's settings (Pelican's -e) for it:
+    ADMIN_LOCAL_BACKEND, its address whatever port it got (pelicanconf.py's
+    127.0.0.1:8081 was another preview's backend when this one could not have 8081:
+    this site's /admin/ saved into the other one's content/); when it could not start,
+    the site without the web editor.
     """
     from tools import cms_server  # noqa: PLC0415
     port = CONFIG["cms_port"] or cms_server.free_port()
@@ -111,8 +133,8 @@ def _cms():
         print(f"Porta {taken} occupata (un'altra anteprima?): l'editor web di questa usa la"
               f" porta {port}. / Web editor port {taken} is taken: this one uses {port}.")
     try:
-        server = cms_server.CmsServer(CONFIG["content"].parent, port,
-                                      content=CONFIG["content"].name).start()
+        repo, folder = _cms_folders(settings or CONFIG["settings_base"])
+        server = cms_server.CmsServer(repo, port, content=folder).start()
     except cms_server.NotStarted as error:
         print(f"Editor web non avviato ({error}): il sito è servito senza l'editor web"
               " (/admin/). / Web editor backend not started: the site is served without"
@@ -122,7 +144,7 @@ def _cms():
     # the editor asks for its backend only from a page on localhost (HOST=0.0.0.0: there too)
     host = CONFIG["host"] if CONFIG["host"] not in ("", "0.0.0.0", "::") else "localhost"
     print(f"Editor web su http://{host}:{CONFIG['port']}/admin/"
-          f" (salva in {CONFIG['content'].name}/; archivio locale {server.url})")
+          f" (salva in {folder}/; archivio locale {server.url})")
     try:
         yield (f"ADMIN_LOCAL_BACKEND={json.dumps(server.url)}",)
     finally:
@@ -259,7 +281,8 @@ def _livereload(settings):
     from tools import preview as preview_server  # noqa: PLC0415
     editor = _editor(NO_EDITOR)
     # first: the pages are built for their addresses
-    with _counter() as counter, _cms() if editor else nullcontext(WITHOUT_EDITOR) as cms:
+    with _counter() as counter, \
+            _cms(settings) if editor else nullcontext(WITHOUT_EDITOR) as cms:
         site = preview_server.PreviewSite(settings, CONFIG["deploy_path"], CONFIG["content"],
                                           (*_served_at(), *counter, *cms))
         preview_server.serve(site, CONFIG["host"], CONFIG["port"])
@@ -402,7 +425,11 @@ def cms(c):
     from tools import node_setup  # noqa: PLC0415
     node_setup.ensure(why="Editor web non avviato: ha bisogno di Node.js. / The web editor's"
                       " local backend was not started: it needs Node.js.")
-    repo, port = CONFIG["content"].parent, CONFIG["cms_port"]
+    try:
+        repo, folder = _cms_folders(CONFIG["settings_base"])
+    except cms_server.NotStarted as error:
+        sys.exit(f"Editor web non avviato / web editor backend not started: {error}")
+    port = CONFIG["cms_port"]
     # not on a free port, as the previews: they build /admin/ for the port they got, while
     # the site this backend is for was built for pelicanconf.py's (ADMIN_LOCAL_BACKEND),
     # and its editor would ask whatever holds that one (another clone's backend saved
@@ -421,7 +448,7 @@ def cms(c):
                  " that program and try again, or use ./run livereload (or preview, serve),"
                  " which starts the backend on a free port and builds /admin/ for it.")
     cms_server.main(["--port", str(port), "--repo", str(repo),
-                     "--content", CONFIG["content"].name])
+                     "--content", folder])
 
 
 @task(help={"articles": "synthetic articles to build (default 2000)",

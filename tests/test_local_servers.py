@@ -251,3 +251,55 @@ def test_the_guard_refuses_what_its_path_check_never_saw(tmp_path, elsewhere):
     assert "richiesta non controllata" in json.loads(answer)["error"]
     assert (tmp_path / "pelicanconf.py").read_text(encoding="utf-8") == "# pelicanconf.py\n"
 
+
+def test_the_default_content_folder_is_the_admin_plugins():
+    from plugins.admin.settings import DEFAULTS  # noqa: PLC0415
+    assert cms_server.DEFAULT_CONTENT_DIR == DEFAULTS["ADMIN_CONTENT_DIR"]
+
+
+@pytest.fixture
+def tasks_on(tmp_path, monkeypatch):
+    """tasks.py with its content folder ``tmp_path/<folder>`` and its settings file
+    setting ``ADMIN_CONTENT_DIR = <admin>``; its backend on a free port."""
+    import tasks  # noqa: PLC0415
+
+    def on(folder, admin):
+        content = tmp_path / folder
+        (content / "notizie").mkdir(parents=True)
+        settings = tmp_path / "conf.py"
+        settings.write_text(f"PATH = {folder!r}\nADMIN_CONTENT_DIR = {admin!r}\n",
+                            encoding="utf-8")
+        monkeypatch.setitem(tasks.CONFIG, "content", content)
+        monkeypatch.setitem(tasks.CONFIG, "settings_base", settings)
+        monkeypatch.setitem(tasks.CONFIG, "cms_port", cms_server.free_port())
+        return tasks
+
+    return on
+
+
+def test_the_backend_guards_the_settings_content_folder(tasks_on, tmp_path, capsys):
+    """The editor's paths begin with ADMIN_CONTENT_DIR (its config.yml), from the
+    repository's root; the guard allowed tasks.py's content folder's last name, from
+    its parent: with ADMIN_CONTENT_DIR = "sito/contenuti" every save was refused (and a
+    folder named like that anywhere allowed). One folder now, the settings'."""
+    tasks = tasks_on("sito/contenuti", "/sito/contenuti/")
+    with tasks._cms() as built:
+        backend = json.loads(built[0].removeprefix("ADMIN_LOCAL_BACKEND="))
+        port = int(backend.rsplit(":", 1)[1].split("/")[0])
+        status, answer = post(port, save_request("sito/contenuti/notizie/a.md"), local(port))
+        assert (status, json.loads(answer)) == (200, {"message": "entry persisted"})
+        status, answer = post(port, save_request("contenuti/notizie/b.md"), local(port))
+        assert status == 403, answer
+    assert (tmp_path / "sito" / "contenuti" / "notizie" / "a.md").is_file()
+    assert "salva in sito/contenuti/" in capsys.readouterr().out
+
+
+def test_no_backend_when_the_settings_content_folder_is_not_the_built_one(tasks_on, capsys):
+    """ADMIN_CONTENT_DIR naming another folder: the editor would save where the preview
+    does not read. The site is served without the editor, saying why."""
+    tasks = tasks_on("content", "altro")
+    with tasks._cms() as built:
+        assert built == tasks.WITHOUT_EDITOR
+    said = capsys.readouterr().err
+    assert "ADMIN_CONTENT_DIR ('altro', in conf.py) non è la cartella da cui è compilato" \
+        " il sito" in said, said

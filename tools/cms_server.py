@@ -22,7 +22,8 @@ pages from reading its answers, not from sending it what to write: ``tools/cms_g
 loaded by node before it, refuses (403) every request whose ``Host`` is not
 ``localhost``/``127.0.0.1`` (a page of an attacker's domain made to resolve to 127.0.0.1,
 DNS rebinding) or whose ``Origin`` is a page on another host, and every request naming a
-path outside the content folder (``content``: decap-server wrote any file of the
+path outside the content folder (the settings' ``ADMIN_CONTENT_DIR``, :func:`content_dir`,
+the folder the editor's paths begin with: ``content``; decap-server wrote any file of the
 working copy, pelicanconf.py, which the preview runs, or .git/hooks/, for any page on
 localhost), and every request that reaches decap-server's routes without that check
 (should it stop parsing its JSON with the express.json the guard checks in).
@@ -143,6 +144,44 @@ def port_holder(port, host=HOST, repo=ROOT):
             f"another program (to find out which: {look})")
 
 
+# what the settings file says of the web editor's folder: its ADMIN_CONTENT_DIR, run as
+# Pelican runs it, in a process of its own (previewconf.py imports pelicanconf.py)
+_READ_CONTENT_DIR = """
+import json, runpy, sys
+print(json.dumps(runpy.run_path(sys.argv[1]).get("ADMIN_CONTENT_DIR")))
+"""
+DEFAULT_CONTENT_DIR = "content"  # plugins/admin/settings.py's (tests/test_local_servers.py)
+
+
+def content_dir(settings_file):
+    """``ADMIN_CONTENT_DIR`` of ``settings_file`` (its default, ``content``, when it sets
+    none or cannot be read: the build then says why), without slashes around it: the
+    folder, from the repository's root, the web editor's paths begin with (its
+    config.yml's), so the only one tools/cms_guard.js lets decap-server touch."""
+    settings_file = Path(settings_file).resolve()
+    try:
+        found = json.loads(subprocess.run(  # noqa: S603 - our own command line
+            [sys.executable, "-c", _READ_CONTENT_DIR, str(settings_file)],
+            cwd=settings_file.parent, capture_output=True, text=True, check=True,
+            timeout=60).stdout.strip().splitlines()[-1])
+    except (OSError, subprocess.SubprocessError, ValueError, IndexError):
+        found = None
+    return found.strip("/") if isinstance(found, str) and found.strip("/") \
+        else DEFAULT_CONTENT_DIR
+
+
+def repository_of(content, folder):
+    """The repository whose ``folder`` (``ADMIN_CONTENT_DIR``, from its root) is
+    ``content``, the content folder the site is built from; None when ``content`` is not
+    such a folder (the web editor would write where the build does not read)."""
+    content = Path(content).resolve()
+    parts = Path(folder).parts
+    if not parts or ".." in parts or len(parts) >= len(content.parts) \
+            or content.parts[-len(parts):] != parts:
+        return None
+    return content.parents[len(parts) - 1]
+
+
 def free_port(host=HOST):
     """A port of ``host`` nothing listens on now (for a second preview's backend)."""
     with socket.socket() as probe:
@@ -155,7 +194,8 @@ class CmsServer:
 
     def __init__(self, repo=ROOT, port=PORT, host=HOST, log=None, content="content"):
         self.repo = Path(repo).resolve()
-        self.content = content  # the folder of ``repo`` it may touch (ADMIN_CONTENT_DIR)
+        # the folder of ``repo`` it may touch: ADMIN_CONTENT_DIR (:func:`content_dir`)
+        self.content = content
         self.port = port
         self.host = host
         self.log = log  # a file for its output (default: this process's)
