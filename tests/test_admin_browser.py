@@ -2651,12 +2651,17 @@ def test_the_editor_shows_the_previews_warnings_the_open_items_first(warned_edit
         # what warnings are: the preview's one wording, its pages' panel's too
         said = json.loads(preview.state.answer("/__anteprima/stato")[2])["warnings_help"]
         expect(notice.locator("details p")).to_have_text(said)
-        items = shown.all_inner_texts()
+        items = shown.all_text_contents()  # with the links' hidden words
         assert items[0] == "In questa voce: " + open_warning[0], items
-        assert sorted(items[1:]) == sorted([other_warning[0] + " Apri nell’editor",
-                                            picture_warning[0]]), items
+        # each link named by its item's file for screen readers (visually hidden)
+        assert sorted(items[1:]) == sorted([
+            other_warning[0] + f" Apri nell’editor di content/{WARNED_OTHER}",
+            picture_warning[0]]), items
         links = notice.get_by_role("link", name="Apri nell’editor")
         expect(links).to_have_count(1)  # the other item's; the picture is no item
+        expect(links).to_have_accessible_name(f"Apri nell’editor di content/{WARNED_OTHER}")
+        hidden = links.locator("span")
+        assert hidden.bounding_box()["width"] <= 1, hidden.bounding_box()  # not seen
         expect(links).to_have_attribute(
             "href", f"#/collections/notizie/entries/{WARNED_OTHER[8:-3]}")
         edge = notice.evaluate("box => getComputedStyle(box).borderTopColor")
@@ -2665,8 +2670,17 @@ def test_the_editor_shows_the_previews_warnings_the_open_items_first(warned_edit
         # the list of items: no item open, the warnings in the build's order
         page.goto(f"{origin}/admin/#/collections/notizie")
         expect(notice.get_by_role("heading")).to_have_text("Anteprima: 3 avvisi")
-        expect(shown).to_have_text([line + (" Apri nell’editor" if "notizie/" in line
-                                            else "") for line in warnings])
+        expect(shown).to_have_text([line + (" Apri nell’editor di " + line.split(":")[0]
+                                            if "notizie/" in line else "")
+                                     for line in warnings])
+        # two links to two items, with two names (WCAG 2.4.4): one name went to both
+        links = notice.get_by_role("link", name="Apri nell’editor")
+        expect(links).to_have_count(2)
+        names = [link.evaluate("a => a.textContent") for link in links.all()]
+        assert sorted(names) == sorted(f"Apri nell’editor di content/{item}"
+                                       for item in (WARNED_OPEN, WARNED_OTHER)), names
+        for link in links.all():
+            expect(link).to_have_accessible_name(link.evaluate("a => a.textContent"))
         # the other item opened from the list: its warning first, still unfolded
         page.locator(f'#nc-root a[href$="/entries/{WARNED_OTHER[8:-3]}"]').click()
         expect(page.get_by_label("Titolo", exact=True)).to_have_value(
@@ -2829,6 +2843,7 @@ def test_apri_nelleditor_from_another_items_editor_opens_that_item(warned_editor
         errors_notice = page.locator(".anteprima-errori")
         link = errors_notice.get_by_role("link", name="Apri nell’editor")
         expect(link).to_have_attribute("href", f"#/collections/notizie/entries/{first}")
+        expect(link).to_have_accessible_name(f"Apri nell’editor di content/{WARNED_OPEN}")
         answers.append(False)  # "Annulla": the item and what was typed stay
         link.click()
         wait_until(page, lambda: len(questions) == 1, "Decap's question")

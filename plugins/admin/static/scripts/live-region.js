@@ -10,6 +10,11 @@
   // drawn, empty, before any move; one made by the move itself speaks a moment later.
   var moved = null;
   var SPEAK_LATER = 150;  // ms: a region just put on the page, registered by then
+  // hidden from sight, read by screen readers (the site's .visually-hidden, base.css: the
+  // editor's page has no site style sheet); a link's words for screen readers too
+  // (preview-errors.js)
+  var VISUALLY_HIDDEN = "position:absolute;width:1px;height:1px;overflow:hidden;"
+    + "clip:rect(0 0 0 0);white-space:nowrap";
 
   function liveRegion() {
     if (moved || !document.body) {
@@ -17,8 +22,7 @@
     }
     moved = document.createElement("div");
     moved.setAttribute("role", "status");
-    moved.style.cssText = "position:absolute;width:1px;height:1px;overflow:hidden;"
-      + "clip:rect(0 0 0 0);white-space:nowrap";
+    moved.style.cssText = VISUALLY_HIDDEN;
     document.body.appendChild(moved);
     return true;
   }
@@ -32,6 +36,7 @@
   }
 
   admin.SPEAK_LATER = SPEAK_LATER;
+  admin.VISUALLY_HIDDEN = VISUALLY_HIDDEN;
   admin.announce = announce;
   admin.liveRegion = liveRegion;
 }(window.FareLegamiAdmin));

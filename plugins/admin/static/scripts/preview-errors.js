@@ -16,6 +16,8 @@
   // banner.js
   var banner = admin.banner;
   var element = admin.element;
+  // live-region.js
+  var VISUALLY_HIDDEN = admin.VISUALLY_HIDDEN;
 
   // --- The local preview's build errors (and warnings, below) ------------------------
   // In the local preview (tools/preview.py: ./run livereload, preview) each save
@@ -61,7 +63,7 @@
       var href = found && entryLink(found[1]);
       if (href) {
         item.appendChild(document.createTextNode(" "));
-        item.appendChild(entryAnchor(href));
+        item.appendChild(entryAnchor(href, found[1]));
       }
       list.appendChild(item);
     });
@@ -126,8 +128,12 @@
   var EDITOR_ROUTE = /^#\/collections\/([^/?#]+)\/(?:entries\/|new(?:$|\?))/;
   var leaving = null;  // {through: the list's address, to: the item's}, on the way
 
-  function entryAnchor(href) {
+  // Named by the item's file for screen readers, visually hidden ("Apri nell’editor di
+  // content/notizie/a.md"): links of one name went to different items (WCAG 2.4.4), as
+  // the site's panel names its "Apri la pagina" (tools/preview.py)
+  function entryAnchor(href, file) {
     var link = element("a", "Apri nell’editor", "color:#0b4f9c");
+    link.appendChild(element("span", " di " + file, VISUALLY_HIDDEN));
     link.href = href;
     link.addEventListener("click", function (event) {
       var editor = EDITOR_ROUTE.exec(window.location.hash);
@@ -225,7 +231,7 @@
       item.appendChild(element("code", warning, "white-space:pre-wrap;overflow-wrap:anywhere"));
       if (href && here.indexOf(warning) < 0) {
         item.appendChild(document.createTextNode(" "));
-        item.appendChild(entryAnchor(href));
+        item.appendChild(entryAnchor(href, warningFile(warning)));
       }
       list.appendChild(item);
     });
