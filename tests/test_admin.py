@@ -347,7 +347,9 @@ def test_article_fields_follow_the_contract(site):
     fields = {f["name"]: f for f in collections["notizie"]["fields"]}
     assert list(fields) == CONTRACT_KEYS
     required = [name for name, f in fields.items() if f.get("required", True)]
-    assert required == ["title", "date", "body"]
+    # the contract's required keys, and «Stato»: required in the form only (it cannot be
+    # emptied, so no "(opzionale)"), a file without it is the contract's default (below)
+    assert required == ["title", "date", "status", "body"]
     assert fields["date"]["widget"] == "datetime"
     assert fields["date"]["format"] == "YYYY-MM-DD HH:mm"
     assert fields["date"]["picker_utc"] is False
@@ -366,6 +368,9 @@ def test_article_fields_follow_the_contract(site):
     assert fields["author"]["widget"] == "hidden" and fields["author"]["required"] is False
     assert "default" not in fields["author"]
     assert [o["value"] for o in fields["status"]["options"]] == ["published", "draft", "hidden"]
+    # required (the form cannot empty it: no "(opzionale)"), its default the contract's
+    # (an item without `status` saves unchanged: select-widget.js, test_admin_editing_browser)
+    assert fields["status"]["required"] is True and fields["status"]["default"] == "published"
     assert fields["image"]["media_folder"] == "/content/immagini/{{fields.date | date('YYYY')}}"
     assert fields["image"]["public_folder"] == "immagini/{{fields.date | date('YYYY')}}"
     attachments = {f["name"]: f for f in fields["attachments"]["fields"]}

@@ -546,7 +546,8 @@ def test_the_stopped_save_walk_had_no_error(stopped):
 # and the build published it (now it refuses an empty `status`, schema.py).
 # select-widget.js draws it without the "×" (nor clears it with Backspace) and shows an
 # item written without `status` as «Pubblicato», as the build reads it; saved, that item
-# keeps no `status` (the form's field is optional: no "required field" refusal). An item
+# keeps no `status` (the field is a required one, labelled «Stato», not «Stato
+# (opzionale)»: its shown default passes Decap's "required field" check). An item
 # whose file has `status:` empty is refused at the save. The walk: the three items
 # written with git, each opened, its «Stato» looked at, Backspace pressed on it, saved.
 
@@ -578,6 +579,7 @@ SELECT_JS = """(input) => {
 @dataclass
 class Status:
     shown: dict = field(default_factory=dict)  # case -> the select as opened
+    labels: dict = field(default_factory=dict)  # case -> «Stato»'s label as opened
     backspaced: dict = field(default_factory=dict)  # case -> the select after Backspace
     notices: dict = field(default_factory=dict)  # case -> the save's notices
     saved: dict = field(default_factory=dict)  # case -> the item's front matter after it
@@ -596,10 +598,11 @@ def status(editor):
         for case, (path, title, _) in STATUS_ITEMS.items():
             with editor.walk(entry(path), seen.errors) as page:
                 expect(page.get_by_label("Titolo", exact=True)).to_have_value(title)
-                # (its label says «Stato (opzionale)»: the file may go without it)
                 select = page.locator('input[id^="status-field"]')
                 select.scroll_into_view_if_needed()
                 seen.shown[case] = select.evaluate(SELECT_JS)
+                seen.labels[case] = page.locator(
+                    'label[for^="status-field"]').text_content()
                 select.focus()
                 page.keyboard.press("Backspace")
                 seen.backspaced[case] = select.evaluate(SELECT_JS)
@@ -633,6 +636,13 @@ def test_stato_has_no_button_that_empties_it(status):
     """The arrow alone, no "×": before select-widget.js, two indicators."""
     assert {case: shown["indicators"] for case, shown in status.shown.items()} == {
         "absent": 1, "draft": 1, "empty": 1}, status.shown
+
+
+def test_stato_is_not_labelled_optional(status):
+    """It cannot be emptied: «Stato», not Decap's «Stato (opzionale)» (the file may still
+    go without `status`: below)."""
+    assert status.labels == {"absent": "Stato", "draft": "Stato", "empty": "Stato"}, \
+        status.labels
 
 
 def test_an_item_without_status_shows_pubblicato_and_keeps_no_status(status):

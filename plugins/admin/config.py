@@ -176,7 +176,10 @@ def fields(settings, dated):
               "required": False},
          ]},
         *(dict(field) for field in settings["ADMIN_EXTRA_FIELDS"]),
-        {"label": "Stato", "name": "status", "widget": "select", "required": False,
+        # required: no "(opzionale)" after its label, as the form cannot empty it; an item
+        # written without `status` (published, the contract's default) still saves
+        # unchanged: select-widget.js gives Decap's presence check the default it shows
+        {"label": "Stato", "name": "status", "widget": "select", "required": True,
          "default": "published", "options": STATUS_OPTIONS},
         {"label": "Testo", "name": "body", "widget": "markdown", "buttons": BODY_BUTTONS,
          "editor_components": BODY_COMPONENTS},

@@ -18,12 +18,16 @@
   // the key were not there; an editor who empties the field never means "publish" (the
   // build now refuses an empty `status`, plugins/contract/schema.py). The field stays
   // optional in config.yml: an item written with git without `status` (published, the
-  // contract's default) is saved as it is, not refused for a "required" field. Its
-  // control is given the field as a required one, which Decap's select draws without
-  // the "×" (nor clears with Backspace), and, for an item without the key, shows the
-  // field's default, `published`, as the build reads it (the entry is unchanged until
-  // the editor chooses: the file keeps no `status`). A file with `status:` empty shows
-  // no choice; save.js refuses it until one is made (emptyStatus).
+  // contract's default) is saved as it is, not refused for a "required" field. The
+  // field is a required one in config.yml (its label said «Stato (opzionale)», Decap's
+  // word for a field that is not, though it could not be emptied), which Decap's select
+  // draws without the "×" (nor clears with Backspace); its control, for an item without
+  // the key, shows the field's default, `published`, as the build reads it (the entry is
+  // unchanged until the editor chooses: the file keeps no `status`), and gives Decap's
+  // presence check that value (getValidateValue: an item written with git without the
+  // key is not refused as "Il campo «Stato» è obbligatorio"). A file with `status:`
+  // empty shows no choice; save.js refuses it until one is made (emptyStatus), in words
+  // that name the choices: Decap's check is given the default for it too.
   var STATUS = "status";
   var selectWidget = CMS.getWidget && CMS.getWidget("select");
   var SelectControl = selectWidget && selectWidget.control;
@@ -46,11 +50,18 @@
   if (h && createClass && SelectControl) {
     CMS.registerWidget("select", createClass({
       // (no focus method: Decap focuses the control by its id, as its own select's)
+      // what Decap's presence check reads (Widget.js: this, or the value): for «Stato»
+      // without a value, its default (above); another select's own value
+      getValidateValue: function () {
+        var value = this.props.value;
+        var empty = value === null || value === undefined
+          || (typeof value === "string" && !value.trim());
+        return isStatus(this.props.field) && empty ? this.props.field.get("default") : value;
+      },
       render: function () {
         var props = this.props;
         if (isStatus(props.field)) {
-          props = Object.assign({}, props, {
-            field: props.field.set("required", true),  // no "×"
+          props = Object.assign({}, props, {  // (required in config.yml: no "×")
             value: props.value === undefined ? props.field.get("default") : props.value
           });
         }
