@@ -708,6 +708,27 @@ def test_admin_js_makes_a_titles_slug_as_the_site_does_or_leaves_it_to_the_build
     assert made[-2:] == ["", None]  # emoji only: no slug, as the build finds; "°": the build's
 
 
+def test_admin_js_puts_the_sites_apostrophes():
+    """The preview showed a title, a lead, a text as typed («d'estate») where the site
+    shows «d’estate»: previews.js gives them slugs.js' apostrophes, which are the site's
+    (plugins/italian's fix_apostrophes) for every text: elisions, years, a quote after an
+    elision."""
+    from plugins.italian import fix_apostrophes  # noqa: PLC0415
+
+    rng = random.Random(11)
+    alphabet = list("ae lL0189'\"“«(-–/_.,\n") + ["è", "’", "Ω", "٣"]
+    typical = ["Laboratorio d'estate", "anni '80 e ('90), '20-'30", "l'\"estate\"",
+               "po' di più", "'casa'", "nel '900", "x'8000", "dell'«Unione»", "l'8 maggio"]
+    texts = typical + ["".join(rng.choice(alphabet) for _ in range(rng.randint(1, 25)))
+                       for _ in range(3000)]
+    program = (page_js({}, ["apostrophes"]) + "\nconst texts = JSON.parse(require('fs')"
+               ".readFileSync(0, 'utf8'));\nconsole.log(JSON.stringify(texts.map(apostrophes)));")
+    made = node_admin_js(program, texts)
+    site = [fix_apostrophes(text) for text in texts]
+    assert [(t, m, s) for t, m, s in zip(texts, made, site) if m != s] == []
+    assert made[:3] == ["Laboratorio d’estate", "anni ’80 e (’90), ’20-’30", "l’“estate\""]
+
+
 # the arguments of a Node.js program that runs the web editor's scripts (LOAD_JS)
 SCRIPT_ARGS = [str(path) for path in admin_scripts()]
 # Node.js: the editor's scripts run as its page runs them, one after the other (their

@@ -17,6 +17,8 @@
   var decoded = admin.decoded;
   // less-than.js
   var shownLessThan = admin.shownLessThan;
+  // slugs.js
+  var apostrophes = admin.apostrophes;
   // typed-fields.js
   var MarkdownPreview = admin.MarkdownPreview;
   var previewMarkdown = admin.previewMarkdown;
@@ -40,6 +42,31 @@
   var HTML_CACHE = [];  // the last texts converted: {value, getAsset, html}; the text's
   // and the summary's at each change of the form, one of them changed
 
+  // The site's apostrophes in the text of ``html`` (l’estate, anni ’80: slugs.js'
+  // apostrophes, the site's rule), as its Markdown extension puts them (plugins/italian/
+  // typography.py): in the text, not in code (<code>, <pre>, <kbd>, <samp>) nor in the
+  // attributes. The preview showed «d'estate» where the site shows «d’estate». (The
+  // site's curly quotes, dashes and ellipses, typogrify's, are not drawn here.)
+  var UNTYPESET = { CODE: true, PRE: true, KBD: true, SAMP: true, SCRIPT: true, STYLE: true };
+
+  function typeset(html) {
+    if (html.indexOf("'") < 0 && html.indexOf("&#39;") < 0 && html.indexOf("&#x27;") < 0) {
+      return html;
+    }
+    var box = document.createElement("template");  // inert: nothing loaded, nothing run
+    box.innerHTML = html;
+    (function walk(node) {
+      for (var child = node.firstChild; child; child = child.nextSibling) {
+        if (child.nodeType === 3) {
+          child.nodeValue = apostrophes(child.nodeValue);
+        } else if (child.nodeType === 1 && !UNTYPESET[child.nodeName.toUpperCase()]) {
+          walk(child);
+        }
+      }
+    }(box.content));
+    return box.innerHTML;
+  }
+
   function markdownHtml(widget, value) {
     if (!MarkdownPreview || !MarkdownPreview.prototype
         || typeof MarkdownPreview.prototype.render !== "function") {
@@ -61,7 +88,7 @@
       return null;
     }
     var inner = drawn && drawn.props && drawn.props.dangerouslySetInnerHTML;
-    var html = inner && typeof inner.__html === "string" ? inner.__html : null;
+    var html = inner && typeof inner.__html === "string" ? typeset(inner.__html) : null;
     HTML_CACHE.unshift({ value: value, getAsset: widget.getAsset, html: html });
     HTML_CACHE.length = Math.min(HTML_CACHE.length, 4);
     return html;
@@ -168,8 +195,9 @@
   }
 
   // the lead: the summary, or the text's first paragraph, converted as the site converts
-  // them (Markdown; the site's typography aside); without the text's HTML, the summary
-  // as typed ("<", not the "&lt;" written for it), shown as text
+  // them (Markdown, the site's apostrophes: typeset); without the text's HTML, the
+  // summary as typed ("<", not the "&lt;" written for it, its apostrophes the site's),
+  // shown as text
   function lead(data, text) {
     if (text.body !== null) {
       return text.lead ? converted("div", { className: "lead", key: "lead" }, text.lead)
@@ -177,7 +205,7 @@
     }
     var summary = data.get("summary");
     return summary ? h("div", { className: "lead", key: "lead" },
-      h("p", null, shownLessThan(summary))) : null;
+      h("p", null, apostrophes(shownLessThan(summary)))) : null;
   }
 
   var ArticlePreview = createClass({
@@ -189,7 +217,7 @@
       return page(props, [
         h("p", { className: "article-kicker", key: "kicker" },
           h("span", null, props.collection.get("label"))),
-        h("h1", { key: "title" }, data.get("title") || ""),
+        h("h1", { key: "title" }, apostrophes(data.get("title") || "")),
         lead(data, text),
         h("div", { className: "article-meta", key: "meta" },
           h("span", { className: "meta-item" }, h("span", { className: "meta-label" },
@@ -210,8 +238,8 @@
   var PagePreview = createClass({
     render: function () {
       var data = this.props.entry.get("data");
-      return page(this.props, [h("h1", { key: "title" }, data.get("title") || "")], true,
-                  textParts(this.props, false));
+      return page(this.props, [h("h1", { key: "title" }, apostrophes(data.get("title") || ""))],
+        true, textParts(this.props, false));
     }
   });
 

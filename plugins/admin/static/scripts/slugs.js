@@ -112,6 +112,22 @@
     return typeof title === "string" ? title.replace(ELISION, "$1\u2019") : title;
   }
 
+  // ``text`` with its apostrophes as the site typesets them (typography.py's
+  // fix_apostrophes: the elisions above; a year's, "anni '80", after a space, "(", a
+  // dash, a slash or nothing, before two or three digits; a quote opened right after an
+  // elision, l’"estate", is an opening one, l’“estate): the preview's title, lead and
+  // text (previews.js), as the site shows them
+  var YEAR = /(?<![^\s(\-\u2013/])'(?=\p{Nd}{2,3}(?![\p{L}\p{N}_]))/gu;
+  var QUOTE_AFTER_ELISION = /\u2019"(?=[\p{L}\p{N}_])/gu;
+
+  function apostrophes(text) {
+    if (typeof text !== "string" || text.indexOf("'") < 0) {
+      return text;
+    }
+    return text.replace(ELISION, "$1\u2019").replace(YEAR, "\u2019")
+      .replace(QUOTE_AFTER_ELISION, "\u2019\u201c");
+  }
+
   var PAGE_COLLECTIONS = words("data-pages");
 
   // slugs.json, read again at each save: the site is built again after a save (a session
@@ -194,6 +210,7 @@
   }
 
   admin.DELETED = DELETED;
+  admin.apostrophes = apostrophes;
   admin.elided = elided;
   admin.itemOf = itemOf;
   admin.ownFile = ownFile;
