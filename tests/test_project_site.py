@@ -54,7 +54,7 @@ TEAM_VERSIONS = {
     "pages/progetto.md": "b9f624532a4b782a16682493b17240bb0f5dbe6ad165123fd195815c2e522d43",
     "pages/territori.md": "41b37c5ec2b1c0efbdb56cd683a3bb49878a454129ffd117c37fc76da9d12c0e",
     "comunicati-stampa/2024-05-05-presentazione-farelegami-crema.md":
-        "4305251b71bad5d80cc19249ba2471732f02ef3a7c27723a1953c3dae9fe9a81",
+        "92265bbb4706ebdbc755feabd056d4d13105fd5cf7be550782faf029eee89100",
     "notizie/2025-05-06-un-anno-di-farelegami.md":
         "8bf17774f272e66bb8f894d04dffd0c8db622d8d291671ee2ab3c9b4a85dcaf2",
     "notizie/2025-01-20-community-manager-orari-cremona.md":
