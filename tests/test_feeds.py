@@ -130,6 +130,43 @@ def test_each_feed_has_its_own_id_and_links_the_page_it_follows(build_once):
         assert site.exists(page)
 
 
+def test_a_category_feed_has_a_description_of_its_own(build_once):
+    """Readers show a feed's description (RSS ``<description>``, Atom ``<subtitle>``)
+    under its name: Pelican gave each category's feed the whole site's («Notizie e
+    comunicati stampa di FareLegami…», «Una comunità che gira»), as if it held every item.
+    The whole site's feeds keep the site's."""
+    import pelicanconf  # noqa: PLC0415 - plain settings, no Pelican
+
+    site = build_once(ITEMS)
+
+    def described(name):
+        rss = ET.fromstring(site.text(f"/feeds/{name}.rss.xml")).find("channel")
+        atom = ET.fromstring(site.text(f"/feeds/{name}.atom.xml"))
+        return rss.findtext("description"), atom.findtext("a:subtitle", None, ATOM)
+
+    assert described("tutto") == (pelicanconf.SITEDESCRIPTION, pelicanconf.SITESUBTITLE)
+    for name, label in (("comunicati-stampa", "Comunicati stampa"), ("notizie", "Notizie")):
+        own = f"{label} di FareLegami: solo gli articoli della categoria «{label}»."
+        assert described(f"categorie/{name}") == (own, own)
+
+
+def test_a_category_feeds_description_keeps_its_name_whole(build):
+    """A category's name with what looks like markup is text in its feed's description,
+    in RSS as the hexadecimal references of its other plain text, and the feeds stay valid."""
+    site = build({"eventi/x.md": article(title="Evento", category="'Eventi & <incontri>'")})
+    assert site.ok, site.log
+    own = ("Eventi & <incontri> di FareLegami: "
+           "solo gli articoli della categoria «Eventi & <incontri>».")
+    rss = site.text("/feeds/categorie/eventi.rss.xml")
+    assert ET.fromstring(rss).find("channel").findtext("description") == own
+    assert "<description>Eventi &#x26; &#x3C;incontri&#x3E; di FareLegami" in rss
+    atom = ET.fromstring(site.text("/feeds/categorie/eventi.atom.xml"))
+    assert atom.findtext("a:subtitle", None, ATOM) == own
+    assert not parse(site, "/feeds/categorie/eventi.rss.xml").bozo
+    feed = parse(site, "/feeds/categorie/eventi.atom.xml")
+    assert not feed.bozo and feed.feed.subtitle == own
+
+
 def test_feeds_are_announced_in_every_page_head(build_once):
     site = build_once(ITEMS)
     for url in ("/", "/2024/05/comunicato/", "/categorie/notizie/"):

@@ -6,7 +6,7 @@ written): :func:`fix_feed`. Pelican gives RSS items a ``tag:`` guid without
 description and gives every feed the home page as id and link. The feed's own fields
 (:mod:`.channel`): its description and language, its id (its own address), its link
 (the page it follows), the site's logo (:mod:`.logo`) and a category feed's title with
-the category's name whole. Its items (:mod:`.entries`): the guid marked, each item's
+the category's name whole and its own description (and Atom subtitle). Its items (:mod:`.entries`): the guid marked, each item's
 language (in a preview, a draft's or scheduled item's title marked BOZZA or
 PROGRAMMATO), its categories each once, all its authors; its own summary and its cover
 picture open its content (:mod:`.opening`); its id holds its address and its year and

@@ -1,8 +1,8 @@
 """A feed's own fields (the channel): its description and language, its id (its own
 address, under ``FEEDS_ID_SITEURL`` when set) and link (the page it follows), its logo
-and, for a category's feed, its title (:func:`fix_channel`). Pelican gives every feed the
-subtitle as description and the home page as id and link, and joins the site's and the
-category's names with a hyphen."""
+and, for a category's feed, its title and a description (and Atom subtitle) of its own
+(:func:`fix_channel`). Pelican gives every feed the subtitle as description and the home
+page as id and link, and joins the site's and the category's names with a hyphen."""
 
 from plugins.core.urls import feed_address
 
@@ -17,6 +17,16 @@ def feed_description(context):
         or context.get("SITESUBTITLE")
         or context.get("SITENAME", "")
     )
+
+
+def category_feed_description(context, group):
+    """A category's feed's own description (RSS ``<description>``, Atom ``<subtitle>``):
+    ``Comunicati stampa di FareLegami: solo gli articoli della categoria «Comunicati
+    stampa».`` The whole site's description, which Pelican gave every feed, was shown by
+    readers under the category feed's name as if it held every news item."""
+    name = context.get("SITENAME", "")
+    owner = f"{group.label} di {name}" if name else group.label
+    return f"{owner}: solo gli articoli della categoria «{group.label}»."
 
 
 def followed_group(context, feed_url):
@@ -58,6 +68,7 @@ def feed_id(context, feed_url):
 def fix_channel(context, feed):
     """Sets the fields of ``feed`` (a feedgenerator feed, from ``feed_generated``) that
     are the feed's own, not an item's."""
+    group = followed_group(context, feed.feed["feed_url"])
     feed.feed["description"] = feed_description(context)
     feed.feed["language"] = context.get("DEFAULT_LANG") or None
     # Pelican gives every feed the home page as id and link: each feed's id is its own
@@ -66,6 +77,8 @@ def fix_channel(context, feed):
     feed.feed["id"] = feed_id(context, feed.feed["feed_url"])
     feed.feed["link"] = followed_page(context, feed.feed["feed_url"]) or feed.feed["link"]
     feed.feed["logo"] = feed_logo(context)  # Atom <icon>, RSS <image>
-    group = followed_group(context, feed.feed["feed_url"])
     if group is not None:
         feed.feed["title"] = feed_title(context, group)
+        if group.page_url:  # a category's: not the whole site's description and subtitle
+            feed.feed["description"] = feed.feed["subtitle"] = \
+                category_feed_description(context, group)
