@@ -323,6 +323,25 @@ def test_sitemap_robots_and_404(build):
     assert "non trovata" in not_found.h1.get_text().lower()
 
 
+@pytest.mark.parametrize("with_contacts", [True, False])
+def test_the_404_page_offers_the_search_and_where_to_ask(build, with_contacts):
+    """A reader lost on a missing page is offered the search and, when the content has
+    a contacts page, where to ask for help; never a link to a page that is not there."""
+    files = {"notizie/a.md": article(title="Una notizia")}
+    if with_contacts:
+        files["pages/contatti.md"] = "---\ntitle: Contatti\nslug: contatti\n---\nTesto.\n"
+    site = build(files)
+    assert site.ok, site.log
+    links = {a.get_text(" ", strip=True): a["href"]
+             for a in site.soup("/404.html").select("main a")}
+    assert links.get("Cerca nel sito") == f"{SITEURL}/cerca/"
+    assert (links.get("Contatti") == f"{SITEURL}/contatti/") is with_contacts, links
+    if with_contacts:
+        assert site.soup("/contatti/index.html").h1
+    else:
+        assert not any("contatti" in href for href in links.values()), links
+
+
 @pytest.mark.parametrize(("spellings", "name"), [
     (["Città", "citta", "Città"], "Città"),  # the most used
     (["citta", "Città"], "Città"),  # as many: more capitals
