@@ -323,6 +323,31 @@ def test_sitemap_robots_and_404(build):
     assert "non trovata" in not_found.h1.get_text().lower()
 
 
+@pytest.mark.parametrize(("slugs", "said"), [
+    (("progetto", "contatti"), "Per conoscere il progetto leggi la pagina Il progetto. "
+                               "Per chiedere informazioni vai alla pagina Contatti."),
+    (("contatti",), "Per chiedere informazioni vai alla pagina Contatti."),
+    ((), None),
+])
+def test_the_home_says_where_to_read_about_the_project_and_where_to_ask(build, slugs, said):
+    """Under the home's description: links to the project's page and the contacts page,
+    each only when the content has it (no dead link), on page 1 only."""
+    titles = {"progetto": "Il progetto", "contatti": "Contatti"}
+    files = {f"notizie/a{n}.md": article(title=f"Notizia {n}", date=f"2024-05-{n + 1:02} 10:00")
+             for n in range(12)}
+    for slug in slugs:
+        files[f"pages/{slug}.md"] = f"---\ntitle: {titles[slug]}\nslug: {slug}\n---\nTesto.\n"
+    site = build(files)
+    assert site.ok, site.log
+    help_ = site.soup("/").select_one("header .intro-aiuto")
+    if said is None:
+        assert help_ is None
+    else:
+        assert help_.get_text(" ", strip=True).replace(" .", ".") == said
+        assert [a["href"] for a in help_.select("a")] == [f"{SITEURL}/{slug}/" for slug in slugs]
+    assert site.soup("/pagina/2/").select_one(".intro-aiuto") is None
+
+
 @pytest.mark.parametrize("with_contacts", [True, False])
 def test_the_404_page_offers_the_search_and_where_to_ask(build, with_contacts):
     """A reader lost on a missing page is offered the search and, when the content has
