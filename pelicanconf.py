@@ -203,12 +203,16 @@ TYPOGRIFY = False
 SUMMARY_MAX_LENGTH = None
 
 # --- Theme -------------------------------------------------------------------
+# The pages the home page and the page not found point a reader to (what the project is,
+# whom to ask), each linked only where the site has it (the at_url filter)
+PROJECT_PAGE = "progetto/"
+CONTACT_PAGE = "contatti/"
 NAV_LINKS = [
-    ("Il progetto", "progetto/"),
+    ("Il progetto", PROJECT_PAGE),
     ("Le azioni", "azioni/"),
     ("Novità", "archivio/"),
     ("Documenti", "documenti/"),
-    ("Contatti", "contatti/"),
+    ("Contatti", CONTACT_PAGE),
 ]
 FOOTER_LINKS = [
     ("Privacy", "privacy/"),

@@ -27,7 +27,7 @@ Modules, imported explicitly (``from plugins.core import items``):
   ``index.html``; items' addresses kept once known; the ``{static}`` links of an item.
 
 As a plugin (first in PLUGINS) it gives templates the ``without_index``,
-``breakable_url``, ``page_window``, ``per_anno``, ``per_mese``, ``anni_vicini`` and ``distinti`` filters, the ``written`` test and the ``feed_url`` (a feed's address) and ``lazy_images`` (the page shows a lazily loaded image) globals, gives each tag, author and category one
+``breakable_url``, ``page_window``, ``per_anno``, ``per_mese``, ``anni_vicini``, ``distinti`` and ``at_url`` filters, the ``written`` test and the ``feed_url`` (a feed's address) and ``lazy_images`` (the page shows a lazily loaded image) globals, gives each tag, author and category one
 name at ``article_generator_pretaxonomy`` (:func:`.terms.unify`: the most used spelling),
 marks what the build writes for each term of each article (and makes the term lists'
 ``in`` a set lookup, :func:`.terms.fast_membership`) at
@@ -48,7 +48,7 @@ from pelican.settings import DEFAULT_CONFIG
 
 from .errors import QuietError, quiet_tracebacks
 from .items import all_items, newest_first
-from .pages import anni_vicini, distinti, lazy_images, page_window, per_anno, per_mese
+from .pages import anni_vicini, at_url, distinti, lazy_images, page_window, per_anno, per_mese
 from .processes import quick_exit
 from .settings import add_filters
 from .terms import fast_membership, mark, unify, written
@@ -56,7 +56,7 @@ from .urls import breakable_url, feed_url, freeze, without_index
 
 FILTERS = {"without_index": without_index, "breakable_url": breakable_url,
            "page_window": page_window, "per_anno": per_anno, "per_mese": per_mese,
-           "anni_vicini": anni_vicini, "distinti": distinti}
+           "anni_vicini": anni_vicini, "distinti": distinti, "at_url": at_url}
 TESTS = {"written": written}
 GLOBALS = {"feed_url": feed_url, "lazy_images": lazy_images}
 

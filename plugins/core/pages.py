@@ -150,6 +150,22 @@ def distinti(entries):
                     for entry in entries)
 
 
+def at_url(items, url):
+    """Jinja filter: the item of ``items`` written at ``url`` (``"contatti/"``, as the
+    settings name a page: ``CONTACT_PAGE``, ``NAV_LINKS``), or None: a template links a
+    page only when the site has it (``pages|at_url(CONTACT_PAGE)``; naming ``pages``, the
+    render cache keys the page by them).
+
+    >>> class Page:
+    ...     def __init__(self, url):
+    ...         self.url = url
+    >>> contatti = Page("contatti/")
+    >>> at_url([Page("progetto/"), contatti], "contatti/") is contatti, at_url([], "x/")
+    (True, None)
+    """
+    return next((item for item in items or () if item.url == url), None)
+
+
 @pass_context
 def lazy_images(context):
     """Jinja global: whether the page being written shows an image loaded lazily
