@@ -208,6 +208,7 @@ class PreviewSite:
         self.log = []  # the build log's last lines, when no content problem explains it
         # the last good build's pages and their items: {"2024/05/a/index.html": "notizie/a.md"}
         self.sources = {}
+        self.pages = {}  # and each item's page: {"content/notizie/a.md": "/2024/05/a/"}
         self.generation = 0  # one more after every build: pages reload when it changes
         # this run's own mark: a tab left open across a restart of the preview saw
         # generation 1 again and kept the old pages
@@ -231,6 +232,7 @@ class PreviewSite:
                 self.problems, self.log = [], []
                 self.warnings = logged_content_warnings(log, self.content)
                 self.sources = read_sources(sources)
+                self.pages = item_pages(self.sources, self.content.name)  # once a build
             else:
                 self.problems, self.log, self.warnings = self._explain(log)
             self.generation += 1
@@ -366,7 +368,7 @@ class PreviewSite:
         item = self.sources.get(page)
         here_file = f"{self.content.name}/{item}" if item else None
         here = [line for line in self.warnings if warning_file(line) == here_file]
-        pages = self._pages()
+        pages = self.pages
         items = []
         for line in here + [line for line in self.warnings if line not in here]:
             text, file = f"<code>{html.escape(line)}</code>", warning_file(line)
@@ -396,20 +398,23 @@ class PreviewSite:
         preview (``/2024/05/a/``, None when there is none), in the warnings' order; and
         ``warnings_headings``, the notice's heading by the file of the item open in the
         editor, "" for any other (:func:`warnings_heading`)."""
-        pages, files = self._pages(), [warning_file(line) for line in self.warnings]
+        pages, files = self.pages, [warning_file(line) for line in self.warnings]
         headings = {"": warnings_heading(len(files), 0, "voce")}
         for file in dict.fromkeys(filter(None, files)):
             headings[file] = warnings_heading(len(files), files.count(file), "voce")
         return {"warnings_at": [{"file": file, "page": pages.get(file)} for file in files],
                 "warnings_headings": headings}
 
-    def _pages(self):
-        """``{"content/notizie/a.md": "/2024/05/a/"}``: each item's page in the preview
-        (of an item written at several addresses, translations, the first by name)."""
-        pages = {}
-        for page, item in sorted(self.sources.items()):
-            pages.setdefault(f"{self.content.name}/{item}", "/" + without_index(page))
-        return pages
+
+
+def item_pages(sources, folder):
+    """``{"content/notizie/a.md": "/2024/05/a/"}``: each item's page in the preview, from
+    the build's ``sources`` (:func:`read_sources`) and the content ``folder``'s name (of an
+    item written at several addresses, translations, the first by name)."""
+    pages = {}
+    for page, item in sorted(sources.items()):
+        pages.setdefault(f"{folder}/{item}", "/" + without_index(page))
+    return pages
 
 
 def read_sources(path):

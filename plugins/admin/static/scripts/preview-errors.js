@@ -200,15 +200,15 @@
     return typeof path === "string" ? path : "";
   }
 
-  function warningFile(warning) {
-    return warningsFiles[warningsState.indexOf(warning)] || "";
-  }
-
   function showWarnings() {
     var open = openPath();
-    var here = open ? warningsState.filter(function (warning) {
-      return warningFile(warning) === open;
-    }) : [];
+    // the warnings (their indexes: warningsFiles is in their order) of the open item
+    var here = [];
+    warningsFiles.forEach(function (file, index) {
+      if (open && file === open) {
+        here.push(index);
+      }
+    });
     var key = warningsKey;
     var shown = key + (here.length ? "\n" + open : "");
     if (shown === warningsShown) {
@@ -220,18 +220,20 @@
       return;
     }
     var list = element("ul", "", "margin:0.5rem 0 0;padding-left:1.25rem");
-    here.concat(warningsState.filter(function (warning) {
-      return here.indexOf(warning) < 0;
-    })).forEach(function (warning) {
+    here.concat(warningsState.map(function (_, index) { return index; })
+      .filter(function (index) { return here.indexOf(index) < 0; })).forEach(function (index) {
       var item = element("li");
-      var href = entryLink(warningFile(warning));
-      if (here.indexOf(warning) >= 0) {
+      var file = warningsFiles[index] || "";
+      var href = entryLink(file);
+      var own = here.indexOf(index) >= 0;
+      if (own) {
         item.appendChild(element("strong", "In questa voce: "));
       }
-      item.appendChild(element("code", warning, "white-space:pre-wrap;overflow-wrap:anywhere"));
-      if (href && here.indexOf(warning) < 0) {
+      item.appendChild(element("code", warningsState[index],
+        "white-space:pre-wrap;overflow-wrap:anywhere"));
+      if (href && !own) {
         item.appendChild(document.createTextNode(" "));
-        item.appendChild(entryAnchor(href, warningFile(warning)));
+        item.appendChild(entryAnchor(href, file));
       }
       list.appendChild(item);
     });

@@ -16,9 +16,7 @@
   // The «Stato» select (`status`, plugins/admin/config.py) had Decap's "×" to clear it:
   // cleared, the item was saved with `status: null`, and the build published it as if
   // the key were not there; an editor who empties the field never means "publish" (the
-  // build now refuses an empty `status`, plugins/contract/schema.py). The field stays
-  // optional in config.yml: an item written with git without `status` (published, the
-  // contract's default) is saved as it is, not refused for a "required" field. The
+  // build now refuses an empty `status`, plugins/contract/schema.py). The
   // field is a required one in config.yml (its label said «Stato (opzionale)», Decap's
   // word for a field that is not, though it could not be emptied), which Decap's select
   // draws without the "×" (nor clears with Backspace); its control, for an item without
@@ -36,13 +34,14 @@
     return Boolean(field && field.get && field.get("name") === STATUS && !field.get("multiple"));
   }
 
-  // Whether ``data`` (an entry's) has `status` written without a value (null, "", spaces)
-  function emptyStatus(data) {
-    if (!data || !data.has || !data.has(STATUS)) {
-      return false;
-    }
-    var value = data.get(STATUS);
+  // A value that says nothing: null, undefined, "" or spaces
+  function blank(value) {
     return value === null || value === undefined || (typeof value === "string" && !value.trim());
+  }
+
+  // Whether ``data`` (an entry's) has `status` written without a value
+  function emptyStatus(data) {
+    return Boolean(data && data.has && data.has(STATUS) && blank(data.get(STATUS)));
   }
 
   admin.emptyStatus = emptyStatus;
@@ -54,9 +53,8 @@
       // without a value, its default (above); another select's own value
       getValidateValue: function () {
         var value = this.props.value;
-        var empty = value === null || value === undefined
-          || (typeof value === "string" && !value.trim());
-        return isStatus(this.props.field) && empty ? this.props.field.get("default") : value;
+        return isStatus(this.props.field) && blank(value) ? this.props.field.get("default")
+          : value;
       },
       render: function () {
         var props = this.props;
