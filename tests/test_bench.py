@@ -77,3 +77,26 @@ def test_peak_memory_adds_up_the_processes_a_build_runs_beside_each_other():
         parent.stdout.close()
     assert peak >= 120, peak
     assert peak < 400, peak  # each page once: not the whole machine's
+
+
+def test_the_check_floor_converts_each_body_the_check_would_read_and_no_front_matter(tmp_path):
+    """tools/check_floor.py, the bench's floor under `invoke check`: the Markdown of every
+    file the check reads (articles and pages), without the front matter of either kind."""
+    import check_floor  # noqa: PLC0415 - tools/, on the path above
+
+    content = bench.generate(tmp_path / "content", 20)
+    texts = [path.read_text(encoding="utf-8") for path in sorted(content.rglob("*.md"))]
+    bodies = [check_floor.body(text) for text in texts]
+    assert any(text.startswith("---") for text in texts)
+    assert any(text.startswith("Title: ") for text in texts)
+    for text, found in zip(texts, bodies):
+        assert found.strip() and text.endswith(found)
+        assert "title:" not in found.lower() and "date:" not in found.lower()
+    settings = tmp_path / "site.py"
+    settings.write_text(bench.SITE_SETTINGS.format(root=str(ROOT), cache=str(tmp_path / "cache"),
+                                                   content=str(content)), encoding="utf-8")
+    done = subprocess.run([sys.executable, str(ROOT / "tools" / "check_floor.py"), "--settings",
+                           str(settings)], capture_output=True, text=True, check=True,
+                          env=dict(os.environ, SITEURL="https://bench.example.org"))
+    files, seconds = done.stdout.split()
+    assert int(files) == len(texts) == 25 and float(seconds) > 0
