@@ -17,6 +17,7 @@ import base64
 import gzip
 import hashlib
 import http.client
+import http.server
 import json
 import os
 import re
@@ -26,6 +27,7 @@ import socket
 import subprocess
 import threading
 import time
+import xml.etree.ElementTree as ET
 from pathlib import Path
 from urllib.parse import parse_qsl, quote, urlsplit
 
@@ -288,6 +290,94 @@ def test_feed_readers_can_poll_with_conditional_requests(site):
             changed = site.get(path, encoding, {"If-None-Match": '"0-0"'})
             assert changed[0] == 200 and changed[2] == body
         assert len(tags) == 3, path
+
+
+OTHER_SITE = "https://www.comune.cremona.it"  # a page of another site that shows the news
+
+
+def test_a_page_of_another_site_may_read_the_feeds_and_nothing_else(site):
+    """A municipality's page that shows the latest news loads the feed in its visitor's
+    browser: without ``Access-Control-Allow-Origin`` the browser kept the answer from it
+    (CORS), in every encoding and on a 304 alike. Only the feeds are shared: pages,
+    documents, the sitemap and the 404 page say nothing (same origin only)."""
+    feeds = sorted("/" + path.relative_to(site.build.output).as_posix()
+                   for path in site.build.output.glob("feeds/**/*.xml"))
+    assert len(feeds) >= 4
+    origin = {"Origin": OTHER_SITE}
+    for path in feeds:
+        for encoding in (None, "gzip", "br"):
+            status, headers, _ = site.get(path, encoding, origin)
+            assert (status, headers.get("access-control-allow-origin")) == (200, "*"), \
+                (path, encoding)
+            again = site.get(path, encoding, {**origin, "If-None-Match": headers["etag"]})
+            assert (again[0], again[1].get("access-control-allow-origin")) == (304, "*"), \
+                (path, encoding)
+    pdf = next(site.build.output.glob("allegati/**/*.pdf"))
+    for path in ("/", ARTICLE, "/segui/", "/sitemap.xml", "/robots.txt", "/feeds/nessuno.xml",
+                 "/" + pdf.relative_to(site.build.output).as_posix()):
+        status, headers, _ = site.get(path, None, origin)
+        assert status == (404 if "nessuno" in path else 200), path
+        assert "access-control-allow-origin" not in headers, path
+
+
+NEWS_BOX = """<!DOCTYPE html>
+<html lang="it"><head><meta charset="utf-8"><title>Comune: le notizie di FareLegami</title>
+</head><body><h1>Le notizie di FareLegami</h1><ul id="notizie"></ul></body></html>
+"""
+# what such a page's script does: the feed's item titles, or why it could not read it
+READ_FEED = """async (url) => {
+    try {
+        const answer = await fetch(url);
+        const feed = new DOMParser().parseFromString(await answer.text(), "application/xml");
+        return [...feed.querySelectorAll("item > title, entry > title")].map(
+            (title) => title.textContent);
+    } catch (error) {
+        return String(error);
+    }
+}"""
+
+
+class _NewsBox(http.server.BaseHTTPRequestHandler):
+    """The other site: one page, :data:`NEWS_BOX`, at every address."""
+
+    def do_GET(self):  # noqa: N802 - http.server's name
+        body = NEWS_BOX.encode()
+        self.send_response(200)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+    def log_message(self, *args):
+        pass
+
+
+@pytest.mark.browser
+def test_a_page_of_another_site_shows_the_feeds_items_in_chromium(site, playwright):
+    """A municipality's page (another origin, comune.test) that shows FareLegami's news
+    reads the feeds in its visitor's browser, as news boxes and feed readers that run in
+    the browser do: Chromium refused it every feed ("Failed to fetch": no
+    Access-Control-Allow-Origin), so the box stayed empty. Each feed's titles, as the
+    file has them."""
+    other = http.server.ThreadingHTTPServer(("127.0.0.1", 0), _NewsBox)
+    threading.Thread(target=other.serve_forever, daemon=True).start()
+    browser = launch(playwright, TEST_HOSTS + ", MAP comune.test 127.0.0.1")
+    try:
+        page = browser.new_page()
+        page.goto(f"http://comune.test:{other.server_address[1]}/notizie-farelegami/")
+        for feed in sorted(site.build.output.glob("feeds/**/*.xml")):
+            path = "/" + feed.relative_to(site.build.output).as_posix()
+            root = ET.parse(feed).getroot()
+            expected = [item.findtext("title") for item in root.iter("item")] or [
+                entry.findtext("{http://www.w3.org/2005/Atom}title")
+                for entry in root.iter("{http://www.w3.org/2005/Atom}entry")]
+            assert expected, path
+            assert page.evaluate(READ_FEED, f"http://site.test:{site.port}{path}") == \
+                expected, path
+    finally:
+        browser.close()
+        other.shutdown()
+        other.server_close()
 
 
 def test_a_csv_attachment_has_the_type_its_enclosures_give(site):
