@@ -191,6 +191,84 @@ def test_a_plugin_readme_s_files_section_names_each_of_its_modules(plugin):
     assert not missing, missing
 
 
+PLUGINS_WITH_MODULES = sorted(
+    plugin for plugin in PLUGINS
+    if {path.name for path in (ROOT / "plugins" / plugin).glob("*.py")} - {"__init__.py", "settings.py"})
+
+
+@pytest.mark.parametrize("plugin", PLUGINS_WITH_MODULES)
+def test_a_plugin_readme_names_each_of_its_modules(plugin):
+    """A newcomer reads in the plugin's README what each of its modules is for, written
+    ``name.py`` or ``plugins/NAME/name.py`` (italian's named none of ``dates.py``,
+    ``numbers.py``, attachments' not ``model.py``, its pure functions, nor
+    ``pdfinfo.py``); ``settings.py`` is every plugin's one shape (plugins/README.md)."""
+    folder = ROOT / "plugins" / plugin
+    text = (folder / "README.md").read_text(encoding="utf-8")
+    modules = sorted(path.name for path in folder.glob("*.py")
+                     if path.name not in ("__init__.py", "settings.py"))
+    missing = [name for name in modules if not re.search(rf"[`/]{re.escape(name)}`", text)]
+    assert not missing, missing
+
+
+# a module, or a name in one, as the docs write it: plugins.core.settings.start,
+# tools.check.load_settings (not Pelican's own pelican.plugins.signals)
+DOTTED = re.compile(r"(?<![\w./])((?:plugins|tools)(?:\.\w+)+)")
+FROM_IMPORT = re.compile(r"\bfrom ((?:plugins|tools)(?:\.\w+)+) import (\w+)")
+
+
+def resolves(dotted):
+    """Whether ``dotted`` names a module of the project, or a name defined in one."""
+    parts = dotted.split(".")
+    for end in range(len(parts), 1, -1):
+        try:
+            found = importlib.import_module(".".join(parts[:end]))
+        except ImportError:
+            continue
+        for name in parts[end:]:
+            if not hasattr(found, name):
+                return False
+            found = getattr(found, name)
+        return True
+    return False
+
+
+def test_the_resolver_finds_modules_and_names():
+    assert resolves("plugins.core.settings.start") and resolves("tools.check")
+    assert not resolves("plugins.core.settings.begin")
+    assert not resolves("plugins.core.setting") and not resolves("tools.checks.load")
+    assert DOTTED.findall("`pelican.plugins.signals`, plugins.core.items.") == [
+        "plugins.core.items"]
+
+
+@pytest.mark.parametrize("doc", DOCS, ids=lambda path: path.relative_to(ROOT).as_posix())
+def test_the_modules_and_names_the_docs_write_dotted_exist(doc):
+    """``plugins.core.settings.loaded_setting``, ``from plugins.italian import numero``:
+    each module the docs name that way, and the name they take from it, is the code's
+    (a function renamed, a module moved, left the docs pointing at nothing: only paths
+    written with slashes were checked)."""
+    missing = []
+    for number, line in enumerate(doc.read_text(encoding="utf-8").splitlines(), 1):
+        names = [name for name in DOTTED.findall(line) if "NAME" not in name]
+        names += [f"{module}.{name}" for module, name in FROM_IMPORT.findall(line)]
+        missing += [f"{number}: {name}" for name in names if not resolves(name)]
+    assert not missing, f"{doc.relative_to(ROOT)}: {missing}"
+
+
+@pytest.mark.parametrize("doc", DOCS, ids=lambda path: path.relative_to(ROOT).as_posix())
+def test_the_modules_the_docs_name_bare_exist(doc):
+    """A module named without its folder (`` `rules.py` ``, `` `schema.py` ``, which a
+    plugin's README writes for its own or a neighbour's) is a file of the doc's folder,
+    of a plugin, of tools/ or of tests/: one renamed is caught where the path written in
+    full is (test_the_project_files_the_docs_name_exist)."""
+    places = [doc.parent, ROOT, ROOT / "tools", ROOT / "tests",
+              *(path.parent for path in (ROOT / "plugins").glob("*/__init__.py"))]
+    missing = [f"{number}: {name}"
+               for number, line in enumerate(doc.read_text(encoding="utf-8").splitlines(), 1)
+               for name in re.findall(r"`(\w+\.py)`", line)
+               if not any((place / name).is_file() for place in places)]
+    assert not missing, f"{doc.relative_to(ROOT)}: {missing}"
+
+
 def test_the_visit_counter_readme_gives_the_script_s_size():
     """"Size: 9.3 kB as written, 3.6 kB gzipped": the script as it is (it said 9024
     bytes after a change that made it 9328). Python's zlib at level 9, within 0.1 kB of
