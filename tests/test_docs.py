@@ -453,15 +453,19 @@ def test_every_tool_with_a_command_line_explains_it_with_help(tmp_path, tool):
     assert list(tmp_path.iterdir()) == []
 
 
-def connected_signals(plugin):
+def receivers(plugin):
     """The signals the plugin's receivers are connected to (Pelican's, and
-    pelican-granular-signals' ``compress`` and ``deploy``), ``initialized`` aside: every
-    plugin's settings are installed there (plugins/README.md)."""
+    pelican-granular-signals' ``compress`` and ``deploy``)."""
     source = "".join(path.read_text(encoding="utf-8")
                      for path in (ROOT / "plugins" / plugin).glob("*.py"))
-    return sorted({*re.findall(r"signals\.(\w+)\.connect\(", source),
-                   *re.findall(r'blinker\.signal\("(\w+)"\)\.connect\(', source)}
-                  - {"initialized"})
+    return {*re.findall(r"signals\.(\w+)\.connect\(", source),
+            *re.findall(r'blinker\.signal\("(\w+)"\)\.connect\(', source)}
+
+
+def connected_signals(plugin):
+    """:func:`receivers`, ``initialized`` aside: every plugin's settings are installed
+    there (plugins/README.md)."""
+    return sorted(receivers(plugin) - {"initialized"})
 
 
 def architecture_signals():
@@ -489,6 +493,38 @@ def test_the_plugin_readme_and_the_architecture_name_every_signal_the_plugin_use
     assert {"get_generators", "all_generators_finalized", "finalized", "deploy"} <= set(blocks)
     assert [signal for signal in signals
             if not re.search(rf"\b{plugin}\b", blocks.get(signal, ""))] == []
+
+
+# the diagram's column of plugins: a name (or names joined by ", ") from the 31st to the
+# 36th character, after a space or the signal's line, before two spaces, ":" or the end
+RECEIVER_COLUMN = re.compile(r"(?<=[ ─])((?:\w+, )*\w+)(?=:|  |$)")
+# what the diagram shows as a signal but is a generator's step (images: generate_context)
+GENERATOR_STEPS = {"generate_context"}
+
+
+def architecture_receivers():
+    """``[(signal, plugin)]``: each name of the diagram's plugin column, under its signal."""
+    pairs = []
+    for signal, text in architecture_signals().items():
+        for line in text.splitlines():
+            found = RECEIVER_COLUMN.search(line, 30)
+            if found and found.start() <= 35:
+                pairs += [(signal, name) for name in found.group(1).split(", ")]
+    return pairs
+
+
+def test_every_plugin_the_architecture_shows_at_a_signal_is_connected_to_it():
+    """The other way round from the test above: a plugin the diagram lists under a signal
+    has a receiver there (a receiver removed, or moved to another signal, left the
+    diagram telling a newcomer where to look for what is no longer there)."""
+    pairs = architecture_receivers()
+    assert ("initialized", "core") in pairs and ("finalized", "search") in pairs
+    assert ("page_generator_finalized", "attachments") in pairs  # "article_meta, attachments:"
+    assert len(pairs) > 40
+    wrong = [(signal, plugin) for signal, plugin in pairs
+             if plugin not in PLUGINS
+             or signal not in GENERATOR_STEPS and signal not in receivers(plugin)]
+    assert not wrong, wrong
 
 
 def test_the_readme_url_scheme_has_every_address_the_settings_give():
