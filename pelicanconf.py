@@ -51,7 +51,7 @@ IGNORE_FILES = [".*", "_*", "*~", "README.md", "Thumbs.db", "ehthumbs*.db", "des
 # explicitly.
 PLUGIN_PATHS = [HERE]
 PLUGINS = [
-    "plugins.core",  # shared helpers; the without_index filter
+    "plugins.core",  # shared helpers (plugins/core/README.md); the general filters, test, globals
     "plugins.contract",  # YAML/native front matter, the editors' contract, per-file errors
     "plugins.italian",  # Babel dates and numbers, Italian typography and slugs
     "plugins.article_meta",  # reading time, lead, preview marks

@@ -2,6 +2,7 @@
 
 import ast
 import importlib
+import importlib.util
 import logging
 import re
 from pathlib import Path
@@ -453,3 +454,58 @@ def test_the_sites_own_filter_still_wins_over_a_plugins():
     settings = {"PLUGINS": ["plugins.core", "plugins.italian"], "JINJA_FILTERS": {"di": str}}
     core_settings.add_filters(settings, {"di": core_settings.is_whole, "nuovo": len})
     assert settings["JINJA_FILTERS"] == {"di": str, "nuovo": len}
+
+
+def documented_plugin():
+    """``{file name: code}`` of the whole plugin plugins/README.md shows (``pace``), each
+    block as written there (its first line, ``# pace/settings.py``, names the file)."""
+    text = (ROOT / "plugins" / "README.md").read_text(encoding="utf-8")
+    return dict(re.findall(r"^```python\n# pace/(\w+\.py)\n(.*?)^```", text, re.M | re.S))
+
+
+def test_the_plugin_plugins_readme_shows_builds_as_written(build, tmp_path):
+    """A newcomer copies the docs' example: its code, as written in plugins/README.md,
+    is a plugin that builds (its setting filled in and checked, its filter and attribute
+    in a template), so the example cannot drift from what ``start``, ``install``,
+    ``items`` and ``add_filters`` are."""
+    files = documented_plugin()
+    assert sorted(files) == ["__init__.py", "settings.py"]
+    folder = tmp_path / "plugin_src" / "pace"
+    folder.mkdir(parents=True)
+    for name, code in files.items():
+        (folder / name).write_text(code, encoding="utf-8")
+    overrides = tmp_path / "overrides"
+    overrides.mkdir()
+    (overrides / "prova.html").write_text(
+        "{% for a in articles %}<p>{{ a.slug }}: {{ a.minutes|minuti }}</p>{% endfor %}",
+        encoding="utf-8")
+    site = build({"notizie/lungo.md": article(title="Lungo", body="parola " * 450),
+                  "notizie/breve.md": article(title="Breve", date="2024-05-06 10:00")},
+                 settings=f"""
+        PLUGIN_PATHS = PLUGIN_PATHS + [{str(folder.parent)!r}]
+        PLUGINS = PLUGINS + ["pace"]
+        PACE_WORDS_PER_MINUTE = 150
+        THEME_TEMPLATES_OVERRIDES = [{str(overrides)!r}]
+        DIRECT_TEMPLATES = DIRECT_TEMPLATES + ["prova"]
+        PROVA_SAVE_AS = "prova/index.html"
+    """)
+    assert site.ok, site.log
+    assert site.errors() == []
+    assert re.findall(r"<p>(.*?)</p>", site.text("/prova/")) == ["breve: 1 minuto",
+                                                                  "lungo: 3 minuti"]
+
+
+def test_the_documented_plugins_bad_setting_is_logged_and_its_default_used(tmp_path, caplog):
+    path = tmp_path / "pace_settings.py"
+    path.write_text(documented_plugin()["settings.py"], encoding="utf-8")
+    spec = importlib.util.spec_from_file_location("pace_settings", path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    settings = {"PACE_WORDS_PER_MINUTE": 10, "PACE_WORDS": 3}
+    with caplog.at_level(logging.WARNING):
+        module.install(settings)
+    assert settings["PACE_WORDS_PER_MINUTE"] == 200
+    assert [record.getMessage() for record in caplog.records] == [
+        "PACE_WORDS: unknown setting (known: PACE_WORDS_PER_MINUTE)",
+        "PACE_WORDS_PER_MINUTE: must be a whole number of words from 50 to 1000, not 10;"
+        " using 200"]
