@@ -428,7 +428,7 @@ def cms(c):
     try:
         repo, folder = _cms_folders(CONFIG["settings_base"])
     except cms_server.NotStarted as error:
-        sys.exit(f"Editor web non avviato / web editor backend not started: {error}")
+        sys.exit(error.stop_message())
     port = CONFIG["cms_port"]
     # not on a free port, as the previews: they build /admin/ for the port they got, while
     # the site this backend is for was built for pelicanconf.py's (ADMIN_LOCAL_BACKEND),

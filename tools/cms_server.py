@@ -60,6 +60,11 @@ class NotStarted(Exception):
     """Node.js or decap-server is not installed, or it did not start (the message says
     why, in Italian and English)."""
 
+    def stop_message(self):
+        """What a command that only starts the backend (``./run cms``, this module's
+        command line) exits with."""
+        return f"Editor web non avviato / web editor backend not started: {self}"
+
 
 def port_free(host, port):
     """True when ``port`` can be listened on (as node does: SO_REUSEADDR)."""
@@ -286,7 +291,7 @@ def main(argv=None):
                   f" ({server.repo}); Ctrl+C per uscire", flush=True)
             server.process.wait()
     except NotStarted as error:
-        sys.exit(f"Editor web non avviato / web editor backend not started: {error}")
+        sys.exit(error.stop_message())
     except KeyboardInterrupt:
         pass
 

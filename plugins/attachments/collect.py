@@ -22,8 +22,8 @@ from plugins.core.problems import WARNING, Problem
 from plugins.core.text import title_from_name
 from plugins.italian import numero, typeset
 
-from .model import ALLOWED_KINDS, FIELD, KEY, Attachment, clean_path, expand, parse_declarations, \
-    size_text
+from .model import ALLOWED_KINDS, FIELD, KEY, Attachment, clean_path, expand, outside, \
+    parse_declarations, size_text
 from .pdfinfo import ENCRYPTED, MetadataCache
 from .statement import Statement
 
@@ -194,8 +194,7 @@ def _declared_file(declaration, seen, folder, root):
         return None, f"allegato {declared} ({KEY}): " + files.case_message(relative, relative)
     full = os.path.join(root, relative)
     if not _inside(full, root):  # a symbolic link leading out
-        return None, (f"percorso fuori da content/: {declaration.file} ({KEY})"
-                      f" / path leaves content/: {declaration.file}")
+        return None, outside(declaration.file)
     return (declared, relative, full), None
 
 

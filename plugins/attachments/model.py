@@ -145,6 +145,12 @@ def parse_declarations(value):
     return declarations, problems
 
 
+def outside(path):
+    """The problem of an attachment's ``path`` (as written) that leads out of content/:
+    written so (``../``, ``C:``), or through a symbolic link (plugins/attachments/collect.py)."""
+    return f"percorso fuori da content/: {path} ({KEY}) / path leaves content/: {path}"
+
+
 def clean_path(path, folder, root=None):
     """``path`` as written -> (normalised path relative to content/, problem or None).
     ``root`` (content/): a file name written without its folder (``bando.pdf``) is looked
@@ -157,9 +163,7 @@ def clean_path(path, folder, root=None):
         return relative, files.local_path_message(path.strip(), folder.strip("/") + "/",
                                                   "{} in " + KEY)
     if relative == ".." or relative.startswith("../") or re.match(r"^[A-Za-z]:", text):
-        return relative, (
-            f"percorso fuori da content/: {path} ({KEY}) / path leaves content/: {path}"
-        )
+        return relative, outside(path)
     folder = folder.strip("/")
     if not relative.startswith(folder + "/"):
         there = _found_in(root, folder, relative) if "/" not in relative else None

@@ -21,3 +21,11 @@ class SourceError(Exception):
         self.message = message
         self.line = line
         self.source = None  # set by source.split() when the body is known
+
+
+def invalid_yaml(problem, line):
+    """The :class:`SourceError` of front matter YAML cannot read, ``problem`` (Italian)
+    saying what to write instead: the one wording of that error, however it was found
+    (YAML's own error explained, or a slip found before YAML reads the file)."""
+    return SourceError(f"front matter YAML non valido: {problem}; controlla rientri, due punti"
+                       " e virgolette / invalid YAML front matter", line)

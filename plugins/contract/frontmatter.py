@@ -12,7 +12,7 @@ import yaml
 from plugins.core.items import entry_key
 
 from .decoding import visible
-from .errors import SourceError
+from .errors import SourceError, invalid_yaml
 from .key_groups import NAME_LISTS
 from .key_slips import continued_keys, empty_blocks, entry_keys_out, hashtags
 from .layout_causes import block_cause, layout_cause, unclosed_cause
@@ -82,8 +82,7 @@ def load_yaml(text, first_line):
                     or special_start(typed)
                 if special is not None:
                     problem = f"{special} ({problem})"
-        raise SourceError(f"front matter YAML non valido: {problem}; controlla rientri, due punti"
-                          f" e virgolette / invalid YAML front matter", line) from None
+        raise invalid_yaml(problem, line) from None
     except RecursionError:
         raise SourceError("front matter YAML troppo annidato / YAML nested too deep",
                           first_line) from None

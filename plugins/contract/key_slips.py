@@ -10,9 +10,9 @@ import re
 
 import yaml
 
-from .errors import SourceError
+from .errors import SourceError, invalid_yaml
 from .key_groups import ENTRY_KEYS, PROSE_KEYS, REQUIRED_KEYS
-from .layout_causes import block_cause
+from .layout_causes import block_cause, no_colon, no_space
 from .schema import CONTRACT_KEYS, KEY_SPELLINGS, spelled
 from .written import quoted, without_curly, written_value
 
@@ -50,11 +50,8 @@ def continued_keys(document, text, first_line):
                 and value.start_mark.line == key_node.start_mark.line:
             # "title:Festa: il via": no space after the first colon, the key «title:Festa»
             typed = lines[key_node.start_mark.line].split(":", 1)[1].strip()
-            raise SourceError(
-                f"front matter YAML non valido: dopo i due punti di `{glued[1]}` ci vuole uno"
-                f" spazio: scrivi {glued[1]}: {written_value(typed)}; controlla rientri, due"
-                " punti e virgolette / invalid YAML front matter",
-                first_line + key_node.start_mark.line)
+            raise invalid_yaml(no_space(glued[1], written_value(typed)),
+                               first_line + key_node.start_mark.line)
         word = re.split(r"[\s;=,.]+", name, maxsplit=1)[0]
         written = spelled(name)
         meant = KEY_SPELLINGS.get(word.lower(), word.lower())
@@ -68,10 +65,8 @@ def continued_keys(document, text, first_line):
                 and written not in CONTRACT_KEYS and written not in KEY_SPELLINGS \
                 and isinstance(value, yaml.ScalarNode) \
                 and value.start_mark.line == key_node.start_mark.line:
-            raise SourceError(
-                f"front matter YAML non valido: dopo `{word}` mancano i due punti: scrivi"
-                f" {word}: {written_value(typed.rstrip())}; controlla rientri, due punti e"
-                " virgolette / invalid YAML front matter", first_line + key_node.start_mark.line)
+            raise invalid_yaml(no_colon(word, written_value(typed.rstrip())),
+                               first_line + key_node.start_mark.line)
     for (key_node, value), (next_key, next_value) in zip(pairs, pairs[1:]):
         name = str(next_key.value).strip()
         if not (str(key_node.value).strip().lower() in PROSE_KEYS
@@ -207,5 +202,4 @@ def empty_blocks(document, text, first_line):
         number = key_node.start_mark.line
         cause = block_cause("\n".join(lines[number:]), first_line + number, None)
         if cause is not None and cause[0] == first_line + number:
-            raise SourceError(f"front matter YAML non valido: {cause[1]}; controlla rientri,"
-                              " due punti e virgolette / invalid YAML front matter", cause[0])
+            raise invalid_yaml(cause[1], cause[0])

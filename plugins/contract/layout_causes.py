@@ -8,7 +8,7 @@ import re
 
 from .key_groups import ATTACHMENTS, ENTRY_KEYS
 from .schema import CONTRACT_KEYS, KEY_SPELLINGS
-from .value_hints import special_start, unquoted_colon
+from .value_hints import PLAIN_VALUE_RE, special_start, unquoted_colon
 from .written import (
     QUOTED_ITEM_RE, QUOTED_ITEM_RE_PATTERN, UNREADABLE, read_value, unquoted_item,
     written_value,
@@ -101,7 +101,7 @@ def layout_cause(text, first_line, line):
                 return where, f"dopo i due punti di `{key}` ci vuole uno spazio, e {other}"
         if value[:1] not in "\"'" and isinstance(read, str) and read != value:
             value = written_value(value)  # "title:Evento #2": title: "Evento #2"
-        return where, f"dopo i due punti di `{key}` ci vuole uno spazio: scrivi {key}: {value}"
+        return where, no_space(key, value)
     for number in range(min(last, len(lines))):
         cause = _no_colon(lines, number, near=line is not None and number >= last - 2)
         if cause is not None:
@@ -155,10 +155,20 @@ def layout_cause(text, first_line, line):
 # line, not indented)
 # (the blanks taken whole, possessive: a value never starts with one, and trying each way
 # of sharing a run of them between the two made a line of 100,000 quadratic)
+def no_colon(key, value):
+    """What to write for ``key`` typed without its colon (``title Festa``), ``value`` as
+    it should be written: the one wording, whether YAML read the line or not."""
+    return f"dopo `{key}` mancano i due punti: scrivi {key}: {value}"
+
+
+def no_space(key, value):
+    """What to write for ``key`` typed without a space after its colon (``title:Festa``),
+    ``value`` as it should be written."""
+    return f"dopo i due punti di `{key}` ci vuole uno spazio: scrivi {key}: {value}"
+
+
 _NO_COLON_RE = re.compile(r"(?P<word>[A-Za-z_][\w-]*)(?:[ \t]*+[;=.,]|[ \t]++-?)[ \t]*+"
                           r"(?P<value>[^\s:][^:\n]*|[^\s:][^\n]*:[^ \t\n][^\n]*)")
-# a key and its value without quotes, which a line at the margin under it cannot continue
-_PLAIN_VALUE_RE = re.compile(r"(?P<key>[A-Za-z_][\w-]*):[ \t]+(?P<value>[^\s\"'\[{|>&*!%@`#][^\n]*)")
 
 
 def _no_colon(lines, number, near):
@@ -175,9 +185,8 @@ def _no_colon(lines, number, near):
     match = _NO_COLON_RE.fullmatch(typed) or _NO_COLON_RE.fullmatch(head)
     word = match["word"] if match is not None else ""
     if word.lower() in CONTRACT_KEYS or word.lower() in KEY_SPELLINGS:
-        return (f"dopo `{word}` mancano i due punti: scrivi {word}:"
-                f" {written_value(typed[match.start('value'):].strip())}")
-    above = _PLAIN_VALUE_RE.fullmatch(lines[number - 1].rstrip()) if number else None
+        return no_colon(word, written_value(typed[match.start('value'):].strip()))
+    above = PLAIN_VALUE_RE.fullmatch(lines[number - 1].rstrip()) if number else None
     if above is not None and match is not None:
         value = f"{above['value'].strip()} {typed.strip()}"
         return (f"questa riga continua il valore di `{above['key']}` della riga sopra, ma è al"

@@ -34,8 +34,9 @@ def unquoted_colon(line):
             f" virgolette diritte, {dash}{key}: {quoted(value)}{where}")
 
 
-# a key and the start of its value without quotes, which the next lines continue
-_CONTINUED_RE = re.compile(r"(?P<key>[A-Za-z_][\w-]*):[ \t]+(?P<value>[^\s\"'\[{|>&*!%@`#][^\n]*)")
+# a key and its value (or the start of it) without quotes, which lines further indented
+# continue, and a line at the margin cannot (plugins/contract/layout_causes.py too)
+PLAIN_VALUE_RE = re.compile(r"(?P<key>[A-Za-z_][\w-]*):[ \t]+(?P<value>[^\s\"'\[{|>&*!%@`#][^\n]*)")
 
 
 def continued_colon(lines, index, first_line):
@@ -52,7 +53,7 @@ def continued_colon(lines, index, first_line):
     end = start - 1
     while end + 1 < len(lines) and lines[end + 1][:1].isspace() and lines[end + 1].strip():
         end += 1
-    match = _CONTINUED_RE.fullmatch(lines[start - 1].rstrip()) if start > 0 else None
+    match = PLAIN_VALUE_RE.fullmatch(lines[start - 1].rstrip()) if start > 0 else None
     if match is None or end < start:
         return None
     key = match["key"]
