@@ -9,7 +9,9 @@ from pelican.contents import Article
 from pelican.settings import DEFAULT_CONFIG
 
 from plugins.core import urls
-from plugins.core.urls import breakable_url, content_path, freeze, http_address, without_index
+from plugins.core.urls import (
+    breakable_url, content_path, freeze, http_address, page_key, without_index,
+)
 
 
 def make_article(**metadata):
@@ -18,6 +20,16 @@ def make_article(**metadata):
     return Article("<p>Testo.</p>", metadata={
         "title": "Un titolo", "slug": "un-titolo", "date": datetime(2024, 5, 5, 17, 7),
         **metadata}, settings=settings, source_path="/content/notizie/a.md")
+
+
+def test_an_items_address_and_the_addresses_typed_for_it_compare_equal():
+    """The cross-file rules (content_checks' address_links and relative_links) find an
+    item by an address typed with or without its final "/" or ``index.html``."""
+    typed = ["/2024/05/festa/", "/2024/05/festa", "/2024/05/festa/index.html",
+             "2024/05/festa/"]
+    assert {page_key(address) for address in typed} == {page_key("2024/05/festa/index.html")}
+    assert page_key("2024/05/festa/index.html") == "/2024/05/festa"
+    assert page_key("chi-siamo/index.html") != page_key("/chi-siamo/altro/")
 
 
 def test_without_index():

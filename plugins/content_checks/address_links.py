@@ -7,7 +7,7 @@ from urllib.parse import urlsplit
 from plugins.content_checks.listed import Listed
 from plugins.core.items import RELATIVE_LINK
 from plugins.core.problems import WARNING
-from plugins.core.urls import without_index
+from plugins.core.urls import page_key
 
 
 def address_links(entries, settings):
@@ -20,7 +20,7 @@ def address_links(entries, settings):
     written, articles = {}, {}  # "/2024/05/festa" (no final "/") -> its file
     for entry in entries:
         if entry.save_as and not entry.failed:
-            address = "/" + without_index(entry.save_as).rstrip("/")
+            address = page_key(entry.save_as)
             written.setdefault(address, entry.source)
             if entry.kind == "article":
                 articles.setdefault(address, entry.source)
@@ -39,7 +39,7 @@ def address_links(entries, settings):
             # a full address, whatever its host (the production one is not known to a
             # check or a preview): an article's, /2024/05/festa/, is this site's; a page's
             # (/contatti/) could be any site's
-            source = (articles if full else written).get(without_index(address).rstrip("/"))
+            source = (articles if full else written).get(page_key(address))
             if source is None:
                 continue
             # the section or the query linked stays: {filename}/notizie/festa.md#programma

@@ -15,7 +15,7 @@ from plugins.core import filetypes
 from plugins.core.items import RELATIVE_LINK
 from plugins.core.problems import ERROR
 from plugins.core.settings import loaded_setting
-from plugins.core.urls import without_index
+from plugins.core.urls import page_key, without_index
 
 
 def relative_links(entries, settings):
@@ -35,7 +35,7 @@ def relative_links(entries, settings):
     written, named = {}, {}  # "/2024/05/festa" (no final "/"), or a slug or file name -> file
     for entry in entries:
         if published(entry) and not entry.failed:
-            written.setdefault("/" + without_index(entry.save_as).rstrip("/"), entry.source)
+            written.setdefault(page_key(entry.save_as), entry.source)
             stem = posixpath.splitext(posixpath.basename(entry.source))[0]
             for name in {entry.slug, stem}:
                 named.setdefault(name, set()).add(entry.source)
@@ -90,7 +90,7 @@ def _relative_fix(target, resolved, written, named, files):
                 f"copy it into {folder} and write {{static}}/{written_as}")
     source = None
     if resolved is not None:
-        source = written.get(without_index(unquote(resolved.path)).rstrip("/"))
+        source = written.get(page_key(unquote(resolved.path)))
     if source is None and name:
         stem = name.rsplit(".", 1)[0] if "." in name.lstrip(".") else name  # altro.html
         found = named.get(stem) or set()

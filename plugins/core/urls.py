@@ -42,6 +42,13 @@ def without_index(url):
     return text
 
 
+def page_key(path):
+    """An address of the site's pages as the cross-file rules compare them, whatever its
+    ``index.html`` and its slashes: ``2024/05/festa/index.html`` (an item's ``save_as``),
+    ``/2024/05/festa/`` and ``/2024/05/festa`` (as typed) -> ``/2024/05/festa``."""
+    return "/" + without_index(str(path or "").lstrip("/")).rstrip("/")
+
+
 # Where a line may break in an address shown as text, as the Chicago Manual of Style
 # breaks them: after "//", before a single slash, a dot, a hyphen, an underscore, and
 # before the signs of a query or a fragment.
