@@ -5,7 +5,7 @@ import gzip
 import json
 from pathlib import Path
 
-FRAGMENT_SIGNATURE = b"pagefind_dcd"  # before the JSON of a fragment (Pagefind 1.x)
+from .canonical import SIGNATURE  # before the JSON of a fragment too
 
 
 def fragments(folder):
@@ -15,7 +15,7 @@ def fragments(folder):
     found = []
     for path in sorted(Path(folder, "fragment").glob("*.pf_fragment")):
         data = gzip.decompress(path.read_bytes())
-        if not data.startswith(FRAGMENT_SIGNATURE):
+        if not data.startswith(SIGNATURE):
             raise ValueError(f"{path}: not a Pagefind fragment")
-        found.append(json.loads(data[len(FRAGMENT_SIGNATURE):]))
+        found.append(json.loads(data[len(SIGNATURE):]))
     return found

@@ -10,11 +10,11 @@ import tempfile
 
 from plugins.core.files import place
 
+from .canonical import ENTRY
 from .errors import SearchIndexError
 from .settings import BUNDLE_FOLDER
 
 FOLDER = BUNDLE_FOLDER  # the bundle's folder in the output (the JS API is loaded from it)
-ENTRY = "pagefind-entry.json"
 # The prebuilt UIs and the highlighter shipped in every bundle: not used by the site.
 UNUSED = ("pagefind-ui.", "pagefind-component-ui.", "pagefind-modular-ui.",
           "pagefind-highlight.")
