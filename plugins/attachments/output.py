@@ -24,11 +24,10 @@ from concurrent.futures import ThreadPoolExecutor
 from urllib.parse import unquote
 
 from plugins.content_checks import report
-from plugins.core.files import place
 from plugins.core.items import context_items, source as item_source
 from plugins.core.problems import WARNING, Problem
 from plugins.core.settings import loaded_setting
-from plugins.images import download_copy
+from plugins.images import download_copy, publish_copy
 from plugins.core.urls import link_regex, static_link_paths, static_links
 
 from . import previews
@@ -119,10 +118,7 @@ class AttachmentsGenerator:
         for source, attachments in self._published().items():
             first = attachments[0]
             if source in self.clean:
-                target = os.path.join(self.output_path, *first.save_as.split("/"))
-                os.makedirs(os.path.dirname(target), exist_ok=True)
-                place(self.clean[source], target)
-                logger.info("Publishing %s without the position it was taken at", source)
+                publish_copy(self.clean[source], self.output_path, first.save_as, source)
             else:
                 self._copy(os.path.join(self.path, source), first.save_as)
             if first.preview is not None:  # (PDFs only: never a photo's copy)

@@ -102,6 +102,16 @@ def download_copy(path, folder):
     return location.clean_copy(measured, folder)
 
 
+def publish_copy(clean, output_path, save_as, name):
+    """The copy ``clean`` (:func:`download_copy`'s) published at ``save_as`` under
+    ``output_path`` in place of the file ``name``, and the log's line saying so: the
+    images' and the attachments' one way."""
+    target = os.path.join(output_path, *save_as.split("/"))
+    os.makedirs(os.path.dirname(target), exist_ok=True)
+    place(clean, target)
+    logger.info("Publishing %s without the position it was taken at", name)
+
+
 def image_line(text, source, cover=None, cover_line=None, relative_dir=""):
     """Where the Markdown file ``text`` (in the folder ``relative_dir`` under content/)
     names the image ``source`` (a path under content/): the line of its ``image`` key
@@ -267,11 +277,8 @@ class ImagesGenerator:
                                    self.settings["IMAGES_CACHE_PATH"])
             if clean:
                 statics.remove(static)
-                target = os.path.join(self.output_path, *static.save_as.split("/"))
-                os.makedirs(os.path.dirname(target), exist_ok=True)
-                place(clean, target)
-                logger.info("Publishing %s without the position it was taken at",
-                            static.get_relative_source_path())
+                publish_copy(clean, self.output_path, static.save_as,
+                             static.get_relative_source_path())
         folder = os.path.join(self.output_path, *self.settings["IMAGES_OUTPUT"].split("/"))
         for name, cached in sorted(self.files.items()):
             os.makedirs(folder, exist_ok=True)
