@@ -50,10 +50,11 @@ def test_the_service_publishes_as_the_readme_says_and_never_as_root():
     assert unit["User"] == ["farelegami"] and unit["Type"] == ["oneshot"]
     assert unit["WorkingDirectory"] == [SITE]
     assert unit["EnvironmentFile"] == [ENV_FILE]
-    # the README's two commands; a failed pull ("-") still publishes what is there
-    assert unit["ExecStart"] == ["-/usr/bin/git pull --ff-only", f"{SITE}/run publish"]
+    # the README's two commands (the update: test_the_morning_update_takes_main_…); a
+    # failed update ("-") still publishes what is there
+    assert unit["ExecStart"][1:] == [f"{SITE}/run publish"]
+    assert unit["ExecStart"][0].startswith("-")
     readme = README.read_text(encoding="utf-8")
-    assert "cd /srv/farelegami/site && git pull --ff-only" in readme
     assert f"set -a && . {ENV_FILE} && set +a && ./run publish" in readme
     # the publish root of publish.env is the one nginx serves
     assert "`PUBLISH_ROOT=/srv/farelegami/public`" in readme
@@ -140,3 +141,80 @@ def test_ci_s_publish_over_ssh_waits_for_a_running_one():
                            capture_output=True, text=True, check=True)
     assert re.search(r"--wait(=INT)?\s+minutes to wait for a publish already running",
                      shown.stdout), shown.stdout
+
+
+def _git(folder, *args):
+    """git in ``folder`` as a user with no configuration of their own (the server's)."""
+    env = dict(os.environ, GIT_CONFIG_GLOBAL=os.devnull, GIT_CONFIG_NOSYSTEM="1",
+               GIT_AUTHOR_NAME="Redazione", GIT_AUTHOR_EMAIL="redazione@example.org",
+               GIT_COMMITTER_NAME="Redazione", GIT_COMMITTER_EMAIL="redazione@example.org")
+    return subprocess.run(["git", *args], cwd=folder, env=env, capture_output=True, text=True,
+                          check=False)
+
+
+def _commit(folder, files, message):
+    for name, text in files.items():
+        (folder / name).parent.mkdir(parents=True, exist_ok=True)
+        (folder / name).write_text(text)
+    assert _git(folder, "add", "-A").returncode == 0
+    assert _git(folder, "commit", "-q", "-m", message).returncode == 0
+    assert _git(folder, "push", "-q", "origin", "HEAD:main").returncode == 0
+
+
+def test_the_morning_update_takes_main_after_ci_copied_a_new_article(tmp_path):
+    """CI copies its tested tree over the server's clone (the README's rsync, its .git left
+    alone), so the clone's files are ahead of its HEAD: the service's and the README's
+    ``git pull --ff-only`` refused ("untracked working tree files would be overwritten by
+    merge") as soon as a push added a file, a new article from the web editor's Pubblica
+    ora, and kept refusing every morning after, the clone stuck at that commit. The
+    service's update (its first ExecStart, through sh as systemd runs it) must bring the
+    clone to main's newest commit, whatever CI copied."""
+    if not shutil.which("rsync"):
+        if os.environ.get("CI") == "true":
+            pytest.fail("rsync is missing: ./run test installs it (tools/system_packages.py)")
+        pytest.skip("rsync not installed")
+    origin, ci, server = tmp_path / "origin.git", tmp_path / "ci", tmp_path / "server"
+    assert _git(tmp_path, "init", "-q", "--bare", "-b", "main", str(origin)).returncode == 0
+    assert _git(tmp_path, "clone", "-q", str(origin), str(ci)).returncode == 0
+    _commit(ci, {"README.md": "sito\n", "content/notizie/vecchia.md": "vecchia\n"}, "primo")
+    assert _git(tmp_path, "clone", "-q", str(origin), str(server)).returncode == 0
+    # a push with a new article, tested by CI and copied over the server's clone
+    _commit(ci, {"content/notizie/nuova.md": "nuova\n"}, "nuova notizia")
+    rsync = shlex.split(readme_block("rsync"))
+    rsync[-1] = f"{server}/"
+    subprocess.run(rsync, cwd=ci, check=True)
+    # then another push, which CI has not copied yet: the morning build takes it from git
+    _commit(ci, {"content/notizie/ultima.md": "ultima\n"}, "ultima notizia")
+    update = settings(SERVICE)["ExecStart"][0]
+    assert update.startswith("-")  # a git host down still publishes what is there
+    command = shlex.split(update[1:])
+    env = dict(os.environ, GIT_CONFIG_GLOBAL=os.devnull, GIT_CONFIG_NOSYSTEM="1")
+    updated = subprocess.run(command, cwd=server, env=env, capture_output=True, text=True,
+                             check=False)
+    assert updated.returncode == 0, updated.stderr
+    newest = _git(origin, "rev-parse", "main").stdout
+    assert _git(server, "rev-parse", "HEAD").stdout == newest
+    assert _git(server, "status", "--porcelain").stdout == ""
+    assert (server / "content" / "notizie" / "ultima.md").read_text() == "ultima\n"
+    # the README's update by hand is the service's
+    assert command[:2] == ["/bin/sh", "-c"]
+    assert f"    cd {SITE} && {command[2]}\n" in README.read_text(encoding="utf-8")
+
+
+def test_the_morning_update_keeps_ci_s_copy_when_the_git_host_is_down(tmp_path):
+    """A failed fetch (the git host down) must leave the tree CI copied last, newer than
+    what the clone fetched before: put back at that, the morning build would take the
+    newest news off the site."""
+    origin, ci, server = tmp_path / "origin.git", tmp_path / "ci", tmp_path / "server"
+    assert _git(tmp_path, "init", "-q", "--bare", "-b", "main", str(origin)).returncode == 0
+    assert _git(tmp_path, "clone", "-q", str(origin), str(ci)).returncode == 0
+    _commit(ci, {"content/notizie/vecchia.md": "vecchia\n"}, "primo")
+    assert _git(tmp_path, "clone", "-q", str(origin), str(server)).returncode == 0
+    (server / "content" / "notizie" / "nuova.md").write_text("nuova\n")  # CI's copy
+    shutil.rmtree(origin)  # the git host is down
+    command = shlex.split(settings(SERVICE)["ExecStart"][0][1:])
+    env = dict(os.environ, GIT_CONFIG_GLOBAL=os.devnull, GIT_CONFIG_NOSYSTEM="1")
+    updated = subprocess.run(command, cwd=server, env=env, capture_output=True, text=True,
+                             check=False)
+    assert updated.returncode != 0  # its "-": the service goes on to publish
+    assert (server / "content" / "notizie" / "nuova.md").read_text() == "nuova\n"
