@@ -483,7 +483,14 @@ def rollback(c):
         sys.exit(f"Nessuna versione precedente in {root}: current non è cambiato (PUBLISH_ROOT"
                  f" è quello giusto?) / No earlier release in {root} to roll back to: current"
                  " left as it was.")
-    print(f"Tornato a / Rolled back to {release}")
+    # the bad release is still main's newest commit: the timer's morning build, a push's
+    # publish (or the workflow's) would put it back online at the next run
+    print(f"Tornato a / Rolled back to {release}\n"
+          "Fino alla prossima pubblicazione (quella del mattino, il prossimo push), che"
+          " pubblica di nuovo l'ultimo commit di main: annulla prima su main la modifica"
+          " sbagliata (git revert COMMIT, poi git push). / Until the next publish (the"
+          " morning one, the next push), which publishes main's newest commit again:"
+          " revert the bad commit on main first (git revert COMMIT, then git push).")
 
 
 def _ensure_test_packages():

@@ -95,6 +95,24 @@ def test_rollback_names_the_folder_it_looked_in(tmp_path):
     assert not (tmp_path / "pub").exists()
 
 
+def test_rollback_says_the_next_publish_puts_main_back_and_what_to_do(tmp_path):
+    """A rollback lasts until the next publish: the morning timer's, or a push's, builds
+    main's newest commit, the bad one, and makes it current again. It said only "Rolled
+    back to …": the deployer learnt it the next morning, from the readers."""
+    root = tmp_path / "pub"
+    older = make_release(root, "20240101-100000-000000")
+    newer = make_release(root, "20240102-100000-000000")
+    (root / "current").symlink_to(newer.relative_to(root))
+    env = dict(os.environ, PUBLISH_ROOT=str(root))
+    task = subprocess.run([sys.executable, "-m", "invoke", "rollback"], cwd=ROOT, env=env,
+                          capture_output=True, text=True, timeout=WAIT, check=False)
+    assert task.returncode == 0, task.stderr
+    assert current(root) == older
+    assert f"Rolled back to {older}" in task.stdout
+    assert "annulla prima su main la modifica sbagliata (git revert COMMIT" in task.stdout
+    assert "revert the bad commit on main first (git revert COMMIT, then git push)" in task.stdout
+
+
 def test_rollback_creates_nothing_where_there_is_no_publish_root(tmp_path):
     missing = tmp_path / "srv" / "farelegami" / "pubblico"
     assert publish_root.rollback(missing) is None
