@@ -378,6 +378,23 @@ def publish(c, strict=False, settings_only=False, wait=0):
     print(f"Pubblicato / Published {release} -> {CONFIG['publish_root'] / 'current'}")
 
 
+def _in_actions():
+    """True in a GitHub Actions job (.github/workflows/publish.yml), where the publish's
+    addresses are the repository's variables."""
+    return os.environ.get("GITHUB_ACTIONS") == "true"
+
+
+def _where_set(names="SITEURL"):
+    """Where the deployer sets ``names``: in GitHub Actions the repository's variables
+    (the workflow's ``vars.*``), which a message saying ``SITEURL=… ./run publish`` did
+    not name; elsewhere nothing more (the environment, publish.env)."""
+    if not _in_actions():
+        return ""
+    return (f" (GitHub Actions: variabili del repository, {names}, in Settings > Secrets and"
+            " variables > Actions > Variables / the repository variables, in Settings >"
+            " Secrets and variables > Actions > Variables; README \"GitHub Pages\", step 2)")
+
+
 def _public_address():
     """Exit with why unless SITEURL (the environment's) is an address a release can have,
     and VISIT_COUNTER_URL, if set, one its readers can reach."""
@@ -387,12 +404,19 @@ def _public_address():
         # the command as the README gives it: invoke is on the PATH only inside .venv
         sys.exit("SITEURL non impostato: per esempio SITEURL=https://www.example.org"
                  " ./run publish / SITEURL is not set: e.g."
-                 " SITEURL=https://www.example.org ./run publish")
+                 " SITEURL=https://www.example.org ./run publish" + _where_set())
     parts = http_address(siteurl)
+    # a release tried on this machine may have a loopback address; one built in CI is
+    # published for everyone, who would get pages linking to their own computer
+    if parts is not None and parts.hostname in LOOPBACK and _in_actions():
+        sys.exit(f"SITEURL indica questo computer ({siteurl}): il sito pubblicato da GitHub"
+                 " Actions rimanderebbe ogni lettore al proprio computer; scrivi l'indirizzo"
+                 " pubblico del sito, per esempio https://www.example.org / SITEURL names"
+                 " this machine: give the site's public address" + _where_set())
     if parts is not None and parts.scheme.lower() != "https" and parts.hostname not in LOOPBACK:
         sys.exit(f"SITEURL deve cominciare con https:// ({siteurl}): con http:// i browser"
                  " bloccherebbero fogli di stile e script sul sito servito in https / SITEURL"
-                 " must be an https:// address")
+                 " must be an https:// address" + _where_set())
     # every absolute address of the site (feeds, sitemap, canonical) begins with it:
     # "https://" alone published https:/2024/05/…, a query or a space broke them all
     if (parts is None or parts.query or parts.fragment or "@" in parts.netloc
@@ -400,7 +424,7 @@ def _public_address():
         sys.exit(f"SITEURL non è l'indirizzo del sito ({siteurl!r}): scrivi https://, il nome"
                  " del sito e, se serve, la sua cartella, senza spazi, ? o #, per esempio"
                  " https://www.example.org / SITEURL must be https://host[/path], without"
-                 " spaces, query or fragment")
+                 " spaces, query or fragment" + _where_set())
     # publishconf.py reads the counter's address from the environment: one on this
     # machine (the development counter's, copied) would have every reader's browser ask
     # its own computer, so nothing would be counted
@@ -411,7 +435,7 @@ def _public_address():
                  " contata; scrivi l'indirizzo pubblico del contatore (per esempio"
                  " https://stats.example.org) o lascialo vuoto / VISIT_COUNTER_URL names"
                  " this machine: readers' browsers would ask their own; give the counter's"
-                 " public address, or none")
+                 " public address, or none" + _where_set("VISIT_COUNTER_URL"))
 
 
 @task

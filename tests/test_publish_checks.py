@@ -46,6 +46,20 @@ def test_the_publish_task_refuses_a_siteurl_browsers_would_block(tmp_path, siteu
      1, "VISIT_COUNTER_URL names this machine"),
     ({"SITEURL": "http://localhost:8080", "VISIT_COUNTER_URL": "http://localhost:8001"},
      0, "Publish settings valid"),  # a release tried on this machine
+    # in the workflow: "SITEURL=https://www.example.org ./run publish" told the deployer
+    # nothing about the repository variable it comes from
+    ({"SITEURL": "", "GITHUB_ACTIONS": "true"}, 1,
+     "SITEURL, in Settings > Secrets and variables > Actions > Variables"),
+    ({"SITEURL": "http://www.example.org", "GITHUB_ACTIONS": "true"}, 1,
+     "the repository variables, in Settings > Secrets and variables > Actions > Variables"),
+    ({"SITEURL": "https://www.example.org", "VISIT_COUNTER_URL": "http://localhost:8001",
+      "GITHUB_ACTIONS": "true"}, 1, "VISIT_COUNTER_URL, in Settings > Secrets and variables"),
+    # a release built in CI is everyone's: the development address copied into the
+    # variable published every page linking to each reader's own computer
+    ({"SITEURL": "http://localhost:8000", "GITHUB_ACTIONS": "true"}, 1,
+     "SITEURL indica questo computer (http://localhost:8000)"),
+    ({"SITEURL": "https://127.0.0.1", "GITHUB_ACTIONS": "true"}, 1,
+     "SITEURL names this machine: give the site's public address"),
     ({"SITEURL": "https://www.example.org", "ADMIN_REPO": "farelegami"},
      1, "ADMIN_REPO: must be the repository as owner/name"),
     ({"SITEURL": "https://www.example.org", "VISIT_COUNTER_URL": "https://stats.example.org",
@@ -57,7 +71,8 @@ def test_the_workflow_s_first_step_finds_what_the_publish_would_stop_on(tmp_path
     variable unset or wrong failed only at the publish step, after the whole test
     suite. Now in seconds, on what the publish itself would stop on, building nothing."""
     env = {name: value for name, value in os.environ.items()
-           if name not in ("SITEURL", "VISIT_COUNTER_URL") and not name.startswith("ADMIN_")}
+           if name not in ("SITEURL", "VISIT_COUNTER_URL", "GITHUB_ACTIONS")
+           and not name.startswith("ADMIN_")}  # the workflow's run of this suite too
     env.update(variables, PUBLISH_ROOT=str(tmp_path / "pub"))
     returncode, stdout, stderr = run_invoke("publish", "--settings-only", env=env)
     assert returncode == status, stdout + stderr
