@@ -110,3 +110,68 @@ def test_the_checkout_leaves_no_token_and_downloads_are_cached_by_lockfile():
     # every file ./run and tools/node_setup.py install from, and each one exists
     assert files == ["requirements*.txt", "package-lock.json", "tests/axe/package-lock.json"]
     assert all(list(ROOT.glob(name)) for name in files)
+
+
+def test_each_job_has_only_the_rights_it_needs():
+    """The build job runs the repository's code, the test suite and npm's packages: read
+    access to the repository and nothing more. A ``pages: write`` or ``id-token: write``
+    moved up to the workflow (a common copy of GitHub's starter workflow) would give them
+    to that code too."""
+    workflow, _ = load()
+    assert workflow["permissions"] == {"contents": "read"}
+    assert "permissions" not in workflow["jobs"]["build"]  # the workflow's: read only
+    # the deploy job: only what actions/deploy-pages asks for, and no code of the repository
+    deploy = workflow["jobs"]["deploy"]
+    assert deploy["permissions"] == {"pages": "write", "id-token": "write"}
+    assert [step["uses"].split("@")[0] for step in deploy["steps"]] == ["actions/deploy-pages"]
+    # the page's address shown on the run: the deploy step's own output
+    assert deploy["environment"]["name"] == "github-pages"
+    step_id = re.fullmatch(r"\$\{\{ steps\.(\w+)\.outputs\.page_url \}\}",
+                           deploy["environment"]["url"])
+    assert step_id and deploy["steps"][0]["id"] == step_id[1]
+
+
+def test_runs_wait_for_each_other_and_no_deploy_is_cancelled_half_way():
+    """README: one run at a time, later ones wait. ``cancel-in-progress: true`` would cancel
+    a running build or deploy at every push (an editor's two saves in a row), and a
+    morning run would cancel a push's: the site updated only when nobody pushed for the
+    length of a run."""
+    workflow, _ = load()
+    assert workflow["concurrency"]["cancel-in-progress"] is False
+    assert all("concurrency" not in job for job in workflow["jobs"].values())
+
+
+def test_the_build_cache_is_saved_again_by_every_run():
+    """actions/cache never overwrites an entry: under a fixed key the first run's caches
+    would be restored for good, every later build rebuilding what changed since. A key of
+    its own per run, restored from the newest by its prefix."""
+    workflow, _ = load()
+    cache = next(step for step in workflow["jobs"]["build"]["steps"]
+                 if step.get("with", {}).get("path") == "cache")
+    assert cache["with"]["key"] == "build-cache-${{ github.run_id }}"
+    assert cache["with"]["key"].startswith(cache["with"]["restore-keys"])
+
+
+def test_it_builds_on_the_servers_system_as_the_readme_says():
+    """Debian 12 with Python 3.11: the same zlib and brotli as the server write the same
+    .gz/.br bytes (README "What a build writes"); the image and the README together."""
+    workflow, _ = load()
+    image = workflow["jobs"]["build"]["container"]
+    assert image == "python:3.11-bookworm"
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    assert f"runs in `{image}` (Debian 12, as the server)" in readme
+
+
+def test_every_repository_variable_it_reads_is_documented():
+    """The deployer sets what the workflow's header and the README's GitHub Pages steps
+    name: a variable read but named nowhere would be left unset, silently empty."""
+    text = WORKFLOW.read_text(encoding="utf-8")
+    read = set(re.findall(r"\$\{\{\s*vars\.(\w+)\s*\}\}", text))
+    assert {"SITEURL", "VISIT_COUNTER_URL", "ADMIN_REPO"} <= read
+    assert "secrets." not in text  # none is a secret (plugins/admin/README.md)
+    header = text[:text.index("\nname:")]
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    pages = readme[readme.index("### GitHub Pages"):readme.index("### Your own server")]
+    for name in sorted(read):
+        assert re.search(rf"\b{name}\b", header), name
+        assert name in pages or (name.startswith("ADMIN_") and "`ADMIN_*`" in pages), name
