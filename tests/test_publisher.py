@@ -318,6 +318,36 @@ def test_a_release_keeps_the_date_of_every_unchanged_file_and_a_changed_one_gets
 
 
 @pytest.mark.usefixtures("forked_safe_builds")
+def test_a_release_shares_every_unchanged_file_with_the_one_before(tmp_path):
+    """What a publish adds to the disk. Pages and compressed copies were links to the
+    caches' entries, but every file the build writes itself (attachments, theme files,
+    feeds, the web editor) was a copy of its own in each release: with five releases
+    kept and the staging folder, six copies of every PDF of the site, the documents of
+    years. Now each unchanged one is the release before's very file; a changed one is
+    not, and the release before keeps its own bytes."""
+    conf, content, root = make_conf(tmp_path), tmp_path / "content", tmp_path / "public"
+    write_content(content, DATED)
+    first = publisher.publish(conf, root, content=content)
+    # the files the build wrote itself (the others are links to the caches' entries)
+    own = {name for name in dates(first) if (first / name).stat().st_nlink == 1}
+    assert {"allegati/uno.pdf", "feeds/tutto.atom.xml", "theme/logo.png",
+            "admin/config.yml"} <= own
+    write_content(content, {"pages/chi-siamo.md": DATED["pages/chi-siamo.md"] + "Altro.\n"})
+    second = publisher.publish(conf, root, content=content)
+    assert first and second and second != first
+    kept = {name for name in own if same_bytes(first, second, name)}
+    assert {"allegati/uno.pdf", "feeds/tutto.atom.xml", "theme/logo.png"} <= kept
+    assert [name for name in kept if not os.path.samefile(first / name, second / name)] == []
+    assert not os.path.samefile(first / "chi-siamo" / "index.html",
+                                second / "chi-siamo" / "index.html")
+    assert "Altro." not in (first / "chi-siamo" / "index.html").read_text(encoding="utf-8")
+    # nothing the build left but the releases' own files, readable by the web server
+    assert [path.name for path in second.rglob("*.tmp")] == []
+    assert all(path.stat().st_mode & 0o444 == 0o444 for path in second.rglob("*")
+               if path.is_file())
+
+
+@pytest.mark.usefixtures("forked_safe_builds")
 def test_releases_are_named_in_utc_whatever_the_local_time(tmp_path, monkeypatch):
     """Local time repeats an hour each autumn: releases named by it would sort wrongly
     and rollback would pick the wrong one."""

@@ -3,7 +3,8 @@ it replaces, in ``build_into``).
 
 ``keep_dates(new, previous)``: every file of ``new`` with the very bytes of the file at
 its path in ``previous`` gets that file's date (nginx's ``ETag`` and ``Last-Modified``:
-a 304 after the switch, not the whole unchanged file again).
+a 304 after the switch, not the whole unchanged file again); one the build wrote itself
+becomes that very file (a hard link: the releases share what did not change).
 
 ``same_tree(new, previous, ...)``: whether the build is the served release file for file
 and byte for byte (a publish then makes no new release).
@@ -97,6 +98,14 @@ def keep_dates(new, previous):
                     older[file] = (now.st_atime_ns, later, (*paths, path))
                 continue
             identical.add(os.path.normpath(os.path.join(relative, name)))
+            # a file of the build's own (no cache's entry: an attachment, a theme file,
+            # a feed) becomes the previous one's, with its date: a release adds to the
+            # disk what changed, not one more copy of every document (six copies of
+            # every PDF with the five releases kept and the staging folder)
+            if (now.st_nlink == 1 and file != (then.st_dev, then.st_ino)
+                    and then.st_mode & READ_BITS["file"] == READ_BITS["file"]
+                    and _share(before, path)):
+                continue
             if now.st_mtime_ns != then.st_mtime_ns:  # not the very same file
                 date, atime, _ = dates.get(file, (0, now.st_atime_ns, path))
                 dates[file] = (max(date, then.st_mtime_ns), atime, path)
@@ -114,6 +123,22 @@ def keep_dates(new, previous):
             for path in paths:
                 _own_copy(path, atime, max(present, later))
     return identical
+
+
+def _share(before, path):
+    """Replace ``path`` by a hard link to ``before`` (a file with the same bytes) in one
+    rename; False, ``path`` left as it was, when no link can be made (another user's
+    file under the kernel's protected_hardlinks, another file system). Neither is ever
+    changed in place afterwards: a release's files are only replaced or removed."""
+    temporary = f"{path}.{secrets.token_hex(4)}.tmp"
+    try:
+        os.link(before, temporary)
+        os.replace(temporary, path)
+    except OSError:
+        with contextlib.suppress(OSError):
+            os.unlink(temporary)
+        return False
+    return True
 
 
 def _own_copy(path, atime, date):
