@@ -36,7 +36,8 @@ def test_it_runs_on_push_to_main_daily_and_by_hand():
 def test_its_steps_are_the_readme_commands_in_order():
     workflow, _ = load()
     build = workflow["jobs"]["build"]
-    commands = [step["run"] for step in build["steps"] if "run" in step]
+    # every run but the own server's copy (its own test below), which runs only with it
+    commands = [step["run"] for step in build["steps"] if "run" in step and "if" not in step]
     # the publish settings first: a repository variable missing fails before the tests
     assert commands == ["./run publish --settings-only", "./run check", "./run test",
                         "./run publish"]
@@ -56,9 +57,12 @@ def test_its_steps_are_the_readme_commands_in_order():
     cache = next(step for step in build["steps"] if "actions/cache@" in step.get("uses", ""))
     assert cache["with"]["path"] == "cache"  # Pelican's CACHE_PATH: every cache of the build
     assert cache["with"]["restore-keys"] == "build-cache-"
-    upload = build["steps"][-1]
-    assert upload["uses"].startswith("actions/upload-pages-artifact@")
+    upload = next(step for step in build["steps"]
+                  if step.get("uses", "").startswith("actions/upload-pages-artifact@"))
+    assert build["steps"].index(upload) > [step.get("run") for step in build["steps"]].index(
+        "./run publish")
     assert upload["with"]["path"] == "public/current"  # invoke publish's current release
+    assert upload["if"] == "vars.PUBLISH_SSH == ''"  # not when the site is on a server
     deploy = workflow["jobs"]["deploy"]
     assert deploy["needs"] == "build"
     assert deploy["steps"][0]["uses"].startswith("actions/deploy-pages@")
@@ -89,8 +93,13 @@ def test_actions_are_pinned_by_commit_at_versions_that_run_on_node_24():
 
 def test_only_main_is_deployed_and_nothing_holds_the_queue_for_hours():
     workflow, _ = load()
-    # a run by hand on another branch builds and tests it, never deploys it over main's
-    assert workflow["jobs"]["deploy"]["if"] == "github.ref == 'refs/heads/main'"
+    # a run by hand on another branch builds and tests it, never deploys it over main's;
+    # nor is anything deployed to Pages when the site is on your own server
+    assert (workflow["jobs"]["deploy"]["if"]
+            == "github.ref == 'refs/heads/main' && vars.PUBLISH_SSH == ''")
+    server = next(step for step in workflow["jobs"]["build"]["steps"]
+                  if "PUBLISH_SSH" in step.get("env", {}))
+    assert server["if"] == "vars.PUBLISH_SSH != '' && github.ref == 'refs/heads/main'"
     for name, job in workflow["jobs"].items():
         # GitHub's default is 360 minutes, with every later publish waiting in the queue
         assert 0 < job["timeout-minutes"] <= 60, name
@@ -167,11 +176,17 @@ def test_every_repository_variable_it_reads_is_documented():
     name: a variable read but named nowhere would be left unset, silently empty."""
     text = WORKFLOW.read_text(encoding="utf-8")
     read = set(re.findall(r"\$\{\{\s*vars\.(\w+)\s*\}\}", text))
-    assert {"SITEURL", "VISIT_COUNTER_URL", "ADMIN_REPO"} <= read
-    assert "secrets." not in text  # none is a secret (plugins/admin/README.md)
+    assert {"SITEURL", "VISIT_COUNTER_URL", "ADMIN_REPO", "PUBLISH_SSH"} <= read
+    # the only secrets: the own server's key and host line, given to its step alone
+    secrets = set(re.findall(r"\$\{\{\s*secrets\.(\w+)\s*\}\}", text))
+    assert secrets == {"SSH_KEY", "SSH_KNOWN_HOSTS"}
+    steps = [step for job in load()[0]["jobs"].values() for step in job["steps"]]
+    assert [step.get("name") for step in steps if "secrets." in str(step)] == [
+        "Copy the tree to your own server and publish there (rsync, ssh)"]
     header = text[:text.index("\nname:")]
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
-    pages = readme[readme.index("### GitHub Pages"):readme.index("### Your own server")]
-    for name in sorted(read):
+    deployment = readme[readme.index("## Deployment"):readme.index("## Serving at national")]
+    for name in sorted(read | secrets):
         assert re.search(rf"\b{name}\b", header), name
-        assert name in pages or (name.startswith("ADMIN_") and "`ADMIN_*`" in pages), name
+        assert (f"`{name}`" in deployment
+                or (name.startswith("ADMIN_") and "`ADMIN_*`" in deployment)), name

@@ -123,7 +123,7 @@ def test_the_readme_rsync_run_between_two_folders(tmp_path):
         (server / path).parent.mkdir(parents=True, exist_ok=True)
         (server / path).write_text("the server's\n")
     command = shlex.split(readme_block("rsync"))
-    assert command[-2:] == ["./", "farelegami@host:/srv/farelegami/site/"]
+    assert command[-2:] == ["./", "$PUBLISH_SSH:/srv/farelegami/site/"]
     command[-1] = f"{server}/"
     subprocess.run(command, cwd=checkout, check=True)
     assert (server / "content" / "new.md").read_text() == "new\n"
@@ -218,3 +218,93 @@ def test_the_morning_update_keeps_ci_s_copy_when_the_git_host_is_down(tmp_path):
                              check=False)
     assert updated.returncode != 0  # its "-": the service goes on to publish
     assert (server / "content" / "notizie" / "nuova.md").read_text() == "nuova\n"
+
+
+# ssh for the test below: its options recorded and skipped, the command run on "the server"
+# (here, /srv/farelegami moved to $FAKE_SERVER) through a shell, as sshd runs it
+FAKE_SSH = r"""#!/bin/sh
+printf '%s\n' "$*" >> "$FAKE_SERVER/ssh.log"
+user=
+while [ $# -gt 0 ]; do
+  case "$1" in
+    -l) user=$2; shift 2 ;;
+    -i|-o|-p) shift 2 ;;
+    -*) shift ;;
+    *) break ;;
+  esac
+done
+printf '%s\n' "${user:+$user@}$1" >> "$FAKE_SERVER/hosts.log"
+shift
+command=$(printf '%s ' "$@" | sed "s#/srv/farelegami#$FAKE_SERVER#g")
+exec sh -c "$command"
+"""
+# the copied tree's ./run: what the server ran, with which addresses
+FAKE_RUN = r"""#!/bin/sh
+printf '%s|%s|%s|%s\n' "$*" "$PWD" "$SITEURL" "$PUBLISH_ROOT" >> "$FAKE_SERVER/run.log"
+"""
+
+
+def test_the_workflow_copies_the_tree_to_the_server_and_publishes_there(tmp_path):
+    """Your own server: the README described the steps to add to the workflow in place of
+    the Pages ones, and the workflow's own tests (run by ./run test in that very job)
+    then failed on the edited file, so no push was ever published. The workflow now has
+    the step, run when the repository variable PUBLISH_SSH is set: here its script runs
+    for real, rsync and all, through an ssh that runs the command on "the server"."""
+    if not shutil.which("rsync"):
+        if os.environ.get("CI") == "true":
+            pytest.fail("rsync is missing: ./run test installs it (tools/system_packages.py)")
+        pytest.skip("rsync not installed")
+    workflow = yaml.safe_load((ROOT / ".github" / "workflows" / "publish.yml").read_text())
+    step = next(step for step in workflow["jobs"]["build"]["steps"]
+                if "PUBLISH_SSH" in step.get("env", {}))
+    assert step["env"] == {"PUBLISH_SSH": "${{ vars.PUBLISH_SSH }}",
+                           "SSH_KEY": "${{ secrets.SSH_KEY }}",
+                           "SSH_KNOWN_HOSTS": "${{ secrets.SSH_KNOWN_HOSTS }}"}
+    # the README's commands are the step's
+    readme = README.read_text(encoding="utf-8")
+    block = readme[readme.index('    install -d -m 700 "$RUNNER_TEMP/ssh"'):]
+    block = block[:block.index("\n\n")]
+    assert [line.strip() for line in block.splitlines()] == [
+        line.strip() for line in step["run"].splitlines()[1:] if line.strip()]
+
+    checkout, server, tools, runner = (tmp_path / name for name in
+                                       ("checkout", "server", "bin", "runner"))
+    (checkout / "content" / "notizie").mkdir(parents=True)
+    (checkout / "content" / "notizie" / "nuova.md").write_text("nuova\n")
+    (checkout / "run").write_text(FAKE_RUN)
+    (checkout / "run").chmod(0o755)
+    for path in [*SERVERS_OWN, "content/notizie/vecchia.md"]:
+        (server / "site" / path).parent.mkdir(parents=True, exist_ok=True)
+        (server / "site" / path).write_text("the server's\n")
+    (server / "publish.env").write_text(
+        f"PUBLISH_ROOT={server}/public\nSITEURL=https://www.example.org\n")
+    tools.mkdir()
+    (tools / "ssh").write_text(FAKE_SSH)
+    (tools / "ssh").chmod(0o755)
+    runner.mkdir()
+    env = dict(os.environ, PATH=f"{tools}:{os.environ['PATH']}", FAKE_SERVER=str(server),
+               RUNNER_TEMP=str(runner), PUBLISH_SSH="farelegami@www.example.org",
+               SSH_KEY="-----BEGIN OPENSSH PRIVATE KEY-----\nabc\n-----END OPENSSH PRIVATE KEY-----",
+               SSH_KNOWN_HOSTS="www.example.org ssh-ed25519 AAAAC3Nz")
+    # GitHub's bash for run steps: bash --noprofile --norc -eo pipefail {0}
+    ran = subprocess.run(["bash", "--noprofile", "--norc", "-eo", "pipefail", "-c", step["run"]],
+                         cwd=checkout, env=env, capture_output=True, text=True, timeout=60,
+                         check=False)
+    assert ran.returncode == 0, ran.stderr
+    site = server / "site"
+    assert (site / "content" / "notizie" / "nuova.md").read_text() == "nuova\n"
+    assert not (site / "content" / "notizie" / "vecchia.md").exists()
+    for path in SERVERS_OWN:
+        assert (site / path).read_text() == "the server's\n", path
+    # the publish, in the copied tree, with publish.env's addresses, waiting for the morning's
+    assert (server / "run.log").read_text().splitlines() == [
+        f"publish --wait 30|{site}|https://www.example.org|{server}/public"]
+    assert set((server / "hosts.log").read_text().split()) == {"farelegami@www.example.org"}
+    # ssh was given the key and the host's line, as written from the secrets
+    key, known = runner / "ssh" / "key", runner / "ssh" / "known_hosts"
+    calls = (server / "ssh.log").read_text().splitlines()
+    assert len(calls) == 2  # rsync's, then the publish's
+    for line in calls:
+        assert f"-i {key} -o IdentitiesOnly=yes -o UserKnownHostsFile={known}" in line
+    assert key.read_text() == env["SSH_KEY"] + "\n" and key.stat().st_mode & 0o777 == 0o600
+    assert known.read_text() == env["SSH_KNOWN_HOSTS"] + "\n"
