@@ -149,6 +149,8 @@ ARTICLES = {
         "Il mercatino solidale", "2024-10-01 10:00",
         "Sabato torna il mercatino solidale in piazza Roma.\n\nSi vendono libri usati e"
         " giocattoli.", summary="Sabato torna il mercatino solidale in piazza Roma."),
+    # where to ask (CONTACT_PAGE), offered when nothing is found
+    "pages/contatti.md": "---\ntitle: Contatti\n---\n\nTelefonateci ogni mattina.\n",
     **{f"avvisi/sportello-{n}.md": item(f"Sportello di marzo, settimana {n}",
                                         f"2024-03-{n + 1:02} 09:00",
                                         f"Lo sportello apre anche il giorno {n + 1}.")
@@ -323,7 +325,10 @@ def searcher(shared_reader):
 
 
 LOADING = "Caricamento della ricerca…"  # the page's status until the index is ready
-NONE = " Prova con altre parole, o con meno parole, oppure sfoglia l’archivio."
+# after "Nessun risultato": the spelling, other words, the ways to browse, where to ask
+NONE = (" Controlla come sono scritte le parole, oppure prova con altre o con meno parole."
+        " Puoi anche sfogliare l’archivio o le categorie. Se non trovi quello che cerchi,"
+        " nella pagina Contatti trovi a chi chiedere informazioni.")
 
 
 def query(url):
@@ -401,9 +406,11 @@ def test_a_reader_searches_from_the_header_and_narrows_by_category(searcher, sit
         me.search(word)
         me.wait_for_status(f"Nessun risultato per «{word}»." + NONE)
         assert me.results() == []
-    # what to try next: the archive, a link
-    assert page.get_by_role("status").get_by_role("link", name="l’archivio").get_attribute(
-        "href") == site.origin + "/archivio/"
+    # what to try next: the archive and the categories, and where to ask, links
+    assert [(link.text_content(), link.get_attribute("href")) for link in page.get_by_role(
+        "status").get_by_role("link").all()] == [
+        ("l’archivio", site.origin + "/archivio/"), ("le categorie", site.origin + "/categorie/"),
+        ("Contatti", site.origin + "/contatti/")]
 
 
 def test_typing_shows_results_after_a_pause_and_announces_the_count_once(reader, site):
@@ -890,6 +897,24 @@ def test_a_page_about_the_words_ranks_above_items_only_tagged_with_them(browser,
         me.search("bilancio")
         me.wait_for_status("1 risultato per «bilancio».")
         assert [title for title, *_ in me.results()] == ["Un anno di attività"]
+        me.check_clean()
+    finally:
+        me.context.close()
+
+
+def test_nothing_found_on_a_site_without_a_contacts_page_offers_the_ways_to_browse(
+        browser, tagged_site):
+    """Nothing found offers the page where to ask only when the site has it (CONTACT_PAGE,
+    as the page not found does): never a dead link."""
+    me = Reader(browser, tagged_site)
+    try:
+        me.page.goto(tagged_site.origin + "/cerca/?q=ornitorinco")
+        me.wait_for_status("Nessun risultato per «ornitorinco». Controlla come sono scritte le"
+                           " parole, oppure prova con altre o con meno parole. Puoi anche"
+                           " sfogliare l’archivio o le categorie.")
+        assert [link.get_attribute("href") for link in me.page.get_by_role(
+            "status").get_by_role("link").all()] == [
+            tagged_site.origin + "/archivio/", tagged_site.origin + "/categorie/"]
         me.check_clean()
     finally:
         me.context.close()

@@ -839,16 +839,34 @@ class Search {
     }
   }
 
-  /* After "Nessun risultato": other words, the archive. */
+  /* After "Nessun risultato", what to try next: the spelling (Pagefind has no typo
+     tolerance, and a word of four letters or fewer gets no suggestion), other or fewer
+     words, the archive and the categories (the first two links of the note for readers
+     without JavaScript, #cerca-nojs), and the page where to ask (the Contatti page,
+     data-contatti, when the site has one: cerca.html), as the page not found offers it.
+     It said only "Prova con altre parole, o con meno parole, oppure sfoglia
+     l’archivio.": a reader who could not find an answer was left without a way to ask. */
   tryElse() {
-    const archive = document.querySelector("#cerca-nojs a");
-    this.status.append(" Prova con altre parole, o con meno parole");
-    if (archive) {
-      const link = element("a", null, "l’archivio");
-      link.href = archive.href;
-      this.status.append(", oppure sfoglia ", link);
+    const [archive, categories] = document.querySelectorAll("#cerca-nojs a");
+    this.status.append(" Controlla come sono scritte le parole, oppure prova con altre o con"
+      + " meno parole.");
+    const ways = [archive, categories].filter(Boolean).map((note) => {
+      const link = element("a", null, note.textContent);
+      link.href = note.href;
+      return link;
+    });
+    if (ways.length) {
+      this.status.append(" Puoi anche sfogliare ", ways[0]);
+      if (ways[1]) this.status.append(" o ", ways[1]);
+      this.status.append(".");
     }
-    this.status.append(".");
+    const { contatti, contattiTitolo } = this.root.dataset;
+    if (contatti) {
+      const link = element("a", null, contattiTitolo || "Contatti");
+      link.href = new URL(contatti, document.baseURI).href;
+      this.status.append(" Se non trovi quello che cerchi, nella pagina ", link,
+        " trovi a chi chiedere informazioni.");
+    }
   }
 
   /* Pagefind's results for `term` (null: all, for `options.filters`), but for those
