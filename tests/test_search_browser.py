@@ -11,7 +11,7 @@ the test: nothing waits for real time to pass.
 """
 
 import functools
-from urllib.parse import parse_qs, urlsplit
+from urllib.parse import parse_qs, quote, urlsplit
 
 import pytest
 import yaml
@@ -787,6 +787,22 @@ def test_a_word_after_an_apostrophe_is_found_however_the_apostrophe_is_typed(sea
         found = me.results()
         assert ORTO in [href for _, href, *_ in found], (words, found)
         assert [title for title, href, *_ in found if href == ORTO] == ["L’orto condiviso"]
+
+
+@pytest.mark.parametrize("words", ["ceramica,girandola", "Ceramica/Girandola",
+                                   "ceramica+girandola", "<b>ceramica</b> girandola",
+                                   "=girandola", "girandola<br>ceramica"])
+def test_words_joined_by_punctuation_or_pasted_with_markup_are_each_searched(
+        searcher, site, words):
+    """Words typed with no space after a comma, joined by a slash or a plus, or pasted with
+    their markup: Pagefind searched them as one word ("ceramicagirandola"), which no
+    page has, and said "Nessun risultato"."""
+    me = searcher
+    me.page.goto(site.origin + "/cerca/?q=" + quote(words))
+    me.wait_for_status(f"1 risultato per «{words}».")
+    [(title, href, _, _, excerpt)] = me.results()
+    assert (title, href) == ("Laboratorio di ceramica a Crema", CERAMICA)
+    assert "<mark>girandola</mark>" in excerpt, excerpt
 
 
 def test_a_word_on_no_page_finds_nothing_not_the_pages_of_a_shorter_word(searcher, site):

@@ -109,6 +109,16 @@ const PUNCTUATION = /[\p{Pd}\p{Pe}\p{Pf}\p{Pi}\p{Po}\p{Ps}]/gu;
 const PHRASE = /^\s*["\u201c\u201d\u201e\u201f\u00ab\u00bb]\s*([^"\u201c\u201d\u201e\u201f\u00ab\u00bb]+?)\s*["\u201c\u201d\u201e\u201f\u00ab\u00bb]\s*$/su;
 // An elided word and its apostrophe, before a letter: "dell'", "l’", "un'", "sant'".
 const ELISION = /[\p{L}\p{N}]+['\u2019\u2018\u02bc`\u00b4](?=\p{L})/gu;
+// Markup pasted with the words ("<b>crema</b>", copied from a page's source): the tags
+// are not words (queryWords()).
+const TAG = /<\/?[a-z][a-z0-9]*(?:\s[^<>]*)?\/?>/giu;
+// What joins two words typed with no space between them, but for hyphens (Gener-Attivi)
+// and apostrophes (elisions: ELISION): "Crema,Cremona", "Casalmaggiore/Viadana",
+// "bambini+genitori", "info@farelegami.it", "=crema". Pagefind searched them as one word
+// ("cremacremona"), which only a page writing them so has: nothing was found. Between
+// two digits ("3,5", "9.30", "12/03/2024") it stays: the index has them as one word
+// (queryWords(), apart()).
+const JOINER = /[^\p{L}\p{N}\p{M}\s\p{Pd}'\u2019\u2018\u02bc`\u00b4]+/gu;
 // ' between letters: the index's text has it where the pages have ’ (Pagefind splits
 // words only at ', plugins/search/elisions.split_elisions); excerpts show ’ again
 // (curled()). No lookbehind, here or below: Safari parses one only from 16.4, and on
@@ -465,8 +475,22 @@ function plain(text) {
   return folded(text).replace(PUNCTUATION, "");
 }
 
+/* `query` with a space for what joins two words without one (JOINER: not between two
+   digits) and for markup pasted with them (TAG): Pagefind joined them into a word no
+   page has ("Crema,Cremona" searched "cremacremona", "<b>crema</b>" "bcremab"). The
+   index has each part of such a word too ("info@farelegami.it": "info", "farelegami",
+   "it"), so the parts still find a page that writes them joined. */
+function apart(query) {
+  const digit = /^\p{N}$/u;
+  return query.replace(TAG, " ").replace(JOINER, (run, at, whole) =>
+    (digit.test(whole.charAt(at - 1)) && digit.test(whole.charAt(at + run.length))
+      ? run : " "));
+}
+
 /*
  * The words of a query, each as typed (`shown`, for messages) and as searched (`word`).
+ * - Words joined with no space by punctuation or symbols, or inside markup, are each a
+ *   word (apart()): "Crema,Cremona" searches "crema cremona".
  * - An elided word is left out: "dell'orto" searches "orto". Pagefind would join the
  *   two ("dellorto"), which only a page saying "dell'orto" contains.
  * - "-atorio", "-atoria", "-atorie" search as "-atori": the Italian stemmer cuts
@@ -475,7 +499,7 @@ function plain(text) {
  *   "laboratori" finds both.
  */
 function queryWords(query) {
-  return query.replace(ELISION, " ").split(/\s+/).map((token) => ({
+  return apart(query).replace(ELISION, " ").split(/\s+/).map((token) => ({
     shown: token.replace(/^[\p{P}\p{S}]+|[\p{P}\p{S}]+$/gu, ""),
     word: plain(token).replace(/atori[oae]$/, "atori"),
   })).filter(({ word }) => word);
