@@ -451,6 +451,23 @@ def test_typing_shows_results_after_a_pause_and_announces_the_count_once(reader,
         "2 risultati per «ceramica»."]  # once, not once per keystroke
     assert query(page.url) == {"q": "ceramica"}
 
+    # a single letter typed is not searched (every page has a word beginning with it, a
+    # list announced to a reader typing slowly): as an empty field; sent, it is searched
+    page.evaluate("window.__said = []")
+    field.fill("c")
+    page.clock.run_for(1000)
+    me.wait_until(lambda: me.results() == [] and me.status() == "", "the results cleared")
+    assert [said for said in page.evaluate("window.__said") if said] == []
+    assert query(page.url) == {}
+    field.press("Enter")
+    me.wait_until(lambda: me.status().endswith(" risultati per «c»."), "the results for c")
+    assert len(me.results()) == 10
+    field.fill("ceramica")
+    page.clock.run_for(300)
+    me.wait_until(lambda: len(me.results()) == 2, "the results for ceramica")
+    page.clock.run_for(700)
+    me.wait_for_status("2 risultati per «ceramica».")
+
     # keyboard order: the words, the category (one stop: the chosen radio button), the
     # button; the arrows choose another category, which searches at once, in the address
     field.focus()

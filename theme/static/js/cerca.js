@@ -44,6 +44,11 @@
 const PAGE_SIZE = 10;
 const TYPING_PAUSE = 300; // ms after the last keystroke before searching
 const ANNOUNCE_PAUSE = 1000; // ms after the last keystroke before the count is announced
+// While typing, a query shorter than this is not searched yet (as an empty field): one
+// letter finds every page with a word beginning with it ("26 risultati per «c»"), a
+// list that filled the page and was announced to a reader typing slowly, only to be
+// replaced by the next letter. Sent (the button, Enter), it is searched.
+const TYPING_MIN = 2; // characters
 const EXCERPT_WORDS = 30;
 // Metadata the results show that is not text of the page (templates' data-pagefind-meta,
 // plugins/search/records.py): the date, the category, a document's type, size and
@@ -703,7 +708,8 @@ class Search {
     window.clearTimeout(this.typingTimer);
     window.clearTimeout(this.announceTimer);
     const ticket = ++this.ticket;
-    const query = this.input.value.trim();
+    const typed = this.input.value.trim();
+    const query = now || Array.from(typed).length >= TYPING_MIN ? typed : "";
     const category = this.category;
     this.keepAddress(query, category);
     if (!query && !category) {
