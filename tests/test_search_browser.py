@@ -1110,6 +1110,8 @@ def test_the_status_repeats_a_long_query_in_short(searcher, site):
     pasted = ("Ogni anno il circolo degli anziani organizza una serata di giochi in sala,"
               " con premi offerti dai negozi della via e dolci preparati dalle volontarie.")
     page.goto(site.origin + "/cerca/")
+    title = page.title()
+    assert title == "Cerca nel sito – FareLegami"
     me.search(pasted)
     me.wait_until(lambda: me.status() not in ("", LOADING), "the results of a paragraph")
     assert [href for _, href, *_ in me.results()] == [TOMBOLA]
@@ -1119,6 +1121,8 @@ def test_the_status_repeats_a_long_query_in_short(searcher, site):
     assert len(said) <= 80 and pasted.startswith(said) and pasted[len(said)] == " ", said
     assert page.get_by_label("Parole da cercare").input_value() == pasted
     assert query(page.url) == {"q": pasted}
+    # the page's title (the tab, the history, what a screen reader says of the window) too
+    assert page.title() == f"{said}… – {title}"
     # words on no page: three named, then how many more
     me.search("girandola " + " ".join(f"zxq{n}" for n in range(1, 11)))
     me.wait_for_status("«zxq1», «zxq2», «zxq3» e altre 7 parole non si trovano:"

@@ -1126,7 +1126,10 @@ class Search {
     if (query) address.searchParams.set("q", query);
     if (category) address.searchParams.set("categoria", category);
     window.history.replaceState(null, "", address);
-    document.title = query ? `${query} – ${this.title}` : this.title;
+    // the query as the status repeats it (echoed()): a paragraph pasted in the field
+    // was the whole title of the tab, of the history's entry and of the window a
+    // screen reader names
+    document.title = query ? `${echoed(query)} – ${this.title}` : this.title;
   }
 }
 
