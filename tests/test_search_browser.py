@@ -228,10 +228,10 @@ def browser():
 class Reader:
     """One page in a fresh context, with what it requested and logged."""
 
-    def __init__(self, browser, site, javascript=True):
+    def __init__(self, browser, site, javascript=True, **context):
         self.site = site
-        self.context = browser.new_context(viewport={"width": 390, "height": 844},
-                                           java_script_enabled=javascript)
+        self.context = browser.new_context(**{"viewport": {"width": 390, "height": 844},
+                                              **context}, java_script_enabled=javascript)
         self.page = self.context.new_page()
         self.requests, self.console, self.errors = [], [], []
         self.page.on("request", lambda request: self.requests.append(request.url))
@@ -483,6 +483,57 @@ def test_typing_shows_results_after_a_pause_and_announces_the_count_once(reader,
     assert everywhere.is_checked() and query(page.url) == {"q": "ceramica"}
     page.keyboard.press("Tab")
     assert page.evaluate("document.activeElement.textContent") == "Cerca"
+
+
+def in_view(page, selector):
+    """Whether the element ``selector`` is wholly within the window."""
+    return page.locator(selector).evaluate(
+        "element => { const box = element.getBoundingClientRect();"
+        " return box.top >= 0 && box.bottom <= window.innerHeight; }")
+
+
+def test_a_search_sent_on_a_touch_screen_closes_the_keyboard_and_shows_the_count(reader,
+                                                                                 site):
+    """On a phone the on-screen keyboard stayed up after its search key (the focus kept in
+    the field), over the count and the results; on a small one (320 × 568) the count was
+    below the form anyway: the page looked as before, as if nothing had been searched."""
+    me = reader(viewport={"width": 320, "height": 568}, has_touch=True, is_mobile=True)
+    page = me.page
+    page.goto(site.origin + "/cerca/")
+    me.wait_until(lambda: category(page).get_by_role("radio").count() > 1, "the index ready")
+    assert not in_view(page, "#cerca-stato")  # below the form
+    field = page.get_by_label("Parole da cercare")
+    field.fill("ceramica")
+    field.press("Enter")  # the keyboard's search key
+    me.wait_for_status("2 risultati per «ceramica».")
+    assert page.evaluate("document.activeElement === document.body")  # the keyboard closed
+    me.wait_until(lambda: in_view(page, "#cerca-stato"), "the count in view")
+    # the button too; nothing found, and a search with no words, are shown as well
+    page.evaluate("window.scrollTo({top: 0, behavior: 'instant'})")
+    field.fill("ornitorinco")
+    page.get_by_role("button", name="Cerca", exact=True).tap()
+    me.wait_until(lambda: me.status().startswith("Nessun risultato per «ornitorinco»."),
+                  "nothing found")
+    me.wait_until(lambda: in_view(page, "#cerca-stato"), "nothing found in view")
+    page.evaluate("window.scrollTo({top: 0, behavior: 'instant'})")
+    field.fill("")
+    field.press("Enter")
+    me.wait_for_status("Scrivi le parole da cercare, o scegli una categoria.")
+    me.wait_until(lambda: in_view(page, "#cerca-stato"), "what to do in view")
+
+
+def test_a_search_sent_with_a_mouse_or_a_keyboard_keeps_the_focus_in_the_field(reader,
+                                                                                site):
+    """Without a touch screen, the focus stays where the reader put it (the status says the
+    count): a keyboard's reader types again at once."""
+    me = reader(viewport={"width": 320, "height": 568})
+    page = me.page
+    page.goto(site.origin + "/cerca/")
+    me.wait_until(lambda: category(page).get_by_role("radio").count() > 1, "the index ready")
+    me.search("ceramica")
+    me.wait_for_status("2 risultati per «ceramica».")
+    assert page.get_by_label("Parole da cercare").evaluate(
+        "field => field === document.activeElement")
 
 
 def test_what_is_typed_while_the_index_loads_is_kept_and_searched(reader, site):

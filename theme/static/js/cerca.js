@@ -30,8 +30,9 @@
  * The count goes to a role="status" element (announced politely): at once after a
  * submit, a category change or on load; while typing only once typing pauses, never on
  * every keystroke. Focus stays where the reader put it, but "Mostra altri risultati"
- * moves it to the first new result, and a form hidden because the index did not load
- * gives it to the message saying so. Everything from the index is written as text
+ * moves it to the first new result, a form hidden because the index did not load
+ * gives it to the message saying so, and a search sent on a touch screen lets the field
+ * go, closing the on-screen keyboard, and scrolls the count into view (TOUCH). Everything from the index is written as text
  * (textContent), but <mark> elements (Pagefind's in excerpts, highlighted()'s in
  * titles and tags) and, as the pages have
  * them, <span lang="en"> around the site's English terms (data-inglese), <span
@@ -49,6 +50,12 @@ const ANNOUNCE_PAUSE = 1000; // ms after the last keystroke before the count is 
 // list that filled the page and was announced to a reader typing slowly, only to be
 // replaced by the next letter. Sent (the button, Enter), it is searched.
 const TYPING_MIN = 2; // characters
+// A touch screen's pointer: a phone's or a tablet's. Its on-screen keyboard stayed up
+// after its search key, over the count and the results, and on a small phone (320 ×
+// 568) the count was below the form anyway: the page looked as before, as if nothing
+// had been searched. A search sent there closes the keyboard (the field's focus let go)
+// and scrolls the count into view (Search.reveal()).
+const TOUCH = "(pointer: coarse)";
 const EXCERPT_WORDS = 30;
 // Metadata the results show that is not text of the page (templates' data-pagefind-meta,
 // plugins/search/records.py): the date, the category, a document's type, size and
@@ -652,7 +659,9 @@ class Search {
 
     this.form.addEventListener("submit", (event) => {
       event.preventDefault();
-      this.run(true);
+      const touch = window.matchMedia(TOUCH).matches;
+      if (touch && document.activeElement === this.input) this.input.blur();
+      this.run(true, null, touch);
     });
     this.choices.addEventListener("change", () => this.run(true));
     this.input.addEventListener("input", () => {
@@ -703,8 +712,9 @@ class Search {
   }
 
   /* Search for what the form holds; `now`: announce the count at once; `back`: what
-     remember() kept when the page was left. */
-  async run(now, back = null) {
+     remember() kept when the page was left; `reveal`: scroll the count into view once
+     said (a search sent on a touch screen, TOUCH). */
+  async run(now, back = null, reveal = false) {
     window.clearTimeout(this.typingTimer);
     window.clearTimeout(this.announceTimer);
     const ticket = ++this.ticket;
@@ -720,6 +730,7 @@ class Search {
       // a search asked for (the button, Enter) says what is missing; typing that empties
       // the field only clears the results
       this.status.textContent = now ? EMPTY : "";
+      if (reveal) this.reveal();
       return;
     }
     const options = {};
@@ -779,11 +790,11 @@ class Search {
       // Pagefind takes an index file it could not load for an empty one: nothing found
       // may be the connection lost since the page loaded.
       if ((!results.length || missing.length) && query && !await this.reachable()) {
-        if (ticket === this.ticket) this.failed(OFFLINE);
+        if (ticket === this.ticket) this.failed(OFFLINE, reveal);
         return;
       }
     } catch {
-      if (ticket === this.ticket) this.failed(FAILED);
+      if (ticket === this.ticket) this.failed(FAILED, reveal);
       return;
     }
     // a word on no page: the one it may be a typo of, and the query with it instead
@@ -822,6 +833,7 @@ class Search {
     }
     if (now) {
       this.say(text, elsewhere, suggestion);
+      if (reveal) this.reveal();
       if (back) { // after say(): the link followed may be the status's
         this.links()[back.focus]?.focus({ preventScroll: true });
         window.scrollTo({ top: back.scroll || 0, behavior: "instant" }); // not smooth: a return
@@ -831,6 +843,11 @@ class Search {
         if (ticket === this.ticket) this.say(text, elsewhere, suggestion);
       }, ANNOUNCE_PAUSE - TYPING_PAUSE);
     }
+  }
+
+  /* The status (the count, what to try next) scrolled into view, when it is not. */
+  reveal() {
+    this.status.scrollIntoView({ block: "nearest" });
   }
 
   /* The count; with no result, what to try next: the results in all categories when
@@ -986,12 +1003,13 @@ class Search {
     }
   }
 
-  failed(text) {
+  failed(text, reveal = false) {
     this.results = [];
     this.shown = 0;
     this.list.replaceChildren();
     this.more.hidden = true;
     this.status.textContent = text;
+    if (reveal) this.reveal();
   }
 
   /* The next PAGE_SIZE results (or `count`, when more), one batch at a time; true when
