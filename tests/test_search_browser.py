@@ -520,6 +520,16 @@ def test_a_search_sent_on_a_touch_screen_closes_the_keyboard_and_shows_the_count
     field.press("Enter")
     me.wait_for_status("Scrivi le parole da cercare, o scegli una categoria.")
     me.wait_until(lambda: in_view(page, "#cerca-stato"), "what to do in view")
+    # a typo's suggestion, tapped: searched, the keyboard not opened again over the count
+    field.fill("casalmagiore")
+    field.press("Enter")
+    me.wait_for_status("Nessun risultato per «casalmagiore». Forse cercavi «Casalmaggiore»?")
+    page.get_by_role("status").get_by_role("link", name="Casalmaggiore").tap()
+    me.wait_until(lambda: me.status().endswith(" risultati per «Casalmaggiore»."),
+                  "the suggestion's results")
+    assert field.input_value() == "Casalmaggiore"
+    assert not field.evaluate("field => field === document.activeElement")
+    me.wait_until(lambda: in_view(page, "#cerca-stato"), "the suggestion's count in view")
 
 
 def test_a_search_sent_with_a_mouse_or_a_keyboard_keeps_the_focus_in_the_field(reader,

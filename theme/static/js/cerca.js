@@ -872,15 +872,18 @@ class Search {
       const link = element("a");
       link.append(...marked([{ text: echoed(suggestion) }], this.marks));
       link.href = address.href;
-      // searched here, the focus back in the field (the link goes with the status); a
-      // new tab or window as any link
+      // searched here, the focus back in the field (the link goes with the status),
+      // but on a touch screen, where it would open the on-screen keyboard over the
+      // results: the count scrolled into view instead, as a search sent there (TOUCH);
+      // a new tab or window as any link
       link.addEventListener("click", (event) => {
         if (event.button || event.ctrlKey || event.metaKey || event.shiftKey
           || event.altKey) return;
         event.preventDefault();
+        const touch = window.matchMedia(TOUCH).matches;
         this.input.value = suggestion;
-        this.input.focus();
-        this.run(true);
+        if (!touch) this.input.focus();
+        this.run(true, null, touch);
       });
       this.status.append(" Forse cercavi «", link, "»?");
     }
