@@ -149,6 +149,9 @@ ARTICLES = {
         "Il mercatino solidale", "2024-10-01 10:00",
         "Sabato torna il mercatino solidale in piazza Roma.\n\nSi vendono libri usati e"
         " giocattoli.", summary="Sabato torna il mercatino solidale in piazza Roma."),
+    # a number written with a comma, and its two parts on another page
+    "pages/biglietti.md": "---\ntitle: Biglietti\n---\n\nIl biglietto ridotto costa 3,50 euro.\n",
+    "pages/sale.md": "---\ntitle: Le sale\n---\n\nLa sala grande ha 3 file e 50 posti.\n",
     # where to ask (CONTACT_PAGE), offered when nothing is found
     "pages/contatti.md": "---\ntitle: Contatti\n---\n\nTelefonateci ogni mattina.\n",
     **{f"avvisi/sportello-{n}.md": item(f"Sportello di marzo, settimana {n}",
@@ -881,6 +884,15 @@ def test_words_joined_by_punctuation_or_pasted_with_markup_are_each_searched(
     [(title, href, _, _, excerpt)] = me.results()
     assert (title, href) == ("Laboratorio di ceramica a Crema", CERAMICA)
     assert "<mark>girandola</mark>" in excerpt, excerpt
+
+
+def test_a_number_written_with_a_comma_or_a_full_stop_stays_one_word(searcher, site):
+    """Words joined by punctuation are searched apart, not digits: "3,50" is one word of
+    the index, and its parts found a page with a 3 and a 50 of their own."""
+    me = searcher
+    me.page.goto(site.origin + "/cerca/?q=" + quote("3,50"))
+    me.wait_for_status("1 risultato per «3,50».")
+    assert [title for title, *_ in me.results()] == ["Biglietti"]
 
 
 def test_a_word_on_no_page_finds_nothing_not_the_pages_of_a_shorter_word(searcher, site):
