@@ -10,7 +10,11 @@
 //   wrote what it was sent; the browser names the page's host in Host (attacker.example);
 // - a page elsewhere posting with an Origin of its own (a browser's preflight aside, any
 //   client that forwards the page's request).
-// Requests without Origin (the tools' own, urllib's) pass when their Host is loopback.
+// Without Origin, the page in Referer is asked the same; with neither, a browser's
+// "Sec-Fetch-Site: cross-site" is a page elsewhere (tools/this_machine.py's foreign_page,
+// the other local servers' rule: this one is narrower, only the three names the editor
+// is opened at). Requests with none of them (the tools' own, urllib's) pass when their
+// Host is loopback.
 //
 // And decap-server wrote, read and deleted any file of the repository it was given (the
 // working copy): pelicanconf.py (which the preview runs at its next build), tasks.py,
@@ -41,12 +45,28 @@ function refusal(req) {
       + " / Host is not localhost or 127.0.0.1";
   }
   const origin = req.headers.origin;
-  if (origin !== undefined && !LOOPBACK_ORIGIN.test(origin)) {
-    return `Origin ${JSON.stringify(origin)}: solo le pagine su localhost o 127.0.0.1`
-      + " possono usare l'archivio locale / only pages on localhost or 127.0.0.1 may use"
-      + " the local backend";
+  const referer = req.headers.referer;
+  let page = null; // the header naming a page elsewhere
+  if (origin !== undefined) {
+    page = LOOPBACK_ORIGIN.test(origin) ? null : `Origin ${JSON.stringify(origin)}`;
+  } else if (referer !== undefined) {
+    page = LOOPBACK_ORIGIN.test(originOf(referer)) ? null
+      : `Referer ${JSON.stringify(referer)}`;
+  } else if (String(req.headers["sec-fetch-site"] || "").trim().toLowerCase() === "cross-site") {
+    page = "Sec-Fetch-Site: cross-site";
+  }
+  if (page !== null) {
+    return `${page}: solo le pagine su localhost o 127.0.0.1 possono usare l'archivio`
+      + " locale / only pages on localhost or 127.0.0.1 may use the local backend";
   }
   return null;
+}
+
+// A Referer's page as an Origin names it, as written ("http://localhost:8000" of
+// "http://localhost:8000/admin/"): not as URL reads it, which makes "localhost" of
+// "%6cocalhost" and "127.0.0.1" of "127.1", names no browser gives a page of ours
+function originOf(address) {
+  return (/^[a-z][a-z0-9+.-]*:\/\/[^/?#]*/i.exec(address) || [""])[0];
 }
 
 // Every path decap-server's actions take (its schema's `path` values).
