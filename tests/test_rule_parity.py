@@ -122,3 +122,113 @@ def test_cms_guard_takes_only_what_this_machine_takes():
             if narrower and not taken] == []  # narrower only than what Python takes
     assert [(headers, guard, taken) for (headers, narrower), guard, taken
             in zip(GUARD_CASES, verdicts, python) if guard != (taken and not narrower)] == []
+
+
+# --- The web editor's scripts, on the page the build writes ----------------------------
+
+@pytest.fixture(scope="module")
+def page():
+    """The data- attributes admin/index.html gives the editor's scripts, as the build
+    renders it from the project's settings (plugins/admin/output.py)."""
+    from plugins.admin.output import render_index  # noqa: PLC0415
+
+    settings = project_settings(ROOT / "pelicanconf.py")
+    html = render_index(settings, {})
+    script = BeautifulSoup(html, "html.parser").find("script", attrs={"data-timezone": True})
+    return {"settings": settings, "attributes": dict(script.attrs)}
+
+
+def admin_js(page, program, given, zone="Europe/Rome"):
+    """``program`` run after the editor's scripts, as their page runs them (with stand-ins
+    for Decap), in a browser whose time zone is ``zone``; ``A`` is what they share
+    (window.FareLegamiAdmin), ``given`` the input; what it prints, read as JSON."""
+    prelude = (
+        "globalThis.window = {confirm: () => true, h: (type, props) => props,\n"
+        "  createClass: (spec) => spec, CMS: {registerEventListener: () => {},\n"
+        "    registerPreviewTemplate: () => {}, registerPreviewStyle: () => {}}};\n"
+        "globalThis.document = {baseURI: 'http://127.0.0.1/admin/', currentScript: {\n"
+        f"  getAttribute: (name) => ({json.dumps(page['attributes'])})[name] ?? null}},\n"
+        "  documentElement: {lang: 'it'}};\n"
+        "for (const path of process.argv.slice(1)) {\n"
+        "  eval(require('fs').readFileSync(path, 'utf8'));\n}\n"
+        "const A = window.FareLegamiAdmin;\n"
+        # an entry's data as Decap's (an Immutable map)
+        "class Data { constructor(o) { this.o = o; } get(k) { return this.o[k]; } }\n"
+        "const given = JSON.parse(require('fs').readFileSync(0, 'utf8'));\n")
+    return node(prelude + program, given, admin_scripts(), {"TZ": zone})
+
+
+# --- dates.js' formDate and field-rules.js' yearRefusal, plugins/contract/schema.py's
+# parse_date ---------------------------------------------------------------------------
+
+DATES = [
+    # the form's own, and the contract's days and times
+    "2024-06-12 10:30", "2024-06-12", "2024-06-12T10:30", "  2024-06-12 10:30  ",
+    # with an offset: shown in the site's time (Rome), as the site shows it
+    "2024-09-10T16:00:00+00:00", "2024-06-30T23:30:00Z", "2024-06-12T10:30Z",
+    "2024-12-31T23:30:00.5-01:00", "2024-06-12T10:30:00.123456789+02:00",
+    "2024-06-12T10:30+0530", "2024-06-12T10:30-00:00", "2024-06-12T10:30+23:59",
+    "2024-06-12T10:30+02:60", "2024-06-12T10:30+0299", "  2024-06-12T10:30+02:00 ",
+    "2024-06-12\u00a010:30+02:00", "2024-06-12\u202f10:30+02:00", "2024-06-12\x1c10:30Z",
+    # the changes of the clock: 31 March 2024 02:00 -> 03:00, 27 October 03:00 -> 02:00
+    "2024-03-31T00:30:00Z", "2024-03-31T01:30:00Z", "2024-03-31 02:30",
+    "2024-10-27T00:30:00Z", "2024-10-27T01:30:00Z", "2024-10-27 02:30",
+    "2024-10-27T02:30:00+02:00", "2024-10-27T02:30:00+01:00",
+    # what the build refuses ("non è una data valida"): left as written
+    "2024-06-12T10:30:00z", "2024-06-12t10:30:00Z", "2024-06-12T10:30+05",
+    "2024-06-12 10:30 +02:00", "2024-06-12 9:30+02:00", "2024-02-30T10:00+01:00",
+    "2024-06-12T24:00+01:00", "2024-06-12T10:60Z", "2024-06-12T10:30:60Z",
+    "2024-06-12T10:30+24:00", "2024-06-12T10:30:00.+02:00", "2024-06-12\ufeff10:30Z",
+    "2024-06-12T10:30+00:00:30", "12/06/2024 10:30", "domani", "",
+    # years the build refuses (YEARS)
+    "0025-06-12T10:00:00+02:00", "1899-12-31T23:30:00Z", "3000-01-01 10:00", "0025-06-12",
+    "20255-06-12 10:00", " 0099-01-01T00:00Z", "1900-01-01T00:30:00+01:00",
+    "2999-12-31T23:30:00-01:00",
+]
+
+
+def site_reading(value):
+    """The build's reading of a date (parse_date, the site's TIMEZONE) as the contract
+    writes it (2024-06-12 10:30, or the day alone), or the build's refusal: "year"
+    for the year, "invalid" for any other."""
+    from plugins.contract.schema import parse_date  # noqa: PLC0415
+    from plugins.italian.dates import as_written  # noqa: PLC0415
+
+    try:
+        return as_written(parse_date(value, "Europe/Rome"))
+    except ValueError as error:
+        return "year" if str(error).startswith("year ") else "invalid"
+
+
+@pytest.mark.parametrize("zone", ["Europe/Rome", "America/New_York", "Asia/Kolkata"])
+def test_the_form_shows_a_date_as_the_build_reads_it_or_as_written(page, zone):
+    """formDate gives the form a date written with an offset as the site's clock shows
+    it (dates.js): the build's reading, in any browser's time zone. A date the build
+    refuses is left as written, for the build to name: read by Date, "2024-02-30T10:00
+    +01:00" was shown as 1 March, "T24:00" as the next day, "+05" as an offset the build
+    does not take, "0025-…" as "25-06-12 08:49"; a no-break space between day and time,
+    which the build reads as a space, left the date to Decap, which showed the browser's
+    clock. A date without an offset is the site's clock time as written."""
+    shown = admin_js(page, "console.log(JSON.stringify(given.map(A.formDate)));", DATES, zone)
+    expected = []
+    for value in DATES:
+        read = site_reading(value)
+        offset = value.strip().endswith("Z") or "+" in value or value.count("-") > 2
+        # what the build reads, in its words; as written when there is no offset (the
+        # site's clock time) or the build refuses the date
+        expected.append(read if offset and read not in ("year", "invalid") else value)
+    assert [(value, form, wanted) for value, form, wanted in zip(DATES, shown, expected)
+            if form != wanted] == []
+
+
+def test_the_form_refuses_the_years_the_build_refuses(page):
+    """yearRefusal names a date whose year is out of the build's YEARS (schema.py): the
+    same dates the build refuses for their year, and none it takes."""
+    said = admin_js(page, "console.log(JSON.stringify(given.map((value) =>"
+                    " A.yearRefusal(value) !== null)));", DATES)
+    read = [site_reading(value) for value in DATES]
+    assert [value for value, refused, build in zip(DATES, said, read)
+            if build == "year" and not refused] == []
+    assert [value for value, refused, build in zip(DATES, said, read)
+            if refused and build not in ("year", "invalid")] == []
+    assert sum(build == "year" for build in read) >= 4  # the table has them

@@ -20,7 +20,15 @@
   // keeps its value until the editor changes the date. In the browser's time, an editor
   // abroad saw another hour, and an untouched article near a month's end got its own
   // address as an old one (keptAddress), which stops the build.
-  var OFFSET_DATE = /^(\d{4}-\d{2}-\d{2})[T ](\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?)\s*(Z|[+-]\d{2})(?::?(\d{2}))?$/i;
+  // Only a date the build reads (plugins/contract/schema.py's parse_date: its _DATE_RE,
+  // datetime.fromisoformat, YEARS): one it refuses ("t" or "z" in lower case, "+02"
+  // without minutes, a space before the offset, 30 February, 24:00, the year 0025) is
+  // left as written, to the build, which names it; read by Date, it was shown as another
+  // moment (1 March, the next day) or a year "25-06-12". Spaces as the build's: any run
+  // of them (Python's whitespace: a no-break space too) is one.
+  var OFFSET_DATE = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?(?:Z|([+-])(\d{2}):?(\d{2}))$/;
+  var SPACES = /[\t-\r\x1c-\x20\x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]+/g;
+  var YEARS = [1900, 2999];  // schema.py's YEARS
   var FORM_DATE = "YYYY-MM-DD HH:mm";
 
   function two(number) {
@@ -46,16 +54,32 @@
     if (Object.prototype.toString.call(value) === "[object Date]") {
       return isNaN(value.getTime()) ? value : siteClock(value, " ");
     }
-    var parts = typeof value === "string" && OFFSET_DATE.exec(value.trim());
+    var when = typeof value === "string" && offsetMoment(value);
+    return when ? siteClock(when, " ") : value;
+  }
+
+  // The moment of a date written with an offset, as the build reads it, or null
+  function offsetMoment(text) {
+    var parts = OFFSET_DATE.exec(text.replace(SPACES, " ").replace(/^ | $/g, ""));
     if (!parts) {
-      return value;
+      return null;
     }
-    var offset = parts[3].toUpperCase() === "Z" ? "Z" : parts[3] + ":" + (parts[4] || "00");
-    var when = new Date(parts[1] + "T" + parts[2] + offset);
-    if (isNaN(when.getTime())) {
-      return value;
+    var at = parts.slice(1, 7).map(function (part) {  // year, month, day, hour, minute,
+      return Number(part || 0);  // second
+    });
+    // fromisoformat: hours and minutes of the offset added up ("+02:60" is +03:00), less
+    // than a day
+    var offset = parts[7] ? (parts[7] === "-" ? -1 : 1) * (Number(parts[8]) * 60
+      + Number(parts[9])) : 0;
+    var clock = new Date(Date.UTC(at[0], at[1] - 1, at[2], at[3], at[4], at[5]));
+    clock.setUTCFullYear(at[0]);  // Date.UTC reads 0-99 as 1900-1999
+    var read = [clock.getUTCFullYear(), clock.getUTCMonth() + 1, clock.getUTCDate(),
+      clock.getUTCHours(), clock.getUTCMinutes(), clock.getUTCSeconds()];
+    if (at[0] < YEARS[0] || at[0] > YEARS[1] || Math.abs(offset) >= 24 * 60
+      || read.join() !== at.join()) {
+      return null;  // not a day or a time (30 February, 24:00), or a year the build refuses
     }
-    return siteClock(when, " ");
+    return new Date(clock.getTime() - offset * 60000);
   }
 
   // The moment ``when`` as the site's clock shows it, "2024-09-10" + ``between`` + "18:00"
@@ -77,6 +101,7 @@
   admin.DATE_RE = DATE_RE;
   admin.FORM_DATE = FORM_DATE;
   admin.SITE_ZONE = SITE_ZONE;
+  admin.YEARS = YEARS;
   admin.formDate = formDate;
   admin.siteClock = siteClock;
 }(window.FareLegamiAdmin));

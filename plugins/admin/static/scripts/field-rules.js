@@ -9,6 +9,8 @@
 
   // page.js
   var words = admin.words;
+  // dates.js
+  var YEARS = admin.YEARS;
   // slugs.js
   var siteSlug = admin.siteSlug;
   // old-addresses.js
@@ -22,8 +24,6 @@
   // The refusal of a date whose year the build refuses (schema.py's YEARS, 1900-2999),
   // or null: the form's date input takes the year as typed, "25" as 0025 and a digit
   // too many as 20255, and Decap saved it; the build stopped on "non è una data valida"
-  var YEARS = [1900, 2999];
-
   function yearRefusal(value) {
     var year = /^\s*(\d+)-/.exec(String(value || ""));
     if (!year || (Number(year[1]) >= YEARS[0] && Number(year[1]) <= YEARS[1])) {
