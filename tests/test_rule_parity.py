@@ -232,3 +232,57 @@ def test_the_form_refuses_the_years_the_build_refuses(page):
     assert [value for value, refused, build in zip(DATES, said, read)
             if refused and build not in ("year", "invalid")] == []
     assert sum(build == "year" for build in read) >= 4  # the table has them
+
+
+# --- file-types.js' fileTypeRefusal, plugins/core/filetypes.py's problem -------------------
+
+FILE_NAMES = [
+    "verbale.pdf", "Verbale.PDF", "verbale.doc", "verbale.DOCX", "archivio.tar.gz",
+    "archivio.zip", ".pdf", "..pdf", ".hidden.pdf", "verbale.", "verbale", "città.Pdf",
+    "a.b/verbale", "a.pdf/verbale", "résumé.odt", "tabella.csv", "nota.TXT", "nota.md",
+    "foto.png", "foto.JPG", "foto.jpeg", "foto.WebP", "foto.gif", "foto.HEIC", "foto.svg",
+    "video.mp4", "x.exe", "x.ß", "x.İ", "x.Σ", "x.pdf\u200b", "x.p\u0000df", "x.🎉",
+    "x.pdf ", "x.PDF.doc", "x.doc.pdf",
+]
+# addresses of {static} links, after "{static}/"
+STATIC_TARGETS = [
+    "allegati/verbale%2Edoc", "allegati/verbale%2epdf", "allegati/verbale.pdf?v=2",
+    "allegati/verbale.doc#pagina=2", "allegati/verbale.pdf%3Fx.doc", "allegati/citt%C3%A0.doc",
+    "allegati/caf%E9.pdf", "allegati/100%.doc", "immagini/2024/foto.png?x.gif",
+    "immagini/2024/foto%2Egif", "allegati/verbale.pdf#x.doc", "allegati/foto.JPG%20",
+]
+
+
+def test_the_editor_refuses_the_file_types_the_build_refuses(page):
+    """fileTypeRefusal refuses an attachment, a cover image or a file linked with {static}
+    of a type the build refuses (plugins/core/filetypes.problem: by its extension, in any
+    case), in the build's words; it leaves the file's content to the build."""
+    from plugins.admin.output import ATTACHMENT_KINDS  # noqa: PLC0415
+    from plugins.contract.check import linkable_folders  # noqa: PLC0415
+    from plugins.core import filetypes  # noqa: PLC0415
+    from plugins.core.urls import content_path  # noqa: PLC0415
+
+    folders = linkable_folders(page["settings"])
+    cases = [("attachments", name, ATTACHMENT_KINDS) for name in FILE_NAMES]
+    cases += [("image", f"immagini/2024/{name}", filetypes.IMAGES) for name in FILE_NAMES]
+    cases += [("body", folder + name, kinds) for folder, kinds in folders.items()
+              for name in FILE_NAMES if "\u0000" not in name and " " not in name]
+    # a link's address: its path, %xx decoded (core.urls' content_path), in its folder
+    for target in STATIC_TARGETS:
+        path = content_path("/" + target, "notizie")
+        cases.append(("body", target, next(kinds for folder, kinds in folders.items()
+                                           if path.startswith(folder))))
+    said = admin_js(page, """
+console.log(JSON.stringify(given.map(([field, name]) => A.fileTypeRefusal(new Data(
+  field === "body" ? {body: "Il [file]({static}/" + name + ")."} : {[field]: field ===
+  "image" ? name : [{file: name}]})))));
+""", [case[:2] for case in cases])
+    build = []
+    for field, name, kinds in cases:
+        path = content_path("/" + name, "notizie") if field == "body" else name
+        problem = filetypes.problem(path, os.devnull, kinds) or ""  # an empty file if taken
+        build.append(problem.split(" / ")[0] if problem.startswith("tipo di file") else None)
+    assert [(name, refused, words) for (_, name, _), refused, words in zip(cases, said, build)
+            if (refused is None) != (words is None)
+            or words is not None and not refused.startswith(words + " (")] == []
+    assert 20 < sum(words is not None for words in build) < len(build) - 20
