@@ -286,3 +286,57 @@ console.log(JSON.stringify(given.map(([field, name]) => A.fileTypeRefusal(new Da
             if (refused is None) != (words is None)
             or words is not None and not refused.startswith(words + " (")] == []
     assert 20 < sum(words is not None for words in build) < len(build) - 20
+
+
+# --- reserved.js' reservedRefusal, plugins/content_checks/site_paths.py's
+# site_path_clashes ---------------------------------------------------------------------
+
+# (collection, title, slug): a page or an article of the form
+RESERVED_CASES = [
+    (collection, title, None) for collection in ("pages", "notizie") for title in (
+        "Documenti", "DOCUMENTI", "Documenti!", "Documenti 2024", "I documenti",
+        "🎉 Documenti 🎉", "Archivio", "L’archivio", "L'archivio", "Cerca", "Ricerca",
+        "Autori", "Segui", "Admin", "Feeds", "Feed", "Theme", "Immagini", "Allegati",
+        "Pagefind", "Categorie", "Argomenti", "Index.html", "Sitemap.xml", "404.html",
+        "Robots.txt", "Documènti", "Àrchivio", "Segui—ci", "Cerca – trova", "Http:",
+        "Chi siamo", "Contatti")
+] + [
+    ("pages", "Chi siamo", slug) for slug in (
+        "documenti", "archivio", "theme", "pagefind", "cerca-eventi", "robots.txt",
+        "sitemap.xml", "index.html", "chi-siamo", " documenti ", "http:")
+] + [("notizie", "Festa", "documenti"), ("notizie", "Festa", "2024")]
+
+
+def test_the_editor_refuses_the_addresses_the_site_keeps_as_the_build_does(page):
+    """reservedRefusal refuses an item whose address starts where the site writes its own
+    pages (/documenti/, /cerca/, /theme/…), as the build refuses it (site_path_clashes
+    over reserved_paths): the same items, with the address made from the site's pattern,
+    the slug from the title as the site makes it; a title whose slug the editor cannot
+    make as the site does is left to the build."""
+    from types import SimpleNamespace  # noqa: PLC0415
+
+    from plugins.content_checks.site_paths import site_path_clashes  # noqa: PLC0415
+    from plugins.contract.schema import parse_date  # noqa: PLC0415
+    from plugins.italian.slugs import slug_substitutions, title_slug  # noqa: PLC0415
+
+    settings = page["settings"]
+    date = "2024-06-12 10:30"
+    said = admin_js(page, """
+console.log(JSON.stringify(given.map(([collection, title, slug]) => A.reservedRefusal(
+  new Data({collection, path: ""}), new Data({title, slug, date: "2024-06-12 10:30"})))));
+""", RESERVED_CASES)
+    made = admin_js(page, "console.log(JSON.stringify(given.map(([, title]) =>"
+                    " A.siteSlug(title))));", RESERVED_CASES)
+    build = []
+    for collection, title, slug in RESERVED_CASES:
+        slug = (slug or "").strip() or title_slug(title, slug_substitutions())
+        pattern = settings["PAGE_SAVE_AS" if collection == "pages" else "ARTICLE_SAVE_AS"]
+        entry = SimpleNamespace(source=f"{collection}/x.md", line=None, save_as=pattern.format(
+            slug=slug, date=parse_date(date, settings["TIMEZONE"])))
+        build.append(bool(site_path_clashes([entry], settings)))
+    left = [made_slug is None and not slug for made_slug, (_, _, slug)
+            in zip(made, RESERVED_CASES)]  # siteSlug leaves the title to the build
+    assert [(case, refused, clash) for case, refused, clash, to_build
+            in zip(RESERVED_CASES, said, build, left)
+            if (refused is not None) != clash and not (to_build and refused is None)] == []
+    assert sum(build) > 10 and not all(build)
