@@ -340,3 +340,90 @@ console.log(JSON.stringify(given.map(([collection, title, slug]) => A.reservedRe
             in zip(RESERVED_CASES, said, build, left)
             if (refused is not None) != clash and not (to_build and refused is None)] == []
     assert sum(build) > 10 and not all(build)
+
+
+# --- theme/static/js/visit-counter.js: canonical and italian, plugins/visit_counter's
+# visit_path and plugins/italian's numero ----------------------------------------------
+
+# visit-counter.js on a page of the site whose .visit-count elements are given (their
+# data- attributes), each recording its visit and showing its count, with stand-ins for
+# the browser: each request's address and each element's text, once all are answered
+# (the counter gives every path the count in given.count)
+VISITS_JS = """
+const fs = require("fs");
+const given = JSON.parse(fs.readFileSync(0, "utf8"));
+const requests = [];
+const elements = given.elements.map((attributes) => ({
+  attributes: {...attributes, "data-visit-record": ""}, textContent: "",
+  getAttribute(name) { return name in this.attributes ? this.attributes[name] : null; },
+  hasAttribute(name) { return name in this.attributes; },
+  setAttribute(name, value) { this.attributes[name] = value; }}));
+globalThis.window = globalThis;
+window.top = window;
+Object.defineProperty(globalThis, "navigator", {value: {}, configurable: true});
+globalThis.location = {protocol: "https:", hostname: "farelegami.example.org",
+  pathname: given.pathname};
+globalThis.document = {title: "Pagina", visibilityState: "visible",
+  currentScript: {dataset: {endpoint: "https://stats.example.org/", countLocal: ""}},
+  querySelectorAll: () => elements, addEventListener: () => {}};
+globalThis.fetch = (url) => {
+  requests.push(url);
+  return Promise.resolve({ok: true, status: 200, arrayBuffer: () => Promise.resolve(null),
+    json: () => Promise.resolve({count: given.count})});
+};
+eval(fs.readFileSync(process.argv[1], "utf8"));
+setTimeout(() => console.log(JSON.stringify({requests,
+  shown: elements.map((element) => element.textContent)})), 300);
+"""
+VISIT_COUNTER = ROOT / "theme" / "static" / "js" / "visit-counter.js"
+
+
+def visits_js(elements, count="0", pathname="/"):
+    return node(VISITS_JS, {"elements": elements, "count": count, "pathname": pathname},
+                [VISIT_COUNTER])
+
+
+VISIT_PATHS = [
+    "/2024/05/festa/", "/2024/05/festa/index.html", "/2024/05/festa", "/", "", "//a//b//",
+    "/a/?x=1", "/a/#top", "/a?b#c", "/caf%C3%A9/", "/città/", "/a b/", "/%F0%9F%8E%89/",
+    "/a%2Fb/", "/a%2F%2Fb/", "/a%3Fb/", "/a%23b/", "/INDEX.HTML", "/a/index.html/",
+    "/a/index.htm", "/index.html", "/a/index.html?x", "/a%00b/", "/caf%E9/", "/%",
+    "/100%/caf%C3%A9/", "/a%C3/b%A9/", "/%E2%82/", "/%ED%A0%80/", "/%F4%90%80%80/",
+    "/a%2/", "/a%zz/", "/a/%69ndex.html", "/a%2findex.html",
+]
+
+
+def test_the_counter_records_the_path_the_build_names():
+    """visit-counter.js records and asks for a page's visits under its path made as the
+    build makes it (plugins/visit_counter's visit_path, which the templates write as
+    data-visit-path, and the count of the old site, visite_precedenti, is added to): the
+    address's path without query, fragment, index.html and last "/", every %xx decoded
+    as Python's unquote decodes it, bytes that are no UTF-8 included."""
+    from plugins.visit_counter import visit_path  # noqa: PLC0415
+    from urllib.parse import parse_qs, urlsplit  # noqa: PLC0415
+
+    found = visits_js([{"data-visit-path": path} for path in VISIT_PATHS])
+    recorded = [parse_qs(urlsplit(url).query)["p"][0] for url in found["requests"]
+                if "/count?" in url]
+    assert [(path, js, visit_path(path)) for path, js in zip(VISIT_PATHS, recorded)
+            if js != visit_path(path)] == []
+    # and the page's own address when the element names none (location.pathname)
+    for path in ("/2024/05/caf%C3%A9/", "/caf%E9/index.html"):
+        [url, _] = visits_js([{}], pathname=path)["requests"]
+        assert parse_qs(urlsplit(url).query)["p"][0] == visit_path(path)
+
+
+VISIT_COUNTS = [1, 2, 9, 10, 999, 1000, 1459, 9999, 10000, 10001, 14590, 99999, 100000,
+                123456, 999999, 1000000, 1234567, 99999999, 123456789012, 10**12]
+
+
+def test_the_counter_writes_counts_as_the_build_writes_numbers():
+    """visit-counter.js writes a count as the build writes Italian numbers (numero: four
+    digits ungrouped, then groups of three with "."), and "1 visita", "N visite" as the
+    build's quanti. Its counts are whole and positive (a count of 0 is not shown)."""
+    from plugins.italian import quanti  # noqa: PLC0415
+
+    found = visits_js([{"data-visit-path": f"/n{number}", "data-visit-offset": str(number)}
+                       for number in VISIT_COUNTS] + [{"data-visit-path": "/zero"}])
+    assert found["shown"] == [quanti(number, "visita", "visite")
+                              for number in VISIT_COUNTS] + [""]

@@ -41,14 +41,18 @@
   if (!endpoint || !window.fetch) return;
 
   // The rule of visit_path() in plugins/visit_counter: leading "/", no trailing "/",
-  // no query or fragment, no final "index.html".
+  // no query or fragment, no final "index.html"; %xx decoded as Python's unquote does
+  // (each run as UTF-8, a byte that is none as U+FFFD: "/caf%E9/" too).
+  var utf8 = window.TextDecoder ? new TextDecoder() : null;
+  function unquoted(path) {
+    return path.replace(/(?:%[0-9A-Fa-f]{2})+/g, function (run) {
+      var bytes = run.slice(1).split("%").map(function (pair) { return parseInt(pair, 16); });
+      return utf8 ? utf8.decode(new Uint8Array(bytes)) : run;
+    });
+  }
+
   function canonical(url) {
-    var path = String(url).split(/[?#]/)[0];
-    try {
-      path = decodeURIComponent(path);
-    } catch (error) {
-      // keep it encoded
-    }
+    var path = unquoted(String(url).split(/[?#]/)[0]);
     path = ("/" + path).replace(/\/{2,}/g, "/").replace(/\/index\.html$/, "").replace(/\/+$/, "");
     return path || "/";
   }
