@@ -259,7 +259,7 @@ def test_the_editors_scripts_are_all_loaded_each_after_what_it_uses():
 # What a script may call without declaring it: the browser's own functions and constructors
 BROWSER_CALLS = {"Array", "Boolean", "CSSStyleSheet", "DOMParser", "DataTransfer", "Date",
                  "DragEvent", "Error", "InputEvent", "MutationObserver", "Number", "Object",
-                 "Promise", "RegExp", "ResizeObserver", "String", "TextEncoder", "URL", "Uint8Array", "WeakMap", "clearTimeout",
+                 "Promise", "RegExp", "ResizeObserver", "String", "TextDecoder", "TextEncoder", "URL", "Uint8Array", "WeakMap", "clearTimeout",
                  "decodeURIComponent", "encodeURIComponent", "fetch", "getComputedStyle",
                  "isNaN", "parseInt", "setTimeout"}
 JS_WORDS = {"catch", "for", "function", "if", "in", "new", "return", "switch", "typeof",

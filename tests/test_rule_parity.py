@@ -427,3 +427,55 @@ def test_the_counter_writes_counts_as_the_build_writes_numbers():
                        for number in VISIT_COUNTS] + [{"data-visit-path": "/zero"}])
     assert found["shown"] == [quanti(number, "visita", "visite")
                               for number in VISIT_COUNTS] + [""]
+
+
+# --- field-rules.js' oldAddressRefusal, plugins/redirects/paths.py's old_path ------------
+
+OLD_ADDRESSES = [
+    "/notizie/123-presentazione.html", "/notizie/festa/", "/notizie/festa", "/a.htm",
+    "/a.PHP", "/A.HTML", "  /notizie/1.html  ", "https://www.example.org/notizie/1.html",
+    "HTTP://WWW.EXAMPLE.ORG/a.php", "https://example.org", "https://example.org/",
+    "http://[::1]:8080/a.html", "http://[::1/a.html", "http://ex\tample.org/a.html",
+    "http:///a.html", "ftp://example.org/a.html", "mailto:x@example.org", "www.example.org/a",
+    "notizie/1.html", "/index.php?id=12", "/a.html#sopra", "/a\\b.html", "/a%5Cb.html",
+    "/", "//", "/./a", "/a/../b", "/%2e%2e/a", "/.htaccess", "/a/.git/config", "/a.",
+    "/a..b", "/a.pdf", "/a.jpg/", "/a.tar.gz", "/citt%C3%A0.html", "/città.html",
+    "/caf%E9.html", "/%E9%0A.html", "/a%0Ab", "/a\nb", "/a%7Fb", "/a%C2%85b", "/a\x85b",
+    "/a%00", "/100%.html", "/a%zz", "\ufeff/a.html", "/a.html\ufeff", "/a.html\x1c",
+    "\u00a0/a.html\u2003", "/admin/vecchio.html", "/ADMIN/x", "/theme/a.html",
+    "/immagini/a.html", "/pagina/2/", "/sitemap.xml", "/index.html", "/feeds/x.html",
+    "/%61dmin/x", "/" + "a" * 200 + ".html", "/" + "a" * 195 + ".html", "/" + "à" * 98,
+    "/" + "à" * 100, "/" + "/".join(["a" * 99] * 10), "/" + "/".join(["a" * 99] * 9),
+    "/🎉.html", "/a b.html", "/A/B/",
+]
+
+
+def test_the_editor_refuses_the_old_addresses_the_build_refuses(page):
+    """oldAddressRefusal refuses the old addresses the build refuses (redirects' old_path,
+    with the site's folders), for the same reason, in the same words: it had no limit to
+    an address's length (a name of 250 letters stopped the build), decoded no %xx run
+    holding a byte that is no UTF-8 ("/%E9%0A.html", a control character to the build),
+    and trimmed the spaces of JavaScript ("\\ufeff/a.html" taken, "/a.html\\x1c"
+    refused) where the build strips Python's. The build, for its part, stopped with a
+    traceback on "http://[::1/a.html" (urlsplit's "Invalid IPv6 URL") and read the path of
+    "http://ex\\tample.org/a.html" a letter off (urlsplit drops the tab)."""
+    from plugins.redirects.paths import _CONTROL_RE, KEY, old_path, site_folders  # noqa: PLC0415
+
+    folders = site_folders(page["settings"])
+    said = admin_js(page, "console.log(JSON.stringify(given.map((address) =>"
+                    " A.oldAddressRefusal(new Data({indirizzi_precedenti: [address]})))));",
+                    OLD_ADDRESSES)
+    expected = []
+    for address in OLD_ADDRESSES:
+        _, problem = old_path(address, folders)
+        italian = (problem or "").rsplit(" / ", 1)[0]
+        value = address.strip()
+        written = _CONTROL_RE.sub(lambda found: repr(found.group())[1:-1], value)
+        reason = italian.removeprefix(f"`{KEY}`: {written} ").removeprefix(
+            f"`{KEY}`: {written[:80]}… ")
+        expected.append(problem and f"l'indirizzo precedente «{value}» {reason} (campo"
+                                    " «Indirizzi precedenti»), e il sito non verrebbe"
+                                    " pubblicato.")
+    assert [(address, js, wanted) for address, js, wanted in zip(OLD_ADDRESSES, said, expected)
+            if js != wanted] == []
+    assert 20 < sum(bool(wanted) for wanted in expected) < len(expected) - 15

@@ -10,7 +10,7 @@ full ``https://…`` address keeps only its path. Kept as the web server reads i
 
 import posixpath
 import re
-from urllib.parse import unquote, urlsplit
+from urllib.parse import unquote
 
 from plugins.content_checks import site_paths
 from plugins.core.items import PREVIOUS_ADDRESSES
@@ -20,7 +20,10 @@ KEY = PREVIOUS_ADDRESSES
 # Written as a file of that name: the web server sends it as a page (deploy/nginx.conf
 # gives .php and names without an extension the text/html type).
 SUFFIXES = (".html", ".htm", ".php")
-_URL_RE = re.compile(r"[a-z][a-z0-9+.-]*://", re.IGNORECASE)
+# a web address's scheme and host, up to its path (as field-rules.js reads it): not
+# urlsplit, which raised "Invalid IPv6 URL" on "http://[::1/a" (a traceback, not an error
+# of the file) and drops a tab or a newline, so that the path was cut a letter off
+_URL_RE = re.compile(r"([a-z][a-z0-9+.-]*)://([^/?#]*)", re.IGNORECASE)
 _CONTROL_RE = re.compile(r"[\x00-\x1f\x7f]")
 _EXAMPLE = "/notizie/123-presentazione.html"
 # A name on disk has at most 255 bytes (ext4, APFS, NTFS); the page is first written
@@ -49,12 +52,11 @@ def old_path(text, folders=None):
     value = str(text).strip()
     # as written, control characters shown as \n, \t…: one line in the log and in check
     written = _CONTROL_RE.sub(lambda found: repr(found.group())[1:-1], value)
-    if _URL_RE.match(value):
-        parts = urlsplit(value)
-        if parts.scheme.lower() not in ("http", "https") or not parts.netloc:
+    if web := _URL_RE.match(value):
+        if web[1].lower() not in ("http", "https") or not web[2]:
             return None, (f"`{KEY}`: {written} non è un indirizzo di una pagina web: scrivi il"
                           f" percorso, per esempio {_EXAMPLE} / not a web address")
-        value = value[len(parts.scheme) + 3 + len(parts.netloc):] or "/"
+        value = value[web.end():] or "/"
     if "?" in value:
         return None, (f"`{KEY}`: {written} contiene una richiesta (`?…`): il sito non può"
                       " distinguere gli indirizzi che differiscono solo dopo il `?`, quindi"

@@ -9,6 +9,8 @@
 
   // page.js
   var script = admin.script;
+  var PY_SPACE = admin.PY_SPACE;
+  var strip = admin.strip;
 
   // --- A date written with an offset, in the form's time ------------------------
   // The contract allows a date in ISO 8601 with an offset (2025-07-01T22:30:00+00:00),
@@ -27,7 +29,7 @@
   // moment (1 March, the next day) or a year "25-06-12". Spaces as the build's: any run
   // of them (Python's whitespace: a no-break space too) is one.
   var OFFSET_DATE = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?(?:Z|([+-])(\d{2}):?(\d{2}))$/;
-  var SPACES = /[\t-\r\x1c-\x20\x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]+/g;
+  var SPACES = new RegExp(PY_SPACE + "+", "g");
   var YEARS = [1900, 2999];  // schema.py's YEARS
   var FORM_DATE = "YYYY-MM-DD HH:mm";
 
@@ -60,7 +62,7 @@
 
   // The moment of a date written with an offset, as the build reads it, or null
   function offsetMoment(text) {
-    var parts = OFFSET_DATE.exec(text.replace(SPACES, " ").replace(/^ | $/g, ""));
+    var parts = OFFSET_DATE.exec(strip(text).replace(SPACES, " "));
     if (!parts) {
       return null;
     }

@@ -9,6 +9,8 @@
 
   // page.js
   var words = admin.words;
+  var strip = admin.strip;
+  var unquote = admin.unquote;
   // dates.js
   var YEARS = admin.YEARS;
   // slugs.js
@@ -46,9 +48,20 @@
     return name.toLowerCase();
   });
   var CONTROL = /[\x00-\x1f\x7f]/;
+  // a part between two "/" and the whole path, in UTF-8 bytes (paths.py's MAX_NAME_BYTES,
+  // MAX_PATH_BYTES: the file's name on disk)
+  var MAX_NAME_BYTES = 200;
+  var MAX_PATH_BYTES = 1000;
+  var UTF8 = typeof TextEncoder === "function" ? new TextEncoder() : null;
 
+  function bytes(text) {
+    return UTF8 ? UTF8.encode(text).length : text.length;
+  }
+
+  // (as paths.py's old_path: its spaces stripped are Python's, its %xx decoded as
+  // unquote does)
   function oldAddressProblem(text) {
-    var value = String(text).trim();
+    var value = strip(text);
     var web = /^([a-z][a-z0-9+.\-]*):\/\/([^\/?#]*)/i.exec(value);
     if (web) {
       if (["http", "https"].indexOf(web[1].toLowerCase()) < 0 || !web[2]) {
@@ -73,13 +86,7 @@
       return "deve cominciare con `/` (il percorso dopo il nome del sito), per esempio "
         + OLD_EXAMPLE;
     }
-    var decoded = value.replace(/(?:%[0-9A-Fa-f]{2})+/g, function (escaped) {
-      try {
-        return decodeURIComponent(escaped);
-      } catch (error) {
-        return escaped;
-      }
-    });
+    var decoded = unquote(value);
     if (CONTROL.test(decoded)) {
       return "contiene caratteri di controllo";
     }
@@ -97,6 +104,12 @@
     }
     if (!segments.length) {
       return "è la home page del sito: non può essere un indirizzo precedente";
+    }
+    var path = "/" + segments.join("/") + (decoded[decoded.length - 1] === "/" ? "/" : "");
+    if (Math.max.apply(null, segments.map(bytes)) > MAX_NAME_BYTES
+      || bytes(path) > MAX_PATH_BYTES) {
+      return "è troppo lungo: ogni parte tra due `/` può avere al massimo " + MAX_NAME_BYTES
+        + " caratteri (meno con le lettere accentate), l'indirizzo intero " + MAX_PATH_BYTES;
     }
     var last = segments[segments.length - 1];
     var suffix = (/.(\.[^.]*)$/.exec(last) || ["", ""])[1].toLowerCase();
@@ -116,12 +129,12 @@
       return null;
     }
     var found = addresses(data.get(OLD_ADDRESSES)).filter(function (address) {
-      return address !== null && address !== undefined && String(address).trim();
+      return address !== null && address !== undefined && strip(address);
     });
     for (var index = 0; index < found.length; index += 1) {
       var problem = oldAddressProblem(found[index]);
       if (problem) {
-        return "l'indirizzo precedente «" + String(found[index]).trim() + "» " + problem
+        return "l'indirizzo precedente «" + strip(found[index]) + "» " + problem
           + " (campo «Indirizzi precedenti»), e il sito non verrebbe pubblicato.";
       }
     }

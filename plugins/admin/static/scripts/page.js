@@ -86,6 +86,28 @@
     return value.toJS ? value.toJS() : [].concat(value);
   }
 
+  // Python's whitespace (str.split, str.strip: \x1c-\x1f and \x85 too, not \ufeff), for
+  // the rules the build reads with it (dates.js, field-rules.js)
+  var PY_SPACE = "[\\t-\\r\\x1c-\\x20\\x85\\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f"
+    + "\\u3000]";
+  var PY_ENDS = new RegExp("^" + PY_SPACE + "+|" + PY_SPACE + "+$", "g");
+
+  // ``text`` without Python's whitespace at either end (its str.strip())
+  function strip(text) {
+    return String(text).replace(PY_ENDS, "");
+  }
+
+  // ``text`` with every %xx decoded as Python's urllib.parse.unquote decodes it: each run
+  // of them as UTF-8, a byte that is none as U+FFFD (decodeURIComponent refuses the
+  // whole run: "%E9%0A" was left as typed, its newline unseen)
+  var UTF8 = typeof TextDecoder === "function" ? new TextDecoder() : null;
+  function unquote(text) {
+    return String(text).replace(/(?:%[0-9A-Fa-f]{2})+/g, function (run) {
+      var bytes = run.slice(1).split("%").map(function (pair) { return parseInt(pair, 16); });
+      return UTF8 ? UTF8.decode(new Uint8Array(bytes)) : run;
+    });
+  }
+
   // A style sheet of ours, constructed and adopted (the editor's policy allows no <style>
   // element): banner.js's room for its notices, small-screens.js's phone layout
   function addStyleSheet(css) {
@@ -103,6 +125,9 @@
   admin.words = words;
   admin.list = list;
   admin.addStyleSheet = addStyleSheet;
+  admin.PY_SPACE = PY_SPACE;
+  admin.strip = strip;
+  admin.unquote = unquote;
   if (CMS && script) {
     admin.CMS = CMS;
     admin.h = h;
