@@ -479,3 +479,38 @@ def test_the_editor_refuses_the_old_addresses_the_build_refuses(page):
     assert [(address, js, wanted) for address, js, wanted in zip(OLD_ADDRESSES, said, expected)
             if js != wanted] == []
     assert 20 < sum(bool(wanted) for wanted in expected) < len(expected) - 15
+
+
+# --- field-rules.js' nameRefusal, plugins/contract/schema.py's "non si ricava un
+# indirizzo" for tags and authors ----------------------------------------------------------
+
+NAMES = ["Festa", "Città", "🎉", "🎉🎉 ", "—", "’", "°", "n°", "&", "&amp;", "&#128512;",
+         "&nbsp;", "#", "...", "\u200b", "\u2800", "C++", "1", "ß", "Ω", "\u00a0", "<Festa>",
+         "<b>", "<>", "«»", "Sant’Agata", "‼️", "👍🏽", "🅰", "\ufffd", "%", "%20", "_", "-",
+         "l’", "€", "©", "™", "Ⅻ", "٣", "ⓐ", "\U0001F1EE\U0001F1F9", "\ufeff", "\x1c",
+         " \ufeff🎉 ", "\u3000", "#Festa", "#🎉"]
+
+
+def test_the_editor_refuses_the_names_that_give_no_address_as_the_build_does(page):
+    """nameRefusal refuses a topic or an author the build gives no address (make_slug:
+    symbols or emoji only), and no other; a name whose slug it cannot make as the site
+    does (siteSlug: null) is left to the build."""
+    from plugins.contract.schema import normalise  # noqa: PLC0415
+
+    fields = [{"tags": [name]} for name in NAMES] + [
+        {"authors": ["Anna Rossi", name]} for name in NAMES] + [{"author": name} for name in NAMES]
+    said = admin_js(page, """
+console.log(JSON.stringify(given.map((fields) => [A.nameRefusal(new Data(fields)) !== null,
+  A.siteSlug(Object.values(fields)[0].slice ? [].concat(Object.values(fields)[0]).pop()
+    : "")])));
+""", fields)
+    build = []
+    for each in fields:
+        _, problems, _ = normalise({"title": "Festa", "date": "2024-06-12 10:30", **each},
+                                   is_page=False, settings=page["settings"])
+        build.append(any("non si ricava un indirizzo" in problem for _, problem in problems))
+    # the same, but where siteSlug leaves the name to the build (null)
+    assert [(each, refused, made, wanted) for each, (refused, made), wanted
+            in zip(fields, said, build)
+            if refused != wanted and not (made is None and wanted and not refused)] == []
+    assert sum(build) > 20 and sum(refused for refused, _ in said) > 20

@@ -145,20 +145,24 @@
   // only: the build's "non si ricava un indirizzo"), or null; names siteSlug does not
   // fold as the site does are left to the build
   function nameRefusal(data) {
-    var tags = addresses(data.get("tags")).map(String);
-    var tag = tags.filter(function (name) { return name.trim() && siteSlug(name) === ""; })[0];
+    // each name as the build reads it (schema.py: Python's strip; a list's blank names
+    // dropped, an `author` of spaces alone kept, and refused): JavaScript's trim took
+    // "\ufeff" for a blank name, and a no-break space alone for no author
+    var tags = addresses(data.get("tags")).map(strip).filter(Boolean);
+    var tag = tags.filter(function (name) { return siteSlug(name) === ""; })[0];
     if (tag !== undefined) {
-      return "dall'argomento «" + tag.trim() + "» non si ricava un indirizzo (è fatto solo di"
+      return "dall'argomento «" + tag + "» non si ricava un indirizzo (è fatto solo di"
         + " simboli o emoji), e il sito non verrebbe pubblicato: negli «Argomenti» usa"
         + " lettere o cifre.";
     }
-    var names = addresses(data.get("authors")).map(String).concat(
-      String(data.get("author") || ""));
-    var author = names.filter(function (name) {
-      return name.trim() && siteSlug(name) === "";
-    })[0];
-    return author !== undefined ? "dall'autore «" + author.trim()
-      + "» non si ricava un indirizzo (è fatto solo di simboli o emoji), e il sito non"
+    var names = addresses(data.get("authors")).map(strip).filter(Boolean);
+    var one = data.get("author");
+    if (typeof one === "string" && one !== "") {
+      names.push(strip(one));
+    }
+    var author = names.filter(function (name) { return siteSlug(name) === ""; })[0];
+    return author !== undefined ? "dall'autore «" + author + "» non si ricava un indirizzo"
+      + " (è fatto solo di " + (author ? "simboli o emoji" : "spazi") + "), e il sito non"
       + " verrebbe pubblicato: negli «Autori» usa lettere o cifre." : null;
   }
 
