@@ -514,3 +514,59 @@ console.log(JSON.stringify(given.map((fields) => [A.nameRefusal(new Data(fields)
             in zip(fields, said, build)
             if refused != wanted and not (made is None and wanted and not refused)] == []
     assert sum(build) > 20 and sum(refused for refused, _ in said) > 20
+
+
+# --- link-addresses.js' webHost, disguisedHost, refusedScheme and localPath,
+# plugins/contract/addresses.py's browser_host, disguised_host and url_scheme,
+# plugins/core/files.py's local_path ------------------------------------------------------
+
+ADDRESSES = [
+    "https://example.org/", "https://EXAMPLE.org:8080/x", "https://example.org./",
+    "https://example.org:/", "https://example.org:abc/", "https://example.org:8080:9/",
+    "https://[::1]:80/", "https://[::1]/", "https://[::1/", "https://::1]/",
+    "https://[::1]x/", "https://[evil.example]/", "https://[127.0.0.1]/",
+    "https://[v1.x]/", "https://[::ffff:1.2.3.4]/", "https://[fe80::1%25eth0]/",
+    "https://user@example.org/", "https://a@b@c/", "https://example.org\\@allowed.example/",
+    "https://exa mple.org/", "https://exa\tmple.org/", "https://exa%6dple.org/",
+    "https://ÉXAMPLE.org/", "https://İ.org/", "https://example.org\u3002com/",
+    "HTTPS:example.org", "https:///example.org", "https:////example.org", "//example.org/x",
+    "http:\\\\evil.example\\", "1http://x/", " \u00a0https://example.org/ ",
+    "\ufeffhttps://example.org/", "/\\evil.example/", "\\/evil.example/", "\\\\evil.example/",
+    "///evil.example/", "//evil.example/", " /\\evil.example:8080/x", "/\\nome@Evil.example:80/",
+    "/\\\tevil.example/", "/\\[::1]/", "/\\[::1/", "/\\evil.example?x", "/\\evil.example#x",
+    "/\\EVIL.example", "/\\évil.example", "<//\\evil.example/>", "/contatti/", "#sopra",
+    "?q=1", "programma", "{static}/allegati/x.pdf", "java\tscript:alert(1)", " JavaScript:x",
+    "j a v a s c r i p t:x", "sms:+39", "geo:45,9", "tel:+39", "mailto:x@example.org",
+    "MAILTO:x", "HTTP://x", "+x:y", "a+b-c.d:x", "é:x", "\x01javascript:x",
+    "javascript\x01:x", "data:image/png;base64,xx", "C:\\Users\\a.pdf", "c:/x",
+    "file:///C:/x", "\\\\server\\share\\x", "~/x", "/Users/anna/x.pdf", "/home/anna/",
+    "/home/anna/x", "  /Volumes/a/b ", "/var/folders/x/y", "/private/x/y", "/usr/share/x",
+]
+
+
+def test_the_editor_reads_a_links_host_and_scheme_as_the_build_does(page):
+    """The primitives the editor's link and HTML rules are made of read an address as the
+    build's: the host a browser would load it from (browser_host: as urlsplit's hostname,
+    "example.org" of "https://example.org:abc/", none of "https://[::1/"; the allowed
+    video hosts are judged by it), the other site of an address made to look like a path
+    of this one (disguised_host), a scheme the site does not allow, a path on the
+    editor's computer. webHost took "example.org:abc" for a host, "::1]x" and ":" for
+    others, and disguisedHost "[::1]" for ::1."""
+    from plugins.contract.addresses import (  # noqa: PLC0415
+        browser_host, disguised_host, url_scheme)
+    from plugins.contract.allowlist import SCHEMES  # noqa: PLC0415
+    from plugins.core.files import local_path  # noqa: PLC0415
+
+    said = admin_js(page, "console.log(JSON.stringify(given.map((address) => [A.webHost("
+                    "address), A.disguisedHost(address), A.refusedScheme(address),"
+                    " A.localPath(address)])));", ADDRESSES)
+    build = []
+    for address in ADDRESSES:
+        # disguisedHost and refusedScheme take Markdown's <address> too
+        bare = address.strip().removeprefix("<").removesuffix(">")
+        scheme = url_scheme(bare)
+        build.append([browser_host(address), disguised_host(bare),
+                      scheme if scheme and scheme not in SCHEMES else "", local_path(address)])
+    assert [(address, js, python) for address, js, python in zip(ADDRESSES, said, build)
+            if js != python] == []
+    assert all(any(row[column] for row in build) for column in range(4))

@@ -9,6 +9,7 @@
 
   // page.js
   var script = admin.script;
+  var strip = admin.strip;
 
   // --- No relative links in the text ---------------------------------------------
   // A link or an image whose address is relative ([programma](programma),
@@ -210,24 +211,51 @@
 
   // The host a browser would load ``address`` from ("" without one, or behind a user
   // name: addresses.py's browser_host; any run of slashes and backslashes before it read
-  // as //, as a browser reads it)
+  // as //, as a browser reads it), as urlsplit's hostname names it: up to a ":" (a port,
+  // numbers or not: "example.org:abc"), within "[…]" an IPv6 address or an IPvFuture one,
+  // and none for a bracket alone or another "[…]" (urlsplit's "Invalid IPv6 URL")
   function webHost(address) {
     var parts = /^(?:[a-z][a-z0-9+.\-]*:)?\/{2,}([^\/?#]*)/i.exec(
-      String(address).trim().replace(/[\t\n\r]/g, "").replace(/\\/g, "/"));
-    return parts && parts[1].indexOf("@") < 0
-      ? parts[1].replace(/:\d*$/, "").replace(/^\[|\]$/g, "").toLowerCase() : "";
+      strip(address).replace(/[\t\n\r]/g, "").replace(/\\/g, "/"));
+    var netloc = parts ? parts[1] : "";
+    var open = netloc.indexOf("[");
+    if (!netloc || netloc.indexOf("@") >= 0 || (open < 0) !== (netloc.indexOf("]") < 0)) {
+      return "";
+    }
+    if (open < 0) {
+      return netloc.split(":")[0].toLowerCase();
+    }
+    var inside = netloc.slice(open + 1).split("]")[0];
+    return /^v[0-9a-f]+\..+$/i.test(inside) || ipv6(inside) ? inside.toLowerCase() : "";
+  }
+
+  // Whether ``text`` is an IPv6 address as Python's ipaddress reads one: the URL parser's
+  // check, after a zone ("%eth0", one "%", something after it), which it does not take
+  function ipv6(text) {
+    var zone = text.indexOf("%");
+    if (zone >= 0 && (zone === text.length - 1 || text.indexOf("%", zone + 1) >= 0)) {
+      return false;
+    }
+    try {
+      // (the scheme written apart: no address of another host in the script's text)
+      return Boolean(new URL("http:" + "//[" + (zone >= 0 ? text.slice(0, zone) : text)
+        + "]/"));
+    } catch (error) {
+      return false;
+    }
   }
 
   // The other site a browser would follow an address with no scheme to when it is
   // written to look like a path of this one (/\evil.example/, \/…, \\…, ///…), or ""
   // (addresses.py's disguised_host: //example.org/ says what it is)
   function disguisedHost(address) {
-    var target = String(address).trim().replace(/^<|>$/g, "").replace(/[\t\n\r]/g, "");
+    var target = strip(address).replace(/^<|>$/g, "").replace(/[\t\n\r]/g, "");
     if (SCHEME.test(target.toLowerCase()) || !/^(?!\/\/[^\/\\])[\/\\]{2}/.test(target)) {
       return "";
     }
+    // behind a user name (/\\nome@evil.example/) webHost names none: the name after it
     var authority = target.replace(/^[\/\\]+/, "").split(/[\/\\?#]/)[0];
-    return authority.slice(authority.lastIndexOf("@") + 1).replace(/:\d*$/, "").toLowerCase();
+    return webHost(target) || authority.slice(authority.lastIndexOf("@") + 1);
   }
 
   admin.ADDRESS_ATTRIBUTE = ADDRESS_ATTRIBUTE;
