@@ -640,3 +640,51 @@ def test_the_editor_decodes_character_references_as_the_page_does(page):
     assert wrong == []
     assert sum(unescaped is not None for _, unescaped, _, _ in said) > len(REFERENCES) - 10
     assert sum(html.unescape(text) != as_browsers_read(text) for text in REFERENCES) > 40
+
+
+# --- theme/static/js/cerca.js: its counts and compound names, plugins/italian's numero
+# and typography.py's _COMPOUND_NAME --------------------------------------------------------
+
+# cerca.js' functions and constants, its page's start (main()) left out, in a page whose
+# language is the site's
+CERCA_JS = """
+const fs = require("fs");
+globalThis.document = {documentElement: {lang: "it"}};
+globalThis.window = globalThis;
+const text = fs.readFileSync(process.argv[1], "utf8").replace(/\\nmain\\(\\);\\s*$/, "\\n");
+const C = (0, eval)("(function () {\\n" + text
+  + "\\nreturn {numbers, COMPOUND_NAME, notAfter};\\n})()");
+const given = JSON.parse(fs.readFileSync(0, "utf8"));
+console.log(JSON.stringify({counts: given.counts.map((count) => C.numbers.format(count)),
+  names: given.texts.map((text) => C.notAfter(text, C.COMPOUND_NAME).map((found) =>
+    [Array.from(text.slice(0, found.index)).length, found[0]]))}));  // in code points
+"""
+CERCA = ROOT / "theme" / "static" / "js" / "cerca.js"
+
+COMPOUND_TEXTS = [
+    "Il Patto Gener-Attivo", "x-Gener-Attivo", "Gener-Attivo-Bis", "Àrea-Èlite e Öl-Ärger",
+    "Gener²-Attivi", "Gener_-Attivi", "Gener-Attivi_", "Gener-Attivi2", "1Gener-Attivi",
+    "Gene\u0301r-Attivi", "ǅ-Test", "Σ-Alpha", "Emilia-Romagna, Friuli-Venezia Giulia",
+    "Friuli-Venezia-Giulia", "Gener-Ⅻ", "Sant’Agata-Est", "L’Emilia-Romagna",
+    "(Emilia-Romagna)", "Emilia\u2010Romagna", "Emilia-romagna", "EMILIA-ROMAGNA", "A-B",
+    "Emilia-Romagna-", "-Emilia-Romagna", "Emilia-Romagna½", "ÞOR-ÐING", "Ÿves-Saint",
+    "🎉Emilia-Romagna🎉", "Emilia-Romagna e Trentino-Alto Adige", "Città-Stato",
+]
+
+
+def test_the_search_writes_counts_and_names_as_the_pages_do():
+    """cerca.js writes its counts as the build writes numbers (numero: "1476", "14.590",
+    whatever the browser's CLDR data), and keeps together the hyphenated names the build
+    keeps together (typography.py's _COMPOUND_NAME, <span class="nome-composto">)."""
+    from plugins.italian import numero  # noqa: PLC0415
+    from plugins.italian.typography import _COMPOUND_NAME  # noqa: PLC0415
+
+    counts = [0, 1, 9, 999, 1000, 1476, 9999, 10000, 10001, 14590, 99999, 100000, 999999,
+              1000000, 1234567, 123456789012, 10**12, 10**15]
+    found = node(CERCA_JS, {"counts": counts, "texts": COMPOUND_TEXTS}, [CERCA])
+    assert found["counts"] == [numero(count) for count in counts]
+    build = [[[match.start(), match[0]] for match in _COMPOUND_NAME.finditer(text)]
+             for text in COMPOUND_TEXTS]
+    assert [(text, js, python) for text, js, python in zip(COMPOUND_TEXTS, found["names"], build)
+            if js != python] == []
+    assert sum(map(bool, build)) > 10

@@ -142,8 +142,9 @@ const APOSTROPHE = /([\p{L}\p{N}])'(?=[\p{L}\p{N}])/gu;
 // plugins/italian/typography.py's _COMPOUND_NAME finds it: kept whole on its line by
 // <span class="nome-composto"> (base.css), as on the pages; a result's title ended a line
 // with "Patto Gener-" on a phone.
-// Not after a letter, digit, _ or - (notAfter()).
-const COMPOUND_NAME = { pattern: /[A-ZÀ-ÖØ-Þ]\p{L}*-[A-ZÀ-ÖØ-Þ]\p{L}*(?![\p{L}\p{N}_-])/gu,
+// Not after a letter, digit, _ or - (notAfter()). Its words' letters are Python's
+// [^\W\d_]: a number that is no digit too ("Gener²-Attivi").
+const COMPOUND_NAME = { pattern: /[A-ZÀ-ÖØ-Þ][\p{L}\p{Nl}\p{No}]*-[A-ZÀ-ÖØ-Þ][\p{L}\p{Nl}\p{No}]*(?![\p{L}\p{N}_-])/gu,
   notAfter: /[\p{L}\p{N}_-]/u };
 // What a name's span holds with it, as name_spans() there: the punctuation glued to it,
 // closing after it, opening before it. A line may break before and after the span: a
