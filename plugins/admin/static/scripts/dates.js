@@ -28,7 +28,7 @@
   // left as written, to the build, which names it; read by Date, it was shown as another
   // moment (1 March, the next day) or a year "25-06-12". Spaces as the build's: any run
   // of them (Python's whitespace: a no-break space too) is one.
-  var OFFSET_DATE = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?(?:Z|([+-])(\d{2}):?(\d{2}))$/;
+  var BUILD_DATE = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?(Z|([+-])(\d{2}):?(\d{2}))?)?$/;
   var SPACES = new RegExp(PY_SPACE + "+", "g");
   var YEARS = [1900, 2999];  // schema.py's YEARS
   var FORM_DATE = "YYYY-MM-DD HH:mm";
@@ -56,13 +56,29 @@
     if (Object.prototype.toString.call(value) === "[object Date]") {
       return isNaN(value.getTime()) ? value : siteClock(value, " ");
     }
-    var when = typeof value === "string" && offsetMoment(value);
-    return when ? siteClock(when, " ") : value;
+    var read = typeof value === "string" && buildDate(value);
+    return read && read.offset !== null ? siteClock(read.moment, " ") : value;
   }
 
-  // The moment of a date written with an offset, as the build reads it, or null
-  function offsetMoment(text) {
-    var parts = OFFSET_DATE.exec(strip(text).replace(SPACES, " "));
+  // The build's date of ``value`` (a date of the form, of the file, or Decap's Date) in
+  // the site's clock, "2024-09-10 18:00" or the day alone "2024-09-10", or null for a
+  // date the build refuses: the day of an item's address (old-addresses.js)
+  function siteDate(value) {
+    if (Object.prototype.toString.call(value) === "[object Date]") {
+      return isNaN(value.getTime()) ? null : siteClock(value, " ");
+    }
+    var read = typeof value === "string" && buildDate(value);
+    if (!read) {
+      return null;
+    }
+    return read.offset !== null ? siteClock(read.moment, " ") : read.written;
+  }
+
+  // A date as the build reads it (parse_date), or null: {written: as the contract writes
+  // it, "2024-06-12 10:30" or the day alone; offset: its minutes, null without one;
+  // moment: the Date it names with an offset}
+  function buildDate(text) {
+    var parts = BUILD_DATE.exec(strip(text).replace(SPACES, " "));
     if (!parts) {
       return null;
     }
@@ -71,8 +87,8 @@
     });
     // fromisoformat: hours and minutes of the offset added up ("+02:60" is +03:00), less
     // than a day
-    var offset = parts[7] ? (parts[7] === "-" ? -1 : 1) * (Number(parts[8]) * 60
-      + Number(parts[9])) : 0;
+    var offset = !parts[7] ? null : parts[7] === "Z" ? 0
+      : (parts[8] === "-" ? -1 : 1) * (Number(parts[9]) * 60 + Number(parts[10]));
     var clock = new Date(Date.UTC(at[0], at[1] - 1, at[2], at[3], at[4], at[5]));
     clock.setUTCFullYear(at[0]);  // Date.UTC reads 0-99 as 1900-1999
     var read = [clock.getUTCFullYear(), clock.getUTCMonth() + 1, clock.getUTCDate(),
@@ -81,7 +97,9 @@
       || read.join() !== at.join()) {
       return null;  // not a day or a time (30 February, 24:00), or a year the build refuses
     }
-    return new Date(clock.getTime() - offset * 60000);
+    return { offset: offset, moment: new Date(clock.getTime() - (offset || 0) * 60000),
+      written: parts[1] + "-" + parts[2] + "-" + parts[3]
+        + (parts[4] ? " " + parts[4] + ":" + parts[5] : "") };
   }
 
   // The moment ``when`` as the site's clock shows it, "2024-09-10" + ``between`` + "18:00"
@@ -105,5 +123,6 @@
   admin.SITE_ZONE = SITE_ZONE;
   admin.YEARS = YEARS;
   admin.formDate = formDate;
+  admin.siteDate = siteDate;
   admin.siteClock = siteClock;
 }(window.FareLegamiAdmin));

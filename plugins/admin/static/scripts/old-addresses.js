@@ -10,7 +10,7 @@
   // page.js
   var script = admin.script;
   // dates.js
-  var formDate = admin.formDate;
+  var siteDate = admin.siteDate;
   // slugs.js
   var itemOf = admin.itemOf;
 
@@ -23,7 +23,8 @@
   // (plugins/redirects: a page there leads to the new one), as the guide asks of who
   // edits the file; an old address that is the new one again (the title changed back)
   // leaves the list. The new address is made from the site's patterns (data-article-url,
-  // data-page-url); one with other fields than {slug} and {date:%Y|%m|%d} is not checked.
+  // data-page-url), the date as the build reads it (siteDate); one with other fields than
+  // {slug} and {date:%Y|%m|%d}, or of a date the build refuses, is not checked.
   var OLD_ADDRESSES = script.getAttribute("data-old-addresses") || "";
   var URL_PATTERNS = { article: script.getAttribute("data-article-url") || "",
     page: script.getAttribute("data-page-url") || "" };
@@ -37,7 +38,7 @@
   }
 
   function addressOf(pattern, slug, date) {
-    var day = FORM_DATE_RE.exec(String(formDate(date) || ""));
+    var day = FORM_DATE_RE.exec(siteDate(date) || "");
     var known = Boolean(pattern && slug);
     var path = pattern.replace(/\{(\w+)(?::([^}]*))?\}/g, function (match, name, spec) {
       if (name === "slug" && !spec) {
