@@ -10,9 +10,33 @@ as JSON on its stdin), the Python imported; their answers must be the same, or, 
 JS copy deliberately leaves a case to the build or is narrower, it must say so as its
 comments claim.
 
-The pairs checked elsewhere: slugs and apostrophes (siteSlug, apostrophes), the title's
-length, the links' and HTML rules and old addresses against a real build, the lead and
-the body (tests/test_admin.py).
+The pairs, JS -> Python, and where each is checked:
+
+- tools/cms_guard.js refusal -> tools/this_machine.py local_host, foreign_page (here)
+- dates.js formDate, siteDate -> plugins/contract/schema.py parse_date (here)
+- field-rules.js yearRefusal -> parse_date's YEARS (here); oldAddressRefusal ->
+  plugins/redirects/paths.py old_path (here, and against a build: test_admin.py);
+  nameRefusal -> schema.py normalise's "non si ricava un indirizzo" (here)
+- old-addresses.js addressOf -> ARTICLE_URL, PAGE_URL with parse_date (here)
+- file-types.js fileTypeRefusal -> plugins/core/filetypes.py problem (here)
+- reserved.js reservedRefusal -> content_checks/site_paths.py site_path_clashes (here)
+- link-addresses.js webHost, disguisedHost, refusedScheme, localPath ->
+  contract/addresses.py browser_host, disguised_host, url_scheme, core/files.py
+  local_path (here); decoded, unescaped, blankText, blankWritten -> html.unescape,
+  core/text.py blank (here); the link rules built on them (link-rules.js, html-rules.js,
+  link-reading.js, html-blocks.js, less-than.js) -> the build, text by text
+  (test_admin.py's *_CASES)
+- slugs.js siteSlug, apostrophes -> italian/slugs.py title_slug, fix_apostrophes;
+  string-widget.js titleLength -> schema.py's TITLE_WARNING_LENGTH; previews.js
+  leadAndBody, preview-meta.js longDate -> the site's (test_admin.py)
+- theme/static/js/visit-counter.js canonical, italian -> visit_counter visit_path,
+  italian numero and quanti (here)
+- theme/static/js/cerca.js numbers, COMPOUND_NAME -> numero, italian/typography.py
+  _COMPOUND_NAME (here)
+
+Not rules twice: tools/preview_reload.js (it compares the build the page came from with
+the one served), date-widget.js' dayAlone (a form's 00:00 is the day alone: the form's
+own rule), the other scripts (Decap's widgets and pages).
 """
 
 import json
