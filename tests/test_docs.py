@@ -174,23 +174,6 @@ def test_every_setting_named_with_a_plugins_prefix_is_one_of_its_settings():
 
 
 FILES_SECTION = re.compile(r"^## (?:Files|Files and tests|Modules)\n(.*?)(?=^## |\Z)", re.M | re.S)
-PLUGINS_WITH_FILES = sorted(path.parent.name for path in (ROOT / "plugins").glob("*/README.md")
-                            if FILES_SECTION.search(path.read_text(encoding="utf-8")))
-
-
-@pytest.mark.parametrize("plugin", PLUGINS_WITH_FILES)
-def test_a_plugin_readme_s_files_section_names_each_of_its_modules(plugin):
-    """A plugin README with a Files (or Modules) section names every module of the
-    plugin's folder there, ``__init__.py`` aside (content_checks' table left out
-    ``menu_titles.py``, one of its rules)."""
-    folder = ROOT / "plugins" / plugin
-    files = FILES_SECTION.search((folder / "README.md").read_text(encoding="utf-8")).group(1)
-    modules = sorted(path.name for path in folder.glob("*.py") if path.name != "__init__.py")
-    assert modules
-    missing = [name for name in modules if f"`{name}`" not in files]
-    assert not missing, missing
-
-
 PLUGINS_WITH_MODULES = sorted(
     plugin for plugin in PLUGINS
     if {path.name for path in (ROOT / "plugins" / plugin).glob("*.py")} - {"__init__.py", "settings.py"})
@@ -199,11 +182,15 @@ PLUGINS_WITH_MODULES = sorted(
 @pytest.mark.parametrize("plugin", PLUGINS_WITH_MODULES)
 def test_a_plugin_readme_names_each_of_its_modules(plugin):
     """A newcomer reads in the plugin's README what each of its modules is for, written
-    ``name.py`` or ``plugins/NAME/name.py`` (italian's named none of ``dates.py``,
-    ``numbers.py``, attachments' not ``model.py``, its pure functions, nor
-    ``pdfinfo.py``); ``settings.py`` is every plugin's one shape (plugins/README.md)."""
+    ``name.py`` or ``plugins/NAME/name.py``: in its Files (or Modules) section when it has
+    one (content_checks' table left out ``menu_titles.py``, one of its rules), else
+    anywhere (italian's named none of ``dates.py``, ``numbers.py``, attachments' not
+    ``model.py``, its pure functions, nor ``pdfinfo.py``); ``settings.py`` is every
+    plugin's one shape (plugins/README.md)."""
     folder = ROOT / "plugins" / plugin
     text = (folder / "README.md").read_text(encoding="utf-8")
+    section = FILES_SECTION.search(text)
+    text = section.group(1) if section else text
     modules = sorted(path.name for path in folder.glob("*.py")
                      if path.name not in ("__init__.py", "settings.py"))
     missing = [name for name in modules if not re.search(rf"[`/]{re.escape(name)}`", text)]
@@ -568,7 +555,9 @@ def test_every_plugin_the_architecture_shows_at_a_signal_is_connected_to_it():
     assert len(pairs) > 40
     wrong = [(signal, plugin) for signal, plugin in pairs
              if plugin not in PLUGINS
-             or signal not in GENERATOR_STEPS and signal not in receivers(plugin)]
+             or signal not in GENERATOR_STEPS and signal not in receivers(plugin)
+             # a generator's step: the plugin adds that generator
+             or signal in GENERATOR_STEPS and "get_generators" not in receivers(plugin)]
     assert not wrong, wrong
 
 

@@ -428,11 +428,12 @@ def bench(work, articles, runs):
     bare = results.median("bare cold", 0)
     for kind, times in checks.items():
         seconds = statistics.median(times)
-        print(f"{f'invoke check ({kind})' if kind != 'floor' else 'check floor (*)':<22}{runs:>5}{seconds:>10.2f}"
+        label = f"invoke check ({kind})" if kind != "floor" else "cold check floor (*)"
+        print(f"{label:<22}{runs:>5}{seconds:>10.2f}"
               f"{seconds * 1000 / articles:>12.2f}{'':>9}{'':>8}{seconds / bare:>8.2f}")
     check = statistics.median(checks["cold"])
     print("(*) tools/check_floor.py: the check's start-up and the Markdown conversion alone,"
-          " the least\n    a check sharing the build's implementation takes (invoke's"
+          " the least\n    a cold check sharing the build's implementation takes (invoke's"
           " start-up not counted)")
     if search:
         print(f"search indexing (in the cold build): {statistics.median(search):.2f} s")

@@ -271,7 +271,7 @@ def _check_one(file):
     return FileResult(checked, pdfs, slug, target, claims, linked, failed, frozenset(uses))
 
 
-def _preload(settings):
+def preload(settings):
     """Before the workers are forked: the modules each of them would import at its first
     PDF (pypdf, 35 ms), imported once, here, when the attachments' folder holds a PDF."""
     if "plugins.attachments" not in settings["PLUGINS"]:
@@ -283,16 +283,22 @@ def _preload(settings):
             return
 
 
+def worker_count(files):
+    """The processes that check ``files`` unless told: one per CPU, at most 4, from
+    :data:`PARALLEL_FROM` files (fewer are checked in this process)."""
+    return min(os.cpu_count() or 1, 4) if len(files) >= PARALLEL_FROM else 1
+
+
 def checked_files(settings, files, workers=None):
     """:class:`FileResult` of each file, in order; on several cores for many files
     (``workers``: that many processes, whatever the number), where pools may be forked
     (``processes.FORK_POOLS``: Linux)."""
     if workers is None:
-        workers = min(os.cpu_count() or 1, 4) if len(files) >= PARALLEL_FROM else 1
+        workers = worker_count(files)
     if workers < 2 or not processes.FORK_POOLS:
         _start_worker(settings)
         return [_check_one(file) for file in files]
-    _preload(settings)
+    preload(settings)
     context = processes.fork_context()  # settings are inherited, not pickled
     with ProcessPoolExecutor(workers, mp_context=context,
                              **processes.pool_options(_start_worker, (settings,))) as pool:

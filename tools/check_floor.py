@@ -1,4 +1,4 @@
-"""The least time any ``invoke check`` that shares the build's implementation can take.
+"""The least time a cold ``invoke check`` that shares the build's implementation can take.
 
 ``invoke check`` runs the build's own checks (one implementation): it converts every
 file's Markdown with the build's converter, because the links, images and raw HTML it
@@ -8,7 +8,8 @@ loads them, the list of files) and the Markdown conversion of each file's body, 
 forked processes as ``invoke check`` uses, and nothing else (no front matter read, no
 check, no output). ``invoke bench`` prints its time next to ``invoke check``'s: the
 distance between them is all the checking there is to speed up; the floor itself is
-invoke's start-up away from a real run.
+invoke's start-up away from a real run. A warm check (after a build, which left each file's
+result in the cache) converts no Markdown: this is the floor of a cold one.
 
     python tools/check_floor.py --settings SETTINGS   # prints "files seconds" on stdout
 """
@@ -64,14 +65,16 @@ def main(argv=None):
     files = check.content_files(settings)
     gc.freeze()
     gc.enable()
-    workers = min(os.cpu_count() or 1, 4) if len(files) >= check.PARALLEL_FROM else 1
+    workers = check.worker_count(files)
     if workers < 2 or not processes.FORK_POOLS:
         _start(settings)
         sum(map(_convert, files))
-    else:
+    else:  # as check.checked_files starts its pool
+        check.preload(settings)
         with ProcessPoolExecutor(workers, mp_context=processes.fork_context(),
                                  **processes.pool_options(_start, (settings,))) as pool:
-            sum(pool.map(_convert, files, chunksize=32))
+            with processes.frozen():
+                sum(pool.map(_convert, files, chunksize=32))
     print(len(files), f"{time.perf_counter() - started:.3f}")
     return 0
 

@@ -155,6 +155,10 @@ def layout_cause(text, first_line, line):
 # line, not indented)
 # (the blanks taken whole, possessive: a value never starts with one, and trying each way
 # of sharing a run of them between the two made a line of 100,000 quadratic)
+_NO_COLON_RE = re.compile(r"(?P<word>[A-Za-z_][\w-]*)(?:[ \t]*+[;=.,]|[ \t]++-?)[ \t]*+"
+                          r"(?P<value>[^\s:][^:\n]*|[^\s:][^\n]*:[^ \t\n][^\n]*)")
+
+
 def no_colon(key, value):
     """What to write for ``key`` typed without its colon (``title Festa``), ``value`` as
     it should be written: the one wording, whether YAML read the line or not."""
@@ -165,10 +169,6 @@ def no_space(key, value):
     """What to write for ``key`` typed without a space after its colon (``title:Festa``),
     ``value`` as it should be written."""
     return f"dopo i due punti di `{key}` ci vuole uno spazio: scrivi {key}: {value}"
-
-
-_NO_COLON_RE = re.compile(r"(?P<word>[A-Za-z_][\w-]*)(?:[ \t]*+[;=.,]|[ \t]++-?)[ \t]*+"
-                          r"(?P<value>[^\s:][^:\n]*|[^\s:][^\n]*:[^ \t\n][^\n]*)")
 
 
 def _no_colon(lines, number, near):
