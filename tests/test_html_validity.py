@@ -347,8 +347,8 @@ def report(site, project, values, java):
     # more CPU compiling vnu than the run saved: 5.5 s of CPU for the project's pages with
     # it, 2.4 s without, the same report byte for byte (on 2 cores, 20 s against 8 s).
     result = subprocess.run(
-        ["java", "-Xss8m", "-XX:TieredStopAtLevel=1", "-jar", str(VNU), "--format", "json", "--also-check-css",
-         "--also-check-svg", "--skip-non-html", str(site.output), str(project.output),
+        ["java", "-Xss8m", "-XX:TieredStopAtLevel=1", "-jar", str(VNU), "--format", "json",
+         "--also-check-css", "--also-check-svg", "--skip-non-html", str(site.output), str(project.output),
          str(values[0])],
         capture_output=True, text=True, check=False, timeout=300)
     # vnu writes its report on stderr, exit 1 when it holds an error
