@@ -3,6 +3,7 @@
 import http.client
 import json
 import socket
+import struct
 import subprocess
 import sys
 import threading
@@ -111,22 +112,25 @@ def test_counts_persist_in_the_sqlite_file(tmp_path, serve):
     assert read_count(serve(database=database), "/a")[2] == {"count": "1"}
 
 
-def test_concurrent_hits_and_reads_are_all_answered_quickly_and_counted(serve):
-    """A burst of clients: none waits on a full listen queue (a 1 s SYN retry), no hit lost."""
+def test_concurrent_hits_and_reads_are_all_answered_at_once_and_counted(serve):
+    """A burst of clients: none waits on a full listen queue, no hit lost. A connection
+    the full queue dropped is sent again by the client's kernel a second later: that
+    retransmission is what is counted (TCP_INFO), not seconds, which a loaded machine
+    stretches past any bound (a bound of 1 s failed 3 runs in 10 beside other work).
+    With socketserver's backlog of 5, 58 of these 240 connections were sent again."""
     server = serve()
 
     def visit(number):
-        started = time.monotonic()
         if number % 4:
-            status = fetch(f"{server.url}/count?p=/a&t=A&rnd={number}", "POST", b"")[0]
+            request = post(f"p=/a&t=A&rnd={number}")
         else:
-            status = read_count(server, "/a")[0]
-        return status, time.monotonic() - started
+            request = b"GET /counter/%2Fa.json HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n"
+        return talk(server, request, why="dropped by a full listen queue, sent again and again?")
 
     with ThreadPoolExecutor(64) as pool:
         answers = list(pool.map(visit, range(240)))
-    assert {status for status, _ in answers} <= {200, 404}
-    assert max(seconds for _, seconds in answers) < 1
+    assert {int(answer.split(b" ", 2)[1]) for answer, _, _ in answers} <= {200, 404}
+    assert [resent for _, _, resent in answers] == [0] * 240  # none dropped and sent again
     assert read_count(server, "/a")[2] == {"count": "180"}
     assert len(server.store.hits()) == 180
 
@@ -178,14 +182,14 @@ def test_raw_knob_answers_any_count_value(serve):
 
 # --- Malformed requests: refused, nothing recorded, the server keeps working -------------
 
-def exchange(server, data, timeout=20.0):
-    """Send raw bytes over a socket and read until the server closes it.
+def talk(server, data, timeout=20.0, why="it waited for the body?"):
+    """Send raw bytes over a socket and read until the server closes it: (the bytes
+    answered, seconds until closed, segments the client's kernel sent again, as a
+    connection dropped by a full listen queue is, a second later: Linux's TCP_INFO
+    tcpi_total_retrans, at byte 100 of struct tcp_info).
 
-    (status or None when it closed without answering, body, seconds until closed).
-    A server that neither answers nor closes within ``timeout`` fails the test: with a
-    server's own timeout longer than that, an answer proves it did not wait for what
-    ``data`` leaves out (a body announced and never sent).
-    """
+    A server that neither answers nor closes within ``timeout`` fails the test (``why``:
+    the likely cause, said in the failure)."""
     started = time.monotonic()
     with socket.create_connection(server.server_address[:2], timeout=timeout) as connection:
         connection.sendall(data)
@@ -194,8 +198,17 @@ def exchange(server, data, timeout=20.0):
             while chunk := connection.recv(65536):
                 answer += chunk
         except TimeoutError:
-            pytest.fail(f"no answer nor close within {timeout} s (it waited for the body?)")
-    seconds = time.monotonic() - started
+            pytest.fail(f"no answer nor close within {timeout} s ({why})")
+        info = connection.getsockopt(socket.IPPROTO_TCP, socket.TCP_INFO, 104)
+    return answer, time.monotonic() - started, struct.unpack_from("I", info, 100)[0]
+
+
+def exchange(server, data, timeout=20.0):
+    """(status or None when the server closed without answering, body, seconds until
+    closed) of raw bytes sent (:func:`talk`). With a server's own timeout longer than
+    ``timeout``, an answer proves it did not wait for what ``data`` leaves out (a body
+    announced and never sent)."""
+    answer, seconds, _ = talk(server, data, timeout)
     if not answer:
         return None, b"", seconds
     head, _, body = answer.partition(b"\r\n\r\n")
