@@ -57,7 +57,8 @@ def test_term_lists_find_an_article_without_scanning_the_list():
     """Pelican writes each term's page with ``[a for a in dates if a in articles]``:
     with lists, an author of every article cost articles² comparisons (11 s of a
     10,000-article build for the tags, categories and author). Members answers ``in`` by
-    identity from a set, kept right when the list changes."""
+    identity from a set, kept right when the list changes. In CPU seconds, which a busy
+    machine does not stretch as it does the wall clock's."""
     import time  # noqa: PLC0415
 
     class Item:  # as Pelican's Content: no __eq__, equal only to itself
@@ -65,9 +66,9 @@ def test_term_lists_find_an_article_without_scanning_the_list():
 
     dates = [Item() for _ in range(20_000)]
     members = Members(dates[::2])
-    started = time.perf_counter()
+    started = time.process_time()
     found = [item for item in dates if item in members]
-    assert time.perf_counter() - started < 1.0  # a list: 10^8 comparisons, seconds
+    assert time.process_time() - started < 0.25  # a set: 4 ms; a list: 10^8 comparisons, 1.4 s
     assert found == dates[::2]
     assert Item() not in members
     members.append(dates[1])
