@@ -57,7 +57,7 @@ def test_peak_memory_adds_up_the_processes_a_build_runs_beside_each_other():
     if not bench.pss_supported():
         pytest.skip("no /proc PSS here (the bench prints ru_maxrss instead)")
     hold = ("import sys, time; block = bytearray(60 * 2**20); block[::4096] = b'x' * len("
-            "block[::4096]); sys.stdout.write('ready\\n'); sys.stdout.flush(); time.sleep(5)")
+            "block[::4096]); sys.stdout.write('ready\\n'); sys.stdout.flush(); time.sleep(60)")
     parent = subprocess.Popen(
         [sys.executable, "-c", "import subprocess, sys\n"
          f"children = [subprocess.Popen([sys.executable, '-c', {hold!r}], stdout=sys.stdout)"
@@ -67,7 +67,11 @@ def test_peak_memory_adds_up_the_processes_a_build_runs_beside_each_other():
     memory = bench.TreeMemory(parent.pid, interval=0.01)
     try:
         assert [parent.stdout.readline() for _ in range(2)] == ["ready\n"] * 2
-        time.sleep(0.1)  # a few samples with both children holding their block
+        # until a sample sees both blocks (not a fixed 0.1 s: a sampler starved by a busy
+        # machine took none meanwhile); children held for 60 s, killed below
+        deadline = time.monotonic() + 30
+        while memory.peak < 120 * 1024 and time.monotonic() < deadline:
+            time.sleep(0.01)
         peak = memory.stop()
     finally:
         for pid in bench._descendants(parent.pid):  # children first found, then all killed
