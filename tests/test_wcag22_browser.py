@@ -1,0 +1,261 @@
+"""WCAG 2.2's new success criteria that a browser can measure, on the project's own site
+(its content, the public settings, the visit counter on) in headless Chromium, across the
+kinds of page a reader meets: the home (paginated), an article with an attachment, a
+category, the archive, the search with its results, the page not found, Segui and
+Contatti; at 320, 390 and 1280 px. axe-core (test_accessibility_browser.py) checks
+2.5.8 at 390 and 1280 px only and none of the others:
+
+- 2.5.8 Target Size (Minimum): every link, button, field, <summary> and <label> at least
+  24 × 24 CSS px, or with the criterion's spacing (a 24 px circle on the centre of each
+  smaller one meets no other target and no other such circle); a link in a sentence is
+  exempt (the criterion's "inline" exception), a link alone in its block is not.
+- 2.4.11 Focus Not Obscured (Minimum): tabbing through the whole page, each focused
+  element is in the window and the topmost element at the centre of its first line is
+  it (no sticky, fixed or later box painted over it).
+- 3.2.6 Consistent Help: the help the site offers on every page (the Contatti page, and
+  the accessibility statement, which says how to report a problem) is on every page, in
+  the same order, outside <main>.
+
+The web editor's own scripts are measured for the same criteria in test_admin_browser.py
+(2.5.7 and 2.5.8) and test_admin_editing_browser.py (2.4.11).
+"""
+
+import pytest
+from browser_support import goto_in_theme_font, launch, served_project_site
+from samples import text_pdf
+from support import article
+
+pytestmark = pytest.mark.browser
+
+ARTICLE = "/2024/08/festa-dei-laboratori-a-casalmaggiore/"
+PDF = "allegati/2024/comunicato-stampa-presentazione-crema.pdf"
+PAGES = [
+    ("home", "/"),
+    ("articolo con allegato", ARTICLE),
+    ("categoria", "/categorie/notizie/"),
+    ("archivio", "/archivio/"),
+    ("cerca", "/cerca/?q=laboratori"),
+    ("404", "/404.html"),
+    ("segui", "/segui/"),
+    ("contatti", "/contatti/"),
+]
+HEIGHT = 800
+EXTRA = {
+    PDF: text_pdf("Programma della festa\n" + "Laboratori e giochi in piazza.\n" * 20,
+                  "Orari e luoghi dei laboratori."),
+    "notizie/2024-08-01-festa-dei-laboratori.md": article(
+        title="Festa dei Laboratori a Casalmaggiore", date="2024-08-01 18:30",
+        tags="[Casalmaggiore, Laboratori di Comunità]",
+        attachments=[f"file: {PDF}\n    title: Programma della festa"],
+        body="Sabato i Laboratori di Comunità hanno riempito la piazza di Casalmaggiore."
+             " Il [programma](https://www.comune.casalmaggiore.cr.it/laboratori) è in"
+             " Comune.\n\nIl prossimo appuntamento è a settembre."),
+}
+
+# Every pointer target on the page: [name, left, top, right, bottom, inline], in page
+# coordinates. A control in its <label> is measured as the label, which a click on
+# anywhere sets (the search's category, a radio button beside its name). Hidden ones are
+# left out (not rendered, visibility, 1 px boxes: the visually hidden; the skip link
+# above the page until it has the focus). "inline": an
+# inline element in a block that has text of its own besides its targets (a link in a
+# sentence: WCAG 2.5.8's "inline" exception).
+TARGETS = """() => {
+    const selector = 'a[href], button, input:not([type=hidden]), select, textarea, summary,'
+                     + ' label';
+    const all = [...document.querySelectorAll(selector)];
+    const inline = e => {
+        if (getComputedStyle(e).display !== 'inline') return false;
+        let block = e.parentElement;
+        while (getComputedStyle(block).display.startsWith('inline')) block = block.parentElement;
+        const copy = block.cloneNode(true);
+        copy.querySelectorAll(selector).forEach(t => t.remove());
+        return copy.textContent.trim() !== '';
+    };
+    return all.filter(e => !e.parentElement.closest('label')  // its label is the target
+                      && e.getClientRects().length
+                      && getComputedStyle(e).visibility === 'visible'
+                      && e.getBoundingClientRect().width > 1
+                      && e.getBoundingClientRect().height > 1
+                      && e.getBoundingClientRect().bottom + scrollY > 0)
+        .map(e => { const box = e.getBoundingClientRect();
+            return [e.tagName.toLowerCase() + ' ' + (e.textContent.trim().replace(/\\s+/g, ' ')
+                    || e.id || e.getAttribute('aria-label') || '').slice(0, 40),
+                    box.left + scrollX, box.top + scrollY, box.right + scrollX,
+                    box.bottom + scrollY, inline(e)]; });
+}"""
+# The focused element: [name, in the window, the topmost element at the centre of its
+# first line (the part of it in the window) is it or inside it].
+FOCUSED = """() => {
+    const element = document.activeElement;
+    const box = element.getBoundingClientRect();
+    const first = element.getClientRects()[0] || box;
+    const x = (Math.max(first.left, 0) + Math.min(first.right, innerWidth)) / 2;
+    const y = (Math.max(first.top, 0) + Math.min(first.bottom, innerHeight)) / 2;
+    const inside = box.bottom > 0 && box.top < innerHeight && box.right > 0
+                   && box.left < innerWidth;
+    const top = inside ? document.elementFromPoint(x, y) : null;
+    return [element.tagName.toLowerCase() + ' ' + (element.getAttribute('href') || element.id
+            || element.className || element.textContent.trim()).slice(0, 60),
+            inside, !!top && element.contains(top)];
+}"""
+SETTLE = """() => Promise.all(document.getAnimations().map(a => a.finished.catch(() => null)))
+    .then(() => new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done))))"""
+# The help offered on every page, outside <main>, in document order: every link to the
+# Contatti page (who to ask) and to the accessibility statement (how to report a problem);
+# not the skip link, whose "#contenuto" is on the Contatti page an address of it too.
+HELP = """() => [...document.querySelectorAll('a[href]:not([href^="#"])')]
+    .filter(e => !e.closest('main')
+                 && /\\/(contatti|accessibilita)\\/$/.test(new URL(e.href).pathname))
+    .map(e => new URL(e.href).pathname)"""
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory):
+    with served_project_site(tmp_path_factory.mktemp("wcag22"), EXTRA,
+                             counts={ARTICLE.rstrip("/"): 1476},
+                             settings="DEFAULT_PAGINATION = 3") as built:
+        yield built
+
+
+@pytest.fixture(scope="module")
+def page():
+    from playwright.sync_api import sync_playwright  # noqa: PLC0415
+
+    with sync_playwright() as playwright:
+        browser = launch(playwright)
+        context = browser.new_context(viewport={"width": 1280, "height": HEIGHT},
+                                      reduced_motion="reduce")
+        page = context.new_page()
+        page.devtools = context.new_cdp_session(page)  # goto_in_theme_font's
+        yield page
+        browser.close()
+
+
+def open_page(page, site, address, width):
+    """``address`` at ``width`` px, in the theme's font, with what the reader sees once
+    the scripts ran: the visit count, the search's results, the share buttons."""
+    def shown():
+        page.wait_for_function("""() => [...document.querySelectorAll(
+            '.visit-count[data-visit-record]')].every(e => e.textContent)""")
+        if "?q=" in address:
+            page.wait_for_selector("#cerca-risultati li")
+    assert site.exists(address.partition("?")[0]), address
+    page.set_viewport_size({"width": width, "height": HEIGHT})
+    goto_in_theme_font(page, site.origin + address, page.devtools, then=shown)
+
+
+def small_targets(targets):
+    """The targets under 24 × 24 px that neither the inline exception nor the spacing
+    exception covers: a circle of 24 px across on the centre of each smaller target
+    meets no other target's box and no other smaller target's circle."""
+    def small(target):
+        return min(target[3] - target[1], target[4] - target[2]) < 24
+
+    def centre(target):
+        return (target[1] + target[3]) / 2, (target[2] + target[4]) / 2
+
+    def circle_meets_box(point, box):
+        x = min(max(point[0], box[1]), box[3])
+        y = min(max(point[1], box[2]), box[4])
+        return (x - point[0]) ** 2 + (y - point[1]) ** 2 < 12 ** 2
+
+    undersized = [target for target in targets if small(target) and not target[5]]
+    failing = []
+    for target in undersized:
+        others = [other for other in targets if other is not target]
+        point = centre(target)
+        near = [other[0] for other in others if circle_meets_box(point, other)
+                or small(other) and not other[5] and (
+                    (centre(other)[0] - point[0]) ** 2 + (centre(other)[1] - point[1]) ** 2
+                    < 24 ** 2)]
+        if near:
+            failing.append((target[0], round(target[3] - target[1], 1),
+                            round(target[4] - target[2], 1), near))
+    return failing
+
+
+@pytest.mark.parametrize("width", [320, 390])
+@pytest.mark.parametrize(("kind", "address"), PAGES, ids=[kind for kind, _ in PAGES])
+def test_every_target_is_24_px_or_spaced_as_wcag_2_5_8_allows(page, site, kind, address, width):
+    open_page(page, site, address, width)
+    page.evaluate("document.querySelector('.site-nav-menu').open = true")  # its links too
+    targets = page.evaluate(TARGETS)
+    assert "a Contatti" in [target[0] for target in targets], targets
+    assert small_targets(targets) == [], (kind, width)
+
+
+def test_the_target_measure_catches_a_small_crowded_target(page, site):
+    """The measure above, on the footer's legal links made 16 × 16 px and 2 px apart:
+    each is a target alone in its item (not in a sentence), so the inline exception
+    does not cover it, and its neighbour is within its circle."""
+    open_page(page, site, ARTICLE, 390)
+    page.locator(".footer-nav ul").evaluate("""list => {
+        list.style.cssText = 'display: flex; gap: 2px';
+        list.querySelectorAll('li').forEach(item => item.style.cssText = 'margin: 0; padding: 0');
+        list.querySelectorAll('a').forEach(a => a.style.cssText = 'display: block; width: 16px;'
+            + ' height: 16px; min-height: 0; padding: 0; margin: 0; overflow: hidden'); }""")
+    page.evaluate(SETTLE)
+    failing = small_targets(page.evaluate(TARGETS))
+    assert [name for name, *_ in failing] == ["a Privacy", "a Note legali",
+                                              "a Dichiarazione di accessibilità"], failing
+
+
+def tab_through(page, key="Tab"):
+    """Each element ``key`` (Tab, or Shift+Tab: backwards, from the page's end) reaches,
+    round to the first one again, the phone's menu open (its links reached too): its
+    FOCUSED record once the page settled."""
+    seen = []
+    page.evaluate("""() => { document.querySelector('.site-nav-menu').open = true;
+                             window.firstFocused = null;
+                             document.activeElement.blur(); scrollTo(0, 0); }""")
+    for _ in range(150):
+        page.keyboard.press(key)
+        if page.evaluate("document.activeElement === document.body"):
+            break
+        if page.evaluate("""later => { window.firstFocused ||= document.activeElement;
+            return later && document.activeElement === firstFocused; }""", bool(seen)):
+            break  # round to the first element again (a link's address may come twice)
+        page.evaluate(SETTLE)
+        seen.append(page.evaluate(FOCUSED))
+    return seen
+
+
+@pytest.mark.parametrize("width", [320, 390, 1280])
+@pytest.mark.parametrize(("kind", "address"), PAGES, ids=[kind for kind, _ in PAGES])
+def test_no_focused_element_is_hidden_as_wcag_2_4_11_asks(page, site, kind, address, width):
+    """Forwards and backwards: an element scrolled into view from below (Tab) and from
+    above (Shift+Tab), where a sticky header would cover it."""
+    open_page(page, site, address, width)
+    for key in ("Tab", "Shift+Tab"):
+        seen = tab_through(page, key)
+        assert len(seen) > 10 and "a #contenuto" in [name for name, *_ in seen], seen
+        # the menu's links and the footer's
+        assert [end for end in ("/contatti/", "/accessibilita/")
+                if not any(name.endswith(end) for name, *_ in seen)] == [], seen
+        assert [record for record in seen if not all(record[1:])] == [], (kind, width, key)
+
+
+def test_the_focus_measure_catches_a_box_laid_over_the_focused_element(page, site):
+    """The measure above with a band fixed over the window's lower 60 %: the elements
+    the Tab key brings into view under it are reported; and with a sticky header, those
+    Shift+Tab brings into view under it (Tab scrolls an element in from below, where the
+    header is not)."""
+    open_page(page, site, ARTICLE, 390)
+    page.evaluate("""() => { const band = document.createElement('div');
+        band.style.cssText = 'position: fixed; inset: 40% 0 0 0; background: white; z-index: 10';
+        document.body.append(band); }""")
+    assert [record for record in tab_through(page) if not all(record[1:])] != []
+    open_page(page, site, ARTICLE, 390)
+    page.locator(".site-header").evaluate(
+        "header => header.style.cssText = 'position: sticky; top: 0; z-index: 10'")
+    assert [record for record in tab_through(page, "Shift+Tab") if not all(record[1:])] != []
+
+
+@pytest.mark.parametrize("width", [390, 1280])
+def test_the_help_is_in_the_same_order_on_every_page_as_wcag_3_2_6_asks(page, site, width):
+    orders = {}
+    for kind, address in PAGES:
+        open_page(page, site, address, width)
+        orders[kind] = page.evaluate(HELP)
+    assert orders["home"] == ["/contatti/", "/accessibilita/"], orders
+    assert {kind: order for kind, order in orders.items() if order != orders["home"]} == {}
