@@ -35,7 +35,7 @@ from tools.release_check import check_release
 # the file is this version. Whoever on the team changes one of these files updates its
 # digest here (`sha256sum content/<file>`), and the tests check the new words.
 TEAM_VERSIONS = {
-    "pages/accessibilita.md": "05c0d656912a4bf451f4e545f66acf9324916aaa11b01100e87be8de41047b08",
+    "pages/accessibilita.md": "a4ad73d7e96e35a3633b51f36eb404efebca897fd8efb8018a7a7ea6e8af79d8",
     "pages/azioni.md": "2940e9f49f6af231900cc5ed89e8afb9d086a50c457862121b8e08fc2b1de5aa",
     "pages/casalmaggiore.md": "75e9d8e5a9cb4dc4f5069427597b4731444b25cc33e91c7ba306794ebbe31382",
     "pages/civic-center.md": "3f7afd40543e35240dea59a3f5be5a54454613aa3c113c3de72d2c60ed8eb2e1",
@@ -639,6 +639,17 @@ def test_the_accessibility_statement_says_what_the_browser_tests_check(project_s
     assert reflow and [width for width in reflow if f"{width} pixel" not in text] == []
     # the markup checked by the W3C's validator (test_html_validity.py)
     assert ("Nu Html Checker" in text) == (tests / "test_html_validity.py").is_file()
+    # WCAG 2.2's new criteria (test_wcag22_browser.py): each page kind it visits named,
+    # the widths of its measures, the targets' size and the help's order
+    wcag22 = ast.parse((tests / "test_wcag22_browser.py").read_text())
+    constants = {node.targets[0].id: ast.literal_eval(node.value) for node in wcag22.body
+                 if isinstance(node, ast.Assign) and isinstance(node.targets[0], ast.Name)
+                 and node.targets[0].id in ("PAGE_NAMES", "TARGET_WIDTHS", "FOCUS_WIDTHS")}
+    assert len(constants) == 3, constants
+    assert [name for name in constants["PAGE_NAMES"].values() if name not in text] == []
+    assert [width for width in constants["TARGET_WIDTHS"] + constants["FOCUS_WIDTHS"]
+            if f"{width}" not in text] == []
+    assert "24 × 24 pixel" in text and "sempre nello stesso ordine" in text
 
 
 MONTHS = ["gennaio", "febbraio", "marzo", "aprile", "maggio", "giugno", "luglio", "agosto",

@@ -29,16 +29,21 @@ pytestmark = pytest.mark.browser
 
 ARTICLE = "/2024/08/festa-dei-laboratori-a-casalmaggiore/"
 PDF = "allegati/2024/comunicato-stampa-presentazione-crema.pdf"
-PAGES = [
-    ("home", "/"),
-    ("articolo con allegato", ARTICLE),
-    ("categoria", "/categorie/notizie/"),
-    ("archivio", "/archivio/"),
-    ("cerca", "/cerca/?q=laboratori"),
-    ("404", "/404.html"),
-    ("segui", "/segui/"),
-    ("contatti", "/contatti/"),
-]
+# Each page visited, by the name content/pages/accessibilita.md gives it in saying what
+# these tests check (test_project_site.py holds it to that).
+PAGE_NAMES = {
+    "/": "pagina iniziale",
+    "/2024/08/festa-dei-laboratori-a-casalmaggiore/": "articolo con un allegato",
+    "/categorie/notizie/": "pagina di categoria",
+    "/archivio/": "archivio",
+    "/cerca/?q=laboratori": "risultati della ricerca",
+    "/404.html": "pagina di errore",
+    "/segui/": "Segui le notizie",
+    "/contatti/": "pagina Contatti",
+}
+PAGES = [(name, address) for address, name in PAGE_NAMES.items()]
+TARGET_WIDTHS = [320, 390]  # the phones' (a computer's, 1280 px: axe-core's target-size)
+FOCUS_WIDTHS = [320, 390, 1280]
 HEIGHT = 800
 EXTRA = {
     PDF: text_pdf("Programma della festa\n" + "Laboratori e giochi in piazza.\n" * 20,
@@ -174,7 +179,7 @@ def small_targets(targets):
     return failing
 
 
-@pytest.mark.parametrize("width", [320, 390])
+@pytest.mark.parametrize("width", TARGET_WIDTHS)
 @pytest.mark.parametrize(("kind", "address"), PAGES, ids=[kind for kind, _ in PAGES])
 def test_every_target_is_24_px_or_spaced_as_wcag_2_5_8_allows(page, site, kind, address, width):
     open_page(page, site, address, width)
@@ -220,7 +225,7 @@ def tab_through(page, key="Tab"):
     return seen
 
 
-@pytest.mark.parametrize("width", [320, 390, 1280])
+@pytest.mark.parametrize("width", FOCUS_WIDTHS)
 @pytest.mark.parametrize(("kind", "address"), PAGES, ids=[kind for kind, _ in PAGES])
 def test_no_focused_element_is_hidden_as_wcag_2_4_11_asks(page, site, kind, address, width):
     """Forwards and backwards: an element scrolled into view from below (Tab) and from
@@ -257,5 +262,6 @@ def test_the_help_is_in_the_same_order_on_every_page_as_wcag_3_2_6_asks(page, si
     for kind, address in PAGES:
         open_page(page, site, address, width)
         orders[kind] = page.evaluate(HELP)
-    assert orders["home"] == ["/contatti/", "/accessibilita/"], orders
-    assert {kind: order for kind, order in orders.items() if order != orders["home"]} == {}
+    home = orders["pagina iniziale"]
+    assert home == ["/contatti/", "/accessibilita/"], orders
+    assert {kind: order for kind, order in orders.items() if order != home} == {}
