@@ -213,15 +213,21 @@ def tab_through(page, key="Tab"):
     page.evaluate("""() => { document.querySelector('.site-nav-menu').open = true;
                              window.firstFocused = null;
                              document.activeElement.blur(); scrollTo(0, 0); }""")
+    # one round trip a key: the end reached (the body focused, or round to the first
+    # element again: a link's address may come twice), else the record once settled
+    step = f"""async later => {{
+        if (document.activeElement === document.body) return null;
+        window.firstFocused ||= document.activeElement;
+        if (later && document.activeElement === firstFocused) return null;
+        await ({SETTLE})();
+        return ({FOCUSED})();
+    }}"""
     for _ in range(150):
         page.keyboard.press(key)
-        if page.evaluate("document.activeElement === document.body"):
+        record = page.evaluate(step, bool(seen))
+        if record is None:
             break
-        if page.evaluate("""later => { window.firstFocused ||= document.activeElement;
-            return later && document.activeElement === firstFocused; }""", bool(seen)):
-            break  # round to the first element again (a link's address may come twice)
-        page.evaluate(SETTLE)
-        seen.append(page.evaluate(FOCUSED))
+        seen.append(record)
     return seen
 
 
