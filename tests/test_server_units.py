@@ -201,6 +201,50 @@ def test_the_morning_update_takes_main_after_ci_copied_a_new_article(tmp_path):
     assert f"    cd {SITE} && {command[2]}\n" in README.read_text(encoding="utf-8")
 
 
+def test_the_morning_update_drops_a_file_a_later_push_deleted(tmp_path):
+    """CI's copy added content/notizie/tolta.md to the server's tree (untracked there: the
+    clone's commit is older); a later push deleted it, and its CI copy never ran (the
+    server down, the run cancelled). ``git reset --hard`` leaves untracked files alone, so
+    the article stayed and every morning published it again. The update cleans what main
+    does not have, and keeps what git ignores: the server's virtual environment, caches,
+    releases and npm packages."""
+    if not shutil.which("rsync"):
+        if os.environ.get("CI") == "true":
+            pytest.fail("rsync is missing: ./run test installs it (tools/system_packages.py)")
+        pytest.skip("rsync not installed")
+    origin, ci, server = tmp_path / "origin.git", tmp_path / "ci", tmp_path / "server"
+    assert _git(tmp_path, "init", "-q", "--bare", "-b", "main", str(origin)).returncode == 0
+    assert _git(tmp_path, "clone", "-q", str(origin), str(ci)).returncode == 0
+    _commit(ci, {"README.md": "sito\n", ".gitignore": (ROOT / ".gitignore").read_text()},
+            "primo")
+    assert _git(tmp_path, "clone", "-q", str(origin), str(server)).returncode == 0
+    for path in SERVERS_OWN:
+        if not path.startswith(".git/"):
+            (server / path).parent.mkdir(parents=True, exist_ok=True)
+            (server / path).write_text("the server's\n")
+    # a push with an article in a folder of its own, copied by CI over the server's clone
+    _commit(ci, {"content/speciali/tolta.md": "tolta\n"}, "speciale")
+    rsync = shlex.split(readme_block("rsync"))
+    rsync[-1] = f"{server}/"
+    subprocess.run(rsync, cwd=ci, check=True)
+    assert (server / "content" / "speciali" / "tolta.md").exists()
+    # a push that deletes it, never copied: the morning update alone must drop it
+    assert _git(ci, "rm", "-q", "content/speciali/tolta.md").returncode == 0
+    assert _git(ci, "commit", "-q", "-m", "tolta").returncode == 0
+    assert _git(ci, "push", "-q", "origin", "HEAD:main").returncode == 0
+    command = shlex.split(settings(SERVICE)["ExecStart"][0][1:])
+    env = dict(os.environ, GIT_CONFIG_GLOBAL=os.devnull, GIT_CONFIG_NOSYSTEM="1")
+    updated = subprocess.run(command, cwd=server, env=env, capture_output=True, text=True,
+                             check=False)
+    assert updated.returncode == 0, updated.stderr
+    assert not (server / "content" / "speciali" / "tolta.md").exists()
+    assert not (server / "content" / "speciali").exists()
+    for path in SERVERS_OWN:
+        if not path.startswith(".git/"):
+            assert (server / path).read_text() == "the server's\n", path
+    assert _git(server, "status", "--porcelain", "--ignored=no").stdout == ""
+
+
 def test_the_morning_update_keeps_ci_s_copy_when_the_git_host_is_down(tmp_path):
     """A failed fetch (the git host down) must leave the tree CI copied last, newer than
     what the clone fetched before: put back at that, the morning build would take the
