@@ -385,14 +385,24 @@ def _in_actions():
 
 
 def _where_set(names="SITEURL"):
-    """Where the deployer sets ``names``: in GitHub Actions the repository's variables
-    (the workflow's ``vars.*``), which a message saying ``SITEURL=… ./run publish`` did
-    not name; elsewhere nothing more (the environment, publish.env)."""
+    """Where the deployer sets ``names``, as an (Italian, English) pair of hints: in GitHub
+    Actions the repository's variables (the workflow's ``vars.*``), which a message saying
+    ``SITEURL=… ./run publish`` did not name; elsewhere none (the environment,
+    publish.env)."""
     if not _in_actions():
-        return ""
-    return (f" (GitHub Actions: variabili del repository, {names}, in Settings > Secrets and"
-            " variables > Actions > Variables / the repository variables, in Settings >"
-            " Secrets and variables > Actions > Variables; README \"GitHub Pages\", step 2)")
+        return "", ""
+    place = "Settings > Secrets and variables > Actions > Variables"
+    return (f" (GitHub Actions: variabili del repository, {names}, in {place};"
+            " README \"GitHub Pages\", passo 2)",
+            f" (GitHub Actions: the repository variables, {names}, in {place};"
+            " README \"GitHub Pages\", step 2)")
+
+
+def _refuse(italian, english, names="SITEURL"):
+    """Exit with ``italian / english``, each half with its own hint of where ``names`` is
+    set (``_where_set``)."""
+    hint_it, hint_en = _where_set(names)
+    sys.exit(f"{italian}{hint_it} / {english}{hint_en}")
 
 
 def _public_address():
@@ -401,41 +411,47 @@ def _public_address():
     from plugins.core.urls import LOOPBACK, http_address  # noqa: PLC0415
     siteurl = os.environ.get("SITEURL", "")
     if not siteurl:
+        if _in_actions():
+            # in the workflow the value comes from the repository variable, not a command
+            _refuse("SITEURL non impostato: scrivi l'indirizzo pubblico del sito, per esempio"
+                    " https://www.example.org, nella variabile del repository SITEURL",
+                    "SITEURL is not set: set the repository variable SITEURL to the site's"
+                    " public address, e.g. https://www.example.org")
         # the command as the README gives it: invoke is on the PATH only inside .venv
-        sys.exit("SITEURL non impostato: per esempio SITEURL=https://www.example.org"
-                 " ./run publish / SITEURL is not set: e.g."
-                 " SITEURL=https://www.example.org ./run publish" + _where_set())
+        _refuse("SITEURL non impostato: per esempio SITEURL=https://www.example.org"
+                " ./run publish", "SITEURL is not set: e.g."
+                " SITEURL=https://www.example.org ./run publish")
     parts = http_address(siteurl)
     # a release tried on this machine may have a loopback address; one built in CI is
     # published for everyone, who would get pages linking to their own computer
     if parts is not None and parts.hostname in LOOPBACK and _in_actions():
-        sys.exit(f"SITEURL indica questo computer ({siteurl}): il sito pubblicato da GitHub"
-                 " Actions rimanderebbe ogni lettore al proprio computer; scrivi l'indirizzo"
-                 " pubblico del sito, per esempio https://www.example.org / SITEURL names"
-                 " this machine: give the site's public address" + _where_set())
+        _refuse(f"SITEURL indica questo computer ({siteurl}): il sito pubblicato da GitHub"
+                " Actions rimanderebbe ogni lettore al proprio computer; scrivi l'indirizzo"
+                " pubblico del sito, per esempio https://www.example.org",
+                "SITEURL names this machine: give the site's public address")
     if parts is not None and parts.scheme.lower() != "https" and parts.hostname not in LOOPBACK:
-        sys.exit(f"SITEURL deve cominciare con https:// ({siteurl}): con http:// i browser"
-                 " bloccherebbero fogli di stile e script sul sito servito in https / SITEURL"
-                 " must be an https:// address" + _where_set())
+        _refuse(f"SITEURL deve cominciare con https:// ({siteurl}): con http:// i browser"
+                " bloccherebbero fogli di stile e script sul sito servito in https",
+                "SITEURL must be an https:// address")
     # every absolute address of the site (feeds, sitemap, canonical) begins with it:
     # "https://" alone published https:/2024/05/…, a query or a space broke them all
     if (parts is None or parts.query or parts.fragment or "@" in parts.netloc
             or any(character.isspace() for character in siteurl)):
-        sys.exit(f"SITEURL non è l'indirizzo del sito ({siteurl!r}): scrivi https://, il nome"
-                 " del sito e, se serve, la sua cartella, senza spazi, ? o #, per esempio"
-                 " https://www.example.org / SITEURL must be https://host[/path], without"
-                 " spaces, query or fragment" + _where_set())
+        _refuse(f"SITEURL non è l'indirizzo del sito ({siteurl!r}): scrivi https://, il nome"
+                " del sito e, se serve, la sua cartella, senza spazi, ? o #, per esempio"
+                " https://www.example.org", "SITEURL must be https://host[/path], without"
+                " spaces, query or fragment")
     # publishconf.py reads the counter's address from the environment: one on this
     # machine (the development counter's, copied) would have every reader's browser ask
     # its own computer, so nothing would be counted
     counter = http_address(os.environ.get("VISIT_COUNTER_URL", "").strip())
     if counter is not None and counter.hostname in LOOPBACK and parts.hostname not in LOOPBACK:
-        sys.exit(f"VISIT_COUNTER_URL indica questo computer ({counter.hostname}): i browser dei"
-                 " lettori chiederebbero le visite al proprio computer e nessuna sarebbe"
-                 " contata; scrivi l'indirizzo pubblico del contatore (per esempio"
-                 " https://stats.example.org) o lascialo vuoto / VISIT_COUNTER_URL names"
-                 " this machine: readers' browsers would ask their own; give the counter's"
-                 " public address, or none" + _where_set("VISIT_COUNTER_URL"))
+        _refuse(f"VISIT_COUNTER_URL indica questo computer ({counter.hostname}): i browser dei"
+                " lettori chiederebbero le visite al proprio computer e nessuna sarebbe"
+                " contata; scrivi l'indirizzo pubblico del contatore (per esempio"
+                " https://stats.example.org) o lascialo vuoto", "VISIT_COUNTER_URL names"
+                " this machine: readers' browsers would ask their own; give the counter's"
+                " public address, or none", "VISIT_COUNTER_URL")
 
 
 @task

@@ -51,7 +51,8 @@ def test_the_publish_task_refuses_a_siteurl_browsers_would_block(tmp_path, siteu
     ({"SITEURL": "", "GITHUB_ACTIONS": "true"}, 1,
      "SITEURL, in Settings > Secrets and variables > Actions > Variables"),
     ({"SITEURL": "http://www.example.org", "GITHUB_ACTIONS": "true"}, 1,
-     "the repository variables, in Settings > Secrets and variables > Actions > Variables"),
+     "the repository variables, SITEURL, in Settings > Secrets and variables > Actions >"
+     " Variables"),
     ({"SITEURL": "https://www.example.org", "VISIT_COUNTER_URL": "http://localhost:8001",
       "GITHUB_ACTIONS": "true"}, 1, "VISIT_COUNTER_URL, in Settings > Secrets and variables"),
     # a release built in CI is everyone's: the development address copied into the
@@ -78,6 +79,36 @@ def test_the_workflow_s_first_step_finds_what_the_publish_would_stop_on(tmp_path
     assert returncode == status, stdout + stderr
     assert message in (stderr if status else stdout)
     assert not (tmp_path / "pub").exists()
+
+
+PLACE = "in Settings > Secrets and variables > Actions > Variables"
+
+
+@pytest.mark.parametrize(("variables", "names"), [
+    ({"SITEURL": ""}, "SITEURL"),
+    ({"SITEURL": "http://www.example.org"}, "SITEURL"),
+    ({"SITEURL": "https://127.0.0.1"}, "SITEURL"),
+    ({"SITEURL": "https://"}, "SITEURL"),
+    ({"SITEURL": "https://www.example.org", "VISIT_COUNTER_URL": "http://localhost:8001"},
+     "VISIT_COUNTER_URL"),
+])
+def test_in_actions_each_half_of_the_message_has_its_own_hint(tmp_path, variables, names):
+    """In GitHub Actions the hint of where a variable is set came after the English half,
+    both languages in it: "IT / EN (IT hint / EN hint)". Now the Italian hint ends the
+    Italian half and the English one the message; and SITEURL unset names the repository
+    variable, not a ``SITEURL=… ./run publish`` command the workflow cannot use."""
+    env = {name: value for name, value in os.environ.items()
+           if name not in ("SITEURL", "VISIT_COUNTER_URL") and not name.startswith("ADMIN_")}
+    env.update(variables, GITHUB_ACTIONS="true", PUBLISH_ROOT=str(tmp_path / "pub"))
+    returncode, _, stderr = run_invoke("publish", "--settings-only", env=env)
+    assert returncode == 1
+    message = stderr.strip().splitlines()[-1]
+    italian, english = message.split(" / ")
+    assert italian.endswith(f" (GitHub Actions: variabili del repository, {names}, {PLACE};"
+                            ' README "GitHub Pages", passo 2)')
+    assert english.endswith(f" (GitHub Actions: the repository variables, {names}, {PLACE};"
+                            ' README "GitHub Pages", step 2)')
+    assert "./run publish" not in message
 
 
 def test_the_settings_check_shows_the_warnings_the_publish_would_show(tmp_path):
