@@ -2,6 +2,7 @@
 
 import hashlib
 import json
+import os
 import re
 import textwrap
 import unicodedata
@@ -917,3 +918,31 @@ def test_crema_press_release_has_its_pdf_on_the_page_and_in_both_feeds(project_s
         crema = [e for e in entries if "Crema" in e.title and "presentato" in e.title][0]
         assert enclosures(crema) == [(pdf_url, len(written), "application/pdf")]
     assert pdf_url in project_site.text("/documenti/")
+
+
+def test_a_rebuilt_attachment_replaces_its_file_never_writes_into_it(build, tmp_path):
+    """Releases share files by hard links (tools/previous_release.py's ``_share``): an
+    attachment and its preview written into the file already at their path (shutil's
+    copyfile, in place) changed that file in every release sharing it. A build writing
+    over an output (DELETE_OUTPUT_DIRECTORY is off) replaces each file whole."""
+    files = {"allegati/bando.pdf": pdf(2),
+             "notizie/bando.md": item(title="Bando", attachments=["allegati/bando.pdf"])}
+    site = build(files)
+    assert site.ok, site.log
+    shared = tmp_path / "release"
+    shared.mkdir()
+    # the document and its preview (a cache's entry, of the new document's pages after)
+    paths = {name: site.path(name).read_bytes()
+             for name in ("/allegati/bando.pdf", "/allegati/bando-anteprima.webp")}
+    assert paths["/allegati/bando.pdf"] == pdf(2)
+    for number, name in enumerate(paths):
+        os.link(site.path(name), shared / str(number))
+    # the document replaced by one of landscape pages: another preview too
+    landscape = pdf(3, width=842, height=595)
+    site = build({**files, "allegati/bando.pdf": landscape})
+    assert site.ok, site.log
+    assert site.path("/allegati/bando.pdf").read_bytes() == landscape
+    assert site.path("/allegati/bando-anteprima.webp").read_bytes() != paths[
+        "/allegati/bando-anteprima.webp"]
+    for number, (name, data) in enumerate(paths.items()):
+        assert (shared / str(number)).read_bytes() == data, name

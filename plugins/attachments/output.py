@@ -18,12 +18,12 @@ an error.
 
 import logging
 import os
-import shutil
 import threading
 from concurrent.futures import ThreadPoolExecutor
 from urllib.parse import unquote
 
 from plugins.content_checks import report
+from plugins.core.files import copy, place
 from plugins.core.items import context_items, source as item_source
 from plugins.core.problems import WARNING, Problem
 from plugins.core.settings import loaded_setting
@@ -119,15 +119,18 @@ class AttachmentsGenerator:
             first = attachments[0]
             if source in self.clean:
                 publish_copy(self.clean[source], self.output_path, first.save_as, source)
-            else:
-                self._copy(os.path.join(self.path, source), first.save_as)
+            else:  # the editor's file, which may change in place: a copy of its own
+                self._write(copy, os.path.join(self.path, source), first.save_as)
             if first.preview is not None:  # (PDFs only: never a photo's copy)
-                self._copy(first.preview_file, first.preview.url)
+                # a cache's entry, never changed in place: linked
+                self._write(place, first.preview_file, first.preview.url)
 
-    def _copy(self, source, save_as):
+    def _write(self, how, source, save_as):
+        """``source`` at ``save_as`` by ``how`` (plugins.core.files' ``copy`` or ``place``):
+        replaced whole, never written into, as releases share files by hard links."""
         target = os.path.join(self.output_path, *save_as.split("/"))
         os.makedirs(os.path.dirname(target), exist_ok=True)
-        shutil.copyfile(source, target)
+        how(source, target)
         logger.info("Copying %s to %s", source, save_as)
 
 

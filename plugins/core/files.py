@@ -76,6 +76,14 @@ def place(source, target):
         os.unlink(temporary)
 
 
+def copy(source, target):
+    """Make ``target`` a copy of ``source``, written whole under a temporary name and
+    renamed over it: the file it replaces (maybe a hard link a release shares) is never
+    changed in place. For a ``source`` that may change in place (an editor's file in
+    content/), which :func:`place` must not link."""
+    _replace(target, partial(shutil.copyfile, source))
+
+
 def _temporary(target):
     folder, name = os.path.split(os.fspath(target))
     return os.path.join(folder, f".{name}.{os.getpid()}.{threading.get_ident()}.part")
