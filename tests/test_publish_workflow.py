@@ -97,12 +97,44 @@ def test_only_main_is_deployed_and_nothing_holds_the_queue_for_hours():
     # nor is anything deployed to Pages when the site is on your own server
     assert (workflow["jobs"]["deploy"]["if"]
             == "github.ref == 'refs/heads/main' && vars.PUBLISH_SSH == ''")
-    server = next(step for step in workflow["jobs"]["build"]["steps"]
-                  if "PUBLISH_SSH" in step.get("env", {}))
+    server = workflow["jobs"]["publish-ssh"]
     assert server["if"] == "vars.PUBLISH_SSH != '' && github.ref == 'refs/heads/main'"
     for name, job in workflow["jobs"].items():
-        # GitHub's default is 360 minutes, with every later publish waiting in the queue
-        assert 0 < job["timeout-minutes"] <= 60, name
+        if name != "publish-ssh":
+            # GitHub's default is 360 minutes, with every later publish waiting in the queue
+            assert 0 < job["timeout-minutes"] <= 60, name
+    # your own server's publish: the server's own limit (the wait for a running publish
+    # and the service's 45 minutes) and the copy before it; not the build job's 45 minutes
+    remote = re.search(r"timeout (\d+)m \./run publish --wait (\d+)'$", server["steps"][-1]["run"],
+                       re.MULTILINE)
+    assert remote and int(remote[2]) + 45 <= int(remote[1])
+    assert int(remote[1]) < server["timeout-minutes"] <= int(remote[1]) + 15
+
+
+def test_the_ssh_key_goes_to_a_job_that_runs_no_code_of_the_repository():
+    """The SSH key was given to a step of the build job, after the repository's code,
+    the test suite and pip's and npm's packages had run there as root: any of them could
+    have replaced ssh or rsync and read the key. Now a job of its own after the build
+    (only when it passed), with a checkout of the very commit tested and no token left,
+    no container, and a script running only the image's tools."""
+    workflow, _ = load()
+    assert all("secrets." not in str(step) for step in workflow["jobs"]["build"]["steps"])
+    job = workflow["jobs"]["publish-ssh"]
+    assert job["needs"] == "build"
+    assert "container" not in job and job["runs-on"] == "ubuntu-latest"
+    assert "permissions" not in job  # the workflow's: read only
+    checkout, copy = job["steps"]
+    assert checkout["uses"].startswith("actions/checkout@")
+    assert checkout["with"] == {"ref": "${{ github.sha }}", "persist-credentials": False}
+    assert "uses" not in copy and set(copy["env"]) == {"PUBLISH_SSH", "SSH_KEY",
+                                                       "SSH_KNOWN_HOSTS"}
+    # what the script runs on the runner: shell built-ins, coreutils, apt, rsync and ssh;
+    # the tree's ./run only inside the command sent to the server
+    local = re.sub(r"'cd /srv/farelegami/site[^']*'", "", copy["run"])
+    assert "./run" not in local
+    for word in ("python", "pip", "npm", "node", "invoke", "make", "source", "sh", "bash"):
+        assert not re.search(rf"(?<![\w$/-]){word}(?![\w-])", local), word
+    assert ". ./" not in local
 
 
 def test_the_checkout_leaves_no_token_and_downloads_are_cached_by_lockfile():

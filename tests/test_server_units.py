@@ -279,7 +279,12 @@ while [ $# -gt 0 ]; do
 done
 printf '%s\n' "${user:+$user@}$1" >> "$FAKE_SERVER/hosts.log"
 shift
-command=$(printf '%s ' "$@" | sed "s#/srv/farelegami#$FAKE_SERVER#g")
+command=$(printf '%s' "$*" | sed "s#/srv/farelegami#$FAKE_SERVER#g")
+# authorized_keys' command="…" (FAKE_FORCED): sshd runs it instead, the client's command
+# in SSH_ORIGINAL_COMMAND
+if [ -n "$FAKE_FORCED" ]; then
+  SSH_ORIGINAL_COMMAND=$command exec sh -c "$FAKE_FORCED"
+fi
 exec sh -c "$command"
 """
 # the copied tree's ./run: what the server ran, with which addresses
@@ -288,29 +293,25 @@ printf '%s|%s|%s|%s\n' "$*" "$PWD" "$SITEURL" "$PUBLISH_ROOT" >> "$FAKE_SERVER/r
 """
 
 
-def test_the_workflow_copies_the_tree_to_the_server_and_publishes_there(tmp_path):
-    """Your own server: the README described the steps to add to the workflow in place of
-    the Pages ones, and the workflow's own tests (run by ./run test in that very job)
-    then failed on the edited file, so no push was ever published. The workflow now has
-    the step, run when the repository variable PUBLISH_SSH is set: here its script runs
-    for real, rsync and all, through an ssh that runs the command on "the server"."""
+WORKFLOW = ROOT / ".github" / "workflows" / "publish.yml"
+FORCED = ROOT / "deploy" / "farelegami-ci-command"
+KEY = "-----BEGIN OPENSSH PRIVATE KEY-----\nabc\n-----END OPENSSH PRIVATE KEY-----"
+
+
+def _ssh_step():
+    job = yaml.safe_load(WORKFLOW.read_text(encoding="utf-8"))["jobs"]["publish-ssh"]
+    return next(step for step in job["steps"] if "PUBLISH_SSH" in step.get("env", {}))
+
+
+def _run_ssh_step(tmp_path, forced=False, **variables):
+    """The publish-ssh step's script run for real (rsync and all) from a checkout to "the
+    server" (``tmp_path/server``, for /srv/farelegami) through the fake ssh; ``forced``:
+    through deploy/farelegami-ci-command too, as authorized_keys' command. Returns the
+    finished process and the server's folder."""
     if not shutil.which("rsync"):
         if os.environ.get("CI") == "true":
             pytest.fail("rsync is missing: ./run test installs it (tools/system_packages.py)")
         pytest.skip("rsync not installed")
-    workflow = yaml.safe_load((ROOT / ".github" / "workflows" / "publish.yml").read_text())
-    step = next(step for step in workflow["jobs"]["build"]["steps"]
-                if "PUBLISH_SSH" in step.get("env", {}))
-    assert step["env"] == {"PUBLISH_SSH": "${{ vars.PUBLISH_SSH }}",
-                           "SSH_KEY": "${{ secrets.SSH_KEY }}",
-                           "SSH_KNOWN_HOSTS": "${{ secrets.SSH_KNOWN_HOSTS }}"}
-    # the README's commands are the step's
-    readme = README.read_text(encoding="utf-8")
-    block = readme[readme.index('    install -d -m 700 "$RUNNER_TEMP/ssh"'):]
-    block = block[:block.index("\n\n")]
-    assert [line.strip() for line in block.splitlines()] == [
-        line.strip() for line in step["run"].splitlines()[1:] if line.strip()]
-
     checkout, server, tools, runner = (tmp_path / name for name in
                                        ("checkout", "server", "bin", "runner"))
     (checkout / "content" / "notizie").mkdir(parents=True)
@@ -328,12 +329,44 @@ def test_the_workflow_copies_the_tree_to_the_server_and_publishes_there(tmp_path
     runner.mkdir()
     env = dict(os.environ, PATH=f"{tools}:{os.environ['PATH']}", FAKE_SERVER=str(server),
                RUNNER_TEMP=str(runner), PUBLISH_SSH="farelegami@www.example.org",
-               SSH_KEY="-----BEGIN OPENSSH PRIVATE KEY-----\nabc\n-----END OPENSSH PRIVATE KEY-----",
-               SSH_KNOWN_HOSTS="www.example.org ssh-ed25519 AAAAC3Nz")
+               SSH_KEY=KEY, SSH_KNOWN_HOSTS="www.example.org ssh-ed25519 AAAAC3Nz",
+               FAKE_FORCED="")
+    if forced:  # installed on "the server", its paths moved there as the fake ssh's
+        command = tmp_path / "farelegami-ci-command"
+        command.write_text(FORCED.read_text(encoding="utf-8").replace("/srv/farelegami",
+                                                                      str(server)))
+        command.chmod(0o755)
+        env["FAKE_FORCED"] = str(command)
+    env.update(variables)
     # GitHub's bash for run steps: bash --noprofile --norc -eo pipefail {0}
-    ran = subprocess.run(["bash", "--noprofile", "--norc", "-eo", "pipefail", "-c", step["run"]],
-                         cwd=checkout, env=env, capture_output=True, text=True, timeout=60,
-                         check=False)
+    ran = subprocess.run(["bash", "--noprofile", "--norc", "-eo", "pipefail", "-c",
+                          _ssh_step()["run"]], cwd=checkout, env=env, capture_output=True,
+                         text=True, timeout=60, check=False)
+    return ran, server
+
+
+@pytest.mark.parametrize("forced", [False, True], ids=["any key", "the restricted key"])
+def test_the_workflow_copies_the_tree_to_the_server_and_publishes_there(tmp_path, forced):
+    """Your own server: the README described the steps to add to the workflow in place of
+    the Pages ones, and the workflow's own tests (run by ./run test in that very job)
+    then failed on the edited file, so no push was ever published. The workflow now has
+    the step, run when the repository variable PUBLISH_SSH is set: here its script runs
+    for real, rsync and all, through an ssh that runs the command on "the server"; and
+    through the README's restricted authorized_keys line (deploy/farelegami-ci-command),
+    which lets the step's two commands through."""
+    step = _ssh_step()
+    assert step["env"] == {"PUBLISH_SSH": "${{ vars.PUBLISH_SSH }}",
+                           "SSH_KEY": "${{ secrets.SSH_KEY }}",
+                           "SSH_KNOWN_HOSTS": "${{ secrets.SSH_KNOWN_HOSTS }}"}
+    # the README's commands are the step's, from its key on (the checks before: below)
+    readme = README.read_text(encoding="utf-8")
+    block = readme[readme.index('    install -d -m 700 "$RUNNER_TEMP/ssh"'):]
+    block = block[:block.index("\n\n")]
+    lines = [line.strip() for line in step["run"].splitlines() if line.strip()]
+    first = lines.index('install -d -m 700 "$RUNNER_TEMP/ssh"')
+    assert [line.strip() for line in block.splitlines()] == lines[first:]
+
+    ran, server = _run_ssh_step(tmp_path, forced=forced)
     assert ran.returncode == 0, ran.stderr
     site = server / "site"
     assert (site / "content" / "notizie" / "nuova.md").read_text() == "nuova\n"
@@ -344,11 +377,63 @@ def test_the_workflow_copies_the_tree_to_the_server_and_publishes_there(tmp_path
     assert (server / "run.log").read_text().splitlines() == [
         f"publish --wait 30|{site}|https://www.example.org|{server}/public"]
     assert set((server / "hosts.log").read_text().split()) == {"farelegami@www.example.org"}
-    # ssh was given the key and the host's line, as written from the secrets
+    # ssh was given the key and the host's line, as written from the secrets, and never
+    # asks for a password (BatchMode)
+    runner = tmp_path / "runner"
     key, known = runner / "ssh" / "key", runner / "ssh" / "known_hosts"
     calls = (server / "ssh.log").read_text().splitlines()
     assert len(calls) == 2  # rsync's, then the publish's
     for line in calls:
-        assert f"-i {key} -o IdentitiesOnly=yes -o UserKnownHostsFile={known}" in line
-    assert key.read_text() == env["SSH_KEY"] + "\n" and key.stat().st_mode & 0o777 == 0o600
-    assert known.read_text() == env["SSH_KNOWN_HOSTS"] + "\n"
+        assert (f"-i {key} -o IdentitiesOnly=yes -o UserKnownHostsFile={known}"
+                " -o BatchMode=yes") in line
+    assert key.read_text() == KEY + "\n" and key.stat().st_mode & 0o777 == 0o600
+    assert known.read_text() == "www.example.org ssh-ed25519 AAAAC3Nz\n"
+
+
+@pytest.mark.parametrize(("variables", "named"), [
+    ({"SSH_KEY": ""}, "SSH_KEY"),
+    ({"SSH_KNOWN_HOSTS": ""}, "SSH_KNOWN_HOSTS"),
+    ({"PUBLISH_SSH": ""}, "PUBLISH_SSH"),
+    ({"PUBLISH_SSH": "www.example.org"}, "PUBLISH_SSH"),  # no user
+    # read by ssh as an option: a command run on the runner with the key at hand
+    ({"PUBLISH_SSH": "-oProxyCommand=touch@x"}, "PUBLISH_SSH"),
+    ({"PUBLISH_SSH": "farelegami@www.example.org:/tmp"}, "PUBLISH_SSH"),
+])
+def test_the_ssh_step_checks_its_inputs_before_any_copy(tmp_path, variables, named):
+    """An empty secret gave ssh an empty key or no host line (errors about keys and
+    hosts, not about the secret to set), and a PUBLISH_SSH beginning with "-" went to
+    ssh as an option. Each stops the step with GitHub's ::error:: naming what to set,
+    before ssh or rsync runs."""
+    ran, server = _run_ssh_step(tmp_path, **variables)
+    assert ran.returncode == 1
+    assert ran.stdout.startswith(f"::error::{named} ")
+    assert not (server / "ssh.log").exists()
+    assert (server / "site" / "content" / "notizie" / "vecchia.md").exists()
+    assert not (tmp_path / "runner" / "ssh").exists()
+
+
+@pytest.mark.parametrize("command", [
+    "cat /srv/farelegami/publish.env",
+    "rsync --server -logDtpre.iLsfxCIvu --log-file=/srv/farelegami/x . /srv/farelegami/site/",
+    "rsync --server -logDtpre.iLsfxCIvu . /srv/farelegami/",
+    "cd /srv/farelegami/site && ./run publish; cat /srv/farelegami/publish.env",
+])
+def test_the_restricted_key_refuses_any_other_command(tmp_path, command):
+    """README "Your own server": the CI key's authorized_keys line runs
+    deploy/farelegami-ci-command, which lets through the step's two commands (above)
+    and nothing else: no other command, no rsync into another folder or with a path
+    among its options."""
+    server = tmp_path / "server"
+    (server / "site").mkdir(parents=True)
+    (server / "publish.env").write_text("ADMIN_SECRET=x\n")
+    forced = FORCED.read_text(encoding="utf-8").replace("/srv/farelegami", str(server))
+    env = dict(os.environ, SSH_ORIGINAL_COMMAND=command.replace("/srv/farelegami",
+                                                                str(server)))
+    ran = subprocess.run(["sh", "-c", forced], env=env, capture_output=True, text=True,
+                         timeout=30, check=False)
+    assert ran.returncode == 1
+    assert "ADMIN_SECRET" not in ran.stdout
+    assert ran.stderr.startswith("Comando rifiutato dalla chiave di CI")
+    assert list((server / "site").iterdir()) == []
+    readme = README.read_text(encoding="utf-8")
+    assert ('restrict,command="/usr/local/bin/farelegami-ci-command" ssh-ed25519' in readme)
