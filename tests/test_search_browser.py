@@ -152,6 +152,11 @@ ARTICLES = {
     # a number written with a comma, and its two parts on another page
     "pages/biglietti.md": "---\ntitle: Biglietti\n---\n\nIl biglietto ridotto costa 3,50 euro.\n",
     "pages/sale.md": "---\ntitle: Le sale\n---\n\nLa sala grande ha 3 file e 50 posti.\n",
+    # abbreviations (one word of the index: "asd", "spa") and a web address
+    "avvisi/calcetto.md": item(
+        "Il torneo di calcetto", "2024-10-06 10:00",
+        "Lo organizza la A.S.D. Stella Azzurra con la Ferri S.p.A.: ritrovo in p.zza Roma,"
+        " c.a.p. 26100, dalla Dott.ssa Bianchi. Tutto su www.stellazzurra.cr.it."),
     # where to ask (CONTACT_PAGE), offered when nothing is found
     "pages/contatti.md": "---\ntitle: Contatti\n---\n\nTelefonateci ogni mattina.\n",
     **{f"avvisi/sportello-{n}.md": item(f"Sportello di marzo, settimana {n}",
@@ -893,6 +898,31 @@ def test_a_number_written_with_a_comma_or_a_full_stop_stays_one_word(searcher, s
     me.page.goto(site.origin + "/cerca/?q=" + quote("3,50"))
     me.wait_for_status("1 risultato per «3,50».")
     assert [title for title, *_ in me.results()] == ["Biglietti"]
+
+
+CALCETTO = "/2024/10/il-torneo-di-calcetto/"
+
+
+@pytest.mark.parametrize("words, marked", [
+    ("A.S.D.", "A.S.D"), ("S.p.A.", "S.p.A"), ("A.S.D. Roma", "A.S.D"),
+    ("p.zza Roma", "p.zza"), ("c.a.p. 26100", "c.a.p"), ("Dott.ssa Bianchi", "Dott.ssa"),
+    ("stellazzurra.cr.it", "www.stellazzurra.cr.it")])
+def test_an_abbreviation_is_searched_as_the_word_the_page_writes(searcher, site, words,
+                                                                  marked):
+    """Words joined by punctuation are searched apart, but not an abbreviation's letters:
+    "A.S.D." searched "s" (a beginning of every word; "a" and "d" are function words),
+    listing almost every page, "A.S.D. Roma" the other page with "Roma" ("piazza Roma",
+    "Sabato"), "S.p.A." 21 pages ("s", "p"). The index has "asd", "spa" as one word;
+    the parts of a web address ("www.stellazzurra.cr.it") are each a word of it, not always
+    joined ("stellazzurracrit" is no word of it). The mark leaves the final full stop out,
+    as it leaves a comma."""
+    me = searcher
+    me.page.goto(site.origin + "/cerca/?q=" + quote(words))
+    me.wait_until(lambda: f"«{words}»" in me.status(), f"the answer for {words}")
+    assert me.status() == f"1 risultato per «{words}».", me.status()
+    [(title, href, _, _, excerpt)] = me.results()
+    assert (title, href) == ("Il torneo di calcetto", CALCETTO)
+    assert f"<mark>{marked}</mark>" in excerpt, excerpt
 
 
 def test_a_word_on_no_page_finds_nothing_not_the_pages_of_a_shorter_word(searcher, site):

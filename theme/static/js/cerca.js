@@ -129,8 +129,17 @@ const TAG = /<\/?[a-z][a-z0-9]*(?:\s[^<>]*)?\/?>/giu;
 // "bambini+genitori", "info@farelegami.it", "=crema". Pagefind searched them as one word
 // ("cremacremona"), which only a page writing them so has: nothing was found. Between
 // two digits ("3,5", "9.30", "12/03/2024") it stays: the index has them as one word
-// (queryWords(), apart()).
+// (queryWords(), apart()); and so do the full stops of an abbreviation (ABBREVIATION).
 const JOINER = /[^\p{L}\p{N}\p{M}\s\p{Pd}'\u2019\u2018\u02bc`\u00b4]+/gu;
+// Words joined by full stops, one of them a single letter: an abbreviation ("A.S.D.",
+// "S.p.A.", "c.a.p.", "p.zza", "p.es."). The index has it as one word ("asd", "spa",
+// "pzza"), and each part but a single letter ("zza"); apart, its letters were dropped as
+// function words ("a", "d", "e") or searched as the beginning of every word ("s", "p"):
+// "A.S.D. Cremona" listed every page with "Cremona" and a word in s, "S.p.A." said "«S»
+// non si trova". Other words joined by full stops are parts the index has each of, and
+// not always whole: "comune.crema.cr.it" is a part of "www.comune.crema.cr.it" or of an
+// address "ufficio@comune.crema.cr.it", "Dott.ssa" is "dott" and "ssa" (apart()).
+const ABBREVIATION = /\p{L}[\p{L}\p{M}]*(?:\.\p{L}[\p{L}\p{M}]*)+/gu;
 // ' between letters: the index's text has it where the pages have ’ (Pagefind splits
 // words only at ', plugins/search/elisions.split_elisions); excerpts show ’ again
 // (curled()). No lookbehind, here or below: Safari parses one only from 16.4, and on
@@ -489,21 +498,36 @@ function plain(text) {
 }
 
 /* `query` with a space for what joins two words without one (JOINER: not between two
-   digits) and for markup pasted with them (TAG): Pagefind joined them into a word no
-   page has ("Crema,Cremona" searched "cremacremona", "<b>crema</b>" "bcremab"). The
-   index has each part of such a word too ("info@farelegami.it": "info", "farelegami",
-   "it"), so the parts still find a page that writes them joined. */
+   digits, nor an abbreviation's full stops, ABBREVIATION) and for markup pasted with them
+   (TAG): Pagefind joined them into a word no page has ("Crema,Cremona" searched
+   "cremacremona", "<b>crema</b>" "bcremab"). The index has each part of such a word too
+   ("info@farelegami.it": "info", "farelegami", "it"), so the parts still find a page
+   that writes them joined. */
 function apart(query) {
   const digit = /^\p{N}$/u;
-  return query.replace(TAG, " ").replace(JOINER, (run, at, whole) =>
-    (digit.test(whole.charAt(at - 1)) && digit.test(whole.charAt(at + run.length))
-      ? run : " "));
+  const text = query.replace(TAG, " ");
+  const kept = new Set(); // where an abbreviation's full stops are
+  for (const match of text.matchAll(ABBREVIATION)) {
+    const parts = match[0].split(".");
+    if (parts.some((part) => Array.from(part.replace(/\p{M}/gu, "")).length === 1)) {
+      let at = match.index;
+      for (const part of parts.slice(0, -1)) {
+        at += part.length;
+        kept.add(at);
+        at += 1;
+      }
+    }
+  }
+  return text.replace(JOINER, (run, at, whole) =>
+    ((digit.test(whole.charAt(at - 1)) && digit.test(whole.charAt(at + run.length)))
+      || kept.has(at) ? run : " "));
 }
 
 /*
  * The words of a query, each as typed (`shown`, for messages) and as searched (`word`).
  * - Words joined with no space by punctuation or symbols, or inside markup, are each a
- *   word (apart()): "Crema,Cremona" searches "crema cremona".
+ *   word (apart()): "Crema,Cremona" searches "crema cremona"; not a number ("3,50")
+ *   nor an abbreviation ("A.S.D.", "p.zza": "asd", "pzza", as the index has them).
  * - An elided word is left out: "dell'orto" searches "orto". Pagefind would join the
  *   two ("dellorto"), which only a page saying "dell'orto" contains.
  * - "-atorio", "-atoria", "-atorie" search as "-atori": the Italian stemmer cuts
