@@ -31,8 +31,9 @@
  * submit, a category change or on load; while typing only once typing pauses, never on
  * every keystroke. Focus stays where the reader put it, but "Mostra altri risultati"
  * moves it to the first new result, a form hidden because the index did not load
- * gives it to the message saying so, and a search sent on a touch screen lets the field
- * go, closing the on-screen keyboard, and scrolls the count into view (TOUCH). Everything from the index is written as text
+ * gives it to the message saying so, and a search sent on a touch screen moves it from
+ * the field to the status, closing the on-screen keyboard, and scrolls the count into
+ * view (TOUCH). Everything from the index is written as text
  * (textContent), but <mark> elements (Pagefind's in excerpts, highlighted()'s in
  * titles and tags) and, as the pages have
  * them, <span lang="en"> around the site's English terms (data-inglese), <span
@@ -53,8 +54,10 @@ const TYPING_MIN = 2; // characters
 // A touch screen's pointer: a phone's or a tablet's. Its on-screen keyboard stayed up
 // after its search key, over the count and the results, and on a small phone (320 ×
 // 568) the count was below the form anyway: the page looked as before, as if nothing
-// had been searched. A search sent there closes the keyboard (the field's focus let go)
-// and scrolls the count into view (Search.reveal()).
+// had been searched. A search sent there closes the keyboard, the focus moved from the
+// field to the status (Search.toStatus(); blur() left it on <body>, and a phone's screen
+// reader, TalkBack or VoiceOver, whose pointer is coarse too, went back to the page's
+// start), and scrolls the count into view (Search.reveal()).
 const TOUCH = "(pointer: coarse)";
 const EXCERPT_WORDS = 30;
 // Metadata the results show that is not text of the page (templates' data-pagefind-meta,
@@ -685,7 +688,7 @@ class Search {
     this.form.addEventListener("submit", (event) => {
       event.preventDefault();
       const touch = window.matchMedia(TOUCH).matches;
-      if (touch && document.activeElement === this.input) this.input.blur();
+      if (touch && document.activeElement === this.input) this.toStatus();
       this.run(true, null, touch);
     });
     this.choices.addEventListener("change", () => this.run(true));
@@ -870,6 +873,13 @@ class Search {
     }
   }
 
+  /* The focus on the status, not scrolled to yet (reveal() does once it is said): a
+     search sent on a touch screen, the on-screen keyboard closed (TOUCH). */
+  toStatus() {
+    this.status.tabIndex = -1;
+    this.status.focus({ preventScroll: true });
+  }
+
   /* The status (the count, what to try next) scrolled into view, when it is not. */
   reveal() {
     this.status.scrollIntoView({ block: "nearest" });
@@ -899,15 +909,15 @@ class Search {
       link.href = address.href;
       // searched here, the focus back in the field (the link goes with the status),
       // but on a touch screen, where it would open the on-screen keyboard over the
-      // results: the count scrolled into view instead, as a search sent there (TOUCH);
-      // a new tab or window as any link
+      // results: the focus on the status and the count scrolled into view instead, as
+      // for a search sent there (TOUCH); a new tab or window as any link
       link.addEventListener("click", (event) => {
         if (event.button || event.ctrlKey || event.metaKey || event.shiftKey
           || event.altKey) return;
         event.preventDefault();
         const touch = window.matchMedia(TOUCH).matches;
         this.input.value = suggestion;
-        if (!touch) this.input.focus();
+        if (touch) this.toStatus(); else this.input.focus();
         this.run(true, null, touch);
       });
       this.status.append(" Forse cercavi «", link, "»?");
