@@ -87,18 +87,17 @@ def test_an_address_a_browser_reads_as_another_sites_is_never_published_as_a_pat
 
 def _parser_events(html):
     """What html.parser sends for ``html``, in the fast path's form."""
-    from html.parser import HTMLParser  # noqa: PLC0415
 
     from plugins.contract import markdown_html  # noqa: PLC0415
 
     events = []
 
-    class Recorder(HTMLParser):
+    class Recorder(markdown_html.BrowserParser):  # its attributes as a browser reads them
         def handle_starttag(self, tag, attrs):
-            events.append((markdown_html.START, tag, attrs))
+            events.append((markdown_html.START, tag, self.browser_attributes(attrs)))
 
         def handle_startendtag(self, tag, attrs):
-            events.append((markdown_html.STARTEND, tag, attrs))
+            events.append((markdown_html.STARTEND, tag, self.browser_attributes(attrs)))
 
         def handle_endtag(self, tag):
             events.append((markdown_html.END, tag, None))
@@ -188,7 +187,8 @@ def test_fast_path_on_random_html_is_html_parsers_or_none():
     pieces = ["<", ">", "/", " ", "\n", "\t", "=", '"', "'", "&", "&amp;", "&lt;", "&#39;",
               "&quot", "a", "P", "img", "br", "li", "h2", "script", "style", "href",
               'href="{static}/x.jpg"', ' src="javascript:x"', ' alt=""', " id=\"fn:1\"",
-              "on", "-", ":", ".", "é", "<!--", "-->", "<!", "<?", "</", "/>", " />", "{static}"]
+              "on", "-", ":", ".", "é", "<!--", "-->", "<!", "<?", "</", "/>", " />", "{static}",
+              "&#127;", ' href="http&#x7F;s://x"', "&#1"]
     tags = ["<p>", "</p>", "<a href=\"https://example.org/?a=1&amp;b=2\">", "</a>",
             '<img alt="x" src="{static}/immagini/f.jpg" />', "<br />", "<h2 id=\"t\">",
             "</h2>", "<ol reversed>", "<OL START=\"2\">", "<div class=\"footnote\">",

@@ -151,6 +151,7 @@ CORPORA = [
     hostile.WORD_PROCESSOR_DASHES,
     hostile.LISTS_BEGUN_WITH_DASHES,
     hostile.BACKSLASH_LINK,
+    hostile.CONTROL_REFERENCES,
     pasted.PASTED,
     pasted.LINKS_TYPED,
     pasted.CURLY_QUOTES,

@@ -2280,3 +2280,53 @@ def test_a_tab_inside_a_value_is_not_named_for_an_error_further_down(lines, line
     assert raised.value.line == line and advice in raised.value.message, raised.value.message
     assert "tabulatore" not in raised.value.message
 
+
+
+# A control character (or a noncharacter) written as a reference in an address: the build
+# read it by html.unescape, which drops it ("http&#127;s://…" an https link), a browser
+# keeps it (an address relative to the page, or none: nh3 drops an href it cannot read)
+CONTROL_REFERENCES = {"immagini/foto.jpg": JPEG, "notizie/c.md": article(
+    title="Controlli", body="""
+    Vedi [il sito](http&#127;s://example.org/uno).
+
+    <p>Vedi <a href="http&#x7F;s://example.org/due">il sito</a>.</p>
+
+    <p><a href="https://exa&#1mple.org/tre">Tre</a> e <a href="https://example.org/&#xFFFE;">quattro</a>.</p>
+
+    ![Foto]({static}/immagini/foto&#127;.jpg)
+
+    <img src="{static}/immagini/foto.jpg&#x9;&#x81;" alt="Foto">
+
+    Vedi [il bando][bando].
+
+    [bando]: https://example.org/&#157;bando.pdf
+
+    <blockquote cite="https://example.org/&#x85;ok">Il &#128; e il &#x9F; vanno bene.</blockquote>
+
+    [Cinque](https://example.org/&#9;cinque) e [sei](https://example.org/&#13;sei).
+    """)}
+
+
+def test_a_control_character_in_an_address_is_an_error_at_its_line(build, tmp_path):
+    """Each address holding a control character or a noncharacter once its references are
+    decoded as a browser decodes them (href, src, a Markdown link, image or reference
+    definition, raw HTML's too, with or without ";") stops the build, named at its line,
+    the same in ``invoke check``; a number of Windows-1252's table (&#x85; "…", &#128;
+    "€", &#x9F; "Ÿ") is no control, and a tab or a line break a browser drops from an
+    address. (link-addresses.js refuses the same: tests/test_rule_parity.py.)"""
+    site = build(CONTROL_REFERENCES)
+    words = " contiene un carattere di controllo "
+    messages = [f"notizie/c.md:6: l'indirizzo «http&#127;s://example.org/uno»{words}(U+007F",
+                f"notizie/c.md:8: l'indirizzo «http&#127;s://example.org/due»{words}(U+007F",
+                f"notizie/c.md:10: l'indirizzo «https://exa&#1;mple.org/tre»{words}(U+0001",
+                f"notizie/c.md:10: l'indirizzo «https://example.org/&#65534;»{words}(U+FFFE",
+                f"notizie/c.md:12: l'indirizzo «{{static}}/immagini/foto&#127;.jpg»{words}",
+                f"notizie/c.md:14: l'indirizzo «{{static}}/immagini/foto.jpg&#9;&#129;»{words}"
+                "(U+0081",
+                f"notizie/c.md:18: l'indirizzo «https://example.org/&#157;bando.pdf»{words}"]
+    assert_stopped(site)
+    said = [message for message in site.errors() if words in message]
+    assert [message for message in messages if not any(message in one for one in said)] \
+        == [], said
+    assert len(said) == len(messages), said  # not the cite, the tab, the line break
+    assert_same_in_check(tmp_path, 1, *messages)

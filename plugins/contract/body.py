@@ -20,7 +20,6 @@ read by :mod:`plugins.contract.markdown_html`, anything else by html.parser.
 """
 
 import re
-from html.parser import HTMLParser
 
 from plugins.contract.addresses import (
     INTRASITE_RE, MARKER_RE, browser_host, disguised_host, misplaced_marker, static_image,
@@ -32,11 +31,11 @@ from plugins.contract.allowlist import (
 )
 from plugins.contract.attribute_values import value_problem
 from plugins.contract.lines import InFootnote
-from plugins.contract.markdown_html import read
+from plugins.contract.markdown_html import BrowserParser, read
 from plugins.contract.needles import attribute_needle
 from plugins.contract.nesting import Nesting
 from plugins.core.files import local_path
-from plugins.core.text import blank
+from plugins.core.text import address_controls, blank
 
 # each tag's attributes, the global ones included
 _ALLOWED_HERE = {tag: frozenset(names | GLOBAL_ATTRIBUTES) for tag, names in ALLOWED.items()}
@@ -146,7 +145,42 @@ def _nth_place(text, before):
     return re.compile(f"(?s)(?:{escaped}.*?){{{before}}}(?P<at>{escaped})")
 
 
-class Checker(HTMLParser):
+def control_problem(address):
+    """``(needles, message)`` for an ``address`` (decoded as a browser decodes it,
+    :func:`plugins.core.text.html_unescape`) holding a control character or a
+    noncharacter (:func:`plugins.core.text.address_controls`), else None. Written in the
+    text they can only be references, ``&#127;``, ``&#x1;`` (the contract replaces one
+    written as it is, plugins/contract/decoding.py): html.unescape dropped them and the
+    build took "http&#127;s://example.org/" for an https link, while a browser keeps the
+    character, and the page had an address relative to it (or none: nh3 drops an href
+    it cannot read). The web editor refuses such a link too, in these words
+    (link-rules.js' ``controlRefusal``)."""
+    controls = address_controls(address)
+    if not controls:
+        return None
+
+    def written(form):  # the address, its controls (and tabs, line breaks) as references
+        return "".join(form.format(ord(character))
+                       if character in controls or character in "\t\n\r" else character
+                       for character in address.strip())
+    shown = written("&#{};")
+    # its line: the address as written (a number, decimal or hexadecimal), else its
+    # longest piece without a control or a space (a tab may be written &#x9;)
+    pieces = sorted(re.split("[\\s{}]+".format("".join(map(re.escape, controls))),
+                             address.strip()), key=len, reverse=True)
+    codes = ", ".join(f"U+{ord(character):04X}" for character in controls)
+    return (shown.lower(), written("&#x{:x};"), pieces[0].lower()[:40]), \
+        CONTROL_MESSAGE.format(address=shown, codes=codes)
+
+
+CONTROL_MESSAGE = (
+    "l'indirizzo «{address}» contiene un carattere di controllo ({codes}, scritto con &#…;):"
+    " il browser lo tiene nell'indirizzo, che così porta altrove o da nessuna parte;"
+    " cancellalo e scrivi l'indirizzo così com'è (copialo dalla barra del browser)"
+    " / the address {address} holds a control character ({codes}): remove it")
+
+
+class Checker(BrowserParser):
     """The body's HTML read once (:func:`check_html`): what the allowlist refuses
     (``found``) and the warnings, each with its needles (in its footnote's definition
     when it is in one); the links, images and headings; the prose, for the intent
@@ -181,6 +215,7 @@ class Checker(HTMLParser):
         self.warned.append((self.placed(needle), message))
 
     def handle_starttag(self, tag, attrs):
+        attrs = self.browser_attributes(attrs)
         self.nesting.start(tag, attrs)
         if tag in PROSE_SKIP:
             self.literal += 1
@@ -211,6 +246,8 @@ class Checker(HTMLParser):
             elif tag == "iframe" and (asked := frame_problems(name, value)):
                 for problem in asked:
                     self.problem(needles, problem)
+            elif name in URL_ATTRIBUTES and (control := control_problem(value)):
+                self.problem(*control)
             elif name in URL_ATTRIBUTES:
                 # an <img>'s srcset is not: never published (sanitize), it has one warning
                 # below, "remove it"; an error on its addresses ("write {static}/…", "from

@@ -6,12 +6,17 @@ an :class:`html.parser.HTMLParser` does. Most bodies are nothing but the HTML
 Python-Markdown serializes, which :func:`markdown_events` reads in a fifth of
 html.parser's time, with the events html.parser gives for it; :func:`read` sends them
 to the parser's handlers, and gives anything else (raw HTML, comments, ``<script>``) to
-html.parser itself. It runs on every body and summary of a build or a check.
+html.parser itself. It runs on every body and summary of a build or a check. Both read
+an attribute's character references as a browser does
+(:func:`plugins.core.text.html_unescape`: html.parser's html.unescape drops the controls
+and noncharacters a browser keeps).
 """
 
 import re
 from html import unescape
-from html.parser import HTMLParser
+from html.parser import HTMLParser, attrfind_tolerant, tagfind_tolerant
+
+from plugins.core.text import html_unescape
 
 # HTML as Python-Markdown serializes it: text without "<", start tags of a name and
 # attributes each written ` name="value"` (or ` name` alone), then `>` or ` />`, end
@@ -51,7 +56,7 @@ def markdown_events(html):
             tag = tag.lower()
             if tag in _RAW_TEXT:
                 return None
-            pairs = [(name.lower(), unescape(value) if value else value)
+            pairs = [(name.lower(), html_unescape(value) if value else value)
                      for name, value in map(_name_value,
                                             _MARKDOWN_ATTRIBUTE_RE.finditer(attributes))] \
                 if attributes else []
@@ -59,6 +64,44 @@ def markdown_events(html):
         else:
             events.append((END, end.lower(), None))
     return events if at == len(html) else None
+
+
+class BrowserParser(HTMLParser):
+    """An :class:`html.parser.HTMLParser` whose handlers may have a start tag's
+    attributes as a browser reads them (:meth:`browser_attributes`)."""
+
+    _in_start_tag = False
+
+    def parse_starttag(self, i):
+        self._in_start_tag = True
+        try:
+            return super().parse_starttag(i)
+        finally:
+            self._in_start_tag = False
+
+    def browser_attributes(self, attrs):
+        """``attrs`` (a start tag's, as given to ``handle_starttag``) with the values'
+        character references decoded as a browser does: html.parser decoded them by
+        html.unescape, which drops a control (``http&#127;s://``), so the start tag is
+        read again by html.parser's own expressions, its values decoded by
+        :func:`plugins.core.text.html_unescape`. ``attrs`` as they are when the tag
+        came from elsewhere (:func:`read`'s fast path, already so decoded) or has no
+        numbered reference."""
+        text = self.get_starttag_text() if self._in_start_tag else None
+        if not text or "&#" not in text:
+            return attrs
+        raw, at = [], tagfind_tolerant.match(text, 1).end()
+        # html.parser's parse_starttag's reading, on the tag's text
+        while at < len(text) and (found := attrfind_tolerant.match(text, at)):
+            name, rest, value = found.group(1, 2, 3)
+            if not rest:
+                value = None
+            elif value[:1] == "'" == value[-1:] or value[:1] == '"' == value[-1:]:
+                value = value[1:-1]
+            raw.append((name.lower(), html_unescape(value) if value else value))
+            at = found.end()
+        # the same attributes, or html.parser read the tag otherwise (another Python's)
+        return raw if [name for name, _ in raw] == [name for name, _ in attrs] else attrs
 
 
 def read(checker, html):

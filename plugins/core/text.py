@@ -3,6 +3,7 @@ cut at a word; the lead a body opens with."""
 
 import posixpath
 import re
+from html import unescape
 
 from markupsafe import Markup
 
@@ -35,6 +36,43 @@ _BLANK_RE = re.compile("[{}]*".format("".join(
 def blank(text):
     """Whether ``text`` is made only of :data:`BLANK_RANGES`' characters (or is empty)."""
     return _BLANK_RE.fullmatch(text) is not None
+
+
+# A character reference, as html.unescape finds them: a number (";" optional) or a name
+# (the HTML standard's legacy ones need no ";")
+_REFERENCE_RE = re.compile(r"&(#[0-9]+;?|#[xX][0-9a-fA-F]+;?|[^\t\n\f <&#;]{1,32};?)")
+
+
+def _as_browsers_read(found):
+    decoded = unescape(found[0])
+    if decoded or found[1][:1] != "#":
+        return decoded
+    # a number html.unescape drops (a control, U+007F-009F outside Windows-1252's table, a
+    # noncharacter): to the HTML standard a parse error only, the character kept
+    number = found[1][1:].rstrip(";")
+    return chr(int(number[1:], 16) if number[:1] in "xX" else int(number))
+
+
+def html_unescape(text):
+    """``text`` with its character references decoded as the HTML standard (a browser)
+    decodes them: html.unescape's reading (Windows-1252's character for U+0080-009F,
+    U+FFFD for none), but for the numbers it drops, the controls and noncharacters it
+    refuses, which a browser keeps: "http&#127;s://example.org/" is "http\x7fs://…" on
+    the page, an address relative to it, not an https link. How the build reads an
+    address (an attribute's value) written in a text."""
+    return _REFERENCE_RE.sub(_as_browsers_read, text) if "&" in text else text
+
+
+def address_controls(address):
+    """The control characters (Unicode's Cc) and noncharacters of ``address`` (decoded:
+    :func:`html_unescape`), each once, in order: a browser keeps them in the address
+    (the link goes elsewhere, or nowhere), but for a tab and a line break, which it
+    drops from an address."""
+    return list(dict.fromkeys(
+        character for character in address
+        if character not in "\t\n\r" and (
+            character <= "\x1f" or "\x7f" <= character <= "\x9f"
+            or "\ufdd0" <= character <= "\ufdef" or ord(character) & 0xFFFE == 0xFFFE)))
 
 
 def title_from_name(name, *, strip_extension=False):
