@@ -2559,6 +2559,50 @@ def test_admin_js_refuses_a_relative_link_as_the_build_does(build):
         in found[-1]  # the others are counted
 
 
+# addresses holding a control character (or a noncharacter) written as a reference: the
+# address each is refused for (as the build and admin.js show it), or None
+CONTROL_CASES = [
+    ("Vedi [il sito](http&#127;s://example.org/).", None, "http&#127;s://example.org/"),
+    ('<p>Vedi <a href="https://exa&#x1mple.org/">il sito</a>.</p>', None,
+     "https://exa&#1;mple.org/"),
+    ("![Il cortile]({static}/immagini/2025/cortile&#xFFFE;.jpg)", None,
+     "{static}/immagini/2025/cortile&#65534;.jpg"),
+    ("Testo.", "Il [bando](https://example.org/&#157;bando.pdf).",
+     "https://example.org/&#157;bando.pdf"),
+    # Windows-1252's numbers are characters (&#128; "€", &#x9F; "Ÿ"): no control
+    ("Il [bando](https://example.org/&#128;&#x9F;bando.pdf).", None, None),
+]
+
+
+def test_admin_js_refuses_a_control_character_in_an_address_as_the_build_does(build):
+    """"http&#127;s://example.org/" was an https link to the build (html.unescape drops
+    the U+007F), published as "http\x7fs://…", an address relative to the page, while
+    admin.js refused it as relative; "https://exa&#x1mple.org/" the editor saved and the
+    page got a link without its address (nh3 drops it). The build reads the references
+    as a browser does, and both refuse an address holding a control character, in the
+    same words, at its line for the build, in the text or the summary for the editor."""
+    files = {"immagini/2025/cortile.jpg": image("JPEG")}
+    for number, (body, summary, _) in enumerate(CONTROL_CASES):
+        keys = {"summary": json.dumps(summary)} if summary else {}
+        files[f"notizie/caso-{number}.md"] = article(
+            title=f"Caso {number}", tags="[Crema]", body=body, **keys)
+    site = build(files)
+    built = site.messages()
+    words = " contiene un carattere di controllo ("
+    named = [next(iter(re.findall(rf"ERROR notizie/caso-{number}\.md:\d+: l'indirizzo"
+                                  rf" «([^»]*)»{re.escape(words)}", built)), None)
+             for number in range(len(CONTROL_CASES))]
+    assert named == [address for _, _, address in CONTROL_CASES], built
+    found = saves([case[:2] for case in CONTROL_CASES])
+    said = [re.match(rf"(?:il link|l'immagine) «([^»]*)» nel (?:testo|sommario)"
+                     rf"{re.escape(words)}", answer) for answer in found]
+    assert [match[1] if match else answer for match, answer in zip(said, found)] == [
+        address or "saved" for _, _, address in CONTROL_CASES]
+    assert found[2].startswith(
+        "l'immagine «{static}/immagini/2025/cortile&#65534;.jpg» nel testo")
+    assert "nel sommario" in found[3]
+
+
 # links whose address is typed as it is said: what the build and admin.js propose
 TYPED_ADDRESS_CASES = [
     ("Scrivici a [questo indirizzo](info@example.org).", "mailto:info@example.org"),

@@ -22,8 +22,9 @@ The pairs, JS -> Python, and where each is checked:
 - reserved.js reservedRefusal -> content_checks/site_paths.py site_path_clashes (here)
 - link-addresses.js webHost, disguisedHost, refusedScheme, localPath ->
   contract/addresses.py browser_host, disguised_host, url_scheme, core/files.py
-  local_path (here); decoded, unescaped, blankText, blankWritten -> html.unescape,
-  core/text.py blank (here); the link rules built on them (link-rules.js, html-rules.js,
+  local_path (here); decoded, unescaped, blankText, blankWritten -> core/text.py
+  html_unescape, blank (here); link-rules.js controls -> core/text.py address_controls
+  (here); the link rules built on them (link-rules.js, html-rules.js,
   link-reading.js, html-blocks.js, less-than.js) -> the build, text by text
   (test_admin.py's *_CASES)
 - slugs.js siteSlug, apostrophes -> italian/slugs.py title_slug, fix_apostrophes;
@@ -597,8 +598,8 @@ def test_the_editor_reads_a_links_host_and_scheme_as_the_build_does(page):
     assert all(any(row[column] for row in build) for column in range(4))
 
 
-# --- link-addresses.js' decoded, unescaped, blankText and blankWritten, Python's
-# html.unescape and plugins/core/text.py's blank ---------------------------------------------
+# --- link-addresses.js' decoded, unescaped, blankText and blankWritten, plugins/core/text.py's
+# html_unescape and blank --------------------------------------------------------------------
 
 REFERENCES = [
     "&amp;", "&amp", "&AMP;", "&nbsp;", "&nbsp", "&NewLine;", "&Tab;", "&colon;", "&sol;&sol;",
@@ -618,52 +619,50 @@ def spaced(text):
     return "".join(" " if blank(character) else character for character in text)
 
 
-def as_browsers_read(text):
-    """``text`` with its character references decoded as the HTML standard decodes them
-    (browsers): html.unescape's reading, but the numbers it drops (its
-    _invalid_codepoints: controls, U+007F-009F outside Windows-1252's table,
-    noncharacters) are those characters to a browser, a parse error only."""
-    import html  # noqa: PLC0415
-
-    def number(found):
-        code = int(found[1][1:], 16) if found[1][:1] in "xX" else int(found[1])
-        dropped = code in html._invalid_codepoints and code not in html._invalid_charrefs  # noqa: SLF001
-        return chr(code) if dropped else html.unescape(found[0])
-    return html.unescape(re.sub(r"&#((?:[xX][0-9a-fA-F]+)|[0-9]+);?",
-                                lambda found: html.escape(number(found)), text))
-
-
 def test_the_editor_decodes_character_references_as_the_page_does(page):
     """A link's address written with character references is the page's HTML's once
     decoded: decoded gives each number the character a browser gives it (the HTML
-    standard: Windows-1252's for U+0080-009F, U+FFFD for none), which is html.unescape's
-    (the build's reading) but for the controls and noncharacters html.unescape drops and
-    a browser keeps; unescaped decodes the named ones it knows, else leaves the text to
-    the build (null); a text is blank as core.text's blank judges it, written or decoded.
+    standard: Windows-1252's for U+0080-009F, U+FFFD for none), as the build reads an
+    address (core.text's html_unescape: html.unescape's reading but for the controls and
+    noncharacters html.unescape drops and a browser keeps); unescaped decodes the named
+    ones it knows, else leaves the text to the build (null); a text is blank as
+    core.text's blank judges it, written or decoded.
 
-    Those numbers are a disagreement left in the build: "http&#127;s://example.org/" is
-    an https link to its check (html.unescape drops the U+007F) and builds without a
-    word, and the browser reads "http\x7fs://example.org/", an address relative to the
-    page; the editor refuses it as relative, as a browser reads it."""
+    Those numbers were a disagreement: "http&#127;s://example.org/" was an https link to
+    the build's check (html.unescape dropped the U+007F) and built without a word, while
+    the browser reads "http\x7fs://example.org/", an address relative to the page, and
+    the editor refuses it; now the build reads the U+007F as a browser does, and both
+    refuse an address holding a control character or a noncharacter (core.text's
+    address_controls, link-rules.js' controls), saying so."""
     import html  # noqa: PLC0415
 
-    from plugins.core.text import blank  # noqa: PLC0415
+    from plugins.contract.body import control_problem  # noqa: PLC0415
+    from plugins.core.text import address_controls, blank, html_unescape  # noqa: PLC0415
 
     said = admin_js(page, "console.log(JSON.stringify(given.map((text) => [A.decoded(text,"
-                    " true), A.unescaped(text), A.blankText(text), A.blankWritten(text, true)]"
-                    ")));", REFERENCES)
+                    " true), A.unescaped(text), A.blankText(text), A.blankWritten(text, true),"
+                    " A.controls(A.decoded(text, true))])));",
+                    REFERENCES)
     wrong = []
-    for text, (decoded, unescaped, blank_text, blank_written) in zip(REFERENCES, said):
-        python, browser = html.unescape(text), as_browsers_read(text)
+    for text, (decoded, unescaped, blank_text, blank_written, controls) in zip(REFERENCES,
+                                                                              said):
+        build = html_unescape(text)
         named = re.search(r"&[A-Za-z]", text)  # decoded knows a few names (NAMED)
         # unescaped: a named blank reference as a space (blank characters are one to blank)
-        if (decoded != browser and not named
-                or unescaped is not None and spaced(unescaped) != spaced(browser)
-                or blank_text != blank(text) or blank_written != blank(python)):
-            wrong.append((text, decoded, unescaped, browser, blank_text, blank_written))
+        if (decoded != build and not named
+                or unescaped is not None and spaced(unescaped) != spaced(build)
+                or blank_text != blank(text) or blank_written != blank(build)
+                or sorted(set(controls)) != sorted(address_controls(build))):
+            wrong.append((text, decoded, unescaped, build, blank_text, blank_written))
     assert wrong == []
-    assert sum(unescaped is not None for _, unescaped, _, _ in said) > len(REFERENCES) - 10
-    assert sum(html.unescape(text) != as_browsers_read(text) for text in REFERENCES) > 40
+    assert sum(unescaped is not None for _, unescaped, *_ in said) > len(REFERENCES) - 10
+    # the numbers html.unescape drops: the editor (link-rules.js' controlRefusal) and the
+    # build (body.py's control_problem) refuse an address holding one, "http…s://…"
+    dropped = [(text, controls) for text, (*_, controls) in zip(REFERENCES, said)
+               if html.unescape(text) != html_unescape(text)]
+    assert len(dropped) > 40
+    assert [text for text, controls in dropped if not controls
+            or not control_problem(html_unescape(f"http{text}s://example.org/"))] == []
 
 
 # --- theme/static/js/cerca.js: its counts and compound names, plugins/italian's numero

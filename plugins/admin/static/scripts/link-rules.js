@@ -67,6 +67,45 @@
     return null;
   }
 
+  // The control characters and noncharacters of a decoded ``address`` (written as
+  // references, &#127; &#x1;): a browser keeps them in the address, which leads elsewhere
+  // or nowhere ("http&#127;s://…" is relative to the page); not a tab or a line break,
+  // which it drops. The build's rule: plugins/core/text.py's address_controls
+  function controls(address) {
+    return Array.from(String(address)).filter(function (character) {
+      var code = character.codePointAt(0);
+      return "\t\n\r".indexOf(character) < 0 && (code <= 0x1f || (code >= 0x7f && code <= 0x9f)
+        || (code >= 0xfdd0 && code <= 0xfdef) || (code & 0xfffe) === 0xfffe);
+    });
+  }
+
+  // The refusal of the first link or image of the text, then the summary, whose address
+  // holds a control character (controls): null if none. In the build's words
+  // (plugins/contract/body.py's CONTROL_MESSAGE), the address with each as its number
+  function controlRefusal(body, summary) {
+    var first = linksOf(body, summary, function (address) {
+      return controls(address).length > 0;
+    })[0];
+    if (!first) {
+      return null;
+    }
+    var found = controls(first.address);
+    var shown = Array.from(first.address).map(function (character) {
+      return found.indexOf(character) >= 0 || "\t\n\r".indexOf(character) >= 0
+        ? "&#" + character.codePointAt(0) + ";" : character;
+    }).join("");
+    var codes = found.filter(function (character, at) {
+      return found.indexOf(character) === at;
+    }).map(function (character) {
+      return "U+" + ("000" + character.codePointAt(0).toString(16).toUpperCase()).slice(-4);
+    }).join(", ");
+    return (first.image ? "l'immagine «" : "il link «") + shown + "» " + first.where
+      + " contiene un carattere di controllo (" + codes + ", scritto con &#…;): il browser"
+      + " lo tiene nell'indirizzo, che così porta altrove o da nessuna parte, e il sito non"
+      + " verrebbe pubblicato. Cancellalo e scrivi l'indirizzo così com'è (copialo dalla"
+      + " barra del browser).";
+  }
+
   // The refusal of the first relative address in the text, then the summary: null if none
   function relativeRefusal(body, summary) {
     var found = linksOf(body, summary, relative);
@@ -247,6 +286,8 @@
         + " inseriscila con il pulsante ＋ («Aggiungi componente»), «Immagine»." : ".");
   }
 
+  admin.controlRefusal = controlRefusal;
+  admin.controls = controls;
   admin.disguisedRefusal = disguisedRefusal;
   admin.elsewhereRefusal = elsewhereRefusal;
   admin.emptyLinkRefusal = emptyLinkRefusal;

@@ -32,6 +32,7 @@
   // link-reading.js
   var readText = admin.readText;
   // link-rules.js
+  var controlRefusal = admin.controlRefusal;
   var disguisedRefusal = admin.disguisedRefusal;
   var localRefusal = admin.localRefusal;
   var elsewhereRefusal = admin.elsewhereRefusal;
@@ -141,7 +142,8 @@
         throw refusal("un'immagine nel testo non ha il file: sceglilo con «Scegli"
           + " un'immagine» nel riquadro dell'immagine, o togli il riquadro.");
       }
-      var links = localRefusal(body, data.get("summary"))
+      var links = controlRefusal(body, data.get("summary"))
+        || localRefusal(body, data.get("summary"))
         || disguisedRefusal(body, data.get("summary"))
         || relativeRefusal(body, data.get("summary"))
         || elsewhereRefusal(body, data.get("summary"))
