@@ -14,7 +14,12 @@ and noncharacters a browser keeps).
 
 import re
 from html import unescape
-from html.parser import HTMLParser, attrfind_tolerant, tagfind_tolerant
+from html.parser import HTMLParser
+
+try:  # html.parser's own expressions for a start tag (undocumented: BrowserParser below)
+    from html.parser import attrfind_tolerant, tagfind_tolerant
+except ImportError:  # another Python's html.parser: its attributes are taken as it gives them
+    attrfind_tolerant = tagfind_tolerant = None
 
 from plugins.core.text import html_unescape
 
@@ -88,7 +93,7 @@ class BrowserParser(HTMLParser):
         came from elsewhere (:func:`read`'s fast path, already so decoded) or has no
         numbered reference."""
         text = self.get_starttag_text() if self._in_start_tag else None
-        if not text or "&#" not in text:
+        if not text or "&#" not in text or attrfind_tolerant is None:
             return attrs
         raw, at = [], tagfind_tolerant.match(text, 1).end()
         # html.parser's parse_starttag's reading, on the tag's text
