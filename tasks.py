@@ -173,15 +173,18 @@ def check(c, settings=""):
 @task(help={"title": "the headline", "category": "folder under content/ (default: notizie)",
             "date": "YYYY-MM-DD HH:MM, Rome time (default: now)",
             "slug": "the end of the address (default: from the title)",
-            "pubblica": "status: published instead of draft"})
-def new(c, title="", category="notizie", date="", slug="", pubblica=False):
+            "pubblica": "status: published instead of draft",
+            "publish": "the same as --pubblica (the guide says the options are English)"})
+def new(c, title="", category="notizie", date="", slug="", pubblica=False, publish=False):
     """Create a new article (a draft) with complete front matter; print its preview URL."""
+    # --publish is --pubblica in English: the guide tells the editors that the options are
+    # written in English, as the keys are, and invoke refused --publish
     command = [sys.executable, str(ROOT / "tools" / "new_item.py"), "--title", title,
                "--category", category, "--preview",
                f"http://{CONFIG['host']}:{CONFIG['port']}/"]
     command += ["--date", date] if date else []
     command += ["--slug", slug] if slug else []
-    command += ["--pubblica"] if pubblica else []
+    command += ["--pubblica"] if pubblica or publish else []
     sys.exit(subprocess.run(command, cwd=ROOT, check=False).returncode)
 
 

@@ -1124,6 +1124,32 @@ def test_options_written_in_italian_are_refused_as_the_guide_says():
     assert default == "notizie" and "Senza `--category` l'articolo va tra le notizie" in section
 
 
+
+@pytest.mark.parametrize("option", ["--publish", "--pubblica"])
+def test_run_new_publishes_with_the_option_in_english_as_the_guide_says(tmp_path, monkeypatch,
+                                                                         option):
+    """The guide says that ./run new's options are written in English, as the keys are
+    (`--title`, `--category`): a community manager who follows it writes `--publish`,
+    which invoke refused ("No idea what '--publish' is!"), creating nothing. Both it and
+    `--pubblica` create the item published; the guide names both. The task runs for real
+    (invoke parses the command line), on a content folder in tmp_path."""
+    import tasks  # noqa: PLC0415
+    from invoke import Collection, Program  # noqa: PLC0415
+    real_run = subprocess.run
+    monkeypatch.setattr(tasks.subprocess, "run", lambda command, **kwargs: real_run(
+        [*command, *tool_args(tmp_path)], **kwargs))
+    program = Program(namespace=Collection.from_module(tasks))
+    with pytest.raises(SystemExit) as exit_:
+        program.run(["invoke", "new", "--title", "Festa al Civic Center", "--date",
+                     "2024-06-03 09:30", option], exit=True)
+    assert exit_.value.code == 0
+    path = tmp_path / "content" / "notizie" / "2024-06-03-festa-al-civic-center.md"
+    front = yaml.safe_load(path.read_text(encoding="utf-8").split("---\n")[1])
+    assert front["status"] == "published", front
+    guide = (ROOT / "docs" / "guida-redazione.md").read_text(encoding="utf-8")
+    section = guide.split("\n## Nuovo articolo dal terminale: `./run new`\n", 1)[1]
+    assert f"`{option}`" in section.split("\n## ", 1)[0]
+
 # What Windows, macOS and Word leave in a folder, each as the build's IGNORE_FILES names
 # it, and a name of that kind
 LEFT_BY_THE_SYSTEM = {"Thumbs.db": "Thumbs.db", "ehthumbs*.db": "ehthumbs_vista.db",
