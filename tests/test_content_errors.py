@@ -991,6 +991,21 @@ MISTAKES = [
                               "allegati/2024/bando-a4.pdf": PDF}, "notizie/a4.md:4", ERRORE,
      ["l'allegato deve stare nella cartella allegati/: bando-a4.pdf;"
       " scrivi allegati/2024/bando-a4.pdf"]),
+    # the path of the file where the browser saved it, as the Finder shows it: where it is
+    # in allegati/ (copied there already), or the copy to make and the path to write
+    ("attachment-in-downloads", {"notizie/dl1.md": _case(
+        "dl1", "attachments:\n  - file: Downloads/Volantino Estate dl1.PDF"),
+        "allegati/2026/Volantino Estate dl1.PDF": PDF}, "notizie/dl1.md:4", ERRORE,
+     ["l'allegato deve stare nella cartella allegati/: Downloads/Volantino Estate dl1.PDF;"
+      " scrivi allegati/2026/Volantino Estate dl1.PDF (`attachments`)"]),
+    ("attachment-in-downloads-not-copied", {"notizie/dl2.md": _case(
+        "dl2", "attachments:\n  - file: Downloads/volantino-dl2.pdf")}, "notizie/dl2.md:4", ERRORE,
+     ["l'allegato deve stare nella cartella allegati/: Downloads/volantino-dl2.pdf; copia il"
+      " file nella cartella content/allegati/ e scrivi allegati/volantino-dl2.pdf"]),
+    ("attachment-above-content", {"notizie/dl3.md": _case(
+        "dl3", "attachments:\n  - file: ../Downloads/volantino-dl3.pdf")}, "notizie/dl3.md:4",
+     ERRORE, ["percorso fuori da content/: ../Downloads/volantino-dl3.pdf; copia il file nella"
+              " cartella content/allegati/ e scrivi allegati/volantino-dl3.pdf"]),
     ("attachment-missing", {"notizie/a3.md": _case("a3", "attachments:\n  - allegati/a3.pdf")},
      "notizie/a3.md:4", ERRORE, ["allegato non trovato: allegati/a3.pdf"]),
     # the name the site publishes the file under (copied from its address), or "_" for

@@ -146,8 +146,8 @@ def parse_declarations(value):
 
 
 def outside(path):
-    """The problem of an attachment's ``path`` (as written) that leads out of content/:
-    written so (``../``, ``C:``), or through a symbolic link (plugins/attachments/collect.py)."""
+    """The problem of an attachment's ``path`` that leads out of content/ through a symbolic
+    link (plugins/attachments/collect.py); one written so (``../``, ``C:``) is clean_path's."""
     return f"percorso fuori da content/: {path} ({KEY}) / path leaves content/: {path}"
 
 
@@ -162,22 +162,33 @@ def clean_path(path, folder, root=None):
     if files.local_path(path):  # C:\Users\…\bando.pdf: on the editor's computer
         return relative, files.local_path_message(path.strip(), folder.strip("/") + "/",
                                                   "{} in " + KEY)
-    if relative == ".." or relative.startswith("../") or re.match(r"^[A-Za-z]:", text):
-        return relative, outside(path)
     folder = folder.strip("/")
+    if relative == ".." or relative.startswith("../") or re.match(r"^[A-Za-z]:", text):
+        # ../Downloads/bando.pdf: the file is elsewhere on the editor's computer
+        it, en = _where_to(root, folder, posixpath.basename(relative))
+        return relative, (f"percorso fuori da content/: {path}; {it} ({KEY})"
+                          f" / path leaves content/: {path}; {en}")
     if not relative.startswith(folder + "/"):
-        there = _found_in(root, folder, relative) if "/" not in relative else None
         # the path from the project's folder (content/allegati/bando.pdf), as the guide's
         # table of folders writes it
         inside = relative.removeprefix(f"{os.path.basename(root or 'content')}/")
-        if there is None and inside.startswith(folder + "/"):
-            there = inside
-        hint = f"; scrivi {there}" if there else ""
-        return relative, (
-            f"l'allegato deve stare nella cartella {folder}/: {path}{hint} ({KEY})"
-            f" / attachments live under {folder}/: {path}" + (f"; write {there}" if there else "")
-        )
+        if inside.startswith(folder + "/"):
+            it, en = f"scrivi {inside}", f"write {inside}"
+        else:  # bando.pdf, Downloads/bando.pdf: where a file of that name is, or goes
+            it, en = _where_to(root, folder, posixpath.basename(relative))
+        return relative, (f"l'allegato deve stare nella cartella {folder}/: {path}; {it}"
+                          f" ({KEY}) / attachments live under {folder}/: {path}; {en}")
     return relative, None
+
+
+def _where_to(root, folder, name):
+    """What to do with an attachment written outside ``folder`` (Italian, English): write
+    the path of the one file of that ``name`` under ``root/folder``, or copy it there."""
+    there = _found_in(root, folder, name)
+    if there:
+        return f"scrivi {there}", f"write {there}"
+    return (f"copia il file nella cartella content/{folder}/ e scrivi {folder}/{name}",
+            f"copy it into content/{folder}/ and write {folder}/{name}")
 
 
 # -- URLs and names ---------------------------------------------------------------
