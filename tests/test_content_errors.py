@@ -1006,6 +1006,25 @@ MISTAKES = [
         "dl3", "attachments:\n  - file: ../Downloads/volantino-dl3.pdf")}, "notizie/dl3.md:4",
      ERRORE, ["percorso fuori da content/: ../Downloads/volantino-dl3.pdf; copia il file nella"
               " cartella content/allegati/ e scrivi allegati/volantino-dl3.pdf"]),
+    # the guide's folder made by hand with a capital or a slip (a clone may not have
+    # immagini/ yet): the case message proposed {static}/Immagini/…, which the site refuses
+    # (not under immagini/), and "file che non esiste" said nothing of immagine/
+    ("image-folder-capitalised", {"notizie/fs1.md": _case(
+        "fs1", "image: immagini/fs1.jpg", "image_alt: La festa"), "Immagini/fs1.jpg": JPEG},
+     "notizie/fs1.md:3", ERRORE,
+     ["l'immagine `image` immagini/fs1.jpg: il file è nella cartella content/Immagini/, che"
+      " il sito non conosce: rinominala content/immagini/ (tutta minuscola, come la scrivi"
+      " qui; se c'è già, sposta il file lì) e lascia il percorso com'è"]),
+    ("static-folder-misspelt", {"notizie/fs2.md": _case(
+        "fs2", body="Testo.\n\n![La festa]({static}/immagini/2026/fs2.jpg)\n"),
+        "immagine/2026/fs2.jpg": JPEG}, "notizie/fs2.md:8", ERRORE,
+     ["il link {static}/immagini/2026/fs2.jpg: il file è nella cartella content/immagine/,"
+      " che il sito non conosce: rinominala content/immagini/"]),
+    ("attachment-folder-capitalised", {"notizie/fs3.md": _case(
+        "fs3", "attachments:\n  - file: allegati/2026/fs3.pdf"), "Allegati/2026/fs3.pdf": PDF},
+     "notizie/fs3.md:4", ERRORE,
+     ["allegato allegati/2026/fs3.pdf (`attachments`): il file è nella cartella"
+      " content/Allegati/, che il sito non conosce: rinominala content/allegati/"]),
     ("attachment-missing", {"notizie/a3.md": _case("a3", "attachments:\n  - allegati/a3.pdf")},
      "notizie/a3.md:4", ERRORE, ["allegato non trovato: allegati/a3.pdf"]),
     # the name the site publishes the file under (copied from its address), or "_" for

@@ -182,6 +182,9 @@ def _declared_file(declaration, seen, folder, root):
                       f" / the same attachment is declared twice: {declared}")
     seen.add(declared)
     found = files.spelling(root, declared)
+    if (found is None or found[1] == files.CASE) \
+            and (slip := files.folder_slip(root, declared)) is not None:
+        return None, f"allegato {declared} ({KEY}): " + files.folder_slip_message(slip, declared)
     if found is None:
         near = files.near_name(root, declared)  # the published name copied, accents
         if near is not None:                    # left out, "_" for a space, 2025/…

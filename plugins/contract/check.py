@@ -503,6 +503,9 @@ class _FileCheck:
         # the names on disk, not os.path.isfile: on macOS and Windows Foto.jpg opens
         # foto.JPG, on Linux (the public build, the web server) it does not
         found = files.spelling(self.settings["PATH"], path)
+        if what in ("static", "attach") and (found is None or found[1] == files.CASE) \
+                and (slip := files.folder_slip(self.settings["PATH"], path)) is not None:
+            return f"il link {link}: " + files.folder_slip_message(slip, path)
         if found is None:
             near = files.near_name(self.settings["PATH"], path)
             if near is not None:  # the published name copied, accents left out…

@@ -392,14 +392,20 @@ def _check_image(meta, settings, problems):
         problems.append(("image", f"l'immagine `image` deve stare in {', '.join(folders)}:"
                                   f" {meta['image']}{hint} / `image` must be under"
                                   f" {folders[0]}"))
-    elif (found := files.spelling(settings["PATH"], normal)) is None:
-        near = files.near_name(settings["PATH"], normal)  # foto-festa.jpg, "Foto festa.jpg"
-        problems.append(("image", f"l'immagine `image` non esiste: {meta['image']}" + (
-            ": " + files.near_message(normal, *near, f"image: {near[0]}") if near
-            else " / `image` file not found")))
-    elif found[1] == files.CASE:  # opens on macOS and Windows, not on Linux
-        problems.append(("image", f"l'immagine `image` {meta['image']}: "
-                                  + files.case_message(found[0], f"image: {found[0]}")))
+    elif (found := files.spelling(settings["PATH"], normal)) is None \
+            or found[1] == files.CASE:
+        slip = files.folder_slip(settings["PATH"], normal)
+        if slip is not None:  # Immagini/, immagine/: the folder made by hand
+            problems.append(("image", f"l'immagine `image` {meta['image']}: "
+                                      + files.folder_slip_message(slip, normal)))
+        elif found is not None:  # opens on macOS and Windows, not on Linux
+            problems.append(("image", f"l'immagine `image` {meta['image']}: "
+                                      + files.case_message(found[0], f"image: {found[0]}")))
+        else:
+            near = files.near_name(settings["PATH"], normal)  # foto-festa.jpg, "Foto festa.jpg"
+            problems.append(("image", f"l'immagine `image` non esiste: {meta['image']}" + (
+                ": " + files.near_message(normal, *near, f"image: {near[0]}") if near
+                else " / `image` file not found")))
     else:  # the name as spelled on disk (accents typed one way, saved another: macOS)
         normal = meta["image"] = found[0]
         problem = filetypes.problem(normal, os.path.join(settings["PATH"], normal),

@@ -280,6 +280,45 @@ NEAR_NAME_CUTOFF = 0.85
 NEAR_NAME_FOLDERS = 500
 
 
+def folder_slip(root, relative):
+    """The folder of ``root`` (content/) that holds the file ``relative`` names, when its
+    first folder is written right and the folder on disk is not: ``Immagini/`` or
+    ``immagine/`` made by hand for ``immagini/`` (the guide's folder, which a clone may
+    not have yet). None when the file is where it is named, or is in no such folder.
+    The case message alone proposed ``{static}/Immagini/…``, which the site refuses
+    (not under immagini/), and "file che non esiste" said nothing of ``immagine/``."""
+    top, _, rest = relative.partition("/")
+    if not rest or not top:
+        return None
+    if top in listing(root) and spelling(root, relative) is not None:
+        return None
+    others = [name for name in sorted(listing(root))
+              if name != top and os.path.isdir(os.path.join(root, name))]
+    # the same name with other capitals first, then the closest names
+    alike = difflib.get_close_matches(top.lower(), [name.lower() for name in others], n=5,
+                                      cutoff=FOLDER_SLIP_CUTOFF)
+    for lower in alike:
+        for name in others:
+            if name.lower() == lower and spelling(root, f"{name}/{rest}") is not None:
+                return name
+    return None
+
+
+# How alike a folder of content/ must be to the folder named (``immagine`` for
+# ``immagini``: 0.875) to be taken for it
+FOLDER_SLIP_CUTOFF = 0.8
+
+
+def folder_slip_message(folder, relative):
+    """The editor's message for the file ``relative`` found in ``folder`` of content/
+    (:func:`folder_slip`): rename the folder, and the reference stays as written."""
+    top = relative.split("/", 1)[0]
+    return (f"il file è nella cartella content/{folder}/, che il sito non conosce:"
+            f" rinominala content/{top}/ (tutta minuscola, come la scrivi qui; se c'è già,"
+            f" sposta il file lì) e lascia il percorso com'è / the file is under"
+            f" content/{folder}/: rename it content/{top}/")
+
+
 def case_message(spelled, write):
     """The editor's message for a name written with other capitals than the file's:
     ``spelled``, the file's name under content/; ``write``, the reference to write."""
