@@ -99,7 +99,7 @@ def test_two_items_with_the_same_url_name_both_files(build, tmp_path):
         "content/avvisi/due.md:2: errore: stesso `slug` (stesso-titolo) di notizie/uno.md:"
         " ogni articolo deve averne uno suo, cambia il titolo (o scrivi uno `slug:` diverso)"
         " di questo file, il più recente (l'altro può essere già pubblicato con"
-        " quell'indirizzo)"], out + err
+        " quell'indirizzo); per esempio slug: stesso-titolo-2024-05"], out + err
 
 
 def test_all_broken_files_are_reported_at_once(build):
@@ -959,7 +959,16 @@ MISTAKES = [
      "avvisi/f9.md:2", ERRORE, ["stesso `slug` (festa-doppia) di notizie/f9.md: ogni articolo"
                                 " deve averne uno suo, cambia il titolo (o scrivi uno `slug:`"
                                 " diverso) di questo file, il più recente (l'altro può essere"
-                                " già pubblicato con quell'indirizzo)"]),
+                                " già pubblicato con quell'indirizzo); per esempio slug:"
+                                " festa-doppia-2024-06"]),
+    # last year's item copied (or its title written again): the slug with its year
+    ("same-slug-last-year", {"notizie/f16.md": _item("title: Chiusura estiva",
+                                                     "date: 2025-07-20", "slug: chiusura-f16"),
+                             "avvisi/f17.md": _item("title: Chiusura estiva",
+                                                    "date: 2026-07-20", "slug: chiusura-f16")},
+     "avvisi/f17.md:4", ERRORE, ["cambia `slug` di questo file, il più recente (l'altro può"
+                                 " essere già pubblicato con quell'indirizzo); per esempio"
+                                 " slug: chiusura-f16-2026 /"]),
     # a file copied from another, its slug kept: "cambia `slug` (o il titolo) di uno dei
     # due", and a new title changed nothing, nor did the editor know which file to change
     ("same-slug-copied", {"notizie/f14.md": _item("title: Riunione di maggio",
@@ -969,7 +978,7 @@ MISTAKES = [
      "notizie/f15.md:4", ERRORE, ["stesso `slug` (riunione-f14) di notizie/f14.md: ogni"
                                   " articolo deve averne uno suo, cambia `slug` di questo file,"
                                   " il più recente (l'altro può essere già pubblicato con"
-                                  " quell'indirizzo)"]),
+                                  " quell'indirizzo); per esempio slug: riunione-f14-2024-06"]),
     ("author-several-names", {"notizie/w1.md": _case("w1", "author: Maria Rossi, Luca Verdi")},
      "notizie/w1.md:3", AVVISO, ["`author` ha più nomi",
                                  "scrivi authors: [Maria Rossi, Luca Verdi]"]),

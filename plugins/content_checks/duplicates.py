@@ -25,6 +25,7 @@ def duplicate_slugs(entries):
     owners = {}
     for entry in entries:
         owners.setdefault((entry.kind, entry.slug, entry.lang), {})[entry.source] = entry
+    taken = {entry.slug for entry in entries}
     problems = []
     for (kind, slug, _), found in sorted(owners.items()):
         if len(found) > 1:
@@ -36,11 +37,28 @@ def duplicate_slugs(entries):
             # change nothing (a file copied from another, its slug kept)
             written = entry.line is not None and entry.line != entry.title_line
             change = "`slug`" if written else "il titolo (o scrivi uno `slug:` diverso)"
+            other = _other_slug(slug, first, found, taken)
+            example = f"; per esempio slug: {other}" if other else ""
             problems.append(Problem(first, (
                 f"stesso `slug` ({slug}) di {', '.join(others)}: ogni {what} deve averne uno"
-                f" suo, cambia {change} {_all_but_one(found)} / two items with the same"
-                f" slug {slug}: {' and '.join(sorted(found))}"), entry.line))
+                f" suo, cambia {change} {_all_but_one(found)}{example} / two items with the"
+                f" same slug {slug}: {' and '.join(sorted(found))}"), entry.line))
     return problems
+
+
+def _other_slug(slug, first, found, taken):
+    """A slug for ``first`` of the articles in ``found`` (sharing ``slug``) that no item
+    has: the slug and its year (last year's item copied, or its title written again:
+    ``chiusura-estiva-2026``), with its month if another has that year, else None (pages,
+    undated). The editor read "cambia `slug`" and had to make one up."""
+    date = found[first].date
+    if date is None or len(found) > 2:
+        return None
+    years = {entry.date.year for source, entry in found.items()
+             if source != first and entry.date is not None}
+    suffix = f"{date.year}-{date.month:02}" if date.year in years else f"{date.year}"
+    other = f"{slug}-{suffix}"
+    return other if other not in taken else None
 
 
 def _all_but_one(found):
