@@ -10,7 +10,7 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 from markupsafe import Markup
 from PIL import Image
-from samples import image
+from samples import image, pdf
 from support import SITEURL, article
 
 from plugins.seo import structured
@@ -358,6 +358,36 @@ def test_a_line_break_in_the_lead_parts_the_words_of_the_description(build_once)
         assert one(soup, "description") == text == one(soup, "og:description"), address
         if address.startswith("/2024/"):
             assert json_ld(soup)["NewsArticle"]["description"] == text
+
+
+def test_an_item_that_is_only_its_attachments_is_described_by_them(build_once):
+    """A press release or a call published as a PDF alone (no text of its own, a warning,
+    not an error) was described by the site's description, the same on every such page:
+    shared on WhatsApp or Facebook, its preview said nothing of the document."""
+    site = build_once({
+        "allegati/bando 2024.pdf": pdf(3),
+        "allegati/modulo.pdf": pdf(1),
+        "comunicati-stampa/bando.md": (
+            "---\ntitle: Bando 2024\ndate: 2024-05-05 17:07\nslug: bando\nattachments:\n"
+            "  - file: allegati/bando 2024.pdf\n    title: Il bando dell'iniziativa\n"
+            "    description: Il testo integrale, con le scadenze.\n"
+            "  - allegati/modulo.pdf\n---\n"),
+        "pages/moduli.md": "---\ntitle: Moduli\nattachments: [allegati/modulo.pdf]\n---\n",
+    })
+    assert site.ok, site.log
+    soup = site.soup("/2024/05/bando/")
+    # each document as the page lists it (plain text: its no-break spaces as spaces)
+    bando, modulo = (" ".join(label.get_text(" ").split())
+                     for label in soup.select(".attachment-label"))
+    text = f"Allegati: {bando}, {modulo}. Il testo integrale, con le scadenze."
+    assert bando.startswith("Il bando dell’iniziativa (PDF, ") and "3 pagine" in bando
+    assert one(soup, "description") == text == one(soup, "og:description")
+    assert json_ld(soup)["NewsArticle"]["description"] == text
+    page = site.soup("/moduli/")
+    [label] = (" ".join(label.get_text(" ").split()) for label in page.select(".attachment-label"))
+    assert one(page, "description") == f"Allegato: {label}." == \
+        one(page, "og:description")
+    assert not one(page, "description").startswith(SITEDESCRIPTION_START)
 
 
 def test_each_listing_describes_itself(site):

@@ -224,13 +224,28 @@ def _social(context, item, is_article, canonical, title, description):
 
 def _description(description, item, context):
     """What search results and link previews show: ``description`` (text or HTML), else
-    the item's first paragraph with text, else the site's description, as plain text cut
-    at a word to :data:`DESCRIPTION_LENGTH` characters."""
+    the item's first paragraph with text, else its attachments, else the site's
+    description, as plain text cut at a word to :data:`DESCRIPTION_LENGTH` characters."""
     # A description without text (a summary that is only a picture) would be an empty
     # one: the item's first paragraph with text says it, else the site's description.
     first_text = Markup(getattr(item, "first_text", "") or "")  # plugins/article_meta
-    return shorten(plain(description) or plain(first_text)
+    return shorten(plain(description) or plain(first_text) or _attachments_text(item)
                    or plain(context.get("SITEDESCRIPTION")), DESCRIPTION_LENGTH)
+
+
+def _attachments_text(item):
+    """What an item that is only its documents (a press release published as a PDF
+    alone) offers, as its page lists it: "Allegato: Bando (PDF, 245 kB, 3 pagine)." and
+    the documents' descriptions; "" without attachments (plugins/attachments). The
+    site's description, the same on every such page, said nothing of the document."""
+    attachments = getattr(item, "attachments", None) or ()
+    if not attachments:
+        return ""
+    word = "Allegato" if len(attachments) == 1 else "Allegati"
+    labels = ", ".join(plain(attachment.label) for attachment in attachments)
+    notes = [plain(attachment.description) for attachment in attachments
+             if plain(attachment.description)]
+    return " ".join([f"{word}: {labels}.", *notes])
 
 
 @pass_context
