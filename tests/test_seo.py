@@ -487,7 +487,30 @@ def test_breadcrumbs_on_articles_and_pages_and_website_on_the_home(site):
     assert list(home) == ["WebSite"]
     assert home["WebSite"]["name"] == "FareLegami" and home["WebSite"]["url"] == f"{SITEURL}/"
     assert home["WebSite"]["publisher"]["logo"]["url"] == f"{SITEURL}/theme/logo.png"
-    assert json_ld(site.soup("/categorie/notizie/")) == {}
+    assert list(json_ld(site.soup("/categorie/notizie/"))) == ["BreadcrumbList"]
+
+
+def test_every_breadcrumb_shown_is_the_page_s_breadcrumb_list(site):
+    """Search engines show a result's path from its BreadcrumbList: the listings (a
+    category, a tag, an author, the archives, Documenti…) showed a breadcrumb but had no
+    structured data of it, only articles and pages did."""
+    addresses = [ARTICLE, "/chi-siamo/", "/categorie/notizie/", "/argomenti/crema/",
+                 "/autori/anna-bianchi/", "/archivio/", "/archivio/2024/", "/categorie/",
+                 "/argomenti/", "/autori/", "/documenti/", "/segui/"]
+    for address in addresses:
+        soup = site.soup(address)
+        *steps, last = soup.select("nav.breadcrumb li")
+        # the steps with a page of their own (each step but the last needs an address),
+        # then the page itself at its canonical address
+        shown = [(" ".join(step.get_text(" ").split()), step.a["href"])
+                 for step in steps if step.a is not None]
+        shown.append((" ".join(last.get_text(" ").split()),
+                      soup.select_one('link[rel="canonical"]')["href"]))
+        crumbs = json_ld(soup)["BreadcrumbList"]["itemListElement"]
+        assert [(c["name"], c["item"]) for c in crumbs] == shown, address
+        assert [c["position"] for c in crumbs] == list(range(1, len(shown) + 1)), address
+        assert shown[0] == ("Home", f"{SITEURL}/") and len(shown) >= 2, address
+    assert "BreadcrumbList" not in json_ld(site.soup("/"))  # the home shows none
 
 
 def test_share_links_and_the_copy_button_on_articles(site):

@@ -1,10 +1,10 @@
 """What a page tells search engines and the sites it is shared on.
 
-Signal ``initialized``: the ``SEO_*`` settings (:mod:`.settings`) and two Jinja
+Signal ``initialized``: the ``SEO_*`` settings (:mod:`.settings`) and three Jinja
 globals (:mod:`.page`): ``page_seo(title, description)`` (canonical URL, Open
-Graph and Twitter card tags, JSON-LD: ``NewsArticle`` and ``BreadcrumbList`` on
-articles, ``BreadcrumbList`` on pages, ``WebSite`` on the home page) and
-``sharing(item)`` (e-mail, WhatsApp, Telegram, Facebook, X, LinkedIn:
+Graph and Twitter card tags, JSON-LD: ``NewsArticle`` on articles, ``WebSite`` on the
+home page), ``breadcrumb_list(trail)`` (the ``BreadcrumbList`` of the breadcrumb a page
+shows, written by partials/breadcrumb.html) and ``sharing(item)`` (e-mail, WhatsApp, Telegram, Facebook, X, LinkedIn:
 plain links, no third-party script). Values are computed here as plain text and
 absolute URLs; the templates only write them (partials/seo.html, partials/share.html).
 """
@@ -13,12 +13,13 @@ from pelican import signals
 
 from plugins.core.settings import add_filters, start
 
-from .page import sharing, page_seo
+from .page import breadcrumb_list, page_seo, sharing
 
 
 def initialize(pelican):
     start(pelican, __name__)
-    add_filters(pelican.settings, {"page_seo": page_seo, "sharing": sharing},
+    add_filters(pelican.settings, {"page_seo": page_seo, "sharing": sharing,
+                                     "breadcrumb_list": breadcrumb_list},
                 key="JINJA_GLOBALS")
 
 

@@ -266,22 +266,33 @@ def page_seo(context, title="", description=""):
     home = absolute(address, "")
     graph, twitter = _social(context, item, bool(article), canonical, title, description)
 
-    json_ld = []
+    json_ld = []  # a BreadcrumbList is written with the breadcrumb shown: breadcrumb_list()
     if article:
         json_ld.append(_article_data(article, context, address, canonical, description))
-        # the category is a step only where its page is written: every step but the
-        # last needs an address
-        category = ([(plain(article.category.name), absolute(address, article.category.url))]
-                    if written(article.category) else [])
-        json_ld.append(structured.breadcrumb_list(
-            [("Home", home), *category, (plain(article.title), canonical)]))
-    elif page:
-        json_ld.append(structured.breadcrumb_list([("Home", home), (plain(page.title), canonical)]))
-    elif output_file == context.get("INDEX_SAVE_AS", "index.html"):
+    elif not page and output_file == context.get("INDEX_SAVE_AS", "index.html"):
         json_ld.append(structured.website(site_name, home,
                                           plain(context.get("SITEDESCRIPTION")),
                                           _publisher(context, address), language(context)))
     return PageSeo(canonical, graph, twitter, json_ld, description)
+
+
+@pass_context
+def breadcrumb_list(context, trail):
+    """The ``BreadcrumbList`` dict of the breadcrumb the page shows (partials/breadcrumb.html,
+    which writes it beside the breadcrumb: one trail, shown and told to search engines),
+    or None without a site address. ``trail``: the macro's ``[(label, url), …]`` after
+    Home (labels text or HTML, ``url`` a site path, none for a step without a page of its
+    own); the last step is the page itself, at its canonical address. A step without a
+    page is left out: every step but the last needs an address."""
+    address = _address(context)
+    if not address or not trail:
+        return None
+    *steps, (label, _) = trail
+    canonical = absolute(address, without_index(context.get("output_file") or ""))
+    return structured.breadcrumb_list(
+        [("Home", absolute(address, "")),
+         *((plain(name), absolute(address, url)) for name, url in steps if url is not None),
+         (plain(label), canonical)])
 
 
 def moved_item_tags(item, settings):
