@@ -211,7 +211,8 @@ def test_unhashed_sources_are_not_published(build_once):
                    for p in (site.output / "theme").rglob("*")
                    if p.is_file() and p.suffix not in (".gz", ".br"))  # precompressed copies
     assert [name for name in theme if not HASHED.match(name.rsplit("/", 1)[-1])] == [
-        "fonts/OFL.txt", "fonts/README.txt", "logo.png"]  # the logo: a stable URL (plugins/seo)
+        "fonts/OFL.txt", "fonts/README.txt", "logo.png", "share-card.png"]  # stable URLs
+    # (plugins/seo: the logo, and the picture of a shared page without a cover)
     assert [name for name in theme if name.startswith("css/")] == [
         next(name for name in theme if name.startswith("css/site."))]
     # the bundle of the visit counter and "Copia link" (ASSETS_BUNDLES), and the search

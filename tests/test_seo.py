@@ -77,6 +77,7 @@ def test_structured_data_leaves_out_what_is_missing():
 
 @pytest.mark.parametrize(("name", "value"), [
     ("SEO_ORGANIZATION_AUTHORS", "Redazione"), ("SEO_LOGO", "theme/favicon.svg"),
+    ("SEO_SHARE_IMAGE", "theme/card.webp"), ("SEO_SHARE_IMAGE", None),
     ("SEO_LOCALE", "italiano"),
 ])
 def test_bad_settings_are_reported(name, value):
@@ -182,20 +183,22 @@ def test_open_graph_on_pages_and_home_without_images(site):
     page = site.soup("/chi-siamo/")
     assert one(page, "og:type") == "website" and one(page, "og:title") == "Chi siamo"
     assert one(page, "og:description") == "Il gruppo di lavoro." == one(page, "description")
-    assert one(page, "twitter:card") == "summary"
-    logo = f"{SITEURL}/theme/logo.png"  # no picture of its own: the site's logo
+    # no picture of its own: the site's card (SEO_SHARE_IMAGE), a large card's picture
+    assert one(page, "twitter:card") == "summary_large_image"
+    logo = f"{SITEURL}/theme/share-card.png"
     assert one(page, "og:image") == logo and site.exists(logo)
-    assert one(page, "og:image:alt") == "Il logo di FareLegami" == \
+    assert one(page, "og:image:alt") == "FareLegami – Una comunità che gira" == \
         one(page, "twitter:image:alt")
     home = site.soup("/")
     assert one(home, "og:type") == "website"
     assert one(home, "og:title") == "FareLegami – Una comunità che gira"
     assert one(home, "og:description").startswith("Notizie e comunicati stampa di FareLegami")
-    assert one(home, "twitter:card") == "summary" and not meta(home, "article:published_time")
+    assert one(home, "twitter:card") == "summary_large_image"
+    assert not meta(home, "article:published_time")
     long = site.soup(LONG_URL)
     assert one(long, "og:description").startswith("Un primo paragrafo") and \
         one(long, "og:description") == one(long, "description")
-    assert one(long, "twitter:card") == "summary" and one(long, "og:image") == logo
+    assert one(long, "twitter:card") == "summary_large_image" and one(long, "og:image") == logo
     assert one(home, "og:image") == logo
 
 
@@ -209,14 +212,14 @@ def test_a_cover_is_shared_by_a_copy_named_by_its_slug_with_its_size(site):
     assert one(site.soup(ARTICLE), "og:image:width") == "1200"
 
 
-def test_the_logo_shared_in_place_of_a_cover_says_its_type_and_size(site):
+def test_the_card_shared_in_place_of_a_cover_says_its_type_and_size(site):
     """Without og:image:width/height Facebook shows no picture on a page's first share
     (it has not measured the file yet): the logo, every page's picture without a cover of
     its own, was given without them."""
     for address in ("/", "/chi-siamo/", LONG_URL, "/categorie/notizie/"):
         soup = site.soup(address)
         logo = one(soup, "og:image")
-        assert logo == f"{SITEURL}/theme/logo.png", address
+        assert logo == f"{SITEURL}/theme/share-card.png", address
         with Image.open(site.path(logo)) as picture:
             size, kind = picture.size, Image.MIME[picture.format]
         assert (one(soup, "og:image:width"), one(soup, "og:image:height")) == tuple(
@@ -224,7 +227,29 @@ def test_the_logo_shared_in_place_of_a_cover_says_its_type_and_size(site):
         assert one(soup, "og:image:type") == kind == "image/png", address
 
 
-def test_a_cover_too_small_for_link_previews_gives_way_to_the_logo(build_once):
+def test_a_page_without_a_cover_is_shared_with_a_large_picture_of_the_site(site, build_once):
+    """Every page without a cover of its own (all of the project's news so far) was shared
+    with the square logo, 512 x 512: a small thumbnail beside the title on Facebook,
+    LinkedIn and WhatsApp, X's small card. The site's card is the shape of their large
+    previews (1.91 : 1, 1200 x 630), light (WhatsApp: under 300 kB), opaque (a
+    transparent background shows black on some of them), a PNG all of them read."""
+    soup = site.soup(LONG_URL)
+    card = site.path(one(soup, "og:image"))
+    with Image.open(card) as picture:
+        assert picture.format == "PNG" and picture.size == (1200, 630)
+        assert picture.convert("RGBA").getextrema()[3] == (255, 255)  # no transparency
+    assert card.stat().st_size < 300_000
+    assert one(soup, "twitter:card") == "summary_large_image"
+    # without the card (SEO_SHARE_IMAGE empty): the logo, in X's small card
+    without = build_once({"notizie/a.md": article(slug="senza")}, 'SEO_SHARE_IMAGE = ""\n')
+    assert without.ok, without.log
+    soup = without.soup("/2024/05/senza/")
+    assert one(soup, "og:image") == f"{SITEURL}/theme/logo.png"
+    assert one(soup, "og:image:alt") == "Il logo di FareLegami"
+    assert one(soup, "twitter:card") == "summary"
+
+
+def test_a_cover_too_small_for_link_previews_gives_way_to_the_card(build_once):
     """Facebook ignores an og:image under 200 x 200 px and X's large card needs 300 x 157:
     a 150 x 100 cover left the page's previews without a picture, and a 250 x 250 one asked
     X for a large card it does not draw."""
@@ -239,10 +264,10 @@ def test_a_cover_too_small_for_link_previews_gives_way_to_the_logo(build_once):
     })
     assert site.ok, site.log
     small = site.soup("/2024/05/piccola/")
-    assert one(small, "og:image") == f"{SITEURL}/theme/logo.png"
-    assert one(small, "og:image:alt") == "Il logo di FareLegami"
+    assert one(small, "og:image") == f"{SITEURL}/theme/share-card.png"
+    assert one(small, "og:image:alt") == "FareLegami – Una comunità che gira"
     assert int(one(small, "og:image:width")) >= 200 <= int(one(small, "og:image:height"))
-    assert one(small, "twitter:card") == "summary"
+    assert one(small, "twitter:card") == "summary_large_image"  # the card's, 1200 x 630
     # the article's own picture is still its structured data's (Google takes small ones)
     [cover] = json_ld(small)["NewsArticle"]["image"]
     assert re.fullmatch(rf"{SITEURL}/immagini/_r/piccola-150\.[0-9a-f]{{10}}\.jpg", cover)

@@ -104,10 +104,26 @@ def _image(item, address):
     return cover.url if cover else ""
 
 
+def _card(context, address, site_name):
+    """The picture of a page without a cover of its own (or one too small), before the
+    logo: the site's card (``SEO_SHARE_IMAGE``: the mark, name and motto, 1200 x 630, the
+    shape of a large preview; the square logo was a small thumbnail on Facebook,
+    LinkedIn and WhatsApp); None when the setting is empty."""
+    subtitle = plain(context.get("SITESUBTITLE"))
+    return _site_picture(context, address, "SEO_SHARE_IMAGE",
+                         f"{site_name} – {subtitle}" if subtitle else site_name)
+
+
 def _logo(context, address, site_name):
     """The site's logo (``SEO_LOGO``) as a :class:`Picture`, measured from the file the
     build publishes there (plugins/assets), or None without one."""
-    path = context["SEO_LOGO"].lstrip("/")
+    return _site_picture(context, address, "SEO_LOGO", f"Il logo di {site_name}")
+
+
+def _site_picture(context, address, setting, alt):
+    """The picture the build publishes at the site path of ``setting`` (plugins/assets),
+    measured from its file, described by ``alt``; None when the setting is empty."""
+    path = context[setting].lstrip("/")
     if not path:
         return None
     settings = {name: context.get(name) for name in (
@@ -119,7 +135,7 @@ def _logo(context, address, site_name):
         size = _measured(source, os.stat(source).st_mtime_ns) if source else (0, 0, "")
     except OSError:
         size = (0, 0, "")
-    return Picture(absolute(address, path), *size, alt=f"Il logo di {site_name}")
+    return Picture(absolute(address, path), *size, alt=alt)
 
 
 @functools.lru_cache(maxsize=8)
@@ -192,11 +208,12 @@ def _social(context, item, is_article, canonical, title, description):
         graph.append(("og:description", description))
     graph.append(("og:url", canonical))
     # the cover, unless too small for link previews (Facebook shows none under 200 x
-    # 200 px): then, as for an item without one, the site's logo, not nothing
+    # 200 px): then, as for an item without one, the site's card, not nothing
     cover = _cover(item, address) if item else None
     if cover is not None and not cover.at_least(PREVIEW_MIN, PREVIEW_MIN):
         cover = None
-    picture = cover or _logo(context, address, site_name)
+    wide = cover or _card(context, address, site_name)
+    picture = wide or _logo(context, address, site_name)
     if picture is not None:
         graph.append(("og:image", picture.url))
         if picture.type:
@@ -206,8 +223,9 @@ def _social(context, item, is_article, canonical, title, description):
                       ("og:image:height", str(picture.height))]
         if picture.alt:
             graph.append(("og:image:alt", picture.alt))
-    # X's large card wants a picture of at least 300 x 157 px; the logo is a small card's
-    large = cover is not None and cover.at_least(*LARGE_CARD_MIN)
+    # X's large card wants a picture of at least 300 x 157 px; the square logo is a
+    # small card's
+    large = wide is not None and wide.at_least(*LARGE_CARD_MIN)
     twitter = [("twitter:card", "summary_large_image" if large else "summary")]
     if picture is not None and picture.alt:  # X reads no og:image:alt: its own, or none
         twitter.append(("twitter:image:alt", picture.alt))

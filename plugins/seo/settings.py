@@ -11,6 +11,9 @@ DEFAULTS = {
     "SEO_ORGANIZATION_AUTHORS": ["Redazione"],
     # The publisher's raster logo, a site path (theme/static/logo.png is written there).
     "SEO_LOGO": "theme/logo.png",
+    # The picture of a shared link whose item has no cover (a site path, PNG or JPEG;
+    # tools/make_logo.py draws it); empty: the logo.
+    "SEO_SHARE_IMAGE": "theme/share-card.png",
     # og:locale; JSON-LD inLanguage is derived from it (it_IT -> it-IT). By default the
     # site's one Babel locale (plugins/italian).
     "SEO_LOCALE": LOCALE,
@@ -26,6 +29,10 @@ def check(settings):
     logo = settings["SEO_LOGO"]
     if not isinstance(logo, str) or not logo.lower().endswith((".png", ".jpg", ".jpeg")):
         problems.append(("SEO_LOGO", f"must be the site path of a PNG or JPEG, not {logo!r}"))
+    card = settings["SEO_SHARE_IMAGE"]
+    if not isinstance(card, str) or card and not card.lower().endswith((".png", ".jpg", ".jpeg")):
+        problems.append(("SEO_SHARE_IMAGE", "must be the site path of a PNG or JPEG, or empty, "
+                                            f"not {card!r}"))
     locale = settings["SEO_LOCALE"]
     if not isinstance(locale, str) or not LOCALE_RE.fullmatch(locale):
         problems.append(("SEO_LOCALE", f"must look like it_IT, not {locale!r}"))
