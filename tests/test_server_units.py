@@ -303,15 +303,21 @@ def _ssh_step():
     return next(step for step in job["steps"] if "PUBLISH_SSH" in step.get("env", {}))
 
 
+def _need_rsync():
+    """rsync and its restricted wrapper rrsync (the same Debian package): the forced
+    command hands the copy to /usr/bin/rrsync."""
+    if not (shutil.which("rsync") and os.path.exists("/usr/bin/rrsync")):
+        if os.environ.get("CI") == "true":
+            pytest.fail("rsync is missing: ./run test installs it (tools/system_packages.py)")
+        pytest.skip("rsync (with /usr/bin/rrsync) not installed")
+
+
 def _run_ssh_step(tmp_path, forced=False, **variables):
     """The publish-ssh step's script run for real (rsync and all) from a checkout to "the
     server" (``tmp_path/server``, for /srv/farelegami) through the fake ssh; ``forced``:
     through deploy/farelegami-ci-command too, as authorized_keys' command. Returns the
     finished process and the server's folder."""
-    if not shutil.which("rsync"):
-        if os.environ.get("CI") == "true":
-            pytest.fail("rsync is missing: ./run test installs it (tools/system_packages.py)")
-        pytest.skip("rsync not installed")
+    _need_rsync()
     checkout, server, tools, runner = (tmp_path / name for name in
                                        ("checkout", "server", "bin", "runner"))
     (checkout / "content" / "notizie").mkdir(parents=True)
@@ -412,28 +418,88 @@ def test_the_ssh_step_checks_its_inputs_before_any_copy(tmp_path, variables, nam
     assert not (tmp_path / "runner" / "ssh").exists()
 
 
+def _run_forced(tmp_path, command):
+    """deploy/farelegami-ci-command run as sshd runs it for the CI key: in the home
+    (``tmp_path/server``, for /srv/farelegami), the client's command in
+    SSH_ORIGINAL_COMMAND, no client on the other end. Returns the finished process and
+    the home."""
+    server = tmp_path / "server"
+    (server / "site").mkdir(parents=True)
+    (server / ".ssh").mkdir()
+    (server / ".ssh" / "authorized_keys").write_text("restrict,command=… farelegami-ci\n")
+    (server / "publish.env").write_text("ADMIN_SECRET=x\n")
+    forced = FORCED.read_text(encoding="utf-8").replace("/srv/farelegami", str(server))
+    env = dict(os.environ, SSH_ORIGINAL_COMMAND=command.replace("/srv/farelegami",
+                                                                str(server)))
+    ran = subprocess.run(["sh", "-c", forced], cwd=server, env=env, stdin=subprocess.DEVNULL,
+                         capture_output=True, text=True, timeout=30, check=False)
+    return ran, server
+
+
+def _home(server):
+    """Every path in the home but the site's folder's own contents."""
+    return sorted(str(path.relative_to(server)) for path in server.rglob("*")
+                  if not path.is_relative_to(server / "site") or path == server / "site")
+
+
+HOME = [".ssh", ".ssh/authorized_keys", "publish.env", "site"]
+RSYNC = "rsync --server -logDtpre.iLsfxCIvu"
+
+
 @pytest.mark.parametrize("command", [
     "cat /srv/farelegami/publish.env",
-    "rsync --server -logDtpre.iLsfxCIvu --log-file=/srv/farelegami/x . /srv/farelegami/site/",
     "rsync --server -logDtpre.iLsfxCIvu . /srv/farelegami/",
     "cd /srv/farelegami/site && ./run publish; cat /srv/farelegami/publish.env",
 ])
 def test_the_restricted_key_refuses_any_other_command(tmp_path, command):
     """README "Your own server": the CI key's authorized_keys line runs
     deploy/farelegami-ci-command, which lets through the step's two commands (above)
-    and nothing else: no other command, no rsync into another folder or with a path
-    among its options."""
-    server = tmp_path / "server"
-    (server / "site").mkdir(parents=True)
-    (server / "publish.env").write_text("ADMIN_SECRET=x\n")
-    forced = FORCED.read_text(encoding="utf-8").replace("/srv/farelegami", str(server))
-    env = dict(os.environ, SSH_ORIGINAL_COMMAND=command.replace("/srv/farelegami",
-                                                                str(server)))
-    ran = subprocess.run(["sh", "-c", forced], env=env, capture_output=True, text=True,
-                         timeout=30, check=False)
+    and nothing else: no other command, no rsync into another folder."""
+    ran, server = _run_forced(tmp_path, command)
     assert ran.returncode == 1
     assert "ADMIN_SECRET" not in ran.stdout
     assert ran.stderr.startswith("Comando rifiutato dalla chiave di CI")
     assert list((server / "site").iterdir()) == []
     readme = README.read_text(encoding="utf-8")
     assert ('restrict,command="/usr/local/bin/farelegami-ci-command" ssh-ed25519' in readme)
+
+
+@pytest.mark.parametrize("options", [
+    "--sender -logDtpre.iLsfxCIvu",  # copies the site's tree out
+    # moved the replaced files (.ssh/authorized_keys, publish.env if copied there) out
+    "-blogDtpre.iLsfxCIvu --delete --backup-dir ..",
+    "-logDtpre.iLsfxCIvu -T ..",
+    "-logDtpre.iLsfxCIvu --temp-dir ..",
+    "-logDtpre.iLsfxCIvu --partial-dir ..",
+    "-logDtpre.iLsfxCIvu --link-dest ..",
+    "-logDtpre.iLsfxCIvu --copy-dest ..",
+    "-logDtpre.iLsfxCIvu --write-batch x",
+    "-logDtpre.iLsfxCIvu --log-file ../x",
+    "--daemon --config x",
+    "--daemon",
+])
+def test_the_restricted_key_refuses_rsync_options_that_reach_outside_the_site(tmp_path,
+                                                                              options):
+    """A reviewer's finding: the forced command checked the rsync options' characters
+    alone (no "/", no "="), so `--backup-dir ..` moved the site's old files into the
+    home, `--sender` copied the tree out, and the same for the temporary, partial,
+    basis and batch files. The copy now goes through rsync's own rrsync, rooted at the
+    site's folder and write-only: each of these is refused before rsync runs, and
+    nothing outside the site is written."""
+    _need_rsync()
+    ran, server = _run_forced(tmp_path, f"rsync --server {options} . /srv/farelegami/site/")
+    assert ran.returncode == 1, ran.stderr
+    assert "rrsync error:" in ran.stderr
+    assert _home(server) == HOME
+    assert list((server / "site").iterdir()) == []
+
+
+def test_the_restricted_key_s_rsync_log_stays_in_the_site(tmp_path):
+    """`--log-file x` (a path rsync takes from its working folder, the home) wrote into
+    the home; rrsync reads such paths from the site's folder, so at most a file in the
+    tree the key writes anyway."""
+    _need_rsync()
+    ran, server = _run_forced(tmp_path,
+                              f"{RSYNC} --log-file x . /srv/farelegami/site/")
+    assert ran.returncode != 0  # no client on the other end
+    assert _home(server) == HOME
