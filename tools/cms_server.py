@@ -21,12 +21,14 @@ for it only when opened at such an address (``local_backend`` in ``admin/config.
 pages from reading its answers, not from sending it what to write: ``tools/cms_guard.js``,
 loaded by node before it, refuses (403) every request whose ``Host`` is not
 ``localhost``/``127.0.0.1`` (a page of an attacker's domain made to resolve to 127.0.0.1,
-DNS rebinding) or whose ``Origin`` (else ``Referer``) is a page on another host, and every
-request naming a path outside the content folder (the settings' ``ADMIN_CONTENT_DIR``,
-:func:`content_dir`, the folder the editor's paths begin with: ``content``; decap-server
-wrote any file of the working copy, pelicanconf.py, which the preview runs, or .git/hooks/,
-for any page on localhost), and every request that reaches decap-server's routes without
-that check (should it stop parsing its JSON with the express.json the guard checks in).
+DNS rebinding) or whose ``Origin`` (else ``Referer``) is a page on another host or, with
+neither, whose ``Sec-Fetch-Site`` is ``cross-site`` (a browser's word for a page elsewhere),
+and every request naming a path outside the content folder (the settings'
+``ADMIN_CONTENT_DIR``, :func:`content_dir`, the folder the editor's paths begin with:
+``content``; decap-server wrote any file of the working copy, pelicanconf.py, which the
+preview runs, or .git/hooks/, for any page on localhost), and every request that reaches
+decap-server's routes without that check (should it stop parsing its JSON with the
+express.json the guard checks in).
 """
 
 import argparse
