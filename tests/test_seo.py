@@ -535,6 +535,10 @@ def test_every_breadcrumb_shown_is_the_page_s_breadcrumb_list(site):
         assert [(c["name"], c["item"]) for c in crumbs] == shown, address
         assert [c["position"] for c in crumbs] == list(range(1, len(shown) + 1)), address
         assert shown[0] == ("Home", f"{SITEURL}/") and len(shown) >= 2, address
+        # the data before the nav, not between it and the page's header, which base.css'
+        # `.breadcrumb + .page-header` spaces (a script there grew the header's margin)
+        following = soup.select_one("nav.breadcrumb").find_next_sibling()
+        assert following.name != "script", address
     assert "BreadcrumbList" not in json_ld(site.soup("/"))  # the home shows none
 
 
