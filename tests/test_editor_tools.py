@@ -585,8 +585,11 @@ def test_new_never_overwrites_and_refuses_unknown_categories(tmp_path):
     conf = write_conf(tmp_path)
     args = ("--settings", str(conf), "--content", str(tmp_path / "content"),
             "--date", "2024-05-05 10:00")
-    status, out, _ = run_tool(tmp_path, "new_item", "--title", "Orari", *args)
+    status, out, err = run_tool(tmp_path, "new_item", "--title", "Orari", *args)
     assert status == 0 and "notizie/2024-05-05-orari-2.md" in out  # the slug was taken
+    # and the editor is told so, and by which file (it was added quietly)
+    assert "Avviso: l'indirizzo orari è già di content/notizie/gia.md: il nuovo articolo" \
+        " ha orari-2 (per sceglierne un altro: --slug, per esempio orari-2024)" in err, err
     status, out, _ = run_tool(tmp_path, "new_item", "--title", "Orari", *args)
     assert status == 0 and "notizie/2024-05-05-orari-3.md" in out
     assert run_tool(tmp_path, "check", *args[:4])[0] == 0

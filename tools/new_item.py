@@ -66,7 +66,8 @@ def categories(settings):
 
 
 def taken_slugs(settings):
-    taken = set()
+    """``{slug: file}`` of the articles (the first file of each slug, content/'s path)."""
+    taken = {}
     for relative, page in content_files(settings):
         if page:
             continue
@@ -77,7 +78,7 @@ def taken_slugs(settings):
             continue
         keys = {str(key).lower(): value for key, value in raw.items()}
         slug = item_slug(keys, settings["SLUG_REGEX_SUBSTITUTIONS"])
-        taken.add(str(slug))
+        taken.setdefault(str(slug), relative)
     return taken
 
 
@@ -160,7 +161,14 @@ def create(settings, title, category, when=None, slug=None, publish=False):
     # for 2026), once it is written: check only warns of them
     # (and a folder made by hand for a category the site has, content/notizia/)
     relative = path.relative_to(settings["PATH"]).as_posix()
-    for warning in (long_title(title), distant_date({"date": date}, is_page=False),
+    # a title an article has already (last year's notice written again): the address the
+    # new one got instead, and whose the title's is, said (it was added quietly)
+    content = Path(settings["PATH"]).name
+    other = (f"l'indirizzo {base} è già di {content}/{taken[base]}: il nuovo articolo ha"
+             f" {chosen} (per sceglierne un altro: --slug, per esempio"
+             f" {base[:MAX_LENGTH - 5].rstrip('-')}-{date:%Y})") \
+        if chosen != base and base in taken else None
+    for warning in (other, long_title(title), distant_date({"date": date}, is_page=False),
                     new_category(relative, settings)):
         if warning:
             print(f"Avviso: {warning}", file=sys.stderr)
