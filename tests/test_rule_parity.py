@@ -184,6 +184,34 @@ def admin_js(page, program, given, zone="Europe/Rome"):
     return node(prelude + program, given, admin_scripts(), {"TZ": zone})
 
 
+# --- page.js' strip, Python's str.strip -------------------------------------------------
+
+# every character Python's strip() takes, and some it leaves (U+FEFF, U+200B, U+180E)
+STRIPPED = [chr(code) for code in range(0x3000 + 1) if chr(code).isspace()]
+STRIP_TEXTS = ["", "a", " a ", "\ufeffa\ufeff", "\u200ba\u200b", "\u180ea", "a b",
+               *(f"{blank}a{blank}b{blank}" for blank in STRIPPED), "".join(STRIPPED),
+               "".join(STRIPPED) + "a" + "".join(STRIPPED)]
+
+
+def test_the_editor_strips_a_text_as_the_build_does_in_linear_time(page):
+    """page.js' strip (dates.js, field-rules.js and link-addresses.js read every field
+    with it, at each check of the form) takes what Python's strip() takes. Its pattern,
+    /^S+|S+$/g, tried S+$ at every blank of a run: a line pasted with 100,000 spaces
+    inside took seconds (quadratic), the editor frozen at each keystroke."""
+    said = admin_js(page, """
+      const texts = given.texts.map((text) => A.strip(text));
+      const long = ["a" + " ".repeat(given.n) + "b", " ".repeat(given.n),
+        "a" + "\\u3000".repeat(given.n), "\\x85".repeat(given.n) + "a"];
+      const started = process.cpuUsage();
+      const stripped = long.map((text) => A.strip(text).length);
+      const spent = process.cpuUsage(started);
+      console.log(JSON.stringify({texts, stripped, seconds: (spent.user + spent.system) / 1e6}));
+    """, {"texts": STRIP_TEXTS, "n": 100_000})
+    assert said["texts"] == [text.strip() for text in STRIP_TEXTS]
+    assert said["stripped"] == [100_002, 0, 1, 1]
+    assert said["seconds"] < 0.5  # linear: milliseconds; quadratic: over ten seconds
+
+
 # --- dates.js' formDate and field-rules.js' yearRefusal, plugins/contract/schema.py's
 # parse_date ---------------------------------------------------------------------------
 

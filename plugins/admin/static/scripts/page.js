@@ -90,11 +90,22 @@
   // the rules the build reads with it (dates.js, field-rules.js)
   var PY_SPACE = "[\\t-\\r\\x1c-\\x20\\x85\\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f"
     + "\\u3000]";
-  var PY_ENDS = new RegExp("^" + PY_SPACE + "+|" + PY_SPACE + "+$", "g");
+  var PY_BLANK = new RegExp("^" + PY_SPACE + "$");
 
-  // ``text`` without Python's whitespace at either end (its str.strip())
+  // ``text`` without Python's whitespace at either end (its str.strip()), one character
+  // at a time from each end: a pattern /^S+|S+$/ tried S+$ at every blank of a run, and
+  // a line pasted with a long run of spaces inside froze the form (quadratic)
   function strip(text) {
-    return String(text).replace(PY_ENDS, "");
+    var value = String(text);
+    var start = 0;
+    var end = value.length;
+    while (start < end && PY_BLANK.test(value.charAt(start))) {
+      start += 1;
+    }
+    while (end > start && PY_BLANK.test(value.charAt(end - 1))) {
+      end -= 1;
+    }
+    return value.slice(start, end);
   }
 
   // ``text`` with every %xx decoded as Python's urllib.parse.unquote decodes it: each run
