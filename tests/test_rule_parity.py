@@ -444,6 +444,8 @@ VISIT_PATHS = [
     "/a/index.htm", "/index.html", "/a/index.html?x", "/a%00b/", "/caf%E9/", "/%",
     "/100%/caf%C3%A9/", "/a%C3/b%A9/", "/%E2%82/", "/%ED%A0%80/", "/%F4%90%80%80/",
     "/a%2/", "/a%zz/", "/a/%69ndex.html", "/a%2findex.html",
+    # a byte order mark, kept by Python's unquote (TextDecoder drops a leading one)
+    "/%EF%BB%BFa/", "/x%EF%BB%BF/", "/%EF%BB%BF/",
 ]
 
 
@@ -501,6 +503,8 @@ OLD_ADDRESSES = [
     "/%61dmin/x", "/" + "a" * 200 + ".html", "/" + "a" * 195 + ".html", "/" + "à" * 98,
     "/" + "à" * 100, "/" + "/".join(["a" * 99] * 10), "/" + "/".join(["a" * 99] * 9),
     "/🎉.html", "/a b.html", "/A/B/",
+    # a byte order mark, three bytes kept by Python's unquote
+    "/%EF%BB%BFa/", "/x%EF%BB%BF/", "/%EF%BB%BF" + "a" * 195 + ".html",
 ]
 
 

@@ -42,8 +42,9 @@
 
   // The rule of visit_path() in plugins/visit_counter: leading "/", no trailing "/",
   // no query or fragment, no final "index.html"; %xx decoded as Python's unquote does
-  // (each run as UTF-8, a byte that is none as U+FFFD: "/caf%E9/" too).
-  var utf8 = window.TextDecoder ? new TextDecoder() : null;
+  // (each run as UTF-8, a byte that is none as U+FFFD: "/caf%E9/" too; a byte order
+  // mark kept, which TextDecoder drops at a run's start unless told not to).
+  var utf8 = window.TextDecoder ? new TextDecoder("utf-8", { ignoreBOM: true }) : null;
   function unquoted(path) {
     return path.replace(/(?:%[0-9A-Fa-f]{2})+/g, function (run) {
       var bytes = run.slice(1).split("%").map(function (pair) { return parseInt(pair, 16); });

@@ -110,8 +110,10 @@
 
   // ``text`` with every %xx decoded as Python's urllib.parse.unquote decodes it: each run
   // of them as UTF-8, a byte that is none as U+FFFD (decodeURIComponent refuses the
-  // whole run: "%E9%0A" was left as typed, its newline unseen)
-  var UTF8 = typeof TextDecoder === "function" ? new TextDecoder() : null;
+  // whole run: "%E9%0A" was left as typed, its newline unseen); a byte order mark kept,
+  // as unquote keeps it (TextDecoder drops a leading one unless told not to)
+  var UTF8 = typeof TextDecoder === "function"
+    ? new TextDecoder("utf-8", { ignoreBOM: true }) : null;
   function unquote(text) {
     return String(text).replace(/(?:%[0-9A-Fa-f]{2})+/g, function (run) {
       var bytes = run.slice(1).split("%").map(function (pair) { return parseInt(pair, 16); });
