@@ -508,23 +508,21 @@ OLD_ADDRESSES = [
 ]
 
 
-def test_the_editor_refuses_the_old_addresses_the_build_refuses(page):
-    """oldAddressRefusal refuses the old addresses the build refuses (redirects' old_path,
-    with the site's folders), for the same reason, in the same words: it had no limit to
-    an address's length (a name of 250 letters stopped the build), decoded no %xx run
-    holding a byte that is no UTF-8 ("/%E9%0A.html", a control character to the build),
-    and trimmed the spaces of JavaScript ("\\ufeff/a.html" taken, "/a.html\\x1c"
-    refused) where the build strips Python's. The build, for its part, stopped with a
-    traceback on "http://[::1/a.html" (urlsplit's "Invalid IPv6 URL") and read the path of
-    "http://ex\\tample.org/a.html" a letter off (urlsplit drops the tab)."""
+def old_address_refusals(page, addresses):
+    """What oldAddressRefusal says of each of ``addresses``, one to a form."""
+    return admin_js(page, "console.log(JSON.stringify(given.map((address) =>"
+                    " A.oldAddressRefusal(new Data({indirizzi_precedenti: [address]})))));",
+                    addresses)
+
+
+def build_old_address_refusals(page, addresses):
+    """What the editor should say of each of ``addresses``: the build's refusal (old_path
+    with the site's folders) in the form's words, or None."""
     from plugins.redirects.paths import _CONTROL_RE, KEY, old_path, site_folders  # noqa: PLC0415
 
     folders = site_folders(page["settings"])
-    said = admin_js(page, "console.log(JSON.stringify(given.map((address) =>"
-                    " A.oldAddressRefusal(new Data({indirizzi_precedenti: [address]})))));",
-                    OLD_ADDRESSES)
     expected = []
-    for address in OLD_ADDRESSES:
+    for address in addresses:
         _, problem = old_path(address, folders)
         italian = (problem or "").rsplit(" / ", 1)[0]
         value = address.strip()
@@ -534,9 +532,34 @@ def test_the_editor_refuses_the_old_addresses_the_build_refuses(page):
         expected.append(problem and f"l'indirizzo precedente «{value}» {reason} (campo"
                                     " «Indirizzi precedenti»), e il sito non verrebbe"
                                     " pubblicato.")
+    return expected
+
+
+def test_the_editor_refuses_the_old_addresses_the_build_refuses(page):
+    """oldAddressRefusal refuses the old addresses the build refuses (redirects' old_path,
+    with the site's folders), for the same reason, in the same words: it had no limit to
+    an address's length (a name of 250 letters stopped the build), decoded no %xx run
+    holding a byte that is no UTF-8 ("/%E9%0A.html", a control character to the build),
+    and trimmed the spaces of JavaScript ("\\ufeff/a.html" taken, "/a.html\\x1c"
+    refused) where the build strips Python's. The build, for its part, stopped with a
+    traceback on "http://[::1/a.html" (urlsplit's "Invalid IPv6 URL") and read the path of
+    "http://ex\\tample.org/a.html" a letter off (urlsplit drops the tab)."""
+    said = old_address_refusals(page, OLD_ADDRESSES)
+    expected = build_old_address_refusals(page, OLD_ADDRESSES)
     assert [(address, js, wanted) for address, js, wanted in zip(OLD_ADDRESSES, said, expected)
             if js != wanted] == []
     assert 20 < sum(bool(wanted) for wanted in expected) < len(expected) - 15
+
+
+def test_the_editor_refuses_an_old_address_of_countless_parts_as_the_build_does(page):
+    """oldAddressRefusal took the longest part's length with Math.max.apply, one argument
+    a part: an address pasted with 300,000 "/" (a line of the old site's log, garbled)
+    threw a RangeError (too many arguments) and the form's check stopped."""
+    addresses = ["/a" * 300_000, "/" + "a" * 201 + "/a" * 300_000, "/" + "ab/" * 400]
+    said = old_address_refusals(page, addresses)
+    expected = build_old_address_refusals(page, addresses)
+    assert [said_one == wanted for said_one, wanted in zip(said, expected)] == [True] * 3
+    assert all("è troppo lungo" in one for one in said)
 
 
 # --- field-rules.js' nameRefusal, plugins/contract/schema.py's "non si ricava un

@@ -106,8 +106,9 @@
       return "è la home page del sito: non può essere un indirizzo precedente";
     }
     var path = "/" + segments.join("/") + (decoded[decoded.length - 1] === "/" ? "/" : "");
-    if (Math.max.apply(null, segments.map(bytes)) > MAX_NAME_BYTES
-      || bytes(path) > MAX_PATH_BYTES) {
+    // (no Math.max.apply: an argument a part, a path of 300,000 parts threw a RangeError)
+    if (bytes(path) > MAX_PATH_BYTES
+      || segments.some(function (part) { return bytes(part) > MAX_NAME_BYTES; })) {
       return "è troppo lungo: ogni parte tra due `/` può avere al massimo " + MAX_NAME_BYTES
         + " caratteri (meno con le lettere accentate), l'indirizzo intero " + MAX_PATH_BYTES;
     }
