@@ -647,9 +647,23 @@ def test_the_accessibility_statement_says_what_the_browser_tests_check(project_s
                  and node.targets[0].id in ("PAGE_NAMES", "TARGET_WIDTHS", "FOCUS_WIDTHS")}
     assert len(constants) == 3, constants
     assert [name for name in constants["PAGE_NAMES"].values() if name not in text] == []
-    assert [width for width in constants["TARGET_WIDTHS"] + constants["FOCUS_WIDTHS"]
-            if f"{width}" not in text] == []
-    assert "24 × 24 pixel" in text and "sempre nello stesso ordine" in text
+    # each width in the bullet of its own check (the numbers are elsewhere in the text too:
+    # 390 and 1280 of axe-core's pages, 320 of the reflow): a focus not obscured (2.4.11),
+    # the targets' size (2.5.8)
+    bullets = [" ".join(item.get_text(" ").split()) for item in
+               project_site.soup("/accessibilita/").select("main article li")]
+    [focus] = [bullet for bullet in bullets if "tasto Tab, andando avanti" in bullet]
+    [targets] = [bullet for bullet in bullets if "24 × 24 pixel" in bullet]
+    assert bullet_widths(focus) == constants["FOCUS_WIDTHS"]
+    assert bullet_widths(targets) == constants["TARGET_WIDTHS"]
+    assert "sempre nello stesso ordine" in text
+
+
+def bullet_widths(bullet):
+    """The widths a bullet of the accessibility statement names ("a 320, 390 e 1280 pixel
+    di larghezza", "a 320 e a 390 pixel di larghezza"), in its order."""
+    [found] = re.findall(r"\ba (\d+(?:(?:, | e | e a )\d+)*) pixel di larghezza", bullet)
+    return [int(width) for width in re.findall(r"\d+", found)]
 
 
 MONTHS = ["gennaio", "febbraio", "marzo", "aprile", "maggio", "giugno", "luglio", "agosto",
