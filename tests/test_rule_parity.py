@@ -768,6 +768,71 @@ def test_the_search_writes_counts_and_names_as_the_pages_do():
     assert sum(map(bool, build)) > 10
 
 
+# cerca.js' reading of a query, run in Node.js: CERCA_JS's page, its functions given back
+CERCA_QUERY_JS = """
+const fs = require("fs");
+globalThis.document = {documentElement: {lang: "it"}};
+globalThis.window = globalThis;
+const text = fs.readFileSync(process.argv[1], "utf8").replace(/\\nmain\\(\\);\\s*$/, "\\n");
+const C = (0, eval)("(function () {\\n" + text + "\\nreturn {apart, queryWords, phraseOf};\\n})()");
+const given = JSON.parse(fs.readFileSync(0, "utf8"));
+const words = (query) => C.queryWords(query).map(({ shown, word }) => [shown, word]);
+const seconds = (read) => {
+  const started = process.cpuUsage();
+  const made = given.long.map(read);
+  const spent = process.cpuUsage(started);
+  return [made.map((one) => JSON.stringify(one).length), (spent.user + spent.system) / 1e6];
+};
+console.log(JSON.stringify({
+  words: given.queries.map(words),
+  phrases: given.phrases.map((query) => C.phraseOf(query) ?? null),
+  long: {words: seconds(words), phrases: seconds((query) => C.phraseOf(query) ?? null)}}));
+"""
+
+LONG = 100_000
+# a link to the search (?q=) with a query the page read for seconds or minutes
+LONG_QUERIES = [
+    "a" * LONG, "1" * LONG, "a" + "-" * LONG + "a", "a." * LONG, "A.S.D." + "a" * LONG,
+    "dell'" + "a" * LONG, '"' + " " * LONG + "x", "«" + "a " * LONG, "<b " + " " * LONG,
+]
+# as the search reads them (the abbreviations, joined words and elisions of the comments
+# in cerca.js)
+QUERIES = {
+    "A.S.D. Cremona": [["A.S.D", "asd"], ["Cremona", "cremona"]],
+    "S.p.A.": [["S.p.A", "spa"]],
+    "p.zza Roma": [["p.zza", "pzza"], ["Roma", "roma"]],
+    "Dott.ssa Rossi": [["Dott", "dott"], ["ssa", "ssa"], ["Rossi", "rossi"]],
+    "comune.crema.cr.it": [["comune", "comune"], ["crema", "crema"], ["cr", "cr"],
+                           ["it", "it"]],
+    "Crema,Cremona": [["Crema", "crema"], ["Cremona", "cremona"]],
+    "dell'orto l’Emilia": [["orto", "orto"], ["Emilia", "emilia"]],
+    "3,50 9.30": [["3,50", "350"], ["9.30", "930"]],
+    "«laboratorio»": [["laboratorio", "laboratori"]],
+    "-—Gener-Attivi!?": [["Gener-Attivi", "generattivi"]],
+}
+PHRASES = {
+    '"patto di collaborazione"': "patto di collaborazione",
+    '  «ceramica  a Crema» ': "ceramica  a Crema",
+    "„orto“": "orto", "«ceramica» «Crema»": None, '""': None, '"': None, '" "': " ",
+    "patto": None, '"patto': None, 'patto"': None, '"a"b"': None,
+}
+
+
+def test_the_search_reads_a_query_as_written_in_linear_time():
+    """cerca.js reads a query (its words, apart(), queryWords(); a phrase in quotes,
+    phraseOf()) the moment the page opens with one (?q=): patterns that failed halfway
+    at each letter made a link with a word of 100,000 letters freeze the page for seconds
+    (quadratic: abbreviations, elisions, the punctuation around a word), and a quote and
+    a long run of spaces for minutes (cubic: the phrase). The same words as before."""
+    found = node(CERCA_QUERY_JS, {"queries": list(QUERIES), "phrases": list(PHRASES),
+                                  "long": LONG_QUERIES}, [CERCA])
+    assert dict(zip(QUERIES, found["words"])) == QUERIES
+    assert dict(zip(PHRASES, found["phrases"])) == PHRASES
+    for read in ("words", "phrases"):
+        _, seconds = found["long"][read]
+        assert seconds < 1, (read, seconds)  # linear: milliseconds; before: over ten seconds
+
+
 # --- old-addresses.js' addressOf, the address Pelican gives an item (ARTICLE_URL,
 # PAGE_URL, its date in the site's time) ----------------------------------------------------
 

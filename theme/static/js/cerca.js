@@ -118,12 +118,17 @@ const LOADING_SLOW = "La ricerca si sta ancora caricando: con una connessione le
 const SLOW_AFTER = 5000; // ms
 // Pagefind drops from a query what its index treats as punctuation (\p{P}, as below).
 const PUNCTUATION = /[\p{Pd}\p{Pe}\p{Pf}\p{Pi}\p{Po}\p{Ps}]/gu;
-// A whole query in quotes, Pagefind's exact phrase: straight quotes, or those a phone's
-// keyboard writes for them (“…”, „…“) and the Italian «…»; no quote inside (words each
-// in quotes, «ceramica» «Crema», are words, not the phrase "ceramica» «Crema").
-const PHRASE = /^\s*["\u201c\u201d\u201e\u201f\u00ab\u00bb]\s*([^"\u201c\u201d\u201e\u201f\u00ab\u00bb]+?)\s*["\u201c\u201d\u201e\u201f\u00ab\u00bb]\s*$/su;
-// An elided word and its apostrophe, before a letter: "dell'", "l’", "un'", "sant'".
-const ELISION = /[\p{L}\p{N}]+['\u2019\u2018\u02bc`\u00b4](?=\p{L})/gu;
+// What opens and closes a whole query in quotes, Pagefind's exact phrase (phraseOf()):
+// straight quotes, or those a phone's keyboard writes for them (“…”, „…“) and the Italian
+// «…»; no quote inside (words each in quotes, «ceramica» «Crema», are words, not the
+// phrase "ceramica» «Crema").
+const QUOTES = "\"\u201c\u201d\u201e\u201f\u00ab\u00bb";
+// A run of letters and digits, and the apostrophe after it when a letter follows: an
+// elided word ("dell'", "l’", "un'", "sant'") when it has one (queryWords()). Every run
+// is a match, with or without it: a pattern that required the apostrophe failed at each
+// letter of a long word after reading the rest of it (quadratic: a link to the search
+// with a word of 100,000 letters froze the page).
+const ELISION = /[\p{L}\p{N}]+(['\u2019\u2018\u02bc`\u00b4](?=\p{L}))?/gu;
 // Markup pasted with the words ("<b>crema</b>", copied from a page's source): the tags
 // are not words (queryWords()).
 const TAG = /<\/?[a-z][a-z0-9]*(?:\s[^<>]*)?\/?>/giu;
@@ -142,7 +147,12 @@ const JOINER = /[^\p{L}\p{N}\p{M}\s\p{Pd}'\u2019\u2018\u02bc`\u00b4]+/gu;
 // non si trova". Other words joined by full stops are parts the index has each of, and
 // not always whole: "comune.crema.cr.it" is a part of "www.comune.crema.cr.it" or of an
 // address "ufficio@comune.crema.cr.it", "Dott.ssa" is "dott" and "ssa" (apart()).
-const ABBREVIATION = /\p{L}[\p{L}\p{M}]*(?:\.\p{L}[\p{L}\p{M}]*)+/gu;
+// Every word is a match, joined by full stops or not (apart() keeps those with one): a
+// pattern that required a full stop failed at each letter of a long word after reading
+// the rest of it (quadratic: "a" 100,000 times in ?q= froze the page for seconds).
+const ABBREVIATION = /\p{L}[\p{L}\p{M}]*(?:\.\p{L}[\p{L}\p{M}]*)*/gu;
+// Punctuation or a symbol: what a word is shown without at either end (queryWords()).
+const EDGE = /^[\p{P}\p{S}]$/u;
 // ' between letters: the index's text has it where the pages have ’ (Pagefind splits
 // words only at ', plugins/search/elisions.split_elisions); excerpts show ’ again
 // (curled()). No lookbehind, here or below: Safari parses one only from 16.4, and on
@@ -512,7 +522,7 @@ function apart(query) {
   const kept = new Set(); // where an abbreviation's full stops are
   for (const match of text.matchAll(ABBREVIATION)) {
     const parts = match[0].split(".");
-    if (parts.some((part) => Array.from(part.replace(/\p{M}/gu, "")).length === 1)) {
+    if (parts.length > 1 && parts.some((part) => Array.from(part.replace(/\p{M}/gu, "")).length === 1)) {
       let at = match.index;
       for (const part of parts.slice(0, -1)) {
         at += part.length;
@@ -539,10 +549,37 @@ function apart(query) {
  *   "laboratori" finds both.
  */
 function queryWords(query) {
-  return apart(query).replace(ELISION, " ").split(/\s+/).map((token) => ({
-    shown: token.replace(/^[\p{P}\p{S}]+|[\p{P}\p{S}]+$/gu, ""),
+  const text = apart(query).replace(ELISION, (run, elided) => (elided ? " " : run));
+  return text.split(/\s+/).map((token) => ({
+    shown: edgesOff(token),
     word: plain(token).replace(/atori[oae]$/, "atori"),
   })).filter(({ word }) => word);
+}
+
+/* `token` without the punctuation and symbols at either end (EDGE), one character at a
+   time from each end: a pattern /^P+|P+$/ tried P+$ at every character of a run (a word
+   of 100,000 hyphens took seconds). */
+function edgesOff(token) {
+  const characters = Array.from(token);
+  let start = 0;
+  let end = characters.length;
+  while (start < end && EDGE.test(characters[start])) start += 1;
+  while (end > start && EDGE.test(characters[end - 1])) end -= 1;
+  return characters.slice(start, end).join("");
+}
+
+/* The words of `query` when it is a whole phrase in quotes (QUOTES), Pagefind's exact
+   phrase, without the spaces around them; otherwise undefined. Read from its ends (a
+   pattern of spaces, quotes and spaces took minutes on a quote and a long run of
+   spaces: cubic). Words of spaces only are their last. */
+function phraseOf(query) {
+  const text = query.trim();
+  const words = text.slice(1, -1);
+  if (text.length < 3 || !QUOTES.includes(text[0]) || !QUOTES.includes(text[text.length - 1])
+    || Array.from(QUOTES).some((quote) => words.includes(quote))) {
+    return undefined;
+  }
+  return words.trim() || words.slice(-1);
 }
 
 /* `words` (queryWords()) without those that only join the others (FUNCTION_WORDS); all
@@ -768,7 +805,7 @@ class Search {
       options.filters.not = { tipo: "PDF" };
     }
     // a query in quotes is Pagefind's exact phrase: passed on in straight quotes (’ as ')
-    const phrase = PHRASE.exec(query)?.[1];
+    const phrase = phraseOf(query);
     let words = phrase ? [] : queryWords(query);
     let missing = [];
     let results;
@@ -1009,8 +1046,7 @@ class Search {
             .filter((found) => typeof found === "string" && found);
           for (const found of matched) {
             // the word after an elision ("dell'orto": "orto"), without punctuation
-            const shown = found.split(/['\u2019]/u).pop()
-              .replace(/^[\p{P}\p{S}]+|[\p{P}\p{S}]+$/gu, "");
+            const shown = edgesOff(found.split(/['\u2019]/u).pop());
             const candidate = plain(shown);
             if (!candidate || candidate === word || /\d/u.test(candidate)) continue;
             const away = distance(word, candidate);
