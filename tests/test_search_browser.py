@@ -1856,3 +1856,18 @@ def test_a_marked_word_is_spaced_as_the_text_around_it(searcher, site):
     gaps = me.page.evaluate(MARK_GAPS)
     assert "città|." in [text for text, _ in gaps], gaps
     assert [(text, round(gap, 1)) for text, gap in gaps if abs(gap) > 0.5] == []
+
+
+
+def test_a_link_with_a_word_of_countless_letters_says_at_once_that_nothing_is_found(
+        searcher, site):
+    """A word on no page got its suggestion looked for among the results of each shorter
+    beginning of it, one search a letter: a link to the search with a word of 50,000
+    letters (?q=) kept the page searching for a minute, 50,000 searches, before it said
+    that nothing was found. No word of the pages is that long: none is looked for."""
+    me = searcher
+    me.page.goto(site.origin + "/cerca/?q=" + "x" * 50_000)
+    me.wait_for_status(f"Nessun risultato per «{'x' * 80}…»." + NONE)
+    # a word as long as a word may be still gets one
+    me.page.goto(site.origin + "/cerca/?q=casalmagiore")
+    me.wait_for_status("Nessun risultato per «casalmagiore». Forse cercavi «Casalmaggiore»?")

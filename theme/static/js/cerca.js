@@ -184,6 +184,10 @@ const HYPHEN = /^[-\u2010\u2011]$/u;
 // letters gets a suggestion, a word of the pages one or two edits away (suggest()),
 // looked for among the first SUGGEST_RESULTS results of ever shorter beginnings of it.
 const SUGGEST_MIN = 5;
+// Nor a word of more than SUGGEST_MAX letters, which no page has: its beginnings were
+// looked for one letter shorter at a time, and a link with a word of 50,000 letters kept
+// the page searching for a minute (50,000 searches) before it said nothing was found.
+const SUGGEST_MAX = 40;
 const SUGGEST_RESULTS = 5;
 // The pages' language (the site's DEFAULT_LANG, its one home: base.html writes it as the
 // page's lang): numbers, the categories' order, words compared and cased in it.
@@ -626,9 +630,10 @@ function distance(a, b) {
 }
 
 /* How many edits a word of `length` letters may be from the word suggested for it
-   (suggest()): none under SUGGEST_MIN letters, one up to 7, two from 8. */
+   (suggest()): none under SUGGEST_MIN letters or over SUGGEST_MAX, one up to 7, two from
+   8. */
 function allowedEdits(length) {
-  if (length < SUGGEST_MIN) return 0;
+  if (length < SUGGEST_MIN || length > SUGGEST_MAX) return 0;
   return length < 8 ? 1 : 2;
 }
 
