@@ -110,11 +110,18 @@ def test_the_readme_rsync_keeps_the_servers_own_files():
         assert kept in excludes, path
 
 
-def test_the_readme_rsync_run_between_two_folders(tmp_path):
-    if not shutil.which("rsync"):  # ./run test installs it; CI must run this test
+def _need_rsync(rrsync=False):
+    """rsync (./run test installs it, so CI must run the tests that need it), and with
+    ``rrsync`` its restricted wrapper (the same Debian package: the forced command hands
+    the copy to /usr/bin/rrsync)."""
+    if not shutil.which("rsync") or rrsync and not os.path.exists("/usr/bin/rrsync"):
         if os.environ.get("CI") == "true":
             pytest.fail("rsync is missing: ./run test installs it (tools/system_packages.py)")
-        pytest.skip("rsync not installed")
+        pytest.skip("rsync (with /usr/bin/rrsync) not installed")
+
+
+def test_the_readme_rsync_run_between_two_folders(tmp_path):
+    _need_rsync()
     checkout, server = tmp_path / "checkout", tmp_path / "server"
     (checkout / "content").mkdir(parents=True)
     (checkout / "content" / "new.md").write_text("new\n")
@@ -169,10 +176,7 @@ def test_the_morning_update_takes_main_after_ci_copied_a_new_article(tmp_path):
     ora, and kept refusing every morning after, the clone stuck at that commit. The
     service's update (its first ExecStart, through sh as systemd runs it) must bring the
     clone to main's newest commit, whatever CI copied."""
-    if not shutil.which("rsync"):
-        if os.environ.get("CI") == "true":
-            pytest.fail("rsync is missing: ./run test installs it (tools/system_packages.py)")
-        pytest.skip("rsync not installed")
+    _need_rsync()
     origin, ci, server = tmp_path / "origin.git", tmp_path / "ci", tmp_path / "server"
     assert _git(tmp_path, "init", "-q", "--bare", "-b", "main", str(origin)).returncode == 0
     assert _git(tmp_path, "clone", "-q", str(origin), str(ci)).returncode == 0
@@ -208,10 +212,7 @@ def test_the_morning_update_drops_a_file_a_later_push_deleted(tmp_path):
     the article stayed and every morning published it again. The update cleans what main
     does not have, and keeps what git ignores: the server's virtual environment, caches,
     releases and npm packages."""
-    if not shutil.which("rsync"):
-        if os.environ.get("CI") == "true":
-            pytest.fail("rsync is missing: ./run test installs it (tools/system_packages.py)")
-        pytest.skip("rsync not installed")
+    _need_rsync()
     origin, ci, server = tmp_path / "origin.git", tmp_path / "ci", tmp_path / "server"
     assert _git(tmp_path, "init", "-q", "--bare", "-b", "main", str(origin)).returncode == 0
     assert _git(tmp_path, "clone", "-q", str(origin), str(ci)).returncode == 0
@@ -303,21 +304,12 @@ def _ssh_step():
     return next(step for step in job["steps"] if "PUBLISH_SSH" in step.get("env", {}))
 
 
-def _need_rsync():
-    """rsync and its restricted wrapper rrsync (the same Debian package): the forced
-    command hands the copy to /usr/bin/rrsync."""
-    if not (shutil.which("rsync") and os.path.exists("/usr/bin/rrsync")):
-        if os.environ.get("CI") == "true":
-            pytest.fail("rsync is missing: ./run test installs it (tools/system_packages.py)")
-        pytest.skip("rsync (with /usr/bin/rrsync) not installed")
-
-
 def _run_ssh_step(tmp_path, forced=False, **variables):
     """The publish-ssh step's script run for real (rsync and all) from a checkout to "the
     server" (``tmp_path/server``, for /srv/farelegami) through the fake ssh; ``forced``:
     through deploy/farelegami-ci-command too, as authorized_keys' command. Returns the
     finished process and the server's folder."""
-    _need_rsync()
+    _need_rsync(rrsync=True)
     checkout, server, tools, runner = (tmp_path / name for name in
                                        ("checkout", "server", "bin", "runner"))
     (checkout / "content" / "notizie").mkdir(parents=True)
@@ -486,7 +478,7 @@ def test_the_restricted_key_refuses_rsync_options_that_reach_outside_the_site(tm
     basis and batch files. The copy now goes through rsync's own rrsync, rooted at the
     site's folder and write-only: each of these is refused before rsync runs, and
     nothing outside the site is written."""
-    _need_rsync()
+    _need_rsync(rrsync=True)
     ran, server = _run_forced(tmp_path, f"rsync --server {options} . /srv/farelegami/site/")
     assert ran.returncode == 1, ran.stderr
     assert "rrsync error:" in ran.stderr
@@ -498,7 +490,7 @@ def test_the_restricted_key_s_rsync_log_stays_in_the_site(tmp_path):
     """`--log-file x` (a path rsync takes from its working folder, the home) wrote into
     the home; rrsync reads such paths from the site's folder, so at most a file in the
     tree the key writes anyway."""
-    _need_rsync()
+    _need_rsync(rrsync=True)
     ran, server = _run_forced(tmp_path,
                               f"{RSYNC} --log-file x . /srv/farelegami/site/")
     assert ran.returncode != 0  # no client on the other end
