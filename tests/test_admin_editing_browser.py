@@ -253,7 +253,7 @@ def paste(editor):
                                "text/plain": new Blob([plain], {type: "text/plain"})
             })])""", [HTML, PLAIN])
         page.keyboard.press("Control+V")
-        expect(text).to_contain_text("cortile", timeout=5_000)
+        expect(text).to_contain_text("cortile")
         notice = page.get_by_role("status").filter(has_text=NOTICE)
         expect(notice).to_be_visible()
         pasted = Paste(text.inner_text(), notice.inner_text(), "", "", "", errors,
@@ -261,7 +261,7 @@ def paste(editor):
         notice.get_by_role("button", name="Chiudi").click()
         expect(notice).to_have_count(0)
         page.evaluate(DROP_JS, [DROPPED, "Come arrivare"])
-        expect(text).to_contain_text("Come arrivare", timeout=5_000)
+        expect(text).to_contain_text("Come arrivare")
         drop_notice = page.get_by_role("status").filter(has_text="«La mappa»")
         expect(drop_notice).to_be_visible()
         pasted.dropped, pasted.drop_notice = text.inner_text(), drop_notice.inner_text()
