@@ -1649,3 +1649,24 @@ def test_a_link_by_address_after_many_others_is_named_at_its_line(build, tmp_pat
                " notizie/buono.md")
     assert message in site.messages(), site.log
     assert_same_in_check(tmp_path, 0, message, severity="avviso")
+
+
+def test_the_slug_proposed_for_a_duplicate_is_one_the_site_accepts_however_long():
+    """The year the message adds to a duplicate slug kept the slug whole: an 80-character
+    slug (the most) was proposed as 85 characters, which the contract refuses; now cut
+    first, as ``invoke new`` cuts its ``-2`` (``italian.slugs.suffixed``, one rule)."""
+    from datetime import datetime  # noqa: PLC0415
+
+    from plugins.content_checks.duplicates import duplicate_slugs  # noqa: PLC0415
+    from plugins.content_checks.entry import Entry  # noqa: PLC0415
+    from plugins.italian.slugs import MAX_LENGTH, is_slug  # noqa: PLC0415
+
+    slug = "-".join(["sportello"] * 8)[:MAX_LENGTH].rstrip("-")
+    assert is_slug(slug) and len(slug) >= MAX_LENGTH - 2
+    entries = [Entry(f"notizie/{name}.md", "article", slug, f"{year}/{name}/index.html",
+                     line=3, date=datetime(year, 6, 1), title="Sportello", title_line=2)
+               for name, year in (("vecchia", 2025), ("nuova", 2026))]
+    [problem] = duplicate_slugs(entries)
+    proposed = re.search(r"per esempio slug: (\S+) /", problem.message)[1]
+    assert proposed.endswith("-2026") and is_slug(proposed), proposed
+    assert proposed == slug[:MAX_LENGTH - 5].rstrip("-") + "-2026"

@@ -34,7 +34,7 @@ from plugins.core.files import ignored  # noqa: E402
 from plugins.core.items import is_future  # noqa: E402
 from plugins.italian.dates import Day, data_breve  # noqa: E402
 from plugins.italian.slugs import (  # noqa: E402
-    MAX_LENGTH, is_slug, item_slug, make_slug, title_slug,
+    is_slug, item_slug, make_slug, suffixed, title_slug,
 )
 from tools.check import content_files, load_settings  # noqa: E402
 
@@ -141,8 +141,7 @@ def create(settings, title, category, when=None, slug=None, publish=False):
     chosen = base
     while chosen in taken or _path(settings, category, date, chosen).exists():
         number += 1
-        suffix = f"-{number}"  # within the slug's length: the cut base, then the number
-        chosen = base[:MAX_LENGTH - len(suffix)].rstrip("-") + suffix
+        chosen = suffixed(base, number)  # within the slug's length
     path = _path(settings, category, date, chosen)
     # the day alone as typed (--date 2025-03-14; a date, which YAML writes unquoted): with
     # 00:00 added, the site would show "ore 00:00", a time nobody chose (dates.Day)
@@ -166,7 +165,7 @@ def create(settings, title, category, when=None, slug=None, publish=False):
     content = Path(settings["PATH"]).name
     other = (f"l'indirizzo {base} è già di {content}/{taken[base]}: il nuovo articolo ha"
              f" {chosen} (per sceglierne un altro: --slug, per esempio"
-             f" {base[:MAX_LENGTH - 5].rstrip('-')}-{date:%Y})") \
+             f" {suffixed(base, f'{date:%Y}')})") \
         if chosen != base and base in taken else None
     for warning in (other, long_title(title), distant_date({"date": date}, is_page=False),
                     new_category(relative, settings)):

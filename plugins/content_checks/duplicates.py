@@ -6,6 +6,7 @@ import posixpath
 
 from plugins.core.problems import Problem
 from plugins.core.urls import without_index
+from plugins.italian.slugs import suffixed
 
 
 def _newest(found):
@@ -57,7 +58,7 @@ def _other_slug(slug, first, found, taken):
     years = {entry.date.year for source, entry in found.items()
              if source != first and entry.date is not None}
     suffix = f"{date.year}-{date.month:02}" if date.year in years else f"{date.year}"
-    other = f"{slug}-{suffix}"
+    other = suffixed(slug, suffix)
     return other if other not in taken else None
 
 

@@ -71,6 +71,14 @@ def item_slug(metadata, regex_subs):
     return metadata.get("slug") or title_slug(metadata.get("title") or "", regex_subs)
 
 
+def suffixed(slug, suffix):
+    """``slug`` ending in ``-suffix`` (a number, a year), within :data:`MAX_LENGTH`: the
+    slug cut first, at no hyphen (``invoke new``'s ``-2``, the year a duplicate slug's
+    message proposes)."""
+    tail = f"-{suffix}"
+    return slug[:MAX_LENGTH - len(tail)].rstrip("-") + tail
+
+
 def is_slug(text, max_length=MAX_LENGTH):
     """True for lowercase ASCII letters, digits and single hyphens, not too long."""
     return bool(SLUG_RE.fullmatch(text or "")) and len(text) <= max_length
