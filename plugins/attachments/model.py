@@ -145,10 +145,12 @@ def parse_declarations(value):
     return declarations, problems
 
 
-def outside(path):
-    """The problem of an attachment's ``path`` that leads out of content/ through a symbolic
-    link (plugins/attachments/collect.py); one written so (``../``, ``C:``) is clean_path's."""
-    return f"percorso fuori da content/: {path} ({KEY}) / path leaves content/: {path}"
+def outside(path, hint=None):
+    """The problem of an attachment's ``path`` that leads out of content/: written so
+    (``../``, ``C:``: :func:`clean_path`, with ``hint``, what to do, ``(Italian,
+    English)``), or through a symbolic link (plugins/attachments/collect.py)."""
+    it, en = (f"; {hint[0]}", f"; {hint[1]}") if hint else ("", "")
+    return f"percorso fuori da content/: {path}{it} ({KEY}) / path leaves content/: {path}{en}"
 
 
 def clean_path(path, folder, root=None):
@@ -165,9 +167,7 @@ def clean_path(path, folder, root=None):
     folder = folder.strip("/")
     if relative == ".." or relative.startswith("../") or re.match(r"^[A-Za-z]:", text):
         # ../Downloads/bando.pdf: the file is elsewhere on the editor's computer
-        it, en = _where_to(root, folder, posixpath.basename(relative))
-        return relative, (f"percorso fuori da content/: {path}; {it} ({KEY})"
-                          f" / path leaves content/: {path}; {en}")
+        return relative, outside(path, _where_to(root, folder, posixpath.basename(relative)))
     if not relative.startswith(folder + "/"):
         # the path from the project's folder (content/allegati/bando.pdf), as the guide's
         # table of folders writes it
