@@ -11,7 +11,7 @@ import pytest
 from markupsafe import Markup
 from PIL import Image
 from samples import image, pdf
-from support import SITEURL, article
+from support import ROOT, SITEURL, article
 
 from plugins.seo import structured
 from plugins.seo.settings import DEFAULTS, check
@@ -505,14 +505,15 @@ def test_breadcrumbs_on_articles_and_pages_and_website_on_the_home(site):
         (3, 'Bilancio <2024> & “risultati” </script><script>alert(1)</script>',
          SITEURL + ARTICLE)]
     page = json_ld(site.soup("/chi-siamo/"))
-    assert list(page) == ["BreadcrumbList"]
+    assert sorted(page) == ["BreadcrumbList", "WebPage"]
     assert [c["name"] for c in page["BreadcrumbList"]["itemListElement"]] == ["Home",
                                                                              "Chi siamo"]
     home = json_ld(site.soup("/"))
-    assert list(home) == ["WebSite"]
+    assert sorted(home) == ["CollectionPage", "WebSite"]
     assert home["WebSite"]["name"] == "FareLegami" and home["WebSite"]["url"] == f"{SITEURL}/"
     assert home["WebSite"]["publisher"]["logo"]["url"] == f"{SITEURL}/theme/logo.png"
-    assert list(json_ld(site.soup("/categorie/notizie/"))) == ["BreadcrumbList"]
+    assert sorted(json_ld(site.soup("/categorie/notizie/"))) == ["BreadcrumbList",
+                                                                 "CollectionPage"]
 
 
 def test_every_breadcrumb_shown_is_the_page_s_breadcrumb_list(site):
@@ -616,3 +617,107 @@ def test_a_hidden_item_is_kept_out_of_search_engines_and_a_listed_one_is_not(bui
     for address in ("/2024/05/nascosta/", "/riservata/"):
         assert site.soup(address).select_one('meta[name="robots"]')["content"] == "noindex"
     assert not site.soup("/2024/05/visibile/").select('meta[name="robots"]')
+
+
+# --- Pages and listings as schema.org reads them (the project's own site, as published) ----
+
+PAGE_KINDS = {"WebPage", "AboutPage", "ContactPage", "CollectionPage"}
+
+
+def web_page(soup):
+    """The page's one ``WebPage`` (or subtype) of its JSON-LD."""
+    [found] = [data for kind, data in json_ld(soup).items() if kind in PAGE_KINDS]
+    return found
+
+
+def empty_values(value):
+    """Every empty text, list or object inside a JSON value (schema.org wants none)."""
+    if isinstance(value, dict):
+        return [*([value] if not value else []),
+                *(empty for item in value.values() for empty in empty_values(item))]
+    if isinstance(value, list):
+        return [*([value] if not value else []),
+                *(empty for item in value for empty in empty_values(item))]
+    return [value] if value in ("", None) else []
+
+
+def page_addresses():
+    """The address of every page of content/pages (``slug:`` of its front matter)."""
+    addresses = []
+    for path in sorted((ROOT / "content" / "pages").glob("*.md")):
+        slug = re.search(r"^slug: *(\S+)", path.read_text(encoding="utf-8"), re.MULTILINE)
+        addresses.append(f"/{slug[1] if slug else path.stem}/")
+    return addresses
+
+
+def assert_part_of_the_site(soup, data):
+    """``data`` (a page's WebPage) names itself as the page does, is part of the site's
+    WebSite (the home page's, by its @id), and says nothing empty."""
+    canonical = soup.select_one('link[rel="canonical"]')["href"]
+    assert data["@id"] == data["url"] == canonical == one(soup, "og:url")
+    assert data["name"] == one(soup, "og:title")
+    assert data["description"] == one(soup, "description") == one(soup, "og:description")
+    assert data["inLanguage"] == "it-IT"
+    assert data["isPartOf"] == {"@type": "WebSite", "@id": f"{SITEURL}/#website",
+                                "name": "FareLegami", "url": f"{SITEURL}/"}
+    assert empty_values(data) == [], canonical
+
+
+def test_every_page_is_a_web_page_of_the_site_with_its_breadcrumb(project_site):
+    """The pages (content/pages) had only their BreadcrumbList: no WebPage telling search
+    engines their name, description, language and site; the project's page is the site's
+    AboutPage, the contacts' its ContactPage (PROJECT_PAGE, CONTACT_PAGE)."""
+    website = json_ld(project_site.soup("/"))["WebSite"]
+    assert website["@id"] == f"{SITEURL}/#website"
+    kinds = {}
+    for address in page_addresses():
+        soup = project_site.soup(address)
+        data = web_page(soup)
+        kinds[address] = data["@type"]
+        assert_part_of_the_site(soup, data)
+        # the breadcrumb shown, by the @id of its BreadcrumbList (one trail, not two)
+        crumbs = json_ld(soup)["BreadcrumbList"]
+        assert data["breadcrumb"] == {"@id": crumbs["@id"]} == {"@id": f"{data['url']}#breadcrumb"}
+        assert crumbs["itemListElement"][-1]["item"] == data["url"]
+        assert "dateModified" not in data  # no page of the project gives a date
+    assert len(kinds) == 15
+    assert kinds.pop("/progetto/") == "AboutPage" and kinds.pop("/contatti/") == "ContactPage"
+    assert set(kinds.values()) == {"WebPage"}, kinds
+
+
+def test_the_listings_are_collection_pages_of_the_site(project_site):
+    """The home page and the listings of a category, a tag and an author: a
+    CollectionPage each (the home page's beside its WebSite, without a breadcrumb)."""
+    for address in ("/", "/categorie/notizie/", "/argomenti/crema/", "/autori/redazione/"):
+        soup = project_site.soup(address)
+        data = web_page(soup)
+        assert data["@type"] == "CollectionPage", address
+        assert_part_of_the_site(soup, data)
+        if address == "/":
+            assert set(json_ld(soup)) == {"WebSite", "CollectionPage"}
+            assert "breadcrumb" not in data
+        else:
+            assert data["breadcrumb"] == {"@id": json_ld(soup)["BreadcrumbList"]["@id"]}
+    home = web_page(project_site.soup("/"))
+    assert home["name"] == "FareLegami – Una comunità che gira"
+    # an article stays a NewsArticle, with no WebPage of its own
+    article_soup = project_site.soup(project_site.soup("/").select_one(".article-list a")["href"])
+    assert "NewsArticle" in json_ld(article_soup)
+    assert not PAGE_KINDS & set(json_ld(article_soup))
+
+
+def test_a_page_s_web_page_says_when_it_changed_if_it_says_so(build_once):
+    """``dateModified`` from the page's ``modified`` (its ``date`` else), with the Rome
+    offset; none for a page without either. Published settings, a site address."""
+    site = build_once({
+        "pages/regole.md": "---\ntitle: Regole\nslug: regole\nmodified: 2024-06-01 09:00\n"
+                           "---\n\nLe regole.\n",
+        "pages/orari.md": "---\ntitle: Orari\nslug: orari\ndate: 2024-01-10 08:30\n---\n\n"
+                          "Gli orari.\n",
+        "pages/nuda.md": "---\ntitle: Nuda\nslug: nuda\n---\n\nNiente date.\n",
+        "notizie/a.md": article(),
+    }, config="publishconf")
+    assert site.ok, site.log
+    assert web_page(site.soup("/regole/"))["dateModified"] == "2024-06-01T09:00:00+02:00"
+    assert web_page(site.soup("/orari/"))["dateModified"] == "2024-01-10T08:30:00+01:00"
+    assert "dateModified" not in web_page(site.soup("/nuda/"))

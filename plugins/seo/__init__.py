@@ -2,11 +2,13 @@
 
 Signal ``initialized``: the ``SEO_*`` settings (:mod:`.settings`) and three Jinja
 globals (:mod:`.page`): ``page_seo(title, description)`` (canonical URL, Open
-Graph and Twitter card tags, JSON-LD: ``NewsArticle`` on articles, ``WebSite`` on the
-home page), ``breadcrumb_list(trail)`` (the ``BreadcrumbList`` of the breadcrumb a page
-shows, written by partials/breadcrumb.html) and ``sharing(item)`` (e-mail, WhatsApp, Telegram, Facebook, X, LinkedIn:
-plain links, no third-party script). Values are computed here as plain text and
-absolute URLs; the templates only write them (partials/seo.html, partials/share.html).
+Graph and Twitter card tags, JSON-LD: ``NewsArticle`` on articles, ``WebPage`` (or
+``AboutPage``, ``ContactPage``) on pages, ``CollectionPage`` on the listings, ``WebSite``
+on the home page), ``breadcrumb_list(trail)`` (the ``BreadcrumbList`` of the breadcrumb a
+page shows, written by partials/breadcrumb.html) and ``sharing(item)`` (e-mail, WhatsApp,
+Telegram, Facebook, X, LinkedIn: plain links, no third-party script). Values are computed
+here as plain text and absolute URLs; the templates only write them (partials/seo.html,
+partials/share.html).
 """
 
 from pelican import signals

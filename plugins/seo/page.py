@@ -29,6 +29,14 @@ from . import share, structured
 from .text import absolute, plain, shorten
 
 DESCRIPTION_LENGTH = 160  # characters of a meta description: search results cut the rest
+# schema.org's type of a page of content/pages by the setting naming its address: the
+# project's page is the site's about page, the contacts' its contact page; the others
+# are a WebPage
+PAGE_TYPES = {"PROJECT_PAGE": "AboutPage", "CONTACT_PAGE": "ContactPage"}
+# The listings of articles (a CollectionPage each) by their template, and whether the
+# template shows a breadcrumb (the home page shows none)
+LISTINGS = {"index.html": False, "category.html": True, "tag.html": True,
+            "author.html": True}
 PREVIEW_MIN = 200  # px, each side: Facebook ignores a smaller og:image
 LARGE_CARD_MIN = (300, 157)  # px: the smallest picture of X's summary_large_image card
 
@@ -287,11 +295,35 @@ def page_seo(context, title="", description=""):
     json_ld = []  # a BreadcrumbList is written with the breadcrumb shown: breadcrumb_list()
     if article:
         json_ld.append(_article_data(article, context, address, canonical, description))
-    elif not page and output_file == context.get("INDEX_SAVE_AS", "index.html"):
-        json_ld.append(structured.website(site_name, home,
-                                          plain(context.get("SITEDESCRIPTION")),
-                                          _publisher(context, address), language(context)))
+    elif page:  # page.html shows a breadcrumb
+        json_ld.append(structured.web_page(structured.WebPage(
+            _page_type(page, context), title, canonical, site_name, home, description,
+            language(context, page), breadcrumb=True, modified=_page_modified(page, context))))
+    else:
+        if output_file == context.get("INDEX_SAVE_AS", "index.html"):
+            json_ld.append(structured.website(site_name, home,
+                                              plain(context.get("SITEDESCRIPTION")),
+                                              _publisher(context, address), language(context)))
+        if context.name in LISTINGS:  # the template written (Jinja's name of the context)
+            json_ld.append(structured.web_page(structured.WebPage(
+                "CollectionPage", title, canonical, site_name, home, description,
+                language(context), breadcrumb=LISTINGS[context.name])))
     return PageSeo(canonical, graph, twitter, json_ld, description)
+
+
+def _page_type(page, context):
+    """``AboutPage`` for the page at ``PROJECT_PAGE``, ``ContactPage`` for the one at
+    ``CONTACT_PAGE`` (the settings' addresses, as ``at_url`` finds them), else ``WebPage``."""
+    return next((kind for name, kind in PAGE_TYPES.items()
+                 if context.get(name) and page.url == context.get(name)), "WebPage")
+
+
+def _page_modified(page, context):
+    """A page's last change as JSON-LD writes it: its ``modified``, else its ``date`` when
+    its front matter gives one (a page has no date of its own), else ""."""
+    when = getattr(page, "modified", None) or (
+        page.date if "date" in page.metadata else None)
+    return data_iso(when, ZoneInfo(context["TIMEZONE"])) if when else ""
 
 
 @pass_context

@@ -81,11 +81,25 @@ def news_article(article):
     return data
 
 
+def breadcrumb_id(url):
+    """The ``@id`` of the ``BreadcrumbList`` of the page at ``url``: a page's ``WebPage``
+    names it (``breadcrumb``) without a second copy of the trail."""
+    return f"{url}#breadcrumb"
+
+
+def website_id(url):
+    """The ``@id`` of the ``WebSite`` whose home page is ``url``: each page's ``WebPage``
+    is part of it (``isPartOf``)."""
+    return f"{url}#website"
+
+
 def breadcrumb_list(trail):
-    """``BreadcrumbList`` of ``[(name, absolute URL), …]``, from the home page on."""
+    """``BreadcrumbList`` of ``[(name, absolute URL), …]``, from the home page on, the
+    last the page itself (whose address makes its ``@id``)."""
     return {
         "@context": CONTEXT,
         "@type": "BreadcrumbList",
+        "@id": breadcrumb_id(trail[-1][1]),
         "itemListElement": [
             {"@type": "ListItem", "position": position, "name": name, "item": url}
             for position, (name, url) in enumerate(trail, start=1)
@@ -95,10 +109,44 @@ def breadcrumb_list(trail):
 
 def website(name, url, description="", publisher=None, language="it-IT"):
     """The home page's ``WebSite``."""
-    data = {"@context": CONTEXT, "@type": "WebSite", "name": name, "url": url,
-            "inLanguage": language}
+    data = {"@context": CONTEXT, "@type": "WebSite", "@id": website_id(url), "name": name,
+            "url": url, "inLanguage": language}
     if description:
         data["description"] = description
     if publisher:
         data["publisher"] = party(publisher)
+    return data
+
+
+@dataclass(frozen=True)
+class WebPage:
+    """A page that is no article: one of content/pages (``WebPage``, or ``AboutPage``
+    and ``ContactPage`` for the site's project and contact pages) or a listing of
+    articles (``CollectionPage``)."""
+
+    kind: str  # the schema.org type
+    name: str
+    url: str
+    site: str  # the site's name
+    home: str  # the home page's absolute URL
+    description: str = ""
+    language: str = "it-IT"
+    breadcrumb: bool = False  # the page shows a breadcrumb (its BreadcrumbList)
+    modified: str = ""  # ISO 8601 with offset, "" when not known
+
+
+def web_page(page):
+    """The dict of a :class:`WebPage`: part of the site's ``WebSite`` (by its ``@id``, the
+    home page's ``WebSite`` names itself so), its ``breadcrumb`` the ``BreadcrumbList``
+    written beside the breadcrumb (by its ``@id``: one trail); empty fields left out."""
+    data = {"@context": CONTEXT, "@type": page.kind, "@id": page.url, "url": page.url,
+            "name": page.name, "inLanguage": page.language,
+            "isPartOf": {"@type": "WebSite", "@id": website_id(page.home), "name": page.site,
+                         "url": page.home}}
+    if page.description:
+        data["description"] = page.description
+    if page.breadcrumb:
+        data["breadcrumb"] = {"@id": breadcrumb_id(page.url)}
+    if page.modified:
+        data["dateModified"] = page.modified
     return data
