@@ -3,7 +3,8 @@
 An article or page lists the addresses it had on the old portal in its front matter,
 ``indirizzi_precedenti`` (a key the plugin adds to the contract, with its check). At
 each one the build writes a small page that sends the reader on to the item's address
-(``<meta http-equiv="refresh">``, a canonical link, ``noindex``, a visible link).
+(``<meta http-equiv="refresh">``, a canonical link, the item's link preview tags, a
+visible link).
 
 Signals:
 

@@ -13,7 +13,6 @@ TEMPLATE = """<!DOCTYPE html>
 <meta charset="utf-8">
 {policy}{referrer}
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="robots" content="noindex">
 <meta http-equiv="refresh" content="0; url={local}">
 <link rel="canonical" href="{canonical}">
 {tags}<title>{title}{moved}</title>
