@@ -287,6 +287,12 @@ def social_tags(soup):
                                    'meta[name^="twitter:"]')]
 
 
+def description(soup):
+    """The content of a page's one ``<meta name="description">``."""
+    [tag] = soup.select('meta[name="description"]')
+    return tag["content"]
+
+
 def test_an_old_address_shared_again_previews_the_item(build_once):
     """An old social post's link shared again: WhatsApp, Telegram, Mastodon and X read the
     page they are given, follow no <meta http-equiv="refresh">, and showed a bare title
@@ -310,12 +316,13 @@ def test_an_old_address_shared_again_previews_the_item(build_once):
         assert social_tags(moved) == social_tags(own), old
         assert dict((name, content) for _, name, content in social_tags(moved))["og:url"] == \
             SITEURL + new
+        assert description(moved) == description(own), old
     tags = dict((name, content) for _, name, content in social_tags(site.soup("/notizie/7-festa.html")))
     assert tags["og:description"] == "Una serata in piazza con le associazioni."
     assert tags["og:image"].startswith(f"{SITEURL}/immagini/_r/festa-1200.")
     assert (tags["og:type"], tags["twitter:card"]) == ("article", "summary_large_image")
-    # a year's or a month's address is no item's: nothing to preview
-    assert not social_tags(site.soup("/2024/05/"))
+    # a year's or a month's address previews the year's archive it leads to
+    assert social_tags(site.soup("/2024/05/")) == social_tags(site.soup("/archivio/2024/"))
 
 
 def test_old_addresses_are_in_no_sitemap_feed_or_search_index(site):
@@ -620,3 +627,30 @@ def test_a_site_under_a_path_has_no_marker_for_the_web_server(build):
     assert built.ok, built.log
     assert built.soup("/2025/03/").p.a["href"] == "/sito/archivio/2025/#mese-03"
     assert list(built.output.rglob(PERIOD_MARKER)) == []
+
+
+def test_every_year_and_month_address_previews_the_archive_it_leads_to(project_site):
+    """The project's site as published: /2024/ and /2024/05/ (a reader's shortened address,
+    an old link to a month) had a title alone; WhatsApp, Telegram, Mastodon and X follow no
+    refresh, so a shared link showed nothing useful. Each now says what the year's archive
+    page says (title, description, picture, og:url the archive's address, which Facebook
+    and LinkedIn go on to, and the canonical link's), and no noindex beside its canonical."""
+    pages = sorted(marker.parent for marker in project_site.output.rglob(PERIOD_MARKER))
+    assert len(pages) >= 6  # the years and months of the project's articles
+    for folder in pages:
+        address = "/" + folder.relative_to(project_site.output).as_posix() + "/"
+        short = project_site.soup(address)
+        target = short.find("meta", attrs={"http-equiv": "refresh"})["content"]
+        archive_address = target.split("url=", 1)[1].split("#")[0]
+        archive = project_site.soup(archive_address)
+        assert_leads_to(short, target.split("url=", 1)[1], SITEURL + archive_address,
+                        "Gli articoli di questo periodo sono nell’archivio: Archivio ")
+        tags = social_tags(short)
+        assert tags == social_tags(archive), address
+        found = {name: content for _, name, content in tags}
+        assert found["og:url"] == SITEURL + archive_address == \
+            archive.select_one('link[rel="canonical"]')["href"]
+        assert found["og:title"] == f"Archivio {archive_address.split('/')[2]}"
+        assert found["og:description"].startswith("Gli articoli di FareLegami del ")
+        assert found["og:image"] and found["twitter:card"] == "summary_large_image"
+        assert description(short) == description(archive) == found["og:description"]

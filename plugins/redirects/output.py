@@ -177,13 +177,19 @@ class RedirectsGenerator:
         # rule sends /2025/ (its address there) to /archivio/2025/: under SITEURL's path
         # the page leads to /sito/archivio/2025/, and nginx serves the page
         at_root = not urlsplit(str(self.settings.get("SITEURL") or "")).path.strip("/")
-        tags = _moved_item_tags(self.settings)
+        item_tags, archive_tags = _moved_tags(self.settings)
+        # a year's and a month's page lead to the year's archive page (its url, without
+        # the month's #fragment)
+        archives = {archive["url"]: archive
+                    for archive in (self.context.get("period_archives") or {}).get("year", ())}
         for file, title, url, moved in self.planned:
-            item = self.items.get(file) if moved else None
+            if moved:  # the item's own preview
+                tags = item_tags(self.items[file], self.settings)
+            else:  # the archive's: the page it leads to
+                archive = archives.get(url.partition("#")[0])
+                tags = archive_tags(archive, self.settings) if archive else ()
             keep(os.path.join(self.output_path, *file.split("/")),
-                 page.render(title, url, self.settings, moved,
-                             tags(item, self.settings) if item is not None else ()
-                             ).encode("utf-8"))
+                 page.render(title, url, self.settings, moved, tags).encode("utf-8"))
             if not moved and at_root:
                 marker = posixpath.join(posixpath.dirname(file), PERIOD_MARKER)
                 keep(os.path.join(self.output_path, *marker.split("/")),
@@ -193,15 +199,16 @@ class RedirectsGenerator:
                         len(self.planned), KEY)
 
 
-def _moved_item_tags(settings):
-    """plugins/seo's ``moved_item_tags`` (an item's link preview tags, here run after every
-    generator's context: the cover's copy for previews is known) where that plugin is on,
-    else a function giving none."""
+def _moved_tags(settings):
+    """plugins/seo's ``moved_item_tags`` and ``moved_archive_tags`` (the link preview tags
+    of an item, and of a year's archive page; here run after every generator's context:
+    the cover's copy for previews is known) where that plugin is on, else two functions
+    giving none."""
     if "plugins.seo" not in (settings.get("PLUGINS") or ()):
-        return lambda item, settings: []
-    from plugins.seo.page import moved_item_tags  # noqa: PLC0415 - an optional plugin
+        return (lambda item, settings: []), (lambda archive, settings: [])
+    from plugins.seo.page import moved_archive_tags, moved_item_tags  # noqa: PLC0415
 
-    return moved_item_tags
+    return moved_item_tags, moved_archive_tags
 
 
 def get_generators(pelican):

@@ -23,6 +23,7 @@ from plugins.assets import published_file
 from plugins.core.items import cover_path
 from plugins.core.terms import written
 from plugins.core.urls import site_address, without_index
+from plugins.italian import quanti
 from plugins.italian.dates import data_iso
 
 from . import share, structured
@@ -346,20 +347,69 @@ def breadcrumb_list(context, trail):
 
 
 def moved_item_tags(item, settings):
-    """``[(attribute, name, content)]``: the Open Graph and Twitter card tags of the page
-    at an old address of ``item`` (plugins/redirects): its own page's, ``og:url`` its
-    address. Link previews of an old address (an old social post shared again) are then
-    the item's: WhatsApp, Telegram, Mastodon and X read the page they are given and follow
-    no ``<meta http-equiv="refresh">``; Facebook and LinkedIn go on to ``og:url``. None
-    without a site address."""
+    """``[(attribute, name, content)]``: the meta description, Open Graph and Twitter card
+    tags of the page at an old address of ``item`` (plugins/redirects): its own page's,
+    ``og:url`` its address. Link previews of an old address (an old social post shared
+    again) are then the item's: WhatsApp, Telegram, Mastodon and X read the page they are
+    given and follow no ``<meta http-equiv="refresh">``; Facebook and LinkedIn go on to
+    ``og:url``. None without a site address."""
     address = _address(settings)
     if not address:
         return []
     lead = getattr(item, "lead", None)  # as article.html and page.html describe it
     description = _description(getattr(item, "card_lead", "") if lead else "", item, settings)
-    graph, twitter = _social(settings, item, isinstance(item, Article),
-                             absolute(address, item.url), plain(item.title), description)
-    return [("property", *pair) for pair in graph] + [("name", *pair) for pair in twitter]
+    return _tags(description, *_social(settings, item, isinstance(item, Article),
+                                       absolute(address, item.url), plain(item.title),
+                                       description))
+
+
+def moved_archive_tags(archive, settings):
+    """``[(attribute, name, content)]``: the meta description, Open Graph and Twitter card
+    tags of a year's archive page (``archive``: one of Pelican's
+    ``period_archives["year"]``), for the pages plugins/redirects writes at the year's and
+    its months' addresses (``/2025/``, ``/2025/03/``): its title and description
+    (:func:`archive_words`, as period_archives.html writes them), ``og:url`` its address.
+    None without a site address."""
+    address = _address(settings)
+    if not address:
+        return []
+    words = archive_words_of(archive["period"], len(archive["dates"]),
+                             plain(settings.get("SITENAME")))
+    description = shorten(words.description, DESCRIPTION_LENGTH)
+    return _tags(description, *_social(settings, None, False,
+                                       absolute(address, archive["url"]), words.title,
+                                       description))
+
+
+def _tags(description, graph, twitter):
+    """The meta description and :func:`_social`'s two lists as ``[(attribute, name,
+    content)]``, ``<meta>``'s words (a search engine or a preview that follows no refresh
+    reads the description of the page it leads to, not none)."""
+    return [("name", "description", description), *(("property", *pair) for pair in graph),
+            *(("name", *pair) for pair in twitter)]
+
+
+@dataclass(frozen=True)
+class ArchiveWords:
+    title: str  # "Archivio 2025"
+    description: str  # "Gli articoli di FareLegami del 2025: 12 articoli, dal più recente."
+
+
+def archive_words_of(period, count, site_name):
+    """:class:`ArchiveWords` of the archive of ``period`` (Pelican's ``period``, ``(2025,)``
+    for a year) holding ``count`` articles, on the site named ``site_name`` (plain text)."""
+    label = " ".join(str(part) for part in reversed(tuple(period)))
+    newest = ", dal più recente" if count > 1 else ""
+    return ArchiveWords(f"Archivio {label}", f"Gli articoli di {site_name} del {label}:"
+                                             f" {quanti(count, 'articolo', 'articoli')}{newest}.")
+
+
+@pass_context
+def archive_words(context, period, count):
+    """Jinja global: :class:`ArchiveWords` of a period's archive page (period_archives.html's
+    title and description), the words the pages at its year's and months' addresses
+    preview it with (:func:`moved_archive_tags`)."""
+    return archive_words_of(period, count, plain(context.get("SITENAME")))
 
 
 @pass_context
