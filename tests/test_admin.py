@@ -25,7 +25,7 @@ import yaml
 
 from plugins.admin import bundle, config, policy
 from plugins.admin import settings as admin_settings
-from plugins.contract.allowlist import ALLOWED, GLOBAL_ATTRIBUTES
+from plugins.contract.allowlist import ALLOWED, GLOBAL_ATTRIBUTES, URL_ATTRIBUTES
 from plugins.contract.body import DISGUISED_REMEDY, DISGUISED_WORDS
 from plugins.contract.check import check_file
 from plugins.contract import nesting
@@ -1064,12 +1064,13 @@ console.log(JSON.stringify([alignedTables(itemKey(entry("content/notizie/festa.m
 
 
 # what admin/index.html gives admin.js about the body's HTML: the allowlist's elements,
-# their attributes (plugins/contract/allowlist.py), the hosts of videos (none by default), the
-# folders of {static} links and the items' extensions
+# their attributes and those holding an address (plugins/contract/allowlist.py), the hosts
+# of videos (none by default), the folders of {static} links and the items' extensions
 PAGE = {"data-content": "content", "data-html": " ".join(sorted(ALLOWED)),
         "data-html-attributes": " ".join(sorted(
             [f"*:{name}" for name in GLOBAL_ATTRIBUTES]
             + [f"{tag}:{name}" for tag, names in ALLOWED.items() for name in names])),
+        "data-url-attributes": " ".join(sorted(URL_ATTRIBUTES)),
         "data-iframe-hosts": "", "data-static-folders": "allegati/ immagini/",
         "data-item-extensions": "md markdown mkd mdown",
         "data-local-path": LOCAL_PATH_RE.pattern, "data-local-path-words": LOCAL_PATH_WORDS,
@@ -2093,6 +2094,7 @@ def test_the_page_gives_the_script_the_bodys_attributes_and_video_hosts(site):
     allowlist of attributes (plugins/contract/allowlist.py) and video hosts (none here)."""
     script = site.soup("/admin/").find_all("script")[1]
     assert script["data-html-attributes"] == PAGE["data-html-attributes"]
+    assert script["data-url-attributes"] == PAGE["data-url-attributes"] == "cite href src"
     assert {"a:href", "img:alt", "*:class", "iframe:src"} <= set(
         script["data-html-attributes"].split())
     assert script["data-iframe-hosts"] == ""
@@ -2571,7 +2573,16 @@ CONTROL_CASES = [
      "https://example.org/&#157;bando.pdf"),
     # Windows-1252's numbers are characters (&#128; "€", &#x9F; "Ÿ"): no control
     ("Il [bando](https://example.org/&#128;&#x9F;bando.pdf).", None, None),
+    # the other elements' addresses the build checks (URL_ATTRIBUTES): a quote's source,
+    # a video's (of the host allowed: CONTROL_SETTINGS); the editor saved them
+    ('<blockquote cite="https://exa&#x1;mple.org/">Parole.</blockquote>', None,
+     "https://exa&#1;mple.org/"),
+    ("Disse <q cite='https://example.org/&#127;intervista'>basta</q>.", None,
+     "https://example.org/&#127;intervista"),
+    ('<iframe src="https://www.youtube-nocookie.com/embed/ab&#xFFFF;c" title="La festa">'
+     "</iframe>", None, "https://www.youtube-nocookie.com/embed/ab&#65535;c"),
 ]
+CONTROL_SETTINGS = 'CONTRACT_IFRAME_HOSTS = ["www.youtube-nocookie.com"]'
 
 
 def test_admin_js_refuses_a_control_character_in_an_address_as_the_build_does(build):
@@ -2580,27 +2591,36 @@ def test_admin_js_refuses_a_control_character_in_an_address_as_the_build_does(bu
     admin.js refused it as relative; "https://exa&#x1mple.org/" the editor saved and the
     page got a link without its address (nh3 drops it). The build reads the references
     as a browser does, and both refuse an address holding a control character, in the
-    same words, at its line for the build, in the text or the summary for the editor."""
+    same words, at its line for the build, in the text or the summary for the editor.
+    The build checks every attribute holding an address (allowlist.py's URL_ATTRIBUTES,
+    the page's data-url-attributes); the editor checked the links' and the images' only,
+    and saved a <blockquote cite>, a <q cite> or a video's <iframe src> holding one."""
     files = {"immagini/2025/cortile.jpg": image("JPEG")}
     for number, (body, summary, _) in enumerate(CONTROL_CASES):
         keys = {"summary": json.dumps(summary)} if summary else {}
         files[f"notizie/caso-{number}.md"] = article(
             title=f"Caso {number}", tags="[Crema]", body=body, **keys)
-    site = build(files)
+    site = build(files, CONTROL_SETTINGS)
     built = site.messages()
     words = " contiene un carattere di controllo ("
     named = [next(iter(re.findall(rf"ERROR notizie/caso-{number}\.md:\d+: l'indirizzo"
                                   rf" «([^»]*)»{re.escape(words)}", built)), None)
              for number in range(len(CONTROL_CASES))]
     assert named == [address for _, _, address in CONTROL_CASES], built
-    found = saves([case[:2] for case in CONTROL_CASES])
-    said = [re.match(rf"(?:il link|l'immagine) «([^»]*)» nel (?:testo|sommario)"
-                     rf"{re.escape(words)}", answer) for answer in found]
+    # the video's host allowed, as CONTROL_SETTINGS gives it (the build stopped: no page)
+    found = saves([case[:2] for case in CONTROL_CASES],
+                  {**PAGE, "data-iframe-hosts": "www.youtube-nocookie.com"})
+    said = [re.match(rf"(?:il link|l'immagine|l'indirizzo) «([^»]*)» (?:nel|dell'attributo"
+                     rf" «[a-z]+» di <[a-z]+> nel) (?:testo|sommario){re.escape(words)}",
+                     answer) for answer in found]
     assert [match[1] if match else answer for match, answer in zip(said, found)] == [
         address or "saved" for _, _, address in CONTROL_CASES]
     assert found[2].startswith(
         "l'immagine «{static}/immagini/2025/cortile&#65534;.jpg» nel testo")
     assert "nel sommario" in found[3]
+    assert found[5].startswith("l'indirizzo «https://exa&#1;mple.org/» dell'attributo «cite»"
+                               " di <blockquote> nel testo")
+    assert "dell'attributo «src» di <iframe> nel testo" in found[7]
 
 
 # links whose address is typed as it is said: what the build and admin.js propose

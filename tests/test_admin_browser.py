@@ -143,6 +143,7 @@ from browser_support import (THEME_FONT, SiteServer, collect_errors, drawn_in_th
 from support import ROOT, SITEURL, build_site, free_port, run_tool, write_content
 from plugins.article_meta import date_label
 from plugins.admin.output import script_text
+from plugins.contract.allowlist import ALLOWED, URL_ATTRIBUTES
 from plugins.italian.slugs import slug_substitutions, title_slug
 from tools.cms_server import CmsServer
 
@@ -2775,6 +2776,79 @@ def test_a_warning_notice_takes_its_yellow_from_the_sites_stylesheet(tmp_path, b
     finally:
         server.close()
     assert drawn == ["rgb(122, 79, 0)", "rgb(255, 251, 230)"], drawn
+
+
+# An address holding a control character (U+0001, written as a reference) in each
+# attribute of the body's allowlist that holds an address (allowlist.py's URL_ATTRIBUTES
+# of each element of ALLOWED): the element as an editor writes it, with what else it
+# needs (an image's description, a video's title; the video's host allowed)
+CONTROL_ADDRESS = "https://www.youtube-nocookie.com/embed/fe&#x1;sta"
+CONTROL_SHOWN = "https://www.youtube-nocookie.com/embed/fe&#1;sta"
+CONTROL_ENDS = {"img": ' alt="La festa">', "iframe": ' title="La festa"></iframe>'}
+CONTROL_ELEMENTS = [(tag, name, f'<{tag} {name}="{CONTROL_ADDRESS}"'
+                     + CONTROL_ENDS.get(tag, f">Le parole.</{tag}>"))
+                    for tag, names in sorted(ALLOWED.items()) for name in sorted(names)
+                    if name in URL_ATTRIBUTES]
+CONTROL_SETTINGS = 'CONTRACT_IFRAME_HOSTS = ["www.youtube-nocookie.com"]\n'
+# the editor's preSave (save.js), as Decap calls it, on a new news item of each body:
+# "saved", or the refusal Decap would show
+PRESAVE_JS = """async (bodies) => {
+  class Data { constructor(o) { this.o = o; } get(k) { return this.o[k]; }
+    set(k, v) { return new Data({...this.o, [k]: v}); } }
+  const [{handler}] = window.CMS.getEventListeners("preSave");
+  const said = [];
+  for (const body of bodies) {
+    const entry = new Data({collection: "notizie", path: "", newRecord: true, mediaFiles: [],
+      data: new Data({title: "Il programma", date: "2024-06-01 10:00", body})});
+    try {
+      await handler({entry});
+      said.push("saved");
+    } catch (error) {
+      said.push(String(error));
+    }
+  }
+  return said;
+}"""
+
+
+def test_the_editor_refuses_a_control_character_in_every_address_the_build_checks(
+        tmp_path, browser):
+    """The build refuses an address holding a control character in every attribute that
+    holds one (body.py's control_problem, for allowlist.py's URL_ATTRIBUTES): a link's,
+    an image's, and a quote's cite, a video's src. The web editor checked the links and
+    the images only, and saved <blockquote cite>, <q cite> and <iframe src> holding one,
+    the publication stopped. In Chromium, on the editor's page as built (Decap and
+    admin.js, the page's data- attributes: data-url-attributes, the build's list), a
+    save of each is refused in the build's words."""
+    assert {(tag, name) for tag, name, _ in CONTROL_ELEMENTS} >= {
+        ("a", "href"), ("img", "src"), ("iframe", "src"), ("blockquote", "cite"), ("q", "cite")}
+    refused = build_site(tmp_path / "rifiutato", {
+        f"notizie/caso-{number}.md": item(f"Caso {number}", "2024-06-01 10:00", body=html)
+        for number, (_, _, html) in enumerate(CONTROL_ELEMENTS)}, settings=CONTROL_SETTINGS)
+    words = (f"l'indirizzo «{CONTROL_SHOWN}» contiene un carattere di controllo (U+0001,"
+             " scritto con &#…;)")
+    assert [bool(re.search(rf"ERROR notizie/caso-{number}\.md:\d+: {re.escape(words)}",
+                           refused.messages())) for number in range(len(CONTROL_ELEMENTS))] \
+        == [True] * len(CONTROL_ELEMENTS), refused.log
+    built = build_site(tmp_path / "sito", {"pages/contatti.md": item("Contatti", "2024-06-01")},
+                       settings=CONTROL_SETTINGS)
+    assert built.ok, built.log
+    server = SiteServer(built.output)
+    try:
+        with browser.new_page() as page:
+            page.goto(f"http://127.0.0.1:{server.port}/admin/")
+            page.wait_for_function("typeof (window.FareLegamiAdmin || {}).htmlRefusal"
+                                   " === 'function'", timeout=FIRST_LOAD_MS)
+            said = page.evaluate(PRESAVE_JS, [html for _, _, html in CONTROL_ELEMENTS])
+    finally:
+        server.close()
+    said_of = {"a": "il link", "img": "l'immagine"}
+    assert [answer.split(words.split("» ")[1])[0] for answer in said] == [
+        said_of.get(tag, "l'indirizzo") + f" «{CONTROL_SHOWN}» "
+        + ("nel testo" if tag in said_of else f"dell'attributo «{name}» di <{tag}> nel testo")
+        + " " for tag, name, _ in CONTROL_ELEMENTS], said
+    assert all(": il browser lo tiene nell'indirizzo, che così porta altrove o da nessuna"
+               " parte, e il sito non verrebbe pubblicato." in answer for answer in said), said
 
 
 def test_the_editor_asks_no_preview_state_where_the_page_is_not_marked(session):

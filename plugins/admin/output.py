@@ -33,7 +33,7 @@ from plugins.attachments.model import ALLOWED_KINDS as ATTACHMENT_KINDS
 from plugins.content_checks.site_paths import reserved_paths
 from plugins.contract.ahead import EXTENSIONS
 from plugins.contract.allowlist import (
-    ALLOWED, GLOBAL_ATTRIBUTES, IFRAME_FEATURES, LEAKING_REFERRER_POLICIES,
+    ALLOWED, GLOBAL_ATTRIBUTES, IFRAME_FEATURES, LEAKING_REFERRER_POLICIES, URL_ATTRIBUTES,
 )
 from plugins.contract.body import DISGUISED_REMEDY, DISGUISED_WORDS
 from plugins.contract.check import linkable_folders
@@ -210,6 +210,9 @@ def render_index(settings, context, main="decap-cms.js", script=SCRIPT):
         # the attributes each may have ("a:href"; "*:class": any element's), and the
         # hosts of the videos a text may embed: html-rules.js refuses what the build refuses
         html_attributes=html_attributes(),
+        # those holding an address (href, src, cite): where the build refuses a control
+        # character (body.py's control_problem) and lets a marker begin the value
+        url_attributes=sorted(URL_ATTRIBUTES),
         iframe_hosts=sorted(settings["CONTRACT_IFRAME_HOSTS"]),
         # what such a video may ask of the reader's browser (allow), and the referrer
         # policies it may not have: the build's own (plugins/contract/allowlist.py)

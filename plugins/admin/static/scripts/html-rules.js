@@ -25,6 +25,9 @@
   var BLOCK_TAGS = admin.BLOCK_TAGS;
   // link-reading.js
   var readText = admin.readText;
+  // link-rules.js
+  var controls = admin.controls;
+  var controlWords = admin.controlWords;
 
   // --- What else the build refuses in a text's HTML --------------------------------
   // A text pasted from a web page, or a video's or a map's "embed" code, brings HTML the
@@ -50,7 +53,11 @@
   var ELEMENT_ATTRIBUTE = /([^\s"'>\/=]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+)))?/g;
   var MARKERS = new RegExp(MARKER, "g");
   var MARKER_FIRST = new RegExp("^" + MARKER);
-  var URL_ATTRIBUTES = { href: true, src: true, cite: true };
+  // the attributes holding an address (href, src, cite), the build's own list
+  // (plugins/contract/allowlist.py's URL_ATTRIBUTES, data-url-attributes): where a marker
+  // may begin the value, and where a control character is refused
+  var URL_ATTRIBUTES = {};
+  words("data-url-attributes").forEach(function (word) { URL_ATTRIBUTES[word] = true; });
   var COMMENT = /<!--([\s\S]*?)--!?>/g;  // "--!>" ends one too (link-reading.js)
 
   // The text's lines outside code (spans, fences, indented blocks), its comments
@@ -129,6 +136,17 @@
       values[each.name] = each.value;
       written[each.name] = each.written;
     });
+    // an address (any element's, <blockquote cite>, <iframe src> too) holding a control
+    // character or a noncharacter, in an attribute the element may have: the build
+    // refuses it (body.py's control_problem) before it looks at the address's host
+    var controlled = found.filter(function (each) {
+      return URL_ATTRIBUTES[each.name] && (HTML_ATTRIBUTES[name + ":" + each.name]
+        || HTML_ATTRIBUTES["*:" + each.name]) && controls(each.value).length > 0;
+    })[0];
+    if (controlled) {
+      return controlWords("l'indirizzo", controlled.value, "dell'attributo «"
+        + controlled.name + "» di " + element);
+    }
     if (name === "iframe" && Object.prototype.hasOwnProperty.call(values, "src")) {
       var host = webHost(values.src);
       var https = /^https:/i.test(values.src.replace(/[\x00-\x20]+/g, ""));

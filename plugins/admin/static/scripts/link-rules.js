@@ -9,6 +9,7 @@
 
   // page.js
   var script = admin.script;
+  var strip = admin.strip;
   var words = admin.words;
   // link-addresses.js
   var SCHEME = admin.SCHEME;
@@ -79,18 +80,14 @@
     });
   }
 
-  // The refusal of the first link or image of the text, then the summary, whose address
-  // holds a control character (controls): null if none. In the build's words
-  // (plugins/contract/body.py's CONTROL_MESSAGE), the address with each as its number
-  function controlRefusal(body, summary) {
-    var first = linksOf(body, summary, function (address) {
-      return controls(address).length > 0;
-    })[0];
-    if (!first) {
-      return null;
-    }
-    var found = controls(first.address);
-    var shown = Array.from(first.address).map(function (character) {
+  // The build's words (plugins/contract/body.py's CONTROL_MESSAGE) for ``address`` (decoded)
+  // holding a control character or a noncharacter (controls), said of ``what`` ("il link",
+  // "l'immagine", "l'indirizzo") ``where`` ("nel testo", "dell'attributo «cite» di
+  // <blockquote> nel testo"): the address as the build shows it, each such character (and
+  // a tab or a line break) as its number, without the blanks around it (as Python's strip)
+  function controlWords(what, address, where) {
+    var found = controls(address);
+    var shown = Array.from(strip(String(address))).map(function (character) {
       return found.indexOf(character) >= 0 || "\t\n\r".indexOf(character) >= 0
         ? "&#" + character.codePointAt(0) + ";" : character;
     }).join("");
@@ -99,11 +96,23 @@
     }).map(function (character) {
       return "U+" + ("000" + character.codePointAt(0).toString(16).toUpperCase()).slice(-4);
     }).join(", ");
-    return (first.image ? "l'immagine «" : "il link «") + shown + "» " + first.where
+    return what + " «" + shown + "» " + where
       + " contiene un carattere di controllo (" + codes + ", scritto con &#…;): il browser"
       + " lo tiene nell'indirizzo, che così porta altrove o da nessuna parte, e il sito non"
       + " verrebbe pubblicato. Cancellalo e scrivi l'indirizzo così com'è (copialo dalla"
       + " barra del browser).";
+  }
+
+  // The refusal of the first link or image of the text, then the summary, whose address
+  // holds a control character (controls): null if none. The addresses of the other
+  // elements' attributes (<blockquote cite>, <iframe src>) are html-rules.js' (its
+  // tagProblem, with these words)
+  function controlRefusal(body, summary) {
+    var first = linksOf(body, summary, function (address) {
+      return controls(address).length > 0;
+    })[0];
+    return first ? controlWords(first.image ? "l'immagine" : "il link", first.address,
+      first.where) : null;
   }
 
   // The refusal of the first relative address in the text, then the summary: null if none
@@ -288,6 +297,7 @@
 
   admin.controlRefusal = controlRefusal;
   admin.controls = controls;
+  admin.controlWords = controlWords;
   admin.disguisedRefusal = disguisedRefusal;
   admin.elsewhereRefusal = elsewhereRefusal;
   admin.emptyLinkRefusal = emptyLinkRefusal;

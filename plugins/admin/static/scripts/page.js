@@ -18,6 +18,8 @@
  *                     ({static}/immagini): the others are shown from the site
  *   data-html         the HTML elements a text may hold (plugins/contract/allowlist.py)
  *   data-html-attributes  their attributes, "a:href" ("*:class": any element's)
+ *   data-url-attributes  those of them holding an address ("href src cite":
+ *                     allowlist.py's URL_ATTRIBUTES)
  *   data-iframe-hosts the hosts of the videos a text may embed (CONTRACT_IFRAME_HOSTS)
  *   data-blank        the characters a blank text is made of (plugins/core/text.py's
  *                     BLANK_RANGES, "0-20 7f-a0 …": hex code points, first and last)
