@@ -106,7 +106,9 @@ missing). Fixed viewport, date, time zone and locale; animations and caret off.
 Besides the session, on sites of their own: admin.js alone in a blank page (Decap's
 question, dnd-kit's texts), and the local preview's warnings over the editor (a small
 site served by tools/preview.py's own handler, its state's warnings set by the test),
-with the notices' «Apri nell’editor» followed from another item's editor.
+with the notices' «Apri nell’editor» followed from another item's editor; the editor's
+page as built (Decap and admin.js), its save's check of every address the build checks
+for control characters (the body's allowlist's URL_ATTRIBUTES).
 
 Each action waits for the state it needs (an element, an address, Slate's selection), not
 for a fixed time (short bounded waits are left only where nothing may come: the lists'
