@@ -793,6 +793,7 @@ LONG = 100_000
 # a link to the search (?q=) with a query the page read for seconds or minutes
 LONG_QUERIES = [
     "a" * LONG, "1" * LONG, "a" + "-" * LONG + "a", "a." * LONG, "A.S.D." + "a" * LONG,
+    "a.b.cc." * (LONG // 7), "Sig." + "ra." * (LONG // 3),
     "dell'" + "a" * LONG, '"' + " " * LONG + "x", "«" + "a " * LONG, "<b " + " " * LONG,
 ]
 # as the search reads them (the abbreviations, joined words and elisions of the comments
@@ -801,7 +802,20 @@ QUERIES = {
     "A.S.D. Cremona": [["A.S.D", "asd"], ["Cremona", "cremona"]],
     "S.p.A.": [["S.p.A", "spa"]],
     "p.zza Roma": [["p.zza", "pzza"], ["Roma", "roma"]],
-    "Dott.ssa Rossi": [["Dott", "dott"], ["ssa", "ssa"], ["Rossi", "rossi"]],
+    # an abbreviation with a word glued to it: the two words a page writing them apart
+    # has ("A.S.D. Cremona"); a contraction, one word as the index has it ("sigra")
+    "A.S.D.Cremona": [["A.S.D", "asd"], ["Cremona", "cremona"]],
+    "S.p.A.Milano U.S.Soresina": [["S.p.A", "spa"], ["Milano", "milano"], ["U.S", "us"],
+                                  ["Soresina", "soresina"]],
+    "Sig.ra Rossi": [["Sig.ra", "sigra"], ["Rossi", "rossi"]],
+    "signora": [["signora", "signora"]],
+    "Dott.ssa Avv.to gent.mo": [["Dott.ssa", "dottssa"], ["Avv.to", "avvto"],
+                                ["gent.mo", "gentmo"]],
+    # not a web address's last part, nor words whose ending is longer
+    "farelegami.it inps.it": [["farelegami", "farelegami"], ["it", "it"], ["inps", "inps"],
+                              ["it", "it"]],
+    "Pol.Casale Sig.ra.Neri": [["Pol", "pol"], ["Casale", "casale"], ["Sig", "sig"],
+                               ["ra", "ra"], ["Neri", "neri"]],
     "comune.crema.cr.it": [["comune", "comune"], ["crema", "crema"], ["cr", "cr"],
                            ["it", "it"]],
     "Crema,Cremona": [["Crema", "crema"], ["Cremona", "cremona"]],

@@ -157,6 +157,12 @@ ARTICLES = {
         "Il torneo di calcetto", "2024-10-06 10:00",
         "Lo organizza la A.S.D. Stella Azzurra con la Ferri S.p.A.: ritrovo in p.zza Roma,"
         " c.a.p. 26100, dalla Dott.ssa Bianchi. Tutto su www.stellazzurra.cr.it."),
+    # an abbreviation with a word glued to it, a contraction; and a page with words that
+    # the contraction's parts begin ("sig", "ra": "signora", "ramazza")
+    "avvisi/pallavolo.md": item("Pallavolo in palestra", "2024-10-08 10:00",
+                                "Gioca la U.S.Soresina, ospite della Sig.ra Verdi."),
+    "avvisi/scale.md": item("Le scale del condominio", "2024-10-09 10:00",
+                            "La signora del terzo piano ramazza le scale ogni venerdì."),
     # where to ask (CONTACT_PAGE), offered when nothing is found
     "pages/contatti.md": "---\ntitle: Contatti\n---\n\nTelefonateci ogni mattina.\n",
     **{f"avvisi/sportello-{n}.md": item(f"Sportello di marzo, settimana {n}",
@@ -926,6 +932,43 @@ def test_an_abbreviation_is_searched_as_the_word_the_page_writes(searcher, site,
     [(title, href, _, _, excerpt)] = me.results()
     assert (title, href) == ("Il torneo di calcetto", CALCETTO)
     assert f"<mark>{marked}</mark>" in excerpt, excerpt
+
+
+PALLAVOLO = "/2024/10/pallavolo-in-palestra/"
+SCALE = "/2024/10/le-scale-del-condominio/"
+
+
+@pytest.mark.parametrize("words, found", [
+    ("A.S.D.Stella", CALCETTO), ("S.p.A.Ferri", CALCETTO), ("U.S.Soresina", PALLAVOLO),
+    ("U.S. Soresina", PALLAVOLO), ("Soresina", PALLAVOLO)])
+def test_an_abbreviation_with_a_word_glued_to_it_finds_the_page_writing_them(
+        searcher, site, words, found):
+    """An abbreviation and a word typed with no space after its last full stop,
+    "A.S.D.Stella": searched as one word, "asdstella", which only a page writing them
+    so has; the page writing "A.S.D. Stella Azzurra" said "Nessun risultato". They are
+    the abbreviation and the word, as that page writes them; a page writing them glued,
+    "U.S.Soresina", is found by them too, and by the word alone (the index has its
+    parts)."""
+    me = searcher
+    me.page.goto(site.origin + "/cerca/?q=" + quote(words))
+    me.wait_until(lambda: f"«{words}»" in me.status(), f"the answer for {words}")
+    assert me.status() == f"1 risultato per «{words}».", me.status()
+    assert [href for _, href, *_ in me.results()] == [found]
+
+
+def test_a_contraction_is_searched_as_the_word_the_page_writes(searcher, site):
+    """"Sig.ra" was searched as its parts, "sig" and "ra", the beginnings of other words:
+    a page saying "signora" and "ramazza" was found with the one saying "Sig.ra". It is
+    one word, as the index has it; "signora" still finds the page that writes it."""
+    me = searcher
+    for words, found, marked in (("Sig.ra", PALLAVOLO, "Sig.ra"),
+                                 ("signora", SCALE, "signora")):
+        me.page.goto(site.origin + "/cerca/?q=" + quote(words))
+        me.wait_until(lambda: f"«{words}»" in me.status(), f"the answer for {words}")
+        assert me.status() == f"1 risultato per «{words}».", me.status()
+        [(_, href, _, _, excerpt)] = me.results()
+        assert href == found
+        assert f"<mark>{marked}</mark>" in excerpt, excerpt
 
 
 def test_a_word_on_no_page_finds_nothing_not_the_pages_of_a_shorter_word(searcher, site):

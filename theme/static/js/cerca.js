@@ -150,7 +150,17 @@ const JOINER = /[^\p{L}\p{N}\p{M}\s\p{Pd}'\u2019\u2018\u02bc`\u00b4]+/gu;
 // Every word is a match, joined by full stops or not (apart() keeps those with one): a
 // pattern that required a full stop failed at each letter of a long word after reading
 // the rest of it (quadratic: "a" 100,000 times in ?q= froze the page for seconds).
+// Two more readings (keptStops()): an abbreviation's letters with a word glued after them,
+// "A.S.D.Cremona", are the abbreviation and the word ("asd", "cremona"), as a page
+// writing "A.S.D. Cremona" has them (the index has "A.S.D.Cremona" as "asdcremona" and
+// "cremona": "A.S.D." and "Cremona" find it too); and a contraction, a short word and its
+// ending of two or three letters ending in a vowel (CONTRACTION_END: "Sig.ra", "Dott.ssa",
+// "Avv.to", "Gent.mo"), is one word, as the index has it ("sigra"): apart, its parts
+// were short beginnings of other words ("sig", "ra": "signore", "racconto"). Not a web
+// address's last part ("farelegami.it", "inps.it": the index has "wwwfarelegamiit",
+// "farelegami" and "it" of "www.farelegami.it"; it ends in no vowel).
 const ABBREVIATION = /\p{L}[\p{L}\p{M}]*(?:\.\p{L}[\p{L}\p{M}]*)*/gu;
+const CONTRACTION_END = /[aeio]$/u; // of the ending folded (folded())
 // Punctuation or a symbol: what a word is shown without at either end (queryWords()).
 const EDGE = /^[\p{P}\p{S}]$/u;
 // ' between letters: the index's text has it where the pages have ’ (Pagefind splits
@@ -526,25 +536,56 @@ function apart(query) {
   const kept = new Set(); // where an abbreviation's full stops are
   for (const match of text.matchAll(ABBREVIATION)) {
     const parts = match[0].split(".");
-    if (parts.length > 1 && parts.some((part) => Array.from(part.replace(/\p{M}/gu, "")).length === 1)) {
-      let at = match.index;
-      for (const part of parts.slice(0, -1)) {
-        at += part.length;
-        kept.add(at);
-        at += 1;
-      }
-    }
+    let at = match.index;
+    keptStops(parts).forEach((stays, index) => {
+      at += parts[index].length;
+      if (stays) kept.add(at);
+      at += 1;
+    });
   }
   return text.replace(JOINER, (run, at, whole) =>
     ((digit.test(whole.charAt(at - 1)) && digit.test(whole.charAt(at + run.length)))
       || kept.has(at) ? run : " "));
 }
 
+/* Which of the full stops between `parts` (the letters of a word joined by full stops,
+   ABBREVIATION) stay, one boolean each, as the index has the word: those of an
+   abbreviation (a part a single letter: "A.S.D", "p.zza"), but the one after its letters
+   when a word follows ("A.S.D.Cremona": "A.S.D", "Cremona"), and a contraction's
+   ("Sig.ra": a word of two to five letters, an ending of two or three ending in a vowel,
+   CONTRACTION_END); the others part words ("comune.crema.cr.it", "Pol.Casale"). Each
+   part is looked at once, whatever their number (a query is read in linear time). */
+function keptStops(parts) {
+  const sizes = parts.map((part) => Array.from(part.replace(/\p{M}/gu, "")).length);
+  if (parts.length === 2 && sizes[0] >= 2 && sizes[0] <= 5 && sizes[1] >= 2 && sizes[1] <= 3
+    && CONTRACTION_END.test(folded(parts[1]))) {
+    return [true];
+  }
+  const kept = [];
+  let start = 0;
+  while (start < parts.length - 1) {
+    let end = start; // past the single letters from start
+    while (end < parts.length && sizes[end] === 1) end += 1;
+    if (end - start < 2 || end === parts.length) {
+      // the rest: one word if a part of it is a single letter ("p.zza", "S.p.A")
+      const single = sizes.indexOf(1, start) >= 0;
+      while (kept.length < parts.length - 1) kept.push(single);
+      break;
+    }
+    // an abbreviation's letters, then a word glued to them: apart
+    while (kept.length < end - 1) kept.push(true);
+    kept.push(false);
+    start = end;
+  }
+  return kept;
+}
+
 /*
  * The words of a query, each as typed (`shown`, for messages) and as searched (`word`).
  * - Words joined with no space by punctuation or symbols, or inside markup, are each a
  *   word (apart()): "Crema,Cremona" searches "crema cremona"; not a number ("3,50")
- *   nor an abbreviation ("A.S.D.", "p.zza": "asd", "pzza", as the index has them).
+ *   nor an abbreviation ("A.S.D.", "p.zza": "asd", "pzza", as the index has them) nor
+ *   a contraction ("Sig.ra": "sigra"); "A.S.D.Cremona" searches "asd cremona".
  * - An elided word is left out: "dell'orto" searches "orto". Pagefind would join the
  *   two ("dellorto"), which only a page saying "dell'orto" contains.
  * - "-atorio", "-atoria", "-atorie" search as "-atori": the Italian stemmer cuts
