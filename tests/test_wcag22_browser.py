@@ -15,12 +15,31 @@ Contatti; at 320, 390 and 1280 px. axe-core (test_accessibility_browser.py) chec
 - 3.2.6 Consistent Help: the help the site offers on every page (the Contatti page, and
   the accessibility statement, which says how to report a problem) is on every page, in
   the same order, outside <main>.
+- 2.5.7 Dragging Movements: no script of the page listens to a pointer's, a mouse's or a
+  finger's movement or to drag and drop (DevTools' own list of the listeners on the
+  window, the document and every element), and no element is made draggable: nothing
+  the site does is done by dragging (the browser's own dragging of a link or an image,
+  and scrolling, are the browser's, outside the criterion).
+- 3.3.7 Redundant Entry: the one process in which a reader enters anything is the
+  search; the words typed in the header's field are in the search page's field, kept
+  when a category is chosen and when the reader comes back from a result.
+- 3.3.8 Accessible Authentication (Minimum): nothing of the public site asks to log in;
+  the only forms of every page the build writes (the web editor's aside) are the
+  searches, GET to the search page, with no field but the words and the category.
+
+Each test proving one of these criteria on the public site is marked
+``pytest.mark.wcag22("2.4.11")`` (pytest.ini): test_project_site.py holds the
+accessibility statement's list of WCAG 2.2's new criteria to those marks.
 
 The web editor's own scripts are measured for the same criteria in test_admin_browser.py
 (2.5.7 and 2.5.8) and test_admin_editing_browser.py (2.4.11).
 """
 
+import re
+from urllib.parse import urlsplit
+
 import pytest
+from bs4 import BeautifulSoup
 from browser_support import goto_in_theme_font, launch, served_project_site
 from samples import text_pdf
 from support import article
@@ -42,7 +61,7 @@ PAGE_NAMES = {
     "/contatti/": "pagina Contatti",
 }
 PAGES = [(name, address) for address, name in PAGE_NAMES.items()]
-TARGET_WIDTHS = [320, 390]  # the phones' (a computer's, 1280 px: axe-core's target-size)
+TARGET_WIDTHS = [320, 390, 1280]  # two phones' and a computer's
 FOCUS_WIDTHS = [320, 390, 1280]
 HEIGHT = 800
 EXTRA = {
@@ -179,6 +198,7 @@ def small_targets(targets):
     return failing
 
 
+@pytest.mark.wcag22("2.5.8")
 @pytest.mark.parametrize("width", TARGET_WIDTHS)
 @pytest.mark.parametrize(("kind", "address"), PAGES, ids=[kind for kind, _ in PAGES])
 def test_every_target_is_24_px_or_spaced_as_wcag_2_5_8_allows(page, site, kind, address, width):
@@ -231,6 +251,7 @@ def tab_through(page, key="Tab"):
     return seen
 
 
+@pytest.mark.wcag22("2.4.11")
 @pytest.mark.parametrize("width", FOCUS_WIDTHS)
 @pytest.mark.parametrize(("kind", "address"), PAGES, ids=[kind for kind, _ in PAGES])
 def test_no_focused_element_is_hidden_as_wcag_2_4_11_asks(page, site, kind, address, width):
@@ -262,6 +283,7 @@ def test_the_focus_measure_catches_a_box_laid_over_the_focused_element(page, sit
     assert [record for record in tab_through(page, "Shift+Tab") if not all(record[1:])] != []
 
 
+@pytest.mark.wcag22("3.2.6")
 @pytest.mark.parametrize("width", [390, 1280])
 def test_the_help_is_in_the_same_order_on_every_page_as_wcag_3_2_6_asks(page, site, width):
     orders = {}
@@ -271,3 +293,218 @@ def test_the_help_is_in_the_same_order_on_every_page_as_wcag_3_2_6_asks(page, si
     home = orders["pagina iniziale"]
     assert home == ["/contatti/", "/accessibilita/"], orders
     assert {kind: order for kind, order in orders.items() if order != home} == {}
+
+
+def static_help(soup):
+    """:data:`HELP` of a page as the build wrote it (``soup``): the paths of its links to
+    the Contatti page and to the accessibility statement outside <main>, in order."""
+    paths = [urlsplit(link["href"]).path for link in soup.select("a[href]")
+             if not link["href"].startswith("#") and not link.find_parent("main")]
+    return [path for path in paths if re.search(r"/(contatti|accessibilita)/$", path)]
+
+
+@pytest.mark.wcag22("3.2.6")
+def test_every_page_the_build_writes_offers_the_help_in_the_same_order(site):
+    """Every HTML page the build writes, not only the kinds above (a tag's, an author's,
+    Documenti, a year's archive, a listing's second page, every article and page), but
+    the web editor's (the staff's) and those that only send the reader on at once (an
+    old address, ``<meta http-equiv="refresh">``, plugins/redirects): the help is on each,
+    in the home page's order."""
+    orders = {}
+    for path in site.output.rglob("*.html"):
+        relative = path.relative_to(site.output)
+        soup = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+        if relative.parts[0] != "admin" and not soup.select_one("meta[http-equiv=refresh]"):
+            orders[relative.as_posix()] = static_help(soup)
+    assert len(orders) > 50 and orders["index.html"] == ["/contatti/", "/accessibilita/"]
+    assert {page: order for page, order in orders.items()
+            if order != orders["index.html"]} == {}
+
+
+# --- Dragging Movements (2.5.7) -------------------------------------------------------
+# The events through which a script follows a pointer, a mouse or a finger as it moves
+# (a press, the moves, a release) or drags and drops: what a dragging movement is
+# operated by. A click (a press and a release in one place) is not among them.
+DRAGGING = ("pointerdown", "pointermove", "pointerup", "mousedown", "mousemove", "mouseup",
+            "touchstart", "touchmove", "touchend", "dragstart", "drag", "dragend",
+            "dragenter", "dragover", "dragleave", "drop")
+
+
+def dragging_listeners(page, origin):
+    """Every listener of the site's own scripts (their address at ``origin``: its files
+    and any script of its pages) for one of :data:`DRAGGING`, on the window, the document
+    or any element (DevTools' own list, ``DOMDebugger.getEventListeners`` over the whole
+    tree), each as ``"type on node"``; and every element made draggable
+    (``draggable="true"``). Not the listeners of Playwright's own script, which has no
+    address (its clicks' and waits' listeners on the window)."""
+    devtools = page.devtools
+    group = {"objectGroup": "dragging"}
+    own = {}  # scriptId: whether the site's (one not reported, V8 done with it: counted)
+
+    def parsed(event):
+        own[event["scriptId"]] = event["url"].startswith(origin + "/")
+
+    found = []
+    devtools.on("Debugger.scriptParsed", parsed)
+    try:
+        devtools.send("Debugger.enable")  # every script parsed so far, then Debugger's reply
+        devtools.send("DOM.getDocument", {"depth": -1, "pierce": True})
+        for target in ("window", "document"):
+            handle = devtools.send("Runtime.evaluate", {"expression": target, **group})
+            listeners = devtools.send("DOMDebugger.getEventListeners", {
+                "objectId": handle["result"]["objectId"], "depth": -1, "pierce": True})
+            for listener in listeners["listeners"]:
+                if listener["type"] not in DRAGGING or not own.get(listener["scriptId"], True):
+                    continue
+                node = listener.get("backendNodeId")
+                described = {} if node is None else devtools.send(
+                    "DOM.describeNode", {"backendNodeId": node})["node"]
+                where = described.get("localName") or described.get(
+                    "nodeName", target).lstrip("#").lower()  # "#document": document
+                found.append(f"{listener['type']} on {where}")
+    finally:
+        devtools.send("Runtime.releaseObjectGroup", group)
+        devtools.send("Debugger.disable")
+        devtools.remove_listener("Debugger.scriptParsed", parsed)
+    found += page.evaluate("""() => [...document.querySelectorAll('*')]
+        .filter(e => e.draggable && !(e.matches('a[href], img')
+                                      && e.getAttribute('draggable') !== 'true'))
+        .map(e => 'draggable ' + e.localName)""")
+    return sorted(set(found))
+
+
+@pytest.mark.wcag22("2.5.7")
+@pytest.mark.parametrize(("kind", "address"), PAGES, ids=[kind for kind, _ in PAGES])
+def test_nothing_on_a_page_is_done_by_dragging_as_wcag_2_5_7_asks(page, site, kind, address):
+    """Once the page's scripts ran (the visit count, the search's results, the share
+    buttons), the phone's menu open."""
+    open_page(page, site, address, 390)
+    page.evaluate("document.querySelector('.site-nav-menu').open = true")
+    assert dragging_listeners(page, site.origin) == [], kind
+
+
+# --- Accessible Authentication (3.3.8): what a reader is asked to enter ----------------
+# Each field a reader may fill, as [its form's method, its form's path, role, its type,
+# its name]: every input, select, textarea and editable element of the page.
+FIELDS = """() => [...document.querySelectorAll(
+        'input, select, textarea, [contenteditable]:not([contenteditable=false])')]
+    .map(e => { const form = e.form || e.closest('form');
+        return [form ? form.method : null, form ? new URL(form.action).pathname : null,
+                form ? form.getAttribute('role') : null,
+                e.localName === 'input' ? e.type : e.localName, e.name || null]; })"""
+# the search's two fields, in the header's form and the search page's
+SEARCH_FIELDS = [["get", "/cerca/", "search", "search", "q"],
+                 ["get", "/cerca/", "search", "radio", "categoria"]]
+
+
+def static_fields(soup):
+    """:data:`FIELDS` of a page as the build wrote it (``soup``), before any script."""
+    fields = []
+    for element in soup.select("input, select, textarea, [contenteditable]"):
+        if element.get("contenteditable") == "false":
+            continue
+        form = element.find_parent("form")
+        kind = element.get("type", "text").lower() if element.name == "input" else element.name
+        fields.append([form.get("method", "get").lower() if form else None,
+                       urlsplit(form.get("action", "")).path if form else None,
+                       form.get("role") if form else None, kind, element.get("name")])
+    return fields
+
+
+@pytest.mark.wcag22("3.3.8")
+@pytest.mark.parametrize(("kind", "address"), PAGES, ids=[kind for kind, _ in PAGES])
+def test_no_page_asks_to_log_in_as_wcag_3_3_8_allows(page, site, kind, address):
+    """Once the page's scripts ran (the search's categories added), the only fields are
+    the search's: no password, no code to copy, no puzzle; nothing to log in to."""
+    open_page(page, site, address, 390)
+    fields = page.evaluate(FIELDS)
+    assert fields, kind  # the header's search, or the search page's
+    assert [field for field in fields if field not in SEARCH_FIELDS] == [], kind
+
+
+@pytest.mark.wcag22("3.3.8")
+def test_no_page_the_build_writes_has_a_field_but_the_searchs(site):
+    """Every HTML page the build writes but the web editor's (/admin/, the staff's,
+    whose login is the git host's page), as written: its forms are the searches."""
+    pages = [path for path in site.output.rglob("*.html")
+             if path.relative_to(site.output).parts[0] != "admin"]
+    assert len(pages) > 50
+    odd = {}
+    for path in pages:
+        soup = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+        fields = static_fields(soup)
+        if [field for field in fields if field not in SEARCH_FIELDS]:
+            odd[str(path.relative_to(site.output))] = fields
+    assert odd == {}
+
+
+def test_the_dragging_and_field_measures_catch_a_slider_and_a_login(page, site):
+    """The two measures above, on the article with a script of the site's (as any of
+    its files) that makes a slider dragged by a pointer (following its presses and
+    moves, made draggable), and a login form laid in its text: each reports them."""
+    script = site.output / "cursore.js"
+    script.write_text("""
+        const slider = document.createElement('div');
+        slider.className = 'cursore';
+        slider.draggable = true;
+        slider.addEventListener('pointerdown', () => null);
+        document.addEventListener('pointermove', () => null);
+        document.querySelector('main').append(slider);""")
+    open_page(page, site, ARTICLE, 390)
+    try:
+        page.add_script_tag(url=site.origin + "/cursore.js")
+    finally:
+        script.unlink()
+    page.evaluate("""() => {
+        const form = document.createElement('form');
+        form.method = 'post';
+        form.action = '/accedi/';
+        form.innerHTML = '<input name="utente"><input type="password" name="parola">';
+        document.querySelector('main').append(form);
+    }""")
+    assert dragging_listeners(page, site.origin) == [
+        "draggable div", "pointerdown on div", "pointermove on document"]
+    assert [field for field in page.evaluate(FIELDS) if field not in SEARCH_FIELDS] == [
+        ["post", "/accedi/", None, "text", "utente"],
+        ["post", "/accedi/", None, "password", "parola"]]
+
+
+# --- Redundant Entry (3.3.7) ------------------------------------------------------------
+@pytest.mark.wcag22("3.3.7")
+@pytest.mark.parametrize("width", [390, 1280])
+def test_the_words_searched_are_never_asked_again_as_wcag_3_3_7_asks(page, site, width):
+    """The header's field on an article sends its words to the search page, whose field
+    holds them; a category chosen keeps them; back from a result, the words and the
+    category are still there, the results shown again: the reader types them once."""
+    def field():
+        return page.get_by_label("Parole da cercare").input_value()
+
+    def chosen():
+        return page.locator("#cerca-categoria input:checked").evaluate(
+            "radio => radio.labels[0].textContent")
+
+    def said():  # the count, once the search ran ("Caricamento della ricerca…" before)
+        page.wait_for_function("() => document.querySelector('#cerca-stato').textContent"
+                               ".endsWith('.')")
+        return page.locator("#cerca-stato").text_content()
+
+    open_page(page, site, ARTICLE, width)
+    page.get_by_role("search").get_by_label("Cerca nel sito").fill("laboratori")
+    page.get_by_role("search").get_by_label("Cerca nel sito").press("Enter")
+    page.wait_for_url("**/cerca/?q=laboratori")
+    assert said().endswith("per «laboratori».")
+    assert field() == "laboratori"
+    page.locator("#cerca-categoria label", has_text="Notizie").click()
+    page.wait_for_url("**/cerca/?q=laboratori&categoria=Notizie")
+    page.wait_for_function("() => document.querySelector('#cerca-stato').textContent"
+                           ".endsWith(' in Notizie.')")
+    assert (field(), chosen()) == ("laboratori", "Notizie")
+    shown = page.locator(".cerca-risultato h2 a").all_text_contents()
+    assert shown
+    page.locator(".cerca-risultato h2 a").first.click()
+    page.wait_for_url(lambda url: "/cerca/" not in url)
+    page.go_back()
+    page.wait_for_url("**/cerca/?q=laboratori&categoria=Notizie")
+    assert said().endswith("per «laboratori» in Notizie.")
+    assert (field(), chosen()) == ("laboratori", "Notizie")
+    assert page.locator(".cerca-risultato h2 a").all_text_contents() == shown
