@@ -35,7 +35,7 @@ from tools.release_check import check_release
 # the file is this version. Whoever on the team changes one of these files updates its
 # digest here (`sha256sum content/<file>`), and the tests check the new words.
 TEAM_VERSIONS = {
-    "pages/accessibilita.md": "a4ad73d7e96e35a3633b51f36eb404efebca897fd8efb8018a7a7ea6e8af79d8",
+    "pages/accessibilita.md": "2979e755adee1df0d05dc697041c242e52cf978095e44c7b50937a3d85bc3763",
     "pages/azioni.md": "2940e9f49f6af231900cc5ed89e8afb9d086a50c457862121b8e08fc2b1de5aa",
     "pages/casalmaggiore.md": "75e9d8e5a9cb4dc4f5069427597b4731444b25cc33e91c7ba306794ebbe31382",
     "pages/civic-center.md": "3f7afd40543e35240dea59a3f5be5a54454613aa3c113c3de72d2c60ed8eb2e1",
@@ -606,7 +606,7 @@ def test_the_privacy_page_names_every_field_the_web_server_logs(project_site):
 
 
 def test_the_accessibility_statement_says_what_the_browser_tests_check(project_site):
-    """content/pages/accessibilita.md, "Come è stato valutato il sito", against the tests it
+    """content/pages/accessibilita.md, "Metodo di valutazione", against the tests it
     describes: axe-core's rules (browser_support.AXE_TAGS), the widths and colour schemes
     of test_accessibility_browser.py, the reflow width of test_reflow_browser.py, the W3C
     validator of test_html_validity.py. While the
@@ -657,6 +657,68 @@ def test_the_accessibility_statement_says_what_the_browser_tests_check(project_s
     assert bullet_widths(focus) == constants["FOCUS_WIDTHS"]
     assert bullet_widths(targets) == constants["TARGET_WIDTHS"]
     assert "sempre nello stesso ordine" in text
+
+
+# WCAG 2.2's new success criteria at levels A and AA: what a claim of 2.2 AA adds to 2.1 AA
+# (EN 301 549 v3.2.1's level). 2.4.12, 2.4.13 and 3.3.9 are AAA, 4.1.1 was removed.
+WCAG22_NEW = ["2.4.11", "2.5.7", "2.5.8", "3.2.6", "3.3.7", "3.3.8"]
+
+
+def wcag22_marks(tests):
+    """``{criterion: ["file::test", ...]}``: the tests of the folder ``tests`` marked
+    ``pytest.mark.wcag22(criterion)`` (pytest.ini), read from their source."""
+    import ast  # noqa: PLC0415
+
+    marks = {}
+    for path in sorted(tests.glob("test_*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if not isinstance(node, ast.FunctionDef) or not node.name.startswith("test_"):
+                continue
+            for decorator in node.decorator_list:
+                if isinstance(decorator, ast.Call) and \
+                        getattr(decorator.func, "attr", None) == "wcag22":
+                    [criterion] = [ast.literal_eval(arg) for arg in decorator.args]
+                    marks.setdefault(criterion, []).append(f"{path.name}::{node.name}")
+    return marks
+
+
+def test_the_wcag22_marks_are_read_from_the_tests_source(tmp_path):
+    (tmp_path / "test_a.py").write_text(
+        "import pytest\n\n\n@pytest.mark.wcag22(\"2.5.7\")\n"
+        "@pytest.mark.parametrize(\"x\", [1])\ndef test_one(x):\n    pass\n\n\n"
+        "@pytest.mark.browser\ndef test_two():\n    pass\n\n\n"
+        "class TestThree:\n    @pytest.mark.wcag22(\"3.3.8\")\n    def test_four(self):\n"
+        "        pass\n")
+    (tmp_path / "helper.py").write_text(
+        "import pytest\n\n\n@pytest.mark.wcag22(\"2.4.11\")\ndef test_five():\n    pass\n")
+    assert wcag22_marks(tmp_path) == {"2.5.7": ["test_a.py::test_one"],
+                                      "3.3.8": ["test_a.py::test_four"]}
+
+
+def test_the_accessibility_statement_claims_wcag_2_2_aa_each_new_criterion_with_its_tests(
+        project_site):
+    """AgID's model states the level the site conforms to: WCAG 2.2 AA, which holds 2.1
+    AA. The statement's "Stato di conformità" names 2.2 at level AA and lists each of
+    2.2's new A and AA criteria (WCAG22_NEW) by its number, and each has a test of the
+    suite marked ``wcag22`` with its number that proves it on the public site (and no
+    test is marked for a criterion the statement does not list). While the statement is
+    the team's version (TEAM_VERSIONS): whoever marks a test, or rewords the claim,
+    updates the statement and its digest."""
+    teams_or_skip(project_site, "pages/accessibilita.md")
+    section = accessibility_section(project_site, "Stato di conformità")
+    text = " ".join(" ".join(element.get_text(" ").split()) for element in section)
+    assert "Web Content Accessibility Guidelines (WCAG) 2.2 al livello AA" in text, text
+    assert "comprendono tutti i requisiti delle WCAG 2.1 al livello AA" in text, text
+    listed = [" ".join(item.get_text(" ").split()) for element in section
+              for item in element.find_all("li")]
+    claimed = [re.match(r"(\d\.\d\.\d{1,2}) ", item) for item in listed]
+    assert None not in claimed, listed
+    claimed = [found[1] for found in claimed]
+    assert claimed == WCAG22_NEW, claimed
+    marks = wcag22_marks(ROOT / "tests")
+    assert {criterion: marks.get(criterion) for criterion in claimed
+            if not marks.get(criterion)} == {}
+    assert sorted(marks) == claimed, marks
 
 
 def bullet_widths(bullet):
