@@ -5,7 +5,10 @@ import zipfile
 
 from PIL import Image, ImageDraw
 from pypdf import PdfWriter
-from pypdf.generic import BooleanObject, DecodedStreamObject, DictionaryObject, NameObject
+from pypdf.generic import (
+    ArrayObject, BooleanObject, DecodedStreamObject, DictionaryObject, NameObject, NumberObject,
+    TextStringObject,
+)
 
 
 def pdf(pages=1, password=None, width=595, height=842):
@@ -21,7 +24,8 @@ def pdf(pages=1, password=None, width=595, height=842):
 
 
 def text_pdf(*pages, user_password=None, owner_password=None, header=None, footer=None,
-             footer_first=False, tagged=False):
+             footer_first=False, tagged=False, title=None, lang=None, title_shown=None,
+             xmp_title=None, in_form=False):
     """A real PDF with a text layer: one page per argument, each a text (lines split on
     newlines; Helvetica, WinAnsi, so Italian accents survive). Encrypted (RC4) when a
     password is given: ``owner_password`` alone restricts it, ``user_password`` locks it.
@@ -29,7 +33,13 @@ def text_pdf(*pages, user_password=None, owner_password=None, header=None, foote
     ``{page}`` and ``{pages}`` in it replaced (``"Pagina {page} di {pages}"``), drawn before
     the body and after it, or both before it with ``footer_first`` (as Word writes them).
     ``tagged``: its catalog has a structure tree and says it is marked, as a PDF exported
-    "with tags" (LibreOffice's «PDF con tag») does."""
+    "with tags" (LibreOffice's «PDF con tag») does. ``title``: the document information's
+    ``/Title``; ``xmp_title``: a ``dc:title`` in XMP metadata instead; ``title_shown``: the
+    catalog's ``/ViewerPreferences /DisplayDocTitle`` (True or False); ``lang``: the
+    catalog's ``/Lang`` (``it-IT``); ``in_form``: each page's text drawn by a form
+    XObject the page draws (its font in the form's resources, none in the page's), as
+    some programs write a page. :func:`accessible_pdf` sets them as an accessible export
+    does."""
     writer = PdfWriter()
     font = writer._add_object(DictionaryObject({  # noqa: SLF001 - pypdf's way to add objects
         NameObject("/Type"): NameObject("/Font"), NameObject("/Subtype"): NameObject("/Type1"),
@@ -54,19 +64,60 @@ def text_pdf(*pages, user_password=None, owner_password=None, header=None, foote
         content = bottom + top + body if footer_first else top + body + bottom
         stream = DecodedStreamObject()
         stream.set_data(content.strip().encode("cp1252"))
+        fonts = DictionaryObject({NameObject("/Font"): DictionaryObject({NameObject("/F1"): font})})
+        if in_form:
+            stream.update({NameObject("/Type"): NameObject("/XObject"),
+                           NameObject("/Subtype"): NameObject("/Form"),
+                           NameObject("/BBox"): ArrayObject(
+                               [NumberObject(n) for n in (0, 0, 595, 842)]),
+                           NameObject("/Resources"): fonts})
+            form = writer._add_object(stream)  # noqa: SLF001
+            stream = DecodedStreamObject()
+            stream.set_data(b"q /Fm1 Do Q")
+            fonts = DictionaryObject({NameObject("/XObject"): DictionaryObject(
+                {NameObject("/Fm1"): form})})
         page[NameObject("/Contents")] = writer._add_object(stream)  # noqa: SLF001
-        page[NameObject("/Resources")] = DictionaryObject(
-            {NameObject("/Font"): DictionaryObject({NameObject("/F1"): font})})
+        page[NameObject("/Resources")] = fonts
     if tagged:
         writer._root_object[NameObject("/MarkInfo")] = DictionaryObject(  # noqa: SLF001
             {NameObject("/Marked"): BooleanObject(True)})
         writer._root_object[NameObject("/StructTreeRoot")] = writer._add_object(  # noqa: SLF001
             DictionaryObject({NameObject("/Type"): NameObject("/StructTreeRoot")}))
+    root = writer._root_object  # noqa: SLF001
+    if title is not None:
+        writer.add_metadata({"/Title": title})
+    if xmp_title is not None:
+        writer.xmp_metadata = xmp_with_title(xmp_title)
+    if title_shown is not None:
+        root[NameObject("/ViewerPreferences")] = DictionaryObject(
+            {NameObject("/DisplayDocTitle"): BooleanObject(title_shown)})
+    if lang is not None:
+        root[NameObject("/Lang")] = TextStringObject(lang)
     if user_password is not None or owner_password is not None:
         writer.encrypt(user_password or "", owner_password)
     buffer = io.BytesIO()
     writer.write(buffer)
     return buffer.getvalue()
+
+
+def accessible_pdf(*pages, title=None, **options):
+    """A PDF as Word or LibreOffice export an accessible one: text, tags, a title the
+    reader's window shows (``title``, else the first page's first line), Italian as its
+    language."""
+    title = pages[0].split("\n")[0] if title is None else title
+    return text_pdf(*pages, tagged=True, title=title, title_shown=True, lang="it-IT", **options)
+
+
+def xmp_with_title(title):
+    """XMP metadata (a packet of RDF) whose ``dc:title`` is ``title``, as Acrobat writes it."""
+    return (
+        '<?xpacket begin="\ufeff" id="W5M0MpCehiHzreSzNTczkc9d"?>'
+        '<x:xmpmeta xmlns:x="adobe:ns:meta/"><rdf:RDF'
+        ' xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">'
+        '<rdf:Description rdf:about="" xmlns:dc="http://purl.org/dc/elements/1.1/">'
+        f'<dc:title><rdf:Alt><rdf:li xml:lang="x-default">{title}</rdf:li></rdf:Alt>'
+        '</dc:title></rdf:Description></rdf:RDF></x:xmpmeta><?xpacket end="w"?>'
+    ).encode("utf-8")
 
 
 def scanned_pdf(pages=2):

@@ -22,7 +22,9 @@ from plugins.attachments.model import (
     parse_declarations, size_text, url_fields,
 )
 from plugins.core.urls import feed_item_link as item_link
-from plugins.attachments.pdfinfo import ENCRYPTED, UNREADABLE, MetadataCache, read_pdf
+from plugins.attachments.pdfinfo import (
+    ENCRYPTED, UNREADABLE, MetadataCache, read_pdf, shortcomings,
+)
 from plugins.core.text import title_from_name
 from plugins.italian.slugs import slug_substitutions
 import samples
@@ -191,11 +193,20 @@ def test_attachment_label_says_what_the_reader_gets():
 # -- reading PDFs and the cache -----------------------------------------------------
 
 def test_read_pdf(tmp_path):
-    cases = {"ok.pdf": (pdf(12), {"pages": 12, "tagged": False}),
+    lacking = {"tagged": False, "titled": False, "title_shown": False, "lang": False}
+    cases = {"ok.pdf": (pdf(12), {"pages": 12, **lacking, "text": False, "images": False}),
              # restrictions only: readable
-             "open.pdf": (pdf(2, password=""), {"pages": 2, "tagged": False}),
+             "open.pdf": (pdf(2, password=""), {"pages": 2, **lacking, "text": False,
+                                                "images": False}),
              "tagged.pdf": (samples.text_pdf("Con tag", tagged=True),
-                            {"pages": 1, "tagged": True})}
+                            {"pages": 1, **lacking, "tagged": True, "text": True,
+                             "images": False}),
+             "accessible.pdf": (samples.accessible_pdf("Con tag", owner_password="x"),
+                                {"pages": 1, "tagged": True, "titled": True,
+                                 "title_shown": True, "lang": True, "text": True,
+                                 "images": False}),
+             "scan.pdf": (samples.scanned_pdf(), {"pages": 2, **lacking, "text": False,
+                                                  "images": True})}
     for name, (data, expected) in cases.items():
         (tmp_path / name).write_bytes(data)
         assert read_pdf(tmp_path / name) == expected, name
@@ -205,6 +216,22 @@ def test_read_pdf(tmp_path):
         (tmp_path / "bad.pdf").write_bytes(data)
         assert read_pdf(tmp_path / "bad.pdf")["error"] == UNREADABLE
 
+
+
+def test_what_a_pdf_lacks_for_a_screen_reader_comes_from_what_was_read():
+    """A scan lacks text, and nothing else is said of it (the original is what it needs);
+    a title not shown counts only when there is one; what could not be told (None: a
+    damaged part, or a PDF PDFium counted) is not a shortcoming."""
+    read = {"tagged": False, "titled": False, "title_shown": False, "lang": False,
+            "text": True}
+    assert shortcomings(read) == ["tags", "title", "lang"]
+    assert shortcomings({**read, "text": False}) == ["text"]
+    assert shortcomings({**read, "titled": True, "lang": True}) == ["tags", "title_shown"]
+    assert shortcomings({**read, "tagged": True, "titled": True, "title_shown": True,
+                         "lang": True}) == []
+    assert shortcomings({"pages": 3}) == []
+    assert shortcomings({"pages": 3, "tagged": None, "titled": None, "lang": None,
+                         "text": None}) == []
 
 def test_a_pdf_pypdf_would_read_forever_is_unreadable_after_its_budget(tmp_path, monkeypatch):
     """pypdf has looped forever on crafted files: READ_SECONDS bounds the page count,

@@ -5,7 +5,8 @@ Modules, one concern each:
 - ``settings``: the ATTACHMENTS_* settings, their defaults and checks;
 - ``model``: the front-matter value -> :class:`~.model.Attachment` (URL, type,
   "245 kB", "12 pagine"); pure functions;
-- ``pdfinfo``: page counts with pypdf, cached by content hash;
+- ``pdfinfo``: page counts and what a screen reader gets (tags, title, language,
+  text) with pypdf, cached by content hash;
 - ``previews``: first-page images (optional), drawn by ``render`` in a child
   process within bounds (page size, memory, time), cached, failures too;
 - ``render``: the child process itself (standalone: PDFium and Pillow);

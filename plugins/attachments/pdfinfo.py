@@ -1,10 +1,12 @@
-"""Page counts read once per file content, with pypdf, and kept in a JSON cache.
+"""Page counts and what a screen reader gets of a PDF, read once per file content with
+pypdf, and kept in a JSON cache.
 
 The cache (``<ATTACHMENTS_CACHE_PATH>/metadata.json``) maps the sha256 of a
-file's bytes to what was read from it: ``{"pages": 12, "tagged": false}`` (``tagged``:
-whether the PDF has tags, a structure a screen reader can follow; None when it could
-not be told) or, for a file that is not a readable PDF,
-``{"error": "encrypted" | "unreadable", "detail": …}``.
+file's bytes to what was read from it: ``{"pages": 12, "tagged": false, "titled": true,
+"title_shown": false, "lang": true, "text": true, "images": false}`` (see
+:func:`_access`; each None when it could not be told) or, for a file that is not a
+readable PDF, ``{"error": "encrypted" | "unreadable", "detail": …}``. What is wrong
+for a screen reader's user, from that entry: :func:`shortcomings`.
 Renaming or moving a file keeps its entry; changing a byte makes a new one.
 A file pypdf cannot read within ``READ_SECONDS`` (its parser has looped forever on
 crafted files) is unreadable too, and cached as such.
@@ -22,7 +24,7 @@ from plugins.core.files import keep
 
 
 logger = logging.getLogger(__name__)
-CACHE_FORMAT = 2  # 2: with `tagged`
+CACHE_FORMAT = 3  # 2: with `tagged`; 3: title, language, text (`_access`)
 ENCRYPTED = "encrypted"
 UNREADABLE = "unreadable"
 READ_SECONDS = 10  # a page count takes milliseconds; more is a crafted file
@@ -97,7 +99,120 @@ def _read_pdf(path):
         return {"error": UNREADABLE, "detail": f"{type(error).__name__}: {error}"[:200]}
     if pages < 1:
         return {"error": UNREADABLE, "detail": "no pages"}
-    return {"pages": pages, "tagged": _tagged(reader)}
+    return {"pages": pages, **_access(reader)}
+
+
+def _access(reader):
+    """What a screen reader gets of the PDF that ``reader`` opened, read from its catalog,
+    its document information and its pages' resources (no page's content is decoded):
+
+    - ``tagged``: it has tags (:func:`_tagged`);
+    - ``titled``: a title, ``/Title`` of the document information or ``dc:title`` of its
+      XMP metadata; ``title_shown``: the catalog's ``/ViewerPreferences`` say
+      ``/DisplayDocTitle true``, so a reader's window (and the screen reader) names the
+      document by that title, not by its file's name;
+    - ``lang``: the catalog's ``/Lang`` (``it-IT``), the language a screen reader speaks;
+    - ``text``: a page (or a form it draws) has a font, so it draws text a screen reader can
+      read; ``images``: one draws an image. No font but images: a scan.
+
+    Each None when it cannot be told (a damaged part: no warning)."""
+    found = {"tagged": _tagged(reader)}
+    try:
+        catalog = reader.trailer["/Root"]
+    except Exception:  # noqa: BLE001 - a damaged catalog: nothing known
+        catalog = None
+    found["titled"] = _read(_titled, reader)
+    found["title_shown"] = _read(_flag, catalog, "/ViewerPreferences", "/DisplayDocTitle")
+    found["lang"] = _read(lambda: bool(str(catalog.get("/Lang") or "").strip()))
+    found["text"], found["images"] = _read(_drawn, reader) or (None, None)
+    return found
+
+
+def _read(how, *args):
+    """``how(*args)``, or None when the PDF's part it reads is damaged."""
+    try:
+        return how(*args)
+    except Exception:  # noqa: BLE001 - pypdf's errors of a damaged object are of any kind
+        return None
+
+
+def _flag(catalog, dictionary, key):
+    """Whether ``catalog``'s ``dictionary`` says ``key`` true."""
+    value = catalog.get(dictionary)
+    value = value.get_object() if value is not None else {}
+    flag = value.get(key) if hasattr(value, "get") else None
+    return getattr(flag, "value", flag) is True
+
+
+def _titled(reader):
+    info = reader.metadata
+    if info is not None and str(info.get("/Title") or "").strip():
+        return True
+    xmp = reader.xmp_metadata
+    return bool(xmp is not None and any(str(title).strip()
+                                        for title in (xmp.dc_title or {}).values()))
+
+
+FORM_DEPTH = 4  # forms drawn by forms drawn by a page: deeper ones are not looked into
+
+
+def _drawn(reader):
+    """``(text, images)``: whether any page uses a font (draws text), and an image; from
+    the pages' resources (their fonts and images, and those of the forms they draw), each
+    object looked at once; it stops at the first font."""
+    seen, images = set(), False
+    for page in reader.pages:
+        text, image = _resources(page.get("/Resources"), seen, FORM_DEPTH)
+        images = images or image
+        if text:
+            return True, images
+    return False, images
+
+
+def _resources(resources, seen, depth):
+    resources = resources.get_object() if resources is not None else None
+    if not hasattr(resources, "get"):
+        return False, False
+    fonts = resources.get("/Font")
+    if fonts is not None and len(fonts.get_object()):
+        return True, False
+    images = False
+    xobjects = resources.get("/XObject")
+    xobjects = xobjects.get_object() if xobjects is not None else {}
+    for value in (xobjects.values() if hasattr(xobjects, "values") else ()):
+        number = getattr(value, "idnum", None)
+        if number is not None:
+            if number in seen:
+                continue
+            seen.add(number)
+        drawn = value.get_object()
+        kind = drawn.get("/Subtype") if hasattr(drawn, "get") else None
+        if kind == "/Image":
+            images = True
+        elif kind == "/Form" and depth > 0:
+            text, image = _resources(drawn.get("/Resources"), seen, depth - 1)
+            images = images or image
+            if text:
+                return True, images
+    return False, images
+
+
+def shortcomings(metadata):
+    """What is wrong with a PDF for a screen reader's user, from ``metadata`` (an entry of
+    the cache): ``"text"`` alone when it draws no text (a scan: nothing to read, whatever
+    else it has), else those of ``"tags"``, ``"title"`` (none), ``"title_shown"`` (one the
+    reader's window does not show) and ``"lang"`` it lacks, in that order. What could
+    not be told is not a shortcoming."""
+    if metadata.get("text") is False:
+        return ["text"]
+    found = ["tags"] if metadata.get("tagged") is False else []
+    if metadata.get("titled") is False:
+        found.append("title")
+    elif metadata.get("titled") and metadata.get("title_shown") is False:
+        found.append("title_shown")
+    if metadata.get("lang") is False:
+        found.append("lang")
+    return found
 
 
 def _tagged(reader):
