@@ -793,9 +793,9 @@ GOOD.update({
     "immagini/2025/eventi/cortile.jpg": samples.image("JPEG"),
     "immagini/2025/copertina-festa.jpg": samples.image("JPEG"),
     "immagini/2025/bozza-manifesto.jpg": samples.image("JPEG"),
-    "allegati/2025/programma festa.pdf": samples.text_pdf("Programma della festa", tagged=True),
-    "allegati/2025/modulo-iscrizione.pdf": samples.text_pdf("Modulo di iscrizione", tagged=True),
-    "allegati/2025/regolamento.pdf": samples.text_pdf("Regolamento", tagged=True),
+    "allegati/2025/programma festa.pdf": samples.accessible_pdf("Programma della festa"),
+    "allegati/2025/modulo-iscrizione.pdf": samples.accessible_pdf("Modulo di iscrizione"),
+    "allegati/2025/regolamento.pdf": samples.accessible_pdf("Regolamento"),
     "notizie/2025-11-20-festa-link.md": _item("""
 title: La festa di quartiere a San Bernardino
 date: 2025-11-20 10:00

@@ -2,8 +2,10 @@
 and of the build alike (one implementation), naming the file, the line and what to do,
 which never stops a publication.
 
-- a PDF without tags that the accessibility statement does not name under «Contenuti non
-  accessibili» (plugins/attachments/statement.py): the statement would no longer be true;
+- a PDF not accessible (no text at all, a scan; or without tags, title or language) that
+  the accessibility statement does not name under «Contenuti non accessibili»
+  (plugins/attachments/statement.py): its readers cannot read it, and the statement would
+  no longer be true;
 - a page the header's menu leads to (``NAV_LINKS``) whose title does not begin with the
   menu's words (content_checks.menu_titles): one page under two names.
 
@@ -39,6 +41,7 @@ UNTAGGED = {
     NEWS: article(title="Il bando", date="2026-01-10 09:00",
                   attachments=["file: allegati/2026/bando.pdf\n    title: Il bando"]),
 }
+SCANNED = {**UNTAGGED, "allegati/2026/bando.pdf": samples.scanned_pdf()}
 MENU_TITLE = {"pages/contatti.md": "---\nslug: contatti\ntitle: Scrivici\n---\n\nTesto.\n"}
 SECTION = "Contenuti non accessibili"
 
@@ -70,14 +73,17 @@ def check(tmp_path, files, settings=""):
 def test_an_untagged_pdf_the_statement_does_not_name_is_a_warning_at_its_entry(tmp_path,
                                                                                  build):
     warned = check(tmp_path / "check", UNTAGGED)
-    [(path, line, message)] = [w for w in warned if "non ha i tag" in w[2]]
+    [(path, line, message)] = [w for w in warned if "non è accessibile" in w[2]]
     assert (path, line) == (NEWS, 5)  # the attachment's entry
-    assert message.startswith("il PDF allegati/2026/bando.pdf non ha i tag: ")
+    assert message.startswith("il PDF allegati/2026/bando.pdf non è accessibile (senza tag,"
+                              " senza titolo, senza lingua): chi usa un lettore di schermo ")
+    assert "esportalo di nuovo da Word o LibreOffice come PDF accessibile" in message
     assert f"{{filename}}/{NEWS}" in message and "«Contenuti non accessibili»" in message
-    assert " / untagged PDF allegati/2026/bando.pdf" in message
+    assert " / PDF allegati/2026/bando.pdf is not accessible (untagged, no title, no" \
+        " language)" in message
     site = build(UNTAGGED)
     assert site.ok, site.log  # published all the same
-    assert f"{NEWS}:5: il PDF allegati/2026/bando.pdf non ha i tag" in site.messages()
+    assert f"{NEWS}:5: {message}" in site.messages()  # the same words, at the same line
     assert site.exists("/allegati/2026/bando.pdf")
 
 
@@ -89,7 +95,7 @@ def test_an_untagged_pdf_the_statement_does_not_name_is_a_warning_at_its_entry(t
 def test_an_untagged_pdf_the_statement_names_by_its_item_or_its_file_is_no_warning(
         tmp_path, named):
     files = {**UNTAGGED, "pages/accessibilita.md": STATEMENT.format(named=named)}
-    assert [w for w in check(tmp_path, files) if "non ha i tag" in w[2]] == []
+    assert [w for w in check(tmp_path, files) if "non è accessibile" in w[2]] == []
 
 
 def test_a_statement_read_as_its_readers_see_it_names_the_pdf_in_check(tmp_path):
@@ -101,14 +107,78 @@ def test_a_statement_read_as_its_readers_see_it_names_the_pdf_in_check(tmp_path)
                  "## Contenuti non accessibili {#contenuti}\n\n- Il PDF del [bando][b] non ha"
                  " tag.\n\n## Limiti noti\n\nNessuno.\n\n[b]: {filename}/notizie/bando.md\n")
     files = {**UNTAGGED, "pages/accessibilita.md": statement}
-    assert [w for w in check(tmp_path, files) if "non ha i tag" in w[2]] == []
+    assert [w for w in check(tmp_path, files) if "non è accessibile" in w[2]] == []
 
 
-def test_a_tagged_pdf_or_a_site_without_statement_is_no_warning(tmp_path):
-    tagged = {**UNTAGGED, "allegati/2026/bando.pdf": samples.text_pdf("Bando", tagged=True)}
-    assert [w for w in check(tmp_path / "tagged", tagged) if "non ha i tag" in w[2]] == []
+def test_an_accessible_pdf_or_a_site_without_statement_is_no_warning(tmp_path):
+    accessible = {**UNTAGGED, "allegati/2026/bando.pdf": samples.accessible_pdf("Bando")}
+    assert [w for w in check(tmp_path / "tagged", accessible) if "il PDF" in w[2]] == []
     alone = {name: data for name, data in UNTAGGED.items() if not name.startswith("pages/")}
-    assert [w for w in check(tmp_path / "alone", alone) if "non ha i tag" in w[2]] == []
+    assert [w for w in check(tmp_path / "alone", alone) if "non è accessibile" in w[2]] == []
+
+
+PDF_WARNING = re.compile(r"il PDF allegati/2026/bando\.pdf (non è accessibile|non ha testo)"
+                         r" \(([^()]*)\): ")
+
+
+def pdf_warnings(tmp_path, pdf):
+    """``./run check`` of the item :data:`UNTAGGED` attaching ``pdf`` (its bytes): the
+    warnings about the PDF, ``[(line, what the message says it is, what it lacks)]``."""
+    return [(line, *match.groups()) for path, line, message in
+            check(tmp_path, {**UNTAGGED, "allegati/2026/bando.pdf": pdf})
+            for match in [PDF_WARNING.match(message)] if match]
+
+
+@pytest.mark.parametrize(("pdf", "lacks"), [
+    (samples.text_pdf("Bando", tagged=True), "senza titolo, senza lingua"),
+    (samples.text_pdf("Bando", tagged=True, title="Bando", lang="it-IT"), "titolo non mostrato"),
+    (samples.text_pdf("Bando", tagged=True, title="Bando", lang="it-IT", title_shown=False),
+     "titolo non mostrato"),
+    (samples.text_pdf("Bando", tagged=True, title="Bando", title_shown=True), "senza lingua"),
+    (samples.text_pdf("Bando", title="Bando", title_shown=True, lang="it-IT"), "senza tag"),
+    # an empty title is none; a title in the XMP metadata only is one
+    (samples.accessible_pdf("Bando", title=" "), "senza titolo"),
+    (samples.text_pdf("Bando", tagged=True, xmp_title="Bando", title_shown=True,
+                      lang="it-IT"), None),
+    (samples.accessible_pdf("Bando"), None),
+    (samples.accessible_pdf("Bando", owner_password="proprietario"), None),  # restrictions
+    (samples.accessible_pdf("Bando", in_form=True), None),  # its text drawn by a form
+])
+def test_a_pdf_without_title_or_language_is_one_warning_listing_what_it_lacks(tmp_path, pdf,
+                                                                             lacks):
+    """WCAG and AgID ask an attached PDF to have tags, a title its reader's window shows
+    (``/DisplayDocTitle``: else the screen reader names it by its file's name) and a
+    language (``/Lang``: else it is read with another language's pronunciation): only the
+    tags were checked. One warning at the attachment's entry lists all it lacks."""
+    assert pdf_warnings(tmp_path, pdf) == ([(5, "non è accessibile", lacks)] if lacks else [])
+
+
+def test_a_pdf_without_text_is_a_warning_of_its_own(tmp_path, build):
+    """A scan (page images, no text: no font on any page) is nothing to a screen reader:
+    not "export it with tags" but the original, or its text recognised (OCR); the
+    build says the same, at the same line, and publishes it."""
+    assert pdf_warnings(tmp_path / "scan", samples.scanned_pdf()) == [
+        (5, "non ha testo", "solo immagini: forse è una scansione")]
+    assert pdf_warnings(tmp_path / "blank", samples.pdf(2)) == [
+        (5, "non ha testo", "pagine vuote o disegni")]
+    [(_, _, message)] = check(tmp_path / "again", SCANNED)
+    assert "chi usa un lettore di schermo non sente nulla; pubblica il documento originale" \
+        in message and "programma OCR" in message and "{filename}/notizie/bando.md" in message
+    site = build(SCANNED)
+    assert site.ok, site.log
+    assert f"{NEWS}:5: {message}" in site.messages()
+    assert site.exists("/allegati/2026/bando.pdf")
+
+
+def test_a_pdf_the_statement_names_is_no_warning_whatever_it_lacks(tmp_path):
+    """The statement's list of contents not accessible is the way out for a partner's PDF
+    the editor cannot mend: named there, a scan or a PDF without title is no warning."""
+    statement = STATEMENT.format(named="- Il [bando]({filename}/notizie/bando.md).\n")
+    for name, pdf in (("scan", samples.scanned_pdf()),
+                      ("untitled", samples.text_pdf("Bando", tagged=True, lang="it-IT"))):
+        files = {**UNTAGGED, "allegati/2026/bando.pdf": pdf,
+                 "pages/accessibilita.md": statement}
+        assert check(tmp_path / name, files) == []
 
 
 def test_the_statement_names_what_its_section_links():
@@ -142,7 +212,7 @@ def test_the_warning_asks_to_name_the_page_when_a_page_attaches_the_pdf(tmp_path
                    attachments=["file: allegati/2026/bando.pdf\n    title: Il bando"])
     files = {**UNTAGGED, "pages/bando.md": page}
     warned = {path: message for path, _, message in check(tmp_path, files)
-              if "non ha i tag" in message}
+              if "non è accessibile" in message}
     assert "aggiungi questa pagina, con un link {filename}/pages/bando.md" \
         in warned["pages/bando.md"]
     assert "questo articolo" not in warned["pages/bando.md"]
@@ -310,17 +380,22 @@ def test_an_untagged_pdf_linked_in_the_text_is_a_warning_once(tmp_path, build):
                  attachments=["file: allegati/2026/bando.pdf\n    title: Il bando"],
                  body="Il [bando]({static}/allegati/2026/bando.pdf).")}
     warned = sorted((path, message.split(":")[0]) for path, _, message in
-                    check(tmp_path / "check", files) if "non ha i tag" in message)
-    assert warned == [("notizie/bando.md", "il PDF allegati/2026/bando.pdf non ha i tag"),
-                      ("notizie/modulo.md", "il PDF allegati/2026/bando.pdf non ha i tag"),
-                      ("notizie/modulo.md", "il PDF allegati/2026/modulo.pdf non ha i tag")]
+                    check(tmp_path / "check", files) if "non è accessibile" in message)
+    assert warned == [
+        ("notizie/bando.md", "il PDF allegati/2026/bando.pdf non è accessibile (senza tag, senza"
+                             " titolo, senza lingua)"),
+        ("notizie/modulo.md", "il PDF allegati/2026/bando.pdf non è accessibile (senza tag,"
+                              " senza titolo, senza lingua)"),
+        ("notizie/modulo.md", "il PDF allegati/2026/modulo.pdf non è accessibile (senza tag,"
+                              " senza titolo, senza lingua)")]
     site = build(files)
     assert site.ok, site.log
     messages = site.messages()
-    assert messages.count("notizie/modulo.md: il PDF allegati/2026/modulo.pdf non ha i tag") \
-        == messages.count("notizie/bando.md:5: il PDF allegati/2026/bando.pdf non ha i tag") \
-        == messages.count("notizie/modulo.md: il PDF allegati/2026/bando.pdf non ha i tag") == 1
-    assert messages.count("non ha i tag") == 3
+    assert messages.count("notizie/modulo.md: il PDF allegati/2026/modulo.pdf non è accessibile") \
+        == messages.count("notizie/bando.md:5: il PDF allegati/2026/bando.pdf non è accessibile") \
+        == messages.count("notizie/modulo.md: il PDF allegati/2026/bando.pdf non è accessibile") \
+        == 1
+    assert messages.count("non è accessibile") == 3
 
 
 def test_a_menu_pages_title_of_thousands_of_signs_is_read_in_linear_time(tmp_path):

@@ -156,6 +156,7 @@ CORPORA = [
     pasted.LINKS_TYPED,
     pasted.CURLY_QUOTES,
     editorial.UNTAGGED,
+    editorial.SCANNED,
     editorial.MENU_TITLE,
     *({f"notizie/{name}.md": _front_matter({"title": "Titolo", "date": "2024-05-05 17:07",
                                             **raw})}
@@ -649,9 +650,11 @@ def test_the_guide_tells_editors_of_check_s_messages_not_of_tests_they_could_tri
     for never in ("./run test", "test_project_site", "controlli del progetto"):
         assert never not in guide, never
     [item] = [item for item in guide.split(" - ") if "«PDF con tag»" in item]
-    assert "`il PDF … non ha i tag`" in item and "il sito viene pubblicato lo stesso" in item
+    assert "`il PDF … non è accessibile (senza tag, senza titolo, senza lingua)`" in item \
+        and "`il PDF … non ha testo (solo immagini: forse è una scansione)`" in item \
+        and "il sito viene pubblicato lo stesso" in item
     section = guide.split("## Pubblicare, modificare e togliere un articolo (con git)")[1]
-    for said in ("gli avvisi non la fermano", "un PDF senza tag",
+    for said in ("gli avvisi non la fermano", "un PDF non accessibile",
                  "`title: Contatti e orari` va bene, `title: Scrivici` no"):
         assert said in section, said
     editor = guide.split("## Scrivere dal browser (editor web)")[1].split(" ## ")[0]
@@ -715,8 +718,8 @@ SORTED_CASES = {
     "several names in author": ({"notizie/a.md": article(author="Maria Rossi, Luca Verdi")},
                                 "avviso", "più nomi in `author`", "avvisi"),
     "untagged pdf": (editorial.UNTAGGED, "avviso",
-                     "un PDF allegato senza tag che la dichiarazione di accessibilità non"
-                     " nomina", "avvisi"),
+                     "un PDF allegato non accessibile (senza tag, titolo o lingua, o senza"
+                     " testo) che la dichiarazione di accessibilità non nomina", "avvisi"),
     "menu title": (editorial.MENU_TITLE, "avviso", "il titolo di una pagina del menu che non"
                    " comincia con le parole del menu", "avvisi"),
 }
@@ -764,7 +767,7 @@ def test_the_guides_way_to_name_an_untagged_pdf_in_the_statement_is_the_one_chec
                  "pages/accessibilita.md": editorial.STATEMENT.format(named=named)}
         files[editorial.NEWS] = article(title="Il bando", date="2026-01-10 09:00")  # no PDF
         return [warning for warning in editorial.check(tmp_path / folder, files)
-                if "non ha i tag" in warning[2]]
+                if "non è accessibile" in warning[2]]
 
     assert untagged("come-dice-la-guida", f"- Il PDF del {link.group(1)}.\n") == []
     assert untagged("con-l-indirizzo", f"- Il PDF del [bando]({address.group(1)}).\n")

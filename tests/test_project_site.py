@@ -336,16 +336,18 @@ def content_warnings(site, message):
 
 
 def test_the_teams_content_raises_no_untagged_pdf_or_menu_warning(project_site):
-    """The content checks' warnings of an untagged PDF the accessibility statement does not
-    name (plugins/attachments/statement.py) and of a menu page whose title does not begin
-    with the menu's words (content_checks.menu_titles): the team's content raises
-    neither. The press release's PDF has no tags, and the statement names its item; the
-    menu pages' titles begin with the menu's words. Checked while the files are the team's
+    """The content checks' warnings of a PDF not accessible (untagged, without title or
+    language, without text) that the accessibility statement does not name
+    (plugins/attachments/statement.py) and of a menu page whose title does not begin with
+    the menu's words (content_checks.menu_titles): the team's content raises neither. The
+    press release's PDF has no tags (nor a title its reader's window shows), and the
+    statement names its item; the menu pages' titles begin with the menu's words. Checked while the files are the team's
     versions (:data:`TEAM_VERSIONS`): an editor's later PDF or title is a warning for the
     editors (docs/guida-redazione.md), and stops nothing."""
     from plugins.attachments.pdfinfo import read_pdf  # noqa: PLC0415
 
-    untagged = content_warnings(project_site, r"il PDF \S+ non ha i tag")
+    untagged = content_warnings(project_site,
+                                r"il PDF \S+ (?:non è accessibile|non ha testo)")
     menu = content_warnings(project_site, "il titolo «")
     if teams(project_site, "pages/accessibilita.md", PRESS_SOURCE, PRESS_PDF):
         assert read_pdf(project_site.content / PRESS_PDF)["tagged"] is False  # the sample
@@ -1002,7 +1004,7 @@ def test_every_test_of_the_real_content_passes_after_the_edits_the_guide_allows(
                                 "--content", str(content))
     assert status == 0, out + err
     warned = [line for line in out.splitlines() if ": avviso: " in line]
-    assert any(f"{news}:" in line and f"il PDF {pdf} non ha i tag" in line
+    assert any(f"{news}:" in line and f"il PDF {pdf} non è accessibile" in line
                for line in warned), out
     assert any("pages/contatti.md:" in line and "il titolo «Scrivici»" in line
                for line in warned), out

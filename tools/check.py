@@ -357,7 +357,7 @@ def check(settings, workers=None, files=None):
     problems += [Problem(item, message, line) for item, line, message in clashes]
     found, rejected = linked_clashes(linked, owners, settings)
     problems += [Problem(item, message) for item, message in found]
-    if pdfs is not None:  # linked PDFs without tags the accessibility statement does not name
+    if pdfs is not None:  # linked PDFs not accessible that the statement does not name
         declared = {(item, source) for item, _, source, _ in claims}
         kept = {source: items for source, items in linked.items() if source not in rejected}
         problems += [Problem(item, message, None, WARNING) for item, message in

@@ -128,9 +128,9 @@ def build_attachments(value, item_source, settings, run):
             pages = metadata["pages"]
             if run.statement is None:
                 run.statement = Statement(settings)
-            untagged = run.statement.warning(relative, item_source, metadata)
-            if untagged:
-                warnings.append((declaration.position, untagged))
+            inaccessible = run.statement.warning(relative, item_source, metadata)
+            if inaccessible:  # for a screen reader's user, unnamed by the statement
+                warnings.append((declaration.position, inaccessible))
 
         size = os.path.getsize(full)
         if size > limit_mb * 1_000_000:

@@ -197,7 +197,7 @@ def place_linked_static(generator):
     found, rejected = linked_clashes(linked, owners, settings)
     for item, message in found:
         report(generator.context, item, message)
-    if run:  # linked PDFs without tags the accessibility statement does not name
+    if run:  # linked PDFs not accessible that the accessibility statement does not name
         if run.statement is None:
             run.statement = Statement(settings)
         declared = {(item, source) for item, _, source, _ in run.claims}

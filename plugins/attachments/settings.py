@@ -16,7 +16,7 @@ DEFAULTS = {
     "ATTACHMENTS_PREVIEW_WIDTH": 240,
     "ATTACHMENTS_PREVIEW_URL": "{dirname}/{slug}-anteprima.webp",
     # the accessibility statement and its section listing inaccessible contents
-    # (plugins/attachments/statement.py): "" checks no PDF's tags
+    # (plugins/attachments/statement.py): "" checks no PDF's accessibility
     "ATTACHMENTS_STATEMENT": "pages/accessibilita.md",
     "ATTACHMENTS_STATEMENT_SECTION": "Contenuti non accessibili",
 }

@@ -1,15 +1,19 @@
-"""The accessibility statement's list of inaccessible contents, and the untagged PDFs it
-does not name.
+"""The accessibility statement's list of inaccessible contents, and the PDFs not
+accessible that it does not name.
 
-A PDF without tags (no structure a screen reader can follow: ``pdfinfo``'s ``tagged``)
-may be published, but the statement (``ATTACHMENTS_STATEMENT``, a page under content/)
-must then name it under its heading ``ATTACHMENTS_STATEMENT_SECTION`` ("Contenuti non
-accessibili"), by a ``{filename}`` link to the item that attaches it or a ``{static}``
+A PDF a screen reader's user cannot read well (``pdfinfo.shortcomings``: no text at
+all, a scan; else no tags, the structure a screen reader follows, no title or one the
+reader's window does not show, no language) may be published, but the statement
+(``ATTACHMENTS_STATEMENT``, a page under content/) must then name it under its heading
+``ATTACHMENTS_STATEMENT_SECTION`` ("Contenuti non accessibili"), by a ``{filename}`` link to the item that attaches it or a ``{static}``
 link to the file: otherwise what the statement says is no longer true. An attachment
 the statement does not name is a warning at its entry (``collect.build_attachments``:
 the build and ``invoke check`` alike), or at the item for a PDF its text links with
-``{static}`` (:func:`linked_warnings`), never an error: an editor's PDF does not stop a
-publication. A site whose content has no statement page is not checked.
+``{static}`` (:func:`linked_warnings`), never an error: an editor's PDF (a partner's,
+which the editor cannot mend) does not stop a publication. One warning per PDF lists
+all it lacks, with what to do: export it again as an accessible PDF, or, for one without
+text, publish the original or recognise its text (OCR). A site whose content has no
+statement page is not checked.
 
 The statement is read as the contract reads every page (plugins/contract): its front
 matter split off (:func:`~plugins.contract.source.read`), its body converted by the
@@ -32,6 +36,9 @@ from plugins.contract.reader import shared_parts
 from plugins.contract.errors import SourceError
 from plugins.contract.source import read
 from plugins.core.urls import content_path
+from plugins.italian.words import elenco
+
+from .pdfinfo import shortcomings
 
 
 def named_paths(data, statement, section, markdown, seconds=None):
@@ -85,24 +92,55 @@ class Statement:
 
     def warning(self, relative, item_source, metadata):
         """The warning for the PDF ``relative`` (``metadata``: ``pdfinfo``'s) attached to
-        ``item_source``, or None: tagged, not known, or named (itself or its item)."""
+        ``item_source``, or None: nothing wrong for a screen reader's user
+        (``pdfinfo.shortcomings``), or named (itself or its item)."""
+        missing = shortcomings(metadata)
         named = self.named()
-        if metadata.get("tagged") is not False or named is None \
-                or relative in named or item_source in named:
+        if not missing or named is None or relative in named or item_source in named:
             return None
         item = "questa pagina" if any(item_source.startswith(path + "/")
                                       for path in self.pages) else "questo articolo"
-        return (f"il PDF {relative} non ha i tag: chi usa un lettore di schermo non riesce a"
-                " leggerlo; esportalo di nuovo come «PDF con tag» (in Word: «Tag della"
-                " struttura del documento per l'accessibilità»), oppure scrivi nel testo le"
-                f" informazioni del documento e aggiungi {item}, con un link"
-                f" {{filename}}/{item_source}, all'elenco «{self.section}» di {self.page}"
-                f" / untagged PDF {relative}: export it with tags, or name this item under"
-                f" «{self.section}» in {self.page}")
+        named_way = (f"oppure scrivi nel testo le informazioni del documento e aggiungi {item},"
+                     f" con un link {{filename}}/{item_source}, all'elenco «{self.section}»"
+                     f" di {self.page}")
+        english = f"or name this item under «{self.section}» in {self.page}"
+        if missing == ["text"]:
+            what = ("solo immagini: forse è una scansione" if metadata.get("images")
+                    else "pagine vuote o disegni")
+            return (f"il PDF {relative} non ha testo ({what}): chi usa un lettore di schermo"
+                    " non sente nulla; pubblica il documento originale esportato da Word o"
+                    " LibreOffice come PDF accessibile, o fai riconoscere il testo da un"
+                    f" programma OCR, {named_way} / PDF {relative} has no text (scanned?):"
+                    f" publish the original exported as an accessible PDF, {english}")
+        effects = [EFFECTS["title" if name == "title_shown" else name] for name in missing]
+        settings = [SETTINGS[name] for name in ("title", "lang") if name in missing]
+        return (f"il PDF {relative} non è accessibile"
+                f" ({', '.join(MISSING[name][0] for name in missing)}): chi usa un lettore di"
+                f" schermo {elenco(effects)}; esportalo di nuovo da Word o LibreOffice come"
+                " PDF accessibile (in Word «Tag della struttura del documento per"
+                " l'accessibilità», in LibreOffice «Accessibilità universale (PDF/UA)»)"
+                + (f" dopo aver scritto {elenco(settings)}" if settings else "")
+                + f", {named_way} / PDF {relative} is not accessible"
+                f" ({', '.join(MISSING[name][1] for name in missing)}): export it again as an"
+                f" accessible PDF, {english}")
+
+
+# What a PDF lacks (pdfinfo.shortcomings, but a scan's "text"), as the warning lists it
+MISSING = {"tags": ("senza tag", "untagged"), "title": ("senza titolo", "no title"),
+           "title_shown": ("titolo non mostrato", "title not shown"),
+           "lang": ("senza lingua", "no language")}
+# ... what a screen reader's user misses for it ("title": a title missing or not shown)
+EFFECTS = {"tags": "non vi riconosce titoli, elenchi e tabelle",
+           "title": "sente il nome del file al posto del titolo",
+           "lang": "può sentirlo letto con la pronuncia di un'altra lingua"}
+# ... and what the document needs before it is exported again
+SETTINGS = {"title": "il titolo nelle proprietà del documento (menu File)",
+            "lang": "la lingua del documento (in Word Revisione → Lingua, in LibreOffice"
+                    " Strumenti → Lingua)"}
 
 
 def linked_warnings(linked, declared, settings, cache, statement):
-    """``[(item source, message)]``: the untagged PDFs of the attachments folder that
+    """``[(item source, message)]``: the PDFs of the attachments folder not accessible that
     written items link in their text with ``{static}`` (``linked``: ``{source: [item
     sources]}``, as ``collect.linked_clashes`` takes it) and the statement does not name;
     not for an item that also declares the file in `attachments` (``declared``: ``{(item
