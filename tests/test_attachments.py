@@ -79,6 +79,30 @@ def test_article_lists_each_attachment_with_type_size_and_pages(build_once):
     assert links[0].find_next_sibling("p").get_text() == "Le slide mostrate all’incontro."
 
 
+
+def test_a_scans_link_says_it_is_images_without_text(build):
+    """A PDF of page images without text (a scan: no page has a font) is nothing a screen
+    reader can read: its link says so before it is opened, on the item's page, on
+    Documenti and in the feeds' list of attachments, as its type and size are said. A
+    PDF with text, or of blank pages (no image either), is not marked."""
+    scan, text = samples.scanned_pdf(), samples.text_pdf("Verbale della riunione")
+    site = build({
+        "allegati/2024/verbale-firmato.pdf": scan,
+        "allegati/2024/verbale.pdf": text,
+        "notizie/verbale.md": item(title="Il verbale", attachments=[
+            {"file": "allegati/2024/verbale-firmato.pdf", "title": "Verbale firmato"},
+            {"file": "allegati/2024/verbale.pdf", "title": "Verbale"}]),
+    })
+    assert site.ok, site.log
+    expected = [f"Verbale firmato (PDF, {size_kb(scan)}, 2 pagine, immagini senza testo)",
+                f"Verbale (PDF, {size_kb(text)}, 1 pagina)"]
+    _, links = attachment_links(site, "/2024/05/il-verbale/")
+    assert [" ".join(a.get_text().split()) for a in links] == expected
+    listed = site.soup("/documenti/").select(".document-list a.attachment-link")
+    assert sorted(" ".join(a.get_text().split()) for a in listed) == sorted(expected)
+    entry = feedparser.parse(site.text("/feeds/tutto.atom.xml")).entries[0]
+    assert "2\u00a0pagine, immagini senza testo)" in entry.content[0].value
+
 def test_files_are_copied_byte_identical_at_safe_urls_with_readable_download_names(build_once):
     site = build_once(SITE)
     _, links = attachment_links(site, "/2024/05/presentazione-del-progetto-a-crema/")

@@ -188,6 +188,10 @@ def test_attachment_label_says_what_the_reader_gets():
     other = Attachment(source="allegati/m.docx", title="Modulo", description="",
                        url="allegati/m.docx", save_as="allegati/m.docx", size=30_000)
     assert other.label == "Modulo (DOCX, 30\u00a0kB)"
+    scan = Attachment(source="allegati/s.pdf", title="Verbale firmato", description="",
+                      url="allegati/s.pdf", save_as="allegati/s.pdf", size=1_200_000, pages=3,
+                      images_only=True)
+    assert scan.label == "Verbale firmato (PDF, 1,2\u00a0MB, 3\u00a0pagine, immagini senza testo)"
 
 
 # -- reading PDFs and the cache -----------------------------------------------------

@@ -118,7 +118,7 @@ def build_attachments(value, item_source, settings, run):
             problems.append((declaration.position, problem))
             continue
 
-        pages = None
+        pages, images_only = None, False
         if filetypes.extension(relative) == "pdf":
             digest, metadata = run.cache.pdf_metadata(full, run.digests.get(relative))
             run.digests[relative] = digest
@@ -126,6 +126,7 @@ def build_attachments(value, item_source, settings, run):
                 problems.append((declaration.position, _pdf_problem(relative, metadata)))
                 continue
             pages = metadata["pages"]
+            images_only = metadata.get("text") is False and bool(metadata.get("images"))
             if run.statement is None:
                 run.statement = Statement(settings)
             inaccessible = run.statement.warning(relative, item_source, metadata)
@@ -145,6 +146,7 @@ def build_attachments(value, item_source, settings, run):
             save_as=save_as,
             size=size,
             pages=pages,
+            images_only=images_only,
             position=declaration.position,
         ))
     warnings.extend(_same_titles(attachments))

@@ -19,6 +19,7 @@ from plugins.italian.slugs import make_slug
 
 FIELD = ATTACHMENTS  # the front-matter key (the contract's: its layout checks read it)
 KEY = f"`{FIELD}`"  # as messages quote it
+IMAGES_ONLY = "immagini senza testo"  # a scan's info, after its pages
 # What editors may attach, checked by content (plugins.core.filetypes).
 ALLOWED_KINDS = DOCUMENTS
 
@@ -54,6 +55,7 @@ class Attachment:
     save_as: str
     size: int
     pages: int | None = None
+    images_only: bool = False  # a PDF of page images without text (a scan): pdfinfo
     preview: Preview | None = None
     preview_file: str | None = field(default=None, repr=False)  # the cached image
     position: int | None = field(default=None, compare=False, repr=False)  # its entry
@@ -77,8 +79,11 @@ class Attachment:
 
     @property
     def info(self):
-        """``PDF, 245 kB, 12 pagine``."""
-        return ", ".join(part for part in (self.kind, self.size_text, self.pages_text) if part)
+        """``PDF, 245 kB, 12 pagine``; a scan's ``PDF, 1,2 MB, 3 pagine, immagini senza
+        testo``: a screen reader's user learns before opening it that there is nothing to
+        read in it (what was read, not guessed: no page has a font, and one has an image)."""
+        return ", ".join(part for part in (self.kind, self.size_text, self.pages_text,
+                                           IMAGES_ONLY if self.images_only else "") if part)
 
     @property
     def label(self):
