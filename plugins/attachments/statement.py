@@ -5,8 +5,8 @@ A PDF a screen reader's user cannot read well (``pdfinfo.shortcomings``: no text
 all, a scan; else no tags, the structure a screen reader follows, no title or one the
 reader's window does not show, no language) may be published, but the statement
 (``ATTACHMENTS_STATEMENT``, a page under content/) must then name it under its heading
-``ATTACHMENTS_STATEMENT_SECTION`` ("Contenuti non accessibili"), by a ``{filename}`` link to the item that attaches it or a ``{static}``
-link to the file: otherwise what the statement says is no longer true. An attachment
+``ATTACHMENTS_STATEMENT_SECTION`` ("Contenuti non accessibili"), by a ``{filename}`` link
+to the item that attaches it or a ``{static}`` link to the file: otherwise what the statement says is no longer true. An attachment
 the statement does not name is a warning at its entry (``collect.build_attachments``:
 the build and ``invoke check`` alike), or at the item for a PDF its text links with
 ``{static}`` (:func:`linked_warnings`), never an error: an editor's PDF (a partner's,
@@ -105,21 +105,22 @@ class Statement:
                      f" di {self.page}")
         english = f"or name this item under «{self.section}» in {self.page}"
         if missing == ["text"]:
-            what = ("solo immagini: forse è una scansione" if metadata.get("images")
-                    else "pagine vuote o disegni")
+            what, inglese = (("solo immagini: forse è una scansione", "only images: scanned?")
+                             if metadata.get("images")
+                             else ("pagine vuote o disegni", "blank pages or drawings"))
             return (f"il PDF {relative} non ha testo ({what}): chi usa un lettore di schermo"
                     " non sente nulla; pubblica il documento originale esportato da Word o"
                     " LibreOffice come PDF accessibile, o fai riconoscere il testo da un"
-                    f" programma OCR, {named_way} / PDF {relative} has no text (scanned?):"
+                    f" programma OCR, {named_way} / PDF {relative} has no text ({inglese}):"
                     f" publish the original exported as an accessible PDF, {english}")
         effects = [EFFECTS["title" if name == "title_shown" else name] for name in missing]
-        settings = [SETTINGS[name] for name in ("title", "lang") if name in missing]
+        before = [BEFORE_EXPORT[name] for name in ("title", "lang") if name in missing]
         return (f"il PDF {relative} non è accessibile"
                 f" ({', '.join(MISSING[name][0] for name in missing)}): chi usa un lettore di"
                 f" schermo {elenco(effects)}; esportalo di nuovo da Word o LibreOffice come"
                 " PDF accessibile (in Word «Tag della struttura del documento per"
                 " l'accessibilità», in LibreOffice «Accessibilità universale (PDF/UA)»)"
-                + (f" dopo aver scritto {elenco(settings)}" if settings else "")
+                + (f" dopo aver {elenco(before)}" if before else "")
                 + f", {named_way} / PDF {relative} is not accessible"
                 f" ({', '.join(MISSING[name][1] for name in missing)}): export it again as an"
                 f" accessible PDF, {english}")
@@ -134,9 +135,9 @@ EFFECTS = {"tags": "non vi riconosce titoli, elenchi e tabelle",
            "title": "sente il nome del file al posto del titolo",
            "lang": "può sentirlo letto con la pronuncia di un'altra lingua"}
 # ... and what the document needs before it is exported again
-SETTINGS = {"title": "il titolo nelle proprietà del documento (menu File)",
-            "lang": "la lingua del documento (in Word Revisione → Lingua, in LibreOffice"
-                    " Strumenti → Lingua)"}
+BEFORE_EXPORT = {"title": "scritto il titolo nelle proprietà del documento (menu File)",
+                 "lang": "scelto la lingua del documento (in Word Revisione → Lingua, in"
+                         " LibreOffice Strumenti → Lingua)"}
 
 
 def linked_warnings(linked, declared, settings, cache, statement):
