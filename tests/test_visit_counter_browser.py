@@ -274,15 +274,24 @@ def visit(browser, site, counter, shared_page):
     counter.reset()
     visits = []
 
-    def _visit(path, *, host="site.test", init_script=None, width=390, height=800):
+    def _visit(path, *, host="site.test", init_script=None, width=390, height=800,
+               clock_paused=False):
+        """``clock_paused``: the page's clocks (timers, Date, performance.now) installed
+        by Playwright and stopped before it loads, moved on only by ``page.clock``."""
         if visits and visits[-1].page is shared_page.page:
             shared_page.leave(visits[-1])
-        if init_script and init_script not in shared_page.scripts:
+        if clock_paused or (init_script and init_script not in shared_page.scripts):
             context = browser.new_context(viewport={"width": width, "height": height})
             page = context.new_page()
             seen = Visit(page, context)
             listen(page, lambda: seen)
-            page.add_init_script(init_script)
+            if init_script:
+                page.add_init_script(init_script)
+            if clock_paused:
+                # (installed an hour before: its clocks run until paused, and may not
+                # go back to it; the page's clocks start at the pause)
+                page.clock.install(time=PAUSED_AT - 3_600_000)
+                page.clock.pause_at(PAUSED_AT)
         else:
             page = shared_page.page
             if page.viewport_size != {"width": width, "height": height}:
@@ -507,8 +516,15 @@ TIMED_READS = """
     };
 """
 
+# The time the page's clocks stop at, in ms since the epoch (clock_paused): any will do.
+PAUSED_AT = 1_714_921_620_000  # 2024-05-05 17:07 (Rome)
+
 
 def test_a_slow_counter_is_given_up_after_the_client_timeout(visit, counter, site):
+    """The page's clocks stopped (Playwright's clock) and moved on by the test: the read is
+    still waited for 1 ms before its timeout and given up at it, whatever the machine's
+    speed (by the wall clock, a loaded machine's late timer or slow page went past any
+    bound given to it)."""
     html = site.path(PRESS + "/").read_text(encoding="utf-8")
     assert html.count(f'data-timeout="{SITE_TIMEOUT_MS}"') == 1
     page = site.output / "lento" / "index.html"  # the article, built with a short timeout
@@ -516,20 +532,22 @@ def test_a_slow_counter_is_given_up_after_the_client_timeout(visit, counter, sit
     page.write_text(html.replace(f'data-timeout="{SITE_TIMEOUT_MS}"',
                                  f'data-timeout="{CLIENT_TIMEOUT_MS}"'), encoding="utf-8")
     counter.server.hold()  # never answers while the page waits
-    seen = visit("/lento/", init_script=TIMED_READS)
-    seen.wait_for_reads(timeout=CLIENT_TIMEOUT_MS / 1000 + 3)
-    counter.server.release()
+    seen = visit("/lento/", init_script=TIMED_READS, clock_paused=True)
+    seen.wait_until(lambda: seen.reads(), what="the count read")
     [read] = seen.reads()
     assert read_path(read) == PRESS
+    seen.page.clock.run_for(CLIENT_TIMEOUT_MS - 1)
+    # (an aborted fetch rejects at once: its end is recorded before the page's next task)
+    assert seen.page.evaluate("window.__reads.map(read => read.ended)") == [None]
+    assert read not in seen.done  # still waited for
+    seen.page.clock.run_for(1)
+    seen.wait_until(lambda: read in seen.done, what="the read given up")
+    counter.server.release()
     assert seen.failed[read] == "net::ERR_ABORTED"  # the script aborted it
-    # How long the script waited, by the page's clock (not the context's start nor the
-    # page's load, slow on a loaded machine): its timeout, well short of its default (4 s)
-    seen.wait_until(lambda: seen.page.evaluate("window.__reads.every(read => read.ended)"),
-                    what="the read's end in the page")
-    [waited] = seen.page.evaluate("window.__reads.map(read => read.ended - read.sent)")
-    # (the script arms its timer just before it calls fetch, where "sent" is taken: on a
-    # loaded machine the read was seen 1497.7 ms long for a 1500 ms timer, in CI)
-    assert CLIENT_TIMEOUT_MS - 100 <= waited < CLIENT_TIMEOUT_MS + 2000
+    # how long the script waited, by the page's own clock: its timeout, to the millisecond
+    # (the script arms its timer just before it calls fetch, where "sent" is taken)
+    assert seen.page.evaluate("window.__reads.map(read => read.ended - read.sent)") == [
+        CLIENT_TIMEOUT_MS]
     assert seen.count_text() == "" and seen.count_visible() == "hidden"
     assert seen.errors == [] and seen.console == []
 
