@@ -21,7 +21,7 @@ import textwrap
 import threading
 import time
 from dataclasses import dataclass
-from functools import partial
+from functools import cache, partial
 from pathlib import Path
 from urllib.parse import unquote
 
@@ -454,6 +454,49 @@ def timed_tool(tmp_path, tool, *args, command=False):
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     return result.returncode, result.stdout, result.stderr, (
         after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime)
+
+
+# The CPU seconds of _reference_work (the least of five runs) on the machine the suite's
+# CPU budgets were measured on: cpu_budget() gives a slower machine more in proportion.
+REFERENCE_CPU = 0.062
+_REFERENCE_TOKEN = re.compile(r"\w+|[^\w\s]")
+_REFERENCE_TEXT = ("Il Comune di Crema apre lo sportello «Patti di collaborazione» il 5 maggio"
+                   " 2024, alle 17:07, al Civic Center: [programma](/2024/05/programma/) e"
+                   " **orari**.\n") * 40
+
+
+def _reference_work():
+    """Python as a build spends its CPU (calls, dictionaries, strings, regular
+    expressions), with the standard library only: no upgrade of a package changes it."""
+    counts = {}
+    for _ in range(160):
+        for token in _REFERENCE_TOKEN.findall(_REFERENCE_TEXT):
+            key = token.lower()
+            counts[key] = counts.get(key, 0) + len(key)
+        "".join(sorted(counts)).split("a")
+    return counts
+
+
+@cache
+def slowness():
+    """How many times slower than the machine of REFERENCE_CPU this one runs Python (at
+    least 1): the reference work's CPU seconds here, the least of five runs (the one
+    least disturbed), over REFERENCE_CPU. Measured once per test process (0.3 s); CPU
+    time, so a machine busy with other work is not slower by it, a slower CPU is."""
+    runs = []
+    for _ in range(5):
+        started = time.process_time()
+        _reference_work()
+        runs.append(time.process_time() - started)
+    return max(1.0, min(runs) / REFERENCE_CPU)
+
+
+def cpu_budget(seconds):
+    """``seconds`` of CPU, a budget measured on the machine of REFERENCE_CPU, on this one
+    (:func:`slowness`): a CI runner four times slower has four times as long, and code
+    whose time grows out of proportion (a quadratic loop's 19 s where 2 were measured)
+    still goes past it, whatever the machine's speed."""
+    return seconds * slowness()
 
 
 def run_invoke(*args, env=None):
