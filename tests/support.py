@@ -281,16 +281,16 @@ def write_conf(tmp_path, settings="", config="pelicanconf", siteurl=SITEURL):
     return conf
 
 
-def project_settings(path):
-    """The settings a build of the settings file ``path`` has (every plugin's installed,
-    ``tools.check.load_settings``). Pelican sets the process's locale to LOCALE ("C"):
-    restored, or later tests in this process would decode their children's output as
-    ASCII."""
+def project_settings(path, content=None):
+    """The settings a build of the settings file ``path`` (and of ``content``, if given) has
+    (every plugin's installed, ``tools.check.load_settings``). Pelican sets the process's
+    locale to LOCALE ("C"): restored, or later tests in this process would decode their
+    children's output as ASCII."""
     from tools.check import load_settings  # noqa: PLC0415 - imports Pelican and the plugins
 
     saved = locale.setlocale(locale.LC_ALL)
     try:
-        return load_settings(path)
+        return load_settings(path, content)
     finally:
         locale.setlocale(locale.LC_ALL, saved)
 

@@ -5,6 +5,7 @@ build finds, at the same file and line, and pass what the build passes.
 """
 
 import json
+import os
 import re
 import shlex
 import shutil
@@ -20,6 +21,7 @@ import yaml
 from support import (ROOT, SITEURL, article, build_site, cpu_budget, own_attachments_cache,
                      project_settings, run_tool, timed_tool, write_conf, write_content)
 import samples
+from plugins.core import processes
 from tools import new_item
 
 JPEG = samples.image("JPEG")  # a real JPEG: plugins/images reads what items show
@@ -288,6 +290,50 @@ def test_check_after_a_build_uses_its_results_and_still_sees_every_change(tmp_pa
     assert status == 1
     assert "content/notizie/b.md:6: errore: il link {filename}/notizie/a.md" in out, out
     assert "content/notizie/c.md:3: errore: `date` non è una data valida (ieri)" in out, out
+
+
+def _checked_where(file, looked_up=None):
+    """``check._check_one`` in the test below: which process checked the file, and whether
+    it came with what the cache held (module-level: a pool's tasks are pickled)."""
+    return os.getpid(), file[0], looked_up is not None
+
+
+@pytest.mark.skipif(not processes.FORK_POOLS, reason="pools are forked on Linux only")
+def test_a_check_after_a_build_forks_workers_only_for_the_files_to_read_again(tmp_path,
+                                                                             monkeypatch):
+    """The files a build left in the cache are finished in the check's own process (a
+    lookup each: forking workers for them cost more than it saved, 0.1 s of CPU at 1000
+    files); the workers read the others (here from 2 files instead of 200), and the
+    problems are those of one process reading every file: the cache's warnings, the
+    changed files' errors, in the same order."""
+    from tools import check  # noqa: PLC0415 - imports Pelican and the plugins
+
+    files = {f"notizie/a{n}.md": article(title=f"Articolo {n}", date=f"2024-05-0{n + 1}")
+             for n in range(6)}
+    files["notizie/a0.md"] = article(title="Articolo 0", colore="blu")  # a cached warning
+    files["notizie/a5.md"] = article(title="Articolo 5", attachments=["allegati/bando.pdf"])
+    files["allegati/bando.pdf"] = samples.pdf(1)
+    site = build_site(tmp_path, files, own_attachments_cache(tmp_path))
+    assert site.ok, site.log
+    content = tmp_path / "content" / "notizie"
+    (content / "a1.md").write_text(article(title="Articolo 1", date="ieri"), encoding="utf-8")
+    (content / "a2.md").write_text(article(title="Articolo 0"), encoding="utf-8")  # its slug
+    settings = project_settings(tmp_path / "testconf.py", tmp_path / "content")
+    listed = check.content_files(settings)
+    monkeypatch.setattr(check, "PARALLEL_FROM", 2)
+    problems = [str(problem) for problem in check.check(settings, files=listed)]
+    assert problems == [str(problem) for problem in check.check(settings, 1, listed)]
+    assert len(problems) == 3, problems  # the changed files' errors, the cached warning
+    assert problems[0].startswith("notizie/a0.md:2: stesso `slug` (articolo-0) di notizie/a2.md")
+    assert problems[1].startswith("notizie/a1.md:3: `date` non è una data valida (ieri)")
+    assert problems[2] == ("notizie/a0.md:4: chiave sconosciuta `colore`, ignorata / unknown key"
+                           " `colore`")
+
+    monkeypatch.setattr(check, "_check_one", _checked_where)  # forked: the workers run it
+    where = check.checked_files(settings, listed)
+    assert [path for _, path, _ in where] == [path for path, _ in listed]
+    assert {path: pid == os.getpid() and cached for pid, path, cached in where} == {
+        path: path not in ("notizie/a1.md", "notizie/a2.md") for path, _ in listed}
 
 
 @pytest.mark.parametrize(("lang", "date", "error"), [

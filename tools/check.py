@@ -22,7 +22,6 @@ import os
 import posixpath
 import sys
 import time
-from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 from typing import NamedTuple
 
@@ -217,28 +216,37 @@ def _linked_attachments(relative, texts, settings):
                   and os.path.isfile(os.path.join(settings["PATH"], path)))
 
 
-def _check_one(file):
-    """:class:`FileResult` of one content file (``(relative path, is_page)``), its images
-    and attachments included."""
-    relative, page = file
-    settings, run = _WORKER["settings"], _WORKER["run"]
-    path = os.path.join(settings["PATH"], relative)
+def _looked_up(relative):
+    """``(bytes, Read or None)`` of a content file: what a build (or the preview) left in
+    the cache for these bytes, when it read the file without errors and none of the files
+    it links changed since; ``(OSError, None)`` when the file cannot be read."""
     try:
-        with open(path, "rb") as handle:
+        with open(os.path.join(_WORKER["settings"]["PATH"], relative), "rb") as handle:
             data = handle.read()
     except OSError as error:
-        return FileResult(Checked(relative, problems=[unreadable(relative, error)]), {}, "", "",
+        return error, None
+    cache = _WORKER["cache"]
+    return data, (cache.get(relative, data) if cache else None)
+
+
+def _check_one(file, looked_up=None):
+    """:class:`FileResult` of one content file (``(relative path, is_page)``), its images
+    and attachments included; ``looked_up``: its :func:`_looked_up`, when already known."""
+    relative, page = file
+    settings, run = _WORKER["settings"], _WORKER["run"]
+    data, read = looked_up or _looked_up(relative)
+    if isinstance(data, OSError):
+        return FileResult(Checked(relative, problems=[unreadable(relative, data)]), {}, "", "",
                           [], [])
     # A file a build (or preview) has read without errors, unchanged since, and none of
     # the files it links changed: the build's own result, with its warnings.
-    read = _WORKER["cache"].get(relative, data) if _WORKER["cache"] else None
     if read is not None:
         checked = Checked(relative, metadata=read.metadata, problems=list(read.warnings),
                           key_lines=read.key_lines, links=read.links)
         html, summary = read.content, read.summary
     else:
-        checked = check_file(path, relative, settings, _WORKER["markdown"], sanitize=False,
-                             data=data)
+        checked = check_file(os.path.join(settings["PATH"], relative), relative, settings,
+                             _WORKER["markdown"], sanitize=False, data=data)
         html, summary = checked.content, checked.summary
         checked.content = checked.summary = ""  # not needed: less to send back
     late = future_modified(checked.metadata)  # as the build's reader, after its cache
@@ -290,21 +298,36 @@ def worker_count(files):
 
 
 def checked_files(settings, files, workers=None):
-    """:class:`FileResult` of each file, in order; on several cores for many files
-    (``workers``: that many processes, whatever the number), where pools may be forked
-    (``processes.FORK_POOLS``: Linux)."""
+    """:class:`FileResult` of each file, in order. Unless told (``workers``: that many
+    processes check every file, whatever the number), the files a build or the preview
+    left in the cache are finished in this process (a lookup and a few stats each:
+    forking workers for them cost more than it saved, and pypdf's import before the
+    fork) and only those to be read again are shared among :func:`worker_count`
+    processes, where pools may be forked (``processes.FORK_POOLS``: Linux)."""
+    _start_worker(settings)  # this process's part, which forked workers inherit
+    looked_up, to_read = {}, files
     if workers is None:
-        workers = worker_count(files)
+        if _WORKER["cache"] is not None and not _WORKER["cache"].empty:  # not a cold check
+            looked_up = {file: _looked_up(file[0]) for file in files}
+            to_read = [file for file, (_, read) in looked_up.items() if read is None]
+        workers = worker_count(to_read)
     if workers < 2 or not processes.FORK_POOLS:
-        _start_worker(settings)
-        return [_check_one(file) for file in files]
+        return [_check_one(file, looked_up.get(file)) for file in files]
+    from concurrent.futures import ProcessPoolExecutor  # noqa: PLC0415 - only for a pool
+
     preload(settings)
     context = processes.fork_context()  # settings are inherited, not pickled
     with ProcessPoolExecutor(workers, mp_context=context,
                              **processes.pool_options(_start_worker, (settings,))) as pool:
         with processes.frozen():  # the workers are forked at the first task
-            results = pool.map(_check_one, files, chunksize=32)
-        return list(results)
+            results = pool.map(_check_one, to_read, chunksize=32)
+        if not looked_up:
+            return list(results)
+        # the files found in the cache, here, while the workers read the others
+        done = {file: _check_one(file, found) for file, found in looked_up.items()
+                if found[1] is not None}
+        done.update(zip(to_read, results))
+    return [done[file] for file in files]
 
 
 def check(settings, workers=None, files=None):

@@ -20,7 +20,6 @@ reader reads every file itself, as without this.
 import hashlib
 import logging
 import os
-from concurrent.futures import ProcessPoolExecutor
 
 from plugins.core import processes
 from plugins.core.files import ignored
@@ -150,6 +149,9 @@ class Ahead:
         workers = min(os.cpu_count() or 1, MAX_WORKERS, len(relatives))
         if workers < 2 or not processes.FORK_POOLS:
             return
+        # imported here: a warm build or check (nothing to read ahead) does without it
+        from concurrent.futures import ProcessPoolExecutor  # noqa: PLC0415
+
         # Forked: the workers have the settings and the imported plugins without pickling.
         self.pool = ProcessPoolExecutor(workers, mp_context=processes.fork_context(),
                                         **processes.pool_options(_start_worker, (settings,)))
