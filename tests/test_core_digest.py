@@ -56,10 +56,12 @@ def test_values_are_written_out_stably():
     assert plain(object()) == "<builtins.object>"  # by type, never by address
 
 
+@pytest.mark.parametrize("library", ["markdown", "unidecode"])
 def test_another_version_of_a_library_that_shapes_the_output_is_another_code_digest(
-        monkeypatch):
+        monkeypatch, library):
     """Caches outlive a dependency bump (CI keeps cache/): a page rendered or a file
-    checked with another Markdown, nh3 or Babel is not reused."""
+    checked with another Markdown, nh3 or Babel is not reused, nor a slug worked out by
+    another unidecode (the contract's cache keeps each item's)."""
     from importlib import metadata  # noqa: PLC0415
 
     from plugins.core import digest  # noqa: PLC0415
@@ -67,14 +69,14 @@ def test_another_version_of_a_library_that_shapes_the_output_is_another_code_dig
     installed = metadata.version
 
     def bumped(name):
-        return "99.0" if name == "markdown" else installed(name)
+        return "99.0" if name == library else installed(name)
 
     before = digest.code_digest()
-    assert "markdown==" + installed("markdown") in digest.library_versions()
+    assert f"{library}==" + installed(library) in digest.library_versions()
     digest._plugins_digest.cache_clear()  # noqa: SLF001 - once per process otherwise
     monkeypatch.setattr(digest.metadata, "version", bumped)
     try:
-        assert "markdown==99.0" in digest.library_versions()
+        assert f"{library}==99.0" in digest.library_versions()
         assert digest.code_digest() != before
     finally:
         monkeypatch.undo()

@@ -258,7 +258,8 @@ def _check_one(file, looked_up=None):
         checked.problems.append(Problem(relative, distant, checked.key_lines.get("date"),
                                         WARNING))
     failed = bool(checked.errors)  # the reader's errors (images, attachments: later)
-    slug = slug_of(checked.metadata, settings)
+    # the build's slug: kept with its reading (the same function, once per file's bytes)
+    slug = read.slug if read is not None else slug_of(checked.metadata, settings)
     target = save_as(checked.metadata, slug, page, settings)
     if target and not failed and "plugins.images" in settings["PLUGINS"]:
         # images of written items, as the build reads them: never those of a file with

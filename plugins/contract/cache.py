@@ -25,7 +25,7 @@ from plugins.core.files import keep, listing
 logger = logging.getLogger(__name__)
 
 KEEP_FOLDERS = 3  # digests kept per namespace (e.g. preview and public builds)
-FORMAT = 1
+FORMAT = 2  # 2: reader.Read has the item's slug
 
 
 def stamp(path):

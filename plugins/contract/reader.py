@@ -51,6 +51,7 @@ class Read:
     title: str | None
     summary: str | None
     links: list  # Checked.links: [(file its {filename} links lead to, line)]…
+    slug: str  # its ``slug``, else its title's (``item_slug``: unidecode, Pelican's slugify)
 
 
 def make_markdown(settings):
@@ -118,7 +119,7 @@ def read_checked(source_path, relative, data, settings, markdown):
         content=smarten(checked.content), metadata=meta, key_lines=checked.key_lines,
         warnings=checked.warnings, title=title,
         summary=smarten(checked.summary) if checked.summary is not None else None,
-        links=checked.links)
+        links=checked.links, slug=item_slug(meta, settings["SLUG_REGEX_SUBSTITUTIONS"]))
 
 
 class ContractReader(MarkdownReader):
@@ -155,7 +156,7 @@ class ContractReader(MarkdownReader):
         if distant:
             logger.warning("%s", Problem(relative, distant, read.key_lines.get("date"),
                                          WARNING))
-        self._apply_defaults(metadata, relative)
+        self._apply_defaults(metadata, relative, read.slug)
         result = self._to_pelican(metadata, read)
         result[LINES_KEY] = read.key_lines  # for problems found later (other plugins)
         result[LINKS_KEY] = read.links  # for content_checks (links to unpublished items)
@@ -178,13 +179,12 @@ class ContractReader(MarkdownReader):
             self._cache.put(relative, data, checked.deps, read)
         return read
 
-    def _apply_defaults(self, metadata, relative):
+    def _apply_defaults(self, metadata, relative, slug):
         folder = relative.split("/")[0] if "/" in relative else ""
         if "category" not in metadata and folder and not is_page(relative, self.settings):
             metadata["category"] = category_name(folder,
                                                  self.settings["CONTRACT_CATEGORY_NAMES"])
-        if "slug" not in metadata:
-            metadata["slug"] = item_slug(metadata, self.settings["SLUG_REGEX_SUBSTITUTIONS"])
+        metadata.setdefault("slug", slug)  # Read.slug: worked out once, kept in the cache
         if metadata.get("status") == "draft" and self.settings["CONTRACT_PREVIEW_DRAFTS"]:
             metadata["status"] = "published"
             metadata["bozza"] = True

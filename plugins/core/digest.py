@@ -23,8 +23,10 @@ VOLATILE_SUFFIX = "_CACHE_PATH"
 # The installed libraries whose version may change what a page, a feed or a checked file
 # holds: a cached result made with another version is not reused (requirements.txt pins
 # them, but a cache/ kept by CI outlives a bump).
+# unidecode: the slugs (plugins.italian.slugs), which the contract's cache keeps.
 OUTPUT_LIBRARIES = ("markdown", "jinja2", "markupsafe", "feedgenerator", "babel", "pyyaml",
-                    "nh3", "smartypants", "typogrify", "pypdf", "pypdfium2", "pillow")
+                    "nh3", "smartypants", "typogrify", "pypdf", "pypdfium2", "pillow",
+                    "unidecode")
 
 
 def hash_parts(*parts):
