@@ -11,6 +11,7 @@ import shlex
 import shutil
 import subprocess
 import sys
+import textwrap
 import unicodedata
 from datetime import datetime
 from zoneinfo import ZoneInfo
@@ -18,8 +19,9 @@ from zoneinfo import ZoneInfo
 import pytest
 import yaml
 
-from support import (ROOT, SITEURL, article, build_site, cpu_budget, own_attachments_cache,
-                     project_settings, run_tool, timed_tool, write_conf, write_content)
+from support import (ROOT, SITEURL, article, build_site, child_env, cpu_budget,
+                     own_attachments_cache, project_settings, run_tool, timed_tool, write_conf,
+                     write_content)
 import samples
 from plugins.core import processes
 from tools import new_item
@@ -440,6 +442,39 @@ def test_check_in_several_processes_finds_what_one_process_finds(tmp_path):
     assert outputs[0] == outputs[1]
     assert "content/notizie/pdf.md:6: errore: il PDF è protetto da password" in outputs[0]
     assert "content/notizie/pdf.md:7: errore: il file non è un PDF leggibile" in outputs[0]
+
+
+# `invoke check ARGS` with no new process allowed but forked ones (a pool's workers):
+# subprocess refuses to start any, as an interpreter started for the check would be
+INVOKE_WITHOUT_PROCESSES = textwrap.dedent("""
+    import subprocess, sys
+    class Refused(subprocess.Popen):
+        def __init__(self, args, *rest, **options):
+            raise SystemExit(f"a process started: {args}")
+    subprocess.Popen = Refused
+    from invoke.main import program
+    program.run(["invoke", "check", *sys.argv[1:]])
+""")
+
+
+def test_invoke_check_runs_the_check_in_invokes_own_process(tmp_path):
+    """A second interpreter importing what invoke had imported (logging, typing,
+    importlib.metadata…) was a fifth of a check's CPU after a build: the task runs
+    tools/check.py's main() itself, from the project's folder as the command did, with
+    the same output and status wherever invoke is started (here from docs/)."""
+    write_content(tmp_path / "content", {"notizie/buono.md": article(title="Buono"),
+                                         "notizie/data.md": article(title="Data", date="ieri"),
+                                         "notizie/chiave.md": article(title="C", colore="blu")})
+    conf = str(write_conf(tmp_path, f"PATH = {str(tmp_path / 'content')!r}\n"))
+    done = subprocess.run([sys.executable, "-c", INVOKE_WITHOUT_PROCESSES, "--settings", conf],
+                          cwd=ROOT / "docs", capture_output=True, text=True, check=False,
+                          env=child_env())
+    status, out, err = run_tool(ROOT, "check", "--settings", conf, command=True)
+    assert (done.returncode, done.stdout) == (status, out) == (1, out), done.stderr
+    assert len(out.splitlines()) == 2 and "/content/notizie/data.md:3: errore: " in out, out
+    summary = [re.sub(r"\d+([.,]\d+)? s", "S s", text.splitlines()[-1])
+               for text in (err, done.stderr)]
+    assert summary[0] == summary[1] and "1 errore, 1 avviso" in summary[0], summary
 
 
 def test_check_passes_the_projects_content():
