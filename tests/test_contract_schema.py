@@ -111,11 +111,15 @@ def test_translation_is_true_or_false_as_pelican_reads_it(settings, value, kept)
     assert problems == [] and meta["translation"] == kept
 
 
-@pytest.mark.parametrize("value", [["true"], "forse", 1])
-def test_translation_of_another_kind_is_an_error(settings, value):
+@pytest.mark.parametrize(("value", "written"), [(["true"], "[true]"), ("forse", "forse"),
+                                               (1, "1")])
+def test_translation_of_another_kind_is_an_error(settings, value, written):
+    """The value as the editor wrote it, not as Python shows it (it was «non ['true']»)."""
     meta, problems, _ = check(settings, translation=value)
     assert "translation" not in meta
-    assert problems == [("translation", f"`translation` vale true o false, non {value!r}"
+    assert problems == [("translation", "`translation` vale `true` (sì) o `false` (no), non"
+                                        f" «{written}»: scrivi `translation: true` o"
+                                        " `translation: false`, o togli la riga"
                                         " / must be true or false")]
 
 

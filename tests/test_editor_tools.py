@@ -57,7 +57,7 @@ EXPECTED_ERRORS = [
     "content/notizie/rotta.md:6: errore: l'immagine immagini/rotta.jpg non si può leggere (",
     "content/notizie/senza-data.md:1: errore: manca la data (`date`)",
     "content/notizie/slug.md:4: errore: `slug` non valido (Bilancio & risultati)",
-    "content/notizie/yaml.md:2: errore: front matter YAML non valido",
+    "content/notizie/yaml.md:2: errore: intestazione scritta male",
 ]
 
 
@@ -149,7 +149,7 @@ def test_the_guides_examples_are_what_check_and_the_build_print(tmp_path):
 # A file for some rows of the guide's table of messages ("il messaggio dice"), by the
 # start of the row's first quote
 TABLE_SAMPLES = {
-    "alias YAML": "---\ntitle: Uno\ndate: 2024-05-05\na: &x uno\nb: *x\n---\n\nTesto.\n",
+    "rimandi tra valori": "---\ntitle: Uno\ndate: 2024-05-05\na: &x uno\nb: *x\n---\n\nTesto.\n",
     "chiave `attachments` ripetuta": article(title="Due", attachments="[]\nattachments: []"),
     "la voce 1 di `attachments`": article(title="Tre", attachments=["titolo: Programma"]),
     "`title` deve essere un testo": article(title=["Quattro"]),
@@ -165,7 +165,7 @@ TABLE_SAMPLES = {
         title="Nove", body="![Foto]({static}/allegati/../immagini/manca.jpg)"),
     "il valore di `title` comincia con `#`": "---\ntitle: #FareLegami in festa\ndate: 2024-05-05"
                                               "\n---\n\nTesto.\n",
-    "il front matter deve essere un elenco": "---\nFesta di quartiere\n---\n\nTesto.\n",
+    "l'intestazione deve essere un elenco": "---\nFesta di quartiere\n---\n\nTesto.\n",
     "dal titolo non si ricava un indirizzo": article(title="🎉🎉"),
     "la chiave `save_as` non è ammessa": article(title="Dieci", save_as="dieci.html"),
     "il link {static}/../": article(title="Undici", body="[Il bando]({static}/../bando.pdf)"),

@@ -167,7 +167,7 @@ CORPORA = [
           lambda name, value, *_: {name: _front_matter({"title": "Voci",
                                                         "date": "2024-05-05 17:07",
                                                         "attachments": value})}),
-    *each(schema.test_translation_of_another_kind_is_an_error, lambda name, value: {
+    *each(schema.test_translation_of_another_kind_is_an_error, lambda name, value, _: {
         name: _front_matter({"title": "Titolo", "date": "2024-05-05 17:07",
                              "translation": value})}),
     *each(schema.test_a_lang_that_is_not_a_language_code_is_an_error, lambda name, value: {
@@ -417,6 +417,45 @@ def test_every_message_the_guides_table_explains_is_one_check_prints(printed):
     assert not unprinted, "".join(
         f"\nin docs/guida-redazione.md, printed by no broken content: {quote!r} (in {cell})"
         for quote, cell in unprinted)
+
+
+# The words an editor cannot be expected to know: the technical names of the header (the
+# guide gives them once, in brackets, beside «intestazione») and of the encoding, and the
+# English of the programs that read a file (PyYAML's "mapping values are not allowed in this
+# context", Pillow's "image file is truncated", the system's "No such file or directory"),
+# which a message gives only in its English half, after " / "
+JARGON = re.compile(
+    r"front[ -]?matter|\bYAML\b|\bUTF-?(?:8|16)\b|\bslug\b(?!:)|\bpars(?:e|ing)\b|\bstring\b"
+    r"|\bregex|\b(?:None|True|False|null|Traceback|Exception|BOM|bytes?)\b"
+    r"|\b(?:the|is|are|not|found|expected|could|cannot|allowed|while|scanning|mapping"
+    r"|token|context|truncated|processed|such|directory)\b", re.I)
+# What a message quotes of the file or of what to write: a code span, a «quoted» text, a
+# file's name or an address (a word with a slash, a backslash, @ or a dot between letters),
+# an HTML tag
+QUOTED = re.compile(r"`[^`]*`|«[^»]*»|<[^<>]*>|\S*(?:[/\\@]|\w\.\w)\S*")
+
+
+def jargon(message):
+    """The words of :data:`JARGON` in ``message``, outside what it quotes."""
+    return JARGON.findall(QUOTED.sub(" ", message))
+
+
+def test_no_message_check_prints_for_broken_content_speaks_jargon(printed):
+    """Each message's Italian, as ./run check prints it for the broken content of the
+    suite (the build and the preview show the same words: one implementation), is plain
+    Italian: the header is «l'intestazione», never «front matter» nor «YAML», and the
+    English of the program that read the file is no longer in the Italian half ("front
+    matter YAML non valido: … (mapping values are not allowed in this context)", "il file
+    non è in UTF-8", "`translation` vale true o false, non ['true']" were printed)."""
+    said = {message: jargon(message) for message in printed}
+    said = {message: words for message, words in said.items() if words}
+    assert not said, "".join(f"\n{printed[message]}: {words}: {message}"
+                             for message, words in said.items())
+    assert any(message.startswith("intestazione scritta male: ") for message in printed)
+    # the test sees jargon where it is (the quotes it leaves aside are no hiding place)
+    assert jargon("front matter YAML non valido: x (did not find expected key)") == [
+        "front matter", "YAML", "not", "expected"]
+    assert jargon("scrivi `slug: a` in notizie/front-matter.md") == []
 
 
 # --- The guide's examples, as an editor copies them ---------------------------------------

@@ -27,7 +27,7 @@ GOOD = {"notizie/buono.md": article(title="Articolo buono")}
 
 def assert_stopped(site, *fragments):
     assert site.returncode != 0, site.log
-    log = " ".join(site.log.split())
+    log = site.messages()  # a long message's wrapped lines joined, without the column
     for fragment in fragments:
         assert fragment in log, f"{fragment!r} not in log:\n{site.log}"
     assert "Traceback" not in site.log
@@ -149,7 +149,10 @@ def test_a_content_file_that_cannot_be_read_is_an_error_naming_it(build, tmp_pat
     """A link to a file renamed since (or a file deleted while it is read): a traceback in
     invoke check, and only Pelican's "Could not process" in the build."""
     site = build({**GOOD, **UNREADABLE})
-    message = "notizie/rotto.md: il file non si può leggere (No such file or directory)"
+    # the system's English after the Italian, in the English half
+    message = ("notizie/rotto.md: il file non si può leggere: è un collegamento a un file che"
+               " non c'è più, o un file cancellato proprio ora? Ripristina il file o togli il"
+               " collegamento / the file cannot be read (No such file or directory)")
     assert_stopped(site, message)
     status, out, err = run_tool(tmp_path, "check", "--settings", str(tmp_path / "testconf.py"),
                                 "--content", str(tmp_path / "content"))
@@ -1111,9 +1114,9 @@ def test_a_file_not_in_utf8_is_reported_at_its_line_whatever_its_line_endings():
     # a tab after the dash, or after spaces: PyYAML's English alone ("found character that
     # cannot start any token")
     ("title: Titolo\ntags:\n  -\tCrema", 4,
-     "dopo il trattino della voce c'è un tabulatore: scrivi uno spazio ("),
+     "dopo il trattino della voce c'è un tabulatore: scrivi uno spazio;"),
     ("title: Titolo\ntags:\n  \t- Crema", 4,
-     "nel rientro della riga c'è un tabulatore: usa solo spazi ("),
+     "nel rientro della riga c'è un tabulatore: usa solo spazi;"),
 ])
 def test_a_yaml_error_names_what_the_editor_cannot_see_at_its_line(header, line, cause):
     """A non-breaking space after "title:" was reported at the next line as "mapping
@@ -1151,8 +1154,8 @@ def test_a_line_indented_with_a_tab_gets_the_line_to_write_with_spaces(lines, wr
     with pytest.raises(SourceError) as raised:
         split(front(lines))
     assert raised.value.line == len(lines) + 1
-    assert ("la riga comincia con un tabulatore, che YAML non accetta: scrivila con gli"
-            f" spazi, `{written}`") in raised.value.message
+    assert ("la riga comincia con un tabulatore, che nell'intestazione non vale come spazio:"
+            f" scrivila con gli spazi, `{written}`") in raised.value.message
     assert split(front([*lines[:-1], written])).raw[key] == value
 
 
@@ -1163,15 +1166,15 @@ def test_a_line_indented_with_a_tab_gets_the_line_to_write_with_spaces(lines, wr
 # not find expected key", or a list "without a key above it" (the key was there)
 OUT_OF_LAYOUT = [
     (["title Festa in piazza"], 2, "dopo `title` mancano i due punti: scrivi title: Festa in"
-     " piazza (", ["title: Festa in piazza"], "title", "Festa in piazza"),
+     " piazza;", ["title: Festa in piazza"], "title", "Festa in piazza"),
     (["title: Festa", "summary; Una festa per tutti"], 3, "dopo `summary` mancano i due punti:"
-     " scrivi summary: Una festa per tutti (", ["title: Festa", "summary: Una festa per tutti"],
+     " scrivi summary: Una festa per tutti;", ["title: Festa", "summary: Una festa per tutti"],
      "summary", "Una festa per tutti"),
-    (["title= Crema #2"], 2, "dopo `title` mancano i due punti: scrivi title: \"Crema #2\" (",
+    (["title= Crema #2"], 2, "dopo `title` mancano i due punti: scrivi title: \"Crema #2\";",
      ["title: \"Crema #2\""], "title", "Crema #2"),
     (["title: Festa", "in piazza"], 3, "questa riga continua il valore di `title` della riga"
      " sopra, ma è al margine: scrivila con due spazi davanti, oppure tutto il valore su una"
-     " riga, title: Festa in piazza (", ["title: Festa", "  in piazza"], "title",
+     " riga, title: Festa in piazza;", ["title: Festa", "  in piazza"], "title",
      "Festa in piazza"),
     # a key without its colon whose value holds ": ": YAML read the key «title Crema», and
     # the message was "manca il titolo" with a warning on an unknown key
@@ -1179,7 +1182,7 @@ OUT_OF_LAYOUT = [
      " via\";", ["title: \"Crema: il via\""], "title", "Crema: il via"),
     # no space after the colon: the line proposed, title: Evento #2, lost «#2» (a comment)
     (["title:Evento #2"], 2, "dopo i due punti di `title` ci vuole uno spazio: scrivi title:"
-     " \"Evento #2\" (", ["title: \"Evento #2\""], "title", "Evento #2"),
+     " \"Evento #2\";", ["title: \"Evento #2\""], "title", "Evento #2"),
     # and with ": " further on: the key «title:Festa», "manca il titolo" and a warning
     (["title:Festa: il via"], 2, "dopo i due punti di `title` ci vuole uno spazio: scrivi"
      " title: \"Festa: il via\";", ["title: \"Festa: il via\""], "title", "Festa: il via"),
@@ -1187,11 +1190,11 @@ OUT_OF_LAYOUT = [
     # proposed, title: 'Un po' di festa', was refused again
     (["title:'Un po' di festa'"], 2, "dopo i due punti di `title` ci vuole uno spazio, e il"
      " valore di `title` è tra virgolette semplici ('), ma l'apostrofo che contiene lo"
-     " chiude prima della fine: scrivilo così, title: \"Un po' di festa\" (",
+     " chiude prima della fine: scrivilo così, title: \"Un po' di festa\";",
      ["title: \"Un po' di festa\""], "title", "Un po' di festa"),
     (["title:Festa: 'prima' e 'dopo'"], 2, "dopo i due punti di `title` ci vuole uno spazio,"
      " e il valore di `title` contiene i due punti seguiti da uno spazio: scrivilo tra"
-     " virgolette diritte, title: \"Festa: 'prima' e 'dopo'\" (",
+     " virgolette diritte, title: \"Festa: 'prima' e 'dopo'\";",
      ["title: \"Festa: 'prima' e 'dopo'\""], "title", "Festa: 'prima' e 'dopo'"),
     # and a hashtag: the line proposed was the value of the key «title:Festa» alone,
     # "il via #FareLegami", the title lost
@@ -1202,55 +1205,55 @@ OUT_OF_LAYOUT = [
      " \"Festa: il via #FareLegami\";", ["title: \"Festa: il via #FareLegami\""], "title",
      "Festa: il via #FareLegami"),
     (["title: Festa", "tags:[Crema, Cremona]"], 3, "dopo i due punti di `tags` ci vuole uno"
-     " spazio: scrivi tags: [Crema, Cremona] (", ["title: Festa", "tags: [Crema, Cremona]"],
+     " spazio: scrivi tags: [Crema, Cremona];", ["title: Festa", "tags: [Crema, Cremona]"],
      "tags", ["Crema", "Cremona"]),
     # any other line at the margin without ": ", right above the error's line
     (["title: Festa", "// nota"], 3, "questa riga non è nella forma `chiave: valore`: se"
      " continua il valore della riga sopra, scrivi tutto il valore su una riga; se è una"
-     " nota, cominciala con `# ` (", ["title: Festa", "# nota"], "title", "Festa"),
+     " nota, cominciala con `# `;", ["title: Festa", "# nota"], "title", "Festa"),
     (["title: \"Festa\"", "in piazza"], 3, "questa riga non è nella forma `chiave: valore`: se"
      " continua il valore della riga sopra, scrivi tutto il valore su una riga;",
      ["title: \"Festa in piazza\""], "title", "Festa in piazza"),
     (["title: Festa", "tags:", "  - Crema", " - Cremona"], 5, "questa riga di `tags` ha meno"
-     " spazi davanti della voce sopra (`- Crema`), e YAML non la legge come una voce dello"
-     " stesso elenco: scrivila con 2 spazi davanti, come `- Crema` (",
+     " spazi davanti della voce sopra (`- Crema`), e il sito non la legge come una voce dello"
+     " stesso elenco: scrivila con 2 spazi davanti, come `- Crema`;",
      ["title: Festa", "tags:", "  - Crema", "  - Cremona"], "tags", ["Crema", "Cremona"]),
     # a later item with no space after its dash: "could not find expected ':'" after the
     # front matter (the first item alone so, valid YAML, has a message of its own)
     (["title: Festa", "tags:", "  - Crema", "  -Cremona"], 5, "la voce dell'elenco di `tags`"
-     " non ha lo spazio dopo il trattino, e YAML non la legge come una voce dello stesso"
-     " elenco: scrivila con un trattino e uno spazio, come le altre, `  - Cremona` (",
+     " non ha lo spazio dopo il trattino, e il sito non la legge come una voce dello stesso"
+     " elenco: scrivila con un trattino e uno spazio, come le altre, `  - Cremona`;",
      ["title: Festa", "tags:", "  - Crema", "  - Cremona"], "tags", ["Crema", "Cremona"]),
     # the same, the first item: valid YAML, the text «-Crema - Cremona»; it was a warning
     # for lines without dashes, proposing tags: [-Crema, "- Cremona"]
     (["title: Festa", "tags:", "  -Crema", "  - Cremona"], 4, "la voce dell'elenco di `tags`"
-     " non ha lo spazio dopo il trattino, e YAML non la legge come una voce dello stesso"
+     " non ha lo spazio dopo il trattino, e il sito non la legge come una voce dello stesso"
      " elenco: scrivila con un trattino e uno spazio, come le altre, `  - Crema` /",
      ["title: Festa", "tags:", "  - Crema", "  - Cremona"], "tags", ["Crema", "Cremona"]),
     # a key without its colon, a "#" and ": " in its value: "did not find expected
     # <document start>" (what follows "#" is a comment for YAML, its ": " no key's)
     (["title Evento #2: la festa"], 2, "dopo `title` mancano i due punti: scrivi title:"
-     " \"Evento #2: la festa\" (", ["title: \"Evento #2: la festa\""], "title",
+     " \"Evento #2: la festa\";", ["title: \"Evento #2: la festa\""], "title",
      "Evento #2: la festa"),
     # a "#" and a number inside square brackets, the list on two lines: the line proposed
     # was tags: [Crema, 1], the name split and the second line's item lost
     (["title: Festa", "tags: [Crema #1", "  Cremona]"], 3, "dentro le parentesi quadre di"
      " `tags` un `#` comincia un commento: scrivi le voci senza `#` (un nome che lo contiene,"
      " come «Crema #1», tra virgolette diritte) su una riga sola, al posto delle 2 righe"
-     " dell'elenco, tags: [\"Crema #1\", Cremona] (", ["title: Festa", "tags: [\"Crema #1\","
-     " Cremona]"], "tags", ["Crema #1", "Cremona"]),
+     " dell'elenco, tags: [\"Crema #1\", Cremona] (rilevato",
+     ["title: Festa", "tags: [\"Crema #1\", Cremona]"], "tags", ["Crema #1", "Cremona"]),
     # a "#" on the list's next line: PyYAML's English alone, under the list
     (["title: Festa", "tags: [Crema,", "  #Cremona]"], 3, "dentro le parentesi quadre di"
      " `tags` un `#` comincia un commento: scrivi le voci senza `#` su una riga sola, al posto"
-     " delle 2 righe dell'elenco, tags: [Crema, Cremona] (", ["title: Festa",
+     " delle 2 righe dell'elenco, tags: [Crema, Cremona] (rilevato", ["title: Festa",
      "tags: [Crema, Cremona]"], "tags", ["Crema", "Cremona"]),
     (["title: Festa", "tags:", "    - Crema", "- Cremona"], 5, "scrivila con 4 spazi davanti,"
-     " come `- Crema` (", ["title: Festa", "tags:", "    - Crema", "    - Cremona"], "tags",
+     " come `- Crema`;", ["title: Festa", "tags:", "    - Crema", "    - Cremona"], "tags",
      ["Crema", "Cremona"]),
     (["title: Festa", "attachments:", "  - file: allegati/a.pdf", "    title: Bando",
       " - file: allegati/b.pdf"], 6, "questa riga di `attachments` ha meno spazi davanti della"
-     " voce sopra (`- file: allegati/a.pdf`), e YAML non la legge come una voce dello stesso"
-     " elenco: scrivila con 2 spazi davanti, come `- file: allegati/a.pdf` (",
+     " voce sopra (`- file: allegati/a.pdf`), e il sito non la legge come una voce dello stesso"
+     " elenco: scrivila con 2 spazi davanti, come `- file: allegati/a.pdf`;",
      ["title: Festa", "attachments:", "  - file: allegati/a.pdf", "    title: Bando",
       "  - file: allegati/b.pdf"], "attachments",
      [{"file": "allegati/a.pdf", "title": "Bando"}, {"file": "allegati/b.pdf"}]),
@@ -1295,13 +1298,13 @@ def test_a_value_its_yaml_tag_does_not_fit_is_an_error_with_its_line(build, tmp_
                                         "\n---\n\nTesto.\n",
                   "notizie/b.md": "---\ntitle: B\ndate: 2024-05-05\ntags:\n  - !!str Crema\n"
                                   "  - !!bool forse\n---\n\nTesto.\n"})
-    assert_stopped(site, "notizie/a.md:3: front matter YAML non valido: il valore"
-                         " '2024-05-05 10:00' non è del tipo `!!timestamp`",
-                   "notizie/b.md:6: front matter YAML non valido: il valore 'forse'")
+    assert_stopped(site, "notizie/a.md:3: intestazione scritta male: il valore"
+                         " «2024-05-05 10:00» non è del tipo `!!timestamp`",
+                   "notizie/b.md:6: intestazione scritta male: il valore «forse»")
     status, out, err = run_tool(tmp_path, "check", "--settings", str(tmp_path / "testconf.py"),
                                 "--content", str(tmp_path / "content"))
     assert status == 1 and "Traceback" not in err, err
-    assert "content/notizie/a.md:3: errore: front matter YAML non valido" in out
+    assert "content/notizie/a.md:3: errore: intestazione scritta male" in out
 
 
 @pytest.mark.parametrize(("header", "line", "advice"), [
@@ -1377,12 +1380,12 @@ def test_front_matter_lines_a_word_processor_changed_are_named(build, tmp_path):
     has both; a closing "–" only "non si chiude con un'altra riga `---`"."""
     site = build({**GOOD, **WORD_PROCESSOR_DASHES})
     messages = [
-        "notizie/a.md:1: il front matter non comincia con `---`: la riga `–` è una lineetta,"
+        "notizie/a.md:1: l'intestazione non comincia con `---`: la riga `–` è una lineetta,"
         " non tre trattini (un programma di videoscrittura li cambia così): scrivi `---`",
-        "notizie/b.md:2: il front matter non comincia con `---`: la riga `----` ha 4 trattini,"
+        "notizie/b.md:2: l'intestazione non comincia con `---`: la riga `----` ha 4 trattini,"
         " non 3: scrivi `---`",
-        "notizie/c.md:4: il front matter (riga 1) non si chiude: la riga `—` è una lineetta",
-        "notizie/d.md:4: front matter YAML non valido: questa riga non chiude il front matter:"
+        "notizie/c.md:4: l'intestazione (riga 1) non si chiude: la riga `—` è una lineetta",
+        "notizie/d.md:4: intestazione scritta male: questa riga non chiude l'intestazione:"
         " deve essere di tre trattini normali, `---`"]
     assert_stopped(site, *messages)
     assert "manca il titolo" not in site.log
@@ -1579,7 +1582,7 @@ def test_a_static_marker_in_the_front_matter_is_explained_in_linear_time(build):
     the build (and ``invoke check``) busy for half a minute before the message."""
     site = build({"notizie/a.md": "---\ntitle: Foto\ndate: 2024-05-05\nimage: {static}/"
                                   "immagini/a" + " " * 100_000 + "b.jpg\n---\n\nTesto.\n"})
-    assert_stopped(site, "notizie/a.md:4: front matter YAML non valido: `{static}` si scrive"
+    assert_stopped(site, "notizie/a.md:4: intestazione scritta male: `{static}` si scrive"
                          " solo nei link del testo")
     assert site.cpu < cpu_budget(15), f"{site.cpu:.0f} s of CPU"
 
@@ -1590,7 +1593,7 @@ def test_quoted_tags_without_brackets_are_explained_in_linear_time(build):
     twice the time for each item more: 26 items took 23 s of CPU, this under 2."""
     site = build({"notizie/a.md": "---\ntitle: Festa\ndate: 2024-05-05\ntags: "
                                   + "'Crema' " * 26 + "x\n---\n\nTesto.\n"})
-    assert_stopped(site, "notizie/a.md:4: front matter YAML non valido")
+    assert_stopped(site, "notizie/a.md:4: intestazione scritta male")
     assert site.cpu < cpu_budget(15), f"{site.cpu:.0f} s of CPU"
 
 
@@ -1601,7 +1604,7 @@ def test_a_list_of_thousands_of_quotes_left_open_is_explained_in_linear_time(bui
     The error is still named at its line, this under 1."""
     site = build({"notizie/a.md": "---\ntitle: Festa\ntags: [Crema, \"" + '\\"' * 40_000
                                   + " #x\ndate: 2024-05-05\n---\n\nTesto.\n"})
-    assert_stopped(site, "notizie/a.md:3: front matter YAML non valido")
+    assert_stopped(site, "notizie/a.md:3: intestazione scritta male")
     assert site.cpu < cpu_budget(10), f"{site.cpu:.0f} s of CPU"
 
 
@@ -1611,7 +1614,7 @@ def test_a_line_without_a_colon_is_explained_in_linear_time(build):
     100,000 spaces in that line took 54 s of CPU, this under 1."""
     site = build({"notizie/a.md": "---\ntitle: Festa\nnota" + " " * 100_000
                                   + ":x\ndate: 2024-05-05\n---\n\nTesto.\n"})
-    assert_stopped(site, "notizie/a.md:3: front matter YAML non valido: questa riga non è"
+    assert_stopped(site, "notizie/a.md:3: intestazione scritta male: questa riga non è"
                          " nella forma `chiave: valore`")
     assert site.cpu < cpu_budget(15), f"{site.cpu:.0f} s of CPU"
 
@@ -1667,8 +1670,8 @@ def test_yaml_aliases_are_refused_at_the_line_of_their_first_use(build):
     """Aliases nested nine deep expand to 387 million tags (a build that never ends):
     refused before anything is expanded, like a merge key (`<<: *name`)."""
     site = build({**GOOD, "notizie/bomba.md": ALIASES, "notizie/unione.md": MERGED})
-    assert_stopped(site, "notizie/bomba.md:5: alias YAML (`&nome` e `*nome`) non ammessi",
-                   "notizie/unione.md:3: alias YAML")
+    assert_stopped(site, "notizie/bomba.md:5: rimandi tra valori (`&nome` e `*nome`) non"
+                         " ammessi nell'intestazione", "notizie/unione.md:3: rimandi tra valori")
 
 
 def test_an_interrupted_write_leaves_no_file_behind(tmp_path):
@@ -1762,7 +1765,8 @@ def test_a_value_starting_with_yaml_syntax_gets_the_line_to_write(title):
     error = raised.value
     assert error.line == 2
     assert f"il valore di `title` comincia con «{title[0]}»" in error.message
-    suggested = error.message.split("virgolette diritte, ", 1)[1].split(" (", 1)[0]
+    suggested = error.message.split("virgolette diritte, ", 1)[1].split(";", 1)[0]
+    suggested = suggested.split(" (rilevato", 1)[0]
     fixed = split(f"---\n{suggested}\ndate: 2024-05-05 10:00\n---\n\nTesto.\n")
     assert fixed.raw["title"] == title
 
@@ -1792,8 +1796,8 @@ MISTYPED_LINES = [
     (["title: Festa", "attachments:", "  - {static}/allegati/bando.pdf"], "`{static}` si"
      " scrive solo nei link del testo: qui scrivi il percorso senza, - allegati/bando.pdf",
      "  - allegati/bando.pdf", "attachments", ["allegati/bando.pdf"]),
-    (["title: [Aggiornato Festa"], "il valore di `title` comincia con «[», che per YAML apre"
-     " un elenco che non si chiude: scrivilo tutto tra virgolette diritte, title:"
+    (["title: [Aggiornato Festa"], "il valore di `title` comincia con «[», che"
+     " nell'intestazione apre un elenco che non si chiude: scrivilo tutto tra virgolette diritte, title:"
      ' "[Aggiornato Festa"', 'title: "[Aggiornato Festa"', "title",
      "[Aggiornato Festa"),
     (["title: Festa", "attachments:", "  - file: allegati/x.pdf", "   title: Bando"],
@@ -1806,46 +1810,46 @@ MISTYPED_LINES = [
     # a quote opening a value never closed: the line proposed kept it, and the site would
     # have published it before the title («'L'estate all'oratorio»)
     (["title: 'L'estate all'oratorio"], "scrivilo tutto tra virgolette diritte, title:"
-     " \"L'estate all'oratorio\" (", "title: \"L'estate all'oratorio\"", "title",
+     " \"L'estate all'oratorio\";", "title: \"L'estate all'oratorio\"", "title",
      "L'estate all'oratorio"),
     (['title: "Il "grande" evento'], "scrivilo tutto tra virgolette diritte, title: 'Il"
-     ' "grande" evento\' (', "title: 'Il \"grande\" evento'", "title", 'Il "grande" evento'),
-    (["summary: 'Un'altra festa  "], "summary: \"Un'altra festa\" (",
+     ' "grande" evento\';', "title: 'Il \"grande\" evento'", "title", 'Il "grande" evento'),
+    (["summary: 'Un'altra festa  "], "summary: \"Un'altra festa\";",
      "summary: \"Un'altra festa\"", "summary", "Un'altra festa"),
     # a quote alone may be the text's: kept ('Na, una in dialect), as SYNTAX_STARTS has it
-    (["title: 'Na festa"], "scrivilo tutto tra virgolette diritte, title: \"'Na festa\" (",
+    (["title: 'Na festa"], "scrivilo tutto tra virgolette diritte, title: \"'Na festa\" (rilevato",
      "title: \"'Na festa\"", "title", "'Na festa"),
     # a quotation and more after it keeps its quotes
-    (['title: "Insieme" è il motto'], "title: '\"Insieme\" è il motto' (",
+    (['title: "Insieme" è il motto'], "title: '\"Insieme\" è il motto';",
      "title: '\"Insieme\" è il motto'", "title", '"Insieme" è il motto'),
     # an apostrophe doubled as YAML wants, another not: the line proposed had it doubled
-    (["title: 'L''estate all'oratorio'"], "scrivilo così, title: \"L'estate all'oratorio\" (",
+    (["title: 'L''estate all'oratorio'"], "scrivilo così, title: \"L'estate all'oratorio\";",
      "title: \"L'estate all'oratorio\"", "title", "L'estate all'oratorio"),
-    (['title: "Il \\"grande" evento"'], "scrivilo così, title: 'Il \"grande\" evento' (",
+    (['title: "Il \\"grande" evento"'], "scrivilo così, title: 'Il \"grande\" evento';",
      "title: 'Il \"grande\" evento'", "title", 'Il "grande" evento'),
     # a list's item: it was PyYAML's English alone ("did not find expected '-' indicator")
     (["title: Festa", "tags:", "  - 'Sant'Ambrogio'"], "il valore della voce dell'elenco è"
      " tra virgolette semplici ('), ma l'apostrofo che contiene lo chiude prima della fine:"
-     " scrivilo così, - \"Sant'Ambrogio\" (", "  - \"Sant'Ambrogio\"", "tags",
+     " scrivilo così, - \"Sant'Ambrogio\";", "  - \"Sant'Ambrogio\"", "tags",
      ["Sant'Ambrogio"]),
     (["title: Festa", "tags:", "  - 'Sant'Ambrogio"], "il valore della voce dell'elenco"
-     " comincia con «'» ma non finisce con la stessa virgoletta, così YAML cerca dove finisce:"
-     " scrivilo tutto tra virgolette diritte, - \"Sant'Ambrogio\" (",
+     " comincia con «'» ma non finisce con la stessa virgoletta, così il sito cerca dove finisce:"
+     " scrivilo tutto tra virgolette diritte, - \"Sant'Ambrogio\";",
      "  - \"Sant'Ambrogio\"", "tags", ["Sant'Ambrogio"]),
     # an item of a list between square brackets: PyYAML's English alone ("did not find
     # expected ',' or ']'", "found unexpected end of stream")
     (["title: Festa", "tags: ['Sant'Ambrogio', Crema, \"L'oratorio: estate\"]"],
      "tra le parentesi quadre di `tags` una voce tra virgolette non si chiude dove finisce"
      " (un apostrofo o una virgoletta dentro la chiude prima, o manca quella finale): scrivi"
-     " le voci così, tags: [Sant'Ambrogio, Crema, \"L'oratorio: estate\"] (",
+     " le voci così, tags: [Sant'Ambrogio, Crema, \"L'oratorio: estate\"];",
      "tags: [Sant'Ambrogio, Crema, \"L'oratorio: estate\"]", "tags",
      ["Sant'Ambrogio", "Crema", "L'oratorio: estate"]),
     (["title: Festa", "tags: ['Crema, Cremona]"], "scrivi le voci così, tags: [Crema,"
-     " Cremona] (", "tags: [Crema, Cremona]", "tags", ["Crema", "Cremona"]),
+     " Cremona] (rilevato", "tags: [Crema, Cremona]", "tags", ["Crema", "Cremona"]),
     # a "#" inside quotes starts no comment: the bracket left open is what is wrong (it was
     # "un `#` comincia un commento", and the line to write tags: [', Crema', Cremona])
     (["title: Festa", "tags: ['#Crema', Cremona"], "la parentesi quadra aperta in `tags` non"
-     " si chiude: aggiungi «]» alla fine, tags: ['#Crema', Cremona] (",
+     " si chiude: aggiungi «]» alla fine, tags: ['#Crema', Cremona] (rilevato",
      "tags: ['#Crema', Cremona]", "tags", ["#Crema", "Cremona"]),
     # the items on the key's line, or under a key that has its value: PyYAML's English
     # alone ("block sequence entries are not allowed in this context", "did not find
@@ -1858,17 +1862,17 @@ MISTYPED_LINES = [
     (["title: Festa", "tags: - Crema, Sant'Angelo"], "scrivile tra parentesi quadre, tags:"
      " [Crema, Sant'Angelo], o", "tags: [Crema, Sant'Angelo]", "tags",
      ["Crema", "Sant'Angelo"]),
-    (["title: - Festa"], "il valore di `title` comincia con «-», che per YAML apre un"
-     " elenco: scrivilo tutto tra virgolette diritte, title: \"- Festa\" (",
+    (["title: - Festa"], "il valore di `title` comincia con «-», che nell'intestazione apre un"
+     " elenco: scrivilo tutto tra virgolette diritte, title: \"- Festa\";",
      "title: \"- Festa\"", "title", "- Festa"),
     (["title: Festa", "- Crema"], "la riga `- Crema` è una voce di un elenco, ma sopra non"
      " c'è la chiave dell'elenco da sola sulla sua riga: scrivi sopra, per esempio, `tags:`",
      "tags:\n- Crema", "tags", ["Crema"]),
     # a word processor's quotes: around the whole value with its apostrophes (’), or the
     # opening one alone; the line proposed kept them
-    (["title: ‘L’estate: all’oratorio’"], "scrivi title: \"L’estate: all’oratorio\" (",
+    (["title: ‘L’estate: all’oratorio’"], "scrivi title: \"L’estate: all’oratorio\";",
      "title: \"L’estate: all’oratorio\"", "title", "L’estate: all’oratorio"),
-    (["title: ‘L’estate: all’oratorio"], "scrivi title: \"L’estate: all’oratorio\" (",
+    (["title: ‘L’estate: all’oratorio"], "scrivi title: \"L’estate: all’oratorio\";",
      "title: \"L’estate: all’oratorio\"", "title", "L’estate: all’oratorio"),
     (["title: “Festa #1” a Crema"], "scrivi tutto il valore tra virgolette diritte,"
      " \"“Festa #1” a Crema\";", "title: \"“Festa #1” a Crema\"", "title",
@@ -1879,54 +1883,54 @@ MISTYPED_LINES = [
     # a quotation: the line proposed kept the opening quote («'Un po' di festa» on the
     # site), and in a list between square brackets it was PyYAML's English alone
     (["summary: 'Un po' di festa"], "scrivilo tutto tra virgolette diritte, summary: \"Un po'"
-     " di festa\" (", "summary: \"Un po' di festa\"", "summary", "Un po' di festa"),
-    (["title: 'E' aperto lo sportello"], "title: \"E' aperto lo sportello\" (",
+     " di festa\";", "summary: \"Un po' di festa\"", "summary", "Un po' di festa"),
+    (["title: 'E' aperto lo sportello"], "title: \"E' aperto lo sportello\";",
      "title: \"E' aperto lo sportello\"", "title", "E' aperto lo sportello"),
     (["title: Festa", "tags:", "  - 'Un po' di festa"], "scrivilo tutto tra virgolette"
-     " diritte, - \"Un po' di festa\" (", "  - \"Un po' di festa\"", "tags",
+     " diritte, - \"Un po' di festa\";", "  - \"Un po' di festa\"", "tags",
      ["Un po' di festa"]),
     (["title: Festa", "tags: ['Un po' di festa', Crema]"], "tra le parentesi quadre di `tags`"
      " una voce tra virgolette non si chiude dove finisce (un apostrofo o una virgoletta"
      " dentro la chiude prima, o manca quella finale): scrivi le voci così, tags: [Un po' di"
-     " festa, Crema] (", "tags: [Un po' di festa, Crema]", "tags", ["Un po' di festa", "Crema"]),
+     " festa, Crema];", "tags: [Un po' di festa, Crema]", "tags", ["Un po' di festa", "Crema"]),
     (["title: Festa", "tags: ['Ca' de' Soresini']"], "scrivi le voci così, tags: [Ca' de'"
-     " Soresini] (", "tags: [Ca' de' Soresini]", "tags", ["Ca' de' Soresini"]),
+     " Soresini];", "tags: [Ca' de' Soresini]", "tags", ["Ca' de' Soresini"]),
     # the bracket left open too: the line proposed, tags: ['Un po' di festa], did not read
     (["title: Festa", "tags: ['Un po' di festa', Crema"], "la parentesi quadra aperta in"
-     " `tags` non si chiude: aggiungi «]» alla fine, tags: [Un po' di festa, Crema] (",
+     " `tags` non si chiude: aggiungi «]» alla fine, tags: [Un po' di festa, Crema];",
      "tags: [Un po' di festa, Crema]", "tags", ["Un po' di festa", "Crema"]),
     # two quoted items without a comma: PyYAML's English alone ("did not find expected ','
     # or ']'")
     (["title: Festa", "tags: ['Crema' 'Cremona']"], "tra le parentesi quadre di `tags` manca"
-     " la virgola tra due voci: scrivi le voci separate da virgole, tags: [Crema, Cremona] (",
+     " la virgola tra due voci: scrivi le voci separate da virgole, tags: [Crema, Cremona];",
      "tags: [Crema, Cremona]", "tags", ["Crema", "Cremona"]),
     (["title: Festa", "tags: [\"Sant'Ambrogio\" 'Crema: città', Pandino]"], "scrivi le voci"
-     " separate da virgole, tags: [Sant'Ambrogio, \"Crema: città\", Pandino] (",
+     " separate da virgole, tags: [Sant'Ambrogio, \"Crema: città\", Pandino];",
      "tags: [Sant'Ambrogio, \"Crema: città\", Pandino]", "tags",
      ["Sant'Ambrogio", "Crema: città", "Pandino"]),
     # a quotation, then more text, the value ending with a quote: the line proposed left
     # out the outer quotes alone, and the site would have published «Crema' e 'Cremona»
     (["title: 'Crema' e 'Cremona'"], "il valore di `title` comincia con una citazione tra"
-     " virgolette e continua dopo: YAML legge solo la citazione; scrivilo tutto tra"
-     " virgolette diritte, title: \"'Crema' e 'Cremona'\" (", "title: \"'Crema' e 'Cremona'\"",
+     " virgolette e continua dopo: il sito legge solo la citazione; scrivilo tutto tra"
+     " virgolette diritte, title: \"'Crema' e 'Cremona'\";", "title: \"'Crema' e 'Cremona'\"",
      "title", "'Crema' e 'Cremona'"),
     (['title: "Festa" in "piazza"'], "scrivilo tutto tra virgolette diritte, title: '\"Festa\""
-     " in \"piazza\"' (", "title: '\"Festa\" in \"piazza\"'", "title", '"Festa" in "piazza"'),
+     " in \"piazza\"';", "title: '\"Festa\" in \"piazza\"'", "title", '"Festa" in "piazza"'),
     (["title: Festa", "tags:", "  - 'Crema' e 'Cremona'"], "scrivilo tutto tra virgolette"
-     " diritte, - \"'Crema' e 'Cremona'\" (", "  - \"'Crema' e 'Cremona'\"", "tags",
+     " diritte, - \"'Crema' e 'Cremona'\";", "  - \"'Crema' e 'Cremona'\"", "tags",
      ["'Crema' e 'Cremona'"]),
     # items quoted one by one without brackets: it was «tags: "Crema', 'Cremona"», one topic
     (["title: Festa", "tags: 'Crema', \"Sant'Ambrogio\""], "le voci di `tags` sono tra"
      " virgolette una per una, ma senza le parentesi quadre attorno: scrivile tra parentesi"
-     " quadre, separate da virgole, tags: [Crema, Sant'Ambrogio] (",
+     " quadre, separate da virgole, tags: [Crema, Sant'Ambrogio];",
      "tags: [Crema, Sant'Ambrogio]", "tags", ["Crema", "Sant'Ambrogio"]),
     # an item of a list written one a line opening square brackets: PyYAML's English alone
     (["title: Festa", "tags:", "  - Crema", "  - [Cremona"], "la parentesi quadra aperta in"
      " questa voce non si chiude, e in un elenco scritto riga per riga le voci non vanno tra"
-     " parentesi: scrivi `- Cremona` (", "  - Cremona", "tags", ["Crema", "Cremona"]),
+     " parentesi: scrivi `- Cremona` (rilevato", "  - Cremona", "tags", ["Crema", "Cremona"]),
     # a quoted item, then one without quotes and no comma: PyYAML's English alone
     (["title: Festa", "tags: ['Crema' Cremona]"], "tra le parentesi quadre di `tags` manca"
-     " la virgola tra due voci: scrivi le voci separate da virgole, tags: [Crema, Cremona] (",
+     " la virgola tra due voci: scrivi le voci separate da virgole, tags: [Crema, Cremona];",
      "tags: [Crema, Cremona]", "tags", ["Crema", "Cremona"]),
 ]
 
@@ -1993,7 +1997,8 @@ def test_a_quote_left_open_gets_a_line_that_closes_it(line, value):
     with pytest.raises(SourceError) as raised:
         split(f"---\n{line}\ndate: 2024-05-05 10:00\n---\n\nTesto.\n")
     assert raised.value.line == 2
-    suggested = raised.value.message.split("virgolette diritte, ", 1)[1].split(" (", 1)[0]
+    suggested = raised.value.message.split("virgolette diritte, ", 1)[1].split(";", 1)[0]
+    suggested = suggested.split(" (rilevato", 1)[0]
     assert suggested.startswith(f"{key}: ")
     fixed = split(f"---\n{suggested}\ndate: 2024-05-05 10:00\n---\n\nTesto.\n")
     assert fixed.raw[key] == value
@@ -2031,7 +2036,7 @@ def test_a_list_over_several_lines_without_a_comma_gets_one_line_to_write(lines,
     assert raised.value.line == 3
     assert (f"tra le parentesi quadre di `{key}` manca la virgola tra due voci: scrivi le voci"
             f" separate da virgole su una riga sola, al posto delle {len(lines)} righe"
-            f" dell'elenco, {written} (") in raised.value.message
+            f" dell'elenco, {written} (rilevato") in raised.value.message
     assert split(front([written])).raw[key] == value
 
 @pytest.mark.parametrize(("lines", "value"), [
@@ -2133,11 +2138,11 @@ LISTS_READ_OTHERWISE = [
      " con un trattino e uno spazio, - Crema /", ["tags:", "  - Crema", "  - Cremona"],
      ["Crema", "Cremona"]),
     (["tags:", "- Crema", "  - Cremona"], 5, "questa riga di `tags` ha più spazi davanti della"
-     " voce sopra (`- Crema`), e YAML la unisce a quella: una voce sola, «Crema - Cremona»;"
+     " voce sopra (`- Crema`), e il sito la unisce a quella: una voce sola, «Crema - Cremona»;"
      " scrivila con gli stessi spazi davanti di `- Crema` /", ["tags:", "- Crema", "- Cremona"],
      ["Crema", "Cremona"]),
     (["tags:", "  - Crema: città", "  - Cremona"], 4, "la voce di `tags` contiene i due punti"
-     " seguiti da uno spazio, e YAML la legge come `chiave: valore`: scrivila tra virgolette"
+     " seguiti da uno spazio, e il sito la legge come `chiave: valore`: scrivila tra virgolette"
      " diritte, - \"Crema: città\" /", ["tags:", "  - \"Crema: città\"", "  - Cremona"],
      ["Crema: città", "Cremona"]),
 ]
@@ -2261,9 +2266,9 @@ def test_a_value_starting_with_yaml_syntax_is_the_same_error_in_check_and_build(
                                                                                 tmp_path):
     site = build({**GOOD, "notizie/a.md": article(title=None).replace(
         "---\n", "---\ntitle: [Aggiornato] Festa di quartiere\n", 1)})
-    message = ("notizie/a.md:2: front matter YAML non valido: il valore di `title` comincia"
-               " con «[», che per YAML apre un elenco, ma dopo la chiusura continua: scrivilo"
-               ' tutto tra virgolette diritte, title: "[Aggiornato] Festa di quartiere"')
+    message = ("notizie/a.md:2: intestazione scritta male: il valore di `title` comincia"
+               " con «[», che nell'intestazione apre un elenco, ma dopo la chiusura continua:"
+               ' scrivilo tutto tra virgolette diritte, title: "[Aggiornato] Festa di quartiere"')
     assert_stopped(site, message[:message.index(" tutto")], 'title: "[Aggiornato] Festa di')
     assert_same_in_check(tmp_path, 1, message)
 

@@ -26,7 +26,7 @@ from plugins.core.urls import content_path
 from . import body, intent, lines, nesting, rawhtml, sanitizer, schema
 from .addresses import MARKER_RE
 from .ahead import EXTENSIONS
-from .errors import SourceError
+from .errors import HEADER, SourceError
 from .footnotes import headed_notes, literal_notes
 from .headings import heading_warnings
 from .needles import SITE_ADDRESS_RE, WRITTEN_ADDRESS_RE, address_needle
@@ -186,7 +186,7 @@ class _FileCheck:
 
     def run(self, data):
         if not data.strip():  # saved before anything was written, or emptied
-            self.add("il file è vuoto: in cima scrivi le informazioni tra due righe `---`"
+            self.add(f"il file è vuoto: in cima scrivi l'{HEADER} tra due righe `---`"
                      " (title: e date:) e sotto il testo, oppure crea l'articolo con ./run new"
                      " / the file is empty", 1)
             return self.checked
@@ -199,7 +199,7 @@ class _FileCheck:
             return self.checked
         if not source.raw and not source.text.lstrip().startswith("---"):
             # text without front matter: the first line was meant as the title
-            self.add("il file non comincia con le informazioni dell'articolo: in cima scrivi"
+            self.add(f"il file non comincia con l'{HEADER}: in cima scrivi"
                      " una riga `---`, poi title: … e date: … (una per riga), poi un'altra"
                      " riga `---`, e sotto il testo / the file has no front matter", 1)
             return self.checked
@@ -246,8 +246,8 @@ class _FileCheck:
         self._unused_references(source.body, references, source.body_line)
         if read and not source.body.strip() and not self.checked.metadata.get("argomento"):
             # the page would show a title and nothing else (a page of a topic lists news)
-            where = ("sotto le informazioni, dopo una riga vuota" if source.native
-                     else "sotto la riga `---` che chiude le informazioni")
+            where = (f"sotto l'{HEADER}, dopo una riga vuota" if source.native
+                     else f"sotto la riga `---` che chiude l'{HEADER}")
             self.add(f"l'articolo non ha testo: scrivilo {where} / the body is empty",
                      max(source.body_line - 1, 1), WARNING)
         if PLACEHOLDER in source.body:
@@ -699,9 +699,10 @@ def _suffix(target):
 def unreadable(relative, error):
     """The problem of a content file that cannot be opened (a symbolic link to a file
     that is gone, a file deleted while it was read): the build's and ``invoke check``'s."""
-    return Problem(relative, f"il file non si può leggere ({error.strerror or error}): un"
-                             " collegamento a un file che non c'è più, o un file cancellato"
-                             " proprio ora? / the file cannot be read")
+    return Problem(relative, "il file non si può leggere: è un collegamento a un file che non"
+                             " c'è più, o un file cancellato proprio ora? Ripristina il file o"
+                             " togli il collegamento / the file cannot be read"
+                             f" ({error.strerror or error})")
 
 
 def check_file(full_path, relative, settings, markdown, sanitize=True, data=None):

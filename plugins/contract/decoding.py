@@ -34,19 +34,20 @@ def decode(data):
     """``(text, [(line, warning)])``: UTF-8 text with LF line endings and no control characters."""
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):  # never in UTF-8: a UTF-16 BOM
         raise SourceError(
-            "il file è salvato in UTF-16 (la codifica «Unicode» del Blocco note di Windows),"
-            " non in UTF-8: salvalo di nuovo in UTF-8; nel Blocco note: «Salva con nome» →"
-            " Codifica «UTF-8» / file is UTF-16, save it as UTF-8", 1)
+            "il file è salvato come «Unicode» dal Blocco note di Windows, e il sito non lo"
+            " legge: salvalo di nuovo; nel Blocco note: «Salva con nome» → Codifica «UTF-8»"
+            " / file is UTF-16, save it as UTF-8", 1)
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as error:
         before = data[:error.start]  # lines end in LF, CR LF or CR alone (old Macs)
         line = before.count(b"\n") + before.count(b"\r") - before.count(b"\r\n") + 1
+        where = _where_undecoded(data, error.start)
         raise SourceError(
-            f"il file non è in UTF-8 ({_where_undecoded(data, error.start)}): è salvato con"
-            " un'altra codifica, di solito «ANSI» (Windows-1252) del Blocco note di Windows;"
-            " salvalo di nuovo in UTF-8: nel Blocco note «Salva con nome» → Codifica «UTF-8»"
-            " / file is not UTF-8", line) from None
+            f"il file ha lettere che il sito non sa leggere ({where}):"
+            " è salvato con un'altra codifica, di solito «ANSI» del Blocco note di Windows;"
+            " salvalo di nuovo: nel Blocco note «Salva con nome» → Codifica «UTF-8»"
+            " / file is not UTF-8 (often Windows-1252)", line) from None
     text = text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
     warnings = []
     if not _ANY_INVISIBLE_RE.search(text):
@@ -76,7 +77,7 @@ def _where_undecoded(data, start):
     word = words[0].group().strip(".,;:!?()[]«»\"'") if words else ""
     if word and len(word) <= 40 and "\ufffd" not in word and not CONTROL_RE.search(word):
         return f"nella parola «{word}»"
-    return f"byte non valido in posizione {start}"
+    return f"verso il carattere {start + 1} del file"
 
 
 # Invisible characters: control characters become spaces; bidirectional embeddings,

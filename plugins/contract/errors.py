@@ -23,9 +23,19 @@ class SourceError(Exception):
         self.source = None  # set by source.split() when the body is known
 
 
-def invalid_yaml(problem, line):
+# The editors' one word for the front matter (docs/guida-redazione.md explains it once, with
+# the technical name in brackets): no message names YAML or "front matter" in Italian
+HEADER = "intestazione"
+
+
+def invalid_yaml(problem, line, detail=None, found=""):
     """The :class:`SourceError` of front matter YAML cannot read, ``problem`` (Italian)
     saying what to write instead: the one wording of that error, however it was found
-    (YAML's own error explained, or a slip found before YAML reads the file)."""
-    return SourceError(f"front matter YAML non valido: {problem}; controlla rientri, due punti"
-                       " e virgolette / invalid YAML front matter", line)
+    (YAML's own error explained, or a slip found before YAML reads the file). ``detail``:
+    PyYAML's own words (English), given only after the Italian, in the English part; with
+    no ``problem`` (a cause no hint tells) the Italian part says what to look at, after
+    ``found`` (where YAML noticed it, when that is not the line named)."""
+    said = f": {problem};" if problem else f"{found}:"
+    english = f": {detail}" if detail else ""
+    return SourceError(f"{HEADER} scritta male{said} controlla rientri, due punti e"
+                       f" virgolette / invalid YAML front matter{english}", line)

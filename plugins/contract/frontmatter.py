@@ -12,7 +12,7 @@ import yaml
 from plugins.core.items import entry_key
 
 from .decoding import visible
-from .errors import SourceError, invalid_yaml
+from .errors import HEADER, SourceError, invalid_yaml
 from .key_groups import NAME_LISTS
 from .key_slips import continued_keys, empty_blocks, entry_keys_out, hashtags
 from .layout_causes import block_cause, layout_cause, unclosed_cause
@@ -49,7 +49,8 @@ def load_yaml(text, first_line):
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         line = first_line + mark.line if mark is not None else None
-        problem = getattr(error, "problem", None) or str(error)
+        problem = getattr(error, "problem", None) or str(error)  # PyYAML's English
+        found, said = "", None  # where PyYAML saw the error, the Italian of what to write
         # a list, a {…} or a quoted text left open: where it opened is what to fix
         opened = getattr(error, "context_mark", None)
         left_open = str(getattr(error, "context", "") or "").startswith(
@@ -57,7 +58,7 @@ def load_yaml(text, first_line):
         if left_open and opened is not None and line is not None \
                 and first_line + opened.line < line:
             line = first_line + opened.line
-            problem += f" (rilevato alla riga {first_line + mark.line})"
+            found = f" (rilevato alla riga {first_line + mark.line})"
         # the first of what the editor cannot see and of the text read as YAML (its front
         # matter not closed), or else a key out of place
         causes = [cause for cause in (invisible_cause(text, first_line),
@@ -65,14 +66,14 @@ def load_yaml(text, first_line):
                                       block_cause(text, first_line, line)) if cause]
         hint = min(causes) if causes else layout_cause(text, first_line, line)
         if hint is not None:  # what the editor cannot see, or a key out of place: its line
-            line, problem = hint[0], f"{hint[1]} ({problem})"
+            line, said = hint[0], hint[1] + found
         else:
             colon = None
             if problem.startswith("mapping values are not allowed") and mark is not None:
                 colon = continued_colon(text.split("\n"), mark.line, first_line) \
                     or unquoted_colon(text.split("\n")[mark.line])
             if colon is not None:  # "title: Crema: apre il centro", the usual case
-                problem = f"{colon} ({problem})"
+                said = colon + found
             elif line is not None:
                 # "title: *Novità* a Crema", "title: [Aggiornato] …", "tags: [Crema",
                 # "title: 'L'estate all'oratorio'"
@@ -81,17 +82,18 @@ def load_yaml(text, first_line):
                     or flow_commas(*flow_lines(text.split("\n"), line - first_line)) \
                     or special_start(typed)
                 if special is not None:
-                    problem = f"{special} ({problem})"
-        raise invalid_yaml(problem, line) from None
+                    said = special + found
+        raise invalid_yaml(said, line, problem, found) from None
     except RecursionError:
-        raise SourceError("front matter YAML troppo annidato / YAML nested too deep",
-                          first_line) from None
+        raise SourceError(f"l'{HEADER} ha troppi elenchi uno dentro l'altro: scrivi ogni"
+                          " informazione su una riga sua, `chiave: valore` / YAML nested too"
+                          " deep", first_line) from None
     except (ValueError, TypeError, KeyError, AttributeError, OverflowError):
         # PyYAML's own constructors fail so on a value its explicit tag does not fit
         # (`!!timestamp 2024-05-05 10:00`: AttributeError; `!!bool forse`: KeyError):
         # a traceback in invoke check, and "Could not process" alone in the build
         line, tag, value = _explicit_tag(node, first_line)
-        raise SourceError(f"front matter YAML non valido: il valore {value!r} non è del tipo"
+        raise SourceError(f"{HEADER} scritta male: il valore «{value}» non è del tipo"
                           f" `!!{tag}` indicato prima: togli `!!{tag}` e scrivi il valore come"
                           " testo / invalid YAML front matter: a value does not fit its tag",
                           line) from None
@@ -102,10 +104,11 @@ def load_yaml(text, first_line):
     if not isinstance(data, dict):
         hint = layout_cause(text, first_line, None)
         if hint is not None:  # "title:Festa" alone: one text, no key
-            raise SourceError(f"front matter YAML non valido: {hint[1]} / invalid YAML front"
-                              " matter", hint[0])
-        raise SourceError("il front matter deve essere un elenco `chiave: valore`"
-                          " / front matter must be a mapping", first_line)
+            raise invalid_yaml(hint[1], hint[0])
+        raise SourceError(f"l'{HEADER} deve essere un elenco `chiave: valore`: scrivi ogni"
+                          " informazione su una riga sua, con il suo nome e i due punti, per"
+                          " esempio `title: Festa` / front matter must be a mapping",
+                          first_line)
     lines, values, warnings = {}, {}, list(continued)
     for key_node, value_node in node.value:
         key = str(key_node.value).strip().lower()
@@ -145,8 +148,8 @@ def _refuse_aliases(document, first_line):
             node = pending.pop()
             if id(node) in seen:
                 raise SourceError(
-                    "alias YAML (`&nome` e `*nome`) non ammessi: scrivi il valore per"
-                    " intero / YAML aliases are not allowed",
+                    f"rimandi tra valori (`&nome` e `*nome`) non ammessi nell'{HEADER}:"
+                    " scrivi il valore per intero / YAML aliases are not allowed",
                     first_line + key_node.start_mark.line)
             seen.add(id(node))
             if isinstance(node.value, list):  # a sequence's items, a mapping's pairs

@@ -113,7 +113,7 @@ def entry_keys_out(document, first_line):
             line = first_line + key_node.start_mark.line
             where = (f"la riga di `{name}` è al margine subito sotto la voce di `{list_key}`"
                      f" che comincia con `- {first[0]}:` (riga"
-                     f" {first_line + first[1].start_mark.line}): YAML la legge come")
+                     f" {first_line + first[1].start_mark.line}): il sito la legge come")
             align = (f"se fa parte di quella voce, scrivila con {first[1].start_mark.column}"
                      f" spazi davanti, allineata a `{first[0]}:` / `{name}` at the margin"
                      f" under an entry of `{list_key}`: indent it as `{first[0]}:`")

@@ -6,6 +6,7 @@ the text. Read only after YAML's error, to name the line to fix and what to writ
 
 import re
 
+from .errors import HEADER
 from .key_groups import ATTACHMENTS, ENTRY_KEYS
 from .schema import CONTRACT_KEYS, KEY_SPELLINGS
 from .value_hints import PLAIN_VALUE_RE, special_start, unquoted_colon
@@ -221,7 +222,7 @@ def _item_less_indented(lines, number):
             if key is not None]
     where = f" di `{keys[-1][1]}`" if keys else ""
     item = typed.strip()
-    return (f"questa riga{where} ha meno spazi davanti della voce sopra (`{item}`), e YAML"
+    return (f"questa riga{where} ha meno spazi davanti della voce sopra (`{item}`), e il sito"
             f" non la legge come una voce dello stesso elenco: scrivila con"
             f" {len(above['indent'])} spazi davanti, come `{item}`")
 
@@ -234,7 +235,7 @@ def unspaced_message(key, indent, rest):
     """The explanation of an item of ``key``'s list typed ``-Cremona``, with the line to
     write: ``indent``, a dash, a space and ``rest``."""
     where = f" di `{key}`" if key is not None else ""
-    return (f"la voce dell'elenco{where} non ha lo spazio dopo il trattino, e YAML non la"
+    return (f"la voce dell'elenco{where} non ha lo spazio dopo il trattino, e il sito non la"
             f" legge come una voce dello stesso elenco: scrivila con un trattino e uno"
             f" spazio, come le altre, `{indent}- {rest.strip()}`")
 
@@ -361,8 +362,8 @@ def unclosed_cause(text, first_line, line):
     if found is None or (line is not None and line < first_line + found):
         return None
     return (first_line + found,
-            "qui comincia il testo, ma manca la riga `---` che chiude le informazioni in"
-            " cima: aggiungila prima del testo, sotto l'ultima informazione (ora le chiude la"
+            f"qui comincia il testo, ma manca la riga `---` che chiude l'{HEADER}:"
+            " aggiungila prima del testo, sotto l'ultima informazione (ora la chiude la"
             f" riga `---` della riga {first_line + len(lines) - 1}, più in basso)")
 
 

@@ -109,7 +109,7 @@ def list_slips(document, text, first_line):
                 one = value.value.lstrip("- ")
                 warnings.append((
                     first_line + start.line,
-                    f"le righe di `{key}` non hanno il trattino: YAML le legge come un testo"
+                    f"le righe di `{key}` non hanno il trattino: il sito le legge come un testo"
                     f" solo, «{value.value}», e il sito lo pubblica come una voce sola; se"
                     f" sono voci diverse scrivile tra parentesi quadre, separate da virgole,"
                     f" {key}: [{items}], o ciascuna su una riga sua, sotto `{key}:`, con due"
@@ -129,7 +129,7 @@ def list_slips(document, text, first_line):
                     above = lines[entry.start_mark.line].strip()
                     raise SourceError(
                         f"questa riga di `{key}` ha più spazi davanti della voce sopra"
-                        f" (`{above}`), e YAML la unisce a quella: una voce sola,"
+                        f" (`{above}`), e il sito la unisce a quella: una voce sola,"
                         f" «{entry.value}»; scrivila con gli stessi spazi davanti di"
                         f" `{above}` / align the list's items", first_line + joined)
             elif isinstance(entry, yaml.MappingNode) and key.lower() in NAME_LISTS \
@@ -137,7 +137,7 @@ def list_slips(document, text, first_line):
                     and all(isinstance(part, yaml.ScalarNode) for part in entry.value[0]):
                 name = f"{entry.value[0][0].value}: {entry.value[0][1].value}"
                 raise SourceError(
-                    f"la voce di `{key}` contiene i due punti seguiti da uno spazio, e YAML"
+                    f"la voce di `{key}` contiene i due punti seguiti da uno spazio, e il sito"
                     f" la legge come `chiave: valore`: scrivila tra virgolette diritte,"
                     f" - {quoted(name)} / quote a name holding `: `",
                     first_line + entry.start_mark.line)
@@ -185,7 +185,7 @@ def _flow_slips(key, sequence, text, first_line):
                         else written_value(name, in_list=True) for name in read)
     voices = ("la voce", "la") if len(read) == 1 else ("le voci", "le")
     return [(first_line + sequence.start_mark.line,
-             f"tra le parentesi quadre di `{key}` forse manca una virgola: YAML legge"
+             f"tra le parentesi quadre di `{key}` forse manca una virgola: il sito legge"
              f" {voices[0]} {published}, e il sito {voices[1]} pubblica così; se sono voci"
              f" diverse scrivile separate da virgole, su una riga, {key}: [{items}]; se è"
              f" giusto così, scrivi {key}: [{as_read}] / a comma may be missing between two"

@@ -428,8 +428,13 @@ def _check_translation(meta, problems):
     if value in ("true", "false"):
         meta["translation"] = value
     else:
-        problems.append(("translation", f"`translation` vale true o false, non"
-                                        f" {meta['translation']!r} / must be true or false"))
+        written = meta["translation"]
+        if isinstance(written, list):
+            written = f"[{', '.join(map(str, written))}]"
+        problems.append(("translation", f"`translation` vale `true` (sì) o `false` (no), non"
+                                        f" «{written}»: scrivi `translation: true` o"
+                                        " `translation: false`, o togli la riga"
+                                        " / must be true or false"))
         del meta["translation"]
 
 

@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass, field
 
 from .decoding import decode
-from .errors import SourceError
+from .errors import HEADER, SourceError
 from .frontmatter import load_yaml
 
 # A first line "---", then YAML, then a line "---" (or "...").
@@ -59,13 +59,13 @@ def native_header(text):
         elif "title" in raw and DASHES_RE.fullmatch(line):
             # "title: …", "date: …", then "---": the front matter's opening line left out
             # (a blank line before "---", as below, would publish a rule atop the text)
-            raise SourceError("manca la riga `---` che apre le informazioni in cima: il front"
-                              " matter si chiude alla riga"
+            raise SourceError(f"manca la riga `---` che apre l'{HEADER}: l'{HEADER} si chiude"
+                              " alla riga"
                               f" {number} ma non si apre; scrivi `---` come prima riga del"
                               " file, sopra la prima informazione / front matter not opened:"
                               " write `---` as the first line", 1)
         elif "title" in raw:  # the text typed right under the header: no blank line
-            raise SourceError("manca una riga vuota tra le informazioni in cima (Title:, Date:"
+            raise SourceError(f"manca una riga vuota tra l'{HEADER} (Title:, Date:"
                               " …) e il testo: aggiungila prima di questa riga / a blank line"
                               " must separate the header from the text", number)
         else:
@@ -113,14 +113,14 @@ def split(text):
         for number, line in enumerate(lines[start:], start=start + 1):
             problem = _dashes_problem(line)
             if problem:
-                raise SourceError(f"il front matter (riga {start}) non si chiude: {problem}"
+                raise SourceError(f"l'{HEADER} (riga {start}) non si chiude: {problem}"
                                   " / front matter closed by a line that is not `---`", number)
-        raise SourceError("il front matter inizia con `---` ma non si chiude con un'altra"
+        raise SourceError(f"l'{HEADER} inizia con `---` ma non si chiude con un'altra"
                           " riga `---`: aggiungila sotto l'ultima informazione, prima del testo"
                           " / front matter not closed", start)
     problem = _dashes_problem(lines[start - 1]) if start <= len(lines) else None
     if problem:  # "–" and "–" around the keys: a body without title nor date, else
-        raise SourceError(f"il front matter non comincia con `---`: {problem}"
+        raise SourceError(f"l'{HEADER} non comincia con `---`: {problem}"
                           " / front matter must open with a `---` line", start)
     raw, key_lines, body, body_line = native_header(text)
     return Source(text, raw, key_lines, body, body_line, native=True)

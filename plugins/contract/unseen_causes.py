@@ -31,7 +31,7 @@ _INVISIBLE = (
     # meant to close it ("---" made a dash by a word processor), a "---" further down
     # (a rule in the body) did: the lines between are taken for YAML
     (re.compile(r"^(?:[\u2010-\u2015\u2212]{1,6}|--|-{4,6})[ \t]*$", re.M),
-     "questa riga non chiude il front matter: deve essere di tre trattini normali, `---`"),
+     "questa riga non chiude l'intestazione: deve essere di tre trattini normali, `---`"),
 )
 
 
@@ -105,8 +105,8 @@ def _tab_indented(line, above):
         written = text
     else:  # the next line of the value above (summary: |, a long title)
         written = "  " + text
-    return (f"la riga comincia con un tabulatore, che YAML non accetta: scrivila con gli"
-            f" spazi, `{written}`")
+    return ("la riga comincia con un tabulatore, che nell'intestazione non vale come spazio:"
+            f" scrivila con gli spazi, `{written}`")
 
 
 def _curly_quoted(line):
@@ -114,8 +114,8 @@ def _curly_quoted(line):
     value between straight quotes (without the curly ones when they enclose it whole, as
     the warning on curly quotes around a value says: they are not part of the text)."""
     key, value = (part.strip() for part in line.split(":", 1))
-    written = "le virgolette tipografiche (“ ” « ») non racchiudono il testo per YAML: usa" \
-        " quelle diritte (\" o ')"
+    written = "le virgolette tipografiche (“ ” « ») non racchiudono il testo" \
+        " nell'intestazione: usa quelle diritte (\" o ')"
     if not value:  # the value on the line below ("summary:" alone, then "  “…: …”")
         return written
     return f"{written}: scrivi {key}: {quoted(without_curly(value))}"

@@ -195,7 +195,7 @@ def special_start(line):
     match = _DASH_AFTER_KEY_RE.match(line)
     if match is not None and match["key"].strip() in PROSE_KEYS:  # "title: - Festa"
         key, value = match["key"].strip(), line.split(":", 1)[1].strip()
-        return (f"il valore di `{key}` comincia con «-», che per YAML apre un elenco:"
+        return (f"il valore di `{key}` comincia con «-», che nell'intestazione apre un elenco:"
                 f" scrivilo tutto tra virgolette diritte, {key}: {quoted(value)}")
     if match is not None:  # "tags: - Crema - Cremona": the items on the key's line
         key = match["key"].strip()
@@ -248,7 +248,7 @@ def special_start(line):
                 # "title: 'Crema' e 'Cremona'": a quotation, then more text; without its
                 # outer quotes alone (below) it was published «Crema' e 'Cremona»
                 return (f"{subject} comincia con una citazione tra virgolette e continua dopo:"
-                        f" YAML legge solo la citazione; scrivilo tutto tra virgolette"
+                        f" il sito legge solo la citazione; scrivilo tutto tra virgolette"
                         f" diritte, {written} {quoted(value)}")
             kind, inside = (("semplici (')", "l'apostrofo che contiene lo chiude")
                             if first == "'" else
@@ -261,7 +261,7 @@ def special_start(line):
             # its quotes are kept, below)
             return (f"{subject} continua dopo le virgolette vuote ({first * 2}):"
                     f" scrivi il testo al loro posto, {written} {quoted(value[2:].strip())}")
-        what = (f"comincia con «{first}» ma non finisce con la stessa virgoletta, così YAML"
+        what = (f"comincia con «{first}» ma non finisce con la stessa virgoletta, così il sito"
                 " cerca dove finisce")
         if (first in value[1:] and not quotation_closes(value)) or (
                 first not in value[1:] and quote_left_open(value)):
@@ -280,10 +280,10 @@ def special_start(line):
         return (f"il valore di `{key}` continua dopo la parentesi che chiude l'elenco:"
                 f" scrivi tutte le voci dentro le parentesi quadre, {key}: [{items}]")
     elif first in "[{":
-        what = (f"comincia con «{first}», che per YAML apre un elenco, ma dopo la chiusura"
+        what = (f"comincia con «{first}», che nell'intestazione apre un elenco, ma dopo la chiusura"
                 " continua")
     else:
-        what = f"comincia con «{first}», che per YAML ha un significato speciale"
+        what = f"comincia con «{first}», che nell'intestazione ha un significato speciale"
     return (f"{subject} {what}: scrivilo tutto tra virgolette diritte, {written}"
             f" {quoted(value)}")
 
@@ -322,6 +322,6 @@ def _left_open(key, value):
                     f" fine, {key}: [{items}]")
         return (f"la parentesi graffa aperta in `{key}` non si chiude: un elenco si scrive tra"
                 f" parentesi quadre, {key}: [{items}]")
-    return (f"il valore di `{key}` comincia con «{value[0]}», che per YAML apre un elenco"
+    return (f"il valore di `{key}` comincia con «{value[0]}», che nell'intestazione apre un elenco"
             f" che non si chiude: scrivilo tutto tra virgolette diritte, {key}:"
             f" {quoted(value)}")

@@ -83,8 +83,9 @@ def unreadable_message(source, problem):
     """The content error for an image Pillow cannot read (the build's and ``invoke
     check``'s, which reads each image with :func:`.variants.measure` and
     :func:`.variants.verify`)."""
-    return (f"l'immagine {source} non si può leggere ({problem}): salvala di nuovo come"
-            f" JPEG o PNG / image {source} cannot be read")
+    italian, _, english = problem.partition(" / ")  # Pillow's English: the English half
+    return (f"l'immagine {source} non si può leggere ({italian}): salvala di nuovo come"
+            f" JPEG o PNG / image {source} cannot be read{f' ({english})' if english else ''}")
 
 
 def download_copy(path, folder):

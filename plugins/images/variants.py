@@ -46,7 +46,14 @@ SHARE_MIN_HEIGHT = 200  # px: Facebook ignores a smaller og:image (plugins/seo, 
 
 
 class Unreadable(Exception):
-    """Pillow cannot read the image: the message says why."""
+    """Pillow cannot read the image: the message says why, in Italian (then, after " / ",
+    Pillow's own English words, when it is Pillow's error: :func:`damaged`)."""
+
+
+def damaged(error):
+    """The :class:`Unreadable` of an image Pillow failed on with ``error``: what an editor
+    can tell of it, Pillow's English (``image file is truncated``) for the English half."""
+    return Unreadable(f"rovinata o non è un'immagine / {str(error) or type(error).__name__}")
 
 
 @dataclass(frozen=True)
@@ -108,7 +115,7 @@ def measure(path):
     # SyntaxError: Pillow's for data it cannot parse (a PNG's or WebP's EXIF that does
     # not begin as TIFF data: "not a TIFF file")
     except (OSError, UnidentifiedImageError, ValueError, SyntaxError) as error:
-        raise Unreadable(str(error) or type(error).__name__) from error
+        raise damaged(error) from error
     return Source(path, digest_of(path), width, height, animated, located, kind)
 
 
@@ -153,7 +160,7 @@ def verify(source, folder=None):
             image.draft("RGB", (max(1, source.width // 8), max(1, source.height // 8)))
             image.load()
     except (OSError, ValueError, Image.DecompressionBombError) as error:
-        raise Unreadable(str(error) or type(error).__name__) from error
+        raise damaged(error) from error
     if mark:
         keep(mark, b"")
 
@@ -245,7 +252,7 @@ def draw(source, variants, quality, folder, kind="WEBP"):
                     if os.path.exists(temporary):
                         os.unlink(temporary)
     except (OSError, ValueError) as error:
-        raise Unreadable(str(error) or type(error).__name__) from error
+        raise damaged(error) from error
 
 
 def _lightened(image, options):
