@@ -948,7 +948,10 @@ Promise.all(cases.map(([collection, title]) => {
     assert [answer != "saved" for answer in said[:-1]] == refused, said
     assert said[-1] == "saved"
     assert said[0].startswith("l'indirizzo /documenti/ è riservato al sito"), said[0]
-    assert "Slug (fine dell'indirizzo)" in said[0]
+    # the field by its name, what to write in it in plain words (it was "scrivi un altro
+    # slug nel campo «Slug (fine dell'indirizzo)»")
+    assert "scrivi un'altra fine dell'indirizzo nel campo «Slug (fine dell'indirizzo)»" \
+        in said[0], said[0]
 
 
 def admin_page(site):

@@ -2099,12 +2099,13 @@ def test_a_new_title_with_a_published_items_slug_is_refused_with_the_reason(sess
     """Two articles with one slug stop the build (even a year apart), and Decap saved
     the second without a word; admin.js makes the slug as the site does and looks it
     up in admin/slugs.json. Nothing is written (the git status test)."""
-    assert ("un articolo pubblicato ha già lo stesso indirizzo (slug"
+    assert ("un articolo pubblicato ha già lo stesso indirizzo (fine dell'indirizzo"
             " «come-proporre-un-patto-gener-attivo», notizie/2024-10-15-patto-gener-attivo.md)"
             ) in session.same_slug_refusal
     assert "Error" not in session.same_slug_refusal
     assert ("un articolo non ancora pubblicato (una bozza, o un articolo programmato o"
-            " nascosto) ha già lo stesso indirizzo (slug «festa-di-fine-anno-al-civic-center»)"
+            " nascosto) ha già lo stesso indirizzo (fine dell'indirizzo"
+            " «festa-di-fine-anno-al-civic-center»)"
             ) in session.draft_slug_refusal, session.draft_slug_refusal
     assert "notizie/" not in session.draft_slug_refusal  # nothing of the draft but its slug
     assert "Slug (fine dell'indirizzo)" in session.same_slug_refusal
@@ -2173,7 +2174,7 @@ def test_a_copy_never_replaces_the_original_nor_takes_its_address(session):
     assert "«Duplica»" in shown["not a copy"] and "Error" not in shown["not a copy"]
     for how in ("copy", "new"):
         assert (f"un articolo salvato da quando hai aperto l'editor («{DUP_TITLE}») ha già"
-                f" lo stesso indirizzo (slug «{DUP_SLUG}»)") in shown[how], (how, shown)
+                f" lo stesso indirizzo (fine dell'indirizzo «{DUP_SLUG}»)") in shown[how], (how, shown)
 
 
 def test_a_title_selected_by_the_keyboard_is_replaced_by_the_one_typed(session):

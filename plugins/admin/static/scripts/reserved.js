@@ -34,7 +34,8 @@
     }
     return "l'indirizzo " + address + " è riservato al sito, che lì pubblica una sua pagina,"
       + " e il sito non verrebbe pubblicato. Cambia il titolo (per esempio con altre parole"
-      + " prima o dopo), o scrivi un altro slug nel campo «Slug (fine dell'indirizzo)».";
+      + " prima o dopo), o scrivi un'altra fine dell'indirizzo nel campo «Slug (fine"
+      + " dell'indirizzo)».";
   }
 
   admin.reservedRefusal = reservedRefusal;

@@ -183,9 +183,9 @@
         var taken = takenBy(slugs, event.entry, saved);
         if (taken) {
           throw refusal((taken.page ? "una pagina pubblicata" : "un articolo pubblicato")
-            + " ha già lo stesso indirizzo (slug «" + taken.slug + "», " + taken.file
-            + "), e il sito non verrebbe pubblicato. Cambia il titolo, o scrivi un altro"
-            + " slug nel campo «Slug (fine dell'indirizzo)»."
+            + " ha già lo stesso indirizzo (fine dell'indirizzo «" + taken.slug + "», " + taken.file
+            + "), e il sito non verrebbe pubblicato. Cambia il titolo, o scrivi un'altra fine"
+            + " dell'indirizzo nel campo «Slug (fine dell'indirizzo)»."
             + (taken.elsewhere ? " Se invece lo stai spostando in questa raccolta,"
               + " cancella prima la versione vecchia («Cancella voce»), poi salva di nuovo:"
               + " con lo stesso titolo l'indirizzo resta lo stesso." : ""));
@@ -194,8 +194,8 @@
         if (twin) {
           throw refusal((twin.page ? "una pagina salvata" : "un articolo salvato")
             + " da quando hai aperto l'editor («" + twin.title + "») ha già lo stesso"
-            + " indirizzo (slug «" + twin.slug + "»), e il sito non verrebbe pubblicato."
-            + " Cambia il titolo, o scrivi un altro slug nel campo «Slug (fine"
+            + " indirizzo (fine dell'indirizzo «" + twin.slug + "»), e il sito non verrebbe pubblicato."
+            + " Cambia il titolo, o scrivi un'altra fine dell'indirizzo nel campo «Slug (fine"
             + " dell'indirizzo)».");
         }
         return takenByUnpublished(slugs, event.entry, saved).then(function (hidden) {
@@ -203,9 +203,9 @@
             var item = itemOf(slugs, event.entry, saved);
             throw refusal((item.page ? "una pagina non pubblicata (una bozza o una pagina"
               + " nascosta)" : "un articolo non ancora pubblicato (una bozza, o un articolo"
-              + " programmato o nascosto)") + " ha già lo stesso indirizzo (slug «"
+              + " programmato o nascosto)") + " ha già lo stesso indirizzo (fine dell'indirizzo «"
               + item.slug + "»), e il sito non verrebbe pubblicato. Cambia il titolo, o"
-              + " scrivi un altro slug nel campo «Slug (fine dell'indirizzo)».");
+              + " scrivi un'altra fine dell'indirizzo nel campo «Slug (fine dell'indirizzo)».");
           }
           saved = keptAddress(slugs, event.entry, saved);
           return replaced(event.entry);
