@@ -305,7 +305,7 @@ def test_a_link_to_a_page_the_build_did_not_write_is_shown_at_its_line(preview):
         '<section class="preview-errors"', 1)[1]
     assert "content/notizie/a.md:6: errore: il link /2024/05/festa-tolta/ porta a una pagina o" \
         " a un file che il sito non ha" in panel, panel
-    assert "errore del tema" not in panel
+    assert "errore del sito stesso" not in panel
     assert json.loads(get(preview, "/__anteprima/stato")[1])["errors"] == 1
 
 
@@ -325,7 +325,10 @@ def test_a_theme_error_shows_the_logs_end_with_whole_lines(tmp_path):
     status, page = get(site, "/")
     assert status == 503 and '<script src="/__anteprima/ricarica.js"' in page
     panel = page.split('<section class="preview-errors"', 1)[1]
-    assert "errore del tema, dei plugin o delle impostazioni" in panel
+    # in plain words, with whom to ask (it was "errore del tema, dei plugin o delle
+    # impostazioni: vedi il registro", the log an editor cannot read)
+    assert ("errore del sito stesso (il suo aspetto, i suoi programmi o le sue impostazioni),"
+            " non di un file di content/: chiedi a chi gestisce il sito") in panel
     assert "ancora una versione riuscita" in panel
     # the page's only heading is its <h1> (an <h2> alone left the page without one)
     assert re.findall(r"<(h[1-6])\b", page) == ["h1"]

@@ -261,9 +261,10 @@ class PreviewSite:
         if errors:
             return errors, [], warnings
         tail = [line for line in log if line.strip()][-LOG_TAIL:]
-        return ["La compilazione si è fermata per un errore del tema, dei plugin o delle"
-                " impostazioni: vedi il registro qui sotto. / The build stopped (theme,"
-                " plugin or settings error)."], tail, warnings
+        return ["La compilazione si è fermata per un errore del sito stesso (il suo aspetto,"
+                " i suoi programmi o le sue impostazioni), non di un file di content/: chiedi"
+                " a chi gestisce il sito, mandandogli il registro qui sotto. / The build"
+                " stopped (theme, plugin or settings error)."], tail, warnings
 
     @property
     def sources_file(self):
