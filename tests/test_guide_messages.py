@@ -428,7 +428,9 @@ JARGON = re.compile(
     r"front[ -]?matter|\bYAML\b|\bUTF-?(?:8|16)\b|\bslug\b(?!:)|\bpars(?:e|ing)\b|\bstring\b"
     r"|\bregex|\b(?:None|True|False|null|Traceback|Exception|BOM|bytes?)\b"
     r"|\b(?:the|is|are|not|found|expected|could|cannot|allowed|while|scanning|mapping"
-    r"|token|context|truncated|processed|such|directory)\b", re.I)
+    r"|token|context|truncated|processed|such|directory)\b"
+    # the header by another name than «intestazione»
+    r"|informazioni in cima|in cima, tra le informazioni", re.I)
 # What a message quotes of the file or of what to write: a code span, a «quoted» text, a
 # file's name or an address (a word with a slash, a backslash, @ or a dot between letters),
 # an HTML tag
@@ -456,6 +458,20 @@ def test_no_message_check_prints_for_broken_content_speaks_jargon(printed):
     assert jargon("front matter YAML non valido: x (did not find expected key)") == [
         "front matter", "YAML", "not", "expected"]
     assert jargon("scrivi `slug: a` in notizie/front-matter.md") == []
+
+
+def test_the_guide_gives_the_headers_technical_names_once_beside_its_one_word():
+    """The guide calls the block between the two ``---`` lines «intestazione», as every
+    message does, and gives its technical names, «front matter» and «YAML», once, in
+    brackets beside it (the messages said "front matter YAML non valido", the guide
+    «informazioni in cima», «front matter» and «intestazione» by turns)."""
+    guide = GUIDE.read_text(encoding="utf-8")
+    assert len(re.findall(r"front[ -]?matter", guide, re.I)) == 1
+    assert len(re.findall(r"\bYAML\b", guide)) == 1
+    assert "informazioni in cima" not in guide
+    [paragraph] = [part for part in guide.split("\n\n") if "front matter" in part]
+    assert re.search(r"\*\*intestazione\*\* \([^)]*«front matter»[^)]*«YAML»[^)]*\)",
+                     " ".join(paragraph.split())), paragraph
 
 
 # --- The guide's examples, as an editor copies them ---------------------------------------

@@ -633,7 +633,7 @@ def test_a_long_opening_paragraph_is_named_at_its_line_with_what_to_write(tmp_pa
     assert status == 0, out + err
     message = ("il primo paragrafo del testo è lungo ({} caratteri, consigliati al massimo"
                " 300) e, senza `summary`, fa da sommario negli elenchi e nelle condivisioni:"
-               " scrivi in cima, tra le informazioni, un sommario più breve (summary: …)")
+               " scrivi nell'intestazione un sommario più breve (summary: …)")
     assert [line.split(" / ")[0] for line in out.splitlines()] == [
         "content/comunicati-stampa/2025-10-01-lead-lungo.md:7: avviso: " + message.format(402),
         "content/pages/convegno.md:5: avviso: " + message.format(358)], out
