@@ -691,7 +691,7 @@ MISTAKES = [
     # reads the same and is valid: a warning with both lines to write
     ("tags-without-dashes", {"notizie/gc5.md": _case("gc5", "tags:", "  Crema", "  Cremona")},
      "notizie/gc5.md:4", AVVISO,
-     ["le righe di `tags` non hanno il trattino: il sito le legge come un testo solo, «Crema"
+     ["le righe di `tags` non hanno il trattino: sono lette come un testo solo, «Crema"
       " Cremona», e il sito lo pubblica come una voce sola; se sono voci diverse scrivile tra"
       " parentesi quadre, separate da virgole, tags: [Crema, Cremona], o ciascuna su una"
       " riga sua"]),
@@ -699,14 +699,14 @@ MISTAKES = [
     # "- Cremona", which the site would have published with its dash
     ("tags-without-dash-then-dash", {"notizie/gd5.md": _case("gd5", "tags:", "  Crema",
                                                              "  - Cremona")},
-     "notizie/gd5.md:4", AVVISO, ["il sito le legge come un testo solo, «Crema - Cremona», e il"
+     "notizie/gd5.md:4", AVVISO, ["sono lette come un testo solo, «Crema - Cremona», e il"
                                   " sito lo pubblica come una voce sola; se sono voci diverse"
                                   " scrivile tra parentesi quadre, separate da virgole, tags:"
                                   " [Crema, Cremona], o ciascuna"]),
     # a comma maybe missing, which YAML reads without an error: one topic «Crema Cremona»
     ("tags-no-comma-one-name", {"notizie/gc6.md": _case("gc6", "tags: [Crema", "  Cremona]")},
      "notizie/gc6.md:3", AVVISO, ["tra le parentesi quadre di `tags` forse manca una virgola:"
-                                  " il sito legge la voce «Crema Cremona», e il sito la pubblica"
+                                  " ne risulta la voce «Crema Cremona», e il sito la pubblica"
                                   " così; se sono voci diverse scrivile separate da virgole,"
                                   " su una riga, tags: [Crema, Cremona]; se è giusto così,"
                                   " scrivi tags: [Crema Cremona] /"]),

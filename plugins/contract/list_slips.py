@@ -109,7 +109,7 @@ def list_slips(document, text, first_line):
                 one = value.value.lstrip("- ")
                 warnings.append((
                     first_line + start.line,
-                    f"le righe di `{key}` non hanno il trattino: il sito le legge come un testo"
+                    f"le righe di `{key}` non hanno il trattino: sono lette come un testo"
                     f" solo, «{value.value}», e il sito lo pubblica come una voce sola; se"
                     f" sono voci diverse scrivile tra parentesi quadre, separate da virgole,"
                     f" {key}: [{items}], o ciascuna su una riga sua, sotto `{key}:`, con due"
@@ -183,9 +183,9 @@ def _flow_slips(key, sequence, text, first_line):
     # the names as read, on one line, a quoted word's between quotes: no warning then
     as_read = ", ".join(quoted(name) if re.search("[\"']", name)
                         else written_value(name, in_list=True) for name in read)
-    voices = ("la voce", "la") if len(read) == 1 else ("le voci", "le")
+    voices = ("risulta la voce", "la") if len(read) == 1 else ("risultano le voci", "le")
     return [(first_line + sequence.start_mark.line,
-             f"tra le parentesi quadre di `{key}` forse manca una virgola: il sito legge"
+             f"tra le parentesi quadre di `{key}` forse manca una virgola: ne"
              f" {voices[0]} {published}, e il sito {voices[1]} pubblica così; se sono voci"
              f" diverse scrivile separate da virgole, su una riga, {key}: [{items}]; se è"
              f" giusto così, scrivi {key}: [{as_read}] / a comma may be missing between two"
