@@ -76,7 +76,10 @@ class AddressLinks:
 
 
 class BuildStopped(QuietError):
-    """Raised when content errors were found; the message is editor-facing."""
+    """Raised when content errors were found; the message is editor-facing (logged
+    alone: ``CRITICAL compilazione interrotta, …``)."""
+
+    NAMED = False
 
 
 def report(context, path, message, line=None):

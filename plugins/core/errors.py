@@ -10,13 +10,23 @@ import logging
 
 
 class QuietError(Exception):
-    """Ends the run with this message and exit status 1, no traceback."""
+    """Ends the run with this message and exit status 1, no traceback. ``NAMED``: whether
+    the log line starts with the class's name, as Pelican writes it (``PluginError: …``,
+    for whoever runs the site); an editor's error (``BuildStopped``) says its message
+    alone, no English name of a class before its Italian."""
+
+    NAMED = True
 
 
 def hide_traceback(record):
-    """Log filter: drop the traceback of a QuietError."""
+    """Log filter: drop the traceback of a QuietError (and its class's name, unless
+    ``NAMED``: Pelican logs ``"%s: %s", name, error``)."""
     if record.exc_info and isinstance(record.exc_info[1], QuietError):
+        error = record.exc_info[1]
         record.exc_info = None
+        if not error.NAMED and record.msg == "%s: %s" \
+                and record.args[:1] == (type(error).__name__,):
+            record.msg, record.args = "%s", (error,)
     return True
 
 
