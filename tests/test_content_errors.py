@@ -91,7 +91,8 @@ def test_two_items_with_the_same_url_name_both_files(build, tmp_path):
     files = {"notizie/uno.md": article(title="Stesso titolo"),
              "avvisi/due.md": article(title="Stesso titolo", date="2024-05-20 10:00")}
     site = build(files)
-    assert_stopped(site, "notizie/uno.md", "avvisi/due.md", "stesso `slug` (stesso-titolo)")
+    assert_stopped(site, "notizie/uno.md", "avvisi/due.md",
+                   "stessa fine dell'indirizzo (`slug` stesso-titolo)")
     assert "stesso indirizzo" not in site.log, site.log
     write_content(tmp_path / "verifica" / "content", files)
     code, out, err = run_tool(tmp_path / "verifica", "check", "--settings",
@@ -99,8 +100,8 @@ def test_two_items_with_the_same_url_name_both_files(build, tmp_path):
                               str(tmp_path / "verifica" / "content"))
     assert code == 1
     assert [line.split(" / ")[0] for line in out.splitlines()] == [
-        "content/avvisi/due.md:2: errore: stesso `slug` (stesso-titolo) di notizie/uno.md:"
-        " ogni articolo deve averne uno suo, cambia il titolo (o scrivi uno `slug:` diverso)"
+        "content/avvisi/due.md:2: errore: stessa fine dell'indirizzo (`slug` stesso-titolo) di"
+        " notizie/uno.md: ogni articolo deve avere la sua, cambia il titolo (o scrivi uno `slug:` diverso)"
         " di questo file, il più recente (l'altro può essere già pubblicato con"
         " quell'indirizzo); per esempio slug: stesso-titolo-2024-05"], out + err
 
@@ -959,8 +960,8 @@ MISTAKES = [
      ["rinominalo in f8.md"]),
     ("same-title", {"notizie/f9.md": _item("title: Festa doppia", "date: 2024-05-05"),
                     "avvisi/f9.md": _item("title: Festa doppia", "date: 2024-06-05")},
-     "avvisi/f9.md:2", ERRORE, ["stesso `slug` (festa-doppia) di notizie/f9.md: ogni articolo"
-                                " deve averne uno suo, cambia il titolo (o scrivi uno `slug:`"
+     "avvisi/f9.md:2", ERRORE, ["stessa fine dell'indirizzo (`slug` festa-doppia) di"
+                                " notizie/f9.md: ogni articolo deve avere la sua, cambia il titolo (o scrivi uno `slug:`"
                                 " diverso) di questo file, il più recente (l'altro può essere"
                                 " già pubblicato con quell'indirizzo); per esempio slug:"
                                 " festa-doppia-2024-06"]),
@@ -978,8 +979,8 @@ MISTAKES = [
                                                   "date: 2024-05-05", "slug: riunione-f14"),
                           "notizie/f15.md": _item("title: Riunione di giugno",
                                                   "date: 2024-06-05", "slug: riunione-f14")},
-     "notizie/f15.md:4", ERRORE, ["stesso `slug` (riunione-f14) di notizie/f14.md: ogni"
-                                  " articolo deve averne uno suo, cambia `slug` di questo file,"
+     "notizie/f15.md:4", ERRORE, ["stessa fine dell'indirizzo (`slug` riunione-f14) di"
+                                  " notizie/f14.md: ogni articolo deve avere la sua, cambia `slug` di questo file,"
                                   " il più recente (l'altro può essere già pubblicato con"
                                   " quell'indirizzo); per esempio slug: riunione-f14-2024-06"]),
     ("author-several-names", {"notizie/w1.md": _case("w1", "author: Maria Rossi, Luca Verdi")},

@@ -47,7 +47,8 @@ BROKEN = {
     "immagini/rotta.jpg": JPEG[:120],  # cut short: Pillow cannot read it
 }
 EXPECTED_ERRORS = [
-    "content/avvisi/due.md:2: errore: stesso `slug` (gemello) di notizie/uno.md",
+    "content/avvisi/due.md:2: errore: stessa fine dell'indirizzo (`slug` gemello) di"
+    " notizie/uno.md",
     "content/notizie/allegato.md:5: errore: allegato non trovato: allegati/manca.pdf",
     "content/notizie/alt.md:6: errore: immagine senza testo alternativo",
     "content/notizie/data.md:3: errore: `date` non è una data valida (5 maggio 2024)",
@@ -339,8 +340,8 @@ def test_a_check_after_a_build_forks_workers_only_for_the_files_to_read_again(tm
 
 
 @pytest.mark.parametrize(("lang", "date", "error"), [
-    ("it", "2024-06-05", "content/avvisi/due.md:2: errore: stesso `slug` (stesso) di"
-                         " notizie/uno.md"),
+    ("it", "2024-06-05", "content/avvisi/due.md:2: errore: stessa fine dell'indirizzo"
+                         " (`slug` stesso) di notizie/uno.md"),
     ("en", "2024-05-06", None),  # a translation: /en/2024/05/stesso/, as Pelican writes it
 ])
 def test_check_and_build_agree_on_an_items_language(tmp_path, lang, date, error):

@@ -949,7 +949,8 @@ def test_a_folder_the_site_reserves_itself_is_refused_to_items_and_the_setting_c
 def test_two_items_with_the_same_slug_in_different_months_are_an_error(build):
     site = build({"notizie/uno.md": article(title="Stesso", date="2024-05-05"),
                   "avvisi/due.md": article(title="Stesso", date="2024-06-05")})
-    assert_stopped(site, "avvisi/due.md:2: stesso `slug` (stesso) di notizie/uno.md")
+    assert_stopped(site, "avvisi/due.md:2: stessa fine dell'indirizzo (`slug` stesso) di"
+                         " notizie/uno.md")
 
 
 def test_the_same_slug_twice_is_reported_on_the_newest_article(build, tmp_path):
@@ -960,7 +961,7 @@ def test_the_same_slug_twice_is_reported_on_the_newest_article(build, tmp_path):
     older, newer = "notizie/2024-05-10-riunione.md", "notizie/2024-06-10-riunione.md"
     site = build({older: article(title="Riunione mensile", date="2024-05-10 18:00", slug="''"),
                   newer: article(title="Riunione mensile", date="2024-06-10 18:00", slug="''")})
-    message = f"{newer}:4: stesso `slug` (riunione-mensile) di {older}"
+    message = f"{newer}:4: stessa fine dell'indirizzo (`slug` riunione-mensile) di {older}"
     assert_stopped(site, message)
     assert f"{older}:4: stesso" not in " ".join(site.log.split())
     assert_same_in_check(tmp_path, 1, message)

@@ -41,8 +41,9 @@ def duplicate_slugs(entries):
             other = _other_slug(slug, first, found, taken)
             example = f"; per esempio slug: {other}" if other else ""
             problems.append(Problem(first, (
-                f"stesso `slug` ({slug}) di {', '.join(others)}: ogni {what} deve averne uno"
-                f" suo, cambia {change} {_all_but_one(found)}{example} / two items with the"
+                f"stessa fine dell'indirizzo (`slug` {slug}) di {', '.join(others)}: ogni"
+                f" {what} deve avere la sua, cambia {change} {_all_but_one(found)}{example}"
+                " / two items with the"
                 f" same slug {slug}: {' and '.join(sorted(found))}"), entry.line))
     return problems
 
