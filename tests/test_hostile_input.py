@@ -1358,7 +1358,8 @@ def test_invisible_characters_in_keys_and_dates_are_removed_with_a_warning(build
     assert "\u200b" not in site.all_text() and "\ufeff" not in site.all_text()
     messages = ["notizie/a.md:2: carattere U+200B (spazio a larghezza zero) tolto: controlla il"
                 " testo / zero-width character removed",
-                "notizie/a.md:6: carattere U+FEFF (BOM a metà del file) tolto",
+                "notizie/a.md:6: carattere U+FEFF (segno invisibile di inizio file, qui a metà"
+                " del testo) tolto",
                 "notizie/b.md:3: carattere U+200B (spazio a larghezza zero) tolto"]
     log = " ".join(site.log.split())
     assert all(message in log for message in messages), site.log

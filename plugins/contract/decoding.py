@@ -27,7 +27,8 @@ ZERO_WIDTH_RE = re.compile(r"[\u200b\u2060\ufeff]")
 NAMES = {"\x0b": "interruzione di riga manuale (da un programma di videoscrittura)",
          "\x0c": "salto di pagina", "\x00": "carattere nullo", "\u2028": "separatore di riga",
          "\u2029": "separatore di paragrafo", "\u200b": "spazio a larghezza zero",
-         "\u2060": "unione di parole invisibile", "\ufeff": "BOM a metà del file"}
+         "\u2060": "unione di parole invisibile",
+         "\ufeff": "segno invisibile di inizio file, qui a metà del testo"}  # a BOM
 
 
 def decode(data):
