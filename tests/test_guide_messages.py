@@ -472,6 +472,8 @@ def test_the_guide_gives_the_headers_technical_names_once_beside_its_one_word():
     assert len(re.findall(r"front[ -]?matter", guide, re.I)) == 1
     assert len(re.findall(r"\bYAML\b", guide)) == 1
     assert "informazioni in cima" not in guide
+    # the encoding only as the option to choose in «Salva con nome» (it was "in UTF-8")
+    assert not re.findall(r"(?<!«)UTF-(?:8|16)|UTF-(?:8|16)(?!»)", guide)
     [paragraph] = [part for part in guide.split("\n\n") if "front matter" in part]
     assert re.search(r"\*\*intestazione\*\* \([^)]*«front matter»[^)]*«YAML»[^)]*\)",
                      " ".join(paragraph.split())), paragraph
