@@ -91,7 +91,8 @@ def test_pages_need_no_date(settings):
 def test_unknown_keys_are_warnings_and_extra_keys_are_known(settings):
     meta, problems, warnings = check(settings, colore="blu")
     assert problems == [] and warnings == [
-        ("colore", "chiave sconosciuta `colore`, ignorata / unknown key `colore`")]
+        ("colore", "chiave sconosciuta `colore`, ignorata: correggila se è scritta male,"
+                   " altrimenti togli la riga / unknown key `colore`")]
     assert "colore" not in meta  # ignored, as the warning says
     meta, _, warnings = check({**settings, "CONTRACT_EXTRA_KEYS": ["colore"]}, colore="blu")
     assert warnings == [] and meta["colore"] == "blu"
@@ -129,7 +130,9 @@ def test_a_lang_that_is_not_a_language_code_is_an_error(settings, value):
     meta, problems, _ = check(settings, lang=value)
     assert "lang" not in meta
     assert problems == [("lang", f"`lang` deve essere un codice di lingua come it o en, non"
-                                 f" {value!r} / `lang` must be a language code")]
+                                 f" «{value}»: scrivi per esempio lang: en, o togli la riga"
+                                 " per un articolo in italiano / `lang` must be a language"
+                                 " code")]
     assert check(settings, lang="pt-BR")[1] == []
 
 
@@ -410,7 +413,8 @@ def test_an_update_before_the_publication_is_dropped_with_a_warning(settings):
     meta, problems, warnings = check(settings, **UPDATE_BEFORE_DATE)
     assert problems == [] and "modified" not in meta
     assert warnings == [("modified", "`modified` (ultimo aggiornamento) è prima di `date`:"
-                                     " ignorato / `modified` is before `date`, ignored")]
+                                     " ignorato; correggilo o togli la riga / `modified` is"
+                                     " before `date`, ignored")]
     meta, _, warnings = check(settings, date="2024-05-05 10:00", modified="2024-05-05 10:00")
     assert warnings == [] and meta["modified"] == meta["date"]
 
@@ -526,10 +530,14 @@ def test_keys_typed_in_italian_say_the_key_to_write(settings):
                                  " / missing `date`: write `date`, not `data`")]
     assert dict(warnings)["etichette"].startswith(
         "chiave sconosciuta `etichette`, ignorata: si scrive `tags`")
-    assert dict(warnings)["colore"] == "chiave sconosciuta `colore`, ignorata / unknown key `colore`"
+    assert dict(warnings)["colore"] == ("chiave sconosciuta `colore`, ignorata: correggila se"
+                                        " è scritta male, altrimenti togli la riga / unknown"
+                                        " key `colore`")
     # the key written both ways: the Italian one is only unknown
     _, _, warnings = check(settings, titolo="Festa")
-    assert warnings == [("titolo", "chiave sconosciuta `titolo`, ignorata / unknown key `titolo`")]
+    assert warnings == [("titolo", "chiave sconosciuta `titolo`, ignorata: correggila se è"
+                                   " scritta male, altrimenti togli la riga / unknown key"
+                                   " `titolo`")]
     # a plugin's own key named like an Italian alias is that plugin's, not a misspelled date
     extended = {**settings, "CONTRACT_EXTRA_KEYS": ["data"]}
     _, problems, _ = normalise({"title": "Festa", "data": "2024-05-05"}, is_page=False,

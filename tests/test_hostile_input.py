@@ -2241,8 +2241,9 @@ def test_one_name_or_two_is_published_as_read_with_a_warning(lines, value, line,
      " Anna Verdi]", ["Maria Rossi", "Luca: Bianchi", "Anna Verdi"]),
     # nothing lost: the last line holds the first's names
     (["tags: Crema", "tags: [Crema, Cremona]"], "chiave `tags` ripetuta (riga 3): vale"
-     " l'ultima", None),
-    (["slug: uno", "slug: due"], "chiave `slug` ripetuta (riga 3): vale l'ultima", None),
+     " l'ultima; cancella una delle due righe, tenendo quella completa", None),
+    (["slug: uno", "slug: due"], "chiave `slug` ripetuta (riga 3): vale l'ultima; cancella"
+     " una delle due righe, tenendo quella completa", None),
 ], ids=["argomenti", "autori", "nessuna-voce-persa", "slug"])
 def test_a_list_of_names_written_twice_gets_one_line_with_both(lines, warning, value):
     """``tags`` written on two lines, each with its topics: the last counts, the first's

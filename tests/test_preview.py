@@ -27,8 +27,9 @@ BROKEN = article(title="Buona notizia", date="5 maggio 2024", body="Il testo buo
 DATE_ERROR = "content/notizie/a.md:3: errore: `date`"  # BROKEN's
 # GOOD with a warning: a key the contract does not know (the page's address is the same)
 WARNED = article(title="Buona notizia", body="Il testo buono.", colore="rosso")
-COLOUR_WARNING = ("content/notizie/a.md:4: avviso: chiave sconosciuta `colore`, ignorata /"
-                  " unknown key `colore`")
+COLOUR_WARNING = ("content/notizie/a.md:4: avviso: chiave sconosciuta `colore`, ignorata:"
+                  " correggila se è scritta male, altrimenti togli la riga / unknown key"
+                  " `colore`")
 
 
 def get(site, path):

@@ -68,8 +68,7 @@ def large_file(relative, size, limit_mb):
     """The warning for a file of the attachments folder over ``ATTACHMENTS_MAX_SIZE_MB``
     (``limit_mb``), declared in `attachments` or linked in a text."""
     return (f"allegato molto grande: {relative} ({size_text(size)}, limite {numero(limit_mb)}"
-            " MB)"
-            " / large attachment")
+            " MB): riducilo, per esempio esportando il PDF «per il web» / large attachment")
 
 
 def large_linked(linked, declared, settings):

@@ -392,7 +392,8 @@ class Checker(BrowserParser):
                     f"iframe da {host or url} non ammesso: sono ammessi solo video da {hosts}"
                     f" / iframe from {host or url} not allowed: only videos from {hosts}")
                     if self.iframe_hosts else
-                    "iframe non ammessi (nessun sito video autorizzato) / iframe not allowed")
+                    "iframe non ammessi (nessun sito video autorizzato): metti un link al"
+                    " video, [Guarda il video](https://…) / iframe not allowed")
         elif tag == "img" and (scheme in ("http", "https", "data") or browser_host(url)):
             # the page would load it from elsewhere (and feed readers too): a request to
             # another host the site never makes; and its policy allows no data: images

@@ -122,6 +122,7 @@ def load_yaml(text, first_line):
             # line's lost
             hint = f"; per tenere le voci di tutte e due scrivi una riga sola, {key}: [{merged}]" \
                 if set(first) - set(last) and last else ""
+            hint = hint or "; cancella una delle due righe, tenendo quella completa"
             warnings.append((line, f"chiave `{key}` ripetuta (riga {lines[key]}): vale"
                                    f" l'ultima{hint} / repeated key `{key}`"))
         lines[key], values[key] = line, value_node

@@ -468,8 +468,8 @@ def _update_before_date(modified, published):
         return ("`modified` (ultimo aggiornamento) è il giorno di `date` senza l'ora: ignorato;"
                 f" scrivi anche l'ora dell'aggiornamento, `{modified:%Y-%m-%d} 18:30` /"
                 " `modified` is the day of `date` without a time, ignored: add the time")
-    return ("`modified` (ultimo aggiornamento) è prima di `date`: ignorato /"
-            " `modified` is before `date`, ignored")
+    return ("`modified` (ultimo aggiornamento) è prima di `date`: ignorato; correggilo o"
+            " togli la riga / `modified` is before `date`, ignored")
 
 
 # what a required key's line looks like, for the message of one left empty
@@ -563,7 +563,8 @@ def normalise(raw, *, is_page, settings, native=False):
         key = str(key).strip().lower()
         if key in PATH_KEYS:
             problems.append((key, f"la chiave `{key}` non è ammessa: l'indirizzo viene da"
-                                  f" `slug` (e dalla data) / `{key}` is not allowed"))
+                                  f" `slug` (e dalla data); togli la riga / `{key}` is not"
+                                  " allowed"))
             continue
         if key not in known:  # ignored, as the warning says (Pelican would make it an attribute)
             meant = KEY_SPELLINGS.get(spelled(key))
@@ -572,7 +573,8 @@ def normalise(raw, *, is_page, settings, native=False):
                                       f" `{meant}` (le chiavi sono in inglese) / unknown key `{key}`:"
                                       f" write `{meant}`"))
             else:
-                warnings.append((key, f"chiave sconosciuta `{key}`, ignorata / unknown key"
+                warnings.append((key, f"chiave sconosciuta `{key}`, ignorata: correggila se"
+                                      " è scritta male, altrimenti togli la riga / unknown key"
                                       f" `{key}`"))
             continue
         if key == "status" and (value is None or value == []
@@ -585,8 +587,8 @@ def normalise(raw, *, is_page, settings, native=False):
             continue
         if key in TEXT_KEYS:
             if not _is_scalar(value):
-                problems.append((key, f"`{key}` deve essere un testo, non un elenco"
-                                      f" / `{key}` must be text"))
+                problems.append((key, f"`{key}` deve essere un testo, non un elenco: scrivilo"
+                                      f" senza parentesi quadre / `{key}` must be text"))
                 continue
             value = str(value).strip()
             if key in NAME_KEYS:
@@ -661,8 +663,8 @@ def normalise(raw, *, is_page, settings, native=False):
                                    f" authors: [{names}] / several names in `author`:"
                                    f" write authors: [{names}]"))
     if "author" in meta and "authors" in meta:
-        warnings.append(("author", "`author` e `authors` insieme: vale `authors`"
-                                   " / both set, `authors` wins"))
+        warnings.append(("author", "`author` e `authors` insieme: vale `authors`; tieni"
+                                   " solo una delle due righe / both set, `authors` wins"))
         del meta["author"]
 
     status = meta.get("status", "published").lower()
@@ -684,7 +686,9 @@ def normalise(raw, *, is_page, settings, native=False):
         _check_visits(meta, problems)
     if "lang" in meta and not _LANG_RE.fullmatch(meta["lang"]):  # it is part of the address
         problems.append(("lang", f"`lang` deve essere un codice di lingua come it o en, non"
-                                 f" {meta['lang']!r} / `lang` must be a language code"))
+                                 f" «{meta['lang']}»: scrivi per esempio lang: en, o togli la"
+                                 " riga per un articolo in italiano / `lang` must be a"
+                                 " language code"))
         del meta["lang"]
     if "argomento" in meta and not is_page:
         warnings.append(("argomento", "`argomento` vale solo per le pagine (elenca le notizie di"
