@@ -127,8 +127,14 @@ def test_addresses_differing_only_in_capitals_are_one_file_on_a_mac():
 def test_one_text_or_a_list_each_address_once(base_settings):
     assert old_paths("/a.html") == (["/a.html"], [])
     assert old_paths(["/a.html", "/a.html", "", None, "/b/"]) == (["/a.html", "/b/"], [])
-    paths, problems = old_paths(["/a.html", "b.html", {"x": 1}])
-    assert paths == ["/a.html"] and len(problems) == 2
+    paths, problems = old_paths(["/a.html", "b.html", {"x": 1}, ["/c.html"]])
+    assert paths == ["/a.html"] and len(problems) == 3
+    # an entry that is no address, shown as written (it was Python's {'x': 1})
+    assert problems[1:] == [
+        f"`indirizzi_precedenti`: ogni voce è un indirizzo, come {example}, non «{written}»:"
+        " scrivi un indirizzo per voce, senza parentesi né due punti / each entry is one"
+        " address" for example in ["/notizie/123-presentazione.html"]
+        for written in ("x: 1", "[/c.html]")]
     assert check_key(["/a.html", "/a.html"], base_settings) == (["/a.html"], [])
     assert check_key(["b.html"], base_settings)[0] is None
     off = {**base_settings, "REDIRECTS_ENABLED": False}

@@ -122,8 +122,12 @@ def old_paths(value, folders=None):
         if item is None or not str(item).strip():
             continue
         if isinstance(item, (dict, list, tuple)):
+            # as the editor wrote it (it was Python's {'x': 1}, ['/a.html'])
+            written = ", ".join(f"{key}: {value}" for key, value in item.items()) \
+                if isinstance(item, dict) else f"[{', '.join(map(str, item))}]"
             problems.append(f"`{KEY}`: ogni voce è un indirizzo, come {_EXAMPLE}, non"
-                            f" {item!r} / each entry is one address")
+                            f" «{written}»: scrivi un indirizzo per voce, senza parentesi"
+                            " né due punti / each entry is one address")
             continue
         path, problem = old_path(item, folders)
         if problem:
