@@ -27,8 +27,10 @@ def assert_stopped(site, filename, *fragments):
         assert fragment in log, f"{fragment!r} not in log:\n{site.log}"
     assert "Traceback" not in site.log
     assert "nulla è stato pubblicato" in log
-    # the editor's Italian alone: no English name of a class before it
+    # the editor's Italian alone: no English name of a class before it, nor Pelican's
+    # "Could not process notizie/rotto.md" after the file's own errors
     assert "CRITICAL compilazione interrotta" in log and "BuildStopped" not in log
+    assert "Could not process" not in log
     assert not (site.output / "index.html").exists()
 
 

@@ -14,6 +14,7 @@ function without building.
 import logging
 import os
 import re
+import sys
 
 from pelican import readers as pelican_readers
 from pelican import signals
@@ -34,6 +35,16 @@ REQUIRES = ("plugins.content_checks",)
 def initialize(pelican):
     start(pelican, __name__)
     pelican.settings[ahead.STATE_KEY] = ahead.Ahead()
+    logging.getLogger("pelican.generators").addFilter(repeated_failure)  # once: same function
+
+
+def repeated_failure(record):
+    """Log filter: Pelican's "Could not process notizie/a.md" after a :class:`ContentError`
+    is dropped. The file's problems were logged already, each at its line and in Italian;
+    Pelican's line, in English, only repeated the file's name (the guide had to explain
+    it). Any other failure (a plugin's) keeps it."""
+    return not (record.msg == "Could not process %s"
+                and isinstance(sys.exc_info()[1], ContentError))
 
 
 # Pelican's other readers would publish an .html or .rst file in content/ without any
