@@ -436,8 +436,8 @@ JARGON = re.compile(
     r"|informazioni in cima|in cima, tra le informazioni", re.I)
 # What a message quotes of the file or of what to write: a code span, a «quoted» text, a
 # file's name or an address (a word with a slash, a backslash, @ or a dot between letters),
-# an HTML tag
-QUOTED = re.compile(r"`[^`]*`|«[^»]*»|<[^<>]*>|\S*(?:[/\\@]|\w\.\w)\S*")
+# an HTML tag, an option of ./run new to type (--slug)
+QUOTED = re.compile(r"`[^`]*`|«[^»]*»|<[^<>]*>|\S*(?:[/\\@]|\w\.\w)\S*|--[\w-]+")
 
 
 def jargon(message):
@@ -461,6 +461,38 @@ def test_no_message_check_prints_for_broken_content_speaks_jargon(printed):
     assert jargon("front matter YAML non valido: x (did not find expected key)") == [
         "front matter", "YAML", "not", "expected"]
     assert jargon("scrivi `slug: a` in notizie/front-matter.md") == []
+
+
+# ./run new refused or warned, as an editor types it wrong: (arguments, "Non creato"
+# or "Avviso")
+NEW_MISTAKES = [
+    (["--title", ""], "Non creato"),
+    (["--title", "🎉🎉"], "Non creato"),
+    (["--title", "Festa", "--date", "31/11/2026"], "Non creato"),
+    (["--title", "Festa", "--date", "3000-01-01"], "Non creato"),
+    (["--title", "Festa", "--slug", "Festa Bella!"], "Non creato"),
+    (["--title", "Festa", "--category", "notizia"], "Non creato"),
+    (["--title", "Festa", "--category", "eventi"], "Non creato"),
+    (["--title", "Festa", "--category", "pages"], "Non creato"),
+    (["--title", "Festa " * 30], "Avviso"),
+    (["--title", "Festa", "--date", "2062-05-05 10:00"], "Avviso"),
+]
+
+
+def test_no_message_of_run_new_speaks_jargon(tmp_path):
+    """What ./run new says when it creates nothing, or warns, is plain Italian too (before
+    ` / `): the same list of words as check's messages."""
+    content = tmp_path / "content"
+    (content / "notizie").mkdir(parents=True)
+    (content / "pages").mkdir()
+    conf = str(write_conf(tmp_path))
+    said = []
+    for arguments, kind in NEW_MISTAKES:
+        _, out, err = run_tool(tmp_path, "new_item", *arguments, "--settings", conf,
+                               "--content", str(content))
+        [line] = [line for line in err.splitlines() if line.startswith(f"{kind}: ")]
+        said.append(line.split(" / ")[0])
+    assert not [(line, jargon(line)) for line in said if jargon(line)], said
 
 
 def test_the_guide_gives_the_headers_technical_names_once_beside_its_one_word():
