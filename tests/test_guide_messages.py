@@ -463,6 +463,23 @@ def test_no_message_check_prints_for_broken_content_speaks_jargon(printed):
     assert jargon("scrivi `slug: a` in notizie/front-matter.md") == []
 
 
+def test_no_error_the_build_logs_for_broken_content_speaks_jargon(tmp_path):
+    """The build's errors (its log: the same messages as check's, and those only a build
+    finds, a link to an address the site did not write) for broken content of the suite
+    are plain Italian before ` / ` too, with nothing of Pelican's English but its level:
+    no «BuildStopped:», no «Could not process»."""
+    corpora = [content_errors.MISTAKE_FILES, address_links.TYPOS, editor_tools.BROKEN]
+    said = []
+    for number, files in enumerate(content_folders(corpora)):
+        site = build_site(tmp_path / str(number), files)
+        assert not site.ok and "Traceback" not in site.log
+        errors = site.errors() + [line for line in site.messages().split(" CRITICAL ")[1:]]
+        said += [error.split(" / ")[0] for error in errors]
+    assert len(said) > 50, said
+    assert not [(line, jargon(line)) for line in said if jargon(line)]
+    assert not [line for line in said if line.startswith(("Could not", "BuildStopped"))]
+
+
 # ./run new refused or warned, as an editor types it wrong: (arguments, "Non creato"
 # or "Avviso")
 NEW_MISTAKES = [
