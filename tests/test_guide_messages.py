@@ -433,7 +433,9 @@ JARGON = re.compile(
     r"|\b(?:the|is|are|not|found|expected|could|cannot|allowed|while|scanning|mapping"
     r"|token|context|truncated|processed|such|directory)\b"
     # the header by another name than «intestazione»
-    r"|informazioni in cima|in cima, tra le informazioni", re.I)
+    r"|informazioni in cima|in cima, tra le informazioni"
+    # the name of a standard (an attribute is named as written, aria-label)
+    r"|(?-i:\bARIA\b)", re.I)
 # What a message quotes of the file or of what to write: a code span, a «quoted» text, a
 # file's name or an address (a word with a slash, a backslash, @ or a dot between letters),
 # an HTML tag, an option of ./run new to type (--slug)

@@ -155,13 +155,13 @@ NAMING = {"aria-label", "aria-labelledby", "aria-braillelabel"}
 def aria_problem(tag, name):
     """Why the ARIA attribute ``name`` has no place in ``<tag>`` (``""``: it has)."""
     if name not in ARIA:
-        return (f"attributo ARIA non valido per l'HTML: {name} in <{tag}> (vale solo per"
-                " elementi con un ruolo, role, che il testo non ammette); non viene"
-                f" pubblicato / ARIA attribute {name} not allowed in <{tag}>")
+        return (f"attributo per i lettori di schermo non valido qui: {name} in <{tag}> (vale"
+                " solo per elementi con un ruolo, role, che il testo non ammette); non viene"
+                f" pubblicato: toglilo / ARIA attribute {name} not allowed in <{tag}>")
     if name in NAMING and tag in UNNAMED:
-        return (f"attributo ARIA non valido per l'HTML: {name} in <{tag}> (un lettore di"
-                f" schermo non lo legge: il nome si dà a un link, <a {name}=\"…\">); non"
-                f" viene pubblicato / ARIA attribute {name} not allowed in <{tag}>")
+        return (f"attributo per i lettori di schermo non valido qui: {name} in <{tag}> (un"
+                f" lettore di schermo non lo legge: il nome si dà a un link, <a {name}=\"…\">);"
+                f" non viene pubblicato: toglilo / ARIA attribute {name} not allowed in <{tag}>")
     return ""
 
 
