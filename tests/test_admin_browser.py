@@ -2174,7 +2174,8 @@ def test_a_copy_never_replaces_the_original_nor_takes_its_address(session):
     assert "«Duplica»" in shown["not a copy"] and "Error" not in shown["not a copy"]
     for how in ("copy", "new"):
         assert (f"un articolo salvato da quando hai aperto l'editor («{DUP_TITLE}») ha già"
-                f" lo stesso indirizzo (fine dell'indirizzo «{DUP_SLUG}»)") in shown[how], (how, shown)
+                f" lo stesso indirizzo (fine dell'indirizzo «{DUP_SLUG}»)") in shown[how], \
+            (how, shown)
 
 
 def test_a_title_selected_by_the_keyboard_is_replaced_by_the_one_typed(session):

@@ -103,9 +103,9 @@ def test_two_items_with_the_same_url_name_both_files(build, tmp_path):
     assert code == 1
     assert [line.split(" / ")[0] for line in out.splitlines()] == [
         "content/avvisi/due.md:2: errore: stessa fine dell'indirizzo (`slug` stesso-titolo) di"
-        " notizie/uno.md: ogni articolo deve avere la sua, cambia il titolo (o scrivi uno `slug:` diverso)"
-        " di questo file, il più recente (l'altro può essere già pubblicato con"
-        " quell'indirizzo); per esempio slug: stesso-titolo-2024-05"], out + err
+        " notizie/uno.md: ogni articolo deve avere la sua, cambia il titolo (o scrivi uno"
+        " `slug:` diverso) di questo file, il più recente (l'altro può essere già pubblicato"
+        " con quell'indirizzo); per esempio slug: stesso-titolo-2024-05"], out + err
 
 
 def test_all_broken_files_are_reported_at_once(build):
@@ -963,10 +963,10 @@ MISTAKES = [
     ("same-title", {"notizie/f9.md": _item("title: Festa doppia", "date: 2024-05-05"),
                     "avvisi/f9.md": _item("title: Festa doppia", "date: 2024-06-05")},
      "avvisi/f9.md:2", ERRORE, ["stessa fine dell'indirizzo (`slug` festa-doppia) di"
-                                " notizie/f9.md: ogni articolo deve avere la sua, cambia il titolo (o scrivi uno `slug:`"
-                                " diverso) di questo file, il più recente (l'altro può essere"
-                                " già pubblicato con quell'indirizzo); per esempio slug:"
-                                " festa-doppia-2024-06"]),
+                                " notizie/f9.md: ogni articolo deve avere la sua, cambia il"
+                                " titolo (o scrivi uno `slug:` diverso) di questo file, il più"
+                                " recente (l'altro può essere già pubblicato con"
+                                " quell'indirizzo); per esempio slug: festa-doppia-2024-06"]),
     # last year's item copied (or its title written again): the slug with its year
     ("same-slug-last-year", {"notizie/f16.md": _item("title: Chiusura estiva",
                                                      "date: 2025-07-20", "slug: chiusura-f16"),
@@ -982,9 +982,10 @@ MISTAKES = [
                           "notizie/f15.md": _item("title: Riunione di giugno",
                                                   "date: 2024-06-05", "slug: riunione-f14")},
      "notizie/f15.md:4", ERRORE, ["stessa fine dell'indirizzo (`slug` riunione-f14) di"
-                                  " notizie/f14.md: ogni articolo deve avere la sua, cambia `slug` di questo file,"
-                                  " il più recente (l'altro può essere già pubblicato con"
-                                  " quell'indirizzo); per esempio slug: riunione-f14-2024-06"]),
+                                  " notizie/f14.md: ogni articolo deve avere la sua, cambia"
+                                  " `slug` di questo file, il più recente (l'altro può essere"
+                                  " già pubblicato con quell'indirizzo); per esempio slug:"
+                                  " riunione-f14-2024-06"]),
     ("author-several-names", {"notizie/w1.md": _case("w1", "author: Maria Rossi, Luca Verdi")},
      "notizie/w1.md:3", AVVISO, ["`author` ha più nomi",
                                  "scrivi authors: [Maria Rossi, Luca Verdi]"]),

@@ -1799,8 +1799,8 @@ MISTYPED_LINES = [
      " scrive solo nei link del testo: qui scrivi il percorso senza, - allegati/bando.pdf",
      "  - allegati/bando.pdf", "attachments", ["allegati/bando.pdf"]),
     (["title: [Aggiornato Festa"], "il valore di `title` comincia con «[», che"
-     " nell'intestazione apre un elenco che non si chiude: scrivilo tutto tra virgolette diritte, title:"
-     ' "[Aggiornato Festa"', 'title: "[Aggiornato Festa"', "title",
+     " nell'intestazione apre un elenco che non si chiude: scrivilo tutto tra virgolette"
+     ' diritte, title: "[Aggiornato Festa"', 'title: "[Aggiornato Festa"', "title",
      "[Aggiornato Festa"),
     (["title: Festa", "attachments:", "  - file: allegati/x.pdf", "   title: Bando"],
      "la riga di `title` fa parte della voce dell'elenco che comincia con `- file:`:"
@@ -1835,8 +1835,8 @@ MISTYPED_LINES = [
      " scrivilo così, - \"Sant'Ambrogio\";", "  - \"Sant'Ambrogio\"", "tags",
      ["Sant'Ambrogio"]),
     (["title: Festa", "tags:", "  - 'Sant'Ambrogio"], "il valore della voce dell'elenco"
-     " comincia con «'» ma non finisce con la stessa virgoletta, così il sito cerca dove finisce:"
-     " scrivilo tutto tra virgolette diritte, - \"Sant'Ambrogio\";",
+     " comincia con «'» ma non finisce con la stessa virgoletta, così il sito cerca dove"
+     " finisce: scrivilo tutto tra virgolette diritte, - \"Sant'Ambrogio\";",
      "  - \"Sant'Ambrogio\"", "tags", ["Sant'Ambrogio"]),
     # an item of a list between square brackets: PyYAML's English alone ("did not find
     # expected ',' or ']'", "found unexpected end of stream")

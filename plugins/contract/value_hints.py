@@ -280,8 +280,8 @@ def special_start(line):
         return (f"il valore di `{key}` continua dopo la parentesi che chiude l'elenco:"
                 f" scrivi tutte le voci dentro le parentesi quadre, {key}: [{items}]")
     elif first in "[{":
-        what = (f"comincia con «{first}», che nell'intestazione apre un elenco, ma dopo la chiusura"
-                " continua")
+        what = (f"comincia con «{first}», che nell'intestazione apre un elenco, ma dopo la"
+                " chiusura continua")
     else:
         what = f"comincia con «{first}», che nell'intestazione ha un significato speciale"
     return (f"{subject} {what}: scrivilo tutto tra virgolette diritte, {written}"
@@ -322,6 +322,6 @@ def _left_open(key, value):
                     f" fine, {key}: [{items}]")
         return (f"la parentesi graffa aperta in `{key}` non si chiude: un elenco si scrive tra"
                 f" parentesi quadre, {key}: [{items}]")
-    return (f"il valore di `{key}` comincia con «{value[0]}», che nell'intestazione apre un elenco"
-            f" che non si chiude: scrivilo tutto tra virgolette diritte, {key}:"
+    return (f"il valore di `{key}` comincia con «{value[0]}», che nell'intestazione apre un"
+            f" elenco che non si chiude: scrivilo tutto tra virgolette diritte, {key}:"
             f" {quoted(value)}")

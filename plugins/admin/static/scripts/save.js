@@ -183,7 +183,8 @@
         var taken = takenBy(slugs, event.entry, saved);
         if (taken) {
           throw refusal((taken.page ? "una pagina pubblicata" : "un articolo pubblicato")
-            + " ha già lo stesso indirizzo (fine dell'indirizzo «" + taken.slug + "», " + taken.file
+            + " ha già lo stesso indirizzo (fine dell'indirizzo «" + taken.slug + "», "
+            + taken.file
             + "), e il sito non verrebbe pubblicato. Cambia il titolo, o scrivi un'altra fine"
             + " dell'indirizzo nel campo «Slug (fine dell'indirizzo)»."
             + (taken.elsewhere ? " Se invece lo stai spostando in questa raccolta,"
@@ -194,7 +195,8 @@
         if (twin) {
           throw refusal((twin.page ? "una pagina salvata" : "un articolo salvato")
             + " da quando hai aperto l'editor («" + twin.title + "») ha già lo stesso"
-            + " indirizzo (fine dell'indirizzo «" + twin.slug + "»), e il sito non verrebbe pubblicato."
+            + " indirizzo (fine dell'indirizzo «" + twin.slug + "»), e il sito non verrebbe"
+            + " pubblicato."
             + " Cambia il titolo, o scrivi un'altra fine dell'indirizzo nel campo «Slug (fine"
             + " dell'indirizzo)».");
         }
