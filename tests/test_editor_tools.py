@@ -329,10 +329,11 @@ def test_a_check_after_a_build_forks_workers_only_for_the_files_to_read_again(tm
     problems = [str(problem) for problem in check.check(settings, files=listed)]
     assert problems == [str(problem) for problem in check.check(settings, 1, listed)]
     assert len(problems) == 3, problems  # the changed files' errors, the cached warning
-    assert problems[0].startswith("notizie/a0.md:2: stesso `slug` (articolo-0) di notizie/a2.md")
+    assert problems[0].startswith("notizie/a0.md:2: stessa fine dell'indirizzo"
+                                  " (`slug` articolo-0) di notizie/a2.md")
     assert problems[1].startswith("notizie/a1.md:3: `date` non è una data valida (ieri)")
-    assert problems[2] == ("notizie/a0.md:4: chiave sconosciuta `colore`, ignorata / unknown key"
-                           " `colore`")
+    assert problems[2] == ("notizie/a0.md:4: chiave sconosciuta `colore`, ignorata: correggila se"
+                           " è scritta male, altrimenti togli la riga / unknown key `colore`")
 
     monkeypatch.setattr(check, "_check_one", _checked_where)  # forked: the workers run it
     where = check.checked_files(settings, listed)
