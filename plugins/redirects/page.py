@@ -51,9 +51,11 @@ PERIOD = "Gli articoli di questo periodo sono nell’archivio"
 def render(title, url, settings, moved=True, tags=()):
     """The page's text for the item titled ``title`` (plain text) at ``url``: an old
     address of it (``moved``), or a year's or a month's address leading to its archive.
-    ``tags``: ``[(attribute, name, content)]``, the item's Open Graph and Twitter card
-    tags (plugins/seo ``moved_item_tags``: an old address shared shows the item's
-    preview), written as ``<meta attribute="name" content="content">``."""
+    ``tags``: ``[(attribute, name, content)]``, the meta description, Open Graph and
+    Twitter card tags of the page it leads to, written as ``<meta attribute="name"
+    content="content">``: the item's (plugins/seo ``moved_item_tags``: an old address
+    shared shows the item's preview), or at a year's or a month's address the year's
+    archive's (``moved_archive_tags``)."""
     local, canonical = targets(url, settings)
     # the site's policy after the charset, as on every page (plugins/csp), when it has one
     policy = content_security_policy(settings) \

@@ -21,6 +21,7 @@ from PIL import Image, UnidentifiedImageError
 
 from plugins.assets import published_file
 from plugins.core.items import cover_path
+from plugins.core.pages import at_url
 from plugins.core.terms import written
 from plugins.core.urls import site_address, without_index
 from plugins.italian import quanti
@@ -316,7 +317,7 @@ def _page_type(page, context):
     """``AboutPage`` for the page at ``PROJECT_PAGE``, ``ContactPage`` for the one at
     ``CONTACT_PAGE`` (the settings' addresses, as ``at_url`` finds them), else ``WebPage``."""
     return next((kind for name, kind in PAGE_TYPES.items()
-                 if context.get(name) and page.url == context.get(name)), "WebPage")
+                 if context.get(name) and at_url((page,), context.get(name))), "WebPage")
 
 
 def _page_modified(page, context):
