@@ -24,7 +24,7 @@ from plugins.italian import numero, typeset
 
 from .model import ALLOWED_KINDS, FIELD, KEY, Attachment, clean_path, expand, outside, \
     parse_declarations, size_text
-from .pdfinfo import ENCRYPTED, MetadataCache
+from .pdfinfo import ENCRYPTED, MetadataCache, scanned
 from .statement import Statement
 
 logger = logging.getLogger(__name__)
@@ -125,7 +125,7 @@ def build_attachments(value, item_source, settings, run):
                 problems.append((declaration.position, _pdf_problem(relative, metadata)))
                 continue
             pages = metadata["pages"]
-            images_only = metadata.get("text") is False and bool(metadata.get("images"))
+            images_only = scanned(metadata)
             if run.statement is None:
                 run.statement = Statement(settings)
             inaccessible = run.statement.warning(relative, item_source, metadata)

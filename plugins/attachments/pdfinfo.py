@@ -197,13 +197,25 @@ def _resources(resources, seen, depth):
     return False, images
 
 
+def without_text(metadata):
+    """Whether the PDF of ``metadata`` (an entry of the cache) draws no text at all:
+    nothing for a screen reader to read (what could not be told is not that)."""
+    return metadata.get("text") is False
+
+
+def scanned(metadata):
+    """Whether the PDF of ``metadata`` is a scan: no text, only images of its pages (its
+    link says so, plugins/attachments' ``IMAGES_ONLY``; the statement's warning names it)."""
+    return without_text(metadata) and bool(metadata.get("images"))
+
+
 def shortcomings(metadata):
     """What is wrong with a PDF for a screen reader's user, from ``metadata`` (an entry of
-    the cache): ``"text"`` alone when it draws no text (a scan: nothing to read, whatever
-    else it has), else those of ``"tags"``, ``"title"`` (none), ``"title_shown"`` (one the
+    the cache): ``"text"`` alone when it draws no text (:func:`without_text`: a scan,
+    :func:`scanned`, or blank pages; nothing to read, whatever else it has), else those of ``"tags"``, ``"title"`` (none), ``"title_shown"`` (one the
     reader's window does not show) and ``"lang"`` it lacks, in that order. What could
     not be told is not a shortcoming."""
-    if metadata.get("text") is False:
+    if without_text(metadata):
         return ["text"]
     found = ["tags"] if metadata.get("tagged") is False else []
     if metadata.get("titled") is False:

@@ -38,7 +38,7 @@ from plugins.contract.source import read
 from plugins.core.urls import content_path
 from plugins.italian.words import elenco
 
-from .pdfinfo import shortcomings
+from .pdfinfo import scanned, shortcomings
 
 
 def named_paths(data, statement, section, markdown, seconds=None):
@@ -106,7 +106,7 @@ class Statement:
         english = f"or name this item under «{self.section}» in {self.page}"
         if missing == ["text"]:
             what, inglese = (("solo immagini: forse è una scansione", "only images: scanned?")
-                             if metadata.get("images")
+                             if scanned(metadata)
                              else ("pagine vuote o disegni", "blank pages or drawings"))
             return (f"il PDF {relative} non ha testo ({what}): chi usa un lettore di schermo"
                     " non sente nulla; pubblica il documento originale esportato da Word o"
