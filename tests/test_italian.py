@@ -11,7 +11,7 @@ from bs4 import BeautifulSoup
 from plugins.italian import da, di, fix_apostrophes, numero, quanti
 from plugins.italian.typography import (author_name, in_english, keep_names_whole, mark_names,
                                         without_name_spans)
-from plugins.italian.words import di_ciascuno
+from plugins.italian.words import archive_wording, di_ciascuno
 from plugins.italian.dates import filters
 import samples
 from support import article
@@ -339,6 +339,17 @@ def test_the_meta_line_gives_a_collective_author_its_article_after_a_person(buil
 def test_counts_agree_and_group_their_digits():
     assert [quanti(n, "errore", "errori") for n in (0, 1, 2, 12345)] == [
         "0 errori", "1 errore", "2 errori", "12.345 errori"]
+
+
+def test_an_archive_is_worded_in_one_place():
+    """A period's archive's title, count and description: the archive page wrote its count
+    itself, plugins/redirects its titles, each the same words again."""
+    year = archive_wording((2025,), 12345, "FareLegami")
+    assert (year.title, year.count, year.description) == (
+        "Archivio 2025", "12.345 articoli, dal più recente",
+        "Gli articoli di FareLegami del 2025: 12.345 articoli, dal più recente.")
+    assert archive_wording((2025,), 1, "FareLegami").count == "1 articolo"
+    assert archive_wording("marzo 2025").title == "Archivio marzo 2025"
 
 
 def test_the_index_of_tags_is_in_italian_alphabetical_order(build):

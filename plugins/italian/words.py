@@ -8,11 +8,14 @@
 - :func:`quanti`: a count and its noun, singular or plural (``1 errore``, ``2 errori``,
   ``14.590 visite``), the number as :func:`~.numbers.numero` writes it. The ``quanti``
   Jinja filter: ``{{ n|quanti("articolo", "articoli") }}``.
+- :func:`archive_wording`: a period's archive's title, count ("12 articoli, dal più
+  recente") and description, for every page that writes them.
 - :func:`alfabetico`: names in the order of an Italian index, accents and capitals aside
   (``Ambiente``, ``anziani``, ``Èlite``, ``Zona``): the ``alfabetico`` Jinja filter.
 """
 
 import unicodedata
+from dataclasses import dataclass
 
 from .numbers import numero
 
@@ -72,6 +75,38 @@ def elenco(names):
 def quanti(count, singular, plural):
     """``1 articolo``, ``0 articoli``, ``12.345 articoli``."""
     return f"{numero(count)} {singular if count == 1 else plural}"
+
+
+@dataclass(frozen=True)
+class ArchiveWords:
+    """The words of a period's archive page, worded once: its page (period_archives.html,
+    through plugins/seo's ``archive_words``), its link previews (plugins/seo's
+    ``moved_archive_tags``) and the pages at a year's and a month's address
+    (plugins/redirects) write them."""
+
+    title: str  # "Archivio 2025", "Archivio marzo 2025"
+    count: str  # "12 articoli, dal più recente" ("1 articolo"): the page's intro
+    description: str  # "Gli articoli di FareLegami del 2025: 12 articoli, dal più recente."
+
+
+def archive_wording(period, count=0, site_name=""):
+    """:class:`ArchiveWords` of the archive of ``period`` (Pelican's ``period``, ``(2025,)``
+    for a year, or its label as text, ``"marzo 2025"``) holding ``count`` articles, on
+    the site named ``site_name`` (plain text).
+
+    >>> words = archive_wording((2025,), 12, "FareLegami")
+    >>> words.title, words.count
+    ('Archivio 2025', '12 articoli, dal più recente')
+    >>> words.description
+    'Gli articoli di FareLegami del 2025: 12 articoli, dal più recente.'
+    >>> archive_wording("marzo 2025").title, archive_wording((2025,), 1).count
+    ('Archivio marzo 2025', '1 articolo')
+    """
+    label = period if isinstance(period, str) else " ".join(
+        str(part) for part in reversed(tuple(period)))
+    counted = quanti(count, "articolo", "articoli") + (", dal più recente" if count > 1 else "")
+    return ArchiveWords(f"Archivio {label}", counted,
+                        f"Gli articoli di {site_name} del {label}: {counted}.")
 
 
 def alphabetical_key(name):

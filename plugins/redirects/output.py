@@ -32,6 +32,7 @@ from plugins.core.items import PUBLIC, context_items, key_line, public_fate, sou
 from plugins.core.text import plain
 from plugins.core.urls import without_index
 from plugins.italian.dates import ancora_mese, as_written, mese
+from plugins.italian.words import archive_wording
 
 from . import page, rules
 from .paths import KEY
@@ -81,10 +82,10 @@ def period_pages(context, settings):
         year, month = f"{date:%Y}", f"{date:%Y}/{date:%m}"
         folders = item.save_as.split("/")
         if folders[0] == year:
-            pages[f"{year}/index.html"] = (f"Archivio {year}", archive)
+            pages[f"{year}/index.html"] = (archive_wording(year).title, archive)
         if "/".join(folders[:2]) == month:
             pages[f"{month}/index.html"] = (
-                f"Archivio {mese(date.replace(tzinfo=None), zone).lower()}",
+                archive_wording(mese(date.replace(tzinfo=None), zone).lower()).title,
                 f"{archive}#{ancora_mese(date)}")
     return pages
 

@@ -24,8 +24,8 @@ from plugins.core.items import cover_path
 from plugins.core.pages import at_url
 from plugins.core.terms import written
 from plugins.core.urls import site_address, without_index
-from plugins.italian import quanti
 from plugins.italian.dates import data_iso
+from plugins.italian.words import archive_wording
 
 from . import share, structured
 from .text import absolute, plain, shorten
@@ -374,8 +374,8 @@ def moved_archive_tags(archive, settings):
     address = _address(settings)
     if not address:
         return []
-    words = archive_words_of(archive["period"], len(archive["dates"]),
-                             plain(settings.get("SITENAME")))
+    words = archive_wording(archive["period"], len(archive["dates"]),
+                            plain(settings.get("SITENAME")))
     description = shorten(words.description, DESCRIPTION_LENGTH)
     return _tags(description, *_social(settings, None, False,
                                        absolute(address, archive["url"]), words.title,
@@ -390,27 +390,12 @@ def _tags(description, graph, twitter):
             *(("name", *pair) for pair in twitter)]
 
 
-@dataclass(frozen=True)
-class ArchiveWords:
-    title: str  # "Archivio 2025"
-    description: str  # "Gli articoli di FareLegami del 2025: 12 articoli, dal più recente."
-
-
-def archive_words_of(period, count, site_name):
-    """:class:`ArchiveWords` of the archive of ``period`` (Pelican's ``period``, ``(2025,)``
-    for a year) holding ``count`` articles, on the site named ``site_name`` (plain text)."""
-    label = " ".join(str(part) for part in reversed(tuple(period)))
-    newest = ", dal più recente" if count > 1 else ""
-    return ArchiveWords(f"Archivio {label}", f"Gli articoli di {site_name} del {label}:"
-                                             f" {quanti(count, 'articolo', 'articoli')}{newest}.")
-
-
 @pass_context
 def archive_words(context, period, count):
-    """Jinja global: :class:`ArchiveWords` of a period's archive page (period_archives.html's
-    title and description), the words the pages at its year's and months' addresses
-    preview it with (:func:`moved_archive_tags`)."""
-    return archive_words_of(period, count, plain(context.get("SITENAME")))
+    """Jinja global: :class:`~plugins.italian.words.ArchiveWords` of a period's archive
+    page (period_archives.html's title, count and description), the words the pages at
+    its year's and months' addresses preview it with (:func:`moved_archive_tags`)."""
+    return archive_wording(period, count, plain(context.get("SITENAME")))
 
 
 @pass_context
