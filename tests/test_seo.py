@@ -546,6 +546,60 @@ def test_every_breadcrumb_shown_is_the_page_s_breadcrumb_list(site):
     assert "BreadcrumbList" not in json_ld(site.soup("/"))  # the home shows none
 
 
+def breadcrumbs_named(built):
+    """``{file: [(@id, found)]}``: each breadcrumb a ``WebPage`` or ``CollectionPage`` of
+    the HTML pages ``built`` wrote names by its ``@id``, and whether a JSON-LD block of
+    the same page has that ``@id``."""
+    named = {}
+    for name in built.files():
+        if not name.endswith(".html"):
+            continue
+        blocks = [json.loads(tag.string) for tag in
+                  built.soup("/" + name).select('script[type="application/ld+json"]')]
+        ids = {block.get("@id") for block in blocks}
+        named[name] = [(block["breadcrumb"]["@id"], block["breadcrumb"]["@id"] in ids)
+                       for block in blocks if "breadcrumb" in block]
+    return {name: found for name, found in named.items() if found}
+
+
+def test_every_breadcrumb_a_page_names_is_on_that_page(site, project_site):
+    """A WebPage or CollectionPage names its breadcrumb's BreadcrumbList by its @id: a
+    name with no list of that @id on the page points at nothing. Which pages show a
+    breadcrumb was decided twice, by the templates and again in plugins/seo."""
+    for built, least in ((site, 3), (project_site, 8)):
+        named = breadcrumbs_named(built)
+        assert len(named) >= least, sorted(named)  # pages, categories, tags, authors
+        assert {name: found for name, found in named.items()
+                if not all(there for _, there in found)} == {}
+
+
+def test_a_template_without_a_breadcrumb_names_none(build, tmp_path):
+    """A site's own page.html or category.html without the theme's breadcrumb: its page
+    shows none, so its WebPage or CollectionPage names none and no BreadcrumbList is
+    written (plugins/seo said every page and category had one)."""
+    overrides = tmp_path / "overrides"
+    overrides.mkdir()
+    for name in ("page.html", "category.html"):
+        theme = (ROOT / "theme" / "templates" / name).read_text(encoding="utf-8")
+        (overrides / name).write_text("".join(
+            line for line in theme.splitlines(keepends=True) if "breadcrumb" not in line),
+            encoding="utf-8")
+    built = build({"notizie/a.md": article(title="Primo", category="Notizie"),
+                   "pages/p.md": "---\ntitle: Chi siamo\nslug: chi-siamo\n---\n\nTesto.\n"},
+                  settings=f"THEME_TEMPLATES_OVERRIDES = [{str(overrides)!r}]\n")
+    assert built.ok, built.log
+    for address, kind in (("/chi-siamo/", "WebPage"), ("/categorie/notizie/", "CollectionPage")):
+        soup = built.soup(address)
+        assert soup.select("nav.breadcrumb") == [], address
+        data = json_ld(soup)
+        assert data[kind]["url"] == SITEURL + address
+        assert "breadcrumb" not in data[kind] and "BreadcrumbList" not in data, address
+    # the theme's own templates still name theirs: the article's, the tags' index…
+    named = breadcrumbs_named(built)
+    assert "chi-siamo/index.html" not in named and "categorie/notizie/index.html" not in named
+    assert json_ld(built.soup("/2024/05/primo/"))["BreadcrumbList"]
+
+
 def test_share_links_and_the_copy_button_on_articles(site):
     soup = site.soup(ARTICLE)
     section = soup.find("h2", string="Condividi").find_parent("section")

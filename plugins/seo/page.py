@@ -35,10 +35,8 @@ DESCRIPTION_LENGTH = 160  # characters of a meta description: search results cut
 # project's page is the site's about page, the contacts' its contact page; the others
 # are a WebPage
 PAGE_TYPES = {"PROJECT_PAGE": "AboutPage", "CONTACT_PAGE": "ContactPage"}
-# The listings of articles (a CollectionPage each) by their template, and whether the
-# template shows a breadcrumb (the home page shows none)
-LISTINGS = {"index.html": False, "category.html": True, "tag.html": True,
-            "author.html": True}
+# The listings of articles (a CollectionPage each) by their template
+LISTINGS = frozenset({"index.html", "category.html", "tag.html", "author.html"})
 PREVIEW_MIN = 200  # px, each side: Facebook ignores a smaller og:image
 LARGE_CARD_MIN = (300, 157)  # px: the smallest picture of X's summary_large_image card
 
@@ -277,9 +275,13 @@ def _attachments_text(item):
 
 
 @pass_context
-def page_seo(context, title="", description=""):
+def page_seo(context, title="", description="", trail=None):
     """:class:`PageSeo` of the page being written. ``title`` and ``description`` are the
-    page's own (base.html's ``title`` and ``description`` blocks), as text or HTML."""
+    page's own (base.html's ``title`` and ``description`` blocks), as text or HTML;
+    ``trail`` the breadcrumb it shows (the template's ``breadcrumb_trail``, which
+    base.html shows: :func:`breadcrumb_data`), None for none. The page's
+    ``BreadcrumbList`` and its ``WebPage``'s ``breadcrumb`` come from it together: a
+    template without a breadcrumb has neither, none names a list the page lacks."""
     article, page = context.get("article"), context.get("page")
     item = article or page
     description = _description(description, item, context)
@@ -294,13 +296,15 @@ def page_seo(context, title="", description=""):
     home = absolute(address, "")
     graph, twitter = _social(context, item, bool(article), canonical, title, description)
 
-    json_ld = []  # a BreadcrumbList is written with the breadcrumb shown: breadcrumb_list()
+    crumbs = breadcrumb_data(address, canonical, trail)
+    json_ld = []
     if article:
         json_ld.append(_article_data(article, context, address, canonical, description))
-    elif page:  # page.html shows a breadcrumb
+    elif page:
         json_ld.append(structured.web_page(structured.WebPage(
             _page_type(page, context), title, canonical, site_name, home, description,
-            language(context, page), breadcrumb=True, modified=_page_modified(page, context))))
+            language(context, page), breadcrumb=crumbs is not None,
+            modified=_page_modified(page, context))))
     else:
         if output_file == context.get("INDEX_SAVE_AS", "index.html"):
             json_ld.append(structured.website(site_name, home,
@@ -309,7 +313,9 @@ def page_seo(context, title="", description=""):
         if context.name in LISTINGS:  # the template written (Jinja's name of the context)
             json_ld.append(structured.web_page(structured.WebPage(
                 "CollectionPage", title, canonical, site_name, home, description,
-                language(context), breadcrumb=LISTINGS[context.name])))
+                language(context), breadcrumb=crumbs is not None)))
+    if crumbs is not None:
+        json_ld.append(crumbs)
     return PageSeo(canonical, graph, twitter, json_ld, description)
 
 
@@ -328,19 +334,17 @@ def _page_modified(page, context):
     return data_iso(when, ZoneInfo(context["TIMEZONE"])) if when else ""
 
 
-@pass_context
-def breadcrumb_list(context, trail):
-    """The ``BreadcrumbList`` dict of the breadcrumb the page shows (partials/breadcrumb.html,
-    which writes it beside the breadcrumb: one trail, shown and told to search engines),
-    or None without a site address. ``trail``: the macro's ``[(label, url), …]`` after
-    Home (labels text or HTML, ``url`` a site path, none for a step without a page of its
-    own); the last step is the page itself, at its canonical address. A step without a
-    page is left out: every step but the last needs an address."""
-    address = _address(context)
+def breadcrumb_data(address, canonical, trail):
+    """The ``BreadcrumbList`` dict of the breadcrumb a page shows (``trail``: a template's
+    ``breadcrumb_trail``, which base.html shows with partials/breadcrumb.html: one trail,
+    shown and told to search engines), or None without one (or a site address).
+    ``trail``: ``[(label, url), …]`` after Home (labels text or HTML, ``url`` a site path,
+    none for a step without a page of its own); the last step is the page itself, at its
+    ``canonical`` address. A step without a page is left out: every step but the last
+    needs an address."""
     if not address or not trail:
         return None
     *steps, (label, _) = trail
-    canonical = absolute(address, without_index(context.get("output_file") or ""))
     return structured.breadcrumb_list(
         [("Home", absolute(address, "")),
          *((plain(name), absolute(address, url)) for name, url in steps if url is not None),

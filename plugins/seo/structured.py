@@ -138,7 +138,7 @@ class WebPage:
 def web_page(page):
     """The dict of a :class:`WebPage`: part of the site's ``WebSite`` (by its ``@id``, the
     home page's ``WebSite`` names itself so), its ``breadcrumb`` the ``BreadcrumbList``
-    written beside the breadcrumb (by its ``@id``: one trail); empty fields left out."""
+    written with it (by its ``@id``: one trail); empty fields left out."""
     data = {"@context": CONTEXT, "@type": page.kind, "@id": page.url, "url": page.url,
             "name": page.name, "inLanguage": page.language,
             "isPartOf": {"@type": "WebSite", "@id": website_id(page.home), "name": page.site,
