@@ -814,8 +814,20 @@ QUERIES = {
     # not a web address's last part, nor words whose ending is longer
     "farelegami.it inps.it": [["farelegami", "farelegami"], ["it", "it"], ["inps", "inps"],
                               ["it", "it"]],
-    "Pol.Casale Sig.ra.Neri": [["Pol", "pol"], ["Casale", "casale"], ["Sig", "sig"],
-                               ["ra", "ra"], ["Neri", "neri"]],
+    # an abbreviation of any kind (a part a single letter, a contraction) with a longer
+    # word glued to it, before or after: apart from it, the abbreviation whole
+    "P.zza.Duomo c.so.Garibaldi": [["P.zza", "pzza"], ["Duomo", "duomo"], ["c.so", "cso"],
+                                   ["Garibaldi", "garibaldi"]],
+    "A.S.D.Cremona.A.S.D": [["A.S.D", "asd"], ["Cremona", "cremona"], ["A.S.D", "asd"]],
+    "Sig.ra.Rossi Spett.le.Comune": [["Sig.ra", "sigra"], ["Rossi", "rossi"],
+                                     ["Spett.le", "spettle"], ["Comune", "comune"]],
+    "D.Lgs S.r.l. V.Garibaldi": [["D.Lgs", "dlgs"], ["S.r.l", "srl"], ["V", "v"],
+                                 ["Garibaldi", "garibaldi"]],
+    "Pol.Casale Sig.ra.Neri": [["Pol", "pol"], ["Casale", "casale"], ["Sig.ra", "sigra"],
+                               ["Neri", "neri"]],
+    # a contraction's word ends in no vowel (an abbreviation is cut before one): not a
+    # web address's name, nor a word with a capitalised one glued to it
+    "ente.io Crema.Le": [["ente", "ente"], ["io", "io"], ["Crema", "crema"], ["Le", "le"]],
     "comune.crema.cr.it": [["comune", "comune"], ["crema", "crema"], ["cr", "cr"],
                            ["it", "it"]],
     "Crema,Cremona": [["Crema", "crema"], ["Cremona", "cremona"]],

@@ -940,7 +940,9 @@ SCALE = "/2024/10/le-scale-del-condominio/"
 
 @pytest.mark.parametrize("words, found", [
     ("A.S.D.Stella", CALCETTO), ("S.p.A.Ferri", CALCETTO), ("U.S.Soresina", PALLAVOLO),
-    ("U.S. Soresina", PALLAVOLO), ("Soresina", PALLAVOLO)])
+    ("U.S. Soresina", PALLAVOLO), ("Soresina", PALLAVOLO),
+    # any abbreviation, a contraction too, with a longer word glued to it
+    ("p.zza.Roma", CALCETTO), ("Sig.ra.Verdi", PALLAVOLO)])
 def test_an_abbreviation_with_a_word_glued_to_it_finds_the_page_writing_them(
         searcher, site, words, found):
     """An abbreviation and a word typed with no space after its last full stop,
@@ -948,7 +950,8 @@ def test_an_abbreviation_with_a_word_glued_to_it_finds_the_page_writing_them(
     so has; the page writing "A.S.D. Stella Azzurra" said "Nessun risultato". They are
     the abbreviation and the word, as that page writes them; a page writing them glued,
     "U.S.Soresina", is found by them too, and by the word alone (the index has its
-    parts)."""
+    parts). Not only after two single letters: "p.zza.Roma" was one word, "pzzaroma",
+    and "Sig.ra.Verdi" three, "sig", "ra" and "verdi"."""
     me = searcher
     me.page.goto(site.origin + "/cerca/?q=" + quote(words))
     me.wait_until(lambda: f"«{words}»" in me.status(), f"the answer for {words}")

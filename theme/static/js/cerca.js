@@ -150,16 +150,19 @@ const JOINER = /[^\p{L}\p{N}\p{M}\s\p{Pd}'\u2019\u2018\u02bc`\u00b4]+/gu;
 // Every word is a match, joined by full stops or not (apart() keeps those with one): a
 // pattern that required a full stop failed at each letter of a long word after reading
 // the rest of it (quadratic: "a" 100,000 times in ?q= froze the page for seconds).
-// Two more readings (keptStops()): an abbreviation's letters with a word glued after them,
-// "A.S.D.Cremona", are the abbreviation and the word ("asd", "cremona"), as a page
-// writing "A.S.D. Cremona" has them (the index has "A.S.D.Cremona" as "asdcremona" and
-// "cremona": "A.S.D." and "Cremona" find it too); and a contraction, a short word and its
-// ending of two or three letters ending in a vowel (CONTRACTION_END: "Sig.ra", "Dott.ssa",
-// "Avv.to", "Gent.mo"), is one word, as the index has it ("sigra"): apart, its parts
-// were short beginnings of other words ("sig", "ra": "signore", "racconto"). Not a web
-// address's last part ("farelegami.it", "inps.it": the index has "wwwfarelegamiit",
-// "farelegami" and "it" of "www.farelegami.it"; it ends in no vowel).
+// Two more readings (keptStops()): an abbreviation with a longer word glued to it,
+// "A.S.D.Cremona", "P.zza.Duomo", "Sig.ra.Rossi", is the abbreviation and the word
+// ("asd", "cremona"), as a page writing "A.S.D. Cremona" has them (the index has
+// "A.S.D.Cremona" as "asdcremona" and "cremona": "A.S.D." and "Cremona" find it too);
+// and a contraction, a short word ending in no vowel and its ending of two or three
+// letters ending in one (CONTRACTION_START, CONTRACTION_END: "Sig.ra", "Dott.ssa",
+// "Avv.to", "Gent.mo", "Spett.le"), is one word, as the index has it ("sigra"): apart,
+// its parts were short beginnings of other words ("sig", "ra": "signore", "racconto").
+// Not a web address's last part ("farelegami.it", "inps.it": the index has
+// "wwwfarelegamiit", "farelegami" and "it" of "www.farelegami.it"; it ends in no vowel),
+// nor words ending in a vowel ("ente.io", "Crema.Le": no abbreviation ends so).
 const ABBREVIATION = /\p{L}[\p{L}\p{M}]*(?:\.\p{L}[\p{L}\p{M}]*)*/gu;
+const CONTRACTION_START = /[^aeiou]$/u; // of the contracted word folded (folded())
 const CONTRACTION_END = /[aeio]$/u; // of the ending folded (folded())
 // Punctuation or a symbol: what a word is shown without at either end (queryWords()).
 const EDGE = /^[\p{P}\p{S}]$/u;
@@ -549,35 +552,25 @@ function apart(query) {
 }
 
 /* Which of the full stops between `parts` (the letters of a word joined by full stops,
-   ABBREVIATION) stay, one boolean each, as the index has the word: those of an
-   abbreviation (a part a single letter: "A.S.D", "p.zza"), but the one after its letters
-   when a word follows ("A.S.D.Cremona": "A.S.D", "Cremona"), and a contraction's
-   ("Sig.ra": a word of two to five letters, an ending of two or three ending in a vowel,
-   CONTRACTION_END); the others part words ("comune.crema.cr.it", "Pol.Casale"). Each
-   part is looked at once, whatever their number (a query is read in linear time). */
+   ABBREVIATION) stay, one boolean each, as the index has the word: those within an
+   abbreviation, the stop after a single letter when the next part has at most three
+   letters ("A.S.D", "S.p.A", "p.zza", "c.so", "D.Lgs"), and a contraction's, a word of
+   two to five letters ending in no vowel (an abbreviation is cut before one: "Sig",
+   "Dott", "Spett") and an ending of two or three ending in one ("Sig.ra", "Dott.ssa",
+   "Spett.le": CONTRACTION_START, CONTRACTION_END). A longer word glued to an
+   abbreviation is apart from it ("A.S.D.Cremona", "P.zza.Duomo", "Sig.ra.Rossi": the
+   abbreviation and the word, as a page writing them apart has them), and the other
+   stops part words ("comune.crema.cr.it", "Pol.Casale", "ente.io", "Crema.Le"). Each
+   stop is decided by the two parts beside it alone (a query is read in linear time). */
 function keptStops(parts) {
   const sizes = parts.map((part) => Array.from(part.replace(/\p{M}/gu, "")).length);
-  if (parts.length === 2 && sizes[0] >= 2 && sizes[0] <= 5 && sizes[1] >= 2 && sizes[1] <= 3
-    && CONTRACTION_END.test(folded(parts[1]))) {
-    return [true];
-  }
-  const kept = [];
-  let start = 0;
-  while (start < parts.length - 1) {
-    let end = start; // past the single letters from start
-    while (end < parts.length && sizes[end] === 1) end += 1;
-    if (end - start < 2 || end === parts.length) {
-      // the rest: one word if a part of it is a single letter ("p.zza", "S.p.A")
-      const single = sizes.indexOf(1, start) >= 0;
-      while (kept.length < parts.length - 1) kept.push(single);
-      break;
-    }
-    // an abbreviation's letters, then a word glued to them: apart
-    while (kept.length < end - 1) kept.push(true);
-    kept.push(false);
-    start = end;
-  }
-  return kept;
+  return parts.slice(1).map((after, index) => {
+    const before = parts[index];
+    const [left, right] = [sizes[index], sizes[index + 1]];
+    return (left === 1 && right <= 3)
+      || (left >= 2 && left <= 5 && right >= 2 && right <= 3
+        && CONTRACTION_START.test(folded(before)) && CONTRACTION_END.test(folded(after)));
+  });
 }
 
 /*
