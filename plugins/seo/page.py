@@ -1,8 +1,8 @@
 """From a template's context to what the page tells other sites (the Jinja glue).
 
-:func:`page_seo` and :func:`sharing` are Jinja globals: ``base.html``
-calls ``page_seo(title, description)`` once per page, ``article.html`` calls
-``sharing(article)``. They read the page's context (``article``,
+:func:`page_seo`, :func:`sharing` and :func:`archive_words` are Jinja globals:
+``base.html`` calls ``page_seo(title, description, breadcrumb_trail)`` once per page,
+``article.html`` calls ``sharing(article)``. They read the page's context (``article``,
 ``page``, ``output_file``, the settings) and hand the plain values to the pure
 functions of :mod:`.structured` and :mod:`.share`.
 """
