@@ -33,6 +33,13 @@ accessibility statement's list of WCAG 2.2's new criteria to those marks.
 
 The web editor's own scripts are measured for the same criteria in test_admin_browser.py
 (2.5.7 and 2.5.8) and test_admin_editing_browser.py (2.4.11).
+
+For the tests of 2.5.8, 2.4.11 and 3.2.6, each kind of page is opened once a width, in a
+window of its own, and measured there for all of them (:func:`visits`); the eight are
+tabbed through side by side, one key press each in turn (:func:`side_by_side`): the two
+frames each step waits for go by while the other pages' keys are pressed (the file took
+2 min 7 s with one page, one key and one wait at a time; the same records, each step as
+it was).
 """
 
 import re
@@ -142,17 +149,29 @@ def site(tmp_path_factory):
 
 
 @pytest.fixture(scope="module")
-def page():
+def pages():
+    """A page for each kind of page visited (the first for the tests of one page), each
+    in a browser context of its own, a window of its own: a width's visits side by side
+    (:func:`visits`; Chromium draws the frames only of the last page opened in a
+    context, those of the others once a second or two, which each step waits for)."""
     from playwright.sync_api import sync_playwright  # noqa: PLC0415
 
     with sync_playwright() as playwright:
         browser = launch(playwright)
-        context = browser.new_context(viewport={"width": 1280, "height": HEIGHT},
-                                      reduced_motion="reduce")
-        page = context.new_page()
-        page.devtools = context.new_cdp_session(page)  # goto_in_theme_font's
-        yield page
+        opened = []
+        for _ in PAGES:
+            context = browser.new_context(viewport={"width": 1280, "height": HEIGHT},
+                                          reduced_motion="reduce")
+            page = context.new_page()
+            page.devtools = context.new_cdp_session(page)  # goto_in_theme_font's
+            opened.append(page)
+        yield opened
         browser.close()
+
+
+@pytest.fixture(scope="module")
+def page(pages):
+    return pages[0]
 
 
 def open_page(page, site, address, width):
@@ -166,6 +185,42 @@ def open_page(page, site, address, width):
     assert site.exists(address.partition("?")[0]), address
     page.set_viewport_size({"width": width, "height": HEIGHT})
     goto_in_theme_font(page, site.origin + address, page.devtools, then=shown)
+
+
+@pytest.fixture(scope="module")
+def visits(pages, site):
+    """``visits(width)``: every kind of page (PAGES) opened once at ``width`` px, each in
+    a page of its own, and measured for every test at that width: {address: {"help":
+    HELP as loaded, "targets": TARGETS with the phone's menu open, "Tab": ..., "Shift+Tab":
+    what :func:`tab_run` records, Tab first}}, the pages tabbed through side by side
+    (:func:`side_by_side`); for a visit that failed, the exception it raised (raised
+    again by each test reading it). Measured once per width, on the first test's ask."""
+    measured = {}
+
+    def measure(page, address, width):
+        open_page(page, site, address, width)
+        found = {"help": page.evaluate(HELP)}
+        page.evaluate("document.querySelector('.site-nav-menu').open = true")  # its links too
+        found["targets"] = page.evaluate(TARGETS)
+        found.update((yield from tab_run(page, ("Tab", "Shift+Tab"))))
+        return found
+
+    def at(width):
+        if width not in measured:
+            results = side_by_side([measure(page, address, width)
+                                    for page, (_, address) in zip(pages, PAGES)])
+            measured[width] = {address: result for (_, address), result in zip(PAGES, results)}
+        return measured[width]
+
+    return at
+
+
+def visit(visits, address, width):
+    """What :func:`visits` measured of ``address`` at ``width`` px (its error raised)."""
+    found = visits(width)[address]
+    if isinstance(found, Exception):
+        raise found
+    return found
 
 
 def small_targets(targets):
@@ -201,10 +256,8 @@ def small_targets(targets):
 @pytest.mark.wcag22("2.5.8")
 @pytest.mark.parametrize("width", TARGET_WIDTHS)
 @pytest.mark.parametrize(("kind", "address"), PAGES, ids=[kind for kind, _ in PAGES])
-def test_every_target_is_24_px_or_spaced_as_wcag_2_5_8_allows(page, site, kind, address, width):
-    open_page(page, site, address, width)
-    page.evaluate("document.querySelector('.site-nav-menu').open = true")  # its links too
-    targets = page.evaluate(TARGETS)
+def test_every_target_is_24_px_or_spaced_as_wcag_2_5_8_allows(visits, kind, address, width):
+    targets = visit(visits, address, width)["targets"]
     assert "a Contatti" in [target[0] for target in targets], targets
     assert small_targets(targets) == [], (kind, width)
 
@@ -225,41 +278,85 @@ def test_the_target_measure_catches_a_small_crowded_target(page, site):
                                               "a Dichiarazione di accessibilità"], failing
 
 
-def tab_through(page, key="Tab"):
-    """Each element ``key`` (Tab, or Shift+Tab: backwards, from the page's end) reaches,
-    round to the first one again, the phone's menu open (its links reached too): its
-    FOCUSED record once the page settled."""
-    seen = []
-    page.evaluate("""() => { document.querySelector('.site-nav-menu').open = true;
-                             window.firstFocused = null;
-                             document.activeElement.blur(); scrollTo(0, 0); }""")
-    # one round trip a key: the end reached (the body focused, or round to the first
-    # element again: a link's address may come twice), else the record once settled
-    step = f"""async later => {{
-        if (document.activeElement === document.body) return null;
-        window.firstFocused ||= document.activeElement;
-        if (later && document.activeElement === firstFocused) return null;
-        await ({SETTLE})();
-        return ({FOCUSED})();
-    }}"""
-    for _ in range(150):
-        page.keyboard.press(key)
-        record = page.evaluate(step, bool(seen))
-        if record is None:
-            break
-        seen.append(record)
-    return seen
+# The start of a walk with one key: the phone's menu open (its links reached too), no
+# element focused, the page at its top.
+TAB_START = """() => { document.querySelector('.site-nav-menu').open = true;
+                       window.firstFocused = null;
+                       document.activeElement.blur(); scrollTo(0, 0); }"""
+# A key's step, started once the key was pressed, its answer read later (TAB_RECORD): the
+# end reached (the body focused, or round to the first element again: a link's address may
+# come twice), null; else the FOCUSED record once the page settled.
+TAB_STEP = f"""later => {{ window.tabStep = (async () => {{
+    if (document.activeElement === document.body) return null;
+    window.firstFocused ||= document.activeElement;
+    if (later && document.activeElement === firstFocused) return null;
+    await ({SETTLE})();
+    return ({FOCUSED})();
+}})(); }}"""
+TAB_RECORD = "() => window.tabStep"
+
+
+def tab_run(page, keys=("Tab",)):
+    """For each key of ``keys`` in turn (Tab; Shift+Tab: backwards, from the page's end),
+    each element it reaches, round to the first one again, the phone's menu open: its
+    FOCUSED record once the page settled. A generator (returns {key: [record, ...]}): it
+    yields after each key press, while the page settles (SETTLE, two frames: most of a
+    step's time), for :func:`side_by_side` to press the next key of another page then."""
+    seen_by_key = {}
+    for key in keys:
+        seen = []
+        page.evaluate(TAB_START)
+        for _ in range(150):
+            page.keyboard.press(key)
+            page.evaluate(TAB_STEP, bool(seen))
+            yield
+            record = page.evaluate(TAB_RECORD)
+            if record is None:
+                break
+            seen.append(record)
+        seen_by_key[key] = seen
+    return seen_by_key
+
+
+def side_by_side(runs):
+    """Each generator of ``runs`` (:func:`tab_run`'s, and what yields from one) run in
+    turn to its next yield, until each has returned: the value each returned, or the
+    exception it raised, in their order. One page settles while the others' keys are
+    pressed."""
+    results = [None] * len(runs)
+    running = list(enumerate(runs))
+    while running:
+        for index, run in list(running):
+            try:
+                next(run)
+            except StopIteration as end:
+                results[index] = end.value
+            except Exception as error:  # noqa: BLE001 - the visit's, raised by its tests
+                results[index] = error
+            else:
+                continue
+            running.remove((index, run))
+    return results
+
+
+def tab_through(*walks):
+    """For each ``(page, key)`` of ``walks``, :func:`tab_run`'s records of ``key`` on
+    ``page``, the pages side by side; the first error raised."""
+    results = side_by_side([tab_run(page, (key,)) for page, key in walks])
+    for result in results:
+        if isinstance(result, Exception):
+            raise result
+    return [result[key] for result, (_, key) in zip(results, walks)]
 
 
 @pytest.mark.wcag22("2.4.11")
 @pytest.mark.parametrize("width", FOCUS_WIDTHS)
 @pytest.mark.parametrize(("kind", "address"), PAGES, ids=[kind for kind, _ in PAGES])
-def test_no_focused_element_is_hidden_as_wcag_2_4_11_asks(page, site, kind, address, width):
+def test_no_focused_element_is_hidden_as_wcag_2_4_11_asks(visits, kind, address, width):
     """Forwards and backwards: an element scrolled into view from below (Tab) and from
     above (Shift+Tab), where a sticky header would cover it."""
-    open_page(page, site, address, width)
     for key in ("Tab", "Shift+Tab"):
-        seen = tab_through(page, key)
+        seen = visit(visits, address, width)[key]
         assert len(seen) > 10 and "a #contenuto" in [name for name, *_ in seen], seen
         # the menu's links and the footer's
         assert [end for end in ("/contatti/", "/accessibilita/")
@@ -267,29 +364,28 @@ def test_no_focused_element_is_hidden_as_wcag_2_4_11_asks(page, site, kind, addr
         assert [record for record in seen if not all(record[1:])] == [], (kind, width, key)
 
 
-def test_the_focus_measure_catches_a_box_laid_over_the_focused_element(page, site):
+def test_the_focus_measure_catches_a_box_laid_over_the_focused_element(pages, site):
     """The measure above with a band fixed over the window's lower 60 %: the elements
     the Tab key brings into view under it are reported; and with a sticky header, those
     Shift+Tab brings into view under it (Tab scrolls an element in from below, where the
     header is not)."""
-    open_page(page, site, ARTICLE, 390)
-    page.evaluate("""() => { const band = document.createElement('div');
+    banded, headed = pages[:2]
+    open_page(banded, site, ARTICLE, 390)
+    banded.evaluate("""() => { const band = document.createElement('div');
         band.style.cssText = 'position: fixed; inset: 40% 0 0 0; background: white; z-index: 10';
         document.body.append(band); }""")
-    assert [record for record in tab_through(page) if not all(record[1:])] != []
-    open_page(page, site, ARTICLE, 390)
-    page.locator(".site-header").evaluate(
+    open_page(headed, site, ARTICLE, 390)
+    headed.locator(".site-header").evaluate(
         "header => header.style.cssText = 'position: sticky; top: 0; z-index: 10'")
-    assert [record for record in tab_through(page, "Shift+Tab") if not all(record[1:])] != []
+    forwards, backwards = tab_through((banded, "Tab"), (headed, "Shift+Tab"))
+    assert [record for record in forwards if not all(record[1:])] != []
+    assert [record for record in backwards if not all(record[1:])] != []
 
 
 @pytest.mark.wcag22("3.2.6")
 @pytest.mark.parametrize("width", [390, 1280])
-def test_the_help_is_in_the_same_order_on_every_page_as_wcag_3_2_6_asks(page, site, width):
-    orders = {}
-    for kind, address in PAGES:
-        open_page(page, site, address, width)
-        orders[kind] = page.evaluate(HELP)
+def test_the_help_is_in_the_same_order_on_every_page_as_wcag_3_2_6_asks(visits, width):
+    orders = {kind: visit(visits, address, width)["help"] for kind, address in PAGES}
     home = orders["pagina iniziale"]
     assert home == ["/contatti/", "/accessibilita/"], orders
     assert {kind: order for kind, order in orders.items() if order != home} == {}
