@@ -600,6 +600,32 @@ def test_a_template_without_a_breadcrumb_names_none(build, tmp_path):
     assert json_ld(built.soup("/2024/05/primo/"))["BreadcrumbList"]
 
 
+def test_a_template_extending_one_of_the_theme_s_sets_its_own_breadcrumb(build, tmp_path):
+    """A site's categories.html extending the theme's terms.html (which sets a trail of
+    its own) gives its own trail, or none: the parent's top-level ``set`` ran after the
+    child's and overrode it, shown and told to search engines alike."""
+    overrides = tmp_path / "overrides"
+    overrides.mkdir()
+    (overrides / "categories.html").write_text(
+        '{% extends "terms.html" %}\n{% set terms = categories %}\n'
+        '{% set breadcrumb_trail = [("Tutte le categorie", CATEGORIES_URL)] %}\n'
+        "{% block heading %}Categorie{% endblock %}\n", encoding="utf-8")
+    (overrides / "tags.html").write_text(
+        '{% extends "terms.html" %}\n{% set terms = tags %}\n'
+        "{% set breadcrumb_trail = none %}\n{% block heading %}Argomenti{% endblock %}\n",
+        encoding="utf-8")
+    built = build({"notizie/a.md": article(title="Primo", category="Notizie", tags="Crema")},
+                  settings=f"THEME_TEMPLATES_OVERRIDES = [{str(overrides)!r}]\n")
+    assert built.ok, built.log
+    soup = built.soup("/categorie/")
+    assert soup.select_one("nav.breadcrumb").get_text(" ", strip=True).endswith(
+        "Tutte le categorie")
+    crumbs = json_ld(soup)["BreadcrumbList"]["itemListElement"]
+    assert [crumb["name"] for crumb in crumbs][-1] == "Tutte le categorie"
+    tags = built.soup("/argomenti/")
+    assert tags.select("nav.breadcrumb") == [] and "BreadcrumbList" not in json_ld(tags)
+
+
 def test_share_links_and_the_copy_button_on_articles(site):
     soup = site.soup(ARTICLE)
     section = soup.find("h2", string="Condividi").find_parent("section")
