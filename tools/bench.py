@@ -431,7 +431,6 @@ def bench(work, articles, runs):
         label = f"invoke check ({kind})" if kind != "floor" else "cold check floor (*)"
         print(f"{label:<22}{runs:>5}{seconds:>10.2f}"
               f"{seconds * 1000 / articles:>12.2f}{'':>9}{'':>8}{seconds / bare:>8.2f}")
-    check = statistics.median(checks["cold"])
     print("(*) tools/check_floor.py: the check's start-up and the Markdown conversion alone,"
           " the least\n    a cold check sharing the build's implementation takes (invoke's"
           " start-up not counted)")
@@ -441,8 +440,12 @@ def bench(work, articles, runs):
         print(f"the last cold build's peak memory: {peaks[-1]}")
     print()
     print(results.targets())
-    print(f"{'ok ' if check <= bare / 4 else 'NO '} invoke check (cold cache) ≤ 0.25× bare"
-          f" Pelican's build: {check / bare:.2f}")
+    # the target, for both ways an editor meets the check: with the cache a build or
+    # the preview left (the usual case), and with none (a fresh clone)
+    for kind in ("warm", "cold"):
+        check = statistics.median(checks[kind])
+        print(f"{'ok ' if check <= bare / 4 else 'NO '} invoke check ({kind} cache) ≤ 0.25×"
+              f" bare Pelican's build: {check / bare:.2f}")
     return 0
 
 
