@@ -34,8 +34,9 @@ accessibility statement's list of WCAG 2.2's new criteria to those marks.
 The web editor's own scripts are measured for the same criteria in test_admin_browser.py
 (2.5.7 and 2.5.8) and test_admin_editing_browser.py (2.4.11).
 
-For the tests of 2.5.8, 2.4.11 and 3.2.6, each kind of page is opened once a width, in a
-window of its own, and measured there for all of them (:func:`visits`); the eight are
+For the tests of 2.5.8, 2.4.11, 3.2.6, 2.5.7 and 3.3.8, each kind of page is opened once
+a width, in a window of its own, and measured there for all of them (:func:`visits`;
+2.5.7's listeners and 3.3.8's fields as the page loaded, at 390 px); the eight are
 tabbed through side by side, one key press each in turn (:func:`side_by_side`): the two
 frames each step waits for go by while the other pages' keys are pressed (the file took
 2 min 7 s with one page, one key and one wait at a time; the same records, each step as
@@ -69,6 +70,7 @@ PAGE_NAMES = {
 }
 PAGES = [(name, address) for address, name in PAGE_NAMES.items()]
 TARGET_WIDTHS = [320, 390, 1280]  # two phones' and a computer's
+LOADED_WIDTH = 390  # the one the dragging and field measures are taken at
 FOCUS_WIDTHS = [320, 390, 1280]
 HEIGHT = 800
 EXTRA = {
@@ -190,18 +192,17 @@ def open_page(page, site, address, width):
 @pytest.fixture(scope="module")
 def visits(pages, site):
     """``visits(width)``: every kind of page (PAGES) opened once at ``width`` px, each in
-    a page of its own, and measured for every test at that width: {address: {"help":
-    HELP as loaded, "targets": TARGETS with the phone's menu open, "Tab": ..., "Shift+Tab":
-    what :func:`tab_run` records, Tab first}}, the pages tabbed through side by side
-    (:func:`side_by_side`); for a visit that failed, the exception it raised (raised
-    again by each test reading it). Measured once per width, on the first test's ask."""
+    a page of its own, and measured for every test at that width: {address: what
+    :func:`loaded_measures` records as the page loaded ("help", "fields", "targets", and
+    at LOADED_WIDTH "dragging"), then "Tab", "Shift+Tab": what :func:`tab_run` records,
+    Tab first}, the pages tabbed through side by side (:func:`side_by_side`); for a
+    visit that failed, the exception it raised (raised again by each test reading it).
+    Measured once per width, on the first test's ask."""
     measured = {}
 
     def measure(page, address, width):
         open_page(page, site, address, width)
-        found = {"help": page.evaluate(HELP)}
-        page.evaluate("document.querySelector('.site-nav-menu').open = true")  # its links too
-        found["targets"] = page.evaluate(TARGETS)
+        found = loaded_measures(page, site.origin, dragging=width == LOADED_WIDTH)
         found.update((yield from tab_run(page, ("Tab", "Shift+Tab"))))
         return found
 
@@ -213,6 +214,19 @@ def visits(pages, site):
         return measured[width]
 
     return at
+
+
+def loaded_measures(page, origin, dragging=True):
+    """What :func:`visits` records of a page just opened (:func:`open_page`), before
+    anything else changes it: {"help": HELP, "fields": FIELDS, then with the phone's
+    menu open (its links too) "targets": TARGETS, and with ``dragging`` "dragging":
+    :func:`dragging_listeners` (DevTools' walk of the page: only where a test reads it)}."""
+    found = {"help": page.evaluate(HELP), "fields": page.evaluate(FIELDS)}
+    page.evaluate("document.querySelector('.site-nav-menu').open = true")
+    found["targets"] = page.evaluate(TARGETS)
+    if dragging:
+        found["dragging"] = dragging_listeners(page, origin)
+    return found
 
 
 def visit(visits, address, width):
@@ -471,12 +485,10 @@ def dragging_listeners(page, origin):
 
 @pytest.mark.wcag22("2.5.7")
 @pytest.mark.parametrize(("kind", "address"), PAGES, ids=[kind for kind, _ in PAGES])
-def test_nothing_on_a_page_is_done_by_dragging_as_wcag_2_5_7_asks(page, site, kind, address):
+def test_nothing_on_a_page_is_done_by_dragging_as_wcag_2_5_7_asks(visits, kind, address):
     """Once the page's scripts ran (the visit count, the search's results, the share
-    buttons), the phone's menu open."""
-    open_page(page, site, address, 390)
-    page.evaluate("document.querySelector('.site-nav-menu').open = true")
-    assert dragging_listeners(page, site.origin) == [], kind
+    buttons), the phone's menu open (at 390 px: :func:`visits`)."""
+    assert visit(visits, address, LOADED_WIDTH)["dragging"] == [], kind
 
 
 # --- Accessible Authentication (3.3.8): what a reader is asked to enter ----------------
@@ -509,11 +521,11 @@ def static_fields(soup):
 
 @pytest.mark.wcag22("3.3.8")
 @pytest.mark.parametrize(("kind", "address"), PAGES, ids=[kind for kind, _ in PAGES])
-def test_no_page_asks_to_log_in_as_wcag_3_3_8_allows(page, site, kind, address):
+def test_no_page_asks_to_log_in_as_wcag_3_3_8_allows(visits, kind, address):
     """Once the page's scripts ran (the search's categories added), the only fields are
-    the search's: no password, no code to copy, no puzzle; nothing to log in to."""
-    open_page(page, site, address, 390)
-    fields = page.evaluate(FIELDS)
+    the search's: no password, no code to copy, no puzzle; nothing to log in to (at
+    390 px: :func:`visits`)."""
+    fields = visit(visits, address, LOADED_WIDTH)["fields"]
     assert fields, kind  # the header's search, or the search page's
     assert [field for field in fields if field not in SEARCH_FIELDS] == [], kind
 
@@ -535,9 +547,10 @@ def test_no_page_the_build_writes_has_a_field_but_the_searchs(site):
 
 
 def test_the_dragging_and_field_measures_catch_a_slider_and_a_login(page, site):
-    """The two measures above, on the article with a script of the site's (as any of
-    its files) that makes a slider dragged by a pointer (following its presses and
-    moves, made draggable), and a login form laid in its text: each reports them."""
+    """The two measures above as :func:`visits` takes them (:func:`loaded_measures`), on
+    the article with a script of the site's (as any of its files) that makes a slider
+    dragged by a pointer (following its presses and moves, made draggable), and a login
+    form laid in its text: each reports them."""
     script = site.output / "cursore.js"
     script.write_text("""
         const slider = document.createElement('div');
@@ -558,9 +571,10 @@ def test_the_dragging_and_field_measures_catch_a_slider_and_a_login(page, site):
         form.innerHTML = '<input name="utente"><input type="password" name="parola">';
         document.querySelector('main').append(form);
     }""")
-    assert dragging_listeners(page, site.origin) == [
+    found = loaded_measures(page, site.origin)
+    assert found["dragging"] == [
         "draggable div", "pointerdown on div", "pointermove on document"]
-    assert [field for field in page.evaluate(FIELDS) if field not in SEARCH_FIELDS] == [
+    assert [field for field in found["fields"] if field not in SEARCH_FIELDS] == [
         ["post", "/accedi/", None, "text", "utente"],
         ["post", "/accedi/", None, "password", "parola"]]
 
