@@ -54,6 +54,9 @@ def test_a_complete_item_passes_with_values_normalised(settings):
     ({"date": "5 maggio 2024"}, "`date` non è una data valida (5 maggio 2024)"),
     ({"date": "2024-13-45 10:00"}, "`date`"),
     ({"modified": "ieri"}, "`modified`"),
+    # as written, not in Python's form (it was «({'a': None, 'b': ['1', None]})»)
+    ({"modified": {"a": None, "b": ["1", None]}}, "`modified` non è una data valida ({a, b:"
+                                                  " [1, ]}): "),
     ({"status": "bozza"}, "`status` sconosciuto (bozza)"),
     ({"image": "immagini/manca.jpg", "image_alt": "x"}, "non esiste: immagini/manca.jpg"),
     ({"image": "immagini/foto.jpg"}, "`image_alt`"),
@@ -112,10 +115,12 @@ def test_translation_is_true_or_false_as_pelican_reads_it(settings, value, kept)
     assert problems == [] and meta["translation"] == kept
 
 
-@pytest.mark.parametrize(("value", "written"), [(["true"], "[true]"), ("forse", "forse"),
-                                               (1, "1")])
+@pytest.mark.parametrize(("value", "written"), [
+    (["true"], "[true]"), ("forse", "forse"), (1, "1"), ({"si": "no"}, "{si: no}"),
+    (["true", None], "[true, ]"), ([True, {"a": [None, "b"]}], "[true, {a: [, b]}]")])
 def test_translation_of_another_kind_is_an_error(settings, value, written):
-    """The value as the editor wrote it, not as Python shows it (it was «non ['true']»)."""
+    """The value as the editor wrote it, not as Python shows it (it was «non ['true']»,
+    «{'si': 'no'}», «[true, None]»): null empty, true, a mapping ``{key: value}``."""
     meta, problems, _ = check(settings, translation=value)
     assert "translation" not in meta
     assert problems == [("translation", "`translation` vale `true` (sì) o `false` (no), non"
@@ -186,6 +191,8 @@ BRACKETS_IN_NAMES = [
     ("tags: [Crema, {Cremona}]", "tags", 3, "{Cremona}", "tags: [Crema, Cremona]"),
     ("tags: [Crema, {Cremona: città, Pandino}]", "tags", 3, "{Cremona: città, Pandino}",
      "tags: [Crema, Cremona, città, Pandino]"),
+    # a mapping for the whole value (it was «{'Crema': 'città'}»)
+    ("tags: {Crema: città}", "tags", 3, "{Crema: città}", "tags: [Crema, città]"),
     ("authors: Maria Rossi, [Luca Bianchi]", "authors", 3, "[Luca Bianchi]",
      "authors: [Maria Rossi, Luca Bianchi]"),
 ]
@@ -197,7 +204,7 @@ WHAT_IS_PUBLISHED = {"tags": "l'argomento", "authors": "l'autore"}
 @pytest.mark.parametrize(("typed", "key", "line", "published", "written"), BRACKETS_IN_NAMES,
                          ids=["after-comma", "list-after-comma", "quoted-list", "nested-list",
                               "nested-item", "braces", "braces-in-list", "braces-pair-in-list",
-                              "authors"])
+                              "braces-pair", "authors"])
 def test_brackets_inside_names_are_an_error_with_the_line_to_write(settings, typed, key, line,
                                                                      published, written):
     """Brackets inside the names of ``tags`` or ``authors`` are an error at their line,

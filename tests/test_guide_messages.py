@@ -201,6 +201,18 @@ CORPORA = [
         # dichiarazione <![…]> non ammessa (a web page or a PHP file pasted in)
         "notizie/pagina-incollata.md": article(title="Pagina incollata", body=(
             "<!DOCTYPE html>\n\n<?php echo 1; ?>\n\n<![CDATA[ dati ]]>")),
+        # values YAML reads as a mapping or with a null, quoted as written, not in Python's
+        # form («{'a': 'b'}», «[true, None]», «/a.html: None»)
+        "notizie/traduzione-mappa.md": article(title="Traduzione mappa",
+                                               translation="{a: b}"),
+        "notizie/traduzione-nulla.md": article(title="Traduzione nulla",
+                                               translation="[true, null]"),
+        "notizie/indirizzo-due-punti.md": article(title="Indirizzo due punti",
+                                                  indirizzi_precedenti="[/a.html:]"),
+        "notizie/indirizzo-voce-due-punti.md": article(title="Indirizzo voce due punti",
+                                                       indirizzi_precedenti=["/b.html:"]),
+        "notizie/data-mappa.md": article(title="Data mappa", modified="{a: null}"),
+        "notizie/argomenti-mappa.md": article(title="Argomenti mappa", tags="{a: b}"),
     },
 ]
 
@@ -440,11 +452,16 @@ JARGON = re.compile(
 # file's name or an address (a word with a slash, a backslash, @ or a dot between letters),
 # an HTML tag, an option of ./run new to type (--slug)
 QUOTED = re.compile(r"`[^`]*`|«[^»]*»|<[^<>]*>|\S*(?:[/\\@]|\w\.\w)\S*|--[\w-]+")
+# Python's form of a value, which no editor typed, inside what a message quotes of the file
+# («[true, None]», «{'si': 'no'}», «['/a.html']»): a quote shows the value as written
+PYTHON_FORM = re.compile(r"\b(?:None|True|False)\b|[\[{]\s*'[^']*'|'[^']*'\s*[:\]}]")
 
 
 def jargon(message):
-    """The words of :data:`JARGON` in ``message``, outside what it quotes."""
-    return JARGON.findall(QUOTED.sub(" ", message))
+    """The words of :data:`JARGON` in ``message``, outside what it quotes, and Python's
+    form of a value (:data:`PYTHON_FORM`) inside it."""
+    return JARGON.findall(QUOTED.sub(" ", message)) + [
+        found for quote in QUOTED.findall(message) for found in PYTHON_FORM.findall(quote)]
 
 
 def test_no_message_check_prints_for_broken_content_speaks_jargon(printed):
@@ -463,6 +480,9 @@ def test_no_message_check_prints_for_broken_content_speaks_jargon(printed):
     assert jargon("front matter YAML non valido: x (did not find expected key)") == [
         "front matter", "YAML", "not", "expected"]
     assert jargon("scrivi `slug: a` in notizie/front-matter.md") == []
+    assert [jargon(f"non «{form}»") for form in ("[true, None]", "{'si': 'no'}", "['/a.html']")] \
+        == [["None"], ["{'si'", "'no'}"], ["['/a.html'"]]
+    assert jargon("non «[true, ]», non «{si: no}», non «/a.html:», non «L'estate»") == []
 
 
 def test_no_error_the_build_logs_for_broken_content_speaks_jargon(tmp_path):

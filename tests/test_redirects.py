@@ -135,6 +135,12 @@ def test_one_text_or_a_list_each_address_once(base_settings):
         " scrivi un indirizzo per voce, senza parentesi né due punti / each entry is one"
         " address" for example in ["/notizie/123-presentazione.html"]
         for written in ("x: 1", "[/c.html]")]
+    # "- /vecchio.html:" (a colon at its end: a mapping with a null) was «/vecchio.html: None»;
+    # what a pair holds in its form too (it was «/a.html: {'x': ['1', None]}»)
+    problems = old_paths([{"/vecchio.html": None}, {"/a.html": {"x": ["1", None]}},
+                          {"a": "b", "c": None}, [True, None]])[1]
+    assert [problem.split("«")[1].split("»")[0] for problem in problems] == [
+        "/vecchio.html:", "/a.html: {x: [1, ]}", "{a: b, c}", "[true, ]"]
     assert check_key(["/a.html", "/a.html"], base_settings) == (["/a.html"], [])
     assert check_key(["b.html"], base_settings)[0] is None
     off = {**base_settings, "REDIRECTS_ENABLED": False}

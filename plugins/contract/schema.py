@@ -13,7 +13,7 @@ import re
 from datetime import date, datetime, timedelta, timezone
 from zoneinfo import ZoneInfo
 
-from plugins.contract.written import written_value
+from plugins.contract.written import typed_form, written_value
 from plugins.core import files, filetypes
 from plugins.core.items import entry_key
 from plugins.core.text import blank
@@ -428,9 +428,7 @@ def _check_translation(meta, problems):
     if value in ("true", "false"):
         meta["translation"] = value
     else:
-        written = meta["translation"]
-        if isinstance(written, list):
-            written = f"[{', '.join(map(str, written))}]"
+        written = typed_form(meta["translation"])  # [true, ], not Python's ['true', None]
         problems.append(("translation", f"`translation` vale `true` (sì) o `false` (no), non"
                                         f" «{written}»: scrivi `translation: true` o"
                                         " `translation: false`, o togli la riga"
@@ -510,19 +508,6 @@ def _names_in(value):
     return [name.strip() for name in re.split(r"[\[\]{},;]", str(value)) if name.strip()]
 
 
-def _as_typed(value):
-    """``value`` (text, or lists and mappings of them) as the editor typed it between
-    brackets, ``[Cremona]``, ``{Cremona}``, ``{Crema: città}``, not in Python's form
-    (``{'Cremona': None}``)."""
-    if isinstance(value, dict):
-        return "{" + ", ".join(_as_typed(name) if item is None
-                               else f"{_as_typed(name)}: {_as_typed(item)}"
-                               for name, item in value.items()) + "}"
-    if isinstance(value, (list, tuple)):
-        return "[" + ", ".join(_as_typed(item) for item in value) + "]"
-    return "" if value is None else str(value).strip()
-
-
 def _brackets(key, value, native):
     """``(where, message)`` when the ``tags`` or ``authors`` ``value`` has brackets inside
     its names (``where``: the key, or the list's entry at fault), or None."""
@@ -532,7 +517,9 @@ def _brackets(key, value, native):
                    or (isinstance(item, str) and _BRACKETS_RE.search(item))]
         if not entries:
             return None
-        where, published = entries[0][0], _as_typed(entries[0][1])
+        where, published = entries[0][0], typed_form(entries[0][1])
+    elif isinstance(value, dict):  # "tags: {Crema: città}", not Python's {'Crema': 'città'}
+        where, published = key, typed_form(value)
     else:
         published = next((name for name in split_list(value) if _BRACKETS_RE.search(name)),
                          None)
@@ -615,8 +602,9 @@ def normalise(raw, *, is_page, settings, native=False):
                 meta[key] = parse_date(meta[key], settings["TIMEZONE"])
             except (ValueError, OverflowError):
                 hint = invalid_date_hint(meta[key])
-                problems.append((key, f"`{key}` non è una data valida ({meta[key]!s}):"
-                                      f" {hint[0]} / `{key}` is not a valid date: {hint[1]}"))
+                problems.append((key, f"`{key}` non è una data valida"
+                                      f" ({typed_form(meta[key])}): {hint[0]}"
+                                      f" / `{key}` is not a valid date: {hint[1]}"))
                 del meta[key]
                 continue
             _skip_missing_hour(meta, key, warnings)

@@ -55,6 +55,28 @@ def written_value(text, in_list=False):
     return text if read_value(written) == meant else quoted(text)
 
 
+def typed_form(value, item=False):
+    """``value`` as read from the front matter (text, lists and mappings of them, null)
+    shown as the editor wrote it, for a message, never in Python's form (``{'si': 'no'}``,
+    ``['true', None]``): null is empty, ``true``/``false`` stay so, a list is ``[a, b]``, a
+    mapping ``{key: value}`` (a key whose value is null alone, ``{Cremona}``), inside too.
+    ``item``: ``value`` is an entry of a list, where a mapping of one pair is written
+    without braces, ``key: value`` (``- /vecchio.html:``, ``[/a.html: x]``)."""
+    if isinstance(value, dict):
+        if item and len(value) == 1:
+            [(name, held)] = value.items()
+            return f"{typed_form(name)}:" + (f" {typed_form(held)}" if held is not None
+                                               else "")
+        return "{" + ", ".join(typed_form(name) if held is None
+                               else f"{typed_form(name)}: {typed_form(held)}"
+                               for name, held in value.items()) + "}"
+    if isinstance(value, (list, tuple)):
+        return "[" + ", ".join(typed_form(entry) for entry in value) + "]"
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return "" if value is None else str(value).strip()
+
+
 def without_curly(value):
     """``value`` without the curly quotes (“…”, ‘…’) a word processor made of the straight
     ones typed to enclose it: the pair around the whole value, or a single one never

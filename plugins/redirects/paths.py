@@ -13,6 +13,7 @@ import re
 from urllib.parse import unquote
 
 from plugins.content_checks import site_paths
+from plugins.contract.written import typed_form
 from plugins.core.items import PREVIOUS_ADDRESSES
 from plugins.core.urls import INDEX
 
@@ -122,9 +123,9 @@ def old_paths(value, folders=None):
         if item is None or not str(item).strip():
             continue
         if isinstance(item, (dict, list, tuple)):
-            # as the editor wrote it (it was Python's {'x': 1}, ['/a.html'])
-            written = ", ".join(f"{key}: {value}" for key, value in item.items()) \
-                if isinstance(item, dict) else f"[{', '.join(map(str, item))}]"
+            # as the editor wrote it (it was Python's {'x': 1}, ['/a.html'], and
+            # «/vecchio.html: None» for "- /vecchio.html:")
+            written = typed_form(item, item=True)
             problems.append(f"`{KEY}`: ogni voce è un indirizzo, come {_EXAMPLE}, non"
                             f" «{written}»: scrivi un indirizzo per voce, senza parentesi"
                             " né due punti / each entry is one address")
