@@ -15,7 +15,8 @@ import yaml
 
 import samples
 from samples import pdf
-from support import SITEURL, article, build_site, cpu_budget, own_attachments_cache, run_tool
+from support import (SITEURL, article, build_site, cpu_budget, own_attachments_cache, run_tool,
+                     write_conf, write_content)
 
 VERBALE = "allegati/Verbale riunione città.pdf"
 VERBALE_URL = "allegati/verbale-riunione-citta.pdf"
@@ -866,6 +867,37 @@ def test_a_large_file_linked_in_the_text_is_a_warning_as_one_declared(build_once
     assert code == 0, out + err
     assert "content/notizie/programma.md: avviso: allegato molto grande:" \
         " allegati/2024/programma.pdf (" in " ".join(out.split()), out
+
+
+# Large files of each kind: the way to make each smaller fits its kind ("esportando il PDF
+# «per il web»" was advised for a ZIP, a presentation and a photo too)
+LARGE_OF_EACH_KIND = {
+    "allegati/verbale.pdf": pdf(1), "allegati/slide.pptx": samples.ooxml("pptx"),
+    "allegati/relazione.odt": samples.odf("odt"), "allegati/foto.jpg": samples.photo(40, 30),
+    "allegati/materiali.zip": samples.PLAIN_ZIP, "allegati/elenco.csv": samples.CSV,
+    "notizie/materiali.md": item(title="I materiali dell'incontro", attachments=[
+        "allegati/verbale.pdf", "allegati/slide.pptx", "allegati/relazione.odt",
+        "allegati/foto.jpg", "allegati/materiali.zip", "allegati/elenco.csv"]),
+}
+
+
+def test_a_large_file_is_told_how_to_be_made_smaller_as_a_file_of_its_kind(tmp_path):
+    write_content(tmp_path / "content", LARGE_OF_EACH_KIND)
+    code, out, err = run_tool(tmp_path, "check", "--settings", str(write_conf(
+        tmp_path, "ATTACHMENTS_MAX_SIZE_MB = 0.00002\n")), "--content", str(tmp_path / "content"))
+    assert code == 0, out + err
+    advised = dict(re.findall(r"allegato molto grande: (\S+) \([^)]*\): riducilo, per"
+                              r" esempio (.+?) / large attachment", " ".join(out.split())))
+    office = ("comprimendo le immagini che contiene (nel programma che lo ha salvato:"
+              " «Comprimi immagini») o esportandolo in PDF «per il web»")
+    assert advised == {
+        "allegati/verbale.pdf": "esportando il PDF «per il web»",
+        "allegati/slide.pptx": office, "allegati/relazione.odt": office,
+        "allegati/foto.jpg": "rimpicciolendo l'immagine o salvandola in JPEG con una qualità"
+                             " più bassa",
+        "allegati/materiali.zip": "dividendo l'archivio in più archivi più piccoli o"
+                                  " comprimendo le immagini che contiene",
+        "allegati/elenco.csv": "dividendolo in più file più piccoli"}, out
 
 
 # Two attachments of one item under one title: the page's two links read alike

@@ -64,11 +64,29 @@ def _pdf_problem(relative, metadata):
             f" / not a readable PDF: {relative}" + (f" ({detail})" if detail else ""))
 
 
+# How a large file of each kind (filetypes.KINDS, by its name's extension) is made smaller:
+# the PDF's export «per il web» was advised for a ZIP, a presentation, a photo too
+_SMALLER_OFFICE = ("comprimendo le immagini che contiene (nel programma che lo ha salvato:"
+                   " «Comprimi immagini») o esportandolo in PDF «per il web»")
+SMALLER = {
+    "pdf": "esportando il PDF «per il web»",
+    **dict.fromkeys(("odt", "ods", "odp", "docx", "xlsx", "pptx"), _SMALLER_OFFICE),
+    **dict.fromkeys(filetypes.IMAGES, "rimpicciolendo l'immagine o salvandola in JPEG con"
+                                      " una qualità più bassa"),
+    "zip": "dividendo l'archivio in più archivi più piccoli o comprimendo le immagini che"
+           " contiene",
+}
+_SMALLER_ANY = "dividendolo in più file più piccoli"  # a text file, a CSV
+
+
 def large_file(relative, size, limit_mb):
     """The warning for a file of the attachments folder over ``ATTACHMENTS_MAX_SIZE_MB``
-    (``limit_mb``), declared in `attachments` or linked in a text."""
+    (``limit_mb``), declared in `attachments` or linked in a text, with the way to make a
+    file of its kind smaller (:data:`SMALLER`)."""
+    kind = filetypes.EXTENSIONS.get(filetypes.extension(relative))
     return (f"allegato molto grande: {relative} ({size_text(size)}, limite {numero(limit_mb)}"
-            " MB): riducilo, per esempio esportando il PDF «per il web» / large attachment")
+            f" MB): riducilo, per esempio {SMALLER.get(kind, _SMALLER_ANY)}"
+            " / large attachment")
 
 
 def large_linked(linked, declared, settings):
