@@ -421,8 +421,11 @@ def main(argv=None):
     # stops on them first too)
     problems = symlink_problems(settings["PATH"], settings["IGNORE_FILES"])
     files = [] if problems else content_files(settings)
-    if not gc.isenabled():  # run as a script (above): what the start-up made is never
-        gc.freeze()  # walked, here nor in the workers, which collect what they make
+    # the collector turned off for the start-up, when run as a script (above) or by
+    # ``invoke check`` (tasks.check): what the start-up made is never walked, here nor
+    # in the workers, which collect what they make
+    if not gc.isenabled():
+        gc.freeze()
         gc.enable()
     problems = problems or check(settings, args.jobs, files)
     prefix = os.path.relpath(settings["PATH"]).replace(os.sep, "/")
