@@ -23,6 +23,7 @@ from support import (ROOT, SITEURL, article, build_site, child_env, cpu_budget,
                      own_attachments_cache, project_settings, run_tool, timed_tool, write_conf,
                      write_content)
 import samples
+from test_editorial_warnings import STATEMENT
 from plugins.core import processes
 from tools import new_item
 
@@ -343,6 +344,43 @@ def test_a_check_after_a_build_forks_workers_only_for_the_files_to_read_again(tm
     assert [path for _, path, _ in where] == [path for path, _ in listed]
     assert {path: pid == os.getpid() and cached for pid, path, cached in where} == {
         path: path not in ("notizie/a1.md", "notizie/a2.md") for path, _ in listed}
+
+
+@pytest.mark.skipif(not processes.FORK_POOLS, reason="pools are forked on Linux only")
+@pytest.mark.parametrize("workers", [None, 1, 2], ids=["own-choice", "this-process", "jobs-2"])
+def test_a_check_reads_the_pdf_metadata_cache_once_in_all_its_processes(tmp_path, monkeypatch,
+                                                                          workers):
+    """The PDFs' metadata cache file is read once a check, by the check's own process,
+    whose readers the workers inherit: it was read again for this process's part even when
+    ``--jobs 2`` gave the workers every file, and again in each worker; the problems are
+    those of the PDFs' cached metadata."""
+    from plugins.attachments import pdfinfo  # noqa: PLC0415 - imports Pelican's parts
+    from tools import check  # noqa: PLC0415 - imports Pelican and the plugins
+
+    files = {f"notizie/a{n}.md": article(title=f"Articolo {n}", date=f"2024-05-0{n + 1}",
+                                         attachments=[f"allegati/bando-{n}.pdf"])
+             for n in range(4)}
+    files.update({f"allegati/bando-{n}.pdf": samples.text_pdf(f"Bando {n}") for n in range(4)})
+    files["pages/accessibilita.md"] = STATEMENT.format(named="")  # names none of them
+    write_content(tmp_path / "content", files)
+    settings = project_settings(write_conf(tmp_path, own_attachments_cache(tmp_path)),
+                                tmp_path / "content")
+    listed = check.content_files(settings)
+    expected = [str(problem) for problem in check.check(settings, 1, listed)]
+    assert (tmp_path / "cache" / "attachments" / "metadata.json").is_file()
+    assert sum("non è accessibile" in problem for problem in expected) == 4, expected
+    monkeypatch.setattr(check, "PARALLEL_FROM", 2)
+    monkeypatch.setattr(os, "cpu_count", lambda: 2)  # workers, whatever this machine has
+    reads, load = tmp_path / "reads.txt", pdfinfo.MetadataCache._load
+
+    def counted_load(cache):  # forked: the workers run it too, and append to the file
+        with open(reads, "a", encoding="utf-8") as handle:
+            handle.write(f"{os.getpid()}\n")
+        return load(cache)
+
+    monkeypatch.setattr(pdfinfo.MetadataCache, "_load", counted_load)
+    assert [str(problem) for problem in check.check(settings, workers, listed)] == expected
+    assert reads.read_text(encoding="utf-8").split() == [str(os.getpid())]
 
 
 @pytest.mark.parametrize(("lang", "date", "error"), [

@@ -152,8 +152,8 @@ class _RecordingCache(MetadataCache):
     """The PDF metadata cache of a worker: what it reads is sent back to the main
     process, which keeps it (one writer of the cache file)."""
 
-    def __init__(self, folder):
-        super().__init__(folder)
+    def __init__(self, folder, entries=None):
+        super().__init__(folder, entries)
         self.added = {}
 
     def put(self, digest, entry):
@@ -161,12 +161,16 @@ class _RecordingCache(MetadataCache):
         self.added[digest] = entry
 
 
-def _start_worker(settings):
-    # forked after load_settings made the readers: their converter and cache, copied
+def _start_worker(settings, pdfs=None):
+    """This process's part of a check, which the workers forked after it inherit: the
+    readers' converter and cache (made by load_settings), the PDF metadata cache
+    (``pdfs``: :func:`check`'s, whose entries it shares instead of reading the file again:
+    it was read once more here, and once more in each worker)."""
     markdown, cache = shared_parts(settings)
     run = None
     if "plugins.attachments" in settings["PLUGINS"]:
-        run = RunState(_RecordingCache(settings["ATTACHMENTS_CACHE_PATH"]))
+        run = RunState(_RecordingCache(settings["ATTACHMENTS_CACHE_PATH"],
+                                       None if pdfs is None else pdfs.entries))
     _WORKER.update(settings=settings, markdown=markdown, cache=cache, run=run,
                    links=link_regex(settings))
 
@@ -302,14 +306,15 @@ def worker_count(files):
     return min(os.cpu_count() or 1, 4) if len(files) >= PARALLEL_FROM else 1
 
 
-def checked_files(settings, files, workers=None):
+def checked_files(settings, files, workers=None, pdfs=None):
     """:class:`FileResult` of each file, in order. Unless told (``workers``: that many
     processes check every file, whatever the number), the files a build or the preview
     left in the cache are finished in this process (a lookup and a few stats each:
     forking workers for them cost more than it saved, and pypdf's import before the
     fork) and only those to be read again are shared among :func:`worker_count`
-    processes, where pools may be forked (``processes.FORK_POOLS``: Linux)."""
-    _start_worker(settings)  # this process's part, which forked workers inherit
+    processes, where pools may be forked (``processes.FORK_POOLS``: Linux). ``pdfs``: the
+    PDF metadata cache already read (:func:`_start_worker`)."""
+    _start_worker(settings, pdfs)  # this process's part, which forked workers inherit
     looked_up, to_read = {}, files
     if workers is None:
         if _WORKER["cache"] is not None and not _WORKER["cache"].empty:  # not a cold check
@@ -322,8 +327,8 @@ def checked_files(settings, files, workers=None):
 
     preload(settings)
     context = processes.fork_context()  # settings are inherited, not pickled
-    with ProcessPoolExecutor(workers, mp_context=context,
-                             **processes.pool_options(_start_worker, (settings,))) as pool:
+    # no initializer: _start_worker again in each worker read the PDF metadata cache again
+    with ProcessPoolExecutor(workers, mp_context=context, **processes.pool_options()) as pool:
         with processes.frozen():  # the workers are forked at the first task
             results = pool.map(_check_one, to_read, chunksize=32)
         if not looked_up:
@@ -343,7 +348,7 @@ def check(settings, workers=None, files=None):
     pdfs = MetadataCache(settings["ATTACHMENTS_CACHE_PATH"]) \
         if "plugins.attachments" in settings["PLUGINS"] else None
     files = content_files(settings) if files is None else files
-    results = checked_files(settings, files, workers)
+    results = checked_files(settings, files, workers, pdfs)
     for (relative, page), result in zip(files, results):
         checked = result.checked
         problems += checked.problems

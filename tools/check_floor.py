@@ -65,14 +65,14 @@ def main(argv=None):
     files = check.content_files(settings)
     gc.freeze()
     gc.enable()
+    _start(settings)  # as check.checked_files: this process's part, which workers inherit
     workers = check.worker_count(files)
     if workers < 2 or not processes.FORK_POOLS:
-        _start(settings)
         sum(map(_convert, files))
     else:  # as check.checked_files starts its pool
         check.preload(settings)
         with ProcessPoolExecutor(workers, mp_context=processes.fork_context(),
-                                 **processes.pool_options(_start, (settings,))) as pool:
+                                 **processes.pool_options()) as pool:
             with processes.frozen():
                 sum(pool.map(_convert, files, chunksize=32))
     print(len(files), f"{time.perf_counter() - started:.3f}")

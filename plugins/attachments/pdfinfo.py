@@ -243,10 +243,12 @@ def _tagged(reader):
 class MetadataCache:
     """A JSON file of ``{sha256: metadata}``; written only when something was added."""
 
-    def __init__(self, folder):
+    def __init__(self, folder, entries=None):
+        """``entries``: those of another instance for the same folder, already read (and
+        shared: what either adds, the other has), instead of reading the file again."""
         self.folder = folder
         self.path = os.path.join(folder, "metadata.json")
-        self.entries = self._load()
+        self.entries = self._load() if entries is None else entries
         self.dirty = False
 
     def _load(self):
