@@ -370,6 +370,14 @@ def test_anything_else_as_visits_is_an_error_naming_the_key(settings, value):
     assert "visite_precedenti" in CONTRACT_KEYS
 
 
+@pytest.mark.parametrize(("value", "written"), [
+    (["1459", None], "[1459, ]"), ({"n": "1459"}, "{n: 1459}"), (True, "true")])
+def test_visits_of_another_kind_are_named_as_written(settings, value, written):
+    """Not in Python's form (it was «non ['1459', None]», «non {'n': '1459'}»)."""
+    [(_, message)] = check(settings, visite_precedenti=value)[1]
+    assert f"(per esempio 1459), non {written} / " in message
+
+
 # --- argomento: the tag a page lists the latest items of --------------------------------
 
 def test_a_page_names_its_topic(settings):

@@ -213,6 +213,8 @@ CORPORA = [
                                                        indirizzi_precedenti=["/b.html:"]),
         "notizie/data-mappa.md": article(title="Data mappa", modified="{a: null}"),
         "notizie/argomenti-mappa.md": article(title="Argomenti mappa", tags="{a: b}"),
+        "notizie/visite-elenco.md": article(title="Visite elenco",
+                                            visite_precedenti="[1459, null]"),
     },
 ]
 
@@ -480,8 +482,9 @@ def test_no_message_check_prints_for_broken_content_speaks_jargon(printed):
     assert jargon("front matter YAML non valido: x (did not find expected key)") == [
         "front matter", "YAML", "not", "expected"]
     assert jargon("scrivi `slug: a` in notizie/front-matter.md") == []
-    assert [jargon(f"non «{form}»") for form in ("[true, None]", "{'si': 'no'}", "['/a.html']")] \
-        == [["None"], ["{'si'", "'no'}"], ["['/a.html'"]]
+    forms = ("[true, None]", "{'si': 'no'}", "['/a.html']")
+    assert [jargon(f"non «{form}»") for form in forms] == [
+        ["None"], ["{'si'", "'no'}"], ["['/a.html'"]]
     assert jargon("non «[true, ]», non «{si: no}», non «/a.html:», non «L'estate»") == []
 
 

@@ -367,7 +367,7 @@ def _check_visits(meta, problems):
     except ValueError:
         problems.append(("visite_precedenti", (
             f"`visite_precedenti` deve essere un numero intero da 0 a {numero(MAX_VISITS)}, scritto"
-            f" con le sole cifre (per esempio 1459), non {meta['visite_precedenti']!s}"
+            f" con le sole cifre (per esempio 1459), non {typed_form(meta['visite_precedenti'])}"
             f" / `visite_precedenti` must be a whole number from 0 to {MAX_VISITS}")))
         del meta["visite_precedenti"]
 
