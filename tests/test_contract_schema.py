@@ -129,6 +129,20 @@ def test_translation_of_another_kind_is_an_error(settings, value, written):
                                         " / must be true or false")]
 
 
+def test_a_text_read_as_a_pair_is_told_as_such_not_as_a_list(settings):
+    """``summary:`` with a «name: value» on its next line (or braces) is read as a pair,
+    which the message called «un elenco» with «senza parentesi quadre», which it has not."""
+    meta, problems, _ = check(settings, summary={"Orari": "dalle 9 alle 12"})
+    assert "summary" not in meta
+    assert problems == [("summary", "`summary` deve essere un testo, non «{Orari: dalle 9 alle"
+                                    " 12}»: dei due punti seguiti da uno spazio, o le"
+                                    " parentesi graffe, ne fanno una coppia chiave: valore;"
+                                    " metti il testo tra virgolette / `summary` must be text")]
+    assert check(settings, summary=["Orari"])[1] == [
+        ("summary", "`summary` deve essere un testo, non un elenco: scrivilo senza parentesi"
+                    " quadre / `summary` must be text")]
+
+
 @pytest.mark.parametrize("value", ["../..", "/tmp/altrove", "it it", "italiano", "EN"])
 def test_a_lang_that_is_not_a_language_code_is_an_error(settings, value):
     """``lang`` is part of a translation's address: ``../..`` would write outside the site."""

@@ -215,6 +215,9 @@ CORPORA = [
         "notizie/argomenti-mappa.md": article(title="Argomenti mappa", tags="{a: b}"),
         "notizie/visite-elenco.md": article(title="Visite elenco",
                                             visite_precedenti="[1459, null]"),
+        # `summary` deve essere un testo, non «{…}» (a pair, not a list)
+        "notizie/sommario-coppia.md": article(title="Sommario coppia",
+                                              summary="{Orari: dalle 9}"),
     },
 ]
 

@@ -573,6 +573,12 @@ def normalise(raw, *, is_page, settings, native=False):
         if value is None or value == "" or value == []:
             continue
         if key in TEXT_KEYS:
+            if isinstance(value, dict):  # `summary: Orari: dalle 9` on two lines, `{…}`
+                problems.append((key, f"`{key}` deve essere un testo, non «{typed_form(value)}»:"
+                                      " dei due punti seguiti da uno spazio, o le parentesi"
+                                      " graffe, ne fanno una coppia chiave: valore; metti il"
+                                      f" testo tra virgolette / `{key}` must be text"))
+                continue
             if not _is_scalar(value):
                 problems.append((key, f"`{key}` deve essere un testo, non un elenco: scrivilo"
                                       f" senza parentesi quadre / `{key}` must be text"))
