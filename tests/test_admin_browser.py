@@ -2746,6 +2746,20 @@ def test_the_editor_shows_the_previews_warnings_the_open_items_first(warned_edit
         context.close()
 
 
+def on_editor_page(browser, output, ready, script, arg=None):
+    """``script`` (with ``arg``) evaluated on the built ``/admin/`` page of ``output``,
+    served, once admin.js has set ``window.FareLegamiAdmin[ready]``."""
+    server = SiteServer(output)
+    try:
+        with browser.new_page() as page:
+            page.goto(f"http://127.0.0.1:{server.port}/admin/")
+            page.wait_for_function(f"typeof (window.FareLegamiAdmin || {{}}).{ready}"
+                                   " === 'function'", timeout=FIRST_LOAD_MS)
+            return page.evaluate(script, arg)
+    finally:
+        server.close()
+
+
 def test_a_warning_notice_takes_its_yellow_from_the_sites_stylesheet(tmp_path, browser):
     """The editor's warning notice is the site's preview panel's yellow: banner.js wrote
     its colours beside the stylesheet's custom properties (--color-warning-edge and
@@ -2765,20 +2779,12 @@ def test_a_warning_notice_takes_its_yellow_from_the_sites_stylesheet(tmp_path, b
     built = build_site(tmp_path, {"pages/contatti.md": "---\ntitle: Contatti\n---\n\nTesto.\n"},
                        settings=f"THEME = {str(theme)!r}")
     assert built.returncode == 0, built.log
-    server = SiteServer(built.output)
-    try:
-        with browser.new_page() as page:
-            page.goto(f"http://127.0.0.1:{server.port}/admin/")
-            page.wait_for_function("typeof (window.FareLegamiAdmin || {}).banner"
-                                   " === 'function'", timeout=FIRST_LOAD_MS)
-            drawn = page.evaluate("""() => {
-                window.FareLegamiAdmin.banner("prova", {className: "prova", role: "alert",
-                    warned: true, heading: "Anteprima: 1 avviso", parts: []});
-                const style = getComputedStyle(document.querySelector(".prova"));
-                return [style.borderTopColor, style.backgroundColor];
-            }""")
-    finally:
-        server.close()
+    drawn = on_editor_page(browser, built.output, "banner", """() => {
+        window.FareLegamiAdmin.banner("prova", {className: "prova", role: "alert",
+            warned: true, heading: "Anteprima: 1 avviso", parts: []});
+        const style = getComputedStyle(document.querySelector(".prova"));
+        return [style.borderTopColor, style.backgroundColor];
+    }""")
     assert drawn == ["rgb(122, 79, 0)", "rgb(255, 251, 230)"], drawn
 
 
@@ -2837,15 +2843,8 @@ def test_the_editor_refuses_a_control_character_in_every_address_the_build_check
     built = build_site(tmp_path / "sito", {"pages/contatti.md": item("Contatti", "2024-06-01")},
                        settings=CONTROL_SETTINGS)
     assert built.ok, built.log
-    server = SiteServer(built.output)
-    try:
-        with browser.new_page() as page:
-            page.goto(f"http://127.0.0.1:{server.port}/admin/")
-            page.wait_for_function("typeof (window.FareLegamiAdmin || {}).htmlRefusal"
-                                   " === 'function'", timeout=FIRST_LOAD_MS)
-            said = page.evaluate(PRESAVE_JS, [html for _, _, html in CONTROL_ELEMENTS])
-    finally:
-        server.close()
+    said = on_editor_page(browser, built.output, "htmlRefusal", PRESAVE_JS,
+                          [html for _, _, html in CONTROL_ELEMENTS])
     said_of = {"a": "il link", "img": "l'immagine"}
     assert [answer.split(words.split("» ")[1])[0] for answer in said] == [
         said_of.get(tag, "l'indirizzo") + f" «{CONTROL_SHOWN}» "
