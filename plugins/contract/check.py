@@ -601,7 +601,7 @@ class _FileCheck:
                                                 ].count("\n")
             self.add(f"il primo paragrafo del testo è lungo ({length} caratteri, consigliati"
                      f" al massimo {LEAD_WARNING_LENGTH}) e, senza `summary`, fa da sommario"
-                     " negli elenchi e nelle condivisioni: scrivi nell'intestazione un"
+                     f" negli elenchi e nelle condivisioni: scrivi nell'{HEADER} un"
                      " sommario più breve (summary: …) / long lead: the"
                      " opening paragraph is the lead, write a shorter `summary`", line,
                      WARNING)

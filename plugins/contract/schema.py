@@ -13,6 +13,7 @@ import re
 from datetime import date, datetime, timedelta, timezone
 from zoneinfo import ZoneInfo
 
+from plugins.contract.errors import HEADER
 from plugins.contract.written import typed_form, written_value
 from plugins.core import files, filetypes
 from plugins.core.items import entry_key
@@ -530,7 +531,7 @@ def _brackets(key, value, native):
     what = "l'argomento" if key == "tags" else "l'autore"
     if native:  # Pelican's header: text, names separated by commas
         line = f"{key.capitalize()}: {', '.join(names)}"
-        how = "nella vecchia intestazione le voci si separano con le virgole, senza parentesi"
+        how = f"nella vecchia {HEADER} le voci si separano con le virgole, senza parentesi"
     else:
         line = f"{key}: [{', '.join(written_value(name, in_list=True) for name in names)}]"
         how = "le parentesi quadre si scrivono una volta sola, attorno a tutte le voci"

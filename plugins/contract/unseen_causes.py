@@ -8,6 +8,7 @@ import re
 
 import yaml
 
+from .errors import HEADER
 from .written import quoted, without_curly
 
 # What makes YAML fail without showing in an editor: a non-breaking space (typed with
@@ -31,7 +32,7 @@ _INVISIBLE = (
     # meant to close it ("---" made a dash by a word processor), a "---" further down
     # (a rule in the body) did: the lines between are taken for YAML
     (re.compile(r"^(?:[\u2010-\u2015\u2212]{1,6}|--|-{4,6})[ \t]*$", re.M),
-     "questa riga non chiude l'intestazione: deve essere di tre trattini normali, `---`"),
+     f"questa riga non chiude l'{HEADER}: deve essere di tre trattini normali, `---`"),
 )
 
 
@@ -105,7 +106,7 @@ def _tab_indented(line, above):
         written = text
     else:  # the next line of the value above (summary: |, a long title)
         written = "  " + text
-    return ("la riga comincia con un tabulatore, che nell'intestazione non vale come spazio:"
+    return (f"la riga comincia con un tabulatore, che nell'{HEADER} non vale come spazio:"
             f" scrivila con gli spazi, `{written}`")
 
 
@@ -115,7 +116,7 @@ def _curly_quoted(line):
     the warning on curly quotes around a value says: they are not part of the text)."""
     key, value = (part.strip() for part in line.split(":", 1))
     written = "le virgolette tipografiche (“ ” « ») non racchiudono il testo" \
-        " nell'intestazione: usa quelle diritte (\" o ')"
+        f" nell'{HEADER}: usa quelle diritte (\" o ')"
     if not value:  # the value on the line below ("summary:" alone, then "  “…: …”")
         return written
     return f"{written}: scrivi {key}: {quoted(without_curly(value))}"

@@ -6,6 +6,7 @@ only after YAML's error, on the line it names; each gives the line to write."""
 
 import re
 
+from .errors import HEADER
 from .key_groups import NAME_LISTS, PROSE_KEYS
 from .quotation import APOCOPE_RE, closed_early, quotation_closes, quote_left_open
 from .written import (
@@ -195,7 +196,7 @@ def special_start(line):
     match = _DASH_AFTER_KEY_RE.match(line)
     if match is not None and match["key"].strip() in PROSE_KEYS:  # "title: - Festa"
         key, value = match["key"].strip(), line.split(":", 1)[1].strip()
-        return (f"il valore di `{key}` comincia con «-», che nell'intestazione apre un elenco:"
+        return (f"il valore di `{key}` comincia con «-», che nell'{HEADER} apre un elenco:"
                 f" scrivilo tutto tra virgolette diritte, {key}: {quoted(value)}")
     if match is not None:  # "tags: - Crema - Cremona": the items on the key's line
         key = match["key"].strip()
@@ -280,10 +281,10 @@ def special_start(line):
         return (f"il valore di `{key}` continua dopo la parentesi che chiude l'elenco:"
                 f" scrivi tutte le voci dentro le parentesi quadre, {key}: [{items}]")
     elif first in "[{":
-        what = (f"comincia con «{first}», che nell'intestazione apre un elenco, ma dopo la"
+        what = (f"comincia con «{first}», che nell'{HEADER} apre un elenco, ma dopo la"
                 " chiusura continua")
     else:
-        what = f"comincia con «{first}», che nell'intestazione ha un significato speciale"
+        what = f"comincia con «{first}», che nell'{HEADER} ha un significato speciale"
     return (f"{subject} {what}: scrivilo tutto tra virgolette diritte, {written}"
             f" {quoted(value)}")
 
@@ -322,6 +323,6 @@ def _left_open(key, value):
                     f" fine, {key}: [{items}]")
         return (f"la parentesi graffa aperta in `{key}` non si chiude: un elenco si scrive tra"
                 f" parentesi quadre, {key}: [{items}]")
-    return (f"il valore di `{key}` comincia con «{value[0]}», che nell'intestazione apre un"
+    return (f"il valore di `{key}` comincia con «{value[0]}», che nell'{HEADER} apre un"
             f" elenco che non si chiude: scrivilo tutto tra virgolette diritte, {key}:"
             f" {quoted(value)}")
