@@ -212,9 +212,10 @@ def scanned(metadata):
 def shortcomings(metadata):
     """What is wrong with a PDF for a screen reader's user, from ``metadata`` (an entry of
     the cache): ``"text"`` alone when it draws no text (:func:`without_text`: a scan,
-    :func:`scanned`, or blank pages; nothing to read, whatever else it has), else those of ``"tags"``, ``"title"`` (none), ``"title_shown"`` (one the
-    reader's window does not show) and ``"lang"`` it lacks, in that order. What could
-    not be told is not a shortcoming."""
+    :func:`scanned`, or blank pages; nothing to read, whatever else it has), else those
+    of ``"tags"``, ``"title"`` (none), ``"title_shown"`` (one the reader's window does
+    not show) and ``"lang"`` it lacks, in that order. What could not be told is not a
+    shortcoming."""
     if without_text(metadata):
         return ["text"]
     found = ["tags"] if metadata.get("tagged") is False else []
