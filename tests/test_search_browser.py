@@ -271,8 +271,19 @@ class Reader:
     def status(self):
         return self.page.locator("#cerca-stato").text_content()
 
-    def wait_for_status(self, text):
-        self.wait_until(lambda: self.status() == text, f"the status {text!r}")
+    def wait_for_status(self, text, timeout=20.0):
+        """Until the status reads ``text``: watched in the page, at each frame it draws
+        (and again in the document a navigation brings), not polled from here."""
+        from playwright.sync_api import TimeoutError as Timeout  # noqa: PLC0415
+
+        try:
+            self.page.wait_for_function(
+                "text => document.querySelector('#cerca-stato')?.textContent === text",
+                arg=text, timeout=timeout * 1000)
+        except Timeout:
+            raise AssertionError(f"timed out waiting for the status {text!r}: it reads"
+                                 f" {self.status()!r}") from None
+
 
     def results(self):
         """``[(title, href, meta line, document line, excerpt HTML)]`` as shown."""
