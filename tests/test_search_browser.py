@@ -284,7 +284,6 @@ class Reader:
             raise AssertionError(f"timed out waiting for the status {text!r}: it reads"
                                  f" {self.status()!r}") from None
 
-
     def results(self):
         """``[(title, href, meta line, document line, excerpt HTML)]`` as shown."""
         return self.page.locator(".cerca-risultato").evaluate_all("""items => items.map(li => [
@@ -328,6 +327,27 @@ def shared_reader(browser, site):
     me.page.clock.install()
     yield me
     me.context.close()
+
+
+@pytest.fixture(scope="module")
+def tagged_shared_reader(browser, tagged_site):
+    """One page of the tagged site's search for its tests (:func:`tagged_searcher`)."""
+    me = Reader(browser, tagged_site)
+    yield me
+    me.context.close()
+
+
+@pytest.fixture
+def tagged_searcher(tagged_shared_reader):
+    """The tagged site's one page, as :func:`searcher` is the module site's: what it
+    requested and logged cleared before each test, checked after it. Its context keeps
+    Pagefind's files and compiled WebAssembly from one test to the next."""
+    me = tagged_shared_reader
+    me.requests.clear()
+    me.console.clear()
+    me.errors.clear()
+    yield me
+    me.check_clean()
 
 
 @pytest.fixture
@@ -1081,66 +1101,55 @@ def test_a_whole_word_ranks_above_longer_words_that_begin_with_it(searcher, site
         assert set(found[:2]) == {CITTA, RETE}, (words, me.results())  # they say "città"
 
 
-def test_a_page_about_the_words_ranks_above_items_only_tagged_with_them(browser, tagged_site):
+def test_a_page_about_the_words_ranks_above_items_only_tagged_with_them(tagged_searcher,
+                                                                        tagged_site):
     """An item's tags ranked at Pagefind's default weight for metadata: "crema" listed two
     news items tagged "Crema, Cremona" that name it once or twice before the page "Crema",
     which names it eight times and in its title."""
-    me = Reader(browser, tagged_site)
-    try:
-        me.page.goto(tagged_site.origin + "/cerca/?q=crema")
-        me.wait_for_status("3 risultati per «crema».")
-        assert [title for title, *_ in me.results()][0] == "Crema"
-        # a tag still finds an item whose text does not have the word
-        me.search("bilancio")
-        me.wait_for_status("1 risultato per «bilancio».")
-        assert [title for title, *_ in me.results()] == ["Un anno di attività"]
-        me.check_clean()
-    finally:
-        me.context.close()
+    me = tagged_searcher
+    me.page.goto(tagged_site.origin + "/cerca/?q=crema")
+    me.wait_for_status("3 risultati per «crema».")
+    assert [title for title, *_ in me.results()][0] == "Crema"
+    # a tag still finds an item whose text does not have the word
+    me.search("bilancio")
+    me.wait_for_status("1 risultato per «bilancio».")
+    assert [title for title, *_ in me.results()] == ["Un anno di attività"]
 
 
 def test_nothing_found_on_a_site_without_a_contacts_page_offers_the_ways_to_browse(
-        browser, tagged_site):
+        tagged_searcher, tagged_site):
     """Nothing found offers the page where to ask only when the site has it (CONTACT_PAGE,
     as the page not found does): never a dead link."""
-    me = Reader(browser, tagged_site)
-    try:
-        me.page.goto(tagged_site.origin + "/cerca/?q=ornitorinco")
-        me.wait_for_status("Nessun risultato per «ornitorinco». Controlla come sono scritte le"
-                           " parole, oppure prova con altre o con meno parole. Puoi anche"
-                           " sfogliare l’archivio o le categorie.")
-        assert [link.get_attribute("href") for link in me.page.get_by_role(
-            "status").get_by_role("link").all()] == [
-            tagged_site.origin + "/archivio/", tagged_site.origin + "/categorie/"]
-        me.check_clean()
-    finally:
-        me.context.close()
+    me = tagged_searcher
+    me.page.goto(tagged_site.origin + "/cerca/?q=ornitorinco")
+    me.wait_for_status("Nessun risultato per «ornitorinco». Controlla come sono scritte le"
+                       " parole, oppure prova con altre o con meno parole. Puoi anche"
+                       " sfogliare l’archivio o le categorie.")
+    assert [link.get_attribute("href") for link in me.page.get_by_role(
+        "status").get_by_role("link").all()] == [
+        tagged_site.origin + "/archivio/", tagged_site.origin + "/categorie/"]
 
 
-def test_a_phrase_is_ranked_as_its_words_are(browser, tagged_site):
+def test_a_phrase_is_ranked_as_its_words_are(tagged_searcher, tagged_site):
     """Pagefind scores every result of a phrase 1 and lists them in the index's order,
     the news items newest first, then the pages: «Crema» listed the page "Crema", about it
     and titled with it, after two news items only tagged with it and naming it once or
     twice (on the project's content «Civic Center» listed the page "Civic Center"
     eighth)."""
-    me = Reader(browser, tagged_site)
-    try:
-        me.page.goto(tagged_site.origin + "/cerca/?q=crema")
-        me.wait_for_status("3 risultati per «crema».")
-        words = [title for title, *_ in me.results()]
-        assert words[0] == "Crema"
-        for phrase in ("“Crema”", '"crema"', "«Crema»"):
-            # the last phrase's status reads the same: emptied first, so the wait is for
-            # this search's (it read the list while it was being written again)
-            me.page.locator("#cerca-stato").evaluate("status => status.replaceChildren()")
-            me.search(phrase)
-            me.wait_until(lambda: me.status().startswith("3 risultati per la frase")
-                          and len(me.results()) == 3, phrase)
-            assert [title for title, *_ in me.results()] == words, (phrase, me.results())
-            assert all("<mark>Crema</mark>" in excerpt for *_, excerpt in me.results())
-        me.check_clean()
-    finally:
-        me.context.close()
+    me = tagged_searcher
+    me.page.goto(tagged_site.origin + "/cerca/?q=crema")
+    me.wait_for_status("3 risultati per «crema».")
+    words = [title for title, *_ in me.results()]
+    assert words[0] == "Crema"
+    for phrase in ("“Crema”", '"crema"', "«Crema»"):
+        # the last phrase's status reads the same: emptied first, so the wait is for
+        # this search's (it read the list while it was being written again)
+        me.page.locator("#cerca-stato").evaluate("status => status.replaceChildren()")
+        me.search(phrase)
+        me.wait_until(lambda: me.status().startswith("3 risultati per la frase")
+                      and len(me.results()) == 3, phrase)
+        assert [title for title, *_ in me.results()] == words, (phrase, me.results())
+        assert all("<mark>Crema</mark>" in excerpt for *_, excerpt in me.results())
 
 
 def test_words_in_quotes_are_a_phrase_whichever_quotes_a_keyboard_writes(searcher, site):
