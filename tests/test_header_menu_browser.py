@@ -16,7 +16,8 @@ import re
 from pathlib import Path
 
 import pytest
-from browser_support import OUTSIDE, chromium, goto_in_theme_font, ring_sides, served_site
+from browser_support import (OUTSIDE, chromium, drawn_in_theme_font, goto_in_theme_font,
+                             ring_sides, served_site, settle_fonts)
 from PIL import Image, ImageChops
 from support import article
 
@@ -65,18 +66,39 @@ def page():
         yield new_page(browser)
 
 
-def visit(page, site, address, width, height, text_size=16, **media):
+# Whether the page is as loaded: [scrolled sideways, scrolled down, the focus on <body>,
+# the <details> open, the inline styles] (a test looking only leaves it so; a screenshot
+# leaves an empty style="" on the search's field, where it hid the caret).
+AS_LOADED = """() => [scrollX, scrollY, document.activeElement === document.body,
+    document.querySelectorAll('details[open]').length,
+    [...document.querySelectorAll('[style]:not([style=""])')].map(e => e.outerHTML)]"""
+
+
+def visit(page, site, address, width, height, text_size=16, looking_only=False, **media):
     """``address`` at ``width`` × ``height`` with Chromium's default font size
     ``text_size`` px (32: 200 %), drawn in the theme's font: loaded again when a font
     file came too late for it (``browser_support.goto_in_theme_font``). The theme's fonts
     are font-display: optional: in the fallback font, wider, the site's name pushed the
     mark onto a row of its own (56 px more header at 200 % on 320 px), and the menu's
-    items and the search's button are measured too, in the theme's other weights."""
+    items and the search's button are measured too, in the theme's other weights.
+
+    ``looking_only``: the test only measures the page (no click, key, focus or change):
+    when the last visit was one such of the same address, the page is not loaded again,
+    only given the new size, text size and media (CSS lays it out again as at a load;
+    the page is checked to be as loaded), and its fonts settled and checked as above.
+    Every other visit loads the page."""
     page.set_viewport_size({"width": width, "height": height})
     page.devtools.send("Page.setFontSizes", {"fontSizes": {"standard": text_size}})
     page.emulate_media(**{"color_scheme": "light", "forced_colors": "none", **media})
     assert site.exists(address), address
-    goto_in_theme_font(page, site.origin + address, page.devtools)
+    if looking_only and getattr(page, "looked_at", None) == address:
+        assert page.evaluate(AS_LOADED) == [0, 0, True, 0, []], address
+        settle_fonts(page)
+        if not drawn_in_theme_font(page.devtools):
+            goto_in_theme_font(page, site.origin + address, page.devtools)
+    else:
+        goto_in_theme_font(page, site.origin + address, page.devtools)
+    page.looked_at = address if looking_only else None
     assert page.evaluate("getComputedStyle(document.documentElement).fontSize") == (
         f"{text_size}px")
 
@@ -101,11 +123,18 @@ def menu_links_given(page):
     return [name for name in names if name in MENU]
 
 
+# The menu's items on the screen, by their text: shown as Playwright's ``is_visible``
+# has it (Chromium's checkVisibility, e.g. not in a closed <details>; visibility
+# visible; a box of some width and height), in one round trip.
+SHOWN_MENU = """() => [...document.querySelectorAll('.site-nav-list a')].filter(link => {
+    const box = link.getBoundingClientRect();
+    return link.checkVisibility() && getComputedStyle(link).visibility === 'visible'
+        && box.width > 0 && box.height > 0; }).map(link => link.textContent.trim())"""
+
+
 def shown_menu(page):
-    """The menu's items on the screen, by their text."""
-    links = page.locator(".site-nav-list a")
-    return [links.nth(index).text_content().strip() for index in range(links.count())
-            if links.nth(index).is_visible()]
+    """The menu's items on the screen, by their text (:data:`SHOWN_MENU`)."""
+    return page.evaluate(SHOWN_MENU)
 
 
 @pytest.mark.parametrize("address", PAGES)
@@ -113,7 +142,7 @@ def test_at_200_percent_on_a_small_phone_the_page_starts_on_the_first_screen(pag
                                                                             address):
     """320 × 640 at 200 %: the header leaves at least a line of the page (64 px) on the
     first screen; it was 856 px tall."""
-    visit(page, site, address, 320, 640, text_size=32)
+    visit(page, site, address, 320, 640, text_size=32, looking_only=True)
     header, main = page.evaluate(HEADER)
     assert main == header and header <= 640 - 64, (header, address)
     scroll_width, screen, outside = page.evaluate(OUTSIDE)
@@ -134,7 +163,7 @@ def test_at_200_percent_on_a_small_phone_the_title_starts_on_the_first_screen(pa
     button on three rows; an article's title started at 769 px, the archive's at 697.
     The home's, "Ultime notizie dal progetto", at 1181 px: a band below the header said
     the motto again (116 px) and what the site is (ten lines), above it."""
-    visit(page, site, address, 320, 640, text_size=32)
+    visit(page, site, address, 320, 640, text_size=32, looking_only=True)
     top, line = page.evaluate(TITLE)
     assert top + line <= 640, (top, line, address)
     scroll_width, screen, outside = page.evaluate(OUTSIDE)
@@ -148,7 +177,7 @@ def test_the_home_page_says_its_motto_once_and_what_the_site_is(page, site, widt
     """Whatever its size, the home page shows the motto and what the site is (the
     site's description, its <meta> description), the motto once: a band under the header
     repeated the brand's."""
-    visit(page, site, "/", width, height, text_size=text_size)
+    visit(page, site, "/", width, height, text_size=text_size, looking_only=True)
     motto = page.locator(".brand-subtitle").text_content().strip()
     assert motto == "Una comunità che gira"
     shown = page.locator(".site-header, main").get_by_text(motto, exact=True)
@@ -166,7 +195,7 @@ def test_at_200_percent_on_a_phone_the_search_is_one_row_named_by_its_button(pag
     wide: the button beside it says what the field is for (WCAG's technique G167), its
     label "Cerca nel sito" is there for screen readers and speech input only (it was a
     row of its own). The field, its button and the menu's button are 44 px targets."""
-    visit(page, site, "/archivio/", width, 640, text_size=32)
+    visit(page, site, "/archivio/", width, 640, text_size=32, looking_only=True)
     field, button = (page.locator(selector).bounding_box()
                      for selector in (".site-search-input", ".site-search-button"))
     assert field["width"] >= 200 and abs(field["y"] - button["y"]) < 1, (field, button)
@@ -213,7 +242,7 @@ def test_forced_colours_keep_the_compact_header_s_edges_whole(
     (38 px on an 844 × 390 phone, 40 on a 956 × 440 one), and its backplate cut the slim
     band's line above it."""
     visit(page, site, "/archivio/", width, height, text_size=text_size, color_scheme=scheme,
-          forced_colors="active")
+          forced_colors="active", looking_only=True)
     for selector, sides in [(".site-search-button", ["top", "bottom"]),
                             (".site-search-input", ["top", "bottom"]),
                             (".site-nav-button", ["top", "bottom"]),
@@ -236,7 +265,7 @@ def test_in_forced_colours_the_sideways_menu_button_is_level_with_cerca(page, si
     4 px higher than "Cerca". Its cell has the band's padding now (header.css): the same
     middle, ±1 px, as at the default look (tests/test_low_vision_browser.py)."""
     visit(page, site, "/archivio/", width, height, text_size=text_size,
-          forced_colors="active")
+          forced_colors="active", looking_only=True)
     cerca, menu = page.evaluate(BUTTON_MIDDLES)
     assert abs(cerca - menu) <= 1, (cerca, menu)
 
@@ -246,7 +275,7 @@ def test_at_the_default_size_on_a_phone_the_header_takes_a_third_of_the_screen(p
                                                                                address):
     """390 × 844 at the default size: at most a third of the screen (it took 360 px, the
     menu's two columns of items below the search)."""
-    visit(page, site, address, 390, 844)
+    visit(page, site, address, 390, 844, looking_only=True)
     header, _ = page.evaluate(HEADER)
     assert header <= 844 / 3, (header, address)
 
@@ -272,11 +301,11 @@ def overlapping(boxes):
             > max(boxes[a]["y"], boxes[b]["y"]) + 0.5]
 
 
-@pytest.mark.parametrize("address", PAGES)
 @pytest.mark.parametrize(("width", "height", "text_size", "most", "slim_lines"),
                          [(320, 568, 16, 200, 1), (360, 740, 16, 200, 1),
                           (390, 844, 16, 200, 1), (412, 915, 16, 200, 1),
                           (390, 844, 20, 337.6, 2), (320, 568, 18, 227.2, 2)])  # 40 %
+@pytest.mark.parametrize("address", PAGES)  # each page's sizes in a row: one load each
 def test_on_a_phone_held_upright_the_header_is_compact(page, site, address, width, height,
                                                        text_size, most, slim_lines):
     """A phone held upright at the default size: the header stacked the slim band (two
@@ -289,7 +318,7 @@ def test_on_a_phone_held_upright_the_header_is_compact(page, site, address, widt
     screen. Up to 125 % or so (larger text has the compact header of large text) the
     same row, the header at most 40 % of the screen (``most``, in px), the slim band on
     two lines (``slim_lines``)."""
-    visit(page, site, address, width, height, text_size=text_size)
+    visit(page, site, address, width, height, text_size=text_size, looking_only=True)
     header, main = page.evaluate(HEADER)
     slim, line, text, room, label, title = page.evaluate(UPRIGHT)
     assert main == header and header <= most, (header, most, address)
@@ -500,9 +529,9 @@ def test_on_a_short_wide_window_the_search_is_no_wider_than_on_a_computer(page, 
     more than a search's words need, "Cerca" at the far end of it. Now it is at most as
     wide as on a computer's header (22rem with its button, 352 px), its field at least
     200 px as before (tests/test_low_vision_browser.py)."""
-    visit(page, site, "/archivio/", 1280, 900)
+    visit(page, site, "/archivio/", 1280, 900, looking_only=True)
     computer, _ = page.evaluate(SEARCH)
-    visit(page, site, "/archivio/", width, height)
+    visit(page, site, "/archivio/", width, height, looking_only=True)
     assert page.locator(".site-nav-button").is_visible()
     search, field = page.evaluate(SEARCH)
     assert search <= computer + 0.5 and field >= 200, (search, computer, field)
@@ -517,7 +546,7 @@ def test_on_the_smallest_sideways_phones_the_search_is_usable(page, site, width,
     the reader's size, the field and both buttons 44 px high (WCAG 2.5.8 asks 24), the
     field named "Cerca nel sito" for screen readers and speech input, "Cerca" beside it
     saying what it is for (WCAG's technique G167)."""
-    visit(page, site, "/archivio/", width, height)
+    visit(page, site, "/archivio/", width, height, looking_only=True)
     field = page.locator(".site-search-input")
     box = field.bounding_box()
     inner, text = field.evaluate("""element => { const style = getComputedStyle(element);
@@ -592,7 +621,8 @@ def shows_the_whole_menu(page):
 def test_the_menu_button_is_drawn_as_a_button_in_every_colour_mode(page, site, scheme, forced):
     """Its edge (2 px) at 3:1 at least against the band around it, in light and dark mode;
     in forced colours a line in a system colour, not the Canvas."""
-    visit(page, site, "/archivio/", 390, 844, color_scheme=scheme, forced_colors=forced)
+    visit(page, site, "/archivio/", 390, 844, color_scheme=scheme, forced_colors=forced,
+          looking_only=True)
     edge, band, canvas = page.evaluate("""() => {
         const rgb = value => value.match(/[\\d.]+/g).slice(0, 3).map(Number);
         const button = getComputedStyle(document.querySelector('.site-nav-button'));
