@@ -19,7 +19,7 @@ import threading
 import pytest
 import samples
 from browser_support import (HIDDEN, OUTSIDE, chromium, drawn_in_theme_font,
-                             goto_in_theme_font, served_site)
+                             goto_in_theme_font, served_site, settle_fonts)
 from support import article
 
 pytestmark = pytest.mark.browser
@@ -148,19 +148,46 @@ def page():
         yield page
 
 
-def visit(page, site, address, text_size=16, **media):
+# What a test looking only leaves as the page was loaded: [scrolled sideways, scrolled
+# down, the focused element, the <details> open, the inline styles] (an empty style=""
+# is left by a screenshot, where it hid the caret, and by a script that set a style and
+# took it away).
+AS_LOADED = """() => [scrollX, scrollY, document.activeElement.outerHTML.slice(0, 200),
+    document.querySelectorAll('details[open]').length,
+    [...document.querySelectorAll('[style]:not([style=""])')].map(e => e.outerHTML)]"""
+
+
+def visit(page, site, address, text_size=16, looking_only=False, **media):
     """``address`` with Chromium's default font size ``text_size`` px (16: the default;
     32: 200 %) and the emulated ``media`` (Playwright's names); waits for the search's
     results, and for the page drawn in the theme's font: loaded again when a font file
     came too late for it (``browser_support.goto_in_theme_font``), as a reader's second
-    page is, so that no measure is taken in the fallback font."""
+    page is, so that no measure is taken in the fallback font.
+
+    ``looking_only``: the test only measures the page (no click, key, focus or lasting
+    change): when the last visit was one such of the same address, the page is not
+    loaded again, only given the text size and media (and the window's size the test
+    set: CSS lays it out again as at a load; the page is checked to be as it was
+    loaded), its fonts settled and checked as above. Every other visit loads the page."""
     page.devtools.send("Page.setFontSizes", {"fontSizes": {"standard": text_size}})
     page.emulate_media(**{"color_scheme": "light", "contrast": "no-preference",
                           "reduced_motion": "no-preference", **media})
     assert site.exists(address.split("?")[0]), address
-    results = (lambda: page.wait_for_selector(".cerca-risultato")) if address.startswith(
-        "/cerca/") else None
-    goto_in_theme_font(page, site.origin + address, page.devtools, then=results)
+    url = site.origin + address
+    loaded = getattr(page, "looked_at", None)
+    if looking_only and loaded and loaded[0] == url:
+        assert page.evaluate(AS_LOADED) == loaded[1], address
+        settle_fonts(page)
+        if not drawn_in_theme_font(page.devtools):
+            loaded = None
+    else:
+        loaded = None
+    if loaded is None:
+        results = (lambda: page.wait_for_selector(".cerca-risultato")) if address.startswith(
+            "/cerca/") else None
+        goto_in_theme_font(page, url, page.devtools, then=results)
+        loaded = (url, page.evaluate(AS_LOADED))
+    page.looked_at = loaded if looking_only else None
     assert page.evaluate("getComputedStyle(document.documentElement).fontSize") == (
         f"{text_size}px")
 
@@ -172,10 +199,10 @@ def test_text_at_200_percent_grows_everywhere_and_fits_a_phone(page, site, kind,
     sideways). A page's <h1> and <h2> grow as far as a word of 14 letters still fits the
     phone's line (at 390 px the <h1> 54 px, 1.8 times its 30 px; base.css,
     test_a_headings_words_stay_whole_on_a_phone): beyond, such a word broke mid-letter."""
-    visit(page, site, address)
+    visit(page, site, address, looking_only=True)
     normal = page.evaluate(TEXTS)
     assert min(size for _, _, size in normal) >= 12, (kind, normal)  # nothing tiny
-    visit(page, site, address, text_size=32)
+    visit(page, site, address, text_size=32, looking_only=True)
     large = page.evaluate(TEXTS)
     if page.locator(".site-search").count():
         # On a phone at 200 % the search's label is for screen readers only, the field
@@ -236,7 +263,7 @@ def test_text_beyond_200_percent_keeps_the_name_on_the_screen(page, site, addres
     sideways; at 360 px it was wider than its link. The cap holds at any text size."""
     page.set_viewport_size({"width": width, "height": 844})
     try:
-        visit(page, site, address, text_size=40)
+        visit(page, site, address, text_size=40, looking_only=True)
         scroll_width, screen, outside = page.evaluate(OUTSIDE)
         assert (scroll_width, outside, page.evaluate(SPILLED)) == (screen, [], [])
     finally:
@@ -267,7 +294,7 @@ def test_text_at_200_percent_leaves_room_below_the_header(page, site, address, w
     and the page's title starts on the first screen too."""
     page.set_viewport_size({"width": width, "height": height})
     try:
-        visit(page, site, address, text_size=32)
+        visit(page, site, address, text_size=32, looking_only=True)
         field, menu, title_top, header = page.evaluate(HEADER_PARTS)
         assert field >= 200, (field, width)
         assert menu <= height, (menu, header, width)
@@ -302,7 +329,7 @@ def test_large_text_on_a_phone_held_sideways_leaves_room_below_the_header(
     leaves the page a third of the screen at least (63 % here)."""
     page.set_viewport_size({"width": width, "height": height})
     try:
-        visit(page, site, address, text_size=text_size)
+        visit(page, site, address, text_size=text_size, looking_only=True)
         field, menu, title_top, header = page.evaluate(HEADER_PARTS)
         assert field >= 200, field
         share = 2 / 3 if (height, text_size) == (360, 32) else 1 / 2
@@ -344,7 +371,7 @@ def test_at_the_default_text_size_a_phone_held_sideways_has_the_compact_header(
     page.set_viewport_size({"width": width, "height": height})
     try:
         for scheme in ("light", "dark"):
-            visit(page, site, address, color_scheme=scheme)
+            visit(page, site, address, color_scheme=scheme, looking_only=True)
             cerca, menu_button = page.evaluate(BUTTON_MIDDLES)
             assert abs(cerca - menu_button) <= 1, (cerca, menu_button)
             field, menu, _, header = page.evaluate(HEADER_PARTS)
@@ -396,7 +423,7 @@ def test_a_short_wide_window_keeps_the_sideways_header_in_the_page_s_column(
     size; nothing scrolls sideways."""
     page.set_viewport_size({"width": width, "height": height})
     try:
-        visit(page, site, "/archivio/", text_size=text_size)
+        visit(page, site, "/archivio/", text_size=text_size, looking_only=True)
         assert page.locator(".site-nav-button").is_visible()
         left, right, brand, menu, field = page.evaluate(ROW_AND_COLUMN)
         assert abs(brand - left) <= 1 and abs(menu - right) <= 1, (left, right, brand, menu)
@@ -417,10 +444,10 @@ def test_at_the_default_text_size_a_low_computer_screen_keeps_the_full_header(
     page is about 500 px high: still above the 480 px."""
     page.set_viewport_size({"width": 1280, "height": 900})
     try:
-        visit(page, site, "/archivio/")
+        visit(page, site, "/archivio/", looking_only=True)
         desktop = page.evaluate(HEADER_PARTS)[3]
         page.set_viewport_size({"width": width, "height": height})
-        visit(page, site, "/archivio/")
+        visit(page, site, "/archivio/", looking_only=True)
         assert page.evaluate(HEADER_PARTS)[3] == desktop, desktop
         assert not page.evaluate(LABEL_HIDDEN)
         assert not page.locator(".site-nav-button").is_visible()
@@ -486,7 +513,7 @@ def test_the_preview_s_notices_leave_the_screen_to_the_item(
     whole, the date said once."""
     page.set_viewport_size({"width": width, "height": height})
     try:
-        visit(page, preview_site, address, text_size=text_size)
+        visit(page, preview_site, address, text_size=text_size, looking_only=True)
         count, taken = page.evaluate(NOTICES)
         assert count == 2
         assert taken <= height * (1 / 8 if text_size == 16 else 1 / 3), (
@@ -538,13 +565,13 @@ def test_text_at_200_percent_leaves_a_documents_words_whole(page, site, kind, ad
     size they stay side by side."""
     page.set_viewport_size({"width": width, "height": 844})
     try:
-        visit(page, site, address)
+        visit(page, site, address, looking_only=True)
         assert page.locator(".attachment-label").count() >= 1
         beside = """() => { const [image, label] = ['.attachment-preview', '.attachment-label']
             .map(s => document.querySelector(s).getBoundingClientRect());
             return label.left >= image.right; }"""
         assert page.evaluate(beside), kind
-        visit(page, site, address, text_size=32)
+        visit(page, site, address, text_size=32, looking_only=True)
         documents = ".attachment-label, .attachment-description, .document-source"
         assert page.evaluate(CUT_WORDS, [documents, ".attachment", False]) == [], (kind, width)
     finally:
@@ -557,10 +584,10 @@ def test_text_at_200_percent_leaves_a_cards_words_whole(page, site, kind, addres
     (32 px a side): their titles' longest words (44 px), "Casalmaggiore" and
     "presentazione", no longer fitted the card and broke once mid-word. The padding stays
     16 px there; at the default size it is unchanged (16 px on a phone, 24 on a computer)."""
-    visit(page, site, address)
+    visit(page, site, address, looking_only=True)
     padding = "parseFloat(getComputedStyle(document.querySelector('.card')).paddingLeft)"
     assert page.evaluate(padding) == 16
-    visit(page, site, address, text_size=32)
+    visit(page, site, address, text_size=32, looking_only=True)
     assert page.locator(".card-title").count() >= 2
     cards = ".card-title, .card-lead"
     assert page.evaluate(CUT_WORDS, [cards, ".card", True]) == [], kind
@@ -612,7 +639,7 @@ def test_a_cards_words_stay_whole_on_a_narrow_phone(page, cards_site, width, tex
     gutter stays 16 px and the title at most 12vw there, never smaller than the lead."""
     page.set_viewport_size({"width": width, "height": 844})
     try:
-        visit(page, cards_site, "/", text_size=text_size)
+        visit(page, cards_site, "/", text_size=text_size, looking_only=True)
         assert page.locator(".card-title").count() == len(CARD_TITLES)
         cards = ".card-title, .card-lead"
         assert page.evaluate(CUT_WORDS, [cards, ".card", True]) == [], (width, text_size)
@@ -673,7 +700,7 @@ def test_a_headings_words_stay_whole_on_a_phone(page, headings_site, address, wi
     never smaller than the text; at the default size nothing changes."""
     page.set_viewport_size({"width": width, "height": 844})
     try:
-        visit(page, headings_site, address, text_size=text_size)
+        visit(page, headings_site, address, text_size=text_size, looking_only=True)
         assert page.evaluate(CUT_WORDS, ["main h1, main h2", "main", True]) == [], (
             address, width, text_size)
         heading, text = (page.evaluate(f"parseFloat(getComputedStyle(document.querySelector("
@@ -689,7 +716,7 @@ def test_a_headings_words_stay_whole_on_a_phone(page, headings_site, address, wi
 def test_at_the_default_text_size_a_phones_headings_are_unchanged(page, headings_site):
     """The rule that keeps a heading's long words whole at large text sizes leaves the
     headings of a phone at the default size as they were (30 and 24 px at 390 px)."""
-    visit(page, headings_site, LONG_WORDS)
+    visit(page, headings_site, LONG_WORDS, looking_only=True)
     sizes = page.evaluate("['h1', 'main h2'].map(s => getComputedStyle("
                           "document.querySelector(s)).fontSize)")
     assert sizes == ["30.2px", "24px"], sizes
@@ -718,7 +745,7 @@ def test_a_long_site_name_wraps_beside_the_mark(long_name_site, page, width, tex
     which wrapped onto its own lines anyway."""
     page.set_viewport_size({"width": width, "height": 844})
     try:
-        visit(page, long_name_site, "/", text_size=text_size)
+        visit(page, long_name_site, "/", text_size=text_size, looking_only=True)
         mark_top, mark_bottom, text_top, text_bottom = page.evaluate(BRAND_ROWS)
         assert mark_top < text_bottom and text_top < mark_bottom, page.evaluate(BRAND_ROWS)
         scroll_width, screen, outside = page.evaluate(OUTSIDE)
@@ -733,7 +760,7 @@ def test_nothing_is_under_12_px_on_a_computer(page, site):
     page.set_viewport_size({"width": 1280, "height": 844})
     try:
         for _, address in PAGES:
-            visit(page, site, address)
+            visit(page, site, address, looking_only=True)
             small = [text for text in page.evaluate(TEXTS) if text[2] < 12]
             assert small == [], address
     finally:
@@ -744,7 +771,7 @@ def test_nothing_is_under_12_px_on_a_computer(page, site):
 @pytest.mark.parametrize(("kind", "address"), PAGES, ids=IDS)
 def test_more_contrast_puts_all_text_at_7_to_1(page, site, kind, address, scheme):
     """prefers-contrast: more: every text at 7:1 (large text 4.5:1), WCAG 1.4.6."""
-    visit(page, site, address, color_scheme=scheme, contrast="more")
+    visit(page, site, address, color_scheme=scheme, contrast="more", looking_only=True)
     assert page.evaluate("matchMedia('(prefers-contrast: more)').matches")
     assert page.evaluate(LOW_CONTRAST, [7, 4.5]) == [], (kind, scheme)
 
@@ -753,14 +780,14 @@ def test_more_contrast_puts_all_text_at_7_to_1(page, site, kind, address, scheme
 def test_more_contrast_draws_the_edges_of_controls_at_3_to_1(page, site, scheme):
     """The pagination's links are boxes whose edge shows where to tap: 3:1 with more
     contrast (by default a light rule, 1.70:1, as the UI kit draws it)."""
-    visit(page, site, "/", color_scheme=scheme, contrast="more")
+    visit(page, site, "/", color_scheme=scheme, contrast="more", looking_only=True)
     assert page.evaluate(EDGE) >= 3
 
 
 def test_without_more_contrast_the_look_is_unchanged(page, site):
     """The stronger colours only when asked for: by default the muted grey and the
     links keep the UI kit's colours."""
-    visit(page, site, "/")
+    visit(page, site, "/", looking_only=True)
     muted = page.evaluate("getComputedStyle(document.querySelector('.pagination-status')).color")
     link = page.evaluate("getComputedStyle(document.querySelector('.card-title a')).color")
     assert (muted, link) == ("rgb(92, 111, 130)", "rgb(0, 102, 204)")  # #5c6f82, #0066cc
@@ -770,9 +797,9 @@ def test_reduced_motion_turns_smooth_scrolling_off(page, site):
     """The skip link and links to a heading jump, without an animated scroll, for a
     reader who asked for less motion; smoothly otherwise."""
     scroll = "getComputedStyle(document.documentElement).scrollBehavior"
-    visit(page, site, ARTICLE)
+    visit(page, site, ARTICLE, looking_only=True)
     assert page.evaluate(scroll) == "smooth"
-    visit(page, site, ARTICLE, reduced_motion="reduce")
+    visit(page, site, ARTICLE, reduced_motion="reduce", looking_only=True)
     assert page.evaluate(scroll) == "auto"
 
 
@@ -868,7 +895,7 @@ def test_every_heading_is_closer_to_its_text_than_to_the_text_before(page, prose
                                                                      text_size):
     """A heading goes with what it introduces: more space above than below, at every
     level (an # in the body had the paragraphs' gap above and below)."""
-    visit(page, prose_site, "/2024/07/blocchi/", text_size=text_size)
+    visit(page, prose_site, "/2024/07/blocchi/", text_size=text_size, looking_only=True)
     gaps = page.evaluate(HEADING_GAPS)
     assert [level for level, _, _ in gaps] == ["H1", "H5"]
     for level, above, below in gaps:
