@@ -1041,6 +1041,9 @@ class Loading:
                    "every request of the page answered", timeout=30)
 
 
+VISITORS = 4  # pages visited side by side (one's load and frames while the others run)
+
+
 @pytest.mark.browser
 def test_no_page_of_any_kind_sets_a_cookie_stores_anything_or_asks_another_host(
         site, counter, playwright):
@@ -1060,31 +1063,42 @@ def test_no_page_of_any_kind_sets_a_cookie_stores_anything_or_asks_another_host(
             "/autori/redazione/", "/archivio/", "/documenti/", "/cerca/"} <= set(paths)
     browser = launch(playwright, TEST_HOSTS,  # secure as production's https: Cache Storage
                      f"--unsafely-treat-insecure-origin-as-secure=http://{site_host}")
-    requests, cookies, stored, violations = [], [], {}, {}
+    requests, cookies, stored, violations, kept = [], [], {}, {}, []
     try:
-        context = browser.new_context()
-        page = context.new_page()
-        page.on("request", lambda request: requests.append(request.url))
-        page.on("response", lambda response: cookies.extend(
-            [response.url] if response.header_value("set-cookie") else []))
-        loading = Loading(page)
-        page.add_init_script(LISTENER)
-        for path in [*paths, "/cerca/?q=laboratorio", "/pagina-che-non-esiste/"]:
-            response = page.goto(f"http://{site_host}{path}")
-            assert response.status == (404 if "non-esiste" in path else 200), path
-            if path.startswith("/cerca/?"):
-                page.locator(".cerca-risultato").first.wait_for(timeout=30_000)
-            page.evaluate(SCROLL_THROUGH)
-            loading.settle(page)
-            left = page.evaluate(STORAGE)
-            if any(left.values()):
-                stored[path] = left
-            if page.evaluate("() => window.__violations"):
-                violations[path] = page.evaluate("() => window.__violations")
-        assert context.cookies() == []
-        context.close()
+        windows = []  # VISITORS pages side by side, each in a context (a window) of its own
+        for _ in range(VISITORS):
+            context = browser.new_context()
+            context.add_init_script(LISTENER)
+            page = context.new_page()
+            page.on("request", lambda request: requests.append(request.url))
+            page.on("response", lambda response: cookies.extend(
+                [response.url] if response.header_value("set-cookie") else []))
+            windows.append((context, page, Loading(page)))
+        every = [*paths, "/cerca/?q=laboratorio", "/pagina-che-non-esiste/"]
+        for start in range(0, len(every), VISITORS):
+            visits = list(zip(windows, every[start:start + VISITORS]))
+            for (_, page, _), path in visits:  # each page's load started, then each awaited
+                response = page.goto(f"http://{site_host}{path}", wait_until="commit")
+                assert response.status == (404 if "non-esiste" in path else 200), path
+            for (_, page, _), path in visits:
+                page.wait_for_load_state("load")
+                if path.startswith("/cerca/?"):
+                    page.locator(".cerca-risultato").first.wait_for(timeout=30_000)
+                page.evaluate(f"() => {{ window.__scrolled = ({SCROLL_THROUGH})(); }}")
+            for (_, page, loading), path in visits:
+                page.evaluate("() => window.__scrolled")
+                loading.settle(page)
+                left = page.evaluate(STORAGE)
+                if any(left.values()):
+                    stored[path] = left
+                if page.evaluate("() => window.__violations"):
+                    violations[path] = page.evaluate("() => window.__violations")
+        for context, _, _ in windows:
+            kept += context.cookies()
+            context.close()
     finally:
         browser.close()
+    assert kept == []
     assert stored == {} and cookies == [] and violations == {}, (stored, cookies, violations)
     assert {urlsplit(url).netloc for url in requests} == {site_host, counter_host}
     assert any("/pagefind/" in url for url in requests)  # the search did run
