@@ -292,22 +292,34 @@ def test_the_target_measure_catches_a_small_crowded_target(page, site):
                                               "a Dichiarazione di accessibilità"], failing
 
 
-# The start of a walk with one key: the phone's menu open (its links reached too), no
-# element focused, the page at its top.
-TAB_START = """() => { document.querySelector('.site-nav-menu').open = true;
-                       window.firstFocused = null;
-                       document.activeElement.blur(); scrollTo(0, 0); }"""
-# A key's step, started once the key was pressed, its answer read later (TAB_RECORD): the
-# end reached (the body focused, or round to the first element again: a link's address may
-# come twice), null; else the FOCUSED record once the page settled.
-TAB_STEP = f"""later => {{ window.tabStep = (async () => {{
+# A key's step, once the key was let go: the end reached, null; else the FOCUSED record
+# once the page settled.
+TAB_STEP = f"""async later => {{
     if (document.activeElement === document.body) return null;
     window.firstFocused ||= document.activeElement;
     if (later && document.activeElement === firstFocused) return null;
     await ({SETTLE})();
     return ({FOCUSED})();
-}})(); }}"""
-TAB_RECORD = "() => window.tabStep"
+}}"""
+# The start of a walk with one key: the phone's menu open (its links reached too), no
+# element focused, the page at its top; and each key's step (TAB_STEP) started by the key
+# itself, as it is let go (a listener of the window's, before any of the page's: one
+# round trip a step fewer), its answer read later (TAB_RECORD).
+TAB_START = f"""() => {{ document.querySelector('.site-nav-menu').open = true;
+    window.firstFocused = null;
+    window.tabKeys = 0;
+    window.tabStep = null;
+    if (!window.tabListening) {{
+        window.tabListening = true;
+        addEventListener('keyup', () => {{ window.tabKeys += 1;
+                                           window.tabStep = ({TAB_STEP})(tabKeys > 1); }},
+                         true);
+    }}
+    document.activeElement.blur(); scrollTo(0, 0); }}"""
+# The keys the page saw let go since the walk's start, and the last one's step: the end
+# reached (the body focused, or round to the first element again: a link's address may
+# come twice), null; else the FOCUSED record once the page settled.
+TAB_RECORD = "async () => [window.tabKeys, await window.tabStep]"
 
 
 def tab_run(page, keys=("Tab",)):
@@ -315,19 +327,30 @@ def tab_run(page, keys=("Tab",)):
     each element it reaches, round to the first one again, the phone's menu open: its
     FOCUSED record once the page settled. A generator (returns {key: [record, ...]}): it
     yields after each key press, while the page settles (SETTLE, two frames: most of a
-    step's time), for :func:`side_by_side` to press the next key of another page then."""
+    step's time), for :func:`side_by_side` to press the next key of another page then.
+    Two calls to the browser a step: the key (its release starts the step in the page,
+    TAB_START's listener) and the record (with the count of keys the page saw, held to
+    the keys pressed); a key's modifier (Shift) is held down for the whole walk, not
+    pressed and let go at each step."""
     seen_by_key = {}
     for key in keys:
         seen = []
         page.evaluate(TAB_START)
-        for _ in range(150):
-            page.keyboard.press(key)
-            page.evaluate(TAB_STEP, bool(seen))
-            yield
-            record = page.evaluate(TAB_RECORD)
-            if record is None:
-                break
-            seen.append(record)
+        *modifiers, pressed = key.split("+")
+        for modifier in modifiers:  # held down for the whole walk: two key events a step
+            page.keyboard.down(modifier)
+        try:
+            for _ in range(150):
+                page.keyboard.press(pressed)
+                yield
+                keys_seen, record = page.evaluate(TAB_RECORD)
+                assert keys_seen == len(seen) + 1, (page.url, key, keys_seen, seen)
+                if record is None:
+                    break
+                seen.append(record)
+        finally:
+            for modifier in modifiers:
+                page.keyboard.up(modifier)
         seen_by_key[key] = seen
     return seen_by_key
 
