@@ -843,25 +843,28 @@ def edit(browser, seen, expect):
 
     leaving = context.new_cdp_session(page)
 
-    def notices_closed(close, notice=".Toastify__toast"):
+    def notices_closed(close, notice=".Toastify__toast", meanwhile=None):
         """``close()`` (a click on a notice's close button), then until no ``notice`` (a
         selector) is left. Their way out (react-toastify's: a 0.5 s bounce, reduced
         motion or not) is played 20 times as fast meanwhile (DevTools'
         Animation.setPlaybackRate: the page's animations' pace; elsewhere the notices'
         countdown, a paused animation, notices.js, keeps its own); its 0.3 s collapse
-        after it is a timer's, left as it is. Waited for frame by frame (an expect
+        after it is a timer's, left as it is: ``meanwhile()``, if given, is done while it
+        runs (leaving for another item), not after. Waited for frame by frame (an expect
         polls every 500 ms after its first 0.3 s: 0.4 s more per notice closed)."""
         leaving.send("Animation.setPlaybackRate", {"playbackRate": 20})
         try:
             close()
+            if meanwhile:
+                meanwhile()
             page.wait_for_function("selector => !document.querySelector(selector)", arg=notice)
         finally:
             leaving.send("Animation.setPlaybackRate", {"playbackRate": 1})
 
-    def close_notices():  # the mouse left over them keeps them open
+    def close_notices(meanwhile=None):  # the mouse left over them keeps them open
         notices_closed(lambda: page.evaluate(
             """document.querySelectorAll('.Toastify__close-button')
-               .forEach(button => button.click())"""))
+               .forEach(button => button.click())"""), meanwhile=meanwhile)
 
     def publish(how="Pubblica ora"):
         publish_item(page, how)
@@ -888,10 +891,11 @@ def edit(browser, seen, expect):
         page.goto(f"http://{seen.web}/admin/#/collections/{address}")
 
     def open_after_save(path):
-        """Leave the item just saved (its notice closed) for the item at ``path``."""
-        close_notices()  # (not a click on the one notice: gone after 4 s)
+        """Leave the item just saved (its notice closed) for the item at ``path``: the
+        way there taken while the notice collapses; none left once there."""
         folder, name = path.removesuffix(".md").split("/")
-        through_the_list(f"{folder}/entries/{name}")
+        # (not a click on the one notice: gone after 4 s)
+        close_notices(meanwhile=lambda: through_the_list(f"{folder}/entries/{name}"))
 
     # 1. Log in (local backend: no password) and see the collections
     seen.step = "1 log in"
@@ -1334,8 +1338,9 @@ def edit(browser, seen, expect):
     # 11. A new item with the title of one published the year before: refused
     seen.step = "11 new item refused"
     seen.phase = "same slug"
-    close_notices()  # (not a click on the one notice: gone after 4 s)
-    page.goto(f"http://{seen.web}/admin/#/collections/notizie/new")
+    # (not a click on the one notice: gone after 4 s)
+    close_notices(meanwhile=lambda: page.goto(
+        f"http://{seen.web}/admin/#/collections/notizie/new"))
     title = page.get_by_label("Titolo", exact=True)
     expect(title).to_have_value("")
     # the date left empty and an attachment with neither file nor title, closed: saved, the
@@ -1447,8 +1452,8 @@ def edit(browser, seen, expect):
     seen.step = "13 publish and duplicate"
     seen.phase = "duplicate"
     seen.duplicate = {"questions": []}
-    close_notices()
-    page.goto(f"http://{seen.web}/admin/#/collections/notizie")
+    close_notices(meanwhile=lambda: page.goto(
+        f"http://{seen.web}/admin/#/collections/notizie"))
     # (the page opened again: after the session's steps above, Decap's "Pubblica e
     # duplica" left an empty form instead, another of its outcomes)
     page.reload()
@@ -1475,9 +1480,9 @@ def edit(browser, seen, expect):
     publish()
     # without admin.js's check: "Voce salvata", the original's text replaced
     seen.duplicate["not a copy"] = refusal_of(page, "non è una voce nuova", expect)
-    close_notices()
     # (the refused form's title is the same: "Salvato" below was never shown)
-    through_the_list(f"notizie/entries/{DUP_FILE.removesuffix('.md').split('/')[1]}")
+    close_notices(meanwhile=lambda: through_the_list(
+        f"notizie/entries/{DUP_FILE.removesuffix('.md').split('/')[1]}"))
     expect(page.get_by_label("Titolo", exact=True)).to_have_value(DUP_TITLE)
     page.get_by_role("button", name="Salvato", exact=True).click()
     page.get_by_role("menuitem", name="Duplica").click()
@@ -1485,8 +1490,8 @@ def edit(browser, seen, expect):
     publish()
     # without admin.js's check: "Voce salvata" (…-1.md), and the build stopped
     seen.duplicate["copy"] = refusal_of(page, "da quando hai aperto l'editor", expect)
-    close_notices()
-    through_the_list("notizie/new")  # a new item, not the refused copy's form again
+    # a new item, not the refused copy's form again
+    close_notices(meanwhile=lambda: through_the_list("notizie/new"))
     page.get_by_label("Titolo", exact=True).fill(DUP_TITLE)
     text.click()
     page.keyboard.insert_text("Un altro testo.")
