@@ -337,17 +337,22 @@ def tagged_shared_reader(browser, tagged_site):
     me.context.close()
 
 
-@pytest.fixture
-def tagged_searcher(tagged_shared_reader):
-    """The tagged site's one page, as :func:`searcher` is the module site's: what it
-    requested and logged cleared before each test, checked after it. Its context keeps
-    Pagefind's files and compiled WebAssembly from one test to the next."""
-    me = tagged_shared_reader
+def cleared(me):
+    """A shared page for one test: what it requested and logged cleared before the test,
+    checked clean after it."""
     me.requests.clear()
     me.console.clear()
     me.errors.clear()
     yield me
     me.check_clean()
+
+
+@pytest.fixture
+def tagged_searcher(tagged_shared_reader):
+    """The tagged site's one page, as :func:`searcher` is the module site's: what it
+    requested and logged cleared before each test, checked after it. Its context keeps
+    Pagefind's files and compiled WebAssembly from one test to the next."""
+    yield from cleared(tagged_shared_reader)
 
 
 @pytest.fixture
@@ -362,12 +367,7 @@ def searcher(shared_reader):
     fetched and compiled them again, took 1.2 s a test where this takes 0.5 s. The tests
     of loading, of scripts held or refused, of the clock paused, of an older browser, of
     a page's height and of text sizes have pages of their own (:func:`reader`)."""
-    me = shared_reader
-    me.requests.clear()
-    me.console.clear()
-    me.errors.clear()
-    yield me
-    me.check_clean()
+    yield from cleared(shared_reader)
 
 
 LOADING = "Caricamento della ricerca…"  # the page's status until the index is ready
