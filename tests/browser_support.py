@@ -185,6 +185,32 @@ def goto_in_theme_font(page, url, devtools, then=None, tries=3):
     raise AssertionError(f"{url}: not drawn in {THEME_FONT} after {tries} loads")
 
 
+# What a page looked like as :func:`shown_in_theme_font` left it: [scrolled sideways,
+# scrolled down, the focused element, the <details> open, the inline styles] (an empty
+# style="" is left by a screenshot, where it hid the caret, and by a script that set a
+# style and took it away).
+AS_SHOWN = """() => [scrollX, scrollY, document.activeElement.outerHTML.slice(0, 200),
+    document.querySelectorAll('details[open]').length,
+    [...document.querySelectorAll('[style]:not([style=""])')].map(e => e.outerHTML)]"""
+
+
+def shown_in_theme_font(page, url, again=False, then=None):
+    """``url`` shown in the theme's font (:func:`goto_in_theme_font`, ``then`` as
+    there). ``again``: the caller has only measured the page since this function last
+    showed ``url`` in it (no click, key, focus or lasting change): the page is not loaded
+    again, only checked to be as it was shown (:data:`AS_SHOWN`) and, laid out again by
+    CSS at the window's, text's and media's new sizes as at a load, its fonts settled
+    and checked; loaded again when not drawn in them."""
+    shown = getattr(page, "shown_in_theme_font", None)
+    if again and shown and shown[:2] == (url, page.url):
+        assert page.evaluate(AS_SHOWN) == shown[2], url
+        settle_fonts(page)
+        if drawn_in_theme_font(page.devtools):
+            return
+    goto_in_theme_font(page, url, page.devtools, then=then)
+    page.shown_in_theme_font = (url, page.url, page.evaluate(AS_SHOWN))
+
+
 def drawn_in_theme_font(devtools, document="document"):
     """True when the text of each weight of the theme's font is drawn in it (Chromium's
     own answer, ``CSS.getPlatformFontsForNode``), through ``devtools``, a DevTools

@@ -16,8 +16,7 @@ import re
 from pathlib import Path
 
 import pytest
-from browser_support import (OUTSIDE, chromium, drawn_in_theme_font, goto_in_theme_font,
-                             ring_sides, served_site, settle_fonts)
+from browser_support import (OUTSIDE, chromium, ring_sides, served_site, shown_in_theme_font)
 from PIL import Image, ImageChops
 from support import article
 
@@ -66,14 +65,6 @@ def page():
         yield new_page(browser)
 
 
-# Whether the page is as loaded: [scrolled sideways, scrolled down, the focus on <body>,
-# the <details> open, the inline styles] (a test looking only leaves it so; a screenshot
-# leaves an empty style="" on the search's field, where it hid the caret).
-AS_LOADED = """() => [scrollX, scrollY, document.activeElement === document.body,
-    document.querySelectorAll('details[open]').length,
-    [...document.querySelectorAll('[style]:not([style=""])')].map(e => e.outerHTML)]"""
-
-
 def visit(page, site, address, width, height, text_size=16, looking_only=False, **media):
     """``address`` at ``width`` × ``height`` with Chromium's default font size
     ``text_size`` px (32: 200 %), drawn in the theme's font: loaded again when a font
@@ -91,14 +82,9 @@ def visit(page, site, address, width, height, text_size=16, looking_only=False, 
     page.devtools.send("Page.setFontSizes", {"fontSizes": {"standard": text_size}})
     page.emulate_media(**{"color_scheme": "light", "forced_colors": "none", **media})
     assert site.exists(address), address
-    if looking_only and getattr(page, "looked_at", None) == address:
-        assert page.evaluate(AS_LOADED) == [0, 0, True, 0, []], address
-        settle_fonts(page)
-        if not drawn_in_theme_font(page.devtools):
-            goto_in_theme_font(page, site.origin + address, page.devtools)
-    else:
-        goto_in_theme_font(page, site.origin + address, page.devtools)
-    page.looked_at = address if looking_only else None
+    shown_in_theme_font(page, site.origin + address,
+                        again=looking_only and getattr(page, "looking_only", False))
+    page.looking_only = looking_only
     assert page.evaluate("getComputedStyle(document.documentElement).fontSize") == (
         f"{text_size}px")
 

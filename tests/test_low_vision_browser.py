@@ -19,7 +19,7 @@ import threading
 import pytest
 import samples
 from browser_support import (HIDDEN, OUTSIDE, chromium, drawn_in_theme_font,
-                             goto_in_theme_font, served_site, settle_fonts)
+                             served_site, shown_in_theme_font)
 from support import article
 
 pytestmark = pytest.mark.browser
@@ -148,15 +148,6 @@ def page():
         yield page
 
 
-# What a test looking only leaves as the page was loaded: [scrolled sideways, scrolled
-# down, the focused element, the <details> open, the inline styles] (an empty style=""
-# is left by a screenshot, where it hid the caret, and by a script that set a style and
-# took it away).
-AS_LOADED = """() => [scrollX, scrollY, document.activeElement.outerHTML.slice(0, 200),
-    document.querySelectorAll('details[open]').length,
-    [...document.querySelectorAll('[style]:not([style=""])')].map(e => e.outerHTML)]"""
-
-
 def visit(page, site, address, text_size=16, looking_only=False, **media):
     """``address`` with Chromium's default font size ``text_size`` px (16: the default;
     32: 200 %) and the emulated ``media`` (Playwright's names); waits for the search's
@@ -173,21 +164,11 @@ def visit(page, site, address, text_size=16, looking_only=False, **media):
     page.emulate_media(**{"color_scheme": "light", "contrast": "no-preference",
                           "reduced_motion": "no-preference", **media})
     assert site.exists(address.split("?")[0]), address
-    url = site.origin + address
-    loaded = getattr(page, "looked_at", None)
-    if looking_only and loaded and loaded[0] == url:
-        assert page.evaluate(AS_LOADED) == loaded[1], address
-        settle_fonts(page)
-        if not drawn_in_theme_font(page.devtools):
-            loaded = None
-    else:
-        loaded = None
-    if loaded is None:
-        results = (lambda: page.wait_for_selector(".cerca-risultato")) if address.startswith(
-            "/cerca/") else None
-        goto_in_theme_font(page, url, page.devtools, then=results)
-        loaded = (url, page.evaluate(AS_LOADED))
-    page.looked_at = loaded if looking_only else None
+    results = (lambda: page.wait_for_selector(".cerca-risultato")) if address.startswith(
+        "/cerca/") else None
+    shown_in_theme_font(page, site.origin + address, then=results,
+                        again=looking_only and getattr(page, "looking_only", False))
+    page.looking_only = looking_only
     assert page.evaluate("getComputedStyle(document.documentElement).fontSize") == (
         f"{text_size}px")
 

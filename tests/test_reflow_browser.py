@@ -13,9 +13,8 @@ import re
 
 import pytest
 import samples
-from browser_support import (HIDDEN, OUTSIDE, SPLIT_ACROSS_LINES, chromium,
-                             drawn_in_theme_font, every_width, goto_in_theme_font,
-                             served_site, settle_fonts)
+from browser_support import (HIDDEN, OUTSIDE, SPLIT_ACROSS_LINES, chromium, every_width,
+                             goto_in_theme_font, served_site, shown_in_theme_font)
 from support import article
 
 pytestmark = pytest.mark.browser
@@ -461,7 +460,7 @@ def test_a_hyphenated_name_keeps_the_space_before_it(page, site, address):
     try:
         for width in (320, 1280):
             page.set_viewport_size({"width": width, "height": 640})
-            shown_again(page, site.origin + address, first=width == 320)
+            shown_in_theme_font(page, site.origin + address, again=width != 320)
             if address.startswith("/cerca/"):
                 page.wait_for_selector(".cerca-risultato")
             assert page.locator(".nome-composto").count() >= 1, address
@@ -521,19 +520,6 @@ def test_a_hyphenated_name_keeps_its_punctuation_on_its_line(page, site, address
         page.set_viewport_size({"width": 320, "height": 640})
 
 
-def shown_again(page, url, first):
-    """``url`` loaded in the theme's font (``browser_support.goto_in_theme_font``) when
-    ``first``; else the page it loaded, left as loaded (a sweep only measures), laid out
-    again at the window's and the text's new size (as CSS lays out a page loaded at
-    them), its fonts settled and checked: loaded again when not drawn in them."""
-    if first or page.url != url:
-        goto_in_theme_font(page, url, page.devtools)
-        return
-    settle_fonts(page)
-    if not drawn_in_theme_font(page.devtools):
-        goto_in_theme_font(page, url, page.devtools)
-
-
 def split_lines(page, site, address, checks, text_sizes=(16,)):
     """``{(text, text size): [widths]}``: what ``checks`` (``[(selector, pattern)]``, see
     browser_support.SPLIT_ACROSS_LINES) find drawn across two lines on ``address``, at
@@ -544,7 +530,8 @@ def split_lines(page, site, address, checks, text_sizes=(16,)):
         for text_size in text_sizes:
             devtools.send("Page.setFontSizes", {"fontSizes": {"standard": text_size}})
             page.set_viewport_size({"width": 320, "height": 640})
-            shown_again(page, site.origin + address, first=text_size == text_sizes[0])
+            shown_in_theme_font(page, site.origin + address,
+                                again=text_size != text_sizes[0])
             for selector, _ in checks:
                 assert page.locator(selector).count() >= 1, (address, selector)
             with every_width(page, 640) as widths:
